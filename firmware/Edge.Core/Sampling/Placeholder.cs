@@ -1,0 +1,6 @@
+namespace Edge.Core.Sampling
+{
+    internal static class Placeholder
+    {
+    }
+}
