@@ -1,0 +1,377 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration.Detection;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Sampling;
+
+namespace Edge.Core.Configuration
+{
+    /// <summary>
+    /// Checks a configuration as a whole before the controller accepts it. Returns the first problem,
+    /// naming the field; a rejected configuration changes nothing.
+    /// </summary>
+    public static class ConfigurationValidator
+    {
+        public static ConfigurationError Validate(ControllerConfiguration configuration, PackLayout layout)
+        {
+            if (configuration == null)
+            {
+                return new ConfigurationError("configuration", "is missing");
+            }
+
+            ConfigurationError error = Range("samplePeriodMs", configuration.SamplePeriodMs, 1, 60000);
+            if (error != null)
+            {
+                return error;
+            }
+
+            if (configuration.Protocol == null || configuration.RestTuning == null || configuration.Depletion == null
+                || configuration.SoftShort == null || configuration.HardShort == null || configuration.Protection == null
+                || configuration.Plausibility == null || configuration.Telemetry == null || configuration.Diagnosis == null)
+            {
+                return new ConfigurationError("configuration", "a section is missing");
+            }
+
+            error = ValidateProtection(configuration.Protection);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = ValidateProtocol(configuration.Protocol, configuration.Protection, configuration.SamplePeriodMs);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = ValidateRestTuning(configuration.RestTuning, configuration.SamplePeriodMs);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = ValidateDetection(configuration.Depletion, configuration.SoftShort, configuration.HardShort);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = Range("plausibility.lateTickPercent", configuration.Plausibility.LateTickPercent, 101, 1000);
+            if (error == null)
+            {
+                error = Range("plausibility.missedTickPeriods", configuration.Plausibility.MissedTickPeriods, 2, 1000);
+            }
+
+            if (error == null)
+            {
+                error = Range("plausibility.stuckMinimumEdgeResponseMv", configuration.Plausibility.StuckMinimumEdgeResponseMv, 0, 1000);
+            }
+
+            if (error == null)
+            {
+                error = Range("telemetry.cellVoltagePeriodMs", configuration.Telemetry.CellVoltagePeriodMs, 0, 3600000);
+            }
+
+            if (error == null)
+            {
+                int minimumRecords = (layout.ModuleCount * 4) + 8;
+                error = Range("telemetry.recordsPerTick", configuration.Telemetry.RecordsPerTick, minimumRecords, 4096);
+            }
+
+            return error;
+        }
+
+        private static ConfigurationError ValidateProtection(ProtectionConfiguration protection)
+        {
+            ConfigurationError error = Range("protection.cellMaximumMv", protection.CellMaximumMv, -10000, 10000);
+            if (error == null)
+            {
+                error = Range("protection.cellMinimumMv", protection.CellMinimumMv, -10000, protection.CellMaximumMv - 1);
+            }
+
+            if (error == null)
+            {
+                error = Range("protection.moduleMaximumCurrentUa", protection.ModuleMaximumCurrentUa, 1, 100000000);
+            }
+
+            if (error == null)
+            {
+                error = Range("protection.openSwitchCurrentUa", protection.OpenSwitchCurrentUa, 0, protection.ModuleMaximumCurrentUa);
+            }
+
+            if (error == null)
+            {
+                error = Range("protection.maximumTemperatureDeciCelsius", protection.MaximumTemperatureDeciCelsius, -400, 2000);
+            }
+
+            return error;
+        }
+
+        private static ConfigurationError ValidateProtocol(ProtocolConfiguration protocol, ProtectionConfiguration protection, int samplePeriodMs)
+        {
+            if (!(protocol.ElectrodeAreaCm2 > 0.0) || protocol.ElectrodeAreaCm2 > 10000.0)
+            {
+                return new ConfigurationError("protocol.electrodeAreaCm2", "must be greater than 0 and at most 10000");
+            }
+
+            if (protocol.Steps == null || protocol.Steps.Length == 0)
+            {
+                return new ConfigurationError("protocol.steps", "needs at least one step");
+            }
+
+            bool hasCurrent = false;
+            for (int i = 0; i < protocol.Steps.Length; i++)
+            {
+                ProtocolStep step = protocol.Steps[i];
+                string field = "protocol.steps[" + i.ToString() + "]";
+                if (step == null)
+                {
+                    return new ConfigurationError(field, "is missing");
+                }
+
+                if (step.DurationMs < 0)
+                {
+                    return new ConfigurationError(field, "duration cannot be negative");
+                }
+
+                if (step.IsCurrentStep)
+                {
+                    hasCurrent = true;
+                    if (step.CurrentUa <= 0)
+                    {
+                        return new ConfigurationError(field, "current must be greater than 0");
+                    }
+
+                    if (step.CurrentUa > protection.ModuleMaximumCurrentUa)
+                    {
+                        return new ConfigurationError(field, "current " + step.CurrentUa.ToString() + " uA exceeds the safety envelope's " + protection.ModuleMaximumCurrentUa.ToString() + " uA");
+                    }
+
+                    if (step.DurationMs > 0 && step.DurationMs < samplePeriodMs)
+                    {
+                        return new ConfigurationError(field, "a pulse shorter than one sample period cannot be timed");
+                    }
+                }
+                else if (step.DurationMs == 0 && protocol.RestMode == RestMode.Fixed)
+                {
+                    return new ConfigurationError(field, "a fixed rest needs a duration");
+                }
+            }
+
+            if (!hasCurrent)
+            {
+                return new ConfigurationError("protocol.steps", "needs at least one strip or plate step");
+            }
+
+            ConfigurationError error = Range("protocol.minimumRestMs", protocol.MinimumRestMs, 0, 86400000);
+            if (error == null)
+            {
+                error = Range("protocol.maximumRestMs", protocol.MaximumRestMs, protocol.MinimumRestMs, 86400000);
+            }
+
+            if (error == null)
+            {
+                error = Range("protocol.stripCutoffMv", protocol.StripCutoffMv, 1, protection.CellMaximumMv);
+            }
+
+            if (error == null)
+            {
+                error = Range("protocol.plateCutoffMv", protocol.PlateCutoffMv, protection.CellMinimumMv, -1);
+            }
+
+            if (error == null && protocol.CapacityLimitUc < 0)
+            {
+                error = new ConfigurationError("protocol.capacityLimitUc", "cannot be negative");
+            }
+
+            if (error == null && protocol.TimeLimitMs < 0)
+            {
+                error = new ConfigurationError("protocol.timeLimitMs", "cannot be negative");
+            }
+
+            if (error == null)
+            {
+                error = Range("protocol.platingCriticalCurrentUa", protocol.PlatingCriticalCurrentUa, 1, protection.ModuleMaximumCurrentUa);
+            }
+
+            if (error == null)
+            {
+                error = Range("protocol.directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
+            }
+
+            if (error == null)
+            {
+                error = Range("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, protocol.DirectionChangeRestMs, 86400000);
+            }
+
+            return error;
+        }
+
+        private static ConfigurationError ValidateRestTuning(RestTuningConfiguration tuning, int samplePeriodMs)
+        {
+            ConfigurationError error = Range("restTuning.slopeWindowMs", tuning.SlopeWindowMs, samplePeriodMs, 60000);
+            if (error == null && tuning.SlopeWindowMs / samplePeriodMs > 256)
+            {
+                error = new ConfigurationError("restTuning.slopeWindowMs", "spans more than 256 samples");
+            }
+
+            if (error == null)
+            {
+                error = Range("restTuning.settledSlopeUvPerS", tuning.SettledSlopeUvPerS, 1, 10000000);
+            }
+
+            if (error == null)
+            {
+                error = Range("restTuning.overpotentialGrowthMv", tuning.OverpotentialGrowthMv, 0, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("restTuning.residualGrowthMv", tuning.ResidualGrowthMv, 0, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("restTuning.lengthenPercent", tuning.LengthenPercent, 0, 1000);
+            }
+
+            if (error == null)
+            {
+                error = Range("restTuning.shortenPercent", tuning.ShortenPercent, 0, 90);
+            }
+
+            if (error == null)
+            {
+                error = Range("restTuning.warningExtendPercent", tuning.WarningExtendPercent, 0, 1000);
+            }
+
+            return error;
+        }
+
+        private static ConfigurationError ValidateDetection(DepletionConfiguration depletion, SoftShortConfiguration softShort, HardShortConfiguration hardShort)
+        {
+            ConfigurationError error = Range("depletion.baselinePulses", depletion.BaselinePulses, 1, 1000);
+            if (error == null)
+            {
+                error = Range("depletion.cusumSlackMv", depletion.CusumSlackMv, 0, 1000);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.cusumInfoMv", depletion.CusumInfoMv, 1, 100000);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.cusumWarningMv", depletion.CusumWarningMv, depletion.CusumInfoMv, 100000);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.cusumFaultMv", depletion.CusumFaultMv, depletion.CusumWarningMv, 100000);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.edgeResistanceRisePercent", depletion.EdgeResistanceRisePercent, 101, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.shapeWindowMs", depletion.ShapeWindowMs, 1, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.shapeConvexityPercent", depletion.ShapeConvexityPercent, 101, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.shapeMinimumRiseMv", depletion.ShapeMinimumRiseMv, 1, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.currentReductionPercent", depletion.CurrentReductionPercent, 0, 90);
+            }
+
+            if (error == null)
+            {
+                error = Range("depletion.minimumCurrentPercent", depletion.MinimumCurrentPercent, 1, 100);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.spikeDropMv", softShort.SpikeDropMv, 1, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.spikeRecoveryMs", softShort.SpikeRecoveryMs, 1, 600000);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.resistanceDropPercent", softShort.ResistanceDropPercent, 1, 99);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.resistanceHistory", softShort.ResistanceHistory, 3, 64);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.selfDischargeMv", softShort.SelfDischargeMv, 1, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.minimumCoulombicEfficiencyPercent", softShort.MinimumCoulombicEfficiencyPercent, 1, 100);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.confirmingIndicators", softShort.ConfirmingIndicators, 1, 4);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.confirmingSpikeCount", softShort.ConfirmingSpikeCount, 1, 100000);
+            }
+
+            if (error == null)
+            {
+                error = Range("hardShort.maximumVoltageMv", hardShort.MaximumVoltageMv, 0, 1000);
+            }
+
+            if (error == null)
+            {
+                error = Range("hardShort.minimumExpectedPolarisationMv", hardShort.MinimumExpectedPolarisationMv, hardShort.MaximumVoltageMv + 1, 100000);
+            }
+
+            if (error == null)
+            {
+                error = Range("hardShort.nominalResistanceOhmCm2", hardShort.NominalResistanceOhmCm2, 1, 1000000);
+            }
+
+            if (error == null)
+            {
+                error = Range("hardShort.shuntResistancePercent", hardShort.ShuntResistancePercent, 1, 99);
+            }
+
+            return error;
+        }
+
+        private static ConfigurationError Range(string field, int value, int minimum, int maximum)
+        {
+            if (value < minimum || value > maximum)
+            {
+                return new ConfigurationError(field, value.ToString() + " is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]");
+            }
+
+            return null;
+        }
+    }
+}

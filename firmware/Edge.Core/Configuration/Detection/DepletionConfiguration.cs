@@ -1,0 +1,50 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Configuration.Detection
+{
+    /// <summary>
+    /// Depletion-onset detector thresholds. Overpotentials are per pulse: cell voltage at the end of
+    /// the pulse minus the voltage just before it.
+    /// </summary>
+    public sealed class DepletionConfiguration
+    {
+        /// <summary>Pulses averaged into the overpotential baseline before the CUSUM runs.</summary>
+        public int BaselinePulses { get; set; } = 5;
+
+        /// <summary>
+        /// Slack per pulse subtracted in the CUSUM (mV): slow composition drift and noise stay below it.
+        /// Over a 1 s/5 s run the healthy overpotential climbs by well under 1 mV per pulse.
+        /// </summary>
+        public int CusumSlackMv { get; set; } = 2;
+
+        /// <summary>CUSUM levels (mV) for info, warning and fault. The concentration terms add some
+        /// 20-50 mV as the interface nears exhaustion (cell-model.md), so 10 / 25 / 60 mV grade it.</summary>
+        public int CusumInfoMv { get; set; } = 10;
+
+        public int CusumWarningMv { get; set; } = 25;
+
+        public int CusumFaultMv { get; set; } = 60;
+
+        /// <summary>Edge resistance above this percentage of its baseline is a depletion warning.</summary>
+        public int EdgeResistanceRisePercent { get; set; } = 150;
+
+        /// <summary>
+        /// Window (ms) for the within-pulse shape test. Diffusion alone gives a rise like sqrt(t): the slope
+        /// of a later window is below that of the earlier one. A later slope above the earlier one is
+        /// the convex, non-linear rise that precedes the cut-off.
+        /// </summary>
+        public int ShapeWindowMs { get; set; } = 100;
+
+        /// <summary>The later window must rise faster than the earlier one by this percentage...</summary>
+        public int ShapeConvexityPercent { get; set; } = 150;
+
+        /// <summary>...and by at least this many mV over the window, so noise cannot fake it.</summary>
+        public int ShapeMinimumRiseMv { get; set; } = 15;
+
+        /// <summary>Act mode: each current reduction lowers the pulse current by this percentage.</summary>
+        public int CurrentReductionPercent { get; set; } = 20;
+
+        /// <summary>Act mode: the pulse current is never reduced below this percentage of the protocol's.</summary>
+        public int MinimumCurrentPercent { get; set; } = 25;
+    }
+}

@@ -1,0 +1,24 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Configuration.Detection
+{
+    /// <summary>Hard-short detector thresholds ([W]: plating short "voltage to near 0 V").</summary>
+    public sealed class HardShortConfiguration
+    {
+        /// <summary>|V| at or below this under current is a short (mV): a few mV, as the seeds say.</summary>
+        public int MaximumVoltageMv { get; set; } = 5;
+
+        /// <summary>
+        /// The test only applies when the healthy cell would show at least this much polarisation:
+        /// current times the nominal resistance, in mV. Keeps low-current steps from false alarms.
+        /// </summary>
+        public int MinimumExpectedPolarisationMv { get; set; } = 25;
+
+        /// <summary>Nominal area-specific resistance of a healthy cell, ohm cm2 (cell-model.md: 150 ohm cm2 ohmic, NASICON 1.5 mm).</summary>
+        public int NominalResistanceOhmCm2 { get; set; } = 150;
+
+        /// <summary>Edge resistance below this percentage of the cell's baseline, with no relaxation after the
+        /// pulse, is a shunt: V proportional to I.</summary>
+        public int ShuntResistancePercent { get; set; } = 10;
+    }
+}

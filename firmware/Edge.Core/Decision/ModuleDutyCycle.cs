@@ -1,0 +1,449 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Diagnosis;
+using Edge.Core.Measurement;
+using Edge.Core.Telemetry;
+
+namespace Edge.Core.Decision
+{
+    /// <summary>
+    /// The pulse-stripping duty cycle of one module: Idle, Pulse, Rest, Hold (latched fault), Done.
+    /// Triggered once per tick after diagnosis; waits are measured on the frame's timestamps.
+    /// </summary>
+    public sealed class ModuleDutyCycle
+    {
+        private readonly int _module;
+        private readonly int _firstCell;
+        private readonly int _cellCount;
+        private readonly ControllerConfiguration _configuration;
+        private readonly ProtocolConfiguration _protocol;
+        private readonly RestTuner _restTuner;
+
+        private int _stepIndex;
+        private long _stepStartMs;
+        private long _runStartMs;
+        private long _lastCurrentEndMs;
+        private bool _lastCurrentWasStrip;
+        private bool _hasRunCurrent;
+        private bool _directionChangeRest;
+        private bool _lastRestSettled;
+        private int _currentPercent = 100;
+        private bool _cappedReported;
+
+        public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration)
+        {
+            _module = module;
+            _firstCell = firstCell;
+            _cellCount = cellCount;
+            _configuration = configuration;
+            _protocol = configuration.Protocol;
+            _restTuner = new RestTuner(configuration.RestTuning, configuration.Protocol, firstCell, cellCount);
+        }
+
+        public ModuleState State { get; private set; }
+
+        public StopReason StopReason { get; private set; }
+
+        /// <summary>Index of the protocol step running now.</summary>
+        public int StepIndex => _stepIndex;
+
+        public int PulseCount { get; private set; }
+
+        /// <summary>Gross charge stripped (positive current) since start, nanocoulombs.</summary>
+        public long StrippedChargeNc { get; private set; }
+
+        /// <summary>Gross charge plated (negative current) since start, nanocoulombs, as a positive number.</summary>
+        public long PlatedChargeNc { get; private set; }
+
+        /// <summary>Percentage of the protocol's current that pulses use (lowered by depletion warnings in act mode).</summary>
+        public int CurrentPercent => _currentPercent;
+
+        public RestTuner RestTuner => _restTuner;
+
+        /// <summary>Time spent in Pulse since start (ms), for the duty cycle.</summary>
+        public long PulseTimeMs { get; private set; }
+
+        /// <summary>Time spent in Rest since start (ms).</summary>
+        public long RestTimeMs { get; private set; }
+
+        /// <summary>Number of rests completed.</summary>
+        public int RestCount { get; private set; }
+
+        /// <summary>Setpoint of this tick: switch closed?</summary>
+        public bool SwitchClosed { get; private set; }
+
+        /// <summary>Setpoint of this tick: signed current (uA).</summary>
+        public int SetpointUa { get; private set; }
+
+        /// <summary>Starts (or restarts after Done) the protocol at the first step. Ignored in Hold.</summary>
+        public void Start(long nowMs, TelemetryBuffer telemetry)
+        {
+            if (State == ModuleState.Hold || State == ModuleState.Pulse || State == ModuleState.Rest)
+            {
+                return;
+            }
+
+            _runStartMs = nowMs;
+            _hasRunCurrent = false;
+            _directionChangeRest = false;
+            StopReason = StopReason.None;
+            EnterStep(0, nowMs, telemetry);
+        }
+
+        /// <summary>Operator stop: switch open, state Done.</summary>
+        public void Stop(long nowMs, TelemetryBuffer telemetry)
+        {
+            if (State == ModuleState.Pulse || State == ModuleState.Rest)
+            {
+                Finish(StopReason.Command, EventKind.Stopped, nowMs, telemetry);
+            }
+        }
+
+        /// <summary>Leaves Hold after the diagnosis was reset; the module waits in Idle for a start.</summary>
+        public void ResetFault(long nowMs, TelemetryBuffer telemetry)
+        {
+            if (State == ModuleState.Hold)
+            {
+                ChangeState(ModuleState.Idle, StopReason.None, nowMs, telemetry);
+            }
+        }
+
+        /// <summary>One tick of the state machine. Sets <see cref="SwitchClosed"/> and <see cref="SetpointUa"/>.</summary>
+        public void Trigger(MeasurementSnapshot snapshot, ModuleReactionRequests requests, bool latchedFault, TelemetryBuffer telemetry)
+        {
+            long now = snapshot.TimestampMs;
+            AccountCharge(snapshot);
+            if (snapshot.PulseEnded[_module])
+            {
+                PulseCount++;
+                _restTuner.OnPulseEnded(snapshot);
+                WritePulseSummary(snapshot, telemetry);
+            }
+
+            if (latchedFault || requests.Isolate[_module])
+            {
+                if (State != ModuleState.Hold)
+                {
+                    ChangeState(ModuleState.Hold, StopReason.Fault, now, telemetry);
+                }
+
+                Output(false, 0);
+                return;
+            }
+
+            switch (State)
+            {
+                case ModuleState.Idle:
+                case ModuleState.Done:
+                case ModuleState.Hold:
+                    Output(false, 0);
+                    return;
+                case ModuleState.Pulse:
+                case ModuleState.Rest:
+                    break;
+                default:
+                    // Unknown state: trap in Hold, as a state machine with a default case must.
+                    ChangeState(ModuleState.Hold, StopReason.Fault, now, telemetry);
+                    Output(false, 0);
+                    return;
+            }
+
+            if (requests.ExtendRest[_module])
+            {
+                _restTuner.Extend();
+            }
+
+            if (requests.ReduceCurrent[_module])
+            {
+                ReduceCurrent();
+            }
+
+            if (requests.Stop[_module])
+            {
+                Finish(StopReason.DepletionOnset, EventKind.Stopped, now, telemetry);
+                return;
+            }
+
+            if (CheckStopConditions(snapshot, now, telemetry))
+            {
+                return;
+            }
+
+            AdvanceWhenDue(snapshot, now, telemetry);
+        }
+
+        private bool CheckStopConditions(MeasurementSnapshot snapshot, long now, TelemetryBuffer telemetry)
+        {
+            if (snapshot.Phase[_module] == ModulePhase.Current)
+            {
+                bool stripping = SetpointUa > 0;
+                for (int c = _firstCell; c < _firstCell + _cellCount; c++)
+                {
+                    if (!snapshot.CellValid[c])
+                    {
+                        continue;
+                    }
+
+                    int v = snapshot.CellVoltageMv[c];
+                    if ((stripping && v >= _protocol.StripCutoffMv) || (!stripping && v <= _protocol.PlateCutoffMv))
+                    {
+                        TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, c);
+                        record.EventKind = EventKind.Cutoff;
+                        record.Severity = Severity.Info;
+                        record.Value = v;
+                        record.Threshold = stripping ? _protocol.StripCutoffMv : _protocol.PlateCutoffMv;
+                        Finish(StopReason.Cutoff, EventKind.Cutoff, now, null);
+                        WriteStateChange(now, telemetry);
+                        return true;
+                    }
+                }
+            }
+
+            if (_protocol.CapacityLimitUc > 0 && StrippedChargeNc - PlatedChargeNc >= _protocol.CapacityLimitUc * 1000)
+            {
+                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, now, telemetry);
+                return true;
+            }
+
+            if (_protocol.TimeLimitMs > 0 && now - _runStartMs >= _protocol.TimeLimitMs)
+            {
+                Finish(StopReason.TimeLimit, EventKind.TimeLimit, now, telemetry);
+                return true;
+            }
+
+            return false;
+        }
+
+        private void AdvanceWhenDue(MeasurementSnapshot snapshot, long now, TelemetryBuffer telemetry)
+        {
+            ProtocolStep step = _protocol.Steps[_stepIndex];
+            long elapsed = now - _stepStartMs;
+            if (State == ModuleState.Pulse)
+            {
+                if (step.DurationMs > 0 && elapsed >= step.DurationMs)
+                {
+                    _lastCurrentEndMs = now;
+                    NextStep(now, telemetry);
+                }
+                else
+                {
+                    OutputPulse(step, now, telemetry);
+                }
+
+                return;
+            }
+
+            // Rest.
+            RestEndReason reason;
+            bool end;
+            if (_directionChangeRest)
+            {
+                long sinceCurrent = now - _lastCurrentEndMs;
+                reason = RestEndReason.DirectionChange;
+                end = sinceCurrent >= _protocol.DirectionChangeMaximumRestMs
+                    || (sinceCurrent >= _protocol.DirectionChangeRestMs && _restTuner.IsSettled(snapshot, _module));
+            }
+            else
+            {
+                end = _restTuner.ShouldEnd(step, elapsed, snapshot, _module, out reason);
+            }
+
+            if (!end)
+            {
+                Output(false, 0);
+                return;
+            }
+
+            RestCount++;
+            _lastRestSettled = _restTuner.IsSettled(snapshot, _module);
+            _restTuner.OnRestEnded(snapshot);
+            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, now, _module, -1);
+            record.RestMs = (int)elapsed;
+            record.RestEndReason = reason;
+            if (_directionChangeRest)
+            {
+                _directionChangeRest = false;
+                _lastRestSettled = true;
+                EnterStep(_stepIndex, now, telemetry);
+            }
+            else
+            {
+                NextStep(now, telemetry);
+            }
+        }
+
+        private void NextStep(long now, TelemetryBuffer telemetry)
+        {
+            int next = _stepIndex + 1;
+            if (next >= _protocol.Steps.Length)
+            {
+                if (!_protocol.Repeat)
+                {
+                    Finish(StopReason.ProtocolComplete, EventKind.ProtocolDone, now, telemetry);
+                    return;
+                }
+
+                next = 0;
+            }
+
+            EnterStep(next, now, telemetry);
+        }
+
+        private void EnterStep(int index, long now, TelemetryBuffer telemetry)
+        {
+            _stepIndex = index;
+            _stepStartMs = now;
+            _cappedReported = false;
+            ProtocolStep step = _protocol.Steps[index];
+            if (!step.IsCurrentStep)
+            {
+                ChangeState(ModuleState.Rest, StopReason.None, now, telemetry);
+                Output(false, 0);
+                return;
+            }
+
+            // Plating straight after stripping fails fast ([W] critical current test): insist on a long,
+            // relaxation-confirmed rest first.
+            if (step.Kind == ProtocolStepKind.Plate && _hasRunCurrent && _lastCurrentWasStrip && !_directionChangeRest
+                && (State == ModuleState.Pulse || !_lastRestSettled || now - _lastCurrentEndMs < _protocol.DirectionChangeRestMs))
+            {
+                if (State == ModuleState.Pulse)
+                {
+                    _lastCurrentEndMs = now;
+                }
+
+                _directionChangeRest = true;
+                ChangeState(ModuleState.Rest, StopReason.None, now, telemetry);
+                Output(false, 0);
+                return;
+            }
+
+            _hasRunCurrent = true;
+            _lastCurrentWasStrip = step.Kind == ProtocolStepKind.Strip;
+            ChangeState(ModuleState.Pulse, StopReason.None, now, telemetry);
+            OutputPulse(step, now, telemetry);
+        }
+
+        private void OutputPulse(ProtocolStep step, long now, TelemetryBuffer telemetry)
+        {
+            long magnitude = (long)step.CurrentUa * _currentPercent / 100;
+            int limit = _configuration.Protection.ModuleMaximumCurrentUa;
+            if (step.Kind == ProtocolStepKind.Plate && _protocol.PlatingCriticalCurrentUa < limit)
+            {
+                limit = _protocol.PlatingCriticalCurrentUa;
+            }
+
+            if (magnitude > limit)
+            {
+                if (!_cappedReported)
+                {
+                    _cappedReported = true;
+                    TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, -1);
+                    record.EventKind = EventKind.CurrentCapped;
+                    record.Severity = Severity.Info;
+                    record.Value = (int)magnitude;
+                    record.Threshold = limit;
+                }
+
+                magnitude = limit;
+            }
+
+            int signed = step.Kind == ProtocolStepKind.Plate ? -(int)magnitude : (int)magnitude;
+            Output(magnitude > 0, signed);
+        }
+
+        private void ReduceCurrent()
+        {
+            int reduced = _currentPercent * (100 - _configuration.Depletion.CurrentReductionPercent) / 100;
+            int floor = _configuration.Depletion.MinimumCurrentPercent;
+            _currentPercent = reduced < floor ? floor : reduced;
+        }
+
+        private void AccountCharge(MeasurementSnapshot snapshot)
+        {
+            int interval = snapshot.IntervalMs;
+            if (snapshot.Phase[_module] == ModulePhase.Current)
+            {
+                int current = snapshot.ModuleCurrentValid[_module] ? snapshot.ModuleCurrentUa[_module] : SetpointUa;
+                long charge = (long)current * interval;
+                if (charge > 0)
+                {
+                    StrippedChargeNc += charge;
+                }
+                else
+                {
+                    PlatedChargeNc -= charge;
+                }
+
+                PulseTimeMs += interval;
+            }
+            else if (State == ModuleState.Rest)
+            {
+                RestTimeMs += interval;
+            }
+        }
+
+        private void Finish(StopReason reason, EventKind eventKind, long now, TelemetryBuffer telemetry)
+        {
+            StopReason = reason;
+            State = ModuleState.Done;
+            Output(false, 0);
+            if (telemetry == null)
+            {
+                return;
+            }
+
+            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, -1);
+            record.EventKind = eventKind;
+            record.Severity = Severity.Info;
+            record.Value = (int)((StrippedChargeNc - PlatedChargeNc) / 1000000);
+            record.Threshold = 0;
+            WriteStateChange(now, telemetry);
+        }
+
+        private void ChangeState(ModuleState state, StopReason reason, long now, TelemetryBuffer telemetry)
+        {
+            if (State == state)
+            {
+                return;
+            }
+
+            State = state;
+            StopReason = reason;
+            WriteStateChange(now, telemetry);
+        }
+
+        private void WriteStateChange(long now, TelemetryBuffer telemetry)
+        {
+            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.StateChanged, now, _module, -1);
+            record.State = State;
+            record.StopReason = StopReason;
+        }
+
+        private void WritePulseSummary(MeasurementSnapshot snapshot, TelemetryBuffer telemetry)
+        {
+            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.PulseSummary, snapshot.TimestampMs, _module, -1);
+            record.PulseIndex = PulseCount;
+            record.PulseCurrentUa = snapshot.LastPulseCurrentUa[_module];
+            record.PulseDurationMs = (int)snapshot.LastPulseDurationMs[_module];
+            record.PulseChargeUc = snapshot.LastPulseChargeUc[_module];
+            record.TotalChargeUc = (StrippedChargeNc - PlatedChargeNc) / 1000;
+            record.RestMs = (int)_restTuner.TargetMs;
+            record.ModuleCurrentUa = snapshot.ModuleCurrentUa[_module];
+            record.CellCount = _cellCount;
+            for (int i = 0; i < _cellCount; i++)
+            {
+                record.CellValuesA[i] = snapshot.PulseOverpotentialMv[_firstCell + i];
+                record.CellValuesB[i] = snapshot.EdgeResistanceMilliohm[_firstCell + i];
+            }
+        }
+
+        private void Output(bool closed, int setpointUa)
+        {
+            SwitchClosed = closed;
+            SetpointUa = closed ? setpointUa : 0;
+        }
+    }
+}

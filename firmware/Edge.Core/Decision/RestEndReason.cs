@@ -1,0 +1,20 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Decision
+{
+    /// <summary>What ended a rest.</summary>
+    public enum RestEndReason : byte
+    {
+        /// <summary>Fixed mode: the configured rest elapsed.</summary>
+        Fixed = 0,
+
+        /// <summary>Adaptive mode: the measured relaxation settled.</summary>
+        Relaxed = 1,
+
+        /// <summary>Adaptive mode: the maximum rest elapsed before the relaxation settled.</summary>
+        MaximumReached = 2,
+
+        /// <summary>Direction change strip to plate: the long, relaxation-confirmed rest ended.</summary>
+        DirectionChange = 3,
+    }
+}

@@ -1,0 +1,134 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Detection;
+using Edge.Core.Measurement;
+using Edge.Core.Sampling;
+
+namespace Edge.Core.Diagnosis.Detectors
+{
+    /// <summary>
+    /// Depletion onset per cell ([W]: the interfacial Na runs out, the voltage rises non-linearly to the
+    /// cut-off). Three views:
+    /// per-pulse overpotential against a slowly following baseline, accumulated in a CUSUM graded into
+    /// info / warning / fault; the pulse-edge resistance against its own baseline; and within each
+    /// pulse, a later window rising faster than the earlier one (diffusion alone rises like sqrt(t),
+    /// so a convex rise means the interface is running dry).
+    /// </summary>
+    public sealed class DepletionOnsetDetector
+    {
+        private readonly DepletionConfiguration _configuration;
+        private readonly PackLayout _layout;
+
+        // Baselines are kept in mV * BaselineScale so the slow average keeps its fraction without floating point.
+        private const int BaselineScale = 256;
+        private readonly long[] _overpotentialBaseline;
+        private readonly long[] _resistanceBaseline;
+        private readonly int[] _pulsesSeen;
+        private readonly int[] _cusumMv;
+
+        public DepletionOnsetDetector(ControllerConfiguration configuration, PackLayout layout)
+        {
+            _configuration = configuration.Depletion;
+            _layout = layout;
+            int cells = layout.CellCount;
+            _overpotentialBaseline = new long[cells];
+            _resistanceBaseline = new long[cells];
+            _pulsesSeen = new int[cells];
+            _cusumMv = new int[cells];
+        }
+
+        /// <summary>Current CUSUM of a cell (mV), for telemetry and tests.</summary>
+        public int CusumMv(int cell) => _cusumMv[cell];
+
+        public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            for (int m = 0; m < _layout.ModuleCount; m++)
+            {
+                int first = _layout.FirstCellOf(m);
+                int last = first + _layout.CellsPerModule;
+                if (snapshot.PulseEnded[m])
+                {
+                    for (int c = first; c < last; c++)
+                    {
+                        if (snapshot.CellValid[c])
+                        {
+                            EvaluatePulse(c, snapshot, diagnosis);
+                        }
+                    }
+                }
+
+                if (snapshot.ShapeValid[m])
+                {
+                    bool stripping = snapshot.ModuleCurrentUa[m] >= 0;
+                    for (int c = first; c < last; c++)
+                    {
+                        if (snapshot.CellValid[c])
+                        {
+                            EvaluateShape(c, stripping, snapshot, diagnosis);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void EvaluatePulse(int cell, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            int overpotential = snapshot.PulseOverpotentialMv[cell];
+            int resistance = snapshot.EdgeResistanceMilliohm[cell];
+            int seen = _pulsesSeen[cell];
+            int length = _configuration.BaselinePulses;
+            if (seen < length)
+            {
+                // Learn: plain running mean over the first pulses.
+                _overpotentialBaseline[cell] = ((_overpotentialBaseline[cell] * seen) + ((long)overpotential * BaselineScale)) / (seen + 1);
+                _resistanceBaseline[cell] = ((_resistanceBaseline[cell] * seen) + resistance) / (seen + 1);
+                _pulsesSeen[cell] = seen + 1;
+                return;
+            }
+
+            int baselineMv = (int)(_overpotentialBaseline[cell] / BaselineScale);
+            int excess = overpotential - baselineMv - _configuration.CusumSlackMv;
+            int cusum = _cusumMv[cell] + excess;
+            cusum = cusum < 0 ? 0 : cusum;
+            _cusumMv[cell] = cusum;
+
+            diagnosis.Report(DiagnosisId.DepletionTrendInfo, cell, cusum >= _configuration.CusumInfoMv, cusum, _configuration.CusumInfoMv);
+            diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, cusum >= _configuration.CusumWarningMv, cusum, _configuration.CusumWarningMv);
+            diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, cusum >= _configuration.CusumFaultMv, cusum, _configuration.CusumFaultMv);
+
+            long resistanceBaseline = _resistanceBaseline[cell];
+            bool risen = resistanceBaseline > 0 && (long)resistance * 100 > resistanceBaseline * _configuration.EdgeResistanceRisePercent;
+            diagnosis.Report(DiagnosisId.DepletionEdgeResistanceRise, cell, risen, resistance, (int)(resistanceBaseline * _configuration.EdgeResistanceRisePercent / 100));
+
+            // The baselines follow slow drift (bulk composition, temperature) only while the cell is
+            // quiet, so a growing trend is not absorbed into its own reference.
+            if (cusum == 0)
+            {
+                _overpotentialBaseline[cell] += (((long)overpotential * BaselineScale) - _overpotentialBaseline[cell]) / length;
+            }
+
+            if (!risen)
+            {
+                _resistanceBaseline[cell] += (resistance - resistanceBaseline) / length;
+            }
+        }
+
+        private void EvaluateShape(int cell, bool stripping, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            int early = snapshot.ShapeEarlyRiseMv[cell];
+            int late = snapshot.ShapeLateRiseMv[cell];
+            if (!stripping)
+            {
+                early = -early;
+                late = -late;
+            }
+
+            // Convex: the later window rises by more than the percentage of the earlier one, and by
+            // a margin noise cannot produce.
+            bool convex = late >= _configuration.ShapeMinimumRiseMv
+                && (long)late * 100 > (long)(early > 0 ? early : 0) * _configuration.ShapeConvexityPercent;
+            diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, _configuration.ShapeMinimumRiseMv);
+        }
+    }
+}

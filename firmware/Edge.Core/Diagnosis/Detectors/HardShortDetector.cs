@@ -1,0 +1,80 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Detection;
+using Edge.Core.Measurement;
+using Edge.Core.Sampling;
+
+namespace Edge.Core.Diagnosis.Detectors
+{
+    /// <summary>
+    /// Hard short ([W]: plating short, "voltage to near 0 V"): a few mV across a cell that should show a
+    /// clear polarisation under the current flowing, or a pulse edge whose resistance collapsed to a
+    /// fraction of the cell's own baseline (V proportional to I through a metallic path). No debounce:
+    /// the switch opens in the tick that shows it.
+    /// </summary>
+    public sealed class HardShortDetector
+    {
+        /// <summary>Edges averaged into a cell's resistance baseline.</summary>
+        private const int BaselineEdges = 4;
+
+        private readonly HardShortConfiguration _configuration;
+        private readonly PackLayout _layout;
+        private readonly long _nominalResistanceOhm;
+        private readonly long[] _baselineSumMilliohm;
+        private readonly int[] _baselineCount;
+
+        public HardShortDetector(ControllerConfiguration configuration, PackLayout layout)
+        {
+            _configuration = configuration.HardShort;
+            _layout = layout;
+            _nominalResistanceOhm = (long)(configuration.HardShort.NominalResistanceOhmCm2 / configuration.Protocol.ElectrodeAreaCm2);
+            _baselineSumMilliohm = new long[layout.CellCount];
+            _baselineCount = new int[layout.CellCount];
+        }
+
+        public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            int maximumMv = _configuration.MaximumVoltageMv;
+            for (int m = 0; m < _layout.ModuleCount; m++)
+            {
+                bool underCurrent = snapshot.Phase[m] == ModulePhase.Current && snapshot.PhaseSampleCount[m] > 0;
+                int current = snapshot.ModuleCurrentValid[m] ? snapshot.ModuleCurrentUa[m] : 0;
+                long magnitude = current < 0 ? -current : current;
+                long expectedMv = magnitude * _nominalResistanceOhm / 1000;
+                bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
+                int first = _layout.FirstCellOf(m);
+                for (int c = first; c < first + _layout.CellsPerModule; c++)
+                {
+                    if (!snapshot.CellValid[c])
+                    {
+                        continue;
+                    }
+
+                    int v = snapshot.CellVoltageMv[c];
+                    bool nearZero = v <= maximumMv && v >= -maximumMv;
+                    bool shunted = snapshot.EdgeMeasured[m] && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c]);
+                    diagnosis.Report(DiagnosisId.HardShort, c, (applies && nearZero) || shunted, v, maximumMv);
+                }
+            }
+        }
+
+        private bool IsShuntEdge(int cell, int edgeMilliohm)
+        {
+            if (edgeMilliohm <= 0)
+            {
+                return false;
+            }
+
+            if (_baselineCount[cell] < BaselineEdges)
+            {
+                _baselineSumMilliohm[cell] += edgeMilliohm;
+                _baselineCount[cell]++;
+                return false;
+            }
+
+            long baseline = _baselineSumMilliohm[cell] / BaselineEdges;
+            return (long)edgeMilliohm * 100 < baseline * _configuration.ShuntResistancePercent;
+        }
+    }
+}

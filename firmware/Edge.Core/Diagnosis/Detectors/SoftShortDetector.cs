@@ -1,0 +1,292 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Detection;
+using Edge.Core.Measurement;
+using Edge.Core.Sampling;
+
+namespace Edge.Core.Diagnosis.Detectors
+{
+    /// <summary>
+    /// Soft short per cell ([W], [T]: filaments through the electrolyte make intermittent shunts):
+    /// spikes (sudden drops that recover), pulse-edge resistance fallen below its recent median,
+    /// self-discharge during rest after stripping, and per module the coulombic efficiency of
+    /// strip/plate cycles. Two indicators together, or repeated spikes, confirm the short.
+    /// </summary>
+    public sealed class SoftShortDetector
+    {
+        /// <summary>Samples after a switch change in which drops are relaxation, not spikes.</summary>
+        private const int EdgeSettleSamples = 3;
+
+        private readonly SoftShortConfiguration _configuration;
+        private readonly PackLayout _layout;
+
+        // Spike tracking per cell.
+        private readonly int[] _spikeDropMv;
+        private readonly int[] _spikeLevelMv;
+        private readonly long[] _spikeStartMs;
+        private readonly bool[] _spikeOpen;
+        private readonly bool[] _spikeInCycle;
+        private readonly int[] _spikeCount;
+
+        // Self-discharge: the relaxed voltage before the previous pulse, per cell.
+        private readonly int[] _referenceMv;
+        private readonly bool[] _hasReference;
+
+        // Edge resistance history per cell (ring) and a scratch array for the median.
+        private readonly int[][] _resistanceHistory;
+        private readonly int[] _resistanceCount;
+        private readonly int[] _scratch;
+
+        // Coulombic efficiency per module: charge of the current and the previous phase.
+        private readonly long[] _stripPhaseUc;
+        private readonly long[] _platePhaseUc;
+        private readonly bool[] _lastPulseWasPlate;
+        private readonly bool[] _hasPlatePhase;
+        private readonly bool[] _lastPulseWasStrip;
+
+        public SoftShortDetector(ControllerConfiguration configuration, PackLayout layout)
+        {
+            _configuration = configuration.SoftShort;
+            _layout = layout;
+            int cells = layout.CellCount;
+            _spikeDropMv = new int[cells];
+            _spikeLevelMv = new int[cells];
+            _spikeStartMs = new long[cells];
+            _spikeOpen = new bool[cells];
+            _spikeInCycle = new bool[cells];
+            _spikeCount = new int[cells];
+            _referenceMv = new int[cells];
+            _hasReference = new bool[cells];
+            _resistanceHistory = new int[cells][];
+            for (int c = 0; c < cells; c++)
+            {
+                _resistanceHistory[c] = new int[_configuration.ResistanceHistory];
+            }
+
+            _resistanceCount = new int[cells];
+            _scratch = new int[_configuration.ResistanceHistory];
+            int modules = layout.ModuleCount;
+            _stripPhaseUc = new long[modules];
+            _platePhaseUc = new long[modules];
+            _lastPulseWasPlate = new bool[modules];
+            _hasPlatePhase = new bool[modules];
+            _lastPulseWasStrip = new bool[modules];
+        }
+
+        /// <summary>Spikes counted on a cell since start or reset.</summary>
+        public int SpikeCount(int cell) => _spikeCount[cell];
+
+        public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            for (int m = 0; m < _layout.ModuleCount; m++)
+            {
+                int first = _layout.FirstCellOf(m);
+                int last = first + _layout.CellsPerModule;
+                bool settled = snapshot.PhaseSampleCount[m] > EdgeSettleSamples;
+                for (int c = first; c < last; c++)
+                {
+                    if (snapshot.CellValid[c])
+                    {
+                        TrackSpike(c, settled, snapshot, diagnosis);
+                    }
+                }
+
+                if (snapshot.EdgeMeasured[m])
+                {
+                    for (int c = first; c < last; c++)
+                    {
+                        if (snapshot.CellValid[c])
+                        {
+                            EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], diagnosis);
+                        }
+                    }
+                }
+
+                if (snapshot.PulseEnded[m])
+                {
+                    EndOfCycle(m, first, last, snapshot, diagnosis);
+                }
+
+                if (snapshot.PhaseStarted[m] && snapshot.Phase[m] == ModulePhase.Current)
+                {
+                    // A new pulse begins: its pre-pulse voltage is where the rest ended.
+                    for (int c = first; c < last; c++)
+                    {
+                        if (snapshot.CellValid[c])
+                        {
+                            EvaluateSelfDischarge(c, _lastPulseWasStrip[m], snapshot.PrePulseVoltageMv[c], diagnosis);
+                        }
+                    }
+                }
+
+                for (int c = first; c < last; c++)
+                {
+                    Confirm(c, m, diagnosis);
+                }
+            }
+        }
+
+        private void TrackSpike(int cell, bool settled, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            int v = snapshot.CellVoltageMv[cell];
+            if (_spikeOpen[cell])
+            {
+                // Recovered by half the drop: a spike. Still down after the recovery time: a step, not a spike.
+                if (v - _spikeLevelMv[cell] >= _spikeDropMv[cell] / 2)
+                {
+                    _spikeOpen[cell] = false;
+                    _spikeInCycle[cell] = true;
+                    _spikeCount[cell]++;
+                    diagnosis.Report(DiagnosisId.SoftShortSpike, cell, true, _spikeDropMv[cell], _configuration.SpikeDropMv);
+                }
+                else if (snapshot.TimestampMs - _spikeStartMs[cell] > _configuration.SpikeRecoveryMs)
+                {
+                    _spikeOpen[cell] = false;
+                }
+                else if (v < _spikeLevelMv[cell])
+                {
+                    _spikeLevelMv[cell] = v;
+                }
+
+                return;
+            }
+
+            int delta = snapshot.CellDeltaMv[cell];
+            if (settled && -delta >= _configuration.SpikeDropMv)
+            {
+                _spikeOpen[cell] = true;
+                _spikeDropMv[cell] = -delta;
+                _spikeLevelMv[cell] = v;
+                _spikeStartMs[cell] = snapshot.TimestampMs;
+            }
+        }
+
+        private void EvaluateResistance(int cell, int resistanceMilliohm, DiagnosisManager diagnosis)
+        {
+            int[] history = _resistanceHistory[cell];
+            int count = _resistanceCount[cell];
+            int filled = count < history.Length ? count : history.Length;
+            if (filled >= 3)
+            {
+                int median = Median(history, filled);
+                long limit = (long)median * _configuration.ResistanceDropPercent / 100;
+                diagnosis.Report(DiagnosisId.SoftShortResistanceDrop, cell, resistanceMilliohm < limit, resistanceMilliohm, (int)limit);
+            }
+
+            history[count % history.Length] = resistanceMilliohm;
+            _resistanceCount[cell] = count + 1;
+        }
+
+        private void EvaluateSelfDischarge(int cell, bool afterStripping, int restEndMv, DiagnosisManager diagnosis)
+        {
+            // After a stripping pulse the cell relaxes down toward the voltage it had before that pulse,
+            // from above; ending a rest well below it takes a parallel path draining the cell.
+            if (afterStripping && _hasReference[cell])
+            {
+                int sinkMv = _referenceMv[cell] - restEndMv;
+                diagnosis.Report(DiagnosisId.SoftShortSelfDischarge, cell, sinkMv > _configuration.SelfDischargeMv, sinkMv, _configuration.SelfDischargeMv);
+            }
+
+            _referenceMv[cell] = restEndMv;
+            _hasReference[cell] = true;
+        }
+
+        private void EndOfCycle(int module, int first, int last, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            for (int c = first; c < last; c++)
+            {
+                if (!_spikeInCycle[c])
+                {
+                    diagnosis.Report(DiagnosisId.SoftShortSpike, c, false, 0, _configuration.SpikeDropMv);
+                }
+
+                _spikeInCycle[c] = false;
+            }
+
+            int charge = snapshot.LastPulseChargeUc[module];
+            bool plate = snapshot.LastPulseCurrentUa[module] < 0;
+            if (plate)
+            {
+                if (_lastPulseWasStrip[module])
+                {
+                    // Strip phase over: its charge against the plating before it.
+                    EvaluateEfficiency(module, diagnosis);
+                    _platePhaseUc[module] = 0;
+                }
+
+                _platePhaseUc[module] -= charge;
+                _hasPlatePhase[module] = true;
+            }
+            else
+            {
+                if (_lastPulseWasPlate[module])
+                {
+                    _stripPhaseUc[module] = 0;
+                }
+
+                _stripPhaseUc[module] += charge;
+            }
+
+            _lastPulseWasPlate[module] = plate;
+            _lastPulseWasStrip[module] = !plate;
+        }
+
+        private void EvaluateEfficiency(int module, DiagnosisManager diagnosis)
+        {
+            if (!_hasPlatePhase[module] || _platePhaseUc[module] <= 0)
+            {
+                return;
+            }
+
+            long percent = _stripPhaseUc[module] * 100 / _platePhaseUc[module];
+            diagnosis.Report(DiagnosisId.SoftShortEfficiencyDrop, module, percent < _configuration.MinimumCoulombicEfficiencyPercent, (int)percent, _configuration.MinimumCoulombicEfficiencyPercent);
+        }
+
+        private void Confirm(int cell, int module, DiagnosisManager diagnosis)
+        {
+            int indicators = 0;
+            if (diagnosis.IsActive(DiagnosisId.SoftShortSpike, cell))
+            {
+                indicators++;
+            }
+
+            if (diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, cell))
+            {
+                indicators++;
+            }
+
+            if (diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, cell))
+            {
+                indicators++;
+            }
+
+            if (diagnosis.IsActive(DiagnosisId.SoftShortEfficiencyDrop, module))
+            {
+                indicators++;
+            }
+
+            bool confirmed = indicators >= _configuration.ConfirmingIndicators || _spikeCount[cell] >= _configuration.ConfirmingSpikeCount;
+            diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, confirmed, indicators, _configuration.ConfirmingIndicators);
+        }
+
+        private int Median(int[] values, int count)
+        {
+            // Insertion sort into scratch: at most 64 values, once per pulse edge.
+            for (int i = 0; i < count; i++)
+            {
+                int value = values[i];
+                int j = i - 1;
+                while (j >= 0 && _scratch[j] > value)
+                {
+                    _scratch[j + 1] = _scratch[j];
+                    j--;
+                }
+
+                _scratch[j + 1] = value;
+            }
+
+            return _scratch[count / 2];
+        }
+    }
+}

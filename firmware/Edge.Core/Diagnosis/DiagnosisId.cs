@@ -1,0 +1,65 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Diagnosis
+{
+    /// <summary>
+    /// One row of the diagnosis table. Graded conditions get one id per grade, as foxBMS does with
+    /// its MSL / RSL / MOL limits. Values index <see cref="Table.DiagnosisTable"/>; keep them dense.
+    /// </summary>
+    public enum DiagnosisId : byte
+    {
+        /// <summary>Per-pulse overpotential CUSUM above its lowest level (cell).</summary>
+        DepletionTrendInfo = 0,
+
+        /// <summary>Per-pulse overpotential CUSUM above its middle level (cell).</summary>
+        DepletionTrendWarning = 1,
+
+        /// <summary>Per-pulse overpotential CUSUM above its highest level (cell).</summary>
+        DepletionTrendFault = 2,
+
+        /// <summary>Pulse-edge resistance risen well above its baseline (cell).</summary>
+        DepletionEdgeResistanceRise = 3,
+
+        /// <summary>Voltage within a pulse rising faster than diffusion allows: the convex rise before the cut-off (cell).</summary>
+        DepletionNonlinearRise = 4,
+
+        /// <summary>Sudden voltage drops that recover (cell).</summary>
+        SoftShortSpike = 5,
+
+        /// <summary>Pulse-edge resistance fallen well below its recent median: a parallel path (cell).</summary>
+        SoftShortResistanceDrop = 6,
+
+        /// <summary>Voltage sinking during rest beyond normal relaxation (cell).</summary>
+        SoftShortSelfDischarge = 7,
+
+        /// <summary>Coulombic efficiency of a strip/plate cycle fallen below its baseline (module).</summary>
+        SoftShortEfficiencyDrop = 8,
+
+        /// <summary>Several soft-short indicators together: isolate before it becomes a hard short (cell).</summary>
+        SoftShortConfirmed = 9,
+
+        /// <summary>A few mV under current, or V proportional to I with no relaxation (cell).</summary>
+        HardShort = 10,
+
+        CellOvervoltage = 11,
+        CellUndervoltage = 12,
+
+        /// <summary>Module current above the safety envelope, or flowing with the switch open (module).</summary>
+        ModuleOvercurrent = 13,
+        CellOvertemperature = 14,
+        CellChannelInvalid = 15,
+        CellChannelSaturated = 16,
+
+        /// <summary>A cell reading that does not respond to current steps (cell).</summary>
+        CellChannelStuck = 17,
+        CurrentChannelInvalid = 18,
+        CurrentChannelSaturated = 19,
+        TemperatureChannelInvalid = 20,
+
+        /// <summary>A tick arrived later than the period allows (pack).</summary>
+        TickLate = 21,
+
+        /// <summary>Ticks were skipped or the gap exceeded the control deadline (pack).</summary>
+        TickMissed = 22,
+    }
+}

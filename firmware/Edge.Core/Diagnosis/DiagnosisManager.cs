@@ -1,0 +1,234 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Diagnosis.Table;
+using Edge.Core.Sampling;
+using Edge.Core.Telemetry;
+
+namespace Edge.Core.Diagnosis
+{
+    /// <summary>
+    /// The one place that decides (foxBMS diag): detectors report Ok / NotOk per channel, this class
+    /// debounces by the table, activates, latches, writes the event and requests the reaction.
+    /// </summary>
+    public sealed class DiagnosisManager
+    {
+        private readonly DiagnosisTable _table;
+        private readonly PackLayout _layout;
+        private readonly TelemetryBuffer _telemetry;
+        private readonly ModuleReactionRequests _requests;
+
+        // [row][channel]; channels sized for the widest scope (cells).
+        private readonly int[][] _notOkCount;
+        private readonly int[][] _okCount;
+        private readonly bool[][] _active;
+
+        // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
+        private readonly bool[] _moduleLatched;
+
+        private long _timestampMs;
+        private ControlMode _mode;
+
+        public DiagnosisManager(DiagnosisTable table, PackLayout layout, TelemetryBuffer telemetry)
+        {
+            _table = table;
+            _layout = layout;
+            _telemetry = telemetry;
+            _requests = new ModuleReactionRequests(layout.ModuleCount);
+            int channels = layout.CellCount;
+            if (layout.TemperatureCount > channels)
+            {
+                channels = layout.TemperatureCount;
+            }
+
+            _moduleLatched = new bool[layout.ModuleCount];
+            _notOkCount = new int[DiagnosisTable.RowCount][];
+            _okCount = new int[DiagnosisTable.RowCount][];
+            _active = new bool[DiagnosisTable.RowCount][];
+            for (int row = 0; row < DiagnosisTable.RowCount; row++)
+            {
+                _notOkCount[row] = new int[channels];
+                _okCount[row] = new int[channels];
+                _active[row] = new bool[channels];
+            }
+        }
+
+        public ModuleReactionRequests Requests => _requests;
+
+        /// <summary>Starts a tick: clears the previous tick's reaction requests.</summary>
+        public void BeginTick(long timestampMs, ControlMode mode)
+        {
+            _timestampMs = timestampMs;
+            _mode = mode;
+            _requests.Clear();
+        }
+
+        /// <summary>
+        /// One detector verdict. Returns true when this report activated the diagnosis.
+        /// <paramref name="value"/> and <paramref name="threshold"/> go into the event record.
+        /// </summary>
+        public bool Report(DiagnosisId id, int channel, bool notOk, int value, int threshold)
+        {
+            DiagnosisTableRow row = _table[id];
+            if (!row.Enabled)
+            {
+                return false;
+            }
+
+            int index = (int)id;
+            if (!notOk)
+            {
+                _notOkCount[index][channel] = 0;
+                if (_active[index][channel] && !row.Latches)
+                {
+                    _okCount[index][channel]++;
+                    if (_okCount[index][channel] >= row.HealCount)
+                    {
+                        _active[index][channel] = false;
+                        _okCount[index][channel] = 0;
+                    }
+                }
+
+                return false;
+            }
+
+            _okCount[index][channel] = 0;
+            if (_active[index][channel])
+            {
+                // Still active: a latched safety fault keeps its module isolated every tick.
+                if (row.Latches)
+                {
+                    RequestReaction(row, channel);
+                }
+
+                return false;
+            }
+
+            _notOkCount[index][channel]++;
+            if (_notOkCount[index][channel] < row.DebounceCount)
+            {
+                return false;
+            }
+
+            _active[index][channel] = true;
+            _notOkCount[index][channel] = 0;
+            if (row.Latches)
+            {
+                Latch(row, channel);
+            }
+
+            WriteEvent(row, channel, value, threshold);
+            RequestReaction(row, channel);
+            return true;
+        }
+
+        public bool IsActive(DiagnosisId id, int channel) => _active[(int)id][channel];
+
+        /// <summary>True when any latched diagnosis holds for the module (its cells, itself or the pack).</summary>
+        public bool HasLatchedFault(int module) => _moduleLatched[module];
+
+        /// <summary>Clears every diagnosis of a module's cells and of the module; pack-wide ones too.</summary>
+        public void ResetModule(int module)
+        {
+            _moduleLatched[module] = false;
+            int first = _layout.FirstCellOf(module);
+            for (int row = 0; row < DiagnosisTable.RowCount; row++)
+            {
+                switch (_table.RowAt(row).Scope)
+                {
+                    case DiagnosisScope.Cell:
+                        for (int c = first; c < first + _layout.CellsPerModule; c++)
+                        {
+                            ClearChannel(row, c);
+                        }
+
+                        break;
+                    case DiagnosisScope.Module:
+                        ClearChannel(row, module);
+                        break;
+                    default:
+                        for (int c = 0; c < _active[row].Length; c++)
+                        {
+                            ClearChannel(row, c);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private void Latch(DiagnosisTableRow row, int channel)
+        {
+            switch (row.Scope)
+            {
+                case DiagnosisScope.Cell:
+                    _moduleLatched[_layout.ModuleOf(channel)] = true;
+                    break;
+                case DiagnosisScope.Module:
+                    _moduleLatched[channel] = true;
+                    break;
+                default:
+                    for (int m = 0; m < _moduleLatched.Length; m++)
+                    {
+                        _moduleLatched[m] = true;
+                    }
+
+                    break;
+            }
+        }
+
+        private void ClearChannel(int row, int channel)
+        {
+            _active[row][channel] = false;
+            _notOkCount[row][channel] = 0;
+            _okCount[row][channel] = 0;
+        }
+
+        private void RequestReaction(DiagnosisTableRow row, int channel)
+        {
+            if (_mode == ControlMode.Observe && !row.ActsInObserveMode)
+            {
+                return;
+            }
+
+            if (row.Reaction == DiagnosisReaction.IsolatePack || row.Scope == DiagnosisScope.Pack || row.Scope == DiagnosisScope.Temperature)
+            {
+                if (row.Reaction != DiagnosisReaction.None)
+                {
+                    for (int m = 0; m < _layout.ModuleCount; m++)
+                    {
+                        _requests.Request(m, row.Reaction == DiagnosisReaction.IsolatePack ? DiagnosisReaction.IsolateModule : row.Reaction);
+                    }
+                }
+
+                return;
+            }
+
+            int module = row.Scope == DiagnosisScope.Cell ? _layout.ModuleOf(channel) : channel;
+            _requests.Request(module, row.Reaction);
+        }
+
+        private void WriteEvent(DiagnosisTableRow row, int channel, int value, int threshold)
+        {
+            int module = -1;
+            int cell = -1;
+            if (row.Scope == DiagnosisScope.Cell)
+            {
+                cell = channel;
+                module = _layout.ModuleOf(channel);
+            }
+            else if (row.Scope == DiagnosisScope.Module)
+            {
+                module = channel;
+            }
+
+            TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.Event, _timestampMs, module, cell);
+            record.EventKind = row.EventKind;
+            record.Diagnosis = row.Id;
+            record.HasDiagnosis = true;
+            record.Severity = row.Severity;
+            record.Value = value;
+            record.Threshold = threshold;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Diagnosis
+{
+    /// <summary>What the decision layer does when a diagnosis becomes active.</summary>
+    public enum DiagnosisReaction : byte
+    {
+        /// <summary>Report only.</summary>
+        None = 0,
+
+        /// <summary>Lengthen the module's rests (the interface needs more time to heal).</summary>
+        ExtendRest = 1,
+
+        /// <summary>Lower the module's pulse current.</summary>
+        ReduceCurrent = 2,
+
+        /// <summary>End the module's protocol normally: switch open, state Done.</summary>
+        StopModule = 3,
+
+        /// <summary>Open the module's switch in this tick and latch it (state Hold) until an explicit reset.</summary>
+        IsolateModule = 4,
+
+        /// <summary>Open every switch in this tick and latch all modules.</summary>
+        IsolatePack = 5,
+    }
+}

@@ -1,0 +1,66 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Diagnosis
+{
+    /// <summary>
+    /// Reactions the diagnosis asked for in the current tick, per module. Written by
+    /// <see cref="DiagnosisManager"/>, read by the decision layer in the same tick.
+    /// </summary>
+    public sealed class ModuleReactionRequests
+    {
+        public ModuleReactionRequests(int moduleCount)
+        {
+            ExtendRest = new bool[moduleCount];
+            ReduceCurrent = new bool[moduleCount];
+            Stop = new bool[moduleCount];
+            Isolate = new bool[moduleCount];
+        }
+
+        public bool[] ExtendRest { get; }
+
+        public bool[] ReduceCurrent { get; }
+
+        public bool[] Stop { get; }
+
+        public bool[] Isolate { get; }
+
+        public void Clear()
+        {
+            for (int m = 0; m < Isolate.Length; m++)
+            {
+                ExtendRest[m] = false;
+                ReduceCurrent[m] = false;
+                Stop[m] = false;
+                Isolate[m] = false;
+            }
+        }
+
+        public void Request(int module, DiagnosisReaction reaction)
+        {
+            switch (reaction)
+            {
+                case DiagnosisReaction.ExtendRest:
+                    ExtendRest[module] = true;
+                    break;
+                case DiagnosisReaction.ReduceCurrent:
+                    ReduceCurrent[module] = true;
+                    break;
+                case DiagnosisReaction.StopModule:
+                    Stop[module] = true;
+                    break;
+                case DiagnosisReaction.IsolateModule:
+                    Isolate[module] = true;
+                    break;
+                case DiagnosisReaction.IsolatePack:
+                    for (int m = 0; m < Isolate.Length; m++)
+                    {
+                        Isolate[m] = true;
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+}

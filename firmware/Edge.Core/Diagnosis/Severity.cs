@@ -1,0 +1,12 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Diagnosis
+{
+    /// <summary>Grade of a diagnosis, in rising order (foxBMS: info / warning / fatal).</summary>
+    public enum Severity : byte
+    {
+        Info = 0,
+        Warning = 1,
+        Fault = 2,
+    }
+}

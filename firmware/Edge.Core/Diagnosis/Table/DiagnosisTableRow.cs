@@ -1,0 +1,63 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Telemetry;
+
+namespace Edge.Core.Diagnosis.Table
+{
+    /// <summary>
+    /// How one diagnosis is debounced, graded and answered (foxBMS diag_cfg.c style: detectors only
+    /// say Ok / NotOk; this row decides).
+    /// </summary>
+    public sealed class DiagnosisTableRow
+    {
+        public DiagnosisTableRow(
+            DiagnosisId id,
+            DiagnosisScope scope,
+            Severity severity,
+            EventKind eventKind,
+            int debounceCount,
+            int healCount,
+            DiagnosisReaction reaction,
+            bool latches,
+            bool actsInObserveMode)
+        {
+            Id = id;
+            Scope = scope;
+            Severity = severity;
+            EventKind = eventKind;
+            DebounceCount = debounceCount;
+            HealCount = healCount;
+            Reaction = reaction;
+            Latches = latches;
+            ActsInObserveMode = actsInObserveMode;
+            Enabled = true;
+        }
+
+        public DiagnosisId Id { get; }
+
+        public DiagnosisScope Scope { get; }
+
+        public Severity Severity { get; }
+
+        public EventKind EventKind { get; }
+
+        /// <summary>Consecutive NotOk reports before the diagnosis becomes active (1 = at once).</summary>
+        public int DebounceCount { get; set; }
+
+        /// <summary>Consecutive Ok reports before a non-latching diagnosis clears.</summary>
+        public int HealCount { get; set; }
+
+        public DiagnosisReaction Reaction { get; set; }
+
+        /// <summary>Latched diagnoses stay active until an explicit reset of the module.</summary>
+        public bool Latches { get; }
+
+        /// <summary>
+        /// Safety rows act even in observe mode; detector rows (depletion, soft short) only report there.
+        /// </summary>
+        public bool ActsInObserveMode { get; }
+
+        /// <summary>A disabled row ignores every report.</summary>
+        public bool Enabled { get; set; }
+    }
+}

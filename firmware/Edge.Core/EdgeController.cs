@@ -1,0 +1,261 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Actuation;
+using Edge.Core.Configuration;
+using Edge.Core.Decision;
+using Edge.Core.Diagnosis;
+using Edge.Core.Diagnosis.Detectors;
+using Edge.Core.Measurement;
+using Edge.Core.Sampling;
+using Edge.Core.Telemetry;
+
+namespace Edge.Core
+{
+    /// <summary>
+    /// The control core. The host calls <see cref="Tick"/> once per sample with a filled
+    /// <see cref="SampleFrame"/>; the controller answers in the <see cref="ActionFrame"/> and leaves
+    /// this tick's records in <see cref="Telemetry"/>. Data flows one way: measurement, diagnosis,
+    /// decision, actuation, telemetry. No I/O, no allocation per tick.
+    /// </summary>
+    public sealed class EdgeController
+    {
+        private readonly PackLayout _layout;
+        private readonly ControllerConfiguration _configuration;
+        private readonly TelemetryBuffer _telemetry;
+        private readonly MeasurementSnapshot _snapshot;
+        private readonly PackMeasurement _measurement;
+        private readonly DiagnosisManager _diagnosis;
+        private readonly PlausibilityMonitor _plausibility;
+        private readonly ProtectionMonitor _protection;
+        private readonly HardShortDetector _hardShort;
+        private readonly DepletionOnsetDetector _depletion;
+        private readonly SoftShortDetector _softShort;
+        private readonly ModuleDutyCycle[] _modules;
+
+        // What the previous tick commanded: it is what flowed during the interval this sample ends.
+        private readonly bool[] _lastSwitchClosed;
+        private readonly int[] _lastSetpointUa;
+
+        // Commands are applied at the next tick boundary.
+        private readonly bool[] _pendingStart;
+        private readonly bool[] _pendingStop;
+        private readonly bool[] _pendingReset;
+        private readonly object _commandLock = new object();
+
+        private bool _started;
+        private long _lastCellVoltagesMs;
+
+        /// <summary>Creates a controller; the configuration is validated first.</summary>
+        /// <exception cref="ArgumentException">The configuration was rejected; the message names the field.</exception>
+        public EdgeController(PackLayout layout, ControllerConfiguration configuration)
+        {
+            if (layout == null)
+            {
+                throw new ArgumentNullException(nameof(layout));
+            }
+
+            ConfigurationError error = ConfigurationValidator.Validate(configuration, layout);
+            if (error != null)
+            {
+                throw new ArgumentException(error.ToString(), nameof(configuration));
+            }
+
+            _layout = layout;
+            _configuration = configuration;
+            _telemetry = new TelemetryBuffer(configuration.Telemetry.RecordsPerTick, layout.CellsPerModule);
+            _snapshot = new MeasurementSnapshot(layout);
+            _measurement = new PackMeasurement(layout, configuration);
+            _diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, _telemetry);
+            _plausibility = new PlausibilityMonitor(configuration, layout);
+            _protection = new ProtectionMonitor(configuration.Protection, layout);
+            _hardShort = new HardShortDetector(configuration, layout);
+            _depletion = new DepletionOnsetDetector(configuration, layout);
+            _softShort = new SoftShortDetector(configuration, layout);
+            int modules = layout.ModuleCount;
+            _modules = new ModuleDutyCycle[modules];
+            for (int m = 0; m < modules; m++)
+            {
+                _modules[m] = new ModuleDutyCycle(m, layout.FirstCellOf(m), layout.CellsPerModule, configuration);
+            }
+
+            _lastSwitchClosed = new bool[modules];
+            _lastSetpointUa = new int[modules];
+            _pendingStart = new bool[modules];
+            _pendingStop = new bool[modules];
+            _pendingReset = new bool[modules];
+        }
+
+        public PackLayout Layout => _layout;
+
+        public ControllerConfiguration Configuration => _configuration;
+
+        /// <summary>Records written by the latest tick.</summary>
+        public TelemetryBuffer Telemetry => _telemetry;
+
+        /// <summary>Measurement features of the latest tick.</summary>
+        public MeasurementSnapshot Measurement => _snapshot;
+
+        public DiagnosisManager Diagnosis => _diagnosis;
+
+        public DepletionOnsetDetector DepletionDetector => _depletion;
+
+        public SoftShortDetector SoftShortDetector => _softShort;
+
+        public ModuleDutyCycle Module(int module) => _modules[module];
+
+        /// <summary>Starts a module's protocol at the next tick (-1: every module).</summary>
+        public void RequestStart(int module) => Request(_pendingStart, module);
+
+        /// <summary>Stops a module at the next tick (-1: every module).</summary>
+        public void RequestStop(int module) => Request(_pendingStop, module);
+
+        /// <summary>Clears a module's latched faults at the next tick (-1: every module); it then waits in Idle.</summary>
+        public void RequestFaultReset(int module) => Request(_pendingReset, module);
+
+        /// <summary>One control cycle.</summary>
+        public void Tick(SampleFrame frame, ActionFrame actions)
+        {
+            long now = frame.TimestampMs;
+            _telemetry.Clear();
+            int dropped = _telemetry.TakeDroppedCount();
+            if (dropped > 0)
+            {
+                WriteEvent(EventKind.TelemetryOverflow, now, -1, dropped);
+            }
+
+            _diagnosis.BeginTick(now, _configuration.Mode);
+
+            // Measurement.
+            _measurement.Update(frame, _lastSwitchClosed, _lastSetpointUa, _snapshot);
+
+            // Commands take effect at the tick boundary, before this tick's decisions.
+            ApplyCommands(now);
+
+            // Diagnosis: detectors report, the manager decides.
+            _plausibility.Evaluate(frame, _snapshot, _diagnosis);
+            _protection.Evaluate(frame, _snapshot, _diagnosis);
+            _hardShort.Evaluate(_snapshot, _diagnosis);
+            _depletion.Evaluate(_snapshot, _diagnosis);
+            _softShort.Evaluate(_snapshot, _diagnosis);
+
+            // Decision and actuation.
+            int maximumUa = _configuration.Protection.ModuleMaximumCurrentUa;
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                ModuleDutyCycle module = _modules[m];
+                bool latched = _diagnosis.HasLatchedFault(m);
+                module.Trigger(_snapshot, _diagnosis.Requests, latched, _telemetry);
+
+                // Last line of defence: whatever the engine wants, a latched module stays open and no
+                // setpoint leaves the safety envelope.
+                bool closed = module.SwitchClosed && !latched && !_diagnosis.Requests.Isolate[m];
+                int setpoint = closed ? module.SetpointUa : 0;
+                if (setpoint > maximumUa)
+                {
+                    setpoint = maximumUa;
+                }
+                else if (setpoint < -maximumUa)
+                {
+                    setpoint = -maximumUa;
+                }
+
+                actions.SwitchClosed[m] = closed;
+                actions.CurrentSetpointUa[m] = setpoint;
+                _lastSwitchClosed[m] = closed;
+                _lastSetpointUa[m] = setpoint;
+            }
+
+            WriteCellVoltages(now);
+        }
+
+        private void ApplyCommands(long now)
+        {
+            lock (_commandLock)
+            {
+                for (int m = 0; m < _modules.Length; m++)
+                {
+                    if (_pendingReset[m])
+                    {
+                        _pendingReset[m] = false;
+                        if (_modules[m].State == ModuleState.Hold)
+                        {
+                            _diagnosis.ResetModule(m);
+                            _modules[m].ResetFault(now, _telemetry);
+                            WriteEvent(EventKind.FaultReset, now, m, 0);
+                        }
+                    }
+
+                    if (_pendingStop[m])
+                    {
+                        _pendingStop[m] = false;
+                        _pendingStart[m] = false;
+                        _modules[m].Stop(now, _telemetry);
+                    }
+
+                    bool autoStart = !_started && _configuration.StartImmediately;
+                    if ((_pendingStart[m] || autoStart) && !_diagnosis.HasLatchedFault(m))
+                    {
+                        _modules[m].Start(now, _telemetry);
+                    }
+
+                    _pendingStart[m] = false;
+                }
+
+                _started = true;
+            }
+        }
+
+        private void Request(bool[] pending, int module)
+        {
+            if (module < -1 || module >= _modules.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(module));
+            }
+
+            lock (_commandLock)
+            {
+                for (int m = 0; m < pending.Length; m++)
+                {
+                    if (module == -1 || module == m)
+                    {
+                        pending[m] = true;
+                    }
+                }
+            }
+        }
+
+        private void WriteCellVoltages(long now)
+        {
+            int period = _configuration.Telemetry.CellVoltagePeriodMs;
+            if (period <= 0 || (now - _lastCellVoltagesMs < period && _lastCellVoltagesMs != 0))
+            {
+                return;
+            }
+
+            _lastCellVoltagesMs = now == 0 ? 1 : now;
+            int cellsPerModule = _layout.CellsPerModule;
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.CellVoltages, now, m, -1);
+                record.CellCount = cellsPerModule;
+                record.ModuleCurrentUa = _snapshot.ModuleCurrentUa[m];
+                record.State = _modules[m].State;
+                int first = _layout.FirstCellOf(m);
+                for (int i = 0; i < cellsPerModule; i++)
+                {
+                    record.CellValuesA[i] = _snapshot.CellVoltageMv[first + i];
+                }
+            }
+        }
+
+        private void WriteEvent(EventKind kind, long now, int module, int value)
+        {
+            TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.Event, now, module, -1);
+            record.EventKind = kind;
+            record.Severity = Severity.Info;
+            record.Value = value;
+            record.Threshold = 0;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Sampling;
+
+namespace Edge.Core.Measurement
+{
+    /// <summary>
+    /// Output of the measurement stage for one tick: validated readings and the pulse features
+    /// detectors and the decision layer use. One writer (<see cref="PackMeasurement"/>); allocated once.
+    /// Per-cell arrays use the pack-wide cell index, per-module arrays the module index.
+    /// </summary>
+    public sealed class MeasurementSnapshot
+    {
+        public MeasurementSnapshot(PackLayout layout)
+        {
+            int cells = layout.CellCount;
+            int modules = layout.ModuleCount;
+            Layout = layout;
+            CellVoltageMv = new int[cells];
+            CellValid = new bool[cells];
+            CellDeltaMv = new int[cells];
+            EdgeResistanceMilliohm = new int[cells];
+            PulseOverpotentialMv = new int[cells];
+            PrePulseVoltageMv = new int[cells];
+            RestSlopeUvPerS = new int[cells];
+            ShapeEarlyRiseMv = new int[cells];
+            ShapeLateRiseMv = new int[cells];
+            ModuleCurrentUa = new int[modules];
+            ModuleCurrentValid = new bool[modules];
+            Phase = new ModulePhase[modules];
+            PhaseElapsedMs = new long[modules];
+            PhaseSampleCount = new int[modules];
+            PhaseStarted = new bool[modules];
+            EdgeMeasured = new bool[modules];
+            PulseEnded = new bool[modules];
+            RestSlopeValid = new bool[modules];
+            ShapeValid = new bool[modules];
+            LastPulseCurrentUa = new int[modules];
+            LastPulseDurationMs = new long[modules];
+            LastPulseChargeUc = new int[modules];
+        }
+
+        public PackLayout Layout { get; }
+
+        public long TimestampMs { get; set; }
+
+        /// <summary>Time since the previous tick (ms); the configured period on the first tick.</summary>
+        public int IntervalMs { get; set; }
+
+        public int[] CellVoltageMv { get; }
+
+        public bool[] CellValid { get; }
+
+        /// <summary>Change since the previous valid sample of the cell (mV); 0 when either is invalid.</summary>
+        public int[] CellDeltaMv { get; }
+
+        public int[] ModuleCurrentUa { get; }
+
+        public bool[] ModuleCurrentValid { get; }
+
+        public ModulePhase[] Phase { get; }
+
+        /// <summary>Time since the module's current last switched on or off (ms), this sample included.</summary>
+        public long[] PhaseElapsedMs { get; }
+
+        /// <summary>Samples taken in the current phase, this one included.</summary>
+        public int[] PhaseSampleCount { get; }
+
+        /// <summary>This is the first sample after the module's switch changed.</summary>
+        public bool[] PhaseStarted { get; }
+
+        /// <summary>
+        /// An edge resistance was measured this tick (first sample after a switch change with a known
+        /// current): <see cref="EdgeResistanceMilliohm"/> holds |dV / dI| per cell.
+        /// </summary>
+        public bool[] EdgeMeasured { get; }
+
+        public int[] EdgeResistanceMilliohm { get; }
+
+        /// <summary>
+        /// First sample after a pulse: <see cref="PulseOverpotentialMv"/> per cell (last pulse sample minus
+        /// the voltage before the pulse) and the module's LastPulse* values are fresh.
+        /// </summary>
+        public bool[] PulseEnded { get; }
+
+        public int[] PulseOverpotentialMv { get; }
+
+        /// <summary>Mean cell voltage over the samples just before the latest pulse (mV): the relaxed reference.</summary>
+        public int[] PrePulseVoltageMv { get; }
+
+        public int[] LastPulseCurrentUa { get; }
+
+        public long[] LastPulseDurationMs { get; }
+
+        public int[] LastPulseChargeUc { get; }
+
+        /// <summary>Enough rest samples for the relaxation slope: <see cref="RestSlopeUvPerS"/> is meaningful.</summary>
+        public bool[] RestSlopeValid { get; }
+
+        /// <summary>Relaxation slope (uV/s) from the means of two adjacent windows; negative while falling.</summary>
+        public int[] RestSlopeUvPerS { get; }
+
+        /// <summary>Enough pulse samples for the shape test: the two rise values are meaningful.</summary>
+        public bool[] ShapeValid { get; }
+
+        /// <summary>Rise over the earlier of two adjacent shape windows within the pulse (mV).</summary>
+        public int[] ShapeEarlyRiseMv { get; }
+
+        /// <summary>Rise over the later shape window, ending at this sample (mV).</summary>
+        public int[] ShapeLateRiseMv { get; }
+    }
+}

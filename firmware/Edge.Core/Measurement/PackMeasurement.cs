@@ -1,0 +1,294 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+
+namespace Edge.Core.Measurement
+{
+    /// <summary>
+    /// Measurement stage: turns the raw frame plus what the switches did into the pulse features of a
+    /// <see cref="MeasurementSnapshot"/>: edge resistances at every current step, per-pulse
+    /// overpotential, the relaxation slope during rests and the rise shape within pulses.
+    /// Integer arithmetic only; no allocation after construction.
+    /// </summary>
+    public sealed class PackMeasurement
+    {
+        /// <summary>Open samples averaged into the pre-pulse reference (noise of a few counts shrinks ~3x).</summary>
+        private const int BaselineSamples = 8;
+
+        private readonly PackLayout _layout;
+        private readonly int _periodMs;
+        private readonly int _slopeSamples;
+        private readonly int _shapeSamples;
+        private readonly int _ringLength;
+
+        // Per cell: recent voltages of the current phase (ring), running window sums, last valid value.
+        private readonly int[][] _ring;
+        private readonly long[] _sumRecent;
+        private readonly long[] _sumOlder;
+        private readonly int[] _lastValidMv;
+        private readonly bool[] _hasLastValid;
+        private readonly int[] _lastPulseSampleMv;
+
+        // Per module.
+        private readonly int[] _ringHead;
+        private readonly ModulePhase[] _phase;
+        private readonly long[] _phaseStartMs;
+        private readonly long[] _pulseChargeNc;
+        private readonly int[] _pulseCurrentUa;
+        private readonly bool[] _started;
+
+        private long _previousTimestampMs;
+        private bool _first = true;
+
+        public PackMeasurement(PackLayout layout, ControllerConfiguration configuration)
+        {
+            _layout = layout;
+            _periodMs = configuration.SamplePeriodMs;
+            _slopeSamples = Larger(1, configuration.RestTuning.SlopeWindowMs / _periodMs);
+            _shapeSamples = Larger(1, configuration.Depletion.ShapeWindowMs / _periodMs);
+            _ringLength = Larger(Larger(2 * _slopeSamples, 2 * _shapeSamples), BaselineSamples) + 1;
+
+            int cells = layout.CellCount;
+            _ring = new int[cells][];
+            for (int c = 0; c < cells; c++)
+            {
+                _ring[c] = new int[_ringLength];
+            }
+
+            _sumRecent = new long[cells];
+            _sumOlder = new long[cells];
+            _lastValidMv = new int[cells];
+            _hasLastValid = new bool[cells];
+            _lastPulseSampleMv = new int[cells];
+
+            int modules = layout.ModuleCount;
+            _ringHead = new int[modules];
+            _phase = new ModulePhase[modules];
+            _phaseStartMs = new long[modules];
+            _pulseChargeNc = new long[modules];
+            _pulseCurrentUa = new int[modules];
+            _started = new bool[modules];
+        }
+
+        /// <summary>
+        /// Updates the snapshot from this tick's frame. <paramref name="switchWasClosed"/> and
+        /// <paramref name="setpointUa"/> are the actions of the previous tick: they say what flowed
+        /// during the interval this sample ends.
+        /// </summary>
+        public void Update(SampleFrame frame, bool[] switchWasClosed, int[] setpointUa, MeasurementSnapshot snapshot)
+        {
+            long now = frame.TimestampMs;
+            int interval = _first ? _periodMs : (int)(now - _previousTimestampMs);
+            _first = false;
+            _previousTimestampMs = now;
+            snapshot.TimestampMs = now;
+            snapshot.IntervalMs = interval;
+
+            int cellsPerModule = _layout.CellsPerModule;
+            for (int m = 0; m < _layout.ModuleCount; m++)
+            {
+                ModulePhase phase = switchWasClosed[m] ? ModulePhase.Current : ModulePhase.Open;
+                bool currentValid = frame.ModuleCurrentStatus[m] == ChannelStatus.Valid;
+                int currentUa = frame.ModuleCurrentUa[m];
+                snapshot.ModuleCurrentUa[m] = currentUa;
+                snapshot.ModuleCurrentValid[m] = currentValid;
+
+                // The magnitude of the current that flowed: the measured one when it can be trusted.
+                int flowingUa = currentValid ? currentUa : setpointUa[m];
+                if (flowingUa < 0)
+                {
+                    flowingUa = -flowingUa;
+                }
+
+                bool changed = !_started[m] || phase != _phase[m];
+                ModulePhase previousPhase = _phase[m];
+                snapshot.PhaseStarted[m] = changed;
+                snapshot.EdgeMeasured[m] = false;
+                snapshot.PulseEnded[m] = false;
+                int first = m * cellsPerModule;
+
+                if (changed && _started[m])
+                {
+                    if (previousPhase == ModulePhase.Open)
+                    {
+                        BeginPulse(m, first, cellsPerModule, frame, flowingUa, snapshot);
+                    }
+                    else
+                    {
+                        EndPulse(m, first, cellsPerModule, frame, snapshot);
+                    }
+                }
+
+                if (changed)
+                {
+                    _phase[m] = phase;
+                    _phaseStartMs[m] = now - interval;
+                    _ringHead[m] = 0;
+                    snapshot.PhaseSampleCount[m] = 0;
+                    if (phase == ModulePhase.Current)
+                    {
+                        _pulseChargeNc[m] = 0;
+                        _pulseCurrentUa[m] = setpointUa[m];
+                    }
+                }
+
+                _started[m] = true;
+                snapshot.Phase[m] = phase;
+                snapshot.PhaseElapsedMs[m] = now - _phaseStartMs[m];
+                int count = snapshot.PhaseSampleCount[m] + 1;
+                snapshot.PhaseSampleCount[m] = count;
+
+                if (phase == ModulePhase.Current)
+                {
+                    _pulseChargeNc[m] += (long)(currentValid ? currentUa : setpointUa[m]) * interval;
+                }
+
+                PushSamples(m, first, cellsPerModule, count, frame, phase, snapshot);
+            }
+        }
+
+        private void BeginPulse(int module, int first, int cellsPerModule, SampleFrame frame, int flowingUa, MeasurementSnapshot snapshot)
+        {
+            int openCount = snapshot.PhaseSampleCount[module];
+            int usable = openCount < BaselineSamples ? openCount : BaselineSamples;
+            for (int c = first; c < first + cellsPerModule; c++)
+            {
+                int baseline = _lastValidMv[c];
+                if (usable > 0)
+                {
+                    long sum = 0;
+                    int[] ring = _ring[c];
+                    for (int k = 1; k <= usable; k++)
+                    {
+                        sum += ring[RingIndex(openCount - k)];
+                    }
+
+                    baseline = (int)(sum / usable);
+                }
+
+                snapshot.PrePulseVoltageMv[c] = baseline;
+                snapshot.EdgeResistanceMilliohm[c] = Resistance(frame.CellVoltageMv[c] - baseline, flowingUa);
+            }
+
+            snapshot.EdgeMeasured[module] = flowingUa > 0;
+        }
+
+        private void EndPulse(int module, int first, int cellsPerModule, SampleFrame frame, MeasurementSnapshot snapshot)
+        {
+            int pulseUa = _pulseCurrentUa[module];
+            int magnitudeUa = pulseUa < 0 ? -pulseUa : pulseUa;
+            for (int c = first; c < first + cellsPerModule; c++)
+            {
+                int overpotential = _lastPulseSampleMv[c] - snapshot.PrePulseVoltageMv[c];
+                snapshot.PulseOverpotentialMv[c] = pulseUa < 0 ? -overpotential : overpotential;
+                snapshot.EdgeResistanceMilliohm[c] = Resistance(_lastPulseSampleMv[c] - frame.CellVoltageMv[c], magnitudeUa);
+            }
+
+            snapshot.PulseEnded[module] = true;
+            snapshot.EdgeMeasured[module] = magnitudeUa > 0;
+            snapshot.LastPulseCurrentUa[module] = pulseUa;
+            snapshot.LastPulseDurationMs[module] = snapshot.PhaseElapsedMs[module];
+            snapshot.LastPulseChargeUc[module] = (int)(_pulseChargeNc[module] / 1000);
+        }
+
+        private void PushSamples(int module, int first, int cellsPerModule, int count, SampleFrame frame, ModulePhase phase, MeasurementSnapshot snapshot)
+        {
+            int head = _ringHead[module];
+            int slope = _slopeSamples;
+            int shape = _shapeSamples;
+            bool slopeReady = phase == ModulePhase.Open && count >= 2 * slope;
+            bool shapeReady = phase == ModulePhase.Current && count > 2 * shape;
+            snapshot.RestSlopeValid[module] = slopeReady;
+            snapshot.ShapeValid[module] = shapeReady;
+            int[] voltages = frame.CellVoltageMv;
+            ChannelStatus[] status = frame.CellVoltageStatus;
+
+            for (int c = first; c < first + cellsPerModule; c++)
+            {
+                bool valid = status[c] == ChannelStatus.Valid;
+                int v = valid ? voltages[c] : _lastValidMv[c];
+                snapshot.CellValid[c] = valid;
+                snapshot.CellVoltageMv[c] = v;
+                snapshot.CellDeltaMv[c] = valid && _hasLastValid[c] ? v - _lastValidMv[c] : 0;
+                if (valid)
+                {
+                    _lastValidMv[c] = v;
+                    _hasLastValid[c] = true;
+                }
+
+                int[] ring = _ring[c];
+                if (count == 1)
+                {
+                    _sumRecent[c] = 0;
+                    _sumOlder[c] = 0;
+                }
+
+                // Running sums of the two slope windows: the newest 'slope' samples and the ones before.
+                if (count <= slope)
+                {
+                    _sumRecent[c] += v;
+                }
+                else
+                {
+                    int leaving = ring[RingIndex(head - slope)];
+                    _sumRecent[c] += v - leaving;
+                    if (count <= 2 * slope)
+                    {
+                        _sumOlder[c] += leaving;
+                    }
+                    else
+                    {
+                        _sumOlder[c] += leaving - ring[RingIndex(head - (2 * slope))];
+                    }
+                }
+
+                ring[RingIndex(head)] = v;
+                if (phase == ModulePhase.Current)
+                {
+                    _lastPulseSampleMv[c] = v;
+                }
+
+                if (slopeReady)
+                {
+                    // Means differ by (recent - older) / n over n samples of time: uV/s = d * 1e6 / (n^2 * T).
+                    long difference = _sumRecent[c] - _sumOlder[c];
+                    snapshot.RestSlopeUvPerS[c] = (int)(difference * 1000000 / ((long)slope * slope * _periodMs));
+                }
+
+                if (shapeReady)
+                {
+                    int middle = ring[RingIndex(head - shape)];
+                    snapshot.ShapeLateRiseMv[c] = v - middle;
+                    snapshot.ShapeEarlyRiseMv[c] = middle - ring[RingIndex(head - (2 * shape))];
+                }
+            }
+
+            _ringHead[module] = head + 1;
+        }
+
+        private int RingIndex(int position)
+        {
+            int index = position % _ringLength;
+            return index < 0 ? index + _ringLength : index;
+        }
+
+        private static int Resistance(int deltaMv, int currentUa)
+        {
+            if (currentUa <= 0)
+            {
+                return 0;
+            }
+
+            long milliohm = (long)deltaMv * 1000000 / currentUa;
+            if (milliohm < 0)
+            {
+                milliohm = -milliohm;
+            }
+
+            return milliohm > int.MaxValue ? int.MaxValue : (int)milliohm;
+        }
+
+        private static int Larger(int a, int b) => a > b ? a : b;
+    }
+}

@@ -1,6 +1,0 @@
-namespace Edge.Core.Sampling
-{
-    internal static class Placeholder
-    {
-    }
-}

@@ -1,0 +1,50 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Sampling
+{
+    /// <summary>
+    /// One tick's measurements, already converted to engineering units by the board's channels.
+    /// Allocated once by the host and refilled every tick; the core only reads it.
+    /// </summary>
+    /// <remarks>
+    /// Arrays start out all <see cref="ChannelStatus.Valid"/>. Sign convention: module current is positive while the anode strips (discharge) and negative
+    /// while it plates (charge). A reading whose status is not Valid must not be trusted: the
+    /// value may be anything (saturated ADC, multiplexer that did not settle, missing channel).
+    /// </remarks>
+    public sealed class SampleFrame
+    {
+        public SampleFrame(PackLayout layout)
+        {
+            Layout = layout;
+            CellVoltageMv = new int[layout.CellCount];
+            CellVoltageStatus = new ChannelStatus[layout.CellCount];
+            ModuleCurrentUa = new int[layout.ModuleCount];
+            ModuleCurrentStatus = new ChannelStatus[layout.ModuleCount];
+            TemperatureDeciCelsius = new int[layout.TemperatureCount];
+            TemperatureStatus = new ChannelStatus[layout.TemperatureCount];
+        }
+
+        public PackLayout Layout { get; }
+
+        /// <summary>Monotonic sample counter from the sampling thread; a jump of more than one is a missed tick.</summary>
+        public long TickIndex { get; set; }
+
+        /// <summary>Monotonic time of the sample in milliseconds (high-resolution timer, not wall clock).</summary>
+        public long TimestampMs { get; set; }
+
+        /// <summary>Cell voltage per cell in millivolts, pack-wide cell index.</summary>
+        public int[] CellVoltageMv { get; }
+
+        public ChannelStatus[] CellVoltageStatus { get; }
+
+        /// <summary>Module current in microamperes; positive = stripping.</summary>
+        public int[] ModuleCurrentUa { get; }
+
+        public ChannelStatus[] ModuleCurrentStatus { get; }
+
+        /// <summary>Optional temperatures in tenths of a degree Celsius.</summary>
+        public int[] TemperatureDeciCelsius { get; }
+
+        public ChannelStatus[] TemperatureStatus { get; }
+    }
+}

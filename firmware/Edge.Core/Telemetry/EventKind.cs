@@ -1,0 +1,35 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Telemetry
+{
+    /// <summary>Coarse kind of an event record, as dashboards and the simulator's summary name it.</summary>
+    public enum EventKind : byte
+    {
+        DepletionOnset = 0,
+        SoftShort = 1,
+        HardShort = 2,
+        Overvoltage = 3,
+        Undervoltage = 4,
+        Overcurrent = 5,
+        Overtemperature = 6,
+        ChannelFault = 7,
+        TickTiming = 8,
+
+        /// <summary>A cell reached the protocol's voltage cut-off: the module's protocol ends.</summary>
+        Cutoff = 9,
+        CapacityLimit = 10,
+        TimeLimit = 11,
+
+        /// <summary>Every step of the protocol ran to its end condition.</summary>
+        ProtocolDone = 12,
+        FaultReset = 13,
+
+        /// <summary>A requested current was lowered to a configured limit (plating critical current, safety envelope).</summary>
+        CurrentCapped = 14,
+
+        /// <summary>Records were lost because a buffer was full; the value says how many.</summary>
+        TelemetryOverflow = 15,
+        Started = 16,
+        Stopped = 17,
+    }
+}

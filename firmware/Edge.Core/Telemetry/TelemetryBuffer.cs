@@ -1,0 +1,74 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Telemetry
+{
+    /// <summary>
+    /// The records one tick produced, in order. The controller empties it at the start of each tick;
+    /// the host reads <see cref="Count"/> records after the tick. When full, further records of that
+    /// tick are counted in <see cref="DroppedCount"/> and an overflow event is written in the next tick.
+    /// </summary>
+    public sealed class TelemetryBuffer
+    {
+        private readonly TelemetryRecord[] _records;
+        private readonly TelemetryRecord _discard;
+
+        public TelemetryBuffer(int capacity, int cellsPerModule)
+        {
+            _records = new TelemetryRecord[capacity];
+            for (int i = 0; i < capacity; i++)
+            {
+                _records[i] = new TelemetryRecord(cellsPerModule);
+            }
+
+            _discard = new TelemetryRecord(cellsPerModule);
+        }
+
+        public int Capacity => _records.Length;
+
+        public int Count { get; private set; }
+
+        /// <summary>Records lost since the last <see cref="TakeDroppedCount"/>.</summary>
+        public int DroppedCount { get; private set; }
+
+        public TelemetryRecord this[int index] => _records[index];
+
+        public void Clear()
+        {
+            Count = 0;
+        }
+
+        /// <summary>
+        /// Returns the next free record to fill in. When the buffer is full it returns a scratch record
+        /// that is thrown away, so callers never need to check.
+        /// </summary>
+        public TelemetryRecord Append(TelemetryRecordKind kind, long timestampMs, int module, int cell)
+        {
+            TelemetryRecord record;
+            if (Count < _records.Length)
+            {
+                record = _records[Count];
+                Count++;
+            }
+            else
+            {
+                DroppedCount++;
+                record = _discard;
+            }
+
+            record.Kind = kind;
+            record.TimestampMs = timestampMs;
+            record.Module = module;
+            record.Cell = cell;
+            record.HasDiagnosis = false;
+            record.CellCount = 0;
+            return record;
+        }
+
+        public int TakeDroppedCount()
+        {
+            int dropped = DroppedCount;
+            DroppedCount = 0;
+            return dropped;
+        }
+    }
+}
