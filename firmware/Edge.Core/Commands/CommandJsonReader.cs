@@ -54,6 +54,7 @@ namespace Edge.Core.Commands
 
             while (true)
             {
+                errorField = PayloadField;
                 SkipSpace();
                 if (Peek() != '"')
                 {
