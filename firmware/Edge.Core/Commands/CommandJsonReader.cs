@@ -1,7 +1,5 @@
 // Licensed under the MIT License.
 
-using System.Text;
-
 namespace Edge.Core.Commands
 {
     /// <summary>
@@ -17,12 +15,17 @@ namespace Edge.Core.Commands
         public const string PayloadField = "$";
 
         private readonly CommandLimits _limits;
+        private readonly char[] _chars;
         private char[] _text;
         private int _position;
+        private int _length;
 
         public CommandJsonReader(CommandLimits limits)
         {
             _limits = limits;
+
+            // Room for one escape (up to two chars) past the limit, so that the limit check comes after it.
+            _chars = new char[limits.MaximumStringChars + 2];
         }
 
         /// <summary>Fills <paramref name="body"/>; on failure names the field and the problem.</summary>
@@ -240,7 +243,7 @@ namespace Edge.Core.Commands
         {
             value = null;
             _position++;
-            StringBuilder builder = new StringBuilder();
+            _length = 0;
             while (true)
             {
                 if (_position >= _text.Length)
@@ -264,29 +267,29 @@ namespace Edge.Core.Commands
 
                 if (c == '\\')
                 {
-                    if (!TryReadEscape(builder, out error))
+                    if (!TryReadEscape(out error))
                     {
                         return false;
                     }
                 }
                 else
                 {
-                    builder.Append(c);
+                    Append(c);
                 }
 
-                if (builder.Length > _limits.MaximumStringChars)
+                if (_length > _limits.MaximumStringChars)
                 {
                     error = "string longer than " + _limits.MaximumStringChars.ToString() + " characters";
                     return false;
                 }
             }
 
-            value = builder.ToString();
+            value = new string(_chars, 0, _length);
             error = null;
             return true;
         }
 
-        private bool TryReadEscape(StringBuilder builder, out string error)
+        private bool TryReadEscape(out string error)
         {
             error = "bad escape in a string";
             if (_position >= _text.Length)
@@ -301,22 +304,22 @@ namespace Edge.Core.Commands
                 case '"':
                 case '\\':
                 case '/':
-                    builder.Append(c);
+                    Append(c);
                     break;
                 case 'b':
-                    builder.Append('\b');
+                    Append('\b');
                     break;
                 case 'f':
-                    builder.Append('\f');
+                    Append('\f');
                     break;
                 case 'n':
-                    builder.Append('\n');
+                    Append('\n');
                     break;
                 case 'r':
-                    builder.Append('\r');
+                    Append('\r');
                     break;
                 case 't':
-                    builder.Append('\t');
+                    Append('\t');
                     break;
                 case 'u':
                     int code;
@@ -340,12 +343,12 @@ namespace Edge.Core.Commands
                             return false;
                         }
 
-                        builder.Append((char)code);
-                        builder.Append((char)low);
+                        Append((char)code);
+                        Append((char)low);
                     }
                     else
                     {
-                        builder.Append((char)code);
+                        Append((char)code);
                     }
 
                     break;
@@ -355,6 +358,12 @@ namespace Edge.Core.Commands
 
             error = null;
             return true;
+        }
+
+        private void Append(char c)
+        {
+            _chars[_length] = c;
+            _length++;
         }
 
         private bool TryReadHex4(out int code)
