@@ -34,6 +34,7 @@ namespace Edge.HostSim.Mqtt
         private readonly object _subscriptionLock = new object();
         private readonly Dictionary<string, int> _subscriptions = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly IntPtr _handle;
+        private readonly ManualResetEventSlim _stopRequested = new ManualResetEventSlim(false);
         private GCHandle _self;
         private Thread? _startThread;
         private bool _connectRequested;
@@ -94,7 +95,7 @@ namespace Edge.HostSim.Mqtt
         /// <summary>Client id used with the broker.</summary>
         public string ClientId => _options.ClientId;
 
-        /// <summary>Result of the first connect attempt (<see cref="MqttError"/> value, 0 if it started fine); later attempts run inside the loop.</summary>
+        /// <summary>Result of the latest initial connect attempt (<see cref="MqttError"/> value, 0 once one got under way); reconnects after that run inside libmosquitto's loop.</summary>
         public int LastConnectError => Volatile.Read(ref _lastConnectError);
 
         /// <summary>Last CONNACK refusal code from the broker, 0 if none yet.</summary>
@@ -242,6 +243,7 @@ namespace Edge.HostSim.Mqtt
                 spin.SpinOnce();
             }
 
+            _stopRequested.Set();
             Thread? startThread;
             lock (_lifecycleLock)
             {
@@ -264,6 +266,8 @@ namespace Edge.HostSim.Mqtt
                 MosquittoNative.Destroy(_handle);
                 _self.Free();
             }
+
+            _stopRequested.Dispose();
         }
 
         private void Configure(MosquittoClientOptions options)
@@ -314,6 +318,33 @@ namespace Edge.HostSim.Mqtt
 
         private void StartNetworkLoop()
         {
+            // libmosquitto's loop thread only takes over reconnecting once a first connect got under
+            // way: after a failed connect_async it waits forever in its initial state. So the first
+            // connection is retried here, with the same back-off shape as libmosquitto's
+            // (min * attempt^2, capped at max).
+            for (int attempt = 1; ; attempt++)
+            {
+                if (_stopRequested.IsSet)
+                {
+                    return;
+                }
+
+                int rc = MosquittoNative.ConnectAsync(_handle, _options.Host, _options.Port, _options.KeepAliveSeconds);
+                Volatile.Write(ref _lastConnectError, Math.Max(rc, 0));
+
+                // 0 = connected, -1 (MOSQ_ERR_CONN_PENDING) = TCP handshake in progress; both hand over to the loop.
+                if (rc <= 0)
+                {
+                    break;
+                }
+
+                long delaySeconds = Math.Min((long)_options.ReconnectDelayMinSeconds * attempt * attempt, _options.ReconnectDelayMaxSeconds);
+                if (_stopRequested.Wait(TimeSpan.FromSeconds(delaySeconds)))
+                {
+                    return;
+                }
+            }
+
             lock (_lifecycleLock)
             {
                 if (Volatile.Read(ref _disposed) != 0)
@@ -321,11 +352,7 @@ namespace Edge.HostSim.Mqtt
                     return;
                 }
 
-                // If the broker is down this fails at once (connection refused); the loop started below
-                // then retries with back-off, so the result is only recorded.
-                int rc = MosquittoNative.ConnectAsync(_handle, _options.Host, _options.Port, _options.KeepAliveSeconds);
-                Volatile.Write(ref _lastConnectError, rc);
-                rc = MosquittoNative.LoopStart(_handle);
+                int rc = MosquittoNative.LoopStart(_handle);
                 if (rc != 0)
                 {
                     Volatile.Write(ref _lastConnectError, rc);
