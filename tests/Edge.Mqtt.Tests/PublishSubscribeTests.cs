@@ -121,7 +121,7 @@ namespace Edge.Mqtt.Tests
             }
 
             TimeSpan queued = watch.Elapsed;
-            Assert.True(acks.WaitFor(() => mids.All(acks.Acknowledged.ContainsKey), TimeSpan.FromSeconds(30)));
+            Assert.True(acks.WaitFor(() => acks.Acknowledged.Count >= Count && mids.All(acks.Acknowledged.ContainsKey), TimeSpan.FromSeconds(30)));
             TimeSpan acknowledged = watch.Elapsed;
             Assert.True(received.WaitFor(() => received.Messages.Count(m => m.Topic == topic && m.Payload.Length == 4) >= Count, TimeSpan.FromSeconds(30)));
             TimeSpan delivered = watch.Elapsed;
