@@ -28,8 +28,8 @@ namespace Edge.Mqtt.Tests
             MosquittoClientOptions options = DeviceOptions(status);
 
             // A fixed 2 s reconnect delay leaves time to look at the retained will before "online" returns.
-            options.ReconnectDelayMinSeconds = 2;
-            options.ReconnectDelayMaxSeconds = 2;
+            options.ReconnectDelayMinMs = 2000;
+            options.ReconnectDelayMaxMs = 2000;
             using MosquittoClient device = new MosquittoClient(options);
             Recorder deviceEvents = new Recorder(device);
             device.Connect();

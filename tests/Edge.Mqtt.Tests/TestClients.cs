@@ -8,7 +8,7 @@ namespace Edge.Mqtt.Tests
     /// <summary>Builds clients aimed at a test broker.</summary>
     public static class TestClients
     {
-        /// <summary>Options for the broker's plain listener, a unique client id and 1..2 s reconnect back-off.</summary>
+        /// <summary>Options for the broker's plain listener, a unique client id and 0.2..1 s reconnect back-off.</summary>
         public static MosquittoClientOptions OptionsFor(MosquittoBroker broker, string role)
         {
             return new MosquittoClientOptions
@@ -17,8 +17,8 @@ namespace Edge.Mqtt.Tests
                 Port = broker.Port,
                 ClientId = role + "-" + Guid.NewGuid().ToString("N").Substring(0, 8),
                 KeepAliveSeconds = 10,
-                ReconnectDelayMinSeconds = 1,
-                ReconnectDelayMaxSeconds = 2,
+                ReconnectDelayMinMs = 200,
+                ReconnectDelayMaxMs = 1000,
             };
         }
 

@@ -1,6 +1,5 @@
 // Licensed under the MIT License.
 
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Edge.HostSim.Mqtt.Native;
 
@@ -9,16 +8,17 @@ namespace Edge.HostSim.Mqtt
     /// <summary>
     /// MQTT 3.1.1 client over Eclipse Mosquitto's C library (libmosquitto.so.1).
     /// <para>
-    /// Threading: libmosquitto runs its own network thread (mosquitto_loop_start). <see cref="Connect"/>
-    /// only starts a short-lived thread that issues the non-blocking connect and starts that loop, so
-    /// the caller never waits for the network. The loop reconnects by itself with exponential back-off
-    /// (<see cref="MosquittoClientOptions.ReconnectDelayMinSeconds"/>..Max) and re-applies every
-    /// subscription after each reconnect. <see cref="Publish"/>, <see cref="Subscribe"/>,
-    /// <see cref="IsConnected"/> and <see cref="AbortConnection"/> may be called from any thread,
-    /// including from event handlers. All events are raised on libmosquitto's thread: keep handlers
-    /// short, do not block in them and never call <see cref="Dispose"/> from one (it joins that thread).
-    /// An exception thrown by a handler is caught (it must not unwind into C) and kept in
-    /// <see cref="LastHandlerException"/>.
+    /// Threading: one background network thread per client drives libmosquitto (mosquitto_loop) and
+    /// owns (re)connecting, so <see cref="Connect"/> returns at once and nothing the caller does waits
+    /// for the network. After any loss or failed attempt it reconnects with exponential back-off
+    /// (<see cref="ReconnectBackoff"/>) and re-applies every subscription. Unlike libmosquitto's own
+    /// loop_start thread, which gives up for good after some errors (a failed first connect, a TLS
+    /// handshake error), this loop retries every failure until disposed.
+    /// <see cref="Publish"/>, <see cref="Subscribe"/>, <see cref="IsConnected"/> and
+    /// <see cref="AbortConnection"/> may be called from any thread, including from event handlers.
+    /// All events are raised on the network thread: keep handlers short, do not block in them and
+    /// never call <see cref="Dispose"/> from one (it joins that thread). An exception thrown by a
+    /// handler is caught (it must not unwind into C) and kept in <see cref="LastHandlerException"/>.
     /// </para>
     /// <para>
     /// Delivery: <see cref="Publish"/> refuses with <see cref="MqttError.NotConnected"/> while
@@ -27,23 +27,31 @@ namespace Edge.HostSim.Mqtt
     /// the reconnect; its <see cref="PublishAcknowledged"/> then arrives late (at-least-once).
     /// </para>
     /// </summary>
-    public sealed unsafe class MosquittoClient : IMqttTransport
+    public sealed unsafe partial class MosquittoClient : IMqttTransport
     {
+        /// <summary>Longest select() wait of the network loop; bounds how late a stop request is noticed.</summary>
+        private const int LoopTimeoutMs = 250;
+
+        /// <summary>How long <see cref="Dispose"/> lets the loop flush DISCONNECT before closing anyway.</summary>
+        private const int DisconnectFlushMs = 2000;
+
         private readonly MosquittoClientOptions _options;
+        private readonly ReconnectBackoff _backoff;
         private readonly object _lifecycleLock = new object();
         private readonly object _subscriptionLock = new object();
         private readonly Dictionary<string, int> _subscriptions = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly IntPtr _handle;
         private readonly ManualResetEventSlim _stopRequested = new ManualResetEventSlim(false);
         private GCHandle _self;
-        private Thread? _startThread;
-        private bool _connectRequested;
-        private bool _loopStarted;
+        private Thread? _networkThread;
         private volatile bool _isConnected;
         private int _disposed;
         private int _activeCalls;
         private int _lastConnectError;
         private int _lastRefusalCode;
+
+        // Touched only by the network thread (the loop and the callbacks it runs).
+        private int _failedAttempts;
 
         /// <summary>Creates the client and applies all options; does not touch the network.</summary>
         /// <exception cref="ArgumentException">An option is out of range or the CA file is unusable.</exception>
@@ -52,6 +60,7 @@ namespace Edge.HostSim.Mqtt
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             options.Validate();
+            _backoff = new ReconnectBackoff(options.ReconnectDelayMinMs, options.ReconnectDelayMaxMs);
             MosquittoLibrary.EnsureInitialised();
 
             _self = GCHandle.Alloc(this, GCHandleType.Normal);
@@ -95,7 +104,7 @@ namespace Edge.HostSim.Mqtt
         /// <summary>Client id used with the broker.</summary>
         public string ClientId => _options.ClientId;
 
-        /// <summary>Result of the latest initial connect attempt (<see cref="MqttError"/> value, 0 once one got under way); reconnects after that run inside libmosquitto's loop.</summary>
+        /// <summary>Result of the latest connect attempt that failed before reaching the broker (<see cref="MqttError"/> value), 0 if the latest one got under way.</summary>
         public int LastConnectError => Volatile.Read(ref _lastConnectError);
 
         /// <summary>Last CONNACK refusal code from the broker, 0 if none yet.</summary>
@@ -110,16 +119,13 @@ namespace Edge.HostSim.Mqtt
             lock (_lifecycleLock)
             {
                 ThrowIfDisposed();
-                if (_connectRequested)
+                if (_networkThread != null)
                 {
                     return;
                 }
 
-                _connectRequested = true;
-
-                // connect_async still resolves the host name synchronously; a thread keeps that off the caller.
-                _startThread = new Thread(StartNetworkLoop) { IsBackground = true, Name = "mqtt-connect " + _options.ClientId };
-                _startThread.Start();
+                _networkThread = new Thread(RunNetworkLoop) { IsBackground = true, Name = "mqtt " + _options.ClientId };
+                _networkThread.Start();
             }
         }
 
@@ -216,6 +222,7 @@ namespace Edge.HostSim.Mqtt
                 int socket = MosquittoNative.Socket(_handle);
                 if (socket >= 0)
                 {
+                    // shutdown, not close: the descriptor stays owned by libmosquitto, which sees EOF and closes it.
                     LibC.Shutdown(socket, LibC.ShutReadWrite);
                 }
             }
@@ -227,7 +234,8 @@ namespace Edge.HostSim.Mqtt
 
         /// <summary>
         /// Sends DISCONNECT if connected (so the broker discards the will), stops the network thread and
-        /// frees the native client. May wait for an in-progress TCP connect attempt to finish.
+        /// frees the native client. Waits at most about <see cref="MosquittoClientOptions.ConnectTimeoutMs"/>
+        /// (a connect attempt in progress) plus two seconds (flushing DISCONNECT).
         /// </summary>
         public void Dispose()
         {
@@ -243,35 +251,30 @@ namespace Edge.HostSim.Mqtt
                 spin.SpinOnce();
             }
 
+            Thread? networkThread;
+            lock (_lifecycleLock)
+            {
+                networkThread = _networkThread;
+            }
+
             _stopRequested.Set();
-            Thread? startThread;
-            lock (_lifecycleLock)
+            if (networkThread != null)
             {
-                startThread = _startThread;
-            }
-
-            startThread?.Join();
-
-            lock (_lifecycleLock)
-            {
-                // mosquitto_disconnect marks the client as disconnecting even without a socket, which
-                // makes the loop leave its reconnect wait; loop_stop then joins the loop thread.
+                // Wakes the loop's select() at once when connected; the loop itself makes sure DISCONNECT goes out.
                 MosquittoNative.Disconnect(_handle);
-                if (_loopStarted)
-                {
-                    MosquittoNative.LoopStop(_handle, false);
-                }
-
-                _isConnected = false;
-                MosquittoNative.Destroy(_handle);
-                _self.Free();
+                networkThread.Join();
             }
 
+            _isConnected = false;
+            MosquittoNative.Destroy(_handle);
+            _self.Free();
             _stopRequested.Dispose();
         }
 
         private void Configure(MosquittoClientOptions options)
         {
+            // Our own thread runs the loop: libmosquitto must lock its state and wake that thread on publish.
+            Check(MosquittoNative.ThreadedSet(_handle, true), "threaded mode");
             Check(MosquittoNative.IntOption(_handle, MosquittoOption.ProtocolVersion, MosquittoNative.ProtocolV311), "protocol version");
             Check(MosquittoNative.IntOption(_handle, MosquittoOption.TcpNoDelay, 1), "TCP_NODELAY");
             Check(MosquittoNative.IntOption(_handle, MosquittoOption.SendMaximum, options.MaxInflightMessages), "send maximum");
@@ -298,14 +301,7 @@ namespace Edge.HostSim.Mqtt
                 }
             }
 
-            Check(
-                MosquittoNative.ReconnectDelaySet(_handle, (uint)options.ReconnectDelayMinSeconds, (uint)options.ReconnectDelayMaxSeconds, true),
-                "reconnect delay");
-
-            MosquittoNative.ConnectCallbackSet(_handle, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, int, void>)&OnConnectNative);
-            MosquittoNative.DisconnectCallbackSet(_handle, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, int, void>)&OnDisconnectNative);
-            MosquittoNative.PublishCallbackSet(_handle, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, int, void>)&OnPublishNative);
-            MosquittoNative.MessageCallbackSet(_handle, (IntPtr)(delegate* unmanaged[Cdecl]<IntPtr, IntPtr, MosquittoMessage*, void>)&OnMessageNative);
+            SetCallbacks();
         }
 
         private static void Check(int rc, string what)
@@ -313,53 +309,6 @@ namespace Edge.HostSim.Mqtt
             if (rc != 0)
             {
                 throw new ArgumentException("libmosquitto rejected the " + what + " setting: " + MosquittoNative.ErrorText(rc));
-            }
-        }
-
-        private void StartNetworkLoop()
-        {
-            // libmosquitto's loop thread only takes over reconnecting once a first connect got under
-            // way: after a failed connect_async it waits forever in its initial state. So the first
-            // connection is retried here, with the same back-off shape as libmosquitto's
-            // (min * attempt^2, capped at max).
-            for (int attempt = 1; ; attempt++)
-            {
-                if (_stopRequested.IsSet)
-                {
-                    return;
-                }
-
-                int rc = MosquittoNative.ConnectAsync(_handle, _options.Host, _options.Port, _options.KeepAliveSeconds);
-                Volatile.Write(ref _lastConnectError, Math.Max(rc, 0));
-
-                // 0 = connected, -1 (MOSQ_ERR_CONN_PENDING) = TCP handshake in progress; both hand over to the loop.
-                if (rc <= 0)
-                {
-                    break;
-                }
-
-                long delaySeconds = Math.Min((long)_options.ReconnectDelayMinSeconds * attempt * attempt, _options.ReconnectDelayMaxSeconds);
-                if (_stopRequested.Wait(TimeSpan.FromSeconds(delaySeconds)))
-                {
-                    return;
-                }
-            }
-
-            lock (_lifecycleLock)
-            {
-                if (Volatile.Read(ref _disposed) != 0)
-                {
-                    return;
-                }
-
-                int rc = MosquittoNative.LoopStart(_handle);
-                if (rc != 0)
-                {
-                    Volatile.Write(ref _lastConnectError, rc);
-                    return;
-                }
-
-                _loopStarted = true;
             }
         }
 
@@ -383,123 +332,6 @@ namespace Edge.HostSim.Mqtt
         private void ThrowIfDisposed()
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        }
-
-        private void HandleConnect(int rc)
-        {
-            if (rc != 0)
-            {
-                Volatile.Write(ref _lastRefusalCode, rc);
-                ConnectionRefused?.Invoke(rc);
-                return;
-            }
-
-            KeyValuePair<string, int>[] subscriptions;
-            lock (_subscriptionLock)
-            {
-                subscriptions = _subscriptions.ToArray();
-            }
-
-            foreach (KeyValuePair<string, int> subscription in subscriptions)
-            {
-                MosquittoNative.Subscribe(_handle, out _, subscription.Key, subscription.Value);
-            }
-
-            if (_options.OnlinePayload != null && _options.WillTopic != null)
-            {
-                fixed (byte* online = _options.OnlinePayload)
-                {
-                    MosquittoNative.Publish(_handle, out _, _options.WillTopic, _options.OnlinePayload.Length, online, _options.WillQos, _options.WillRetain);
-                }
-            }
-
-            _isConnected = true;
-            Connected?.Invoke();
-        }
-
-        private void HandleDisconnect(int rc)
-        {
-            _isConnected = false;
-            Disconnected?.Invoke(rc);
-        }
-
-        private void HandleMessage(MosquittoMessage* message)
-        {
-            Action<MqttMessage>? handler = MessageReceived;
-            if (handler == null)
-            {
-                return;
-            }
-
-            string topic = Marshal.PtrToStringUTF8(message->Topic) ?? string.Empty;
-            byte[] payload = new byte[message->PayloadLength];
-            if (payload.Length > 0)
-            {
-                Marshal.Copy(message->Payload, payload, 0, payload.Length);
-            }
-
-            handler(new MqttMessage(topic, payload, message->Qos, message->Retain != 0));
-        }
-
-        private static MosquittoClient? FromUserData(IntPtr obj)
-        {
-            return obj == IntPtr.Zero ? null : GCHandle.FromIntPtr(obj).Target as MosquittoClient;
-        }
-
-        [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-        private static void OnConnectNative(IntPtr mosq, IntPtr obj, int rc)
-        {
-            MosquittoClient? client = FromUserData(obj);
-            try
-            {
-                client?.HandleConnect(rc);
-            }
-            catch (Exception e)
-            {
-                client!.LastHandlerException = e;
-            }
-        }
-
-        [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-        private static void OnDisconnectNative(IntPtr mosq, IntPtr obj, int rc)
-        {
-            MosquittoClient? client = FromUserData(obj);
-            try
-            {
-                client?.HandleDisconnect(rc);
-            }
-            catch (Exception e)
-            {
-                client!.LastHandlerException = e;
-            }
-        }
-
-        [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-        private static void OnPublishNative(IntPtr mosq, IntPtr obj, int mid)
-        {
-            MosquittoClient? client = FromUserData(obj);
-            try
-            {
-                client?.PublishAcknowledged?.Invoke(mid);
-            }
-            catch (Exception e)
-            {
-                client!.LastHandlerException = e;
-            }
-        }
-
-        [UnmanagedCallersOnly(CallConvs = new[] { typeof(CallConvCdecl) })]
-        private static void OnMessageNative(IntPtr mosq, IntPtr obj, MosquittoMessage* message)
-        {
-            MosquittoClient? client = FromUserData(obj);
-            try
-            {
-                client?.HandleMessage(message);
-            }
-            catch (Exception e)
-            {
-                client!.LastHandlerException = e;
-            }
         }
     }
 }

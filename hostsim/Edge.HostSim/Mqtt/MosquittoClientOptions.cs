@@ -53,11 +53,17 @@ namespace Edge.HostSim.Mqtt
         /// </summary>
         public byte[]? OnlinePayload { get; set; }
 
-        /// <summary>First reconnect delay in seconds (libmosquitto counts whole seconds, minimum 1).</summary>
-        public int ReconnectDelayMinSeconds { get; set; } = 1;
+        /// <summary>Delay before the first reconnect attempt after a connection loss, in milliseconds; doubles per failed attempt.</summary>
+        public int ReconnectDelayMinMs { get; set; } = 500;
 
-        /// <summary>Upper bound of the exponentially growing reconnect delay in seconds.</summary>
-        public int ReconnectDelayMaxSeconds { get; set; } = 30;
+        /// <summary>Upper bound of the reconnect delay in milliseconds.</summary>
+        public int ReconnectDelayMaxMs { get; set; } = 30_000;
+
+        /// <summary>
+        /// How long a TCP/TLS/MQTT connect may take before it is abandoned and retried, in milliseconds;
+        /// without it a connect to an unreachable host would wait for the kernel's TCP timeout (minutes).
+        /// </summary>
+        public int ConnectTimeoutMs { get; set; } = 10_000;
 
         /// <summary>QoS 1/2 messages in flight before libmosquitto queues further ones (libmosquitto default 20).</summary>
         public int MaxInflightMessages { get; set; } = 20;
@@ -96,9 +102,14 @@ namespace Edge.HostSim.Mqtt
                 throw new ArgumentException("WillPayload and OnlinePayload need a WillTopic.", nameof(WillTopic));
             }
 
-            if (ReconnectDelayMinSeconds < 1 || ReconnectDelayMaxSeconds < ReconnectDelayMinSeconds)
+            if (ReconnectDelayMinMs < 1 || ReconnectDelayMaxMs < ReconnectDelayMinMs)
             {
-                throw new ArgumentException("Reconnect delays must satisfy 1 <= min <= max.", nameof(ReconnectDelayMinSeconds));
+                throw new ArgumentException("Reconnect delays must satisfy 1 <= min <= max.", nameof(ReconnectDelayMinMs));
+            }
+
+            if (ConnectTimeoutMs < 100)
+            {
+                throw new ArgumentException("ConnectTimeoutMs must be at least 100.", nameof(ConnectTimeoutMs));
             }
 
             if (MaxInflightMessages < 1 || MaxInflightMessages > 65535)

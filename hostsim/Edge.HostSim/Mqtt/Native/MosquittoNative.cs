@@ -50,14 +50,15 @@ namespace Edge.HostSim.Mqtt.Native
         [LibraryImport(Library, EntryPoint = "mosquitto_disconnect")]
         public static partial int Disconnect(IntPtr mosq);
 
-        [LibraryImport(Library, EntryPoint = "mosquitto_loop_start")]
-        public static partial int LoopStart(IntPtr mosq);
+        [LibraryImport(Library, EntryPoint = "mosquitto_threaded_set")]
+        public static partial int ThreadedSet(IntPtr mosq, [MarshalAs(UnmanagedType.U1)] bool threaded);
 
-        [LibraryImport(Library, EntryPoint = "mosquitto_loop_stop")]
-        public static partial int LoopStop(IntPtr mosq, [MarshalAs(UnmanagedType.U1)] bool force);
+        /// <summary>One network iteration: select up to <paramref name="timeoutMs"/>, read, write, keep-alive.</summary>
+        [LibraryImport(Library, EntryPoint = "mosquitto_loop")]
+        public static partial int Loop(IntPtr mosq, int timeoutMs, int maxPackets);
 
-        [LibraryImport(Library, EntryPoint = "mosquitto_reconnect_delay_set")]
-        public static partial int ReconnectDelaySet(IntPtr mosq, uint reconnectDelaySeconds, uint reconnectDelayMaxSeconds, [MarshalAs(UnmanagedType.U1)] bool exponentialBackoff);
+
+
 
         [LibraryImport(Library, EntryPoint = "mosquitto_publish", StringMarshalling = StringMarshalling.Utf8)]
         public static unsafe partial int Publish(IntPtr mosq, out int mid, string topic, int payloadLength, byte* payload, int qos, [MarshalAs(UnmanagedType.U1)] bool retain);
