@@ -137,6 +137,35 @@ namespace Edge.Mqtt.Tests
                 Count, queued.TotalMilliseconds, acknowledged.TotalMilliseconds, Count / acknowledged.TotalSeconds, delivered.TotalMilliseconds);
         }
 
+        [Fact]
+        public void Dispose_WhilePublishingFromOtherThreads_EndsCleanlyAndPublishThenFails()
+        {
+            string topic = TestClients.UniqueTopic("dispose");
+            MosquittoClient client = ConnectedClient("pub", out _);
+            using Barrier start = new Barrier(5);
+            int[] results = new int[4];
+            Thread[] publishers = Enumerable.Range(0, 4).Select(index => new Thread(() =>
+            {
+                byte[] payload = new byte[16];
+                start.SignalAndWait();
+                int result = 1;
+                while (result > 0)
+                {
+                    result = client.Publish(topic, payload, 0, payload.Length, index % 2, false);
+                }
+
+                results[index] = result;
+            })).ToArray();
+            Array.ForEach(publishers, thread => thread.Start());
+            start.SignalAndWait();
+            Thread.Sleep(50);
+
+            client.Dispose();
+
+            Assert.All(publishers, thread => Assert.True(thread.Join(Recorder.Patience)));
+            Assert.All(results, result => Assert.Equal(-(int)MqttError.NotConnected, result));
+        }
+
         private static bool IsCase(MqttMessage message, string topic, int sequence)
         {
             return message.Topic == topic && message.Payload.Length >= 4 && BitConverter.ToInt32(message.Payload, 0) == sequence;
