@@ -240,7 +240,7 @@ namespace Edge.Core.Boards.Parsing
             }
 
             string sign = scaled < 0 && whole == 0 ? "-" : string.Empty;
-            return sign + whole.ToString() + "." + digits.TrimEnd('0');
+            return sign + whole.ToString() + "." + digits.TrimEnd(new char[] { '0' });
         }
     }
 }
