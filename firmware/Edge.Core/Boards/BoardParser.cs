@@ -48,7 +48,9 @@ namespace Edge.Core.Boards
             SectionBuilder current = null;
             int lineNumber = 0;
             int start = 0;
-            while (start <= text.Length)
+            // start == text.Length would only add an empty last line; stopping there also keeps
+            // IndexOf and Substring away from a start index at the end of the string.
+            while (start < text.Length)
             {
                 int end = text.IndexOf('\n', start);
                 if (end < 0)
@@ -112,7 +114,7 @@ namespace Edge.Core.Boards
             }
 
             string key = line.Substring(0, equals).Trim();
-            string value = line.Substring(equals + 1).Trim();
+            string value = equals + 1 < line.Length ? line.Substring(equals + 1).Trim() : string.Empty;
             if (key.Length == 0 || key.IndexOf(' ') >= 0 || key.IndexOf('\t') >= 0)
             {
                 return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, key, "expected a single-word key before '=', found '" + line + "'");

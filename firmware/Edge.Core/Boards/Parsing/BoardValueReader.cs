@@ -175,6 +175,7 @@ namespace Edge.Core.Boards.Parsing
                 long countsValue;
                 long engineeringValue;
                 if (colon <= 0
+                    || colon == item.Length - 1
                     || !FixedPointText.TryParse(item.Substring(0, colon).Trim(), 0, out countsValue)
                     || !FixedPointText.TryParse(item.Substring(colon + 1).Trim(), 0, out engineeringValue))
                 {
