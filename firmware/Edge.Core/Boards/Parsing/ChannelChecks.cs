@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Whole-board checks of the analog channels, the module membership and the safety limits.</summary>
