@@ -52,7 +52,7 @@ namespace Edge.Core.Boards.Parsing
 
             if (error == null)
             {
-                error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount);
+                error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount, temperatureCount);
             }
 
             if (error != null)
