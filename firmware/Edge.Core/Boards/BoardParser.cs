@@ -34,6 +34,12 @@ namespace Edge.Core.Boards
                 return false;
             }
 
+            // A UTF-8 byte order mark survives when the file is read as raw bytes on the device.
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
+            }
+
             BoardSections sections = new BoardSections();
             error = ReadLines(text, sections);
             if (error != null)
