@@ -10,7 +10,7 @@ public sealed partial class CellBank
     /// <summary>Advances one cell by the nominal step at a constant current density; returns the voltage, V.</summary>
     public double Step(int cell, double currentDensityMAPerCm2)
     {
-        return StepCell(cell, currentDensityMAPerCm2, StepS, _decay, _gain, _decayFast, _decaySlow, _decayRealloy);
+        return StepCell(cell, currentDensityMAPerCm2, StepS, _decay, _decayFast, _decaySlow, _decayRealloy);
     }
 
     /// <summary>Advances one cell by <paramref name="stepS"/> (any positive length; exact for the depletion layer).</summary>
@@ -27,7 +27,7 @@ public sealed partial class CellBank
         }
 
         EnsureAlternateStep(cell, stepS);
-        return StepCell(cell, currentDensityMAPerCm2, stepS, _altDecay, _altGain,
+        return StepCell(cell, currentDensityMAPerCm2, stepS, _altDecay,
             Math.Exp(-stepS / _p.TauFastRecoveryS), Math.Exp(-stepS / _p.TauSlowRecoveryS), Math.Exp(-stepS / _p.TauRealloyS));
     }
 
@@ -41,7 +41,7 @@ public sealed partial class CellBank
 
         for (int c = 0; c < Count; c++)
         {
-            voltageV[c] = StepCell(c, currentDensityMAPerCm2[c], StepS, _decay, _gain, _decayFast, _decaySlow, _decayRealloy);
+            voltageV[c] = StepCell(c, currentDensityMAPerCm2[c], StepS, _decay, _decayFast, _decaySlow, _decayRealloy);
         }
     }
 
@@ -64,13 +64,13 @@ public sealed partial class CellBank
     {
         if (_altStepS[cell] != stepS)
         {
-            DiffusionModes.Fill(_altDecay.AsSpan(cell * _modes, _modes), _altGain.AsSpan(cell * _modes, _modes), _tauS[cell], stepS);
+            DiffusionModes.FillDecay(_altDecay.AsSpan(cell * _modes, _modes), _tauS[cell], stepS);
             _altStepS[cell] = stepS;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double StepCell(int c, double iExt, double dt, double[] decay, double[] gain, double decayFast, double decaySlow, double decayRealloy)
+    private double StepCell(int c, double iExt, double dt, double[] decay, double decayFast, double decaySlow, double decayRealloy)
     {
         double contact = _contact[c];
         double iInt = iExt;
@@ -91,7 +91,7 @@ public sealed partial class CellBank
             : (_contactExponent == 0.0 ? 1.0 : Math.Pow(contact, _contactExponent));
         double u = iInt / (contactTerm * _iLim0[c] * _limitFactor[c]);
 
-        double theta = AdvanceModes(c * _modes, u, decay, gain) + _tailWeight * u;
+        double theta = AdvanceModes(c * _modes, u, decay) + _tailWeight * u;
         _theta[c] = theta;
 
         double chargeMAh = iInt * dt * (1.0 / SecondsPerHour);
@@ -161,12 +161,14 @@ public sealed partial class CellBank
         _internalCurrent[c] = iInt;
 
         // 2 RT/F asinh(y) + RT/F ln(1/c_s) folded into one logarithm.
-        double y = iInt / (_twoI0 * contact * cs);
+        double inverseContact = 1.0 / contact;
+        double inverseCs = 1.0 / cs;
+        double y = iInt * inverseContact * inverseCs / _twoI0;
         double ay = Math.Abs(y);
         double s = ay + Math.Sqrt(ay * ay + 1.0);
         double s2 = s * s;
-        double argument = iInt >= 0 ? s2 / cs : 1.0 / (s2 * cs);
-        double polarisation = iInt * (_rOhmVPerMA[c] + _contactVPerMA / contact) + _thermalV * Math.Log(argument);
+        double argument = iInt >= 0 ? s2 * inverseCs : inverseCs / s2;
+        double polarisation = iInt * (_rOhmVPerMA[c] + _contactVPerMA * inverseContact) + _thermalV * Math.Log(argument);
         double limit = _maxPolarisationV;
         polarisation = polarisation > limit ? limit : (polarisation < -limit ? -limit : polarisation);
         double voltage = _ocvV + polarisation;
@@ -175,18 +177,21 @@ public sealed partial class CellBank
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double AdvanceModes(int offset, double u, double[] decay, double[] gain)
+    private double AdvanceModes(int offset, double u, double[] decay)
     {
+        // x_n <- e_n (x_n - a_n u) + a_n u: the weights a_n are shared by all cells (L1-resident), so only the
+        // state and the per-cell decay factors stream from memory.
         ref double x = ref MemoryMarshal.GetArrayDataReference(_modeState);
         ref double e = ref MemoryMarshal.GetArrayDataReference(decay);
-        ref double a = ref MemoryMarshal.GetArrayDataReference(gain);
+        ref double a = ref MemoryMarshal.GetArrayDataReference(_weights);
         var uVector = new Vector<double>(u);
         Vector<double> sum = Vector<double>.Zero;
         int width = Vector<double>.Count;
-        nuint end = (nuint)(offset + _modes);
-        for (nuint k = (nuint)offset; k < end; k += (nuint)width)
+        for (int n = 0; n < _modes; n += width)
         {
-            Vector<double> next = Vector.LoadUnsafe(ref x, k) * Vector.LoadUnsafe(ref e, k) + Vector.LoadUnsafe(ref a, k) * uVector;
+            nuint k = (nuint)(offset + n);
+            Vector<double> target = Vector.LoadUnsafe(ref a, (nuint)n) * uVector;
+            Vector<double> next = Vector.LoadUnsafe(ref e, k) * (Vector.LoadUnsafe(ref x, k) - target) + target;
             Vector.StoreUnsafe(next, ref x, k);
             sum += next;
         }

@@ -20,9 +20,8 @@ public sealed partial class CellBank
     // Per cell, modes contiguous: [cell * _modes + n].
     private readonly double[] _modeState;
     private readonly double[] _decay;
-    private readonly double[] _gain;
+    private readonly double[] _weights;
     private readonly double[] _altDecay;
-    private readonly double[] _altGain;
     private readonly double[] _altStepS;
 
     // Per-cell constants (spread applied).
@@ -124,13 +123,13 @@ public sealed partial class CellBank
         _tailWeight = DiffusionModes.TailWeight(_modes);
         _modeState = new double[cellCount * _modes];
         _decay = new double[cellCount * _modes];
-        _gain = new double[cellCount * _modes];
+        _weights = new double[_modes];
+        DiffusionModes.FillWeights(_weights);
         _altDecay = new double[cellCount * _modes];
-        _altGain = new double[cellCount * _modes];
         _altStepS = new double[cellCount];
         for (int c = 0; c < cellCount; c++)
         {
-            DiffusionModes.Fill(_decay.AsSpan(c * _modes, _modes), _gain.AsSpan(c * _modes, _modes), _tauS[c], stepS);
+            DiffusionModes.FillDecay(_decay.AsSpan(c * _modes, _modes), _tauS[c], stepS);
         }
 
         _strippedMAh = new double[cellCount];
@@ -200,6 +199,9 @@ public sealed partial class CellBank
 
     /// <summary>Diffusion modes kept per cell.</summary>
     public int ModeCount => _modes;
+
+    /// <summary>Open-circuit voltage of every cell, V (the rest voltage a fresh cell returns to).</summary>
+    public double OpenCircuitVoltageV => _ocvV;
 
     /// <summary>A copy of the parameters the bank was built with.</summary>
     public CellParameters Parameters => _p.Clone();

@@ -127,7 +127,7 @@ public class CellModelInvariantTests
                 ProtocolDriver.PlateUntilShort(cell, 0.2, 1.0);
             }
 
-            double ocv = cell.Parameters.OpenCircuitVoltageV;
+            double ocv = cell.OpenCircuitVoltageV;
             Assert.True(cell.Step(0, 0.01) > ocv, preset);
             Assert.True(cell.Step(0, 0.0, 600.0) - ocv < 1e-3, preset);
             Assert.True(cell.Step(0, -0.01) < ocv, preset);

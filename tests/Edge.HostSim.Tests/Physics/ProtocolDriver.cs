@@ -17,7 +17,7 @@ internal static class ProtocolDriver
     public static ProtocolResult StripPulses(CellBank bank, double currentMAPerCm2, double pulseS, double restS, double cutoffV, double capacityLimitMAhPerCm2)
     {
         int pulseSteps = (int)Math.Round(pulseS / bank.StepS);
-        double ocv = bank.Parameters.OpenCircuitVoltageV;
+        double ocv = bank.OpenCircuitVoltageV;
         while (true)
         {
             for (int k = 0; k < pulseSteps; k++)
@@ -43,7 +43,7 @@ internal static class ProtocolDriver
     /// <summary>Constant stripping current until the cut-off or the capacity limit.</summary>
     public static ProtocolResult StripContinuous(CellBank bank, double currentMAPerCm2, double cutoffV, double capacityLimitMAhPerCm2)
     {
-        double ocv = bank.Parameters.OpenCircuitVoltageV;
+        double ocv = bank.OpenCircuitVoltageV;
         while (bank.StrippedChargeMAhPerCm2(0) < capacityLimitMAhPerCm2)
         {
             if (bank.Step(0, currentMAPerCm2) - ocv >= cutoffV)
@@ -65,7 +65,7 @@ internal static class ProtocolDriver
         const double StairStepMAPerCm2 = 0.01;
         const double HoldS = 40.0;
         int holdSteps = (int)Math.Round(HoldS / bank.StepS);
-        double ocv = bank.Parameters.OpenCircuitVoltageV;
+        double ocv = bank.OpenCircuitVoltageV;
         double previous = 0;
         double baselineSum = 0;
         for (int k = 1; k * StairStepMAPerCm2 <= maxCurrentMAPerCm2 + 1e-9; k++)
