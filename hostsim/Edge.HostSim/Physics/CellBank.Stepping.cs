@@ -62,54 +62,55 @@ public sealed partial class CellBank
 
     private void EnsureAlternateStep(int cell, double stepS)
     {
-        if (_altStepS[cell] != stepS)
+        if (_cells[cell].AltStepS != stepS)
         {
-            DiffusionModes.FillDecay(_altDecay.AsSpan(cell * _modes, _modes), _tauS[cell], stepS);
-            _altStepS[cell] = stepS;
+            DiffusionModes.FillDecay(_altDecay.AsSpan(cell * _modes, _modes), _cells[cell].TauS, stepS);
+            _cells[cell].AltStepS = stepS;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double StepCell(int c, double iExt, double dt, double[] decay, double decayFast, double decaySlow, double decayRealloy)
     {
-        double contact = _contact[c];
+        ref CellState st = ref _cells[c];
+        double contact = st.Contact;
         double iInt = iExt;
-        if (_special[c] != 0)
+        if (st.Special != 0)
         {
             double g = ShuntConductance(c, dt);
             if (g > 0)
             {
                 // Thevenin equivalent of the interface at the start of the step, small-signal resistance.
-                double cs0 = _surfaceConcentration[c];
+                double cs0 = st.SurfaceConcentration;
                 double e = _ocvV - _thermalV * Math.Log(cs0);
-                double r = _rOhmVPerMA[c] + _contactVPerMA / contact + _thermalV / (0.5 * _twoI0 * contact * cs0);
+                double r = st.ROhmVPerMA + _contactVPerMA / contact + _thermalV / (0.5 * _twoI0 * contact * cs0);
                 iInt = (iExt - g * e) / (1.0 + g * r);
             }
         }
 
         double contactTerm = _contactExponent == 1.0 ? contact
             : (_contactExponent == 0.0 ? 1.0 : Math.Pow(contact, _contactExponent));
-        double u = iInt / (contactTerm * _iLim0[c] * _limitFactor[c]);
+        double u = iInt / (contactTerm * st.ILim0 * st.LimitFactor);
 
         double theta = AdvanceModes(c * _modes, u, decay) + _tailWeight * u;
-        _theta[c] = theta;
+        st.Theta = theta;
 
         double chargeMAh = iInt * dt * (1.0 / SecondsPerHour);
-        double stripped = _strippedMAh[c] + chargeMAh;
-        _strippedMAh[c] = stripped;
+        double stripped = st.StrippedMAh + chargeMAh;
+        st.StrippedMAh = stripped;
         if (!_isAlloy)
         {
-            _metalMAh[c] -= chargeMAh > 0 ? chargeMAh : chargeMAh * _platingKept;
+            st.MetalMAh -= chargeMAh > 0 ? chargeMAh : chargeMAh * _platingKept;
         }
 
-        if (Math.Abs(stripped - _compositionChargeMAh[c]) > _compositionUpdateMAh)
+        if (Math.Abs(stripped - st.CompositionChargeMAh) > _compositionUpdateMAh)
         {
             UpdateComposition(c);
         }
 
         // Contact loss once the interface nears exhaustion; recovery all the time; plating refills fast voids.
-        double phiF = _phiFast[c];
-        double phiS = _phiSlow[c];
+        double phiF = st.PhiFast;
+        double phiS = st.PhiSlow;
         if (theta > _precursorOnset && iInt > 0)
         {
             // Only the remaining contact can be blocked. Precursor spots re-dissolve quickly (fast share only);
@@ -129,7 +130,7 @@ public sealed partial class CellBank
         {
             double platedMAh = -chargeMAh;
             phiF /= 1.0 + platedMAh * _refillPerMAh;
-            _platedAccumulationMAh[c] += platedMAh;
+            st.PlatedAccumulationMAh += platedMAh;
             double excess = -iInt / contact - _platingCritical;
             if (excess > 0)
             {
@@ -137,7 +138,7 @@ public sealed partial class CellBank
             }
         }
 
-        _platedAccumulationMAh[c] *= decayRealloy;
+        st.PlatedAccumulationMAh *= decayRealloy;
         double blocked = phiF + phiS;
         if (blocked > _maxBlocked)
         {
@@ -147,18 +148,18 @@ public sealed partial class CellBank
             blocked = _maxBlocked;
         }
 
-        _phiFast[c] = phiF;
-        _phiSlow[c] = phiS;
+        st.PhiFast = phiF;
+        st.PhiSlow = phiS;
         contact = 1.0 - blocked;
-        _contact[c] = contact;
+        st.Contact = contact;
 
         // Surface Na relative to the bulk (alloys); floor = ceiling = 1 for metals, i.e. no concentration term.
-        double floor = _concentrationFloor[c];
+        double floor = st.ConcentrationFloor;
         double cs = 1.0 - theta * (1.0 - floor);
-        double ceiling = _concentrationCeiling[c];
+        double ceiling = st.ConcentrationCeiling;
         cs = cs < floor ? floor : (cs > ceiling ? ceiling : cs);
-        _surfaceConcentration[c] = cs;
-        _internalCurrent[c] = iInt;
+        st.SurfaceConcentration = cs;
+        st.InternalCurrent = iInt;
 
         // 2 RT/F asinh(y) + RT/F ln(1/c_s) folded into one logarithm.
         double inverseContact = 1.0 / contact;
@@ -168,11 +169,11 @@ public sealed partial class CellBank
         double s = ay + Math.Sqrt(ay * ay + 1.0);
         double s2 = s * s;
         double argument = iInt >= 0 ? s2 * inverseCs : inverseCs / s2;
-        double polarisation = iInt * (_rOhmVPerMA[c] + _contactVPerMA * inverseContact) + _thermalV * Math.Log(argument);
+        double polarisation = iInt * (st.ROhmVPerMA + _contactVPerMA * inverseContact) + _thermalV * Math.Log(argument);
         double limit = _maxPolarisationV;
         polarisation = polarisation > limit ? limit : (polarisation < -limit ? -limit : polarisation);
         double voltage = _ocvV + polarisation;
-        _voltageV[c] = voltage;
+        st.VoltageV = voltage;
         return voltage;
     }
 
@@ -201,30 +202,30 @@ public sealed partial class CellBank
 
     private void GrowFilament(int c, double increment)
     {
-        double filament = Math.Min(1.0, _filament[c] + increment);
-        _filament[c] = filament;
+        double filament = Math.Min(1.0, _cells[c].Filament + increment);
+        _cells[c].Filament = filament;
         if (filament >= _p.SoftShortFilamentThreshold)
         {
-            _special[c] = 1;
+            _cells[c].Special = 1;
         }
 
         if (filament >= 1.0)
         {
-            _hardShort[c] = true;
+            _cells[c].HardShort = true;
         }
     }
 
     /// <summary>Shunt conductance across the cell for this step, mA/cm2 per V (slow path, rare).</summary>
     private double ShuntConductance(int c, double dt)
     {
-        if (_hardShort[c])
+        if (_cells[c].HardShort)
         {
             return 1e3 / _p.HardShortOhmCm2;
         }
 
         double g = 0;
         double threshold = _p.SoftShortFilamentThreshold;
-        double filament = _filament[c];
+        double filament = _cells[c].Filament;
         if (_eventRemainingS[c] > 0)
         {
             g += _eventConductance[c];

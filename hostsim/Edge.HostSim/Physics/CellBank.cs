@@ -18,35 +18,15 @@ public sealed partial class CellBank
     private readonly double _tailWeight;
 
     // Per cell, modes contiguous: [cell * _modes + n].
+    private readonly CellState[] _cells;
     private readonly double[] _modeState;
     private readonly double[] _decay;
     private readonly double[] _weights;
     private readonly double[] _altDecay;
-    private readonly double[] _altStepS;
 
     // Per-cell constants (spread applied).
-    private readonly double[] _iLim0;
-    private readonly double[] _tauS;
-    private readonly double[] _rOhmVPerMA;
 
     // Per-cell state.
-    private readonly double[] _strippedMAh;
-    private readonly double[] _metalMAh;
-    private readonly double[] _limitFactor;
-    private readonly double[] _concentrationFloor;
-    private readonly double[] _concentrationCeiling;
-    private readonly double[] _compositionChargeMAh;
-    private readonly double[] _theta;
-    private readonly double[] _surfaceConcentration;
-    private readonly double[] _phiFast;
-    private readonly double[] _phiSlow;
-    private readonly double[] _contact;
-    private readonly double[] _platedAccumulationMAh;
-    private readonly double[] _filament;
-    private readonly double[] _voltageV;
-    private readonly double[] _internalCurrent;
-    private readonly byte[] _special;
-    private readonly bool[] _hardShort;
     private readonly double[] _eventConductance;
     private readonly double[] _eventRemainingS;
     private readonly double[] _injectedConductance;
@@ -106,17 +86,15 @@ public sealed partial class CellBank
         Count = cellCount;
         StepS = stepS;
 
-        _iLim0 = new double[cellCount];
-        _tauS = new double[cellCount];
-        _rOhmVPerMA = new double[cellCount];
+        _cells = new CellState[cellCount];
         double largestTau = 0;
         for (int c = 0; c < cellCount; c++)
         {
             CellVariation v = variations.IsEmpty ? CellVariation.None : variations[c];
-            _iLim0[c] = _p.ILim0MAPerCm2 * v.ILimScale;
-            _tauS[c] = _p.TauS * v.TauScale;
-            _rOhmVPerMA[c] = _p.ROhmOhmCm2 * v.ROhmScale * 1e-3;
-            largestTau = Math.Max(largestTau, _tauS[c]);
+            _cells[c].ILim0 = _p.ILim0MAPerCm2 * v.ILimScale;
+            _cells[c].TauS = _p.TauS * v.TauScale;
+            _cells[c].ROhmVPerMA = _p.ROhmOhmCm2 * v.ROhmScale * 1e-3;
+            largestTau = Math.Max(largestTau, _cells[c].TauS);
         }
 
         _modes = DiffusionModes.CountFor(largestTau, stepS, _p.ModeCount);
@@ -126,29 +104,11 @@ public sealed partial class CellBank
         _weights = new double[_modes];
         DiffusionModes.FillWeights(_weights);
         _altDecay = new double[cellCount * _modes];
-        _altStepS = new double[cellCount];
         for (int c = 0; c < cellCount; c++)
         {
-            DiffusionModes.FillDecay(_decay.AsSpan(c * _modes, _modes), _tauS[c], stepS);
+            DiffusionModes.FillDecay(_decay.AsSpan(c * _modes, _modes), _cells[c].TauS, stepS);
         }
 
-        _strippedMAh = new double[cellCount];
-        _metalMAh = new double[cellCount];
-        _limitFactor = new double[cellCount];
-        _concentrationFloor = new double[cellCount];
-        _concentrationCeiling = new double[cellCount];
-        _compositionChargeMAh = new double[cellCount];
-        _theta = new double[cellCount];
-        _surfaceConcentration = new double[cellCount];
-        _phiFast = new double[cellCount];
-        _phiSlow = new double[cellCount];
-        _contact = new double[cellCount];
-        _platedAccumulationMAh = new double[cellCount];
-        _filament = new double[cellCount];
-        _voltageV = new double[cellCount];
-        _internalCurrent = new double[cellCount];
-        _special = new byte[cellCount];
-        _hardShort = new bool[cellCount];
         _eventConductance = new double[cellCount];
         _eventRemainingS = new double[cellCount];
         _injectedConductance = new double[cellCount];
@@ -207,43 +167,43 @@ public sealed partial class CellBank
     public CellParameters Parameters => _p.Clone();
 
     /// <summary>Normalised surface depletion theta_s (0 fresh, 1 exhausted).</summary>
-    public double SurfaceDepletion(int cell) => _theta[cell];
+    public double SurfaceDepletion(int cell) => _cells[cell].Theta;
 
     /// <summary>Contact fraction A = 1 - phi_f - phi_s.</summary>
-    public double ContactFraction(int cell) => _contact[cell];
+    public double ContactFraction(int cell) => _cells[cell].Contact;
 
     /// <summary>Fast-recovering blocked fraction phi_f.</summary>
-    public double FastBlockedFraction(int cell) => _phiFast[cell];
+    public double FastBlockedFraction(int cell) => _cells[cell].PhiFast;
 
     /// <summary>Slow-recovering blocked fraction phi_s.</summary>
-    public double SlowBlockedFraction(int cell) => _phiSlow[cell];
+    public double SlowBlockedFraction(int cell) => _cells[cell].PhiSlow;
 
     /// <summary>Net charge stripped from the anode so far (plating counts negative), mAh/cm2.</summary>
-    public double StrippedChargeMAhPerCm2(int cell) => _strippedMAh[cell];
+    public double StrippedChargeMAhPerCm2(int cell) => _cells[cell].StrippedMAh;
 
     /// <summary>Usable metal left on a metal anode, mAh/cm2 (alloys: NaN).</summary>
-    public double MetalReservoirMAhPerCm2(int cell) => _p.Anode == AnodeKind.Metal ? _metalMAh[cell] : double.NaN;
+    public double MetalReservoirMAhPerCm2(int cell) => _p.Anode == AnodeKind.Metal ? _cells[cell].MetalMAh : double.NaN;
 
     /// <summary>Limiting current of the fresh contact at the present composition/reservoir, mA/cm2.</summary>
-    public double LimitingCurrentMAPerCm2(int cell) => _iLim0[cell] * _limitFactor[cell];
+    public double LimitingCurrentMAPerCm2(int cell) => _cells[cell].ILim0 * _cells[cell].LimitFactor;
 
     /// <summary>Na piled up at the interface by plating (re-alloys slowly), mAh/cm2.</summary>
-    public double PlatingAccumulationMAhPerCm2(int cell) => _platedAccumulationMAh[cell];
+    public double PlatingAccumulationMAhPerCm2(int cell) => _cells[cell].PlatedAccumulationMAh;
 
     /// <summary>Filament progress L, 0..1 (soft shorts from the threshold on, hard short at 1).</summary>
-    public double FilamentProgress(int cell) => _filament[cell];
+    public double FilamentProgress(int cell) => _cells[cell].Filament;
 
     /// <summary>True once the cell is hard-shorted (latched).</summary>
-    public bool IsHardShorted(int cell) => _hardShort[cell];
+    public bool IsHardShorted(int cell) => _cells[cell].HardShort;
 
     /// <summary>True while a soft-short spike or an injected shunt conducts.</summary>
     public bool IsShuntConducting(int cell) => _eventRemainingS[cell] > 0 || (_injectedConductance[cell] > 0 && _injectedOn[cell]);
 
     /// <summary>Voltage of the last step, V.</summary>
-    public double VoltageV(int cell) => _voltageV[cell];
+    public double VoltageV(int cell) => _cells[cell].VoltageV;
 
     /// <summary>Current through the cell's own interface in the last step (external minus shunt), mA/cm2.</summary>
-    public double InternalCurrentMAPerCm2(int cell) => _internalCurrent[cell];
+    public double InternalCurrentMAPerCm2(int cell) => _cells[cell].InternalCurrent;
 
     /// <summary>
     /// Injects an external shunt across the cell (fault injection). <paramref name="meanOnS"/> &lt;= 0 makes it
@@ -266,7 +226,7 @@ public sealed partial class CellBank
         _injectedMeanOffS[cell] = meanOffS;
         _injectedOn[cell] = true;
         _injectedRemainingS[cell] = meanOnS > 0 ? ExponentialSample(cell, meanOnS) : double.PositiveInfinity;
-        _special[cell] = 1;
+        _cells[cell].Special = 1;
     }
 
     /// <summary>Removes an injected shunt (an intrinsic soft or hard short stays).</summary>
@@ -280,33 +240,33 @@ public sealed partial class CellBank
     /// <summary>Forces a latched hard short (fault injection).</summary>
     public void ForceHardShort(int cell)
     {
-        _hardShort[cell] = true;
-        _special[cell] = 1;
+        _cells[cell].HardShort = true;
+        _cells[cell].Special = 1;
     }
 
     /// <summary>Returns one cell to the fresh state (keeps its spread and RNG stream).</summary>
     public void ResetState(int cell)
     {
         _modeState.AsSpan(cell * _modes, _modes).Clear();
-        _altStepS[cell] = 0;
-        _strippedMAh[cell] = 0;
-        _metalMAh[cell] = _p.InitialMetalMAhPerCm2;
-        _theta[cell] = 0;
-        _phiFast[cell] = 0;
-        _phiSlow[cell] = 0;
-        _contact[cell] = 1;
-        _platedAccumulationMAh[cell] = 0;
-        _filament[cell] = 0;
-        _internalCurrent[cell] = 0;
-        _hardShort[cell] = false;
+        _cells[cell].AltStepS = 0;
+        _cells[cell].StrippedMAh = 0;
+        _cells[cell].MetalMAh = _p.InitialMetalMAhPerCm2;
+        _cells[cell].Theta = 0;
+        _cells[cell].PhiFast = 0;
+        _cells[cell].PhiSlow = 0;
+        _cells[cell].Contact = 1;
+        _cells[cell].PlatedAccumulationMAh = 0;
+        _cells[cell].Filament = 0;
+        _cells[cell].InternalCurrent = 0;
+        _cells[cell].HardShort = false;
         _eventConductance[cell] = 0;
         _eventRemainingS[cell] = 0;
         _injectedConductance[cell] = 0;
         _injectedOn[cell] = false;
-        _special[cell] = 0;
+        _cells[cell].Special = 0;
         UpdateComposition(cell);
-        _surfaceConcentration[cell] = 1;
-        _voltageV[cell] = _p.OpenCircuitVoltageV;
+        _cells[cell].SurfaceConcentration = 1;
+        _cells[cell].VoltageV = _p.OpenCircuitVoltageV;
     }
 
     /// <summary>Refreshes i_lim's composition factor and the c_s bounds from the stripped charge / reservoir.</summary>
@@ -315,32 +275,32 @@ public sealed partial class CellBank
         double fraction;
         if (_isAlloy)
         {
-            double remaining = 1.0 - _strippedMAh[cell] / _p.NaCapacityMAhPerCm2;
+            double remaining = 1.0 - _cells[cell].StrippedMAh / _p.NaCapacityMAhPerCm2;
             double na = _w0 * remaining;
             double wBulk = Math.Max(na / (na + 1.0 - _w0), _wMin * 1.000001);
             fraction = (wBulk - _wMin) / (_w0 - _wMin);
 
             // c_s is Na at the surface relative to the bulk: from the K-saturated liquid up to pure Na.
-            _concentrationFloor[cell] = _wMin / wBulk;
-            _concentrationCeiling[cell] = 1.0 / wBulk;
+            _cells[cell].ConcentrationFloor = _wMin / wBulk;
+            _cells[cell].ConcentrationCeiling = 1.0 / wBulk;
         }
         else
         {
-            fraction = Math.Min(1.0, _metalMAh[cell] / _p.MetalDepletionKneeMAhPerCm2);
-            _concentrationFloor[cell] = 1.0;
-            _concentrationCeiling[cell] = 1.0;
+            fraction = Math.Min(1.0, _cells[cell].MetalMAh / _p.MetalDepletionKneeMAhPerCm2);
+            _cells[cell].ConcentrationFloor = 1.0;
+            _cells[cell].ConcentrationCeiling = 1.0;
         }
 
         fraction = Math.Max(fraction, 1e-9);
-        _limitFactor[cell] = _p.LimitExponent == 1.0 ? fraction : Math.Pow(fraction, _p.LimitExponent);
-        _compositionChargeMAh[cell] = _strippedMAh[cell];
+        _cells[cell].LimitFactor = _p.LimitExponent == 1.0 ? fraction : Math.Pow(fraction, _p.LimitExponent);
+        _cells[cell].CompositionChargeMAh = _cells[cell].StrippedMAh;
     }
 
     private void UpdateSpecial(int cell)
     {
-        bool special = _hardShort[cell] || _injectedConductance[cell] > 0 || _eventRemainingS[cell] > 0
-            || _filament[cell] >= _p.SoftShortFilamentThreshold;
-        _special[cell] = special ? (byte)1 : (byte)0;
+        bool special = _cells[cell].HardShort || _injectedConductance[cell] > 0 || _eventRemainingS[cell] > 0
+            || _cells[cell].Filament >= _p.SoftShortFilamentThreshold;
+        _cells[cell].Special = special ? (byte)1 : (byte)0;
     }
 
     private double ExponentialSample(int cell, double meanS) => -meanS * Math.Log(1.0 - SplitMix64.NextDouble(ref _rng[cell]));
