@@ -132,6 +132,25 @@ public class NaKCalibrationTests
     }
 
     [Fact]
+    public void PlatingStraightAfterStrippingDamageShortsUnlessTheInterfaceRestedFirst()
+    {
+        // Seed notes: plating straight after a stripping phase, without a long rest, fails much sooner;
+        // [W] critical current test: short during plating at 0.4 mA/cm2 after the stripping steps.
+        CellBank hurried = ProtocolDriver.NewCell(CellPresets.NaK50Nasicon);
+        CellBank rested = ProtocolDriver.NewCell(CellPresets.NaK50Nasicon);
+        Assert.True(ProtocolDriver.StripContinuous(hurried, 1.0, CutoffV, CapacityLimit).Ended);
+        Assert.True(ProtocolDriver.StripContinuous(rested, 1.0, CutoffV, CapacityLimit).Ended);
+        rested.Step(0, 0.0, 3600.0);
+
+        ProtocolResult hurriedPlating = ProtocolDriver.PlateUntilShort(hurried, 0.4, 2.0);
+        ProtocolResult restedPlating = ProtocolDriver.PlateUntilShort(rested, 0.4, 2.0);
+
+        Assert.True(hurriedPlating.Ended);
+        Assert.InRange(hurriedPlating.ChargeMAhPerCm2, 0.0, 0.5);
+        Assert.False(restedPlating.Ended);
+    }
+
+    [Fact]
     public void RestVoltageAfterAPulseKeepsFallingForSecondsAndPlateausAfterAboutFive()
     {
         // [W]: after a 1 s pulse at 1 mA/cm2 the rest voltage keeps falling for rests of 0.1-2 s and needs at
