@@ -73,6 +73,11 @@ public sealed partial class CellBank
     private double StepCell(int c, double iExt, double dt, double[] decay, double decayFast, double decaySlow, double decayRealloy)
     {
         ref CellState st = ref _cells[c];
+        if (iExt == 0 && st.Special == 0)
+        {
+            return RestCell(ref st, c * _modes, decay, decayFast, decaySlow, decayRealloy);
+        }
+
         double contact = st.Contact;
         double iInt = iExt;
         if (st.Special != 0)
@@ -173,6 +178,43 @@ public sealed partial class CellBank
         double limit = _maxPolarisationV;
         polarisation = polarisation > limit ? limit : (polarisation < -limit ? -limit : polarisation);
         double voltage = _ocvV + polarisation;
+        st.VoltageV = voltage;
+        return voltage;
+    }
+
+    /// <summary>
+    /// Open circuit without a shunt (most cells in a pulse/rest protocol): the layer relaxes, the blocked area
+    /// recovers and only the concentration term remains, so the flux, kinetics and damage terms are skipped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double RestCell(ref CellState st, int offset, double[] decay, double decayFast, double decaySlow, double decayRealloy)
+    {
+        ref double x = ref MemoryMarshal.GetArrayDataReference(_modeState);
+        ref double e = ref MemoryMarshal.GetArrayDataReference(decay);
+        Vector<double> sum = Vector<double>.Zero;
+        int width = Vector<double>.Count;
+        for (int n = 0; n < _modes; n += width)
+        {
+            nuint k = (nuint)(offset + n);
+            Vector<double> next = Vector.LoadUnsafe(ref e, k) * Vector.LoadUnsafe(ref x, k);
+            Vector.StoreUnsafe(next, ref x, k);
+            sum += next;
+        }
+
+        double theta = Vector.Sum(sum);
+        st.Theta = theta;
+        st.InternalCurrent = 0;
+        st.PhiFast *= decayFast;
+        st.PhiSlow *= decaySlow;
+        st.PlatedAccumulationMAh *= decayRealloy;
+        st.Contact = 1.0 - st.PhiFast - st.PhiSlow;
+
+        double floor = st.ConcentrationFloor;
+        double cs = 1.0 - theta * (1.0 - floor);
+        double ceiling = st.ConcentrationCeiling;
+        cs = cs < floor ? floor : (cs > ceiling ? ceiling : cs);
+        st.SurfaceConcentration = cs;
+        double voltage = _ocvV - _thermalV * Math.Log(cs);
         st.VoltageV = voltage;
         return voltage;
     }

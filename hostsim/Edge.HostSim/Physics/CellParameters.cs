@@ -25,13 +25,16 @@ public sealed class CellParameters
     /// <summary>Na inventory of the alloy, mAh/cm2. Model notes: 40 uL NaK50 over a 7 mm O-ring = 53.7.</summary>
     public double NaCapacityMAhPerCm2 { get; set; } = 53.7;
 
-    /// <summary>Metal on the anode at start, mAh/cm2 (metal anodes only).</summary>
+    /// <summary>Metal on the anode at start, mAh/cm2 (metal anodes only; presets give their source).</summary>
     public double InitialMetalMAhPerCm2 { get; set; }
 
-    /// <summary>Reservoir below which the metal film breaks up into islands, mAh/cm2 (metal anodes only).</summary>
+    /// <summary>
+    /// Reservoir below which the metal film breaks up into islands, mAh/cm2 (metal anodes only).
+    /// Assumption: 0.02 = about 0.2 um of Na at 8.8 um per mAh/cm2 ([T]).
+    /// </summary>
     public double MetalDepletionKneeMAhPerCm2 { get; set; } = 0.02;
 
-    /// <summary>Share of plated metal that becomes electrically isolated ("dead"), 0..1 (metal anodes only).</summary>
+    /// <summary>Share of plated metal that becomes electrically isolated ("dead"), 0..1 (metal anodes only; [T] CE for Na).</summary>
     public double PlatingInactiveFraction { get; set; }
 
     // ---- Interfacial depletion layer --------------------------------------------------------------
@@ -60,7 +63,7 @@ public sealed class CellParameters
     /// </summary>
     public double LimitContactExponent { get; set; } = 1.0;
 
-    /// <summary>Number of diffusion modes; 0 = chosen from tau and the time step (see README).</summary>
+    /// <summary>Number of diffusion modes; 0 = chosen from tau and the time step (see <see cref="DiffusionModes"/>).</summary>
     public int ModeCount { get; set; }
 
     // ---- Voltage terms ----------------------------------------------------------------------------
@@ -71,10 +74,16 @@ public sealed class CellParameters
     /// <summary>Electrolyte resistance, ohm cm2. Model notes: 1.5 mm NASICON at about 1 mS/cm = 150.</summary>
     public double ROhmOhmCm2 { get; set; } = 150.0;
 
-    /// <summary>Interfacial contact resistance of the full contact, ohm cm2; scales with 1/A.</summary>
+    /// <summary>
+    /// Interfacial contact resistance of the full contact, ohm cm2; scales with 1/A. Assumption for NaK: 20,
+    /// of the order of [S]'s 21 ohm cm2 and [T]'s 7; it sets how fast the voltage runs to 3 V as A collapses.
+    /// </summary>
     public double ContactResistanceOhmCm2 { get; set; } = 20.0;
 
-    /// <summary>Exchange current density of the full contact, mA/cm2.</summary>
+    /// <summary>
+    /// Exchange current density of the full contact, mA/cm2. Assumption for NaK: 1 (RT/F i0 = 26 ohm cm2, a
+    /// charge-transfer term that grows as 1/c_s as in [W]); not constrained by the seed tables.
+    /// </summary>
     public double ExchangeCurrentDensityMAPerCm2 { get; set; } = 1.0;
 
     /// <summary>Cell temperature, K. [W]: room temperature.</summary>
@@ -85,7 +94,10 @@ public sealed class CellParameters
 
     // ---- Contact loss (K precipitate, voids) -----------------------------------------------------
 
-    /// <summary>Blocking rate once the interface is exhausted, 1/s per unit excess depletion (theta_s - 1).</summary>
+    /// <summary>
+    /// Blocking rate once the interface is exhausted, 1/s per unit excess depletion (theta_s - 1). Model notes:
+    /// chosen so the voltage reaches the 3 V cut-off within about 0.1 s of exhaustion (200 gives 0.05-0.1 s).
+    /// </summary>
     public double PrecipitationRatePerS { get; set; } = 200.0;
 
     /// <summary>
@@ -97,7 +109,7 @@ public sealed class CellParameters
     /// <summary>Blocking rate per unit depletion above <see cref="PrecursorOnsetDepletion"/>, 1/s. Fit to the [W] staircase.</summary>
     public double PrecursorRatePerS { get; set; } = 0.05;
 
-    /// <summary>Share of the blocking that recovers slowly, 0..1.</summary>
+    /// <summary>Share of the blocking that recovers slowly, 0..1. Assumption for NaK: 0.1 ([W] names both a fast and a slow recovery, not their shares).</summary>
     public double SlowDamageFraction { get; set; } = 0.1;
 
     /// <summary>Fast recovery time constant of the blocked area, s. [W]: fast damage recovers within 35 s.</summary>
@@ -106,7 +118,7 @@ public sealed class CellParameters
     /// <summary>Slow recovery time constant, s. [W]: slow recovery 35 s to 1 h, up to 15 h.</summary>
     public double TauSlowRecoveryS { get; set; } = 3600.0;
 
-    /// <summary>Plated charge that refills fast voids by 1/e, mAh/cm2.</summary>
+    /// <summary>Plated charge that halves the fast voids, mAh/cm2. Assumption for NaK: 0.005 (a few um-deep voids).</summary>
     public double VoidRefillChargeMAhPerCm2 { get; set; } = 0.005;
 
     /// <summary>
