@@ -1,9 +1,8 @@
-using System.Runtime.CompilerServices;
-
 namespace Edge.HostSim.Physics;
 
 /// <summary>
-/// Many cells of one preset, stored as structure-of-arrays and stepped with a fixed time step (a variable
+/// Many cells of one preset, stored as flat arrays (hot scalars per cell together, diffusion modes per cell
+/// contiguous, cold shunt state apart) and stepped with a fixed time step (a variable
 /// step takes a slower path). Current density in mA/cm2, &gt; 0 strips the anode, &lt; 0 plates it; the voltage
 /// is OCV plus polarisation in V (positive while stripping). Allocation-free per step.
 /// </summary>
@@ -17,16 +16,14 @@ public sealed partial class CellBank
     private readonly int _modes;
     private readonly double _tailWeight;
 
-    // Per cell, modes contiguous: [cell * _modes + n].
+    // Hot per-cell scalars (spread constants and state) together; modes contiguous per cell: [cell * _modes + n].
     private readonly CellState[] _cells;
     private readonly double[] _modeState;
     private readonly double[] _decay;
     private readonly double[] _weights;
     private readonly double[] _altDecay;
 
-    // Per-cell constants (spread applied).
-
-    // Per-cell state.
+    // Cold per-cell shunt state (touched only while a shunt or filament is active).
     private readonly double[] _eventConductance;
     private readonly double[] _eventRemainingS;
     private readonly double[] _injectedConductance;
