@@ -1,11 +1,14 @@
 // Licensed under the MIT License.
 
+using System.Text.Json.Serialization;
+
 namespace Edge.HostSim.Simulation;
 
 /// <summary>One event the controller reported, in the simulator's output form (names camelCase).</summary>
 public sealed class SimulationEvent
 {
     /// <summary>Simulated time, s.</summary>
+    [JsonPropertyName("tS")]
     public double TS { get; init; }
 
     /// <summary>Module index, -1 for the pack.</summary>
