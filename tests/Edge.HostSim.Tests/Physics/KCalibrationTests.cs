@@ -43,9 +43,11 @@ public class KCalibrationTests
     public void StepwisePlatingShortsNear4Point8MA()
     {
         // [S]: stepwise test, +0.1 mA/cm2 per cycle, 0.5 mAh/cm2 per half cycle: dendrites at 4.8 mA/cm2.
+        // The scan starts at 1.0 mA/cm2: below the voiding current (the first test shows no growth at 1 mA/cm2)
+        // the cycles leave the interface as it was, and they would take most of the simulated time.
         var cell = ProtocolDriver.NewCell(CellPresets.KBetaAlumina);
         double shortAt = double.NaN;
-        for (int step = 1; step <= 80 && double.IsNaN(shortAt); step++)
+        for (int step = 10; step <= 80 && double.IsNaN(shortAt); step++)
         {
             double current = 0.1 * step;
             int steps = HalfCycleSteps(current);
