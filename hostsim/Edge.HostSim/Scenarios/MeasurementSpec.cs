@@ -17,8 +17,12 @@ public sealed class MeasurementSpec
     /// <summary>Gaussian current noise, uA.</summary>
     public double CurrentNoiseUa { get; set; } = 0.5;
 
-    /// <summary>Voltage channel range, mV: readings beyond it clip and report Saturated.</summary>
-    public int VoltageRailMv { get; set; } = 4000;
+    /// <summary>
+    /// Voltage channel range, mV: readings beyond it clip and report Saturated. 6 V: a divider sized above the
+    /// model's 5 V polarisation ceiling, so a cell running into the 3 V cut-off is still read (a saturated
+    /// reading is invalid and the core cannot see the cut-off through it).
+    /// </summary>
+    public int VoltageRailMv { get; set; } = 6000;
 
     public MeasurementSpec Clone() => (MeasurementSpec)MemberwiseClone();
 }

@@ -149,6 +149,7 @@ public static class ScenarioLoader
         }
 
         section.RejectUnknown();
+        CellBankFactory.Parameters(pack);
         return pack;
     }
 
