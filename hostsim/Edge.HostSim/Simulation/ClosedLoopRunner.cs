@@ -183,7 +183,7 @@ public sealed class ClosedLoopRunner
                 break;
             }
 
-            if ((tick & 1023) == 0)
+            if ((tick & 255) == 0)
             {
                 if (_options.Cancellation.IsCancellationRequested)
                 {
