@@ -1,0 +1,112 @@
+namespace Edge.Core.Boards
+{
+    /// <summary>
+    /// A validated board: ADC settings, analog channels, modules, outputs and the safety envelope.
+    /// Produced by <see cref="BoardParser"/> from a <c>.board</c> text (or built in code by a simulator).
+    /// Every cell belongs to exactly one module; cells, modules and temperatures are indexed 0..N-1.
+    /// </summary>
+    public sealed class BoardDefinition
+    {
+        private readonly CellChannelDefinition[] _cells;
+        private readonly ModuleDefinition[] _modules;
+        private readonly TemperatureChannelDefinition[] _temperatures;
+
+        public BoardDefinition(
+            string name,
+            int samplePeriodMs,
+            int adcResolutionBits,
+            AdcAttenuation adcAttenuation,
+            int statusLedPin,
+            PinPolarity statusLedPolarity,
+            MuxDefinition mux,
+            CellChannelDefinition[] cells,
+            ModuleDefinition[] modules,
+            TemperatureChannelDefinition[] temperatures,
+            SafetyEnvelope safety)
+        {
+            Name = name;
+            SamplePeriodMs = samplePeriodMs;
+            AdcResolutionBits = adcResolutionBits;
+            AdcAttenuation = adcAttenuation;
+            StatusLedPin = statusLedPin;
+            StatusLedPolarity = statusLedPolarity;
+            Mux = mux;
+            _cells = cells;
+            _modules = modules;
+            _temperatures = temperatures == null ? new TemperatureChannelDefinition[0] : temperatures;
+            Safety = safety;
+        }
+
+        public string Name { get; }
+
+        /// <summary>Control tick period, ms.</summary>
+        public int SamplePeriodMs { get; }
+
+        public int AdcResolutionBits { get; }
+
+        /// <summary>Largest ADC reading (4095 at 12 bits); readings at 0 or here are saturated.</summary>
+        public int AdcFullScaleCounts
+        {
+            get { return (1 << AdcResolutionBits) - 1; }
+        }
+
+        public AdcAttenuation AdcAttenuation { get; }
+
+        /// <summary>Status LED GPIO, or <see cref="AnalogInputDefinition.None"/>.</summary>
+        public int StatusLedPin { get; }
+
+        public PinPolarity StatusLedPolarity { get; }
+
+        /// <summary>The analog multiplexer, or null when every channel is a direct ADC1 input.</summary>
+        public MuxDefinition Mux { get; }
+
+        public int CellCount
+        {
+            get { return _cells.Length; }
+        }
+
+        public CellChannelDefinition CellAt(int index)
+        {
+            return _cells[index];
+        }
+
+        public int ModuleCount
+        {
+            get { return _modules.Length; }
+        }
+
+        public ModuleDefinition ModuleAt(int index)
+        {
+            return _modules[index];
+        }
+
+        public int TemperatureCount
+        {
+            get { return _temperatures.Length; }
+        }
+
+        public TemperatureChannelDefinition TemperatureAt(int index)
+        {
+            return _temperatures[index];
+        }
+
+        public SafetyEnvelope Safety { get; }
+
+        /// <summary>Module that contains cell <paramref name="cellIndex"/>, or -1.</summary>
+        public int ModuleOfCell(int cellIndex)
+        {
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                for (int p = 0; p < _modules[m].CellCount; p++)
+                {
+                    if (_modules[m].CellIndexAt(p) == cellIndex)
+                    {
+                        return m;
+                    }
+                }
+            }
+
+            return -1;
+        }
+    }
+}

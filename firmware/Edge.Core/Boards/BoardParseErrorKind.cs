@@ -1,0 +1,75 @@
+namespace Edge.Core.Boards
+{
+    /// <summary>What is wrong with a board definition text; the error's message gives the details.</summary>
+    public enum BoardParseErrorKind
+    {
+        /// <summary>A line is neither a comment, a <c>[section]</c> nor a <c>key = value</c>.</summary>
+        Syntax = 0,
+
+        /// <summary>A <c>[section]</c> name is not one of board, mux, cell N, module N, temperature N, safety.</summary>
+        UnknownSection = 1,
+
+        /// <summary>The same section appears twice.</summary>
+        DuplicateSection = 2,
+
+        /// <summary>A required section is absent (line 0) or an indexed section leaves a gap.</summary>
+        MissingSection = 3,
+
+        /// <summary>A key is not defined for its section, or stands before any section.</summary>
+        UnknownKey = 4,
+
+        /// <summary>A key appears twice in one section.</summary>
+        DuplicateKey = 5,
+
+        /// <summary>A required key is absent (reported at the section header line).</summary>
+        MissingKey = 6,
+
+        /// <summary>A value is not a number of the expected form.</summary>
+        BadNumber = 7,
+
+        /// <summary>A number lies outside its allowed range.</summary>
+        OutOfRange = 8,
+
+        /// <summary>A word value (polarity, driver, setpoint) is not one of the allowed words.</summary>
+        BadWord = 9,
+
+        /// <summary>An analog input names an ADC2 GPIO; ADC2 cannot be read while Wi-Fi is on.</summary>
+        Adc2Channel = 10,
+
+        /// <summary>An analog input names a GPIO without an ADC1 channel.</summary>
+        NotAnAdc1Pin = 11,
+
+        /// <summary>A digital output names a GPIO that cannot drive an output (input-only, flash, UART0, absent).</summary>
+        NotAnOutputPin = 12,
+
+        /// <summary>One GPIO is assigned to two functions.</summary>
+        PinUsedTwice = 13,
+
+        /// <summary>Two channels sit on the same multiplexer input.</summary>
+        MuxInputUsedTwice = 14,
+
+        /// <summary>A channel uses <c>mux_input</c> but the board has no <c>[mux]</c> section.</summary>
+        MuxMissing = 15,
+
+        /// <summary>An analog channel gives both or neither of <c>adc_pin</c> and <c>mux_input</c>.</summary>
+        AmbiguousInput = 16,
+
+        /// <summary>A module lists a cell that has no <c>[cell N]</c> section.</summary>
+        UnknownCell = 17,
+
+        /// <summary>A cell is listed by two modules (or twice by one).</summary>
+        CellInTwoModules = 18,
+
+        /// <summary>A cell belongs to no module.</summary>
+        CellInNoModule = 19,
+
+        /// <summary>Fewer than two calibration points.</summary>
+        CalibrationTooFewPoints = 20,
+
+        /// <summary>Calibration counts not strictly increasing, or values not strictly monotonic.</summary>
+        CalibrationNotMonotonic = 21,
+
+        /// <summary>Values contradict each other (min above max, a setting that needs another, a limit outside the measurable range).</summary>
+        Inconsistent = 22,
+    }
+}

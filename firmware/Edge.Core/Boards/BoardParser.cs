@@ -1,0 +1,134 @@
+using Edge.Core.Boards.Parsing;
+
+namespace Edge.Core.Boards
+{
+    /// <summary>
+    /// Parses a <c>.board</c> text (see boards/README.md): <c>[section]</c> headers, <c>key = value</c>
+    /// lines, <c>#</c> comments. Validates each value as it is read and then the board as a whole;
+    /// the first problem found is returned with its line number. Never throws on bad input.
+    /// Runs once at start-up, so it may allocate.
+    /// </summary>
+    public static class BoardParser
+    {
+        /// <summary>Most cells a board may have.</summary>
+        public const int MaxCells = 16;
+
+        /// <summary>Most modules a board may have.</summary>
+        public const int MaxModules = 8;
+
+        /// <summary>Most temperature channels a board may have.</summary>
+        public const int MaxTemperatures = 4;
+
+        /// <summary>
+        /// Parses and validates <paramref name="text"/>. On success <paramref name="board"/> is set and
+        /// <paramref name="error"/> is null; otherwise <paramref name="board"/> is null.
+        /// </summary>
+        public static bool TryParse(string text, out BoardDefinition board, out BoardParseError error)
+        {
+            board = null;
+            if (text == null)
+            {
+                error = new BoardParseError(0, BoardParseErrorKind.MissingSection, string.Empty, string.Empty, "no board text");
+                return false;
+            }
+
+            BoardSections sections = new BoardSections();
+            error = ReadLines(text, sections);
+            if (error != null)
+            {
+                return false;
+            }
+
+            board = BoardAssembler.Assemble(sections, out error);
+            return board != null;
+        }
+
+        private static BoardParseError ReadLines(string text, BoardSections sections)
+        {
+            SectionBuilder current = null;
+            int lineNumber = 0;
+            int start = 0;
+            while (start <= text.Length)
+            {
+                int end = text.IndexOf('\n', start);
+                if (end < 0)
+                {
+                    end = text.Length;
+                }
+
+                lineNumber++;
+                string raw = text.Substring(start, end - start);
+                start = end + 1;
+                int hash = raw.IndexOf('#');
+                string line = (hash >= 0 ? raw.Substring(0, hash) : raw).Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                BoardParseError error;
+                if (line[0] == '[')
+                {
+                    current = OpenSection(line, lineNumber, sections, out error);
+                }
+                else
+                {
+                    error = ReadKeyValue(line, lineNumber, current);
+                }
+
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        private static SectionBuilder OpenSection(string line, int lineNumber, BoardSections sections, out BoardParseError error)
+        {
+            if (line[line.Length - 1] != ']' || line.Length < 3)
+            {
+                error = new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, line, string.Empty, "section header '" + line + "' must look like [name] or [name N]");
+                return null;
+            }
+
+            string inner = line.Substring(1, line.Length - 2).Trim();
+            if (inner.Length == 0 || inner.IndexOf('[') >= 0 || inner.IndexOf(']') >= 0 || inner.IndexOf('=') >= 0)
+            {
+                error = new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, line, string.Empty, "section header '" + line + "' must look like [name] or [name N]");
+                return null;
+            }
+
+            return sections.Open(inner, "[" + inner + "]", lineNumber, out error);
+        }
+
+        private static BoardParseError ReadKeyValue(string line, int lineNumber, SectionBuilder current)
+        {
+            int equals = line.IndexOf('=');
+            if (equals < 0)
+            {
+                return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, string.Empty, "expected 'key = value' or '[section]', found '" + line + "'");
+            }
+
+            string key = line.Substring(0, equals).Trim();
+            string value = line.Substring(equals + 1).Trim();
+            if (key.Length == 0 || key.IndexOf(' ') >= 0 || key.IndexOf('\t') >= 0)
+            {
+                return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, key, "expected a single-word key before '=', found '" + line + "'");
+            }
+
+            if (current == null)
+            {
+                return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, string.Empty, key, "key '" + key + "' stands before any [section]");
+            }
+
+            if (value.Length == 0)
+            {
+                return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current.Header, key, current.Header + " " + key + ": empty value");
+            }
+
+            return current.Accept(new BoardLine(lineNumber, current.Header, key, value));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+namespace Edge.Core.Boards
+{
+    /// <summary>
+    /// An analog multiplexer (74HC4051: 3 select pins, CD74HC4067: 4) in front of one ADC1 GPIO.
+    /// Select pin 0 is the least significant address bit (S0).
+    /// </summary>
+    public sealed class MuxDefinition
+    {
+        private readonly int[] _selectPins;
+
+        public MuxDefinition(int[] selectPins, int enablePin, PinPolarity enablePolarity, int adcPin, int adcChannel, int settleUs)
+        {
+            _selectPins = new int[selectPins.Length];
+            for (int i = 0; i < selectPins.Length; i++)
+            {
+                _selectPins[i] = selectPins[i];
+            }
+
+            EnablePin = enablePin;
+            EnablePolarity = enablePolarity;
+            AdcPin = adcPin;
+            AdcChannel = adcChannel;
+            SettleUs = settleUs;
+        }
+
+        public int SelectPinCount
+        {
+            get { return _selectPins.Length; }
+        }
+
+        /// <summary>GPIO of address bit <paramref name="bit"/> (0 = S0).</summary>
+        public int SelectPinAt(int bit)
+        {
+            return _selectPins[bit];
+        }
+
+        /// <summary>Number of inputs the select pins can address (2^select pins).</summary>
+        public int InputCount
+        {
+            get { return 1 << _selectPins.Length; }
+        }
+
+        /// <summary>Enable (inhibit) GPIO, or <see cref="AnalogInputDefinition.None"/> when tied on.</summary>
+        public int EnablePin { get; }
+
+        public PinPolarity EnablePolarity { get; }
+
+        /// <summary>ADC1 GPIO wired to the multiplexer output.</summary>
+        public int AdcPin { get; }
+
+        /// <summary>nanoFramework ADC channel of <see cref="AdcPin"/>.</summary>
+        public int AdcChannel { get; }
+
+        /// <summary>Wait after switching inputs before sampling, microseconds.</summary>
+        public int SettleUs { get; }
+    }
+}

@@ -1,0 +1,205 @@
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>
+    /// Checks the sections as a whole (required sections and keys, contiguous numbering, inputs,
+    /// pins, module membership, safety limits against the calibrated ranges) and builds the
+    /// <see cref="BoardDefinition"/>. Returns null with the first error found.
+    /// </summary>
+    internal static class BoardAssembler
+    {
+        public static BoardDefinition Assemble(BoardSections sections, out BoardParseError error)
+        {
+            error = CheckPlainSections(sections);
+            if (error != null)
+            {
+                return null;
+            }
+
+            int cellCount;
+            int moduleCount;
+            int temperatureCount;
+            error = CountIndexed(sections.Cells, "cell", true, out cellCount);
+            if (error != null)
+            {
+                return null;
+            }
+
+            error = CountIndexed(sections.Modules, "module", true, out moduleCount);
+            if (error != null)
+            {
+                return null;
+            }
+
+            error = CountIndexed(sections.Temperatures, "temperature", false, out temperatureCount);
+            if (error != null)
+            {
+                return null;
+            }
+
+            int fullScale = (1 << sections.Board.AdcResolutionBits) - 1;
+            error = ChannelChecks.CheckChannels(sections, cellCount, moduleCount, temperatureCount, fullScale);
+            if (error == null)
+            {
+                error = ChannelChecks.CheckModules(sections, cellCount, moduleCount);
+            }
+
+            if (error == null)
+            {
+                error = PinChecks.CheckPins(sections, cellCount, moduleCount, temperatureCount);
+            }
+
+            if (error == null)
+            {
+                error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount);
+            }
+
+            if (error != null)
+            {
+                return null;
+            }
+
+            return Build(sections, cellCount, moduleCount, temperatureCount);
+        }
+
+        private static BoardParseError CheckPlainSections(BoardSections sections)
+        {
+            if (sections.Board == null)
+            {
+                return MissingSection("[board]");
+            }
+
+            BoardParseError error = sections.Board.CheckRequired();
+            if (error != null)
+            {
+                return error;
+            }
+
+            if (sections.Board.Has(BoardSectionBuilder.StatusLedPinKey) != sections.Board.Has("status_led_active"))
+            {
+                return sections.Board.Has("status_led_active")
+                    ? sections.Board.MissingKey(BoardSectionBuilder.StatusLedPinKey, " (status_led_active is set)")
+                    : sections.Board.MissingKey("status_led_active", " (needed with status_led_pin)");
+            }
+
+            if (sections.Mux != null)
+            {
+                error = sections.Mux.CheckRequired();
+                if (error != null)
+                {
+                    return error;
+                }
+
+                if (sections.Mux.Has(MuxSectionBuilder.EnablePinKey) != sections.Mux.Has(MuxSectionBuilder.EnableActiveKey))
+                {
+                    return sections.Mux.Has(MuxSectionBuilder.EnablePinKey)
+                        ? sections.Mux.MissingKey(MuxSectionBuilder.EnableActiveKey, " (needed with enable_pin)")
+                        : sections.Mux.MissingKey(MuxSectionBuilder.EnablePinKey, " (enable_active is set)");
+                }
+            }
+
+            if (sections.Safety == null)
+            {
+                return MissingSection("[safety]");
+            }
+
+            return sections.Safety.CheckRequired();
+        }
+
+        /// <summary>Indexed sections must run 0..N-1 without gaps; cells and modules need at least one.</summary>
+        private static BoardParseError CountIndexed(SectionBuilder[] builders, string name, bool required, out int count)
+        {
+            count = 0;
+            for (int i = 0; i < builders.Length; i++)
+            {
+                if (builders[i] != null)
+                {
+                    count = i + 1;
+                }
+            }
+
+            if (count == 0 && required)
+            {
+                return MissingSection("[" + name + " 0]");
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                if (builders[i] == null)
+                {
+                    SectionBuilder next = builders[i + 1];
+                    int j = i + 1;
+                    while (next == null)
+                    {
+                        j++;
+                        next = builders[j];
+                    }
+
+                    return new BoardParseError(
+                        next.HeaderLine,
+                        BoardParseErrorKind.MissingSection,
+                        next.Header,
+                        string.Empty,
+                        next.Header + " without [" + name + " " + i.ToString() + "]: " + name + " numbers must run from 0 without gaps");
+                }
+            }
+
+            return null;
+        }
+
+        private static BoardParseError MissingSection(string header)
+        {
+            return new BoardParseError(0, BoardParseErrorKind.MissingSection, header, string.Empty, "missing section " + header);
+        }
+
+        private static BoardDefinition Build(BoardSections sections, int cellCount, int moduleCount, int temperatureCount)
+        {
+            BoardSectionBuilder b = sections.Board;
+            MuxDefinition mux = null;
+            if (sections.Mux != null)
+            {
+                MuxSectionBuilder m = sections.Mux;
+                mux = new MuxDefinition(m.SelectPins, m.EnablePin, m.EnablePolarity, m.AdcPin, m.AdcChannel, m.SettleUs);
+            }
+
+            CellChannelDefinition[] cells = new CellChannelDefinition[cellCount];
+            for (int i = 0; i < cellCount; i++)
+            {
+                CellSectionBuilder c = sections.Cells[i];
+                cells[i] = new CellChannelDefinition(i, InputOf(c, mux), c.DividerRatioPpm, c.OffsetMv, c.Calibration);
+            }
+
+            ModuleDefinition[] modules = new ModuleDefinition[moduleCount];
+            for (int i = 0; i < moduleCount; i++)
+            {
+                ModuleSectionBuilder m = sections.Modules[i];
+                modules[i] = new ModuleDefinition(
+                    i, m.CellIndices, InputOf(m, mux), m.ShuntMilliohm, m.AmplifierGainMilli, m.OffsetMv, m.Calibration,
+                    m.SwitchPin, m.SwitchPolarity, m.SwitchDriver, m.SwitchPwmFrequencyHz,
+                    m.SetpointKind, m.SetpointPin, m.SetpointPwmFrequencyHz);
+            }
+
+            TemperatureChannelDefinition[] temperatures = new TemperatureChannelDefinition[temperatureCount];
+            for (int i = 0; i < temperatureCount; i++)
+            {
+                TemperatureSectionBuilder t = sections.Temperatures[i];
+                temperatures[i] = new TemperatureChannelDefinition(i, InputOf(t, mux), t.Calibration);
+            }
+
+            SafetySectionBuilder s = sections.Safety;
+            SafetyEnvelope safety = new SafetyEnvelope(s.MaxModuleCurrentUa, s.MaxPlatingCurrentUa, s.CellVoltageMinMv, s.CellVoltageMaxMv, s.TemperatureMaxDeciC);
+            return new BoardDefinition(
+                b.Name, b.SamplePeriodMs, b.AdcResolutionBits, b.AdcAttenuation, b.StatusLedPin, b.StatusLedPolarity,
+                mux, cells, modules, temperatures, safety);
+        }
+
+        private static AnalogInputDefinition InputOf(AnalogSectionBuilder builder, MuxDefinition mux)
+        {
+            if (builder.MuxInput != AnalogInputDefinition.None)
+            {
+                return new AnalogInputDefinition(mux.AdcPin, mux.AdcChannel, builder.MuxInput);
+            }
+
+            return new AnalogInputDefinition(builder.AdcPin, builder.AdcChannel, AnalogInputDefinition.None);
+        }
+    }
+}

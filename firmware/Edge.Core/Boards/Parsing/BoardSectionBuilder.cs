@@ -1,0 +1,132 @@
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>Keys of the <c>[board]</c> section: name, sample period, ADC settings, status LED.</summary>
+    internal sealed class BoardSectionBuilder : SectionBuilder
+    {
+        public const string StatusLedPinKey = "status_led_pin";
+
+        /// <summary>Longest board name (it is published in telemetry topics).</summary>
+        private const int MaxNameLength = 40;
+
+        private static readonly string[] s_allowed = new string[]
+        {
+            "name", "sample_period_ms", "adc_resolution_bits", "adc_attenuation_db", StatusLedPinKey, "status_led_active",
+        };
+
+        private static readonly string[] s_required = new string[] { "name", "sample_period_ms", "adc_resolution_bits", "adc_attenuation_db" };
+
+        public BoardSectionBuilder(string header, int headerLine)
+            : base(header, headerLine, 0)
+        {
+            StatusLedPin = AnalogInputDefinition.None;
+        }
+
+        public string Name { get; private set; }
+
+        public int SamplePeriodMs { get; private set; }
+
+        public int AdcResolutionBits { get; private set; }
+
+        public AdcAttenuation AdcAttenuation { get; private set; }
+
+        public int StatusLedPin { get; private set; }
+
+        public PinPolarity StatusLedPolarity { get; private set; }
+
+        protected override string[] AllowedKeys
+        {
+            get { return s_allowed; }
+        }
+
+        protected override string[] RequiredKeys
+        {
+            get { return s_required; }
+        }
+
+        protected override BoardParseError Apply(BoardLine line)
+        {
+            int value;
+            BoardParseError error = null;
+            if (line.Key == "name")
+            {
+                error = ReadName(line);
+            }
+            else if (line.Key == "sample_period_ms")
+            {
+                // 1 ms is the fastest tick the pulse-edge measurements need; a minute is the slowest
+                // that still watches a resting pack.
+                error = BoardValueReader.ReadInt(line, 1, 60000, out value);
+                SamplePeriodMs = value;
+            }
+            else if (line.Key == "adc_resolution_bits")
+            {
+                // ESP32 SAR ADC: 9 to 12 bits (ESP-IDF adc_bits_width_t).
+                error = BoardValueReader.ReadInt(line, 9, 12, out value);
+                AdcResolutionBits = value;
+            }
+            else if (line.Key == "adc_attenuation_db")
+            {
+                error = ReadAttenuation(line);
+            }
+            else if (line.Key == StatusLedPinKey)
+            {
+                error = BoardValueReader.ReadOutputPin(line, out value);
+                StatusLedPin = value;
+            }
+            else
+            {
+                PinPolarity polarity;
+                error = BoardValueReader.ReadPolarity(line, out polarity);
+                StatusLedPolarity = polarity;
+            }
+
+            return error;
+        }
+
+        private BoardParseError ReadName(BoardLine line)
+        {
+            string name = line.Value;
+            if (name.Length > MaxNameLength)
+            {
+                return line.Fail(BoardParseErrorKind.OutOfRange, "name longer than " + MaxNameLength.ToString() + " characters");
+            }
+
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+                if (!ok)
+                {
+                    return line.Fail(BoardParseErrorKind.Syntax, "name may only contain letters, digits, '-', '_' and '.'");
+                }
+            }
+
+            Name = name;
+            return null;
+        }
+
+        private BoardParseError ReadAttenuation(BoardLine line)
+        {
+            long tenths;
+            if (!FixedPointText.TryParse(line.Value, 1, out tenths))
+            {
+                return line.Fail(BoardParseErrorKind.BadNumber, "'" + line.Value + "' is not a number of dB");
+            }
+
+            // ESP-IDF steps: 0, 2.5, 6 and 11 dB (newer ESP-IDF calls 11 dB "12 dB").
+            if (tenths == 0 || tenths == 25 || tenths == 60 || tenths == 110)
+            {
+                AdcAttenuation = (AdcAttenuation)(int)tenths;
+                return null;
+            }
+
+            if (tenths == 120)
+            {
+                AdcAttenuation = AdcAttenuation.Db11;
+                return null;
+            }
+
+            return line.Fail(BoardParseErrorKind.OutOfRange, "attenuation " + line.Value + " dB is not one of 0, 2.5, 6, 11 (or 12)");
+        }
+    }
+}

@@ -1,0 +1,246 @@
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>
+    /// Reads typed values from board lines. Each method returns null on success or the error
+    /// (bad number, out of range, bad word, wrong pin), never throws.
+    /// </summary>
+    internal static class BoardValueReader
+    {
+        private static readonly char[] s_listSeparator = new char[] { ',' };
+
+        public static BoardParseError ReadInt(BoardLine line, int min, int max, out int value)
+        {
+            long scaled;
+            value = 0;
+            if (!FixedPointText.TryParse(line.Value, 0, out scaled))
+            {
+                return line.Fail(BoardParseErrorKind.BadNumber, "'" + line.Value + "' is not a whole number");
+            }
+
+            if (scaled < min || scaled > max)
+            {
+                return OutOfRange(line, min.ToString(), max.ToString());
+            }
+
+            value = (int)scaled;
+            return null;
+        }
+
+        /// <summary>
+        /// A decimal number with at most <paramref name="decimals"/> decimals, returned scaled by
+        /// 10^decimals; <paramref name="min"/> and <paramref name="max"/> are scaled too.
+        /// </summary>
+        public static BoardParseError ReadFixed(BoardLine line, int decimals, long min, long max, out int scaledValue)
+        {
+            long scaled;
+            scaledValue = 0;
+            if (!FixedPointText.TryParse(line.Value, decimals, out scaled))
+            {
+                return line.Fail(
+                    BoardParseErrorKind.BadNumber,
+                    "'" + line.Value + "' is not a number with at most " + decimals.ToString() + " decimals");
+            }
+
+            if (scaled < min || scaled > max)
+            {
+                return OutOfRange(line, FormatScaled(min, decimals), FormatScaled(max, decimals));
+            }
+
+            scaledValue = (int)scaled;
+            return null;
+        }
+
+        public static BoardParseError ReadPolarity(BoardLine line, out PinPolarity polarity)
+        {
+            string word = line.Value.ToLower();
+            polarity = PinPolarity.ActiveHigh;
+            if (word == "high")
+            {
+                return null;
+            }
+
+            if (word == "low")
+            {
+                polarity = PinPolarity.ActiveLow;
+                return null;
+            }
+
+            return line.Fail(BoardParseErrorKind.BadWord, "polarity '" + line.Value + "' is invalid; use 'high' or 'low'");
+        }
+
+        /// <summary>A GPIO read as an analog input: must be an ADC1 GPIO.</summary>
+        public static BoardParseError ReadAnalogPin(BoardLine line, out int gpio, out int adcChannel)
+        {
+            adcChannel = -1;
+            BoardParseError error = ReadInt(line, 0, Esp32Pins.MaxGpio, out gpio);
+            if (error != null)
+            {
+                return error;
+            }
+
+            adcChannel = Esp32Pins.Adc1ChannelOf(gpio);
+            if (adcChannel >= 0)
+            {
+                return null;
+            }
+
+            int adc2 = Esp32Pins.Adc2ChannelOf(gpio);
+            if (adc2 >= 0)
+            {
+                return line.Fail(
+                    BoardParseErrorKind.Adc2Channel,
+                    "GPIO " + gpio.ToString() + " is ADC2 channel " + adc2.ToString()
+                    + ", which cannot be read while Wi-Fi is on; use an ADC1 GPIO (36, 37, 38, 39, 32, 33, 34, 35)");
+            }
+
+            return line.Fail(
+                BoardParseErrorKind.NotAnAdc1Pin,
+                "GPIO " + gpio.ToString() + " has no ADC1 channel; use 36, 37, 38, 39, 32, 33, 34 or 35");
+        }
+
+        /// <summary>A GPIO driven as a digital (or PWM/DAC) output.</summary>
+        public static BoardParseError ReadOutputPin(BoardLine line, out int gpio)
+        {
+            BoardParseError error = ReadInt(line, 0, Esp32Pins.MaxGpio, out gpio);
+            if (error != null)
+            {
+                return error;
+            }
+
+            string why = Esp32Pins.WhyNotOutput(gpio);
+            if (why != null)
+            {
+                return line.Fail(BoardParseErrorKind.NotAnOutputPin, "GPIO " + gpio.ToString() + " cannot be an output: it " + why);
+            }
+
+            return null;
+        }
+
+        /// <summary>Comma-separated whole numbers, 1 to <paramref name="maxItems"/> of them.</summary>
+        public static BoardParseError ReadIntList(BoardLine line, int min, int max, int maxItems, out int[] values)
+        {
+            values = null;
+            string[] items = line.Value.Split(s_listSeparator);
+            if (items.Length > maxItems)
+            {
+                return line.Fail(BoardParseErrorKind.OutOfRange, "at most " + maxItems.ToString() + " values allowed, found " + items.Length.ToString());
+            }
+
+            int[] result = new int[items.Length];
+            for (int i = 0; i < items.Length; i++)
+            {
+                long scaled;
+                string item = items[i].Trim();
+                if (!FixedPointText.TryParse(item, 0, out scaled))
+                {
+                    return line.Fail(BoardParseErrorKind.BadNumber, "list item '" + item + "' is not a whole number");
+                }
+
+                if (scaled < min || scaled > max)
+                {
+                    return line.Fail(BoardParseErrorKind.OutOfRange, "list item " + item + " out of range " + min.ToString() + " to " + max.ToString());
+                }
+
+                result[i] = (int)scaled;
+            }
+
+            values = result;
+            return null;
+        }
+
+        /// <summary>
+        /// Calibration points <c>counts:value, counts:value, ...</c>: at least two, counts strictly
+        /// increasing within 0..4095, values strictly increasing or strictly decreasing.
+        /// </summary>
+        public static BoardParseError ReadCalibration(BoardLine line, out CalibrationCurve curve)
+        {
+            curve = null;
+            string[] items = line.Value.Split(s_listSeparator);
+            if (items.Length < 2)
+            {
+                return line.Fail(BoardParseErrorKind.CalibrationTooFewPoints, "needs at least two points 'counts:value', found " + items.Length.ToString());
+            }
+
+            if (items.Length > CalibrationCurve.MaxPoints)
+            {
+                return line.Fail(BoardParseErrorKind.OutOfRange, "at most " + CalibrationCurve.MaxPoints.ToString() + " points allowed, found " + items.Length.ToString());
+            }
+
+            int[] counts = new int[items.Length];
+            int[] values = new int[items.Length];
+            for (int i = 0; i < items.Length; i++)
+            {
+                string item = items[i].Trim();
+                int colon = item.IndexOf(':');
+                long countsValue;
+                long engineeringValue;
+                if (colon <= 0
+                    || !FixedPointText.TryParse(item.Substring(0, colon).Trim(), 0, out countsValue)
+                    || !FixedPointText.TryParse(item.Substring(colon + 1).Trim(), 0, out engineeringValue))
+                {
+                    return line.Fail(BoardParseErrorKind.BadNumber, "point '" + item + "' is not 'counts:value' with whole numbers");
+                }
+
+                if (countsValue < 0 || countsValue > 4095 || engineeringValue < -100000000 || engineeringValue > 100000000)
+                {
+                    return line.Fail(BoardParseErrorKind.OutOfRange, "point '" + item + "' out of range (counts 0 to 4095, value within +-100000000)");
+                }
+
+                counts[i] = (int)countsValue;
+                values[i] = (int)engineeringValue;
+            }
+
+            for (int i = 1; i < counts.Length; i++)
+            {
+                if (counts[i] <= counts[i - 1])
+                {
+                    return line.Fail(BoardParseErrorKind.CalibrationNotMonotonic, "calibration counts must strictly increase (point " + (i + 1).ToString() + ")");
+                }
+
+                bool rising = values[1] > values[0];
+                if (values[i] == values[i - 1] || (values[i] > values[i - 1]) != rising)
+                {
+                    return line.Fail(BoardParseErrorKind.CalibrationNotMonotonic, "calibration values must be strictly monotonic (point " + (i + 1).ToString() + ")");
+                }
+            }
+
+            curve = new CalibrationCurve(counts, values);
+            return null;
+        }
+
+        private static BoardParseError OutOfRange(BoardLine line, string min, string max)
+        {
+            return line.Fail(BoardParseErrorKind.OutOfRange, "value " + line.Value + " out of range " + min + " to " + max);
+        }
+
+        private static string FormatScaled(long scaled, int decimals)
+        {
+            long divisor = 1;
+            for (int i = 0; i < decimals; i++)
+            {
+                divisor *= 10;
+            }
+
+            long whole = scaled / divisor;
+            long fraction = scaled % divisor;
+            if (fraction == 0)
+            {
+                return whole.ToString();
+            }
+
+            if (fraction < 0)
+            {
+                fraction = -fraction;
+            }
+
+            string digits = fraction.ToString();
+            while (digits.Length < decimals)
+            {
+                digits = "0" + digits;
+            }
+
+            string sign = scaled < 0 && whole == 0 ? "-" : string.Empty;
+            return sign + whole.ToString() + "." + digits.TrimEnd('0');
+        }
+    }
+}

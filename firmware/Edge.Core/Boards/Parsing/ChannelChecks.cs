@@ -1,0 +1,225 @@
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>Whole-board checks of the analog channels, the module membership and the safety limits.</summary>
+    internal static class ChannelChecks
+    {
+        public static BoardParseError CheckChannels(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, int fullScale)
+        {
+            UsageRegistry muxInputs = new UsageRegistry(BoardParser.MaxCells + BoardParser.MaxModules + BoardParser.MaxTemperatures);
+            BoardParseError error = null;
+            for (int i = 0; i < cellCount && error == null; i++)
+            {
+                error = CheckChannel(sections.Cells[i], sections.Mux, fullScale, muxInputs);
+            }
+
+            for (int i = 0; i < moduleCount && error == null; i++)
+            {
+                error = CheckChannel(sections.Modules[i], sections.Mux, fullScale, muxInputs);
+            }
+
+            for (int i = 0; i < temperatureCount && error == null; i++)
+            {
+                error = CheckChannel(sections.Temperatures[i], sections.Mux, fullScale, muxInputs);
+            }
+
+            return error != null ? error : muxInputs.FindConflict(BoardParseErrorKind.MuxInputUsedTwice, "mux input");
+        }
+
+        /// <summary>Every module lists known cells, no cell twice, and every cell is in a module.</summary>
+        public static BoardParseError CheckModules(BoardSections sections, int cellCount, int moduleCount)
+        {
+            int[] ownerOfCell = new int[cellCount];
+            for (int i = 0; i < cellCount; i++)
+            {
+                ownerOfCell[i] = -1;
+            }
+
+            for (int m = 0; m < moduleCount; m++)
+            {
+                ModuleSectionBuilder module = sections.Modules[m];
+                BoardParseError error = CheckModuleOutputs(module);
+                if (error != null)
+                {
+                    return error;
+                }
+
+                int[] cells = module.CellIndices;
+                for (int p = 0; p < cells.Length; p++)
+                {
+                    int cell = cells[p];
+                    if (cell >= cellCount)
+                    {
+                        return module.FailAt(ModuleSectionBuilder.CellsKey, BoardParseErrorKind.UnknownCell, "cell " + cell.ToString() + " has no [cell " + cell.ToString() + "] section");
+                    }
+
+                    if (ownerOfCell[cell] >= 0)
+                    {
+                        string where = ownerOfCell[cell] == m ? "this module" : "[module " + ownerOfCell[cell].ToString() + "]";
+                        return module.FailAt(ModuleSectionBuilder.CellsKey, BoardParseErrorKind.CellInTwoModules, "cell " + cell.ToString() + " is already in " + where);
+                    }
+
+                    ownerOfCell[cell] = m;
+                }
+            }
+
+            for (int i = 0; i < cellCount; i++)
+            {
+                if (ownerOfCell[i] < 0)
+                {
+                    CellSectionBuilder cell = sections.Cells[i];
+                    return new BoardParseError(cell.HeaderLine, BoardParseErrorKind.CellInNoModule, cell.Header, string.Empty, cell.Header + " belongs to no module; list it in a [module N] cells key");
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Limits must be ordered and visible: a limit outside a channel's calibrated range could
+        /// never be detected, so it is rejected rather than silently unreachable.
+        /// </summary>
+        public static BoardParseError CheckSafety(BoardSections sections, int cellCount, int moduleCount)
+        {
+            SafetySectionBuilder s = sections.Safety;
+            if (s.CellVoltageMinMv >= s.CellVoltageMaxMv)
+            {
+                return s.FailAt(SafetySectionBuilder.CellVoltageMaxKey, BoardParseErrorKind.Inconsistent, "must be above cell_voltage_min_mv (" + s.CellVoltageMinMv.ToString() + ")");
+            }
+
+            if (s.MaxPlatingCurrentUa > s.MaxModuleCurrentUa)
+            {
+                return s.FailAt(SafetySectionBuilder.MaxPlatingCurrentKey, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma");
+            }
+
+            for (int i = 0; i < cellCount; i++)
+            {
+                CalibrationCurve curve = sections.Cells[i].Calibration;
+                if (curve.MinValue > s.CellVoltageMinMv)
+                {
+                    return OutsideCalibration(s, SafetySectionBuilder.CellVoltageMinKey, sections.Cells[i], curve, "mV");
+                }
+
+                if (curve.MaxValue < s.CellVoltageMaxMv)
+                {
+                    return OutsideCalibration(s, SafetySectionBuilder.CellVoltageMaxKey, sections.Cells[i], curve, "mV");
+                }
+            }
+
+            for (int i = 0; i < moduleCount; i++)
+            {
+                CalibrationCurve curve = sections.Modules[i].Calibration;
+                if (curve.MinValue > -s.MaxPlatingCurrentUa)
+                {
+                    return OutsideCalibration(s, SafetySectionBuilder.MaxPlatingCurrentKey, sections.Modules[i], curve, "uA");
+                }
+
+                if (curve.MaxValue < s.MaxModuleCurrentUa || curve.MinValue > -s.MaxModuleCurrentUa)
+                {
+                    return OutsideCalibration(s, SafetySectionBuilder.MaxModuleCurrentKey, sections.Modules[i], curve, "uA");
+                }
+            }
+
+            return null;
+        }
+
+        private static BoardParseError CheckChannel(AnalogSectionBuilder channel, MuxSectionBuilder mux, int fullScale, UsageRegistry muxInputs)
+        {
+            BoardParseError error = channel.CheckRequired();
+            if (error == null)
+            {
+                error = channel.CheckInput();
+            }
+
+            if (error != null)
+            {
+                return error;
+            }
+
+            CalibrationCurve curve = channel.Calibration;
+            if (curve.CountsAt(curve.PointCount - 1) > fullScale)
+            {
+                return channel.FailAt(
+                    AnalogSectionBuilder.CalibrationKey,
+                    BoardParseErrorKind.OutOfRange,
+                    "counts " + curve.CountsAt(curve.PointCount - 1).ToString() + " above the ADC full scale " + fullScale.ToString());
+            }
+
+            if (channel.MuxInput == AnalogInputDefinition.None)
+            {
+                return null;
+            }
+
+            if (mux == null)
+            {
+                return channel.FailAt(AnalogSectionBuilder.MuxInputKey, BoardParseErrorKind.MuxMissing, "mux_input needs a [mux] section");
+            }
+
+            if (channel.MuxInput >= mux.InputCount)
+            {
+                return channel.FailAt(
+                    AnalogSectionBuilder.MuxInputKey,
+                    BoardParseErrorKind.OutOfRange,
+                    "mux input " + channel.MuxInput.ToString() + " out of range 0 to " + (mux.InputCount - 1).ToString() + " for " + mux.SelectPins.Length.ToString() + " select pins");
+            }
+
+            muxInputs.Claim(channel.MuxInput, channel.LineOf(AnalogSectionBuilder.MuxInputKey), channel.Header + " " + AnalogSectionBuilder.MuxInputKey);
+            return null;
+        }
+
+        private static BoardParseError CheckModuleOutputs(ModuleSectionBuilder module)
+        {
+            bool pwmDriver = module.SwitchDriver == SwitchDriver.Pwm;
+            if (pwmDriver && !module.Has(ModuleSectionBuilder.SwitchPwmFrequencyKey))
+            {
+                return module.MissingKey(ModuleSectionBuilder.SwitchPwmFrequencyKey, " (needed with switch_driver = pwm)");
+            }
+
+            if (!pwmDriver && module.Has(ModuleSectionBuilder.SwitchPwmFrequencyKey))
+            {
+                return module.FailAt(ModuleSectionBuilder.SwitchPwmFrequencyKey, BoardParseErrorKind.Inconsistent, "only allowed with switch_driver = pwm");
+            }
+
+            SetpointKind kind = module.SetpointKind;
+            if (kind == SetpointKind.None)
+            {
+                if (module.Has(ModuleSectionBuilder.SetpointPinKey) || module.Has(ModuleSectionBuilder.SetpointPwmFrequencyKey))
+                {
+                    string key = module.Has(ModuleSectionBuilder.SetpointPinKey) ? ModuleSectionBuilder.SetpointPinKey : ModuleSectionBuilder.SetpointPwmFrequencyKey;
+                    return module.FailAt(key, BoardParseErrorKind.Inconsistent, "needs setpoint = pwm or dac");
+                }
+
+                return null;
+            }
+
+            if (!module.Has(ModuleSectionBuilder.SetpointPinKey))
+            {
+                return module.MissingKey(ModuleSectionBuilder.SetpointPinKey, " (needed with setpoint = pwm or dac)");
+            }
+
+            if (kind == SetpointKind.Pwm && !module.Has(ModuleSectionBuilder.SetpointPwmFrequencyKey))
+            {
+                return module.MissingKey(ModuleSectionBuilder.SetpointPwmFrequencyKey, " (needed with setpoint = pwm)");
+            }
+
+            if (kind == SetpointKind.Dac && module.Has(ModuleSectionBuilder.SetpointPwmFrequencyKey))
+            {
+                return module.FailAt(ModuleSectionBuilder.SetpointPwmFrequencyKey, BoardParseErrorKind.Inconsistent, "only allowed with setpoint = pwm");
+            }
+
+            if (kind == SetpointKind.Dac && !Esp32Pins.IsDacPin(module.SetpointPin))
+            {
+                return module.FailAt(ModuleSectionBuilder.SetpointPinKey, BoardParseErrorKind.Inconsistent, "GPIO " + module.SetpointPin.ToString() + " has no DAC; the ESP32 DAC is on GPIO 25 or 26");
+            }
+
+            return null;
+        }
+
+        private static BoardParseError OutsideCalibration(SafetySectionBuilder safety, string key, SectionBuilder channel, CalibrationCurve curve, string unit)
+        {
+            return safety.FailAt(
+                key,
+                BoardParseErrorKind.Inconsistent,
+                "limit lies outside the calibrated range of " + channel.Header + " (" + curve.MinValue.ToString() + " to " + curve.MaxValue.ToString() + " " + unit + "), so it could never be detected");
+        }
+    }
+}

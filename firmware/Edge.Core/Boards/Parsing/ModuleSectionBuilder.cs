@@ -1,0 +1,179 @@
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>
+    /// Keys of a <c>[module N]</c> section: its series cells, the current channel (shunt,
+    /// amplifier, calibration), the load switch and the optional current setpoint output.
+    /// </summary>
+    internal sealed class ModuleSectionBuilder : AnalogSectionBuilder
+    {
+        public const string CellsKey = "cells";
+        public const string SwitchPinKey = "switch_pin";
+        public const string SwitchDriverKey = "switch_driver";
+        public const string SwitchPwmFrequencyKey = "switch_pwm_frequency_hz";
+        public const string SetpointKey = "setpoint";
+        public const string SetpointPinKey = "setpoint_pin";
+        public const string SetpointPwmFrequencyKey = "setpoint_pwm_frequency_hz";
+
+        /// <summary>Most cells a module may hold in series.</summary>
+        public const int MaxCellsPerModule = 16;
+
+        /// <summary>Highest LEDC PWM frequency usable with at least 1-bit resolution on the ESP32 (40 MHz / 2).</summary>
+        private const int MaxPwmFrequencyHz = 20000000;
+
+        private static readonly string[] s_allowed = new string[]
+        {
+            CellsKey, AdcPinKey, MuxInputKey, "shunt_milliohm", "amplifier_gain", "offset_mv", CalibrationKey,
+            SwitchPinKey, "switch_active", SwitchDriverKey, SwitchPwmFrequencyKey,
+            SetpointKey, SetpointPinKey, SetpointPwmFrequencyKey,
+        };
+
+        private static readonly string[] s_required = new string[]
+        {
+            CellsKey, "shunt_milliohm", "amplifier_gain", "offset_mv", CalibrationKey, SwitchPinKey, "switch_active", SwitchDriverKey,
+        };
+
+        public ModuleSectionBuilder(string header, int headerLine, int index)
+            : base(header, headerLine, index)
+        {
+            SetpointPin = AnalogInputDefinition.None;
+        }
+
+        public int[] CellIndices { get; private set; }
+
+        public int ShuntMilliohm { get; private set; }
+
+        public int AmplifierGainMilli { get; private set; }
+
+        public int OffsetMv { get; private set; }
+
+        public int SwitchPin { get; private set; }
+
+        public PinPolarity SwitchPolarity { get; private set; }
+
+        public SwitchDriver SwitchDriver { get; private set; }
+
+        public int SwitchPwmFrequencyHz { get; private set; }
+
+        public SetpointKind SetpointKind { get; private set; }
+
+        public int SetpointPin { get; private set; }
+
+        public int SetpointPwmFrequencyHz { get; private set; }
+
+        protected override string[] AllowedKeys
+        {
+            get { return s_allowed; }
+        }
+
+        protected override string[] RequiredKeys
+        {
+            get { return s_required; }
+        }
+
+        protected override BoardParseError ApplyOther(BoardLine line)
+        {
+            string key = line.Key;
+            int value;
+            BoardParseError error = null;
+            if (key == CellsKey)
+            {
+                int[] cells;
+                error = BoardValueReader.ReadIntList(line, 0, BoardParser.MaxCells - 1, MaxCellsPerModule, out cells);
+                CellIndices = cells;
+            }
+            else if (key == "shunt_milliohm")
+            {
+                error = BoardValueReader.ReadInt(line, 1, 100000000, out value);
+                ShuntMilliohm = value;
+            }
+            else if (key == "amplifier_gain")
+            {
+                error = BoardValueReader.ReadFixed(line, 3, 1, 10000000, out value);
+                AmplifierGainMilli = value;
+            }
+            else if (key == "offset_mv")
+            {
+                error = BoardValueReader.ReadInt(line, 0, 3300, out value);
+                OffsetMv = value;
+            }
+            else if (key == SwitchPinKey)
+            {
+                error = BoardValueReader.ReadOutputPin(line, out value);
+                SwitchPin = value;
+            }
+            else if (key == "switch_active")
+            {
+                PinPolarity polarity;
+                error = BoardValueReader.ReadPolarity(line, out polarity);
+                SwitchPolarity = polarity;
+            }
+            else if (key == SwitchDriverKey)
+            {
+                error = ReadDriver(line);
+            }
+            else if (key == SwitchPwmFrequencyKey)
+            {
+                error = BoardValueReader.ReadInt(line, 1, MaxPwmFrequencyHz, out value);
+                SwitchPwmFrequencyHz = value;
+            }
+            else if (key == SetpointKey)
+            {
+                error = ReadSetpoint(line);
+            }
+            else if (key == SetpointPinKey)
+            {
+                error = BoardValueReader.ReadOutputPin(line, out value);
+                SetpointPin = value;
+            }
+            else
+            {
+                error = BoardValueReader.ReadInt(line, 1, MaxPwmFrequencyHz, out value);
+                SetpointPwmFrequencyHz = value;
+            }
+
+            return error;
+        }
+
+        private BoardParseError ReadDriver(BoardLine line)
+        {
+            string word = line.Value.ToLower();
+            if (word == "gpio")
+            {
+                SwitchDriver = SwitchDriver.Gpio;
+                return null;
+            }
+
+            if (word == "pwm")
+            {
+                SwitchDriver = SwitchDriver.Pwm;
+                return null;
+            }
+
+            return line.Fail(BoardParseErrorKind.BadWord, "driver '" + line.Value + "' is invalid; use 'gpio' or 'pwm'");
+        }
+
+        private BoardParseError ReadSetpoint(BoardLine line)
+        {
+            string word = line.Value.ToLower();
+            if (word == "none")
+            {
+                SetpointKind = SetpointKind.None;
+                return null;
+            }
+
+            if (word == "pwm")
+            {
+                SetpointKind = SetpointKind.Pwm;
+                return null;
+            }
+
+            if (word == "dac")
+            {
+                SetpointKind = SetpointKind.Dac;
+                return null;
+            }
+
+            return line.Fail(BoardParseErrorKind.BadWord, "setpoint '" + line.Value + "' is invalid; use 'none', 'pwm' or 'dac'");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>Keys of the <c>[mux]</c> section: select pins (S0 first), enable pin, ADC1 pin, settle time.</summary>
+    internal sealed class MuxSectionBuilder : SectionBuilder
+    {
+        public const string SelectPinsKey = "select_pins";
+        public const string EnablePinKey = "enable_pin";
+        public const string EnableActiveKey = "enable_active";
+        public const string AdcPinKey = "adc_pin";
+
+        /// <summary>CD74HC4067 has 4 select lines (16 inputs), the largest common single part.</summary>
+        private const int MaxSelectPins = 4;
+
+        private static readonly string[] s_allowed = new string[] { SelectPinsKey, EnablePinKey, EnableActiveKey, AdcPinKey, "settle_us" };
+        private static readonly string[] s_required = new string[] { SelectPinsKey, AdcPinKey, "settle_us" };
+
+        public MuxSectionBuilder(string header, int headerLine)
+            : base(header, headerLine, 0)
+        {
+            EnablePin = AnalogInputDefinition.None;
+        }
+
+        public int[] SelectPins { get; private set; }
+
+        public int EnablePin { get; private set; }
+
+        public PinPolarity EnablePolarity { get; private set; }
+
+        public int AdcPin { get; private set; }
+
+        public int AdcChannel { get; private set; }
+
+        public int SettleUs { get; private set; }
+
+        public int InputCount
+        {
+            get { return SelectPins == null ? 0 : 1 << SelectPins.Length; }
+        }
+
+        protected override string[] AllowedKeys
+        {
+            get { return s_allowed; }
+        }
+
+        protected override string[] RequiredKeys
+        {
+            get { return s_required; }
+        }
+
+        protected override BoardParseError Apply(BoardLine line)
+        {
+            int value;
+            BoardParseError error;
+            if (line.Key == SelectPinsKey)
+            {
+                int[] pins;
+                error = BoardValueReader.ReadIntList(line, 0, Esp32Pins.MaxGpio, MaxSelectPins, out pins);
+                if (error == null)
+                {
+                    error = CheckOutputs(line, pins);
+                }
+
+                SelectPins = pins;
+                return error;
+            }
+
+            if (line.Key == EnablePinKey)
+            {
+                error = BoardValueReader.ReadOutputPin(line, out value);
+                EnablePin = value;
+                return error;
+            }
+
+            if (line.Key == EnableActiveKey)
+            {
+                PinPolarity polarity;
+                error = BoardValueReader.ReadPolarity(line, out polarity);
+                EnablePolarity = polarity;
+                return error;
+            }
+
+            if (line.Key == AdcPinKey)
+            {
+                int channel;
+                error = BoardValueReader.ReadAnalogPin(line, out value, out channel);
+                AdcPin = value;
+                AdcChannel = channel;
+                return error;
+            }
+
+            // settle_us: 74HC4051/4067 switch in well under 1 us; the RC of the ADC input and any
+            // buffer dominate, and 10 ms would eat the sample period.
+            error = BoardValueReader.ReadInt(line, 0, 10000, out value);
+            SettleUs = value;
+            return error;
+        }
+
+        private static BoardParseError CheckOutputs(BoardLine line, int[] pins)
+        {
+            for (int i = 0; i < pins.Length; i++)
+            {
+                string why = Esp32Pins.WhyNotOutput(pins[i]);
+                if (why != null)
+                {
+                    return line.Fail(BoardParseErrorKind.NotAnOutputPin, "GPIO " + pins[i].ToString() + " cannot be a select output: it " + why);
+                }
+            }
+
+            return null;
+        }
+    }
+}

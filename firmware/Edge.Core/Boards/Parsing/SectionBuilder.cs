@@ -1,0 +1,136 @@
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>
+    /// Collects the keys of one <c>[section]</c>: rejects unknown and repeated keys, remembers the
+    /// line of each key for later cross-checks, and reports required keys that never came.
+    /// </summary>
+    internal abstract class SectionBuilder
+    {
+        private readonly string[] _seenKeys;
+        private readonly int[] _seenLines;
+        private int _seenCount;
+
+        protected SectionBuilder(string header, int headerLine, int index)
+        {
+            Header = header;
+            HeaderLine = headerLine;
+            Index = index;
+            _seenKeys = new string[AllowedKeys.Length];
+            _seenLines = new int[AllowedKeys.Length];
+        }
+
+        /// <summary>Header as written, e.g. <c>[cell 2]</c>.</summary>
+        public string Header { get; }
+
+        public int HeaderLine { get; }
+
+        /// <summary>Section index (cell/module/temperature number), 0 for unindexed sections.</summary>
+        public int Index { get; }
+
+        protected abstract string[] AllowedKeys { get; }
+
+        protected abstract string[] RequiredKeys { get; }
+
+        /// <summary>Checks the key is allowed and new, then stores its value.</summary>
+        public BoardParseError Accept(BoardLine line)
+        {
+            if (!Contains(AllowedKeys, line.Key))
+            {
+                return new BoardParseError(
+                    line.Number,
+                    BoardParseErrorKind.UnknownKey,
+                    Header,
+                    line.Key,
+                    Header + ": unknown key '" + line.Key + "'; allowed: " + ListKeys(AllowedKeys));
+            }
+
+            int previousLine = LineOf(line.Key);
+            if (previousLine > 0)
+            {
+                return line.Fail(BoardParseErrorKind.DuplicateKey, "duplicate key, first set on line " + previousLine.ToString());
+            }
+
+            _seenKeys[_seenCount] = line.Key;
+            _seenLines[_seenCount] = line.Number;
+            _seenCount++;
+            return Apply(line);
+        }
+
+        /// <summary>The first required key that is missing, reported at the section header.</summary>
+        public BoardParseError CheckRequired()
+        {
+            string[] required = RequiredKeys;
+            for (int i = 0; i < required.Length; i++)
+            {
+                if (LineOf(required[i]) == 0)
+                {
+                    return MissingKey(required[i], string.Empty);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Line where <paramref name="key"/> was set, or 0.</summary>
+        public int LineOf(string key)
+        {
+            for (int i = 0; i < _seenCount; i++)
+            {
+                if (_seenKeys[i] == key)
+                {
+                    return _seenLines[i];
+                }
+            }
+
+            return 0;
+        }
+
+        public bool Has(string key)
+        {
+            return LineOf(key) > 0;
+        }
+
+        public BoardParseError MissingKey(string key, string reason)
+        {
+            return new BoardParseError(
+                HeaderLine,
+                BoardParseErrorKind.MissingKey,
+                Header,
+                key,
+                Header + ": missing required key '" + key + "'" + reason);
+        }
+
+        /// <summary>An error about the value of a key already seen, at that key's line.</summary>
+        public BoardParseError FailAt(string key, BoardParseErrorKind kind, string problem)
+        {
+            int line = LineOf(key);
+            return new BoardParseError(line == 0 ? HeaderLine : line, kind, Header, key, Header + " " + key + ": " + problem);
+        }
+
+        protected abstract BoardParseError Apply(BoardLine line);
+
+        private static bool Contains(string[] keys, string key)
+        {
+            for (int i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string ListKeys(string[] keys)
+        {
+            string text = string.Empty;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                text = i == 0 ? keys[i] : text + ", " + keys[i];
+            }
+
+            return text;
+        }
+    }
+}

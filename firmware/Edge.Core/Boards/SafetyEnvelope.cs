@@ -1,0 +1,36 @@
+namespace Edge.Core.Boards
+{
+    /// <summary>
+    /// Hard limits of the board hardware: outside them the controller opens the load switches.
+    /// Currents are signed by convention: stripping positive, plating negative.
+    /// </summary>
+    public sealed class SafetyEnvelope
+    {
+        /// <summary>Value of <see cref="TemperatureMaxDeciC"/> when the board sets no temperature limit.</summary>
+        public const int NoTemperatureLimit = int.MaxValue;
+
+        public SafetyEnvelope(int maxModuleCurrentUa, int maxPlatingCurrentUa, int cellVoltageMinMv, int cellVoltageMaxMv, int temperatureMaxDeciC)
+        {
+            MaxModuleCurrentUa = maxModuleCurrentUa;
+            MaxPlatingCurrentUa = maxPlatingCurrentUa;
+            CellVoltageMinMv = cellVoltageMinMv;
+            CellVoltageMaxMv = cellVoltageMaxMv;
+            TemperatureMaxDeciC = temperatureMaxDeciC;
+        }
+
+        /// <summary>Largest module current magnitude in either direction, uA.</summary>
+        public int MaxModuleCurrentUa { get; }
+
+        /// <summary>Largest plating (negative) current magnitude, uA; at most <see cref="MaxModuleCurrentUa"/>.</summary>
+        public int MaxPlatingCurrentUa { get; }
+
+        /// <summary>Lowest allowed cell voltage, mV (negative: plating polarisation).</summary>
+        public int CellVoltageMinMv { get; }
+
+        /// <summary>Highest allowed cell voltage, mV (the stripping cut-off).</summary>
+        public int CellVoltageMaxMv { get; }
+
+        /// <summary>Highest allowed temperature, 0.1 degC, or <see cref="NoTemperatureLimit"/>.</summary>
+        public int TemperatureMaxDeciC { get; }
+    }
+}

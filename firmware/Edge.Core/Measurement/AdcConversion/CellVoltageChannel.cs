@@ -1,0 +1,41 @@
+using Edge.Core.Boards;
+
+namespace Edge.Core.Measurement.AdcConversion
+{
+    /// <summary>ADC counts of one cell-voltage channel to mV at the cell (signed: plating is negative).</summary>
+    public sealed class CellVoltageChannel
+    {
+        private readonly CalibratedAdcChannel _channel;
+
+        public CellVoltageChannel(CellChannelDefinition definition, int fullScaleCounts)
+        {
+            Definition = definition;
+            _channel = new CalibratedAdcChannel(definition.Calibration, fullScaleCounts);
+        }
+
+        public CellChannelDefinition Definition { get; }
+
+        /// <summary>Board cell index.</summary>
+        public int CellIndex
+        {
+            get { return Definition.Index; }
+        }
+
+        /// <summary>mV at the cell for <paramref name="counts"/>, without a validity check.</summary>
+        public int ConvertToMv(int counts)
+        {
+            return _channel.Convert(counts);
+        }
+
+        public AdcReadingStatus Classify(int counts)
+        {
+            return _channel.Classify(counts);
+        }
+
+        /// <summary>mV at the cell; false (and 0 mV) for a saturated or impossible reading.</summary>
+        public bool TryConvertToMv(int counts, out int voltageMv, out AdcReadingStatus status)
+        {
+            return _channel.TryConvert(counts, out voltageMv, out status);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Edge.Core.Boards;
+
+namespace Edge.Core.Measurement.AdcConversion
+{
+    /// <summary>ADC counts of one module-current channel to uA (stripping positive, plating negative).</summary>
+    public sealed class ModuleCurrentChannel
+    {
+        private readonly CalibratedAdcChannel _channel;
+
+        public ModuleCurrentChannel(ModuleDefinition definition, int fullScaleCounts)
+        {
+            Definition = definition;
+            _channel = new CalibratedAdcChannel(definition.CurrentCalibration, fullScaleCounts);
+        }
+
+        public ModuleDefinition Definition { get; }
+
+        /// <summary>Board module index.</summary>
+        public int ModuleIndex
+        {
+            get { return Definition.Index; }
+        }
+
+        /// <summary>uA for <paramref name="counts"/>, without a validity check.</summary>
+        public int ConvertToUa(int counts)
+        {
+            return _channel.Convert(counts);
+        }
+
+        public AdcReadingStatus Classify(int counts)
+        {
+            return _channel.Classify(counts);
+        }
+
+        /// <summary>uA; false (and 0 uA) for a saturated or impossible reading.</summary>
+        public bool TryConvertToUa(int counts, out int currentUa, out AdcReadingStatus status)
+        {
+            return _channel.TryConvert(counts, out currentUa, out status);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using Edge.Core.Boards;
+using Xunit;
+
+namespace Edge.Core.Tests.Boards;
+
+/// <summary>The shipped board files parse, and their values come out as written in the files.</summary>
+public class BoardFileTests
+{
+    [Fact]
+    public void DevKitC_parses_with_four_direct_cells_in_two_modules()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.DevKitC4s2m);
+
+        Assert.Equal("esp32-devkitc-4s2m", board.Name);
+        Assert.Equal(10, board.SamplePeriodMs);
+        Assert.Equal(12, board.AdcResolutionBits);
+        Assert.Equal(4095, board.AdcFullScaleCounts);
+        Assert.Equal(AdcAttenuation.Db11, board.AdcAttenuation);
+        Assert.Null(board.Mux);
+        Assert.Equal(4, board.CellCount);
+        Assert.Equal(2, board.ModuleCount);
+        Assert.Equal(0, board.TemperatureCount);
+
+        // GPIO 39 is ADC1 channel 3 (ESP32 datasheet pin map).
+        CellChannelDefinition cell1 = board.CellAt(1);
+        Assert.False(cell1.Input.IsMultiplexed);
+        Assert.Equal(39, cell1.Input.AdcPin);
+        Assert.Equal(3, cell1.Input.AdcChannel);
+        Assert.Equal(399_200, cell1.DividerRatioPpm);
+        Assert.Equal(1648, cell1.OffsetMv);
+        Assert.Equal(15, cell1.Calibration.PointCount);
+        Assert.Equal(1, cell1.Calibration.CountsAt(0));
+        Assert.Equal(-3701, cell1.Calibration.ValueAt(0));
+
+        ModuleDefinition module1 = board.ModuleAt(1);
+        Assert.Equal(2, module1.CellCount);
+        Assert.Equal(2, module1.CellIndexAt(0));
+        Assert.Equal(3, module1.CellIndexAt(1));
+        Assert.Equal(33, module1.CurrentInput.AdcPin);
+        Assert.Equal(5, module1.CurrentInput.AdcChannel);
+        Assert.Equal(2000, module1.ShuntMilliohm);
+        Assert.Equal(50_000, module1.AmplifierGainMilli);
+        Assert.Equal(17, module1.SwitchPin);
+        Assert.Equal(PinPolarity.ActiveHigh, module1.SwitchPolarity);
+        Assert.Equal(SwitchDriver.Gpio, module1.SwitchDriver);
+        Assert.Equal(SetpointKind.Dac, module1.SetpointKind);
+        Assert.Equal(26, module1.SetpointPin);
+
+        Assert.Equal(1, board.ModuleOfCell(3));
+        Assert.Equal(0, board.ModuleOfCell(0));
+        Assert.Equal(2, board.StatusLedPin);
+
+        Assert.Equal(8_000, board.Safety.MaxModuleCurrentUa);
+        Assert.Equal(5_000, board.Safety.MaxPlatingCurrentUa);
+        Assert.Equal(-3000, board.Safety.CellVoltageMinMv);
+        Assert.Equal(3000, board.Safety.CellVoltageMaxMv);
+        Assert.Equal(SafetyEnvelope.NoTemperatureLimit, board.Safety.TemperatureMaxDeciC);
+    }
+
+    [Fact]
+    public void Mux_board_parses_with_six_multiplexed_cells_in_three_modules()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.Mux6s);
+
+        Assert.Equal("esp32-mux-6s", board.Name);
+        Assert.Equal(6, board.CellCount);
+        Assert.Equal(3, board.ModuleCount);
+        Assert.Equal(1, board.TemperatureCount);
+
+        MuxDefinition mux = board.Mux;
+        Assert.NotNull(mux);
+        Assert.Equal(3, mux.SelectPinCount);
+        Assert.Equal(18, mux.SelectPinAt(0));
+        Assert.Equal(21, mux.SelectPinAt(2));
+        Assert.Equal(8, mux.InputCount);
+        Assert.Equal(22, mux.EnablePin);
+        Assert.Equal(PinPolarity.ActiveLow, mux.EnablePolarity);
+        Assert.Equal(36, mux.AdcPin);
+        Assert.Equal(0, mux.AdcChannel);
+        Assert.Equal(50, mux.SettleUs);
+
+        for (int i = 0; i < 6; i++)
+        {
+            AnalogInputDefinition input = board.CellAt(i).Input;
+            Assert.True(input.IsMultiplexed);
+            Assert.Equal(i, input.MuxInput);
+            Assert.Equal(36, input.AdcPin);
+            Assert.Equal(i / 2, board.ModuleOfCell(i));
+        }
+
+        Assert.Equal(6, board.TemperatureAt(0).Input.MuxInput);
+        ModuleDefinition module2 = board.ModuleAt(2);
+        Assert.Equal(SwitchDriver.Pwm, module2.SwitchDriver);
+        Assert.Equal(20_000, module2.SwitchPwmFrequencyHz);
+        Assert.Equal(SetpointKind.Pwm, module2.SetpointKind);
+        Assert.Equal(14, module2.SetpointPin);
+        Assert.Equal(40_000, module2.SetpointPwmFrequencyHz);
+        Assert.Equal(200_000, module2.AmplifierGainMilli);
+
+        Assert.Equal(23, board.StatusLedPin);
+        Assert.Equal(PinPolarity.ActiveLow, board.StatusLedPolarity);
+        Assert.Equal(4_000, board.Safety.MaxModuleCurrentUa);
+        Assert.Equal(450, board.Safety.TemperatureMaxDeciC);
+    }
+
+    [Theory]
+    [InlineData(BoardFiles.DevKitC4s2m)]
+    [InlineData(BoardFiles.Mux6s)]
+    public void Every_cell_is_in_exactly_one_module(string fileName)
+    {
+        BoardDefinition board = BoardFiles.Parse(fileName);
+        var seen = new int[board.CellCount];
+        for (int m = 0; m < board.ModuleCount; m++)
+        {
+            for (int p = 0; p < board.ModuleAt(m).CellCount; p++)
+            {
+                seen[board.ModuleAt(m).CellIndexAt(p)]++;
+            }
+        }
+
+        Assert.All(seen, count => Assert.Equal(1, count));
+    }
+
+    [Theory]
+    [InlineData(BoardFiles.DevKitC4s2m)]
+    [InlineData(BoardFiles.Mux6s)]
+    public void Windows_line_endings_parse_the_same(string fileName)
+    {
+        string text = BoardFiles.Read(fileName).Replace("\r\n", "\n").Replace("\n", "\r\n");
+        Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
+        Assert.Equal(BoardFiles.Parse(fileName).CellCount, board.CellCount);
+    }
+}

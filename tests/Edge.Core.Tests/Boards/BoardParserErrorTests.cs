@@ -1,0 +1,217 @@
+using Edge.Core.Boards;
+using Xunit;
+
+namespace Edge.Core.Tests.Boards;
+
+/// <summary>
+/// Malformed boards are rejected with the right line number, the right kind and a message that
+/// names the problem and the key. Line numbers are those of <see cref="MinimalBoard"/>.
+/// </summary>
+public class BoardParserErrorTests
+{
+    [Fact]
+    public void Minimal_board_is_valid()
+    {
+        Assert.True(BoardParser.TryParse(MinimalBoard.Text, out BoardDefinition board, out BoardParseError error), error?.ToString());
+        Assert.Equal(1, board.CellCount);
+        Assert.Null(error);
+    }
+
+    [Theory]
+    // unknown key
+    [InlineData(9, "divider_ration = 0.4", 9, BoardParseErrorKind.UnknownKey, "unknown key 'divider_ration'")]
+    // bad numbers
+    [InlineData(3, "sample_period_ms = 10ms", 3, BoardParseErrorKind.BadNumber, "sample_period_ms: '10ms' is not a whole number")]
+    [InlineData(9, "divider_ratio = 0,4", 9, BoardParseErrorKind.BadNumber, "divider_ratio")]
+    [InlineData(9, "divider_ratio = 0.40000001", 9, BoardParseErrorKind.BadNumber, "at most 6 decimals")]
+    // values out of range
+    [InlineData(4, "adc_resolution_bits = 16", 4, BoardParseErrorKind.OutOfRange, "adc_resolution_bits: value 16 out of range 9 to 12")]
+    [InlineData(5, "adc_attenuation_db = 9", 5, BoardParseErrorKind.OutOfRange, "adc_attenuation_db")]
+    [InlineData(9, "divider_ratio = 1.5", 9, BoardParseErrorKind.OutOfRange, "out of range 0.000001 to 1")]
+    // ADC2 and non-ADC1 GPIOs as analog inputs
+    [InlineData(8, "adc_pin = 25", 8, BoardParseErrorKind.Adc2Channel, "GPIO 25 is ADC2 channel 8")]
+    [InlineData(15, "adc_pin = 4", 15, BoardParseErrorKind.Adc2Channel, "Wi-Fi")]
+    [InlineData(8, "adc_pin = 16", 8, BoardParseErrorKind.NotAnAdc1Pin, "GPIO 16 has no ADC1 channel")]
+    // outputs on pins that cannot drive
+    [InlineData(20, "switch_pin = 34", 20, BoardParseErrorKind.NotAnOutputPin, "GPIO 34 cannot be an output: it is input-only")]
+    [InlineData(20, "switch_pin = 7", 20, BoardParseErrorKind.NotAnOutputPin, "SPI flash")]
+    [InlineData(20, "switch_pin = 1", 20, BoardParseErrorKind.NotAnOutputPin, "UART0")]
+    // a pin used twice: the module's current input on the cell's pin, reported at the later line
+    [InlineData(15, "adc_pin = 36", 15, BoardParseErrorKind.PinUsedTwice, "GPIO 36 used twice, also by [cell 0] adc_pin on line 8")]
+    // module references an unknown cell
+    [InlineData(14, "cells = 0, 1", 14, BoardParseErrorKind.UnknownCell, "cell 1 has no [cell 1] section")]
+    [InlineData(14, "cells = 0, 0", 14, BoardParseErrorKind.CellInTwoModules, "cell 0 is already in this module")]
+    // calibration points
+    [InlineData(11, "calibration = 1:-3700", 11, BoardParseErrorKind.CalibrationTooFewPoints, "at least two points")]
+    [InlineData(11, "calibration = 1:-3700, 4094:3600, 2000:0", 11, BoardParseErrorKind.CalibrationNotMonotonic, "counts must strictly increase (point 3)")]
+    [InlineData(11, "calibration = 1:-3700, 2000:3700, 4094:3600", 11, BoardParseErrorKind.CalibrationNotMonotonic, "values must be strictly monotonic (point 3)")]
+    [InlineData(11, "calibration = 1:-3700, 4094:x", 11, BoardParseErrorKind.BadNumber, "point '4094:x'")]
+    [InlineData(11, "calibration = 1:-3700, 5000:3600", 11, BoardParseErrorKind.OutOfRange, "point '5000:3600' out of range")]
+    // section syntax and names
+    [InlineData(7, "[cell 0", 7, BoardParseErrorKind.Syntax, "must look like [name] or [name N]")]
+    [InlineData(7, "[cell x]", 7, BoardParseErrorKind.Syntax, "needs a number N")]
+    [InlineData(7, "[cell 99]", 7, BoardParseErrorKind.OutOfRange, "number must be 0 to 15")]
+    [InlineData(7, "[cel 0]", 7, BoardParseErrorKind.UnknownSection, "unknown section [cel 0]")]
+    [InlineData(24, "[safety 1]", 24, BoardParseErrorKind.Syntax, "takes no number")]
+    // line syntax
+    [InlineData(16, "shunt_milliohm 1000", 16, BoardParseErrorKind.Syntax, "expected 'key = value'")]
+    [InlineData(16, "shunt_milliohm =", 16, BoardParseErrorKind.Syntax, "shunt_milliohm: empty value")]
+    // words
+    [InlineData(21, "switch_active = up", 21, BoardParseErrorKind.BadWord, "polarity 'up' is invalid")]
+    [InlineData(22, "switch_driver = relay", 22, BoardParseErrorKind.BadWord, "driver 'relay' is invalid")]
+    // missing required keys are reported at the section header
+    [InlineData(10, "", 7, BoardParseErrorKind.MissingKey, "[cell 0]: missing required key 'offset_mv'")]
+    [InlineData(22, "# no driver", 13, BoardParseErrorKind.MissingKey, "missing required key 'switch_driver'")]
+    [InlineData(8, "", 7, BoardParseErrorKind.AmbiguousInput, "give adc_pin (an ADC1 GPIO) or mux_input")]
+    // whole-board consistency
+    [InlineData(8, "mux_input = 2", 8, BoardParseErrorKind.MuxMissing, "mux_input needs a [mux] section")]
+    [InlineData(28, "cell_voltage_max_mv = -3000", 28, BoardParseErrorKind.Inconsistent, "must be above cell_voltage_min_mv")]
+    [InlineData(26, "max_plating_current_ma = 9", 26, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma")]
+    [InlineData(11, "calibration = 1:-2000, 4094:3600", 27, BoardParseErrorKind.Inconsistent, "outside the calibrated range of [cell 0]")]
+    [InlineData(4, "adc_resolution_bits = 10", 11, BoardParseErrorKind.OutOfRange, "counts 4094 above the ADC full scale 1023")]
+    public void Single_line_change_is_rejected(int line, string replacement, int expectedLine, BoardParseErrorKind expectedKind, string phrase)
+    {
+        AssertRejected(MinimalBoard.WithLine(line, replacement), expectedLine, expectedKind, phrase);
+    }
+
+    [Fact]
+    public void Duplicate_key_is_rejected_at_its_second_line()
+    {
+        AssertRejected(MinimalBoard.InsertAfter(10, "offset_mv = 1600"), 11, BoardParseErrorKind.DuplicateKey, "[cell 0] offset_mv: duplicate key, first set on line 10");
+    }
+
+    [Fact]
+    public void Duplicate_section_is_rejected()
+    {
+        AssertRejected(MinimalBoard.InsertAfter(28, "[board]"), 29, BoardParseErrorKind.DuplicateSection, "duplicate section [board], first on line 1");
+    }
+
+    [Fact]
+    public void Key_before_any_section_is_rejected()
+    {
+        AssertRejected(MinimalBoard.InsertAfter(0, "# header comment", "name = early"), 2, BoardParseErrorKind.Syntax, "key 'name' stands before any [section]");
+    }
+
+    [Fact]
+    public void Missing_safety_section_is_reported_at_line_zero()
+    {
+        AssertRejected(MinimalBoard.WithoutLines(24, 28), 0, BoardParseErrorKind.MissingSection, "missing section [safety]");
+    }
+
+    [Fact]
+    public void Missing_board_section_is_reported_at_line_zero()
+    {
+        AssertRejected(MinimalBoard.WithoutLines(1, 5), 0, BoardParseErrorKind.MissingSection, "missing section [board]");
+    }
+
+    [Fact]
+    public void Mux_without_select_pins_is_rejected_at_its_header()
+    {
+        string text = MinimalBoard.InsertAfter(6, "[mux]", "adc_pin = 39", "settle_us = 20", "");
+        AssertRejected(text, 7, BoardParseErrorKind.MissingKey, "[mux]: missing required key 'select_pins'");
+    }
+
+    [Fact]
+    public void Mux_enable_pin_needs_its_polarity()
+    {
+        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19, 21", "enable_pin = 22", "adc_pin = 39", "settle_us = 20", "");
+        AssertRejected(text, 7, BoardParseErrorKind.MissingKey, "missing required key 'enable_active' (needed with enable_pin)");
+    }
+
+    [Fact]
+    public void Mux_input_beyond_the_select_pins_is_rejected()
+    {
+        // Lines 7-11 are the [mux] block, so the cell's adc_pin line (8) moves to 13.
+        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "")
+            .Replace("adc_pin = 36", "mux_input = 4");
+        AssertRejected(text, 13, BoardParseErrorKind.OutOfRange, "mux input 4 out of range 0 to 3 for 2 select pins");
+    }
+
+    [Fact]
+    public void Two_channels_on_one_mux_input_are_rejected()
+    {
+        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "")
+            .Replace("adc_pin = 36", "mux_input = 1")
+            .Replace("adc_pin = 32", "mux_input = 1");
+        AssertRejected(text, 20, BoardParseErrorKind.MuxInputUsedTwice, "[module 0] mux_input: mux input 1 used twice, also by [cell 0] mux_input on line 13");
+    }
+
+    [Fact]
+    public void Both_adc_pin_and_mux_input_is_ambiguous()
+    {
+        string text = MinimalBoard.InsertAfter(8, "mux_input = 0");
+        AssertRejected(text, 9, BoardParseErrorKind.AmbiguousInput, "either adc_pin or mux_input, not both");
+    }
+
+    [Fact]
+    public void Cell_in_no_module_is_rejected_at_its_header()
+    {
+        string text = MinimalBoard.InsertAfter(12, "[cell 1]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "");
+        AssertRejected(text, 13, BoardParseErrorKind.CellInNoModule, "[cell 1] belongs to no module");
+    }
+
+    [Fact]
+    public void Cell_in_two_modules_is_rejected_at_the_second_cells_key()
+    {
+        string text = MinimalBoard.InsertAfter(23, "[module 1]", "cells = 0", "adc_pin = 33", "shunt_milliohm = 1000", "amplifier_gain = 100", "offset_mv = 1650",
+            "calibration = 1:-14000, 4094:14000", "switch_pin = 17", "switch_active = low", "switch_driver = gpio", "");
+        AssertRejected(text, 25, BoardParseErrorKind.CellInTwoModules, "cell 0 is already in [module 0]");
+    }
+
+    [Fact]
+    public void Gap_in_cell_numbers_is_rejected()
+    {
+        string text = MinimalBoard.InsertAfter(12, "[cell 2]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "");
+        AssertRejected(text, 13, BoardParseErrorKind.MissingSection, "[cell 2] without [cell 1]");
+    }
+
+    [Fact]
+    public void Pwm_switch_driver_needs_a_frequency()
+    {
+        AssertRejected(MinimalBoard.WithLine(22, "switch_driver = pwm"), 13, BoardParseErrorKind.MissingKey, "switch_pwm_frequency_hz");
+    }
+
+    [Fact]
+    public void Dac_setpoint_must_be_on_a_dac_pin()
+    {
+        string text = MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 27");
+        AssertRejected(text, 24, BoardParseErrorKind.Inconsistent, "GPIO 27 has no DAC");
+    }
+
+    [Fact]
+    public void Setpoint_pin_without_setpoint_kind_is_rejected()
+    {
+        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint_pin = 25"), 23, BoardParseErrorKind.Inconsistent, "needs setpoint = pwm or dac");
+    }
+
+    [Fact]
+    public void Error_text_carries_line_and_key()
+    {
+        Assert.False(BoardParser.TryParse(MinimalBoard.WithLine(17, "amplifier_gain = -2"), out BoardDefinition board, out BoardParseError error));
+        Assert.Null(board);
+        Assert.Equal(17, error.LineNumber);
+        Assert.Equal("amplifier_gain", error.Key);
+        Assert.Equal("[module 0]", error.Section);
+        Assert.StartsWith("line 17: [module 0] amplifier_gain: ", error.ToString());
+    }
+
+    [Fact]
+    public void Null_and_empty_text_are_rejected_without_throwing()
+    {
+        Assert.False(BoardParser.TryParse(null, out _, out BoardParseError nullError));
+        Assert.Equal(0, nullError.LineNumber);
+        Assert.False(BoardParser.TryParse(string.Empty, out _, out BoardParseError emptyError));
+        Assert.Equal(BoardParseErrorKind.MissingSection, emptyError.Kind);
+    }
+
+    private static void AssertRejected(string text, int expectedLine, BoardParseErrorKind expectedKind, string phrase)
+    {
+        bool ok = BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
+        Assert.False(ok, "expected a rejection, text:\n" + text);
+        Assert.Null(board);
+        Assert.NotNull(error);
+        Assert.Contains(phrase, error.Message);
+        Assert.Equal(expectedKind, error.Kind);
+        Assert.Equal(expectedLine, error.LineNumber);
+    }
+}
