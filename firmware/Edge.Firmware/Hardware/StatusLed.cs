@@ -11,7 +11,7 @@ namespace Edge.Firmware.Hardware
     /// The board's status LED, blinking the <see cref="StatusLedPattern"/> with the highest precedence
     /// raised so far, from a 50 ms timer (never from the sampling thread).
     /// </summary>
-    public sealed class StatusLed : IDisposable
+    public sealed class StatusLed : IStatusIndicator, IDisposable
     {
         private const int StepMs = 50;
 
@@ -43,7 +43,7 @@ namespace Edge.Firmware.Hardware
             get { return _pattern; }
         }
 
-        /// <summary>Shows <paramref name="pattern"/>; the two error patterns are sticky (only a reboot clears them).</summary>
+        /// <inheritdoc />
         public void Show(StatusLedPattern pattern)
         {
             if (_pattern == StatusLedPattern.BoardError || _pattern == StatusLedPattern.WatchdogTripped)

@@ -12,11 +12,11 @@ using Edge.Firmware.Telemetry;
 namespace Edge.Firmware.Networking
 {
     /// <summary>
-    /// The network thread: joins Wi-Fi, connects to the broker with a retained "offline" Last Will,
-    /// publishes "online" (retained), subscribes to cmd/#, then drains the telemetry outbox and the
-    /// device events and sends the health message every period. Every failure closes the session
-    /// and retries with exponential back-off; the device never reboots over the network, and this
-    /// thread runs at below-normal priority, sharing nothing with the sampling thread but the
+    /// The network thread: brings the link up, connects to the broker with a retained "offline" Last
+    /// Will, publishes "online" (retained), subscribes to cmd/#, then drains the device events and
+    /// the telemetry outbox and sends the health message every period. Any failure closes the
+    /// session and retries with exponential back-off; the device never reboots over the network.
+    /// The thread runs below normal priority and shares nothing with the sampling thread but the
     /// outbox's short lock.
     /// </summary>
     public sealed class MqttLink
@@ -24,43 +24,57 @@ namespace Edge.Firmware.Networking
         /// <summary>Messages allowed in flight before draining pauses for acknowledgements (bounds client memory).</summary>
         public const int MaximumInFlight = 8;
 
-        private const int IdleWaitMs = 50;
+        /// <summary>Pause when there is nothing to send, ms.</summary>
+        public const int IdleWaitMs = 50;
 
         private readonly DeviceSettings _settings;
         private readonly MqttTopics _topics;
         private readonly IMessageTransport _transport;
-        private readonly WifiConnection _wifi;
+        private readonly INetworkConnection _network;
         private readonly TelemetryOutbox _outbox;
         private readonly DeviceEventLog _events;
-        private readonly HealthSampler _health;
-        private readonly StatusLed _led;
+        private readonly IHealthSource _health;
+        private readonly IStatusIndicator _indicator;
         private readonly ReconnectBackoff _backoff = new ReconnectBackoff(1000, 300000);
         private readonly TelemetryRecord _record;
         private Thread _thread;
         private int _connectionCount;
+        private int _sinceHealthMs;
         private bool _stopRequested;
 
-        /// <summary>Wires the link; <paramref name="health"/> and <paramref name="led"/> may be null.</summary>
+        /// <summary>Wires the link; <paramref name="health"/> and <paramref name="indicator"/> may be null.</summary>
         public MqttLink(
             DeviceSettings settings,
             MqttTopics topics,
             IMessageTransport transport,
-            WifiConnection wifi,
+            INetworkConnection network,
             TelemetryOutbox outbox,
             DeviceEventLog events,
-            HealthSampler health,
-            StatusLed led,
+            IHealthSource health,
+            IStatusIndicator indicator,
             int cellsPerModule)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             _topics = topics ?? throw new ArgumentNullException(nameof(topics));
             _transport = transport ?? throw new ArgumentNullException(nameof(transport));
-            _wifi = wifi ?? throw new ArgumentNullException(nameof(wifi));
+            _network = network ?? throw new ArgumentNullException(nameof(network));
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
             _events = events ?? throw new ArgumentNullException(nameof(events));
             _health = health;
-            _led = led;
+            _indicator = indicator;
             _record = new TelemetryRecord(cellsPerModule);
+        }
+
+        /// <summary>Broker sessions opened since start.</summary>
+        public int ConnectionCount
+        {
+            get { return _connectionCount; }
+        }
+
+        /// <summary>Back-off state (failures since the last session).</summary>
+        public ReconnectBackoff Backoff
+        {
+            get { return _backoff; }
         }
 
         /// <summary>Starts the thread.</summary>
@@ -77,41 +91,15 @@ namespace Edge.Firmware.Networking
             _stopRequested = true;
         }
 
-        private void Run()
+        /// <summary>
+        /// One connection attempt: link, broker (clean session, retained Last Will "offline" on
+        /// status), retained "online", subscription to cmd/#. False, with an event, on any failure.
+        /// </summary>
+        public bool TryOpenSession()
         {
-            while (!_stopRequested)
+            if (!_network.TryConnect())
             {
-                try
-                {
-                    if (ConnectOnce())
-                    {
-                        _backoff.Reset();
-                        Serve();
-                    }
-                }
-                catch (Exception ex)
-                {
-                    _events.Report("mqtt-error", ex.Message);
-                }
-
-                _transport.Close();
-                if (_led != null)
-                {
-                    _led.Show(StatusLedPattern.Offline);
-                }
-
-                if (!_stopRequested)
-                {
-                    Thread.Sleep(_backoff.NextDelayMs());
-                }
-            }
-        }
-
-        private bool ConnectOnce()
-        {
-            if (!_wifi.TryConnect())
-            {
-                _events.Report("wifi", _wifi.LastError);
+                _events.Report("wifi", _network.LastError);
                 return false;
             }
 
@@ -124,52 +112,110 @@ namespace Edge.Firmware.Networking
             _connectionCount++;
             if (!_transport.TryPublish(_topics.Status, Encoding.UTF8.GetBytes("online"), true) || !_transport.TrySubscribe(_topics.CommandFilter))
             {
+                _events.Report("mqtt-connect", "session opened but status or subscription failed");
                 return false;
             }
 
-            if (_led != null)
+            _sinceHealthMs = _settings.HealthPeriodS * 1000;
+            _backoff.Reset();
+            if (_indicator != null)
             {
-                _led.Show(StatusLedPattern.Online);
+                _indicator.Show(StatusLedPattern.Online);
             }
 
             return true;
         }
 
-        private void Serve()
+        /// <summary>
+        /// One pass over an open session: the health message when due (<paramref name="elapsedMs"/>
+        /// since the previous pass), then device events and telemetry while fewer than
+        /// <see cref="MaximumInFlight"/> messages await acknowledgement. Returns false when the
+        /// session broke; <paramref name="sent"/> says whether anything went out.
+        /// </summary>
+        public bool Pump(int elapsedMs, out bool sent)
         {
-            int healthPeriodMs = _settings.HealthPeriodS * 1000;
-            int sinceHealthMs = healthPeriodMs;
-            while (!_stopRequested && _transport.IsConnected)
+            sent = false;
+            if (!_transport.IsConnected)
             {
-                if (sinceHealthMs >= healthPeriodMs && _health != null)
+                return false;
+            }
+
+            _sinceHealthMs += elapsedMs;
+            if (_health != null && _sinceHealthMs >= _settings.HealthPeriodS * 1000)
+            {
+                HealthReport report = _health.Sample(_connectionCount);
+                if (!_transport.TryPublish(_topics.Health, Encoding.UTF8.GetBytes(report.ToJson()), false))
                 {
-                    sinceHealthMs = 0;
-                    HealthReport report = _health.Sample(_connectionCount);
-                    if (!_transport.TryPublish(_topics.Health, Encoding.UTF8.GetBytes(report.ToJson()), false))
-                    {
-                        return;
-                    }
+                    return false;
                 }
 
-                bool sent = DrainDeviceEvents() | DrainTelemetry();
-                if (!sent)
+                _sinceHealthMs = 0;
+                sent = true;
+            }
+
+            if (!DrainDeviceEvents(ref sent) || !DrainTelemetry(ref sent))
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Ends the session after a failure and returns the wait before the next attempt, ms.</summary>
+        public int CloseAfterFailure()
+        {
+            _transport.Close();
+            if (_indicator != null)
+            {
+                _indicator.Show(StatusLedPattern.Offline);
+            }
+
+            return _backoff.NextDelayMs();
+        }
+
+        private void Run()
+        {
+            while (!_stopRequested)
+            {
+                try
                 {
-                    Thread.Sleep(IdleWaitMs);
-                    sinceHealthMs += IdleWaitMs;
+                    if (TryOpenSession())
+                    {
+                        int elapsedMs = 0;
+                        while (!_stopRequested && Pump(elapsedMs, out bool sent))
+                        {
+                            elapsedMs = sent ? 0 : IdleWaitMs;
+                            if (!sent)
+                            {
+                                Thread.Sleep(IdleWaitMs);
+                            }
+                        }
+                    }
+                }
+                catch (Exception ex)
+                {
+                    _events.Report("mqtt-error", ex.Message);
+                }
+
+                int waitMs = CloseAfterFailure();
+                if (!_stopRequested)
+                {
+                    Thread.Sleep(waitMs);
                 }
             }
         }
 
-        private bool DrainDeviceEvents()
+        // A failed publish is a broken session only when the client is no longer connected;
+        // otherwise its queue is full and the pass ends, to be retried.
+        private bool DrainDeviceEvents(ref bool sent)
         {
-            bool sent = false;
             DeviceEvent deviceEvent = _events.Peek();
             while (deviceEvent != null && _transport.InFlightCount < MaximumInFlight)
             {
-                string json = "{\"code\":\"" + deviceEvent.Code + "\",\"message\":\"" + JsonText.Escape(deviceEvent.Message) + "\"}";
+                string json = "{\"code\":\"" + JsonText.Escape(deviceEvent.Code) + "\",\"message\":\"" + JsonText.Escape(deviceEvent.Message) + "\"}";
                 if (!_transport.TryPublish(_topics.DeviceEvent, Encoding.UTF8.GetBytes(json), false))
                 {
-                    return sent;
+                    return _transport.IsConnected;
                 }
 
                 _events.RemoveOldest();
@@ -177,25 +223,24 @@ namespace Edge.Firmware.Networking
                 deviceEvent = _events.Peek();
             }
 
-            return sent;
+            return true;
         }
 
-        private bool DrainTelemetry()
+        private bool DrainTelemetry(ref bool sent)
         {
-            bool sent = false;
             while (_transport.InFlightCount < MaximumInFlight && _outbox.TryPeek(_record))
             {
                 string topic = _topics.TelemetryPrefix + RecordJsonEncoder.TopicSuffix(_record.Kind);
                 if (!_transport.TryPublish(topic, Encoding.UTF8.GetBytes(RecordJsonEncoder.Encode(_record)), false))
                 {
-                    return sent;
+                    return _transport.IsConnected;
                 }
 
                 _outbox.RemoveOldest();
                 sent = true;
             }
 
-            return sent;
+            return true;
         }
     }
 }

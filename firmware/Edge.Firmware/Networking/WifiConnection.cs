@@ -12,7 +12,7 @@ namespace Edge.Firmware.Networking
     /// for an IP address and for the clock to be set. The time comes from the SNTP client built into
     /// the nanoFramework ESP32 firmware, which NetworkHelper waits for when asked for a valid date.
     /// </summary>
-    public sealed class WifiConnection
+    public sealed class WifiConnection : INetworkConnection
     {
         private readonly int _timeoutMs;
 
@@ -27,10 +27,10 @@ namespace Edge.Firmware.Networking
             _timeoutMs = timeoutMs;
         }
 
-        /// <summary>Why the last attempt failed, or null.</summary>
+        /// <inheritdoc />
         public string LastError { get; private set; }
 
-        /// <summary>One attempt: true when there is an IP address and a valid UTC time.</summary>
+        /// <summary>One attempt: true when there is an IP address and a valid UTC time (SNTP).</summary>
         public bool TryConnect()
         {
             CancellationTokenSource timeout = new CancellationTokenSource(_timeoutMs);

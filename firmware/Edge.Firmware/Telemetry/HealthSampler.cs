@@ -8,7 +8,7 @@ using nanoFramework.Hardware.Esp32;
 namespace Edge.Firmware.Telemetry
 {
     /// <summary>Fills a <see cref="HealthReport"/> from the loop statistics and the ESP32's memory figures.</summary>
-    public sealed class HealthSampler
+    public sealed class HealthSampler : IHealthSource
     {
         private readonly TickStatistics _statistics;
         private readonly TelemetryOutbox _outbox;

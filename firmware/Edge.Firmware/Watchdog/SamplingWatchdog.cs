@@ -26,13 +26,13 @@ namespace Edge.Firmware.Watchdog
         private readonly TickStatistics _statistics;
         private readonly LoadSwitchBank _switches;
         private readonly DeviceEventLog _events;
-        private readonly StatusLed _led;
+        private readonly IStatusIndicator _led;
         private readonly int _timeoutMs;
         private Thread _thread;
         private bool _stopRequested;
 
         /// <summary>Watches <paramref name="statistics"/> of a loop with period <paramref name="periodMs"/>.</summary>
-        public SamplingWatchdog(TickStatistics statistics, LoadSwitchBank switches, DeviceEventLog events, StatusLed led, int periodMs)
+        public SamplingWatchdog(TickStatistics statistics, LoadSwitchBank switches, DeviceEventLog events, IStatusIndicator led, int periodMs)
         {
             _statistics = statistics ?? throw new ArgumentNullException(nameof(statistics));
             _switches = switches ?? throw new ArgumentNullException(nameof(switches));
