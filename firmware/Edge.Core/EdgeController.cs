@@ -4,6 +4,7 @@ using System;
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
 using Edge.Core.Decision;
+using Edge.Core.Decision.Scheduling;
 using Edge.Core.Diagnosis;
 using Edge.Core.Diagnosis.Detectors;
 using Edge.Core.Measurement;
@@ -32,6 +33,7 @@ namespace Edge.Core
         private readonly DepletionOnsetDetector _depletion;
         private readonly SoftShortDetector _softShort;
         private readonly ModuleDutyCycle[] _modules;
+        private readonly InterleavedScheduler _scheduler;
 
         // What the previous tick commanded: it is what flowed during the interval this sample ends.
         private readonly bool[] _lastSwitchClosed;
@@ -77,6 +79,12 @@ namespace Edge.Core
             for (int m = 0; m < modules; m++)
             {
                 _modules[m] = new ModuleDutyCycle(m, layout.FirstCellOf(m), layout.CellsPerModule, configuration);
+                _modules[m].Scheduled = configuration.Scheduling.Enabled;
+            }
+
+            if (configuration.Scheduling.Enabled)
+            {
+                _scheduler = new InterleavedScheduler(configuration.Scheduling, FirstCurrentStepUa(configuration));
             }
 
             _lastSwitchClosed = new bool[modules];
@@ -103,6 +111,9 @@ namespace Edge.Core
         public SoftShortDetector SoftShortDetector => _softShort;
 
         public ModuleDutyCycle Module(int module) => _modules[module];
+
+        /// <summary>The pack scheduler, or null when modules run independently.</summary>
+        public InterleavedScheduler Scheduler => _scheduler;
 
         /// <summary>Starts a module's protocol at the next tick (-1: every module).</summary>
         public void RequestStart(int module) => Request(_pendingStart, module);
@@ -139,13 +150,23 @@ namespace Edge.Core
             _depletion.Evaluate(_snapshot, _diagnosis);
             _softShort.Evaluate(_snapshot, _diagnosis);
 
-            // Decision and actuation.
+            // Decision: every module first, then the pack scheduler hands pulses over in the same tick.
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                _modules[m].Trigger(_snapshot, _diagnosis.Requests, _diagnosis.HasLatchedFault(m), _telemetry);
+            }
+
+            if (_scheduler != null)
+            {
+                _scheduler.Trigger(now, _modules, _telemetry);
+            }
+
+            // Actuation.
             int maximumUa = _configuration.Protection.ModuleMaximumCurrentUa;
             for (int m = 0; m < _modules.Length; m++)
             {
                 ModuleDutyCycle module = _modules[m];
                 bool latched = _diagnosis.HasLatchedFault(m);
-                module.Trigger(_snapshot, _diagnosis.Requests, latched, _telemetry);
 
                 // Last line of defence: whatever the engine wants, a latched module stays open and no
                 // setpoint leaves the safety envelope.
@@ -167,6 +188,19 @@ namespace Edge.Core
             }
 
             WriteCellVoltages(now);
+        }
+
+        private static int FirstCurrentStepUa(ControllerConfiguration configuration)
+        {
+            for (int i = 0; i < configuration.Protocol.Steps.Length; i++)
+            {
+                if (configuration.Protocol.Steps[i].IsCurrentStep)
+                {
+                    return configuration.Protocol.Steps[i].CurrentUa;
+                }
+            }
+
+            return 1;
         }
 
         private void ApplyCommands(long now)

@@ -56,6 +56,12 @@ namespace Edge.Core.Configuration
                 return error;
             }
 
+            error = ValidateScheduling(configuration, layout);
+            if (error != null)
+            {
+                return error;
+            }
+
             error = Range("plausibility.lateTickPercent", configuration.Plausibility.LateTickPercent, 101, 1000);
             if (error == null)
             {
@@ -205,6 +211,70 @@ namespace Edge.Core.Configuration
             }
 
             return error;
+        }
+
+        private static ConfigurationError ValidateScheduling(ControllerConfiguration configuration, PackLayout layout)
+        {
+            PackSchedulingConfiguration scheduling = configuration.Scheduling;
+            if (scheduling == null)
+            {
+                return new ConfigurationError("scheduling", "is missing");
+            }
+
+            if (!scheduling.Enabled)
+            {
+                return null;
+            }
+
+            // The rotation hands one kind of pulse around: one timed strip step and rests.
+            int currentSteps = 0;
+            for (int i = 0; i < configuration.Protocol.Steps.Length; i++)
+            {
+                ProtocolStep step = configuration.Protocol.Steps[i];
+                if (step.IsCurrentStep)
+                {
+                    currentSteps++;
+                    if (step.Kind != ProtocolStepKind.Strip || step.DurationMs <= 0)
+                    {
+                        return new ConfigurationError("protocol.steps[" + i.ToString() + "]", "pack scheduling needs a timed strip pulse");
+                    }
+                }
+            }
+
+            if (currentSteps != 1 || configuration.Protocol.Steps.Length < 2)
+            {
+                return new ConfigurationError("protocol.steps", "pack scheduling needs exactly one strip pulse and a rest");
+            }
+
+            long packMaximum = (long)configuration.Protection.ModuleMaximumCurrentUa * layout.ModuleCount;
+            int ceiling = packMaximum > int.MaxValue ? int.MaxValue : (int)packMaximum;
+            ConfigurationError error = Range("scheduling.demandUa", scheduling.DemandUa, 0, ceiling);
+            if (error != null)
+            {
+                return error;
+            }
+
+            if (scheduling.ProfileStartMs == null || scheduling.ProfileDemandUa == null || scheduling.ProfileStartMs.Length != scheduling.ProfileDemandUa.Length)
+            {
+                return new ConfigurationError("scheduling.profile", "start times and demands must be given in pairs");
+            }
+
+            for (int i = 0; i < scheduling.ProfileStartMs.Length; i++)
+            {
+                string field = "scheduling.profile[" + i.ToString() + "]";
+                if (scheduling.ProfileStartMs[i] < 0 || (i > 0 && scheduling.ProfileStartMs[i] <= scheduling.ProfileStartMs[i - 1]))
+                {
+                    return new ConfigurationError(field, "start times must be non-negative and rising");
+                }
+
+                error = Range(field, scheduling.ProfileDemandUa[i], 0, ceiling);
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+
+            return null;
         }
 
         private static ConfigurationError ValidateRestTuning(RestTuningConfiguration tuning, int samplePeriodMs)

@@ -31,6 +31,8 @@ namespace Edge.Core.Decision
         private bool _lastRestSettled;
         private int _currentPercent = 100;
         private bool _cappedReported;
+        private bool _freshStart;
+        private int _scheduledCurrentUa;
 
         public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration)
         {
@@ -71,6 +73,21 @@ namespace Edge.Core.Decision
         /// <summary>Number of rests completed.</summary>
         public int RestCount { get; private set; }
 
+        /// <summary>
+        /// Pack scheduling: the module does not start pulses by itself; it reports
+        /// <see cref="ReadyForPulse"/> and waits in Rest until <see cref="GrantPulse"/>.
+        /// </summary>
+        public bool Scheduled { get; set; }
+
+        /// <summary>Scheduled mode: the rest has done its job (fixed time elapsed or relaxation settled).</summary>
+        public bool ReadyForPulse { get; private set; }
+
+        /// <summary>When the current rest began (ms).</summary>
+        public long RestStartMs => _stepStartMs;
+
+        /// <summary>Times the module's switch closed (switch wear).</summary>
+        public int SwitchCloseCount { get; private set; }
+
         /// <summary>Setpoint of this tick: switch closed?</summary>
         public bool SwitchClosed { get; private set; }
 
@@ -89,7 +106,48 @@ namespace Edge.Core.Decision
             _hasRunCurrent = false;
             _directionChangeRest = false;
             StopReason = StopReason.None;
+            if (Scheduled)
+            {
+                // Fresh interface: ready at once; the scheduler decides who pulses first.
+                _freshStart = true;
+                ReadyForPulse = true;
+                EnterStep(FirstRestStep(), nowMs, telemetry);
+                return;
+            }
+
             EnterStep(0, nowMs, telemetry);
+        }
+
+        /// <summary>Scheduled mode: ends the rest and starts the next pulse in this tick at <paramref name="currentUa"/>.</summary>
+        public void GrantPulse(int currentUa, long nowMs, TelemetryBuffer telemetry)
+        {
+            if (State != ModuleState.Rest || !ReadyForPulse)
+            {
+                return;
+            }
+
+            _scheduledCurrentUa = currentUa;
+            ReadyForPulse = false;
+            if (!_freshStart)
+            {
+                RestCount++;
+                TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, nowMs, _module, -1);
+                record.RestMs = (int)(nowMs - _stepStartMs);
+                record.RestEndReason = _protocol.RestMode == RestMode.Fixed ? RestEndReason.Fixed : RestEndReason.Relaxed;
+            }
+
+            _freshStart = false;
+            NextStep(nowMs, telemetry);
+        }
+
+        /// <summary>Scheduled mode: the demand fell; the pulse ends now and the module rests.</summary>
+        public void EndPulseEarly(long nowMs, TelemetryBuffer telemetry)
+        {
+            if (State == ModuleState.Pulse)
+            {
+                _lastCurrentEndMs = nowMs;
+                NextStep(nowMs, telemetry);
+            }
         }
 
         /// <summary>Operator stop: switch open, state Done.</summary>
@@ -250,6 +308,13 @@ namespace Edge.Core.Decision
                 end = _restTuner.ShouldEnd(step, elapsed, snapshot, _module, out reason);
             }
 
+            if (Scheduled && !_directionChangeRest)
+            {
+                ReadyForPulse = ReadyForPulse || end;
+                Output(false, 0);
+                return;
+            }
+
             if (!end)
             {
                 Output(false, 0);
@@ -322,13 +387,20 @@ namespace Edge.Core.Decision
 
             _hasRunCurrent = true;
             _lastCurrentWasStrip = step.Kind == ProtocolStepKind.Strip;
+            SwitchCloseCount++;
             ChangeState(ModuleState.Pulse, StopReason.None, now, telemetry);
             OutputPulse(step, now, telemetry);
         }
 
         private void OutputPulse(ProtocolStep step, long now, TelemetryBuffer telemetry)
         {
-            long magnitude = (long)step.CurrentUa * _currentPercent / 100;
+            int stepCurrent = step.CurrentUa;
+            if (Scheduled && _scheduledCurrentUa > 0 && _scheduledCurrentUa < stepCurrent)
+            {
+                stepCurrent = _scheduledCurrentUa;
+            }
+
+            long magnitude = (long)stepCurrent * _currentPercent / 100;
             int limit = _configuration.Protection.ModuleMaximumCurrentUa;
             if (step.Kind == ProtocolStepKind.Plate && _protocol.PlatingCriticalCurrentUa < limit)
             {
@@ -352,6 +424,19 @@ namespace Edge.Core.Decision
 
             int signed = step.Kind == ProtocolStepKind.Plate ? -(int)magnitude : (int)magnitude;
             Output(magnitude > 0, signed);
+        }
+
+        private int FirstRestStep()
+        {
+            for (int i = 0; i < _protocol.Steps.Length; i++)
+            {
+                if (!_protocol.Steps[i].IsCurrentStep)
+                {
+                    return i;
+                }
+            }
+
+            return _protocol.Steps.Length - 1;
         }
 
         private void ReduceCurrent()

@@ -31,5 +31,11 @@ namespace Edge.Core.Telemetry
         TelemetryOverflow = 15,
         Started = 16,
         Stopped = 17,
+
+        /// <summary>Pack scheduling: fewer modules ready than the demand needs; the pack delivers less.</summary>
+        Derated = 18,
+
+        /// <summary>Pack scheduling: the demand is met again after a derating.</summary>
+        DemandMet = 19,
     }
 }

@@ -1,0 +1,138 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Diagnosis;
+using Edge.Core.Telemetry;
+
+namespace Edge.Core.Decision.Scheduling
+{
+    /// <summary>
+    /// Rotates modules so the pack current stays continuous while each module gets pulses and rests.
+    /// As many modules are on as the demand needs at the protocol's pulse current (they share the
+    /// demand equally); when a pulse ends, the module that has been ready longest takes over in the
+    /// same tick, so the load sees neither a gap nor an overlap. A module whose rest grew (depletion
+    /// warning), that is isolated or finished is simply never ready, which re-plans the rotation. When
+    /// no module is ready the pack delivers less and says so (derate event) rather than overdriving.
+    /// </summary>
+    public sealed class InterleavedScheduler
+    {
+        private readonly PackSchedulingConfiguration _configuration;
+        private readonly int _pulseCurrentUa;
+        private long _startMs = -1;
+        private bool _derated;
+
+        public InterleavedScheduler(PackSchedulingConfiguration configuration, int pulseCurrentUa)
+        {
+            _configuration = configuration;
+            _pulseCurrentUa = pulseCurrentUa;
+        }
+
+        /// <summary>Demand in force at this tick (uA).</summary>
+        public int DemandUa { get; private set; }
+
+        /// <summary>Modules that should be on for the current demand.</summary>
+        public int ModulesWanted { get; private set; }
+
+        /// <summary>Ticks in which fewer modules were on than the demand needed.</summary>
+        public long ShortfallTicks { get; private set; }
+
+        /// <summary>Runs after every module's Trigger in the tick; grants pulses to ready modules.</summary>
+        public void Trigger(long now, ModuleDutyCycle[] modules, TelemetryBuffer telemetry)
+        {
+            if (_startMs < 0)
+            {
+                _startMs = now;
+            }
+
+            int demand = DemandAt(now - _startMs);
+            DemandUa = demand;
+            int wanted = demand <= 0 ? 0 : (demand + _pulseCurrentUa - 1) / _pulseCurrentUa;
+            if (wanted > modules.Length)
+            {
+                wanted = modules.Length;
+            }
+
+            ModulesWanted = wanted;
+            int share = wanted == 0 ? 0 : demand / wanted;
+
+            int on = 0;
+            for (int m = 0; m < modules.Length; m++)
+            {
+                if (modules[m].State == ModuleState.Pulse)
+                {
+                    on++;
+                }
+            }
+
+            // Demand fell: end the surplus pulses now rather than overshoot for the rest of the pulse.
+            for (int m = 0; m < modules.Length && on > wanted; m++)
+            {
+                if (modules[m].State == ModuleState.Pulse)
+                {
+                    modules[m].EndPulseEarly(now, telemetry);
+                    on--;
+                }
+            }
+
+            while (on < wanted)
+            {
+                int next = LongestReady(modules);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                modules[next].GrantPulse(share, now, telemetry);
+                on++;
+            }
+
+            bool short_ = on < wanted;
+            if (short_)
+            {
+                ShortfallTicks++;
+            }
+
+            if (short_ != _derated)
+            {
+                _derated = short_;
+                TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, -1, -1);
+                record.EventKind = short_ ? EventKind.Derated : EventKind.DemandMet;
+                record.Severity = short_ ? Severity.Warning : Severity.Info;
+                record.Value = on;
+                record.Threshold = wanted;
+            }
+        }
+
+        private int LongestReady(ModuleDutyCycle[] modules)
+        {
+            int best = -1;
+            long earliest = long.MaxValue;
+            for (int m = 0; m < modules.Length; m++)
+            {
+                ModuleDutyCycle module = modules[m];
+                if (module.State == ModuleState.Rest && module.ReadyForPulse && module.RestStartMs < earliest)
+                {
+                    earliest = module.RestStartMs;
+                    best = m;
+                }
+            }
+
+            return best;
+        }
+
+        private int DemandAt(long sinceStartMs)
+        {
+            int demand = _configuration.DemandUa;
+            long[] starts = _configuration.ProfileStartMs;
+            for (int i = 0; i < starts.Length; i++)
+            {
+                if (sinceStartMs >= starts[i])
+                {
+                    demand = _configuration.ProfileDemandUa[i];
+                }
+            }
+
+            return demand;
+        }
+    }
+}
