@@ -69,11 +69,22 @@ namespace Edge.NanoFrameworkGate.Tests
                 1 => ""one"",
                 _ => ""many"",
             };
-            return string.Format(""{0:D4} {1:F2} {2}"", voltageMv, root, mode) + $"" {ratio:F1}"";
+            string time = $""{DateTime.UtcNow:HH:mm} {(int)DateTime.UtcNow.DayOfWeek}"";
+            return string.Format(""{0:D4} {1,8:F2} {2} {{{3:X4}}}"", voltageMv, root, mode, _state) + $"" {ratio:F1} {time}"";
         }";
             GateResult result = _gate.Compile(
                 NanoGateFixture.CoreSurfaces,
                 Snippet.Members(members, "using System;\nusing System.Collections;\nusing System.Threading;"));
+
+            Assert.True(result.Problems.IsEmpty, result.ToString());
+        }
+
+        [Fact]
+        public void GenericNameInDocumentationCrefIsNotCode()
+        {
+            GateResult result = _gate.Compile(
+                NanoGateFixture.CoreSurfaces,
+                Snippet.Members("/// <summary>Unlike <see cref=\"Action{T}\"/>, runs on the device.</summary>\n        public void M() { }"));
 
             Assert.True(result.Problems.IsEmpty, result.ToString());
         }
