@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards
 {
     /// <summary>What is wrong with a board definition text; the error's message gives the details.</summary>

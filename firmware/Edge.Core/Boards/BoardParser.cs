@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 using Edge.Core.Boards.Parsing;
 
 namespace Edge.Core.Boards
@@ -32,6 +34,12 @@ namespace Edge.Core.Boards
                 return false;
             }
 
+            // A UTF-8 byte order mark survives when the file is read as raw bytes on the device.
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
+            }
+
             BoardSections sections = new BoardSections();
             error = ReadLines(text, sections);
             if (error != null)
@@ -48,7 +56,9 @@ namespace Edge.Core.Boards
             SectionBuilder current = null;
             int lineNumber = 0;
             int start = 0;
-            while (start <= text.Length)
+            // start == text.Length would only add an empty last line; stopping there also keeps
+            // IndexOf and Substring away from a start index at the end of the string.
+            while (start < text.Length)
             {
                 int end = text.IndexOf('\n', start);
                 if (end < 0)
@@ -112,7 +122,7 @@ namespace Edge.Core.Boards
             }
 
             string key = line.Substring(0, equals).Trim();
-            string value = line.Substring(equals + 1).Trim();
+            string value = equals + 1 < line.Length ? line.Substring(equals + 1).Trim() : string.Empty;
             if (key.Length == 0 || key.IndexOf(' ') >= 0 || key.IndexOf('\t') >= 0)
             {
                 return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, key, "expected a single-word key before '=', found '" + line + "'");

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards
 {
     /// <summary>

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards
 {
     /// <summary>Which logic level switches a digital output on.</summary>

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards
 {
     /// <summary>How a module's current setpoint is produced, if the board has one.</summary>

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards
 {
     /// <summary>An optional temperature channel (e.g. an NTC divider): counts to 0.1 degC through calibration points.</summary>

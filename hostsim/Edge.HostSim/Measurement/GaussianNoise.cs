@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.HostSim.Measurement;
 
 /// <summary>Seeded Gaussian noise (Box-Muller) in ADC counts; a zero sigma returns exact zeros.</summary>

@@ -121,6 +121,13 @@ public class BoardFileTests
         Assert.All(seen, count => Assert.Equal(1, count));
     }
 
+    [Fact]
+    public void Leading_byte_order_mark_is_ignored()
+    {
+        Assert.True(BoardParser.TryParse("\uFEFF" + MinimalBoard.Text, out BoardDefinition board, out BoardParseError error), error?.ToString());
+        Assert.Equal("test", board.Name);
+    }
+
     [Theory]
     [InlineData(BoardFiles.DevKitC4s2m)]
     [InlineData(BoardFiles.Mux6s)]

@@ -185,6 +185,20 @@ public class BoardParserErrorTests
     }
 
     [Fact]
+    public void Temperature_limit_needs_a_temperature_channel()
+    {
+        AssertRejected(MinimalBoard.InsertAfter(28, "temperature_max_c = 45.0"), 29, BoardParseErrorKind.Inconsistent, "no [temperature N] channel");
+    }
+
+    [Fact]
+    public void Temperature_limit_outside_the_sensor_calibration_is_rejected()
+    {
+        // The sensor is calibrated from 0 to 40.0 degC (0 to 400 in 0.1 degC); 45.0 degC could never be read.
+        string text = MinimalBoard.InsertAfter(28, "temperature_max_c = 45.0", "[temperature 0]", "adc_pin = 39", "calibration = 100:0, 3000:400");
+        AssertRejected(text, 29, BoardParseErrorKind.Inconsistent, "outside the calibrated range of [temperature 0] (0 to 400 x 0.1 degC)");
+    }
+
+    [Fact]
     public void Error_text_carries_line_and_key()
     {
         Assert.False(BoardParser.TryParse(MinimalBoard.WithLine(17, "amplifier_gain = -2"), out BoardDefinition board, out BoardParseError error));

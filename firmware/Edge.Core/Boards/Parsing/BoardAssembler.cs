@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>
@@ -50,7 +52,7 @@ namespace Edge.Core.Boards.Parsing
 
             if (error == null)
             {
-                error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount);
+                error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount, temperatureCount);
             }
 
             if (error != null)

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>One <c>key = value</c> line with where it stands, for values and error messages.</summary>

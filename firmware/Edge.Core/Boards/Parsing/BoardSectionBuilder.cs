@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Keys of the <c>[board]</c> section: name, sample period, ADC settings, status LED.</summary>

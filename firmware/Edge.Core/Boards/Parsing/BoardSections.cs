@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>The sections read so far, indexed sections by their number (gaps allowed until assembly).</summary>

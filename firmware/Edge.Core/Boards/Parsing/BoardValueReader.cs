@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>
@@ -175,6 +177,7 @@ namespace Edge.Core.Boards.Parsing
                 long countsValue;
                 long engineeringValue;
                 if (colon <= 0
+                    || colon == item.Length - 1
                     || !FixedPointText.TryParse(item.Substring(0, colon).Trim(), 0, out countsValue)
                     || !FixedPointText.TryParse(item.Substring(colon + 1).Trim(), 0, out engineeringValue))
                 {
@@ -240,7 +243,7 @@ namespace Edge.Core.Boards.Parsing
             }
 
             string sign = scaled < 0 && whole == 0 ? "-" : string.Empty;
-            return sign + whole.ToString() + "." + digits.TrimEnd('0');
+            return sign + whole.ToString() + "." + digits.TrimEnd(new char[] { '0' });
         }
     }
 }

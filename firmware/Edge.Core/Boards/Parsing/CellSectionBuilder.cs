@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Keys of a <c>[cell N]</c> section: input, front-end ratio and offset, calibration.</summary>

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Whole-board checks of the analog channels, the module membership and the safety limits.</summary>
@@ -78,7 +80,7 @@ namespace Edge.Core.Boards.Parsing
         /// Limits must be ordered and visible: a limit outside a channel's calibrated range could
         /// never be detected, so it is rejected rather than silently unreachable.
         /// </summary>
-        public static BoardParseError CheckSafety(BoardSections sections, int cellCount, int moduleCount)
+        public static BoardParseError CheckSafety(BoardSections sections, int cellCount, int moduleCount, int temperatureCount)
         {
             SafetySectionBuilder s = sections.Safety;
             if (s.CellVoltageMinMv >= s.CellVoltageMaxMv)
@@ -116,6 +118,31 @@ namespace Edge.Core.Boards.Parsing
                 if (curve.MaxValue < s.MaxModuleCurrentUa || curve.MinValue > -s.MaxModuleCurrentUa)
                 {
                     return OutsideCalibration(s, SafetySectionBuilder.MaxModuleCurrentKey, sections.Modules[i], curve, "uA");
+                }
+            }
+
+            return CheckTemperatureLimit(sections, temperatureCount);
+        }
+
+        private static BoardParseError CheckTemperatureLimit(BoardSections sections, int temperatureCount)
+        {
+            SafetySectionBuilder s = sections.Safety;
+            if (!s.Has(SafetySectionBuilder.TemperatureMaxKey))
+            {
+                return null;
+            }
+
+            if (temperatureCount == 0)
+            {
+                return s.FailAt(SafetySectionBuilder.TemperatureMaxKey, BoardParseErrorKind.Inconsistent, "the board has no [temperature N] channel to check it against");
+            }
+
+            for (int i = 0; i < temperatureCount; i++)
+            {
+                CalibrationCurve curve = sections.Temperatures[i].Calibration;
+                if (curve.MinValue > s.TemperatureMaxDeciC || curve.MaxValue < s.TemperatureMaxDeciC)
+                {
+                    return OutsideCalibration(s, SafetySectionBuilder.TemperatureMaxKey, sections.Temperatures[i], curve, "x 0.1 degC");
                 }
             }
 

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Keys of the <c>[mux]</c> section: select pins (S0 first), enable pin, ADC1 pin, settle time.</summary>

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Every GPIO serves one function only (analog input, select line, switch, setpoint, LED).</summary>

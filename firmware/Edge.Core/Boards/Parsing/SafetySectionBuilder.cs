@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Keys of the <c>[safety]</c> section: current and cell-voltage limits, optional temperature limit.</summary>

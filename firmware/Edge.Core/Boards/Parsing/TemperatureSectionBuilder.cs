@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Keys of a <c>[temperature N]</c> section: input and calibration (counts to 0.1 degC).</summary>

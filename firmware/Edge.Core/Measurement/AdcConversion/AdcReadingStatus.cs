@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 namespace Edge.Core.Measurement.AdcConversion
 {
     /// <summary>Validity of one ADC reading; only <see cref="Valid"/> readings may be used.</summary>

@@ -1,3 +1,5 @@
+// Licensed under the MIT License.
+
 using Edge.Core.Boards;
 
 namespace Edge.Core.Measurement.AdcConversion

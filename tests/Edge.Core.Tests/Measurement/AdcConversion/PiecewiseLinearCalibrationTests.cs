@@ -97,6 +97,45 @@ public class PiecewiseLinearCalibrationTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Fact]
+    public void Exact_halves_round_away_from_zero_for_random_segments()
+    {
+        // Segments two counts wide with an odd value step put the middle reading on an exact half.
+        Gen<(int C0, int V0, int Step)> cases =
+            from c0 in Gen.Choose(0, 4093)
+            from v0 in Gen.Choose(-1_000_000, 1_000_000)
+            from half in Gen.Choose(-20_000, 20_000)
+            select (c0, v0, (2 * half) + 1);
+
+        Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            decimal exact = c.V0 + (c.Step / 2m);
+            int expected = (int)Math.Round(exact, MidpointRounding.AwayFromZero);
+            return Curve(new[] { c.C0, c.C0 + 2 }, new[] { c.V0, c.V0 + c.Step }).Convert(c.C0 + 1) == expected;
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Converting_allocates_nothing()
+    {
+        PiecewiseLinearCalibration curve = Curve(new[] { 1, 200, 3500, 4094 }, new[] { -3700, -3400, 2300, 3600 });
+        var channel = new CalibratedAdcChannel(new CalibrationCurve(new[] { 1, 4094 }, new[] { -3700, 3600 }), 4095);
+        curve.Convert(1000);
+        channel.TryConvert(1000, out _, out _);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long sum = 0;
+        for (int counts = -10; counts < 4200; counts++)
+        {
+            sum += curve.Convert(counts);
+            channel.TryConvert(counts, out int value, out _);
+            sum += value;
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+        Assert.NotEqual(0, sum);
+    }
+
     private static int[] Accumulate(int start, int[] steps, bool falling)
     {
         var values = new int[steps.Length];

@@ -1,0 +1,38 @@
+using Edge.Core.Boards;
+using Edge.Core.Measurement.AdcConversion;
+using Edge.Core.Sampling;
+using Edge.Core.Tests.Boards;
+using Xunit;
+
+namespace Edge.Core.Tests.Measurement.AdcConversion;
+
+/// <summary>Raw counts of a tick become a sample frame with values and channel statuses.</summary>
+public class BoardSampleConverterTests
+{
+    [Fact]
+    public void Fills_values_and_statuses_of_the_mux_board()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.Mux6s);
+        Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
+        var frame = new SampleFrame(layout);
+        var converter = new BoardSampleConverter(new BoardAdcChannels(board));
+
+        // Cell 0 at its calibration point 214:-3381 (file), cell 1 saturated low, cell 2 at full scale,
+        // cell 3 impossible; module 0 at its point 3558:4769; temperature at 879 counts = 0.0 degC.
+        int[] cells = { 214, 0, 4095, 5000, 2000, 2000 };
+        int[] modules = { 3558, 2000, 2000 };
+        int[] temperatures = { 879 };
+        converter.Convert(cells, modules, temperatures, frame);
+
+        Assert.Equal(-3381, frame.CellVoltageMv[0]);
+        Assert.Equal(ChannelStatus.Valid, frame.CellVoltageStatus[0]);
+        Assert.Equal(ChannelStatus.Saturated, frame.CellVoltageStatus[1]);
+        Assert.Equal(ChannelStatus.Saturated, frame.CellVoltageStatus[2]);
+        Assert.Equal(ChannelStatus.Implausible, frame.CellVoltageStatus[3]);
+        Assert.Equal(ChannelStatus.Valid, frame.CellVoltageStatus[4]);
+        Assert.Equal(4769, frame.ModuleCurrentUa[0]);
+        Assert.Equal(ChannelStatus.Valid, frame.ModuleCurrentStatus[0]);
+        Assert.Equal(0, frame.TemperatureDeciCelsius[0]);
+        Assert.Equal(ChannelStatus.Valid, frame.TemperatureStatus[0]);
+    }
+}
