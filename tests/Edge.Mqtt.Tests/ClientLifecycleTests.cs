@@ -1,0 +1,99 @@
+// Licensed under the MIT License.
+
+using System.Net;
+using System.Net.Sockets;
+using Edge.HostSim.Mqtt;
+
+namespace Edge.Mqtt.Tests
+{
+    /// <summary>
+    /// Client behaviour that needs no real broker: a peer that accepts TCP but never answers CONNECT,
+    /// and disposal while other threads are publishing.
+    /// </summary>
+    public sealed class ClientLifecycleTests
+    {
+        [Fact]
+        public void SilentPeer_ConnectAttemptTimesOut_AndIsRetriedOnANewSocket()
+        {
+            // Accepts connections and reads nothing back, like a broker that hangs after accept.
+            TcpListener silent = new TcpListener(IPAddress.Loopback, 0);
+            silent.Start();
+            List<Socket> accepted = new List<Socket>();
+            try
+            {
+                MosquittoClientOptions options = new MosquittoClientOptions
+                {
+                    Host = "127.0.0.1",
+                    Port = ((IPEndPoint)silent.LocalEndpoint).Port,
+                    ConnectTimeoutMs = 300,
+                    ReconnectDelayMinMs = 100,
+                    ReconnectDelayMaxMs = 100,
+                };
+                using MosquittoClient client = new MosquittoClient(options);
+                client.Connect();
+
+                // Without the connect timeout the first socket would wait for a CONNACK for ever.
+                DateTime deadline = DateTime.UtcNow + Recorder.Patience;
+                while (accepted.Count < 2 && DateTime.UtcNow < deadline)
+                {
+                    if (silent.Pending())
+                    {
+                        accepted.Add(silent.AcceptSocket());
+                    }
+                    else
+                    {
+                        Thread.Sleep(10);
+                    }
+                }
+
+                Assert.Equal(2, accepted.Count);
+                Assert.False(client.IsConnected);
+                Assert.Equal(-(int)MqttError.NotConnected, client.Publish("t", new byte[1], 0, 1, 1, false));
+            }
+            finally
+            {
+                accepted.ForEach(socket => socket.Dispose());
+                silent.Stop();
+            }
+        }
+
+        [Fact]
+        public void NeverConnected_DisposeReturns_AndLaterCallsFailWithoutThrowing()
+        {
+            MosquittoClient client = new MosquittoClient(new MosquittoClientOptions { Host = "127.0.0.1", Port = UnusedPort() });
+            client.Connect();
+
+            client.Dispose();
+
+            Assert.Equal(-(int)MqttError.NotConnected, client.Publish("t", new byte[1], 0, 1, 0, false));
+            client.Subscribe("t", 0);
+            client.AbortConnection();
+            client.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => client.Connect());
+        }
+
+        [Fact]
+        public void Publish_BadArguments_ThrowBecauseTheyAreProgrammingErrors()
+        {
+            using MosquittoClient client = new MosquittoClient(new MosquittoClientOptions());
+
+            Assert.Throws<ArgumentOutOfRangeException>(() => client.Publish("t", new byte[4], 2, 3, 0, false));
+            Assert.Throws<ArgumentOutOfRangeException>(() => client.Publish("t", new byte[4], 0, 4, 3, false));
+            Assert.Throws<ArgumentNullException>(() => client.Publish("t", null!, 0, 0, 0, false));
+        }
+
+        [Fact]
+        public void Options_WillPayloadWithoutTopic_IsRejected()
+        {
+            MosquittoClientOptions options = new MosquittoClientOptions { WillPayload = new byte[] { 1 } };
+
+            Assert.Throws<ArgumentException>(() => new MosquittoClient(options));
+        }
+
+        private static int UnusedPort()
+        {
+            // Bound and released: nothing listens there afterwards, so connects are refused at once.
+            return Edge.HostSim.Mqtt.Broker.FreePort.Allocate(1)[0];
+        }
+    }
+}
