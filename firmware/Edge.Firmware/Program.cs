@@ -5,6 +5,9 @@ using System.Device.Adc;
 using System.Device.Gpio;
 using System.Threading;
 using Edge.Core;
+using Edge.Core.Commands;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
 using Edge.Firmware.Commands;
 using Edge.Firmware.Diagnostics;
@@ -24,8 +27,11 @@ namespace Edge.Firmware
     /// </summary>
     public static class Program
     {
-        /// <summary>Telemetry records kept while the broker is away: about 40 s of cell voltages of a 4-module pack at 1 Hz, plus events.</summary>
-        private const int OutboxCapacity = 160;
+        /// <summary>
+        /// Outbox slots: the contract's guidance for a plain ESP32 (16 to 32; about 13 KB at 2 cells per
+        /// module). Holds about 12 s of 1 Hz cell voltages of a 2-module pack plus events while the broker is away.
+        /// </summary>
+        private const int OutboxSlotCount = 24;
 
         /// <summary>How often the main thread refreshes the status LED from the module states, ms.</summary>
         private const int LedRefreshMs = 500;
@@ -38,14 +44,17 @@ namespace Edge.Firmware
 
             // 1. Settings: identity, board and broker. A bad text means defaults, reported.
             DeviceSettings settings = LoadSettings(new DeployedConfigurationStore(), events);
-            MqttTopics topics = new MqttTopics(settings.DeviceId);
+            TopicSet topics = new TopicSet(settings.DeviceId);
+            string bootId = BootIdentity.Create((int)MicrosecondClock.NowUs());
+            Console.WriteLine("device " + settings.DeviceId + ", boot id " + bootId);
 
             // 2. Board file, parsed with the core's parser. On error no pin is touched: the ESP32 leaves
             //    every GPIO as an input after reset, and the boards pull each switch to its off state.
             BoardSetup setup = BoardSetup.FromCatalog(settings.BoardName);
             GpioController gpio = new GpioController();
             EdgeController controller = null;
-            TelemetryOutbox outbox = null;
+            TelemetryPublisher publisher = null;
+            MessageOutbox outbox = null;
             StatusLed led = null;
             SamplingWatchdog watchdog = null;
             SamplingLoop loop = null;
@@ -66,11 +75,14 @@ namespace Edge.Firmware
                     AnalogMultiplexer mux = setup.Board.Mux == null ? null : new AnalogMultiplexer(gpio, setup.Board.Mux);
                     Esp32AnalogInputs inputs = new Esp32AnalogInputs(new AdcController(), setup.Board, mux);
                     controller = new EdgeController(setup.Layout, setup.Configuration);
-                    outbox = new TelemetryOutbox(OutboxCapacity, setup.Layout.CellsPerModule);
+                    OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
+                    outboxConfiguration.SlotCount = OutboxSlotCount;
+                    outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(setup.Layout.CellsPerModule));
+                    publisher = new TelemetryPublisher(outbox, bootId);
 
                     // 5. Sampling on its own highest-priority thread, paced by the high-resolution timer,
                     //    and the watchdog that opens every switch if it stalls.
-                    loop = new SamplingLoop(controller, new SampleAcquisition(setup.Board, inputs), switches, outbox, statistics, events, setup.Board.SamplePeriodMs);
+                    loop = new SamplingLoop(controller, new SampleAcquisition(setup.Board, inputs), switches, settings.MqttHost.Length == 0 ? null : publisher, statistics, events, setup.Board.SamplePeriodMs);
                     watchdog = new SamplingWatchdog(statistics, switches, events, led, setup.Board.SamplePeriodMs);
                     loop.Start();
                     watchdog.Start();
@@ -97,14 +109,21 @@ namespace Edge.Firmware
             }
             else
             {
-                int cellsPerModule = controller == null ? 1 : controller.Layout.CellsPerModule;
-                TelemetryOutbox linkOutbox = outbox ?? new TelemetryOutbox(1, cellsPerModule);
-                CommandDispatcher commands = new CommandDispatcher(controller, topics.CommandPrefix, events);
-                M2MqttTransport transport = new M2MqttTransport(settings.MqttHost, settings.MqttPort, commands);
+                if (outbox == null)
+                {
+                    // No control loop: the outbox only ever carries nothing; one small slot keeps the session uniform.
+                    OutboxConfiguration emptyConfiguration = new OutboxConfiguration();
+                    emptyConfiguration.SlotCount = 1;
+                    outbox = new MessageOutbox(emptyConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
+                }
+
+                CommandInbox inbox = new CommandInbox();
+                CommandHandler commands = controller == null ? null : new CommandHandler(controller, null);
+                M2MqttTransport transport = new M2MqttTransport(settings.MqttHost, settings.MqttPort, topics, outbox, inbox);
                 int periodUs = loop == null ? 0 : loop.PeriodUs;
-                HealthSampler health = new HealthSampler(statistics, linkOutbox, watchdog, periodUs);
-                MqttLink link = new MqttLink(settings, topics, transport, new WifiConnection(settings.WifiTimeoutS * 1000), linkOutbox, events, health, led, cellsPerModule);
-                link.Start();
+                HealthSampler health = new HealthSampler(statistics, outbox, inbox, watchdog, periodUs);
+                MqttSession session = new MqttSession(settings, topics, transport, new WifiConnection(settings.WifiTimeoutS * 1000), outbox, bootId, controller, commands, inbox, events, health, led);
+                session.Start();
             }
 
             // 7. The main thread only keeps the status LED in step with the modules.

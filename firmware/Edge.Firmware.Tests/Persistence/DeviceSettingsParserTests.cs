@@ -52,13 +52,24 @@ namespace NFUnitTest.Persistence
         [TestMethod]
         public void DeviceIdMustBeATopicSafeName()
         {
-            // '/' and '#' would break the topic tree edge/<id>/...
+            // '/', '+' and '#' would break the topic tree edge/<id>/... (contract: 1 to 64 of A-Z a-z 0-9 - _).
             Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("a/b"));
             Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("a#"));
-            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("Pack"));
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("a+b"));
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("pack 7"));
             Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId(string.Empty));
-            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("abcdefghijabcdefghijabcdefghijabc"));
-            Assert.IsTrue(DeviceSettingsParser.IsValidDeviceId("pack_7-a"));
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId(new string('a', 65)));
+            Assert.IsTrue(DeviceSettingsParser.IsValidDeviceId(new string('a', 64)));
+            Assert.IsTrue(DeviceSettingsParser.IsValidDeviceId("Pack_7-a"));
+        }
+
+        [TestMethod]
+        public void InvalidDeviceIdIsRejectedWithItsLine()
+        {
+            bool ok = DeviceSettingsParser.TryParse("board = esp32-mux-6s\ndevice_id = pack/7\n", out DeviceSettings settings, out string error);
+
+            Assert.IsFalse(ok);
+            Assert.StartsWith("line 2: device_id", error);
         }
 
         [TestMethod]

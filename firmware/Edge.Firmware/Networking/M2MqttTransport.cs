@@ -1,27 +1,30 @@
 // Licensed under the MIT License.
 
 using System;
-using System.Threading;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Commands;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 
 namespace Edge.Firmware.Networking
 {
     /// <summary>
-    /// <see cref="IMessageTransport"/> over nanoFramework.M2Mqtt (MQTT 3.1.1, plain TCP). A new
-    /// <see cref="MqttClient"/> is made for every connection attempt, since a closed client is not
-    /// reused. Broker acknowledgements (MqttMsgPublished) decrement the in-flight count.
+    /// <see cref="IMqttConnection"/> over nanoFramework.M2Mqtt (MQTT 3.1.1, plain TCP). A new
+    /// <see cref="MqttClient"/> is made for every connection attempt. Broker acknowledgements
+    /// (MqttMsgPublished) go to the outbox; received commands go to the <see cref="CommandInbox"/>.
     /// </summary>
-    public sealed class M2MqttTransport : IMessageTransport
+    public sealed class M2MqttTransport : IMqttConnection
     {
         private readonly string _host;
         private readonly int _port;
-        private readonly ICommandSink _sink;
+        private readonly TopicSet _topics;
+        private readonly MessageOutbox _outbox;
+        private readonly CommandInbox _inbox;
         private MqttClient _client;
-        private int _inFlight;
 
-        /// <summary>Targets <paramref name="host"/>:<paramref name="port"/>; incoming messages go to <paramref name="sink"/>.</summary>
-        public M2MqttTransport(string host, int port, ICommandSink sink)
+        /// <summary>Targets <paramref name="host"/>:<paramref name="port"/>.</summary>
+        public M2MqttTransport(string host, int port, TopicSet topics, MessageOutbox outbox, CommandInbox inbox)
         {
             if (host == null || host.Length == 0)
             {
@@ -30,19 +33,19 @@ namespace Edge.Firmware.Networking
 
             _host = host;
             _port = port;
-            _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+            _topics = topics ?? throw new ArgumentNullException(nameof(topics));
+            _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+            _inbox = inbox ?? throw new ArgumentNullException(nameof(inbox));
         }
 
         /// <inheritdoc />
         public bool IsConnected
         {
-            get { return _client != null && _client.IsConnected; }
-        }
-
-        /// <inheritdoc />
-        public int InFlightCount
-        {
-            get { return _inFlight; }
+            get
+            {
+                MqttClient client = _client;
+                return client != null && client.IsConnected;
+            }
         }
 
         /// <inheritdoc />
@@ -55,6 +58,7 @@ namespace Edge.Firmware.Networking
                 client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
                 client.MqttMsgPublishReceived += OnPublishReceived;
                 client.MqttMsgPublished += OnPublished;
+                client.ConnectionClosed += OnConnectionClosed;
                 MqttReasonCode code = client.Connect(
                     clientId,
                     username.Length == 0 ? null : username,
@@ -72,7 +76,6 @@ namespace Edge.Firmware.Networking
                     return false;
                 }
 
-                _inFlight = 0;
                 _client = client;
                 return true;
             }
@@ -84,24 +87,31 @@ namespace Edge.Firmware.Networking
         }
 
         /// <inheritdoc />
-        public bool TryPublish(string topic, byte[] payload, bool retain)
+        public int Publish(TopicId topic, byte[] payload, int offset, int count, int qos, bool retain)
+        {
+            return PublishTo(_topics[topic], payload, offset, count, qos, retain);
+        }
+
+        /// <inheritdoc />
+        public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
         {
             MqttClient client = _client;
             if (client == null || !client.IsConnected)
             {
-                return false;
+                return -1;
             }
 
+            // M2Mqtt takes a whole array: copy the message out of the outbox slot (network thread only).
+            byte[] message = new byte[count];
+            Array.Copy(payload, offset, message, 0, count);
             try
             {
-                client.Publish(topic, payload, null, null, MqttQoSLevel.AtLeastOnce, retain);
-                Interlocked.Increment(ref _inFlight);
-                return true;
+                return client.Publish(topic, message, null, null, qos == 0 ? MqttQoSLevel.AtMostOnce : MqttQoSLevel.AtLeastOnce, retain);
             }
             catch (Exception)
             {
-                // In-flight queue full or connection lost while sending.
-                return false;
+                // In-flight queue full or connection lost while sending: the outbox keeps the message.
+                return -1;
             }
         }
 
@@ -135,6 +145,7 @@ namespace Edge.Firmware.Networking
                 return;
             }
 
+            _outbox.ConnectionLost();
             try
             {
                 if (client.IsConnected)
@@ -152,15 +163,20 @@ namespace Edge.Firmware.Networking
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
         {
-            if (e.IsPublished && _inFlight > 0)
+            if (e.IsPublished)
             {
-                Interlocked.Decrement(ref _inFlight);
+                _outbox.Acknowledge(e.MessageId);
             }
         }
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
-            _sink.OnMessage(e.Topic, e.Message);
+            _inbox.TryAdd(e.Topic, e.Message);
+        }
+
+        private void OnConnectionClosed(object sender, EventArgs e)
+        {
+            _outbox.ConnectionLost();
         }
     }
 }

@@ -15,7 +15,7 @@ board = esp32-devkitc-4s2m
 # empty host: MQTT off, the control loop still runs
 mqtt_host =
 mqtt_port = 1883
-mqtt_keep_alive_s = 60
+mqtt_keep_alive_s = 30
 health_period_s = 30
 wifi_timeout_s = 30
 ";

@@ -8,7 +8,7 @@ namespace Edge.Firmware.Persistence
     /// </summary>
     public sealed class DeviceSettings
     {
-        /// <summary>Device id, also the MQTT client id and topic level: 1..32 of [a-z0-9_-].</summary>
+        /// <summary>Device id: topic level edge/&lt;id&gt;/ and client id edge-&lt;id&gt;; 1..64 of A-Z a-z 0-9 - _.</summary>
         public string DeviceId { get; set; } = "edge-0";
 
         /// <summary>Board name as in <see cref="Boards.BoardCatalog"/>.</summary>
@@ -26,8 +26,8 @@ namespace Edge.Firmware.Persistence
         /// <summary>Broker password; empty for an anonymous connection.</summary>
         public string MqttPassword { get; set; } = string.Empty;
 
-        /// <summary>MQTT keep-alive, s: 60 s, the common client default; the broker drops us after 1.5 x this.</summary>
-        public int MqttKeepAliveS { get; set; } = 60;
+        /// <summary>MQTT keep-alive, s: 30 s as the contract says; the broker declares us gone (Last Will) after 1.5 x this.</summary>
+        public int MqttKeepAliveS { get; set; } = 30;
 
         /// <summary>Period of the health message, s.</summary>
         public int HealthPeriodS { get; set; } = 30;

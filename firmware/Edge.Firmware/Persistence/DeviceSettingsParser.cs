@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Telemetry.Encoding;
+
 namespace Edge.Firmware.Persistence
 {
     /// <summary>
@@ -9,9 +11,6 @@ namespace Edge.Firmware.Persistence
     /// </summary>
     public static class DeviceSettingsParser
     {
-        /// <summary>Longest device id: keeps topics and the client id short (MQTT 3.1 allowed 23 bytes; 3.1.1 brokers accept more).</summary>
-        public const int MaxDeviceIdLength = 32;
-
         /// <summary>Parses <paramref name="text"/>; on failure <paramref name="settings"/> holds the defaults.</summary>
         public static bool TryParse(string text, out DeviceSettings settings, out string error)
         {
@@ -66,25 +65,10 @@ namespace Edge.Firmware.Persistence
             return true;
         }
 
-        /// <summary>True for a device id of 1..32 characters from [a-z0-9_-] (safe as an MQTT topic level and client id).</summary>
+        /// <summary>True for a device id the MQTT contract accepts: 1 to 64 of A-Z a-z 0-9 - _ (a safe topic level).</summary>
         public static bool IsValidDeviceId(string id)
         {
-            if (id == null || id.Length == 0 || id.Length > MaxDeviceIdLength)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < id.Length; i++)
-            {
-                char c = id[i];
-                bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            return true;
+            return TopicSet.IsValidDeviceId(id);
         }
 
         private static bool IsKnownKey(string key)
@@ -101,7 +85,7 @@ namespace Edge.Firmware.Persistence
                 case "device_id":
                     if (!IsValidDeviceId(value))
                     {
-                        return "device_id must be 1.." + MaxDeviceIdLength.ToString() + " characters of a-z, 0-9, '-', '_'";
+                        return "device_id must be 1.." + TopicSet.MaximumDeviceIdLength.ToString() + " characters of A-Z, a-z, 0-9, '-', '_'";
                     }
 
                     settings.DeviceId = value;

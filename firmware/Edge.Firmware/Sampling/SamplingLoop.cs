@@ -7,7 +7,7 @@ using Edge.Core.Actuation;
 using Edge.Core.Sampling;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
-using Edge.Firmware.Telemetry;
+using Edge.Core.Telemetry.Outbox;
 using nanoFramework.Hardware.Esp32;
 
 namespace Edge.Firmware.Sampling
@@ -15,7 +15,8 @@ namespace Edge.Firmware.Sampling
     /// <summary>
     /// The control loop: a highest-priority thread released once per sample period by a periodic
     /// ESP32 high-resolution timer. Each tick acquires a frame, runs <see cref="EdgeController.Tick"/>,
-    /// applies the actions to the load switches and hands the tick's telemetry to the outbox.
+    /// applies the actions to the load switches and encodes the tick's telemetry into the core's outbox
+    /// (TelemetryPublisher: preallocated scratch and slots; null when there is no MQTT).
     /// Frames and action buffers are allocated once; the loop itself allocates nothing.
     /// </summary>
     /// <remarks>
@@ -27,7 +28,7 @@ namespace Edge.Firmware.Sampling
         private readonly EdgeController _controller;
         private readonly SampleAcquisition _acquisition;
         private readonly LoadSwitchBank _switches;
-        private readonly TelemetryOutbox _outbox;
+        private readonly TelemetryPublisher _publisher;
         private readonly TickStatistics _statistics;
         private readonly DeviceEventLog _events;
         private readonly SampleFrame _frame;
@@ -39,12 +40,12 @@ namespace Edge.Firmware.Sampling
         private int _pendingExpirations;
         private bool _stopRequested;
 
-        /// <summary>Wires the loop; nothing runs before <see cref="Start"/>.</summary>
+        /// <summary>Wires the loop (<paramref name="publisher"/> may be null); nothing runs before <see cref="Start"/>.</summary>
         public SamplingLoop(
             EdgeController controller,
             SampleAcquisition acquisition,
             LoadSwitchBank switches,
-            TelemetryOutbox outbox,
+            TelemetryPublisher publisher,
             TickStatistics statistics,
             DeviceEventLog events,
             int periodMs)
@@ -62,7 +63,7 @@ namespace Edge.Firmware.Sampling
             _controller = controller;
             _acquisition = acquisition ?? throw new ArgumentNullException(nameof(acquisition));
             _switches = switches ?? throw new ArgumentNullException(nameof(switches));
-            _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+            _publisher = publisher;
             _statistics = statistics ?? throw new ArgumentNullException(nameof(statistics));
             _events = events ?? throw new ArgumentNullException(nameof(events));
             _frame = new SampleFrame(controller.Layout);
@@ -139,7 +140,10 @@ namespace Edge.Firmware.Sampling
                     _acquisition.Acquire(_frame);
                     _controller.Tick(_frame, _actions);
                     _switches.Apply(_actions);
-                    _outbox.Push(_controller.Telemetry);
+                    if (_publisher != null)
+                    {
+                        _publisher.Publish(_controller.Telemetry, _frame.TimestampMs);
+                    }
                 }
                 catch (Exception ex)
                 {

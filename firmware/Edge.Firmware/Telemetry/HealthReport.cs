@@ -35,11 +35,14 @@ namespace Edge.Firmware.Telemetry
         /// <summary>Largest free native block, bytes: fragmentation shows as this falling while free stays.</summary>
         public uint NativeLargestFreeBlockBytes { get; set; }
 
-        /// <summary>Telemetry records overwritten in the outbox since the previous report.</summary>
-        public int OutboxOverwrittenSinceLast { get; set; }
+        /// <summary>Free outbox slots (the core's MessageOutbox).</summary>
+        public int OutboxFreeSlots { get; set; }
 
-        /// <summary>Records waiting in the outbox.</summary>
-        public int OutboxCount { get; set; }
+        /// <summary>Messages the outbox dropped since boot, all streams (each loss is also an outboxOverflow event).</summary>
+        public long OutboxLostTotal { get; set; }
+
+        /// <summary>Commands refused because the inbox was full, since boot.</summary>
+        public int CommandsRefused { get; set; }
 
         /// <summary>Broker connections made since boot (1 = no reconnect so far).</summary>
         public int ConnectionCount { get; set; }
@@ -59,8 +62,9 @@ namespace Edge.Firmware.Telemetry
             json.Append(",\"managed_free_bytes\":").Append(ManagedFreeBytes);
             json.Append(",\"native_free_bytes\":").Append(NativeFreeBytes);
             json.Append(",\"native_largest_block_bytes\":").Append(NativeLargestFreeBlockBytes);
-            json.Append(",\"outbox_overwritten_since_last\":").Append(OutboxOverwrittenSinceLast);
-            json.Append(",\"outbox_count\":").Append(OutboxCount);
+            json.Append(",\"outbox_free_slots\":").Append(OutboxFreeSlots);
+            json.Append(",\"outbox_lost_total\":").Append(OutboxLostTotal);
+            json.Append(",\"commands_refused\":").Append(CommandsRefused);
             json.Append(",\"connections\":").Append(ConnectionCount);
             json.Append(",\"watchdog_tripped\":").Append(WatchdogTripped ? "true" : "false");
             json.Append('}');

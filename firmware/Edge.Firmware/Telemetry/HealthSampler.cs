@@ -1,6 +1,9 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Commands;
 using Edge.Firmware.Sampling;
 using Edge.Firmware.Watchdog;
 using nanoFramework.Hardware.Esp32;
@@ -11,15 +14,17 @@ namespace Edge.Firmware.Telemetry
     public sealed class HealthSampler : IHealthSource
     {
         private readonly TickStatistics _statistics;
-        private readonly TelemetryOutbox _outbox;
+        private readonly MessageOutbox _outbox;
+        private readonly CommandInbox _inbox;
         private readonly SamplingWatchdog _watchdog;
         private readonly int _periodUs;
 
-        /// <summary>Reads <paramref name="statistics"/>, <paramref name="outbox"/> and (if any) <paramref name="watchdog"/>.</summary>
-        public HealthSampler(TickStatistics statistics, TelemetryOutbox outbox, SamplingWatchdog watchdog, int periodUs)
+        /// <summary>Reads <paramref name="statistics"/>, <paramref name="outbox"/>, <paramref name="inbox"/> and (if any) <paramref name="watchdog"/>.</summary>
+        public HealthSampler(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs)
         {
             _statistics = statistics ?? throw new ArgumentNullException(nameof(statistics));
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+            _inbox = inbox ?? throw new ArgumentNullException(nameof(inbox));
             _watchdog = watchdog;
             _periodUs = periodUs;
         }
@@ -40,8 +45,15 @@ namespace Edge.Firmware.Telemetry
             NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.Internal, out uint total, out uint free, out uint largest);
             report.NativeFreeBytes = free;
             report.NativeLargestFreeBlockBytes = largest;
-            report.OutboxOverwrittenSinceLast = _outbox.TakeOverwrittenCount();
-            report.OutboxCount = _outbox.Count;
+            report.OutboxFreeSlots = _outbox.FreeCount;
+            long lost = 0;
+            for (int stream = 0; stream < TopicSet.StreamCount; stream++)
+            {
+                lost += _outbox.LostTotal((TopicId)stream);
+            }
+
+            report.OutboxLostTotal = lost;
+            report.CommandsRefused = _inbox.RefusedCount;
             report.ConnectionCount = connectionCount;
             report.WatchdogTripped = _watchdog != null && _watchdog.HasTripped;
             return report;

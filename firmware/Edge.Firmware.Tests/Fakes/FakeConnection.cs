@@ -2,14 +2,24 @@
 
 using System.Collections;
 using System.Text;
+using Edge.Core.Telemetry.Encoding;
 using Edge.Firmware.Networking;
 
 namespace NFUnitTest.Fakes
 {
-    /// <summary>Broker stand-in: records the connect parameters and every publish; the test decides connectivity and acknowledgements.</summary>
-    public sealed class FakeTransport : IMessageTransport
+    /// <summary>Broker stand-in: records the connect parameters and every publish; the test decides connectivity.</summary>
+    public sealed class FakeConnection : IMqttConnection
     {
-        /// <summary>Published messages as "topic|payload|retain" lines, in order.</summary>
+        private readonly TopicSet _topics;
+        private int _nextMessageId = 1;
+
+        /// <summary>Names TopicId publishes with <paramref name="topics"/>.</summary>
+        public FakeConnection(TopicSet topics)
+        {
+            _topics = topics;
+        }
+
+        /// <summary>Published messages as "topic|payload|qos|retained-or-dash" lines, in order.</summary>
         public ArrayList Published { get; } = new ArrayList();
 
         /// <summary>Subscribed filters.</summary>
@@ -18,11 +28,8 @@ namespace NFUnitTest.Fakes
         /// <summary>What the next TryConnect answers.</summary>
         public bool AcceptConnect { get; set; } = true;
 
-        /// <summary>When false, publishes are refused (queue full or connection lost).</summary>
+        /// <summary>When false, publishes are refused (queue full).</summary>
         public bool AcceptPublish { get; set; } = true;
-
-        /// <summary>When true, publishes do not count as in flight (the broker acknowledges at once).</summary>
-        public bool AcknowledgeImmediately { get; set; } = true;
 
         /// <summary>Client id of the last connect.</summary>
         public string ClientId { get; private set; }
@@ -33,14 +40,11 @@ namespace NFUnitTest.Fakes
         /// <summary>Last Will payload of the last connect.</summary>
         public string WillMessage { get; private set; }
 
-        /// <summary>Number of Close calls.</summary>
-        public int CloseCount { get; private set; }
+        /// <summary>Keep-alive of the last connect, s.</summary>
+        public int KeepAliveS { get; private set; }
 
         /// <inheritdoc />
         public bool IsConnected { get; set; }
-
-        /// <inheritdoc />
-        public int InFlightCount { get; set; }
 
         /// <inheritdoc />
         public bool TryConnect(string clientId, string username, string password, string willTopic, string willMessage, int keepAliveS)
@@ -48,25 +52,27 @@ namespace NFUnitTest.Fakes
             ClientId = clientId;
             WillTopic = willTopic;
             WillMessage = willMessage;
+            KeepAliveS = keepAliveS;
             IsConnected = AcceptConnect;
             return AcceptConnect;
         }
 
         /// <inheritdoc />
-        public bool TryPublish(string topic, byte[] payload, bool retain)
+        public int Publish(TopicId topic, byte[] payload, int offset, int count, int qos, bool retain)
+        {
+            return PublishTo(_topics[topic], payload, offset, count, qos, retain);
+        }
+
+        /// <inheritdoc />
+        public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
         {
             if (!IsConnected || !AcceptPublish)
             {
-                return false;
+                return -1;
             }
 
-            Published.Add(topic + "|" + Encoding.UTF8.GetString(payload, 0, payload.Length) + "|" + (retain ? "retained" : "-"));
-            if (!AcknowledgeImmediately)
-            {
-                InFlightCount++;
-            }
-
-            return true;
+            Published.Add(topic + "|" + Encoding.UTF8.GetString(payload, offset, count) + "|" + qos.ToString() + "|" + (retain ? "retained" : "-"));
+            return _nextMessageId++;
         }
 
         /// <inheritdoc />
@@ -80,13 +86,26 @@ namespace NFUnitTest.Fakes
         public void Close()
         {
             IsConnected = false;
-            CloseCount++;
         }
 
         /// <summary>Published line <paramref name="index"/>.</summary>
         public string PublishedAt(int index)
         {
             return (string)Published[index];
+        }
+
+        /// <summary>Index of the first published line starting with <paramref name="prefix"/>, or -1.</summary>
+        public int IndexOf(string prefix)
+        {
+            for (int i = 0; i < Published.Count; i++)
+            {
+                if (((string)Published[i]).StartsWith(prefix))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
     }
 }
