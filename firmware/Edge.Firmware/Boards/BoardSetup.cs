@@ -48,14 +48,11 @@ namespace Edge.Firmware.Boards
                 return Fail("board file " + parseError.ToString());
             }
 
-            string layoutError = CheckModulesAreContiguous(board);
-            if (layoutError != null)
+            if (!BoardPackLayout.TryCreate(board, out PackLayout layout, out string layoutError))
             {
-                return Fail(layoutError);
+                return Fail("board " + board.Name + ": " + layoutError);
             }
 
-            int cellsPerModule = board.ModuleAt(0).CellCount;
-            PackLayout layout = new PackLayout(board.ModuleCount, cellsPerModule, board.TemperatureCount);
             ControllerConfiguration configuration = CreateConfiguration(board);
             ConfigurationError configurationError = ConfigurationValidator.Validate(configuration, layout);
             if (configurationError != null)
@@ -109,41 +106,6 @@ namespace Edge.Firmware.Boards
             }
 
             return configuration;
-        }
-
-        // The core's PackLayout numbers cells module by module with equal module sizes; a board that
-        // groups cells otherwise cannot run on it.
-        private static string CheckModulesAreContiguous(BoardDefinition board)
-        {
-            if (board.ModuleCount == 0)
-            {
-                return "board " + board.Name + " has no module";
-            }
-
-            int cellsPerModule = board.ModuleAt(0).CellCount;
-            for (int m = 0; m < board.ModuleCount; m++)
-            {
-                ModuleDefinition module = board.ModuleAt(m);
-                if (module.CellCount != cellsPerModule)
-                {
-                    return "board " + board.Name + ": every module must hold " + cellsPerModule.ToString() + " cells";
-                }
-
-                for (int p = 0; p < module.CellCount; p++)
-                {
-                    if (module.CellIndexAt(p) != (m * cellsPerModule) + p)
-                    {
-                        return "board " + board.Name + ": module " + m.ToString() + " must hold cells in order from " + (m * cellsPerModule).ToString();
-                    }
-                }
-            }
-
-            if (board.CellCount != board.ModuleCount * cellsPerModule)
-            {
-                return "board " + board.Name + ": every cell must belong to a module";
-            }
-
-            return null;
         }
 
         private static BoardSetup Fail(string error)

@@ -9,80 +9,51 @@ using Edge.Firmware.Hardware;
 namespace Edge.Firmware.Sampling
 {
     /// <summary>
-    /// Fills a <see cref="SampleFrame"/> from the ADC: counts from <see cref="IAnalogInputs"/>,
-    /// converted with the board's calibration (the core's <see cref="BoardAdcChannels"/>) into mV,
-    /// uA and 0.1 degC, each with its status. Module currents are read first so that a current step
-    /// and the cell voltages it causes land in the same frame. Allocates nothing per call.
+    /// Fills a <see cref="SampleFrame"/> from the ADC: raw counts from <see cref="IAnalogInputs"/>
+    /// into preallocated arrays, then the core's <see cref="BoardSampleConverter"/> (the board's
+    /// calibration, mV / uA / 0.1 degC with a status per channel). Module currents are read first
+    /// so that a current step and the cell voltages it causes land in the same frame. Allocates
+    /// nothing per call.
     /// </summary>
     public sealed class SampleAcquisition
     {
+        private readonly BoardDefinition _board;
         private readonly IAnalogInputs _inputs;
-        private readonly BoardAdcChannels _channels;
+        private readonly BoardSampleConverter _converter;
+        private readonly int[] _cellCounts;
+        private readonly int[] _moduleCounts;
+        private readonly int[] _temperatureCounts;
 
         /// <summary>Board cell i becomes layout cell i (BoardSetup checked the order).</summary>
         public SampleAcquisition(BoardDefinition board, IAnalogInputs inputs)
         {
-            if (board == null)
-            {
-                throw new ArgumentNullException(nameof(board));
-            }
-
-            if (inputs == null)
-            {
-                throw new ArgumentNullException(nameof(inputs));
-            }
-
-            _inputs = inputs;
-            _channels = new BoardAdcChannels(board);
+            _board = board ?? throw new ArgumentNullException(nameof(board));
+            _inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
+            _converter = new BoardSampleConverter(new BoardAdcChannels(board));
+            _cellCounts = new int[board.CellCount];
+            _moduleCounts = new int[board.ModuleCount];
+            _temperatureCounts = new int[board.TemperatureCount];
         }
 
         /// <summary>Reads and converts every channel into <paramref name="frame"/>.</summary>
         public void Acquire(SampleFrame frame)
         {
-            for (int m = 0; m < _channels.ModuleCount; m++)
+            for (int m = 0; m < _moduleCounts.Length; m++)
             {
-                ModuleCurrentChannel channel = _channels.ModuleAt(m);
-                int counts = _inputs.ReadCounts(channel.Definition.CurrentInput);
-                channel.TryConvertToUa(counts, out int currentUa, out AdcReadingStatus status);
-                frame.ModuleCurrentUa[m] = currentUa;
-                frame.ModuleCurrentStatus[m] = ToChannelStatus(status);
+                _moduleCounts[m] = _inputs.ReadCounts(_board.ModuleAt(m).CurrentInput);
             }
 
-            for (int c = 0; c < _channels.CellCount; c++)
+            for (int c = 0; c < _cellCounts.Length; c++)
             {
-                CellVoltageChannel channel = _channels.CellAt(c);
-                int counts = _inputs.ReadCounts(channel.Definition.Input);
-                channel.TryConvertToMv(counts, out int voltageMv, out AdcReadingStatus status);
-                frame.CellVoltageMv[c] = voltageMv;
-                frame.CellVoltageStatus[c] = ToChannelStatus(status);
+                _cellCounts[c] = _inputs.ReadCounts(_board.CellAt(c).Input);
             }
 
-            for (int t = 0; t < _channels.TemperatureCount; t++)
+            for (int t = 0; t < _temperatureCounts.Length; t++)
             {
-                TemperatureChannel channel = _channels.TemperatureAt(t);
-                int counts = _inputs.ReadCounts(channel.Definition.Input);
-                channel.TryConvertToDeciC(counts, out int temperatureDeciC, out AdcReadingStatus status);
-                frame.TemperatureDeciCelsius[t] = temperatureDeciC;
-                frame.TemperatureStatus[t] = ToChannelStatus(status);
+                _temperatureCounts[t] = _inputs.ReadCounts(_board.TemperatureAt(t).Input);
             }
-        }
 
-        /// <summary>
-        /// Reading validity to channel status: a clipped reading is <see cref="ChannelStatus.Saturated"/>,
-        /// a reading no ADC can give (or a failed read) is <see cref="ChannelStatus.Implausible"/>.
-        /// </summary>
-        public static ChannelStatus ToChannelStatus(AdcReadingStatus status)
-        {
-            switch (status)
-            {
-                case AdcReadingStatus.Valid:
-                    return ChannelStatus.Valid;
-                case AdcReadingStatus.SaturatedLow:
-                case AdcReadingStatus.SaturatedHigh:
-                    return ChannelStatus.Saturated;
-                default:
-                    return ChannelStatus.Implausible;
-            }
+            _converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, frame);
         }
     }
 }
