@@ -1,0 +1,367 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Edge.NanoFrameworkSubset.Analyzer
+{
+    /// <summary>
+    /// Reports C# constructs that compile against nanoFramework's API surface but that the stable
+    /// nanoFramework toolchain or runtime cannot handle. The API surface itself (what types and
+    /// members exist) is enforced by compiling against the reference assemblies; this analyzer
+    /// covers the language subset, which no reference assembly can express.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class NanoFrameworkSubsetAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly ImmutableArray<DiagnosticDescriptor> s_rules = ImmutableArray.Create(
+            SubsetRules.GenericDeclaration,
+            SubsetRules.GenericUse,
+            SubsetRules.Tuple,
+            SubsetRules.Record,
+            SubsetRules.AsyncAwait,
+            SubsetRules.Iterator,
+            SubsetRules.NullableValueType,
+            SubsetRules.Decimal,
+            SubsetRules.MultiDimensionalArray,
+            SubsetRules.LinqQuery,
+            SubsetRules.Dynamic,
+            SubsetRules.UnsafeOrSpan,
+            SubsetRules.MathIntegerWidening);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_rules;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            // Generated files are part of what the device runs, so they are checked too.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.EnableConcurrentExecution();
+
+            context.RegisterSyntaxNodeAction(AnalyzeTypeParameterList, SyntaxKind.TypeParameterList);
+            context.RegisterSyntaxNodeAction(AnalyzeGenericName, SyntaxKind.GenericName);
+            context.RegisterSyntaxNodeAction(AnalyzeImplicitType, SyntaxKind.IdentifierName);
+            context.RegisterSyntaxNodeAction(AnalyzeTuple, SyntaxKind.TupleType, SyntaxKind.TupleExpression, SyntaxKind.ParenthesizedVariableDesignation);
+            context.RegisterSyntaxNodeAction(AnalyzeRecord, SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration);
+            context.RegisterSyntaxNodeAction(AnalyzeAwait, SyntaxKind.AwaitExpression);
+            context.RegisterSyntaxNodeAction(
+                AnalyzeAsyncModifier,
+                SyntaxKind.MethodDeclaration,
+                SyntaxKind.LocalFunctionStatement,
+                SyntaxKind.SimpleLambdaExpression,
+                SyntaxKind.ParenthesizedLambdaExpression,
+                SyntaxKind.AnonymousMethodExpression);
+            context.RegisterSyntaxNodeAction(AnalyzeYield, SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement);
+            context.RegisterSyntaxNodeAction(AnalyzeNullableType, SyntaxKind.NullableType);
+            context.RegisterSyntaxNodeAction(AnalyzeDecimalKeyword, SyntaxKind.PredefinedType);
+            context.RegisterSyntaxNodeAction(AnalyzeNumericLiteral, SyntaxKind.NumericLiteralExpression);
+            context.RegisterSyntaxNodeAction(AnalyzeArrayRank, SyntaxKind.ArrayRankSpecifier);
+            context.RegisterSyntaxNodeAction(AnalyzeQuery, SyntaxKind.QueryExpression);
+            context.RegisterSyntaxNodeAction(
+                AnalyzeUnsafe,
+                SyntaxKind.StackAllocArrayCreationExpression,
+                SyntaxKind.ImplicitStackAllocArrayCreationExpression,
+                SyntaxKind.UnsafeStatement,
+                SyntaxKind.FixedStatement,
+                SyntaxKind.PointerType,
+                SyntaxKind.FunctionPointerType);
+            context.RegisterSyntaxTreeAction(AnalyzeUnsafeModifiers);
+
+            context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            context.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
+            context.RegisterOperationAction(AnalyzeConditionalAccess, OperationKind.ConditionalAccess);
+        }
+
+        private static void AnalyzeTypeParameterList(SyntaxNodeAnalysisContext context)
+        {
+            SyntaxNode owner = context.Node.Parent;
+            string what;
+            switch (owner)
+            {
+                case TypeDeclarationSyntax type:
+                    what = type.Keyword.ValueText + " '" + type.Identifier.ValueText + context.Node + "'";
+                    break;
+                case DelegateDeclarationSyntax del:
+                    what = "delegate '" + del.Identifier.ValueText + context.Node + "'";
+                    break;
+                case MethodDeclarationSyntax method:
+                    what = "method '" + method.Identifier.ValueText + context.Node + "'";
+                    break;
+                case LocalFunctionStatementSyntax local:
+                    what = "local function '" + local.Identifier.ValueText + context.Node + "'";
+                    break;
+                default:
+                    what = "'" + context.Node + "'";
+                    break;
+            }
+
+            Report(context, SubsetRules.GenericDeclaration, context.Node, what);
+        }
+
+        private static void AnalyzeGenericName(SyntaxNodeAnalysisContext context)
+        {
+            var name = (GenericNameSyntax)context.Node;
+            string identifier = name.Identifier.ValueText;
+            if (identifier == "Span" || identifier == "ReadOnlySpan" || identifier == "Memory" || identifier == "ReadOnlyMemory")
+            {
+                Report(context, SubsetRules.UnsafeOrSpan, name, "'" + name + "'");
+            }
+
+            ISymbol symbol = context.SemanticModel.GetSymbolInfo(name, context.CancellationToken).Symbol;
+            string kind = symbol is IMethodSymbol ? "method" : symbol is INamedTypeSymbol named && named.TypeKind == TypeKind.Delegate ? "delegate" : "type";
+            Report(context, SubsetRules.GenericUse, name, kind + " '" + name + "'");
+        }
+
+        // `var x = ...` can hide a generic (or nullable, tuple) type that never appears in source.
+        private static void AnalyzeImplicitType(SyntaxNodeAnalysisContext context)
+        {
+            var name = (IdentifierNameSyntax)context.Node;
+            if (!name.IsVar && name.Identifier.ValueText != "dynamic")
+            {
+                return;
+            }
+
+            ITypeSymbol type = context.SemanticModel.GetTypeInfo(name, context.CancellationToken).Type;
+            if (type == null)
+            {
+                return;
+            }
+
+            if (type.TypeKind == TypeKind.Dynamic)
+            {
+                Report(context, SubsetRules.Dynamic, name, "'" + name + "'");
+                return;
+            }
+
+            if (name.IsVar && type is INamedTypeSymbol named && named.IsGenericType && named.TypeKind != TypeKind.Error)
+            {
+                Report(context, SubsetRules.GenericUse, name, "type '" + named.ToDisplayString() + "' (inferred by var)");
+            }
+        }
+
+        private static void AnalyzeTuple(SyntaxNodeAnalysisContext context)
+        {
+            string what = context.Node.IsKind(SyntaxKind.ParenthesizedVariableDesignation) ? "deconstruction" : "'" + context.Node + "'";
+            Report(context, SubsetRules.Tuple, context.Node, what);
+        }
+
+        private static void AnalyzeRecord(SyntaxNodeAnalysisContext context)
+        {
+            var record = (RecordDeclarationSyntax)context.Node;
+            Report(context, SubsetRules.Record, record.Identifier, "'" + record.Identifier.ValueText + "'");
+        }
+
+        private static void AnalyzeAwait(SyntaxNodeAnalysisContext context)
+        {
+            Report(context, SubsetRules.AsyncAwait, context.Node, "await");
+        }
+
+        private static void AnalyzeAsyncModifier(SyntaxNodeAnalysisContext context)
+        {
+            SyntaxTokenList modifiers;
+            switch (context.Node)
+            {
+                case MethodDeclarationSyntax method:
+                    modifiers = method.Modifiers;
+                    break;
+                case LocalFunctionStatementSyntax local:
+                    modifiers = local.Modifiers;
+                    break;
+                case AnonymousFunctionExpressionSyntax lambda:
+                    modifiers = lambda.Modifiers;
+                    break;
+                default:
+                    return;
+            }
+
+            foreach (SyntaxToken modifier in modifiers)
+            {
+                if (modifier.IsKind(SyntaxKind.AsyncKeyword))
+                {
+                    Report(context, SubsetRules.AsyncAwait, modifier, "async");
+                }
+            }
+        }
+
+        private static void AnalyzeYield(SyntaxNodeAnalysisContext context)
+        {
+            string what = context.Node.IsKind(SyntaxKind.YieldReturnStatement) ? "yield return" : "yield break";
+            Report(context, SubsetRules.Iterator, context.Node, what);
+        }
+
+        private static void AnalyzeNullableType(SyntaxNodeAnalysisContext context)
+        {
+            var nullable = (NullableTypeSyntax)context.Node;
+            ITypeSymbol element = context.SemanticModel.GetTypeInfo(nullable.ElementType, context.CancellationToken).Type;
+
+            // With nullable reference types disabled, `string?` is only a warning; `int?` needs
+            // System.Nullable<T>. Unresolved element types are reported too: better loud than blind.
+            if (element == null || element.IsValueType || element.TypeKind == TypeKind.Error || element.TypeKind == TypeKind.TypeParameter)
+            {
+                Report(context, SubsetRules.NullableValueType, nullable, "'" + nullable + "'");
+            }
+        }
+
+        private static void AnalyzeDecimalKeyword(SyntaxNodeAnalysisContext context)
+        {
+            var type = (PredefinedTypeSyntax)context.Node;
+            if (type.Keyword.IsKind(SyntaxKind.DecimalKeyword))
+            {
+                Report(context, SubsetRules.Decimal, type, "keyword");
+            }
+        }
+
+        private static void AnalyzeNumericLiteral(SyntaxNodeAnalysisContext context)
+        {
+            var literal = (LiteralExpressionSyntax)context.Node;
+            if (literal.Token.Value is decimal)
+            {
+                Report(context, SubsetRules.Decimal, literal, "literal " + literal.Token.Text);
+            }
+        }
+
+        private static void AnalyzeArrayRank(SyntaxNodeAnalysisContext context)
+        {
+            var rank = (ArrayRankSpecifierSyntax)context.Node;
+            if (rank.Rank > 1)
+            {
+                Report(context, SubsetRules.MultiDimensionalArray, rank.Parent ?? rank, "'" + (rank.Parent ?? rank) + "'");
+            }
+        }
+
+        private static void AnalyzeQuery(SyntaxNodeAnalysisContext context)
+        {
+            Report(context, SubsetRules.LinqQuery, context.Node);
+        }
+
+        private static void AnalyzeUnsafe(SyntaxNodeAnalysisContext context)
+        {
+            string what;
+            switch (context.Node.Kind())
+            {
+                case SyntaxKind.StackAllocArrayCreationExpression:
+                case SyntaxKind.ImplicitStackAllocArrayCreationExpression:
+                    what = "stackalloc";
+                    break;
+                case SyntaxKind.UnsafeStatement:
+                    what = "unsafe block";
+                    break;
+                case SyntaxKind.FixedStatement:
+                    what = "fixed statement";
+                    break;
+                default:
+                    what = "pointer type '" + context.Node + "'";
+                    break;
+            }
+
+            Report(context, SubsetRules.UnsafeOrSpan, context.Node, what);
+        }
+
+        private static void AnalyzeUnsafeModifiers(SyntaxTreeAnalysisContext context)
+        {
+            SyntaxNode root = context.Tree.GetRoot(context.CancellationToken);
+            foreach (SyntaxToken token in root.DescendantTokens())
+            {
+                // The `unsafe` keyword as a declaration modifier (an unsafe block is reported above).
+                if (token.IsKind(SyntaxKind.UnsafeKeyword) && !(token.Parent is UnsafeStatementSyntax))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(SubsetRules.UnsafeOrSpan, token.GetLocation(), "unsafe modifier"));
+                }
+            }
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            IMethodSymbol method = invocation.TargetMethod;
+            if (method.IsGenericMethod && !HasExplicitTypeArguments(invocation.Syntax))
+            {
+                Report(context, SubsetRules.GenericUse, invocation.Syntax, "method '" + method.ToDisplayString() + "' (type arguments inferred)");
+            }
+
+            if (method.ContainingType != null && method.ContainingType.ToDisplayString() == "System.Math")
+            {
+                foreach (IArgumentOperation argument in invocation.Arguments)
+                {
+                    if (argument.Value is IConversionOperation conversion && conversion.IsImplicit && IsLossyToFloatingPoint(conversion))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            SubsetRules.MathIntegerWidening,
+                            argument.Syntax.GetLocation(),
+                            conversion.Operand.Type.ToDisplayString(),
+                            method.Name,
+                            conversion.Type.ToDisplayString()));
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzeMethodReference(OperationAnalysisContext context)
+        {
+            var reference = (IMethodReferenceOperation)context.Operation;
+            if (reference.Method.IsGenericMethod && !HasExplicitTypeArguments(reference.Syntax))
+            {
+                Report(context, SubsetRules.GenericUse, reference.Syntax, "method '" + reference.Method.ToDisplayString() + "' (type arguments inferred)");
+            }
+        }
+
+        // `a?.Length` on a value-typed member silently produces a nullable value type.
+        private static void AnalyzeConditionalAccess(OperationAnalysisContext context)
+        {
+            ITypeSymbol type = context.Operation.Type;
+            if (type != null && type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+            {
+                Report(context, SubsetRules.NullableValueType, context.Operation.Syntax, "'" + type.ToDisplayString() + "' (result of ?.)");
+            }
+        }
+
+        private static bool IsLossyToFloatingPoint(IConversionOperation conversion)
+        {
+            ITypeSymbol from = conversion.Operand.Type;
+            ITypeSymbol to = conversion.Type;
+            if (from == null || to == null)
+            {
+                return false;
+            }
+
+            bool toFloating = to.SpecialType == SpecialType.System_Single || to.SpecialType == SpecialType.System_Double;
+            bool fromWide = from.SpecialType == SpecialType.System_Int64
+                || from.SpecialType == SpecialType.System_UInt64
+                || from.SpecialType == SpecialType.System_UInt32;
+            return toFloating && fromWide;
+        }
+
+        // Explicit type arguments (`Foo<int>(...)`) are already reported on the generic name.
+        private static bool HasExplicitTypeArguments(SyntaxNode syntax)
+        {
+            SyntaxNode target = syntax is InvocationExpressionSyntax invocation ? invocation.Expression : syntax;
+            switch (target)
+            {
+                case GenericNameSyntax _:
+                    return true;
+                case MemberAccessExpressionSyntax access:
+                    return access.Name is GenericNameSyntax;
+                case MemberBindingExpressionSyntax binding:
+                    return binding.Name is GenericNameSyntax;
+                default:
+                    return false;
+            }
+        }
+
+        private static void Report(SyntaxNodeAnalysisContext context, DiagnosticDescriptor rule, SyntaxNode node, params object[] args)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(rule, node.GetLocation(), args));
+        }
+
+        private static void Report(SyntaxNodeAnalysisContext context, DiagnosticDescriptor rule, SyntaxToken token, params object[] args)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(rule, token.GetLocation(), args));
+        }
+
+        private static void Report(OperationAnalysisContext context, DiagnosticDescriptor rule, SyntaxNode node, params object[] args)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(rule, node.GetLocation(), args));
+        }
+    }
+}
