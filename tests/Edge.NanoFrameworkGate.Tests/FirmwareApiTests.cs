@@ -69,7 +69,8 @@ namespace Edge.NanoFrameworkGate.Tests
                 1 => ""one"",
                 _ => ""many"",
             };
-            return string.Format(""{0:D4} {1:F2} {2}"", voltageMv, root, mode) + $"" {ratio:F1}"";
+            string time = $""{DateTime.UtcNow:HH:mm}"";
+            return string.Format(""{0:D4} {1,8:F2} {2} {{{3:X4}}}"", voltageMv, root, mode, _state) + $"" {ratio:F1} {time}"";
         }";
             GateResult result = _gate.Compile(
                 NanoGateFixture.CoreSurfaces,

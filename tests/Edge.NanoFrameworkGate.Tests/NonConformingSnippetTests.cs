@@ -61,6 +61,10 @@ namespace Edge.NanoFrameworkGate.Tests
         [InlineData("EDGENF002", "void M(EventHandler<EventArgs> handler) { }")]
         [InlineData("EDGENF013", "double M() { return Math.Abs(5L); }")]
         [InlineData("EDGENF009", "int[,] M() { return new int[2, 2]; }")]
+        // Numeric formatting knows D, F, G, N and X only.
+        [InlineData("EDGENF014", "string M(double v) { return $\"{v:0.00}\"; }")]
+        [InlineData("EDGENF014", "string M(double v) { return string.Format(\"{0:F1} {1:P1}\", v, v); }")]
+        [InlineData("EDGENF014", "string M(int v) { return v.ToString(\"E2\"); }")]
         public void ApiSurfaceAcceptsItButTheSubsetAnalyzerRejectsIt(string expectedId, string members)
         {
             // The compiler alone is satisfied (mscorlib declares Action<T> and EventHandler<T>,

@@ -29,7 +29,8 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             SubsetRules.LinqQuery,
             SubsetRules.Dynamic,
             SubsetRules.UnsafeOrSpan,
-            SubsetRules.MathIntegerWidening);
+            SubsetRules.MathIntegerWidening,
+            SubsetRules.NumericFormat);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_rules;
 
@@ -67,6 +68,7 @@ namespace Edge.NanoFrameworkSubset.Analyzer
                 SyntaxKind.PointerType,
                 SyntaxKind.FunctionPointerType);
             context.RegisterSyntaxTreeAction(AnalyzeUnsafeModifiers);
+            context.RegisterSyntaxNodeAction(AnalyzeInterpolation, SyntaxKind.Interpolation);
 
             context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
             context.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
@@ -280,6 +282,8 @@ namespace Edge.NanoFrameworkSubset.Analyzer
                 Report(context, SubsetRules.GenericUse, invocation.Syntax, "method '" + method.ToDisplayString() + "' (type arguments inferred)");
             }
 
+            NumericFormatCheck.AnalyzeInvocation(context, invocation);
+
             if (method.ContainingType != null && method.ContainingType.ToDisplayString() == "System.Math")
             {
                 foreach (IArgumentOperation argument in invocation.Arguments)
@@ -294,6 +298,22 @@ namespace Edge.NanoFrameworkSubset.Analyzer
                             conversion.Type.ToDisplayString()));
                     }
                 }
+            }
+        }
+
+        private static void AnalyzeInterpolation(SyntaxNodeAnalysisContext context)
+        {
+            var interpolation = (InterpolationSyntax)context.Node;
+            if (interpolation.FormatClause == null)
+            {
+                return;
+            }
+
+            ITypeSymbol type = context.SemanticModel.GetTypeInfo(interpolation.Expression, context.CancellationToken).Type;
+            string format = interpolation.FormatClause.FormatStringToken.ValueText;
+            if (NumericFormatCheck.IsNumeric(type) && !NumericFormatCheck.IsSupported(format))
+            {
+                Report(context, SubsetRules.NumericFormat, interpolation.FormatClause, format);
             }
         }
 

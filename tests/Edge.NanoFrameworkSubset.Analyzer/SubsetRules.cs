@@ -67,6 +67,13 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             "EDGENF013", "Integer argument widened to floating point in System.Math",
             "Argument of type '{0}' to Math.{1} is implicitly converted to '{2}': nanoFramework's System.Math has no {0} overload; convert explicitly or use int");
 
+        // nanoFramework's numeric formatting implements the standard specifiers D, F, G, N and X
+        // (with an optional precision) and nothing else: no custom patterns such as "0.00", no
+        // C/E/P/R. Anything else formats wrongly or throws on the device.
+        public static readonly DiagnosticDescriptor NumericFormat = Create(
+            "EDGENF014", "Unsupported numeric format",
+            "Numeric format \"{0}\" is not supported by nanoFramework: use D, F, G, N or X with an optional precision");
+
         private static DiagnosticDescriptor Create(string id, string title, string message)
         {
             return new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
