@@ -80,6 +80,16 @@ namespace Edge.NanoFrameworkGate.Tests
         }
 
         [Fact]
+        public void GenericNameInDocumentationCrefIsNotCode()
+        {
+            GateResult result = _gate.Compile(
+                NanoGateFixture.CoreSurfaces,
+                Snippet.Members("/// <summary>Unlike <see cref=\"Action{T}\"/>, runs on the device.</summary>\n        public void M() { }"));
+
+            Assert.True(result.Problems.IsEmpty, result.ToString());
+        }
+
+        [Fact]
         public void TestFrameworkSurfaceCompilesAnOnDeviceTest()
         {
             const string source = @"using System;

@@ -53,7 +53,9 @@ namespace Edge.NanoFrameworkGate.Tests
         /// <summary>As <see cref="Compile(IEnumerable{string}, GateSource[])"/> with another C# version.</summary>
         public GateResult Compile(IEnumerable<string> surfaces, GateSource[] sources, LanguageVersion languageVersion)
         {
-            var parseOptions = new CSharpParseOptions(languageVersion);
+            // Documentation comments are parsed into structured trivia (as with a documentation file) so
+            // that crefs are present in the tree; their diagnostics are not reported, as in the gate build.
+            var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Parse);
             var references = new List<MetadataReference>();
             foreach (string surface in surfaces)
             {

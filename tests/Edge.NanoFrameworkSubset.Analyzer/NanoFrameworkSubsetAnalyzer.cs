@@ -104,6 +104,12 @@ namespace Edge.NanoFrameworkSubset.Analyzer
         private static void AnalyzeGenericName(SyntaxNodeAnalysisContext context)
         {
             var name = (GenericNameSyntax)context.Node;
+            if (name.IsPartOfStructuredTrivia())
+            {
+                // A cref in a documentation comment is not code.
+                return;
+            }
+
             string identifier = name.Identifier.ValueText;
             if (identifier == "Span" || identifier == "ReadOnlySpan" || identifier == "Memory" || identifier == "ReadOnlyMemory")
             {
