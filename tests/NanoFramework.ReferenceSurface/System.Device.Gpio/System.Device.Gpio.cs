@@ -58,7 +58,8 @@ namespace System.Device.Gpio
 
     public delegate void PinChangeEventHandler(object sender, PinValueChangedEventArgs pinValueChangedEventArgs);
 
-    [Flags] public enum PinEventTypes
+    [Flags]
+    public enum PinEventTypes
     {
         None = 0,
         Rising = 1,

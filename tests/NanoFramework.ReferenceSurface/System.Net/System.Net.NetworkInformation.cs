@@ -102,7 +102,8 @@ namespace System.Net.NetworkInformation
         public NetworkInterfaceType NetworkInterfaceType { get { throw null; } }
         public byte[] PhysicalAddress { get { throw null; } set { } }
         public uint SpecificConfigId { get { throw null; } set { } }
-        [Obsolete("This method will be removed in a future version. Using automatic DNS it's part of DHCP configuration and can't be used as an individual operation.")] public void EnableAutomaticDns() { throw null; }
+        [Obsolete("This method will be removed in a future version. Using automatic DNS it's part of DHCP configuration and can't be used as an individual operation.")]
+        public void EnableAutomaticDns() { throw null; }
         public void EnableDhcp() { throw null; }
         public void EnableStaticIP(string ipv4Address, string ipv4subnetMask, string ipv4gatewayAddress, string ipv6Address, string ipv6SubnetMask, string ipv6GatewayAddress) { throw null; }
         public void EnableStaticIPv4(string ipv4Address, string ipv4SubnetMask, string ipv4GatewayAddress) { throw null; }
@@ -123,7 +124,8 @@ namespace System.Net.NetworkInformation
         WirelessAP = 72,
     }
 
-    [Flags] public enum PhyProtocols
+    [Flags]
+    public enum PhyProtocols
     {
         PHY802_11b = 1,
         PHY802_11g = 2,
@@ -153,7 +155,8 @@ namespace System.Net.NetworkInformation
         public static Wireless80211Configuration[] GetAllWireless80211Configurations() { throw null; }
         public void SaveConfiguration() { throw null; }
 
-        [Flags] public enum ConfigurationOptions : byte
+        [Flags]
+        public enum ConfigurationOptions : byte
         {
             None = 0,
             Disable = 1,
@@ -181,7 +184,8 @@ namespace System.Net.NetworkInformation
         public WirelessAPStation GetConnectedStations(int stationIndex) { throw null; }
         public void SaveConfiguration() { throw null; }
 
-        [Flags] public enum ConfigurationOptions : byte
+        [Flags]
+        public enum ConfigurationOptions : byte
         {
             None = 0,
             Disable = 1,

@@ -32,11 +32,14 @@ namespace System.Net.Security
         public static bool AddCaCertificateBundle(X509Certificate[] ca) { throw null; }
     }
 
-    [Flags] public enum SslProtocols
+    [Flags]
+    public enum SslProtocols
     {
         None = 0,
-        [Obsolete("This value is obsolete and unsecured and will be removed in a future version.")] Tls = 192,
-        [Obsolete("This value is obsolete and unsecured and will be removed in a future version.")] Tls11 = 768,
+        [Obsolete("This value is obsolete and unsecured and will be removed in a future version.")]
+        Tls = 192,
+        [Obsolete("This value is obsolete and unsecured and will be removed in a future version.")]
+        Tls11 = 768,
         Tls12 = 3072,
         Tls13 = 12288,
     }

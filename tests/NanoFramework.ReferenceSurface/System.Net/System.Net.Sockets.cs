@@ -255,7 +255,8 @@ namespace System.Net.Sockets
         public int ErrorCode { get { throw null; } }
     }
 
-    [Flags] public enum SocketFlags
+    [Flags]
+    public enum SocketFlags
     {
         None = 0,
         OutOfBand = 1,

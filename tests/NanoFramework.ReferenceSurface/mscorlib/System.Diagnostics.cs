@@ -17,7 +17,8 @@ using System.Threading;
 
 namespace System.Diagnostics
 {
-    [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)] public sealed class ConditionalAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
+    public sealed class ConditionalAttribute : Attribute
     {
         public ConditionalAttribute(string conditionString) { throw null; }
         public string ConditionString { get { throw null; } }
@@ -25,15 +26,22 @@ namespace System.Diagnostics
 
     public static class Debug
     {
-        [Conditional("DEBUG")] public static void Assert(bool condition) { throw null; }
-        [Conditional("DEBUG")] public static void Assert(bool condition, string message) { throw null; }
-        [Conditional("DEBUG")] public static void Assert(bool condition, string message, string detailedMessage) { throw null; }
-        [Conditional("DEBUG")] public static void Write(string message) { throw null; }
-        [Conditional("DEBUG")] public static void WriteLine() { throw null; }
-        [Conditional("DEBUG")] public static void WriteLine(string message) { throw null; }
+        [Conditional("DEBUG")]
+        public static void Assert(bool condition) { throw null; }
+        [Conditional("DEBUG")]
+        public static void Assert(bool condition, string message) { throw null; }
+        [Conditional("DEBUG")]
+        public static void Assert(bool condition, string message, string detailedMessage) { throw null; }
+        [Conditional("DEBUG")]
+        public static void Write(string message) { throw null; }
+        [Conditional("DEBUG")]
+        public static void WriteLine() { throw null; }
+        [Conditional("DEBUG")]
+        public static void WriteLine(string message) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Module)] public sealed class DebuggableAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Module)]
+    public sealed class DebuggableAttribute : Attribute
     {
         public DebuggableAttribute(DebuggableAttribute.DebuggingModes modes) { throw null; }
         public DebuggableAttribute(bool isJITTrackingEnabled, bool isJITOptimizerDisabled) { throw null; }
@@ -41,7 +49,8 @@ namespace System.Diagnostics
         public bool IsJITOptimizerDisabled { get { throw null; } }
         public bool IsJITTrackingEnabled { get { throw null; } }
 
-        [Flags] public enum DebuggingModes
+        [Flags]
+        public enum DebuggingModes
         {
             None = 0,
             Default = 1,
@@ -57,7 +66,8 @@ namespace System.Diagnostics
         public static void Break() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)] public sealed class DebuggerBrowsableAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class DebuggerBrowsableAttribute : Attribute
     {
         public DebuggerBrowsableAttribute(DebuggerBrowsableState state) { throw null; }
         public DebuggerBrowsableState State { get { throw null; } }
@@ -70,7 +80,8 @@ namespace System.Diagnostics
         RootHidden = 3,
     }
 
-    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Delegate, AllowMultiple = true)] public sealed class DebuggerDisplayAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Delegate, AllowMultiple = true)]
+    public sealed class DebuggerDisplayAttribute : Attribute
     {
         public DebuggerDisplayAttribute(string value) { throw null; }
         public string Name { get { throw null; } set { } }
@@ -80,27 +91,32 @@ namespace System.Diagnostics
         public string Value { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property, Inherited = false)] public sealed class DebuggerHiddenAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property, Inherited = false)]
+    public sealed class DebuggerHiddenAttribute : Attribute
     {
         public DebuggerHiddenAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property, Inherited = false)] public sealed class DebuggerNonUserCodeAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property, Inherited = false)]
+    public sealed class DebuggerNonUserCodeAttribute : Attribute
     {
         public DebuggerNonUserCodeAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Constructor | AttributeTargets.Method, Inherited = false)] public sealed class DebuggerStepThroughAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Constructor | AttributeTargets.Method, Inherited = false)]
+    public sealed class DebuggerStepThroughAttribute : Attribute
     {
         public DebuggerStepThroughAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Method, Inherited = false)] public sealed class DebuggerStepperBoundaryAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Method, Inherited = false)]
+    public sealed class DebuggerStepperBoundaryAttribute : Attribute
     {
         public DebuggerStepperBoundaryAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true)] public sealed class DebuggerTypeProxyAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Struct, AllowMultiple = true)]
+    public sealed class DebuggerTypeProxyAttribute : Attribute
     {
         public DebuggerTypeProxyAttribute(string typeName) { throw null; }
         public DebuggerTypeProxyAttribute(Type type) { throw null; }
@@ -109,7 +125,8 @@ namespace System.Diagnostics
         public string TargetTypeName { get { throw null; } set { } }
     }
 
-    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Method, Inherited = false)] public sealed class NativeProfiledAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Method, Inherited = false)]
+    public sealed class NativeProfiledAttribute : Attribute
     {
         public NativeProfiledAttribute() { throw null; }
     }

@@ -32,74 +32,86 @@ namespace System.Reflection
         public static Assembly Load(string assemblyString) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyCompanyAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyCompanyAttribute : Attribute
     {
         public AssemblyCompanyAttribute(string company) { throw null; }
         public string Company { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyConfigurationAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyConfigurationAttribute : Attribute
     {
         public AssemblyConfigurationAttribute(string configuration) { throw null; }
         public string Configuration { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyCopyrightAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyCopyrightAttribute : Attribute
     {
         public AssemblyCopyrightAttribute(string copyright) { throw null; }
         public string Copyright { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyCultureAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyCultureAttribute : Attribute
     {
         public AssemblyCultureAttribute(string culture) { throw null; }
         public string Culture { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyDefaultAliasAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyDefaultAliasAttribute : Attribute
     {
         public AssemblyDefaultAliasAttribute(string defaultAlias) { throw null; }
         public string DefaultAlias { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyDelaySignAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyDelaySignAttribute : Attribute
     {
         public AssemblyDelaySignAttribute(bool delaySign) { throw null; }
         public bool DelaySign { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyDescriptionAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyDescriptionAttribute : Attribute
     {
         public AssemblyDescriptionAttribute(string description) { throw null; }
         public string Description { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyFileVersionAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyFileVersionAttribute : Attribute
     {
         public AssemblyFileVersionAttribute(string version) { throw null; }
         public string Version { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyFlagsAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyFlagsAttribute : Attribute
     {
         public AssemblyFlagsAttribute(AssemblyNameFlags assemblyFlags) { throw null; }
         public AssemblyFlagsAttribute(uint flags) { throw null; }
         public uint Flags { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyInformationalVersionAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyInformationalVersionAttribute : Attribute
     {
         public AssemblyInformationalVersionAttribute(string informationalVersion) { throw null; }
         public string InformationalVersion { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyKeyFileAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyKeyFileAttribute : Attribute
     {
         public AssemblyKeyFileAttribute(string keyFile) { throw null; }
         public string KeyFile { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyKeyNameAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyKeyNameAttribute : Attribute
     {
         public AssemblyKeyNameAttribute(string keyName) { throw null; }
         public string KeyName { get { throw null; } }
@@ -114,7 +126,8 @@ namespace System.Reflection
         public Version Version { get { throw null; } }
     }
 
-    [Flags] public enum AssemblyNameFlags
+    [Flags]
+    public enum AssemblyNameFlags
     {
         None = 0,
         PublicKey = 1,
@@ -123,31 +136,36 @@ namespace System.Reflection
         Retargetable = 256,
     }
 
-    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class, Inherited = false)] public sealed class AssemblyNativeVersionAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class, Inherited = false)]
+    public sealed class AssemblyNativeVersionAttribute : Attribute
     {
         public AssemblyNativeVersionAttribute(string version) { throw null; }
         public string NativeVersion { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyProductAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyProductAttribute : Attribute
     {
         public AssemblyProductAttribute(string product) { throw null; }
         public string Product { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyTitleAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyTitleAttribute : Attribute
     {
         public AssemblyTitleAttribute(string title) { throw null; }
         public string Title { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyTrademarkAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyTrademarkAttribute : Attribute
     {
         public AssemblyTrademarkAttribute(string trademark) { throw null; }
         public string Trademark { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class AssemblyVersionAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class AssemblyVersionAttribute : Attribute
     {
         public AssemblyVersionAttribute(string version) { throw null; }
         public string Version { get { throw null; } }
@@ -158,7 +176,8 @@ namespace System.Reflection
         protected Binder() { throw null; }
     }
 
-    [Flags] public enum BindingFlags
+    [Flags]
+    public enum BindingFlags
     {
         Default = 0,
         IgnoreCase = 1,
@@ -190,7 +209,8 @@ namespace System.Reflection
         public object Invoke(object[] parameters) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface)] public sealed class DefaultMemberAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface)]
+    public sealed class DefaultMemberAttribute : Attribute
     {
         public DefaultMemberAttribute(string memberName) { throw null; }
         public string MemberName { get { throw null; } }

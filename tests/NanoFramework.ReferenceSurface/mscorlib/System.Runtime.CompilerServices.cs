@@ -17,39 +17,46 @@ using System.Threading;
 
 namespace System.Runtime.CompilerServices
 {
-    [AttributeUsage(AttributeTargets.Field)] public sealed class AccessedThroughPropertyAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Field)]
+    public sealed class AccessedThroughPropertyAttribute : Attribute
     {
         public AccessedThroughPropertyAttribute(string propertyName) { throw null; }
         public string PropertyName { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)] public sealed class CallerArgumentExpressionAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Parameter, AllowMultiple = false, Inherited = false)]
+    public sealed class CallerArgumentExpressionAttribute : Attribute
     {
         public CallerArgumentExpressionAttribute(string parameterName) { throw null; }
         public string ParameterName { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Parameter, Inherited = false)] public sealed class CallerMemberNameAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+    public sealed class CallerMemberNameAttribute : Attribute
     {
         public CallerMemberNameAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum, AllowMultiple = false, Inherited = true)] public class ExcludeTypeAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum, AllowMultiple = false, Inherited = true)]
+    public class ExcludeTypeAttribute : Attribute
     {
         public ExcludeTypeAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)] public sealed class ExtensionAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Method)]
+    public sealed class ExtensionAttribute : Attribute
     {
         public ExtensionAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Property)] public sealed class IndexerNameAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Property)]
+    public sealed class IndexerNameAttribute : Attribute
     {
         public IndexerNameAttribute(string indexerName) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)] public sealed class InternalsVisibleToAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
+    public sealed class InternalsVisibleToAttribute : Attribute
     {
         public InternalsVisibleToAttribute(string assemblyName) { throw null; }
         public string AssemblyName { get { throw null; } }
@@ -67,7 +74,8 @@ namespace System.Runtime.CompilerServices
         Runtime = 3,
     }
 
-    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Method, Inherited = false)] public sealed class MethodImplAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Constructor | AttributeTargets.Method, Inherited = false)]
+    public sealed class MethodImplAttribute : Attribute
     {
         public MethodImplAttribute() { throw null; }
         public MethodImplAttribute(MethodImplOptions methodImplOptions) { throw null; }

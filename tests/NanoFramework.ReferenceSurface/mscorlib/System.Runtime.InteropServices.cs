@@ -25,13 +25,15 @@ namespace System.Runtime.InteropServices
         Auto = 4,
     }
 
-    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Interface | AttributeTargets.Delegate, Inherited = false)] public sealed class ComVisibleAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Interface | AttributeTargets.Delegate, Inherited = false)]
+    public sealed class ComVisibleAttribute : Attribute
     {
         public ComVisibleAttribute(bool visibility) { throw null; }
         public bool Value { get { throw null; } }
     }
 
-    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Interface | AttributeTargets.Delegate, Inherited = false)] public sealed class GuidAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Interface | AttributeTargets.Delegate, Inherited = false)]
+    public sealed class GuidAttribute : Attribute
     {
         public GuidAttribute(string guid) { throw null; }
         public string Value { get { throw null; } }
@@ -44,12 +46,14 @@ namespace System.Runtime.InteropServices
         Auto = 3,
     }
 
-    [AttributeUsage(AttributeTargets.Parameter)] public sealed class OutAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public sealed class OutAttribute : Attribute
     {
         public OutAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)] public sealed class StructLayoutAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct, Inherited = false)]
+    public sealed class StructLayoutAttribute : Attribute
     {
         public StructLayoutAttribute(LayoutKind layoutKind) { throw null; }
         public StructLayoutAttribute(short layoutKind) { throw null; }

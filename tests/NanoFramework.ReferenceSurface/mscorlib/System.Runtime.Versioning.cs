@@ -17,7 +17,8 @@ using System.Threading;
 
 namespace System.Runtime.Versioning
 {
-    [AttributeUsage(AttributeTargets.Assembly)] public sealed class TargetFrameworkAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class TargetFrameworkAttribute : Attribute
     {
         public TargetFrameworkAttribute(string frameworkName) { throw null; }
         public string FrameworkDisplayName { get { throw null; } set { } }

@@ -89,7 +89,8 @@ namespace System.Threading
 
     public delegate void ThreadStart();
 
-    [Flags] public enum ThreadState
+    [Flags]
+    public enum ThreadState
     {
         Running = 0,
         StopRequested = 1,

@@ -100,12 +100,14 @@ namespace System
 
     public delegate void AsyncCallback(IAsyncResult ar);
 
-    [AttributeUsage(AttributeTargets.All)] public abstract class Attribute
+    [AttributeUsage(AttributeTargets.All)]
+    public abstract class Attribute
     {
         protected Attribute() { throw null; }
     }
 
-    [Flags] public enum AttributeTargets
+    [Flags]
+    public enum AttributeTargets
     {
         Assembly = 1,
         Module = 2,
@@ -124,7 +126,8 @@ namespace System
         All = 16383,
     }
 
-    [AttributeUsage(AttributeTargets.Class)] public sealed class AttributeUsageAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class)]
+    public sealed class AttributeUsageAttribute : Attribute
     {
         public AttributeUsageAttribute(AttributeTargets validOn) { throw null; }
         public bool AllowMultiple { get { throw null; } set { } }
@@ -132,7 +135,8 @@ namespace System
         public AttributeTargets ValidOn { get { throw null; } }
     }
 
-    [Flags] public enum Base64FormattingOptions
+    [Flags]
+    public enum Base64FormattingOptions
     {
         None = 0,
         InsertLineBreaks = 1,
@@ -185,7 +189,8 @@ namespace System
         public static bool TryParse(string s, out byte result) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.All)] public sealed class CLSCompliantAttribute : Attribute
+    [AttributeUsage(AttributeTargets.All)]
+    public sealed class CLSCompliantAttribute : Attribute
     {
         public CLSCompliantAttribute(bool isCompliant) { throw null; }
         public bool IsCompliant { get { throw null; } }
@@ -298,7 +303,8 @@ namespace System
     public enum DateTimeKind
     {
         Utc = 1,
-        [Obsolete("nanoFramework doesn't support local time, so DateTimeKind.Local is provided to allow code reuse and keep consistency with full .NET framework", true)] Local = 2,
+        [Obsolete("nanoFramework doesn't support local time, so DateTimeKind.Local is provided to allow code reuse and keep consistency with full .NET framework", true)]
+        Local = 2,
     }
 
     public enum DayOfWeek
@@ -373,7 +379,8 @@ namespace System
         public override string ToString() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Enum)] public class FlagsAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Enum)]
+    public class FlagsAttribute : Attribute
     {
         public FlagsAttribute() { throw null; }
     }
@@ -411,7 +418,8 @@ namespace System
         public static Guid NewGuid() { throw null; }
         public byte[] ToByteArray() { throw null; }
         public override string ToString() { throw null; }
-        [Obsolete("This will be renamed to TryParse in a future version.")] public static bool TryParseGuidWithDashes(string input, out Guid result) { throw null; }
+        [Obsolete("This will be renamed to TryParse in a future version.")]
+        public static bool TryParseGuidWithDashes(string input, out Guid result) { throw null; }
     }
 
     public interface IAsyncResult
@@ -503,7 +511,8 @@ namespace System
         public InvalidOperationException(string message, Exception innerException) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Method)] public sealed class MTAThreadAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class MTAThreadAttribute : Attribute
     {
         public MTAThreadAttribute() { throw null; }
     }
@@ -521,7 +530,8 @@ namespace System
         public static bool operator !=(MulticastDelegate d1, MulticastDelegate d2) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Field)] public sealed class NonSerializedAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Field)]
+    public sealed class NonSerializedAttribute : Attribute
     {
         public NonSerializedAttribute() { throw null; }
     }
@@ -566,7 +576,8 @@ namespace System
         public ObjectDisposedException(string message, Exception innerException) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Event | AttributeTargets.Interface | AttributeTargets.Delegate, Inherited = false)] public sealed class ObsoleteAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Constructor | AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Event | AttributeTargets.Interface | AttributeTargets.Delegate, Inherited = false)]
+    public sealed class ObsoleteAttribute : Attribute
     {
         public ObsoleteAttribute() { throw null; }
         public ObsoleteAttribute(string message) { throw null; }
@@ -582,7 +593,8 @@ namespace System
         public OutOfMemoryException(string message, Exception innerException) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Parameter)] public sealed class ParamArrayAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Parameter)]
+    public sealed class ParamArrayAttribute : Attribute
     {
         public ParamArrayAttribute() { throw null; }
     }
@@ -628,12 +640,14 @@ namespace System
         public static bool TryParse(string s, out sbyte result) { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Method)] public sealed class STAThreadAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Method)]
+    public sealed class STAThreadAttribute : Attribute
     {
         public STAThreadAttribute() { throw null; }
     }
 
-    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Delegate, Inherited = false)] public sealed class SerializableAttribute : Attribute
+    [AttributeUsage(AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Enum | AttributeTargets.Delegate, Inherited = false)]
+    public sealed class SerializableAttribute : Attribute
     {
         public SerializableAttribute() { throw null; }
     }
@@ -679,7 +693,8 @@ namespace System
         public String(char[] value, int startIndex, int length) { throw null; }
         public static readonly string Empty;
         public int Length { get { throw null; } }
-        [IndexerName("Chars")] public char this[int index] { get { throw null; } }
+        [IndexerName("Chars")]
+        public char this[int index] { get { throw null; } }
         public static int Compare(string strA, string strB) { throw null; }
         public int CompareTo(object value) { throw null; }
         public int CompareTo(string strB) { throw null; }

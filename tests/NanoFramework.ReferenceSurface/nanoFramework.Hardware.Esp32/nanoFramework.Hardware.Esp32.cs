@@ -254,7 +254,8 @@ namespace nanoFramework.Hardware.Esp32
             Bt = 12,
         }
 
-        [Flags] public enum WakeupGpioPin : ulong
+        [Flags]
+        public enum WakeupGpioPin : ulong
         {
             None = 0,
             Pin0 = 1,
