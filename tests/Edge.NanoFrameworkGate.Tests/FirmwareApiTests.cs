@@ -69,7 +69,7 @@ namespace Edge.NanoFrameworkGate.Tests
                 1 => ""one"",
                 _ => ""many"",
             };
-            string time = $""{DateTime.UtcNow:HH:mm}"";
+            string time = $""{DateTime.UtcNow:HH:mm} {(int)DateTime.UtcNow.DayOfWeek}"";
             return string.Format(""{0:D4} {1,8:F2} {2} {{{3:X4}}}"", voltageMv, root, mode, _state) + $"" {ratio:F1} {time}"";
         }";
             GateResult result = _gate.Compile(

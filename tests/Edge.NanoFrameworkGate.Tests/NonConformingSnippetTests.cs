@@ -65,6 +65,11 @@ namespace Edge.NanoFrameworkGate.Tests
         [InlineData("EDGENF014", "string M(double v) { return $\"{v:0.00}\"; }")]
         [InlineData("EDGENF014", "string M(double v) { return string.Format(\"{0:F1} {1:P1}\", v, v); }")]
         [InlineData("EDGENF014", "string M(int v) { return v.ToString(\"E2\"); }")]
+        // Enums format as their number on nanoFramework, not their name.
+        [InlineData("EDGENF015", "string M(DayOfWeek d) { return d.ToString(); }")]
+        [InlineData("EDGENF015", "string M(DayOfWeek d) { return \"day \" + d; }")]
+        [InlineData("EDGENF015", "string M(DayOfWeek d) { return $\"day {d}\"; }")]
+        [InlineData("EDGENF015", "string M(DayOfWeek d) { return string.Format(\"day {0}\", d); }")]
         public void ApiSurfaceAcceptsItButTheSubsetAnalyzerRejectsIt(string expectedId, string members)
         {
             // The compiler alone is satisfied (mscorlib declares Action<T> and EventHandler<T>,

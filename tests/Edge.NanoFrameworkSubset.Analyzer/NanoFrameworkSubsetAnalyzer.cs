@@ -30,7 +30,8 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             SubsetRules.Dynamic,
             SubsetRules.UnsafeOrSpan,
             SubsetRules.MathIntegerWidening,
-            SubsetRules.NumericFormat);
+            SubsetRules.NumericFormat,
+            SubsetRules.EnumToString);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_rules;
 
@@ -73,6 +74,7 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
             context.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
             context.RegisterOperationAction(AnalyzeConditionalAccess, OperationKind.ConditionalAccess);
+            context.RegisterOperationAction(AnalyzeStringConcatenation, OperationKind.Binary);
         }
 
         private static void AnalyzeTypeParameterList(SyntaxNodeAnalysisContext context)
@@ -290,6 +292,11 @@ namespace Edge.NanoFrameworkSubset.Analyzer
 
             NumericFormatCheck.AnalyzeInvocation(context, invocation);
 
+            if (method.Name == "ToString" && invocation.Instance != null && IsEnum(Unconverted(invocation.Instance).Type))
+            {
+                Report(context, SubsetRules.EnumToString, invocation.Syntax, Unconverted(invocation.Instance).Type.Name, "ToString()");
+            }
+
             if (method.ContainingType != null && method.ContainingType.ToDisplayString() == "System.Math")
             {
                 foreach (IArgumentOperation argument in invocation.Arguments)
@@ -310,12 +317,19 @@ namespace Edge.NanoFrameworkSubset.Analyzer
         private static void AnalyzeInterpolation(SyntaxNodeAnalysisContext context)
         {
             var interpolation = (InterpolationSyntax)context.Node;
+
+            ITypeSymbol type = context.SemanticModel.GetTypeInfo(interpolation.Expression, context.CancellationToken).Type;
+            if (IsEnum(type))
+            {
+                Report(context, SubsetRules.EnumToString, interpolation, type.Name, "interpolation");
+                return;
+            }
+
             if (interpolation.FormatClause == null)
             {
                 return;
             }
 
-            ITypeSymbol type = context.SemanticModel.GetTypeInfo(interpolation.Expression, context.CancellationToken).Type;
             string format = interpolation.FormatClause.FormatStringToken.ValueText;
             if (NumericFormatCheck.IsNumeric(type) && !NumericFormatCheck.IsSupported(format))
             {
@@ -340,6 +354,39 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             {
                 Report(context, SubsetRules.NullableValueType, context.Operation.Syntax, "'" + type.ToDisplayString() + "' (result of ?.)");
             }
+        }
+
+        private static void AnalyzeStringConcatenation(OperationAnalysisContext context)
+        {
+            var binary = (IBinaryOperation)context.Operation;
+            if (binary.OperatorKind != BinaryOperatorKind.Add || binary.Type == null || binary.Type.SpecialType != SpecialType.System_String)
+            {
+                return;
+            }
+
+            foreach (IOperation operand in new[] { binary.LeftOperand, binary.RightOperand })
+            {
+                ITypeSymbol type = Unconverted(operand).Type;
+                if (IsEnum(type))
+                {
+                    Report(context, SubsetRules.EnumToString, operand.Syntax, type.Name, "string concatenation");
+                }
+            }
+        }
+
+        private static bool IsEnum(ITypeSymbol type)
+        {
+            return type != null && (type.TypeKind == TypeKind.Enum || type.SpecialType == SpecialType.System_Enum);
+        }
+
+        private static IOperation Unconverted(IOperation value)
+        {
+            while (value is IConversionOperation conversion && conversion.IsImplicit)
+            {
+                value = conversion.Operand;
+            }
+
+            return value;
         }
 
         private static bool IsLossyToFloatingPoint(IConversionOperation conversion)

@@ -9,7 +9,8 @@ namespace Edge.NanoFrameworkSubset.Analyzer
     /// <summary>
     /// Checks numeric format strings that are known at compile time: <c>x.ToString("F2")</c> on a
     /// numeric primitive and format items of <c>string.Format</c> with a literal format whose
-    /// argument is a numeric primitive. Non-numeric arguments (DateTime, TimeSpan) are left alone.
+    /// argument is a numeric primitive. Non-numeric arguments (DateTime, TimeSpan) are left alone,
+    /// except enums, which format as numbers on nanoFramework.
     /// </summary>
     internal static class NumericFormatCheck
     {
@@ -77,6 +78,14 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             }
 
             List<IOperation> values = FormatArguments(invocation);
+            foreach (IOperation value in values)
+            {
+                ITypeSymbol type = Unconverted(value).Type;
+                if (type != null && type.TypeKind == TypeKind.Enum)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(SubsetRules.EnumToString, value.Syntax.GetLocation(), type.Name, "string.Format"));
+                }
+            }
             foreach (string body in FormatItems(text))
             {
                 Match item = s_formatItem.Match(body);

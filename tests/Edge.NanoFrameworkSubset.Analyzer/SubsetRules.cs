@@ -74,6 +74,12 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             "EDGENF014", "Unsupported numeric format",
             "Numeric format \"{0}\" is not supported by nanoFramework: use D, F, G, N or X with an optional precision");
 
+        // On nanoFramework Enum.ToString() yields the underlying number, not the member name, so
+        // text built from an enum silently differs from .NET. Cast to int to say what is meant.
+        public static readonly DiagnosticDescriptor EnumToString = Create(
+            "EDGENF015", "Enum converted to string",
+            "Enum '{0}' converted to string ({1}) gives its number on nanoFramework, not its name: convert the (int) value explicitly or map names yourself");
+
         private static DiagnosticDescriptor Create(string id, string title, string message)
         {
             return new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
