@@ -44,31 +44,31 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             context.RegisterSyntaxNodeAction(AnalyzeTypeParameterList, SyntaxKind.TypeParameterList);
             context.RegisterSyntaxNodeAction(AnalyzeGenericName, SyntaxKind.GenericName);
             context.RegisterSyntaxNodeAction(AnalyzeImplicitType, SyntaxKind.IdentifierName);
-            context.RegisterSyntaxNodeAction(AnalyzeTuple, SyntaxKind.TupleType, SyntaxKind.TupleExpression, SyntaxKind.ParenthesizedVariableDesignation);
-            context.RegisterSyntaxNodeAction(AnalyzeRecord, SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration);
-            context.RegisterSyntaxNodeAction(AnalyzeAwait, SyntaxKind.AwaitExpression);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeTuple, SyntaxKind.TupleType, SyntaxKind.TupleExpression, SyntaxKind.ParenthesizedVariableDesignation);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeRecord, SyntaxKind.RecordDeclaration, SyntaxKind.RecordStructDeclaration);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeAwait, SyntaxKind.AwaitExpression);
             context.RegisterSyntaxNodeAction(
-                AnalyzeAsyncModifier,
+                SyntaxSubsetChecks.AnalyzeAsyncModifier,
                 SyntaxKind.MethodDeclaration,
                 SyntaxKind.LocalFunctionStatement,
                 SyntaxKind.SimpleLambdaExpression,
                 SyntaxKind.ParenthesizedLambdaExpression,
                 SyntaxKind.AnonymousMethodExpression);
-            context.RegisterSyntaxNodeAction(AnalyzeYield, SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement);
-            context.RegisterSyntaxNodeAction(AnalyzeNullableType, SyntaxKind.NullableType);
-            context.RegisterSyntaxNodeAction(AnalyzeDecimalKeyword, SyntaxKind.PredefinedType);
-            context.RegisterSyntaxNodeAction(AnalyzeNumericLiteral, SyntaxKind.NumericLiteralExpression);
-            context.RegisterSyntaxNodeAction(AnalyzeArrayRank, SyntaxKind.ArrayRankSpecifier);
-            context.RegisterSyntaxNodeAction(AnalyzeQuery, SyntaxKind.QueryExpression);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeYield, SyntaxKind.YieldReturnStatement, SyntaxKind.YieldBreakStatement);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeNullableType, SyntaxKind.NullableType);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeDecimalKeyword, SyntaxKind.PredefinedType);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeNumericLiteral, SyntaxKind.NumericLiteralExpression);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeArrayRank, SyntaxKind.ArrayRankSpecifier);
+            context.RegisterSyntaxNodeAction(SyntaxSubsetChecks.AnalyzeQuery, SyntaxKind.QueryExpression);
             context.RegisterSyntaxNodeAction(
-                AnalyzeUnsafe,
+                SyntaxSubsetChecks.AnalyzeUnsafe,
                 SyntaxKind.StackAllocArrayCreationExpression,
                 SyntaxKind.ImplicitStackAllocArrayCreationExpression,
                 SyntaxKind.UnsafeStatement,
                 SyntaxKind.FixedStatement,
                 SyntaxKind.PointerType,
                 SyntaxKind.FunctionPointerType);
-            context.RegisterSyntaxTreeAction(AnalyzeUnsafeModifiers);
+            context.RegisterSyntaxTreeAction(SyntaxSubsetChecks.AnalyzeUnsafeModifiers);
             context.RegisterSyntaxNodeAction(AnalyzeInterpolation, SyntaxKind.Interpolation);
 
             context.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
@@ -150,137 +150,6 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             }
         }
 
-        private static void AnalyzeTuple(SyntaxNodeAnalysisContext context)
-        {
-            string what = context.Node.IsKind(SyntaxKind.ParenthesizedVariableDesignation) ? "deconstruction" : "'" + context.Node + "'";
-            Report(context, SubsetRules.Tuple, context.Node, what);
-        }
-
-        private static void AnalyzeRecord(SyntaxNodeAnalysisContext context)
-        {
-            var record = (RecordDeclarationSyntax)context.Node;
-            Report(context, SubsetRules.Record, record.Identifier, "'" + record.Identifier.ValueText + "'");
-        }
-
-        private static void AnalyzeAwait(SyntaxNodeAnalysisContext context)
-        {
-            Report(context, SubsetRules.AsyncAwait, context.Node, "await");
-        }
-
-        private static void AnalyzeAsyncModifier(SyntaxNodeAnalysisContext context)
-        {
-            SyntaxTokenList modifiers;
-            switch (context.Node)
-            {
-                case MethodDeclarationSyntax method:
-                    modifiers = method.Modifiers;
-                    break;
-                case LocalFunctionStatementSyntax local:
-                    modifiers = local.Modifiers;
-                    break;
-                case AnonymousFunctionExpressionSyntax lambda:
-                    modifiers = lambda.Modifiers;
-                    break;
-                default:
-                    return;
-            }
-
-            foreach (SyntaxToken modifier in modifiers)
-            {
-                if (modifier.IsKind(SyntaxKind.AsyncKeyword))
-                {
-                    Report(context, SubsetRules.AsyncAwait, modifier, "async");
-                }
-            }
-        }
-
-        private static void AnalyzeYield(SyntaxNodeAnalysisContext context)
-        {
-            string what = context.Node.IsKind(SyntaxKind.YieldReturnStatement) ? "yield return" : "yield break";
-            Report(context, SubsetRules.Iterator, context.Node, what);
-        }
-
-        private static void AnalyzeNullableType(SyntaxNodeAnalysisContext context)
-        {
-            var nullable = (NullableTypeSyntax)context.Node;
-            ITypeSymbol element = context.SemanticModel.GetTypeInfo(nullable.ElementType, context.CancellationToken).Type;
-
-            // With nullable reference types disabled, `string?` is only a warning; `int?` needs
-            // System.Nullable<T>. Unresolved element types are reported too: better loud than blind.
-            if (element == null || element.IsValueType || element.TypeKind == TypeKind.Error || element.TypeKind == TypeKind.TypeParameter)
-            {
-                Report(context, SubsetRules.NullableValueType, nullable, "'" + nullable + "'");
-            }
-        }
-
-        private static void AnalyzeDecimalKeyword(SyntaxNodeAnalysisContext context)
-        {
-            var type = (PredefinedTypeSyntax)context.Node;
-            if (type.Keyword.IsKind(SyntaxKind.DecimalKeyword))
-            {
-                Report(context, SubsetRules.Decimal, type, "keyword");
-            }
-        }
-
-        private static void AnalyzeNumericLiteral(SyntaxNodeAnalysisContext context)
-        {
-            var literal = (LiteralExpressionSyntax)context.Node;
-            if (literal.Token.Value is decimal)
-            {
-                Report(context, SubsetRules.Decimal, literal, "literal " + literal.Token.Text);
-            }
-        }
-
-        private static void AnalyzeArrayRank(SyntaxNodeAnalysisContext context)
-        {
-            var rank = (ArrayRankSpecifierSyntax)context.Node;
-            if (rank.Rank > 1)
-            {
-                Report(context, SubsetRules.MultiDimensionalArray, rank.Parent ?? rank, "'" + (rank.Parent ?? rank) + "'");
-            }
-        }
-
-        private static void AnalyzeQuery(SyntaxNodeAnalysisContext context)
-        {
-            Report(context, SubsetRules.LinqQuery, context.Node);
-        }
-
-        private static void AnalyzeUnsafe(SyntaxNodeAnalysisContext context)
-        {
-            string what;
-            switch (context.Node.Kind())
-            {
-                case SyntaxKind.StackAllocArrayCreationExpression:
-                case SyntaxKind.ImplicitStackAllocArrayCreationExpression:
-                    what = "stackalloc";
-                    break;
-                case SyntaxKind.UnsafeStatement:
-                    what = "unsafe block";
-                    break;
-                case SyntaxKind.FixedStatement:
-                    what = "fixed statement";
-                    break;
-                default:
-                    what = "pointer type '" + context.Node + "'";
-                    break;
-            }
-
-            Report(context, SubsetRules.UnsafeOrSpan, context.Node, what);
-        }
-
-        private static void AnalyzeUnsafeModifiers(SyntaxTreeAnalysisContext context)
-        {
-            SyntaxNode root = context.Tree.GetRoot(context.CancellationToken);
-            foreach (SyntaxToken token in root.DescendantTokens())
-            {
-                // The `unsafe` keyword as a declaration modifier (an unsafe block is reported above).
-                if (token.IsKind(SyntaxKind.UnsafeKeyword) && !(token.Parent is UnsafeStatementSyntax))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(SubsetRules.UnsafeOrSpan, token.GetLocation(), "unsafe modifier"));
-                }
-            }
-        }
-
         private static void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -292,9 +161,9 @@ namespace Edge.NanoFrameworkSubset.Analyzer
 
             NumericFormatCheck.AnalyzeInvocation(context, invocation);
 
-            if (method.Name == "ToString" && invocation.Instance != null && IsEnum(Unconverted(invocation.Instance).Type))
+            if (method.Name == "ToString" && invocation.Instance != null && IsEnum(NumericFormatCheck.Unconverted(invocation.Instance).Type))
             {
-                Report(context, SubsetRules.EnumToString, invocation.Syntax, Unconverted(invocation.Instance).Type.Name, "ToString()");
+                Report(context, SubsetRules.EnumToString, invocation.Syntax, NumericFormatCheck.Unconverted(invocation.Instance).Type.Name, "ToString()");
             }
 
             if (method.ContainingType != null && method.ContainingType.ToDisplayString() == "System.Math")
@@ -366,7 +235,7 @@ namespace Edge.NanoFrameworkSubset.Analyzer
 
             foreach (IOperation operand in new[] { binary.LeftOperand, binary.RightOperand })
             {
-                ITypeSymbol type = Unconverted(operand).Type;
+                ITypeSymbol type = NumericFormatCheck.Unconverted(operand).Type;
                 if (IsEnum(type))
                 {
                     Report(context, SubsetRules.EnumToString, operand.Syntax, type.Name, "string concatenation");
@@ -377,16 +246,6 @@ namespace Edge.NanoFrameworkSubset.Analyzer
         private static bool IsEnum(ITypeSymbol type)
         {
             return type != null && (type.TypeKind == TypeKind.Enum || type.SpecialType == SpecialType.System_Enum);
-        }
-
-        private static IOperation Unconverted(IOperation value)
-        {
-            while (value is IConversionOperation conversion && conversion.IsImplicit)
-            {
-                value = conversion.Operand;
-            }
-
-            return value;
         }
 
         private static bool IsLossyToFloatingPoint(IConversionOperation conversion)

@@ -123,7 +123,7 @@ namespace Edge.NanoFrameworkSubset.Analyzer
         }
 
         // Arguments arrive boxed to object; the format applies to the original value's type.
-        private static IOperation Unconverted(IOperation value)
+        public static IOperation Unconverted(IOperation value)
         {
             while (value is IConversionOperation conversion && conversion.IsImplicit)
             {
