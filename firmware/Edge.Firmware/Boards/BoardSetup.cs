@@ -77,34 +77,13 @@ namespace Edge.Firmware.Boards
 
         /// <summary>
         /// Default controller configuration with the board's sample period, and protection limits
-        /// never looser than the board's safety envelope (the hardware ceiling wins).
+        /// never looser than the board's safety envelope (the core's <see cref="BoardSafetyLimits"/>).
         /// </summary>
         public static ControllerConfiguration CreateConfiguration(BoardDefinition board)
         {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.SamplePeriodMs = board.SamplePeriodMs;
-            SafetyEnvelope safety = board.Safety;
-            ProtectionConfiguration protection = configuration.Protection;
-            if (safety.CellVoltageMaxMv < protection.CellMaximumMv)
-            {
-                protection.CellMaximumMv = safety.CellVoltageMaxMv;
-            }
-
-            if (safety.CellVoltageMinMv > protection.CellMinimumMv)
-            {
-                protection.CellMinimumMv = safety.CellVoltageMinMv;
-            }
-
-            if (safety.MaxModuleCurrentUa < protection.ModuleMaximumCurrentUa)
-            {
-                protection.ModuleMaximumCurrentUa = safety.MaxModuleCurrentUa;
-            }
-
-            if (safety.TemperatureMaxDeciC < protection.MaximumTemperatureDeciCelsius)
-            {
-                protection.MaximumTemperatureDeciCelsius = safety.TemperatureMaxDeciC;
-            }
-
+            BoardSafetyLimits.Apply(board.Safety, configuration);
             return configuration;
         }
 
