@@ -90,6 +90,12 @@ namespace Edge.Firmware
                 }
                 catch (Exception ex)
                 {
+                    if (loop != null)
+                    {
+                        loop.Dispose();
+                        loop = null;
+                    }
+
                     switches.LatchOpen();
                     controller = null;
                     led.Show(StatusLedPattern.BoardError);
@@ -130,9 +136,9 @@ namespace Edge.Firmware
             while (true)
             {
                 Thread.Sleep(LedRefreshMs);
-                if (controller != null && led != null && AnyModuleFaulted(controller))
+                if (controller != null && led != null)
                 {
-                    led.Show(StatusLedPattern.ModuleFault);
+                    led.ModuleFault = AnyModuleFaulted(controller);
                 }
             }
         }

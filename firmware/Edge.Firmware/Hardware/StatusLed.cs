@@ -37,6 +37,12 @@ namespace Edge.Firmware.Hardware
             _timer = new Timer(OnStep, null, StepMs, StepMs);
         }
 
+        /// <summary>
+        /// Shown over the connection patterns while true (a module holds a latched fault); the error
+        /// patterns still win. Cleared when the faults are reset.
+        /// </summary>
+        public bool ModuleFault { get; set; }
+
         /// <summary>Current pattern.</summary>
         public StatusLedPattern Pattern
         {
@@ -87,7 +93,8 @@ namespace Edge.Firmware.Hardware
         private void OnStep(object state)
         {
             _step = (_step + 1) % 400;
-            _pin.Write(IsLit(_pattern, _step) ? _onLevel : _offLevel);
+            StatusLedPattern shown = ModuleFault && _pattern < StatusLedPattern.ModuleFault ? StatusLedPattern.ModuleFault : _pattern;
+            _pin.Write(IsLit(shown, _step) ? _onLevel : _offLevel);
         }
     }
 }
