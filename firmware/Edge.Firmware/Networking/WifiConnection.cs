@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
 using System;
+using System.Net;
+using System.Net.NetworkInformation;
 using System.Threading;
 using nanoFramework.Networking;
 
@@ -15,6 +17,7 @@ namespace Edge.Firmware.Networking
     public sealed class WifiConnection : INetworkConnection
     {
         private readonly int _timeoutMs;
+        private bool _attempted;
 
         /// <summary>Each attempt waits at most <paramref name="timeoutMs"/>.</summary>
         public WifiConnection(int timeoutMs)
@@ -33,9 +36,23 @@ namespace Edge.Firmware.Networking
         /// <summary>One attempt: true when there is an IP address and a valid UTC time (SNTP).</summary>
         public bool TryConnect()
         {
+            // Still up from an earlier attempt (the MQTT session dropped, not the Wi-Fi): nothing to do.
+            if (NetworkHelper.Status == NetworkHelperStatus.NetworkIsReady && IPGlobalProperties.GetIPAddress() != IPAddress.Any)
+            {
+                LastError = null;
+                return true;
+            }
+
             CancellationTokenSource timeout = new CancellationTokenSource(_timeoutMs);
             try
             {
+                // The helper is set up once per boot; a later attempt starts it over.
+                if (_attempted)
+                {
+                    NetworkHelper.Reset();
+                }
+
+                _attempted = true;
                 bool connected = NetworkHelper.SetupAndConnectNetwork(timeout.Token, true);
                 LastError = connected ? null : "Wi-Fi not ready: " + DescribeStatus(NetworkHelper.Status) + (NetworkHelper.HelperException == null ? string.Empty : " (" + NetworkHelper.HelperException.Message + ")");
                 return connected;
