@@ -1,0 +1,110 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Boards;
+using Edge.Firmware.Boards;
+using nanoFramework.TestFramework;
+
+namespace NFUnitTest.Boards
+{
+    /// <summary>
+    /// The boards compiled into the firmware parse on the device's runtime, and a malformed board is
+    /// refused with the line of the mistake (so that the boot path can report it and stay safe).
+    /// Expected figures are read off the board files in boards/.
+    /// </summary>
+    [TestClass]
+    public class BoardParsingTests
+    {
+        [TestMethod]
+        public void DevKitCBoardParsesIntoTwoModulesOfTwoCells()
+        {
+            BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+
+            Assert.IsTrue(setup.IsUsable, setup.Error);
+            Assert.AreEqual(4, setup.Board.CellCount);
+            Assert.AreEqual(2, setup.Layout.ModuleCount);
+            Assert.AreEqual(2, setup.Layout.CellsPerModule);
+            Assert.AreEqual(10, setup.Configuration.SamplePeriodMs);
+            // ADC1 channel 0 is GPIO 36 (ESP32 datasheet); the board puts cell 0 there.
+            Assert.AreEqual(36, setup.Board.CellAt(0).Input.AdcPin);
+            Assert.AreEqual(0, setup.Board.CellAt(0).Input.AdcChannel);
+            Assert.AreEqual(16, setup.Board.ModuleAt(0).SwitchPin);
+            Assert.IsNull(setup.Board.Mux);
+        }
+
+        [TestMethod]
+        public void MuxBoardParsesWithThreeSelectLinesAndATemperature()
+        {
+            BoardSetup setup = BoardSetup.FromCatalog("esp32-mux-6s");
+
+            Assert.IsTrue(setup.IsUsable, setup.Error);
+            Assert.AreEqual(3, setup.Layout.ModuleCount);
+            Assert.AreEqual(2, setup.Layout.CellsPerModule);
+            Assert.AreEqual(1, setup.Layout.TemperatureCount);
+            Assert.AreEqual(3, setup.Board.Mux.SelectPinCount);
+            Assert.AreEqual(50, setup.Board.Mux.SettleUs);
+            Assert.AreEqual(20, setup.Configuration.SamplePeriodMs);
+            Assert.IsTrue(setup.Board.ModuleAt(0).SwitchDriver == SwitchDriver.Pwm);
+            Assert.AreEqual(20000, setup.Board.ModuleAt(0).SwitchPwmFrequencyHz);
+        }
+
+        [TestMethod]
+        public void ProtectionLimitsNeverExceedTheBoardEnvelope()
+        {
+            BoardSetup setup = BoardSetup.FromCatalog("esp32-mux-6s");
+
+            // [safety] of esp32-mux-6s: 4 mA module ceiling, +-3000 mV, 45.0 degC.
+            Assert.IsTrue(setup.Configuration.Protection.ModuleMaximumCurrentUa <= 4000);
+            Assert.AreEqual(3000, setup.Configuration.Protection.CellMaximumMv);
+            Assert.AreEqual(-3000, setup.Configuration.Protection.CellMinimumMv);
+            Assert.AreEqual(450, setup.Configuration.Protection.MaximumTemperatureDeciCelsius);
+        }
+
+        [TestMethod]
+        public void MalformedNumberIsRejectedWithItsLineNumber()
+        {
+            // Line 16 of esp32-devkitc-4s2m.board is "sample_period_ms = 10 ...".
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 16, "sample_period_ms = 10ms");
+
+            BoardSetup setup = BoardSetup.FromText(text);
+
+            Assert.IsFalse(setup.IsUsable);
+            Assert.IsNull(setup.Layout);
+            Assert.StartsWith("board file line 16:", setup.Error);
+        }
+
+        [TestMethod]
+        public void Adc2PinIsRejectedWithItsLineNumber()
+        {
+            // Line 23 is cell 0's adc_pin; GPIO 25 is ADC2, unusable while Wi-Fi runs.
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 23, "adc_pin = 25");
+
+            BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
+
+            Assert.IsNull(board);
+            Assert.AreEqual(23, error.LineNumber);
+            Assert.IsTrue(error.Kind == BoardParseErrorKind.Adc2Channel);
+        }
+
+        [TestMethod]
+        public void UnknownBoardNameIsAnError()
+        {
+            BoardSetup setup = BoardSetup.FromCatalog("esp32-nonexistent");
+
+            Assert.IsFalse(setup.IsUsable);
+            Assert.Contains("unknown board", setup.Error);
+        }
+
+        /// <summary>Text with line <paramref name="lineNumber"/> (1-based) replaced by <paramref name="line"/>.</summary>
+        private static string ReplaceLine(string text, int lineNumber, string line)
+        {
+            int start = 0;
+            for (int i = 1; i < lineNumber; i++)
+            {
+                start = text.IndexOf('\n', start) + 1;
+            }
+
+            int end = text.IndexOf('\n', start);
+            return text.Substring(0, start) + line + text.Substring(end);
+        }
+    }
+}

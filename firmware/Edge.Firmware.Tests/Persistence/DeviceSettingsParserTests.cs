@@ -1,0 +1,91 @@
+// Licensed under the MIT License.
+
+using Edge.Firmware.Persistence;
+using nanoFramework.TestFramework;
+
+namespace NFUnitTest.Persistence
+{
+    /// <summary>Settings text is validated on load; anything wrong means defaults and a line-numbered reason.</summary>
+    [TestClass]
+    public class DeviceSettingsParserTests
+    {
+        [TestMethod]
+        public void DeployedTemplateIsValidAndLeavesMqttOff()
+        {
+            bool ok = DeviceSettingsParser.TryParse(DeployedSettings.Text, out DeviceSettings settings, out string error);
+
+            Assert.IsTrue(ok, error);
+            Assert.AreEqual("edge-0", settings.DeviceId);
+            Assert.AreEqual("esp32-devkitc-4s2m", settings.BoardName);
+            Assert.AreEqual(0, settings.MqttHost.Length);
+        }
+
+        [TestMethod]
+        public void ValuesAreRead()
+        {
+            string text = "device_id = pack-7\nboard = esp32-mux-6s\nmqtt_host = 192.168.1.20\nmqtt_port = 1884\n# comment\n\nhealth_period_s = 5\n";
+
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+
+            Assert.IsTrue(ok, error);
+            Assert.AreEqual("pack-7", settings.DeviceId);
+            Assert.AreEqual("esp32-mux-6s", settings.BoardName);
+            Assert.AreEqual("192.168.1.20", settings.MqttHost);
+            Assert.AreEqual(1884, settings.MqttPort);
+            Assert.AreEqual(5, settings.HealthPeriodS);
+        }
+
+        [TestMethod]
+        public void OutOfRangePortFallsBackToDefaultsWithTheLine()
+        {
+            string text = "device_id = pack-7\nmqtt_port = 70000\n";
+
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+
+            Assert.IsFalse(ok);
+            Assert.StartsWith("line 2:", error);
+            // Defaults, not a half-applied text.
+            Assert.AreEqual("edge-0", settings.DeviceId);
+            Assert.AreEqual(1883, settings.MqttPort);
+        }
+
+        [TestMethod]
+        public void DeviceIdMustBeATopicSafeName()
+        {
+            // '/', '+' and '#' would break the topic tree edge/<id>/... (contract: 1 to 64 of A-Z a-z 0-9 - _).
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("a/b"));
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("a#"));
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("a+b"));
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId("pack 7"));
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId(string.Empty));
+            Assert.IsFalse(DeviceSettingsParser.IsValidDeviceId(new string('a', 65)));
+            Assert.IsTrue(DeviceSettingsParser.IsValidDeviceId(new string('a', 64)));
+            Assert.IsTrue(DeviceSettingsParser.IsValidDeviceId("Pack_7-a"));
+        }
+
+        [TestMethod]
+        public void InvalidDeviceIdIsRejectedWithItsLine()
+        {
+            bool ok = DeviceSettingsParser.TryParse("board = esp32-mux-6s\ndevice_id = pack/7\n", out DeviceSettings settings, out string error);
+
+            Assert.IsFalse(ok);
+            Assert.StartsWith("line 2: device_id", error);
+        }
+
+        [TestMethod]
+        public void UnknownKeyIsRejected()
+        {
+            bool ok = DeviceSettingsParser.TryParse("device_id = x\nwifi_password = secret\n", out DeviceSettings settings, out string error);
+
+            Assert.IsFalse(ok);
+            Assert.Contains("unknown key 'wifi_password'", error);
+        }
+
+        [TestMethod]
+        public void MissingTextIsAnError()
+        {
+            Assert.IsFalse(DeviceSettingsParser.TryParse(null, out DeviceSettings settings, out string error));
+            Assert.IsNotNull(settings);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Boards;
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+
+namespace Edge.Firmware.Boards
+{
+    /// <summary>
+    /// Turns a board file into what the control core runs on: the parsed <see cref="BoardDefinition"/>,
+    /// the <see cref="PackLayout"/> and a <see cref="ControllerConfiguration"/> clipped to the board's
+    /// safety envelope. Any problem leaves <see cref="Board"/> null and says why in <see cref="Error"/>;
+    /// the caller then keeps every switch open and does not start the control loop.
+    /// </summary>
+    public sealed class BoardSetup
+    {
+        private BoardSetup(BoardDefinition board, PackLayout layout, ControllerConfiguration configuration, string error)
+        {
+            Board = board;
+            Layout = layout;
+            Configuration = configuration;
+            Error = error;
+        }
+
+        /// <summary>Parsed board, or null when the board text was unusable.</summary>
+        public BoardDefinition Board { get; }
+
+        /// <summary>Pack layout derived from the board's modules, or null.</summary>
+        public PackLayout Layout { get; }
+
+        /// <summary>Controller configuration for this board, or null.</summary>
+        public ControllerConfiguration Configuration { get; }
+
+        /// <summary>Why the board is unusable ("line N: ..." for parse errors), or null.</summary>
+        public string Error { get; }
+
+        /// <summary>True when the control loop may start.</summary>
+        public bool IsUsable
+        {
+            get { return Board != null; }
+        }
+
+        /// <summary>Parses <paramref name="boardText"/> and derives layout and configuration.</summary>
+        public static BoardSetup FromText(string boardText)
+        {
+            if (!BoardParser.TryParse(boardText, out BoardDefinition board, out BoardParseError parseError))
+            {
+                return Fail("board file " + parseError.ToString());
+            }
+
+            if (!BoardPackLayout.TryCreate(board, out PackLayout layout, out string layoutError))
+            {
+                return Fail("board " + board.Name + ": " + layoutError);
+            }
+
+            ControllerConfiguration configuration = CreateConfiguration(board);
+            ConfigurationError configurationError = ConfigurationValidator.Validate(configuration, layout);
+            if (configurationError != null)
+            {
+                return Fail("controller configuration for board " + board.Name + ": " + configurationError.ToString());
+            }
+
+            return new BoardSetup(board, layout, configuration, null);
+        }
+
+        /// <summary>Looks the board up by name in <see cref="BoardCatalog"/> and parses it.</summary>
+        public static BoardSetup FromCatalog(string boardName)
+        {
+            string text = BoardCatalog.Find(boardName);
+            if (text == null)
+            {
+                return Fail("unknown board '" + boardName + "'");
+            }
+
+            return FromText(text);
+        }
+
+        /// <summary>
+        /// Default controller configuration with the board's sample period, and protection limits
+        /// never looser than the board's safety envelope (the core's <see cref="BoardSafetyLimits"/>).
+        /// </summary>
+        public static ControllerConfiguration CreateConfiguration(BoardDefinition board)
+        {
+            ControllerConfiguration configuration = new ControllerConfiguration();
+            configuration.SamplePeriodMs = board.SamplePeriodMs;
+            BoardSafetyLimits.Apply(board.Safety, configuration);
+            return configuration;
+        }
+
+        private static BoardSetup Fail(string error)
+        {
+            return new BoardSetup(null, null, null, error);
+        }
+    }
+}

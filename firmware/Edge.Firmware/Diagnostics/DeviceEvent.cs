@@ -1,0 +1,27 @@
+// Licensed under the MIT License.
+
+using System;
+
+namespace Edge.Firmware.Diagnostics
+{
+    /// <summary>One application event: a stable code, a human-readable message and the UTC time it happened.</summary>
+    public sealed class DeviceEvent
+    {
+        /// <summary>Creates an event.</summary>
+        public DeviceEvent(string code, string message, DateTime timeUtc)
+        {
+            Code = code;
+            Message = message;
+            TimeUtc = timeUtc;
+        }
+
+        /// <summary>Stable machine-readable name, e.g. "board-error".</summary>
+        public string Code { get; }
+
+        /// <summary>Details for a person.</summary>
+        public string Message { get; }
+
+        /// <summary>When it was reported (before SNTP has set the clock this is a time in 1970/2000, not the real one).</summary>
+        public DateTime TimeUtc { get; }
+    }
+}

@@ -1,0 +1,99 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Actuation;
+
+namespace Edge.Firmware.Hardware
+{
+    /// <summary>
+    /// The module load switches as one unit. The sampling thread applies each tick's
+    /// <see cref="ActionFrame"/>; the watchdog may open everything from its own thread and latch the
+    /// bank open, after which no action frame can close a switch again until reboot.
+    /// </summary>
+    /// <remarks>Owns nothing it disposes: the switches belong to the application.</remarks>
+    public sealed class LoadSwitchBank
+    {
+        private readonly ILoadSwitch[] _switches;
+        private readonly bool[] _closed;
+        private readonly object _lock = new object();
+        private bool _latchedOpen;
+
+        /// <summary>Takes the switches in module order and opens them all.</summary>
+        public LoadSwitchBank(ILoadSwitch[] switches)
+        {
+            if (switches == null)
+            {
+                throw new ArgumentNullException(nameof(switches));
+            }
+
+            _switches = switches;
+            _closed = new bool[switches.Length];
+            for (int m = 0; m < switches.Length; m++)
+            {
+                switches[m].SetClosed(false);
+            }
+        }
+
+        /// <summary>Number of switches (one per module).</summary>
+        public int Count
+        {
+            get { return _switches.Length; }
+        }
+
+        /// <summary>True once <see cref="LatchOpen"/> ran.</summary>
+        public bool IsLatchedOpen
+        {
+            get { return _latchedOpen; }
+        }
+
+        /// <summary>State the bank last commanded for module <paramref name="module"/>.</summary>
+        public bool IsClosed(int module)
+        {
+            return _closed[module];
+        }
+
+        /// <summary>Drives every switch to the state <paramref name="actions"/> asks for; pins are written only on change.</summary>
+        public void Apply(ActionFrame actions)
+        {
+            lock (_lock)
+            {
+                for (int m = 0; m < _switches.Length; m++)
+                {
+                    bool closed = actions.SwitchClosed[m] && !_latchedOpen;
+                    if (closed != _closed[m])
+                    {
+                        _switches[m].SetClosed(closed);
+                        _closed[m] = closed;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Opens every switch; later action frames may close them again.</summary>
+        public void OpenAll()
+        {
+            lock (_lock)
+            {
+                for (int m = 0; m < _switches.Length; m++)
+                {
+                    _switches[m].SetClosed(false);
+                    _closed[m] = false;
+                }
+            }
+        }
+
+        /// <summary>Opens every switch and keeps them open until reboot.</summary>
+        public void LatchOpen()
+        {
+            lock (_lock)
+            {
+                _latchedOpen = true;
+                for (int m = 0; m < _switches.Length; m++)
+                {
+                    _switches[m].SetClosed(false);
+                    _closed[m] = false;
+                }
+            }
+        }
+    }
+}

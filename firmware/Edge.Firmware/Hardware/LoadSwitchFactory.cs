@@ -1,0 +1,49 @@
+// Licensed under the MIT License.
+
+using System;
+using System.Device.Gpio;
+using Edge.Core.Boards;
+using nanoFramework.Hardware.Esp32;
+
+namespace Edge.Firmware.Hardware
+{
+    /// <summary>Creates the load switch of every module as the board describes it (GPIO level or PWM clock).</summary>
+    public static class LoadSwitchFactory
+    {
+        // LEDC has 16 channels on the ESP32 (8 high-speed + 8 low-speed); nanoFramework names them PWM1..PWM16.
+        private static readonly DeviceFunction[] s_pwmFunctions = new DeviceFunction[]
+        {
+            DeviceFunction.PWM1, DeviceFunction.PWM2, DeviceFunction.PWM3, DeviceFunction.PWM4,
+            DeviceFunction.PWM5, DeviceFunction.PWM6, DeviceFunction.PWM7, DeviceFunction.PWM8,
+            DeviceFunction.PWM9, DeviceFunction.PWM10, DeviceFunction.PWM11, DeviceFunction.PWM12,
+            DeviceFunction.PWM13, DeviceFunction.PWM14, DeviceFunction.PWM15, DeviceFunction.PWM16,
+        };
+
+        /// <summary>One open switch per module of <paramref name="board"/>, in module order.</summary>
+        public static ILoadSwitch[] Create(GpioController gpio, BoardDefinition board)
+        {
+            ILoadSwitch[] switches = new ILoadSwitch[board.ModuleCount];
+            int pwmUsed = 0;
+            for (int m = 0; m < board.ModuleCount; m++)
+            {
+                ModuleDefinition module = board.ModuleAt(m);
+                if (module.SwitchDriver == SwitchDriver.Pwm)
+                {
+                    if (pwmUsed >= s_pwmFunctions.Length)
+                    {
+                        throw new ArgumentException("more PWM switches than LEDC channels", nameof(board));
+                    }
+
+                    switches[m] = new PwmLoadSwitch(module.SwitchPin, s_pwmFunctions[pwmUsed], module.SwitchPwmFrequencyHz, module.SwitchPolarity);
+                    pwmUsed++;
+                }
+                else
+                {
+                    switches[m] = new GpioLoadSwitch(gpio, module.SwitchPin, module.SwitchPolarity);
+                }
+            }
+
+            return switches;
+        }
+    }
+}

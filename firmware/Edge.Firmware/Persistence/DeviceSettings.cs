@@ -1,0 +1,38 @@
+// Licensed under the MIT License.
+
+namespace Edge.Firmware.Persistence
+{
+    /// <summary>
+    /// Per-device settings read at boot: identity, board, broker. Wi-Fi credentials are not here:
+    /// they live in the nanoCLR's own Wireless80211 configuration block (see README).
+    /// </summary>
+    public sealed class DeviceSettings
+    {
+        /// <summary>Device id: topic level edge/&lt;id&gt;/ and client id edge-&lt;id&gt;; 1..64 of A-Z a-z 0-9 - _.</summary>
+        public string DeviceId { get; set; } = "edge-0";
+
+        /// <summary>Board name as in <see cref="Boards.BoardCatalog"/>.</summary>
+        public string BoardName { get; set; } = "esp32-devkitc-4s2m";
+
+        /// <summary>Broker host name or IPv4 address; empty disables MQTT.</summary>
+        public string MqttHost { get; set; } = string.Empty;
+
+        /// <summary>Broker TCP port (1883 is MQTT without TLS, IANA).</summary>
+        public int MqttPort { get; set; } = 1883;
+
+        /// <summary>Broker user name; empty for an anonymous connection.</summary>
+        public string MqttUsername { get; set; } = string.Empty;
+
+        /// <summary>Broker password; empty for an anonymous connection.</summary>
+        public string MqttPassword { get; set; } = string.Empty;
+
+        /// <summary>MQTT keep-alive, s: 30 s as the contract says; the broker declares us gone (Last Will) after 1.5 x this.</summary>
+        public int MqttKeepAliveS { get; set; } = 30;
+
+        /// <summary>Period of the health message, s.</summary>
+        public int HealthPeriodS { get; set; } = 30;
+
+        /// <summary>How long one Wi-Fi connection attempt may wait for an IP address and SNTP time, s.</summary>
+        public int WifiTimeoutS { get; set; } = 30;
+    }
+}

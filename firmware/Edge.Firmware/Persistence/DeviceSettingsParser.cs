@@ -1,0 +1,152 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Telemetry.Encoding;
+
+namespace Edge.Firmware.Persistence
+{
+    /// <summary>
+    /// Reads and validates settings text: "key = value" lines, '#' comments, blank lines ignored,
+    /// an empty value keeps the default. Any unknown key or out-of-range value rejects the whole
+    /// text with a line-numbered message; the caller then boots on defaults and reports it.
+    /// </summary>
+    public static class DeviceSettingsParser
+    {
+        /// <summary>Parses <paramref name="text"/>; on failure <paramref name="settings"/> holds the defaults.</summary>
+        public static bool TryParse(string text, out DeviceSettings settings, out string error)
+        {
+            settings = new DeviceSettings();
+            error = null;
+            if (text == null)
+            {
+                error = "no settings stored";
+                return false;
+            }
+
+            DeviceSettings parsed = new DeviceSettings();
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i];
+                int hash = line.IndexOf('#');
+                if (hash >= 0)
+                {
+                    line = line.Substring(0, hash);
+                }
+
+                line = line.Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                int equals = line.IndexOf('=');
+                if (equals <= 0)
+                {
+                    error = "line " + (i + 1).ToString() + ": expected 'key = value'";
+                    return false;
+                }
+
+                string key = line.Substring(0, equals).Trim();
+                string value = line.Substring(equals + 1).Trim();
+                string problem = value.Length == 0 ? null : Apply(parsed, key, value);
+                if (problem == null && value.Length == 0 && !IsKnownKey(key))
+                {
+                    problem = "unknown key '" + key + "'";
+                }
+
+                if (problem != null)
+                {
+                    error = "line " + (i + 1).ToString() + ": " + problem;
+                    return false;
+                }
+            }
+
+            settings = parsed;
+            return true;
+        }
+
+        /// <summary>True for a device id the MQTT contract accepts: 1 to 64 of A-Z a-z 0-9 - _ (a safe topic level).</summary>
+        public static bool IsValidDeviceId(string id)
+        {
+            return TopicSet.IsValidDeviceId(id);
+        }
+
+        private static bool IsKnownKey(string key)
+        {
+            return key == "device_id" || key == "board" || key == "mqtt_host" || key == "mqtt_port"
+                || key == "mqtt_username" || key == "mqtt_password" || key == "mqtt_keep_alive_s"
+                || key == "health_period_s" || key == "wifi_timeout_s";
+        }
+
+        private static string Apply(DeviceSettings settings, string key, string value)
+        {
+            switch (key)
+            {
+                case "device_id":
+                    if (!IsValidDeviceId(value))
+                    {
+                        return "device_id must be 1.." + TopicSet.MaximumDeviceIdLength.ToString() + " characters of A-Z, a-z, 0-9, '-', '_'";
+                    }
+
+                    settings.DeviceId = value;
+                    return null;
+                case "board":
+                    settings.BoardName = value;
+                    return null;
+                case "mqtt_host":
+                    settings.MqttHost = value;
+                    return null;
+                case "mqtt_username":
+                    settings.MqttUsername = value;
+                    return null;
+                case "mqtt_password":
+                    settings.MqttPassword = value;
+                    return null;
+                case "mqtt_port":
+                    return ReadInt(value, 1, 65535, key, out int port, out string portError) ? Assign(settings, key, port) : portError;
+                case "mqtt_keep_alive_s":
+                    return ReadInt(value, 5, 65535, key, out int keepAlive, out string keepAliveError) ? Assign(settings, key, keepAlive) : keepAliveError;
+                case "health_period_s":
+                    return ReadInt(value, 1, 3600, key, out int health, out string healthError) ? Assign(settings, key, health) : healthError;
+                case "wifi_timeout_s":
+                    return ReadInt(value, 5, 600, key, out int wifi, out string wifiError) ? Assign(settings, key, wifi) : wifiError;
+                default:
+                    return "unknown key '" + key + "'";
+            }
+        }
+
+        private static string Assign(DeviceSettings settings, string key, int value)
+        {
+            if (key == "mqtt_port")
+            {
+                settings.MqttPort = value;
+            }
+            else if (key == "mqtt_keep_alive_s")
+            {
+                settings.MqttKeepAliveS = value;
+            }
+            else if (key == "health_period_s")
+            {
+                settings.HealthPeriodS = value;
+            }
+            else
+            {
+                settings.WifiTimeoutS = value;
+            }
+
+            return null;
+        }
+
+        private static bool ReadInt(string value, int minimum, int maximum, string key, out int result, out string error)
+        {
+            if (!int.TryParse(value, out result) || result < minimum || result > maximum)
+            {
+                error = key + " must be a whole number in " + minimum.ToString() + ".." + maximum.ToString();
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+// Licensed under the MIT License.
+
+using System.Threading;
+
+namespace Edge.Firmware.Sampling
+{
+    /// <summary>
+    /// Timing figures of the sampling loop, written by the sampling thread and read by the watchdog
+    /// and the health report. Counters are ints so that nanoFramework's int-only Interlocked fits.
+    /// </summary>
+    public sealed class TickStatistics
+    {
+        private int _tickCount;
+        private int _overrunCount;
+        private int _lastTickUs;
+        private int _maximumTickUs;
+
+        /// <summary>Ticks completed since start (wraps after 2^31; the watchdog only compares for change).</summary>
+        public int TickCount
+        {
+            get { return _tickCount; }
+        }
+
+        /// <summary>Periods missed: ticks that took longer than one period, plus timer expirations that found the loop busy.</summary>
+        public int OverrunCount
+        {
+            get { return _overrunCount; }
+        }
+
+        /// <summary>Duration of the last tick, us.</summary>
+        public int LastTickUs
+        {
+            get { return _lastTickUs; }
+        }
+
+        /// <summary>Longest tick since the last <see cref="TakeMaximumTickUs"/>, us.</summary>
+        public int MaximumTickUs
+        {
+            get { return _maximumTickUs; }
+        }
+
+        /// <summary>Records one finished tick of <paramref name="durationUs"/> against <paramref name="periodUs"/>.</summary>
+        public void RecordTick(int durationUs, int periodUs)
+        {
+            _lastTickUs = durationUs;
+            if (durationUs > _maximumTickUs)
+            {
+                _maximumTickUs = durationUs;
+            }
+
+            if (durationUs > periodUs)
+            {
+                Interlocked.Increment(ref _overrunCount);
+            }
+
+            Interlocked.Increment(ref _tickCount);
+        }
+
+        /// <summary>Counts <paramref name="missedPeriods"/> periods in which no tick could start.</summary>
+        public void RecordMissedPeriods(int missedPeriods)
+        {
+            for (int i = 0; i < missedPeriods; i++)
+            {
+                Interlocked.Increment(ref _overrunCount);
+            }
+        }
+
+        /// <summary>Returns the longest tick so far and starts a new maximum.</summary>
+        public int TakeMaximumTickUs()
+        {
+            return Interlocked.Exchange(ref _maximumTickUs, 0);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+// Licensed under the MIT License.
+
+using System.Text;
+
+namespace Edge.Firmware.Telemetry
+{
+    /// <summary>
+    /// The periodic health message (topic edge/&lt;id&gt;/health): uptime, sampling-loop timing,
+    /// memory and queue losses. Field names carry units; counters are totals since boot unless
+    /// named "_since_last".
+    /// </summary>
+    public sealed class HealthReport
+    {
+        /// <summary>Milliseconds since boot.</summary>
+        public long UptimeMs { get; set; }
+
+        /// <summary>Control ticks completed since boot.</summary>
+        public int TickCount { get; set; }
+
+        /// <summary>Sample periods missed or overrun since boot.</summary>
+        public int TickOverrunCount { get; set; }
+
+        /// <summary>Longest tick since the previous report, us.</summary>
+        public int MaximumTickUsSinceLast { get; set; }
+
+        /// <summary>Sample period, us.</summary>
+        public int PeriodUs { get; set; }
+
+        /// <summary>Free managed heap after a collection, bytes (nanoFramework GC.Run).</summary>
+        public uint ManagedFreeBytes { get; set; }
+
+        /// <summary>Free native internal RAM, bytes (ESP-IDF heap).</summary>
+        public uint NativeFreeBytes { get; set; }
+
+        /// <summary>Largest free native block, bytes: fragmentation shows as this falling while free stays.</summary>
+        public uint NativeLargestFreeBlockBytes { get; set; }
+
+        /// <summary>Free outbox slots (the core's MessageOutbox).</summary>
+        public int OutboxFreeSlots { get; set; }
+
+        /// <summary>Messages the outbox dropped since boot, all streams (each loss is also an outboxOverflow event).</summary>
+        public long OutboxLostTotal { get; set; }
+
+        /// <summary>Commands refused because the inbox was full, since boot.</summary>
+        public int CommandsRefused { get; set; }
+
+        /// <summary>Broker connections made since boot (1 = no reconnect so far).</summary>
+        public int ConnectionCount { get; set; }
+
+        /// <summary>True when the watchdog has latched the switches open.</summary>
+        public bool WatchdogTripped { get; set; }
+
+        /// <summary>JSON text of the report.</summary>
+        public string ToJson()
+        {
+            StringBuilder json = new StringBuilder(320);
+            json.Append("{\"uptime_ms\":").Append(UptimeMs);
+            json.Append(",\"ticks\":").Append(TickCount);
+            json.Append(",\"tick_overruns\":").Append(TickOverrunCount);
+            json.Append(",\"tick_max_us_since_last\":").Append(MaximumTickUsSinceLast);
+            json.Append(",\"period_us\":").Append(PeriodUs);
+            json.Append(",\"managed_free_bytes\":").Append(ManagedFreeBytes);
+            json.Append(",\"native_free_bytes\":").Append(NativeFreeBytes);
+            json.Append(",\"native_largest_block_bytes\":").Append(NativeLargestFreeBlockBytes);
+            json.Append(",\"outbox_free_slots\":").Append(OutboxFreeSlots);
+            json.Append(",\"outbox_lost_total\":").Append(OutboxLostTotal);
+            json.Append(",\"commands_refused\":").Append(CommandsRefused);
+            json.Append(",\"connections\":").Append(ConnectionCount);
+            json.Append(",\"watchdog_tripped\":").Append(WatchdogTripped ? "true" : "false");
+            json.Append('}');
+            return json.ToString();
+        }
+    }
+}

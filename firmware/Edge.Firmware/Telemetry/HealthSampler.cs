@@ -1,0 +1,62 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Commands;
+using Edge.Firmware.Sampling;
+using Edge.Firmware.Watchdog;
+using nanoFramework.Hardware.Esp32;
+
+namespace Edge.Firmware.Telemetry
+{
+    /// <summary>Fills a <see cref="HealthReport"/> from the loop statistics and the ESP32's memory figures.</summary>
+    public sealed class HealthSampler : IHealthSource
+    {
+        private readonly TickStatistics _statistics;
+        private readonly MessageOutbox _outbox;
+        private readonly CommandInbox _inbox;
+        private readonly SamplingWatchdog _watchdog;
+        private readonly int _periodUs;
+
+        /// <summary>Reads <paramref name="statistics"/>, <paramref name="outbox"/>, <paramref name="inbox"/> and (if any) <paramref name="watchdog"/>.</summary>
+        public HealthSampler(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs)
+        {
+            _statistics = statistics ?? throw new ArgumentNullException(nameof(statistics));
+            _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+            _inbox = inbox ?? throw new ArgumentNullException(nameof(inbox));
+            _watchdog = watchdog;
+            _periodUs = periodUs;
+        }
+
+        /// <summary>
+        /// Takes a report. Runs a (non-compacting) garbage collection to learn the free managed heap:
+        /// call it from the MQTT thread, at the health period, never from the sampling thread.
+        /// </summary>
+        public HealthReport Sample(int connectionCount)
+        {
+            HealthReport report = new HealthReport();
+            report.UptimeMs = (long)(HighResTimer.GetCurrent() / 1000UL);
+            report.TickCount = _statistics.TickCount;
+            report.TickOverrunCount = _statistics.OverrunCount;
+            report.MaximumTickUsSinceLast = _statistics.TakeMaximumTickUs();
+            report.PeriodUs = _periodUs;
+            report.ManagedFreeBytes = nanoFramework.Runtime.Native.GC.Run(false);
+            NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.Internal, out uint total, out uint free, out uint largest);
+            report.NativeFreeBytes = free;
+            report.NativeLargestFreeBlockBytes = largest;
+            report.OutboxFreeSlots = _outbox.FreeCount;
+            long lost = 0;
+            for (int stream = 0; stream < TopicSet.StreamCount; stream++)
+            {
+                lost += _outbox.LostTotal((TopicId)stream);
+            }
+
+            report.OutboxLostTotal = lost;
+            report.CommandsRefused = _inbox.RefusedCount;
+            report.ConnectionCount = connectionCount;
+            report.WatchdogTripped = _watchdog != null && _watchdog.HasTripped;
+            return report;
+        }
+    }
+}

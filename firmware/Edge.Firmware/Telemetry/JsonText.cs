@@ -1,0 +1,39 @@
+// Licensed under the MIT License.
+
+using System.Text;
+
+namespace Edge.Firmware.Telemetry
+{
+    /// <summary>Escaping of free text inside a JSON string (quotes, backslashes, control characters).</summary>
+    public static class JsonText
+    {
+        /// <summary><paramref name="text"/> with '"' and '\' escaped and control characters replaced by spaces.</summary>
+        public static string Escape(string text)
+        {
+            if (text == null)
+            {
+                return string.Empty;
+            }
+
+            StringBuilder escaped = new StringBuilder(text.Length + 8);
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '"' || c == '\\')
+                {
+                    escaped.Append('\\').Append(c);
+                }
+                else if (c < ' ')
+                {
+                    escaped.Append(' ');
+                }
+                else
+                {
+                    escaped.Append(c);
+                }
+            }
+
+            return escaped.ToString();
+        }
+    }
+}

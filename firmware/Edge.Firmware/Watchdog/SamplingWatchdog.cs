@@ -1,0 +1,95 @@
+// Licensed under the MIT License.
+
+using System;
+using System.Threading;
+using Edge.Firmware.Diagnostics;
+using Edge.Firmware.Hardware;
+using Edge.Firmware.Sampling;
+
+namespace Edge.Firmware.Watchdog
+{
+    /// <summary>
+    /// Opens every load switch, for good, when the sampling thread stops ticking: no completed tick
+    /// within <see cref="StallPeriods"/> sample periods. Runs on its own thread above the network
+    /// thread's priority. It guards against a stalled or dead managed thread only; a hung nanoCLR
+    /// needs the ESP32's hardware task watchdog, which the API used here does not expose.
+    /// </summary>
+    public sealed class SamplingWatchdog : IDisposable
+    {
+        /// <summary>
+        /// Periods without a tick before the switches open. Ten periods: long enough that a garbage
+        /// collection or a flash write (tens of ms on the ESP32) does not trip it at 10-20 ms periods,
+        /// short against the 1 s pulses of the seed protocol.
+        /// </summary>
+        public const int StallPeriods = 10;
+
+        private readonly TickStatistics _statistics;
+        private readonly LoadSwitchBank _switches;
+        private readonly DeviceEventLog _events;
+        private readonly IStatusIndicator _led;
+        private readonly int _timeoutMs;
+        private Thread _thread;
+        private bool _stopRequested;
+
+        /// <summary>Watches <paramref name="statistics"/> of a loop with period <paramref name="periodMs"/>.</summary>
+        public SamplingWatchdog(TickStatistics statistics, LoadSwitchBank switches, DeviceEventLog events, IStatusIndicator led, int periodMs)
+        {
+            _statistics = statistics ?? throw new ArgumentNullException(nameof(statistics));
+            _switches = switches ?? throw new ArgumentNullException(nameof(switches));
+            _events = events ?? throw new ArgumentNullException(nameof(events));
+            _led = led;
+            _timeoutMs = StallPeriods * periodMs;
+        }
+
+        /// <summary>True once the watchdog has opened the switches.</summary>
+        public bool HasTripped { get; private set; }
+
+        /// <summary>Starts watching.</summary>
+        public void Start()
+        {
+            _thread = new Thread(Run);
+            _thread.Priority = ThreadPriority.AboveNormal;
+            _thread.Start();
+        }
+
+        /// <summary>Stops watching (the switches stay as they are).</summary>
+        public void Dispose()
+        {
+            _stopRequested = true;
+        }
+
+        /// <summary>
+        /// One check: trips when <paramref name="tickCount"/> equals the count of the previous check.
+        /// Returns true if it tripped now.
+        /// </summary>
+        public bool Check(int previousTickCount, int tickCount)
+        {
+            if (HasTripped || tickCount != previousTickCount)
+            {
+                return false;
+            }
+
+            HasTripped = true;
+            _switches.LatchOpen();
+            if (_led != null)
+            {
+                _led.Show(StatusLedPattern.WatchdogTripped);
+            }
+
+            _events.Report("watchdog", "no sampling tick for " + _timeoutMs.ToString() + " ms: all switches latched open until reboot");
+            return true;
+        }
+
+        private void Run()
+        {
+            int previous = _statistics.TickCount;
+            while (!_stopRequested && !HasTripped)
+            {
+                Thread.Sleep(_timeoutMs);
+                int current = _statistics.TickCount;
+                Check(previous, current);
+                previous = current;
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System;
+using System.IO;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Edge.NanoFrameworkGate.Tests
+{
+    /// <summary>
+    /// The firmware carries the board files as string constants (nanoFramework has no file or
+    /// resource API in the set the project uses); each constant must stay byte-identical to its
+    /// file in boards/.
+    /// </summary>
+    public sealed class FirmwareBoardCatalogTests
+    {
+        [Theory]
+        [InlineData("DevKitC4s2m", "esp32-devkitc-4s2m.board")]
+        [InlineData("Mux6s", "esp32-mux-6s.board")]
+        public void EmbeddedBoardEqualsTheBoardFile(string constant, string file)
+        {
+            string root = RepositoryRoot();
+            string catalog = File.ReadAllText(Path.Combine(root, "firmware", "Edge.Firmware", "Boards", "BoardCatalog.cs"));
+            Match match = Regex.Match(catalog, "public const string " + constant + " = @\"((?:[^\"]|\"\")*)\";");
+            Assert.True(match.Success, "constant " + constant + " not found in BoardCatalog.cs");
+
+            string embedded = match.Groups[1].Value.Replace("\"\"", "\"");
+            string expected = File.ReadAllText(Path.Combine(root, "boards", file));
+
+            Assert.Equal(expected.Replace("\r\n", "\n"), embedded.Replace("\r\n", "\n"));
+        }
+
+        private static string RepositoryRoot()
+        {
+            DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "Edge.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            Assert.NotNull(directory);
+            return directory.FullName;
+        }
+    }
+}

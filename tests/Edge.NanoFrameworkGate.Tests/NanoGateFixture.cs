@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading.Tasks;
+using Edge.NanoFrameworkSubset.Analyzer;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Edge.NanoFrameworkGate.Tests
+{
+    /// <summary>
+    /// Loads the built nanoFramework reference surface (embedded in this test assembly at build
+    /// time) once per test class, and compiles sources against it the way the gate projects do:
+    /// NoStdLib, C# 8, warnings as errors, plus the language-subset analyzer.
+    /// </summary>
+    public sealed class NanoGateFixture
+    {
+        private const string SurfacePrefix = "NanoSurface/";
+
+        private readonly Dictionary<string, MetadataReference> _surfaces = new Dictionary<string, MetadataReference>(StringComparer.Ordinal);
+
+        public NanoGateFixture()
+        {
+            Assembly assembly = typeof(NanoGateFixture).Assembly;
+            foreach (string resource in assembly.GetManifestResourceNames())
+            {
+                if (!resource.StartsWith(SurfacePrefix, StringComparison.Ordinal) || !resource.EndsWith(".dll", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string name = resource.Substring(SurfacePrefix.Length, resource.Length - SurfacePrefix.Length - ".dll".Length);
+                _surfaces[name] = MetadataReference.CreateFromImage(ReadBytes(assembly, resource), filePath: name + ".dll");
+            }
+        }
+
+        /// <summary>Names of the surface assemblies that were built and embedded.</summary>
+        public IReadOnlyCollection<string> SurfaceNames => _surfaces.Keys;
+
+        /// <summary>The surface assemblies the shared core may use (those of Edge.Core.nfproj).</summary>
+        public static string[] CoreSurfaces => new[] { "mscorlib", "System.Math" };
+
+        /// <summary>Compiles against the named surface assemblies and runs the subset analyzer.</summary>
+        public GateResult Compile(IEnumerable<string> surfaces, params GateSource[] sources)
+        {
+            return Compile(surfaces, sources, LanguageVersion.CSharp8);
+        }
+
+        /// <summary>As <see cref="Compile(IEnumerable{string}, GateSource[])"/> with another C# version.</summary>
+        public GateResult Compile(IEnumerable<string> surfaces, GateSource[] sources, LanguageVersion languageVersion)
+        {
+            // Documentation comments are parsed into structured trivia (as with a documentation file) so
+            // that crefs are present in the tree; their diagnostics are not reported, as in the gate build.
+            var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Parse);
+            var references = new List<MetadataReference>();
+            foreach (string surface in surfaces)
+            {
+                if (!_surfaces.TryGetValue(surface, out MetadataReference reference))
+                {
+                    throw new InvalidOperationException("Surface assembly '" + surface + "' was not embedded in the test assembly.");
+                }
+
+                references.Add(reference);
+            }
+
+            IEnumerable<SyntaxTree> trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path));
+            var options = new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Disable,
+                generalDiagnosticOption: ReportDiagnostic.Error);
+            CSharpCompilation compilation = CSharpCompilation.Create("NanoGateSnippet", trees, references, options);
+
+            var analyzerExceptions = new List<Exception>();
+            var analyzerOptions = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                (exception, analyzer, diagnostic) => analyzerExceptions.Add(exception),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false);
+            CompilationWithAnalyzers withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create<DiagnosticAnalyzer>(new NanoFrameworkSubsetAnalyzer()),
+                analyzerOptions);
+
+            ImmutableArray<Diagnostic> analyzerDiagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            if (analyzerExceptions.Count > 0)
+            {
+                throw new AggregateException("The subset analyzer threw.", analyzerExceptions);
+            }
+
+            // Emit (to memory) so that emit-time errors such as missing compiler-required members count too.
+            ImmutableArray<Diagnostic> compilerDiagnostics;
+            using (var peStream = new MemoryStream())
+            {
+                compilerDiagnostics = compilation.Emit(peStream).Diagnostics;
+            }
+
+            return new GateResult(compilerDiagnostics.AddRange(analyzerDiagnostics));
+        }
+
+        /// <summary>Reads an embedded text resource of this test assembly (snippets, core sources).</summary>
+        public static string ReadText(string resource)
+        {
+            Assembly assembly = typeof(NanoGateFixture).Assembly;
+            using (Stream stream = assembly.GetManifestResourceStream(resource))
+            using (var reader = new StreamReader(stream))
+            {
+                return reader.ReadToEnd();
+            }
+        }
+
+        /// <summary>Embedded resources whose name starts with the prefix, as gate sources.</summary>
+        public static GateSource[] SourcesUnder(string prefix)
+        {
+            return typeof(NanoGateFixture).Assembly.GetManifestResourceNames()
+                .Where(r => r.StartsWith(prefix, StringComparison.Ordinal) && r.EndsWith(".cs", StringComparison.Ordinal))
+                .OrderBy(r => r, StringComparer.Ordinal)
+                .Select(r => new GateSource(r, ReadText(r)))
+                .ToArray();
+        }
+
+        private static byte[] ReadBytes(Assembly assembly, string resource)
+        {
+            using (Stream stream = assembly.GetManifestResourceStream(resource))
+            using (var buffer = new MemoryStream())
+            {
+                stream.CopyTo(buffer);
+                return buffer.ToArray();
+            }
+        }
+    }
+}
