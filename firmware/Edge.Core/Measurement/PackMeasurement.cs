@@ -13,8 +13,15 @@ namespace Edge.Core.Measurement
     /// </summary>
     public sealed class PackMeasurement
     {
-        /// <summary>Open samples averaged into the pre-pulse reference (noise of a few counts shrinks ~3x).</summary>
+        /// <summary>Samples averaged into the pre-pulse reference and the pulse-end level (noise of a few counts shrinks ~3x).</summary>
         private const int BaselineSamples = 8;
+
+        /// <summary>
+        /// Samples averaged into each of the three points of the shape test. Single samples put the ADC noise
+        /// of two counts (~3 mV) straight into a 15 mV rise threshold: a false convex rise every few thousand
+        /// pulses. Three trailing samples per point cut that noise by sqrt(3).
+        /// </summary>
+        private const int ShapePointSamples = 3;
 
         private readonly PackLayout _layout;
         private readonly int _periodMs;
@@ -47,7 +54,7 @@ namespace Edge.Core.Measurement
             _periodMs = configuration.SamplePeriodMs;
             _slopeSamples = Larger(1, configuration.RestTuning.SlopeWindowMs / _periodMs);
             _shapeSamples = Larger(1, configuration.Depletion.ShapeWindowMs / _periodMs);
-            _ringLength = Larger(Larger(2 * _slopeSamples, 2 * _shapeSamples), BaselineSamples) + 1;
+            _ringLength = Larger(Larger(2 * _slopeSamples, (2 * _shapeSamples) + ShapePointSamples), BaselineSamples) + 1;
 
             int cells = layout.CellCount;
             _ring = new int[cells][];
@@ -178,9 +185,26 @@ namespace Edge.Core.Measurement
         {
             int pulseUa = _pulseCurrentUa[module];
             int magnitudeUa = pulseUa < 0 ? -pulseUa : pulseUa;
+            int pulseCount = snapshot.PhaseSampleCount[module];
+            int usable = pulseCount < BaselineSamples ? pulseCount : BaselineSamples;
             for (int c = first; c < first + cellsPerModule; c++)
             {
-                int overpotential = _lastPulseSampleMv[c] - snapshot.PrePulseVoltageMv[c];
+                // The end-of-pulse level is averaged like the pre-pulse reference: a single sample carries the
+                // full ADC noise into the per-pulse CUSUM, whose slack is only a couple of mV.
+                int endMv = _lastPulseSampleMv[c];
+                if (usable > 0)
+                {
+                    long sum = 0;
+                    int[] ring = _ring[c];
+                    for (int k = 1; k <= usable; k++)
+                    {
+                        sum += ring[RingIndex(pulseCount - k)];
+                    }
+
+                    endMv = (int)(sum / usable);
+                }
+
+                int overpotential = endMv - snapshot.PrePulseVoltageMv[c];
                 snapshot.PulseOverpotentialMv[c] = pulseUa < 0 ? -overpotential : overpotential;
                 snapshot.EdgeResistanceMilliohm[c] = Resistance(_lastPulseSampleMv[c] - frame.CellVoltageMv[c], magnitudeUa);
             }
@@ -198,7 +222,7 @@ namespace Edge.Core.Measurement
             int slope = _slopeSamples;
             int shape = _shapeSamples;
             bool slopeReady = phase == ModulePhase.Open && count >= 2 * slope;
-            bool shapeReady = phase == ModulePhase.Current && count > 2 * shape;
+            bool shapeReady = phase == ModulePhase.Current && count >= (2 * shape) + ShapePointSamples;
             snapshot.RestSlopeValid[module] = slopeReady;
             snapshot.ShapeValid[module] = shapeReady;
             int[] voltages = frame.CellVoltageMv;
@@ -258,9 +282,18 @@ namespace Edge.Core.Measurement
 
                 if (shapeReady)
                 {
-                    int middle = ring[RingIndex(head - shape)];
-                    snapshot.ShapeLateRiseMv[c] = v - middle;
-                    snapshot.ShapeEarlyRiseMv[c] = middle - ring[RingIndex(head - (2 * shape))];
+                    int newest = 0;
+                    int middle = 0;
+                    int oldest = 0;
+                    for (int k = 0; k < ShapePointSamples; k++)
+                    {
+                        newest += ring[RingIndex(head - k)];
+                        middle += ring[RingIndex(head - shape - k)];
+                        oldest += ring[RingIndex(head - (2 * shape) - k)];
+                    }
+
+                    snapshot.ShapeLateRiseMv[c] = (newest - middle) / ShapePointSamples;
+                    snapshot.ShapeEarlyRiseMv[c] = (middle - oldest) / ShapePointSamples;
                 }
             }
 
