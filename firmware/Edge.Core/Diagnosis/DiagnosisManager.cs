@@ -112,7 +112,9 @@ namespace Edge.Core.Diagnosis
 
             _active[index][channel] = true;
             _notOkCount[index][channel] = 0;
-            if (row.Latches)
+
+            // In observe mode a detector row only reports: latching it would hold the module all the same.
+            if (row.Latches && (_mode == ControlMode.Act || row.ActsInObserveMode))
             {
                 Latch(row, channel);
             }
