@@ -38,6 +38,7 @@ namespace Edge.Core.Measurement
         private readonly int[] _lastPulseSampleMv;
 
         // Per module.
+        // Next ring slot to write, kept within [0, ring length).
         private readonly int[] _ringHead;
         private readonly ModulePhase[] _phase;
         private readonly long[] _phaseStartMs;
@@ -168,7 +169,7 @@ namespace Edge.Core.Measurement
                     int[] ring = _ring[c];
                     for (int k = 1; k <= usable; k++)
                     {
-                        sum += ring[RingIndex(openCount - k)];
+                        sum += ring[RingIndex(_ringHead[module] - k)];
                     }
 
                     baseline = (int)(sum / usable);
@@ -198,7 +199,7 @@ namespace Edge.Core.Measurement
                     int[] ring = _ring[c];
                     for (int k = 1; k <= usable; k++)
                     {
-                        sum += ring[RingIndex(pulseCount - k)];
+                        sum += ring[RingIndex(_ringHead[module] - k)];
                     }
 
                     endMv = (int)(sum / usable);
@@ -267,7 +268,7 @@ namespace Edge.Core.Measurement
                     }
                 }
 
-                ring[RingIndex(head)] = v;
+                ring[head] = v;
                 if (phase == ModulePhase.Current)
                 {
                     _lastPulseSampleMv[c] = v;
@@ -297,14 +298,14 @@ namespace Edge.Core.Measurement
                 }
             }
 
-            _ringHead[module] = head + 1;
+            _ringHead[module] = head + 1 == _ringLength ? 0 : head + 1;
         }
 
-        private int RingIndex(int position)
-        {
-            int index = position % _ringLength;
-            return index < 0 ? index + _ringLength : index;
-        }
+        /// <summary>
+        /// Ring slot of a position relative to the (wrapped) head. Offsets back from the head never exceed the
+        /// ring length, so one conditional add replaces a modulo on the per-cell path.
+        /// </summary>
+        private int RingIndex(int position) => position < 0 ? position + _ringLength : position;
 
         private static int Resistance(int deltaMv, int currentUa)
         {
