@@ -68,12 +68,18 @@ namespace Edge.Core.Diagnosis
         {
             int slot = ((int)id * _channels) + channel;
 
-            // Fast path, the common case: Ok on a channel with nothing pending. It changes no state, whatever the row says.
+            // Fast path, the common case: Ok on a channel with nothing pending. It changes no state, whatever
+            // the row says. Kept small so the JIT can inline it into the detectors' loops.
             if (!notOk && _notOkCount[slot] == 0 && !_active[slot])
             {
                 return false;
             }
 
+            return Decide(id, channel, slot, notOk, value, threshold);
+        }
+
+        private bool Decide(DiagnosisId id, int channel, int slot, bool notOk, int value, int threshold)
+        {
             DiagnosisTableRow row = _table[id];
             if (!row.Enabled)
             {
