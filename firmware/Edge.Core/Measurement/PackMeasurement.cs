@@ -26,6 +26,11 @@ namespace Edge.Core.Measurement
         private readonly PackLayout _layout;
         private readonly int _periodMs;
         private readonly int _slopeSamples;
+        private readonly long _slopeDivisor;
+
+        // 1e6 / _slopeDivisor when that is a whole number (the defaults give 160): then a multiply gives the
+        // same slope as the 64-bit division, which is costly per cell and tick on both targets. 0 otherwise.
+        private readonly long _slopeFactor;
         private readonly int _shapeSamples;
         private readonly int _ringLength;
 
@@ -54,6 +59,8 @@ namespace Edge.Core.Measurement
             _layout = layout;
             _periodMs = configuration.SamplePeriodMs;
             _slopeSamples = Larger(1, configuration.RestTuning.SlopeWindowMs / _periodMs);
+            _slopeDivisor = (long)_slopeSamples * _slopeSamples * _periodMs;
+            _slopeFactor = 1000000 % _slopeDivisor == 0 ? 1000000 / _slopeDivisor : 0;
             _shapeSamples = Larger(1, configuration.Depletion.ShapeWindowMs / _periodMs);
             _ringLength = Larger(Larger(2 * _slopeSamples, (2 * _shapeSamples) + ShapePointSamples), BaselineSamples) + 1;
 
@@ -278,7 +285,7 @@ namespace Edge.Core.Measurement
                 {
                     // Means differ by (recent - older) / n over n samples of time: uV/s = d * 1e6 / (n^2 * T).
                     long difference = _sumRecent[c] - _sumOlder[c];
-                    snapshot.RestSlopeUvPerS[c] = (int)(difference * 1000000 / ((long)slope * slope * _periodMs));
+                    snapshot.RestSlopeUvPerS[c] = (int)(_slopeFactor != 0 ? difference * _slopeFactor : difference * 1000000 / _slopeDivisor);
                 }
 
                 if (shapeReady)
