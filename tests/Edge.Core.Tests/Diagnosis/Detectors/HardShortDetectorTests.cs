@@ -75,6 +75,17 @@ public class HardShortDetectorTests
         Assert.Equal(4, module1Pulses);
         Assert.Single(pack.Events(EventKind.HardShort));
 
+        // Neither a start nor a stop command clears the latch.
+        pack.Controller.RequestStart(0);
+        pack.Step();
+        pack.Controller.RequestStop(0);
+        pack.Step();
+        pack.Controller.RequestStart(-1);
+        pack.Step();
+        Assert.False(pack.Actions.SwitchClosed[0]);
+        Assert.Equal(ModuleState.Hold, pack.Controller.Module(0).State);
+        Assert.True(pack.Controller.Diagnosis.HasLatchedFault(0));
+
         // Only a reset clears it; the module then waits in Idle.
         pack.Controller.RequestFaultReset(0);
         pack.Step();
