@@ -13,6 +13,7 @@ namespace Edge.Benchmarks.Core;
 /// the 16 cell samples it processes. Target: at most 50 ns per cell-sample and 0 B per tick.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
 public class ControllerTickBenchmark
 {
     private const int Modules = 4;
