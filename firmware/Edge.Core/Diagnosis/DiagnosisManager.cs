@@ -25,6 +25,9 @@ namespace Edge.Core.Diagnosis
         private readonly int[] _okCount;
         private readonly bool[] _active;
 
+        // Debouncing or active: the one load the Ok fast path needs.
+        private readonly bool[] _pending;
+
         // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
         private readonly bool[] _moduleLatched;
 
@@ -48,6 +51,7 @@ namespace Edge.Core.Diagnosis
             _notOkCount = new int[DiagnosisTable.RowCount * channels];
             _okCount = new int[DiagnosisTable.RowCount * channels];
             _active = new bool[DiagnosisTable.RowCount * channels];
+            _pending = new bool[DiagnosisTable.RowCount * channels];
         }
 
         public ModuleReactionRequests Requests => _requests;
@@ -70,12 +74,14 @@ namespace Edge.Core.Diagnosis
 
             // Fast path, the common case: Ok on a channel with nothing pending. It changes no state, whatever
             // the row says. Kept small so the JIT can inline it into the detectors' loops.
-            if (!notOk && _notOkCount[slot] == 0 && !_active[slot])
+            if (!notOk && !_pending[slot])
             {
                 return false;
             }
 
-            return Decide(id, channel, slot, notOk, value, threshold);
+            bool activated = Decide(id, channel, slot, notOk, value, threshold);
+            _pending[slot] = _notOkCount[slot] != 0 || _active[slot];
+            return activated;
         }
 
         private bool Decide(DiagnosisId id, int channel, int slot, bool notOk, int value, int threshold)
@@ -195,6 +201,7 @@ namespace Edge.Core.Diagnosis
             _active[slot] = false;
             _notOkCount[slot] = 0;
             _okCount[slot] = 0;
+            _pending[slot] = false;
         }
 
         private void RequestReaction(DiagnosisTableRow row, int channel)
