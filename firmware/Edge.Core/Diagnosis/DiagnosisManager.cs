@@ -18,10 +18,15 @@ namespace Edge.Core.Diagnosis
         private readonly TelemetryBuffer _telemetry;
         private readonly ModuleReactionRequests _requests;
 
-        // [row][channel]; channels sized for the widest scope (cells).
-        private readonly int[][] _notOkCount;
-        private readonly int[][] _okCount;
-        private readonly bool[][] _active;
+        // Flat [row * _channels + channel]; channels sized for the widest scope (cells). Flat, because a
+        // healthy tick makes about a hundred Ok reports and each must cost one or two array loads.
+        private readonly int _channels;
+        private readonly int[] _notOkCount;
+        private readonly int[] _okCount;
+        private readonly bool[] _active;
+
+        // Debouncing or active: the one load the Ok fast path needs.
+        private readonly bool[] _pending;
 
         // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
         private readonly bool[] _moduleLatched;
@@ -42,15 +47,11 @@ namespace Edge.Core.Diagnosis
             }
 
             _moduleLatched = new bool[layout.ModuleCount];
-            _notOkCount = new int[DiagnosisTable.RowCount][];
-            _okCount = new int[DiagnosisTable.RowCount][];
-            _active = new bool[DiagnosisTable.RowCount][];
-            for (int row = 0; row < DiagnosisTable.RowCount; row++)
-            {
-                _notOkCount[row] = new int[channels];
-                _okCount[row] = new int[channels];
-                _active[row] = new bool[channels];
-            }
+            _channels = channels;
+            _notOkCount = new int[DiagnosisTable.RowCount * channels];
+            _okCount = new int[DiagnosisTable.RowCount * channels];
+            _active = new bool[DiagnosisTable.RowCount * channels];
+            _pending = new bool[DiagnosisTable.RowCount * channels];
         }
 
         public ModuleReactionRequests Requests => _requests;
@@ -69,31 +70,46 @@ namespace Edge.Core.Diagnosis
         /// </summary>
         public bool Report(DiagnosisId id, int channel, bool notOk, int value, int threshold)
         {
+            int slot = ((int)id * _channels) + channel;
+
+            // Fast path, the common case: Ok on a channel with nothing pending. It changes no state, whatever
+            // the row says. Kept small so the JIT can inline it into the detectors' loops.
+            if (!notOk && !_pending[slot])
+            {
+                return false;
+            }
+
+            bool activated = Decide(id, channel, slot, notOk, value, threshold);
+            _pending[slot] = _notOkCount[slot] != 0 || _active[slot];
+            return activated;
+        }
+
+        private bool Decide(DiagnosisId id, int channel, int slot, bool notOk, int value, int threshold)
+        {
             DiagnosisTableRow row = _table[id];
             if (!row.Enabled)
             {
                 return false;
             }
 
-            int index = (int)id;
             if (!notOk)
             {
-                _notOkCount[index][channel] = 0;
-                if (_active[index][channel] && !row.Latches)
+                _notOkCount[slot] = 0;
+                if (_active[slot] && !row.Latches)
                 {
-                    _okCount[index][channel]++;
-                    if (_okCount[index][channel] >= row.HealCount)
+                    _okCount[slot]++;
+                    if (_okCount[slot] >= row.HealCount)
                     {
-                        _active[index][channel] = false;
-                        _okCount[index][channel] = 0;
+                        _active[slot] = false;
+                        _okCount[slot] = 0;
                     }
                 }
 
                 return false;
             }
 
-            _okCount[index][channel] = 0;
-            if (_active[index][channel])
+            _okCount[slot] = 0;
+            if (_active[slot])
             {
                 // Still active: a latched safety fault keeps its module isolated every tick.
                 if (row.Latches)
@@ -104,15 +120,17 @@ namespace Edge.Core.Diagnosis
                 return false;
             }
 
-            _notOkCount[index][channel]++;
-            if (_notOkCount[index][channel] < row.DebounceCount)
+            _notOkCount[slot]++;
+            if (_notOkCount[slot] < row.DebounceCount)
             {
                 return false;
             }
 
-            _active[index][channel] = true;
-            _notOkCount[index][channel] = 0;
-            if (row.Latches)
+            _active[slot] = true;
+            _notOkCount[slot] = 0;
+
+            // In observe mode a detector row only reports: latching it would hold the module all the same.
+            if (row.Latches && (_mode == ControlMode.Act || row.ActsInObserveMode))
             {
                 Latch(row, channel);
             }
@@ -122,7 +140,7 @@ namespace Edge.Core.Diagnosis
             return true;
         }
 
-        public bool IsActive(DiagnosisId id, int channel) => _active[(int)id][channel];
+        public bool IsActive(DiagnosisId id, int channel) => _active[((int)id * _channels) + channel];
 
         /// <summary>True when any latched diagnosis holds for the module (its cells, itself or the pack).</summary>
         public bool HasLatchedFault(int module) => _moduleLatched[module];
@@ -147,7 +165,7 @@ namespace Edge.Core.Diagnosis
                         ClearChannel(row, module);
                         break;
                     default:
-                        for (int c = 0; c < _active[row].Length; c++)
+                        for (int c = 0; c < _channels; c++)
                         {
                             ClearChannel(row, c);
                         }
@@ -179,9 +197,11 @@ namespace Edge.Core.Diagnosis
 
         private void ClearChannel(int row, int channel)
         {
-            _active[row][channel] = false;
-            _notOkCount[row][channel] = 0;
-            _okCount[row][channel] = 0;
+            int slot = (row * _channels) + channel;
+            _active[slot] = false;
+            _notOkCount[slot] = 0;
+            _okCount[slot] = 0;
+            _pending[slot] = false;
         }
 
         private void RequestReaction(DiagnosisTableRow row, int channel)

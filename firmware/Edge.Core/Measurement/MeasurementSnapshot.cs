@@ -78,8 +78,8 @@ namespace Edge.Core.Measurement
         public int[] EdgeResistanceMilliohm { get; }
 
         /// <summary>
-        /// First sample after a pulse: <see cref="PulseOverpotentialMv"/> per cell (last pulse sample minus
-        /// the voltage before the pulse) and the module's LastPulse* values are fresh.
+        /// First sample after a pulse: <see cref="PulseOverpotentialMv"/> per cell (mean of the last pulse samples
+        /// minus the voltage before the pulse) and the module's LastPulse* values are fresh.
         /// </summary>
         public bool[] PulseEnded { get; }
 
@@ -103,7 +103,7 @@ namespace Edge.Core.Measurement
         /// <summary>Enough pulse samples for the shape test: the two rise values are meaningful.</summary>
         public bool[] ShapeValid { get; }
 
-        /// <summary>Rise over the earlier of two adjacent shape windows within the pulse (mV).</summary>
+        /// <summary>Rise over the earlier of two adjacent shape windows within the pulse (mV); each window end is a short trailing mean.</summary>
         public int[] ShapeEarlyRiseMv { get; }
 
         /// <summary>Rise over the later shape window, ending at this sample (mV).</summary>

@@ -13,12 +13,24 @@ namespace Edge.Core.Measurement
     /// </summary>
     public sealed class PackMeasurement
     {
-        /// <summary>Open samples averaged into the pre-pulse reference (noise of a few counts shrinks ~3x).</summary>
+        /// <summary>Samples averaged into the pre-pulse reference and the pulse-end level (noise of a few counts shrinks ~3x).</summary>
         private const int BaselineSamples = 8;
+
+        /// <summary>
+        /// Samples averaged into each of the three points of the shape test. Single samples put the ADC noise
+        /// of two counts (~3 mV) straight into a 15 mV rise threshold: a false convex rise every few thousand
+        /// pulses. Three trailing samples per point cut that noise by sqrt(3).
+        /// </summary>
+        private const int ShapePointSamples = 3;
 
         private readonly PackLayout _layout;
         private readonly int _periodMs;
         private readonly int _slopeSamples;
+        private readonly long _slopeDivisor;
+
+        // 1e6 / _slopeDivisor when that is a whole number (the defaults give 160): then a multiply gives the
+        // same slope as the 64-bit division, which is costly per cell and tick on both targets. 0 otherwise.
+        private readonly long _slopeFactor;
         private readonly int _shapeSamples;
         private readonly int _ringLength;
 
@@ -31,6 +43,7 @@ namespace Edge.Core.Measurement
         private readonly int[] _lastPulseSampleMv;
 
         // Per module.
+        // Next ring slot to write, kept within [0, ring length).
         private readonly int[] _ringHead;
         private readonly ModulePhase[] _phase;
         private readonly long[] _phaseStartMs;
@@ -46,8 +59,10 @@ namespace Edge.Core.Measurement
             _layout = layout;
             _periodMs = configuration.SamplePeriodMs;
             _slopeSamples = Larger(1, configuration.RestTuning.SlopeWindowMs / _periodMs);
+            _slopeDivisor = (long)_slopeSamples * _slopeSamples * _periodMs;
+            _slopeFactor = 1000000 % _slopeDivisor == 0 ? 1000000 / _slopeDivisor : 0;
             _shapeSamples = Larger(1, configuration.Depletion.ShapeWindowMs / _periodMs);
-            _ringLength = Larger(Larger(2 * _slopeSamples, 2 * _shapeSamples), BaselineSamples) + 1;
+            _ringLength = Larger(Larger(2 * _slopeSamples, (2 * _shapeSamples) + ShapePointSamples), BaselineSamples) + 1;
 
             int cells = layout.CellCount;
             _ring = new int[cells][];
@@ -161,7 +176,7 @@ namespace Edge.Core.Measurement
                     int[] ring = _ring[c];
                     for (int k = 1; k <= usable; k++)
                     {
-                        sum += ring[RingIndex(openCount - k)];
+                        sum += ring[RingIndex(_ringHead[module] - k)];
                     }
 
                     baseline = (int)(sum / usable);
@@ -178,9 +193,26 @@ namespace Edge.Core.Measurement
         {
             int pulseUa = _pulseCurrentUa[module];
             int magnitudeUa = pulseUa < 0 ? -pulseUa : pulseUa;
+            int pulseCount = snapshot.PhaseSampleCount[module];
+            int usable = pulseCount < BaselineSamples ? pulseCount : BaselineSamples;
             for (int c = first; c < first + cellsPerModule; c++)
             {
-                int overpotential = _lastPulseSampleMv[c] - snapshot.PrePulseVoltageMv[c];
+                // The end-of-pulse level is averaged like the pre-pulse reference: a single sample carries the
+                // full ADC noise into the per-pulse CUSUM, whose slack is only a couple of mV.
+                int endMv = _lastPulseSampleMv[c];
+                if (usable > 0)
+                {
+                    long sum = 0;
+                    int[] ring = _ring[c];
+                    for (int k = 1; k <= usable; k++)
+                    {
+                        sum += ring[RingIndex(_ringHead[module] - k)];
+                    }
+
+                    endMv = (int)(sum / usable);
+                }
+
+                int overpotential = endMv - snapshot.PrePulseVoltageMv[c];
                 snapshot.PulseOverpotentialMv[c] = pulseUa < 0 ? -overpotential : overpotential;
                 snapshot.EdgeResistanceMilliohm[c] = Resistance(_lastPulseSampleMv[c] - frame.CellVoltageMv[c], magnitudeUa);
             }
@@ -198,7 +230,7 @@ namespace Edge.Core.Measurement
             int slope = _slopeSamples;
             int shape = _shapeSamples;
             bool slopeReady = phase == ModulePhase.Open && count >= 2 * slope;
-            bool shapeReady = phase == ModulePhase.Current && count > 2 * shape;
+            bool shapeReady = phase == ModulePhase.Current && count >= (2 * shape) + ShapePointSamples;
             snapshot.RestSlopeValid[module] = slopeReady;
             snapshot.ShapeValid[module] = shapeReady;
             int[] voltages = frame.CellVoltageMv;
@@ -243,7 +275,7 @@ namespace Edge.Core.Measurement
                     }
                 }
 
-                ring[RingIndex(head)] = v;
+                ring[head] = v;
                 if (phase == ModulePhase.Current)
                 {
                     _lastPulseSampleMv[c] = v;
@@ -253,25 +285,34 @@ namespace Edge.Core.Measurement
                 {
                     // Means differ by (recent - older) / n over n samples of time: uV/s = d * 1e6 / (n^2 * T).
                     long difference = _sumRecent[c] - _sumOlder[c];
-                    snapshot.RestSlopeUvPerS[c] = (int)(difference * 1000000 / ((long)slope * slope * _periodMs));
+                    snapshot.RestSlopeUvPerS[c] = (int)(_slopeFactor != 0 ? difference * _slopeFactor : difference * 1000000 / _slopeDivisor);
                 }
 
                 if (shapeReady)
                 {
-                    int middle = ring[RingIndex(head - shape)];
-                    snapshot.ShapeLateRiseMv[c] = v - middle;
-                    snapshot.ShapeEarlyRiseMv[c] = middle - ring[RingIndex(head - (2 * shape))];
+                    int newest = 0;
+                    int middle = 0;
+                    int oldest = 0;
+                    for (int k = 0; k < ShapePointSamples; k++)
+                    {
+                        newest += ring[RingIndex(head - k)];
+                        middle += ring[RingIndex(head - shape - k)];
+                        oldest += ring[RingIndex(head - (2 * shape) - k)];
+                    }
+
+                    snapshot.ShapeLateRiseMv[c] = (newest - middle) / ShapePointSamples;
+                    snapshot.ShapeEarlyRiseMv[c] = (middle - oldest) / ShapePointSamples;
                 }
             }
 
-            _ringHead[module] = head + 1;
+            _ringHead[module] = head + 1 == _ringLength ? 0 : head + 1;
         }
 
-        private int RingIndex(int position)
-        {
-            int index = position % _ringLength;
-            return index < 0 ? index + _ringLength : index;
-        }
+        /// <summary>
+        /// Ring slot of a position relative to the (wrapped) head. Offsets back from the head never exceed the
+        /// ring length, so one conditional add replaces a modulo on the per-cell path.
+        /// </summary>
+        private int RingIndex(int position) => position < 0 ? position + _ringLength : position;
 
         private static int Resistance(int deltaMv, int currentUa)
         {

@@ -87,7 +87,8 @@ namespace Edge.Core.Diagnosis.Detectors
                 return;
             }
 
-            int baselineMv = (int)(_overpotentialBaseline[cell] / BaselineScale);
+            // Rounded, not truncated: truncation biases every excess upward by half a mV on average.
+            int baselineMv = (int)((_overpotentialBaseline[cell] + (BaselineScale / 2)) / BaselineScale);
             int excess = overpotential - baselineMv - _configuration.CusumSlackMv;
             int cusum = _cusumMv[cell] + excess;
             cusum = cusum < 0 ? 0 : cusum;
@@ -102,8 +103,10 @@ namespace Edge.Core.Diagnosis.Detectors
             diagnosis.Report(DiagnosisId.DepletionEdgeResistanceRise, cell, risen, resistance, (int)(resistanceBaseline * _configuration.EdgeResistanceRisePercent / 100));
 
             // The baselines follow slow drift (bulk composition, temperature) only while the cell is
-            // quiet, so a growing trend is not absorbed into its own reference.
-            if (cusum == 0)
+            // quiet, so a growing trend is not absorbed into its own reference. Quiet means below the info
+            // level, not a CUSUM of exactly 0: that would update the baseline only after below-average pulses,
+            // pull it low by about one noise sigma and let a healthy noisy cell walk up to the fault level.
+            if (cusum < _configuration.CusumInfoMv)
             {
                 _overpotentialBaseline[cell] += (((long)overpotential * BaselineScale) - _overpotentialBaseline[cell]) / length;
             }

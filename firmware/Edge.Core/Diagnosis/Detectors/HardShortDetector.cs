@@ -36,6 +36,11 @@ namespace Edge.Core.Diagnosis.Detectors
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int maximumMv = _configuration.MaximumVoltageMv;
+
+            // Arrays in locals: the report call in the loop would otherwise make the JIT reload them per cell.
+            bool[] cellValid = snapshot.CellValid;
+            int[] voltages = snapshot.CellVoltageMv;
+            int cellsPerModule = _layout.CellsPerModule;
             for (int m = 0; m < _layout.ModuleCount; m++)
             {
                 bool underCurrent = snapshot.Phase[m] == ModulePhase.Current && snapshot.PhaseSampleCount[m] > 0;
@@ -44,16 +49,18 @@ namespace Edge.Core.Diagnosis.Detectors
                 long expectedMv = magnitude * _nominalResistanceOhm / 1000;
                 bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
                 int first = _layout.FirstCellOf(m);
-                for (int c = first; c < first + _layout.CellsPerModule; c++)
+                int last = first + cellsPerModule;
+                bool edge = snapshot.EdgeMeasured[m];
+                for (int c = first; c < last; c++)
                 {
-                    if (!snapshot.CellValid[c])
+                    if (!cellValid[c])
                     {
                         continue;
                     }
 
-                    int v = snapshot.CellVoltageMv[c];
+                    int v = voltages[c];
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
-                    bool shunted = snapshot.EdgeMeasured[m] && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c]);
+                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c]);
                     diagnosis.Report(DiagnosisId.HardShort, c, (applies && nearZero) || shunted, v, maximumMv);
                 }
             }

@@ -31,10 +31,14 @@ namespace Edge.Core.Diagnosis.Detectors
         {
             EvaluateTiming(frame, snapshot, diagnosis);
 
-            for (int c = 0; c < _layout.CellCount; c++)
+            // Arrays in locals: the report calls would otherwise make the JIT reload them per cell.
+            ChannelStatus[] statuses = frame.CellVoltageStatus;
+            int[] voltages = frame.CellVoltageMv;
+            int cells = _layout.CellCount;
+            for (int c = 0; c < cells; c++)
             {
-                ChannelStatus status = frame.CellVoltageStatus[c];
-                diagnosis.Report(DiagnosisId.CellChannelSaturated, c, status == ChannelStatus.Saturated, frame.CellVoltageMv[c], 0);
+                ChannelStatus status = statuses[c];
+                diagnosis.Report(DiagnosisId.CellChannelSaturated, c, status == ChannelStatus.Saturated, voltages[c], 0);
                 diagnosis.Report(DiagnosisId.CellChannelInvalid, c, status == ChannelStatus.Implausible || status == ChannelStatus.Missing, (int)status, 0);
             }
 

@@ -25,12 +25,18 @@ namespace Edge.Core.Diagnosis.Detectors
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int cells = _layout.CellCount;
+
+            // Arrays and limits in locals: the report calls would otherwise make the JIT reload them per cell.
+            bool[] cellValid = snapshot.CellValid;
+            int[] voltages = snapshot.CellVoltageMv;
+            int maximumMv = _limits.CellMaximumMv;
+            int minimumMv = _limits.CellMinimumMv;
             for (int c = 0; c < cells; c++)
             {
-                bool valid = snapshot.CellValid[c];
-                int v = snapshot.CellVoltageMv[c];
-                diagnosis.Report(DiagnosisId.CellOvervoltage, c, valid && v > _limits.CellMaximumMv, v, _limits.CellMaximumMv);
-                diagnosis.Report(DiagnosisId.CellUndervoltage, c, valid && v < _limits.CellMinimumMv, v, _limits.CellMinimumMv);
+                bool valid = cellValid[c];
+                int v = voltages[c];
+                diagnosis.Report(DiagnosisId.CellOvervoltage, c, valid && v > maximumMv, v, maximumMv);
+                diagnosis.Report(DiagnosisId.CellUndervoltage, c, valid && v < minimumMv, v, minimumMv);
             }
 
             for (int m = 0; m < _layout.ModuleCount; m++)

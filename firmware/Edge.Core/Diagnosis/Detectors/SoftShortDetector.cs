@@ -74,7 +74,7 @@ namespace Edge.Core.Diagnosis.Detectors
             _lastPulseWasStrip = new bool[modules];
         }
 
-        /// <summary>Spikes counted on a cell since start or reset.</summary>
+        /// <summary>Spikes counted on a cell in the current episode (consecutive spiky cycles, or while the spike warning is active).</summary>
         public int SpikeCount(int cell) => _spikeCount[cell];
 
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
@@ -199,6 +199,13 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (!_spikeInCycle[c])
                 {
                     diagnosis.Report(DiagnosisId.SoftShortSpike, c, false, 0, _configuration.SpikeDropMv);
+
+                    // A lone noise spike now and then must not add up over days to a confirmed short: count
+                    // only the spikes of the current episode (spiky cycles in a row, or the warning active).
+                    if (!diagnosis.IsActive(DiagnosisId.SoftShortSpike, c))
+                    {
+                        _spikeCount[c] = 0;
+                    }
                 }
 
                 _spikeInCycle[c] = false;

@@ -1,0 +1,123 @@
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Sampling;
+using Xunit;
+
+namespace Edge.Core.Tests.Configuration;
+
+/// <summary>Each bad value is rejected with a message naming its field; the controller refuses it too.</summary>
+public class ConfigurationValidatorTests
+{
+    private static readonly PackLayout s_layout = new PackLayout(2, 4, 1);
+
+    public static TheoryData<string, Action<ControllerConfiguration>> BadValues => new()
+    {
+        { "samplePeriodMs", c => c.SamplePeriodMs = 0 },
+        { "samplePeriodMs", c => c.SamplePeriodMs = 60001 },
+        { "protection.cellMaximumMv", c => c.Protection.CellMaximumMv = 10001 },
+        { "protection.cellMinimumMv", c => c.Protection.CellMinimumMv = c.Protection.CellMaximumMv },
+        { "protection.moduleMaximumCurrentUa", c => c.Protection.ModuleMaximumCurrentUa = 0 },
+        { "protection.openSwitchCurrentUa", c => c.Protection.OpenSwitchCurrentUa = -1 },
+        { "protection.openSwitchCurrentUa", c => c.Protection.OpenSwitchCurrentUa = c.Protection.ModuleMaximumCurrentUa + 1 },
+        { "protection.maximumTemperatureDeciCelsius", c => c.Protection.MaximumTemperatureDeciCelsius = 2001 },
+        { "protocol.electrodeAreaCm2", c => c.Protocol.ElectrodeAreaCm2 = 0 },
+        { "protocol.electrodeAreaCm2", c => c.Protocol.ElectrodeAreaCm2 = double.NaN },
+        { "protocol.steps", c => c.Protocol.Steps = new ProtocolStep[0] },
+        { "protocol.steps", c => c.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Rest, 0, 1000) } },
+        { "protocol.steps[0]", c => c.Protocol.Steps = new ProtocolStep[] { null } },
+        { "protocol.steps[0]", c => c.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Strip, 0, 1000) } },
+        { "protocol.steps[0]", c => c.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Strip, 385, -1) } },
+        { "protocol.steps[0]", c => c.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Strip, 385, 5) } },
+        { "protocol.steps[0]", c => c.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Plate, 1926, 1000) } },
+        { "protocol.steps[1]", c => c.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Strip, 385, 1000), new ProtocolStep(ProtocolStepKind.Rest, 0, 0) } },
+        { "protocol.minimumRestMs", c => c.Protocol.MinimumRestMs = -1 },
+        { "protocol.maximumRestMs", c => c.Protocol.MaximumRestMs = c.Protocol.MinimumRestMs - 1 },
+        { "protocol.stripCutoffMv", c => c.Protocol.StripCutoffMv = 0 },
+        { "protocol.stripCutoffMv", c => c.Protocol.StripCutoffMv = c.Protection.CellMaximumMv + 1 },
+        { "protocol.plateCutoffMv", c => c.Protocol.PlateCutoffMv = 0 },
+        { "protocol.plateCutoffMv", c => c.Protocol.PlateCutoffMv = c.Protection.CellMinimumMv - 1 },
+        { "protocol.capacityLimitUc", c => c.Protocol.CapacityLimitUc = -1 },
+        { "protocol.timeLimitMs", c => c.Protocol.TimeLimitMs = -1 },
+        { "protocol.platingCriticalCurrentUa", c => c.Protocol.PlatingCriticalCurrentUa = 0 },
+        { "protocol.platingCriticalCurrentUa", c => c.Protocol.PlatingCriticalCurrentUa = c.Protection.ModuleMaximumCurrentUa + 1 },
+        { "protocol.directionChangeRestMs", c => c.Protocol.DirectionChangeRestMs = -1 },
+        { "protocol.directionChangeMaximumRestMs", c => c.Protocol.DirectionChangeMaximumRestMs = c.Protocol.DirectionChangeRestMs - 1 },
+        { "restTuning.slopeWindowMs", c => c.RestTuning.SlopeWindowMs = 5 },
+        { "restTuning.slopeWindowMs", c => c.RestTuning.SlopeWindowMs = 2570 },
+        { "restTuning.settledSlopeUvPerS", c => c.RestTuning.SettledSlopeUvPerS = 0 },
+        { "restTuning.overpotentialGrowthMv", c => c.RestTuning.OverpotentialGrowthMv = -1 },
+        { "restTuning.residualGrowthMv", c => c.RestTuning.ResidualGrowthMv = 10001 },
+        { "restTuning.lengthenPercent", c => c.RestTuning.LengthenPercent = -1 },
+        { "restTuning.shortenPercent", c => c.RestTuning.ShortenPercent = 91 },
+        { "restTuning.warningExtendPercent", c => c.RestTuning.WarningExtendPercent = 1001 },
+        { "depletion.baselinePulses", c => c.Depletion.BaselinePulses = 0 },
+        { "depletion.cusumSlackMv", c => c.Depletion.CusumSlackMv = -1 },
+        { "depletion.cusumInfoMv", c => c.Depletion.CusumInfoMv = 0 },
+        { "depletion.cusumWarningMv", c => c.Depletion.CusumWarningMv = c.Depletion.CusumInfoMv - 1 },
+        { "depletion.cusumFaultMv", c => c.Depletion.CusumFaultMv = c.Depletion.CusumWarningMv - 1 },
+        { "depletion.edgeResistanceRisePercent", c => c.Depletion.EdgeResistanceRisePercent = 100 },
+        { "depletion.shapeWindowMs", c => c.Depletion.ShapeWindowMs = 0 },
+        { "depletion.shapeConvexityPercent", c => c.Depletion.ShapeConvexityPercent = 100 },
+        { "depletion.shapeMinimumRiseMv", c => c.Depletion.ShapeMinimumRiseMv = 0 },
+        { "depletion.currentReductionPercent", c => c.Depletion.CurrentReductionPercent = 91 },
+        { "depletion.minimumCurrentPercent", c => c.Depletion.MinimumCurrentPercent = 0 },
+        { "softShort.spikeDropMv", c => c.SoftShort.SpikeDropMv = 0 },
+        { "softShort.spikeRecoveryMs", c => c.SoftShort.SpikeRecoveryMs = 0 },
+        { "softShort.resistanceDropPercent", c => c.SoftShort.ResistanceDropPercent = 100 },
+        { "softShort.resistanceHistory", c => c.SoftShort.ResistanceHistory = 2 },
+        { "softShort.resistanceHistory", c => c.SoftShort.ResistanceHistory = 65 },
+        { "softShort.selfDischargeMv", c => c.SoftShort.SelfDischargeMv = 0 },
+        { "softShort.minimumCoulombicEfficiencyPercent", c => c.SoftShort.MinimumCoulombicEfficiencyPercent = 101 },
+        { "softShort.confirmingIndicators", c => c.SoftShort.ConfirmingIndicators = 5 },
+        { "softShort.confirmingSpikeCount", c => c.SoftShort.ConfirmingSpikeCount = 0 },
+        { "hardShort.maximumVoltageMv", c => c.HardShort.MaximumVoltageMv = -1 },
+        { "hardShort.minimumExpectedPolarisationMv", c => c.HardShort.MinimumExpectedPolarisationMv = c.HardShort.MaximumVoltageMv },
+        { "hardShort.nominalResistanceOhmCm2", c => c.HardShort.NominalResistanceOhmCm2 = 0 },
+        { "hardShort.shuntResistancePercent", c => c.HardShort.ShuntResistancePercent = 100 },
+        { "plausibility.lateTickPercent", c => c.Plausibility.LateTickPercent = 100 },
+        { "plausibility.missedTickPeriods", c => c.Plausibility.MissedTickPeriods = 1 },
+        { "plausibility.stuckMinimumEdgeResponseMv", c => c.Plausibility.StuckMinimumEdgeResponseMv = -1 },
+        { "telemetry.cellVoltagePeriodMs", c => c.Telemetry.CellVoltagePeriodMs = -1 },
+        { "telemetry.recordsPerTick", c => c.Telemetry.RecordsPerTick = 15 },   // 2 modules * 4 + 8 = 16 at least
+        { "configuration", c => c.Protocol = null },
+        { "configuration", c => c.Diagnosis = null },
+    };
+
+    [Fact]
+    public void DefaultConfigurationIsValid()
+    {
+        Assert.Null(ConfigurationValidator.Validate(new ControllerConfiguration(), s_layout));
+    }
+
+    [Theory]
+    [MemberData(nameof(BadValues))]
+    public void BadValueIsRejectedNamingTheField(string field, Action<ControllerConfiguration> spoil)
+    {
+        var configuration = new ControllerConfiguration();
+        spoil(configuration);
+        var error = ConfigurationValidator.Validate(configuration, s_layout);
+        Assert.NotNull(error);
+        Assert.Equal(field, error.Field);
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.StartsWith(field + ": ", error.ToString());
+
+        var thrown = Assert.Throws<ArgumentException>(() => new EdgeController(s_layout, configuration));
+        Assert.Contains(field, thrown.Message);
+    }
+
+    [Fact]
+    public void RangeMessagesQuoteTheValueAndTheBounds()
+    {
+        var configuration = new ControllerConfiguration();
+        configuration.RestTuning.ShortenPercent = 95;
+        var error = ConfigurationValidator.Validate(configuration, s_layout);
+        Assert.Equal("restTuning.shortenPercent: 95 is out of range [0, 90]", error.ToString());
+    }
+
+    [Fact]
+    public void NullConfigurationIsRejected()
+    {
+        Assert.Equal("configuration", ConfigurationValidator.Validate(null, s_layout).Field);
+        Assert.Throws<ArgumentNullException>(() => new EdgeController(null, new ControllerConfiguration()));
+    }
+}

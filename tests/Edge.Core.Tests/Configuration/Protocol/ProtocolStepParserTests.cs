@@ -1,0 +1,64 @@
+using Edge.Core.Configuration.Protocol;
+using Xunit;
+
+namespace Edge.Core.Tests.Configuration.Protocol;
+
+/// <summary>Cycler-style step texts; the [W] 7 mm O-ring area 0.3848 cm2 converts current densities.</summary>
+public class ProtocolStepParserTests
+{
+    private const double AreaCm2 = 0.3848;
+
+    [Theory]
+    // 1 mA/cm2 * 0.3848 cm2 = 384.8 uA -> 385 uA.
+    [InlineData("Strip at 1 mA/cm2 for 1 s", ProtocolStepKind.Strip, 385, 1000L)]
+    [InlineData("Rest for 5 s", ProtocolStepKind.Rest, 0, 5000L)]
+    // 0.4 mA/cm2 * 0.3848 cm2 = 153.92 uA -> 154 uA; 600 s = 600,000 ms.
+    [InlineData("Plate at 0.4 mA/cm2 for 600 s", ProtocolStepKind.Plate, 154, 600000L)]
+    [InlineData("Strip at 2mA for 500 ms", ProtocolStepKind.Strip, 2000, 500L)]
+    // 1.5 min = 90,000 ms.
+    [InlineData("Rest for 1.5 min", ProtocolStepKind.Rest, 0, 90000L)]
+    [InlineData("  strip   AT 385 uA  ", ProtocolStepKind.Strip, 385, 0L)]
+    [InlineData("Plate at 0.001 A for 0.5 h", ProtocolStepKind.Plate, 1000, 1800000L)]
+    [InlineData("Strip at 250 uA/cm2 for 100 ms", ProtocolStepKind.Strip, 96, 100L)]
+    [InlineData("Rest", ProtocolStepKind.Rest, 0, 0L)]
+    public void ValidStepsParseToHandComputedValues(string text, ProtocolStepKind kind, int currentUa, long durationMs)
+    {
+        Assert.True(ProtocolStepParser.TryParse(text, AreaCm2, out var step, out var error), error);
+        Assert.Null(error);
+        Assert.Equal(kind, step.Kind);
+        Assert.Equal(currentUa, step.CurrentUa);
+        Assert.Equal(durationMs, step.DurationMs);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData(null, "empty")]
+    [InlineData("Charge at 1 mA for 1 s", "Strip, Plate or Rest")]
+    [InlineData("Strip 1 mA for 1 s", "'at")]
+    [InlineData("Strip at", "missing current")]
+    [InlineData("Strip at -1 mA for 1 s", "not a positive number")]
+    [InlineData("Strip at abc mA for 1 s", "not a positive number")]
+    [InlineData("Strip at 1 mV for 1 s", "current unit")]
+    [InlineData("Strip at 1 mA for 1 parsec", "duration unit")]
+    [InlineData("Strip at 1 mA for", "missing duration")]
+    [InlineData("Strip at 1 mA for 0 s", "not a positive number")]
+    [InlineData("Strip at 1 mA during 1 s", "'for")]
+    [InlineData("Strip at 1 mA for 1 s please", "unexpected 'please'")]
+    [InlineData("Strip at 0.0001 uA for 1 s", "less than 1 uA")]
+    [InlineData("Rest for 2 years", "duration unit")]
+    [InlineData("Rest for 100000 h", "longer than a year")]
+    [InlineData("Strip at 5000 A for 1 s", "too large")]
+    public void InvalidStepsAreRejectedWithAClearError(string text, string expected)
+    {
+        Assert.False(ProtocolStepParser.TryParse(text, AreaCm2, out var step, out var error));
+        Assert.Null(step);
+        Assert.Contains(expected, error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void CurrentDensityNeedsAnArea()
+    {
+        Assert.False(ProtocolStepParser.TryParse("Strip at 1 mA/cm2 for 1 s", 0, out _, out var error));
+        Assert.Contains("area", error);
+    }
+}
