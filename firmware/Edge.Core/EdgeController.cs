@@ -3,6 +3,7 @@
 using System;
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
 using Edge.Core.Decision;
 using Edge.Core.Decision.Scheduling;
 using Edge.Core.Diagnosis;
@@ -44,6 +45,12 @@ namespace Edge.Core
         private readonly bool[] _pendingStop;
         private readonly bool[] _pendingReset;
         private readonly object _commandLock = new object();
+
+        // Configuration changes (validated by the caller) wait for the tick boundary as well.
+        private ProtocolConfiguration _pendingProtocol;
+        private bool _pendingProtocolStart;
+        private bool _hasPendingMode;
+        private ControlMode _pendingMode;
 
         private bool _started;
         private long _lastCellVoltagesMs;
@@ -124,6 +131,40 @@ namespace Edge.Core
         /// <summary>Clears a module's latched faults at the next tick (-1: every module); it then waits in Idle.</summary>
         public void RequestFaultReset(int module) => Request(_pendingReset, module);
 
+        /// <summary>Counts applied configuration changes (protocol, mode), so a host knows when to republish it.</summary>
+        public int ConfigurationRevision { get; private set; }
+
+        /// <summary>
+        /// Replaces the protocol at the next tick boundary. Running modules are stopped first (switch
+        /// open, state Done, reason command), so no pulse continues under changed limits; with
+        /// <paramref name="startAfter"/> every module not in Hold starts the new protocol in the same tick.
+        /// The caller validates the protocol (<see cref="ConfigurationValidator"/>); the electrode area is
+        /// fixed at construction and is not taken over.
+        /// </summary>
+        public void RequestProtocol(ProtocolConfiguration protocol, bool startAfter)
+        {
+            if (protocol == null || protocol.Steps == null)
+            {
+                throw new ArgumentNullException(nameof(protocol));
+            }
+
+            lock (_commandLock)
+            {
+                _pendingProtocol = protocol;
+                _pendingProtocolStart = startAfter;
+            }
+        }
+
+        /// <summary>Switches between observe and act at the next tick boundary.</summary>
+        public void RequestMode(ControlMode mode)
+        {
+            lock (_commandLock)
+            {
+                _pendingMode = mode;
+                _hasPendingMode = true;
+            }
+        }
+
         /// <summary>One control cycle.</summary>
         public void Tick(SampleFrame frame, ActionFrame actions)
         {
@@ -135,6 +176,7 @@ namespace Edge.Core
                 WriteEvent(EventKind.TelemetryOverflow, now, -1, dropped);
             }
 
+            ApplyConfigurationChanges(now);
             _diagnosis.BeginTick(now, _configuration.Mode);
 
             // Measurement.
@@ -237,6 +279,51 @@ namespace Edge.Core
                 }
 
                 _started = true;
+            }
+        }
+
+        private void ApplyConfigurationChanges(long now)
+        {
+            lock (_commandLock)
+            {
+                if (_hasPendingMode)
+                {
+                    _configuration.Mode = _pendingMode;
+                    _hasPendingMode = false;
+                    ConfigurationRevision++;
+                }
+
+                ProtocolConfiguration protocol = _pendingProtocol;
+                if (protocol == null)
+                {
+                    return;
+                }
+
+                _pendingProtocol = null;
+                for (int m = 0; m < _modules.Length; m++)
+                {
+                    _modules[m].Stop(now, _telemetry);
+                    if (_pendingProtocolStart)
+                    {
+                        _pendingStart[m] = true;
+                    }
+                }
+
+                // Copied into the live object: the duty cycles and rest tuners hold references to it.
+                ProtocolConfiguration target = _configuration.Protocol;
+                target.Steps = protocol.Steps;
+                target.Repeat = protocol.Repeat;
+                target.RestMode = protocol.RestMode;
+                target.MinimumRestMs = protocol.MinimumRestMs;
+                target.MaximumRestMs = protocol.MaximumRestMs;
+                target.StripCutoffMv = protocol.StripCutoffMv;
+                target.PlateCutoffMv = protocol.PlateCutoffMv;
+                target.CapacityLimitUc = protocol.CapacityLimitUc;
+                target.TimeLimitMs = protocol.TimeLimitMs;
+                target.PlatingCriticalCurrentUa = protocol.PlatingCriticalCurrentUa;
+                target.DirectionChangeRestMs = protocol.DirectionChangeRestMs;
+                target.DirectionChangeMaximumRestMs = protocol.DirectionChangeMaximumRestMs;
+                ConfigurationRevision++;
             }
         }
 

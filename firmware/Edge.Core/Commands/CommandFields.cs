@@ -1,0 +1,143 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Commands
+{
+    /// <summary>Typed access to the fields of a <see cref="CommandBody"/>, each failure naming the problem.</summary>
+    public static class CommandFields
+    {
+        /// <summary>
+        /// Reads an optional integer in [minimum, maximum]. Returns false with an error when present but
+        /// not an integer in range; <paramref name="present"/> says whether the field was given.
+        /// </summary>
+        public static bool TryGetInteger(CommandBody body, string name, long minimum, long maximum, out long value, out bool present, out string error)
+        {
+            value = 0;
+            error = null;
+            int index = body.IndexOf(name);
+            present = index >= 0;
+            if (!present)
+            {
+                return true;
+            }
+
+            if (body.KindAt(index) != JsonValueKind.Number)
+            {
+                error = "must be a number";
+                return false;
+            }
+
+            string text = body.TextAt(index);
+            int i = 0;
+            bool negative = false;
+            if (text[0] == '-')
+            {
+                negative = true;
+                i = 1;
+            }
+
+            // Accumulate negatively so that long.MinValue parses too; stop as soon as the range is left.
+            long accumulated = 0;
+            for (; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    error = "must be an integer";
+                    return false;
+                }
+
+                int digit = c - '0';
+                if (accumulated < (long.MinValue + digit) / 10)
+                {
+                    error = "is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]";
+                    return false;
+                }
+
+                accumulated = (accumulated * 10) - digit;
+            }
+
+            if (!negative && accumulated == long.MinValue)
+            {
+                error = "is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]";
+                return false;
+            }
+
+            value = negative ? accumulated : -accumulated;
+            if (value < minimum || value > maximum)
+            {
+                error = "is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]";
+                return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Reads an optional string; false with an error when present with another type.</summary>
+        public static bool TryGetString(CommandBody body, string name, out string value, out string error)
+        {
+            value = null;
+            error = null;
+            int index = body.IndexOf(name);
+            if (index < 0)
+            {
+                return true;
+            }
+
+            if (body.KindAt(index) != JsonValueKind.String)
+            {
+                error = "must be a string";
+                return false;
+            }
+
+            value = body.TextAt(index);
+            return true;
+        }
+
+        /// <summary>Reads an optional boolean; <paramref name="present"/> says whether it was given.</summary>
+        public static bool TryGetBoolean(CommandBody body, string name, out bool value, out bool present, out string error)
+        {
+            value = false;
+            error = null;
+            int index = body.IndexOf(name);
+            present = index >= 0;
+            if (!present)
+            {
+                return true;
+            }
+
+            JsonValueKind kind = body.KindAt(index);
+            if (kind != JsonValueKind.True && kind != JsonValueKind.False)
+            {
+                error = "must be true or false";
+                return false;
+            }
+
+            value = kind == JsonValueKind.True;
+            return true;
+        }
+
+        /// <summary>Returns the first field not in <paramref name="allowed"/>, or null.</summary>
+        public static string FirstUnknown(CommandBody body, string[] allowed)
+        {
+            for (int i = 0; i < body.Count; i++)
+            {
+                bool known = false;
+                for (int k = 0; k < allowed.Length; k++)
+                {
+                    if (allowed[k] == body.NameAt(i))
+                    {
+                        known = true;
+                        break;
+                    }
+                }
+
+                if (!known)
+                {
+                    return body.NameAt(i);
+                }
+            }
+
+            return null;
+        }
+    }
+}

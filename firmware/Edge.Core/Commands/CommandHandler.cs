@@ -1,0 +1,239 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Configuration;
+using Edge.Core.Telemetry.Encoding;
+
+namespace Edge.Core.Commands
+{
+    /// <summary>
+    /// Reads, validates and applies commands from edge/&lt;id&gt;/cmd/&lt;verb&gt; (network thread). A command
+    /// either passes every check and is handed to the controller, which applies it at the next tick
+    /// boundary, or it is rejected with the offending field and NOTHING changes. Verbs: start, stop,
+    /// resetFault, setMode, setProtocol, getConfig; "result" is the reply topic and is ignored.
+    /// </summary>
+    public sealed class CommandHandler
+    {
+        public const string ResultVerb = "result";
+
+        private static readonly string[] s_moduleFields = new string[] { "id", "module" };
+        private static readonly string[] s_modeFields = new string[] { "id", "mode" };
+        private static readonly string[] s_idOnly = new string[] { "id" };
+
+        private readonly EdgeController _controller;
+        private readonly CommandLimits _limits;
+        private readonly CommandJsonReader _reader;
+        private readonly CommandBody _body;
+        private readonly object _lock = new object();
+        private bool _configRequested;
+
+        public CommandHandler(EdgeController controller, CommandLimits limits)
+        {
+            if (controller == null)
+            {
+                throw new ArgumentNullException(nameof(controller));
+            }
+
+            _controller = controller;
+            _limits = limits == null ? new CommandLimits() : limits;
+            _reader = new CommandJsonReader(_limits);
+            _body = new CommandBody(_limits.MaximumFields);
+        }
+
+        /// <summary>True once after a getConfig command: the host should republish the retained config.</summary>
+        public bool TakeConfigRequest()
+        {
+            lock (_lock)
+            {
+                bool requested = _configRequested;
+                _configRequested = false;
+                return requested;
+            }
+        }
+
+        /// <summary>Handles one command; returns the reply to publish, or null for the ignored "result" verb.</summary>
+        public CommandReply Handle(string verb, byte[] payload, int offset, int count)
+        {
+            lock (_lock)
+            {
+                if (verb == ResultVerb)
+                {
+                    return null;
+                }
+
+                if (payload == null || offset < 0 || count < 0 || offset + count > payload.Length)
+                {
+                    return new CommandReply(null, verb, CommandJsonReader.PayloadField, "is missing");
+                }
+
+                if (count > _limits.MaximumPayloadBytes)
+                {
+                    return new CommandReply(null, verb, CommandJsonReader.PayloadField, count.ToString() + " bytes exceed the limit of " + _limits.MaximumPayloadBytes.ToString());
+                }
+
+                string field;
+                string error;
+                if (!_reader.TryRead(payload, offset, count, _body, out field, out error))
+                {
+                    return new CommandReply(IdIfReadable(), verb, field, error);
+                }
+
+                string id;
+                if (!TryGetId(out id, out error))
+                {
+                    return new CommandReply(null, verb, "id", error);
+                }
+
+                error = Execute(verb, out field);
+                return new CommandReply(id, verb, error == null ? null : field, error);
+            }
+        }
+
+        /// <summary>Handles a command and encodes the reply; returns the reply's length, or -1 when there is none.</summary>
+        public int HandleAndEncode(string verb, byte[] payload, int offset, int count, JsonByteWriter writer, byte[] reply)
+        {
+            CommandReply result = Handle(verb, payload, offset, count);
+            if (result == null)
+            {
+                return -1;
+            }
+
+            writer.Reset(reply, 0, reply.Length);
+            CommandResultEncoder.Encode(writer, result.RequestId, result.Verb, result.ErrorField, result.ErrorMessage);
+            return writer.Overflowed ? -1 : writer.Length;
+        }
+
+        private string Execute(string verb, out string field)
+        {
+            field = "verb";
+            switch (verb)
+            {
+                case "start":
+                case "stop":
+                case "resetFault":
+                    return ExecuteModuleCommand(verb, out field);
+                case "setMode":
+                    return ExecuteSetMode(out field);
+                case "setProtocol":
+                    return ProtocolCommand.Execute(_controller, _body, out field);
+                case "getConfig":
+                    field = FirstUnknownField(s_idOnly);
+                    if (field != null)
+                    {
+                        return "is not a field of this command";
+                    }
+
+                    _configRequested = true;
+                    return null;
+                default:
+                    return verb == null || verb.Length == 0 ? "is missing" : "is not a known command";
+            }
+        }
+
+        private string ExecuteModuleCommand(string verb, out string field)
+        {
+            field = FirstUnknownField(s_moduleFields);
+            if (field != null)
+            {
+                return "is not a field of this command";
+            }
+
+            field = "module";
+            long module;
+            bool present;
+            string error;
+            if (!CommandFields.TryGetInteger(_body, "module", -1, _controller.Layout.ModuleCount - 1, out module, out present, out error))
+            {
+                return error;
+            }
+
+            int target = present ? (int)module : -1;
+            if (verb == "start")
+            {
+                _controller.RequestStart(target);
+            }
+            else if (verb == "stop")
+            {
+                _controller.RequestStop(target);
+            }
+            else
+            {
+                _controller.RequestFaultReset(target);
+            }
+
+            field = null;
+            return null;
+        }
+
+        private string ExecuteSetMode(out string field)
+        {
+            field = FirstUnknownField(s_modeFields);
+            if (field != null)
+            {
+                return "is not a field of this command";
+            }
+
+            field = "mode";
+            string text;
+            string error;
+            if (!CommandFields.TryGetString(_body, "mode", out text, out error))
+            {
+                return error;
+            }
+
+            if (text == null)
+            {
+                return "is missing";
+            }
+
+            int mode = ContractNames.ParseMode(text);
+            if (mode < 0)
+            {
+                return "must be \"observe\" or \"act\"";
+            }
+
+            _controller.RequestMode((ControlMode)mode);
+            field = null;
+            return null;
+        }
+
+        private string FirstUnknownField(string[] allowed) => CommandFields.FirstUnknown(_body, allowed);
+
+        private bool TryGetId(out string id, out string error)
+        {
+            if (!CommandFields.TryGetString(_body, "id", out id, out error))
+            {
+                id = null;
+                return false;
+            }
+
+            if (id == null || id.Length == 0)
+            {
+                error = "is missing";
+                return false;
+            }
+
+            if (id.Length > _limits.MaximumIdChars)
+            {
+                id = null;
+                error = "longer than " + _limits.MaximumIdChars.ToString() + " characters";
+                return false;
+            }
+
+            return true;
+        }
+
+        // After a failed parse the fields read so far are kept; echo the id when it was among them.
+        private string IdIfReadable()
+        {
+            int index = _body.IndexOf("id");
+            if (index < 0 || _body.KindAt(index) != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            string id = _body.TextAt(index);
+            return id.Length > 0 && id.Length <= _limits.MaximumIdChars ? id : null;
+        }
+    }
+}

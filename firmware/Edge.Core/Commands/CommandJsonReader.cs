@@ -1,0 +1,522 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Commands
+{
+    /// <summary>
+    /// A small strict JSON reader for command bodies: one flat object whose values are strings,
+    /// numbers, true, false, null or arrays of strings. Nested objects and arrays are refused where they
+    /// start, so depth costs nothing and no recursion can overflow the stack. Duplicate fields, trailing
+    /// commas, trailing data, control characters in strings, bad escapes and lone surrogates are refused.
+    /// Commands are rare: this reader allocates freely.
+    /// </summary>
+    public sealed class CommandJsonReader
+    {
+        /// <summary>Field name used when the payload as a whole is wrong.</summary>
+        public const string PayloadField = "$";
+
+        private readonly CommandLimits _limits;
+        private readonly char[] _chars;
+        private char[] _text;
+        private int _position;
+        private int _length;
+
+        public CommandJsonReader(CommandLimits limits)
+        {
+            _limits = limits;
+
+            // Room for one escape (up to two chars) past the limit, so that the limit check comes after it.
+            _chars = new char[limits.MaximumStringChars + 2];
+        }
+
+        /// <summary>Fills <paramref name="body"/>; on failure names the field and the problem.</summary>
+        public bool TryRead(byte[] payload, int offset, int count, CommandBody body, out string errorField, out string error)
+        {
+            body.Clear();
+            errorField = PayloadField;
+            int badByte;
+            _text = Utf8Text.Decode(payload, offset, count, out badByte);
+            if (_text == null)
+            {
+                error = "not valid UTF-8 at byte " + badByte.ToString();
+                return false;
+            }
+
+            _position = 0;
+            SkipSpace();
+            if (!Take('{'))
+            {
+                error = "must be a JSON object";
+                return false;
+            }
+
+            SkipSpace();
+            if (Take('}'))
+            {
+                return AtEnd(out error);
+            }
+
+            while (true)
+            {
+                errorField = PayloadField;
+                SkipSpace();
+                if (Peek() != '"')
+                {
+                    error = "expected a field name at character " + _position.ToString();
+                    return false;
+                }
+
+                string name;
+                if (!TryReadString(out name, out error))
+                {
+                    return false;
+                }
+
+                errorField = name;
+                if (body.IndexOf(name) >= 0)
+                {
+                    error = "appears twice";
+                    return false;
+                }
+
+                if (body.Count >= body.Capacity)
+                {
+                    errorField = PayloadField;
+                    error = "more than " + body.Capacity.ToString() + " fields";
+                    return false;
+                }
+
+                SkipSpace();
+                if (!Take(':'))
+                {
+                    error = "expected ':' after the field name";
+                    return false;
+                }
+
+                SkipSpace();
+                if (!TryReadValue(name, body, out error))
+                {
+                    return false;
+                }
+
+                SkipSpace();
+                if (Take(','))
+                {
+                    continue;
+                }
+
+                errorField = PayloadField;
+                if (Take('}'))
+                {
+                    return AtEnd(out error);
+                }
+
+                error = "expected ',' or '}' at character " + _position.ToString();
+                return false;
+            }
+        }
+
+        private bool TryReadValue(string name, CommandBody body, out string error)
+        {
+            char c = Peek();
+            string text;
+            if (c == '"')
+            {
+                if (!TryReadString(out text, out error))
+                {
+                    return false;
+                }
+
+                body.Add(name, JsonValueKind.String, text, null);
+                return true;
+            }
+
+            if (c == '-' || (c >= '0' && c <= '9'))
+            {
+                if (!TryReadNumber(out text, out error))
+                {
+                    return false;
+                }
+
+                body.Add(name, JsonValueKind.Number, text, null);
+                return true;
+            }
+
+            if (TakeWord("true"))
+            {
+                body.Add(name, JsonValueKind.True, null, null);
+                error = null;
+                return true;
+            }
+
+            if (TakeWord("false"))
+            {
+                body.Add(name, JsonValueKind.False, null, null);
+                error = null;
+                return true;
+            }
+
+            if (TakeWord("null"))
+            {
+                body.Add(name, JsonValueKind.Null, null, null);
+                error = null;
+                return true;
+            }
+
+            if (c == '[')
+            {
+                string[] items;
+                if (!TryReadStringArray(out items, out error))
+                {
+                    return false;
+                }
+
+                body.Add(name, JsonValueKind.StringArray, null, items);
+                return true;
+            }
+
+            error = c == '{' ? "nested objects are not allowed" : "is not a JSON value";
+            return false;
+        }
+
+        private bool TryReadStringArray(out string[] items, out string error)
+        {
+            items = null;
+            _position++;
+            string[] buffer = new string[_limits.MaximumArrayItems];
+            int count = 0;
+            SkipSpace();
+            if (Take(']'))
+            {
+                items = new string[0];
+                error = null;
+                return true;
+            }
+
+            while (true)
+            {
+                SkipSpace();
+                char c = Peek();
+                if (c != '"')
+                {
+                    error = c == '[' || c == '{' ? "nested arrays and objects are not allowed" : "array items must be strings";
+                    return false;
+                }
+
+                if (count >= buffer.Length)
+                {
+                    error = "more than " + buffer.Length.ToString() + " items";
+                    return false;
+                }
+
+                if (!TryReadString(out buffer[count], out error))
+                {
+                    return false;
+                }
+
+                count++;
+                SkipSpace();
+                if (Take(','))
+                {
+                    continue;
+                }
+
+                if (Take(']'))
+                {
+                    break;
+                }
+
+                error = "expected ',' or ']' in the array";
+                return false;
+            }
+
+            items = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                items[i] = buffer[i];
+            }
+
+            error = null;
+            return true;
+        }
+
+        private bool TryReadString(out string value, out string error)
+        {
+            value = null;
+            _position++;
+            _length = 0;
+            while (true)
+            {
+                if (_position >= _text.Length)
+                {
+                    error = "unterminated string";
+                    return false;
+                }
+
+                char c = _text[_position];
+                _position++;
+                if (c == '"')
+                {
+                    break;
+                }
+
+                if (c < 0x20)
+                {
+                    error = "control character in a string";
+                    return false;
+                }
+
+                if (c == '\\')
+                {
+                    if (!TryReadEscape(out error))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    Append(c);
+                }
+
+                if (_length > _limits.MaximumStringChars)
+                {
+                    error = "string longer than " + _limits.MaximumStringChars.ToString() + " characters";
+                    return false;
+                }
+            }
+
+            value = new string(_chars, 0, _length);
+            error = null;
+            return true;
+        }
+
+        private bool TryReadEscape(out string error)
+        {
+            error = "bad escape in a string";
+            if (_position >= _text.Length)
+            {
+                return false;
+            }
+
+            char c = _text[_position];
+            _position++;
+            switch (c)
+            {
+                case '"':
+                case '\\':
+                case '/':
+                    Append(c);
+                    break;
+                case 'b':
+                    Append('\b');
+                    break;
+                case 'f':
+                    Append('\f');
+                    break;
+                case 'n':
+                    Append('\n');
+                    break;
+                case 'r':
+                    Append('\r');
+                    break;
+                case 't':
+                    Append('\t');
+                    break;
+                case 'u':
+                    int code;
+                    if (!TryReadHex4(out code))
+                    {
+                        return false;
+                    }
+
+                    if (code >= 0xDC00 && code <= 0xDFFF)
+                    {
+                        error = "lone surrogate in a string";
+                        return false;
+                    }
+
+                    if (code >= 0xD800 && code <= 0xDBFF)
+                    {
+                        int low;
+                        if (!Take('\\') || !Take('u') || !TryReadHex4(out low) || low < 0xDC00 || low > 0xDFFF)
+                        {
+                            error = "lone surrogate in a string";
+                            return false;
+                        }
+
+                        Append((char)code);
+                        Append((char)low);
+                    }
+                    else
+                    {
+                        Append((char)code);
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+
+            error = null;
+            return true;
+        }
+
+        private void Append(char c)
+        {
+            _chars[_length] = c;
+            _length++;
+        }
+
+        private bool TryReadHex4(out int code)
+        {
+            code = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                if (_position >= _text.Length)
+                {
+                    return false;
+                }
+
+                char c = _text[_position];
+                int digit;
+                if (c >= '0' && c <= '9')
+                {
+                    digit = c - '0';
+                }
+                else if (c >= 'a' && c <= 'f')
+                {
+                    digit = c - 'a' + 10;
+                }
+                else if (c >= 'A' && c <= 'F')
+                {
+                    digit = c - 'A' + 10;
+                }
+                else
+                {
+                    return false;
+                }
+
+                code = (code << 4) | digit;
+                _position++;
+            }
+
+            return true;
+        }
+
+        /// <summary>Checks the JSON number grammar and returns its text; the value is interpreted by the field.</summary>
+        private bool TryReadNumber(out string text, out string error)
+        {
+            text = null;
+            int start = _position;
+            Take('-');
+            if (Take('0'))
+            {
+                // No leading zeros.
+            }
+            else if (!TakeDigits())
+            {
+                error = "is not a valid number";
+                return false;
+            }
+
+            if (Take('.') && !TakeDigits())
+            {
+                error = "is not a valid number";
+                return false;
+            }
+
+            if (Take('e') || Take('E'))
+            {
+                if (!Take('+'))
+                {
+                    Take('-');
+                }
+
+                if (!TakeDigits())
+                {
+                    error = "is not a valid number";
+                    return false;
+                }
+            }
+
+            if (_position - start > _limits.MaximumStringChars)
+            {
+                error = "number longer than " + _limits.MaximumStringChars.ToString() + " characters";
+                return false;
+            }
+
+            text = new string(_text, start, _position - start);
+            error = null;
+            return true;
+        }
+
+        private bool TakeDigits()
+        {
+            int start = _position;
+            while (_position < _text.Length && _text[_position] >= '0' && _text[_position] <= '9')
+            {
+                _position++;
+            }
+
+            return _position > start;
+        }
+
+        private bool TakeWord(string word)
+        {
+            if (_position + word.Length > _text.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < word.Length; i++)
+            {
+                if (_text[_position + i] != word[i])
+                {
+                    return false;
+                }
+            }
+
+            _position += word.Length;
+            return true;
+        }
+
+        private bool AtEnd(out string error)
+        {
+            SkipSpace();
+            if (_position != _text.Length)
+            {
+                error = "unexpected data after the object";
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+
+        private char Peek() => _position < _text.Length ? _text[_position] : '\0';
+
+        private bool Take(char c)
+        {
+            if (_position < _text.Length && _text[_position] == c)
+            {
+                _position++;
+                return true;
+            }
+
+            return false;
+        }
+
+        private void SkipSpace()
+        {
+            while (_position < _text.Length)
+            {
+                char c = _text[_position];
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+                {
+                    return;
+                }
+
+                _position++;
+            }
+        }
+    }
+}

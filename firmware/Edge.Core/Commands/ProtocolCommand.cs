@@ -1,0 +1,222 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Telemetry.Encoding;
+
+namespace Edge.Core.Commands
+{
+    /// <summary>
+    /// setProtocol: builds a candidate protocol from the current one plus the given fields, validates the
+    /// whole configuration with it (including the safety envelope) and hands it to the controller, which
+    /// stops running modules and swaps it in at the next tick boundary. Fields not given keep their values;
+    /// the electrode area is a property of the cells and cannot be changed by command.
+    /// </summary>
+    public static class ProtocolCommand
+    {
+        private static readonly string[] s_fields = new string[]
+        {
+            "id", "steps", "repeat", "restMode", "minimumRestMs", "maximumRestMs", "stripCutoffMv", "plateCutoffMv",
+            "capacityLimitUc", "timeLimitMs", "platingCriticalCurrentUa", "directionChangeRestMs",
+            "directionChangeMaximumRestMs", "start",
+        };
+
+        private static readonly string[] s_intFields = new string[]
+        {
+            "minimumRestMs", "maximumRestMs", "stripCutoffMv", "plateCutoffMv", "platingCriticalCurrentUa",
+            "directionChangeRestMs", "directionChangeMaximumRestMs",
+        };
+
+        /// <summary>Returns null when accepted, else the problem with <paramref name="field"/> naming the field.</summary>
+        public static string Execute(EdgeController controller, CommandBody body, out string field)
+        {
+            field = CommandFields.FirstUnknown(body, s_fields);
+            if (field != null)
+            {
+                return "is not a field of this command";
+            }
+
+            ControllerConfiguration current = controller.Configuration;
+            ProtocolConfiguration protocol = Copy(current.Protocol);
+            string error;
+
+            field = "steps";
+            int stepsIndex = body.IndexOf("steps");
+            if (stepsIndex >= 0)
+            {
+                if (body.KindAt(stepsIndex) != JsonValueKind.StringArray)
+                {
+                    return "must be an array of step texts";
+                }
+
+                string[] texts = body.ArrayAt(stepsIndex);
+                if (texts.Length == 0)
+                {
+                    return "needs at least one step";
+                }
+
+                ProtocolStep[] steps = new ProtocolStep[texts.Length];
+                for (int i = 0; i < texts.Length; i++)
+                {
+                    if (!ProtocolStepParser.TryParse(texts[i], protocol.ElectrodeAreaCm2, out steps[i], out error))
+                    {
+                        field = "steps[" + i.ToString() + "]";
+                        return error;
+                    }
+                }
+
+                protocol.Steps = steps;
+            }
+
+            bool present;
+            bool flag;
+            field = "repeat";
+            if (!CommandFields.TryGetBoolean(body, "repeat", out flag, out present, out error))
+            {
+                return error;
+            }
+
+            if (present)
+            {
+                protocol.Repeat = flag;
+            }
+
+            field = "restMode";
+            string text;
+            if (!CommandFields.TryGetString(body, "restMode", out text, out error))
+            {
+                return error;
+            }
+
+            if (text != null)
+            {
+                int restMode = ContractNames.ParseRestMode(text);
+                if (restMode < 0)
+                {
+                    return "must be \"fixed\" or \"adaptive\"";
+                }
+
+                protocol.RestMode = (RestMode)restMode;
+            }
+
+            long value;
+            for (int i = 0; i < s_intFields.Length; i++)
+            {
+                field = s_intFields[i];
+                if (!CommandFields.TryGetInteger(body, field, int.MinValue, int.MaxValue, out value, out present, out error))
+                {
+                    return error;
+                }
+
+                if (present)
+                {
+                    SetInt(protocol, i, (int)value);
+                }
+            }
+
+            field = "capacityLimitUc";
+            if (!CommandFields.TryGetInteger(body, field, 0, long.MaxValue / 1000, out value, out present, out error))
+            {
+                return error;
+            }
+
+            if (present)
+            {
+                protocol.CapacityLimitUc = value;
+            }
+
+            field = "timeLimitMs";
+            if (!CommandFields.TryGetInteger(body, field, 0, long.MaxValue / 2, out value, out present, out error))
+            {
+                return error;
+            }
+
+            if (present)
+            {
+                protocol.TimeLimitMs = value;
+            }
+
+            field = "start";
+            bool start;
+            if (!CommandFields.TryGetBoolean(body, "start", out start, out present, out error))
+            {
+                return error;
+            }
+
+            ControllerConfiguration candidate = new ControllerConfiguration
+            {
+                SamplePeriodMs = current.SamplePeriodMs,
+                Mode = current.Mode,
+                StartImmediately = current.StartImmediately,
+                Protocol = protocol,
+                RestTuning = current.RestTuning,
+                Depletion = current.Depletion,
+                SoftShort = current.SoftShort,
+                HardShort = current.HardShort,
+                Protection = current.Protection,
+                Plausibility = current.Plausibility,
+                Telemetry = current.Telemetry,
+                Diagnosis = current.Diagnosis,
+            };
+
+            ConfigurationError problem = ConfigurationValidator.Validate(candidate, controller.Layout);
+            if (problem != null)
+            {
+                // Name the field as the command spells it: "protocol.steps[0]" becomes "steps[0]".
+                field = problem.Field.IndexOf("protocol.") == 0 ? problem.Field.Substring(9) : problem.Field;
+                return problem.Message;
+            }
+
+            controller.RequestProtocol(protocol, start);
+            field = null;
+            return null;
+        }
+
+        private static void SetInt(ProtocolConfiguration protocol, int index, int value)
+        {
+            switch (index)
+            {
+                case 0:
+                    protocol.MinimumRestMs = value;
+                    break;
+                case 1:
+                    protocol.MaximumRestMs = value;
+                    break;
+                case 2:
+                    protocol.StripCutoffMv = value;
+                    break;
+                case 3:
+                    protocol.PlateCutoffMv = value;
+                    break;
+                case 4:
+                    protocol.PlatingCriticalCurrentUa = value;
+                    break;
+                case 5:
+                    protocol.DirectionChangeRestMs = value;
+                    break;
+                default:
+                    protocol.DirectionChangeMaximumRestMs = value;
+                    break;
+            }
+        }
+
+        private static ProtocolConfiguration Copy(ProtocolConfiguration source)
+        {
+            ProtocolConfiguration copy = new ProtocolConfiguration();
+            copy.ElectrodeAreaCm2 = source.ElectrodeAreaCm2;
+            copy.Steps = source.Steps;
+            copy.Repeat = source.Repeat;
+            copy.RestMode = source.RestMode;
+            copy.MinimumRestMs = source.MinimumRestMs;
+            copy.MaximumRestMs = source.MaximumRestMs;
+            copy.StripCutoffMv = source.StripCutoffMv;
+            copy.PlateCutoffMv = source.PlateCutoffMv;
+            copy.CapacityLimitUc = source.CapacityLimitUc;
+            copy.TimeLimitMs = source.TimeLimitMs;
+            copy.PlatingCriticalCurrentUa = source.PlatingCriticalCurrentUa;
+            copy.DirectionChangeRestMs = source.DirectionChangeRestMs;
+            copy.DirectionChangeMaximumRestMs = source.DirectionChangeMaximumRestMs;
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Decision;
+using Edge.Core.Diagnosis;
+
+namespace Edge.Core.Telemetry.Encoding
+{
+    /// <summary>
+    /// The camelCase names the contract uses for the core's enums. nanoFramework cannot name enum
+    /// values at run time, and the names are part of the contract anyway, so they are spelled out here
+    /// in enum order; an unknown value encodes as "unknown".
+    /// </summary>
+    public static class ContractNames
+    {
+        public const string Unknown = "unknown";
+
+        private static readonly string[] s_eventKinds = new string[]
+        {
+            "depletionOnset", "softShort", "hardShort", "overvoltage", "undervoltage", "overcurrent",
+            "overtemperature", "channelFault", "tickTiming", "cutoff", "capacityLimit", "timeLimit",
+            "protocolDone", "faultReset", "currentCapped", "telemetryOverflow", "started", "stopped",
+        };
+
+        private static readonly string[] s_diagnosisIds = new string[]
+        {
+            "depletionTrendInfo", "depletionTrendWarning", "depletionTrendFault", "depletionEdgeResistanceRise",
+            "depletionNonlinearRise", "softShortSpike", "softShortResistanceDrop", "softShortSelfDischarge",
+            "softShortEfficiencyDrop", "softShortConfirmed", "hardShort", "cellOvervoltage", "cellUndervoltage",
+            "moduleOvercurrent", "cellOvertemperature", "cellChannelInvalid", "cellChannelSaturated",
+            "cellChannelStuck", "currentChannelInvalid", "currentChannelSaturated", "temperatureChannelInvalid",
+            "tickLate", "tickMissed",
+        };
+
+        private static readonly string[] s_severities = new string[] { "info", "warning", "fault" };
+
+        private static readonly string[] s_moduleStates = new string[] { "idle", "pulse", "rest", "hold", "done" };
+
+        private static readonly string[] s_stopReasons = new string[]
+        {
+            "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete",
+        };
+
+        private static readonly string[] s_restEndReasons = new string[] { "fixed", "relaxed", "maximumReached", "directionChange" };
+
+        private static readonly string[] s_modes = new string[] { "observe", "act" };
+
+        private static readonly string[] s_restModes = new string[] { "fixed", "adaptive" };
+
+        private static readonly string[] s_stepKinds = new string[] { "strip", "plate", "rest" };
+
+        /// <summary>Kind name of the event the outbox writes when it had to drop messages.</summary>
+        public const string OutboxOverflow = "outboxOverflow";
+
+        public static string Of(EventKind value) => Lookup(s_eventKinds, (int)value);
+
+        public static string Of(DiagnosisId value) => Lookup(s_diagnosisIds, (int)value);
+
+        public static string Of(Severity value) => Lookup(s_severities, (int)value);
+
+        public static string Of(ModuleState value) => Lookup(s_moduleStates, (int)value);
+
+        public static string Of(StopReason value) => Lookup(s_stopReasons, (int)value);
+
+        public static string Of(RestEndReason value) => Lookup(s_restEndReasons, (int)value);
+
+        public static string Of(ControlMode value) => Lookup(s_modes, (int)value);
+
+        public static string Of(RestMode value) => Lookup(s_restModes, (int)value);
+
+        public static string Of(ProtocolStepKind value) => Lookup(s_stepKinds, (int)value);
+
+        /// <summary>Index of <paramref name="name"/> among the control mode names, or -1.</summary>
+        public static int ParseMode(string name) => IndexOf(s_modes, name);
+
+        /// <summary>Index of <paramref name="name"/> among the rest mode names, or -1.</summary>
+        public static int ParseRestMode(string name) => IndexOf(s_restModes, name);
+
+        private static string Lookup(string[] names, int index) => index >= 0 && index < names.Length ? names[index] : Unknown;
+
+        private static int IndexOf(string[] names, string name)
+        {
+            for (int i = 0; i < names.Length; i++)
+            {
+                if (names[i] == name)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}

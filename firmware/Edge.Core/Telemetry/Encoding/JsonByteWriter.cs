@@ -1,0 +1,288 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Telemetry.Encoding
+{
+    /// <summary>
+    /// Writes compact UTF-8 JSON into a caller-owned byte array without allocating: integers are
+    /// formatted digit by digit, strings are escaped in place. Running past the end sets
+    /// <see cref="Overflowed"/> instead of throwing, so one check after a message is enough.
+    /// </summary>
+    public sealed class JsonByteWriter
+    {
+        private readonly byte[] _digits = new byte[20];
+        private byte[] _buffer;
+        private int _start;
+        private int _end;
+        private int _position;
+        private bool _needComma;
+
+        /// <summary>Starts a new message at <paramref name="offset"/>, at most <paramref name="capacity"/> bytes.</summary>
+        public void Reset(byte[] buffer, int offset, int capacity)
+        {
+            _buffer = buffer;
+            _start = offset;
+            _position = offset;
+            _end = offset + capacity;
+            _needComma = false;
+            Overflowed = false;
+        }
+
+        public byte[] Buffer => _buffer;
+
+        public int Offset => _start;
+
+        /// <summary>Bytes written since <see cref="Reset"/>.</summary>
+        public int Length => _position - _start;
+
+        /// <summary>True when a write did not fit; the message is then incomplete and must not be sent.</summary>
+        public bool Overflowed { get; private set; }
+
+        public void BeginObject()
+        {
+            Separator();
+            Put((byte)'{');
+            _needComma = false;
+        }
+
+        public void EndObject()
+        {
+            Put((byte)'}');
+            _needComma = true;
+        }
+
+        public void BeginArray()
+        {
+            Separator();
+            Put((byte)'[');
+            _needComma = false;
+        }
+
+        public void EndArray()
+        {
+            Put((byte)']');
+            _needComma = true;
+        }
+
+        /// <summary>Writes <c>"name":</c>; the next value follows without a comma.</summary>
+        public void Name(string name)
+        {
+            Separator();
+            PutQuoted(name);
+            Put((byte)':');
+            _needComma = false;
+        }
+
+        public void Number(string name, long value)
+        {
+            Name(name);
+            NumberValue(value);
+        }
+
+        public void String(string name, string value)
+        {
+            Name(name);
+            StringValue(value);
+        }
+
+        public void Boolean(string name, bool value)
+        {
+            Name(name);
+            BooleanValue(value);
+        }
+
+        public void Null(string name)
+        {
+            Name(name);
+            PutAscii("null");
+            _needComma = true;
+        }
+
+        public void NumberValue(long value)
+        {
+            Separator();
+            ulong magnitude;
+            if (value < 0)
+            {
+                Put((byte)'-');
+
+                // -(value + 1) + 1 avoids overflowing on long.MinValue.
+                magnitude = (ulong)(-(value + 1)) + 1;
+            }
+            else
+            {
+                magnitude = (ulong)value;
+            }
+
+            int count = 0;
+            do
+            {
+                _digits[count] = (byte)('0' + (int)(magnitude % 10));
+                magnitude /= 10;
+                count++;
+            }
+            while (magnitude != 0);
+
+            while (count > 0)
+            {
+                count--;
+                Put(_digits[count]);
+            }
+
+            _needComma = true;
+        }
+
+        /// <summary>Writes value / 10^decimals as a decimal number, trailing zeros trimmed (e.g. 3848, 4 -> 0.3848).</summary>
+        public void FixedPointValue(long value, int decimals)
+        {
+            long scale = 1;
+            for (int i = 0; i < decimals; i++)
+            {
+                scale *= 10;
+            }
+
+            bool negative = value < 0;
+            long magnitude = negative ? -value : value;
+            long whole = magnitude / scale;
+            long fraction = magnitude % scale;
+            if (negative)
+            {
+                Separator();
+                Put((byte)'-');
+                _needComma = false;
+            }
+
+            NumberValue(whole);
+            if (fraction == 0)
+            {
+                return;
+            }
+
+            Put((byte)'.');
+            int digits = decimals;
+            while (fraction % 10 == 0)
+            {
+                fraction /= 10;
+                digits--;
+            }
+
+            long divisor = 1;
+            for (int i = 1; i < digits; i++)
+            {
+                divisor *= 10;
+            }
+
+            while (divisor > 0)
+            {
+                Put((byte)('0' + (int)(fraction / divisor % 10)));
+                divisor /= 10;
+            }
+        }
+
+        public void StringValue(string value)
+        {
+            Separator();
+            if (value == null)
+            {
+                PutAscii("null");
+            }
+            else
+            {
+                PutQuoted(value);
+            }
+
+            _needComma = true;
+        }
+
+        public void BooleanValue(bool value)
+        {
+            Separator();
+            PutAscii(value ? "true" : "false");
+            _needComma = true;
+        }
+
+        private void Separator()
+        {
+            if (_needComma)
+            {
+                Put((byte)',');
+                _needComma = false;
+            }
+        }
+
+        private void PutAscii(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                Put((byte)text[i]);
+            }
+        }
+
+        private void PutQuoted(string text)
+        {
+            Put((byte)'"');
+            for (int i = 0; i < text.Length; i++)
+            {
+                int c = text[i];
+                if (c == '"' || c == '\\')
+                {
+                    Put((byte)'\\');
+                    Put((byte)c);
+                }
+                else if (c < 0x20)
+                {
+                    PutAscii("\\u00");
+                    Put(Hex(c >> 4));
+                    Put(Hex(c & 0xF));
+                }
+                else if (c < 0x80)
+                {
+                    Put((byte)c);
+                }
+                else if (c < 0x800)
+                {
+                    Put((byte)(0xC0 | (c >> 6)));
+                    Put((byte)(0x80 | (c & 0x3F)));
+                }
+                else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+                {
+                    int code = 0x10000 + ((c - 0xD800) << 10) + (text[i + 1] - 0xDC00);
+                    i++;
+                    Put((byte)(0xF0 | (code >> 18)));
+                    Put((byte)(0x80 | ((code >> 12) & 0x3F)));
+                    Put((byte)(0x80 | ((code >> 6) & 0x3F)));
+                    Put((byte)(0x80 | (code & 0x3F)));
+                }
+                else if (c >= 0xD800 && c <= 0xDFFF)
+                {
+                    // A lone surrogate has no UTF-8 form: write the replacement character.
+                    Put(0xEF);
+                    Put(0xBF);
+                    Put(0xBD);
+                }
+                else
+                {
+                    Put((byte)(0xE0 | (c >> 12)));
+                    Put((byte)(0x80 | ((c >> 6) & 0x3F)));
+                    Put((byte)(0x80 | (c & 0x3F)));
+                }
+            }
+
+            Put((byte)'"');
+        }
+
+        private static byte Hex(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+
+        private void Put(byte value)
+        {
+            if (_position < _end)
+            {
+                _buffer[_position] = value;
+                _position++;
+            }
+            else
+            {
+                Overflowed = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,424 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Telemetry.Encoding;
+
+namespace Edge.Core.Telemetry.Outbox
+{
+    /// <summary>
+    /// Bounded store-and-forward queue between the tick thread (which enqueues encoded messages) and the
+    /// network thread (which pumps them into an <see cref="IMessageTransport"/>). Fixed slots, allocated
+    /// once; nothing is allocated per message.
+    /// Rules: events stay until the broker acknowledged them; when full, the oldest telemetry message
+    /// is evicted first, an event only when nothing else is left; every loss is counted per stream so
+    /// that an overflow event can report it; QoS 1 messages in flight at a disconnect are resent after
+    /// the reconnect; the backlog from before a reconnect is replayed at a limited rate beside live data.
+    /// The lock guards bookkeeping and one payload copy only; the transport is called outside it.
+    /// </summary>
+    public sealed class MessageOutbox
+    {
+        private const int EarlyAckCapacity = 16;
+
+        private readonly object _lock = new object();
+        private readonly OutboxSlot[] _slots;
+        private readonly int _slotBytes;
+        private readonly int _liveBudget;
+        private readonly int _replayBudget;
+        private readonly int _maximumInFlight;
+        private readonly int[] _lost = new int[TopicSet.StreamCount];
+        private readonly long[] _lostTotal = new long[TopicSet.StreamCount];
+
+        // Acknowledgements that arrive while their message is still inside Publish (the client's thread
+        // can be faster than ours); consumed when Publish returns.
+        private readonly int[] _earlyAcks = new int[EarlyAckCapacity];
+        private int _earlyAckCount;
+
+        private long _nextOrder = 1;
+        private long _replayMark = 1;
+        private bool _wasConnected;
+        private int _awaitingAck;
+        private int _freeCount;
+        private bool _hasLosses;
+
+        public MessageOutbox(OutboxConfiguration configuration, int slotBytes)
+        {
+            if (configuration == null)
+            {
+                throw new ArgumentNullException(nameof(configuration));
+            }
+
+            if (configuration.SlotCount < 2 || slotBytes < 64 || configuration.LiveMessagesPerPump < 1
+                || configuration.ReplayMessagesPerPump < 1 || configuration.MaximumInFlight < 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(configuration), "at least 2 slots of 64 bytes and budgets of 1");
+            }
+
+            _slotBytes = slotBytes;
+            _liveBudget = configuration.LiveMessagesPerPump;
+            _replayBudget = configuration.ReplayMessagesPerPump;
+            _maximumInFlight = configuration.MaximumInFlight;
+            _slots = new OutboxSlot[configuration.SlotCount];
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                _slots[i] = new OutboxSlot(slotBytes);
+            }
+
+            _freeCount = _slots.Length;
+        }
+
+        public int SlotCount => _slots.Length;
+
+        public int SlotBytes => _slotBytes;
+
+        public int FreeCount
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _freeCount;
+                }
+            }
+        }
+
+        /// <summary>QoS 1 messages published and not yet acknowledged.</summary>
+        public int AwaitingAckCount
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _awaitingAck;
+                }
+            }
+        }
+
+        /// <summary>Messages of a stream lost since start (evicted, or too large for a slot).</summary>
+        public long LostTotal(TopicId stream)
+        {
+            lock (_lock)
+            {
+                return _lostTotal[(int)stream];
+            }
+        }
+
+        /// <summary>
+        /// Copies a message into a slot (tick thread). When no slot is free the oldest telemetry message
+        /// is evicted, else the oldest event. Returns false when the message itself was lost.
+        /// </summary>
+        public bool Enqueue(TopicId topic, int qos, bool retain, long seq, byte[] payload, int offset, int count)
+        {
+            lock (_lock)
+            {
+                if (count > _slotBytes || count < 0)
+                {
+                    CountLossLocked(topic);
+                    return false;
+                }
+
+                OutboxSlot slot = FindFreeLocked();
+                if (slot == null)
+                {
+                    slot = EvictLocked();
+                }
+
+                if (slot == null)
+                {
+                    CountLossLocked(topic);
+                    return false;
+                }
+
+                Array.Copy(payload, offset, slot.Payload, 0, count);
+                slot.Length = count;
+                slot.Topic = topic;
+                slot.Qos = qos;
+                slot.Retain = retain;
+                slot.Seq = seq;
+                slot.Order = _nextOrder;
+                _nextOrder++;
+                slot.State = OutboxSlotState.Queued;
+                _freeCount--;
+                return true;
+            }
+        }
+
+        /// <summary>Counts a message that never reached the outbox (e.g. it did not fit its encoder's buffer).</summary>
+        public void RecordLoss(TopicId stream)
+        {
+            lock (_lock)
+            {
+                CountLossLocked(stream);
+            }
+        }
+
+        /// <summary>
+        /// When losses are pending and a slot is free (so reporting them evicts nothing), moves the
+        /// per-stream counts into <paramref name="lostPerStream"/>, clears them and returns true.
+        /// </summary>
+        public bool TakeLossesIfRoom(int[] lostPerStream)
+        {
+            lock (_lock)
+            {
+                if (!_hasLosses || _freeCount == 0)
+                {
+                    return false;
+                }
+
+                for (int i = 0; i < _lost.Length; i++)
+                {
+                    lostPerStream[i] = _lost[i];
+                    _lost[i] = 0;
+                }
+
+                _hasLosses = false;
+                return true;
+            }
+        }
+
+        /// <summary>The transport reports a lost connection (optional: a pump that sees IsConnected false does the same).</summary>
+        public void ConnectionLost()
+        {
+            lock (_lock)
+            {
+                _wasConnected = false;
+            }
+        }
+
+        /// <summary>The broker acknowledged a QoS 1 message (any thread).</summary>
+        public void Acknowledge(int messageId)
+        {
+            lock (_lock)
+            {
+                for (int i = 0; i < _slots.Length; i++)
+                {
+                    OutboxSlot slot = _slots[i];
+                    if (slot.State == OutboxSlotState.AwaitingAck && slot.MessageId == messageId)
+                    {
+                        _awaitingAck--;
+                        FreeLocked(slot);
+                        return;
+                    }
+                }
+
+                if (_earlyAckCount < EarlyAckCapacity)
+                {
+                    _earlyAcks[_earlyAckCount] = messageId;
+                    _earlyAckCount++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Publishes what the budgets allow (network thread): live messages first, then backlog.
+        /// Returns the number of messages handed to the transport.
+        /// </summary>
+        public int Pump(IMessageTransport transport)
+        {
+            bool connected = transport.IsConnected;
+            lock (_lock)
+            {
+                if (!connected)
+                {
+                    _wasConnected = false;
+                    return 0;
+                }
+
+                if (!_wasConnected)
+                {
+                    OnConnectedLocked();
+                }
+            }
+
+            int live = 0;
+            int replay = 0;
+            while (true)
+            {
+                OutboxSlot slot;
+                bool isLive;
+                lock (_lock)
+                {
+                    slot = NextLocked(live < _liveBudget, replay < _replayBudget, out isLive);
+                    if (slot == null)
+                    {
+                        break;
+                    }
+
+                    slot.State = OutboxSlotState.Sending;
+                    _earlyAckCount = 0;
+                }
+
+                // Outside the lock: the tick thread must never wait for the network.
+                int messageId = transport.Publish(slot.Topic, slot.Payload, 0, slot.Length, slot.Qos, slot.Retain);
+                lock (_lock)
+                {
+                    if (messageId < 0)
+                    {
+                        slot.State = OutboxSlotState.Queued;
+                        break;
+                    }
+
+                    if (slot.Qos == 0 || TakeEarlyAckLocked(messageId))
+                    {
+                        FreeLocked(slot);
+                    }
+                    else
+                    {
+                        slot.MessageId = messageId;
+                        slot.State = OutboxSlotState.AwaitingAck;
+                        _awaitingAck++;
+                    }
+                }
+
+                if (isLive)
+                {
+                    live++;
+                }
+                else
+                {
+                    replay++;
+                }
+            }
+
+            return live + replay;
+        }
+
+        private void OnConnectedLocked()
+        {
+            // What was in flight may never have reached the broker: send it again (at least once).
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                if (_slots[i].State == OutboxSlotState.AwaitingAck)
+                {
+                    _slots[i].State = OutboxSlotState.Queued;
+                }
+            }
+
+            _awaitingAck = 0;
+            _earlyAckCount = 0;
+            _replayMark = _nextOrder;
+            _wasConnected = true;
+        }
+
+        private OutboxSlot NextLocked(bool liveAllowed, bool replayAllowed, out bool isLive)
+        {
+            OutboxSlot oldestLive = null;
+            OutboxSlot oldestBacklog = null;
+            bool windowFull = _awaitingAck >= _maximumInFlight;
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                OutboxSlot slot = _slots[i];
+                if (slot.State != OutboxSlotState.Queued || (slot.Qos > 0 && windowFull))
+                {
+                    continue;
+                }
+
+                if (slot.Order >= _replayMark)
+                {
+                    if (liveAllowed && (oldestLive == null || slot.Order < oldestLive.Order))
+                    {
+                        oldestLive = slot;
+                    }
+                }
+                else if (replayAllowed && (oldestBacklog == null || slot.Order < oldestBacklog.Order))
+                {
+                    oldestBacklog = slot;
+                }
+            }
+
+            isLive = oldestLive != null;
+            return oldestLive != null ? oldestLive : oldestBacklog;
+        }
+
+        private OutboxSlot FindFreeLocked()
+        {
+            if (_freeCount == 0)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                if (_slots[i].State == OutboxSlotState.Free)
+                {
+                    return _slots[i];
+                }
+            }
+
+            return null;
+        }
+
+        private OutboxSlot EvictLocked()
+        {
+            OutboxSlot oldestTelemetry = null;
+            OutboxSlot oldestEvent = null;
+            for (int i = 0; i < _slots.Length; i++)
+            {
+                OutboxSlot slot = _slots[i];
+                if (slot.State == OutboxSlotState.Free || slot.State == OutboxSlotState.Sending)
+                {
+                    continue;
+                }
+
+                if (slot.Topic != TopicId.Event)
+                {
+                    if (slot.State == OutboxSlotState.Queued && (oldestTelemetry == null || slot.Order < oldestTelemetry.Order))
+                    {
+                        oldestTelemetry = slot;
+                    }
+                }
+                else if (oldestEvent == null || slot.Order < oldestEvent.Order)
+                {
+                    oldestEvent = slot;
+                }
+            }
+
+            OutboxSlot victim = oldestTelemetry != null ? oldestTelemetry : oldestEvent;
+            if (victim == null)
+            {
+                return null;
+            }
+
+            if (victim.State == OutboxSlotState.AwaitingAck)
+            {
+                _awaitingAck--;
+            }
+
+            CountLossLocked(victim.Topic);
+            FreeLocked(victim);
+            return victim;
+        }
+
+        private void FreeLocked(OutboxSlot slot)
+        {
+            slot.State = OutboxSlotState.Free;
+            slot.Length = 0;
+            _freeCount++;
+        }
+
+        private void CountLossLocked(TopicId stream)
+        {
+            int index = (int)stream;
+            if (index < _lost.Length)
+            {
+                _lost[index]++;
+                _lostTotal[index]++;
+                _hasLosses = true;
+            }
+        }
+
+        private bool TakeEarlyAckLocked(int messageId)
+        {
+            for (int i = 0; i < _earlyAckCount; i++)
+            {
+                if (_earlyAcks[i] == messageId)
+                {
+                    _earlyAckCount = 0;
+                    return true;
+                }
+            }
+
+            _earlyAckCount = 0;
+            return false;
+        }
+    }
+}

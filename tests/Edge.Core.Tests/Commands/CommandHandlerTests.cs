@@ -1,0 +1,250 @@
+using System.Text;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Decision;
+using Edge.Core.Telemetry.Encoding;
+using Xunit;
+
+namespace Edge.Core.Tests.Commands;
+
+/// <summary>Valid commands take effect at the next tick; invalid ones are rejected naming the field and change nothing.</summary>
+public class CommandHandlerTests
+{
+    [Fact]
+    public void StartTakesEffectAtTheNextTick()
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        CommandReply reply = rig.Send("start", "{\"id\":\"req-1\"}");
+        Assert.True(reply.Ok);
+        Assert.Equal("req-1", reply.RequestId);
+        Assert.Equal(ModuleState.Idle, rig.Controller.Module(0).State);
+        rig.Tick();
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(1).State);
+        Assert.Equal(385, rig.Actions.CurrentSetpointUa[0]);
+    }
+
+    [Fact]
+    public void StartAndStopCanAddressOneModule()
+    {
+        var rig = new CommandRig();
+        Assert.True(rig.Send("start", "{\"id\":\"a\",\"module\":1}").Ok);
+        rig.Tick();
+        Assert.Equal(ModuleState.Idle, rig.Controller.Module(0).State);
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(1).State);
+        Assert.True(rig.Send("stop", " { \"module\" : -1 , \"id\" : \"b\" } ").Ok);
+        rig.Tick();
+        Assert.Equal(ModuleState.Done, rig.Controller.Module(1).State);
+        Assert.False(rig.Actions.SwitchClosed[1]);
+    }
+
+    [Fact]
+    public void SetModeSwitchesAtTheTickBoundary()
+    {
+        var rig = new CommandRig();
+        Assert.Equal(ControlMode.Act, rig.Controller.Configuration.Mode);
+        Assert.True(rig.Send("setMode", "{\"id\":\"m\",\"mode\":\"observe\"}").Ok);
+        Assert.Equal(ControlMode.Act, rig.Controller.Configuration.Mode);
+        rig.Tick();
+        Assert.Equal(ControlMode.Observe, rig.Controller.Configuration.Mode);
+        Assert.Equal(1, rig.Controller.ConfigurationRevision);
+    }
+
+    [Fact]
+    public void SetProtocolStopsRunningModulesAndRestartsWithTheNewStepsWhenAsked()
+    {
+        var rig = new CommandRig();
+        rig.Send("start", "{\"id\":\"s\"}");
+        rig.Tick();
+        Assert.Equal(385, rig.Actions.CurrentSetpointUa[0]);
+
+        CommandReply reply = rig.Send("setProtocol",
+            "{\"id\":\"p\",\"steps\":[\"Strip at 0.5 mA/cm2 for 2 s\",\"Rest for 3 s\"],\"restMode\":\"fixed\",\"capacityLimitUc\":1000000,\"start\":true}");
+        Assert.True(reply.Ok, reply.ErrorField + ": " + reply.ErrorMessage);
+
+        // Nothing changes until the tick.
+        Assert.Equal(385, rig.Controller.Configuration.Protocol.Steps[0].CurrentUa);
+        rig.Tick();
+
+        // 0.5 mA/cm2 on 0.3848 cm2 = 192.4 uA -> 192 uA.
+        ProtocolConfiguration protocol = rig.Controller.Configuration.Protocol;
+        Assert.Equal(192, protocol.Steps[0].CurrentUa);
+        Assert.Equal(2000, protocol.Steps[0].DurationMs);
+        Assert.Equal(ProtocolStepKind.Rest, protocol.Steps[1].Kind);
+        Assert.Equal(1000000, protocol.CapacityLimitUc);
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+        Assert.Equal(0, rig.Controller.Module(0).StepIndex);
+        Assert.Equal(192, rig.Actions.CurrentSetpointUa[0]);
+
+        // The new pulse lasts 2 s: still on at 1.99 s after the swap, off at 2 s.
+        for (int i = 0; i < 199; i++)
+        {
+            rig.Tick();
+        }
+
+        Assert.True(rig.Actions.SwitchClosed[0]);
+        rig.Tick();
+        Assert.False(rig.Actions.SwitchClosed[0]);
+    }
+
+    [Fact]
+    public void SetProtocolWithoutStartLeavesModulesStopped()
+    {
+        var rig = new CommandRig();
+        rig.Send("start", "{\"id\":\"s\"}");
+        rig.Tick();
+        Assert.True(rig.Send("setProtocol", "{\"id\":\"p\",\"steps\":[\"Strip at 200 uA for 1 s\",\"Rest for 1 s\"]}").Ok);
+        rig.Tick();
+        Assert.Equal(ModuleState.Done, rig.Controller.Module(0).State);
+        Assert.Equal(StopReason.Command, rig.Controller.Module(0).StopReason);
+        Assert.False(rig.Actions.SwitchClosed[0]);
+    }
+
+    [Fact]
+    public void AProtocolAboveTheSafetyEnvelopeIsRejectedNamingTheStep()
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+
+        // 10 mA against the 1925 uA envelope.
+        CommandReply reply = rig.Send("setProtocol", "{\"id\":\"p\",\"steps\":[\"Rest for 1 s\",\"Strip at 10 mA for 1 s\"]}");
+        Assert.False(reply.Ok);
+        Assert.Equal("p", reply.RequestId);
+        Assert.Equal("steps[1]", reply.ErrorField);
+        Assert.Contains("safety envelope", reply.ErrorMessage);
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+    }
+
+    [Fact]
+    public void ResetFaultIsAcceptedAndGetConfigRaisesARepublishRequest()
+    {
+        var rig = new CommandRig();
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r\",\"module\":0}").Ok);
+        Assert.True(rig.Send("getConfig", "{\"id\":\"g\"}").Ok);
+        Assert.True(rig.Handler.TakeConfigRequest());
+        Assert.False(rig.Handler.TakeConfigRequest());
+    }
+
+    [Fact]
+    public void TheResultTopicIsNotACommand()
+    {
+        var rig = new CommandRig();
+        Assert.Null(rig.Send(CommandHandler.ResultVerb, "{\"v\":1,\"id\":\"x\",\"ok\":true}"));
+    }
+
+    [Theory]
+    [InlineData("fly", "{\"id\":\"1\"}", "verb")]
+    [InlineData("", "{\"id\":\"1\"}", "verb")]
+    [InlineData("start", "{\"id\":\"1\",\"modul\":0}", "modul")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":\"0\"}", "module")]
+    [InlineData("start", "{\"module\":0}", "id")]
+    [InlineData("start", "{\"id\":5}", "id")]
+    [InlineData("start", "{\"id\":\"\"}", "id")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":2}", "module")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":-2}", "module")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":1.5}", "module")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":1e0}", "module")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":99999999999999999999999}", "module")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":NaN}", "module")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":-Infinity}", "module")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":01}", "$")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":{\"a\":1}}", "module")]
+    [InlineData("start", "{\"id\":\"1\",\"id\":\"2\"}", "id")]
+    [InlineData("start", "{\"id\":\"1\",}", "$")]
+    [InlineData("start", "{\"id\":\"1\"} x", "$")]
+    [InlineData("start", "[\"id\"]", "$")]
+    [InlineData("start", "", "$")]
+    [InlineData("start", "{\"id\":\"1\u0001\"}", "id")]
+    [InlineData("start", "{\"id\":\"\\ud800\"}", "id")]
+    [InlineData("start", "{\"id\":\"1\",\"deep\":[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]}", "deep")]
+    [InlineData("setMode", "{\"id\":\"1\",\"mode\":\"auto\"}", "mode")]
+    [InlineData("setMode", "{\"id\":\"1\",\"mode\":true}", "mode")]
+    [InlineData("setMode", "{\"id\":\"1\"}", "mode")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":\"Strip at 1 mA\"}", "steps")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[]}", "steps")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[\"Jump at 1 mA\"]}", "steps[0]")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[\"Rest for 1 s\"]}", "steps")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[1]}", "steps")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[[\"Strip at 1 mA\"]]}", "steps")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"stripCutoffMv\":5000}", "stripCutoffMv")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"minimumRestMs\":20000,\"maximumRestMs\":10000}", "maximumRestMs")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"timeLimitMs\":-1}", "timeLimitMs")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"repeat\":\"yes\"}", "repeat")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"restMode\":\"sometimes\"}", "restMode")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"electrodeAreaCm2\":1}", "electrodeAreaCm2")]
+    [InlineData("getConfig", "{\"id\":\"1\",\"all\":true}", "all")]
+    public void InvalidCommandsAreRejectedNamingTheFieldAndChangeNothing(string verb, string json, string field)
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+        CommandReply reply = rig.Send(verb, json);
+        Assert.False(reply.Ok);
+        Assert.Equal(field, reply.ErrorField);
+        Assert.False(string.IsNullOrEmpty(reply.ErrorMessage));
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+    }
+
+    [Fact]
+    public void OversizedNonUtf8AndOverlongPayloadsAreRejected()
+    {
+        var rig = new CommandRig(new CommandLimits { MaximumPayloadBytes = 64 });
+        string before = rig.Snapshot();
+        string big = "{\"id\":\"1\",\"pad\":\"" + new string('x', 60) + "\"}";
+        Assert.Equal("$", rig.Send("start", big).ErrorField);
+        Assert.Contains("exceed", rig.Send("start", big).ErrorMessage);
+
+        byte[] latin1 = { (byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xE9, (byte)'"', (byte)'}' };
+        Assert.Contains("UTF-8", rig.Send("start", latin1).ErrorMessage);
+
+        // "/" as an overlong two-byte sequence must not pass as "/".
+        byte[] overlong = { (byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xAF, (byte)'"', (byte)'}' };
+        Assert.Contains("UTF-8", rig.Send("start", overlong).ErrorMessage);
+
+        // A truncated multi-byte sequence at the end.
+        byte[] truncated = Encoding.UTF8.GetBytes("{\"id\":\"Ω\"}").Take(8).ToArray();
+        Assert.False(rig.Send("start", truncated).Ok);
+
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+    }
+
+    [Fact]
+    public void MultiByteUtf8AndEscapesAreDecodedExactly()
+    {
+        var rig = new CommandRig();
+        CommandReply reply = rig.Send("start", "{\"id\":\"Ω-\\u00e9-\\ud834\\udd1e-𝄞\"}");
+        Assert.True(reply.Ok);
+        Assert.Equal("Ω-é-𝄞-𝄞", reply.RequestId);
+    }
+
+    [Fact]
+    public void TheIdIsEchoedWhenAFieldAfterItIsBroken()
+    {
+        var rig = new CommandRig();
+        CommandReply reply = rig.Send("start", "{\"id\":\"keep\",\"module\":tru}");
+        Assert.False(reply.Ok);
+        Assert.Equal("keep", reply.RequestId);
+        Assert.Equal("module", reply.ErrorField);
+    }
+
+    [Fact]
+    public void RepliesEncodeAsContractJson()
+    {
+        var rig = new CommandRig();
+        var writer = new JsonByteWriter();
+        var buffer = new byte[512];
+        byte[] payload = Encoding.UTF8.GetBytes("{\"id\":\"x7\",\"mode\":\"never\"}");
+        int length = rig.Handler.HandleAndEncode("setMode", payload, 0, payload.Length, writer, buffer);
+        var root = System.Text.Json.JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement;
+        Assert.Equal(1, root.GetProperty("v").GetInt32());
+        Assert.Equal("x7", root.GetProperty("id").GetString());
+        Assert.False(root.GetProperty("ok").GetBoolean());
+        Assert.Equal("mode", root.GetProperty("error").GetProperty("field").GetString());
+    }
+}

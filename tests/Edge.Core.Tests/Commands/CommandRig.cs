@@ -1,0 +1,80 @@
+using System.Text;
+using Edge.Core.Actuation;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+
+namespace Edge.Core.Tests.Commands;
+
+/// <summary>A controller waiting for commands (no auto start), with a healthy pack and a state snapshot.</summary>
+internal sealed class CommandRig
+{
+    public readonly PackLayout Layout = new(2, 2, 0);
+    public readonly EdgeController Controller;
+    public readonly CommandHandler Handler;
+    private readonly SampleFrame _frame;
+    private readonly ActionFrame _actions;
+    private long _tick;
+
+    public CommandRig(CommandLimits limits = null)
+    {
+        Controller = new EdgeController(Layout, new ControllerConfiguration { StartImmediately = false });
+        Handler = new CommandHandler(Controller, limits ?? new CommandLimits());
+        _frame = new SampleFrame(Layout);
+        _actions = new ActionFrame(Layout);
+    }
+
+    public ActionFrame Actions => _actions;
+
+    public CommandReply Send(string verb, string json) => Send(verb, Encoding.UTF8.GetBytes(json));
+
+    public CommandReply Send(string verb, byte[] payload) => Handler.Handle(verb, payload, 0, payload.Length);
+
+    public void Tick()
+    {
+        _frame.TickIndex = _tick;
+        _frame.TimestampMs = _tick * 10;
+        for (int m = 0; m < Layout.ModuleCount; m++)
+        {
+            bool on = _actions.SwitchClosed[m];
+            _frame.ModuleCurrentUa[m] = on ? _actions.CurrentSetpointUa[m] : 0;
+            for (int c = 0; c < Layout.CellsPerModule; c++)
+            {
+                _frame.CellVoltageMv[Layout.FirstCellOf(m) + c] = on ? 150 : 0;
+            }
+        }
+
+        Controller.Tick(_frame, _actions);
+        _tick++;
+    }
+
+    /// <summary>Everything a command could change: mode, protocol, module states, switches, revision.</summary>
+    public string Snapshot()
+    {
+        var configuration = Controller.Configuration;
+        var protocol = configuration.Protocol;
+        var text = new StringBuilder();
+        text.Append(configuration.Mode).Append('|').Append(configuration.ConfigurationRevisionOf(Controller)).Append('|');
+        text.Append(protocol.Repeat).Append(protocol.RestMode).Append(protocol.MinimumRestMs).Append(',').Append(protocol.MaximumRestMs)
+            .Append(',').Append(protocol.StripCutoffMv).Append(',').Append(protocol.PlateCutoffMv).Append(',').Append(protocol.CapacityLimitUc)
+            .Append(',').Append(protocol.TimeLimitMs).Append(',').Append(protocol.PlatingCriticalCurrentUa).Append(',')
+            .Append(protocol.DirectionChangeRestMs).Append(',').Append(protocol.DirectionChangeMaximumRestMs).Append('|');
+        foreach (var step in protocol.Steps)
+        {
+            text.Append(step.Kind).Append(step.CurrentUa).Append('/').Append(step.DurationMs).Append(';');
+        }
+
+        for (int m = 0; m < Layout.ModuleCount; m++)
+        {
+            text.Append('|').Append(Controller.Module(m).State).Append(_actions.SwitchClosed[m]).Append(_actions.CurrentSetpointUa[m]);
+        }
+
+        text.Append('|').Append(Handler.TakeConfigRequest());
+        return text.ToString();
+    }
+}
+
+internal static class ConfigurationRevisionExtensions
+{
+    public static int ConfigurationRevisionOf(this ControllerConfiguration _, EdgeController controller) => controller.ConfigurationRevision;
+}

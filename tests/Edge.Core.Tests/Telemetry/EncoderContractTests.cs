@@ -1,0 +1,336 @@
+using System.Text;
+using System.Text.Json;
+using Edge.Core.Configuration;
+using Edge.Core.Decision;
+using Edge.Core.Diagnosis;
+using Edge.Core.Sampling;
+using Edge.Core.Telemetry;
+using Edge.Core.Telemetry.Encoding;
+using Xunit;
+
+namespace Edge.Core.Tests.Telemetry;
+
+/// <summary>Every payload parses as JSON and carries exactly the fields, types and values CONTRACT.md lists.</summary>
+public class EncoderContractTests
+{
+    private static readonly string[] Header = { "v", "bootId", "seq", "tMs" };
+
+    internal static JsonElement Encode(System.Action<JsonByteWriter> encode, int capacity = 2048)
+    {
+        var buffer = new byte[capacity];
+        var writer = new JsonByteWriter();
+        writer.Reset(buffer, 0, capacity);
+        encode(writer);
+        Assert.False(writer.Overflowed);
+        return JsonDocument.Parse(buffer.AsMemory(0, writer.Length)).RootElement.Clone();
+    }
+
+    internal static void AssertFields(JsonElement root, params string[] expected)
+    {
+        var actual = root.EnumerateObject().Select(p => p.Name).ToArray();
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void PulseSummaryMatchesContract()
+    {
+        var record = new TelemetryRecord(3)
+        {
+            Kind = TelemetryRecordKind.PulseSummary,
+            TimestampMs = 123456789012L,
+            Module = 2,
+            PulseIndex = 17,
+            PulseCurrentUa = 385,
+            PulseDurationMs = 1000,
+            PulseChargeUc = 385,
+            TotalChargeUc = 6545L,
+            RestMs = 5000,
+            ModuleCurrentUa = 0,
+            CellCount = 3,
+        };
+        record.CellValuesA[0] = 150; record.CellValuesA[1] = -12; record.CellValuesA[2] = 2999;
+        record.CellValuesB[0] = 390000; record.CellValuesB[1] = 0; record.CellValuesB[2] = int.MaxValue;
+
+        JsonElement root = Encode(w => PulseEncoder.Encode(w, record, "a1b2c3d4", 42));
+
+        AssertFields(root, Header.Concat(new[] { "module", "pulseIndex", "pulseCurrentUa", "pulseDurationMs", "pulseChargeUc",
+            "totalChargeUc", "tunedRestMs", "moduleCurrentUa", "overpotentialMv", "edgeResistanceMilliohm" }).ToArray());
+        Assert.Equal(1, root.GetProperty("v").GetInt32());
+        Assert.Equal("a1b2c3d4", root.GetProperty("bootId").GetString());
+        Assert.Equal(42, root.GetProperty("seq").GetInt64());
+        Assert.Equal(123456789012L, root.GetProperty("tMs").GetInt64());
+        Assert.Equal(2, root.GetProperty("module").GetInt32());
+        Assert.Equal(17, root.GetProperty("pulseIndex").GetInt32());
+        Assert.Equal(385, root.GetProperty("pulseCurrentUa").GetInt32());
+        Assert.Equal(6545, root.GetProperty("totalChargeUc").GetInt64());
+        Assert.Equal(5000, root.GetProperty("tunedRestMs").GetInt32());
+        Assert.Equal(new[] { 150, -12, 2999 }, root.GetProperty("overpotentialMv").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(new[] { 390000, 0, int.MaxValue }, root.GetProperty("edgeResistanceMilliohm").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public void CellVoltagesMatchContract()
+    {
+        var record = new TelemetryRecord(4)
+        {
+            Kind = TelemetryRecordKind.CellVoltages, TimestampMs = 1000, Module = 0, State = ModuleState.Rest,
+            ModuleCurrentUa = -154, CellCount = 4,
+        };
+        int[] mv = { 0, 1, -3300, 3300 };
+        mv.CopyTo(record.CellValuesA, 0);
+
+        JsonElement root = Encode(w => CellsEncoder.Encode(w, record, "b", 1));
+
+        AssertFields(root, Header.Concat(new[] { "module", "state", "moduleCurrentUa", "cellVoltageMv" }).ToArray());
+        Assert.Equal("rest", root.GetProperty("state").GetString());
+        Assert.Equal(-154, root.GetProperty("moduleCurrentUa").GetInt32());
+        Assert.Equal(mv, root.GetProperty("cellVoltageMv").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public void StateChangeAndRestEndMatchContract()
+    {
+        var changed = new TelemetryRecord(1)
+        {
+            Kind = TelemetryRecordKind.StateChanged, TimestampMs = 7000, Module = 1, State = ModuleState.Done, StopReason = StopReason.Cutoff,
+        };
+        JsonElement root = Encode(w => StateEncoder.Encode(w, changed, "b", 3));
+        AssertFields(root, Header.Concat(new[] { "module", "type", "state", "stopReason" }).ToArray());
+        Assert.Equal("stateChanged", root.GetProperty("type").GetString());
+        Assert.Equal("done", root.GetProperty("state").GetString());
+        Assert.Equal("cutoff", root.GetProperty("stopReason").GetString());
+
+        var rest = new TelemetryRecord(1)
+        {
+            Kind = TelemetryRecordKind.RestTuned, TimestampMs = 7000, Module = 0, RestMs = 4250, RestEndReason = RestEndReason.Relaxed,
+        };
+        root = Encode(w => StateEncoder.Encode(w, rest, "b", 4));
+        AssertFields(root, Header.Concat(new[] { "module", "type", "restMs", "restEndReason" }).ToArray());
+        Assert.Equal("restEnded", root.GetProperty("type").GetString());
+        Assert.Equal(4250, root.GetProperty("restMs").GetInt32());
+        Assert.Equal("relaxed", root.GetProperty("restEndReason").GetString());
+    }
+
+    [Fact]
+    public void DiagnosisEventMatchesContract()
+    {
+        var record = new TelemetryRecord(1)
+        {
+            Kind = TelemetryRecordKind.Event, TimestampMs = 99, Module = 0, Cell = 3, EventKind = EventKind.SoftShort,
+            Diagnosis = DiagnosisId.SoftShortResistanceDrop, HasDiagnosis = true, Severity = Severity.Warning, Value = 120000, Threshold = 195000,
+        };
+        JsonElement root = Encode(w => EventEncoder.Encode(w, record, "b", 9));
+        AssertFields(root, Header.Concat(new[] { "kind", "diagnosis", "severity", "module", "cell", "value", "threshold" }).ToArray());
+        Assert.Equal("softShort", root.GetProperty("kind").GetString());
+        Assert.Equal("softShortResistanceDrop", root.GetProperty("diagnosis").GetString());
+        Assert.Equal("warning", root.GetProperty("severity").GetString());
+        Assert.Equal(3, root.GetProperty("cell").GetInt32());
+        Assert.Equal(120000, root.GetProperty("value").GetInt32());
+        Assert.Equal(195000, root.GetProperty("threshold").GetInt32());
+    }
+
+    [Fact]
+    public void PackEventWithoutDiagnosisHasNullModuleCellAndDiagnosis()
+    {
+        var record = new TelemetryRecord(1)
+        {
+            Kind = TelemetryRecordKind.Event, Module = -1, Cell = -1, EventKind = EventKind.TelemetryOverflow, Severity = Severity.Info, Value = 5,
+        };
+        JsonElement root = Encode(w => EventEncoder.Encode(w, record, "b", 1));
+        Assert.Equal("telemetryOverflow", root.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("diagnosis").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("module").ValueKind);
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("cell").ValueKind);
+        Assert.Equal("info", root.GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public void EveryEventKindAndDiagnosisHasACamelCaseContractName()
+    {
+        foreach (EventKind kind in Enum.GetValues<EventKind>())
+        {
+            string expected = char.ToLowerInvariant(kind.ToString()[0]) + kind.ToString()[1..];
+            Assert.Equal(expected, ContractNames.Of(kind));
+        }
+
+        foreach (DiagnosisId id in Enum.GetValues<DiagnosisId>())
+        {
+            string expected = char.ToLowerInvariant(id.ToString()[0]) + id.ToString()[1..];
+            Assert.Equal(expected, ContractNames.Of(id));
+        }
+
+        foreach (StopReason reason in Enum.GetValues<StopReason>())
+        {
+            Assert.Equal(char.ToLowerInvariant(reason.ToString()[0]) + reason.ToString()[1..], ContractNames.Of(reason));
+        }
+
+        foreach (ModuleState state in Enum.GetValues<ModuleState>())
+        {
+            Assert.Equal(state.ToString().ToLowerInvariant(), ContractNames.Of(state));
+        }
+    }
+
+    [Fact]
+    public void OutboxOverflowEventListsLossesPerStream()
+    {
+        int[] lost = { 7, 2, 0, 1 };
+        JsonElement root = Encode(w => EventEncoder.EncodeOutboxOverflow(w, 5000, lost, "b", 12));
+        AssertFields(root, Header.Concat(new[] { "kind", "diagnosis", "severity", "module", "cell", "value", "threshold", "lost" }).ToArray());
+        Assert.Equal("outboxOverflow", root.GetProperty("kind").GetString());
+        Assert.Equal(10, root.GetProperty("value").GetInt32());
+        JsonElement byStream = root.GetProperty("lost");
+        Assert.Equal(7, byStream.GetProperty("pulse").GetInt32());
+        Assert.Equal(2, byStream.GetProperty("cells").GetInt32());
+        Assert.Equal(0, byStream.GetProperty("state").GetInt32());
+        Assert.Equal(1, byStream.GetProperty("event").GetInt32());
+    }
+
+    [Fact]
+    public void StatusAndCommandResultMatchContract()
+    {
+        JsonElement online = Encode(w => StatusEncoder.Encode(w, true, "b7"));
+        AssertFields(online, "v", "status", "bootId");
+        Assert.Equal("online", online.GetProperty("status").GetString());
+        Assert.Equal("offline", Encode(w => StatusEncoder.Encode(w, false, "b7")).GetProperty("status").GetString());
+
+        JsonElement ok = Encode(w => CommandResultEncoder.Encode(w, "r-1", "start", null, null));
+        AssertFields(ok, "v", "id", "verb", "ok");
+        Assert.True(ok.GetProperty("ok").GetBoolean());
+
+        JsonElement rejected = Encode(w => CommandResultEncoder.Encode(w, "r\"2", "setMode", "mode", "must be \"observe\" or \"act\""));
+        AssertFields(rejected, "v", "id", "verb", "ok", "error");
+        Assert.Equal("r\"2", rejected.GetProperty("id").GetString());
+        Assert.False(rejected.GetProperty("ok").GetBoolean());
+        Assert.Equal("mode", rejected.GetProperty("error").GetProperty("field").GetString());
+        Assert.Equal("must be \"observe\" or \"act\"", rejected.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void ConfigCarriesProtocolModeAndEnvelope()
+    {
+        var configuration = new ControllerConfiguration { Mode = ControlMode.Observe };
+        var layout = new PackLayout(2, 3, 0);
+        JsonElement root = Encode(w => ConfigEncoder.Encode(w, configuration, layout, "b", 4), ConfigEncoder.MaximumBytes(2));
+        Assert.Equal(1, root.GetProperty("v").GetInt32());
+        Assert.Equal(4, root.GetProperty("revision").GetInt32());
+        Assert.Equal("observe", root.GetProperty("mode").GetString());
+        Assert.Equal(2, root.GetProperty("modules").GetInt32());
+        Assert.Equal(3, root.GetProperty("cellsPerModule").GetInt32());
+        Assert.Equal(1925, root.GetProperty("protection").GetProperty("moduleMaximumCurrentUa").GetInt32());
+        JsonElement protocol = root.GetProperty("protocol");
+        Assert.Equal(0.3848, protocol.GetProperty("electrodeAreaCm2").GetDouble(), 9);
+        var steps = protocol.GetProperty("steps").EnumerateArray().ToArray();
+        Assert.Equal(2, steps.Length);
+        Assert.Equal("strip", steps[0].GetProperty("kind").GetString());
+        Assert.Equal(385, steps[0].GetProperty("currentUa").GetInt32());
+        Assert.Equal(1000, steps[0].GetProperty("durationMs").GetInt64());
+        Assert.Equal("rest", steps[1].GetProperty("kind").GetString());
+        Assert.Equal("fixed", protocol.GetProperty("restMode").GetString());
+        Assert.True(protocol.GetProperty("repeat").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData(0L, 0, "0")]
+    [InlineData(3848L, 4, "0.3848")]
+    [InlineData(1500000L, 6, "1.5")]
+    [InlineData(-250L, 2, "-2.5")]
+    [InlineData(12000L, 3, "12")]
+    [InlineData(1005L, 3, "1.005")]
+    public void FixedPointNumbersAreExact(long value, int decimals, string expected)
+    {
+        var buffer = new byte[64];
+        var writer = new JsonByteWriter();
+        writer.Reset(buffer, 0, buffer.Length);
+        writer.FixedPointValue(value, decimals);
+        Assert.Equal(expected, Encoding.UTF8.GetString(buffer, 0, writer.Length));
+    }
+
+    [Theory]
+    [InlineData(long.MinValue)]
+    [InlineData(long.MaxValue)]
+    [InlineData(-1L)]
+    [InlineData(0L)]
+    [InlineData(1000000007L)]
+    public void IntegersRoundTrip(long value)
+    {
+        JsonElement root = Encode(w => { w.BeginObject(); w.Number("x", value); w.EndObject(); });
+        Assert.Equal(value, root.GetProperty("x").GetInt64());
+    }
+
+    [Fact]
+    public void NonAsciiAndControlCharactersAreEscapedAsValidJson()
+    {
+        string text = "Ωé\u0001\ttab\\quote\"𝄞";
+        JsonElement root = Encode(w => { w.BeginObject(); w.String("s", text); w.EndObject(); });
+        Assert.Equal(text, root.GetProperty("s").GetString());
+    }
+
+    [Fact]
+    public void WriterReportsOverflowInsteadOfThrowing()
+    {
+        var buffer = new byte[10];
+        var writer = new JsonByteWriter();
+        writer.Reset(buffer, 2, 5);
+        writer.BeginObject();
+        writer.Number("long", 123456);
+        Assert.True(writer.Overflowed);
+        Assert.Equal(5, writer.Length);
+        Assert.Equal(0, buffer[7]);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(16)]
+    [InlineData(256)]
+    public void WorstCaseStreamPayloadsFitTheSlotBudget(int cells)
+    {
+        int budget = PayloadBudget.MaximumStreamPayloadBytes(cells);
+        string bootId = new string('x', MessageHeader.MaximumBootIdLength);
+        var record = new TelemetryRecord(cells)
+        {
+            TimestampMs = long.MinValue, Module = int.MinValue, Cell = int.MinValue, PulseIndex = int.MinValue,
+            PulseCurrentUa = int.MinValue, PulseDurationMs = int.MinValue, PulseChargeUc = int.MinValue, TotalChargeUc = long.MinValue,
+            RestMs = int.MinValue, ModuleCurrentUa = int.MinValue, CellCount = cells, Value = int.MinValue, Threshold = int.MinValue,
+            HasDiagnosis = true, Diagnosis = DiagnosisId.TemperatureChannelInvalid, EventKind = EventKind.DepletionOnset,
+            State = ModuleState.Pulse, StopReason = StopReason.ProtocolComplete, RestEndReason = RestEndReason.DirectionChange,
+        };
+        Array.Fill(record.CellValuesA, int.MinValue);
+        Array.Fill(record.CellValuesB, int.MinValue);
+        var buffer = new byte[budget];
+        var writer = new JsonByteWriter();
+        foreach (System.Action<JsonByteWriter> encode in new System.Action<JsonByteWriter>[]
+        {
+            w => PulseEncoder.Encode(w, record, bootId, long.MinValue),
+            w => CellsEncoder.Encode(w, record, bootId, long.MinValue),
+            w => StateEncoder.Encode(w, record, bootId, long.MinValue),
+            w => EventEncoder.Encode(w, record, bootId, long.MinValue),
+            w => EventEncoder.EncodeOutboxOverflow(w, long.MinValue, new[] { int.MinValue, int.MinValue, int.MinValue, int.MinValue }, bootId, long.MinValue),
+        })
+        {
+            writer.Reset(buffer, 0, budget);
+            encode(writer);
+            Assert.False(writer.Overflowed);
+        }
+    }
+
+    [Fact]
+    public void TopicsAreBuiltFromTheDeviceId()
+    {
+        var topics = new TopicSet("pack-07");
+        Assert.Equal("edge/pack-07/telemetry/pulse", topics[TopicId.TelemetryPulse]);
+        Assert.Equal("edge/pack-07/telemetry/cells", topics[TopicId.TelemetryCells]);
+        Assert.Equal("edge/pack-07/telemetry/state", topics[TopicId.TelemetryState]);
+        Assert.Equal("edge/pack-07/event", topics[TopicId.Event]);
+        Assert.Equal("edge/pack-07/status", topics[TopicId.Status]);
+        Assert.Equal("edge/pack-07/config", topics[TopicId.Config]);
+        Assert.Equal("edge/pack-07/cmd/result", topics[TopicId.CommandResult]);
+        Assert.Equal("edge/pack-07/cmd/+", topics.CommandFilter);
+        Assert.Equal("setProtocol", topics.VerbOf("edge/pack-07/cmd/setProtocol"));
+        Assert.Null(topics.VerbOf("edge/other/cmd/start"));
+        Assert.Null(topics.VerbOf("edge/pack-07/cmd/a/b"));
+        Assert.Throws<ArgumentException>(() => new TopicSet("a/b"));
+        Assert.Throws<ArgumentException>(() => new TopicSet("#"));
+        Assert.Throws<ArgumentException>(() => new TopicSet(""));
+    }
+}
