@@ -1,0 +1,146 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Pack;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Faults;
+
+/// <summary>
+/// Applies a scenario's faults to the cell bank and the measurement chain as simulated time passes.
+/// Intermittent soft shorts are switched here (fixed on/off durations or a per-sample probability), so any
+/// cell bank with a plain shunt hook supports them. Checked once per tick; no allocation.
+/// </summary>
+public sealed class FaultInjector
+{
+    private readonly FaultSpec[] _faults;
+    private readonly bool[] _active;
+    private readonly bool[] _shuntOn;
+    private readonly int _cellsPerModule;
+    private readonly ICellBank _bank;
+    private readonly IMeasurementChain _chain;
+    private readonly SimRandom _random;
+    private readonly double _earliestPendingS;
+
+    public FaultInjector(IReadOnlyList<FaultSpec> faults, int cellsPerModule, ICellBank bank, IMeasurementChain chain, ulong seed)
+    {
+        _faults = new FaultSpec[faults.Count];
+        for (int i = 0; i < _faults.Length; i++)
+        {
+            _faults[i] = faults[i];
+        }
+
+        _active = new bool[_faults.Length];
+        _shuntOn = new bool[_faults.Length];
+        _cellsPerModule = cellsPerModule;
+        _bank = bank;
+        _chain = chain;
+        _random = new SimRandom(seed ^ 0xFA017UL);
+        _earliestPendingS = double.PositiveInfinity;
+        for (int i = 0; i < _faults.Length; i++)
+        {
+            _earliestPendingS = Math.Min(_earliestPendingS, _faults[i].AtS);
+        }
+    }
+
+    /// <summary>Largest timestamp jitter active now, ms (0 = none).</summary>
+    public int JitterMs { get; private set; }
+
+    /// <summary>True while any fault needs per-tick attention (intermittent shunts, bounded durations).</summary>
+    public bool HasFaults => _faults.Length > 0;
+
+    /// <summary>Brings the fault overlays to simulated time <paramref name="tS"/> (probabilistic shunts draw once per call).</summary>
+    public void Update(double tS)
+    {
+        if (tS < _earliestPendingS)
+        {
+            return;
+        }
+
+        int jitter = 0;
+        for (int i = 0; i < _faults.Length; i++)
+        {
+            FaultSpec f = _faults[i];
+            bool active = f.IsActiveAt(tS);
+            bool changed = active != _active[i];
+            _active[i] = active;
+            int cell = f.Cell >= 0 ? f.PackCell(_cellsPerModule) : -1;
+            switch (f.Kind)
+            {
+                case FaultKind.SoftShort:
+                    UpdateShunt(i, f, cell, active, tS);
+                    break;
+                case FaultKind.HardShort:
+                    if (changed && active)
+                    {
+                        _bank.ForceHardShort(cell);
+                    }
+
+                    break;
+                case FaultKind.StuckChannel:
+                    _chain.Stuck[cell] = active;
+                    break;
+                case FaultKind.SaturatedChannel:
+                    _chain.Saturated[cell] = active;
+                    break;
+                case FaultKind.NoiseBurst:
+                    if (changed)
+                    {
+                        int first = cell >= 0 ? cell : f.Module * _cellsPerModule;
+                        int count = cell >= 0 ? 1 : _cellsPerModule;
+                        for (int c = first; c < first + count; c++)
+                        {
+                            _chain.ExtraNoiseMv[c] = active ? f.NoiseMv : 0;
+                        }
+                    }
+
+                    break;
+                case FaultKind.TickJitter:
+                    if (active && f.JitterMs > jitter)
+                    {
+                        jitter = f.JitterMs;
+                    }
+
+                    break;
+                case FaultKind.BrokerOutage:
+                    // Carried for the telemetry bridge; the closed loop has no broker.
+                    break;
+            }
+        }
+
+        JitterMs = jitter;
+    }
+
+    private void UpdateShunt(int index, FaultSpec f, int cell, bool active, double tS)
+    {
+        bool on = false;
+        if (active)
+        {
+            if (f.OnS > 0)
+            {
+                double phase = (tS - f.AtS) % (f.OnS + f.OffS);
+                on = phase < f.OnS;
+            }
+            else if (f.Probability > 0)
+            {
+                on = _random.NextDouble() < f.Probability;
+            }
+            else
+            {
+                on = true;
+            }
+        }
+
+        if (on != _shuntOn[index])
+        {
+            _shuntOn[index] = on;
+            if (on)
+            {
+                _bank.InjectShunt(cell, f.ResistanceOhmCm2, 0, 0);
+            }
+            else
+            {
+                _bank.ClearInjectedShunt(cell);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Faults;
+
+/// <summary>One injected fault of a scenario: when, where, what, and its kind's parameters.</summary>
+public sealed class FaultSpec
+{
+    /// <summary>Simulated time the fault starts, s.</summary>
+    public double AtS { get; set; }
+
+    public FaultKind Kind { get; set; }
+
+    /// <summary>Module index; -1 where the kind needs none (tickJitter, brokerOutage).</summary>
+    public int Module { get; set; } = -1;
+
+    /// <summary>Cell index within the module; -1 = every cell of the module (noiseBurst) or none.</summary>
+    public int Cell { get; set; } = -1;
+
+    /// <summary>How long it lasts, s; 0 = until the end of the run.</summary>
+    public double DurationS { get; set; }
+
+    /// <summary>softShort: shunt resistance, ohm cm2.</summary>
+    public double ResistanceOhmCm2 { get; set; }
+
+    /// <summary>softShort: intermittent shunt, conducting this long (s)...</summary>
+    public double OnS { get; set; }
+
+    /// <summary>...then open this long (s), repeating.</summary>
+    public double OffS { get; set; }
+
+    /// <summary>softShort: alternatively, the chance per sample period that the shunt conducts (0..1].</summary>
+    public double Probability { get; set; }
+
+    /// <summary>noiseBurst: extra noise, mV (standard deviation).</summary>
+    public double NoiseMv { get; set; }
+
+    /// <summary>tickJitter: largest timestamp error, ms.</summary>
+    public int JitterMs { get; set; }
+
+    /// <summary>Pack-wide cell index given the layout (module * cellsPerModule + cell).</summary>
+    public int PackCell(int cellsPerModule) => (Module * cellsPerModule) + Cell;
+
+    public bool IsActiveAt(double tS) => tS >= AtS && (DurationS <= 0 || tS < AtS + DurationS);
+}

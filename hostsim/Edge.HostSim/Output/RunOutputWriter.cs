@@ -1,0 +1,108 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Edge.Core.Decision;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Output;
+
+/// <summary>Writes a run's files: summary.json, events.jsonl, trace.csv and plot.svg.</summary>
+public static class RunOutputWriter
+{
+    public const string SummaryFile = "summary.json";
+    public const string EventsFile = "events.jsonl";
+    public const string TraceFile = "trace.csv";
+    public const string PlotFile = "plot.svg";
+
+    public static void WriteAll(string directory, Scenario scenario, SimulationResult result)
+    {
+        Directory.CreateDirectory(directory);
+        WriteSummary(Path.Combine(directory, SummaryFile), scenario, result);
+        WriteEvents(Path.Combine(directory, EventsFile), result);
+        if (result.Trace != null)
+        {
+            WriteTrace(Path.Combine(directory, TraceFile), result.Trace);
+            File.WriteAllText(Path.Combine(directory, PlotFile), TracePlot.Render(result.Trace, scenario));
+        }
+    }
+
+    public static void WriteSummary(string path, Scenario scenario, SimulationResult result)
+    {
+        var summary = new
+        {
+            scenario = result.Scenario,
+            preset = scenario.Pack.Preset,
+            steps = scenario.Protocol.Steps,
+            rest = scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed",
+            mode = scenario.Controller.Act ? "act" : "observe",
+            samplePeriodMs = scenario.SamplePeriodMs,
+            terminatedBy = result.TerminatedBy,
+            simulatedS = result.SimulatedS,
+            wallS = result.WallS,
+            ticks = result.Ticks,
+            cellSteps = result.CellSteps,
+            cellStepsPerSecond = result.WallS > 0 ? result.CellSteps / result.WallS : 0,
+            modules = result.Modules,
+            events = result.Events,
+            eventsDropped = result.EventsDropped,
+        };
+        File.WriteAllText(path, JsonSerializer.Serialize(summary, OutputJson.Indented));
+    }
+
+    public static void WriteEvents(string path, SimulationResult result)
+    {
+        using StreamWriter writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        foreach (SimulationEvent e in result.Events)
+        {
+            writer.WriteLine(JsonSerializer.Serialize(e, OutputJson.Compact));
+        }
+    }
+
+    public static void WriteTrace(string path, TraceBuffer trace)
+    {
+        using StreamWriter writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        StringBuilder line = new StringBuilder();
+        line.Append("tS");
+        for (int m = 0; m < trace.Modules; m++)
+        {
+            line.Append(",module").Append(m).Append("CurrentMAPerCm2");
+        }
+
+        int cellsPerModule = trace.Cells / trace.Modules;
+        for (int c = 0; c < trace.Cells; c++)
+        {
+            line.Append(",module").Append(c / cellsPerModule).Append("Cell").Append(c % cellsPerModule).Append("V");
+        }
+
+        for (int m = 0; m < trace.Modules; m++)
+        {
+            line.Append(",module").Append(m).Append("State");
+        }
+
+        writer.WriteLine(line.ToString());
+        for (int row = 0; row < trace.Count; row++)
+        {
+            line.Clear();
+            line.Append(trace.TimeS[row].ToString("0.###", CultureInfo.InvariantCulture));
+            for (int m = 0; m < trace.Modules; m++)
+            {
+                line.Append(',').Append(trace.CurrentMAPerCm2[(row * trace.Modules) + m].ToString("0.####", CultureInfo.InvariantCulture));
+            }
+
+            for (int c = 0; c < trace.Cells; c++)
+            {
+                line.Append(',').Append(trace.VoltageV[(row * trace.Cells) + c].ToString("0.#####", CultureInfo.InvariantCulture));
+            }
+
+            for (int m = 0; m < trace.Modules; m++)
+            {
+                line.Append(',').Append(ScenarioNames.Camel(((ModuleState)trace.State[(row * trace.Modules) + m]).ToString()));
+            }
+
+            writer.WriteLine(line.ToString());
+        }
+    }
+}

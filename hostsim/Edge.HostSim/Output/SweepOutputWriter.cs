@@ -1,0 +1,48 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Output;
+
+/// <summary>Writes a sweep's sweep.csv, sweep.md and capacity-versus-rest plot.</summary>
+public static class SweepOutputWriter
+{
+    public const string CsvFile = "sweep.csv";
+    public const string MarkdownFile = "sweep.md";
+    public const string PlotFile = "sweep.svg";
+
+    public static void WriteAll(string directory, string title, IReadOnlyList<SweepPoint> points)
+    {
+        Directory.CreateDirectory(directory);
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        StringBuilder csv = new StringBuilder("restS,capacityMAhPerCm2,dutyCycle,stopReason,simulatedS,wallS,events\n");
+        StringBuilder md = new StringBuilder();
+        md.Append("| rest (s) | capacity (mAh/cm2) | duty cycle | stop reason | simulated (s) | wall (s) |\n|---:|---:|---:|---|---:|---:|\n");
+        foreach (SweepPoint p in points)
+        {
+            csv.Append(p.RestS.ToString("0.###", inv)).Append(',')
+                .Append(p.CapacityMAhPerCm2.ToString("0.####", inv)).Append(',')
+                .Append(p.DutyCycle.ToString("0.####", inv)).Append(',')
+                .Append(p.StopReason).Append(',')
+                .Append(p.Result.SimulatedS.ToString("0.##", inv)).Append(',')
+                .Append(p.Result.WallS.ToString("0.###", inv)).Append(',')
+                .Append(p.Result.Events.Count).Append('\n');
+            md.Append("| ").Append(p.RestS.ToString("0.###", inv))
+                .Append(" | ").Append(p.CapacityMAhPerCm2.ToString("0.###", inv))
+                .Append(" | ").Append(p.DutyCycle.ToString("0.###", inv))
+                .Append(" | ").Append(p.StopReason)
+                .Append(" | ").Append(p.Result.SimulatedS.ToString("0.#", inv))
+                .Append(" | ").Append(p.Result.WallS.ToString("0.##", inv)).Append(" |\n");
+        }
+
+        File.WriteAllText(Path.Combine(directory, CsvFile), csv.ToString());
+        File.WriteAllText(Path.Combine(directory, MarkdownFile), md.ToString());
+        double[] x = points.Select(p => p.RestS).ToArray();
+        double[] y = points.Select(p => p.CapacityMAhPerCm2).ToArray();
+        SvgChart chart = new SvgChart(title + ": capacity versus rest", "rest after each pulse (s)");
+        chart.AddPanel("capacity (mAh/cm2)", new List<PlotSeries> { new PlotSeries("capacity", x, y, SvgChart.Palette[0], markers: true) });
+        File.WriteAllText(Path.Combine(directory, PlotFile), chart.Render());
+    }
+}

@@ -1,0 +1,85 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Physics;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Pack;
+
+/// <summary>Builds the cell bank of a scenario (preset, overrides, seeded spread) and checks preset and override names.</summary>
+public static class CellBankFactory
+{
+    public static IReadOnlyList<string> Presets => CellPresets.Names;
+
+    /// <summary>Null when the preset exists, else the problem.</summary>
+    public static string? CheckPreset(string preset)
+    {
+        try
+        {
+            CellPresets.Get(preset);
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return "unknown preset \"" + preset + "\" (valid: " + string.Join(", ", CellPresets.Names) + ")";
+        }
+    }
+
+    /// <summary>Null when the override name exists and the value is in its range, else the problem.</summary>
+    public static string? CheckOverride(string preset, string name, double value)
+    {
+        CellParameterDescriptor descriptor;
+        try
+        {
+            descriptor = CellParameterCatalog.Find(name);
+        }
+        catch (ArgumentException)
+        {
+            return "unknown parameter of preset " + preset + " (valid: " + string.Join(", ", CellParameterCatalog.Names) + ")";
+        }
+
+        if (!(value >= descriptor.Min && value <= descriptor.Max))
+        {
+            return value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is out of range [" + descriptor.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + descriptor.Max.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+        }
+
+        return null;
+    }
+
+    /// <summary>The preset with the scenario's overrides; throws <see cref="ScenarioException"/> for a rejected combination.</summary>
+    public static CellParameters Parameters(PackSpec pack)
+    {
+        CellParameters parameters = CellPresets.Get(pack.Preset);
+        foreach (KeyValuePair<string, double> o in pack.Overrides)
+        {
+            CellParameterCatalog.Set(parameters, o.Key, o.Value);
+        }
+
+        try
+        {
+            parameters.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new ScenarioException("pack.overrides", e.Message);
+        }
+
+        return parameters;
+    }
+
+    public static ICellBank Create(Scenario scenario, double stepS)
+    {
+        PackSpec pack = scenario.Pack;
+        int count = pack.Modules * pack.CellsPerModule;
+        CellVariation[] variations = new CellVariation[count];
+        SimRandom random = new SimRandom(scenario.Seed ^ 0x5EED5EEDUL);
+        for (int c = 0; c < count; c++)
+        {
+            double iLim = Math.Max(0.2, 1.0 + (pack.ILimSpreadPct / 100.0 * random.NextGaussian()));
+            double tau = Math.Max(0.2, 1.0 + (pack.TauSpreadPct / 100.0 * random.NextGaussian()));
+            variations[c] = new CellVariation(iLim, tau);
+        }
+
+        return new PhysicsCellBank(new CellBank(Parameters(pack), count, stepS, variations, scenario.Seed));
+    }
+}

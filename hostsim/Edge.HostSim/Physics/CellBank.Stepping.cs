@@ -1,0 +1,274 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Edge.HostSim.Physics;
+
+/// <summary>Time stepping of <see cref="CellBank"/>: depletion modes, contact loss, filaments, shunts, voltage.</summary>
+public sealed partial class CellBank
+{
+    /// <summary>Advances one cell by the nominal step at a constant current density; returns the voltage, V.</summary>
+    public double Step(int cell, double currentDensityMAPerCm2)
+    {
+        return StepCell(cell, currentDensityMAPerCm2, StepS, _decay, _gain, _decayFast, _decaySlow, _decayRealloy);
+    }
+
+    /// <summary>Advances one cell by <paramref name="stepS"/> (any positive length; exact for the depletion layer).</summary>
+    public double Step(int cell, double currentDensityMAPerCm2, double stepS)
+    {
+        if (stepS == StepS)
+        {
+            return Step(cell, currentDensityMAPerCm2);
+        }
+
+        if (!(stepS > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(stepS), stepS, "The time step must be positive.");
+        }
+
+        EnsureAlternateStep(cell, stepS);
+        return StepCell(cell, currentDensityMAPerCm2, stepS, _altDecay, _altGain,
+            Math.Exp(-stepS / _p.TauFastRecoveryS), Math.Exp(-stepS / _p.TauSlowRecoveryS), Math.Exp(-stepS / _p.TauRealloyS));
+    }
+
+    /// <summary>Advances every cell by the nominal step; one current density in and one voltage out per cell.</summary>
+    public void StepAll(ReadOnlySpan<double> currentDensityMAPerCm2, Span<double> voltageV)
+    {
+        if (currentDensityMAPerCm2.Length < Count || voltageV.Length < Count)
+        {
+            throw new ArgumentException("Give one current and one voltage slot per cell.");
+        }
+
+        for (int c = 0; c < Count; c++)
+        {
+            voltageV[c] = StepCell(c, currentDensityMAPerCm2[c], StepS, _decay, _gain, _decayFast, _decaySlow, _decayRealloy);
+        }
+    }
+
+    /// <summary>Advances every cell by <paramref name="stepS"/> (slower unless it equals the nominal step).</summary>
+    public void StepAll(ReadOnlySpan<double> currentDensityMAPerCm2, Span<double> voltageV, double stepS)
+    {
+        if (stepS == StepS)
+        {
+            StepAll(currentDensityMAPerCm2, voltageV);
+            return;
+        }
+
+        for (int c = 0; c < Count; c++)
+        {
+            voltageV[c] = Step(c, currentDensityMAPerCm2[c], stepS);
+        }
+    }
+
+    private void EnsureAlternateStep(int cell, double stepS)
+    {
+        if (_altStepS[cell] != stepS)
+        {
+            DiffusionModes.Fill(_altDecay.AsSpan(cell * _modes, _modes), _altGain.AsSpan(cell * _modes, _modes), _tauS[cell], stepS);
+            _altStepS[cell] = stepS;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double StepCell(int c, double iExt, double dt, double[] decay, double[] gain, double decayFast, double decaySlow, double decayRealloy)
+    {
+        double contact = _contact[c];
+        double iInt = iExt;
+        if (_special[c] != 0)
+        {
+            double g = ShuntConductance(c, dt);
+            if (g > 0)
+            {
+                // Thevenin equivalent of the interface at the start of the step, small-signal resistance.
+                double cs0 = _surfaceConcentration[c];
+                double e = _ocvV - _thermalV * Math.Log(cs0);
+                double r = _rOhmVPerMA[c] + _contactVPerMA / contact + _thermalV / (0.5 * _twoI0 * contact * cs0);
+                iInt = (iExt - g * e) / (1.0 + g * r);
+            }
+        }
+
+        double contactTerm = _contactExponent == 1.0 ? contact
+            : (_contactExponent == 0.0 ? 1.0 : Math.Pow(contact, _contactExponent));
+        double u = iInt / (contactTerm * _iLim0[c] * _limitFactor[c]);
+
+        double theta = AdvanceModes(c * _modes, u, decay, gain) + _tailWeight * u;
+        _theta[c] = theta;
+
+        double chargeMAh = iInt * dt * (1.0 / SecondsPerHour);
+        double stripped = _strippedMAh[c] + chargeMAh;
+        _strippedMAh[c] = stripped;
+        if (!_isAlloy)
+        {
+            _metalMAh[c] -= chargeMAh > 0 ? chargeMAh : chargeMAh * _platingKept;
+        }
+
+        if (Math.Abs(stripped - _compositionChargeMAh[c]) > _compositionUpdateMAh)
+        {
+            UpdateComposition(c);
+        }
+
+        // Contact loss once the interface nears exhaustion; recovery all the time; plating refills fast voids.
+        double phiF = _phiFast[c];
+        double phiS = _phiSlow[c];
+        if (theta > _precursorOnset && iInt > 0)
+        {
+            // Only the remaining contact can be blocked. Precursor spots re-dissolve quickly (fast share only);
+            // full exhaustion also leaves slow damage.
+            phiF += _precursorRate * (theta - _precursorOnset) * contact * dt;
+            if (theta > 1.0)
+            {
+                double growth = _precipitationRate * (theta - 1.0) * contact * dt;
+                phiF += (1.0 - _slowShare) * growth;
+                phiS += _slowShare * growth;
+            }
+        }
+
+        phiF *= decayFast;
+        phiS *= decaySlow;
+        if (iInt < 0)
+        {
+            double platedMAh = -chargeMAh;
+            phiF /= 1.0 + platedMAh * _refillPerMAh;
+            _platedAccumulationMAh[c] += platedMAh;
+            double excess = -iInt / contact - _platingCritical;
+            if (excess > 0)
+            {
+                GrowFilament(c, _filamentRate * excess * dt);
+            }
+        }
+
+        _platedAccumulationMAh[c] *= decayRealloy;
+        double blocked = phiF + phiS;
+        if (blocked > _maxBlocked)
+        {
+            double scale = _maxBlocked / blocked;
+            phiF *= scale;
+            phiS *= scale;
+            blocked = _maxBlocked;
+        }
+
+        _phiFast[c] = phiF;
+        _phiSlow[c] = phiS;
+        contact = 1.0 - blocked;
+        _contact[c] = contact;
+
+        // Surface Na relative to the bulk (alloys); floor = ceiling = 1 for metals, i.e. no concentration term.
+        double floor = _concentrationFloor[c];
+        double cs = 1.0 - theta * (1.0 - floor);
+        double ceiling = _concentrationCeiling[c];
+        cs = cs < floor ? floor : (cs > ceiling ? ceiling : cs);
+        _surfaceConcentration[c] = cs;
+        _internalCurrent[c] = iInt;
+
+        // 2 RT/F asinh(y) + RT/F ln(1/c_s) folded into one logarithm.
+        double y = iInt / (_twoI0 * contact * cs);
+        double ay = Math.Abs(y);
+        double s = ay + Math.Sqrt(ay * ay + 1.0);
+        double s2 = s * s;
+        double argument = iInt >= 0 ? s2 / cs : 1.0 / (s2 * cs);
+        double polarisation = iInt * (_rOhmVPerMA[c] + _contactVPerMA / contact) + _thermalV * Math.Log(argument);
+        double limit = _maxPolarisationV;
+        polarisation = polarisation > limit ? limit : (polarisation < -limit ? -limit : polarisation);
+        double voltage = _ocvV + polarisation;
+        _voltageV[c] = voltage;
+        return voltage;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double AdvanceModes(int offset, double u, double[] decay, double[] gain)
+    {
+        ref double x = ref MemoryMarshal.GetArrayDataReference(_modeState);
+        ref double e = ref MemoryMarshal.GetArrayDataReference(decay);
+        ref double a = ref MemoryMarshal.GetArrayDataReference(gain);
+        var uVector = new Vector<double>(u);
+        Vector<double> sum = Vector<double>.Zero;
+        int width = Vector<double>.Count;
+        nuint end = (nuint)(offset + _modes);
+        for (nuint k = (nuint)offset; k < end; k += (nuint)width)
+        {
+            Vector<double> next = Vector.LoadUnsafe(ref x, k) * Vector.LoadUnsafe(ref e, k) + Vector.LoadUnsafe(ref a, k) * uVector;
+            Vector.StoreUnsafe(next, ref x, k);
+            sum += next;
+        }
+
+        return Vector.Sum(sum);
+    }
+
+    private void GrowFilament(int c, double increment)
+    {
+        double filament = Math.Min(1.0, _filament[c] + increment);
+        _filament[c] = filament;
+        if (filament >= _p.SoftShortFilamentThreshold)
+        {
+            _special[c] = 1;
+        }
+
+        if (filament >= 1.0)
+        {
+            _hardShort[c] = true;
+        }
+    }
+
+    /// <summary>Shunt conductance across the cell for this step, mA/cm2 per V (slow path, rare).</summary>
+    private double ShuntConductance(int c, double dt)
+    {
+        if (_hardShort[c])
+        {
+            return 1e3 / _p.HardShortOhmCm2;
+        }
+
+        double g = 0;
+        double threshold = _p.SoftShortFilamentThreshold;
+        double filament = _filament[c];
+        if (_eventRemainingS[c] > 0)
+        {
+            g += _eventConductance[c];
+            _eventRemainingS[c] -= dt;
+        }
+        else if (filament >= threshold)
+        {
+            // Spikes get more frequent as the filament approaches the counter electrode.
+            double progress = threshold < 1.0 ? (filament - threshold) / (1.0 - threshold) : 1.0;
+            double meanIntervalS = _p.SoftShortMeanIntervalS * (1.0 - 0.9 * progress);
+            if (SplitMix64.NextDouble(ref _rng[c]) < dt / meanIntervalS)
+            {
+                double r = LogUniform(c, _p.SoftShortMinOhmCm2, _p.SoftShortMaxOhmCm2);
+                _eventConductance[c] = 1e3 / r;
+                _eventRemainingS[c] = LogUniform(c, _p.SoftShortMinDurationS, _p.SoftShortMaxDurationS);
+                g += _eventConductance[c];
+                _eventRemainingS[c] -= dt;
+            }
+        }
+
+        if (_injectedConductance[c] > 0)
+        {
+            if (_injectedMeanOnS[c] > 0)
+            {
+                _injectedRemainingS[c] -= dt;
+                if (_injectedRemainingS[c] <= 0)
+                {
+                    _injectedOn[c] = !_injectedOn[c];
+                    _injectedRemainingS[c] = ExponentialSample(c, _injectedOn[c] ? _injectedMeanOnS[c] : _injectedMeanOffS[c]);
+                }
+            }
+
+            if (_injectedOn[c])
+            {
+                g += _injectedConductance[c];
+            }
+        }
+
+        if (g == 0)
+        {
+            UpdateSpecial(c);
+        }
+
+        return g;
+    }
+
+    private double LogUniform(int c, double min, double max)
+    {
+        double r = SplitMix64.NextDouble(ref _rng[c]);
+        return min * Math.Exp(r * Math.Log(max / min));
+    }
+}

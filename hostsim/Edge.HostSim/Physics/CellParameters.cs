@@ -1,0 +1,155 @@
+namespace Edge.HostSim.Physics;
+
+/// <summary>
+/// Parameters of the reduced-order cell model (one anode | ceramic electrolyte interface per unit area).
+/// Every value carries its source: a seed key ([W], [S], [T], [K], [Z]) with the table row, the fit in
+/// the model notes, or "assumption" with the reason. Presets live in <see cref="CellPresets"/>; single
+/// values are changed by name through <see cref="CellParameterCatalog"/>.
+/// </summary>
+public sealed class CellParameters
+{
+    /// <summary>Preset name this set came from (informational).</summary>
+    public string Name { get; set; } = "custom";
+
+    // ---- Anode inventory -------------------------------------------------------------------------
+
+    /// <summary>Liquid alloy or solid metal.</summary>
+    public AnodeKind Anode { get; set; } = AnodeKind.LiquidAlloy;
+
+    /// <summary>Initial Na mass fraction of the alloy. [W]: NaK50 = 0.50 (NaK65 = 0.35, NaK80 = 0.20).</summary>
+    public double InitialNaMassFraction { get; set; } = 0.50;
+
+    /// <summary>Na mass fraction of the K-saturated liquid at room temperature (88 wt% K liquidus); model notes.</summary>
+    public double LiquidusNaMassFraction { get; set; } = 0.12;
+
+    /// <summary>Na inventory of the alloy, mAh/cm2. Model notes: 40 uL NaK50 over a 7 mm O-ring = 53.7.</summary>
+    public double NaCapacityMAhPerCm2 { get; set; } = 53.7;
+
+    /// <summary>Metal on the anode at start, mAh/cm2 (metal anodes only).</summary>
+    public double InitialMetalMAhPerCm2 { get; set; }
+
+    /// <summary>Reservoir below which the metal film breaks up into islands, mAh/cm2 (metal anodes only).</summary>
+    public double MetalDepletionKneeMAhPerCm2 { get; set; } = 0.02;
+
+    /// <summary>Share of plated metal that becomes electrically isolated ("dead"), 0..1 (metal anodes only).</summary>
+    public double PlatingInactiveFraction { get; set; }
+
+    // ---- Interfacial depletion layer --------------------------------------------------------------
+
+    /// <summary>
+    /// Diffusion time constant of the interfacial layer, s. Fit (grid over tau, i_lim0, m) to the [W] pulse
+    /// table: 3.5 s as in the model notes; slowest mode 4 tau / pi^2 = 1.4 s ([W]: recovery 2-5 s).
+    /// </summary>
+    public double TauS { get; set; } = 3.5;
+
+    /// <summary>
+    /// Limiting stripping current of the fresh interface, mA/cm2. Fit to the [W] pulse table together with
+    /// the precursor rate: 0.785 (the 1 s / 1 s capacity moves by about 0.8 mAh/cm2 per 1 % of i_lim0).
+    /// </summary>
+    public double ILim0MAPerCm2 { get; set; } = 0.785;
+
+    /// <summary>
+    /// Exponent m of i_lim = i_lim0 * (composition factor)^m. Fit: 1.2 keeps the 1 s / 5 s plateau in the
+    /// [W] 12-14 mAh/cm2 band while i_lim0 holds the 1 s / 1 s case near 2 (model notes had m = 1).
+    /// </summary>
+    public double LimitExponent { get; set; } = 1.2;
+
+    /// <summary>
+    /// Exponent p of the contact fraction in the normalised flux u = i / (A^p i_lim): 1 when supply runs only
+    /// through the wetted contact (liquid NaK), 0 when creep resupplies per nominal area (solid K).
+    /// </summary>
+    public double LimitContactExponent { get; set; } = 1.0;
+
+    /// <summary>Number of diffusion modes; 0 = chosen from tau and the time step (see README).</summary>
+    public int ModeCount { get; set; }
+
+    // ---- Voltage terms ----------------------------------------------------------------------------
+
+    /// <summary>Open-circuit voltage, V. Assumption: 0 for the symmetric test cells of all seed papers.</summary>
+    public double OpenCircuitVoltageV { get; set; }
+
+    /// <summary>Electrolyte resistance, ohm cm2. Model notes: 1.5 mm NASICON at about 1 mS/cm = 150.</summary>
+    public double ROhmOhmCm2 { get; set; } = 150.0;
+
+    /// <summary>Interfacial contact resistance of the full contact, ohm cm2; scales with 1/A.</summary>
+    public double ContactResistanceOhmCm2 { get; set; } = 20.0;
+
+    /// <summary>Exchange current density of the full contact, mA/cm2.</summary>
+    public double ExchangeCurrentDensityMAPerCm2 { get; set; } = 1.0;
+
+    /// <summary>Cell temperature, K. [W]: room temperature.</summary>
+    public double TemperatureK { get; set; } = 298.15;
+
+    /// <summary>Largest |V - OCV| the model reports, V. Assumption: cycler compliance / electrolyte decomposition.</summary>
+    public double MaxPolarisationV { get; set; } = 5.0;
+
+    // ---- Contact loss (K precipitate, voids) -----------------------------------------------------
+
+    /// <summary>Blocking rate once the interface is exhausted, 1/s per unit excess depletion (theta_s - 1).</summary>
+    public double PrecipitationRatePerS { get; set; } = 200.0;
+
+    /// <summary>
+    /// Mean surface depletion at which the most loaded contact spots start to precipitate K (heterogeneous
+    /// contact: local current above the mean). Fit: puts the [W] staircase onset near 0.6 mA/cm2.
+    /// </summary>
+    public double PrecursorOnsetDepletion { get; set; } = 0.7;
+
+    /// <summary>Blocking rate per unit depletion above <see cref="PrecursorOnsetDepletion"/>, 1/s. Fit to the [W] staircase.</summary>
+    public double PrecursorRatePerS { get; set; } = 0.05;
+
+    /// <summary>Share of the blocking that recovers slowly, 0..1.</summary>
+    public double SlowDamageFraction { get; set; } = 0.1;
+
+    /// <summary>Fast recovery time constant of the blocked area, s. [W]: fast damage recovers within 35 s.</summary>
+    public double TauFastRecoveryS { get; set; } = 10.0;
+
+    /// <summary>Slow recovery time constant, s. [W]: slow recovery 35 s to 1 h, up to 15 h.</summary>
+    public double TauSlowRecoveryS { get; set; } = 3600.0;
+
+    /// <summary>Plated charge that refills fast voids by 1/e, mAh/cm2.</summary>
+    public double VoidRefillChargeMAhPerCm2 { get; set; } = 0.005;
+
+    /// <summary>
+    /// Smallest contact fraction kept by the model (numerical floor). Assumption: low enough that even
+    /// 0.01 mA/cm2 drives the voltage into <see cref="MaxPolarisationV"/> once the contact is lost.
+    /// </summary>
+    public double MinContactFraction { get; set; } = 1e-7;
+
+    // ---- Plating, filaments, shorts --------------------------------------------------------------
+
+    /// <summary>Re-alloying time constant of Na piled up by plating, s. [W]: recovers over 15 h.</summary>
+    public double TauRealloyS { get; set; } = 54000.0;
+
+    /// <summary>Local plating current above which filaments grow, mA/cm2. Model notes: 0.5 for NaK.</summary>
+    public double PlatingCriticalCurrentMAPerCm2 { get; set; } = 0.5;
+
+    /// <summary>Filament growth k_L, 1/(mA/cm2 s). Model notes: 1.9e-3 shorts 0.7 mA/cm2 after 0.5 mAh/cm2.</summary>
+    public double FilamentRatePerMAPerCm2S { get; set; } = 1.9e-3;
+
+    /// <summary>Filament progress at which soft shorts start. Model notes: 0.8.</summary>
+    public double SoftShortFilamentThreshold { get; set; } = 0.8;
+
+    /// <summary>Mean gap between soft-short spikes at the threshold, s (shrinks to a tenth at L = 1). Assumption.</summary>
+    public double SoftShortMeanIntervalS { get; set; } = 5.0;
+
+    /// <summary>Lowest soft-short shunt, ohm cm2. Model notes: 10.</summary>
+    public double SoftShortMinOhmCm2 { get; set; } = 10.0;
+
+    /// <summary>Highest soft-short shunt, ohm cm2. Model notes: 1000.</summary>
+    public double SoftShortMaxOhmCm2 { get; set; } = 1000.0;
+
+    /// <summary>Shortest soft-short spike, s. Model notes: 0.01.</summary>
+    public double SoftShortMinDurationS { get; set; } = 0.01;
+
+    /// <summary>Longest soft-short spike, s. Model notes: 1.</summary>
+    public double SoftShortMaxDurationS { get; set; } = 1.0;
+
+    /// <summary>Shunt of a hard short, ohm cm2. Model notes: about 1 holds V near 0.</summary>
+    public double HardShortOhmCm2 { get; set; } = 1.0;
+
+    /// <summary>Returns an independent copy.</summary>
+    public CellParameters Clone() => (CellParameters)MemberwiseClone();
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first parameter out of its range.</summary>
+    public void Validate() => CellParameterCatalog.Validate(this);
+}

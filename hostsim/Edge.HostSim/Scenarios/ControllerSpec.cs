@@ -1,0 +1,25 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Scenarios;
+
+/// <summary>Scenario section "controller": mode and optional overrides of the core's configuration.</summary>
+public sealed class ControllerSpec
+{
+    /// <summary>True: act mode (detectors change what the controller does); false: observe.</summary>
+    public bool Act { get; set; } = true;
+
+    /// <summary>Null: the core's default (0.4 mA/cm2).</summary>
+    public double? PlatingCriticalMAPerCm2 { get; set; }
+
+    /// <summary>Adaptive-rest settle slope override, uV/s.</summary>
+    public int? SettledSlopeUvPerS { get; set; }
+
+    /// <summary>Depletion CUSUM levels override, mV.</summary>
+    public int? CusumInfoMv { get; set; }
+
+    public int? CusumWarningMv { get; set; }
+
+    public int? CusumFaultMv { get; set; }
+
+    public object Clone() => MemberwiseClone();
+}

@@ -1,0 +1,28 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Scenarios;
+
+/// <summary>Scenario section "measurement": the virtual measurement chain between the cells and the core.</summary>
+public sealed class MeasurementSpec
+{
+    /// <summary>Board definition file; null uses the built-in virtual chain below.</summary>
+    public string? Board { get; set; }
+
+    /// <summary>Voltage quantum, mV: a 12-bit ADC over about 0.15-3.1 V through a divider is about 1.6 mV per count (cell-model.md).</summary>
+    public double VoltageLsbMv { get; set; } = 1.6;
+
+    /// <summary>Gaussian voltage noise, mV (standard deviation): "a few LSB".</summary>
+    public double VoltageNoiseMv { get; set; } = 2.0;
+
+    /// <summary>Gaussian current noise, uA.</summary>
+    public double CurrentNoiseUa { get; set; } = 0.5;
+
+    /// <summary>
+    /// Voltage channel range, mV: readings beyond it clip and report Saturated. 6 V: a divider sized above the
+    /// model's 5 V polarisation ceiling, so a cell running into the 3 V cut-off is still read (a saturated
+    /// reading is invalid and the core cannot see the cut-off through it).
+    /// </summary>
+    public int VoltageRailMv { get; set; } = 6000;
+
+    public MeasurementSpec Clone() => (MeasurementSpec)MemberwiseClone();
+}

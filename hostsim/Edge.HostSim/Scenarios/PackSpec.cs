@@ -1,0 +1,32 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Scenarios;
+
+/// <summary>Scenario section "pack": shape, cell preset, spread and preset overrides.</summary>
+public sealed class PackSpec
+{
+    public int Modules { get; set; } = 1;
+
+    public int CellsPerModule { get; set; } = 1;
+
+    public string Preset { get; set; } = "nak50-nasicon";
+
+    /// <summary>Electrode area; default the [W] 7 mm O-ring, pi * 0.35^2 cm2.</summary>
+    public double AreaCm2 { get; set; } = 0.3848;
+
+    /// <summary>Standard deviation of the cell-to-cell spread of i_lim0, percent.</summary>
+    public double ILimSpreadPct { get; set; }
+
+    /// <summary>Standard deviation of the cell-to-cell spread of tau, percent.</summary>
+    public double TauSpreadPct { get; set; }
+
+    /// <summary>Preset parameter name to value.</summary>
+    public Dictionary<string, double> Overrides { get; set; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+
+    public PackSpec Clone()
+    {
+        PackSpec copy = (PackSpec)MemberwiseClone();
+        copy.Overrides = new Dictionary<string, double>(Overrides, StringComparer.OrdinalIgnoreCase);
+        return copy;
+    }
+}

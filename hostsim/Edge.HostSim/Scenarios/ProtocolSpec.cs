@@ -1,0 +1,31 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Scenarios;
+
+/// <summary>Scenario section "protocol": cycler-style steps, rest policy, stop conditions.</summary>
+public sealed class ProtocolSpec
+{
+    /// <summary>Step texts for the core's protocol step parser, repeated until a stop condition.</summary>
+    public List<string> Steps { get; set; } = new List<string>();
+
+    /// <summary>"fixed" or "adaptive".</summary>
+    public bool AdaptiveRest { get; set; }
+
+    /// <summary>Null: the core's default.</summary>
+    public double? MinRestS { get; set; }
+
+    public double? MaxRestS { get; set; }
+
+    /// <summary>Stripping cut-off, V ([W]: 3 V).</summary>
+    public double CutoffV { get; set; } = 3.0;
+
+    /// <summary>Net stripped capacity that ends the run; 0 = none.</summary>
+    public double CapacityLimitMAhPerCm2 { get; set; }
+
+    public ProtocolSpec Clone()
+    {
+        ProtocolSpec copy = (ProtocolSpec)MemberwiseClone();
+        copy.Steps = new List<string>(Steps);
+        return copy;
+    }
+}

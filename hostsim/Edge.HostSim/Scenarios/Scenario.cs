@@ -1,0 +1,44 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Faults;
+
+namespace Edge.HostSim.Scenarios;
+
+/// <summary>One simulation run as a scenario file describes it (validated by <see cref="ScenarioLoader"/>).</summary>
+public sealed class Scenario
+{
+    public string Name { get; set; } = "scenario";
+
+    /// <summary>Seed of every random stream (spread, noise, intermittent faults).</summary>
+    public ulong Seed { get; set; } = 1;
+
+    public int SamplePeriodMs { get; set; } = 10;
+
+    /// <summary>The run stops here at the latest (simulated seconds).</summary>
+    public double TimeLimitS { get; set; }
+
+    public PackSpec Pack { get; set; } = new PackSpec();
+
+    public ProtocolSpec Protocol { get; set; } = new ProtocolSpec();
+
+    public ControllerSpec Controller { get; set; } = new ControllerSpec();
+
+    public MeasurementSpec Measurement { get; set; } = new MeasurementSpec();
+
+    public TraceSpec Trace { get; set; } = new TraceSpec();
+
+    public List<FaultSpec> Faults { get; set; } = new List<FaultSpec>();
+
+    /// <summary>Deep copy, for sweep variants.</summary>
+    public Scenario Clone()
+    {
+        Scenario copy = (Scenario)MemberwiseClone();
+        copy.Pack = Pack.Clone();
+        copy.Protocol = Protocol.Clone();
+        copy.Controller = (ControllerSpec)Controller.Clone();
+        copy.Measurement = Measurement.Clone();
+        copy.Trace = Trace.Clone();
+        copy.Faults = new List<FaultSpec>(Faults);
+        return copy;
+    }
+}

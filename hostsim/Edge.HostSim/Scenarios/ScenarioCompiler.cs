@@ -1,0 +1,111 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Sampling;
+
+namespace Edge.HostSim.Scenarios;
+
+/// <summary>Turns a scenario into the core's layout and configuration; rejects what the core would reject.</summary>
+public static class ScenarioCompiler
+{
+    /// <summary>Coulombs per mAh.</summary>
+    private const double CoulombPerMAh = 3.6;
+
+    public static PackLayout Layout(Scenario scenario) => new PackLayout(scenario.Pack.Modules, scenario.Pack.CellsPerModule, 0);
+
+    public static void Validate(Scenario scenario) => Compile(scenario);
+
+    public static ControllerConfiguration Compile(Scenario scenario)
+    {
+        ControllerConfiguration c = new ControllerConfiguration();
+        c.SamplePeriodMs = scenario.SamplePeriodMs;
+        c.Mode = scenario.Controller.Act ? ControlMode.Act : ControlMode.Observe;
+        ProtocolConfiguration p = c.Protocol;
+        p.ElectrodeAreaCm2 = scenario.Pack.AreaCm2;
+        p.RestMode = scenario.Protocol.AdaptiveRest ? RestMode.Adaptive : RestMode.Fixed;
+        ProtocolStep[] steps = new ProtocolStep[scenario.Protocol.Steps.Count];
+        for (int i = 0; i < steps.Length; i++)
+        {
+            if (!ProtocolStepParser.TryParse(scenario.Protocol.Steps[i], p.ElectrodeAreaCm2, out ProtocolStep step, out string error))
+            {
+                throw new ScenarioException("protocol.steps[" + i + "]", error + " (in \"" + scenario.Protocol.Steps[i] + "\")");
+            }
+
+            steps[i] = step;
+        }
+
+        p.Steps = steps;
+        p.Repeat = true;
+        if (scenario.Protocol.MinRestS.HasValue)
+        {
+            p.MinimumRestMs = (int)Math.Round(scenario.Protocol.MinRestS.Value * 1000);
+        }
+
+        if (scenario.Protocol.MaxRestS.HasValue)
+        {
+            p.MaximumRestMs = (int)Math.Round(scenario.Protocol.MaxRestS.Value * 1000);
+        }
+        else if (p.MaximumRestMs < p.MinimumRestMs)
+        {
+            p.MaximumRestMs = p.MinimumRestMs;
+        }
+
+        if (scenario.Protocol.MinRestS.HasValue == false && p.MinimumRestMs > p.MaximumRestMs)
+        {
+            p.MinimumRestMs = p.MaximumRestMs;
+        }
+
+        p.StripCutoffMv = (int)Math.Round(scenario.Protocol.CutoffV * 1000);
+        p.CapacityLimitUc = (long)Math.Round(scenario.Protocol.CapacityLimitMAhPerCm2 * p.ElectrodeAreaCm2 * CoulombPerMAh * 1e6);
+        if (scenario.Controller.PlatingCriticalMAPerCm2.HasValue)
+        {
+            p.PlatingCriticalCurrentUa = Math.Max(1, (int)Math.Round(scenario.Controller.PlatingCriticalMAPerCm2.Value * p.ElectrodeAreaCm2 * 1000));
+        }
+
+        // The safety envelope scales with the area: 5 mA/cm2 (the core's default on 0.385 cm2).
+        c.Protection.ModuleMaximumCurrentUa = Math.Max(c.Protection.ModuleMaximumCurrentUa, (int)Math.Min(100000000, Math.Round(5.0 * p.ElectrodeAreaCm2 * 1000)));
+        if (scenario.Controller.SettledSlopeUvPerS.HasValue)
+        {
+            c.RestTuning.SettledSlopeUvPerS = scenario.Controller.SettledSlopeUvPerS.Value;
+        }
+
+        if (scenario.Controller.CusumInfoMv.HasValue)
+        {
+            c.Depletion.CusumInfoMv = scenario.Controller.CusumInfoMv.Value;
+        }
+
+        if (scenario.Controller.CusumWarningMv.HasValue)
+        {
+            c.Depletion.CusumWarningMv = scenario.Controller.CusumWarningMv.Value;
+        }
+
+        if (scenario.Controller.CusumFaultMv.HasValue)
+        {
+            c.Depletion.CusumFaultMv = scenario.Controller.CusumFaultMv.Value;
+        }
+
+        // Enough record slots for every module to report a pulse, a rest, a state change and events in one tick.
+        c.Telemetry.RecordsPerTick = Math.Max(c.Telemetry.RecordsPerTick, (scenario.Pack.Modules * 8) + (scenario.Pack.Modules * scenario.Pack.CellsPerModule * 2) + 16);
+        c.Telemetry.CellVoltagePeriodMs = 0;
+
+        PackLayout layout = Layout(scenario);
+        ConfigurationError? coreError = ConfigurationValidator.Validate(c, layout);
+        if (coreError != null)
+        {
+            throw new ScenarioException(MapCoreField(coreError.Field), coreError.Message + " (core configuration field " + coreError.Field + ")");
+        }
+
+        return c;
+    }
+
+    private static string MapCoreField(string field) => field switch
+    {
+        "protocol.minimumRestMs" => "protocol.minRestS",
+        "protocol.maximumRestMs" => "protocol.maxRestS",
+        "protocol.stripCutoffMv" => "protocol.cutoffV",
+        "protocol.electrodeAreaCm2" => "pack.areaCm2",
+        "protocol.platingCriticalCurrentUa" => "controller.platingCriticalMAPerCm2",
+        _ => field,
+    };
+}

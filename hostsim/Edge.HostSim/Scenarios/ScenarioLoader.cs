@@ -1,0 +1,307 @@
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Edge.HostSim.Faults;
+using Edge.HostSim.Pack;
+
+namespace Edge.HostSim.Scenarios;
+
+/// <summary>
+/// Reads and strictly validates scenario JSON (camelCase). Every rejection is a <see cref="ScenarioException"/>
+/// naming the field path; a scenario that loads also compiles to a valid controller configuration.
+/// </summary>
+public static class ScenarioLoader
+{
+    /// <summary>Longest simulated run accepted: 30 days.</summary>
+    public const double MaximumTimeLimitS = 30 * 86400.0;
+
+    public static Scenario LoadFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new ScenarioException(string.Empty, "cannot read '" + path + "': " + e.Message);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new ScenarioException(string.Empty, "cannot read '" + path + "': " + e.Message);
+        }
+
+        return Parse(text);
+    }
+
+    public static Scenario Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new ScenarioException(string.Empty, "not valid JSON: " + e.Message);
+        }
+
+        using (document)
+        {
+            Scenario scenario = Read(new JsonSection(document.RootElement, string.Empty));
+            ScenarioCompiler.Validate(scenario);
+            return scenario;
+        }
+    }
+
+    private static Scenario Read(JsonSection root)
+    {
+        Scenario s = new Scenario();
+        s.Name = root.String("name");
+        if (s.Name.Trim().Length == 0)
+        {
+            throw new ScenarioException("name", "must not be empty");
+        }
+
+        s.Seed = (ulong)root.Integer("seed", 0, long.MaxValue, 1);
+        s.SamplePeriodMs = (int)root.Integer("samplePeriodMs", 1, 1000, 10);
+        s.TimeLimitS = root.Number("timeLimitS", 0.001, MaximumTimeLimitS);
+        s.Pack = ReadPack(root.Section("pack"));
+        s.Protocol = ReadProtocol(root.Section("protocol"));
+        if (root.Has("controller"))
+        {
+            s.Controller = ReadController(root.Section("controller"));
+        }
+
+        if (root.Has("measurement"))
+        {
+            s.Measurement = ReadMeasurement(root.Section("measurement"));
+        }
+
+        if (root.Has("trace"))
+        {
+            JsonSection trace = root.Section("trace");
+            s.Trace.PeriodMs = (int)trace.Integer("periodMs", 0, 3600000, 0);
+            trace.RejectUnknown();
+        }
+
+        if (root.Has("faults"))
+        {
+            JsonElement faults = root.Array("faults");
+            int index = 0;
+            foreach (JsonElement fault in faults.EnumerateArray())
+            {
+                s.Faults.Add(ReadFault(new JsonSection(fault, "faults[" + index + "]"), s.Pack));
+                index++;
+            }
+        }
+
+        root.RejectUnknown();
+        return s;
+    }
+
+    private static PackSpec ReadPack(JsonSection section)
+    {
+        PackSpec pack = new PackSpec();
+        pack.Modules = (int)section.Integer("modules", 1, 256);
+        pack.CellsPerModule = (int)section.Integer("cellsPerModule", 1, 256);
+        if (pack.Modules * pack.CellsPerModule > Edge.Core.Sampling.PackLayout.MaximumCellCount)
+        {
+            throw new ScenarioException(section.FieldPath("cellsPerModule"), "modules x cellsPerModule exceeds the core's " + Edge.Core.Sampling.PackLayout.MaximumCellCount + " cells");
+        }
+
+        pack.Preset = section.String("preset");
+        string? presetError = CellBankFactory.CheckPreset(pack.Preset);
+        if (presetError != null)
+        {
+            throw new ScenarioException(section.FieldPath("preset"), presetError);
+        }
+
+        pack.AreaCm2 = section.Number("areaCm2", 1e-4, 10000, pack.AreaCm2);
+        if (section.Has("spread"))
+        {
+            JsonSection spread = section.Section("spread");
+            pack.ILimSpreadPct = spread.Number("iLimPct", 0, 50, 0);
+            pack.TauSpreadPct = spread.Number("tauPct", 0, 50, 0);
+            spread.RejectUnknown();
+        }
+
+        if (section.Has("overrides"))
+        {
+            JsonSection overrides = section.Section("overrides");
+            foreach (JsonProperty property in section.Raw("overrides").EnumerateObject())
+            {
+                string path = overrides.FieldPath(property.Name);
+                if (property.Value.ValueKind != JsonValueKind.Number)
+                {
+                    throw new ScenarioException(path, "must be a number, not " + JsonSection.Describe(property.Value.ValueKind));
+                }
+
+                double value = property.Value.GetDouble();
+                string? error = CellBankFactory.CheckOverride(pack.Preset, property.Name, value);
+                if (error != null)
+                {
+                    throw new ScenarioException(path, error);
+                }
+
+                pack.Overrides[property.Name] = value;
+            }
+        }
+
+        section.RejectUnknown();
+        CellBankFactory.Parameters(pack);
+        return pack;
+    }
+
+    private static ProtocolSpec ReadProtocol(JsonSection section)
+    {
+        ProtocolSpec protocol = new ProtocolSpec();
+        JsonElement steps = section.Array("steps");
+        int index = 0;
+        foreach (JsonElement step in steps.EnumerateArray())
+        {
+            if (step.ValueKind != JsonValueKind.String)
+            {
+                throw new ScenarioException(section.FieldPath("steps[" + index + "]"), "must be a string such as \"Strip at 1 mA/cm2 for 1 s\", not " + JsonSection.Describe(step.ValueKind));
+            }
+
+            protocol.Steps.Add(step.GetString()!);
+            index++;
+        }
+
+        if (protocol.Steps.Count == 0)
+        {
+            throw new ScenarioException(section.FieldPath("steps"), "needs at least one step");
+        }
+
+        string rest = section.String("rest", "fixed");
+        if (rest != "fixed" && rest != "adaptive")
+        {
+            throw new ScenarioException(section.FieldPath("rest"), "must be \"fixed\" or \"adaptive\", not \"" + rest + "\"");
+        }
+
+        protocol.AdaptiveRest = rest == "adaptive";
+        protocol.MinRestS = section.OptionalNumber("minRestS", 0, 86400);
+        protocol.MaxRestS = section.OptionalNumber("maxRestS", 0, 86400);
+        if (protocol.MinRestS.HasValue && protocol.MaxRestS.HasValue && protocol.MaxRestS < protocol.MinRestS)
+        {
+            throw new ScenarioException(section.FieldPath("maxRestS"), "must not be below minRestS");
+        }
+
+        protocol.CutoffV = section.Number("cutoffV", 0.01, 3.3, protocol.CutoffV);
+        protocol.CapacityLimitMAhPerCm2 = section.Number("capacityLimitMAhPerCm2", 0, 10000, 0);
+        section.RejectUnknown();
+        return protocol;
+    }
+
+    private static ControllerSpec ReadController(JsonSection section)
+    {
+        ControllerSpec controller = new ControllerSpec();
+        string mode = section.String("mode", "act");
+        if (mode != "act" && mode != "observe")
+        {
+            throw new ScenarioException(section.FieldPath("mode"), "must be \"observe\" or \"act\", not \"" + mode + "\"");
+        }
+
+        controller.Act = mode == "act";
+        controller.PlatingCriticalMAPerCm2 = section.OptionalNumber("platingCriticalMAPerCm2", 0.001, 10);
+        controller.SettledSlopeUvPerS = section.OptionalInt("settledSlopeUvPerS", 1, 10000000);
+        controller.CusumInfoMv = section.OptionalInt("cusumInfoMv", 1, 100000);
+        controller.CusumWarningMv = section.OptionalInt("cusumWarningMv", 1, 100000);
+        controller.CusumFaultMv = section.OptionalInt("cusumFaultMv", 1, 100000);
+        section.RejectUnknown();
+        return controller;
+    }
+
+    private static MeasurementSpec ReadMeasurement(JsonSection section)
+    {
+        MeasurementSpec m = new MeasurementSpec();
+        if (section.Has("board"))
+        {
+            m.Board = section.String("board");
+        }
+
+        m.VoltageLsbMv = section.Number("voltageLsbMv", 0, 100, m.VoltageLsbMv);
+        m.VoltageNoiseMv = section.Number("voltageNoiseMv", 0, 1000, m.VoltageNoiseMv);
+        m.CurrentNoiseUa = section.Number("currentNoiseUa", 0, 100000, m.CurrentNoiseUa);
+        m.VoltageRailMv = (int)section.Integer("voltageRailMv", 100, 100000, m.VoltageRailMv);
+        section.RejectUnknown();
+        return m;
+    }
+
+    private static FaultSpec ReadFault(JsonSection section, PackSpec pack)
+    {
+        FaultSpec fault = new FaultSpec();
+        string kindText = section.String("kind");
+        if (!TryParseKind(kindText, out FaultKind kind))
+        {
+            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage)");
+        }
+
+        fault.Kind = kind;
+        fault.AtS = section.Number("atS", 0, MaximumTimeLimitS);
+        bool needsModule = kind != FaultKind.TickJitter && kind != FaultKind.BrokerOutage;
+        bool needsCell = needsModule && kind != FaultKind.NoiseBurst;
+        if (needsModule)
+        {
+            fault.Module = (int)section.Integer("module", 0, pack.Modules - 1);
+            fault.Cell = needsCell || section.Has("cell") ? (int)section.Integer("cell", 0, pack.CellsPerModule - 1) : -1;
+        }
+
+        switch (kind)
+        {
+            case FaultKind.SoftShort:
+                fault.ResistanceOhmCm2 = section.Number("resistanceOhmCm2", 1e-3, 1e9);
+                fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
+                fault.OnS = section.Number("onS", 0, 86400, 0);
+                fault.OffS = section.Number("offS", 0, 86400, 0);
+                fault.Probability = section.Number("probability", 0, 1, 0);
+                if ((fault.OnS > 0) != (fault.OffS > 0))
+                {
+                    throw new ScenarioException(section.FieldPath(fault.OnS > 0 ? "offS" : "onS"), "an intermittent short needs both onS and offS");
+                }
+
+                if (fault.OnS > 0 && fault.Probability > 0)
+                {
+                    throw new ScenarioException(section.FieldPath("probability"), "give either onS/offS or probability, not both");
+                }
+
+                break;
+            case FaultKind.HardShort:
+                break;
+            case FaultKind.StuckChannel:
+            case FaultKind.SaturatedChannel:
+                fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
+                break;
+            case FaultKind.NoiseBurst:
+                fault.NoiseMv = section.Number("noiseMv", 0.001, 10000);
+                fault.DurationS = section.Number("durationS", 0.001, MaximumTimeLimitS);
+                break;
+            case FaultKind.TickJitter:
+                fault.JitterMs = (int)section.Integer("jitterMs", 1, 10000);
+                fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
+                break;
+            case FaultKind.BrokerOutage:
+                fault.DurationS = section.Number("durationS", 0.001, MaximumTimeLimitS);
+                break;
+        }
+
+        section.RejectUnknown();
+        return fault;
+    }
+
+    private static bool TryParseKind(string text, out FaultKind kind)
+    {
+        foreach (FaultKind candidate in Enum.GetValues<FaultKind>())
+        {
+            if (string.Equals(ScenarioNames.Camel(candidate.ToString()), text, StringComparison.Ordinal))
+            {
+                kind = candidate;
+                return true;
+            }
+        }
+
+        kind = FaultKind.SoftShort;
+        return false;
+    }
+}

@@ -1,0 +1,24 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Sampling;
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>
+/// The board between the cells and the core: true cell voltages (V) and module currents (uA) in, a
+/// <see cref="SampleFrame"/> in engineering units with channel statuses out. Fault overlays are per cell.
+/// </summary>
+public interface IMeasurementChain
+{
+    /// <summary>Fills the frame's voltage and current channels for this sample.</summary>
+    void Convert(double[] cellVoltageV, int[] moduleCurrentUa, SampleFrame frame);
+
+    /// <summary>Reading of the cell frozen at its last value (stuck channel).</summary>
+    bool[] Stuck { get; }
+
+    /// <summary>Cell channel at the ADC rail (saturated channel).</summary>
+    bool[] Saturated { get; }
+
+    /// <summary>Extra Gaussian noise per cell, mV (noise burst); 0 = none.</summary>
+    double[] ExtraNoiseMv { get; }
+}

@@ -1,0 +1,31 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>Outcome of one module's run.</summary>
+public sealed class ModuleResult
+{
+    public int Index { get; init; }
+
+    /// <summary>Net charge stripped through the module (true current, not the measured one), mAh/cm2.</summary>
+    public double CapacityMAhPerCm2 { get; init; }
+
+    /// <summary>Current-on time over current-on plus rest time.</summary>
+    public double DutyCycle { get; init; }
+
+    /// <summary>Mean length of the completed rests, s (0 without rests).</summary>
+    public double MeanRestS { get; init; }
+
+    public int Pulses { get; init; }
+
+    public int Rests { get; init; }
+
+    /// <summary>Final state of the duty-cycle engine, camelCase.</summary>
+    public string State { get; init; } = string.Empty;
+
+    /// <summary>Why the module stopped (camelCase: cutoff, capacityLimit, depletionOnset, fault, ...), or "running" at the time limit.</summary>
+    public string StopReason { get; init; } = string.Empty;
+
+    /// <summary>Simulated time the module stopped, s (null while still running).</summary>
+    public double? StoppedAtS { get; init; }
+}

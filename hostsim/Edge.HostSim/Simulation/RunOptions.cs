@@ -1,0 +1,27 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>How a closed-loop run is executed (not part of the scenario).</summary>
+public sealed class RunOptions
+{
+    /// <summary>Keep a decimated trace.</summary>
+    public bool RecordTrace { get; set; } = true;
+
+    /// <summary>Rows the trace keeps at most (adaptive decimation beyond).</summary>
+    public int TraceRows { get; set; } = 20000;
+
+    /// <summary>Events kept at most; later ones are only counted.</summary>
+    public int MaximumEvents { get; set; } = 100000;
+
+    /// <summary>Paces simulated time against the wall clock: 1 = real time, 10 = ten times faster; 0 = as fast as possible.</summary>
+    public double RealtimeFactor { get; set; }
+
+    /// <summary>Called about once per second of wall time with (simulated s, time limit s, wall s).</summary>
+    public Action<double, double, double>? Progress { get; set; }
+
+    public CancellationToken Cancellation { get; set; }
+
+    /// <summary>Called after every tick (tests inspect the loop); null in normal runs.</summary>
+    public Action<TickObservation>? Observer { get; set; }
+}

@@ -1,0 +1,66 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>Small seeded generator (xoshiro256**) with a table-driven Gaussian: cheap enough for every sample of every cell.</summary>
+public sealed class SimRandom
+{
+    private const int TableSize = 4096;
+    private readonly double[] _gaussian;
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+
+    public SimRandom(ulong seed)
+    {
+        ulong x = seed;
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+        _gaussian = new double[TableSize];
+        for (int i = 0; i < TableSize; i++)
+        {
+            _gaussian[i] = NextGaussian();
+        }
+    }
+
+    public ulong NextUInt64()
+    {
+        ulong result = RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform in [0, 1).</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Exact standard normal (Box-Muller).</summary>
+    public double NextGaussian()
+    {
+        double u1 = 1.0 - NextDouble();
+        double u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    /// <summary>Standard normal from a precomputed table of 4096 draws, picked at random: fast, adequate for ADC noise.</summary>
+    public double FastGaussian() => _gaussian[(int)(NextUInt64() >> 52)];
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        ulong z = x;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,39 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Scenarios;
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>One variant of a sweep and its result; the module figures are means over the modules.</summary>
+public sealed class SweepPoint
+{
+    public SweepPoint(Scenario scenario, double restS, SimulationResult result)
+    {
+        Scenario = scenario;
+        RestS = restS;
+        Result = result;
+        double capacity = 0;
+        double duty = 0;
+        foreach (ModuleResult m in result.Modules)
+        {
+            capacity += m.CapacityMAhPerCm2;
+            duty += m.DutyCycle;
+        }
+
+        CapacityMAhPerCm2 = capacity / result.Modules.Count;
+        DutyCycle = duty / result.Modules.Count;
+        StopReason = result.Modules.Count > 0 ? result.Modules[0].StopReason : string.Empty;
+    }
+
+    public Scenario Scenario { get; }
+
+    public double RestS { get; }
+
+    public SimulationResult Result { get; }
+
+    public double CapacityMAhPerCm2 { get; }
+
+    public double DutyCycle { get; }
+
+    public string StopReason { get; }
+}

@@ -1,0 +1,88 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Sampling;
+using Edge.HostSim.Scenarios;
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>
+/// Built-in measurement chain: Gaussian noise, then quantisation to the ADC step, clipping at the rails
+/// (status Saturated); current = true current plus Gaussian noise. No allocation per sample.
+/// </summary>
+public sealed class VirtualMeasurementChain : IMeasurementChain
+{
+    private readonly MeasurementSpec _spec;
+    private readonly SimRandom _random;
+    private readonly double _lsbMv;
+    private readonly int _railMv;
+
+    public VirtualMeasurementChain(MeasurementSpec spec, int cellCount, ulong seed)
+    {
+        _spec = spec;
+        _random = new SimRandom(seed);
+        _lsbMv = spec.VoltageLsbMv;
+        _railMv = spec.VoltageRailMv;
+        Stuck = new bool[cellCount];
+        Saturated = new bool[cellCount];
+        ExtraNoiseMv = new double[cellCount];
+    }
+
+    public bool[] Stuck { get; }
+
+    public bool[] Saturated { get; }
+
+    public double[] ExtraNoiseMv { get; }
+
+    public void Convert(double[] cellVoltageV, int[] moduleCurrentUa, SampleFrame frame)
+    {
+        int[] mv = frame.CellVoltageMv;
+        ChannelStatus[] status = frame.CellVoltageStatus;
+        double noise = _spec.VoltageNoiseMv;
+        for (int c = 0; c < mv.Length; c++)
+        {
+            if (Stuck[c])
+            {
+                continue;
+            }
+
+            if (Saturated[c])
+            {
+                mv[c] = _railMv;
+                status[c] = ChannelStatus.Saturated;
+                continue;
+            }
+
+            double sigma = noise + ExtraNoiseMv[c];
+            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * _random.FastGaussian() : 0.0);
+            if (_lsbMv > 0)
+            {
+                value = Math.Round(value / _lsbMv) * _lsbMv;
+            }
+
+            if (value >= _railMv)
+            {
+                mv[c] = _railMv;
+                status[c] = ChannelStatus.Saturated;
+            }
+            else if (value <= -_railMv)
+            {
+                mv[c] = -_railMv;
+                status[c] = ChannelStatus.Saturated;
+            }
+            else
+            {
+                mv[c] = (int)Math.Round(value);
+                status[c] = ChannelStatus.Valid;
+            }
+        }
+
+        int[] ua = frame.ModuleCurrentUa;
+        double currentNoise = _spec.CurrentNoiseUa;
+        for (int m = 0; m < ua.Length; m++)
+        {
+            double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * _random.FastGaussian() : 0.0);
+            ua[m] = (int)Math.Round(value);
+            frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+        }
+    }
+}

@@ -1,0 +1,137 @@
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Edge.HostSim.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Cli;
+
+/// <summary>edge-sim run and sweep end to end: files written with the contract fields; bad input exits 2 and writes nothing.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edge-sim-test-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, true);
+        }
+    }
+
+    private string WriteScenario(string json)
+    {
+        Directory.CreateDirectory(_directory);
+        string path = Path.Combine(_directory, "scenario.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private const string Short = """
+        { "name": "short", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 30,
+          "pack": { "modules": 2, "cellsPerModule": 2, "preset": "nak50-nasicon" },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+          "controller": { "mode": "act" },
+          "faults": [ { "atS": 9.5, "module": 1, "cell": 1, "kind": "hardShort" } ] }
+        """;
+
+    [Fact]
+    public void RunWritesSummaryTraceEventsAndPlot()
+    {
+        string scenario = WriteScenario(Short);
+        string outDir = Path.Combine(_directory, "out");
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+
+        int code = Program.Execute(new[] { "run", scenario, "--out", outDir, "--quiet" }, stdout, stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("summary.json", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("plot.svg", stdout.ToString(), StringComparison.Ordinal);
+
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        JsonElement root = summary.RootElement;
+        Assert.Equal("timeLimit", root.GetProperty("terminatedBy").GetString());
+        Assert.Equal(30.0, root.GetProperty("simulatedS").GetDouble(), 6);
+        Assert.True(root.GetProperty("wallS").GetDouble() > 0);
+        JsonElement modules = root.GetProperty("modules");
+        Assert.Equal(2, modules.GetArrayLength());
+        JsonElement healthy = modules[0];
+        Assert.Equal(0, healthy.GetProperty("index").GetInt32());
+
+        // 10 pulses of 1 s at 1 mA/cm2 in 30 s (pulses start every 3 s): 10 s x 1 mA/cm2 = 10/3600 mAh/cm2; duty 1/3.
+        Assert.Equal(10.0 / 3600.0, healthy.GetProperty("capacityMAhPerCm2").GetDouble(), 4);
+        Assert.Equal(1.0 / 3.0, healthy.GetProperty("dutyCycle").GetDouble(), 2);
+        Assert.Equal(2.0, healthy.GetProperty("meanRestS").GetDouble(), 2);
+        Assert.Equal("running", healthy.GetProperty("stopReason").GetString());
+        Assert.Equal("fault", modules[1].GetProperty("stopReason").GetString());
+
+        JsonElement hard = root.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "hardShort");
+        Assert.Equal(9.5, hard.GetProperty("tS").GetDouble(), 6);
+        Assert.Equal(1, hard.GetProperty("module").GetInt32());
+        Assert.Equal(1, hard.GetProperty("cell").GetInt32());
+        Assert.Equal("fault", hard.GetProperty("severity").GetString());
+
+        string[] lines = File.ReadAllLines(Path.Combine(outDir, "events.jsonl"));
+        Assert.Equal(root.GetProperty("events").GetArrayLength(), lines.Length);
+        foreach (string line in lines)
+        {
+            using JsonDocument e = JsonDocument.Parse(line);
+            Assert.True(e.RootElement.TryGetProperty("tS", out _));
+            Assert.True(e.RootElement.TryGetProperty("kind", out _));
+        }
+
+        string[] trace = File.ReadAllLines(Path.Combine(outDir, "trace.csv"));
+        Assert.Equal("tS,module0CurrentMAPerCm2,module1CurrentMAPerCm2,module0Cell0V,module0Cell1V,module1Cell0V,module1Cell1V,module0State,module1State", trace[0]);
+        Assert.True(trace.Length > 100);
+
+        string svg = File.ReadAllText(Path.Combine(outDir, "plot.svg"));
+        Assert.StartsWith("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("cell voltage (V)", svg, StringComparison.Ordinal);
+        Assert.Contains("<polyline", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadScenarioExitsTwoNamesTheFieldAndWritesNothing()
+    {
+        string scenario = WriteScenario(Short.Replace("\"Rest for 2 s\"", "\"Rest for 2 parsecs\"", StringComparison.Ordinal));
+        string outDir = Path.Combine(_directory, "out");
+        StringWriter stderr = new StringWriter();
+
+        int code = Program.Execute(new[] { "run", scenario, "--out", outDir }, new StringWriter(), stderr);
+
+        Assert.Equal(2, code);
+        Assert.Contains("protocol.steps[1]", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Theory]
+    [InlineData("run --out")]
+    [InlineData("fly --out x")]
+    [InlineData("sweep --out x")]
+    [InlineData("run --bogus")]
+    public void BadCommandLineExitsTwo(string args)
+    {
+        Assert.Equal(2, Program.Execute(args.Split(' '), new StringWriter(), new StringWriter()));
+    }
+
+    [Fact]
+    public void SweepWritesTableAndPlot()
+    {
+        string scenario = WriteScenario(Short.Replace("\"timeLimitS\": 30", "\"timeLimitS\": 12", StringComparison.Ordinal));
+        string outDir = Path.Combine(_directory, "sweep");
+
+        int code = Program.Execute(new[] { "sweep", scenario, "--rest", "0,1,2", "--out", outDir, "--quiet" }, new StringWriter(), new StringWriter());
+
+        Assert.Equal(0, code);
+        string[] csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("restS,capacityMAhPerCm2,dutyCycle", csv[0], StringComparison.Ordinal);
+
+        // Continuous current for 12 s is a duty cycle of 1.
+        Assert.StartsWith("0,", csv[1], StringComparison.Ordinal);
+        Assert.Contains(",1,", csv[1], StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(outDir, "sweep.md")));
+        Assert.True(File.Exists(Path.Combine(outDir, "sweep.svg")));
+    }
+}

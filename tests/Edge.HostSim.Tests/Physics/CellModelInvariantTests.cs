@@ -1,0 +1,164 @@
+using Edge.HostSim.Physics;
+using FsCheck;
+using FsCheck.Fluent;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Physics;
+
+/// <summary>Physical invariants of the cell model, independent of the calibration numbers.</summary>
+public class CellModelInvariantTests
+{
+    [Fact]
+    public void LongRestReturnsTheVoltageToOpenCircuit()
+    {
+        var cell = ProtocolDriver.NewCell(CellPresets.NaK50Nasicon);
+        ProtocolDriver.StripPulses(cell, 1.0, 1.0, 1.0, 3.0, 40.0);
+        Assert.True(cell.ContactFraction(0) < 0.5, "the protocol should have damaged the interface");
+
+        double v = 0;
+        for (int k = 0; k < 100; k++)
+        {
+            v = cell.Step(0, 0.0, 600.0);
+        }
+
+        // 100 x 10 min rest: every recovery time constant (up to 1 h) has decayed.
+        Assert.InRange(v, -0.001, 0.001);
+        Assert.True(cell.ContactFraction(0) > 0.99);
+    }
+
+    [Fact]
+    public void HigherContinuousCurrentNeverGivesMoreCapacity()
+    {
+        Prop.ForAll(Gen.Choose(80, 300).ToArbitrary(), Gen.Choose(1, 100).ToArbitrary(), (lowCenti, extraCenti) =>
+        {
+            double low = lowCenti / 100.0;
+            double high = low + extraCenti / 100.0;
+            double capLow = ProtocolDriver.StripContinuous(ProtocolDriver.NewCell(CellPresets.NaK50Nasicon), low, 3.0, 40.0).ChargeMAhPerCm2;
+            double capHigh = ProtocolDriver.StripContinuous(ProtocolDriver.NewCell(CellPresets.NaK50Nasicon), high, 3.0, 40.0).ChargeMAhPerCm2;
+            // The cut-off is detected at step ends: allow one step of charge at the higher current.
+            return capHigh <= capLow + high * ProtocolDriver.StepS / 3600.0;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(30));
+    }
+
+    [Fact]
+    public void ModalSolutionMatchesAFineFiniteDifferenceReference()
+    {
+        // A 1 s pulse at half the limiting current (no contact loss) then 3 s of rest; u = i / i_lim.
+        CellParameters p = CellPresets.Get(CellPresets.NaK50Nasicon);
+        double current = 0.5 * p.ILim0MAPerCm2;
+        var cell = new CellBank(p, 1, ProtocolDriver.StepS);
+        var reference = new FiniteDifferenceLayer(400, p.TauS);
+        const int SubSteps = 20;
+        double largestError = 0;
+        for (int k = 0; k < 400; k++)
+        {
+            double i = k < 100 ? current : 0.0;
+            cell.Step(0, i);
+            double u = i / cell.LimitingCurrentMAPerCm2(0);
+            for (int s = 0; s < SubSteps; s++)
+            {
+                reference.Step(u, ProtocolDriver.StepS / SubSteps);
+            }
+
+            largestError = Math.Max(largestError, Math.Abs(cell.SurfaceDepletion(0) - reference.Surface));
+        }
+
+        // Peak theta_s is about 0.3; backward Euler and the grid add about 1e-3 of their own.
+        Assert.True(largestError < 5e-3, $"largest difference {largestError}");
+    }
+
+    [Theory]
+    [InlineData(CellPresets.KBetaAlumina, 1e-12)]
+    [InlineData(CellPresets.NaK50Nasicon, 2e-6)]
+    public void OneLongStepEqualsManyShortStepsAtConstantCurrent(string preset, double tolerance)
+    {
+        // Exact for a piecewise-constant current whatever the step. K metal has no composition drift, so the
+        // two agree to rounding; in NaK the bulk composition (hence i_lim) drifts by 1e-5 within the second.
+        var coarse = ProtocolDriver.NewCell(preset);
+        var fine = ProtocolDriver.NewCell(preset);
+        coarse.Step(0, 0.5, 1.0);
+        for (int k = 0; k < 100; k++)
+        {
+            fine.Step(0, 0.5);
+        }
+
+        Assert.InRange(coarse.SurfaceDepletion(0) - fine.SurfaceDepletion(0), -tolerance, tolerance);
+        Assert.Equal(fine.StrippedChargeMAhPerCm2(0), coarse.StrippedChargeMAhPerCm2(0), 12);
+
+        coarse.Step(0, 0.0, 2.5);
+        for (int k = 0; k < 250; k++)
+        {
+            fine.Step(0, 0.0);
+        }
+
+        Assert.InRange(coarse.SurfaceDepletion(0) - fine.SurfaceDepletion(0), -tolerance, tolerance);
+        Assert.InRange(coarse.VoltageV(0) - fine.VoltageV(0), -tolerance, tolerance);
+    }
+
+    [Fact]
+    public void JitteredStepsFollowTheNominalTrajectory()
+    {
+        // Tick jitter: steps of 9-11 ms (slow path) against exact 10 ms steps over the same time.
+        var nominal = ProtocolDriver.NewCell(CellPresets.NaK50Nasicon);
+        var jittered = ProtocolDriver.NewCell(CellPresets.NaK50Nasicon);
+        for (int k = 0; k < 100; k++)
+        {
+            nominal.Step(0, 0.6);
+        }
+
+        for (int k = 0; k < 50; k++)
+        {
+            jittered.Step(0, 0.6, 0.009);
+            jittered.Step(0, 0.6, 0.011);
+        }
+
+        Assert.Equal(nominal.SurfaceDepletion(0), jittered.SurfaceDepletion(0), 6);
+        Assert.Equal(nominal.VoltageV(0), jittered.VoltageV(0), 6);
+    }
+
+    [Fact]
+    public void VoltageSignFollowsTheCurrent()
+    {
+        foreach (string preset in CellPresets.Names)
+        {
+            var cell = ProtocolDriver.NewCell(preset);
+            if (preset == CellPresets.NaNasicon)
+            {
+                ProtocolDriver.PlateUntilShort(cell, 0.2, 1.0);
+            }
+
+            double ocv = cell.Parameters.OpenCircuitVoltageV;
+            Assert.True(cell.Step(0, 0.01) > ocv, preset);
+            Assert.True(cell.Step(0, 0.0, 600.0) - ocv < 1e-3, preset);
+            Assert.True(cell.Step(0, -0.01) < ocv, preset);
+        }
+    }
+
+    [Fact]
+    public void StepAllMatchesSingleCellSteps()
+    {
+        CellParameters p = CellPresets.Get(CellPresets.NaK50Nasicon);
+        var variations = new[] { new CellVariation(1.0, 1.0), new CellVariation(0.9, 1.2), new CellVariation(1.1, 0.8, 1.3) };
+        var bank = new CellBank(p, 3, ProtocolDriver.StepS, variations);
+        p.ModeCount = bank.ModeCount;
+        var singles = variations.Select(v => new CellBank(p, 1, ProtocolDriver.StepS, new[] { v })).ToArray();
+        var current = new double[3];
+        var voltage = new double[3];
+        for (int k = 0; k < 1000; k++)
+        {
+            for (int c = 0; c < 3; c++)
+            {
+                current[c] = (k / 100 + c) % 2 == 0 ? 0.9 : 0.0;
+            }
+
+            bank.StepAll(current, voltage);
+            for (int c = 0; c < 3; c++)
+            {
+                Assert.Equal(singles[c].Step(0, current[c]), voltage[c], 12);
+            }
+        }
+
+        // The spread matters: the weaker cell (0.9 i_lim0, 1.2 tau) is more depleted than the stronger one.
+        Assert.True(bank.SurfaceDepletion(1) > bank.SurfaceDepletion(2));
+    }
+}

@@ -1,0 +1,133 @@
+// Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+using Edge.HostSim.Scenarios;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Scenarios;
+
+/// <summary>Bad scenarios are rejected with the offending field's path; good ones load with their values.</summary>
+public sealed class ScenarioLoaderTests
+{
+    internal const string Valid = """
+        {
+          "name": "valid",
+          "seed": 7,
+          "samplePeriodMs": 10,
+          "timeLimitS": 60,
+          "pack": { "modules": 2, "cellsPerModule": 3, "preset": "nak50-nasicon", "areaCm2": 0.3848,
+                    "spread": { "iLimPct": 2, "tauPct": 3 }, "overrides": { "tauS": 4 } },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "adaptive",
+                        "minRestS": 0.5, "maxRestS": 10, "cutoffV": 3.0, "capacityLimitMAhPerCm2": 20 },
+          "controller": { "mode": "act" },
+          "faults": [
+            { "atS": 10, "module": 1, "cell": 2, "kind": "softShort", "resistanceOhmCm2": 300, "onS": 0.1, "offS": 1 },
+            { "atS": 20, "module": 0, "cell": 0, "kind": "hardShort" },
+            { "atS": 5, "kind": "tickJitter", "jitterMs": 3 },
+            { "atS": 5, "kind": "brokerOutage", "durationS": 30 }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void ValidScenarioLoadsEveryField()
+    {
+        Scenario s = ScenarioLoader.Parse(Valid);
+        Assert.Equal("valid", s.Name);
+        Assert.Equal(7UL, s.Seed);
+        Assert.Equal(2, s.Pack.Modules);
+        Assert.Equal(3, s.Pack.CellsPerModule);
+        Assert.Equal(3.0, s.Pack.TauSpreadPct);
+        Assert.Equal(4.0, s.Pack.Overrides["tauS"]);
+        Assert.True(s.Protocol.AdaptiveRest);
+        Assert.Equal(2, s.Protocol.Steps.Count);
+        Assert.Equal(4, s.Faults.Count);
+        Assert.Equal(Edge.HostSim.Faults.FaultKind.SoftShort, s.Faults[0].Kind);
+        Assert.Equal(30.0, s.Faults[3].DurationS);
+    }
+
+    [Fact]
+    public void BuiltInDemoLoads()
+    {
+        Scenario demo = BuiltInScenarios.Demo();
+        Assert.Equal("nak50-nasicon", demo.Pack.Preset);
+        Assert.True(demo.Protocol.AdaptiveRest);
+        Assert.True(demo.Controller.Act);
+    }
+
+    public static TheoryData<string, string, string> BadScenarios() => new()
+    {
+        // (what to change as "path=json value" or "-path" to remove, expected path in the message, expected words)
+        { "-name", "name", "required" },
+        { "timeLimitS=\"long\"", "timeLimitS", "number" },
+        { "timeLimitS=-1", "timeLimitS", "out of range" },
+        { "samplePeriodMs=2.5", "samplePeriodMs", "integer" },
+        { "colour=\"red\"", "colour", "unknown field" },
+        { "pack.colour=1", "pack.colour", "unknown field" },
+        { "-pack.modules", "pack.modules", "required" },
+        { "pack.modules=0", "pack.modules", "out of range" },
+        { "pack.preset=\"nak99\"", "pack.preset", "unknown preset" },
+        { "pack.spread.iLimPct=90", "pack.spread.iLimPct", "out of range" },
+        { "pack.overrides.warpFactor=9", "pack.overrides.warpFactor", "unknown parameter" },
+        { "pack.overrides.tauS=\"x\"", "pack.overrides.tauS", "number" },
+        { "protocol.steps=[\"Strip at 1 mA/cm2 for 1 s\", \"Nap for 5 s\"]", "protocol.steps[1]", "Strip, Plate or Rest" },
+        { "protocol.steps=[\"Strip at 1 parsec\"]", "protocol.steps[0]", "unit" },
+        { "protocol.steps=[]", "protocol.steps", "at least one" },
+        { "protocol.steps=[5]", "protocol.steps[0]", "string" },
+        { "protocol.rest=\"sometimes\"", "protocol.rest", "fixed" },
+        { "protocol.cutoffV=9", "protocol.cutoffV", "out of range" },
+        { "controller.mode=\"panic\"", "controller.mode", "observe" },
+        { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"meteor\"}]", "faults[0].kind", "unknown fault kind" },
+        { "faults=[{\"atS\":1,\"module\":5,\"cell\":0,\"kind\":\"hardShort\"}]", "faults[0].module", "out of range" },
+        { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"softShort\"}]", "faults[0].resistanceOhmCm2", "required" },
+        { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"softShort\",\"resistanceOhmCm2\":10,\"onS\":1}]", "faults[0].offS", "both" },
+        { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"hardShort\",\"noiseMv\":3}]", "faults[0].noiseMv", "unknown field" },
+        { "faults=[{\"atS\":1,\"kind\":\"brokerOutage\"}]", "faults[0].durationS", "required" },
+        { "faults=[{\"atS\":1,\"module\":0,\"kind\":\"noiseBurst\",\"durationS\":1}]", "faults[0].noiseMv", "required" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadScenarios))]
+    public void BadScenarioNamesTheField(string change, string path, string words)
+    {
+        string json = Mutate(Valid, change);
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
+        Assert.Equal(path, e.Path);
+        Assert.StartsWith(path + ": ", e.Message, StringComparison.Ordinal);
+        Assert.Contains(words, e.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void MalformedJsonIsRejected()
+    {
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("{ \"name\": "));
+        Assert.Contains("not valid JSON", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Applies "a.b=json" (set) or "-a.b" (remove) to a JSON document.</summary>
+    internal static string Mutate(string json, string change)
+    {
+        JsonObject root = JsonNode.Parse(json)!.AsObject();
+        bool remove = change.StartsWith('-');
+        string spec = remove ? change.Substring(1) : change;
+        int eq = spec.IndexOf('=');
+        string path = remove ? spec : spec.Substring(0, eq);
+        string[] parts = path.Split('.');
+        JsonObject parent = root;
+        for (int i = 0; i < parts.Length - 1; i++)
+        {
+            parent = parent[parts[i]]!.AsObject();
+        }
+
+        if (remove)
+        {
+            parent.Remove(parts[^1]);
+        }
+        else
+        {
+            parent[parts[^1]] = JsonNode.Parse(spec.Substring(eq + 1));
+        }
+
+        return root.ToJsonString();
+    }
+}
