@@ -115,6 +115,9 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
         }
 
+        /// <summary>The seq the last numbered message of a stream carried (0: none yet).</summary>
+        public long LastSeq(TopicId stream) => _publisher == null ? 0 : _publisher.NextSeq(stream) - 1;
+
         /// <summary>Fewest free outbox slots seen after a tick (how close the outbox came to evicting).</summary>
         public int MinimumFreeSlots => Volatile.Read(ref _minimumFree);
 
