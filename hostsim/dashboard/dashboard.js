@@ -43,13 +43,20 @@ function connect() {
   }
   $('broker-label').textContent = settings.broker + (settings.device ? ` · device ${settings.device}` : '');
   setConnection('connecting', 'connecting...');
+  // A persistent session under a per-tab client id: while the page is away (its own reconnect delay) the
+  // broker keeps the QoS 1 events for it, so the event log misses nothing across a broker restart.
+  let clientId = sessionStorage.getItem('edge-dashboard-client');
+  if (!clientId) {
+    clientId = 'edge-dashboard-' + Math.random().toString(16).slice(2, 10);
+    sessionStorage.setItem('edge-dashboard-client', clientId);
+  }
   client = mqtt.connect(settings.broker, {
-    clientId: 'edge-dashboard-' + Math.random().toString(16).slice(2, 10),
+    clientId,
     username: settings.user || undefined,
     password: settings.password || undefined,
     reconnectPeriod: 1000,
     connectTimeout: 5000,
-    clean: true,
+    clean: false,
     keepalive: 30,
   });
   const root = settings.device ? `edge/${settings.device}/` : 'edge/+/';
@@ -59,6 +66,7 @@ function connect() {
       connection.reconnects++;
       for (const d of devices.values()) {
         d.awaitingReconnect = true;
+        d.pendingStreams = new Set(STREAMS);
       }
     }
     connection.lostAt = null;
@@ -108,7 +116,7 @@ function device(id) {
       id, status: 'unknown', bootId: null, config: null, modules: [], cellsPerModule: 0,
       streams: Object.fromEntries(STREAMS.map((s) => [s, newStream()])),
       cells: newTable(), rest: newTable(), overpotential: newTable(), resistance: newTable(),
-      events: [], gaps: [], eventCount: 0, awaitingReconnect: false, lastTMs: null, marks: [],
+      events: [], gaps: [], eventCount: 0, awaitingReconnect: false, pendingStreams: new Set(), lastTMs: null, marks: [],
     };
     devices.set(id, d);
     if (!selected) {
@@ -165,7 +173,7 @@ function accept(d, stream, msg) {
   }
   if (seq > s.maxSeq + 1 && s.maxSeq > 0) {
     const gap = { stream, from: s.maxSeq + 1, to: seq - 1, missing: seq - 1 - s.maxSeq, fromTMs: d.streams[stream].lastTMs ?? null, toTMs: msg.tMs,
-      cause: d.awaitingReconnect || connection.lostAt !== null ? 'broker/connection outage' : 'device dropped (outbox)' };
+      cause: d.pendingStreams.has(stream) || connection.lostAt !== null ? 'broker outage' : 'outbox overflow' };
     gap.total = gap.missing;
     d.gaps.unshift(gap);
     if (d.gaps.length > GAP_ROWS) {
@@ -173,6 +181,14 @@ function accept(d, stream, msg) {
     }
     s.openGaps.push(gap);
     addMark(d, gap.fromTMs, gap.toTMs, 'gap', `${stream}: seq ${gap.from}-${gap.to} missing`);
+    if (gap.cause === 'broker outage' && d.outageMark && gap.toTMs / 1000 > d.outageMark.to) {
+      // Replayed backlog arrives first after a reconnect; the outage reaches as far as the data is missing.
+      d.outageMark.to = gap.toTMs / 1000;
+    }
+    if (stream === 'cells' && gap.fromTMs !== null && gap.fromTMs !== undefined) {
+      // A row of nulls just after the last sample before the gap breaks the voltage lines there.
+      insertRow(d.cells, gap.fromTMs / 1000 + 0.001, 0);
+    }
   } else if (seq < s.maxSeq) {
     // A late copy (backlog replay after a reconnect) fills part of an earlier gap.
     for (const gap of s.openGaps) {
@@ -182,6 +198,7 @@ function accept(d, stream, msg) {
     }
     s.openGaps = s.openGaps.filter((g) => g.missing > 0);
   }
+  d.pendingStreams.delete(stream);
   if (seq > s.maxSeq) {
     s.maxSeq = seq;
     s.lastTMs = msg.tMs;
@@ -278,13 +295,18 @@ function handle(topic, payload) {
     return;
   }
   const stream = kind === 'event' ? 'event' : kind.startsWith('telemetry/') ? kind.slice(10) : null;
-  if (!stream || !STREAMS.includes(stream) || !accept(d, stream, msg)) {
+  if (!stream || !STREAMS.includes(stream)) {
     return;
   }
   if (d.awaitingReconnect && typeof msg.tMs === 'number') {
-    // The first record after a reconnect closes the connection gap on the device's time axis.
-    addMark(d, d.lastTMs, msg.tMs, 'outage', 'broker connection lost');
+    // The first record after a reconnect opens the connection gap on the device's time axis; later seq
+    // gaps of the same outage stretch it.
+    addMark(d, d.lastTMs, Math.max(msg.tMs, d.lastTMs ?? msg.tMs), 'outage', 'broker connection lost');
+    d.outageMark = d.marks[d.marks.length - 1];
     d.awaitingReconnect = false;
+  }
+  if (!accept(d, stream, msg)) {
+    return;
   }
   if (typeof msg.tMs === 'number' && (d.lastTMs === null || msg.tMs > d.lastTMs)) {
     d.lastTMs = msg.tMs;
@@ -416,13 +438,19 @@ function drawMarks(u, d) {
   const ctx = u.ctx;
   const { top, height } = u.bbox;
   ctx.save();
-  for (const m of d.marks) {
+  const ordered = d.marks.filter((m) => m.kind !== 'outage').concat(d.marks.filter((m) => m.kind === 'outage'));
+  for (const m of ordered) {
     const x0 = u.valToPos(m.from, 'x', true);
     const x1 = Math.max(x0 + 2 * devicePixelRatio, u.valToPos(m.to, 'x', true));
-    ctx.fillStyle = m.kind === 'outage' ? 'rgba(239,68,68,0.16)' : m.kind === 'restart' ? 'rgba(147,51,234,0.25)' : 'rgba(245,158,11,0.22)';
+    ctx.fillStyle = m.kind === 'outage' ? 'rgba(239,68,68,0.2)' : m.kind === 'restart' ? 'rgba(147,51,234,0.25)' : 'rgba(245,158,11,0.16)';
     ctx.fillRect(x0, top, x1 - x0, height);
     ctx.fillStyle = m.kind === 'outage' ? 'rgba(185,28,28,0.9)' : 'rgba(180,83,9,0.9)';
     ctx.fillRect(x0, top, 1.5 * devicePixelRatio, height);
+    if (m.kind === 'outage') {
+      ctx.fillRect(x1 - 1.5 * devicePixelRatio, top, 1.5 * devicePixelRatio, height);
+      ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+      ctx.fillText('broker offline', x0 + 4 * devicePixelRatio, top + 13 * devicePixelRatio);
+    }
   }
   ctx.restore();
 }
@@ -508,7 +536,8 @@ function renderEvents(d) {
     const tr = document.createElement('tr');
     tr.className = 'sev-' + e.severity;
     tr.dataset.kind = e.kind;
-    const where = e.module === null ? 'pack' : `M${e.module}` + (e.cell === null || e.cell === undefined ? '' : ` C${e.cell}`);
+    const cpm = d.cellsPerModule || 1;
+    const where = e.module === null ? 'pack' : `M${e.module}` + (e.cell === null || e.cell === undefined ? '' : ` C${e.cell % cpm}`);
     const lost = e.lost ? ` (lost ${Object.entries(e.lost).map(([k, v]) => `${k} ${v}`).join(', ')})` : '';
     tr.innerHTML = `<td>${fmtTime(e.tMs)}</td><td><span class="sev">${escapeHtml(e.severity)}</span></td><td>${escapeHtml(e.kind)}</td>
       <td>${escapeHtml(e.diagnosis ?? '')}</td><td>${where}</td><td>${e.value} / ${e.threshold}${escapeHtml(lost)}</td><td>${e.seq}</td>`;
@@ -523,7 +552,7 @@ function renderGaps(d) {
   const rows = connection.outages.slice().reverse().map((o) => {
     const tr = document.createElement('tr');
     tr.className = 'outage';
-    tr.innerHTML = `<td>connection</td><td>-</td><td>${new Date(o.from).toLocaleTimeString()} to ${new Date(o.to).toLocaleTimeString()} (${((o.to - o.from) / 1000).toFixed(1)} s wall)</td><td>broker unreachable</td>`;
+    tr.innerHTML = `<td>connection</td><td>-</td><td>${new Date(o.from).toLocaleTimeString()} to ${new Date(o.to).toLocaleTimeString()} (${((o.to - o.from) / 1000).toFixed(1)} s wall)</td><td>broker unreachable</td><td>reconnected</td>`;
     return tr;
   });
   for (const g of d.gaps) {
@@ -531,7 +560,12 @@ function renderGaps(d) {
     tr.className = g.missing === 0 ? 'recovered' : 'gap';
     tr.dataset.stream = g.stream;
     const status = g.missing === 0 ? 'recovered by replay' : g.missing < g.total ? `${g.missing} of ${g.total} still missing` : `${g.total} missing`;
-    tr.innerHTML = `<td>${g.stream}</td><td>${g.from}${g.to > g.from ? '–' + g.to : ''}</td><td>${fmtTime(g.fromTMs)} – ${fmtTime(g.toTMs)}</td><td>${escapeHtml(g.cause)}: ${status}</td>`;
+    tr.innerHTML = `<td>${g.stream}</td><td>${g.from}${g.to > g.from ? '–' + g.to : ''}</td><td>${fmtTime(g.fromTMs)} – ${fmtTime(g.toTMs)}</td><td>${escapeHtml(g.cause)}</td><td>${status}</td>`;
+    rows.push(tr);
+  }
+  if (rows.length === 0) {
+    const tr = document.createElement('tr');
+    tr.innerHTML = '<td colspan="5" class="muted">no gaps: every seq arrived</td>';
     rows.push(tr);
   }
   body.replaceChildren(...rows);
