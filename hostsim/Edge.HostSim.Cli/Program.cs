@@ -95,15 +95,22 @@ public static class Program
             try
             {
                 result = new ClosedLoopRunner(scenario, options).Run();
+                if (live != null)
+                {
+                    live.Bridge.Flush(TimeSpan.FromSeconds(5));
+                    stdout.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} stream messages numbered, {1} handed to the broker, {2} connection(s)", live.Bridge.EnqueuedCount, live.Bridge.PublishedCount, live.Bridge.Connections));
+
+                    // The page is still worth looking at after the run: keep broker and server up until Ctrl+C.
+                    if (line.Flag("--dashboard") && !cancel.IsCancellationRequested && !Console.IsInputRedirected)
+                    {
+                        stdout.WriteLine("run finished; the dashboard stays up, press Ctrl+C to stop it");
+                        cancel.Token.WaitHandle.WaitOne();
+                    }
+                }
             }
             finally
             {
                 Console.CancelKeyPress -= handler;
-            }
-
-            if (live != null)
-            {
-                stdout.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} stream messages numbered, {1} handed to the broker, {2} connection(s)", live.Bridge.EnqueuedCount, live.Bridge.PublishedCount, live.Bridge.Connections));
             }
         }
 
