@@ -61,7 +61,7 @@ namespace Edge.Core.Commands
                     return null;
                 }
 
-                if (payload == null || offset < 0 || count < 0 || offset + count > payload.Length)
+                if (payload == null || offset < 0 || count < 0 || offset > payload.Length || count > payload.Length - offset)
                 {
                     return new CommandReply(null, verb, CommandJsonReader.PayloadField, "is missing");
                 }

@@ -37,6 +37,13 @@ namespace Edge.Core.Commands
             }
 
             ControllerConfiguration current = controller.Configuration;
+            if (current.Scheduling != null && current.Scheduling.Enabled)
+            {
+                // The interleaved scheduler is dimensioned for the start-up protocol's pulse current.
+                field = "scheduling.enabled";
+                return "setProtocol is not available while pack scheduling is on";
+            }
+
             ProtocolConfiguration protocol = Copy(current.Protocol);
             string error;
 
@@ -156,6 +163,7 @@ namespace Edge.Core.Commands
                 Protection = current.Protection,
                 Plausibility = current.Plausibility,
                 Telemetry = current.Telemetry,
+                Scheduling = current.Scheduling,
                 Diagnosis = current.Diagnosis,
             };
 

@@ -120,6 +120,22 @@ public class CommandHandlerTests
     }
 
     [Fact]
+    public void SetProtocolIsRefusedWhilePackSchedulingIsOn()
+    {
+        var layout = new Edge.Core.Sampling.PackLayout(2, 1, 0);
+        var configuration = new ControllerConfiguration { StartImmediately = false };
+        configuration.Scheduling.Enabled = true;
+        configuration.Scheduling.DemandUa = 385;
+        var controller = new EdgeController(layout, configuration);
+        var handler = new CommandHandler(controller, new CommandLimits());
+        byte[] payload = Encoding.UTF8.GetBytes("{\"id\":\"p\",\"steps\":[\"Strip at 200 uA for 1 s\",\"Rest for 1 s\"]}");
+        CommandReply reply = handler.Handle("setProtocol", payload, 0, payload.Length);
+        Assert.False(reply.Ok);
+        Assert.Equal("scheduling.enabled", reply.ErrorField);
+        Assert.Equal(385, controller.Configuration.Protocol.Steps[0].CurrentUa);
+    }
+
+    [Fact]
     public void ResetFaultIsAcceptedAndGetConfigRaisesARepublishRequest()
     {
         var rig = new CommandRig();

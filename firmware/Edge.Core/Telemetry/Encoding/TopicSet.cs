@@ -54,9 +54,18 @@ namespace Edge.Core.Telemetry.Encoding
         /// <summary>The verb of a command topic, or null when the topic is not one of this device's command topics.</summary>
         public string VerbOf(string topic)
         {
-            if (topic == null || topic.Length <= CommandPrefix.Length || topic.IndexOf(CommandPrefix) != 0)
+            if (topic == null || topic.Length <= CommandPrefix.Length)
             {
                 return null;
+            }
+
+            // Ordinal comparison: .NET's string.IndexOf(string) is culture-sensitive and skips ignorable characters.
+            for (int i = 0; i < CommandPrefix.Length; i++)
+            {
+                if (topic[i] != CommandPrefix[i])
+                {
+                    return null;
+                }
             }
 
             string verb = topic.Substring(CommandPrefix.Length);

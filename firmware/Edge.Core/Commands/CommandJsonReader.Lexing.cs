@@ -1,0 +1,288 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Commands
+{
+    /// <summary>Tokens of the command reader: strings with their escapes, numbers, literals, white space.</summary>
+    public sealed partial class CommandJsonReader
+    {
+        private bool TryReadString(out string value, out string error)
+        {
+            value = null;
+            _position++;
+            _length = 0;
+            while (true)
+            {
+                if (_position >= _text.Length)
+                {
+                    error = "unterminated string";
+                    return false;
+                }
+
+                char c = _text[_position];
+                _position++;
+                if (c == '"')
+                {
+                    break;
+                }
+
+                if (c < 0x20)
+                {
+                    error = "control character in a string";
+                    return false;
+                }
+
+                if (c == '\\')
+                {
+                    if (!TryReadEscape(out error))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    Append(c);
+                }
+
+                if (_length > _limits.MaximumStringChars)
+                {
+                    error = "string longer than " + _limits.MaximumStringChars.ToString() + " characters";
+                    return false;
+                }
+            }
+
+            value = new string(_chars, 0, _length);
+            error = null;
+            return true;
+        }
+
+        private bool TryReadEscape(out string error)
+        {
+            error = "bad escape in a string";
+            if (_position >= _text.Length)
+            {
+                return false;
+            }
+
+            char c = _text[_position];
+            _position++;
+            switch (c)
+            {
+                case '"':
+                case '\\':
+                case '/':
+                    Append(c);
+                    break;
+                case 'b':
+                    Append('\b');
+                    break;
+                case 'f':
+                    Append('\f');
+                    break;
+                case 'n':
+                    Append('\n');
+                    break;
+                case 'r':
+                    Append('\r');
+                    break;
+                case 't':
+                    Append('\t');
+                    break;
+                case 'u':
+                    int code;
+                    if (!TryReadHex4(out code))
+                    {
+                        return false;
+                    }
+
+                    if (code >= 0xDC00 && code <= 0xDFFF)
+                    {
+                        error = "lone surrogate in a string";
+                        return false;
+                    }
+
+                    if (code >= 0xD800 && code <= 0xDBFF)
+                    {
+                        int low;
+                        if (!Take('\\') || !Take('u') || !TryReadHex4(out low) || low < 0xDC00 || low > 0xDFFF)
+                        {
+                            error = "lone surrogate in a string";
+                            return false;
+                        }
+
+                        Append((char)code);
+                        Append((char)low);
+                    }
+                    else
+                    {
+                        Append((char)code);
+                    }
+
+                    break;
+                default:
+                    return false;
+            }
+
+            error = null;
+            return true;
+        }
+
+        private void Append(char c)
+        {
+            _chars[_length] = c;
+            _length++;
+        }
+
+        private bool TryReadHex4(out int code)
+        {
+            code = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                if (_position >= _text.Length)
+                {
+                    return false;
+                }
+
+                char c = _text[_position];
+                int digit;
+                if (c >= '0' && c <= '9')
+                {
+                    digit = c - '0';
+                }
+                else if (c >= 'a' && c <= 'f')
+                {
+                    digit = c - 'a' + 10;
+                }
+                else if (c >= 'A' && c <= 'F')
+                {
+                    digit = c - 'A' + 10;
+                }
+                else
+                {
+                    return false;
+                }
+
+                code = (code << 4) | digit;
+                _position++;
+            }
+
+            return true;
+        }
+
+        /// <summary>Checks the JSON number grammar and returns its text; the value is interpreted by the field.</summary>
+        private bool TryReadNumber(out string text, out string error)
+        {
+            text = null;
+            int start = _position;
+            Take('-');
+            if (Take('0'))
+            {
+                // No leading zeros.
+            }
+            else if (!TakeDigits())
+            {
+                error = "is not a valid number";
+                return false;
+            }
+
+            if (Take('.') && !TakeDigits())
+            {
+                error = "is not a valid number";
+                return false;
+            }
+
+            if (Take('e') || Take('E'))
+            {
+                if (!Take('+'))
+                {
+                    Take('-');
+                }
+
+                if (!TakeDigits())
+                {
+                    error = "is not a valid number";
+                    return false;
+                }
+            }
+
+            if (_position - start > _limits.MaximumStringChars)
+            {
+                error = "number longer than " + _limits.MaximumStringChars.ToString() + " characters";
+                return false;
+            }
+
+            text = new string(_text, start, _position - start);
+            error = null;
+            return true;
+        }
+
+        private bool TakeDigits()
+        {
+            int start = _position;
+            while (_position < _text.Length && _text[_position] >= '0' && _text[_position] <= '9')
+            {
+                _position++;
+            }
+
+            return _position > start;
+        }
+
+        private bool TakeWord(string word)
+        {
+            if (_position + word.Length > _text.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < word.Length; i++)
+            {
+                if (_text[_position + i] != word[i])
+                {
+                    return false;
+                }
+            }
+
+            _position += word.Length;
+            return true;
+        }
+
+        private bool AtEnd(out string error)
+        {
+            SkipSpace();
+            if (_position != _text.Length)
+            {
+                error = "unexpected data after the object";
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+
+        private char Peek() => _position < _text.Length ? _text[_position] : '\0';
+
+        private bool Take(char c)
+        {
+            if (_position < _text.Length && _text[_position] == c)
+            {
+                _position++;
+                return true;
+            }
+
+            return false;
+        }
+
+        private void SkipSpace()
+        {
+            while (_position < _text.Length)
+            {
+                char c = _text[_position];
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+                {
+                    return;
+                }
+
+                _position++;
+            }
+        }
+    }
+}
