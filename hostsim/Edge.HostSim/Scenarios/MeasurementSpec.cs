@@ -5,8 +5,17 @@ namespace Edge.HostSim.Scenarios;
 /// <summary>Scenario section "measurement": the virtual measurement chain between the cells and the core.</summary>
 public sealed class MeasurementSpec
 {
-    /// <summary>Board definition file; null uses the built-in virtual chain below.</summary>
+    /// <summary>
+    /// Null: the simple chain below (noise, quantisation, rails in mV). "virtual": the virtual ESP32 board
+    /// (ADC counts through the core's board conversion). Otherwise a board definition file.
+    /// </summary>
     public string? Board { get; set; }
+
+    /// <summary>The parsed board when <see cref="Board"/> is set.</summary>
+    public Edge.Core.Boards.BoardDefinition? BoardDefinition { get; set; }
+
+    /// <summary>Board chains: Gaussian ADC noise in counts ("a few LSB").</summary>
+    public double AdcNoiseCounts { get; set; } = 2.0;
 
     /// <summary>Voltage quantum, mV: a 12-bit ADC over about 0.15-3.1 V through a divider is about 1.6 mV per count (cell-model.md).</summary>
     public double VoltageLsbMv { get; set; } = 1.6;

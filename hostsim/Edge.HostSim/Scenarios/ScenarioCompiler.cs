@@ -89,6 +89,12 @@ public static class ScenarioCompiler
         c.Telemetry.RecordsPerTick = Math.Max(c.Telemetry.RecordsPerTick, (scenario.Pack.Modules * 8) + (scenario.Pack.Modules * scenario.Pack.CellsPerModule * 2) + 16);
         c.Telemetry.CellVoltagePeriodMs = 0;
 
+        if (scenario.Measurement.BoardDefinition != null)
+        {
+            // The board's own limits tighten the safety envelope, as on the device.
+            Edge.Core.Boards.BoardSafetyLimits.Apply(scenario.Measurement.BoardDefinition.Safety, c);
+        }
+
         PackLayout layout = Layout(scenario);
         ConfigurationError? coreError = ConfigurationValidator.Validate(c, layout);
         if (coreError != null)

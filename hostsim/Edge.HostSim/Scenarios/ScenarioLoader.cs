@@ -17,6 +17,7 @@ public static class ScenarioLoader
 
     public static Scenario LoadFile(string path)
     {
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         string text;
         try
         {
@@ -31,10 +32,11 @@ public static class ScenarioLoader
             throw new ScenarioException(string.Empty, "cannot read '" + path + "': " + e.Message);
         }
 
-        return Parse(text);
+        return Parse(text, directory);
     }
 
-    public static Scenario Parse(string json)
+    /// <summary>Parses scenario JSON; a board file named in it is looked up relative to <paramref name="baseDirectory"/>.</summary>
+    public static Scenario Parse(string json, string? baseDirectory = null)
     {
         JsonDocument document;
         try
@@ -49,6 +51,7 @@ public static class ScenarioLoader
         using (document)
         {
             Scenario scenario = Read(new JsonSection(document.RootElement, string.Empty));
+            LoadBoard(scenario, baseDirectory);
             ScenarioCompiler.Validate(scenario);
             return scenario;
         }
@@ -221,6 +224,7 @@ public static class ScenarioLoader
             m.Board = section.String("board");
         }
 
+        m.AdcNoiseCounts = section.Number("adcNoiseCounts", 0, 1000, m.AdcNoiseCounts);
         m.VoltageLsbMv = section.Number("voltageLsbMv", 0, 100, m.VoltageLsbMv);
         m.VoltageNoiseMv = section.Number("voltageNoiseMv", 0, 1000, m.VoltageNoiseMv);
         m.CurrentNoiseUa = section.Number("currentNoiseUa", 0, 100000, m.CurrentNoiseUa);
@@ -288,6 +292,56 @@ public static class ScenarioLoader
 
         section.RejectUnknown();
         return fault;
+    }
+
+    private static void LoadBoard(Scenario scenario, string? baseDirectory)
+    {
+        string? name = scenario.Measurement.Board;
+        if (name == null)
+        {
+            return;
+        }
+
+        const string Field = "measurement.board";
+        Edge.Core.Boards.BoardDefinition board;
+        if (name == "virtual")
+        {
+            board = Edge.HostSim.Measurement.VirtualBoard.Create(scenario.Pack.Modules, scenario.Pack.CellsPerModule, scenario.SamplePeriodMs);
+        }
+        else
+        {
+            string path = Path.IsPathRooted(name) || baseDirectory == null ? name : Path.Combine(baseDirectory, name);
+            string text;
+            try
+            {
+                text = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new ScenarioException(Field, "cannot read board file '" + path + "': " + e.Message);
+            }
+
+            if (!Edge.Core.Boards.BoardParser.TryParse(text, out board, out Edge.Core.Boards.BoardParseError error))
+            {
+                throw new ScenarioException(Field, "board file '" + path + "': " + error);
+            }
+        }
+
+        int cells = scenario.Pack.Modules * scenario.Pack.CellsPerModule;
+        if (board.ModuleCount != scenario.Pack.Modules || board.CellCount != cells)
+        {
+            throw new ScenarioException(Field, "board '" + board.Name + "' has " + board.ModuleCount + " modules and " + board.CellCount + " cells, the pack " + scenario.Pack.Modules + " and " + cells);
+        }
+
+        for (int m = 0; m < board.ModuleCount; m++)
+        {
+            if (board.ModuleAt(m).CellCount != scenario.Pack.CellsPerModule)
+            {
+                throw new ScenarioException(Field, "board module " + m + " has " + board.ModuleAt(m).CellCount + " cells, the pack " + scenario.Pack.CellsPerModule);
+            }
+        }
+
+        scenario.Measurement.BoardDefinition = board;
     }
 
     private static bool TryParseKind(string text, out FaultKind kind)

@@ -45,7 +45,9 @@ public sealed class ClosedLoopRunner
         double area = s.Pack.AreaCm2;
 
         ICellBank bank = CellBankFactory.Create(s, periodS);
-        IMeasurementChain chain = new VirtualMeasurementChain(s.Measurement, cells, s.Seed ^ 0xADC0UL);
+        IMeasurementChain chain = s.Measurement.BoardDefinition != null
+            ? new BoardMeasurementChain(s.Measurement.BoardDefinition, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL)
+            : new VirtualMeasurementChain(s.Measurement, cells, s.Seed ^ 0xADC0UL);
         FaultInjector faults = new FaultInjector(s.Faults, cellsPerModule, bank, chain, s.Seed);
         SimRandom jitterRandom = new SimRandom(s.Seed ^ 0x71C4UL);
         EdgeController controller = new EdgeController(layout, configuration);
@@ -182,7 +184,7 @@ public sealed class ClosedLoopRunner
                 break;
             }
 
-            if ((tick & 1023) == 0)
+            if ((tick & 255) == 0)
             {
                 if (_options.Cancellation.IsCancellationRequested)
                 {

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Collections.Concurrent;
 using Edge.Core.Configuration.Protocol;
 using Edge.HostSim.Scenarios;
 
@@ -59,12 +60,17 @@ public static class SweepRunner
         return Run(variants, restsS, maximumParallelism, template);
     }
 
-    /// <summary>Runs given scenarios in parallel; <paramref name="restsS"/> labels them.</summary>
+    /// <summary>
+    /// Runs given scenarios in parallel; <paramref name="restsS"/> labels them. Work is handed out one variant at
+    /// a time, longest rest first (the longest runs), so the cores finish together; results keep the input order.
+    /// </summary>
     public static SweepPoint[] Run(IReadOnlyList<Scenario> variants, IReadOnlyList<double> restsS, int maximumParallelism = 0, RunOptions? template = null)
     {
         SweepPoint[] points = new SweepPoint[variants.Count];
+        int[] order = Enumerable.Range(0, variants.Count).OrderByDescending(i => restsS[i]).ToArray();
         ParallelOptions parallel = new ParallelOptions { MaxDegreeOfParallelism = maximumParallelism > 0 ? maximumParallelism : Environment.ProcessorCount };
-        Parallel.For(0, variants.Count, parallel, i =>
+        OrderablePartitioner<int> work = Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(work, parallel, i =>
         {
             RunOptions options = new RunOptions { RecordTrace = false, MaximumEvents = 1000, Cancellation = template?.Cancellation ?? CancellationToken.None };
             SimulationResult result = new ClosedLoopRunner(variants[i], options).Run();

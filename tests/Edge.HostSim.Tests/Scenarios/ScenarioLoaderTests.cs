@@ -98,6 +98,43 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void VirtualBoardMatchesThePack()
+    {
+        Scenario s = ScenarioLoader.Parse(Mutate(Valid, "measurement={\"board\":\"virtual\"}"));
+        Assert.NotNull(s.Measurement.BoardDefinition);
+        Assert.Equal(6, s.Measurement.BoardDefinition!.CellCount);
+        Assert.Equal(2, s.Measurement.BoardDefinition.ModuleCount);
+    }
+
+    [Fact]
+    public void BoardFileOfAnotherShapeIsRejected()
+    {
+        string board = Path.Combine(RepositoryRoot(), "boards", "esp32-devkitc-4s2m.board");
+        string json = Mutate(Valid, "measurement={\"board\":" + System.Text.Json.JsonSerializer.Serialize(board) + "}");
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
+        Assert.Equal("measurement.board", e.Path);
+        Assert.Contains("modules", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingBoardFileIsRejected()
+    {
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Mutate(Valid, "measurement={\"board\":\"no-such.board\"}")));
+        Assert.Equal("measurement.board", e.Path);
+    }
+
+    private static string RepositoryRoot()
+    {
+        DirectoryInfo? directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory != null && !File.Exists(Path.Combine(directory.FullName, "Edge.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
     public void MalformedJsonIsRejected()
     {
         ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse("{ \"name\": "));

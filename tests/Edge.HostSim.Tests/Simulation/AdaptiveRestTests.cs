@@ -13,10 +13,11 @@ namespace Edge.HostSim.Tests.Simulation;
 public sealed class AdaptiveRestTests
 {
     private const string Skip =
-        "Fails with the core's current rest tuner (measured, seed 1, 10 ms samples, observe mode): fixed 5 s gives 13.54 mAh/cm2 " +
-        "at duty 0.167; adaptive (min 0.5 s, max 10 s) gives 13.78 mAh/cm2 at duty 0.099, mean rest 9.09 s, with the default 2 mV " +
-        "voltage noise (noise-driven lengthening pins the target at the maximum), and 8.82 mAh/cm2 at duty 0.32, mean rest 2.12 s, " +
-        "with 0.3 mV noise. Both runs about 25 s of wall time.";
+        "Fails with the core's current detectors and rest tuner (measured, seed 1, 10 ms samples, 2 mV noise). Act mode: fixed 5 s " +
+        "stops at 0.071 mAh/cm2 and adaptive at 0.053 mAh/cm2, both on a noise-driven depletion CUSUM fault (stopReason " +
+        "depletionOnset after about 1,500-6,000 s). Observe mode: fixed 5 s gives 13.54 mAh/cm2 at duty 0.167; adaptive " +
+        "(0.5-10 s) gives 13.78 mAh/cm2 at duty 0.099 (mean rest 9.09 s: noise-driven lengthening pins the target at the maximum); " +
+        "with 0.3 mV noise adaptive gives 8.82 mAh/cm2 at duty 0.32 (mean rest 2.12 s). Each run takes 10-25 s of wall time.";
 
     private static Scenario Plateau(string rest)
     {

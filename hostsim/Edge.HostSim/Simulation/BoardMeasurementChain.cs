@@ -1,0 +1,74 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Boards;
+using Edge.Core.Measurement.AdcConversion;
+using Edge.Core.Sampling;
+using Edge.HostSim.Measurement;
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>
+/// Measurement through a board definition: true values to ADC counts by the board's front end and the ESP32
+/// ADC model (<see cref="MeasurementChain"/>), then back to mV / uA with statuses by the core's own
+/// <see cref="BoardSampleConverter"/>, exactly as on the device. Fault overlays act on the counts.
+/// </summary>
+public sealed class BoardMeasurementChain : IMeasurementChain
+{
+    private readonly MeasurementChain _chain;
+    private readonly BoardSampleConverter _converter;
+    private readonly SimRandom _random;
+    private readonly int[] _cellCounts;
+    private readonly int[] _moduleCounts;
+    private readonly int _fullScale;
+
+    public BoardMeasurementChain(BoardDefinition board, double noiseCounts, ulong seed)
+    {
+        _chain = new MeasurementChain(board, new GaussianNoise(noiseCounts, (int)(seed & 0x7FFFFFFF)));
+        _converter = new BoardSampleConverter(new BoardAdcChannels(board));
+        _random = new SimRandom(seed);
+        _cellCounts = new int[board.CellCount];
+        _moduleCounts = new int[board.ModuleCount];
+        _fullScale = board.AdcFullScaleCounts;
+        Stuck = new bool[board.CellCount];
+        Saturated = new bool[board.CellCount];
+        ExtraNoiseMv = new double[board.CellCount];
+    }
+
+    public bool[] Stuck { get; }
+
+    public bool[] Saturated { get; }
+
+    public double[] ExtraNoiseMv { get; }
+
+    public void Convert(double[] cellVoltageV, int[] moduleCurrentUa, SampleFrame frame)
+    {
+        for (int c = 0; c < _cellCounts.Length; c++)
+        {
+            if (Stuck[c])
+            {
+                continue;
+            }
+
+            if (Saturated[c])
+            {
+                _cellCounts[c] = _fullScale;
+                continue;
+            }
+
+            double volts = cellVoltageV[c];
+            if (ExtraNoiseMv[c] > 0)
+            {
+                volts += ExtraNoiseMv[c] / 1000.0 * _random.FastGaussian();
+            }
+
+            _cellCounts[c] = _chain.CellCounts(c, volts);
+        }
+
+        for (int m = 0; m < _moduleCounts.Length; m++)
+        {
+            _moduleCounts[m] = _chain.ModuleCurrentCounts(m, moduleCurrentUa[m] * 1e-6);
+        }
+
+        _converter.Convert(_cellCounts, _moduleCounts, null!, frame);
+    }
+}
