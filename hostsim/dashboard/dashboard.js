@@ -622,6 +622,7 @@ window.edgeDashboard = {
       device: d ? d.id : null,
       status: d ? d.status : null,
       cellRows: d ? d.cells.x.length : 0,
+      lastTMs: d ? d.lastTMs : null,
       pulseRows: d ? d.rest.x.length : 0,
       modules: d ? d.modules.map((m) => ({ state: m.state, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))] })) : [],
       events: d ? d.events.map((e) => e.kind) : [],

@@ -107,6 +107,43 @@ public sealed class DashboardTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task BurstOfTwentyThousandMessagesKeepsHistoryBounded()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "burst-1"));
+        using Edge.HostSim.Mqtt.MosquittoClient publisher = new Edge.HostSim.Mqtt.MosquittoClient(new Edge.HostSim.Mqtt.MosquittoClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+        publisher.Connect();
+        Assert.True(SpinWait.SpinUntil(() => publisher.IsConnected, TimeSpan.FromSeconds(10)));
+
+        // 20,000 cell messages (one module, 4 cells, 10 ms apart) as fast as the broker takes them; seq 5001-5100 left out.
+        const int Count = 20_000;
+        for (int seq = 1; seq <= Count; seq++)
+        {
+            if (seq > 5000 && seq <= 5100)
+            {
+                continue;
+            }
+
+            byte[] payload = System.Text.Encoding.UTF8.GetBytes($$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{seq * 10}},"module":0,"state":"rest","moduleCurrentUa":0,"cellVoltageMv":[{{seq % 200}},12,13,14]}""");
+            while (publisher.Publish("edge/burst-1/telemetry/cells", payload, 0, payload.Length, 0, false) < 0)
+            {
+                Thread.Sleep(1);
+            }
+        }
+
+        JsonElement snapshot = await WaitForAsync(page, s => s.GetProperty("gaps").GetArrayLength() == 1 && s.GetProperty("lastTMs").GetInt64() == Count * 10);
+
+        // History is a ring: at most 4000 rows (+25 % slack before trimming), the newest kept; the one gap is listed.
+        Assert.InRange(snapshot.GetProperty("cellRows").GetInt32(), 4000, 5001);
+        JsonElement gap = snapshot.GetProperty("gaps")[0];
+        Assert.Equal(5001, gap.GetProperty("from").GetInt32());
+        Assert.Equal(5100, gap.GetProperty("to").GetInt32());
+        Assert.Equal(100, gap.GetProperty("missing").GetInt32());
+        await page.CloseAsync();
+    }
+
     private async Task<IPage> OpenAsync(string url)
     {
         IPage page = await _browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
