@@ -87,6 +87,29 @@ public sealed class MqttOptionTests : IDisposable
         }
     }
 
+    [Fact]
+    public void DashboardStartsABrokerAndPrintsThePageAddress()
+    {
+        string? root = Edge.HostSim.Dashboard.DashboardServer.Locate();
+        Assert.NotNull(root);
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = Program.Execute(new[] { "run", "--out", _directory, "--quiet", "--dashboard", "--device-id", "dash-cli" }, stdout, stderr);
+        if (!Edge.HostSim.Dashboard.DashboardServer.HasVendorBundles(root!))
+        {
+            // Without the npm bundles the page cannot work: the CLI says how to build them.
+            Assert.Equal(2, code);
+            Assert.Contains("npm install", stderr.ToString());
+            return;
+        }
+
+        Assert.Equal(0, code);
+        string output = stdout.ToString();
+        Assert.Matches(@"broker: +mqtt://127\.0\.0\.1:\d+ +ws://127\.0\.0\.1:\d+", output);
+        Assert.Matches(@"dashboard: http://127\.0\.0\.1:\d+/index\.html\?broker=ws%3A%2F%2F127\.0\.0\.1%3A\d+&device=dash-cli", output);
+        Assert.Matches(@"mqtt: \d+ stream messages numbered, \d+ handed to the broker, 1 connection\(s\)", output);
+    }
+
     private static int Execute(out string error, params string[] args)
     {
         StringWriter stderr = new StringWriter();
