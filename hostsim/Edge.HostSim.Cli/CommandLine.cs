@@ -5,8 +5,8 @@ namespace Edge.HostSim.Cli;
 /// <summary>Parsed command line: the command, positional arguments and --options (hand-rolled, no package).</summary>
 public sealed class CommandLine
 {
-    private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "--quiet", "--help", "-h" };
-    private static readonly HashSet<string> s_valued = new(StringComparer.Ordinal) { "--out", "--rest", "--parallel" };
+    private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "--quiet", "--help", "-h", "--dashboard" };
+    private static readonly HashSet<string> s_valued = new(StringComparer.Ordinal) { "--out", "--rest", "--parallel", "--mqtt", "--mqtt-user", "--mqtt-password", "--mqtt-ca", "--device-id", "--dashboard-dir" };
 
     public string Command { get; private set; } = string.Empty;
 

@@ -11,6 +11,10 @@ public static class Program
     private const string Usage =
         "usage:\n" +
         "  edge-sim run [scenario.json] --out DIR [--realtime [factor]] [--quiet]\n" +
+        "               [--mqtt host:port [--mqtt-user U --mqtt-password P] [--mqtt-ca FILE]] [--device-id ID]\n" +
+        "               [--dashboard [--dashboard-dir DIR]]\n" +
+        "      --mqtt: publish telemetry and accept commands as device ID (default sim-1), MQTT contract v1\n" +
+        "      --dashboard: start a local broker and the live dashboard, print its URL (use with --realtime)\n" +
         "      no scenario: the built-in demo (NaK50, 1 s pulses at 1 mA/cm2, adaptive rest, act mode)\n" +
         "  edge-sim sweep <scenario.json> --rest 0,0.1,1,2,5,10 --out DIR [--parallel N] [--quiet]\n" +
         "      rest 0 = continuous current\n" +
@@ -80,13 +84,34 @@ public static class Program
         Console.CancelKeyPress += handler;
         options.Cancellation = cancel.Token;
         SimulationResult result;
-        try
+        using (LiveConnection? live = LiveConnection.Create(line, stdout))
         {
-            result = new ClosedLoopRunner(scenario, options).Run();
-        }
-        finally
-        {
-            Console.CancelKeyPress -= handler;
+            if (live != null)
+            {
+                options.Observer = live.Bridge.Observer(options.Observer);
+                options.CellVoltagePeriodMs = 1000;
+            }
+
+            try
+            {
+                result = new ClosedLoopRunner(scenario, options).Run();
+                if (live != null)
+                {
+                    live.Bridge.Flush(TimeSpan.FromSeconds(5));
+                    stdout.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} stream messages numbered, {1} handed to the broker, {2} connection(s)", live.Bridge.EnqueuedCount, live.Bridge.PublishedCount, live.Bridge.Connections));
+
+                    // The page is still worth looking at after the run: keep broker and server up until Ctrl+C.
+                    if (line.Flag("--dashboard") && !cancel.IsCancellationRequested && !Console.IsInputRedirected)
+                    {
+                        stdout.WriteLine("run finished; the dashboard stays up, press Ctrl+C to stop it");
+                        cancel.Token.WaitHandle.WaitOne();
+                    }
+                }
+            }
+            finally
+            {
+                Console.CancelKeyPress -= handler;
+            }
         }
 
         RunOutputWriter.WriteAll(outDir, scenario, result);

@@ -35,6 +35,7 @@ public sealed class ClosedLoopRunner
     {
         Scenario s = _scenario;
         ControllerConfiguration configuration = ScenarioCompiler.Compile(s);
+        configuration.Telemetry.CellVoltagePeriodMs = _options.CellVoltagePeriodMs;
         PackLayout layout = ScenarioCompiler.Layout(s);
         int modules = layout.ModuleCount;
         int cellsPerModule = layout.CellsPerModule;

@@ -22,6 +22,12 @@ public sealed class RunOptions
 
     public CancellationToken Cancellation { get; set; }
 
+    /// <summary>
+    /// Period of the core's telemetry/cells records, ms; 0 (offline runs) publishes none, since the trace
+    /// keeps the voltages. A run bridged to MQTT sets it so the dashboard gets live cell voltages.
+    /// </summary>
+    public int CellVoltagePeriodMs { get; set; }
+
     /// <summary>Called after every tick (tests inspect the loop); null in normal runs.</summary>
     public Action<TickObservation>? Observer { get; set; }
 }

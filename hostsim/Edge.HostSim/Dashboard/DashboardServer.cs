@@ -1,0 +1,166 @@
+// Licensed under the MIT License.
+
+using System.Net;
+
+namespace Edge.HostSim.Dashboard
+{
+    /// <summary>
+    /// Serves the static dashboard (hostsim/dashboard) over HTTP on 127.0.0.1 only. mosquitto's
+    /// http_dir would do too, but it speaks HTTP/1.0 without Content-Type and is slow for the
+    /// vendored bundles, and it must be readable by the broker's unprivileged user.
+    /// </summary>
+    public sealed class DashboardServer : IDisposable
+    {
+        private static readonly Dictionary<string, string> s_contentTypes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            [".html"] = "text/html; charset=utf-8",
+            [".js"] = "text/javascript; charset=utf-8",
+            [".mjs"] = "text/javascript; charset=utf-8",
+            [".css"] = "text/css; charset=utf-8",
+            [".json"] = "application/json",
+            [".svg"] = "image/svg+xml",
+            [".png"] = "image/png",
+            [".ico"] = "image/x-icon",
+        };
+
+        private readonly HttpListener _listener = new HttpListener();
+        private readonly string _root;
+        private readonly Thread _thread;
+
+        /// <summary>Starts serving <paramref name="root"/> on a free loopback port.</summary>
+        public DashboardServer(string root)
+        {
+            _root = Path.GetFullPath(root);
+            if (!File.Exists(Path.Combine(_root, "index.html")))
+            {
+                throw new DirectoryNotFoundException("no dashboard (index.html) in " + _root);
+            }
+
+            Port = Mqtt.Broker.FreePort.Allocate(1)[0];
+            _listener.Prefixes.Add("http://127.0.0.1:" + Port + "/");
+            _listener.Start();
+            _thread = new Thread(Serve) { IsBackground = true, Name = "edge-dashboard-http" };
+            _thread.Start();
+        }
+
+        public int Port { get; }
+
+        /// <summary>Base address, e.g. http://127.0.0.1:43123/.</summary>
+        public string BaseUrl => "http://127.0.0.1:" + Port + "/";
+
+        /// <summary>True when the browser bundles (npm run build) are in vendor/.</summary>
+        public static bool HasVendorBundles(string root)
+        {
+            string vendor = Path.Combine(root, "vendor");
+            return File.Exists(Path.Combine(vendor, "mqtt.min.js")) && File.Exists(Path.Combine(vendor, "uPlot.iife.min.js")) && File.Exists(Path.Combine(vendor, "uPlot.min.css"));
+        }
+
+        /// <summary>Looks for hostsim/dashboard above the working directory and above the program's directory.</summary>
+        public static string? Locate()
+        {
+            foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            {
+                for (DirectoryInfo? dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+                {
+                    string candidate = Path.Combine(dir.FullName, "hostsim", "dashboard");
+                    if (File.Exists(Path.Combine(candidate, "index.html")))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The page address with broker and device filled into the query.</summary>
+        public string PageUrl(int webSocketPort, string? deviceId, string? user = null, string? password = null)
+        {
+            string url = BaseUrl + "index.html?broker=" + Uri.EscapeDataString("ws://127.0.0.1:" + webSocketPort);
+            if (deviceId != null)
+            {
+                url += "&device=" + Uri.EscapeDataString(deviceId);
+            }
+
+            if (user != null)
+            {
+                url += "&user=" + Uri.EscapeDataString(user) + "&password=" + Uri.EscapeDataString(password ?? string.Empty);
+            }
+
+            return url;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                _listener.Stop();
+                _listener.Close();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            _thread.Join(TimeSpan.FromSeconds(2));
+        }
+
+        private void Serve()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try
+                {
+                    context = _listener.GetContext();
+                }
+                catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException || e is InvalidOperationException)
+                {
+                    return;
+                }
+
+                ThreadPool.QueueUserWorkItem(_ => Answer(context));
+            }
+        }
+
+        private void Answer(HttpListenerContext context)
+        {
+            HttpListenerResponse response = context.Response;
+            try
+            {
+                string relative = Uri.UnescapeDataString(context.Request.Url?.AbsolutePath ?? "/").TrimStart('/');
+                if (relative.Length == 0)
+                {
+                    relative = "index.html";
+                }
+
+                string path = Path.GetFullPath(Path.Combine(_root, relative));
+                bool inside = path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+                if (!inside || !File.Exists(path) || context.Request.HttpMethod != "GET")
+                {
+                    response.StatusCode = inside ? 404 : 403;
+                    return;
+                }
+
+                byte[] body = File.ReadAllBytes(path);
+                response.ContentType = s_contentTypes.TryGetValue(Path.GetExtension(path), out string? type) ? type : "application/octet-stream";
+                response.Headers["Cache-Control"] = "no-cache";
+                response.ContentLength64 = body.Length;
+                response.OutputStream.Write(body, 0, body.Length);
+            }
+            catch (Exception e) when (e is IOException || e is HttpListenerException || e is UnauthorizedAccessException)
+            {
+                response.StatusCode = 500;
+            }
+            finally
+            {
+                try
+                {
+                    response.Close();
+                }
+                catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException)
+                {
+                }
+            }
+        }
+    }
+}

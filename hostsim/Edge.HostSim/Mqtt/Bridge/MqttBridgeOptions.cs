@@ -1,0 +1,64 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Telemetry.Outbox;
+
+namespace Edge.HostSim.Mqtt.Bridge
+{
+    /// <summary>Where and how a simulated device connects to a broker (edge-sim run --mqtt ...).</summary>
+    public sealed class MqttBridgeOptions
+    {
+        /// <summary>Broker host name or address.</summary>
+        public string Host { get; set; } = "127.0.0.1";
+
+        /// <summary>Broker port (1883 plain, 8883 usually for TLS).</summary>
+        public int Port { get; set; } = 1883;
+
+        /// <summary>Device id in the topics edge/&lt;deviceId&gt;/...; client id is edge-&lt;deviceId&gt;.</summary>
+        public string DeviceId { get; set; } = "sim-1";
+
+        /// <summary>Boot id carried by every message; null draws a random one (a new one per run, as a device does per boot).</summary>
+        public string? BootId { get; set; }
+
+        public string? Username { get; set; }
+
+        public string? Password { get; set; }
+
+        /// <summary>CA certificate (PEM) that enables TLS to the broker.</summary>
+        public string? CaFile { get; set; }
+
+        /// <summary>Outbox sizing and pump budgets; the contract's defaults (64 slots) when not set.</summary>
+        public OutboxConfiguration Outbox { get; set; } = new OutboxConfiguration();
+
+        /// <summary>First reconnect delay; the contract asks for 1 s doubling to 30 s.</summary>
+        public int ReconnectDelayMinMs { get; set; } = 1000;
+
+        /// <summary>Longest reconnect delay.</summary>
+        public int ReconnectDelayMaxMs { get; set; } = 30_000;
+
+        /// <summary>How often the pump thread looks at the outbox when no tick woke it.</summary>
+        public int PumpIdleMs { get; set; } = 20;
+
+        /// <summary>Parses "host:port" (port optional, default 1883).</summary>
+        public static (string Host, int Port) ParseAddress(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                throw new FormatException("broker address is empty");
+            }
+
+            int colon = text.LastIndexOf(':');
+            if (colon < 0)
+            {
+                return (text, 1883);
+            }
+
+            string host = text.Substring(0, colon);
+            if (host.Length == 0 || !int.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int port) || port < 1 || port > 65535)
+            {
+                throw new FormatException("'" + text + "' is not host:port with a port from 1 to 65535");
+            }
+
+            return (host, port);
+        }
+    }
+}

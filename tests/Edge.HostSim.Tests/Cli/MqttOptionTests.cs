@@ -1,0 +1,120 @@
+// Licensed under the MIT License.
+
+using System.Text;
+using Edge.HostSim.Cli;
+using Edge.HostSim.Mqtt;
+using Edge.HostSim.Mqtt.Broker;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Cli;
+
+/// <summary>edge-sim run --mqtt ...: option checks (exit 2) and a run publishing to a real broker.</summary>
+public sealed class MqttOptionTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edge-sim-mqtt-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--mqtt-user")]
+    [InlineData("--device-id")]
+    [InlineData("--mqtt-ca")]
+    public void BrokerOptionsWithoutABrokerAreRejected(string option)
+    {
+        Assert.Equal(2, Execute(out string error, "run", "--out", _directory, option, "x"));
+        Assert.Contains(option + " needs --mqtt", error);
+    }
+
+    [Theory]
+    [InlineData("--mqtt", "127.0.0.1:0", "--mqtt")]
+    [InlineData("--mqtt", "127.0.0.1:http", "--mqtt")]
+    [InlineData("--device-id", "pack/1", "--device-id")]
+    [InlineData("--mqtt-user", "edge", "--mqtt-password")]
+    public void BadBrokerOptionsAreRejected(string option, string value, string named)
+    {
+        string[] args = option == "--mqtt" ? new[] { "run", "--out", _directory, option, value } : new[] { "run", "--out", _directory, "--mqtt", "127.0.0.1:1883", option, value };
+        Assert.Equal(2, Execute(out string error, args));
+        Assert.Contains(named, error);
+        Assert.False(Directory.Exists(_directory), "nothing is written for a rejected command line");
+    }
+
+    [Fact]
+    public void RunPublishesEveryEventAsTheNamedDevice()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew();
+        using MosquittoClient subscriber = new MosquittoClient(new MosquittoClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+        List<string> events = new List<string>();
+        subscriber.MessageReceived += m =>
+        {
+            if (m.Topic == "edge/cli-1/event")
+            {
+                lock (events)
+                {
+                    events.Add(Encoding.UTF8.GetString(m.Payload));
+                }
+            }
+        };
+        subscriber.Subscribe("edge/#", 1);
+        subscriber.Connect();
+        Assert.True(SpinWait.SpinUntil(() => subscriber.IsConnected, TimeSpan.FromSeconds(10)));
+        Thread.Sleep(100);
+
+        Directory.CreateDirectory(_directory);
+        string scenario = Path.Combine(_directory, "s.json");
+        File.WriteAllText(scenario, """
+            { "name": "cli-mqtt", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 30,
+              "pack": { "modules": 2, "cellsPerModule": 2, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+              "faults": [ { "atS": 9.5, "module": 1, "cell": 1, "kind": "hardShort" } ] }
+            """);
+        StringWriter stdout = new StringWriter();
+        int code = Program.Execute(new[] { "run", scenario, "--out", Path.Combine(_directory, "out"), "--quiet", "--realtime", "30", "--mqtt", "127.0.0.1:" + broker.Port, "--device-id", "cli-1" }, stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        Assert.Contains("mqtt: device cli-1 -> 127.0.0.1:" + broker.Port, stdout.ToString());
+        Assert.True(SpinWait.SpinUntil(() => { lock (events) { return events.Any(e => e.Contains("\"kind\":\"hardShort\"")); } }, TimeSpan.FromSeconds(10)));
+
+        // The pack-wide cell index of module 1, cell 1 in a 2 x 2 pack is 3.
+        lock (events)
+        {
+            Assert.Contains(events, e => e.Contains("\"kind\":\"hardShort\"") && e.Contains("\"module\":1") && e.Contains("\"cell\":3"));
+        }
+    }
+
+    [Fact]
+    public void DashboardStartsABrokerAndPrintsThePageAddress()
+    {
+        string? root = Edge.HostSim.Dashboard.DashboardServer.Locate();
+        Assert.NotNull(root);
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        int code = Program.Execute(new[] { "run", "--out", _directory, "--quiet", "--dashboard", "--device-id", "dash-cli" }, stdout, stderr);
+        if (!Edge.HostSim.Dashboard.DashboardServer.HasVendorBundles(root!))
+        {
+            // Without the npm bundles the page cannot work: the CLI says how to build them.
+            Assert.Equal(2, code);
+            Assert.Contains("npm install", stderr.ToString());
+            return;
+        }
+
+        Assert.Equal(0, code);
+        string output = stdout.ToString();
+        Assert.Matches(@"broker: +mqtt://127\.0\.0\.1:\d+ +ws://127\.0\.0\.1:\d+", output);
+        Assert.Matches(@"dashboard: http://127\.0\.0\.1:\d+/index\.html\?broker=ws%3A%2F%2F127\.0\.0\.1%3A\d+&device=dash-cli", output);
+        Assert.Matches(@"mqtt: \d+ stream messages numbered, \d+ handed to the broker, 1 connection\(s\)", output);
+    }
+
+    private static int Execute(out string error, params string[] args)
+    {
+        StringWriter stderr = new StringWriter();
+        int code = Program.Execute(args, new StringWriter(), stderr);
+        error = stderr.ToString();
+        return code;
+    }
+}

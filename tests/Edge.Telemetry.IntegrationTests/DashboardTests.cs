@@ -1,0 +1,179 @@
+using System.Text.Json;
+using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt.Bridge;
+using Edge.HostSim.Mqtt.Broker;
+using Microsoft.Playwright;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// The dashboard page in headless chromium, fed over MQTT websockets by a simulated pack: live charts,
+/// module states, the event log, and the reconnect after a broker restart. Screenshots go to
+/// TestResults/ in the test output directory.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardTests
+{
+    private readonly BrowserFixture _browser;
+
+    public DashboardTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    public static string ArtifactPath(string name)
+    {
+        string directory = Path.Combine(AppContext.BaseDirectory, "TestResults");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, name);
+    }
+
+    [Fact]
+    public async Task PageShowsVoltagesStatesAndTheSoftShortEvent()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "dash-1"));
+
+        // 60 simulated s at 15x: the soft short injected at 10 s is flagged at about 15 s and confirmed (hold) at about 21 s.
+        var scenario = SimulatedDevice.Load("soft-short.json", s => s.TimeLimitS = 60);
+        SimulatedDevice device = new SimulatedDevice(scenario, new MqttBridgeOptions { Port = broker.Port, DeviceId = "dash-1" }, realtimeFactor: 15, cellVoltagePeriodMs: 250);
+        device.Finish(TimeSpan.FromSeconds(30));
+
+        JsonElement snapshot = await WaitForAsync(page, s => s.GetProperty("events").EnumerateArray().Any(e => e.GetString() == "softShort")
+            && s.GetProperty("modules").GetArrayLength() == 2 && s.GetProperty("status").GetString() == "offline");
+
+        // 60 s of cell voltages every 250 ms: about 240 rows on the chart.
+        Assert.InRange(snapshot.GetProperty("cellRows").GetInt32(), 200, 245);
+        Assert.True(snapshot.GetProperty("pulseRows").GetInt32() > 10);
+        JsonElement module1 = snapshot.GetProperty("modules")[1];
+        Assert.Equal("hold", module1.GetProperty("state").GetString());
+        string[] states = module1.GetProperty("states").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.Contains("pulse", states);
+        Assert.Contains("rest", states);
+
+        // What the user sees: the chart drew its points, the badge, and the event in the log.
+        Assert.True(int.Parse((await page.GetAttributeAsync("#chart-cells", "data-points"))!) > 200);
+        Assert.True(await page.Locator("#chart-cells canvas").CountAsync() > 0);
+        Assert.Equal("hold", await page.Locator(".module").Nth(1).Locator(".state").TextContentAsync());
+        ILocator soft = page.Locator("#events tbody tr[data-kind=softShort]");
+        Assert.True(await soft.CountAsync() >= 1);
+        Assert.Contains("M1 C0", await soft.First.InnerTextAsync());
+        Assert.Equal("offline", await page.GetAttributeAsync("nav .device[data-device=dash-1]", "data-status"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("dashboard.png"), FullPage = true });
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task PageReconnectsAfterABrokerRestartAndMarksTheGap()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "dash-2"));
+
+        var scenario = SimulatedDevice.Load("soft-short.json", s =>
+        {
+            s.Faults.Clear();
+            s.TimeLimitS = 120;
+        });
+        MqttBridgeOptions options = new MqttBridgeOptions { Port = broker.Port, DeviceId = "dash-2", ReconnectDelayMinMs = 200, ReconnectDelayMaxMs = 500, Outbox = new Edge.Core.Telemetry.Outbox.OutboxConfiguration { SlotCount = 16 } };
+        SimulatedDevice device = new SimulatedDevice(scenario, options, realtimeFactor: 15, cellVoltagePeriodMs: 250);
+        await WaitForAsync(page, s => s.GetProperty("cellRows").GetInt32() > 20);
+
+        // Down for 3 s (45 simulated s): the page must say so, then come back by itself.
+        broker.Stop();
+        await WaitForAsync(page, s => s.GetProperty("connection").GetString() == "reconnecting");
+        Assert.Equal("reconnecting", await page.GetAttributeAsync("#connection", "data-state"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("dashboard-reconnecting.png"), FullPage = true });
+        await Task.Delay(3000);
+        broker.Start();
+        device.Finish(TimeSpan.FromSeconds(30));
+
+        JsonElement snapshot = await WaitForAsync(page, s => s.GetProperty("connection").GetString() == "connected"
+            && s.GetProperty("reconnects").GetInt32() >= 1
+            && s.GetProperty("marks").EnumerateArray().Any(m => m.GetString() == "outage")
+            && s.GetProperty("gaps").GetArrayLength() > 0
+            && s.GetProperty("events").EnumerateArray().Any(e => e.GetString() == "outboxOverflow"));
+
+        // The 16-slot outbox could not hold 45 s of cells at 4 Hz: the page lists a seq gap in telemetry.
+        Assert.Contains(snapshot.GetProperty("gaps").EnumerateArray(), g => g.GetProperty("stream").GetString() == "cells" && g.GetProperty("missing").GetInt32() > 0);
+        Assert.True(await page.Locator("#gaps tbody tr.outage").CountAsync() >= 1);
+
+        // The device's own loss report reached the log although the page reconnected after the device
+        // (the page keeps a persistent session, so the broker held the QoS 1 event for it).
+        Assert.True(await page.Locator("#events tbody tr[data-kind=outboxOverflow]").CountAsync() >= 1);
+        Assert.Equal("connected", await page.GetAttributeAsync("#connection", "data-state"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ArtifactPath("dashboard-after-restart.png"), FullPage = true });
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BurstOfTwentyThousandMessagesKeepsHistoryBounded()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "burst-1"));
+        using Edge.HostSim.Mqtt.MosquittoClient publisher = new Edge.HostSim.Mqtt.MosquittoClient(new Edge.HostSim.Mqtt.MosquittoClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+        publisher.Connect();
+        Assert.True(SpinWait.SpinUntil(() => publisher.IsConnected, TimeSpan.FromSeconds(10)));
+
+        // 20,000 cell messages (one module, 4 cells, 10 ms apart) as fast as the broker takes them; seq 5001-5100 left out.
+        const int Count = 20_000;
+        for (int seq = 1; seq <= Count; seq++)
+        {
+            if (seq > 5000 && seq <= 5100)
+            {
+                continue;
+            }
+
+            byte[] payload = System.Text.Encoding.UTF8.GetBytes($$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{seq * 10}},"module":0,"state":"rest","moduleCurrentUa":0,"cellVoltageMv":[{{seq % 200}},12,13,14]}""");
+            while (publisher.Publish("edge/burst-1/telemetry/cells", payload, 0, payload.Length, 0, false) < 0)
+            {
+                Thread.Sleep(1);
+            }
+        }
+
+        JsonElement snapshot = await WaitForAsync(page, s => s.GetProperty("gaps").GetArrayLength() == 1 && s.GetProperty("lastTMs").GetInt64() == Count * 10);
+
+        // History is a ring: at most 4000 rows (+25 % slack before trimming), the newest kept; the one gap is listed.
+        Assert.InRange(snapshot.GetProperty("cellRows").GetInt32(), 4000, 5001);
+        JsonElement gap = snapshot.GetProperty("gaps")[0];
+        Assert.Equal(5001, gap.GetProperty("from").GetInt32());
+        Assert.Equal(5100, gap.GetProperty("to").GetInt32());
+        Assert.Equal(100, gap.GetProperty("missing").GetInt32());
+        await page.CloseAsync();
+    }
+
+    private async Task<IPage> OpenAsync(string url)
+    {
+        IPage page = await _browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        List<string> errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(url);
+        await WaitForAsync(page, s => s.GetProperty("connection").GetString() == "connected");
+        Assert.Empty(errors);
+        return page;
+    }
+
+    private static async Task<JsonElement> WaitForAsync(IPage page, Func<JsonElement, bool> condition)
+    {
+        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        JsonElement last = default;
+        while (DateTime.UtcNow < end)
+        {
+            string json = await page.EvaluateAsync<string>("() => JSON.stringify(window.edgeDashboard ? window.edgeDashboard.snapshot() : null)");
+            if (json != "null")
+            {
+                last = JsonDocument.Parse(json).RootElement.Clone();
+                if (condition(last))
+                {
+                    return last;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("dashboard never reached the expected state; last snapshot: " + (last.ValueKind == JsonValueKind.Undefined ? "none" : last.GetRawText()));
+    }
+}

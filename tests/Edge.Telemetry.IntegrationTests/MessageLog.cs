@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Edge.HostSim.Mqtt;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>Everything a subscriber on edge/# received, parsed, with bounded waits for a test thread.</summary>
+internal sealed class MessageLog
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private readonly object _lock = new();
+    private readonly List<(string Topic, JsonElement Json, bool Retain)> _messages = new();
+
+    public MessageLog(IMqttTransport transport)
+    {
+        transport.MessageReceived += m =>
+        {
+            JsonElement json = m.Payload.Length == 0 ? default : JsonDocument.Parse(m.Payload).RootElement.Clone();
+            lock (_lock)
+            {
+                _messages.Add((m.Topic, json, m.Retain));
+                Monitor.PulseAll(_lock);
+            }
+        };
+    }
+
+    public List<JsonElement> On(string topic)
+    {
+        lock (_lock)
+        {
+            return _messages.Where(m => m.Topic == topic).Select(m => m.Json).ToList();
+        }
+    }
+
+    public List<(string Topic, JsonElement Json, bool Retain)> All()
+    {
+        lock (_lock)
+        {
+            return _messages.ToList();
+        }
+    }
+
+    /// <summary>Waits until a message on <paramref name="topic"/> satisfies <paramref name="match"/>; fails the test on timeout.</summary>
+    public JsonElement WaitFor(string topic, Func<JsonElement, bool> match, TimeSpan? patience = null)
+    {
+        DateTime end = DateTime.UtcNow + (patience ?? Patience);
+        lock (_lock)
+        {
+            while (true)
+            {
+                foreach (var m in _messages)
+                {
+                    if (m.Topic == topic && m.Json.ValueKind == JsonValueKind.Object && match(m.Json))
+                    {
+                        return m.Json;
+                    }
+                }
+
+                TimeSpan left = end - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    throw new Xunit.Sdk.XunitException("no matching message on " + topic + " within " + (patience ?? Patience) + "; saw " + _messages.Count(m => m.Topic == topic) + " on that topic");
+                }
+
+                Monitor.Wait(_lock, left);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Edge.HostSim.Mqtt;
+using Edge.HostSim.Mqtt.Broker;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>A test client subscribed to edge/# (QoS 1), reconnecting quickly after a broker restart.</summary>
+internal sealed class Subscriber : IDisposable
+{
+    public Subscriber(MosquittoBroker broker, string? user = null, string? password = null, bool persistentSession = false)
+    {
+        Client = new MosquittoClient(new MosquittoClientOptions
+        {
+            Host = MosquittoBroker.Host,
+            Port = broker.Port,
+            ClientId = "test-sub-" + Guid.NewGuid().ToString("N").Substring(0, 8),
+            CleanSession = !persistentSession,
+            Username = user,
+            Password = password,
+            ReconnectDelayMinMs = 100,
+            ReconnectDelayMaxMs = 250,
+        });
+        Log = new MessageLog(Client);
+        Client.Subscribe("edge/#", 1);
+        Client.Connect();
+        DateTime end = DateTime.UtcNow + MessageLog.Patience;
+        while (!Client.IsConnected && DateTime.UtcNow < end)
+        {
+            Thread.Sleep(10);
+        }
+
+        Assert.True(Client.IsConnected, "the test subscriber connects to the broker");
+
+        // The SUBSCRIBE goes out right after CONNACK; give the broker a moment to register it.
+        Thread.Sleep(100);
+    }
+
+    public MosquittoClient Client { get; }
+
+    public MessageLog Log { get; }
+
+    public void Send(string topic, string json)
+    {
+        byte[] payload = System.Text.Encoding.UTF8.GetBytes(json);
+        Assert.True(Client.Publish(topic, payload, 0, payload.Length, 1, false) > 0, "command queued");
+    }
+
+    public void Dispose() => Client.Dispose();
+}
