@@ -292,6 +292,16 @@ namespace Edge.Core.Configuration
 
             if (error == null)
             {
+                error = Range("restTuning.settledHoldMs", tuning.SettledHoldMs, 0, 600000);
+            }
+
+            if (error == null)
+            {
+                error = Range("restTuning.settleAveragingRests", tuning.SettleAveragingRests, 1, 1000);
+            }
+
+            if (error == null)
+            {
                 error = Range("restTuning.overpotentialGrowthMv", tuning.OverpotentialGrowthMv, 0, 10000);
             }
 

@@ -12,13 +12,25 @@ namespace Edge.Core.Configuration
         /// Length of each of the two averaging windows whose means give the relaxation slope.
         /// 250 ms averages 25 samples at 10 ms, so a few ADC counts of noise shrink five-fold.
         /// </summary>
-        public int SlopeWindowMs { get; set; } = 250;
+        public int SlopeWindowMs { get; set; } = 500;
 
         /// <summary>
-        /// The rest may end once the slowest cell relaxes slower than this (uV/s). The residual after a
-        /// 1 s pulse decays like t^-1/2 (cell-model.md), a slope of 1 mV/s about 2 s into the rest.
+        /// The rest may end once the slowest cell relaxes slower than this (uV/s). After a 1 s pulse at
+        /// 1 mA/cm2 the NaK50 residual falls 5.6 / 2.6 / 0.3 mV at 1 / 2 / 5 s of rest ([W]: plateau only after
+        /// about 5 s), a slope near 1.3 mV/s some 3 s into the rest. Chosen in the closed-loop simulator
+        /// (2 mV noise): 1.0 / 1.3 / 1.5 mV/s gave 13.5 / 13.1 / 12.9 mAh/cm2 at duty 0.14 / 0.18 / 0.19,
+        /// against 13.5 at 0.167 for fixed 5 s rests.
         /// </summary>
-        public int SettledSlopeUvPerS { get; set; } = 1500;
+        public int SettledSlopeUvPerS { get; set; } = 1300;
+
+        /// <summary>
+        /// The slope must stay below the settled slope this long before the relaxation counts as settled,
+        /// so one quiet noise excursion cannot end a rest.
+        /// </summary>
+        public int SettledHoldMs { get; set; } = 500;
+
+        /// <summary>Rests averaged into the learned target (running average length).</summary>
+        public int SettleAveragingRests { get; set; } = 8;
 
         /// <summary>Pulse overpotential growth over the previous pulse that lengthens the rest target (mV).</summary>
         public int OverpotentialGrowthMv { get; set; } = 3;

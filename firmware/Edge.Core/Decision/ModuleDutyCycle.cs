@@ -32,6 +32,8 @@ namespace Edge.Core.Decision
         private int _currentPercent = 100;
         private bool _cappedReported;
         private bool _freshStart;
+        private long _lastRestMs;
+        private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
 
         public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration)
@@ -131,6 +133,12 @@ namespace Edge.Core.Decision
             if (!_freshStart)
             {
                 RestCount++;
+                _lastRestMs = nowMs - _stepStartMs;
+                if (_snapshot != null)
+                {
+                    _restTuner.OnRestEnded(_snapshot, _lastRestMs);
+                }
+
                 TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, nowMs, _module, -1);
                 record.RestMs = (int)(nowMs - _stepStartMs);
                 record.RestEndReason = _protocol.RestMode == RestMode.Fixed ? RestEndReason.Fixed : RestEndReason.Relaxed;
@@ -172,6 +180,7 @@ namespace Edge.Core.Decision
         public void Trigger(MeasurementSnapshot snapshot, ModuleReactionRequests requests, bool latchedFault, TelemetryBuffer telemetry)
         {
             long now = snapshot.TimestampMs;
+            _snapshot = snapshot;
             AccountCharge(snapshot);
             if (snapshot.PulseEnded[_module])
             {
@@ -216,6 +225,18 @@ namespace Edge.Core.Decision
             if (requests.ReduceCurrent[_module])
             {
                 ReduceCurrent();
+            }
+
+            if (requests.AbortPulse[_module])
+            {
+                ReduceCurrent();
+                _restTuner.Extend();
+                if (State == ModuleState.Pulse)
+                {
+                    _lastCurrentEndMs = now;
+                    NextStep(now, telemetry);
+                    return;
+                }
             }
 
             if (requests.Stop[_module])
@@ -323,7 +344,8 @@ namespace Edge.Core.Decision
 
             RestCount++;
             _lastRestSettled = _restTuner.IsSettled(snapshot, _module);
-            _restTuner.OnRestEnded(snapshot);
+            _restTuner.OnRestEnded(snapshot, elapsed);
+            _lastRestMs = elapsed;
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, now, _module, -1);
             record.RestMs = (int)elapsed;
             record.RestEndReason = reason;
@@ -515,7 +537,7 @@ namespace Edge.Core.Decision
             record.PulseDurationMs = (int)snapshot.LastPulseDurationMs[_module];
             record.PulseChargeUc = snapshot.LastPulseChargeUc[_module];
             record.TotalChargeUc = (StrippedChargeNc - PlatedChargeNc) / 1000;
-            record.RestMs = (int)_restTuner.TargetMs;
+            record.RestMs = (int)_lastRestMs;
             record.ModuleCurrentUa = snapshot.ModuleCurrentUa[_module];
             record.CellCount = _cellCount;
             for (int i = 0; i < _cellCount; i++)

@@ -7,14 +7,24 @@ using Edge.Core.Measurement;
 namespace Edge.Core.Decision
 {
     /// <summary>
-    /// Chooses when one module's rest ends. Fixed mode: exactly the configured rest (stretched only by
-    /// depletion warnings in act mode). Adaptive mode: the rest ends once every cell's relaxation has
-    /// settled, never before the learned target nor the minimum, always by the maximum. The target
-    /// lengthens when the pulse overpotential or the residual polarisation grows from pulse to pulse and
-    /// shortens while there is margin.
+    /// Chooses when one module's rest ends.
+    /// Fixed mode: exactly the configured rest (stretched only by depletion warnings in act mode).
+    /// Adaptive mode: a rest ends once every cell's relaxation slope has stayed below the settled slope
+    /// for the hold time, but never before the learned target nor the minimum, and always by the
+    /// maximum. One rest's settle time is a noisy reading (a few ADC counts of noise against a relaxation
+    /// of a few mV), so the target follows the running average of the observed settle times: single
+    /// noisy rests can neither cut a rest short nor drag the target away. On top, the target lengthens
+    /// when the smoothed pulse overpotential or residual polarisation grows from one group of pulses to
+    /// the next, and shortens when both fall (margin).
     /// </summary>
     public sealed class RestTuner
     {
+        /// <summary>Pulses per comparison of the smoothed overpotential and residual (also their smoothing length).</summary>
+        private const int TrendPulses = 8;
+
+        /// <summary>Fixed-point scale of the smoothed values.</summary>
+        private const int Scale = 16;
+
         private readonly RestTuningConfiguration _tuning;
         private readonly ProtocolConfiguration _protocol;
         private readonly int _firstCell;
@@ -22,10 +32,15 @@ namespace Edge.Core.Decision
 
         private long _targetMs;
         private int _extensionPercent = 100;
-        private int _previousOverpotentialMv;
-        private int _previousResidualMv;
-        private bool _hasPreviousOverpotential;
-        private bool _hasPreviousResidual;
+        private long _settledSinceMs = -1;
+        private long _settleObservedMs = -1;
+
+        private long _overpotentialSmooth;
+        private long _residualSmooth;
+        private long _overpotentialReference;
+        private long _residualReference;
+        private int _pulses;
+        private int _rests;
 
         public RestTuner(RestTuningConfiguration tuning, ProtocolConfiguration protocol, int firstCell, int cellCount)
         {
@@ -50,60 +65,101 @@ namespace Edge.Core.Decision
             _targetMs = Clamp(_targetMs * (100 + _tuning.WarningExtendPercent) / 100);
         }
 
-        /// <summary>Called once per pulse with the largest overpotential among the module's cells.</summary>
+        /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
         public void OnPulseEnded(MeasurementSnapshot snapshot)
         {
-            int largest = LargestOf(snapshot.PulseOverpotentialMv, snapshot);
-            if (_hasPreviousOverpotential)
+            long overpotential = (long)LargestOverpotential(snapshot) * Scale;
+            if (_pulses == 0)
             {
-                if (largest - _previousOverpotentialMv >= _tuning.OverpotentialGrowthMv)
-                {
-                    Lengthen();
-                }
-                else
-                {
-                    Shorten();
-                }
+                _overpotentialSmooth = overpotential;
+                _overpotentialReference = overpotential;
+            }
+            else
+            {
+                _overpotentialSmooth += (overpotential - _overpotentialSmooth) / TrendPulses;
             }
 
-            _previousOverpotentialMv = largest;
-            _hasPreviousOverpotential = true;
-        }
-
-        /// <summary>Called at the end of each rest: residual polarisation against the pre-pulse voltage.</summary>
-        public void OnRestEnded(MeasurementSnapshot snapshot)
-        {
-            int largest = int.MinValue;
-            for (int c = _firstCell; c < _firstCell + _cellCount; c++)
+            _pulses++;
+            if (_pulses % TrendPulses != 0 || _rests < TrendPulses)
             {
-                int residual = snapshot.CellVoltageMv[c] - snapshot.PrePulseVoltageMv[c];
-                if (residual < 0)
-                {
-                    residual = -residual;
-                }
-
-                if (residual > largest)
-                {
-                    largest = residual;
-                }
+                return;
             }
 
-            if (_hasPreviousResidual && largest - _previousResidualMv >= _tuning.ResidualGrowthMv)
+            long overpotentialGrowth = _overpotentialSmooth - _overpotentialReference;
+            long residualGrowth = _residualSmooth - _residualReference;
+            long overpotentialLimit = (long)_tuning.OverpotentialGrowthMv * Scale;
+            long residualLimit = (long)_tuning.ResidualGrowthMv * Scale;
+            if (overpotentialGrowth >= overpotentialLimit || residualGrowth >= residualLimit)
             {
                 Lengthen();
             }
+            else if (overpotentialGrowth <= -overpotentialLimit && residualGrowth <= 0)
+            {
+                Shorten();
+            }
+            else
+            {
+                // Neither clearly up nor down: keep the references, so slow drifts add up until they count.
+                return;
+            }
 
-            _previousResidualMv = largest;
-            _hasPreviousResidual = true;
+            _overpotentialReference = _overpotentialSmooth;
+            _residualReference = _residualSmooth;
         }
 
-        /// <summary>True when a rest step that has lasted <paramref name="elapsedMs"/> should end now.</summary>
+        /// <summary>
+        /// Called when a rest ends after <paramref name="elapsedMs"/>: learns from when the relaxation
+        /// settled, and follows the residual polarisation left against the voltage before the pulse.
+        /// </summary>
+        public void OnRestEnded(MeasurementSnapshot snapshot, long elapsedMs)
+        {
+            if (_protocol.RestMode == RestMode.Adaptive)
+            {
+                // A rest that never settled tells only that settling takes at least this long.
+                long observed = _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
+                _targetMs = Clamp(_targetMs + ((observed - _targetMs) / _tuning.SettleAveragingRests));
+            }
+
+            long residual = (long)LargestResidual(snapshot) * Scale;
+            if (_rests == 0)
+            {
+                _residualSmooth = residual;
+                _residualReference = residual;
+            }
+            else
+            {
+                _residualSmooth += (residual - _residualSmooth) / TrendPulses;
+            }
+
+            _rests++;
+            _settledSinceMs = -1;
+            _settleObservedMs = -1;
+        }
+
+        /// <summary>True when a rest step that has lasted <paramref name="elapsedMs"/> should end now. Call every rest tick.</summary>
         public bool ShouldEnd(ProtocolStep step, long elapsedMs, MeasurementSnapshot snapshot, int module, out RestEndReason reason)
         {
             if (_protocol.RestMode == RestMode.Fixed)
             {
                 reason = RestEndReason.Fixed;
                 return elapsedMs >= step.DurationMs * _extensionPercent / 100;
+            }
+
+            if (IsSettled(snapshot, module))
+            {
+                if (_settledSinceMs < 0)
+                {
+                    _settledSinceMs = elapsedMs;
+                }
+
+                if (_settleObservedMs < 0 && elapsedMs - _settledSinceMs >= _tuning.SettledHoldMs)
+                {
+                    _settleObservedMs = elapsedMs;
+                }
+            }
+            else
+            {
+                _settledSinceMs = -1;
             }
 
             if (elapsedMs >= _protocol.MaximumRestMs)
@@ -113,12 +169,7 @@ namespace Edge.Core.Decision
             }
 
             reason = RestEndReason.Relaxed;
-            if (elapsedMs < _targetMs || elapsedMs < _protocol.MinimumRestMs)
-            {
-                return false;
-            }
-
-            return IsSettled(snapshot, module);
+            return _settleObservedMs >= 0 && elapsedMs >= _targetMs && elapsedMs >= _protocol.MinimumRestMs;
         }
 
         /// <summary>Every cell of the module relaxes slower than the settled slope.</summary>
@@ -145,12 +196,7 @@ namespace Edge.Core.Decision
         private void Lengthen()
         {
             long longer = _targetMs * (100 + _tuning.LengthenPercent) / 100;
-            if (longer == _targetMs)
-            {
-                longer = _targetMs + 1;
-            }
-
-            _targetMs = Clamp(longer);
+            _targetMs = Clamp(longer == _targetMs ? _targetMs + 1 : longer);
         }
 
         private void Shorten()
@@ -168,18 +214,34 @@ namespace Edge.Core.Decision
             return value > _protocol.MaximumRestMs ? _protocol.MaximumRestMs : value;
         }
 
-        private int LargestOf(int[] values, MeasurementSnapshot snapshot)
+        private int LargestOverpotential(MeasurementSnapshot snapshot)
         {
             int largest = int.MinValue;
             for (int c = _firstCell; c < _firstCell + _cellCount; c++)
             {
-                if (snapshot.CellValid[c] && values[c] > largest)
+                if (snapshot.CellValid[c] && snapshot.PulseOverpotentialMv[c] > largest)
                 {
-                    largest = values[c];
+                    largest = snapshot.PulseOverpotentialMv[c];
                 }
             }
 
             return largest == int.MinValue ? 0 : largest;
+        }
+
+        private int LargestResidual(MeasurementSnapshot snapshot)
+        {
+            int largest = 0;
+            for (int c = _firstCell; c < _firstCell + _cellCount; c++)
+            {
+                int residual = snapshot.CellVoltageMv[c] - snapshot.PrePulseVoltageMv[c];
+                residual = residual < 0 ? -residual : residual;
+                if (snapshot.CellValid[c] && residual > largest)
+                {
+                    largest = residual;
+                }
+            }
+
+            return largest;
         }
     }
 }

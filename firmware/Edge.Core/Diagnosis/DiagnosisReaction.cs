@@ -22,5 +22,11 @@ namespace Edge.Core.Diagnosis
 
         /// <summary>Open every switch in this tick and latch all modules.</summary>
         IsolatePack = 5,
+
+        /// <summary>
+        /// End the running pulse in this tick, then rest longer and pulse at a lower current: the
+        /// interface is running dry within this pulse and the rest of it would take it to the cut-off.
+        /// </summary>
+        AbortPulse = 6,
     }
 }

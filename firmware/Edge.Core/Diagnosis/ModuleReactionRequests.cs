@@ -14,7 +14,10 @@ namespace Edge.Core.Diagnosis
             ReduceCurrent = new bool[moduleCount];
             Stop = new bool[moduleCount];
             Isolate = new bool[moduleCount];
+            AbortPulse = new bool[moduleCount];
         }
+
+        public bool[] AbortPulse { get; }
 
         public bool[] ExtendRest { get; }
 
@@ -32,6 +35,7 @@ namespace Edge.Core.Diagnosis
                 ReduceCurrent[m] = false;
                 Stop[m] = false;
                 Isolate[m] = false;
+                AbortPulse[m] = false;
             }
         }
 
@@ -47,6 +51,9 @@ namespace Edge.Core.Diagnosis
                     break;
                 case DiagnosisReaction.StopModule:
                     Stop[module] = true;
+                    break;
+                case DiagnosisReaction.AbortPulse:
+                    AbortPulse[module] = true;
                     break;
                 case DiagnosisReaction.IsolateModule:
                     Isolate[module] = true;

@@ -49,28 +49,28 @@ public class RestTunerTests
     [Fact]
     public void SlowerRelaxationGetsLongerRestsAtTheHandComputedTimes()
     {
-        // Settled once |dV/dt| = (A / tau) exp(-t / tau) < 1.5 mV/s, i.e. t = tau ln(A / (1.5 tau)); the slope comes
-        // from the means of two adjacent 250 ms windows, so it describes the voltage about 250 ms earlier.
-        // A = 100 mV: tau = 1 s -> 4.45 s; tau = 3 s -> 9.56 s. Frames carry whole mV, and 1.5 mV/s is only
-        // 0.375 mV between window means, so the rounded staircase moves the end: accept the rest ending anywhere
-        // the true slope is between 1.0 and 2.5 mV/s: tau = 1 s -> [3.94, 4.86] s; tau = 3 s -> [8.02, 10] s.
+        // Settled once |dV/dt| = (A / tau) exp(-t / tau) < 1.3 mV/s, i.e. t = tau ln(A / (1.3 tau)). The slope comes
+        // from the means of two adjacent 500 ms windows, so it describes the voltage 500 ms earlier, and it must stay
+        // settled for the 500 ms hold: the rest ends about 1 s after the crossing.
+        // A = 100 mV: tau = 1 s -> 4.34 + 1 = 5.34 s; tau = 2 s -> 7.30 + 1 = 8.30 s. Frames carry whole mV and the
+        // slope between window means moves in 0.5 mV steps (1 mV/s here), so accept +-0.5 s.
         var fast = Rests(Run(Exponential(100, 1.0), 120000));
-        var slow = Rests(Run(Exponential(100, 3.0), 120000));
+        var slow = Rests(Run(Exponential(100, 2.0), 120000));
         Assert.True(fast.Count >= 10 && slow.Count >= 8);
 
         foreach (var rest in fast)
         {
             Assert.Equal(RestEndReason.Relaxed, rest.RestEndReason);
-            Assert.InRange(rest.RestMs, 3940, 4860);
+            Assert.InRange(rest.RestMs, 4840, 5840);
         }
 
         foreach (var rest in slow)
         {
             Assert.Equal(RestEndReason.Relaxed, rest.RestEndReason);
-            Assert.InRange(rest.RestMs, 8020, 10000);
+            Assert.InRange(rest.RestMs, 7800, 8800);
         }
 
-        Assert.True(slow.Min(r => r.RestMs) > fast.Max(r => r.RestMs) + 3000);
+        Assert.True(slow.Min(r => r.RestMs) > fast.Max(r => r.RestMs) + 2000);
     }
 
     [Theory]
@@ -99,46 +99,54 @@ public class RestTunerTests
             Assert.InRange(r.RestMs, 10000, 10010);
         });
 
+        // Back at 0 mV the moment the current stops: settled once both 500 ms slope windows are filled (1 s) and
+        // the 500 ms hold has passed, so 1.5 s; with a 3 s minimum the minimum holds instead.
         var instant = Run(Exponential(100, 0.0001), 60000);
-        Assert.All(Rests(instant), r => Assert.InRange(r.RestMs, 500, 520));
-        Assert.True(Rests(instant).Count > 30);
+        Assert.All(Rests(instant), r => Assert.InRange(r.RestMs, 1500, 1520));
+        Assert.True(Rests(instant).Count > 20);
+
+        var configuration = Adaptive();
+        configuration.Protocol.MinimumRestMs = 3000;
+        var held = new SyntheticPack(new PackLayout(1, 2, 0), configuration, Exponential(100, 0.0001), 1);
+        held.RunUntil(60000);
+        Assert.All(Rests(held), r => Assert.InRange(r.RestMs, 3000, 3010));
     }
 
     [Fact]
     public void RestTargetLengthensWhileThePulseOverpotentialGrows()
     {
-        // A cell that settles at once (tau = 0.1 ms), so only the learned target sets the rest. Pulses 1-10 have
-        // a flat overpotential, from the 11th on it grows by 10 mV per pulse (>= the 3 mV growth threshold).
-        Func<CellView, double> cell = c =>
+        // Cells that settle at once (tau = 0.1 ms), so every rest would settle at 1.5 s (both 500 ms slope windows
+        // plus the 500 ms hold): only the learned target can make a rest longer. From pulse 11 on the overpotential
+        // grows by 10 mV per pulse. The tuner smooths the overpotential over 8 pulses and compares it every 8 pulses
+        // (from pulse 16, once 8 rests are behind it) with its reference; growth of >= 3 mV lengthens the target 25 %.
+        // Hand-computed: the target starts at the 500 ms minimum and follows the observed 1.5 s settle times by 1/8
+        // per rest: after 15 rests it is 1500 - 1000 (7/8)^15 = 1365 ms; at pulse 16 it grows to 1.25 x 1365 = 1706 ms,
+        // so the 16th rest lasts 1706 ms (next 10 ms tick) while the flat cell's stays at 1.5 s.
+        Func<CellView, double> Growing(bool grows) => c =>
         {
-            double extra = c.PulseNumber <= 10 ? 0.0 : 10.0 * (c.PulseNumber - 10);
-            var relax = Exponential(50 + extra, 0.0001);
-            return relax(c);
+            double extra = !grows || c.PulseNumber <= 10 ? 0.0 : 10.0 * (c.PulseNumber - 10);
+            return Exponential(50 + extra, 0.0001)(c);
         };
 
-        // Observe mode: the depletion detector sees the same growth and would stretch the rests itself in act mode.
-        var configuration = Adaptive();
-        configuration.Mode = ControlMode.Observe;
-        var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, cell);
-        pack.RunUntil(60000);
-        var rests = Rests(pack);
-        Assert.True(rests.Count >= 14, $"only {rests.Count} rests");
-
-        // Flat: the target stays at the 500 ms minimum (5 % shorter each pulse, clamped).
-        for (int i = 0; i < 9; i++)
+        List<RecordCopy> RunCell(bool grows)
         {
-            Assert.InRange(rests[i].RestMs, 500, 520);
+            var configuration = Adaptive();
+            configuration.Mode = ControlMode.Observe;
+            var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, Growing(grows));
+            pack.RunUntil(60000);
+            return Rests(pack);
         }
 
-        // Growth is first seen when pulse 11 ends (its rest has index 10): the target lengthens 25 % per pulse,
-        // 500 -> 625 -> 781 -> 976 -> ... (hand-computed; ends on the next 10 ms tick), until the 10 s maximum.
-        Assert.InRange(rests[10].RestMs, 625, 635);
-        Assert.InRange(rests[11].RestMs, 781, 791);
-        Assert.InRange(rests[12].RestMs, 976, 986);
-        for (int i = 11; i < rests.Count; i++)
+        var flat = RunCell(false);
+        var growing = RunCell(true);
+        Assert.True(growing.Count >= 20, $"only {growing.Count} rests");
+        Assert.All(flat, r => Assert.InRange(r.RestMs, 1500, 1520));
+        for (int i = 0; i < 15; i++)
         {
-            Assert.True(rests[i].RestMs > rests[i - 1].RestMs || rests[i].RestMs >= 10000);
-            Assert.True(rests[i].RestMs <= 10010);
+            Assert.InRange(growing[i].RestMs, 1500, 1520);
         }
+
+        Assert.InRange(growing[15].RestMs, 1700, 1720);
+        Assert.True(growing.Skip(16).Average(r => r.RestMs) > 1600);
     }
 }

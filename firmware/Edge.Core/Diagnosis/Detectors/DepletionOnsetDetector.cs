@@ -129,8 +129,11 @@ namespace Edge.Core.Diagnosis.Detectors
 
             // Convex: the later window rises by more than the percentage of the earlier one, and by
             // a margin noise cannot produce.
+            // A soft-short spike that recovers also rises fast, but only back to where it dropped from: its
+            // earlier window falls. Depletion keeps rising, so the earlier window must not fall.
             bool convex = late >= _configuration.ShapeMinimumRiseMv
-                && (long)late * 100 > (long)(early > 0 ? early : 0) * _configuration.ShapeConvexityPercent;
+                && early >= 0
+                && (long)late * 100 > (long)early * _configuration.ShapeConvexityPercent;
             diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, _configuration.ShapeMinimumRiseMv);
         }
     }

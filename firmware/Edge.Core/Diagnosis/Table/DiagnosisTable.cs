@@ -37,7 +37,9 @@ namespace Edge.Core.Diagnosis.Table
             Put(rows, DiagnosisId.DepletionEdgeResistanceRise, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, 2, 3, DiagnosisReaction.ExtendRest, false, false);
 
             // Evaluated every pulse sample; two consecutive convex windows so one noisy window cannot stop a pulse.
-            Put(rows, DiagnosisId.DepletionNonlinearRise, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, 2, 20, DiagnosisReaction.ReduceCurrent, false, false);
+            // The rise to the cut-off takes about 0.1 s once it turns convex (cell-model.md), so the answer is
+            // immediate: end this pulse, then rest longer at a lower current.
+            Put(rows, DiagnosisId.DepletionNonlinearRise, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, 2, 20, DiagnosisReaction.AbortPulse, false, false);
 
             // Soft shorts ([W], [T]): each indicator alone is a warning; together they confirm a short,
             // which isolates the module before plating turns it into a hard short.

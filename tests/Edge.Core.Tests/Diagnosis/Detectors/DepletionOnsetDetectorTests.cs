@@ -123,7 +123,7 @@ public class DepletionOnsetDetectorTests
     }
 
     [Fact]
-    public void ConvexRiseLowersTheCurrentInActMode()
+    public void ConvexRiseEndsThePulseAndLowersTheCurrentInActMode()
     {
         var pack = new SyntheticPack(new PackLayout(1, 2, 0), new ControllerConfiguration(), ConvexPulse);
         pack.RunUntil(120000);
@@ -131,10 +131,16 @@ public class DepletionOnsetDetectorTests
         pack.RunUntil(121000, p => p.Actions.CurrentSetpointUa[0] != 385);
         var warning = pack.Events(EventKind.DepletionOnset).First(r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
 
-        // Lowered in the tick of the warning, by 20 %: 385 * 0.8 = 308 uA.
+        // The pulse ends in the tick of the warning, well before the ~0.9 s cut-off of this pulse.
         Assert.Equal(warning.TimestampMs, pack.NowMs);
-        Assert.Equal(308, pack.Actions.CurrentSetpointUa[0]);
+        Assert.False(pack.Actions.SwitchClosed[0]);
+        Assert.Empty(pack.Events(EventKind.Cutoff));
         Assert.Equal(80, pack.Controller.Module(0).CurrentPercent);
+
+        // The next pulse runs 20 % lower: 385 * 0.8 = 308 uA, after a rest stretched by 50 % (5 s -> 7.5 s).
+        pack.RunUntil(140000, p => p.Actions.SwitchClosed[0]);
+        Assert.Equal(308, pack.Actions.CurrentSetpointUa[0]);
+        Assert.InRange(pack.NowMs - warning.TimestampMs, 7500, 7520);
     }
 
     [Theory]
