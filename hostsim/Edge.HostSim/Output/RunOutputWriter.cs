@@ -24,7 +24,7 @@ public static class RunOutputWriter
         WriteEvents(Path.Combine(directory, EventsFile), result);
         if (result.Trace != null)
         {
-            WriteTrace(Path.Combine(directory, TraceFile), result.Trace);
+            WriteTrace(Path.Combine(directory, TraceFile), result.Trace, scenario.Pack.Demand != null ? scenario.Pack.AreaCm2 : 0);
             File.WriteAllText(Path.Combine(directory, PlotFile), TracePlot.Render(result.Trace, scenario));
         }
     }
@@ -45,6 +45,15 @@ public static class RunOutputWriter
             ticks = result.Ticks,
             cellSteps = result.CellSteps,
             cellStepsPerSecond = result.WallS > 0 ? result.CellSteps / result.WallS : 0,
+            packDemandMA = scenario.Pack.Demand == null ? (double?)null : Edge.HostSim.Scenarios.DemandSpec.ToMicroamps(scenario.Pack.Demand.CurrentMA, scenario.Pack.Demand.CurrentDensityMAPerCm2, scenario.Pack.AreaCm2) / 1000.0,
+            packWindowEndS = result.Pack?.WindowEndS,
+            packDemandedMAh = result.Pack?.DemandedMAh,
+            packDeliveredMAh = result.Pack?.DeliveredMAh,
+            packDeliveredFraction = result.Pack?.DeliveredFraction,
+            packCurrentMinMA = result.Pack?.CurrentMinMA,
+            packCurrentMeanMA = result.Pack?.CurrentMeanMA,
+            packDeratedS = result.Pack?.DeratedS,
+            packControllerShortfallS = result.Pack?.ControllerShortfallS,
             modules = result.Modules,
             events = result.Events,
             eventsDropped = result.EventsDropped,
@@ -61,11 +70,17 @@ public static class RunOutputWriter
         }
     }
 
-    public static void WriteTrace(string path, TraceBuffer trace)
+    /// <summary>Writes trace.csv; with <paramref name="packAreaCm2"/> above 0 (a pack demand) a packCurrentMA column follows the time.</summary>
+    public static void WriteTrace(string path, TraceBuffer trace, double packAreaCm2 = 0)
     {
         using StreamWriter writer = new StreamWriter(path, false, new UTF8Encoding(false));
         StringBuilder line = new StringBuilder();
         line.Append("tS");
+        if (packAreaCm2 > 0)
+        {
+            line.Append(",packCurrentMA");
+        }
+
         for (int m = 0; m < trace.Modules; m++)
         {
             line.Append(",module").Append(m).Append("CurrentMAPerCm2");
@@ -87,6 +102,17 @@ public static class RunOutputWriter
         {
             line.Clear();
             line.Append(trace.TimeS[row].ToString("0.###", CultureInfo.InvariantCulture));
+            if (packAreaCm2 > 0)
+            {
+                double packMA = 0;
+                for (int m = 0; m < trace.Modules; m++)
+                {
+                    packMA += trace.CurrentMAPerCm2[(row * trace.Modules) + m] * packAreaCm2;
+                }
+
+                line.Append(',').Append(packMA.ToString("0.#####", CultureInfo.InvariantCulture));
+            }
+
             for (int m = 0; m < trace.Modules; m++)
             {
                 line.Append(',').Append(trace.CurrentMAPerCm2[(row * trace.Modules) + m].ToString("0.####", CultureInfo.InvariantCulture));

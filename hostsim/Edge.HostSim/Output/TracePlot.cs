@@ -5,7 +5,7 @@ using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Output;
 
-/// <summary>Voltage and current of a run over time, as an SVG chart (cell voltages above, module currents below).</summary>
+/// <summary>Voltage and current of a run over time, as an SVG chart (cell voltages above, module currents and, with a pack demand, their sum below).</summary>
 public static class TracePlot
 {
     /// <summary>Most cell lines drawn; larger packs show the first ones.</summary>
@@ -48,6 +48,21 @@ public static class TracePlot
             }
 
             currents.Add(new PlotSeries("module " + m, time, i, SvgChart.Palette[m % SvgChart.Palette.Length]));
+        }
+
+        if (scenario.Pack.Demand != null)
+        {
+            // Pack current in the demand's unit: mA/cm2 referred to one module's area (sum of the module densities).
+            double[] pack = new double[rows];
+            for (int r = 0; r < rows; r++)
+            {
+                for (int m = 0; m < trace.Modules; m++)
+                {
+                    pack[r] += trace.CurrentMAPerCm2[(r * trace.Modules) + m];
+                }
+            }
+
+            currents.Add(new PlotSeries("pack (sum)", time, pack, "#000000"));
         }
 
         string title = scenario.Name + " (" + scenario.Pack.Preset + ", " + (scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed") + " rest, trace every " + trace.PeriodMs + " ms)";

@@ -80,6 +80,14 @@ public static class CellBankFactory
             variations[c] = new CellVariation(iLim, tau);
         }
 
+        foreach (ModuleOverrideSpec o in pack.ModuleOverrides)
+        {
+            for (int c = o.Module * pack.CellsPerModule; c < (o.Module + 1) * pack.CellsPerModule; c++)
+            {
+                variations[c] = new CellVariation(variations[c].ILimScale * o.ILimScale, variations[c].TauScale * o.TauScale, variations[c].ROhmScale);
+            }
+        }
+
         return new PhysicsCellBank(new CellBank(Parameters(pack), count, stepS, variations, scenario.Seed));
     }
 }

@@ -2,7 +2,7 @@
 
 namespace Edge.HostSim.Scenarios;
 
-/// <summary>Scenario section "pack": shape, cell preset, spread and preset overrides.</summary>
+/// <summary>Scenario section "pack": shape, cell preset, spread, preset and per-module overrides, load demand.</summary>
 public sealed class PackSpec
 {
     public int Modules { get; set; } = 1;
@@ -23,10 +23,18 @@ public sealed class PackSpec
     /// <summary>Preset parameter name to value.</summary>
     public Dictionary<string, double> Overrides { get; set; } = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Per-module multipliers on the preset (slow or weak modules).</summary>
+    public List<ModuleOverrideSpec> ModuleOverrides { get; set; } = new List<ModuleOverrideSpec>();
+
+    /// <summary>Pack-level load demand; null: every module runs its own protocol.</summary>
+    public DemandSpec? Demand { get; set; }
+
     public PackSpec Clone()
     {
         PackSpec copy = (PackSpec)MemberwiseClone();
         copy.Overrides = new Dictionary<string, double>(Overrides, StringComparer.OrdinalIgnoreCase);
+        copy.ModuleOverrides = new List<ModuleOverrideSpec>(ModuleOverrides);
+        copy.Demand = Demand?.Clone();
         return copy;
     }
 }

@@ -85,6 +85,21 @@ public static class ScenarioCompiler
             c.Depletion.CusumFaultMv = scenario.Controller.CusumFaultMv.Value;
         }
 
+        DemandSpec? demand = scenario.Pack.Demand;
+        if (demand != null)
+        {
+            c.Scheduling.Enabled = true;
+            c.Scheduling.DemandUa = DemandSpec.ToMicroamps(demand.CurrentMA, demand.CurrentDensityMAPerCm2, p.ElectrodeAreaCm2);
+            c.Scheduling.ProfileStartMs = new long[demand.Profile.Count];
+            c.Scheduling.ProfileDemandUa = new int[demand.Profile.Count];
+            for (int i = 0; i < demand.Profile.Count; i++)
+            {
+                DemandStepSpec step = demand.Profile[i];
+                c.Scheduling.ProfileStartMs[i] = (long)Math.Round(step.AtS * 1000);
+                c.Scheduling.ProfileDemandUa[i] = DemandSpec.ToMicroamps(step.CurrentMA, step.CurrentDensityMAPerCm2, p.ElectrodeAreaCm2);
+            }
+        }
+
         // Enough record slots for every module to report a pulse, a rest, a state change and events in one tick.
         c.Telemetry.RecordsPerTick = Math.Max(c.Telemetry.RecordsPerTick, (scenario.Pack.Modules * 8) + (scenario.Pack.Modules * scenario.Pack.CellsPerModule * 2) + 16);
         c.Telemetry.CellVoltagePeriodMs = 0;
@@ -112,6 +127,8 @@ public static class ScenarioCompiler
         "protocol.stripCutoffMv" => "protocol.cutoffV",
         "protocol.electrodeAreaCm2" => "pack.areaCm2",
         "protocol.platingCriticalCurrentUa" => "controller.platingCriticalMAPerCm2",
+        "scheduling.demandUa" => "pack.demand",
+        _ when field.StartsWith("scheduling.profile", StringComparison.Ordinal) => "pack.demand.profile" + field.Substring("scheduling.profile".Length),
         _ => field,
     };
 }

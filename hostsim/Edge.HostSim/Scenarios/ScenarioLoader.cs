@@ -151,9 +151,76 @@ public static class ScenarioLoader
             }
         }
 
+        if (section.Has("moduleOverrides"))
+        {
+            int index = 0;
+            foreach (JsonElement element in section.Array("moduleOverrides").EnumerateArray())
+            {
+                JsonSection o = new JsonSection(element, section.FieldPath("moduleOverrides[" + index + "]"));
+                ModuleOverrideSpec spec = new ModuleOverrideSpec
+                {
+                    Module = (int)o.Integer("module", 0, pack.Modules - 1),
+                    TauScale = o.Number("tauScale", 0.05, 100, 1.0),
+                    ILimScale = o.Number("iLimScale", 0.05, 20, 1.0),
+                };
+                o.RejectUnknown();
+                pack.ModuleOverrides.Add(spec);
+                index++;
+            }
+        }
+
+        if (section.Has("demand"))
+        {
+            pack.Demand = ReadDemand(section.Section("demand"));
+        }
+
         section.RejectUnknown();
         CellBankFactory.Parameters(pack);
         return pack;
+    }
+
+    private static DemandSpec ReadDemand(JsonSection section)
+    {
+        DemandSpec demand = new DemandSpec();
+        ReadDemandValue(section, out double? ma, out double? density);
+        demand.CurrentMA = ma;
+        demand.CurrentDensityMAPerCm2 = density;
+        if (section.Has("profile"))
+        {
+            int index = 0;
+            double previousS = -1;
+            foreach (JsonElement element in section.Array("profile").EnumerateArray())
+            {
+                JsonSection step = new JsonSection(element, section.FieldPath("profile[" + index + "]"));
+                DemandStepSpec spec = new DemandStepSpec { AtS = step.Number("atS", 0, MaximumTimeLimitS) };
+                if (spec.AtS <= previousS)
+                {
+                    throw new ScenarioException(step.FieldPath("atS"), "profile steps must be in strictly increasing time");
+                }
+
+                previousS = spec.AtS;
+                ReadDemandValue(step, out ma, out density);
+                spec.CurrentMA = ma;
+                spec.CurrentDensityMAPerCm2 = density;
+                step.RejectUnknown();
+                demand.Profile.Add(spec);
+                index++;
+            }
+        }
+
+        section.RejectUnknown();
+        return demand;
+    }
+
+    /// <summary>Exactly one of currentMA (>= 0) and currentDensityMAPerCm2 (>= 0).</summary>
+    private static void ReadDemandValue(JsonSection section, out double? currentMA, out double? densityMAPerCm2)
+    {
+        currentMA = section.OptionalNumber("currentMA", 0, 1000000);
+        densityMAPerCm2 = section.OptionalNumber("currentDensityMAPerCm2", 0, 10000);
+        if (currentMA.HasValue == densityMAPerCm2.HasValue)
+        {
+            throw new ScenarioException(section.FieldPath("currentMA"), "give exactly one of currentMA and currentDensityMAPerCm2");
+        }
     }
 
     private static ProtocolSpec ReadProtocol(JsonSection section)

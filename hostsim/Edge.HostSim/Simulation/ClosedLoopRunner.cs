@@ -62,6 +62,7 @@ public sealed class ClosedLoopRunner
         int[] restCount = new int[modules];
         double?[] stoppedAtS = new double?[modules];
         List<SimulationEvent> events = new List<SimulationEvent>();
+        PackAccumulator? pack = configuration.Scheduling.Enabled ? new PackAccumulator(modules, periodMs) : null;
         long eventsDropped = 0;
 
         TraceBuffer? trace = null;
@@ -103,6 +104,11 @@ public sealed class ClosedLoopRunner
                 }
             }
 
+            if (pack != null && tick > 0)
+            {
+                pack.AddInterval(trueCurrentUa);
+            }
+
             double stepS = tick == 0 ? periodS : periodS;
             for (int m = 0; m < modules; m++)
             {
@@ -120,6 +126,8 @@ public sealed class ClosedLoopRunner
             int jitter = faults.JitterMs;
             frame.TimestampMs = jitter > 0 && tick > 0 ? timeMs + (long)Math.Round(((jitterRandom.NextDouble() * 2) - 1) * jitter) : timeMs;
             controller.Tick(frame, actions);
+
+            pack?.AfterTick(controller, timeS);
 
             // Telemetry.
             TelemetryBuffer telemetry = controller.Telemetry;
@@ -225,6 +233,7 @@ public sealed class ClosedLoopRunner
                 State = ScenarioNames.Camel(module.State.ToString()),
                 StopReason = StopReasonName(module),
                 StoppedAtS = stoppedAtS[m],
+                SwitchCount = module.SwitchCloseCount,
             };
         }
 
@@ -240,6 +249,7 @@ public sealed class ClosedLoopRunner
             Events = events,
             EventsDropped = eventsDropped,
             Trace = trace,
+            Pack = pack?.Result(controller, simulatedS),
         };
     }
 

@@ -28,4 +28,7 @@ public sealed class ModuleResult
 
     /// <summary>Simulated time the module stopped, s (null while still running).</summary>
     public double? StoppedAtS { get; init; }
+
+    /// <summary>Times the module's switch closed (the core's SwitchCloseCount: switch wear).</summary>
+    public int SwitchCount { get; init; }
 }

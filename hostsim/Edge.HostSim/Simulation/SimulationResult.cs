@@ -27,4 +27,7 @@ public sealed class SimulationResult
     public long EventsDropped { get; init; }
 
     public TraceBuffer? Trace { get; init; }
+
+    /// <summary>Pack delivery against the demand; null without <c>pack.demand</c>.</summary>
+    public PackResult? Pack { get; init; }
 }

