@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using System.Threading;
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
@@ -45,6 +46,11 @@ namespace Edge.Core
         private readonly bool[] _pendingStop;
         private readonly bool[] _pendingReset;
         private readonly object _commandLock = new object();
+
+        // Non-zero when a command or configuration change may be waiting: set (after the change, under the
+        // lock) by every request and taken with one interlocked exchange per tick, so a tick without commands
+        // does not take the lock. Starts at 1 for the first tick's automatic start.
+        private int _commandsPending = 1;
 
         // Configuration changes (validated by the caller) wait for the tick boundary as well.
         private ProtocolConfiguration _pendingProtocol;
@@ -152,6 +158,7 @@ namespace Edge.Core
             {
                 _pendingProtocol = protocol;
                 _pendingProtocolStart = startAfter;
+                Interlocked.Exchange(ref _commandsPending, 1);
             }
         }
 
@@ -162,6 +169,7 @@ namespace Edge.Core
             {
                 _pendingMode = mode;
                 _hasPendingMode = true;
+                Interlocked.Exchange(ref _commandsPending, 1);
             }
         }
 
@@ -176,14 +184,24 @@ namespace Edge.Core
                 WriteEvent(EventKind.TelemetryOverflow, now, -1, dropped);
             }
 
-            ApplyConfigurationChanges(now);
+            // A plain read first: the interlocked exchange only when something may be waiting. A request that
+            // lands after this read is applied at the next tick, as if it had come in after the boundary.
+            bool commands = _commandsPending != 0 && Interlocked.Exchange(ref _commandsPending, 0) != 0;
+            if (commands)
+            {
+                ApplyConfigurationChanges(now);
+            }
+
             _diagnosis.BeginTick(now, _configuration.Mode);
 
             // Measurement.
             _measurement.Update(frame, _lastSwitchClosed, _lastSetpointUa, _snapshot);
 
             // Commands take effect at the tick boundary, before this tick's decisions.
-            ApplyCommands(now);
+            if (commands)
+            {
+                ApplyCommands(now);
+            }
 
             // Diagnosis: detectors report, the manager decides.
             _plausibility.Evaluate(frame, _snapshot, _diagnosis);
@@ -343,6 +361,8 @@ namespace Edge.Core
                         pending[m] = true;
                     }
                 }
+
+                Interlocked.Exchange(ref _commandsPending, 1);
             }
         }
 

@@ -9,6 +9,7 @@ using Edge.Core.Sampling;
 using Edge.Core.Telemetry;
 using Edge.HostSim.Faults;
 using Edge.HostSim.Pack;
+using Edge.HostSim.Physics;
 using Edge.HostSim.Scenarios;
 
 namespace Edge.HostSim.Simulation;
@@ -45,6 +46,7 @@ public sealed class ClosedLoopRunner
         double area = s.Pack.AreaCm2;
 
         ICellBank bank = CellBankFactory.Create(s, periodS);
+        CellBank? physics = bank is PhysicsCellBank built && built.Inner.StepS == periodS ? built.Inner : null;
         IMeasurementChain chain = s.Measurement.BoardDefinition != null
             ? new BoardMeasurementChain(s.Measurement.BoardDefinition, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL)
             : new VirtualMeasurementChain(s.Measurement, cells, s.Seed ^ 0xADC0UL);
@@ -110,13 +112,29 @@ public sealed class ClosedLoopRunner
             }
 
             double stepS = tick == 0 ? periodS : periodS;
-            for (int m = 0; m < modules; m++)
+            if (physics != null)
             {
-                double density = densityMAPerCm2[m];
-                int first = m * cellsPerModule;
-                for (int c = first; c < first + cellsPerModule; c++)
+                // The built-in physics at its nominal step: a direct call the JIT can inline, same results.
+                for (int m = 0; m < modules; m++)
                 {
-                    voltageV[c] = bank.Step(c, density, stepS);
+                    double density = densityMAPerCm2[m];
+                    int first = m * cellsPerModule;
+                    for (int c = first; c < first + cellsPerModule; c++)
+                    {
+                        voltageV[c] = physics.Step(c, density);
+                    }
+                }
+            }
+            else
+            {
+                for (int m = 0; m < modules; m++)
+                {
+                    double density = densityMAPerCm2[m];
+                    int first = m * cellsPerModule;
+                    for (int c = first; c < first + cellsPerModule; c++)
+                    {
+                        voltageV[c] = bank.Step(c, density, stepS);
+                    }
                 }
             }
 

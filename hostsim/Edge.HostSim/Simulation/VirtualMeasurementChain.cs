@@ -38,35 +38,43 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         int[] mv = frame.CellVoltageMv;
         ChannelStatus[] status = frame.CellVoltageStatus;
         double noise = _spec.VoltageNoiseMv;
+
+        // Fields in locals: the stores into the frame would otherwise make the JIT reload them per cell.
+        bool[] stuck = Stuck;
+        bool[] saturated = Saturated;
+        double[] extraNoiseMv = ExtraNoiseMv;
+        SimRandom random = _random;
+        double lsbMv = _lsbMv;
+        int railMv = _railMv;
         for (int c = 0; c < mv.Length; c++)
         {
-            if (Stuck[c])
+            if (stuck[c])
             {
                 continue;
             }
 
-            if (Saturated[c])
+            if (saturated[c])
             {
-                mv[c] = _railMv;
+                mv[c] = railMv;
                 status[c] = ChannelStatus.Saturated;
                 continue;
             }
 
-            double sigma = noise + ExtraNoiseMv[c];
-            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * _random.FastGaussian() : 0.0);
-            if (_lsbMv > 0)
+            double sigma = noise + extraNoiseMv[c];
+            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * random.FastGaussian() : 0.0);
+            if (lsbMv > 0)
             {
-                value = Math.Round(value / _lsbMv) * _lsbMv;
+                value = Math.Round(value / lsbMv) * lsbMv;
             }
 
-            if (value >= _railMv)
+            if (value >= railMv)
             {
-                mv[c] = _railMv;
+                mv[c] = railMv;
                 status[c] = ChannelStatus.Saturated;
             }
-            else if (value <= -_railMv)
+            else if (value <= -railMv)
             {
-                mv[c] = -_railMv;
+                mv[c] = -railMv;
                 status[c] = ChannelStatus.Saturated;
             }
             else
