@@ -292,6 +292,16 @@ namespace Edge.Core.Configuration
 
             if (error == null)
             {
+                error = Range("restTuning.settledFractionPercent", tuning.SettledFractionPercent, 1, 100);
+            }
+
+            if (error == null)
+            {
+                error = Range("restTuning.slopeNoiseFloorUvPerS", tuning.SlopeNoiseFloorUvPerS, 0, 10000000);
+            }
+
+            if (error == null)
+            {
                 error = Range("restTuning.settledHoldMs", tuning.SettledHoldMs, 0, 600000);
             }
 

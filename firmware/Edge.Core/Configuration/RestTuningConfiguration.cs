@@ -24,6 +24,21 @@ namespace Edge.Core.Configuration
         public int SettledSlopeUvPerS { get; set; } = 1300;
 
         /// <summary>
+        /// The slope must also have fallen to this percentage of its value at the start of the rest, so a cell
+        /// that relaxes slowly (small slope from the outset) is not taken as settled: for an exponential decay
+        /// the rest then lasts ln(100 / percent) time constants, 1.9 at 15 %. NaK50 after a 1 s pulse falls
+        /// below 15 % of its early slope at about the absolute threshold, so healthy rests are unchanged.
+        /// </summary>
+        public int SettledFractionPercent { get; set; } = 15;
+
+        /// <summary>
+        /// Below this slope (uV/s) the fraction test is not asked: the slope estimate from two 500 ms window
+        /// means carries about 0.8 mV/s of noise at 2 mV per sample, so a fraction of a small starting slope
+        /// would be a noise lottery.
+        /// </summary>
+        public int SlopeNoiseFloorUvPerS { get; set; } = 600;
+
+        /// <summary>
         /// The slope must stay below the settled slope this long before the relaxation counts as settled,
         /// so one quiet noise excursion cannot end a rest.
         /// </summary>

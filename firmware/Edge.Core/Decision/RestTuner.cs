@@ -32,6 +32,8 @@ namespace Edge.Core.Decision
 
         private long _targetMs;
         private int _extensionPercent = 100;
+        private readonly int[] _initialSlopeUvPerS;
+        private bool _hasInitialSlope;
         private long _settledSinceMs = -1;
         private long _settleObservedMs = -1;
 
@@ -49,6 +51,7 @@ namespace Edge.Core.Decision
             _firstCell = firstCell;
             _cellCount = cellCount;
             _targetMs = protocol.MinimumRestMs;
+            _initialSlopeUvPerS = new int[cellCount];
         }
 
         /// <summary>Current learned target of the adaptive rest (ms).</summary>
@@ -134,6 +137,7 @@ namespace Edge.Core.Decision
             _rests++;
             _settledSinceMs = -1;
             _settleObservedMs = -1;
+            _hasInitialSlope = false;
         }
 
         /// <summary>True when a rest step that has lasted <paramref name="elapsedMs"/> should end now. Call every rest tick.</summary>
@@ -145,7 +149,18 @@ namespace Edge.Core.Decision
                 return elapsedMs >= step.DurationMs * _extensionPercent / 100;
             }
 
-            if (IsSettled(snapshot, module))
+            if (!_hasInitialSlope && snapshot.RestSlopeValid[module])
+            {
+                for (int i = 0; i < _cellCount; i++)
+                {
+                    int slope = snapshot.RestSlopeUvPerS[_firstCell + i];
+                    _initialSlopeUvPerS[i] = slope < 0 ? -slope : slope;
+                }
+
+                _hasInitialSlope = true;
+            }
+
+            if (IsSettled(snapshot, module) && HasDecayedEnough(snapshot))
             {
                 if (_settledSinceMs < 0)
                 {
@@ -185,6 +200,33 @@ namespace Edge.Core.Decision
             {
                 int slope = snapshot.RestSlopeUvPerS[c];
                 if (slope > limit || slope < -limit)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Every cell's slope has fallen to the configured fraction of its slope at the start of the rest. A cell
+        /// that relaxes slowly starts with a small slope and would pass the absolute threshold at once, though it
+        /// is far from relaxed; the fraction makes its rest scale with its own relaxation time.
+        /// </summary>
+        private bool HasDecayedEnough(MeasurementSnapshot snapshot)
+        {
+            if (!_hasInitialSlope)
+            {
+                return false;
+            }
+
+            int percent = _tuning.SettledFractionPercent;
+            int floor = _tuning.SlopeNoiseFloorUvPerS;
+            for (int i = 0; i < _cellCount; i++)
+            {
+                int slope = snapshot.RestSlopeUvPerS[_firstCell + i];
+                slope = slope < 0 ? -slope : slope;
+                if (slope > floor && (long)slope * 100 > (long)_initialSlopeUvPerS[i] * percent)
                 {
                     return false;
                 }
