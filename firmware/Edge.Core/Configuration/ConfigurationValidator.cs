@@ -56,6 +56,22 @@ namespace Edge.Core.Configuration
                 return error;
             }
 
+            if (configuration.PulseTuning == null)
+            {
+                return new ConfigurationError("pulseTuning", "is missing");
+            }
+
+            error = Range("pulseTuning.minimumPulseMs", configuration.PulseTuning.MinimumPulseMs, configuration.SamplePeriodMs, 3600000);
+            if (error == null)
+            {
+                error = Range("pulseTuning.shortenPercent", configuration.PulseTuning.ShortenPercent, 1, 90);
+            }
+
+            if (error != null)
+            {
+                return error;
+            }
+
             error = ValidateScheduling(configuration, layout);
             if (error != null)
             {

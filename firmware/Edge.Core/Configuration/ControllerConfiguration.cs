@@ -33,6 +33,8 @@ namespace Edge.Core.Configuration
 
         public TelemetryConfiguration Telemetry { get; set; } = new TelemetryConfiguration();
 
+        public PulseTuningConfiguration PulseTuning { get; set; } = new PulseTuningConfiguration();
+
         public PackSchedulingConfiguration Scheduling { get; set; } = new PackSchedulingConfiguration();
 
         public DiagnosisTable Diagnosis { get; set; } = DiagnosisTable.CreateDefault();

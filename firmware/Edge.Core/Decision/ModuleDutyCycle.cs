@@ -217,20 +217,22 @@ namespace Edge.Core.Decision
                     return;
             }
 
-            if (requests.ExtendRest[_module])
+            bool depletion = requests.ExtendRest[_module] || requests.ReduceCurrent[_module] || requests.AbortPulse[_module];
+            if (depletion && !ShortenPulse())
             {
-                _restTuner.Extend();
-            }
+                if (requests.ExtendRest[_module] || requests.AbortPulse[_module])
+                {
+                    _restTuner.Extend();
+                }
 
-            if (requests.ReduceCurrent[_module])
-            {
-                ReduceCurrent();
+                if (requests.ReduceCurrent[_module] || requests.AbortPulse[_module])
+                {
+                    ReduceCurrent();
+                }
             }
 
             if (requests.AbortPulse[_module])
             {
-                ReduceCurrent();
-                _restTuner.Extend();
                 if (State == ModuleState.Pulse)
                 {
                     _lastCurrentEndMs = now;
@@ -301,7 +303,7 @@ namespace Edge.Core.Decision
             long elapsed = now - _stepStartMs;
             if (State == ModuleState.Pulse)
             {
-                if (step.DurationMs > 0 && elapsed >= step.DurationMs)
+                if (step.DurationMs > 0 && elapsed >= PulseLengthMs(step))
                 {
                     _lastCurrentEndMs = now;
                     NextStep(now, telemetry);
@@ -446,6 +448,56 @@ namespace Edge.Core.Decision
 
             int signed = step.Kind == ProtocolStepKind.Plate ? -(int)magnitude : (int)magnitude;
             Output(magnitude > 0, signed);
+        }
+
+        /// <summary>Percentage of the protocol's pulse length in use (pulse tuning).</summary>
+        public int PulsePercent => _restTuner.PulsePercent;
+
+        private long PulseLengthMs(ProtocolStep step)
+        {
+            long length = step.DurationMs * _restTuner.PulsePercent / 100;
+            long minimum = _configuration.PulseTuning.MinimumPulseMs;
+            return length < minimum && step.DurationMs > minimum ? minimum : length;
+        }
+
+        /// <summary>
+        /// Pulse tuning's answer to a depletion warning: a shorter pulse and, for fixed rests, a rest shorter by
+        /// the same factor. False when tuning is off or the pulse is already at its minimum.
+        /// </summary>
+        private bool ShortenPulse()
+        {
+            PulseTuningConfiguration tuning = _configuration.PulseTuning;
+            if (!tuning.Enabled)
+            {
+                return false;
+            }
+
+            ProtocolStep step = _protocol.Steps[FirstCurrentStep()];
+            if (step.DurationMs <= 0 || PulseLengthMs(step) <= tuning.MinimumPulseMs)
+            {
+                return false;
+            }
+
+            _restTuner.PulsePercent = _restTuner.PulsePercent * (100 - tuning.ShortenPercent) / 100;
+            if (_restTuner.PulsePercent < 1)
+            {
+                _restTuner.PulsePercent = 1;
+            }
+
+            return true;
+        }
+
+        private int FirstCurrentStep()
+        {
+            for (int i = 0; i < _protocol.Steps.Length; i++)
+            {
+                if (_protocol.Steps[i].IsCurrentStep)
+                {
+                    return i;
+                }
+            }
+
+            return 0;
         }
 
         private int FirstRestStep()

@@ -60,6 +60,9 @@ namespace Edge.Core.Decision
         /// <summary>Stretch applied to every rest by depletion warnings (percent, 100 = none).</summary>
         public int ExtensionPercent => _extensionPercent;
 
+        /// <summary>Pulse tuning: fixed rests scale with the pulse (percent of the protocol's), so the duty cycle holds.</summary>
+        public int PulsePercent { get; set; } = 100;
+
         /// <summary>A depletion warning in act mode: rests get longer from now on.</summary>
         public void Extend()
         {
@@ -146,7 +149,7 @@ namespace Edge.Core.Decision
             if (_protocol.RestMode == RestMode.Fixed)
             {
                 reason = RestEndReason.Fixed;
-                return elapsedMs >= step.DurationMs * _extensionPercent / 100;
+                return elapsedMs >= step.DurationMs * _extensionPercent / 100 * PulsePercent / 100;
             }
 
             if (!_hasInitialSlope && snapshot.RestSlopeValid[module])

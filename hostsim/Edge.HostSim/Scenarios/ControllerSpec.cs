@@ -21,5 +21,8 @@ public sealed class ControllerSpec
 
     public int? CusumFaultMv { get; set; }
 
+    /// <summary>Set: pulse tuning on (act mode), pulses shortened on depletion warnings down to this length, s.</summary>
+    public double? MinimumPulseS { get; set; }
+
     public object Clone() => MemberwiseClone();
 }

@@ -65,6 +65,12 @@ public static class ScenarioCompiler
 
         // The safety envelope scales with the area: 5 mA/cm2 (the core's default on 0.385 cm2).
         c.Protection.ModuleMaximumCurrentUa = Math.Max(c.Protection.ModuleMaximumCurrentUa, (int)Math.Min(100000000, Math.Round(5.0 * p.ElectrodeAreaCm2 * 1000)));
+        if (scenario.Controller.MinimumPulseS.HasValue)
+        {
+            c.PulseTuning.Enabled = true;
+            c.PulseTuning.MinimumPulseMs = (int)Math.Round(scenario.Controller.MinimumPulseS.Value * 1000);
+        }
+
         if (scenario.Controller.SettledSlopeUvPerS.HasValue)
         {
             c.RestTuning.SettledSlopeUvPerS = scenario.Controller.SettledSlopeUvPerS.Value;

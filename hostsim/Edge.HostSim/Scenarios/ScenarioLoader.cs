@@ -279,6 +279,7 @@ public static class ScenarioLoader
         controller.CusumInfoMv = section.OptionalInt("cusumInfoMv", 1, 100000);
         controller.CusumWarningMv = section.OptionalInt("cusumWarningMv", 1, 100000);
         controller.CusumFaultMv = section.OptionalInt("cusumFaultMv", 1, 100000);
+        controller.MinimumPulseS = section.OptionalNumber("minimumPulseS", 0.001, 3600);
         section.RejectUnknown();
         return controller;
     }

@@ -44,7 +44,7 @@ public class DepletionOnsetDetectorTests
     }
 
     /// <summary>Flat pulses, then in pulse 21 a convex rise 2850 mV (t / 0.9 s)^4 that would reach 3 V at 0.9 s.</summary>
-    private static double ConvexPulse(CellView c)
+    internal static double ConvexPulse(CellView c)
     {
         double healthy = SyntheticCells.Healthy(c);
         if (c.Cell == 0 && c.InPulse && c.PulseNumber >= 21)
