@@ -270,6 +270,12 @@ namespace Edge.Core.Configuration
                 return error;
             }
 
+            error = Range("scheduling.demandMetHoldMs", scheduling.DemandMetHoldMs, 0, 3600000);
+            if (error != null)
+            {
+                return error;
+            }
+
             if (scheduling.ProfileStartMs == null || scheduling.ProfileDemandUa == null || scheduling.ProfileStartMs.Length != scheduling.ProfileDemandUa.Length)
             {
                 return new ConfigurationError("scheduling.profile", "start times and demands must be given in pairs");

@@ -19,5 +19,12 @@ namespace Edge.Core.Configuration
         public long[] ProfileStartMs { get; set; } = new long[0];
 
         public int[] ProfileDemandUa { get; set; } = new int[0];
+
+        /// <summary>
+        /// A derating ends (DemandMet event) only after the demand has been met this long. Longer than one
+        /// rotation (six 1 s pulses): a pack that lost a module misses one slot per rotation, which is one
+        /// derating episode, not an event every few seconds.
+        /// </summary>
+        public int DemandMetHoldMs { get; set; } = 10000;
     }
 }

@@ -20,6 +20,7 @@ namespace Edge.Core.Decision.Scheduling
         private readonly int _pulseCurrentUa;
         private long _startMs = -1;
         private bool _derated;
+        private long _metSinceMs = -1;
 
         public InterleavedScheduler(PackSchedulingConfiguration configuration, int pulseCurrentUa)
         {
@@ -92,7 +93,18 @@ namespace Edge.Core.Decision.Scheduling
                 ShortfallTicks++;
             }
 
-            if (short_ != _derated)
+            if (short_)
+            {
+                _metSinceMs = -1;
+            }
+            else if (_metSinceMs < 0)
+            {
+                _metSinceMs = now;
+            }
+
+            // A derating starts at once and ends only after the demand has been met for the hold time.
+            bool report = short_ ? !_derated : _derated && now - _metSinceMs >= _configuration.DemandMetHoldMs;
+            if (report)
             {
                 _derated = short_;
                 TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, -1, -1);

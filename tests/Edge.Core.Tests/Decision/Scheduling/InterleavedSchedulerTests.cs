@@ -99,6 +99,7 @@ public class InterleavedSchedulerTests
     {
         var (controller, frame, actions) = Build(6, PulseUa);
         int gaps = 0;
+        int deratedEvents = 0;
         for (long tick = 0; tick < 6000; tick++)
         {
             Feed(frame, actions, tick);
@@ -108,6 +109,11 @@ public class InterleavedSchedulerTests
             }
 
             controller.Tick(frame, actions);
+            for (int i = 0; i < controller.Telemetry.Count; i++)
+            {
+                deratedEvents += controller.Telemetry[i].Kind == TelemetryRecordKind.Event && controller.Telemetry[i].EventKind == EventKind.Derated ? 1 : 0;
+            }
+
             if (tick > 2000)
             {
                 gaps += actions.SwitchClosed.Count(c => c) == 1 ? 0 : 1;
@@ -119,5 +125,8 @@ public class InterleavedSchedulerTests
         // lost module can no longer give (1/6 of the remaining 4000 ticks), plus at most the rest of the slot in
         // which it was isolated (no other module is ready mid-slot).
         Assert.InRange(gaps, 4000 / 6 - 100, 4000 / 6 + 100);
+
+        // One slot lost per 6 s rotation is one derating episode: the 10 s hold keeps it from flapping.
+        Assert.Equal(1, deratedEvents);
     }
 }
