@@ -44,7 +44,9 @@ public sealed class BrokerOutageTests
 
         // After: the device is back (retained online, a second connection); stop the last running module by command.
         SpinUntil(() => device.Bridge.Connections == 2 && sub.Client.IsConnected);
-        Assert.Equal("online", sub.Log.On(Root + "status")[^1].GetProperty("status").GetString());
+        // The subscriber's restored session first delivers the device's will (offline, also retained by the
+        // broker's persistence); the device's own retained "online" follows and must be the last word.
+        sub.Log.WaitForLatest(Root + "status", s => s.GetProperty("status").GetString() == "online");
         sub.Send(Root + "cmd/stop", """{"id":"end","module":2}""");
         SimulationResult result = device.Finish(TimeSpan.FromSeconds(60));
         Assert.Equal("allModulesStopped", result.TerminatedBy);

@@ -40,6 +40,42 @@ internal sealed class MessageLog
         }
     }
 
+    /// <summary>
+    /// Waits until the newest message on <paramref name="topic"/> satisfies <paramref name="match"/>: for state
+    /// topics (status) where an older retained value may arrive before the current one after a reconnect.
+    /// </summary>
+    public JsonElement WaitForLatest(string topic, Func<JsonElement, bool> match, TimeSpan? patience = null)
+    {
+        DateTime end = DateTime.UtcNow + (patience ?? Patience);
+        lock (_lock)
+        {
+            while (true)
+            {
+                for (int i = _messages.Count - 1; i >= 0; i--)
+                {
+                    if (_messages[i].Topic == topic)
+                    {
+                        if (_messages[i].Json.ValueKind == JsonValueKind.Object && match(_messages[i].Json))
+                        {
+                            return _messages[i].Json;
+                        }
+
+                        break;
+                    }
+                }
+
+                TimeSpan left = end - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    string sequence = string.Join(", ", _messages.Where(m => m.Topic == topic).Select(m => m.Json.ToString() + (m.Retain ? " (retained)" : "")));
+                    throw new Xunit.Sdk.XunitException("the newest message on " + topic + " never matched within " + (patience ?? Patience) + "; saw " + sequence);
+                }
+
+                Monitor.Wait(_lock, left);
+            }
+        }
+    }
+
     /// <summary>Waits until a message on <paramref name="topic"/> satisfies <paramref name="match"/>; fails the test on timeout.</summary>
     public JsonElement WaitFor(string topic, Func<JsonElement, bool> match, TimeSpan? patience = null)
     {
