@@ -16,7 +16,11 @@ namespace Edge.Mqtt.Tests
             try
             {
                 File.WriteAllText(Path.Combine(site, "index.html"), "<html>edge dashboard</html>");
-                File.SetUnixFileMode(site, (UnixFileMode)0b111_101_101);
+                if (!OperatingSystem.IsWindows())
+                {
+                    // Mosquitto drops privileges; the served folder must be world-readable.
+                    File.SetUnixFileMode(site, (UnixFileMode)0b111_101_101);
+                }
                 using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true, HttpDirectory = site });
                 int mqttPort = broker.Port;
                 int webPort = broker.WebSocketPort;
