@@ -10,18 +10,62 @@ internal sealed class MessageLog
 
     private readonly object _lock = new();
     private readonly List<(string Topic, JsonElement Json, bool Retain)> _messages = new();
+    private readonly Dictionary<string, int> _counts = new();
 
     public MessageLog(IMqttTransport transport)
     {
         transport.MessageReceived += m =>
         {
-            JsonElement json = m.Payload.Length == 0 ? default : JsonDocument.Parse(m.Payload).RootElement.Clone();
+            // Commands a test sends on purpose may be anything but JSON: kept as Undefined, never thrown on.
+            JsonElement json = default;
+            if (m.Payload.Length > 0)
+            {
+                try
+                {
+                    json = JsonDocument.Parse(m.Payload).RootElement.Clone();
+                }
+                catch (JsonException)
+                {
+                }
+            }
+
             lock (_lock)
             {
                 _messages.Add((m.Topic, json, m.Retain));
+                _counts[m.Topic] = _counts.GetValueOrDefault(m.Topic) + 1;
                 Monitor.PulseAll(_lock);
             }
         };
+    }
+
+    /// <summary>How many messages arrived on <paramref name="topic"/> (cheap: for flow control in a loop).</summary>
+    public int CountOn(string topic)
+    {
+        lock (_lock)
+        {
+            return _counts.GetValueOrDefault(topic);
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages arrived on <paramref name="topic"/>; false on timeout.</summary>
+    public bool WaitForCount(string topic, int count, TimeSpan patience)
+    {
+        DateTime end = DateTime.UtcNow + patience;
+        lock (_lock)
+        {
+            while (_counts.GetValueOrDefault(topic) < count)
+            {
+                TimeSpan left = end - DateTime.UtcNow;
+                if (left <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_lock, left);
+            }
+
+            return true;
+        }
     }
 
     public List<JsonElement> On(string topic)

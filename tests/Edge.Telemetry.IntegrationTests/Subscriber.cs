@@ -3,10 +3,10 @@ using Edge.HostSim.Mqtt.Broker;
 
 namespace Edge.Telemetry.IntegrationTests;
 
-/// <summary>A test client subscribed to edge/# (QoS 1), reconnecting quickly after a broker restart.</summary>
+/// <summary>A test client subscribed to edge/# or the given filters (QoS 1), reconnecting quickly after a broker restart.</summary>
 internal sealed class Subscriber : IDisposable
 {
-    public Subscriber(MosquittoBroker broker, string? user = null, string? password = null, bool persistentSession = false)
+    public Subscriber(MosquittoBroker broker, string? user = null, string? password = null, bool persistentSession = false, string[]? topicFilters = null)
     {
         Client = new MosquittoClient(new MosquittoClientOptions
         {
@@ -20,7 +20,11 @@ internal sealed class Subscriber : IDisposable
             ReconnectDelayMaxMs = 250,
         });
         Log = new MessageLog(Client);
-        Client.Subscribe("edge/#", 1);
+        foreach (string filter in topicFilters ?? new[] { "edge/#" })
+        {
+            Client.Subscribe(filter, 1);
+        }
+
         Client.Connect();
         DateTime end = DateTime.UtcNow + MessageLog.Patience;
         while (!Client.IsConnected && DateTime.UtcNow < end)

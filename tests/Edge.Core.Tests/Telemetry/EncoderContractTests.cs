@@ -330,7 +330,8 @@ public class EncoderContractTests
         Assert.Null(topics.VerbOf("edge/other/cmd/start"));
         Assert.Null(topics.VerbOf("edge/pack-07/cmd/a/b"));
         Assert.Null(topics.VerbOf("ed\u00adge/pack-07/cmd/start"));
-        Assert.Null(topics.VerbOf("edge/pack-07/cmd/"));
+        Assert.Equal(string.Empty, topics.VerbOf("edge/pack-07/cmd/"));
+        Assert.Null(topics.VerbOf("edge/pack-07/cmd"));
         Assert.Throws<ArgumentException>(() => new TopicSet("a/b"));
         Assert.Throws<ArgumentException>(() => new TopicSet("#"));
         Assert.Throws<ArgumentException>(() => new TopicSet(""));

@@ -51,10 +51,14 @@ namespace Edge.Core.Telemetry.Encoding
 
         public string this[TopicId topic] => _topics[(int)topic];
 
-        /// <summary>The verb of a command topic, or null when the topic is not one of this device's command topics.</summary>
+        /// <summary>
+        /// The verb of a command topic, or null when the topic is not one of this device's command topics.
+        /// "cmd/" with an empty level matches the cmd/+ subscription: its verb is "" so it is answered
+        /// ("verb is missing") rather than silently dropped.
+        /// </summary>
         public string VerbOf(string topic)
         {
-            if (topic == null || topic.Length <= CommandPrefix.Length)
+            if (topic == null || topic.Length < CommandPrefix.Length)
             {
                 return null;
             }
