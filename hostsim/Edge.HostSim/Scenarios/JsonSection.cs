@@ -101,6 +101,22 @@ internal sealed class JsonSection
 
     public int? OptionalInt(string name, int minimum, int maximum) => Has(name) ? (int)Integer(name, minimum, maximum) : null;
 
+    public bool Boolean(string name, bool fallback)
+    {
+        if (!Has(name))
+        {
+            return fallback;
+        }
+
+        JsonElement value = Raw(name);
+        if (value.ValueKind != JsonValueKind.True && value.ValueKind != JsonValueKind.False)
+        {
+            throw new ScenarioException(FieldPath(name), "must be true or false, not " + Describe(value.ValueKind));
+        }
+
+        return value.GetBoolean();
+    }
+
     public JsonElement Array(string name)
     {
         JsonElement value = Raw(name);

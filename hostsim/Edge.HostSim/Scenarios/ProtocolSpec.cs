@@ -5,8 +5,14 @@ namespace Edge.HostSim.Scenarios;
 /// <summary>Scenario section "protocol": cycler-style steps, rest policy, stop conditions.</summary>
 public sealed class ProtocolSpec
 {
-    /// <summary>Step texts for the core's protocol step parser, repeated until a stop condition.</summary>
+    /// <summary>Step texts for the core's protocol step parser.</summary>
     public List<string> Steps { get; set; } = new List<string>();
+
+    /// <summary>
+    /// True: the steps start again after the last one, until a stop condition. False: they run once and the module
+    /// stops with protocolComplete (a finite cycling programme: a current scan, 25 cycles, a fixed plated charge).
+    /// </summary>
+    public bool Repeat { get; set; } = true;
 
     /// <summary>"fixed" or "adaptive".</summary>
     public bool AdaptiveRest { get; set; }

@@ -36,7 +36,7 @@ public static class ScenarioCompiler
         }
 
         p.Steps = steps;
-        p.Repeat = true;
+        p.Repeat = scenario.Protocol.Repeat;
         if (scenario.Protocol.MinRestS.HasValue)
         {
             p.MinimumRestMs = (int)Math.Round(scenario.Protocol.MinRestS.Value * 1000);

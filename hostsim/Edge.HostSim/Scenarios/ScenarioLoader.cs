@@ -244,6 +244,7 @@ public static class ScenarioLoader
             throw new ScenarioException(section.FieldPath("steps"), "needs at least one step");
         }
 
+        protocol.Repeat = section.Boolean("repeat", protocol.Repeat);
         string rest = section.String("rest", "fixed");
         if (rest != "fixed" && rest != "adaptive")
         {

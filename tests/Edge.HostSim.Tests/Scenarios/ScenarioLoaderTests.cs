@@ -47,6 +47,19 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void ProtocolRepeatsUnlessToldToRunOnce()
+    {
+        // Cycler programmes are either repeated to a stop condition (the pulse table) or finite (a current scan, 25 cycles).
+        Scenario repeated = ScenarioLoader.Parse(Valid);
+        Scenario once = ScenarioLoader.Parse(Mutate(Valid, "protocol.repeat=false"));
+
+        Assert.True(repeated.Protocol.Repeat);
+        Assert.True(ScenarioCompiler.Compile(repeated).Protocol.Repeat);
+        Assert.False(once.Protocol.Repeat);
+        Assert.False(ScenarioCompiler.Compile(once).Protocol.Repeat);
+    }
+
+    [Fact]
     public void BuiltInDemoLoads()
     {
         Scenario demo = BuiltInScenarios.Demo();
@@ -75,6 +88,7 @@ public sealed class ScenarioLoaderTests
         { "protocol.steps=[]", "protocol.steps", "at least one" },
         { "protocol.steps=[5]", "protocol.steps[0]", "string" },
         { "protocol.rest=\"sometimes\"", "protocol.rest", "fixed" },
+        { "protocol.repeat=\"once\"", "protocol.repeat", "true or false" },
         { "protocol.cutoffV=9", "protocol.cutoffV", "out of range" },
         { "controller.mode=\"panic\"", "controller.mode", "observe" },
         { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"meteor\"}]", "faults[0].kind", "unknown fault kind" },
