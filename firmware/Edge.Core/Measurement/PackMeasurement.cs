@@ -116,14 +116,26 @@ namespace Edge.Core.Measurement
                     flowingUa = -flowingUa;
                 }
 
-                bool changed = !_started[m] || phase != _phase[m];
+                // A direction change with the switch closed (plate straight into strip, or back) ends one
+                // pulse and starts the next in the same tick: each direction is summarised on its own and
+                // the swing through zero is not mistaken for a rise within one pulse.
+                bool reversed = _started[m] && phase == ModulePhase.Current && _phase[m] == ModulePhase.Current && IsReversal(_pulseCurrentUa[m], setpointUa[m]);
+                bool changed = !_started[m] || phase != _phase[m] || reversed;
                 ModulePhase previousPhase = _phase[m];
-                snapshot.PhaseStarted[m] = changed;
+
+                // No rest came before a reversed pulse, so nothing here is a pulse start after a rest.
+                snapshot.PhaseStarted[m] = changed && !reversed;
                 snapshot.EdgeMeasured[m] = false;
                 snapshot.PulseEnded[m] = false;
                 int first = m * cellsPerModule;
 
-                if (changed && _started[m])
+                if (reversed)
+                {
+                    int stepUa = _pulseCurrentUa[m] - setpointUa[m];
+                    EndPulse(m, first, cellsPerModule, frame, snapshot);
+                    ReversalEdge(m, first, cellsPerModule, frame, stepUa < 0 ? -stepUa : stepUa, snapshot);
+                }
+                else if (changed && _started[m])
                 {
                     if (previousPhase == ModulePhase.Open)
                     {
@@ -188,6 +200,23 @@ namespace Edge.Core.Measurement
 
             snapshot.EdgeMeasured[module] = flowingUa > 0;
         }
+
+        /// <summary>
+        /// The pulse edge of a reversal: the current stepped by the sum of both magnitudes. The pre-pulse
+        /// reference stays the last open-circuit level, so the new direction's overpotential is measured
+        /// from rest, not from the other direction's polarisation.
+        /// </summary>
+        private void ReversalEdge(int module, int first, int cellsPerModule, SampleFrame frame, int stepUa, MeasurementSnapshot snapshot)
+        {
+            for (int c = first; c < first + cellsPerModule; c++)
+            {
+                snapshot.EdgeResistanceMilliohm[c] = Resistance(frame.CellVoltageMv[c] - _lastPulseSampleMv[c], stepUa);
+            }
+
+            snapshot.EdgeMeasured[module] = stepUa > 0;
+        }
+
+        private static bool IsReversal(int previousUa, int nextUa) => (previousUa < 0 && nextUa > 0) || (previousUa > 0 && nextUa < 0);
 
         private void EndPulse(int module, int first, int cellsPerModule, SampleFrame frame, MeasurementSnapshot snapshot)
         {

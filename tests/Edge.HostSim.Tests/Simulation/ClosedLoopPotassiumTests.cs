@@ -24,7 +24,11 @@ public sealed class ClosedLoopPotassiumTests
     public void StrippingPolarisationDoesNotGrowAt1MA()
     {
         // [S]: 25 cycles at 1 mA/cm2, no growth of the stripping polarisation.
-        double[] endMv = StrippingEndVoltagesMv(1.0);
+        var events = new List<SimulationEvent>();
+        double[] endMv = StrippingEndVoltagesMv(1.0, events: events);
+
+        // A healthy interface: the plate-to-strip reversals (no rest between) are not taken for a depletion rise.
+        Assert.DoesNotContain(events, e => e.Kind == "depletionOnset");
 
         Assert.InRange(endMv[^1], 0.95 * endMv[0], 1.05 * endMv[0]);
         Assert.InRange(endMv[0], 15, 30);   // [S]: 21 ohm cm2 interfacial resistance, at 1 mA/cm2.
@@ -70,7 +74,7 @@ public sealed class ClosedLoopPotassiumTests
     private static double HalfCycleS(double currentMAPerCm2) => HalfCycleMAhPerCm2 / currentMAPerCm2 * 3600.0;
 
     /// <summary>Strip then plate, <see cref="Cycles"/> times; the measured voltage at the end (and start) of each stripping half cycle.</summary>
-    private static double[] StrippingEndVoltagesMv(double currentMAPerCm2, double[]? startMv = null)
+    private static double[] StrippingEndVoltagesMv(double currentMAPerCm2, double[]? startMv = null, List<SimulationEvent>? events = null)
     {
         var steps = new List<string>();
         for (int c = 0; c < Cycles; c++)
@@ -84,6 +88,7 @@ public sealed class ClosedLoopPotassiumTests
         var (result, measured) = OpenLoopCalibrationRun.Run(OpenLoopCalibrationRun.Scenario(CellPresets.KBetaAlumina, steps, timeLimitS, currentMAPerCm2));
 
         Assert.Equal("protocolComplete", result.Modules[0].StopReason);
+        events?.AddRange(result.Events);
         MeasuredStep[] stripping = measured.Where(s => s.CurrentUa > 0).ToArray();
         Assert.Equal(Cycles, stripping.Length);
         Assert.All(stripping, s => Assert.InRange(s.DurationS, HalfCycleS(currentMAPerCm2) - 0.02, HalfCycleS(currentMAPerCm2) + 0.02));
