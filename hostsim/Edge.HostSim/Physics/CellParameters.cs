@@ -86,6 +86,12 @@ public sealed class CellParameters
     /// </summary>
     public double ExchangeCurrentDensityMAPerCm2 { get; set; } = 1.0;
 
+    /// <summary>
+    /// The healthy cell's linear resistance, ohm cm2 (electrolyte plus interface, without the non-linear
+    /// kinetics): what an engineer would configure the controller's hard-short test with for these cells.
+    /// </summary>
+    public double NominalResistanceOhmCm2 => ROhmOhmCm2 + ContactResistanceOhmCm2;
+
     /// <summary>Cell temperature, K. [W]: room temperature.</summary>
     public double TemperatureK { get; set; } = 298.15;
 

@@ -24,5 +24,11 @@ public sealed class ControllerSpec
     /// <summary>Set: pulse tuning on (act mode), pulses shortened on depletion warnings down to this length, s.</summary>
     public double? MinimumPulseS { get; set; }
 
+    /// <summary>
+    /// The healthy cell's resistance the hard-short test expects, ohm cm2. Null: the preset's own
+    /// (electrolyte plus interface), so a K cell at 21 ohm cm2 is not judged by NASICON's 150.
+    /// </summary>
+    public double? NominalResistanceOhmCm2 { get; set; }
+
     public object Clone() => MemberwiseClone();
 }

@@ -3,6 +3,7 @@
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Sampling;
+using Edge.HostSim.Pack;
 
 namespace Edge.HostSim.Scenarios;
 
@@ -70,6 +71,11 @@ public static class ScenarioCompiler
             c.PulseTuning.Enabled = true;
             c.PulseTuning.MinimumPulseMs = (int)Math.Round(scenario.Controller.MinimumPulseS.Value * 1000);
         }
+
+        // The hard-short and stuck-channel tests judge a cell by the polarisation a healthy one shows:
+        // configured for the pack's cells, as an engineer flashing a controller for them would.
+        double nominal = scenario.Controller.NominalResistanceOhmCm2 ?? CellBankFactory.Parameters(scenario.Pack).NominalResistanceOhmCm2;
+        c.HardShort.NominalResistanceOhmCm2 = Math.Max(1, (int)Math.Round(nominal, MidpointRounding.AwayFromZero));
 
         if (scenario.Controller.SettledSlopeUvPerS.HasValue)
         {

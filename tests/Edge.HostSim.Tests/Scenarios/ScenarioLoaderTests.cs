@@ -60,6 +60,16 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void HardShortTestIsConfiguredForThePacksCells()
+    {
+        // Electrolyte plus interface of each preset (cell-model.md, [S]): NaK on 1.5 mm NASICON 150 + 20 ohm cm2,
+        // K on beta''-alumina 0.5 + 20; an explicit value wins.
+        Assert.Equal(170, ScenarioCompiler.Compile(ScenarioLoader.Parse(Valid)).HardShort.NominalResistanceOhmCm2);
+        Assert.Equal(21, ScenarioCompiler.Compile(ScenarioLoader.Parse(Mutate(Mutate(Valid, "pack.preset=\"k-betaalumina\""), "pack.overrides={}"))).HardShort.NominalResistanceOhmCm2);
+        Assert.Equal(60, ScenarioCompiler.Compile(ScenarioLoader.Parse(Mutate(Valid, "controller.nominalResistanceOhmCm2=60"))).HardShort.NominalResistanceOhmCm2);
+    }
+
+    [Fact]
     public void BuiltInDemoLoads()
     {
         Scenario demo = BuiltInScenarios.Demo();
@@ -91,6 +101,7 @@ public sealed class ScenarioLoaderTests
         { "protocol.repeat=\"once\"", "protocol.repeat", "true or false" },
         { "protocol.cutoffV=9", "protocol.cutoffV", "out of range" },
         { "controller.mode=\"panic\"", "controller.mode", "observe" },
+        { "controller.nominalResistanceOhmCm2=0", "controller.nominalResistanceOhmCm2", "out of range" },
         { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"meteor\"}]", "faults[0].kind", "unknown fault kind" },
         { "faults=[{\"atS\":1,\"module\":5,\"cell\":0,\"kind\":\"hardShort\"}]", "faults[0].module", "out of range" },
         { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"softShort\"}]", "faults[0].resistanceOhmCm2", "required" },
