@@ -405,6 +405,11 @@ namespace Edge.Core.Configuration
 
             if (error == null)
             {
+                error = Range("depletion.shapeStepMv", depletion.ShapeStepMv, 1, 100000);
+            }
+
+            if (error == null)
+            {
                 error = Range("depletion.currentReductionPercent", depletion.CurrentReductionPercent, 0, 90);
             }
 

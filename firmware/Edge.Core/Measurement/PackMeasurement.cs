@@ -21,7 +21,8 @@ namespace Edge.Core.Measurement
         /// of two counts (~3 mV) straight into a 15 mV rise threshold: a false convex rise every few thousand
         /// pulses. Three trailing samples per point cut that noise by sqrt(3).
         /// </summary>
-        private const int ShapePointSamples = 3;
+        /// <summary>Samples averaged into each point of the within-pulse shape test.</summary>
+        public const int ShapePointSamples = 3;
 
         private readonly PackLayout _layout;
         private readonly int _periodMs;

@@ -59,6 +59,7 @@ public class ConfigurationValidatorTests
         { "depletion.shapeWindowMs", c => c.Depletion.ShapeWindowMs = 0 },
         { "depletion.shapeConvexityPercent", c => c.Depletion.ShapeConvexityPercent = 100 },
         { "depletion.shapeMinimumRiseMv", c => c.Depletion.ShapeMinimumRiseMv = 0 },
+        { "depletion.shapeStepMv", c => c.Depletion.ShapeStepMv = 0 },
         { "depletion.currentReductionPercent", c => c.Depletion.CurrentReductionPercent = 91 },
         { "depletion.minimumCurrentPercent", c => c.Depletion.MinimumCurrentPercent = 0 },
         { "softShort.spikeDropMv", c => c.SoftShort.SpikeDropMv = 0 },

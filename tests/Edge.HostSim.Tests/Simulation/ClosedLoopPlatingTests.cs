@@ -37,6 +37,20 @@ public sealed class ClosedLoopPlatingTests
     }
 
     [Fact]
+    public void TheSpikyPlatingBeforeTheShortIsASoftShortNotDepletion()
+    {
+        // [W]/[T]: the short is announced by intermittent shunts (spiky voltage) while plating. The observing core
+        // confirms a soft short before the hard short, and takes none of the shunts for a depletion rise.
+        var (result, _) = Plate(0.7, SurvivalChargeMAhPerCm2);
+
+        SimulationEvent hardShort = Assert.Single(result.Events, e => e.Kind == "hardShort");
+        SimulationEvent confirmed = Assert.Single(result.Events, e => e.Kind == "softShort" && e.Severity == "fault");
+        Assert.True(confirmed.TS < hardShort.TS, $"soft short confirmed at {confirmed.TS} s, hard short at {hardShort.TS} s");
+        Assert.Contains(result.Events, e => e.Kind == "softShort" && e.Severity == "warning" && e.TS <= confirmed.TS);
+        Assert.DoesNotContain(result.Events, e => e.Kind == "depletionOnset");
+    }
+
+    [Fact]
     public void PlatingAt04OnAFreshInterfaceSurvivesFourMAh()
     {
         // [W]: plating at 0.4 mA/cm2 on a fresh interface, no short up to 4 mAh/cm2.

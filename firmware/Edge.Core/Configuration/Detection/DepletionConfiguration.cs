@@ -41,6 +41,13 @@ namespace Edge.Core.Configuration.Detection
         /// <summary>...and by at least this many mV over the window, so noise cannot fake it.</summary>
         public int ShapeMinimumRiseMv { get; set; } = 15;
 
+        /// <summary>
+        /// A sample-to-sample change larger than this (mV) is a step (a shunt connecting or letting go), not
+        /// depletion, which rises smoothly: the shape test skips windows that hold one. It fires at a few mV
+        /// per sample, long before a depletion rise moves this fast.
+        /// </summary>
+        public int ShapeStepMv { get; set; } = 20;
+
         /// <summary>Act mode: each current reduction lowers the pulse current by this percentage.</summary>
         public int CurrentReductionPercent { get; set; } = 20;
 

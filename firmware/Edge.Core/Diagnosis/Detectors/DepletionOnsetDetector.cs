@@ -27,6 +27,10 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly int[] _pulsesSeen;
         private readonly int[] _cusumMv;
 
+        // Per cell: until when (ms) the shape windows still hold a step.
+        private readonly long[] _stepInWindowUntilMs;
+        private readonly long _shapeSpanMs;
+
         public DepletionOnsetDetector(ControllerConfiguration configuration, PackLayout layout)
         {
             _configuration = configuration.Depletion;
@@ -36,6 +40,8 @@ namespace Edge.Core.Diagnosis.Detectors
             _resistanceBaseline = new long[cells];
             _pulsesSeen = new int[cells];
             _cusumMv = new int[cells];
+            _stepInWindowUntilMs = new long[cells];
+            _shapeSpanMs = (2L * _configuration.ShapeWindowMs) + (PackMeasurement.ShapePointSamples * (long)configuration.SamplePeriodMs);
         }
 
         /// <summary>Current CUSUM of a cell (mV), for telemetry and tests.</summary>
@@ -58,6 +64,18 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                 }
 
+                long now = snapshot.TimestampMs;
+                int step = _configuration.ShapeStepMv;
+                int[] deltas = snapshot.CellDeltaMv;
+                for (int c = first; c < last; c++)
+                {
+                    int delta = deltas[c];
+                    if (delta >= step || delta <= -step)
+                    {
+                        _stepInWindowUntilMs[c] = now + _shapeSpanMs;
+                    }
+                }
+
                 if (snapshot.ShapeValid[m])
                 {
                     bool stripping = snapshot.ModuleCurrentUa[m] >= 0;
@@ -65,7 +83,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     {
                         if (snapshot.CellValid[c])
                         {
-                            EvaluateShape(c, stripping, snapshot, diagnosis);
+                            EvaluateShape(c, stripping, now < _stepInWindowUntilMs[c], snapshot, diagnosis);
                         }
                     }
                 }
@@ -117,8 +135,14 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluateShape(int cell, bool stripping, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        private void EvaluateShape(int cell, bool stripping, bool stepInWindow, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
+            if (stepInWindow)
+            {
+                // No verdict either way: a window holding a shunt's step says nothing about the interface.
+                return;
+            }
+
             int early = snapshot.ShapeEarlyRiseMv[cell];
             int late = snapshot.ShapeLateRiseMv[cell];
             if (!stripping)

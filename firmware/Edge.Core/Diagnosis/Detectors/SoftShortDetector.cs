@@ -84,11 +84,26 @@ namespace Edge.Core.Diagnosis.Detectors
                 int first = _layout.FirstCellOf(m);
                 int last = first + _layout.CellsPerModule;
                 bool settled = snapshot.PhaseSampleCount[m] > EdgeSettleSamples;
+
+                // A shunt pulls the cell toward 0 V: down while stripping, up while plating (negative
+                // voltages). Spikes are tracked on the polarisation's magnitude in the current direction,
+                // or in the last pulse's direction during a rest.
+                int directionUa = snapshot.Phase[m] == ModulePhase.Current ? snapshot.ModuleCurrentUa[m] : snapshot.LastPulseCurrentUa[m];
+                int polarity = directionUa < 0 ? -1 : 1;
+
+                // A current edge (pulse start, end or reversal) moves the voltage by design: a spike still
+                // open across it is not judged on the far side.
+                bool edge = snapshot.PhaseStarted[m] || snapshot.PulseEnded[m];
                 for (int c = first; c < last; c++)
                 {
+                    if (edge)
+                    {
+                        _spikeOpen[c] = false;
+                    }
+
                     if (snapshot.CellValid[c])
                     {
-                        TrackSpike(c, settled, snapshot, diagnosis);
+                        TrackSpike(c, settled, polarity, snapshot, diagnosis);
                     }
                 }
 
@@ -127,9 +142,9 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void TrackSpike(int cell, bool settled, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        private void TrackSpike(int cell, bool settled, int polarity, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
-            int v = snapshot.CellVoltageMv[cell];
+            int v = polarity * snapshot.CellVoltageMv[cell];
             if (_spikeOpen[cell])
             {
                 // Recovered by half the drop: a spike. Still down after the recovery time: a step, not a spike.
@@ -152,7 +167,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 return;
             }
 
-            int delta = snapshot.CellDeltaMv[cell];
+            int delta = polarity * snapshot.CellDeltaMv[cell];
             if (settled && -delta >= _configuration.SpikeDropMv)
             {
                 _spikeOpen[cell] = true;

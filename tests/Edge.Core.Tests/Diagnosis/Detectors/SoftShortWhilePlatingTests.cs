@@ -1,0 +1,73 @@
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Decision;
+using Edge.Core.Diagnosis;
+using Edge.Core.Sampling;
+using Edge.Core.Telemetry;
+using Edge.Core.Tests.Support;
+using Xunit;
+
+namespace Edge.Core.Tests.Diagnosis.Detectors;
+
+/// <summary>
+/// [W]/[T]: plating is where soft shorts grow, and there the cell's voltage is negative, so a shunt pulls it
+/// UP toward 0 V. Intermittent shunts during a long plating step must count as spikes and confirm the soft
+/// short, and must not be read as the non-linear rise of depletion.
+/// </summary>
+public class SoftShortWhilePlatingTests
+{
+    private const int PlateUa = 154;             // 0.4 mA/cm2 on 0.3848 cm2
+    private const long ShuntsFromMs = 100000;
+    private const long ShuntEveryMs = 10000;
+    private const long ShuntForMs = 400;         // longer than both shape windows: the step leaves them before it lets go
+
+    /// <summary>Healthy plating polarisation; from 100 s, every 10 s, a shunt takes 60 % of it away for 400 ms.</summary>
+    private static double Shunting(CellView c)
+    {
+        double v = SyntheticCells.Healthy(c);
+        bool shunted = c.InPulse && c.NowMs >= ShuntsFromMs && (c.NowMs - ShuntsFromMs) % ShuntEveryMs < ShuntForMs;
+        return shunted ? 0.4 * v : v;
+    }
+
+    private static SyntheticPack Run(ControlMode mode, Func<CellView, double> cell)
+    {
+        var configuration = new ControllerConfiguration { Mode = mode };
+        configuration.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Plate, PlateUa, 600000) };
+        var pack = new SyntheticPack(new PackLayout(1, 1, 0), configuration, cell)
+        {
+            NoiseMv = SyntheticPack.MillivoltsPerCount,
+            Quantise = true,
+        };
+        pack.RunUntil(300000);
+        return pack;
+    }
+
+    [Fact]
+    public void ShuntsDuringPlatingConfirmTheSoftShortAndIsolate()
+    {
+        SyntheticPack pack = Run(ControlMode.Act, Shunting);
+
+        // The plating polarisation at 100 s: -(154 uA x 389.8 ohm + 8 mV/sqrt(s) x 10) = about -140 mV, so
+        // each shunt is an 84 mV step toward 0 that recovers 400 ms later: a spike of the magnitude.
+        RecordCopy spike = Assert.Single(pack.Events(EventKind.SoftShort), e => e.Diagnosis == DiagnosisId.SoftShortSpike);
+        Assert.InRange(spike.Value, 70, 100);
+
+        // Five spikes confirm (the fifth shunt lets go at 140.4 s); act mode isolates the module at once.
+        RecordCopy confirmed = Assert.Single(pack.Events(EventKind.SoftShort), e => e.Diagnosis == DiagnosisId.SoftShortConfirmed);
+        Assert.InRange(confirmed.TimestampMs, 140400, 140500);
+        Assert.Equal(ModuleState.Hold, pack.Controller.Module(0).State);
+        Assert.False(pack.Actions.SwitchClosed[0]);
+
+        Assert.Empty(pack.Events(EventKind.DepletionOnset));
+    }
+
+    [Fact]
+    public void HealthyPlatingRaisesNoSoftShortAndNoDepletionEvent()
+    {
+        // The same cell without the shunts: the control for the test above.
+        SyntheticPack pack = Run(ControlMode.Act, c => SyntheticCells.Healthy(c));
+        Assert.Empty(pack.Events(EventKind.SoftShort));
+        Assert.Empty(pack.Events(EventKind.DepletionOnset));
+        Assert.NotEqual(ModuleState.Hold, pack.Controller.Module(0).State);
+    }
+}
