@@ -5,6 +5,7 @@ using Edge.Core.Sampling;
 using Edge.Core.Telemetry;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
+using Edge.Core.Tests.Support;
 using Xunit;
 
 namespace Edge.Core.Tests.Telemetry;
@@ -176,14 +177,7 @@ public class PublisherPipelineTests
             Cycle(i);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 1000; i < 21000; i++)
-        {
-            Cycle(i);
-        }
-
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, SteadyStateAllocation.BytesPerWindow(Cycle, 1000, 20000));
         Assert.True(transport.PublishCount > 60000);
         Assert.True(outbox.LostTotal(TopicId.TelemetryPulse) > 0);
     }
@@ -198,13 +192,7 @@ public class PublisherPipelineTests
             rig.Step();
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10000; i++)
-        {
-            rig.Step();
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, SteadyStateAllocation.BytesPerWindow(_ => rig.Step(), 0, 10000));
         Assert.True(rig.Transport.PublishCount > 200);
     }
 }

@@ -64,15 +64,19 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                 }
 
+                // Only pulses have shape windows, and each pulse starts them afresh: steps at rest do not matter.
                 long now = snapshot.TimestampMs;
-                int step = _configuration.ShapeStepMv;
-                int[] deltas = snapshot.CellDeltaMv;
-                for (int c = first; c < last; c++)
+                if (snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m])
                 {
-                    int delta = deltas[c];
-                    if (delta >= step || delta <= -step)
+                    int step = _configuration.ShapeStepMv;
+                    int[] deltas = snapshot.CellDeltaMv;
+                    for (int c = first; c < last; c++)
                     {
-                        _stepInWindowUntilMs[c] = now + _shapeSpanMs;
+                        int delta = deltas[c];
+                        if (delta >= step || delta <= -step)
+                        {
+                            _stepInWindowUntilMs[c] = now + _shapeSpanMs;
+                        }
                     }
                 }
 
