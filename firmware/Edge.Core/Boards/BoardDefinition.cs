@@ -3,7 +3,8 @@
 namespace Edge.Core.Boards
 {
     /// <summary>
-    /// A validated board: ADC settings, analog channels, modules, outputs and the safety envelope.
+    /// A validated board: ADC settings, analog channels, modules, outputs, the safety envelope and
+    /// what the board says about its cells.
     /// Produced by <see cref="BoardParser"/> from a <c>.board</c> text (or built in code by a simulator).
     /// Every cell belongs to exactly one module; cells, modules and temperatures are indexed 0..N-1.
     /// </summary>
@@ -24,7 +25,8 @@ namespace Edge.Core.Boards
             CellChannelDefinition[] cells,
             ModuleDefinition[] modules,
             TemperatureChannelDefinition[] temperatures,
-            SafetyEnvelope safety)
+            SafetyEnvelope safety,
+            CellParametersDefinition cellParameters)
         {
             Name = name;
             SamplePeriodMs = samplePeriodMs;
@@ -37,6 +39,9 @@ namespace Edge.Core.Boards
             _modules = modules;
             _temperatures = temperatures == null ? new TemperatureChannelDefinition[0] : temperatures;
             Safety = safety;
+            CellParameters = cellParameters == null
+                ? new CellParametersDefinition(CellParametersDefinition.NotGiven, CellParametersDefinition.NotGiven)
+                : cellParameters;
         }
 
         public string Name { get; }
@@ -93,6 +98,9 @@ namespace Edge.Core.Boards
         }
 
         public SafetyEnvelope Safety { get; }
+
+        /// <summary>Electrode area and nominal resistance of the cells (<c>[cells]</c>); never null, each value may be not given.</summary>
+        public CellParametersDefinition CellParameters { get; }
 
         /// <summary>Module that contains cell <paramref name="cellIndex"/>, or -1.</summary>
         public int ModuleOfCell(int cellIndex)

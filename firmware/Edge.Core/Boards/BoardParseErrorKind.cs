@@ -8,7 +8,7 @@ namespace Edge.Core.Boards
         /// <summary>A line is neither a comment, a <c>[section]</c> nor a <c>key = value</c>.</summary>
         Syntax = 0,
 
-        /// <summary>A <c>[section]</c> name is not one of board, mux, cell N, module N, temperature N, safety.</summary>
+        /// <summary>A <c>[section]</c> name is not one of board, mux, cells, cell N, module N, temperature N, safety.</summary>
         UnknownSection = 1,
 
         /// <summary>The same section appears twice.</summary>

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System;
 using Edge.Core.Boards;
 using Edge.Firmware.Boards;
 using nanoFramework.TestFramework;
@@ -57,6 +58,46 @@ namespace NFUnitTest.Boards
             Assert.AreEqual(3000, setup.Configuration.Protection.CellMaximumMv);
             Assert.AreEqual(-3000, setup.Configuration.Protection.CellMinimumMv);
             Assert.AreEqual(450, setup.Configuration.Protection.MaximumTemperatureDeciCelsius);
+        }
+
+        [TestMethod]
+        public void DevKitCConfigurationCarriesTheBoardsCells()
+        {
+            BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+
+            // [cells] of esp32-devkitc-4s2m: NaK on NASICON, 0.3848 cm2, 150 + 20 = 170 ohm cm2.
+            Assert.IsTrue(setup.IsUsable, setup.Error);
+            Assert.AreEqual(170, setup.Board.CellParameters.NominalResistanceOhmCm2);
+            Assert.AreEqual(170, setup.Configuration.HardShort.NominalResistanceOhmCm2);
+            Assert.IsTrue(Math.Abs(setup.Configuration.Protocol.ElectrodeAreaCm2 - 0.3848) < 1e-9, "electrode area");
+        }
+
+        [TestMethod]
+        public void CellsSectionSetsTheElectrodeArea()
+        {
+            // Line 84 is the [cells] electrode_area_cm2. 0.3848 cm2 is also the controller's default,
+            // so only another area shows that the board's value reaches the configuration.
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 84, "electrode_area_cm2 = 1.25");
+
+            BoardSetup setup = BoardSetup.FromText(text);
+
+            Assert.IsTrue(setup.IsUsable, setup.Error);
+            Assert.IsTrue(Math.Abs(setup.Configuration.Protocol.ElectrodeAreaCm2 - 1.25) < 1e-9, "electrode area");
+            Assert.AreEqual(170, setup.Configuration.HardShort.NominalResistanceOhmCm2);
+        }
+
+        [TestMethod]
+        public void ZeroNominalResistanceIsRejectedWithItsLineNumber()
+        {
+            // Line 85 is the [cells] nominal_resistance_ohm_cm2; the format allows 1 to 1000000.
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 85, "nominal_resistance_ohm_cm2 = 0");
+
+            BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
+
+            Assert.IsNull(board);
+            Assert.AreEqual(85, error.LineNumber);
+            Assert.IsTrue(error.Kind == BoardParseErrorKind.OutOfRange);
+            Assert.Contains("nominal_resistance_ohm_cm2", error.Message);
         }
 
         [TestMethod]

@@ -95,6 +95,11 @@ max_plating_current_ma = 5
 # 3 V is the stripping cut-off of the seed experiments; mirrored for plating.
 cell_voltage_min_mv = -3000
 cell_voltage_max_mv = 3000
+
+[cells]
+# The pack's cells: NaK on NASICON, as in the seed experiments.
+electrode_area_cm2 = 0.3848        # [W] 7 mm O-ring: pi x 0.35^2 cm2
+nominal_resistance_ohm_cm2 = 170   # 150 electrolyte (1.5 mm NASICON) + 20 interface
 ";
 
         /// <summary>Verbatim copy of boards/esp32-mux-6s.board.</summary>
@@ -219,6 +224,11 @@ max_plating_current_ma = 2
 cell_voltage_min_mv = -3000
 cell_voltage_max_mv = 3000
 temperature_max_c = 45.0       # NaK cells on NASICON run at room temperature; 45 degC means a fault
+
+[cells]
+# The pack's cells: NaK on NASICON, as in the seed experiments.
+electrode_area_cm2 = 0.3848        # [W] 7 mm O-ring: pi x 0.35^2 cm2
+nominal_resistance_ohm_cm2 = 170   # 150 electrolyte (1.5 mm NASICON) + 20 interface
 ";
 
         /// <summary>Board text for <paramref name="name"/> (the [board] name key), or null when unknown.</summary>

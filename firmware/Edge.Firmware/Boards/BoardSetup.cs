@@ -76,13 +76,16 @@ namespace Edge.Firmware.Boards
         }
 
         /// <summary>
-        /// Default controller configuration with the board's sample period, and protection limits
-        /// never looser than the board's safety envelope (the core's <see cref="BoardSafetyLimits"/>).
+        /// Default controller configuration with the board's sample period, the electrode area and
+        /// nominal cell resistance of its <c>[cells]</c> section (<see cref="BoardCellParameters"/>;
+        /// nothing else on the device can set them), and protection limits never looser than the
+        /// board's safety envelope (the core's <see cref="BoardSafetyLimits"/>).
         /// </summary>
         public static ControllerConfiguration CreateConfiguration(BoardDefinition board)
         {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.SamplePeriodMs = board.SamplePeriodMs;
+            BoardCellParameters.Apply(board.CellParameters, configuration);
             BoardSafetyLimits.Apply(board.Safety, configuration);
             return configuration;
         }

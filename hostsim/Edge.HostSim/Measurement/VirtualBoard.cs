@@ -62,6 +62,8 @@ public static class VirtualBoard
         // Limits: the 3 V stripping cut-off of the seed experiments, mirrored for plating; currents
         // inside the straight part of the 100 V/A channel.
         var safety = new SafetyEnvelope(8_000, 5_000, -3_000, 3_000, SafetyEnvelope.NoTemperatureLimit);
+
+        // No [cells]: the scenario's pack (area, preset) already describes the cells it is built for.
         return new BoardDefinition(
             "virtual-" + moduleCount + "x" + cellsPerModule,
             samplePeriodMs,
@@ -73,7 +75,8 @@ public static class VirtualBoard
             cells,
             modules,
             Array.Empty<TemperatureChannelDefinition>(),
-            safety);
+            safety,
+            null);
     }
 
     private static ModuleDefinition CreateModule(int index, int[] members, AnalogInputDefinition input, CalibrationCurve calibration)

@@ -14,6 +14,12 @@ public sealed class PackSpec
     /// <summary>Electrode area; default the [W] 7 mm O-ring, pi * 0.35^2 cm2.</summary>
     public double AreaCm2 { get; set; } = 0.3848;
 
+    /// <summary>
+    /// True when the scenario writes pack.areaCm2. Otherwise a board's [cells] electrode area replaces the
+    /// default (<see cref="ScenarioBoardCells"/>); a written area must agree with the board's instead.
+    /// </summary>
+    public bool AreaCm2Given { get; set; }
+
     /// <summary>Standard deviation of the cell-to-cell spread of i_lim0, percent.</summary>
     public double ILimSpreadPct { get; set; }
 

@@ -3,7 +3,6 @@
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Sampling;
-using Edge.HostSim.Pack;
 
 namespace Edge.HostSim.Scenarios;
 
@@ -19,10 +18,13 @@ public static class ScenarioCompiler
 
     public static ControllerConfiguration Compile(Scenario scenario)
     {
+        // One area for the cell physics and the controller: the pack's must agree with a board's [cells].
+        ScenarioBoardCells.CheckArea(scenario);
         ControllerConfiguration c = new ControllerConfiguration();
         c.SamplePeriodMs = scenario.SamplePeriodMs;
         c.Mode = scenario.Controller.Act ? ControlMode.Act : ControlMode.Observe;
         ProtocolConfiguration p = c.Protocol;
+        // The board's [cells] area when the scenario gives none (ScenarioLoader); checked to agree above.
         p.ElectrodeAreaCm2 = scenario.Pack.AreaCm2;
         p.RestMode = scenario.Protocol.AdaptiveRest ? RestMode.Adaptive : RestMode.Fixed;
         ProtocolStep[] steps = new ProtocolStep[scenario.Protocol.Steps.Count];
@@ -73,9 +75,9 @@ public static class ScenarioCompiler
         }
 
         // The hard-short and stuck-channel tests judge a cell by the polarisation a healthy one shows:
-        // configured for the pack's cells, as an engineer flashing a controller for them would.
-        double nominal = scenario.Controller.NominalResistanceOhmCm2 ?? CellBankFactory.Parameters(scenario.Pack).NominalResistanceOhmCm2;
-        c.HardShort.NominalResistanceOhmCm2 = Math.Max(1, (int)Math.Round(nominal, MidpointRounding.AwayFromZero));
+        // configured for the pack's cells, as an engineer flashing a controller for them would (or as
+        // the board's [cells] section says).
+        c.HardShort.NominalResistanceOhmCm2 = ScenarioBoardCells.NominalResistanceOhmCm2(scenario);
 
         if (scenario.Controller.SettledSlopeUvPerS.HasValue)
         {

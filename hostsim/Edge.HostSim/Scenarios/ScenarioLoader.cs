@@ -120,6 +120,7 @@ public static class ScenarioLoader
             throw new ScenarioException(section.FieldPath("preset"), presetError);
         }
 
+        pack.AreaCm2Given = section.Has("areaCm2");
         pack.AreaCm2 = section.Number("areaCm2", 1e-4, 10000, pack.AreaCm2);
         if (section.Has("spread"))
         {
@@ -412,6 +413,7 @@ public static class ScenarioLoader
         }
 
         scenario.Measurement.BoardDefinition = board;
+        ScenarioBoardCells.AdoptBoardArea(scenario);
     }
 
     private static bool TryParseKind(string text, out FaultKind kind)

@@ -189,9 +189,16 @@ namespace Edge.Core.Boards.Parsing
 
             SafetySectionBuilder s = sections.Safety;
             SafetyEnvelope safety = new SafetyEnvelope(s.MaxModuleCurrentUa, s.MaxPlatingCurrentUa, s.CellVoltageMinMv, s.CellVoltageMaxMv, s.TemperatureMaxDeciC);
+            CellParametersDefinition cellParameters = null;
+            if (sections.CellParameters != null)
+            {
+                CellParametersSectionBuilder p = sections.CellParameters;
+                cellParameters = new CellParametersDefinition(p.ElectrodeAreaCm2, p.NominalResistanceOhmCm2);
+            }
+
             return new BoardDefinition(
                 b.Name, b.SamplePeriodMs, b.AdcResolutionBits, b.AdcAttenuation, b.StatusLedPin, b.StatusLedPolarity,
-                mux, cells, modules, temperatures, safety);
+                mux, cells, modules, temperatures, safety, cellParameters);
         }
 
         private static AnalogInputDefinition InputOf(AnalogSectionBuilder builder, MuxDefinition mux)

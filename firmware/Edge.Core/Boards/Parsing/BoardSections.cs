@@ -18,6 +18,9 @@ namespace Edge.Core.Boards.Parsing
 
         public SafetySectionBuilder Safety { get; set; }
 
+        /// <summary>The optional <c>[cells]</c> section, or null.</summary>
+        public CellParametersSectionBuilder CellParameters { get; set; }
+
         public CellSectionBuilder[] Cells { get; }
 
         public ModuleSectionBuilder[] Modules { get; }
@@ -35,10 +38,10 @@ namespace Edge.Core.Boards.Parsing
             string name = space < 0 ? inner : inner.Substring(0, space);
             string indexText = space < 0 ? string.Empty : inner.Substring(space + 1).Trim();
             bool indexed = name == "cell" || name == "module" || name == "temperature";
-            bool plain = name == "board" || name == "mux" || name == "safety";
+            bool plain = name == "board" || name == "mux" || name == "safety" || name == "cells";
             if (!indexed && !plain)
             {
-                error = Fail(line, BoardParseErrorKind.UnknownSection, header, "unknown section " + header + "; use [board], [mux], [cell N], [module N], [temperature N] or [safety]");
+                error = Fail(line, BoardParseErrorKind.UnknownSection, header, "unknown section " + header + "; use [board], [mux], [cells], [cell N], [module N], [temperature N] or [safety]");
                 return null;
             }
 
@@ -72,8 +75,7 @@ namespace Edge.Core.Boards.Parsing
 
         private SectionBuilder OpenPlain(string name, string header, int line, out BoardParseError error)
         {
-            SectionBuilder existing = name == "board" ? (SectionBuilder)Board : (name == "mux" ? (SectionBuilder)Mux : Safety);
-            error = Duplicate(existing, header, line);
+            error = Duplicate(ExistingPlain(name), header, line);
             if (error != null)
             {
                 return null;
@@ -91,7 +93,33 @@ namespace Edge.Core.Boards.Parsing
                 return Mux;
             }
 
+            if (name == "cells")
+            {
+                CellParameters = new CellParametersSectionBuilder(header, line);
+                return CellParameters;
+            }
+
             Safety = new SafetySectionBuilder(header, line);
+            return Safety;
+        }
+
+        private SectionBuilder ExistingPlain(string name)
+        {
+            if (name == "board")
+            {
+                return Board;
+            }
+
+            if (name == "mux")
+            {
+                return Mux;
+            }
+
+            if (name == "cells")
+            {
+                return CellParameters;
+            }
+
             return Safety;
         }
 
