@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
 
 namespace Edge.Core.Boards
 {
@@ -15,7 +16,18 @@ namespace Edge.Core.Boards
         {
             if (cells.HasElectrodeArea)
             {
-                configuration.Protocol.ElectrodeAreaCm2 = cells.ElectrodeAreaCm2;
+                ProtocolConfiguration protocol = configuration.Protocol;
+                double scale = cells.ElectrodeAreaCm2 / protocol.ElectrodeAreaCm2;
+
+                // The currents stored in uA stand for current densities on the old area (the defaults: a
+                // 1 mA/cm2 pulse, the 0.4 mA/cm2 plating cap, 5 mA/cm2 per module on 0.3848 cm2). Keeping the
+                // microamps on a smaller electrode would raise the plating cap above the density at which the
+                // cells short. The board's safety envelope, applied afterwards, still has the last word.
+                protocol.Steps = ScaleSteps(protocol.Steps, scale);
+                protocol.PlatingCriticalCurrentUa = Scale(protocol.PlatingCriticalCurrentUa, scale);
+                protocol.CapacityLimitUc = (long)((protocol.CapacityLimitUc * scale) + 0.5);
+                configuration.Protection.ModuleMaximumCurrentUa = Scale(configuration.Protection.ModuleMaximumCurrentUa, scale);
+                protocol.ElectrodeAreaCm2 = cells.ElectrodeAreaCm2;
             }
 
             if (cells.HasNominalResistance)
@@ -23,5 +35,25 @@ namespace Edge.Core.Boards
                 configuration.HardShort.NominalResistanceOhmCm2 = cells.NominalResistanceOhmCm2;
             }
         }
+
+        private static ProtocolStep[] ScaleSteps(ProtocolStep[] steps, double scale)
+        {
+            ProtocolStep[] scaled = new ProtocolStep[steps.Length];
+            for (int i = 0; i < steps.Length; i++)
+            {
+                ProtocolStep step = steps[i];
+                scaled[i] = new ProtocolStep(step.Kind, step.IsCurrentStep ? Larger(1, Scale(step.CurrentUa, scale)) : step.CurrentUa, step.DurationMs);
+            }
+
+            return scaled;
+        }
+
+        private static int Scale(int currentUa, double scale)
+        {
+            double scaled = (currentUa * scale) + 0.5;
+            return scaled >= int.MaxValue ? int.MaxValue : (int)scaled;
+        }
+
+        private static int Larger(int a, int b) => a > b ? a : b;
     }
 }

@@ -152,6 +152,26 @@ public class BoardCellParametersTests
     }
 
     [Fact]
+    public void A_smaller_electrode_keeps_the_current_densities_not_the_microamps()
+    {
+        // The defaults mean 1 mA/cm2 pulses, a 0.4 mA/cm2 plating cap and 5 mA/cm2 per module ([W], cell-model.md).
+        // On 0.1 cm2 those are 100 uA, 40 uA and 500 uA; keeping 154 uA would plate at 1.54 mA/cm2, where the seed
+        // cells short within minutes.
+        var configuration = new ControllerConfiguration();
+        configuration.Protocol.CapacityLimitUc = 27700000;   // 20 mAh/cm2 on 0.3848 cm2
+
+        BoardCellParameters.Apply(new CellParametersDefinition(0.1, CellParametersDefinition.NotGiven), configuration);
+
+        Assert.Equal(100, configuration.Protocol.Steps[0].CurrentUa);
+        Assert.Equal(0, configuration.Protocol.Steps[1].CurrentUa);
+        Assert.Equal(1000, configuration.Protocol.Steps[0].DurationMs);
+        Assert.Equal(40, configuration.Protocol.PlatingCriticalCurrentUa);
+        Assert.Equal(500, configuration.Protection.ModuleMaximumCurrentUa);
+        Assert.InRange(configuration.Protocol.CapacityLimitUc, 7198000, 7202000);   // 20 mAh/cm2 x 0.1 cm2 x 3.6e6 uC/mAh
+        Assert.Null(ConfigurationValidator.Validate(configuration, new PackLayout(1, 1, 0)));
+    }
+
+    [Fact]
     public void Apply_leaves_a_value_the_board_does_not_give()
     {
         var configuration = new ControllerConfiguration();
