@@ -42,8 +42,7 @@ public sealed class CommandTests
         Assert.Equal("verb", sub.Log.WaitFor(Root + "cmd/result", r => r.GetProperty("id").GetString() == "bad-3").GetProperty("error").GetProperty("field").GetString());
 
         // Module 0 still pulses after the rejected commands: a pulse summary of it with a higher index arrives.
-        int pulsesBefore = MaxPulseIndex(sub, 0);
-        sub.Log.WaitFor(Root + "telemetry/pulse", p => p.GetProperty("module").GetInt32() == 0 && p.GetProperty("pulseIndex").GetInt32() > pulsesBefore + 1);
+        sub.Log.WaitForMorePulses(Root + "telemetry/pulse", 0, pulsesAhead: 2);
         Assert.DoesNotContain(sub.Log.On(Root + "telemetry/state"), s => s.GetProperty("type").GetString() == "stateChanged" && s.GetProperty("state").GetString() == "done");
         Assert.All(sub.Log.On(Root + "config"), c => Assert.Equal(0, c.GetProperty("revision").GetInt32()));
 
@@ -56,18 +55,12 @@ public sealed class CommandTests
         sub.Log.WaitFor(Root + "event", e => e.GetProperty("kind").GetString() == "stopped");
 
         // Module 1 was not addressed and keeps running.
-        int module1 = MaxPulseIndex(sub, 1);
-        sub.Log.WaitFor(Root + "telemetry/pulse", p => p.GetProperty("module").GetInt32() == 1 && p.GetProperty("pulseIndex").GetInt32() > module1);
+        sub.Log.WaitForMorePulses(Root + "telemetry/pulse", 1);
 
         // Valid setMode: a new retained config with revision 1 and mode observe.
         sub.Send(Root + "cmd/setMode", """{"id":"ok-2","mode":"observe"}""");
         Assert.True(sub.Log.WaitFor(Root + "cmd/result", r => r.GetProperty("id").GetString() == "ok-2").GetProperty("ok").GetBoolean());
         JsonElement config = sub.Log.WaitFor(Root + "config", c => c.GetProperty("revision").GetInt32() == 1);
         Assert.Equal("observe", config.GetProperty("mode").GetString());
-    }
-
-    private static int MaxPulseIndex(Subscriber sub, int module)
-    {
-        return sub.Log.On(Root + "telemetry/pulse").Where(p => p.GetProperty("module").GetInt32() == module).Select(p => p.GetProperty("pulseIndex").GetInt32()).DefaultIfEmpty(0).Max();
     }
 }

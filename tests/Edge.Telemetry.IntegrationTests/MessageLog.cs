@@ -38,6 +38,19 @@ internal sealed class MessageLog
         };
     }
 
+    /// <summary>The highest pulseIndex a module has reported on <paramref name="pulseTopic"/> so far (0 before any).</summary>
+    public int MaxPulseIndex(string pulseTopic, int module)
+    {
+        return On(pulseTopic).Where(p => p.GetProperty("module").GetInt32() == module).Select(p => p.GetProperty("pulseIndex").GetInt32()).DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>Waits for a pulse summary of <paramref name="module"/> at least <paramref name="pulsesAhead"/> past the newest one seen now: the module still pulses.</summary>
+    public void WaitForMorePulses(string pulseTopic, int module, int pulsesAhead = 1)
+    {
+        int seen = MaxPulseIndex(pulseTopic, module);
+        WaitFor(pulseTopic, p => p.GetProperty("module").GetInt32() == module && p.GetProperty("pulseIndex").GetInt32() >= seen + pulsesAhead);
+    }
+
     /// <summary>How many messages arrived on <paramref name="topic"/> (cheap: for flow control in a loop).</summary>
     public int CountOn(string topic)
     {
