@@ -21,7 +21,6 @@ namespace Edge.Core.Measurement
         /// of two counts (~3 mV) straight into a 15 mV rise threshold: a false convex rise every few thousand
         /// pulses. Three trailing samples per point cut that noise by sqrt(3).
         /// </summary>
-        /// <summary>Samples averaged into each point of the within-pulse shape test.</summary>
         public const int ShapePointSamples = 3;
 
         private readonly PackLayout _layout;
@@ -133,6 +132,7 @@ namespace Edge.Core.Measurement
                 if (reversed)
                 {
                     int stepUa = _pulseCurrentUa[m] - setpointUa[m];
+                    // EndPulse's closing edge assumes the current fell to 0; the reversal edge replaces it.
                     EndPulse(m, first, cellsPerModule, frame, snapshot);
                     ReversalEdge(m, first, cellsPerModule, frame, stepUa < 0 ? -stepUa : stepUa, snapshot);
                 }
