@@ -29,6 +29,7 @@ public class AdcConversionBenchmarks
         _boardText = """
             [board]
             name = bench
+            module = wroom
             sample_period_ms = 10
             adc_resolution_bits = 12
             adc_attenuation_db = 11
@@ -41,7 +42,7 @@ public class AdcConversionBenchmarks
             cells = 0
             adc_pin = 32
             shunt_milliohm = 1000
-            amplifier_gain = 100
+            amplifier_gain = 500
             offset_mv = 1650
             calibration = 1:-14000, 4094:14000
             switch_pin = 16
