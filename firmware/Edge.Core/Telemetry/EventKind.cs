@@ -37,5 +37,8 @@ namespace Edge.Core.Telemetry
 
         /// <summary>Pack scheduling: the demand is met again after a derating.</summary>
         DemandMet = 19,
+
+        /// <summary>A module was not started: the readings come without this unit's own calibration, so no switch may close.</summary>
+        Uncalibrated = 20,
     }
 }
