@@ -1,4 +1,9 @@
+using Edge.Core.Boards;
 using Edge.Core.Measurement.AdcConversion;
+using Edge.Core.Sampling;
+using Edge.Core.Tests.Boards;
+using Edge.Core.Tests.Support;
+using Edge.Core.Timing;
 using Xunit;
 
 namespace Edge.Core.Tests.Calibration;
@@ -41,5 +46,30 @@ public class ReferenceCorrectionTests
         Assert.False(correction.Update(reading));
         Assert.Equal(6, correction.ShiftCounts);
         Assert.True(correction.Update(1344 + 124));
+    }
+
+    [Fact]
+    public void Corrected_conversion_and_tick_timing_allocate_nothing()
+    {
+        BoardDefinition mux = BoardFiles.Parse(BoardFiles.Mux6s);
+        Assert.True(BoardPackLayout.TryCreate(mux, out PackLayout layout, out _));
+        var converter = new BoardSampleConverter(new BoardAdcChannels(mux, SwitchInterlockTests.UnitFromNominalCurves(mux)));
+        var frame = new SampleFrame(layout);
+        var timing = new TickTimingStatistics();
+        int[] cells = { 1300, 1350, 1400, 1450, 1500, 1550 };
+        int[] modules = { 1344, 1400, 1200 };
+        int[] temperatures = { 1872 };
+
+        long bytes = SteadyStateAllocation.BytesPerWindow(
+            i =>
+            {
+                converter.Convert(cells, modules, temperatures, 1340 + (i % 9), frame);
+                timing.Record(i % 25000, 1500);
+            },
+            0,
+            10000);
+
+        Assert.Equal(0, bytes);
+        Assert.Equal(ChannelStatus.Valid, frame.CellVoltageStatus[5]);
     }
 }
