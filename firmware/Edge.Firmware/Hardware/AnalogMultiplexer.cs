@@ -13,7 +13,7 @@ namespace Edge.Firmware.Hardware
     /// before the ADC may read.
     /// </summary>
     /// <remarks>The GPIO controller is injected and not disposed here: its owner is the application.</remarks>
-    public sealed class AnalogMultiplexer : IDisposable
+    public sealed class AnalogMultiplexer : IAnalogMultiplexer, IDisposable
     {
         private readonly GpioPin[] _selectPins;
         private readonly GpioPin _enablePin;
