@@ -2,6 +2,7 @@
 
 using System;
 using System.Device.Gpio;
+using Edge.Core;
 using Edge.Core.Boards;
 
 namespace Edge.Firmware.Hardware
@@ -51,6 +52,7 @@ namespace Edge.Firmware.Hardware
         }
 
         /// <summary>Connects <paramref name="input"/> to the ADC and waits the settle time if it changed.</summary>
+        [HotPath]
         public void Select(int input)
         {
             if (input == _selected)

@@ -2,6 +2,7 @@
 
 using System;
 using System.Device.Adc;
+using Edge.Core;
 using Edge.Core.Boards;
 
 namespace Edge.Firmware.Hardware
@@ -60,6 +61,7 @@ namespace Edge.Firmware.Hardware
         }
 
         /// <inheritdoc />
+        [HotPath]
         public int ReadCounts(AnalogInputDefinition input)
         {
             int channel = input.AdcChannel;

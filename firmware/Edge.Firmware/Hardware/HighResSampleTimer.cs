@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Threading;
+using Edge.Core;
 using Edge.Firmware.Sampling;
 using nanoFramework.Hardware.Esp32;
 
@@ -16,6 +17,7 @@ namespace Edge.Firmware.Hardware
         private ThreadStart _onPeriod;
 
         /// <inheritdoc />
+        [HotPath]
         public ulong NowUs()
         {
             return HighResTimer.GetCurrent();
@@ -50,6 +52,7 @@ namespace Edge.Firmware.Hardware
             }
         }
 
+        [HotPath]
         private void OnExpired(HighResTimer sender, object e)
         {
             _onPeriod();

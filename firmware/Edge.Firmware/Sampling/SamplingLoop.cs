@@ -102,12 +102,14 @@ namespace Edge.Firmware.Sampling
             _switches.OpenAll();
         }
 
+        [HotPath]
         private void OnTimerExpired()
         {
             Interlocked.Increment(ref _pendingExpirations);
             _due.Set();
         }
 
+        [HotPath]
         private void Run()
         {
             ulong startUs = _timer.NowUs();
