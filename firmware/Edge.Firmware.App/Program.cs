@@ -27,7 +27,7 @@ namespace Edge.Firmware.App
                 Console.WriteLine("Edge controller starting");
                 BootSupervisor supervisor = new BootSupervisor(new Esp32BootDevices(), new DeviceEventLog(), new ThreadSleepDelay());
                 RunningFirmware running = supervisor.RunUntilStarted();
-                while (true)
+                while (running != null)
                 {
                     Thread.Sleep(LedRefreshMs);
                     running.RefreshStatusLed();
