@@ -20,8 +20,8 @@ namespace NFUnitTest.Measurement
         private static FakeAnalogInputs s_inputs;
         private static SampleAcquisition s_acquisition;
 
-        [Setup]
-        public void CreateAcquisition()
+        /// <summary>Fresh inputs, all at 2000 counts: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
+        private static void CreateAcquisition()
         {
             BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
             s_inputs = new FakeAnalogInputs();
@@ -36,6 +36,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void CellCountsBetweenPointsInterpolate()
         {
+            CreateAcquisition();
+
             // Points 4:-3272 and 2875:3737: -3272 + (1882 - 4) * 7009 / 2871 = 1312.78 mV -> 1313.
             s_inputs.SetPin(36, 1882);
 
@@ -48,6 +50,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void CellCountsAboveTheKneeUseTheirOwnSegment()
         {
+            CreateAcquisition();
+
             // Above 2880 counts the ESP32 curve leaves the line; points 2938:3858 and 3077:4154: 3858 + 62 * 296 / 139 = 3990.03 mV -> 3990.
             s_inputs.SetPin(36, 3000);
 
@@ -59,6 +63,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void CountsOnACalibrationPointGiveItsValue()
         {
+            CreateAcquisition();
+
             s_inputs.SetPin(36, 2875);
 
             s_acquisition.Acquire(s_frame);
@@ -69,6 +75,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void ModuleCurrentIsSignedMicroamps()
         {
+            CreateAcquisition();
+
             // Points 5:-2160 and 2876:2466: -2160 + 995 * 4626 / 2871 = -556.77 uA -> -557 (plating).
             s_inputs.SetPin(32, 1000);
 
@@ -81,6 +89,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void FullScaleAndZeroAreSaturatedNotValues()
         {
+            CreateAcquisition();
+
             // 12-bit ADC: 4095 is full scale; 0 is the floor. The ESP32 clips there, the true value is unknown.
             s_inputs.SetPin(36, 4095);
             s_inputs.SetPin(39, 0);
@@ -95,6 +105,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void AFailedReadIsImplausible()
         {
+            CreateAcquisition();
+
             // The ADC driver reports a failed read as -1; no ADC returns that.
             s_inputs.SetPin(34, -1);
 

@@ -12,6 +12,7 @@ namespace Edge.Core.Measurement.AdcConversion
     /// reference's drift (<see cref="ReferenceCorrection"/>); without a per-unit calibration the
     /// frame is marked <see cref="SampleFrame.Uncalibrated"/>. No allocation, no floating point.
     /// </summary>
+    [HotPath]
     public sealed class BoardSampleConverter
     {
         private readonly BoardAdcChannels _channels;
