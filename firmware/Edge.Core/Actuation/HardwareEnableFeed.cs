@@ -12,6 +12,7 @@ namespace Edge.Core.Actuation
     /// drive then falls after the board's timeout whatever the switch outputs still hold.
     /// No allocation; called from the tick thread only.
     /// </summary>
+    [HotPath]
     public sealed class HardwareEnableFeed
     {
         private bool _level;

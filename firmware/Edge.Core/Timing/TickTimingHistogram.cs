@@ -8,6 +8,7 @@ namespace Edge.Core.Timing
     /// and one open bin above. The 20 ms edge is nanoFramework's thread quantum: a late start beyond
     /// it means more than one thread slice (or a garbage collection) stood in the way.
     /// </summary>
+    [HotPath]
     public sealed class TickTimingHistogram
     {
         /// <summary>Upper edges of the bins, us; a value equal to an edge falls in the next bin.</summary>

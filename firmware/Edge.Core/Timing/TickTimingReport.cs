@@ -3,6 +3,7 @@
 namespace Edge.Core.Timing
 {
     /// <summary>One reporting period of <see cref="TickTimingStatistics"/>; allocated once and refilled.</summary>
+    [HotPath]
     public sealed class TickTimingReport
     {
         /// <summary>Ticks in the period.</summary>

@@ -10,6 +10,7 @@ namespace Edge.Core.Timing
     /// both figures every tick and the health telemetry reports them (CONTRACT.md, <c>health</c>).
     /// Written by the tick thread, read by the reporting thread; both under one lock, no allocation.
     /// </summary>
+    [HotPath]
     public sealed class TickTimingStatistics
     {
         private readonly object _sync = new object();

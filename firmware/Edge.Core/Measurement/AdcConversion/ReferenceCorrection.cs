@@ -12,6 +12,7 @@ namespace Edge.Core.Measurement.AdcConversion
     /// which the board rules keep every operating range inside. Fast rail transients (Wi-Fi bursts)
     /// are not followed: the reference circuit keeps REF off the rail. Integer only, no allocation.
     /// </summary>
+    [HotPath]
     public sealed class ReferenceCorrection
     {
         /// <summary>
