@@ -49,17 +49,5 @@ namespace Edge.Core.Boards
         {
             return 4096.0 * 65536.0 * 1000.0 / ((double)vrefMv * AttenuationScale);
         }
-
-        /// <summary>Reading of the typical chip's line at an input of <paramref name="inputMv"/> (not clipped).</summary>
-        public static double NominalCountsAt(double inputMv)
-        {
-            return (inputMv - OffsetMv) * CountsPerVolt(NominalVrefMv) / 1000.0;
-        }
-
-        /// <summary>Highest input that stays on the line on every chip (2880 counts at Vref 1000 mV), mV.</summary>
-        public static double LinearTopMvOfEveryChip
-        {
-            get { return OffsetMv + (LinearTopCounts * 1000.0 / CountsPerVolt(MinimumVrefMv)); }
-        }
     }
 }

@@ -91,26 +91,11 @@ namespace Edge.Core.Calibration
             string section = null;
             CalibrationCurve[] target = null;
             int targetIndex = 0;
-            int lineNumber = 0;
-            int start = 0;
-            while (start < text.Length)
+            StatementReader reader = new StatementReader(text);
+            string line;
+            while (reader.TryNext(out line))
             {
-                int end = text.IndexOf('\n', start);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                lineNumber++;
-                string raw = text.Substring(start, end - start);
-                start = end + 1;
-                int hash = raw.IndexOf('#');
-                string line = (hash >= 0 ? raw.Substring(0, hash) : raw).Trim();
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
+                int lineNumber = reader.LineNumber;
                 if (line[0] == '[')
                 {
                     section = line;
