@@ -85,7 +85,8 @@ public sealed class ClosedLoopRunner
 
         long limitTicks = (long)Math.Ceiling(s.TimeLimitS * 1000.0 / periodMs);
         Stopwatch wall = Stopwatch.StartNew();
-        long nextProgressTicks = Stopwatch.Frequency;
+        long progressIntervalTicks = (long)(Math.Max(0.01, _options.ProgressIntervalS) * Stopwatch.Frequency);
+        long nextProgressTicks = progressIntervalTicks;
         string terminatedBy = "timeLimit";
         long tick = 0;
         for (; tick <= limitTicks; tick++)
@@ -221,8 +222,8 @@ public sealed class ClosedLoopRunner
                 long elapsed = wall.ElapsedTicks;
                 if (_options.Progress != null && elapsed >= nextProgressTicks)
                 {
-                    nextProgressTicks = elapsed + Stopwatch.Frequency;
-                    _options.Progress(timeS, s.TimeLimitS, wall.Elapsed.TotalSeconds);
+                    nextProgressTicks = elapsed + progressIntervalTicks;
+                    _options.Progress(Progress(controller, chargeNc, timeS, wall.Elapsed.TotalSeconds));
                 }
             }
 
@@ -268,6 +269,32 @@ public sealed class ClosedLoopRunner
             EventsDropped = eventsDropped,
             Trace = trace,
             Pack = pack?.Result(controller, simulatedS),
+        };
+    }
+
+    private RunProgress Progress(EdgeController controller, long[] chargeNc, double timeS, double wallS)
+    {
+        int running = 0;
+        double slowest = double.PositiveInfinity;
+        for (int m = 0; m < chargeNc.Length; m++)
+        {
+            ModuleState state = controller.Module(m).State;
+            if (state != ModuleState.Done && state != ModuleState.Hold)
+            {
+                running++;
+                slowest = Math.Min(slowest, chargeNc[m] / 1e9 / CoulombPerMAh / _scenario.Pack.AreaCm2);
+            }
+        }
+
+        return new RunProgress
+        {
+            SimulatedS = timeS,
+            TimeLimitS = _scenario.TimeLimitS,
+            WallS = wallS,
+            CapacityLimitMAhPerCm2 = _scenario.Protocol.CapacityLimitMAhPerCm2,
+            RunningCapacityMAhPerCm2 = running > 0 ? slowest : 0,
+            ModulesRunning = running,
+            Modules = chargeNc.Length,
         };
     }
 
