@@ -51,7 +51,9 @@ public static class EdgeSimCommand
         if (parse.Errors.Count > 0 && (parse.Action == null || !parse.Action.ClearsParseErrors))
         {
             // A mistyped option explains the rest ("--out is required" after "--ot x"), so it comes first.
-            ParseError first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parse.Errors[0];
+            ParseError first = parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized command or argument '-", StringComparison.Ordinal))
+                ?? parse.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal))
+                ?? parse.Errors[0];
             error.WriteLine(verb + ": " + Explain(first, parse) + " (see " + verb + " --help)");
             return ExitCodes.Usage;
         }

@@ -109,7 +109,7 @@ public static class RunCommand
 
             using (ProgressDisplay display = ProgressDisplay.Start(progressMode, console, scenario.Name, RunProgressText.Note))
             {
-                options.Progress = p => display.Update(p.Fraction, RunProgressText.Describe(scenario.Name, p));
+                options.Progress = p => display.Update(p.Fraction, RunProgressText.Describe(scenario.Name, p), RunProgressText.Compact(scenario.Name, p));
                 result = new ClosedLoopRunner(scenario, options).Run();
             }
 

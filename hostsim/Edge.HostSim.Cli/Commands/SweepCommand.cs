@@ -66,7 +66,10 @@ public static class SweepCommand
             void Show()
             {
                 int done = finished.Sum();
-                display.Update(fractions.Average(), string.Format(CultureInfo.InvariantCulture, "sweep {0}: {1} of {2} variants done on {3} cores, {4:0.#} s", scenario.Name, done, variants.Count, cores, wall.Elapsed.TotalSeconds));
+                display.Update(
+                    fractions.Average(),
+                    string.Format(CultureInfo.InvariantCulture, "sweep {0}: {1} of {2} variants done on {3} cores, {4:0.#} s", scenario.Name, done, variants.Count, cores, wall.Elapsed.TotalSeconds),
+                    string.Format(CultureInfo.InvariantCulture, "sweep {0}: {1}/{2} done", scenario.Name, done, variants.Count));
             }
 
             RunOptions template = new RunOptions { Cancellation = context.Cancellation, ProgressIntervalS = 0.25 };

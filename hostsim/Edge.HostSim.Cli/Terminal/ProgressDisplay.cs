@@ -23,12 +23,14 @@ public sealed class ProgressDisplay : IDisposable
     private readonly Task? _live;
     private double _fraction;
     private string _status;
+    private string _compact;
 
     private ProgressDisplay(ProgressMode mode, CliConsole console, string status)
     {
         _mode = mode;
         _error = console.Error;
         _status = status;
+        _compact = status;
         if (mode == ProgressMode.Live)
         {
             IAnsiConsole terminal = AnsiConsole.Create(new AnsiConsoleSettings
@@ -44,7 +46,7 @@ public sealed class ProgressDisplay : IDisposable
                 {
                     new SpinnerColumn(),
                     new TaskDescriptionColumn { Alignment = Justify.Left },
-                    new ProgressBarColumn(),
+                    new ProgressBarColumn { Width = 24 },
                     new PercentageColumn(),
                     new RemainingTimeColumn(),
                 });
@@ -55,7 +57,7 @@ public sealed class ProgressDisplay : IDisposable
                 {
                     lock (_gate)
                     {
-                        task.Description = Markup.Escape(_status);
+                        task.Description = Markup.Escape(_compact);
                         task.Value = _fraction * 100;
                     }
                 }
@@ -77,12 +79,14 @@ public sealed class ProgressDisplay : IDisposable
         return new ProgressDisplay(resolved, console, status);
     }
 
-    public void Update(double fraction, string status)
+    /// <summary>New state; <paramref name="compact"/> is what fits the live line next to the bar (default: the status).</summary>
+    public void Update(double fraction, string status, string? compact = null)
     {
         lock (_gate)
         {
             _fraction = double.IsFinite(fraction) ? Math.Clamp(fraction, 0, 1) : 0;
             _status = status;
+            _compact = compact ?? status;
             if (_mode == ProgressMode.Plain && _sinceLine.Elapsed >= PlainInterval)
             {
                 _sinceLine.Restart();

@@ -21,6 +21,13 @@ public static class RunProgressText
         return string.Format(inv, "{0}: {1} simulated, {2}{3}, {4:0}x real time", name, Duration(p.SimulatedS), target, modules, p.SpeedFactor);
     }
 
+    /// <summary>What fits next to the live bar: "long 32 min of ~5 d (capacity limit), 1930x".</summary>
+    public static string Compact(string name, RunProgress p)
+    {
+        string target = p.StopsAtCapacityLimit ? "capacity limit" : "time limit";
+        return string.Format(CultureInfo.InvariantCulture, "{0} {1} of {2}{3} ({4}), {5:0}x", name, Duration(p.SimulatedS), p.StopsAtCapacityLimit ? "~" : string.Empty, Duration(p.ExpectedStopS), target, p.SpeedFactor);
+    }
+
     /// <summary>Seconds as "42 s", "12.5 min", "3.2 h" or "4.1 d".</summary>
     public static string Duration(double seconds)
     {
