@@ -22,6 +22,8 @@ public static class EdgeSimCommand
         {
             RunCommand.Create(context),
             SweepCommand.Create(context),
+            StudyCommand.Create(context),
+            MergeCommand.Create(context),
             CompletionsCommand.Create(context),
         };
         return root;
@@ -76,6 +78,11 @@ public static class EdgeSimCommand
         catch (ScenarioException e)
         {
             error.WriteLine(verb + ": invalid scenario: " + e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Edge.HostSim.Studies.StudyException e)
+        {
+            error.WriteLine(verb + ": " + e.Message);
             return ExitCodes.Usage;
         }
         catch (InputFileException e)
