@@ -31,14 +31,23 @@ public static class StudyPlot
             line.Color = Color.FromHex("#d62728");
             line.LineWidth = 2;
             line.MarkerSize = 9;
-            foreach (int i in front)
+            // Variants at the same point (e.g. every rest after a pulse that reaches the cut-off) share one label.
+            foreach (IGrouping<(double, double), int> point in front.GroupBy(i => (duty[i], capacity[i])))
             {
-                ScottPlot.Plottables.Text label = plot.Add.Text(Label(spec, rows[i]), duty[i], capacity[i]);
+                int first = point.First();
+                int others = point.Count() - 1;
+                string text = Label(spec, rows[first]) + (others > 0 ? " (+" + others + " more)" : string.Empty);
+                ScottPlot.Plottables.Text label = plot.Add.Text(text, duty[first], capacity[first]);
                 label.LabelFontSize = 11;
                 label.LabelFontColor = Color.FromHex("#d62728");
                 label.OffsetX = 6;
                 label.OffsetY = -6;
             }
+
+            // Room on the right for the labels of the last points.
+            plot.Axes.AutoScale();
+            AxisLimits limits = plot.Axes.GetLimits();
+            plot.Axes.SetLimitsX(limits.Left, limits.Right + (0.25 * Math.Max(limits.Right - limits.Left, 1e-6)));
         }
 
         plot.Title(spec.Name + ": capacity versus duty cycle (" + rows.Count + " variants, simulated)");
