@@ -24,6 +24,7 @@ public static class EdgeSimCommand
             SweepCommand.Create(context),
             StudyCommand.Create(context),
             MergeCommand.Create(context),
+            ReplayCommand.Create(context),
             CompletionsCommand.Create(context),
         };
         return root;
