@@ -6,7 +6,7 @@ namespace Edge.HostSim.Cli;
 public sealed class CommandLine
 {
     private static readonly HashSet<string> s_flags = new(StringComparer.Ordinal) { "--quiet", "--help", "-h", "--dashboard" };
-    private static readonly HashSet<string> s_valued = new(StringComparer.Ordinal) { "--out", "--rest", "--parallel", "--mqtt", "--mqtt-user", "--mqtt-password", "--mqtt-ca", "--device-id", "--dashboard-dir" };
+    private static readonly HashSet<string> s_valued = new(StringComparer.Ordinal) { "--out", "--rest", "--parallel", "--mqtt", "--mqtt-user", "--mqtt-password", "--mqtt-ca", "--device-id", "--dashboard-dir", "--spec", "--seed", "--runs", "--family" };
 
     public string Command { get; private set; } = string.Empty;
 
@@ -22,7 +22,7 @@ public sealed class CommandLine
         CommandLine line = new CommandLine();
         if (args.Length == 0)
         {
-            throw new UsageException("missing command (run or sweep)");
+            throw new UsageException("missing command (run, sweep, corpus or score)");
         }
 
         line.Command = args[0];

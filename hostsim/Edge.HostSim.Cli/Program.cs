@@ -5,7 +5,7 @@ using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Cli;
 
-/// <summary>Entry point of the edge-sim command line: run one scenario, or sweep the rest of one.</summary>
+/// <summary>Entry point of the edge-sim command line: run one scenario, sweep the rest of one, generate and score a corpus.</summary>
 public static class Program
 {
     private const string Usage =
@@ -18,6 +18,7 @@ public static class Program
         "      no scenario: the built-in demo (NaK50, 1 s pulses at 1 mA/cm2, adaptive rest, act mode)\n" +
         "  edge-sim sweep <scenario.json> --rest 0,0.1,1,2,5,10 --out DIR [--parallel N] [--quiet]\n" +
         "      rest 0 = continuous current\n" +
+        ScoringCommands.Usage +
         "exit codes: 0 ok, 2 bad input, 1 failure";
 
     public static int Main(string[] args) => Execute(args, Console.Out, Console.Error);
@@ -38,7 +39,9 @@ public static class Program
             {
                 "run" => RunCommand(line, stdout, stderr),
                 "sweep" => SweepCommand(line, stdout, stderr),
-                _ => throw new UsageException("unknown command '" + line.Command + "' (run or sweep)"),
+                "corpus" => ScoringCommands.Corpus(line, stdout),
+                "score" => ScoringCommands.Score(line, stdout, stderr),
+                _ => throw new UsageException("unknown command '" + line.Command + "' (run, sweep, corpus or score)"),
             };
         }
         catch (UsageException e)
@@ -50,6 +53,11 @@ public static class Program
         catch (ScenarioException e)
         {
             stderr.WriteLine("edge-sim: invalid scenario: " + e.Message);
+            return 2;
+        }
+        catch (Edge.HostSim.Scoring.Corpus.CorpusException e)
+        {
+            stderr.WriteLine("edge-sim: invalid corpus: " + e.Message);
             return 2;
         }
         catch (Exception e)
