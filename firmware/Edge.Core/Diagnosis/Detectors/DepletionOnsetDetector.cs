@@ -47,6 +47,23 @@ namespace Edge.Core.Diagnosis.Detectors
         /// <summary>Current CUSUM of a cell (mV), for telemetry and tests.</summary>
         public int CusumMv(int cell) => _cusumMv[cell];
 
+        /// <summary>
+        /// Fault reset: the module's cells learn their baselines afresh and their CUSUMs start at 0, so only
+        /// pulses after the reset can raise a depletion diagnosis again.
+        /// </summary>
+        public void ResetModule(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                _overpotentialBaseline[c] = 0;
+                _resistanceBaseline[c] = 0;
+                _pulsesSeen[c] = 0;
+                _cusumMv[c] = 0;
+                _stepInWindowUntilMs[c] = 0;
+            }
+        }
+
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             for (int m = 0; m < _layout.ModuleCount; m++)

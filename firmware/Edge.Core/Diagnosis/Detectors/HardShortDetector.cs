@@ -33,6 +33,17 @@ namespace Edge.Core.Diagnosis.Detectors
             _baselineCount = new int[layout.CellCount];
         }
 
+        /// <summary>Fault reset: the module's cells learn their edge-resistance baselines afresh.</summary>
+        public void ResetModule(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                _baselineSumMilliohm[c] = 0;
+                _baselineCount[c] = 0;
+            }
+        }
+
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int maximumMv = _configuration.MaximumVoltageMv;

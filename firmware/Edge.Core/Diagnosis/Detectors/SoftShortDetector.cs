@@ -77,6 +77,30 @@ namespace Edge.Core.Diagnosis.Detectors
         /// <summary>Spikes counted on a cell in the current episode (consecutive spiky cycles, or while the spike warning is active).</summary>
         public int SpikeCount(int cell) => _spikeCount[cell];
 
+        /// <summary>
+        /// Forgets every piece of evidence about a module and its cells (fault reset): spikes, resistance
+        /// history, the self-discharge reference and the coulombic-efficiency phases. Evidence gathered before
+        /// the reset must not confirm a short again after it; only what is measured from now on counts.
+        /// </summary>
+        public void ResetModule(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                _spikeOpen[c] = false;
+                _spikeInCycle[c] = false;
+                _spikeCount[c] = 0;
+                _hasReference[c] = false;
+                _resistanceCount[c] = 0;
+            }
+
+            _stripPhaseUc[module] = 0;
+            _platePhaseUc[module] = 0;
+            _lastPulseWasPlate[module] = false;
+            _hasPlatePhase[module] = false;
+            _lastPulseWasStrip[module] = false;
+        }
+
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             for (int m = 0; m < _layout.ModuleCount; m++)
@@ -288,8 +312,17 @@ namespace Edge.Core.Diagnosis.Detectors
                 indicators++;
             }
 
-            bool confirmed = indicators >= _configuration.ConfirmingIndicators || _spikeCount[cell] >= _configuration.ConfirmingSpikeCount;
-            diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, confirmed, indicators, _configuration.ConfirmingIndicators);
+            // The event carries the evidence that confirmed it: indicators against their count, or else the
+            // spikes against theirs, so its value never contradicts the confirmation it reports.
+            if (indicators >= _configuration.ConfirmingIndicators)
+            {
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, indicators, _configuration.ConfirmingIndicators);
+            }
+            else
+            {
+                int spikes = _spikeCount[cell];
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, spikes >= _configuration.ConfirmingSpikeCount, spikes, _configuration.ConfirmingSpikeCount);
+            }
         }
 
         private int Median(int[] values, int count)
