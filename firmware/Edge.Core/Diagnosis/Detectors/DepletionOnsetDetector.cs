@@ -76,7 +76,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     {
                         if (snapshot.CellValid[c])
                         {
-                            EvaluatePulse(c, snapshot, diagnosis);
+                            EvaluatePulse(c, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], snapshot.EdgeCurrentUa[m]), snapshot, diagnosis);
                         }
                     }
                 }
@@ -111,7 +111,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluatePulse(int cell, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        private void EvaluatePulse(int cell, long resistanceSigmaMilliohm, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int overpotential = snapshot.PulseOverpotentialMv[cell];
             int resistance = snapshot.EdgeResistanceMilliohm[cell];
@@ -137,9 +137,14 @@ namespace Edge.Core.Diagnosis.Detectors
             diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, cusum >= _configuration.CusumWarningMv, cusum, _configuration.CusumWarningMv);
             diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, cusum >= _configuration.CusumFaultMv, cusum, _configuration.CusumFaultMv);
 
+            // Risen: above the percentage of the baseline and by more than noise makes one edge reading scatter
+            // (at a small current step the percentage alone is a few standard deviations of noise).
             long resistanceBaseline = _resistanceBaseline[cell];
-            bool risen = resistanceBaseline > 0 && (long)resistance * 100 > resistanceBaseline * _configuration.EdgeResistanceRisePercent;
-            diagnosis.Report(DiagnosisId.DepletionEdgeResistanceRise, cell, risen, resistance, (int)(resistanceBaseline * _configuration.EdgeResistanceRisePercent / 100));
+            long percentLimit = resistanceBaseline * _configuration.EdgeResistanceRisePercent / 100;
+            long noiseLimit = resistanceBaseline + (resistanceSigmaMilliohm * _configuration.EdgeResistanceRiseSigmaTenths / 10);
+            long limit = percentLimit > noiseLimit ? percentLimit : noiseLimit;
+            bool risen = resistanceBaseline > 0 && resistance > limit;
+            diagnosis.Report(DiagnosisId.DepletionEdgeResistanceRise, cell, risen, resistance, limit > int.MaxValue ? int.MaxValue : (int)limit);
 
             // The baselines follow slow drift (bulk composition, temperature) only while the cell is
             // quiet, so a growing trend is not absorbed into its own reference. Quiet means below the info

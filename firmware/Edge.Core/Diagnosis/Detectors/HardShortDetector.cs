@@ -62,6 +62,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 int first = _layout.FirstCellOf(m);
                 int last = first + cellsPerModule;
                 bool edge = snapshot.EdgeMeasured[m];
+                int stepUa = snapshot.EdgeCurrentUa[m];
                 for (int c = first; c < last; c++)
                 {
                     if (!cellValid[c])
@@ -71,13 +72,13 @@ namespace Edge.Core.Diagnosis.Detectors
 
                     int v = voltages[c];
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
-                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c]);
+                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], edge ? EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa) : 0);
                     diagnosis.Report(DiagnosisId.HardShort, c, (applies && nearZero) || shunted, v, maximumMv);
                 }
             }
         }
 
-        private bool IsShuntEdge(int cell, int edgeMilliohm)
+        private bool IsShuntEdge(int cell, int edgeMilliohm, long sigmaMilliohm)
         {
             if (edgeMilliohm <= 0)
             {
@@ -91,8 +92,11 @@ namespace Edge.Core.Diagnosis.Detectors
                 return false;
             }
 
+            // Collapsed, and by more than noise can make one edge reading fall (no debounce here: at a small
+            // current step one noisy edge could otherwise isolate a healthy module).
             long baseline = _baselineSumMilliohm[cell] / BaselineEdges;
-            return (long)edgeMilliohm * 100 < baseline * _configuration.ShuntResistancePercent;
+            return (long)edgeMilliohm * 100 < baseline * _configuration.ShuntResistancePercent
+                && baseline - edgeMilliohm > sigmaMilliohm * _configuration.ShuntSigmaTenths / 10;
         }
     }
 }

@@ -133,11 +133,12 @@ namespace Edge.Core.Diagnosis.Detectors
 
                 if (snapshot.EdgeMeasured[m])
                 {
+                    int stepUa = snapshot.EdgeCurrentUa[m];
                     for (int c = first; c < last; c++)
                     {
                         if (snapshot.CellValid[c])
                         {
-                            EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], diagnosis);
+                            EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
                         }
                     }
                 }
@@ -201,7 +202,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluateResistance(int cell, int resistanceMilliohm, DiagnosisManager diagnosis)
+        private void EvaluateResistance(int cell, int resistanceMilliohm, long sigmaMilliohm, DiagnosisManager diagnosis)
         {
             int[] history = _resistanceHistory[cell];
             int count = _resistanceCount[cell];
@@ -209,7 +210,18 @@ namespace Edge.Core.Diagnosis.Detectors
             if (filled >= 3)
             {
                 int median = Median(history, filled);
-                long limit = (long)median * _configuration.ResistanceDropPercent / 100;
+
+                // The drop must be large against the median and against what noise does to one edge reading: at
+                // a small current step (a low-current pack) that scatter is a large fraction of the resistance,
+                // and a percentage alone would raise false alarms on healthy cells.
+                long percentMargin = (long)median * (100 - _configuration.ResistanceDropPercent) / 100;
+                long noiseMargin = sigmaMilliohm * _configuration.ResistanceDropSigmaTenths / 10;
+                long limit = median - (percentMargin > noiseMargin ? percentMargin : noiseMargin);
+                if (limit < 0)
+                {
+                    limit = 0;
+                }
+
                 diagnosis.Report(DiagnosisId.SoftShortResistanceDrop, cell, resistanceMilliohm < limit, resistanceMilliohm, (int)limit);
             }
 
