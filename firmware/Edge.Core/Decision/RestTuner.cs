@@ -141,8 +141,10 @@ namespace Edge.Core.Decision
         {
             if (_protocol.RestMode == RestMode.Adaptive)
             {
-                // A rest that never settled tells only that settling takes at least this long.
-                long observed = _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
+                // A rest that never settled tells only that settling takes at least this long. With a negligible
+                // relaxation there is nothing to settle: the minimum is what the cell needs, so a target pushed up
+                // while the relaxation was near the limit drifts back down.
+                long observed = IsRelaxationNegligible ? _protocol.MinimumRestMs : _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
                 _targetMs = Clamp(_targetMs + ((observed - _targetMs) / _tuning.SettleAveragingRests));
             }
 

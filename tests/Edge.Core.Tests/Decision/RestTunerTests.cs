@@ -156,7 +156,7 @@ public class RestTunerTests
     [Fact]
     public void APulseThatLeavesAlmostNoPolarisationRestsOnlyTheMinimum()
     {
-        // 3 mV left after the pulse, against 2 mV of noise: below the 8 mV negligible relaxation, so rests end at
+        // 3 mV left after the pulse, against 2 mV of noise: below the 10 mV negligible relaxation, so rests end at
         // the 500 ms minimum (duty 1 / 1.5) instead of waiting for a settle test that noise keeps failing.
         var small = Run(Exponential(3, 1.0), 120000, 2.0);
         var rests = Rests(small).Skip(2).ToList();
