@@ -26,9 +26,6 @@ namespace Edge.Firmware.Telemetry
         /// <summary>Sample period, us.</summary>
         public int PeriodUs { get; set; }
 
-        /// <summary>Free managed heap after a collection, bytes (nanoFramework GC.Run).</summary>
-        public uint ManagedFreeBytes { get; set; }
-
         /// <summary>Free native internal RAM, bytes (ESP-IDF heap).</summary>
         public uint NativeFreeBytes { get; set; }
 
@@ -59,7 +56,6 @@ namespace Edge.Firmware.Telemetry
             json.Append(",\"tick_overruns\":").Append(TickOverrunCount);
             json.Append(",\"tick_max_us_since_last\":").Append(MaximumTickUsSinceLast);
             json.Append(",\"period_us\":").Append(PeriodUs);
-            json.Append(",\"managed_free_bytes\":").Append(ManagedFreeBytes);
             json.Append(",\"native_free_bytes\":").Append(NativeFreeBytes);
             json.Append(",\"native_largest_block_bytes\":").Append(NativeLargestFreeBlockBytes);
             json.Append(",\"outbox_free_slots\":").Append(OutboxFreeSlots);
