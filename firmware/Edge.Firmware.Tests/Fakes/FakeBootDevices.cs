@@ -57,6 +57,15 @@ namespace NFUnitTest.Fakes
         /// <summary>Every sample timer handed out.</summary>
         public ArrayList Timers { get; } = new ArrayList();
 
+        /// <summary>The steps in the order the boot asked for them, over all attempts, as BootStepNames names them.</summary>
+        public ArrayList Calls { get; } = new ArrayList();
+
+        /// <summary>Every drive-off hold handed out.</summary>
+        public ArrayList HeldOff { get; } = new ArrayList();
+
+        /// <summary>Every enable feed output handed out.</summary>
+        public ArrayList EnableFeeds { get; } = new ArrayList();
+
         /// <summary>How often the switches were asked for.</summary>
         public int SwitchRequests { get; private set; }
 
@@ -101,9 +110,18 @@ namespace NFUnitTest.Fakes
         }
 
         /// <inheritdoc />
-        public IConfigurationStore OpenSettings()
+        public IDisposable DriveOff(int[] pins)
         {
             _attempt++;
+            FailIf(BootStep.DriveOff);
+            FakePinHold hold = new FakePinHold(pins, Calls);
+            HeldOff.Add(hold);
+            return hold;
+        }
+
+        /// <inheritdoc />
+        public IConfigurationStore OpenSettings()
+        {
             FailIf(BootStep.Settings);
             return new TextStore(SettingsText);
         }
@@ -130,6 +148,20 @@ namespace NFUnitTest.Fakes
             }
 
             return switches;
+        }
+
+        /// <inheritdoc />
+        public IEnableFeedOutput OpenEnableFeed(BoardDefinition board)
+        {
+            FailIf(BootStep.Enable);
+            if (board.HardwareEnable == null)
+            {
+                return null;
+            }
+
+            FakeEnableFeedOutput feed = new FakeEnableFeedOutput();
+            EnableFeeds.Add(feed);
+            return feed;
         }
 
         /// <inheritdoc />
@@ -207,9 +239,35 @@ namespace NFUnitTest.Fakes
 
         private void FailIf(BootStep step)
         {
+            Calls.Add(BootStepNames.Of(step));
             if (FailsNow(step))
             {
                 throw new InvalidOperationException("fake " + BootStepNames.Of(step) + " failure");
+            }
+        }
+
+        /// <summary>A drive-off hold: the pins it holds, and whether it was released.</summary>
+        public sealed class FakePinHold : IDisposable
+        {
+            private readonly ArrayList _calls;
+
+            public FakePinHold(int[] pins, ArrayList calls)
+            {
+                Pins = pins;
+                _calls = calls;
+            }
+
+            /// <summary>The pins held low.</summary>
+            public int[] Pins { get; }
+
+            /// <summary>True once released.</summary>
+            public bool IsReleased { get; private set; }
+
+            /// <summary>Releases the pins (logged as "release-drive-off" among the steps).</summary>
+            public void Dispose()
+            {
+                IsReleased = true;
+                _calls.Add("release-drive-off");
             }
         }
 

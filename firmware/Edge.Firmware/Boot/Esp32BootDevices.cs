@@ -27,6 +27,12 @@ namespace Edge.Firmware.Boot
         private GpioController _gpio;
 
         /// <inheritdoc />
+        public IDisposable DriveOff(int[] pins)
+        {
+            return new HeldOffPins(Gpio(), pins);
+        }
+
+        /// <inheritdoc />
         public IConfigurationStore OpenSettings()
         {
             return new DeployedConfigurationStore();
@@ -42,6 +48,12 @@ namespace Edge.Firmware.Boot
         public ILoadSwitch[] OpenSwitches(BoardDefinition board)
         {
             return LoadSwitchFactory.Create(Gpio(), board);
+        }
+
+        /// <inheritdoc />
+        public IEnableFeedOutput OpenEnableFeed(BoardDefinition board)
+        {
+            return board.HardwareEnable == null ? null : new GpioEnableFeedOutput(Gpio(), board.HardwareEnable.FeedPin);
         }
 
         /// <inheritdoc />
