@@ -40,6 +40,9 @@ namespace Edge.Core.Commands
             _body = new CommandBody(_limits.MaximumFields);
         }
 
+        /// <summary>Verbs the host adds (checked after the contract's own), or null.</summary>
+        public IDeviceCommands DeviceCommands { get; set; }
+
         /// <summary>True once after a getConfig command: the host should republish the retained config.</summary>
         public bool TakeConfigRequest()
         {
@@ -126,6 +129,11 @@ namespace Edge.Core.Commands
                     _configRequested = true;
                     return null;
                 default:
+                    if (DeviceCommands != null && verb != null && DeviceCommands.Knows(verb))
+                    {
+                        return DeviceCommands.Execute(verb, _body, out field);
+                    }
+
                     return verb == null || verb.Length == 0 ? "is missing" : "is not a known command";
             }
         }

@@ -45,6 +45,9 @@ namespace NFUnitTest.Fakes
         /// <summary>The settings text the store returns.</summary>
         public string SettingsText { get; set; } = "device_id = pack-7\nmqtt_host = broker\n";
 
+        /// <summary>Where the unit's calibration record is kept (empty: uncalibrated).</summary>
+        public FakeTextStore CalibrationStore { get; } = new FakeTextStore();
+
         /// <summary>When set, the LEDs handed out throw on every Show.</summary>
         public bool BrokenLed { get; set; }
 
@@ -131,6 +134,12 @@ namespace NFUnitTest.Fakes
         {
             FailIf(BootStep.Board);
             return BoardSetup.FromCatalog(boardName);
+        }
+
+        /// <inheritdoc />
+        public IConfigurationStore OpenCalibrationStore()
+        {
+            return CalibrationStore;
         }
 
         /// <inheritdoc />

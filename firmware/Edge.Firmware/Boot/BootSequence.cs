@@ -4,10 +4,12 @@ using System;
 using System.Collections;
 using Edge.Core;
 using Edge.Core.Boards;
+using Edge.Core.Calibration;
 using Edge.Core.Commands;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
+using Edge.Firmware.Calibration;
 using Edge.Firmware.Commands;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
@@ -148,9 +150,14 @@ namespace Edge.Firmware.Boot
             IAnalogInputs inputs = null;
             TickStatistics statistics = new TickStatistics();
             IEnableFeedOutput enableFeed = null;
+            IConfigurationStore calibrationStore = null;
+            UnitCalibration unit = null;
+            CalibrationMode calibration = null;
             if (setup != null && setup.IsUsable)
             {
                 BoardDefinition board = setup.Board;
+                calibrationStore = _devices.OpenCalibrationStore();
+                unit = UnitCalibrationLoader.Load(calibrationStore.ReadText(), board, _events);
 
                 // The board's own drivers take its pins over from here (an unusable board keeps them held off).
                 Untrack(heldOff);
@@ -201,7 +208,10 @@ namespace Edge.Firmware.Boot
                 outboxConfiguration.SlotCount = OutboxSlotCount;
                 outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(setup.Layout.CellsPerModule));
                 publisher = new TelemetryPublisher(outbox, bootId);
-                _loop = new SamplingLoop(timer, controller, new SampleAcquisition(setup.Board, inputs), _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs, enableFeed);
+                SampleAcquisition acquisition = new SampleAcquisition(setup.Board, inputs, unit);
+                calibration = new CalibrationMode(setup.Board, acquisition, calibrationStore, _events, settings.DeviceId);
+                _loop = new SamplingLoop(timer, controller, acquisition, _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs, enableFeed);
+                _loop.Calibration = calibration;
                 _watchdog = new SamplingWatchdog(statistics, _switches, _events, _led, setup.Board.SamplePeriodMs);
             }
 
@@ -226,6 +236,10 @@ namespace Edge.Firmware.Boot
 
                 CommandInbox inbox = new CommandInbox();
                 CommandHandler commands = controller == null ? null : new CommandHandler(controller, null);
+                if (commands != null)
+                {
+                    commands.DeviceCommands = new CalibrationCommands(calibration);
+                }
                 IMqttConnection connection = _devices.OpenMqtt(settings, topics, outbox, inbox);
                 Track(connection);
                 IHealthSource health = _devices.OpenHealth(statistics, outbox, inbox, _watchdog, _loop == null ? 0 : _loop.PeriodUs);

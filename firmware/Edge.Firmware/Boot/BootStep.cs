@@ -19,7 +19,7 @@ namespace Edge.Firmware.Boot
         /// <summary>Device settings from the configuration store.</summary>
         Settings = 1,
 
-        /// <summary>The board file, parsed into layout and controller configuration.</summary>
+        /// <summary>The board file, parsed into layout and controller configuration, and the unit's calibration record.</summary>
         Board = 2,
 
         /// <summary>The module load switches, opened.</summary>

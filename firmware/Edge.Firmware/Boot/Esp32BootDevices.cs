@@ -45,6 +45,12 @@ namespace Edge.Firmware.Boot
         }
 
         /// <inheritdoc />
+        public IConfigurationStore OpenCalibrationStore()
+        {
+            return new DeployedCalibrationStore();
+        }
+
+        /// <inheritdoc />
         public ILoadSwitch[] OpenSwitches(BoardDefinition board)
         {
             return LoadSwitchFactory.Create(Gpio(), board);

@@ -35,6 +35,9 @@ namespace Edge.Firmware.Boot
         /// <summary><see cref="BootStep.Board"/>: the named board, parsed (unusable boards come back with their error, not as an exception).</summary>
         BoardSetup LoadBoard(string boardName);
 
+        /// <summary><see cref="BootStep.Board"/>: where the unit's calibration record is kept.</summary>
+        IConfigurationStore OpenCalibrationStore();
+
         /// <summary><see cref="BootStep.Switches"/>: one load switch per module, each already driven open.</summary>
         ILoadSwitch[] OpenSwitches(BoardDefinition board);
 

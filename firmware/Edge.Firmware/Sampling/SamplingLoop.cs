@@ -5,6 +5,7 @@ using System.Threading;
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Sampling;
+using Edge.Firmware.Calibration;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
 using Edge.Core.Telemetry.Outbox;
@@ -92,6 +93,12 @@ namespace Edge.Firmware.Sampling
         {
             get { return _periodUs; }
         }
+
+        /// <summary>
+        /// The device's calibration mode, or null: while it is active every switch is held open and the
+        /// hardware enable is not fed, and each tick's raw readings go to it.
+        /// </summary>
+        public CalibrationMode Calibration { get; set; }
 
         /// <summary>Times the hardware enable's feed pin has been toggled (healthy ticks).</summary>
         public int EnableFeedCount
@@ -184,6 +191,19 @@ namespace Edge.Firmware.Sampling
                 _frame.TimestampMs = (long)((tickStartUs - _startUs) / 1000UL);
                 _acquisition.Acquire(_frame);
                 _controller.Tick(_frame, _actions);
+                CalibrationMode calibration = Calibration;
+                bool calibrating = calibration != null && calibration.IsActive;
+                if (calibrating)
+                {
+                    // Reference inputs are on the channels: nothing may drive current.
+                    for (int m = 0; m < _actions.SwitchClosed.Length; m++)
+                    {
+                        _actions.SwitchClosed[m] = false;
+                    }
+
+                    calibration.OnTick();
+                }
+
                 _switches.Apply(_actions);
                 if (_publisher != null)
                 {
@@ -202,8 +222,9 @@ namespace Edge.Firmware.Sampling
             int executionUs = (int)(_timer.NowUs() - tickStartUs);
             _statistics.RecordTick(executionUs, _periodUs);
 
-            // A bank the watchdog latched open stays unfed even if the loop comes back.
-            if (_enableOutput != null && !_switches.IsLatchedOpen)
+            // A bank the watchdog latched open stays unfed even if the loop comes back; so does a device in calibration.
+            CalibrationMode mode = Calibration;
+            if (_enableOutput != null && !_switches.IsLatchedOpen && (mode == null || !mode.IsActive))
             {
                 int feeds = _enableFeed.FeedCount;
                 bool level = _enableFeed.OnTickCompleted(executionUs, _periodUs);
