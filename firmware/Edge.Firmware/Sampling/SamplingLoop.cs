@@ -44,6 +44,8 @@ namespace Edge.Firmware.Sampling
         private readonly IEnableFeedOutput _enableOutput;
         private readonly HardwareEnableFeed _enableFeed = new HardwareEnableFeed();
         private ulong _startUs;
+        private ulong _timerStartUs;
+        private long _releases;
         private bool _started;
         private long _tickIndex;
         private Thread _thread;
@@ -115,6 +117,7 @@ namespace Edge.Firmware.Sampling
             _thread = new Thread(Run);
             _thread.Priority = ThreadPriority.Highest;
             _thread.Start();
+            _timerStartUs = _timer.NowUs();
             _timer.Start(_periodUs, OnTimerExpired);
         }
 
@@ -158,20 +161,32 @@ namespace Edge.Firmware.Sampling
                     _statistics.RecordMissedPeriods(expirations - 1);
                 }
 
-                if (!TickOnce())
+                // The periodic timer's k-th release falls at its start plus k periods: how late this tick
+                // starts is measured from the latest release it answers.
+                _releases += expirations < 1 ? 1 : expirations;
+                if (!TickOnce(_timerStartUs + (ulong)(_releases * _periodUs)))
                 {
                     return;
                 }
             }
         }
 
-        /// <summary>
-        /// One tick: acquire, decide, actuate, publish, then feed the hardware enable if the tick was
-        /// healthy. The sampling thread calls it once per period. Returns false when the tick threw:
-        /// every switch is then latched open, the failure reported, and no later tick runs or feeds.
-        /// </summary>
+        /// <summary>One tick released just now (<see cref="TickOnce(ulong)"/> with no release latency).</summary>
         [HotPath]
         public bool TickOnce()
+        {
+            return TickOnce(0);
+        }
+
+        /// <summary>
+        /// One tick: acquire, decide, actuate, publish, then feed the hardware enable if the tick was
+        /// healthy, and record how late it started after <paramref name="releaseUs"/> (the timer's
+        /// release; 0: released when it starts) and how long it ran. The sampling thread calls it once
+        /// per period. Returns false when the tick threw: every switch is then latched open, the
+        /// failure reported, and no later tick runs or feeds.
+        /// </summary>
+        [HotPath]
+        public bool TickOnce(ulong releaseUs)
         {
             if (HasFailed)
             {
@@ -221,6 +236,8 @@ namespace Edge.Firmware.Sampling
             _tickIndex++;
             int executionUs = (int)(_timer.NowUs() - tickStartUs);
             _statistics.RecordTick(executionUs, _periodUs);
+            ulong lateUs = releaseUs == 0 || tickStartUs < releaseUs ? 0UL : tickStartUs - releaseUs;
+            _statistics.Timing.Record(lateUs > int.MaxValue ? int.MaxValue : (int)lateUs, executionUs);
 
             // A bank the watchdog latched open stays unfed even if the loop comes back; so does a device in calibration.
             CalibrationMode mode = Calibration;

@@ -43,6 +43,7 @@ namespace Edge.Firmware.Telemetry
             report.TickCount = _statistics.TickCount;
             report.TickOverrunCount = _statistics.OverrunCount;
             report.MaximumTickUsSinceLast = _statistics.TakeMaximumTickUs();
+            _statistics.Timing.TakeReport(report.Timing);
             report.PeriodUs = _periodUs;
             NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.Internal, out uint total, out uint free, out uint largest);
             report.NativeFreeBytes = free;
