@@ -40,9 +40,6 @@ namespace Edge.Core.Commands
             _body = new CommandBody(_limits.MaximumFields);
         }
 
-        /// <summary>Verbs the host adds (checked after the contract's own), or null.</summary>
-        public IDeviceCommands DeviceCommands { get; set; }
-
         /// <summary>True once after a getConfig command: the host should republish the retained config.</summary>
         public bool TakeConfigRequest()
         {
@@ -137,6 +134,9 @@ namespace Edge.Core.Commands
                     return verb == null || verb.Length == 0 ? "is missing" : "is not a known command";
             }
         }
+
+        /// <summary>Verbs the host adds (checked after the contract's own), or null.</summary>
+        public IDeviceCommands DeviceCommands { get; set; }
 
         private string ExecuteModuleCommand(string verb, out string field)
         {
