@@ -42,6 +42,45 @@ namespace NFUnitTest.Boot
             Assert.IsNull(BootWith(UnitCalibrationText.Format(NominalUnit(devkit))));
         }
 
+        [TestMethod]
+        public void ABoardWithoutAHardwareEnableIsFlaggedAtBoot()
+        {
+            // The DevKitC board without its [enable] section (up to the next section, [cell 0]).
+            string full = BoardCatalog.DevKitC4s2m;
+            int start = full.IndexOf("[enable]");
+            int end = full.IndexOf("[cell 0]");
+            string text = full.Substring(0, start) + full.Substring(end);
+            Assert.IsTrue(text.IndexOf("feed_pin") < 0, "the enable section is gone");
+
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.BoardText = text;
+            DeviceEventLog events = new DeviceEventLog();
+            RunningFirmware running = new BootSupervisor(devices, events, new FakeBootDelay()).Run(1);
+            try
+            {
+                Assert.IsNotNull(running);
+                Assert.IsNotNull(running.Loop, "the board still runs (observing until calibrated)");
+                Assert.AreEqual(0, devices.EnableFeeds.Count, "no feed pin opened");
+            }
+            finally
+            {
+                if (running != null)
+                {
+                    running.Dispose();
+                }
+            }
+
+            bool flagged = false;
+            while (events.Peek() != null)
+            {
+                DeviceEvent next = events.Peek();
+                events.RemoveOldest();
+                flagged = flagged || (next.Code == "board-warning" && next.Message.IndexOf("board esp32-devkitc-4s2m") == 0 && next.Message.IndexOf("act mode") >= 0);
+            }
+
+            Assert.IsTrue(flagged, "a board-warning event names the board and says it is unsafe for act mode");
+        }
+
         /// <summary>Boots the DevKitC board with <paramref name="record"/> in the calibration store; the "uncalibrated" event, or null.</summary>
         private static DeviceEvent BootWith(string record)
         {

@@ -45,6 +45,9 @@ namespace NFUnitTest.Fakes
         /// <summary>The settings text the store returns.</summary>
         public string SettingsText { get; set; } = "device_id = pack-7\nmqtt_host = broker\n";
 
+        /// <summary>A board text to boot instead of the catalog's board named in the settings, or null.</summary>
+        public string BoardText { get; set; }
+
         /// <summary>Where the unit's calibration record is kept (empty: uncalibrated).</summary>
         public FakeTextStore CalibrationStore { get; } = new FakeTextStore();
 
@@ -133,7 +136,7 @@ namespace NFUnitTest.Fakes
         public BoardSetup LoadBoard(string boardName)
         {
             FailIf(BootStep.Board);
-            return BoardSetup.FromCatalog(boardName);
+            return BoardText == null ? BoardSetup.FromCatalog(boardName) : BoardSetup.FromText(BoardText);
         }
 
         /// <inheritdoc />

@@ -156,6 +156,12 @@ namespace Edge.Firmware.Boot
             if (setup != null && setup.IsUsable)
             {
                 BoardDefinition board = setup.Board;
+                for (int w = 0; w < board.WarningCount; w++)
+                {
+                    // E.g. a board without a hardware enable: nothing in hardware opens the switches if the runtime hangs.
+                    _events.Report("board-warning", "board " + board.Name + " " + board.WarningAt(w).ToString());
+                }
+
                 calibrationStore = _devices.OpenCalibrationStore();
                 unit = UnitCalibrationLoader.Load(calibrationStore.ReadText(), board, _events);
 
