@@ -45,6 +45,11 @@ namespace Edge.Core
         private readonly bool[] _pendingStart;
         private readonly bool[] _pendingStop;
         private readonly bool[] _pendingReset;
+
+        // setProtocol with start during a pulse: the module starts one tick after the stop, so the interrupted
+        // pulse ends with its switch open for a sample and is measured and summarised on its own.
+        private readonly bool[] _deferredStart;
+        private long _deferredStartAfterMs;
         private readonly object _commandLock = new object();
 
         // Non-zero when a command or configuration change may be waiting: set (after the change, under the
@@ -105,6 +110,7 @@ namespace Edge.Core
             _pendingStart = new bool[modules];
             _pendingStop = new bool[modules];
             _pendingReset = new bool[modules];
+            _deferredStart = new bool[modules];
         }
 
         public PackLayout Layout => _layout;
@@ -280,10 +286,17 @@ namespace Edge.Core
                         }
                     }
 
+                    if (_deferredStart[m] && now > _deferredStartAfterMs)
+                    {
+                        _deferredStart[m] = false;
+                        _pendingStart[m] = true;
+                    }
+
                     if (_pendingStop[m])
                     {
                         _pendingStop[m] = false;
                         _pendingStart[m] = false;
+                        _deferredStart[m] = false;
                         _modules[m].Stop(now, _telemetry);
                     }
 
@@ -318,13 +331,27 @@ namespace Edge.Core
                 }
 
                 _pendingProtocol = null;
+                bool deferred = false;
                 for (int m = 0; m < _modules.Length; m++)
                 {
+                    bool pulsing = _modules[m].State == ModuleState.Pulse;
                     _modules[m].Stop(now, _telemetry);
-                    if (_pendingProtocolStart)
+                    if (_pendingProtocolStart && pulsing)
+                    {
+                        _deferredStart[m] = true;
+                        deferred = true;
+                    }
+                    else if (_pendingProtocolStart)
                     {
                         _pendingStart[m] = true;
                     }
+                }
+
+                if (deferred)
+                {
+                    // Read by the next tick's ApplyCommands: the interrupted pulse's switch stays open for this one.
+                    _deferredStartAfterMs = now;
+                    Interlocked.Exchange(ref _commandsPending, 1);
                 }
 
                 // Copied into the live object: the duty cycles and rest tuners hold references to it.

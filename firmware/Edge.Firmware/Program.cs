@@ -9,7 +9,6 @@ using Edge.Core.Commands;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
-using Edge.Firmware.Commands;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
@@ -74,6 +73,7 @@ namespace Edge.Firmware
                     // 4. ADC (ADC1 only) and multiplexer, the controller, the outbox.
                     AnalogMultiplexer mux = setup.Board.Mux == null ? null : new AnalogMultiplexer(gpio, setup.Board.Mux);
                     Esp32AnalogInputs inputs = new Esp32AnalogInputs(new AdcController(), setup.Board, mux);
+                    setup.Configuration.Telemetry.HomeAssistantDiscovery = settings.HomeAssistantDiscovery;
                     controller = new EdgeController(setup.Layout, setup.Configuration);
                     OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
                     outboxConfiguration.SlotCount = OutboxSlotCount;
@@ -123,12 +123,12 @@ namespace Edge.Firmware
                     outbox = new MessageOutbox(emptyConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
                 }
 
-                CommandInbox inbox = new CommandInbox();
                 CommandHandler commands = controller == null ? null : new CommandHandler(controller, null);
-                M2MqttTransport transport = new M2MqttTransport(settings.MqttHost, settings.MqttPort, topics, outbox, inbox);
+                M2MqttTransport transport = new M2MqttTransport(settings, topics, new WifiConnection(settings.WifiTimeoutS * 1000), outbox);
+                MqttSession session = new MqttSession(settings, topics, transport, new HighResolutionClock(), outbox, bootId, controller, commands, publisher, events, led);
+                transport.Session = session.Session;
                 int periodUs = loop == null ? 0 : loop.PeriodUs;
-                HealthSampler health = new HealthSampler(statistics, outbox, inbox, watchdog, periodUs);
-                MqttSession session = new MqttSession(settings, topics, transport, new WifiConnection(settings.WifiTimeoutS * 1000), outbox, bootId, controller, commands, inbox, events, health, led);
+                session.Health = new HealthSampler(statistics, outbox, session.Session.Inbox, watchdog, periodUs);
                 session.Start();
             }
 

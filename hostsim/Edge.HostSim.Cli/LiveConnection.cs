@@ -76,7 +76,12 @@ internal sealed class LiveConnection : IDisposable
             }
 
             stdout.WriteLine("mqtt: device " + deviceId + " -> " + options.Host + ":" + options.Port);
-            return new LiveConnection(new MqttDeviceBridge(options));
+            MqttDeviceBridge bridge = new MqttDeviceBridge(options);
+
+            // Fail before the run, saying why (unreachable, TLS, bad password, ACL): BrokerConnectionException.
+            bridge.VerifyBrokerAccess();
+            bridge.ConnectionFailed += (outcome, reason) => Console.Error.WriteLine("mqtt: connection failed: " + Edge.HostSim.Mqtt.BrokerConnectionException.Explain(outcome) + ": " + reason);
+            return new LiveConnection(bridge);
         }
 
         string root = line.Option("--dashboard-dir") ?? DashboardServer.Locate()

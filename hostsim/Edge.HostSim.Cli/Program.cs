@@ -52,6 +52,11 @@ public static class Program
             stderr.WriteLine("edge-sim: invalid scenario: " + e.Message);
             return 2;
         }
+        catch (Edge.HostSim.Mqtt.BrokerConnectionException e)
+        {
+            stderr.WriteLine("edge-sim: cannot connect to the MQTT broker: " + e.Message);
+            return 1;
+        }
         catch (Exception e)
         {
             stderr.WriteLine("edge-sim: failed: " + e);
@@ -88,6 +93,7 @@ public static class Program
         {
             if (live != null)
             {
+                live.Bridge.ScheduleBrokerOutages(scenario.Faults);
                 options.Observer = live.Bridge.Observer(options.Observer);
                 options.CellVoltagePeriodMs = 1000;
             }

@@ -8,7 +8,7 @@ internal sealed class Subscriber : IDisposable
 {
     public Subscriber(MosquittoBroker broker, string? user = null, string? password = null, bool persistentSession = false, string[]? topicFilters = null)
     {
-        Client = new MosquittoClient(new MosquittoClientOptions
+        Client = new HostMqttClient(new HostMqttClientOptions
         {
             Host = MosquittoBroker.Host,
             Port = broker.Port,
@@ -38,7 +38,7 @@ internal sealed class Subscriber : IDisposable
         Thread.Sleep(100);
     }
 
-    public MosquittoClient Client { get; }
+    public HostMqttClient Client { get; }
 
     public MessageLog Log { get; }
 

@@ -18,7 +18,7 @@ namespace Edge.Benchmarks.Mqtt
 
         private readonly byte[] _payload = new byte[64];
         private MosquittoBroker _broker;
-        private MosquittoClient _client;
+        private HostMqttClient _client;
         private int _completed;
         private ManualResetEventSlim _batchDone;
 
@@ -28,7 +28,7 @@ namespace Edge.Benchmarks.Mqtt
         {
             _broker = MosquittoBroker.StartNew();
             _batchDone = new ManualResetEventSlim(false);
-            _client = new MosquittoClient(new MosquittoClientOptions { Host = MosquittoBroker.Host, Port = _broker.Port });
+            _client = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = _broker.Port });
             _client.PublishAcknowledged += _ =>
             {
                 if (Interlocked.Increment(ref _completed) == Batch)

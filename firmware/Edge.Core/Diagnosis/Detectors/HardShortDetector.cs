@@ -21,6 +21,7 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly HardShortConfiguration _configuration;
         private readonly PackLayout _layout;
         private readonly long _nominalResistanceOhm;
+        private int _shuntLimitMilliohm;
         private readonly long[] _baselineSumMilliohm;
         private readonly int[] _baselineCount;
 
@@ -61,7 +62,16 @@ namespace Edge.Core.Diagnosis.Detectors
                     int v = voltages[c];
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
                     bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c]);
-                    diagnosis.Report(DiagnosisId.HardShort, c, (applies && nearZero) || shunted, v, maximumMv);
+                    bool collapsed = applies && nearZero;
+                    if (shunted && !collapsed)
+                    {
+                        // The edge decided: report it in its own unit (mOhm against the baseline fraction).
+                        diagnosis.Report(DiagnosisId.HardShort, c, true, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
+                    }
+                    else
+                    {
+                        diagnosis.Report(DiagnosisId.HardShort, c, collapsed || shunted, v, maximumMv);
+                    }
                 }
             }
         }
@@ -81,6 +91,8 @@ namespace Edge.Core.Diagnosis.Detectors
             }
 
             long baseline = _baselineSumMilliohm[cell] / BaselineEdges;
+            // Rounded up, so "value < threshold" in the event says exactly what this comparison decided.
+            _shuntLimitMilliohm = (int)(((baseline * _configuration.ShuntResistancePercent) + 99) / 100);
             return (long)edgeMilliohm * 100 < baseline * _configuration.ShuntResistancePercent;
         }
     }

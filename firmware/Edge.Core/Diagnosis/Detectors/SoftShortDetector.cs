@@ -288,8 +288,16 @@ namespace Edge.Core.Diagnosis.Detectors
                 indicators++;
             }
 
-            bool confirmed = indicators >= _configuration.ConfirmingIndicators || _spikeCount[cell] >= _configuration.ConfirmingSpikeCount;
-            diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, confirmed, indicators, _configuration.ConfirmingIndicators);
+            bool byIndicators = indicators >= _configuration.ConfirmingIndicators;
+            if (!byIndicators && _spikeCount[cell] >= _configuration.ConfirmingSpikeCount)
+            {
+                // Repeated spikes alone confirmed it: the event carries that count and its limit.
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, _spikeCount[cell], _configuration.ConfirmingSpikeCount);
+            }
+            else
+            {
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, byIndicators, indicators, _configuration.ConfirmingIndicators);
+            }
         }
 
         private int Median(int[] values, int count)

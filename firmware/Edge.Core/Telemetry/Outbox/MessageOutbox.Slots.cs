@@ -84,7 +84,7 @@ namespace Edge.Core.Telemetry.Outbox
                     continue;
                 }
 
-                if (slot.Topic != TopicId.Event)
+                if (!IsKept(slot.Topic))
                 {
                     if (slot.State == OutboxSlotState.Queued && (oldestTelemetry == null || slot.Order < oldestTelemetry.Order))
                     {

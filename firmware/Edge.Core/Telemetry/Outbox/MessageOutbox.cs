@@ -9,8 +9,8 @@ namespace Edge.Core.Telemetry.Outbox
     /// Bounded store-and-forward queue between the tick thread (which enqueues encoded messages) and the
     /// network thread (which pumps them into an <see cref="IMessageTransport"/>). Fixed slots, allocated
     /// once; nothing is allocated per message.
-    /// Rules: events stay until the broker acknowledged them; when full, the oldest telemetry message
-    /// is evicted first, an event only when nothing else is left; every loss is counted per stream so
+    /// Rules: events and state changes stay until the broker acknowledged them; when full, the oldest pulse
+    /// or cells message is evicted first, an event or state change only when nothing else is left; every loss is counted per stream so
     /// that an overflow event can report it; QoS 1 messages in flight at a disconnect are resent after
     /// the reconnect; the backlog from before a reconnect is replayed at a limited rate beside live data.
     /// The lock guards bookkeeping and one payload copy only; the transport is called outside it.
@@ -65,6 +65,12 @@ namespace Edge.Core.Telemetry.Outbox
 
             _freeCount = _slots.Length;
         }
+
+        /// <summary>
+        /// Streams kept until acknowledged and evicted only after every pulse and cells message: events and
+        /// module state changes (a consumer of telemetry/state must never miss a module going to hold).
+        /// </summary>
+        public static bool IsKept(TopicId stream) => stream == TopicId.Event || stream == TopicId.TelemetryState;
 
         public int SlotCount => _slots.Length;
 

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Diagnosis;
 using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Telemetry.Outbox
@@ -8,7 +9,8 @@ namespace Edge.Core.Telemetry.Outbox
     /// <summary>
     /// The encoder stage between the controller and the outbox: after each tick the host passes the
     /// tick's <see cref="TelemetryBuffer"/>; every record is encoded into a scratch buffer, numbered in
-    /// its stream and enqueued. Events go out at QoS 1, telemetry at QoS 0, nothing retained.
+    /// its stream and enqueued. Events and state changes go out at QoS 1, pulse and cell telemetry at QoS 0,
+    /// nothing retained.
     /// Runs on the tick thread and allocates nothing.
     /// </summary>
     public sealed class TelemetryPublisher
@@ -19,6 +21,15 @@ namespace Edge.Core.Telemetry.Outbox
         private readonly byte[] _scratch;
         private readonly long[] _nextSeq = new long[TopicSet.StreamCount];
         private readonly int[] _lost = new int[TopicSet.StreamCount];
+
+        // Events reported from other threads (the network thread's session): numbered and encoded here, on
+        // the tick thread, so the event stream keeps one seq. Fixed storage; a flag, read without the lock, keeps
+        // the tick lock-free (nanoFramework has no volatile: a report seen one tick late is sent one tick late).
+        private const int ReportCapacity = 4;
+        private readonly object _reportLock = new object();
+        private readonly TelemetryRecord[] _reports = new TelemetryRecord[ReportCapacity];
+        private int _reportCount;
+        private bool _hasReports;
 
         /// <param name="outbox">Where the encoded messages go.</param>
         /// <param name="bootId">Identifies this boot (e.g. a random hex word drawn at start-up): 1 to 32 letters, digits, '-' or '_'.</param>
@@ -37,6 +48,10 @@ namespace Edge.Core.Telemetry.Outbox
             _outbox = outbox;
             _bootId = bootId;
             _scratch = new byte[outbox.SlotBytes];
+            for (int i = 0; i < _reports.Length; i++)
+            {
+                _reports[i] = new TelemetryRecord(0);
+            }
             for (int i = 0; i < _nextSeq.Length; i++)
             {
                 _nextSeq[i] = 1;
@@ -77,6 +92,11 @@ namespace Edge.Core.Telemetry.Outbox
                 Enqueue(topic, seq);
             }
 
+            if (_hasReports)
+            {
+                PublishReports(nowMs);
+            }
+
             if (_outbox.TakeLossesIfRoom(_lost))
             {
                 long seq = _nextSeq[(int)TopicId.Event];
@@ -84,6 +104,36 @@ namespace Edge.Core.Telemetry.Outbox
                 _writer.Reset(_scratch, 0, _scratch.Length);
                 EventEncoder.EncodeOutboxOverflow(_writer, nowMs, _lost, _bootId, seq);
                 Enqueue(TopicId.Event, seq);
+            }
+        }
+
+        /// <summary>
+        /// Queues a pack-level event raised outside the control loop (any thread), e.g. a refused retained
+        /// command; it is numbered and sent with the next <see cref="Publish"/>. False, counted as a lost
+        /// event, when more than a few wait.
+        /// </summary>
+        public bool ReportEvent(EventKind kind, Severity severity, int value, int threshold)
+        {
+            lock (_reportLock)
+            {
+                if (_reportCount >= _reports.Length)
+                {
+                    _outbox.RecordLoss(TopicId.Event);
+                    return false;
+                }
+
+                TelemetryRecord record = _reports[_reportCount];
+                record.Kind = TelemetryRecordKind.Event;
+                record.EventKind = kind;
+                record.Severity = severity;
+                record.HasDiagnosis = false;
+                record.Module = -1;
+                record.Cell = -1;
+                record.Value = value;
+                record.Threshold = threshold;
+                _reportCount++;
+                _hasReports = true;
+                return true;
             }
         }
 
@@ -103,6 +153,26 @@ namespace Edge.Core.Telemetry.Outbox
             }
         }
 
+        private void PublishReports(long nowMs)
+        {
+            lock (_reportLock)
+            {
+                for (int i = 0; i < _reportCount; i++)
+                {
+                    TelemetryRecord record = _reports[i];
+                    record.TimestampMs = nowMs;
+                    long seq = _nextSeq[(int)TopicId.Event];
+                    _nextSeq[(int)TopicId.Event] = seq + 1;
+                    _writer.Reset(_scratch, 0, _scratch.Length);
+                    EventEncoder.Encode(_writer, record, _bootId, seq);
+                    Enqueue(TopicId.Event, seq);
+                }
+
+                _reportCount = 0;
+                _hasReports = false;
+            }
+        }
+
         private void Enqueue(TopicId topic, long seq)
         {
             if (_writer.Overflowed)
@@ -112,7 +182,7 @@ namespace Edge.Core.Telemetry.Outbox
                 return;
             }
 
-            _outbox.Enqueue(topic, topic == TopicId.Event ? 1 : 0, false, seq, _scratch, 0, _writer.Length);
+            _outbox.Enqueue(topic, MessageOutbox.IsKept(topic) ? 1 : 0, false, seq, _scratch, 0, _writer.Length);
         }
     }
 }
