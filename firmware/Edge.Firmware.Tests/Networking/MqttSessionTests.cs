@@ -142,7 +142,7 @@ namespace NFUnitTest.Networking
         }
 
         [TestMethod]
-        public void TelemetryWaitsForTheBrokerThenFlowsAndStateChangesAreQos1()
+        public void TelemetryWaitsForTheBrokerThenFlows()
         {
             // First tick: the default configuration starts every module (started events, stateChanged to pulse) and reports cell voltages.
             Tick(1);
@@ -155,7 +155,7 @@ namespace NFUnitTest.Networking
             // Queued before the connection: backlog, replayed a few per pass beside live data.
             s_session.Pass();
 
-            Assert.IsTrue(s_connection.IndexOf(Root + "telemetry/state|{\"v\":1,\"bootId\":\"B007\",\"seq\":1,\"tMs\":0,\"module\":0,\"type\":\"stateChanged\",\"state\":\"pulse\",\"stopReason\":\"none\"}|1|-") >= 0);
+            Assert.IsTrue(s_connection.IndexOf(Root + "telemetry/state|{\"v\":1,\"bootId\":\"B007\",\"seq\":1,\"tMs\":0,\"module\":0,\"type\":\"stateChanged\",\"state\":\"pulse\",\"stopReason\":\"none\"}|0|-") >= 0);
             Assert.IsTrue(s_connection.IndexOf(Root + "event|{\"v\":1,\"bootId\":\"B007\",\"seq\":1,\"tMs\":0,\"kind\":\"started\",\"diagnosis\":null,\"severity\":\"info\",\"module\":0,\"cell\":null,\"value\":0,\"threshold\":0}|1|-") >= 0);
             Assert.IsTrue(s_connection.IndexOf(Root + "telemetry/cells|{\"v\":1,\"bootId\":\"B007\",\"seq\":1,") >= 0);
             Assert.IsTrue(s_connection.PublishedAt(s_connection.IndexOf(Root + "telemetry/cells|")).EndsWith("|0|-"));
@@ -223,6 +223,9 @@ namespace NFUnitTest.Networking
             s_session.Pass();
             s_session.Pass();
             Assert.AreEqual(2, CountEvents("stopped"));
+
+            // A run-state change (to done) is kept and sent at QoS 1; the duty cycle's steps at QoS 0.
+            Assert.IsTrue(s_connection.IndexOf(Root + "telemetry/state|{\"v\":1,\"bootId\":\"B007\",\"seq\":3,\"tMs\":10,\"module\":0,\"type\":\"stateChanged\",\"state\":\"done\",\"stopReason\":\"command\"}|1|-") >= 0);
             int first = s_connection.IndexOf(Root + "cmd/result|");
             int second = s_connection.IndexOf(Root + "cmd/result|", first + 1);
             Assert.IsTrue(first >= 0 && second > first);

@@ -42,8 +42,17 @@ namespace Edge.HostSim.Mqtt
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
             _connection = new MqttNetConnection(endpoint, topics);
             _session = new DeviceSession(topics, bootId, settings, _connection, outbox, controller, commands, publisher);
-            _connection.MessageReceived += (topic, payload, retain) =>
+            _connection.MessageReceived += (topic, payload, qos, retain) =>
             {
+                // Back-pressure instead of loss: while the session's inbox is full, hold MQTTnet's delivery
+                // (and with it the PUBACK), so the broker keeps queueing; every command still gets its reply.
+                long deadline = Environment.TickCount64 + 10_000;
+                while (_session.Inbox.Count >= CommandInbox.Capacity && !_stopping && Environment.TickCount64 < deadline)
+                {
+                    _wake.Set();
+                    Thread.Sleep(1);
+                }
+
                 _session.Receive(topic, payload, retain);
                 _wake.Set();
             };

@@ -42,7 +42,7 @@ namespace Edge.HostSim.Mqtt
                 WillQos = options.WillQos,
                 WillRetain = options.WillRetain,
             };
-            _connection.MessageReceived += (topic, payload, retain) => MessageReceived?.Invoke(new MqttMessage(topic, payload, 0, retain));
+            _connection.MessageReceived += (topic, payload, qos, retain) => MessageReceived?.Invoke(new MqttMessage(topic, payload, qos, retain));
             _connection.Acknowledged += id => PublishAcknowledged?.Invoke(id);
             _connection.ConnectionLost += _ => _wake.Set();
         }

@@ -53,8 +53,8 @@ namespace Edge.HostSim.Mqtt
         /// <summary>Retain flag of the Last Will (default true, so late subscribers see the state).</summary>
         public bool WillRetain { get; set; } = true;
 
-        /// <summary>A message arrived: topic, payload (a private copy), retain flag as delivered.</summary>
-        public event Action<string, byte[], bool>? MessageReceived;
+        /// <summary>A message arrived: topic, payload (a private copy), QoS and retain flag as delivered.</summary>
+        public event Action<string, byte[], int, bool>? MessageReceived;
 
         /// <summary>The broker acknowledged the message with this id (QoS 1: PUBACK; QoS 0: written to the socket).</summary>
         public event Action<int>? Acknowledged;
@@ -387,7 +387,7 @@ namespace Edge.HostSim.Mqtt
         private Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
         {
             MqttApplicationMessage message = e.ApplicationMessage;
-            MessageReceived?.Invoke(message.Topic, message.Payload.ToArray(), message.Retain);
+            MessageReceived?.Invoke(message.Topic, message.Payload.ToArray(), (int)message.QualityOfServiceLevel, message.Retain);
             return Task.CompletedTask;
         }
     }

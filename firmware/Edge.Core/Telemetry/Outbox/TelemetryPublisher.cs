@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Decision;
 using Edge.Core.Diagnosis;
 using Edge.Core.Telemetry.Encoding;
 
@@ -9,8 +10,8 @@ namespace Edge.Core.Telemetry.Outbox
     /// <summary>
     /// The encoder stage between the controller and the outbox: after each tick the host passes the
     /// tick's <see cref="TelemetryBuffer"/>; every record is encoded into a scratch buffer, numbered in
-    /// its stream and enqueued. Events and state changes go out at QoS 1, pulse and cell telemetry at QoS 0,
-    /// nothing retained.
+    /// its stream and enqueued. Events and run-state changes (to idle, hold, done) go out at QoS 1 and are
+    /// kept by the outbox; the rest of the telemetry at QoS 0; nothing retained.
     /// Runs on the tick thread and allocates nothing.
     /// </summary>
     public sealed class TelemetryPublisher
@@ -89,7 +90,7 @@ namespace Edge.Core.Telemetry.Outbox
                         break;
                 }
 
-                Enqueue(topic, seq);
+                Enqueue(topic, seq, PriorityOf(record));
             }
 
             if (_hasReports)
@@ -103,7 +104,7 @@ namespace Edge.Core.Telemetry.Outbox
                 _nextSeq[(int)TopicId.Event] = seq + 1;
                 _writer.Reset(_scratch, 0, _scratch.Length);
                 EventEncoder.EncodeOutboxOverflow(_writer, nowMs, _lost, _bootId, seq);
-                Enqueue(TopicId.Event, seq);
+                Enqueue(TopicId.Event, seq, MessageOutbox.EventPriority);
             }
         }
 
@@ -165,7 +166,7 @@ namespace Edge.Core.Telemetry.Outbox
                     _nextSeq[(int)TopicId.Event] = seq + 1;
                     _writer.Reset(_scratch, 0, _scratch.Length);
                     EventEncoder.Encode(_writer, record, _bootId, seq);
-                    Enqueue(TopicId.Event, seq);
+                    Enqueue(TopicId.Event, seq, MessageOutbox.EventPriority);
                 }
 
                 _reportCount = 0;
@@ -173,7 +174,26 @@ namespace Edge.Core.Telemetry.Outbox
             }
         }
 
-        private void Enqueue(TopicId topic, long seq)
+        /// <summary>
+        /// Eviction priority of a record: events highest; a module's run-state change (to idle, hold or done)
+        /// next; everything else (pulse and cell telemetry, duty-cycle steps to pulse or rest, ended rests) lowest.
+        /// </summary>
+        public static byte PriorityOf(TelemetryRecord record)
+        {
+            if (record.Kind == TelemetryRecordKind.Event)
+            {
+                return MessageOutbox.EventPriority;
+            }
+
+            if (record.Kind == TelemetryRecordKind.StateChanged && record.State != ModuleState.Pulse && record.State != ModuleState.Rest)
+            {
+                return MessageOutbox.StatePriority;
+            }
+
+            return MessageOutbox.TelemetryPriority;
+        }
+
+        private void Enqueue(TopicId topic, long seq, byte priority)
         {
             if (_writer.Overflowed)
             {
@@ -182,7 +202,8 @@ namespace Edge.Core.Telemetry.Outbox
                 return;
             }
 
-            _outbox.Enqueue(topic, MessageOutbox.IsKept(topic) ? 1 : 0, false, seq, _scratch, 0, _writer.Length);
+            // Kept messages go at QoS 1 (acknowledged before their slot is freed), telemetry at QoS 0.
+            _outbox.Enqueue(topic, priority == MessageOutbox.TelemetryPriority ? 0 : 1, false, seq, priority, _scratch, 0, _writer.Length);
         }
     }
 }

@@ -54,6 +54,9 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>Longest reconnect delay.</summary>
         public int ReconnectDelayMaxMs { get; set; } = ReconnectBackoff.DefaultMaximumDelayMs;
 
+        /// <summary>How long the run's first tick waits for the first connection attempt to finish, ms (0: not at all).</summary>
+        public int FirstConnectionWaitMs { get; set; } = 10_000;
+
         /// <summary>How often the pump thread looks at the outbox when no tick woke it.</summary>
         public int PumpIdleMs { get; set; } = 20;
 

@@ -147,7 +147,19 @@ namespace Edge.HostSim.Mqtt.Bridge
                 Volatile.Write(ref _lastFailure, BrokerConnectionException.Explain(outcome) + ": " + reason);
                 ConnectionFailed?.Invoke(outcome, reason);
             };
+            using ManualResetEventSlim attempted = new ManualResetEventSlim(false);
+            Action opened = () => attempted.Set();
+            Action<ConnectOutcome, string> failed = (outcome, reason) => attempted.Set();
+            _bridge.Connected += opened;
+            _bridge.ConnectionFailed += failed;
             _bridge.Start(_options.PumpIdleMs);
+
+            // A simulated device boots with its broker's answer: the run's first tick waits for the first
+            // attempt (bounded), so a run thousands of times faster than real time does not fill the outbox
+            // while MQTTnet opens its first connection. A real device's control loop never waits.
+            attempted.Wait(_options.FirstConnectionWaitMs);
+            _bridge.Connected -= opened;
+            _bridge.ConnectionFailed -= failed;
         }
 
         /// <summary>
