@@ -48,5 +48,12 @@ internal sealed class Subscriber : IDisposable
         Assert.True(Client.Publish(topic, payload, 0, payload.Length, 1, false) > 0, "command queued");
     }
 
+    /// <summary>Publishes with the retain flag (an empty payload clears the retained message).</summary>
+    public void SendRetained(string topic, string json)
+    {
+        byte[] payload = System.Text.Encoding.UTF8.GetBytes(json);
+        Assert.True(Client.Publish(topic, payload, 0, payload.Length, 1, true) > 0, "retained message queued");
+    }
+
     public void Dispose() => Client.Dispose();
 }

@@ -205,6 +205,7 @@ namespace Edge.Core.Session
             }
 
             LastError = null;
+            _outbox.ConnectionOpened();
             _online = true;
             _attemptScheduled = false;
             _discoveryDue = _discovery != null;

@@ -260,6 +260,47 @@ namespace NFUnitTest.Networking
         }
 
         [TestMethod]
+        public void TheTunedRestIsTheRestThatFollowsThePulse()
+        {
+            s_session.Pass();
+
+            // The default protocol: 1 s pulses, then the fixed 5 s rest; the summary comes with the open switch.
+            Tick(102);
+            s_session.Pass();
+            s_session.Pass();
+
+            int at = s_connection.IndexOf(Root + "telemetry/pulse|");
+            Assert.IsTrue(at >= 0);
+            Assert.IsTrue(s_connection.PublishedAt(at).IndexOf("\"pulseIndex\":1,\"pulseCurrentUa\":385,\"pulseDurationMs\":1000,") > 0);
+            Assert.IsTrue(s_connection.PublishedAt(at).IndexOf("\"tunedRestMs\":5000,") > 0);
+        }
+
+        [TestMethod]
+        public void APulseInterruptedBySetProtocolKeepsItsOwnSummary()
+        {
+            s_session.Pass();
+            Tick(50);
+            Receive("setProtocol", "{\"id\":\"x1\",\"steps\":[\"Strip at 100 uA for 2 s\",\"Rest for 2 s\"],\"start\":true}", false);
+            s_session.Pass();
+
+            // The swap at 0.5 s, the new pulse one tick later, 2 s long.
+            Tick(215);
+            s_session.Pass();
+            s_session.Pass();
+
+            int first = s_connection.IndexOf(Root + "telemetry/pulse|{\"v\":1,\"bootId\":\"B007\",\"seq\":1,");
+            Assert.IsTrue(first >= 0);
+            string interrupted = s_connection.PublishedAt(first);
+            Assert.IsTrue(interrupted.IndexOf("\"module\":0,\"pulseIndex\":1,\"pulseCurrentUa\":385,\"pulseDurationMs\":500,") > 0);
+            Assert.IsTrue(interrupted.IndexOf("\"tunedRestMs\":0,") > 0);
+
+            int next = s_connection.IndexOf(Root + "telemetry/pulse|{\"v\":1,\"bootId\":\"B007\",\"seq\":3,");
+            Assert.IsTrue(next >= 0);
+            Assert.IsTrue(s_connection.PublishedAt(next).IndexOf("\"module\":0,\"pulseIndex\":2,\"pulseCurrentUa\":100,\"pulseDurationMs\":2000,") > 0);
+            Assert.IsTrue(s_connection.PublishedAt(next).IndexOf("\"tunedRestMs\":2000,") > 0);
+        }
+
+        [TestMethod]
         public void SuspendDropsTheConnectionWithoutDisconnectAndWaits()
         {
             s_session.Pass();

@@ -198,6 +198,21 @@ namespace Edge.Core.Telemetry.Outbox
             }
         }
 
+        /// <summary>
+        /// A session was just opened: what was in flight is queued again, and what is queued from now on is
+        /// live (what came before is backlog). Optional: the first <see cref="Pump"/> on a connection does the same.
+        /// </summary>
+        public void ConnectionOpened()
+        {
+            lock (_lock)
+            {
+                if (!_wasConnected)
+                {
+                    OnConnectedLocked();
+                }
+            }
+        }
+
         /// <summary>The transport reports a lost connection (optional: a pump that sees IsConnected false does the same).</summary>
         public void ConnectionLost()
         {
