@@ -77,12 +77,13 @@ public sealed class SessionContractTests
         sub.Log.WaitFor(root + "config", c => c.GetProperty("revision").GetInt32() == 0);
         Assert.True(SpinWait.SpinUntil(() => device.SimulatedS > 3, TimeSpan.FromSeconds(20)));
 
-        string command = """{"id":"swap-17","steps":["Strip at 0.1 mA/cm2 for 2 s","Rest for 2 s"],"start":true}""";
+        string command = """{"id":"swap-17","steps":["Strip at 0.2 mA/cm2 for 2 s","Rest for 2 s"],"start":true}""";
         sub.Send(root + "cmd/setProtocol", command);
-        sub.Log.WaitFor(root + "cmd/result", r => r.GetProperty("id").GetString() == "swap-17");
+        JsonElement accepted = sub.Log.WaitFor(root + "cmd/result", r => r.GetProperty("id").GetString() == "swap-17");
+        Assert.True(accepted.GetProperty("ok").GetBoolean(), accepted.GetRawText());
         sub.Send(root + "cmd/setProtocol", command);
         Assert.True(sub.Log.WaitForCount(root + "cmd/result", 2, MessageLog.Patience));
-        sub.Log.WaitFor(root + "telemetry/pulse", p => p.GetProperty("pulseIndex").GetInt32() >= 3);
+        sub.Log.WaitFor(root + "telemetry/pulse", p => p.GetProperty("pulseIndex").GetInt32() >= 3, TimeSpan.FromSeconds(30));
         device.Finish(TimeSpan.FromSeconds(30));
 
         // Two identical replies, one execution: one config revision, one stop of the running module.
@@ -94,7 +95,7 @@ public sealed class SessionContractTests
         Assert.Single(sub.Log.On(root + "event").Where(e => e.GetProperty("kind").GetString() == "stopped"));
 
         // The interrupted pulse: its own summary at the old current (0.25 mA/cm2 x 0.3848 cm2 = 96 uA), shorter
-        // than 20 s; then 2 s pulses at the new 38 uA (not one merged pulse at the old current).
+        // than 20 s; then 2 s pulses at the new 77 uA (not one merged pulse at the old current).
         List<JsonElement> pulses = sub.Log.On(root + "telemetry/pulse").OrderBy(p => p.GetProperty("seq").GetInt64()).ToList();
         JsonElement interrupted = pulses[0];
         Assert.Equal(1, interrupted.GetProperty("pulseIndex").GetInt32());
@@ -102,7 +103,7 @@ public sealed class SessionContractTests
         Assert.InRange(interrupted.GetProperty("pulseDurationMs").GetInt32(), 3000, 19_990);
         Assert.Equal(0, interrupted.GetProperty("tunedRestMs").GetInt32());
         JsonElement next = pulses[1];
-        Assert.InRange(next.GetProperty("pulseCurrentUa").GetInt32(), 35, 41);
+        Assert.InRange(next.GetProperty("pulseCurrentUa").GetInt32(), 74, 80);
         Assert.InRange(next.GetProperty("pulseDurationMs").GetInt32(), 1990, 2010);
 
         // Both started events: the first tick's and the new protocol's, one tick after the stop.

@@ -115,6 +115,27 @@ namespace Edge.HostSim.Mqtt.Bridge
             {
                 throw new BrokerConnectionException(outcome, BrokerConnectionException.Explain(outcome) + ": " + probe.LastError);
             }
+
+            // Mosquitto grants any SUBSCRIBE and applies its ACL on delivery; a publish is answered (MQTT 5
+            // PUBACK). The probe announces the device (status online, not retained: what it is about to do).
+            using ManualResetEventSlim answered = new ManualResetEventSlim(false);
+            string? refusal = null;
+            probe.Acknowledged += _ => answered.Set();
+            probe.PublishRefused += (topic, reason) => refusal = "the broker refused a publish on " + topic + " (" + reason + ")";
+            byte[] online = EdgeStatus(true);
+            if (probe.PublishTo(_topics[TopicId.Status], online, 0, online.Length, 1, false) > 0 && answered.Wait(_options.ConnectTimeoutMs) && refusal != null)
+            {
+                throw new BrokerConnectionException(ConnectOutcome.PublishFailed, BrokerConnectionException.Explain(ConnectOutcome.PublishFailed) + ": " + refusal);
+            }
+        }
+
+        private byte[] EdgeStatus(bool online)
+        {
+            byte[] buffer = new byte[128];
+            JsonByteWriter writer = new JsonByteWriter();
+            writer.Reset(buffer, 0, buffer.Length);
+            StatusEncoder.Encode(writer, online, BootId);
+            return buffer.AsSpan(0, writer.Length).ToArray();
         }
 
         /// <summary>Adds the scenario's brokerOutage faults to the outages this bridge simulates.</summary>
