@@ -62,11 +62,6 @@ namespace Edge.Mqtt.Tests
             otherDevice.Publish(Root + "status", "{\"v\":1,\"status\":\"offline\",\"bootId\":\"x\"}");
             Assert.True(otherDevice.WaitForRefusal(Root + "status"), "one device could write another's status");
 
-            // Mosquitto 2.0 grants the SUBSCRIBE but delivers nothing the ACL does not let it read.
-            otherDevice.Connection.Subscribe(Root + "cmd/+");
-            operatorClient.Publish(Root + "cmd/getConfig", "{\"id\":\"op-2\"}");
-            Assert.True(operatorClient.WaitFor(m => m.Topic == Root + "cmd/result" && m.Text.Contains("\"op-2\"")));
-            Assert.DoesNotContain(otherDevice.Received, m => m.Topic.StartsWith(Root, StringComparison.Ordinal));
         }
 
         [Fact]
