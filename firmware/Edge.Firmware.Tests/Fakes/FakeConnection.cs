@@ -5,11 +5,12 @@ using System.Text;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Networking;
 
 namespace NFUnitTest.Fakes
 {
     /// <summary>Broker stand-in: records the connect parameters and every publish; the test decides connectivity and refusals.</summary>
-    public sealed class FakeConnection : IBrokerConnection
+    public sealed class FakeConnection : ISessionConnection
     {
         private readonly TopicSet _topics;
         private int _nextMessageId = 1;
@@ -19,6 +20,9 @@ namespace NFUnitTest.Fakes
         {
             _topics = topics;
         }
+
+        /// <inheritdoc />
+        public DeviceSession Session { get; set; }
 
         /// <summary>When set, every QoS 1 publish is acknowledged at once, as a broker on a fast link would.</summary>
         public MessageOutbox Outbox { get; set; }

@@ -41,8 +41,8 @@ namespace NFUnitTest.Networking
         private static ActionFrame s_actions;
         private static long s_tick;
 
-        [Setup]
-        public void CreateSession()
+        /// <summary>A fresh session, broker and clock: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
+        private static void CreateSession()
         {
             DeviceSettings settings = new DeviceSettings();
             settings.DeviceId = "pack-7";
@@ -66,6 +66,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void SessionOpensAsTheContractSays()
         {
+            CreateSession();
+
             Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
 
             Assert.AreEqual("edge-pack-7", s_connection.ClientId);
@@ -82,6 +84,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void AFailedAttemptIsADeviceEventWithTheReason()
         {
+            CreateSession();
+
             s_connection.NextOutcome = ConnectOutcome.NetworkUnavailable;
 
             Assert.AreEqual((int)SessionStep.OpenFailed, (int)s_session.Pass());
@@ -94,6 +98,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void AnAclThatRefusesTheCommandsIsAFailedAttempt()
         {
+            CreateSession();
+
             s_connection.AcceptSubscribe = false;
 
             Assert.AreEqual((int)SessionStep.OpenFailed, (int)s_session.Pass());
@@ -106,6 +112,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void FailuresBackOffOneSecondDoublingToThirtySecondsAndASessionStartsOver()
         {
+            CreateSession();
+
             s_connection.NextOutcome = ConnectOutcome.BrokerUnreachable;
             int[] waits = new int[] { 1000, 2000, 4000, 8000, 16000, 30000, 30000 };
             Assert.AreEqual((int)SessionStep.OpenFailed, (int)s_session.Pass());
@@ -130,6 +138,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void ALostSessionIsRetriedAfterTheFirstWait()
         {
+            CreateSession();
+
             s_session.Pass();
             s_connection.IsConnected = false;
 
@@ -144,6 +154,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void TelemetryWaitsForTheBrokerThenFlows()
         {
+            CreateSession();
+
             // First tick: the default configuration starts every module (started events, stateChanged to pulse) and reports cell voltages.
             Tick(1);
             int queued = s_outbox.SlotCount - s_outbox.FreeCount;
@@ -164,6 +176,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void CommandsAreAnsweredOnCmdResult()
         {
+            CreateSession();
+
             s_session.Pass();
             Receive("stop", "{\"id\":\"r1\",\"module\":0}", false);
             Receive("stop", "{\"id\":\"r2\",\"module\":5}", false);
@@ -181,6 +195,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void TheRetainedConfigIsRepublishedAfterEveryAppliedChange()
         {
+            CreateSession();
+
             s_session.Pass();
             Receive("setMode", "{\"id\":\"m1\",\"mode\":\"observe\"}", false);
             s_session.Pass();
@@ -197,6 +213,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void GetConfigRepublishesTheRetainedConfig()
         {
+            CreateSession();
+
             s_session.Pass();
             Receive("getConfig", "{\"id\":\"c1\"}", false);
 
@@ -208,6 +226,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void TheSameCommandIdTwiceExecutesOnceAndGetsTwoIdenticalReplies()
         {
+            CreateSession();
+
             s_session.Pass();
             Tick(1);
             string setProtocol = "{\"id\":\"p1\",\"steps\":[\"Strip at 100 uA for 2 s\",\"Rest for 2 s\"],\"start\":true}";
@@ -236,6 +256,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void ARetainedStopIsNotExecutedOnConnectNorOnReconnect()
         {
+            CreateSession();
+
             s_session.Pass();
             Tick(1);
             for (int connection = 0; connection < 2; connection++)
@@ -262,6 +284,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void TheTunedRestIsTheRestThatFollowsThePulse()
         {
+            CreateSession();
+
             s_session.Pass();
 
             // The default protocol: 1 s pulses, then the fixed 5 s rest; the summary comes with the open switch.
@@ -278,6 +302,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void APulseInterruptedBySetProtocolKeepsItsOwnSummary()
         {
+            CreateSession();
+
             s_session.Pass();
             Tick(50);
             Receive("setProtocol", "{\"id\":\"x1\",\"steps\":[\"Strip at 100 uA for 2 s\",\"Rest for 2 s\"],\"start\":true}", false);
@@ -303,6 +329,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void SuspendDropsTheConnectionWithoutDisconnectAndWaits()
         {
+            CreateSession();
+
             s_session.Pass();
 
             s_session.Session.Suspend(5000);
@@ -316,6 +344,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void DiscoveryConfigsAreRetainedAndSentAgainWhenHomeAssistantComesOnline()
         {
+            CreateSession();
+
             s_session.Pass();
             s_session.Pass();
             int entities = s_session.Session.Discovery.Count;
@@ -332,6 +362,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void DeviceEventsGoToTheirOwnTopic()
         {
+            CreateSession();
+
             s_session.Pass();
             s_events.Report("watchdog", "no \"tick\"");
 
@@ -344,6 +376,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void RefusedPublishKeepsTheMessageQueued()
         {
+            CreateSession();
+
             Tick(1);
             s_session.Pass();
             s_connection.AcceptPublish = false;

@@ -20,7 +20,7 @@ namespace Edge.Firmware.Networking
     /// brings the link up (<see cref="INetworkConnection"/>, Wi-Fi), then makes a new <see cref="MqttClient"/>.
     /// Broker acknowledgements (MqttMsgPublished) go to the outbox; received messages to the session.
     /// </summary>
-    public sealed class M2MqttTransport : IBrokerConnection
+    public sealed class M2MqttTransport : ISessionConnection
     {
         private const int SubscribeTimeoutMs = 10000;
 
@@ -60,9 +60,10 @@ namespace Edge.Firmware.Networking
             }
         }
 
-        /// <summary>Where received messages go; set once before the session starts.</summary>
+        /// <inheritdoc />
         public DeviceSession Session
         {
+            get { return _session; }
             set { _session = value; }
         }
 

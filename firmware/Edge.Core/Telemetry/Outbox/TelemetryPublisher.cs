@@ -14,6 +14,7 @@ namespace Edge.Core.Telemetry.Outbox
     /// kept by the outbox; the rest of the telemetry at QoS 0; nothing retained.
     /// Runs on the tick thread and allocates nothing.
     /// </summary>
+    [HotPath]
     public sealed class TelemetryPublisher
     {
         private readonly MessageOutbox _outbox;
