@@ -38,6 +38,10 @@ namespace Edge.Core.Decision
         private long _settledSinceMs = -1;
         private long _settleObservedMs = -1;
 
+        // Polarisation left right after the pulse (first rest sample against the pre-pulse level), smoothed over
+        // pulses, x Scale: what the rest has to relax at all.
+        private long _relaxationSmooth;
+
         private long _overpotentialSmooth;
         private long _residualSmooth;
         private long _overpotentialReference;
@@ -72,18 +76,29 @@ namespace Edge.Core.Decision
             _targetMs = Clamp(_targetMs * (100 + _tuning.WarningExtendPercent) / 100);
         }
 
+        /// <summary>
+        /// Smoothed polarisation left just after the latest pulses (mV): the relaxation a rest waits for. Below
+        /// <see cref="RestTuningConfiguration.NegligibleRelaxationMv"/> there is nothing worth waiting for.
+        /// </summary>
+        public int RelaxationMv => (int)(_relaxationSmooth / Scale);
+
+        private bool IsRelaxationNegligible => _pulses > 0 && _relaxationSmooth < (long)_tuning.NegligibleRelaxationMv * Scale;
+
         /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
         public void OnPulseEnded(MeasurementSnapshot snapshot)
         {
             long overpotential = (long)LargestOverpotential(snapshot) * Scale;
+            long relaxation = (long)LargestResidual(snapshot) * Scale;
             if (_pulses == 0)
             {
                 _overpotentialSmooth = overpotential;
                 _overpotentialReference = overpotential;
+                _relaxationSmooth = relaxation;
             }
             else
             {
                 _overpotentialSmooth += (overpotential - _overpotentialSmooth) / TrendPulses;
+                _relaxationSmooth += (relaxation - _relaxationSmooth) / TrendPulses;
             }
 
             _pulses++;
@@ -93,7 +108,11 @@ namespace Edge.Core.Decision
             }
 
             long overpotentialGrowth = _overpotentialSmooth - _overpotentialReference;
-            long residualGrowth = _residualSmooth - _residualReference;
+
+            // With a negligible relaxation the residual at the end of a rest is noise (a single reading against the
+            // pre-pulse mean): its drift would lengthen rests at random and nothing shortens them again. The
+            // per-pulse overpotential, from averaged levels, still lengthens them when polarisation builds up.
+            long residualGrowth = IsRelaxationNegligible ? 0 : _residualSmooth - _residualReference;
             long overpotentialLimit = (long)_tuning.OverpotentialGrowthMv * Scale;
             long residualLimit = (long)_tuning.ResidualGrowthMv * Scale;
             if (overpotentialGrowth >= overpotentialLimit || residualGrowth >= residualLimit)
@@ -122,8 +141,10 @@ namespace Edge.Core.Decision
         {
             if (_protocol.RestMode == RestMode.Adaptive)
             {
-                // A rest that never settled tells only that settling takes at least this long.
-                long observed = _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
+                // A rest that never settled tells only that settling takes at least this long. With a negligible
+                // relaxation there is nothing to settle: the minimum is what the cell needs, so a target pushed up
+                // while the relaxation was near the limit drifts back down.
+                long observed = IsRelaxationNegligible ? _protocol.MinimumRestMs : _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
                 _targetMs = Clamp(_targetMs + ((observed - _targetMs) / _tuning.SettleAveragingRests));
             }
 
@@ -151,6 +172,15 @@ namespace Edge.Core.Decision
             {
                 reason = RestEndReason.Fixed;
                 return elapsedMs >= step.DurationMs * _extensionPercent / 100 * PulsePercent / 100;
+            }
+
+            if (IsRelaxationNegligible)
+            {
+                // The pulses leave almost no polarisation behind (a current the interface sustains without
+                // pulsing): waiting for a relaxation below the noise only costs duty. The target still follows
+                // the trends, so growing polarisation lengthens the rests again.
+                reason = RestEndReason.Relaxed;
+                return elapsedMs >= _targetMs && elapsedMs >= _protocol.MinimumRestMs;
             }
 
             if (!_hasInitialSlope && snapshot.RestSlopeValid[module])

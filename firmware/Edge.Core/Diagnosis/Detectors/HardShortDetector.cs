@@ -35,6 +35,17 @@ namespace Edge.Core.Diagnosis.Detectors
             _baselineCount = new int[layout.CellCount];
         }
 
+        /// <summary>Fault reset: the module's cells learn their edge-resistance baselines afresh.</summary>
+        public void ResetModule(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                _baselineSumMilliohm[c] = 0;
+                _baselineCount[c] = 0;
+            }
+        }
+
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int maximumMv = _configuration.MaximumVoltageMv;
@@ -53,6 +64,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 int first = _layout.FirstCellOf(m);
                 int last = first + cellsPerModule;
                 bool edge = snapshot.EdgeMeasured[m];
+                int stepUa = snapshot.EdgeCurrentUa[m];
                 for (int c = first; c < last; c++)
                 {
                     if (!cellValid[c])
@@ -62,11 +74,11 @@ namespace Edge.Core.Diagnosis.Detectors
 
                     int v = voltages[c];
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
-                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c]);
+                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa));
                     bool collapsed = applies && nearZero;
                     if (shunted && !collapsed)
                     {
-                        // The edge decided: report it in its own unit (mOhm against the baseline fraction).
+                        // The edge decided: report it in its own unit (mOhm against the limit it fell below).
                         diagnosis.Report(DiagnosisId.HardShort, c, true, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
                     }
                     else
@@ -77,7 +89,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private bool IsShuntEdge(int cell, int edgeMilliohm)
+        private bool IsShuntEdge(int cell, int edgeMilliohm, long sigmaMilliohm)
         {
             if (edgeMilliohm <= 0)
             {
@@ -91,10 +103,15 @@ namespace Edge.Core.Diagnosis.Detectors
                 return false;
             }
 
+            // Collapsed, and by more than noise can make one edge reading fall (no debounce here: at a small
+            // current step one noisy edge could otherwise isolate a healthy module).
             long baseline = _baselineSumMilliohm[cell] / BaselineEdges;
-            // Rounded up, so "value < threshold" in the event says exactly what this comparison decided.
-            _shuntLimitMilliohm = (int)(((baseline * _configuration.ShuntResistancePercent) + 99) / 100);
-            return (long)edgeMilliohm * 100 < baseline * _configuration.ShuntResistancePercent;
+            // Below both the baseline fraction and the noise margin. The limit is the smaller of the two, rounded
+            // so that "value < threshold" in the event says exactly what this comparison decided.
+            long fractionLimit = ((baseline * _configuration.ShuntResistancePercent) + 99) / 100;
+            long noiseLimit = baseline - (sigmaMilliohm * _configuration.ShuntSigmaTenths / 10);
+            _shuntLimitMilliohm = (int)(fractionLimit < noiseLimit ? fractionLimit : noiseLimit);
+            return edgeMilliohm < _shuntLimitMilliohm;
         }
     }
 }
