@@ -52,7 +52,9 @@ namespace Edge.Core.Configuration
         /// without rest. Simulated NaK50 after one 1 s pulse: 4 mV at 0.3 mA/cm2, 9 mV at 0.6, 19 mV at 1 mA/cm2;
         /// repeated at 0.5 s rests the 0.3 mA/cm2 pulses leave about 8 mV ([W] strips 0.25 mA/cm2 continuously to
         /// 20 mAh/cm2). Such a relaxation is a few mV against about 2 mV of noise, so the settle test would
-        /// otherwise run the rest to its maximum. 0 turns this off.
+        /// otherwise run the rest to its maximum. The polarisation is measured from the cell's rested level, and once
+        /// it reaches this limit the module's rests wait for the relaxation again: a slowly relaxing cell leaves
+        /// little per pulse but carries it over from rest to rest. 0 turns this off.
         /// </summary>
         public int NegligibleRelaxationMv { get; set; } = 10;
 

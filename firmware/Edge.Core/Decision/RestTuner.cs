@@ -38,9 +38,21 @@ namespace Edge.Core.Decision
         private long _settledSinceMs = -1;
         private long _settleObservedMs = -1;
 
-        // Polarisation left right after the pulse (first rest sample against the pre-pulse level), smoothed over
-        // pulses, x Scale: what the rest has to relax at all.
+        // Polarisation left right after the pulse (first rest sample against the rested level), smoothed over
+        // pulses, x Scale: what the rest has to relax at all. Against the rested level, not the level just before
+        // the pulse: a cell that relaxes slowly carries unrelaxed polarisation from rest to rest, and measured
+        // from the pre-pulse level its relaxation would look small exactly when the rests are too short.
         private long _relaxationSmooth;
+
+        // Each cell's level when it was last known to be relaxed: before the first pulse, and before the first
+        // pulse after a rest that settled (mV).
+        private readonly int[] _restedMv;
+        private bool _captureRested = true;
+
+        // Set once the polarisation, measured from the rested level, outgrew the negligible limit: the rests were too
+        // short for this cell (it carries polarisation from pulse to pulse), however small one pulse's relaxation
+        // looks. From then on rests wait for the relaxation to settle.
+        private bool _accumulates;
 
         private long _overpotentialSmooth;
         private long _residualSmooth;
@@ -57,6 +69,7 @@ namespace Edge.Core.Decision
             _cellCount = cellCount;
             _targetMs = protocol.MinimumRestMs;
             _initialSlopeUvPerS = new int[cellCount];
+            _restedMv = new int[cellCount];
         }
 
         /// <summary>Current learned target of the adaptive rest (ms).</summary>
@@ -82,13 +95,23 @@ namespace Edge.Core.Decision
         /// </summary>
         public int RelaxationMv => (int)(_relaxationSmooth / Scale);
 
-        private bool IsRelaxationNegligible => _pulses > 0 && _relaxationSmooth < (long)_tuning.NegligibleRelaxationMv * Scale;
+        private bool IsRelaxationNegligible => _pulses > 0 && !_accumulates && _relaxationSmooth < (long)_tuning.NegligibleRelaxationMv * Scale;
 
         /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
         public void OnPulseEnded(MeasurementSnapshot snapshot)
         {
             long overpotential = (long)LargestOverpotential(snapshot) * Scale;
-            long relaxation = (long)LargestResidual(snapshot) * Scale;
+            if (_captureRested)
+            {
+                for (int i = 0; i < _cellCount; i++)
+                {
+                    _restedMv[i] = snapshot.PrePulseVoltageMv[_firstCell + i];
+                }
+
+                _captureRested = false;
+            }
+
+            long relaxation = (long)LargestDeviationFromRested(snapshot) * Scale;
             if (_pulses == 0)
             {
                 _overpotentialSmooth = overpotential;
@@ -102,6 +125,11 @@ namespace Edge.Core.Decision
             }
 
             _pulses++;
+            if (_pulses >= TrendPulses && _relaxationSmooth >= (long)_tuning.NegligibleRelaxationMv * Scale)
+            {
+                _accumulates = true;
+            }
+
             if (_pulses % TrendPulses != 0 || _rests < TrendPulses)
             {
                 return;
@@ -160,6 +188,9 @@ namespace Edge.Core.Decision
             }
 
             _rests++;
+
+            // A settled rest ended at the open-circuit level: the next pre-pulse level is the new rested reference.
+            _captureRested = _captureRested || _settleObservedMs >= 0;
             _settledSinceMs = -1;
             _settleObservedMs = -1;
             _hasInitialSlope = false;
@@ -302,6 +333,23 @@ namespace Edge.Core.Decision
             }
 
             return largest == int.MinValue ? 0 : largest;
+        }
+
+        private int LargestDeviationFromRested(MeasurementSnapshot snapshot)
+        {
+            int largest = 0;
+            for (int i = 0; i < _cellCount; i++)
+            {
+                int c = _firstCell + i;
+                int deviation = snapshot.CellVoltageMv[c] - _restedMv[i];
+                deviation = deviation < 0 ? -deviation : deviation;
+                if (snapshot.CellValid[c] && deviation > largest)
+                {
+                    largest = deviation;
+                }
+            }
+
+            return largest;
         }
 
         private int LargestResidual(MeasurementSnapshot snapshot)
