@@ -138,6 +138,34 @@ namespace Edge.Core
         /// <summary>Starts a module's protocol at the next tick (-1: every module).</summary>
         public void RequestStart(int module) => Request(_pendingStart, module);
 
+        /// <summary>
+        /// True while a requested start has not been applied yet (a protocol change with start, or a start deferred
+        /// past an interrupted pulse): a module that is Done now leaves it on a coming tick.
+        /// </summary>
+        public bool IsStartPending
+        {
+            get
+            {
+                lock (_commandLock)
+                {
+                    if (_pendingProtocol != null && _pendingProtocolStart)
+                    {
+                        return true;
+                    }
+
+                    for (int m = 0; m < _modules.Length; m++)
+                    {
+                        if (_pendingStart[m] || _deferredStart[m])
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+        }
+
         /// <summary>Stops a module at the next tick (-1: every module).</summary>
         public void RequestStop(int module) => Request(_pendingStop, module);
 

@@ -9,8 +9,9 @@ using Xunit;
 namespace Edge.HostSim.Tests.Cli;
 
 /// <summary>
-/// edge-sim run --mqtt against a broker it cannot use: the run does not start, the exit code is 1 and
-/// stderr says why (unreachable, bad password, TLS, ACL) instead of a silent "0 connection(s)".
+/// edge-sim run --mqtt against a broker it cannot use: the run does not start, the exit code is 2 (bad input,
+/// nothing run, as hostsim/README.md says) and stderr names the option to change and says why (unreachable,
+/// bad password, TLS, ACL) instead of a silent "0 connection(s)".
 /// </summary>
 public sealed class MqttConnectionFailureTests : IDisposable
 {
@@ -32,9 +33,8 @@ public sealed class MqttConnectionFailureTests : IDisposable
         int port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
 
-        Assert.Equal(1, Run(out string error, "--mqtt", "127.0.0.1:" + port));
-        Assert.Contains("cannot connect to the MQTT broker: broker unreachable", error);
-        Assert.Contains("ConnectionRefused", error);
+        Assert.Equal(2, Run(out string error, "--mqtt", "127.0.0.1:" + port));
+        Assert.Contains("--mqtt: nothing accepts connections at 127.0.0.1:" + port, error);
         Assert.False(Directory.Exists(Path.Combine(_directory, "out")), "no run, no output");
     }
 
@@ -43,10 +43,10 @@ public sealed class MqttConnectionFailureTests : IDisposable
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { Username = "sim-1", Password = "right" });
 
-        Assert.Equal(1, Run(out string error, "--mqtt", "127.0.0.1:" + broker.Port, "--mqtt-user", "sim-1", "--mqtt-password", "wrong"));
+        Assert.Equal(2, Run(out string error, "--mqtt", "127.0.0.1:" + broker.Port, "--mqtt-user", "sim-1", "--mqtt-password", "wrong"));
 
         // Mosquitto 2.0 answers a wrong password with "not authorized" (MQTT 5 CONNACK 0x87).
-        Assert.Contains("cannot connect to the MQTT broker: not authorised (wrong user name or password, or this user may not connect)", error);
+        Assert.Contains("--mqtt-user/--mqtt-password: cannot connect to the MQTT broker at 127.0.0.1:" + broker.Port + ": not authorised (wrong user name or password, or this user may not connect)", error);
     }
 
     [Fact]
@@ -58,9 +58,9 @@ public sealed class MqttConnectionFailureTests : IDisposable
         options.Users.Add("pack-8", "pw");
         using MosquittoBroker broker = MosquittoBroker.StartNew(options);
 
-        Assert.Equal(1, Run(out string error, "--mqtt", "127.0.0.1:" + broker.Port, "--mqtt-user", "pack-8", "--mqtt-password", "pw", "--device-id", "sim-1"));
+        Assert.Equal(2, Run(out string error, "--mqtt", "127.0.0.1:" + broker.Port, "--mqtt-user", "pack-8", "--mqtt-password", "pw", "--device-id", "sim-1"));
 
-        Assert.Contains("cannot connect to the MQTT broker: refused by the broker's ACL", error);
+        Assert.Contains("cannot connect to the MQTT broker at 127.0.0.1:" + broker.Port + ": refused by the broker's ACL", error);
         Assert.Contains("edge/sim-1/status (NotAuthorized)", error);
     }
 
@@ -87,9 +87,9 @@ public sealed class MqttConnectionFailureTests : IDisposable
         (_, _, string strangerCaFile) = Certificates(strangerCa, "Stranger CA", server: false);
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { TlsCertificateFile = serverCertificate, TlsKeyFile = serverKey });
 
-        Assert.Equal(1, Run(out string error, "--mqtt", "127.0.0.1:" + broker.TlsPort, "--mqtt-ca", strangerCaFile));
+        Assert.Equal(2, Run(out string error, "--mqtt", "127.0.0.1:" + broker.TlsPort, "--mqtt-ca", strangerCaFile));
 
-        Assert.Contains("cannot connect to the MQTT broker: TLS error", error);
+        Assert.Contains("cannot connect to the MQTT broker at 127.0.0.1:" + broker.TlsPort + ": TLS error", error);
     }
 
     private int Run(out string error, params string[] mqtt)
