@@ -7,7 +7,7 @@ using Edge.HostSim.Mqtt;
 namespace Edge.Mqtt.Tests
 {
     /// <summary>
-    /// Records a transport's events (raised on libmosquitto's thread) so a test thread can wait for
+    /// Records a transport's events (raised on the MQTT client's own threads) so a test thread can wait for
     /// them. Waits are bounded; a timeout fails the test instead of hanging it.
     /// </summary>
     public sealed class Recorder

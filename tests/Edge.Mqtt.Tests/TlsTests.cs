@@ -48,8 +48,8 @@ namespace Edge.Mqtt.Tests
             int handshakeErrorsBefore = HandshakeErrors();
             client.Connect();
 
-            // The broker logs each failed handshake. libmosquitto's own loop thread would stop after the
-            // first; a second one proves the client keeps retrying (0.2 s, then 0.4 s back-off).
+            // The broker logs each failed handshake. A client that gave up after the first would log
+            // one; a second one proves the client keeps retrying (0.2 s, then 0.4 s back-off).
             Assert.True(events.WaitFor(() => HandshakeErrors() >= handshakeErrorsBefore + 2), "Log:\n" + _fixture.Broker.Log);
             Assert.Equal(0, events.Connects);
             Assert.False(client.IsConnected);

@@ -7,8 +7,8 @@ using Edge.HostSim.Mqtt.Broker;
 namespace Edge.Benchmarks.Mqtt
 {
     /// <summary>
-    /// Publish throughput of the libmosquitto transport against a private mosquitto on loopback: one
-    /// operation is one message, measured until libmosquitto reports it complete (QoS 1: PUBACK from
+    /// Publish throughput of the host's MQTTnet transport against a private mosquitto on loopback: one
+    /// operation is one message, measured until the client reports it complete (QoS 1: PUBACK from
     /// the broker; QoS 0: written to the socket). Tells how much telemetry the host link can carry.
     /// </summary>
     [MemoryDiagnoser]
