@@ -25,6 +25,9 @@ namespace Edge.Core.Session
     /// </summary>
     public sealed class DeviceSession
     {
+        // A field, not a literal: on nanoCLR every literal load allocates, and Service runs on every pass.
+        private static readonly string ConnectionLostText = "connection lost";
+
         private const string ClientIdPrefix = "edge-";
 
         private readonly TopicSet _topics;
@@ -142,6 +145,7 @@ namespace Edge.Core.Session
         /// One pass of the network thread at device time <paramref name="nowMs"/>: while offline, an attempt
         /// once the back-off has passed; while online, commands, config, discovery and the outbox.
         /// </summary>
+        [HotPath]
         public SessionStep Service(long nowMs)
         {
             if (!_online)
@@ -163,7 +167,7 @@ namespace Edge.Core.Session
             if (!_connection.IsConnected)
             {
                 LastOutcome = ConnectOutcome.BrokerUnreachable;
-                LastError = "connection lost";
+                LastError = ConnectionLostText;
                 EndSession(false);
                 ScheduleRetry(nowMs);
                 return SessionStep.Lost;
@@ -219,6 +223,7 @@ namespace Edge.Core.Session
         /// applied or asked for, the discovery configs when due, then one outbox budget. True when anything
         /// went out.
         /// </summary>
+        [HotPath]
         public bool Pump()
         {
             bool sent = false;
