@@ -113,7 +113,7 @@ public sealed class DashboardTests
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "burst-1"));
-        using Edge.HostSim.Mqtt.MosquittoClient publisher = new Edge.HostSim.Mqtt.MosquittoClient(new Edge.HostSim.Mqtt.MosquittoClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+        using Edge.HostSim.Mqtt.HostMqttClient publisher = new Edge.HostSim.Mqtt.HostMqttClient(new Edge.HostSim.Mqtt.HostMqttClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
         publisher.Connect();
         Assert.True(SpinWait.SpinUntil(() => publisher.IsConnected, TimeSpan.FromSeconds(10)));
 

@@ -38,7 +38,10 @@ namespace Edge.Core.Telemetry
         /// <summary>Pack scheduling: the demand is met again after a derating.</summary>
         DemandMet = 19,
 
+        /// <summary>A command arrived retained (a stored message replayed on subscribing) and was not executed.</summary>
+        RetainedCommand = 20,
+
         /// <summary>A module was not started: the readings come without this unit's own calibration, so no switch may close.</summary>
-        Uncalibrated = 20,
+        Uncalibrated = 21,
     }
 }

@@ -57,7 +57,7 @@ namespace NFUnitTest.Calibration
             Assert.IsTrue(nominalMv - 1000 > 100 || 1000 - nominalMv > 100, "the nominal points misread this unit's 1000 mV (" + nominalMv.ToString() + " mV)");
 
             int togglesBefore = rig.Feed.Toggles;
-            Assert.AreEqual(null, rig.Command("{\"id\":\"c1\",\"action\":\"begin\",\"unit\":\"bench-3\",\"samplesPerPoint\":4}"));
+            Assert.AreEqual(null, rig.Command("{\"action\":\"begin\",\"unit\":\"bench-3\",\"samplesPerPoint\":4}"));
             Assert.IsTrue(rig.Mode.IsActive);
             CalibrationProcedure procedure = rig.Mode.Procedure;
 
@@ -68,7 +68,7 @@ namespace NFUnitTest.Calibration
             {
                 CalibrationStep step = procedure.Current;
                 rig.ApplyStep(step);
-                Assert.AreEqual(null, rig.Command("{\"id\":\"r\",\"action\":\"record\"}"));
+                Assert.AreEqual(null, rig.Command("{\"action\":\"record\"}"));
                 for (int i = 0; i < 4; i++)
                 {
                     rig.Loop.TickOnce();
@@ -81,7 +81,7 @@ namespace NFUnitTest.Calibration
             Assert.IsFalse(rig.AnySwitchEverClosed(), "no switch closed during calibration");
             Assert.AreEqual(togglesBefore, rig.Feed.Toggles, "hardware enable not fed during calibration");
 
-            Assert.AreEqual(null, rig.Command("{\"id\":\"c9\",\"action\":\"finish\"}"));
+            Assert.AreEqual(null, rig.Command("{\"action\":\"finish\"}"));
             Assert.IsFalse(rig.Mode.IsActive);
             Assert.IsNotNull(rig.Acquisition.Unit);
 
@@ -120,20 +120,20 @@ namespace NFUnitTest.Calibration
         public void BadCommandsChangeNothingAndNameTheField()
         {
             Rig rig = new Rig(null);
-            Assert.AreEqual("action", rig.CommandField("{\"id\":\"a\"}"));
-            Assert.AreEqual("action", rig.CommandField("{\"id\":\"a\",\"action\":\"calibrate-everything\"}"));
-            Assert.AreEqual("unit", rig.CommandField("{\"id\":\"a\",\"action\":\"begin\",\"unit\":\"no spaces allowed\"}"));
-            Assert.AreEqual("samplesPerPoint", rig.CommandField("{\"id\":\"a\",\"action\":\"begin\",\"samplesPerPoint\":0}"));
-            Assert.AreEqual("unit", rig.CommandField("{\"id\":\"a\",\"action\":\"record\",\"unit\":\"x\"}"));
+            Assert.AreEqual("action", rig.CommandField("{}"));
+            Assert.AreEqual("action", rig.CommandField("{\"action\":\"calibrate-everything\"}"));
+            Assert.AreEqual("unit", rig.CommandField("{\"action\":\"begin\",\"unit\":\"no spaces allowed\"}"));
+            Assert.AreEqual("samplesPerPoint", rig.CommandField("{\"action\":\"begin\",\"samplesPerPoint\":0}"));
+            Assert.AreEqual("unit", rig.CommandField("{\"action\":\"record\",\"unit\":\"x\"}"));
             Assert.IsFalse(rig.Mode.IsActive, "nothing started");
 
             // Actions out of order are refused with the reason.
-            Assert.Contains("no calibration is running", rig.Command("{\"id\":\"a\",\"action\":\"record\"}"));
-            Assert.Contains("no calibration is running", rig.Command("{\"id\":\"a\",\"action\":\"finish\"}"));
-            Assert.AreEqual(null, rig.Command("{\"id\":\"a\",\"action\":\"begin\",\"samplesPerPoint\":4}"));
-            Assert.Contains("already running", rig.Command("{\"id\":\"a\",\"action\":\"begin\"}"));
-            Assert.Contains("calibration incomplete", rig.Command("{\"id\":\"a\",\"action\":\"finish\"}"));
-            Assert.AreEqual(null, rig.Command("{\"id\":\"a\",\"action\":\"abort\"}"));
+            Assert.Contains("no calibration is running", rig.Command("{\"action\":\"record\"}"));
+            Assert.Contains("no calibration is running", rig.Command("{\"action\":\"finish\"}"));
+            Assert.AreEqual(null, rig.Command("{\"action\":\"begin\",\"samplesPerPoint\":4}"));
+            Assert.Contains("already running", rig.Command("{\"action\":\"begin\"}"));
+            Assert.Contains("calibration incomplete", rig.Command("{\"action\":\"finish\"}"));
+            Assert.AreEqual(null, rig.Command("{\"action\":\"abort\"}"));
             Assert.IsFalse(rig.Mode.IsActive);
             Assert.IsNull(rig.Acquisition.Unit, "an aborted calibration changes nothing");
             Assert.AreEqual(0, rig.Store.WriteAttempts);
@@ -143,10 +143,10 @@ namespace NFUnitTest.Calibration
         public void ASaturatedReadingIsRefusedAndThePointRecordedAgain()
         {
             Rig rig = new Rig(null);
-            Assert.AreEqual(null, rig.Command("{\"id\":\"a\",\"action\":\"begin\",\"samplesPerPoint\":4}"));
+            Assert.AreEqual(null, rig.Command("{\"action\":\"begin\",\"samplesPerPoint\":4}"));
             rig.ApplyTruth(0, 0);
             rig.Inputs.SetPin(s_cellPins[0], 0);
-            Assert.AreEqual(null, rig.Command("{\"id\":\"r\",\"action\":\"record\"}"));
+            Assert.AreEqual(null, rig.Command("{\"action\":\"record\"}"));
             rig.Loop.TickOnce();
 
             Assert.IsFalse(rig.Mode.IsRecording, "recording stopped");
@@ -188,6 +188,7 @@ namespace NFUnitTest.Calibration
             private readonly EdgeController _controller;
             private readonly CommandHandler _commands;
             private readonly FakeLoadSwitch[] _switches;
+            private int _sent;
 
             public Rig(UnitCalibration unit)
             {
@@ -297,9 +298,13 @@ namespace NFUnitTest.Calibration
                 return reply.ErrorField;
             }
 
+            // Every command gets its own id: the handler answers a repeated id from its replay window.
             private CommandReply Send(string json)
             {
-                byte[] payload = Encoding.UTF8.GetBytes(json);
+                _sent++;
+                string id = "\"id\":\"t" + _sent.ToString() + "\"";
+                string body = json == "{}" ? "{" + id + "}" : "{" + id + "," + json.Substring(1);
+                byte[] payload = Encoding.UTF8.GetBytes(body);
                 return _commands.Handle(CalibrationCommands.Verb, payload, 0, payload.Length);
             }
 
