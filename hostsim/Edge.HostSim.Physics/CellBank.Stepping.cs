@@ -105,7 +105,7 @@ public sealed partial class CellBank
         st.StrippedMAh = stripped;
         if (!_isAlloy)
         {
-            st.MetalMAh -= chargeMAh > 0 ? chargeMAh : chargeMAh * _platingKept;
+            st.MetalMAh -= chargeMAh > 0 ? chargeMAh : chargeMAh * KeptShareOfPlating(st.PlatedTotalMAh);
         }
 
         if (Math.Abs(stripped - st.CompositionChargeMAh) > _compositionUpdateMAh)
@@ -134,6 +134,7 @@ public sealed partial class CellBank
         if (iInt < 0)
         {
             double platedMAh = -chargeMAh;
+            st.PlatedTotalMAh += platedMAh;
             phiF /= 1.0 + platedMAh * _refillPerMAh;
             st.PlatedAccumulationMAh += platedMAh;
             double excess = -iInt / contact - _platingCritical;
@@ -180,6 +181,22 @@ public sealed partial class CellBank
         double voltage = _ocvV + polarisation;
         st.VoltageV = voltage;
         return voltage;
+    }
+
+    /// <summary>
+    /// Share of plated metal that stays usable (metal anodes): the dead share falls from its first-plating value to its
+    /// conditioned value with the charge plated so far.
+    /// </summary>
+    private double KeptShareOfPlating(double platedTotalMAh)
+    {
+        double dead = _p.PlatingInactiveFraction;
+        if (_p.InactiveConditioningMAhPerCm2 > 0)
+        {
+            double conditioned = _p.PlatingInactiveFractionConditioned;
+            dead = conditioned + ((dead - conditioned) * Math.Exp(-platedTotalMAh / _p.InactiveConditioningMAhPerCm2));
+        }
+
+        return 1.0 - dead;
     }
 
     /// <summary>

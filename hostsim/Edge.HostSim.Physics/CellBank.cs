@@ -55,7 +55,6 @@ public sealed partial class CellBank
     private readonly double _refillPerMAh;
     private readonly double _platingCritical;
     private readonly double _filamentRate;
-    private readonly double _platingKept;
 
     /// <summary>Creates <paramref name="cellCount"/> identical fresh cells.</summary>
     public CellBank(CellParameters parameters, int cellCount, double stepS, ulong seed = 1)
@@ -138,7 +137,6 @@ public sealed partial class CellBank
         _refillPerMAh = 1.0 / _p.VoidRefillChargeMAhPerCm2;
         _platingCritical = _p.PlatingCriticalCurrentMAPerCm2;
         _filamentRate = _p.FilamentRatePerMAPerCm2S;
-        _platingKept = 1.0 - _p.PlatingInactiveFraction;
 
         ulong seedState = seed;
         for (int c = 0; c < cellCount; c++)
@@ -186,6 +184,9 @@ public sealed partial class CellBank
 
     /// <summary>Na piled up at the interface by plating (re-alloys slowly), mAh/cm2.</summary>
     public double PlatingAccumulationMAhPerCm2(int cell) => _cells[cell].PlatedAccumulationMAh;
+
+    /// <summary>Everything plated onto the anode so far, mAh/cm2 (conditions a metal anode's dead share).</summary>
+    public double PlatedTotalMAhPerCm2(int cell) => _cells[cell].PlatedTotalMAh;
 
     /// <summary>Filament progress L, 0..1 (soft shorts from the threshold on, hard short at 1).</summary>
     public double FilamentProgress(int cell) => _cells[cell].Filament;
@@ -253,6 +254,7 @@ public sealed partial class CellBank
         _cells[cell].PhiSlow = 0;
         _cells[cell].Contact = 1;
         _cells[cell].PlatedAccumulationMAh = 0;
+        _cells[cell].PlatedTotalMAh = 0;
         _cells[cell].Filament = 0;
         _cells[cell].InternalCurrent = 0;
         _cells[cell].HardShort = false;

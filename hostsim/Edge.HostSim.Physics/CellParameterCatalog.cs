@@ -15,6 +15,8 @@ public static class CellParameterCatalog
         new(nameof(CellParameters.InitialMetalMAhPerCm2), 0.0, 1e6, p => p.InitialMetalMAhPerCm2, (p, v) => p.InitialMetalMAhPerCm2 = v),
         new(nameof(CellParameters.MetalDepletionKneeMAhPerCm2), 1e-6, 10, p => p.MetalDepletionKneeMAhPerCm2, (p, v) => p.MetalDepletionKneeMAhPerCm2 = v),
         new(nameof(CellParameters.PlatingInactiveFraction), 0.0, 0.99, p => p.PlatingInactiveFraction, (p, v) => p.PlatingInactiveFraction = v),
+        new(nameof(CellParameters.PlatingInactiveFractionConditioned), 0.0, 0.99, p => p.PlatingInactiveFractionConditioned, (p, v) => p.PlatingInactiveFractionConditioned = v),
+        new(nameof(CellParameters.InactiveConditioningMAhPerCm2), 0.0, 1e6, p => p.InactiveConditioningMAhPerCm2, (p, v) => p.InactiveConditioningMAhPerCm2 = v),
         new(nameof(CellParameters.TauS), 1e-3, 1e5, p => p.TauS, (p, v) => p.TauS = v),
         new(nameof(CellParameters.ILim0MAPerCm2), 1e-4, 1e3, p => p.ILim0MAPerCm2, (p, v) => p.ILim0MAPerCm2 = v),
         new(nameof(CellParameters.LimitExponent), 0.1, 5, p => p.LimitExponent, (p, v) => p.LimitExponent = v),

@@ -21,6 +21,7 @@ internal struct CellState
     public double PhiSlow;
     public double Contact;
     public double PlatedAccumulationMAh;
+    public double PlatedTotalMAh;
     public double Filament;
     public double VoltageV;
     public double InternalCurrent;
