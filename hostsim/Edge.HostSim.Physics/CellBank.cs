@@ -40,6 +40,12 @@ public sealed partial class CellBank
     private readonly double _decayFast;
     private readonly double _decaySlow;
     private readonly double _decayRealloy;
+    private readonly double _decayVoid;
+    private readonly double _voidOnset;
+    private readonly double _voidRate;
+    private readonly double _voidSupplyExponent;
+    private readonly double _voidRefillPerMAh;
+    private readonly double _minContact;
     private readonly double _w0;
     private readonly double _wMin;
     private readonly bool _isAlloy;
@@ -120,6 +126,12 @@ public sealed partial class CellBank
         _decayFast = Math.Exp(-stepS / _p.TauFastRecoveryS);
         _decaySlow = Math.Exp(-stepS / _p.TauSlowRecoveryS);
         _decayRealloy = Math.Exp(-stepS / _p.TauRealloyS);
+        _decayVoid = Math.Exp(-stepS / _p.TauVoidRecoveryS);
+        _voidOnset = _p.VoidOnsetDemand;
+        _voidRate = _p.VoidRatePerS;
+        _voidSupplyExponent = _p.VoidSupplyExponent;
+        _voidRefillPerMAh = 1.0 / _p.LastingRefillChargeMAhPerCm2;
+        _minContact = _p.MinContactFraction;
         _w0 = _p.InitialNaMassFraction;
         _wMin = _p.LiquidusNaMassFraction;
         _isAlloy = _p.Anode == AnodeKind.LiquidAlloy;
@@ -188,6 +200,12 @@ public sealed partial class CellBank
     /// <summary>Everything plated onto the anode so far, mAh/cm2 (conditions a metal anode's dead share).</summary>
     public double PlatedTotalMAhPerCm2(int cell) => _cells[cell].PlatedTotalMAh;
 
+    /// <summary>Lasting interfacial damage phi_v (voids, K patches; recovers over tens of minutes): narrows the current path.</summary>
+    public double VoidFraction(int cell) => _cells[cell].PhiVoid;
+
+    /// <summary>Contact fraction through which the liquid supplies Na (lasting damage counted with its supply exponent).</summary>
+    public double SupplyContactFraction(int cell) => _cells[cell].SupplyContact;
+
     /// <summary>Filament progress L, 0..1 (soft shorts from the threshold on, hard short at 1).</summary>
     public double FilamentProgress(int cell) => _cells[cell].Filament;
 
@@ -253,6 +271,8 @@ public sealed partial class CellBank
         _cells[cell].PhiFast = 0;
         _cells[cell].PhiSlow = 0;
         _cells[cell].Contact = 1;
+        _cells[cell].SupplyContact = 1;
+        _cells[cell].PhiVoid = 0;
         _cells[cell].PlatedAccumulationMAh = 0;
         _cells[cell].PlatedTotalMAh = 0;
         _cells[cell].Filament = 0;

@@ -99,6 +99,7 @@ public static class CellPresets
             ROhmOhmCm2 = 0.5,                        // Assumption: K-beta'' is highly conductive; [S] polarisation is interfacial.
             ContactResistanceOhmCm2 = 20.0,          // [S]: interfacial resistance 21 ohm cm2 (best surface) minus kinetics.
             ExchangeCurrentDensityMAPerCm2 = 50.0,   // Assumption: fast K kinetics, about 0.5 ohm cm2.
+            VoidRatePerS = 0.0,                      // The lasting damage is fitted for the liquid alloy only; [S] keeps its own contact-loss fit.
             TemperatureK = 293.15,                   // [S]: 20 C.
             PrecursorRatePerS = 0.0,                 // No composition gradient in a metal: voids only beyond exhaustion.
             PrecipitationRatePerS = 5e-3,            // Fit: k tau_f = 1 halves the contact at 3 mA/cm2: 70 -> about 120 mV in the first cycle ([S]).
@@ -130,6 +131,7 @@ public static class CellPresets
             ROhmOhmCm2 = 100.0,                      // Assumption: about 1 mm NASICON at 1 mS/cm.
             ContactResistanceOhmCm2 = 7.0,           // [T]: interfacial resistance about 7 ohm cm2.
             ExchangeCurrentDensityMAPerCm2 = 10.0,   // Assumption: fast Na kinetics on Au-Al.
+            VoidRatePerS = 0.0,                      // Not resolved by [T]: its stripping ends at Na depletion.
             PrecursorRatePerS = 0.0,                 // No composition gradient in a metal.
             PrecipitationRatePerS = 200.0,           // [T]: "sudden voltage rise at Na depletion".
             SlowDamageFraction = 0.1,

@@ -19,6 +19,8 @@ internal struct CellState
     public double SurfaceConcentration;
     public double PhiFast;
     public double PhiSlow;
+    public double PhiVoid;
+    public double SupplyContact;
     public double Contact;
     public double PlatedAccumulationMAh;
     public double PlatedTotalMAh;

@@ -22,6 +22,20 @@ internal sealed class SeedProtocol
         Steps = steps.ToList();
     }
 
+    /// <summary>A copy of <paramref name="other"/> whose init-only settings can be changed with a <c>with</c>-like initializer.</summary>
+    public SeedProtocol(SeedProtocol other)
+        : this(other.Preset, other.Steps)
+    {
+        SamplePeriodMs = other.SamplePeriodMs;
+        Repeat = other.Repeat;
+        CutoffV = other.CutoffV;
+        CapacityLimitMAhPerCm2 = other.CapacityLimitMAhPerCm2;
+        PlatingCriticalMAPerCm2 = other.PlatingCriticalMAPerCm2;
+        TimeLimitS = other.TimeLimitS;
+        HeadSamples = other.HeadSamples;
+        TailSamples = other.TailSamples;
+    }
+
     public string Preset { get; }
 
     public List<string> Steps { get; }
