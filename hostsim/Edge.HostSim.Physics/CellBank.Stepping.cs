@@ -95,7 +95,7 @@ public sealed partial class CellBank
 
         // Supply runs through the contact that blocking left; lasting damage narrows the current path and cuts only
         // part of the supply (VoidSupplyExponent).
-        double supply = st.SupplyContact;
+        double supply = SupplyContact(in st);
         double contactTerm = _contactExponent == 1.0 ? supply
             : (_contactExponent == 0.0 ? 1.0 : Math.Pow(supply, _contactExponent));
         double u = iInt / (contactTerm * st.ILim0 * st.LimitFactor);
@@ -198,28 +198,34 @@ public sealed partial class CellBank
     }
 
     /// <summary>
-    /// Sets the contact that carries current (blocked share and lasting damage removed) and the contact that supplies
-    /// Na (lasting damage counted with <see cref="CellParameters.VoidSupplyExponent"/>); returns the former.
+    /// Sets the contact that carries current: the open area (blocked share removed) narrowed by the lasting damage;
+    /// returns it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double SetContact(ref CellState st, double open)
     {
-        double phiV = st.PhiVoid;
-        if (phiV == 0)
-        {
-            st.SupplyContact = open;
-            st.Contact = open;
-            return open;
-        }
-
-        double undamaged = 1.0 - phiV;
-        double supply = _voidSupplyExponent == 0.0 ? open
-            : open * (_voidSupplyExponent == 1.0 ? undamaged : Math.Pow(undamaged, _voidSupplyExponent));
-        double contact = open * undamaged;
-        st.SupplyContact = supply > _minContact ? supply : _minContact;
+        double contact = open * (1.0 - st.PhiVoid);
         contact = contact > _minContact ? contact : _minContact;
         st.Contact = contact;
         return contact;
+    }
+
+    /// <summary>
+    /// The contact that supplies Na: the open area, with the lasting damage counted only through
+    /// <see cref="CellParameters.VoidSupplyExponent"/> (the liquid still feeds the spots around it). Computed when
+    /// current flows, so resting cells pay nothing for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double SupplyContact(in CellState st)
+    {
+        double open = 1.0 - st.PhiFast - st.PhiSlow;
+        double phiV = st.PhiVoid;
+        if (phiV != 0 && _voidSupplyExponent != 0)
+        {
+            open *= _voidSupplyExponent == 1.0 ? 1.0 - phiV : Math.Pow(1.0 - phiV, _voidSupplyExponent);
+        }
+
+        return open > _minContact ? open : _minContact;
     }
 
     /// <summary>

@@ -204,7 +204,7 @@ public sealed partial class CellBank
     public double VoidFraction(int cell) => _cells[cell].PhiVoid;
 
     /// <summary>Contact fraction through which the liquid supplies Na (lasting damage counted with its supply exponent).</summary>
-    public double SupplyContactFraction(int cell) => _cells[cell].SupplyContact;
+    public double SupplyContactFraction(int cell) => SupplyContact(in _cells[cell]);
 
     /// <summary>Filament progress L, 0..1 (soft shorts from the threshold on, hard short at 1).</summary>
     public double FilamentProgress(int cell) => _cells[cell].Filament;
@@ -271,7 +271,6 @@ public sealed partial class CellBank
         _cells[cell].PhiFast = 0;
         _cells[cell].PhiSlow = 0;
         _cells[cell].Contact = 1;
-        _cells[cell].SupplyContact = 1;
         _cells[cell].PhiVoid = 0;
         _cells[cell].PlatedAccumulationMAh = 0;
         _cells[cell].PlatedTotalMAh = 0;

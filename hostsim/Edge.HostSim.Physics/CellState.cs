@@ -20,7 +20,6 @@ internal struct CellState
     public double PhiFast;
     public double PhiSlow;
     public double PhiVoid;
-    public double SupplyContact;
     public double Contact;
     public double PlatedAccumulationMAh;
     public double PlatedTotalMAh;
