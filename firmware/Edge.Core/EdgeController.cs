@@ -21,6 +21,7 @@ namespace Edge.Core
     /// this tick's records in <see cref="Telemetry"/>. Data flows one way: measurement, diagnosis,
     /// decision, actuation, telemetry. No I/O, no allocation per tick.
     /// </summary>
+    [HotPath]
     public sealed class EdgeController
     {
         private readonly PackLayout _layout;
@@ -274,7 +275,11 @@ namespace Edge.Core
                         _pendingReset[m] = false;
                         if (_modules[m].State == ModuleState.Hold)
                         {
+                            // Detectors forget the old evidence too: the module re-latches only on new evidence.
                             _diagnosis.ResetModule(m);
+                            _hardShort.ResetModule(m);
+                            _depletion.ResetModule(m);
+                            _softShort.ResetModule(m);
                             _modules[m].ResetFault(now, _telemetry);
                             WriteEvent(EventKind.FaultReset, now, m, 0);
                         }
