@@ -13,6 +13,10 @@ namespace Edge.Core.Telemetry.Encoding
             writer.Number("moduleCurrentUa", record.ModuleCurrentUa);
             writer.Name("cellVoltageMv");
             PulseEncoder.WriteArray(writer, record.CellValuesA, record.CellCount);
+            writer.Name("cellMinMv");
+            PulseEncoder.WriteArray(writer, record.CellValuesB, record.CellCount);
+            writer.Name("cellMaxMv");
+            PulseEncoder.WriteArray(writer, record.CellValuesC, record.CellCount);
             writer.EndObject();
         }
     }
