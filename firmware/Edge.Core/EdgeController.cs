@@ -21,6 +21,7 @@ namespace Edge.Core
     /// this tick's records in <see cref="Telemetry"/>. Data flows one way: measurement, diagnosis,
     /// decision, actuation, telemetry. No I/O, no allocation per tick.
     /// </summary>
+    [HotPath]
     public sealed class EdgeController
     {
         private readonly PackLayout _layout;

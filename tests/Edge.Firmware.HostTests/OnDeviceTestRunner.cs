@@ -2,56 +2,52 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using nanoFramework.TestFramework;
+using Edge.Firmware.HostTests.Launcher;
 using Xunit;
 
 namespace Edge.Firmware.HostTests
 {
     /// <summary>
-    /// Every [TestMethod] of the on-device tests as one xunit case: a fresh instance, its [Setup]
-    /// methods, then the test, as the nanoFramework test launcher runs them.
+    /// Runs the on-device tests (firmware/Edge.Firmware.Tests, namespace NFUnitTest) the way
+    /// nanoFramework.TestFramework 3.0.77's launcher runs them on the device
+    /// (<see cref="UnitTestLauncherEmulation"/>): one xunit case per test class and order, each in a
+    /// freshly loaded copy of the assembly. Every class runs twice: in declaration order, as on the
+    /// device, and in reverse order, so that a test relying on an earlier test's leftovers fails here.
     /// </summary>
     public sealed class OnDeviceTestRunner
     {
-        public static IEnumerable<object[]> TestMethods()
+        private const string OnDeviceNamespace = "NFUnitTest";
+
+        public static IEnumerable<object[]> TestClassesAndOrders()
         {
-            return typeof(OnDeviceTestRunner).Assembly.GetTypes()
-                .Where(t => t.GetCustomAttribute<TestClassAttribute>() != null)
-                .SelectMany(t => t.GetMethods().Where(m => m.GetCustomAttribute<TestMethodAttribute>() != null).Select(m => new object[] { t.FullName + "." + m.Name }))
-                .OrderBy(n => (string)n[0], StringComparer.Ordinal);
+            foreach (Type type in UnitTestLauncherEmulation.TestClasses(typeof(OnDeviceTestRunner).Assembly, OnDeviceNamespace))
+            {
+                yield return new object[] { type.FullName, TestOrder.Declaration };
+                yield return new object[] { type.FullName, TestOrder.Reverse };
+            }
         }
 
         [Fact]
         public void OnDeviceTestsAreFound()
         {
-            // The firmware ships tests for board parsing, ADC conversion and the closed loop at least.
-            List<string> names = TestMethods().Select(n => (string)n[0]).ToList();
-            Xunit.Assert.Contains(names, n => n.Contains("BoardParsingTests", StringComparison.Ordinal));
-            Xunit.Assert.Contains(names, n => n.Contains("AdcConversionTests", StringComparison.Ordinal));
-            Xunit.Assert.Contains(names, n => n.Contains("ClosedLoopSmokeTests", StringComparison.Ordinal));
+            // The firmware ships tests for board parsing, ADC conversion, the closed loop and the boot at least.
+            List<string> names = UnitTestLauncherEmulation.TestClasses(typeof(OnDeviceTestRunner).Assembly, OnDeviceNamespace).Select(t => t.Name).ToList();
+            Assert.Contains("BoardParsingTests", names);
+            Assert.Contains("AdcConversionTests", names);
+            Assert.Contains("ClosedLoopSmokeTests", names);
+            Assert.Contains("MqttSessionTests", names);
         }
 
         [Theory]
-        [MemberData(nameof(TestMethods))]
-        public void OnDeviceTestPasses(string name)
+        [MemberData(nameof(TestClassesAndOrders))]
+        public void OnDeviceTestClassPasses(string testClass, TestOrder order)
         {
-            int dot = name.LastIndexOf('.');
-            Type type = typeof(OnDeviceTestRunner).Assembly.GetType(name.Substring(0, dot), true);
-            MethodInfo method = type.GetMethod(name.Substring(dot + 1));
-            object instance = method.IsStatic ? null : Activator.CreateInstance(type);
-            try
-            {
-                foreach (MethodInfo setup in type.GetMethods().Where(m => m.GetCustomAttribute<SetupAttribute>() != null))
-                {
-                    setup.Invoke(setup.IsStatic ? null : instance, null);
-                }
+            Assembly fresh = FreshTestAssembly.Load(testClass + " " + order);
+            IReadOnlyList<LauncherResult> results = UnitTestLauncherEmulation.RunClass(FreshTestAssembly.TypeIn(fresh, testClass), order);
 
-                method.Invoke(instance, null);
-            }
-            catch (TargetInvocationException ex)
-            {
-                throw new Xunit.Sdk.XunitException(name + ": " + ex.InnerException.Message);
-            }
+            Assert.NotEmpty(results);
+            List<LauncherResult> notPassed = results.Where(r => r.Outcome != LauncherOutcome.Passed).ToList();
+            Assert.True(notPassed.Count == 0, order + " order:\n" + string.Join("\n", results));
         }
     }
 }

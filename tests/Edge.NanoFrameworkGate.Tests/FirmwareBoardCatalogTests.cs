@@ -17,7 +17,7 @@ namespace Edge.NanoFrameworkGate.Tests
         [InlineData("Mux6s", "esp32-mux-6s.board")]
         public void EmbeddedBoardEqualsTheBoardFile(string constant, string file)
         {
-            string root = RepositoryRoot();
+            string root = RepositoryFiles.Root;
             string catalog = File.ReadAllText(Path.Combine(root, "firmware", "Edge.Firmware", "Boards", "BoardCatalog.cs"));
             Match match = Regex.Match(catalog, "public const string " + constant + " = @\"((?:[^\"]|\"\")*)\";");
             Assert.True(match.Success, "constant " + constant + " not found in BoardCatalog.cs");
@@ -26,18 +26,6 @@ namespace Edge.NanoFrameworkGate.Tests
             string expected = File.ReadAllText(Path.Combine(root, "boards", file));
 
             Assert.Equal(expected.Replace("\r\n", "\n"), embedded.Replace("\r\n", "\n"));
-        }
-
-        private static string RepositoryRoot()
-        {
-            DirectoryInfo directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "Edge.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            Assert.NotNull(directory);
-            return directory.FullName;
         }
     }
 }

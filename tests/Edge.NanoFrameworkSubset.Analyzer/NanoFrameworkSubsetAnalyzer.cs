@@ -31,7 +31,8 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             SubsetRules.UnsafeOrSpan,
             SubsetRules.MathIntegerWidening,
             SubsetRules.NumericFormat,
-            SubsetRules.EnumToString);
+            SubsetRules.EnumToString,
+            SubsetRules.HotPathAllocation);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => s_rules;
 
@@ -75,6 +76,8 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             context.RegisterOperationAction(AnalyzeMethodReference, OperationKind.MethodReference);
             context.RegisterOperationAction(AnalyzeConditionalAccess, OperationKind.ConditionalAccess);
             context.RegisterOperationAction(AnalyzeStringConcatenation, OperationKind.Binary);
+
+            HotPathAllocationCheck.Register(context);
         }
 
         private static void AnalyzeTypeParameterList(SyntaxNodeAnalysisContext context)

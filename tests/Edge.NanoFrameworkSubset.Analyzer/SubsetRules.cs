@@ -80,6 +80,14 @@ namespace Edge.NanoFrameworkSubset.Analyzer
             "EDGENF015", "Enum converted to string",
             "Enum '{0}' converted to string ({1}) gives its number on nanoFramework, not its name: convert the (int) value explicitly or map names yourself");
 
+        // nanoCLR allocates a new string object for every string literal it loads (ldstr; .NET interns
+        // them), and every concatenation, interpolation, boxing, ToString or `new` allocates too. A
+        // method marked [HotPath] (or in a type marked so) runs every tick or every published message
+        // and must allocate nothing in steady state; error paths (throw, catch) are exempt.
+        public static readonly DiagnosticDescriptor HotPathAllocation = Create(
+            "EDGENF016", "Allocation on the hot path",
+            "{0} in hot-path member '{1}' allocates on nanoFramework: {2}");
+
         private static DiagnosticDescriptor Create(string id, string title, string message)
         {
             return new DiagnosticDescriptor(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);

@@ -8,6 +8,7 @@ namespace Edge.Core.Actuation
     /// The controller's answer to one tick: per module, whether its load switch is closed and the
     /// current it should carry. Allocated once; rewritten completely every tick.
     /// </summary>
+    [HotPath]
     public sealed class ActionFrame
     {
         public ActionFrame(PackLayout layout)

@@ -12,6 +12,7 @@ namespace Edge.Core.Decision
     /// The pulse-stripping duty cycle of one module: Idle, Pulse, Rest, Hold (latched fault), Done.
     /// Triggered once per tick after diagnosis; waits are measured on the frame's timestamps.
     /// </summary>
+    [HotPath]
     public sealed class ModuleDutyCycle
     {
         private readonly int _module;

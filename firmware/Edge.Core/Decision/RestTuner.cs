@@ -17,6 +17,7 @@ namespace Edge.Core.Decision
     /// when the smoothed pulse overpotential or residual polarisation grows from one group of pulses to
     /// the next, and shortens when both fall (margin).
     /// </summary>
+    [HotPath]
     public sealed class RestTuner
     {
         /// <summary>Pulses per comparison of the smoothed overpotential and residual (also their smoothing length).</summary>

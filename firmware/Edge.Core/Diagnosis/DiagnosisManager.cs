@@ -11,6 +11,7 @@ namespace Edge.Core.Diagnosis
     /// The one place that decides (foxBMS diag): detectors report Ok / NotOk per channel, this class
     /// debounces by the table, activates, latches, writes the event and requests the reaction.
     /// </summary>
+    [HotPath]
     public sealed class DiagnosisManager
     {
         private readonly DiagnosisTable _table;

@@ -6,6 +6,7 @@ namespace Edge.Core.Diagnosis
     /// Reactions the diagnosis asked for in the current tick, per module. Written by
     /// <see cref="DiagnosisManager"/>, read by the decision layer in the same tick.
     /// </summary>
+    [HotPath]
     public sealed class ModuleReactionRequests
     {
         public ModuleReactionRequests(int moduleCount)

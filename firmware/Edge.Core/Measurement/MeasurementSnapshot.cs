@@ -9,6 +9,7 @@ namespace Edge.Core.Measurement
     /// detectors and the decision layer use. One writer (<see cref="PackMeasurement"/>); allocated once.
     /// Per-cell arrays use the pack-wide cell index, per-module arrays the module index.
     /// </summary>
+    [HotPath]
     public sealed class MeasurementSnapshot
     {
         public MeasurementSnapshot(PackLayout layout)

@@ -11,6 +11,7 @@ namespace Edge.Core.Measurement
     /// overpotential, the relaxation slope during rests and the rise shape within pulses.
     /// Integer arithmetic only; no allocation after construction.
     /// </summary>
+    [HotPath]
     public sealed class PackMeasurement
     {
         /// <summary>Samples averaged into the pre-pulse reference and the pulse-end level (noise of a few counts shrinks ~3x).</summary>

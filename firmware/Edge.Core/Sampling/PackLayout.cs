@@ -8,6 +8,7 @@ namespace Edge.Core.Sampling
     /// Shape of the pack the controller drives: modules (independently switched groups) of series cells.
     /// Cell i of module m has the pack-wide index m * CellsPerModule + i.
     /// </summary>
+    [HotPath]
     public sealed class PackLayout
     {
         /// <summary>Largest pack the core is dimensioned for (ESP32 RAM; also the telemetry record width).</summary>

@@ -11,6 +11,7 @@ namespace Edge.Core.Sampling
     /// while it plates (charge). A reading whose status is not Valid must not be trusted: the
     /// value may be anything (saturated ADC, multiplexer that did not settle, missing channel).
     /// </remarks>
+    [HotPath]
     public sealed class SampleFrame
     {
         public SampleFrame(PackLayout layout)

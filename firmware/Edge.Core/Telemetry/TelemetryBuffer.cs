@@ -7,6 +7,7 @@ namespace Edge.Core.Telemetry
     /// the host reads <see cref="Count"/> records after the tick. When full, further records of that
     /// tick are counted in <see cref="DroppedCount"/> and an overflow event is written in the next tick.
     /// </summary>
+    [HotPath]
     public sealed class TelemetryBuffer
     {
         private readonly TelemetryRecord[] _records;

@@ -9,6 +9,7 @@ namespace Edge.Core.Telemetry
     /// One telemetry record, preallocated and overwritten in place: the tick path never allocates.
     /// <see cref="Kind"/> says which fields are meaningful; the others keep stale values.
     /// </summary>
+    [HotPath]
     public sealed class TelemetryRecord
     {
         public TelemetryRecord(int cellsPerModule)

@@ -28,8 +28,8 @@ namespace NFUnitTest.ClosedLoop
         private static OhmicCell[] s_cells;
         private static long s_tick;
 
-        [Setup]
-        public void CreateLoop()
+        /// <summary>A fresh loop at t = 0: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
+        private static void CreateLoop()
         {
             BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
             s_controller = new EdgeController(setup.Layout, setup.Configuration);
@@ -56,6 +56,8 @@ namespace NFUnitTest.ClosedLoop
         [TestMethod]
         public void PulsesLastOneSecondAndRestsFiveSeconds()
         {
+            CreateLoop();
+
             long[] edges = new long[6];
             int edgeCount = 0;
             bool previous = false;
@@ -83,6 +85,8 @@ namespace NFUnitTest.ClosedLoop
         [TestMethod]
         public void HardShortOpensTheSwitchInTheSameTick()
         {
+            CreateLoop();
+
             // Run into the second pulse (6.0 .. 7.0 s), then short cell 1 (module 0) at 6.5 s.
             while (s_frame.TimestampMs < 6500 || s_tick == 0)
             {

@@ -13,10 +13,14 @@ namespace NFUnitTest.Fakes
         /// <summary>Number of writes.</summary>
         public int WriteCount { get; private set; }
 
+        /// <summary>True once the switch was commanded closed, even if only for a moment.</summary>
+        public bool WasEverClosed { get; private set; }
+
         /// <inheritdoc />
         public void SetClosed(bool closed)
         {
             IsClosed = closed;
+            WasEverClosed = WasEverClosed || closed;
             WriteCount++;
         }
     }

@@ -20,8 +20,8 @@ namespace NFUnitTest.Measurement
         private static FakeAnalogInputs s_inputs;
         private static SampleAcquisition s_acquisition;
 
-        [Setup]
-        public void CreateAcquisition()
+        /// <summary>Fresh inputs, all at 2000 counts: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
+        private static void CreateAcquisition()
         {
             BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
             s_inputs = new FakeAnalogInputs();
@@ -36,6 +36,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void CellCountsBetweenPointsInterpolate()
         {
+            CreateAcquisition();
+
             // Points 214:-3381 and 3549:2369: -3381 + (1882 - 214) * 5750 / 3335 = -505.14 mV -> -505.
             s_inputs.SetPin(36, 1882);
 
@@ -48,6 +50,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void CellCountsNearTheLowEndUseTheSteepSegment()
         {
+            CreateAcquisition();
+
             // Points 85:-3583 and 158:-3473: -3583 + 15 * 110 / 73 = -3560.40 mV -> -3560.
             s_inputs.SetPin(36, 100);
 
@@ -59,6 +63,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void CountsOnACalibrationPointGiveItsValue()
         {
+            CreateAcquisition();
+
             s_inputs.SetPin(36, 3549);
 
             s_acquisition.Acquire(s_frame);
@@ -69,6 +75,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void ModuleCurrentIsSignedMicroamps()
         {
+            CreateAcquisition();
+
             // Points 222:-13479 and 3558:9528: -13479 + 1778 * 23007 / 3336 = -1216.88 uA -> -1217 (plating).
             s_inputs.SetPin(32, 2000);
 
@@ -81,6 +89,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void FullScaleAndZeroAreSaturatedNotValues()
         {
+            CreateAcquisition();
+
             // 12-bit ADC: 4095 is full scale; 0 is the floor. The ESP32 clips there, the true value is unknown.
             s_inputs.SetPin(36, 4095);
             s_inputs.SetPin(39, 0);
@@ -95,6 +105,8 @@ namespace NFUnitTest.Measurement
         [TestMethod]
         public void AFailedReadIsImplausible()
         {
+            CreateAcquisition();
+
             // The ADC driver reports a failed read as -1; no ADC returns that.
             s_inputs.SetPin(34, -1);
 

@@ -36,8 +36,8 @@ namespace NFUnitTest.Networking
         private static DeviceEventLog s_events;
         private static MqttSession s_session;
 
-        [Setup]
-        public void CreateSession()
+        /// <summary>A fresh session, broker and network: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
+        private static void CreateSession()
         {
             DeviceSettings settings = new DeviceSettings();
             settings.DeviceId = "pack-7";
@@ -58,6 +58,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void SessionOpensAsTheContractSays()
         {
+            CreateSession();
+
             Assert.IsTrue(s_session.TryOpenSession());
 
             Assert.AreEqual("edge-pack-7", s_connection.ClientId);
@@ -73,6 +75,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void NoNetworkMeansNoBrokerAttemptAndAnEvent()
         {
+            CreateSession();
+
             s_network.IsUp = false;
 
             Assert.IsFalse(s_session.TryOpenSession());
@@ -84,6 +88,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void FailuresBackOffToThirtySecondsAndASessionStartsOver()
         {
+            CreateSession();
+
             s_connection.AcceptConnect = false;
             int[] expected = new int[] { 1000, 2000, 4000, 8000, 16000, 30000, 30000 };
             for (int i = 0; i < expected.Length; i++)
@@ -100,6 +106,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void TelemetryWaitsForTheBrokerThenFlows()
         {
+            CreateSession();
+
             // First tick: the default configuration starts every module (stateChanged to pulse) and reports cell voltages.
             TickOnce();
             int queued = s_outbox.SlotCount - s_outbox.FreeCount;
@@ -120,6 +128,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void CommandsAreAnsweredOnCmdResult()
         {
+            CreateSession();
+
             Assert.IsTrue(s_session.TryOpenSession());
             s_inbox.TryAdd("edge/pack-7/cmd/stop", Encoding.UTF8.GetBytes("{\"id\":\"r1\",\"module\":0}"));
             s_inbox.TryAdd("edge/pack-7/cmd/stop", Encoding.UTF8.GetBytes("{\"id\":\"r2\",\"module\":5}"));
@@ -137,6 +147,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void GetConfigRepublishesTheRetainedConfig()
         {
+            CreateSession();
+
             Assert.IsTrue(s_session.TryOpenSession());
             int before = s_connection.Published.Count;
             s_inbox.TryAdd("edge/pack-7/cmd/getConfig", Encoding.UTF8.GetBytes("{\"id\":\"c1\"}"));
@@ -158,6 +170,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void DeviceEventsGoToTheirOwnTopic()
         {
+            CreateSession();
+
             Assert.IsTrue(s_session.TryOpenSession());
             s_events.Report("watchdog", "no \"tick\"");
 
@@ -170,6 +184,8 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void RefusedPublishKeepsTheMessageQueued()
         {
+            CreateSession();
+
             TickOnce();
             Assert.IsTrue(s_session.TryOpenSession());
             int queued = s_outbox.SlotCount - s_outbox.FreeCount;

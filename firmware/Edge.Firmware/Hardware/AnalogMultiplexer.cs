@@ -2,6 +2,7 @@
 
 using System;
 using System.Device.Gpio;
+using Edge.Core;
 using Edge.Core.Boards;
 
 namespace Edge.Firmware.Hardware
@@ -13,7 +14,7 @@ namespace Edge.Firmware.Hardware
     /// before the ADC may read.
     /// </summary>
     /// <remarks>The GPIO controller is injected and not disposed here: its owner is the application.</remarks>
-    public sealed class AnalogMultiplexer : IDisposable
+    public sealed class AnalogMultiplexer : IAnalogMultiplexer, IDisposable
     {
         private readonly GpioPin[] _selectPins;
         private readonly GpioPin _enablePin;
@@ -51,6 +52,7 @@ namespace Edge.Firmware.Hardware
         }
 
         /// <summary>Connects <paramref name="input"/> to the ADC and waits the settle time if it changed.</summary>
+        [HotPath]
         public void Select(int input)
         {
             if (input == _selected)

@@ -2,6 +2,7 @@
 
 using System;
 using System.Device.Adc;
+using Edge.Core;
 using Edge.Core.Boards;
 
 namespace Edge.Firmware.Hardware
@@ -10,7 +11,7 @@ namespace Edge.Firmware.Hardware
     /// The board's analog inputs on the ESP32's ADC1, opened once at start-up. ADC1 channels 0..7
     /// sit on GPIO 36, 37, 38, 39, 32, 33, 34, 35 (ESP32 datasheet, table "Peripheral pin
     /// configurations"); ADC2 is taken by the Wi-Fi driver while Wi-Fi runs, so any other channel
-    /// is refused here. Multiplexed inputs are selected on the <see cref="AnalogMultiplexer"/> first.
+    /// is refused here. Multiplexed inputs are selected on the <see cref="IAnalogMultiplexer"/> first.
     /// </summary>
     /// <remarks>Owns its ADC channels; the multiplexer is injected and disposed by its owner.</remarks>
     public sealed class Esp32AnalogInputs : IAnalogInputs, IDisposable
@@ -19,12 +20,12 @@ namespace Edge.Firmware.Hardware
         public const int Adc1ChannelCount = 8;
 
         private readonly AdcChannel[] _channels = new AdcChannel[Adc1ChannelCount];
-        private readonly AnalogMultiplexer _mux;
+        private readonly IAnalogMultiplexer _mux;
         private readonly int _muxChannel;
 
         /// <summary>Opens every ADC1 channel <paramref name="board"/> uses.</summary>
         /// <exception cref="ArgumentException">The board names a channel outside ADC1.</exception>
-        public Esp32AnalogInputs(AdcController adc, BoardDefinition board, AnalogMultiplexer mux)
+        public Esp32AnalogInputs(AdcController adc, BoardDefinition board, IAnalogMultiplexer mux)
         {
             if (adc == null)
             {
@@ -60,6 +61,7 @@ namespace Edge.Firmware.Hardware
         }
 
         /// <inheritdoc />
+        [HotPath]
         public int ReadCounts(AnalogInputDefinition input)
         {
             int channel = input.AdcChannel;

@@ -2,6 +2,7 @@
 
 using System;
 using System.Device.Gpio;
+using Edge.Core;
 using Edge.Core.Boards;
 
 namespace Edge.Firmware.Hardware
@@ -31,6 +32,7 @@ namespace Edge.Firmware.Hardware
         }
 
         /// <inheritdoc />
+        [HotPath]
         public void SetClosed(bool closed)
         {
             _pin.Write(closed ? _closedLevel : _openLevel);

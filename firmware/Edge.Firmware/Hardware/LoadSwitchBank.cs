@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core;
 using Edge.Core.Actuation;
 
 namespace Edge.Firmware.Hardware
@@ -11,6 +12,7 @@ namespace Edge.Firmware.Hardware
     /// bank open, after which no action frame can close a switch again until reboot.
     /// </summary>
     /// <remarks>Owns nothing it disposes: the switches belong to the application.</remarks>
+    [HotPath]
     public sealed class LoadSwitchBank
     {
         private readonly ILoadSwitch[] _switches;

@@ -19,28 +19,47 @@ namespace Edge.Firmware.Hardware
             DeviceFunction.PWM13, DeviceFunction.PWM14, DeviceFunction.PWM15, DeviceFunction.PWM16,
         };
 
-        /// <summary>One open switch per module of <paramref name="board"/>, in module order.</summary>
+        /// <summary>
+        /// One open switch per module of <paramref name="board"/>, in module order. When one cannot be
+        /// created, those already made are released (each driven open first) before the exception
+        /// leaves, so that a retry can open the same pins again.
+        /// </summary>
         public static ILoadSwitch[] Create(GpioController gpio, BoardDefinition board)
         {
             ILoadSwitch[] switches = new ILoadSwitch[board.ModuleCount];
-            int pwmUsed = 0;
-            for (int m = 0; m < board.ModuleCount; m++)
+            int created = 0;
+            try
             {
-                ModuleDefinition module = board.ModuleAt(m);
-                if (module.SwitchDriver == SwitchDriver.Pwm)
+                int pwmUsed = 0;
+                for (int m = 0; m < board.ModuleCount; m++)
                 {
-                    if (pwmUsed >= s_pwmFunctions.Length)
+                    ModuleDefinition module = board.ModuleAt(m);
+                    if (module.SwitchDriver == SwitchDriver.Pwm)
                     {
-                        throw new ArgumentException("more PWM switches than LEDC channels", nameof(board));
+                        if (pwmUsed >= s_pwmFunctions.Length)
+                        {
+                            throw new ArgumentException("more PWM switches than LEDC channels", nameof(board));
+                        }
+
+                        switches[m] = new PwmLoadSwitch(module.SwitchPin, s_pwmFunctions[pwmUsed], module.SwitchPwmFrequencyHz, module.SwitchPolarity);
+                        pwmUsed++;
+                    }
+                    else
+                    {
+                        switches[m] = new GpioLoadSwitch(gpio, module.SwitchPin, module.SwitchPolarity);
                     }
 
-                    switches[m] = new PwmLoadSwitch(module.SwitchPin, s_pwmFunctions[pwmUsed], module.SwitchPwmFrequencyHz, module.SwitchPolarity);
-                    pwmUsed++;
+                    created++;
                 }
-                else
+            }
+            catch (Exception)
+            {
+                for (int m = 0; m < created; m++)
                 {
-                    switches[m] = new GpioLoadSwitch(gpio, module.SwitchPin, module.SwitchPolarity);
+                    ((IDisposable)switches[m]).Dispose();
                 }
+
+                throw;
             }
 
             return switches;

@@ -2,6 +2,7 @@
 
 using System;
 using System.Device.Pwm;
+using Edge.Core;
 using Edge.Core.Boards;
 using nanoFramework.Hardware.Esp32;
 
@@ -38,6 +39,7 @@ namespace Edge.Firmware.Hardware
         }
 
         /// <inheritdoc />
+        [HotPath]
         public void SetClosed(bool closed)
         {
             if (closed && !_running)

@@ -11,7 +11,7 @@ namespace Edge.Firmware.Hardware
     /// The board's status LED, blinking the <see cref="StatusLedPattern"/> with the highest precedence
     /// raised so far, from a 50 ms timer (never from the sampling thread).
     /// </summary>
-    public sealed class StatusLed : IStatusIndicator, IDisposable
+    public sealed class StatusLed : IStatusLed, IDisposable
     {
         private const int StepMs = 50;
 

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core;
 using Edge.Core.Boards;
 using Edge.Core.Measurement.AdcConversion;
 using Edge.Core.Sampling;
@@ -15,6 +16,7 @@ namespace Edge.Firmware.Sampling
     /// so that a current step and the cell voltages it causes land in the same frame. Allocates
     /// nothing per call.
     /// </summary>
+    [HotPath]
     public sealed class SampleAcquisition
     {
         private readonly BoardDefinition _board;

@@ -8,13 +8,12 @@ using Edge.Core.Sampling;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
 using Edge.Core.Telemetry.Outbox;
-using nanoFramework.Hardware.Esp32;
 
 namespace Edge.Firmware.Sampling
 {
     /// <summary>
-    /// The control loop: a highest-priority thread released once per sample period by a periodic
-    /// ESP32 high-resolution timer. Each tick acquires a frame, runs <see cref="EdgeController.Tick"/>,
+    /// The control loop: a highest-priority thread released once per sample period by the
+    /// <see cref="ISampleTimer"/> (the ESP32 high-resolution timer on the device). Each tick acquires a frame, runs <see cref="EdgeController.Tick"/>,
     /// applies the actions to the load switches and encodes the tick's telemetry into the core's outbox
     /// (TelemetryPublisher: preallocated scratch and slots; null when there is no MQTT).
     /// Frames and action buffers are allocated once; the loop itself allocates nothing.
@@ -35,13 +34,14 @@ namespace Edge.Firmware.Sampling
         private readonly ActionFrame _actions;
         private readonly AutoResetEvent _due = new AutoResetEvent(false);
         private readonly int _periodUs;
-        private HighResTimer _timer;
+        private readonly ISampleTimer _timer;
         private Thread _thread;
         private int _pendingExpirations;
         private bool _stopRequested;
 
         /// <summary>Wires the loop (<paramref name="publisher"/> may be null); nothing runs before <see cref="Start"/>.</summary>
         public SamplingLoop(
+            ISampleTimer timer,
             EdgeController controller,
             SampleAcquisition acquisition,
             LoadSwitchBank switches,
@@ -60,6 +60,7 @@ namespace Edge.Firmware.Sampling
                 throw new ArgumentOutOfRangeException(nameof(periodMs));
             }
 
+            _timer = timer ?? throw new ArgumentNullException(nameof(timer));
             _controller = controller;
             _acquisition = acquisition ?? throw new ArgumentNullException(nameof(acquisition));
             _switches = switches ?? throw new ArgumentNullException(nameof(switches));
@@ -83,20 +84,14 @@ namespace Edge.Firmware.Sampling
             _thread = new Thread(Run);
             _thread.Priority = ThreadPriority.Highest;
             _thread.Start();
-            _timer = new HighResTimer();
-            _timer.OnHighResTimerExpired += OnTimerExpired;
-            _timer.StartOnePeriodic((ulong)_periodUs);
+            _timer.Start(_periodUs, OnTimerExpired);
         }
 
         /// <summary>Stops the timer and the thread, and opens every switch.</summary>
         public void Dispose()
         {
             _stopRequested = true;
-            if (_timer != null)
-            {
-                _timer.Stop();
-                _timer.Dispose();
-            }
+            _timer.Stop();
 
             _due.Set();
             if (_thread != null)
@@ -107,15 +102,17 @@ namespace Edge.Firmware.Sampling
             _switches.OpenAll();
         }
 
-        private void OnTimerExpired(HighResTimer sender, object e)
+        [HotPath]
+        private void OnTimerExpired()
         {
             Interlocked.Increment(ref _pendingExpirations);
             _due.Set();
         }
 
+        [HotPath]
         private void Run()
         {
-            ulong startUs = MicrosecondClock.NowUs();
+            ulong startUs = _timer.NowUs();
             long tickIndex = 0;
             while (!_stopRequested)
             {
@@ -132,7 +129,7 @@ namespace Edge.Firmware.Sampling
                     _statistics.RecordMissedPeriods(expirations - 1);
                 }
 
-                ulong tickStartUs = MicrosecondClock.NowUs();
+                ulong tickStartUs = _timer.NowUs();
                 try
                 {
                     _frame.TickIndex = tickIndex;
@@ -153,7 +150,7 @@ namespace Edge.Firmware.Sampling
                 }
 
                 tickIndex++;
-                _statistics.RecordTick((int)(MicrosecondClock.NowUs() - tickStartUs), _periodUs);
+                _statistics.RecordTick((int)(_timer.NowUs() - tickStartUs), _periodUs);
             }
         }
     }

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Threading;
+using Edge.Core;
 
 namespace Edge.Firmware.Sampling
 {
@@ -8,6 +9,7 @@ namespace Edge.Firmware.Sampling
     /// Timing figures of the sampling loop, written by the sampling thread and read by the watchdog
     /// and the health report. Counters are ints so that nanoFramework's int-only Interlocked fits.
     /// </summary>
+    [HotPath]
     public sealed class TickStatistics
     {
         private int _tickCount;

@@ -26,6 +26,8 @@ namespace nanoFramework.TestFramework
 
         public static void StartsWith(string expected, string value, string message = "") => Check(value != null && value.StartsWith(expected, StringComparison.Ordinal), "starting with '" + expected + "'", value, message);
 
+        public static void SkipTest(string message = null) => throw new SkipTestException(message);
+
         private static void Check(bool condition, object expected, object actual, string message)
         {
             if (!condition)

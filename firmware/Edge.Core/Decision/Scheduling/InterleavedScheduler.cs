@@ -14,6 +14,7 @@ namespace Edge.Core.Decision.Scheduling
     /// warning), that is isolated or finished is simply never ready, which re-plans the rotation. When
     /// no module is ready the pack delivers less and says so (derate event) rather than overdriving.
     /// </summary>
+    [HotPath]
     public sealed class InterleavedScheduler
     {
         private readonly PackSchedulingConfiguration _configuration;

@@ -15,6 +15,7 @@ namespace Edge.Core.Diagnosis.Detectors
     /// pulse, a later window rising faster than the earlier one (diffusion alone rises like sqrt(t),
     /// so a convex rise means the interface is running dry).
     /// </summary>
+    [HotPath]
     public sealed class DepletionOnsetDetector
     {
         private readonly DepletionConfiguration _configuration;

@@ -13,6 +13,7 @@ namespace Edge.Core.Diagnosis.Detectors
     /// fraction of the cell's own baseline (V proportional to I through a metallic path). No debounce:
     /// the switch opens in the tick that shows it.
     /// </summary>
+    [HotPath]
     public sealed class HardShortDetector
     {
         /// <summary>Edges averaged into a cell's resistance baseline.</summary>

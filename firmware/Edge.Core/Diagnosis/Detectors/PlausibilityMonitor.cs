@@ -10,6 +10,7 @@ namespace Edge.Core.Diagnosis.Detectors
     /// Plausibility of the inputs: channel status from the board's conversion, cell readings that do
     /// not respond to current steps (stuck), and tick timing (late or missed ticks).
     /// </summary>
+    [HotPath]
     public sealed class PlausibilityMonitor
     {
         private readonly PlausibilityConfiguration _plausibility;

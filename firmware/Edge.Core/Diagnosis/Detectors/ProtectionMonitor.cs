@@ -11,6 +11,7 @@ namespace Edge.Core.Diagnosis.Detectors
     /// through an open switch: a welded switch or a stuck driver), overtemperature. Reports only;
     /// the diagnosis table isolates.
     /// </summary>
+    [HotPath]
     public sealed class ProtectionMonitor
     {
         private readonly ProtectionConfiguration _limits;

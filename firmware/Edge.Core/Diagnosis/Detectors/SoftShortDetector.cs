@@ -13,6 +13,7 @@ namespace Edge.Core.Diagnosis.Detectors
     /// self-discharge during rest after stripping, and per module the coulombic efficiency of
     /// strip/plate cycles. Two indicators together, or repeated spikes, confirm the short.
     /// </summary>
+    [HotPath]
     public sealed class SoftShortDetector
     {
         /// <summary>Samples after a switch change in which drops are relaxation, not spikes.</summary>

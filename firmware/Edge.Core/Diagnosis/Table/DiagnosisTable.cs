@@ -19,8 +19,10 @@ namespace Edge.Core.Diagnosis.Table
             _rows = rows;
         }
 
+        [HotPath]
         public DiagnosisTableRow this[DiagnosisId id] => _rows[(int)id];
 
+        [HotPath]
         public DiagnosisTableRow RowAt(int index) => _rows[index];
 
         /// <summary>Builds the default table.</summary>

@@ -8,6 +8,7 @@ namespace Edge.Core.Diagnosis.Table
     /// How one diagnosis is debounced, graded and answered (foxBMS diag_cfg.c style: detectors only
     /// say Ok / NotOk; this row decides).
     /// </summary>
+    [HotPath]
     public sealed class DiagnosisTableRow
     {
         public DiagnosisTableRow(

@@ -8,6 +8,7 @@ namespace Edge.Core.Measurement.AdcConversion
     /// All conversion channels of a board, created once at start-up (the only allocation) and then
     /// used on every sample: cell i, module m and temperature t by index.
     /// </summary>
+    [HotPath]
     public sealed class BoardAdcChannels
     {
         private readonly CellVoltageChannel[] _cells;

@@ -9,6 +9,7 @@ namespace Edge.Core.Measurement.AdcConversion
     /// channels: engineering values plus a <see cref="ChannelStatus"/> per channel. Counts arrays
     /// are indexed like the frame (board cell, module and temperature numbers). No allocation.
     /// </summary>
+    [HotPath]
     public sealed class BoardSampleConverter
     {
         private readonly BoardAdcChannels _channels;

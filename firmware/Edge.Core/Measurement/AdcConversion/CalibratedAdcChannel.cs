@@ -9,6 +9,7 @@ namespace Edge.Core.Measurement.AdcConversion
     /// are saturated (the ESP32 ADC clips there and is non-linear close by), so their value is
     /// not trusted. Created once from the board; converting allocates nothing.
     /// </summary>
+    [HotPath]
     public sealed class CalibratedAdcChannel
     {
         private readonly PiecewiseLinearCalibration _calibration;

@@ -5,6 +5,7 @@ using Edge.Core.Boards;
 namespace Edge.Core.Measurement.AdcConversion
 {
     /// <summary>ADC counts of one cell-voltage channel to mV at the cell (signed: plating is negative).</summary>
+    [HotPath]
     public sealed class CellVoltageChannel
     {
         private readonly CalibratedAdcChannel _channel;

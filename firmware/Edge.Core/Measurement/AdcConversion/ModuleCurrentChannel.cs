@@ -5,6 +5,7 @@ using Edge.Core.Boards;
 namespace Edge.Core.Measurement.AdcConversion
 {
     /// <summary>ADC counts of one module-current channel to uA (stripping positive, plating negative).</summary>
+    [HotPath]
     public sealed class ModuleCurrentChannel
     {
         private readonly CalibratedAdcChannel _channel;

@@ -9,6 +9,7 @@ namespace Edge.Core.Measurement.AdcConversion
     /// calibration points. Beyond the first or last point the end segment is extended. Rounds half
     /// away from zero; 64-bit intermediates, no allocation, no floating point.
     /// </summary>
+    [HotPath]
     public sealed class PiecewiseLinearCalibration
     {
         private readonly int[] _counts;

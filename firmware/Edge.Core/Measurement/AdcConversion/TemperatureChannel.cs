@@ -5,6 +5,7 @@ using Edge.Core.Boards;
 namespace Edge.Core.Measurement.AdcConversion
 {
     /// <summary>ADC counts of one temperature channel to tenths of a degree Celsius.</summary>
+    [HotPath]
     public sealed class TemperatureChannel
     {
         private readonly CalibratedAdcChannel _channel;

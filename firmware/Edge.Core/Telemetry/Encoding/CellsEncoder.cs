@@ -3,15 +3,20 @@
 namespace Edge.Core.Telemetry.Encoding
 {
     /// <summary>Encodes a CellVoltages record for edge/&lt;id&gt;/telemetry/cells.</summary>
+    [HotPath]
     public static class CellsEncoder
     {
+        private static readonly byte[] s_state = JsonName.Of("state");
+        private static readonly byte[] s_moduleCurrentUa = JsonName.Of("moduleCurrentUa");
+        private static readonly byte[] s_cellVoltageMv = JsonName.Of("cellVoltageMv");
+
         public static void Encode(JsonByteWriter writer, TelemetryRecord record, string bootId, long seq)
         {
             MessageHeader.Write(writer, bootId, seq, record.TimestampMs);
             MessageHeader.WriteModule(writer, record.Module);
-            writer.String("state", ContractNames.Of(record.State));
-            writer.Number("moduleCurrentUa", record.ModuleCurrentUa);
-            writer.Name("cellVoltageMv");
+            writer.String(s_state, ContractNames.Of(record.State));
+            writer.Number(s_moduleCurrentUa, record.ModuleCurrentUa);
+            writer.Name(s_cellVoltageMv);
             PulseEncoder.WriteArray(writer, record.CellValuesA, record.CellCount);
             writer.Name("cellMinMv");
             PulseEncoder.WriteArray(writer, record.CellValuesB, record.CellCount);

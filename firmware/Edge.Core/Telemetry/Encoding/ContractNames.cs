@@ -12,9 +12,13 @@ namespace Edge.Core.Telemetry.Encoding
     /// values at run time, and the names are part of the contract anyway, so they are spelled out here
     /// in enum order; an unknown value encodes as "unknown".
     /// </summary>
+    [HotPath]
     public static class ContractNames
     {
         public const string Unknown = "unknown";
+
+        // A field, not the constant: nanoCLR would make a new string on every load of the literal.
+        private static readonly string s_unknown = Unknown;
 
         private static readonly string[] s_eventKinds = new string[]
         {
@@ -77,7 +81,7 @@ namespace Edge.Core.Telemetry.Encoding
         /// <summary>Index of <paramref name="name"/> among the rest mode names, or -1.</summary>
         public static int ParseRestMode(string name) => IndexOf(s_restModes, name);
 
-        private static string Lookup(string[] names, int index) => index >= 0 && index < names.Length ? names[index] : Unknown;
+        private static string Lookup(string[] names, int index) => index >= 0 && index < names.Length ? names[index] : s_unknown;
 
         private static int IndexOf(string[] names, string name)
         {

@@ -6,9 +6,17 @@ namespace Edge.Core.Telemetry.Encoding
     /// Writes compact UTF-8 JSON into a caller-owned byte array without allocating: integers are
     /// formatted digit by digit, strings are escaped in place. Running past the end sets
     /// <see cref="Overflowed"/> instead of throwing, so one check after a message is enough.
+    /// The publish path names fields with UTF-8 arrays (<see cref="JsonName"/>); the string
+    /// overloads are for rare messages (status, config, command replies).
     /// </summary>
+    [HotPath]
     public sealed class JsonByteWriter
     {
+        private static readonly byte[] s_null = JsonName.Of("null");
+        private static readonly byte[] s_true = JsonName.Of("true");
+        private static readonly byte[] s_false = JsonName.Of("false");
+        private static readonly byte[] s_unicodeEscape = JsonName.Of("\\u00");
+
         private readonly byte[] _digits = new byte[20];
         private byte[] _buffer;
         private int _start;
@@ -72,6 +80,47 @@ namespace Edge.Core.Telemetry.Encoding
             _needComma = false;
         }
 
+        /// <summary>Writes <c>"name":</c> from UTF-8 bytes that need no escaping; the next value follows without a comma.</summary>
+        public void Name(byte[] utf8Name)
+        {
+            Separator();
+            Put((byte)'"');
+            PutBytes(utf8Name);
+            Put((byte)'"');
+            Put((byte)':');
+            _needComma = false;
+        }
+
+        public void Number(byte[] utf8Name, long value)
+        {
+            Name(utf8Name);
+            NumberValue(value);
+        }
+
+        public void String(byte[] utf8Name, string value)
+        {
+            Name(utf8Name);
+            StringValue(value);
+        }
+
+        /// <summary>Writes <c>"name":"value"</c> with a value given as UTF-8 bytes that need no escaping.</summary>
+        public void String(byte[] utf8Name, byte[] utf8Value)
+        {
+            Name(utf8Name);
+            Separator();
+            Put((byte)'"');
+            PutBytes(utf8Value);
+            Put((byte)'"');
+            _needComma = true;
+        }
+
+        public void Null(byte[] utf8Name)
+        {
+            Name(utf8Name);
+            PutBytes(s_null);
+            _needComma = true;
+        }
+
         public void Number(string name, long value)
         {
             Name(name);
@@ -93,7 +142,7 @@ namespace Edge.Core.Telemetry.Encoding
         public void Null(string name)
         {
             Name(name);
-            PutAscii("null");
+            PutBytes(s_null);
             _needComma = true;
         }
 
@@ -183,7 +232,7 @@ namespace Edge.Core.Telemetry.Encoding
             Separator();
             if (value == null)
             {
-                PutAscii("null");
+                PutBytes(s_null);
             }
             else
             {
@@ -196,7 +245,7 @@ namespace Edge.Core.Telemetry.Encoding
         public void BooleanValue(bool value)
         {
             Separator();
-            PutAscii(value ? "true" : "false");
+            PutBytes(value ? s_true : s_false);
             _needComma = true;
         }
 
@@ -209,11 +258,11 @@ namespace Edge.Core.Telemetry.Encoding
             }
         }
 
-        private void PutAscii(string text)
+        private void PutBytes(byte[] bytes)
         {
-            for (int i = 0; i < text.Length; i++)
+            for (int i = 0; i < bytes.Length; i++)
             {
-                Put((byte)text[i]);
+                Put(bytes[i]);
             }
         }
 
@@ -230,7 +279,7 @@ namespace Edge.Core.Telemetry.Encoding
                 }
                 else if (c < 0x20)
                 {
-                    PutAscii("\\u00");
+                    PutBytes(s_unicodeEscape);
                     Put(Hex(c >> 4));
                     Put(Hex(c & 0xF));
                 }

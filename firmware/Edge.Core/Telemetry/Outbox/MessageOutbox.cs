@@ -15,6 +15,7 @@ namespace Edge.Core.Telemetry.Outbox
     /// the reconnect; the backlog from before a reconnect is replayed at a limited rate beside live data.
     /// The lock guards bookkeeping and one payload copy only; the transport is called outside it.
     /// </summary>
+    [HotPath]
     public sealed partial class MessageOutbox
     {
         private const int EarlyAckCapacity = 16;

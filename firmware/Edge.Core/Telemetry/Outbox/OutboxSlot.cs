@@ -5,6 +5,7 @@ using Edge.Core.Telemetry.Encoding;
 namespace Edge.Core.Telemetry.Outbox
 {
     /// <summary>One preallocated outbox entry: an encoded message and its delivery bookkeeping.</summary>
+    [HotPath]
     public sealed class OutboxSlot
     {
         public OutboxSlot(int payloadBytes)

@@ -11,6 +11,7 @@ namespace Edge.Core.Telemetry.Outbox
     /// its stream and enqueued. Events go out at QoS 1, telemetry at QoS 0, nothing retained.
     /// Runs on the tick thread and allocates nothing.
     /// </summary>
+    [HotPath]
     public sealed class TelemetryPublisher
     {
         private readonly MessageOutbox _outbox;

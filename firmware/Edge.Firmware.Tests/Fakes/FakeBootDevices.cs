@@ -1,0 +1,236 @@
+// Licensed under the MIT License.
+
+using System;
+using System.Collections;
+using Edge.Core.Boards;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Boards;
+using Edge.Firmware.Boot;
+using Edge.Firmware.Commands;
+using Edge.Firmware.Hardware;
+using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
+using Edge.Firmware.Sampling;
+using Edge.Firmware.Telemetry;
+using Edge.Firmware.Watchdog;
+
+namespace NFUnitTest.Fakes
+{
+    /// <summary>
+    /// The device for the boot without hardware: fakes for every peripheral, and one step that
+    /// throws (<see cref="FailingStep"/>) for the first <see cref="FailingAttempts"/> attempts.
+    /// Everything it hands out is kept so that tests can inspect it afterwards.
+    /// </summary>
+    public sealed class FakeBootDevices : IBootDevices
+    {
+        /// <summary>No step fails.</summary>
+        public const int NoFailure = -1;
+
+        private int _attempt;
+
+        /// <summary>Boots the DevKitC board with a broker, failing at <paramref name="failingStep"/> (or <see cref="NoFailure"/>).</summary>
+        public FakeBootDevices(int failingStep)
+        {
+            FailingStep = failingStep;
+            FailingAttempts = int.MaxValue;
+        }
+
+        /// <summary>Index of the <see cref="BootStep"/> that throws, or <see cref="NoFailure"/>.</summary>
+        public int FailingStep { get; }
+
+        /// <summary>How many attempts fail before the step works.</summary>
+        public int FailingAttempts { get; set; }
+
+        /// <summary>The settings text the store returns.</summary>
+        public string SettingsText { get; set; } = "device_id = pack-7\nmqtt_host = broker\n";
+
+        /// <summary>When set, the LEDs handed out throw on every Show.</summary>
+        public bool BrokenLed { get; set; }
+
+        /// <summary>Every load switch handed out, over all attempts.</summary>
+        public ArrayList Switches { get; } = new ArrayList();
+
+        /// <summary>Every status LED handed out.</summary>
+        public ArrayList Leds { get; } = new ArrayList();
+
+        /// <summary>Every sample timer handed out.</summary>
+        public ArrayList Timers { get; } = new ArrayList();
+
+        /// <summary>How often the switches were asked for.</summary>
+        public int SwitchRequests { get; private set; }
+
+        /// <summary>True when no switch handed out is closed now or ever was.</summary>
+        public bool NoSwitchWasEverClosed
+        {
+            get
+            {
+                for (int i = 0; i < Switches.Count; i++)
+                {
+                    if (((FakeLoadSwitch)Switches[i]).WasEverClosed)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>True when every switch handed out is open now.</summary>
+        public bool AllSwitchesOpen
+        {
+            get
+            {
+                for (int i = 0; i < Switches.Count; i++)
+                {
+                    if (((FakeLoadSwitch)Switches[i]).IsClosed)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        /// <summary>The LED of the last attempt that opened one, or null.</summary>
+        public FakeStatusLed LastLed
+        {
+            get { return Leds.Count == 0 ? null : (FakeStatusLed)Leds[Leds.Count - 1]; }
+        }
+
+        /// <inheritdoc />
+        public IConfigurationStore OpenSettings()
+        {
+            _attempt++;
+            FailIf(BootStep.Settings);
+            return new TextStore(SettingsText);
+        }
+
+        /// <inheritdoc />
+        public BoardSetup LoadBoard(string boardName)
+        {
+            FailIf(BootStep.Board);
+            return BoardSetup.FromCatalog(boardName);
+        }
+
+        /// <inheritdoc />
+        public ILoadSwitch[] OpenSwitches(BoardDefinition board)
+        {
+            SwitchRequests++;
+            FailIf(BootStep.Switches);
+            ILoadSwitch[] switches = new ILoadSwitch[board.ModuleCount];
+            for (int m = 0; m < switches.Length; m++)
+            {
+                FakeLoadSwitch fake = new FakeLoadSwitch();
+                fake.SetClosed(false);
+                switches[m] = fake;
+                Switches.Add(fake);
+            }
+
+            return switches;
+        }
+
+        /// <inheritdoc />
+        public IAnalogMultiplexer OpenMultiplexer(BoardDefinition board)
+        {
+            FailIf(BootStep.Multiplexer);
+            return null;
+        }
+
+        /// <inheritdoc />
+        public IAnalogInputs OpenAnalogInputs(BoardDefinition board, IAnalogMultiplexer multiplexer)
+        {
+            FailIf(BootStep.Adc);
+            return new FakeAnalogInputs();
+        }
+
+        /// <inheritdoc />
+        public IDisposable OpenSetpoint(BoardDefinition board)
+        {
+            FailIf(BootStep.Setpoint);
+            return null;
+        }
+
+        /// <inheritdoc />
+        public IStatusLed OpenStatusLed(BoardDefinition board)
+        {
+            FailIf(BootStep.Led);
+            FakeStatusLed led = new FakeStatusLed();
+            led.ThrowOnShow = BrokenLed;
+            Leds.Add(led);
+            return led;
+        }
+
+        /// <inheritdoc />
+        public ISampleTimer OpenSampleTimer()
+        {
+            FailIf(BootStep.Timer);
+            FakeSampleTimer timer = new FakeSampleTimer();
+
+            // The control loop step fails when the loop arms its timer.
+            timer.ThrowOnStart = FailsNow(BootStep.ControlLoop);
+            Timers.Add(timer);
+            return timer;
+        }
+
+        /// <inheritdoc />
+        public INetworkConnection OpenNetwork(int timeoutMs)
+        {
+            FailIf(BootStep.Wifi);
+
+            // No link: the network thread starts but never reaches the broker, so the device events
+            // stay in the log for the test to read (a connected session would publish and remove them).
+            FakeNetwork network = new FakeNetwork();
+            network.IsUp = false;
+            return network;
+        }
+
+        /// <inheritdoc />
+        public IMqttConnection OpenMqtt(DeviceSettings settings, TopicSet topics, MessageOutbox outbox, CommandInbox inbox)
+        {
+            FailIf(BootStep.Mqtt);
+            return new FakeConnection(topics);
+        }
+
+        /// <inheritdoc />
+        public IHealthSource OpenHealth(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs)
+        {
+            return null;
+        }
+
+        private bool FailsNow(BootStep step)
+        {
+            return (int)step == FailingStep && _attempt <= FailingAttempts;
+        }
+
+        private void FailIf(BootStep step)
+        {
+            if (FailsNow(step))
+            {
+                throw new InvalidOperationException("fake " + BootStepNames.Of(step) + " failure");
+            }
+        }
+
+        private sealed class TextStore : IConfigurationStore
+        {
+            private readonly string _text;
+
+            public TextStore(string text)
+            {
+                _text = text;
+            }
+
+            public string ReadText()
+            {
+                return _text;
+            }
+
+            public bool TryWriteText(string text)
+            {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,306 @@
+// Licensed under the MIT License.
+
+using System;
+using System.Collections;
+using Edge.Core;
+using Edge.Core.Boards;
+using Edge.Core.Commands;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Boards;
+using Edge.Firmware.Commands;
+using Edge.Firmware.Diagnostics;
+using Edge.Firmware.Hardware;
+using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
+using Edge.Firmware.Sampling;
+using Edge.Firmware.Telemetry;
+using Edge.Firmware.Watchdog;
+
+namespace Edge.Firmware.Boot
+{
+    /// <summary>
+    /// One boot attempt, step by step (<see cref="BootStep"/>). Every step runs inside one
+    /// supervision: when any of them throws, the control loop is stopped if it had started, every
+    /// load switch is driven open (or was never closed: switches close only once the loop runs, and
+    /// the loop starts last), and the attempt ends naming the step and the exception. What the
+    /// attempt opened stays open, switches driven open, until <see cref="Release"/> before the next
+    /// attempt. A board that does not parse is not an exception: nothing is touched, the error is
+    /// reported and only the network starts, so that the error reaches the broker.
+    /// </summary>
+    public sealed class BootSequence
+    {
+        /// <summary>
+        /// Outbox slots: the contract's guidance for a plain ESP32 (16 to 32; about 13 KB at 2 cells per
+        /// module). Holds about 12 s of 1 Hz cell voltages of a 2-module pack plus events while the broker is away.
+        /// </summary>
+        public const int OutboxSlotCount = 24;
+
+        private readonly IBootDevices _devices;
+        private readonly DeviceEventLog _events;
+        private readonly ArrayList _opened = new ArrayList();
+        private BootStep _step;
+        private LoadSwitchBank _switches;
+        private ILoadSwitch[] _switchArray;
+        private IStatusLed _led;
+        private SamplingLoop _loop;
+        private SamplingWatchdog _watchdog;
+        private MqttSession _session;
+
+        /// <summary>Boots with <paramref name="devices"/>, reporting to <paramref name="events"/>.</summary>
+        public BootSequence(IBootDevices devices, DeviceEventLog events)
+        {
+            _devices = devices ?? throw new ArgumentNullException(nameof(devices));
+            _events = events ?? throw new ArgumentNullException(nameof(events));
+        }
+
+        /// <summary>The step that threw in the last failed attempt.</summary>
+        public BootStep FailedStep { get; private set; }
+
+        /// <summary>The exception of the last failed attempt, or null.</summary>
+        public Exception Failure { get; private set; }
+
+        /// <summary>
+        /// Runs every step. Returns what runs, or null when a step threw: then <see cref="FailedStep"/>
+        /// and <see cref="Failure"/> say which and why, the loop is stopped and every switch is open.
+        /// Never throws.
+        /// </summary>
+        public RunningFirmware TryStart()
+        {
+            Failure = null;
+            try
+            {
+                return Start();
+            }
+            catch (Exception ex)
+            {
+                FailedStep = _step;
+                Failure = ex;
+                MakeSafe();
+                return null;
+            }
+        }
+
+        /// <summary>Shows the failure on the LED, if one was opened; never throws (the LED is no single point of failure).</summary>
+        public void ShowFailure()
+        {
+            if (_led == null)
+            {
+                return;
+            }
+
+            try
+            {
+                _led.Show(StatusLedPattern.BoardError);
+            }
+            catch (Exception)
+            {
+                // Nothing else to show it with: the device event carries the failure.
+            }
+        }
+
+        /// <summary>Releases what the failed attempt opened (switches last, each driven open as it goes), so that the next attempt can open it again.</summary>
+        public void Release()
+        {
+            for (int i = _opened.Count - 1; i >= 0; i--)
+            {
+                try
+                {
+                    ((IDisposable)_opened[i]).Dispose();
+                }
+                catch (Exception)
+                {
+                    // Best effort: a part that cannot be released fails the next attempt's step, which is reported then.
+                }
+            }
+
+            _opened.Clear();
+            _switches = null;
+            _switchArray = null;
+            _led = null;
+            _loop = null;
+            _watchdog = null;
+            _session = null;
+        }
+
+        private RunningFirmware Start()
+        {
+            _step = BootStep.Settings;
+            DeviceSettings settings = LoadSettings(_devices.OpenSettings());
+            TopicSet topics = new TopicSet(settings.DeviceId);
+
+            _step = BootStep.Board;
+            BoardSetup setup = _devices.LoadBoard(settings.BoardName);
+            if (setup == null || !setup.IsUsable)
+            {
+                // ESP32 GPIOs are inputs after reset and the boards pull every switch to off: touching nothing is safe.
+                _events.Report("board-error", (setup == null ? "no board" : setup.Error) + "; control loop not started, switches untouched (open)");
+            }
+
+            EdgeController controller = null;
+            IAnalogInputs inputs = null;
+            TickStatistics statistics = new TickStatistics();
+            if (setup != null && setup.IsUsable)
+            {
+                BoardDefinition board = setup.Board;
+
+                _step = BootStep.Switches;
+                _switchArray = _devices.OpenSwitches(board);
+                for (int m = 0; m < _switchArray.Length; m++)
+                {
+                    Track(_switchArray[m]);
+                }
+
+                _switches = new LoadSwitchBank(_switchArray);
+
+                _step = BootStep.Multiplexer;
+                IAnalogMultiplexer multiplexer = _devices.OpenMultiplexer(board);
+                Track(multiplexer);
+
+                _step = BootStep.Adc;
+                inputs = _devices.OpenAnalogInputs(board, multiplexer);
+                Track(inputs);
+
+                // The current setpoint driver (DAC or filtered PWM) opens here once the board declares one.
+                _step = BootStep.Setpoint;
+                Track(_devices.OpenSetpoint(board));
+
+                _step = BootStep.Led;
+                _led = _devices.OpenStatusLed(board);
+                Track(_led);
+
+                controller = new EdgeController(setup.Layout, setup.Configuration);
+            }
+
+            _step = BootStep.Timer;
+            ISampleTimer timer = _devices.OpenSampleTimer();
+            Track(timer);
+            string bootId = BootIdentity.Create((int)timer.NowUs());
+            Console.WriteLine("device " + settings.DeviceId + ", boot id " + bootId);
+            bool withBroker = settings.MqttHost.Length > 0;
+            MessageOutbox outbox = null;
+            TelemetryPublisher publisher = null;
+            if (controller != null)
+            {
+                OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
+                outboxConfiguration.SlotCount = OutboxSlotCount;
+                outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(setup.Layout.CellsPerModule));
+                publisher = new TelemetryPublisher(outbox, bootId);
+                _loop = new SamplingLoop(timer, controller, new SampleAcquisition(setup.Board, inputs), _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs);
+                _watchdog = new SamplingWatchdog(statistics, _switches, _events, _led, setup.Board.SamplePeriodMs);
+            }
+
+            if (!withBroker)
+            {
+                _events.Report("mqtt-disabled", "no mqtt_host in the settings; running without telemetry");
+            }
+            else
+            {
+                _step = BootStep.Wifi;
+                INetworkConnection network = _devices.OpenNetwork(settings.WifiTimeoutS * 1000);
+                Track(network);
+
+                _step = BootStep.Mqtt;
+                if (outbox == null)
+                {
+                    // No control loop: the outbox only ever carries nothing; one small slot keeps the session uniform.
+                    OutboxConfiguration emptyConfiguration = new OutboxConfiguration();
+                    emptyConfiguration.SlotCount = 2;
+                    outbox = new MessageOutbox(emptyConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
+                }
+
+                CommandInbox inbox = new CommandInbox();
+                CommandHandler commands = controller == null ? null : new CommandHandler(controller, null);
+                IMqttConnection connection = _devices.OpenMqtt(settings, topics, outbox, inbox);
+                Track(connection);
+                IHealthSource health = _devices.OpenHealth(statistics, outbox, inbox, _watchdog, _loop == null ? 0 : _loop.PeriodUs);
+                _session = new MqttSession(settings, topics, connection, network, outbox, bootId, controller, commands, inbox, _events, health, _led);
+                _session.Start();
+            }
+
+            if (_loop != null)
+            {
+                _step = BootStep.ControlLoop;
+                _loop.Start();
+                _watchdog.Start();
+                Console.WriteLine("control loop running: board " + setup.Board.Name + ", " + setup.Board.SamplePeriodMs.ToString() + " ms period");
+            }
+
+            return new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
+        }
+
+        private DeviceSettings LoadSettings(IConfigurationStore store)
+        {
+            if (!DeviceSettingsParser.TryParse(store.ReadText(), out DeviceSettings settings, out string error))
+            {
+                _events.Report("settings-invalid", error + "; using defaults");
+            }
+
+            return settings;
+        }
+
+        /// <summary>Stops whatever runs and opens every switch; each part on its own, so one failure cannot keep a switch closed.</summary>
+        private void MakeSafe()
+        {
+            if (_session != null)
+            {
+                try
+                {
+                    _session.Stop();
+                }
+                catch (Exception)
+                {
+                }
+            }
+
+            if (_watchdog != null)
+            {
+                _watchdog.Dispose();
+            }
+
+            if (_loop != null)
+            {
+                try
+                {
+                    _loop.Dispose();
+                }
+                catch (Exception)
+                {
+                }
+            }
+
+            if (_switches != null)
+            {
+                try
+                {
+                    _switches.OpenAll();
+                }
+                catch (Exception)
+                {
+                }
+            }
+
+            if (_switchArray != null)
+            {
+                for (int m = 0; m < _switchArray.Length; m++)
+                {
+                    try
+                    {
+                        _switchArray[m].SetClosed(false);
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            }
+        }
+
+        private void Track(object part)
+        {
+            if (part is IDisposable disposable)
+            {
+                _opened.Add(disposable);
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+// Licensed under the MIT License.
+
+using System;
+using System.Device.Adc;
+using System.Device.Gpio;
+using Edge.Core.Boards;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Boards;
+using Edge.Firmware.Commands;
+using Edge.Firmware.Hardware;
+using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
+using Edge.Firmware.Sampling;
+using Edge.Firmware.Telemetry;
+using Edge.Firmware.Watchdog;
+
+namespace Edge.Firmware.Boot
+{
+    /// <summary>
+    /// The ESP32's peripherals for <see cref="BootSequence"/>: GPIO, ADC1, LEDC PWM, the
+    /// high-resolution timer, Wi-Fi and M2Mqtt. The GPIO controller is created on first use (so that a
+    /// failure there is reported as the step that needed it) and kept for the device's lifetime.
+    /// </summary>
+    public sealed class Esp32BootDevices : IBootDevices
+    {
+        private GpioController _gpio;
+
+        /// <inheritdoc />
+        public IConfigurationStore OpenSettings()
+        {
+            return new DeployedConfigurationStore();
+        }
+
+        /// <inheritdoc />
+        public BoardSetup LoadBoard(string boardName)
+        {
+            return BoardSetup.FromCatalog(boardName);
+        }
+
+        /// <inheritdoc />
+        public ILoadSwitch[] OpenSwitches(BoardDefinition board)
+        {
+            return LoadSwitchFactory.Create(Gpio(), board);
+        }
+
+        /// <inheritdoc />
+        public IAnalogMultiplexer OpenMultiplexer(BoardDefinition board)
+        {
+            return board.Mux == null ? null : new AnalogMultiplexer(Gpio(), board.Mux);
+        }
+
+        /// <inheritdoc />
+        public IAnalogInputs OpenAnalogInputs(BoardDefinition board, IAnalogMultiplexer multiplexer)
+        {
+            return new Esp32AnalogInputs(new AdcController(), board, multiplexer);
+        }
+
+        /// <inheritdoc />
+        public IDisposable OpenSetpoint(BoardDefinition board)
+        {
+            // No setpoint driver yet: the setpoint pins are left alone (README: Not implemented).
+            return null;
+        }
+
+        /// <inheritdoc />
+        public IStatusLed OpenStatusLed(BoardDefinition board)
+        {
+            return new StatusLed(Gpio(), board.StatusLedPin, board.StatusLedPolarity);
+        }
+
+        /// <inheritdoc />
+        public ISampleTimer OpenSampleTimer()
+        {
+            HighResSampleTimer timer = new HighResSampleTimer();
+
+            // Read once now: a runtime without the ESP32 timer fails this step, not the first tick.
+            timer.NowUs();
+            return timer;
+        }
+
+        /// <inheritdoc />
+        public INetworkConnection OpenNetwork(int timeoutMs)
+        {
+            return new WifiConnection(timeoutMs);
+        }
+
+        /// <inheritdoc />
+        public IMqttConnection OpenMqtt(DeviceSettings settings, TopicSet topics, MessageOutbox outbox, CommandInbox inbox)
+        {
+            return new M2MqttTransport(settings.MqttHost, settings.MqttPort, topics, outbox, inbox);
+        }
+
+        /// <inheritdoc />
+        public IHealthSource OpenHealth(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs)
+        {
+            return new HealthSampler(statistics, outbox, inbox, watchdog, periodUs);
+        }
+
+        private GpioController Gpio()
+        {
+            if (_gpio == null)
+            {
+                _gpio = new GpioController();
+            }
+
+            return _gpio;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Boards;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Boards;
+using Edge.Firmware.Commands;
+using Edge.Firmware.Hardware;
+using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
+using Edge.Firmware.Sampling;
+using Edge.Firmware.Telemetry;
+using Edge.Firmware.Watchdog;
+
+namespace Edge.Firmware.Boot
+{
+    /// <summary>
+    /// Everything the boot opens, one method per <see cref="BootStep"/>: the ESP32 peripherals on the
+    /// device (<see cref="Esp32BootDevices"/>), fakes in tests. Any method may throw; the boot then
+    /// leaves the switches open, reports the step and tries again later. What a method returns and
+    /// implements <see cref="IDisposable"/> is released by the boot when a later step fails.
+    /// </summary>
+    public interface IBootDevices
+    {
+        /// <summary><see cref="BootStep.Settings"/>: where the device settings text is kept.</summary>
+        IConfigurationStore OpenSettings();
+
+        /// <summary><see cref="BootStep.Board"/>: the named board, parsed (unusable boards come back with their error, not as an exception).</summary>
+        BoardSetup LoadBoard(string boardName);
+
+        /// <summary><see cref="BootStep.Switches"/>: one load switch per module, each already driven open.</summary>
+        ILoadSwitch[] OpenSwitches(BoardDefinition board);
+
+        /// <summary><see cref="BootStep.Multiplexer"/>: the board's analog multiplexer, or null when it has none.</summary>
+        IAnalogMultiplexer OpenMultiplexer(BoardDefinition board);
+
+        /// <summary><see cref="BootStep.Adc"/>: the board's analog inputs, through <paramref name="multiplexer"/> where the board says so.</summary>
+        IAnalogInputs OpenAnalogInputs(BoardDefinition board, IAnalogMultiplexer multiplexer);
+
+        /// <summary><see cref="BootStep.Setpoint"/>: the current setpoint output, or null when the board drives none.</summary>
+        IDisposable OpenSetpoint(BoardDefinition board);
+
+        /// <summary><see cref="BootStep.Led"/>: the status LED, showing <see cref="StatusLedPattern.Offline"/>.</summary>
+        IStatusLed OpenStatusLed(BoardDefinition board);
+
+        /// <summary><see cref="BootStep.Timer"/>: the sample timer (not started).</summary>
+        ISampleTimer OpenSampleTimer();
+
+        /// <summary><see cref="BootStep.Wifi"/>: the network link (not joined yet), each attempt waiting at most <paramref name="timeoutMs"/>.</summary>
+        INetworkConnection OpenNetwork(int timeoutMs);
+
+        /// <summary><see cref="BootStep.Mqtt"/>: the MQTT client for the broker in <paramref name="settings"/>.</summary>
+        IMqttConnection OpenMqtt(DeviceSettings settings, TopicSet topics, MessageOutbox outbox, CommandInbox inbox);
+
+        /// <summary><see cref="BootStep.Mqtt"/>: the health report source, or null (no health messages).</summary>
+        IHealthSource OpenHealth(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs);
+    }
+}
