@@ -20,7 +20,7 @@ internal static class DashboardPage
         IPage page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         // The machine running the tests may be busy: be patient with loading, not with wrong behaviour.
         page.SetDefaultNavigationTimeout(120_000);
-        page.SetDefaultTimeout(60_000);
+        page.SetDefaultTimeout(180_000);
         List<string> collected = errors ?? new List<string>();
         page.PageError += (_, e) => collected.Add(e);
         page.Console += (_, m) =>
@@ -57,7 +57,7 @@ internal static class DashboardPage
         return JsonDocument.Parse(json).RootElement.Clone();
     }
 
-    public static async Task<JsonElement> WaitForAsync(IPage page, Func<JsonElement, bool> condition, double seconds = 30)
+    public static async Task<JsonElement> WaitForAsync(IPage page, Func<JsonElement, bool> condition, double seconds = 90)
     {
         DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(seconds);
         JsonElement last = default;

@@ -7,6 +7,7 @@ namespace Edge.Core.Telemetry
     /// sent once a second still carries the peak of a pulse and the trough of a rest that fell between two
     /// records. Two integer compares per cell and tick, nothing allocated after construction.
     /// </summary>
+    [HotPath]
     public sealed class CellVoltageExtremes
     {
         private readonly int[] _minimumMv;

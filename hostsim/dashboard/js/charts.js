@@ -163,10 +163,15 @@ function overlay(u, name, limits) {
   ctx.clip();
   ctx.font = `${11 * dpr}px system-ui, sans-serif`;
   const [y0, y1] = [u.scales.y.min, u.scales.y.max];
+  let above = 0;
+  let below = 0;
+  ctx.textAlign = 'right';
   for (const l of limits) {
     if (l.y < y0 || l.y > y1) {
+      // Out of range: named at the top or bottom edge, one under the other.
       ctx.fillStyle = l.color;
-      ctx.fillText(`${l.label} ${l.y > y1 ? '(above)' : '(below)'}`, left + width - 220 * dpr, l.y > y1 ? top + 12 * dpr : top + height - 4 * dpr);
+      const y = l.y > y1 ? top + (12 + 13 * above++) * dpr : top + height - (4 + 13 * below++) * dpr;
+      ctx.fillText(`${l.label} ${l.y > y1 ? '(above)' : '(below)'}`, left + width - 4 * dpr, y);
       continue;
     }
     const y = u.valToPos(l.y, 'y', true);
@@ -176,8 +181,9 @@ function overlay(u, name, limits) {
     ctx.beginPath(); ctx.moveTo(left, y); ctx.lineTo(left + width, y); ctx.stroke();
     ctx.setLineDash([]);
     ctx.fillStyle = l.color;
-    ctx.fillText(l.label, left + 4 * dpr, y - 4 * dpr);
+    ctx.fillText(l.label, left + width - 4 * dpr, y - 4 * dpr);
   }
+  ctx.textAlign = 'left';
   if (d) {
     for (const m of d.marks) {
       const x0 = u.valToPos(m.from, 'x', true);

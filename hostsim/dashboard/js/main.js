@@ -497,7 +497,17 @@ for (const canvas of [compactEls.strip, compactEls.heat]) {
   });
 }
 
+let chartsDrawnAt = 0;
+let chartsDrawnFor = null;
 function renderCharts(d) {
+  // Charts redraw at most 2.5 times a second: while data stream in, the frames go to the messages and the controls.
+  const now = performance.now();
+  if (now - chartsDrawnAt < 400 && chartsDrawnFor === d.id + ':' + focusModule) {
+    requestFrame();
+    return;
+  }
+  chartsDrawnAt = now;
+  chartsDrawnFor = d.id + ':' + focusModule;
   const cfg = d.config;
   const cpm = cfg.cellsPerModule;
   const sel = selection(d, focusModule);
