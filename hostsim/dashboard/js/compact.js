@@ -40,12 +40,14 @@ export function drawCompact(d, els, stale) {
   const counts = {};
   for (let m = 0; m < modules; m++) {
     const mod = d.modules[m];
-    const state = stale ? 'nodata' : mod.state;
+    const state = mod.state;
     counts[mod.state] = (counts[mod.state] || 0) + 1;
     const x = (m % perRow) * (size + 2);
     const y = Math.floor(m / perRow) * (size + 2);
+    sc.globalAlpha = stale ? 0.35 : 1;
     sc.fillStyle = STATE_COLORS[state] || STATE_COLORS.unknown;
     sc.fillRect(x, y, size, size);
+    sc.globalAlpha = 1;
     if (mod.lastEvent && mod.lastEvent.severity === 'fault') {
       sc.strokeStyle = '#7f1d1d';
       sc.lineWidth = 2;
@@ -87,13 +89,16 @@ export function drawCompact(d, els, stale) {
       hc.fillStyle = '#475569';
       hc.fillText('M' + m, 34, m * ch + ch - 1);
     }
+    // Stale: the last readings stay, faded, so the last known picture is still there to read.
+    hc.globalAlpha = stale ? 0.3 : 1;
     for (let c = 0; c < cpm; c++) {
-      const v = mod.lastCells && !stale ? mod.lastCells.cellVoltageMv[c] : null;
+      const v = mod.lastCells ? mod.lastCells.cellVoltageMv[c] : null;
       hc.fillStyle = v === null ? STATE_COLORS.nodata : ramp((v - lo) / (hi - lo));
       hc.fillRect(40 + c * cw, m * ch, cw - (cw > 6 ? 1 : 0), ch - (ch > 4 ? 1 : 0));
     }
+    hc.globalAlpha = 1;
   }
-  els.scale.textContent = stale ? 'no current data' : `colour: ${lo} mV (dark) to ${hi} mV (yellow), latest reading per cell`;
+  els.scale.textContent = `colour: ${lo} mV (dark) to ${hi} mV (yellow), latest reading per cell` + (stale ? ' (stale: faded, no data now)' : '');
   els.counts.textContent = Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(' · ');
   els.strip.dataset.modules = String(modules);
   els.heat.dataset.cells = String(modules * cpm);
