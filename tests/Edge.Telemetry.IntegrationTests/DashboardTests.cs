@@ -114,7 +114,7 @@ public sealed class DashboardTests
         const int Count = 20_000;
         IEnumerable<string> burst = Enumerable.Range(1, Count).Where(seq => seq <= 5000 || seq > 5100)
             .Select(seq => DashboardMessages.Cells(seq, seq * 10L, 0, "rest", seq % 200, 12, 13, 14));
-        DashboardMqttTools.Publish(broker.Port, "edge/burst-1/telemetry/cells", burst, qos: 0);
+        DashboardMqttTools.Publish(broker.Port, "edge/burst-1/telemetry/cells", burst);
 
         JsonElement snapshot = await WaitForAsync(page, s => s.GetProperty("gaps").GetArrayLength() == 1 && s.GetProperty("lastTMs").GetInt64() == Count * 10);
 
