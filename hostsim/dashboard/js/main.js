@@ -244,7 +244,8 @@ function frame() {
 // ---------------------------------------------------------------- staleness
 
 function staleness(d) {
-  if (!d.config || d.lastSeenAt === null) return { stale: false };
+  // A device that said it went offline (orderly, or its Last Will) is offline, not stale: its last states stand.
+  if (!d.config || d.lastSeenAt === null || d.status === 'offline') return { stale: false };
   const period = d.config.cellVoltagePeriodMs > 0 ? d.config.cellVoltagePeriodMs : 10000;
   const limit = Math.max(3000, 3 * period);
   const age = Date.now() - d.lastSeenAt;
