@@ -1,3 +1,4 @@
+using Edge.HostSim.Cli.Arguments;
 using Edge.HostSim.Dashboard;
 using Edge.HostSim.Mqtt.Bridge;
 using Edge.HostSim.Mqtt.Broker;
@@ -21,19 +22,29 @@ internal sealed class LiveConnection : IDisposable
 
     public MqttDeviceBridge Bridge { get; }
 
-    /// <summary>Null when the command line asks for no MQTT at all.</summary>
-    public static LiveConnection? Create(CommandLine line, TextWriter stdout)
+    /// <summary>
+    /// Checks the MQTT options (every problem is a <see cref="UsageException"/> naming the option) and, when
+    /// <paramref name="connect"/> is false, stops there. Null when the command line asks for no MQTT at all.
+    /// A broker given with --mqtt must accept TCP connections unless --mqtt-allow-unreachable says to start
+    /// anyway (the bridge then keeps reconnecting in the background).
+    /// </summary>
+    public static LiveConnection? Create(LiveConnectionSettings line, TextWriter stdout, bool connect = true)
     {
-        string? address = line.Option("--mqtt");
-        bool dashboard = line.Flag("--dashboard");
+        string? address = line.Mqtt;
+        bool dashboard = line.Dashboard;
         if (address == null && !dashboard)
         {
-            foreach (string option in new[] { "--mqtt-user", "--mqtt-password", "--mqtt-ca", "--device-id", "--dashboard-dir" })
+            foreach ((string option, string? value) in new[] { ("--mqtt-user", line.User), ("--mqtt-password", line.Password), ("--mqtt-ca", line.CaFile), ("--device-id", line.DeviceId), ("--dashboard-dir", line.DashboardDirectory) })
             {
-                if (line.Option(option) != null)
+                if (value != null)
                 {
                     throw new UsageException(option + " needs --mqtt host:port or --dashboard");
                 }
+            }
+
+            if (line.AllowUnreachable)
+            {
+                throw new UsageException("--mqtt-allow-unreachable needs --mqtt host:port");
             }
 
             return null;
@@ -44,23 +55,23 @@ internal sealed class LiveConnection : IDisposable
             throw new UsageException("--dashboard starts its own broker; leave out --mqtt");
         }
 
-        string? user = line.Option("--mqtt-user");
-        string? password = line.Option("--mqtt-password");
+        string? user = line.User;
+        string? password = line.Password;
         if ((user == null) != (password == null))
         {
-            throw new UsageException("--mqtt-user and --mqtt-password go together");
+            throw new UsageException(user == null ? "--mqtt-password needs --mqtt-user" : "--mqtt-user needs --mqtt-password (they go together)");
         }
 
-        string? ca = line.Option("--mqtt-ca");
+        string? ca = line.CaFile;
         if (ca != null && !File.Exists(ca))
         {
             throw new UsageException("--mqtt-ca: no file '" + ca + "'");
         }
 
-        string deviceId = line.Option("--device-id") ?? "sim-1";
+        string deviceId = line.DeviceId ?? "sim-1";
         if (!Edge.Core.Telemetry.Encoding.TopicSet.IsValidDeviceId(deviceId))
         {
-            throw new UsageException("--device-id must be 1 to 64 of A-Z a-z 0-9 - _");
+            throw new UsageException("--device-id: '" + deviceId + "' must be 1 to 64 of A-Z a-z 0-9 - _");
         }
 
         MqttBridgeOptions options = new MqttBridgeOptions { DeviceId = deviceId, Username = user, Password = password, CaFile = ca };
@@ -75,15 +86,36 @@ internal sealed class LiveConnection : IDisposable
                 throw new UsageException("--mqtt: " + e.Message);
             }
 
+            if (line.AllowUnreachable && !connect)
+            {
+                return null;
+            }
+
+            string? unreachable = line.AllowUnreachable ? null : BrokerEndpoint.Problem(options.Host, options.Port);
+            if (unreachable != null)
+            {
+                throw new UsageException("--mqtt: " + unreachable + "; start the broker, fix the address, or add --mqtt-allow-unreachable to run and keep retrying");
+            }
+
+            if (!connect)
+            {
+                return null;
+            }
+
             stdout.WriteLine("mqtt: device " + deviceId + " -> " + options.Host + ":" + options.Port);
             return new LiveConnection(new MqttDeviceBridge(options));
         }
 
-        string root = line.Option("--dashboard-dir") ?? DashboardServer.Locate()
+        string root = line.DashboardDirectory ?? DashboardServer.Locate()
             ?? throw new UsageException("--dashboard: hostsim/dashboard not found above the working directory; give --dashboard-dir DIR");
         if (!DashboardServer.HasVendorBundles(root))
         {
             throw new UsageException("--dashboard: the browser bundles are not built; run: (cd " + root + " && npm install)");
+        }
+
+        if (!connect)
+        {
+            return null;
         }
 
         MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true, Username = user, Password = password });

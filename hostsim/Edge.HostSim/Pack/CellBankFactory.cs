@@ -25,9 +25,26 @@ public static class CellBankFactory
         }
     }
 
+    /// <summary>
+    /// Catalogue entries that hold a kind or a count rather than a physical quantity. The anode kind comes
+    /// with the preset (a number for it would be an enum value in disguise); the mode count must be whole.
+    /// </summary>
+    private static readonly string[] s_presetOnly = { "Anode" };
+    private static readonly string[] s_wholeNumbers = { nameof(CellParameters.ModeCount) };
+
     /// <summary>Null when the override name exists and the value is in its range, else the problem.</summary>
     public static string? CheckOverride(string preset, string name, double value)
     {
+        if (s_presetOnly.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return "the anode kind is set by pack.preset (" + string.Join(", ", CellPresets.Names) + "), not by an override";
+        }
+
+        if (s_wholeNumbers.Contains(name, StringComparer.OrdinalIgnoreCase) && value != Math.Floor(value))
+        {
+            return value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is not a whole number";
+        }
+
         CellParameterDescriptor descriptor;
         try
         {
@@ -35,7 +52,7 @@ public static class CellBankFactory
         }
         catch (ArgumentException)
         {
-            return "unknown parameter of preset " + preset + " (valid: " + string.Join(", ", CellParameterCatalog.Names) + ")";
+            return "unknown parameter of preset " + preset + " (valid: " + string.Join(", ", CellParameterCatalog.Names.Where(n => !s_presetOnly.Contains(n, StringComparer.OrdinalIgnoreCase))) + ")";
         }
 
         if (!(value >= descriptor.Min && value <= descriptor.Max))

@@ -99,6 +99,7 @@ public static class ScenarioCompiler
             c.Depletion.CusumFaultMv = scenario.Controller.CusumFaultMv.Value;
         }
 
+        CheckCusumOrder(scenario.Controller, c.Depletion);
         DemandSpec? demand = scenario.Pack.Demand;
         if (demand != null)
         {
@@ -128,14 +129,50 @@ public static class ScenarioCompiler
         ConfigurationError? coreError = ConfigurationValidator.Validate(c, layout);
         if (coreError != null)
         {
-            throw new ScenarioException(MapCoreField(coreError.Field), coreError.Message + " (core configuration field " + coreError.Field + ")");
+            string field = MapCoreField(coreError.Field);
+            throw new ScenarioException(field, field == coreError.Field ? coreError.Message + " (core configuration field " + coreError.Field + ")" : coreError.Message);
         }
 
         return c;
     }
 
+    /// <summary>
+    /// The depletion CUSUM levels must rise (info, warning, fault). A scenario may give only some of them, so
+    /// the message names the scenario's field and the core defaults the others took.
+    /// </summary>
+    private static void CheckCusumOrder(ControllerSpec controller, Edge.Core.Configuration.Detection.DepletionConfiguration depletion)
+    {
+        int info = depletion.CusumInfoMv;
+        int warning = depletion.CusumWarningMv;
+        int fault = depletion.CusumFaultMv;
+        string? field = null;
+        if (warning < info)
+        {
+            field = controller.CusumWarningMv.HasValue ? "controller.cusumWarningMv" : "controller.cusumInfoMv";
+        }
+        else if (fault < warning)
+        {
+            field = controller.CusumFaultMv.HasValue ? "controller.cusumFaultMv" : "controller.cusumWarningMv";
+        }
+
+        if (field != null)
+        {
+            Edge.Core.Configuration.Detection.DepletionConfiguration defaults = new Edge.Core.Configuration.Detection.DepletionConfiguration();
+            throw new ScenarioException(field, string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "the CUSUM levels must rise: cusumInfoMv ({0}) <= cusumWarningMv ({1}) <= cusumFaultMv ({2}); levels not given take the core defaults {3} / {4} / {5} mV",
+                info, warning, fault, defaults.CusumInfoMv, defaults.CusumWarningMv, defaults.CusumFaultMv));
+        }
+    }
+
     private static string MapCoreField(string field) => field switch
     {
+        "depletion.cusumInfoMv" => "controller.cusumInfoMv",
+        "depletion.cusumWarningMv" => "controller.cusumWarningMv",
+        "depletion.cusumFaultMv" => "controller.cusumFaultMv",
+        "restTuning.settledSlopeUvPerS" => "controller.settledSlopeUvPerS",
+        "hardShort.nominalResistanceOhmCm2" => "controller.nominalResistanceOhmCm2",
+        "samplePeriodMs" => "samplePeriodMs",
         "protocol.minimumRestMs" => "protocol.minRestS",
         "protocol.maximumRestMs" => "protocol.maxRestS",
         "protocol.stripCutoffMv" => "protocol.cutoffV",

@@ -18,6 +18,16 @@ public static class ScenarioLoader
     public static Scenario LoadFile(string path)
     {
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (Directory.Exists(path))
+        {
+            throw new ScenarioException(string.Empty, "'" + path + "' is a folder; give the scenario's .json file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ScenarioException(string.Empty, "no scenario file '" + path + "'");
+        }
+
         string text;
         try
         {
@@ -45,11 +55,12 @@ public static class ScenarioLoader
         }
         catch (JsonException e)
         {
-            throw new ScenarioException(string.Empty, "not valid JSON: " + e.Message);
+            throw new ScenarioException(string.Empty, JsonSyntax.Describe(e));
         }
 
         using (document)
         {
+            JsonSyntax.RejectDuplicateKeys(document.RootElement, string.Empty);
             Scenario scenario = Read(new JsonSection(document.RootElement, string.Empty));
             LoadBoard(scenario, baseDirectory);
             ScenarioCompiler.Validate(scenario);

@@ -60,12 +60,8 @@ public sealed class ClosedLoopRunner
         int[] trueCurrentUa = new int[modules];
         double[] densityMAPerCm2 = new double[modules];
         long[] chargeNc = new long[modules];
-        long[] restSumMs = new long[modules];
-        int[] restCount = new int[modules];
-        double?[] stoppedAtS = new double?[modules];
-        List<SimulationEvent> events = new List<SimulationEvent>();
+        RunTelemetry telemetry = new RunTelemetry(modules, cellsPerModule, _options.MaximumEvents);
         PackAccumulator? pack = configuration.Scheduling.Enabled ? new PackAccumulator(modules, periodMs) : null;
-        long eventsDropped = 0;
 
         TraceBuffer? trace = null;
         if (_options.RecordTrace)
@@ -85,7 +81,8 @@ public sealed class ClosedLoopRunner
 
         long limitTicks = (long)Math.Ceiling(s.TimeLimitS * 1000.0 / periodMs);
         Stopwatch wall = Stopwatch.StartNew();
-        long nextProgressTicks = Stopwatch.Frequency;
+        long progressIntervalTicks = (long)(Math.Max(0.01, _options.ProgressIntervalS) * Stopwatch.Frequency);
+        long nextProgressTicks = progressIntervalTicks;
         string terminatedBy = "timeLimit";
         long tick = 0;
         for (; tick <= limitTicks; tick++)
@@ -148,39 +145,10 @@ public sealed class ClosedLoopRunner
             pack?.AfterTick(controller, timeS);
 
             // Telemetry.
-            TelemetryBuffer telemetry = controller.Telemetry;
-            for (int r = 0; r < telemetry.Count; r++)
-            {
-                TelemetryRecord record = telemetry[r];
-                switch (record.Kind)
-                {
-                    case TelemetryRecordKind.Event:
-                        if (events.Count < _options.MaximumEvents)
-                        {
-                            events.Add(ToEvent(record, timeS, cellsPerModule));
-                        }
-                        else
-                        {
-                            eventsDropped++;
-                        }
-
-                        break;
-                    case TelemetryRecordKind.RestTuned:
-                        restSumMs[record.Module] += record.RestMs;
-                        restCount[record.Module]++;
-                        break;
-                    case TelemetryRecordKind.StateChanged:
-                        if ((record.State == ModuleState.Done || record.State == ModuleState.Hold) && record.Module >= 0)
-                        {
-                            stoppedAtS[record.Module] = timeS;
-                        }
-
-                        break;
-                }
-            }
+            telemetry.Consume(controller.Telemetry, timeS);
 
             // The run's last tick always gets a row: the end (a cut-off, an isolation) is what a plot must show.
-            bool allStopped = AllStopped(controller, modules);
+            bool allStopped = RunTelemetry.AllStopped(controller, modules);
             trace?.Observe(voltageV, actions, area);
             if (trace != null && (trace.IsDue(timeMs) || allStopped || tick == limitTicks))
             {
@@ -224,8 +192,8 @@ public sealed class ClosedLoopRunner
                 long elapsed = wall.ElapsedTicks;
                 if (_options.Progress != null && elapsed >= nextProgressTicks)
                 {
-                    nextProgressTicks = elapsed + Stopwatch.Frequency;
-                    _options.Progress(timeS, s.TimeLimitS, wall.Elapsed.TotalSeconds);
+                    nextProgressTicks = elapsed + progressIntervalTicks;
+                    _options.Progress(Progress(controller, chargeNc, timeS, wall.Elapsed.TotalSeconds));
                 }
             }
 
@@ -237,26 +205,7 @@ public sealed class ClosedLoopRunner
 
         long ticks = Math.Min(tick, limitTicks) + 1;
         double simulatedS = (ticks - 1) * periodS;
-        ModuleResult[] results = new ModuleResult[modules];
-        for (int m = 0; m < modules; m++)
-        {
-            ModuleDutyCycle module = controller.Module(m);
-            long onMs = module.PulseTimeMs;
-            long offMs = module.RestTimeMs;
-            results[m] = new ModuleResult
-            {
-                Index = m,
-                CapacityMAhPerCm2 = chargeNc[m] / 1e9 / CoulombPerMAh / area,
-                DutyCycle = onMs + offMs > 0 ? (double)onMs / (onMs + offMs) : 0,
-                MeanRestS = restCount[m] > 0 ? restSumMs[m] / 1000.0 / restCount[m] : 0,
-                Pulses = module.PulseCount,
-                Rests = restCount[m],
-                State = ScenarioNames.Camel(module.State.ToString()),
-                StopReason = StopReasonName(module),
-                StoppedAtS = stoppedAtS[m],
-                SwitchCount = module.SwitchCloseCount,
-            };
-        }
+        ModuleResult[] results = telemetry.Results(controller, chargeNc, area);
 
         return new SimulationResult
         {
@@ -267,54 +216,36 @@ public sealed class ClosedLoopRunner
             Ticks = ticks,
             CellSteps = ticks * cells,
             Modules = results,
-            Events = events,
-            EventsDropped = eventsDropped,
+            Events = telemetry.Events,
+            EventsDropped = telemetry.EventsDropped,
             Trace = trace,
             Pack = pack?.Result(controller, simulatedS),
         };
     }
 
-    private static string StopReasonName(ModuleDutyCycle module)
+    private RunProgress Progress(EdgeController controller, long[] chargeNc, double timeS, double wallS)
     {
-        if (module.State == ModuleState.Hold)
-        {
-            return "fault";
-        }
-
-        if (module.State == ModuleState.Pulse || module.State == ModuleState.Rest)
-        {
-            return "running";
-        }
-
-        return ScenarioNames.Camel(module.StopReason.ToString());
-    }
-
-    private static bool AllStopped(EdgeController controller, int modules)
-    {
-        for (int m = 0; m < modules; m++)
+        int running = 0;
+        double slowest = double.PositiveInfinity;
+        for (int m = 0; m < chargeNc.Length; m++)
         {
             ModuleState state = controller.Module(m).State;
             if (state != ModuleState.Done && state != ModuleState.Hold)
             {
-                return false;
+                running++;
+                slowest = Math.Min(slowest, chargeNc[m] / 1e9 / CoulombPerMAh / _scenario.Pack.AreaCm2);
             }
         }
 
-        return true;
-    }
-
-    private static SimulationEvent ToEvent(TelemetryRecord record, double timeS, int cellsPerModule)
-    {
-        return new SimulationEvent
+        return new RunProgress
         {
-            TS = timeS,
-            Module = record.Module,
-            Cell = record.Cell >= 0 ? record.Cell % cellsPerModule : -1,
-            Kind = ScenarioNames.Camel(record.EventKind.ToString()),
-            Severity = ScenarioNames.Camel(record.Severity.ToString()),
-            Diagnosis = record.HasDiagnosis ? ScenarioNames.Camel(record.Diagnosis.ToString()) : null,
-            Value = record.Value,
-            Threshold = record.Threshold,
+            SimulatedS = timeS,
+            TimeLimitS = _scenario.TimeLimitS,
+            WallS = wallS,
+            CapacityLimitMAhPerCm2 = _scenario.Protocol.CapacityLimitMAhPerCm2,
+            RunningCapacityMAhPerCm2 = running > 0 ? slowest : 0,
+            ModulesRunning = running,
+            Modules = chargeNc.Length,
         };
     }
 

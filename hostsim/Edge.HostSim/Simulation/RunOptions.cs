@@ -17,8 +17,11 @@ public sealed class RunOptions
     /// <summary>Paces simulated time against the wall clock: 1 = real time, 10 = ten times faster; 0 = as fast as possible.</summary>
     public double RealtimeFactor { get; set; }
 
-    /// <summary>Called about once per second of wall time with (simulated s, time limit s, wall s).</summary>
-    public Action<double, double, double>? Progress { get; set; }
+    /// <summary>Called about once per <see cref="ProgressIntervalS"/> of wall time with where the run stands.</summary>
+    public Action<RunProgress>? Progress { get; set; }
+
+    /// <summary>Wall time between two <see cref="Progress"/> calls, s.</summary>
+    public double ProgressIntervalS { get; set; } = 1;
 
     public CancellationToken Cancellation { get; set; }
 

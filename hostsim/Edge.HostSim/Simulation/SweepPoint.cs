@@ -22,7 +22,7 @@ public sealed class SweepPoint
 
         CapacityMAhPerCm2 = capacity / result.Modules.Count;
         DutyCycle = duty / result.Modules.Count;
-        StopReason = result.Modules.Count > 0 ? result.Modules[0].StopReason : string.Empty;
+        StopReason = result.TerminatedBy == "cancelled" ? "cancelled" : result.Modules.Count > 0 ? result.Modules[0].StopReason : string.Empty;
     }
 
     public Scenario Scenario { get; }
@@ -35,5 +35,6 @@ public sealed class SweepPoint
 
     public double DutyCycle { get; }
 
+    /// <summary>The first module's stop reason, or "cancelled" when the sweep was interrupted while this variant ran.</summary>
     public string StopReason { get; }
 }

@@ -49,7 +49,7 @@ public static class SweepRunner
         return variant;
     }
 
-    public static SweepPoint[] Run(Scenario scenario, IReadOnlyList<double> restsS, int maximumParallelism = 0, RunOptions? template = null)
+    public static SweepPoint?[] Run(Scenario scenario, IReadOnlyList<double> restsS, int maximumParallelism = 0, RunOptions? template = null)
     {
         Scenario[] variants = new Scenario[restsS.Count];
         for (int i = 0; i < variants.Length; i++)
@@ -63,18 +63,36 @@ public static class SweepRunner
     /// <summary>
     /// Runs given scenarios in parallel; <paramref name="restsS"/> labels them. Work is handed out one variant at
     /// a time, longest rest first (the longest runs), so the cores finish together; results keep the input order.
+    /// When <c>template.Cancellation</c> fires, running variants stop (terminatedBy "cancelled") and variants not
+    /// yet started are left null. <paramref name="finished"/> hears of each variant as it ends; <paramref name="progress"/> gets (variant index, where it stands) from the
+    /// worker threads, at the template's progress interval.
     /// </summary>
-    public static SweepPoint[] Run(IReadOnlyList<Scenario> variants, IReadOnlyList<double> restsS, int maximumParallelism = 0, RunOptions? template = null)
+    public static SweepPoint?[] Run(IReadOnlyList<Scenario> variants, IReadOnlyList<double> restsS, int maximumParallelism = 0, RunOptions? template = null, Action<int, RunProgress>? progress = null, Action<int, SweepPoint>? finished = null)
     {
-        SweepPoint[] points = new SweepPoint[variants.Count];
+        SweepPoint?[] points = new SweepPoint?[variants.Count];
         int[] order = Enumerable.Range(0, variants.Count).OrderByDescending(i => restsS[i]).ToArray();
+        CancellationToken cancellation = template?.Cancellation ?? CancellationToken.None;
         ParallelOptions parallel = new ParallelOptions { MaxDegreeOfParallelism = maximumParallelism > 0 ? maximumParallelism : Environment.ProcessorCount };
         OrderablePartitioner<int> work = Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering);
-        Parallel.ForEach(work, parallel, i =>
+        Parallel.ForEach(work, parallel, (i, state) =>
         {
-            RunOptions options = new RunOptions { RecordTrace = false, MaximumEvents = 1000, Cancellation = template?.Cancellation ?? CancellationToken.None };
+            if (cancellation.IsCancellationRequested)
+            {
+                state.Stop();
+                return;
+            }
+
+            RunOptions options = new RunOptions
+            {
+                RecordTrace = false,
+                MaximumEvents = 1000,
+                Cancellation = cancellation,
+                ProgressIntervalS = template?.ProgressIntervalS ?? 1,
+                Progress = progress == null ? null : p => progress(i, p),
+            };
             SimulationResult result = new ClosedLoopRunner(variants[i], options).Run();
             points[i] = new SweepPoint(variants[i], restsS[i], result);
+            finished?.Invoke(i, points[i]!);
         });
         return points;
     }

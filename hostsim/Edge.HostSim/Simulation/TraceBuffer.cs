@@ -20,7 +20,6 @@ public sealed class TraceBuffer
     private readonly float[] _pendingVoltageMaxV;
     private readonly float[] _pendingCurrentMin;
     private readonly float[] _pendingCurrentMax;
-    private bool _pendingEmpty = true;
 
     public TraceBuffer(int modules, int cells, int capacity, int periodMs, bool adaptive)
     {
@@ -41,6 +40,7 @@ public sealed class TraceBuffer
         _pendingVoltageMaxV = new float[cells];
         _pendingCurrentMin = new float[modules];
         _pendingCurrentMax = new float[modules];
+        ClearPending();
     }
 
     public int Modules { get; }
@@ -86,42 +86,42 @@ public sealed class TraceBuffer
     /// </summary>
     public void Observe(double[] voltageV, ActionFrame actions, double areaCm2)
     {
-        float[] vMin = _pendingVoltageMinV;
-        float[] vMax = _pendingVoltageMaxV;
-        if (_pendingEmpty)
+        for (int c = 0; c < _pendingVoltageMinV.Length; c++)
         {
-            for (int c = 0; c < vMin.Length; c++)
-            {
-                vMin[c] = vMax[c] = (float)voltageV[c];
-            }
-
-            for (int m = 0; m < _pendingCurrentMin.Length; m++)
-            {
-                _pendingCurrentMin[m] = _pendingCurrentMax[m] = CommandedMAPerCm2(actions, m, areaCm2);
-            }
-
-            _pendingEmpty = false;
-            return;
-        }
-
-        for (int c = 0; c < vMin.Length; c++)
-        {
-            float v = (float)voltageV[c];
-            if (v < vMin[c])
-            {
-                vMin[c] = v;
-            }
-            else if (v > vMax[c])
-            {
-                vMax[c] = v;
-            }
+            ObserveCell(c, (float)voltageV[c]);
         }
 
         for (int m = 0; m < _pendingCurrentMin.Length; m++)
         {
-            float i = CommandedMAPerCm2(actions, m, areaCm2);
-            _pendingCurrentMin[m] = Math.Min(_pendingCurrentMin[m], i);
-            _pendingCurrentMax[m] = Math.Max(_pendingCurrentMax[m], i);
+            ObserveModule(m, CommandedMAPerCm2(actions, m, areaCm2));
+        }
+    }
+
+    /// <summary>Takes one cell's voltage of this tick into the extremes of the next row (every cell, every tick).</summary>
+    public void ObserveCell(int cell, float voltageV)
+    {
+        if (voltageV < _pendingVoltageMinV[cell])
+        {
+            _pendingVoltageMinV[cell] = voltageV;
+        }
+
+        if (voltageV > _pendingVoltageMaxV[cell])
+        {
+            _pendingVoltageMaxV[cell] = voltageV;
+        }
+    }
+
+    /// <summary>Takes one module's current of this tick, mA/cm2, into the extremes of the next row (every module, every tick).</summary>
+    public void ObserveModule(int module, float currentMAPerCm2)
+    {
+        if (currentMAPerCm2 < _pendingCurrentMin[module])
+        {
+            _pendingCurrentMin[module] = currentMAPerCm2;
+        }
+
+        if (currentMAPerCm2 > _pendingCurrentMax[module])
+        {
+            _pendingCurrentMax[module] = currentMAPerCm2;
         }
     }
 
@@ -150,7 +150,7 @@ public sealed class TraceBuffer
         Array.Copy(_pendingVoltageMaxV, 0, VoltageMaxV, row * Cells, Cells);
         Array.Copy(_pendingCurrentMin, 0, CurrentMinMAPerCm2, row * Modules, Modules);
         Array.Copy(_pendingCurrentMax, 0, CurrentMaxMAPerCm2, row * Modules, Modules);
-        _pendingEmpty = true;
+        ClearPending();
         Count++;
         return row;
     }
@@ -179,7 +179,6 @@ public sealed class TraceBuffer
         {
             FoldIntoPending(VoltageMinV, VoltageMaxV, _pendingVoltageMinV, _pendingVoltageMaxV, Cells, last);
             FoldIntoPending(CurrentMinMAPerCm2, CurrentMaxMAPerCm2, _pendingCurrentMin, _pendingCurrentMax, Modules, last);
-            _pendingEmpty = false;
         }
 
         Count = kept;
@@ -203,14 +202,21 @@ public sealed class TraceBuffer
         }
     }
 
-    private void FoldIntoPending(float[] min, float[] max, float[] pendingMin, float[] pendingMax, int width, int row)
+    private static void FoldIntoPending(float[] min, float[] max, float[] pendingMin, float[] pendingMax, int width, int row)
     {
         for (int i = 0; i < width; i++)
         {
-            float lo = min[(row * width) + i];
-            float hi = max[(row * width) + i];
-            pendingMin[i] = _pendingEmpty ? lo : Math.Min(pendingMin[i], lo);
-            pendingMax[i] = _pendingEmpty ? hi : Math.Max(pendingMax[i], hi);
+            pendingMin[i] = Math.Min(pendingMin[i], min[(row * width) + i]);
+            pendingMax[i] = Math.Max(pendingMax[i], max[(row * width) + i]);
         }
+    }
+
+    // Nothing observed yet: any value observed replaces these.
+    private void ClearPending()
+    {
+        Array.Fill(_pendingVoltageMinV, float.PositiveInfinity);
+        Array.Fill(_pendingVoltageMaxV, float.NegativeInfinity);
+        Array.Fill(_pendingCurrentMin, float.PositiveInfinity);
+        Array.Fill(_pendingCurrentMax, float.NegativeInfinity);
     }
 }

@@ -145,7 +145,7 @@ namespace Edge.Core.Configuration.Protocol
             double microamperes = value * scaleToUa * (perArea ? areaCm2 : 1.0);
             if (microamperes >= int.MaxValue)
             {
-                error = "current is too large";
+                error = "current " + number + " " + unit + " is too large: a step carries at most 2147 A";
                 return false;
             }
 
@@ -232,6 +232,25 @@ namespace Edge.Core.Configuration.Protocol
             while (split < word.Length && ((word[split] >= '0' && word[split] <= '9') || word[split] == '.' || word[split] == '-' || word[split] == '+'))
             {
                 split++;
+            }
+
+            // An exponent ("1e9", "2.5E-3") belongs to the number, not to the unit.
+            if (split > 0 && split < word.Length - 1 && (word[split] == 'e' || word[split] == 'E'))
+            {
+                int exponent = split + 1;
+                if ((word[exponent] == '+' || word[exponent] == '-') && exponent < word.Length - 1)
+                {
+                    exponent++;
+                }
+
+                if (word[exponent] >= '0' && word[exponent] <= '9')
+                {
+                    split = exponent;
+                    while (split < word.Length && word[split] >= '0' && word[split] <= '9')
+                    {
+                        split++;
+                    }
+                }
             }
 
             if (split == 0)

@@ -21,6 +21,8 @@ public class ProtocolStepParserTests
     [InlineData("Plate at 0.001 A for 0.5 h", ProtocolStepKind.Plate, 1000, 1800000L)]
     [InlineData("Strip at 250 uA/cm2 for 100 ms", ProtocolStepKind.Strip, 96, 100L)]
     [InlineData("Rest", ProtocolStepKind.Rest, 0, 0L)]
+    // Exponents belong to the number: 2.5e-1 mA = 250 uA, 1E3 ms = 1000 ms.
+    [InlineData("Strip at 2.5e-1 mA for 1E3 ms", ProtocolStepKind.Strip, 250, 1000L)]
     public void ValidStepsParseToHandComputedValues(string text, ProtocolStepKind kind, int currentUa, long durationMs)
     {
         Assert.True(ProtocolStepParser.TryParse(text, AreaCm2, out var step, out var error), error);
@@ -48,6 +50,8 @@ public class ProtocolStepParserTests
     [InlineData("Rest for 2 years", "duration unit")]
     [InlineData("Rest for 100000 h", "longer than a year")]
     [InlineData("Strip at 5000 A for 1 s", "too large")]
+    // 1e9 mA/cm2 x 0.3848 cm2 = 3.8e11 uA: beyond any step, and not a unit called 'e9'.
+    [InlineData("Strip at 1e9 mA/cm2 for 1 s", "current 1e9 ma/cm2 is too large")]
     public void InvalidStepsAreRejectedWithAClearError(string text, string expected)
     {
         Assert.False(ProtocolStepParser.TryParse(text, AreaCm2, out var step, out var error));

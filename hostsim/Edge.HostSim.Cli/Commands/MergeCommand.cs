@@ -1,0 +1,52 @@
+// Licensed under the MIT License.
+
+using System.CommandLine;
+using Edge.HostSim.Cli.Arguments;
+using Edge.HostSim.Studies;
+
+namespace Edge.HostSim.Cli.Commands;
+
+/// <summary>edge-sim merge: joins the folders of a study's shards into the files a single run writes.</summary>
+public static class MergeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Argument<string[]> shards = new Argument<string[]>("shards")
+        {
+            Description = "The shard folders (each written by edge-sim study --shard i/N).",
+            HelpName = "SHARD_DIR",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        EdgeSimCommand.RejectOptionLikeValues(shards);
+        Option<string> output = CommonOptions.Out("Folder for the merged study (may be one of the shard folders).");
+        Command command = new Command("merge", "Join study shards into one study folder: study.csv, pareto.png/svg, report.html, variants/.") { shards, output };
+        command.SetAction(result =>
+        {
+            string outDir = result.GetRequiredValue(output);
+            foreach (string shard in result.GetRequiredValue(shards))
+            {
+                if (!Directory.Exists(shard))
+                {
+                    throw new UsageException("'" + shard + "' is not a folder");
+                }
+            }
+
+            OutputFolder.Check(outDir, "--out");
+            int count;
+            try
+            {
+                count = StudyMerge.Merge(result.GetRequiredValue(shards), outDir, StudyCommand.Load);
+            }
+            catch (StudyException e)
+            {
+                throw new InputFileException(e.Message);
+            }
+
+            context.Console.Out.WriteLine("merged " + count + " variants from " + result.GetRequiredValue(shards).Length + " folders");
+            context.Console.Out.WriteLine("table:  " + Path.GetFullPath(Path.Combine(outDir, StudyFolder.CsvFile)));
+            context.Console.Out.WriteLine("report: " + Path.GetFullPath(Path.Combine(outDir, StudyFolder.ReportFile)));
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,218 @@
+// Licensed under the MIT License.
+
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Edge.HostSim.Cli.Arguments;
+using Edge.HostSim.Output;
+using Edge.HostSim.Replay;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Spectre.Console;
+
+namespace Edge.HostSim.Cli.Commands;
+
+/// <summary>edge-sim replay: recorded voltage and current through the core (observe mode, no physics), written as a run.</summary>
+public static class ReplayCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Argument<string> file = new Argument<string>("file") { Description = "Recorded data: BioLogic .mpt, Arbin CSV, an edge-sim trace.csv, or a table with --time-column, --voltage-column and --current-column.", HelpName = "FILE" };
+        EdgeSimCommand.RejectOptionLikeValues(file);
+        Option<string> output = CommonOptions.Out("Folder for summary.json, events.jsonl, trace.csv, plot.svg/png, report.html (as a run) and replay.json.");
+        Option<string?> scenario = new Option<string?>("--scenario") { Description = "Scenario giving the pack, protocol and controller settings the recording followed (default: one cell, protocol inferred from the current).", HelpName = "FILE" };
+        Option<int> period = new Option<int>("--sample-period-ms") { Description = "The core's tick the recording is resampled to (default 10; with --scenario its samplePeriodMs).", HelpName = "MS", CustomParser = r => CommonOptions.PositiveInt(r, "--sample-period-ms", 1, 1000) };
+        Option<double?> area = new Option<double?>("--area") { Description = "Electrode area, cm2 (default 0.3848, the [W] 7 mm O-ring; with --scenario its pack.areaCm2).", HelpName = "CM2" };
+        Option<string?> preset = new Option<string?>("--preset") { Description = "Cell kind for the healthy-resistance expectation of the short tests (default nak50-nasicon).", HelpName = "NAME" };
+        Option<double?> cutoff = new Option<double?>("--cutoff") { Description = "Stripping cut-off, V (default 3.0).", HelpName = "V" };
+        Option<string?> timeColumn = new Option<string?>("--time-column") { Description = "Generic table: the time column's name.", HelpName = "NAME" };
+        Option<string?> voltageColumn = new Option<string?>("--voltage-column") { Description = "Generic table: the cell voltage column's name.", HelpName = "NAME" };
+        Option<string?> currentColumn = new Option<string?>("--current-column") { Description = "Generic table: the current column's name.", HelpName = "NAME" };
+        Option<string> timeUnit = new Option<string>("--time-unit") { Description = "s, ms, min or h (default s).", HelpName = "UNIT", DefaultValueFactory = _ => "s" };
+        Option<string> voltageUnit = new Option<string>("--voltage-unit") { Description = "V or mV (default V).", HelpName = "UNIT", DefaultValueFactory = _ => "V" };
+        Option<string> currentUnit = new Option<string>("--current-unit") { Description = "A, mA or uA (default mA).", HelpName = "UNIT", DefaultValueFactory = _ => "mA" };
+        Option<bool> decimalComma = new Option<bool>("--decimal-comma") { Description = "Generic table: numbers are written 0,25 (default: detected)." };
+        Option<bool> stripNegative = new Option<bool>("--strip-negative") { Description = "Stripping current is negative in the file (default: positive)." };
+        Option<double?> gap = new Option<double?>("--gap-s") { Description = "A longer interval without samples is a gap (default: 5 median sample intervals, at least 2 ticks).", HelpName = "S" };
+        foreach (Option<string> unit in new[] { timeUnit, voltageUnit, currentUnit })
+        {
+            unit.Validators.Add(r =>
+            {
+                try
+                {
+                    string text = r.GetValueOrDefault<string>();
+                    _ = unit == timeUnit ? ColumnSpec.TimeUnit(text) : unit == voltageUnit ? ColumnSpec.VoltageUnit(text) : ColumnSpec.CurrentUnit(text);
+                }
+                catch (LabFileException e)
+                {
+                    r.AddError(unit.Name + ": " + e.Message);
+                }
+            });
+        }
+
+        Command command = new Command("replay", "Feed recorded voltage and current through the core's measurement and diagnosis (observe mode, no physics); writes the files of a run.")
+        {
+            file, output, scenario, period, area, preset, cutoff, timeColumn, voltageColumn, currentColumn, timeUnit, voltageUnit, currentUnit, decimalComma, stripNegative, gap,
+        };
+        command.SetAction(result =>
+        {
+            string? t = result.GetValue(timeColumn), v = result.GetValue(voltageColumn), c = result.GetValue(currentColumn);
+            if ((t == null) != (v == null) || (v == null) != (c == null))
+            {
+                throw new UsageException("--time-column, --voltage-column and --current-column go together");
+            }
+
+            ColumnSpec? columns = t == null ? null : new ColumnSpec
+            {
+                TimeColumn = t,
+                VoltageColumn = v!,
+                CurrentColumn = c!,
+                SecondsPerTimeUnit = ColumnSpec.TimeUnit(result.GetRequiredValue(timeUnit)),
+                VoltsPerVoltageUnit = ColumnSpec.VoltageUnit(result.GetRequiredValue(voltageUnit)),
+                MilliampsPerCurrentUnit = ColumnSpec.CurrentUnit(result.GetRequiredValue(currentUnit)),
+                DecimalComma = result.GetValue(decimalComma) ? true : null,
+            };
+            double? gapS = result.GetValue(gap);
+            if (gapS.HasValue && !(gapS > 0 && double.IsFinite(gapS.Value)))
+            {
+                throw new UsageException("--gap-s must be a number above 0");
+            }
+
+            return Execute(context, new Request(result.GetRequiredValue(file), result.GetRequiredValue(output), result.GetValue(scenario), result.GetValue(period), result.GetValue(area), result.GetValue(preset), result.GetValue(cutoff), columns, result.GetValue(stripNegative), gapS));
+        });
+        return command;
+    }
+
+    private static int Execute(CliContext context, Request request)
+    {
+        Scenario? given = request.ScenarioPath != null ? ScenarioLoader.LoadFile(request.ScenarioPath) : null;
+        double area = given?.Pack.AreaCm2 ?? request.AreaCm2 ?? 0.3848;
+        if (!(area > 0))
+        {
+            throw new UsageException("--area must be above 0");
+        }
+
+        LabRecording recording;
+        try
+        {
+            recording = LabFileReader.Read(request.File, request.Columns, area);
+        }
+        catch (LabFileException e)
+        {
+            throw new InputFileException(e.Message);
+        }
+
+        if (request.StripNegative)
+        {
+            foreach (double[] current in recording.ModuleCurrentMA)
+            {
+                for (int i = 0; i < current.Length; i++)
+                {
+                    current[i] = -current[i];
+                }
+            }
+        }
+
+        int periodMs = given?.SamplePeriodMs ?? (request.PeriodMs > 0 ? request.PeriodMs : 10);
+        (List<string> steps, double firstPulseS) = Infer(recording, periodMs);
+        Scenario scenario = given ?? Build(request, recording, steps, periodMs, area, firstPulseS);
+        if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
+        {
+            throw new UsageException("--scenario: its pack has " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " cells, the recording " + recording.Modules + " x " + recording.CellsPerModule);
+        }
+
+        OutputFolder.Check(request.OutDir, "--out");
+        TickSeries series = TickSeries.Create(recording, periodMs, firstPulseS, request.GapS);
+        ReplayRunner runner = new ReplayRunner(scenario, series) { Cancellation = context.Cancellation };
+        (SimulationResult result, long misaligned, double? firstMisalignedS) = runner.Run();
+        RunOutputWriter.WriteAll(request.OutDir, scenario, result);
+        new ReplaySource
+        {
+            Source = Path.GetFileName(request.File),
+            Format = recording.Format,
+            Samples = recording.Samples,
+            MedianSampleIntervalS = series.MedianSampleIntervalS,
+            TickPeriodMs = periodMs,
+            StartS = firstPulseS,
+            TicksFed = result.Ticks,
+            Steps = scenario.Protocol.Steps,
+            Protocol = given != null ? "scenario" : "inferred",
+            Gaps = series.Gaps,
+            Sessions = runner.Segments,
+            MisalignedTicks = misaligned,
+            FirstMisalignedS = firstMisalignedS,
+        }.Write(request.OutDir);
+
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        TextWriter stdout = context.Console.Out;
+        stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s: {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
+        stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
+        Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "stop");
+        foreach (ModuleResult m in result.Modules)
+        {
+            table.AddRow(m.Index.ToString(inv), m.CapacityMAhPerCm2.ToString("0.###", inv), m.DutyCycle.ToString("0.###", inv), m.MeanRestS.ToString("0.##", inv), m.StopReason);
+        }
+
+        context.Console.Results.Write(table);
+        stdout.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
+        foreach (RecordingGap g in series.Gaps)
+        {
+            stdout.WriteLine(string.Format(inv, "gap: no samples from {0:0.###} s to {1:0.###} s ({2:0.###} s); the core restarted at the next pulse", g.StartS, g.EndS, g.DurationS));
+        }
+
+        if (misaligned > 0)
+        {
+            stdout.WriteLine(string.Format(inv, "misaligned: {0} ticks where the recorded current and the core's protocol disagree, the first at {1:0.###} s; give the protocol with --scenario", misaligned, firstMisalignedS));
+        }
+
+        stdout.WriteLine("summary: " + Path.GetFullPath(Path.Combine(request.OutDir, RunOutputWriter.SummaryFile)));
+        stdout.WriteLine("plot:    " + Path.GetFullPath(Path.Combine(request.OutDir, RunOutputWriter.PlotFile)));
+        return result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok;
+    }
+
+    private static (List<string> Steps, double FirstPulseS) Infer(LabRecording recording, int periodMs)
+    {
+        try
+        {
+            return ProtocolInference.Infer(recording, periodMs);
+        }
+        catch (LabFileException e)
+        {
+            throw new InputFileException(e.Message);
+        }
+    }
+
+    private static Scenario Build(Request request, LabRecording recording, List<string> steps, int periodMs, double area, double firstPulseS)
+    {
+        JsonObject json = new JsonObject
+        {
+            ["name"] = Path.GetFileNameWithoutExtension(request.File),
+            ["samplePeriodMs"] = periodMs,
+            ["timeLimitS"] = Math.Max(0.001, recording.TimeS[^1] - firstPulseS),
+            ["pack"] = new JsonObject
+            {
+                ["modules"] = recording.Modules,
+                ["cellsPerModule"] = recording.CellsPerModule,
+                ["preset"] = request.Preset ?? "nak50-nasicon",
+                ["areaCm2"] = area,
+            },
+            ["protocol"] = new JsonObject
+            {
+                ["steps"] = new JsonArray(steps.Select(s => (JsonNode)JsonValue.Create(s)!).ToArray()),
+                ["rest"] = "fixed",
+                ["cutoffV"] = request.CutoffV ?? 3.0,
+            },
+            ["controller"] = new JsonObject { ["mode"] = "observe" },
+        };
+        try
+        {
+            return ScenarioLoader.Parse(json.ToJsonString());
+        }
+        catch (ScenarioException e)
+        {
+            throw new UsageException("the recording's inferred protocol is not usable (" + e.Message + "); give one with --scenario");
+        }
+    }
+
+    private sealed record Request(string File, string OutDir, string? ScenarioPath, int PeriodMs, double? AreaCm2, string? Preset, double? CutoffV, ColumnSpec? Columns, bool StripNegative, double? GapS);
+}

@@ -1,0 +1,156 @@
+// Licensed under the MIT License.
+
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Edge.HostSim.Cli.Arguments;
+using Edge.HostSim.Cli.Terminal;
+using Edge.HostSim.Output;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Spectre.Console;
+
+namespace Edge.HostSim.Cli.Commands;
+
+/// <summary>edge-sim run: one scenario (or the built-in demo) in closed loop; writes summary, events, trace and plot.</summary>
+public static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Argument<string?> scenario = new Argument<string?>("scenario")
+        {
+            Description = "Scenario file (JSON, see hostsim/README.md). Without it: the built-in demo (NaK50, 1 s pulses at 1 mA/cm2, adaptive rest, act mode, soft and hard short injected).",
+            Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "scenario.json",
+        };
+        EdgeSimCommand.RejectOptionLikeValues(scenario);
+        Option<string> output = CommonOptions.Out("Folder for summary.json, events.jsonl, trace.csv, plot.svg/png and report.html (created if missing).");
+        Option<double?> realtime = new Option<double?>("--realtime")
+        {
+            Description = "Pace simulated time against the wall clock: 1 = real time (the default when no factor is given), 10 = ten times faster.",
+            HelpName = "factor",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = ParseRealtime,
+        };
+        Option<ProgressMode> progress = CommonOptions.Progress();
+        Option<bool> quiet = CommonOptions.Quiet();
+        Option<string?> mqtt = new Option<string?>("--mqtt") { Description = "Publish telemetry and accept commands through this MQTT broker (contract v1). The broker must answer before the run starts.", HelpName = "host:port" };
+        Option<bool> allowUnreachable = new Option<bool>("--mqtt-allow-unreachable") { Description = "Start even if the --mqtt broker does not answer yet; the bridge keeps reconnecting." };
+        Option<string?> user = new Option<string?>("--mqtt-user") { Description = "Broker user name (with --mqtt-password).", HelpName = "USER" };
+        Option<string?> password = new Option<string?>("--mqtt-password") { Description = "Broker password (with --mqtt-user).", HelpName = "PASSWORD" };
+        Option<string?> ca = new Option<string?>("--mqtt-ca") { Description = "CA certificate (PEM) for a TLS broker.", HelpName = "FILE" };
+        Option<string?> deviceId = new Option<string?>("--device-id") { Description = "Device id in the topics edge/<id>/... (default sim-1).", HelpName = "ID" };
+        Option<bool> dashboard = new Option<bool>("--dashboard") { Description = "Start a private loopback broker and the live dashboard, print its address (use with --realtime); after the run it stays up until Ctrl-C." };
+        Option<string?> dashboardDir = new Option<string?>("--dashboard-dir") { Description = "Where the dashboard's files are (default: hostsim/dashboard above the working folder).", HelpName = "DIR" };
+
+        Command command = new Command("run", "Run one scenario in closed loop: the shared control core against simulated cells.")
+        {
+            scenario, output, realtime, progress, quiet, mqtt, allowUnreachable, user, password, ca, deviceId, dashboard, dashboardDir,
+        };
+        command.SetAction(result =>
+        {
+            LiveConnectionSettings live = new LiveConnectionSettings
+            {
+                Mqtt = result.GetValue(mqtt),
+                User = result.GetValue(user),
+                Password = result.GetValue(password),
+                CaFile = result.GetValue(ca),
+                DeviceId = result.GetValue(deviceId),
+                AllowUnreachable = result.GetValue(allowUnreachable),
+                Dashboard = result.GetValue(dashboard),
+                DashboardDirectory = result.GetValue(dashboardDir),
+            };
+            return Execute(context, result.GetValue(scenario), result.GetRequiredValue(output), result.GetValue(realtime) ?? 0, CommonOptions.ProgressOf(result, progress, quiet), live);
+        });
+        return command;
+    }
+
+    private static double? ParseRealtime(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return 1;
+        }
+
+        string text = result.Tokens[0].Value;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double factor) || !double.IsFinite(factor))
+        {
+            string hint = text.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "; put the scenario before --realtime" : string.Empty;
+            result.AddError("--realtime: '" + text + "' is not a speed factor (a number above 0: 1 = real time, 10 = ten times faster)" + hint);
+            return null;
+        }
+
+        if (!(factor > 0) || factor > 1e9)
+        {
+            result.AddError("--realtime: the factor must be above 0 and at most 1e9, not " + text);
+            return null;
+        }
+
+        return factor;
+    }
+
+    private static int Execute(CliContext context, string? scenarioPath, string outDir, double realtime, ProgressMode progressMode, LiveConnectionSettings liveSettings)
+    {
+        // Everything the user gave is checked before any work: scenario, output folder, broker.
+        Scenario scenario = scenarioPath != null ? ScenarioLoader.LoadFile(scenarioPath) : BuiltInScenarios.Demo();
+        OutputFolder.Check(outDir, "--out");
+        LiveConnection.Create(liveSettings, context.Console.Out, connect: false);
+
+        CliConsole console = context.Console;
+        RunOptions options = new RunOptions { RealtimeFactor = realtime, Cancellation = context.Cancellation };
+        SimulationResult result;
+        using (LiveConnection? live = LiveConnection.Create(liveSettings, console.Out))
+        {
+            if (live != null)
+            {
+                options.Observer = live.Bridge.Observer(options.Observer);
+                options.CellVoltagePeriodMs = 1000;
+            }
+
+            using (ProgressDisplay display = ProgressDisplay.Start(progressMode, console, scenario.Name, RunProgressText.Note))
+            {
+                options.Progress = p => display.Update(p.Fraction, RunProgressText.Describe(scenario.Name, p), RunProgressText.Compact(scenario.Name, p));
+                result = new ClosedLoopRunner(scenario, options).Run();
+            }
+
+            if (live != null)
+            {
+                live.Bridge.Flush(TimeSpan.FromSeconds(5));
+                console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} stream messages numbered, {1} handed to the broker, {2} connection(s)", live.Bridge.EnqueuedCount, live.Bridge.PublishedCount, live.Bridge.Connections));
+
+                // The page is still worth looking at after the run: keep broker and server up until Ctrl-C.
+                if (liveSettings.Dashboard && !context.Cancellation.IsCancellationRequested && !Console.IsInputRedirected)
+                {
+                    console.Out.WriteLine("run finished; the dashboard stays up, press Ctrl-C to stop it");
+                    context.Cancellation.WaitHandle.WaitOne();
+                    return Report(console, outDir, scenario, result, ExitCodes.Ok);
+                }
+            }
+        }
+
+        return Report(console, outDir, scenario, result, result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok);
+    }
+
+    private static int Report(CliConsole console, string outDir, Scenario scenario, SimulationResult result, int exitCode)
+    {
+        RunOutputWriter.WriteAll(outDir, scenario, result);
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        console.Out.WriteLine(string.Format(inv, "scenario {0}: {1} after {2:0.#} s simulated in {3:0.##} s wall ({4:0.0} M cell-steps/s)", result.Scenario, result.TerminatedBy, result.SimulatedS, result.WallS, result.CellSteps / Math.Max(result.WallS, 1e-9) / 1e6));
+        Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "stop");
+        foreach (ModuleResult m in result.Modules)
+        {
+            table.AddRow(m.Index.ToString(inv), m.CapacityMAhPerCm2.ToString("0.###", inv), m.DutyCycle.ToString("0.###", inv), m.MeanRestS.ToString("0.##", inv), m.StopReason);
+        }
+
+        console.Results.Write(table);
+        console.Out.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
+        if (exitCode == ExitCodes.Cancelled)
+        {
+            console.Out.WriteLine("cancelled: the outputs hold the run up to " + result.SimulatedS.ToString("0.#", inv) + " s (terminatedBy \"cancelled\")");
+        }
+
+        console.Out.WriteLine("summary: " + Path.GetFullPath(Path.Combine(outDir, RunOutputWriter.SummaryFile)));
+        console.Out.WriteLine("plot:    " + Path.GetFullPath(Path.Combine(outDir, RunOutputWriter.PlotFile)));
+        return exitCode;
+    }
+}

@@ -1,0 +1,124 @@
+// Licensed under the MIT License.
+
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Edge.HostSim.Cli.Arguments;
+using Edge.HostSim.Cli.Terminal;
+using Edge.HostSim.Output;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Spectre.Console;
+
+namespace Edge.HostSim.Cli.Commands;
+
+/// <summary>edge-sim sweep: one variant of a scenario per rest length, in parallel; sweep.csv, sweep.md, sweep.svg/png and report.html.</summary>
+public static class SweepCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Argument<string> scenario = new Argument<string>("scenario") { Description = "Scenario file whose rest steps are replaced.", HelpName = "scenario.json" };
+        Option<double[]> rests = new Option<double[]>("--rest")
+        {
+            Description = "Rest lengths in seconds, comma-separated, each once (0 = continuous current: rest steps removed).",
+            HelpName = "0,0.1,1,2,5,10",
+            Required = true,
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                double[]? values = NumberList.TryParse(text, 0, 86400, "s", out string? problem);
+                if (values == null)
+                {
+                    result.AddError("--rest: " + problem);
+                    return Array.Empty<double>();
+                }
+
+                return values;
+            },
+        };
+        EdgeSimCommand.RejectOptionLikeValues(scenario);
+        Option<string> output = CommonOptions.Out("Folder for sweep.csv, sweep.md, sweep.svg/png and report.html (created if missing).");
+        Option<int> parallel = CommonOptions.Parallel();
+        Option<ProgressMode> progress = CommonOptions.Progress();
+        Option<bool> quiet = CommonOptions.Quiet();
+        Command command = new Command("sweep", "Run one variant of a scenario per rest length, in parallel over the cores.")
+        {
+            scenario, rests, output, parallel, progress, quiet,
+        };
+        command.SetAction(result => Execute(context, result.GetRequiredValue(scenario), result.GetRequiredValue(rests), result.GetRequiredValue(output), result.GetValue(parallel), CommonOptions.ProgressOf(result, progress, quiet)));
+        return command;
+    }
+
+    private static int Execute(CliContext context, string scenarioPath, double[] rests, string outDir, int parallel, ProgressMode progressMode)
+    {
+        Scenario scenario = ScenarioLoader.LoadFile(scenarioPath);
+        List<Scenario> variants = rests.Select(r => SweepRunner.Variant(scenario, r)).ToList();
+        OutputFolder.Check(outDir, "--out");
+
+        CliConsole console = context.Console;
+        int cores = parallel > 0 ? parallel : Environment.ProcessorCount;
+        double[] fractions = new double[variants.Count];
+        int[] finished = new int[variants.Count];
+        Stopwatch wall = Stopwatch.StartNew();
+        SweepPoint?[] points;
+        using (ProgressDisplay display = ProgressDisplay.Start(progressMode, console, "sweep " + scenario.Name, "progress: variants finished, and each running variant against its expected stop (a cut-off can end one earlier)"))
+        {
+            void Show()
+            {
+                int done = finished.Sum();
+                display.Update(
+                    fractions.Average(),
+                    string.Format(CultureInfo.InvariantCulture, "sweep {0}: {1} of {2} variants done on {3} cores, {4:0.#} s", scenario.Name, done, variants.Count, cores, wall.Elapsed.TotalSeconds),
+                    string.Format(CultureInfo.InvariantCulture, "sweep {0}: {1}/{2} done", scenario.Name, done, variants.Count));
+            }
+
+            RunOptions template = new RunOptions { Cancellation = context.Cancellation, ProgressIntervalS = 0.25 };
+            points = SweepRunner.Run(variants, rests, parallel, template, (i, p) =>
+            {
+                lock (fractions)
+                {
+                    fractions[i] = p.Fraction;
+                    Show();
+                }
+            }, (i, point) =>
+            {
+                lock (fractions)
+                {
+                    fractions[i] = 1;
+                    finished[i] = point.StopReason == "cancelled" ? 0 : 1;
+                    Show();
+                }
+            });
+        }
+
+        SweepPoint[] ran = points.Where(p => p != null).Select(p => p!).ToArray();
+        bool cancelled = context.Cancellation.IsCancellationRequested;
+        if (ran.Length > 0)
+        {
+            SweepOutputWriter.WriteAll(outDir, scenario.Name, ran);
+        }
+
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        Table table = new Table().AddColumns("rest (s)", "mAh/cm2", "duty cycle", "stop", "wall (s)");
+        foreach (SweepPoint p in ran)
+        {
+            table.AddRow(p.RestS.ToString("0.###", inv), p.CapacityMAhPerCm2.ToString("0.###", inv), p.DutyCycle.ToString("0.###", inv), p.StopReason, p.Result.WallS.ToString("0.##", inv));
+        }
+
+        console.Results.Write(table);
+        console.Out.WriteLine(string.Format(inv, "sweep wall time {0:0.##} s", wall.Elapsed.TotalSeconds));
+        if (cancelled)
+        {
+            int complete = ran.Count(p => p.StopReason != "cancelled");
+            console.Out.WriteLine(string.Format(inv, "cancelled: {0} of {1} variants finished; interrupted ones are marked 'cancelled', {2} never started", complete, variants.Count, variants.Count - ran.Length));
+        }
+
+        if (ran.Length > 0)
+        {
+            console.Out.WriteLine("table: " + Path.GetFullPath(Path.Combine(outDir, SweepOutputWriter.CsvFile)));
+            console.Out.WriteLine("plot:  " + Path.GetFullPath(Path.Combine(outDir, SweepOutputWriter.PlotFile)));
+        }
+
+        return cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
+    }
+}

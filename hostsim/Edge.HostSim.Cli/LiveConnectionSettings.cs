@@ -1,0 +1,25 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Cli;
+
+/// <summary>The MQTT and dashboard options of edge-sim run, as given (null = not given).</summary>
+public sealed class LiveConnectionSettings
+{
+    /// <summary>--mqtt host:port.</summary>
+    public string? Mqtt { get; init; }
+
+    public string? User { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? CaFile { get; init; }
+
+    public string? DeviceId { get; init; }
+
+    /// <summary>--mqtt-allow-unreachable: start even if nothing answers at the broker address yet.</summary>
+    public bool AllowUnreachable { get; init; }
+
+    public bool Dashboard { get; init; }
+
+    public string? DashboardDirectory { get; init; }
+}

@@ -1,0 +1,52 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>Which columns of a delimited file hold time, voltage and current, and in which units.</summary>
+public sealed class ColumnSpec
+{
+    public string TimeColumn { get; init; } = "time";
+
+    public string VoltageColumn { get; init; } = "voltage";
+
+    public string CurrentColumn { get; init; } = "current";
+
+    /// <summary>Seconds per time unit (s 1, ms 0.001, min 60, h 3600).</summary>
+    public double SecondsPerTimeUnit { get; init; } = 1;
+
+    /// <summary>Volts per voltage unit (V 1, mV 0.001).</summary>
+    public double VoltsPerVoltageUnit { get; init; } = 1;
+
+    /// <summary>Milliamperes per current unit (A 1000, mA 1, uA 0.001).</summary>
+    public double MilliampsPerCurrentUnit { get; init; } = 1;
+
+    /// <summary>Null = detect (tab, semicolon or comma).</summary>
+    public char? Delimiter { get; init; }
+
+    /// <summary>Decimal comma ("0,25") instead of a point; null = detect.</summary>
+    public bool? DecimalComma { get; init; }
+
+    public static double TimeUnit(string unit) => unit.ToLowerInvariant() switch
+    {
+        "s" => 1,
+        "ms" => 0.001,
+        "min" => 60,
+        "h" => 3600,
+        _ => throw new LabFileException("time unit '" + unit + "' is not one of s, ms, min, h"),
+    };
+
+    public static double VoltageUnit(string unit) => unit.ToLowerInvariant() switch
+    {
+        "v" => 1,
+        "mv" => 0.001,
+        _ => throw new LabFileException("voltage unit '" + unit + "' is not one of V, mV"),
+    };
+
+    public static double CurrentUnit(string unit) => unit.ToLowerInvariant() switch
+    {
+        "a" => 1000,
+        "ma" => 1,
+        "ua" or "µa" => 0.001,
+        _ => throw new LabFileException("current unit '" + unit + "' is not one of A, mA, uA"),
+    };
+}

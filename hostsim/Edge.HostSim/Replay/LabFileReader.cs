@@ -1,0 +1,146 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// Reads a recorded file in one of the formats replay understands, detected from its content:
+/// BioLogic EC-Lab text export (.mpt: "EC-Lab ASCII FILE", "Nb header lines : N", tab-separated
+/// time/s, Ewe/V, &lt;I&gt;/mA or I/mA, decimal point or comma), Arbin CSV (Test_Time(s), Current(A),
+/// Voltage(V)), edge-sim's own trace.csv (tS, module&lt;m&gt;CurrentMAPerCm2, module&lt;m&gt;Cell&lt;c&gt;V), or any
+/// delimited table with the columns and units given (<see cref="ColumnSpec"/>).
+/// </summary>
+public static partial class LabFileReader
+{
+    /// <param name="columns">For a generic table: its columns. Ignored for the recognised formats.</param>
+    /// <param name="traceAreaCm2">Electrode area to turn edge-sim trace current densities into currents.</param>
+    public static LabRecording Read(string path, ColumnSpec? columns, double traceAreaCm2)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new LabFileException("'" + path + "' is a folder; give the data file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new LabFileException("no data file '" + path + "'");
+        }
+
+        string[] lines = File.ReadAllLines(path);
+        if (lines.Length == 0)
+        {
+            throw new LabFileException(path + ": the file is empty");
+        }
+
+        if (lines[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase))
+        {
+            return ReadBioLogic(path, lines);
+        }
+
+        if (columns != null)
+        {
+            return DelimitedTable.Read(path, "csv", lines, 0, columns);
+        }
+
+        if (lines[0].StartsWith("tS,", StringComparison.Ordinal) && lines[0].Contains("Cell0V", StringComparison.Ordinal))
+        {
+            return ReadTrace(path, lines, traceAreaCm2);
+        }
+
+        if (lines[0].Contains("Test_Time(s)", StringComparison.OrdinalIgnoreCase) && lines[0].Contains("Voltage(V)", StringComparison.OrdinalIgnoreCase))
+        {
+            return DelimitedTable.Read(path, "arbin-csv", lines, 0, new ColumnSpec
+            {
+                TimeColumn = "Test_Time(s)",
+                VoltageColumn = "Voltage(V)",
+                CurrentColumn = "Current(A)",
+                MilliampsPerCurrentUnit = 1000,
+                Delimiter = ',',
+                DecimalComma = false,
+            });
+        }
+
+        throw new LabFileException(path + ": not a BioLogic .mpt, Arbin CSV or edge-sim trace; for another table give --time-column, --voltage-column and --current-column (and their units)");
+    }
+
+    private static LabRecording ReadBioLogic(string path, string[] lines)
+    {
+        int headerLines = 1;
+        if (lines[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase))
+        {
+            Match match = lines.Take(10).Select(l => HeaderLinesPattern().Match(l)).FirstOrDefault(m => m.Success)
+                ?? throw new LabFileException(path + ": an EC-Lab file without 'Nb header lines : N' in its first lines");
+            headerLines = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (headerLines < 1 || headerLines > lines.Length)
+            {
+                throw new LabFileException(path + ": 'Nb header lines : " + headerLines + "' does not fit a file of " + lines.Length + " lines");
+            }
+        }
+
+        // The last header line names the columns.
+        string header = lines[headerLines - 1];
+        string current = header.Split('\t').Select(c => c.Trim()).FirstOrDefault(c => c is "<I>/mA" or "I/mA" or "control/mA")
+            ?? throw new LabFileException(path + ": line " + headerLines + " has no current column (<I>/mA or I/mA)");
+        return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
+        {
+            TimeColumn = "time/s",
+            VoltageColumn = "Ewe/V",
+            CurrentColumn = current,
+            Delimiter = '\t',
+        });
+    }
+
+    private static LabRecording ReadTrace(string path, string[] lines, double areaCm2)
+    {
+        string[] names = lines[0].Split(',');
+        int modules = names.Count(n => CurrentPattern().IsMatch(n));
+        int cells = names.Count(n => VoltagePattern().IsMatch(n));
+        if (modules == 0 || cells == 0 || cells % modules != 0)
+        {
+            throw new LabFileException(path + ": an edge-sim trace needs module<m>CurrentMAPerCm2 and module<m>Cell<c>V columns");
+        }
+
+        int[] currentColumn = Enumerable.Range(0, modules).Select(m => Array.IndexOf(names, "module" + m + "CurrentMAPerCm2")).ToArray();
+        int cellsPerModule = cells / modules;
+        int[] voltageColumn = Enumerable.Range(0, cells).Select(c => Array.IndexOf(names, "module" + (c / cellsPerModule) + "Cell" + (c % cellsPerModule) + "V")).ToArray();
+        List<string[]> rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
+        LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows.Count);
+        for (int k = 0; k < rows.Count; k++)
+        {
+            recording.TimeS[k] = Parse(path, k + 2, rows[k], 0);
+            for (int m = 0; m < modules; m++)
+            {
+                // The trace holds the current commanded at each row for the interval that follows it.
+                recording.ModuleCurrentMA[m][k] = Parse(path, k + 2, rows[k], currentColumn[m]) * areaCm2;
+            }
+
+            for (int c = 0; c < cells; c++)
+            {
+                recording.CellVoltageV[c][k] = Parse(path, k + 2, rows[k], voltageColumn[c]);
+            }
+        }
+
+        return recording;
+    }
+
+    private static double Parse(string path, int line, string[] cells, int column)
+    {
+        if (column < 0 || column >= cells.Length || !double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        {
+            throw new LabFileException(path + ": line " + line + ": column " + (column + 1) + " is not a number");
+        }
+
+        return value;
+    }
+
+    [GeneratedRegex(@"Nb header lines\s*:\s*(\d+)", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderLinesPattern();
+
+    [GeneratedRegex(@"^module\d+CurrentMAPerCm2$")]
+    private static partial Regex CurrentPattern();
+
+    [GeneratedRegex(@"^module\d+Cell\d+V$")]
+    private static partial Regex VoltagePattern();
+}

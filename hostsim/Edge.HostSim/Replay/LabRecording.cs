@@ -1,0 +1,48 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// Recorded cell voltages and module currents at (possibly irregular) sample times, as read from a lab or
+/// simulator file. A current sample holds from its time until the next sample (a cycler's step), a voltage
+/// sample is a point of a continuous curve. Currents are positive while stripping.
+/// </summary>
+public sealed class LabRecording
+{
+    public LabRecording(string format, int modules, int cellsPerModule, int samples)
+    {
+        Format = format;
+        Modules = modules;
+        CellsPerModule = cellsPerModule;
+        TimeS = new double[samples];
+        CellVoltageV = new double[modules * cellsPerModule][];
+        ModuleCurrentMA = new double[modules][];
+        for (int c = 0; c < CellVoltageV.Length; c++)
+        {
+            CellVoltageV[c] = new double[samples];
+        }
+
+        for (int m = 0; m < modules; m++)
+        {
+            ModuleCurrentMA[m] = new double[samples];
+        }
+    }
+
+    /// <summary>"biologic-mpt", "arbin-csv", "csv" or "edge-sim-trace".</summary>
+    public string Format { get; }
+
+    public int Modules { get; }
+
+    public int CellsPerModule { get; }
+
+    public int Samples => TimeS.Length;
+
+    /// <summary>Sample times, s, strictly increasing.</summary>
+    public double[] TimeS { get; }
+
+    /// <summary>[cell][sample], V.</summary>
+    public double[][] CellVoltageV { get; }
+
+    /// <summary>[module][sample], mA, positive while stripping.</summary>
+    public double[][] ModuleCurrentMA { get; }
+}

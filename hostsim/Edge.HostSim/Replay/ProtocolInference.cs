@@ -1,0 +1,81 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// Reads the protocol a recording followed from its first module's current: pulses are where the current
+/// exceeds 5 % of its largest magnitude; the step texts take the median pulse current, pulse length and rest
+/// length (rounded to the tick), which is what the core needs to follow the recording in observe mode.
+/// </summary>
+public static class ProtocolInference
+{
+    /// <summary>The steps, and the recording time the first pulse starts (tick 0 of the replay).</summary>
+    public static (List<string> Steps, double FirstPulseS) Infer(LabRecording recording, int periodMs)
+    {
+        double[] current = recording.ModuleCurrentMA[0];
+        double largest = current.Max(Math.Abs);
+        if (!(largest > 0))
+        {
+            throw new LabFileException("the recording carries no current: nothing to replay (a rest-only file has no pulses to analyse)");
+        }
+
+        double threshold = 0.05 * largest;
+        List<double> pulses = new List<double>();
+        List<double> rests = new List<double>();
+        List<double> onCurrents = new List<double>();
+        double firstPulseS = double.NaN;
+        bool on = false;
+        double since = recording.TimeS[0];
+        for (int i = 0; i < recording.Samples; i++)
+        {
+            bool now = Math.Abs(current[i]) > threshold;
+            if (now)
+            {
+                onCurrents.Add(current[i]);
+            }
+
+            if (now != on)
+            {
+                double t = recording.TimeS[i];
+                if (now && double.IsNaN(firstPulseS))
+                {
+                    firstPulseS = t;
+                }
+                else if (now)
+                {
+                    rests.Add(t - since);
+                }
+                else
+                {
+                    pulses.Add(t - since);
+                }
+
+                since = t;
+                on = now;
+            }
+        }
+
+        double currentMA = Median(onCurrents);
+        int currentUa = (int)Math.Round(Math.Abs(currentMA) * 1000.0);
+        string verb = currentMA >= 0 ? "Strip" : "Plate";
+        List<string> steps = new List<string>();
+        if (rests.Count == 0)
+        {
+            steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA");
+        }
+        else
+        {
+            steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA for " + Ms(Median(pulses), periodMs) + " ms");
+            steps.Add("Rest for " + Ms(Median(rests), periodMs) + " ms");
+        }
+
+        return (steps, firstPulseS);
+    }
+
+    private static string Ms(double seconds, int periodMs) =>
+        (Math.Max(1, Math.Round(seconds * 1000.0 / periodMs)) * periodMs).ToString("0", CultureInfo.InvariantCulture);
+
+    private static double Median(List<double> values) => values.Count == 0 ? 0 : values.Order().ElementAt(values.Count / 2);
+}

@@ -1,0 +1,181 @@
+// Licensed under the MIT License.
+
+using System.Diagnostics;
+using Edge.Core;
+using Edge.Core.Actuation;
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// Feeds a recording through the shared core in observe mode, without physics: each fed tick's frame holds
+/// the recorded cell voltages (mV) and module currents (uA), and the core's measurement, diagnosis and rest
+/// analysis answer as they would on the device. The core runs the scenario's protocol, which should be the
+/// one the recording followed (inferred when not given): ticks where the core's switch disagrees with the
+/// recorded current are counted as misaligned. After a gap a new core session starts at the next pulse.
+/// </summary>
+public sealed class ReplayRunner
+{
+    private readonly Scenario _scenario;
+    private readonly TickSeries _series;
+
+    public ReplayRunner(Scenario scenario, TickSeries series)
+    {
+        _scenario = scenario;
+        _series = series;
+    }
+
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>Core sessions the recording was replayed in: 1, plus one after each gap.</summary>
+    public int Segments { get; private set; } = 1;
+
+    public (SimulationResult Result, long MisalignedTicks, double? FirstMisalignedS) Run()
+    {
+        ControllerConfiguration configuration = ScenarioCompiler.Compile(_scenario);
+        configuration.Mode = ControlMode.Observe;
+        PackLayout layout = ScenarioCompiler.Layout(_scenario);
+        int modules = layout.ModuleCount;
+        int cells = layout.CellCount;
+        int periodMs = _series.PeriodMs;
+        double area = _scenario.Pack.AreaCm2;
+        EdgeController controller = new EdgeController(layout, configuration);
+        SampleFrame frame = new SampleFrame(layout);
+        ActionFrame actions = new ActionFrame(layout);
+        RunTelemetry telemetry = new RunTelemetry(modules, layout.CellsPerModule, 100000);
+        TraceBuffer trace = new TraceBuffer(modules, cells, 20000, periodMs, true);
+        long[] chargeNc = new long[modules];
+        bool[] closed = new bool[modules];
+        long misaligned = 0;
+        double? firstMisalignedS = null;
+        int onThresholdUa = Math.Max(1, configuration.Protocol.Steps.Where(s => s.IsCurrentStep).Select(s => Math.Abs(s.CurrentUa)).DefaultIfEmpty(1).Min() / 5);
+        Stopwatch wall = Stopwatch.StartNew();
+        string terminatedBy = "endOfData";
+        long previousTick = 0;
+        long segmentStartTick = 0;
+        double timeS = 0;
+        int k = 0;
+        for (; k < _series.Count; k++)
+        {
+            long tick = _series.TickIndex[k];
+            if (tick > previousTick + 1)
+            {
+                // After a gap the core cannot carry on as if the ticks had happened (it would see a stalled
+                // loop): a new session starts at the next pulse, like a controller restarted there.
+                int next = NextPulseStart(k, onThresholdUa);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                Segments++;
+                k = next;
+                tick = _series.TickIndex[k];
+                segmentStartTick = tick;
+                controller = new EdgeController(layout, configuration);
+                Array.Clear(closed);
+            }
+
+            long timeMs = tick * periodMs;
+            timeS = timeMs / 1000.0;
+            for (int c = 0; c < cells; c++)
+            {
+                frame.CellVoltageMv[c] = _series.CellMv[c][k];
+                frame.CellVoltageStatus[c] = ChannelStatus.Valid;
+                trace.ObserveCell(c, (float)(_series.CellMv[c][k] / 1000.0));
+            }
+
+            for (int m = 0; m < modules; m++)
+            {
+                int ua = tick == segmentStartTick ? 0 : _series.ModuleUa[m][k];
+                frame.ModuleCurrentUa[m] = ua;
+                frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+                trace.ObserveModule(m, (float)(ua / 1000.0 / area));
+                chargeNc[m] += (long)ua * (tick - previousTick) * periodMs;
+                bool flowing = Math.Abs(ua) >= onThresholdUa;
+                if (tick > segmentStartTick && flowing != closed[m])
+                {
+                    misaligned++;
+                    firstMisalignedS ??= timeS;
+                }
+            }
+
+            frame.TickIndex = tick - segmentStartTick;
+            frame.TimestampMs = (tick - segmentStartTick) * periodMs;
+            controller.Tick(frame, actions);
+            telemetry.Consume(controller.Telemetry, timeS);
+            for (int m = 0; m < modules; m++)
+            {
+                closed[m] = actions.SwitchClosed[m];
+            }
+
+            // The last fed tick always gets a row: the end of the recording is what a plot must show.
+            bool allStopped = RunTelemetry.AllStopped(controller, modules);
+            if (trace.IsDue(timeMs) || allStopped || k == _series.Count - 1)
+            {
+                int row = trace.Append(timeS);
+                if (row >= 0)
+                {
+                    for (int m = 0; m < modules; m++)
+                    {
+                        // The recorded current that flows from this tick on (the next fed sample's), as the closed loop's trace shows the commanded one.
+                        int next = k + 1 < _series.Count ? _series.ModuleUa[m][k + 1] : 0;
+                        trace.CurrentMAPerCm2[(row * modules) + m] = (float)(next / 1000.0 / area);
+                        trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
+                    }
+
+                    for (int c = 0; c < cells; c++)
+                    {
+                        trace.VoltageV[(row * cells) + c] = (float)(_series.CellMv[c][k] / 1000.0);
+                    }
+                }
+            }
+
+            previousTick = tick;
+            if (allStopped)
+            {
+                terminatedBy = "allModulesStopped";
+                break;
+            }
+
+            if ((k & 255) == 0 && Cancellation.IsCancellationRequested)
+            {
+                terminatedBy = "cancelled";
+                break;
+            }
+        }
+
+        long ticks = k < _series.Count ? k + 1 : _series.Count;
+        SimulationResult result = new SimulationResult
+        {
+            Scenario = _scenario.Name,
+            TerminatedBy = terminatedBy,
+            SimulatedS = timeS,
+            WallS = wall.Elapsed.TotalSeconds,
+            Ticks = ticks,
+            CellSteps = ticks * cells,
+            Modules = telemetry.Results(controller, chargeNc, area),
+            Events = telemetry.Events,
+            EventsDropped = telemetry.EventsDropped,
+            Trace = trace,
+        };
+        return (result, misaligned, firstMisalignedS);
+    }
+
+    /// <summary>The fed tick just before the first module's current next turns on (the core starts its protocol there); -1 if none.</summary>
+    private int NextPulseStart(int from, int onThresholdUa)
+    {
+        for (int k = from + 1; k < _series.Count; k++)
+        {
+            if (Math.Abs(_series.ModuleUa[0][k]) >= onThresholdUa && Math.Abs(_series.ModuleUa[0][k - 1]) < onThresholdUa && _series.TickIndex[k] == _series.TickIndex[k - 1] + 1)
+            {
+                return k - 1;
+            }
+        }
+
+        return -1;
+    }
+}

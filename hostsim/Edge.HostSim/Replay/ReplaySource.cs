@@ -1,0 +1,45 @@
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Edge.HostSim.Output;
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>replay.json: where a replay's data came from and how it was fitted to the core's tick.</summary>
+public sealed class ReplaySource
+{
+    public const string File = "replay.json";
+
+    public string Source { get; init; } = string.Empty;
+
+    public string Format { get; init; } = string.Empty;
+
+    public int Samples { get; init; }
+
+    public double MedianSampleIntervalS { get; init; }
+
+    public int TickPeriodMs { get; init; }
+
+    /// <summary>Recording time of the replay's t = 0 (the first pulse's start unless a scenario says otherwise), s.</summary>
+    public double StartS { get; init; }
+
+    public long TicksFed { get; init; }
+
+    public IReadOnlyList<string> Steps { get; init; } = Array.Empty<string>();
+
+    /// <summary>"inferred" from the recorded current, or "scenario".</summary>
+    public string Protocol { get; init; } = string.Empty;
+
+    public IReadOnlyList<RecordingGap> Gaps { get; init; } = Array.Empty<RecordingGap>();
+
+    /// <summary>Core sessions: 1, plus one restarted at the first pulse after each gap (the core's history starts again there).</summary>
+    public int Sessions { get; init; } = 1;
+
+    /// <summary>Ticks whose recorded current disagreed with the core's switch (on against off).</summary>
+    public long MisalignedTicks { get; init; }
+
+    public double? FirstMisalignedS { get; init; }
+
+    public void Write(string directory) =>
+        System.IO.File.WriteAllText(Path.Combine(directory, File), JsonSerializer.Serialize(this, OutputJson.Indented) + "\n");
+}

@@ -1,0 +1,105 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// A recording resampled to the core's tick: voltages interpolated linearly at each tick, each module's
+/// current the one that flowed over the interval ending at the tick (the last sample before it: a cycler's
+/// current holds between samples). Ticks inside a gap are left out, so the core sees the longer interval.
+/// </summary>
+public sealed class TickSeries
+{
+    private TickSeries(int periodMs, double startS, long[] tickIndex, int[][] cellMv, int[][] moduleUa, List<RecordingGap> gaps, double medianIntervalS)
+    {
+        PeriodMs = periodMs;
+        StartS = startS;
+        TickIndex = tickIndex;
+        CellMv = cellMv;
+        ModuleUa = moduleUa;
+        Gaps = gaps;
+        MedianSampleIntervalS = medianIntervalS;
+    }
+
+    public int PeriodMs { get; }
+
+    /// <summary>Recording time of tick 0, s.</summary>
+    public double StartS { get; }
+
+    /// <summary>Tick number of each fed tick (rising; jumps over gaps).</summary>
+    public long[] TickIndex { get; }
+
+    /// <summary>[cell][fed tick], mV.</summary>
+    public int[][] CellMv { get; }
+
+    /// <summary>[module][fed tick], uA.</summary>
+    public int[][] ModuleUa { get; }
+
+    public IReadOnlyList<RecordingGap> Gaps { get; }
+
+    public double MedianSampleIntervalS { get; }
+
+    public int Count => TickIndex.Length;
+
+    /// <summary>
+    /// Resamples from <paramref name="startS"/> (tick 0) to the end of the recording. A gap is an interval between
+    /// samples longer than <paramref name="gapS"/> (default: 5 median intervals, and at least 2 ticks).
+    /// </summary>
+    public static TickSeries Create(LabRecording recording, int periodMs, double startS, double? gapS = null)
+    {
+        double[] t = recording.TimeS;
+        double[] intervals = new double[t.Length - 1];
+        for (int i = 1; i < t.Length; i++)
+        {
+            intervals[i - 1] = t[i] - t[i - 1];
+        }
+
+        double median = intervals.Order().ElementAt(intervals.Length / 2);
+        double threshold = gapS ?? Math.Max(5 * median, 2 * periodMs / 1000.0);
+        List<RecordingGap> gaps = new List<RecordingGap>();
+        for (int i = 1; i < t.Length; i++)
+        {
+            if (t[i] - t[i - 1] > threshold && t[i] > startS)
+            {
+                gaps.Add(new RecordingGap(t[i - 1], t[i]));
+            }
+        }
+
+        long last = (long)Math.Floor(((t[^1] - startS) * 1000.0 / periodMs) + 1e-9);
+        List<long> ticks = new List<long>();
+        List<int>[] mv = Enumerable.Range(0, recording.CellVoltageV.Length).Select(_ => new List<int>()).ToArray();
+        List<int>[] ua = Enumerable.Range(0, recording.Modules).Select(_ => new List<int>()).ToArray();
+        int sample = 0;
+        for (long k = 0; k <= last; k++)
+        {
+            double time = startS + (k * periodMs / 1000.0);
+            while (sample + 1 < t.Length && t[sample + 1] <= time + 1e-9)
+            {
+                sample++;
+            }
+
+            // Inside a gap (strictly between its samples) nothing was recorded.
+            if (sample + 1 < t.Length && t[sample + 1] - t[sample] > threshold && time > t[sample] + 1e-9)
+            {
+                continue;
+            }
+
+            ticks.Add(k);
+            double fraction = sample + 1 < t.Length ? Math.Clamp((time - t[sample]) / (t[sample + 1] - t[sample]), 0, 1) : 0;
+            for (int c = 0; c < mv.Length; c++)
+            {
+                double[] v = recording.CellVoltageV[c];
+                double value = sample + 1 < t.Length ? v[sample] + (fraction * (v[sample + 1] - v[sample])) : v[sample];
+                mv[c].Add((int)Math.Round(value * 1000.0));
+            }
+
+            // The current over (time - period, time]: the last sample strictly before this tick.
+            int before = t[sample] < time - 1e-9 ? sample : sample - 1;
+            for (int m = 0; m < ua.Length; m++)
+            {
+                ua[m].Add(k == 0 || before < 0 ? 0 : (int)Math.Round(recording.ModuleCurrentMA[m][before] * 1000.0));
+            }
+        }
+
+        return new TickSeries(periodMs, startS, ticks.ToArray(), mv.Select(l => l.ToArray()).ToArray(), ua.Select(l => l.ToArray()).ToArray(), gaps, median);
+    }
+}

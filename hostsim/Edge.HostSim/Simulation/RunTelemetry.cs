@@ -1,0 +1,141 @@
+// Licensed under the MIT License.
+
+using Edge.Core;
+using Edge.Core.Decision;
+using Edge.Core.Telemetry;
+using Edge.HostSim.Scenarios;
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>
+/// What a run keeps from the core's telemetry records, tick by tick: events (capped), completed rests and
+/// the time each module stopped; and the module results at the end. Shared by the closed loop and replay.
+/// </summary>
+public sealed class RunTelemetry
+{
+    private const double CoulombPerMAh = 3.6;
+
+    private readonly int _cellsPerModule;
+    private readonly int _maximumEvents;
+    private readonly long[] _restSumMs;
+    private readonly int[] _restCount;
+    private readonly double?[] _stoppedAtS;
+
+    public RunTelemetry(int modules, int cellsPerModule, int maximumEvents)
+    {
+        _cellsPerModule = cellsPerModule;
+        _maximumEvents = maximumEvents;
+        _restSumMs = new long[modules];
+        _restCount = new int[modules];
+        _stoppedAtS = new double?[modules];
+    }
+
+    public List<SimulationEvent> Events { get; } = new List<SimulationEvent>();
+
+    public long EventsDropped { get; private set; }
+
+    /// <summary>Takes this tick's records; allocates only for kept events.</summary>
+    public void Consume(TelemetryBuffer telemetry, double timeS)
+    {
+        for (int r = 0; r < telemetry.Count; r++)
+        {
+            TelemetryRecord record = telemetry[r];
+            switch (record.Kind)
+            {
+                case TelemetryRecordKind.Event:
+                    if (Events.Count < _maximumEvents)
+                    {
+                        Events.Add(ToEvent(record, timeS));
+                    }
+                    else
+                    {
+                        EventsDropped++;
+                    }
+
+                    break;
+                case TelemetryRecordKind.RestTuned:
+                    _restSumMs[record.Module] += record.RestMs;
+                    _restCount[record.Module]++;
+                    break;
+                case TelemetryRecordKind.StateChanged:
+                    if ((record.State == ModuleState.Done || record.State == ModuleState.Hold) && record.Module >= 0)
+                    {
+                        _stoppedAtS[record.Module] = timeS;
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Per-module results; <paramref name="chargeNc"/> is the net charge that flowed through each module.</summary>
+    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, double areaCm2)
+    {
+        ModuleResult[] results = new ModuleResult[chargeNc.Length];
+        for (int m = 0; m < results.Length; m++)
+        {
+            ModuleDutyCycle module = controller.Module(m);
+            long onMs = module.PulseTimeMs;
+            long offMs = module.RestTimeMs;
+            results[m] = new ModuleResult
+            {
+                Index = m,
+                CapacityMAhPerCm2 = chargeNc[m] / 1e9 / CoulombPerMAh / areaCm2,
+                DutyCycle = onMs + offMs > 0 ? (double)onMs / (onMs + offMs) : 0,
+                MeanRestS = _restCount[m] > 0 ? _restSumMs[m] / 1000.0 / _restCount[m] : 0,
+                Pulses = module.PulseCount,
+                Rests = _restCount[m],
+                State = ScenarioNames.Camel(module.State.ToString()),
+                StopReason = StopReasonName(module),
+                StoppedAtS = _stoppedAtS[m],
+                SwitchCount = module.SwitchCloseCount,
+            };
+        }
+
+        return results;
+    }
+
+    public static bool AllStopped(EdgeController controller, int modules)
+    {
+        for (int m = 0; m < modules; m++)
+        {
+            ModuleState state = controller.Module(m).State;
+            if (state != ModuleState.Done && state != ModuleState.Hold)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string StopReasonName(ModuleDutyCycle module)
+    {
+        if (module.State == ModuleState.Hold)
+        {
+            return "fault";
+        }
+
+        if (module.State == ModuleState.Pulse || module.State == ModuleState.Rest)
+        {
+            return "running";
+        }
+
+        return ScenarioNames.Camel(module.StopReason.ToString());
+    }
+
+    private SimulationEvent ToEvent(TelemetryRecord record, double timeS)
+    {
+        return new SimulationEvent
+        {
+            TS = timeS,
+            Module = record.Module,
+            Cell = record.Cell >= 0 ? record.Cell % _cellsPerModule : -1,
+            Kind = ScenarioNames.Camel(record.EventKind.ToString()),
+            Severity = ScenarioNames.Camel(record.Severity.ToString()),
+            Diagnosis = record.HasDiagnosis ? ScenarioNames.Camel(record.Diagnosis.ToString()) : null,
+            Value = record.Value,
+            Threshold = record.Threshold,
+        };
+    }
+}

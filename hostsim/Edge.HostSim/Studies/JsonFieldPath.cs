@@ -1,0 +1,62 @@
+// Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Edge.HostSim.Studies;
+
+/// <summary>Sets a value at a scenario field path ("pack.overrides.tauS", "protocol.steps[1]") in a JSON tree.</summary>
+public static partial class JsonFieldPath
+{
+    public static bool IsValid(string path) => PathPattern().IsMatch(path);
+
+    /// <summary>Sets the field, creating objects on the way; an array index must exist already.</summary>
+    public static void Set(JsonObject root, string path, JsonNode value)
+    {
+        string[] parts = path.Split('.');
+        JsonNode current = root;
+        for (int i = 0; i < parts.Length; i++)
+        {
+            Match match = SegmentPattern().Match(parts[i]);
+            string name = match.Groups[1].Value;
+            bool last = i == parts.Length - 1;
+            JsonObject container = current as JsonObject ?? throw new StudyException("field " + path + ": '" + string.Join('.', parts, 0, i) + "' is not an object in the base scenario");
+            if (!match.Groups[2].Success)
+            {
+                if (last)
+                {
+                    container[name] = value.DeepClone();
+                    return;
+                }
+
+                if (container[name] == null)
+                {
+                    container[name] = new JsonObject();
+                }
+
+                current = container[name]!;
+                continue;
+            }
+
+            int index = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (container[name] is not JsonArray array || index >= array.Count)
+            {
+                throw new StudyException("field " + path + ": the base scenario has no " + name + "[" + index + "]");
+            }
+
+            if (last)
+            {
+                array[index] = value.DeepClone();
+                return;
+            }
+
+            current = array[index] ?? throw new StudyException("field " + path + ": " + name + "[" + index + "] is null in the base scenario");
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*$")]
+    private static partial Regex PathPattern();
+
+    [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9]*)(?:\[(\d+)\])?$")]
+    private static partial Regex SegmentPattern();
+}

@@ -1,0 +1,87 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Studies;
+
+/// <summary>
+/// Joins the folders of a study's shards into one folder with the same files a single run writes: every
+/// shard must hold the same study.json, and together they must hold every variant once.
+/// </summary>
+public static class StudyMerge
+{
+    /// <summary>Returns the variant count; throws a <see cref="StudyException"/> naming what does not fit.</summary>
+    public static int Merge(IReadOnlyList<string> shardPaths, string outPath, Func<string, StudySpec> loadSpec)
+    {
+        if (shardPaths.Count == 0)
+        {
+            throw new StudyException("give the shard folders to merge");
+        }
+
+        string? manifest = null;
+        List<StudyFolder> shards = new List<StudyFolder>();
+        foreach (string path in shardPaths)
+        {
+            string file = Path.Combine(path, StudyFolder.ManifestFile);
+            if (!File.Exists(file))
+            {
+                throw new StudyException("'" + path + "' is not a study folder (no " + StudyFolder.ManifestFile + ")");
+            }
+
+            string text = File.ReadAllText(file);
+            if (manifest != null && text != manifest)
+            {
+                throw new StudyException("'" + path + "' belongs to a different study than '" + shardPaths[0] + "' (" + StudyFolder.ManifestFile + " differs)");
+            }
+
+            manifest = text;
+            shards.Add(new StudyFolder(path));
+        }
+
+        string manifestPath = Path.Combine(shardPaths[0], StudyFolder.ManifestFile);
+        StudySpec spec = loadSpec(manifestPath);
+        IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(spec);
+        if (StudyFolder.Manifest(spec, variants) != manifest)
+        {
+            throw new StudyException("'" + manifestPath + "' does not expand to the study it records (was it edited?)");
+        }
+
+        Dictionary<string, StudyFolder> owner = new Dictionary<string, StudyFolder>(StringComparer.Ordinal);
+        foreach (StudyFolder shard in shards)
+        {
+            foreach (StudyRow row in shard.ReadRows().Values)
+            {
+                if (owner.TryGetValue(row.Variant, out StudyFolder? other) && other.Path != shard.Path)
+                {
+                    // Two shards ran the same variant (overlapping --shard or a copied folder): the simulation is
+                    // deterministic, so either copy will do, but say so if they disagree.
+                    if (File.ReadAllText(other.ResultPath(row.Variant)) != File.ReadAllText(shard.ResultPath(row.Variant)))
+                    {
+                        throw new StudyException("variant " + row.Variant + " differs between '" + other.Path + "' and '" + shard.Path + "'");
+                    }
+
+                    continue;
+                }
+
+                owner[row.Variant] = shard;
+            }
+        }
+
+        List<string> missing = variants.Where(v => !owner.ContainsKey(v.Id)).Select(v => v.Id).ToList();
+        if (missing.Count > 0)
+        {
+            throw new StudyException(missing.Count + " of " + variants.Count + " variants are in no shard folder (" + string.Join(", ", missing.Take(10)) + (missing.Count > 10 ? ", ..." : string.Empty) + "): did every shard finish?");
+        }
+
+        StudyFolder merged = new StudyFolder(outPath);
+        merged.Claim(manifest!);
+        foreach (KeyValuePair<string, StudyFolder> pair in owner)
+        {
+            if (Path.GetFullPath(pair.Value.Path) != Path.GetFullPath(outPath))
+            {
+                merged.Adopt(pair.Value, pair.Key);
+            }
+        }
+
+        StudyOutputWriter.WriteAll(merged, spec, variants.Count, manifest!);
+        return variants.Count;
+    }
+}

@@ -1,0 +1,189 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Studies;
+
+/// <summary>
+/// Expands a study into its variants, deterministically: the list and range axes crossed in manifest order
+/// (the last axis varies fastest), each combination with every joint draw of the random axes (drawn from
+/// the study seed). Every variant is loaded as a scenario, so a bad value fails here, before anything runs.
+/// </summary>
+public static class StudyPlan
+{
+    public static IReadOnlyList<StudyVariant> Expand(StudySpec spec)
+    {
+        List<StudyAxis> fixedAxes = spec.Axes.Where(a => !a.IsRandom).ToList();
+        List<StudyAxis> randomAxes = spec.Axes.Where(a => a.IsRandom).ToList();
+        long combinations = fixedAxes.Aggregate(1L, (n, a) => n * a.Values.Count) * Math.Max(1, spec.Draws);
+        if (combinations > StudyLoader.MaximumVariants)
+        {
+            throw new StudyException("axes: the study makes " + combinations + " variants, more than " + StudyLoader.MaximumVariants);
+        }
+
+        List<Dictionary<string, JsonNode>> draws = Draw(spec, randomAxes);
+        List<StudyVariant> variants = new List<StudyVariant>();
+        int[] position = new int[fixedAxes.Count];
+        for (long c = 0; c < combinations / Math.Max(1, spec.Draws); c++)
+        {
+            foreach (Dictionary<string, JsonNode> draw in draws)
+            {
+                List<KeyValuePair<string, JsonNode>> parameters = new List<KeyValuePair<string, JsonNode>>();
+                foreach (StudyAxis axis in spec.Axes)
+                {
+                    JsonNode value = axis.IsRandom ? draw[axis.Name] : axis.Values[position[fixedAxes.IndexOf(axis)]];
+                    parameters.Add(new KeyValuePair<string, JsonNode>(axis.Name, value));
+                }
+
+                variants.Add(Make(spec, variants.Count, parameters));
+            }
+
+            for (int a = fixedAxes.Count - 1; a >= 0; a--)
+            {
+                position[a]++;
+                if (position[a] < fixedAxes[a].Values.Count)
+                {
+                    break;
+                }
+
+                position[a] = 0;
+            }
+        }
+
+        return variants;
+    }
+
+    /// <summary>Variants of shard <paramref name="shard"/> (1-based) of <paramref name="shards"/>: every N-th, so long and short runs spread evenly.</summary>
+    public static bool InShard(int variantIndex, int shard, int shards) => variantIndex % shards == shard - 1;
+
+    /// <summary>An axis must change something: its field, or a {name} placeholder in the base.</summary>
+    public static void CheckAxesAreUsed(StudySpec spec)
+    {
+        string text = spec.Base.ToJsonString();
+        foreach (StudyAxis axis in spec.Axes)
+        {
+            if (axis.Field == null && !text.Contains("{" + axis.Name + "}", StringComparison.Ordinal))
+            {
+                throw new StudyException("axis '" + axis.Name + "' has no field and the base scenario has no {" + axis.Name + "} placeholder: it would change nothing");
+            }
+        }
+    }
+
+    /// <summary>How a value reads in study.csv, the report and a filled placeholder.</summary>
+    public static string Text(JsonNode node)
+    {
+        JsonValue value = node.AsValue();
+        return value.GetValueKind() switch
+        {
+            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.Number => value.GetValue<double>().ToString("R", CultureInfo.InvariantCulture),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => node.ToJsonString(),
+        };
+    }
+
+    /// <summary>Rounds to <paramref name="digits"/> significant digits.</summary>
+    public static double Round(double value, int digits) =>
+        value == 0 || !double.IsFinite(value) ? value : double.Parse(value.ToString("G" + digits, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static List<Dictionary<string, JsonNode>> Draw(StudySpec spec, List<StudyAxis> randomAxes)
+    {
+        List<Dictionary<string, JsonNode>> draws = new List<Dictionary<string, JsonNode>>();
+        if (randomAxes.Count == 0)
+        {
+            draws.Add(new Dictionary<string, JsonNode>());
+            return draws;
+        }
+
+        SimRandom random = new SimRandom(spec.Seed ^ 0x57D7UL);
+        for (int d = 0; d < spec.Draws; d++)
+        {
+            Dictionary<string, JsonNode> draw = new Dictionary<string, JsonNode>();
+            foreach (StudyAxis axis in randomAxes)
+            {
+                double u = random.NextDouble();
+                double value = axis.RandomLogarithmic
+                    ? Math.Exp(Math.Log(axis.RandomMinimum) + (u * (Math.Log(axis.RandomMaximum) - Math.Log(axis.RandomMinimum))))
+                    : axis.RandomMinimum + (u * (axis.RandomMaximum - axis.RandomMinimum));
+
+                // Four significant digits: readable in step texts and tables, and exactly the same after a round trip.
+                draw[axis.Name] = JsonValue.Create(Math.Clamp(Round(value, 4), axis.RandomMinimum, axis.RandomMaximum));
+            }
+
+            draws.Add(draw);
+        }
+
+        return draws;
+    }
+
+    private static StudyVariant Make(StudySpec spec, int index, List<KeyValuePair<string, JsonNode>> parameters)
+    {
+        JsonObject scenario = (JsonObject)Fill(spec.Base, parameters)!;
+        string id = "v" + (index + 1).ToString("D4", CultureInfo.InvariantCulture);
+        foreach (KeyValuePair<string, JsonNode> parameter in parameters)
+        {
+            string? field = spec.Axes.First(a => a.Name == parameter.Key).Field;
+            if (field != null)
+            {
+                JsonFieldPath.Set(scenario, field, parameter.Value);
+            }
+        }
+
+        string baseName = scenario["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String ? name.GetValue<string>() : spec.Name;
+        scenario["name"] = baseName + "-" + id;
+        try
+        {
+            return new StudyVariant { Index = index, Parameters = parameters, Scenario = ScenarioLoader.Parse(scenario.ToJsonString(), spec.BaseDirectory) };
+        }
+        catch (ScenarioException e)
+        {
+            string values = string.Join(", ", parameters.Select(p => p.Key + " = " + Text(p.Value)));
+            throw new StudyException("variant " + id + " (" + values + ") is not a valid scenario: " + e.Message);
+        }
+    }
+
+    /// <summary>A copy of the tree with "{name}" placeholders filled; a string that is only a placeholder takes the value's own type.</summary>
+    private static JsonNode? Fill(JsonNode? node, List<KeyValuePair<string, JsonNode>> parameters)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                JsonObject copy = new JsonObject();
+                foreach (KeyValuePair<string, JsonNode?> property in obj)
+                {
+                    copy[property.Key] = Fill(property.Value, parameters);
+                }
+
+                return copy;
+            case JsonArray array:
+                JsonArray items = new JsonArray();
+                foreach (JsonNode? item in array)
+                {
+                    items.Add(Fill(item, parameters));
+                }
+
+                return items;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                string text = value.GetValue<string>();
+                foreach (KeyValuePair<string, JsonNode> parameter in parameters)
+                {
+                    string placeholder = "{" + parameter.Key + "}";
+                    if (text == placeholder)
+                    {
+                        return parameter.Value.DeepClone();
+                    }
+
+                    text = text.Replace(placeholder, Text(parameter.Value), StringComparison.Ordinal);
+                }
+
+                return JsonValue.Create(text);
+            default:
+                return node?.DeepClone();
+        }
+    }
+}

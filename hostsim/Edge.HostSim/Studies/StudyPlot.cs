@@ -1,0 +1,70 @@
+// Licensed under the MIT License.
+
+using ScottPlot;
+
+namespace Edge.HostSim.Studies;
+
+/// <summary>
+/// The study's Pareto plot (ScottPlot): capacity against duty cycle for every finished variant, the front
+/// joined and labelled with its axis values. Rendered headless to PNG and SVG; the same rows give the same bytes.
+/// </summary>
+public static class StudyPlot
+{
+    public const int Width = 900;
+    public const int Height = 600;
+
+    public static Plot Create(StudySpec spec, IReadOnlyList<StudyRow> rows)
+    {
+        Plot plot = new Plot();
+        double[] duty = rows.Select(r => r.DutyCycle).ToArray();
+        double[] capacity = rows.Select(r => r.CapacityMAhPerCm2).ToArray();
+        if (rows.Count > 0)
+        {
+            ScottPlot.Plottables.Scatter all = plot.Add.ScatterPoints(duty, capacity);
+            all.LegendText = "variant";
+            all.MarkerSize = 7;
+            all.Color = Color.FromHex("#1f77b4");
+
+            IReadOnlyList<int> front = ParetoFront.Of(rows);
+            ScottPlot.Plottables.Scatter line = plot.Add.Scatter(front.Select(i => duty[i]).ToArray(), front.Select(i => capacity[i]).ToArray());
+            line.LegendText = "Pareto front";
+            line.Color = Color.FromHex("#d62728");
+            line.LineWidth = 2;
+            line.MarkerSize = 9;
+            // Variants at the same point (e.g. every rest after a pulse that reaches the cut-off) share one label.
+            foreach (IGrouping<(double, double), int> point in front.GroupBy(i => (duty[i], capacity[i])))
+            {
+                int first = point.First();
+                int others = point.Count() - 1;
+                string text = Label(spec, rows[first]) + (others > 0 ? " (+" + others + " more)" : string.Empty);
+                ScottPlot.Plottables.Text label = plot.Add.Text(text, duty[first], capacity[first]);
+                label.LabelFontSize = 11;
+                label.LabelFontColor = Color.FromHex("#d62728");
+                label.OffsetX = 6;
+                label.OffsetY = -6;
+            }
+
+            // Room on the right for the labels of the last points.
+            plot.Axes.AutoScale();
+            AxisLimits limits = plot.Axes.GetLimits();
+            plot.Axes.SetLimitsX(limits.Left, limits.Right + (0.25 * Math.Max(limits.Right - limits.Left, 1e-6)));
+        }
+
+        plot.Title(spec.Name + ": capacity versus duty cycle (" + rows.Count + " variants, simulated)");
+        plot.XLabel("duty cycle (current-on time / (on + rest))");
+        plot.YLabel("capacity before the stop (mAh/cm2)");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    public static void Save(StudySpec spec, IReadOnlyList<StudyRow> rows, string pngPath, string svgPath)
+    {
+        Plot plot = Create(spec, rows);
+        plot.SavePng(pngPath, Width, Height);
+        plot.SaveSvg(svgPath, Width, Height);
+    }
+
+    /// <summary>"pulseS=0.5 restS=2.5".</summary>
+    public static string Label(StudySpec spec, StudyRow row) =>
+        string.Join(" ", spec.Axes.Select(a => a.Name + "=" + (row.Parameters[a.Name] is { } v ? StudyPlan.Text(v) : "?")));
+}

@@ -1,0 +1,78 @@
+// Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Studies;
+
+/// <summary>
+/// The outcome of one finished variant, as stored in variants/&lt;id&gt;/result.json and as one row of
+/// study.csv. Deterministic: no wall time (that goes to timing.json), so shards merge byte for byte.
+/// Module figures are means over the modules; the stop reason is the first module's.
+/// </summary>
+public sealed class StudyRow
+{
+    public string Variant { get; init; } = string.Empty;
+
+    public int Index { get; init; }
+
+    /// <summary>Axis values by axis name, in the manifest's order.</summary>
+    public JsonObject Parameters { get; init; } = new JsonObject();
+
+    public double CapacityMAhPerCm2 { get; init; }
+
+    public double DutyCycle { get; init; }
+
+    public double MeanRestS { get; init; }
+
+    public string StopReason { get; init; } = string.Empty;
+
+    public string TerminatedBy { get; init; } = string.Empty;
+
+    public double SimulatedS { get; init; }
+
+    public int Events { get; init; }
+
+    public int Warnings { get; init; }
+
+    public int Faults { get; init; }
+
+    public int DepletionOnsets { get; init; }
+
+    public int SoftShorts { get; init; }
+
+    public int HardShorts { get; init; }
+
+    /// <summary>Switch closes summed over the modules (switch wear).</summary>
+    public long SwitchCloses { get; init; }
+
+    public static StudyRow From(StudyVariant variant, SimulationResult result)
+    {
+        JsonObject parameters = new JsonObject();
+        foreach (KeyValuePair<string, JsonNode> p in variant.Parameters)
+        {
+            parameters[p.Key] = p.Value.DeepClone();
+        }
+
+        int modules = Math.Max(1, result.Modules.Count);
+        return new StudyRow
+        {
+            Variant = variant.Id,
+            Index = variant.Index,
+            Parameters = parameters,
+            CapacityMAhPerCm2 = result.Modules.Sum(m => m.CapacityMAhPerCm2) / modules,
+            DutyCycle = result.Modules.Sum(m => m.DutyCycle) / modules,
+            MeanRestS = result.Modules.Sum(m => m.MeanRestS) / modules,
+            StopReason = result.Modules.Count > 0 ? result.Modules[0].StopReason : string.Empty,
+            TerminatedBy = result.TerminatedBy,
+            SimulatedS = result.SimulatedS,
+            Events = result.Events.Count + (int)result.EventsDropped,
+            Warnings = result.Events.Count(e => e.Severity == "warning"),
+            Faults = result.Events.Count(e => e.Severity == "fault"),
+            DepletionOnsets = result.Events.Count(e => e.Kind == "depletionOnset"),
+            SoftShorts = result.Events.Count(e => e.Kind == "softShort"),
+            HardShorts = result.Events.Count(e => e.Kind == "hardShort"),
+            SwitchCloses = result.Modules.Sum(m => (long)m.SwitchCount),
+        };
+    }
+}

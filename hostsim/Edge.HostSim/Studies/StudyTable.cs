@@ -1,0 +1,64 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text;
+
+namespace Edge.HostSim.Studies;
+
+/// <summary>study.csv: one row per finished variant in variant order, the axis values first, then the outcome and whether it is on the Pareto front.</summary>
+public static class StudyTable
+{
+    public static readonly string[] OutcomeColumns =
+    {
+        "capacityMAhPerCm2", "dutyCycle", "meanRestS", "stopReason", "terminatedBy", "simulatedS", "events", "warnings", "faults",
+        "depletionOnsets", "softShorts", "hardShorts", "switchCloses", "pareto",
+    };
+
+    public static string Csv(StudySpec spec, IReadOnlyList<StudyRow> rows)
+    {
+        HashSet<int> front = new HashSet<int>(ParetoFront.Of(rows));
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        StringBuilder csv = new StringBuilder("variant");
+        foreach (StudyAxis axis in spec.Axes)
+        {
+            csv.Append(',').Append(axis.Name);
+        }
+
+        foreach (string column in OutcomeColumns)
+        {
+            csv.Append(',').Append(column);
+        }
+
+        csv.Append('\n');
+        for (int i = 0; i < rows.Count; i++)
+        {
+            StudyRow row = rows[i];
+            csv.Append(row.Variant);
+            foreach (StudyAxis axis in spec.Axes)
+            {
+                csv.Append(',').Append(Quote(row.Parameters[axis.Name] is { } value ? StudyPlan.Text(value) : string.Empty));
+            }
+
+            csv.Append(',').Append(row.CapacityMAhPerCm2.ToString("0.######", inv))
+                .Append(',').Append(row.DutyCycle.ToString("0.######", inv))
+                .Append(',').Append(row.MeanRestS.ToString("0.####", inv))
+                .Append(',').Append(row.StopReason)
+                .Append(',').Append(row.TerminatedBy)
+                .Append(',').Append(row.SimulatedS.ToString("0.##", inv))
+                .Append(',').Append(row.Events.ToString(inv))
+                .Append(',').Append(row.Warnings.ToString(inv))
+                .Append(',').Append(row.Faults.ToString(inv))
+                .Append(',').Append(row.DepletionOnsets.ToString(inv))
+                .Append(',').Append(row.SoftShorts.ToString(inv))
+                .Append(',').Append(row.HardShorts.ToString(inv))
+                .Append(',').Append(row.SwitchCloses.ToString(inv))
+                .Append(',').Append(front.Contains(i) ? "yes" : "no")
+                .Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Quote(string text) =>
+        text.IndexOfAny(new[] { ',', '"', '\n' }) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

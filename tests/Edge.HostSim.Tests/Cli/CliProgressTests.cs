@@ -1,0 +1,78 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Cli;
+
+/// <summary>Progress of run and sweep on stderr: plain lines when not a terminal, one updating line with --progress live.</summary>
+public sealed class CliProgressTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public void RunProgressIsAgainstTheCapacityLimitItWillReachFirst()
+    {
+        // 1 s of 1 mA/cm2 in every 6 s: 20 mAh/cm2 after 432,000 s, well before the 700,000 s time limit. Percent of
+        // the time limit would be 0.617 times the percent of the expected stop.
+        string scenario = _scratch.Write("long.json", CliScratch.LongScenario);
+        using EdgeSimProcess run = EdgeSimProcess.Start(null, "run", scenario, "--out", _scratch.Path2("out"));
+        Assert.True(run.WaitForStderr("mAh/cm2 capacity limit", Patience), run.Stderr);
+        run.Interrupt();
+        run.WaitForExit(Patience);
+
+        Match line = Regex.Match(run.Stderr, @"\[\s*([\d.]+) %\] long: ([\d.]+) (s|min|h|d) simulated, [\d.]+ of 20 mAh/cm2 capacity limit \(about ([\d.]+) d simulated\)");
+        Assert.True(line.Success, run.Stderr);
+        double percent = double.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture);
+        double expectedStopD = double.Parse(line.Groups[4].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(expectedStopD, 4.9, 5.1);
+        double simulatedS = double.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture) * line.Groups[3].Value switch { "s" => 1, "min" => 60, "h" => 3600, _ => 86400 };
+        Assert.InRange(percent, 100 * simulatedS / 432000 * 0.95, (100 * simulatedS / 432000 * 1.05) + 0.1);
+        Assert.StartsWith("progress: percent of the expected stop", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SweepShowsProgressWhileItRuns()
+    {
+        string scenario = _scratch.Write("long.json", CliScratch.LongScenario);
+        using EdgeSimProcess sweep = EdgeSimProcess.Start(null, "sweep", scenario, "--rest", "2,5", "--out", _scratch.Path2("out"));
+
+        Assert.True(sweep.WaitForStderr("0 of 2 variants done", Patience), sweep.Stderr);
+        Assert.Equal(string.Empty, sweep.Stdout);
+        sweep.Interrupt();
+        sweep.WaitForExit(Patience);
+    }
+
+    [Fact]
+    public void LiveProgressUpdatesOneLine()
+    {
+        string scenario = _scratch.Write("long.json", CliScratch.LongScenario);
+        using EdgeSimProcess run = EdgeSimProcess.Start(null, "run", scenario, "--out", _scratch.Path2("out"), "--progress", "live");
+        Assert.True(run.WaitForStderr("(capacity limit)", Patience), run.Stderr);
+        Thread.Sleep(1500);
+        run.Interrupt();
+        run.WaitForExit(Patience);
+
+        // Several refreshes of the same line: cursor movements, no new line per update.
+        Assert.Equal(130, run.ExitCode);
+        Assert.Contains("\u001b[", run.Stderr, StringComparison.Ordinal);
+        Assert.True(Regex.Matches(run.Stderr, "capacity limit").Count >= 2, run.Stderr);
+        Assert.Matches("\u001b\\[\\d+A", run.Stderr);
+        Assert.DoesNotContain("[ ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void QuietRunPrintsNoProgress()
+    {
+        string scenario = _scratch.Write("short.json", CliScratch.ShortScenario);
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"), "--quiet");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(string.Empty, run.Stderr);
+    }
+}

@@ -1,0 +1,83 @@
+// Licensed under the MIT License.
+
+using Xunit;
+
+namespace Edge.HostSim.Tests.Cli;
+
+/// <summary>Scenario mistakes through the real executable: exit 2 and a message in the scenario's own terms.</summary>
+public sealed class CliScenarioMessageTests : IDisposable
+{
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public void FolderAsScenarioSaysItIsAFolder()
+    {
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", _scratch.Root, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, _scratch.Root, "is a folder; give the scenario's .json file");
+    }
+
+    [Fact]
+    public void MissingScenarioFileIsNamed()
+    {
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", _scratch.Path2("nope.json"), "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "nope.json", "no scenario file");
+    }
+
+    [Fact]
+    public void JsonErrorsCountLinesFromOne()
+    {
+        // Line 3 lacks the colon after "seed".
+        string scenario = _scratch.Write("bad.json", "{\n  \"name\": \"x\",\n  \"seed\" 1\n}\n");
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "invalid scenario", "not valid JSON at line 3, column 10");
+    }
+
+    [Fact]
+    public void DuplicateKeyIsRejectedWithItsPath()
+    {
+        string scenario = _scratch.Write("dup.json", CliScratch.ShortScenario.Replace("\"modules\": 2,", "\"modules\": 2, \"modules\": 3,", StringComparison.Ordinal));
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "pack.modules", "is given twice");
+    }
+
+    [Fact]
+    public void AnodeKindCannotBeOverriddenWithANumber()
+    {
+        string scenario = _scratch.Write("anode.json", CliScratch.ShortScenario.Replace("\"preset\": \"nak50-nasicon\"", "\"preset\": \"nak50-nasicon\", \"overrides\": { \"Anode\": 1 }", StringComparison.Ordinal));
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "pack.overrides.Anode", "set by pack.preset");
+    }
+
+    [Fact]
+    public void HugeCurrentIsTooLargeRatherThanAnUnknownUnit()
+    {
+        string scenario = _scratch.Write("huge.json", CliScratch.ShortScenario.Replace("Strip at 1 mA/cm2 for 1 s", "Strip at 1e9 mA/cm2 for 1 s", StringComparison.Ordinal));
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "protocol.steps[0]", "current 1e9 ma/cm2 is too large");
+        Assert.DoesNotContain("'e9'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CusumOrderNamesTheScenarioField()
+    {
+        // 5 mV warning below the core's default 10 mV info level.
+        string scenario = _scratch.Write("cusum.json", CliScratch.ShortScenario.Replace("\"mode\": \"act\"", "\"mode\": \"act\", \"cusumWarningMv\": 5", StringComparison.Ordinal));
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "controller.cusumWarningMv", "the CUSUM levels must rise");
+        Assert.DoesNotContain("depletion.", run.Stderr, StringComparison.Ordinal);
+    }
+}

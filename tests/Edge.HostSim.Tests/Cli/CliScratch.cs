@@ -1,0 +1,52 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Tests.Cli;
+
+/// <summary>A scratch folder per test with scenario files written into it; deleted afterwards.</summary>
+public sealed class CliScratch : IDisposable
+{
+    /// <summary>Two modules of two NaK50 cells, 30 s: a run of well under a second.</summary>
+    public const string ShortScenario = """
+        { "name": "short", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 30,
+          "pack": { "modules": 2, "cellsPerModule": 2, "preset": "nak50-nasicon" },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+          "controller": { "mode": "act" } }
+        """;
+
+    /// <summary>One NaK50 cell, 1 s / 5 s, to a 20 mAh/cm2 capacity limit: tens of seconds of wall time, for interrupting.</summary>
+    public const string LongScenario = """
+        { "name": "long", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 700000,
+          "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed", "capacityLimitMAhPerCm2": 20 },
+          "controller": { "mode": "observe" } }
+        """;
+
+    public CliScratch()
+    {
+        Directory.CreateDirectory(Root);
+    }
+
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "edge-sim-cli-" + Guid.NewGuid().ToString("N"));
+
+    public string Path2(string name) => Path.Combine(Root, name);
+
+    public string Write(string name, string text)
+    {
+        string path = Path.Combine(Root, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            foreach (string directory in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories))
+            {
+                File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            Directory.Delete(Root, true);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+// Licensed under the MIT License.
+
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Edge.HostSim.Tests.Cli;
+
+/// <summary>
+/// The built edge-sim executable run as its own process, as a user runs it: real argument vector, real exit
+/// code, stdout and stderr not a terminal, signals delivered by the kernel.
+/// </summary>
+public sealed class EdgeSimProcess : IDisposable
+{
+    private const int SigInt = 2;
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new StringBuilder();
+    private readonly StringBuilder _stderr = new StringBuilder();
+
+    private EdgeSimProcess(string[] args, string? workingDirectory)
+    {
+        ProcessStartInfo start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        _process.Start();
+        _process.StandardInput.Close();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    /// <summary>The apphost next to the tests (the CLI project is referenced, so the build copies it here).</summary>
+    public static string Executable => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "edge-sim.exe" : "edge-sim");
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    public static EdgeSimProcess Start(string? workingDirectory, params string[] args) => new EdgeSimProcess(args, workingDirectory);
+
+    /// <summary>Runs to the end (at most <paramref name="timeout"/>) and returns the finished process.</summary>
+    public static EdgeSimProcess Run(TimeSpan timeout, string? workingDirectory, params string[] args)
+    {
+        EdgeSimProcess process = new EdgeSimProcess(args, workingDirectory);
+        process.WaitForExit(timeout);
+        return process;
+    }
+
+    public static EdgeSimProcess Run(params string[] args) => Run(TimeSpan.FromSeconds(60), null, args);
+
+    public void WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(true);
+            throw new TimeoutException("edge-sim did not finish within " + timeout + "; stderr: " + Stderr);
+        }
+
+        // The asynchronous readers have drained both pipes once this returns.
+        _process.WaitForExit();
+    }
+
+    /// <summary>Waits until stderr holds <paramref name="text"/>; false at the timeout or when the process ended first.</summary>
+    public bool WaitForStderr(string text, TimeSpan timeout)
+    {
+        Stopwatch wait = Stopwatch.StartNew();
+        while (wait.Elapsed < timeout)
+        {
+            if (Stderr.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (_process.HasExited)
+            {
+                _process.WaitForExit();
+                return Stderr.Contains(text, StringComparison.Ordinal);
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return false;
+    }
+
+    /// <summary>What Ctrl-C in a terminal sends.</summary>
+    public void Interrupt()
+    {
+        if (Kill(_process.Id, SigInt) != 0)
+        {
+            throw new InvalidOperationException("kill(SIGINT) failed: " + Marshal.GetLastPInvokeError());
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(true);
+        }
+
+        _process.Dispose();
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    private static void Append(StringBuilder builder, string? line)
+    {
+        if (line != null)
+        {
+            lock (builder)
+            {
+                builder.Append(line).Append('\n');
+            }
+        }
+    }
+}

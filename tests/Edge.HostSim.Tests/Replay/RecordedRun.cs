@@ -1,0 +1,115 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text;
+using Edge.HostSim.Output;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>
+/// A simulated run with known events (an intermittent soft short from 30 s, depletion warnings, a hard short
+/// at 90.5 s), its trace sampled every tick and written again as the lab formats replay reads. Noise is off so
+/// that the recorded values are the ones the core measured.
+/// </summary>
+public sealed class RecordedRun : IDisposable
+{
+    public const string Scenario = """
+        { "name": "roundtrip", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 120,
+          "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+          "controller": { "mode": "observe" },
+          "measurement": { "voltageNoiseMv": 0, "voltageLsbMv": 0, "currentNoiseUa": 0 },
+          "trace": { "periodMs": 10 },
+          "faults": [ { "atS": 30, "module": 0, "cell": 0, "kind": "softShort", "resistanceOhmCm2": 300, "onS": 0.05, "offS": 0.6 },
+                      { "atS": 90.5, "module": 0, "cell": 0, "kind": "hardShort" } ] }
+        """;
+
+    public RecordedRun()
+    {
+        Directory.CreateDirectory(Folder);
+        Scenario scenario = ScenarioLoader.Parse(Scenario);
+        SimulationResult result = new ClosedLoopRunner(scenario).Run();
+        RunOutputWriter.WriteAll(Path.Combine(Folder, "run"), scenario, result);
+        Rows = File.ReadAllLines(TracePath).Skip(1).Select(l => l.Split(',')).Select(c => new Row(D(c[0]), D(c[1]) * 0.3848, D(c[2]))).ToList();
+    }
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "edge-sim-replay-" + Guid.NewGuid().ToString("N"));
+
+    public string TracePath => Path.Combine(Folder, "run", "trace.csv");
+
+    public string EventsPath => Path.Combine(Folder, "run", "events.jsonl");
+
+    /// <summary>Time (s), current from this time on (mA), cell voltage (V).</summary>
+    public List<Row> Rows { get; }
+
+    public void Dispose() => Directory.Delete(Folder, true);
+
+    /// <summary>An EC-Lab text export: header block with "Nb header lines", tab-separated columns.</summary>
+    public string WriteBioLogic(string name, IEnumerable<Row> rows, bool decimalComma)
+    {
+        StringBuilder text = new StringBuilder();
+        string[] header =
+        {
+            "EC-Lab ASCII FILE",
+            "Nb header lines : 6",
+            string.Empty,
+            "Chronopotentiometry",
+            "Run on channel : 1",
+            "mode\tox/red\terror\ttime/s\tcontrol/mA\tEwe/V\t<I>/mA\tcycle number\t(Q-Qo)/C",
+        };
+        foreach (string line in header)
+        {
+            text.Append(line).Append('\n');
+        }
+
+        foreach (Row r in rows)
+        {
+            string F(double value, string format) => decimalComma ? value.ToString(format, CultureInfo.InvariantCulture).Replace('.', ',') : value.ToString(format, CultureInfo.InvariantCulture);
+            text.Append("1\t1\t0\t").Append(F(r.TimeS, "0.0000")).Append('\t').Append(F(r.CurrentMA, "0.000000")).Append('\t')
+                .Append(F(r.VoltageV, "0.000000")).Append('\t').Append(F(r.CurrentMA, "0.000000")).Append("\t0\t0").Append('\n');
+        }
+
+        return Write(name, text.ToString());
+    }
+
+    public string WriteArbin(string name)
+    {
+        StringBuilder text = new StringBuilder("Data_Point,Test_Time(s),Step_Time(s),Cycle_Index,Step_Index,Current(A),Voltage(V),Charge_Capacity(Ah)\n");
+        int point = 1;
+        foreach (Row r in Rows)
+        {
+            text.Append(point++).Append(',').Append(r.TimeS.ToString("0.000", CultureInfo.InvariantCulture)).Append(",0,1,1,")
+                .Append((r.CurrentMA / 1000).ToString("0.000000000", CultureInfo.InvariantCulture)).Append(',')
+                .Append(r.VoltageV.ToString("0.000000", CultureInfo.InvariantCulture)).Append(",0\n");
+        }
+
+        return Write(name, text.ToString());
+    }
+
+    /// <summary>Semicolon-separated, ms / mV / uA, own column names.</summary>
+    public string WriteGeneric(string name)
+    {
+        StringBuilder text = new StringBuilder("elapsed_ms;cell_mV;I_uA\n");
+        foreach (Row r in Rows)
+        {
+            text.Append((r.TimeS * 1000).ToString("0", CultureInfo.InvariantCulture)).Append(';')
+                .Append((r.VoltageV * 1000).ToString("0.000", CultureInfo.InvariantCulture)).Append(';')
+                .Append((r.CurrentMA * 1000).ToString("0.000", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return Write(name, text.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(Folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    public sealed record Row(double TimeS, double CurrentMA, double VoltageV);
+}

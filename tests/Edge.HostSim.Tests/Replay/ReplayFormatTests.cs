@@ -1,0 +1,183 @@
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>
+/// edge-sim replay through the real executable: the run's recorded values in each format go through the core
+/// again and give the run's events; gaps are reported, irregular samples resampled, bad files named.
+/// </summary>
+public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
+{
+    private readonly RecordedRun _run;
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public ReplayFormatTests(RecordedRun run)
+    {
+        _run = run;
+    }
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public void RecordedRunHasTheEventsTheReplaysMustFind()
+    {
+        string[] kinds = Events(_run.EventsPath).Select(e => e.Kind).Distinct().ToArray();
+
+        Assert.Contains("softShort", kinds);
+        Assert.Contains("depletionOnset", kinds);
+        Assert.Contains("hardShort", kinds);
+    }
+
+    [Fact]
+    public void SimulatorTraceRoundTripReproducesTheRunsEvents()
+    {
+        string outDir = Replay(_run.TracePath);
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        AssertRunFiles(outDir, "edge-sim-trace");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BioLogicExportReproducesTheRunsEvents(bool decimalComma)
+    {
+        string file = _run.WriteBioLogic(decimalComma ? "comma.mpt" : "dot.mpt", _run.Rows, decimalComma);
+        if (decimalComma)
+        {
+            Assert.Contains("\t0,38", File.ReadAllText(file), StringComparison.Ordinal);
+        }
+
+        string outDir = Replay(file);
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        AssertRunFiles(outDir, "biologic-mpt");
+    }
+
+    [Fact]
+    public void ArbinCsvReproducesTheRunsEvents()
+    {
+        string outDir = Replay(_run.WriteArbin("arbin.csv"));
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        AssertRunFiles(outDir, "arbin-csv");
+    }
+
+    [Fact]
+    public void GenericCsvWithNamedColumnsAndUnitsReproducesTheRunsEvents()
+    {
+        string file = _run.WriteGeneric("generic.csv");
+
+        string outDir = Replay(file, "--time-column", "elapsed_ms", "--time-unit", "ms", "--voltage-column", "cell_mV", "--voltage-unit", "mV", "--current-column", "I_uA", "--current-unit", "uA");
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        AssertRunFiles(outDir, "csv");
+    }
+
+    [Fact]
+    public void GapIsReportedAndTheEventsAroundItRemain()
+    {
+        // Two seconds without samples (45 to 47 s, a logger outage during a rest and the next pulse).
+        string file = _run.WriteBioLogic("gap.mpt", _run.Rows.Where(r => r.TimeS <= 45 || r.TimeS >= 47), false);
+
+        string outDir = Replay(file, out EdgeSimProcess replay);
+
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        JsonElement gap = Assert.Single(source.RootElement.GetProperty("gaps").EnumerateArray());
+        Assert.Equal(45, gap.GetProperty("startS").GetDouble(), 3);
+        Assert.Equal(47, gap.GetProperty("endS").GetDouble(), 3);
+        Assert.Contains("gap: no samples from 45 s to 47 s (2 s)", replay.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, source.RootElement.GetProperty("sessions").GetInt32());
+
+        List<Event> expected = Events(_run.EventsPath);
+        List<Event> found = Events(Path.Combine(outDir, "events.jsonl"));
+        Assert.Equal(expected.Where(e => e.TS < 45), found.Where(e => e.TS < 45));
+        Assert.Contains(found, e => e.Kind == "hardShort" && Math.Abs(e.TS - 90.5) < 0.05);
+        replay.Dispose();
+    }
+
+    [Fact]
+    public void IrregularSamplesAreResampledToTheTick()
+    {
+        // Keep samples 10, 20 or 30 ms apart in a fixed irregular pattern, and every step change (cyclers log one there).
+        int[] skip = { 0, 1, 0, 2, 1, 0, 0, 2 };
+        List<RecordedRun.Row> rows = new List<RecordedRun.Row>();
+        for (int i = 0, k = 0, next = 0; i < _run.Rows.Count; i++)
+        {
+            bool edge = i > 0 && _run.Rows[i].CurrentMA != _run.Rows[i - 1].CurrentMA;
+            if (i == next || edge)
+            {
+                rows.Add(_run.Rows[i]);
+                next = i + 1 + skip[k++ % skip.Length];
+            }
+        }
+
+        string outDir = Replay(_run.WriteBioLogic("irregular.mpt", rows, false));
+
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Empty(source.RootElement.GetProperty("gaps").EnumerateArray());
+        List<Event> expected = Events(_run.EventsPath);
+        List<Event> found = Events(Path.Combine(outDir, "events.jsonl"));
+        foreach (Event e in expected.Where(e => e.Kind != "depletionOnset"))
+        {
+            Assert.Contains(found, f => f.Kind == e.Kind && f.Severity == e.Severity && Math.Abs(f.TS - e.TS) <= 0.5);
+        }
+    }
+
+    [Fact]
+    public void UnreadableNumberIsNamedWithItsLine()
+    {
+        string file = _scratch.Write("bad.mpt", "EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n0\t2.9\t0.385\n0.01\tabc\t0.385\n");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(replay, "bad.mpt: line 6", "'abc' in column 'Ewe/V' is not a number");
+    }
+
+    [Fact]
+    public void UnknownTableAsksForItsColumns()
+    {
+        string file = _scratch.Write("table.csv", "a,b,c\n0,1,2\n1,1,2\n");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(replay, "table.csv", "give --time-column, --voltage-column and --current-column");
+    }
+
+    private string Replay(string file, params string[] extra)
+    {
+        string outDir = Replay(file, out EdgeSimProcess replay, extra);
+        replay.Dispose();
+        return outDir;
+    }
+
+    private string Replay(string file, out EdgeSimProcess replay, params string[] extra)
+    {
+        string outDir = _scratch.Path2("replay-" + Path.GetFileNameWithoutExtension(file));
+        replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, new[] { "replay", file, "--out", outDir }.Concat(extra).ToArray());
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", replay.Stdout, StringComparison.Ordinal);
+        return outDir;
+    }
+
+    private static void AssertRunFiles(string outDir, string format)
+    {
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal("allModulesStopped", summary.RootElement.GetProperty("terminatedBy").GetString());
+        Assert.Equal("observe", summary.RootElement.GetProperty("mode").GetString());
+        Assert.Equal("fault", summary.RootElement.GetProperty("modules")[0].GetProperty("stopReason").GetString());
+        Assert.True(File.Exists(Path.Combine(outDir, "plot.svg")));
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Equal(format, source.RootElement.GetProperty("format").GetString());
+        Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+    }
+
+    private static List<Event> Events(string path) =>
+        File.ReadAllLines(path).Select(l => JsonSerializer.Deserialize<Event>(l, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!).ToList();
+
+    private sealed record Event(double TS, int Module, int Cell, string Kind, string Severity);
+}

@@ -1,0 +1,114 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Studies;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Studies;
+
+/// <summary>Expansion of a manifest into variants, shards, and the manifest's own checks.</summary>
+public sealed class StudyPlanTests
+{
+    [Fact]
+    public void AxesCrossInManifestOrderWithEveryDraw()
+    {
+        StudySpec spec = StudyLoader.Parse(StudyManifests.Small, ".");
+        IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(spec);
+
+        // 2 pulse lengths x 3 currents (0.5, 1, 1.5 by steps of 0.5) x 2 draws.
+        Assert.Equal(12, variants.Count);
+        Assert.Equal("v0001", variants[0].Id);
+        Assert.Equal(new[] { "0.5", "0.5", "0.5" }, variants[0].Parameters.Take(2).Select(p => StudyPlan.Text(p.Value)).Append("0.5").ToArray());
+        Assert.Equal("1.5", StudyPlan.Text(variants[5].Parameters[1].Value));
+        Assert.Equal("1", StudyPlan.Text(variants[6].Parameters[0].Value));
+
+        // Placeholders fill the step text; the field axis lands in the overrides; each variant has its own name.
+        Assert.Equal("Strip at 1.5 mA/cm2 for 0.5 s", variants[4].Scenario.Protocol.Steps[0]);
+        Assert.Equal(StudyPlan.Text(variants[4].Parameters[2].Value), variants[4].Scenario.Pack.Overrides["tauS"].ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("small-v0005", variants[4].Scenario.Name);
+
+        // The two draws repeat for every combination, within [2, 5], with four significant digits.
+        double first = variants[0].Scenario.Pack.Overrides["tauS"];
+        double second = variants[1].Scenario.Pack.Overrides["tauS"];
+        Assert.NotEqual(first, second);
+        Assert.All(variants.Where((v, i) => i % 2 == 0), v => Assert.Equal(first, v.Scenario.Pack.Overrides["tauS"]));
+        Assert.InRange(first, 2, 5);
+        Assert.Equal(first, StudyPlan.Round(first, 4));
+    }
+
+    [Fact]
+    public void SameSeedSameDrawsOtherSeedOtherDraws()
+    {
+        double Draw(string json) => StudyPlan.Expand(StudyLoader.Parse(json, "."))[0].Scenario.Pack.Overrides["tauS"];
+
+        Assert.Equal(Draw(StudyManifests.Small), Draw(StudyManifests.Small));
+        Assert.NotEqual(Draw(StudyManifests.Small), Draw(StudyManifests.Small.Replace("\"seed\": 3", "\"seed\": 4", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ShardsPartitionTheVariants()
+    {
+        int[] owners = new int[100];
+        for (int shard = 1; shard <= 7; shard++)
+        {
+            for (int i = 0; i < owners.Length; i++)
+            {
+                owners[i] += StudyPlan.InShard(i, shard, 7) ? 1 : 0;
+            }
+        }
+
+        Assert.All(owners, n => Assert.Equal(1, n));
+    }
+
+    [Fact]
+    public void LogRangeIsGeometric()
+    {
+        StudySpec spec = StudyLoader.Parse(StudyManifests.Small.Replace("\"values\": [0.5, 1]", "\"range\": { \"from\": 0.1, \"to\": 10, \"count\": 3, \"scale\": \"log\" }", StringComparison.Ordinal), ".");
+
+        Assert.Equal(new[] { "0.1", "1", "10" }, spec.Axes[0].Values.Select(StudyPlan.Text).ToArray());
+    }
+
+    [Theory]
+    [InlineData("\"values\": [0.5, 1]", "\"values\": [0.5, 0.5]", "axes[0].values[1]: 0.5 is given twice")]
+    [InlineData("\"values\": [0.5, 1]", "\"values\": []", "axes[0].values: needs at least one value")]
+    [InlineData("\"name\": \"pulseS\"", "\"name\": \"pulse S\"", "must be letters, digits and _")]
+    [InlineData("\"draws\": 2", "\"draws\": 0", "draws: random axes need")]
+    [InlineData("\"min\": 2, \"max\": 5", "\"min\": 5, \"max\": 2", "max: must be above min")]
+    [InlineData("\"step\": 0.5", "\"step\": 0.5, \"count\": 3", "give exactly one of step and count")]
+    [InlineData("\"seed\": 3", "\"seed\": 3, \"seed\": 4", "seed: is given twice")]
+    [InlineData("\"field\": \"pack.overrides.tauS\"", "\"field\": \"pack..tauS\"", "is not a scenario field path")]
+    public void BadManifestsAreRejectedWithTheFieldNamed(string find, string replace, string expected)
+    {
+        Exception e = Assert.ThrowsAny<Exception>(() => StudyLoader.Parse(StudyManifests.Small.Replace(find, replace, StringComparison.Ordinal), "."));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AxisThatChangesNothingIsRejected()
+    {
+        StudyException e = Assert.Throws<StudyException>(() => StudyLoader.Parse(StudyManifests.Small.Replace("{pulseS}", "1", StringComparison.Ordinal), "."));
+
+        Assert.Contains("axis 'pulseS' has no field and the base scenario has no {pulseS} placeholder", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VariantThatIsNoValidScenarioIsNamedBeforeAnythingRuns()
+    {
+        StudySpec spec = StudyLoader.Parse(StudyManifests.Small.Replace("\"from\": 0.5, \"to\": 1.5", "\"from\": 0.5, \"to\": 100", StringComparison.Ordinal), ".");
+
+        StudyException e = Assert.Throws<StudyException>(() => StudyPlan.Expand(spec));
+
+        Assert.Contains("is not a valid scenario: protocol.steps", e.Message, StringComparison.Ordinal);
+        Assert.Contains("currentMAPerCm2 = ", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ParetoFrontKeepsTheUndominated()
+    {
+        StudyRow Row(int i, double capacity, double duty) => new StudyRow { Index = i, Variant = "v" + i, CapacityMAhPerCm2 = capacity, DutyCycle = duty };
+        StudyRow[] rows = { Row(0, 10, 0.2), Row(1, 14, 0.1), Row(2, 9, 0.15), Row(3, 2, 0.5), Row(4, 10, 0.2) };
+
+        // Row 2 is beaten by row 0 on both; rows 0 and 4 tie and both stay.
+        Assert.Equal(new[] { 1, 0, 4, 3 }, ParetoFront.Of(rows).ToArray());
+    }
+}

@@ -1,0 +1,49 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Studies;
+
+/// <summary>A rerun into the same folder skips the finished variants; another study may not reuse the folder.</summary>
+public sealed class StudyResumeTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public void RerunSkipsFinishedVariantsAndRunsTheRest()
+    {
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string outDir = _scratch.Path2("out");
+        using EdgeSimProcess first = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        string csv = File.ReadAllText(Path.Combine(outDir, "study.csv"));
+
+        // Lose two results as an interrupted run would; the rerun runs exactly those and writes the same table.
+        Directory.Delete(Path.Combine(outDir, "variants", "v0003"), true);
+        Directory.Delete(Path.Combine(outDir, "variants", "v0010"), true);
+        using EdgeSimProcess second = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet");
+
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Contains("2 variants ran, 10 were already finished, 0 left", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(csv, File.ReadAllText(Path.Combine(outDir, "study.csv")));
+        Assert.Equal(13, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void AnotherStudyCannotReuseTheFolder()
+    {
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string other = _scratch.Write("other.json", StudyManifests.Small.Replace("\"seed\": 3", "\"seed\": 9", StringComparison.Ordinal));
+        string outDir = _scratch.Path2("out");
+        using EdgeSimProcess first = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet", "--shard", "1/12");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+
+        using EdgeSimProcess second = EdgeSimProcess.Run(Patience, null, "study", other, "--out", outDir, "--quiet");
+
+        CliArgumentTests.AssertRejected(second, "study", "holds results of a different study");
+    }
+}

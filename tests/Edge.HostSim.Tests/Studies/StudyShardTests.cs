@@ -1,0 +1,90 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Studies;
+
+/// <summary>
+/// A study run as 3 shards in 3 separate edge-sim processes and merged gives byte for byte the files of the
+/// same study run in one process (wall times apart, which live in their own timing files).
+/// </summary>
+public sealed class StudyShardTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public void ThreeShardsMergedEqualTheSingleRunByteForByte()
+    {
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string single = _scratch.Path2("single");
+        using EdgeSimProcess whole = EdgeSimProcess.Start(null, "study", manifest, "--out", single, "--quiet", "--parallel", "1");
+        List<EdgeSimProcess> shards = new List<EdgeSimProcess>();
+        for (int i = 1; i <= 3; i++)
+        {
+            shards.Add(EdgeSimProcess.Start(null, "study", manifest, "--out", _scratch.Path2("shard" + i), "--shard", i + "/3", "--quiet", "--parallel", "1"));
+        }
+
+        whole.WaitForExit(Patience);
+        Assert.True(whole.ExitCode == 0, whole.Stderr);
+        foreach (EdgeSimProcess shard in shards)
+        {
+            shard.WaitForExit(Patience);
+            Assert.True(shard.ExitCode == 0, shard.Stderr);
+            Assert.Contains("4 variants ran", shard.Stdout, StringComparison.Ordinal);
+            shard.Dispose();
+        }
+
+        string merged = _scratch.Path2("merged");
+        using EdgeSimProcess merge = EdgeSimProcess.Run(Patience, null, "merge", _scratch.Path2("shard1"), _scratch.Path2("shard2"), _scratch.Path2("shard3"), "--out", merged);
+        Assert.True(merge.ExitCode == 0, merge.Stderr);
+
+        string[] expected = Deterministic(single);
+        Assert.Equal(expected, Deterministic(merged));
+        Assert.Equal(12, expected.Count(f => f.EndsWith("result.json", StringComparison.Ordinal)));
+        foreach (string file in new[] { "study.csv", "study.json", "pareto.png", "pareto.svg", "report.html" })
+        {
+            Assert.Contains(file, expected);
+        }
+
+        foreach (string file in expected)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(single, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(merged, file))), file + " differs between the single run and the merged shards");
+        }
+
+        Assert.Equal(13, File.ReadAllLines(Path.Combine(merged, "study-timing.csv")).Length);
+    }
+
+    [Fact]
+    public void MergeNamesTheMissingVariants()
+    {
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        using EdgeSimProcess shard = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", _scratch.Path2("shard1"), "--shard", "1/3", "--quiet");
+        Assert.True(shard.ExitCode == 0, shard.Stderr);
+
+        using EdgeSimProcess merge = EdgeSimProcess.Run(Patience, null, "merge", _scratch.Path2("shard1"), "--out", _scratch.Path2("merged"));
+
+        CliArgumentTests.AssertRejected(merge, "8 of 12 variants", "are in no shard folder (v0002, v0003, v0005");
+    }
+
+    [Fact]
+    public void ShardMustBeIOfN()
+    {
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+
+        using EdgeSimProcess study = EdgeSimProcess.Run("study", manifest, "--out", _scratch.Path2("out"), "--shard", "4/3");
+
+        CliArgumentTests.AssertRejected(study, "--shard", "'4/3' needs 1 <= i <= N");
+    }
+
+    /// <summary>Every file of a study folder except the wall-time ones, relative, sorted.</summary>
+    private static string[] Deterministic(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f))
+            .Where(f => !Path.GetFileName(f).Contains("timing", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+}
