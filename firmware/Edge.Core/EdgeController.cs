@@ -277,7 +277,11 @@ namespace Edge.Core
                         _pendingReset[m] = false;
                         if (_modules[m].State == ModuleState.Hold)
                         {
+                            // Detectors forget the old evidence too: the module re-latches only on new evidence.
                             _diagnosis.ResetModule(m);
+                            _hardShort.ResetModule(m);
+                            _depletion.ResetModule(m);
+                            _softShort.ResetModule(m);
                             _modules[m].ResetFault(now, _telemetry);
                             WriteEvent(EventKind.FaultReset, now, m, 0);
                         }

@@ -25,6 +25,8 @@ public static class EdgeSimCommand
             StudyCommand.Create(context),
             MergeCommand.Create(context),
             ReplayCommand.Create(context),
+            CorpusCommand.Create(context),
+            ScoreCommand.Create(context),
             CompletionsCommand.Create(context),
         };
         return root;
@@ -84,6 +86,11 @@ public static class EdgeSimCommand
         catch (Edge.HostSim.Studies.StudyException e)
         {
             error.WriteLine(verb + ": " + e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Edge.HostSim.Scoring.Corpus.CorpusException e)
+        {
+            error.WriteLine(verb + ": invalid corpus: " + e.Message);
             return ExitCodes.Usage;
         }
         catch (InputFileException e)

@@ -319,6 +319,11 @@ namespace Edge.Core.Configuration
 
             if (error == null)
             {
+                error = Range("restTuning.negligibleRelaxationMv", tuning.NegligibleRelaxationMv, 0, 100000);
+            }
+
+            if (error == null)
+            {
                 error = Range("restTuning.slopeNoiseFloorUvPerS", tuning.SlopeNoiseFloorUvPerS, 0, 10000000);
             }
 
@@ -390,6 +395,11 @@ namespace Edge.Core.Configuration
 
             if (error == null)
             {
+                error = Range("depletion.edgeResistanceRiseSigmaTenths", depletion.EdgeResistanceRiseSigmaTenths, 0, 1000);
+            }
+
+            if (error == null)
+            {
                 error = Range("depletion.shapeWindowMs", depletion.ShapeWindowMs, 1, 10000);
             }
 
@@ -435,6 +445,11 @@ namespace Edge.Core.Configuration
 
             if (error == null)
             {
+                error = Range("softShort.resistanceDropSigmaTenths", softShort.ResistanceDropSigmaTenths, 0, 1000);
+            }
+
+            if (error == null)
+            {
                 error = Range("softShort.resistanceHistory", softShort.ResistanceHistory, 3, 64);
             }
 
@@ -476,6 +491,11 @@ namespace Edge.Core.Configuration
             if (error == null)
             {
                 error = Range("hardShort.shuntResistancePercent", hardShort.ShuntResistancePercent, 1, 99);
+            }
+
+            if (error == null)
+            {
+                error = Range("hardShort.shuntSigmaTenths", hardShort.ShuntSigmaTenths, 0, 1000);
             }
 
             return error;

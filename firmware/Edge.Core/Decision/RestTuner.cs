@@ -38,6 +38,22 @@ namespace Edge.Core.Decision
         private long _settledSinceMs = -1;
         private long _settleObservedMs = -1;
 
+        // Polarisation left right after the pulse (first rest sample against the rested level), smoothed over
+        // pulses, x Scale: what the rest has to relax at all. Against the rested level, not the level just before
+        // the pulse: a cell that relaxes slowly carries unrelaxed polarisation from rest to rest, and measured
+        // from the pre-pulse level its relaxation would look small exactly when the rests are too short.
+        private long _relaxationSmooth;
+
+        // Each cell's level when it was last known to be relaxed: before the first pulse, and before the first
+        // pulse after a rest that settled (mV).
+        private readonly int[] _restedMv;
+        private bool _captureRested = true;
+
+        // Set once the polarisation, measured from the rested level, outgrew the negligible limit: the rests were too
+        // short for this cell (it carries polarisation from pulse to pulse), however small one pulse's relaxation
+        // looks. From then on rests wait for the relaxation to settle.
+        private bool _accumulates;
+
         private long _overpotentialSmooth;
         private long _residualSmooth;
         private long _overpotentialReference;
@@ -53,6 +69,7 @@ namespace Edge.Core.Decision
             _cellCount = cellCount;
             _targetMs = protocol.MinimumRestMs;
             _initialSlopeUvPerS = new int[cellCount];
+            _restedMv = new int[cellCount];
         }
 
         /// <summary>Current learned target of the adaptive rest (ms).</summary>
@@ -72,28 +89,58 @@ namespace Edge.Core.Decision
             _targetMs = Clamp(_targetMs * (100 + _tuning.WarningExtendPercent) / 100);
         }
 
+        /// <summary>
+        /// Smoothed polarisation left just after the latest pulses (mV): the relaxation a rest waits for. Below
+        /// <see cref="RestTuningConfiguration.NegligibleRelaxationMv"/> there is nothing worth waiting for.
+        /// </summary>
+        public int RelaxationMv => (int)(_relaxationSmooth / Scale);
+
+        private bool IsRelaxationNegligible => _pulses > 0 && !_accumulates && _relaxationSmooth < (long)_tuning.NegligibleRelaxationMv * Scale;
+
         /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
         public void OnPulseEnded(MeasurementSnapshot snapshot)
         {
             long overpotential = (long)LargestOverpotential(snapshot) * Scale;
+            if (_captureRested)
+            {
+                for (int i = 0; i < _cellCount; i++)
+                {
+                    _restedMv[i] = snapshot.PrePulseVoltageMv[_firstCell + i];
+                }
+
+                _captureRested = false;
+            }
+
+            long relaxation = (long)LargestDeviationFromRested(snapshot) * Scale;
             if (_pulses == 0)
             {
                 _overpotentialSmooth = overpotential;
                 _overpotentialReference = overpotential;
+                _relaxationSmooth = relaxation;
             }
             else
             {
                 _overpotentialSmooth += (overpotential - _overpotentialSmooth) / TrendPulses;
+                _relaxationSmooth += (relaxation - _relaxationSmooth) / TrendPulses;
             }
 
             _pulses++;
+            if (_pulses >= TrendPulses && _relaxationSmooth >= (long)_tuning.NegligibleRelaxationMv * Scale)
+            {
+                _accumulates = true;
+            }
+
             if (_pulses % TrendPulses != 0 || _rests < TrendPulses)
             {
                 return;
             }
 
             long overpotentialGrowth = _overpotentialSmooth - _overpotentialReference;
-            long residualGrowth = _residualSmooth - _residualReference;
+
+            // With a negligible relaxation the residual at the end of a rest is noise (a single reading against the
+            // pre-pulse mean): its drift would lengthen rests at random and nothing shortens them again. The
+            // per-pulse overpotential, from averaged levels, still lengthens them when polarisation builds up.
+            long residualGrowth = IsRelaxationNegligible ? 0 : _residualSmooth - _residualReference;
             long overpotentialLimit = (long)_tuning.OverpotentialGrowthMv * Scale;
             long residualLimit = (long)_tuning.ResidualGrowthMv * Scale;
             if (overpotentialGrowth >= overpotentialLimit || residualGrowth >= residualLimit)
@@ -122,8 +169,10 @@ namespace Edge.Core.Decision
         {
             if (_protocol.RestMode == RestMode.Adaptive)
             {
-                // A rest that never settled tells only that settling takes at least this long.
-                long observed = _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
+                // A rest that never settled tells only that settling takes at least this long. With a negligible
+                // relaxation there is nothing to settle: the minimum is what the cell needs, so a target pushed up
+                // while the relaxation was near the limit drifts back down.
+                long observed = IsRelaxationNegligible ? _protocol.MinimumRestMs : _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
                 _targetMs = Clamp(_targetMs + ((observed - _targetMs) / _tuning.SettleAveragingRests));
             }
 
@@ -139,6 +188,9 @@ namespace Edge.Core.Decision
             }
 
             _rests++;
+
+            // A settled rest ended at the open-circuit level: the next pre-pulse level is the new rested reference.
+            _captureRested = _captureRested || _settleObservedMs >= 0;
             _settledSinceMs = -1;
             _settleObservedMs = -1;
             _hasInitialSlope = false;
@@ -151,6 +203,15 @@ namespace Edge.Core.Decision
             {
                 reason = RestEndReason.Fixed;
                 return elapsedMs >= step.DurationMs * _extensionPercent / 100 * PulsePercent / 100;
+            }
+
+            if (IsRelaxationNegligible)
+            {
+                // The pulses leave almost no polarisation behind (a current the interface sustains without
+                // pulsing): waiting for a relaxation below the noise only costs duty. The target still follows
+                // the trends, so growing polarisation lengthens the rests again.
+                reason = RestEndReason.Relaxed;
+                return elapsedMs >= _targetMs && elapsedMs >= _protocol.MinimumRestMs;
             }
 
             if (!_hasInitialSlope && snapshot.RestSlopeValid[module])
@@ -272,6 +333,23 @@ namespace Edge.Core.Decision
             }
 
             return largest == int.MinValue ? 0 : largest;
+        }
+
+        private int LargestDeviationFromRested(MeasurementSnapshot snapshot)
+        {
+            int largest = 0;
+            for (int i = 0; i < _cellCount; i++)
+            {
+                int c = _firstCell + i;
+                int deviation = snapshot.CellVoltageMv[c] - _restedMv[i];
+                deviation = deviation < 0 ? -deviation : deviation;
+                if (snapshot.CellValid[c] && deviation > largest)
+                {
+                    largest = deviation;
+                }
+            }
+
+            return largest;
         }
 
         private int LargestResidual(MeasurementSnapshot snapshot)

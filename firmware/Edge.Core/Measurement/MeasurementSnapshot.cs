@@ -23,6 +23,7 @@ namespace Edge.Core.Measurement
             EdgeResistanceMilliohm = new int[cells];
             PulseOverpotentialMv = new int[cells];
             PrePulseVoltageMv = new int[cells];
+            NoiseVarianceCentiMv2 = new int[cells];
             RestSlopeUvPerS = new int[cells];
             ShapeEarlyRiseMv = new int[cells];
             ShapeLateRiseMv = new int[cells];
@@ -33,6 +34,7 @@ namespace Edge.Core.Measurement
             PhaseSampleCount = new int[modules];
             PhaseStarted = new bool[modules];
             EdgeMeasured = new bool[modules];
+            EdgeCurrentUa = new int[modules];
             PulseEnded = new bool[modules];
             RestSlopeValid = new bool[modules];
             ShapeValid = new bool[modules];
@@ -78,6 +80,9 @@ namespace Edge.Core.Measurement
 
         public int[] EdgeResistanceMilliohm { get; }
 
+        /// <summary>Magnitude of the current step of this tick's edge (uA): what <see cref="EdgeResistanceMilliohm"/> divides by.</summary>
+        public int[] EdgeCurrentUa { get; }
+
         /// <summary>
         /// First sample after a pulse: <see cref="PulseOverpotentialMv"/> per cell (mean of the last pulse samples
         /// minus the voltage before the pulse) and the module's LastPulse* values are fresh.
@@ -88,6 +93,14 @@ namespace Edge.Core.Measurement
 
         /// <summary>Mean cell voltage over the samples just before the latest pulse (mV): the relaxed reference.</summary>
         public int[] PrePulseVoltageMv { get; }
+
+        /// <summary>
+        /// Reading noise of each cell channel: the variance of the settled samples before each pulse, in
+        /// (0.01 mV)^2 (2 mV of noise reads 40000), averaged over pulses; updated at every pulse start, 0 before
+        /// the first estimate. What an edge resistance's uncertainty is computed from
+        /// (<see cref="EdgeResistanceNoise"/>).
+        /// </summary>
+        public int[] NoiseVarianceCentiMv2 { get; }
 
         public int[] LastPulseCurrentUa { get; }
 

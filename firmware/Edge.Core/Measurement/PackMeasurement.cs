@@ -24,6 +24,9 @@ namespace Edge.Core.Measurement
         /// </summary>
         public const int ShapePointSamples = 3;
 
+        /// <summary>Pulses the reading-noise estimate averages over (exponentially).</summary>
+        private const int NoiseAveragingPulses = 16;
+
         private readonly PackLayout _layout;
         private readonly int _periodMs;
         private readonly int _slopeSamples;
@@ -184,23 +187,43 @@ namespace Edge.Core.Measurement
             for (int c = first; c < first + cellsPerModule; c++)
             {
                 int baseline = _lastValidMv[c];
+                long variance = -1;
                 if (usable > 0)
                 {
                     long sum = 0;
+                    long squares = 0;
                     int[] ring = _ring[c];
                     for (int k = 1; k <= usable; k++)
                     {
-                        sum += ring[RingIndex(_ringHead[module] - k)];
+                        int v = ring[RingIndex(_ringHead[module] - k)];
+                        sum += v;
+                        squares += (long)v * v;
                     }
 
                     baseline = (int)(sum / usable);
+
+                    // Sample variance of the settled rest end, in (0.01 mV)^2: the reading noise the edge sees.
+                    if (usable > 1)
+                    {
+                        long spread = (squares * usable) - (sum * sum);
+                        long hundredths = spread * 10000 / ((long)usable * (usable - 1));
+                        variance = hundredths > int.MaxValue ? int.MaxValue : hundredths;
+                    }
                 }
 
                 snapshot.PrePulseVoltageMv[c] = baseline;
+                if (variance >= 0)
+                {
+                    // One 8-sample variance scatters by about half its value: average over pulses.
+                    long smoothed = snapshot.NoiseVarianceCentiMv2[c];
+                    snapshot.NoiseVarianceCentiMv2[c] = (int)(smoothed == 0 ? variance : smoothed + ((variance - smoothed) / NoiseAveragingPulses));
+                }
+
                 snapshot.EdgeResistanceMilliohm[c] = Resistance(frame.CellVoltageMv[c] - baseline, flowingUa);
             }
 
             snapshot.EdgeMeasured[module] = flowingUa > 0;
+            snapshot.EdgeCurrentUa[module] = flowingUa;
         }
 
         /// <summary>
@@ -216,6 +239,7 @@ namespace Edge.Core.Measurement
             }
 
             snapshot.EdgeMeasured[module] = stepUa > 0;
+            snapshot.EdgeCurrentUa[module] = stepUa;
         }
 
         private static bool IsReversal(int previousUa, int nextUa) => (previousUa < 0 && nextUa > 0) || (previousUa > 0 && nextUa < 0);
@@ -250,6 +274,7 @@ namespace Edge.Core.Measurement
 
             snapshot.PulseEnded[module] = true;
             snapshot.EdgeMeasured[module] = magnitudeUa > 0;
+            snapshot.EdgeCurrentUa[module] = magnitudeUa;
             snapshot.LastPulseCurrentUa[module] = pulseUa;
             snapshot.LastPulseDurationMs[module] = snapshot.PhaseElapsedMs[module];
             snapshot.LastPulseChargeUc[module] = (int)(_pulseChargeNc[module] / 1000);

@@ -53,4 +53,40 @@ public sealed class AdaptiveRestTests
         Assert.Contains(result.Events, e => e.Kind == "depletionOnset" && e.Severity == "warning");
         Assert.DoesNotContain(result.Events, e => e.Kind == "cutoff");
     }
+
+    private static ModuleResult Short(double currentMAPerCm2, double tauScale)
+    {
+        string json = $$"""
+            { "name": "rest-{{currentMAPerCm2}}-{{tauScale}}", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 300,
+              "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon",
+                        "moduleOverrides": [ { "module": 0, "tauScale": {{tauScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } ] },
+              "protocol": { "steps": [ "Strip at {{currentMAPerCm2.ToString(System.Globalization.CultureInfo.InvariantCulture)}} mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "adaptive",
+                            "minRestS": 0.5, "maxRestS": 20, "cutoffV": 3.0 },
+              "controller": { "mode": "observe" } }
+            """;
+        return new ClosedLoopRunner(ScenarioLoader.Parse(json), new RunOptions { RecordTrace = false }).Run().Modules[0];
+    }
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(0.3)]
+    public void AtALowCurrentTheRestsStayAtTheMinimum(double currentMAPerCm2)
+    {
+        // [W] strips 0.25 mA/cm2 continuously to 20 mAh/cm2: pulses this small leave a few mV of polarisation
+        // against 2 mV of noise, nothing a rest must wait for. 1 s pulse + 0.5 s minimum rest = duty 2/3.
+        ModuleResult module = Short(currentMAPerCm2, 1);
+        Assert.InRange(module.MeanRestS, 0.5, 0.6);
+        Assert.True(module.DutyCycle >= 0.6, $"duty {module.DutyCycle:0.###}");
+    }
+
+    [Fact]
+    public void ACellThatRelaxesSlowlyGetsLongerRestsThanAHealthyOne()
+    {
+        // Five times slower relaxation: one 1 s pulse at 1 mA/cm2 leaves only a few mV, but the cell carries it
+        // from rest to rest at short rests; measured from the rested level the polarisation outgrows the
+        // negligible limit, and the rests wait for the relaxation again.
+        ModuleResult healthy = Short(1.0, 1);
+        ModuleResult slow = Short(1.0, 5);
+        Assert.True(slow.MeanRestS >= 1.3 * healthy.MeanRestS, $"slow {slow.MeanRestS:0.##} s vs healthy {healthy.MeanRestS:0.##} s");
+    }
 }

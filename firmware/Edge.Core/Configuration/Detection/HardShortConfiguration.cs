@@ -20,5 +20,12 @@ namespace Edge.Core.Configuration.Detection
         /// <summary>Edge resistance below this percentage of the cell's baseline, with no relaxation after the
         /// pulse, is a shunt: V proportional to I.</summary>
         public int ShuntResistancePercent { get; set; } = 10;
+
+        /// <summary>
+        /// ...and the collapse must exceed this many standard deviations (in tenths) of one edge reading (measured
+        /// noise over the current step): at 0.08 mA/cm2 with 2 mV of noise a healthy edge is only about five
+        /// sigma above zero, and this test has no debounce.
+        /// </summary>
+        public int ShuntSigmaTenths { get; set; } = 60;
     }
 }

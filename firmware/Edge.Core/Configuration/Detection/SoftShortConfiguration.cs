@@ -15,6 +15,16 @@ namespace Edge.Core.Configuration.Detection
         /// <summary>Edge resistance below this percentage of its recent median is a parallel path.</summary>
         public int ResistanceDropPercent { get; set; } = 70;
 
+        /// <summary>
+        /// The drop must also exceed this many standard deviations (in tenths) of one edge's resistance reading,
+        /// sqrt(2) x the measured reading noise / the current step. A healthy cell at 0.1 mA/cm2 (a 19 mV edge
+        /// against 2 mV of noise) scatters by about 15 % per edge; at some 2400 edges per cell-hour (1 s / 2 s
+        /// pulses) and a debounce of two, at most one false alarm per 1000 cell-hours needs a one-edge false
+        /// rate below about 6e-4, 3.2 sigma; 4.5 leaves room for the median's own scatter and for heavier tails.
+        /// At plating currents (0.5 mA/cm2 and above) the percentage is the larger margin, as before.
+        /// </summary>
+        public int ResistanceDropSigmaTenths { get; set; } = 45;
+
         /// <summary>Edge resistances kept for the running median.</summary>
         public int ResistanceHistory { get; set; } = 9;
 

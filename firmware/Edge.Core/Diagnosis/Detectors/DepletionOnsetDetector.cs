@@ -48,6 +48,23 @@ namespace Edge.Core.Diagnosis.Detectors
         /// <summary>Current CUSUM of a cell (mV), for telemetry and tests.</summary>
         public int CusumMv(int cell) => _cusumMv[cell];
 
+        /// <summary>
+        /// Fault reset: the module's cells learn their baselines afresh and their CUSUMs start at 0, so only
+        /// pulses after the reset can raise a depletion diagnosis again.
+        /// </summary>
+        public void ResetModule(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                _overpotentialBaseline[c] = 0;
+                _resistanceBaseline[c] = 0;
+                _pulsesSeen[c] = 0;
+                _cusumMv[c] = 0;
+                _stepInWindowUntilMs[c] = 0;
+            }
+        }
+
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             for (int m = 0; m < _layout.ModuleCount; m++)
@@ -60,7 +77,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     {
                         if (snapshot.CellValid[c])
                         {
-                            EvaluatePulse(c, snapshot, diagnosis);
+                            EvaluatePulse(c, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], snapshot.EdgeCurrentUa[m]), snapshot, diagnosis);
                         }
                     }
                 }
@@ -95,7 +112,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluatePulse(int cell, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        private void EvaluatePulse(int cell, long resistanceSigmaMilliohm, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int overpotential = snapshot.PulseOverpotentialMv[cell];
             int resistance = snapshot.EdgeResistanceMilliohm[cell];
@@ -121,9 +138,14 @@ namespace Edge.Core.Diagnosis.Detectors
             diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, cusum >= _configuration.CusumWarningMv, cusum, _configuration.CusumWarningMv);
             diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, cusum >= _configuration.CusumFaultMv, cusum, _configuration.CusumFaultMv);
 
+            // Risen: above the percentage of the baseline and by more than noise makes one edge reading scatter
+            // (at a small current step the percentage alone is a few standard deviations of noise).
             long resistanceBaseline = _resistanceBaseline[cell];
-            bool risen = resistanceBaseline > 0 && (long)resistance * 100 > resistanceBaseline * _configuration.EdgeResistanceRisePercent;
-            diagnosis.Report(DiagnosisId.DepletionEdgeResistanceRise, cell, risen, resistance, (int)(resistanceBaseline * _configuration.EdgeResistanceRisePercent / 100));
+            long percentLimit = resistanceBaseline * _configuration.EdgeResistanceRisePercent / 100;
+            long noiseLimit = resistanceBaseline + (resistanceSigmaMilliohm * _configuration.EdgeResistanceRiseSigmaTenths / 10);
+            long limit = percentLimit > noiseLimit ? percentLimit : noiseLimit;
+            bool risen = resistanceBaseline > 0 && resistance > limit;
+            diagnosis.Report(DiagnosisId.DepletionEdgeResistanceRise, cell, risen, resistance, limit > int.MaxValue ? int.MaxValue : (int)limit);
 
             // The baselines follow slow drift (bulk composition, temperature) only while the cell is
             // quiet, so a growing trend is not absorbed into its own reference. Quiet means below the info

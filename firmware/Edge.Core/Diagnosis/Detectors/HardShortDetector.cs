@@ -34,6 +34,17 @@ namespace Edge.Core.Diagnosis.Detectors
             _baselineCount = new int[layout.CellCount];
         }
 
+        /// <summary>Fault reset: the module's cells learn their edge-resistance baselines afresh.</summary>
+        public void ResetModule(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                _baselineSumMilliohm[c] = 0;
+                _baselineCount[c] = 0;
+            }
+        }
+
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int maximumMv = _configuration.MaximumVoltageMv;
@@ -52,6 +63,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 int first = _layout.FirstCellOf(m);
                 int last = first + cellsPerModule;
                 bool edge = snapshot.EdgeMeasured[m];
+                int stepUa = snapshot.EdgeCurrentUa[m];
                 for (int c = first; c < last; c++)
                 {
                     if (!cellValid[c])
@@ -61,13 +73,13 @@ namespace Edge.Core.Diagnosis.Detectors
 
                     int v = voltages[c];
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
-                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c]);
+                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], edge ? EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa) : 0);
                     diagnosis.Report(DiagnosisId.HardShort, c, (applies && nearZero) || shunted, v, maximumMv);
                 }
             }
         }
 
-        private bool IsShuntEdge(int cell, int edgeMilliohm)
+        private bool IsShuntEdge(int cell, int edgeMilliohm, long sigmaMilliohm)
         {
             if (edgeMilliohm <= 0)
             {
@@ -81,8 +93,11 @@ namespace Edge.Core.Diagnosis.Detectors
                 return false;
             }
 
+            // Collapsed, and by more than noise can make one edge reading fall (no debounce here: at a small
+            // current step one noisy edge could otherwise isolate a healthy module).
             long baseline = _baselineSumMilliohm[cell] / BaselineEdges;
-            return (long)edgeMilliohm * 100 < baseline * _configuration.ShuntResistancePercent;
+            return (long)edgeMilliohm * 100 < baseline * _configuration.ShuntResistancePercent
+                && baseline - edgeMilliohm > sigmaMilliohm * _configuration.ShuntSigmaTenths / 10;
         }
     }
 }

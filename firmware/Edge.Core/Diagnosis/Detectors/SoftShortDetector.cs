@@ -78,6 +78,30 @@ namespace Edge.Core.Diagnosis.Detectors
         /// <summary>Spikes counted on a cell in the current episode (consecutive spiky cycles, or while the spike warning is active).</summary>
         public int SpikeCount(int cell) => _spikeCount[cell];
 
+        /// <summary>
+        /// Forgets every piece of evidence about a module and its cells (fault reset): spikes, resistance
+        /// history, the self-discharge reference and the coulombic-efficiency phases. Evidence gathered before
+        /// the reset must not confirm a short again after it; only what is measured from now on counts.
+        /// </summary>
+        public void ResetModule(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                _spikeOpen[c] = false;
+                _spikeInCycle[c] = false;
+                _spikeCount[c] = 0;
+                _hasReference[c] = false;
+                _resistanceCount[c] = 0;
+            }
+
+            _stripPhaseUc[module] = 0;
+            _platePhaseUc[module] = 0;
+            _lastPulseWasPlate[module] = false;
+            _hasPlatePhase[module] = false;
+            _lastPulseWasStrip[module] = false;
+        }
+
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             for (int m = 0; m < _layout.ModuleCount; m++)
@@ -110,11 +134,12 @@ namespace Edge.Core.Diagnosis.Detectors
 
                 if (snapshot.EdgeMeasured[m])
                 {
+                    int stepUa = snapshot.EdgeCurrentUa[m];
                     for (int c = first; c < last; c++)
                     {
                         if (snapshot.CellValid[c])
                         {
-                            EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], diagnosis);
+                            EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
                         }
                     }
                 }
@@ -178,7 +203,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluateResistance(int cell, int resistanceMilliohm, DiagnosisManager diagnosis)
+        private void EvaluateResistance(int cell, int resistanceMilliohm, long sigmaMilliohm, DiagnosisManager diagnosis)
         {
             int[] history = _resistanceHistory[cell];
             int count = _resistanceCount[cell];
@@ -186,7 +211,18 @@ namespace Edge.Core.Diagnosis.Detectors
             if (filled >= 3)
             {
                 int median = Median(history, filled);
-                long limit = (long)median * _configuration.ResistanceDropPercent / 100;
+
+                // The drop must be large against the median and against what noise does to one edge reading: at
+                // a small current step (a low-current pack) that scatter is a large fraction of the resistance,
+                // and a percentage alone would raise false alarms on healthy cells.
+                long percentMargin = (long)median * (100 - _configuration.ResistanceDropPercent) / 100;
+                long noiseMargin = sigmaMilliohm * _configuration.ResistanceDropSigmaTenths / 10;
+                long limit = median - (percentMargin > noiseMargin ? percentMargin : noiseMargin);
+                if (limit < 0)
+                {
+                    limit = 0;
+                }
+
                 diagnosis.Report(DiagnosisId.SoftShortResistanceDrop, cell, resistanceMilliohm < limit, resistanceMilliohm, (int)limit);
             }
 
@@ -289,8 +325,17 @@ namespace Edge.Core.Diagnosis.Detectors
                 indicators++;
             }
 
-            bool confirmed = indicators >= _configuration.ConfirmingIndicators || _spikeCount[cell] >= _configuration.ConfirmingSpikeCount;
-            diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, confirmed, indicators, _configuration.ConfirmingIndicators);
+            // The event carries the evidence that confirmed it: indicators against their count, or else the
+            // spikes against theirs, so its value never contradicts the confirmation it reports.
+            if (indicators >= _configuration.ConfirmingIndicators)
+            {
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, indicators, _configuration.ConfirmingIndicators);
+            }
+            else
+            {
+                int spikes = _spikeCount[cell];
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, spikes >= _configuration.ConfirmingSpikeCount, spikes, _configuration.ConfirmingSpikeCount);
+            }
         }
 
         private int Median(int[] values, int count)

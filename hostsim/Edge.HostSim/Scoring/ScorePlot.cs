@@ -1,0 +1,107 @@
+// Licensed under the MIT License.
+
+using ScottPlot;
+
+namespace Edge.HostSim.Scoring;
+
+/// <summary>
+/// The scorecard's plots, per family, PNG and SVG: capacity against duty cycle for every run (one colour per
+/// variant: act over observe and adaptive against fixed rests show as the gap between the point clouds), and
+/// the lead-time distributions (fraction of warned events warned at least that early).
+/// </summary>
+public static class ScorePlot
+{
+    private const int Width = 900;
+    private const int Height = 560;
+
+    /// <summary>Writes the family's plots into <paramref name="directory"/>; returns the files written.</summary>
+    public static IReadOnlyList<string> WriteFamily(string directory, FamilyScore score, IReadOnlyList<RunOutcome> runs)
+    {
+        List<string> files = new List<string>();
+        files.AddRange(Save(CapacityVersusDuty(score, runs), directory, score.Family));
+        Plot? lead = LeadTimes(score);
+        if (lead != null)
+        {
+            files.AddRange(Save(lead, directory, score.Family + "-lead"));
+        }
+
+        return files;
+    }
+
+    private static Plot CapacityVersusDuty(FamilyScore score, IReadOnlyList<RunOutcome> runs)
+    {
+        Plot plot = new Plot();
+        int index = 0;
+        foreach (VariantScore variant in score.Variants)
+        {
+            RunOutcome[] own = runs.Where(r => r.Family == score.Family && r.Variant == variant.Variant).ToArray();
+            if (own.Length == 0)
+            {
+                continue;
+            }
+
+            var points = plot.Add.ScatterPoints(own.Select(r => r.DutyCycle).ToArray(), own.Select(r => r.CapacityMAhPerCm2).ToArray());
+            points.LegendText = variant.Variant;
+            points.Color = Colors.Category10[index % Colors.Category10.Length];
+            points.MarkerSize = 8;
+            points.MarkerShape = Markers[index % Markers.Length];
+            index++;
+        }
+
+        plot.Title(score.Family + ": capacity against duty cycle, one point per run (simulated)");
+        plot.XLabel("duty cycle (current-on time / (on + rest))");
+        plot.YLabel("net capacity (mAh/cm2)");
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    private static Plot? LeadTimes(FamilyScore score)
+    {
+        if (score.Depletion.LeadS.Count == 0 && score.Shorts.SoftLeadS.Count == 0)
+        {
+            return null;
+        }
+
+        Plot plot = new Plot();
+        AddEcdf(plot, score.Depletion.LeadS, "depletion warning to cut-off", 0);
+        AddEcdf(plot, score.Shorts.SoftLeadS, "soft-short warning to hard short", 1);
+        plot.Title(score.Family + ": lead time of the warnings (simulated)");
+        plot.XLabel("log10 lead time (s)");
+        plot.YLabel("fraction warned at least this early");
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    private static void AddEcdf(Plot plot, Summary summary, string label, int colour)
+    {
+        if (summary.Count == 0)
+        {
+            return;
+        }
+
+        // Survival curve: the fraction of events whose lead time is at least x.
+        double[] x = summary.Values.Select(v => Math.Log10(Math.Max(v, 1e-3))).ToArray();
+        double[] y = Enumerable.Range(0, x.Length).Select(i => (double)(x.Length - i) / x.Length).ToArray();
+        var line = plot.Add.Scatter(x, y);
+        line.LegendText = label + " (n = " + summary.Count + ")";
+        line.Color = Colors.Category10[colour];
+        line.MarkerSize = 6;
+        line.ConnectStyle = ConnectStyle.StepHorizontal;
+    }
+
+    private static readonly MarkerShape[] Markers =
+    {
+        MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond,
+        MarkerShape.OpenCircle, MarkerShape.OpenSquare, MarkerShape.OpenTriangleUp, MarkerShape.OpenDiamond,
+    };
+
+    private static IEnumerable<string> Save(Plot plot, string directory, string stem)
+    {
+        string png = Path.Combine(directory, stem + ".png");
+        string svg = Path.Combine(directory, stem + ".svg");
+        plot.SavePng(png, Width, Height);
+        plot.SaveSvg(svg, Width, Height);
+        return new[] { png, svg };
+    }
+}

@@ -1,0 +1,162 @@
+// Licensed under the MIT License.
+
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using Edge.HostSim.Output;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Scoring.Corpus;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Scoring;
+
+/// <summary>A loaded corpus: its manifest, the families' definitions and every scenario, validated.</summary>
+public sealed class LoadedCorpus
+{
+    public string Directory { get; init; } = string.Empty;
+
+    public CorpusManifest Manifest { get; init; } = new CorpusManifest();
+
+    public IReadOnlyList<FamilySpec> Families { get; init; } = Array.Empty<FamilySpec>();
+
+    public IReadOnlyList<Scenario> Scenarios { get; init; } = Array.Empty<Scenario>();
+}
+
+/// <summary>Everything a score run produced.</summary>
+public sealed class ScoreResult
+{
+    public long Seed { get; init; }
+
+    public IReadOnlyList<FamilyScore> Families { get; init; } = Array.Empty<FamilyScore>();
+
+    public IReadOnlyList<RunOutcome> Runs { get; init; } = Array.Empty<RunOutcome>();
+
+    public double WallS { get; init; }
+
+    public bool Cancelled { get; init; }
+}
+
+/// <summary>
+/// Runs a corpus: every scenario closed-loop, in parallel over the cores (longest first, by time limit times
+/// cells), then scores every family. Loading validates everything before the first run starts.
+/// </summary>
+public static class ScoreRunner
+{
+    public static LoadedCorpus Load(string directory)
+    {
+        string manifestPath = Path.Combine(directory, CorpusManifest.FileName);
+        if (!File.Exists(manifestPath))
+        {
+            throw new CorpusException(manifestPath, "no corpus here (generate one with 'corpus --out DIR')");
+        }
+
+        CorpusManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<CorpusManifest>(File.ReadAllText(manifestPath), OutputJson.Indented);
+        }
+        catch (JsonException e)
+        {
+            throw new CorpusException(manifestPath, "not a corpus manifest: " + e.Message);
+        }
+
+        if (manifest == null || manifest.Format != 1 || manifest.Runs.Count == 0)
+        {
+            throw new CorpusException(manifestPath, "not a corpus manifest of format 1 with runs");
+        }
+
+        List<FamilySpec> families;
+        try
+        {
+            families = CorpusSpecLoader.LoadFile(Path.Combine(directory, manifest.SpecFile)).Where(f => manifest.Families.Contains(f.Name)).ToList();
+        }
+        catch (CorpusException e)
+        {
+            throw new CorpusException(Path.Combine(directory, manifest.SpecFile) + (e.Path.Length > 0 ? ": " + e.Path : string.Empty), e.Problem);
+        }
+
+        List<Scenario> scenarios = new List<Scenario>();
+        foreach (CorpusRun run in manifest.Runs)
+        {
+            FamilySpec? family = families.FirstOrDefault(f => f.Name == run.Family);
+            if (family == null || family.Variants.All(v => v.Name != run.Variant))
+            {
+                throw new CorpusException(run.File, "family '" + run.Family + "' / variant '" + run.Variant + "' is not in " + manifest.SpecFile);
+            }
+
+            string path = Path.Combine(directory, run.File);
+            try
+            {
+                scenarios.Add(ScenarioLoader.LoadFile(path));
+            }
+            catch (ScenarioException e)
+            {
+                throw new CorpusException(run.File, "invalid scenario: " + e.Message);
+            }
+        }
+
+        return new LoadedCorpus { Directory = directory, Manifest = manifest, Families = families, Scenarios = scenarios };
+    }
+
+    /// <summary>
+    /// Runs every scenario of <paramref name="corpus"/> and scores its families. <paramref name="progress"/> is
+    /// called after each finished run with (runs done, runs in all, the finished run).
+    /// </summary>
+    public static ScoreResult Run(LoadedCorpus corpus, int maximumParallelism = 0, Action<int, int, RunOutcome>? progress = null, CancellationToken cancellation = default)
+    {
+        Stopwatch wall = Stopwatch.StartNew();
+        int count = corpus.Scenarios.Count;
+        RunOutcome?[] outcomes = new RunOutcome?[count];
+        int[] order = Enumerable.Range(0, count)
+            .OrderByDescending(i => corpus.Scenarios[i].TimeLimitS * corpus.Scenarios[i].Pack.Modules * corpus.Scenarios[i].Pack.CellsPerModule / corpus.Scenarios[i].SamplePeriodMs)
+            .ToArray();
+        ParallelOptions parallel = new ParallelOptions { MaxDegreeOfParallelism = maximumParallelism > 0 ? maximumParallelism : Environment.ProcessorCount };
+        int done = 0;
+        object gate = new object();
+        Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), parallel, (i, state) =>
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                state.Stop();
+                return;
+            }
+
+            RunOutcome outcome = RunOne(corpus.Manifest.Runs[i], corpus.Scenarios[i], cancellation);
+            outcomes[i] = outcome;
+            lock (gate)
+            {
+                done++;
+                progress?.Invoke(done, count, outcome);
+            }
+        });
+
+        bool cancelled = cancellation.IsCancellationRequested || outcomes.Any(o => o == null || o.TerminatedBy == "cancelled");
+        List<RunOutcome> finished = outcomes.Where(o => o != null).Select(o => o!).ToList();
+        List<FamilyScore> scores = corpus.Families.Select(f => FamilyScorer.Score(f, finished)).ToList();
+        return new ScoreResult { Seed = corpus.Manifest.Seed, Families = scores, Runs = finished, WallS = wall.Elapsed.TotalSeconds, Cancelled = cancelled };
+    }
+
+    /// <summary>One run of the corpus, closed loop, without trace.</summary>
+    public static RunOutcome RunOne(CorpusRun run, Scenario scenario, CancellationToken cancellation = default)
+    {
+        RunOptions options = new RunOptions { RecordTrace = false, MaximumEvents = 200000, Cancellation = cancellation };
+        SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
+        return new RunOutcome
+        {
+            Family = run.Family,
+            Draw = run.Draw,
+            Variant = run.Variant,
+            Seed = run.Seed,
+            File = run.File,
+            Act = scenario.Controller.Act,
+            CellsPerModule = scenario.Pack.CellsPerModule,
+            SimulatedS = result.SimulatedS,
+            WallS = result.WallS,
+            TerminatedBy = result.TerminatedBy,
+            Parameters = run.Parameters,
+            Modules = result.Modules,
+            Events = result.Events,
+            Pack = result.Pack,
+        };
+    }
+}

@@ -1,0 +1,88 @@
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Edge.HostSim.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Scoring;
+
+/// <summary>The corpus and score verbs end to end on a tiny spec (seconds of simulated time).</summary>
+public sealed class ScoreCommandTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "edge-score-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void CorpusThenScoreWritesReportScoresAndPlots()
+    {
+        // Two currents well below NaK50's limiting current, with the same pulse timing: charge is current times
+        // time, so the capacity ratio is the current ratio, 2.
+        string spec = Path.Combine(_directory, "spec.json");
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(spec, """
+            { "families": [ {
+                "name": "tiny", "runs": 2,
+                "parameters": { "current": { "values": [ 0.25 ] } },
+                "scenario": { "timeLimitS": 20, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at ${current} mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } },
+                "variants": [ { "name": "low" },
+                              { "name": "half", "set": { "protocol.steps": [ "Strip at 0.125 mA/cm2 for 1 s", "Rest for 0.1 s" ] } } ],
+                "ratios": [ { "numerator": "low", "denominator": "half" } ],
+                "targets": [ { "metric": "variant.low.capacity.min", "min": 0.001 } ] } ] }
+            """);
+        string corpus = Path.Combine(_directory, "corpus");
+        StringWriter output = new StringWriter();
+        StringWriter errors = new StringWriter();
+
+        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", corpus, "--seed", "5" }, output, errors));
+        Assert.True(File.Exists(Path.Combine(corpus, "corpus.json")));
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(corpus, "tiny"), "*.json").Length);
+
+        Assert.Equal(0, Program.Execute(new[] { "score", corpus, "--quiet" }, output, errors));
+        string scoreDir = Path.Combine(corpus, "score");
+        foreach (string file in new[] { "score.json", "score.md", "runs.csv", "tiny.png", "tiny.svg" })
+        {
+            Assert.True(File.Exists(Path.Combine(scoreDir, file)), file + " missing");
+        }
+
+        using JsonDocument score = JsonDocument.Parse(File.ReadAllText(Path.Combine(scoreDir, "score.json")));
+        Assert.Equal(5, score.RootElement.GetProperty("seed").GetInt64());
+        JsonElement family = score.RootElement.GetProperty("families")[0];
+        Assert.Equal("tiny", family.GetProperty("family").GetString());
+        Assert.Equal(4, family.GetProperty("runs").GetInt32());
+        Assert.Equal("pass", family.GetProperty("targets")[0].GetProperty("status").GetString());
+        Assert.Equal(4, score.RootElement.GetProperty("runs").GetArrayLength());
+
+        double ratioMin = family.GetProperty("metrics").GetProperty("ratio.low/half.min").GetDouble();
+        Assert.InRange(ratioMin, 1.95, 2.05);
+        Assert.Contains("tiny: 4 runs", output.ToString());
+    }
+
+    [Fact]
+    public void ScoreOfADirectoryWithoutCorpusIsABadInput()
+    {
+        Directory.CreateDirectory(_directory);
+        StringWriter errors = new StringWriter();
+        Assert.Equal(2, Program.Execute(new[] { "score", _directory }, new StringWriter(), errors));
+        Assert.Contains("no corpus here", errors.ToString());
+        Assert.False(Directory.Exists(Path.Combine(_directory, "score")));
+    }
+
+    [Fact]
+    public void AnUnknownFamilyIsABadInputAndWritesNothing()
+    {
+        StringWriter errors = new StringWriter();
+        string corpus = Path.Combine(_directory, "c");
+        Assert.Equal(2, Program.Execute(new[] { "corpus", "--out", corpus, "--family", "nope" }, new StringWriter(), errors));
+        Assert.Contains("no family 'nope'", errors.ToString());
+        Assert.False(Directory.Exists(corpus));
+    }
+}
