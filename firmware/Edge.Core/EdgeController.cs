@@ -47,6 +47,11 @@ namespace Edge.Core
         private readonly bool[] _pendingStart;
         private readonly bool[] _pendingStop;
         private readonly bool[] _pendingReset;
+
+        // setProtocol with start during a pulse: the module starts one tick after the stop, so the interrupted
+        // pulse ends with its switch open for a sample and is measured and summarised on its own.
+        private readonly bool[] _deferredStart;
+        private long _deferredStartAfterMs;
         private readonly object _commandLock = new object();
 
         // Non-zero when a command or configuration change may be waiting: set (after the change, under the
@@ -108,6 +113,7 @@ namespace Edge.Core
             _pendingStart = new bool[modules];
             _pendingStop = new bool[modules];
             _pendingReset = new bool[modules];
+            _deferredStart = new bool[modules];
         }
 
         public PackLayout Layout => _layout;
@@ -133,6 +139,34 @@ namespace Edge.Core
 
         /// <summary>Starts a module's protocol at the next tick (-1: every module).</summary>
         public void RequestStart(int module) => Request(_pendingStart, module);
+
+        /// <summary>
+        /// True while a requested start has not been applied yet (a protocol change with start, or a start deferred
+        /// past an interrupted pulse): a module that is Done now leaves it on a coming tick.
+        /// </summary>
+        public bool IsStartPending
+        {
+            get
+            {
+                lock (_commandLock)
+                {
+                    if (_pendingProtocol != null && _pendingProtocolStart)
+                    {
+                        return true;
+                    }
+
+                    for (int m = 0; m < _modules.Length; m++)
+                    {
+                        if (_pendingStart[m] || _deferredStart[m])
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+        }
 
         /// <summary>Stops a module at the next tick (-1: every module).</summary>
         public void RequestStop(int module) => Request(_pendingStop, module);
@@ -287,10 +321,17 @@ namespace Edge.Core
                         }
                     }
 
+                    if (_deferredStart[m] && now > _deferredStartAfterMs)
+                    {
+                        _deferredStart[m] = false;
+                        _pendingStart[m] = true;
+                    }
+
                     if (_pendingStop[m])
                     {
                         _pendingStop[m] = false;
                         _pendingStart[m] = false;
+                        _deferredStart[m] = false;
                         _modules[m].Stop(now, _telemetry);
                     }
 
@@ -325,13 +366,27 @@ namespace Edge.Core
                 }
 
                 _pendingProtocol = null;
+                bool deferred = false;
                 for (int m = 0; m < _modules.Length; m++)
                 {
+                    bool pulsing = _modules[m].State == ModuleState.Pulse;
                     _modules[m].Stop(now, _telemetry);
-                    if (_pendingProtocolStart)
+                    if (_pendingProtocolStart && pulsing)
+                    {
+                        _deferredStart[m] = true;
+                        deferred = true;
+                    }
+                    else if (_pendingProtocolStart)
                     {
                         _pendingStart[m] = true;
                     }
+                }
+
+                if (deferred)
+                {
+                    // Read by the next tick's ApplyCommands: the interrupted pulse's switch stays open for this one.
+                    _deferredStartAfterMs = now;
+                    Interlocked.Exchange(ref _commandsPending, 1);
                 }
 
                 // Copied into the live object: the duty cycles and rest tuners hold references to it.

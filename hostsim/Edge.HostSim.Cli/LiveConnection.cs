@@ -1,5 +1,7 @@
+using Edge.Core.Session;
 using Edge.HostSim.Cli.Arguments;
 using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt;
 using Edge.HostSim.Mqtt.Bridge;
 using Edge.HostSim.Mqtt.Broker;
 
@@ -103,7 +105,26 @@ internal sealed class LiveConnection : IDisposable
             }
 
             stdout.WriteLine("mqtt: device " + deviceId + " -> " + options.Host + ":" + options.Port);
-            return new LiveConnection(new MqttDeviceBridge(options));
+            MqttDeviceBridge bridge = new MqttDeviceBridge(options);
+            try
+            {
+                // Something answers at the address; now whether the broker takes us as this device (TLS,
+                // credentials, ACL), so a refusal stops the run before it starts instead of "0 connection(s)".
+                bridge.VerifyBrokerAccess();
+            }
+            catch (BrokerConnectionException e) when (line.AllowUnreachable && e.Outcome == ConnectOutcome.BrokerUnreachable)
+            {
+                // Asked to start anyway: the bridge keeps reconnecting in the background.
+            }
+            catch (BrokerConnectionException e)
+            {
+                bridge.Dispose();
+                throw new UsageException(OptionsBehind(e.Outcome, line) + ": cannot connect to the MQTT broker at " + options.Host + ":" + options.Port + ": " + OneLine(e.Message));
+            }
+
+            TextWriter errors = Console.Error;
+            bridge.ConnectionFailed += (outcome, reason) => errors.WriteLine("mqtt: connection failed: " + BrokerConnectionException.Explain(outcome) + ": " + OneLine(reason));
+            return new LiveConnection(bridge);
         }
 
         string root = line.DashboardDirectory ?? DashboardServer.Locate()
@@ -138,6 +159,26 @@ internal sealed class LiveConnection : IDisposable
             throw;
         }
     }
+
+    /// <summary>The options a user would change for a broker's refusal, named as the command line's other checks name theirs.</summary>
+    private static string OptionsBehind(ConnectOutcome outcome, LiveConnectionSettings line)
+    {
+        switch (outcome)
+        {
+            case ConnectOutcome.TlsFailed:
+                return line.CaFile != null ? "--mqtt-ca" : "--mqtt";
+            case ConnectOutcome.BadCredentials:
+            case ConnectOutcome.NotAuthorized:
+                return line.User != null ? "--mqtt-user/--mqtt-password" : "--mqtt (the broker may need --mqtt-user and --mqtt-password)";
+            case ConnectOutcome.SubscriptionRefused:
+            case ConnectOutcome.PublishFailed:
+                return "--mqtt-user/--device-id";
+            default:
+                return "--mqtt";
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
     public void Dispose()
     {

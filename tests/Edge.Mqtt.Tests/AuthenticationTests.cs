@@ -23,7 +23,7 @@ namespace Edge.Mqtt.Tests
         public void RightPassword_Connects_AndMessagesFlow()
         {
             string topic = TestClients.UniqueTopic("auth");
-            using MosquittoClient client = new MosquittoClient(Options(User, Secret));
+            using HostMqttClient client = new HostMqttClient(Options(User, Secret));
             Recorder events = new Recorder(client);
             client.Subscribe(topic, 1);
             client.Connect();
@@ -43,22 +43,23 @@ namespace Edge.Mqtt.Tests
         [InlineData(null, null)]
         public void WrongOrMissingCredentials_AreRefused_AndPublishFailsWithNotConnected(string? user, string? password)
         {
-            using MosquittoClient client = new MosquittoClient(Options(user, password));
+            using HostMqttClient client = new HostMqttClient(Options(user, password));
             Recorder events = new Recorder(client);
             client.Connect();
 
             Assert.True(events.WaitFor(() => events.Refusals > 0), "no refusal. Log:\n" + _broker.Log);
 
-            // MQTT 3.1.1 CONNACK 4 = bad user name or password, 5 = not authorised (mosquitto 2.0 sends 5).
-            Assert.Contains(client.LastRefusalCode, new[] { 4, 5 });
+            // MQTT 5 CONNACK 0x86 bad user name or password or 0x87 not authorised (mosquitto 2.0 answers 0x87 to both).
+            Assert.Contains(client.LastOutcome, new[] { Edge.Core.Session.ConnectOutcome.BadCredentials, Edge.Core.Session.ConnectOutcome.NotAuthorized });
+            Assert.Contains("NotAuthorized", client.LastError);
             Assert.False(client.IsConnected);
             Assert.Equal(0, events.Connects);
             Assert.Equal(-(int)MqttError.NotConnected, client.Publish("any/topic", new byte[1], 0, 1, 1, false));
         }
 
-        private MosquittoClientOptions Options(string? user, string? password)
+        private HostMqttClientOptions Options(string? user, string? password)
         {
-            MosquittoClientOptions options = TestClients.OptionsFor(_broker, "auth");
+            HostMqttClientOptions options = TestClients.OptionsFor(_broker, "auth");
             options.Username = user;
             options.Password = password;
             return options;

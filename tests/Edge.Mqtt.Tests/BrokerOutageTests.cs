@@ -25,7 +25,7 @@ namespace Edge.Mqtt.Tests
         {
             string commands = TestClients.UniqueTopic("cmd");
             string telemetry = TestClients.UniqueTopic("telemetry");
-            using MosquittoClient device = new MosquittoClient(TestClients.OptionsFor(_broker, "device"));
+            using HostMqttClient device = new HostMqttClient(TestClients.OptionsFor(_broker, "device"));
             Recorder deviceEvents = new Recorder(device);
             device.Subscribe(commands, 1);
             device.Connect();
@@ -43,7 +43,7 @@ namespace Edge.Mqtt.Tests
             _broker.Start();
 
             Assert.True(deviceEvents.WaitFor(() => deviceEvents.Connects == 2), "no reconnect. Log:\n" + _broker.Log);
-            using MosquittoClient operatorClient = new MosquittoClient(TestClients.OptionsFor(_broker, "operator"));
+            using HostMqttClient operatorClient = new HostMqttClient(TestClients.OptionsFor(_broker, "operator"));
             Recorder operatorEvents = new Recorder(operatorClient);
             operatorClient.Subscribe(telemetry, 1);
             operatorClient.Connect();
@@ -65,7 +65,7 @@ namespace Edge.Mqtt.Tests
         public void ClientStartedWhileBrokerDown_ReturnsAtOnce_AndConnectsWhenBrokerComesUp()
         {
             _broker.Stop();
-            using MosquittoClient device = new MosquittoClient(TestClients.OptionsFor(_broker, "device"));
+            using HostMqttClient device = new HostMqttClient(TestClients.OptionsFor(_broker, "device"));
             Recorder events = new Recorder(device);
 
             device.Connect();

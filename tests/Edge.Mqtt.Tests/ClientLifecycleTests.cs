@@ -21,7 +21,7 @@ namespace Edge.Mqtt.Tests
             List<Socket> accepted = new List<Socket>();
             try
             {
-                MosquittoClientOptions options = new MosquittoClientOptions
+                HostMqttClientOptions options = new HostMqttClientOptions
                 {
                     Host = "127.0.0.1",
                     Port = ((IPEndPoint)silent.LocalEndpoint).Port,
@@ -29,7 +29,7 @@ namespace Edge.Mqtt.Tests
                     ReconnectDelayMinMs = 100,
                     ReconnectDelayMaxMs = 100,
                 };
-                using MosquittoClient client = new MosquittoClient(options);
+                using HostMqttClient client = new HostMqttClient(options);
                 client.Connect();
 
                 // Without the connect timeout the first socket would wait for a CONNACK for ever.
@@ -60,7 +60,7 @@ namespace Edge.Mqtt.Tests
         [Fact]
         public void NeverConnected_DisposeReturns_AndLaterCallsFailWithoutThrowing()
         {
-            MosquittoClient client = new MosquittoClient(new MosquittoClientOptions { Host = "127.0.0.1", Port = UnusedPort() });
+            HostMqttClient client = new HostMqttClient(new HostMqttClientOptions { Host = "127.0.0.1", Port = UnusedPort() });
             client.Connect();
 
             client.Dispose();
@@ -75,7 +75,7 @@ namespace Edge.Mqtt.Tests
         [Fact]
         public void Publish_BadArguments_ThrowBecauseTheyAreProgrammingErrors()
         {
-            using MosquittoClient client = new MosquittoClient(new MosquittoClientOptions());
+            using HostMqttClient client = new HostMqttClient(new HostMqttClientOptions());
 
             Assert.Throws<ArgumentOutOfRangeException>(() => client.Publish("t", new byte[4], 2, 3, 0, false));
             Assert.Throws<ArgumentOutOfRangeException>(() => client.Publish("t", new byte[4], 0, 4, 3, false));
@@ -85,9 +85,9 @@ namespace Edge.Mqtt.Tests
         [Fact]
         public void Options_WillPayloadWithoutTopic_IsRejected()
         {
-            MosquittoClientOptions options = new MosquittoClientOptions { WillPayload = new byte[] { 1 } };
+            HostMqttClientOptions options = new HostMqttClientOptions { WillPayload = new byte[] { 1 } };
 
-            Assert.Throws<ArgumentException>(() => new MosquittoClient(options));
+            Assert.Throws<ArgumentException>(() => new HostMqttClient(options));
         }
 
         private static int UnusedPort()

@@ -34,8 +34,7 @@ namespace Edge.Mqtt.Tests
         public void StatusConfigTelemetryCommandsAndEventsFlowThroughTheBroker()
         {
             using var device = new Device(_fixture.Broker);
-            using MosquittoClient observer = Observe(_fixture.Broker, device.Topics, out Recorder seen);
-            device.Bridge.Connect();
+            using HostMqttClient observer = Observe(_fixture.Broker, device.Topics, out Recorder seen);
             device.Bridge.Start(5);
 
             string root = "edge/" + device.Topics.DeviceId + "/";
@@ -84,15 +83,14 @@ namespace Edge.Mqtt.Tests
         public void EventsRaisedWhileTheConnectionIsDownArriveAfterTheReconnectAndTheWillIsSeen()
         {
             using var device = new Device(_fixture.Broker);
-            using MosquittoClient observer = Observe(_fixture.Broker, device.Topics, out Recorder seen);
+            using HostMqttClient observer = Observe(_fixture.Broker, device.Topics, out Recorder seen);
             string root = "edge/" + device.Topics.DeviceId + "/";
-            device.Bridge.Connect();
             device.Bridge.Start(5);
             Assert.True(seen.WaitFor(() => device.Bridge.IsConnected && seen.PayloadsOn(root + "config").Count > 0));
 
             device.Controller.RequestStart(-1);
             device.Run(10);
-            ((MosquittoClient)device.Bridge.Client).AbortConnection();
+            device.Bridge.Connection.Close(false);
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "status").Select(Json).Any(s => s.GetProperty("status").GetString() == "offline")));
 
             // While away: a stop (event), and 3 s of ticks.
@@ -112,13 +110,12 @@ namespace Edge.Mqtt.Tests
             string root = "edge/" + device.Topics.DeviceId + "/";
 
             // A dashboard with a persistent session, so the broker keeps its subscription across the restart.
-            MosquittoClientOptions dashboardOptions = TestClients.OptionsFor(broker, "dashboard");
+            HostMqttClientOptions dashboardOptions = TestClients.OptionsFor(broker, "dashboard");
             dashboardOptions.CleanSession = false;
-            using var dashboard = new MosquittoClient(dashboardOptions);
+            using var dashboard = new HostMqttClient(dashboardOptions);
             var seen = new Recorder(dashboard);
             dashboard.Subscribe(root + "#", 1);
             dashboard.Connect();
-            device.Bridge.Connect();
             device.Bridge.Start(5);
             Assert.True(seen.WaitFor(() => device.Bridge.IsConnected && seen.Connects == 1 && seen.PayloadsOn(root + "config").Count > 0));
             device.Controller.RequestStart(-1);
@@ -147,15 +144,15 @@ namespace Edge.Mqtt.Tests
 
         private static JsonElement Json(string payload) => JsonDocument.Parse(payload).RootElement.Clone();
 
-        private static void Send(MosquittoClient client, string topic, string json)
+        private static void Send(HostMqttClient client, string topic, string json)
         {
             byte[] payload = Encoding.UTF8.GetBytes(json);
             Assert.True(client.Publish(topic, payload, 0, payload.Length, 1, false) > 0);
         }
 
-        private static MosquittoClient Observe(MosquittoBroker broker, TopicSet topics, out Recorder recorder)
+        private static HostMqttClient Observe(MosquittoBroker broker, TopicSet topics, out Recorder recorder)
         {
-            var observer = new MosquittoClient(TestClients.OptionsFor(broker, "dashboard"));
+            var observer = new HostMqttClient(TestClients.OptionsFor(broker, "dashboard"));
             recorder = new Recorder(observer);
             observer.Subscribe("edge/" + topics.DeviceId + "/#", 1);
             observer.Connect();
@@ -180,8 +177,9 @@ namespace Edge.Mqtt.Tests
                 BootId = Guid.NewGuid().ToString("N").Substring(0, 8);
                 Outbox = new MessageOutbox(new OutboxConfiguration { SlotCount = 64 }, PayloadBudget.MaximumStreamPayloadBytes(2));
                 _publisher = new TelemetryPublisher(Outbox, BootId);
-                MosquittoClientOptions options = TestClients.OptionsFor(broker, "device");
-                Bridge = new EdgeMqttBridge(options, Controller, Topics, Outbox, new CommandHandler(Controller, new CommandLimits()), BootId);
+                var endpoint = new MqttEndpoint { Host = MosquittoBroker.Host, Port = broker.Port };
+                var settings = new Edge.Core.Session.SessionSettings { KeepAliveS = 10, InitialBackoffMs = 200, MaximumBackoffMs = 1000 };
+                Bridge = new EdgeMqttBridge(endpoint, settings, Controller, Topics, Outbox, new CommandHandler(Controller, new CommandLimits()), _publisher, BootId);
                 _frame = new SampleFrame(layout);
                 _actions = new ActionFrame(layout);
             }

@@ -24,13 +24,13 @@ namespace Edge.Mqtt.Tests
         public void AbortedConnection_BrokerPublishesRetainedWill_ThenOnlineReplacesItAfterReconnect()
         {
             string status = TestClients.UniqueTopic("status");
-            using MosquittoClient observer = Observe(status, out Recorder seen);
-            MosquittoClientOptions options = DeviceOptions(status);
+            using HostMqttClient observer = Observe(status, out Recorder seen);
+            HostMqttClientOptions options = DeviceOptions(status);
 
             // A fixed 2 s reconnect delay leaves time to look at the retained will before "online" returns.
             options.ReconnectDelayMinMs = 2000;
             options.ReconnectDelayMaxMs = 2000;
-            using MosquittoClient device = new MosquittoClient(options);
+            using HostMqttClient device = new HostMqttClient(options);
             Recorder deviceEvents = new Recorder(device);
             device.Connect();
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(status).Contains("online")));
@@ -51,9 +51,9 @@ namespace Edge.Mqtt.Tests
         {
             string status = TestClients.UniqueTopic("status");
             string marker = status + "/marker";
-            using MosquittoClient observer = Observe(status, out Recorder seen);
+            using HostMqttClient observer = Observe(status, out Recorder seen);
             observer.Subscribe(marker, 1);
-            MosquittoClient device = new MosquittoClient(DeviceOptions(status));
+            HostMqttClient device = new HostMqttClient(DeviceOptions(status));
             device.Connect();
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(status).Contains("online")));
 
@@ -67,9 +67,9 @@ namespace Edge.Mqtt.Tests
             Assert.Equal("online", RetainedValue(status));
         }
 
-        private MosquittoClientOptions DeviceOptions(string status)
+        private HostMqttClientOptions DeviceOptions(string status)
         {
-            MosquittoClientOptions options = TestClients.OptionsFor(_fixture.Broker, "device");
+            HostMqttClientOptions options = TestClients.OptionsFor(_fixture.Broker, "device");
             options.WillTopic = status;
             options.WillPayload = Encoding.UTF8.GetBytes("offline");
             options.OnlinePayload = Encoding.UTF8.GetBytes("online");
@@ -78,9 +78,9 @@ namespace Edge.Mqtt.Tests
             return options;
         }
 
-        private MosquittoClient Observe(string topic, out Recorder recorder)
+        private HostMqttClient Observe(string topic, out Recorder recorder)
         {
-            MosquittoClient observer = new MosquittoClient(TestClients.OptionsFor(_fixture.Broker, "observer"));
+            HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "observer"));
             recorder = new Recorder(observer);
             observer.Subscribe(topic, 1);
             observer.Connect();
@@ -92,7 +92,7 @@ namespace Edge.Mqtt.Tests
         /// <summary>The retained value a newly arriving subscriber receives, read with a fresh client.</summary>
         private string RetainedValue(string topic)
         {
-            using MosquittoClient late = new MosquittoClient(TestClients.OptionsFor(_fixture.Broker, "late"));
+            using HostMqttClient late = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "late"));
             Recorder received = new Recorder(late);
             late.Subscribe(topic, 1);
             late.Connect();

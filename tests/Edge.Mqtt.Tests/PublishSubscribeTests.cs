@@ -26,9 +26,9 @@ namespace Edge.Mqtt.Tests
         public void Publish_SliceOfBuffer_ArrivesWithExactBytesTopicAndQos()
         {
             string topic = TestClients.UniqueTopic("slice");
-            using MosquittoClient subscriber = ConnectedClient("sub", out Recorder received);
+            using HostMqttClient subscriber = ConnectedClient("sub", out Recorder received);
             subscriber.Subscribe(topic, 1);
-            using MosquittoClient publisher = ConnectedClient("pub", out _);
+            using HostMqttClient publisher = ConnectedClient("pub", out _);
             WaitUntilSubscribed(publisher, received, topic);
 
             byte[] buffer = { 0xFF, 0xFE, 0xFD, 0x00, 0x01, 0x80, 0x00, 0x7F, 0xAA, 0xBB };
@@ -46,9 +46,9 @@ namespace Edge.Mqtt.Tests
         public void Publish_ArbitraryPayloadSlices_RoundTripUnchanged()
         {
             string topic = TestClients.UniqueTopic("property");
-            using MosquittoClient subscriber = ConnectedClient("sub", out Recorder received);
+            using HostMqttClient subscriber = ConnectedClient("sub", out Recorder received);
             subscriber.Subscribe(topic, 0);
-            using MosquittoClient publisher = ConnectedClient("pub", out _);
+            using HostMqttClient publisher = ConnectedClient("pub", out _);
             WaitUntilSubscribed(publisher, received, topic);
             int sequence = 0;
 
@@ -75,9 +75,9 @@ namespace Edge.Mqtt.Tests
         public void Subscribe_WildcardFilter_DeliversMatchingTopicsOnly()
         {
             string root = TestClients.UniqueTopic("device");
-            using MosquittoClient subscriber = ConnectedClient("sub", out Recorder received);
+            using HostMqttClient subscriber = ConnectedClient("sub", out Recorder received);
             subscriber.Subscribe(root + "/cmd/+", 1);
-            using MosquittoClient publisher = ConnectedClient("pub", out _);
+            using HostMqttClient publisher = ConnectedClient("pub", out _);
             WaitUntilSubscribed(publisher, received, root + "/cmd/probe");
 
             publisher.Publish(root + "/telemetry", Encoding.UTF8.GetBytes("no"), 0, 2, 1, false);
@@ -92,7 +92,7 @@ namespace Edge.Mqtt.Tests
         [Fact]
         public void Publish_InvalidTopic_ReturnsInvalidArgumentWithoutThrowing()
         {
-            using MosquittoClient client = ConnectedClient("pub", out _);
+            using HostMqttClient client = ConnectedClient("pub", out _);
 
             int result = client.Publish("bad/#/topic", new byte[1], 0, 1, 1, false);
 
@@ -104,9 +104,9 @@ namespace Edge.Mqtt.Tests
         {
             const int Count = 10_000;
             string topic = TestClients.UniqueTopic("burst");
-            using MosquittoClient subscriber = ConnectedClient("sub", out Recorder received);
+            using HostMqttClient subscriber = ConnectedClient("sub", out Recorder received);
             subscriber.Subscribe(topic, 1);
-            using MosquittoClient publisher = ConnectedClient("pub", out Recorder acks);
+            using HostMqttClient publisher = ConnectedClient("pub", out Recorder acks);
             WaitUntilSubscribed(publisher, received, topic);
 
             HashSet<int> mids = new HashSet<int>();
@@ -141,7 +141,7 @@ namespace Edge.Mqtt.Tests
         public void Dispose_WhilePublishingFromOtherThreads_EndsCleanlyAndPublishThenFails()
         {
             string topic = TestClients.UniqueTopic("dispose");
-            MosquittoClient client = ConnectedClient("pub", out _);
+            HostMqttClient client = ConnectedClient("pub", out _);
             using Barrier start = new Barrier(5);
             int[] results = new int[4];
             Thread[] publishers = Enumerable.Range(0, 4).Select(index => new Thread(() =>
@@ -171,9 +171,9 @@ namespace Edge.Mqtt.Tests
             return message.Topic == topic && message.Payload.Length >= 4 && BitConverter.ToInt32(message.Payload, 0) == sequence;
         }
 
-        private MosquittoClient ConnectedClient(string role, out Recorder recorder)
+        private HostMqttClient ConnectedClient(string role, out Recorder recorder)
         {
-            MosquittoClient client = new MosquittoClient(TestClients.OptionsFor(_fixture.Broker, role));
+            HostMqttClient client = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, role));
             recorder = new Recorder(client);
             client.Connect();
             Recorder connected = recorder;
@@ -185,7 +185,7 @@ namespace Edge.Mqtt.Tests
         /// SUBACK is not surfaced, so prove the subscription is active by publishing probes until one
         /// arrives; the probe payload is empty to keep it apart from test data.
         /// </summary>
-        private static void WaitUntilSubscribed(MosquittoClient publisher, Recorder received, string topic)
+        private static void WaitUntilSubscribed(HostMqttClient publisher, Recorder received, string topic)
         {
             Assert.True(received.WaitFor(() =>
             {

@@ -7,7 +7,7 @@ using Edge.HostSim.Mqtt;
 namespace Edge.Mqtt.Tests
 {
     /// <summary>
-    /// Records a transport's events (raised on libmosquitto's thread) so a test thread can wait for
+    /// Records a transport's events (raised on the MQTT client's own threads) so a test thread can wait for
     /// them. Waits are bounded; a timeout fails the test instead of hanging it.
     /// </summary>
     public sealed class Recorder
@@ -21,13 +21,26 @@ namespace Edge.Mqtt.Tests
         private int _connects;
         private int _disconnects;
         private int _refusals;
+        private int _failures;
 
         /// <summary>Subscribes to every event of <paramref name="transport"/>.</summary>
         public Recorder(IMqttTransport transport)
         {
             transport.Connected += () => Bump(ref _connects);
             transport.Disconnected += _ => Bump(ref _disconnects);
-            transport.ConnectionRefused += _ => Bump(ref _refusals);
+            transport.ConnectionFailed += (outcome, reason) =>
+            {
+                LastFailure = outcome;
+                LastFailureReason = reason;
+                if (outcome == Edge.Core.Session.ConnectOutcome.BadCredentials || outcome == Edge.Core.Session.ConnectOutcome.NotAuthorized)
+                {
+                    Bump(ref _refusals);
+                }
+                else
+                {
+                    Bump(ref _failures);
+                }
+            };
             transport.PublishAcknowledged += mid =>
             {
                 _acknowledged.AddOrUpdate(mid, 1, (_, n) => n + 1);
@@ -52,7 +65,16 @@ namespace Edge.Mqtt.Tests
         /// <summary>Number of disconnects seen.</summary>
         public int Disconnects => Volatile.Read(ref _disconnects);
 
-        /// <summary>Number of refused CONNECTs seen.</summary>
+        /// <summary>Why the latest attempt failed.</summary>
+        public Edge.Core.Session.ConnectOutcome LastFailure { get; private set; }
+
+        /// <summary>The latest failure's details.</summary>
+        public string? LastFailureReason { get; private set; }
+
+        /// <summary>Number of attempts that failed for another reason than credentials (TLS, unreachable).</summary>
+        public int Failures => Volatile.Read(ref _failures);
+
+        /// <summary>Number of refused CONNECTs (bad credentials, not authorised) seen.</summary>
         public int Refusals => Volatile.Read(ref _refusals);
 
         /// <summary>Times each message id was acknowledged.</summary>

@@ -9,9 +9,9 @@ namespace Edge.Mqtt.Tests
     public static class TestClients
     {
         /// <summary>Options for the broker's plain listener, a unique client id and 0.2..1 s reconnect back-off.</summary>
-        public static MosquittoClientOptions OptionsFor(MosquittoBroker broker, string role)
+        public static HostMqttClientOptions OptionsFor(MosquittoBroker broker, string role)
         {
-            return new MosquittoClientOptions
+            return new HostMqttClientOptions
             {
                 Host = MosquittoBroker.Host,
                 Port = broker.Port,

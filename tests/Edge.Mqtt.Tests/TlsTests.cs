@@ -20,10 +20,10 @@ namespace Edge.Mqtt.Tests
         public void ClientTrustingBrokerCa_ConnectsOverTls_AndMessagesFlow()
         {
             string topic = TestClients.UniqueTopic("tls");
-            MosquittoClientOptions options = TestClients.OptionsFor(_fixture.Broker, "tls");
+            HostMqttClientOptions options = TestClients.OptionsFor(_fixture.Broker, "tls");
             options.Port = _fixture.Broker.TlsPort;
             options.CaFile = _fixture.Authority.CaFile;
-            using MosquittoClient client = new MosquittoClient(options);
+            using HostMqttClient client = new HostMqttClient(options);
             Recorder events = new Recorder(client);
             client.Subscribe(topic, 1);
             client.Connect();
@@ -40,16 +40,16 @@ namespace Edge.Mqtt.Tests
         public void ClientTrustingAnotherCa_RejectsBrokerCertificateOnEveryAttempt_AndKeepsRetrying()
         {
             using TestCertificateAuthority stranger = new TestCertificateAuthority("Edge Stranger CA");
-            MosquittoClientOptions options = TestClients.OptionsFor(_fixture.Broker, "tls-stranger");
+            HostMqttClientOptions options = TestClients.OptionsFor(_fixture.Broker, "tls-stranger");
             options.Port = _fixture.Broker.TlsPort;
             options.CaFile = stranger.CaFile;
-            using MosquittoClient client = new MosquittoClient(options);
+            using HostMqttClient client = new HostMqttClient(options);
             Recorder events = new Recorder(client);
             int handshakeErrorsBefore = HandshakeErrors();
             client.Connect();
 
-            // The broker logs each failed handshake. libmosquitto's own loop thread would stop after the
-            // first; a second one proves the client keeps retrying (0.2 s, then 0.4 s back-off).
+            // The broker logs each failed handshake. A client that gave up after the first would log
+            // one; a second one proves the client keeps retrying (0.2 s, then 0.4 s back-off).
             Assert.True(events.WaitFor(() => HandshakeErrors() >= handshakeErrorsBefore + 2), "Log:\n" + _fixture.Broker.Log);
             Assert.Equal(0, events.Connects);
             Assert.False(client.IsConnected);

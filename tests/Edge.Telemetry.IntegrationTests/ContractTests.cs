@@ -95,6 +95,9 @@ public sealed class ContractTests
             AssertFields(e, "v", "bootId", "seq", "tMs", "kind", "diagnosis", "severity", "module", "cell", "value", "threshold");
             Assert.Contains(e.GetProperty("severity").GetString(), s_severities);
         });
+        // value and threshold in the units of CONTRACT.md's table, and their relation is the decision taken.
+        Assert.All(events, e => Assert.True(ValueAgreesWithThreshold(e), "value/threshold contradict the decision: " + e.GetRawText()));
+
         JsonElement soft = events.First(e => e.GetProperty("kind").GetString() == "softShort");
         Assert.Equal(1, soft.GetProperty("module").GetInt32());
         Assert.Equal(2, soft.GetProperty("cell").GetInt32());
@@ -103,6 +106,43 @@ public sealed class ContractTests
 
         // The broker saw exactly the events the simulation recorded (no more, no fewer).
         Assert.Equal(result.Events.Count, events.Select(e => e.GetProperty("seq").GetInt64()).Distinct().Count());
+    }
+
+    /// <summary>The relation CONTRACT.md gives for the event's kind (and diagnosis).</summary>
+    private static bool ValueAgreesWithThreshold(JsonElement e)
+    {
+        long value = e.GetProperty("value").GetInt64();
+        long threshold = e.GetProperty("threshold").GetInt64();
+        string? diagnosis = e.GetProperty("diagnosis").ValueKind == JsonValueKind.String ? e.GetProperty("diagnosis").GetString() : null;
+        switch (diagnosis)
+        {
+            case "depletionTrendInfo" or "depletionTrendWarning" or "depletionTrendFault" or "depletionEdgeResistanceRise" or "depletionNonlinearRise" or "softShortSpike" or "softShortConfirmed":
+                return value >= threshold;
+            case "softShortResistanceDrop" or "softShortEfficiencyDrop" or "cellUndervoltage" or "cellChannelStuck":
+                return value < threshold;
+            case "softShortSelfDischarge" or "cellOvervoltage" or "cellOvertemperature" or "tickLate":
+                return value > threshold;
+            case "hardShort":
+                // Near zero (abs(value) <= threshold, mV) or a shunt edge (value < threshold, mOhm): value <= threshold either way.
+                return value <= threshold;
+            case "moduleOvercurrent":
+                return Math.Abs(value) > threshold;
+            case null:
+                break;
+            default:
+                return true;
+        }
+
+        return e.GetProperty("kind").GetString() switch
+        {
+            "cutoff" => threshold >= 0 ? value >= threshold : value <= threshold,
+            "capacityLimit" or "timeLimit" or "demandMet" => value >= threshold,
+            "currentCapped" or "telemetryOverflow" or "outboxOverflow" or "retainedCommand" => value > threshold,
+            "derated" => value < threshold,
+            "started" or "faultReset" => value == 0 && threshold == 0,
+            "stopped" or "protocolDone" => threshold == 0,
+            _ => false,
+        };
     }
 
     private static void AssertFields(JsonElement json, params string[] names)

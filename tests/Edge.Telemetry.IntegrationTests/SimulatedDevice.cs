@@ -14,6 +14,7 @@ internal sealed class SimulatedDevice : IDisposable
     public SimulatedDevice(Scenario scenario, MqttBridgeOptions options, double realtimeFactor, int cellVoltagePeriodMs = 1000)
     {
         Bridge = new MqttDeviceBridge(options);
+        Bridge.ScheduleBrokerOutages(scenario.Faults);
         RunOptions run = new RunOptions
         {
             RecordTrace = false,

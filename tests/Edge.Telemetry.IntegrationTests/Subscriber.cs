@@ -8,7 +8,7 @@ internal sealed class Subscriber : IDisposable
 {
     public Subscriber(MosquittoBroker broker, string? user = null, string? password = null, bool persistentSession = false, string[]? topicFilters = null)
     {
-        Client = new MosquittoClient(new MosquittoClientOptions
+        Client = new HostMqttClient(new HostMqttClientOptions
         {
             Host = MosquittoBroker.Host,
             Port = broker.Port,
@@ -38,7 +38,7 @@ internal sealed class Subscriber : IDisposable
         Thread.Sleep(100);
     }
 
-    public MosquittoClient Client { get; }
+    public HostMqttClient Client { get; }
 
     public MessageLog Log { get; }
 
@@ -46,6 +46,13 @@ internal sealed class Subscriber : IDisposable
     {
         byte[] payload = System.Text.Encoding.UTF8.GetBytes(json);
         Assert.True(Client.Publish(topic, payload, 0, payload.Length, 1, false) > 0, "command queued");
+    }
+
+    /// <summary>Publishes with the retain flag (an empty payload clears the retained message).</summary>
+    public void SendRetained(string topic, string json)
+    {
+        byte[] payload = System.Text.Encoding.UTF8.GetBytes(json);
+        Assert.True(Client.Publish(topic, payload, 0, payload.Length, 1, true) > 0, "retained message queued");
     }
 
     public void Dispose() => Client.Dispose();

@@ -11,10 +11,19 @@ namespace Edge.Core.Commands
     /// either passes every check and is handed to the controller, which applies it at the next tick
     /// boundary, or it is rejected with the offending field and NOTHING changes. Verbs: start, stop,
     /// resetFault, setMode, setProtocol, getConfig; "result" is the reply topic and is ignored.
+    /// Idempotent: a command whose id is among the last <see cref="CommandLimits.ReplayWindow"/> handled
+    /// is answered with its original reply and not executed again; a retained command (the broker's
+    /// retain flag set on delivery: a stored message replayed on subscribing) is never executed.
     /// </summary>
     public sealed class CommandHandler
     {
         public const string ResultVerb = "result";
+
+        /// <summary>The error "field" of a reply to a retained command (it is the delivery, not a field, that is wrong).</summary>
+        public const string RetainField = "retain";
+
+        private const string RetainedMessage = "retained command not executed: commands must not be retained; clear it by publishing an empty retained message to this topic";
+        private const string ReusedIdMessage = "was already used by a different recent command; send each command with a new id";
 
         private static readonly string[] s_moduleFields = new string[] { "id", "module" };
         private static readonly string[] s_modeFields = new string[] { "id", "mode" };
@@ -24,6 +33,7 @@ namespace Edge.Core.Commands
         private readonly CommandLimits _limits;
         private readonly CommandJsonReader _reader;
         private readonly CommandBody _body;
+        private readonly CommandReplayWindow _replays;
         private readonly object _lock = new object();
         private bool _configRequested;
 
@@ -38,7 +48,14 @@ namespace Edge.Core.Commands
             _limits = limits == null ? new CommandLimits() : limits;
             _reader = new CommandJsonReader(_limits);
             _body = new CommandBody(_limits.MaximumFields);
+            _replays = new CommandReplayWindow(_limits.ReplayWindow);
         }
+
+        /// <summary>Commands answered from the replay window instead of being executed, since start.</summary>
+        public int ReplayedCount { get; private set; }
+
+        /// <summary>Retained commands refused since start.</summary>
+        public int RetainedRefusedCount { get; private set; }
 
         /// <summary>True once after a getConfig command: the host should republish the retained config.</summary>
         public bool TakeConfigRequest()
@@ -51,8 +68,14 @@ namespace Edge.Core.Commands
             }
         }
 
-        /// <summary>Handles one command; returns the reply to publish, or null for the ignored "result" verb.</summary>
-        public CommandReply Handle(string verb, byte[] payload, int offset, int count)
+        /// <summary>Handles one live (not retained) command; returns the reply to publish, or null for the ignored "result" verb.</summary>
+        public CommandReply Handle(string verb, byte[] payload, int offset, int count) => Handle(verb, payload, offset, count, false);
+
+        /// <summary>
+        /// Handles one command as delivered, <paramref name="retained"/> being the delivery's retain flag; returns
+        /// the reply to publish, or null for the ignored "result" verb.
+        /// </summary>
+        public CommandReply Handle(string verb, byte[] payload, int offset, int count, bool retained)
         {
             lock (_lock)
             {
@@ -73,7 +96,14 @@ namespace Edge.Core.Commands
 
                 string field;
                 string error;
-                if (!_reader.TryRead(payload, offset, count, _body, out field, out error))
+                bool parsed = _reader.TryRead(payload, offset, count, _body, out field, out error);
+                if (retained)
+                {
+                    RetainedRefusedCount++;
+                    return new CommandReply(IdIfReadable(), verb, RetainField, RetainedMessage);
+                }
+
+                if (!parsed)
                 {
                     return new CommandReply(IdIfReadable(), verb, field, error);
                 }
@@ -84,15 +114,31 @@ namespace Edge.Core.Commands
                     return new CommandReply(null, verb, "id", error);
                 }
 
+                uint fingerprint = CommandReplayWindow.Fingerprint(verb, payload, offset, count);
+                bool sameCommand;
+                CommandReply earlier = _replays.Find(id, fingerprint, out sameCommand);
+                if (earlier != null)
+                {
+                    // Not executed again either way: a repeat gets the very reply it got first.
+                    ReplayedCount++;
+                    return sameCommand ? earlier : new CommandReply(id, verb, "id", ReusedIdMessage);
+                }
+
                 error = Execute(verb, out field);
-                return new CommandReply(id, verb, error == null ? null : field, error);
+                CommandReply reply = new CommandReply(id, verb, error == null ? null : field, error);
+                _replays.Remember(id, fingerprint, reply);
+                return reply;
             }
         }
 
         /// <summary>Handles a command and encodes the reply; returns the reply's length, or -1 when there is none.</summary>
         public int HandleAndEncode(string verb, byte[] payload, int offset, int count, JsonByteWriter writer, byte[] reply)
+            => HandleAndEncode(verb, payload, offset, count, false, writer, reply);
+
+        /// <summary>Handles a command as delivered and encodes the reply; returns the reply's length, or -1 when there is none.</summary>
+        public int HandleAndEncode(string verb, byte[] payload, int offset, int count, bool retained, JsonByteWriter writer, byte[] reply)
         {
-            CommandReply result = Handle(verb, payload, offset, count);
+            CommandReply result = Handle(verb, payload, offset, count, retained);
             if (result == null)
             {
                 return -1;

@@ -19,5 +19,12 @@ namespace Edge.Core.Commands
 
         /// <summary>Longest request id (characters).</summary>
         public int MaximumIdChars { get; set; } = 64;
+
+        /// <summary>
+        /// Commands whose ids and replies are remembered, so a repeat is answered and not executed again.
+        /// Default 64: several minutes of an operator's commands, and more than a QoS 1 redelivery after a
+        /// reconnect can bring back. Kept for the whole run (across reconnects), not across a reboot.
+        /// </summary>
+        public int ReplayWindow { get; set; } = 64;
     }
 }

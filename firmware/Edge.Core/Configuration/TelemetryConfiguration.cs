@@ -10,5 +10,11 @@ namespace Edge.Core.Configuration
 
         /// <summary>Records one tick may produce before the rest are counted as dropped.</summary>
         public int RecordsPerTick { get; set; } = 64;
+
+        /// <summary>
+        /// Publish Home Assistant MQTT discovery configs (retained, under homeassistant/) on every connection
+        /// and when Home Assistant comes online, so the device and its modules appear there by themselves.
+        /// </summary>
+        public bool HomeAssistantDiscovery { get; set; } = true;
     }
 }

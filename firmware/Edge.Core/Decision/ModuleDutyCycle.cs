@@ -33,7 +33,6 @@ namespace Edge.Core.Decision
         private int _currentPercent = 100;
         private bool _cappedReported;
         private bool _freshStart;
-        private long _lastRestMs;
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
 
@@ -109,6 +108,11 @@ namespace Edge.Core.Decision
             _hasRunCurrent = false;
             _directionChangeRest = false;
             StopReason = StopReason.None;
+            TelemetryRecord started = telemetry.Append(TelemetryRecordKind.Event, nowMs, _module, -1);
+            started.EventKind = EventKind.Started;
+            started.Severity = Severity.Info;
+            started.Value = 0;
+            started.Threshold = 0;
             if (Scheduled)
             {
                 // Fresh interface: ready at once; the scheduler decides who pulses first.
@@ -134,10 +138,9 @@ namespace Edge.Core.Decision
             if (!_freshStart)
             {
                 RestCount++;
-                _lastRestMs = nowMs - _stepStartMs;
                 if (_snapshot != null)
                 {
-                    _restTuner.OnRestEnded(_snapshot, _lastRestMs);
+                    _restTuner.OnRestEnded(_snapshot, nowMs - _stepStartMs);
                 }
 
                 TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, nowMs, _module, -1);
@@ -164,7 +167,7 @@ namespace Edge.Core.Decision
         {
             if (State == ModuleState.Pulse || State == ModuleState.Rest)
             {
-                Finish(StopReason.Command, EventKind.Stopped, nowMs, telemetry);
+                Finish(StopReason.Command, EventKind.Stopped, NetChargeMc(), 0, nowMs, telemetry);
             }
         }
 
@@ -244,7 +247,7 @@ namespace Edge.Core.Decision
 
             if (requests.Stop[_module])
             {
-                Finish(StopReason.DepletionOnset, EventKind.Stopped, now, telemetry);
+                Finish(StopReason.DepletionOnset, EventKind.Stopped, NetChargeMc(), 0, now, telemetry);
                 return;
             }
 
@@ -276,7 +279,7 @@ namespace Edge.Core.Decision
                         record.Severity = Severity.Info;
                         record.Value = v;
                         record.Threshold = stripping ? _protocol.StripCutoffMv : _protocol.PlateCutoffMv;
-                        Finish(StopReason.Cutoff, EventKind.Cutoff, now, null);
+                        Finish(StopReason.Cutoff, EventKind.Cutoff, 0, 0, now, null);
                         WriteStateChange(now, telemetry);
                         return true;
                     }
@@ -285,13 +288,13 @@ namespace Edge.Core.Decision
 
             if (_protocol.CapacityLimitUc > 0 && StrippedChargeNc - PlatedChargeNc >= _protocol.CapacityLimitUc * 1000)
             {
-                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, now, telemetry);
+                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, NetChargeMc(), (int)(_protocol.CapacityLimitUc / 1000), now, telemetry);
                 return true;
             }
 
             if (_protocol.TimeLimitMs > 0 && now - _runStartMs >= _protocol.TimeLimitMs)
             {
-                Finish(StopReason.TimeLimit, EventKind.TimeLimit, now, telemetry);
+                Finish(StopReason.TimeLimit, EventKind.TimeLimit, (int)(now - _runStartMs), (int)_protocol.TimeLimitMs, now, telemetry);
                 return true;
             }
 
@@ -348,7 +351,6 @@ namespace Edge.Core.Decision
             RestCount++;
             _lastRestSettled = _restTuner.IsSettled(snapshot, _module);
             _restTuner.OnRestEnded(snapshot, elapsed);
-            _lastRestMs = elapsed;
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, now, _module, -1);
             record.RestMs = (int)elapsed;
             record.RestEndReason = reason;
@@ -371,7 +373,7 @@ namespace Edge.Core.Decision
             {
                 if (!_protocol.Repeat)
                 {
-                    Finish(StopReason.ProtocolComplete, EventKind.ProtocolDone, now, telemetry);
+                    Finish(StopReason.ProtocolComplete, EventKind.ProtocolDone, NetChargeMc(), 0, now, telemetry);
                     return;
                 }
 
@@ -545,7 +547,15 @@ namespace Edge.Core.Decision
             }
         }
 
-        private void Finish(StopReason reason, EventKind eventKind, long now, TelemetryBuffer telemetry)
+        /// <summary>Net charge stripped since the start in millicoulombs: the value of stopped, protocolDone and capacityLimit events.</summary>
+        private int NetChargeMc() => (int)((StrippedChargeNc - PlatedChargeNc) / 1000000);
+
+        /// <summary>
+        /// Ends the run. The event carries what decided it in the contract's units (CONTRACT.md, event kinds):
+        /// net charge in mC against the capacity limit in mC, run time in ms against the time limit in ms,
+        /// the net charge alone (threshold 0) for a stop or a completed protocol.
+        /// </summary>
+        private void Finish(StopReason reason, EventKind eventKind, int value, int threshold, long now, TelemetryBuffer telemetry)
         {
             StopReason = reason;
             State = ModuleState.Done;
@@ -558,8 +568,8 @@ namespace Edge.Core.Decision
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, -1);
             record.EventKind = eventKind;
             record.Severity = Severity.Info;
-            record.Value = (int)((StrippedChargeNc - PlatedChargeNc) / 1000000);
-            record.Threshold = 0;
+            record.Value = value;
+            record.Threshold = threshold;
             WriteStateChange(now, telemetry);
         }
 
@@ -590,7 +600,7 @@ namespace Edge.Core.Decision
             record.PulseDurationMs = (int)snapshot.LastPulseDurationMs[_module];
             record.PulseChargeUc = snapshot.LastPulseChargeUc[_module];
             record.TotalChargeUc = (StrippedChargeNc - PlatedChargeNc) / 1000;
-            record.RestMs = (int)_lastRestMs;
+            record.RestMs = PlannedRestMs();
             record.ModuleCurrentUa = snapshot.ModuleCurrentUa[_module];
             record.CellCount = _cellCount;
             for (int i = 0; i < _cellCount; i++)
@@ -598,6 +608,35 @@ namespace Edge.Core.Decision
                 record.CellValuesA[i] = snapshot.PulseOverpotentialMv[_firstCell + i];
                 record.CellValuesB[i] = snapshot.EdgeResistanceMilliohm[_firstCell + i];
             }
+        }
+
+        /// <summary>
+        /// The rest the tuner chose to follow the pulse that just ended (the pulse summary's tunedRestMs), ms:
+        /// a fixed rest as it will be timed (stretched by depletion warnings, scaled with a shortened pulse); an
+        /// adaptive rest's learned target, which it lasts at least (longer while the cells still relax, at most
+        /// maximumRestMs); the direction-change rest before plating; 0 when no rest follows (the next step is
+        /// another pulse, or the run ended).
+        /// </summary>
+        private int PlannedRestMs()
+        {
+            if (State != ModuleState.Rest)
+            {
+                return 0;
+            }
+
+            if (_directionChangeRest)
+            {
+                return (int)_protocol.DirectionChangeRestMs;
+            }
+
+            if (_protocol.RestMode == RestMode.Fixed)
+            {
+                ProtocolStep step = _protocol.Steps[_stepIndex];
+                return (int)(step.DurationMs * _restTuner.ExtensionPercent / 100 * _restTuner.PulsePercent / 100);
+            }
+
+            long target = _restTuner.TargetMs;
+            return (int)(target > _protocol.MinimumRestMs ? target : _protocol.MinimumRestMs);
         }
 
         private void Output(bool closed, int setpointUa)

@@ -37,5 +37,8 @@ namespace Edge.Core.Telemetry
 
         /// <summary>Pack scheduling: the demand is met again after a derating.</summary>
         DemandMet = 19,
+
+        /// <summary>A command arrived retained (a stored message replayed on subscribing) and was not executed.</summary>
+        RetainedCommand = 20,
     }
 }

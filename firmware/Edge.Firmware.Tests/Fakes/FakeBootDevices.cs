@@ -7,7 +7,7 @@ using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
 using Edge.Firmware.Boot;
-using Edge.Firmware.Commands;
+using Edge.Core.Session;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
@@ -188,10 +188,20 @@ namespace NFUnitTest.Fakes
         }
 
         /// <inheritdoc />
-        public IMqttConnection OpenMqtt(DeviceSettings settings, TopicSet topics, MessageOutbox outbox, CommandInbox inbox)
+        public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox)
         {
             FailIf(BootStep.Mqtt);
-            return new FakeConnection(topics);
+
+            // The network stays down (OpenNetwork): every attempt fails as the device's would without a link.
+            FakeConnection connection = new FakeConnection(topics);
+            connection.NextOutcome = network.TryConnect() ? ConnectOutcome.Accepted : ConnectOutcome.NetworkUnavailable;
+            return connection;
+        }
+
+        /// <inheritdoc />
+        public IMonotonicClock OpenClock()
+        {
+            return new FakeClock();
         }
 
         /// <inheritdoc />

@@ -2,13 +2,15 @@
 
 using System.Collections;
 using System.Text;
+using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Networking;
 
 namespace NFUnitTest.Fakes
 {
-    /// <summary>Broker stand-in: records the connect parameters and every publish; the test decides connectivity.</summary>
-    public sealed class FakeConnection : IMqttConnection
+    /// <summary>Broker stand-in: records the connect parameters and every publish; the test decides connectivity and refusals.</summary>
+    public sealed class FakeConnection : ISessionConnection
     {
         private readonly TopicSet _topics;
         private int _nextMessageId = 1;
@@ -19,20 +21,41 @@ namespace NFUnitTest.Fakes
             _topics = topics;
         }
 
+        /// <inheritdoc />
+        public DeviceSession Session { get; set; }
+
+        /// <summary>When set, every QoS 1 publish is acknowledged at once, as a broker on a fast link would.</summary>
+        public MessageOutbox Outbox { get; set; }
+
         /// <summary>Published messages as "topic|payload|qos|retained-or-dash" lines, in order.</summary>
         public ArrayList Published { get; } = new ArrayList();
 
         /// <summary>Subscribed filters.</summary>
         public ArrayList Subscriptions { get; } = new ArrayList();
 
-        /// <summary>What the next TryConnect answers.</summary>
-        public bool AcceptConnect { get; set; } = true;
+        /// <summary>What the next Open answers.</summary>
+        public ConnectOutcome NextOutcome { get; set; } = ConnectOutcome.Accepted;
+
+        /// <summary>When false, subscriptions are refused (an ACL).</summary>
+        public bool AcceptSubscribe { get; set; } = true;
 
         /// <summary>When false, publishes are refused (queue full).</summary>
         public bool AcceptPublish { get; set; } = true;
 
+        /// <summary>Open attempts so far.</summary>
+        public int Opens { get; private set; }
+
+        /// <summary>Closes with DISCONNECT so far.</summary>
+        public int OrderlyCloses { get; private set; }
+
+        /// <summary>Closes without DISCONNECT (the broker would publish the will) so far.</summary>
+        public int AbruptCloses { get; private set; }
+
         /// <summary>Client id of the last connect.</summary>
         public string ClientId { get; private set; }
+
+        /// <summary>User name of the last connect.</summary>
+        public string Username { get; private set; }
 
         /// <summary>Last Will topic of the last connect.</summary>
         public string WillTopic { get; private set; }
@@ -47,14 +70,20 @@ namespace NFUnitTest.Fakes
         public bool IsConnected { get; set; }
 
         /// <inheritdoc />
-        public bool TryConnect(string clientId, string username, string password, string willTopic, string willMessage, int keepAliveS)
+        public string LastError { get; private set; }
+
+        /// <inheritdoc />
+        public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
         {
+            Opens++;
             ClientId = clientId;
+            Username = username;
             WillTopic = willTopic;
-            WillMessage = willMessage;
+            WillMessage = Encoding.UTF8.GetString(willPayload, 0, willPayload.Length);
             KeepAliveS = keepAliveS;
-            IsConnected = AcceptConnect;
-            return AcceptConnect;
+            IsConnected = NextOutcome == ConnectOutcome.Accepted;
+            LastError = IsConnected ? null : "refused by the fake broker";
+            return NextOutcome;
         }
 
         /// <inheritdoc />
@@ -72,19 +101,38 @@ namespace NFUnitTest.Fakes
             }
 
             Published.Add(topic + "|" + Encoding.UTF8.GetString(payload, offset, count) + "|" + qos.ToString() + "|" + (retain ? "retained" : "-"));
-            return _nextMessageId++;
+            int id = _nextMessageId++;
+            if (qos > 0 && Outbox != null)
+            {
+                Outbox.Acknowledge(id);
+            }
+
+            return id;
         }
 
         /// <inheritdoc />
-        public bool TrySubscribe(string topicFilter)
+        public bool Subscribe(string topicFilter)
         {
             Subscriptions.Add(topicFilter);
-            return IsConnected;
+            LastError = AcceptSubscribe ? null : "not authorised to subscribe " + topicFilter;
+            return IsConnected && AcceptSubscribe;
         }
 
         /// <inheritdoc />
-        public void Close()
+        public void Close(bool sendDisconnect)
         {
+            if (IsConnected)
+            {
+                if (sendDisconnect)
+                {
+                    OrderlyCloses++;
+                }
+                else
+                {
+                    AbruptCloses++;
+                }
+            }
+
             IsConnected = false;
         }
 
@@ -97,7 +145,13 @@ namespace NFUnitTest.Fakes
         /// <summary>Index of the first published line starting with <paramref name="prefix"/>, or -1.</summary>
         public int IndexOf(string prefix)
         {
-            for (int i = 0; i < Published.Count; i++)
+            return IndexOf(prefix, 0);
+        }
+
+        /// <summary>Index of the first published line from <paramref name="start"/> on starting with <paramref name="prefix"/>, or -1.</summary>
+        public int IndexOf(string prefix, int start)
+        {
+            for (int i = start; i < Published.Count; i++)
             {
                 if (((string)Published[i]).StartsWith(prefix))
                 {
@@ -106,6 +160,21 @@ namespace NFUnitTest.Fakes
             }
 
             return -1;
+        }
+
+        /// <summary>Published lines starting with <paramref name="prefix"/>.</summary>
+        public int CountOf(string prefix)
+        {
+            int count = 0;
+            for (int i = 0; i < Published.Count; i++)
+            {
+                if (((string)Published[i]).StartsWith(prefix))
+                {
+                    count++;
+                }
+            }
+
+            return count;
         }
     }
 }

@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-using Edge.Firmware.Networking;
+using Edge.Core.Session;
 using nanoFramework.TestFramework;
 
 namespace NFUnitTest.Networking
@@ -21,6 +21,19 @@ namespace NFUnitTest.Networking
             }
 
             Assert.AreEqual(expected.Length, backoff.FailureCount);
+        }
+
+        [TestMethod]
+        public void TheContractScheduleIsOneSecondDoublingToThirtySeconds()
+        {
+            // CONTRACT.md, Connection: 1 s, 2 s, 4 s, 8 s, 16 s, then the 30 s cap.
+            ReconnectBackoff backoff = new ReconnectBackoff();
+            int[] expected = new int[] { 1000, 2000, 4000, 8000, 16000, 30000, 30000 };
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.AreEqual(expected[i], backoff.NextDelayMs());
+                Assert.AreEqual(expected[i], backoff.DelayMs(i + 1));
+            }
         }
 
         [TestMethod]

@@ -5,10 +5,10 @@ using System.Collections;
 using Edge.Core;
 using Edge.Core.Boards;
 using Edge.Core.Commands;
+using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
-using Edge.Firmware.Commands;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
@@ -209,12 +209,12 @@ namespace Edge.Firmware.Boot
                     outbox = new MessageOutbox(emptyConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
                 }
 
-                CommandInbox inbox = new CommandInbox();
                 CommandHandler commands = controller == null ? null : new CommandHandler(controller, null);
-                IMqttConnection connection = _devices.OpenMqtt(settings, topics, outbox, inbox);
+                ISessionConnection connection = _devices.OpenMqtt(settings, topics, network, outbox);
                 Track(connection);
-                IHealthSource health = _devices.OpenHealth(statistics, outbox, inbox, _watchdog, _loop == null ? 0 : _loop.PeriodUs);
-                _session = new MqttSession(settings, topics, connection, network, outbox, bootId, controller, commands, inbox, _events, health, _led);
+                _session = new MqttSession(settings, topics, connection, _devices.OpenClock(), outbox, bootId, controller, commands, publisher, _events, _led);
+                connection.Session = _session.Session;
+                _session.Health = _devices.OpenHealth(statistics, outbox, _session.Session.Inbox, _watchdog, _loop == null ? 0 : _loop.PeriodUs);
                 _session.Start();
             }
 

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Session;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
 

@@ -7,7 +7,7 @@ using Edge.Core.Boards;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
-using Edge.Firmware.Commands;
+using Edge.Core.Session;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
@@ -86,9 +86,15 @@ namespace Edge.Firmware.Boot
         }
 
         /// <inheritdoc />
-        public IMqttConnection OpenMqtt(DeviceSettings settings, TopicSet topics, MessageOutbox outbox, CommandInbox inbox)
+        public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox)
         {
-            return new M2MqttTransport(settings.MqttHost, settings.MqttPort, topics, outbox, inbox);
+            return new M2MqttTransport(settings, topics, network, outbox);
+        }
+
+        /// <inheritdoc />
+        public IMonotonicClock OpenClock()
+        {
+            return new HighResolutionClock();
         }
 
         /// <inheritdoc />

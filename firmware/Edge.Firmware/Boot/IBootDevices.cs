@@ -5,7 +5,7 @@ using Edge.Core.Boards;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
-using Edge.Firmware.Commands;
+using Edge.Core.Session;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
@@ -50,8 +50,11 @@ namespace Edge.Firmware.Boot
         /// <summary><see cref="BootStep.Wifi"/>: the network link (not joined yet), each attempt waiting at most <paramref name="timeoutMs"/>.</summary>
         INetworkConnection OpenNetwork(int timeoutMs);
 
-        /// <summary><see cref="BootStep.Mqtt"/>: the MQTT client for the broker in <paramref name="settings"/>.</summary>
-        IMqttConnection OpenMqtt(DeviceSettings settings, TopicSet topics, MessageOutbox outbox, CommandInbox inbox);
+        /// <summary><see cref="BootStep.Mqtt"/>: the MQTT client for the broker in <paramref name="settings"/>, over <paramref name="network"/>.</summary>
+        ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox);
+
+        /// <summary><see cref="BootStep.Mqtt"/>: the monotonic millisecond clock the session's back-off runs on.</summary>
+        IMonotonicClock OpenClock();
 
         /// <summary><see cref="BootStep.Mqtt"/>: the health report source, or null (no health messages).</summary>
         IHealthSource OpenHealth(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs);

@@ -1,42 +1,74 @@
 // Licensed under the MIT License.
 
 using System;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
-using Edge.Firmware.Commands;
+using Edge.Firmware.Persistence;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
 
 namespace Edge.Firmware.Networking
 {
     /// <summary>
-    /// <see cref="IMqttConnection"/> over nanoFramework.M2Mqtt (MQTT 3.1.1, plain TCP). A new
-    /// <see cref="MqttClient"/> is made for every connection attempt. Broker acknowledgements
-    /// (MqttMsgPublished) go to the outbox; received commands go to the <see cref="CommandInbox"/>.
+    /// The core's <see cref="IBrokerConnection"/> over nanoFramework.M2Mqtt (MQTT 3.1.1), plain TCP or TLS 1.2
+    /// with the CA certificate (and optional client certificate) from the device settings. Each attempt first
+    /// brings the link up (<see cref="INetworkConnection"/>, Wi-Fi), then makes a new <see cref="MqttClient"/>.
+    /// Broker acknowledgements (MqttMsgPublished) go to the outbox; received messages to the session.
     /// </summary>
-    public sealed class M2MqttTransport : IMqttConnection
+    public sealed class M2MqttTransport : ISessionConnection
     {
+        private const int SubscribeTimeoutMs = 10000;
+
         private readonly string _host;
         private readonly int _port;
         private readonly TopicSet _topics;
+        private readonly INetworkConnection _network;
         private readonly MessageOutbox _outbox;
-        private readonly CommandInbox _inbox;
+        private readonly X509Certificate _caCertificate;
+        private readonly X509Certificate _clientCertificate;
+        private readonly AutoResetEvent _subscribed = new AutoResetEvent(false);
+        private DeviceSession _session;
         private MqttClient _client;
+        private bool _subscriptionGranted;
 
-        /// <summary>Targets <paramref name="host"/>:<paramref name="port"/>.</summary>
-        public M2MqttTransport(string host, int port, TopicSet topics, MessageOutbox outbox, CommandInbox inbox)
+        /// <summary>Targets the broker in <paramref name="settings"/> (TLS when it carries a CA certificate, validated by the settings parser).</summary>
+        public M2MqttTransport(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox)
         {
-            if (host == null || host.Length == 0)
+            if (settings == null || settings.MqttHost == null || settings.MqttHost.Length == 0)
             {
-                throw new ArgumentException("broker host required", nameof(host));
+                throw new ArgumentException("broker host required", nameof(settings));
             }
 
-            _host = host;
-            _port = port;
+            _host = settings.MqttHost;
+            _port = settings.MqttPort;
             _topics = topics ?? throw new ArgumentNullException(nameof(topics));
+            _network = network ?? throw new ArgumentNullException(nameof(network));
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
-            _inbox = inbox ?? throw new ArgumentNullException(nameof(inbox));
+            if (settings.MqttUsesTls)
+            {
+                // mbedTLS parses PEM text; the parser has checked its structure and named the key if it was wrong.
+                _caCertificate = new X509Certificate(settings.MqttCaCertificate);
+                if (settings.MqttClientCertificate.Length > 0)
+                {
+                    _clientCertificate = new X509Certificate2(settings.MqttClientCertificate, settings.MqttClientKey, null);
+                }
+            }
         }
+
+        /// <inheritdoc />
+        public DeviceSession Session
+        {
+            get { return _session; }
+            set { _session = value; }
+        }
+
+        /// <inheritdoc />
+        public string LastError { get; private set; }
 
         /// <inheritdoc />
         public bool IsConnected
@@ -49,40 +81,60 @@ namespace Edge.Firmware.Networking
         }
 
         /// <inheritdoc />
-        public bool TryConnect(string clientId, string username, string password, string willTopic, string willMessage, int keepAliveS)
+        public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
         {
-            Close();
+            Close(true);
+            if (!_network.TryConnect())
+            {
+                LastError = _network.LastError;
+                return ConnectOutcome.NetworkUnavailable;
+            }
+
+            bool secure = _caCertificate != null;
+            MqttClient client = null;
             try
             {
-                MqttClient client = new MqttClient(_host, _port, false, null, null, MqttSslProtocols.None);
+                client = new MqttClient(_host, _port, secure, _caCertificate, _clientCertificate, secure ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
                 client.MqttMsgPublishReceived += OnPublishReceived;
                 client.MqttMsgPublished += OnPublished;
+                client.MqttMsgSubscribed += OnSubscribed;
                 client.ConnectionClosed += OnConnectionClosed;
                 MqttReasonCode code = client.Connect(
                     clientId,
-                    username.Length == 0 ? null : username,
-                    password.Length == 0 ? null : password,
+                    username == null || username.Length == 0 ? null : username,
+                    password == null || password.Length == 0 ? null : password,
                     true,
                     MqttQoSLevel.AtLeastOnce,
                     true,
                     willTopic,
-                    willMessage,
+                    Encoding.UTF8.GetString(willPayload, 0, willPayload.Length),
                     true,
                     (ushort)keepAliveS);
                 if (code != MqttReasonCode.Success)
                 {
                     client.Close();
-                    return false;
+                    LastError = "broker " + _host + ":" + _port.ToString() + " refused the connection (CONNACK " + ((int)code).ToString() + ")";
+                    return Map(code);
                 }
 
                 _client = client;
-                return true;
+                LastError = null;
+                return ConnectOutcome.Accepted;
             }
-            catch (Exception)
+            catch (SocketException ex)
             {
-                // Socket, DNS or protocol failure: the caller backs off and retries.
-                return false;
+                Release(client);
+                LastError = "broker " + _host + ":" + _port.ToString() + " unreachable: socket error " + ex.ErrorCode.ToString();
+                return ConnectOutcome.BrokerUnreachable;
+            }
+            catch (Exception ex)
+            {
+                Release(client);
+
+                // nanoFramework reports a failed TLS handshake as a plain exception from the SslStream inside M2Mqtt.
+                LastError = (secure ? "TLS connection to " : "connection to ") + _host + ":" + _port.ToString() + " failed: " + ex.Message;
+                return secure ? ConnectOutcome.TlsFailed : ConnectOutcome.BrokerUnreachable;
             }
         }
 
@@ -101,7 +153,8 @@ namespace Edge.Firmware.Networking
                 return -1;
             }
 
-            // M2Mqtt takes a whole array: copy the message out of the outbox slot (network thread only).
+            // M2Mqtt takes a whole array and keeps it until the broker acknowledged a QoS 1 message: a copy of
+            // the outbox slot (network thread only; M2Mqtt allocates its packet per publish anyway).
             byte[] message = new byte[count];
             Array.Copy(payload, offset, message, 0, count);
             try
@@ -116,27 +169,37 @@ namespace Edge.Firmware.Networking
         }
 
         /// <inheritdoc />
-        public bool TrySubscribe(string topicFilter)
+        public bool Subscribe(string topicFilter)
         {
             MqttClient client = _client;
             if (client == null || !client.IsConnected)
             {
+                LastError = "not connected";
                 return false;
             }
 
             try
             {
+                _subscriptionGranted = false;
+                _subscribed.Reset();
                 client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce });
+                if (!_subscribed.WaitOne(SubscribeTimeoutMs, false) || !_subscriptionGranted)
+                {
+                    LastError = "broker refused the subscription to " + topicFilter + " (ACL)";
+                    return false;
+                }
+
                 return true;
             }
-            catch (Exception)
+            catch (Exception ex)
             {
+                LastError = "subscription to " + topicFilter + " failed: " + ex.Message;
                 return false;
             }
         }
 
         /// <inheritdoc />
-        public void Close()
+        public void Close(bool sendDisconnect)
         {
             MqttClient client = _client;
             _client = null;
@@ -148,7 +211,7 @@ namespace Edge.Firmware.Networking
             _outbox.ConnectionLost();
             try
             {
-                if (client.IsConnected)
+                if (sendDisconnect && client.IsConnected)
                 {
                     client.Disconnect();
                 }
@@ -161,6 +224,42 @@ namespace Edge.Firmware.Networking
             }
         }
 
+        private static ConnectOutcome Map(MqttReasonCode code)
+        {
+            switch (code)
+            {
+                case MqttReasonCode.BadUserNameOrPassword:
+                case MqttReasonCode.ConnectionRefusedBadUserNameOrPassword:
+                    return ConnectOutcome.BadCredentials;
+                case MqttReasonCode.NotAuthorized:
+                case MqttReasonCode.ConnectionRefusedNotAuthorized:
+                case MqttReasonCode.Banned:
+                    return ConnectOutcome.NotAuthorized;
+                case MqttReasonCode.ServerUnavailable:
+                case MqttReasonCode.ConnectionRefusedServerUnavailable:
+                    return ConnectOutcome.BrokerUnreachable;
+                default:
+                    return ConnectOutcome.Refused;
+            }
+        }
+
+        private static void Release(MqttClient client)
+        {
+            if (client == null)
+            {
+                return;
+            }
+
+            try
+            {
+                client.Close();
+            }
+            catch (Exception)
+            {
+                // Never connected: nothing to release.
+            }
+        }
+
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
         {
             if (e.IsPublished)
@@ -169,9 +268,20 @@ namespace Edge.Firmware.Networking
             }
         }
 
+        private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
+        {
+            MqttQoSLevel[] granted = e.GrantedQoSLevels;
+            _subscriptionGranted = granted != null && granted.Length > 0 && granted[0] != MqttQoSLevel.GrantedFailure;
+            _subscribed.Set();
+        }
+
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
-            _inbox.TryAdd(e.Topic, e.Message);
+            DeviceSession session = _session;
+            if (session != null)
+            {
+                session.Receive(e.Topic, e.Message, e.Retain);
+            }
         }
 
         private void OnConnectionClosed(object sender, EventArgs e)

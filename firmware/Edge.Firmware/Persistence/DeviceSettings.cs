@@ -26,6 +26,24 @@ namespace Edge.Firmware.Persistence
         /// <summary>Broker password; empty for an anonymous connection.</summary>
         public string MqttPassword { get; set; } = string.Empty;
 
+        /// <summary>
+        /// PEM certificate of the CA that signed the broker's certificate; non-empty switches TLS on (use the
+        /// broker's TLS port, usually 8883). The broker's certificate must name the host in mqtt_host.
+        /// </summary>
+        public string MqttCaCertificate { get; set; } = string.Empty;
+
+        /// <summary>PEM client certificate for brokers that require one (mutual TLS); needs the CA and the key.</summary>
+        public string MqttClientCertificate { get; set; } = string.Empty;
+
+        /// <summary>PEM private key (unencrypted) of the client certificate.</summary>
+        public string MqttClientKey { get; set; } = string.Empty;
+
+        /// <summary>True when the broker connection uses TLS (a CA certificate is set).</summary>
+        public bool MqttUsesTls => MqttCaCertificate.Length > 0;
+
+        /// <summary>Publish Home Assistant MQTT discovery configs (default true).</summary>
+        public bool HomeAssistantDiscovery { get; set; } = true;
+
         /// <summary>MQTT keep-alive, s: 30 s as the contract says; the broker declares us gone (Last Will) after 1.5 x this.</summary>
         public int MqttKeepAliveS { get; set; } = 30;
 

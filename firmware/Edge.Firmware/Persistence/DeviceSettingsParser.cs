@@ -6,8 +6,10 @@ namespace Edge.Firmware.Persistence
 {
     /// <summary>
     /// Reads and validates settings text: "key = value" lines, '#' comments, blank lines ignored,
-    /// an empty value keeps the default. Any unknown key or out-of-range value rejects the whole
-    /// text with a line-numbered message; the caller then boots on defaults and reports it.
+    /// an empty value keeps the default. A PEM value (certificate or key) starts on its key's line with
+    /// "-----BEGIN ...-----" and runs to its "-----END ...-----" line. Any unknown key, out-of-range value
+    /// or malformed certificate rejects the whole text with a line-numbered message naming the key; the
+    /// caller then boots on defaults and reports it.
     /// </summary>
     public static class DeviceSettingsParser
     {
@@ -48,6 +50,17 @@ namespace Edge.Firmware.Persistence
 
                 string key = line.Substring(0, equals).Trim();
                 string value = line.Substring(equals + 1).Trim();
+                int keyLine = i + 1;
+                if (value.StartsWith(PemBegin) && value.IndexOf(PemEnd) < 0)
+                {
+                    // A PEM block: the following lines up to its END line belong to the value.
+                    while (value.IndexOf(PemEnd) < 0 && i + 1 < lines.Length)
+                    {
+                        i++;
+                        value = value + "\n" + lines[i].Trim();
+                    }
+                }
+
                 string problem = value.Length == 0 ? null : Apply(parsed, key, value);
                 if (problem == null && value.Length == 0 && !IsKnownKey(key))
                 {
@@ -56,9 +69,15 @@ namespace Edge.Firmware.Persistence
 
                 if (problem != null)
                 {
-                    error = "line " + (i + 1).ToString() + ": " + problem;
+                    error = "line " + keyLine.ToString() + ": " + problem;
                     return false;
                 }
+            }
+
+            error = CheckTls(parsed);
+            if (error != null)
+            {
+                return false;
             }
 
             settings = parsed;
@@ -71,11 +90,42 @@ namespace Edge.Firmware.Persistence
             return TopicSet.IsValidDeviceId(id);
         }
 
+        private const string PemBegin = "-----BEGIN ";
+        private const string PemEnd = "-----END ";
+
+        private static readonly string[] s_certificateLabels = new string[] { PemText.Certificate };
+        private static readonly string[] s_keyLabels = new string[] { "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY" };
+
         private static bool IsKnownKey(string key)
         {
             return key == "device_id" || key == "board" || key == "mqtt_host" || key == "mqtt_port"
                 || key == "mqtt_username" || key == "mqtt_password" || key == "mqtt_keep_alive_s"
-                || key == "health_period_s" || key == "wifi_timeout_s";
+                || key == "health_period_s" || key == "wifi_timeout_s" || key == "mqtt_ca_cert"
+                || key == "mqtt_client_cert" || key == "mqtt_client_key" || key == "ha_discovery";
+        }
+
+        // Combinations: a client certificate needs its key, and both need TLS (the CA).
+        private static string CheckTls(DeviceSettings settings)
+        {
+            bool certificate = settings.MqttClientCertificate.Length > 0;
+            bool key = settings.MqttClientKey.Length > 0;
+            if (certificate != key)
+            {
+                return certificate ? "mqtt_client_key is missing: mqtt_client_cert needs it" : "mqtt_client_cert is missing: mqtt_client_key needs it";
+            }
+
+            if (certificate && !settings.MqttUsesTls)
+            {
+                return "mqtt_ca_cert is missing: a client certificate (mqtt_client_cert) is only used over TLS";
+            }
+
+            return null;
+        }
+
+        private static string Pem(string key, string value, string[] labels)
+        {
+            string problem = PemText.Check(value, labels);
+            return problem == null ? null : key + " " + problem;
         }
 
         private static string Apply(DeviceSettings settings, string key, string value)
@@ -101,6 +151,23 @@ namespace Edge.Firmware.Persistence
                     return null;
                 case "mqtt_password":
                     settings.MqttPassword = value;
+                    return null;
+                case "mqtt_ca_cert":
+                    settings.MqttCaCertificate = PemText.Normalise(value);
+                    return Pem(key, value, s_certificateLabels);
+                case "mqtt_client_cert":
+                    settings.MqttClientCertificate = PemText.Normalise(value);
+                    return Pem(key, value, s_certificateLabels);
+                case "mqtt_client_key":
+                    settings.MqttClientKey = PemText.Normalise(value);
+                    return Pem(key, value, s_keyLabels);
+                case "ha_discovery":
+                    if (value != "true" && value != "false")
+                    {
+                        return "ha_discovery must be true or false";
+                    }
+
+                    settings.HomeAssistantDiscovery = value == "true";
                     return null;
                 case "mqtt_port":
                     return ReadInt(value, 1, 65535, key, out int port, out string portError) ? Assign(settings, key, port) : portError;

@@ -3,7 +3,7 @@
 using System;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
-using Edge.Firmware.Commands;
+using Edge.Core.Session;
 using Edge.Firmware.Sampling;
 using Edge.Firmware.Watchdog;
 using nanoFramework.Hardware.Esp32;

@@ -103,6 +103,7 @@ public static class RunCommand
         {
             if (live != null)
             {
+                live.Bridge.ScheduleBrokerOutages(scenario.Faults);
                 options.Observer = live.Bridge.Observer(options.Observer);
                 options.CellVoltagePeriodMs = 1000;
             }

@@ -2,128 +2,149 @@
 
 using Edge.Core;
 using Edge.Core.Commands;
+using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 
 namespace Edge.HostSim.Mqtt
 {
     /// <summary>
-    /// Connects one simulated controller to a broker as the MQTT contract (firmware/Edge.Core/Telemetry/CONTRACT.md)
-    /// describes: retained status with the offline payload as Last Will, retained config (after each
-    /// connect, each applied change and each getConfig), the outbox's telemetry and events, and
-    /// commands from cmd/+ answered on cmd/result. It is the core's <see cref="IMessageTransport"/>.
+    /// The simulator's adapter of the core's <see cref="DeviceSession"/> (which does everything the MQTT
+    /// contract asks of a device: status and Last Will, retained config, commands and replies, the outbox,
+    /// back-off, Home Assistant discovery) over an MQTTnet <see cref="MqttNetConnection"/>. What it adds is a
+    /// network thread: <see cref="Start"/> runs <see cref="DeviceSession.Service"/> in rounds while it makes
+    /// progress and otherwise waits for <see cref="Wake"/> (every tick with records) or a short idle period,
+    /// so a simulation thousands of times faster than real time is not held to one pump per period.
     /// <para>
-    /// Threading: the tick thread calls <see cref="TelemetryPublisher.Publish"/> after each tick; a
-    /// background pump thread (<see cref="Start"/>) or the host (<see cref="Service"/>) drains the outbox.
-    /// Commands and acknowledgements arrive on the client's network thread and only queue work in the
-    /// core (the handler validates and requests; the controller applies at its next tick).
+    /// Threads: the control loop only encodes into the outbox and calls <see cref="Wake"/>; it never waits for
+    /// the network. MQTTnet's threads deliver commands (queued by the session) and acknowledgements.
     /// </para>
     /// </summary>
-    public sealed class EdgeMqttBridge : IMessageTransport, IDisposable
+    public sealed class EdgeMqttBridge : IDisposable
     {
-        private readonly IMqttTransport _client;
-        private readonly EdgeController _controller;
-        private readonly TopicSet _topics;
+        private readonly MqttNetConnection _connection;
+        private readonly DeviceSession _session;
         private readonly MessageOutbox _outbox;
-        private readonly CommandHandler _commands;
-        private readonly string _bootId;
-        private readonly JsonByteWriter _replyWriter = new JsonByteWriter();
-        private readonly byte[] _reply = new byte[8192];
-        private readonly object _replyLock = new object();
         private readonly object _serviceLock = new object();
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private Thread? _pump;
         private volatile bool _stopping;
-        private volatile bool _configDue = true;
-        private int _publishedRevision = -1;
+        private int _suspendRequest;
         private bool _disposed;
 
-        /// <summary>Creates the bridge and its libmosquitto client; call <see cref="Connect"/> to go online.</summary>
-        /// <param name="options">Broker address and client settings; client id, will and online payload are set here.</param>
-        public EdgeMqttBridge(MosquittoClientOptions options, EdgeController controller, TopicSet topics, MessageOutbox outbox, CommandHandler commands, string bootId)
-            : this(CreateClient(options, topics, bootId), controller, topics, outbox, commands, bootId)
+        /// <summary>Creates the bridge for one controller; call <see cref="Start"/> to go online.</summary>
+        /// <param name="endpoint">Broker address and TLS settings.</param>
+        /// <param name="settings">Credentials, keep-alive and back-off of the session.</param>
+        /// <param name="publisher">The tick thread's publisher (for events the session raises, e.g. a refused retained command); may be null.</param>
+        public EdgeMqttBridge(MqttEndpoint endpoint, SessionSettings settings, EdgeController controller, TopicSet topics, MessageOutbox outbox, CommandHandler commands, TelemetryPublisher? publisher, string bootId)
         {
-        }
-
-        /// <summary>Creates the bridge over an existing client whose will and online payload the caller has set.</summary>
-        public EdgeMqttBridge(IMqttTransport client, EdgeController controller, TopicSet topics, MessageOutbox outbox, CommandHandler commands, string bootId)
-        {
-            _client = client ?? throw new ArgumentNullException(nameof(client));
-            _controller = controller ?? throw new ArgumentNullException(nameof(controller));
-            _topics = topics ?? throw new ArgumentNullException(nameof(topics));
+            ArgumentNullException.ThrowIfNull(topics);
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
-            _commands = commands ?? throw new ArgumentNullException(nameof(commands));
-            _bootId = bootId;
-            _client.Connected += OnConnected;
-            _client.Disconnected += OnDisconnected;
-            _client.PublishAcknowledged += _outbox.Acknowledge;
-            _client.MessageReceived += OnMessage;
-            _client.Subscribe(_topics.CommandFilter, 1);
+            _connection = new MqttNetConnection(endpoint, topics);
+            _session = new DeviceSession(topics, bootId, settings, _connection, outbox, controller, commands, publisher);
+            _connection.MessageReceived += (topic, payload, qos, retain) =>
+            {
+                // Back-pressure instead of loss: while the session's inbox is full, hold MQTTnet's delivery
+                // (and with it the PUBACK), so the broker keeps queueing; every command still gets its reply.
+                long deadline = Environment.TickCount64 + 10_000;
+                while (_session.Inbox.Count >= CommandInbox.Capacity && !_stopping && Environment.TickCount64 < deadline)
+                {
+                    _wake.Set();
+                    Thread.Sleep(1);
+                }
+
+                _session.Receive(topic, payload, retain);
+                _wake.Set();
+            };
+            _connection.Acknowledged += _outbox.Acknowledge;
+            _connection.ConnectionLost += reason => _wake.Set();
+            _connection.PublishRefused += (topic, reason) => PublishRefused?.Invoke(topic, reason);
         }
 
-        /// <summary>The MQTT client underneath (for tests that cut the connection).</summary>
-        public IMqttTransport Client => _client;
+        /// <summary>A connection attempt failed (network thread): why, and the details in words.</summary>
+        public event Action<ConnectOutcome, string>? ConnectionFailed;
 
-        /// <inheritdoc/>
-        public bool IsConnected => _client.IsConnected;
+        /// <summary>A session was opened (network thread).</summary>
+        public event Action? Connected;
 
-        /// <summary>Messages the pump handed to the client since start.</summary>
-        public long PublishedCount { get; private set; }
+        /// <summary>The broker refused a publish (MQTT 5 PUBACK reason, e.g. NotAuthorized from its ACL): topic and reason.</summary>
+        public event Action<string, string>? PublishRefused;
 
-        /// <summary>Starts connecting in the background (returns at once).</summary>
-        public void Connect() => _client.Connect();
+        /// <summary>The core session (state, last failure, inbox).</summary>
+        public DeviceSession Session => _session;
 
-        /// <summary>Starts a background thread that calls <see cref="Service"/> every <paramref name="periodMs"/>.</summary>
-        public void Start(int periodMs = 10)
+        /// <summary>The MQTTnet connection underneath (tests cut it to simulate a network fault).</summary>
+        public MqttNetConnection Connection => _connection;
+
+        /// <summary>True while a session is open.</summary>
+        public bool IsConnected => _session.IsOnline && _connection.IsConnected;
+
+        /// <summary>Outbox messages handed to the client since start.</summary>
+        public long PublishedCount => _session.PublishedCount;
+
+        /// <summary>Starts the network thread, which connects at once and then follows the session's back-off.</summary>
+        public void Start(int idleMs = 20)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_pump != null)
             {
                 return;
             }
 
-            _pump = new Thread(() =>
-            {
-                while (!_stopping)
-                {
-                    Service();
-                    Thread.Sleep(periodMs);
-                }
-            })
-            {
-                IsBackground = true,
-                Name = "edge-mqtt-pump",
-            };
+            _pump = new Thread(() => PumpLoop(idleMs)) { IsBackground = true, Name = "edge-mqtt-" + _session.Topics.DeviceId };
             _pump.Start();
         }
 
-        /// <summary>Publishes the config when due, then pumps the outbox once. Safe from any one thread at a time.</summary>
-        public void Service()
+        /// <summary>Wakes the network thread (after a tick that queued records).</summary>
+        public void Wake() => _wake.Set();
+
+        /// <summary>One session pass (connects when due, else commands, config, discovery, one outbox budget); one thread at a time.</summary>
+        public SessionStep Service()
         {
             lock (_serviceLock)
             {
-                if (!_client.IsConnected)
+                int request = Interlocked.Exchange(ref _suspendRequest, 0);
+                if (request > 0)
                 {
-                    _outbox.Pump(this);
-                    return;
+                    _session.Suspend(long.MaxValue);
+                }
+                else if (request < 0)
+                {
+                    _session.Resume();
                 }
 
-                int revision = _controller.ConfigurationRevision;
-                if (_configDue || revision != _publishedRevision || _commands.TakeConfigRequest())
+                SessionStep step = _session.Service(Environment.TickCount64);
+                if (step == SessionStep.OpenFailed)
                 {
-                    _configDue = !PublishConfig(revision);
+                    ConnectionFailed?.Invoke(_session.LastOutcome, _session.LastError ?? _session.LastOutcome.ToString());
+                }
+                else if (step == SessionStep.Opened)
+                {
+                    Connected?.Invoke();
                 }
 
-                PublishedCount += _outbox.Pump(this);
+                return step;
             }
         }
 
-        /// <inheritdoc/>
-        public int Publish(TopicId topic, byte[] payload, int offset, int count, int qos, bool retain)
+        /// <summary>
+        /// Takes the device off the broker as a network failure would (no DISCONNECT: the broker publishes the
+        /// Last Will) until <see cref="EndOutage"/>; the control loop and the outbox carry on. Any thread.
+        /// </summary>
+        public void BeginOutage()
         {
-            int id = _client.Publish(_topics[topic], payload, offset, count, qos, retain);
-            return id < 0 ? -1 : id;
+            Volatile.Write(ref _suspendRequest, 1);
+            _wake.Set();
         }
 
-        /// <summary>Publishes the retained offline status, then disconnects cleanly.</summary>
+        /// <summary>Ends <see cref="BeginOutage"/>: the session reconnects at once. Any thread.</summary>
+        public void EndOutage()
+        {
+            Volatile.Write(ref _suspendRequest, -1);
+            _wake.Set();
+        }
+
+        /// <summary>Publishes the retained offline status (orderly shutdown), then disconnects.</summary>
         public void Dispose()
         {
             if (_disposed)
@@ -133,82 +154,38 @@ namespace Edge.HostSim.Mqtt
 
             _disposed = true;
             _stopping = true;
-            _pump?.Join();
-            if (_client.IsConnected)
+            _wake.Set();
+            _pump?.Join(TimeSpan.FromSeconds(15));
+            lock (_serviceLock)
             {
-                byte[] offline = StatusPayload(false, _bootId);
-                _client.Publish(_topics[TopicId.Status], offline, 0, offline.Length, 1, true);
-
-                // Give the network thread a moment to write it before DISCONNECT.
-                Thread.Sleep(50);
+                _session.Close();
             }
 
-            _client.Dispose();
+            _connection.Dispose();
+            _wake.Dispose();
         }
 
-        /// <summary>The status payload of the contract (also used as the Last Will).</summary>
-        public static byte[] StatusPayload(bool online, string bootId)
+        private void PumpLoop(int idleMs)
         {
-            var buffer = new byte[128];
-            var writer = new JsonByteWriter();
-            writer.Reset(buffer, 0, buffer.Length);
-            StatusEncoder.Encode(writer, online, bootId);
-            return buffer.AsSpan(0, writer.Length).ToArray();
-        }
-
-        private static MosquittoClient CreateClient(MosquittoClientOptions options, TopicSet topics, string bootId)
-        {
-            ArgumentNullException.ThrowIfNull(options);
-            ArgumentNullException.ThrowIfNull(topics);
-            options.ClientId = "edge-" + topics.DeviceId;
-            options.WillTopic = topics[TopicId.Status];
-            options.WillPayload = StatusPayload(false, bootId);
-            options.WillQos = 1;
-            options.WillRetain = true;
-            options.OnlinePayload = StatusPayload(true, bootId);
-            return new MosquittoClient(options);
-        }
-
-        private bool PublishConfig(int revision)
-        {
-            var configuration = _controller.Configuration;
-            var buffer = new byte[ConfigEncoder.MaximumBytes(configuration.Protocol.Steps.Length)];
-            var writer = new JsonByteWriter();
-            writer.Reset(buffer, 0, buffer.Length);
-            ConfigEncoder.Encode(writer, configuration, _controller.Layout, _bootId, revision);
-            if (writer.Overflowed || _client.Publish(_topics[TopicId.Config], buffer, 0, writer.Length, 1, true) < 0)
+            while (!_stopping)
             {
-                return false;
-            }
-
-            _publishedRevision = revision;
-            return true;
-        }
-
-        private void OnConnected()
-        {
-            _configDue = true;
-        }
-
-        private void OnDisconnected(int reason)
-        {
-            _outbox.ConnectionLost();
-        }
-
-        private void OnMessage(MqttMessage message)
-        {
-            string? verb = _topics.VerbOf(message.Topic);
-            if (verb == null)
-            {
-                return;
-            }
-
-            lock (_replyLock)
-            {
-                int length = _commands.HandleAndEncode(verb, message.Payload, 0, message.Payload.Length, _replyWriter, _reply);
-                if (length > 0)
+                // Each pass pumps one outbox budget (live first, then backlog); repeat while it makes progress.
+                SessionStep step = SessionStep.Sent;
+                for (int round = 0; round < 64 && step == SessionStep.Sent && !_stopping; round++)
                 {
-                    _client.Publish(_topics[TopicId.CommandResult], _reply, 0, length, 1, false);
+                    step = Service();
+                }
+
+                if (!_stopping)
+                {
+                    int wait = idleMs;
+                    if (step == SessionStep.Waiting || step == SessionStep.OpenFailed || step == SessionStep.Lost)
+                    {
+                        long untilAttempt = _session.NextAttemptMs - Environment.TickCount64;
+                        wait = (int)Math.Clamp(untilAttempt, 1, idleMs * 10);
+                    }
+
+                    _wake.WaitOne(wait);
                 }
             }
         }

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Session;
+
 namespace Edge.HostSim.Mqtt
 {
     /// <summary>
@@ -20,8 +22,8 @@ namespace Edge.HostSim.Mqtt
         /// </summary>
         event Action<int>? Disconnected;
 
-        /// <summary>Raised when the broker answers CONNECT with a refusal; argument: MQTT 3.1.1 CONNACK code (4 bad user name or password, 5 not authorised).</summary>
-        event Action<int>? ConnectionRefused;
+        /// <summary>Raised when a connection attempt fails: why (bad credentials, not authorised, TLS, unreachable ...) and the details in words.</summary>
+        event Action<ConnectOutcome, string>? ConnectionFailed;
 
         /// <summary>
         /// Raised with the message id once a publish is complete: for QoS 1 when the broker's PUBACK

@@ -20,10 +20,10 @@ namespace Edge.HostSim.Mqtt
         /// <summary>Payload bytes (owned by the receiver, may be kept).</summary>
         public byte[] Payload { get; }
 
-        /// <summary>QoS the message was delivered with (0..2).</summary>
+        /// <summary>QoS the message was delivered with (0..2; 0 when the client does not say).</summary>
         public int Qos { get; }
 
-        /// <summary>True when the broker delivered a retained message (typically on subscribe).</summary>
+        /// <summary>True when the broker delivered a retained message (a stored one, on subscribing).</summary>
         public bool Retain { get; }
     }
 }

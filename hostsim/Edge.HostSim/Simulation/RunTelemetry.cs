@@ -106,7 +106,8 @@ public sealed class RunTelemetry
             }
         }
 
-        return true;
+        // A protocol change with start stops every module first and starts them a tick later: not the end.
+        return !controller.IsStartPending;
     }
 
     private static string StopReasonName(ModuleDutyCycle module)

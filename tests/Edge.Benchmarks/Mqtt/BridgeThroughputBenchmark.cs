@@ -23,7 +23,7 @@ namespace Edge.Benchmarks.Mqtt
     public class BridgeThroughputBenchmark
     {
         private MosquittoBroker _broker;
-        private MosquittoClient _subscriber;
+        private HostMqttClient _subscriber;
         private Scenario _scenario;
         private long _received;
 
@@ -31,7 +31,7 @@ namespace Edge.Benchmarks.Mqtt
         public void Setup()
         {
             _broker = MosquittoBroker.StartNew();
-            _subscriber = new MosquittoClient(new MosquittoClientOptions { Host = MosquittoBroker.Host, Port = _broker.Port });
+            _subscriber = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = _broker.Port });
             _subscriber.MessageReceived += m =>
             {
                 if (m.Topic.Contains("/telemetry/", StringComparison.Ordinal) || m.Topic.EndsWith("/event", StringComparison.Ordinal))

@@ -7,8 +7,8 @@ using Edge.HostSim.Mqtt.Broker;
 namespace Edge.Benchmarks.Mqtt
 {
     /// <summary>
-    /// Publish throughput of the libmosquitto transport against a private mosquitto on loopback: one
-    /// operation is one message, measured until libmosquitto reports it complete (QoS 1: PUBACK from
+    /// Publish throughput of the host's MQTTnet transport against a private mosquitto on loopback: one
+    /// operation is one message, measured until the client reports it complete (QoS 1: PUBACK from
     /// the broker; QoS 0: written to the socket). Tells how much telemetry the host link can carry.
     /// </summary>
     [MemoryDiagnoser]
@@ -18,7 +18,7 @@ namespace Edge.Benchmarks.Mqtt
 
         private readonly byte[] _payload = new byte[64];
         private MosquittoBroker _broker;
-        private MosquittoClient _client;
+        private HostMqttClient _client;
         private int _completed;
         private ManualResetEventSlim _batchDone;
 
@@ -28,7 +28,7 @@ namespace Edge.Benchmarks.Mqtt
         {
             _broker = MosquittoBroker.StartNew();
             _batchDone = new ManualResetEventSlim(false);
-            _client = new MosquittoClient(new MosquittoClientOptions { Host = MosquittoBroker.Host, Port = _broker.Port });
+            _client = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = _broker.Port });
             _client.PublishAcknowledged += _ =>
             {
                 if (Interlocked.Increment(ref _completed) == Batch)

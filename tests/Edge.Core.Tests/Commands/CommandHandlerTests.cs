@@ -74,6 +74,12 @@ public class CommandHandlerTests
         Assert.Equal(2000, protocol.Steps[0].DurationMs);
         Assert.Equal(ProtocolStepKind.Rest, protocol.Steps[1].Kind);
         Assert.Equal(1000000, protocol.CapacityLimitUc);
+
+        // The interrupted pulse ends with its switch open for one tick (so it is measured and summarised on
+        // its own, CONTRACT.md setProtocol); the new protocol starts at the next tick, from its first step.
+        Assert.Equal(ModuleState.Done, rig.Controller.Module(0).State);
+        Assert.False(rig.Actions.SwitchClosed[0]);
+        rig.Tick();
         Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
         Assert.Equal(0, rig.Controller.Module(0).StepIndex);
         Assert.Equal(192, rig.Actions.CurrentSetpointUa[0]);

@@ -15,9 +15,10 @@ public class HostileCommandPropertyTests
     public void TheGeneratorsTemplatesAreThemselvesValid()
     {
         // Guards the property below: its payloads are hostile because of the mutation, not the template.
-        var rig = new CommandRig();
         for (int v = 0; v < HostileCommandGenerator.ValidVerbs.Length; v++)
         {
+            // A rig per verb: the templates share one id, and a reused id is refused (idempotency).
+            var rig = new CommandRig();
             CommandReply reply = rig.Send(HostileCommandGenerator.ValidVerbs[v], HostileCommandGenerator.Templates[v]);
             Assert.True(reply.Ok, HostileCommandGenerator.ValidVerbs[v] + ": " + reply.ErrorField + " " + reply.ErrorMessage);
         }

@@ -87,7 +87,11 @@ public class PublisherPipelineTests
             Assert.All(stream, m => Assert.Equal(BootId, m.Json.GetProperty("bootId").GetString()));
         }
 
-        var stopped = Assert.Single(byTopic[TopicId.Event]);
+        // Each module's start at the first tick, then the stop.
+        Assert.Equal(new[] { 0, 1 }, byTopic[TopicId.Event].Where(e => e.Json.GetProperty("kind").GetString() == "started").Select(e => e.Json.GetProperty("module").GetInt32()));
+        Assert.All(byTopic[TopicId.Event].Where(e => e.Json.GetProperty("kind").GetString() == "started"), e => Assert.Equal(0, e.Json.GetProperty("tMs").GetInt64()));
+        var stopped = Assert.Single(byTopic[TopicId.Event], e => e.Json.GetProperty("kind").GetString() == "stopped");
+        Assert.Equal(3, byTopic[TopicId.Event].Count);
         Assert.Equal(1, stopped.Qos);
         Assert.Equal("stopped", stopped.Json.GetProperty("kind").GetString());
         Assert.Equal(1, stopped.Json.GetProperty("module").GetInt32());

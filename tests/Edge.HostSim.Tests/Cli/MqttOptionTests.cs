@@ -48,7 +48,7 @@ public sealed class MqttOptionTests : IDisposable
     public void RunPublishesEveryEventAsTheNamedDevice()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew();
-        using MosquittoClient subscriber = new MosquittoClient(new MosquittoClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+        using HostMqttClient subscriber = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
         List<string> events = new List<string>();
         subscriber.MessageReceived += m =>
         {

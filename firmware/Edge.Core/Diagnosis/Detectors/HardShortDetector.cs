@@ -22,6 +22,7 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly HardShortConfiguration _configuration;
         private readonly PackLayout _layout;
         private readonly long _nominalResistanceOhm;
+        private int _shuntLimitMilliohm;
         private readonly long[] _baselineSumMilliohm;
         private readonly int[] _baselineCount;
 
@@ -73,8 +74,17 @@ namespace Edge.Core.Diagnosis.Detectors
 
                     int v = voltages[c];
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
-                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], edge ? EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa) : 0);
-                    diagnosis.Report(DiagnosisId.HardShort, c, (applies && nearZero) || shunted, v, maximumMv);
+                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa));
+                    bool collapsed = applies && nearZero;
+                    if (shunted && !collapsed)
+                    {
+                        // The edge decided: report it in its own unit (mOhm against the limit it fell below).
+                        diagnosis.Report(DiagnosisId.HardShort, c, true, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
+                    }
+                    else
+                    {
+                        diagnosis.Report(DiagnosisId.HardShort, c, collapsed || shunted, v, maximumMv);
+                    }
                 }
             }
         }
@@ -96,8 +106,12 @@ namespace Edge.Core.Diagnosis.Detectors
             // Collapsed, and by more than noise can make one edge reading fall (no debounce here: at a small
             // current step one noisy edge could otherwise isolate a healthy module).
             long baseline = _baselineSumMilliohm[cell] / BaselineEdges;
-            return (long)edgeMilliohm * 100 < baseline * _configuration.ShuntResistancePercent
-                && baseline - edgeMilliohm > sigmaMilliohm * _configuration.ShuntSigmaTenths / 10;
+            // Below both the baseline fraction and the noise margin. The limit is the smaller of the two, rounded
+            // so that "value < threshold" in the event says exactly what this comparison decided.
+            long fractionLimit = ((baseline * _configuration.ShuntResistancePercent) + 99) / 100;
+            long noiseLimit = baseline - (sigmaMilliohm * _configuration.ShuntSigmaTenths / 10);
+            _shuntLimitMilliohm = (int)(fractionLimit < noiseLimit ? fractionLimit : noiseLimit);
+            return edgeMilliohm < _shuntLimitMilliohm;
         }
     }
 }

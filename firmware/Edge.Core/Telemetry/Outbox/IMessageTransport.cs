@@ -5,7 +5,7 @@ using Edge.Core.Telemetry.Encoding;
 namespace Edge.Core.Telemetry.Outbox
 {
     /// <summary>
-    /// The MQTT client as the outbox sees it (M2Mqtt on the device, libmosquitto in the simulator).
+    /// The MQTT client as the outbox sees it (M2Mqtt on the device, MQTTnet in the simulator).
     /// Called from the network thread only. The client reports broker acknowledgements of QoS 1
     /// messages back through <see cref="MessageOutbox.Acknowledge"/>.
     /// </summary>

@@ -74,8 +74,9 @@ namespace Edge.Core.Telemetry.Outbox
 
         private OutboxSlot EvictLocked()
         {
-            OutboxSlot oldestTelemetry = null;
-            OutboxSlot oldestEvent = null;
+            // The oldest slot of the lowest priority present: queued telemetry first (one in flight is left to
+            // finish), then run-state changes, events last. Kept slots go even while awaiting their ack.
+            OutboxSlot victim = null;
             for (int i = 0; i < _slots.Length; i++)
             {
                 OutboxSlot slot = _slots[i];
@@ -84,20 +85,17 @@ namespace Edge.Core.Telemetry.Outbox
                     continue;
                 }
 
-                if (slot.Topic != TopicId.Event)
+                if (slot.Priority == TelemetryPriority && slot.State != OutboxSlotState.Queued)
                 {
-                    if (slot.State == OutboxSlotState.Queued && (oldestTelemetry == null || slot.Order < oldestTelemetry.Order))
-                    {
-                        oldestTelemetry = slot;
-                    }
+                    continue;
                 }
-                else if (oldestEvent == null || slot.Order < oldestEvent.Order)
+
+                if (victim == null || slot.Priority < victim.Priority || (slot.Priority == victim.Priority && slot.Order < victim.Order))
                 {
-                    oldestEvent = slot;
+                    victim = slot;
                 }
             }
 
-            OutboxSlot victim = oldestTelemetry != null ? oldestTelemetry : oldestEvent;
             if (victim == null)
             {
                 return null;

@@ -9,8 +9,8 @@ namespace Edge.Core.Telemetry.Outbox
     /// Bounded store-and-forward queue between the tick thread (which enqueues encoded messages) and the
     /// network thread (which pumps them into an <see cref="IMessageTransport"/>). Fixed slots, allocated
     /// once; nothing is allocated per message.
-    /// Rules: events stay until the broker acknowledged them; when full, the oldest telemetry message
-    /// is evicted first, an event only when nothing else is left; every loss is counted per stream so
+    /// Rules: events and run-state changes stay until the broker acknowledged them; when full, the oldest
+    /// telemetry message is evicted first, then the oldest run-state change, an event only when nothing else is left; every loss is counted per stream so
     /// that an overflow event can report it; QoS 1 messages in flight at a disconnect are resent after
     /// the reconnect; the backlog from before a reconnect is replayed at a limited rate beside live data.
     /// The lock guards bookkeeping and one payload copy only; the transport is called outside it.
@@ -67,6 +67,18 @@ namespace Edge.Core.Telemetry.Outbox
             _freeCount = _slots.Length;
         }
 
+        /// <summary>Priority of telemetry (pulse, cells, duty-cycle steps, ended rests): evicted first.</summary>
+        public const byte TelemetryPriority = 0;
+
+        /// <summary>
+        /// Priority of a module's run-state change (to idle, hold or done): kept until acknowledged and evicted
+        /// only when no telemetry is left, so a consumer of telemetry/state never misses a module going to hold.
+        /// </summary>
+        public const byte StatePriority = 1;
+
+        /// <summary>Priority of events: evicted last.</summary>
+        public const byte EventPriority = 2;
+
         public int SlotCount => _slots.Length;
 
         public int SlotBytes => _slotBytes;
@@ -109,6 +121,16 @@ namespace Edge.Core.Telemetry.Outbox
         /// </summary>
         public bool Enqueue(TopicId topic, int qos, bool retain, long seq, byte[] payload, int offset, int count)
         {
+            return Enqueue(topic, qos, retain, seq, topic == TopicId.Event ? EventPriority : TelemetryPriority, payload, offset, count);
+        }
+
+        /// <summary>
+        /// Copies a message of eviction priority <paramref name="priority"/> (<see cref="TelemetryPriority"/>,
+        /// <see cref="StatePriority"/>, <see cref="EventPriority"/>) into a slot; when none is free the oldest
+        /// message of the lowest priority present is evicted. Returns false when the message itself was lost.
+        /// </summary>
+        public bool Enqueue(TopicId topic, int qos, bool retain, long seq, byte priority, byte[] payload, int offset, int count)
+        {
             lock (_lock)
             {
                 if (count > _slotBytes || count < 0)
@@ -135,6 +157,7 @@ namespace Edge.Core.Telemetry.Outbox
                 slot.Qos = qos;
                 slot.Retain = retain;
                 slot.Seq = seq;
+                slot.Priority = priority;
                 slot.Order = _nextOrder;
                 _nextOrder++;
                 slot.State = OutboxSlotState.Queued;
@@ -173,6 +196,21 @@ namespace Edge.Core.Telemetry.Outbox
 
                 _hasLosses = false;
                 return true;
+            }
+        }
+
+        /// <summary>
+        /// A session was just opened: what was in flight is queued again, and what is queued from now on is
+        /// live (what came before is backlog). Optional: the first <see cref="Pump"/> on a connection does the same.
+        /// </summary>
+        public void ConnectionOpened()
+        {
+            lock (_lock)
+            {
+                if (!_wasConnected)
+                {
+                    OnConnectedLocked();
+                }
             }
         }
 

@@ -26,6 +26,9 @@ namespace Edge.Core.Telemetry.Outbox
 
         public long Seq { get; set; }
 
+        /// <summary>Eviction priority (MessageOutbox.TelemetryPriority, StatePriority, EventPriority): lowest goes first.</summary>
+        public byte Priority { get; set; }
+
         public OutboxSlotState State { get; set; }
 
         /// <summary>Enqueue order across all slots: smaller is older.</summary>

@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Decision;
+using Edge.Core.Diagnosis;
 using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Telemetry.Outbox
@@ -8,7 +10,8 @@ namespace Edge.Core.Telemetry.Outbox
     /// <summary>
     /// The encoder stage between the controller and the outbox: after each tick the host passes the
     /// tick's <see cref="TelemetryBuffer"/>; every record is encoded into a scratch buffer, numbered in
-    /// its stream and enqueued. Events go out at QoS 1, telemetry at QoS 0, nothing retained.
+    /// its stream and enqueued. Events and run-state changes (to idle, hold, done) go out at QoS 1 and are
+    /// kept by the outbox; the rest of the telemetry at QoS 0; nothing retained.
     /// Runs on the tick thread and allocates nothing.
     /// </summary>
     [HotPath]
@@ -20,6 +23,15 @@ namespace Edge.Core.Telemetry.Outbox
         private readonly byte[] _scratch;
         private readonly long[] _nextSeq = new long[TopicSet.StreamCount];
         private readonly int[] _lost = new int[TopicSet.StreamCount];
+
+        // Events reported from other threads (the network thread's session): numbered and encoded here, on
+        // the tick thread, so the event stream keeps one seq. Fixed storage; a flag, read without the lock, keeps
+        // the tick lock-free (nanoFramework has no volatile: a report seen one tick late is sent one tick late).
+        private const int ReportCapacity = 4;
+        private readonly object _reportLock = new object();
+        private readonly TelemetryRecord[] _reports = new TelemetryRecord[ReportCapacity];
+        private int _reportCount;
+        private bool _hasReports;
 
         /// <param name="outbox">Where the encoded messages go.</param>
         /// <param name="bootId">Identifies this boot (e.g. a random hex word drawn at start-up): 1 to 32 letters, digits, '-' or '_'.</param>
@@ -38,6 +50,10 @@ namespace Edge.Core.Telemetry.Outbox
             _outbox = outbox;
             _bootId = bootId;
             _scratch = new byte[outbox.SlotBytes];
+            for (int i = 0; i < _reports.Length; i++)
+            {
+                _reports[i] = new TelemetryRecord(0);
+            }
             for (int i = 0; i < _nextSeq.Length; i++)
             {
                 _nextSeq[i] = 1;
@@ -75,7 +91,12 @@ namespace Edge.Core.Telemetry.Outbox
                         break;
                 }
 
-                Enqueue(topic, seq);
+                Enqueue(topic, seq, PriorityOf(record));
+            }
+
+            if (_hasReports)
+            {
+                PublishReports(nowMs);
             }
 
             if (_outbox.TakeLossesIfRoom(_lost))
@@ -84,7 +105,37 @@ namespace Edge.Core.Telemetry.Outbox
                 _nextSeq[(int)TopicId.Event] = seq + 1;
                 _writer.Reset(_scratch, 0, _scratch.Length);
                 EventEncoder.EncodeOutboxOverflow(_writer, nowMs, _lost, _bootId, seq);
-                Enqueue(TopicId.Event, seq);
+                Enqueue(TopicId.Event, seq, MessageOutbox.EventPriority);
+            }
+        }
+
+        /// <summary>
+        /// Queues a pack-level event raised outside the control loop (any thread), e.g. a refused retained
+        /// command; it is numbered and sent with the next <see cref="Publish"/>. False, counted as a lost
+        /// event, when more than a few wait.
+        /// </summary>
+        public bool ReportEvent(EventKind kind, Severity severity, int value, int threshold)
+        {
+            lock (_reportLock)
+            {
+                if (_reportCount >= _reports.Length)
+                {
+                    _outbox.RecordLoss(TopicId.Event);
+                    return false;
+                }
+
+                TelemetryRecord record = _reports[_reportCount];
+                record.Kind = TelemetryRecordKind.Event;
+                record.EventKind = kind;
+                record.Severity = severity;
+                record.HasDiagnosis = false;
+                record.Module = -1;
+                record.Cell = -1;
+                record.Value = value;
+                record.Threshold = threshold;
+                _reportCount++;
+                _hasReports = true;
+                return true;
             }
         }
 
@@ -104,7 +155,46 @@ namespace Edge.Core.Telemetry.Outbox
             }
         }
 
-        private void Enqueue(TopicId topic, long seq)
+        private void PublishReports(long nowMs)
+        {
+            lock (_reportLock)
+            {
+                for (int i = 0; i < _reportCount; i++)
+                {
+                    TelemetryRecord record = _reports[i];
+                    record.TimestampMs = nowMs;
+                    long seq = _nextSeq[(int)TopicId.Event];
+                    _nextSeq[(int)TopicId.Event] = seq + 1;
+                    _writer.Reset(_scratch, 0, _scratch.Length);
+                    EventEncoder.Encode(_writer, record, _bootId, seq);
+                    Enqueue(TopicId.Event, seq, MessageOutbox.EventPriority);
+                }
+
+                _reportCount = 0;
+                _hasReports = false;
+            }
+        }
+
+        /// <summary>
+        /// Eviction priority of a record: events highest; a module's run-state change (to idle, hold or done)
+        /// next; everything else (pulse and cell telemetry, duty-cycle steps to pulse or rest, ended rests) lowest.
+        /// </summary>
+        public static byte PriorityOf(TelemetryRecord record)
+        {
+            if (record.Kind == TelemetryRecordKind.Event)
+            {
+                return MessageOutbox.EventPriority;
+            }
+
+            if (record.Kind == TelemetryRecordKind.StateChanged && record.State != ModuleState.Pulse && record.State != ModuleState.Rest)
+            {
+                return MessageOutbox.StatePriority;
+            }
+
+            return MessageOutbox.TelemetryPriority;
+        }
+
+        private void Enqueue(TopicId topic, long seq, byte priority)
         {
             if (_writer.Overflowed)
             {
@@ -113,7 +203,8 @@ namespace Edge.Core.Telemetry.Outbox
                 return;
             }
 
-            _outbox.Enqueue(topic, topic == TopicId.Event ? 1 : 0, false, seq, _scratch, 0, _writer.Length);
+            // Kept messages go at QoS 1 (acknowledged before their slot is freed), telemetry at QoS 0.
+            _outbox.Enqueue(topic, priority == MessageOutbox.TelemetryPriority ? 0 : 1, false, seq, priority, _scratch, 0, _writer.Length);
         }
     }
 }

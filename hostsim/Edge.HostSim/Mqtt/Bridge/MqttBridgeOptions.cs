@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Session;
 using Edge.Core.Telemetry.Outbox;
+using Edge.HostSim.Faults;
 
 namespace Edge.HostSim.Mqtt.Bridge
 {
@@ -19,24 +21,65 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>Boot id carried by every message; null draws a random one (a new one per run, as a device does per boot).</summary>
         public string? BootId { get; set; }
 
+        /// <summary>Broker user name (with the shipped ACL: the device id), or null for anonymous access.</summary>
         public string? Username { get; set; }
 
+        /// <summary>Broker password.</summary>
         public string? Password { get; set; }
 
         /// <summary>CA certificate (PEM) that enables TLS to the broker.</summary>
         public string? CaFile { get; set; }
 
+        /// <summary>Client certificate (PEM) for brokers that require one; with <see cref="ClientKeyFile"/>.</summary>
+        public string? ClientCertificateFile { get; set; }
+
+        /// <summary>Key (PEM) of <see cref="ClientCertificateFile"/>.</summary>
+        public string? ClientKeyFile { get; set; }
+
+        /// <summary>How long one connection attempt may take, ms.</summary>
+        public int ConnectTimeoutMs { get; set; } = 10_000;
+
+        /// <summary>
+        /// Broker outages to simulate, in simulated time (a scenario's brokerOutage faults): the device drops
+        /// off the broker as a network failure would and reconnects when the outage ends.
+        /// </summary>
+        public List<FaultSpec> BrokerOutages { get; set; } = new List<FaultSpec>();
+
         /// <summary>Outbox sizing and pump budgets; the contract's defaults (64 slots) when not set.</summary>
         public OutboxConfiguration Outbox { get; set; } = new OutboxConfiguration();
 
-        /// <summary>First reconnect delay; the contract asks for 1 s doubling to 30 s.</summary>
-        public int ReconnectDelayMinMs { get; set; } = 1000;
+        /// <summary>First reconnect delay; the contract asks for 1 s doubling to 30 s (the core's <see cref="ReconnectBackoff"/>).</summary>
+        public int ReconnectDelayMinMs { get; set; } = ReconnectBackoff.DefaultInitialDelayMs;
 
         /// <summary>Longest reconnect delay.</summary>
-        public int ReconnectDelayMaxMs { get; set; } = 30_000;
+        public int ReconnectDelayMaxMs { get; set; } = ReconnectBackoff.DefaultMaximumDelayMs;
+
+        /// <summary>How long the run's first tick waits for the first connection attempt to finish, ms (0: not at all).</summary>
+        public int FirstConnectionWaitMs { get; set; } = 10_000;
 
         /// <summary>How often the pump thread looks at the outbox when no tick woke it.</summary>
         public int PumpIdleMs { get; set; } = 20;
+
+        /// <summary>The broker address and TLS part of these options.</summary>
+        public Mqtt.MqttEndpoint Endpoint() => new Mqtt.MqttEndpoint
+        {
+            Host = Host,
+            Port = Port,
+            CaFile = CaFile,
+            ClientCertificateFile = ClientCertificateFile,
+            ClientKeyFile = ClientKeyFile,
+            ConnectTimeoutMs = ConnectTimeoutMs,
+        };
+
+        /// <summary>The session's credentials and back-off.</summary>
+        public SessionSettings Session() => new SessionSettings
+        {
+            Username = Username ?? string.Empty,
+            Password = Password ?? string.Empty,
+            KeepAliveS = 30,
+            InitialBackoffMs = ReconnectDelayMinMs,
+            MaximumBackoffMs = ReconnectDelayMaxMs,
+        };
 
         /// <summary>Parses "host:port" (port optional, default 1883).</summary>
         public static (string Host, int Port) ParseAddress(string text)

@@ -3,21 +3,22 @@
 using System.Security.Cryptography;
 using Edge.Core;
 using Edge.Core.Commands;
+using Edge.Core.Session;
 using Edge.Core.Telemetry;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
+using Edge.HostSim.Faults;
 using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Mqtt.Bridge
 {
     /// <summary>
-    /// Puts a simulated run on a broker: builds the core's <see cref="MessageOutbox"/>,
-    /// <see cref="TelemetryPublisher"/> and <see cref="CommandHandler"/> for the run's controller, and
-    /// connects them through <see cref="EdgeMqttBridge"/> (the contract's status, Last Will, retained
-    /// config, command replies; the outbox's transport). What it adds for the simulator: attaching from a
-    /// run observer on the first tick, a pump thread woken by every tick that drains the outbox in
-    /// several budgeted rounds (so a fast simulation is not held to one pump per period), flushing at
-    /// the end of a run, and counters for tests and benchmarks.
+    /// Puts a simulated run on a broker as the firmware does: builds the core's <see cref="MessageOutbox"/>,
+    /// <see cref="TelemetryPublisher"/> and <see cref="CommandHandler"/> for the run's controller and runs the
+    /// core's device session through <see cref="EdgeMqttBridge"/>. What it adds for the simulator: attaching
+    /// from a run observer on the first tick, waking the network thread on every tick with records, the
+    /// scenario's broker outages (in simulated time), flushing at the end of a run, a check of the broker
+    /// before the run, and counters for tests and benchmarks.
     /// <para>
     /// The control loop only encodes into the outbox and sets an event in <see cref="OnTick"/>; it never
     /// waits for the network. With the broker gone the outbox fills and evicts telemetry as on the device.
@@ -26,28 +27,27 @@ namespace Edge.HostSim.Mqtt.Bridge
     public sealed class MqttDeviceBridge : IDisposable
     {
         private readonly MqttBridgeOptions _options;
-        private readonly IMqttTransport? _givenClient;
         private readonly TopicSet _topics;
-        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private EdgeMqttBridge? _bridge;
         private MessageOutbox? _outbox;
         private TelemetryPublisher? _publisher;
-        private Thread? _pumpThread;
-        private volatile bool _stopping;
         private int _minimumFree = int.MaxValue;
         private int _connections;
         private int _disposed;
+        private bool _inOutage;
+        private string? _lastFailure;
 
         /// <param name="options">Broker and device settings.</param>
-        /// <param name="client">A transport to use instead of a libmosquitto client built from <paramref name="options"/>
-        /// (its will and online payload are then the caller's business); the bridge owns it.</param>
-        public MqttDeviceBridge(MqttBridgeOptions options, IMqttTransport? client = null)
+        public MqttDeviceBridge(MqttBridgeOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
             _topics = new TopicSet(options.DeviceId);
-            _givenClient = client;
+            options.Endpoint().Validate();
             BootId = options.BootId ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
         }
+
+        /// <summary>A connection attempt failed (network thread): why, and the details.</summary>
+        public event Action<ConnectOutcome, string>? ConnectionFailed;
 
         public string BootId { get; }
 
@@ -59,6 +59,9 @@ namespace Edge.HostSim.Mqtt.Bridge
 
         /// <summary>The core outbox (after <see cref="Attach"/>).</summary>
         public MessageOutbox? Outbox => _outbox;
+
+        /// <summary>The session adapter (after <see cref="Attach"/>).</summary>
+        public EdgeMqttBridge? Session => _bridge;
 
         /// <summary>Messages handed to the client from the outbox so far.</summary>
         public long PublishedCount => _bridge == null ? 0 : _bridge.PublishedCount;
@@ -87,6 +90,61 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>Successful (re)connections so far.</summary>
         public int Connections => Volatile.Read(ref _connections);
 
+        /// <summary>The latest failed attempt's reason, or null when none failed.</summary>
+        public string? LastFailure => Volatile.Read(ref _lastFailure);
+
+        /// <summary>True while a scheduled broker outage keeps the device off the broker.</summary>
+        public bool InOutage => _inOutage;
+
+        /// <summary>
+        /// Before a run: one connection as this device, with its credentials and TLS settings, subscribing to its
+        /// commands, then an orderly disconnect. Throws <see cref="BrokerConnectionException"/> saying why when
+        /// the broker cannot be reached or refuses (bad password, TLS, ACL), so a command line can stop at once.
+        /// </summary>
+        public void VerifyBrokerAccess()
+        {
+            using MqttNetConnection probe = new MqttNetConnection(_options.Endpoint(), _topics);
+            SessionSettings session = _options.Session();
+            ConnectOutcome outcome = probe.Open("edge-" + _topics.DeviceId, session.Username, session.Password, session.KeepAliveS, null!, null!);
+            if (outcome == ConnectOutcome.Accepted && !probe.Subscribe(_topics.CommandFilter))
+            {
+                outcome = ConnectOutcome.SubscriptionRefused;
+            }
+
+            if (outcome != ConnectOutcome.Accepted)
+            {
+                throw new BrokerConnectionException(outcome, BrokerConnectionException.Explain(outcome) + ": " + probe.LastError);
+            }
+
+            // Mosquitto grants any SUBSCRIBE and applies its ACL on delivery; a publish is answered (MQTT 5
+            // PUBACK). The probe announces the device (status online, not retained: what it is about to do).
+            using ManualResetEventSlim answered = new ManualResetEventSlim(false);
+            string? refusal = null;
+            probe.Acknowledged += _ => answered.Set();
+            probe.PublishRefused += (topic, reason) => refusal = "the broker refused a publish on " + topic + " (" + reason + ")";
+            byte[] online = EdgeStatus(true);
+            if (probe.PublishTo(_topics[TopicId.Status], online, 0, online.Length, 1, false) > 0 && answered.Wait(_options.ConnectTimeoutMs) && refusal != null)
+            {
+                throw new BrokerConnectionException(ConnectOutcome.PublishFailed, BrokerConnectionException.Explain(ConnectOutcome.PublishFailed) + ": " + refusal);
+            }
+        }
+
+        private byte[] EdgeStatus(bool online)
+        {
+            byte[] buffer = new byte[128];
+            JsonByteWriter writer = new JsonByteWriter();
+            writer.Reset(buffer, 0, buffer.Length);
+            StatusEncoder.Encode(writer, online, BootId);
+            return buffer.AsSpan(0, writer.Length).ToArray();
+        }
+
+        /// <summary>Adds the scenario's brokerOutage faults to the outages this bridge simulates.</summary>
+        public void ScheduleBrokerOutages(IEnumerable<FaultSpec> faults)
+        {
+            ArgumentNullException.ThrowIfNull(faults);
+            _options.BrokerOutages.AddRange(faults.Where(f => f.Kind == FaultKind.BrokerOutage));
+        }
+
         /// <summary>
         /// Binds the bridge to the controller of a run and starts connecting. Called once, before the
         /// first <see cref="OnTick"/> (the observer returned by <see cref="Observer"/> does it itself).
@@ -103,18 +161,31 @@ namespace Edge.HostSim.Mqtt.Bridge
             _outbox = new MessageOutbox(_options.Outbox, slotBytes);
             _publisher = new TelemetryPublisher(_outbox, BootId);
             CommandHandler commands = new CommandHandler(controller, new CommandLimits());
-            _bridge = _givenClient != null
-                ? new EdgeMqttBridge(_givenClient, controller, _topics, _outbox, commands, BootId)
-                : new EdgeMqttBridge(ClientOptions(), controller, _topics, _outbox, commands, BootId);
-            _bridge.Client.Connected += OnConnected;
-            _pumpThread = new Thread(PumpLoop) { IsBackground = true, Name = "edge-mqtt-pump-" + _options.DeviceId };
-            _pumpThread.Start();
-            _bridge.Connect();
+            _bridge = new EdgeMqttBridge(_options.Endpoint(), _options.Session(), controller, _topics, _outbox, commands, _publisher, BootId);
+            _bridge.Connected += () => Interlocked.Increment(ref _connections);
+            _bridge.ConnectionFailed += (outcome, reason) =>
+            {
+                Volatile.Write(ref _lastFailure, BrokerConnectionException.Explain(outcome) + ": " + reason);
+                ConnectionFailed?.Invoke(outcome, reason);
+            };
+            using ManualResetEventSlim attempted = new ManualResetEventSlim(false);
+            Action opened = () => attempted.Set();
+            Action<ConnectOutcome, string> failed = (outcome, reason) => attempted.Set();
+            _bridge.Connected += opened;
+            _bridge.ConnectionFailed += failed;
+            _bridge.Start(_options.PumpIdleMs);
+
+            // A simulated device boots with its broker's answer: the run's first tick waits for the first
+            // attempt (bounded), so a run thousands of times faster than real time does not fill the outbox
+            // while MQTTnet opens its first connection. A real device's control loop never waits.
+            attempted.Wait(_options.FirstConnectionWaitMs);
+            _bridge.Connected -= opened;
+            _bridge.ConnectionFailed -= failed;
         }
 
         /// <summary>
         /// Control-loop side, after every controller tick: encodes the tick's records into the outbox and
-        /// wakes the pump. Never blocks on the network.
+        /// wakes the network thread. Never blocks on the network.
         /// </summary>
         public void OnTick(TelemetryBuffer telemetry, long nowMs)
         {
@@ -128,11 +199,11 @@ namespace Edge.HostSim.Mqtt.Bridge
 
             if (telemetry.Count > 0)
             {
-                _wake.Set();
+                _bridge!.Wake();
             }
         }
 
-        /// <summary>A run observer that attaches on the first tick and feeds every tick; chains <paramref name="inner"/>.</summary>
+        /// <summary>A run observer that attaches on the first tick, applies outages and feeds every tick; chains <paramref name="inner"/>.</summary>
         public Action<TickObservation> Observer(Action<TickObservation>? inner = null)
         {
             return o =>
@@ -142,9 +213,38 @@ namespace Edge.HostSim.Mqtt.Bridge
                     Attach(o.Controller);
                 }
 
+                ApplyOutages(o.TimeS);
                 OnTick(o.Controller.Telemetry, o.Frame.TimestampMs);
                 inner?.Invoke(o);
             };
+        }
+
+        /// <summary>Starts or ends a scheduled broker outage at simulated time <paramref name="timeS"/>.</summary>
+        public void ApplyOutages(double timeS)
+        {
+            if (_bridge == null || _options.BrokerOutages.Count == 0)
+            {
+                return;
+            }
+
+            bool outage = false;
+            foreach (FaultSpec fault in _options.BrokerOutages)
+            {
+                outage |= fault.IsActiveAt(timeS);
+            }
+
+            if (outage != _inOutage)
+            {
+                _inOutage = outage;
+                if (outage)
+                {
+                    _bridge.BeginOutage();
+                }
+                else
+                {
+                    _bridge.EndOutage();
+                }
+            }
         }
 
         /// <summary>Waits until the outbox is empty and acknowledged (or the timeout); true when it is.</summary>
@@ -156,10 +256,17 @@ namespace Edge.HostSim.Mqtt.Bridge
                 return true;
             }
 
+            if (_inOutage)
+            {
+                // The run is over: so is its outage.
+                _inOutage = false;
+                _bridge!.EndOutage();
+            }
+
             DateTime end = DateTime.UtcNow + timeout;
             while (outbox.FreeCount != outbox.SlotCount && DateTime.UtcNow < end)
             {
-                _wake.Set();
+                _bridge!.Wake();
                 Thread.Sleep(10);
             }
 
@@ -174,61 +281,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                 return;
             }
 
-            _stopping = true;
-            _wake.Set();
-            _pumpThread?.Join(TimeSpan.FromSeconds(5));
-            if (_bridge != null)
-            {
-                _bridge.Dispose();
-            }
-            else
-            {
-                _givenClient?.Dispose();
-            }
-
-            _wake.Dispose();
-        }
-
-        private MosquittoClientOptions ClientOptions()
-        {
-            return new MosquittoClientOptions
-            {
-                Host = _options.Host,
-                Port = _options.Port,
-                CleanSession = true,
-                Username = _options.Username,
-                Password = _options.Password,
-                CaFile = _options.CaFile,
-                KeepAliveSeconds = 30,
-                ReconnectDelayMinMs = _options.ReconnectDelayMinMs,
-                ReconnectDelayMaxMs = _options.ReconnectDelayMaxMs,
-            };
-        }
-
-        private void PumpLoop()
-        {
-            EdgeMqttBridge bridge = _bridge!;
-            while (!_stopping)
-            {
-                _wake.WaitOne(_options.PumpIdleMs);
-
-                // Each Service pumps one budget (live first, then backlog); repeat while it makes progress.
-                for (int round = 0; round < 64 && !_stopping; round++)
-                {
-                    long before = bridge.PublishedCount;
-                    bridge.Service();
-                    if (bridge.PublishedCount == before)
-                    {
-                        break;
-                    }
-                }
-            }
-        }
-
-        private void OnConnected()
-        {
-            Interlocked.Increment(ref _connections);
-            _wake.Set();
+            _bridge?.Dispose();
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Edge.HostSim.Mqtt.Native;
 
 namespace Edge.HostSim.Mqtt.Broker
 {
@@ -186,7 +185,7 @@ namespace Edge.HostSim.Mqtt.Broker
 
             if (!process.HasExited)
             {
-                LibC.Kill(process.Id, LibC.SigTerm);
+                SendTerminate(process.Id);
                 if (!process.WaitForExit(_options.StopTimeout))
                 {
                     process.Kill();
@@ -245,6 +244,16 @@ namespace Edge.HostSim.Mqtt.Broker
             process.WaitForExit();
             process.Dispose();
             _process = null;
+        }
+
+        // SIGTERM (mosquitto saves its persistence file and exits cleanly): .NET only sends SIGKILL itself.
+        private static void SendTerminate(int processId)
+        {
+            ProcessStartInfo start = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
+            start.ArgumentList.Add("-TERM");
+            start.ArgumentList.Add(processId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            using Process? kill = Process.Start(start);
+            kill?.WaitForExit();
         }
 
         private static bool Accepts(int port)

@@ -17,6 +17,18 @@ namespace Edge.HostSim.Mqtt.Broker
         /// <summary>Password of <see cref="Username"/>.</summary>
         public string? Password { get; set; }
 
+        /// <summary>Further users and their passwords (all in one password file with <see cref="Username"/>); anonymous clients are then refused.</summary>
+        public Dictionary<string, string> Users { get; } = new Dictionary<string, string>();
+
+        /// <summary>An ACL file (mosquitto acl_file syntax) the broker enforces, or null for none.</summary>
+        public string? AclFile { get; set; }
+
+        /// <summary>
+        /// Further lines for every listener, e.g. "use_username_as_clientid true" (a listener option in
+        /// mosquitto 2.0: in the global section it is ignored and opens a default listener on port 1883).
+        /// </summary>
+        public List<string> ListenerConfiguration { get; } = new List<string>();
+
         /// <summary>PEM server certificate; together with <see cref="TlsKeyFile"/> adds an MQTT-over-TLS listener.</summary>
         public string? TlsCertificateFile { get; set; }
 

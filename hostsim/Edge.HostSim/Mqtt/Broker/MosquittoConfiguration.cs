@@ -44,10 +44,22 @@ namespace Edge.HostSim.Mqtt.Broker
             // Default 1000 would drop QoS 1 messages for a subscriber that falls behind a burst.
             config.AppendLine("max_queued_messages 0");
 
-            if (options.Username != null)
+            if (options.Username != null || options.Users.Count > 0)
             {
                 string passwordFile = Path.Combine(directory, "passwords");
-                RunPasswordTool(passwordFile, options.Username, options.Password!);
+                bool create = true;
+                if (options.Username != null)
+                {
+                    RunPasswordTool(passwordFile, options.Username, options.Password!, create);
+                    create = false;
+                }
+
+                foreach (KeyValuePair<string, string> user in options.Users)
+                {
+                    RunPasswordTool(passwordFile, user.Key, user.Value, create);
+                    create = false;
+                }
+
                 File.SetUnixFileMode(passwordFile, Readable);
                 config.AppendLine("allow_anonymous false");
                 config.AppendLine("password_file " + passwordFile);
@@ -57,9 +69,18 @@ namespace Edge.HostSim.Mqtt.Broker
                 config.AppendLine("allow_anonymous true");
             }
 
+            if (options.AclFile != null)
+            {
+                string acl = Path.Combine(directory, "acl");
+                File.Copy(options.AclFile, acl);
+                File.SetUnixFileMode(acl, Readable);
+                config.AppendLine("acl_file " + acl);
+            }
+
             config.AppendLine();
             config.AppendLine("listener " + port + " " + MosquittoBroker.Host);
             config.AppendLine("protocol mqtt");
+            AppendListenerLines(config, options);
 
             if (webSocketPort != 0)
             {
@@ -67,6 +88,7 @@ namespace Edge.HostSim.Mqtt.Broker
                 config.AppendLine("listener " + webSocketPort + " " + MosquittoBroker.Host);
                 config.AppendLine("protocol websockets");
                 config.AppendLine("socket_domain ipv4");
+                AppendListenerLines(config, options);
                 if (options.HttpDirectory != null)
                 {
                     config.AppendLine("http_dir " + Path.GetFullPath(options.HttpDirectory));
@@ -86,13 +108,22 @@ namespace Edge.HostSim.Mqtt.Broker
                 config.AppendLine("protocol mqtt");
                 config.AppendLine("certfile " + certificate);
                 config.AppendLine("keyfile " + key);
+                AppendListenerLines(config, options);
             }
 
             File.WriteAllText(configFile, config.ToString());
             File.SetUnixFileMode(configFile, Readable);
         }
 
-        private static void RunPasswordTool(string passwordFile, string username, string password)
+        private static void AppendListenerLines(StringBuilder config, MosquittoBrokerOptions options)
+        {
+            foreach (string line in options.ListenerConfiguration)
+            {
+                config.AppendLine(line);
+            }
+        }
+
+        private static void RunPasswordTool(string passwordFile, string username, string password, bool create)
         {
             string tool = MosquittoInstallation.FindExecutable("mosquitto_passwd")
                 ?? throw new InvalidOperationException("mosquitto_passwd not found (package mosquitto).");
@@ -103,7 +134,11 @@ namespace Edge.HostSim.Mqtt.Broker
                 UseShellExecute = false,
             };
             start.ArgumentList.Add("-b");
-            start.ArgumentList.Add("-c");
+            if (create)
+            {
+                start.ArgumentList.Add("-c");
+            }
+
             start.ArgumentList.Add(passwordFile);
             start.ArgumentList.Add(username);
             start.ArgumentList.Add(password);

@@ -1,16 +1,14 @@
 // Licensed under the MIT License.
 
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using Edge.HostSim.Mqtt.Native;
 
 namespace Edge.HostSim.Mqtt.Broker
 {
     /// <summary>Locates the Eclipse Mosquitto programs and installs the Debian packages when allowed.</summary>
     public static class MosquittoInstallation
     {
-        /// <summary>The Debian packages providing broker, command-line clients and client library.</summary>
-        public const string Packages = "mosquitto mosquitto-clients libmosquitto1";
+        /// <summary>The Debian packages providing the broker and its command-line tools (mosquitto_passwd, mosquitto_pub/sub).</summary>
+        public const string Packages = "mosquitto mosquitto-clients";
 
         private static readonly object s_lock = new object();
 
@@ -32,21 +30,10 @@ namespace Edge.HostSim.Mqtt.Broker
             return null;
         }
 
-        /// <summary>True when broker, mosquitto_passwd and libmosquitto.so.1 are all present.</summary>
+        /// <summary>True when the broker and mosquitto_passwd are present.</summary>
         public static bool IsInstalled()
         {
-            if (FindExecutable("mosquitto") == null || FindExecutable("mosquitto_passwd") == null)
-            {
-                return false;
-            }
-
-            if (!NativeLibrary.TryLoad("libmosquitto.so.1", out IntPtr library))
-            {
-                return false;
-            }
-
-            NativeLibrary.Free(library);
-            return true;
+            return FindExecutable("mosquitto") != null && FindExecutable("mosquitto_passwd") != null;
         }
 
         /// <summary>
@@ -63,7 +50,7 @@ namespace Edge.HostSim.Mqtt.Broker
                     return;
                 }
 
-                if (!OperatingSystem.IsLinux() || LibC.GetEffectiveUserId() != 0)
+                if (!OperatingSystem.IsLinux() || !Environment.IsPrivilegedProcess)
                 {
                     throw new InvalidOperationException(
                         "Eclipse Mosquitto is not installed. Install it as root: apt-get install -y --no-install-recommends " + Packages);

@@ -1,0 +1,94 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Session
+{
+    /// <summary>
+    /// Commands received on the MQTT client's own thread, held until the session's network thread hands
+    /// them to the core's CommandHandler and publishes the reply (so no publish happens inside the client's
+    /// receive callback). Fixed storage: a flood of commands cannot exhaust the heap; beyond
+    /// <see cref="Capacity"/> they are refused and counted until the network thread catches up.
+    /// </summary>
+    public sealed class CommandInbox
+    {
+        /// <summary>Commands kept at most.</summary>
+        public const int Capacity = 8;
+
+        private static readonly byte[] s_empty = new byte[0];
+
+        private readonly string[] _topics = new string[Capacity];
+        private readonly byte[][] _payloads = new byte[Capacity][];
+        private readonly bool[] _retained = new bool[Capacity];
+        private readonly object _lock = new object();
+        private int _head;
+        private int _count;
+        private int _refused;
+
+        /// <summary>Commands refused because the inbox was full, since start.</summary>
+        public int RefusedCount
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _refused;
+                }
+            }
+        }
+
+        /// <summary>Commands waiting.</summary>
+        public int Count
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _count;
+                }
+            }
+        }
+
+        /// <summary>Queues one received message (any thread); false, and counted, when full.</summary>
+        public bool TryAdd(string topic, byte[] payload, bool retained)
+        {
+            lock (_lock)
+            {
+                if (_count >= Capacity)
+                {
+                    _refused++;
+                    return false;
+                }
+
+                int index = (_head + _count) % Capacity;
+                _topics[index] = topic;
+                _payloads[index] = payload == null ? s_empty : payload;
+                _retained[index] = retained;
+                _count++;
+                return true;
+            }
+        }
+
+        /// <summary>Takes the oldest message; false when empty.</summary>
+        public bool TryTake(out string topic, out byte[] payload, out bool retained)
+        {
+            lock (_lock)
+            {
+                if (_count == 0)
+                {
+                    topic = null;
+                    payload = null;
+                    retained = false;
+                    return false;
+                }
+
+                topic = _topics[_head];
+                payload = _payloads[_head];
+                retained = _retained[_head];
+                _topics[_head] = null;
+                _payloads[_head] = null;
+                _head = (_head + 1) % Capacity;
+                _count--;
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,433 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Commands;
+using Edge.Core.Diagnosis;
+using Edge.Core.Session.HomeAssistant;
+using Edge.Core.Telemetry;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+
+namespace Edge.Core.Session
+{
+    /// <summary>
+    /// One device's MQTT session, as the contract (Telemetry/CONTRACT.md) describes it, shared by the
+    /// firmware and the simulator: connect as edge-&lt;deviceId&gt; with the retained "offline" status as Last
+    /// Will, subscribe cmd/+, publish the retained status "online" and config, then pump the outbox,
+    /// answer commands on cmd/result, republish the config after every applied change and on getConfig,
+    /// publish the Home Assistant discovery configs, and after any failure retry with one
+    /// <see cref="ReconnectBackoff"/>. No I/O of its own: the <see cref="IBrokerConnection"/> is the client.
+    /// <para>
+    /// Threads: <see cref="Service"/> on one network thread, which may block inside the connection's
+    /// Open; <see cref="Receive"/> on the client's thread (it only queues). The control loop never waits
+    /// for either. The steady-state path (a pass with nothing to connect) allocates nothing.
+    /// </para>
+    /// </summary>
+    public sealed class DeviceSession
+    {
+        // A field, not a literal: on nanoCLR every literal load allocates, and Service runs on every pass.
+        private static readonly string ConnectionLostText = "connection lost";
+
+        private const string ClientIdPrefix = "edge-";
+
+        private readonly TopicSet _topics;
+        private readonly string _bootId;
+        private readonly SessionSettings _settings;
+        private readonly IBrokerConnection _connection;
+        private readonly MessageOutbox _outbox;
+        private readonly EdgeController _controller;
+        private readonly CommandHandler _commands;
+        private readonly TelemetryPublisher _publisher;
+        private readonly DiscoveryPublisher _discovery;
+        private readonly CommandInbox _inbox = new CommandInbox();
+        private readonly ReconnectBackoff _backoff;
+        private readonly JsonByteWriter _writer = new JsonByteWriter();
+        private readonly byte[] _offlineStatus;
+        private byte[] _scratch;
+        private bool _online;
+        private long _nextAttemptMs;
+        private bool _attemptScheduled;
+        private long _suspendedUntilMs;
+        private int _publishedRevision = -1;
+        private bool _discoveryDue;
+
+        /// <summary>
+        /// Wires a session. <paramref name="controller"/>, <paramref name="commands"/> and
+        /// <paramref name="publisher"/> are null while the device has no control loop (a board error): the
+        /// session still connects and reports, publishes no config and refuses every command.
+        /// </summary>
+        public DeviceSession(TopicSet topics, string bootId, SessionSettings settings, IBrokerConnection connection, MessageOutbox outbox, EdgeController controller, CommandHandler commands, TelemetryPublisher publisher)
+        {
+            _topics = topics ?? throw new ArgumentNullException(nameof(topics));
+            if (!TopicSet.IsValidDeviceId(bootId))
+            {
+                throw new ArgumentException("boot id must be 1 to 32 letters, digits, '-' or '_'", nameof(bootId));
+            }
+
+            _bootId = bootId;
+            _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+            _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+            _controller = controller;
+            _commands = commands;
+            _publisher = publisher;
+            _backoff = new ReconnectBackoff(settings.InitialBackoffMs, settings.MaximumBackoffMs);
+            ClientId = ClientIdPrefix + topics.DeviceId;
+            int steps = controller == null ? 0 : controller.Configuration.Protocol.Steps.Length;
+            int maximumSteps = new CommandLimits().MaximumArrayItems;
+            _scratch = new byte[ConfigEncoder.MaximumBytes(steps > maximumSteps ? steps : maximumSteps)];
+            _offlineStatus = EncodeStatusCopy(false);
+            if (controller != null && controller.Configuration.Telemetry.HomeAssistantDiscovery)
+            {
+                _discovery = new DiscoveryPublisher(topics, controller.Layout, controller.Configuration.Protocol.ElectrodeAreaCm2);
+            }
+        }
+
+        /// <summary>MQTT client id: edge-&lt;deviceId&gt; (contract).</summary>
+        public string ClientId { get; }
+
+        /// <summary>The topics of this device.</summary>
+        public TopicSet Topics => _topics;
+
+        /// <summary>True between a completed open and the next failure or close.</summary>
+        public bool IsOnline => _online;
+
+        /// <summary>Outbox messages handed to the client since start.</summary>
+        public long PublishedCount { get; private set; }
+
+        /// <summary>Sessions opened since start.</summary>
+        public int ConnectionCount { get; private set; }
+
+        /// <summary>Back-off state: failures since the last opened session.</summary>
+        public ReconnectBackoff Backoff => _backoff;
+
+        /// <summary>How the latest attempt ended (<see cref="ConnectOutcome.Accepted"/> before any).</summary>
+        public ConnectOutcome LastOutcome { get; private set; }
+
+        /// <summary>Why the latest attempt failed, in words, or null.</summary>
+        public string LastError { get; private set; }
+
+        /// <summary>Received commands waiting for the network thread.</summary>
+        public CommandInbox Inbox => _inbox;
+
+        /// <summary>Device time of the next connection attempt while offline, ms.</summary>
+        public long NextAttemptMs => _nextAttemptMs;
+
+        /// <summary>The Home Assistant discovery publisher, or null when discovery is off.</summary>
+        public DiscoveryPublisher Discovery => _discovery;
+
+        /// <summary>
+        /// A message arrived on a subscription (client's thread, never blocks): commands are queued for the
+        /// network thread, Home Assistant's "online" announcement schedules the discovery configs again.
+        /// <paramref name="retained"/> is the retain flag as delivered. False when the inbox was full.
+        /// </summary>
+        public bool Receive(string topic, byte[] payload, bool retained)
+        {
+            if (topic == null)
+            {
+                return false;
+            }
+
+            if (_discovery != null && topic == DiscoveryTopics.HomeAssistantStatus)
+            {
+                if (DiscoveryPublisher.IsOnlineAnnouncement(payload))
+                {
+                    _discoveryDue = true;
+                }
+
+                return true;
+            }
+
+            return _inbox.TryAdd(topic, payload, retained);
+        }
+
+        /// <summary>
+        /// One pass of the network thread at device time <paramref name="nowMs"/>: while offline, an attempt
+        /// once the back-off has passed; while online, commands, config, discovery and the outbox.
+        /// </summary>
+        [HotPath]
+        public SessionStep Service(long nowMs)
+        {
+            if (!_online)
+            {
+                if (nowMs < _suspendedUntilMs || (_attemptScheduled && nowMs < _nextAttemptMs))
+                {
+                    return SessionStep.Waiting;
+                }
+
+                if (TryOpen() == ConnectOutcome.Accepted)
+                {
+                    return SessionStep.Opened;
+                }
+
+                ScheduleRetry(nowMs);
+                return SessionStep.OpenFailed;
+            }
+
+            if (!_connection.IsConnected)
+            {
+                LastOutcome = ConnectOutcome.BrokerUnreachable;
+                LastError = ConnectionLostText;
+                EndSession(false);
+                ScheduleRetry(nowMs);
+                return SessionStep.Lost;
+            }
+
+            return Pump() ? SessionStep.Sent : SessionStep.Idle;
+        }
+
+        /// <summary>
+        /// One attempt to open a session: connect with the Last Will, subscribe cmd/+ (and Home Assistant's
+        /// status when discovery is on), publish status "online" and the config (retained), queue the
+        /// discovery configs. Any failure closes the connection again and is kept in <see cref="LastOutcome"/>.
+        /// </summary>
+        public ConnectOutcome TryOpen()
+        {
+            ConnectOutcome outcome = _connection.Open(ClientId, _settings.Username, _settings.Password, _settings.KeepAliveS, _topics[TopicId.Status], _offlineStatus);
+            string error = _connection.LastError;
+            if (outcome == ConnectOutcome.Accepted)
+            {
+                if (!_connection.Subscribe(_topics.CommandFilter) || (_discovery != null && !_connection.Subscribe(DiscoveryTopics.HomeAssistantStatus)))
+                {
+                    outcome = ConnectOutcome.SubscriptionRefused;
+                    error = _connection.LastError;
+                }
+                else if (!PublishStatus(true) || !PublishConfig())
+                {
+                    outcome = ConnectOutcome.PublishFailed;
+                    error = "status or config could not be published";
+                }
+            }
+
+            LastOutcome = outcome;
+            if (outcome != ConnectOutcome.Accepted)
+            {
+                LastError = error == null ? Describe(outcome) : error;
+                _connection.Close(true);
+                _outbox.ConnectionLost();
+                return outcome;
+            }
+
+            LastError = null;
+            _outbox.ConnectionOpened();
+            _online = true;
+            _attemptScheduled = false;
+            _discoveryDue = _discovery != null;
+            ConnectionCount++;
+            _backoff.Reset();
+            return outcome;
+        }
+
+        /// <summary>
+        /// One pass over an open session: received commands and their replies, the config when a change was
+        /// applied or asked for, the discovery configs when due, then one outbox budget. True when anything
+        /// went out.
+        /// </summary>
+        [HotPath]
+        public bool Pump()
+        {
+            bool sent = false;
+            string topic;
+            byte[] payload;
+            bool retained;
+            while (_inbox.TryTake(out topic, out payload, out retained))
+            {
+                sent |= HandleCommand(topic, payload, retained);
+            }
+
+            bool configRequested = _commands != null && _commands.TakeConfigRequest();
+            if (_controller != null && (configRequested || _controller.ConfigurationRevision != _publishedRevision))
+            {
+                sent |= PublishConfig();
+            }
+
+            if (_discoveryDue && _discovery != null)
+            {
+                _discoveryDue = false;
+                if (PublishDiscovery())
+                {
+                    sent = true;
+                }
+                else
+                {
+                    _discoveryDue = true;
+                }
+            }
+
+            int pumped = _outbox.Pump(_connection);
+            if (pumped > 0)
+            {
+                PublishedCount += pumped;
+                sent = true;
+            }
+
+            return sent;
+        }
+
+        /// <summary>Orderly end (shutdown): the retained status "offline", then DISCONNECT. Safe when offline.</summary>
+        public void Close()
+        {
+            if (_online && _connection.IsConnected)
+            {
+                _connection.PublishTo(_topics[TopicId.Status], _offlineStatus, 0, _offlineStatus.Length, 1, true);
+            }
+
+            EndSession(true);
+        }
+
+        /// <summary>
+        /// Drops the connection as a network failure would (no DISCONNECT: the broker publishes the Last
+        /// Will) and makes no attempt before device time <paramref name="untilMs"/>. The simulator's broker
+        /// outage; on a device, a way to take the radio off the air.
+        /// </summary>
+        public void Suspend(long untilMs)
+        {
+            _suspendedUntilMs = untilMs;
+            if (_online)
+            {
+                EndSession(false);
+            }
+
+            LastOutcome = ConnectOutcome.NetworkUnavailable;
+            LastError = "suspended";
+        }
+
+        /// <summary>Ends a <see cref="Suspend"/>: the next pass connects again (the back-off still applies after failures).</summary>
+        public void Resume()
+        {
+            _suspendedUntilMs = 0;
+            _attemptScheduled = false;
+        }
+
+        /// <summary>Publishes on a topic outside the contract (the firmware's health and device events) while online.</summary>
+        public int PublishExtra(string topic, byte[] payload, int offset, int count, int qos)
+        {
+            return _online ? _connection.PublishTo(topic, payload, offset, count, qos, false) : -1;
+        }
+
+        private static string Describe(ConnectOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case ConnectOutcome.NetworkUnavailable:
+                    return "network unavailable";
+                case ConnectOutcome.BrokerUnreachable:
+                    return "broker unreachable";
+                case ConnectOutcome.TlsFailed:
+                    return "TLS handshake failed";
+                case ConnectOutcome.BadCredentials:
+                    return "bad user name or password";
+                case ConnectOutcome.NotAuthorized:
+                    return "not authorised";
+                case ConnectOutcome.SubscriptionRefused:
+                    return "subscription refused (ACL)";
+                case ConnectOutcome.PublishFailed:
+                    return "publish failed";
+                default:
+                    return "refused by the broker";
+            }
+        }
+
+        private void ScheduleRetry(long nowMs)
+        {
+            _nextAttemptMs = nowMs + _backoff.NextDelayMs();
+            _attemptScheduled = true;
+        }
+
+        private void EndSession(bool sendDisconnect)
+        {
+            _online = false;
+            _connection.Close(sendDisconnect);
+            _outbox.ConnectionLost();
+        }
+
+        private bool HandleCommand(string topic, byte[] payload, bool retained)
+        {
+            string verb = _topics.VerbOf(topic);
+            if (verb == null || verb == CommandHandler.ResultVerb)
+            {
+                return false;
+            }
+
+            int length;
+            if (_commands == null)
+            {
+                _writer.Reset(_scratch, 0, _scratch.Length);
+                CommandResultEncoder.Encode(_writer, null, verb, "$", "control loop not running (board or hardware error)");
+                length = _writer.Overflowed ? -1 : _writer.Length;
+            }
+            else
+            {
+                length = _commands.HandleAndEncode(verb, payload, 0, payload.Length, retained, _writer, _scratch);
+            }
+
+            if (retained && _publisher != null)
+            {
+                _publisher.ReportEvent(EventKind.RetainedCommand, Severity.Warning, _commands == null ? 0 : _commands.RetainedRefusedCount, 0);
+            }
+
+            return length >= 0 && _connection.Publish(TopicId.CommandResult, _scratch, 0, length, 1, false) >= 0;
+        }
+
+        private bool PublishStatus(bool online)
+        {
+            _writer.Reset(_scratch, 0, _scratch.Length);
+            StatusEncoder.Encode(_writer, online, _bootId);
+            return _connection.Publish(TopicId.Status, _scratch, 0, _writer.Length, 1, true) >= 0;
+        }
+
+        private bool PublishConfig()
+        {
+            if (_controller == null)
+            {
+                return true;
+            }
+
+            int revision = _controller.ConfigurationRevision;
+            int needed = ConfigEncoder.MaximumBytes(_controller.Configuration.Protocol.Steps.Length);
+            if (_scratch.Length < needed)
+            {
+                // Only a configuration longer than any command can set gets here, once.
+                _scratch = new byte[needed];
+            }
+
+            _writer.Reset(_scratch, 0, _scratch.Length);
+            ConfigEncoder.Encode(_writer, _controller.Configuration, _controller.Layout, _bootId, revision);
+            if (_writer.Overflowed || _connection.Publish(TopicId.Config, _scratch, 0, _writer.Length, 1, true) < 0)
+            {
+                return false;
+            }
+
+            _publishedRevision = revision;
+            return true;
+        }
+
+        private bool PublishDiscovery()
+        {
+            for (int i = 0; i < _discovery.Count; i++)
+            {
+                int length = _discovery.Encode(i, _writer, _scratch);
+                if (length < 0)
+                {
+                    continue;
+                }
+
+                if (_connection.PublishTo(_discovery.TopicOf(i), _scratch, 0, length, 1, true) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private byte[] EncodeStatusCopy(bool online)
+        {
+            _writer.Reset(_scratch, 0, _scratch.Length);
+            StatusEncoder.Encode(_writer, online, _bootId);
+            byte[] copy = new byte[_writer.Length];
+            Array.Copy(_scratch, 0, copy, 0, _writer.Length);
+            return copy;
+        }
+    }
+}

@@ -1,0 +1,234 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Sampling;
+using Edge.Core.Telemetry.Encoding;
+
+namespace Edge.Core.Session.HomeAssistant
+{
+    /// <summary>
+    /// Home Assistant MQTT discovery for one device: a retained config per entity on
+    /// homeassistant/sensor/&lt;deviceId&gt;/&lt;object&gt;/config, so the device and its modules appear in Home
+    /// Assistant by themselves. Entities read the contract's own topics (no extra traffic): the device's mode
+    /// and last event; per module its state, delivered capacity (mAh/cm2), tuned rest, last event and every
+    /// cell's voltage (device_class voltage, mV). All share one device block and take their availability
+    /// from the retained edge/&lt;id&gt;/status. Module entities filter the module's messages out of the
+    /// shared stream topics in their value template and keep their state on other modules' messages.
+    /// <para>
+    /// Sent on every connection and whenever Home Assistant announces "online" on homeassistant/status.
+    /// The text of each config is built when it is encoded (at connect time only, never per tick), so the
+    /// device keeps no discovery strings in memory between connections.
+    /// </para>
+    /// </summary>
+    public sealed class DiscoveryPublisher
+    {
+        /// <summary>Entities of the device itself (mode, last event) before the per-module ones.</summary>
+        public const int DeviceEntities = 2;
+
+        /// <summary>Entities per module besides its cells: state, capacity, tuned rest, last event.</summary>
+        public const int ModuleEntities = 4;
+
+        private const string Component = "sensor";
+        private const string KeepState = " else this.state }}";
+
+        private readonly TopicSet _topics;
+        private readonly int _modules;
+        private readonly int _cellsPerModule;
+        private readonly long _microcoulombsPerMahPerCm2;
+
+        /// <param name="topics">The device's topics (node id = device id).</param>
+        /// <param name="layout">Modules and cells per module: one set of entities each.</param>
+        /// <param name="electrodeAreaCm2">Electrode area: converts the pulse summary's net charge into mAh/cm2.</param>
+        public DiscoveryPublisher(TopicSet topics, PackLayout layout, double electrodeAreaCm2)
+        {
+            _topics = topics ?? throw new ArgumentNullException(nameof(topics));
+            if (layout == null)
+            {
+                throw new ArgumentNullException(nameof(layout));
+            }
+
+            if (!(electrodeAreaCm2 > 0))
+            {
+                throw new ArgumentOutOfRangeException(nameof(electrodeAreaCm2));
+            }
+
+            _modules = layout.ModuleCount;
+            _cellsPerModule = layout.CellsPerModule;
+
+            // 1 mAh = 3.6 C = 3,600,000 uC; per cm2 of electrode.
+            _microcoulombsPerMahPerCm2 = (long)((3600000.0 * electrodeAreaCm2) + 0.5);
+        }
+
+        /// <summary>Number of discovery configs (entities).</summary>
+        public int Count => DeviceEntities + (_modules * (ModuleEntities + _cellsPerModule));
+
+        /// <summary>Microcoulombs of net stripped charge per mAh/cm2 (the capacity template's divisor).</summary>
+        public long MicrocoulombsPerMahPerCm2 => _microcoulombsPerMahPerCm2;
+
+        /// <summary>True when <paramref name="payload"/> is Home Assistant's birth message "online".</summary>
+        public static bool IsOnlineAnnouncement(byte[] payload)
+        {
+            return payload != null && payload.Length == 6 && payload[0] == (byte)'o' && payload[1] == (byte)'n' && payload[2] == (byte)'l'
+                && payload[3] == (byte)'i' && payload[4] == (byte)'n' && payload[5] == (byte)'e';
+        }
+
+        /// <summary>Retained config topic of entity <paramref name="index"/>.</summary>
+        public string TopicOf(int index)
+        {
+            return DiscoveryTopics.Config(Component, _topics.DeviceId, ObjectId(index));
+        }
+
+        /// <summary>Object id of entity <paramref name="index"/> (also the tail of its unique_id).</summary>
+        public string ObjectId(int index)
+        {
+            if (index == 0)
+            {
+                return "mode";
+            }
+
+            if (index == 1)
+            {
+                return "last_event";
+            }
+
+            int module;
+            int slot = ModuleSlot(index, out module);
+            string prefix = "module" + module.ToString() + "_";
+            switch (slot)
+            {
+                case 0:
+                    return prefix + "state";
+                case 1:
+                    return prefix + "capacity";
+                case 2:
+                    return prefix + "tuned_rest";
+                case 3:
+                    return prefix + "last_event";
+                default:
+                    return prefix + "cell" + (slot - ModuleEntities).ToString() + "_voltage";
+            }
+        }
+
+        /// <summary>
+        /// Encodes the config of entity <paramref name="index"/> into <paramref name="buffer"/>; its length, or
+        /// -1 when it did not fit.
+        /// </summary>
+        public int Encode(int index, JsonByteWriter writer, byte[] buffer)
+        {
+            if (index < 0 || index >= Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(index));
+            }
+
+            writer.Reset(buffer, 0, buffer.Length);
+            writer.BeginObject();
+            string objectId = ObjectId(index);
+            if (index < DeviceEntities)
+            {
+                WriteDeviceEntity(writer, index);
+            }
+            else
+            {
+                WriteModuleEntity(writer, index);
+            }
+
+            writer.String("unique_id", "edge_" + _topics.DeviceId + "_" + objectId);
+            writer.Name("availability");
+            writer.BeginArray();
+            writer.BeginObject();
+            writer.String("topic", _topics[TopicId.Status]);
+            writer.String("value_template", "{{ value_json.status }}");
+            writer.String("payload_available", "online");
+            writer.String("payload_not_available", "offline");
+            writer.EndObject();
+            writer.EndArray();
+            writer.Name("device");
+            writer.BeginObject();
+            writer.Name("identifiers");
+            writer.BeginArray();
+            writer.StringValue("edge_" + _topics.DeviceId);
+            writer.EndArray();
+            writer.String("name", "Edge " + _topics.DeviceId);
+            writer.String("manufacturer", "Edge");
+            writer.String("model", "pack controller, " + _modules.ToString() + " x " + _cellsPerModule.ToString() + " cells");
+            writer.String("sw_version", "MQTT contract " + MessageHeader.ContractVersion.ToString());
+            writer.EndObject();
+            writer.EndObject();
+            return writer.Overflowed ? -1 : writer.Length;
+        }
+
+        private void WriteDeviceEntity(JsonByteWriter writer, int index)
+        {
+            if (index == 0)
+            {
+                writer.String("name", "Mode");
+                writer.String("state_topic", _topics[TopicId.Config]);
+                writer.String("value_template", "{{ value_json.mode }}");
+                writer.String("icon", "mdi:tune");
+                return;
+            }
+
+            writer.String("name", "Last event");
+            writer.String("state_topic", _topics[TopicId.Event]);
+            writer.String("value_template", "{{ value_json.kind }}");
+            writer.String("json_attributes_topic", _topics[TopicId.Event]);
+            writer.String("icon", "mdi:alert-circle-outline");
+        }
+
+        private void WriteModuleEntity(JsonByteWriter writer, int index)
+        {
+            int module;
+            int slot = ModuleSlot(index, out module);
+            string label = "Module " + module.ToString();
+            string when = " if value_json.module == " + module.ToString();
+            switch (slot)
+            {
+                case 0:
+                    writer.String("name", label + " state");
+                    writer.String("state_topic", _topics[TopicId.TelemetryCells]);
+                    writer.String("value_template", "{{ value_json.state" + when + KeepState);
+                    writer.String("icon", "mdi:sine-wave");
+                    return;
+                case 1:
+                    writer.String("name", label + " delivered capacity");
+                    writer.String("state_topic", _topics[TopicId.TelemetryPulse]);
+                    writer.String("value_template", "{{ (value_json.totalChargeUc / " + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)" + when + KeepState);
+                    writer.String("unit_of_measurement", "mAh/cm²");
+                    writer.String("state_class", "measurement");
+                    writer.String("icon", "mdi:battery-arrow-up");
+                    return;
+                case 2:
+                    writer.String("name", label + " tuned rest");
+                    writer.String("state_topic", _topics[TopicId.TelemetryPulse]);
+                    writer.String("value_template", "{{ value_json.tunedRestMs" + when + KeepState);
+                    writer.String("device_class", "duration");
+                    writer.String("unit_of_measurement", "ms");
+                    writer.String("state_class", "measurement");
+                    return;
+                case 3:
+                    writer.String("name", label + " last event");
+                    writer.String("state_topic", _topics[TopicId.Event]);
+                    writer.String("value_template", "{{ value_json.kind" + when + KeepState);
+                    writer.String("icon", "mdi:alert-circle-outline");
+                    return;
+                default:
+                    int cell = slot - ModuleEntities;
+                    writer.String("name", label + " cell " + cell.ToString() + " voltage");
+                    writer.String("state_topic", _topics[TopicId.TelemetryCells]);
+                    writer.String("value_template", "{{ value_json.cellVoltageMv[" + cell.ToString() + "]" + when + KeepState);
+                    writer.String("device_class", "voltage");
+                    writer.String("unit_of_measurement", "mV");
+                    writer.String("state_class", "measurement");
+                    return;
+            }
+        }
+
+        private int ModuleSlot(int index, out int module)
+        {
+            int perModule = ModuleEntities + _cellsPerModule;
+            int offset = index - DeviceEntities;
+            module = offset / perModule;
+            return offset % perModule;
+        }
+    }
+}

@@ -1,0 +1,237 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Session;
+
+namespace Edge.HostSim.Mqtt
+{
+    /// <summary>
+    /// The host's general-purpose MQTT client (test observers, dashboards' test publishers, benchmarks): an
+    /// <see cref="IMqttTransport"/> over one <see cref="MqttNetConnection"/> that connects in the background
+    /// and keeps reconnecting with the core's <see cref="ReconnectBackoff"/>, re-subscribes after every
+    /// reconnect and publishes <see cref="HostMqttClientOptions.OnlinePayload"/> over its retained will.
+    /// The simulated device does not use it: its connection is driven by the core's DeviceSession.
+    /// <para>
+    /// Never blocks the caller on the network: <see cref="Connect"/> and <see cref="Subscribe"/> return at
+    /// once, <see cref="Publish"/> fails fast with <c>-(int)MqttError.NotConnected</c> while disconnected.
+    /// Events run on the client's background thread or on MQTTnet's: keep handlers short.
+    /// </para>
+    /// </summary>
+    public sealed class HostMqttClient : IMqttTransport
+    {
+        private readonly HostMqttClientOptions _options;
+        private readonly MqttNetConnection _connection;
+        private readonly ReconnectBackoff _backoff;
+        private readonly object _lock = new object();
+        private readonly List<(string Filter, int Qos)> _subscriptions = new List<(string, int)>();
+        private readonly Queue<string> _pendingSubscriptions = new Queue<string>();
+        private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        private Thread? _thread;
+        private volatile bool _stopping;
+        private bool _disposed;
+
+        /// <summary>Creates the client (validating the options); call <see cref="Connect"/> to go online.</summary>
+        public HostMqttClient(HostMqttClientOptions options)
+        {
+            ArgumentNullException.ThrowIfNull(options);
+            options.Validate();
+            _options = options;
+            _backoff = new ReconnectBackoff(options.ReconnectDelayMinMs, options.ReconnectDelayMaxMs);
+            _connection = new MqttNetConnection(options.Endpoint())
+            {
+                CleanSession = options.CleanSession,
+                WillQos = options.WillQos,
+                WillRetain = options.WillRetain,
+            };
+            _connection.MessageReceived += (topic, payload, qos, retain) => MessageReceived?.Invoke(new MqttMessage(topic, payload, qos, retain));
+            _connection.Acknowledged += id => PublishAcknowledged?.Invoke(id);
+            _connection.ConnectionLost += _ => _wake.Set();
+        }
+
+        /// <inheritdoc/>
+        public event Action? Connected;
+
+        /// <inheritdoc/>
+        public event Action<int>? Disconnected;
+
+        /// <inheritdoc/>
+        public event Action<ConnectOutcome, string>? ConnectionFailed;
+
+        /// <inheritdoc/>
+        public event Action<int>? PublishAcknowledged;
+
+        /// <inheritdoc/>
+        public event Action<MqttMessage>? MessageReceived;
+
+        /// <summary>The client id this client connects with.</summary>
+        public string ClientId => _options.ClientId;
+
+        /// <inheritdoc/>
+        public bool IsConnected => !_disposed && _connection.IsConnected;
+
+        /// <summary>How the latest connection attempt ended.</summary>
+        public ConnectOutcome LastOutcome { get; private set; }
+
+        /// <summary>Why the latest attempt failed, in words, or null.</summary>
+        public string? LastError { get; private set; }
+
+        /// <inheritdoc/>
+        public void Connect()
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            lock (_lock)
+            {
+                if (_thread != null)
+                {
+                    return;
+                }
+
+                _thread = new Thread(Run) { IsBackground = true, Name = "mqtt-" + _options.ClientId };
+                _thread.Start();
+            }
+        }
+
+        /// <inheritdoc/>
+        public int Publish(string topic, byte[] payload, int offset, int count, int qos, bool retain)
+        {
+            ArgumentNullException.ThrowIfNull(payload);
+            if (offset < 0 || count < 0 || offset + count > payload.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), "offset and count must lie within the payload");
+            }
+
+            if (qos < 0 || qos > 2)
+            {
+                throw new ArgumentOutOfRangeException(nameof(qos), "QoS must be 0, 1 or 2");
+            }
+
+            if (string.IsNullOrEmpty(topic) || topic.Contains('#') || topic.Contains('+'))
+            {
+                return -(int)MqttError.InvalidArgument;
+            }
+
+            if (_disposed)
+            {
+                return -(int)MqttError.NotConnected;
+            }
+
+            int id = _connection.PublishTo(topic, payload, offset, count, qos, retain);
+            return id < 0 ? -(int)MqttError.NotConnected : id;
+        }
+
+        /// <inheritdoc/>
+        public void Subscribe(string topicFilter, int qos)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                _subscriptions.Add((topicFilter, qos));
+                _pendingSubscriptions.Enqueue(topicFilter);
+            }
+
+            _wake.Set();
+        }
+
+        /// <summary>Cuts the connection without DISCONNECT (the broker publishes the will), as a crash or network fault would; the client reconnects.</summary>
+        public void AbortConnection()
+        {
+            if (!_disposed)
+            {
+                _connection.Close(false);
+                _wake.Set();
+            }
+        }
+
+        /// <summary>Sends DISCONNECT (no will) and stops the background thread.</summary>
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _stopping = true;
+            _wake.Set();
+            _thread?.Join(TimeSpan.FromSeconds(15));
+            _disposed = true;
+            _connection.Dispose();
+            _wake.Dispose();
+        }
+
+        private void Run()
+        {
+            bool online = false;
+            while (!_stopping)
+            {
+                if (!online)
+                {
+                    ConnectOutcome outcome = _connection.Open(_options.ClientId, _options.Username ?? string.Empty, _options.Password ?? string.Empty, _options.KeepAliveSeconds, _options.WillTopic!, _options.WillPayload!);
+                    LastOutcome = outcome;
+                    LastError = _connection.LastError;
+                    if (outcome != ConnectOutcome.Accepted)
+                    {
+                        ConnectionFailed?.Invoke(outcome, _connection.LastError ?? outcome.ToString());
+                        _wake.WaitOne(_backoff.NextDelayMs());
+                        continue;
+                    }
+
+                    lock (_lock)
+                    {
+                        _pendingSubscriptions.Clear();
+                    }
+
+                    foreach ((string filter, int _) in Snapshot())
+                    {
+                        _connection.Subscribe(filter);
+                    }
+
+                    if (_options.OnlinePayload != null)
+                    {
+                        _connection.PublishTo(_options.WillTopic!, _options.OnlinePayload, 0, _options.OnlinePayload.Length, _options.WillQos, _options.WillRetain);
+                    }
+
+                    online = true;
+                    _backoff.Reset();
+                    Connected?.Invoke();
+                    continue;
+                }
+
+                if (!_connection.IsConnected)
+                {
+                    online = false;
+                    Disconnected?.Invoke((int)MqttError.ConnectionLost);
+                    _wake.WaitOne(_backoff.NextDelayMs());
+                    continue;
+                }
+
+                string? pending = null;
+                lock (_lock)
+                {
+                    if (_pendingSubscriptions.Count > 0)
+                    {
+                        pending = _pendingSubscriptions.Dequeue();
+                    }
+                }
+
+                if (pending != null)
+                {
+                    _connection.Subscribe(pending);
+                    continue;
+                }
+
+                _wake.WaitOne(100);
+            }
+        }
+
+        private List<(string Filter, int Qos)> Snapshot()
+        {
+            lock (_lock)
+            {
+                return new List<(string, int)>(_subscriptions);
+            }
+        }
+    }
+}

@@ -1,0 +1,394 @@
+// Licensed under the MIT License.
+
+using System.Buffers;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using Edge.Core.Session;
+using Edge.Core.Telemetry.Encoding;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace Edge.HostSim.Mqtt
+{
+    /// <summary>
+    /// One MQTT connection at a time over MQTTnet (MQTT 5), as the core's <see cref="IBrokerConnection"/>:
+    /// <see cref="Open"/> blocks for one attempt and says why it failed (CONNACK reason, TLS, socket);
+    /// <see cref="PublishTo"/> never blocks (it returns a message id and reports the broker's PUBACK later
+    /// through <see cref="Acknowledged"/>); received messages go to <see cref="MessageReceived"/>. A new
+    /// MQTTnet client is made for every attempt, so nothing of a broken connection survives into the next.
+    /// MQTT 5 because it tells what 3.1.1 hides: a publish the broker's ACL refused comes back as PUBACK
+    /// "not authorized" (<see cref="PublishRefused"/>), a refused subscription as SUBACK "not authorized".
+    /// <para>
+    /// Threads: <see cref="Open"/>, <see cref="Subscribe"/> and <see cref="Close"/> from one thread at a time;
+    /// <see cref="PublishTo"/> from any. Events run on MQTTnet's threads: keep handlers short.
+    /// </para>
+    /// </summary>
+    public sealed class MqttNetConnection : IBrokerConnection, IDisposable
+    {
+        private readonly MqttEndpoint _endpoint;
+        private readonly TopicSet? _topics;
+        private readonly object _lock = new object();
+        private IMqttClient? _client;
+        private int _nextMessageId;
+        private bool _disposed;
+
+        /// <param name="endpoint">Broker address and TLS settings (validated here).</param>
+        /// <param name="topics">The device topics the outbox publishes by <see cref="TopicId"/>; null for a client that only publishes by name.</param>
+        public MqttNetConnection(MqttEndpoint endpoint, TopicSet? topics = null)
+        {
+            ArgumentNullException.ThrowIfNull(endpoint);
+            endpoint.Validate();
+            _endpoint = endpoint;
+            _topics = topics;
+        }
+
+        /// <summary>Clean session (the default): the broker forgets subscriptions and queued messages on disconnect. False keeps them for an hour (MQTT 5 session expiry).</summary>
+        public bool CleanSession { get; set; } = true;
+
+        /// <summary>QoS of the Last Will (default 1).</summary>
+        public int WillQos { get; set; } = 1;
+
+        /// <summary>Retain flag of the Last Will (default true, so late subscribers see the state).</summary>
+        public bool WillRetain { get; set; } = true;
+
+        /// <summary>A message arrived: topic, payload (a private copy), QoS and retain flag as delivered.</summary>
+        public event Action<string, byte[], int, bool>? MessageReceived;
+
+        /// <summary>The broker acknowledged the message with this id (QoS 1: PUBACK; QoS 0: written to the socket).</summary>
+        public event Action<int>? Acknowledged;
+
+        /// <summary>The broker answered a QoS 1 publish with an error reason (e.g. NotAuthorized from an ACL): topic and reason.</summary>
+        public event Action<string, string>? PublishRefused;
+
+        /// <summary>The connection ended other than through <see cref="Close"/>.</summary>
+        public event Action<string>? ConnectionLost;
+
+        /// <inheritdoc/>
+        public string? LastError { get; private set; }
+
+        /// <inheritdoc/>
+        public bool IsConnected
+        {
+            get
+            {
+                IMqttClient? client = Volatile.Read(ref _client);
+                return client != null && client.IsConnected;
+            }
+        }
+
+        /// <inheritdoc/>
+        public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            Close(true);
+            IMqttClient client = new MqttClientFactory().CreateMqttClient();
+            client.ApplicationMessageReceivedAsync += OnMessage;
+            client.DisconnectedAsync += e =>
+            {
+                if (e.ClientWasConnected && ReferenceEquals(Volatile.Read(ref _client), client))
+                {
+                    ConnectionLost?.Invoke(e.Reason + (e.Exception == null ? string.Empty : ": " + e.Exception.Message));
+                }
+
+                return Task.CompletedTask;
+            };
+            try
+            {
+                MqttClientOptions options = BuildOptions(clientId, username, password, keepAliveS, willTopic, willPayload);
+                using CancellationTokenSource timeout = new CancellationTokenSource(_endpoint.ConnectTimeoutMs);
+                MqttClientConnectResult result = client.ConnectAsync(options, timeout.Token).GetAwaiter().GetResult();
+                if (result.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    client.Dispose();
+                    LastError = "broker refused the connection: " + result.ResultCode + (string.IsNullOrEmpty(result.ReasonString) ? string.Empty : " (" + result.ReasonString + ")");
+                    return Map(result.ResultCode);
+                }
+            }
+            catch (Exception ex) when (ex is not ObjectDisposedException)
+            {
+                client.Dispose();
+                return Classify(ex);
+            }
+
+            lock (_lock)
+            {
+                Volatile.Write(ref _client, client);
+            }
+
+            LastError = null;
+            return ConnectOutcome.Accepted;
+        }
+
+        /// <inheritdoc/>
+        public bool Subscribe(string topicFilter)
+        {
+            IMqttClient? client = Volatile.Read(ref _client);
+            if (client == null || !client.IsConnected)
+            {
+                LastError = "not connected";
+                return false;
+            }
+
+            try
+            {
+                MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build();
+                using CancellationTokenSource timeout = new CancellationTokenSource(_endpoint.ConnectTimeoutMs);
+                MqttClientSubscribeResult result = client.SubscribeAsync(options, timeout.Token).GetAwaiter().GetResult();
+                MqttClientSubscribeResultCode code = result.Items.Count == 0 ? MqttClientSubscribeResultCode.UnspecifiedError : result.Items.First().ResultCode;
+                if (code > MqttClientSubscribeResultCode.GrantedQoS2)
+                {
+                    LastError = "broker refused the subscription to " + topicFilter + ": " + code + (code == MqttClientSubscribeResultCode.NotAuthorized ? " (ACL)" : string.Empty);
+                    return false;
+                }
+
+                return true;
+            }
+            catch (Exception ex) when (ex is not ObjectDisposedException)
+            {
+                LastError = "subscription to " + topicFilter + " failed: " + ex.Message;
+                return false;
+            }
+        }
+
+        /// <inheritdoc/>
+        public int Publish(TopicId topic, byte[] payload, int offset, int count, int qos, bool retain)
+        {
+            TopicSet topics = _topics ?? throw new InvalidOperationException("This connection was made without device topics.");
+            return PublishTo(topics[topic], payload, offset, count, qos, retain);
+        }
+
+        /// <inheritdoc/>
+        public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
+        {
+            ArgumentNullException.ThrowIfNull(payload);
+            ArgumentOutOfRangeException.ThrowIfNegative(offset);
+            ArgumentOutOfRangeException.ThrowIfNegative(count);
+            if (offset + count > payload.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), "offset + count exceeds the payload");
+            }
+
+            if (qos < 0 || qos > 2)
+            {
+                throw new ArgumentOutOfRangeException(nameof(qos), "QoS must be 0, 1 or 2");
+            }
+
+            IMqttClient? client = Volatile.Read(ref _client);
+            if (client == null || !client.IsConnected)
+            {
+                return -1;
+            }
+
+            // The caller's buffer (an outbox slot) is reused as soon as we return: MQTTnet gets its own copy.
+            MqttApplicationMessage message = new MqttApplicationMessage
+            {
+                Topic = topic,
+                Payload = new ReadOnlySequence<byte>(payload.AsSpan(offset, count).ToArray()),
+                QualityOfServiceLevel = (MqttQualityOfServiceLevel)qos,
+                Retain = retain,
+            };
+            int id = NextMessageId();
+            Task<MqttClientPublishResult> sending;
+            try
+            {
+                sending = client.PublishAsync(message);
+            }
+            catch (Exception)
+            {
+                // Not connected any more, invalid topic, disposed: the outbox keeps the message.
+                return -1;
+            }
+
+            if (sending.IsCompletedSuccessfully)
+            {
+                Complete(topic, id, sending.Result);
+            }
+            else
+            {
+                sending.ContinueWith(
+                    t =>
+                    {
+                        if (t.IsCompletedSuccessfully)
+                        {
+                            Complete(topic, id, t.Result);
+                        }
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+
+            return id;
+        }
+
+        /// <inheritdoc/>
+        public void Close(bool sendDisconnect)
+        {
+            IMqttClient? client;
+            lock (_lock)
+            {
+                client = _client;
+                Volatile.Write(ref _client, null);
+            }
+
+            if (client == null)
+            {
+                return;
+            }
+
+            if (sendDisconnect && client.IsConnected)
+            {
+                try
+                {
+                    using CancellationTokenSource timeout = new CancellationTokenSource(2000);
+                    client.DisconnectAsync(new MqttClientDisconnectOptions { Reason = MqttClientDisconnectOptionsReason.NormalDisconnection }, timeout.Token).GetAwaiter().GetResult();
+                }
+                catch (Exception)
+                {
+                    // Already broken: dropping it is all that is left.
+                }
+            }
+
+            // Without a DISCONNECT the broker sees the socket close and publishes the Last Will.
+            client.Dispose();
+        }
+
+        /// <summary>Closes with DISCONNECT.</summary>
+        public void Dispose()
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            Close(true);
+            _disposed = true;
+        }
+
+        /// <summary>The outcome for a CONNACK reason code.</summary>
+        public static ConnectOutcome Map(MqttClientConnectResultCode code)
+        {
+            switch (code)
+            {
+                case MqttClientConnectResultCode.Success:
+                    return ConnectOutcome.Accepted;
+                case MqttClientConnectResultCode.BadUserNameOrPassword:
+                case MqttClientConnectResultCode.BadAuthenticationMethod:
+                    return ConnectOutcome.BadCredentials;
+                case MqttClientConnectResultCode.NotAuthorized:
+                case MqttClientConnectResultCode.Banned:
+                    return ConnectOutcome.NotAuthorized;
+                case MqttClientConnectResultCode.ServerUnavailable:
+                case MqttClientConnectResultCode.UseAnotherServer:
+                case MqttClientConnectResultCode.ServerMoved:
+                    return ConnectOutcome.BrokerUnreachable;
+                default:
+                    return ConnectOutcome.Refused;
+            }
+        }
+
+        private ConnectOutcome Classify(Exception failure)
+        {
+            // The cause is usually wrapped (MqttConnectingFailedException, MqttCommunicationException): look down the chain.
+            for (Exception? e = failure; e != null; e = e.InnerException)
+            {
+                if (e is AuthenticationException)
+                {
+                    LastError = "TLS handshake with " + _endpoint.Host + ":" + _endpoint.Port + " failed: " + e.Message;
+                    return ConnectOutcome.TlsFailed;
+                }
+
+                if (e is SocketException socket)
+                {
+                    LastError = "broker " + _endpoint.Host + ":" + _endpoint.Port + " unreachable: " + socket.SocketErrorCode + " (" + socket.Message + ")";
+                    return ConnectOutcome.BrokerUnreachable;
+                }
+            }
+
+            if (failure is OperationCanceledException || failure is MQTTnet.Exceptions.MqttCommunicationTimedOutException)
+            {
+                LastError = "broker " + _endpoint.Host + ":" + _endpoint.Port + " unreachable: no answer within " + _endpoint.ConnectTimeoutMs + " ms";
+                return ConnectOutcome.BrokerUnreachable;
+            }
+
+            LastError = "connection to " + _endpoint.Host + ":" + _endpoint.Port + " failed: " + failure.GetBaseException().Message;
+            return ConnectOutcome.BrokerUnreachable;
+        }
+
+        private MqttClientOptions BuildOptions(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
+        {
+            MqttClientOptionsBuilder builder = new MqttClientOptionsBuilder()
+                .WithTcpServer(_endpoint.Host, _endpoint.Port)
+                .WithProtocolVersion(MqttProtocolVersion.V500)
+                .WithClientId(clientId)
+                .WithCleanSession(CleanSession)
+                .WithKeepAlivePeriod(TimeSpan.FromSeconds(keepAliveS))
+                .WithTimeout(TimeSpan.FromMilliseconds(_endpoint.ConnectTimeoutMs));
+            if (!CleanSession)
+            {
+                builder.WithSessionExpiryInterval(3600);
+            }
+
+            if (!string.IsNullOrEmpty(username))
+            {
+                builder.WithCredentials(username, password ?? string.Empty);
+            }
+
+            if (willTopic != null && willPayload != null)
+            {
+                builder.WithWillTopic(willTopic).WithWillPayload(willPayload).WithWillQualityOfServiceLevel((MqttQualityOfServiceLevel)WillQos).WithWillRetain(WillRetain);
+            }
+
+            if (_endpoint.CaFile != null)
+            {
+                X509Certificate2Collection trust = new X509Certificate2Collection();
+                trust.ImportFromPemFile(_endpoint.CaFile);
+                List<X509Certificate2> own = new List<X509Certificate2>();
+                if (_endpoint.ClientCertificateFile != null)
+                {
+                    own.Add(X509Certificate2.CreateFromPemFile(_endpoint.ClientCertificateFile, _endpoint.ClientKeyFile));
+                }
+
+                builder.WithTlsOptions(tls =>
+                {
+                    tls.UseTls()
+                        .WithTrustChain(trust)
+                        .WithRevocationMode(X509RevocationMode.NoCheck)
+                        .WithCertificateValidationHandler(e => e.SslPolicyErrors == System.Net.Security.SslPolicyErrors.None);
+                    if (own.Count > 0)
+                    {
+                        tls.WithClientCertificates(own);
+                    }
+                });
+            }
+
+            return builder.Build();
+        }
+
+        private void Complete(string topic, int id, MqttClientPublishResult result)
+        {
+            if (!result.IsSuccess && result.ReasonCode != MqttClientPublishReasonCode.NoMatchingSubscribers)
+            {
+                PublishRefused?.Invoke(topic, result.ReasonCode.ToString());
+            }
+
+            Acknowledged?.Invoke(id);
+        }
+
+        private int NextMessageId()
+        {
+            // 1..65535 like MQTT packet ids, so callers written for the wire's ids work unchanged.
+            int id = Interlocked.Increment(ref _nextMessageId) & 0xFFFF;
+            return id == 0 ? Interlocked.Increment(ref _nextMessageId) & 0xFFFF : id;
+        }
+
+        private Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
+        {
+            MqttApplicationMessage message = e.ApplicationMessage;
+            MessageReceived?.Invoke(message.Topic, message.Payload.ToArray(), (int)message.QualityOfServiceLevel, message.Retain);
+            return Task.CompletedTask;
+        }
+    }
+}

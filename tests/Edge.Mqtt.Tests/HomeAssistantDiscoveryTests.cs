@@ -1,0 +1,158 @@
+// Licensed under the MIT License.
+
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Edge.Core;
+using Edge.Core.Actuation;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+using Edge.Core.Session;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.HostSim.Mqtt;
+using Edge.HostSim.Mqtt.Broker;
+
+namespace Edge.Mqtt.Tests
+{
+    /// <summary>
+    /// Home Assistant MQTT discovery captured from a real mosquitto: every retained config carries what Home
+    /// Assistant requires of an MQTT sensor with a device (name, unique_id, state_topic, value_template, device
+    /// identifiers, availability on the status topic), cell voltages are device_class voltage in mV, every
+    /// template reads a field that the device's own messages on that state topic carry, and the configs come
+    /// again when Home Assistant announces "online".
+    /// </summary>
+    [Collection(BrokerCollection.Name)]
+    public sealed class HomeAssistantDiscoveryTests
+    {
+        private readonly BrokerFixture _fixture;
+
+        public HomeAssistantDiscoveryTests(BrokerFixture fixture)
+        {
+            _fixture = fixture;
+        }
+
+        [Fact]
+        public void EveryDiscoveryConfigCapturedFromTheBrokerIsCompleteAndReadsRealFields()
+        {
+            string deviceId = "ha-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha"));
+            Recorder seen = new Recorder(observer);
+            observer.Subscribe("homeassistant/sensor/" + deviceId + "/#", 1);
+            observer.Subscribe(root + "#", 1);
+            observer.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            Thread.Sleep(100);
+
+            // 2 modules x 3 cells: 2 device entities + 2 x (4 + 3) module entities = 16 configs.
+            PackLayout layout = new PackLayout(2, 3, 0);
+            EdgeController controller = new EdgeController(layout, new ControllerConfiguration());
+            TopicSet topics = new TopicSet(deviceId);
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(3));
+            TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
+            using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1");
+            device.Start(5);
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 16), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
+
+            // 1.1 s of ohmic cells: a pulse summary and cell voltages of both modules to check the templates against.
+            RunOhmic(controller, publisher, device, 110);
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/pulse").Count >= 2 && seen.PayloadsOn(root + "telemetry/cells").Count >= 4));
+
+            List<MqttMessage> configs = seen.Messages.Where(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)).ToList();
+            Assert.Equal(16, configs.Count);
+            Assert.Equal(16, configs.Select(c => c.Topic).Distinct().Count());
+            HashSet<string> uniqueIds = new HashSet<string>();
+            foreach (MqttMessage message in configs)
+            {
+                Assert.Matches("^homeassistant/sensor/" + deviceId + "/[a-z0-9_]+/config$", message.Topic);
+                Assert.Equal(1, message.Qos);
+                JsonElement config = JsonDocument.Parse(message.Payload).RootElement;
+                foreach (string key in new[] { "name", "unique_id", "state_topic", "value_template", "availability", "device" })
+                {
+                    Assert.True(config.TryGetProperty(key, out _), message.Topic + " lacks " + key);
+                }
+
+                Assert.True(uniqueIds.Add(config.GetProperty("unique_id").GetString()!), "unique_id repeated: " + message.Topic);
+                Assert.StartsWith("edge_" + deviceId + "_", config.GetProperty("unique_id").GetString());
+                JsonElement availability = config.GetProperty("availability")[0];
+                Assert.Equal(root + "status", availability.GetProperty("topic").GetString());
+                Assert.Equal("online", availability.GetProperty("payload_available").GetString());
+                Assert.Equal("offline", availability.GetProperty("payload_not_available").GetString());
+                Assert.Equal("edge_" + deviceId, config.GetProperty("device").GetProperty("identifiers")[0].GetString());
+                Assert.False(string.IsNullOrEmpty(config.GetProperty("device").GetProperty("name").GetString()));
+
+                // The template's field exists in the device's real messages on that topic (for a module entity: that module's).
+                string stateTopic = config.GetProperty("state_topic").GetString()!;
+                string template = config.GetProperty("value_template").GetString()!;
+                Match field = Regex.Match(template, @"value_json\.(\w+)(?:\[(\d+)\])?");
+                Assert.True(field.Success, template);
+                Match module = Regex.Match(template, @"value_json\.module == (\d+)");
+                List<JsonElement> samples = seen.PayloadsOn(stateTopic).Select(p => JsonDocument.Parse(p).RootElement)
+                    .Where(j => !module.Success || j.GetProperty("module").GetInt32() == int.Parse(module.Groups[1].Value)).ToList();
+                if (stateTopic.EndsWith("/event", StringComparison.Ordinal))
+                {
+                    // Events are rare: check the field against the contract's event fields instead.
+                    Assert.Equal("kind", field.Groups[1].Value);
+                    continue;
+                }
+
+                Assert.True(samples.Count > 0, "no message on " + stateTopic + " for " + message.Topic);
+                JsonElement value = samples[0].GetProperty(field.Groups[1].Value);
+                if (field.Groups[2].Success)
+                {
+                    Assert.InRange(int.Parse(field.Groups[2].Value), 0, value.GetArrayLength() - 1);
+                }
+
+                if (message.Topic.Contains("_voltage/", StringComparison.Ordinal))
+                {
+                    Assert.Equal("voltage", config.GetProperty("device_class").GetString());
+                    Assert.Equal("mV", config.GetProperty("unit_of_measurement").GetString());
+                }
+            }
+
+            // Retained: a late subscriber (Home Assistant starting after the device) gets them all.
+            using HostMqttClient late = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-late"));
+            Recorder lateSeen = new Recorder(late);
+            late.Subscribe("homeassistant/sensor/" + deviceId + "/#", 1);
+            late.Connect();
+            Assert.True(lateSeen.WaitFor(() => lateSeen.Messages.Count(m => m.Retain) == 16));
+
+            // Home Assistant's birth message brings every config again.
+            byte[] online = Encoding.UTF8.GetBytes("online");
+            observer.Publish("homeassistant/status", online, 0, online.Length, 1, false);
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/sensor/" + deviceId + "/", StringComparison.Ordinal)) >= 32));
+
+            // Clean up the retained configs of this test device.
+            foreach (string topic in configs.Select(c => c.Topic))
+            {
+                observer.Publish(topic, Array.Empty<byte>(), 0, 0, 1, true);
+            }
+        }
+
+        private static void RunOhmic(EdgeController controller, TelemetryPublisher publisher, EdgeMqttBridge device, int ticks)
+        {
+            SampleFrame frame = new SampleFrame(controller.Layout);
+            ActionFrame actions = new ActionFrame(controller.Layout);
+            for (int t = 0; t < ticks; t++)
+            {
+                frame.TickIndex = t;
+                frame.TimestampMs = t * 10;
+                for (int m = 0; m < controller.Layout.ModuleCount; m++)
+                {
+                    int current = actions.SwitchClosed[m] ? actions.CurrentSetpointUa[m] : 0;
+                    frame.ModuleCurrentUa[m] = current;
+                    for (int c = 0; c < controller.Layout.CellsPerModule; c++)
+                    {
+                        frame.CellVoltageMv[controller.Layout.FirstCellOf(m) + c] = (int)((long)current * 390 / 1000);
+                    }
+                }
+
+                controller.Tick(frame, actions);
+                publisher.Publish(controller.Telemetry, frame.TimestampMs);
+                device.Wake();
+            }
+        }
+    }
+}
