@@ -237,7 +237,7 @@ namespace Edge.Core
             // Commands take effect at the tick boundary, before this tick's decisions.
             if (commands)
             {
-                ApplyCommands(now);
+                ApplyCommands(now, frame.Uncalibrated);
             }
 
             // Diagnosis: detectors report, the manager decides.
@@ -260,14 +260,17 @@ namespace Edge.Core
 
             // Actuation.
             int maximumUa = _configuration.Protection.ModuleMaximumCurrentUa;
+            bool platingSupported = _configuration.Protection.PlatingSupported;
+            bool uncalibrated = frame.Uncalibrated;
             for (int m = 0; m < _modules.Length; m++)
             {
                 ModuleDutyCycle module = _modules[m];
                 bool latched = _diagnosis.HasLatchedFault(m);
 
-                // Last line of defence: whatever the engine wants, a latched module stays open and no
-                // setpoint leaves the safety envelope.
-                bool closed = module.SwitchClosed && !latched && !_diagnosis.Requests.Isolate[m];
+                // Last line of defence: whatever the engine wants, a latched module stays open, nothing closes on
+                // readings without this unit's calibration, no setpoint leaves the safety envelope, and a stage
+                // that only sinks is never asked to plate.
+                bool closed = module.SwitchClosed && !latched && !_diagnosis.Requests.Isolate[m] && !uncalibrated;
                 int setpoint = closed ? module.SetpointUa : 0;
                 if (setpoint > maximumUa)
                 {
@@ -276,6 +279,12 @@ namespace Edge.Core
                 else if (setpoint < -maximumUa)
                 {
                     setpoint = -maximumUa;
+                }
+
+                if (setpoint < 0 && !platingSupported)
+                {
+                    closed = false;
+                    setpoint = 0;
                 }
 
                 actions.SwitchClosed[m] = closed;
@@ -300,7 +309,7 @@ namespace Edge.Core
             return 1;
         }
 
-        private void ApplyCommands(long now)
+        private void ApplyCommands(long now, bool uncalibrated)
         {
             lock (_commandLock)
             {
@@ -338,7 +347,15 @@ namespace Edge.Core
                     bool autoStart = !_started && _configuration.StartImmediately;
                     if ((_pendingStart[m] || autoStart) && !_diagnosis.HasLatchedFault(m))
                     {
-                        _modules[m].Start(now, _telemetry);
+                        // Without this unit's own calibration the readings are a nominal guess: watch, never act.
+                        if (uncalibrated)
+                        {
+                            WriteEvent(EventKind.Uncalibrated, Severity.Warning, now, m, 0);
+                        }
+                        else
+                        {
+                            _modules[m].Start(now, _telemetry);
+                        }
                     }
 
                     _pendingStart[m] = false;
@@ -462,9 +479,14 @@ namespace Edge.Core
 
         private void WriteEvent(EventKind kind, long now, int module, int value)
         {
+            WriteEvent(kind, Severity.Info, now, module, value);
+        }
+
+        private void WriteEvent(EventKind kind, Severity severity, long now, int module, int value)
+        {
             TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.Event, now, module, -1);
             record.EventKind = kind;
-            record.Severity = Severity.Info;
+            record.Severity = severity;
             record.Value = value;
             record.Threshold = 0;
         }

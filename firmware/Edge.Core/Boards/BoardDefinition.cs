@@ -3,8 +3,9 @@
 namespace Edge.Core.Boards
 {
     /// <summary>
-    /// A validated board: ADC settings, analog channels, modules, outputs, the safety envelope and
-    /// what the board says about its cells.
+    /// A validated board: ADC settings, analog channels, modules, outputs, the safety envelope,
+    /// what the board says about its cells, its hardware enable and reference input, and the
+    /// warnings the parser raised.
     /// Produced by <see cref="BoardParser"/> from a <c>.board</c> text (or built in code by a simulator).
     /// Every cell belongs to exactly one module; cells, modules and temperatures are indexed 0..N-1.
     /// </summary>
@@ -13,6 +14,7 @@ namespace Edge.Core.Boards
         private readonly CellChannelDefinition[] _cells;
         private readonly ModuleDefinition[] _modules;
         private readonly TemperatureChannelDefinition[] _temperatures;
+        private readonly BoardWarning[] _warnings;
 
         public BoardDefinition(
             string name,
@@ -27,6 +29,33 @@ namespace Edge.Core.Boards
             TemperatureChannelDefinition[] temperatures,
             SafetyEnvelope safety,
             CellParametersDefinition cellParameters)
+            : this(
+                name, samplePeriodMs, adcResolutionBits, adcAttenuation, statusLedPin, statusLedPolarity, mux, cells, modules,
+                temperatures, safety, cellParameters, Esp32ModuleVariant.Wroom, null, null, null)
+        {
+        }
+
+        /// <summary>
+        /// A board with its module variant, hardware enable and reference channel (either may be null)
+        /// and the warnings the parser found (null for none).
+        /// </summary>
+        public BoardDefinition(
+            string name,
+            int samplePeriodMs,
+            int adcResolutionBits,
+            AdcAttenuation adcAttenuation,
+            int statusLedPin,
+            PinPolarity statusLedPolarity,
+            MuxDefinition mux,
+            CellChannelDefinition[] cells,
+            ModuleDefinition[] modules,
+            TemperatureChannelDefinition[] temperatures,
+            SafetyEnvelope safety,
+            CellParametersDefinition cellParameters,
+            Esp32ModuleVariant moduleVariant,
+            HardwareEnableDefinition hardwareEnable,
+            ReferenceChannelDefinition reference,
+            BoardWarning[] warnings)
         {
             Name = name;
             SamplePeriodMs = samplePeriodMs;
@@ -42,6 +71,10 @@ namespace Edge.Core.Boards
             CellParameters = cellParameters == null
                 ? new CellParametersDefinition(CellParametersDefinition.NotGiven, CellParametersDefinition.NotGiven)
                 : cellParameters;
+            ModuleVariant = moduleVariant;
+            HardwareEnable = hardwareEnable;
+            Reference = reference;
+            _warnings = warnings == null ? new BoardWarning[0] : warnings;
         }
 
         public string Name { get; }
@@ -101,6 +134,26 @@ namespace Edge.Core.Boards
 
         /// <summary>Electrode area and nominal resistance of the cells (<c>[cells]</c>); never null, each value may be not given.</summary>
         public CellParametersDefinition CellParameters { get; }
+
+        /// <summary>The ESP32 module the board carries (which GPIOs it reserves).</summary>
+        public Esp32ModuleVariant ModuleVariant { get; }
+
+        /// <summary>The hardware enable line, or null: such a board is unsafe for act mode (see <see cref="BoardWarningKind.NoHardwareEnable"/>).</summary>
+        public HardwareEnableDefinition HardwareEnable { get; }
+
+        /// <summary>The reference input read every tick, or null.</summary>
+        public ReferenceChannelDefinition Reference { get; }
+
+        public int WarningCount
+        {
+            get { return _warnings.Length; }
+        }
+
+        /// <summary>Warning <paramref name="index"/> in line order: the board is valid, a reviewer would still flag these.</summary>
+        public BoardWarning WarningAt(int index)
+        {
+            return _warnings[index];
+        }
 
         /// <summary>Module that contains cell <paramref name="cellIndex"/>, or -1.</summary>
         public int ModuleOfCell(int cellIndex)

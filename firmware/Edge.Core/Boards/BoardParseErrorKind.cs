@@ -73,5 +73,23 @@ namespace Edge.Core.Boards
 
         /// <summary>Values contradict each other (min above max, a setting that needs another, a limit outside the measurable range).</summary>
         Inconsistent = 22,
+
+        /// <summary>An ADC setting nanoFramework's ESP32 ADC does not apply (it always converts at 12 bits and 11 dB).</summary>
+        UnsupportedAdcSetting = 23,
+
+        /// <summary>A GPIO the board's module keeps for itself (flash on both variants, PSRAM on WROVER).</summary>
+        ReservedPin = 24,
+
+        /// <summary>An active-low GPIO load switch: it closes while the pin is set up and while the ESP32 resets.</summary>
+        ActiveLowSwitch = 25,
+
+        /// <summary>Two PWM outputs on one LEDC timer (PWM 2k+1 and 2k+2) at different frequencies, or one channel used twice.</summary>
+        PwmTimerConflict = 26,
+
+        /// <summary>A multiplexer settle time shorter than 9 time constants of its filter (12-bit settling).</summary>
+        SettleTooShort = 27,
+
+        /// <summary>A current channel that resolves the plating cap in fewer than 50 ADC counts.</summary>
+        ResolutionTooCoarse = 28,
     }
 }

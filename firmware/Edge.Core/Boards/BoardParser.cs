@@ -54,28 +54,11 @@ namespace Edge.Core.Boards
         private static BoardParseError ReadLines(string text, BoardSections sections)
         {
             SectionBuilder current = null;
-            int lineNumber = 0;
-            int start = 0;
-            // start == text.Length would only add an empty last line; stopping there also keeps
-            // IndexOf and Substring away from a start index at the end of the string.
-            while (start < text.Length)
+            StatementReader reader = new StatementReader(text);
+            string line;
+            while (reader.TryNext(out line))
             {
-                int end = text.IndexOf('\n', start);
-                if (end < 0)
-                {
-                    end = text.Length;
-                }
-
-                lineNumber++;
-                string raw = text.Substring(start, end - start);
-                start = end + 1;
-                int hash = raw.IndexOf('#');
-                string line = (hash >= 0 ? raw.Substring(0, hash) : raw).Trim();
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
+                int lineNumber = reader.LineNumber;
                 BoardParseError error;
                 if (line[0] == '[')
                 {

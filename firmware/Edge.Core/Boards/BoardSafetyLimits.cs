@@ -22,6 +22,12 @@ namespace Edge.Core.Boards
             }
 
             configuration.Protocol.PlatingCriticalCurrentUa = Smaller(configuration.Protocol.PlatingCriticalCurrentUa, envelope.MaxPlatingCurrentUa);
+
+            // A stage that only sinks cannot plate whatever the configuration says.
+            if (!envelope.PlatingPossible)
+            {
+                protection.PlatingSupported = false;
+            }
         }
 
         private static int Smaller(int a, int b) => a < b ? a : b;

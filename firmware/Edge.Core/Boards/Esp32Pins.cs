@@ -88,6 +88,45 @@ namespace Edge.Core.Boards
             return null;
         }
 
+        /// <summary>
+        /// Why the module keeps a GPIO for itself, or null: WROVER modules wire GPIO 16 and 17 to the
+        /// PSRAM (ESP32-WROVER-E datasheet; the pins are not even on the module's pads). GPIO 6-11
+        /// (flash, both variants) are already refused by <see cref="WhyNotOutput"/>.
+        /// </summary>
+        public static string WhyReserved(int gpio, Esp32ModuleVariant variant)
+        {
+            if (variant == Esp32ModuleVariant.Wrover && (gpio == 16 || gpio == 17))
+            {
+                return "is wired to the PSRAM on ESP32-WROVER modules";
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// What a strapping pin selects at reset, or null for other GPIOs (ESP32 datasheet, "Strapping
+        /// Pins"): the ESP32 samples GPIO 0, 2, 5, 12 and 15 as the chip comes out of reset, so a load
+        /// on them can stop the module from booting, and an output there sees the boot-time level.
+        /// </summary>
+        public static string StrappingRole(int gpio)
+        {
+            switch (gpio)
+            {
+                case 0:
+                    return "boot mode (low at reset enters the serial bootloader)";
+                case 2:
+                    return "boot mode (must be low or floating to flash over serial)";
+                case 5:
+                    return "SDIO slave timing (pulled up at reset)";
+                case 12:
+                    return "flash voltage (MTDI: high at reset selects 1.8 V and a 3.3 V flash module does not boot)";
+                case 15:
+                    return "boot log on UART0 (MTDO, pulled up at reset)";
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>Whether the GPIO has a DAC output (DAC1 = GPIO 25, DAC2 = GPIO 26).</summary>
         public static bool IsDacPin(int gpio)
         {

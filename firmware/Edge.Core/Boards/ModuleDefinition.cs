@@ -26,6 +26,32 @@ namespace Edge.Core.Boards
             SetpointKind setpointKind,
             int setpointPin,
             int setpointPwmFrequencyHz)
+            : this(
+                index, cellIndices, currentInput, shuntMilliohm, amplifierGainMilli, offsetMv, currentCalibration, switchPin,
+                switchPolarity, switchDriver, switchPwmFrequencyHz, setpointKind, setpointPin, setpointPwmFrequencyHz,
+                CurrentStage.Sink, NoPwmChannel, NoPwmChannel)
+        {
+        }
+
+        /// <summary>A module with its current stage and the LEDC channels (PWM1..PWM16, or <see cref="NoPwmChannel"/>) of its PWM outputs.</summary>
+        public ModuleDefinition(
+            int index,
+            int[] cellIndices,
+            AnalogInputDefinition currentInput,
+            int shuntMilliohm,
+            int amplifierGainMilli,
+            int offsetMv,
+            CalibrationCurve currentCalibration,
+            int switchPin,
+            PinPolarity switchPolarity,
+            SwitchDriver switchDriver,
+            int switchPwmFrequencyHz,
+            SetpointKind setpointKind,
+            int setpointPin,
+            int setpointPwmFrequencyHz,
+            CurrentStage currentStage,
+            int switchPwmChannel,
+            int setpointPwmChannel)
         {
             Index = index;
             _cellIndices = new int[cellIndices.Length];
@@ -46,7 +72,13 @@ namespace Edge.Core.Boards
             SetpointKind = setpointKind;
             SetpointPin = setpointPin;
             SetpointPwmFrequencyHz = setpointPwmFrequencyHz;
+            CurrentStage = currentStage;
+            SwitchPwmChannel = switchPwmChannel;
+            SetpointPwmChannel = setpointPwmChannel;
         }
+
+        /// <summary>Value of a PWM channel number for an output that is not PWM.</summary>
+        public const int NoPwmChannel = 0;
 
         /// <summary>Module number, 0-based (<c>[module N]</c>).</summary>
         public int Index { get; }
@@ -91,5 +123,20 @@ namespace Edge.Core.Boards
 
         /// <summary>Setpoint PWM frequency, Hz; 0 unless the setpoint is PWM.</summary>
         public int SetpointPwmFrequencyHz { get; }
+
+        /// <summary>Which way the module's current stage drives current; only a non-<see cref="Boards.CurrentStage.Sink"/> stage can plate.</summary>
+        public CurrentStage CurrentStage { get; }
+
+        /// <summary>True when the stage can push current into the cells (plating).</summary>
+        public bool CanPlate
+        {
+            get { return CurrentStage != CurrentStage.Sink; }
+        }
+
+        /// <summary>nanoFramework PWM channel (1-16, DeviceFunction.PWMn) of the switch, or <see cref="NoPwmChannel"/>.</summary>
+        public int SwitchPwmChannel { get; }
+
+        /// <summary>nanoFramework PWM channel (1-16) of the setpoint, or <see cref="NoPwmChannel"/>.</summary>
+        public int SetpointPwmChannel { get; }
     }
 }

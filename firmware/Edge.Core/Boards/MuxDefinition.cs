@@ -11,6 +11,12 @@ namespace Edge.Core.Boards
         private readonly int[] _selectPins;
 
         public MuxDefinition(int[] selectPins, int enablePin, PinPolarity enablePolarity, int adcPin, int adcChannel, int settleUs)
+            : this(selectPins, enablePin, enablePolarity, adcPin, adcChannel, settleUs, 0, 0)
+        {
+        }
+
+        /// <summary>A multiplexer with the RC filter between its output and the ADC pin (0 when not given).</summary>
+        public MuxDefinition(int[] selectPins, int enablePin, PinPolarity enablePolarity, int adcPin, int adcChannel, int settleUs, int filterOhm, int filterPicofarad)
         {
             _selectPins = new int[selectPins.Length];
             for (int i = 0; i < selectPins.Length; i++)
@@ -23,6 +29,8 @@ namespace Edge.Core.Boards
             AdcPin = adcPin;
             AdcChannel = adcChannel;
             SettleUs = settleUs;
+            FilterOhm = filterOhm;
+            FilterPicofarad = filterPicofarad;
         }
 
         public int SelectPinCount
@@ -55,5 +63,17 @@ namespace Edge.Core.Boards
 
         /// <summary>Wait after switching inputs before sampling, microseconds.</summary>
         public int SettleUs { get; }
+
+        /// <summary>Series resistance of the filter in front of the ADC pin, ohm.</summary>
+        public int FilterOhm { get; }
+
+        /// <summary>Capacitance of that filter, pF.</summary>
+        public int FilterPicofarad { get; }
+
+        /// <summary>Time constant of the filter, ns (R x C).</summary>
+        public long FilterTimeConstantNs
+        {
+            get { return (long)FilterOhm * FilterPicofarad / 1000; }
+        }
     }
 }

@@ -12,7 +12,14 @@ namespace Edge.Core.Boards
         public const int NoTemperatureLimit = int.MaxValue;
 
         public SafetyEnvelope(int maxModuleCurrentUa, int maxPlatingCurrentUa, int cellVoltageMinMv, int cellVoltageMaxMv, int temperatureMaxDeciC)
+            : this(maxModuleCurrentUa, maxPlatingCurrentUa, cellVoltageMinMv, cellVoltageMaxMv, temperatureMaxDeciC, true)
         {
+        }
+
+        /// <summary>An envelope that also says whether every module's current stage can plate.</summary>
+        public SafetyEnvelope(int maxModuleCurrentUa, int maxPlatingCurrentUa, int cellVoltageMinMv, int cellVoltageMaxMv, int temperatureMaxDeciC, bool platingPossible)
+        {
+            PlatingPossible = platingPossible;
             MaxModuleCurrentUa = maxModuleCurrentUa;
             MaxPlatingCurrentUa = maxPlatingCurrentUa;
             CellVoltageMinMv = cellVoltageMinMv;
@@ -34,5 +41,8 @@ namespace Edge.Core.Boards
 
         /// <summary>Highest allowed temperature, 0.1 degC, or <see cref="NoTemperatureLimit"/>.</summary>
         public int TemperatureMaxDeciC { get; }
+
+        /// <summary>True when every module's current stage can push current into the cells (<c>current_stage</c> other than <c>sink</c>).</summary>
+        public bool PlatingPossible { get; }
     }
 }

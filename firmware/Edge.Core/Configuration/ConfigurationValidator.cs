@@ -173,6 +173,11 @@ namespace Edge.Core.Configuration
                     {
                         return new ConfigurationError(field, "a pulse shorter than one sample period cannot be timed");
                     }
+
+                    if (step.Kind == ProtocolStepKind.Plate && !protection.PlatingSupported)
+                    {
+                        return new ConfigurationError(field, "plating needs current into the cells, and the board's current stages only sink (current_stage = sink)");
+                    }
                 }
                 else if (step.DurationMs == 0 && protocol.RestMode == RestMode.Fixed)
                 {

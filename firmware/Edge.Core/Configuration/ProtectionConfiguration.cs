@@ -20,5 +20,11 @@ namespace Edge.Core.Configuration
 
         /// <summary>Highest tolerated temperature (0.1 degC). Ceramic electrolyte cells run near room temperature in the seeds.</summary>
         public int MaximumTemperatureDeciCelsius { get; set; } = 600;
+
+        /// <summary>
+        /// Whether the hardware can push current into the cells (plate). A board whose current stages only
+        /// sink clears it (<c>BoardSafetyLimits</c>), and protocols with plating steps are then refused.
+        /// </summary>
+        public bool PlatingSupported { get; set; } = true;
     }
 }

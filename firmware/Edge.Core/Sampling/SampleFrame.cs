@@ -33,6 +33,13 @@ namespace Edge.Core.Sampling
         /// <summary>Monotonic time of the sample in milliseconds (high-resolution timer, not wall clock).</summary>
         public long TimestampMs { get; set; }
 
+        /// <summary>
+        /// True when the values come through a board's nominal (synthetic) calibration rather than this
+        /// unit's own (set by the board conversion): fine to watch, and the controller closes no switch on
+        /// them. Frames a host fills in engineering units directly leave it false.
+        /// </summary>
+        public bool Uncalibrated { get; set; }
+
         /// <summary>Cell voltage per cell in millivolts, pack-wide cell index.</summary>
         public int[] CellVoltageMv { get; }
 

@@ -40,5 +40,8 @@ namespace Edge.Core.Telemetry
 
         /// <summary>A command arrived retained (a stored message replayed on subscribing) and was not executed.</summary>
         RetainedCommand = 20,
+
+        /// <summary>A module was not started: the readings come without this unit's own calibration, so no switch may close.</summary>
+        Uncalibrated = 21,
     }
 }

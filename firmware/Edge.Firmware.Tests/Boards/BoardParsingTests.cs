@@ -28,7 +28,7 @@ namespace NFUnitTest.Boards
             // ADC1 channel 0 is GPIO 36 (ESP32 datasheet); the board puts cell 0 there.
             Assert.AreEqual(36, setup.Board.CellAt(0).Input.AdcPin);
             Assert.AreEqual(0, setup.Board.CellAt(0).Input.AdcChannel);
-            Assert.AreEqual(16, setup.Board.ModuleAt(0).SwitchPin);
+            Assert.AreEqual(18, setup.Board.ModuleAt(0).SwitchPin);
             Assert.IsNull(setup.Board.Mux);
         }
 
@@ -42,7 +42,7 @@ namespace NFUnitTest.Boards
             Assert.AreEqual(2, setup.Layout.CellsPerModule);
             Assert.AreEqual(1, setup.Layout.TemperatureCount);
             Assert.AreEqual(3, setup.Board.Mux.SelectPinCount);
-            Assert.AreEqual(50, setup.Board.Mux.SettleUs);
+            Assert.AreEqual(100, setup.Board.Mux.SettleUs);
             Assert.AreEqual(20, setup.Configuration.SamplePeriodMs);
             Assert.IsTrue(setup.Board.ModuleAt(0).SwitchDriver == SwitchDriver.Pwm);
             Assert.AreEqual(20000, setup.Board.ModuleAt(0).SwitchPwmFrequencyHz);
@@ -53,8 +53,8 @@ namespace NFUnitTest.Boards
         {
             BoardSetup setup = BoardSetup.FromCatalog("esp32-mux-6s");
 
-            // [safety] of esp32-mux-6s: 4 mA module ceiling, +-3000 mV, 45.0 degC.
-            Assert.IsTrue(setup.Configuration.Protection.ModuleMaximumCurrentUa <= 4000);
+            // [safety] of esp32-mux-6s: 2 mA module ceiling, +-3000 mV, 45.0 degC.
+            Assert.IsTrue(setup.Configuration.Protection.ModuleMaximumCurrentUa <= 2000);
             Assert.AreEqual(3000, setup.Configuration.Protection.CellMaximumMv);
             Assert.AreEqual(-3000, setup.Configuration.Protection.CellMinimumMv);
             Assert.AreEqual(450, setup.Configuration.Protection.MaximumTemperatureDeciCelsius);
@@ -75,9 +75,9 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void CellsSectionSetsTheElectrodeArea()
         {
-            // Line 84 is the [cells] electrode_area_cm2. 0.3848 cm2 is also the controller's default,
+            // Line 97 is the [cells] electrode_area_cm2. 0.3848 cm2 is also the controller's default,
             // so only another area shows that the board's value reaches the configuration.
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 84, "electrode_area_cm2 = 1.25");
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 97, "electrode_area_cm2 = 1.25");
 
             BoardSetup setup = BoardSetup.FromText(text);
 
@@ -89,13 +89,13 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void ZeroNominalResistanceIsRejectedWithItsLineNumber()
         {
-            // Line 85 is the [cells] nominal_resistance_ohm_cm2; the format allows 1 to 1000000.
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 85, "nominal_resistance_ohm_cm2 = 0");
+            // Line 98 is the [cells] nominal_resistance_ohm_cm2; the format allows 1 to 1000000.
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 98, "nominal_resistance_ohm_cm2 = 0");
 
             BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
 
             Assert.IsNull(board);
-            Assert.AreEqual(85, error.LineNumber);
+            Assert.AreEqual(98, error.LineNumber);
             Assert.IsTrue(error.Kind == BoardParseErrorKind.OutOfRange);
             Assert.Contains("nominal_resistance_ohm_cm2", error.Message);
         }
@@ -103,26 +103,26 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void MalformedNumberIsRejectedWithItsLineNumber()
         {
-            // Line 16 of esp32-devkitc-4s2m.board is "sample_period_ms = 10 ...".
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 16, "sample_period_ms = 10ms");
+            // Line 22 of esp32-devkitc-4s2m.board is "sample_period_ms = 10 ...".
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 22, "sample_period_ms = 10ms");
 
             BoardSetup setup = BoardSetup.FromText(text);
 
             Assert.IsFalse(setup.IsUsable);
             Assert.IsNull(setup.Layout);
-            Assert.StartsWith("board file line 16:", setup.Error);
+            Assert.StartsWith("board file line 22:", setup.Error);
         }
 
         [TestMethod]
         public void Adc2PinIsRejectedWithItsLineNumber()
         {
-            // Line 23 is cell 0's adc_pin; GPIO 25 is ADC2, unusable while Wi-Fi runs.
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 23, "adc_pin = 25");
+            // Line 33 is cell 0's adc_pin; GPIO 25 is ADC2, unusable while Wi-Fi runs.
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 33, "adc_pin = 25");
 
             BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
 
             Assert.IsNull(board);
-            Assert.AreEqual(23, error.LineNumber);
+            Assert.AreEqual(33, error.LineNumber);
             Assert.IsTrue(error.Kind == BoardParseErrorKind.Adc2Channel);
         }
 

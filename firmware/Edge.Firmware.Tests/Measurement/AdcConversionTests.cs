@@ -38,26 +38,26 @@ namespace NFUnitTest.Measurement
         {
             CreateAcquisition();
 
-            // Points 214:-3381 and 3549:2369: -3381 + (1882 - 214) * 5750 / 3335 = -505.14 mV -> -505.
+            // Points 4:-3272 and 2875:3737: -3272 + (1882 - 4) * 7009 / 2871 = 1312.78 mV -> 1313.
             s_inputs.SetPin(36, 1882);
 
             s_acquisition.Acquire(s_frame);
 
-            Assert.AreEqual(-505, s_frame.CellVoltageMv[0]);
+            Assert.AreEqual(1313, s_frame.CellVoltageMv[0]);
             Assert.IsTrue(s_frame.CellVoltageStatus[0] == ChannelStatus.Valid);
         }
 
         [TestMethod]
-        public void CellCountsNearTheLowEndUseTheSteepSegment()
+        public void CellCountsAboveTheKneeUseTheirOwnSegment()
         {
             CreateAcquisition();
 
-            // Points 85:-3583 and 158:-3473: -3583 + 15 * 110 / 73 = -3560.40 mV -> -3560.
-            s_inputs.SetPin(36, 100);
+            // Above 2880 counts the ESP32 curve leaves the line; points 2938:3858 and 3077:4154: 3858 + 62 * 296 / 139 = 3990.03 mV -> 3990.
+            s_inputs.SetPin(36, 3000);
 
             s_acquisition.Acquire(s_frame);
 
-            Assert.AreEqual(-3560, s_frame.CellVoltageMv[0]);
+            Assert.AreEqual(3990, s_frame.CellVoltageMv[0]);
         }
 
         [TestMethod]
@@ -65,11 +65,11 @@ namespace NFUnitTest.Measurement
         {
             CreateAcquisition();
 
-            s_inputs.SetPin(36, 3549);
+            s_inputs.SetPin(36, 2875);
 
             s_acquisition.Acquire(s_frame);
 
-            Assert.AreEqual(2369, s_frame.CellVoltageMv[0]);
+            Assert.AreEqual(3737, s_frame.CellVoltageMv[0]);
         }
 
         [TestMethod]
@@ -77,12 +77,12 @@ namespace NFUnitTest.Measurement
         {
             CreateAcquisition();
 
-            // Points 222:-13479 and 3558:9528: -13479 + 1778 * 23007 / 3336 = -1216.88 uA -> -1217 (plating).
-            s_inputs.SetPin(32, 2000);
+            // Points 5:-2160 and 2876:2466: -2160 + 995 * 4626 / 2871 = -556.77 uA -> -557 (plating).
+            s_inputs.SetPin(32, 1000);
 
             s_acquisition.Acquire(s_frame);
 
-            Assert.AreEqual(-1217, s_frame.ModuleCurrentUa[0]);
+            Assert.AreEqual(-557, s_frame.ModuleCurrentUa[0]);
             Assert.IsTrue(s_frame.ModuleCurrentStatus[0] == ChannelStatus.Valid);
         }
 

@@ -42,8 +42,14 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Largest timestamp jitter active now, ms (0 = none).</summary>
+    /// <summary>Largest uniform timestamp jitter active now, ms (0 = none).</summary>
     public int JitterMs { get; private set; }
+
+    /// <summary>The nanoFramework-like tick jitter active now, or null.</summary>
+    public FaultSpec? NanoFrameworkJitter { get; private set; }
+
+    /// <summary>True while a runtime hang is active: no tick runs.</summary>
+    public bool RuntimeHung { get; private set; }
 
     /// <summary>True while any fault needs per-tick attention (intermittent shunts, bounded durations).</summary>
     public bool HasFaults => _faults.Length > 0;
@@ -57,6 +63,8 @@ public sealed class FaultInjector
         }
 
         int jitter = 0;
+        FaultSpec? nanoFrameworkJitter = null;
+        bool hung = false;
         for (int i = 0; i < _faults.Length; i++)
         {
             FaultSpec f = _faults[i];
@@ -95,11 +103,18 @@ public sealed class FaultInjector
 
                     break;
                 case FaultKind.TickJitter:
-                    if (active && f.JitterMs > jitter)
+                    if (active && f.JitterMode == TickJitterMode.NanoFramework)
+                    {
+                        nanoFrameworkJitter = f;
+                    }
+                    else if (active && f.JitterMs > jitter)
                     {
                         jitter = f.JitterMs;
                     }
 
+                    break;
+                case FaultKind.RuntimeHang:
+                    hung |= active;
                     break;
                 case FaultKind.BrokerOutage:
                     // Carried for the telemetry bridge; the closed loop has no broker.
@@ -108,6 +123,8 @@ public sealed class FaultInjector
         }
 
         JitterMs = jitter;
+        NanoFrameworkJitter = nanoFrameworkJitter;
+        RuntimeHung = hung;
     }
 
     private void UpdateShunt(int index, FaultSpec f, int cell, bool active, double tS)

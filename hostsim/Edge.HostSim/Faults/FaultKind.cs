@@ -20,9 +20,19 @@ public enum FaultKind
     /// <summary>Extra Gaussian noise on a cell's reading (or every cell of a module when cell is omitted).</summary>
     NoiseBurst,
 
-    /// <summary>Sample timestamps jitter by up to the given ms (uniform, both ways).</summary>
+    /// <summary>
+    /// Ticks do not start on time: <see cref="TickJitterMode.Uniform"/> moves sample timestamps by up to the
+    /// given ms both ways; <see cref="TickJitterMode.NanoFramework"/> starts ticks late as nanoFramework does
+    /// (a thread quantum of up to <c>jitterMs</c>, plus garbage-collection pauses), physics following the real intervals.
+    /// </summary>
     TickJitter,
 
     /// <summary>MQTT broker unreachable; carried for the telemetry bridge, no effect on the closed loop.</summary>
     BrokerOutage,
+
+    /// <summary>
+    /// The runtime stops ticking (a hang, a debugger break): no sample, no decision, and the outputs keep
+    /// what the last tick wrote, as LEDC PWM and GPIO levels do. Only the board's hardware enable can stop the current.
+    /// </summary>
+    RuntimeHang,
 }

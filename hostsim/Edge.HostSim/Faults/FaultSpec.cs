@@ -34,8 +34,20 @@ public sealed class FaultSpec
     /// <summary>noiseBurst: extra noise, mV (standard deviation).</summary>
     public double NoiseMv { get; set; }
 
-    /// <summary>tickJitter: largest timestamp error, ms.</summary>
+    /// <summary>tickJitter: largest timestamp error (uniform) or thread quantum (nanoFramework), ms.</summary>
     public int JitterMs { get; set; }
+
+    /// <summary>tickJitter: uniform timestamp jitter or nanoFramework-like late starts.</summary>
+    public TickJitterMode JitterMode { get; set; }
+
+    /// <summary>tickJitter (nanoFramework): share of releases that find another thread running, 0..1.</summary>
+    public double BusyFraction { get; set; } = 0.25;
+
+    /// <summary>tickJitter (nanoFramework): mean time between garbage collections, s.</summary>
+    public double GcPeriodS { get; set; } = 10.0;
+
+    /// <summary>tickJitter (nanoFramework): how long a garbage collection stops every thread, ms.</summary>
+    public int GcPauseMs { get; set; } = 15;
 
     /// <summary>Pack-wide cell index given the layout (module * cellsPerModule + cell).</summary>
     public int PackCell(int cellsPerModule) => (Module * cellsPerModule) + Cell;

@@ -5,50 +5,88 @@ using Edge.Core.Boards;
 namespace Edge.HostSim.Measurement;
 
 /// <summary>
-/// What the controller's ADC would read on a given board: true cell voltage or module current
-/// through the board's nominal front end, the ESP32 transfer curve, noise and quantisation.
-/// Stuck channels, glitches and other faults are injected by the caller on the counts.
+/// What one unit's ADC would read on a given board: true cell voltage, module current or
+/// temperature through the board's nominal front end, that unit's ESP32 transfer curve
+/// (<see cref="Esp32AdcModel"/>, its own Vref), noise and quantisation. Stuck channels, glitches and
+/// other faults are injected by the caller on the counts.
 /// </summary>
 public sealed class MeasurementChain
 {
     private readonly GaussianNoise _noise;
 
+    /// <summary>The board on the typical chip (Vref 1100 mV).</summary>
     public MeasurementChain(BoardDefinition board, GaussianNoise noise)
+        : this(board, Esp32AdcModel.Default, noise)
+    {
+    }
+
+    /// <summary>The board on the chip <paramref name="adc"/>.</summary>
+    public MeasurementChain(BoardDefinition board, Esp32AdcModel adc, GaussianNoise noise)
     {
         Board = board ?? throw new ArgumentNullException(nameof(board));
+        Adc = adc ?? throw new ArgumentNullException(nameof(adc));
         _noise = noise ?? throw new ArgumentNullException(nameof(noise));
-        Adc = new Esp32AdcModel(board.AdcAttenuation, board.AdcResolutionBits);
     }
 
     public BoardDefinition Board { get; }
 
     public Esp32AdcModel Adc { get; }
 
+    /// <summary>
+    /// How far the front ends' REF sits from its nominal value, volts: every cell and current channel
+    /// and the reference input move by it (a drifting reference, a rail-derived REF in a supply dip).
+    /// </summary>
+    public double ReferenceErrorVolts { get; set; }
+
     /// <summary>Reading of cell <paramref name="cellIndex"/> at <paramref name="cellVolts"/> (signed).</summary>
     public int CellCounts(int cellIndex, double cellVolts)
     {
-        double adcVolts = FrontEndModel.CellAdcVolts(Board.CellAt(cellIndex), cellVolts);
+        double adcVolts = FrontEndModel.CellAdcVolts(Board.CellAt(cellIndex), cellVolts, ReferenceErrorVolts);
         return Adc.ToCounts(adcVolts, _noise.NextCounts());
     }
 
     /// <summary>Reading of module <paramref name="moduleIndex"/>'s current channel at <paramref name="amps"/> (stripping positive).</summary>
     public int ModuleCurrentCounts(int moduleIndex, double amps)
     {
-        double adcVolts = FrontEndModel.CurrentAdcVolts(Board.ModuleAt(moduleIndex), amps);
+        double adcVolts = FrontEndModel.CurrentAdcVolts(Board.ModuleAt(moduleIndex), amps, ReferenceErrorVolts);
         return Adc.ToCounts(adcVolts, _noise.NextCounts());
     }
 
+    /// <summary>Reading of the board's reference input (its nominal REF plus the REF error); 0 when the board has none.</summary>
+    public int ReferenceCounts()
+    {
+        ReferenceChannelDefinition reference = Board.Reference;
+        if (reference == null)
+        {
+            return 0;
+        }
+
+        return Adc.ToCounts((reference.NominalMv / 1000.0) + ReferenceErrorVolts, _noise.NextCounts());
+    }
+
     /// <summary>
-    /// Reading of a temperature channel: the board's calibration inverted (an ideal sensor),
-    /// plus noise. Temperatures beyond the calibrated range saturate.
+    /// Reading of a temperature channel. The sensor's ADC input at a temperature is taken from the
+    /// board's (synthetic) calibration read as the typical chip's curve, so a unit whose Vref differs
+    /// reads other counts for the same temperature, as a real one would. Temperatures beyond the
+    /// calibrated range saturate.
     /// </summary>
     public int TemperatureCounts(int index, double celsius)
     {
-        CalibrationCurve curve = Board.TemperatureAt(index).Calibration;
-        double deciC = celsius * 10.0;
-        double counts = InvertCalibration(curve, deciC);
-        double noisy = Math.Round(counts + _noise.NextCounts(), MidpointRounding.AwayFromZero);
-        return (int)Math.Clamp(noisy, 0, Adc.FullScaleCounts);
+        return Adc.ToCounts(TemperatureSensorVolts(Board.TemperatureAt(index).Calibration, celsius), _noise.NextCounts());
+    }
+
+    /// <summary>The sensor's ADC input at <paramref name="celsius"/>, volts (see <see cref="TemperatureCounts"/>).</summary>
+    public static double TemperatureSensorVolts(CalibrationCurve boardCurve, double celsius)
+    {
+        double typicalCounts = InvertCalibration(boardCurve, celsius * 10.0);
+        if (typicalCounts <= 0)
+        {
+            return 0.0;
+        }
+
+        return typicalCounts >= Esp32AdcModel.Default.FullScaleCounts
+            ? 3.3
+            : Esp32AdcModel.Default.VoltsAtCounts(typicalCounts);
     }
 
     private static double InvertCalibration(CalibrationCurve curve, double value)

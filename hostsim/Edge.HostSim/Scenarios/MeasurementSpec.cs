@@ -33,5 +33,17 @@ public sealed class MeasurementSpec
     /// </summary>
     public int VoltageRailMv { get; set; } = 6000;
 
+    /// <summary>
+    /// Board chains: the simulated unit's ADC Vref, mV (Espressif: 1000-1200 mV between chips); null draws
+    /// it from the scenario seed, so every seed is another unit.
+    /// </summary>
+    public double? AdcVrefMv { get; set; }
+
+    /// <summary>
+    /// Board chains: the unit is calibrated through the per-unit calibration workflow before the run (true),
+    /// or runs on the board's synthetic calibration (false): then the controller only watches, no switch closes.
+    /// </summary>
+    public bool UnitCalibrated { get; set; } = true;
+
     public MeasurementSpec Clone() => (MeasurementSpec)MemberwiseClone();
 }

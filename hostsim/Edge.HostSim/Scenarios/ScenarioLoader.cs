@@ -311,6 +311,8 @@ public static class ScenarioLoader
         m.VoltageNoiseMv = section.Number("voltageNoiseMv", 0, 1000, m.VoltageNoiseMv);
         m.CurrentNoiseUa = section.Number("currentNoiseUa", 0, 100000, m.CurrentNoiseUa);
         m.VoltageRailMv = (int)section.Integer("voltageRailMv", 100, 100000, m.VoltageRailMv);
+        m.AdcVrefMv = section.OptionalNumber("adcVrefMv", Edge.Core.Boards.Esp32AdcCharacteristics.MinimumVrefMv, Edge.Core.Boards.Esp32AdcCharacteristics.MaximumVrefMv);
+        m.UnitCalibrated = section.Boolean("unitCalibrated", m.UnitCalibrated);
         section.RejectUnknown();
         return m;
     }
@@ -321,12 +323,12 @@ public static class ScenarioLoader
         string kindText = section.String("kind");
         if (!TryParseKind(kindText, out FaultKind kind))
         {
-            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage)");
+            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage, runtimeHang)");
         }
 
         fault.Kind = kind;
         fault.AtS = section.Number("atS", 0, MaximumTimeLimitS);
-        bool needsModule = kind != FaultKind.TickJitter && kind != FaultKind.BrokerOutage;
+        bool needsModule = kind != FaultKind.TickJitter && kind != FaultKind.BrokerOutage && kind != FaultKind.RuntimeHang;
         bool needsCell = needsModule && kind != FaultKind.NoiseBurst;
         if (needsModule)
         {
@@ -365,6 +367,17 @@ public static class ScenarioLoader
                 break;
             case FaultKind.TickJitter:
                 fault.JitterMs = (int)section.Integer("jitterMs", 1, 10000);
+                fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
+                fault.JitterMode = ReadJitterMode(section);
+                if (fault.JitterMode == TickJitterMode.NanoFramework)
+                {
+                    fault.BusyFraction = section.Number("busyFraction", 0, 1, fault.BusyFraction);
+                    fault.GcPeriodS = section.Number("gcPeriodS", 0.01, 86400, fault.GcPeriodS);
+                    fault.GcPauseMs = (int)section.Integer("gcPauseMs", 0, 10000, fault.GcPauseMs);
+                }
+
+                break;
+            case FaultKind.RuntimeHang:
                 fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
                 break;
             case FaultKind.BrokerOutage:
@@ -425,6 +438,22 @@ public static class ScenarioLoader
 
         scenario.Measurement.BoardDefinition = board;
         ScenarioBoardCells.AdoptBoardArea(scenario);
+    }
+
+    private static TickJitterMode ReadJitterMode(JsonSection section)
+    {
+        string mode = section.String("mode", "uniform");
+        if (mode == "uniform")
+        {
+            return TickJitterMode.Uniform;
+        }
+
+        if (mode == "nanoFramework")
+        {
+            return TickJitterMode.NanoFramework;
+        }
+
+        throw new ScenarioException(section.FieldPath("mode"), "unknown tick jitter mode \"" + mode + "\" (valid: uniform, nanoFramework)");
     }
 
     private static bool TryParseKind(string text, out FaultKind kind)

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Boards;
+using Edge.Core.Calibration;
 using Edge.Core.Measurement.AdcConversion;
 using Edge.Core.Sampling;
 using Edge.HostSim.Measurement;
@@ -8,9 +9,10 @@ using Edge.HostSim.Measurement;
 namespace Edge.HostSim.Simulation;
 
 /// <summary>
-/// Measurement through a board definition: true values to ADC counts by the board's front end and the ESP32
-/// ADC model (<see cref="MeasurementChain"/>), then back to mV / uA with statuses by the core's own
-/// <see cref="BoardSampleConverter"/>, exactly as on the device. Fault overlays act on the counts.
+/// Measurement through a board definition on one simulated unit: true values to ADC counts by the
+/// board's front end and that unit's ESP32 ADC (<see cref="MeasurementChain"/>, its own Vref), then back
+/// to mV / uA with statuses by the core's own <see cref="BoardSampleConverter"/> with the unit's
+/// calibration and the board's reference input, exactly as on the device. Fault overlays act on the counts.
 /// </summary>
 public sealed class BoardMeasurementChain : IMeasurementChain
 {
@@ -21,10 +23,14 @@ public sealed class BoardMeasurementChain : IMeasurementChain
     private readonly int[] _moduleCounts;
     private readonly int _fullScale;
 
-    public BoardMeasurementChain(BoardDefinition board, double noiseCounts, ulong seed)
+    /// <summary>
+    /// The board on the unit <paramref name="adc"/>, converted with <paramref name="calibration"/>
+    /// (null: the board's nominal curves; the frames are then uncalibrated and no switch closes).
+    /// </summary>
+    public BoardMeasurementChain(BoardDefinition board, Esp32AdcModel adc, UnitCalibration? calibration, double noiseCounts, ulong seed)
     {
-        _chain = new MeasurementChain(board, new GaussianNoise(noiseCounts, (int)(seed & 0x7FFFFFFF)));
-        _converter = new BoardSampleConverter(new BoardAdcChannels(board));
+        _chain = new MeasurementChain(board, adc, new GaussianNoise(noiseCounts, (int)(seed & 0x7FFFFFFF)));
+        _converter = new BoardSampleConverter(new BoardAdcChannels(board, calibration));
         _random = new SimRandom(seed);
         _cellCounts = new int[board.CellCount];
         _moduleCounts = new int[board.ModuleCount];
@@ -33,6 +39,9 @@ public sealed class BoardMeasurementChain : IMeasurementChain
         Saturated = new bool[board.CellCount];
         ExtraNoiseMv = new double[board.CellCount];
     }
+
+    /// <summary>The unit's analog chain (its ADC, and the REF error a test may set).</summary>
+    public MeasurementChain Chain => _chain;
 
     public bool[] Stuck { get; }
 
@@ -69,6 +78,6 @@ public sealed class BoardMeasurementChain : IMeasurementChain
             _moduleCounts[m] = _chain.ModuleCurrentCounts(m, moduleCurrentUa[m] * 1e-6);
         }
 
-        _converter.Convert(_cellCounts, _moduleCounts, null!, frame);
+        _converter.Convert(_cellCounts, _moduleCounts, null!, _chain.ReferenceCounts(), frame);
     }
 }

@@ -3,11 +3,15 @@
 using System.Diagnostics;
 using Edge.Core;
 using Edge.Core.Actuation;
+using Edge.Core.Boards;
+using Edge.Core.Calibration;
+using Edge.Core.Timing;
 using Edge.Core.Configuration;
 using Edge.Core.Decision;
 using Edge.Core.Sampling;
 using Edge.Core.Telemetry;
 using Edge.HostSim.Faults;
+using Edge.HostSim.Measurement;
 using Edge.HostSim.Pack;
 using Edge.HostSim.Physics;
 using Edge.HostSim.Scenarios;
@@ -47,11 +51,32 @@ public sealed class ClosedLoopRunner
 
         ICellBank bank = CellBankFactory.Create(s, periodS);
         CellBank? physics = bank is PhysicsCellBank built && built.Inner.StepS == periodS ? built.Inner : null;
-        IMeasurementChain chain = s.Measurement.BoardDefinition != null
-            ? new BoardMeasurementChain(s.Measurement.BoardDefinition, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL)
-            : new VirtualMeasurementChain(s.Measurement, cells, s.Seed ^ 0xADC0UL);
+        BoardDefinition? board = s.Measurement.BoardDefinition;
+        Esp32AdcModel? unitAdc = null;
+        IMeasurementChain chain;
+        if (board != null)
+        {
+            // One simulated unit: its own ADC Vref, calibrated through the per-unit workflow unless the scenario says not.
+            unitAdc = s.Measurement.AdcVrefMv is double vrefMv ? new Esp32AdcModel(vrefMv) : Esp32AdcModel.ForUnit(s.Seed ^ 0xAD0CUL);
+            UnitCalibration? unit = s.Measurement.UnitCalibrated
+                ? CalibrationBench.Calibrate(new MeasurementChain(board, unitAdc, new GaussianNoise(s.Measurement.AdcNoiseCounts, (int)(s.Seed & 0x7FFFFFFF) ^ 0xCA1)), "sim-" + s.Seed)
+                : null;
+            chain = new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL);
+        }
+        else
+        {
+            chain = new VirtualMeasurementChain(s.Measurement, cells, s.Seed ^ 0xADC0UL);
+        }
+
         FaultInjector faults = new FaultInjector(s.Faults, cellsPerModule, bank, chain, s.Seed);
         SimRandom jitterRandom = new SimRandom(s.Seed ^ 0x71C4UL);
+        TickReleaseModel releases = new TickReleaseModel(periodMs, s.Seed ^ 0x7E1EUL);
+        HardwareEnableLine? enable = board?.HardwareEnable != null ? new HardwareEnableLine(board.HardwareEnable.TimeoutMs) : null;
+        HardwareEnableFeed feed = new HardwareEnableFeed();
+        TickTimingStatistics timing = new TickTimingStatistics();
+        long executedTicks = 0;
+        long missedReleases = 0;
+        double lastStepMs = -periodMs;
         EdgeController controller = new EdgeController(layout, configuration);
         SampleFrame frame = new SampleFrame(layout);
         ActionFrame actions = new ActionFrame(layout);
@@ -89,27 +114,55 @@ public sealed class ClosedLoopRunner
         {
             long timeMs = tick * periodMs;
             double timeS = timeMs / 1000.0;
-
-            // Physics over the interval that ends now, with the current the previous tick commanded.
             faults.Update(timeS);
+
+            // Does the firmware tick at this release? Not while the runtime hangs, and not when a late tick
+            // (nanoFramework-like scheduling) started after it; otherwise it starts on time or late.
+            bool ticked = !faults.RuntimeHung;
+            double startMs = timeMs;
+            int latencyUs = 0;
+            FaultSpec? lateStarts = faults.NanoFrameworkJitter;
+            if (ticked && lateStarts != null)
+            {
+                if (releases.TryRelease(timeMs * 1000, lateStarts))
+                {
+                    startMs = releases.StartUs / 1000.0;
+                    latencyUs = releases.LatencyUs;
+                }
+                else
+                {
+                    ticked = false;
+                    missedReleases++;
+                }
+            }
+
+            // Physics over the interval that ends now, with what the last tick commanded and the gate drive
+            // the hardware enable allows (the switch outputs keep their state whether or not ticks run).
+            double stepToMs = ticked ? startMs : timeMs;
+            double intervalMs = Math.Max(0.0, stepToMs - lastStepMs);
+            bool gateEnabled = enable == null || enable.IsEnabled(0.5 * (lastStepMs + stepToMs));
             for (int m = 0; m < modules; m++)
             {
-                int current = actions.SwitchClosed[m] ? actions.CurrentSetpointUa[m] : 0;
+                int current = actions.SwitchClosed[m] && gateEnabled ? actions.CurrentSetpointUa[m] : 0;
                 trueCurrentUa[m] = current;
                 densityMAPerCm2[m] = current / 1000.0 / area;
                 if (tick > 0)
                 {
-                    chargeNc[m] += (long)current * periodMs;
+                    chargeNc[m] += (long)Math.Round(current * intervalMs);
                 }
             }
 
-            if (pack != null && tick > 0)
+            if (pack != null && tick > 0 && intervalMs > 0)
             {
                 pack.AddInterval(trueCurrentUa);
             }
 
-            double stepS = tick == 0 ? periodS : periodS;
-            if (physics != null)
+            double stepS = intervalMs / 1000.0;
+            if (intervalMs <= 0)
+            {
+                // A swallowed release: the late tick already stepped past it.
+            }
+            else if (physics != null && intervalMs == periodMs)
             {
                 // The built-in physics at its nominal step: a direct call the JIT can inline, same results.
                 for (int m = 0; m < modules; m++)
@@ -135,17 +188,27 @@ public sealed class ClosedLoopRunner
                 }
             }
 
-            // Measurement chain and the core.
-            chain.Convert(voltageV, trueCurrentUa, frame);
-            frame.TickIndex = tick;
-            int jitter = faults.JitterMs;
-            frame.TimestampMs = jitter > 0 && tick > 0 ? timeMs + (long)Math.Round(((jitterRandom.NextDouble() * 2) - 1) * jitter) : timeMs;
-            controller.Tick(frame, actions);
+            lastStepMs = Math.Max(lastStepMs, stepToMs);
 
-            pack?.AfterTick(controller, timeS);
+            // Measurement chain and the core; the tick count and the sample time are the firmware's.
+            if (ticked)
+            {
+                chain.Convert(voltageV, trueCurrentUa, frame);
+                frame.TickIndex = executedTicks;
+                int jitter = faults.JitterMs;
+                frame.TimestampMs = lateStarts != null ? (long)startMs
+                    : jitter > 0 && tick > 0 ? timeMs + (long)Math.Round(((jitterRandom.NextDouble() * 2) - 1) * jitter) : timeMs;
+                long tickStart = Stopwatch.GetTimestamp();
+                controller.Tick(frame, actions);
+                int executionUs = (int)Math.Min(int.MaxValue, (Stopwatch.GetTimestamp() - tickStart) * 1_000_000L / Stopwatch.Frequency);
+                timing.Record(latencyUs, executionUs);
+                enable?.Feed(feed.OnTickCompleted(executionUs, periodMs * 1000), startMs);
+                executedTicks++;
+                pack?.AfterTick(controller, timeS);
 
-            // Telemetry.
-            telemetry.Consume(controller.Telemetry, timeS);
+                // Telemetry.
+                telemetry.Consume(controller.Telemetry, timeS);
+            }
 
             // The run's last tick always gets a row: the end (a cut-off, an isolation) is what a plot must show.
             bool allStopped = RunTelemetry.AllStopped(controller, modules);
@@ -157,7 +220,9 @@ public sealed class ClosedLoopRunner
                 {
                     for (int m = 0; m < modules; m++)
                     {
-                        trace.CurrentMAPerCm2[(row * modules) + m] = TraceBuffer.CommandedMAPerCm2(actions, m, area);
+                        // A hardware enable that timed out gates the current whatever the switch says.
+                        bool gated = enable != null && !enable.IsEnabled(timeMs);
+                        trace.CurrentMAPerCm2[(row * modules) + m] = gated ? 0f : TraceBuffer.CommandedMAPerCm2(actions, m, area);
                         trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
                     }
 
@@ -172,6 +237,9 @@ public sealed class ClosedLoopRunner
             {
                 observation.TickIndex = tick;
                 observation.TimeS = timeS;
+                observation.Ticked = ticked;
+                observation.TrueCurrentUa = trueCurrentUa;
+                observation.GateDriveEnabled = enable == null || enable.IsEnabled(timeMs);
                 _options.Observer!(observation);
             }
 
@@ -206,9 +274,20 @@ public sealed class ClosedLoopRunner
         long ticks = Math.Min(tick, limitTicks) + 1;
         double simulatedS = (ticks - 1) * periodS;
         ModuleResult[] results = telemetry.Results(controller, chargeNc, area);
+        TickTimingReport timingReport = new TickTimingReport();
+        timing.TakeReport(timingReport);
+        string[] boardWarnings = new string[board?.WarningCount ?? 0];
+        for (int i = 0; i < boardWarnings.Length; i++)
+        {
+            boardWarnings[i] = board!.WarningAt(i).ToString();
+        }
 
         return new SimulationResult
         {
+            TickTiming = TickTimingSummary.From(timingReport, missedReleases),
+            BoardWarnings = boardWarnings,
+            UnitAdcVrefMv = unitAdc?.VrefMv,
+            UnitCalibrated = board != null ? s.Measurement.UnitCalibrated : null,
             Scenario = s.Name,
             TerminatedBy = terminatedBy,
             SimulatedS = simulatedS,

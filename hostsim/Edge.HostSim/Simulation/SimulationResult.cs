@@ -30,4 +30,16 @@ public sealed class SimulationResult
 
     /// <summary>Pack delivery against the demand; null without <c>pack.demand</c>.</summary>
     public PackResult? Pack { get; init; }
+
+    /// <summary>How late ticks started and how long they ran.</summary>
+    public TickTimingSummary? TickTiming { get; init; }
+
+    /// <summary>The board's parse warnings (e.g. no hardware enable: unsafe for act mode); empty without a board.</summary>
+    public IReadOnlyList<string> BoardWarnings { get; init; } = Array.Empty<string>();
+
+    /// <summary>Board chains: the simulated unit's ADC Vref, mV; null without a board.</summary>
+    public double? UnitAdcVrefMv { get; init; }
+
+    /// <summary>Board chains: whether the unit ran on its per-unit calibration (false: observe only).</summary>
+    public bool? UnitCalibrated { get; init; }
 }

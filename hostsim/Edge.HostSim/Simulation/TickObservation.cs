@@ -21,4 +21,13 @@ public sealed class TickObservation
     public ActionFrame Actions { get; internal set; } = null!;
 
     public EdgeController Controller { get; internal set; } = null!;
+
+    /// <summary>Whether the controller ticked at this release (false while the runtime hangs or when a late tick swallowed it).</summary>
+    public bool Ticked { get; internal set; }
+
+    /// <summary>Current each module's cells carried over the interval that ended at this release, uA (switch and gate drive together).</summary>
+    public int[] TrueCurrentUa { get; internal set; } = Array.Empty<int>();
+
+    /// <summary>Whether the hardware enable lets the gate drivers on now; true on boards without one (nothing gates them).</summary>
+    public bool GateDriveEnabled { get; internal set; }
 }

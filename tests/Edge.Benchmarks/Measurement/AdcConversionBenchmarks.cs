@@ -11,6 +11,8 @@ namespace Edge.Benchmarks.Measurement;
 public class AdcConversionBenchmarks
 {
     private BoardSampleConverter _converter;
+    private BoardSampleConverter _calibratedConverter;
+    private int _referenceCounts;
     private SampleFrame _frame;
     private int[] _cellCounts;
     private int[] _moduleCounts;
@@ -24,11 +26,14 @@ public class AdcConversionBenchmarks
         _frame = new SampleFrame(layout);
         _converter = new BoardSampleConverter(new BoardAdcChannels(board));
         var chain = new MeasurementChain(board, new GaussianNoise(2.0, 1));
+        _calibratedConverter = new BoardSampleConverter(new BoardAdcChannels(board, CalibrationBench.Calibrate(chain, "bench", 64)));
+        _referenceCounts = chain.ReferenceCounts();
         _cellCounts = Enumerable.Range(0, board.CellCount).Select(i => chain.CellCounts(i, 0.1 * i - 0.8)).ToArray();
         _moduleCounts = Enumerable.Range(0, board.ModuleCount).Select(m => chain.ModuleCurrentCounts(m, 0.001 * m)).ToArray();
         _boardText = """
             [board]
             name = bench
+            module = wroom
             sample_period_ms = 10
             adc_resolution_bits = 12
             adc_attenuation_db = 11
@@ -41,7 +46,7 @@ public class AdcConversionBenchmarks
             cells = 0
             adc_pin = 32
             shunt_milliohm = 1000
-            amplifier_gain = 100
+            amplifier_gain = 500
             offset_mv = 1650
             calibration = 1:-14000, 4094:14000
             switch_pin = 16
@@ -55,9 +60,13 @@ public class AdcConversionBenchmarks
             """;
     }
 
-    /// <summary>16 cells and 4 module currents through 15-point calibrations.</summary>
+    /// <summary>16 cells and 4 module currents through the board's 12-point nominal calibrations.</summary>
     [Benchmark]
     public void ConvertFrame16Cells() => _converter.Convert(_cellCounts, _moduleCounts, null, _frame);
+
+    /// <summary>The same frame through a unit's own calibration, corrected by the reference input (the device's path).</summary>
+    [Benchmark]
+    public void ConvertFrame16CellsWithReference() => _calibratedConverter.Convert(_cellCounts, _moduleCounts, null, _referenceCounts, _frame);
 
     [Benchmark]
     public bool ParseBoard() => BoardParser.TryParse(_boardText, out _, out _);

@@ -30,7 +30,9 @@ public class BoardCellParametersTests
     [Fact]
     public void Area_keeps_its_five_decimals()
     {
-        Assert.True(BoardParser.TryParse(WithCells("electrode_area_cm2 = 0.19635", "# pi x 0.25^2"), out BoardDefinition board, out BoardParseError error), error?.ToString());
+        // 0.19635 cm2 plates at most 78.5 uA, 48.7 counts at 500 V/A: the shunt goes up to 10 ohm (5 kV/A).
+        string text = WithCells("electrode_area_cm2 = 0.19635", "# pi x 0.25^2").Replace("shunt_milliohm = 1000", "shunt_milliohm = 10000");
+        Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
 
         Assert.Equal(0.19635, board.CellParameters.ElectrodeAreaCm2, 12);
         Assert.False(board.CellParameters.HasNominalResistance);
@@ -41,7 +43,10 @@ public class BoardCellParametersTests
     [InlineData("electrode_area_cm2 = 10000", 10000.0)]
     public void Area_range_ends_are_accepted(string line, double expectedCm2)
     {
-        Assert.True(BoardParser.TryParse(WithCells(line, ""), out BoardDefinition board, out BoardParseError error), error?.ToString());
+        // A 0.001 cm2 micro-electrode plates at most 0.4 uA; only a 1 kohm shunt x 500 (500 kV/A, about
+        // 250 counts) resolves that, so the minimal board's 1 ohm shunt is raised for both ends.
+        string text = WithCells(line, "").Replace("shunt_milliohm = 1000", "shunt_milliohm = 1000000");
+        Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.Equal(expectedCm2, board.CellParameters.ElectrodeAreaCm2, 12);
     }
 

@@ -26,11 +26,11 @@ public class BoardFileTests
         Assert.False(cell1.Input.IsMultiplexed);
         Assert.Equal(39, cell1.Input.AdcPin);
         Assert.Equal(3, cell1.Input.AdcChannel);
-        Assert.Equal(399_200, cell1.DividerRatioPpm);
-        Assert.Equal(1648, cell1.OffsetMv);
-        Assert.Equal(15, cell1.Calibration.PointCount);
-        Assert.Equal(1, cell1.Calibration.CountsAt(0));
-        Assert.Equal(-3701, cell1.Calibration.ValueAt(0));
+        Assert.Equal(329_700, cell1.DividerRatioPpm);
+        Assert.Equal(1226, cell1.OffsetMv);
+        Assert.Equal(12, cell1.Calibration.PointCount);
+        Assert.Equal(2, cell1.Calibration.CountsAt(0));
+        Assert.Equal(-3283, cell1.Calibration.ValueAt(0));
 
         ModuleDefinition module1 = board.ModuleAt(1);
         Assert.Equal(2, module1.CellCount);
@@ -38,9 +38,11 @@ public class BoardFileTests
         Assert.Equal(3, module1.CellIndexAt(1));
         Assert.Equal(33, module1.CurrentInput.AdcPin);
         Assert.Equal(5, module1.CurrentInput.AdcChannel);
-        Assert.Equal(2000, module1.ShuntMilliohm);
+        Assert.Equal(10_000, module1.ShuntMilliohm);
         Assert.Equal(50_000, module1.AmplifierGainMilli);
-        Assert.Equal(17, module1.SwitchPin);
+        Assert.Equal(CurrentStage.Sink, module1.CurrentStage);
+        Assert.False(module1.CanPlate);
+        Assert.Equal(19, module1.SwitchPin);
         Assert.Equal(PinPolarity.ActiveHigh, module1.SwitchPolarity);
         Assert.Equal(SwitchDriver.Gpio, module1.SwitchDriver);
         Assert.Equal(SetpointKind.Dac, module1.SetpointKind);
@@ -48,10 +50,14 @@ public class BoardFileTests
 
         Assert.Equal(1, board.ModuleOfCell(3));
         Assert.Equal(0, board.ModuleOfCell(0));
-        Assert.Equal(2, board.StatusLedPin);
+        Assert.Equal(23, board.StatusLedPin);
+        Assert.Equal(Esp32ModuleVariant.Wroom, board.ModuleVariant);
+        Assert.Equal(22, board.HardwareEnable.FeedPin);
+        Assert.Equal(100, board.HardwareEnable.TimeoutMs);
+        Assert.Null(board.Reference);
 
-        Assert.Equal(8_000, board.Safety.MaxModuleCurrentUa);
-        Assert.Equal(5_000, board.Safety.MaxPlatingCurrentUa);
+        Assert.Equal(2_000, board.Safety.MaxModuleCurrentUa);
+        Assert.Equal(500, board.Safety.MaxPlatingCurrentUa);
         Assert.Equal(-3000, board.Safety.CellVoltageMinMv);
         Assert.Equal(3000, board.Safety.CellVoltageMaxMv);
         Assert.Equal(SafetyEnvelope.NoTemperatureLimit, board.Safety.TemperatureMaxDeciC);
@@ -73,11 +79,16 @@ public class BoardFileTests
         Assert.Equal(18, mux.SelectPinAt(0));
         Assert.Equal(21, mux.SelectPinAt(2));
         Assert.Equal(8, mux.InputCount);
-        Assert.Equal(22, mux.EnablePin);
-        Assert.Equal(PinPolarity.ActiveLow, mux.EnablePolarity);
+        Assert.Equal(AnalogInputDefinition.None, mux.EnablePin);
         Assert.Equal(36, mux.AdcPin);
         Assert.Equal(0, mux.AdcChannel);
-        Assert.Equal(50, mux.SettleUs);
+        Assert.Equal(100, mux.SettleUs);
+        Assert.Equal(1000, mux.FilterOhm);
+        Assert.Equal(10_000, mux.FilterPicofarad);
+        Assert.Equal(10_000, mux.FilterTimeConstantNs);
+        Assert.Equal(7, board.Reference.Input.MuxInput);
+        Assert.Equal(1225, board.Reference.NominalMv);
+        Assert.Equal(Esp32ModuleVariant.Wrover, board.ModuleVariant);
 
         for (int i = 0; i < 6; i++)
         {
@@ -93,13 +104,15 @@ public class BoardFileTests
         Assert.Equal(SwitchDriver.Pwm, module2.SwitchDriver);
         Assert.Equal(20_000, module2.SwitchPwmFrequencyHz);
         Assert.Equal(SetpointKind.Pwm, module2.SetpointKind);
-        Assert.Equal(14, module2.SetpointPin);
+        Assert.Equal(33, module2.SetpointPin);
         Assert.Equal(40_000, module2.SetpointPwmFrequencyHz);
-        Assert.Equal(200_000, module2.AmplifierGainMilli);
+        Assert.Equal(3, module2.SwitchPwmChannel);
+        Assert.Equal(7, module2.SetpointPwmChannel);
+        Assert.Equal(500_000, module2.AmplifierGainMilli);
 
         Assert.Equal(23, board.StatusLedPin);
         Assert.Equal(PinPolarity.ActiveLow, board.StatusLedPolarity);
-        Assert.Equal(4_000, board.Safety.MaxModuleCurrentUa);
+        Assert.Equal(2_000, board.Safety.MaxModuleCurrentUa);
         Assert.Equal(450, board.Safety.TemperatureMaxDeciC);
     }
 

@@ -68,7 +68,10 @@ public class BoardParserErrorTests
     [InlineData(28, "cell_voltage_max_mv = -3000", 28, BoardParseErrorKind.Inconsistent, "must be above cell_voltage_min_mv")]
     [InlineData(26, "max_plating_current_ma = 9", 26, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma")]
     [InlineData(11, "calibration = 1:-2000, 4094:3600", 27, BoardParseErrorKind.Inconsistent, "outside the calibrated range of [cell 0]")]
-    [InlineData(4, "adc_resolution_bits = 10", 11, BoardParseErrorKind.OutOfRange, "counts 4094 above the ADC full scale 1023")]
+    // settings nanoFramework's ESP32 ADC does not apply
+    [InlineData(4, "adc_resolution_bits = 10", 4, BoardParseErrorKind.UnsupportedAdcSetting, "[board] adc_resolution_bits: 10 bits is not applied: nanoFramework's ESP32 ADC always converts at 12 bits")]
+    [InlineData(5, "adc_attenuation_db = 6", 5, BoardParseErrorKind.UnsupportedAdcSetting, "[board] adc_attenuation_db: 6 dB is not applied: nanoFramework opens every ESP32 ADC channel at 11 dB")]
+    [InlineData(5, "adc_attenuation_db = 0", 5, BoardParseErrorKind.UnsupportedAdcSetting, "use 11")]
     public void Single_line_change_is_rejected(int line, string replacement, int expectedLine, BoardParseErrorKind expectedKind, string phrase)
     {
         AssertRejected(MinimalBoard.WithLine(line, replacement), expectedLine, expectedKind, phrase);
@@ -101,7 +104,7 @@ public class BoardParserErrorTests
     [Fact]
     public void Missing_board_section_is_reported_at_line_zero()
     {
-        AssertRejected(MinimalBoard.WithoutLines(1, 5), 0, BoardParseErrorKind.MissingSection, "missing section [board]");
+        AssertRejected(MinimalBoard.WithoutLines(1, 6), 0, BoardParseErrorKind.MissingSection, "missing section [board]");
     }
 
     [Fact]
@@ -114,26 +117,26 @@ public class BoardParserErrorTests
     [Fact]
     public void Mux_enable_pin_needs_its_polarity()
     {
-        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19, 21", "enable_pin = 22", "adc_pin = 39", "settle_us = 20", "");
+        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19, 21", "enable_pin = 22", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "");
         AssertRejected(text, 7, BoardParseErrorKind.MissingKey, "missing required key 'enable_active' (needed with enable_pin)");
     }
 
     [Fact]
     public void Mux_input_beyond_the_select_pins_is_rejected()
     {
-        // Lines 7-11 are the [mux] block, so the cell's adc_pin line (8) moves to 13.
-        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "")
+        // Lines 7-13 are the [mux] block, so the cell's adc_pin line (8) moves to 15.
+        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "")
             .Replace("adc_pin = 36", "mux_input = 4");
-        AssertRejected(text, 13, BoardParseErrorKind.OutOfRange, "mux input 4 out of range 0 to 3 for 2 select pins");
+        AssertRejected(text, 15, BoardParseErrorKind.OutOfRange, "mux input 4 out of range 0 to 3 for 2 select pins");
     }
 
     [Fact]
     public void Two_channels_on_one_mux_input_are_rejected()
     {
-        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "")
+        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "")
             .Replace("adc_pin = 36", "mux_input = 1")
             .Replace("adc_pin = 32", "mux_input = 1");
-        AssertRejected(text, 20, BoardParseErrorKind.MuxInputUsedTwice, "[module 0] mux_input: mux input 1 used twice, also by [cell 0] mux_input on line 13");
+        AssertRejected(text, 22, BoardParseErrorKind.MuxInputUsedTwice, "[module 0] mux_input: mux input 1 used twice, also by [cell 0] mux_input on line 15");
     }
 
     [Fact]

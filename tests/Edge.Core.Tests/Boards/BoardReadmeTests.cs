@@ -16,6 +16,6 @@ public class BoardReadmeTests
 
         Assert.True(BoardParser.TryParse(example, out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.Equal(1, board.CellCount);
-        Assert.Equal(100_000, board.ModuleAt(0).AmplifierGainMilli);
+        Assert.Equal(500_000, board.ModuleAt(0).AmplifierGainMilli);
     }
 }

@@ -13,7 +13,7 @@ internal static class MinimalBoard
         "sample_period_ms = 10",                // 3
         "adc_resolution_bits = 12",             // 4
         "adc_attenuation_db = 11",              // 5
-        "",                                     // 6
+        "module = wroom",                       // 6
         "[cell 0]",                             // 7
         "adc_pin = 36",                         // 8
         "divider_ratio = 0.4",                  // 9
@@ -24,7 +24,7 @@ internal static class MinimalBoard
         "cells = 0",                            // 14
         "adc_pin = 32",                         // 15
         "shunt_milliohm = 1000",                // 16
-        "amplifier_gain = 100",                 // 17
+        "amplifier_gain = 500",                 // 17
         "offset_mv = 1650",                     // 18
         "calibration = 1:-14000, 4094:14000",   // 19
         "switch_pin = 16",                      // 20

@@ -6,10 +6,12 @@ using Xunit;
 namespace Edge.HostSim.Tests.Measurement;
 
 /// <summary>
-/// The firmware's conversion undoes the simulator's measurement chain: with noise off, a true
-/// value read through the simulated ADC and converted back lands within one ADC count's worth
-/// of the truth everywhere in the straight part of the ESP32 curve (0.30-2.60 V at the ADC).
-/// One count at the cell is 1 / (1450 counts/V x ratio); at the module 1 / (1450 x V/A).
+/// The boards' synthetic calibration points are the typical chip's: on a simulated unit with
+/// Espressif's typical Vref (1100 mV), with noise off, a true value read through the simulated ADC
+/// and converted back with the board's points lands within one ADC count's worth of the truth
+/// everywhere on the straight part of the curve (from 1 count to the last point below the 2880-count knee).
+/// One count at the cell is 1 / (1241 counts/V x ratio); at the module 1 / (1241 x V/A).
+/// Other chips need their own calibration (PerUnitCalibrationTests).
 /// </summary>
 public class MeasurementChainAgreementTests
 {
@@ -62,11 +64,23 @@ public class MeasurementChainAgreementTests
         var chain = new MeasurementChain(board, GaussianNoise.None);
         var channel = new BoardAdcChannels(board).CellAt(0);
 
-        // Cell 0: 1.65 V + 0.4 x 3.8 V = 3.17 V > 3.10 V (full scale); 1.65 V - 0.4 x 3.8 V = 0.13 V < 0.17 V (zero).
-        Assert.False(channel.TryConvertToMv(chain.CellCounts(0, 3.8), out _, out AdcReadingStatus high));
+        // Cell 0: 1.225 V + 0.33 x 5.9 V = 3.172 V > 3.134 V (full scale); 1.225 V - 0.33 x 3.3 V = 0.136 V < 0.142 V (zero).
+        Assert.False(channel.TryConvertToMv(chain.CellCounts(0, 5.9), out _, out AdcReadingStatus high));
         Assert.Equal(AdcReadingStatus.SaturatedHigh, high);
-        Assert.False(channel.TryConvertToMv(chain.CellCounts(0, -3.8), out _, out AdcReadingStatus low));
+        Assert.False(channel.TryConvertToMv(chain.CellCounts(0, -3.3), out _, out AdcReadingStatus low));
         Assert.Equal(AdcReadingStatus.SaturatedLow, low);
+    }
+
+    /// <summary>Counts of the last point on the straight part (at or below 2880 counts): beyond it the segments span the knee.</summary>
+    private static int LastStraightPoint(CalibrationCurve curve)
+    {
+        int last = curve.CountsAt(0);
+        for (int p = 0; p < curve.PointCount && curve.CountsAt(p) <= Esp32AdcModel.LutLowCounts; p++)
+        {
+            last = curve.CountsAt(p);
+        }
+
+        return last;
     }
 
     private static void AssertCellsRoundTrip(BoardDefinition board)
@@ -76,9 +90,9 @@ public class MeasurementChainAgreementTests
         for (int i = 0; i < board.CellCount; i++)
         {
             CellChannelDefinition cell = board.CellAt(i);
-            double lsbMv = 1000.0 / (Esp32AdcModel.SlopeCountsPerVolt * (cell.DividerRatioPpm / 1e6));
-            double lowV = FrontEndModel.CellVoltsAtAdc(cell, chain.Adc.LinearLowVolts);
-            double highV = FrontEndModel.CellVoltsAtAdc(cell, chain.Adc.LinearHighVolts);
+            double lsbMv = 1000.0 / (chain.Adc.CountsPerVolt * (cell.DividerRatioPpm / 1e6));
+            double lowV = FrontEndModel.CellVoltsAtAdc(cell, chain.Adc.VoltsAtCounts(1.0));
+            double highV = FrontEndModel.CellVoltsAtAdc(cell, chain.Adc.VoltsAtCounts(LastStraightPoint(cell.Calibration)));
             int checkedPoints = 0;
             for (double volts = lowV; volts <= highV; volts += 0.00037)
             {
@@ -100,9 +114,9 @@ public class MeasurementChainAgreementTests
         for (int m = 0; m < board.ModuleCount; m++)
         {
             ModuleDefinition module = board.ModuleAt(m);
-            double lsbUa = 1e6 / (Esp32AdcModel.SlopeCountsPerVolt * FrontEndModel.CurrentVoltsPerAmp(module));
-            double lowA = FrontEndModel.AmpsAtAdc(module, chain.Adc.LinearLowVolts);
-            double highA = FrontEndModel.AmpsAtAdc(module, chain.Adc.LinearHighVolts);
+            double lsbUa = 1e6 / (chain.Adc.CountsPerVolt * FrontEndModel.CurrentVoltsPerAmp(module));
+            double lowA = FrontEndModel.AmpsAtAdc(module, chain.Adc.VoltsAtCounts(1.0));
+            double highA = FrontEndModel.AmpsAtAdc(module, chain.Adc.VoltsAtCounts(LastStraightPoint(module.CurrentCalibration)));
             double step = (highA - lowA) / 20_011;
             for (double amps = lowA; amps <= highA; amps += step)
             {

@@ -5,14 +5,14 @@ using Xunit;
 
 namespace Edge.HostSim.Tests.Measurement;
 
-/// <summary>The simulated temperature sensor is the mux board's NTC calibration inverted.</summary>
+/// <summary>On the typical chip the simulated temperature sensor reads the mux board's (synthetic) NTC calibration back.</summary>
 public class TemperatureChainTests
 {
     [Theory]
-    // Calibration points of the file: 2175:250 (25.0 degC), 879:0; 15.0 degC lies halfway between 1368:100 and 1906:200 = 1637.
-    [InlineData(25.0, 2175)]
-    [InlineData(0.0, 879)]
-    [InlineData(15.0, 1637)]
+    // Calibration points of the file: 1872:250 (25.0 degC), 763:0; 15.0 degC lies halfway between 1181:100 and 1641:200 = 1411.
+    [InlineData(25.0, 1872)]
+    [InlineData(0.0, 763)]
+    [InlineData(15.0, 1411)]
     public void Reads_the_calibrated_counts(double celsius, int expectedCounts)
     {
         BoardDefinition board = TestBoards.Parse("esp32-mux-6s.board");

@@ -4,8 +4,9 @@ namespace Edge.Core.Boards.Parsing
 {
     /// <summary>
     /// Checks the sections as a whole (required sections and keys, contiguous numbering, inputs,
-    /// pins, module membership, safety limits against the calibrated ranges) and builds the
-    /// <see cref="BoardDefinition"/>. Returns null with the first error found.
+    /// pins, module membership, safety limits against the calibrated ranges, the outputs against
+    /// the ESP32 module and nanoFramework's drivers, the front ends against the ADC) and builds the
+    /// <see cref="BoardDefinition"/> with its warnings. Returns null with the first error found.
     /// </summary>
     internal static class BoardAssembler
     {
@@ -55,12 +56,23 @@ namespace Edge.Core.Boards.Parsing
                 error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount, temperatureCount);
             }
 
+            WarningList warnings = new WarningList();
+            if (error == null)
+            {
+                error = HardwareChecks.Check(sections, moduleCount, warnings);
+            }
+
+            if (error == null)
+            {
+                error = FrontEndChecks.Check(sections, cellCount, moduleCount, warnings);
+            }
+
             if (error != null)
             {
                 return null;
             }
 
-            return Build(sections, cellCount, moduleCount, temperatureCount);
+            return Build(sections, cellCount, moduleCount, temperatureCount, warnings.ToArray());
         }
 
         private static BoardParseError CheckPlainSections(BoardSections sections)
@@ -104,7 +116,22 @@ namespace Edge.Core.Boards.Parsing
                 return MissingSection("[safety]");
             }
 
-            return sections.Safety.CheckRequired();
+            error = sections.Safety.CheckRequired();
+            if (error == null && sections.Enable != null)
+            {
+                error = sections.Enable.CheckRequired();
+            }
+
+            if (error == null && sections.Reference != null)
+            {
+                error = sections.Reference.CheckRequired();
+                if (error == null)
+                {
+                    error = sections.Reference.CheckInput();
+                }
+            }
+
+            return error;
         }
 
         /// <summary>Indexed sections must run 0..N-1 without gaps; cells and modules need at least one.</summary>
@@ -153,14 +180,14 @@ namespace Edge.Core.Boards.Parsing
             return new BoardParseError(0, BoardParseErrorKind.MissingSection, header, string.Empty, "missing section " + header);
         }
 
-        private static BoardDefinition Build(BoardSections sections, int cellCount, int moduleCount, int temperatureCount)
+        private static BoardDefinition Build(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, BoardWarning[] warnings)
         {
             BoardSectionBuilder b = sections.Board;
             MuxDefinition mux = null;
             if (sections.Mux != null)
             {
                 MuxSectionBuilder m = sections.Mux;
-                mux = new MuxDefinition(m.SelectPins, m.EnablePin, m.EnablePolarity, m.AdcPin, m.AdcChannel, m.SettleUs);
+                mux = new MuxDefinition(m.SelectPins, m.EnablePin, m.EnablePolarity, m.AdcPin, m.AdcChannel, m.SettleUs, m.FilterOhm, m.FilterPicofarad);
             }
 
             CellChannelDefinition[] cells = new CellChannelDefinition[cellCount];
@@ -177,7 +204,8 @@ namespace Edge.Core.Boards.Parsing
                 modules[i] = new ModuleDefinition(
                     i, m.CellIndices, InputOf(m, mux), m.ShuntMilliohm, m.AmplifierGainMilli, m.OffsetMv, m.Calibration,
                     m.SwitchPin, m.SwitchPolarity, m.SwitchDriver, m.SwitchPwmFrequencyHz,
-                    m.SetpointKind, m.SetpointPin, m.SetpointPwmFrequencyHz);
+                    m.SetpointKind, m.SetpointPin, m.SetpointPwmFrequencyHz,
+                    m.CurrentStage, m.SwitchPwmChannel, m.SetpointPwmChannel);
             }
 
             TemperatureChannelDefinition[] temperatures = new TemperatureChannelDefinition[temperatureCount];
@@ -188,7 +216,13 @@ namespace Edge.Core.Boards.Parsing
             }
 
             SafetySectionBuilder s = sections.Safety;
-            SafetyEnvelope safety = new SafetyEnvelope(s.MaxModuleCurrentUa, s.MaxPlatingCurrentUa, s.CellVoltageMinMv, s.CellVoltageMaxMv, s.TemperatureMaxDeciC);
+            bool platingPossible = true;
+            for (int i = 0; i < moduleCount; i++)
+            {
+                platingPossible = platingPossible && modules[i].CanPlate;
+            }
+
+            SafetyEnvelope safety = new SafetyEnvelope(s.MaxModuleCurrentUa, s.MaxPlatingCurrentUa, s.CellVoltageMinMv, s.CellVoltageMaxMv, s.TemperatureMaxDeciC, platingPossible);
             CellParametersDefinition cellParameters = null;
             if (sections.CellParameters != null)
             {
@@ -196,9 +230,21 @@ namespace Edge.Core.Boards.Parsing
                 cellParameters = new CellParametersDefinition(p.ElectrodeAreaCm2, p.NominalResistanceOhmCm2);
             }
 
+            HardwareEnableDefinition enable = null;
+            if (sections.Enable != null)
+            {
+                enable = new HardwareEnableDefinition(sections.Enable.FeedPin, sections.Enable.TimeoutMs);
+            }
+
+            ReferenceChannelDefinition reference = null;
+            if (sections.Reference != null)
+            {
+                reference = new ReferenceChannelDefinition(InputOf(sections.Reference, mux), sections.Reference.NominalMv);
+            }
+
             return new BoardDefinition(
                 b.Name, b.SamplePeriodMs, b.AdcResolutionBits, b.AdcAttenuation, b.StatusLedPin, b.StatusLedPolarity,
-                mux, cells, modules, temperatures, safety, cellParameters);
+                mux, cells, modules, temperatures, safety, cellParameters, b.ModuleVariant, enable, reference, warnings);
         }
 
         private static AnalogInputDefinition InputOf(AnalogSectionBuilder builder, MuxDefinition mux)

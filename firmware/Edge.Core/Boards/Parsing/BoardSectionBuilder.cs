@@ -2,20 +2,23 @@
 
 namespace Edge.Core.Boards.Parsing
 {
-    /// <summary>Keys of the <c>[board]</c> section: name, sample period, ADC settings, status LED.</summary>
+    /// <summary>Keys of the <c>[board]</c> section: name, ESP32 module, sample period, ADC settings, status LED.</summary>
     internal sealed class BoardSectionBuilder : SectionBuilder
     {
         public const string StatusLedPinKey = "status_led_pin";
+        public const string ModuleKey = "module";
+        public const string ResolutionKey = "adc_resolution_bits";
+        public const string AttenuationKey = "adc_attenuation_db";
 
         /// <summary>Longest board name (it is published in telemetry topics).</summary>
         private const int MaxNameLength = 40;
 
         private static readonly string[] s_allowed = new string[]
         {
-            "name", "sample_period_ms", "adc_resolution_bits", "adc_attenuation_db", StatusLedPinKey, "status_led_active",
+            "name", ModuleKey, "sample_period_ms", ResolutionKey, AttenuationKey, StatusLedPinKey, "status_led_active",
         };
 
-        private static readonly string[] s_required = new string[] { "name", "sample_period_ms", "adc_resolution_bits", "adc_attenuation_db" };
+        private static readonly string[] s_required = new string[] { "name", ModuleKey, "sample_period_ms", ResolutionKey, AttenuationKey };
 
         public BoardSectionBuilder(string header, int headerLine)
             : base(header, headerLine, 0)
@@ -30,6 +33,8 @@ namespace Edge.Core.Boards.Parsing
         public int AdcResolutionBits { get; private set; }
 
         public AdcAttenuation AdcAttenuation { get; private set; }
+
+        public Esp32ModuleVariant ModuleVariant { get; private set; }
 
         public int StatusLedPin { get; private set; }
 
@@ -60,13 +65,26 @@ namespace Edge.Core.Boards.Parsing
                 error = BoardValueReader.ReadInt(line, 1, 60000, out value);
                 SamplePeriodMs = value;
             }
-            else if (line.Key == "adc_resolution_bits")
+            else if (line.Key == ModuleKey)
             {
-                // ESP32 SAR ADC: 9 to 12 bits (ESP-IDF adc_bits_width_t).
+                error = ReadModule(line);
+            }
+            else if (line.Key == ResolutionKey)
+            {
+                // The ESP32 SAR ADC has 9 to 12 bits (ESP-IDF adc_bits_width_t), but nanoFramework opens
+                // every channel at the SoC's widest setting and reports 4095 as MaxValue
+                // (nf-interpreter sys_dev_adc_native_System_Device_Adc_AdcController.cpp): any other
+                // value would be parsed and then silently not applied.
                 error = BoardValueReader.ReadInt(line, 9, 12, out value);
                 AdcResolutionBits = value;
+                if (error == null && value != 12)
+                {
+                    error = line.Fail(
+                        BoardParseErrorKind.UnsupportedAdcSetting,
+                        value.ToString() + " bits is not applied: nanoFramework's ESP32 ADC always converts at 12 bits (0-4095); use 12");
+                }
             }
-            else if (line.Key == "adc_attenuation_db")
+            else if (line.Key == AttenuationKey)
             {
                 error = ReadAttenuation(line);
             }
@@ -116,19 +134,40 @@ namespace Edge.Core.Boards.Parsing
             }
 
             // ESP-IDF steps: 0, 2.5, 6 and 11 dB (newer ESP-IDF calls 11 dB "12 dB").
-            if (tenths == 0 || tenths == 25 || tenths == 60 || tenths == 110)
-            {
-                AdcAttenuation = (AdcAttenuation)(int)tenths;
-                return null;
-            }
-
-            if (tenths == 120)
+            if (tenths == 110 || tenths == 120)
             {
                 AdcAttenuation = AdcAttenuation.Db11;
                 return null;
             }
 
+            if (tenths == 0 || tenths == 25 || tenths == 60)
+            {
+                // nf-interpreter opens every channel with ADC_ATTEN_DB_12 (= 11 dB) and offers no API to change it.
+                AdcAttenuation = (AdcAttenuation)(int)tenths;
+                return line.Fail(
+                    BoardParseErrorKind.UnsupportedAdcSetting,
+                    line.Value + " dB is not applied: nanoFramework opens every ESP32 ADC channel at 11 dB (ADC_ATTEN_DB_12); use 11");
+            }
+
             return line.Fail(BoardParseErrorKind.OutOfRange, "attenuation " + line.Value + " dB is not one of 0, 2.5, 6, 11 (or 12)");
+        }
+
+        private BoardParseError ReadModule(BoardLine line)
+        {
+            string word = line.Value.ToLower();
+            if (word == "wroom")
+            {
+                ModuleVariant = Esp32ModuleVariant.Wroom;
+                return null;
+            }
+
+            if (word == "wrover")
+            {
+                ModuleVariant = Esp32ModuleVariant.Wrover;
+                return null;
+            }
+
+            return line.Fail(BoardParseErrorKind.BadWord, "module '" + line.Value + "' is invalid; use 'wroom' (ESP32-WROOM-32) or 'wrover' (ESP32-WROVER)");
         }
     }
 }

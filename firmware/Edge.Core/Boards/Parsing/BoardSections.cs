@@ -18,6 +18,12 @@ namespace Edge.Core.Boards.Parsing
 
         public SafetySectionBuilder Safety { get; set; }
 
+        /// <summary>The optional <c>[enable]</c> section (hardware enable), or null.</summary>
+        public EnableSectionBuilder Enable { get; set; }
+
+        /// <summary>The optional <c>[reference]</c> section, or null.</summary>
+        public ReferenceSectionBuilder Reference { get; set; }
+
         /// <summary>The optional <c>[cells]</c> section, or null.</summary>
         public CellParametersSectionBuilder CellParameters { get; set; }
 
@@ -38,10 +44,10 @@ namespace Edge.Core.Boards.Parsing
             string name = space < 0 ? inner : inner.Substring(0, space);
             string indexText = space < 0 ? string.Empty : inner.Substring(space + 1).Trim();
             bool indexed = name == "cell" || name == "module" || name == "temperature";
-            bool plain = name == "board" || name == "mux" || name == "safety" || name == "cells";
+            bool plain = name == "board" || name == "mux" || name == "safety" || name == "cells" || name == "enable" || name == "reference";
             if (!indexed && !plain)
             {
-                error = Fail(line, BoardParseErrorKind.UnknownSection, header, "unknown section " + header + "; use [board], [mux], [cells], [cell N], [module N], [temperature N] or [safety]");
+                error = Fail(line, BoardParseErrorKind.UnknownSection, header, "unknown section " + header + "; use [board], [mux], [reference], [enable], [cells], [cell N], [module N], [temperature N] or [safety]");
                 return null;
             }
 
@@ -99,6 +105,18 @@ namespace Edge.Core.Boards.Parsing
                 return CellParameters;
             }
 
+            if (name == "enable")
+            {
+                Enable = new EnableSectionBuilder(header, line);
+                return Enable;
+            }
+
+            if (name == "reference")
+            {
+                Reference = new ReferenceSectionBuilder(header, line);
+                return Reference;
+            }
+
             Safety = new SafetySectionBuilder(header, line);
             return Safety;
         }
@@ -118,6 +136,16 @@ namespace Edge.Core.Boards.Parsing
             if (name == "cells")
             {
                 return CellParameters;
+            }
+
+            if (name == "enable")
+            {
+                return Enable;
+            }
+
+            if (name == "reference")
+            {
+                return Reference;
             }
 
             return Safety;

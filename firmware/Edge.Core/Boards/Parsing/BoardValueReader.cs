@@ -216,7 +216,8 @@ namespace Edge.Core.Boards.Parsing
             return line.Fail(BoardParseErrorKind.OutOfRange, "value " + line.Value + " out of range " + min + " to " + max);
         }
 
-        private static string FormatScaled(long scaled, int decimals)
+        /// <summary>A number scaled by 10^decimals as text with at most that many decimals, trailing zeros dropped.</summary>
+        public static string FormatScaled(long scaled, int decimals)
         {
             long divisor = 1;
             for (int i = 0; i < decimals; i++)

@@ -5,8 +5,11 @@ namespace Edge.Core.Boards.Parsing
     /// <summary>Keys of a <c>[cell N]</c> section: input, front-end ratio and offset, calibration.</summary>
     internal sealed class CellSectionBuilder : AnalogSectionBuilder
     {
-        private static readonly string[] s_allowed = new string[] { AdcPinKey, MuxInputKey, "divider_ratio", "offset_mv", CalibrationKey };
-        private static readonly string[] s_required = new string[] { "divider_ratio", "offset_mv", CalibrationKey };
+        public const string RatioKey = "divider_ratio";
+        public const string OffsetKey = "offset_mv";
+
+        private static readonly string[] s_allowed = new string[] { AdcPinKey, MuxInputKey, RatioKey, OffsetKey, CalibrationKey };
+        private static readonly string[] s_required = new string[] { RatioKey, OffsetKey, CalibrationKey };
 
         public CellSectionBuilder(string header, int headerLine, int index)
             : base(header, headerLine, index)
@@ -31,7 +34,7 @@ namespace Edge.Core.Boards.Parsing
         {
             int value;
             BoardParseError error;
-            if (line.Key == "divider_ratio")
+            if (line.Key == RatioKey)
             {
                 // ADC volts per cell volt, 6 decimals; above 1 the front end would amplify, which the
                 // +-3.3 V cell range cannot use.

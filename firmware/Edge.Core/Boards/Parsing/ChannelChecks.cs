@@ -7,7 +7,7 @@ namespace Edge.Core.Boards.Parsing
     {
         public static BoardParseError CheckChannels(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, int fullScale)
         {
-            UsageRegistry muxInputs = new UsageRegistry(BoardParser.MaxCells + BoardParser.MaxModules + BoardParser.MaxTemperatures);
+            UsageRegistry muxInputs = new UsageRegistry(BoardParser.MaxCells + BoardParser.MaxModules + BoardParser.MaxTemperatures + 1);
             BoardParseError error = null;
             for (int i = 0; i < cellCount && error == null; i++)
             {
@@ -22,6 +22,13 @@ namespace Edge.Core.Boards.Parsing
             for (int i = 0; i < temperatureCount && error == null; i++)
             {
                 error = CheckChannel(sections.Temperatures[i], sections.Mux, fullScale, muxInputs);
+            }
+
+            // The reference has no calibration; its input is checked with the other front ends, its mux input claimed here.
+            ReferenceSectionBuilder reference = sections.Reference;
+            if (error == null && reference != null && reference.MuxInput != AnalogInputDefinition.None)
+            {
+                muxInputs.Claim(reference.MuxInput, reference.LineOf(AnalogSectionBuilder.MuxInputKey), reference.Header + " " + AnalogSectionBuilder.MuxInputKey);
             }
 
             return error != null ? error : muxInputs.FindConflict(BoardParseErrorKind.MuxInputUsedTwice, "mux input");

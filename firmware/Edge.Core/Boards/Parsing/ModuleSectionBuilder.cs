@@ -15,6 +15,16 @@ namespace Edge.Core.Boards.Parsing
         public const string SetpointKey = "setpoint";
         public const string SetpointPinKey = "setpoint_pin";
         public const string SetpointPwmFrequencyKey = "setpoint_pwm_frequency_hz";
+        public const string SwitchActiveKey = "switch_active";
+        public const string SwitchPwmChannelKey = "switch_pwm_channel";
+        public const string SetpointPwmChannelKey = "setpoint_pwm_channel";
+        public const string CurrentStageKey = "current_stage";
+        public const string ShuntKey = "shunt_milliohm";
+        public const string GainKey = "amplifier_gain";
+        public const string OffsetKey = "offset_mv";
+
+        /// <summary>nanoFramework names the ESP32's 16 LEDC channels DeviceFunction.PWM1 to PWM16.</summary>
+        public const int MaxPwmChannel = 16;
 
         /// <summary>Most cells a module may hold in series.</summary>
         public const int MaxCellsPerModule = 16;
@@ -24,14 +34,14 @@ namespace Edge.Core.Boards.Parsing
 
         private static readonly string[] s_allowed = new string[]
         {
-            CellsKey, AdcPinKey, MuxInputKey, "shunt_milliohm", "amplifier_gain", "offset_mv", CalibrationKey,
-            SwitchPinKey, "switch_active", SwitchDriverKey, SwitchPwmFrequencyKey,
-            SetpointKey, SetpointPinKey, SetpointPwmFrequencyKey,
+            CellsKey, AdcPinKey, MuxInputKey, ShuntKey, GainKey, OffsetKey, CalibrationKey, CurrentStageKey,
+            SwitchPinKey, SwitchActiveKey, SwitchDriverKey, SwitchPwmFrequencyKey, SwitchPwmChannelKey,
+            SetpointKey, SetpointPinKey, SetpointPwmFrequencyKey, SetpointPwmChannelKey,
         };
 
         private static readonly string[] s_required = new string[]
         {
-            CellsKey, "shunt_milliohm", "amplifier_gain", "offset_mv", CalibrationKey, SwitchPinKey, "switch_active", SwitchDriverKey,
+            CellsKey, ShuntKey, GainKey, OffsetKey, CalibrationKey, SwitchPinKey, SwitchActiveKey, SwitchDriverKey,
         };
 
         public ModuleSectionBuilder(string header, int headerLine, int index)
@@ -62,6 +72,12 @@ namespace Edge.Core.Boards.Parsing
 
         public int SetpointPwmFrequencyHz { get; private set; }
 
+        public int SwitchPwmChannel { get; private set; }
+
+        public int SetpointPwmChannel { get; private set; }
+
+        public CurrentStage CurrentStage { get; private set; }
+
         protected override string[] AllowedKeys
         {
             get { return s_allowed; }
@@ -83,17 +99,17 @@ namespace Edge.Core.Boards.Parsing
                 error = BoardValueReader.ReadIntList(line, 0, BoardParser.MaxCells - 1, MaxCellsPerModule, out cells);
                 CellIndices = cells;
             }
-            else if (key == "shunt_milliohm")
+            else if (key == ShuntKey)
             {
                 error = BoardValueReader.ReadInt(line, 1, 100000000, out value);
                 ShuntMilliohm = value;
             }
-            else if (key == "amplifier_gain")
+            else if (key == GainKey)
             {
                 error = BoardValueReader.ReadFixed(line, 3, 1, 10000000, out value);
                 AmplifierGainMilli = value;
             }
-            else if (key == "offset_mv")
+            else if (key == OffsetKey)
             {
                 error = BoardValueReader.ReadInt(line, 0, 3300, out value);
                 OffsetMv = value;
@@ -103,7 +119,7 @@ namespace Edge.Core.Boards.Parsing
                 error = BoardValueReader.ReadOutputPin(line, out value);
                 SwitchPin = value;
             }
-            else if (key == "switch_active")
+            else if (key == SwitchActiveKey)
             {
                 PinPolarity polarity;
                 error = BoardValueReader.ReadPolarity(line, out polarity);
@@ -126,6 +142,20 @@ namespace Edge.Core.Boards.Parsing
             {
                 error = BoardValueReader.ReadOutputPin(line, out value);
                 SetpointPin = value;
+            }
+            else if (key == SwitchPwmChannelKey)
+            {
+                error = BoardValueReader.ReadInt(line, 1, MaxPwmChannel, out value);
+                SwitchPwmChannel = value;
+            }
+            else if (key == SetpointPwmChannelKey)
+            {
+                error = BoardValueReader.ReadInt(line, 1, MaxPwmChannel, out value);
+                SetpointPwmChannel = value;
+            }
+            else if (key == CurrentStageKey)
+            {
+                error = ReadCurrentStage(line);
             }
             else
             {
@@ -152,6 +182,30 @@ namespace Edge.Core.Boards.Parsing
             }
 
             return line.Fail(BoardParseErrorKind.BadWord, "driver '" + line.Value + "' is invalid; use 'gpio' or 'pwm'");
+        }
+
+        private BoardParseError ReadCurrentStage(BoardLine line)
+        {
+            string word = line.Value.ToLower();
+            if (word == "sink")
+            {
+                CurrentStage = CurrentStage.Sink;
+                return null;
+            }
+
+            if (word == "bidirectional")
+            {
+                CurrentStage = CurrentStage.Bidirectional;
+                return null;
+            }
+
+            if (word == "two_sinks")
+            {
+                CurrentStage = CurrentStage.TwoSinks;
+                return null;
+            }
+
+            return line.Fail(BoardParseErrorKind.BadWord, "current stage '" + line.Value + "' is invalid; use 'sink' (stripping only), 'bidirectional' or 'two_sinks'");
         }
 
         private BoardParseError ReadSetpoint(BoardLine line)

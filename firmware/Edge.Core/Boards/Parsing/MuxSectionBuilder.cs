@@ -2,19 +2,22 @@
 
 namespace Edge.Core.Boards.Parsing
 {
-    /// <summary>Keys of the <c>[mux]</c> section: select pins (S0 first), enable pin, ADC1 pin, settle time.</summary>
+    /// <summary>Keys of the <c>[mux]</c> section: select pins (S0 first), enable pin, ADC1 pin, settle time, output filter.</summary>
     internal sealed class MuxSectionBuilder : SectionBuilder
     {
         public const string SelectPinsKey = "select_pins";
         public const string EnablePinKey = "enable_pin";
         public const string EnableActiveKey = "enable_active";
         public const string AdcPinKey = "adc_pin";
+        public const string SettleKey = "settle_us";
+        public const string FilterOhmKey = "filter_ohm";
+        public const string FilterPicofaradKey = "filter_pf";
 
         /// <summary>CD74HC4067 has 4 select lines (16 inputs), the largest common single part.</summary>
         private const int MaxSelectPins = 4;
 
-        private static readonly string[] s_allowed = new string[] { SelectPinsKey, EnablePinKey, EnableActiveKey, AdcPinKey, "settle_us" };
-        private static readonly string[] s_required = new string[] { SelectPinsKey, AdcPinKey, "settle_us" };
+        private static readonly string[] s_allowed = new string[] { SelectPinsKey, EnablePinKey, EnableActiveKey, AdcPinKey, SettleKey, FilterOhmKey, FilterPicofaradKey };
+        private static readonly string[] s_required = new string[] { SelectPinsKey, AdcPinKey, SettleKey, FilterOhmKey, FilterPicofaradKey };
 
         public MuxSectionBuilder(string header, int headerLine)
             : base(header, headerLine, 0)
@@ -33,6 +36,10 @@ namespace Edge.Core.Boards.Parsing
         public int AdcChannel { get; private set; }
 
         public int SettleUs { get; private set; }
+
+        public int FilterOhm { get; private set; }
+
+        public int FilterPicofarad { get; private set; }
 
         public int InputCount
         {
@@ -87,6 +94,22 @@ namespace Edge.Core.Boards.Parsing
                 error = BoardValueReader.ReadAnalogPin(line, out value, out channel);
                 AdcPin = value;
                 AdcChannel = channel;
+                return error;
+            }
+
+            if (line.Key == FilterOhmKey)
+            {
+                // The series resistor of the anti-alias filter in front of the ADC pin; 0 is a direct wire.
+                error = BoardValueReader.ReadInt(line, 0, 10000000, out value);
+                FilterOhm = value;
+                return error;
+            }
+
+            if (line.Key == FilterPicofaradKey)
+            {
+                // Its capacitor; 10 uF is far beyond anything an ADC input filter uses.
+                error = BoardValueReader.ReadInt(line, 0, 10000000, out value);
+                FilterPicofarad = value;
                 return error;
             }
 

@@ -2,7 +2,7 @@
 
 namespace Edge.Core.Boards.Parsing
 {
-    /// <summary>Every GPIO serves one function only (analog input, select line, switch, setpoint, LED).</summary>
+    /// <summary>Every GPIO serves one function only (analog input, select line, switch, setpoint, LED, enable feed).</summary>
     internal static class PinChecks
     {
         /// <summary>More than enough claims for the largest board (each section claims at most a few pins).</summary>
@@ -52,6 +52,16 @@ namespace Edge.Core.Boards.Parsing
             for (int i = 0; i < temperatureCount; i++)
             {
                 ClaimDirectInput(pins, sections.Temperatures[i]);
+            }
+
+            if (sections.Reference != null)
+            {
+                ClaimDirectInput(pins, sections.Reference);
+            }
+
+            if (sections.Enable != null)
+            {
+                Claim(pins, sections.Enable, EnableSectionBuilder.FeedPinKey, sections.Enable.FeedPin);
             }
 
             return pins.FindConflict(BoardParseErrorKind.PinUsedTwice, "GPIO");

@@ -7,7 +7,10 @@ namespace Edge.Core.Measurement.AdcConversion
     /// <summary>
     /// Fills a <see cref="SampleFrame"/> from one tick's raw ADC counts through the board's
     /// channels: engineering values plus a <see cref="ChannelStatus"/> per channel. Counts arrays
-    /// are indexed like the frame (board cell, module and temperature numbers). No allocation.
+    /// are indexed like the frame (board cell, module and temperature numbers). With a per-unit
+    /// calibration and a reference input, cell and current readings are first corrected for the
+    /// reference's drift (<see cref="ReferenceCorrection"/>); without a per-unit calibration the
+    /// frame is marked <see cref="SampleFrame.Uncalibrated"/>. No allocation, no floating point.
     /// </summary>
     [HotPath]
     public sealed class BoardSampleConverter
@@ -17,6 +20,11 @@ namespace Edge.Core.Measurement.AdcConversion
         public BoardSampleConverter(BoardAdcChannels channels)
         {
             _channels = channels;
+        }
+
+        public BoardAdcChannels Channels
+        {
+            get { return _channels; }
         }
 
         /// <summary>Saturated readings (either end) map to Saturated, impossible ones to Implausible.</summary>
@@ -30,31 +38,64 @@ namespace Edge.Core.Measurement.AdcConversion
             return status == AdcReadingStatus.Impossible ? ChannelStatus.Implausible : ChannelStatus.Saturated;
         }
 
-        /// <summary>Converts every channel; a temperature array may be null when the board has none.</summary>
+        /// <summary>Converts every channel without a reference reading (no drift correction); a temperature array may be null when the board has none.</summary>
         public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, SampleFrame frame)
+        {
+            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, frame);
+        }
+
+        /// <summary>
+        /// Converts every channel after correcting cells and currents by this tick's reference reading
+        /// (ignored when the board has no reference input or no per-unit calibration). A reference
+        /// reading too far off marks every cell and current reading implausible.
+        /// </summary>
+        public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int referenceCounts, SampleFrame frame)
+        {
+            ReferenceCorrection reference = _channels.Reference;
+            if (reference == null)
+            {
+                ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, frame);
+                return;
+            }
+
+            bool plausible = reference.Update(referenceCounts);
+            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, reference.ShiftCounts, plausible, frame);
+        }
+
+        private void ConvertWithShift(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int shift, bool referencePlausible, SampleFrame frame)
         {
             AdcReadingStatus status;
             int value;
             for (int i = 0; i < _channels.CellCount; i++)
             {
-                _channels.CellAt(i).TryConvertToMv(cellCounts[i], out value, out status);
-                frame.CellVoltageMv[i] = value;
-                frame.CellVoltageStatus[i] = ToChannelStatus(status);
+                CellVoltageChannel channel = _channels.CellAt(i);
+                int counts = cellCounts[i];
+
+                // Validity is judged on the raw reading (the ADC clips there); the value on the corrected one.
+                status = channel.Classify(counts);
+                frame.CellVoltageMv[i] = status == AdcReadingStatus.Valid ? channel.ConvertToMv(counts - shift) : 0;
+                frame.CellVoltageStatus[i] = referencePlausible ? ToChannelStatus(status) : ChannelStatus.Implausible;
             }
 
             for (int m = 0; m < _channels.ModuleCount; m++)
             {
-                _channels.ModuleAt(m).TryConvertToUa(moduleCounts[m], out value, out status);
-                frame.ModuleCurrentUa[m] = value;
-                frame.ModuleCurrentStatus[m] = ToChannelStatus(status);
+                ModuleCurrentChannel channel = _channels.ModuleAt(m);
+                int counts = moduleCounts[m];
+                status = channel.Classify(counts);
+                frame.ModuleCurrentUa[m] = status == AdcReadingStatus.Valid ? channel.ConvertToUa(counts - shift) : 0;
+                frame.ModuleCurrentStatus[m] = referencePlausible ? ToChannelStatus(status) : ChannelStatus.Implausible;
             }
 
-            for (int t = 0; t < _channels.TemperatureCount; t++)
+            // A host whose frame carries fewer temperatures than the board (the simulator's packs) gets those it has.
+            int temperatures = _channels.TemperatureCount < frame.TemperatureStatus.Length ? _channels.TemperatureCount : frame.TemperatureStatus.Length;
+            for (int t = 0; t < temperatures; t++)
             {
                 _channels.TemperatureAt(t).TryConvertToDeciC(temperatureCounts[t], out value, out status);
                 frame.TemperatureDeciCelsius[t] = value;
                 frame.TemperatureStatus[t] = ToChannelStatus(status);
             }
+
+            frame.Uncalibrated = !_channels.IsUnitCalibrated;
         }
     }
 }

@@ -11,9 +11,15 @@ namespace Edge.Core.Measurement.AdcConversion
         private readonly CalibratedAdcChannel _channel;
 
         public ModuleCurrentChannel(ModuleDefinition definition, int fullScaleCounts)
+            : this(definition, definition.CurrentCalibration, fullScaleCounts)
+        {
+        }
+
+        /// <summary>The channel converting through <paramref name="calibration"/> (a unit's own curve) instead of the board's.</summary>
+        public ModuleCurrentChannel(ModuleDefinition definition, CalibrationCurve calibration, int fullScaleCounts)
         {
             Definition = definition;
-            _channel = new CalibratedAdcChannel(definition.CurrentCalibration, fullScaleCounts);
+            _channel = new CalibratedAdcChannel(calibration, fullScaleCounts);
         }
 
         public ModuleDefinition Definition { get; }

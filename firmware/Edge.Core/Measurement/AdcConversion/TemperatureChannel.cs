@@ -11,9 +11,15 @@ namespace Edge.Core.Measurement.AdcConversion
         private readonly CalibratedAdcChannel _channel;
 
         public TemperatureChannel(TemperatureChannelDefinition definition, int fullScaleCounts)
+            : this(definition, definition.Calibration, fullScaleCounts)
+        {
+        }
+
+        /// <summary>The channel converting through <paramref name="calibration"/> (a unit's own curve) instead of the board's.</summary>
+        public TemperatureChannel(TemperatureChannelDefinition definition, CalibrationCurve calibration, int fullScaleCounts)
         {
             Definition = definition;
-            _channel = new CalibratedAdcChannel(definition.Calibration, fullScaleCounts);
+            _channel = new CalibratedAdcChannel(calibration, fullScaleCounts);
         }
 
         public TemperatureChannelDefinition Definition { get; }

@@ -26,6 +26,7 @@ namespace Edge.Core.Telemetry.Encoding
             "overtemperature", "channelFault", "tickTiming", "cutoff", "capacityLimit", "timeLimit",
             "protocolDone", "faultReset", "currentCapped", "telemetryOverflow", "started", "stopped", "derated", "demandMet",
             "retainedCommand",
+            "uncalibrated",
         };
 
         private static readonly string[] s_diagnosisIds = new string[]

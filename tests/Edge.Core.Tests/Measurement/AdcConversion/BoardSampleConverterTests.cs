@@ -17,22 +17,25 @@ public class BoardSampleConverterTests
         var frame = new SampleFrame(layout);
         var converter = new BoardSampleConverter(new BoardAdcChannels(board));
 
-        // Cell 0 at its calibration point 214:-3381 (file), cell 1 saturated low, cell 2 at full scale,
-        // cell 3 impossible; module 0 at its point 3558:4769; temperature at 879 counts = 0.0 degC.
-        int[] cells = { 214, 0, 4095, 5000, 2000, 2000 };
-        int[] modules = { 3558, 2000, 2000 };
-        int[] temperatures = { 879 };
+        // Cell 0 at its calibration point 4:-3272 (file), cell 1 saturated low, cell 2 at full scale,
+        // cell 3 impossible; module 0 at its point 2876:2468; temperature at 763 counts = 0.0 degC.
+        int[] cells = { 4, 0, 4095, 5000, 2000, 2000 };
+        int[] modules = { 2876, 2000, 2000 };
+        int[] temperatures = { 763 };
         converter.Convert(cells, modules, temperatures, frame);
 
-        Assert.Equal(-3381, frame.CellVoltageMv[0]);
+        Assert.Equal(-3272, frame.CellVoltageMv[0]);
         Assert.Equal(ChannelStatus.Valid, frame.CellVoltageStatus[0]);
         Assert.Equal(ChannelStatus.Saturated, frame.CellVoltageStatus[1]);
         Assert.Equal(ChannelStatus.Saturated, frame.CellVoltageStatus[2]);
         Assert.Equal(ChannelStatus.Implausible, frame.CellVoltageStatus[3]);
         Assert.Equal(ChannelStatus.Valid, frame.CellVoltageStatus[4]);
-        Assert.Equal(4769, frame.ModuleCurrentUa[0]);
+        Assert.Equal(2468, frame.ModuleCurrentUa[0]);
         Assert.Equal(ChannelStatus.Valid, frame.ModuleCurrentStatus[0]);
         Assert.Equal(0, frame.TemperatureDeciCelsius[0]);
         Assert.Equal(ChannelStatus.Valid, frame.TemperatureStatus[0]);
+
+        // The board's own points are synthetic: the frame says so, and the controller will not act on it.
+        Assert.True(frame.Uncalibrated);
     }
 }

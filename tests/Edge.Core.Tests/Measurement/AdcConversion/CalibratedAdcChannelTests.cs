@@ -58,15 +58,15 @@ public class CalibratedAdcChannelTests
         Assert.Equal(4, channels.CellCount);
         Assert.Equal(2, channels.ModuleCount);
 
-        // Cell 0's points 214:-3381 and 3549:2369 (file): at 214 exactly -3381 mV, saturation at 0.
-        Assert.Equal(-3381, channels.CellAt(0).ConvertToMv(214));
-        Assert.Equal(2369, channels.CellAt(0).ConvertToMv(3549));
+        // Cell 0's points 4:-3272 and 2875:3737 (file): on them exactly their values, saturation at 0.
+        Assert.Equal(-3272, channels.CellAt(0).ConvertToMv(4));
+        Assert.Equal(3737, channels.CellAt(0).ConvertToMv(2875));
         Assert.False(channels.CellAt(0).TryConvertToMv(0, out _, out AdcReadingStatus low));
         Assert.Equal(AdcReadingStatus.SaturatedLow, low);
 
-        // Module 1's points 222:-13439 and 3558:9568: midway (1890) is (-13439 + 9568) / 2 = -1935.5 -> -1936.
-        Assert.True(channels.ModuleAt(1).TryConvertToUa(1890, out int ua, out _));
-        Assert.Equal(-1936, ua);
+        // Module 1's points 5:-2156 and 2876:2470: at 1440, -2156 + 1435 x 4626 / 2871 = 156.19 -> 156.
+        Assert.True(channels.ModuleAt(1).TryConvertToUa(1440, out int ua, out _));
+        Assert.Equal(156, ua);
         Assert.False(channels.ModuleAt(1).TryConvertToUa(4095, out _, out AdcReadingStatus high));
         Assert.Equal(AdcReadingStatus.SaturatedHigh, high);
     }
@@ -77,8 +77,8 @@ public class CalibratedAdcChannelTests
         BoardDefinition board = BoardFiles.Parse(BoardFiles.Mux6s);
         var channels = new BoardAdcChannels(board);
 
-        // Points 879:0 and 1368:100 (0 and 10 degC): 1123.5 counts would be 5 degC; 1124 -> 50.1 -> 50.
-        Assert.True(channels.TemperatureAt(0).TryConvertToDeciC(1124, out int deciC, out _));
+        // Points 763:0 and 1181:100 (0 and 10 degC): 972 counts is 5 degC; 973 -> 50.24 -> 50.
+        Assert.True(channels.TemperatureAt(0).TryConvertToDeciC(973, out int deciC, out _));
         Assert.Equal(50, deciC);
     }
 }

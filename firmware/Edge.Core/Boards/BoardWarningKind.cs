@@ -1,0 +1,20 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Boards
+{
+    /// <summary>What a <see cref="BoardWarning"/> is about.</summary>
+    public enum BoardWarningKind
+    {
+        /// <summary>An output on a strapping pin (GPIO 0, 2, 5, 12, 15): its level at reset picks boot options.</summary>
+        StrappingPin = 0,
+
+        /// <summary>A front end maps part of its operating range outside the ADC's accurate span (150-2450 mV at 11 dB).</summary>
+        OutsideAccurateSpan = 1,
+
+        /// <summary>No <c>[enable]</c> section: nothing in hardware opens the switches when the software stops. Unsafe for act mode.</summary>
+        NoHardwareEnable = 2,
+
+        /// <summary>No <c>[reference]</c> channel: readings cannot be corrected for drift of REF or of the ADC.</summary>
+        NoReferenceChannel = 3,
+    }
+}

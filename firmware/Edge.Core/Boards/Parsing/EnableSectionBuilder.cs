@@ -1,0 +1,54 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>
+    /// Keys of the optional <c>[enable]</c> section: the GPIO that feeds the hardware enable
+    /// (retriggerable monostable or external watchdog) and the time after the last feed edge at which
+    /// it drops the gate drive.
+    /// </summary>
+    internal sealed class EnableSectionBuilder : SectionBuilder
+    {
+        public const string FeedPinKey = "feed_pin";
+        public const string TimeoutKey = "timeout_ms";
+
+        private static readonly string[] s_allowed = new string[] { FeedPinKey, TimeoutKey };
+        private static readonly string[] s_required = new string[] { FeedPinKey, TimeoutKey };
+
+        public EnableSectionBuilder(string header, int headerLine)
+            : base(header, headerLine, 0)
+        {
+        }
+
+        public int FeedPin { get; private set; }
+
+        public int TimeoutMs { get; private set; }
+
+        protected override string[] AllowedKeys
+        {
+            get { return s_allowed; }
+        }
+
+        protected override string[] RequiredKeys
+        {
+            get { return s_required; }
+        }
+
+        protected override BoardParseError Apply(BoardLine line)
+        {
+            int value;
+            BoardParseError error;
+            if (line.Key == FeedPinKey)
+            {
+                error = BoardValueReader.ReadOutputPin(line, out value);
+                FeedPin = value;
+                return error;
+            }
+
+            // A monostable longer than 10 s no longer protects anything the switches drive.
+            error = BoardValueReader.ReadInt(line, 1, 10000, out value);
+            TimeoutMs = value;
+            return error;
+        }
+    }
+}

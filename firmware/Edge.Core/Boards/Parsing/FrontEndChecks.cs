@@ -1,0 +1,197 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>
+    /// Whole-board checks of the analog front ends against the ESP32 ADC as Espressif characterises
+    /// it (<see cref="Esp32AdcCharacteristics"/>): multiplexer settling, current resolution at the
+    /// plating cap, operating ranges inside the accurate span (warned), and the reference input.
+    /// </summary>
+    internal static class FrontEndChecks
+    {
+        /// <summary>Time constants a step needs to settle to 12 bits: ln(4096) = 8.3, rounded up.</summary>
+        public const int SettleTimeConstants = 9;
+
+        /// <summary>Fewest ADC counts the plating cap may span on a current channel (the ADC's INL and DNL are a few counts).</summary>
+        public const int MinimumPlatingCapCounts = 50;
+
+        /// <summary>
+        /// Plating cap, uA per cm2: the seed plating limit ([W]: 0.4 mA/cm2 survives 4 mAh/cm2 on a fresh
+        /// interface, 0.7 shorts), the controller's default <c>PlatingCriticalCurrentUa</c> per cm2.
+        /// </summary>
+        public const int PlatingCapUaPerCm2 = 400;
+
+        /// <summary>Electrode area the controller assumes when a board has no <c>[cells]</c> area, cm2 ([W] 7 mm O-ring).</summary>
+        public const double DefaultElectrodeAreaCm2 = 0.3848;
+
+        public static BoardParseError Check(BoardSections sections, int cellCount, int moduleCount, WarningList warnings)
+        {
+            BoardParseError error = CheckSettle(sections.Mux);
+            if (error == null)
+            {
+                error = CheckResolution(sections, moduleCount);
+            }
+
+            if (error == null)
+            {
+                error = CheckReference(sections, warnings);
+            }
+
+            if (error == null)
+            {
+                WarnOutsideSpan(sections, cellCount, moduleCount, warnings);
+            }
+
+            return error;
+        }
+
+        /// <summary>The plating cap of the board's cells, nA (0.4 mA/cm2 x the [cells] area or the default area).</summary>
+        public static long PlatingCapNa(BoardSections sections)
+        {
+            double area = sections.CellParameters != null && sections.CellParameters.ElectrodeAreaCm2 > 0
+                ? sections.CellParameters.ElectrodeAreaCm2
+                : DefaultElectrodeAreaCm2;
+            return (long)((PlatingCapUaPerCm2 * 1000.0 * area) + 0.5);
+        }
+
+        private static BoardParseError CheckSettle(MuxSectionBuilder mux)
+        {
+            if (mux == null)
+            {
+                return null;
+            }
+
+            // ohm x pF = ps; the wait must cover 9 time constants.
+            long tauNs = (long)mux.FilterOhm * mux.FilterPicofarad / 1000;
+            long neededUs = ((SettleTimeConstants * tauNs) + 999) / 1000;
+            if (mux.SettleUs >= neededUs)
+            {
+                return null;
+            }
+
+            long tenthsOfTau = tauNs == 0 ? 0 : (mux.SettleUs * 10000L) / tauNs;
+            return mux.FailAt(
+                MuxSectionBuilder.SettleKey,
+                BoardParseErrorKind.SettleTooShort,
+                mux.SettleUs.ToString() + " us is " + BoardValueReader.FormatScaled(tenthsOfTau, 1) + " time constants of the "
+                + mux.FilterOhm.ToString() + " ohm / " + mux.FilterPicofarad.ToString() + " pF filter (" + BoardValueReader.FormatScaled(tauNs, 3)
+                + " us); a 12-bit reading needs " + SettleTimeConstants.ToString() + " (ln 4096 = 8.3): use at least " + neededUs.ToString() + " us");
+        }
+
+        /// <summary>A current channel must resolve the plating cap in at least 50 counts of the typical chip.</summary>
+        private static BoardParseError CheckResolution(BoardSections sections, int moduleCount)
+        {
+            long capNa = PlatingCapNa(sections);
+            double countsPerVolt = Esp32AdcCharacteristics.CountsPerVolt(Esp32AdcCharacteristics.NominalVrefMv);
+            for (int m = 0; m < moduleCount; m++)
+            {
+                ModuleSectionBuilder module = sections.Modules[m];
+
+                // Transimpedance in mV per mA (= V/A) x 1000: gain x 1000 times shunt in mohm / 1000.
+                long milliVoltsPerAmp = (long)module.AmplifierGainMilli * module.ShuntMilliohm / 1000;
+                double countsAtCap = capNa * 1e-9 * (milliVoltsPerAmp / 1000.0) * countsPerVolt;
+                if (countsAtCap >= MinimumPlatingCapCounts)
+                {
+                    continue;
+                }
+
+                long neededMilliVoltsPerAmp = (long)(MinimumPlatingCapCounts / (capNa * 1e-9 * countsPerVolt) * 1000.0) + 1;
+                long nanoAmpsPerCount = (long)(1e9 / (countsPerVolt * (milliVoltsPerAmp / 1000.0)));
+                return module.FailAt(
+                    ModuleSectionBuilder.GainKey,
+                    BoardParseErrorKind.ResolutionTooCoarse,
+                    "shunt x gain = " + BoardValueReader.FormatScaled(milliVoltsPerAmp, 3) + " V/A resolves "
+                    + BoardValueReader.FormatScaled(nanoAmpsPerCount / 10, 2) + " uA per count, so the plating cap ("
+                    + PlatingCapUaPerCm2.ToString() + " uA/cm2 of the cells' area = " + BoardValueReader.FormatScaled(capNa, 3) + " uA) spans "
+                    + ((int)countsAtCap).ToString() + " counts, fewer than " + MinimumPlatingCapCounts.ToString()
+                    + "; raise shunt_milliohm or amplifier_gain to at least " + BoardValueReader.FormatScaled(neededMilliVoltsPerAmp, 3) + " V/A");
+            }
+
+            return null;
+        }
+
+        /// <summary>The reference input: a channel like the others (mux input or ADC1 pin), warned about when absent.</summary>
+        private static BoardParseError CheckReference(BoardSections sections, WarningList warnings)
+        {
+            ReferenceSectionBuilder reference = sections.Reference;
+            if (reference == null)
+            {
+                warnings.Add(
+                    0,
+                    BoardWarningKind.NoReferenceChannel,
+                    "[reference]",
+                    string.Empty,
+                    "missing: the front ends' REF is not read, so a drift of REF or of the ADC since calibration goes uncorrected (a REF 1 % low from a rail-derived divider moves every cell reading by REF / ratio, 41 mV at 1.65 V / 0.4)");
+                return null;
+            }
+
+            if (!reference.Has(AnalogSectionBuilder.MuxInputKey))
+            {
+                return null;
+            }
+
+            MuxSectionBuilder mux = sections.Mux;
+            if (mux == null)
+            {
+                return reference.FailAt(AnalogSectionBuilder.MuxInputKey, BoardParseErrorKind.MuxMissing, "mux_input needs a [mux] section");
+            }
+
+            if (reference.MuxInput >= mux.InputCount)
+            {
+                return reference.FailAt(
+                    AnalogSectionBuilder.MuxInputKey,
+                    BoardParseErrorKind.OutOfRange,
+                    "mux input " + reference.MuxInput.ToString() + " out of range 0 to " + (mux.InputCount - 1).ToString() + " for " + mux.SelectPins.Length.ToString() + " select pins");
+            }
+
+            return null;
+        }
+
+        /// <summary>Operating ranges (the [safety] limits) should map inside 150-2450 mV at the ADC.</summary>
+        private static void WarnOutsideSpan(BoardSections sections, int cellCount, int moduleCount, WarningList warnings)
+        {
+            SafetySectionBuilder safety = sections.Safety;
+            for (int i = 0; i < cellCount; i++)
+            {
+                CellSectionBuilder cell = sections.Cells[i];
+                long lowMv = cell.OffsetMv + ((long)cell.DividerRatioPpm * safety.CellVoltageMinMv / 1000000);
+                long highMv = cell.OffsetMv + ((long)cell.DividerRatioPpm * safety.CellVoltageMaxMv / 1000000);
+                WarnIfOutside(
+                    warnings, cell, CellSectionBuilder.RatioKey, lowMv, highMv,
+                    "the cell range " + safety.CellVoltageMinMv.ToString() + " to " + safety.CellVoltageMaxMv.ToString() + " mV ([safety])");
+            }
+
+            for (int m = 0; m < moduleCount; m++)
+            {
+                ModuleSectionBuilder module = sections.Modules[m];
+                long swingMv = (long)module.AmplifierGainMilli * module.ShuntMilliohm / 1000 * safety.MaxModuleCurrentUa / 1000000;
+                WarnIfOutside(
+                    warnings, module, ModuleSectionBuilder.OffsetKey, module.OffsetMv - swingMv, module.OffsetMv + swingMv,
+                    "the current range +-" + BoardValueReader.FormatScaled(safety.MaxModuleCurrentUa, 3) + " mA ([safety] max_module_current_ma)");
+            }
+
+            ReferenceSectionBuilder reference = sections.Reference;
+            if (reference != null)
+            {
+                WarnIfOutside(warnings, reference, ReferenceSectionBuilder.NominalKey, reference.NominalMv, reference.NominalMv, "the reference");
+            }
+        }
+
+        private static void WarnIfOutside(WarningList warnings, SectionBuilder section, string key, long lowMv, long highMv, string what)
+        {
+            if (lowMv >= Esp32AdcCharacteristics.AccurateLowMv && highMv <= Esp32AdcCharacteristics.AccurateHighMv)
+            {
+                return;
+            }
+
+            warnings.Add(
+                section.LineOf(key),
+                BoardWarningKind.OutsideAccurateSpan,
+                section.Header,
+                key,
+                what + " maps to " + lowMv.ToString() + " to " + highMv.ToString() + " mV at the ADC, outside the accurate span "
+                + Esp32AdcCharacteristics.AccurateLowMv.ToString() + "-" + Esp32AdcCharacteristics.AccurateHighMv.ToString()
+                + " mV at 11 dB (Espressif): readings there bend and differ more between chips");
+        }
+    }
+}

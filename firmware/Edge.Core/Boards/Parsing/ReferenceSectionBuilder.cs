@@ -1,0 +1,43 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Boards.Parsing
+{
+    /// <summary>
+    /// Keys of the optional <c>[reference]</c> section: where the front ends' REF voltage is read
+    /// (<c>adc_pin</c> or <c>mux_input</c>) and its nominal value. It has no calibration: the per-unit
+    /// calibration records its reading, and every tick is compared with that.
+    /// </summary>
+    internal sealed class ReferenceSectionBuilder : AnalogSectionBuilder
+    {
+        public const string NominalKey = "nominal_mv";
+
+        private static readonly string[] s_allowed = new string[] { AdcPinKey, MuxInputKey, NominalKey };
+        private static readonly string[] s_required = new string[] { NominalKey };
+
+        public ReferenceSectionBuilder(string header, int headerLine)
+            : base(header, headerLine, 0)
+        {
+        }
+
+        public int NominalMv { get; private set; }
+
+        protected override string[] AllowedKeys
+        {
+            get { return s_allowed; }
+        }
+
+        protected override string[] RequiredKeys
+        {
+            get { return s_required; }
+        }
+
+        protected override BoardParseError ApplyOther(BoardLine line)
+        {
+            // Only nominal_mv reaches here: REF must lie inside the 0-3.3 V ADC supply.
+            int value;
+            BoardParseError error = BoardValueReader.ReadInt(line, 0, 3300, out value);
+            NominalMv = value;
+            return error;
+        }
+    }
+}

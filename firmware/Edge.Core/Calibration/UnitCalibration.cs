@@ -1,0 +1,152 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Boards;
+using Edge.Core.Measurement.AdcConversion;
+
+namespace Edge.Core.Calibration
+{
+    /// <summary>
+    /// The calibration of one unit (one ESP32 on one board): for every cell, current and temperature
+    /// channel the points its own ADC read at known reference inputs, and the reading of the board's
+    /// reference input at the time. Made by <see cref="CalibrationProcedure"/>, stored per unit
+    /// (<see cref="UnitCalibrationText"/>), and required before the controller closes any switch:
+    /// a board file's calibration points are only a nominal curve.
+    /// </summary>
+    public sealed class UnitCalibration
+    {
+        /// <summary>Value of <see cref="ReferenceCounts"/> when the board has no reference input.</summary>
+        public const int NoReference = -1;
+
+        private readonly CalibrationCurve[] _cells;
+        private readonly CalibrationCurve[] _modules;
+        private readonly CalibrationCurve[] _temperatures;
+
+        public UnitCalibration(string boardName, string unitId, int referenceCounts, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures)
+        {
+            BoardName = boardName;
+            UnitId = unitId;
+            ReferenceCounts = referenceCounts;
+            _cells = cells;
+            _modules = modules;
+            _temperatures = temperatures == null ? new CalibrationCurve[0] : temperatures;
+        }
+
+        /// <summary>The board (its <c>[board] name</c>) the unit was calibrated on.</summary>
+        public string BoardName { get; }
+
+        /// <summary>Which unit: a serial number or the ESP32's MAC address, as the operator gave it.</summary>
+        public string UnitId { get; }
+
+        /// <summary>Mean reading of the reference input during calibration, or <see cref="NoReference"/>.</summary>
+        public int ReferenceCounts { get; }
+
+        public int CellCount
+        {
+            get { return _cells.Length; }
+        }
+
+        public int ModuleCount
+        {
+            get { return _modules.Length; }
+        }
+
+        public int TemperatureCount
+        {
+            get { return _temperatures.Length; }
+        }
+
+        /// <summary>Counts to mV at cell <paramref name="index"/>.</summary>
+        public CalibrationCurve CellAt(int index)
+        {
+            return _cells[index];
+        }
+
+        /// <summary>Counts to uA of module <paramref name="index"/>.</summary>
+        public CalibrationCurve ModuleAt(int index)
+        {
+            return _modules[index];
+        }
+
+        /// <summary>Counts to 0.1 degC of temperature channel <paramref name="index"/>.</summary>
+        public CalibrationCurve TemperatureAt(int index)
+        {
+            return _temperatures[index];
+        }
+
+        /// <summary>
+        /// Why this calibration cannot serve <paramref name="board"/> (another board, other channels, a
+        /// reference reading the board cannot take, a safety limit outside a calibrated range), or null.
+        /// </summary>
+        public string CheckFits(BoardDefinition board)
+        {
+            if (board.Name != BoardName)
+            {
+                return "calibration of board '" + BoardName + "' on board '" + board.Name + "'";
+            }
+
+            if (board.CellCount != _cells.Length || board.ModuleCount != _modules.Length || board.TemperatureCount != _temperatures.Length)
+            {
+                return "calibration has " + _cells.Length.ToString() + " cells, " + _modules.Length.ToString() + " modules and "
+                    + _temperatures.Length.ToString() + " temperatures, the board " + board.CellCount.ToString() + ", "
+                    + board.ModuleCount.ToString() + " and " + board.TemperatureCount.ToString();
+            }
+
+            if ((board.Reference != null) != (ReferenceCounts != NoReference))
+            {
+                return board.Reference != null ? "calibration lacks the reference reading the board's [reference] needs" : "calibration has a reference reading, the board no [reference]";
+            }
+
+            // A limit must lie among the values the channel can report (end segments extended to the first and
+            // last valid reading), or it could never be seen.
+            SafetyEnvelope safety = board.Safety;
+            int lastValid = board.AdcFullScaleCounts - 1;
+            for (int i = 0; i < _cells.Length; i++)
+            {
+                string problem = CheckReaches(_cells[i], lastValid, safety.CellVoltageMinMv, safety.CellVoltageMaxMv, "cell " + i.ToString(), "mV");
+                if (problem != null)
+                {
+                    return problem;
+                }
+            }
+
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                string problem = CheckReaches(_modules[m], lastValid, -safety.MaxModuleCurrentUa, safety.MaxModuleCurrentUa, "module " + m.ToString(), "uA");
+                if (problem != null)
+                {
+                    return problem;
+                }
+            }
+
+            if (safety.TemperatureMaxDeciC != SafetyEnvelope.NoTemperatureLimit)
+            {
+                for (int t = 0; t < _temperatures.Length; t++)
+                {
+                    string problem = CheckReaches(_temperatures[t], lastValid, safety.TemperatureMaxDeciC, safety.TemperatureMaxDeciC, "temperature " + t.ToString(), "x 0.1 degC");
+                    if (problem != null)
+                    {
+                        return problem;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string CheckReaches(CalibrationCurve curve, int lastValidCounts, int low, int high, string channel, string unit)
+        {
+            PiecewiseLinearCalibration conversion = new PiecewiseLinearCalibration(curve);
+            int first = conversion.Convert(1);
+            int last = conversion.Convert(lastValidCounts);
+            int smallest = first < last ? first : last;
+            int largest = first < last ? last : first;
+            if (smallest <= low && largest >= high)
+            {
+                return null;
+            }
+
+            return channel + " reads " + smallest.ToString() + " to " + largest.ToString() + " " + unit + " over the ADC's span, which does not reach the limits "
+                + low.ToString() + " to " + high.ToString() + " " + unit;
+        }
+    }
+}

@@ -1,0 +1,262 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Boards;
+using Edge.Core.Boards.Parsing;
+
+namespace Edge.Core.Calibration
+{
+    /// <summary>
+    /// The stored and reported form of a <see cref="UnitCalibration"/>, in the board files' syntax:
+    /// <code>
+    /// [unit]
+    /// board = esp32-mux-6s
+    /// unit = 24:0a:c4:12:34:56
+    /// reference_counts = 1345
+    /// [cell 0]
+    /// calibration = 128:-3000, 1104:-1000, ...
+    /// [module 0]
+    /// calibration = ...
+    /// </code>
+    /// Every channel of the board gets a section; <c>reference_counts</c> is -1 without a reference input.
+    /// Parsing never throws; a bad text changes nothing and names its line.
+    /// </summary>
+    public static class UnitCalibrationText
+    {
+        private const int MaxUnitIdLength = 40;
+
+        /// <summary>Why <paramref name="unitId"/> cannot name a unit (1-40 of A-Z a-z 0-9 - _ : .), or null.</summary>
+        public static string CheckUnitId(string unitId)
+        {
+            if (unitId == null || unitId.Length == 0 || unitId.Length > MaxUnitIdLength)
+            {
+                return "unit id must have 1 to " + MaxUnitIdLength.ToString() + " characters";
+            }
+
+            for (int i = 0; i < unitId.Length; i++)
+            {
+                char c = unitId[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == ':' || c == '.';
+                if (!ok)
+                {
+                    return "unit id may only contain letters, digits, '-', '_', ':' and '.'";
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The text of <paramref name="calibration"/>.</summary>
+        public static string Format(UnitCalibration calibration)
+        {
+            string text = "# Edge per-unit calibration (measured on this unit)\n[unit]\nboard = " + calibration.BoardName
+                + "\nunit = " + calibration.UnitId + "\nreference_counts = " + calibration.ReferenceCounts.ToString() + "\n";
+            for (int i = 0; i < calibration.CellCount; i++)
+            {
+                text = text + "[cell " + i.ToString() + "]\ncalibration = " + FormatCurve(calibration.CellAt(i)) + "\n";
+            }
+
+            for (int i = 0; i < calibration.ModuleCount; i++)
+            {
+                text = text + "[module " + i.ToString() + "]\ncalibration = " + FormatCurve(calibration.ModuleAt(i)) + "\n";
+            }
+
+            for (int i = 0; i < calibration.TemperatureCount; i++)
+            {
+                text = text + "[temperature " + i.ToString() + "]\ncalibration = " + FormatCurve(calibration.TemperatureAt(i)) + "\n";
+            }
+
+            return text;
+        }
+
+        /// <summary>
+        /// Reads a calibration text for <paramref name="board"/>: every section and key must be there, and
+        /// the result must fit the board (<see cref="UnitCalibration.CheckFits"/>).
+        /// </summary>
+        public static bool TryParse(string text, BoardDefinition board, out UnitCalibration calibration, out BoardParseError error)
+        {
+            calibration = null;
+            if (text == null)
+            {
+                error = Fail(0, BoardParseErrorKind.MissingSection, string.Empty, string.Empty, "no calibration text");
+                return false;
+            }
+
+            string boardName = null;
+            string unitId = null;
+            int referenceCounts = 0;
+            bool hasReference = false;
+            CalibrationCurve[] cells = new CalibrationCurve[board.CellCount];
+            CalibrationCurve[] modules = new CalibrationCurve[board.ModuleCount];
+            CalibrationCurve[] temperatures = new CalibrationCurve[board.TemperatureCount];
+            string section = null;
+            CalibrationCurve[] target = null;
+            int targetIndex = 0;
+            StatementReader reader = new StatementReader(text);
+            string line;
+            while (reader.TryNext(out line))
+            {
+                int lineNumber = reader.LineNumber;
+                if (line[0] == '[')
+                {
+                    section = line;
+                    error = OpenSection(line, lineNumber, cells, modules, temperatures, out target, out targetIndex);
+                    if (error != null)
+                    {
+                        return false;
+                    }
+
+                    continue;
+                }
+
+                int equals = line.IndexOf('=');
+                if (equals <= 0 || section == null)
+                {
+                    error = Fail(lineNumber, BoardParseErrorKind.Syntax, section, string.Empty, "expected 'key = value' inside a section, found '" + line + "'");
+                    return false;
+                }
+
+                BoardLine entry = new BoardLine(lineNumber, section, line.Substring(0, equals).Trim(), line.Substring(equals + 1).Trim());
+                if (target == null)
+                {
+                    error = ReadUnitKey(entry, board.Name, ref boardName, ref unitId, ref referenceCounts, ref hasReference);
+                }
+                else if (entry.Key != "calibration")
+                {
+                    error = Fail(lineNumber, BoardParseErrorKind.UnknownKey, section, entry.Key, section + ": unknown key '" + entry.Key + "'; allowed: calibration");
+                }
+                else if (target[targetIndex] != null)
+                {
+                    error = entry.Fail(BoardParseErrorKind.DuplicateKey, "duplicate key");
+                }
+                else
+                {
+                    CalibrationCurve curve;
+                    error = BoardValueReader.ReadCalibration(entry, out curve);
+                    target[targetIndex] = curve;
+                }
+
+                if (error != null)
+                {
+                    return false;
+                }
+            }
+
+            error = CheckComplete(boardName, unitId, hasReference, cells, modules, temperatures);
+            if (error != null)
+            {
+                return false;
+            }
+
+            UnitCalibration result = new UnitCalibration(boardName, unitId, referenceCounts, cells, modules, temperatures);
+            string misfit = result.CheckFits(board);
+            if (misfit != null)
+            {
+                error = Fail(0, BoardParseErrorKind.Inconsistent, "[unit]", string.Empty, misfit);
+                return false;
+            }
+
+            calibration = result;
+            return true;
+        }
+
+        private static BoardParseError OpenSection(string line, int lineNumber, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures, out CalibrationCurve[] target, out int index)
+        {
+            target = null;
+            index = 0;
+            if (line == "[unit]")
+            {
+                return null;
+            }
+
+            string inner = line.Length > 2 && line[line.Length - 1] == ']' ? line.Substring(1, line.Length - 2).Trim() : string.Empty;
+            int space = inner.IndexOf(' ');
+            string name = space < 0 ? inner : inner.Substring(0, space);
+            long number;
+            if (space < 0 || !FixedPointText.TryParse(inner.Substring(space + 1).Trim(), 0, out number) || number < 0)
+            {
+                return Fail(lineNumber, BoardParseErrorKind.UnknownSection, line, string.Empty, "unknown section " + line + "; use [unit], [cell N], [module N] or [temperature N]");
+            }
+
+            target = name == "cell" ? cells : (name == "module" ? modules : (name == "temperature" ? temperatures : null));
+            if (target == null || number >= target.Length)
+            {
+                target = null;
+                return Fail(lineNumber, BoardParseErrorKind.UnknownSection, line, string.Empty, "section " + line + " is not a channel of the board");
+            }
+
+            index = (int)number;
+            return null;
+        }
+
+        private static BoardParseError ReadUnitKey(BoardLine entry, string expectedBoard, ref string boardName, ref string unitId, ref int referenceCounts, ref bool hasReference)
+        {
+            if (entry.Key == "board")
+            {
+                boardName = entry.Value;
+                return boardName == expectedBoard ? null : entry.Fail(BoardParseErrorKind.Inconsistent, "calibration of board '" + boardName + "' on board '" + expectedBoard + "'");
+            }
+
+            if (entry.Key == "unit")
+            {
+                string problem = CheckUnitId(entry.Value);
+                unitId = entry.Value;
+                return problem == null ? null : entry.Fail(BoardParseErrorKind.Syntax, problem);
+            }
+
+            if (entry.Key == "reference_counts")
+            {
+                hasReference = true;
+                return BoardValueReader.ReadInt(entry, UnitCalibration.NoReference, Esp32AdcCharacteristics.FullScaleCounts, out referenceCounts);
+            }
+
+            return Fail(entry.Number, BoardParseErrorKind.UnknownKey, entry.Section, entry.Key, "[unit]: unknown key '" + entry.Key + "'; allowed: board, unit, reference_counts");
+        }
+
+        private static BoardParseError CheckComplete(string boardName, string unitId, bool hasReference, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures)
+        {
+            if (boardName == null || unitId == null || !hasReference)
+            {
+                string key = boardName == null ? "board" : (unitId == null ? "unit" : "reference_counts");
+                return Fail(0, BoardParseErrorKind.MissingKey, "[unit]", key, "[unit]: missing required key '" + key + "'");
+            }
+
+            BoardParseError error = Missing(cells, "cell");
+            if (error == null)
+            {
+                error = Missing(modules, "module");
+            }
+
+            return error == null ? Missing(temperatures, "temperature") : error;
+        }
+
+        private static BoardParseError Missing(CalibrationCurve[] curves, string name)
+        {
+            for (int i = 0; i < curves.Length; i++)
+            {
+                if (curves[i] == null)
+                {
+                    string header = "[" + name + " " + i.ToString() + "]";
+                    return Fail(0, BoardParseErrorKind.MissingSection, header, "calibration", "missing " + header + " calibration: the board has that channel");
+                }
+            }
+
+            return null;
+        }
+
+        private static string FormatCurve(CalibrationCurve curve)
+        {
+            string text = string.Empty;
+            for (int i = 0; i < curve.PointCount; i++)
+            {
+                text = (i == 0 ? text : text + ", ") + curve.CountsAt(i).ToString() + ":" + curve.ValueAt(i).ToString();
+            }
+
+            return text;
+        }
+
+        private static BoardParseError Fail(int line, BoardParseErrorKind kind, string section, string key, string message)
+        {
+            return new BoardParseError(line, kind, section, key, message);
+        }
+    }
+}

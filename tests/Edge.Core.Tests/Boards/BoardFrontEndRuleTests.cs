@@ -1,0 +1,152 @@
+using Edge.Core.Boards;
+using Xunit;
+
+namespace Edge.Core.Tests.Boards;
+
+/// <summary>
+/// The ADC as it is: front ends judged against Espressif's characterisation at 11 dB (accurate span
+/// 150-2450 mV, 1241 counts per volt on the typical chip), multiplexer settling against 9 time
+/// constants, current resolution at the plating cap, and the reference input. Line numbers are
+/// those of <see cref="MinimalBoard"/>.
+/// </summary>
+public class BoardFrontEndRuleTests
+{
+    /// <summary>A [mux] block after line 6 (lines 7-13) with the given filter and settle time.</summary>
+    private static string WithMux(int filterOhm, int filterPf, int settleUs)
+        => MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "filter_ohm = " + filterOhm, "filter_pf = " + filterPf, "settle_us = " + settleUs, "");
+
+    [Fact]
+    public void Settle_shorter_than_nine_time_constants_is_rejected()
+    {
+        // 1 kohm x 10 nF = 10 us; 50 us is 5 time constants, a 12-bit step needs 9 (ln 4096 = 8.3): 90 us.
+        BoardRuleAssert.Rejected(
+            WithMux(1000, 10000, 50), 12, BoardParseErrorKind.SettleTooShort,
+            "[mux] settle_us: 50 us is 5 time constants of the 1000 ohm / 10000 pF filter (10 us); a 12-bit reading needs 9 (ln 4096 = 8.3): use at least 90 us");
+        Assert.Equal(90, BoardRuleAssert.Parsed(WithMux(1000, 10000, 90)).Mux.SettleUs);
+
+        // 4.7 kohm x 4.7 nF = 22.09 us: 198.81 us, rounded up to 199.
+        BoardRuleAssert.Rejected(WithMux(4700, 4700, 198), 12, BoardParseErrorKind.SettleTooShort, "use at least 199 us");
+        BoardRuleAssert.Parsed(WithMux(4700, 4700, 199));
+    }
+
+    [Fact]
+    public void Mux_filter_must_be_declared()
+    {
+        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 100", "");
+        BoardRuleAssert.Rejected(text, 7, BoardParseErrorKind.MissingKey, "[mux]: missing required key 'filter_ohm'");
+    }
+
+    [Fact]
+    public void Current_channel_coarser_than_fifty_counts_at_the_plating_cap_is_rejected()
+    {
+        // 1 ohm x 100 = 100 V/A; 1241.25 counts/V x 0.1 mV/uA = 0.124 counts per uA, 8.05 uA per count;
+        // the plating cap 0.4 mA/cm2 x 0.3848 cm2 = 154 uA is 19.1 counts.
+        BoardRuleAssert.Rejected(
+            MinimalBoard.WithLine(17, "amplifier_gain = 100"), 17, BoardParseErrorKind.ResolutionTooCoarse,
+            "[module 0] amplifier_gain: shunt x gain = 100 V/A resolves 8.05 uA per count, so the plating cap (400 uA/cm2 of the cells' area = 153.92 uA) spans 19 counts, fewer than 50; raise shunt_milliohm or amplifier_gain");
+
+        // 262 V/A: 154 uA -> 40.3 mV -> 50.1 counts.
+        Assert.Equal(262_000, BoardRuleAssert.Parsed(MinimalBoard.WithLine(17, "amplifier_gain = 262")).ModuleAt(0).AmplifierGainMilli);
+        BoardRuleAssert.Rejected(MinimalBoard.WithLine(17, "amplifier_gain = 261"), 17, BoardParseErrorKind.ResolutionTooCoarse, "spans 49 counts");
+    }
+
+    [Fact]
+    public void Plating_cap_scales_with_the_cells_area()
+    {
+        // 1.25 cm2: a 500 uA cap; at 100 V/A that is 62 counts.
+        string larger = MinimalBoard.WithLine(17, "amplifier_gain = 100") + "\n[cells]\nelectrode_area_cm2 = 1.25";
+        BoardRuleAssert.Parsed(larger);
+
+        // 0.1 cm2: a 40 uA cap; 500 V/A gives 24.8 counts.
+        string smaller = MinimalBoard.Text + "\n[cells]\nelectrode_area_cm2 = 0.1";
+        BoardRuleAssert.Rejected(smaller, 17, BoardParseErrorKind.ResolutionTooCoarse, "= 40 uA) spans 24 counts");
+    }
+
+    [Fact]
+    public void Operating_range_outside_the_accurate_span_is_warned_with_line_and_key()
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.Text);
+
+        // Cell: 1650 + 0.4 x (-3000..3000) = 450..2850 mV; current: 1650 +- 500 V/A x 8 mA = -2350..5650 mV.
+        Assert.Equal(2, BoardRuleAssert.Count(board, BoardWarningKind.OutsideAccurateSpan));
+        BoardWarning cell = FirstOf(board, BoardWarningKind.OutsideAccurateSpan);
+        Assert.Equal(9, cell.LineNumber);
+        Assert.Equal("divider_ratio", cell.Key);
+        Assert.StartsWith("[cell 0] divider_ratio: the cell range -3000 to 3000 mV ([safety]) maps to 450 to 2850 mV at the ADC, outside the accurate span 150-2450 mV", cell.Message);
+        BoardWarning current = LastOf(board, BoardWarningKind.OutsideAccurateSpan);
+        Assert.Equal(18, current.LineNumber);
+        Assert.Contains("[module 0] offset_mv: the current range +-8 mA ([safety] max_module_current_ma) maps to -2350 to 5650 mV", current.Message);
+
+        // REF at 1225 mV, ratio 0.33, +-2 mA: 235..2215 mV and 225..2225 mV, inside.
+        string centred = MinimalBoard.WithLine(9, "divider_ratio = 0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1");
+        Assert.Equal(0, BoardRuleAssert.Count(BoardRuleAssert.Parsed(centred), BoardWarningKind.OutsideAccurateSpan));
+    }
+
+    [Fact]
+    public void Reference_input_is_read_like_a_channel()
+    {
+        BoardDefinition direct = BoardRuleAssert.Parsed(MinimalBoard.Text + "\n[reference]\nadc_pin = 39\nnominal_mv = 1225");
+        Assert.Equal(39, direct.Reference.Input.AdcPin);
+        Assert.Equal(3, direct.Reference.Input.AdcChannel);
+        Assert.Equal(1225, direct.Reference.NominalMv);
+        Assert.Equal(0, BoardRuleAssert.Count(direct, BoardWarningKind.NoReferenceChannel));
+
+        BoardDefinition none = BoardRuleAssert.Parsed(MinimalBoard.Text);
+        Assert.Null(none.Reference);
+        Assert.Contains("[reference]: missing", BoardRuleAssert.SingleWarning(none, BoardWarningKind.NoReferenceChannel).Message);
+
+        BoardRuleAssert.Rejected(MinimalBoard.Text + "\n[reference]\nadc_pin = 36\nnominal_mv = 1225", 30, BoardParseErrorKind.PinUsedTwice, "[reference] adc_pin: GPIO 36 used twice, also by [cell 0] adc_pin on line 8");
+        BoardRuleAssert.Rejected(MinimalBoard.Text + "\n[reference]\nmux_input = 7\nnominal_mv = 1225", 30, BoardParseErrorKind.MuxMissing, "[reference] mux_input: mux_input needs a [mux] section");
+        BoardRuleAssert.Rejected(MinimalBoard.Text + "\n[reference]\nadc_pin = 39", 29, BoardParseErrorKind.MissingKey, "[reference]: missing required key 'nominal_mv'");
+    }
+
+    [Fact]
+    public void Reference_on_the_mux_claims_its_input()
+    {
+        string text = WithMux(1000, 10000, 100).Replace("adc_pin = 36", "mux_input = 3") + "\n[reference]\nmux_input = 3\nnominal_mv = 1225";
+        BoardRuleAssert.Rejected(text, 37, BoardParseErrorKind.MuxInputUsedTwice, "[reference] mux_input: mux input 3 used twice, also by [cell 0] mux_input on line 15");
+
+        BoardDefinition board = BoardRuleAssert.Parsed(text.Replace("mux_input = 3\nnominal_mv", "mux_input = 2\nnominal_mv"));
+        Assert.True(board.Reference.Input.IsMultiplexed);
+        Assert.Equal(2, board.Reference.Input.MuxInput);
+        Assert.Equal(39, board.Reference.Input.AdcPin);
+    }
+
+    [Fact]
+    public void Shipped_boards_pass_every_rule_and_say_what_they_lack()
+    {
+        BoardDefinition devKitC = BoardFiles.Parse(BoardFiles.DevKitC4s2m);
+        Assert.Equal(1, devKitC.WarningCount);
+        Assert.Equal(BoardWarningKind.NoReferenceChannel, devKitC.WarningAt(0).Kind);
+
+        BoardDefinition mux = BoardFiles.Parse(BoardFiles.Mux6s);
+        Assert.Equal(0, mux.WarningCount);
+    }
+
+    private static BoardWarning FirstOf(BoardDefinition board, BoardWarningKind kind)
+    {
+        for (int i = 0; i < board.WarningCount; i++)
+        {
+            if (board.WarningAt(i).Kind == kind)
+            {
+                return board.WarningAt(i);
+            }
+        }
+
+        return null;
+    }
+
+    private static BoardWarning LastOf(BoardDefinition board, BoardWarningKind kind)
+    {
+        BoardWarning last = null;
+        for (int i = 0; i < board.WarningCount; i++)
+        {
+            if (board.WarningAt(i).Kind == kind)
+            {
+                last = board.WarningAt(i);
+            }
+        }
+
+        return last;
+    }
+}

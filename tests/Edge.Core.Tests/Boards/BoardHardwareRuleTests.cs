@@ -1,0 +1,196 @@
+using Edge.Core.Boards;
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Xunit;
+
+namespace Edge.Core.Tests.Boards;
+
+/// <summary>
+/// Pins and drivers: the module variant's reserved GPIOs, strapping pins (warned), active-low GPIO
+/// switches, LEDC channels that share a timer, the current stage's direction and the hardware
+/// enable. Line numbers are those of <see cref="MinimalBoard"/> (module 0's switch on line 20).
+/// </summary>
+public class BoardHardwareRuleTests
+{
+    [Fact]
+    public void Module_variant_is_required_and_named()
+    {
+        BoardRuleAssert.Rejected(MinimalBoard.WithLine(6, ""), 1, BoardParseErrorKind.MissingKey, "[board]: missing required key 'module'");
+        BoardRuleAssert.Rejected(MinimalBoard.WithLine(6, "module = wrover-b"), 6, BoardParseErrorKind.BadWord, "[board] module: module 'wrover-b' is invalid; use 'wroom'");
+        Assert.Equal(Esp32ModuleVariant.Wroom, BoardRuleAssert.Parsed(MinimalBoard.Text).ModuleVariant);
+    }
+
+    [Fact]
+    public void Wrover_refuses_its_psram_pins_where_a_wroom_allows_them()
+    {
+        // GPIO 16 and 17 carry the PSRAM on WROVER modules (ESP32-WROVER-E datasheet).
+        BoardRuleAssert.Rejected(
+            MinimalBoard.WithLine(6, "module = wrover"), 20, BoardParseErrorKind.ReservedPin,
+            "[module 0] switch_pin: GPIO 16 is wired to the PSRAM on ESP32-WROVER modules (module = wrover)");
+        Assert.Equal(16, BoardRuleAssert.Parsed(MinimalBoard.Text).ModuleAt(0).SwitchPin);
+
+        string feedOn17 = MinimalBoard.WithLine(6, "module = wrover").Replace("switch_pin = 16", "switch_pin = 18") + "\n[enable]\nfeed_pin = 17\ntimeout_ms = 100";
+        BoardRuleAssert.Rejected(feedOn17, 30, BoardParseErrorKind.ReservedPin, "[enable] feed_pin: GPIO 17 is wired to the PSRAM");
+    }
+
+    [Theory]
+    [InlineData(6)]
+    [InlineData(11)]
+    public void Flash_pins_are_refused_on_both_variants(int gpio)
+    {
+        string text = MinimalBoard.WithLine(20, "switch_pin = " + gpio);
+        BoardRuleAssert.Rejected(text, 20, BoardParseErrorKind.NotAnOutputPin, "SPI flash");
+        BoardRuleAssert.Rejected(text.Replace("module = wroom", "module = wrover"), 20, BoardParseErrorKind.NotAnOutputPin, "SPI flash");
+    }
+
+    [Theory]
+    [InlineData(0, "boot mode")]
+    [InlineData(2, "boot mode")]
+    [InlineData(5, "SDIO")]
+    [InlineData(12, "flash voltage")]
+    [InlineData(15, "boot log")]
+    public void Strapping_pins_are_warned_with_line_and_key(int gpio, string role)
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.WithLine(20, "switch_pin = " + gpio));
+
+        BoardWarning warning = BoardRuleAssert.SingleWarning(board, BoardWarningKind.StrappingPin);
+        Assert.Equal(20, warning.LineNumber);
+        Assert.Equal("[module 0]", warning.Section);
+        Assert.Equal("switch_pin", warning.Key);
+        Assert.StartsWith("[module 0] switch_pin: GPIO " + gpio + " is a strapping pin", warning.Message);
+        Assert.Contains(role, warning.Message);
+        Assert.StartsWith("line 20: warning: ", warning.ToString());
+    }
+
+    [Fact]
+    public void Status_led_on_a_strapping_pin_is_warned_too()
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(6, "status_led_pin = 2", "status_led_active = high"));
+        Assert.Equal(7, BoardRuleAssert.SingleWarning(board, BoardWarningKind.StrappingPin).LineNumber);
+    }
+
+    [Fact]
+    public void Active_low_gpio_switch_is_rejected()
+    {
+        BoardRuleAssert.Rejected(
+            MinimalBoard.WithLine(21, "switch_active = low"), 21, BoardParseErrorKind.ActiveLowSwitch,
+            "[module 0] switch_active: an active-low GPIO switch closes while nanoFramework sets the pin up");
+    }
+
+    [Fact]
+    public void Pwm_switch_needs_its_ledc_channel()
+    {
+        string text = MinimalBoard.WithLine(22, "switch_driver = pwm").Replace("switch_active = high", "switch_active = high\nswitch_pwm_frequency_hz = 20000");
+        BoardRuleAssert.Rejected(text, 13, BoardParseErrorKind.MissingKey, "[module 0]: missing required key 'switch_pwm_channel' (needed with switch_driver = pwm");
+        BoardRuleAssert.Rejected(MinimalBoard.InsertAfter(22, "switch_pwm_channel = 1"), 23, BoardParseErrorKind.Inconsistent, "[module 0] switch_pwm_channel: only allowed with switch_driver = pwm");
+    }
+
+    [Fact]
+    public void Channels_sharing_an_ledc_timer_must_share_a_frequency()
+    {
+        // Switch on PWM1 at 20 kHz (line 23, 24), setpoint on PWM2 at 40 kHz (lines 25-28): both on LEDC timer 0.
+        string text = PwmModule(setpointChannel: 2, setpointHz: 40000);
+        BoardRuleAssert.Rejected(
+            text, 28, BoardParseErrorKind.PwmTimerConflict,
+            "[module 0] setpoint_pwm_channel: PWM2 (40000 Hz) shares LEDC timer 0 with PWM1 of [module 0] switch_pwm_channel (20000 Hz, line 24)");
+    }
+
+    [Fact]
+    public void Channels_sharing_a_timer_at_one_frequency_or_on_different_timers_are_accepted()
+    {
+        ModuleDefinition shared = BoardRuleAssert.Parsed(PwmModule(setpointChannel: 2, setpointHz: 20000)).ModuleAt(0);
+        Assert.Equal(1, shared.SwitchPwmChannel);
+        Assert.Equal(2, shared.SetpointPwmChannel);
+
+        ModuleDefinition apart = BoardRuleAssert.Parsed(PwmModule(setpointChannel: 3, setpointHz: 40000)).ModuleAt(0);
+        Assert.Equal(3, apart.SetpointPwmChannel);
+        Assert.Equal(40000, apart.SetpointPwmFrequencyHz);
+    }
+
+    [Fact]
+    public void One_ledc_channel_cannot_serve_two_outputs()
+    {
+        BoardRuleAssert.Rejected(
+            PwmModule(setpointChannel: 1, setpointHz: 20000), 28, BoardParseErrorKind.PwmTimerConflict,
+            "[module 0] setpoint_pwm_channel: PWM1 used twice, also by [module 0] switch_pwm_channel on line 24");
+    }
+
+    [Fact]
+    public void Current_stage_defaults_to_a_sink_that_cannot_plate()
+    {
+        BoardDefinition sink = BoardRuleAssert.Parsed(MinimalBoard.Text);
+        Assert.Equal(CurrentStage.Sink, sink.ModuleAt(0).CurrentStage);
+        Assert.False(sink.Safety.PlatingPossible);
+
+        Assert.True(BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(22, "current_stage = bidirectional")).Safety.PlatingPossible);
+        Assert.Equal(CurrentStage.TwoSinks, BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(22, "current_stage = two_sinks")).ModuleAt(0).CurrentStage);
+        BoardRuleAssert.Rejected(MinimalBoard.InsertAfter(22, "current_stage = source"), 23, BoardParseErrorKind.BadWord, "[module 0] current_stage: current stage 'source' is invalid");
+    }
+
+    [Fact]
+    public void Plating_protocol_is_refused_on_a_board_that_cannot_plate()
+    {
+        ControllerConfiguration sinkConfiguration = ConfigurationFor(MinimalBoard.Text);
+        ConfigurationError error = ConfigurationValidator.Validate(sinkConfiguration, new Sampling.PackLayout(1, 1, 0));
+        Assert.NotNull(error);
+        Assert.Equal("protocol.steps[0]", error.Field);
+        Assert.Contains("plating needs current into the cells", error.Message);
+
+        ControllerConfiguration bidirectional = ConfigurationFor(MinimalBoard.InsertAfter(22, "current_stage = bidirectional"));
+        Assert.Null(ConfigurationValidator.Validate(bidirectional, new Sampling.PackLayout(1, 1, 0)));
+
+        // Stripping stays allowed on the sink.
+        sinkConfiguration.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Strip, 154, 1000), new ProtocolStep(ProtocolStepKind.Rest, 0, 1000) };
+        Assert.Null(ConfigurationValidator.Validate(sinkConfiguration, new Sampling.PackLayout(1, 1, 0)));
+    }
+
+    [Fact]
+    public void Board_without_hardware_enable_is_flagged_unsafe_for_act_mode()
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.Text);
+        Assert.Null(board.HardwareEnable);
+        BoardWarning warning = BoardRuleAssert.SingleWarning(board, BoardWarningKind.NoHardwareEnable);
+        Assert.Equal(0, warning.LineNumber);
+        Assert.Equal("[enable]", warning.Section);
+        Assert.Contains("unsafe for act mode", warning.Message);
+
+        BoardDefinition guarded = BoardRuleAssert.Parsed(MinimalBoard.Text + "\n[enable]\nfeed_pin = 22\ntimeout_ms = 100");
+        Assert.Equal(22, guarded.HardwareEnable.FeedPin);
+        Assert.Equal(100, guarded.HardwareEnable.TimeoutMs);
+        Assert.Equal(0, BoardRuleAssert.Count(guarded, BoardWarningKind.NoHardwareEnable));
+    }
+
+    [Fact]
+    public void Enable_timeout_must_outlast_two_late_ticks()
+    {
+        // 10 ms period: 2 x 10 + 40 (20 ms quantum + a garbage collection) = 60 ms.
+        BoardRuleAssert.Rejected(
+            MinimalBoard.Text + "\n[enable]\nfeed_pin = 22\ntimeout_ms = 59", 31, BoardParseErrorKind.Inconsistent,
+            "[enable] timeout_ms: 59 ms is shorter than two sample periods plus 40 ms");
+        Assert.Equal(60, BoardRuleAssert.Parsed(MinimalBoard.Text + "\n[enable]\nfeed_pin = 22\ntimeout_ms = 60").HardwareEnable.TimeoutMs);
+    }
+
+    [Fact]
+    public void Enable_feed_pin_has_one_function()
+    {
+        BoardRuleAssert.Rejected(
+            MinimalBoard.Text + "\n[enable]\nfeed_pin = 16\ntimeout_ms = 100", 30, BoardParseErrorKind.PinUsedTwice,
+            "[enable] feed_pin: GPIO 16 used twice, also by [module 0] switch_pin on line 20");
+        BoardRuleAssert.Rejected(MinimalBoard.Text + "\n[enable]\nfeed_pin = 22", 29, BoardParseErrorKind.MissingKey, "[enable]: missing required key 'timeout_ms'");
+    }
+
+    /// <summary>Module 0 with a PWM switch on PWM1 at 20 kHz and a PWM setpoint on GPIO 4.</summary>
+    private static string PwmModule(int setpointChannel, int setpointHz)
+        => MinimalBoard.WithLine(22, "switch_driver = pwm").Replace(
+            "switch_driver = pwm",
+            "switch_driver = pwm\nswitch_pwm_frequency_hz = 20000\nswitch_pwm_channel = 1\nsetpoint = pwm\nsetpoint_pin = 4\nsetpoint_pwm_frequency_hz = " + setpointHz + "\nsetpoint_pwm_channel = " + setpointChannel);
+
+    private static ControllerConfiguration ConfigurationFor(string boardText)
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(boardText);
+        var configuration = new ControllerConfiguration();
+        BoardSafetyLimits.Apply(board.Safety, configuration);
+        configuration.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Plate, 154, 1000), new ProtocolStep(ProtocolStepKind.Rest, 0, 1000) };
+        return configuration;
+    }
+}

@@ -1,0 +1,104 @@
+using Edge.Core.Boards;
+using Edge.Core.Calibration;
+using Edge.Core.Tests.Boards;
+using Xunit;
+
+namespace Edge.Core.Tests.Calibration;
+
+/// <summary>
+/// The calibration procedure's plan, fit and record, on readings computed by hand (a straight
+/// channel of 2 mV per count): independent of the simulator's ADC model.
+/// </summary>
+public class CalibrationProcedureTests
+{
+    [Fact]
+    public void Plan_covers_every_channel_with_zero_span_and_points_near_zero()
+    {
+        BoardDefinition mux = BoardFiles.Parse(BoardFiles.Mux6s);
+        var procedure = new CalibrationProcedure(mux);
+
+        // 6 cells x 9 + 3 modules x 7 + 1 NTC x its 12 board points.
+        Assert.Equal((6 * 9) + (3 * 7) + 12, procedure.StepCount);
+        Assert.Equal(new[] { -3000, -1000, -300, -100, 0, 100, 300, 1000, 3000 }, Values(procedure, 0, 9));
+        Assert.Equal(new[] { -2000, -400, -100, 0, 100, 400, 2000 }, Values(procedure, 54, 7));
+        Assert.Equal(CalibrationChannelKind.ModuleCurrent, procedure.StepAt(54).Kind);
+        Assert.Equal(CalibrationChannelKind.Temperature, procedure.StepAt(75).Kind);
+        Assert.Equal(-200, procedure.StepAt(75).ReferenceValue);
+        Assert.Equal(850, procedure.StepAt(86).ReferenceValue);
+        Assert.Equal("0.1 degC", procedure.StepAt(86).Unit);
+        Assert.Equal(4096, procedure.SamplesPerPoint);
+    }
+
+    [Fact]
+    public void Reference_values_are_rounded_fractions_without_repeats()
+    {
+        Assert.Equal(new[] { -3000, -1000, -300, -100, 0, 100, 300, 1000, 3000 }, CalibrationProcedure.ReferenceValues(-3000, 3000, new[] { 1, 3, 10, 30 }));
+        Assert.Equal(new[] { 0, 3, 10, 33, 100 }, CalibrationProcedure.ReferenceValues(0, 100, new[] { 1, 3, 10, 30 }));
+    }
+
+    [Fact]
+    public void Fit_lands_averaged_readings_on_whole_counts_along_the_slope()
+    {
+        // Cell readings 2000 + value / 2 (2 mV per count) with a quarter count of offset: the averaged reading
+        // 2000.25 + v / 2 lies between counts, and the fit must move it to a whole count with the value moved by
+        // 2 mV per count, so every point satisfies value = 2 x (counts - 2000.25) rounded.
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.WithLine(9, "divider_ratio = 0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1"));
+        var procedure = new CalibrationProcedure(board, 4);
+        while (!procedure.IsComplete)
+        {
+            CalibrationStep step = procedure.Current;
+            double exact = 2000.25 + (step.ReferenceValue / 2.0);
+            foreach (int counts in new[] { (int)Math.Floor(exact), (int)Math.Floor(exact), (int)Math.Floor(exact), (int)Math.Floor(exact) + 1 })
+            {
+                Assert.Null(procedure.AddSample(counts, 0));
+            }
+
+            Assert.True(procedure.TryCompleteStep(out string error), error);
+        }
+
+        Assert.True(procedure.TryFinish("bench-7", out UnitCalibration unit, out string finishError), finishError);
+        CalibrationCurve cell = unit.CellAt(0);
+        Assert.Equal(9, cell.PointCount);
+        for (int p = 0; p < cell.PointCount; p++)
+        {
+            // On a 2 mV-per-count line every whole count carries a whole value, so the nearest count is taken.
+            Assert.Equal(2 * (cell.CountsAt(p) - 2000.25), cell.ValueAt(p), 0.5);
+        }
+
+        Assert.Equal(-1, unit.ReferenceCounts);
+        Assert.Equal("bench-7", unit.UnitId);
+        Assert.Null(unit.CheckFits(board));
+    }
+
+    [Fact]
+    public void Unit_ids_are_checked()
+    {
+        Assert.Null(UnitCalibrationText.CheckUnitId("24:0a:c4:12:34:56"));
+        Assert.NotNull(UnitCalibrationText.CheckUnitId(""));
+        Assert.NotNull(UnitCalibrationText.CheckUnitId("unit 7"));
+        Assert.NotNull(UnitCalibrationText.CheckUnitId(new string('x', 41)));
+    }
+
+    [Fact]
+    public void Bad_calibration_text_is_refused_with_its_line()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.DevKitC4s2m);
+        string text = UnitCalibrationText.Format(SwitchInterlockTests.UnitFromNominalCurves(board));
+
+        Assert.True(UnitCalibrationText.TryParse(text, board, out UnitCalibration read, out _));
+        Assert.Equal(UnitCalibration.NoReference, read.ReferenceCounts);
+
+        Assert.False(UnitCalibrationText.TryParse(text.Replace("calibration = 4:-3272", "calibration = 4:x"), board, out _, out BoardParseError bad));
+        Assert.Equal(BoardParseErrorKind.BadNumber, bad.Kind);
+        Assert.Equal(7, bad.LineNumber);
+
+        Assert.False(UnitCalibrationText.TryParse(text.Replace("reference_counts = -1\n", string.Empty), board, out _, out BoardParseError missing));
+        Assert.Contains("[unit]: missing required key 'reference_counts'", missing.Message);
+
+        Assert.False(UnitCalibrationText.TryParse(text.Replace("unit = test-unit", "unit = test unit"), board, out _, out BoardParseError badId));
+        Assert.Equal(4, badId.LineNumber);
+    }
+
+    private static int[] Values(CalibrationProcedure procedure, int first, int count)
+        => Enumerable.Range(first, count).Select(i => procedure.StepAt(i).ReferenceValue).ToArray();
+}
