@@ -37,6 +37,7 @@ namespace Edge.Core
         private readonly SoftShortDetector _softShort;
         private readonly ModuleDutyCycle[] _modules;
         private readonly InterleavedScheduler _scheduler;
+        private readonly CellVoltageExtremes _cellExtremes;
 
         // What the previous tick commanded: it is what flowed during the interval this sample ends.
         private readonly bool[] _lastSwitchClosed;
@@ -106,6 +107,7 @@ namespace Edge.Core
                 _scheduler = new InterleavedScheduler(configuration.Scheduling, FirstCurrentStepUa(configuration));
             }
 
+            _cellExtremes = new CellVoltageExtremes(layout.CellCount);
             _lastSwitchClosed = new bool[modules];
             _lastSetpointUa = new int[modules];
             _pendingStart = new bool[modules];
@@ -446,7 +448,13 @@ namespace Edge.Core
         private void WriteCellVoltages(long now)
         {
             int period = _configuration.Telemetry.CellVoltagePeriodMs;
-            if (period <= 0 || (now - _lastCellVoltagesMs < period && _lastCellVoltagesMs != 0))
+            if (period <= 0)
+            {
+                return;
+            }
+
+            _cellExtremes.Include(_snapshot.CellVoltageMv, _snapshot.CellValid);
+            if (now - _lastCellVoltagesMs < period && _lastCellVoltagesMs != 0)
             {
                 return;
             }
@@ -464,6 +472,8 @@ namespace Edge.Core
                 {
                     record.CellValuesA[i] = _snapshot.CellVoltageMv[first + i];
                 }
+
+                _cellExtremes.TakeInto(record, first, cellsPerModule);
             }
         }
 

@@ -149,7 +149,7 @@ internal sealed class LiveConnection : IDisposable
             options.ReconnectDelayMaxMs = 2000;
             LiveConnection live = new LiveConnection(new MqttDeviceBridge(options)) { _broker = broker, _server = server };
             stdout.WriteLine("broker:    mqtt://127.0.0.1:" + broker.Port + "  ws://127.0.0.1:" + broker.WebSocketPort);
-            stdout.WriteLine("dashboard: " + server.PageUrl(broker.WebSocketPort, deviceId, user, password));
+            stdout.WriteLine("dashboard: " + server.PageUrl(broker.WebSocketPort, deviceId) + (user != null ? "  (log in as " + user + ")" : string.Empty));
             return live;
         }
         catch

@@ -10,7 +10,7 @@ public sealed partial class CellBank
     /// <summary>Advances one cell by the nominal step at a constant current density; returns the voltage, V.</summary>
     public double Step(int cell, double currentDensityMAPerCm2)
     {
-        return StepCell(cell, currentDensityMAPerCm2, StepS, _decay, _decayFast, _decaySlow, _decayRealloy);
+        return StepCell(cell, currentDensityMAPerCm2, StepS, _decay, _decayFast, _decaySlow, _decayRealloy, _decayVoid);
     }
 
     /// <summary>Advances one cell by <paramref name="stepS"/> (any positive length; exact for the depletion layer).</summary>
@@ -28,7 +28,7 @@ public sealed partial class CellBank
 
         EnsureAlternateStep(cell, stepS);
         return StepCell(cell, currentDensityMAPerCm2, stepS, _altDecay,
-            Math.Exp(-stepS / _p.TauFastRecoveryS), Math.Exp(-stepS / _p.TauSlowRecoveryS), Math.Exp(-stepS / _p.TauRealloyS));
+            Math.Exp(-stepS / _p.TauFastRecoveryS), Math.Exp(-stepS / _p.TauSlowRecoveryS), Math.Exp(-stepS / _p.TauRealloyS), Math.Exp(-stepS / _p.TauVoidRecoveryS));
     }
 
     /// <summary>Advances every cell by the nominal step; one current density in and one voltage out per cell.</summary>
@@ -41,7 +41,7 @@ public sealed partial class CellBank
 
         for (int c = 0; c < Count; c++)
         {
-            voltageV[c] = StepCell(c, currentDensityMAPerCm2[c], StepS, _decay, _decayFast, _decaySlow, _decayRealloy);
+            voltageV[c] = StepCell(c, currentDensityMAPerCm2[c], StepS, _decay, _decayFast, _decaySlow, _decayRealloy, _decayVoid);
         }
     }
 
@@ -70,12 +70,12 @@ public sealed partial class CellBank
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double StepCell(int c, double iExt, double dt, double[] decay, double decayFast, double decaySlow, double decayRealloy)
+    private double StepCell(int c, double iExt, double dt, double[] decay, double decayFast, double decaySlow, double decayRealloy, double decayVoid)
     {
         ref CellState st = ref _cells[c];
         if (iExt == 0 && st.Special == 0)
         {
-            return RestCell(ref st, c * _modes, decay, decayFast, decaySlow, decayRealloy);
+            return RestCell(ref st, c * _modes, decay, decayFast, decaySlow, decayRealloy, decayVoid);
         }
 
         double contact = st.Contact;
@@ -93,8 +93,11 @@ public sealed partial class CellBank
             }
         }
 
-        double contactTerm = _contactExponent == 1.0 ? contact
-            : (_contactExponent == 0.0 ? 1.0 : Math.Pow(contact, _contactExponent));
+        // Supply runs through the contact that blocking left; lasting damage narrows the current path and cuts only
+        // part of the supply (VoidSupplyExponent).
+        double supply = SupplyContact(in st);
+        double contactTerm = _contactExponent == 1.0 ? supply
+            : (_contactExponent == 0.0 ? 1.0 : Math.Pow(supply, _contactExponent));
         double u = iInt / (contactTerm * st.ILim0 * st.LimitFactor);
 
         double theta = AdvanceModes(c * _modes, u, decay) + _tailWeight * u;
@@ -105,7 +108,7 @@ public sealed partial class CellBank
         st.StrippedMAh = stripped;
         if (!_isAlloy)
         {
-            st.MetalMAh -= chargeMAh > 0 ? chargeMAh : chargeMAh * _platingKept;
+            st.MetalMAh -= chargeMAh > 0 ? chargeMAh : chargeMAh * KeptShareOfPlating(st.PlatedTotalMAh);
         }
 
         if (Math.Abs(stripped - st.CompositionChargeMAh) > _compositionUpdateMAh)
@@ -129,12 +132,24 @@ public sealed partial class CellBank
             }
         }
 
+        double phiV = st.PhiVoid;
+        if (u > _voidOnset)
+        {
+            // A demand beyond what the liquid resupplies (u > 1: the layer would run dry under steady current) leaves
+            // voids and K patches that outlast the rest ([W] DRT, gamma_int): they build up over many pulses as the
+            // alloy loses Na and recover over tens of minutes.
+            phiV += _voidRate * (u - _voidOnset) * (1.0 - phiV) * dt;
+        }
+
         phiF *= decayFast;
         phiS *= decaySlow;
+        phiV *= decayVoid;
         if (iInt < 0)
         {
             double platedMAh = -chargeMAh;
+            st.PlatedTotalMAh += platedMAh;
             phiF /= 1.0 + platedMAh * _refillPerMAh;
+            phiV /= 1.0 + platedMAh * _voidRefillPerMAh;
             st.PlatedAccumulationMAh += platedMAh;
             double excess = -iInt / contact - _platingCritical;
             if (excess > 0)
@@ -155,8 +170,8 @@ public sealed partial class CellBank
 
         st.PhiFast = phiF;
         st.PhiSlow = phiS;
-        contact = 1.0 - blocked;
-        st.Contact = contact;
+        st.PhiVoid = phiV < _maxBlocked ? phiV : _maxBlocked;
+        contact = SetContact(ref st, 1.0 - blocked);
 
         // Surface Na relative to the bulk (alloys); floor = ceiling = 1 for metals, i.e. no concentration term.
         double floor = st.ConcentrationFloor;
@@ -183,11 +198,58 @@ public sealed partial class CellBank
     }
 
     /// <summary>
+    /// Sets the contact that carries current: the open area (blocked share removed) narrowed by the lasting damage;
+    /// returns it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double SetContact(ref CellState st, double open)
+    {
+        double contact = open * (1.0 - st.PhiVoid);
+        contact = contact > _minContact ? contact : _minContact;
+        st.Contact = contact;
+        return contact;
+    }
+
+    /// <summary>
+    /// The contact that supplies Na: the open area, with the lasting damage counted only through
+    /// <see cref="CellParameters.VoidSupplyExponent"/> (the liquid still feeds the spots around it). Computed when
+    /// current flows, so resting cells pay nothing for it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double SupplyContact(in CellState st)
+    {
+        double open = 1.0 - st.PhiFast - st.PhiSlow;
+        double phiV = st.PhiVoid;
+        if (phiV != 0 && _voidSupplyExponent != 0)
+        {
+            open *= _voidSupplyExponent == 1.0 ? 1.0 - phiV : Math.Pow(1.0 - phiV, _voidSupplyExponent);
+        }
+
+        return open > _minContact ? open : _minContact;
+    }
+
+    /// <summary>
+    /// Share of plated metal that stays usable (metal anodes): the dead share falls from its first-plating value to its
+    /// conditioned value with the charge plated so far.
+    /// </summary>
+    private double KeptShareOfPlating(double platedTotalMAh)
+    {
+        double dead = _p.PlatingInactiveFraction;
+        if (_p.InactiveConditioningMAhPerCm2 > 0)
+        {
+            double conditioned = _p.PlatingInactiveFractionConditioned;
+            dead = conditioned + ((dead - conditioned) * Math.Exp(-platedTotalMAh / _p.InactiveConditioningMAhPerCm2));
+        }
+
+        return 1.0 - dead;
+    }
+
+    /// <summary>
     /// Open circuit without a shunt (most cells in a pulse/rest protocol): the layer relaxes, the blocked area
     /// recovers and only the concentration term remains, so the flux, kinetics and damage terms are skipped.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double RestCell(ref CellState st, int offset, double[] decay, double decayFast, double decaySlow, double decayRealloy)
+    private double RestCell(ref CellState st, int offset, double[] decay, double decayFast, double decaySlow, double decayRealloy, double decayVoid)
     {
         ref double x = ref MemoryMarshal.GetArrayDataReference(_modeState);
         ref double e = ref MemoryMarshal.GetArrayDataReference(decay);
@@ -207,7 +269,8 @@ public sealed partial class CellBank
         st.PhiFast *= decayFast;
         st.PhiSlow *= decaySlow;
         st.PlatedAccumulationMAh *= decayRealloy;
-        st.Contact = 1.0 - st.PhiFast - st.PhiSlow;
+        st.PhiVoid *= decayVoid;
+        SetContact(ref st, 1.0 - st.PhiFast - st.PhiSlow);
 
         double floor = st.ConcentrationFloor;
         double cs = 1.0 - theta * (1.0 - floor);

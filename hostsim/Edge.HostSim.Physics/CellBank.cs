@@ -40,6 +40,12 @@ public sealed partial class CellBank
     private readonly double _decayFast;
     private readonly double _decaySlow;
     private readonly double _decayRealloy;
+    private readonly double _decayVoid;
+    private readonly double _voidOnset;
+    private readonly double _voidRate;
+    private readonly double _voidSupplyExponent;
+    private readonly double _voidRefillPerMAh;
+    private readonly double _minContact;
     private readonly double _w0;
     private readonly double _wMin;
     private readonly bool _isAlloy;
@@ -55,7 +61,6 @@ public sealed partial class CellBank
     private readonly double _refillPerMAh;
     private readonly double _platingCritical;
     private readonly double _filamentRate;
-    private readonly double _platingKept;
 
     /// <summary>Creates <paramref name="cellCount"/> identical fresh cells.</summary>
     public CellBank(CellParameters parameters, int cellCount, double stepS, ulong seed = 1)
@@ -121,6 +126,12 @@ public sealed partial class CellBank
         _decayFast = Math.Exp(-stepS / _p.TauFastRecoveryS);
         _decaySlow = Math.Exp(-stepS / _p.TauSlowRecoveryS);
         _decayRealloy = Math.Exp(-stepS / _p.TauRealloyS);
+        _decayVoid = Math.Exp(-stepS / _p.TauVoidRecoveryS);
+        _voidOnset = _p.VoidOnsetDemand;
+        _voidRate = _p.VoidRatePerS;
+        _voidSupplyExponent = _p.VoidSupplyExponent;
+        _voidRefillPerMAh = 1.0 / _p.LastingRefillChargeMAhPerCm2;
+        _minContact = _p.MinContactFraction;
         _w0 = _p.InitialNaMassFraction;
         _wMin = _p.LiquidusNaMassFraction;
         _isAlloy = _p.Anode == AnodeKind.LiquidAlloy;
@@ -138,7 +149,6 @@ public sealed partial class CellBank
         _refillPerMAh = 1.0 / _p.VoidRefillChargeMAhPerCm2;
         _platingCritical = _p.PlatingCriticalCurrentMAPerCm2;
         _filamentRate = _p.FilamentRatePerMAPerCm2S;
-        _platingKept = 1.0 - _p.PlatingInactiveFraction;
 
         ulong seedState = seed;
         for (int c = 0; c < cellCount; c++)
@@ -186,6 +196,15 @@ public sealed partial class CellBank
 
     /// <summary>Na piled up at the interface by plating (re-alloys slowly), mAh/cm2.</summary>
     public double PlatingAccumulationMAhPerCm2(int cell) => _cells[cell].PlatedAccumulationMAh;
+
+    /// <summary>Everything plated onto the anode so far, mAh/cm2 (conditions a metal anode's dead share).</summary>
+    public double PlatedTotalMAhPerCm2(int cell) => _cells[cell].PlatedTotalMAh;
+
+    /// <summary>Lasting interfacial damage phi_v (voids, K patches; recovers over tens of minutes): narrows the current path.</summary>
+    public double VoidFraction(int cell) => _cells[cell].PhiVoid;
+
+    /// <summary>Contact fraction through which the liquid supplies Na (lasting damage counted with its supply exponent).</summary>
+    public double SupplyContactFraction(int cell) => SupplyContact(in _cells[cell]);
 
     /// <summary>Filament progress L, 0..1 (soft shorts from the threshold on, hard short at 1).</summary>
     public double FilamentProgress(int cell) => _cells[cell].Filament;
@@ -252,7 +271,9 @@ public sealed partial class CellBank
         _cells[cell].PhiFast = 0;
         _cells[cell].PhiSlow = 0;
         _cells[cell].Contact = 1;
+        _cells[cell].PhiVoid = 0;
         _cells[cell].PlatedAccumulationMAh = 0;
+        _cells[cell].PlatedTotalMAh = 0;
         _cells[cell].Filament = 0;
         _cells[cell].InternalCurrent = 0;
         _cells[cell].HardShort = false;

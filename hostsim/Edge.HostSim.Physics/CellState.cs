@@ -19,8 +19,10 @@ internal struct CellState
     public double SurfaceConcentration;
     public double PhiFast;
     public double PhiSlow;
+    public double PhiVoid;
     public double Contact;
     public double PlatedAccumulationMAh;
+    public double PlatedTotalMAh;
     public double Filament;
     public double VoltageV;
     public double InternalCurrent;

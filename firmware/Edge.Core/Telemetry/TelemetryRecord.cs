@@ -16,6 +16,7 @@ namespace Edge.Core.Telemetry
         {
             CellValuesA = new int[cellsPerModule];
             CellValuesB = new int[cellsPerModule];
+            CellValuesC = new int[cellsPerModule];
         }
 
         public TelemetryRecordKind Kind { get; set; }
@@ -72,8 +73,11 @@ namespace Edge.Core.Telemetry
         /// <summary>CellVoltages: cell voltage in mV. PulseSummary: pulse overpotential in mV.</summary>
         public int[] CellValuesA { get; }
 
-        /// <summary>PulseSummary: pulse-edge resistance in milliohm (0 if not measured).</summary>
+        /// <summary>PulseSummary: pulse-edge resistance in milliohm (0 if not measured). CellVoltages: lowest reading since the previous record, mV.</summary>
         public int[] CellValuesB { get; }
+
+        /// <summary>CellVoltages: highest reading since the previous record, mV.</summary>
+        public int[] CellValuesC { get; }
 
         /// <summary>CellVoltages and PulseSummary: module current in uA at the time of the record.</summary>
         public int ModuleCurrentUa { get; set; }

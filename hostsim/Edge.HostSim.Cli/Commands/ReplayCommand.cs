@@ -19,7 +19,7 @@ public static class ReplayCommand
     {
         Argument<string> file = new Argument<string>("file") { Description = "Recorded data: BioLogic .mpt, Arbin CSV, an edge-sim trace.csv, or a table with --time-column, --voltage-column and --current-column.", HelpName = "FILE" };
         EdgeSimCommand.RejectOptionLikeValues(file);
-        Option<string> output = CommonOptions.Out("Folder for summary.json, events.jsonl, trace.csv, plot.svg (as a run) and replay.json.");
+        Option<string> output = CommonOptions.Out("Folder for summary.json, events.jsonl, trace.csv, plot.svg/png, report.html (as a run) and replay.json.");
         Option<string?> scenario = new Option<string?>("--scenario") { Description = "Scenario giving the pack, protocol and controller settings the recording followed (default: one cell, protocol inferred from the current).", HelpName = "FILE" };
         Option<int> period = new Option<int>("--sample-period-ms") { Description = "The core's tick the recording is resampled to (default 10; with --scenario its samplePeriodMs).", HelpName = "MS", CustomParser = r => CommonOptions.PositiveInt(r, "--sample-period-ms", 1, 1000) };
         Option<double?> area = new Option<double?>("--area") { Description = "Electrode area, cm2 (default 0.3848, the [W] 7 mm O-ring; with --scenario its pack.areaCm2).", HelpName = "CM2" };

@@ -24,7 +24,7 @@ public static class RunCommand
             HelpName = "scenario.json",
         };
         EdgeSimCommand.RejectOptionLikeValues(scenario);
-        Option<string> output = CommonOptions.Out("Folder for summary.json, events.jsonl, trace.csv and plot.svg (created if missing).");
+        Option<string> output = CommonOptions.Out("Folder for summary.json, events.jsonl, trace.csv, plot.svg/png and report.html (created if missing).");
         Option<double?> realtime = new Option<double?>("--realtime")
         {
             Description = "Pace simulated time against the wall clock: 1 = real time (the default when no factor is given), 10 = ten times faster.",

@@ -12,7 +12,7 @@ using Spectre.Console;
 
 namespace Edge.HostSim.Cli.Commands;
 
-/// <summary>edge-sim sweep: one variant of a scenario per rest length, in parallel; sweep.csv, sweep.md and sweep.svg.</summary>
+/// <summary>edge-sim sweep: one variant of a scenario per rest length, in parallel; sweep.csv, sweep.md, sweep.svg/png and report.html.</summary>
 public static class SweepCommand
 {
     public static Command Create(CliContext context)
@@ -37,7 +37,7 @@ public static class SweepCommand
             },
         };
         EdgeSimCommand.RejectOptionLikeValues(scenario);
-        Option<string> output = CommonOptions.Out("Folder for sweep.csv, sweep.md and sweep.svg (created if missing).");
+        Option<string> output = CommonOptions.Out("Folder for sweep.csv, sweep.md, sweep.svg/png and report.html (created if missing).");
         Option<int> parallel = CommonOptions.Parallel();
         Option<ProgressMode> progress = CommonOptions.Progress();
         Option<bool> quiet = CommonOptions.Quiet();

@@ -52,7 +52,7 @@ namespace Edge.HostSim.Dashboard
         public static bool HasVendorBundles(string root)
         {
             string vendor = Path.Combine(root, "vendor");
-            return File.Exists(Path.Combine(vendor, "mqtt.min.js")) && File.Exists(Path.Combine(vendor, "uPlot.iife.min.js")) && File.Exists(Path.Combine(vendor, "uPlot.min.css"));
+            return File.Exists(Path.Combine(root, "js", "main.js")) && File.Exists(Path.Combine(vendor, "mqtt.min.js")) && File.Exists(Path.Combine(vendor, "uPlot.iife.min.js")) && File.Exists(Path.Combine(vendor, "uPlot.min.css"));
         }
 
         /// <summary>Looks for hostsim/dashboard above the working directory and above the program's directory.</summary>
@@ -73,18 +73,16 @@ namespace Edge.HostSim.Dashboard
             return null;
         }
 
-        /// <summary>The page address with broker and device filled into the query.</summary>
-        public string PageUrl(int webSocketPort, string? deviceId, string? user = null, string? password = null)
+        /// <summary>
+        /// The page address with broker and device filled into the query. Never credentials: an address
+        /// ends up in histories, logs and screenshots; the page's login form takes them.
+        /// </summary>
+        public string PageUrl(int webSocketPort, string? deviceId)
         {
             string url = BaseUrl + "index.html?broker=" + Uri.EscapeDataString("ws://127.0.0.1:" + webSocketPort);
             if (deviceId != null)
             {
                 url += "&device=" + Uri.EscapeDataString(deviceId);
-            }
-
-            if (user != null)
-            {
-                url += "&user=" + Uri.EscapeDataString(user) + "&password=" + Uri.EscapeDataString(password ?? string.Empty);
             }
 
             return url;
@@ -144,6 +142,8 @@ namespace Edge.HostSim.Dashboard
                 byte[] body = File.ReadAllBytes(path);
                 response.ContentType = s_contentTypes.TryGetValue(Path.GetExtension(path), out string? type) ? type : "application/octet-stream";
                 response.Headers["Cache-Control"] = "no-cache";
+                response.Headers["X-Content-Type-Options"] = "nosniff";
+                response.Headers["Referrer-Policy"] = "no-referrer";
                 response.ContentLength64 = body.Length;
                 response.OutputStream.Write(body, 0, body.Length);
             }

@@ -9,13 +9,15 @@ using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Output;
 
-/// <summary>Writes a run's files: summary.json, events.jsonl, trace.csv and plot.svg.</summary>
+/// <summary>Writes a run's files: summary.json, events.jsonl, trace.csv, plot.svg, plot.png and report.html.</summary>
 public static class RunOutputWriter
 {
     public const string SummaryFile = "summary.json";
     public const string EventsFile = "events.jsonl";
     public const string TraceFile = "trace.csv";
     public const string PlotFile = "plot.svg";
+    public const string PlotPngFile = "plot.png";
+    public const string ReportFile = Report.ReportPage.FileName;
 
     public static void WriteAll(string directory, Scenario scenario, SimulationResult result)
     {
@@ -25,8 +27,10 @@ public static class RunOutputWriter
         if (result.Trace != null)
         {
             WriteTrace(Path.Combine(directory, TraceFile), result.Trace, scenario.Pack.Demand != null ? scenario.Pack.AreaCm2 : 0);
-            File.WriteAllText(Path.Combine(directory, PlotFile), TracePlot.Render(result.Trace, scenario));
+            Plotting.RunFigure.Write(directory, scenario, result, PlotFile, PlotPngFile);
         }
+
+        Report.RunReport.Write(Path.Combine(directory, ReportFile), scenario, result);
     }
 
     public static void WriteSummary(string path, Scenario scenario, SimulationResult result)

@@ -6,12 +6,14 @@ using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Output;
 
-/// <summary>Writes a sweep's sweep.csv, sweep.md and capacity-versus-rest plot.</summary>
+/// <summary>Writes a sweep's sweep.csv, sweep.md, capacity-versus-rest plot (sweep.svg, sweep.png) and report.html.</summary>
 public static class SweepOutputWriter
 {
     public const string CsvFile = "sweep.csv";
     public const string MarkdownFile = "sweep.md";
     public const string PlotFile = "sweep.svg";
+    public const string PlotPngFile = "sweep.png";
+    public const string ReportFile = Report.ReportPage.FileName;
 
     public static void WriteAll(string directory, string title, IReadOnlyList<SweepPoint> points)
     {
@@ -39,10 +41,9 @@ public static class SweepOutputWriter
 
         File.WriteAllText(Path.Combine(directory, CsvFile), csv.ToString());
         File.WriteAllText(Path.Combine(directory, MarkdownFile), md.ToString());
-        double[] x = points.Select(p => p.RestS).ToArray();
-        double[] y = points.Select(p => p.CapacityMAhPerCm2).ToArray();
-        SvgChart chart = new SvgChart(title + ": capacity versus rest", "rest after each pulse (s)");
-        chart.AddPanel("capacity (mAh/cm2)", new List<PlotSeries> { new PlotSeries("capacity", x, y, SvgChart.Palette[0], markers: true) });
-        File.WriteAllText(Path.Combine(directory, PlotFile), chart.Render());
+        Plotting.StackedFigure figure = Plotting.SweepFigure.Build(title, points);
+        figure.SaveSvg(Path.Combine(directory, PlotFile));
+        figure.SavePng(Path.Combine(directory, PlotPngFile));
+        Report.SweepReport.Write(Path.Combine(directory, ReportFile), title, points);
     }
 }

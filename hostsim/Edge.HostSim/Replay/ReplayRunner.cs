@@ -85,6 +85,7 @@ public sealed class ReplayRunner
             {
                 frame.CellVoltageMv[c] = _series.CellMv[c][k];
                 frame.CellVoltageStatus[c] = ChannelStatus.Valid;
+                trace.ObserveCell(c, (float)(_series.CellMv[c][k] / 1000.0));
             }
 
             for (int m = 0; m < modules; m++)
@@ -92,6 +93,7 @@ public sealed class ReplayRunner
                 int ua = tick == segmentStartTick ? 0 : _series.ModuleUa[m][k];
                 frame.ModuleCurrentUa[m] = ua;
                 frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+                trace.ObserveModule(m, (float)(ua / 1000.0 / area));
                 chargeNc[m] += (long)ua * (tick - previousTick) * periodMs;
                 bool flowing = Math.Abs(ua) >= onThresholdUa;
                 if (tick > segmentStartTick && flowing != closed[m])
@@ -110,7 +112,9 @@ public sealed class ReplayRunner
                 closed[m] = actions.SwitchClosed[m];
             }
 
-            if (trace.IsDue(timeMs))
+            // The last fed tick always gets a row: the end of the recording is what a plot must show.
+            bool allStopped = RunTelemetry.AllStopped(controller, modules);
+            if (trace.IsDue(timeMs) || allStopped || k == _series.Count - 1)
             {
                 int row = trace.Append(timeS);
                 if (row >= 0)
@@ -131,7 +135,7 @@ public sealed class ReplayRunner
             }
 
             previousTick = tick;
-            if (RunTelemetry.AllStopped(controller, modules))
+            if (allStopped)
             {
                 terminatedBy = "allModulesStopped";
                 break;

@@ -210,15 +210,19 @@ public sealed class ClosedLoopRunner
                 telemetry.Consume(controller.Telemetry, timeS);
             }
 
-            if (trace != null && trace.IsDue(timeMs))
+            // The run's last tick always gets a row: the end (a cut-off, an isolation) is what a plot must show.
+            bool allStopped = RunTelemetry.AllStopped(controller, modules);
+            trace?.Observe(voltageV, actions, area);
+            if (trace != null && (trace.IsDue(timeMs) || allStopped || tick == limitTicks))
             {
                 int row = trace.Append(timeS);
                 if (row >= 0)
                 {
                     for (int m = 0; m < modules; m++)
                     {
-                        bool driven = actions.SwitchClosed[m] && (enable == null || enable.IsEnabled(timeMs));
-                        trace.CurrentMAPerCm2[(row * modules) + m] = (float)((driven ? actions.CurrentSetpointUa[m] : 0) / 1000.0 / area);
+                        // A hardware enable that timed out gates the current whatever the switch says.
+                        bool gated = enable != null && !enable.IsEnabled(timeMs);
+                        trace.CurrentMAPerCm2[(row * modules) + m] = gated ? 0f : TraceBuffer.CommandedMAPerCm2(actions, m, area);
                         trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
                     }
 
@@ -239,7 +243,7 @@ public sealed class ClosedLoopRunner
                 _options.Observer!(observation);
             }
 
-            if (RunTelemetry.AllStopped(controller, modules))
+            if (allStopped)
             {
                 terminatedBy = "allModulesStopped";
                 break;

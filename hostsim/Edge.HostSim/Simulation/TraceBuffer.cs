@@ -1,14 +1,25 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Actuation;
+
 namespace Edge.HostSim.Simulation;
 
 /// <summary>
-/// Decimated trace kept in preallocated columns. When full, every other row is dropped and the period
-/// doubles, so any run length fits in a fixed number of rows with an even spacing.
+/// Decimated trace kept in preallocated columns. When full, rows are merged in pairs and the period
+/// doubles, so any run length fits in a fixed number of rows with an even spacing. Besides the sample
+/// at its time, every row keeps the minimum and maximum of each cell voltage and module current over
+/// the ticks since the previous row (<see cref="Observe"/> sees every tick), so pulses far shorter than
+/// the row spacing still show as their true peaks and troughs.
 /// </summary>
 public sealed class TraceBuffer
 {
     private readonly int _capacity;
+
+    // Extremes of the ticks since the last row; folded into the next row.
+    private readonly float[] _pendingVoltageMinV;
+    private readonly float[] _pendingVoltageMaxV;
+    private readonly float[] _pendingCurrentMin;
+    private readonly float[] _pendingCurrentMax;
 
     public TraceBuffer(int modules, int cells, int capacity, int periodMs, bool adaptive)
     {
@@ -19,8 +30,17 @@ public sealed class TraceBuffer
         Adaptive = adaptive;
         TimeS = new double[capacity];
         CurrentMAPerCm2 = new float[modules * capacity];
+        CurrentMinMAPerCm2 = new float[modules * capacity];
+        CurrentMaxMAPerCm2 = new float[modules * capacity];
         State = new byte[modules * capacity];
         VoltageV = new float[cells * capacity];
+        VoltageMinV = new float[cells * capacity];
+        VoltageMaxV = new float[cells * capacity];
+        _pendingVoltageMinV = new float[cells];
+        _pendingVoltageMaxV = new float[cells];
+        _pendingCurrentMin = new float[modules];
+        _pendingCurrentMax = new float[modules];
+        ClearPending();
     }
 
     public int Modules { get; }
@@ -36,19 +56,82 @@ public sealed class TraceBuffer
 
     public double[] TimeS { get; }
 
-    /// <summary>Row-major [row * Modules + module].</summary>
+    /// <summary>Row-major [row * Modules + module]: commanded module current at the row's tick.</summary>
     public float[] CurrentMAPerCm2 { get; }
+
+    /// <summary>Row-major [row * Modules + module]: smallest commanded current since the previous row.</summary>
+    public float[] CurrentMinMAPerCm2 { get; }
+
+    /// <summary>Row-major [row * Modules + module]: largest commanded current since the previous row.</summary>
+    public float[] CurrentMaxMAPerCm2 { get; }
 
     /// <summary>Row-major [row * Modules + module]: the core's ModuleState.</summary>
     public byte[] State { get; }
 
-    /// <summary>Row-major [row * Cells + cell]: true cell voltage.</summary>
+    /// <summary>Row-major [row * Cells + cell]: true cell voltage at the row's tick.</summary>
     public float[] VoltageV { get; }
+
+    /// <summary>Row-major [row * Cells + cell]: lowest true cell voltage since the previous row.</summary>
+    public float[] VoltageMinV { get; }
+
+    /// <summary>Row-major [row * Cells + cell]: highest true cell voltage since the previous row.</summary>
+    public float[] VoltageMaxV { get; }
 
     /// <summary>True when a row is due at this simulated time.</summary>
     public bool IsDue(long timeMs) => timeMs % PeriodMs == 0;
 
-    /// <summary>Appends a row; returns its index for the caller to fill.</summary>
+    /// <summary>
+    /// Takes this tick's true cell voltages and commanded module currents into the extremes of the next
+    /// row. Call every tick, before <see cref="Append"/> when a row is due.
+    /// </summary>
+    public void Observe(double[] voltageV, ActionFrame actions, double areaCm2)
+    {
+        for (int c = 0; c < _pendingVoltageMinV.Length; c++)
+        {
+            ObserveCell(c, (float)voltageV[c]);
+        }
+
+        for (int m = 0; m < _pendingCurrentMin.Length; m++)
+        {
+            ObserveModule(m, CommandedMAPerCm2(actions, m, areaCm2));
+        }
+    }
+
+    /// <summary>Takes one cell's voltage of this tick into the extremes of the next row (every cell, every tick).</summary>
+    public void ObserveCell(int cell, float voltageV)
+    {
+        if (voltageV < _pendingVoltageMinV[cell])
+        {
+            _pendingVoltageMinV[cell] = voltageV;
+        }
+
+        if (voltageV > _pendingVoltageMaxV[cell])
+        {
+            _pendingVoltageMaxV[cell] = voltageV;
+        }
+    }
+
+    /// <summary>Takes one module's current of this tick, mA/cm2, into the extremes of the next row (every module, every tick).</summary>
+    public void ObserveModule(int module, float currentMAPerCm2)
+    {
+        if (currentMAPerCm2 < _pendingCurrentMin[module])
+        {
+            _pendingCurrentMin[module] = currentMAPerCm2;
+        }
+
+        if (currentMAPerCm2 > _pendingCurrentMax[module])
+        {
+            _pendingCurrentMax[module] = currentMAPerCm2;
+        }
+    }
+
+    /// <summary>The module current the frame commands, mA/cm2 (0 with the switch open).</summary>
+    public static float CommandedMAPerCm2(ActionFrame actions, int module, double areaCm2)
+    {
+        return (float)((actions.SwitchClosed[module] ? actions.CurrentSetpointUa[module] : 0) / 1000.0 / areaCm2);
+    }
+
+    /// <summary>Appends a row (its extremes are those observed since the previous row); returns its index for the caller to fill, -1 when full and not adaptive.</summary>
     public int Append(double timeS)
     {
         if (Count == _capacity)
@@ -63,10 +146,20 @@ public sealed class TraceBuffer
 
         int row = Count;
         TimeS[row] = timeS;
+        Array.Copy(_pendingVoltageMinV, 0, VoltageMinV, row * Cells, Cells);
+        Array.Copy(_pendingVoltageMaxV, 0, VoltageMaxV, row * Cells, Cells);
+        Array.Copy(_pendingCurrentMin, 0, CurrentMinMAPerCm2, row * Modules, Modules);
+        Array.Copy(_pendingCurrentMax, 0, CurrentMaxMAPerCm2, row * Modules, Modules);
+        ClearPending();
         Count++;
         return row;
     }
 
+    /// <summary>
+    /// Keeps the even rows (their times stay multiples of the doubled period); each absorbs the extremes
+    /// of the odd row before it, so a kept row covers the whole interval since the previous kept row. The
+    /// last odd row's extremes go to the row being appended.
+    /// </summary>
     private void Compact()
     {
         int kept = 0;
@@ -76,10 +169,54 @@ public sealed class TraceBuffer
             Array.Copy(CurrentMAPerCm2, row * Modules, CurrentMAPerCm2, kept * Modules, Modules);
             Array.Copy(State, row * Modules, State, kept * Modules, Modules);
             Array.Copy(VoltageV, row * Cells, VoltageV, kept * Cells, Cells);
+            MergeInto(VoltageMinV, VoltageMaxV, Cells, row, row - 1, kept);
+            MergeInto(CurrentMinMAPerCm2, CurrentMaxMAPerCm2, Modules, row, row - 1, kept);
             kept++;
+        }
+
+        int last = Count - 1;
+        if ((last & 1) == 1)
+        {
+            FoldIntoPending(VoltageMinV, VoltageMaxV, _pendingVoltageMinV, _pendingVoltageMaxV, Cells, last);
+            FoldIntoPending(CurrentMinMAPerCm2, CurrentMaxMAPerCm2, _pendingCurrentMin, _pendingCurrentMax, Modules, last);
         }
 
         Count = kept;
         PeriodMs *= 2;
+    }
+
+    private static void MergeInto(float[] min, float[] max, int width, int row, int previous, int target)
+    {
+        for (int i = 0; i < width; i++)
+        {
+            float lo = min[(row * width) + i];
+            float hi = max[(row * width) + i];
+            if (previous >= 0)
+            {
+                lo = Math.Min(lo, min[(previous * width) + i]);
+                hi = Math.Max(hi, max[(previous * width) + i]);
+            }
+
+            min[(target * width) + i] = lo;
+            max[(target * width) + i] = hi;
+        }
+    }
+
+    private static void FoldIntoPending(float[] min, float[] max, float[] pendingMin, float[] pendingMax, int width, int row)
+    {
+        for (int i = 0; i < width; i++)
+        {
+            pendingMin[i] = Math.Min(pendingMin[i], min[(row * width) + i]);
+            pendingMax[i] = Math.Max(pendingMax[i], max[(row * width) + i]);
+        }
+    }
+
+    // Nothing observed yet: any value observed replaces these.
+    private void ClearPending()
+    {
+        Array.Fill(_pendingVoltageMinV, float.PositiveInfinity);
+        Array.Fill(_pendingVoltageMaxV, float.NegativeInfinity);
+        Array.Fill(_pendingCurrentMin, float.PositiveInfinity);
+        Array.Fill(_pendingCurrentMax, float.NegativeInfinity);
     }
 }

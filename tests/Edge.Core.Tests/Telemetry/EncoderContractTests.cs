@@ -77,11 +77,17 @@ public class EncoderContractTests
             ModuleCurrentUa = -154, CellCount = 4,
         };
         int[] mv = { 0, 1, -3300, 3300 };
+        int[] lowest = { -5, 1, -3310, 12 };
+        int[] highest = { 243, 1, -3300, 3301 };
         mv.CopyTo(record.CellValuesA, 0);
+        lowest.CopyTo(record.CellValuesB, 0);
+        highest.CopyTo(record.CellValuesC, 0);
 
         JsonElement root = Encode(w => CellsEncoder.Encode(w, record, "b", 1));
 
-        AssertFields(root, Header.Concat(new[] { "module", "state", "moduleCurrentUa", "cellVoltageMv" }).ToArray());
+        AssertFields(root, Header.Concat(new[] { "module", "state", "moduleCurrentUa", "cellVoltageMv", "cellMinMv", "cellMaxMv" }).ToArray());
+        Assert.Equal(lowest, root.GetProperty("cellMinMv").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(highest, root.GetProperty("cellMaxMv").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal("rest", root.GetProperty("state").GetString());
         Assert.Equal(-154, root.GetProperty("moduleCurrentUa").GetInt32());
         Assert.Equal(mv, root.GetProperty("cellVoltageMv").EnumerateArray().Select(e => e.GetInt32()));
@@ -297,6 +303,7 @@ public class EncoderContractTests
         };
         Array.Fill(record.CellValuesA, int.MinValue);
         Array.Fill(record.CellValuesB, int.MinValue);
+        Array.Fill(record.CellValuesC, int.MinValue);
         var buffer = new byte[budget];
         var writer = new JsonByteWriter();
         foreach (System.Action<JsonByteWriter> encode in new System.Action<JsonByteWriter>[]

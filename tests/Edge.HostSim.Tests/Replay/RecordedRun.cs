@@ -10,8 +10,9 @@ namespace Edge.HostSim.Tests.Replay;
 
 /// <summary>
 /// A simulated run with known events (an intermittent soft short from 30 s, depletion warnings, a hard short
-/// at 90.5 s), its trace sampled every tick and written again as the lab formats replay reads. Noise is off so
-/// that the recorded values are the ones the core measured.
+/// at 90.5 s), its trace sampled every tick, and what the core measured every tick written again as the lab
+/// formats replay reads. Noise is off; the lab files carry the measured millivolts and microamps exactly, the
+/// trace the cell's true voltage at 10 uV resolution.
 /// </summary>
 public sealed class RecordedRun : IDisposable
 {
@@ -30,9 +31,15 @@ public sealed class RecordedRun : IDisposable
     {
         Directory.CreateDirectory(Folder);
         Scenario scenario = ScenarioLoader.Parse(Scenario);
-        SimulationResult result = new ClosedLoopRunner(scenario).Run();
+        List<Row> measured = new List<Row>();
+        RunOptions options = new RunOptions
+        {
+            // The current from this tick on and the voltage the core measured at it, as a cycler would log them.
+            Observer = o => measured.Add(new Row(o.TimeS, (o.Actions.SwitchClosed[0] ? o.Actions.CurrentSetpointUa[0] : 0) / 1000.0, o.Frame.CellVoltageMv[0] / 1000.0)),
+        };
+        SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
         RunOutputWriter.WriteAll(Path.Combine(Folder, "run"), scenario, result);
-        Rows = File.ReadAllLines(TracePath).Skip(1).Select(l => l.Split(',')).Select(c => new Row(D(c[0]), D(c[1]) * 0.3848, D(c[2]))).ToList();
+        Rows = measured;
     }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "edge-sim-replay-" + Guid.NewGuid().ToString("N"));
@@ -108,8 +115,6 @@ public sealed class RecordedRun : IDisposable
         File.WriteAllText(path, text);
         return path;
     }
-
-    private static double D(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
     public sealed record Row(double TimeS, double CurrentMA, double VoltageV);
 }

@@ -9,6 +9,8 @@ namespace Edge.Core.Telemetry.Encoding
         private static readonly byte[] s_state = JsonName.Of("state");
         private static readonly byte[] s_moduleCurrentUa = JsonName.Of("moduleCurrentUa");
         private static readonly byte[] s_cellVoltageMv = JsonName.Of("cellVoltageMv");
+        private static readonly byte[] s_cellMinMv = JsonName.Of("cellMinMv");
+        private static readonly byte[] s_cellMaxMv = JsonName.Of("cellMaxMv");
 
         public static void Encode(JsonByteWriter writer, TelemetryRecord record, string bootId, long seq)
         {
@@ -18,6 +20,10 @@ namespace Edge.Core.Telemetry.Encoding
             writer.Number(s_moduleCurrentUa, record.ModuleCurrentUa);
             writer.Name(s_cellVoltageMv);
             PulseEncoder.WriteArray(writer, record.CellValuesA, record.CellCount);
+            writer.Name(s_cellMinMv);
+            PulseEncoder.WriteArray(writer, record.CellValuesB, record.CellCount);
+            writer.Name(s_cellMaxMv);
+            PulseEncoder.WriteArray(writer, record.CellValuesC, record.CellCount);
             writer.EndObject();
         }
     }

@@ -25,7 +25,8 @@ namespace Edge.Core.Telemetry.Encoding
             "depletionOnset", "softShort", "hardShort", "overvoltage", "undervoltage", "overcurrent",
             "overtemperature", "channelFault", "tickTiming", "cutoff", "capacityLimit", "timeLimit",
             "protocolDone", "faultReset", "currentCapped", "telemetryOverflow", "started", "stopped", "derated", "demandMet",
-            "retainedCommand", "uncalibrated",
+            "retainedCommand",
+            "uncalibrated",
         };
 
         private static readonly string[] s_diagnosisIds = new string[]

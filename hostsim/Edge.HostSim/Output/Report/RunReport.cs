@@ -1,0 +1,222 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using Edge.Core.Configuration;
+using Edge.HostSim.Output.Plotting;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Output.Report;
+
+/// <summary>
+/// report.html of a run: the summary, zoomable voltage and current charts on the simulated time axis
+/// (the same selection, colours, envelopes and markers as plot.svg, at a finer binning) and the event list.
+/// </summary>
+public static class RunReport
+{
+    /// <summary>Events listed in the page at most; the rest are counted and left to events.jsonl.</summary>
+    public const int MaximumEventRows = 5000;
+
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
+
+    public static ReportData Build(Scenario scenario, SimulationResult result)
+    {
+        List<ReportChart> charts = new List<ReportChart>();
+        if (result.Trace is TraceBuffer trace && trace.Count > 0)
+        {
+            charts.AddRange(Charts(scenario, result, trace));
+        }
+
+        return new ReportData
+        {
+            Title = scenario.Name + ": simulated run",
+            Provenance = "Simulated by the Edge host simulator (closed loop: the control core against the cell model); voltages are the model's true cell voltages, not a bench measurement.",
+            Facts = Facts(scenario, result),
+            Charts = charts,
+            Tables = new List<ReportTable> { Modules(result), Events(result) },
+        };
+    }
+
+    public static void Write(string path, Scenario scenario, SimulationResult result) => ReportPage.Write(path, Build(scenario, result));
+
+    private static List<string[]> Facts(Scenario scenario, SimulationResult result)
+    {
+        return new List<string[]>
+        {
+            new[] { "pack", scenario.Pack.Modules + " modules x " + scenario.Pack.CellsPerModule + " cells, " + scenario.Pack.Preset + ", " + scenario.Pack.AreaCm2.ToString("0.####", s_inv) + " cm2" },
+            new[] { "protocol", string.Join(", ", scenario.Protocol.Steps) + (scenario.Protocol.Repeat ? " (repeated)" : " (once)") },
+            new[] { "rest", scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed" },
+            new[] { "mode", scenario.Controller.Act ? "act" : "observe" },
+            new[] { "sample period", scenario.SamplePeriodMs + " ms" },
+            new[] { "simulated", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
+            new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
+            new[] { "events", result.Events.Count + (result.EventsDropped > 0 ? " kept, " + result.EventsDropped + " more counted only" : string.Empty) },
+        };
+    }
+
+    private static ReportTable Modules(SimulationResult result)
+    {
+        return new ReportTable
+        {
+            Title = "Modules",
+            Columns = new[] { "module", "capacity (mAh/cm2)", "duty cycle", "mean rest (s)", "pulses", "state", "stop reason", "stopped at (s)" },
+            Rows = result.Modules.Select(m => new[]
+            {
+                m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
+                m.Pulses.ToString(s_inv), m.State, m.StopReason, m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
+            }).ToList(),
+        };
+    }
+
+    private static ReportTable Events(SimulationResult result)
+    {
+        int shown = Math.Min(result.Events.Count, MaximumEventRows);
+        long more = result.Events.Count - shown + result.EventsDropped;
+        return new ReportTable
+        {
+            Title = "Events",
+            Columns = new[] { "t (s)", "severity", "kind", "diagnosis", "module", "cell", "value", "threshold" },
+            SeverityColumn = 1,
+            Rows = result.Events.Take(shown).Select(e => new[]
+            {
+                e.TS.ToString("0.00", s_inv), e.Severity, e.Kind, e.Diagnosis ?? "-", e.Module < 0 ? "pack" : e.Module.ToString(s_inv),
+                e.Cell < 0 ? "-" : e.Cell.ToString(s_inv), e.Value.ToString(s_inv), e.Threshold.ToString(s_inv),
+            }).ToList(),
+            Note = more > 0 ? more + " more events not listed here (events.jsonl has every kept event)" : (result.Events.Count == 0 ? "no events" : null),
+        };
+    }
+
+    private static IEnumerable<ReportChart> Charts(Scenario scenario, SimulationResult result, TraceBuffer trace)
+    {
+        ControllerConfiguration configuration = ScenarioCompiler.Compile(scenario);
+        TimeAxis time = TimeAxis.For(trace.TimeS[trace.Count - 1]);
+        double[] x = time.FromSeconds(trace.TimeS, trace.Count);
+        CellSelection selection = CellSelection.Choose(trace, result);
+        ChartMarkers markers = ChartMarkers.Collect(scenario, result, limit: 200);
+        int cellsPerModule = trace.Cells / trace.Modules;
+        List<ReportLimit> limits = new List<ReportLimit>
+        {
+            new ReportLimit { Y = configuration.Protocol.StripCutoffMv / 1000.0, Label = "cut-off " + (configuration.Protocol.StripCutoffMv / 1000.0).ToString("0.00", s_inv) + " V", Color = "#b91c1c" },
+            new ReportLimit { Y = configuration.Protection.CellMaximumMv / 1000.0, Label = "safety max " + (configuration.Protection.CellMaximumMv / 1000.0).ToString("0.00", s_inv) + " V", Color = "#475569" },
+        };
+        if (configuration.Protocol.Steps.Any(s => s.CurrentUa < 0))
+        {
+            limits.Add(new ReportLimit { Y = configuration.Protocol.PlateCutoffMv / 1000.0, Label = "plating cut-off", Color = "#b91c1c" });
+        }
+
+        List<string> markerNotes = new List<string>();
+        if (markers.Omitted > 0)
+        {
+            markerNotes.Add(markers.Omitted + " more markers not drawn (the " + markers.Limit + " most severe are); the event table lists every event");
+        }
+
+        int lines = selection.Mode == SelectionMode.WorstCells ? selection.Cells.Length + 1 : trace.Cells;
+        int bins = Math.Clamp(400000 / (3 * Math.Max(1, lines)), 300, 3000);
+        List<ReportChart> charts = new List<ReportChart>();
+        if (selection.Mode == SelectionMode.PanelPerModule)
+        {
+            for (int m = 0; m < trace.Modules; m++)
+            {
+                ReportChart chart = VoltageChart("module " + m + " cell voltages (V)", time, markers, limits, m, markerNotes);
+                for (int c = 0; c < cellsPerModule; c++)
+                {
+                    chart.Series.Add(CellSeries(trace, x, bins, (m * cellsPerModule) + c, cellsPerModule));
+                }
+
+                charts.Add(chart);
+            }
+        }
+        else
+        {
+            ReportChart chart = VoltageChart("Cell voltages (V)", time, markers, limits, -2, markerNotes);
+            if (selection.Mode == SelectionMode.WorstCells)
+            {
+                List<SeriesEnvelope> all = Enumerable.Range(0, trace.Cells).Select(c => SeriesEnvelope.Build(x, trace.Count, bins, trace.VoltageV, trace.VoltageMinV, trace.VoltageMaxV, trace.Cells, c)).ToList();
+                chart.Series.Add(Series("range of all " + trace.Cells + " cells", "#94a3b8", Array.Empty<int>(), SeriesEnvelope.Union(all), forceBand: true));
+                chart.Notes.Add(selection.Cells.Length + " of " + selection.TotalCells + " cells drawn as lines (cells named by events first, then the extremes); the other "
+                    + selection.OmittedCells + " lie within the grey range band");
+            }
+
+            foreach (int c in selection.Cells)
+            {
+                chart.Series.Add(CellSeries(trace, x, bins, c, cellsPerModule));
+            }
+
+            charts.Add(chart);
+        }
+
+        ReportChart current = new ReportChart { Title = "Module currents (mA/cm2)", XLabel = time.Label, YLabel = "mA/cm2" };
+        current.Markers.AddRange(Markers(markers, time, -2));
+        if (selection.OmittedModules > 0)
+        {
+            List<SeriesEnvelope> all = Enumerable.Range(0, trace.Modules).Select(m => SeriesEnvelope.Build(x, trace.Count, bins, trace.CurrentMAPerCm2, trace.CurrentMinMAPerCm2, trace.CurrentMaxMAPerCm2, trace.Modules, m)).ToList();
+            current.Series.Add(Series("range of all " + trace.Modules + " modules", "#94a3b8", Array.Empty<int>(), SeriesEnvelope.Union(all), forceBand: true));
+            current.Notes.Add(selection.Modules.Length + " of " + selection.TotalModules + " modules drawn as lines; the others lie within the grey band");
+        }
+
+        foreach (int m in selection.Modules)
+        {
+            SeriesEnvelope env = SeriesEnvelope.Build(x, trace.Count, bins, trace.CurrentMAPerCm2, trace.CurrentMinMAPerCm2, trace.CurrentMaxMAPerCm2, trace.Modules, m);
+            current.Series.Add(Series("module " + m, "#" + PlotPalette.Module(m).ToHex().Substring(1, 6), Array.Empty<int>(), env, forceBand: false));
+        }
+
+        charts.Add(current);
+        return charts;
+    }
+
+    private static ReportChart VoltageChart(string title, TimeAxis time, ChartMarkers markers, List<ReportLimit> limits, int module, List<string> notes)
+    {
+        ReportChart chart = new ReportChart { Title = title, XLabel = time.Label, YLabel = "V" };
+        chart.Markers.AddRange(Markers(markers, time, module));
+        chart.Limits.AddRange(limits);
+        chart.Notes.AddRange(notes);
+        return chart;
+    }
+
+    private static ReportSeries CellSeries(TraceBuffer trace, double[] x, int bins, int cell, int cellsPerModule)
+    {
+        int module = cell / cellsPerModule;
+        int inModule = cell % cellsPerModule;
+        SeriesEnvelope env = SeriesEnvelope.Build(x, trace.Count, bins, trace.VoltageV, trace.VoltageMinV, trace.VoltageMaxV, trace.Cells, cell);
+        int[] dash = (inModule % 4) switch { 1 => new[] { 6, 4 }, 2 => new[] { 2, 3 }, 3 => new[] { 9, 3, 2, 3 }, _ => Array.Empty<int>() };
+        return Series("M" + module + " C" + inModule, PlotPalette.CellHex(module, inModule, cellsPerModule), dash, env, forceBand: false);
+    }
+
+    private static ReportSeries Series(string name, string color, int[] dash, SeriesEnvelope env, bool forceBand)
+    {
+        bool band = forceBand || env.Dense || env.Min.Zip(env.Max).Any(p => p.Second - p.First > 1e-4);
+        return new ReportSeries
+        {
+            Name = name,
+            Color = color,
+            Dash = dash,
+            X = Round(env.X, 5),
+            Y = Round(env.Last, 5),
+            Min = band ? Round(env.Min, 5) : null,
+            Max = band ? Round(env.Max, 5) : null,
+            Band = band,
+        };
+    }
+
+    private static IEnumerable<ReportMarker> Markers(ChartMarkers markers, TimeAxis time, int module)
+    {
+        return markers.Markers.Where(m => module == -2 || m.Module == module || m.Module == -1).Select(m => new ReportMarker
+        {
+            X = time.FromSeconds(m.TimeS),
+            Label = m.Text,
+            Color = PlotPalette.MarkerHex(m.Kind),
+            Kind = ScenarioNames.Camel(m.Kind.ToString()),
+        });
+    }
+
+    private static double[] Round(double[] values, int decimals)
+    {
+        double[] rounded = new double[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            rounded[i] = Math.Round(values[i], decimals);
+        }
+
+        return rounded;
+    }
+}

@@ -1,0 +1,47 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using Edge.HostSim.Simulation;
+
+namespace Edge.HostSim.Output.Report;
+
+/// <summary>report.html of a sweep: capacity versus rest as a zoomable chart and the table of variants.</summary>
+public static class SweepReport
+{
+    private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
+
+    public static ReportData Build(string title, IReadOnlyList<SweepPoint> points)
+    {
+        ReportChart chart = new ReportChart { Title = "Capacity versus rest", XLabel = "rest after each pulse (s)", YLabel = "mAh/cm2", SharedX = false };
+        chart.Series.Add(new ReportSeries
+        {
+            Name = "capacity",
+            Color = "#1f77b4",
+            X = points.Select(p => p.RestS).ToArray(),
+            Y = points.Select(p => p.CapacityMAhPerCm2).ToArray(),
+            Points = true,
+        });
+        return new ReportData
+        {
+            Title = title + ": simulated sweep",
+            Provenance = "Simulated by the Edge host simulator, one closed-loop run per rest value; not a bench measurement.",
+            Facts = new List<string[]> { new[] { "variants", points.Count.ToString(s_inv) }, new[] { "wall time (sum)", points.Sum(p => p.Result.WallS).ToString("0.##", s_inv) + " s" } },
+            Charts = new List<ReportChart> { chart },
+            Tables = new List<ReportTable>
+            {
+                new ReportTable
+                {
+                    Title = "Variants",
+                    Columns = new[] { "rest (s)", "capacity (mAh/cm2)", "duty cycle", "stop reason", "simulated (s)", "wall (s)", "events" },
+                    Rows = points.Select(p => new[]
+                    {
+                        p.RestS.ToString("0.###", s_inv), p.CapacityMAhPerCm2.ToString("0.###", s_inv), p.DutyCycle.ToString("0.###", s_inv), p.StopReason,
+                        p.Result.SimulatedS.ToString("0.#", s_inv), p.Result.WallS.ToString("0.##", s_inv), p.Result.Events.Count.ToString(s_inv),
+                    }).ToList(),
+                },
+            },
+        };
+    }
+
+    public static void Write(string path, string title, IReadOnlyList<SweepPoint> points) => ReportPage.Write(path, Build(title, points));
+}

@@ -1,0 +1,222 @@
+// uPlot charts on the device time axis. Cell voltages are drawn as the sample line plus the band between
+// the per-interval minimum and maximum the device reports (so pulse peaks and rest troughs show truly);
+// limits are horizontal lines; events, data gaps and broker outages are drawn over every chart.
+
+import { deviceTime } from './format.js';
+
+export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2',
+  '#393b79', '#bcbd22', '#006d2c', '#ad494a', '#637939', '#3182bd', '#7b4173', '#e6550d'];
+export const SEVERITY_COLORS = { info: '#2563eb', warning: '#d97706', fault: '#dc2626' };
+const MAX_SERIES = 16;
+const MAX_EVENT_LINES = 200;
+
+/** Module hue; cells of a module as darker to lighter shades of it (same rule as the simulator's plots). */
+export function moduleColor(m) {
+  return PALETTE[m % PALETTE.length];
+}
+
+export function cellColor(m, c, cpm) {
+  const base = moduleColor(m);
+  if (cpm <= 1) return base;
+  const k = c / (cpm - 1) - 0.5; // -0.5 .. 0.5
+  const rgb = [1, 3, 5].map((i) => parseInt(base.slice(i, i + 2), 16));
+  const mixed = rgb.map((v) => Math.round(k < 0 ? v * (1 + k * 0.9) : v + (255 - v) * k));
+  return '#' + mixed.map((v) => v.toString(16).padStart(2, '0')).join('');
+}
+
+function alpha(hex, a) {
+  const rgb = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${rgb[0]},${rgb[1]},${rgb[2]},${a})`;
+}
+
+/** Which cells and modules the detail charts draw (at most 16 lines each), and what that leaves out. */
+export function selection(d, focus) {
+  const cfg = d.config;
+  const total = cfg.modules * cfg.cellsPerModule;
+  let cells;
+  if (total <= MAX_SERIES) cells = [...Array(total).keys()];
+  else {
+    const first = focus * cfg.cellsPerModule;
+    cells = [...Array(Math.min(cfg.cellsPerModule, MAX_SERIES)).keys()].map((c) => first + c);
+  }
+  const modules = cfg.modules <= MAX_SERIES ? [...Array(cfg.modules).keys()] : [focus];
+  let note = '';
+  if (total > cells.length) note = `showing ${cells.length} of ${total} cells (module ${focus}); every cell is in the compact view`;
+  return { cells, modules, note };
+}
+
+const charts = new Map();
+
+export function destroyAll() {
+  for (const c of charts.values()) c.plot.destroy();
+  charts.clear();
+}
+
+function limitsFor(name, cfg) {
+  if (!cfg) return [];
+  if (name === 'cells') {
+    const plates = cfg.protocol.steps.some((s) => s.currentUa < 0);
+    const out = [
+      { y: cfg.protocol.stripCutoffMv, label: `cut-off ${cfg.protocol.stripCutoffMv} mV`, color: '#b91c1c' },
+      { y: cfg.protection.cellMaximumMv, label: `safety max ${cfg.protection.cellMaximumMv} mV`, color: '#475569' },
+    ];
+    if (plates) {
+      out.push({ y: cfg.protocol.plateCutoffMv, label: `plating cut-off ${cfg.protocol.plateCutoffMv} mV`, color: '#b91c1c' });
+      out.push({ y: cfg.protection.cellMinimumMv, label: `safety min ${cfg.protection.cellMinimumMv} mV`, color: '#475569' });
+    }
+    return out;
+  }
+  if (name === 'current') {
+    const maxMaCm2 = cfg.protection.moduleMaximumCurrentUa / 1000 / cfg.protocol.electrodeAreaCm2;
+    return [{ y: maxMaCm2, label: `safety max ${maxMaCm2.toFixed(2)} mA/cm2`, color: '#475569' }];
+  }
+  if (name === 'rest') {
+    return [
+      { y: cfg.protocol.maximumRestMs / 1000, label: `max rest ${cfg.protocol.maximumRestMs / 1000} s`, color: '#475569' },
+      { y: cfg.protocol.minimumRestMs / 1000, label: `min rest ${cfg.protocol.minimumRestMs / 1000} s`, color: '#475569' },
+    ];
+  }
+  return [];
+}
+
+/**
+ * Draws (or updates) one chart. spec: { name, el, table, columns: [{ col, label, color, band: [loCol, hiCol] }], unit }.
+ * The data arrays are the table's own (no copy).
+ */
+export function draw(spec, d) {
+  const { name, el, table, columns } = spec;
+  const width = Math.max(300, el.clientWidth);
+  const key = d.id + ':' + columns.map((c) => c.col).join(',') + ':' + (d.config ? d.config.revision : '');
+  const data = [table.x];
+  const series = [{ label: 'device time' }];
+  const bands = [];
+  for (const c of columns) {
+    data.push(table.cols[c.col]);
+    series.push({ label: c.label, stroke: c.color, width: 1.5, spanGaps: false, points: { show: c.points === true, size: 4, fill: c.color } });
+  }
+  for (const c of columns) {
+    if (!c.band) continue;
+    const lo = data.length;
+    data.push(table.cols[c.band[0]]);
+    series.push({ label: c.label + ' min', stroke: 'transparent', width: 0, points: { show: false } });
+    data.push(table.cols[c.band[1]]);
+    series.push({ label: c.label + ' max', stroke: alpha(c.color, 0.5), width: 0.5, points: { show: false } });
+    bands.push({ series: [lo + 1, lo], fill: alpha(c.color, 0.18) });
+  }
+  let c = charts.get(name);
+  if (!c || c.key !== key) {
+    if (c) c.plot.destroy();
+    el.replaceChildren();
+    const limits = limitsFor(name, d.config);
+    const plot = new uPlot({
+      width, height: 220, series, bands,
+      scales: {
+        x: { time: false },
+        y: {
+          range: (u, min, max) => {
+            if (min === null || max === null) { min = 0; max = 1; }
+            for (const l of limits) {
+              // A limit joins the range once the data come within half of it: a far cut-off would flatten the data.
+              if ((l.y > 0 && max >= l.y * 0.5) || (l.y < 0 && min <= l.y * 0.5) || (l.y >= min && l.y <= max)) {
+                min = Math.min(min, l.y);
+                max = Math.max(max, l.y);
+              }
+            }
+            const pad = (max - min) * 0.08 || 1;
+            return [min - pad, max + pad];
+          },
+        },
+      },
+      axes: [
+        { label: 'device time (h:mm:ss)', stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 46, values: (u, ticks) => ticks.map((t) => deviceTime(t * 1000, 0)) },
+        { label: spec.unit, stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 60 },
+      ],
+      legend: { live: false, show: false },
+      cursor: { drag: { x: true, y: false } },
+      hooks: { draw: [(u) => overlay(u, name, limits)] },
+    }, data, el);
+    c = { plot, key, width, version: -1 };
+    charts.set(name, c);
+  } else if (c.version !== d.version || c.width !== width) {
+    if (c.width !== width) {
+      c.plot.setSize({ width, height: 220 });
+      c.width = width;
+    }
+    c.plot.setData(data);
+  }
+  c.device = d;
+  c.version = d.version;
+  el.dataset.points = String(table.x.length);
+  el.dataset.series = String(columns.length);
+}
+
+/** Limits, events, data gaps and broker outages over the plotting area. */
+function overlay(u, name, limits) {
+  const c = charts.get(name);
+  const d = c && c.device;
+  const ctx = u.ctx;
+  const { left, top, width, height } = u.bbox;
+  const dpr = devicePixelRatio;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  ctx.font = `${11 * dpr}px system-ui, sans-serif`;
+  const [y0, y1] = [u.scales.y.min, u.scales.y.max];
+  let above = 0;
+  let below = 0;
+  ctx.textAlign = 'right';
+  for (const l of limits) {
+    if (l.y < y0 || l.y > y1) {
+      // Out of range: named at the top or bottom edge, one under the other.
+      ctx.fillStyle = l.color;
+      const y = l.y > y1 ? top + (12 + 13 * above++) * dpr : top + height - (4 + 13 * below++) * dpr;
+      ctx.fillText(`${l.label} ${l.y > y1 ? '(above)' : '(below)'}`, left + width - 4 * dpr, y);
+      continue;
+    }
+    const y = u.valToPos(l.y, 'y', true);
+    ctx.strokeStyle = l.color;
+    ctx.setLineDash([6 * dpr, 4 * dpr]);
+    ctx.lineWidth = 1.2 * dpr;
+    ctx.beginPath(); ctx.moveTo(left, y); ctx.lineTo(left + width, y); ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = l.color;
+    ctx.fillText(l.label, left + width - 4 * dpr, y - 4 * dpr);
+  }
+  ctx.textAlign = 'left';
+  if (d) {
+    for (const m of d.marks) {
+      const x0 = u.valToPos(m.from, 'x', true);
+      const x1 = Math.max(x0 + 2 * dpr, u.valToPos(m.to, 'x', true));
+      ctx.fillStyle = m.kind === 'outage' ? 'rgba(239,68,68,0.2)' : m.kind === 'restart' ? 'rgba(147,51,234,0.25)' : 'rgba(148,163,184,0.35)';
+      ctx.fillRect(x0, top, x1 - x0, height);
+      if (m.kind === 'outage' || m.kind === 'gap') {
+        ctx.fillStyle = m.kind === 'outage' ? 'rgba(185,28,28,0.9)' : 'rgba(71,85,105,0.9)';
+        ctx.fillText(m.kind === 'outage' ? 'broker offline' : 'no data', x0 + 3 * dpr, top + 24 * dpr);
+      }
+    }
+    const xMin = u.scales.x.min;
+    const xMax = u.scales.x.max;
+    let drawn = 0;
+    for (const e of d.events) {
+      if (drawn >= MAX_EVENT_LINES) break;
+      const t = e.tMs / 1000;
+      if (t < xMin || t > xMax) continue;
+      drawn++;
+      const x = u.valToPos(t, 'x', true);
+      ctx.strokeStyle = SEVERITY_COLORS[e.severity];
+      ctx.lineWidth = (e.severity === 'info' ? 1 : 1.6) * dpr;
+      ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
+      if (e.severity !== 'info') {
+        ctx.save();
+        ctx.translate(x - 3 * dpr, top + 4 * dpr);
+        ctx.rotate(-Math.PI / 2);
+        ctx.textAlign = 'right';
+        ctx.fillStyle = SEVERITY_COLORS[e.severity];
+        ctx.fillText(e.kind, 0, 0);
+        ctx.restore();
+      }
+    }
+  }
+  ctx.restore();
+}

@@ -1,0 +1,125 @@
+// The compact view of a whole pack: a state strip (one square per module) and a heat map of the latest
+// cell voltages (a row per module, a column per cell), both on canvases sized to the pack, so 64 or 256
+// modules cost one draw each and stay readable. Hovering names the module or cell and its values.
+
+import { deviceTime } from './format.js';
+
+export const STATE_COLORS = { idle: '#94a3b8', pulse: '#f59e0b', rest: '#38bdf8', hold: '#ef4444', done: '#22c55e', unknown: '#a78bfa', nodata: '#e5e7eb' };
+
+// Perceptual ramp (viridis stops) for voltages between the pack's lowest and highest current reading.
+const RAMP = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+
+function ramp(f) {
+  const i = Math.max(0, Math.min(RAMP.length - 1, Math.round(f * (RAMP.length - 1))));
+  return RAMP[i];
+}
+
+/** Draws both canvases; returns what was drawn (for the tests' snapshot). */
+export function drawCompact(d, els, stale) {
+  const cfg = d.config;
+  if (!cfg) return null;
+  const modules = cfg.modules;
+  const cpm = cfg.cellsPerModule;
+  const dpr = devicePixelRatio || 1;
+
+  // State strip: squares in rows of up to 32.
+  const perRow = Math.min(32, modules);
+  const size = modules > 64 ? 16 : 22;
+  const strip = els.strip;
+  const sw = perRow * (size + 2);
+  const sh = Math.ceil(modules / perRow) * (size + 2);
+  strip.style.width = sw + 'px';
+  strip.style.height = sh + 'px';
+  strip.width = Math.round(sw * dpr);
+  strip.height = Math.round(sh * dpr);
+  const sc = strip.getContext('2d');
+  sc.setTransform(dpr, 0, 0, dpr, 0, 0);
+  sc.clearRect(0, 0, sw, sh);
+  sc.font = `${size > 16 ? 9 : 7}px system-ui, sans-serif`;
+  sc.textAlign = 'center';
+  const counts = {};
+  for (let m = 0; m < modules; m++) {
+    const mod = d.modules[m];
+    const state = mod.state;
+    counts[mod.state] = (counts[mod.state] || 0) + 1;
+    const x = (m % perRow) * (size + 2);
+    const y = Math.floor(m / perRow) * (size + 2);
+    sc.globalAlpha = stale ? 0.35 : 1;
+    sc.fillStyle = STATE_COLORS[state] || STATE_COLORS.unknown;
+    sc.fillRect(x, y, size, size);
+    sc.globalAlpha = 1;
+    if (mod.lastEvent && mod.lastEvent.severity === 'fault') {
+      sc.strokeStyle = '#7f1d1d';
+      sc.lineWidth = 2;
+      sc.strokeRect(x + 1, y + 1, size - 2, size - 2);
+    }
+    sc.fillStyle = state === 'hold' || state === 'pulse' ? '#111827' : '#0f172a';
+    sc.fillText(String(m), x + size / 2, y + size / 2 + 3);
+  }
+
+  // Heat map: latest reading per cell.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const mod of d.modules) {
+    if (!mod.lastCells) continue;
+    for (const v of mod.lastCells.cellVoltageMv) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  if (!Number.isFinite(lo)) { lo = 0; hi = 1; }
+  if (hi - lo < 1) hi = lo + 1;
+  const heat = els.heat;
+  const cw = Math.max(4, Math.min(28, Math.floor(720 / cpm)));
+  const ch = Math.max(3, Math.min(18, Math.floor(900 / modules)));
+  const hw = cpm * cw + 40;
+  const hh = modules * ch;
+  heat.style.width = hw + 'px';
+  heat.style.height = hh + 'px';
+  heat.width = Math.round(hw * dpr);
+  heat.height = Math.round(hh * dpr);
+  const hc = heat.getContext('2d');
+  hc.setTransform(dpr, 0, 0, dpr, 0, 0);
+  hc.clearRect(0, 0, hw, hh);
+  hc.font = `${Math.min(10, ch)}px system-ui, sans-serif`;
+  hc.textAlign = 'right';
+  for (let m = 0; m < modules; m++) {
+    const mod = d.modules[m];
+    if (ch >= 7 || m % 8 === 0) {
+      hc.fillStyle = '#475569';
+      hc.fillText('M' + m, 34, m * ch + ch - 1);
+    }
+    // Stale: the last readings stay, faded, so the last known picture is still there to read.
+    hc.globalAlpha = stale ? 0.3 : 1;
+    for (let c = 0; c < cpm; c++) {
+      const v = mod.lastCells ? mod.lastCells.cellVoltageMv[c] : null;
+      hc.fillStyle = v === null ? STATE_COLORS.nodata : ramp((v - lo) / (hi - lo));
+      hc.fillRect(40 + c * cw, m * ch, cw - (cw > 6 ? 1 : 0), ch - (ch > 4 ? 1 : 0));
+    }
+    hc.globalAlpha = 1;
+  }
+  els.scale.textContent = `colour: ${lo} mV (dark) to ${hi} mV (yellow), latest reading per cell` + (stale ? ' (stale: faded, no data now)' : '');
+  els.counts.textContent = Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(' · ');
+  els.strip.dataset.modules = String(modules);
+  els.heat.dataset.cells = String(modules * cpm);
+  return { modules, cells: modules * cpm, cellWidth: cw, rowHeight: ch, squares: size, lo, hi };
+}
+
+/** Module (and cell) under a mouse position, for the hover text and focusing a module. */
+export function hitTest(d, els, canvas, offsetX, offsetY, drawn) {
+  if (!drawn) return null;
+  if (canvas === els.strip) {
+    const perRow = Math.min(32, drawn.modules);
+    const m = Math.floor(offsetY / (drawn.squares + 2)) * perRow + Math.floor(offsetX / (drawn.squares + 2));
+    if (m < 0 || m >= drawn.modules) return null;
+    const mod = d.modules[m];
+    return { module: m, text: `module ${m}: ${mod.state}${mod.stopReason && mod.stopReason !== 'none' ? ' (' + mod.stopReason + ')' : ''}, last data ${deviceTime(mod.lastTMs)}` };
+  }
+  const m = Math.floor(offsetY / drawn.rowHeight);
+  const c = Math.floor((offsetX - 40) / drawn.cellWidth);
+  if (m < 0 || m >= drawn.modules || c < 0 || c >= d.config.cellsPerModule) return null;
+  const cells = d.modules[m].lastCells;
+  if (!cells) return { module: m, text: `M${m} C${c}: no reading yet` };
+  const extra = cells.cellMinMv ? ` (since the previous reading: ${cells.cellMinMv[c]} to ${cells.cellMaxMv[c]} mV)` : '';
+  return { module: m, text: `M${m} C${c}: ${cells.cellVoltageMv[c]} mV at ${deviceTime(cells.tMs)}${extra}` };
+}

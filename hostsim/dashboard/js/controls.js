@@ -1,0 +1,133 @@
+// Operator controls: start, stop, reset a fault, switch mode and send a protocol (step strings) to the
+// selected device over edge/<id>/cmd/<verb> (contract v1), with a confirmation before stop and reset and
+// the device's reply (cmd/result) shown per command. The page shows them only to an account the broker
+// lets publish commands; the broker's ACL is what enforces it.
+
+import { wallClock } from './format.js';
+
+const REPLY_TIMEOUT_MS = 10000;
+const LOG_ROWS = 50;
+
+export function createControls(els, publish, selectedDevice) {
+  const log = [];
+  let counter = 0;
+
+  function target() {
+    const v = els.module.value;
+    return v === 'all' ? -1 : Number(v);
+  }
+
+  function describe(module) {
+    return module < 0 ? 'all modules' : `module ${module}`;
+  }
+
+  async function confirmFirst(text) {
+    els.confirmText.textContent = text;
+    els.dialog.showModal();
+    return new Promise((resolve) => {
+      const done = (ok) => {
+        els.confirmYes.onclick = null;
+        els.confirmNo.onclick = null;
+        els.dialog.close();
+        resolve(ok);
+      };
+      els.confirmYes.onclick = () => done(true);
+      els.confirmNo.onclick = () => done(false);
+      els.dialog.oncancel = () => done(false);
+    });
+  }
+
+  function send(verb, body, targetText) {
+    const device = selectedDevice();
+    if (!device) return;
+    const id = `ui-${Date.now().toString(36)}-${++counter}`;
+    const entry = { id, verb, device, target: targetText, sentAt: Date.now(), status: 'sent', detail: 'waiting for the device' };
+    log.unshift(entry);
+    if (log.length > LOG_ROWS) log.length = LOG_ROWS;
+    entry.timer = setTimeout(() => {
+      if (entry.status === 'sent') {
+        entry.status = 'noReply';
+        entry.detail = `no reply within ${REPLY_TIMEOUT_MS / 1000} s (device offline?)`;
+        render();
+      }
+    }, REPLY_TIMEOUT_MS);
+    publish(`edge/${device}/cmd/${verb}`, JSON.stringify({ id, ...body }), (err) => {
+      if (err) {
+        clearTimeout(entry.timer);
+        entry.status = 'refused';
+        entry.detail = err.code === 135 ? 'refused by the broker: not authorised' : `not delivered: ${err.message}`;
+        render();
+      }
+    });
+    render();
+  }
+
+  els.start.onclick = () => send('start', { module: target() }, describe(target()));
+  els.stop.onclick = async () => {
+    const m = target();
+    if (await confirmFirst(`Stop ${describe(m)} on ${selectedDevice()}? The switch opens at the next tick and the module ends in "done" (reason: command).`)) {
+      send('stop', { module: m }, describe(m));
+    }
+  };
+  els.reset.onclick = async () => {
+    const m = target();
+    if (await confirmFirst(`Reset the latched fault of ${describe(m)} on ${selectedDevice()}? Modules in hold return to idle and wait for start; the cause may still be there.`)) {
+      send('resetFault', { module: m }, describe(m));
+    }
+  };
+  els.setMode.onclick = () => send('setMode', { mode: els.mode.value }, els.mode.value);
+  els.sendProtocol.onclick = () => {
+    const steps = els.steps.value.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
+    const body = { steps, restMode: els.restMode.value, repeat: els.repeat.checked, start: els.startAfter.checked };
+    send('setProtocol', body, `${steps.length} steps`);
+  };
+
+  /** A checked cmd/result message: matches it to the command it answers. */
+  function onResult(deviceId, msg) {
+    const entry = log.find((e) => e.id === msg.id && e.device === deviceId);
+    if (!entry) return false;
+    clearTimeout(entry.timer);
+    entry.status = msg.ok ? 'accepted' : 'rejected';
+    entry.detail = msg.ok ? 'accepted by the device' : `rejected by the device: ${msg.error ? msg.error.field + ': ' + msg.error.message : 'no reason given'}`;
+    entry.repliedAt = Date.now();
+    render();
+    return true;
+  }
+
+  function render() {
+    const rows = log.map((e) => {
+      const tr = document.createElement('tr');
+      tr.className = 'cmd-' + e.status;
+      tr.dataset.verb = e.verb;
+      tr.dataset.status = e.status;
+      for (const text of [wallClock(e.sentAt), e.verb, e.target, e.status, e.detail, e.id]) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.appendChild(td);
+      }
+      return tr;
+    });
+    if (rows.length === 0) {
+      const tr = document.createElement('tr');
+      const td = document.createElement('td');
+      td.colSpan = 6;
+      td.className = 'muted';
+      td.textContent = 'no commands sent from this page';
+      tr.appendChild(td);
+      rows.push(tr);
+    }
+    els.log.tBodies[0].replaceChildren(...rows);
+  }
+
+  /** Keeps the module choice in step with the device's layout. */
+  function setModules(count) {
+    if (els.module.dataset.count === String(count)) return;
+    els.module.dataset.count = String(count);
+    const options = [new Option('all modules', 'all')];
+    for (let m = 0; m < count; m++) options.push(new Option(`module ${m}`, String(m)));
+    els.module.replaceChildren(...options);
+  }
+
+  render();
+  return { onResult, setModules, log: () => log.map(({ timer, ...rest }) => rest) };
+}

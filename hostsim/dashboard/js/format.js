@@ -1,0 +1,62 @@
+// One time format everywhere: device time as h:mm:ss.ss since the device booted (tMs is its monotonic
+// clock, not a wall clock), with the browser's wall clock (HH:MM:SS) beside it when a message was received
+// live. Event values carry the unit of their diagnosis.
+
+export function deviceTime(ms, decimals = 2) {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '?';
+  const negative = ms < 0;
+  let s = Math.abs(ms) / 1000;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  const sec = s.toFixed(decimals).padStart(decimals > 0 ? 3 + decimals : 2, '0');
+  return `${negative ? '-' : ''}${h}:${String(m).padStart(2, '0')}:${sec}`;
+}
+
+export function wallClock(epochMs) {
+  if (!epochMs) return '';
+  const d = new Date(epochMs);
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** "0:04:09.80 (14:03:22)": device time, then the wall clock when known. */
+export function timeWithWall(tMs, receivedAt) {
+  return receivedAt ? `${deviceTime(tMs)} (${wallClock(receivedAt)})` : deviceTime(tMs);
+}
+
+// Units of an event's value and threshold, by diagnosis (the detectors' own units) or by kind.
+const DIAGNOSIS_UNITS = {
+  depletionTrendInfo: 'mV', depletionTrendWarning: 'mV', depletionTrendFault: 'mV',
+  depletionEdgeResistanceRise: 'mΩ', depletionNonlinearRise: 'mV',
+  softShortSpike: 'mV', softShortResistanceDrop: 'mΩ', softShortSelfDischarge: 'mV', softShortEfficiencyDrop: '%',
+  softShortConfirmed: 'indicators', hardShort: 'mV', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
+  moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
+  currentChannelSaturated: 'µA', cellChannelInvalid: 'status', currentChannelInvalid: 'status', temperatureChannelInvalid: 'status',
+  tickLate: 'ms', tickMissed: 'ms',
+};
+const KIND_UNITS = {
+  cutoff: 'mV', capacityLimit: 'µC', timeLimit: 'ms', currentCapped: 'µA', telemetryOverflow: 'records',
+  outboxOverflow: 'messages', derated: 'modules', demandMet: 'modules', retainedCommand: 'commands',
+};
+
+export function eventUnit(e) {
+  return (e.diagnosis && DIAGNOSIS_UNITS[e.diagnosis]) || KIND_UNITS[e.kind] || '';
+}
+
+/** "85 mV (limit 20 mV)"; numbers only, the unit from the table above. */
+export function eventValue(e) {
+  const unit = eventUnit(e);
+  const u = unit ? ' ' + unit : '';
+  if (e.kind === 'started' || e.kind === 'stopped' || e.kind === 'faultReset' || e.kind === 'protocolDone') return '';
+  return `${e.value}${u} (limit ${e.threshold}${u})`;
+}
+
+export function where(module, cell, cellsPerModule) {
+  if (module === null || module === undefined) return 'pack';
+  return `M${module}` + (cell === null || cell === undefined ? '' : ` C${cell % cellsPerModule}`);
+}
+
+export function fixed(v, digits) {
+  return v === null || v === undefined || !Number.isFinite(v) ? '–' : v.toFixed(digits);
+}

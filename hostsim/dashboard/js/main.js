@@ -1,0 +1,669 @@
+// Edge live dashboard: subscribes to edge/<device>/... (MQTT contract v1) over WebSockets. Messages are
+// only queued on arrival; one animation frame checks and applies at most a time slice of them and redraws,
+// so a flood costs bounded work per frame. Every value from MQTT is data: checked (validate.js), inserted
+// as text, never as HTML.
+
+import { check, parseTopic } from './validate.js';
+import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark } from './store.js';
+import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed } from './format.js';
+import { draw, destroyAll, selection, moduleColor, cellColor, SEVERITY_COLORS } from './charts.js';
+import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
+import { createControls } from './controls.js';
+
+const QUEUE_LIMIT = 50000;      // messages waiting for a frame; beyond, they are dropped and counted
+const FRAME_BUDGET_MS = 25;     // message handling per frame; the rest waits for the next frame
+const COMPACT_FROM_MODULES = 9; // the compact view opens by itself from this many modules
+
+const $ = (id) => document.getElementById(id);
+const store = createStore();
+const pending = [];
+let frameRequested = false;
+let client = null;
+let selected = null;
+let focusModule = 0;
+let compactChoice = null; // null = automatic
+let lastCompact = null;
+const connection = { state: 'idle', everConnected: false, reconnects: 0, role: 'unknown', roleDevice: null };
+
+// ---------------------------------------------------------------- settings: never credentials in a URL
+
+const params = new URLSearchParams(location.search);
+const settings = {
+  broker: params.get('broker') || `ws://${location.hostname || '127.0.0.1'}:9001`,
+  device: params.get('device') || '',
+  user: '',
+  password: '',
+};
+if (params.has('user') || params.has('password')) {
+  params.delete('user');
+  params.delete('password');
+  history.replaceState(null, '', '?' + params.toString());
+  $('url-credentials').hidden = false;
+}
+selected = settings.device || null;
+
+// ---------------------------------------------------------------- connection
+
+function connect() {
+  if (typeof mqtt === 'undefined' || typeof uPlot === 'undefined') {
+    $('missing-bundles').hidden = false;
+    setConnection('error', 'bundles missing');
+    return;
+  }
+  if (client) client.end(true);
+  $('broker-label').textContent = settings.broker + (settings.device ? ` · device ${settings.device}` : '') + (settings.user ? ` · user ${settings.user}` : ' · anonymous');
+  setConnection('connecting', 'connecting...');
+  setRole('unknown');
+  // A persistent session under a per-tab client id: while the page is away the broker keeps the QoS 1
+  // events for it, so the event log misses nothing across a broker restart.
+  let tabId = sessionStorage.getItem('edge-dashboard-tab');
+  if (!tabId) {
+    tabId = Math.random().toString(16).slice(2, 10);
+    sessionStorage.setItem('edge-dashboard-tab', tabId);
+  }
+  const clientId = `edge-dashboard-${tabId}-${(settings.user || 'anon').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 16)}`;
+  client = mqtt.connect(settings.broker, {
+    clientId,
+    username: settings.user || undefined,
+    password: settings.password || undefined,
+    protocolVersion: 5,
+    clean: false,
+    properties: { sessionExpiryInterval: 600 },
+    reconnectPeriod: 1000,
+    connectTimeout: 5000,
+    keepalive: 30,
+  });
+  const root = settings.device ? `edge/${settings.device}/` : 'edge/+/';
+  client.on('connect', () => {
+    if (store.lostAt !== null) {
+      store.outages.push({ from: store.lostAt, to: Date.now() });
+      if (store.outages.length > 50) store.outages.shift();
+      connection.reconnects++;
+      for (const d of store.devices.values()) {
+        d.awaitingReconnect = true;
+        d.pendingStreams = new Set(['pulse', 'cells', 'state', 'event']);
+      }
+    }
+    store.lostAt = null;
+    connection.everConnected = true;
+    setConnection('connected', 'connected');
+    client.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result'], { qos: 1 });
+    probeRole();
+  });
+  const lost = () => {
+    if (connection.everConnected && store.lostAt === null) store.lostAt = Date.now();
+  };
+  client.on('close', () => {
+    lost();
+    if (connection.state !== 'refused') setConnection('reconnecting', connection.everConnected ? 'reconnecting...' : 'broker unreachable, retrying...');
+  });
+  client.on('offline', lost);
+  client.on('reconnect', () => {
+    if (connection.state !== 'refused') setConnection('reconnecting', 'reconnecting...');
+  });
+  client.on('error', (e) => {
+    const text = String(e && e.message);
+    if (/auth|Not authorized|Bad user|bad username/i.test(text)) {
+      setConnection('refused', 'refused by the broker: log in with a valid account');
+      client.end(true);
+    }
+  });
+  client.on('message', (topic, payload) => {
+    if (pending.length >= QUEUE_LIMIT) {
+      reject(store, topic, 'page overloaded: message queue full');
+      return;
+    }
+    pending.push([topic, payload, Date.now()]);
+    requestFrame();
+  });
+}
+
+function requestFrame() {
+  if (!frameRequested) {
+    frameRequested = true;
+    requestAnimationFrame(frame);
+    // A hidden tab gets no animation frames: messages must not pile up there either.
+    setTimeout(() => {
+      if (frameRequested) frame();
+    }, 200);
+  }
+}
+
+function setConnection(state, text) {
+  connection.state = state;
+  const el = $('connection');
+  el.dataset.state = state;
+  el.className = 'badge badge-' + state;
+  el.textContent = text;
+  requestFrame();
+}
+
+/**
+ * Whether this account may command the device is the broker's decision (its ACL). The page asks it the
+ * only way MQTT allows: an empty QoS 1 publish on the device's cmd/result, which devices ignore (the verb
+ * "result" is reserved) and other dashboards drop; MQTT 5 answers "not authorized" (135) when the ACL denies.
+ */
+function probeRole() {
+  const target = selected;
+  if (!client || !client.connected || !target) return;
+  connection.roleDevice = target;
+  client.publish(`edge/${target}/cmd/result`, '', { qos: 1, retain: false }, (err) => {
+    if (connection.roleDevice !== target) return;
+    setRole(err ? 'viewer' : 'operator');
+  });
+}
+
+function setRole(role) {
+  connection.role = role;
+  const el = $('role');
+  el.dataset.role = role;
+  el.textContent = role === 'operator' ? 'operator: controls enabled' : role === 'viewer' ? 'viewer: read only' : '';
+  el.hidden = role === 'unknown';
+  $('controls').hidden = role !== 'operator';
+}
+
+function publish(topic, payload, callback) {
+  if (!client || !client.connected) {
+    callback(new Error('not connected to the broker'));
+    return;
+  }
+  client.publish(topic, payload, { qos: 1, retain: false }, callback);
+}
+
+// ---------------------------------------------------------------- messages
+
+function handle(topic, payload, receivedAt) {
+  const t = parseTopic(topic);
+  if (!t.deviceId) {
+    reject(store, topic, t.reason);
+    return;
+  }
+  const d = device(store, t.deviceId);
+  if (!d) {
+    reject(store, topic, 'too many devices');
+    return;
+  }
+  const result = check(t.kind, payload, d.config);
+  if (result.ignore) return;
+  if (result.needsConfig) {
+    // Telemetry before the retained config: kept briefly, checked and applied once the config arrives.
+    if (d.pending.length >= 500) reject(store, topic, 'no config from the device: cannot check module and cell indices');
+    else d.pending.push([topic, payload, receivedAt]);
+    return;
+  }
+  if (!result.ok) {
+    reject(store, topic, result.reason);
+    return;
+  }
+  const msg = result.msg;
+  if (t.kind === 'status') {
+    d.status = msg.status;
+    d.statusBootId = msg.bootId || null;
+    d.version++;
+    return;
+  }
+  if (t.kind === 'config') {
+    applyConfig(d, msg);
+    if (d.id === selected) destroyAll();
+    const queued = d.pending.splice(0);
+    for (const [qt, qp, qr] of queued) handle(qt, qp, qr);
+    return;
+  }
+  if (t.kind === 'cmd/result') {
+    controls.onResult(d.id, msg);
+    return;
+  }
+  const stream = t.kind === 'event' ? 'event' : t.kind.slice('telemetry/'.length);
+  if (d.awaitingReconnect) {
+    // The first record after a reconnect opens the outage on the device's time axis; later seq gaps stretch it.
+    d.outageMark = addMark(d, d.lastTMs, Math.max(msg.tMs, d.lastTMs ?? msg.tMs), 'outage', 'broker connection lost');
+    d.awaitingReconnect = false;
+  }
+  if (!acceptSeq(store, d, stream, msg)) return;
+  applyStream(d, stream, msg, receivedAt);
+}
+
+function frame() {
+  frameRequested = false;
+  const start = performance.now();
+  let handled = 0;
+  while (handled < pending.length && performance.now() - start < FRAME_BUDGET_MS) {
+    const [topic, payload, receivedAt] = pending[handled++];
+    try {
+      handle(topic, payload, receivedAt);
+    } catch (e) {
+      reject(store, topic, 'could not be applied: ' + String(e && e.message).slice(0, 80));
+    }
+  }
+  pending.splice(0, handled);
+  if (!selected && store.devices.size > 0) selected = store.devices.keys().next().value;
+  render();
+  if (pending.length > 0) requestFrame();
+}
+
+// ---------------------------------------------------------------- staleness
+
+function staleness(d) {
+  // A device that said it went offline (orderly, or its Last Will) is offline, not stale: its last states stand.
+  if (!d.config || d.lastSeenAt === null || d.status === 'offline') return { stale: false };
+  const period = d.config.cellVoltagePeriodMs > 0 ? d.config.cellVoltagePeriodMs : 10000;
+  const limit = Math.max(3000, 3 * period);
+  const age = Date.now() - d.lastSeenAt;
+  return { stale: age > limit, age, limit };
+}
+
+// ---------------------------------------------------------------- rendering
+
+function text(tag, value, cls) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  e.textContent = value === null || value === undefined ? '' : String(value);
+  return e;
+}
+
+function render() {
+  renderHeader();
+  renderDevices();
+  const d = selected ? store.devices.get(selected) : null;
+  if (!d || !d.config) {
+    $('device-facts').replaceChildren(text('span', d ? 'waiting for the device\'s config...' : 'waiting for devices...', 'muted'));
+    return;
+  }
+  if (connection.role === 'unknown' && client && client.connected && connection.roleDevice !== d.id) probeRole();
+  controls.setModules(d.config.modules);
+  focusModule = Math.min(focusModule, d.config.modules - 1);
+  const st = staleness(d);
+  renderFacts(d, st);
+  renderModules(d, st);
+  renderCompact(d, st);
+  renderCharts(d);
+  renderEvents(d);
+  renderGaps(d);
+}
+
+function renderHeader() {
+  const r = store.rejected;
+  const badge = $('rejected');
+  badge.dataset.count = String(r.total);
+  badge.textContent = `rejected messages: ${r.total}`;
+  badge.className = 'badge ' + (r.total > 0 ? 'badge-warn' : 'badge-idle');
+  const list = $('rejected-list');
+  if (list.dataset.total !== String(r.total)) {
+    list.dataset.total = String(r.total);
+    list.replaceChildren(...r.recent.map((x) => {
+      const li = document.createElement('li');
+      li.append(text('span', wallClock(x.at), 'muted'), document.createTextNode(' '), text('code', x.topic), document.createTextNode(' '), text('span', x.reason));
+      return li;
+    }));
+  }
+}
+
+function renderDevices() {
+  const nav = $('devices');
+  const chips = [];
+  for (const d of store.devices.values()) {
+    const st = staleness(d);
+    const offlineBroker = connection.state !== 'connected';
+    const status = offlineBroker ? 'unknown' : st.stale && d.status === 'online' ? 'stale' : d.status;
+    const chip = document.createElement('button');
+    chip.className = 'device' + (d.id === selected ? ' selected' : '');
+    chip.dataset.device = d.id;
+    chip.dataset.status = d.status;
+    chip.dataset.shown = status;
+    const dot = text('span', '', `dot dot-${status}`);
+    const label = offlineBroker ? 'status unknown (broker offline)'
+      : status === 'stale' ? `no data since ${wallClock(d.lastSeenAt)}` : d.status + (d.statusBootId ? ` · boot ${d.statusBootId}` : '');
+    chip.append(dot, document.createTextNode(d.id + ' '), text('small', label));
+    chip.onclick = () => {
+      selected = d.id;
+      focusModule = 0;
+      destroyAll();
+      setRole('unknown');
+      probeRole();
+      render();
+    };
+    chips.push(chip);
+  }
+  if (chips.length === 0) chips.push(text('span', 'waiting for devices...', 'muted'));
+  nav.replaceChildren(...chips);
+}
+
+function stepText(s, area) {
+  if (s.kind === 'rest') return s.durationMs > 0 ? `Rest ${s.durationMs / 1000} s` : 'Rest (adaptive)';
+  const density = Math.abs(s.currentUa) / 1000 / area;
+  return `${s.kind === 'strip' ? 'Strip' : 'Plate'} ${density.toFixed(2)} mA/cm2 (${Math.abs(s.currentUa)} µA)` + (s.durationMs > 0 ? ` for ${s.durationMs / 1000} s` : ' until a stop');
+}
+
+function renderFacts(d, st) {
+  const c = d.config;
+  const p = c.protocol;
+  const facts = [
+    ['mode', c.mode],
+    ['protocol', p.steps.map((s) => stepText(s, p.electrodeAreaCm2)).join(' → ') + (p.repeat ? ', repeated' : ', once')],
+    ['rest', `${p.restMode} (${p.minimumRestMs / 1000}–${p.maximumRestMs / 1000} s)`],
+    ['cut-off', `${p.stripCutoffMv} mV`],
+    ['area', `${p.electrodeAreaCm2} cm2`],
+    ['layout', `${c.modules} x ${c.cellsPerModule} cells`],
+    ['device time', deviceTime(d.lastTMs)],
+    ['config', `revision ${c.revision}`],
+  ];
+  const out = facts.map(([k, v]) => {
+    const s = document.createElement('span');
+    s.className = 'fact';
+    s.dataset.fact = k;
+    s.append(text('b', k + ' '), document.createTextNode(v));
+    return s;
+  });
+  $('device-facts').replaceChildren(...out);
+  const banner = $('stale-banner');
+  banner.hidden = !st.stale;
+  if (st.stale) banner.textContent = `No data from ${d.id} since ${wallClock(d.lastSeenAt)} (device time ${deviceTime(d.lastTMs)}, ${Math.round(st.age / 1000)} s ago): values below are the last received, not current.`;
+}
+
+function moduleFacts(d, m) {
+  const area = d.config.protocol.electrodeAreaCm2;
+  const current = m.pulseCurrentUa === null ? '–' : `${fixed(m.pulseCurrentUa / 1000 / area, 2)} mA/cm2`;
+  const capacity = m.totalChargeUc === null ? '–' : `${fixed(m.totalChargeUc / 3.6e6 / area, 3)} mAh/cm2`;
+  const rest = m.tunedRestMs === null ? '–' : `${fixed(m.tunedRestMs / 1000, 2)} s`;
+  const last = m.lastEvent ? `${m.lastEvent.kind} (${m.lastEvent.severity}) at ${deviceTime(m.lastEvent.tMs)}` : 'none';
+  return { current, capacity, rest, last };
+}
+
+let moduleRenderAt = 0;
+function renderModules(d, st) {
+  const section = $('modules');
+  const compact = compactShown(d);
+  section.hidden = compact;
+  $('module-table-card').hidden = !compact;
+  if (compact) {
+    // Many modules: one table row each, refreshed a few times a second.
+    if (performance.now() - moduleRenderAt < 250 && section.dataset.device === d.id) return;
+    moduleRenderAt = performance.now();
+    const rows = d.modules.map((m, i) => {
+      const f = moduleFacts(d, m);
+      const tr = document.createElement('tr');
+      tr.dataset.state = m.state;
+      const badge = text('span', st.stale ? 'no data' : m.state, 'state');
+      badge.style.background = STATE_COLORS[st.stale ? 'nodata' : m.state] || STATE_COLORS.unknown;
+      const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', m.pulses), text('td', m.stopReason && m.stopReason !== 'none' ? m.stopReason : ''), text('td', f.last)];
+      cells[1].appendChild(badge);
+      tr.append(...cells);
+      tr.onclick = () => { focusModule = i; destroyAll(); render(); };
+      return tr;
+    });
+    $('module-table').tBodies[0].replaceChildren(...rows);
+    return;
+  }
+  section.dataset.device = d.id;
+  while (section.children.length > d.modules.length) section.lastChild.remove();
+  while (section.children.length < d.modules.length) {
+    const i = section.children.length;
+    const card = document.createElement('div');
+    card.className = 'card module';
+    const head = document.createElement('div');
+    head.className = 'module-head';
+    const title = text('strong', `Module ${i}`);
+    title.style.color = moduleColor(i);
+    head.append(title, text('span', '', 'state'));
+    const canvas = document.createElement('canvas');
+    canvas.className = 'timeline';
+    canvas.height = 18;
+    const facts = document.createElement('div');
+    facts.className = 'module-facts';
+    for (const k of ['current', 'capacity', 'rest', 'pulses', 'reason', 'last']) facts.appendChild(text('span', '', k));
+    card.append(head, canvas, facts);
+    card.onclick = () => { focusModule = i; destroyAll(); render(); };
+    section.appendChild(card);
+  }
+  const xs = d.cells.x.length ? d.cells.x : d.pulses.x;
+  const t1 = d.lastTMs ?? 0;
+  const t0 = xs.length ? Math.min(xs[0] * 1000, t1) : 0;
+  d.modules.forEach((m, i) => {
+    const card = section.children[i];
+    const f = moduleFacts(d, m);
+    const badge = card.querySelector('.state');
+    const shown = st.stale ? 'no data' : m.state;
+    badge.textContent = shown;
+    badge.dataset.state = m.state;
+    badge.style.background = STATE_COLORS[st.stale ? 'nodata' : m.state] || STATE_COLORS.unknown;
+    card.dataset.state = m.state;
+    card.dataset.changes = String(m.history.length);
+    card.querySelector('.current').textContent = `current ${f.current}`;
+    card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
+    card.querySelector('.rest').textContent = `tuned rest ${f.rest}`;
+    card.querySelector('.pulses').textContent = `${m.pulses} pulses`;
+    card.querySelector('.reason').textContent = m.stopReason && m.stopReason !== 'none' ? `stop: ${m.stopReason}` : '';
+    card.querySelector('.last').textContent = `last event: ${f.last}`;
+    drawTimeline(card.querySelector('canvas'), m.history, t0, t1);
+  });
+}
+
+function drawTimeline(canvas, history, t0, t1) {
+  const w = canvas.clientWidth || 200;
+  if (canvas.width !== w) canvas.width = w;
+  const ctx = canvas.getContext('2d');
+  ctx.clearRect(0, 0, w, canvas.height);
+  const span = Math.max(1, t1 - t0);
+  for (let i = 0; i < history.length; i++) {
+    const from = Math.max(history[i].tMs, t0);
+    const to = i + 1 < history.length ? history[i + 1].tMs : t1;
+    if (to < t0) continue;
+    const x0 = ((from - t0) / span) * w;
+    const x1 = ((to - t0) / span) * w;
+    if (history[i].state === 'nodata') {
+      // Unknown: hatched, never the neighbouring state.
+      ctx.fillStyle = '#f1f5f9';
+      ctx.fillRect(x0, 0, Math.max(1, x1 - x0), canvas.height);
+      ctx.strokeStyle = '#94a3b8';
+      for (let x = x0 - canvas.height; x < x1; x += 5) {
+        ctx.beginPath(); ctx.moveTo(Math.max(x0, x), canvas.height); ctx.lineTo(Math.min(x1, x + canvas.height), 0); ctx.stroke();
+      }
+      continue;
+    }
+    ctx.fillStyle = STATE_COLORS[history[i].state] || STATE_COLORS.unknown;
+    ctx.fillRect(x0, 0, Math.max(1, x1 - x0), canvas.height);
+  }
+}
+
+function compactShown(d) {
+  return compactChoice === null ? d.config.modules >= COMPACT_FROM_MODULES : compactChoice;
+}
+
+const compactEls = { strip: $('state-strip'), heat: $('heat-map'), scale: $('heat-scale'), counts: $('state-counts') };
+function renderCompact(d, st) {
+  const shown = compactShown(d);
+  $('compact').hidden = !shown;
+  $('compact-toggle').textContent = shown ? 'hide compact view' : 'compact view';
+  if (!shown) {
+    lastCompact = null;
+    return;
+  }
+  lastCompact = drawCompact(d, compactEls, st.stale);
+}
+
+for (const canvas of [compactEls.strip, compactEls.heat]) {
+  canvas.addEventListener('mousemove', (e) => {
+    const d = selected && store.devices.get(selected);
+    const hit = d && hitTest(d, compactEls, canvas, e.offsetX, e.offsetY, lastCompact);
+    $('compact-hover').textContent = hit ? hit.text : '';
+  });
+  canvas.addEventListener('click', (e) => {
+    const d = selected && store.devices.get(selected);
+    const hit = d && hitTest(d, compactEls, canvas, e.offsetX, e.offsetY, lastCompact);
+    if (hit) {
+      focusModule = hit.module;
+      destroyAll();
+      render();
+    }
+  });
+}
+
+let chartsDrawnAt = 0;
+let chartsDrawnFor = null;
+function renderCharts(d) {
+  // Charts redraw at most 2.5 times a second: while data stream in, the frames go to the messages and the controls.
+  const now = performance.now();
+  if (now - chartsDrawnAt < 400 && chartsDrawnFor === d.id + ':' + focusModule) {
+    requestFrame();
+    return;
+  }
+  chartsDrawnAt = now;
+  chartsDrawnFor = d.id + ':' + focusModule;
+  const cfg = d.config;
+  const cpm = cfg.cellsPerModule;
+  const sel = selection(d, focusModule);
+  $('selection-note').textContent = sel.note;
+  const cellColumns = sel.cells.map((c) => {
+    const m = Math.floor(c / cpm);
+    return { col: c * 3, band: [c * 3 + 1, c * 3 + 2], label: `M${m} C${c % cpm}`, color: cellColor(m, c % cpm, cpm) };
+  });
+  draw({ name: 'cells', el: $('chart-cells'), table: d.cells, columns: cellColumns, unit: 'mV' }, d);
+  const moduleColumns = (offset) => sel.modules.map((m) => ({ col: m * 3 + offset, label: `module ${m}`, color: moduleColor(m), points: true }));
+  draw({ name: 'current', el: $('chart-current'), table: d.pulses, columns: moduleColumns(0), unit: 'mA/cm2' }, d);
+  draw({ name: 'capacity', el: $('chart-capacity'), table: d.pulses, columns: moduleColumns(1), unit: 'mAh/cm2' }, d);
+  draw({ name: 'rest', el: $('chart-rest'), table: d.pulses, columns: moduleColumns(2), unit: 's' }, d);
+  const over = sel.cells.map((c) => {
+    const m = Math.floor(c / cpm);
+    return { col: cfg.modules * 3 + c, label: `M${m} C${c % cpm}`, color: cellColor(m, c % cpm, cpm), points: true };
+  });
+  draw({ name: 'overpotential', el: $('chart-overpotential'), table: d.pulses, columns: over, unit: 'mV' }, d);
+  const legend = $('chart-legend');
+  if (legend.dataset.key !== d.id + sel.cells.join(',')) {
+    legend.dataset.key = d.id + sel.cells.join(',');
+    legend.replaceChildren(...cellColumns.map((c) => {
+      const s = text('span', c.label);
+      const sw = text('i', '');
+      sw.style.background = c.color;
+      s.prepend(sw);
+      return s;
+    }));
+  }
+}
+
+let renderedEvents = null;
+function renderEvents(d) {
+  $('event-count').textContent = `${d.eventCount} received`;
+  const key = d.id + ':' + d.eventCount;
+  if (renderedEvents === key) return;
+  renderedEvents = key;
+  const cpm = d.config.cellsPerModule;
+  $('events').tBodies[0].replaceChildren(...d.events.map((e) => {
+    const tr = document.createElement('tr');
+    tr.className = 'sev-' + e.severity;
+    tr.dataset.kind = e.kind;
+    const sev = text('span', e.severity, 'sev');
+    sev.style.borderColor = SEVERITY_COLORS[e.severity];
+    const sevCell = document.createElement('td');
+    sevCell.appendChild(sev);
+    const lost = e.lost ? ` (lost: pulse ${e.lost.pulse}, cells ${e.lost.cells}, state ${e.lost.state}, event ${e.lost.event})` : '';
+    tr.append(text('td', timeWithWall(e.tMs, e.receivedAt)), sevCell, text('td', e.kind), text('td', e.diagnosis ?? ''),
+      text('td', where(e.module, e.cell, cpm)), text('td', eventValue(e) + lost), text('td', e.seq));
+    return tr;
+  }));
+}
+
+function renderGaps(d) {
+  const outages = store.outages.length;
+  $('gap-count').textContent = `${d.gaps.length} seq gaps · ${outages} broker reconnect${outages === 1 ? '' : 's'}`;
+  const rows = store.outages.slice().reverse().map((o) => {
+    const tr = document.createElement('tr');
+    tr.className = 'outage';
+    tr.append(text('td', 'connection'), text('td', '-'), text('td', `${wallClock(o.from)} to ${wallClock(o.to)} (${((o.to - o.from) / 1000).toFixed(1)} s, wall clock)`), text('td', 'broker unreachable'), text('td', 'reconnected'));
+    return tr;
+  });
+  for (const g of d.gaps) {
+    const tr = document.createElement('tr');
+    tr.className = g.missing === 0 ? 'recovered' : 'gap';
+    tr.dataset.stream = g.stream;
+    const status = g.missing === 0 ? 'recovered by replay' : g.missing < g.total ? `${g.missing} of ${g.total} still missing` : `${g.total} missing`;
+    tr.append(text('td', g.stream), text('td', g.to > g.from ? `${g.from}–${g.to}` : g.from), text('td', `${deviceTime(g.fromTMs)} – ${deviceTime(g.toTMs)}`), text('td', g.cause), text('td', status));
+    rows.push(tr);
+  }
+  if (rows.length === 0) {
+    const tr = document.createElement('tr');
+    const td = text('td', 'no gaps: every seq arrived', 'muted');
+    td.colSpan = 5;
+    tr.appendChild(td);
+    rows.push(tr);
+  }
+  $('gaps').tBodies[0].replaceChildren(...rows);
+}
+
+// ---------------------------------------------------------------- controls, forms, timers, test hook
+
+const controls = createControls({
+  module: $('cmd-module'), start: $('cmd-start'), stop: $('cmd-stop'), reset: $('cmd-reset'),
+  mode: $('cmd-mode'), setMode: $('cmd-set-mode'), steps: $('cmd-steps'), restMode: $('cmd-rest-mode'),
+  repeat: $('cmd-repeat'), startAfter: $('cmd-start-after'), sendProtocol: $('cmd-send-protocol'),
+  log: $('cmd-log'), dialog: $('confirm'), confirmText: $('confirm-text'), confirmYes: $('confirm-yes'), confirmNo: $('confirm-no'),
+}, publish, () => selected);
+
+const form = $('settings');
+form.elements.broker.value = settings.broker;
+form.elements.device.value = settings.device;
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  settings.broker = form.elements.broker.value.trim();
+  settings.device = form.elements.device.value.trim();
+  settings.user = form.elements.user.value.trim();
+  settings.password = form.elements.password.value;
+  form.elements.password.value = '';
+  const q = new URLSearchParams();
+  for (const k of ['broker', 'device']) if (settings[k]) q.set(k, settings[k]);
+  history.replaceState(null, '', '?' + q.toString());
+  store.devices.clear();
+  store.outages = [];
+  store.lostAt = null;
+  selected = settings.device || null;
+  connection.everConnected = false;
+  destroyAll();
+  $('modules').replaceChildren();
+  connect();
+});
+
+$('compact-toggle').addEventListener('click', () => {
+  const d = selected && store.devices.get(selected);
+  compactChoice = d && d.config ? !compactShown(d) : !compactChoice;
+  render();
+});
+$('rejected').addEventListener('click', () => {
+  $('rejected-panel').hidden = !$('rejected-panel').hidden;
+});
+addEventListener('resize', () => render());
+setInterval(() => requestFrame(), 1000); // staleness and the clock move without messages
+
+/** Read-only view of the page's state for automated tests and debugging from the console. */
+window.edgeDashboard = {
+  snapshot() {
+    const d = selected ? store.devices.get(selected) : null;
+    const st = d ? staleness(d) : { stale: false };
+    return {
+      connection: connection.state,
+      role: connection.role,
+      reconnects: connection.reconnects,
+      outages: store.outages.length,
+      rejected: store.rejected.total,
+      rejectedReasons: [...store.rejected.byReason.keys()],
+      queued: pending.length,
+      device: d ? d.id : null,
+      devices: store.devices.size,
+      status: d ? d.status : null,
+      stale: st.stale,
+      hasConfig: !!(d && d.config),
+      cellRows: d && d.cells ? d.cells.x.length : 0,
+      lastTMs: d ? d.lastTMs : null,
+      pulseRows: d && d.pulses ? d.pulses.x.length : 0,
+      compact: lastCompact,
+      modules: d ? d.modules.map((m) => ({
+        state: m.state, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
+        pulseCurrentUa: m.pulseCurrentUa, totalChargeUc: m.totalChargeUc, tunedRestMs: m.tunedRestMs, lastEvent: m.lastEvent ? m.lastEvent.kind : null,
+      })) : [],
+      events: d ? d.events.map((e) => e.kind) : [],
+      gaps: d ? d.gaps.map((g) => ({ stream: g.stream, from: g.from, to: g.to, missing: g.missing, cause: g.cause })) : [],
+      marks: d ? d.marks.map((m) => m.kind) : [],
+      commands: controls.log(),
+    };
+  },
+};
+
+connect();

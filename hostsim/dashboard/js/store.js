@@ -1,0 +1,242 @@
+// The page's model of every device: checked messages go in, bounded histories come out. De-duplicates on
+// (bootId, stream, seq), records seq gaps (lost messages) and marks the spans with no data, so a chart or
+// a timeline never draws an outage as the last known state.
+
+import { STREAMS, STATES } from './validate.js';
+
+export const BOUNDS = {
+  devices: 32,             // devices tracked; more are rejected
+  events: 500,             // event rows per device
+  gaps: 200,               // gap rows and chart marks per device
+  seenPerStream: 20000,    // seqs remembered for de-duplication
+  pendingBeforeConfig: 500,
+  historyPerModule: 2000,  // state changes kept per module
+  tableValues: 400000,     // numbers kept per chart table (rows x columns)
+  maxRows: 4000,
+};
+
+export function createStore() {
+  return { devices: new Map(), rejected: { total: 0, byReason: new Map(), recent: [] }, outages: [], lostAt: null };
+}
+
+export function reject(store, topic, reason) {
+  const r = store.rejected;
+  r.total++;
+  r.byReason.set(reason, (r.byReason.get(reason) || 0) + 1);
+  if (r.byReason.size > 100) r.byReason.delete(r.byReason.keys().next().value);
+  r.recent.unshift({ at: Date.now(), topic: String(topic).slice(0, 100), reason: String(reason).slice(0, 200) });
+  if (r.recent.length > 20) r.recent.length = 20;
+}
+
+function newTable(columns) {
+  const rows = Math.max(200, Math.min(BOUNDS.maxRows, Math.floor(BOUNDS.tableValues / Math.max(1, columns))));
+  return { x: [], cols: Array.from({ length: columns }, () => []), maxRows: rows, dirty: true };
+}
+
+function newStream() {
+  return { maxSeq: 0, seen: new Set(), order: [], openGaps: [], lastTMs: null };
+}
+
+/** The device, created on first sight; null when the page already tracks as many devices as it may. */
+export function device(store, id) {
+  let d = store.devices.get(id);
+  if (d) return d;
+  if (store.devices.size >= BOUNDS.devices) return null;
+  d = {
+    id, status: 'unknown', statusBootId: null, bootId: null, config: null, configAt: null,
+    streams: Object.fromEntries(STREAMS.map((s) => [s, newStream()])),
+    modules: [], cells: null, pulses: null,
+    events: [], eventCount: 0, gaps: [], marks: [], pending: [],
+    lastTMs: null, lastSeenAt: null, awaitingReconnect: false, pendingStreams: new Set(), version: 0,
+  };
+  store.devices.set(id, d);
+  return d;
+}
+
+/** A new or changed config: the layout decides every table's shape, so a new layout starts them afresh. */
+export function applyConfig(d, config) {
+  const layoutChanged = !d.config || d.config.modules !== config.modules || d.config.cellsPerModule !== config.cellsPerModule;
+  d.config = config;
+  d.configAt = Date.now();
+  if (layoutChanged) {
+    const cells = config.modules * config.cellsPerModule;
+    d.modules = Array.from({ length: config.modules }, () => ({
+      state: 'idle', stopReason: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
+      pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
+    }));
+    d.cells = newTable(cells * 3);        // per cell: value, minimum, maximum
+    d.pulses = newTable(config.modules * 3 + cells); // per module: current, capacity, rest; per cell: overpotential
+    d.marks = [];
+  }
+  d.version++;
+}
+
+function resetBoot(d, bootId) {
+  if (d.bootId !== null && d.bootId !== bootId) {
+    addMark(d, d.lastTMs, null, 'restart', `device restarted (boot ${bootId})`);
+  }
+  d.bootId = bootId;
+  d.streams = Object.fromEntries(STREAMS.map((s) => [s, newStream()]));
+}
+
+export function addMark(d, fromTMs, toTMs, kind, label) {
+  if (fromTMs === null || fromTMs === undefined) return null;
+  const mark = { from: fromTMs / 1000, to: (toTMs ?? fromTMs) / 1000, kind, label };
+  d.marks.push(mark);
+  if (d.marks.length > BOUNDS.gaps) d.marks.shift();
+  return mark;
+}
+
+/** De-duplicates on seq and records seq jumps; false for a duplicate. */
+export function acceptSeq(store, d, stream, msg) {
+  if (msg.bootId !== d.bootId) resetBoot(d, msg.bootId);
+  const s = d.streams[stream];
+  const seq = msg.seq;
+  if (s.seen.has(seq) || seq <= s.maxSeq - BOUNDS.seenPerStream) return false;
+  s.seen.add(seq);
+  s.order.push(seq);
+  if (s.order.length > BOUNDS.seenPerStream) s.seen.delete(s.order.shift());
+  if (seq > s.maxSeq + 1 && s.maxSeq > 0) {
+    const cause = d.pendingStreams.has(stream) || store.lostAt !== null ? 'broker outage' : 'outbox overflow';
+    const gap = { stream, from: s.maxSeq + 1, to: seq - 1, missing: seq - 1 - s.maxSeq, fromTMs: s.lastTMs, toTMs: msg.tMs, cause };
+    gap.total = gap.missing;
+    d.gaps.unshift(gap);
+    if (d.gaps.length > BOUNDS.gaps) d.gaps.pop();
+    s.openGaps.push(gap);
+    if (s.openGaps.length > BOUNDS.gaps) s.openGaps.shift();
+    gap.mark = addMark(d, gap.fromTMs, gap.toTMs, 'gap', `${stream}: seq ${gap.from}-${gap.to} missing`);
+    if (cause === 'broker outage' && d.outageMark && gap.toTMs / 1000 > d.outageMark.to) d.outageMark.to = gap.toTMs / 1000;
+    if ((stream === 'cells' || stream === 'state') && gap.fromTMs !== null) {
+      // What the modules did while the messages were lost is unknown: say so on every timeline.
+      for (const m of d.modules) pushState(m, 'nodata', gap.fromTMs + 1, gap);
+      if (stream === 'cells') breakLines(d.cells, gap.fromTMs / 1000 + 0.001);
+    }
+  } else if (seq < s.maxSeq) {
+    // A late copy (backlog replayed after a reconnect) fills part of an earlier gap.
+    for (const gap of s.openGaps) {
+      if (seq >= gap.from && seq <= gap.to && gap.missing > 0) {
+        gap.missing--;
+        if (gap.missing === 0) {
+          for (const m of d.modules) m.history = m.history.filter((h) => h.gap !== gap);
+        }
+      }
+    }
+    s.openGaps = s.openGaps.filter((g) => g.missing > 0);
+  }
+  d.pendingStreams.delete(stream);
+  if (seq > s.maxSeq) {
+    s.maxSeq = seq;
+    s.lastTMs = msg.tMs;
+  }
+  return true;
+}
+
+/** Row index for x (s) in a table, inserting a row of nulls where needed; bounded. */
+export function row(table, xs) {
+  const x = table.x;
+  const n = x.length;
+  if (n === 0 || x[n - 1] < xs) {
+    x.push(xs);
+    for (const col of table.cols) col.push(null);
+    if (x.length > table.maxRows * 1.25) {
+      const cut = x.length - table.maxRows;
+      x.splice(0, cut);
+      for (const col of table.cols) col.splice(0, cut);
+    }
+    table.dirty = true;
+    return x.length - 1;
+  }
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (x[mid] < xs) lo = mid + 1; else hi = mid;
+  }
+  if (x[lo] === xs) return lo;
+  if (lo === 0 && n >= table.maxRows) return -1; // older than everything kept: dropped
+  x.splice(lo, 0, xs);
+  for (const col of table.cols) col.splice(lo, 0, null);
+  table.dirty = true;
+  return lo;
+}
+
+function breakLines(table, xs) {
+  row(table, xs);
+}
+
+function pushState(m, state, tMs, gap) {
+  const h = m.history;
+  const last = h[h.length - 1];
+  if (last && last.state === state && tMs >= last.tMs) return;
+  h.push(gap ? { state, tMs, gap } : { state, tMs });
+  if (last && tMs < last.tMs) h.sort((a, b) => a.tMs - b.tMs);
+  if (h.length > BOUNDS.historyPerModule) h.shift();
+  const newest = h[h.length - 1];
+  if (newest.state !== 'nodata') m.state = newest.state;
+}
+
+/** Applies one checked stream message. */
+export function applyStream(d, stream, msg, receivedAt) {
+  if (msg.tMs > (d.lastTMs ?? -1)) d.lastTMs = msg.tMs;
+  d.lastSeenAt = receivedAt;
+  const cfg = d.config;
+  const cpm = cfg.cellsPerModule;
+  const t = msg.tMs / 1000;
+  if (stream === 'cells') {
+    const m = d.modules[msg.module];
+    const r = row(d.cells, t);
+    if (r >= 0) {
+      const first = msg.module * cpm;
+      for (let c = 0; c < cpm; c++) {
+        const base = (first + c) * 3;
+        d.cells.cols[base][r] = msg.cellVoltageMv[c];
+        d.cells.cols[base + 1][r] = msg.cellMinMv ? msg.cellMinMv[c] : msg.cellVoltageMv[c];
+        d.cells.cols[base + 2][r] = msg.cellMaxMv ? msg.cellMaxMv[c] : msg.cellVoltageMv[c];
+      }
+    }
+    m.moduleCurrentUa = msg.moduleCurrentUa;
+    m.lastCells = msg;
+    m.lastTMs = msg.tMs;
+    pushState(m, msg.state, msg.tMs, null);
+  } else if (stream === 'pulse') {
+    const m = d.modules[msg.module];
+    m.pulses = Math.max(m.pulses, msg.pulseIndex);
+    m.tunedRestMs = msg.tunedRestMs;
+    m.pulseCurrentUa = msg.pulseCurrentUa;
+    m.totalChargeUc = msg.totalChargeUc;
+    m.lastTMs = msg.tMs;
+    const area = cfg.protocol.electrodeAreaCm2;
+    const r = row(d.pulses, t);
+    if (r >= 0) {
+      const base = msg.module * 3;
+      d.pulses.cols[base][r] = msg.pulseCurrentUa / 1000 / area;
+      d.pulses.cols[base + 1][r] = msg.totalChargeUc / 3.6e6 / area;
+      d.pulses.cols[base + 2][r] = msg.tunedRestMs / 1000;
+      const cellBase = cfg.modules * 3 + msg.module * cpm;
+      for (let c = 0; c < cpm; c++) d.pulses.cols[cellBase + c][r] = msg.overpotentialMv[c];
+    }
+  } else if (stream === 'state') {
+    const m = d.modules[msg.module];
+    m.lastTMs = msg.tMs;
+    if (msg.type === 'stateChanged') {
+      pushState(m, msg.state, msg.tMs, null);
+      m.stopReason = msg.stopReason;
+    } else {
+      m.restMs = msg.restMs;
+      m.restEndReason = msg.restEndReason;
+    }
+  } else if (stream === 'event') {
+    d.eventCount++;
+    const e = { ...msg, receivedAt };
+    d.events.push(e);
+    d.events.sort((a, b) => b.tMs - a.tMs || b.seq - a.seq);
+    if (d.events.length > BOUNDS.events) d.events.length = BOUNDS.events;
+    if (msg.module !== null) {
+      const m = d.modules[msg.module];
+      if (!m.lastEvent || msg.tMs >= m.lastEvent.tMs) m.lastEvent = e;
+    }
+  }
+  d.version++;
+}
+
+export const KNOWN_STATES = STATES;

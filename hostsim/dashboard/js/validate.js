@@ -1,0 +1,260 @@
+// Every MQTT message is untrusted data: anyone who can publish under edge/ may send anything. This module
+// turns a (topic, bytes) pair into a checked message or a reason to reject it. Types, enums, lengths and
+// ranges follow the MQTT contract v1 (firmware/Edge.Core/Telemetry/CONTRACT.md); module and cell indices
+// and voltages are checked against the device's retained config. Nothing here touches the page.
+
+export const LIMITS = {
+  payloadBytes: 16384,      // the largest legal message (a 256-cell cells record) is about 9.7 kB
+  topicChars: 160,
+  stringChars: 128,
+  errorMessageChars: 512,
+  maxCells: 256,            // the core's limit on modules x cells
+  maxSteps: 64,
+};
+
+export const STREAMS = ['pulse', 'cells', 'state', 'event'];
+export const STATES = ['idle', 'pulse', 'rest', 'hold', 'done', 'unknown'];
+const STOP_REASONS = ['none', 'cutoff', 'capacityLimit', 'timeLimit', 'depletionOnset', 'fault', 'command', 'protocolComplete', 'unknown'];
+const REST_END_REASONS = ['fixed', 'relaxed', 'maximumReached', 'directionChange', 'unknown'];
+const SEVERITIES = ['info', 'warning', 'fault'];
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const BOOT_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const NAME = /^[A-Za-z][A-Za-z0-9]{0,47}$/;
+const INT32 = 2147483647;
+
+class Rejected extends Error {}
+
+function fail(reason) {
+  throw new Rejected(reason);
+}
+
+function int(o, field, lo, hi) {
+  const v = o[field];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v)) fail(`${field}: not an integer`);
+  if (v < lo || v > hi) fail(`${field}: ${v} outside ${lo}..${hi}`);
+  return v;
+}
+
+function oneOf(o, field, values) {
+  const v = o[field];
+  if (typeof v !== 'string' || !values.includes(v)) fail(`${field}: not one of the contract's values`);
+  return v;
+}
+
+function name(o, field, nullable) {
+  const v = o[field];
+  if (nullable && v === null) return null;
+  if (typeof v !== 'string' || !NAME.test(v)) fail(`${field}: not a name`);
+  return v;
+}
+
+function bool(o, field) {
+  if (typeof o[field] !== 'boolean') fail(`${field}: not a boolean`);
+  return o[field];
+}
+
+function object(v, field) {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(`${field}: not an object`);
+  return v;
+}
+
+function intArray(o, field, length, lo, hi) {
+  const a = o[field];
+  if (!Array.isArray(a)) fail(`${field}: not an array`);
+  if (a.length !== length) fail(`${field}: ${a.length} entries, the config says ${length} cells per module`);
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v)) fail(`${field}[${i}]: not an integer`);
+    if (v < lo || v > hi) fail(`${field}[${i}]: ${v} outside ${lo}..${hi}`);
+  }
+  return a;
+}
+
+/**
+ * What a reading can physically be: the board's measurable span. The config carries the safety envelope
+ * (protection.cellMinimumMv..cellMaximumMv); the front ends measure up to half the envelope's width beyond
+ * it (an ESP32 divider for +-3.3 V saturates near +-3.7 V, the virtual board at +-6 V); a value outside is
+ * not a reading but a forged or corrupted message.
+ */
+export function rails(config) {
+  const p = config.protection;
+  const margin = Math.max(500, Math.round((p.cellMaximumMv - p.cellMinimumMv) / 2));
+  return { loMv: p.cellMinimumMv - margin, hiMv: p.cellMaximumMv + margin };
+}
+
+function currentBound(config) {
+  return Math.max(4 * config.protection.moduleMaximumCurrentUa, 10000);
+}
+
+function header(msg) {
+  if (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId)) fail('bootId: not a boot id');
+  int(msg, 'seq', 1, Number.MAX_SAFE_INTEGER);
+  int(msg, 'tMs', 0, Number.MAX_SAFE_INTEGER);
+}
+
+function module(msg, config, nullable) {
+  if (nullable && msg.module === null) return null;
+  return int(msg, 'module', 0, config.modules - 1);
+}
+
+function checkConfig(msg) {
+  int(msg, 'revision', 0, INT32);
+  const modules = int(msg, 'modules', 1, LIMITS.maxCells);
+  const cpm = int(msg, 'cellsPerModule', 1, LIMITS.maxCells);
+  if (modules * cpm > LIMITS.maxCells) fail(`modules x cellsPerModule: ${modules * cpm} over ${LIMITS.maxCells}`);
+  oneOf(msg, 'mode', ['observe', 'act']);
+  int(msg, 'samplePeriodMs', 1, 3600000);
+  int(msg, 'cellVoltagePeriodMs', 0, 86400000);
+  const p = object(msg.protection, 'protection');
+  const max = int(p, 'cellMaximumMv', -10000, 10000);
+  int(p, 'cellMinimumMv', -10000, max - 1);
+  int(p, 'moduleMaximumCurrentUa', 0, INT32);
+  const r = object(msg.protocol, 'protocol');
+  if (typeof r.electrodeAreaCm2 !== 'number' || !(r.electrodeAreaCm2 > 0 && r.electrodeAreaCm2 < 10000)) fail('protocol.electrodeAreaCm2: not a positive area');
+  if (!Array.isArray(r.steps) || r.steps.length > LIMITS.maxSteps) fail('protocol.steps: not a list of steps');
+  r.steps.forEach((s, i) => {
+    object(s, `protocol.steps[${i}]`);
+    oneOf(s, 'kind', ['strip', 'plate', 'rest', 'unknown']);
+    int(s, 'currentUa', -INT32, INT32);
+    int(s, 'durationMs', 0, Number.MAX_SAFE_INTEGER);
+  });
+  for (const f of ['minimumRestMs', 'maximumRestMs', 'capacityLimitUc', 'timeLimitMs', 'platingCriticalCurrentUa']) int(r, f, 0, Number.MAX_SAFE_INTEGER);
+  int(r, 'stripCutoffMv', -10000, 10000);
+  int(r, 'plateCutoffMv', -10000, 10000);
+  oneOf(r, 'restMode', ['fixed', 'adaptive', 'unknown']);
+  bool(r, 'repeat');
+  return msg;
+}
+
+function checkPulse(msg, config) {
+  header(msg);
+  module(msg, config, false);
+  const amps = currentBound(config);
+  const span = 2 * (config.protection.cellMaximumMv - config.protection.cellMinimumMv);
+  int(msg, 'pulseIndex', 1, Number.MAX_SAFE_INTEGER);
+  int(msg, 'pulseCurrentUa', -amps, amps);
+  int(msg, 'pulseDurationMs', 0, 86400000 * 365);
+  int(msg, 'pulseChargeUc', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  int(msg, 'totalChargeUc', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  int(msg, 'tunedRestMs', 0, 86400000 * 365);
+  int(msg, 'moduleCurrentUa', -amps, amps);
+  intArray(msg, 'overpotentialMv', config.cellsPerModule, -span, span);
+  intArray(msg, 'edgeResistanceMilliohm', config.cellsPerModule, 0, INT32);
+}
+
+function checkCells(msg, config) {
+  header(msg);
+  module(msg, config, false);
+  oneOf(msg, 'state', STATES);
+  const amps = currentBound(config);
+  int(msg, 'moduleCurrentUa', -amps, amps);
+  const { loMv, hiMv } = rails(config);
+  const v = intArray(msg, 'cellVoltageMv', config.cellsPerModule, loMv, hiMv);
+  // Per-interval extremes: optional (devices before they were added do not send them), checked when present.
+  if (msg.cellMinMv !== undefined || msg.cellMaxMv !== undefined) {
+    const lo = intArray(msg, 'cellMinMv', config.cellsPerModule, loMv, hiMv);
+    const hi = intArray(msg, 'cellMaxMv', config.cellsPerModule, loMv, hiMv);
+    for (let i = 0; i < v.length; i++) {
+      if (lo[i] > hi[i]) fail(`cellMinMv[${i}] above cellMaxMv[${i}]`);
+    }
+  }
+}
+
+function checkState(msg, config) {
+  header(msg);
+  module(msg, config, false);
+  const type = oneOf(msg, 'type', ['stateChanged', 'restEnded']);
+  if (type === 'stateChanged') {
+    oneOf(msg, 'state', STATES);
+    oneOf(msg, 'stopReason', STOP_REASONS);
+  } else {
+    int(msg, 'restMs', 0, 86400000 * 365);
+    oneOf(msg, 'restEndReason', REST_END_REASONS);
+  }
+}
+
+function checkEvent(msg, config) {
+  header(msg);
+  name(msg, 'kind', false);
+  name(msg, 'diagnosis', true);
+  oneOf(msg, 'severity', SEVERITIES);
+  const m = module(msg, config, true);
+  if (msg.cell !== null) {
+    const cell = int(msg, 'cell', 0, config.modules * config.cellsPerModule - 1);
+    if (m !== null && Math.floor(cell / config.cellsPerModule) !== m) fail(`cell: ${cell} is not in module ${m}`);
+  }
+  int(msg, 'value', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  int(msg, 'threshold', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+  if (msg.lost !== undefined) {
+    const lost = object(msg.lost, 'lost');
+    for (const s of STREAMS) int(lost, s, 0, Number.MAX_SAFE_INTEGER);
+  }
+}
+
+function checkStatus(msg) {
+  oneOf(msg, 'status', ['online', 'offline']);
+  if (msg.bootId !== undefined && (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId))) fail('bootId: not a boot id');
+}
+
+function checkResult(msg) {
+  if (msg.id !== null && (typeof msg.id !== 'string' || msg.id.length === 0 || msg.id.length > 64)) fail('id: not a command id');
+  if (typeof msg.verb !== 'string' || msg.verb.length > 64) fail('verb: not a verb');
+  bool(msg, 'ok');
+  if (msg.error !== undefined) {
+    const e = object(msg.error, 'error');
+    if (typeof e.field !== 'string' || e.field.length > LIMITS.stringChars) fail('error.field: not a field name');
+    if (typeof e.message !== 'string' || e.message.length > LIMITS.errorMessageChars) fail('error.message: not a message');
+  }
+}
+
+const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result'];
+
+/** Splits and checks a topic: { deviceId, kind } or a rejection reason. */
+export function parseTopic(topic) {
+  if (typeof topic !== 'string' || topic.length > LIMITS.topicChars) return { reason: 'topic too long' };
+  const parts = topic.split('/');
+  if (parts[0] !== 'edge' || parts.length < 3) return { reason: 'not an edge/ topic' };
+  if (!ID.test(parts[1])) return { reason: 'device id not allowed by the contract' };
+  const kind = parts.slice(2).join('/');
+  if (!TOPIC_KINDS.includes(kind)) return { reason: 'unknown topic' };
+  return { deviceId: parts[1], kind };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Checks one message. `config` is the device's accepted config (null before it arrived).
+ * Returns { ok: true, msg, kind } | { ok: false, reason } | { ok: false, needsConfig: true } | { ok: false, ignore: true }.
+ */
+export function check(kind, payload, config) {
+  if (payload.length === 0) {
+    // Clearing a retained topic (status, config) or the dashboard's own permission probe on cmd/result.
+    return kind === 'status' || kind === 'config' || kind === 'cmd/result' ? { ok: false, ignore: true } : { ok: false, reason: 'empty payload' };
+  }
+  if (payload.length > LIMITS.payloadBytes) return { ok: false, reason: `payload over ${LIMITS.payloadBytes} bytes` };
+  let msg;
+  try {
+    msg = JSON.parse(decoder.decode(payload));
+  } catch {
+    return { ok: false, reason: 'not UTF-8 JSON' };
+  }
+  try {
+    object(msg, 'payload');
+    if (msg.v !== 1) fail('v: not contract version 1');
+    switch (kind) {
+      case 'status': checkStatus(msg); break;
+      case 'config': checkConfig(msg); break;
+      case 'cmd/result': checkResult(msg); break;
+      default:
+        if (!config) return { ok: false, needsConfig: true };
+        if (kind === 'telemetry/pulse') checkPulse(msg, config);
+        else if (kind === 'telemetry/cells') checkCells(msg, config);
+        else if (kind === 'telemetry/state') checkState(msg, config);
+        else checkEvent(msg, config);
+    }
+  } catch (e) {
+    if (e instanceof Rejected) return { ok: false, reason: `${kind}: ${e.message}` };
+    throw e;
+  }
+  return { ok: true, msg };
+}

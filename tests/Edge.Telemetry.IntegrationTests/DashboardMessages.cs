@@ -1,0 +1,20 @@
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>Contract v1 payloads written by hand (as a device or a forger would send them), for the dashboard tests.</summary>
+internal static class DashboardMessages
+{
+    /// <summary>A device config: protection +-3300 mV, 1925 uA maximum, 1 s strip at 385 uA + 5 s rest on 0.3848 cm2.</summary>
+    public static string Config(int modules, int cellsPerModule, int cellVoltagePeriodMs = 1000, string mode = "act") =>
+        $$$"""{"v":1,"bootId":"b1","revision":0,"modules":{{{modules}}},"cellsPerModule":{{{cellsPerModule}}},"mode":"{{{mode}}}","samplePeriodMs":10,"startImmediately":true,"cellVoltagePeriodMs":{{{cellVoltagePeriodMs}}},"protection":{"cellMaximumMv":3300,"cellMinimumMv":-3300,"moduleMaximumCurrentUa":1925,"openSwitchCurrentUa":50,"maximumTemperatureDeciCelsius":600},"protocol":{"electrodeAreaCm2":0.3848,"steps":[{"kind":"strip","currentUa":385,"durationMs":1000},{"kind":"rest","currentUa":0,"durationMs":5000}],"repeat":true,"restMode":"fixed","minimumRestMs":500,"maximumRestMs":10000,"stripCutoffMv":3000,"plateCutoffMv":-3000,"capacityLimitUc":0,"timeLimitMs":0,"platingCriticalCurrentUa":154,"directionChangeRestMs":35000,"directionChangeMaximumRestMs":600000}}""";
+
+    public const string Online = """{"v":1,"status":"online","bootId":"b1"}""";
+
+    public static string Cells(long seq, long tMs, int module, string state, params int[] mv) =>
+        $$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{tMs}},"module":{{module}},"state":"{{state}}","moduleCurrentUa":0,"cellVoltageMv":[{{string.Join(",", mv)}}]}""";
+
+    public static string Event(long seq, long tMs, string kind, string severity, int? module, int? cell, string value = "1", string? diagnosis = null) =>
+        $$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{tMs}},"kind":"{{kind}}","diagnosis":{{(diagnosis == null ? "null" : "\"" + diagnosis + "\"")}},"severity":"{{severity}}","module":{{(module?.ToString() ?? "null")}},"cell":{{(cell?.ToString() ?? "null")}},"value":{{value}},"threshold":2}""";
+
+    public static string StateChanged(long seq, long tMs, int module, string state, string reason = "none") =>
+        $$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{tMs}},"module":{{module}},"type":"stateChanged","state":"{{state}}","stopReason":"{{reason}}"}""";
+}

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// Mosquitto's own command-line clients (mosquitto_pub, mosquitto_sub from mosquitto-clients) as the
+/// hostile or watching broker clients of the dashboard tests: whatever a client may publish, these do.
+/// </summary>
+public static class DashboardMqttTools
+{
+    /// <summary>Publishes each payload as one QoS 1 message on the topic (mosquitto_pub -l: one line per message).</summary>
+    public static void Publish(int port, string topic, IEnumerable<string> payloads, bool retain = false, string? user = null, string? password = null, int qos = 1)
+    {
+        string arguments = "-h 127.0.0.1 -p " + port + " -q " + qos + " -t '" + topic.Replace("'", "'\\''") + "' -l" + (retain ? " -r" : string.Empty) + Credentials(user, password);
+        ProcessStartInfo start = new ProcessStartInfo("sh", new[] { "-c", "exec mosquitto_pub " + arguments })
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        using Process process = Process.Start(start)!;
+        foreach (string payload in payloads)
+        {
+            process.StandardInput.WriteLine(payload);
+        }
+
+        process.StandardInput.Close();
+        string error = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(60)), "mosquitto_pub finished");
+        Assert.True(process.ExitCode == 0, "mosquitto_pub failed: " + error);
+    }
+
+    public static void Publish(int port, string topic, string payload, bool retain = false, string? user = null, string? password = null)
+    {
+        Publish(port, topic, new[] { payload }, retain, user, password);
+    }
+
+    public static void Run(string program, string arguments)
+    {
+        ProcessStartInfo start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        using Process process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, program + " " + arguments + " failed: " + output);
+    }
+
+    internal static string Credentials(string? user, string? password) => user == null ? string.Empty : " -u " + user + " -P " + password;
+}
+
+/// <summary>mosquitto_sub -v on a filter, collecting "topic payload" lines until disposed.</summary>
+public sealed class DashboardSubscription : IDisposable
+{
+    private readonly Process _process;
+
+    public DashboardSubscription(int port, string filter, string? user = null, string? password = null)
+    {
+        ProcessStartInfo start = new ProcessStartInfo("sh", new[] { "-c", "exec mosquitto_sub -h 127.0.0.1 -p " + port + " -q 1 -v -t '" + filter + "'" + DashboardMqttTools.Credentials(user, password) })
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data != null)
+            {
+                Lines.Enqueue(e.Data);
+            }
+        };
+        _process.BeginOutputReadLine();
+
+        // mosquitto_sub prints nothing when subscribed: give it a moment.
+        Thread.Sleep(300);
+    }
+
+    public ConcurrentQueue<string> Lines { get; } = new ConcurrentQueue<string>();
+
+    public string WaitFor(Func<string, bool> match, TimeSpan patience)
+    {
+        DateTime end = DateTime.UtcNow + patience;
+        while (DateTime.UtcNow < end)
+        {
+            string? line = Lines.FirstOrDefault(match);
+            if (line != null)
+            {
+                return line;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new Xunit.Sdk.XunitException("no matching message; received: " + string.Join(" | ", Lines));
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+}
