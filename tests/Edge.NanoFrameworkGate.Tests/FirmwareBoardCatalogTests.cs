@@ -27,5 +27,28 @@ namespace Edge.NanoFrameworkGate.Tests
 
             Assert.Equal(expected.Replace("\r\n", "\n"), embedded.Replace("\r\n", "\n"));
         }
+
+        /// <summary>
+        /// Every board file in boards/ is in the catalog's name list, which the boot's embedded
+        /// drive-off pin list is checked against (on-device test BootDriveOffTests): a board added
+        /// without its catalog entry would leave its pins out of the boot's drive-off.
+        /// </summary>
+        [Fact]
+        public void EveryBoardFileIsInTheCatalog()
+        {
+            string root = RepositoryFiles.Root;
+            string catalog = File.ReadAllText(Path.Combine(root, "firmware", "Edge.Firmware", "Boards", "BoardCatalog.cs"));
+            Match names = Regex.Match(catalog, @"public static readonly string\[\] Names = new string\[\] \{([^}]*)\}");
+            Assert.True(names.Success, "BoardCatalog.Names not found");
+
+            string[] files = Directory.GetFiles(Path.Combine(root, "boards"), "*.board");
+            Assert.NotEmpty(files);
+            foreach (string file in files)
+            {
+                Match name = Regex.Match(File.ReadAllText(file), @"^name\s*=\s*(\S+)", RegexOptions.Multiline);
+                Assert.True(name.Success, Path.GetFileName(file) + " has no [board] name");
+                Assert.Contains("\"" + name.Groups[1].Value + "\"", names.Groups[1].Value);
+            }
+        }
     }
 }

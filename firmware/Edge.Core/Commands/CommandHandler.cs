@@ -172,9 +172,17 @@ namespace Edge.Core.Commands
                     _configRequested = true;
                     return null;
                 default:
+                    if (DeviceCommands != null && verb != null && DeviceCommands.Knows(verb))
+                    {
+                        return DeviceCommands.Execute(verb, _body, out field);
+                    }
+
                     return verb == null || verb.Length == 0 ? "is missing" : "is not a known command";
             }
         }
+
+        /// <summary>Verbs the host adds (checked after the contract's own), or null.</summary>
+        public IDeviceCommands DeviceCommands { get; set; }
 
         private string ExecuteModuleCommand(string verb, out string field)
         {

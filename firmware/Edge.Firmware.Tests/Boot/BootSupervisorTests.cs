@@ -20,7 +20,7 @@ namespace NFUnitTest.Boot
         // The step names device events use, in boot order (independent of BootStepNames).
         private static readonly string[] s_stepNames = new string[]
         {
-            "settings", "board", "switches", "multiplexer", "adc", "setpoint", "led", "timer", "wifi", "mqtt", "control-loop",
+            "drive-off", "settings", "board", "switches", "enable", "multiplexer", "adc", "setpoint", "led", "timer", "wifi", "mqtt", "control-loop",
         };
 
         [DataRow(0)]
@@ -34,6 +34,8 @@ namespace NFUnitTest.Boot
         [DataRow(8)]
         [DataRow(9)]
         [DataRow(10)]
+        [DataRow(11)]
+        [DataRow(12)]
         public void AThrowingStepLeavesEverySwitchOpenAndNamesTheStep(int step)
         {
             FakeBootDevices devices = new FakeBootDevices(step);
@@ -58,7 +60,7 @@ namespace NFUnitTest.Boot
             Assert.StartsWith(expected + "no further attempt", second.Message);
 
             // Once the LED was opened (steps after "led"), it shows the error pattern.
-            if (step > 6)
+            if (step > 8)
             {
                 Assert.IsTrue(devices.LastLed.Pattern == StatusLedPattern.BoardError, "LED shows the error");
             }
@@ -71,7 +73,7 @@ namespace NFUnitTest.Boot
         [TestMethod]
         public void AFailureThatClearsIsRetriedAndTheControlLoopStarts()
         {
-            FakeBootDevices devices = new FakeBootDevices(4);
+            FakeBootDevices devices = new FakeBootDevices(6);
             devices.FailingAttempts = 1;
             DeviceEventLog events = new DeviceEventLog();
             FakeBootDelay delay = new FakeBootDelay();
@@ -124,7 +126,7 @@ namespace NFUnitTest.Boot
         [TestMethod]
         public void ABrokenLedNeitherStopsTheBootNorHidesTheFailure()
         {
-            FakeBootDevices devices = new FakeBootDevices(9);
+            FakeBootDevices devices = new FakeBootDevices(11);
             devices.BrokenLed = true;
             DeviceEventLog events = new DeviceEventLog();
 

@@ -11,6 +11,9 @@ namespace NFUnitTest.Fakes
         private readonly int[] _countsByPin = new int[40];
         private readonly int[] _countsByMuxInput = new int[8];
 
+        /// <summary>When true, every read throws (an ADC driver failure inside a tick).</summary>
+        public bool ThrowOnRead { get; set; }
+
         /// <summary>Puts <paramref name="counts"/> on ADC GPIO <paramref name="pin"/>.</summary>
         public void SetPin(int pin, int counts)
         {
@@ -26,6 +29,11 @@ namespace NFUnitTest.Fakes
         /// <inheritdoc />
         public int ReadCounts(AnalogInputDefinition input)
         {
+            if (ThrowOnRead)
+            {
+                throw new System.InvalidOperationException("fake ADC failure");
+            }
+
             return input.IsMultiplexed ? _countsByMuxInput[input.MuxInput] : _countsByPin[input.AdcPin];
         }
     }

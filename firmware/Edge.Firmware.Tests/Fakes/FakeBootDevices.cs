@@ -45,6 +45,12 @@ namespace NFUnitTest.Fakes
         /// <summary>The settings text the store returns.</summary>
         public string SettingsText { get; set; } = "device_id = pack-7\nmqtt_host = broker\n";
 
+        /// <summary>A board text to boot instead of the catalog's board named in the settings, or null.</summary>
+        public string BoardText { get; set; }
+
+        /// <summary>Where the unit's calibration record is kept (empty: uncalibrated).</summary>
+        public FakeTextStore CalibrationStore { get; } = new FakeTextStore();
+
         /// <summary>When set, the LEDs handed out throw on every Show.</summary>
         public bool BrokenLed { get; set; }
 
@@ -56,6 +62,15 @@ namespace NFUnitTest.Fakes
 
         /// <summary>Every sample timer handed out.</summary>
         public ArrayList Timers { get; } = new ArrayList();
+
+        /// <summary>The steps in the order the boot asked for them, over all attempts, as BootStepNames names them.</summary>
+        public ArrayList Calls { get; } = new ArrayList();
+
+        /// <summary>Every drive-off hold handed out.</summary>
+        public ArrayList HeldOff { get; } = new ArrayList();
+
+        /// <summary>Every enable feed output handed out.</summary>
+        public ArrayList EnableFeeds { get; } = new ArrayList();
 
         /// <summary>How often the switches were asked for.</summary>
         public int SwitchRequests { get; private set; }
@@ -101,9 +116,18 @@ namespace NFUnitTest.Fakes
         }
 
         /// <inheritdoc />
-        public IConfigurationStore OpenSettings()
+        public IDisposable DriveOff(int[] pins)
         {
             _attempt++;
+            FailIf(BootStep.DriveOff);
+            FakePinHold hold = new FakePinHold(pins, Calls);
+            HeldOff.Add(hold);
+            return hold;
+        }
+
+        /// <inheritdoc />
+        public IConfigurationStore OpenSettings()
+        {
             FailIf(BootStep.Settings);
             return new TextStore(SettingsText);
         }
@@ -112,7 +136,13 @@ namespace NFUnitTest.Fakes
         public BoardSetup LoadBoard(string boardName)
         {
             FailIf(BootStep.Board);
-            return BoardSetup.FromCatalog(boardName);
+            return BoardText == null ? BoardSetup.FromCatalog(boardName) : BoardSetup.FromText(BoardText);
+        }
+
+        /// <inheritdoc />
+        public IConfigurationStore OpenCalibrationStore()
+        {
+            return CalibrationStore;
         }
 
         /// <inheritdoc />
@@ -130,6 +160,20 @@ namespace NFUnitTest.Fakes
             }
 
             return switches;
+        }
+
+        /// <inheritdoc />
+        public IEnableFeedOutput OpenEnableFeed(BoardDefinition board)
+        {
+            FailIf(BootStep.Enable);
+            if (board.HardwareEnable == null)
+            {
+                return null;
+            }
+
+            FakeEnableFeedOutput feed = new FakeEnableFeedOutput();
+            EnableFeeds.Add(feed);
+            return feed;
         }
 
         /// <inheritdoc />
@@ -217,9 +261,35 @@ namespace NFUnitTest.Fakes
 
         private void FailIf(BootStep step)
         {
+            Calls.Add(BootStepNames.Of(step));
             if (FailsNow(step))
             {
                 throw new InvalidOperationException("fake " + BootStepNames.Of(step) + " failure");
+            }
+        }
+
+        /// <summary>A drive-off hold: the pins it holds, and whether it was released.</summary>
+        public sealed class FakePinHold : IDisposable
+        {
+            private readonly ArrayList _calls;
+
+            public FakePinHold(int[] pins, ArrayList calls)
+            {
+                Pins = pins;
+                _calls = calls;
+            }
+
+            /// <summary>The pins held low.</summary>
+            public int[] Pins { get; }
+
+            /// <summary>True once released.</summary>
+            public bool IsReleased { get; private set; }
+
+            /// <summary>Releases the pins (logged as "release-drive-off" among the steps).</summary>
+            public void Dispose()
+            {
+                IsReleased = true;
+                _calls.Add("release-drive-off");
             }
         }
 

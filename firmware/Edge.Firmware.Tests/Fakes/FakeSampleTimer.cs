@@ -6,9 +6,17 @@ using Edge.Firmware.Sampling;
 
 namespace NFUnitTest.Fakes
 {
-    /// <summary>Sample timer stand-in that never fires by itself: time stands at 1234567 us.</summary>
+    /// <summary>
+    /// Sample timer stand-in that never fires by itself: time starts at 1234567 us and advances by
+    /// <see cref="StepUsPerRead"/> at every read (0: it stands still).
+    /// </summary>
     public sealed class FakeSampleTimer : ISampleTimer
     {
+        private ulong _nowUs = 1234567;
+
+        /// <summary>How far the clock moves at each <see cref="NowUs"/>, us: a tick reads it at its start and end, so this is each tick's execution time.</summary>
+        public int StepUsPerRead { get; set; }
+
         /// <summary>When true, <see cref="Start"/> throws (a timer that cannot be armed).</summary>
         public bool ThrowOnStart { get; set; }
 
@@ -18,7 +26,9 @@ namespace NFUnitTest.Fakes
         /// <inheritdoc />
         public ulong NowUs()
         {
-            return 1234567;
+            ulong now = _nowUs;
+            _nowUs += (ulong)StepUsPerRead;
+            return now;
         }
 
         /// <inheritdoc />

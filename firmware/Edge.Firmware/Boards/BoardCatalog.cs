@@ -10,7 +10,7 @@ namespace Edge.Firmware.Boards
     /// nanoFramework's resource and file-system packages are outside the API this project verifies,
     /// so a board travels inside the assembly. Each constant is a verbatim copy of a file in boards/;
     /// the gate tests compare them byte for byte, so editing only one side fails the build.
-    /// Adding a board: add the constant and a line in <see cref="Find"/>.
+    /// Adding a board: add the constant, a line in <see cref="Find"/> and its name in <see cref="Names"/>.
     /// </remarks>
     public static class BoardCatalog
     {
@@ -268,6 +268,9 @@ temperature_max_c = 45.0       # NaK cells on NASICON run at room temperature; 4
 electrode_area_cm2 = 0.3848        # [W] 7 mm O-ring: pi x 0.35^2 cm2
 nominal_resistance_ohm_cm2 = 170   # 150 electrolyte (1.5 mm NASICON) + 20 interface
 ";
+
+        /// <summary>The [board] names of every board in the catalog.</summary>
+        public static readonly string[] Names = new string[] { "esp32-devkitc-4s2m", "esp32-mux-6s" };
 
         /// <summary>Board text for <paramref name="name"/> (the [board] name key), or null when unknown.</summary>
         public static string Find(string name)

@@ -4,11 +4,13 @@ using System;
 using System.Collections;
 using Edge.Core;
 using Edge.Core.Boards;
+using Edge.Core.Calibration;
 using Edge.Core.Commands;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
+using Edge.Firmware.Calibration;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
@@ -20,7 +22,9 @@ using Edge.Firmware.Watchdog;
 namespace Edge.Firmware.Boot
 {
     /// <summary>
-    /// One boot attempt, step by step (<see cref="BootStep"/>). Every step runs inside one
+    /// One boot attempt, step by step (<see cref="BootStep"/>). The first step drives every switch,
+    /// enable and setpoint pin of every shipped board off and holds them until the board has parsed
+    /// (for good when it does not). Every step runs inside one
     /// supervision: when any of them throws, the control loop is stopped if it had started, every
     /// load switch is driven open (or was never closed: switches close only once the loop runs, and
     /// the loop starts last), and the attempt ends naming the step and the exception. What the
@@ -125,6 +129,11 @@ namespace Edge.Firmware.Boot
 
         private RunningFirmware Start()
         {
+            // Before anything is read or parsed: no shipped board's switch, enable or setpoint pin floats.
+            _step = BootStep.DriveOff;
+            IDisposable heldOff = _devices.DriveOff(ShippedBoardPins.DriveOffPins);
+            Track(heldOff);
+
             _step = BootStep.Settings;
             DeviceSettings settings = LoadSettings(_devices.OpenSettings());
             TopicSet topics = new TopicSet(settings.DeviceId);
@@ -133,16 +142,31 @@ namespace Edge.Firmware.Boot
             BoardSetup setup = _devices.LoadBoard(settings.BoardName);
             if (setup == null || !setup.IsUsable)
             {
-                // ESP32 GPIOs are inputs after reset and the boards pull every switch to off: touching nothing is safe.
-                _events.Report("board-error", (setup == null ? "no board" : setup.Error) + "; control loop not started, switches untouched (open)");
+                // The drive-off step keeps every shipped board's switch, enable and setpoint pin low.
+                _events.Report("board-error", (setup == null ? "no board" : setup.Error) + "; control loop not started, switch, enable and setpoint pins held off");
             }
 
             EdgeController controller = null;
             IAnalogInputs inputs = null;
             TickStatistics statistics = new TickStatistics();
+            IEnableFeedOutput enableFeed = null;
+            IConfigurationStore calibrationStore = null;
+            UnitCalibration unit = null;
+            CalibrationMode calibration = null;
             if (setup != null && setup.IsUsable)
             {
                 BoardDefinition board = setup.Board;
+                for (int w = 0; w < board.WarningCount; w++)
+                {
+                    // E.g. a board without a hardware enable: nothing in hardware opens the switches if the runtime hangs.
+                    _events.Report("board-warning", "board " + board.Name + " " + board.WarningAt(w).ToString());
+                }
+
+                calibrationStore = _devices.OpenCalibrationStore();
+                unit = UnitCalibrationLoader.Load(calibrationStore.ReadText(), board, _events);
+
+                // The board's own drivers take its pins over from here (an unusable board keeps them held off).
+                Untrack(heldOff);
 
                 _step = BootStep.Switches;
                 _switchArray = _devices.OpenSwitches(board);
@@ -152,6 +176,10 @@ namespace Edge.Firmware.Boot
                 }
 
                 _switches = new LoadSwitchBank(_switchArray);
+
+                _step = BootStep.Enable;
+                enableFeed = _devices.OpenEnableFeed(board);
+                Track(enableFeed);
 
                 _step = BootStep.Multiplexer;
                 IAnalogMultiplexer multiplexer = _devices.OpenMultiplexer(board);
@@ -186,7 +214,10 @@ namespace Edge.Firmware.Boot
                 outboxConfiguration.SlotCount = OutboxSlotCount;
                 outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(setup.Layout.CellsPerModule));
                 publisher = new TelemetryPublisher(outbox, bootId);
-                _loop = new SamplingLoop(timer, controller, new SampleAcquisition(setup.Board, inputs), _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs);
+                SampleAcquisition acquisition = new SampleAcquisition(setup.Board, inputs, unit);
+                calibration = new CalibrationMode(setup.Board, acquisition, calibrationStore, _events, settings.DeviceId);
+                _loop = new SamplingLoop(timer, controller, acquisition, _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs, enableFeed);
+                _loop.Calibration = calibration;
                 _watchdog = new SamplingWatchdog(statistics, _switches, _events, _led, setup.Board.SamplePeriodMs);
             }
 
@@ -210,6 +241,11 @@ namespace Edge.Firmware.Boot
                 }
 
                 CommandHandler commands = controller == null ? null : new CommandHandler(controller, null);
+                if (commands != null)
+                {
+                    commands.DeviceCommands = new CalibrationCommands(calibration);
+                }
+
                 ISessionConnection connection = _devices.OpenMqtt(settings, topics, network, outbox);
                 Track(connection);
                 _session = new MqttSession(settings, topics, connection, _devices.OpenClock(), outbox, bootId, controller, commands, publisher, _events, _led);
@@ -300,6 +336,15 @@ namespace Edge.Firmware.Boot
             if (part is IDisposable disposable)
             {
                 _opened.Add(disposable);
+            }
+        }
+
+        private void Untrack(IDisposable part)
+        {
+            if (part != null)
+            {
+                _opened.Remove(part);
+                part.Dispose();
             }
         }
     }

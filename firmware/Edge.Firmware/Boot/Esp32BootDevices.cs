@@ -27,6 +27,12 @@ namespace Edge.Firmware.Boot
         private GpioController _gpio;
 
         /// <inheritdoc />
+        public IDisposable DriveOff(int[] pins)
+        {
+            return new HeldOffPins(Gpio(), pins);
+        }
+
+        /// <inheritdoc />
         public IConfigurationStore OpenSettings()
         {
             return new DeployedConfigurationStore();
@@ -39,9 +45,21 @@ namespace Edge.Firmware.Boot
         }
 
         /// <inheritdoc />
+        public IConfigurationStore OpenCalibrationStore()
+        {
+            return new DeployedCalibrationStore();
+        }
+
+        /// <inheritdoc />
         public ILoadSwitch[] OpenSwitches(BoardDefinition board)
         {
             return LoadSwitchFactory.Create(Gpio(), board);
+        }
+
+        /// <inheritdoc />
+        public IEnableFeedOutput OpenEnableFeed(BoardDefinition board)
+        {
+            return board.HardwareEnable == null ? null : new GpioEnableFeedOutput(Gpio(), board.HardwareEnable.FeedPin);
         }
 
         /// <inheritdoc />

@@ -23,14 +23,26 @@ namespace Edge.Firmware.Boot
     /// </summary>
     public interface IBootDevices
     {
+        /// <summary>
+        /// <see cref="BootStep.DriveOff"/>: opens every pin of <paramref name="pins"/> as an output at its
+        /// off level (low) and holds it so until the returned object is disposed.
+        /// </summary>
+        IDisposable DriveOff(int[] pins);
+
         /// <summary><see cref="BootStep.Settings"/>: where the device settings text is kept.</summary>
         IConfigurationStore OpenSettings();
 
         /// <summary><see cref="BootStep.Board"/>: the named board, parsed (unusable boards come back with their error, not as an exception).</summary>
         BoardSetup LoadBoard(string boardName);
 
+        /// <summary><see cref="BootStep.Board"/>: where the unit's calibration record is kept.</summary>
+        IConfigurationStore OpenCalibrationStore();
+
         /// <summary><see cref="BootStep.Switches"/>: one load switch per module, each already driven open.</summary>
         ILoadSwitch[] OpenSwitches(BoardDefinition board);
+
+        /// <summary><see cref="BootStep.Enable"/>: the hardware enable's feed pin, low, or null when the board has no hardware enable.</summary>
+        IEnableFeedOutput OpenEnableFeed(BoardDefinition board);
 
         /// <summary><see cref="BootStep.Multiplexer"/>: the board's analog multiplexer, or null when it has none.</summary>
         IAnalogMultiplexer OpenMultiplexer(BoardDefinition board);

@@ -41,7 +41,9 @@ namespace Edge.Firmware.Hardware
                             throw new ArgumentException("more PWM switches than LEDC channels", nameof(board));
                         }
 
-                        switches[m] = new PwmLoadSwitch(module.SwitchPin, s_pwmFunctions[pwmUsed], module.SwitchPwmFrequencyHz, module.SwitchPolarity);
+                        // Started at the open duty: the pin is driven inactive from the moment it is routed.
+                        LedcPwmOutput output = new LedcPwmOutput(module.SwitchPin, s_pwmFunctions[pwmUsed], module.SwitchPwmFrequencyHz, PwmLoadSwitch.OpenDutyCycle(module.SwitchPolarity));
+                        switches[m] = new PwmLoadSwitch(output, module.SwitchPolarity);
                         pwmUsed++;
                     }
                     else

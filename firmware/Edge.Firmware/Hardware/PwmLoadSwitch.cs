@@ -1,64 +1,56 @@
 // Licensed under the MIT License.
 
 using System;
-using System.Device.Pwm;
 using Edge.Core;
 using Edge.Core.Boards;
-using nanoFramework.Hardware.Esp32;
 
 namespace Edge.Firmware.Hardware
 {
     /// <summary>
     /// A load switch whose gate driver needs a running clock (a charge pump behind a PWM pin): closed
-    /// means the LEDC PWM runs at 50 % duty, open means it is stopped. An active-low board runs the
-    /// inverted duty. Without the clock the gate driver cannot hold the MOSFET on, so a stalled or
-    /// crashed application also ends with the switch open.
+    /// means 50 % duty, open means duty 0 of the active level (a static inactive level: low on an
+    /// active-high board, high on an active-low one). The output is never stopped (see
+    /// <see cref="IPwmOutput"/>): a stop would leave the timer partner, perhaps another switch or a
+    /// current setpoint, storing duty writes without applying them. Without the clock the gate driver
+    /// cannot hold the MOSFET on, so a stalled application also ends with the switch open.
     /// </summary>
     public sealed class PwmLoadSwitch : ILoadSwitch, IDisposable
     {
-        /// <summary>Duty while closed: a symmetric clock for the charge pump.</summary>
+        /// <summary>Duty while closed: a symmetric clock for the charge pump (the same for either polarity).</summary>
         public const double ClosedDutyCycle = 0.5;
 
-        private readonly PwmChannel _channel;
-        private bool _running;
+        private readonly IPwmOutput _output;
+        private readonly double _openDutyCycle;
 
-        /// <summary>
-        /// Routes <paramref name="pinNumber"/> to LEDC channel <paramref name="pwmFunction"/> and creates
-        /// the channel, stopped.
-        /// </summary>
-        public PwmLoadSwitch(int pinNumber, DeviceFunction pwmFunction, int frequencyHz, PinPolarity polarity)
+        /// <summary>Takes <paramref name="output"/> (already running) and drives it open.</summary>
+        public PwmLoadSwitch(IPwmOutput output, PinPolarity polarity)
         {
-            if (frequencyHz <= 0)
-            {
-                throw new ArgumentOutOfRangeException(nameof(frequencyHz));
-            }
+            _output = output ?? throw new ArgumentNullException(nameof(output));
+            _openDutyCycle = OpenDutyCycle(polarity);
+            _output.SetDutyCycle(_openDutyCycle);
+        }
 
-            Configuration.SetPinFunction(pinNumber, pwmFunction);
-            double duty = polarity == PinPolarity.ActiveLow ? 1.0 - ClosedDutyCycle : ClosedDutyCycle;
-            _channel = PwmChannel.CreateFromPin(pinNumber, frequencyHz, duty);
+        /// <summary>The duty that holds the pin at its inactive level: 0.0 active-high, 1.0 active-low.</summary>
+        public static double OpenDutyCycle(PinPolarity polarity)
+        {
+            return polarity == PinPolarity.ActiveLow ? 1.0 : 0.0;
         }
 
         /// <inheritdoc />
         [HotPath]
         public void SetClosed(bool closed)
         {
-            if (closed && !_running)
-            {
-                _channel.Start();
-                _running = true;
-            }
-            else if (!closed && _running)
-            {
-                _channel.Stop();
-                _running = false;
-            }
+            _output.SetDutyCycle(closed ? ClosedDutyCycle : _openDutyCycle);
         }
 
-        /// <summary>Stops the clock and releases the channel.</summary>
+        /// <summary>Drives the switch open and releases the output.</summary>
         public void Dispose()
         {
-            SetClosed(false);
-            _channel.Dispose();
+            _output.SetDutyCycle(_openDutyCycle);
+            if (_output is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
         }
     }
 }

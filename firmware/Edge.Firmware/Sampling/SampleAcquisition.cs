@@ -3,6 +3,7 @@
 using System;
 using Edge.Core;
 using Edge.Core.Boards;
+using Edge.Core.Calibration;
 using Edge.Core.Measurement.AdcConversion;
 using Edge.Core.Sampling;
 using Edge.Firmware.Hardware;
@@ -11,33 +12,94 @@ namespace Edge.Firmware.Sampling
 {
     /// <summary>
     /// Fills a <see cref="SampleFrame"/> from the ADC: raw counts from <see cref="IAnalogInputs"/>
-    /// into preallocated arrays, then the core's <see cref="BoardSampleConverter"/> (the board's
-    /// calibration, mV / uA / 0.1 degC with a status per channel). Module currents are read first
-    /// so that a current step and the cell voltages it causes land in the same frame. Allocates
-    /// nothing per call.
+    /// into preallocated arrays, then the core's <see cref="BoardSampleConverter"/> (mV / uA / 0.1 degC
+    /// with a status per channel). Conversion goes through the unit's own calibration when it has one;
+    /// without it the board's nominal points are used and every frame is marked uncalibrated, so the
+    /// controller closes no switch (observe only). On a board with a reference input that input is
+    /// read every tick and corrects the drift of the unit's calibration. Module currents are read
+    /// first so that a current step and the cell voltages it causes land in the same frame.
+    /// Allocates nothing per call (the per-tick members are [HotPath]; construction and
+    /// <see cref="UseCalibration"/> allocate, off the sampling thread).
     /// </summary>
-    [HotPath]
     public sealed class SampleAcquisition
     {
         private readonly BoardDefinition _board;
         private readonly IAnalogInputs _inputs;
-        private readonly BoardSampleConverter _converter;
         private readonly int[] _cellCounts;
         private readonly int[] _moduleCounts;
         private readonly int[] _temperatureCounts;
+        private BoardSampleConverter _converter;
+        private int _referenceCounts;
 
-        /// <summary>Board cell i becomes layout cell i (BoardSetup checked the order).</summary>
+        /// <summary>Uncalibrated acquisition (the board's nominal points: observe only).</summary>
         public SampleAcquisition(BoardDefinition board, IAnalogInputs inputs)
+            : this(board, inputs, null)
+        {
+        }
+
+        /// <summary>Board cell i becomes layout cell i (BoardSetup checked the order); <paramref name="unit"/> may be null (uncalibrated).</summary>
+        /// <exception cref="ArgumentException"><paramref name="unit"/> belongs to another board or does not cover its limits.</exception>
+        public SampleAcquisition(BoardDefinition board, IAnalogInputs inputs, UnitCalibration unit)
         {
             _board = board ?? throw new ArgumentNullException(nameof(board));
             _inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
-            _converter = new BoardSampleConverter(new BoardAdcChannels(board));
+            _converter = new BoardSampleConverter(new BoardAdcChannels(board, unit));
             _cellCounts = new int[board.CellCount];
             _moduleCounts = new int[board.ModuleCount];
             _temperatureCounts = new int[board.TemperatureCount];
+            _referenceCounts = UnitCalibration.NoReference;
+            Unit = unit;
+        }
+
+        /// <summary>The unit's calibration in use, or null (uncalibrated, observe only).</summary>
+        public UnitCalibration Unit { get; private set; }
+
+        /// <summary>The reference input's raw reading of the last tick, or <see cref="UnitCalibration.NoReference"/> on a board without one.</summary>
+        public int ReferenceCounts
+        {
+            [HotPath]
+            get { return _referenceCounts; }
+        }
+
+        /// <summary>Raw reading of board cell <paramref name="index"/> in the last tick.</summary>
+        [HotPath]
+        public int CellCountsAt(int index)
+        {
+            return _cellCounts[index];
+        }
+
+        /// <summary>Raw reading of module <paramref name="index"/>'s current channel in the last tick.</summary>
+        [HotPath]
+        public int ModuleCountsAt(int index)
+        {
+            return _moduleCounts[index];
+        }
+
+        /// <summary>Raw reading of temperature channel <paramref name="index"/> in the last tick.</summary>
+        [HotPath]
+        public int TemperatureCountsAt(int index)
+        {
+            return _temperatureCounts[index];
+        }
+
+        /// <summary>
+        /// Converts from the next tick on through <paramref name="unit"/> (a calibration just finished).
+        /// Called from another thread: the converter is built here and swapped in with one reference write.
+        /// </summary>
+        public void UseCalibration(UnitCalibration unit)
+        {
+            if (unit == null)
+            {
+                throw new ArgumentNullException(nameof(unit));
+            }
+
+            BoardSampleConverter converter = new BoardSampleConverter(new BoardAdcChannels(_board, unit));
+            Unit = unit;
+            _converter = converter;
         }
 
         /// <summary>Reads and converts every channel into <paramref name="frame"/>.</summary>
+        [HotPath]
         public void Acquire(SampleFrame frame)
         {
             for (int m = 0; m < _moduleCounts.Length; m++)
@@ -55,7 +117,16 @@ namespace Edge.Firmware.Sampling
                 _temperatureCounts[t] = _inputs.ReadCounts(_board.TemperatureAt(t).Input);
             }
 
-            _converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, frame);
+            BoardSampleConverter converter = _converter;
+            if (_board.Reference == null)
+            {
+                converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, frame);
+            }
+            else
+            {
+                _referenceCounts = _inputs.ReadCounts(_board.Reference.Input);
+                converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _referenceCounts, frame);
+            }
         }
     }
 }

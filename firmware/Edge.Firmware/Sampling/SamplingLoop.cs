@@ -5,6 +5,7 @@ using System.Threading;
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Sampling;
+using Edge.Firmware.Calibration;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
 using Edge.Core.Telemetry.Outbox;
@@ -21,6 +22,11 @@ namespace Edge.Firmware.Sampling
     /// <remarks>
     /// An exception inside a tick is a bug: the loop latches every switch open, reports it and stops
     /// (the watchdog would reach the same state one timeout later).
+    /// The board's hardware enable is fed (its pin toggled, <see cref="HardwareEnableFeed"/>) only at
+    /// the end of a healthy tick: one that ran to completion within its period while the switch bank
+    /// is not latched open. A tick that throws, a loop that hangs or stalls (the watchdog latches the
+    /// bank) and a runtime that stops all leave the pin steady, and the monostable disables every
+    /// gate driver after the board's timeout, whatever the switch pins still hold.
     /// </remarks>
     public sealed class SamplingLoop : IDisposable
     {
@@ -35,11 +41,21 @@ namespace Edge.Firmware.Sampling
         private readonly AutoResetEvent _due = new AutoResetEvent(false);
         private readonly int _periodUs;
         private readonly ISampleTimer _timer;
+        private readonly IEnableFeedOutput _enableOutput;
+        private readonly HardwareEnableFeed _enableFeed = new HardwareEnableFeed();
+        private ulong _startUs;
+        private ulong _timerStartUs;
+        private long _releases;
+        private bool _started;
+        private long _tickIndex;
         private Thread _thread;
         private int _pendingExpirations;
         private bool _stopRequested;
 
-        /// <summary>Wires the loop (<paramref name="publisher"/> may be null); nothing runs before <see cref="Start"/>.</summary>
+        /// <summary>
+        /// Wires the loop (<paramref name="publisher"/> and <paramref name="enableOutput"/>, the hardware
+        /// enable's feed pin, may be null); nothing runs before <see cref="Start"/>.
+        /// </summary>
         public SamplingLoop(
             ISampleTimer timer,
             EdgeController controller,
@@ -48,7 +64,8 @@ namespace Edge.Firmware.Sampling
             TelemetryPublisher publisher,
             TickStatistics statistics,
             DeviceEventLog events,
-            int periodMs)
+            int periodMs,
+            IEnableFeedOutput enableOutput)
         {
             if (controller == null)
             {
@@ -70,6 +87,7 @@ namespace Edge.Firmware.Sampling
             _frame = new SampleFrame(controller.Layout);
             _actions = new ActionFrame(controller.Layout);
             _periodUs = periodMs * 1000;
+            _enableOutput = enableOutput;
         }
 
         /// <summary>Sample period, us.</summary>
@@ -78,12 +96,28 @@ namespace Edge.Firmware.Sampling
             get { return _periodUs; }
         }
 
+        /// <summary>
+        /// The device's calibration mode, or null: while it is active every switch is held open and the
+        /// hardware enable is not fed, and each tick's raw readings go to it.
+        /// </summary>
+        public CalibrationMode Calibration { get; set; }
+
+        /// <summary>Times the hardware enable's feed pin has been toggled (healthy ticks).</summary>
+        public int EnableFeedCount
+        {
+            get { return _enableFeed.FeedCount; }
+        }
+
+        /// <summary>True once a tick threw: the loop has stopped for good and every switch is latched open.</summary>
+        public bool HasFailed { get; private set; }
+
         /// <summary>Starts the thread (highest priority) and the periodic timer.</summary>
         public void Start()
         {
             _thread = new Thread(Run);
             _thread.Priority = ThreadPriority.Highest;
             _thread.Start();
+            _timerStartUs = _timer.NowUs();
             _timer.Start(_periodUs, OnTimerExpired);
         }
 
@@ -112,8 +146,6 @@ namespace Edge.Firmware.Sampling
         [HotPath]
         private void Run()
         {
-            ulong startUs = _timer.NowUs();
-            long tickIndex = 0;
             while (!_stopRequested)
             {
                 _due.WaitOne();
@@ -129,29 +161,97 @@ namespace Edge.Firmware.Sampling
                     _statistics.RecordMissedPeriods(expirations - 1);
                 }
 
-                ulong tickStartUs = _timer.NowUs();
-                try
+                // The periodic timer's k-th release falls at its start plus k periods: how late this tick
+                // starts is measured from the latest release it answers.
+                _releases += expirations < 1 ? 1 : expirations;
+                if (!TickOnce(_timerStartUs + (ulong)(_releases * _periodUs)))
                 {
-                    _frame.TickIndex = tickIndex;
-                    _frame.TimestampMs = (long)((tickStartUs - startUs) / 1000UL);
-                    _acquisition.Acquire(_frame);
-                    _controller.Tick(_frame, _actions);
-                    _switches.Apply(_actions);
-                    if (_publisher != null)
-                    {
-                        _publisher.Publish(_controller.Telemetry, _frame.TimestampMs);
-                    }
-                }
-                catch (Exception ex)
-                {
-                    _switches.LatchOpen();
-                    _events.Report("tick-exception", "tick " + tickIndex.ToString() + " failed, all switches latched open: " + ex.Message);
                     return;
                 }
-
-                tickIndex++;
-                _statistics.RecordTick((int)(_timer.NowUs() - tickStartUs), _periodUs);
             }
+        }
+
+        /// <summary>One tick released just now (<see cref="TickOnce(ulong)"/> with no release latency).</summary>
+        [HotPath]
+        public bool TickOnce()
+        {
+            return TickOnce(0);
+        }
+
+        /// <summary>
+        /// One tick: acquire, decide, actuate, publish, then feed the hardware enable if the tick was
+        /// healthy, and record how late it started after <paramref name="releaseUs"/> (the timer's
+        /// release; 0: released when it starts) and how long it ran. The sampling thread calls it once
+        /// per period. Returns false when the tick threw: every switch is then latched open, the
+        /// failure reported, and no later tick runs or feeds.
+        /// </summary>
+        [HotPath]
+        public bool TickOnce(ulong releaseUs)
+        {
+            if (HasFailed)
+            {
+                return false;
+            }
+
+            ulong tickStartUs = _timer.NowUs();
+            if (!_started)
+            {
+                _startUs = tickStartUs;
+                _started = true;
+            }
+
+            try
+            {
+                _frame.TickIndex = _tickIndex;
+                _frame.TimestampMs = (long)((tickStartUs - _startUs) / 1000UL);
+                _acquisition.Acquire(_frame);
+                _controller.Tick(_frame, _actions);
+                CalibrationMode calibration = Calibration;
+                bool calibrating = calibration != null && calibration.IsActive;
+                if (calibrating)
+                {
+                    // Reference inputs are on the channels: nothing may drive current.
+                    for (int m = 0; m < _actions.SwitchClosed.Length; m++)
+                    {
+                        _actions.SwitchClosed[m] = false;
+                    }
+
+                    calibration.OnTick();
+                }
+
+                _switches.Apply(_actions);
+                if (_publisher != null)
+                {
+                    _publisher.Publish(_controller.Telemetry, _frame.TimestampMs);
+                }
+            }
+            catch (Exception ex)
+            {
+                HasFailed = true;
+                _switches.LatchOpen();
+                _events.Report("tick-exception", "tick " + _tickIndex.ToString() + " failed, all switches latched open, hardware enable no longer fed: " + ex.Message);
+                return false;
+            }
+
+            _tickIndex++;
+            int executionUs = (int)(_timer.NowUs() - tickStartUs);
+            _statistics.RecordTick(executionUs, _periodUs);
+            ulong lateUs = releaseUs == 0 || tickStartUs < releaseUs ? 0UL : tickStartUs - releaseUs;
+            _statistics.Timing.Record(lateUs > int.MaxValue ? int.MaxValue : (int)lateUs, executionUs);
+
+            // A bank the watchdog latched open stays unfed even if the loop comes back; so does a device in calibration.
+            CalibrationMode mode = Calibration;
+            if (_enableOutput != null && !_switches.IsLatchedOpen && (mode == null || !mode.IsActive))
+            {
+                int feeds = _enableFeed.FeedCount;
+                bool level = _enableFeed.OnTickCompleted(executionUs, _periodUs);
+                if (_enableFeed.FeedCount != feeds)
+                {
+                    _enableOutput.Write(level);
+                }
+            }
+
+            return true;
         }
     }
 }

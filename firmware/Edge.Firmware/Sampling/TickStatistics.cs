@@ -2,6 +2,7 @@
 
 using System.Threading;
 using Edge.Core;
+using Edge.Core.Timing;
 
 namespace Edge.Firmware.Sampling
 {
@@ -16,6 +17,9 @@ namespace Edge.Firmware.Sampling
         private int _overrunCount;
         private int _lastTickUs;
         private int _maximumTickUs;
+
+        /// <summary>How late each tick started after its timer release and how long it ran, as maxima and histograms per health period.</summary>
+        public TickTimingStatistics Timing { get; } = new TickTimingStatistics();
 
         /// <summary>Ticks completed since start (wraps after 2^31; the watchdog only compares for change).</summary>
         public int TickCount

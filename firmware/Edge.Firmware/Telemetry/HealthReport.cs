@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Text;
+using Edge.Core.Timing;
 
 namespace Edge.Firmware.Telemetry
 {
@@ -23,11 +24,14 @@ namespace Edge.Firmware.Telemetry
         /// <summary>Longest tick since the previous report, us.</summary>
         public int MaximumTickUsSinceLast { get; set; }
 
+        /// <summary>
+        /// Release latency and execution time of the ticks since the previous report (maxima and
+        /// histograms, CONTRACT.md "health: tick timing").
+        /// </summary>
+        public TickTimingReport Timing { get; } = new TickTimingReport();
+
         /// <summary>Sample period, us.</summary>
         public int PeriodUs { get; set; }
-
-        /// <summary>Free managed heap after a collection, bytes (nanoFramework GC.Run).</summary>
-        public uint ManagedFreeBytes { get; set; }
 
         /// <summary>Free native internal RAM, bytes (ESP-IDF heap).</summary>
         public uint NativeFreeBytes { get; set; }
@@ -53,13 +57,19 @@ namespace Edge.Firmware.Telemetry
         /// <summary>JSON text of the report.</summary>
         public string ToJson()
         {
-            StringBuilder json = new StringBuilder(320);
+            StringBuilder json = new StringBuilder(640);
             json.Append("{\"uptime_ms\":").Append(UptimeMs);
             json.Append(",\"ticks\":").Append(TickCount);
             json.Append(",\"tick_overruns\":").Append(TickOverrunCount);
             json.Append(",\"tick_max_us_since_last\":").Append(MaximumTickUsSinceLast);
+            json.Append(",\"tick_latency_max_us_since_last\":").Append(Timing.LatencyMaximumUs);
+            json.Append(",\"tick_histogram_edges_us\":");
+            AppendArray(json, TickTimingHistogram.UpperEdgesUs);
+            json.Append(",\"tick_latency_histogram\":");
+            AppendHistogram(json, Timing.Latency);
+            json.Append(",\"tick_execution_histogram\":");
+            AppendHistogram(json, Timing.Execution);
             json.Append(",\"period_us\":").Append(PeriodUs);
-            json.Append(",\"managed_free_bytes\":").Append(ManagedFreeBytes);
             json.Append(",\"native_free_bytes\":").Append(NativeFreeBytes);
             json.Append(",\"native_largest_block_bytes\":").Append(NativeLargestFreeBlockBytes);
             json.Append(",\"outbox_free_slots\":").Append(OutboxFreeSlots);
@@ -69,6 +79,38 @@ namespace Edge.Firmware.Telemetry
             json.Append(",\"watchdog_tripped\":").Append(WatchdogTripped ? "true" : "false");
             json.Append('}');
             return json.ToString();
+        }
+
+        private static void AppendArray(StringBuilder json, int[] values)
+        {
+            json.Append('[');
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (i > 0)
+                {
+                    json.Append(',');
+                }
+
+                json.Append(values[i]);
+            }
+
+            json.Append(']');
+        }
+
+        private static void AppendHistogram(StringBuilder json, TickTimingHistogram histogram)
+        {
+            json.Append('[');
+            for (int i = 0; i < histogram.BinCount; i++)
+            {
+                if (i > 0)
+                {
+                    json.Append(',');
+                }
+
+                json.Append(histogram.CountAt(i));
+            }
+
+            json.Append(']');
         }
     }
 }

@@ -10,7 +10,13 @@ using nanoFramework.Hardware.Esp32;
 
 namespace Edge.Firmware.Telemetry
 {
-    /// <summary>Fills a <see cref="HealthReport"/> from the loop statistics and the ESP32's memory figures.</summary>
+    /// <summary>
+    /// Fills a <see cref="HealthReport"/> from the loop statistics and the ESP32's memory figures.
+    /// Forces no garbage collection: nanoFramework's only managed-heap figure comes from
+    /// <c>nanoFramework.Runtime.Native.GC.Run</c>, a stop-the-world collection that would delay the
+    /// sampling thread's next release every health period. The native heap is read with
+    /// <see cref="NativeMemory.GetMemoryInfo"/>, which only reads the allocator's counters.
+    /// </summary>
     public sealed class HealthSampler : IHealthSource
     {
         private readonly TickStatistics _statistics;
@@ -29,10 +35,7 @@ namespace Edge.Firmware.Telemetry
             _periodUs = periodUs;
         }
 
-        /// <summary>
-        /// Takes a report. Runs a (non-compacting) garbage collection to learn the free managed heap:
-        /// call it from the MQTT thread, at the health period, never from the sampling thread.
-        /// </summary>
+        /// <summary>Takes a report (allocates it: call it from the MQTT thread at the health period, never from the sampling thread).</summary>
         public HealthReport Sample(int connectionCount)
         {
             HealthReport report = new HealthReport();
@@ -40,8 +43,8 @@ namespace Edge.Firmware.Telemetry
             report.TickCount = _statistics.TickCount;
             report.TickOverrunCount = _statistics.OverrunCount;
             report.MaximumTickUsSinceLast = _statistics.TakeMaximumTickUs();
+            _statistics.Timing.TakeReport(report.Timing);
             report.PeriodUs = _periodUs;
-            report.ManagedFreeBytes = nanoFramework.Runtime.Native.GC.Run(false);
             NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.Internal, out uint total, out uint free, out uint largest);
             report.NativeFreeBytes = free;
             report.NativeLargestFreeBlockBytes = largest;

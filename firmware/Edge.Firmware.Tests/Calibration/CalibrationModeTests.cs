@@ -1,0 +1,328 @@
+// Licensed under the MIT License.
+
+using System.Text;
+using Edge.Core;
+using Edge.Core.Boards;
+using Edge.Core.Calibration;
+using Edge.Core.Commands;
+using Edge.Core.Sampling;
+using Edge.Firmware.Boards;
+using Edge.Firmware.Calibration;
+using Edge.Firmware.Diagnostics;
+using Edge.Firmware.Hardware;
+using Edge.Firmware.Sampling;
+using nanoFramework.TestFramework;
+using NFUnitTest.Fakes;
+
+namespace NFUnitTest.Calibration
+{
+    /// <summary>
+    /// The device's calibration mode on the DevKitC board, driven through <c>cmd/calibrate</c> and the
+    /// sampling loop over a synthetic unit whose ADC is not the board's nominal one: a cell reads
+    /// 1520 + 0.4 counts per mV, a current 1520 + 0.62 counts per uA (a unit whose zero sits 176
+    /// counts above the nominal points' 1344). Without a per-unit calibration the loop closes no
+    /// switch; after the workflow the unit reads within 1 mV / 2 uA of the synthetic truth, the
+    /// record is stored and parses back, and the switches may close.
+    /// </summary>
+    [TestClass]
+    public class CalibrationModeTests
+    {
+        private const int ZeroCounts = 1520;
+
+        // DevKitC ADC pins: cells 0-3, then modules 0-1 (boards/esp32-devkitc-4s2m.board).
+        private static readonly int[] s_cellPins = new int[] { 36, 39, 34, 35 };
+        private static readonly int[] s_modulePins = new int[] { 32, 33 };
+
+        [TestMethod]
+        public void UncalibratedUnitNeverClosesASwitch()
+        {
+            Rig rig = new Rig(null);
+            rig.ApplyTruth(0, 0);
+            for (int i = 0; i < 300; i++)
+            {
+                Assert.IsTrue(rig.Loop.TickOnce(), "tick " + i.ToString());
+            }
+
+            Assert.IsTrue(rig.Frame().Uncalibrated, "frames marked uncalibrated");
+            Assert.IsFalse(rig.AnySwitchEverClosed(), "no switch closed in 3 s of a protocol that starts at once");
+        }
+
+        [TestMethod]
+        public void TheWorkflowCalibratesTheUnitStoresTheRecordAndLetsTheSwitchesClose()
+        {
+            Rig rig = new Rig(null);
+            rig.ApplyTruth(1000, 0);
+            rig.Loop.TickOnce();
+            int nominalMv = rig.Frame().CellVoltageMv[0];
+            Assert.IsTrue(nominalMv - 1000 > 100 || 1000 - nominalMv > 100, "the nominal points misread this unit's 1000 mV (" + nominalMv.ToString() + " mV)");
+
+            int togglesBefore = rig.Feed.Toggles;
+            Assert.AreEqual(null, rig.Command("{\"action\":\"begin\",\"unit\":\"bench-3\",\"samplesPerPoint\":4}"));
+            Assert.IsTrue(rig.Mode.IsActive);
+            CalibrationProcedure procedure = rig.Mode.Procedure;
+
+            // 4 cells x 9 points + 2 modules x 7 points.
+            Assert.AreEqual(50, procedure.StepCount);
+            int steps = 0;
+            while (!procedure.IsComplete)
+            {
+                CalibrationStep step = procedure.Current;
+                rig.ApplyStep(step);
+                Assert.AreEqual(null, rig.Command("{\"action\":\"record\"}"));
+                for (int i = 0; i < 4; i++)
+                {
+                    rig.Loop.TickOnce();
+                }
+
+                steps++;
+                Assert.AreEqual(steps, procedure.StepIndex, "point " + steps.ToString() + " accepted");
+            }
+
+            Assert.IsFalse(rig.AnySwitchEverClosed(), "no switch closed during calibration");
+            Assert.AreEqual(togglesBefore, rig.Feed.Toggles, "hardware enable not fed during calibration");
+
+            Assert.AreEqual(null, rig.Command("{\"action\":\"finish\"}"));
+            Assert.IsFalse(rig.Mode.IsActive);
+            Assert.IsNotNull(rig.Acquisition.Unit);
+
+            // The stored record is the unit's and parses back for this board.
+            Assert.IsNotNull(rig.Store.Text, "record stored");
+            UnitCalibration stored;
+            BoardParseError error;
+            Assert.IsTrue(UnitCalibrationText.TryParse(rig.Store.Text, rig.Board, out stored, out error), error == null ? string.Empty : error.ToString());
+            Assert.AreEqual("bench-3", stored.UnitId);
+            Assert.IsTrue(Events.Contains(rig.Events, "calibration-record"), "the record is reported");
+
+            // Calibrated readings within 1 mV / 2 uA of the truth, across the range and near zero.
+            int[] cellTruthMv = new int[] { -2500, -700, -150, 0, 40, 150, 2200 };
+            for (int i = 0; i < cellTruthMv.Length; i++)
+            {
+                rig.ApplyTruth(cellTruthMv[i], 250);
+                rig.Loop.TickOnce();
+                SampleFrame frame = rig.Frame();
+                Assert.IsFalse(frame.Uncalibrated);
+                AssertWithin(cellTruthMv[i], frame.CellVoltageMv[2], 1, "cell 2 at " + cellTruthMv[i].ToString() + " mV");
+                AssertWithin(250, frame.ModuleCurrentUa[1], 2, "module 1 at 250 uA");
+            }
+
+            // A fresh controller on the stored record closes switches as the protocol asks.
+            Rig calibrated = new Rig(stored);
+            calibrated.ApplyTruth(0, 0);
+            for (int i = 0; i < 5; i++)
+            {
+                calibrated.Loop.TickOnce();
+            }
+
+            Assert.IsTrue(calibrated.AnySwitchEverClosed(), "a calibrated unit runs its protocol");
+        }
+
+        [TestMethod]
+        public void BadCommandsChangeNothingAndNameTheField()
+        {
+            Rig rig = new Rig(null);
+            Assert.AreEqual("action", rig.CommandField("{}"));
+            Assert.AreEqual("action", rig.CommandField("{\"action\":\"calibrate-everything\"}"));
+            Assert.AreEqual("unit", rig.CommandField("{\"action\":\"begin\",\"unit\":\"no spaces allowed\"}"));
+            Assert.AreEqual("samplesPerPoint", rig.CommandField("{\"action\":\"begin\",\"samplesPerPoint\":0}"));
+            Assert.AreEqual("unit", rig.CommandField("{\"action\":\"record\",\"unit\":\"x\"}"));
+            Assert.IsFalse(rig.Mode.IsActive, "nothing started");
+
+            // Actions out of order are refused with the reason.
+            Assert.Contains("no calibration is running", rig.Command("{\"action\":\"record\"}"));
+            Assert.Contains("no calibration is running", rig.Command("{\"action\":\"finish\"}"));
+            Assert.AreEqual(null, rig.Command("{\"action\":\"begin\",\"samplesPerPoint\":4}"));
+            Assert.Contains("already running", rig.Command("{\"action\":\"begin\"}"));
+            Assert.Contains("calibration incomplete", rig.Command("{\"action\":\"finish\"}"));
+            Assert.AreEqual(null, rig.Command("{\"action\":\"abort\"}"));
+            Assert.IsFalse(rig.Mode.IsActive);
+            Assert.IsNull(rig.Acquisition.Unit, "an aborted calibration changes nothing");
+            Assert.AreEqual(0, rig.Store.WriteAttempts);
+        }
+
+        [TestMethod]
+        public void ASaturatedReadingIsRefusedAndThePointRecordedAgain()
+        {
+            Rig rig = new Rig(null);
+            Assert.AreEqual(null, rig.Command("{\"action\":\"begin\",\"samplesPerPoint\":4}"));
+            rig.ApplyTruth(0, 0);
+            rig.Inputs.SetPin(s_cellPins[0], 0);
+            Assert.AreEqual(null, rig.Command("{\"action\":\"record\"}"));
+            rig.Loop.TickOnce();
+
+            Assert.IsFalse(rig.Mode.IsRecording, "recording stopped");
+            Assert.AreEqual(0, rig.Mode.Procedure.StepIndex, "the point was not accepted");
+            Assert.IsTrue(Events.Contains(rig.Events, "calibration", "saturated"), "the operator is told why");
+        }
+
+        private static void AssertWithin(int expected, int actual, int tolerance, string what)
+        {
+            int difference = actual - expected;
+            Assert.IsTrue(difference <= tolerance && difference >= -tolerance, what + ": read " + actual.ToString() + ", truth " + expected.ToString());
+        }
+
+        /// <summary>Device events, searched without consuming the ones that do not match.</summary>
+        private static class Events
+        {
+            public static bool Contains(DeviceEventLog events, string code)
+            {
+                return Contains(events, code, string.Empty);
+            }
+
+            public static bool Contains(DeviceEventLog events, string code, string text)
+            {
+                bool found = false;
+                while (events.Peek() != null)
+                {
+                    DeviceEvent next = events.Peek();
+                    events.RemoveOldest();
+                    found = found || (next.Code == code && next.Message.IndexOf(text) >= 0);
+                }
+
+                return found;
+            }
+        }
+
+        /// <summary>The DevKitC loop over the synthetic unit, ticked by hand, with the calibration command on the core's handler.</summary>
+        private sealed class Rig
+        {
+            private readonly EdgeController _controller;
+            private readonly CommandHandler _commands;
+            private readonly FakeLoadSwitch[] _switches;
+            private int _sent;
+
+            public Rig(UnitCalibration unit)
+            {
+                BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+                Board = setup.Board;
+                Inputs = new FakeAnalogInputs();
+                Events = new DeviceEventLog();
+                Store = new FakeTextStore();
+                Store.Writable = true;
+                Feed = new FakeEnableFeedOutput();
+                FakeSampleTimer timer = new FakeSampleTimer();
+                timer.StepUsPerRead = 1000;
+                _switches = new FakeLoadSwitch[setup.Layout.ModuleCount];
+                ILoadSwitch[] switches = new ILoadSwitch[_switches.Length];
+                for (int m = 0; m < switches.Length; m++)
+                {
+                    _switches[m] = new FakeLoadSwitch();
+                    switches[m] = _switches[m];
+                }
+
+                _controller = new EdgeController(setup.Layout, setup.Configuration);
+                Acquisition = new SampleAcquisition(Board, Inputs, unit);
+                Mode = new CalibrationMode(Board, Acquisition, Store, Events, "pack-7");
+                Loop = new SamplingLoop(timer, _controller, Acquisition, new LoadSwitchBank(switches), null, new TickStatistics(), Events, 10, Feed);
+                Loop.Calibration = Mode;
+                _commands = new CommandHandler(_controller, null);
+                _commands.DeviceCommands = new CalibrationCommands(Mode);
+            }
+
+            public BoardDefinition Board { get; }
+
+            public FakeAnalogInputs Inputs { get; }
+
+            public DeviceEventLog Events { get; }
+
+            public FakeTextStore Store { get; }
+
+            public FakeEnableFeedOutput Feed { get; }
+
+            public SampleAcquisition Acquisition { get; }
+
+            public CalibrationMode Mode { get; }
+
+            public SamplingLoop Loop { get; }
+
+            /// <summary>The frame the controller saw last (its measurement snapshot is read through the acquisition's frame).</summary>
+            public SampleFrame Frame()
+            {
+                SampleFrame frame = new SampleFrame(_controller.Layout);
+                Acquisition.Acquire(frame);
+                return frame;
+            }
+
+            public bool AnySwitchEverClosed()
+            {
+                for (int m = 0; m < _switches.Length; m++)
+                {
+                    if (_switches[m].WasEverClosed)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            /// <summary>Every cell at <paramref name="cellMv"/>, every module at <paramref name="currentUa"/>.</summary>
+            public void ApplyTruth(int cellMv, int currentUa)
+            {
+                for (int c = 0; c < s_cellPins.Length; c++)
+                {
+                    Inputs.SetPin(s_cellPins[c], CellCounts(cellMv));
+                }
+
+                for (int m = 0; m < s_modulePins.Length; m++)
+                {
+                    Inputs.SetPin(s_modulePins[m], CurrentCounts(currentUa));
+                }
+            }
+
+            /// <summary>The step's reference on its channel, everything else at zero.</summary>
+            public void ApplyStep(CalibrationStep step)
+            {
+                ApplyTruth(0, 0);
+                if (step.Kind == CalibrationChannelKind.Cell)
+                {
+                    Inputs.SetPin(s_cellPins[step.ChannelIndex], CellCounts(step.ReferenceValue));
+                }
+                else
+                {
+                    Inputs.SetPin(s_modulePins[step.ChannelIndex], CurrentCounts(step.ReferenceValue));
+                }
+            }
+
+            /// <summary>Sends cmd/calibrate; null when accepted, else the error message.</summary>
+            public string Command(string json)
+            {
+                CommandReply reply = Send(json);
+                return reply.Ok ? null : reply.ErrorMessage;
+            }
+
+            /// <summary>Sends cmd/calibrate expecting a refusal; the field it names.</summary>
+            public string CommandField(string json)
+            {
+                CommandReply reply = Send(json);
+                Assert.IsFalse(reply.Ok, json + " was accepted");
+                return reply.ErrorField;
+            }
+
+            // Every command gets its own id: the handler answers a repeated id from its replay window.
+            private CommandReply Send(string json)
+            {
+                _sent++;
+                string id = "\"id\":\"t" + _sent.ToString() + "\"";
+                string body = json == "{}" ? "{" + id + "}" : "{" + id + "," + json.Substring(1);
+                byte[] payload = Encoding.UTF8.GetBytes(body);
+                return _commands.Handle(CalibrationCommands.Verb, payload, 0, payload.Length);
+            }
+
+            // The synthetic unit: 0.4 counts per mV at the cell, 0.62 counts per uA through the shunt (rounded to a count).
+            private static int CellCounts(int mv)
+            {
+                return ZeroCounts + Round(mv * 2, 5);
+            }
+
+            private static int CurrentCounts(int ua)
+            {
+                return ZeroCounts + Round(ua * 31, 50);
+            }
+
+            private static int Round(int numerator, int denominator)
+            {
+                return numerator >= 0 ? (numerator + (denominator / 2)) / denominator : -((-numerator + (denominator / 2)) / denominator);
+            }
+        }
+    }
+}
