@@ -34,6 +34,11 @@ namespace Edge.HostSim.Mqtt
         private int _nextMessageId;
         private bool _disposed;
 
+        // A publish of the current client failed: the link is broken even when MQTTnet has not noticed yet (a
+        // broker restarted within its keep-alive). Without this the session would wait on messages that are never
+        // acknowledged and never reconnect.
+        private IMqttClient? _failedClient;
+
         /// <param name="endpoint">Broker address and TLS settings (validated here).</param>
         /// <param name="topics">The device topics the outbox publishes by <see cref="TopicId"/>; null for a client that only publishes by name.</param>
         public MqttNetConnection(MqttEndpoint endpoint, TopicSet? topics = null)
@@ -74,7 +79,7 @@ namespace Edge.HostSim.Mqtt
             get
             {
                 IMqttClient? client = Volatile.Read(ref _client);
-                return client != null && client.IsConnected;
+                return client != null && client.IsConnected && !ReferenceEquals(client, Volatile.Read(ref _failedClient));
             }
         }
 
@@ -214,6 +219,10 @@ namespace Edge.HostSim.Mqtt
                         {
                             Complete(topic, id, t.Result);
                         }
+                        else
+                        {
+                            Fail(client, t.Exception?.GetBaseException().Message ?? "publish cancelled");
+                        }
                     },
                     CancellationToken.None,
                     TaskContinuationOptions.ExecuteSynchronously,
@@ -221,6 +230,15 @@ namespace Edge.HostSim.Mqtt
             }
 
             return id;
+        }
+
+        private void Fail(IMqttClient client, string reason)
+        {
+            if (ReferenceEquals(Volatile.Read(ref _client), client) && Interlocked.Exchange(ref _failedClient, client) != client)
+            {
+                LastError = "publish failed: " + reason;
+                ConnectionLost?.Invoke(LastError);
+            }
         }
 
         /// <inheritdoc/>
