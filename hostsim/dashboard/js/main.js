@@ -17,7 +17,10 @@ const COMPACT_FROM_MODULES = 9; // the compact view opens by itself from this ma
 const $ = (id) => document.getElementById(id);
 const store = createStore();
 const pending = [];
-let frameRequested = false;
+// At most one frame is ever pending: an animation frame, with a timer as the fallback for a hidden tab.
+let frameAnimation = null;
+let frameTimer = null;
+let framesDrawn = 0;
 let client = null;
 let selected = null;
 let focusModule = 0;
@@ -119,14 +122,10 @@ function connect() {
 }
 
 function requestFrame() {
-  if (!frameRequested) {
-    frameRequested = true;
-    requestAnimationFrame(frame);
-    // A hidden tab gets no animation frames: messages must not pile up there either.
-    setTimeout(() => {
-      if (frameRequested) frame();
-    }, 200);
-  }
+  if (frameAnimation !== null) return;
+  frameAnimation = requestAnimationFrame(frame);
+  // A hidden tab gets no animation frames: messages must not pile up there either.
+  frameTimer = setTimeout(frame, 200);
 }
 
 function setConnection(state, text) {
@@ -224,7 +223,12 @@ function handle(topic, payload, receivedAt) {
 }
 
 function frame() {
-  frameRequested = false;
+  // Whichever fired first runs the frame; the other is cancelled, so frames never multiply.
+  cancelAnimationFrame(frameAnimation);
+  clearTimeout(frameTimer);
+  frameAnimation = null;
+  frameTimer = null;
+  framesDrawn++;
   const start = performance.now();
   let handled = 0;
   while (handled < pending.length && performance.now() - start < FRAME_BUDGET_MS) {
@@ -498,13 +502,21 @@ for (const canvas of [compactEls.strip, compactEls.heat]) {
   });
 }
 
+const CHART_PERIOD_MS = 400;
 let chartsDrawnAt = 0;
+let chartsTimer = null;
 let chartsDrawnFor = null;
 function renderCharts(d) {
   // Charts redraw at most 2.5 times a second: while data stream in, the frames go to the messages and the controls.
   const now = performance.now();
-  if (now - chartsDrawnAt < 400 && chartsDrawnFor === d.id + ':' + focusModule) {
-    requestFrame();
+  if (now - chartsDrawnAt < CHART_PERIOD_MS && chartsDrawnFor === d.id + ':' + focusModule) {
+    // One deferred redraw, not a frame per frame: idle pages stay idle.
+    if (chartsTimer === null) {
+      chartsTimer = setTimeout(() => {
+        chartsTimer = null;
+        requestFrame();
+      }, CHART_PERIOD_MS - (now - chartsDrawnAt));
+    }
     return;
   }
   chartsDrawnAt = now;
@@ -645,6 +657,7 @@ window.edgeDashboard = {
       rejected: store.rejected.total,
       rejectedReasons: [...store.rejected.byReason.keys()],
       queued: pending.length,
+      frames: framesDrawn,
       device: d ? d.id : null,
       devices: store.devices.size,
       status: d ? d.status : null,
