@@ -7,7 +7,8 @@ namespace Edge.HostSim.Simulation;
 /// <summary>
 /// Tick timing over a run, in the health telemetry's terms (CONTRACT.md, <c>health</c>): release
 /// latency as the simulated scheduling produced it, execution time as measured on this host (.NET,
-/// not the device), maxima and histograms over <see cref="TickTimingHistogram.UpperEdgesUs"/>.
+/// not the device) on one tick in <see cref="ClosedLoopRunner.ExecutionSampleTicks"/>, each sample
+/// counted for the ticks up to the next one; maxima and histograms over <see cref="TickTimingHistogram.UpperEdgesUs"/>.
 /// </summary>
 public sealed class TickTimingSummary
 {
