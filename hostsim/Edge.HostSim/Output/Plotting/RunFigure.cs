@@ -53,7 +53,7 @@ public static class RunFigure
         {
             Plot header = NewPlot(0, xEnd, time, showX: false);
             header.Title(title, 14);
-            DrawCurrents(header, trace, x, selection, Width, markers, time, labels: true, notes);
+            DrawCurrents(header, trace, x, selection, Width, markers, time, labels: true, notes, labelRoomPx: 300 - MarginsPx);
             header.YLabel("module current (mA/cm2)");
             if (trace.Modules > 8)
             {
@@ -84,7 +84,7 @@ public static class RunFigure
                     }
 
                     DrawLimits(panel, trace, configuration, scenario, null);
-                    DrawMarkers(panel, markers, time, m, labels: true, fontSize: 9, xEnd, panelWidth - 66);
+                    DrawMarkers(panel, markers, time, m, labels: true, fontSize: 9, xEnd, panelWidth - 66, labelRoomPx: 210 - MarginsPx);
                     row.Add(panel);
                 }
 
@@ -131,7 +131,7 @@ public static class RunFigure
         }
 
         DrawLimits(voltage, trace, configuration, scenario, notes);
-        DrawMarkers(voltage, markers, time, -2, labels: true, fontSize: 11, xEnd, Width - LeftPx - RightPx);
+        DrawMarkers(voltage, markers, time, -2, labels: true, fontSize: 11, xEnd, Width - LeftPx - RightPx, labelRoomPx: 470 - MarginsPx);
         voltage.ShowLegend(Alignment.UpperLeft);
         AddNotes(voltage, notes);
         figure.AddRow(470, voltage);
@@ -139,7 +139,7 @@ public static class RunFigure
         Plot current = NewPlot(0, xEnd, time, showX: true);
         current.YLabel("module current (mA/cm2)");
         current.XLabel(time.Label);
-        DrawCurrents(current, trace, x, selection, Width, markers, time, labels: false, null);
+        DrawCurrents(current, trace, x, selection, Width, markers, time, labels: false, null, labelRoomPx: 280 - MarginsPx);
         current.ShowLegend(Alignment.UpperRight);
         figure.AddRow(280, current);
         AddMarkerKey(figure, markers, time);
@@ -208,7 +208,7 @@ public static class RunFigure
         line.LegendText = legend ?? string.Empty;
     }
 
-    private static void DrawCurrents(Plot plot, TraceBuffer trace, double[] x, CellSelection selection, int width, ChartMarkers markers, TimeAxis time, bool labels, List<string>? notes)
+    private static void DrawCurrents(Plot plot, TraceBuffer trace, double[] x, CellSelection selection, int width, ChartMarkers markers, TimeAxis time, bool labels, List<string>? notes, float labelRoomPx)
     {
         int bins = (int)(width - LeftPx - RightPx);
         if (selection.OmittedModules > 0)
@@ -233,7 +233,7 @@ public static class RunFigure
             DrawSeries(plot, env, PlotPalette.Module(m), LinePattern.Solid, "module " + m);
         }
 
-        DrawMarkers(plot, markers, time, -2, labels, 11, x.Length > 0 ? x[^1] : 1, width - LeftPx - RightPx);
+        DrawMarkers(plot, markers, time, -2, labels, 11, x.Length > 0 ? x[^1] : 1, width - LeftPx - RightPx, labelRoomPx);
     }
 
     private static void DrawLimits(Plot plot, TraceBuffer trace, ControllerConfiguration configuration, Scenario scenario, List<string>? notes)
@@ -287,11 +287,15 @@ public static class RunFigure
     /// Markers concerning <paramref name="module"/> (and the pack); -2 = every marker. Labels run up the
     /// lines; a label closer than a text height to the previous one is left off (the key row lists every marker).
     /// </summary>
-    private static void DrawMarkers(Plot plot, ChartMarkers markers, TimeAxis time, int module, bool labels, float fontSize, double xEnd = 0, float plotWidthPx = 0)
+    private static void DrawMarkers(Plot plot, ChartMarkers markers, TimeAxis time, int module, bool labels, float fontSize, double xEnd, float plotWidthPx, float labelRoomPx)
     {
-        // Labels alternate between the top and the bottom edge when markers crowd.
+        // Labels alternate between the top and the bottom edge when markers crowd; a bottom label shares
+        // its column with the top label just before it, so the two split the room.
+        int roomChars = (int)(labelRoomPx / (fontSize * AverageGlyphWidthEm));
         double lastTopPx = double.NegativeInfinity;
         double lastBottomPx = double.NegativeInfinity;
+        ScottPlot.Plottables.VerticalLine? lastTopLine = null;
+        string lastTopText = string.Empty;
         foreach (ChartMarker marker in markers.Markers)
         {
             if (module != -2 && marker.Module != module && marker.Module != -1)
@@ -314,13 +318,20 @@ public static class RunFigure
             if (top)
             {
                 lastTopPx = px;
+                lastTopLine = line;
+                lastTopText = marker.Text;
+                line.Text = Fit(marker.Text, roomChars);
             }
             else
             {
                 lastBottomPx = px;
+                line.Text = Fit(marker.Text, (roomChars / 2) - 1);
+                if (lastTopLine != null)
+                {
+                    lastTopLine.Text = Fit(lastTopText, (roomChars / 2) - 1);
+                }
             }
 
-            line.Text = marker.Text;
             line.LabelFontSize = fontSize;
             line.LabelOppositeAxis = top;
             line.LabelRotation = -90;
@@ -330,6 +341,15 @@ public static class RunFigure
             line.LabelBorderColor = color;
         }
     }
+
+    /// <summary>Title, axes and padding of a row: what is left of its height is room for a label running up a marker line.</summary>
+    private const float MarginsPx = 70;
+
+    /// <summary>Mean advance of a glyph of the figures' sans font, in em.</summary>
+    private const double AverageGlyphWidthEm = 0.62;
+
+    /// <summary>A label cut to the room its chart has (a longer one would run over the title); the key row lists it in full.</summary>
+    private static string Fit(string text, int maxChars) => text.Length <= maxChars || maxChars < 2 ? text : text.Substring(0, maxChars - 1) + "\u2026";
 
     private static LinePattern Pattern(MarkerKind kind) => kind == MarkerKind.Injected ? LinePattern.Dotted : kind == MarkerKind.Stop ? LinePattern.Dashed : LinePattern.Solid;
 
