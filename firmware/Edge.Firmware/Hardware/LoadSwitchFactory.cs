@@ -19,6 +19,17 @@ namespace Edge.Firmware.Hardware
             DeviceFunction.PWM13, DeviceFunction.PWM14, DeviceFunction.PWM15, DeviceFunction.PWM16,
         };
 
+        /// <summary>nanoFramework's pin function of LEDC channel <paramref name="channel"/> (1-16: PWM1..PWM16).</summary>
+        public static DeviceFunction PwmFunction(int channel)
+        {
+            if (channel < 1 || channel > s_pwmFunctions.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(channel));
+            }
+
+            return s_pwmFunctions[channel - 1];
+        }
+
         /// <summary>
         /// One open switch per module of <paramref name="board"/>, in module order. When one cannot be
         /// created, those already made are released (each driven open first) before the exception
