@@ -41,21 +41,16 @@ namespace Edge.Firmware.Hardware
             int created = 0;
             try
             {
-                int pwmUsed = 0;
                 for (int m = 0; m < board.ModuleCount; m++)
                 {
                     ModuleDefinition module = board.ModuleAt(m);
                     if (module.SwitchDriver == SwitchDriver.Pwm)
                     {
-                        if (pwmUsed >= s_pwmFunctions.Length)
-                        {
-                            throw new ArgumentException("more PWM switches than LEDC channels", nameof(board));
-                        }
-
-                        // Started at the open duty: the pin is driven inactive from the moment it is routed.
-                        LedcPwmOutput output = new LedcPwmOutput(module.SwitchPin, s_pwmFunctions[pwmUsed], module.SwitchPwmFrequencyHz, PwmLoadSwitch.OpenDutyCycle(module.SwitchPolarity));
+                        // On the LEDC channel the board names (the parser checked its timer partner), so that it
+                        // cannot collide with a PWM setpoint's channel. Started at the open duty: the pin is driven
+                        // inactive from the moment it is routed.
+                        LedcPwmOutput output = new LedcPwmOutput(module.SwitchPin, PwmFunction(module.SwitchPwmChannel), module.SwitchPwmFrequencyHz, PwmLoadSwitch.OpenDutyCycle(module.SwitchPolarity));
                         switches[m] = new PwmLoadSwitch(output, module.SwitchPolarity);
-                        pwmUsed++;
                     }
                     else
                     {
