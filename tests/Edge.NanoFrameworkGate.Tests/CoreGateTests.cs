@@ -24,7 +24,7 @@ namespace Edge.NanoFrameworkGate.Tests
                 "mscorlib", "System.Math", "nanoFramework.Hardware.Esp32", "nanoFramework.M2Mqtt",
                 "nanoFramework.M2Mqtt.Core", "nanoFramework.Runtime.Events", "nanoFramework.Runtime.Native",
                 "nanoFramework.System.Collections", "nanoFramework.System.Text", "nanoFramework.TestFramework",
-                "System.Device.Adc", "System.Device.Gpio", "System.Device.Pwm", "System.Diagnostics.Stopwatch",
+                "System.Device.Adc", "System.Device.Dac", "System.Device.Gpio", "System.Device.Pwm", "System.Diagnostics.Stopwatch",
                 "System.IO.Streams", "System.Net", "System.Threading",
             };
 

@@ -12,7 +12,7 @@ namespace Edge.NanoFrameworkGate.Tests
     {
         private const string Usings =
             "using System;\nusing System.Collections;\nusing System.Threading;\nusing System.Device.Adc;\nusing System.Device.Gpio;\n" +
-            "using System.Device.Pwm;\nusing nanoFramework.Hardware.Esp32;\nusing nanoFramework.M2Mqtt;\nusing nanoFramework.M2Mqtt.Messages;\n" +
+            "using System.Device.Dac;\nusing System.Device.Pwm;\nusing nanoFramework.Hardware.Esp32;\nusing nanoFramework.M2Mqtt;\nusing nanoFramework.M2Mqtt.Messages;\n" +
             "using nanoFramework.Networking;";
 
         private readonly NanoGateFixture _gate;
@@ -31,6 +31,10 @@ namespace Edge.NanoFrameworkGate.Tests
         [InlineData("CS0234", "bool M() { return System.IO.File.Exists(\"I:\\\\edge.config\"); }")]
         // PwmChannel.CreateFromPin(pin, frequency, duty) has no polarity argument.
         [InlineData("CS1501", "PwmChannel M() { return PwmChannel.CreateFromPin(25, 20000, 0.5, PwmPulsePolarity.ActiveLow); }")]
+        // The DAC comes from DacController.GetDefault(); it has no public constructor.
+        [InlineData("CS1729", "DacController M() { return new DacController(); }")]
+        // DacChannel.WriteValue takes a ushort (the ESP32 uses its low 8 bits).
+        [InlineData("CS1503", "void M(DacChannel channel, int code) { channel.WriteValue(code); }")]
         // HighResTimer.GetCurrent() is a ulong of microseconds.
         [InlineData("CS0266", "long M() { return HighResTimer.GetCurrent(); }")]
         // GetMemoryInfo reports uint figures.
@@ -71,6 +75,8 @@ namespace Edge.NanoFrameworkGate.Tests
             Configuration.SetPinFunction(25, DeviceFunction.PWM1);
             PwmChannel pwm = PwmChannel.CreateFromPin(25, 20000, 0.5);
             pwm.Start();
+            DacChannel dac = DacController.GetDefault().OpenChannel(1);
+            dac.WriteValue((ushort)38);
             HighResTimer timer = new HighResTimer();
             timer.OnHighResTimerExpired += (HighResTimer sender, object e) => { Interlocked.Increment(ref _expirations); _due.Set(); };
             timer.StartOnePeriodic(10000UL);

@@ -28,6 +28,12 @@ namespace Edge.Core.Boards
             {
                 protection.PlatingSupported = false;
             }
+
+            // Without a setpoint output the current is the load hardware's: act mode cannot lower it.
+            if (!envelope.CurrentSetpointOnEveryModule)
+            {
+                protection.CurrentReductionSupported = false;
+            }
         }
 
         private static int Smaller(int a, int b) => a < b ? a : b;

@@ -29,11 +29,14 @@ namespace Edge.Core.Boards
             : this(
                 index, cellIndices, currentInput, shuntMilliohm, amplifierGainMilli, offsetMv, currentCalibration, switchPin,
                 switchPolarity, switchDriver, switchPwmFrequencyHz, setpointKind, setpointPin, setpointPwmFrequencyHz,
-                CurrentStage.Sink, NoPwmChannel, NoPwmChannel)
+                CurrentStage.Sink, NoPwmChannel, NoPwmChannel, 0)
         {
         }
 
-        /// <summary>A module with its current stage and the LEDC channels (PWM1..PWM16, or <see cref="NoPwmChannel"/>) of its PWM outputs.</summary>
+        /// <summary>
+        /// A module with its current stage, the LEDC channels (PWM1..PWM16, or <see cref="NoPwmChannel"/>) of its PWM
+        /// outputs and the current its setpoint output sets at full scale (uA; 0 without a setpoint output).
+        /// </summary>
         public ModuleDefinition(
             int index,
             int[] cellIndices,
@@ -51,7 +54,8 @@ namespace Edge.Core.Boards
             int setpointPwmFrequencyHz,
             CurrentStage currentStage,
             int switchPwmChannel,
-            int setpointPwmChannel)
+            int setpointPwmChannel,
+            int setpointFullScaleUa)
         {
             Index = index;
             _cellIndices = new int[cellIndices.Length];
@@ -75,6 +79,7 @@ namespace Edge.Core.Boards
             CurrentStage = currentStage;
             SwitchPwmChannel = switchPwmChannel;
             SetpointPwmChannel = setpointPwmChannel;
+            SetpointFullScaleUa = setpointFullScaleUa;
         }
 
         /// <summary>Value of a PWM channel number for an output that is not PWM.</summary>
@@ -138,5 +143,11 @@ namespace Edge.Core.Boards
 
         /// <summary>nanoFramework PWM channel (1-16) of the setpoint, or <see cref="NoPwmChannel"/>.</summary>
         public int SetpointPwmChannel { get; }
+
+        /// <summary>
+        /// Module current at the setpoint output's top code (DAC 255, PWM 100 % duty), uA; 0 without a setpoint
+        /// output. <see cref="Actuation.CurrentSetpointTransfer"/> turns it into codes.
+        /// </summary>
+        public int SetpointFullScaleUa { get; }
     }
 }

@@ -18,7 +18,14 @@ namespace Edge.Core.Boards
 
         /// <summary>An envelope that also says whether every module's current stage can plate.</summary>
         public SafetyEnvelope(int maxModuleCurrentUa, int maxPlatingCurrentUa, int cellVoltageMinMv, int cellVoltageMaxMv, int temperatureMaxDeciC, bool platingPossible)
+            : this(maxModuleCurrentUa, maxPlatingCurrentUa, cellVoltageMinMv, cellVoltageMaxMv, temperatureMaxDeciC, platingPossible, true)
         {
+        }
+
+        /// <summary>An envelope that also says whether every module can plate and whether every module has a current-setpoint output.</summary>
+        public SafetyEnvelope(int maxModuleCurrentUa, int maxPlatingCurrentUa, int cellVoltageMinMv, int cellVoltageMaxMv, int temperatureMaxDeciC, bool platingPossible, bool currentSetpointOnEveryModule)
+        {
+            CurrentSetpointOnEveryModule = currentSetpointOnEveryModule;
             PlatingPossible = platingPossible;
             MaxModuleCurrentUa = maxModuleCurrentUa;
             MaxPlatingCurrentUa = maxPlatingCurrentUa;
@@ -44,5 +51,11 @@ namespace Edge.Core.Boards
 
         /// <summary>True when every module's current stage can push current into the cells (<c>current_stage</c> other than <c>sink</c>).</summary>
         public bool PlatingPossible { get; }
+
+        /// <summary>
+        /// True when every module has a current-setpoint output (<c>setpoint</c> = <c>dac</c> or <c>pwm</c>); without one
+        /// the load hardware sets the current and the controller cannot lower it.
+        /// </summary>
+        public bool CurrentSetpointOnEveryModule { get; }
     }
 }

@@ -2,7 +2,10 @@
 
 using Edge.Core.Configuration.Detection;
 using Edge.Core.Configuration.Protocol;
+using Edge.Core.Diagnosis;
+using Edge.Core.Diagnosis.Table;
 using Edge.Core.Sampling;
+using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Configuration
 {
@@ -51,6 +54,12 @@ namespace Edge.Core.Configuration
             }
 
             error = ValidateDetection(configuration.Depletion, configuration.SoftShort, configuration.HardShort);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = ValidateCurrentReduction(configuration);
             if (error != null)
             {
                 return error;
@@ -504,6 +513,39 @@ namespace Edge.Core.Configuration
             }
 
             return error;
+        }
+
+        /// <summary>
+        /// Without a current-setpoint output on every module (<see cref="ProtectionConfiguration.CurrentReductionSupported"/>)
+        /// the controller cannot lower a current, so a setting that asks for it is refused rather than silently ignored.
+        /// </summary>
+        private static ConfigurationError ValidateCurrentReduction(ControllerConfiguration configuration)
+        {
+            if (configuration.Protection.CurrentReductionSupported)
+            {
+                return null;
+            }
+
+            const string Why = " needs a current-setpoint output, and a module of this board has none (setpoint = none): its current is the load hardware's. ";
+            if (configuration.Depletion.CurrentReductionPercent != 0)
+            {
+                return new ConfigurationError(
+                    "depletion.currentReductionPercent",
+                    configuration.Depletion.CurrentReductionPercent.ToString() + " %" + Why + "Set it to 0: act mode then answers depletion with the pulse length and the rest only");
+            }
+
+            for (int i = 0; i < DiagnosisTable.RowCount; i++)
+            {
+                DiagnosisTableRow row = configuration.Diagnosis.RowAt(i);
+                if (row != null && row.Reaction == DiagnosisReaction.ReduceCurrent)
+                {
+                    return new ConfigurationError(
+                        "diagnosis." + ContractNames.Of(row.Id) + ".reaction",
+                        "reduceCurrent" + Why + "Use extendRest, stopModule or isolateModule");
+                }
+            }
+
+            return null;
         }
 
         private static ConfigurationError Range(string field, int value, int minimum, int maximum)

@@ -26,5 +26,12 @@ namespace Edge.Core.Configuration
         /// sink clears it (<c>BoardSafetyLimits</c>), and protocols with plating steps are then refused.
         /// </summary>
         public bool PlatingSupported { get; set; } = true;
+
+        /// <summary>
+        /// Whether the controller can lower a module's current (a DAC or PWM current-setpoint output on every module).
+        /// A board with <c>setpoint = none</c> on a module clears it (<c>BoardSafetyLimits</c>), and settings that need
+        /// a current reduction are then refused: act mode answers depletion with the pulse length and the rest only.
+        /// </summary>
+        public bool CurrentReductionSupported { get; set; } = true;
     }
 }

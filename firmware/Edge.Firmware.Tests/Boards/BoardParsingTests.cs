@@ -75,9 +75,9 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void CellsSectionSetsTheElectrodeArea()
         {
-            // Line 97 is the [cells] electrode_area_cm2. 0.3848 cm2 is also the controller's default,
+            // Line 99 is the [cells] electrode_area_cm2. 0.3848 cm2 is also the controller's default,
             // so only another area shows that the board's value reaches the configuration.
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 97, "electrode_area_cm2 = 1.25");
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 99, "electrode_area_cm2 = 1.25");
 
             BoardSetup setup = BoardSetup.FromText(text);
 
@@ -89,13 +89,13 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void ZeroNominalResistanceIsRejectedWithItsLineNumber()
         {
-            // Line 98 is the [cells] nominal_resistance_ohm_cm2; the format allows 1 to 1000000.
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 98, "nominal_resistance_ohm_cm2 = 0");
+            // Line 100 is the [cells] nominal_resistance_ohm_cm2; the format allows 1 to 1000000.
+            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 100, "nominal_resistance_ohm_cm2 = 0");
 
             BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
 
             Assert.IsNull(board);
-            Assert.AreEqual(98, error.LineNumber);
+            Assert.AreEqual(100, error.LineNumber);
             Assert.IsTrue(error.Kind == BoardParseErrorKind.OutOfRange);
             Assert.Contains("nominal_resistance_ohm_cm2", error.Message);
         }

@@ -72,6 +72,12 @@ namespace NFUnitTest.Fakes
         /// <summary>Every enable feed output handed out.</summary>
         public ArrayList EnableFeeds { get; } = new ArrayList();
 
+        /// <summary>Module whose setpoint output throws when opened (the others open), or <see cref="NoFailure"/>.</summary>
+        public int FailingSetpointModule { get; set; } = NoFailure;
+
+        /// <summary>Every setpoint output handed out, over all attempts.</summary>
+        public ArrayList SetpointOutputs { get; } = new ArrayList();
+
         /// <summary>How often the switches were asked for.</summary>
         public int SwitchRequests { get; private set; }
 
@@ -191,10 +197,19 @@ namespace NFUnitTest.Fakes
         }
 
         /// <inheritdoc />
-        public IDisposable OpenSetpoint(BoardDefinition board)
+        public ISetpointOutput OpenSetpoint(BoardDefinition board, int module)
         {
-            FailIf(BootStep.Setpoint);
-            return null;
+            Calls.Add(BootStepNames.Of(BootStep.Setpoint));
+            if (module == FailingSetpointModule)
+            {
+                throw new InvalidOperationException("fake DAC channel failure");
+            }
+
+            // A failing setpoint step: the output opens but cannot be written, so the bank cannot set it to 0.
+            FakeSetpointOutput output = new FakeSetpointOutput();
+            output.ThrowOnWrite = FailsNow(BootStep.Setpoint);
+            SetpointOutputs.Add(output);
+            return output;
         }
 
         /// <inheritdoc />

@@ -83,6 +83,7 @@ switch_active = high
 switch_driver = gpio
 setpoint = dac                 # DAC1 sets the voltage-to-current converter (op-amp + MOSFET), 100 kohm pull-down
 setpoint_pin = 25
+setpoint_full_scale_ua = 2550  # 8-bit DAC: code 255 sets 2.55 mA, 10 uA per code (its 3.3 V across the converter's 1.29 kohm)
 
 [module 1]
 cells = 2, 3
@@ -97,6 +98,7 @@ switch_active = high
 switch_driver = gpio
 setpoint = dac
 setpoint_pin = 26              # DAC2
+setpoint_full_scale_ua = 2550
 
 [safety]
 # Currents stay inside the accurate span of the 500 V/A channel (1.225 V +- 1 V = +-2 mA); the
@@ -218,6 +220,7 @@ setpoint = pwm
 setpoint_pin = 4               # 100 kohm pull-down ahead of the filter
 setpoint_pwm_frequency_hz = 40000   # 10-bit LEDC at 40 kHz, 2-pole RC filter to the current sink
 setpoint_pwm_channel = 5       # LEDC timer 2, shared with PWM6 (also 40 kHz)
+setpoint_full_scale_ua = 2048  # 100 % duty sets 2.048 mA: 1024 counts of 2 uA
 
 [module 1]
 cells = 2, 3
@@ -236,6 +239,7 @@ setpoint = pwm
 setpoint_pin = 32              # an ADC1 GPIO the board does not read, used as an output
 setpoint_pwm_frequency_hz = 40000
 setpoint_pwm_channel = 6
+setpoint_full_scale_ua = 2048
 
 [module 2]
 cells = 4, 5
@@ -254,6 +258,7 @@ setpoint = pwm
 setpoint_pin = 33
 setpoint_pwm_frequency_hz = 40000
 setpoint_pwm_channel = 7       # LEDC timer 3; PWM8 stays free
+setpoint_full_scale_ua = 2048
 
 [safety]
 # Currents inside the accurate span of the 500 V/A channels (1.225 V +- 1 V = +-2 mA).

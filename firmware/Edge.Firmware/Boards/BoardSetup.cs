@@ -79,13 +79,15 @@ namespace Edge.Firmware.Boards
         /// Default controller configuration with the board's sample period, the electrode area and
         /// nominal cell resistance of its <c>[cells]</c> section (<see cref="BoardCellParameters"/>;
         /// nothing else on the device can set them), and protection limits never looser than the
-        /// board's safety envelope (the core's <see cref="BoardSafetyLimits"/>).
+        /// board's safety envelope (the core's <see cref="BoardSafetyLimits"/>); no current reduction on a board with a
+        /// module without a setpoint output (<see cref="BoardCurrentSetpoints"/>).
         /// </summary>
         public static ControllerConfiguration CreateConfiguration(BoardDefinition board)
         {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.SamplePeriodMs = board.SamplePeriodMs;
             BoardCellParameters.Apply(board.CellParameters, configuration);
+            BoardCurrentSetpoints.ApplyDefaults(board, configuration);
             BoardSafetyLimits.Apply(board.Safety, configuration);
             return configuration;
         }

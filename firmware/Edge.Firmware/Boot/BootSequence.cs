@@ -45,6 +45,7 @@ namespace Edge.Firmware.Boot
         private readonly ArrayList _opened = new ArrayList();
         private BootStep _step;
         private LoadSwitchBank _switches;
+        private CurrentSetpointBank _setpoints;
         private ILoadSwitch[] _switchArray;
         private IStatusLed _led;
         private SamplingLoop _loop;
@@ -121,6 +122,7 @@ namespace Edge.Firmware.Boot
             _opened.Clear();
             _switches = null;
             _switchArray = null;
+            _setpoints = null;
             _led = null;
             _loop = null;
             _watchdog = null;
@@ -189,9 +191,8 @@ namespace Edge.Firmware.Boot
                 inputs = _devices.OpenAnalogInputs(board, multiplexer);
                 Track(inputs);
 
-                // The current setpoint driver (DAC or filtered PWM) opens here once the board declares one.
                 _step = BootStep.Setpoint;
-                Track(_devices.OpenSetpoint(board));
+                _setpoints = OpenSetpoints(board);
 
                 _step = BootStep.Led;
                 _led = _devices.OpenStatusLed(board);
@@ -218,6 +219,7 @@ namespace Edge.Firmware.Boot
                 calibration = new CalibrationMode(setup.Board, acquisition, calibrationStore, _events, settings.DeviceId);
                 _loop = new SamplingLoop(timer, controller, acquisition, _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs, enableFeed);
                 _loop.Calibration = calibration;
+                _loop.Setpoints = _setpoints;
                 _watchdog = new SamplingWatchdog(statistics, _switches, _events, _led, setup.Board.SamplePeriodMs);
             }
 
@@ -263,6 +265,41 @@ namespace Edge.Firmware.Boot
             }
 
             return new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
+        }
+
+        /// <summary>
+        /// Opens the setpoint output of every module that declares one. One that throws (or comes back null) is
+        /// reported and left undriven: the bank then holds that module's switch open for good, while the others run.
+        /// </summary>
+        private CurrentSetpointBank OpenSetpoints(BoardDefinition board)
+        {
+            ISetpointOutput[] outputs = new ISetpointOutput[board.ModuleCount];
+            for (int m = 0; m < outputs.Length; m++)
+            {
+                ModuleDefinition module = board.ModuleAt(m);
+                if (module.SetpointKind == SetpointKind.None)
+                {
+                    continue;
+                }
+
+                string what = (module.SetpointKind == SetpointKind.Dac ? "DAC" : "PWM") + " setpoint on GPIO " + module.SetpointPin.ToString();
+                try
+                {
+                    outputs[m] = _devices.OpenSetpoint(board, m);
+                    Track(outputs[m]);
+                    if (outputs[m] == null)
+                    {
+                        _events.Report("setpoint-error", "module " + m.ToString() + ": " + what + " not available; the module's switch stays open");
+                    }
+                }
+                catch (Exception ex)
+                {
+                    outputs[m] = null;
+                    _events.Report("setpoint-error", "module " + m.ToString() + ": " + what + " did not open (" + ex.Message + "); the module's switch stays open");
+                }
+            }
+
+            return new CurrentSetpointBank(board, outputs);
         }
 
         private DeviceSettings LoadSettings(IConfigurationStore store)
@@ -314,6 +351,11 @@ namespace Edge.Firmware.Boot
                 catch (Exception)
                 {
                 }
+            }
+
+            if (_setpoints != null)
+            {
+                _setpoints.ZeroAll();
             }
 
             if (_switchArray != null)

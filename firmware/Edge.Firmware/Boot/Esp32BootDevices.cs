@@ -2,6 +2,7 @@
 
 using System;
 using System.Device.Adc;
+using System.Device.Dac;
 using System.Device.Gpio;
 using Edge.Core.Boards;
 using Edge.Core.Telemetry.Encoding;
@@ -18,13 +19,14 @@ using Edge.Firmware.Watchdog;
 namespace Edge.Firmware.Boot
 {
     /// <summary>
-    /// The ESP32's peripherals for <see cref="BootSequence"/>: GPIO, ADC1, LEDC PWM, the
+    /// The ESP32's peripherals for <see cref="BootSequence"/>: GPIO, ADC1, LEDC PWM, the DAC, the
     /// high-resolution timer, Wi-Fi and M2Mqtt. The GPIO controller is created on first use (so that a
     /// failure there is reported as the step that needed it) and kept for the device's lifetime.
     /// </summary>
     public sealed class Esp32BootDevices : IBootDevices
     {
         private GpioController _gpio;
+        private DacController _dac;
 
         /// <inheritdoc />
         public IDisposable DriveOff(int[] pins)
@@ -75,9 +77,27 @@ namespace Edge.Firmware.Boot
         }
 
         /// <inheritdoc />
-        public IDisposable OpenSetpoint(BoardDefinition board)
+        public ISetpointOutput OpenSetpoint(BoardDefinition board, int module)
         {
-            // No setpoint driver yet: the setpoint pins are left alone (README: Not implemented).
+            ModuleDefinition definition = board.ModuleAt(module);
+            if (definition.SetpointKind == SetpointKind.Dac)
+            {
+                if (_dac == null)
+                {
+                    _dac = DacController.GetDefault();
+                }
+
+                return new DacSetpointOutput(_dac, definition.SetpointPin);
+            }
+
+            if (definition.SetpointKind == SetpointKind.Pwm)
+            {
+                // Started at duty 0 (no current) on the LEDC channel the board names; never stopped (IPwmOutput).
+                LedcPwmOutput output = new LedcPwmOutput(
+                    definition.SetpointPin, LoadSwitchFactory.PwmFunction(definition.SetpointPwmChannel), definition.SetpointPwmFrequencyHz, 0.0);
+                return new PwmSetpointOutput(output, LedcResolution.BitsAt(definition.SetpointPwmFrequencyHz));
+            }
+
             return null;
         }
 

@@ -50,8 +50,11 @@ namespace Edge.Firmware.Boot
         /// <summary><see cref="BootStep.Adc"/>: the board's analog inputs, through <paramref name="multiplexer"/> where the board says so.</summary>
         IAnalogInputs OpenAnalogInputs(BoardDefinition board, IAnalogMultiplexer multiplexer);
 
-        /// <summary><see cref="BootStep.Setpoint"/>: the current setpoint output, or null when the board drives none.</summary>
-        IDisposable OpenSetpoint(BoardDefinition board);
+        /// <summary>
+        /// <see cref="BootStep.Setpoint"/>: module <paramref name="module"/>'s current-setpoint output (the DAC channel or
+        /// filtered PWM its board declares), writing code 0; asked only for modules that declare one.
+        /// </summary>
+        ISetpointOutput OpenSetpoint(BoardDefinition board, int module);
 
         /// <summary><see cref="BootStep.Led"/>: the status LED, showing <see cref="StatusLedPattern.Offline"/>.</summary>
         IStatusLed OpenStatusLed(BoardDefinition board);

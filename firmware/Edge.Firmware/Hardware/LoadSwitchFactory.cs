@@ -19,6 +19,17 @@ namespace Edge.Firmware.Hardware
             DeviceFunction.PWM13, DeviceFunction.PWM14, DeviceFunction.PWM15, DeviceFunction.PWM16,
         };
 
+        /// <summary>nanoFramework's pin function of LEDC channel <paramref name="channel"/> (1-16: PWM1..PWM16).</summary>
+        public static DeviceFunction PwmFunction(int channel)
+        {
+            if (channel < 1 || channel > s_pwmFunctions.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(channel));
+            }
+
+            return s_pwmFunctions[channel - 1];
+        }
+
         /// <summary>
         /// One open switch per module of <paramref name="board"/>, in module order. When one cannot be
         /// created, those already made are released (each driven open first) before the exception
@@ -30,21 +41,16 @@ namespace Edge.Firmware.Hardware
             int created = 0;
             try
             {
-                int pwmUsed = 0;
                 for (int m = 0; m < board.ModuleCount; m++)
                 {
                     ModuleDefinition module = board.ModuleAt(m);
                     if (module.SwitchDriver == SwitchDriver.Pwm)
                     {
-                        if (pwmUsed >= s_pwmFunctions.Length)
-                        {
-                            throw new ArgumentException("more PWM switches than LEDC channels", nameof(board));
-                        }
-
-                        // Started at the open duty: the pin is driven inactive from the moment it is routed.
-                        LedcPwmOutput output = new LedcPwmOutput(module.SwitchPin, s_pwmFunctions[pwmUsed], module.SwitchPwmFrequencyHz, PwmLoadSwitch.OpenDutyCycle(module.SwitchPolarity));
+                        // On the LEDC channel the board names (the parser checked its timer partner), so that it
+                        // cannot collide with a PWM setpoint's channel. Started at the open duty: the pin is driven
+                        // inactive from the moment it is routed.
+                        LedcPwmOutput output = new LedcPwmOutput(module.SwitchPin, PwmFunction(module.SwitchPwmChannel), module.SwitchPwmFrequencyHz, PwmLoadSwitch.OpenDutyCycle(module.SwitchPolarity));
                         switches[m] = new PwmLoadSwitch(output, module.SwitchPolarity);
-                        pwmUsed++;
                     }
                     else
                     {

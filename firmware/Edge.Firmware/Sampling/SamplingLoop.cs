@@ -16,7 +16,8 @@ namespace Edge.Firmware.Sampling
     /// The control loop: a highest-priority thread released once per sample period by the
     /// <see cref="ISampleTimer"/> (the ESP32 high-resolution timer on the device). Each tick acquires a frame, runs <see cref="EdgeController.Tick"/>,
     /// applies the actions to the load switches and encodes the tick's telemetry into the core's outbox
-    /// (TelemetryPublisher: preallocated scratch and slots; null when there is no MQTT).
+    /// (TelemetryPublisher: preallocated scratch and slots; null when there is no MQTT). The current setpoints
+    /// (<see cref="Setpoints"/>) are written before the switches.
     /// Frames and action buffers are allocated once; the loop itself allocates nothing.
     /// </summary>
     /// <remarks>
@@ -102,6 +103,13 @@ namespace Edge.Firmware.Sampling
         /// </summary>
         public CalibrationMode Calibration { get; set; }
 
+        /// <summary>
+        /// The modules' current-setpoint outputs, or null (a board without any): written every tick before the
+        /// switches, so that a switch closes onto its setpoint and a module whose setpoint output did not open
+        /// never closes; zeroed when a tick throws and when the loop stops.
+        /// </summary>
+        public CurrentSetpointBank Setpoints { get; set; }
+
         /// <summary>Times the hardware enable's feed pin has been toggled (healthy ticks).</summary>
         public int EnableFeedCount
         {
@@ -121,7 +129,7 @@ namespace Edge.Firmware.Sampling
             _timer.Start(_periodUs, OnTimerExpired);
         }
 
-        /// <summary>Stops the timer and the thread, and opens every switch.</summary>
+        /// <summary>Stops the timer and the thread, opens every switch and sets every setpoint to 0.</summary>
         public void Dispose()
         {
             _stopRequested = true;
@@ -134,6 +142,10 @@ namespace Edge.Firmware.Sampling
             }
 
             _switches.OpenAll();
+            if (Setpoints != null)
+            {
+                Setpoints.ZeroAll();
+            }
         }
 
         [HotPath]
@@ -219,6 +231,13 @@ namespace Edge.Firmware.Sampling
                     calibration.OnTick();
                 }
 
+                // Setpoints first: a closing switch finds its current set, an opening one its current already at 0.
+                CurrentSetpointBank setpoints = Setpoints;
+                if (setpoints != null)
+                {
+                    setpoints.Apply(_actions);
+                }
+
                 _switches.Apply(_actions);
                 if (_publisher != null)
                 {
@@ -229,7 +248,12 @@ namespace Edge.Firmware.Sampling
             {
                 HasFailed = true;
                 _switches.LatchOpen();
-                _events.Report("tick-exception", "tick " + _tickIndex.ToString() + " failed, all switches latched open, hardware enable no longer fed: " + ex.Message);
+                if (Setpoints != null)
+                {
+                    Setpoints.ZeroAll();
+                }
+
+                _events.Report("tick-exception", "tick " + _tickIndex.ToString() + " failed, all switches latched open, setpoints at 0, hardware enable no longer fed: " + ex.Message);
                 return false;
             }
 

@@ -8,7 +8,7 @@ namespace Edge.HostSim.Measurement;
 /// The board a scenario gets with <c>measurement.board = "virtual"</c>: N modules of M series cells
 /// on the reference circuit of boards/README.md (cells: ratio 0.33 around a precision 1.225 V REF;
 /// currents: 500 V/A around the same REF; the REF read back on its own input; a hardware enable;
-/// a bidirectional current stage), with synthetic calibration points from the typical chip.
+/// a bidirectional current stage set by a fine PWM setpoint), with synthetic calibration points from the typical chip.
 /// Its inputs and outputs have no GPIO (<see cref="AnalogInputDefinition.None"/>): it exists only
 /// in the simulator, so it is not bound by the ESP32 pin count.
 /// </summary>
@@ -24,6 +24,14 @@ public static class VirtualBoard
     public const int AmplifierGainMilli = 500_000;
 
     public const int ShuntMilliohm = 1000;
+
+    /// <summary>
+    /// The current setpoint: RC-filtered PWM at 5 kHz, which nanoFramework runs at 13 bits (8192 counts), ...
+    /// </summary>
+    public const int SetpointPwmFrequencyHz = 5000;
+
+    /// <summary>... and 2048 uA at full duty: 0.25 uA per count, so every whole-uA request is carried exactly.</summary>
+    public const int SetpointFullScaleUa = 2048;
 
     /// <summary>Board with <paramref name="moduleCount"/> x <paramref name="cellsPerModule"/> cells, 12-bit ADC at 11 dB.</summary>
     public static BoardDefinition Create(int moduleCount, int cellsPerModule, int samplePeriodMs = 10)
@@ -87,6 +95,6 @@ public static class VirtualBoard
         => new(
             index, members, input, ShuntMilliohm, AmplifierGainMilli, ReferenceMv, calibration,
             AnalogInputDefinition.None, PinPolarity.ActiveHigh, SwitchDriver.Gpio, 0,
-            SetpointKind.None, AnalogInputDefinition.None, 0,
-            CurrentStage.Bidirectional, ModuleDefinition.NoPwmChannel, ModuleDefinition.NoPwmChannel);
+            SetpointKind.Pwm, AnalogInputDefinition.None, SetpointPwmFrequencyHz,
+            CurrentStage.Bidirectional, ModuleDefinition.NoPwmChannel, ModuleDefinition.NoPwmChannel, SetpointFullScaleUa);
 }

@@ -21,6 +21,12 @@ public sealed class ControllerSpec
 
     public int? CusumFaultMv { get; set; }
 
+    /// <summary>
+    /// Act mode: percentage each depletion reaction lowers the pulse current by. Null: the core's default (20 %);
+    /// a board with a module without a current-setpoint output needs 0.
+    /// </summary>
+    public int? CurrentReductionPercent { get; set; }
+
     /// <summary>Set: pulse tuning on (act mode), pulses shortened on depletion warnings down to this length, s.</summary>
     public double? MinimumPulseS { get; set; }
 

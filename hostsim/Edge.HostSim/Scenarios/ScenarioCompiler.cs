@@ -99,6 +99,18 @@ public static class ScenarioCompiler
             c.Depletion.CusumFaultMv = scenario.Controller.CusumFaultMv.Value;
         }
 
+        // A board with a module without a setpoint output cannot lower a current: its default is no reduction, as on
+        // the device; a reduction the scenario asks for is refused below.
+        if (scenario.Measurement.BoardDefinition != null)
+        {
+            Edge.Core.Boards.BoardCurrentSetpoints.ApplyDefaults(scenario.Measurement.BoardDefinition, c);
+        }
+
+        if (scenario.Controller.CurrentReductionPercent.HasValue)
+        {
+            c.Depletion.CurrentReductionPercent = scenario.Controller.CurrentReductionPercent.Value;
+        }
+
         CheckCusumOrder(scenario.Controller, c.Depletion);
         DemandSpec? demand = scenario.Pack.Demand;
         if (demand != null)
@@ -170,6 +182,7 @@ public static class ScenarioCompiler
         "depletion.cusumInfoMv" => "controller.cusumInfoMv",
         "depletion.cusumWarningMv" => "controller.cusumWarningMv",
         "depletion.cusumFaultMv" => "controller.cusumFaultMv",
+        "depletion.currentReductionPercent" => "controller.currentReductionPercent",
         "restTuning.settledSlopeUvPerS" => "controller.settledSlopeUvPerS",
         "hardShort.nominalResistanceOhmCm2" => "controller.nominalResistanceOhmCm2",
         "samplePeriodMs" => "samplePeriodMs",

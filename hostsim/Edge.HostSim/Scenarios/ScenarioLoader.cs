@@ -293,6 +293,7 @@ public static class ScenarioLoader
         controller.CusumWarningMv = section.OptionalInt("cusumWarningMv", 1, 100000);
         controller.CusumFaultMv = section.OptionalInt("cusumFaultMv", 1, 100000);
         controller.MinimumPulseS = section.OptionalNumber("minimumPulseS", 0.001, 3600);
+        controller.CurrentReductionPercent = section.OptionalInt("currentReductionPercent", 0, 90);
         controller.NominalResistanceOhmCm2 = section.OptionalNumber("nominalResistanceOhmCm2", 1, 1000000);
         section.RejectUnknown();
         return controller;

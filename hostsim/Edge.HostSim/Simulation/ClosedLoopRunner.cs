@@ -81,6 +81,7 @@ public sealed class ClosedLoopRunner
         long executedTicks = 0;
         long missedReleases = 0;
         double lastStepMs = -periodMs;
+        ModuleCurrentSource currentSource = new ModuleCurrentSource(board, modules);
         EdgeController controller = new EdgeController(layout, configuration);
         SampleFrame frame = new SampleFrame(layout);
         ActionFrame actions = new ActionFrame(layout);
@@ -147,7 +148,8 @@ public sealed class ClosedLoopRunner
             bool gateEnabled = enable == null || enable.IsEnabled(0.5 * (lastStepMs + stepToMs));
             for (int m = 0; m < modules; m++)
             {
-                int current = actions.SwitchClosed[m] && gateEnabled ? actions.CurrentSetpointUa[m] : 0;
+                // The stage carries the setpoint as its DAC or PWM code sets it: a whole step at or below the command.
+                int current = actions.SwitchClosed[m] && gateEnabled ? currentSource.CarriedUa(m, actions.CurrentSetpointUa[m]) : 0;
                 trueCurrentUa[m] = current;
                 densityMAPerCm2[m] = current / 1000.0 / area;
                 if (tick > 0)

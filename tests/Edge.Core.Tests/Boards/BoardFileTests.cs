@@ -47,6 +47,8 @@ public class BoardFileTests
         Assert.Equal(SwitchDriver.Gpio, module1.SwitchDriver);
         Assert.Equal(SetpointKind.Dac, module1.SetpointKind);
         Assert.Equal(26, module1.SetpointPin);
+        Assert.Equal(2550, module1.SetpointFullScaleUa);
+        Assert.True(board.Safety.CurrentSetpointOnEveryModule);
 
         Assert.Equal(1, board.ModuleOfCell(3));
         Assert.Equal(0, board.ModuleOfCell(0));
@@ -108,6 +110,7 @@ public class BoardFileTests
         Assert.Equal(40_000, module2.SetpointPwmFrequencyHz);
         Assert.Equal(3, module2.SwitchPwmChannel);
         Assert.Equal(7, module2.SetpointPwmChannel);
+        Assert.Equal(2048, module2.SetpointFullScaleUa);
         Assert.Equal(500_000, module2.AmplifierGainMilli);
 
         Assert.Equal(23, board.StatusLedPin);

@@ -183,12 +183,13 @@ public class BoardHardwareRuleTests
     private static string PwmModule(int setpointChannel, int setpointHz)
         => MinimalBoard.WithLine(22, "switch_driver = pwm").Replace(
             "switch_driver = pwm",
-            "switch_driver = pwm\nswitch_pwm_frequency_hz = 20000\nswitch_pwm_channel = 1\nsetpoint = pwm\nsetpoint_pin = 4\nsetpoint_pwm_frequency_hz = " + setpointHz + "\nsetpoint_pwm_channel = " + setpointChannel);
+            "switch_driver = pwm\nswitch_pwm_frequency_hz = 20000\nswitch_pwm_channel = 1\nsetpoint = pwm\nsetpoint_pin = 4\nsetpoint_pwm_frequency_hz = " + setpointHz + "\nsetpoint_pwm_channel = " + setpointChannel + "\nsetpoint_full_scale_ua = 8192");
 
     private static ControllerConfiguration ConfigurationFor(string boardText)
     {
         BoardDefinition board = BoardRuleAssert.Parsed(boardText);
         var configuration = new ControllerConfiguration();
+        BoardCurrentSetpoints.ApplyDefaults(board, configuration);
         BoardSafetyLimits.Apply(board.Safety, configuration);
         configuration.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Plate, 154, 1000), new ProtocolStep(ProtocolStepKind.Rest, 0, 1000) };
         return configuration;

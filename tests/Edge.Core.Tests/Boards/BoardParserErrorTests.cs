@@ -182,6 +182,39 @@ public class BoardParserErrorTests
     }
 
     [Fact]
+    public void Dac_setpoint_needs_its_full_scale_current()
+    {
+        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 25"), 13, BoardParseErrorKind.MissingKey, "setpoint_full_scale_ua");
+    }
+
+    [Fact]
+    public void Setpoint_full_scale_without_setpoint_kind_is_rejected()
+    {
+        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint_full_scale_ua = 8000"), 23, BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: needs setpoint = pwm or dac");
+    }
+
+    [Fact]
+    public void Setpoint_full_scale_below_the_module_current_limit_is_rejected()
+    {
+        // max_module_current_ma = 8 (line 25): a setpoint that tops out at 7999 uA could not command it.
+        string text = MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 25", "setpoint_full_scale_ua = 7999");
+        AssertRejected(text, 25, BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: 7999 uA is below max_module_current_ma (8000 uA)");
+        Assert.True(BoardParser.TryParse(text.Replace("7999", "8000"), out BoardDefinition board, out BoardParseError error), error?.ToString());
+        Assert.Equal(8000, board.ModuleAt(0).SetpointFullScaleUa);
+    }
+
+    [Fact]
+    public void Pwm_setpoint_slower_than_13_bits_is_rejected()
+    {
+        // The runtime's divider: 80 MHz x 256 / 4000 Hz = 5120000, / 2^14 = 312 > 256, so 14 bits, whose counts a duty in
+        // 1/10000 steps cannot all reach. At 4883 Hz: 4194142 / 2^14 = 255 (not above 256), / 2^13 = 511: 13 bits.
+        string text = MinimalBoard.InsertAfter(
+            22, "setpoint = pwm", "setpoint_pin = 4", "setpoint_pwm_frequency_hz = 4000", "setpoint_pwm_channel = 3", "setpoint_full_scale_ua = 8192");
+        AssertRejected(text, 25, BoardParseErrorKind.OutOfRange, "[module 0] setpoint_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
+        Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4883"), out _, out BoardParseError error), error?.ToString());
+    }
+
+    [Fact]
     public void Setpoint_pin_without_setpoint_kind_is_rejected()
     {
         AssertRejected(MinimalBoard.InsertAfter(22, "setpoint_pin = 25"), 23, BoardParseErrorKind.Inconsistent, "needs setpoint = pwm or dac");

@@ -19,4 +19,30 @@ public class BoardSafetyLimitsTests
         Assert.Equal(450, configuration.Protection.MaximumTemperatureDeciCelsius);
         Assert.Equal(154, configuration.Protocol.PlatingCriticalCurrentUa);
     }
+
+    [Fact]
+    public void A_module_without_a_setpoint_output_takes_away_current_reduction()
+    {
+        var configuration = new ControllerConfiguration();
+        var envelope = new SafetyEnvelope(2000, 500, -3000, 3000, SafetyEnvelope.NoTemperatureLimit, platingPossible: false, currentSetpointOnEveryModule: false);
+
+        BoardSafetyLimits.Apply(envelope, configuration);
+
+        Assert.False(configuration.Protection.CurrentReductionSupported);
+
+        // The limits do not rewrite a setting: an explicit reduction stays for the validator to refuse.
+        Assert.Equal(20, configuration.Depletion.CurrentReductionPercent);
+    }
+
+    [Fact]
+    public void Board_defaults_drop_the_reduction_only_without_a_setpoint_output()
+    {
+        var without = new ControllerConfiguration();
+        BoardCurrentSetpoints.ApplyDefaults(BoardRuleAssert.Parsed(MinimalBoard.Text), without);
+        Assert.Equal(0, without.Depletion.CurrentReductionPercent);
+
+        var with = new ControllerConfiguration();
+        BoardCurrentSetpoints.ApplyDefaults(BoardFiles.Parse(BoardFiles.DevKitC4s2m), with);
+        Assert.Equal(20, with.Depletion.CurrentReductionPercent);
+    }
 }

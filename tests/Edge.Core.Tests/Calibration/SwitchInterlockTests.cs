@@ -124,6 +124,7 @@ public class SwitchInterlockTests
             Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
             var configuration = new ControllerConfiguration { SamplePeriodMs = board.SamplePeriodMs };
             BoardCellParameters.Apply(board.CellParameters, configuration);
+            BoardCurrentSetpoints.ApplyDefaults(board, configuration);
             BoardSafetyLimits.Apply(board.Safety, configuration);
             if (plate)
             {

@@ -1,5 +1,6 @@
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
+using Edge.Core.Diagnosis;
 using Edge.Core.Sampling;
 using Xunit;
 
@@ -113,6 +114,44 @@ public class ConfigurationValidatorTests
         configuration.RestTuning.ShortenPercent = 95;
         var error = ConfigurationValidator.Validate(configuration, s_layout);
         Assert.Equal("restTuning.shortenPercent: 95 is out of range [0, 90]", error.ToString());
+    }
+
+    [Fact]
+    public void WithoutASetpointOutputACurrentReductionIsRefusedNamingTheSetting()
+    {
+        var configuration = new ControllerConfiguration();
+        configuration.Protection.CurrentReductionSupported = false;
+
+        var error = ConfigurationValidator.Validate(configuration, s_layout);
+
+        Assert.Equal("depletion.currentReductionPercent", error.Field);
+        Assert.StartsWith("depletion.currentReductionPercent: 20 % needs a current-setpoint output, and a module of this board has none (setpoint = none)", error.ToString());
+        Assert.Contains("Set it to 0", error.Message);
+    }
+
+    [Fact]
+    public void WithoutASetpointOutputAReduceCurrentReactionIsRefused()
+    {
+        var configuration = new ControllerConfiguration();
+        configuration.Protection.CurrentReductionSupported = false;
+        configuration.Depletion.CurrentReductionPercent = 0;
+        configuration.Diagnosis[DiagnosisId.DepletionTrendWarning].Reaction = DiagnosisReaction.ReduceCurrent;
+
+        var error = ConfigurationValidator.Validate(configuration, s_layout);
+
+        Assert.Equal("diagnosis.depletionTrendWarning.reaction", error.Field);
+        Assert.Contains("needs a current-setpoint output", error.Message);
+    }
+
+    [Fact]
+    public void WithoutASetpointOutputNoReductionIsValid()
+    {
+        // Act mode then answers depletion with the pulse end and the longer rest only; AbortPulse keeps its row.
+        var configuration = new ControllerConfiguration();
+        configuration.Protection.CurrentReductionSupported = false;
+        configuration.Depletion.CurrentReductionPercent = 0;
+
+        Assert.Null(ConfigurationValidator.Validate(configuration, s_layout));
     }
 
     [Fact]

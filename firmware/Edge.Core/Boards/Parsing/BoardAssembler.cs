@@ -205,7 +205,7 @@ namespace Edge.Core.Boards.Parsing
                     i, m.CellIndices, InputOf(m, mux), m.ShuntMilliohm, m.AmplifierGainMilli, m.OffsetMv, m.Calibration,
                     m.SwitchPin, m.SwitchPolarity, m.SwitchDriver, m.SwitchPwmFrequencyHz,
                     m.SetpointKind, m.SetpointPin, m.SetpointPwmFrequencyHz,
-                    m.CurrentStage, m.SwitchPwmChannel, m.SetpointPwmChannel);
+                    m.CurrentStage, m.SwitchPwmChannel, m.SetpointPwmChannel, m.SetpointFullScaleUa);
             }
 
             TemperatureChannelDefinition[] temperatures = new TemperatureChannelDefinition[temperatureCount];
@@ -217,12 +217,14 @@ namespace Edge.Core.Boards.Parsing
 
             SafetySectionBuilder s = sections.Safety;
             bool platingPossible = true;
+            bool setpointEverywhere = true;
             for (int i = 0; i < moduleCount; i++)
             {
                 platingPossible = platingPossible && modules[i].CanPlate;
+                setpointEverywhere = setpointEverywhere && modules[i].SetpointKind != SetpointKind.None;
             }
 
-            SafetyEnvelope safety = new SafetyEnvelope(s.MaxModuleCurrentUa, s.MaxPlatingCurrentUa, s.CellVoltageMinMv, s.CellVoltageMaxMv, s.TemperatureMaxDeciC, platingPossible);
+            SafetyEnvelope safety = new SafetyEnvelope(s.MaxModuleCurrentUa, s.MaxPlatingCurrentUa, s.CellVoltageMinMv, s.CellVoltageMaxMv, s.TemperatureMaxDeciC, platingPossible, setpointEverywhere);
             CellParametersDefinition cellParameters = null;
             if (sections.CellParameters != null)
             {

@@ -116,6 +116,16 @@ namespace Edge.Core.Boards.Parsing
 
             for (int i = 0; i < moduleCount; i++)
             {
+                ModuleSectionBuilder module = sections.Modules[i];
+                if (module.SetpointKind != SetpointKind.None && module.SetpointFullScaleUa < s.MaxModuleCurrentUa)
+                {
+                    return module.FailAt(
+                        ModuleSectionBuilder.SetpointFullScaleKey,
+                        BoardParseErrorKind.Inconsistent,
+                        module.SetpointFullScaleUa.ToString() + " uA is below max_module_current_ma (" + s.MaxModuleCurrentUa.ToString()
+                        + " uA): the setpoint could not command the currents the envelope allows");
+                }
+
                 CalibrationCurve curve = sections.Modules[i].Calibration;
                 if (curve.MinValue > -s.MaxPlatingCurrentUa)
                 {
@@ -216,9 +226,10 @@ namespace Edge.Core.Boards.Parsing
             SetpointKind kind = module.SetpointKind;
             if (kind == SetpointKind.None)
             {
-                if (module.Has(ModuleSectionBuilder.SetpointPinKey) || module.Has(ModuleSectionBuilder.SetpointPwmFrequencyKey))
+                if (module.Has(ModuleSectionBuilder.SetpointPinKey) || module.Has(ModuleSectionBuilder.SetpointPwmFrequencyKey) || module.Has(ModuleSectionBuilder.SetpointFullScaleKey))
                 {
-                    string key = module.Has(ModuleSectionBuilder.SetpointPinKey) ? ModuleSectionBuilder.SetpointPinKey : ModuleSectionBuilder.SetpointPwmFrequencyKey;
+                    string key = module.Has(ModuleSectionBuilder.SetpointPinKey) ? ModuleSectionBuilder.SetpointPinKey
+                        : module.Has(ModuleSectionBuilder.SetpointPwmFrequencyKey) ? ModuleSectionBuilder.SetpointPwmFrequencyKey : ModuleSectionBuilder.SetpointFullScaleKey;
                     return module.FailAt(key, BoardParseErrorKind.Inconsistent, "needs setpoint = pwm or dac");
                 }
 
@@ -235,6 +246,16 @@ namespace Edge.Core.Boards.Parsing
                 return module.MissingKey(ModuleSectionBuilder.SetpointPwmFrequencyKey, " (needed with setpoint = pwm)");
             }
 
+            int bits = LedcResolution.BitsAt(module.SetpointPwmFrequencyHz);
+            if (kind == SetpointKind.Pwm && bits > LedcResolution.MaxReachableBits)
+            {
+                return module.FailAt(
+                    ModuleSectionBuilder.SetpointPwmFrequencyKey,
+                    BoardParseErrorKind.OutOfRange,
+                    module.SetpointPwmFrequencyHz.ToString() + " Hz runs the LEDC at " + bits.ToString()
+                    + " bits, finer than nanoFramework's duty steps of 1/10000 reach; use at least 4883 Hz (13 bits)");
+            }
+
             if (kind == SetpointKind.Dac && module.Has(ModuleSectionBuilder.SetpointPwmFrequencyKey))
             {
                 return module.FailAt(ModuleSectionBuilder.SetpointPwmFrequencyKey, BoardParseErrorKind.Inconsistent, "only allowed with setpoint = pwm");
@@ -243,6 +264,11 @@ namespace Edge.Core.Boards.Parsing
             if (kind == SetpointKind.Dac && !Esp32Pins.IsDacPin(module.SetpointPin))
             {
                 return module.FailAt(ModuleSectionBuilder.SetpointPinKey, BoardParseErrorKind.Inconsistent, "GPIO " + module.SetpointPin.ToString() + " has no DAC; the ESP32 DAC is on GPIO 25 or 26");
+            }
+
+            if (!module.Has(ModuleSectionBuilder.SetpointFullScaleKey))
+            {
+                return module.MissingKey(ModuleSectionBuilder.SetpointFullScaleKey, " (needed with setpoint = pwm or dac: the module current at the top code)");
             }
 
             return null;

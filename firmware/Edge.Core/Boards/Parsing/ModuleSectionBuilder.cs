@@ -18,6 +18,7 @@ namespace Edge.Core.Boards.Parsing
         public const string SwitchActiveKey = "switch_active";
         public const string SwitchPwmChannelKey = "switch_pwm_channel";
         public const string SetpointPwmChannelKey = "setpoint_pwm_channel";
+        public const string SetpointFullScaleKey = "setpoint_full_scale_ua";
         public const string CurrentStageKey = "current_stage";
         public const string ShuntKey = "shunt_milliohm";
         public const string GainKey = "amplifier_gain";
@@ -36,7 +37,7 @@ namespace Edge.Core.Boards.Parsing
         {
             CellsKey, AdcPinKey, MuxInputKey, ShuntKey, GainKey, OffsetKey, CalibrationKey, CurrentStageKey,
             SwitchPinKey, SwitchActiveKey, SwitchDriverKey, SwitchPwmFrequencyKey, SwitchPwmChannelKey,
-            SetpointKey, SetpointPinKey, SetpointPwmFrequencyKey, SetpointPwmChannelKey,
+            SetpointKey, SetpointPinKey, SetpointPwmFrequencyKey, SetpointPwmChannelKey, SetpointFullScaleKey,
         };
 
         private static readonly string[] s_required = new string[]
@@ -75,6 +76,9 @@ namespace Edge.Core.Boards.Parsing
         public int SwitchPwmChannel { get; private set; }
 
         public int SetpointPwmChannel { get; private set; }
+
+        /// <summary>Module current at the setpoint's top code, uA (0 when not given).</summary>
+        public int SetpointFullScaleUa { get; private set; }
 
         public CurrentStage CurrentStage { get; private set; }
 
@@ -156,6 +160,11 @@ namespace Edge.Core.Boards.Parsing
             else if (key == CurrentStageKey)
             {
                 error = ReadCurrentStage(line);
+            }
+            else if (key == SetpointFullScaleKey)
+            {
+                error = BoardValueReader.ReadInt(line, 1, 100000000, out value);
+                SetpointFullScaleUa = value;
             }
             else
             {

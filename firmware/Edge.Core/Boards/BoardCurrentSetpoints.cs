@@ -1,0 +1,24 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Configuration;
+
+namespace Edge.Core.Boards
+{
+    /// <summary>
+    /// The default a board's setpoint outputs give a configuration: with a module that has none
+    /// (<c>setpoint = none</c>), its current is the load hardware's, so act mode's default answer to depletion
+    /// drops the current reduction and keeps the shorter pulse (pulse tuning) and the longer rest. Applied where a
+    /// configuration is created for a board, before any explicit setting; an explicit reduction on such a board is
+    /// then refused by <see cref="ConfigurationValidator"/>, not silently dropped.
+    /// </summary>
+    public static class BoardCurrentSetpoints
+    {
+        public static void ApplyDefaults(BoardDefinition board, ControllerConfiguration configuration)
+        {
+            if (!board.Safety.CurrentSetpointOnEveryModule)
+            {
+                configuration.Depletion.CurrentReductionPercent = 0;
+            }
+        }
+    }
+}

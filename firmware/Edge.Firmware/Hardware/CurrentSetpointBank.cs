@@ -1,0 +1,128 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core;
+using Edge.Core.Actuation;
+using Edge.Core.Boards;
+
+namespace Edge.Firmware.Hardware
+{
+    /// <summary>
+    /// The modules' current-setpoint outputs as one unit. Each tick, before the switches, the sampling loop hands
+    /// it the <see cref="ActionFrame"/>: a closed module gets the code of its setpoint (rounded down,
+    /// <see cref="CurrentSetpointTransfer"/>), an open one code 0, and an output is written only when its code
+    /// changes. A module whose board declares a setpoint output that did not open is undriven: its current would
+    /// be whatever its floating net sets, so its switch is held open in the frame, whatever the controller asks.
+    /// Modules without a setpoint output (<c>setpoint = none</c>) are left alone.
+    /// </summary>
+    /// <remarks>Owns nothing it disposes: the outputs belong to the boot. Used by the sampling thread only.</remarks>
+    public sealed class CurrentSetpointBank
+    {
+        private readonly ISetpointOutput[] _outputs;
+        private readonly CurrentSetpointTransfer[] _transfers;
+        private readonly bool[] _undriven;
+        private readonly int[] _codes;
+
+        /// <summary>
+        /// Takes one output per module of <paramref name="board"/> (null where the module has none or where it did
+        /// not open) and writes code 0 to every output there is.
+        /// </summary>
+        public CurrentSetpointBank(BoardDefinition board, ISetpointOutput[] outputs)
+        {
+            if (board == null)
+            {
+                throw new ArgumentNullException(nameof(board));
+            }
+
+            if (outputs == null || outputs.Length != board.ModuleCount)
+            {
+                throw new ArgumentException("one output (or null) per module", nameof(outputs));
+            }
+
+            _outputs = outputs;
+            _transfers = new CurrentSetpointTransfer[outputs.Length];
+            _undriven = new bool[outputs.Length];
+            _codes = new int[outputs.Length];
+            for (int m = 0; m < outputs.Length; m++)
+            {
+                _transfers[m] = CurrentSetpointTransfer.For(board.ModuleAt(m));
+                _undriven[m] = _transfers[m].IsDriven && outputs[m] == null;
+                if (outputs[m] != null)
+                {
+                    outputs[m].WriteCode(0);
+                }
+            }
+        }
+
+        /// <summary>Number of modules.</summary>
+        public int Count
+        {
+            get { return _outputs.Length; }
+        }
+
+        /// <summary>True when module <paramref name="module"/> declares a setpoint output that did not open: its switch is held open.</summary>
+        public bool IsUndriven(int module)
+        {
+            return _undriven[module];
+        }
+
+        /// <summary>Code last written to module <paramref name="module"/>'s output (0 without one).</summary>
+        public int CodeOf(int module)
+        {
+            return _codes[module];
+        }
+
+        /// <summary>
+        /// Writes each module's code for <paramref name="actions"/> (before the switches are applied) and clears
+        /// <see cref="ActionFrame.SwitchClosed"/> of every undriven module.
+        /// </summary>
+        [HotPath]
+        public void Apply(ActionFrame actions)
+        {
+            for (int m = 0; m < _outputs.Length; m++)
+            {
+                if (_undriven[m])
+                {
+                    actions.SwitchClosed[m] = false;
+                    continue;
+                }
+
+                ISetpointOutput output = _outputs[m];
+                if (output == null)
+                {
+                    continue;
+                }
+
+                int code = actions.SwitchClosed[m] ? _transfers[m].CodeFor(actions.CurrentSetpointUa[m]) : 0;
+                if (code != _codes[m])
+                {
+                    output.WriteCode(code);
+                    _codes[m] = code;
+                }
+            }
+        }
+
+        /// <summary>Writes code 0 to every output, changed or not (a failed tick, the loop stopping); never throws.</summary>
+        [HotPath]
+        public void ZeroAll()
+        {
+            for (int m = 0; m < _outputs.Length; m++)
+            {
+                if (_outputs[m] == null)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    _outputs[m].WriteCode(0);
+                    _codes[m] = 0;
+                }
+                catch (Exception)
+                {
+                    // One output that cannot be written must not keep the others up; the switches are already open.
+                }
+            }
+        }
+    }
+}
