@@ -92,9 +92,9 @@ namespace Edge.Firmware.Boot
 
             if (definition.SetpointKind == SetpointKind.Pwm)
             {
-                // Started at duty 0 (no current) on the LEDC channel the board names; never stopped (IPwmOutput).
+                // Started at 0 counts (no current) on the LEDC channel the board names; never stopped (IPwmOutput).
                 LedcPwmOutput output = new LedcPwmOutput(
-                    definition.SetpointPin, LoadSwitchFactory.PwmFunction(definition.SetpointPwmChannel), definition.SetpointPwmFrequencyHz, 0.0);
+                    definition.SetpointPin, LoadSwitchFactory.PwmFunction(definition.SetpointPwmChannel), definition.SetpointPwmFrequencyHz, LedcDuty.ZeroCounts);
                 return new PwmSetpointOutput(output, LedcResolution.BitsAt(definition.SetpointPwmFrequencyHz));
             }
 

@@ -8,8 +8,9 @@ namespace Edge.Firmware.Hardware
 {
     /// <summary>
     /// A load switch whose gate driver needs a running clock (a charge pump behind a PWM pin): closed
-    /// means 50 % duty, open means duty 0 of the active level (a static inactive level: low on an
-    /// active-high board, high on an active-low one). The output is never stopped (see
+    /// means 50 % duty, open a static inactive level: 0 counts on an active-high board (written as
+    /// <see cref="LedcDuty.ZeroCounts"/>, never as exactly 0, which would make the runtime ignore the next
+    /// close), duty 1.0 on an active-low one. The output is never stopped (see
     /// <see cref="IPwmOutput"/>): a stop would leave the timer partner, perhaps another switch or a
     /// current setpoint, storing duty writes without applying them. Without the clock the gate driver
     /// cannot hold the MOSFET on, so a stalled application also ends with the switch open.
@@ -30,10 +31,10 @@ namespace Edge.Firmware.Hardware
             _output.SetDutyCycle(_openDutyCycle);
         }
 
-        /// <summary>The duty that holds the pin at its inactive level: 0.0 active-high, 1.0 active-low.</summary>
+        /// <summary>The duty that holds the pin at its inactive level: 0 counts active-high, 1.0 active-low.</summary>
         public static double OpenDutyCycle(PinPolarity polarity)
         {
-            return polarity == PinPolarity.ActiveLow ? 1.0 : 0.0;
+            return polarity == PinPolarity.ActiveLow ? 1.0 : LedcDuty.ZeroCounts;
         }
 
         /// <inheritdoc />

@@ -175,6 +175,16 @@ public class BoardParserErrorTests
     }
 
     [Fact]
+    public void Pwm_switch_slower_than_13_bits_is_rejected()
+    {
+        // Open is written as one duty step of 1/10000: 0 counts only while 2^bits < 10000. At 4000 Hz the runtime picks
+        // 14 bits (80 MHz x 256 / 4000 Hz / 2^14 = 312 > 256), where one step is 16384 / 10000 = 1 count: never quite open.
+        string text = MinimalBoard.WithLine(22, "switch_driver = pwm\nswitch_pwm_frequency_hz = 4000\nswitch_pwm_channel = 1");
+        AssertRejected(text, 23, BoardParseErrorKind.OutOfRange, "[module 0] switch_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
+        Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4883"), out _, out BoardParseError error), error?.ToString());
+    }
+
+    [Fact]
     public void Dac_setpoint_must_be_on_a_dac_pin()
     {
         string text = MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 27");

@@ -223,6 +223,18 @@ namespace Edge.Core.Boards.Parsing
                 return module.FailAt(ModuleSectionBuilder.SwitchPwmFrequencyKey, BoardParseErrorKind.Inconsistent, "only allowed with switch_driver = pwm");
             }
 
+            // An open PWM switch is written as one duty step of 1/10000, which must still be 0 counts: a duty of
+            // exactly 0 would leave the next close stored without being applied by the runtime.
+            int switchBits = LedcResolution.BitsAt(module.SwitchPwmFrequencyHz);
+            if (pwmDriver && switchBits > LedcResolution.MaxReachableBits)
+            {
+                return module.FailAt(
+                    ModuleSectionBuilder.SwitchPwmFrequencyKey,
+                    BoardParseErrorKind.OutOfRange,
+                    module.SwitchPwmFrequencyHz.ToString() + " Hz runs the LEDC at " + switchBits.ToString()
+                    + " bits, where one duty step of 1/10000 is no longer 0 counts and the switch cannot be held open; use at least 4883 Hz (13 bits)");
+            }
+
             SetpointKind kind = module.SetpointKind;
             if (kind == SetpointKind.None)
             {
