@@ -16,6 +16,7 @@ using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
+using Edge.Firmware.SerialConsole;
 using Edge.Firmware.Telemetry;
 using Edge.Firmware.Watchdog;
 
@@ -150,7 +151,7 @@ namespace Edge.Firmware.Boot
             IAnalogInputs inputs = null;
             TickStatistics statistics = new TickStatistics();
             IEnableFeedOutput enableFeed = null;
-            IConfigurationStore calibrationStore = null;
+            IUnitRecordStore recordStore = null;
             UnitCalibration unit = null;
             CalibrationMode calibration = null;
             if (setup != null && setup.IsUsable)
@@ -162,8 +163,8 @@ namespace Edge.Firmware.Boot
                     _events.Report("board-warning", "board " + board.Name + " " + board.WarningAt(w).ToString());
                 }
 
-                calibrationStore = _devices.OpenCalibrationStore();
-                unit = UnitCalibrationLoader.Load(calibrationStore.ReadText(), board, _events);
+                recordStore = _devices.OpenUnitRecordStore();
+                unit = UnitCalibrationLoader.Load(recordStore, _devices.OpenCalibrationStore().ReadText(), board, _events);
 
                 // The board's own drivers take its pins over from here (an unusable board keeps them held off).
                 Untrack(heldOff);
@@ -215,7 +216,7 @@ namespace Edge.Firmware.Boot
                 outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(setup.Layout.CellsPerModule));
                 publisher = new TelemetryPublisher(outbox, bootId);
                 SampleAcquisition acquisition = new SampleAcquisition(setup.Board, inputs, unit);
-                calibration = new CalibrationMode(setup.Board, acquisition, calibrationStore, _events, settings.DeviceId);
+                calibration = new CalibrationMode(setup.Board, acquisition, recordStore, _events, settings.DeviceId);
                 _loop = new SamplingLoop(timer, controller, acquisition, _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs, enableFeed);
                 _loop.Calibration = calibration;
                 _watchdog = new SamplingWatchdog(statistics, _switches, _events, _led, setup.Board.SamplePeriodMs);
@@ -262,7 +263,31 @@ namespace Edge.Firmware.Boot
                 Console.WriteLine("control loop running: board " + setup.Board.Name + ", " + setup.Board.SamplePeriodMs.ToString() + " ms period");
             }
 
+            StartConsole(settings, calibration);
             return new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
+        }
+
+        /// <summary>
+        /// <see cref="BootStep.Console"/>, after everything else: the control loop already runs, and a
+        /// console that cannot start is reported without failing the boot (the operator can still use MQTT).
+        /// </summary>
+        private void StartConsole(DeviceSettings settings, CalibrationMode calibration)
+        {
+            _step = BootStep.Console;
+            try
+            {
+                ConsoleSession session = new ConsoleSession(new ConsoleCommands(calibration));
+                IDisposable console = _devices.OpenSerialConsole(settings, session, _events);
+                if (console != null)
+                {
+                    Track(console);
+                    _events.Echo = session;
+                }
+            }
+            catch (Exception ex)
+            {
+                _events.Report("console-failed", "step " + BootStepNames.Of(BootStep.Console) + ": " + ex.GetType().Name + ": " + ex.Message + "; no serial console, control loop unaffected");
+            }
         }
 
         private DeviceSettings LoadSettings(IConfigurationStore store)
