@@ -78,30 +78,6 @@ namespace NFUnitTest.Boot
             Assert.IsNull(Find(events, "calibration"));
         }
 
-        [TestMethod]
-        public void AFailingSerialConsoleLeavesTheControlLoopRunning()
-        {
-            FakeBootDevices devices = new FakeBootDevices((int)BootStep.Console);
-            DeviceEventLog log = new DeviceEventLog();
-            RunningFirmware running = new BootSupervisor(devices, log, new FakeBootDelay()).Run(1);
-            try
-            {
-                Assert.IsNotNull(running, "the boot succeeds");
-                Assert.IsNotNull(running.Loop, "the control loop runs");
-            }
-            finally
-            {
-                if (running != null)
-                {
-                    running.Dispose();
-                }
-            }
-
-            ArrayList events = Drain(log);
-            Assert.IsNull(Find(events, "boot-failed"));
-            Assert.AreEqual("console-failed: step console: InvalidOperationException: fake console failure; no serial console, control loop unaffected", Find(events, "console-failed"));
-        }
-
         private static BoardDefinition Board(string name)
         {
             return BoardSetup.FromCatalog(name).Board;

@@ -272,7 +272,7 @@ namespace NFUnitTest.Fakes
             }
 
             ConsoleSessions.Add(session);
-            return null;
+            return new FakeConsole();
         }
 
         /// <inheritdoc />
@@ -317,6 +317,14 @@ namespace NFUnitTest.Fakes
             {
                 IsReleased = true;
                 _calls.Add("release-drive-off");
+            }
+        }
+
+        /// <summary>An open console: nothing to release.</summary>
+        private sealed class FakeConsole : IDisposable
+        {
+            public void Dispose()
+            {
             }
         }
 

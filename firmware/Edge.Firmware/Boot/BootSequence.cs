@@ -263,7 +263,7 @@ namespace Edge.Firmware.Boot
                 Console.WriteLine("control loop running: board " + setup.Board.Name + ", " + setup.Board.SamplePeriodMs.ToString() + " ms period");
             }
 
-            StartConsole(settings, calibration);
+            StartConsole(settings, setup != null && setup.IsUsable ? setup.Board : null, calibration);
             return new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
         }
 
@@ -271,9 +271,16 @@ namespace Edge.Firmware.Boot
         /// <see cref="BootStep.Console"/>, after everything else: the control loop already runs, and a
         /// console that cannot start is reported without failing the boot (the operator can still use MQTT).
         /// </summary>
-        private void StartConsole(DeviceSettings settings, CalibrationMode calibration)
+        private void StartConsole(DeviceSettings settings, BoardDefinition board, CalibrationMode calibration)
         {
             _step = BootStep.Console;
+            string conflict = board == null || settings.ConsoleUart == 0 ? null : ConsolePins.CheckAgainst(board, settings.ConsoleRxPin, settings.ConsoleTxPin);
+            if (conflict != null)
+            {
+                _events.Report("console-failed", conflict + "; no serial console (console_rx_pin, console_tx_pin), control loop unaffected");
+                return;
+            }
+
             try
             {
                 ConsoleSession session = new ConsoleSession(new ConsoleCommands(calibration));

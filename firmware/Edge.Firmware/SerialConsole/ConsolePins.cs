@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
 using Edge.Firmware.Boot;
 
 namespace Edge.Firmware.SerialConsole
@@ -39,6 +40,83 @@ namespace Edge.Firmware.SerialConsole
             }
 
             return problem;
+        }
+
+        /// <summary>
+        /// Null when neither console pin is one <paramref name="board"/> uses (its analog inputs,
+        /// multiplexer, switches, setpoints, enable feed and status LED), else which pin and what for.
+        /// </summary>
+        public static string CheckAgainst(BoardDefinition board, int rxPin, int txPin)
+        {
+            string use = UseOf(board, rxPin);
+            if (use != null)
+            {
+                return "console_rx_pin GPIO " + rxPin.ToString() + " is the " + use + " of board " + board.Name;
+            }
+
+            use = UseOf(board, txPin);
+            return use == null ? null : "console_tx_pin GPIO " + txPin.ToString() + " is the " + use + " of board " + board.Name;
+        }
+
+        private static string UseOf(BoardDefinition board, int pin)
+        {
+            if (board.StatusLedPin == pin)
+            {
+                return "status LED";
+            }
+
+            if (board.HardwareEnable != null && board.HardwareEnable.FeedPin == pin)
+            {
+                return "hardware enable feed";
+            }
+
+            if (board.Reference != null && board.Reference.Input.AdcPin == pin)
+            {
+                return "reference input";
+            }
+
+            if (board.Mux != null)
+            {
+                if (board.Mux.AdcPin == pin || board.Mux.EnablePin == pin)
+                {
+                    return "multiplexer's ADC or enable pin";
+                }
+
+                for (int b = 0; b < board.Mux.SelectPinCount; b++)
+                {
+                    if (board.Mux.SelectPinAt(b) == pin)
+                    {
+                        return "multiplexer select pin S" + b.ToString();
+                    }
+                }
+            }
+
+            for (int c = 0; c < board.CellCount; c++)
+            {
+                if (board.CellAt(c).Input.AdcPin == pin)
+                {
+                    return "input of cell " + c.ToString();
+                }
+            }
+
+            for (int m = 0; m < board.ModuleCount; m++)
+            {
+                ModuleDefinition module = board.ModuleAt(m);
+                if (module.CurrentInput.AdcPin == pin || module.SwitchPin == pin || module.SetpointPin == pin)
+                {
+                    return "current input, switch or setpoint of module " + m.ToString();
+                }
+            }
+
+            for (int t = 0; t < board.TemperatureCount; t++)
+            {
+                if (board.TemperatureAt(t).Input.AdcPin == pin)
+                {
+                    return "input of temperature " + t.ToString();
+                }
+            }
+
+            return null;
         }
 
         private static string CheckOne(string key, int pin)
