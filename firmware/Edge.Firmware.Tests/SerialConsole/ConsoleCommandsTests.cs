@@ -111,6 +111,15 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
+        public void AMultiLineEventGetsCrLfOnEveryLine()
+        {
+            ConsoleSession session = new ConsoleSession(new ConsoleCommands(null));
+            session.Post("calibration-record: # record\n[unit]\r\nboard = x\n");
+            session.Post("empty: ");
+            Assert.AreEqual("calibration-record: # record\r\n[unit]\r\nboard = x\r\nempty: \r\n", session.Process(null));
+        }
+
+        [TestMethod]
         public void EventsBeyondTheQueueAreCountedNotKept()
         {
             ConsoleSession session = new ConsoleSession(new ConsoleCommands(null));

@@ -115,8 +115,25 @@ namespace Edge.Firmware.SerialConsole
                 output = new StringBuilder();
             }
 
-            output.Append(line);
-            output.Append(LineEnd);
+            // A multi-line event (the calibration record) gets CR LF on every line: a bare LF staircases on a terminal.
+            string[] parts = line.Split('\n');
+            for (int i = 0; i < parts.Length; i++)
+            {
+                string part = parts[i];
+                if (part.Length > 0 && part[part.Length - 1] == '\r')
+                {
+                    part = part.Substring(0, part.Length - 1);
+                }
+
+                if (i > 0 && i == parts.Length - 1 && part.Length == 0)
+                {
+                    break;
+                }
+
+                output.Append(part);
+                output.Append(LineEnd);
+            }
+
             return output;
         }
     }
