@@ -26,6 +26,7 @@ namespace Edge.NanoFrameworkGate.Tests
                 "nanoFramework.System.Collections", "nanoFramework.System.Text", "nanoFramework.TestFramework",
                 "System.Device.Adc", "System.Device.Dac", "System.Device.Gpio", "System.Device.Pwm", "System.Diagnostics.Stopwatch",
                 "System.IO.Streams", "System.Net", "System.Threading",
+                "System.IO.FileSystem", "System.IO.Ports",
             };
 
             Assert.Equal(expected.OrderBy(n => n), _gate.SurfaceNames.OrderBy(n => n));

@@ -27,8 +27,12 @@ namespace Edge.NanoFrameworkGate.Tests
         [InlineData("CS1061", "double M(AdcChannel channel) { return channel.ReadVoltage(); }")]
         // WifiNetworkHelper lives in nanoFramework.System.Device.Wifi, which the firmware does not use.
         [InlineData("CS0234", "bool M() { return nanoFramework.Networking.WifiNetworkHelper.ConnectDhcp(\"ssid\", \"pw\"); }")]
-        // No file system package: System.IO has no File here.
-        [InlineData("CS0234", "bool M() { return System.IO.File.Exists(\"I:\\\\edge.config\"); }")]
+        // nanoFramework's File has no ReadAllLines (a desktop habit).
+        [InlineData("CS0117", "string[] M() { return System.IO.File.ReadAllLines(\"I:\\\\edge.config\"); }")]
+        // nor the overwriting Move(source, destination, overwrite): the record store deletes, then moves.
+        [InlineData("CS1501", "void M() { System.IO.File.Move(\"I:\\\\a.new\", \"I:\\\\a\", true); }")]
+        // nanoFramework's SerialPort has no DiscardInBuffer.
+        [InlineData("CS1061", "void M(System.IO.Ports.SerialPort port) { port.DiscardInBuffer(); }")]
         // PwmChannel.CreateFromPin(pin, frequency, duty) has no polarity argument.
         [InlineData("CS1501", "PwmChannel M() { return PwmChannel.CreateFromPin(25, 20000, 0.5, PwmPulsePolarity.ActiveLow); }")]
         // The DAC comes from DacController.GetDefault(); it has no public constructor.

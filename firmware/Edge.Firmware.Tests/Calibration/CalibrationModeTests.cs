@@ -7,10 +7,12 @@ using Edge.Core.Calibration;
 using Edge.Core.Commands;
 using Edge.Core.Sampling;
 using Edge.Firmware.Boards;
+using Edge.Firmware.Boot;
 using Edge.Firmware.Calibration;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Sampling;
+using Edge.Firmware.SerialConsole;
 using nanoFramework.TestFramework;
 using NFUnitTest.Fakes;
 
@@ -136,7 +138,7 @@ namespace NFUnitTest.Calibration
             Assert.AreEqual(null, rig.Command("{\"action\":\"abort\"}"));
             Assert.IsFalse(rig.Mode.IsActive);
             Assert.IsNull(rig.Acquisition.Unit, "an aborted calibration changes nothing");
-            Assert.AreEqual(0, rig.Store.WriteAttempts);
+            Assert.AreEqual(0, rig.Store.SaveAttempts);
         }
 
         [TestMethod]
@@ -152,6 +154,66 @@ namespace NFUnitTest.Calibration
             Assert.IsFalse(rig.Mode.IsRecording, "recording stopped");
             Assert.AreEqual(0, rig.Mode.Procedure.StepIndex, "the point was not accepted");
             Assert.IsTrue(Events.Contains(rig.Events, "calibration", "saturated"), "the operator is told why");
+        }
+
+        [TestMethod]
+        public void TheSerialConsoleRunsTheSameWorkflowAndTheStoredRecordSurvivesAReboot()
+        {
+            Rig rig = new Rig(null);
+            string finished = CalibrateOverConsole(rig);
+
+            Assert.Contains("calibration-record: ", finished);
+            Assert.Contains("calibration: unit bench-3 calibrated and in use; record stored, used from every boot on", finished);
+            Assert.IsNotNull(rig.Acquisition.Unit, "in use at once");
+            Assert.AreEqual(1, rig.Store.SaveAttempts);
+
+            // A new boot over the same flash: the stored record is the one applied.
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.UnitRecords = rig.Store;
+            DeviceEventLog bootEvents = new DeviceEventLog();
+            RunningFirmware running = new BootSupervisor(devices, bootEvents, new FakeBootDelay()).Run(1);
+            Assert.IsNotNull(running);
+            running.Dispose();
+            Assert.IsTrue(Events.Contains(bootEvents, "calibration", "unit bench-3 calibrated for board esp32-devkitc-4s2m (stored calibration record)"), "the reboot applies the stored record");
+        }
+
+        [TestMethod]
+        public void AFailedSaveIsReportedAndTheRecordStaysInUseUntilTheDeviceRestarts()
+        {
+            Rig rig = new Rig(null);
+            rig.Store.SaveFailure = "writing I:\\unit-calibration.txt.new: IOException no space";
+            string finished = CalibrateOverConsole(rig);
+
+            Assert.Contains("calibration: unit bench-3 calibrated and in use; storing the record failed (writing I:\\unit-calibration.txt.new: IOException no space): in use until the device restarts", finished);
+            Assert.IsNotNull(rig.Acquisition.Unit, "the record applies for this boot");
+            Assert.IsFalse(rig.Mode.IsActive, "the calibration is over");
+            Assert.IsNull(rig.Store.Text, "nothing stored");
+        }
+
+        /// <summary>Calibrates the rig's unit as "bench-3" through the serial console's lines; returns what the console wrote after finish.</summary>
+        private static string CalibrateOverConsole(Rig rig)
+        {
+            ConsoleSession console = new ConsoleSession(new ConsoleCommands(rig.Mode));
+            rig.Events.Echo = console;
+            Assert.StartsWith("ok\r\ncalibration: unit bench-3 on board esp32-devkitc-4s2m", console.Process("calibrate begin unit=bench-3 samplesPerPoint=4\r\n"));
+            CalibrationProcedure procedure = rig.Mode.Procedure;
+            while (!procedure.IsComplete)
+            {
+                int point = procedure.StepIndex + 1;
+                rig.ApplyStep(procedure.Current);
+                Assert.AreEqual("ok\r\n", console.Process("calibrate record\r\n"));
+                for (int i = 0; i < 4; i++)
+                {
+                    rig.Loop.TickOnce();
+                }
+
+                Assert.StartsWith("calibration: point " + point.ToString() + " accepted", console.Process(null));
+            }
+
+            Assert.IsFalse(rig.AnySwitchEverClosed(), "no switch closed during calibration");
+            string finished = console.Process("calibrate finish\r\n");
+            Assert.StartsWith("ok\r\n", finished);
+            return finished;
         }
 
         private static void AssertWithin(int expected, int actual, int tolerance, string what)
@@ -196,8 +258,7 @@ namespace NFUnitTest.Calibration
                 Board = setup.Board;
                 Inputs = new FakeAnalogInputs();
                 Events = new DeviceEventLog();
-                Store = new FakeTextStore();
-                Store.Writable = true;
+                Store = new FakeUnitRecordStore();
                 Feed = new FakeEnableFeedOutput();
                 FakeSampleTimer timer = new FakeSampleTimer();
                 timer.StepUsPerRead = 1000;
@@ -224,7 +285,7 @@ namespace NFUnitTest.Calibration
 
             public DeviceEventLog Events { get; }
 
-            public FakeTextStore Store { get; }
+            public FakeUnitRecordStore Store { get; }
 
             public FakeEnableFeedOutput Feed { get; }
 

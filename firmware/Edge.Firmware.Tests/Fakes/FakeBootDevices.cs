@@ -11,7 +11,9 @@ using Edge.Core.Session;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
+using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Sampling;
+using Edge.Firmware.SerialConsole;
 using Edge.Firmware.Telemetry;
 using Edge.Firmware.Watchdog;
 
@@ -48,8 +50,14 @@ namespace NFUnitTest.Fakes
         /// <summary>A board text to boot instead of the catalog's board named in the settings, or null.</summary>
         public string BoardText { get; set; }
 
-        /// <summary>Where the unit's calibration record is kept (empty: uncalibrated).</summary>
+        /// <summary>The deployed calibration record (null: none deployed), used while <see cref="UnitRecords"/> holds none.</summary>
         public FakeTextStore CalibrationStore { get; } = new FakeTextStore();
+
+        /// <summary>The calibration mode's record store (internal flash on the device); survives a new boot sequence over the same devices.</summary>
+        public FakeUnitRecordStore UnitRecords { get; set; } = new FakeUnitRecordStore();
+
+        /// <summary>The serial console sessions the boot started, in order.</summary>
+        public ArrayList ConsoleSessions { get; } = new ArrayList();
 
         /// <summary>When set, the LEDs handed out throw on every Show.</summary>
         public bool BrokenLed { get; set; }
@@ -149,6 +157,12 @@ namespace NFUnitTest.Fakes
         public IConfigurationStore OpenCalibrationStore()
         {
             return CalibrationStore;
+        }
+
+        /// <inheritdoc />
+        public IUnitRecordStore OpenUnitRecordStore()
+        {
+            return UnitRecords;
         }
 
         /// <inheritdoc />
@@ -264,6 +278,19 @@ namespace NFUnitTest.Fakes
         }
 
         /// <inheritdoc />
+        public IDisposable OpenSerialConsole(DeviceSettings settings, ConsoleSession session, DeviceEventLog events)
+        {
+            FailIf(BootStep.Console);
+            if (settings.ConsoleUart == 0)
+            {
+                return null;
+            }
+
+            ConsoleSessions.Add(session);
+            return new FakeConsole();
+        }
+
+        /// <inheritdoc />
         public IHealthSource OpenHealth(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs)
         {
             return null;
@@ -305,6 +332,14 @@ namespace NFUnitTest.Fakes
             {
                 IsReleased = true;
                 _calls.Add("release-drive-off");
+            }
+        }
+
+        /// <summary>An open console: nothing to release.</summary>
+        private sealed class FakeConsole : IDisposable
+        {
+            public void Dispose()
+            {
             }
         }
 

@@ -124,7 +124,7 @@ namespace NFUnitTest.Hardware
             Assert.IsTrue(rig.Loop.TickOnce());
             Assert.AreEqual(38, rig.Outputs[0].Code);
 
-            CalibrationMode calibration = new CalibrationMode(rig.Board, rig.Acquisition, new FakeTextStore(), new DeviceEventLog(), "unit-1");
+            CalibrationMode calibration = new CalibrationMode(rig.Board, rig.Acquisition, new FakeUnitRecordStore(), new DeviceEventLog(), "unit-1");
             rig.Loop.Calibration = calibration;
             Assert.IsNull(calibration.Begin(null, 0));
             Assert.IsTrue(rig.Loop.TickOnce());

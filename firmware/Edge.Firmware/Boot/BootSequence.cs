@@ -16,6 +16,7 @@ using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
+using Edge.Firmware.SerialConsole;
 using Edge.Firmware.Telemetry;
 using Edge.Firmware.Watchdog;
 
@@ -152,7 +153,7 @@ namespace Edge.Firmware.Boot
             IAnalogInputs inputs = null;
             TickStatistics statistics = new TickStatistics();
             IEnableFeedOutput enableFeed = null;
-            IConfigurationStore calibrationStore = null;
+            IUnitRecordStore recordStore = null;
             UnitCalibration unit = null;
             CalibrationMode calibration = null;
             if (setup != null && setup.IsUsable)
@@ -164,8 +165,8 @@ namespace Edge.Firmware.Boot
                     _events.Report("board-warning", "board " + board.Name + " " + board.WarningAt(w).ToString());
                 }
 
-                calibrationStore = _devices.OpenCalibrationStore();
-                unit = UnitCalibrationLoader.Load(calibrationStore.ReadText(), board, _events);
+                recordStore = _devices.OpenUnitRecordStore();
+                unit = UnitCalibrationLoader.Load(recordStore, _devices.OpenCalibrationStore().ReadText(), board, _events);
 
                 // The board's own drivers take its pins over from here (an unusable board keeps them held off).
                 Untrack(heldOff);
@@ -216,7 +217,7 @@ namespace Edge.Firmware.Boot
                 outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(setup.Layout.CellsPerModule));
                 publisher = new TelemetryPublisher(outbox, bootId);
                 SampleAcquisition acquisition = new SampleAcquisition(setup.Board, inputs, unit);
-                calibration = new CalibrationMode(setup.Board, acquisition, calibrationStore, _events, settings.DeviceId);
+                calibration = new CalibrationMode(setup.Board, acquisition, recordStore, _events, settings.DeviceId);
                 _loop = new SamplingLoop(timer, controller, acquisition, _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs, enableFeed);
                 _loop.Calibration = calibration;
                 _loop.Setpoints = _setpoints;
@@ -264,6 +265,7 @@ namespace Edge.Firmware.Boot
                 Console.WriteLine("control loop running: board " + setup.Board.Name + ", " + setup.Board.SamplePeriodMs.ToString() + " ms period");
             }
 
+            StartConsole(settings, setup != null && setup.IsUsable ? setup.Board : null, calibration);
             return new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
         }
 
@@ -300,6 +302,36 @@ namespace Edge.Firmware.Boot
             }
 
             return new CurrentSetpointBank(board, outputs);
+        }
+
+        /// <summary>
+        /// <see cref="BootStep.Console"/>, after everything else: the control loop already runs, and a
+        /// console that cannot start is reported without failing the boot (the operator can still use MQTT).
+        /// </summary>
+        private void StartConsole(DeviceSettings settings, BoardDefinition board, CalibrationMode calibration)
+        {
+            _step = BootStep.Console;
+            string conflict = board == null || settings.ConsoleUart == 0 ? null : ConsolePins.CheckAgainst(board, settings.ConsoleRxPin, settings.ConsoleTxPin);
+            if (conflict != null)
+            {
+                _events.Report("console-failed", conflict + "; no serial console (console_rx_pin, console_tx_pin), control loop unaffected");
+                return;
+            }
+
+            try
+            {
+                ConsoleSession session = new ConsoleSession(new ConsoleCommands(calibration));
+                IDisposable console = _devices.OpenSerialConsole(settings, session, _events);
+                if (console != null)
+                {
+                    Track(console);
+                    _events.Echo = session;
+                }
+            }
+            catch (Exception ex)
+            {
+                _events.Report("console-failed", "step " + BootStepNames.Of(BootStep.Console) + ": " + ex.GetType().Name + ": " + ex.Message + "; no serial console, control loop unaffected");
+            }
         }
 
         private DeviceSettings LoadSettings(IConfigurationStore store)

@@ -51,5 +51,8 @@ namespace Edge.Firmware.Boot
 
         /// <summary>Starting the sampling thread and its watchdog.</summary>
         ControlLoop = 12,
+
+        /// <summary>The operator's serial console (a failure here is reported and the boot goes on: the control loop already runs).</summary>
+        Console = 13,
     }
 }

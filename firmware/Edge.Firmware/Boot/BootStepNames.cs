@@ -7,7 +7,7 @@ namespace Edge.Firmware.Boot
     {
         private static readonly string[] s_names = new string[]
         {
-            "drive-off", "settings", "board", "switches", "enable", "multiplexer", "adc", "setpoint", "led", "timer", "wifi", "mqtt", "control-loop",
+            "drive-off", "settings", "board", "switches", "enable", "multiplexer", "adc", "setpoint", "led", "timer", "wifi", "mqtt", "control-loop", "console",
         };
 
         /// <summary>Number of steps.</summary>

@@ -8,11 +8,13 @@ using Edge.Core.Boards;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
+using Edge.Firmware.Diagnostics;
 using Edge.Core.Session;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
+using Edge.Firmware.SerialConsole;
 using Edge.Firmware.Telemetry;
 using Edge.Firmware.Watchdog;
 
@@ -50,6 +52,12 @@ namespace Edge.Firmware.Boot
         public IConfigurationStore OpenCalibrationStore()
         {
             return new DeployedCalibrationStore();
+        }
+
+        /// <inheritdoc />
+        public IUnitRecordStore OpenUnitRecordStore()
+        {
+            return new FlashUnitRecordStore(new FlashFiles(), FlashUnitRecordStore.DefaultPath);
         }
 
         /// <inheritdoc />
@@ -139,6 +147,12 @@ namespace Edge.Firmware.Boot
         public IHealthSource OpenHealth(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs)
         {
             return new HealthSampler(statistics, outbox, inbox, watchdog, periodUs);
+        }
+
+        /// <inheritdoc />
+        public IDisposable OpenSerialConsole(DeviceSettings settings, ConsoleSession session, DeviceEventLog events)
+        {
+            return settings.ConsoleUart == 0 ? null : new UartConsole(settings.ConsoleUart, settings.ConsoleRxPin, settings.ConsoleTxPin, settings.ConsoleBaud, session, events);
         }
 
         private GpioController Gpio()

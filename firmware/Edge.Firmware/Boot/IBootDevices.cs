@@ -5,11 +5,13 @@ using Edge.Core.Boards;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
+using Edge.Firmware.Diagnostics;
 using Edge.Core.Session;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
+using Edge.Firmware.SerialConsole;
 using Edge.Firmware.Telemetry;
 using Edge.Firmware.Watchdog;
 
@@ -35,8 +37,11 @@ namespace Edge.Firmware.Boot
         /// <summary><see cref="BootStep.Board"/>: the named board, parsed (unusable boards come back with their error, not as an exception).</summary>
         BoardSetup LoadBoard(string boardName);
 
-        /// <summary><see cref="BootStep.Board"/>: where the unit's calibration record is kept.</summary>
+        /// <summary><see cref="BootStep.Board"/>: the unit's calibration record as deployed (used while flash holds none).</summary>
         IConfigurationStore OpenCalibrationStore();
+
+        /// <summary><see cref="BootStep.Board"/>: where the calibration mode stores the unit's record (internal flash); a stored record wins over the deployed one.</summary>
+        IUnitRecordStore OpenUnitRecordStore();
 
         /// <summary><see cref="BootStep.Switches"/>: one load switch per module, each already driven open.</summary>
         ILoadSwitch[] OpenSwitches(BoardDefinition board);
@@ -73,5 +78,11 @@ namespace Edge.Firmware.Boot
 
         /// <summary><see cref="BootStep.Mqtt"/>: the health report source, or null (no health messages).</summary>
         IHealthSource OpenHealth(TickStatistics statistics, MessageOutbox outbox, CommandInbox inbox, SamplingWatchdog watchdog, int periodUs);
+
+        /// <summary>
+        /// <see cref="BootStep.Console"/>: the operator's serial console on the UART, pins and baud rate of
+        /// <paramref name="settings"/>, running <paramref name="session"/>; null when the settings turn it off.
+        /// </summary>
+        IDisposable OpenSerialConsole(DeviceSettings settings, ConsoleSession session, DeviceEventLog events);
     }
 }

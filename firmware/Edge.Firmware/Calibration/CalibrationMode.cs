@@ -22,9 +22,12 @@ namespace Edge.Firmware.Calibration
     /// </summary>
     public sealed class CalibrationMode
     {
+        /// <summary>Most readings per point an operator may ask for (the MQTT command's limit too).</summary>
+        public const int MaximumSamplesPerPoint = 65536;
+
         private readonly BoardDefinition _board;
         private readonly SampleAcquisition _acquisition;
-        private readonly IConfigurationStore _store;
+        private readonly IUnitRecordStore _store;
         private readonly DeviceEventLog _events;
         private readonly string _defaultUnitId;
         private readonly object _lock = new object();
@@ -34,7 +37,7 @@ namespace Edge.Firmware.Calibration
         private bool _recording;
 
         /// <summary>Calibrates the unit behind <paramref name="acquisition"/>, storing its record in <paramref name="store"/>.</summary>
-        public CalibrationMode(BoardDefinition board, SampleAcquisition acquisition, IConfigurationStore store, DeviceEventLog events, string defaultUnitId)
+        public CalibrationMode(BoardDefinition board, SampleAcquisition acquisition, IUnitRecordStore store, DeviceEventLog events, string defaultUnitId)
         {
             _board = board ?? throw new ArgumentNullException(nameof(board));
             _acquisition = acquisition ?? throw new ArgumentNullException(nameof(acquisition));
@@ -75,7 +78,7 @@ namespace Edge.Firmware.Calibration
                 return error;
             }
 
-            if (samplesPerPoint < 0 || samplesPerPoint > 65536)
+            if (samplesPerPoint < 0 || samplesPerPoint > MaximumSamplesPerPoint)
             {
                 return "samples per point must be 1 to 65536";
             }
@@ -183,13 +186,15 @@ namespace Edge.Firmware.Calibration
 
                 _acquisition.UseCalibration(unit);
                 string text = UnitCalibrationText.Format(unit);
-                bool stored = _store.TryWriteText(text);
+                string storeError = Save(text);
                 Stop();
                 _events.Report("calibration-record", text);
                 _events.Report(
                     "calibration",
                     "unit " + unit.UnitId + " calibrated and in use; "
-                    + (stored ? "record stored" : "record NOT stored: this store cannot write (deploy the record above as the unit's calibration text, firmware/README.md)"));
+                    + (storeError == null
+                        ? "record stored, used from every boot on"
+                        : "storing the record failed (" + storeError + "): in use until the device restarts, which then applies the record it had; calibrate again, or deploy the record above as the unit's calibration text (firmware/README.md)"));
                 return null;
             }
         }
@@ -279,6 +284,19 @@ namespace Edge.Firmware.Calibration
             }
 
             return "Step " + (_procedure.StepIndex + 1).ToString() + " of " + _procedure.StepCount.ToString() + ": " + _procedure.Current.Instruction + ".";
+        }
+
+        // A store that throws must not leave the mode half-finished: its failure is the reason reported.
+        private string Save(string text)
+        {
+            try
+            {
+                return _store.Save(text);
+            }
+            catch (Exception ex)
+            {
+                return ex.GetType().Name + " " + ex.Message;
+            }
         }
 
         private void Stop()

@@ -31,11 +31,27 @@ namespace Edge.Firmware.Diagnostics
             }
         }
 
+        /// <summary>Where every event line is echoed besides the debug console (the operator's serial console), or null.</summary>
+        public IEventEcho Echo { get; set; }
+
         /// <summary>Logs <paramref name="message"/> under <paramref name="code"/> (a short, stable, machine-readable name).</summary>
         public void Report(string code, string message)
         {
             string line = code + ": " + message;
             Console.WriteLine(line);
+            IEventEcho echo = Echo;
+            if (echo != null)
+            {
+                try
+                {
+                    echo.Post(line);
+                }
+                catch (Exception)
+                {
+                    // The echo is a convenience for the operator; the event itself is kept below.
+                }
+            }
+
             lock (_lock)
             {
                 if (_pending.Count >= Capacity)

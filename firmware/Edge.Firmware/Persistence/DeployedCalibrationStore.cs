@@ -3,14 +3,10 @@
 namespace Edge.Firmware.Persistence
 {
     /// <summary>
-    /// The unit's calibration record as deployed (<see cref="DeployedUnitCalibration.Text"/>): survives
-    /// reboots, changes only by deploying.
+    /// The unit's calibration record as deployed (<see cref="DeployedUnitCalibration.Text"/>): the
+    /// fallback when internal flash holds no stored record (<see cref="FlashUnitRecordStore"/>);
+    /// changes only by deploying, so <see cref="TryWriteText"/> refuses.
     /// </summary>
-    /// <remarks>
-    /// Writing it at run time needs a file in internal flash (nanoFramework's file-system package),
-    /// outside the API this project verifies: <see cref="TryWriteText"/> refuses, and the calibration
-    /// mode then reports the record for deployment instead of storing it.
-    /// </remarks>
     public sealed class DeployedCalibrationStore : IConfigurationStore
     {
         /// <inheritdoc />

@@ -4,9 +4,11 @@ namespace Edge.Firmware.Persistence
 {
     /// <summary>
     /// The unit's own calibration record, deployed with the application (kept in the deployment area
-    /// of flash). Empty: the unit is uncalibrated and observes only. Calibrate it with
-    /// <c>cmd/calibrate</c> (firmware/README.md, "Calibration mode"), paste the reported
-    /// "calibration-record" text here and deploy. One record belongs to one unit: never deploy it to another.
+    /// of flash): used only while the unit's internal flash holds no record stored by the calibration
+    /// mode (which wins). Empty: such a unit is uncalibrated and observes only. Normally left empty:
+    /// calibrating (cmd/calibrate or the serial console, firmware/README.md, "Calibration mode") stores
+    /// the record in flash. Paste a reported "calibration-record" text here to ship a unit already
+    /// calibrated. One record belongs to one unit: never deploy it to another.
     /// </summary>
     public static class DeployedUnitCalibration
     {

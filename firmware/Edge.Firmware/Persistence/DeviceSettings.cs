@@ -52,5 +52,17 @@ namespace Edge.Firmware.Persistence
 
         /// <summary>How long one Wi-Fi connection attempt may wait for an IP address and SNTP time, s.</summary>
         public int WifiTimeoutS { get; set; } = 30;
+
+        /// <summary>ESP32 UART of the operator's serial console: 1 or 2 (nanoFramework's COM2, COM3), 0 for none.</summary>
+        public int ConsoleUart { get; set; } = 2;
+
+        /// <summary>GPIO the console receives on.</summary>
+        public int ConsoleRxPin { get; set; } = SerialConsole.ConsolePins.DefaultRxPin;
+
+        /// <summary>GPIO the console transmits on.</summary>
+        public int ConsoleTxPin { get; set; } = SerialConsole.ConsolePins.DefaultTxPin;
+
+        /// <summary>Console baud rate (8 data bits, no parity, 1 stop bit).</summary>
+        public int ConsoleBaud { get; set; } = 115200;
     }
 }

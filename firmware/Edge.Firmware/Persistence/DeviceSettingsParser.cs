@@ -75,6 +75,11 @@ namespace Edge.Firmware.Persistence
             }
 
             error = CheckTls(parsed);
+            if (error == null && parsed.ConsoleUart != 0)
+            {
+                error = SerialConsole.ConsolePins.Check(parsed.ConsoleRxPin, parsed.ConsoleTxPin);
+            }
+
             if (error != null)
             {
                 return false;
@@ -101,7 +106,8 @@ namespace Edge.Firmware.Persistence
             return key == "device_id" || key == "board" || key == "mqtt_host" || key == "mqtt_port"
                 || key == "mqtt_username" || key == "mqtt_password" || key == "mqtt_keep_alive_s"
                 || key == "health_period_s" || key == "wifi_timeout_s" || key == "mqtt_ca_cert"
-                || key == "mqtt_client_cert" || key == "mqtt_client_key" || key == "ha_discovery";
+                || key == "mqtt_client_cert" || key == "mqtt_client_key" || key == "ha_discovery"
+                || key == "console_uart" || key == "console_rx_pin" || key == "console_tx_pin" || key == "console_baud";
         }
 
         // Combinations: a client certificate needs its key, and both need TLS (the CA).
@@ -177,9 +183,28 @@ namespace Edge.Firmware.Persistence
                     return ReadInt(value, 1, 3600, key, out int health, out string healthError) ? Assign(settings, key, health) : healthError;
                 case "wifi_timeout_s":
                     return ReadInt(value, 5, 600, key, out int wifi, out string wifiError) ? Assign(settings, key, wifi) : wifiError;
+                case "console_uart":
+                    return ApplyConsoleUart(settings, value);
+                case "console_rx_pin":
+                    return ReadInt(value, 0, SerialConsole.ConsolePins.HighestPin, key, out int rx, out string rxError) ? Assign(settings, key, rx) : rxError;
+                case "console_tx_pin":
+                    return ReadInt(value, 0, SerialConsole.ConsolePins.HighestPin, key, out int tx, out string txError) ? Assign(settings, key, tx) : txError;
+                case "console_baud":
+                    return ReadInt(value, 1200, 921600, key, out int baud, out string baudError) ? Assign(settings, key, baud) : baudError;
                 default:
                     return "unknown key '" + key + "'";
             }
+        }
+
+        private static string ApplyConsoleUart(DeviceSettings settings, string value)
+        {
+            if (value != "off" && value != "1" && value != "2")
+            {
+                return "console_uart must be 1, 2 or off";
+            }
+
+            settings.ConsoleUart = value == "off" ? 0 : (value == "1" ? 1 : 2);
+            return null;
         }
 
         private static string Assign(DeviceSettings settings, string key, int value)
@@ -195,6 +220,18 @@ namespace Edge.Firmware.Persistence
             else if (key == "health_period_s")
             {
                 settings.HealthPeriodS = value;
+            }
+            else if (key == "console_rx_pin")
+            {
+                settings.ConsoleRxPin = value;
+            }
+            else if (key == "console_tx_pin")
+            {
+                settings.ConsoleTxPin = value;
+            }
+            else if (key == "console_baud")
+            {
+                settings.ConsoleBaud = value;
             }
             else
             {

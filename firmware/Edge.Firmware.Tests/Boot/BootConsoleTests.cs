@@ -1,0 +1,106 @@
+// Licensed under the MIT License.
+
+using System.Collections;
+using Edge.Firmware.Boot;
+using Edge.Firmware.Diagnostics;
+using Edge.Firmware.SerialConsole;
+using nanoFramework.TestFramework;
+using NFUnitTest.Fakes;
+
+namespace NFUnitTest.Boot
+{
+    /// <summary>
+    /// The serial console starts last, once the control loop runs; a console that cannot start,
+    /// or whose pins the board uses, is reported and the boot succeeds without it.
+    /// </summary>
+    [TestClass]
+    public class BootConsoleTests
+    {
+        [TestMethod]
+        public void TheConsoleStartsLastAndEchoesDeviceEvents()
+        {
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            DeviceEventLog log = new DeviceEventLog();
+            RunningFirmware running = Boot(devices, log);
+
+            Assert.AreEqual("console", (string)devices.Calls[devices.Calls.Count - 1], "the last step");
+            Assert.AreEqual(1, devices.ConsoleSessions.Count);
+            ConsoleSession session = (ConsoleSession)devices.ConsoleSessions[0];
+            session.Process(null);
+
+            log.Report("test", "after boot");
+            Assert.AreEqual("test: after boot\r\n", session.Process(null));
+            Assert.IsNotNull(running);
+        }
+
+        [TestMethod]
+        public void ConsoleOffOpensNone()
+        {
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nconsole_uart = off\n";
+            Assert.IsNotNull(Boot(devices, new DeviceEventLog()));
+            Assert.AreEqual(0, devices.ConsoleSessions.Count);
+        }
+
+        [TestMethod]
+        public void AFailingSerialConsoleLeavesTheControlLoopRunning()
+        {
+            FakeBootDevices devices = new FakeBootDevices((int)BootStep.Console);
+            DeviceEventLog log = new DeviceEventLog();
+            Assert.IsNotNull(Boot(devices, log));
+
+            ArrayList events = Drain(log);
+            Assert.IsFalse(Contains(events, "boot-failed: "), "the boot did not fail");
+            Assert.IsTrue(Contains(events, "console-failed: step console: InvalidOperationException: fake console failure; no serial console, control loop unaffected"));
+        }
+
+        [TestMethod]
+        public void AConsolePinTheBoardUsesIsRefusedAndTheLoopRuns()
+        {
+            // GPIO 36 is the DevKitC's cell 0 input: a UART there would corrupt that cell's readings.
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nconsole_rx_pin = 36\n";
+            DeviceEventLog log = new DeviceEventLog();
+            Assert.IsNotNull(Boot(devices, log));
+
+            Assert.AreEqual(0, devices.ConsoleSessions.Count, "no console opened");
+            Assert.IsTrue(Contains(Drain(log), "console-failed: console_rx_pin GPIO 36 is the input of cell 0 of board esp32-devkitc-4s2m; no serial console"));
+        }
+
+        /// <summary>Boots once; the loop must run. Stopped again before returning (the fakes keep what was opened).</summary>
+        private static RunningFirmware Boot(FakeBootDevices devices, DeviceEventLog log)
+        {
+            RunningFirmware running = new BootSupervisor(devices, log, new FakeBootDelay()).Run(1);
+            Assert.IsNotNull(running, "the boot succeeds");
+            Assert.IsNotNull(running.Loop, "the control loop runs");
+            running.Dispose();
+            return running;
+        }
+
+        private static ArrayList Drain(DeviceEventLog log)
+        {
+            ArrayList lines = new ArrayList();
+            while (log.Peek() != null)
+            {
+                DeviceEvent next = log.Peek();
+                log.RemoveOldest();
+                lines.Add(next.Code + ": " + next.Message);
+            }
+
+            return lines;
+        }
+
+        private static bool Contains(ArrayList lines, string start)
+        {
+            for (int i = 0; i < lines.Count; i++)
+            {
+                if (((string)lines[i]).IndexOf(start) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

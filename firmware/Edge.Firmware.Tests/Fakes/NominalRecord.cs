@@ -1,0 +1,35 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Boards;
+using Edge.Core.Calibration;
+
+namespace NFUnitTest.Fakes
+{
+    /// <summary>A unit record made of a board's own nominal curves (not a real unit's: only its shape and identity matter).</summary>
+    public static class NominalRecord
+    {
+        /// <summary>The record text of unit <paramref name="unitId"/> on <paramref name="board"/>.</summary>
+        public static string For(BoardDefinition board, string unitId)
+        {
+            CalibrationCurve[] cells = new CalibrationCurve[board.CellCount];
+            for (int i = 0; i < cells.Length; i++)
+            {
+                cells[i] = board.CellAt(i).Calibration;
+            }
+
+            CalibrationCurve[] modules = new CalibrationCurve[board.ModuleCount];
+            for (int i = 0; i < modules.Length; i++)
+            {
+                modules[i] = board.ModuleAt(i).CurrentCalibration;
+            }
+
+            CalibrationCurve[] temperatures = new CalibrationCurve[board.TemperatureCount];
+            for (int i = 0; i < temperatures.Length; i++)
+            {
+                temperatures[i] = board.TemperatureAt(i).Calibration;
+            }
+
+            return UnitCalibrationText.Format(new UnitCalibration(board.Name, unitId, board.Reference == null ? UnitCalibration.NoReference : 1344, cells, modules, temperatures));
+        }
+    }
+}

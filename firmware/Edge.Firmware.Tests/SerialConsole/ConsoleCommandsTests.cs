@@ -1,0 +1,147 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Boards;
+using Edge.Firmware.Boards;
+using Edge.Firmware.Calibration;
+using Edge.Firmware.Diagnostics;
+using Edge.Firmware.Sampling;
+using Edge.Firmware.SerialConsole;
+using nanoFramework.TestFramework;
+using NFUnitTest.Fakes;
+
+namespace NFUnitTest.SerialConsole
+{
+    /// <summary>
+    /// The console's lines drive the calibration mode like cmd/calibrate: a line that does not parse
+    /// is answered "error: " with what is wrong and starts, stores and changes nothing; an accepted
+    /// action answers "ok"; the mode's own refusals come back as errors. (The whole workflow over the
+    /// console is in CalibrationModeTests.)
+    /// </summary>
+    [TestClass]
+    public class ConsoleCommandsTests
+    {
+        [TestMethod]
+        public void LinesThatDoNotParseAreRefusedNamingTheProblemAndChangeNothing()
+        {
+            FakeUnitRecordStore store = new FakeUnitRecordStore();
+            CalibrationMode mode = Mode(store);
+            ConsoleCommands console = new ConsoleCommands(mode);
+
+            Assert.AreEqual("error: unknown command 'calibrat': expected calibrate, status or help", console.Execute("calibrat begin"));
+            Assert.AreEqual("error: calibrate needs an action: begin, record, discard, finish, abort or status", console.Execute("calibrate"));
+            Assert.AreEqual("error: unknown action 'go': must be begin, record, discard, finish, abort or status", console.Execute("calibrate go"));
+            Assert.AreEqual("error: calibrate record takes no arguments, got 'now'", console.Execute("calibrate record now"));
+            Assert.AreEqual("error: status takes no arguments", console.Execute("status now"));
+            Assert.AreEqual("error: 'bench-3' is not name=value: begin takes unit=<id> and samplesPerPoint=<1-65536>", console.Execute("calibrate begin bench-3"));
+            Assert.AreEqual("error: 'colour' is not a field of calibrate begin (unit, samplesPerPoint)", console.Execute("calibrate begin colour=red"));
+            Assert.AreEqual("error: samplesPerPoint must be a whole number from 1 to 65536, got '0'", console.Execute("calibrate begin samplesPerPoint=0"));
+            Assert.AreEqual("error: samplesPerPoint must be a whole number from 1 to 65536, got '65537'", console.Execute("calibrate begin samplesPerPoint=65537"));
+            Assert.AreEqual("error: samplesPerPoint must be a whole number from 1 to 65536, got 'four'", console.Execute("calibrate begin samplesPerPoint=four"));
+            Assert.AreEqual("error: unit is given twice", console.Execute("calibrate begin unit=a unit=b"));
+            Assert.AreEqual("error: unit is empty", console.Execute("calibrate begin unit="));
+
+            // A unit id the record format refuses: the calibration mode's own reason.
+            string badUnit = console.Execute("calibrate begin unit=a/b");
+            Assert.StartsWith("error: ", badUnit);
+            Assert.Contains("unit", badUnit);
+
+            Assert.IsFalse(mode.IsActive, "nothing started");
+            Assert.AreEqual(0, store.SaveAttempts, "nothing stored");
+            Assert.IsNull(console.Execute("   "), "a blank line is no command");
+        }
+
+        [TestMethod]
+        public void TheActionsReachTheCalibrationModeAndItsRefusalsComeBack()
+        {
+            FakeUnitRecordStore store = new FakeUnitRecordStore();
+            CalibrationMode mode = Mode(store);
+            ConsoleCommands console = new ConsoleCommands(mode);
+
+            Assert.AreEqual("not calibrating; uncalibrated (observe only)", console.Execute("status"));
+            Assert.AreEqual("error: no calibration is running", console.Execute("calibrate record"));
+
+            Assert.AreEqual("ok", console.Execute("calibrate\tbegin   unit=bench-3 samplesPerPoint=4"));
+            Assert.IsTrue(mode.IsActive);
+            Assert.AreEqual(4, mode.Procedure.SamplesPerPoint);
+
+            // DevKitC: 4 cells x 9 points + 2 modules x 7 points; the first instruction is the first cell's.
+            Assert.StartsWith("Step 1 of 50: ", console.Execute("calibrate status"));
+            Assert.StartsWith("error: a calibration is already running (step 1 of 50)", console.Execute("calibrate begin"));
+            Assert.StartsWith("error: calibration incomplete", console.Execute("calibrate finish"));
+            Assert.AreEqual("ok", console.Execute("calibrate record"));
+            Assert.IsTrue(mode.IsRecording);
+            Assert.AreEqual("ok", console.Execute("calibrate discard"));
+            Assert.IsFalse(mode.IsRecording);
+            Assert.AreEqual("ok", console.Execute("calibrate abort"));
+            Assert.IsFalse(mode.IsActive);
+            Assert.AreEqual(0, store.SaveAttempts);
+        }
+
+        [TestMethod]
+        public void WithoutAControlLoopTheConsoleSaysSo()
+        {
+            ConsoleCommands console = new ConsoleCommands(null);
+
+            Assert.StartsWith("no control loop", console.Execute("status"));
+            Assert.StartsWith("error: no control loop runs", console.Execute("calibrate begin"));
+            Assert.StartsWith("commands: calibrate begin", console.Execute("help"));
+        }
+
+        [TestMethod]
+        public void TheSessionAnswersEachLineAndEchoesTheEventsSince()
+        {
+            DeviceEventLog events = new DeviceEventLog();
+            CalibrationMode mode = Mode(new FakeUnitRecordStore(), events);
+            ConsoleSession session = new ConsoleSession(new ConsoleCommands(mode));
+            events.Echo = session;
+
+            Assert.IsNull(session.Process(null), "nothing received, nothing reported: nothing to write");
+            Assert.IsNull(session.Process("calibrate beg"), "half a line: no reply yet");
+
+            string output = session.Process("in samplesPerPoint=4\r\n");
+
+            // The reply, then the instruction the mode reported as a device event.
+            Assert.StartsWith("ok\r\ncalibration: unit pack-7 on board esp32-devkitc-4s2m: 50 points, 4 readings each", output);
+            Assert.Contains("Step 1 of 50: ", output);
+            Assert.IsTrue(output.Length > 2 && output.Substring(output.Length - 2) == "\r\n", "every line ends in CR LF");
+
+            string overlong = session.Process(new string('x', ConsoleLineBuffer.MaximumLineLength + 5) + "\n");
+            Assert.AreEqual("error: line longer than 160 characters ignored\r\n", overlong);
+            Assert.IsTrue(mode.IsActive, "the overlong line changed nothing");
+        }
+
+        [TestMethod]
+        public void AMultiLineEventGetsCrLfOnEveryLine()
+        {
+            ConsoleSession session = new ConsoleSession(new ConsoleCommands(null));
+            session.Post("calibration-record: # record\n[unit]\r\nboard = x\n");
+            session.Post("empty: ");
+            Assert.AreEqual("calibration-record: # record\r\n[unit]\r\nboard = x\r\nempty: \r\n", session.Process(null));
+        }
+
+        [TestMethod]
+        public void EventsBeyondTheQueueAreCountedNotKept()
+        {
+            ConsoleSession session = new ConsoleSession(new ConsoleCommands(null));
+            for (int i = 0; i < ConsoleSession.MaximumQueuedEvents + 3; i++)
+            {
+                session.Post("e: " + i.ToString());
+            }
+
+            string output = session.Process(null);
+            Assert.StartsWith("(3 earlier events not shown)\r\ne: 3\r\n", output);
+            Assert.IsNull(session.Process(null), "written once");
+        }
+
+        private static CalibrationMode Mode(FakeUnitRecordStore store)
+        {
+            return Mode(store, new DeviceEventLog());
+        }
+
+        private static CalibrationMode Mode(FakeUnitRecordStore store, DeviceEventLog events)
+        {
+            BoardDefinition board = BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            return new CalibrationMode(board, new SampleAcquisition(board, new FakeAnalogInputs(), null), store, events, "pack-7");
+        }
+    }
+}

@@ -1,0 +1,92 @@
+// Licensed under the MIT License.
+
+using Edge.Firmware.SerialConsole;
+using nanoFramework.TestFramework;
+
+namespace NFUnitTest.SerialConsole
+{
+    /// <summary>What a terminal sends becomes lines: any line end, any split, corrections applied, noise bounded.</summary>
+    [TestClass]
+    public class ConsoleLineBufferTests
+    {
+        [TestMethod]
+        public void CrLfIsOneLineEndAndLoneCrOrLfEndALineToo()
+        {
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            buffer.Append("status\r\nhelp\rcalibrate abort\n\r\n");
+
+            Assert.AreEqual("status", Take(buffer));
+            Assert.AreEqual("help", Take(buffer));
+            Assert.AreEqual("calibrate abort", Take(buffer));
+
+            // "\n" ends the third line; the "\r\n" after it is one more (empty) line, not two.
+            Assert.AreEqual(string.Empty, Take(buffer));
+            string line;
+            Assert.IsFalse(buffer.TryTakeLine(out line), "nothing else is complete");
+        }
+
+        [TestMethod]
+        public void ALineMayArriveInPiecesAndIsCompleteOnlyAtItsEnd()
+        {
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            string line;
+            buffer.Append("calib");
+            Assert.IsFalse(buffer.TryTakeLine(out line));
+            buffer.Append("rate rec");
+            buffer.Append("ord\r");
+            Assert.AreEqual("calibrate record", Take(buffer));
+
+            // The LF of that CR LF arrives in the next read: no extra empty line.
+            buffer.Append("\nstatus\r\n");
+            Assert.AreEqual("status", Take(buffer));
+            Assert.IsFalse(buffer.TryTakeLine(out line));
+        }
+
+        [TestMethod]
+        public void BackspaceAndDeleteCorrectAndControlCharactersAreDropped()
+        {
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            buffer.Append("statx\bus\u001b\r");
+            buffer.Append("helpp\u007f\n");
+
+            Assert.AreEqual("status", Take(buffer));
+            Assert.AreEqual("help", Take(buffer));
+        }
+
+        [TestMethod]
+        public void AnOverlongLineIsDiscardedWholeAndTheNextLineIsRead()
+        {
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            string noise = new string('x', ConsoleLineBuffer.MaximumLineLength + 1);
+            buffer.Append(noise + "\nstatus\n");
+
+            string line;
+            Assert.IsTrue(buffer.TryTakeLine(out line));
+            Assert.IsNull(line, "the overlong line comes back as null, not cut to a command");
+            Assert.AreEqual("status", Take(buffer));
+
+            // Exactly at the limit is still a line.
+            buffer.Append(new string('y', ConsoleLineBuffer.MaximumLineLength) + "\n");
+            Assert.AreEqual(ConsoleLineBuffer.MaximumLineLength, Take(buffer).Length);
+        }
+
+        [TestMethod]
+        public void UnreadLinesBeyondTheLimitDropTheOldest()
+        {
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            for (int i = 0; i < ConsoleLineBuffer.MaximumPendingLines + 2; i++)
+            {
+                buffer.Append("line " + i.ToString() + "\n");
+            }
+
+            Assert.AreEqual("line 2", Take(buffer));
+        }
+
+        private static string Take(ConsoleLineBuffer buffer)
+        {
+            string line;
+            Assert.IsTrue(buffer.TryTakeLine(out line), "a complete line");
+            return line;
+        }
+    }
+}

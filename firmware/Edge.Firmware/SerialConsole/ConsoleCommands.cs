@@ -1,0 +1,193 @@
+// Licensed under the MIT License.
+
+using Edge.Firmware.Calibration;
+
+namespace Edge.Firmware.SerialConsole
+{
+    /// <summary>
+    /// The serial console's command lines, the same calibration verbs as <c>cmd/calibrate</c>
+    /// (<see cref="CalibrationCommands"/>) handed to the same <see cref="CalibrationMode"/>:
+    /// <code>
+    /// calibrate begin [unit=&lt;id&gt;] [samplesPerPoint=&lt;1-65536&gt;]
+    /// calibrate record | discard | finish | abort | status
+    /// status
+    /// help
+    /// </code>
+    /// Words are separated by spaces or tabs and are case-sensitive. A line that does not parse gets
+    /// "error: " and what is wrong, and changes nothing; an accepted action gets "ok" (its
+    /// instructions and results follow as device events, which the console echoes) and a refused one
+    /// "error: " and the calibration mode's reason, as the MQTT command's reply would carry.
+    /// </summary>
+    public sealed class ConsoleCommands
+    {
+        /// <summary>The reply to an accepted action.</summary>
+        public const string Ok = "ok";
+
+        /// <summary>What <c>help</c> prints.</summary>
+        public const string Help = "commands: calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
+
+        private const string Actions = "begin, record, discard, finish, abort or status";
+
+        private readonly CalibrationMode _mode;
+
+        /// <summary>Commands for <paramref name="mode"/>; null when the board is unusable (no control loop: nothing to calibrate).</summary>
+        public ConsoleCommands(CalibrationMode mode)
+        {
+            _mode = mode;
+        }
+
+        /// <summary>The reply to one line (without its line end), or null for a blank line.</summary>
+        public string Execute(string line)
+        {
+            string[] words = Words(line);
+            if (words.Length == 0)
+            {
+                return null;
+            }
+
+            string verb = words[0];
+            if (verb == "help")
+            {
+                return words.Length == 1 ? Help : Error("help takes no arguments");
+            }
+
+            if (verb == "status")
+            {
+                return words.Length == 1 ? Status() : Error("status takes no arguments");
+            }
+
+            if (verb != "calibrate")
+            {
+                return Error("unknown command '" + verb + "': expected calibrate, status or help");
+            }
+
+            if (words.Length == 1)
+            {
+                return Error("calibrate needs an action: " + Actions);
+            }
+
+            string action = words[1];
+            if (action != "begin" && action != "record" && action != "discard" && action != "finish" && action != "abort" && action != "status")
+            {
+                return Error("unknown action '" + action + "': must be " + Actions);
+            }
+
+            if (action != "begin" && words.Length > 2)
+            {
+                return Error("calibrate " + action + " takes no arguments, got '" + words[2] + "'");
+            }
+
+            if (_mode == null)
+            {
+                return Error("no control loop runs (the board is unusable, see the board-error event): nothing to calibrate");
+            }
+
+            switch (action)
+            {
+                case "begin":
+                    return Begin(words);
+                case "record":
+                    return Reply(_mode.Record());
+                case "discard":
+                    return Reply(_mode.Discard());
+                case "finish":
+                    return Reply(_mode.Finish());
+                case "abort":
+                    return Reply(_mode.Abort());
+                default:
+                    return _mode.Status();
+            }
+        }
+
+        private string Begin(string[] words)
+        {
+            string unit = null;
+            int samplesPerPoint = 0;
+            for (int i = 2; i < words.Length; i++)
+            {
+                string word = words[i];
+                int equals = word.IndexOf('=');
+                if (equals <= 0)
+                {
+                    return Error("'" + word + "' is not name=value: begin takes unit=<id> and samplesPerPoint=<1-65536>");
+                }
+
+                string name = word.Substring(0, equals);
+                string value = word.Substring(equals + 1);
+                if (name == "unit")
+                {
+                    if (unit != null)
+                    {
+                        return Error("unit is given twice");
+                    }
+
+                    if (value.Length == 0)
+                    {
+                        return Error("unit is empty");
+                    }
+
+                    unit = value;
+                }
+                else if (name == "samplesPerPoint")
+                {
+                    if (samplesPerPoint != 0)
+                    {
+                        return Error("samplesPerPoint is given twice");
+                    }
+
+                    if (!int.TryParse(value, out samplesPerPoint) || samplesPerPoint < 1 || samplesPerPoint > CalibrationMode.MaximumSamplesPerPoint)
+                    {
+                        return Error("samplesPerPoint must be a whole number from 1 to " + CalibrationMode.MaximumSamplesPerPoint.ToString() + ", got '" + value + "'");
+                    }
+                }
+                else
+                {
+                    return Error("'" + name + "' is not a field of calibrate begin (unit, samplesPerPoint)");
+                }
+            }
+
+            return Reply(_mode.Begin(unit, samplesPerPoint));
+        }
+
+        private string Status()
+        {
+            return _mode == null ? "no control loop (the board is unusable, see the board-error event); not calibrating" : _mode.Status();
+        }
+
+        private static string Reply(string error)
+        {
+            return error == null ? Ok : Error(error);
+        }
+
+        private static string Error(string problem)
+        {
+            return "error: " + problem;
+        }
+
+        private static string[] Words(string line)
+        {
+            string[] parts = line.Split(' ', '\t');
+            int count = 0;
+            for (int i = 0; i < parts.Length; i++)
+            {
+                if (parts[i].Length > 0)
+                {
+                    count++;
+                }
+            }
+
+            string[] words = new string[count];
+            int next = 0;
+            for (int i = 0; i < parts.Length; i++)
+            {
+                if (parts[i].Length > 0)
+                {
+                    words[next] = parts[i];
+                    next++;
+                }
+            }
+
+            return words;
+        }
+    }
+}

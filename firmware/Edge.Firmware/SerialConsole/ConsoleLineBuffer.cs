@@ -1,0 +1,111 @@
+// Licensed under the MIT License.
+
+using System.Collections;
+using System.Text;
+
+namespace Edge.Firmware.SerialConsole
+{
+    /// <summary>
+    /// Assembles the characters a terminal sends into lines: a line ends at CR, LF or CR LF (one
+    /// line, not two), backspace and DEL remove the last character, other control characters are
+    /// dropped. A line longer than <see cref="MaximumLineLength"/> is discarded whole and reported as
+    /// overlong (a null line), so that a flood of noise on the wire never grows memory nor runs as a command.
+    /// </summary>
+    public sealed class ConsoleLineBuffer
+    {
+        /// <summary>Longest line taken, characters: far above the longest command (a begin with a 64-character unit id).</summary>
+        public const int MaximumLineLength = 160;
+
+        /// <summary>Completed lines kept while they wait; older ones beyond this are dropped.</summary>
+        public const int MaximumPendingLines = 8;
+
+        private readonly StringBuilder _current = new StringBuilder();
+        private readonly ArrayList _lines = new ArrayList();
+        private bool _overlong;
+        private bool _afterCarriageReturn;
+
+        /// <summary>Adds received characters (any split: a line may arrive over several calls).</summary>
+        public void Append(string received)
+        {
+            if (received == null)
+            {
+                return;
+            }
+
+            for (int i = 0; i < received.Length; i++)
+            {
+                Add(received[i]);
+            }
+        }
+
+        /// <summary>
+        /// Takes the oldest completed line into <paramref name="line"/> (null for a discarded overlong
+        /// line); false when no line is complete.
+        /// </summary>
+        public bool TryTakeLine(out string line)
+        {
+            line = null;
+            if (_lines.Count == 0)
+            {
+                return false;
+            }
+
+            line = (string)_lines[0];
+            _lines.RemoveAt(0);
+            return true;
+        }
+
+        private void Add(char c)
+        {
+            bool carriageReturn = c == '\r';
+            if (c == '\n' && _afterCarriageReturn)
+            {
+                // The LF of a CR LF pair: the line already ended at the CR.
+                _afterCarriageReturn = false;
+                return;
+            }
+
+            _afterCarriageReturn = carriageReturn;
+            if (carriageReturn || c == '\n')
+            {
+                EndLine();
+                return;
+            }
+
+            if (c == '\b' || c == (char)127)
+            {
+                if (_current.Length > 0 && !_overlong)
+                {
+                    _current.Length = _current.Length - 1;
+                }
+
+                return;
+            }
+
+            if (c < ' ')
+            {
+                return;
+            }
+
+            if (_current.Length >= MaximumLineLength)
+            {
+                _overlong = true;
+                return;
+            }
+
+            _current.Append(c);
+        }
+
+        private void EndLine()
+        {
+            if (_lines.Count >= MaximumPendingLines)
+            {
+                _lines.RemoveAt(0);
+            }
+
+            _lines.Add(_overlong ? null : _current.ToString());
+            _current.Length = 0;
+            _overlong = false;
+        }
+    }
+}
