@@ -41,6 +41,34 @@ namespace NFUnitTest.Watchdog
         }
 
         [TestMethod]
+        public void ATripAlsoLatchesEverySetpointAtZero()
+        {
+            // The DevKitC's DAC setpoints, 10 uA a code: 385 uA runs as code 38 until the trip.
+            Edge.Core.Boards.BoardDefinition board = Edge.Firmware.Boards.BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            FakeSetpointOutput a = new FakeSetpointOutput();
+            FakeSetpointOutput b = new FakeSetpointOutput();
+            CurrentSetpointBank setpoints = new CurrentSetpointBank(board, new ISetpointOutput[] { a, b });
+            LoadSwitchBank switches = new LoadSwitchBank(new ILoadSwitch[] { new FakeLoadSwitch(), new FakeLoadSwitch() });
+            ActionFrame actions = new ActionFrame(new PackLayout(2, 2, 0));
+            actions.SwitchClosed[0] = true;
+            actions.CurrentSetpointUa[0] = 385;
+            setpoints.Apply(actions);
+            Assert.AreEqual(38, a.Code);
+
+            SamplingWatchdog watchdog = new SamplingWatchdog(new TickStatistics(), switches, new DeviceEventLog(), null, 10);
+            watchdog.Setpoints = setpoints;
+            Assert.IsTrue(watchdog.Check(7, 7));
+
+            Assert.AreEqual(0, a.Code);
+            Assert.AreEqual(0, b.Code);
+            Assert.IsTrue(setpoints.IsLatchedAtZero);
+
+            // A sampling thread that resumes after the trip cannot raise a setpoint again.
+            setpoints.Apply(actions);
+            Assert.AreEqual(0, a.Code);
+        }
+
+        [TestMethod]
         public void TimeoutIsTenPeriods()
         {
             // 10 ms board period -> 100 ms without a tick; the message states it.

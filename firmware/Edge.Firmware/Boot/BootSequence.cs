@@ -222,6 +222,7 @@ namespace Edge.Firmware.Boot
                 _loop.Calibration = calibration;
                 _loop.Setpoints = _setpoints;
                 _watchdog = new SamplingWatchdog(statistics, _switches, _events, _led, setup.Board.SamplePeriodMs);
+                _watchdog.Setpoints = _setpoints;
             }
 
             if (!withBroker)

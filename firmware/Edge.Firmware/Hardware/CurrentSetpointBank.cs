@@ -22,6 +22,7 @@ namespace Edge.Firmware.Hardware
         private readonly CurrentSetpointTransfer[] _transfers;
         private readonly bool[] _undriven;
         private readonly int[] _codes;
+        private bool _latchedAtZero;
 
         /// <summary>
         /// Takes one output per module of <paramref name="board"/> (null where the module has none or where it did
@@ -93,13 +94,29 @@ namespace Edge.Firmware.Hardware
                     continue;
                 }
 
-                int code = actions.SwitchClosed[m] ? _transfers[m].CodeFor(actions.CurrentSetpointUa[m]) : 0;
+                int code = actions.SwitchClosed[m] && !_latchedAtZero ? _transfers[m].CodeFor(actions.CurrentSetpointUa[m]) : 0;
                 if (code != _codes[m])
                 {
                     output.WriteCode(code);
                     _codes[m] = code;
                 }
             }
+        }
+
+        /// <summary>True once <see cref="LatchAtZero"/> ran: every output stays at code 0 until reboot.</summary>
+        public bool IsLatchedAtZero
+        {
+            get { return _latchedAtZero; }
+        }
+
+        /// <summary>
+        /// Writes code 0 to every output and keeps it there, whatever later ticks ask (the watchdog's trip: the
+        /// switches are latched open too, so no current stage is left holding a setpoint); never throws.
+        /// </summary>
+        public void LatchAtZero()
+        {
+            _latchedAtZero = true;
+            ZeroAll();
         }
 
         /// <summary>Writes code 0 to every output, changed or not (a failed tick, the loop stopping); never throws.</summary>

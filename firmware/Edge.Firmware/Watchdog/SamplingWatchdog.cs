@@ -44,6 +44,9 @@ namespace Edge.Firmware.Watchdog
         /// <summary>True once the watchdog has opened the switches.</summary>
         public bool HasTripped { get; private set; }
 
+        /// <summary>The current setpoints, latched at 0 with the switches when the watchdog trips (null on a board without any).</summary>
+        public CurrentSetpointBank Setpoints { get; set; }
+
         /// <summary>Starts watching.</summary>
         public void Start()
         {
@@ -71,12 +74,17 @@ namespace Edge.Firmware.Watchdog
 
             HasTripped = true;
             _switches.LatchOpen();
+            if (Setpoints != null)
+            {
+                Setpoints.LatchAtZero();
+            }
+
             if (_led != null)
             {
                 _led.Show(StatusLedPattern.WatchdogTripped);
             }
 
-            _events.Report("watchdog", "no sampling tick for " + _timeoutMs.ToString() + " ms: all switches latched open until reboot");
+            _events.Report("watchdog", "no sampling tick for " + _timeoutMs.ToString() + " ms: all switches latched open and setpoints at 0 until reboot");
             return true;
         }
 
