@@ -84,9 +84,10 @@ namespace Edge.Core.Diagnosis.Detectors
 
                 // Only pulses have shape windows, and each pulse starts them afresh: steps at rest do not matter.
                 long now = snapshot.TimestampMs;
-                if (snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m])
+                int step = _configuration.ShapeStepMv;
+                bool stepped = snapshot.MinimumDeltaMv[m] <= -step || snapshot.MaximumDeltaMv[m] >= step;
+                if (stepped && snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m])
                 {
-                    int step = _configuration.ShapeStepMv;
                     int[] deltas = snapshot.CellDeltaMv;
                     for (int c = first; c < last; c++)
                     {
