@@ -193,7 +193,9 @@ namespace Edge.Core.Decision
                 WritePulseSummary(snapshot, telemetry);
             }
 
-            if (latchedFault || requests.Isolate[_module])
+            // Most ticks nothing was requested: one flag instead of the arrays.
+            bool requested = requests.Any;
+            if (latchedFault || (requested && requests.Isolate[_module]))
             {
                 if (State != ModuleState.Hold)
                 {
@@ -221,6 +223,22 @@ namespace Edge.Core.Decision
                     return;
             }
 
+            if (requested && ApplyRequests(requests, now, telemetry))
+            {
+                return;
+            }
+
+            if (CheckStopConditions(snapshot, now, telemetry))
+            {
+                return;
+            }
+
+            AdvanceWhenDue(snapshot, now, telemetry);
+        }
+
+        /// <summary>The diagnosis' requests for this module; true when one ended the tick's decision.</summary>
+        private bool ApplyRequests(ModuleReactionRequests requests, long now, TelemetryBuffer telemetry)
+        {
             bool depletion = requests.ExtendRest[_module] || requests.ReduceCurrent[_module] || requests.AbortPulse[_module];
             if (depletion && !ShortenPulse())
             {
@@ -241,29 +259,27 @@ namespace Edge.Core.Decision
                 {
                     _lastCurrentEndMs = now;
                     NextStep(now, telemetry);
-                    return;
+                    return true;
                 }
             }
 
             if (requests.Stop[_module])
             {
                 Finish(StopReason.DepletionOnset, EventKind.Stopped, NetChargeMc(), 0, now, telemetry);
-                return;
+                return true;
             }
 
-            if (CheckStopConditions(snapshot, now, telemetry))
-            {
-                return;
-            }
-
-            AdvanceWhenDue(snapshot, now, telemetry);
+            return false;
         }
 
         private bool CheckStopConditions(MeasurementSnapshot snapshot, long now, TelemetryBuffer telemetry)
         {
-            if (snapshot.Phase[_module] == ModulePhase.Current)
+            bool stripping = SetpointUa > 0;
+
+            // The module's valid extremes say whether any cell reached its cut-off; only then is each cell looked at.
+            bool reached = stripping ? snapshot.ValidMaximumMv[_module] >= _protocol.StripCutoffMv : snapshot.ValidMinimumMv[_module] <= _protocol.PlateCutoffMv;
+            if (reached && snapshot.Phase[_module] == ModulePhase.Current)
             {
-                bool stripping = SetpointUa > 0;
                 for (int c = _firstCell; c < _firstCell + _cellCount; c++)
                 {
                     if (!snapshot.CellValid[c])

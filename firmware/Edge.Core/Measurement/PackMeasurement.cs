@@ -327,8 +327,18 @@ namespace Edge.Core.Measurement
             // fill, only some of that happens. 0: first sample of the phase; 1: filling the recent window;
             // 2: filling the older one; 3: sliding.
             int window = count == 1 ? 0 : (count <= slope ? 1 : (count <= 2 * slope ? 2 : 3));
-            int leaving = RingIndex(head - slope);
-            int oldest = RingIndex(head - (2 * slope));
+            int ringLength = _ringLength;
+            int leaving = head - slope;
+            if (leaving < 0)
+            {
+                leaving += ringLength;
+            }
+
+            int oldest = head - (2 * slope);
+            if (oldest < 0)
+            {
+                oldest += ringLength;
+            }
 
             // What the detectors' healthy-tick shortcuts need, gathered while the values pass by.
             int invalidCells = 0;
@@ -427,7 +437,7 @@ namespace Edge.Core.Measurement
                 Shape(head, shape, first, last, snapshot);
             }
 
-            _ringHead[module] = head + 1 == _ringLength ? 0 : head + 1;
+            _ringHead[module] = head + 1 == ringLength ? 0 : head + 1;
         }
 
         /// <summary>

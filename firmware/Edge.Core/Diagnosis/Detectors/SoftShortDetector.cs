@@ -123,8 +123,11 @@ namespace Edge.Core.Diagnosis.Detectors
             int spikeDropMv = _configuration.SpikeDropMv;
             int confirmingSpikes = _configuration.ConfirmingSpikeCount;
 
-            // Only Confirm reports the confirmation row, each cell once: quiet now means quiet for each cell's turn.
-            bool confirmationQuiet = diagnosis.IsQuiet(DiagnosisId.SoftShortConfirmed);
+            // No indicator active anywhere and nothing pending on the confirmation: a cell without enough spikes
+            // would only report Ok to a quiet row, which changes nothing (ConfirmingIndicators >= 1). Only Confirm
+            // reports the confirmation row, each cell once, so quiet now holds for each cell's turn; the indicator
+            // rows are asked again after a module whose own evaluation may have reported to them.
+            bool quiet = IndicatorsQuiet(diagnosis);
             for (int m = 0; m < modules; m++)
             {
                 int first = m * cellsPerModule;
@@ -143,6 +146,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 bool started = phaseStarted[m];
                 bool ended = pulseEnded[m];
                 bool edge = started || ended;
+                bool reported = edge;
                 if (edge)
                 {
                     for (int c = first; c < last; c++)
@@ -158,6 +162,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 int largestDropMv = polarity > 0 ? -snapshot.MinimumDeltaMv[m] : snapshot.MaximumDeltaMv[m];
                 if (_openSpikes[m] > 0 || (settled && largestDropMv >= spikeDropMv))
                 {
+                    reported = true;
                     for (int c = first; c < last; c++)
                     {
                         if (cellValid[c] && (spikeOpen[c] || (settled && -(polarity * deltas[c]) >= spikeDropMv)))
@@ -169,6 +174,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
                 if (snapshot.EdgeMeasured[m])
                 {
+                    reported = true;
                     int stepUa = snapshot.EdgeCurrentUa[m];
                     for (int c = first; c < last; c++)
                     {
@@ -196,21 +202,28 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                 }
 
-                // No indicator active anywhere and nothing pending on the confirmation: a cell without enough
-                // spikes would only report Ok to a quiet row, which changes nothing (ConfirmingIndicators >= 1).
-                bool indicatorsQuiet = confirmationQuiet
-                    && diagnosis.IsQuiet(DiagnosisId.SoftShortSpike)
-                    && diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop)
-                    && diagnosis.IsQuiet(DiagnosisId.SoftShortSelfDischarge)
-                    && diagnosis.IsQuiet(DiagnosisId.SoftShortEfficiencyDrop);
+                if (reported && quiet)
+                {
+                    quiet = IndicatorsQuiet(diagnosis);
+                }
+
                 for (int c = first; c < last; c++)
                 {
-                    if (!indicatorsQuiet || spikeCount[c] >= confirmingSpikes)
+                    if (!quiet || spikeCount[c] >= confirmingSpikes)
                     {
                         Confirm(c, m, diagnosis);
                     }
                 }
             }
+        }
+
+        private static bool IndicatorsQuiet(DiagnosisManager diagnosis)
+        {
+            return diagnosis.IsQuiet(DiagnosisId.SoftShortConfirmed)
+                && diagnosis.IsQuiet(DiagnosisId.SoftShortSpike)
+                && diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop)
+                && diagnosis.IsQuiet(DiagnosisId.SoftShortSelfDischarge)
+                && diagnosis.IsQuiet(DiagnosisId.SoftShortEfficiencyDrop);
         }
 
         private void TrackSpike(int cell, int module, bool settled, int polarity, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
