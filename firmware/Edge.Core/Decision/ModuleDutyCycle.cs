@@ -228,7 +228,9 @@ namespace Edge.Core.Decision
                 return;
             }
 
-            if (CheckStopConditions(snapshot, now, telemetry))
+            // A resting module without capacity or time limit has no stop condition to check.
+            bool mayStop = _protocol.CapacityLimitUc > 0 || _protocol.TimeLimitMs > 0 || snapshot.Phase[_module] == ModulePhase.Current;
+            if (mayStop && CheckStopConditions(snapshot, now, telemetry))
             {
                 return;
             }

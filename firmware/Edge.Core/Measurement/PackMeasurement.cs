@@ -395,6 +395,14 @@ namespace Edge.Core.Measurement
                 }
 
                 cellVoltageMv[c] = v;
+                ring[head] = v;
+                if (current)
+                {
+                    // Only rests have a relaxation slope, and each rest starts its windows afresh.
+                    lastPulseSampleMv[c] = v;
+                    continue;
+                }
+
                 long difference;
                 if (window == 3)
                 {
@@ -414,12 +422,7 @@ namespace Edge.Core.Measurement
                 }
 
                 windowDifference[c] = difference;
-                ring[head] = v;
-                if (current)
-                {
-                    lastPulseSampleMv[c] = v;
-                }
-                else if (slopeReady)
+                if (slopeReady)
                 {
                     // Means differ by (recent - older) / n over n samples of time: uV/s = d * 1e6 / (n^2 * T).
                     restSlope[c] = (int)(slopeFactor != 0 ? difference * slopeFactor : difference * 1000000 / slopeDivisor);
