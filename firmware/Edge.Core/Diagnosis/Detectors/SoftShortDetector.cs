@@ -28,8 +28,10 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly long[] _spikeStartMs;
         private readonly bool[] _spikeOpen;
 
-        // Per module: cells with a spike open, so a module without one and without a drop is passed over.
+        // Per module: cells with a spike open, so a module without one and without a drop is passed over, and
+        // cells with spikes counted, so a module without any needs no look at its cells' confirmation.
         private readonly int[] _openSpikes;
+        private readonly int[] _spikyCells;
         private readonly bool[] _spikeInCycle;
         private readonly int[] _spikeCount;
 
@@ -72,6 +74,7 @@ namespace Edge.Core.Diagnosis.Detectors
             _scratch = new int[_configuration.ResistanceHistory];
             int modules = layout.ModuleCount;
             _openSpikes = new int[modules];
+            _spikyCells = new int[modules];
             _stripPhaseUc = new long[modules];
             _platePhaseUc = new long[modules];
             _lastPulseWasPlate = new bool[modules];
@@ -100,6 +103,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
 
             _openSpikes[module] = 0;
+            _spikyCells[module] = 0;
             _stripPhaseUc[module] = 0;
             _platePhaseUc[module] = 0;
             _lastPulseWasPlate[module] = false;
@@ -207,6 +211,12 @@ namespace Edge.Core.Diagnosis.Detectors
                     quiet = IndicatorsQuiet(diagnosis);
                 }
 
+                // With rows quiet, only a cell with enough spikes can report, and none has any spikes unless counted.
+                if (quiet && _spikyCells[m] == 0)
+                {
+                    continue;
+                }
+
                 for (int c = first; c < last; c++)
                 {
                     if (!quiet || spikeCount[c] >= confirmingSpikes)
@@ -237,6 +247,11 @@ namespace Edge.Core.Diagnosis.Detectors
                     _spikeOpen[cell] = false;
                     _openSpikes[module]--;
                     _spikeInCycle[cell] = true;
+                    if (_spikeCount[cell] == 0)
+                    {
+                        _spikyCells[module]++;
+                    }
+
                     _spikeCount[cell]++;
                     diagnosis.Report(DiagnosisId.SoftShortSpike, cell, true, _spikeDropMv[cell], _configuration.SpikeDropMv);
                 }
@@ -317,6 +332,11 @@ namespace Edge.Core.Diagnosis.Detectors
                     // only the spikes of the current episode (spiky cycles in a row, or the warning active).
                     if (!diagnosis.IsActive(DiagnosisId.SoftShortSpike, c))
                     {
+                        if (_spikeCount[c] != 0)
+                        {
+                            _spikyCells[module]--;
+                        }
+
                         _spikeCount[c] = 0;
                     }
                 }
