@@ -44,6 +44,9 @@ namespace Edge.Core.Measurement
         private readonly long[] _windowDifference;
         private readonly int[] _lastValidMv;
         private readonly bool[] _hasLastValid;
+
+        // Cells without a valid reading yet; once 0, no cell's flag needs a look.
+        private int _cellsNeverValid;
         private readonly int[] _lastPulseSampleMv;
 
         // Per module.
@@ -78,6 +81,7 @@ namespace Edge.Core.Measurement
             _windowDifference = new long[cells];
             _lastValidMv = new int[cells];
             _hasLastValid = new bool[cells];
+            _cellsNeverValid = cells;
             _lastPulseSampleMv = new int[cells];
 
             int modules = layout.ModuleCount;
@@ -113,14 +117,23 @@ namespace Edge.Core.Measurement
             bool[] started = _started;
             int[] pulseCurrentUa = _pulseCurrentUa;
             int[] phaseSampleCount = snapshot.PhaseSampleCount;
+            long[] phaseStartMs = _phaseStartMs;
+            long[] pulseChargeNc = _pulseChargeNc;
+            int[] snapshotCurrentUa = snapshot.ModuleCurrentUa;
+            bool[] snapshotCurrentValid = snapshot.ModuleCurrentValid;
+            bool[] phaseStarted = snapshot.PhaseStarted;
+            bool[] edgeMeasured = snapshot.EdgeMeasured;
+            bool[] pulseEnded = snapshot.PulseEnded;
+            ModulePhase[] snapshotPhase = snapshot.Phase;
+            long[] phaseElapsedMs = snapshot.PhaseElapsedMs;
             for (int m = 0; m < modules; m++)
             {
                 ModulePhase phase = switchWasClosed[m] ? ModulePhase.Current : ModulePhase.Open;
                 bool currentValid = currentStatus[m] == ChannelStatus.Valid;
                 int currentUa = currents[m];
                 int setpoint = setpointUa[m];
-                snapshot.ModuleCurrentUa[m] = currentUa;
-                snapshot.ModuleCurrentValid[m] = currentValid;
+                snapshotCurrentUa[m] = currentUa;
+                snapshotCurrentValid[m] = currentValid;
 
                 // The magnitude of the current that flowed: the measured one when it can be trusted.
                 int flowingUa = currentValid ? currentUa : setpoint;
@@ -138,9 +151,9 @@ namespace Edge.Core.Measurement
                 bool changed = !wasStarted || phase != previousPhase || reversed;
 
                 // No rest came before a reversed pulse, so nothing here is a pulse start after a rest.
-                snapshot.PhaseStarted[m] = changed && !reversed;
-                snapshot.EdgeMeasured[m] = false;
-                snapshot.PulseEnded[m] = false;
+                phaseStarted[m] = changed && !reversed;
+                edgeMeasured[m] = false;
+                pulseEnded[m] = false;
                 int first = m * cellsPerModule;
 
                 if (reversed)
@@ -166,12 +179,12 @@ namespace Edge.Core.Measurement
                 if (changed)
                 {
                     phases[m] = phase;
-                    _phaseStartMs[m] = now - interval;
+                    phaseStartMs[m] = now - interval;
                     _ringHead[m] = 0;
                     count = 1;
                     if (phase == ModulePhase.Current)
                     {
-                        _pulseChargeNc[m] = 0;
+                        pulseChargeNc[m] = 0;
                         pulseCurrentUa[m] = setpoint;
                     }
                 }
@@ -181,13 +194,13 @@ namespace Edge.Core.Measurement
                 }
 
                 started[m] = true;
-                snapshot.Phase[m] = phase;
-                snapshot.PhaseElapsedMs[m] = now - _phaseStartMs[m];
+                snapshotPhase[m] = phase;
+                phaseElapsedMs[m] = now - phaseStartMs[m];
                 phaseSampleCount[m] = count;
 
                 if (phase == ModulePhase.Current)
                 {
-                    _pulseChargeNc[m] += (long)(currentValid ? currentUa : setpoint) * interval;
+                    pulseChargeNc[m] += (long)(currentValid ? currentUa : setpoint) * interval;
                 }
 
                 PushSamples(m, first, cellsPerModule, count, frame, phase, snapshot);
@@ -346,6 +359,7 @@ namespace Edge.Core.Measurement
             int maximumMv = int.MinValue;
             int minimumDeltaMv = 0;
             int maximumDeltaMv = 0;
+            bool allSeen = _cellsNeverValid == 0;
             int last = first + cellsPerModule;
             for (int c = first; c < last; c++)
             {
@@ -355,13 +369,14 @@ namespace Edge.Core.Measurement
                 {
                     v = voltages[c];
                     int delta = 0;
-                    if (hasLastValid[c])
+                    if (allSeen || hasLastValid[c])
                     {
                         delta = v - lastValidMv[c];
                     }
                     else
                     {
                         hasLastValid[c] = true;
+                        _cellsNeverValid--;
                     }
 
                     cellValid[c] = true;

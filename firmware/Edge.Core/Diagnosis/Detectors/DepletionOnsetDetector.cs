@@ -186,7 +186,10 @@ namespace Edge.Core.Diagnosis.Detectors
             bool convex = late >= _configuration.ShapeMinimumRiseMv
                 && early >= 0
                 && (long)late * 100 > (long)early * _configuration.ShapeConvexityPercent;
-            diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, _configuration.ShapeMinimumRiseMv);
+            if (convex || !diagnosis.IsQuiet(DiagnosisId.DepletionNonlinearRise))
+            {
+                diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, _configuration.ShapeMinimumRiseMv);
+            }
         }
     }
 }
