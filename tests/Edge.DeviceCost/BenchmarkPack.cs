@@ -31,7 +31,7 @@ namespace Edge.DeviceCost
         private readonly AcceptingTransport _transport;
         private long _tick;
 
-        public BenchmarkPack(bool publish)
+        public BenchmarkPack(bool publish, bool checksum)
         {
             var layout = new PackLayout(Modules, CellsPerModule, 2);
             _controller = new EdgeController(layout, new ControllerConfiguration());
@@ -41,7 +41,7 @@ namespace Edge.DeviceCost
             {
                 _outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(CellsPerModule));
                 _publisher = new TelemetryPublisher(_outbox, "3fa9c2d1");
-                _transport = new AcceptingTransport(_outbox);
+                _transport = new AcceptingTransport(_outbox, checksum);
             }
         }
 
@@ -51,6 +51,9 @@ namespace Edge.DeviceCost
         public long MessagesPublished => _transport == null ? 0 : _transport.Messages;
 
         public long PayloadBytesPublished => _transport == null ? 0 : _transport.PayloadBytes;
+
+        /// <summary>FNV-1a hash of every payload byte in order (with checksums on), so two builds can be shown to publish the same.</summary>
+        public uint PayloadChecksum => _transport == null ? 0 : _transport.Checksum;
 
         public void Run(int ticks)
         {
@@ -149,12 +152,17 @@ namespace Edge.DeviceCost
         private sealed class AcceptingTransport : IMessageTransport
         {
             private readonly MessageOutbox _outbox;
+            private readonly bool _checksum;
             private int _nextId;
 
-            public AcceptingTransport(MessageOutbox outbox)
+            public AcceptingTransport(MessageOutbox outbox, bool checksum)
             {
                 _outbox = outbox;
+                _checksum = checksum;
+                Checksum = 2166136261;
             }
+
+            public uint Checksum { get; private set; }
 
             public long Messages { get; private set; }
 
@@ -166,6 +174,17 @@ namespace Edge.DeviceCost
             {
                 Messages++;
                 PayloadBytes += count;
+                if (_checksum)
+                {
+                    uint hash = Checksum;
+                    for (int i = offset; i < offset + count; i++)
+                    {
+                        hash = unchecked((hash ^ payload[i]) * 16777619);
+                    }
+
+                    Checksum = hash;
+                }
+
                 int id = ++_nextId;
                 if (qos > 0)
                 {

@@ -10,7 +10,8 @@ namespace Edge.DeviceCost
     /// outbox pump into a sink), as process user CPU time and wall time. Meant for Mono's IL interpreter
     /// (mono --interpreter), a proxy for nanoCLR: both pay for every IL instruction, call and array access.
     /// Options: --warmup N (ticks before measuring, default 18000), --ticks N (measured ticks per round,
-    /// default 30000), --rounds N (default 3), --mode both|tick|publish (default both). Rounds interleave
+    /// default 30000), --rounds N (default 3), --mode both|tick|publish (default both), --checksum (hash every
+    /// published byte, to show two builds publish the same; it adds to the publish figure). Rounds interleave
     /// the two modes; the best round of each is the figure (the machine's other load only adds time).
     /// </summary>
     internal static class Program
@@ -21,9 +22,16 @@ namespace Edge.DeviceCost
             int ticks = 30000;
             int rounds = 3;
             string mode = "both";
+            bool checksum = false;
             for (int i = 0; i < args.Length; i++)
             {
                 string name = args[i];
+                if (name == "--checksum")
+                {
+                    checksum = true;
+                    continue;
+                }
+
                 if (i + 1 >= args.Length)
                 {
                     return Usage("option " + name + " needs a value");
@@ -78,8 +86,8 @@ namespace Edge.DeviceCost
             Console.WriteLine("These are figures of this host's runtime, a proxy for the device's interpreter, not the device.");
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Warm-up {0} ticks, then {1} rounds of {2} measured ticks", warmup, rounds, ticks));
 
-            BenchmarkPack tickPack = runTick ? new BenchmarkPack(false) : null;
-            BenchmarkPack publishPack = runPublish ? new BenchmarkPack(true) : null;
+            BenchmarkPack tickPack = runTick ? new BenchmarkPack(false, false) : null;
+            BenchmarkPack publishPack = runPublish ? new BenchmarkPack(true, checksum) : null;
             if (tickPack != null)
             {
                 tickPack.Run(warmup);
@@ -138,7 +146,7 @@ namespace Edge.DeviceCost
             if (publishPack != null)
             {
                 Report("tick + publish", 0, publishBest);
-                Console.WriteLine("  publish pack: " + publishPack.PulseCount() + " pulses, " + publishPack.MessagesPublished + " messages, " + publishPack.PayloadBytesPublished + " payload bytes");
+                Console.WriteLine("  publish pack: " + publishPack.PulseCount() + " pulses, " + publishPack.MessagesPublished + " messages, " + publishPack.PayloadBytesPublished + " payload bytes" + (checksum ? ", payload checksum " + publishPack.PayloadChecksum.ToString("x8", CultureInfo.InvariantCulture) : string.Empty));
             }
 
             return 0;
@@ -202,7 +210,7 @@ namespace Edge.DeviceCost
         private static int Usage(string problem)
         {
             Console.Error.WriteLine("Edge.DeviceCost: " + problem);
-            Console.Error.WriteLine("usage: mono --interpreter Edge.DeviceCost.exe [--warmup N] [--ticks N] [--rounds N] [--mode both|tick|publish]");
+            Console.Error.WriteLine("usage: mono --interpreter Edge.DeviceCost.exe [--warmup N] [--ticks N] [--rounds N] [--mode both|tick|publish] [--checksum]");
             return 2;
         }
 

@@ -2,6 +2,7 @@
 
 using Edge.Core.Configuration;
 using Edge.Core.Sampling;
+using Edge.Core.Telemetry;
 
 namespace Edge.Core.Measurement
 {
@@ -58,6 +59,10 @@ namespace Edge.Core.Measurement
         private readonly int[] _pulseCurrentUa;
         private readonly bool[] _started;
 
+        // Running per-cell extremes for the cells telemetry (see TrackExtremes); own arrays until then.
+        private int[] _extremeMinimumMv;
+        private int[] _extremeMaximumMv;
+
         private long _previousTimestampMs;
         private bool _first = true;
 
@@ -82,6 +87,8 @@ namespace Edge.Core.Measurement
             _lastValidMv = new int[cells];
             _hasLastValid = new bool[cells];
             _cellsNeverValid = cells;
+            _extremeMinimumMv = new int[cells];
+            _extremeMaximumMv = new int[cells];
             _lastPulseSampleMv = new int[cells];
 
             int modules = layout.ModuleCount;
@@ -91,6 +98,26 @@ namespace Edge.Core.Measurement
             _pulseChargeNc = new long[modules];
             _pulseCurrentUa = new int[modules];
             _started = new bool[modules];
+        }
+
+        /// <summary>
+        /// From the next tick on, every valid reading also updates <paramref name="extremes"/>, in the same pass
+        /// over the cells (what <see cref="CellVoltageExtremes.Include"/> would do in a second one).
+        /// </summary>
+        public void TrackExtremes(CellVoltageExtremes extremes)
+        {
+            if (extremes == null)
+            {
+                throw new System.ArgumentNullException(nameof(extremes));
+            }
+
+            if (extremes.MinimumMv.Length != _lastValidMv.Length)
+            {
+                throw new System.ArgumentException("the extremes must cover every cell of the pack", nameof(extremes));
+            }
+
+            _extremeMinimumMv = extremes.MinimumMv;
+            _extremeMaximumMv = extremes.MaximumMv;
         }
 
         /// <summary>
@@ -359,6 +386,8 @@ namespace Edge.Core.Measurement
             int maximumMv = int.MinValue;
             int minimumDeltaMv = 0;
             int maximumDeltaMv = 0;
+            int[] extremeMinimumMv = _extremeMinimumMv;
+            int[] extremeMaximumMv = _extremeMaximumMv;
             bool allSeen = _cellsNeverValid == 0;
             int last = first + cellsPerModule;
             for (int c = first; c < last; c++)
@@ -382,6 +411,16 @@ namespace Edge.Core.Measurement
                     cellValid[c] = true;
                     cellDeltaMv[c] = delta;
                     lastValidMv[c] = v;
+                    if (v < extremeMinimumMv[c])
+                    {
+                        extremeMinimumMv[c] = v;
+                    }
+
+                    if (v > extremeMaximumMv[c])
+                    {
+                        extremeMaximumMv[c] = v;
+                    }
+
                     if (v < minimumMv)
                     {
                         minimumMv = v;

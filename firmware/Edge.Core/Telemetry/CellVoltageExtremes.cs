@@ -26,6 +26,14 @@ namespace Edge.Core.Telemetry
             }
         }
 
+        /// <summary>
+        /// The running extremes per cell, for the measurement stage to update in its own pass over the cells
+        /// (<see cref="Measurement.PackMeasurement.TrackExtremes"/>) instead of a second pass through <see cref="Include"/>.
+        /// </summary>
+        internal int[] MinimumMv => _minimumMv;
+
+        internal int[] MaximumMv => _maximumMv;
+
         /// <summary>Takes one tick's readings; invalid channels are left out.</summary>
         public void Include(int[] cellVoltageMv, bool[] cellValid)
         {
