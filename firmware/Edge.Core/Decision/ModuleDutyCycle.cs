@@ -185,7 +185,18 @@ namespace Edge.Core.Decision
         {
             long now = snapshot.TimestampMs;
             _snapshot = snapshot;
-            AccountCharge(snapshot);
+            ModulePhase phase = snapshot.Phase[_module];
+
+            // Rest time inline: most ticks are rest ticks, and on the device every call is interpreted overhead.
+            if (phase == ModulePhase.Current)
+            {
+                AccountCharge(snapshot);
+            }
+            else if (State == ModuleState.Rest)
+            {
+                RestTimeMs += snapshot.IntervalMs;
+            }
+
             if (snapshot.PulseEnded[_module])
             {
                 PulseCount++;
@@ -229,7 +240,7 @@ namespace Edge.Core.Decision
             }
 
             // A resting module without capacity or time limit has no stop condition to check.
-            bool mayStop = _protocol.CapacityLimitUc > 0 || _protocol.TimeLimitMs > 0 || snapshot.Phase[_module] == ModulePhase.Current;
+            bool mayStop = _protocol.CapacityLimitUc > 0 || _protocol.TimeLimitMs > 0 || phase == ModulePhase.Current;
             if (mayStop && CheckStopConditions(snapshot, now, telemetry))
             {
                 return;
@@ -362,7 +373,9 @@ namespace Edge.Core.Decision
 
             if (!end)
             {
-                Output(false, 0);
+                // Output(false, 0) written out: the call is the costliest part of a resting tick on the device.
+                SwitchClosed = false;
+                SetpointUa = 0;
                 return;
             }
 
@@ -541,28 +554,22 @@ namespace Edge.Core.Decision
             _currentPercent = reduced < floor ? floor : reduced;
         }
 
+        /// <summary>Charge and time of a tick with current flowing (the rest time is counted in <see cref="Trigger"/>).</summary>
         private void AccountCharge(MeasurementSnapshot snapshot)
         {
             int interval = snapshot.IntervalMs;
-            if (snapshot.Phase[_module] == ModulePhase.Current)
+            int current = snapshot.ModuleCurrentValid[_module] ? snapshot.ModuleCurrentUa[_module] : SetpointUa;
+            long charge = (long)current * interval;
+            if (charge > 0)
             {
-                int current = snapshot.ModuleCurrentValid[_module] ? snapshot.ModuleCurrentUa[_module] : SetpointUa;
-                long charge = (long)current * interval;
-                if (charge > 0)
-                {
-                    StrippedChargeNc += charge;
-                }
-                else
-                {
-                    PlatedChargeNc -= charge;
-                }
+                StrippedChargeNc += charge;
+            }
+            else
+            {
+                PlatedChargeNc -= charge;
+            }
 
-                PulseTimeMs += interval;
-            }
-            else if (State == ModuleState.Rest)
-            {
-                RestTimeMs += interval;
-            }
+            PulseTimeMs += interval;
         }
 
         /// <summary>Net charge stripped since the start in millicoulombs: the value of stopped, protocolDone and capacityLimit events.</summary>
