@@ -230,8 +230,9 @@ namespace Edge.Core.Measurement
                     pulseChargeNc[m] += (long)(currentValid ? currentUa : setpoint) * interval;
                 }
 
-                PushSamples(m, first, cellsPerModule, count, frame, phase, snapshot);
             }
+
+            PushSamples(frame, snapshot);
         }
 
         private void BeginPulse(int module, int first, int cellsPerModule, SampleFrame frame, int flowingUa, MeasurementSnapshot snapshot)
@@ -334,20 +335,27 @@ namespace Edge.Core.Measurement
             snapshot.LastPulseChargeUc[module] = (int)(_pulseChargeNc[module] / 1000);
         }
 
-        private void PushSamples(int module, int first, int cellsPerModule, int count, SampleFrame frame, ModulePhase phase, MeasurementSnapshot snapshot)
+        /// <summary>
+        /// Takes this tick's cell samples into every module's rings, slope windows and snapshot fields, after the
+        /// phase bookkeeping of all modules. One call per tick: on the device every call and every field load into
+        /// a local is interpreted overhead, so the arrays are taken into locals once for the whole pack.
+        /// </summary>
+        private void PushSamples(SampleFrame frame, MeasurementSnapshot snapshot)
         {
-            int head = _ringHead[module];
             int slope = _slopeSamples;
             int shape = _shapeSamples;
-            bool current = phase == ModulePhase.Current;
-            bool slopeReady = !current && count >= 2 * slope;
-            bool shapeReady = current && count >= (2 * shape) + ShapePointSamples;
-            snapshot.RestSlopeValid[module] = slopeReady;
-            snapshot.ShapeValid[module] = shapeReady;
-
-            // Every array in a local and every ring position computed once per module: the device's interpreter
-            // pays for each field load, call and bounds-checked access, and the positions are the same for
-            // every cell of the module.
+            int cellsPerModule = _layout.CellsPerModule;
+            int modules = _layout.ModuleCount;
+            int[] ringHead = _ringHead;
+            int[] phaseSampleCount = snapshot.PhaseSampleCount;
+            ModulePhase[] phases = snapshot.Phase;
+            bool[] restSlopeValid = snapshot.RestSlopeValid;
+            bool[] shapeValid = snapshot.ShapeValid;
+            int[] invalidCellCount = snapshot.InvalidCellCount;
+            int[] validMinimumMv = snapshot.ValidMinimumMv;
+            int[] validMaximumMv = snapshot.ValidMaximumMv;
+            int[] minimumDeltaMvs = snapshot.MinimumDeltaMv;
+            int[] maximumDeltaMvs = snapshot.MaximumDeltaMv;
             int[] voltages = frame.CellVoltageMv;
             ChannelStatus[] status = frame.CellVoltageStatus;
             int[][] rings = _ring;
@@ -361,140 +369,152 @@ namespace Edge.Core.Measurement
             int[] restSlope = snapshot.RestSlopeUvPerS;
             long slopeFactor = _slopeFactor;
             long slopeDivisor = _slopeDivisor;
-
-            // The slope windows slide by one sample: the newest enters the recent window, the one leaving it
-            // enters the older window (counted twice in the difference), the oldest leaves. While the windows
-            // fill, only some of that happens. 0: first sample of the phase; 1: filling the recent window;
-            // 2: filling the older one; 3: sliding.
-            int window = count == 1 ? 0 : (count <= slope ? 1 : (count <= 2 * slope ? 2 : 3));
-            int ringLength = _ringLength;
-            int leaving = head - slope;
-            if (leaving < 0)
-            {
-                leaving += ringLength;
-            }
-
-            int oldest = head - (2 * slope);
-            if (oldest < 0)
-            {
-                oldest += ringLength;
-            }
-
-            // What the detectors' healthy-tick shortcuts need, gathered while the values pass by.
-            int invalidCells = 0;
-            int minimumMv = int.MaxValue;
-            int maximumMv = int.MinValue;
-            int minimumDeltaMv = 0;
-            int maximumDeltaMv = 0;
             int[] extremeMinimumMv = _extremeMinimumMv;
             int[] extremeMaximumMv = _extremeMaximumMv;
-            bool allSeen = _cellsNeverValid == 0;
-            int last = first + cellsPerModule;
-            for (int c = first; c < last; c++)
+            int ringLength = _ringLength;
+            for (int module = 0; module < modules; module++)
             {
-                int v;
-                int[] ring = rings[c];
-                if (status[c] == ChannelStatus.Valid)
+                int first = module * cellsPerModule;
+                int head = ringHead[module];
+                int count = phaseSampleCount[module];
+                bool current = phases[module] == ModulePhase.Current;
+                bool slopeReady = !current && count >= 2 * slope;
+                bool shapeReady = current && count >= (2 * shape) + ShapePointSamples;
+                restSlopeValid[module] = slopeReady;
+                shapeValid[module] = shapeReady;
+
+                // Ring positions once per module: the same for every cell of it.
+                // The slope windows slide by one sample: the newest enters the recent window, the one leaving it
+                // enters the older window (counted twice in the difference), the oldest leaves. While the windows
+                // fill, only some of that happens. 0: first sample of the phase; 1: filling the recent window;
+                // 2: filling the older one; 3: sliding.
+                int window = count == 1 ? 0 : (count <= slope ? 1 : (count <= 2 * slope ? 2 : 3));
+                int leaving = head - slope;
+                if (leaving < 0)
                 {
-                    v = voltages[c];
-                    int delta = 0;
-                    if (allSeen || hasLastValid[c])
+                    leaving += ringLength;
+                }
+
+                int oldest = head - (2 * slope);
+                if (oldest < 0)
+                {
+                    oldest += ringLength;
+                }
+
+                // What the detectors' healthy-tick shortcuts need, gathered while the values pass by.
+                int invalidCells = 0;
+                int minimumMv = int.MaxValue;
+                int maximumMv = int.MinValue;
+                int minimumDeltaMv = 0;
+                int maximumDeltaMv = 0;
+                bool allSeen = _cellsNeverValid == 0;
+                int last = first + cellsPerModule;
+                for (int c = first; c < last; c++)
+                {
+                    int v;
+                    int[] ring = rings[c];
+                    if (status[c] == ChannelStatus.Valid)
                     {
-                        delta = v - lastValidMv[c];
+                        v = voltages[c];
+                        int delta = 0;
+                        if (allSeen || hasLastValid[c])
+                        {
+                            delta = v - lastValidMv[c];
+                        }
+                        else
+                        {
+                            hasLastValid[c] = true;
+                            _cellsNeverValid--;
+                        }
+
+                        cellValid[c] = true;
+                        cellDeltaMv[c] = delta;
+                        lastValidMv[c] = v;
+                        if (v < extremeMinimumMv[c])
+                        {
+                            extremeMinimumMv[c] = v;
+                        }
+
+                        if (v > extremeMaximumMv[c])
+                        {
+                            extremeMaximumMv[c] = v;
+                        }
+
+                        if (v < minimumMv)
+                        {
+                            minimumMv = v;
+                        }
+
+                        if (v > maximumMv)
+                        {
+                            maximumMv = v;
+                        }
+
+                        if (delta < minimumDeltaMv)
+                        {
+                            minimumDeltaMv = delta;
+                        }
+                        else if (delta > maximumDeltaMv)
+                        {
+                            maximumDeltaMv = delta;
+                        }
                     }
                     else
                     {
-                        hasLastValid[c] = true;
-                        _cellsNeverValid--;
+                        v = lastValidMv[c];
+                        cellValid[c] = false;
+                        cellDeltaMv[c] = 0;
+                        invalidCells++;
                     }
 
-                    cellValid[c] = true;
-                    cellDeltaMv[c] = delta;
-                    lastValidMv[c] = v;
-                    if (v < extremeMinimumMv[c])
+                    cellVoltageMv[c] = v;
+                    ring[head] = v;
+                    if (current)
                     {
-                        extremeMinimumMv[c] = v;
+                        // Only rests have a relaxation slope, and each rest starts its windows afresh.
+                        lastPulseSampleMv[c] = v;
+                        continue;
                     }
 
-                    if (v > extremeMaximumMv[c])
+                    long difference;
+                    if (window == 3)
                     {
-                        extremeMaximumMv[c] = v;
+                        difference = windowDifference[c] + v - (2L * ring[leaving]) + ring[oldest];
                     }
-
-                    if (v < minimumMv)
+                    else if (window == 0)
                     {
-                        minimumMv = v;
+                        difference = v;
                     }
-
-                    if (v > maximumMv)
+                    else if (window == 1)
                     {
-                        maximumMv = v;
+                        difference = windowDifference[c] + v;
                     }
-
-                    if (delta < minimumDeltaMv)
+                    else
                     {
-                        minimumDeltaMv = delta;
+                        difference = windowDifference[c] + v - (2L * ring[leaving]);
                     }
-                    else if (delta > maximumDeltaMv)
+
+                    windowDifference[c] = difference;
+                    if (slopeReady)
                     {
-                        maximumDeltaMv = delta;
+                        // Means differ by (recent - older) / n over n samples of time: uV/s = d * 1e6 / (n^2 * T).
+                        restSlope[c] = (int)(slopeFactor != 0 ? difference * slopeFactor : difference * 1000000 / slopeDivisor);
                     }
                 }
-                else
+
+                invalidCellCount[module] = invalidCells;
+                validMinimumMv[module] = minimumMv;
+                validMaximumMv[module] = maximumMv;
+                minimumDeltaMvs[module] = minimumDeltaMv;
+                maximumDeltaMvs[module] = maximumDeltaMv;
+
+                if (shapeReady)
                 {
-                    v = lastValidMv[c];
-                    cellValid[c] = false;
-                    cellDeltaMv[c] = 0;
-                    invalidCells++;
+                    Shape(head, shape, first, last, snapshot);
                 }
 
-                cellVoltageMv[c] = v;
-                ring[head] = v;
-                if (current)
-                {
-                    // Only rests have a relaxation slope, and each rest starts its windows afresh.
-                    lastPulseSampleMv[c] = v;
-                    continue;
-                }
-
-                long difference;
-                if (window == 3)
-                {
-                    difference = windowDifference[c] + v - (2L * ring[leaving]) + ring[oldest];
-                }
-                else if (window == 0)
-                {
-                    difference = v;
-                }
-                else if (window == 1)
-                {
-                    difference = windowDifference[c] + v;
-                }
-                else
-                {
-                    difference = windowDifference[c] + v - (2L * ring[leaving]);
-                }
-
-                windowDifference[c] = difference;
-                if (slopeReady)
-                {
-                    // Means differ by (recent - older) / n over n samples of time: uV/s = d * 1e6 / (n^2 * T).
-                    restSlope[c] = (int)(slopeFactor != 0 ? difference * slopeFactor : difference * 1000000 / slopeDivisor);
-                }
+                ringHead[module] = head + 1 == ringLength ? 0 : head + 1;
             }
-
-            snapshot.InvalidCellCount[module] = invalidCells;
-            snapshot.ValidMinimumMv[module] = minimumMv;
-            snapshot.ValidMaximumMv[module] = maximumMv;
-            snapshot.MinimumDeltaMv[module] = minimumDeltaMv;
-            snapshot.MaximumDeltaMv[module] = maximumDeltaMv;
-
-            if (shapeReady)
-            {
-                Shape(head, shape, first, last, snapshot);
-            }
-
-            _ringHead[module] = head + 1 == ringLength ? 0 : head + 1;
         }
 
         /// <summary>
