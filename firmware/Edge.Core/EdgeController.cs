@@ -108,6 +108,7 @@ namespace Edge.Core
             }
 
             _cellExtremes = new CellVoltageExtremes(layout.CellCount);
+            _measurement.TrackExtremes(_cellExtremes);
             _lastSwitchClosed = new bool[modules];
             _lastSetpointUa = new int[modules];
             _pendingStart = new bool[modules];
@@ -453,7 +454,6 @@ namespace Edge.Core
                 return;
             }
 
-            _cellExtremes.Include(_snapshot.CellVoltageMv, _snapshot.CellValid);
             if (now - _lastCellVoltagesMs < period && _lastCellVoltagesMs != 0)
             {
                 return;

@@ -185,7 +185,18 @@ namespace Edge.Core.Decision
         {
             long now = snapshot.TimestampMs;
             _snapshot = snapshot;
-            AccountCharge(snapshot);
+            ModulePhase phase = snapshot.Phase[_module];
+
+            // Rest time inline: most ticks are rest ticks, and on the device every call is interpreted overhead.
+            if (phase == ModulePhase.Current)
+            {
+                AccountCharge(snapshot);
+            }
+            else if (State == ModuleState.Rest)
+            {
+                RestTimeMs += snapshot.IntervalMs;
+            }
+
             if (snapshot.PulseEnded[_module])
             {
                 PulseCount++;
@@ -193,7 +204,9 @@ namespace Edge.Core.Decision
                 WritePulseSummary(snapshot, telemetry);
             }
 
-            if (latchedFault || requests.Isolate[_module])
+            // Most ticks nothing was requested: one flag instead of the arrays.
+            bool requested = requests.Any;
+            if (latchedFault || (requested && requests.Isolate[_module]))
             {
                 if (State != ModuleState.Hold)
                 {
@@ -221,6 +234,24 @@ namespace Edge.Core.Decision
                     return;
             }
 
+            if (requested && ApplyRequests(requests, now, telemetry))
+            {
+                return;
+            }
+
+            // A resting module without capacity or time limit has no stop condition to check.
+            bool mayStop = _protocol.CapacityLimitUc > 0 || _protocol.TimeLimitMs > 0 || phase == ModulePhase.Current;
+            if (mayStop && CheckStopConditions(snapshot, now, telemetry))
+            {
+                return;
+            }
+
+            AdvanceWhenDue(snapshot, now, telemetry);
+        }
+
+        /// <summary>The diagnosis' requests for this module; true when one ended the tick's decision.</summary>
+        private bool ApplyRequests(ModuleReactionRequests requests, long now, TelemetryBuffer telemetry)
+        {
             bool depletion = requests.ExtendRest[_module] || requests.ReduceCurrent[_module] || requests.AbortPulse[_module];
             if (depletion && !ShortenPulse())
             {
@@ -241,29 +272,27 @@ namespace Edge.Core.Decision
                 {
                     _lastCurrentEndMs = now;
                     NextStep(now, telemetry);
-                    return;
+                    return true;
                 }
             }
 
             if (requests.Stop[_module])
             {
                 Finish(StopReason.DepletionOnset, EventKind.Stopped, NetChargeMc(), 0, now, telemetry);
-                return;
+                return true;
             }
 
-            if (CheckStopConditions(snapshot, now, telemetry))
-            {
-                return;
-            }
-
-            AdvanceWhenDue(snapshot, now, telemetry);
+            return false;
         }
 
         private bool CheckStopConditions(MeasurementSnapshot snapshot, long now, TelemetryBuffer telemetry)
         {
-            if (snapshot.Phase[_module] == ModulePhase.Current)
+            bool stripping = SetpointUa > 0;
+
+            // The module's valid extremes say whether any cell reached its cut-off; only then is each cell looked at.
+            bool reached = stripping ? snapshot.ValidMaximumMv[_module] >= _protocol.StripCutoffMv : snapshot.ValidMinimumMv[_module] <= _protocol.PlateCutoffMv;
+            if (reached && snapshot.Phase[_module] == ModulePhase.Current)
             {
-                bool stripping = SetpointUa > 0;
                 for (int c = _firstCell; c < _firstCell + _cellCount; c++)
                 {
                     if (!snapshot.CellValid[c])
@@ -344,7 +373,9 @@ namespace Edge.Core.Decision
 
             if (!end)
             {
-                Output(false, 0);
+                // Output(false, 0) written out: the call is the costliest part of a resting tick on the device.
+                SwitchClosed = false;
+                SetpointUa = 0;
                 return;
             }
 
@@ -523,28 +554,22 @@ namespace Edge.Core.Decision
             _currentPercent = reduced < floor ? floor : reduced;
         }
 
+        /// <summary>Charge and time of a tick with current flowing (the rest time is counted in <see cref="Trigger"/>).</summary>
         private void AccountCharge(MeasurementSnapshot snapshot)
         {
             int interval = snapshot.IntervalMs;
-            if (snapshot.Phase[_module] == ModulePhase.Current)
+            int current = snapshot.ModuleCurrentValid[_module] ? snapshot.ModuleCurrentUa[_module] : SetpointUa;
+            long charge = (long)current * interval;
+            if (charge > 0)
             {
-                int current = snapshot.ModuleCurrentValid[_module] ? snapshot.ModuleCurrentUa[_module] : SetpointUa;
-                long charge = (long)current * interval;
-                if (charge > 0)
-                {
-                    StrippedChargeNc += charge;
-                }
-                else
-                {
-                    PlatedChargeNc -= charge;
-                }
+                StrippedChargeNc += charge;
+            }
+            else
+            {
+                PlatedChargeNc -= charge;
+            }
 
-                PulseTimeMs += interval;
-            }
-            else if (State == ModuleState.Rest)
-            {
-                RestTimeMs += interval;
-            }
+            PulseTimeMs += interval;
         }
 
         /// <summary>Net charge stripped since the start in millicoulombs: the value of stopped, protocolDone and capacityLimit events.</summary>

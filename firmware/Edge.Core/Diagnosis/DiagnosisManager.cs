@@ -29,6 +29,9 @@ namespace Edge.Core.Diagnosis
         // Debouncing or active: the one load the Ok fast path needs.
         private readonly bool[] _pending;
 
+        // Per row: channels pending. A row with none takes Ok reports without a call (see IsQuiet).
+        private readonly int[] _pendingChannels;
+
         // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
         private readonly bool[] _moduleLatched;
 
@@ -53,6 +56,7 @@ namespace Edge.Core.Diagnosis
             _okCount = new int[DiagnosisTable.RowCount * channels];
             _active = new bool[DiagnosisTable.RowCount * channels];
             _pending = new bool[DiagnosisTable.RowCount * channels];
+            _pendingChannels = new int[DiagnosisTable.RowCount];
         }
 
         public ModuleReactionRequests Requests => _requests;
@@ -81,8 +85,24 @@ namespace Edge.Core.Diagnosis
             }
 
             bool activated = Decide(id, channel, slot, notOk, value, threshold);
-            _pending[slot] = _notOkCount[slot] != 0 || _active[slot];
+            SetPending(slot, (int)id, _notOkCount[slot] != 0 || _active[slot]);
             return activated;
+        }
+
+        /// <summary>
+        /// True when no channel of the row is debouncing or active: an Ok report to it would change nothing, so
+        /// a detector may skip it. Asked once per row and tick, it saves the device a call per channel on
+        /// healthy ticks (its interpreter pays for every call).
+        /// </summary>
+        public bool IsQuiet(DiagnosisId id) => _pendingChannels[(int)id] == 0;
+
+        private void SetPending(int slot, int row, bool pending)
+        {
+            if (pending != _pending[slot])
+            {
+                _pending[slot] = pending;
+                _pendingChannels[row] += pending ? 1 : -1;
+            }
         }
 
         private bool Decide(DiagnosisId id, int channel, int slot, bool notOk, int value, int threshold)
@@ -202,7 +222,7 @@ namespace Edge.Core.Diagnosis
             _active[slot] = false;
             _notOkCount[slot] = 0;
             _okCount[slot] = 0;
-            _pending[slot] = false;
+            SetPending(slot, row, false);
         }
 
         private void RequestReaction(DiagnosisTableRow row, int channel)

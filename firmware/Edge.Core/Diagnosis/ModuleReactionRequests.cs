@@ -28,8 +28,20 @@ namespace Edge.Core.Diagnosis
 
         public bool[] Isolate { get; }
 
+        /// <summary>
+        /// True when a reaction was requested since the last <see cref="Clear"/> (requests are made through
+        /// <see cref="Request"/>): a healthy tick's decision then reads none of the arrays.
+        /// </summary>
+        public bool Any { get; private set; }
+
         public void Clear()
         {
+            if (!Any)
+            {
+                return;
+            }
+
+            Any = false;
             for (int m = 0; m < Isolate.Length; m++)
             {
                 ExtendRest[m] = false;
@@ -42,6 +54,7 @@ namespace Edge.Core.Diagnosis
 
         public void Request(int module, DiagnosisReaction reaction)
         {
+            Any = true;
             switch (reaction)
             {
                 case DiagnosisReaction.ExtendRest:

@@ -41,6 +41,11 @@ namespace Edge.Core.Measurement
             LastPulseCurrentUa = new int[modules];
             LastPulseDurationMs = new long[modules];
             LastPulseChargeUc = new int[modules];
+            InvalidCellCount = new int[modules];
+            ValidMinimumMv = new int[modules];
+            ValidMaximumMv = new int[modules];
+            MinimumDeltaMv = new int[modules];
+            MaximumDeltaMv = new int[modules];
         }
 
         public PackLayout Layout { get; }
@@ -122,5 +127,23 @@ namespace Edge.Core.Measurement
 
         /// <summary>Rise over the later shape window, ending at this sample (mV).</summary>
         public int[] ShapeLateRiseMv { get; }
+
+        // Per module summaries of this tick's cells, for detectors that can pass over a healthy module without
+        // looking at each cell (on the device every per-cell look is interpreted instructions).
+
+        /// <summary>Cells of the module whose reading is not valid this tick.</summary>
+        public int[] InvalidCellCount { get; }
+
+        /// <summary>Lowest valid cell voltage of the module this tick (mV); int.MaxValue when no cell is valid.</summary>
+        public int[] ValidMinimumMv { get; }
+
+        /// <summary>Highest valid cell voltage of the module this tick (mV); int.MinValue when no cell is valid.</summary>
+        public int[] ValidMaximumMv { get; }
+
+        /// <summary>Most negative <see cref="CellDeltaMv"/> of the module's valid cells, or 0 when none fell (mV).</summary>
+        public int[] MinimumDeltaMv { get; }
+
+        /// <summary>Most positive <see cref="CellDeltaMv"/> of the module's valid cells, or 0 when none rose (mV).</summary>
+        public int[] MaximumDeltaMv { get; }
     }
 }

@@ -2,6 +2,7 @@
 
 using Edge.Core.Configuration;
 using Edge.Core.Sampling;
+using Edge.Core.Telemetry;
 
 namespace Edge.Core.Measurement
 {
@@ -38,12 +39,15 @@ namespace Edge.Core.Measurement
         private readonly int _shapeSamples;
         private readonly int _ringLength;
 
-        // Per cell: recent voltages of the current phase (ring), running window sums, last valid value.
+        // Per cell: recent voltages of the current phase (ring), the running difference of the two slope
+        // windows' sums (newest 'slope' samples minus the ones before), last valid value.
         private readonly int[][] _ring;
-        private readonly long[] _sumRecent;
-        private readonly long[] _sumOlder;
+        private readonly long[] _windowDifference;
         private readonly int[] _lastValidMv;
         private readonly bool[] _hasLastValid;
+
+        // Cells without a valid reading yet; once 0, no cell's flag needs a look.
+        private int _cellsNeverValid;
         private readonly int[] _lastPulseSampleMv;
 
         // Per module.
@@ -54,6 +58,10 @@ namespace Edge.Core.Measurement
         private readonly long[] _pulseChargeNc;
         private readonly int[] _pulseCurrentUa;
         private readonly bool[] _started;
+
+        // Running per-cell extremes for the cells telemetry (see TrackExtremes); own arrays until then.
+        private int[] _extremeMinimumMv;
+        private int[] _extremeMaximumMv;
 
         private long _previousTimestampMs;
         private bool _first = true;
@@ -75,10 +83,12 @@ namespace Edge.Core.Measurement
                 _ring[c] = new int[_ringLength];
             }
 
-            _sumRecent = new long[cells];
-            _sumOlder = new long[cells];
+            _windowDifference = new long[cells];
             _lastValidMv = new int[cells];
             _hasLastValid = new bool[cells];
+            _cellsNeverValid = cells;
+            _extremeMinimumMv = new int[cells];
+            _extremeMaximumMv = new int[cells];
             _lastPulseSampleMv = new int[cells];
 
             int modules = layout.ModuleCount;
@@ -88,6 +98,26 @@ namespace Edge.Core.Measurement
             _pulseChargeNc = new long[modules];
             _pulseCurrentUa = new int[modules];
             _started = new bool[modules];
+        }
+
+        /// <summary>
+        /// From the next tick on, every valid reading also updates <paramref name="extremes"/>, in the same pass
+        /// over the cells (what <see cref="CellVoltageExtremes.Include"/> would do in a second one).
+        /// </summary>
+        public void TrackExtremes(CellVoltageExtremes extremes)
+        {
+            if (extremes == null)
+            {
+                throw new System.ArgumentNullException(nameof(extremes));
+            }
+
+            if (extremes.MinimumMv.Length != _lastValidMv.Length)
+            {
+                throw new System.ArgumentException("the extremes must cover every cell of the pack", nameof(extremes));
+            }
+
+            _extremeMinimumMv = extremes.MinimumMv;
+            _extremeMaximumMv = extremes.MaximumMv;
         }
 
         /// <summary>
@@ -105,16 +135,35 @@ namespace Edge.Core.Measurement
             snapshot.IntervalMs = interval;
 
             int cellsPerModule = _layout.CellsPerModule;
-            for (int m = 0; m < _layout.ModuleCount; m++)
+            int modules = _layout.ModuleCount;
+
+            // Arrays in locals: on the device every field and property load is an interpreted instruction.
+            ChannelStatus[] currentStatus = frame.ModuleCurrentStatus;
+            int[] currents = frame.ModuleCurrentUa;
+            ModulePhase[] phases = _phase;
+            bool[] started = _started;
+            int[] pulseCurrentUa = _pulseCurrentUa;
+            int[] phaseSampleCount = snapshot.PhaseSampleCount;
+            long[] phaseStartMs = _phaseStartMs;
+            long[] pulseChargeNc = _pulseChargeNc;
+            int[] snapshotCurrentUa = snapshot.ModuleCurrentUa;
+            bool[] snapshotCurrentValid = snapshot.ModuleCurrentValid;
+            bool[] phaseStarted = snapshot.PhaseStarted;
+            bool[] edgeMeasured = snapshot.EdgeMeasured;
+            bool[] pulseEnded = snapshot.PulseEnded;
+            ModulePhase[] snapshotPhase = snapshot.Phase;
+            long[] phaseElapsedMs = snapshot.PhaseElapsedMs;
+            for (int m = 0; m < modules; m++)
             {
                 ModulePhase phase = switchWasClosed[m] ? ModulePhase.Current : ModulePhase.Open;
-                bool currentValid = frame.ModuleCurrentStatus[m] == ChannelStatus.Valid;
-                int currentUa = frame.ModuleCurrentUa[m];
-                snapshot.ModuleCurrentUa[m] = currentUa;
-                snapshot.ModuleCurrentValid[m] = currentValid;
+                bool currentValid = currentStatus[m] == ChannelStatus.Valid;
+                int currentUa = currents[m];
+                int setpoint = setpointUa[m];
+                snapshotCurrentUa[m] = currentUa;
+                snapshotCurrentValid[m] = currentValid;
 
                 // The magnitude of the current that flowed: the measured one when it can be trusted.
-                int flowingUa = currentValid ? currentUa : setpointUa[m];
+                int flowingUa = currentValid ? currentUa : setpoint;
                 if (flowingUa < 0)
                 {
                     flowingUa = -flowingUa;
@@ -123,24 +172,25 @@ namespace Edge.Core.Measurement
                 // A direction change with the switch closed (plate straight into strip, or back) ends one
                 // pulse and starts the next in the same tick: each direction is summarised on its own and
                 // the swing through zero is not mistaken for a rise within one pulse.
-                bool reversed = _started[m] && phase == ModulePhase.Current && _phase[m] == ModulePhase.Current && IsReversal(_pulseCurrentUa[m], setpointUa[m]);
-                bool changed = !_started[m] || phase != _phase[m] || reversed;
-                ModulePhase previousPhase = _phase[m];
+                bool wasStarted = started[m];
+                ModulePhase previousPhase = phases[m];
+                bool reversed = wasStarted && phase == ModulePhase.Current && previousPhase == ModulePhase.Current && IsReversal(pulseCurrentUa[m], setpoint);
+                bool changed = !wasStarted || phase != previousPhase || reversed;
 
                 // No rest came before a reversed pulse, so nothing here is a pulse start after a rest.
-                snapshot.PhaseStarted[m] = changed && !reversed;
-                snapshot.EdgeMeasured[m] = false;
-                snapshot.PulseEnded[m] = false;
+                phaseStarted[m] = changed && !reversed;
+                edgeMeasured[m] = false;
+                pulseEnded[m] = false;
                 int first = m * cellsPerModule;
 
                 if (reversed)
                 {
-                    int stepUa = _pulseCurrentUa[m] - setpointUa[m];
+                    int stepUa = pulseCurrentUa[m] - setpoint;
                     // EndPulse's closing edge assumes the current fell to 0; the reversal edge replaces it.
                     EndPulse(m, first, cellsPerModule, frame, snapshot);
                     ReversalEdge(m, first, cellsPerModule, frame, stepUa < 0 ? -stepUa : stepUa, snapshot);
                 }
-                else if (changed && _started[m])
+                else if (changed && wasStarted)
                 {
                     if (previousPhase == ModulePhase.Open)
                     {
@@ -152,32 +202,37 @@ namespace Edge.Core.Measurement
                     }
                 }
 
+                int count;
                 if (changed)
                 {
-                    _phase[m] = phase;
-                    _phaseStartMs[m] = now - interval;
+                    phases[m] = phase;
+                    phaseStartMs[m] = now - interval;
                     _ringHead[m] = 0;
-                    snapshot.PhaseSampleCount[m] = 0;
+                    count = 1;
                     if (phase == ModulePhase.Current)
                     {
-                        _pulseChargeNc[m] = 0;
-                        _pulseCurrentUa[m] = setpointUa[m];
+                        pulseChargeNc[m] = 0;
+                        pulseCurrentUa[m] = setpoint;
                     }
                 }
+                else
+                {
+                    count = phaseSampleCount[m] + 1;
+                }
 
-                _started[m] = true;
-                snapshot.Phase[m] = phase;
-                snapshot.PhaseElapsedMs[m] = now - _phaseStartMs[m];
-                int count = snapshot.PhaseSampleCount[m] + 1;
-                snapshot.PhaseSampleCount[m] = count;
+                started[m] = true;
+                snapshotPhase[m] = phase;
+                phaseElapsedMs[m] = now - phaseStartMs[m];
+                phaseSampleCount[m] = count;
 
                 if (phase == ModulePhase.Current)
                 {
-                    _pulseChargeNc[m] += (long)(currentValid ? currentUa : setpointUa[m]) * interval;
+                    pulseChargeNc[m] += (long)(currentValid ? currentUa : setpoint) * interval;
                 }
 
-                PushSamples(m, first, cellsPerModule, count, frame, phase, snapshot);
             }
+
+            PushSamples(frame, snapshot);
         }
 
         private void BeginPulse(int module, int first, int cellsPerModule, SampleFrame frame, int flowingUa, MeasurementSnapshot snapshot)
@@ -280,88 +335,216 @@ namespace Edge.Core.Measurement
             snapshot.LastPulseChargeUc[module] = (int)(_pulseChargeNc[module] / 1000);
         }
 
-        private void PushSamples(int module, int first, int cellsPerModule, int count, SampleFrame frame, ModulePhase phase, MeasurementSnapshot snapshot)
+        /// <summary>
+        /// Takes this tick's cell samples into every module's rings, slope windows and snapshot fields, after the
+        /// phase bookkeeping of all modules. One call per tick: on the device every call and every field load into
+        /// a local is interpreted overhead, so the arrays are taken into locals once for the whole pack.
+        /// </summary>
+        private void PushSamples(SampleFrame frame, MeasurementSnapshot snapshot)
         {
-            int head = _ringHead[module];
             int slope = _slopeSamples;
             int shape = _shapeSamples;
-            bool slopeReady = phase == ModulePhase.Open && count >= 2 * slope;
-            bool shapeReady = phase == ModulePhase.Current && count >= (2 * shape) + ShapePointSamples;
-            snapshot.RestSlopeValid[module] = slopeReady;
-            snapshot.ShapeValid[module] = shapeReady;
+            int cellsPerModule = _layout.CellsPerModule;
+            int modules = _layout.ModuleCount;
+            int[] ringHead = _ringHead;
+            int[] phaseSampleCount = snapshot.PhaseSampleCount;
+            ModulePhase[] phases = snapshot.Phase;
+            bool[] restSlopeValid = snapshot.RestSlopeValid;
+            bool[] shapeValid = snapshot.ShapeValid;
+            int[] invalidCellCount = snapshot.InvalidCellCount;
+            int[] validMinimumMv = snapshot.ValidMinimumMv;
+            int[] validMaximumMv = snapshot.ValidMaximumMv;
+            int[] minimumDeltaMvs = snapshot.MinimumDeltaMv;
+            int[] maximumDeltaMvs = snapshot.MaximumDeltaMv;
             int[] voltages = frame.CellVoltageMv;
             ChannelStatus[] status = frame.CellVoltageStatus;
-
-            for (int c = first; c < first + cellsPerModule; c++)
+            int[][] rings = _ring;
+            long[] windowDifference = _windowDifference;
+            int[] lastValidMv = _lastValidMv;
+            bool[] hasLastValid = _hasLastValid;
+            int[] lastPulseSampleMv = _lastPulseSampleMv;
+            bool[] cellValid = snapshot.CellValid;
+            int[] cellVoltageMv = snapshot.CellVoltageMv;
+            int[] cellDeltaMv = snapshot.CellDeltaMv;
+            int[] restSlope = snapshot.RestSlopeUvPerS;
+            long slopeFactor = _slopeFactor;
+            long slopeDivisor = _slopeDivisor;
+            int[] extremeMinimumMv = _extremeMinimumMv;
+            int[] extremeMaximumMv = _extremeMaximumMv;
+            int ringLength = _ringLength;
+            for (int module = 0; module < modules; module++)
             {
-                bool valid = status[c] == ChannelStatus.Valid;
-                int v = valid ? voltages[c] : _lastValidMv[c];
-                snapshot.CellValid[c] = valid;
-                snapshot.CellVoltageMv[c] = v;
-                snapshot.CellDeltaMv[c] = valid && _hasLastValid[c] ? v - _lastValidMv[c] : 0;
-                if (valid)
+                int first = module * cellsPerModule;
+                int head = ringHead[module];
+                int count = phaseSampleCount[module];
+                bool current = phases[module] == ModulePhase.Current;
+                bool slopeReady = !current && count >= 2 * slope;
+                bool shapeReady = current && count >= (2 * shape) + ShapePointSamples;
+                restSlopeValid[module] = slopeReady;
+                shapeValid[module] = shapeReady;
+
+                // Ring positions once per module: the same for every cell of it.
+                // The slope windows slide by one sample: the newest enters the recent window, the one leaving it
+                // enters the older window (counted twice in the difference), the oldest leaves. While the windows
+                // fill, only some of that happens. 0: first sample of the phase; 1: filling the recent window;
+                // 2: filling the older one; 3: sliding.
+                int window = count == 1 ? 0 : (count <= slope ? 1 : (count <= 2 * slope ? 2 : 3));
+                int leaving = head - slope;
+                if (leaving < 0)
                 {
-                    _lastValidMv[c] = v;
-                    _hasLastValid[c] = true;
+                    leaving += ringLength;
                 }
 
-                int[] ring = _ring[c];
-                if (count == 1)
+                int oldest = head - (2 * slope);
+                if (oldest < 0)
                 {
-                    _sumRecent[c] = 0;
-                    _sumOlder[c] = 0;
+                    oldest += ringLength;
                 }
 
-                // Running sums of the two slope windows: the newest 'slope' samples and the ones before.
-                if (count <= slope)
+                // What the detectors' healthy-tick shortcuts need, gathered while the values pass by.
+                int invalidCells = 0;
+                int minimumMv = int.MaxValue;
+                int maximumMv = int.MinValue;
+                int minimumDeltaMv = 0;
+                int maximumDeltaMv = 0;
+                bool allSeen = _cellsNeverValid == 0;
+                int last = first + cellsPerModule;
+                for (int c = first; c < last; c++)
                 {
-                    _sumRecent[c] += v;
-                }
-                else
-                {
-                    int leaving = ring[RingIndex(head - slope)];
-                    _sumRecent[c] += v - leaving;
-                    if (count <= 2 * slope)
+                    int v;
+                    int[] ring = rings[c];
+                    if (status[c] == ChannelStatus.Valid)
                     {
-                        _sumOlder[c] += leaving;
+                        v = voltages[c];
+                        int delta = 0;
+                        if (allSeen || hasLastValid[c])
+                        {
+                            delta = v - lastValidMv[c];
+                        }
+                        else
+                        {
+                            hasLastValid[c] = true;
+                            _cellsNeverValid--;
+                        }
+
+                        cellValid[c] = true;
+                        cellDeltaMv[c] = delta;
+                        lastValidMv[c] = v;
+                        if (v < extremeMinimumMv[c])
+                        {
+                            extremeMinimumMv[c] = v;
+                        }
+
+                        if (v > extremeMaximumMv[c])
+                        {
+                            extremeMaximumMv[c] = v;
+                        }
+
+                        if (v < minimumMv)
+                        {
+                            minimumMv = v;
+                        }
+
+                        if (v > maximumMv)
+                        {
+                            maximumMv = v;
+                        }
+
+                        if (delta < minimumDeltaMv)
+                        {
+                            minimumDeltaMv = delta;
+                        }
+                        else if (delta > maximumDeltaMv)
+                        {
+                            maximumDeltaMv = delta;
+                        }
                     }
                     else
                     {
-                        _sumOlder[c] += leaving - ring[RingIndex(head - (2 * slope))];
+                        v = lastValidMv[c];
+                        cellValid[c] = false;
+                        cellDeltaMv[c] = 0;
+                        invalidCells++;
+                    }
+
+                    cellVoltageMv[c] = v;
+                    ring[head] = v;
+                    if (current)
+                    {
+                        // Only rests have a relaxation slope, and each rest starts its windows afresh.
+                        lastPulseSampleMv[c] = v;
+                        continue;
+                    }
+
+                    long difference;
+                    if (window == 3)
+                    {
+                        difference = windowDifference[c] + v - (2L * ring[leaving]) + ring[oldest];
+                    }
+                    else if (window == 0)
+                    {
+                        difference = v;
+                    }
+                    else if (window == 1)
+                    {
+                        difference = windowDifference[c] + v;
+                    }
+                    else
+                    {
+                        difference = windowDifference[c] + v - (2L * ring[leaving]);
+                    }
+
+                    windowDifference[c] = difference;
+                    if (slopeReady)
+                    {
+                        // Means differ by (recent - older) / n over n samples of time: uV/s = d * 1e6 / (n^2 * T).
+                        restSlope[c] = (int)(slopeFactor != 0 ? difference * slopeFactor : difference * 1000000 / slopeDivisor);
                     }
                 }
 
-                ring[head] = v;
-                if (phase == ModulePhase.Current)
-                {
-                    _lastPulseSampleMv[c] = v;
-                }
-
-                if (slopeReady)
-                {
-                    // Means differ by (recent - older) / n over n samples of time: uV/s = d * 1e6 / (n^2 * T).
-                    long difference = _sumRecent[c] - _sumOlder[c];
-                    snapshot.RestSlopeUvPerS[c] = (int)(_slopeFactor != 0 ? difference * _slopeFactor : difference * 1000000 / _slopeDivisor);
-                }
+                invalidCellCount[module] = invalidCells;
+                validMinimumMv[module] = minimumMv;
+                validMaximumMv[module] = maximumMv;
+                minimumDeltaMvs[module] = minimumDeltaMv;
+                maximumDeltaMvs[module] = maximumDeltaMv;
 
                 if (shapeReady)
                 {
-                    int newest = 0;
-                    int middle = 0;
-                    int oldest = 0;
-                    for (int k = 0; k < ShapePointSamples; k++)
-                    {
-                        newest += ring[RingIndex(head - k)];
-                        middle += ring[RingIndex(head - shape - k)];
-                        oldest += ring[RingIndex(head - (2 * shape) - k)];
-                    }
-
-                    snapshot.ShapeLateRiseMv[c] = (newest - middle) / ShapePointSamples;
-                    snapshot.ShapeEarlyRiseMv[c] = (middle - oldest) / ShapePointSamples;
+                    Shape(head, shape, first, last, snapshot);
                 }
-            }
 
-            _ringHead[module] = head + 1 == _ringLength ? 0 : head + 1;
+                ringHead[module] = head + 1 == ringLength ? 0 : head + 1;
+            }
+        }
+
+        /// <summary>
+        /// The shape test's three points per cell, each a trailing mean of <see cref="ShapePointSamples"/> samples:
+        /// ending now, one shape window back and two back. Positions once per module, then a straight sum per cell
+        /// (written out for the three samples of <see cref="ShapePointSamples"/>).
+        /// </summary>
+        private void Shape(int head, int shape, int first, int last, MeasurementSnapshot snapshot)
+        {
+            int n0 = head;
+            int n1 = RingIndex(head - 1);
+            int n2 = RingIndex(head - 2);
+            int m0 = RingIndex(head - shape);
+            int m1 = RingIndex(head - shape - 1);
+            int m2 = RingIndex(head - shape - 2);
+            int o0 = RingIndex(head - (2 * shape));
+            int o1 = RingIndex(head - (2 * shape) - 1);
+            int o2 = RingIndex(head - (2 * shape) - 2);
+            int[][] rings = _ring;
+            int[] late = snapshot.ShapeLateRiseMv;
+            int[] early = snapshot.ShapeEarlyRiseMv;
+            for (int c = first; c < last; c++)
+            {
+                int[] ring = rings[c];
+                int newest = ring[n0] + ring[n1] + ring[n2];
+                int middle = ring[m0] + ring[m1] + ring[m2];
+                int oldest = ring[o0] + ring[o1] + ring[o2];
+                late[c] = (newest - middle) / ShapePointSamples;
+                early[c] = (middle - oldest) / ShapePointSamples;
+            }
         }
 
         /// <summary>

@@ -10,21 +10,37 @@ namespace Edge.Core.Telemetry
     [HotPath]
     public sealed class CellVoltageExtremes
     {
+        // An interval without a valid reading of a cell has minimum above maximum (the start values), so one
+        // compare each way per reading keeps both and no flag is needed.
         private readonly int[] _minimumMv;
         private readonly int[] _maximumMv;
-        private readonly bool[] _seen;
 
         public CellVoltageExtremes(int cellCount)
         {
             _minimumMv = new int[cellCount];
             _maximumMv = new int[cellCount];
-            _seen = new bool[cellCount];
+            for (int c = 0; c < cellCount; c++)
+            {
+                _minimumMv[c] = int.MaxValue;
+                _maximumMv[c] = int.MinValue;
+            }
         }
+
+        /// <summary>
+        /// The running extremes per cell, for the measurement stage to update in its own pass over the cells
+        /// (<see cref="Measurement.PackMeasurement.TrackExtremes"/>) instead of a second pass through <see cref="Include"/>.
+        /// </summary>
+        internal int[] MinimumMv => _minimumMv;
+
+        internal int[] MaximumMv => _maximumMv;
 
         /// <summary>Takes one tick's readings; invalid channels are left out.</summary>
         public void Include(int[] cellVoltageMv, bool[] cellValid)
         {
-            for (int c = 0; c < _seen.Length; c++)
+            int[] minimum = _minimumMv;
+            int[] maximum = _maximumMv;
+            int cells = minimum.Length;
+            for (int c = 0; c < cells; c++)
             {
                 if (!cellValid[c])
                 {
@@ -32,19 +48,14 @@ namespace Edge.Core.Telemetry
                 }
 
                 int mv = cellVoltageMv[c];
-                if (!_seen[c])
+                if (mv < minimum[c])
                 {
-                    _minimumMv[c] = mv;
-                    _maximumMv[c] = mv;
-                    _seen[c] = true;
+                    minimum[c] = mv;
                 }
-                else if (mv < _minimumMv[c])
+
+                if (mv > maximum[c])
                 {
-                    _minimumMv[c] = mv;
-                }
-                else if (mv > _maximumMv[c])
-                {
-                    _maximumMv[c] = mv;
+                    maximum[c] = mv;
                 }
             }
         }
@@ -59,10 +70,11 @@ namespace Edge.Core.Telemetry
             for (int i = 0; i < count; i++)
             {
                 int c = first + i;
-                bool seen = _seen[c];
+                bool seen = _minimumMv[c] <= _maximumMv[c];
                 record.CellValuesB[i] = seen ? _minimumMv[c] : record.CellValuesA[i];
                 record.CellValuesC[i] = seen ? _maximumMv[c] : record.CellValuesA[i];
-                _seen[c] = false;
+                _minimumMv[c] = int.MaxValue;
+                _maximumMv[c] = int.MinValue;
             }
         }
     }

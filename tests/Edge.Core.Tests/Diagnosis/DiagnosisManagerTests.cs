@@ -108,4 +108,50 @@ public class DiagnosisManagerTests
         Assert.False(manager.HasLatchedFault(0));
         Assert.Equal(0, telemetry.Count);
     }
+
+    [Fact]
+    public void RowIsQuietOnlyWhileNoChannelDebouncesOrIsActive()
+    {
+        var (manager, _) = Create();
+        manager.BeginTick(0, ControlMode.Act);
+        Assert.True(manager.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+
+        // Debounce 2, heal 5: one NotOk makes the row pending, the second activates it.
+        manager.Report(DiagnosisId.SoftShortResistanceDrop, 1, true, 1, 5);
+        Assert.False(manager.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+        Assert.True(manager.IsQuiet(DiagnosisId.SoftShortSpike), "another row stays quiet");
+        manager.Report(DiagnosisId.SoftShortResistanceDrop, 3, true, 1, 5);
+        manager.Report(DiagnosisId.SoftShortResistanceDrop, 1, true, 1, 5);
+        Assert.True(manager.IsActive(DiagnosisId.SoftShortResistanceDrop, 1));
+
+        // Cell 3's debounce restarts with an Ok: cell 1 still holds the row.
+        manager.Report(DiagnosisId.SoftShortResistanceDrop, 3, false, 0, 5);
+        Assert.False(manager.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+
+        // Healed after five Oks in a row: quiet again; a second heal report changes nothing.
+        for (int i = 0; i < 4; i++)
+        {
+            manager.Report(DiagnosisId.SoftShortResistanceDrop, 1, false, 0, 5);
+            Assert.False(manager.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+        }
+
+        manager.Report(DiagnosisId.SoftShortResistanceDrop, 1, false, 0, 5);
+        Assert.True(manager.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+        manager.Report(DiagnosisId.SoftShortResistanceDrop, 1, false, 0, 5);
+        Assert.True(manager.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+    }
+
+    [Fact]
+    public void LatchedRowIsQuietAgainOnlyAfterTheModuleReset()
+    {
+        var (manager, _) = Create();
+        manager.BeginTick(0, ControlMode.Act);
+        manager.Report(DiagnosisId.HardShort, 2, true, 0, 5);
+        manager.Report(DiagnosisId.HardShort, 2, true, 0, 5);
+        Assert.False(manager.IsQuiet(DiagnosisId.HardShort));
+        manager.ResetModule(0);
+        Assert.False(manager.IsQuiet(DiagnosisId.HardShort), "cell 2 is in module 1");
+        manager.ResetModule(1);
+        Assert.True(manager.IsQuiet(DiagnosisId.HardShort));
+    }
 }

@@ -57,3 +57,60 @@ public sealed class CellVoltageExtremesTests
         Assert.Equal(new[] { 7, 100 }, record.CellValuesC);
     }
 }
+
+/// <summary>The controller's cells records carry each cell's extremes since the previous record (the measurement tracks them).</summary>
+public sealed class ControllerCellExtremesTests
+{
+    [Fact]
+    public void TheCellsRecordCarriesTheValidPeakAndTroughSinceThePreviousRecord()
+    {
+        // One module of two cells, idle, 10 ms ticks; a cells record every 100 ms: at 0 ms, then at 110 ms
+        // (the first record stamps 1 ms, so 100 ms after it has passed at 110 ms).
+        var layout = new Edge.Core.Sampling.PackLayout(1, 2, 0);
+        var configuration = new Edge.Core.Configuration.ControllerConfiguration { StartImmediately = false };
+        configuration.Telemetry.CellVoltagePeriodMs = 100;
+        var controller = new EdgeController(layout, configuration);
+        var actions = new Edge.Core.Actuation.ActionFrame(layout);
+        var frame = new Edge.Core.Sampling.SampleFrame(layout);
+        TelemetryRecord last = null;
+        for (int tick = 0; tick <= 11; tick++)
+        {
+            long now = tick * 10;
+            frame.TickIndex = tick;
+            frame.TimestampMs = now;
+            frame.CellVoltageStatus[0] = Edge.Core.Sampling.ChannelStatus.Valid;
+
+            // Cell 0 sits at 2000 mV with a 2100 mV peak at 50 ms, a 1900 mV trough at 70 ms, and an implausible
+            // 5000 mV at 60 ms that must not count; before the first record it dipped to 1500 mV, which belongs
+            // to the first record's interval only.
+            frame.CellVoltageMv[0] = now switch
+            {
+                0 => 1500,
+                50 => 2100,
+                60 => 5000,
+                70 => 1900,
+                _ => 2000,
+            };
+            if (now == 60)
+            {
+                frame.CellVoltageStatus[0] = Edge.Core.Sampling.ChannelStatus.Implausible;
+            }
+
+            frame.CellVoltageMv[1] = 2500;
+            controller.Tick(frame, actions);
+            for (int i = 0; i < controller.Telemetry.Count; i++)
+            {
+                TelemetryRecord record = controller.Telemetry[i];
+                if (record.Kind == TelemetryRecordKind.CellVoltages && record.TimestampMs == 110)
+                {
+                    last = record;
+                }
+            }
+        }
+
+        Assert.NotNull(last);
+        Assert.Equal(new[] { 2000, 2500 }, last.CellValuesA.Take(2));
+        Assert.Equal(new[] { 1900, 2500 }, last.CellValuesB.Take(2));
+        Assert.Equal(new[] { 2100, 2500 }, last.CellValuesC.Take(2));
+    }
+}

@@ -84,9 +84,10 @@ namespace Edge.Core.Diagnosis.Detectors
 
                 // Only pulses have shape windows, and each pulse starts them afresh: steps at rest do not matter.
                 long now = snapshot.TimestampMs;
-                if (snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m])
+                int step = _configuration.ShapeStepMv;
+                bool stepped = snapshot.MinimumDeltaMv[m] <= -step || snapshot.MaximumDeltaMv[m] >= step;
+                if (stepped && snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m])
                 {
-                    int step = _configuration.ShapeStepMv;
                     int[] deltas = snapshot.CellDeltaMv;
                     for (int c = first; c < last; c++)
                     {
@@ -185,7 +186,10 @@ namespace Edge.Core.Diagnosis.Detectors
             bool convex = late >= _configuration.ShapeMinimumRiseMv
                 && early >= 0
                 && (long)late * 100 > (long)early * _configuration.ShapeConvexityPercent;
-            diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, _configuration.ShapeMinimumRiseMv);
+            if (convex || !diagnosis.IsQuiet(DiagnosisId.DepletionNonlinearRise))
+            {
+                diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, _configuration.ShapeMinimumRiseMv);
+            }
         }
     }
 }

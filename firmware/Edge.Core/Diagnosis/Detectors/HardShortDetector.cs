@@ -54,16 +54,35 @@ namespace Edge.Core.Diagnosis.Detectors
             bool[] cellValid = snapshot.CellValid;
             int[] voltages = snapshot.CellVoltageMv;
             int cellsPerModule = _layout.CellsPerModule;
-            for (int m = 0; m < _layout.ModuleCount; m++)
+            int modules = _layout.ModuleCount;
+            ModulePhase[] phases = snapshot.Phase;
+            bool[] edgeMeasured = snapshot.EdgeMeasured;
+
+            // With nothing pending, a cell's Ok report changes nothing: a rest tick without an edge (most ticks)
+            // has nothing to report, a pulse tick only a collapsed cell.
+            bool quiet = diagnosis.IsQuiet(DiagnosisId.HardShort);
+            for (int m = 0; m < modules; m++)
             {
-                bool underCurrent = snapshot.Phase[m] == ModulePhase.Current && snapshot.PhaseSampleCount[m] > 0;
+                bool edge = edgeMeasured[m];
+                bool underCurrent = phases[m] == ModulePhase.Current && snapshot.PhaseSampleCount[m] > 0;
+                if (quiet && !edge && !underCurrent)
+                {
+                    continue;
+                }
+
                 int current = snapshot.ModuleCurrentValid[m] ? snapshot.ModuleCurrentUa[m] : 0;
                 long magnitude = current < 0 ? -current : current;
                 long expectedMv = magnitude * _nominalResistanceOhm / 1000;
                 bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
-                int first = _layout.FirstCellOf(m);
+
+                // Without an edge only a valid cell near 0 V can report; the module's valid extremes tell whether any is.
+                if (quiet && !edge && (!applies || snapshot.ValidMinimumMv[m] > maximumMv || snapshot.ValidMaximumMv[m] < -maximumMv))
+                {
+                    continue;
+                }
+
+                int first = m * cellsPerModule;
                 int last = first + cellsPerModule;
-                bool edge = snapshot.EdgeMeasured[m];
                 int stepUa = snapshot.EdgeCurrentUa[m];
                 for (int c = first; c < last; c++)
                 {
@@ -74,6 +93,11 @@ namespace Edge.Core.Diagnosis.Detectors
 
                     int v = voltages[c];
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
+                    if (quiet && !edge && !(applies && nearZero))
+                    {
+                        continue;
+                    }
+
                     bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa));
                     bool collapsed = applies && nearZero;
                     if (shunted && !collapsed)

@@ -35,28 +35,62 @@ namespace Edge.Core.Diagnosis.Detectors
             // Arrays in locals: the report calls would otherwise make the JIT reload them per cell.
             ChannelStatus[] statuses = frame.CellVoltageStatus;
             int[] voltages = frame.CellVoltageMv;
-            int cells = _layout.CellCount;
-            for (int c = 0; c < cells; c++)
+            // A valid reading is Ok for both rows; while neither row has anything pending that report would
+            // change nothing, so a healthy tick makes no call per channel.
+            // The measurement counted each module's invalid cells: a module without any is passed over whole.
+            bool cellsQuiet = diagnosis.IsQuiet(DiagnosisId.CellChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CellChannelInvalid);
+            int[] invalidCells = snapshot.InvalidCellCount;
+            int cellsPerModule = _layout.CellsPerModule;
+            int modules = _layout.ModuleCount;
+            for (int m = 0; m < modules; m++)
             {
-                ChannelStatus status = statuses[c];
-                diagnosis.Report(DiagnosisId.CellChannelSaturated, c, status == ChannelStatus.Saturated, voltages[c], 0);
-                diagnosis.Report(DiagnosisId.CellChannelInvalid, c, status == ChannelStatus.Implausible || status == ChannelStatus.Missing, (int)status, 0);
+                if (cellsQuiet && invalidCells[m] == 0)
+                {
+                    continue;
+                }
+
+                int last = (m + 1) * cellsPerModule;
+                for (int c = m * cellsPerModule; c < last; c++)
+                {
+                    ChannelStatus status = statuses[c];
+                    if (cellsQuiet && status == ChannelStatus.Valid)
+                    {
+                        continue;
+                    }
+
+                    diagnosis.Report(DiagnosisId.CellChannelSaturated, c, status == ChannelStatus.Saturated, voltages[c], 0);
+                    diagnosis.Report(DiagnosisId.CellChannelInvalid, c, status == ChannelStatus.Implausible || status == ChannelStatus.Missing, (int)status, 0);
+                }
             }
 
-            for (int m = 0; m < _layout.ModuleCount; m++)
+            ChannelStatus[] currentStatuses = frame.ModuleCurrentStatus;
+            bool[] edgeMeasured = snapshot.EdgeMeasured;
+            bool currentsQuiet = diagnosis.IsQuiet(DiagnosisId.CurrentChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CurrentChannelInvalid);
+            for (int m = 0; m < modules; m++)
             {
-                ChannelStatus status = frame.ModuleCurrentStatus[m];
-                diagnosis.Report(DiagnosisId.CurrentChannelSaturated, m, status == ChannelStatus.Saturated, frame.ModuleCurrentUa[m], 0);
-                diagnosis.Report(DiagnosisId.CurrentChannelInvalid, m, status == ChannelStatus.Implausible || status == ChannelStatus.Missing, (int)status, 0);
-                if (snapshot.EdgeMeasured[m])
+                ChannelStatus status = currentStatuses[m];
+                if (!currentsQuiet || status != ChannelStatus.Valid)
+                {
+                    diagnosis.Report(DiagnosisId.CurrentChannelSaturated, m, status == ChannelStatus.Saturated, frame.ModuleCurrentUa[m], 0);
+                    diagnosis.Report(DiagnosisId.CurrentChannelInvalid, m, status == ChannelStatus.Implausible || status == ChannelStatus.Missing, (int)status, 0);
+                }
+
+                if (edgeMeasured[m])
                 {
                     EvaluateStuck(m, snapshot, diagnosis);
                 }
             }
 
-            for (int t = 0; t < _layout.TemperatureCount; t++)
+            ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
+            bool temperaturesQuiet = diagnosis.IsQuiet(DiagnosisId.TemperatureChannelInvalid);
+            int temperatures = _layout.TemperatureCount;
+            for (int t = 0; t < temperatures; t++)
             {
-                diagnosis.Report(DiagnosisId.TemperatureChannelInvalid, t, frame.TemperatureStatus[t] != ChannelStatus.Valid, (int)frame.TemperatureStatus[t], 0);
+                ChannelStatus status = temperatureStatuses[t];
+                if (!temperaturesQuiet || status != ChannelStatus.Valid)
+                {
+                    diagnosis.Report(DiagnosisId.TemperatureChannelInvalid, t, status != ChannelStatus.Valid, (int)status, 0);
+                }
             }
         }
 
@@ -75,8 +109,16 @@ namespace Edge.Core.Diagnosis.Detectors
             int lateLimit = _periodMs * _plausibility.LateTickPercent / 100;
             int missedLimit = _periodMs * _plausibility.MissedTickPeriods;
             bool missed = skipped >= _plausibility.MissedTickPeriods || interval >= missedLimit || interval <= 0;
-            diagnosis.Report(DiagnosisId.TickMissed, 0, missed, interval, missedLimit);
-            diagnosis.Report(DiagnosisId.TickLate, 0, !missed && (interval > lateLimit || skipped > 0), interval, lateLimit);
+            if (missed || !diagnosis.IsQuiet(DiagnosisId.TickMissed))
+            {
+                diagnosis.Report(DiagnosisId.TickMissed, 0, missed, interval, missedLimit);
+            }
+
+            bool late = !missed && (interval > lateLimit || skipped > 0);
+            if (late || !diagnosis.IsQuiet(DiagnosisId.TickLate))
+            {
+                diagnosis.Report(DiagnosisId.TickLate, 0, late, interval, lateLimit);
+            }
         }
 
         private void EvaluateStuck(int module, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)

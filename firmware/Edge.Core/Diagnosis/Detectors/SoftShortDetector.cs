@@ -27,6 +27,11 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly int[] _spikeLevelMv;
         private readonly long[] _spikeStartMs;
         private readonly bool[] _spikeOpen;
+
+        // Per module: cells with a spike open, so a module without one and without a drop is passed over, and
+        // cells with spikes counted, so a module without any needs no look at its cells' confirmation.
+        private readonly int[] _openSpikes;
+        private readonly int[] _spikyCells;
         private readonly bool[] _spikeInCycle;
         private readonly int[] _spikeCount;
 
@@ -68,6 +73,8 @@ namespace Edge.Core.Diagnosis.Detectors
             _resistanceCount = new int[cells];
             _scratch = new int[_configuration.ResistanceHistory];
             int modules = layout.ModuleCount;
+            _openSpikes = new int[modules];
+            _spikyCells = new int[modules];
             _stripPhaseUc = new long[modules];
             _platePhaseUc = new long[modules];
             _lastPulseWasPlate = new bool[modules];
@@ -95,6 +102,8 @@ namespace Edge.Core.Diagnosis.Detectors
                 _resistanceCount[c] = 0;
             }
 
+            _openSpikes[module] = 0;
+            _spikyCells[module] = 0;
             _stripPhaseUc[module] = 0;
             _platePhaseUc[module] = 0;
             _lastPulseWasPlate[module] = false;
@@ -104,71 +113,130 @@ namespace Edge.Core.Diagnosis.Detectors
 
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
-            for (int m = 0; m < _layout.ModuleCount; m++)
+            // Arrays and limits in locals: on the device every field and property load is an interpreted instruction.
+            int cellsPerModule = _layout.CellsPerModule;
+            int modules = _layout.ModuleCount;
+            bool[] cellValid = snapshot.CellValid;
+            int[] deltas = snapshot.CellDeltaMv;
+            int[] phaseSampleCount = snapshot.PhaseSampleCount;
+            ModulePhase[] phases = snapshot.Phase;
+            bool[] phaseStarted = snapshot.PhaseStarted;
+            bool[] pulseEnded = snapshot.PulseEnded;
+            bool[] spikeOpen = _spikeOpen;
+            int[] spikeCount = _spikeCount;
+            int spikeDropMv = _configuration.SpikeDropMv;
+            int confirmingSpikes = _configuration.ConfirmingSpikeCount;
+
+            // No indicator active anywhere and nothing pending on the confirmation: a cell without enough spikes
+            // would only report Ok to a quiet row, which changes nothing (ConfirmingIndicators >= 1). Only Confirm
+            // reports the confirmation row, each cell once, so quiet now holds for each cell's turn; the indicator
+            // rows are asked again after a module whose own evaluation may have reported to them.
+            bool quiet = IndicatorsQuiet(diagnosis);
+            for (int m = 0; m < modules; m++)
             {
-                int first = _layout.FirstCellOf(m);
-                int last = first + _layout.CellsPerModule;
-                bool settled = snapshot.PhaseSampleCount[m] > EdgeSettleSamples;
+                int first = m * cellsPerModule;
+                int last = first + cellsPerModule;
+                bool settled = phaseSampleCount[m] > EdgeSettleSamples;
+                bool current = phases[m] == ModulePhase.Current;
 
                 // A shunt pulls the cell toward 0 V: down while stripping, up while plating (negative
                 // voltages). Spikes are tracked on the polarisation's magnitude in the current direction,
                 // or in the last pulse's direction during a rest.
-                int directionUa = snapshot.Phase[m] == ModulePhase.Current ? snapshot.ModuleCurrentUa[m] : snapshot.LastPulseCurrentUa[m];
+                int directionUa = current ? snapshot.ModuleCurrentUa[m] : snapshot.LastPulseCurrentUa[m];
                 int polarity = directionUa < 0 ? -1 : 1;
 
                 // A current edge (pulse start, end or reversal) moves the voltage by design: a spike still
                 // open across it is not judged on the far side.
-                bool edge = snapshot.PhaseStarted[m] || snapshot.PulseEnded[m];
-                for (int c = first; c < last; c++)
+                bool started = phaseStarted[m];
+                bool ended = pulseEnded[m];
+                bool edge = started || ended;
+                bool reported = edge;
+                if (edge)
                 {
-                    if (edge)
+                    for (int c = first; c < last; c++)
                     {
-                        _spikeOpen[c] = false;
+                        spikeOpen[c] = false;
                     }
 
-                    if (snapshot.CellValid[c])
+                    _openSpikes[m] = 0;
+                }
+
+                // Nothing to track unless a spike is open or a valid cell dropped by a spike's depth (the module's
+                // largest drop in the polarisation's direction tells).
+                int largestDropMv = polarity > 0 ? -snapshot.MinimumDeltaMv[m] : snapshot.MaximumDeltaMv[m];
+                if (_openSpikes[m] > 0 || (settled && largestDropMv >= spikeDropMv))
+                {
+                    reported = true;
+                    for (int c = first; c < last; c++)
                     {
-                        TrackSpike(c, settled, polarity, snapshot, diagnosis);
+                        if (cellValid[c] && (spikeOpen[c] || (settled && -(polarity * deltas[c]) >= spikeDropMv)))
+                        {
+                            TrackSpike(c, m, settled, polarity, snapshot, diagnosis);
+                        }
                     }
                 }
 
                 if (snapshot.EdgeMeasured[m])
                 {
+                    reported = true;
                     int stepUa = snapshot.EdgeCurrentUa[m];
                     for (int c = first; c < last; c++)
                     {
-                        if (snapshot.CellValid[c])
+                        if (cellValid[c])
                         {
                             EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
                         }
                     }
                 }
 
-                if (snapshot.PulseEnded[m])
+                if (ended)
                 {
                     EndOfCycle(m, first, last, snapshot, diagnosis);
                 }
 
-                if (snapshot.PhaseStarted[m] && snapshot.Phase[m] == ModulePhase.Current)
+                if (started && current)
                 {
                     // A new pulse begins: its pre-pulse voltage is where the rest ended.
                     for (int c = first; c < last; c++)
                     {
-                        if (snapshot.CellValid[c])
+                        if (cellValid[c])
                         {
                             EvaluateSelfDischarge(c, _lastPulseWasStrip[m], snapshot.PrePulseVoltageMv[c], diagnosis);
                         }
                     }
                 }
 
+                if (reported && quiet)
+                {
+                    quiet = IndicatorsQuiet(diagnosis);
+                }
+
+                // With rows quiet, only a cell with enough spikes can report, and none has any spikes unless counted.
+                if (quiet && _spikyCells[m] == 0)
+                {
+                    continue;
+                }
+
                 for (int c = first; c < last; c++)
                 {
-                    Confirm(c, m, diagnosis);
+                    if (!quiet || spikeCount[c] >= confirmingSpikes)
+                    {
+                        Confirm(c, m, diagnosis);
+                    }
                 }
             }
         }
 
-        private void TrackSpike(int cell, bool settled, int polarity, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        private static bool IndicatorsQuiet(DiagnosisManager diagnosis)
+        {
+            return diagnosis.IsQuiet(DiagnosisId.SoftShortConfirmed)
+                && diagnosis.IsQuiet(DiagnosisId.SoftShortSpike)
+                && diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop)
+                && diagnosis.IsQuiet(DiagnosisId.SoftShortSelfDischarge)
+                && diagnosis.IsQuiet(DiagnosisId.SoftShortEfficiencyDrop);
+        }
+
+        private void TrackSpike(int cell, int module, bool settled, int polarity, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int v = polarity * snapshot.CellVoltageMv[cell];
             if (_spikeOpen[cell])
@@ -177,13 +245,20 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (v - _spikeLevelMv[cell] >= _spikeDropMv[cell] / 2)
                 {
                     _spikeOpen[cell] = false;
+                    _openSpikes[module]--;
                     _spikeInCycle[cell] = true;
+                    if (_spikeCount[cell] == 0)
+                    {
+                        _spikyCells[module]++;
+                    }
+
                     _spikeCount[cell]++;
                     diagnosis.Report(DiagnosisId.SoftShortSpike, cell, true, _spikeDropMv[cell], _configuration.SpikeDropMv);
                 }
                 else if (snapshot.TimestampMs - _spikeStartMs[cell] > _configuration.SpikeRecoveryMs)
                 {
                     _spikeOpen[cell] = false;
+                    _openSpikes[module]--;
                 }
                 else if (v < _spikeLevelMv[cell])
                 {
@@ -197,6 +272,7 @@ namespace Edge.Core.Diagnosis.Detectors
             if (settled && -delta >= _configuration.SpikeDropMv)
             {
                 _spikeOpen[cell] = true;
+                _openSpikes[module]++;
                 _spikeDropMv[cell] = -delta;
                 _spikeLevelMv[cell] = v;
                 _spikeStartMs[cell] = snapshot.TimestampMs;
@@ -256,6 +332,11 @@ namespace Edge.Core.Diagnosis.Detectors
                     // only the spikes of the current episode (spiky cycles in a row, or the warning active).
                     if (!diagnosis.IsActive(DiagnosisId.SoftShortSpike, c))
                     {
+                        if (_spikeCount[c] != 0)
+                        {
+                            _spikyCells[module]--;
+                        }
+
                         _spikeCount[c] = 0;
                     }
                 }

@@ -266,6 +266,13 @@ namespace Edge.Core.Telemetry.Outbox
                 {
                     OnConnectedLocked();
                 }
+
+                // Every slot free: nothing queued, nothing in flight. Most pumps (one per tick) find this, and one
+                // count replaces a scan of every slot, which the device's interpreter pays for per slot.
+                if (_freeCount == _slots.Length)
+                {
+                    return 0;
+                }
             }
 
             int live = 0;
