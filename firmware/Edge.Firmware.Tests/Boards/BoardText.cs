@@ -1,0 +1,122 @@
+// Licensed under the MIT License.
+
+using System;
+
+namespace NFUnitTest.Boards
+{
+    /// <summary>
+    /// Edits a board text by section and key name, so that a test survives a board file gaining or
+    /// losing lines; <see cref="LineOf"/> gives the line a parse error must name.
+    /// </summary>
+    public static class BoardText
+    {
+        /// <summary>The text with <paramref name="key"/> of <paramref name="section"/> (e.g. "[cells]") set to <paramref name="value"/>.</summary>
+        public static string With(string text, string section, string key, string value)
+        {
+            int start;
+            int end;
+            if (!FindKey(text, section, key, out start, out end))
+            {
+                // A key the section does not have yet goes right under its header.
+                FindKey(text, section, null, out start, out end);
+                int insertAt = end < text.Length ? end + 1 : end;
+                return text.Substring(0, insertAt) + key + " = " + value + "\n" + text.Substring(insertAt);
+            }
+
+            return text.Substring(0, start) + key + " = " + value + text.Substring(end);
+        }
+
+        /// <summary>The text without the line of <paramref name="key"/> in <paramref name="section"/>.</summary>
+        public static string Without(string text, string section, string key)
+        {
+            int start;
+            int end;
+            if (!FindKey(text, section, key, out start, out end))
+            {
+                throw new ArgumentException(section + " has no key " + key);
+            }
+
+            return text.Substring(0, start) + text.Substring(end < text.Length ? end + 1 : end);
+        }
+
+        /// <summary>The 1-based line of <paramref name="key"/> in <paramref name="section"/>.</summary>
+        public static int LineOf(string text, string section, string key)
+        {
+            int start;
+            int end;
+            if (!FindKey(text, section, key, out start, out end))
+            {
+                throw new ArgumentException(section + " has no key " + key);
+            }
+
+            int line = 1;
+            for (int i = 0; i < start; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    line++;
+                }
+            }
+
+            return line;
+        }
+
+        // Finds the line [start, end) of the key (or of the section header when key is null), end at
+        // its line break (kept) or the text's end. An unknown section is a mistake in the test.
+        private static bool FindKey(string text, string section, string key, out int start, out int end)
+        {
+            bool inSection = false;
+            bool sectionSeen = false;
+            int lineStart = 0;
+            while (lineStart <= text.Length)
+            {
+                int lineEnd = text.IndexOf('\n', lineStart);
+                if (lineEnd < 0)
+                {
+                    lineEnd = text.Length;
+                }
+
+                string line = text.Substring(lineStart, lineEnd - lineStart).Trim();
+                if (line.StartsWith("["))
+                {
+                    inSection = line.StartsWith(section);
+                    sectionSeen = sectionSeen || inSection;
+                    if (inSection && key == null)
+                    {
+                        start = lineStart;
+                        end = lineEnd;
+                        return true;
+                    }
+                }
+                else if (inSection && key != null && IsKeyLine(line, key))
+                {
+                    start = lineStart;
+                    end = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                    return true;
+                }
+
+                lineStart = lineEnd + 1;
+            }
+
+            if (!sectionSeen)
+            {
+                throw new ArgumentException("the board has no section " + section);
+            }
+
+            start = -1;
+            end = -1;
+            return false;
+        }
+
+        private static bool IsKeyLine(string line, string key)
+        {
+            if (!line.StartsWith(key))
+            {
+                return false;
+            }
+
+            string rest = line.Substring(key.Length).Trim();
+            return rest.Length > 0 && rest[0] == '=';
+        }
+    }
+}
