@@ -19,8 +19,13 @@ namespace NFUnitTest.Boards
             {
                 // A key the section does not have yet goes right under its header.
                 FindKey(text, section, null, out start, out end);
-                int insertAt = end < text.Length ? end + 1 : end;
-                return text.Substring(0, insertAt) + key + " = " + value + "\n" + text.Substring(insertAt);
+                int newline = text.IndexOf('\n', start);
+                if (newline < 0)
+                {
+                    return text + "\n" + key + " = " + value;
+                }
+
+                return text.Substring(0, newline + 1) + key + " = " + value + "\n" + text.Substring(newline + 1);
             }
 
             return text.Substring(0, start) + key + " = " + value + text.Substring(end);
@@ -36,10 +41,28 @@ namespace NFUnitTest.Boards
                 throw new ArgumentException(section + " has no key " + key);
             }
 
-            return text.Substring(0, start) + text.Substring(end < text.Length ? end + 1 : end);
+            int next = text.IndexOf('\n', start);
+            return text.Substring(0, start) + (next < 0 ? string.Empty : text.Substring(next + 1));
         }
 
-        /// <summary>The 1-based line of <paramref name="key"/> in <paramref name="section"/>.</summary>
+        /// <summary>
+        /// The text with the line of <paramref name="key"/> in <paramref name="section"/> (its header
+        /// when <paramref name="key"/> is null) replaced by <paramref name="line"/> as written, for
+        /// lines a key and value cannot express (a broken header, a missing '=').
+        /// </summary>
+        public static string ReplaceLine(string text, string section, string key, string line)
+        {
+            int start;
+            int end;
+            if (!FindKey(text, section, key, out start, out end))
+            {
+                throw new ArgumentException(section + " has no key " + key);
+            }
+
+            return text.Substring(0, start) + line + text.Substring(end);
+        }
+
+        /// <summary>The 1-based line of <paramref name="key"/> in <paramref name="section"/> (its header when <paramref name="key"/> is null).</summary>
         public static int LineOf(string text, string section, string key)
         {
             int start;
@@ -84,7 +107,7 @@ namespace NFUnitTest.Boards
                     if (inSection && key == null)
                     {
                         start = lineStart;
-                        end = lineEnd;
+                        end = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
                         return true;
                     }
                 }

@@ -14,7 +14,7 @@ public class DiagnosisTableTests
         DiagnosisId[] ids = Enum.GetValues<DiagnosisId>();
         DiagnosisTableRow[] rows = DiagnosisTable.DefaultRows();
 
-        Assert.Equal(ids.Length, DiagnosisTable.RowCount);
+        Assert.Equal(DiagnosisTable.RowCount, ids.Length);
         Assert.All(ids, id => Assert.Single(rows, r => r.Id == id));
         Assert.Equal(ids.Length, rows.Length);
     }
