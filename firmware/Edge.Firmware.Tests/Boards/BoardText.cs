@@ -10,16 +10,19 @@ namespace NFUnitTest.Boards
     /// </summary>
     public static class BoardText
     {
-        /// <summary>The text with <paramref name="key"/> of <paramref name="section"/> (e.g. "[cells]") set to <paramref name="value"/>.</summary>
+        /// <summary>
+        /// The text with <paramref name="key"/> of <paramref name="section"/> (e.g. "[cells]") set to
+        /// <paramref name="value"/>: its line replaced, or a new line after the section's last key.
+        /// </summary>
         public static string With(string text, string section, string key, string value)
         {
             int start;
             int end;
             if (!FindKey(text, section, key, out start, out end))
             {
-                // A key the section does not have yet goes right under its header.
-                FindKey(text, section, null, out start, out end);
-                int newline = text.IndexOf('\n', start);
+                // A key the section does not have yet goes after its last line, as one would add it.
+                int last = LastLineStart(text, section);
+                int newline = text.IndexOf('\n', last);
                 if (newline < 0)
                 {
                     return text + "\n" + key + " = " + value;
@@ -129,6 +132,39 @@ namespace NFUnitTest.Boards
             start = -1;
             end = -1;
             return false;
+        }
+
+        // Start of the section's last line that is neither blank nor a comment (its header if none).
+        private static int LastLineStart(string text, string section)
+        {
+            int start;
+            int end;
+            FindKey(text, section, null, out start, out end);
+            int last = start;
+            int lineStart = text.IndexOf('\n', start) + 1;
+            while (lineStart > 0 && lineStart < text.Length)
+            {
+                int lineEnd = text.IndexOf('\n', lineStart);
+                if (lineEnd < 0)
+                {
+                    lineEnd = text.Length;
+                }
+
+                string line = text.Substring(lineStart, lineEnd - lineStart).Trim();
+                if (line.StartsWith("["))
+                {
+                    break;
+                }
+
+                if (line.Length > 0 && !line.StartsWith("#"))
+                {
+                    last = lineStart;
+                }
+
+                lineStart = lineEnd + 1;
+            }
+
+            return last;
         }
 
         private static bool IsKeyLine(string line, string key)

@@ -19,9 +19,11 @@ namespace NFUnitTest.Boards
         }
 
         [TestMethod]
-        public void InsertsAMissingKeyUnderTheSectionHeader()
+        public void InsertsAMissingKeyAfterTheSectionsLastKey()
         {
-            Assert.AreEqual("[a]\nz = 3\nx = 1\n[b]\ny = 2   # note\nx = 2\n", BoardText.With(Text, "[a]", "z", "3"));
+            Assert.AreEqual("[a]\nx = 1\nz = 3\n[b]\ny = 2   # note\nx = 2\n", BoardText.With(Text, "[a]", "z", "3"));
+            Assert.AreEqual("[a]\nx = 1\n# c\n\n[b]\nz = 3\n", BoardText.With("[a]\nx = 1\n# c\n\n[b]\n", "[b]", "z", "3"));
+            Assert.AreEqual("[a]\nx = 1\nz = 3\n# c\n\n[b]\n", BoardText.With("[a]\nx = 1\n# c\n\n[b]\n", "[a]", "z", "3"));
         }
 
         [TestMethod]

@@ -68,8 +68,9 @@ public class BoardHardwareRuleTests
     [Fact]
     public void Status_led_on_a_strapping_pin_is_warned_too()
     {
-        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(6, "status_led_pin = 2", "status_led_active = high"));
-        Assert.Equal(7, BoardRuleAssert.SingleWarning(board, BoardWarningKind.StrappingPin).LineNumber);
+        string text = BoardText.With(MinimalBoard.With("[board]", "status_led_pin", "2"), "[board]", "status_led_active", "high");
+        BoardDefinition board = BoardRuleAssert.Parsed(text);
+        Assert.Equal(BoardText.LineOf(text, "[board]", "status_led_pin"), BoardRuleAssert.SingleWarning(board, BoardWarningKind.StrappingPin).LineNumber);
     }
 
     [Fact]
@@ -85,7 +86,8 @@ public class BoardHardwareRuleTests
     {
         string text = MinimalBoard.With("[module 0]", "switch_driver", "pwm").Replace("switch_active = high", "switch_active = high\nswitch_pwm_frequency_hz = 20000");
         BoardRuleAssert.Rejected(text, BoardText.LineOf(text, "[module 0]", null), BoardParseErrorKind.MissingKey, "[module 0]: missing required key 'switch_pwm_channel' (needed with switch_driver = pwm");
-        BoardRuleAssert.Rejected(MinimalBoard.InsertAfter(22, "switch_pwm_channel = 1"), 23, BoardParseErrorKind.Inconsistent, "[module 0] switch_pwm_channel: only allowed with switch_driver = pwm");
+        string gpioWithChannel = MinimalBoard.With("[module 0]", "switch_pwm_channel", "1");
+        BoardRuleAssert.Rejected(gpioWithChannel, BoardText.LineOf(gpioWithChannel, "[module 0]", "switch_pwm_channel"), BoardParseErrorKind.Inconsistent, "[module 0] switch_pwm_channel: only allowed with switch_driver = pwm");
     }
 
     [Fact]
@@ -125,9 +127,10 @@ public class BoardHardwareRuleTests
         Assert.Equal(CurrentStage.Sink, sink.ModuleAt(0).CurrentStage);
         Assert.False(sink.Safety.PlatingPossible);
 
-        Assert.True(BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(22, "current_stage = bidirectional")).Safety.PlatingPossible);
-        Assert.Equal(CurrentStage.TwoSinks, BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(22, "current_stage = two_sinks")).ModuleAt(0).CurrentStage);
-        BoardRuleAssert.Rejected(MinimalBoard.InsertAfter(22, "current_stage = source"), 23, BoardParseErrorKind.BadWord, "[module 0] current_stage: current stage 'source' is invalid");
+        Assert.True(BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "current_stage", "bidirectional")).Safety.PlatingPossible);
+        Assert.Equal(CurrentStage.TwoSinks, BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "current_stage", "two_sinks")).ModuleAt(0).CurrentStage);
+        string source = MinimalBoard.With("[module 0]", "current_stage", "source");
+        BoardRuleAssert.Rejected(source, BoardText.LineOf(source, "[module 0]", "current_stage"), BoardParseErrorKind.BadWord, "[module 0] current_stage: current stage 'source' is invalid");
     }
 
     [Fact]
@@ -139,7 +142,7 @@ public class BoardHardwareRuleTests
         Assert.Equal("protocol.steps[0]", error.Field);
         Assert.Contains("plating needs current into the cells", error.Message);
 
-        ControllerConfiguration bidirectional = ConfigurationFor(MinimalBoard.InsertAfter(22, "current_stage = bidirectional"));
+        ControllerConfiguration bidirectional = ConfigurationFor(MinimalBoard.With("[module 0]", "current_stage", "bidirectional"));
         Assert.Null(ConfigurationValidator.Validate(bidirectional, new Sampling.PackLayout(1, 1, 0)));
 
         // Stripping stays allowed on the sink.

@@ -159,8 +159,8 @@ public class BoardParserErrorTests
     [Fact]
     public void Both_adc_pin_and_mux_input_is_ambiguous()
     {
-        string text = MinimalBoard.InsertAfter(8, "mux_input = 0");
-        AssertRejected(text, 9, BoardParseErrorKind.AmbiguousInput, "either adc_pin or mux_input, not both");
+        string text = MinimalBoard.With("[cell 0]", "mux_input", "0");
+        AssertRejected(text, BoardText.LineOf(text, "[cell 0]", "mux_input"), BoardParseErrorKind.AmbiguousInput, "either adc_pin or mux_input, not both");
     }
 
     [Fact]
@@ -206,28 +206,31 @@ public class BoardParserErrorTests
     [Fact]
     public void Dac_setpoint_must_be_on_a_dac_pin()
     {
-        string text = MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 27");
-        AssertRejected(text, 24, BoardParseErrorKind.Inconsistent, "GPIO 27 has no DAC");
+        string text = BoardText.With(MinimalBoard.With("[module 0]", "setpoint", "dac"), "[module 0]", "setpoint_pin", "27");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_pin"), BoardParseErrorKind.Inconsistent, "GPIO 27 has no DAC");
     }
 
     [Fact]
     public void Dac_setpoint_needs_its_full_scale_current()
     {
-        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 25"), 13, BoardParseErrorKind.MissingKey, "setpoint_full_scale_ua");
+        string text = BoardText.With(MinimalBoard.With("[module 0]", "setpoint", "dac"), "[module 0]", "setpoint_pin", "25");
+        AssertRejected(text, MinimalBoard.LineOf("[module 0]", null), BoardParseErrorKind.MissingKey, "setpoint_full_scale_ua");
     }
 
     [Fact]
     public void Setpoint_full_scale_without_setpoint_kind_is_rejected()
     {
-        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint_full_scale_ua = 8000"), 23, BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: needs setpoint = pwm or dac");
+        string text = MinimalBoard.With("[module 0]", "setpoint_full_scale_ua", "8000");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_full_scale_ua"), BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: needs setpoint = pwm or dac");
     }
 
     [Fact]
     public void Setpoint_full_scale_below_the_module_current_limit_is_rejected()
     {
         // max_module_current_ma = 8 (line 25): a setpoint that tops out at 7999 uA could not command it.
-        string text = MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 25", "setpoint_full_scale_ua = 7999");
-        AssertRejected(text, 25, BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: 7999 uA is below max_module_current_ma (8000 uA)");
+        string text = BoardText.With(MinimalBoard.With("[module 0]", "setpoint", "dac"), "[module 0]", "setpoint_pin", "25");
+        text = BoardText.With(text, "[module 0]", "setpoint_full_scale_ua", "7999");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_full_scale_ua"), BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: 7999 uA is below max_module_current_ma (8000 uA)");
         Assert.True(BoardParser.TryParse(text.Replace("7999", "8000"), out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.Equal(8000, board.ModuleAt(0).SetpointFullScaleUa);
     }
@@ -237,30 +240,35 @@ public class BoardParserErrorTests
     {
         // The runtime's divider: 80 MHz x 256 / 4000 Hz = 5120000, / 2^14 = 312 > 256, so 14 bits, whose counts a duty in
         // 1/10000 steps cannot all reach. At 4883 Hz: 4194142 / 2^14 = 255 (not above 256), / 2^13 = 511: 13 bits.
-        string text = MinimalBoard.InsertAfter(
-            22, "setpoint = pwm", "setpoint_pin = 4", "setpoint_pwm_frequency_hz = 4000", "setpoint_pwm_channel = 3", "setpoint_full_scale_ua = 8192");
-        AssertRejected(text, 25, BoardParseErrorKind.OutOfRange, "[module 0] setpoint_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
+        string text = MinimalBoard.With("[module 0]", "setpoint", "pwm");
+        text = BoardText.With(text, "[module 0]", "setpoint_pin", "4");
+        text = BoardText.With(text, "[module 0]", "setpoint_pwm_frequency_hz", "4000");
+        text = BoardText.With(text, "[module 0]", "setpoint_pwm_channel", "3");
+        text = BoardText.With(text, "[module 0]", "setpoint_full_scale_ua", "8192");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_pwm_frequency_hz"), BoardParseErrorKind.OutOfRange, "[module 0] setpoint_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
         Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4883"), out _, out BoardParseError error), error?.ToString());
     }
 
     [Fact]
     public void Setpoint_pin_without_setpoint_kind_is_rejected()
     {
-        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint_pin = 25"), 23, BoardParseErrorKind.Inconsistent, "needs setpoint = pwm or dac");
+        string text = MinimalBoard.With("[module 0]", "setpoint_pin", "25");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_pin"), BoardParseErrorKind.Inconsistent, "needs setpoint = pwm or dac");
     }
 
     [Fact]
     public void Temperature_limit_needs_a_temperature_channel()
     {
-        AssertRejected(MinimalBoard.InsertAfter(28, "temperature_max_c = 45.0"), 29, BoardParseErrorKind.Inconsistent, "no [temperature N] channel");
+        string text = MinimalBoard.With("[safety]", "temperature_max_c", "45.0");
+        AssertRejected(text, BoardText.LineOf(text, "[safety]", "temperature_max_c"), BoardParseErrorKind.Inconsistent, "no [temperature N] channel");
     }
 
     [Fact]
     public void Temperature_limit_outside_the_sensor_calibration_is_rejected()
     {
         // The sensor is calibrated from 0 to 40.0 degC (0 to 400 in 0.1 degC); 45.0 degC could never be read.
-        string text = MinimalBoard.InsertAfter(28, "temperature_max_c = 45.0", "[temperature 0]", "adc_pin = 39", "calibration = 100:0, 3000:400");
-        AssertRejected(text, 29, BoardParseErrorKind.Inconsistent, "outside the calibrated range of [temperature 0] (0 to 400 x 0.1 degC)");
+        string text = MinimalBoard.With("[safety]", "temperature_max_c", "45.0") + "\n[temperature 0]\nadc_pin = 39\ncalibration = 100:0, 3000:400";
+        AssertRejected(text, BoardText.LineOf(text, "[safety]", "temperature_max_c"), BoardParseErrorKind.Inconsistent, "outside the calibrated range of [temperature 0] (0 to 400 x 0.1 degC)");
     }
 
     [Fact]
