@@ -6,28 +6,11 @@ using Xunit;
 namespace Edge.NanoFrameworkGate.Tests
 {
     /// <summary>
-    /// The firmware carries the board files as string constants (nanoFramework has no file or
-    /// resource API in the set the project uses); each constant must stay byte-identical to its
-    /// file in boards/.
+    /// The firmware's board catalog names every board file (the texts themselves are generated from
+    /// the files at build time; tests/Edge.Firmware.HostTests checks them byte for byte).
     /// </summary>
     public sealed class FirmwareBoardCatalogTests
     {
-        [Theory]
-        [InlineData("DevKitC4s2m", "esp32-devkitc-4s2m.board")]
-        [InlineData("Mux6s", "esp32-mux-6s.board")]
-        public void EmbeddedBoardEqualsTheBoardFile(string constant, string file)
-        {
-            string root = RepositoryFiles.Root;
-            string catalog = File.ReadAllText(Path.Combine(root, "firmware", "Edge.Firmware", "Boards", "BoardCatalog.cs"));
-            Match match = Regex.Match(catalog, "public const string " + constant + " = @\"((?:[^\"]|\"\")*)\";");
-            Assert.True(match.Success, "constant " + constant + " not found in BoardCatalog.cs");
-
-            string embedded = match.Groups[1].Value.Replace("\"\"", "\"");
-            string expected = File.ReadAllText(Path.Combine(root, "boards", file));
-
-            Assert.Equal(expected.Replace("\r\n", "\n"), embedded.Replace("\r\n", "\n"));
-        }
-
         /// <summary>
         /// Every board file in boards/ is in the catalog's name list, which the boot's embedded
         /// drive-off pin list is checked against (on-device test BootDriveOffTests): a board added

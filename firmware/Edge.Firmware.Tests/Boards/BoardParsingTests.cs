@@ -75,9 +75,9 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void CellsSectionSetsTheElectrodeArea()
         {
-            // Line 99 is the [cells] electrode_area_cm2. 0.3848 cm2 is also the controller's default,
-            // so only another area shows that the board's value reaches the configuration.
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 99, "electrode_area_cm2 = 1.25");
+            // 0.3848 cm2 is also the controller's default, so only another area shows that the
+            // board's value reaches the configuration.
+            string text = BoardText.With(BoardCatalog.DevKitC4s2m, "[cells]", "electrode_area_cm2", "1.25");
 
             BoardSetup setup = BoardSetup.FromText(text);
 
@@ -89,13 +89,13 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void ZeroNominalResistanceIsRejectedWithItsLineNumber()
         {
-            // Line 100 is the [cells] nominal_resistance_ohm_cm2; the format allows 1 to 1000000.
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 100, "nominal_resistance_ohm_cm2 = 0");
+            // The format allows 1 to 1000000.
+            string text = BoardText.With(BoardCatalog.DevKitC4s2m, "[cells]", "nominal_resistance_ohm_cm2", "0");
 
             BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
 
             Assert.IsNull(board);
-            Assert.AreEqual(100, error.LineNumber);
+            Assert.AreEqual(BoardText.LineOf(text, "[cells]", "nominal_resistance_ohm_cm2"), error.LineNumber);
             Assert.IsTrue(error.Kind == BoardParseErrorKind.OutOfRange);
             Assert.Contains("nominal_resistance_ohm_cm2", error.Message);
         }
@@ -103,26 +103,25 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void MalformedNumberIsRejectedWithItsLineNumber()
         {
-            // Line 22 of esp32-devkitc-4s2m.board is "sample_period_ms = 10 ...".
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 22, "sample_period_ms = 10ms");
+            string text = BoardText.With(BoardCatalog.DevKitC4s2m, "[board]", "sample_period_ms", "10ms");
 
             BoardSetup setup = BoardSetup.FromText(text);
 
             Assert.IsFalse(setup.IsUsable);
             Assert.IsNull(setup.Layout);
-            Assert.StartsWith("board file line 22:", setup.Error);
+            Assert.StartsWith("board file line " + BoardText.LineOf(text, "[board]", "sample_period_ms") + ":", setup.Error);
         }
 
         [TestMethod]
         public void Adc2PinIsRejectedWithItsLineNumber()
         {
-            // Line 33 is cell 0's adc_pin; GPIO 25 is ADC2, unusable while Wi-Fi runs.
-            string text = ReplaceLine(BoardCatalog.DevKitC4s2m, 33, "adc_pin = 25");
+            // GPIO 25 is ADC2, unusable while Wi-Fi runs.
+            string text = BoardText.With(BoardCatalog.DevKitC4s2m, "[cell 0]", "adc_pin", "25");
 
             BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
 
             Assert.IsNull(board);
-            Assert.AreEqual(33, error.LineNumber);
+            Assert.AreEqual(BoardText.LineOf(text, "[cell 0]", "adc_pin"), error.LineNumber);
             Assert.IsTrue(error.Kind == BoardParseErrorKind.Adc2Channel);
         }
 
@@ -133,19 +132,6 @@ namespace NFUnitTest.Boards
 
             Assert.IsFalse(setup.IsUsable);
             Assert.Contains("unknown board", setup.Error);
-        }
-
-        /// <summary>Text with line <paramref name="lineNumber"/> (1-based) replaced by <paramref name="line"/>.</summary>
-        private static string ReplaceLine(string text, int lineNumber, string line)
-        {
-            int start = 0;
-            for (int i = 1; i < lineNumber; i++)
-            {
-                start = text.IndexOf('\n', start) + 1;
-            }
-
-            int end = text.IndexOf('\n', start);
-            return text.Substring(0, start) + line + text.Substring(end);
         }
     }
 }

@@ -42,24 +42,24 @@ public class BoardFrontEndRuleTests
         // 1 ohm x 100 = 100 V/A; 1241.25 counts/V x 0.1 mV/uA = 0.124 counts per uA, 8.05 uA per count;
         // the plating cap 0.4 mA/cm2 x 0.3848 cm2 = 154 uA is 19.1 counts.
         BoardRuleAssert.Rejected(
-            MinimalBoard.WithLine(17, "amplifier_gain = 100"), 17, BoardParseErrorKind.ResolutionTooCoarse,
+            MinimalBoard.With("[module 0]", "amplifier_gain", "100"), MinimalBoard.LineOf("[module 0]", "amplifier_gain"), BoardParseErrorKind.ResolutionTooCoarse,
             "[module 0] amplifier_gain: shunt x gain = 100 V/A resolves 8.05 uA per count, so the plating cap (400 uA/cm2 of the cells' area = 153.92 uA) spans 19 counts, fewer than 50; raise shunt_milliohm or amplifier_gain");
 
         // 262 V/A: 154 uA -> 40.3 mV -> 50.1 counts.
-        Assert.Equal(262_000, BoardRuleAssert.Parsed(MinimalBoard.WithLine(17, "amplifier_gain = 262")).ModuleAt(0).AmplifierGainMilli);
-        BoardRuleAssert.Rejected(MinimalBoard.WithLine(17, "amplifier_gain = 261"), 17, BoardParseErrorKind.ResolutionTooCoarse, "spans 49 counts");
+        Assert.Equal(262_000, BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "amplifier_gain", "262")).ModuleAt(0).AmplifierGainMilli);
+        BoardRuleAssert.Rejected(MinimalBoard.With("[module 0]", "amplifier_gain", "261"), MinimalBoard.LineOf("[module 0]", "amplifier_gain"), BoardParseErrorKind.ResolutionTooCoarse, "spans 49 counts");
     }
 
     [Fact]
     public void Plating_cap_scales_with_the_cells_area()
     {
         // 1.25 cm2: a 500 uA cap; at 100 V/A that is 62 counts.
-        string larger = MinimalBoard.WithLine(17, "amplifier_gain = 100") + "\n[cells]\nelectrode_area_cm2 = 1.25";
+        string larger = MinimalBoard.With("[module 0]", "amplifier_gain", "100") + "\n[cells]\nelectrode_area_cm2 = 1.25";
         BoardRuleAssert.Parsed(larger);
 
         // 0.1 cm2: a 40 uA cap; 500 V/A gives 24.8 counts.
         string smaller = MinimalBoard.Text + "\n[cells]\nelectrode_area_cm2 = 0.1";
-        BoardRuleAssert.Rejected(smaller, 17, BoardParseErrorKind.ResolutionTooCoarse, "= 40 uA) spans 24 counts");
+        BoardRuleAssert.Rejected(smaller, MinimalBoard.LineOf("[module 0]", "amplifier_gain"), BoardParseErrorKind.ResolutionTooCoarse, "= 40 uA) spans 24 counts");
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public class BoardFrontEndRuleTests
         Assert.Contains("[module 0] offset_mv: the current range +-8 mA ([safety] max_module_current_ma) maps to -2350 to 5650 mV", current.Message);
 
         // REF at 1225 mV, ratio 0.33, +-2 mA: 235..2215 mV and 225..2225 mV, inside.
-        string centred = MinimalBoard.WithLine(9, "divider_ratio = 0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1");
+        string centred = MinimalBoard.With("[cell 0]", "divider_ratio", "0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1");
         Assert.Equal(0, BoardRuleAssert.Count(BoardRuleAssert.Parsed(centred), BoardWarningKind.OutsideAccurateSpan));
     }
 

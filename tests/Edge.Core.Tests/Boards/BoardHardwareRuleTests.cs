@@ -1,6 +1,7 @@
 using Edge.Core.Boards;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
+using NFUnitTest.Boards;
 using Xunit;
 
 namespace Edge.Core.Tests.Boards;
@@ -8,15 +9,15 @@ namespace Edge.Core.Tests.Boards;
 /// <summary>
 /// Pins and drivers: the module variant's reserved GPIOs, strapping pins (warned), active-low GPIO
 /// switches, LEDC channels that share a timer, the current stage's direction and the hardware
-/// enable. Line numbers are those of <see cref="MinimalBoard"/> (module 0's switch on line 20).
+/// enable. Edits and the lines errors must name go by section and key where a line is replaced.
 /// </summary>
 public class BoardHardwareRuleTests
 {
     [Fact]
     public void Module_variant_is_required_and_named()
     {
-        BoardRuleAssert.Rejected(MinimalBoard.WithLine(6, ""), 1, BoardParseErrorKind.MissingKey, "[board]: missing required key 'module'");
-        BoardRuleAssert.Rejected(MinimalBoard.WithLine(6, "module = wrover-b"), 6, BoardParseErrorKind.BadWord, "[board] module: module 'wrover-b' is invalid; use 'wroom'");
+        BoardRuleAssert.Rejected(MinimalBoard.Without("[board]", "module"), MinimalBoard.LineOf("[board]", null), BoardParseErrorKind.MissingKey, "[board]: missing required key 'module'");
+        BoardRuleAssert.Rejected(MinimalBoard.With("[board]", "module", "wrover-b"), MinimalBoard.LineOf("[board]", "module"), BoardParseErrorKind.BadWord, "[board] module: module 'wrover-b' is invalid; use 'wroom'");
         Assert.Equal(Esp32ModuleVariant.Wroom, BoardRuleAssert.Parsed(MinimalBoard.Text).ModuleVariant);
     }
 
@@ -25,12 +26,12 @@ public class BoardHardwareRuleTests
     {
         // GPIO 16 and 17 carry the PSRAM on WROVER modules (ESP32-WROVER-E datasheet).
         BoardRuleAssert.Rejected(
-            MinimalBoard.WithLine(6, "module = wrover"), 20, BoardParseErrorKind.ReservedPin,
+            MinimalBoard.With("[board]", "module", "wrover"), MinimalBoard.LineOf("[module 0]", "switch_pin"), BoardParseErrorKind.ReservedPin,
             "[module 0] switch_pin: GPIO 16 is wired to the PSRAM on ESP32-WROVER modules (module = wrover)");
         Assert.Equal(16, BoardRuleAssert.Parsed(MinimalBoard.Text).ModuleAt(0).SwitchPin);
 
-        string feedOn17 = MinimalBoard.WithLine(6, "module = wrover").Replace("switch_pin = 16", "switch_pin = 18") + "\n[enable]\nfeed_pin = 17\ntimeout_ms = 100";
-        BoardRuleAssert.Rejected(feedOn17, 30, BoardParseErrorKind.ReservedPin, "[enable] feed_pin: GPIO 17 is wired to the PSRAM");
+        string feedOn17 = MinimalBoard.With("[board]", "module", "wrover").Replace("switch_pin = 16", "switch_pin = 18") + "\n[enable]\nfeed_pin = 17\ntimeout_ms = 100";
+        BoardRuleAssert.Rejected(feedOn17, BoardText.LineOf(feedOn17, "[enable]", "feed_pin"), BoardParseErrorKind.ReservedPin, "[enable] feed_pin: GPIO 17 is wired to the PSRAM");
     }
 
     [Theory]
@@ -38,9 +39,10 @@ public class BoardHardwareRuleTests
     [InlineData(11)]
     public void Flash_pins_are_refused_on_both_variants(int gpio)
     {
-        string text = MinimalBoard.WithLine(20, "switch_pin = " + gpio);
-        BoardRuleAssert.Rejected(text, 20, BoardParseErrorKind.NotAnOutputPin, "SPI flash");
-        BoardRuleAssert.Rejected(text.Replace("module = wroom", "module = wrover"), 20, BoardParseErrorKind.NotAnOutputPin, "SPI flash");
+        string text = MinimalBoard.With("[module 0]", "switch_pin", gpio.ToString());
+        int line = MinimalBoard.LineOf("[module 0]", "switch_pin");
+        BoardRuleAssert.Rejected(text, line, BoardParseErrorKind.NotAnOutputPin, "SPI flash");
+        BoardRuleAssert.Rejected(text.Replace("module = wroom", "module = wrover"), line, BoardParseErrorKind.NotAnOutputPin, "SPI flash");
     }
 
     [Theory]
@@ -51,38 +53,41 @@ public class BoardHardwareRuleTests
     [InlineData(15, "boot log")]
     public void Strapping_pins_are_warned_with_line_and_key(int gpio, string role)
     {
-        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.WithLine(20, "switch_pin = " + gpio));
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "switch_pin", gpio.ToString()));
+        int line = MinimalBoard.LineOf("[module 0]", "switch_pin");
 
         BoardWarning warning = BoardRuleAssert.SingleWarning(board, BoardWarningKind.StrappingPin);
-        Assert.Equal(20, warning.LineNumber);
+        Assert.Equal(line, warning.LineNumber);
         Assert.Equal("[module 0]", warning.Section);
         Assert.Equal("switch_pin", warning.Key);
         Assert.StartsWith("[module 0] switch_pin: GPIO " + gpio + " is a strapping pin", warning.Message);
         Assert.Contains(role, warning.Message);
-        Assert.StartsWith("line 20: warning: ", warning.ToString());
+        Assert.StartsWith("line " + line + ": warning: ", warning.ToString());
     }
 
     [Fact]
     public void Status_led_on_a_strapping_pin_is_warned_too()
     {
-        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(6, "status_led_pin = 2", "status_led_active = high"));
-        Assert.Equal(7, BoardRuleAssert.SingleWarning(board, BoardWarningKind.StrappingPin).LineNumber);
+        string text = BoardText.With(MinimalBoard.With("[board]", "status_led_pin", "2"), "[board]", "status_led_active", "high");
+        BoardDefinition board = BoardRuleAssert.Parsed(text);
+        Assert.Equal(BoardText.LineOf(text, "[board]", "status_led_pin"), BoardRuleAssert.SingleWarning(board, BoardWarningKind.StrappingPin).LineNumber);
     }
 
     [Fact]
     public void Active_low_gpio_switch_is_rejected()
     {
         BoardRuleAssert.Rejected(
-            MinimalBoard.WithLine(21, "switch_active = low"), 21, BoardParseErrorKind.ActiveLowSwitch,
+            MinimalBoard.With("[module 0]", "switch_active", "low"), MinimalBoard.LineOf("[module 0]", "switch_active"), BoardParseErrorKind.ActiveLowSwitch,
             "[module 0] switch_active: an active-low GPIO switch closes while nanoFramework sets the pin up");
     }
 
     [Fact]
     public void Pwm_switch_needs_its_ledc_channel()
     {
-        string text = MinimalBoard.WithLine(22, "switch_driver = pwm").Replace("switch_active = high", "switch_active = high\nswitch_pwm_frequency_hz = 20000");
-        BoardRuleAssert.Rejected(text, 13, BoardParseErrorKind.MissingKey, "[module 0]: missing required key 'switch_pwm_channel' (needed with switch_driver = pwm");
-        BoardRuleAssert.Rejected(MinimalBoard.InsertAfter(22, "switch_pwm_channel = 1"), 23, BoardParseErrorKind.Inconsistent, "[module 0] switch_pwm_channel: only allowed with switch_driver = pwm");
+        string text = MinimalBoard.With("[module 0]", "switch_driver", "pwm").Replace("switch_active = high", "switch_active = high\nswitch_pwm_frequency_hz = 20000");
+        BoardRuleAssert.Rejected(text, BoardText.LineOf(text, "[module 0]", null), BoardParseErrorKind.MissingKey, "[module 0]: missing required key 'switch_pwm_channel' (needed with switch_driver = pwm");
+        string gpioWithChannel = MinimalBoard.With("[module 0]", "switch_pwm_channel", "1");
+        BoardRuleAssert.Rejected(gpioWithChannel, BoardText.LineOf(gpioWithChannel, "[module 0]", "switch_pwm_channel"), BoardParseErrorKind.Inconsistent, "[module 0] switch_pwm_channel: only allowed with switch_driver = pwm");
     }
 
     [Fact]
@@ -122,9 +127,10 @@ public class BoardHardwareRuleTests
         Assert.Equal(CurrentStage.Sink, sink.ModuleAt(0).CurrentStage);
         Assert.False(sink.Safety.PlatingPossible);
 
-        Assert.True(BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(22, "current_stage = bidirectional")).Safety.PlatingPossible);
-        Assert.Equal(CurrentStage.TwoSinks, BoardRuleAssert.Parsed(MinimalBoard.InsertAfter(22, "current_stage = two_sinks")).ModuleAt(0).CurrentStage);
-        BoardRuleAssert.Rejected(MinimalBoard.InsertAfter(22, "current_stage = source"), 23, BoardParseErrorKind.BadWord, "[module 0] current_stage: current stage 'source' is invalid");
+        Assert.True(BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "current_stage", "bidirectional")).Safety.PlatingPossible);
+        Assert.Equal(CurrentStage.TwoSinks, BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "current_stage", "two_sinks")).ModuleAt(0).CurrentStage);
+        string source = MinimalBoard.With("[module 0]", "current_stage", "source");
+        BoardRuleAssert.Rejected(source, BoardText.LineOf(source, "[module 0]", "current_stage"), BoardParseErrorKind.BadWord, "[module 0] current_stage: current stage 'source' is invalid");
     }
 
     [Fact]
@@ -136,7 +142,7 @@ public class BoardHardwareRuleTests
         Assert.Equal("protocol.steps[0]", error.Field);
         Assert.Contains("plating needs current into the cells", error.Message);
 
-        ControllerConfiguration bidirectional = ConfigurationFor(MinimalBoard.InsertAfter(22, "current_stage = bidirectional"));
+        ControllerConfiguration bidirectional = ConfigurationFor(MinimalBoard.With("[module 0]", "current_stage", "bidirectional"));
         Assert.Null(ConfigurationValidator.Validate(bidirectional, new Sampling.PackLayout(1, 1, 0)));
 
         // Stripping stays allowed on the sink.
@@ -181,7 +187,7 @@ public class BoardHardwareRuleTests
 
     /// <summary>Module 0 with a PWM switch on PWM1 at 20 kHz and a PWM setpoint on GPIO 4.</summary>
     private static string PwmModule(int setpointChannel, int setpointHz)
-        => MinimalBoard.WithLine(22, "switch_driver = pwm").Replace(
+        => MinimalBoard.With("[module 0]", "switch_driver", "pwm").Replace(
             "switch_driver = pwm",
             "switch_driver = pwm\nswitch_pwm_frequency_hz = 20000\nswitch_pwm_channel = 1\nsetpoint = pwm\nsetpoint_pin = 4\nsetpoint_pwm_frequency_hz = " + setpointHz + "\nsetpoint_pwm_channel = " + setpointChannel + "\nsetpoint_full_scale_ua = 8192");
 

@@ -1,11 +1,13 @@
 using Edge.Core.Boards;
+using NFUnitTest.Boards;
 using Xunit;
 
 namespace Edge.Core.Tests.Boards;
 
 /// <summary>
 /// Malformed boards are rejected with the right line number, the right kind and a message that
-/// names the problem and the key. Line numbers are those of <see cref="MinimalBoard"/>.
+/// names the problem and the key. Edits name their section and key (<see cref="BoardText"/>) where a
+/// line is replaced; the insertion tests still count lines of <see cref="MinimalBoard"/>.
 /// </summary>
 public class BoardParserErrorTests
 {
@@ -19,62 +21,77 @@ public class BoardParserErrorTests
 
     [Theory]
     // unknown key
-    [InlineData(9, "divider_ration = 0.4", 9, BoardParseErrorKind.UnknownKey, "unknown key 'divider_ration'")]
+    [InlineData("[cell 0]", "divider_ratio", "divider_ration = 0.4", null, BoardParseErrorKind.UnknownKey, "unknown key 'divider_ration'")]
     // bad numbers
-    [InlineData(3, "sample_period_ms = 10ms", 3, BoardParseErrorKind.BadNumber, "sample_period_ms: '10ms' is not a whole number")]
-    [InlineData(9, "divider_ratio = 0,4", 9, BoardParseErrorKind.BadNumber, "divider_ratio")]
-    [InlineData(9, "divider_ratio = 0.40000001", 9, BoardParseErrorKind.BadNumber, "at most 6 decimals")]
+    [InlineData("[board]", "sample_period_ms", "sample_period_ms = 10ms", null, BoardParseErrorKind.BadNumber, "sample_period_ms: '10ms' is not a whole number")]
+    [InlineData("[cell 0]", "divider_ratio", "divider_ratio = 0,4", null, BoardParseErrorKind.BadNumber, "divider_ratio")]
+    [InlineData("[cell 0]", "divider_ratio", "divider_ratio = 0.40000001", null, BoardParseErrorKind.BadNumber, "at most 6 decimals")]
     // values out of range
-    [InlineData(4, "adc_resolution_bits = 16", 4, BoardParseErrorKind.OutOfRange, "adc_resolution_bits: value 16 out of range 9 to 12")]
-    [InlineData(5, "adc_attenuation_db = 9", 5, BoardParseErrorKind.OutOfRange, "adc_attenuation_db")]
-    [InlineData(9, "divider_ratio = 1.5", 9, BoardParseErrorKind.OutOfRange, "out of range 0.000001 to 1")]
+    [InlineData("[board]", "adc_resolution_bits", "adc_resolution_bits = 16", null, BoardParseErrorKind.OutOfRange, "adc_resolution_bits: value 16 out of range 9 to 12")]
+    [InlineData("[board]", "adc_attenuation_db", "adc_attenuation_db = 9", null, BoardParseErrorKind.OutOfRange, "adc_attenuation_db")]
+    [InlineData("[cell 0]", "divider_ratio", "divider_ratio = 1.5", null, BoardParseErrorKind.OutOfRange, "out of range 0.000001 to 1")]
     // ADC2 and non-ADC1 GPIOs as analog inputs
-    [InlineData(8, "adc_pin = 25", 8, BoardParseErrorKind.Adc2Channel, "GPIO 25 is ADC2 channel 8")]
-    [InlineData(15, "adc_pin = 4", 15, BoardParseErrorKind.Adc2Channel, "Wi-Fi")]
-    [InlineData(8, "adc_pin = 16", 8, BoardParseErrorKind.NotAnAdc1Pin, "GPIO 16 has no ADC1 channel")]
+    [InlineData("[cell 0]", "adc_pin", "adc_pin = 25", null, BoardParseErrorKind.Adc2Channel, "GPIO 25 is ADC2 channel 8")]
+    [InlineData("[module 0]", "adc_pin", "adc_pin = 4", null, BoardParseErrorKind.Adc2Channel, "Wi-Fi")]
+    [InlineData("[cell 0]", "adc_pin", "adc_pin = 16", null, BoardParseErrorKind.NotAnAdc1Pin, "GPIO 16 has no ADC1 channel")]
     // outputs on pins that cannot drive
-    [InlineData(20, "switch_pin = 34", 20, BoardParseErrorKind.NotAnOutputPin, "GPIO 34 cannot be an output: it is input-only")]
-    [InlineData(20, "switch_pin = 7", 20, BoardParseErrorKind.NotAnOutputPin, "SPI flash")]
-    [InlineData(20, "switch_pin = 1", 20, BoardParseErrorKind.NotAnOutputPin, "UART0")]
+    [InlineData("[module 0]", "switch_pin", "switch_pin = 34", null, BoardParseErrorKind.NotAnOutputPin, "GPIO 34 cannot be an output: it is input-only")]
+    [InlineData("[module 0]", "switch_pin", "switch_pin = 7", null, BoardParseErrorKind.NotAnOutputPin, "SPI flash")]
+    [InlineData("[module 0]", "switch_pin", "switch_pin = 1", null, BoardParseErrorKind.NotAnOutputPin, "UART0")]
     // a pin used twice: the module's current input on the cell's pin, reported at the later line
-    [InlineData(15, "adc_pin = 36", 15, BoardParseErrorKind.PinUsedTwice, "GPIO 36 used twice, also by [cell 0] adc_pin on line 8")]
+    [InlineData("[module 0]", "adc_pin", "adc_pin = 36", null, BoardParseErrorKind.PinUsedTwice, "GPIO 36 used twice, also by [cell 0] adc_pin on line 8")]
     // module references an unknown cell
-    [InlineData(14, "cells = 0, 1", 14, BoardParseErrorKind.UnknownCell, "cell 1 has no [cell 1] section")]
-    [InlineData(14, "cells = 0, 0", 14, BoardParseErrorKind.CellInTwoModules, "cell 0 is already in this module")]
+    [InlineData("[module 0]", "cells", "cells = 0, 1", null, BoardParseErrorKind.UnknownCell, "cell 1 has no [cell 1] section")]
+    [InlineData("[module 0]", "cells", "cells = 0, 0", null, BoardParseErrorKind.CellInTwoModules, "cell 0 is already in this module")]
     // calibration points
-    [InlineData(11, "calibration = 1:-3700", 11, BoardParseErrorKind.CalibrationTooFewPoints, "at least two points")]
-    [InlineData(11, "calibration = 1:-3700, 4094:3600, 2000:0", 11, BoardParseErrorKind.CalibrationNotMonotonic, "counts must strictly increase (point 3)")]
-    [InlineData(11, "calibration = 1:-3700, 2000:3700, 4094:3600", 11, BoardParseErrorKind.CalibrationNotMonotonic, "values must be strictly monotonic (point 3)")]
-    [InlineData(11, "calibration = 1:-3700, 4094:x", 11, BoardParseErrorKind.BadNumber, "point '4094:x'")]
-    [InlineData(11, "calibration = 1:-3700, 5000:3600", 11, BoardParseErrorKind.OutOfRange, "point '5000:3600' out of range")]
+    [InlineData("[cell 0]", "calibration", "calibration = 1:-3700", null, BoardParseErrorKind.CalibrationTooFewPoints, "at least two points")]
+    [InlineData("[cell 0]", "calibration", "calibration = 1:-3700, 4094:3600, 2000:0", null, BoardParseErrorKind.CalibrationNotMonotonic, "counts must strictly increase (point 3)")]
+    [InlineData("[cell 0]", "calibration", "calibration = 1:-3700, 2000:3700, 4094:3600", null, BoardParseErrorKind.CalibrationNotMonotonic, "values must be strictly monotonic (point 3)")]
+    [InlineData("[cell 0]", "calibration", "calibration = 1:-3700, 4094:x", null, BoardParseErrorKind.BadNumber, "point '4094:x'")]
+    [InlineData("[cell 0]", "calibration", "calibration = 1:-3700, 5000:3600", null, BoardParseErrorKind.OutOfRange, "point '5000:3600' out of range")]
     // section syntax and names
-    [InlineData(7, "[cell 0", 7, BoardParseErrorKind.Syntax, "must look like [name] or [name N]")]
-    [InlineData(7, "[cell x]", 7, BoardParseErrorKind.Syntax, "needs a number N")]
-    [InlineData(7, "[cell 99]", 7, BoardParseErrorKind.OutOfRange, "number must be 0 to 15")]
-    [InlineData(7, "[cel 0]", 7, BoardParseErrorKind.UnknownSection, "unknown section [cel 0]")]
-    [InlineData(24, "[safety 1]", 24, BoardParseErrorKind.Syntax, "takes no number")]
+    [InlineData("[cell 0]", null, "[cell 0", null, BoardParseErrorKind.Syntax, "must look like [name] or [name N]")]
+    [InlineData("[cell 0]", null, "[cell x]", null, BoardParseErrorKind.Syntax, "needs a number N")]
+    [InlineData("[cell 0]", null, "[cell 99]", null, BoardParseErrorKind.OutOfRange, "number must be 0 to 15")]
+    [InlineData("[cell 0]", null, "[cel 0]", null, BoardParseErrorKind.UnknownSection, "unknown section [cel 0]")]
+    [InlineData("[safety]", null, "[safety 1]", null, BoardParseErrorKind.Syntax, "takes no number")]
     // line syntax
-    [InlineData(16, "shunt_milliohm 1000", 16, BoardParseErrorKind.Syntax, "expected 'key = value'")]
-    [InlineData(16, "shunt_milliohm =", 16, BoardParseErrorKind.Syntax, "shunt_milliohm: empty value")]
+    [InlineData("[module 0]", "shunt_milliohm", "shunt_milliohm 1000", null, BoardParseErrorKind.Syntax, "expected 'key = value'")]
+    [InlineData("[module 0]", "shunt_milliohm", "shunt_milliohm =", null, BoardParseErrorKind.Syntax, "shunt_milliohm: empty value")]
     // words
-    [InlineData(21, "switch_active = up", 21, BoardParseErrorKind.BadWord, "polarity 'up' is invalid")]
-    [InlineData(22, "switch_driver = relay", 22, BoardParseErrorKind.BadWord, "driver 'relay' is invalid")]
+    [InlineData("[module 0]", "switch_active", "switch_active = up", null, BoardParseErrorKind.BadWord, "polarity 'up' is invalid")]
+    [InlineData("[module 0]", "switch_driver", "switch_driver = relay", null, BoardParseErrorKind.BadWord, "driver 'relay' is invalid")]
     // missing required keys are reported at the section header
-    [InlineData(10, "", 7, BoardParseErrorKind.MissingKey, "[cell 0]: missing required key 'offset_mv'")]
-    [InlineData(22, "# no driver", 13, BoardParseErrorKind.MissingKey, "missing required key 'switch_driver'")]
-    [InlineData(8, "", 7, BoardParseErrorKind.AmbiguousInput, "give adc_pin (an ADC1 GPIO) or mux_input")]
+    [InlineData("[cell 0]", "offset_mv", "", "[cell 0]", BoardParseErrorKind.MissingKey, "[cell 0]: missing required key 'offset_mv'")]
+    [InlineData("[module 0]", "switch_driver", "# no driver", "[module 0]", BoardParseErrorKind.MissingKey, "missing required key 'switch_driver'")]
+    [InlineData("[cell 0]", "adc_pin", "", "[cell 0]", BoardParseErrorKind.AmbiguousInput, "give adc_pin (an ADC1 GPIO) or mux_input")]
     // whole-board consistency
-    [InlineData(8, "mux_input = 2", 8, BoardParseErrorKind.MuxMissing, "mux_input needs a [mux] section")]
-    [InlineData(28, "cell_voltage_max_mv = -3000", 28, BoardParseErrorKind.Inconsistent, "must be above cell_voltage_min_mv")]
-    [InlineData(26, "max_plating_current_ma = 9", 26, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma")]
-    [InlineData(11, "calibration = 1:-2000, 4094:3600", 27, BoardParseErrorKind.Inconsistent, "outside the calibrated range of [cell 0]")]
+    [InlineData("[cell 0]", "adc_pin", "mux_input = 2", null, BoardParseErrorKind.MuxMissing, "mux_input needs a [mux] section")]
+    [InlineData("[safety]", "cell_voltage_max_mv", "cell_voltage_max_mv = -3000", null, BoardParseErrorKind.Inconsistent, "must be above cell_voltage_min_mv")]
+    [InlineData("[safety]", "max_plating_current_ma", "max_plating_current_ma = 9", null, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma")]
+    [InlineData("[cell 0]", "calibration", "calibration = 1:-2000, 4094:3600", "[safety] cell_voltage_min_mv", BoardParseErrorKind.Inconsistent, "outside the calibrated range of [cell 0]")]
     // settings nanoFramework's ESP32 ADC does not apply
-    [InlineData(4, "adc_resolution_bits = 10", 4, BoardParseErrorKind.UnsupportedAdcSetting, "[board] adc_resolution_bits: 10 bits is not applied: nanoFramework's ESP32 ADC always converts at 12 bits")]
-    [InlineData(5, "adc_attenuation_db = 6", 5, BoardParseErrorKind.UnsupportedAdcSetting, "[board] adc_attenuation_db: 6 dB is not applied: nanoFramework opens every ESP32 ADC channel at 11 dB")]
-    [InlineData(5, "adc_attenuation_db = 0", 5, BoardParseErrorKind.UnsupportedAdcSetting, "use 11")]
-    public void Single_line_change_is_rejected(int line, string replacement, int expectedLine, BoardParseErrorKind expectedKind, string phrase)
+    [InlineData("[board]", "adc_resolution_bits", "adc_resolution_bits = 10", null, BoardParseErrorKind.UnsupportedAdcSetting, "[board] adc_resolution_bits: 10 bits is not applied: nanoFramework's ESP32 ADC always converts at 12 bits")]
+    [InlineData("[board]", "adc_attenuation_db", "adc_attenuation_db = 6", null, BoardParseErrorKind.UnsupportedAdcSetting, "[board] adc_attenuation_db: 6 dB is not applied: nanoFramework opens every ESP32 ADC channel at 11 dB")]
+    [InlineData("[board]", "adc_attenuation_db", "adc_attenuation_db = 0", null, BoardParseErrorKind.UnsupportedAdcSetting, "use 11")]
+    public void Single_line_change_is_rejected(string section, string key, string replacement, string reportedAt, BoardParseErrorKind expectedKind, string phrase)
     {
-        AssertRejected(MinimalBoard.WithLine(line, replacement), expectedLine, expectedKind, phrase);
+        // One line replaced by one: every line keeps its number, so the edited line and the line
+        // the error must name are found in the same text. reportedAt: null for the edited line,
+        // "[section]" for a header, "[section] key" for another key.
+        string text = BoardText.ReplaceLine(MinimalBoard.Text, section, key, replacement);
+        int expectedLine = reportedAt == null
+            ? BoardText.LineOf(MinimalBoard.Text, section, key)
+            : LineOf(MinimalBoard.Text, reportedAt);
+        AssertRejected(text, expectedLine, expectedKind, phrase);
+    }
+
+    private static int LineOf(string text, string reportedAt)
+    {
+        int split = reportedAt.IndexOf("] ", StringComparison.Ordinal);
+        return split < 0
+            ? BoardText.LineOf(text, reportedAt, null)
+            : BoardText.LineOf(text, reportedAt.Substring(0, split + 1), reportedAt.Substring(split + 2));
     }
 
     [Fact]
@@ -142,8 +159,8 @@ public class BoardParserErrorTests
     [Fact]
     public void Both_adc_pin_and_mux_input_is_ambiguous()
     {
-        string text = MinimalBoard.InsertAfter(8, "mux_input = 0");
-        AssertRejected(text, 9, BoardParseErrorKind.AmbiguousInput, "either adc_pin or mux_input, not both");
+        string text = MinimalBoard.With("[cell 0]", "mux_input", "0");
+        AssertRejected(text, BoardText.LineOf(text, "[cell 0]", "mux_input"), BoardParseErrorKind.AmbiguousInput, "either adc_pin or mux_input, not both");
     }
 
     [Fact]
@@ -171,7 +188,7 @@ public class BoardParserErrorTests
     [Fact]
     public void Pwm_switch_driver_needs_a_frequency()
     {
-        AssertRejected(MinimalBoard.WithLine(22, "switch_driver = pwm"), 13, BoardParseErrorKind.MissingKey, "switch_pwm_frequency_hz");
+        AssertRejected(MinimalBoard.With("[module 0]", "switch_driver", "pwm"), MinimalBoard.LineOf("[module 0]", null), BoardParseErrorKind.MissingKey, "switch_pwm_frequency_hz");
     }
 
     [Fact]
@@ -179,36 +196,41 @@ public class BoardParserErrorTests
     {
         // Open is written as one duty step of 1/10000: 0 counts only while 2^bits < 10000. At 4000 Hz the runtime picks
         // 14 bits (80 MHz x 256 / 4000 Hz / 2^14 = 312 > 256), where one step is 16384 / 10000 = 1 count: never quite open.
-        string text = MinimalBoard.WithLine(22, "switch_driver = pwm\nswitch_pwm_frequency_hz = 4000\nswitch_pwm_channel = 1");
-        AssertRejected(text, 23, BoardParseErrorKind.OutOfRange, "[module 0] switch_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
+        string text = MinimalBoard.With("[module 0]", "switch_driver", "pwm");
+        text = BoardText.With(text, "[module 0]", "switch_pwm_frequency_hz", "4000");
+        text = BoardText.With(text, "[module 0]", "switch_pwm_channel", "1");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "switch_pwm_frequency_hz"), BoardParseErrorKind.OutOfRange, "[module 0] switch_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
         Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4883"), out _, out BoardParseError error), error?.ToString());
     }
 
     [Fact]
     public void Dac_setpoint_must_be_on_a_dac_pin()
     {
-        string text = MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 27");
-        AssertRejected(text, 24, BoardParseErrorKind.Inconsistent, "GPIO 27 has no DAC");
+        string text = BoardText.With(MinimalBoard.With("[module 0]", "setpoint", "dac"), "[module 0]", "setpoint_pin", "27");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_pin"), BoardParseErrorKind.Inconsistent, "GPIO 27 has no DAC");
     }
 
     [Fact]
     public void Dac_setpoint_needs_its_full_scale_current()
     {
-        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 25"), 13, BoardParseErrorKind.MissingKey, "setpoint_full_scale_ua");
+        string text = BoardText.With(MinimalBoard.With("[module 0]", "setpoint", "dac"), "[module 0]", "setpoint_pin", "25");
+        AssertRejected(text, MinimalBoard.LineOf("[module 0]", null), BoardParseErrorKind.MissingKey, "setpoint_full_scale_ua");
     }
 
     [Fact]
     public void Setpoint_full_scale_without_setpoint_kind_is_rejected()
     {
-        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint_full_scale_ua = 8000"), 23, BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: needs setpoint = pwm or dac");
+        string text = MinimalBoard.With("[module 0]", "setpoint_full_scale_ua", "8000");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_full_scale_ua"), BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: needs setpoint = pwm or dac");
     }
 
     [Fact]
     public void Setpoint_full_scale_below_the_module_current_limit_is_rejected()
     {
         // max_module_current_ma = 8 (line 25): a setpoint that tops out at 7999 uA could not command it.
-        string text = MinimalBoard.InsertAfter(22, "setpoint = dac", "setpoint_pin = 25", "setpoint_full_scale_ua = 7999");
-        AssertRejected(text, 25, BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: 7999 uA is below max_module_current_ma (8000 uA)");
+        string text = BoardText.With(MinimalBoard.With("[module 0]", "setpoint", "dac"), "[module 0]", "setpoint_pin", "25");
+        text = BoardText.With(text, "[module 0]", "setpoint_full_scale_ua", "7999");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_full_scale_ua"), BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: 7999 uA is below max_module_current_ma (8000 uA)");
         Assert.True(BoardParser.TryParse(text.Replace("7999", "8000"), out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.Equal(8000, board.ModuleAt(0).SetpointFullScaleUa);
     }
@@ -218,41 +240,49 @@ public class BoardParserErrorTests
     {
         // The runtime's divider: 80 MHz x 256 / 4000 Hz = 5120000, / 2^14 = 312 > 256, so 14 bits, whose counts a duty in
         // 1/10000 steps cannot all reach. At 4883 Hz: 4194142 / 2^14 = 255 (not above 256), / 2^13 = 511: 13 bits.
-        string text = MinimalBoard.InsertAfter(
-            22, "setpoint = pwm", "setpoint_pin = 4", "setpoint_pwm_frequency_hz = 4000", "setpoint_pwm_channel = 3", "setpoint_full_scale_ua = 8192");
-        AssertRejected(text, 25, BoardParseErrorKind.OutOfRange, "[module 0] setpoint_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
+        string text = MinimalBoard.With("[module 0]", "setpoint", "pwm");
+        text = BoardText.With(text, "[module 0]", "setpoint_pin", "4");
+        text = BoardText.With(text, "[module 0]", "setpoint_pwm_frequency_hz", "4000");
+        text = BoardText.With(text, "[module 0]", "setpoint_pwm_channel", "3");
+        text = BoardText.With(text, "[module 0]", "setpoint_full_scale_ua", "8192");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_pwm_frequency_hz"), BoardParseErrorKind.OutOfRange, "[module 0] setpoint_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
         Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4883"), out _, out BoardParseError error), error?.ToString());
     }
 
     [Fact]
     public void Setpoint_pin_without_setpoint_kind_is_rejected()
     {
-        AssertRejected(MinimalBoard.InsertAfter(22, "setpoint_pin = 25"), 23, BoardParseErrorKind.Inconsistent, "needs setpoint = pwm or dac");
+        string text = MinimalBoard.With("[module 0]", "setpoint_pin", "25");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_pin"), BoardParseErrorKind.Inconsistent, "needs setpoint = pwm or dac");
     }
 
     [Fact]
     public void Temperature_limit_needs_a_temperature_channel()
     {
-        AssertRejected(MinimalBoard.InsertAfter(28, "temperature_max_c = 45.0"), 29, BoardParseErrorKind.Inconsistent, "no [temperature N] channel");
+        string text = MinimalBoard.With("[safety]", "temperature_max_c", "45.0");
+        AssertRejected(text, BoardText.LineOf(text, "[safety]", "temperature_max_c"), BoardParseErrorKind.Inconsistent, "no [temperature N] channel");
     }
 
     [Fact]
     public void Temperature_limit_outside_the_sensor_calibration_is_rejected()
     {
         // The sensor is calibrated from 0 to 40.0 degC (0 to 400 in 0.1 degC); 45.0 degC could never be read.
-        string text = MinimalBoard.InsertAfter(28, "temperature_max_c = 45.0", "[temperature 0]", "adc_pin = 39", "calibration = 100:0, 3000:400");
-        AssertRejected(text, 29, BoardParseErrorKind.Inconsistent, "outside the calibrated range of [temperature 0] (0 to 400 x 0.1 degC)");
+        string text = MinimalBoard.With("[safety]", "temperature_max_c", "45.0") + "\n[temperature 0]\nadc_pin = 39\ncalibration = 100:0, 3000:400";
+        AssertRejected(text, BoardText.LineOf(text, "[safety]", "temperature_max_c"), BoardParseErrorKind.Inconsistent, "outside the calibrated range of [temperature 0] (0 to 400 x 0.1 degC)");
     }
 
     [Fact]
     public void Error_text_carries_line_and_key()
     {
-        Assert.False(BoardParser.TryParse(MinimalBoard.WithLine(17, "amplifier_gain = -2"), out BoardDefinition board, out BoardParseError error));
+        string text = BoardText.With(MinimalBoard.Text, "[module 0]", "amplifier_gain", "-2");
+        int line = BoardText.LineOf(text, "[module 0]", "amplifier_gain");
+
+        Assert.False(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error));
         Assert.Null(board);
-        Assert.Equal(17, error.LineNumber);
+        Assert.Equal(line, error.LineNumber);
         Assert.Equal("amplifier_gain", error.Key);
         Assert.Equal("[module 0]", error.Section);
-        Assert.StartsWith("line 17: [module 0] amplifier_gain: ", error.ToString());
+        Assert.StartsWith("line " + line + ": [module 0] amplifier_gain: ", error.ToString());
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 namespace Edge.Core.Tests.Boards;
 
 /// <summary>
-/// A small valid board whose line numbers the error tests refer to (comments give them), with
-/// helpers to replace or insert lines.
+/// A small valid board, with helpers that edit a key by section and name (<see cref="With"/>) and
+/// older ones that insert or blank by line number (comments give the numbers).
 /// </summary>
 internal static class MinimalBoard
 {
@@ -40,13 +40,14 @@ internal static class MinimalBoard
 
     public static string Text => string.Join("\n", s_lines);
 
-    /// <summary>The board with line <paramref name="lineNumber"/> (1-based) replaced.</summary>
-    public static string WithLine(int lineNumber, string text)
-    {
-        string[] lines = (string[])s_lines.Clone();
-        lines[lineNumber - 1] = text;
-        return string.Join("\n", lines);
-    }
+    /// <summary>The board with <paramref name="key"/> of <paramref name="section"/> set (inserted under the header if absent).</summary>
+    public static string With(string section, string key, string value) => NFUnitTest.Boards.BoardText.With(Text, section, key, value);
+
+    /// <summary>The board without the line of <paramref name="key"/> in <paramref name="section"/>.</summary>
+    public static string Without(string section, string key) => NFUnitTest.Boards.BoardText.Without(Text, section, key);
+
+    /// <summary>The line of <paramref name="key"/> in <paramref name="section"/> (its header for a null key).</summary>
+    public static int LineOf(string section, string key) => NFUnitTest.Boards.BoardText.LineOf(Text, section, key);
 
     /// <summary>The board with <paramref name="inserted"/> lines placed after line <paramref name="afterLine"/> (0 = at the top).</summary>
     public static string InsertAfter(int afterLine, params string[] inserted)

@@ -42,7 +42,7 @@ public class CalibrationProcedureTests
         // Cell readings 2000 + value / 2 (2 mV per count) with a quarter count of offset: the averaged reading
         // 2000.25 + v / 2 lies between counts, and the fit must move it to a whole count with the value moved by
         // 2 mV per count, so every point satisfies value = 2 x (counts - 2000.25) rounded.
-        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.WithLine(9, "divider_ratio = 0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1"));
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.With("[cell 0]", "divider_ratio", "0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1"));
         var procedure = new CalibrationProcedure(board, 4);
         while (!procedure.IsComplete)
         {

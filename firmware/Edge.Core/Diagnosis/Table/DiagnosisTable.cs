@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System;
 using Edge.Core.Telemetry;
 
 namespace Edge.Core.Diagnosis.Table
@@ -25,71 +26,124 @@ namespace Edge.Core.Diagnosis.Table
         [HotPath]
         public DiagnosisTableRow RowAt(int index) => _rows[index];
 
-        /// <summary>Builds the default table.</summary>
+        /// <summary>Builds the default table from <see cref="DefaultRows"/>.</summary>
         public static DiagnosisTable CreateDefault()
         {
-            DiagnosisTableRow[] rows = new DiagnosisTableRow[RowCount];
+            DiagnosisTable table;
+            string reason;
+            if (!TryCreate(DefaultRows(), out table, out reason))
+            {
+                throw new InvalidOperationException("Default diagnosis table: " + reason);
+            }
 
-            // Depletion onset ([W]: the non-linear rise before the 3 V cut-off). Evaluated once per pulse,
-            // so debounce counts are pulses. A warning asks for a longer rest; a fault stops the module
-            // (it is end of capacity, not a hazard, so it does not latch).
-            Put(rows, DiagnosisId.DepletionTrendInfo, DiagnosisScope.Cell, Severity.Info, EventKind.DepletionOnset, 1, 3, DiagnosisReaction.None, false, false);
-            Put(rows, DiagnosisId.DepletionTrendWarning, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, 1, 3, DiagnosisReaction.ExtendRest, false, false);
-            Put(rows, DiagnosisId.DepletionTrendFault, DiagnosisScope.Cell, Severity.Fault, EventKind.DepletionOnset, 2, 3, DiagnosisReaction.StopModule, false, false);
-            Put(rows, DiagnosisId.DepletionEdgeResistanceRise, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, 2, 3, DiagnosisReaction.ExtendRest, false, false);
-
-            // Evaluated every pulse sample; two consecutive convex windows so one noisy window cannot stop a pulse.
-            // The rise to the cut-off takes about 0.1 s once it turns convex (cell-model.md), so the answer is
-            // immediate: end this pulse, then rest longer at a lower current.
-            Put(rows, DiagnosisId.DepletionNonlinearRise, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, 2, 20, DiagnosisReaction.AbortPulse, false, false);
-
-            // Soft shorts ([W], [T]): each indicator alone is a warning; together they confirm a short,
-            // which isolates the module before plating turns it into a hard short.
-            Put(rows, DiagnosisId.SoftShortSpike, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, 2, 500, DiagnosisReaction.None, false, false);
-            Put(rows, DiagnosisId.SoftShortResistanceDrop, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, 2, 5, DiagnosisReaction.None, false, false);
-            Put(rows, DiagnosisId.SoftShortSelfDischarge, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, 2, 5, DiagnosisReaction.None, false, false);
-            Put(rows, DiagnosisId.SoftShortEfficiencyDrop, DiagnosisScope.Module, Severity.Warning, EventKind.SoftShort, 2, 3, DiagnosisReaction.None, false, false);
-            Put(rows, DiagnosisId.SoftShortConfirmed, DiagnosisScope.Cell, Severity.Fault, EventKind.SoftShort, 1, 1, DiagnosisReaction.IsolateModule, true, false);
-
-            // Hard short: no debounce, the switch opens in the tick that shows it (safety rule 4).
-            Put(rows, DiagnosisId.HardShort, DiagnosisScope.Cell, Severity.Fault, EventKind.HardShort, 1, 1, DiagnosisReaction.IsolateModule, true, true);
-
-            // Safety envelope: two ticks so a single ADC glitch does not trip, still well inside
-            // the cell's thermal time constants.
-            Put(rows, DiagnosisId.CellOvervoltage, DiagnosisScope.Cell, Severity.Fault, EventKind.Overvoltage, 2, 1, DiagnosisReaction.IsolateModule, true, true);
-            Put(rows, DiagnosisId.CellUndervoltage, DiagnosisScope.Cell, Severity.Fault, EventKind.Undervoltage, 2, 1, DiagnosisReaction.IsolateModule, true, true);
-            Put(rows, DiagnosisId.ModuleOvercurrent, DiagnosisScope.Module, Severity.Fault, EventKind.Overcurrent, 2, 1, DiagnosisReaction.IsolateModule, true, true);
-            Put(rows, DiagnosisId.CellOvertemperature, DiagnosisScope.Temperature, Severity.Fault, EventKind.Overtemperature, 3, 1, DiagnosisReaction.IsolatePack, true, true);
-
-            // Plausibility: a channel that cannot be read leaves the module blind, so it is isolated.
-            Put(rows, DiagnosisId.CellChannelInvalid, DiagnosisScope.Cell, Severity.Fault, EventKind.ChannelFault, 3, 1, DiagnosisReaction.IsolateModule, true, true);
-            Put(rows, DiagnosisId.CellChannelSaturated, DiagnosisScope.Cell, Severity.Fault, EventKind.ChannelFault, 3, 1, DiagnosisReaction.IsolateModule, true, true);
-            Put(rows, DiagnosisId.CellChannelStuck, DiagnosisScope.Cell, Severity.Fault, EventKind.ChannelFault, 3, 1, DiagnosisReaction.IsolateModule, true, true);
-            Put(rows, DiagnosisId.CurrentChannelInvalid, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, 3, 1, DiagnosisReaction.IsolateModule, true, true);
-            Put(rows, DiagnosisId.CurrentChannelSaturated, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, 3, 1, DiagnosisReaction.IsolateModule, true, true);
-            Put(rows, DiagnosisId.TemperatureChannelInvalid, DiagnosisScope.Temperature, Severity.Warning, EventKind.ChannelFault, 10, 10, DiagnosisReaction.None, false, true);
-
-            // Tick timing: a late tick is worth reporting; a gap beyond the control deadline means
-            // pulses ran unsupervised, so everything stops.
-            Put(rows, DiagnosisId.TickLate, DiagnosisScope.Pack, Severity.Info, EventKind.TickTiming, 1, 100, DiagnosisReaction.None, false, true);
-            Put(rows, DiagnosisId.TickMissed, DiagnosisScope.Pack, Severity.Fault, EventKind.TickTiming, 1, 1, DiagnosisReaction.IsolatePack, true, true);
-
-            return new DiagnosisTable(rows);
+            return table;
         }
 
-        private static void Put(
-            DiagnosisTableRow[] rows,
+        /// <summary>
+        /// A table from <paramref name="rows"/> in any order, which must hold exactly one row for every
+        /// <see cref="DiagnosisId"/>; otherwise false, no table, and <paramref name="reason"/> names the
+        /// id that has no row or two.
+        /// </summary>
+        public static bool TryCreate(DiagnosisTableRow[] rows, out DiagnosisTable table, out string reason)
+        {
+            table = null;
+            DiagnosisTableRow[] byId = new DiagnosisTableRow[RowCount];
+            for (int i = 0; i < rows.Length; i++)
+            {
+                DiagnosisTableRow row = rows[i];
+                int index = (int)row.Id;
+                if (index >= RowCount)
+                {
+                    reason = "row " + i + " has diagnosis id " + index + ", outside the " + RowCount + " ids";
+                    return false;
+                }
+
+                if (byId[index] != null)
+                {
+                    reason = "diagnosis id " + index + " has two rows";
+                    return false;
+                }
+
+                byId[index] = row;
+            }
+
+            for (int index = 0; index < RowCount; index++)
+            {
+                if (byId[index] == null)
+                {
+                    reason = "diagnosis id " + index + " has no row";
+                    return false;
+                }
+            }
+
+            reason = null;
+            table = new DiagnosisTable(byId);
+            return true;
+        }
+
+        /// <summary>The default rows, one per <see cref="DiagnosisId"/>; defaults and their reasons beside each.</summary>
+        public static DiagnosisTableRow[] DefaultRows()
+        {
+            return new DiagnosisTableRow[]
+            {
+                // Depletion onset ([W]: the non-linear rise before the 3 V cut-off). Evaluated once per pulse,
+                // so debounce counts are pulses. A warning asks for a longer rest; a fault stops the module
+                // (it is end of capacity, not a hazard, so it does not latch).
+                Row(DiagnosisId.DepletionTrendInfo, DiagnosisScope.Cell, Severity.Info, EventKind.DepletionOnset, debounce: 1, heal: 3, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.DepletionTrendWarning, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, debounce: 1, heal: 3, DiagnosisReaction.ExtendRest, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.DepletionTrendFault, DiagnosisScope.Cell, Severity.Fault, EventKind.DepletionOnset, debounce: 2, heal: 3, DiagnosisReaction.StopModule, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.DepletionEdgeResistanceRise, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, debounce: 2, heal: 3, DiagnosisReaction.ExtendRest, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+
+                // Evaluated every pulse sample; two consecutive convex windows so one noisy window cannot stop a pulse.
+                // The rise to the cut-off takes about 0.1 s once it turns convex (cell-model.md), so the answer is
+                // immediate: end this pulse, then rest longer at a lower current.
+                Row(DiagnosisId.DepletionNonlinearRise, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, debounce: 2, heal: 20, DiagnosisReaction.AbortPulse, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+
+                // Soft shorts ([W], [T]): each indicator alone is a warning; together they confirm a short,
+                // which isolates the module before plating turns it into a hard short.
+                Row(DiagnosisId.SoftShortSpike, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, debounce: 2, heal: 500, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.SoftShortResistanceDrop, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, debounce: 2, heal: 5, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.SoftShortSelfDischarge, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, debounce: 2, heal: 5, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.SoftShortEfficiencyDrop, DiagnosisScope.Module, Severity.Warning, EventKind.SoftShort, debounce: 2, heal: 3, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.SoftShortConfirmed, DiagnosisScope.Cell, Severity.Fault, EventKind.SoftShort, debounce: 1, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.ReportsOnly),
+
+                // Hard short: no debounce, the switch opens in the tick that shows it (safety rule 4).
+                Row(DiagnosisId.HardShort, DiagnosisScope.Cell, Severity.Fault, EventKind.HardShort, debounce: 1, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+
+                // Safety envelope: two ticks so a single ADC glitch does not trip, still well inside
+                // the cell's thermal time constants.
+                Row(DiagnosisId.CellOvervoltage, DiagnosisScope.Cell, Severity.Fault, EventKind.Overvoltage, debounce: 2, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.CellUndervoltage, DiagnosisScope.Cell, Severity.Fault, EventKind.Undervoltage, debounce: 2, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.ModuleOvercurrent, DiagnosisScope.Module, Severity.Fault, EventKind.Overcurrent, debounce: 2, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.CellOvertemperature, DiagnosisScope.Temperature, Severity.Fault, EventKind.Overtemperature, debounce: 3, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+
+                // Plausibility: a channel that cannot be read leaves the module blind, so it is isolated.
+                Row(DiagnosisId.CellChannelInvalid, DiagnosisScope.Cell, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.CellChannelSaturated, DiagnosisScope.Cell, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.CellChannelStuck, DiagnosisScope.Cell, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.CurrentChannelInvalid, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.CurrentChannelSaturated, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.TemperatureChannelInvalid, DiagnosisScope.Temperature, Severity.Warning, EventKind.ChannelFault, debounce: 10, heal: 10, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.Acts),
+
+                // Tick timing: a late tick is worth reporting; a gap beyond the control deadline means
+                // pulses ran unsupervised, so everything stops.
+                Row(DiagnosisId.TickLate, DiagnosisScope.Pack, Severity.Info, EventKind.TickTiming, debounce: 1, heal: 100, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.Acts),
+                Row(DiagnosisId.TickMissed, DiagnosisScope.Pack, Severity.Fault, EventKind.TickTiming, debounce: 1, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts)
+            };
+        }
+
+        private static DiagnosisTableRow Row(
             DiagnosisId id,
             DiagnosisScope scope,
             Severity severity,
             EventKind eventKind,
-            int debounceCount,
-            int healCount,
+            int debounce,
+            int heal,
             DiagnosisReaction reaction,
-            bool latches,
-            bool actsInObserveMode)
+            DiagnosisLatching latching,
+            ObserveModeAction observeMode)
         {
-            rows[(int)id] = new DiagnosisTableRow(id, scope, severity, eventKind, debounceCount, healCount, reaction, latches, actsInObserveMode);
+            return new DiagnosisTableRow(id, scope, severity, eventKind, debounce, heal, reaction, latching, observeMode);
         }
     }
 }

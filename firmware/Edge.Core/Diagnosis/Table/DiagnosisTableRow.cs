@@ -19,8 +19,8 @@ namespace Edge.Core.Diagnosis.Table
             int debounceCount,
             int healCount,
             DiagnosisReaction reaction,
-            bool latches,
-            bool actsInObserveMode)
+            DiagnosisLatching latching,
+            ObserveModeAction observeMode)
         {
             Id = id;
             Scope = scope;
@@ -29,8 +29,8 @@ namespace Edge.Core.Diagnosis.Table
             DebounceCount = debounceCount;
             HealCount = healCount;
             Reaction = reaction;
-            Latches = latches;
-            ActsInObserveMode = actsInObserveMode;
+            Latching = latching;
+            ObserveMode = observeMode;
             Enabled = true;
         }
 
@@ -50,13 +50,17 @@ namespace Edge.Core.Diagnosis.Table
 
         public DiagnosisReaction Reaction { get; set; }
 
-        /// <summary>Latched diagnoses stay active until an explicit reset of the module.</summary>
-        public bool Latches { get; }
+        /// <summary>Whether the active diagnosis heals on Ok reports or waits for a module reset.</summary>
+        public DiagnosisLatching Latching { get; }
 
-        /// <summary>
-        /// Safety rows act even in observe mode; detector rows (depletion, soft short) only report there.
-        /// </summary>
-        public bool ActsInObserveMode { get; }
+        /// <summary>Whether the row reacts in observe mode or only reports there.</summary>
+        public ObserveModeAction ObserveMode { get; }
+
+        /// <summary>Latched diagnoses stay active until an explicit reset of the module.</summary>
+        public bool Latches => Latching == DiagnosisLatching.Latches;
+
+        /// <summary>Safety rows act even in observe mode; detector rows only report there.</summary>
+        public bool ActsInObserveMode => ObserveMode == ObserveModeAction.Acts;
 
         /// <summary>A disabled row ignores every report.</summary>
         public bool Enabled { get; set; }
