@@ -44,6 +44,23 @@ namespace Edge.NanoFrameworkGate.Tests
         /// <summary>The surface assemblies the shared core may use (those of Edge.Core.nfproj).</summary>
         public static string[] CoreSurfaces => new[] { "mscorlib", "System.Math" };
 
+        /// <summary>The named surface assemblies as compilation references.</summary>
+        public MetadataReference[] References(IEnumerable<string> surfaces)
+        {
+            var references = new List<MetadataReference>();
+            foreach (string surface in surfaces)
+            {
+                if (!_surfaces.TryGetValue(surface, out MetadataReference reference))
+                {
+                    throw new InvalidOperationException("Surface assembly '" + surface + "' was not embedded in the test assembly.");
+                }
+
+                references.Add(reference);
+            }
+
+            return references.ToArray();
+        }
+
         /// <summary>Compiles against the named surface assemblies and runs the subset analyzer.</summary>
         public GateResult Compile(IEnumerable<string> surfaces, params GateSource[] sources)
         {
@@ -56,17 +73,7 @@ namespace Edge.NanoFrameworkGate.Tests
             // Documentation comments are parsed into structured trivia (as with a documentation file) so
             // that crefs are present in the tree; their diagnostics are not reported, as in the gate build.
             var parseOptions = new CSharpParseOptions(languageVersion, DocumentationMode.Parse);
-            var references = new List<MetadataReference>();
-            foreach (string surface in surfaces)
-            {
-                if (!_surfaces.TryGetValue(surface, out MetadataReference reference))
-                {
-                    throw new InvalidOperationException("Surface assembly '" + surface + "' was not embedded in the test assembly.");
-                }
-
-                references.Add(reference);
-            }
-
+            MetadataReference[] references = References(surfaces);
             IEnumerable<SyntaxTree> trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path));
             var options = new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
