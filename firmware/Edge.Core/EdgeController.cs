@@ -3,6 +3,7 @@
 using System;
 using System.Threading;
 using Edge.Core.Actuation;
+using Edge.Core.Annotations;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Decision;

@@ -1,7 +1,6 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Boards;
-using Edge.Core.Measurement.AdcConversion;
 
 namespace Edge.Core.Calibration
 {

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Annotations;
 using Edge.Core.Configuration;
 using Edge.Core.Sampling;
 using Edge.Core.Telemetry;

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Annotations;
 
 namespace Edge.Core.Sampling
 {

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Annotations;
+
 namespace Edge.Core.Timing
 {
     /// <summary>One reporting period of <see cref="TickTimingStatistics"/>; allocated once and refilled.</summary>

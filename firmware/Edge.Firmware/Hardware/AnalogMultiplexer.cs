@@ -2,7 +2,7 @@
 
 using System;
 using System.Device.Gpio;
-using Edge.Core;
+using Edge.Core.Annotations;
 using Edge.Core.Boards;
 
 namespace Edge.Firmware.Hardware

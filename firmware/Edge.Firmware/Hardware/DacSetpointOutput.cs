@@ -2,7 +2,7 @@
 
 using System;
 using System.Device.Dac;
-using Edge.Core;
+using Edge.Core.Annotations;
 
 namespace Edge.Firmware.Hardware
 {

@@ -1,7 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Threading;
-using Edge.Core;
+using Edge.Core.Annotations;
 using Edge.Firmware.Sampling;
 using nanoFramework.Hardware.Esp32;
 

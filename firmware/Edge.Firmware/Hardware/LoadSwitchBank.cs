@@ -1,8 +1,8 @@
 // Licensed under the MIT License.
 
 using System;
-using Edge.Core;
 using Edge.Core.Actuation;
+using Edge.Core.Annotations;
 
 namespace Edge.Firmware.Hardware
 {

@@ -1,7 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
-using Edge.Core;
+using Edge.Core.Annotations;
 using Edge.Core.Boards;
 
 namespace Edge.Firmware.Hardware

@@ -4,11 +4,12 @@ using System;
 using System.Threading;
 using Edge.Core;
 using Edge.Core.Actuation;
+using Edge.Core.Annotations;
 using Edge.Core.Sampling;
+using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Calibration;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
-using Edge.Core.Telemetry.Outbox;
 
 namespace Edge.Firmware.Sampling
 {

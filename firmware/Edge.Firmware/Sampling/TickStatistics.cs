@@ -1,7 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Threading;
-using Edge.Core;
+using Edge.Core.Annotations;
 using Edge.Core.Timing;
 
 namespace Edge.Firmware.Sampling

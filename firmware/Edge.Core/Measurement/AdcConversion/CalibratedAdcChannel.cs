@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Annotations;
 using Edge.Core.Boards;
+using Edge.Core.Calibration;
 
 namespace Edge.Core.Measurement.AdcConversion
 {

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Annotations;
+
 namespace Edge.Core.Telemetry.Encoding
 {
     /// <summary>Encodes a CellVoltages record for edge/&lt;id&gt;/telemetry/cells.</summary>

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Annotations;
+
 namespace Edge.Core.Telemetry.Encoding
 {
     /// <summary>The fields every stream message starts with: contract version, boot id, stream seq, device time.</summary>

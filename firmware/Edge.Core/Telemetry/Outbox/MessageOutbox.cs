@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Annotations;
 using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Telemetry.Outbox

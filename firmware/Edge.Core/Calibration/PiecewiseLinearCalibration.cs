@@ -1,8 +1,9 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Annotations;
 using Edge.Core.Boards;
 
-namespace Edge.Core.Measurement.AdcConversion
+namespace Edge.Core.Calibration
 {
     /// <summary>
     /// Integer piecewise-linear map from ADC counts to an engineering value through a board's

@@ -2,7 +2,7 @@
 
 using System;
 
-namespace Edge.Core
+namespace Edge.Core.Annotations
 {
     /// <summary>
     /// Marks code that runs every tick or for every published message: on the device it must

@@ -1,10 +1,11 @@
 using Edge.Core.Boards;
+using Edge.Core.Calibration;
 using Edge.Core.Measurement.AdcConversion;
 using FsCheck;
 using FsCheck.Fluent;
 using Xunit;
 
-namespace Edge.Core.Tests.Measurement.AdcConversion;
+namespace Edge.Core.Tests.Calibration;
 
 /// <summary>Integer interpolation against hand-computed values and an independent double-precision reference.</summary>
 public class PiecewiseLinearCalibrationTests
