@@ -24,8 +24,8 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
         /// <summary>Bottom to top. A namespace Edge.Core.X[.Y] belongs to layer X.</summary>
         public static readonly string[] Order =
         {
-            "Text", "Timing", "Configuration", "Sampling", "Boards", "Calibration", "Measurement",
-            "Diagnosis", "Decision", "Actuation", "Telemetry", "Commands", "Session", RootLayer,
+            "Annotations", "Text", "Timing", "Sampling", "Configuration", "Boards", "Calibration", "Measurement",
+            "Diagnosis", "Decision", "Actuation", "Telemetry", RootLayer, "Commands", "Session",
         };
 
         /// <summary>The only assemblies the core may use besides itself (Edge.Core.nfproj's references).</summary>
@@ -38,6 +38,12 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
         /// </summary>
         public static IReadOnlyList<string> Check(IEnumerable<GateSource> sources, IEnumerable<MetadataReference> references)
         {
+            return Violations(sources, references).Select(v => v.ToString()).Distinct().ToList();
+        }
+
+        /// <summary>As <see cref="Check"/>, each violation with its parts.</summary>
+        public static IReadOnlyList<LayeringViolation> Violations(IEnumerable<GateSource> sources, IEnumerable<MetadataReference> references)
+        {
             var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp8, DocumentationMode.None);
             SyntaxTree[] trees = sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path)).ToArray();
             CSharpCompilation compilation = CSharpCompilation.Create(
@@ -46,10 +52,10 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
                 references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Disable));
 
-            var violations = new List<string>();
+            var violations = new List<LayeringViolation>();
             foreach (Diagnostic error in compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
             {
-                violations.Add("does not compile: " + error);
+                violations.Add(new LayeringViolation(error.Location.GetLineSpan().Path, string.Empty, string.Empty, "does not compile: " + error));
             }
 
             foreach (Edge edge in Edges(compilation))
@@ -57,11 +63,36 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
                 string problem = Judge(edge);
                 if (problem != null)
                 {
-                    violations.Add(edge.Location + ": " + edge.From + " -> " + edge.Target + " (" + problem + ")");
+                    violations.Add(new LayeringViolation(edge.Location, edge.From, edge.Target, problem));
                 }
             }
 
-            return violations.Distinct().ToList();
+            return violations;
+        }
+
+        /// <summary>A reference that breaks the layering: where, from which namespace, to which type, and why.</summary>
+        public sealed class LayeringViolation
+        {
+            public LayeringViolation(string location, string from, string target, string problem)
+            {
+                Location = location;
+                From = from;
+                Target = target;
+                Problem = problem;
+            }
+
+            public string Location { get; }
+
+            public string From { get; }
+
+            public string Target { get; }
+
+            public string Problem { get; }
+
+            public override string ToString()
+            {
+                return From.Length == 0 ? Location + ": " + Problem : Location + ": " + From + " -> " + Target + " (" + Problem + ")";
+            }
         }
 
         /// <summary>The layer of a core namespace; null for a namespace outside the core.</summary>
