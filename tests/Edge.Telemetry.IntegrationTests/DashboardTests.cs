@@ -49,6 +49,9 @@ public sealed class DashboardTests
         Assert.True(int.Parse((await page.GetAttributeAsync("#chart-cells", "data-points"))!) > 200);
         Assert.True(await page.Locator("#chart-cells canvas").CountAsync() > 0);
         Assert.Equal("hold", await page.Locator(".module").Nth(1).Locator(".state").TextContentAsync());
+
+        // The pulse that ended in the hold has no rest after it (tunedRestMs 0 in the contract): said so, not "0.00 s".
+        Assert.Equal("tuned rest none follows", await page.Locator(".module").Nth(1).Locator(".rest").TextContentAsync());
         ILocator soft = page.Locator("#events tbody tr[data-kind=softShort]");
         Assert.True(await soft.CountAsync() >= 1);
         Assert.Contains("M1 C0", await soft.First.InnerTextAsync());

@@ -39,7 +39,7 @@ namespace Edge.Firmware.SerialConsole
         /// <summary>The reply to one line (without its line end), or null for a blank line.</summary>
         public string Execute(string line)
         {
-            string[] words = Words(line);
+            string[] words = Edge.Core.Text.Words.Of(line);
             if (words.Length == 0)
             {
                 return null;
@@ -162,32 +162,6 @@ namespace Edge.Firmware.SerialConsole
         private static string Error(string problem)
         {
             return "error: " + problem;
-        }
-
-        private static string[] Words(string line)
-        {
-            string[] parts = line.Split(' ', '\t');
-            int count = 0;
-            for (int i = 0; i < parts.Length; i++)
-            {
-                if (parts[i].Length > 0)
-                {
-                    count++;
-                }
-            }
-
-            string[] words = new string[count];
-            int next = 0;
-            for (int i = 0; i < parts.Length; i++)
-            {
-                if (parts[i].Length > 0)
-                {
-                    words[next] = parts[i];
-                    next++;
-                }
-            }
-
-            return words;
         }
     }
 }

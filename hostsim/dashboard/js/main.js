@@ -368,7 +368,7 @@ function moduleFacts(d, m) {
   const area = d.config.protocol.electrodeAreaCm2;
   const current = m.pulseCurrentUa === null ? '–' : `${fixed(m.pulseCurrentUa / 1000 / area, 2)} mA/cm2`;
   const capacity = m.totalChargeUc === null ? '–' : `${fixed(m.totalChargeUc / 3.6e6 / area, 3)} mAh/cm2`;
-  const rest = m.tunedRestMs === null ? '–' : `${fixed(m.tunedRestMs / 1000, 2)} s`;
+  const rest = m.tunedRestMs === null ? '–' : m.tunedRestMs === 0 ? 'none follows' : `${fixed(m.tunedRestMs / 1000, 2)} s`;
   const last = m.lastEvent ? `${m.lastEvent.kind} (${m.lastEvent.severity}) at ${deviceTime(m.lastEvent.tMs)}` : 'none';
   return { current, capacity, rest, last };
 }

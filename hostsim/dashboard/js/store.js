@@ -211,7 +211,8 @@ export function applyStream(d, stream, msg, receivedAt) {
       const base = msg.module * 3;
       d.pulses.cols[base][r] = msg.pulseCurrentUa / 1000 / area;
       d.pulses.cols[base + 1][r] = msg.totalChargeUc / 3.6e6 / area;
-      d.pulses.cols[base + 2][r] = msg.tunedRestMs / 1000;
+      // 0 means no rest follows (the module stopped, or another pulse comes at once): not a rest to plot.
+      d.pulses.cols[base + 2][r] = msg.tunedRestMs > 0 ? msg.tunedRestMs / 1000 : null;
       const cellBase = cfg.modules * 3 + msg.module * cpm;
       for (let c = 0; c < cpm; c++) d.pulses.cols[cellBase + c][r] = msg.overpotentialMv[c];
     }

@@ -12,8 +12,6 @@ namespace Edge.Core.Configuration.Protocol
     /// </summary>
     public static class ProtocolStepParser
     {
-        private static readonly char[] s_spaces = new char[] { ' ', '\t' };
-
         /// <summary>Parses one step; on failure <paramref name="error"/> says what is wrong and step is null.</summary>
         public static bool TryParse(string text, double electrodeAreaCm2, out ProtocolStep step, out string error)
         {
@@ -25,7 +23,7 @@ namespace Edge.Core.Configuration.Protocol
                 return false;
             }
 
-            string[] words = Words(text.Trim().ToLower());
+            string[] words = Edge.Core.Text.Words.Of(text.Trim().ToLower());
             int index = 0;
             ProtocolStepKind kind;
             switch (words[index])
@@ -279,32 +277,6 @@ namespace Edge.Core.Configuration.Protocol
             unit = words[index];
             index++;
             return true;
-        }
-
-        private static string[] Words(string text)
-        {
-            string[] raw = text.Split(s_spaces);
-            int count = 0;
-            for (int i = 0; i < raw.Length; i++)
-            {
-                if (raw[i].Length > 0)
-                {
-                    count++;
-                }
-            }
-
-            string[] words = new string[count];
-            int k = 0;
-            for (int i = 0; i < raw.Length; i++)
-            {
-                if (raw[i].Length > 0)
-                {
-                    words[k] = raw[i];
-                    k++;
-                }
-            }
-
-            return words;
         }
     }
 }
