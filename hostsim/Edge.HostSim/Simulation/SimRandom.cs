@@ -6,23 +6,38 @@ namespace Edge.HostSim.Simulation;
 public sealed class SimRandom
 {
     private const int TableSize = 4096;
-    private readonly double[] _gaussian;
+    private readonly ulong _tableSeed;
+    private double[]? _gaussian;
     private ulong _s0;
     private ulong _s1;
     private ulong _s2;
     private ulong _s3;
 
     public SimRandom(ulong seed)
+        : this(seed, skipTable: true)
+    {
+    }
+
+    private SimRandom(ulong seed, bool skipTable)
     {
         ulong x = seed;
         _s0 = SplitMix(ref x);
         _s1 = SplitMix(ref x);
         _s2 = SplitMix(ref x);
         _s3 = SplitMix(ref x);
-        _gaussian = new double[TableSize];
-        for (int i = 0; i < TableSize; i++)
+        _tableSeed = seed;
+        if (!skipTable)
         {
-            _gaussian[i] = NextGaussian();
+            return;
+        }
+
+        // The table is the stream's first TableSize Box-Muller draws (two uniforms each). Most generators of a
+        // run never ask for a Gaussian, and the table's logarithms and cosines cost as much as thousands of ticks
+        // of a one-cell run, so it is built on first use from the seed; the stream skips past its draws now,
+        // which keeps every later number what it was when the table was built here.
+        for (int i = 0; i < 2 * TableSize; i++)
+        {
+            NextUInt64();
         }
     }
 
@@ -51,7 +66,21 @@ public sealed class SimRandom
     }
 
     /// <summary>Standard normal from a precomputed table of 4096 draws, picked at random: fast, adequate for ADC noise.</summary>
-    public double FastGaussian() => _gaussian[(int)(NextUInt64() >> 52)];
+    public double FastGaussian() => (_gaussian ?? BuildTable())[(int)(NextUInt64() >> 52)];
+
+    private double[] BuildTable()
+    {
+        // A fresh generator from the same seed replays the draws the constructor skipped.
+        SimRandom replay = new SimRandom(_tableSeed, skipTable: false);
+        double[] table = new double[TableSize];
+        for (int i = 0; i < TableSize; i++)
+        {
+            table[i] = replay.NextGaussian();
+        }
+
+        _gaussian = table;
+        return table;
+    }
 
     private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
 
