@@ -17,11 +17,9 @@ namespace Edge.DeviceCost
     /// </summary>
     internal sealed class BenchmarkPack
     {
-        public const int Modules = 4;
-        public const int CellsPerModule = 4;
-        public const int PeriodTicks = 600;    // 6 s at 10 ms
-        public const int PulseTicks = 100;     // 1 s
-        public const int FrameCount = PeriodTicks * 10;
+        public const int Modules = SyntheticPackFrames.Modules;
+        public const int CellsPerModule = SyntheticPackFrames.CellsPerModule;
+        public const int FrameCount = SyntheticPackFrames.FrameCount;
 
         private readonly EdgeController _controller;
         private readonly ActionFrame _actions;
@@ -33,10 +31,10 @@ namespace Edge.DeviceCost
 
         public BenchmarkPack(bool publish, bool checksum)
         {
-            var layout = new PackLayout(Modules, CellsPerModule, 2);
+            var layout = SyntheticPackFrames.Layout();
             _controller = new EdgeController(layout, new ControllerConfiguration());
             _actions = new ActionFrame(layout);
-            _frames = Frames(layout);
+            _frames = SyntheticPackFrames.Build(layout);
             if (publish)
             {
                 _outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(CellsPerModule));
@@ -107,45 +105,6 @@ namespace Edge.DeviceCost
             frame.TimestampMs = tick * 10;
             _controller.Tick(frame, _actions);
             return frame.TimestampMs;
-        }
-
-        private static SampleFrame[] Frames(PackLayout layout)
-        {
-            var frames = new SampleFrame[FrameCount];
-            var random = new Random(11);
-            for (int i = 0; i < FrameCount; i++)
-            {
-                var frame = new SampleFrame(layout);
-                int phase = i % PeriodTicks;
-
-                // The switch closes at tick 0 of each period; samples 1..100 carry the current that flowed.
-                bool current = phase >= 1 && phase <= PulseTicks;
-                for (int m = 0; m < Modules; m++)
-                {
-                    frame.ModuleCurrentUa[m] = current ? 385 : random.Next(-3, 4);
-                    for (int c = 0; c < CellsPerModule; c++)
-                    {
-                        double t = phase / 100.0;
-                        double v = current
-                            ? 150 + (20 * Math.Sqrt(t))
-                            : (phase > PulseTicks ? 20 * (Math.Sqrt(t) - Math.Sqrt(t - 1.0)) : 0);
-                        frame.CellVoltageMv[(m * CellsPerModule) + c] = (int)Math.Round(v + (1.6 * Gaussian(random)));
-                    }
-                }
-
-                frame.TemperatureDeciCelsius[0] = 250;
-                frame.TemperatureDeciCelsius[1] = 251;
-                frames[i] = frame;
-            }
-
-            return frames;
-        }
-
-        private static double Gaussian(Random random)
-        {
-            double u1 = 1.0 - random.NextDouble();
-            double u2 = random.NextDouble();
-            return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
         }
 
         /// <summary>A connected broker that takes every message and acknowledges QoS 1 at once; it sends nothing anywhere.</summary>

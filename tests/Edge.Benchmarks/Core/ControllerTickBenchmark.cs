@@ -16,11 +16,9 @@ namespace Edge.Benchmarks.Core;
 [MinColumn]
 public class ControllerTickBenchmark
 {
-    private const int Modules = 4;
-    private const int CellsPerModule = 4;
-    private const int PeriodTicks = 600;   // 6 s at 10 ms
-    private const int PulseTicks = 100;    // 1 s
-    private const int FrameCount = PeriodTicks * 10;
+    private const int Modules = Edge.DeviceCost.SyntheticPackFrames.Modules;
+    private const int CellsPerModule = Edge.DeviceCost.SyntheticPackFrames.CellsPerModule;
+    private const int FrameCount = Edge.DeviceCost.SyntheticPackFrames.FrameCount;
 
     private EdgeController _controller;
     private ActionFrame _actions;
@@ -30,35 +28,10 @@ public class ControllerTickBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var layout = new PackLayout(Modules, CellsPerModule, 2);
+        var layout = Edge.DeviceCost.SyntheticPackFrames.Layout();
         _controller = new EdgeController(layout, new ControllerConfiguration());
         _actions = new ActionFrame(layout);
-        _frames = new SampleFrame[FrameCount];
-        var random = new Random(11);
-        for (int i = 0; i < FrameCount; i++)
-        {
-            var frame = new SampleFrame(layout);
-            int phase = i % PeriodTicks;
-
-            // The switch closes at tick 0 of each period; samples 1..100 carry the current that flowed.
-            bool current = phase >= 1 && phase <= PulseTicks;
-            for (int m = 0; m < Modules; m++)
-            {
-                frame.ModuleCurrentUa[m] = current ? 385 : random.Next(-3, 4);
-                for (int c = 0; c < CellsPerModule; c++)
-                {
-                    double t = phase / 100.0;
-                    double v = current
-                        ? 150 + (20 * Math.Sqrt(t))
-                        : (phase > PulseTicks ? 20 * (Math.Sqrt(t) - Math.Sqrt(t - 1.0)) : 0);
-                    frame.CellVoltageMv[(m * CellsPerModule) + c] = (int)Math.Round(v + (1.6 * Gaussian(random)));
-                }
-            }
-
-            frame.TemperatureDeciCelsius[0] = 250;
-            frame.TemperatureDeciCelsius[1] = 251;
-            _frames[i] = frame;
-        }
+        _frames = Edge.DeviceCost.SyntheticPackFrames.Build(layout);
 
         // Past the detectors' learning phase.
         for (int i = 0; i < 3 * FrameCount; i++)
@@ -87,11 +60,4 @@ public class ControllerTickBenchmark
 
     [Benchmark(OperationsPerInvoke = Modules * CellsPerModule)]
     public void TickPerCellSample() => Tick();
-
-    private static double Gaussian(Random random)
-    {
-        double u1 = 1.0 - random.NextDouble();
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
 }
