@@ -32,6 +32,10 @@ namespace Edge.Core.Diagnosis.Table
             Reaction = reaction;
             Latching = latching;
             ObserveMode = observeMode;
+
+            // Read on every report: kept as plain values so the device's interpreter makes one call, not two.
+            Latches = latching == DiagnosisLatching.Latches;
+            ActsInObserveMode = observeMode == ObserveModeAction.Acts;
             Enabled = true;
         }
 
@@ -58,10 +62,10 @@ namespace Edge.Core.Diagnosis.Table
         public ObserveModeAction ObserveMode { get; }
 
         /// <summary>Latched diagnoses stay active until an explicit reset of the module.</summary>
-        public bool Latches => Latching == DiagnosisLatching.Latches;
+        public bool Latches { get; }
 
         /// <summary>Safety rows act even in observe mode; detector rows only report there.</summary>
-        public bool ActsInObserveMode => ObserveMode == ObserveModeAction.Acts;
+        public bool ActsInObserveMode { get; }
 
         /// <summary>A disabled row ignores every report.</summary>
         public bool Enabled { get; set; }
