@@ -30,7 +30,7 @@ namespace NFUnitTest.Boot
         public void ARecordOfAnotherBoardIsRefusedNamingTheLine()
         {
             BoardDefinition mux = BoardSetup.FromCatalog("esp32-mux-6s").Board;
-            DeviceEvent uncalibrated = BootWith(UnitCalibrationText.Format(NominalUnit(mux)));
+            DeviceEvent uncalibrated = BootWith(UnitCalibrationText.Format(NominalRecord.Unit(mux, "unit-1")));
             Assert.IsNotNull(uncalibrated);
             Assert.Contains("calibration record refused, line ", uncalibrated.Message);
         }
@@ -39,7 +39,7 @@ namespace NFUnitTest.Boot
         public void ARecordOfThisBoardIsTaken()
         {
             BoardDefinition devkit = BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
-            Assert.IsNull(BootWith(UnitCalibrationText.Format(NominalUnit(devkit))));
+            Assert.IsNull(BootWith(UnitCalibrationText.Format(NominalRecord.Unit(devkit, "unit-1"))));
         }
 
         [TestMethod]
@@ -113,30 +113,6 @@ namespace NFUnitTest.Boot
             }
 
             return found;
-        }
-
-        /// <summary>A record made of the board's own nominal curves (not a real unit's: only its shape matters here).</summary>
-        private static UnitCalibration NominalUnit(BoardDefinition board)
-        {
-            CalibrationCurve[] cells = new CalibrationCurve[board.CellCount];
-            for (int i = 0; i < cells.Length; i++)
-            {
-                cells[i] = board.CellAt(i).Calibration;
-            }
-
-            CalibrationCurve[] modules = new CalibrationCurve[board.ModuleCount];
-            for (int i = 0; i < modules.Length; i++)
-            {
-                modules[i] = board.ModuleAt(i).CurrentCalibration;
-            }
-
-            CalibrationCurve[] temperatures = new CalibrationCurve[board.TemperatureCount];
-            for (int i = 0; i < temperatures.Length; i++)
-            {
-                temperatures[i] = board.TemperatureAt(i).Calibration;
-            }
-
-            return new UnitCalibration(board.Name, "unit-1", board.Reference == null ? UnitCalibration.NoReference : 1344, cells, modules, temperatures);
         }
     }
 }

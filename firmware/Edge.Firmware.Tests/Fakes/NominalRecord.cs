@@ -11,6 +11,12 @@ namespace NFUnitTest.Fakes
         /// <summary>The record text of unit <paramref name="unitId"/> on <paramref name="board"/>.</summary>
         public static string For(BoardDefinition board, string unitId)
         {
+            return UnitCalibrationText.Format(Unit(board, unitId));
+        }
+
+        /// <summary>The record of unit <paramref name="unitId"/> on <paramref name="board"/>.</summary>
+        public static UnitCalibration Unit(BoardDefinition board, string unitId)
+        {
             CalibrationCurve[] cells = new CalibrationCurve[board.CellCount];
             for (int i = 0; i < cells.Length; i++)
             {
@@ -29,7 +35,7 @@ namespace NFUnitTest.Fakes
                 temperatures[i] = board.TemperatureAt(i).Calibration;
             }
 
-            return UnitCalibrationText.Format(new UnitCalibration(board.Name, unitId, board.Reference == null ? UnitCalibration.NoReference : 1344, cells, modules, temperatures));
+            return new UnitCalibration(board.Name, unitId, board.Reference == null ? UnitCalibration.NoReference : 1344, cells, modules, temperatures);
         }
     }
 }

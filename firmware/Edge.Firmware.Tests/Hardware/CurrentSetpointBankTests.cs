@@ -187,7 +187,7 @@ namespace NFUnitTest.Hardware
                     outputs[1] = null;
                 }
 
-                Acquisition = new SampleAcquisition(Board, Inputs, NominalUnit(Board));
+                Acquisition = new SampleAcquisition(Board, Inputs, NominalRecord.Unit(Board, "unit-1"));
                 FakeSampleTimer timer = new FakeSampleTimer();
                 timer.StepUsPerRead = 1000;
                 Loop = new SamplingLoop(
@@ -216,23 +216,6 @@ namespace NFUnitTest.Hardware
             public FakeSetpointOutput[] Outputs { get; }
 
             public SamplingLoop Loop { get; }
-
-            private static UnitCalibration NominalUnit(BoardDefinition board)
-            {
-                CalibrationCurve[] cells = new CalibrationCurve[board.CellCount];
-                for (int i = 0; i < cells.Length; i++)
-                {
-                    cells[i] = board.CellAt(i).Calibration;
-                }
-
-                CalibrationCurve[] modules = new CalibrationCurve[board.ModuleCount];
-                for (int i = 0; i < modules.Length; i++)
-                {
-                    modules[i] = board.ModuleAt(i).CurrentCalibration;
-                }
-
-                return new UnitCalibration(board.Name, "unit-1", UnitCalibration.NoReference, cells, modules, new CalibrationCurve[0]);
-            }
         }
 
         /// <summary>A switch that logs "name=closed" / "name=open" and remembers whether it ever closed.</summary>
