@@ -26,8 +26,14 @@ namespace Edge.Core.Measurement
         /// </summary>
         public const int ShapePointSamples = 3;
 
-        /// <summary>Pulses the reading-noise estimate averages over (exponentially).</summary>
+        /// <summary>
+        /// Pulses the reading-noise estimate averages over: a plain mean of the first estimates, then an
+        /// exponential average with this weight.
+        /// </summary>
         private const int NoiseAveragingPulses = 16;
+
+        /// <summary>Newest samples of a phase the reading-noise estimate is taken from.</summary>
+        private const int NoiseSamples = 32;
 
         private readonly PackLayout _layout;
         private readonly int _periodMs;
@@ -50,6 +56,11 @@ namespace Edge.Core.Measurement
         // Cells without a valid reading yet; once 0, no cell's flag needs a look.
         private int _cellsNeverValid;
         private readonly int[] _lastPulseSampleMv;
+
+        // Reading-noise estimates averaged so far per cell, up to NoiseAveragingPulses. One 8-sample variance
+        // has 7 degrees of freedom and is below a third of the true value about once in 50 pulses: started
+        // from one estimate with a 1/16 weight, a low first value would stand for dozens of pulses.
+        private readonly int[] _noiseEstimates;
 
         // Per module.
         // Next ring slot to write, kept within [0, ring length).
@@ -91,6 +102,7 @@ namespace Edge.Core.Measurement
             _extremeMinimumMv = new int[cells];
             _extremeMaximumMv = new int[cells];
             _lastPulseSampleMv = new int[cells];
+            _noiseEstimates = new int[cells];
 
             int modules = layout.ModuleCount;
             _ringHead = new int[modules];
@@ -247,32 +259,32 @@ namespace Edge.Core.Measurement
                 if (usable > 0)
                 {
                     long sum = 0;
-                    long squares = 0;
                     int[] ring = _ring[c];
                     for (int k = 1; k <= usable; k++)
                     {
-                        int v = ring[RingIndex(_ringHead[module] - k)];
-                        sum += v;
-                        squares += (long)v * v;
+                        sum += ring[RingIndex(_ringHead[module] - k)];
                     }
 
                     baseline = (int)(sum / usable);
-
-                    // Sample variance of the settled rest end, in (0.01 mV)^2: the reading noise the edge sees.
-                    if (usable > 1)
-                    {
-                        long spread = (squares * usable) - (sum * sum);
-                        long hundredths = spread * 10000 / ((long)usable * (usable - 1));
-                        variance = hundredths > int.MaxValue ? int.MaxValue : hundredths;
-                    }
+                    variance = NoiseVarianceCentiMv2(ring, _ringHead[module], openCount);
                 }
 
                 snapshot.PrePulseVoltageMv[c] = baseline;
                 if (variance >= 0)
                 {
                     // One 8-sample variance scatters by about half its value: average over pulses.
-                    long smoothed = snapshot.NoiseVarianceCentiMv2[c];
-                    snapshot.NoiseVarianceCentiMv2[c] = (int)(smoothed == 0 ? variance : smoothed + ((variance - smoothed) / NoiseAveragingPulses));
+                    int estimates = _noiseEstimates[c];
+                    if (estimates < NoiseAveragingPulses)
+                    {
+                        estimates++;
+                        _noiseEstimates[c] = estimates;
+                    }
+
+                    long smoothed = estimates == 1 ? 0 : snapshot.NoiseVarianceCentiMv2[c];
+                    smoothed += (variance - smoothed) / estimates;
+
+                    // 0 stays "not measured yet" for the detectors: a measured quiet channel reads at least 1.
+                    snapshot.NoiseVarianceCentiMv2[c] = smoothed < 1 ? 1 : (int)smoothed;
                 }
 
                 snapshot.EdgeResistanceMilliohm[c] = Resistance(frame.CellVoltageMv[c] - baseline, flowingUa);
@@ -298,6 +310,44 @@ namespace Edge.Core.Measurement
             snapshot.EdgeCurrentUa[module] = stepUa;
         }
 
+        /// <summary>
+        /// Reading-noise variance in (0.01 mV)^2 from the newest of a phase's <paramref name="phaseCount"/>
+        /// samples, or -1 with fewer than four. Second differences (x0 - 2 x1 + x2, variance 6 sigma^2 for
+        /// white noise) ignore the level and its linear drift, so a relaxing rest or a rising pulse does not
+        /// count as noise; over up to <see cref="NoiseSamples"/> samples the estimate is good to about a third
+        /// (some 15 degrees of freedom), where a plain variance of 8 samples (7) is below half the true value
+        /// one time in ten. Once per pulse edge per cell.
+        /// </summary>
+        private long NoiseVarianceCentiMv2(int[] ring, int head, int phaseCount)
+        {
+            int usable = phaseCount < NoiseSamples ? phaseCount : NoiseSamples;
+            if (usable > _ringLength - 1)
+            {
+                usable = _ringLength - 1;
+            }
+
+            if (usable < 4)
+            {
+                return -1;
+            }
+
+            long squares = 0;
+            int older = ring[RingIndex(head - usable)];
+            int middle = ring[RingIndex(head - usable + 1)];
+            for (int k = usable - 2; k >= 1; k--)
+            {
+                int newer = ring[RingIndex(head - k)];
+                long d = (long)older - (2L * middle) + newer;
+                squares += d * d;
+                older = middle;
+                middle = newer;
+            }
+
+            // mV^2 to (0.01 mV)^2: x 10,000; each second difference carries 6 sigma^2.
+            long hundredths = squares * 10000 / (6L * (usable - 2));
+            return hundredths > int.MaxValue ? int.MaxValue : hundredths;
+        }
+
         private static bool IsReversal(int previousUa, int nextUa) => (previousUa < 0 && nextUa > 0) || (previousUa > 0 && nextUa < 0);
 
         private void EndPulse(int module, int first, int cellsPerModule, SampleFrame frame, MeasurementSnapshot snapshot)
@@ -321,6 +371,18 @@ namespace Edge.Core.Measurement
                     }
 
                     endMv = (int)(sum / usable);
+
+                    // Before the first rest has measured the reading noise, the pulse's end gives a provisional
+                    // figure, so the first rest is judged against the channel's noise too; the first rest's own
+                    // estimate replaces it.
+                    if (_noiseEstimates[c] == 0)
+                    {
+                        long variance = NoiseVarianceCentiMv2(ring, _ringHead[module], pulseCount);
+                        if (variance >= 0)
+                        {
+                            snapshot.NoiseVarianceCentiMv2[c] = variance < 1 ? 1 : (int)variance;
+                        }
+                    }
                 }
 
                 int overpotential = endMv - snapshot.PrePulseVoltageMv[c];
