@@ -429,6 +429,11 @@ namespace Edge.Core.Configuration
 
             if (error == null)
             {
+                error = Range("depletion.shapeRiseSigmaTenths", depletion.ShapeRiseSigmaTenths, 0, 1000);
+            }
+
+            if (error == null)
+            {
                 error = Range("depletion.shapeStepMv", depletion.ShapeStepMv, 1, 100000);
             }
 
@@ -445,6 +450,11 @@ namespace Edge.Core.Configuration
             if (error == null)
             {
                 error = Range("softShort.spikeDropMv", softShort.SpikeDropMv, 1, 10000);
+            }
+
+            if (error == null)
+            {
+                error = Range("softShort.spikeSigmaTenths", softShort.SpikeSigmaTenths, 0, 1000);
             }
 
             if (error == null)

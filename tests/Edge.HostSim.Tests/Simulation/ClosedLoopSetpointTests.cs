@@ -20,12 +20,13 @@ public sealed class ClosedLoopSetpointTests
 
     private static Scenario OnBoard(string boardPath, string controllerExtra, double timeLimitS)
     {
-        // NaK50 at 1 mA/cm2 with 1 s rests: the interface runs short within a few pulses (cell-model.md), so act
-        // mode ends pulses early and lowers the current while the run is still short.
+        // NaK50 at 1 mA/cm2, above its limiting current: run continuously the interface runs dry within about
+        // 2 s (cell-model.md), so a 3 s pulse rises convexly within the first pulse, whatever the board's ADC
+        // noise, and act mode ends pulses early and lowers the current while the run is still short.
         return ScenarioLoader.Parse("""
             { "name": "setpoint", "seed": 5, "samplePeriodMs": 10, "timeLimitS": LIMIT,
               "pack": { "modules": 2, "cellsPerModule": 2, "preset": "nak50-nasicon" },
-              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 1 s" ], "rest": "fixed", "cutoffV": 3.0 },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 3 s", "Rest for 1 s" ], "rest": "fixed", "cutoffV": 3.0 },
               "controller": { "mode": "act"EXTRA },
               "measurement": { "board": "BOARD" } }
             """.Replace("BOARD", boardPath).Replace("EXTRA", controllerExtra).Replace("LIMIT", timeLimitS.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -49,6 +49,16 @@ namespace Edge.Core.Configuration.Detection
         public int ShapeMinimumRiseMv { get; set; } = 15;
 
         /// <summary>
+        /// ...and by this many standard deviations (in tenths) of the difference of two shape points, from the
+        /// cell's measured reading noise. Each point is a mean of three readings, so the difference scatters by
+        /// sigma x sqrt(2/3): with 2 mV of noise 1.6 mV and the 15 mV floor governs; on an ESP32 ADC behind a
+        /// 0.33 divider (about 5 mV a reading) 4.2 mV, and 15 mV is a 3.6 sigma event that a pulse's hundred
+        /// windows a second produce every few minutes. The test runs on every sample of every pulse, and the
+        /// windows overlap, so the debounce does little against noise: 6 sigma (1e-9 a window) keeps it quiet.
+        /// </summary>
+        public int ShapeRiseSigmaTenths { get; set; } = 60;
+
+        /// <summary>
         /// A sample-to-sample change larger than this (mV) is a step (a shunt connecting or letting go), not
         /// depletion, which rises smoothly: the shape test skips windows that hold one. It fires at a few mV
         /// per sample, long before a depletion rise moves this fast.

@@ -9,6 +9,16 @@ namespace Edge.Core.Configuration.Detection
         /// 20-80 mV drops are seen in Li-ion micro-shorts; noise is a few ADC counts (~2 mV each).</summary>
         public int SpikeDropMv { get; set; } = 20;
 
+        /// <summary>
+        /// The drop must also exceed this many standard deviations (in tenths) of the sample-to-sample difference,
+        /// sqrt(2) x the cell's measured reading noise. On a quiet front end (2 mV of noise) the difference scatters
+        /// by 2.8 mV and the 20 mV floor governs; on an ESP32 ADC behind a 0.33 divider two counts of noise are
+        /// 3-5 mV a reading, so a 20 mV difference is a 3-4 sigma event that 100 samples a second produce several
+        /// times a minute per cell. At 6 sigma a one-sided excursion has a chance of 1e-9 per sample: under one
+        /// a month for a 4-cell pack at 100 Hz, before the recovery test and the confirmation count.
+        /// </summary>
+        public int SpikeSigmaTenths { get; set; } = 60;
+
         /// <summary>The drop must recover by half within this time to count as a spike, not a step.</summary>
         public int SpikeRecoveryMs { get; set; } = 1000;
 

@@ -33,6 +33,10 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly long[] _stepInWindowUntilMs;
         private readonly long _shapeSpanMs;
 
+        // Per cell: the later window's rise the shape test needs, the configured floor or the noise limit,
+        // whichever is larger; renewed at every pulse edge from the measured reading noise.
+        private readonly int[] _shapeRiseLimitMv;
+
         public DepletionOnsetDetector(ControllerConfiguration configuration, PackLayout layout)
         {
             _configuration = configuration.Depletion;
@@ -44,6 +48,11 @@ namespace Edge.Core.Diagnosis.Detectors
             _cusumMv = new int[cells];
             _stepInWindowUntilMs = new long[cells];
             _shapeSpanMs = (2L * _configuration.ShapeWindowMs) + (PackMeasurement.ShapePointSamples * (long)configuration.SamplePeriodMs);
+            _shapeRiseLimitMv = new int[cells];
+            for (int c = 0; c < cells; c++)
+            {
+                _shapeRiseLimitMv[c] = _configuration.ShapeMinimumRiseMv;
+            }
         }
 
         /// <summary>Current CUSUM of a cell (mV), for telemetry and tests.</summary>
@@ -79,6 +88,17 @@ namespace Edge.Core.Diagnosis.Detectors
                         if (snapshot.CellValid[c])
                         {
                             EvaluatePulse(c, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], snapshot.EdgeCurrentUa[m]), snapshot, diagnosis);
+                        }
+                    }
+                }
+
+                if (snapshot.EdgeMeasured[m])
+                {
+                    for (int c = first; c < last; c++)
+                    {
+                        if (snapshot.CellValid[c])
+                        {
+                            _shapeRiseLimitMv[c] = ShapeRiseLimitMv(snapshot.NoiseVarianceCentiMv2[c]);
                         }
                     }
                 }
@@ -184,13 +204,29 @@ namespace Edge.Core.Diagnosis.Detectors
             // a margin noise cannot produce.
             // A soft-short spike that recovers also rises fast, but only back to where it dropped from: its
             // earlier window falls. Depletion keeps rising, so the earlier window must not fall.
-            bool convex = late >= _configuration.ShapeMinimumRiseMv
+            int riseLimitMv = _shapeRiseLimitMv[cell];
+            bool convex = late >= riseLimitMv
                 && early >= 0
                 && (long)late * 100 > (long)early * _configuration.ShapeConvexityPercent;
             if (convex || !diagnosis.IsQuiet(DiagnosisId.DepletionNonlinearRise))
             {
-                diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, _configuration.ShapeMinimumRiseMv);
+                diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, riseLimitMv);
             }
+        }
+
+        /// <summary>
+        /// The later window's rise (mV) that a cell whose readings scatter with variance
+        /// <paramref name="varianceCentiMv2"/> ((0.01 mV)^2) must show: the configured floor, or the configured
+        /// number of standard deviations of the difference of two shape points, whichever is larger.
+        /// </summary>
+        private int ShapeRiseLimitMv(int varianceCentiMv2)
+        {
+            // Each point is a mean of ShapePointSamples readings: the difference of two scatters by
+            // sigma x sqrt(2 / ShapePointSamples). sqrt of (0.01 mV)^2 is 0.01 mV; tenths: / 10; to mV: / 100.
+            long sigmaCentiMv = EdgeResistanceNoise.IntegerSqrt(2L * varianceCentiMv2 / PackMeasurement.ShapePointSamples);
+            long noiseLimitMv = sigmaCentiMv * _configuration.ShapeRiseSigmaTenths / 1000;
+            int floorMv = _configuration.ShapeMinimumRiseMv;
+            return noiseLimitMv > floorMv ? (int)noiseLimitMv : floorMv;
         }
     }
 }

@@ -29,6 +29,11 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly long[] _spikeStartMs;
         private readonly bool[] _spikeOpen;
 
+        // Per cell: the drop that opens a spike, the configured floor or the noise limit, whichever is larger;
+        // renewed at every pulse edge from the measured reading noise (until the first pulse ends, and through a
+        // step without edges, the floor alone).
+        private readonly int[] _spikeLimitMv;
+
         // Per module: cells with a spike open, so a module without one and without a drop is passed over, and
         // cells with spikes counted, so a module without any needs no look at its cells' confirmation.
         private readonly int[] _openSpikes;
@@ -61,6 +66,12 @@ namespace Edge.Core.Diagnosis.Detectors
             _spikeLevelMv = new int[cells];
             _spikeStartMs = new long[cells];
             _spikeOpen = new bool[cells];
+            _spikeLimitMv = new int[cells];
+            for (int c = 0; c < cells; c++)
+            {
+                _spikeLimitMv[c] = _configuration.SpikeDropMv;
+            }
+
             _spikeInCycle = new bool[cells];
             _spikeCount = new int[cells];
             _referenceMv = new int[cells];
@@ -125,6 +136,7 @@ namespace Edge.Core.Diagnosis.Detectors
             bool[] pulseEnded = snapshot.PulseEnded;
             bool[] spikeOpen = _spikeOpen;
             int[] spikeCount = _spikeCount;
+            int[] spikeLimitMv = _spikeLimitMv;
             int spikeDropMv = _configuration.SpikeDropMv;
             int confirmingSpikes = _configuration.ConfirmingSpikeCount;
 
@@ -163,14 +175,15 @@ namespace Edge.Core.Diagnosis.Detectors
                 }
 
                 // Nothing to track unless a spike is open or a valid cell dropped by a spike's depth (the module's
-                // largest drop in the polarisation's direction tells).
+                // largest drop in the polarisation's direction against the floor tells; each cell's own limit is at
+                // least the floor).
                 int largestDropMv = polarity > 0 ? -snapshot.MinimumDeltaMv[m] : snapshot.MaximumDeltaMv[m];
                 if (_openSpikes[m] > 0 || (settled && largestDropMv >= spikeDropMv))
                 {
                     reported = true;
                     for (int c = first; c < last; c++)
                     {
-                        if (cellValid[c] && (spikeOpen[c] || (settled && -(polarity * deltas[c]) >= spikeDropMv)))
+                        if (cellValid[c] && (spikeOpen[c] || (settled && -(polarity * deltas[c]) >= spikeLimitMv[c])))
                         {
                             TrackSpike(c, m, settled, polarity, snapshot, diagnosis);
                         }
@@ -185,6 +198,11 @@ namespace Edge.Core.Diagnosis.Detectors
                     {
                         if (cellValid[c])
                         {
+                            int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
+                            if (varianceCentiMv2 > 0)
+                            {
+                                spikeLimitMv[c] = SpikeLimitMv(varianceCentiMv2);
+                            }
                             EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
                         }
                     }
@@ -254,7 +272,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
 
                     _spikeCount[cell]++;
-                    diagnosis.Report(DiagnosisId.SoftShortSpike, cell, true, _spikeDropMv[cell], _configuration.SpikeDropMv);
+                    diagnosis.Report(DiagnosisId.SoftShortSpike, cell, true, _spikeDropMv[cell], _spikeLimitMv[cell]);
                 }
                 else if (snapshot.TimestampMs - _spikeStartMs[cell] > _configuration.SpikeRecoveryMs)
                 {
@@ -270,7 +288,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
 
             int delta = polarity * snapshot.CellDeltaMv[cell];
-            if (settled && -delta >= _configuration.SpikeDropMv)
+            if (settled && -delta >= _spikeLimitMv[cell])
             {
                 _spikeOpen[cell] = true;
                 _openSpikes[module]++;
@@ -278,6 +296,19 @@ namespace Edge.Core.Diagnosis.Detectors
                 _spikeLevelMv[cell] = v;
                 _spikeStartMs[cell] = snapshot.TimestampMs;
             }
+        }
+
+        /// <summary>
+        /// The drop (mV) that opens a spike on a cell whose readings scatter with variance
+        /// <paramref name="varianceCentiMv2"/> ((0.01 mV)^2): the configured floor, or the configured number of
+        /// standard deviations of a sample-to-sample difference (sqrt(2) sigma), whichever is larger.
+        /// </summary>
+        private int SpikeLimitMv(int varianceCentiMv2)
+        {
+            // sqrt of (0.01 mV)^2 is 0.01 mV; tenths of a sigma: / 10, and 0.01 mV to mV: / 100.
+            long noiseLimitMv = EdgeResistanceNoise.IntegerSqrt(2L * varianceCentiMv2) * _configuration.SpikeSigmaTenths / 1000;
+            int floorMv = _configuration.SpikeDropMv;
+            return noiseLimitMv > floorMv ? (int)noiseLimitMv : floorMv;
         }
 
         private void EvaluateResistance(int cell, int resistanceMilliohm, long sigmaMilliohm, DiagnosisManager diagnosis)
@@ -327,7 +358,7 @@ namespace Edge.Core.Diagnosis.Detectors
             {
                 if (!_spikeInCycle[c])
                 {
-                    diagnosis.Report(DiagnosisId.SoftShortSpike, c, false, 0, _configuration.SpikeDropMv);
+                    diagnosis.Report(DiagnosisId.SoftShortSpike, c, false, 0, _spikeLimitMv[c]);
 
                     // A lone noise spike now and then must not add up over days to a confirmed short: count
                     // only the spikes of the current episode (spiky cycles in a row, or the warning active).

@@ -1,0 +1,76 @@
+using Edge.Core.Configuration;
+using Edge.Core.Diagnosis;
+using Edge.Core.Sampling;
+using Edge.Core.Telemetry;
+using Edge.Core.Tests.Support;
+using Xunit;
+
+namespace Edge.Core.Tests.Diagnosis.Detectors;
+
+/// <summary>
+/// A noisy front end, like the ESP32 ADC behind a 0.33 divider: two counts of noise are about 5 mV a reading.
+/// The spike test (a sample-to-sample drop) and the depletion shape test (the rise of a 100 ms window) then
+/// take their limits from the measured noise, so healthy cells stay quiet while real spikes still warn.
+/// </summary>
+public class NoisyFrontEndTests
+{
+    private const double NoiseMv = 5.0;
+
+    private static SyntheticPack Run(ControllerConfiguration configuration, Func<CellView, double> cells, long untilMs)
+    {
+        var pack = new SyntheticPack(new PackLayout(2, 2, 0), configuration, cells, seed: 7)
+        {
+            NoiseMv = NoiseMv,
+            Quantise = true,
+        };
+        pack.RunUntil(untilMs);
+        return pack;
+    }
+
+    [Fact]
+    public void HealthyCellsStayQuietOnANoisyFrontEnd()
+    {
+        // 100 pulses of 1 s with 5 s rests, four cells: 40,000 pulse samples and 200,000 rest samples.
+        SyntheticPack pack = Run(new ControllerConfiguration(), c => SyntheticCells.Healthy(c), 600000);
+
+        Assert.Empty(pack.Events(EventKind.SoftShort));
+        Assert.Empty(pack.Events(EventKind.DepletionOnset));
+    }
+
+    [Fact]
+    public void WithTheFixedFloorsAloneTheSameNoiseRaisesWarnings()
+    {
+        // What the noise limits prevent: a sample-to-sample difference scatters by sqrt(2) x 5 = 7.1 mV, so the
+        // 20 mV spike floor is a 2.8 sigma event (about 1 in 400 samples); a shape difference by
+        // 5 x sqrt(2/3) = 4.1 mV, so the 15 mV floor is 3.7 sigma.
+        var configuration = new ControllerConfiguration();
+        configuration.SoftShort.SpikeSigmaTenths = 0;
+        configuration.Depletion.ShapeRiseSigmaTenths = 0;
+        SyntheticPack pack = Run(configuration, c => SyntheticCells.Healthy(c), 600000);
+
+        Assert.Contains(pack.Events(EventKind.SoftShort), r => r.Diagnosis == DiagnosisId.SoftShortSpike);
+    }
+
+    [Fact]
+    public void ARealSpikeStillWarnsAndReportsTheNoiseLimit()
+    {
+        // Cell 0 drops by 80 mV for two samples, 500 ms into pulses 11 and 12 (debounce 2), then recovers.
+        SyntheticPack pack = Run(new ControllerConfiguration(), c =>
+        {
+            double v = SyntheticCells.Healthy(c);
+            bool spiky = c.Cell == 0 && c.InPulse && c.PulseNumber >= 11 && c.PulseNumber <= 12
+                && c.SincePulseStartMs >= 500 && c.SincePulseStartMs < 520;
+            return spiky ? v - 80.0 : v;
+        }, 80000);
+
+        RecordCopy spike = Assert.Single(pack.Events(EventKind.SoftShort), r => r.Diagnosis == DiagnosisId.SoftShortSpike);
+        Assert.Equal(0, spike.Cell);
+        Assert.InRange(spike.TimestampMs, 66500, 66600);
+
+        // The limit: 6 sigma of a difference, 6 x sqrt(2) x 5 mV = 42.4 mV, from a noise estimate averaged over
+        // eleven rests of 8 samples each (77 degrees of freedom: the variance within +-40 % at 2.5 sigma, the
+        // limit within +-20 %).
+        Assert.InRange(spike.Threshold, 34, 51);
+        Assert.True(spike.Value >= spike.Threshold);
+    }
+}
