@@ -223,16 +223,25 @@ namespace Edge.Core.Decision
                 return;
             }
 
-            if (!IsRunning(_subState))
+            // Written out rather than IsRunning: on the device every call of every tick is interpreted overhead.
+            switch (_subState)
             {
-                if (_subState != ModuleSubState.Idle && _subState != ModuleSubState.Done && _subState != ModuleSubState.Hold)
-                {
+                case ModuleSubState.Pulse:
+                case ModuleSubState.Rest:
+                case ModuleSubState.DirectionChangeRest:
+                case ModuleSubState.ReadyForPulse:
+                case ModuleSubState.ReadyAfterStart:
+                    break;
+                case ModuleSubState.Idle:
+                case ModuleSubState.Done:
+                case ModuleSubState.Hold:
+                    Output(false, 0);
+                    return;
+                default:
                     // Unknown state: trap in Hold, as a state machine with a default case must.
                     Transition(ModuleSubState.Hold, StopReason.Fault, now, telemetry);
-                }
-
-                Output(false, 0);
-                return;
+                    Output(false, 0);
+                    return;
             }
 
             if (requested && ApplyRequests(requests, now, telemetry))
