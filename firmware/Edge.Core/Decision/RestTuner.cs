@@ -212,8 +212,9 @@ namespace Edge.Core.Decision
         {
             if (_protocol.RestMode == RestMode.Fixed)
             {
+                // FixedRestMs written out: this runs on every fixed rest tick, and the device interprets every call.
                 reason = RestEndReason.Fixed;
-                return elapsedMs >= FixedRestMs(step);
+                return elapsedMs >= step.DurationMs * _extensionPercent / 100 * _pulseTuner.PulsePercent / 100;
             }
 
             if (IsRelaxationNegligible)
