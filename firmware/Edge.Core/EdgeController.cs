@@ -100,7 +100,6 @@ namespace Edge.Core
             for (int m = 0; m < modules; m++)
             {
                 _modules[m] = new ModuleDutyCycle(m, layout.FirstCellOf(m), layout.CellsPerModule, configuration);
-                _modules[m].Scheduled = configuration.Scheduling.Enabled;
             }
 
             if (configuration.Scheduling.Enabled)

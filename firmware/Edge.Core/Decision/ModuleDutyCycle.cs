@@ -10,7 +10,8 @@ using Edge.Core.Telemetry;
 namespace Edge.Core.Decision
 {
     /// <summary>
-    /// The pulse-stripping duty cycle of one module: Idle, Pulse, Rest, Hold (latched fault), Done.
+    /// The pulse-stripping duty cycle of one module. Its states (<see cref="ModuleSubState"/>) show in telemetry as
+    /// Idle, Pulse, Rest, Hold (latched fault) and Done; every change goes through <see cref="Transition"/>.
     /// Triggered once per tick after diagnosis; waits are measured on the frame's timestamps.
     /// </summary>
     [HotPath]
@@ -21,22 +22,30 @@ namespace Edge.Core.Decision
         private readonly int _cellCount;
         private readonly ControllerConfiguration _configuration;
         private readonly ProtocolConfiguration _protocol;
+        private readonly PulseTuner _pulseTuner;
         private readonly RestTuner _restTuner;
+        private readonly bool _scheduled;
 
+        private ModuleSubState _subState;
         private int _stepIndex;
         private long _stepStartMs;
         private long _runStartMs;
-        private long _lastCurrentEndMs;
-        private bool _lastCurrentWasStrip;
+
+        // What the direction-change rule needs to know about the last current: whether there was one since the
+        // start, its direction, and when it ended.
         private bool _hasRunCurrent;
-        private bool _directionChangeRest;
-        private bool _lastRestSettled;
+        private bool _lastCurrentWasStrip;
+        private long _lastCurrentEndMs;
+
         private int _currentPercent = 100;
         private bool _cappedReported;
-        private bool _freshStart;
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
 
+        /// <summary>
+        /// The engine of module <paramref name="module"/>, whose cells are <paramref name="cellCount"/> from
+        /// <paramref name="firstCell"/>; pack scheduling is on when the configuration's scheduling is enabled.
+        /// </summary>
         public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration)
         {
             _module = module;
@@ -44,10 +53,16 @@ namespace Edge.Core.Decision
             _cellCount = cellCount;
             _configuration = configuration;
             _protocol = configuration.Protocol;
-            _restTuner = new RestTuner(configuration.RestTuning, configuration.Protocol, firstCell, cellCount);
+            _scheduled = configuration.Scheduling.Enabled;
+            _pulseTuner = new PulseTuner(configuration.PulseTuning, configuration.Protocol);
+            _restTuner = new RestTuner(configuration.RestTuning, configuration.Protocol, _pulseTuner, firstCell, cellCount);
         }
 
+        /// <summary>The state telemetry shows: <see cref="SubState"/> without the rest's kind.</summary>
         public ModuleState State { get; private set; }
+
+        /// <summary>The engine's own state.</summary>
+        public ModuleSubState SubState => _subState;
 
         public StopReason StopReason { get; private set; }
 
@@ -67,6 +82,11 @@ namespace Edge.Core.Decision
 
         public RestTuner RestTuner => _restTuner;
 
+        public PulseTuner PulseTuner => _pulseTuner;
+
+        /// <summary>Percentage of the protocol's pulse length in use (pulse tuning).</summary>
+        public int PulsePercent => _pulseTuner.PulsePercent;
+
         /// <summary>Time spent in Pulse since start (ms), for the duty cycle.</summary>
         public long PulseTimeMs { get; private set; }
 
@@ -77,13 +97,13 @@ namespace Edge.Core.Decision
         public int RestCount { get; private set; }
 
         /// <summary>
-        /// Pack scheduling: the module does not start pulses by itself; it reports
+        /// Pack scheduling (fixed at construction): the module does not start pulses by itself; it reports
         /// <see cref="ReadyForPulse"/> and waits in Rest until <see cref="GrantPulse"/>.
         /// </summary>
-        public bool Scheduled { get; set; }
+        public bool Scheduled => _scheduled;
 
-        /// <summary>Scheduled mode: the rest has done its job (fixed time elapsed or relaxation settled).</summary>
-        public bool ReadyForPulse { get; private set; }
+        /// <summary>Scheduled mode: the rest has done its job (or the run just started) and the module waits for a grant.</summary>
+        public bool ReadyForPulse => _subState == ModuleSubState.ReadyForPulse || _subState == ModuleSubState.ReadyAfterStart;
 
         /// <summary>When the current rest began (ms).</summary>
         public long RestStartMs => _stepStartMs;
@@ -97,87 +117,71 @@ namespace Edge.Core.Decision
         /// <summary>Setpoint of this tick: signed current (uA).</summary>
         public int SetpointUa { get; private set; }
 
-        /// <summary>Starts (or restarts after Done) the protocol at the first step. Ignored in Hold.</summary>
+        /// <summary>Starts (or restarts after Done) the protocol at the first step. Only from Idle or Done.</summary>
         public void Start(long nowMs, TelemetryBuffer telemetry)
         {
-            if (State == ModuleState.Hold || State == ModuleState.Pulse || State == ModuleState.Rest)
+            if (_subState != ModuleSubState.Idle && _subState != ModuleSubState.Done)
             {
                 return;
             }
 
             _runStartMs = nowMs;
             _hasRunCurrent = false;
-            _directionChangeRest = false;
-            StopReason = StopReason.None;
-            TelemetryRecord started = telemetry.Append(TelemetryRecordKind.Event, nowMs, _module, -1);
-            started.EventKind = EventKind.Started;
-            started.Severity = Severity.Info;
-            started.Value = 0;
-            started.Threshold = 0;
-            if (Scheduled)
+            WriteEvent(EventKind.Started, -1, 0, 0, nowMs, telemetry);
+            if (_scheduled)
             {
                 // Fresh interface: ready at once; the scheduler decides who pulses first.
-                _freshStart = true;
-                ReadyForPulse = true;
-                EnterStep(FirstRestStep(), nowMs, telemetry);
+                EnterStep(FirstRestStep(), true, nowMs, telemetry);
+                Transition(ModuleSubState.ReadyAfterStart, StopReason.None, nowMs, telemetry);
                 return;
             }
 
-            EnterStep(0, nowMs, telemetry);
+            EnterStep(0, true, nowMs, telemetry);
         }
 
         /// <summary>Scheduled mode: ends the rest and starts the next pulse in this tick at <paramref name="currentUa"/>.</summary>
         public void GrantPulse(int currentUa, long nowMs, TelemetryBuffer telemetry)
         {
-            if (State != ModuleState.Rest || !ReadyForPulse)
+            if (!ReadyForPulse)
             {
                 return;
             }
 
             _scheduledCurrentUa = currentUa;
-            ReadyForPulse = false;
-            if (!_freshStart)
+            if (_subState == ModuleSubState.ReadyForPulse)
             {
-                RestCount++;
-                if (_snapshot != null)
-                {
-                    _restTuner.OnRestEnded(_snapshot, nowMs - _stepStartMs);
-                }
-
-                TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, nowMs, _module, -1);
-                record.RestMs = (int)(nowMs - _stepStartMs);
-                record.RestEndReason = _protocol.RestMode == RestMode.Fixed ? RestEndReason.Fixed : RestEndReason.Relaxed;
+                // The rest ended when it became ready; it is counted now, at its true length. Scheduling runs only
+                // strip pulses, so the direction-change rule has nothing to decide after it.
+                EndRest(nowMs - _stepStartMs, _protocol.RestMode == RestMode.Fixed ? RestEndReason.Fixed : RestEndReason.Relaxed, nowMs, telemetry);
             }
 
-            _freshStart = false;
-            NextStep(nowMs, telemetry);
+            NextStep(false, nowMs, telemetry);
         }
 
         /// <summary>Scheduled mode: the demand fell; the pulse ends now and the module rests.</summary>
         public void EndPulseEarly(long nowMs, TelemetryBuffer telemetry)
         {
-            if (State == ModuleState.Pulse)
+            if (_subState == ModuleSubState.Pulse)
             {
-                _lastCurrentEndMs = nowMs;
-                NextStep(nowMs, telemetry);
+                EndPulse(nowMs, telemetry);
             }
         }
 
         /// <summary>Operator stop: switch open, state Done.</summary>
         public void Stop(long nowMs, TelemetryBuffer telemetry)
         {
-            if (State == ModuleState.Pulse || State == ModuleState.Rest)
+            if (IsRunning(_subState))
             {
-                Finish(StopReason.Command, EventKind.Stopped, NetChargeMc(), 0, nowMs, telemetry);
+                Finish(StopReason.Command, EventKind.Stopped, -1, NetChargeMc(), 0, nowMs, telemetry);
             }
         }
 
         /// <summary>Leaves Hold after the diagnosis was reset; the module waits in Idle for a start.</summary>
         public void ResetFault(long nowMs, TelemetryBuffer telemetry)
         {
-            if (State == ModuleState.Hold)
+            if (_subState == ModuleSubState.Hold)
             {
-                ChangeState(ModuleState.Idle, StopReason.None, nowMs, telemetry);
+                Transition(ModuleSubState.Idle, StopReason.None, nowMs, telemetry);
             }
         }
 
@@ -209,28 +213,33 @@ namespace Edge.Core.Decision
             bool requested = requests.Any;
             if (latchedFault || (requested && requests.Isolate[_module]))
             {
-                if (State != ModuleState.Hold)
+                if (_subState != ModuleSubState.Hold)
                 {
-                    ChangeState(ModuleState.Hold, StopReason.Fault, now, telemetry);
+                    StopReason reason = requested && requests.HoldCauseKnown[_module] ? DiagnosisStopReason.Of(requests.HoldCause[_module]) : StopReason.Fault;
+                    Transition(ModuleSubState.Hold, reason, now, telemetry);
                 }
 
                 Output(false, 0);
                 return;
             }
 
-            switch (State)
+            // Written out rather than IsRunning: on the device every call of every tick is interpreted overhead.
+            switch (_subState)
             {
-                case ModuleState.Idle:
-                case ModuleState.Done:
-                case ModuleState.Hold:
+                case ModuleSubState.Pulse:
+                case ModuleSubState.Rest:
+                case ModuleSubState.DirectionChangeRest:
+                case ModuleSubState.ReadyForPulse:
+                case ModuleSubState.ReadyAfterStart:
+                    break;
+                case ModuleSubState.Idle:
+                case ModuleSubState.Done:
+                case ModuleSubState.Hold:
                     Output(false, 0);
                     return;
-                case ModuleState.Pulse:
-                case ModuleState.Rest:
-                    break;
                 default:
                     // Unknown state: trap in Hold, as a state machine with a default case must.
-                    ChangeState(ModuleState.Hold, StopReason.Fault, now, telemetry);
+                    Transition(ModuleSubState.Hold, StopReason.Fault, now, telemetry);
                     Output(false, 0);
                     return;
             }
@@ -250,11 +259,27 @@ namespace Edge.Core.Decision
             AdvanceWhenDue(snapshot, now, telemetry);
         }
 
+        /// <summary>The states with a protocol step under way (shown as Pulse or Rest).</summary>
+        private static bool IsRunning(ModuleSubState state)
+        {
+            switch (state)
+            {
+                case ModuleSubState.Pulse:
+                case ModuleSubState.Rest:
+                case ModuleSubState.DirectionChangeRest:
+                case ModuleSubState.ReadyForPulse:
+                case ModuleSubState.ReadyAfterStart:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>The diagnosis' requests for this module; true when one ended the tick's decision.</summary>
         private bool ApplyRequests(ModuleReactionRequests requests, long now, TelemetryBuffer telemetry)
         {
             bool depletion = requests.ExtendRest[_module] || requests.ReduceCurrent[_module] || requests.AbortPulse[_module];
-            if (depletion && !ShortenPulse())
+            if (depletion && !_pulseTuner.Shorten())
             {
                 if (requests.ExtendRest[_module] || requests.AbortPulse[_module])
                 {
@@ -267,19 +292,15 @@ namespace Edge.Core.Decision
                 }
             }
 
-            if (requests.AbortPulse[_module])
+            if (requests.AbortPulse[_module] && _subState == ModuleSubState.Pulse)
             {
-                if (State == ModuleState.Pulse)
-                {
-                    _lastCurrentEndMs = now;
-                    NextStep(now, telemetry);
-                    return true;
-                }
+                EndPulse(now, telemetry);
+                return true;
             }
 
             if (requests.Stop[_module])
             {
-                Finish(StopReason.DepletionOnset, EventKind.Stopped, NetChargeMc(), 0, now, telemetry);
+                Finish(DiagnosisStopReason.Of(requests.StopCause[_module]), EventKind.Stopped, -1, NetChargeMc(), 0, now, telemetry);
                 return true;
             }
 
@@ -304,13 +325,7 @@ namespace Edge.Core.Decision
                     int v = snapshot.CellVoltageMv[c];
                     if ((stripping && v >= _protocol.StripCutoffMv) || (!stripping && v <= _protocol.PlateCutoffMv))
                     {
-                        TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, c);
-                        record.EventKind = EventKind.Cutoff;
-                        record.Severity = Severity.Info;
-                        record.Value = v;
-                        record.Threshold = stripping ? _protocol.StripCutoffMv : _protocol.PlateCutoffMv;
-                        Finish(StopReason.Cutoff, EventKind.Cutoff, 0, 0, now, null);
-                        WriteStateChange(now, telemetry);
+                        Finish(StopReason.Cutoff, EventKind.Cutoff, c, v, stripping ? _protocol.StripCutoffMv : _protocol.PlateCutoffMv, now, telemetry);
                         return true;
                     }
                 }
@@ -318,13 +333,13 @@ namespace Edge.Core.Decision
 
             if (_protocol.CapacityLimitUc > 0 && StrippedChargeNc - PlatedChargeNc >= _protocol.CapacityLimitUc * 1000)
             {
-                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, NetChargeMc(), (int)(_protocol.CapacityLimitUc / 1000), now, telemetry);
+                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), (int)(_protocol.CapacityLimitUc / 1000), now, telemetry);
                 return true;
             }
 
             if (_protocol.TimeLimitMs > 0 && now - _runStartMs >= _protocol.TimeLimitMs)
             {
-                Finish(StopReason.TimeLimit, EventKind.TimeLimit, (int)(now - _runStartMs), (int)_protocol.TimeLimitMs, now, telemetry);
+                Finish(StopReason.TimeLimit, EventKind.TimeLimit, -1, (int)(now - _runStartMs), (int)_protocol.TimeLimitMs, now, telemetry);
                 return true;
             }
 
@@ -335,12 +350,11 @@ namespace Edge.Core.Decision
         {
             ProtocolStep step = _protocol.Steps[_stepIndex];
             long elapsed = now - _stepStartMs;
-            if (State == ModuleState.Pulse)
+            if (_subState == ModuleSubState.Pulse)
             {
-                if (step.DurationMs > 0 && elapsed >= PulseLengthMs(step))
+                if (step.DurationMs > 0 && elapsed >= _pulseTuner.PulseLengthMs(step))
                 {
-                    _lastCurrentEndMs = now;
-                    NextStep(now, telemetry);
+                    EndPulse(now, telemetry);
                 }
                 else
                 {
@@ -350,29 +364,40 @@ namespace Edge.Core.Decision
                 return;
             }
 
-            // Rest.
-            RestEndReason reason;
-            bool end;
-            if (_directionChangeRest)
+            if (_subState == ModuleSubState.DirectionChangeRest)
             {
                 long sinceCurrent = now - _lastCurrentEndMs;
-                reason = RestEndReason.DirectionChange;
-                end = sinceCurrent >= _protocol.DirectionChangeMaximumRestMs
-                    || (sinceCurrent >= _protocol.DirectionChangeRestMs && _restTuner.IsSettled(snapshot, _module));
-            }
-            else
-            {
-                end = _restTuner.ShouldEnd(step, elapsed, snapshot, _module, out reason);
+                if (sinceCurrent >= _protocol.DirectionChangeMaximumRestMs
+                    || (sinceCurrent >= _protocol.DirectionChangeRestMs && _restTuner.IsSettled(snapshot, _module)))
+                {
+                    // The rest the plate step waited for: the interface has relaxed, so the plate step starts now.
+                    EndRest(elapsed, RestEndReason.DirectionChange, now, telemetry);
+                    EnterStep(_stepIndex, true, now, telemetry);
+                }
+                else
+                {
+                    SwitchClosed = false;
+                    SetpointUa = 0;
+                }
+
+                return;
             }
 
-            if (Scheduled && !_directionChangeRest)
+            // A rest step, or a scheduled module waiting for its grant: the tuner follows the relaxation every tick.
+            RestEndReason reason;
+            bool over = _restTuner.ObserveRestTick(step, elapsed, snapshot, _module, out reason);
+            if (_scheduled)
             {
-                ReadyForPulse = ReadyForPulse || end;
+                if (over && _subState == ModuleSubState.Rest)
+                {
+                    Transition(ModuleSubState.ReadyForPulse, StopReason.None, now, telemetry);
+                }
+
                 Output(false, 0);
                 return;
             }
 
-            if (!end)
+            if (!over)
             {
                 // Output(false, 0) written out: the call is the costliest part of a resting tick on the device.
                 SwitchClosed = false;
@@ -380,42 +405,62 @@ namespace Edge.Core.Decision
                 return;
             }
 
-            RestCount++;
-            _lastRestSettled = _restTuner.IsSettled(snapshot, _module);
-            _restTuner.OnRestEnded(snapshot, elapsed);
-            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, now, _module, -1);
-            record.RestMs = (int)elapsed;
-            record.RestEndReason = reason;
-            if (_directionChangeRest)
-            {
-                _directionChangeRest = false;
-                _lastRestSettled = true;
-                EnterStep(_stepIndex, now, telemetry);
-            }
-            else
-            {
-                NextStep(now, telemetry);
-            }
+            bool relaxed = _restTuner.IsSettled(snapshot, _module) && now - _lastCurrentEndMs >= _protocol.DirectionChangeRestMs;
+            EndRest(elapsed, reason, now, telemetry);
+            NextStep(relaxed, now, telemetry);
         }
 
-        private void NextStep(long now, TelemetryBuffer telemetry)
+        /// <summary>The one end of a pulse: the current stops now and the next step begins.</summary>
+        private void EndPulse(long now, TelemetryBuffer telemetry)
+        {
+            _lastCurrentEndMs = now;
+            NextStep(false, now, telemetry);
+        }
+
+        /// <summary>
+        /// The one end of a rest, whatever ended it (the tuner, the direction-change rule, the scheduler's grant):
+        /// counts it, lets the rest tuner learn from it and reports it (RestTuned). The caller enters the next step.
+        /// </summary>
+        private void EndRest(long elapsedMs, RestEndReason reason, long now, TelemetryBuffer telemetry)
+        {
+            RestCount++;
+            if (_snapshot != null)
+            {
+                _restTuner.OnRestEnded(_snapshot, elapsedMs);
+            }
+
+            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, now, _module, -1);
+            record.RestMs = (int)elapsedMs;
+            record.RestEndReason = reason;
+        }
+
+        /// <summary>
+        /// Enters the step after the current one (the first again when the protocol repeats; Done when it does
+        /// not). <paramref name="relaxed"/>: the interface is known relaxed since the last current (see <see cref="EnterStep"/>).
+        /// </summary>
+        private void NextStep(bool relaxed, long now, TelemetryBuffer telemetry)
         {
             int next = _stepIndex + 1;
             if (next >= _protocol.Steps.Length)
             {
                 if (!_protocol.Repeat)
                 {
-                    Finish(StopReason.ProtocolComplete, EventKind.ProtocolDone, NetChargeMc(), 0, now, telemetry);
+                    Finish(StopReason.ProtocolComplete, EventKind.ProtocolDone, -1, NetChargeMc(), 0, now, telemetry);
                     return;
                 }
 
                 next = 0;
             }
 
-            EnterStep(next, now, telemetry);
+            EnterStep(next, relaxed, now, telemetry);
         }
 
-        private void EnterStep(int index, long now, TelemetryBuffer telemetry)
+        /// <summary>
+        /// Enters step <paramref name="index"/>: Rest for a rest step, Pulse for a current step, or first a
+        /// direction-change rest for a plate step after stripping unless <paramref name="relaxed"/> (a rest that
+        /// settled and lasted the direction-change rest since the current ended, or a direction-change rest).
+        /// </summary>
+        private void EnterStep(int index, bool relaxed, long now, TelemetryBuffer telemetry)
         {
             _stepIndex = index;
             _stepStartMs = now;
@@ -423,23 +468,16 @@ namespace Edge.Core.Decision
             ProtocolStep step = _protocol.Steps[index];
             if (!step.IsCurrentStep)
             {
-                ChangeState(ModuleState.Rest, StopReason.None, now, telemetry);
+                Transition(ModuleSubState.Rest, StopReason.None, now, telemetry);
                 Output(false, 0);
                 return;
             }
 
             // Plating straight after stripping fails fast ([W] critical current test): insist on a long,
             // relaxation-confirmed rest first.
-            if (step.Kind == ProtocolStepKind.Plate && _hasRunCurrent && _lastCurrentWasStrip && !_directionChangeRest
-                && (State == ModuleState.Pulse || !_lastRestSettled || now - _lastCurrentEndMs < _protocol.DirectionChangeRestMs))
+            if (step.Kind == ProtocolStepKind.Plate && _hasRunCurrent && _lastCurrentWasStrip && !relaxed)
             {
-                if (State == ModuleState.Pulse)
-                {
-                    _lastCurrentEndMs = now;
-                }
-
-                _directionChangeRest = true;
-                ChangeState(ModuleState.Rest, StopReason.None, now, telemetry);
+                Transition(ModuleSubState.DirectionChangeRest, StopReason.None, now, telemetry);
                 Output(false, 0);
                 return;
             }
@@ -447,14 +485,14 @@ namespace Edge.Core.Decision
             _hasRunCurrent = true;
             _lastCurrentWasStrip = step.Kind == ProtocolStepKind.Strip;
             SwitchCloseCount++;
-            ChangeState(ModuleState.Pulse, StopReason.None, now, telemetry);
+            Transition(ModuleSubState.Pulse, StopReason.None, now, telemetry);
             OutputPulse(step, now, telemetry);
         }
 
         private void OutputPulse(ProtocolStep step, long now, TelemetryBuffer telemetry)
         {
             int stepCurrent = step.CurrentUa;
-            if (Scheduled && _scheduledCurrentUa > 0 && _scheduledCurrentUa < stepCurrent)
+            if (_scheduled && _scheduledCurrentUa > 0 && _scheduledCurrentUa < stepCurrent)
             {
                 stepCurrent = _scheduledCurrentUa;
             }
@@ -471,11 +509,7 @@ namespace Edge.Core.Decision
                 if (!_cappedReported)
                 {
                     _cappedReported = true;
-                    TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, -1);
-                    record.EventKind = EventKind.CurrentCapped;
-                    record.Severity = Severity.Info;
-                    record.Value = (int)magnitude;
-                    record.Threshold = limit;
+                    WriteEvent(EventKind.CurrentCapped, -1, (int)magnitude, limit, now, telemetry);
                 }
 
                 magnitude = limit;
@@ -483,56 +517,6 @@ namespace Edge.Core.Decision
 
             int signed = step.Kind == ProtocolStepKind.Plate ? -(int)magnitude : (int)magnitude;
             Output(magnitude > 0, signed);
-        }
-
-        /// <summary>Percentage of the protocol's pulse length in use (pulse tuning).</summary>
-        public int PulsePercent => _restTuner.PulsePercent;
-
-        private long PulseLengthMs(ProtocolStep step)
-        {
-            long length = step.DurationMs * _restTuner.PulsePercent / 100;
-            long minimum = _configuration.PulseTuning.MinimumPulseMs;
-            return length < minimum && step.DurationMs > minimum ? minimum : length;
-        }
-
-        /// <summary>
-        /// Pulse tuning's answer to a depletion warning: a shorter pulse and, for fixed rests, a rest shorter by
-        /// the same factor. False when tuning is off or the pulse is already at its minimum.
-        /// </summary>
-        private bool ShortenPulse()
-        {
-            PulseTuningConfiguration tuning = _configuration.PulseTuning;
-            if (!tuning.Enabled)
-            {
-                return false;
-            }
-
-            ProtocolStep step = _protocol.Steps[FirstCurrentStep()];
-            if (step.DurationMs <= 0 || PulseLengthMs(step) <= tuning.MinimumPulseMs)
-            {
-                return false;
-            }
-
-            _restTuner.PulsePercent = _restTuner.PulsePercent * (100 - tuning.ShortenPercent) / 100;
-            if (_restTuner.PulsePercent < 1)
-            {
-                _restTuner.PulsePercent = 1;
-            }
-
-            return true;
-        }
-
-        private int FirstCurrentStep()
-        {
-            for (int i = 0; i < _protocol.Steps.Length; i++)
-            {
-                if (_protocol.Steps[i].IsCurrentStep)
-                {
-                    return i;
-                }
-            }
-
-            return 0;
         }
 
         private int FirstRestStep()
@@ -577,45 +561,67 @@ namespace Edge.Core.Decision
         private int NetChargeMc() => (int)((StrippedChargeNc - PlatedChargeNc) / 1000000);
 
         /// <summary>
-        /// Ends the run. The event carries what decided it in the contract's units (CONTRACT.md, event kinds):
-        /// net charge in mC against the capacity limit in mC, run time in ms against the time limit in ms,
-        /// the net charge alone (threshold 0) for a stop or a completed protocol.
+        /// Ends the run: switch open, the event that says what decided it, then Done. The event carries that in the
+        /// contract's units (CONTRACT.md, event kinds): the cell and its voltage against the cut-off in mV, net charge
+        /// in mC against the capacity limit in mC, run time in ms against the time limit in ms, the net charge alone
+        /// (threshold 0) for a stop or a completed protocol.
         /// </summary>
-        private void Finish(StopReason reason, EventKind eventKind, int value, int threshold, long now, TelemetryBuffer telemetry)
+        private void Finish(StopReason reason, EventKind eventKind, int cell, int value, int threshold, long now, TelemetryBuffer telemetry)
         {
-            StopReason = reason;
-            State = ModuleState.Done;
             Output(false, 0);
-            if (telemetry == null)
+            WriteEvent(eventKind, cell, value, threshold, now, telemetry);
+            Transition(ModuleSubState.Done, reason, now, telemetry);
+        }
+
+        /// <summary>
+        /// The one place the state changes. A change of the state telemetry shows (<see cref="State"/>) takes
+        /// <paramref name="reason"/> and is reported (StateChanged); a change within Rest is not.
+        /// </summary>
+        private void Transition(ModuleSubState next, StopReason reason, long now, TelemetryBuffer telemetry)
+        {
+            _subState = next;
+            ModuleState shown = Shown(next);
+            if (shown == State)
             {
                 return;
             }
 
-            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, -1);
-            record.EventKind = eventKind;
+            State = shown;
+            StopReason = reason;
+            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.StateChanged, now, _module, -1);
+            record.State = shown;
+            record.StopReason = reason;
+        }
+
+        /// <summary>The state telemetry shows for <paramref name="state"/>; an unknown one shows as Hold.</summary>
+        private static ModuleState Shown(ModuleSubState state)
+        {
+            switch (state)
+            {
+                case ModuleSubState.Idle:
+                    return ModuleState.Idle;
+                case ModuleSubState.Pulse:
+                    return ModuleState.Pulse;
+                case ModuleSubState.Rest:
+                case ModuleSubState.DirectionChangeRest:
+                case ModuleSubState.ReadyForPulse:
+                case ModuleSubState.ReadyAfterStart:
+                    return ModuleState.Rest;
+                case ModuleSubState.Done:
+                    return ModuleState.Done;
+                default:
+                    return ModuleState.Hold;
+            }
+        }
+
+        /// <summary>The one way this engine writes an event: module-wide (<paramref name="cell"/> -1) or for one cell, severity info.</summary>
+        private void WriteEvent(EventKind kind, int cell, int value, int threshold, long now, TelemetryBuffer telemetry)
+        {
+            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, cell);
+            record.EventKind = kind;
             record.Severity = Severity.Info;
             record.Value = value;
             record.Threshold = threshold;
-            WriteStateChange(now, telemetry);
-        }
-
-        private void ChangeState(ModuleState state, StopReason reason, long now, TelemetryBuffer telemetry)
-        {
-            if (State == state)
-            {
-                return;
-            }
-
-            State = state;
-            StopReason = reason;
-            WriteStateChange(now, telemetry);
-        }
-
-        private void WriteStateChange(long now, TelemetryBuffer telemetry)
-        {
-            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.StateChanged, now, _module, -1);
-            record.State = State;
-            record.StopReason = StopReason;
         }
 
         private void WritePulseSummary(MeasurementSnapshot snapshot, TelemetryBuffer telemetry)
@@ -650,15 +656,14 @@ namespace Edge.Core.Decision
                 return 0;
             }
 
-            if (_directionChangeRest)
+            if (_subState == ModuleSubState.DirectionChangeRest)
             {
                 return (int)_protocol.DirectionChangeRestMs;
             }
 
             if (_protocol.RestMode == RestMode.Fixed)
             {
-                ProtocolStep step = _protocol.Steps[_stepIndex];
-                return (int)(step.DurationMs * _restTuner.ExtensionPercent / 100 * _restTuner.PulsePercent / 100);
+                return (int)_restTuner.FixedRestMs(_protocol.Steps[_stepIndex]);
             }
 
             long target = _restTuner.TargetMs;

@@ -29,6 +29,7 @@ namespace Edge.Core.Decision
 
         private readonly RestTuningConfiguration _tuning;
         private readonly ProtocolConfiguration _protocol;
+        private readonly PulseTuner _pulseTuner;
         private readonly int _firstCell;
         private readonly int _cellCount;
 
@@ -62,10 +63,12 @@ namespace Edge.Core.Decision
         private int _pulses;
         private int _rests;
 
-        public RestTuner(RestTuningConfiguration tuning, ProtocolConfiguration protocol, int firstCell, int cellCount)
+        /// <summary>A tuner for the cells <paramref name="firstCell"/> onward; fixed rests follow <paramref name="pulseTuner"/>'s pulse length.</summary>
+        public RestTuner(RestTuningConfiguration tuning, ProtocolConfiguration protocol, PulseTuner pulseTuner, int firstCell, int cellCount)
         {
             _tuning = tuning;
             _protocol = protocol;
+            _pulseTuner = pulseTuner;
             _firstCell = firstCell;
             _cellCount = cellCount;
             _targetMs = protocol.MinimumRestMs;
@@ -79,8 +82,11 @@ namespace Edge.Core.Decision
         /// <summary>Stretch applied to every rest by depletion warnings (percent, 100 = none).</summary>
         public int ExtensionPercent => _extensionPercent;
 
-        /// <summary>Pulse tuning: fixed rests scale with the pulse (percent of the protocol's), so the duty cycle holds.</summary>
-        public int PulsePercent { get; set; } = 100;
+        /// <summary>
+        /// How long a fixed rest of <paramref name="step"/> lasts now (ms): the configured rest, stretched by depletion
+        /// warnings and scaled with a shortened pulse, so the duty cycle holds.
+        /// </summary>
+        public long FixedRestMs(ProtocolStep step) => step.DurationMs * _extensionPercent / 100 * _pulseTuner.PulsePercent / 100;
 
         /// <summary>A depletion warning in act mode: rests get longer from now on.</summary>
         public void Extend()
@@ -197,13 +203,18 @@ namespace Edge.Core.Decision
             _hasInitialSlope = false;
         }
 
-        /// <summary>True when a rest step that has lasted <paramref name="elapsedMs"/> should end now. Call every rest tick.</summary>
-        public bool ShouldEnd(ProtocolStep step, long elapsedMs, MeasurementSnapshot snapshot, int module, out RestEndReason reason)
+        /// <summary>
+        /// One tick of a rest step that has lasted <paramref name="elapsedMs"/>: follows the relaxation (adaptive mode
+        /// notes each cell's initial slope and when the slopes settled, which <see cref="OnRestEnded"/> learns from) and
+        /// returns true when the rest is over, with what ended it. Call on every tick of the rest, once.
+        /// </summary>
+        public bool ObserveRestTick(ProtocolStep step, long elapsedMs, MeasurementSnapshot snapshot, int module, out RestEndReason reason)
         {
             if (_protocol.RestMode == RestMode.Fixed)
             {
+                // FixedRestMs written out: this runs on every fixed rest tick, and the device interprets every call.
                 reason = RestEndReason.Fixed;
-                return elapsedMs >= step.DurationMs * _extensionPercent / 100 * PulsePercent / 100;
+                return elapsedMs >= step.DurationMs * _extensionPercent / 100 * _pulseTuner.PulsePercent / 100;
             }
 
             if (IsRelaxationNegligible)

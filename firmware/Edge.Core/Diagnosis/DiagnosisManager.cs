@@ -202,19 +202,25 @@ namespace Edge.Core.Diagnosis
             switch (row.Scope)
             {
                 case DiagnosisScope.Cell:
-                    _moduleLatched[_layout.ModuleOf(channel)] = true;
+                    LatchModule(_layout.ModuleOf(channel), row.Id);
                     break;
                 case DiagnosisScope.Module:
-                    _moduleLatched[channel] = true;
+                    LatchModule(channel, row.Id);
                     break;
                 default:
                     for (int m = 0; m < _moduleLatched.Length; m++)
                     {
-                        _moduleLatched[m] = true;
+                        LatchModule(m, row.Id);
                     }
 
                     break;
             }
+        }
+
+        private void LatchModule(int module, DiagnosisId id)
+        {
+            _moduleLatched[module] = true;
+            _requests.NoteLatch(module, id);
         }
 
         private void ClearChannel(int row, int channel)
@@ -239,7 +245,7 @@ namespace Edge.Core.Diagnosis
                 {
                     for (int m = 0; m < _layout.ModuleCount; m++)
                     {
-                        _requests.Request(m, row.Reaction == DiagnosisReaction.IsolatePack ? DiagnosisReaction.IsolateModule : row.Reaction);
+                        _requests.Request(m, row.Reaction == DiagnosisReaction.IsolatePack ? DiagnosisReaction.IsolateModule : row.Reaction, row.Id);
                     }
                 }
 
@@ -247,7 +253,7 @@ namespace Edge.Core.Diagnosis
             }
 
             int module = row.Scope == DiagnosisScope.Cell ? _layout.ModuleOf(channel) : channel;
-            _requests.Request(module, row.Reaction);
+            _requests.Request(module, row.Reaction, row.Id);
         }
 
         private void WriteEvent(DiagnosisTableRow row, int channel, int value, int threshold)

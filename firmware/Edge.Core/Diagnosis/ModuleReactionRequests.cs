@@ -18,6 +18,9 @@ namespace Edge.Core.Diagnosis
             Stop = new bool[moduleCount];
             Isolate = new bool[moduleCount];
             AbortPulse = new bool[moduleCount];
+            StopCause = new DiagnosisId[moduleCount];
+            HoldCause = new DiagnosisId[moduleCount];
+            HoldCauseKnown = new bool[moduleCount];
         }
 
         public bool[] AbortPulse { get; }
@@ -29,6 +32,17 @@ namespace Edge.Core.Diagnosis
         public bool[] Stop { get; }
 
         public bool[] Isolate { get; }
+
+        /// <summary>Where <see cref="Stop"/> is set: the first diagnosis of the tick that asked to stop the module.</summary>
+        public DiagnosisId[] StopCause { get; }
+
+        /// <summary>
+        /// Where <see cref="HoldCauseKnown"/> is set: the first diagnosis of the tick that isolated the module or
+        /// latched a fault on it, either of which puts it in Hold.
+        /// </summary>
+        public DiagnosisId[] HoldCause { get; }
+
+        public bool[] HoldCauseKnown { get; }
 
         /// <summary>
         /// True when a reaction was requested since the last <see cref="Clear"/> (requests are made through
@@ -51,10 +65,22 @@ namespace Edge.Core.Diagnosis
                 Stop[m] = false;
                 Isolate[m] = false;
                 AbortPulse[m] = false;
+                HoldCauseKnown[m] = false;
             }
         }
 
-        public void Request(int module, DiagnosisReaction reaction)
+        /// <summary>
+        /// A latched fault of <paramref name="cause"/> holds the module (its reaction, if any, is requested apart):
+        /// remembered as the cause of the Hold unless an earlier diagnosis of the tick already gave one.
+        /// </summary>
+        public void NoteLatch(int module, DiagnosisId cause)
+        {
+            Any = true;
+            NoteHoldCause(module, cause);
+        }
+
+        /// <summary>Asks the decision layer for <paramref name="reaction"/> on the module, because of <paramref name="cause"/>.</summary>
+        public void Request(int module, DiagnosisReaction reaction, DiagnosisId cause)
         {
             Any = true;
             switch (reaction)
@@ -66,23 +92,39 @@ namespace Edge.Core.Diagnosis
                     ReduceCurrent[module] = true;
                     break;
                 case DiagnosisReaction.StopModule:
-                    Stop[module] = true;
+                    if (!Stop[module])
+                    {
+                        Stop[module] = true;
+                        StopCause[module] = cause;
+                    }
+
                     break;
                 case DiagnosisReaction.AbortPulse:
                     AbortPulse[module] = true;
                     break;
                 case DiagnosisReaction.IsolateModule:
                     Isolate[module] = true;
+                    NoteHoldCause(module, cause);
                     break;
                 case DiagnosisReaction.IsolatePack:
                     for (int m = 0; m < Isolate.Length; m++)
                     {
                         Isolate[m] = true;
+                        NoteHoldCause(m, cause);
                     }
 
                     break;
                 default:
                     break;
+            }
+        }
+
+        private void NoteHoldCause(int module, DiagnosisId cause)
+        {
+            if (!HoldCauseKnown[module])
+            {
+                HoldCauseKnown[module] = true;
+                HoldCause[module] = cause;
             }
         }
     }

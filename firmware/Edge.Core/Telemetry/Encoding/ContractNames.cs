@@ -47,6 +47,7 @@ namespace Edge.Core.Telemetry.Encoding
         private static readonly string[] s_stopReasons = new string[]
         {
             "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete",
+            "softShort", "hardShort", "protection", "plausibility",
         };
 
         private static readonly string[] s_restEndReasons = new string[] { "fixed", "relaxed", "maximumReached", "directionChange" };

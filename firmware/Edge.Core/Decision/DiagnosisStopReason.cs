@@ -1,0 +1,53 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Annotations;
+using Edge.Core.Diagnosis;
+
+namespace Edge.Core.Decision
+{
+    /// <summary>
+    /// The stop reason a module reports when a diagnosis stopped or isolated it: the family of the detector that
+    /// raised the diagnosis, so telemetry says what really stopped the module.
+    /// </summary>
+    [HotPath]
+    public static class DiagnosisStopReason
+    {
+        /// <summary>The family of <paramref name="id"/>; <see cref="StopReason.Fault"/> for an id this switch does not know.</summary>
+        public static StopReason Of(DiagnosisId id)
+        {
+            switch (id)
+            {
+                case DiagnosisId.DepletionTrendInfo:
+                case DiagnosisId.DepletionTrendWarning:
+                case DiagnosisId.DepletionTrendFault:
+                case DiagnosisId.DepletionEdgeResistanceRise:
+                case DiagnosisId.DepletionNonlinearRise:
+                    return StopReason.DepletionOnset;
+                case DiagnosisId.SoftShortSpike:
+                case DiagnosisId.SoftShortResistanceDrop:
+                case DiagnosisId.SoftShortSelfDischarge:
+                case DiagnosisId.SoftShortEfficiencyDrop:
+                case DiagnosisId.SoftShortConfirmed:
+                    return StopReason.SoftShort;
+                case DiagnosisId.HardShort:
+                    return StopReason.HardShort;
+                case DiagnosisId.CellOvervoltage:
+                case DiagnosisId.CellUndervoltage:
+                case DiagnosisId.ModuleOvercurrent:
+                case DiagnosisId.CellOvertemperature:
+                    return StopReason.Protection;
+                case DiagnosisId.CellChannelInvalid:
+                case DiagnosisId.CellChannelSaturated:
+                case DiagnosisId.CellChannelStuck:
+                case DiagnosisId.CurrentChannelInvalid:
+                case DiagnosisId.CurrentChannelSaturated:
+                case DiagnosisId.TemperatureChannelInvalid:
+                case DiagnosisId.TickLate:
+                case DiagnosisId.TickMissed:
+                    return StopReason.Plausibility;
+                default:
+                    return StopReason.Fault;
+            }
+        }
+    }
+}

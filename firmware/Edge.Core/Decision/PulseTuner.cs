@@ -1,0 +1,79 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Annotations;
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+
+namespace Edge.Core.Decision
+{
+    /// <summary>
+    /// Pulse-length tuning of one module (act mode, <see cref="PulseTuningConfiguration"/>): each depletion
+    /// warning shortens the pulses by <see cref="PulseTuningConfiguration.ShortenPercent"/> of their length, never
+    /// below <see cref="PulseTuningConfiguration.MinimumPulseMs"/>. The rest tuner scales fixed rests by the same
+    /// percentage, so the duty cycle and the current stay as configured while each pulse depletes the interface less.
+    /// </summary>
+    [HotPath]
+    public sealed class PulseTuner
+    {
+        private readonly PulseTuningConfiguration _tuning;
+        private readonly ProtocolConfiguration _protocol;
+
+        public PulseTuner(PulseTuningConfiguration tuning, ProtocolConfiguration protocol)
+        {
+            _tuning = tuning;
+            _protocol = protocol;
+            PulsePercent = 100;
+        }
+
+        /// <summary>Percentage of the protocol's pulse length in use (100 until a warning shortened it; at least 1).</summary>
+        public int PulsePercent { get; private set; }
+
+        /// <summary>
+        /// How long a pulse of <paramref name="step"/> lasts now (ms): the step's duration scaled by
+        /// <see cref="PulsePercent"/>, but not below the minimum pulse unless the step itself is shorter.
+        /// </summary>
+        public long PulseLengthMs(ProtocolStep step)
+        {
+            long length = step.DurationMs * PulsePercent / 100;
+            long minimum = _tuning.MinimumPulseMs;
+            return length < minimum && step.DurationMs > minimum ? minimum : length;
+        }
+
+        /// <summary>
+        /// The answer to a depletion warning: shorter pulses from now on. False, and nothing changes, when tuning
+        /// is off, the protocol's pulse is open-ended, or the pulse is already at its minimum; the caller then
+        /// answers with a longer rest and a lower current instead.
+        /// </summary>
+        public bool Shorten()
+        {
+            if (!_tuning.Enabled)
+            {
+                return false;
+            }
+
+            ProtocolStep step = _protocol.Steps[FirstCurrentStep()];
+            if (step.DurationMs <= 0 || PulseLengthMs(step) <= _tuning.MinimumPulseMs)
+            {
+                return false;
+            }
+
+            int shortened = PulsePercent * (100 - _tuning.ShortenPercent) / 100;
+            PulsePercent = shortened < 1 ? 1 : shortened;
+            return true;
+        }
+
+        /// <summary>The step whose length the minimum is checked against: the protocol's first pulse.</summary>
+        private int FirstCurrentStep()
+        {
+            for (int i = 0; i < _protocol.Steps.Length; i++)
+            {
+                if (_protocol.Steps[i].IsCurrentStep)
+                {
+                    return i;
+                }
+            }
+
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,336 @@
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Decision;
+using Edge.Core.Diagnosis;
+using Edge.Core.Measurement;
+using Edge.Core.Telemetry;
+using Edge.Core.Tests.Support;
+using Xunit;
+
+namespace Edge.Core.Tests.Decision;
+
+/// <summary>
+/// The duty-cycle engine (<see cref="ModuleDutyCycle"/>) driven directly, tick by tick every 10 ms, with
+/// hand-filled snapshots and reaction requests, without measurement, detectors or controller. The snapshot's
+/// phase follows the engine's previous output (the sample ends the interval the last setpoint ruled), and with
+/// no current reading the engine counts its own setpoint as the current.
+/// </summary>
+public class ModuleDutyCycleTests
+{
+    private sealed class Engine
+    {
+        private bool _lastClosed;
+
+        public Engine(Action<ControllerConfiguration> configure = null, params ProtocolStep[] steps)
+        {
+            var configuration = Rig.Configuration;
+            configuration.Protocol.Steps = steps.Length > 0 ? steps : new[]
+            {
+                new ProtocolStep(ProtocolStepKind.Strip, 385, 1000),
+                new ProtocolStep(ProtocolStepKind.Rest, 0, 5000),
+            };
+            configure?.Invoke(configuration);
+            Module = new ModuleDutyCycle(0, 0, 2, configuration);
+        }
+
+        public SnapshotRig Rig { get; } = new SnapshotRig();
+
+        public ModuleDutyCycle Module { get; }
+
+        public ModuleReactionRequests Requests { get; } = new ModuleReactionRequests(1);
+
+        public bool Latched { get; set; }
+
+        /// <summary>Cells' slopes settled (valid and 0) when true; not yet valid when false.</summary>
+        public bool Settled { get; set; }
+
+        public long NowMs { get; private set; } = -10;
+
+        public List<RecordCopy> Records => Rig.Records;
+
+        public List<RecordCopy> States => Records.Where(r => r.Kind == TelemetryRecordKind.StateChanged).ToList();
+
+        public List<RecordCopy> Rests => Records.Where(r => r.Kind == TelemetryRecordKind.RestTuned).ToList();
+
+        /// <summary>
+        /// One tick: <paramref name="before"/> runs where the controller applies commands (before the decision),
+        /// <paramref name="request"/> fills this tick's reaction requests, <paramref name="after"/> runs where the
+        /// pack scheduler does (after it).
+        /// </summary>
+        public void Tick(Action<Engine> before = null, Action<ModuleReactionRequests> request = null, Action<Engine> after = null, Action<SnapshotRig> cells = null)
+        {
+            NowMs += 10;
+            Rig.Begin(NowMs);
+            Rig.Snapshot.Phase[0] = _lastClosed ? ModulePhase.Current : ModulePhase.Open;
+            Rig.Snapshot.ModuleCurrentValid[0] = false;
+            Rig.SetCells(0, 500, 500);
+            Rig.Snapshot.RestSlopeValid[0] = Settled;
+            cells?.Invoke(Rig);
+            before?.Invoke(this);
+            Requests.Clear();
+            request?.Invoke(Requests);
+            Module.Trigger(Rig.Snapshot, Requests, Latched, Rig.Telemetry);
+            after?.Invoke(this);
+            _lastClosed = Module.SwitchClosed;
+            Rig.End();
+        }
+
+        public void Start() => Tick(before: e => e.Module.Start(e.NowMs, e.Rig.Telemetry));
+
+        public void RunThrough(long untilMs)
+        {
+            while (NowMs < untilMs)
+            {
+                Tick();
+            }
+        }
+
+        public List<RecordCopy> At(long timestampMs) => Records.Where(r => r.TimestampMs == timestampMs).ToList();
+    }
+
+    [Fact]
+    public void FixedCycleRunsPulseRestPulseAtTheProtocolsTimes()
+    {
+        var engine = new Engine();
+        engine.Start();
+        Assert.Equal((ModuleSubState.Pulse, ModuleState.Pulse), (engine.Module.SubState, engine.Module.State));
+        Assert.True(engine.Module.SwitchClosed);
+        Assert.Equal(385, engine.Module.SetpointUa);
+        var first = engine.At(0);
+        Assert.Equal(EventKind.Started, first[0].EventKind);
+        Assert.Equal((TelemetryRecordKind.StateChanged, ModuleState.Pulse, StopReason.None), (first[1].Kind, first[1].State, first[1].StopReason));
+
+        engine.RunThrough(990);
+        Assert.True(engine.Module.SwitchClosed);
+        engine.Tick();
+        Assert.Equal((ModuleSubState.Rest, ModuleState.Rest, 1000L), (engine.Module.SubState, engine.Module.State, engine.States[1].TimestampMs));
+        Assert.False(engine.Module.SwitchClosed);
+
+        engine.RunThrough(5990);
+        Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
+        engine.Tick();
+        var rest = Assert.Single(engine.Rests);
+        Assert.Equal((6000L, 5000, RestEndReason.Fixed), (rest.TimestampMs, rest.RestMs, rest.RestEndReason));
+        Assert.Equal(ModuleSubState.Pulse, engine.Module.SubState);
+
+        // 100 ticks of 385 uA x 10 ms in the first pulse (10 ms to 1000 ms); 500 rest ticks (1010 ms to 6000 ms).
+        Assert.Equal(385000, engine.Module.StrippedChargeNc);
+        Assert.Equal(1000, engine.Module.PulseTimeMs);
+        Assert.Equal(5000, engine.Module.RestTimeMs);
+        Assert.Equal((1, 2), (engine.Module.RestCount, engine.Module.SwitchCloseCount));
+        Assert.Equal(new[] { ModuleState.Pulse, ModuleState.Rest, ModuleState.Pulse }, engine.States.Select(s => s.State));
+    }
+
+    private static readonly ProtocolStep Strip1s = new ProtocolStep(ProtocolStepKind.Strip, 385, 1000);
+    private static readonly ProtocolStep Plate1s = new ProtocolStep(ProtocolStepKind.Plate, 385, 1000);
+
+    private static void ShortDirectionChange(ControllerConfiguration configuration)
+    {
+        configuration.Protocol.DirectionChangeRestMs = 2000;
+        configuration.Protocol.DirectionChangeMaximumRestMs = 4000;
+    }
+
+    [Theory]
+    [InlineData(false, 5000)]
+    [InlineData(true, 3000)]
+    public void PlatingStraightAfterStrippingWaitsInADirectionChangeRest(bool settled, long plateFromMs)
+    {
+        // Strip 0-1 s, then the plate step: first a direction-change rest of at least 2 s that settled (ends at 3 s), or
+        // the 4 s maximum when it never settles (ends at 5 s). The plate current is capped at the critical 154 uA.
+        var engine = new Engine(ShortDirectionChange, Strip1s, Plate1s) { Settled = settled };
+        engine.Start();
+        engine.RunThrough(1000);
+        Assert.Equal((ModuleSubState.DirectionChangeRest, ModuleState.Rest), (engine.Module.SubState, engine.Module.State));
+        Assert.Equal(1, engine.Module.StepIndex);
+
+        engine.RunThrough(plateFromMs - 10);
+        Assert.False(engine.Module.SwitchClosed);
+        engine.Tick();
+        var rest = Assert.Single(engine.Rests);
+        Assert.Equal((plateFromMs, (int)(plateFromMs - 1000), RestEndReason.DirectionChange), (rest.TimestampMs, rest.RestMs, rest.RestEndReason));
+        Assert.Equal(ModuleSubState.Pulse, engine.Module.SubState);
+        Assert.Equal(-154, engine.Module.SetpointUa);
+
+        // Plate to strip needs no wait: the strip pulse follows the plate pulse in the same tick, with no state change.
+        engine.RunThrough(plateFromMs + 1000);
+        Assert.Equal((ModuleSubState.Pulse, 0, 385), (engine.Module.SubState, engine.Module.StepIndex, engine.Module.SetpointUa));
+        Assert.Equal(new[] { ModuleState.Pulse, ModuleState.Rest, ModuleState.Pulse }, engine.States.Select(s => s.State));
+    }
+
+    [Theory]
+    [InlineData(true, ModuleSubState.Pulse)]
+    [InlineData(false, ModuleSubState.DirectionChangeRest)]
+    public void ARestBeforePlatingCountsOnlyIfItSettled(bool settled, ModuleSubState atRestEnd)
+    {
+        // Strip 0-1 s, rest 1-4 s, plate. The 3 s rest is longer than the 2 s direction-change rest; settled, the plate
+        // pulse starts at 4 s; unsettled, a direction-change rest follows and ends at the 4 s maximum after the current,
+        // at 5 s, reported as a 1 s rest.
+        var engine = new Engine(ShortDirectionChange, Strip1s, new ProtocolStep(ProtocolStepKind.Rest, 0, 3000), Plate1s) { Settled = settled };
+        engine.Start();
+        engine.RunThrough(4000);
+        Assert.Equal(atRestEnd, engine.Module.SubState);
+        Assert.Equal(2, engine.Module.StepIndex);
+        if (!settled)
+        {
+            engine.RunThrough(5000);
+            Assert.Equal(ModuleSubState.Pulse, engine.Module.SubState);
+            Assert.Equal((1000, RestEndReason.DirectionChange), (engine.Rests[1].RestMs, engine.Rests[1].RestEndReason));
+        }
+
+        Assert.Equal(-154, engine.Module.SetpointUa);
+    }
+
+    private static void Scheduled(ControllerConfiguration configuration) => configuration.Scheduling.Enabled = true;
+
+    [Fact]
+    public void ScheduledModuleIsReadyAtStartAndWaitsForEachGrant()
+    {
+        var engine = new Engine(Scheduled);
+        engine.Start();
+        Assert.Equal((ModuleSubState.ReadyAfterStart, ModuleState.Rest), (engine.Module.SubState, engine.Module.State));
+        Assert.True(engine.Module.ReadyForPulse);
+        Assert.False(engine.Module.SwitchClosed);
+
+        // The grant at 100 ms: a pulse at the granted 300 uA, and no rest ended (nothing had rested).
+        engine.RunThrough(90);
+        engine.Tick(after: e => e.Module.GrantPulse(300, e.NowMs, e.Rig.Telemetry));
+        Assert.Equal((ModuleSubState.Pulse, 300), (engine.Module.SubState, engine.Module.SetpointUa));
+        Assert.Empty(engine.Rests);
+
+        // Pulse 100-1100 ms, then the 5 s rest: ready at 6100 ms, without a state change; a grant before is ignored.
+        engine.RunThrough(1100);
+        Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
+        Assert.False(engine.Module.ReadyForPulse);
+        engine.Tick(after: e => e.Module.GrantPulse(300, e.NowMs, e.Rig.Telemetry));
+        Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
+        engine.RunThrough(6090);
+        Assert.False(engine.Module.ReadyForPulse);
+        engine.Tick();
+        Assert.Equal(ModuleSubState.ReadyForPulse, engine.Module.SubState);
+        Assert.Empty(engine.At(6100));
+
+        // Granted at 8 s: the rest is reported at its true length, 8000 - 1100 ms.
+        engine.RunThrough(7990);
+        engine.Tick(after: e => e.Module.GrantPulse(385, e.NowMs, e.Rig.Telemetry));
+        var rest = Assert.Single(engine.Rests);
+        Assert.Equal((8000L, 6900, RestEndReason.Fixed), (rest.TimestampMs, rest.RestMs, rest.RestEndReason));
+        Assert.Equal((ModuleSubState.Pulse, 385), (engine.Module.SubState, engine.Module.SetpointUa));
+
+        // Demand fell: the pulse ends early, back to a timed rest.
+        engine.Tick(after: e => e.Module.EndPulseEarly(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
+        Assert.Equal(new[] { ModuleState.Rest, ModuleState.Pulse, ModuleState.Rest, ModuleState.Pulse, ModuleState.Rest }, engine.States.Select(s => s.State));
+    }
+
+    [Theory]
+    [InlineData(DiagnosisId.DepletionTrendFault, StopReason.DepletionOnset)]
+    [InlineData(DiagnosisId.SoftShortConfirmed, StopReason.SoftShort)]
+    [InlineData(DiagnosisId.HardShort, StopReason.HardShort)]
+    [InlineData(DiagnosisId.CellOvervoltage, StopReason.Protection)]
+    [InlineData(DiagnosisId.TickMissed, StopReason.Plausibility)]
+    public void ADiagnosisStopReportsItsFamily(DiagnosisId cause, StopReason expected)
+    {
+        var engine = new Engine();
+        engine.Start();
+        engine.RunThrough(490);
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.StopModule, cause));
+        Assert.Equal((ModuleSubState.Done, ModuleState.Done, expected), (engine.Module.SubState, engine.Module.State, engine.Module.StopReason));
+        Assert.False(engine.Module.SwitchClosed);
+
+        // The stopped event first (net charge 50 x 3850 nC = 0 mC), then the state change with the reason.
+        var records = engine.At(500);
+        Assert.Equal((EventKind.Stopped, 0, 0), (records[0].EventKind, records[0].Value, records[0].Threshold));
+        Assert.Equal((ModuleState.Done, expected), (records[1].State, records[1].StopReason));
+    }
+
+    [Fact]
+    public void IsolationHoldsTheModuleWithTheCauseAndOnlyAResetLeavesHold()
+    {
+        var engine = new Engine();
+        engine.Start();
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.IsolateModule, DiagnosisId.HardShort));
+        Assert.Equal((ModuleSubState.Hold, ModuleState.Hold, StopReason.HardShort), (engine.Module.SubState, engine.Module.State, engine.Module.StopReason));
+        Assert.False(engine.Module.SwitchClosed);
+
+        // Held: a later isolation names nothing new, a start is ignored, the switch stays open.
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.IsolateModule, DiagnosisId.CellOvervoltage));
+        engine.Tick(before: e => e.Module.Start(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal((ModuleSubState.Hold, StopReason.HardShort), (engine.Module.SubState, engine.Module.StopReason));
+        Assert.Single(engine.States, s => s.State == ModuleState.Hold);
+
+        engine.Tick(before: e => e.Module.ResetFault(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal((ModuleSubState.Idle, StopReason.None), (engine.Module.SubState, engine.Module.StopReason));
+        Assert.Equal((ModuleState.Idle, StopReason.None), (engine.States[^1].State, engine.States[^1].StopReason));
+        engine.Tick(before: e => e.Module.Start(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal(ModuleSubState.Pulse, engine.Module.SubState);
+    }
+
+    [Fact]
+    public void ALatchedFaultHoldsWithItsCauseOrPlainFaultWhenTheTickNamesNone()
+    {
+        var named = new Engine();
+        named.Start();
+        named.Latched = true;
+        named.Tick(request: r => r.NoteLatch(0, DiagnosisId.CellChannelStuck));
+        Assert.Equal((ModuleState.Hold, StopReason.Plausibility), (named.Module.State, named.Module.StopReason));
+
+        var unnamed = new Engine();
+        unnamed.Start();
+        unnamed.Latched = true;
+        unnamed.Tick();
+        Assert.Equal((ModuleState.Hold, StopReason.Fault), (unnamed.Module.State, unnamed.Module.StopReason));
+    }
+
+    [Fact]
+    public void ACellAtTheCutoffEndsTheRunWithTheCellsEventThenDone()
+    {
+        var engine = new Engine();
+        engine.Start();
+        engine.RunThrough(290);
+        engine.Tick(cells: r => r.SetCells(0, 500, 3000));
+        Assert.Equal((ModuleState.Done, StopReason.Cutoff), (engine.Module.State, engine.Module.StopReason));
+        var records = engine.At(300);
+        Assert.Equal((EventKind.Cutoff, 1, 3000, 3000), (records[0].EventKind, records[0].Cell, records[0].Value, records[0].Threshold));
+        Assert.Equal((ModuleState.Done, StopReason.Cutoff), (records[1].State, records[1].StopReason));
+    }
+
+    [Fact]
+    public void CapacityLimitStopsInTheTickTheNetChargeReachesIt()
+    {
+        // 1000 uC = 1,000,000 nC at 3850 nC per tick: 260 current ticks. Pulses carry 100 each (10-1000, 6010-7000 ms),
+        // so the 60th tick of the third pulse, at 12600 ms.
+        var engine = new Engine(c => c.Protocol.CapacityLimitUc = 1000);
+        engine.Start();
+        engine.RunThrough(12590);
+        Assert.Equal(ModuleState.Pulse, engine.Module.State);
+        engine.Tick();
+        Assert.Equal((ModuleState.Done, StopReason.CapacityLimit), (engine.Module.State, engine.Module.StopReason));
+        Assert.Equal(1001000, engine.Module.StrippedChargeNc);
+        var limit = engine.At(12600).First(r => r.Kind == TelemetryRecordKind.Event);
+        Assert.Equal((EventKind.CapacityLimit, 1, 1), (limit.EventKind, limit.Value, limit.Threshold));
+    }
+
+    [Theory]
+    [InlineData(true, 4050, 4800, 385)]
+    [InlineData(false, 7800, 8800, 308)]
+    public void AnAbortedPulseIsAnsweredByPulseTuningOrByLongerRestsAndLessCurrent(bool tuning, long nextPulseMs, long nextPulseEndMs, int nextCurrentUa)
+    {
+        // Aborted at 300 ms. Tuning: pulses and the fixed rest at 75 %, so a 3750 ms rest and a 750 ms pulse. Without:
+        // rests at 150 % (7500 ms) and the current at 80 % (308 uA), the pulse keeps its 1000 ms.
+        var engine = new Engine(c => c.PulseTuning.Enabled = tuning);
+        engine.Start();
+        engine.RunThrough(290);
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.AbortPulse, DiagnosisId.DepletionNonlinearRise));
+        Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
+        Assert.Equal(tuning ? (75, 100, 100) : (100, 150, 80), (engine.Module.PulsePercent, engine.Module.RestTuner.ExtensionPercent, engine.Module.CurrentPercent));
+
+        engine.RunThrough(nextPulseMs - 10);
+        Assert.False(engine.Module.SwitchClosed);
+        engine.Tick();
+        Assert.Equal((ModuleSubState.Pulse, nextCurrentUa), (engine.Module.SubState, engine.Module.SetpointUa));
+        engine.RunThrough(nextPulseEndMs - 10);
+        Assert.True(engine.Module.SwitchClosed);
+        engine.Tick();
+        Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
+    }
+}

@@ -1,0 +1,82 @@
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Decision;
+using Xunit;
+
+namespace Edge.Core.Tests.Decision;
+
+/// <summary>
+/// <see cref="PulseTuner"/> on its own: each shortening takes 25 % off the pulse percentage in integer percent
+/// (100, 75, 56, 42, 31, 23), and stops once a pulse would be at or below the 250 ms minimum.
+/// </summary>
+public class PulseTunerTests
+{
+    private static readonly ProtocolStep Strip1s = new ProtocolStep(ProtocolStepKind.Strip, 385, 1000);
+
+    private static PulseTuner Make(bool enabled, params ProtocolStep[] steps)
+    {
+        var protocol = new ProtocolConfiguration();
+        if (steps.Length > 0)
+        {
+            protocol.Steps = steps;
+        }
+
+        return new PulseTuner(new PulseTuningConfiguration { Enabled = enabled }, protocol);
+    }
+
+    [Fact]
+    public void ShorteningWalksDownToTheMinimumPulseAndStops()
+    {
+        var tuner = Make(true, Strip1s, new ProtocolStep(ProtocolStepKind.Rest, 0, 5000));
+        Assert.Equal(100, tuner.PulsePercent);
+        Assert.Equal(1000, tuner.PulseLengthMs(Strip1s));
+
+        // 1000 ms pulses: 750, 560, 420, 310, then 230 ms, which the minimum raises to 250 ms.
+        int[] percents = { 75, 56, 42, 31, 23 };
+        long[] lengths = { 750, 560, 420, 310, 250 };
+        for (int i = 0; i < percents.Length; i++)
+        {
+            Assert.True(tuner.Shorten());
+            Assert.Equal(percents[i], tuner.PulsePercent);
+            Assert.Equal(lengths[i], tuner.PulseLengthMs(Strip1s));
+        }
+
+        // At the minimum: refused, nothing changes.
+        Assert.False(tuner.Shorten());
+        Assert.Equal(23, tuner.PulsePercent);
+    }
+
+    [Fact]
+    public void OffByDefaultAndThenNeverShortens()
+    {
+        var tuner = Make(false, Strip1s);
+        Assert.False(tuner.Shorten());
+        Assert.Equal(100, tuner.PulsePercent);
+    }
+
+    [Fact]
+    public void OpenEndedOrAlreadyShortPulsesAreNotShortened()
+    {
+        Assert.False(Make(true, new ProtocolStep(ProtocolStepKind.Strip, 385, 0)).Shorten());
+
+        // A 200 ms step is below the 250 ms minimum already: it keeps its own length.
+        var shortStep = new ProtocolStep(ProtocolStepKind.Strip, 385, 200);
+        var tuner = Make(true, shortStep);
+        Assert.False(tuner.Shorten());
+        Assert.Equal(200, tuner.PulseLengthMs(shortStep));
+    }
+
+    [Fact]
+    public void TheMinimumIsCheckedAgainstTheFirstPulseNotALeadingRest()
+    {
+        // Rest first, then a 400 ms pulse: 400 -> 300 ms (75 %), then 225 ms is raised to 250: refused after that.
+        var pulse = new ProtocolStep(ProtocolStepKind.Strip, 385, 400);
+        var tuner = Make(true, new ProtocolStep(ProtocolStepKind.Rest, 0, 5000), pulse);
+        Assert.True(tuner.Shorten());
+        Assert.Equal(300, tuner.PulseLengthMs(pulse));
+        Assert.True(tuner.Shorten());
+        Assert.Equal(56, tuner.PulsePercent);
+        Assert.Equal(250, tuner.PulseLengthMs(pulse));
+        Assert.False(tuner.Shorten());
+    }
+}

@@ -1,0 +1,176 @@
+using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
+using Edge.Core.Decision;
+using Edge.Core.Measurement;
+using Edge.Core.Tests.Support;
+using Xunit;
+
+namespace Edge.Core.Tests.Decision;
+
+/// <summary>
+/// <see cref="RestTuner"/> on its own, fed hand-filled snapshots of one module of two cells: the default rest
+/// tuning (settled below 1300 uV/s and below 15 % of the rest's first slope unless under the 600 uV/s noise
+/// floor, held for 500 ms; a relaxation under 10 mV is negligible; the target averages settle times over 8
+/// rests) and rests between 500 ms and 10 s.
+/// </summary>
+public class RestTunerOnSnapshotsTests
+{
+    private static readonly ProtocolStep Rest5s = new ProtocolStep(ProtocolStepKind.Rest, 0, 5000);
+
+    private sealed class Setup
+    {
+        public Setup(RestMode mode, bool pulseTuning = false)
+        {
+            Rig.Configuration.Protocol.RestMode = mode;
+            Rig.Configuration.PulseTuning.Enabled = pulseTuning;
+            Pulse = new PulseTuner(Rig.Configuration.PulseTuning, Rig.Configuration.Protocol);
+            Tuner = new RestTuner(Rig.Configuration.RestTuning, Rig.Configuration.Protocol, Pulse, 0, 2);
+        }
+
+        public SnapshotRig Rig { get; } = new SnapshotRig();
+
+        public PulseTuner Pulse { get; }
+
+        public RestTuner Tuner { get; }
+
+        public MeasurementSnapshot Snapshot => Rig.Snapshot;
+
+        /// <summary>A pulse ended: both cells rested at 0 mV before it, first rest sample at the given voltages.</summary>
+        public void PulseEnded(int cell0Mv, int cell1Mv)
+        {
+            Rig.SetCells(0, cell0Mv, cell1Mv);
+            Snapshot.PrePulseVoltageMv[0] = 0;
+            Snapshot.PrePulseVoltageMv[1] = 0;
+            Snapshot.PulseOverpotentialMv[0] = 100;
+            Snapshot.PulseOverpotentialMv[1] = 100;
+            Tuner.OnPulseEnded(Snapshot);
+        }
+
+        /// <summary>One rest tick: the slopes valid from 500 ms on (the two 500 ms windows are then full).</summary>
+        public bool Observe(long elapsedMs, int slope0UvPerS, int slope1UvPerS, out RestEndReason reason)
+        {
+            Snapshot.RestSlopeValid[0] = elapsedMs >= 500;
+            Snapshot.RestSlopeUvPerS[0] = slope0UvPerS;
+            Snapshot.RestSlopeUvPerS[1] = slope1UvPerS;
+            return Tuner.ObserveRestTick(Rest5s, elapsedMs, Snapshot, 0, out reason);
+        }
+
+        /// <summary>Runs rest ticks every 10 ms from 10 ms until the tuner ends the rest; returns when.</summary>
+        public long RunRest(Func<long, (int, int)> slopes, out RestEndReason reason)
+        {
+            for (long t = 10; t <= 20000; t += 10)
+            {
+                var (s0, s1) = slopes(t);
+                if (Observe(t, s0, s1, out reason))
+                {
+                    return t;
+                }
+            }
+
+            throw new InvalidOperationException("the rest never ended");
+        }
+    }
+
+    [Fact]
+    public void FixedRestIsTheStepStretchedByWarningsAndScaledWithThePulse()
+    {
+        var setup = new Setup(RestMode.Fixed, pulseTuning: true);
+        RestEndReason reason;
+        Assert.False(setup.Observe(4990, 0, 0, out reason));
+        Assert.True(setup.Observe(5000, 0, 0, out reason));
+        Assert.Equal(RestEndReason.Fixed, reason);
+
+        // One warning: 150 %, 7500 ms. A shortened pulse (75 %) takes the rest along: 5000 x 150 % x 75 % = 5625 ms.
+        setup.Tuner.Extend();
+        Assert.Equal(150, setup.Tuner.ExtensionPercent);
+        Assert.Equal(7500, setup.Tuner.FixedRestMs(Rest5s));
+        Assert.True(setup.Pulse.Shorten());
+        Assert.Equal(5625, setup.Tuner.FixedRestMs(Rest5s));
+        Assert.False(setup.Observe(5620, 0, 0, out reason));
+        Assert.True(setup.Observe(5625, 0, 0, out reason));
+
+        // A second warning: 225 %; 5000 x 225 % = 11250, x 75 % = 8437.5, truncated.
+        setup.Tuner.Extend();
+        Assert.Equal(225, setup.Tuner.ExtensionPercent);
+        Assert.Equal(8437, setup.Tuner.FixedRestMs(Rest5s));
+    }
+
+    [Fact]
+    public void AdaptiveRestEndsAfterTheSlopesStaySettledForTheHoldAndTheTargetMovesAnEighthOfTheWay()
+    {
+        // 100 mV left after the pulse: not negligible. Steep slopes until 1 s, then -500 and -400 uV/s (below the
+        // 600 uV/s floor): settled from 1000 ms, held 500 ms, so the rest ends at 1500 ms. Target: 500 + (1500 - 500) / 8.
+        var setup = new Setup(RestMode.Adaptive);
+        setup.PulseEnded(100, 50);
+        Assert.Equal(100, setup.Tuner.RelaxationMv);
+        long end = setup.RunRest(t => t < 1000 ? (-20000, -10000) : (-500, -400), out var reason);
+        Assert.Equal(1500, end);
+        Assert.Equal(RestEndReason.Relaxed, reason);
+
+        setup.Tuner.OnRestEnded(setup.Snapshot, end);
+        Assert.Equal(625, setup.Tuner.TargetMs);
+    }
+
+    [Fact]
+    public void ASlowCellMustFallToAFractionOfItsOwnFirstSlope()
+    {
+        // Cell 0 starts at only 1000 uV/s, under the 1300 uV/s limit: absolute settling alone would end the rest at
+        // 1000 ms. It must also fall to 15 % of 1000 or under the 600 uV/s floor; 700 uV/s is neither, 600 is.
+        var setup = new Setup(RestMode.Adaptive);
+        setup.PulseEnded(100, 100);
+        long end = setup.RunRest(t => t < 3000 ? (t < 2000 ? -1000 : -700, 0) : (-600, 0), out var reason);
+        Assert.Equal(3500, end);
+        Assert.Equal(RestEndReason.Relaxed, reason);
+    }
+
+    [Fact]
+    public void ARestThatNeverSettlesEndsAtTheMaximumAndPullsTheTargetUp()
+    {
+        var setup = new Setup(RestMode.Adaptive);
+        setup.PulseEnded(100, 100);
+        long end = setup.RunRest(_ => (-20000, -20000), out var reason);
+        Assert.Equal(10000, end);
+        Assert.Equal(RestEndReason.MaximumReached, reason);
+
+        // Never settled: the whole 10 s counts. 500 + 9500 / 8 = 1687 (integer).
+        setup.Tuner.OnRestEnded(setup.Snapshot, end);
+        Assert.Equal(1687, setup.Tuner.TargetMs);
+    }
+
+    [Fact]
+    public void ANegligibleRelaxationEndsTheRestAtTheTargetWithoutASettleTest()
+    {
+        // 3 mV left after the pulse, under 10 mV: the rest ends at the 500 ms minimum although the slopes never
+        // settle, and the target stays at the minimum.
+        var setup = new Setup(RestMode.Adaptive);
+        setup.PulseEnded(3, 2);
+        Assert.Equal(3, setup.Tuner.RelaxationMv);
+        long end = setup.RunRest(_ => (-20000, -20000), out var reason);
+        Assert.Equal(500, end);
+        Assert.Equal(RestEndReason.Relaxed, reason);
+        setup.Tuner.OnRestEnded(setup.Snapshot, end);
+        Assert.Equal(500, setup.Tuner.TargetMs);
+    }
+
+    [Fact]
+    public void AWarningLengthensTheAdaptiveTargetByHalf()
+    {
+        var setup = new Setup(RestMode.Adaptive);
+        setup.Tuner.Extend();
+        Assert.Equal(750, setup.Tuner.TargetMs);
+    }
+
+    [Fact]
+    public void SettledMeansEveryCellWithinTheSlopeLimitOnValidSlopes()
+    {
+        var setup = new Setup(RestMode.Adaptive);
+        setup.Snapshot.RestSlopeValid[0] = false;
+        Assert.False(setup.Tuner.IsSettled(setup.Snapshot, 0));
+        setup.Snapshot.RestSlopeValid[0] = true;
+        setup.Snapshot.RestSlopeUvPerS[0] = 1300;
+        setup.Snapshot.RestSlopeUvPerS[1] = -1300;
+        Assert.True(setup.Tuner.IsSettled(setup.Snapshot, 0));
+        setup.Snapshot.RestSlopeUvPerS[1] = -1301;
+        Assert.False(setup.Tuner.IsSettled(setup.Snapshot, 0));
+    }
+}

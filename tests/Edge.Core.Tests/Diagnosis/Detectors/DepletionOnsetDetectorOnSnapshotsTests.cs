@@ -1,0 +1,198 @@
+using Edge.Core.Configuration;
+using Edge.Core.Diagnosis;
+using Edge.Core.Diagnosis.Detectors;
+using Edge.Core.Measurement;
+using Edge.Core.Tests.Support;
+using Xunit;
+
+namespace Edge.Core.Tests.Diagnosis.Detectors;
+
+/// <summary>
+/// <see cref="DepletionOnsetDetector"/> alone on hand-filled snapshots, default configuration: a baseline
+/// over the first 5 pulses, then a CUSUM of (overpotential - baseline - 2 mV) graded at 10 / 25 / 60 mV (the
+/// fault debounced over 2 pulses); edge resistance risen above 150 % of its baseline (2 pulses); within a pulse
+/// a later 100 ms window rising by at least 15 mV and by more than 150 % of the earlier one (2 ticks).
+/// </summary>
+public class DepletionOnsetDetectorOnSnapshotsTests
+{
+    private static (SnapshotRig Rig, DepletionOnsetDetector Detector) Make(ControlMode mode = ControlMode.Act)
+    {
+        var rig = new SnapshotRig();
+        rig.Configuration.Mode = mode;
+        rig.SetCells(0, 500, 500);
+        rig.SetCurrent(0, ModulePhase.Open, 0);
+        return (rig, new DepletionOnsetDetector(rig.Configuration, rig.Layout));
+    }
+
+    private static void PulseEnd(SnapshotRig rig, DepletionOnsetDetector detector, long nowMs, int overpotentialMv, int edgeMilliohm)
+    {
+        rig.Begin(nowMs);
+        rig.Snapshot.PulseEnded[0] = true;
+        rig.Snapshot.EdgeCurrentUa[0] = 385;
+        for (int c = 0; c < 2; c++)
+        {
+            rig.Snapshot.PulseOverpotentialMv[c] = c == 0 ? overpotentialMv : 100;
+            rig.Snapshot.EdgeResistanceMilliohm[c] = c == 0 ? edgeMilliohm : 1000;
+        }
+
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        rig.End();
+    }
+
+    [Fact]
+    public void CusumClimbsByTheExcessPerPulseThroughInfoWarningAndFault()
+    {
+        // Baseline 100 mV from 5 pulses. Then 115 mV pulses: excess 115 - 100 - 2 = 13 mV each; the CUSUM is at the
+        // info level (10) at once, so the baseline stops following: 13, 26, 39, 52, 65, 78. Info at 13 (pulse 1),
+        // warning at 26 (pulse 2), fault from 65 (pulse 5), active on its second report (pulse 6).
+        var (rig, detector) = Make();
+        for (int i = 0; i < 5; i++)
+        {
+            PulseEnd(rig, detector, i * 1000, 100, 1000);
+        }
+
+        Assert.Equal(0, detector.CusumMv(0));
+        int[] expected = { 13, 26, 39, 52, 65, 78 };
+        for (int i = 0; i < expected.Length; i++)
+        {
+            PulseEnd(rig, detector, 5000 + (i * 1000), 115, 1000);
+            Assert.Equal(expected[i], detector.CusumMv(0));
+            Assert.True(rig.Diagnosis.IsActive(DiagnosisId.DepletionTrendInfo, 0));
+            Assert.Equal(i >= 1, rig.Diagnosis.IsActive(DiagnosisId.DepletionTrendWarning, 0));
+            Assert.Equal(i >= 5, rig.Diagnosis.IsActive(DiagnosisId.DepletionTrendFault, 0));
+        }
+
+        Assert.Equal(0, detector.CusumMv(1));
+        var fault = Assert.Single(rig.Raised(DiagnosisId.DepletionTrendFault));
+        Assert.Equal((10000L, 78, 60), (fault.TimestampMs, fault.Value, fault.Threshold));
+
+        // The fault's reaction in act mode: stop the module, because of this diagnosis.
+        Assert.True(rig.Diagnosis.Requests.Stop[0]);
+        Assert.Equal(DiagnosisId.DepletionTrendFault, rig.Diagnosis.Requests.StopCause[0]);
+        Assert.False(rig.Diagnosis.HasLatchedFault(0));
+    }
+
+    [Fact]
+    public void ObserveModeReportsTheFaultButAsksForNothing()
+    {
+        var (rig, detector) = Make(ControlMode.Observe);
+        for (int i = 0; i < 5; i++)
+        {
+            PulseEnd(rig, detector, i * 1000, 100, 1000);
+        }
+
+        for (int i = 0; i < 6; i++)
+        {
+            PulseEnd(rig, detector, 5000 + (i * 1000), 115, 1000);
+        }
+
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.DepletionTrendFault, 0));
+        Assert.False(rig.Diagnosis.Requests.Any);
+    }
+
+    [Fact]
+    public void EdgeResistanceAboveOneAndAHalfTimesItsBaselineRisesOnTheSecondPulse()
+    {
+        // Baseline 1000 mOhm; no noise estimate, so the limit is 1500 mOhm: 1501 is above it (and, risen, does not
+        // move the baseline), twice in a row activates.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 5; i++)
+        {
+            PulseEnd(rig, detector, i * 1000, 100, 1000);
+        }
+
+        PulseEnd(rig, detector, 5000, 100, 1501);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.DepletionEdgeResistanceRise, 0));
+        PulseEnd(rig, detector, 6000, 100, 1501);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.DepletionEdgeResistanceRise, 0));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.DepletionEdgeResistanceRise));
+        Assert.Equal((1501, 1500), (raised.Value, raised.Threshold));
+        Assert.True(rig.Diagnosis.Requests.ExtendRest[0]);
+    }
+
+    [Fact]
+    public void EdgeResistanceAtTheLimitIsNoRise()
+    {
+        // 1500 is not above 1500; the baseline then follows a fifth of the way (1100), so the next 1500 is
+        // below the new limit of 1650 as well.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 5; i++)
+        {
+            PulseEnd(rig, detector, i * 1000, 100, 1000);
+        }
+
+        PulseEnd(rig, detector, 5000, 100, 1500);
+        PulseEnd(rig, detector, 6000, 100, 1500);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.DepletionEdgeResistanceRise, 0));
+        Assert.Empty(rig.Raised(DiagnosisId.DepletionEdgeResistanceRise));
+    }
+
+    private static void ShapeTick(SnapshotRig rig, DepletionOnsetDetector detector, long nowMs, int currentUa, int earlyMv, int lateMv)
+    {
+        rig.Begin(nowMs);
+        rig.SetCurrent(0, ModulePhase.Current, currentUa);
+        rig.Snapshot.ShapeValid[0] = true;
+        rig.Snapshot.ShapeEarlyRiseMv[0] = earlyMv;
+        rig.Snapshot.ShapeLateRiseMv[0] = lateMv;
+        rig.Snapshot.ShapeEarlyRiseMv[1] = 10;
+        rig.Snapshot.ShapeLateRiseMv[1] = 10;
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        rig.End();
+    }
+
+    [Fact]
+    public void LaterWindowRisingFasterThanOneAndAHalfTimesTheEarlierIsANonLinearRise()
+    {
+        // Early 10 mV: 150 % of it is 15 mV, so a later rise of 15 mV is not convex and 16 mV is.
+        var (rig, detector) = Make();
+        ShapeTick(rig, detector, 0, 385, 10, 15);
+        ShapeTick(rig, detector, 10, 385, 10, 15);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 0));
+        ShapeTick(rig, detector, 20, 385, 10, 16);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 0));
+        ShapeTick(rig, detector, 30, 385, 10, 16);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 0));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 1));
+        Assert.True(rig.Diagnosis.Requests.AbortPulse[0]);
+    }
+
+    [Fact]
+    public void PlatingRiseCountsInTheNegativeDirectionAndAFallingEarlierWindowIsNoDepletion()
+    {
+        var (rig, detector) = Make();
+        ShapeTick(rig, detector, 0, -154, -10, -16);
+        ShapeTick(rig, detector, 10, -154, -10, -16);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 0));
+
+        // A spike recovering: the earlier window fell (-5 mV while stripping), the later one rose 30 mV.
+        var (spiky, spikyDetector) = Make();
+        ShapeTick(spiky, spikyDetector, 0, 385, -5, 30);
+        ShapeTick(spiky, spikyDetector, 10, 385, -5, 30);
+        Assert.False(spiky.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 0));
+    }
+
+    [Fact]
+    public void AStepInsideTheShapeWindowsGivesNoVerdict()
+    {
+        // A 20 mV step at 10 ms (not the first pulse sample): the windows hold it for 2 x 100 ms plus the 3
+        // samples (30 ms) of a window end, so convex readings before 240 ms are ignored.
+        var (rig, detector) = Make();
+        rig.Begin(0);
+        rig.SetCurrent(0, ModulePhase.Current, 385);
+        rig.Snapshot.PhaseStarted[0] = true;
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        rig.Begin(10);
+        rig.Snapshot.CellDeltaMv[0] = 20;
+        rig.Snapshot.MaximumDeltaMv[0] = 20;
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        for (long t = 20; t < 240; t += 10)
+        {
+            ShapeTick(rig, detector, t, 385, 10, 30);
+        }
+
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 0));
+        ShapeTick(rig, detector, 240, 385, 10, 30);
+        ShapeTick(rig, detector, 250, 385, 10, 30);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 0));
+    }
+}

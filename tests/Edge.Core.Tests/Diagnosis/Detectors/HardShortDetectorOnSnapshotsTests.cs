@@ -1,0 +1,114 @@
+using Edge.Core.Diagnosis;
+using Edge.Core.Diagnosis.Detectors;
+using Edge.Core.Measurement;
+using Edge.Core.Tests.Support;
+using Xunit;
+
+namespace Edge.Core.Tests.Diagnosis.Detectors;
+
+/// <summary>
+/// <see cref="HardShortDetector"/> alone on hand-filled snapshots, default configuration: the nominal
+/// 150 ohm cm2 over 0.3848 cm2 is 389 ohm, so 385 uA should show 149 mV (385 x 389 / 1000); a cell within
+/// +-5 mV under a current that should show at least 25 mV is shorted, without debounce. An edge resistance
+/// below 10 % of the mean of the cell's first 4 edges (and below the noise margin) is a shunt.
+/// </summary>
+public class HardShortDetectorOnSnapshotsTests
+{
+    private static (SnapshotRig Rig, HardShortDetector Detector) Make()
+    {
+        var rig = new SnapshotRig();
+        rig.SetCells(0, 150, 150);
+        rig.SetCurrent(0, ModulePhase.Current, 385);
+        rig.Snapshot.PhaseSampleCount[0] = 10;
+        return (rig, new HardShortDetector(rig.Configuration, rig.Layout));
+    }
+
+    private static void Tick(SnapshotRig rig, HardShortDetector detector, long nowMs, Action<SnapshotRig> set)
+    {
+        rig.Begin(nowMs);
+        set(rig);
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        rig.End();
+    }
+
+    [Fact]
+    public void CellNearZeroVoltsUnderCurrentIsShortedInTheSameTick()
+    {
+        var (rig, detector) = Make();
+        Tick(rig, detector, 0, r => r.SetCells(0, 150, 6));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+
+        Tick(rig, detector, 10, r => r.SetCells(0, 150, -5));
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 0));
+        Assert.True(rig.Diagnosis.Requests.Isolate[0]);
+        Assert.Equal(DiagnosisId.HardShort, rig.Diagnosis.Requests.HoldCause[0]);
+        var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
+        Assert.Equal((10L, 1, -5, 5), (raised.TimestampMs, raised.Cell, raised.Value, raised.Threshold));
+    }
+
+    [Fact]
+    public void SmallCurrentOrRestSaysNothing()
+    {
+        // 50 uA x 389 ohm = 19 mV expected (19.45 truncated): below 25 mV, so 0 V is no evidence. At rest neither.
+        var (rig, detector) = Make();
+        Tick(rig, detector, 0, r => { r.SetCurrent(0, ModulePhase.Current, 50); r.SetCells(0, 0, 0); });
+        Tick(rig, detector, 10, r => { r.SetCurrent(0, ModulePhase.Open, 0); r.SetCells(0, 0, 0); });
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 0));
+        Assert.Empty(rig.Records);
+    }
+
+    [Fact]
+    public void EdgeCollapsedBelowATenthOfItsBaselineIsAShunt()
+    {
+        // Four edges of 400 ohm make the baseline; no noise estimate, so the limit is 10 %: 40000 mOhm. An edge
+        // of 40000 is not below it; 39999 is.
+        var (rig, detector) = Make();
+        long now = 0;
+        void Edge(int milliohm)
+        {
+            Tick(rig, detector, now, r =>
+            {
+                r.Snapshot.EdgeMeasured[0] = true;
+                r.Snapshot.EdgeCurrentUa[0] = 385;
+                r.Snapshot.EdgeResistanceMilliohm[0] = 400000;
+                r.Snapshot.EdgeResistanceMilliohm[1] = milliohm;
+            });
+            now += 10;
+        }
+
+        for (int i = 0; i < 4; i++)
+        {
+            Edge(400000);
+        }
+
+        Edge(40000);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+        Edge(39999);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
+        Assert.Equal((39999, 40000), (raised.Value, raised.Threshold));
+    }
+
+    [Fact]
+    public void NoiseMarginKeepsANoisyEdgeFromCountingAsAShunt()
+    {
+        // Noise variance 250000 (0.01 mV)^2 (5 mV rms) at a 10 uA step: sigma = sqrt(500000) x 10000 / 10 =
+        // 707 x 1000 = 707000 mOhm; 6 sigma below a 400000 mOhm baseline is negative, so no edge is below it.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 6; i++)
+        {
+            int milliohm = i < 4 ? 400000 : 1000;
+            Tick(rig, detector, i * 10, r =>
+            {
+                r.Snapshot.EdgeMeasured[0] = true;
+                r.Snapshot.EdgeCurrentUa[0] = 10;
+                r.Snapshot.NoiseVarianceCentiMv2[1] = 250000;
+                r.Snapshot.EdgeResistanceMilliohm[1] = milliohm;
+                r.SetCurrent(0, ModulePhase.Open, 0);
+            });
+        }
+
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+    }
+}

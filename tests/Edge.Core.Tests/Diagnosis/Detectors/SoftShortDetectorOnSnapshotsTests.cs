@@ -1,0 +1,167 @@
+using Edge.Core.Diagnosis;
+using Edge.Core.Diagnosis.Detectors;
+using Edge.Core.Measurement;
+using Edge.Core.Tests.Support;
+using Xunit;
+
+namespace Edge.Core.Tests.Diagnosis.Detectors;
+
+/// <summary>
+/// <see cref="SoftShortDetector"/> alone on hand-filled snapshots, default configuration: spikes of 20 mV that
+/// recover by half within 1 s; edge resistance below 70 % of the median of the last 9 edges (once 3 are known);
+/// a rest after stripping that ends more than 15 mV below the previous rest's end; two indicators at once
+/// confirm the short. Every indicator row debounces over 2 reports, the confirmation over 1.
+/// </summary>
+public class SoftShortDetectorOnSnapshotsTests
+{
+    private static (SnapshotRig Rig, SoftShortDetector Detector) Make()
+    {
+        var rig = new SnapshotRig();
+        rig.SetCells(0, 500, 500);
+        rig.SetCurrent(0, ModulePhase.Current, 385);
+        rig.Snapshot.LastPulseCurrentUa[0] = 385;
+        rig.Snapshot.PhaseSampleCount[0] = 10;
+        return (rig, new SoftShortDetector(rig.Configuration, rig.Layout));
+    }
+
+    private static void Tick(SnapshotRig rig, SoftShortDetector detector, long nowMs, Action<SnapshotRig> set)
+    {
+        rig.Begin(nowMs);
+        set(rig);
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        rig.End();
+    }
+
+    private static void Edge(SnapshotRig rig, SoftShortDetector detector, long nowMs, int cell1Milliohm) => Tick(rig, detector, nowMs, r =>
+    {
+        r.Snapshot.EdgeMeasured[0] = true;
+        r.Snapshot.EdgeCurrentUa[0] = 385;
+        r.Snapshot.EdgeResistanceMilliohm[0] = 1000;
+        r.Snapshot.EdgeResistanceMilliohm[1] = cell1Milliohm;
+    });
+
+    [Fact]
+    public void ResistanceBelowSeventyPercentOfTheMedianDropsOnTheSecondEdge()
+    {
+        // Median 1000 mOhm: the limit is 1000 - 30 % = 700 (no noise estimate). 700 is not below it; 699 twice is.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 3; i++)
+        {
+            Edge(rig, detector, i * 10, 1000);
+        }
+
+        Edge(rig, detector, 30, 700);
+        Edge(rig, detector, 40, 699);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, 1));
+        Edge(rig, detector, 50, 699);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, 0));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
+        Assert.Equal((699, 700), (raised.Value, raised.Threshold));
+
+        // One indicator alone confirms nothing.
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
+    }
+
+    /// <summary>A strip pulse ends, then the next one starts with the rest's end level as its pre-pulse voltage.</summary>
+    private static void StripCycle(SnapshotRig rig, SoftShortDetector detector, long nowMs, int cell1RestEndMv)
+    {
+        Tick(rig, detector, nowMs, r =>
+        {
+            r.SetCurrent(0, ModulePhase.Open, 0);
+            r.Snapshot.PulseEnded[0] = true;
+            r.Snapshot.LastPulseCurrentUa[0] = 385;
+            r.Snapshot.LastPulseChargeUc[0] = 385;
+            r.Snapshot.PhaseSampleCount[0] = 1;
+        });
+        Tick(rig, detector, nowMs + 5000, r =>
+        {
+            r.SetCurrent(0, ModulePhase.Current, 385);
+            r.Snapshot.PhaseStarted[0] = true;
+            r.Snapshot.PhaseSampleCount[0] = 1;
+            r.Snapshot.PrePulseVoltageMv[0] = 100;
+            r.Snapshot.PrePulseVoltageMv[1] = cell1RestEndMv;
+        });
+    }
+
+    [Fact]
+    public void RestEndingMoreThanFifteenMillivoltsLowerAfterStrippingIsSelfDischarge()
+    {
+        // Rest ends of cell 1: 100 (the reference), 85 (sank 15: not more than 15), 69 (16), 53 (16): active.
+        var (rig, detector) = Make();
+        StripCycle(rig, detector, 0, 100);
+        StripCycle(rig, detector, 6000, 85);
+        StripCycle(rig, detector, 12000, 69);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, 1));
+        StripCycle(rig, detector, 18000, 53);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, 0));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortSelfDischarge));
+        Assert.Equal((16, 15), (raised.Value, raised.Threshold));
+    }
+
+    [Fact]
+    public void TwoIndicatorsTogetherConfirmTheShortAndIsolateTheModule()
+    {
+        var (rig, detector) = Make();
+        StripCycle(rig, detector, 0, 100);
+        StripCycle(rig, detector, 6000, 80);
+        StripCycle(rig, detector, 12000, 60);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
+
+        for (int i = 0; i < 3; i++)
+        {
+            Edge(rig, detector, 13000 + (i * 10), 1000);
+        }
+
+        Edge(rig, detector, 13030, 500);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
+        Edge(rig, detector, 13040, 500);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
+        var confirmed = Assert.Single(rig.Raised(DiagnosisId.SoftShortConfirmed));
+        Assert.Equal((13040L, 2, 2), (confirmed.TimestampMs, confirmed.Value, confirmed.Threshold));
+        Assert.True(rig.Diagnosis.HasLatchedFault(0));
+        Assert.True(rig.Diagnosis.Requests.Isolate[0]);
+        Assert.Equal(DiagnosisId.SoftShortConfirmed, rig.Diagnosis.Requests.HoldCause[0]);
+    }
+
+    /// <summary>Cell 1 drops by <paramref name="dropMv"/> from 500 mV in one sample of a settled pulse, then recovers.</summary>
+    private static void Spike(SnapshotRig rig, SoftShortDetector detector, long nowMs, int dropMv, int recoveredMv)
+    {
+        Tick(rig, detector, nowMs, r =>
+        {
+            r.SetCells(0, 500, 500 - dropMv);
+            r.Snapshot.CellDeltaMv[1] = -dropMv;
+            r.Snapshot.MinimumDeltaMv[0] = -dropMv;
+        });
+        Tick(rig, detector, nowMs + 10, r =>
+        {
+            r.SetCells(0, 500, 500 - dropMv + recoveredMv);
+            r.Snapshot.CellDeltaMv[1] = recoveredMv;
+            r.Snapshot.MaximumDeltaMv[0] = recoveredMv;
+        });
+    }
+
+    [Fact]
+    public void DropsThatRecoverByHalfAreSpikesAndTwoActivateTheWarning()
+    {
+        // 19 mV is below the spike depth. A 20 mV drop back up by 9 mV is not recovered (half is 10) and, still
+        // there 1.01 s after the drop, counts as a step, not a spike. Back up by 10 mV it is a spike.
+        var (rig, detector) = Make();
+        Spike(rig, detector, 0, 19, 19);
+        Spike(rig, detector, 100, 20, 9);
+        Tick(rig, detector, 1110, r => r.SetCells(0, 500, 489));
+        Assert.Equal(0, detector.SpikeCount(1));
+        Assert.Empty(rig.Raised(DiagnosisId.SoftShortSpike));
+        Spike(rig, detector, 2000, 20, 10);
+        Assert.Equal(1, detector.SpikeCount(1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSpike, 1));
+        Spike(rig, detector, 2100, 30, 15);
+        Assert.Equal(2, detector.SpikeCount(1));
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSpike, 1));
+        Assert.Equal(0, detector.SpikeCount(0));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortSpike));
+        Assert.Equal((30, 20), (raised.Value, raised.Threshold));
+    }
+}
