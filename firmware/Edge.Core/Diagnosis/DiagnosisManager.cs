@@ -133,8 +133,10 @@ namespace Edge.Core.Diagnosis
             _okCount[slot] = 0;
             if (_active[slot])
             {
-                // Still active: a latched safety fault keeps its module isolated every tick.
-                if (row.Latches)
+                // Still active: a latched safety fault keeps its module isolated every tick, and a pulse that runs
+                // dry is ended even though the warning from an earlier one has not healed yet (its heal count is
+                // counted in pulse samples, and a rest has none).
+                if (row.Latches || row.Reaction == DiagnosisReaction.AbortPulse)
                 {
                     RequestReaction(row, channel);
                 }

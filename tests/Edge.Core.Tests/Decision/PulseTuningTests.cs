@@ -45,27 +45,40 @@ public class PulseTuningTests
     [Fact]
     public void WarningShortensPulseAndRestTogether()
     {
-        // The synthetic cell turns convex about 0.3 s into every pulse from the 21st on. Every tick with a
-        // depletion warning (non-linear rise, overpotential trend, edge resistance) shortens pulse and fixed rest
-        // by 25 % (integer percent: 100, 75, 56, 42, 31, ...); the current stays at 385 uA and the duty cycle at
-        // 1 s / 6 s.
+        // The synthetic cell turns convex about 0.25 s into every pulse from the 21st on (the later 100 ms
+        // window rises by 15 mV and 1.5x the earlier one; the warning's debounce of 2 ends the pulse at about
+        // 0.26 s). Every pulse that runs dry shortens pulse and fixed rest by 25 % (integer percent: 100, 75, 56,
+        // 42, 31, 23), not only the one that raised the warning, down to the first length at or below the
+        // 250 ms minimum pulse; the current stays at 385 uA while the pulse can still be shortened.
         var pack = Run(tuning: true);
         var warnings = pack.Events(EventKind.DepletionOnset).Where(r => r.Severity == Severity.Warning).ToList();
         Assert.Contains(warnings, r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
         int expected = 100;
-        var allowedRests = new List<int>();
-        foreach (var unused in warnings.Select(r => r.TimestampMs).Distinct())
+        var allowedRests = new List<int> { 5000 };
+        while (1000 * expected / 100 > 250)
         {
             expected = Math.Max(1, expected * 75 / 100);
             allowedRests.Add(5000 * expected / 100);
         }
 
         var module = pack.Controller.Module(0);
+        Assert.Equal(23, expected);
         Assert.Equal(expected, module.PulsePercent);
-        Assert.Equal(100, module.CurrentPercent);
-        var (_, currents, rests) = After(pack, warnings[0].TimestampMs);
-        Assert.All(currents, c => Assert.Equal(385, c));
-        // Every rest after the first warning is the 5 s rest scaled by a percentage of that sequence.
+
+        // At the 250 ms minimum the rise shows right at the pulse's end: a pulse that still runs dry there can
+        // only be answered with the current, one 20 % step (385 -> 308 uA), and shorter dry pulses no longer come.
+        Assert.Contains(module.CurrentPercent, new[] { 100, 80 });
+        var (pulses, currents, rests) = After(pack, warnings[0].TimestampMs);
+        Assert.All(currents, c => Assert.Contains(c, new[] { 385, 308 }));
+        Assert.All(pulses, p => Assert.InRange(p, 240, 760));
+
+        // Every rest after the first warning is the 5 s rest scaled by a percentage of that sequence; with the
+        // current step the rest is also extended by the warning's 50 % (1150 -> 1725 ms).
+        if (module.CurrentPercent == 80)
+        {
+            allowedRests.Add(5000 * expected / 100 * 150 / 100);
+        }
+
         Assert.NotEmpty(rests);
         Assert.All(rests, r => Assert.Contains(allowedRests, a => Math.Abs(a - r) <= 10));
     }

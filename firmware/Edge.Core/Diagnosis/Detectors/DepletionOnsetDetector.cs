@@ -29,13 +29,27 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly int[] _pulsesSeen;
         private readonly int[] _cusumMv;
 
-        // Per cell: until when (ms) the shape windows still hold a step.
+        // Per cell: until when (ms) the shape windows still hold a step, and until when a step away from 0 V
+        // is a shunt letting go (a step toward 0 V came shortly before it).
         private readonly long[] _stepInWindowUntilMs;
+        private readonly long[] _shuntLetGoUntilMs;
+
+        /// <summary>
+        /// After a step toward 0 V (a shunt connecting), a step back away from 0 V within this time is the shunt
+        /// letting go. Without such a step before it, a jump away from 0 V is the interface running dry: in the
+        /// last 0.1 s before the cut-off the voltage climbs by tens to hundreds of mV a sample, and hiding those
+        /// windows as steps let the cut-off come with no warning at all.
+        /// </summary>
+        private const long ShuntLetGoMs = 2000;
         private readonly long _shapeSpanMs;
 
         // Per cell: the later window's rise the shape test needs, the configured floor or the noise limit,
         // whichever is larger; renewed at every pulse edge from the measured reading noise.
         private readonly int[] _shapeRiseLimitMv;
+
+        // Per cell: a sample-to-sample rise away from 0 V that is the interface running dry, not noise: the step
+        // size or the noise limit of one difference, whichever is larger.
+        private readonly int[] _runawayStepLimitMv;
 
         public DepletionOnsetDetector(ControllerConfiguration configuration, PackLayout layout)
         {
@@ -47,11 +61,18 @@ namespace Edge.Core.Diagnosis.Detectors
             _pulsesSeen = new int[cells];
             _cusumMv = new int[cells];
             _stepInWindowUntilMs = new long[cells];
+            _shuntLetGoUntilMs = new long[cells];
             _shapeSpanMs = (2L * _configuration.ShapeWindowMs) + (PackMeasurement.ShapePointSamples * (long)configuration.SamplePeriodMs);
             _shapeRiseLimitMv = new int[cells];
             for (int c = 0; c < cells; c++)
             {
                 _shapeRiseLimitMv[c] = _configuration.ShapeMinimumRiseMv;
+            }
+
+            _runawayStepLimitMv = new int[cells];
+            for (int c = 0; c < cells; c++)
+            {
+                _runawayStepLimitMv[c] = _configuration.ShapeStepMv;
             }
         }
 
@@ -72,6 +93,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _pulsesSeen[c] = 0;
                 _cusumMv[c] = 0;
                 _stepInWindowUntilMs[c] = 0;
+                _shuntLetGoUntilMs[c] = 0;
             }
         }
 
@@ -98,7 +120,9 @@ namespace Edge.Core.Diagnosis.Detectors
                     {
                         if (snapshot.CellValid[c])
                         {
-                            _shapeRiseLimitMv[c] = ShapeRiseLimitMv(snapshot.NoiseVarianceCentiMv2[c]);
+                            int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
+                            _shapeRiseLimitMv[c] = ShapeRiseLimitMv(varianceCentiMv2);
+                            _runawayStepLimitMv[c] = RunawayStepLimitMv(varianceCentiMv2);
                         }
                     }
                 }
@@ -109,13 +133,27 @@ namespace Edge.Core.Diagnosis.Detectors
                 bool stepped = snapshot.MinimumDeltaMv[m] <= -step || snapshot.MaximumDeltaMv[m] >= step;
                 if (stepped && snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m])
                 {
+                    // A shunt pulls the cell toward 0 V: down while stripping, up while plating.
+                    bool strippingNow = snapshot.ModuleCurrentUa[m] >= 0;
                     int[] deltas = snapshot.CellDeltaMv;
                     for (int c = first; c < last; c++)
                     {
-                        int delta = deltas[c];
-                        if (delta >= step || delta <= -step)
+                        int towardZero = strippingNow ? -deltas[c] : deltas[c];
+                        if (towardZero >= step)
                         {
                             _stepInWindowUntilMs[c] = now + _shapeSpanMs;
+                            _shuntLetGoUntilMs[c] = now + ShuntLetGoMs;
+                        }
+                        else if (towardZero <= -step)
+                        {
+                            _stepInWindowUntilMs[c] = now + _shapeSpanMs;
+                            if (now >= _shuntLetGoUntilMs[c] && -towardZero >= _runawayStepLimitMv[c] && snapshot.CellValid[c])
+                            {
+                                // No shunt let go: the interface is running dry faster than the shape windows can
+                                // show (in the last 0.1 s before the cut-off the voltage climbs by tens to hundreds
+                                // of mV a sample, often within the first shape span of a pulse).
+                                diagnosis.Report(DiagnosisId.DepletionNonlinearRise, c, true, -towardZero, _runawayStepLimitMv[c]);
+                            }
                         }
                     }
                 }
@@ -219,6 +257,14 @@ namespace Edge.Core.Diagnosis.Detectors
         /// <paramref name="varianceCentiMv2"/> ((0.01 mV)^2) must show: the configured floor, or the configured
         /// number of standard deviations of the difference of two shape points, whichever is larger.
         /// </summary>
+        private int RunawayStepLimitMv(int varianceCentiMv2)
+        {
+            // One difference of two readings scatters by sqrt(2) sigma.
+            long noiseLimitMv = EdgeResistanceNoise.IntegerSqrt(2L * varianceCentiMv2) * _configuration.ShapeRiseSigmaTenths / 1000;
+            int floorMv = _configuration.ShapeStepMv;
+            return noiseLimitMv > floorMv ? (int)noiseLimitMv : floorMv;
+        }
+
         private int ShapeRiseLimitMv(int varianceCentiMv2)
         {
             // Each point is a mean of ShapePointSamples readings: the difference of two scatters by
