@@ -296,7 +296,7 @@ public sealed partial class CellBank
             double remaining = 1.0 - _cells[cell].StrippedMAh / _p.NaCapacityMAhPerCm2;
             double na = _w0 * remaining;
             double wBulk = Math.Max(na / (na + 1.0 - _w0), _wMin * 1.000001);
-            fraction = (wBulk - _wMin) / (_w0 - _wMin);
+            fraction = LimitingCurrentLaw.Factor(wBulk, _w0, _p.LimitShareHalfNaMassFraction, _p.LimitShareWidthNaMassFraction);
 
             // c_s is Na at the surface relative to the bulk: from the K-saturated liquid up to pure Na.
             _cells[cell].ConcentrationFloor = _wMin / wBulk;
@@ -310,7 +310,7 @@ public sealed partial class CellBank
         }
 
         fraction = Math.Max(fraction, 1e-9);
-        _cells[cell].LimitFactor = _p.LimitExponent == 1.0 ? fraction : Math.Pow(fraction, _p.LimitExponent);
+        _cells[cell].LimitFactor = _isAlloy || _p.LimitExponent == 1.0 ? fraction : Math.Pow(fraction, _p.LimitExponent);
         _cells[cell].CompositionChargeMAh = _cells[cell].StrippedMAh;
     }
 

@@ -20,6 +20,8 @@ public static class CellParameterCatalog
         new(nameof(CellParameters.TauS), 1e-3, 1e5, p => p.TauS, (p, v) => p.TauS = v),
         new(nameof(CellParameters.ILim0MAPerCm2), 1e-4, 1e3, p => p.ILim0MAPerCm2, (p, v) => p.ILim0MAPerCm2 = v),
         new(nameof(CellParameters.LimitExponent), 0.1, 5, p => p.LimitExponent, (p, v) => p.LimitExponent = v),
+        new(nameof(CellParameters.LimitShareHalfNaMassFraction), 0.0, 1.0, p => p.LimitShareHalfNaMassFraction, (p, v) => p.LimitShareHalfNaMassFraction = v),
+        new(nameof(CellParameters.LimitShareWidthNaMassFraction), 1e-3, 1.0, p => p.LimitShareWidthNaMassFraction, (p, v) => p.LimitShareWidthNaMassFraction = v),
         new(nameof(CellParameters.LimitContactExponent), 0, 1, p => p.LimitContactExponent, (p, v) => p.LimitContactExponent = v),
         new(nameof(CellParameters.ModeCount), 0, 512, p => p.ModeCount, (p, v) => p.ModeCount = (int)v),
         new(nameof(CellParameters.OpenCircuitVoltageV), -5, 5, p => p.OpenCircuitVoltageV, (p, v) => p.OpenCircuitVoltageV = v),

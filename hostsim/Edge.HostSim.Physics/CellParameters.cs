@@ -69,10 +69,23 @@ public sealed class CellParameters
     public double ILim0MAPerCm2 { get; set; } = 0.80;
 
     /// <summary>
-    /// Exponent m of i_lim = i_lim0 * (composition factor)^m. Fit: 1.2 keeps the 1 s / 5 s plateau in the
-    /// [W] 12-14 mAh/cm2 band while i_lim0 holds the 1 s / 1 s case near 2 (model notes had m = 1).
+    /// Exponent m of i_lim = i_lim0 * min(1, q_metal / q_knee)^m for metal anodes (the film breaking into islands).
+    /// Alloys use <see cref="LimitingCurrentLaw"/> instead.
     /// </summary>
-    public double LimitExponent { get; set; } = 1.2;
+    public double LimitExponent { get; set; } = 1.0;
+
+    /// <summary>
+    /// Bulk Na mass fraction at which half the contact spots sustain stripping (<see cref="LimitingCurrentLaw"/>; alloys).
+    /// Fit to the fresh [W] alloys (Fig. 3a and its NaK65 / NaK80 scans: onsets about 0.6, 0.15, below 0.05 mA/cm2) and
+    /// to the drift the Fig. 4c plateau needs (i_lim near 0.8 of fresh at 12.5 mAh/cm2 stripped): 0.394.
+    /// </summary>
+    public double LimitShareHalfNaMassFraction { get; set; } = 0.385;
+
+    /// <summary>
+    /// Width of the logistic in <see cref="LimitingCurrentLaw"/>, in Na mass fraction (alloys). Same fit: 0.036 gives
+    /// fresh NaK65 0.24 and NaK80 0.005 of NaK50's limiting current.
+    /// </summary>
+    public double LimitShareWidthNaMassFraction { get; set; } = 0.03;
 
     /// <summary>
     /// Exponent p of the contact fraction in the normalised flux u = i / (A^p i_lim): 1 when supply runs only
@@ -148,14 +161,14 @@ public sealed class CellParameters
     /// Na loss pushes the later pulses of every protocol past it. [W] Fig. 3c DRT: gamma_int grows under current and
     /// recovers slowly; Fig. 1a: a steadily rising stripping voltage above 0.2 mA/cm2. Fit with <see cref="VoidRatePerS"/>.
     /// </summary>
-    public double VoidOnsetDemand { get; set; } = 1.32;
+    public double VoidOnsetDemand { get; set; } = 1.29;
 
     /// <summary>
     /// Growth of the lasting damage per unit of demand above <see cref="VoidOnsetDemand"/>, 1/s, on the undamaged
     /// area. 0 = none. Fit: the end-of-pulse voltage of the [W] Fig. 4c pulse protocols rises steadily over the run
     /// (60 s before the cut-off 1.26-1.36x its first-half median for 2-10 s rests) with the table held.
     /// </summary>
-    public double VoidRatePerS { get; set; } = 0.013;
+    public double VoidRatePerS { get; set; } = 0.045;
 
     /// <summary>
     /// Recovery time constant of the lasting damage, s. [W] Fig. 3c: gamma_int recovers slowly between 35 s and 1 h of

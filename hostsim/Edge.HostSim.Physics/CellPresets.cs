@@ -68,7 +68,7 @@ public static class CellPresets
         p.Name = NaK65Nasicon;
         p.InitialNaMassFraction = 0.35;   // [W]: NaK65 = 65 wt% K.
         p.NaCapacityMAhPerCm2 = 37.3;     // Same 40 uL over 0.385 cm2, density 0.88 g/cm3, 35 wt% Na.
-        p.ILim0MAPerCm2 = 0.19;           // [W]: "unstable above about 0.15 mA/cm2"; staircase onset comes at ~0.8 i_lim0.
+        p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);   // One law: about 0.19.
         return p;
     }
 
@@ -78,7 +78,7 @@ public static class CellPresets
         p.Name = NaK80Nasicon;
         p.InitialNaMassFraction = 0.20;   // [W]: NaK80 = 80 wt% K.
         p.NaCapacityMAhPerCm2 = 21.0;     // Same 40 uL over 0.385 cm2, density 0.866 g/cm3, 20 wt% Na.
-        p.ILim0MAPerCm2 = 0.04;           // [W]: "hits 3 V at 0.05 mA/cm2 at once": below 0.05.
+        p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);   // One law: about 0.004.
         return p;
     }
 
