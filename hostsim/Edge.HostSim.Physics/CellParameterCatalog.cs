@@ -46,6 +46,8 @@ public static class CellParameterCatalog
         new(nameof(CellParameters.TauRealloyS), 1e-3, 1e8, p => p.TauRealloyS, (p, v) => p.TauRealloyS = v),
         new(nameof(CellParameters.PlatingCriticalCurrentMAPerCm2), 0, 1e3, p => p.PlatingCriticalCurrentMAPerCm2, (p, v) => p.PlatingCriticalCurrentMAPerCm2 = v),
         new(nameof(CellParameters.FilamentRatePerMAPerCm2S), 0, 1e3, p => p.FilamentRatePerMAPerCm2S, (p, v) => p.FilamentRatePerMAPerCm2S = v),
+        new(nameof(CellParameters.FilamentMaxRatePerS), 0, 1e6, p => p.FilamentMaxRatePerS, (p, v) => p.FilamentMaxRatePerS = v),
+        new(nameof(CellParameters.DepositFilamentRatePerMAPerCm2S), 0, 1e3, p => p.DepositFilamentRatePerMAPerCm2S, (p, v) => p.DepositFilamentRatePerMAPerCm2S = v),
         new(nameof(CellParameters.SoftShortFilamentThreshold), 0, 1, p => p.SoftShortFilamentThreshold, (p, v) => p.SoftShortFilamentThreshold = v),
         new(nameof(CellParameters.SoftShortMeanIntervalS), 1e-3, 1e6, p => p.SoftShortMeanIntervalS, (p, v) => p.SoftShortMeanIntervalS = v),
         new(nameof(CellParameters.SoftShortMinOhmCm2), 1e-3, 1e7, p => p.SoftShortMinOhmCm2, (p, v) => p.SoftShortMinOhmCm2 = v),

@@ -206,6 +206,24 @@ public sealed class CellParameters
     /// <summary>Filament growth k_L, 1/(mA/cm2 s). Model notes: 1.9e-3 shorts 0.7 mA/cm2 after 0.5 mAh/cm2.</summary>
     public double FilamentRatePerMAPerCm2S { get; set; } = 1.9e-3;
 
+    /// <summary>
+    /// Fastest filament growth, 1/s (0 = no cap). The local plating current |i| / A has no bound once the stripping
+    /// has blocked nearly all of the contact, so without a cap plating straight after a stripping cut-off shorted within
+    /// one 10 ms step. A filament has to crack its way through the electrolyte ([W] Fig. 2c-f: crack initiation, edge
+    /// chipping) at a finite speed. Assumption for NaK: 0.01 (at least 100 s from a fresh interface to the short, which
+    /// leaves the soft-short phase L = 0.8 -> 1 at least 20 s); the [W] 0.7 mA/cm2 short grows at 4e-4 /s, far below it.
+    /// </summary>
+    public double FilamentMaxRatePerS { get; set; } = 0.01;
+
+    /// <summary>
+    /// Filament growth per unit of Na deposited into stripping voids and of plating current, 1/(mA/cm2 s). Plating
+    /// refills the voids a stripping run left with Na metal rather than alloy, so the current concentrates on these
+    /// deposits until they re-alloy (<see cref="TauRealloyS"/>). [W] Fig. 5 text: plating that follows stripping without
+    /// an extended rest precipitates Na "highly heterogeneous[ly]" and fails very fast (Fig. 1a, Fig. 2). Fit: 7e-3
+    /// shorts 0.4 mA/cm2 plating right after a 1 mA/cm2 stripping cut-off after about 0.24 mAh/cm2; 0 = none.
+    /// </summary>
+    public double DepositFilamentRatePerMAPerCm2S { get; set; } = 7e-3;
+
     /// <summary>Filament progress at which soft shorts start. Model notes: 0.8.</summary>
     public double SoftShortFilamentThreshold { get; set; } = 0.8;
 
