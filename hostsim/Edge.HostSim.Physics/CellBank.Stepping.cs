@@ -126,9 +126,10 @@ public sealed partial class CellBank
             phiF += _precursorRate * (theta - _precursorOnset) * contact * dt;
             if (theta > 1.0)
             {
-                double growth = _precipitationRate * (theta - 1.0) * contact * dt;
+                double excessDepletion = theta - 1.0;
+                double growth = _precipitationRate * excessDepletion * contact * dt;
                 phiF += (1.0 - _slowShare) * growth;
-                phiS += _slowShare * growth;
+                phiS += _slowShare * growth * (excessDepletion < _slowExcessCap ? 1.0 : _slowExcessCap / excessDepletion);
             }
         }
 

@@ -62,6 +62,7 @@ public sealed partial class CellBank
     private readonly double _platingCritical;
     private readonly double _filamentRate;
     private readonly double _filamentMaxRate;
+    private readonly double _slowExcessCap;
     private readonly double _depositFilamentRate;
 
     /// <summary>Creates <paramref name="cellCount"/> identical fresh cells.</summary>
@@ -153,6 +154,7 @@ public sealed partial class CellBank
         _filamentRate = _p.FilamentRatePerMAPerCm2S;
         _filamentMaxRate = _p.FilamentMaxRatePerS > 0 ? _p.FilamentMaxRatePerS : double.PositiveInfinity;
         _depositFilamentRate = _p.DepositFilamentRatePerMAPerCm2S;
+        _slowExcessCap = _p.SlowDamageMaxExcessDepletion > 0 ? _p.SlowDamageMaxExcessDepletion : double.PositiveInfinity;
 
         ulong seedState = seed;
         for (int c = 0; c < cellCount; c++)

@@ -34,6 +34,7 @@ public static class CellParameterCatalog
         new(nameof(CellParameters.PrecursorOnsetDepletion), 0, 1, p => p.PrecursorOnsetDepletion, (p, v) => p.PrecursorOnsetDepletion = v),
         new(nameof(CellParameters.PrecursorRatePerS), 0, 1e3, p => p.PrecursorRatePerS, (p, v) => p.PrecursorRatePerS = v),
         new(nameof(CellParameters.SlowDamageFraction), 0, 1, p => p.SlowDamageFraction, (p, v) => p.SlowDamageFraction = v),
+        new(nameof(CellParameters.SlowDamageMaxExcessDepletion), 0, 100, p => p.SlowDamageMaxExcessDepletion, (p, v) => p.SlowDamageMaxExcessDepletion = v),
         new(nameof(CellParameters.TauFastRecoveryS), 1e-3, 1e7, p => p.TauFastRecoveryS, (p, v) => p.TauFastRecoveryS = v),
         new(nameof(CellParameters.TauSlowRecoveryS), 1e-3, 1e8, p => p.TauSlowRecoveryS, (p, v) => p.TauSlowRecoveryS = v),
         new(nameof(CellParameters.VoidOnsetDemand), 0, 10, p => p.VoidOnsetDemand, (p, v) => p.VoidOnsetDemand = v),

@@ -148,6 +148,13 @@ public sealed class CellParameters
     /// <summary>Share of the blocking that recovers slowly, 0..1. Assumption for NaK: 0.1 ([W] names both a fast and a slow recovery, not their shares).</summary>
     public double SlowDamageFraction { get; set; } = 0.1;
 
+    /// <summary>
+    /// Excess depletion (theta_s - 1) above which the slow share of the blocking grows no faster, 0 = no limit. Fit for
+    /// K ([S] Fig. 3b/c: the polarisation grows by about a quarter from the 1st to the 25th cycle at both 2 and 3 mA/cm2,
+    /// although 3 mA/cm2 exhausts the interface far harder).
+    /// </summary>
+    public double SlowDamageMaxExcessDepletion { get; set; }
+
     /// <summary>Fast recovery time constant of the blocked area, s. [W]: fast damage recovers within 35 s.</summary>
     public double TauFastRecoveryS { get; set; } = 10.0;
 
