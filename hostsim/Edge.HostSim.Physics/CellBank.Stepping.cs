@@ -126,9 +126,10 @@ public sealed partial class CellBank
             phiF += _precursorRate * (theta - _precursorOnset) * contact * dt;
             if (theta > 1.0)
             {
-                double growth = _precipitationRate * (theta - 1.0) * contact * dt;
+                double excessDepletion = theta - 1.0;
+                double growth = _precipitationRate * excessDepletion * contact * dt;
                 phiF += (1.0 - _slowShare) * growth;
-                phiS += _slowShare * growth;
+                phiS += _slowShare * growth * (excessDepletion < _slowExcessCap ? 1.0 : _slowExcessCap / excessDepletion);
             }
         }
 
@@ -148,17 +149,25 @@ public sealed partial class CellBank
         {
             double platedMAh = -chargeMAh;
             st.PlatedTotalMAh += platedMAh;
+            double voidsBefore = phiF + phiV;
             phiF /= 1.0 + platedMAh * _refillPerMAh;
             phiV /= 1.0 + platedMAh * _voidRefillPerMAh;
+
+            // The refilled voids hold Na metal, not alloy, until it re-alloys: the current concentrates on it.
+            double deposit = st.DepositFraction + voidsBefore - phiF - phiV;
+            st.DepositFraction = deposit < 1.0 ? deposit : 1.0;
             st.PlatedAccumulationMAh += platedMAh;
             double excess = -iInt / contact - _platingCritical;
-            if (excess > 0)
+            double rate = (excess > 0 ? _filamentRate * excess : 0.0) - _depositFilamentRate * st.DepositFraction * iInt;
+            if (rate > 0)
             {
-                GrowFilament(c, _filamentRate * excess * dt);
+                // A filament cracks its way through the electrolyte at a finite speed, however focused the current.
+                GrowFilament(c, (rate < _filamentMaxRate ? rate : _filamentMaxRate) * dt);
             }
         }
 
         st.PlatedAccumulationMAh *= decayRealloy;
+        st.DepositFraction *= decayRealloy;
         double blocked = phiF + phiS;
         if (blocked > _maxBlocked)
         {
@@ -269,6 +278,7 @@ public sealed partial class CellBank
         st.PhiFast *= decayFast;
         st.PhiSlow *= decaySlow;
         st.PlatedAccumulationMAh *= decayRealloy;
+        st.DepositFraction *= decayRealloy;
         st.PhiVoid *= decayVoid;
         SetContact(ref st, 1.0 - st.PhiFast - st.PhiSlow);
 

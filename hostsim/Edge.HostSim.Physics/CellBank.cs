@@ -61,6 +61,9 @@ public sealed partial class CellBank
     private readonly double _refillPerMAh;
     private readonly double _platingCritical;
     private readonly double _filamentRate;
+    private readonly double _filamentMaxRate;
+    private readonly double _slowExcessCap;
+    private readonly double _depositFilamentRate;
 
     /// <summary>Creates <paramref name="cellCount"/> identical fresh cells.</summary>
     public CellBank(CellParameters parameters, int cellCount, double stepS, ulong seed = 1)
@@ -149,6 +152,9 @@ public sealed partial class CellBank
         _refillPerMAh = 1.0 / _p.VoidRefillChargeMAhPerCm2;
         _platingCritical = _p.PlatingCriticalCurrentMAPerCm2;
         _filamentRate = _p.FilamentRatePerMAPerCm2S;
+        _filamentMaxRate = _p.FilamentMaxRatePerS > 0 ? _p.FilamentMaxRatePerS : double.PositiveInfinity;
+        _depositFilamentRate = _p.DepositFilamentRatePerMAPerCm2S;
+        _slowExcessCap = _p.SlowDamageMaxExcessDepletion > 0 ? _p.SlowDamageMaxExcessDepletion : double.PositiveInfinity;
 
         ulong seedState = seed;
         for (int c = 0; c < cellCount; c++)
@@ -205,6 +211,9 @@ public sealed partial class CellBank
 
     /// <summary>Contact fraction through which the liquid supplies Na (lasting damage counted with its supply exponent).</summary>
     public double SupplyContactFraction(int cell) => SupplyContact(in _cells[cell]);
+
+    /// <summary>Share of the area holding Na metal that plating deposited into stripping voids (re-alloys over hours).</summary>
+    public double DepositFraction(int cell) => _cells[cell].DepositFraction;
 
     /// <summary>Filament progress L, 0..1 (soft shorts from the threshold on, hard short at 1).</summary>
     public double FilamentProgress(int cell) => _cells[cell].Filament;
@@ -274,6 +283,7 @@ public sealed partial class CellBank
         _cells[cell].PhiVoid = 0;
         _cells[cell].PlatedAccumulationMAh = 0;
         _cells[cell].PlatedTotalMAh = 0;
+        _cells[cell].DepositFraction = 0;
         _cells[cell].Filament = 0;
         _cells[cell].InternalCurrent = 0;
         _cells[cell].HardShort = false;
@@ -296,7 +306,7 @@ public sealed partial class CellBank
             double remaining = 1.0 - _cells[cell].StrippedMAh / _p.NaCapacityMAhPerCm2;
             double na = _w0 * remaining;
             double wBulk = Math.Max(na / (na + 1.0 - _w0), _wMin * 1.000001);
-            fraction = (wBulk - _wMin) / (_w0 - _wMin);
+            fraction = LimitingCurrentLaw.Factor(wBulk, _w0, _p.LimitShareHalfNaMassFraction, _p.LimitShareWidthNaMassFraction);
 
             // c_s is Na at the surface relative to the bulk: from the K-saturated liquid up to pure Na.
             _cells[cell].ConcentrationFloor = _wMin / wBulk;
@@ -310,7 +320,7 @@ public sealed partial class CellBank
         }
 
         fraction = Math.Max(fraction, 1e-9);
-        _cells[cell].LimitFactor = _p.LimitExponent == 1.0 ? fraction : Math.Pow(fraction, _p.LimitExponent);
+        _cells[cell].LimitFactor = _isAlloy || _p.LimitExponent == 1.0 ? fraction : Math.Pow(fraction, _p.LimitExponent);
         _cells[cell].CompositionChargeMAh = _cells[cell].StrippedMAh;
     }
 

@@ -63,16 +63,29 @@ public sealed class CellParameters
 
     /// <summary>
     /// Limiting stripping current of the fresh interface, mA/cm2. Fit to the [W] pulse table (Fig. 4c) together with
-    /// the precursor rate and the lasting damage: 0.80 (0.785 without the lasting damage; the 1 s / 1 s capacity moves
-    /// by about 0.8 mAh/cm2 per 1 % of i_lim0).
+    /// the precursor rate, the lasting damage and the composition law: 0.80 (the 1 s / 1 s capacity moves by about
+    /// 1.3 mAh/cm2 per 1 % of i_lim0: 1.22 at 0.795, 2.72 at 0.80, 3.89 at 0.805).
     /// </summary>
     public double ILim0MAPerCm2 { get; set; } = 0.80;
 
     /// <summary>
-    /// Exponent m of i_lim = i_lim0 * (composition factor)^m. Fit: 1.2 keeps the 1 s / 5 s plateau in the
-    /// [W] 12-14 mAh/cm2 band while i_lim0 holds the 1 s / 1 s case near 2 (model notes had m = 1).
+    /// Exponent m of i_lim = i_lim0 * min(1, q_metal / q_knee)^m for metal anodes (the film breaking into islands).
+    /// Alloys use <see cref="LimitingCurrentLaw"/> instead.
     /// </summary>
-    public double LimitExponent { get; set; } = 1.2;
+    public double LimitExponent { get; set; } = 1.0;
+
+    /// <summary>
+    /// Bulk Na mass fraction at which half the contact spots sustain stripping (<see cref="LimitingCurrentLaw"/>; alloys).
+    /// Fit to the fresh [W] alloys (Fig. 3a and its NaK65 / NaK80 scans: onsets about 0.6, 0.15, below 0.05 mA/cm2) and
+    /// to the drift the Fig. 4c plateau needs (i_lim near 0.8 of fresh at 12.5 mAh/cm2 stripped): 0.394.
+    /// </summary>
+    public double LimitShareHalfNaMassFraction { get; set; } = 0.385;
+
+    /// <summary>
+    /// Width of the logistic in <see cref="LimitingCurrentLaw"/>, in Na mass fraction (alloys). Same fit: 0.036 gives
+    /// fresh NaK65 0.24 and NaK80 0.005 of NaK50's limiting current.
+    /// </summary>
+    public double LimitShareWidthNaMassFraction { get; set; } = 0.03;
 
     /// <summary>
     /// Exponent p of the contact fraction in the normalised flux u = i / (A^p i_lim): 1 when supply runs only
@@ -135,6 +148,13 @@ public sealed class CellParameters
     /// <summary>Share of the blocking that recovers slowly, 0..1. Assumption for NaK: 0.1 ([W] names both a fast and a slow recovery, not their shares).</summary>
     public double SlowDamageFraction { get; set; } = 0.1;
 
+    /// <summary>
+    /// Excess depletion (theta_s - 1) above which the slow share of the blocking grows no faster, 0 = no limit. Fit for
+    /// K ([S] Fig. 3b/c: the polarisation grows by about a quarter from the 1st to the 25th cycle at both 2 and 3 mA/cm2,
+    /// although 3 mA/cm2 exhausts the interface far harder).
+    /// </summary>
+    public double SlowDamageMaxExcessDepletion { get; set; }
+
     /// <summary>Fast recovery time constant of the blocked area, s. [W]: fast damage recovers within 35 s.</summary>
     public double TauFastRecoveryS { get; set; } = 10.0;
 
@@ -148,14 +168,14 @@ public sealed class CellParameters
     /// Na loss pushes the later pulses of every protocol past it. [W] Fig. 3c DRT: gamma_int grows under current and
     /// recovers slowly; Fig. 1a: a steadily rising stripping voltage above 0.2 mA/cm2. Fit with <see cref="VoidRatePerS"/>.
     /// </summary>
-    public double VoidOnsetDemand { get; set; } = 1.32;
+    public double VoidOnsetDemand { get; set; } = 1.29;
 
     /// <summary>
     /// Growth of the lasting damage per unit of demand above <see cref="VoidOnsetDemand"/>, 1/s, on the undamaged
     /// area. 0 = none. Fit: the end-of-pulse voltage of the [W] Fig. 4c pulse protocols rises steadily over the run
-    /// (60 s before the cut-off 1.26-1.36x its first-half median for 2-10 s rests) with the table held.
+    /// (60 s before the cut-off 1.39-1.9x its first-half median for 1-10 s rests) with the table held.
     /// </summary>
-    public double VoidRatePerS { get; set; } = 0.013;
+    public double VoidRatePerS { get; set; } = 0.045;
 
     /// <summary>
     /// Recovery time constant of the lasting damage, s. [W] Fig. 3c: gamma_int recovers slowly between 35 s and 1 h of
@@ -192,6 +212,24 @@ public sealed class CellParameters
 
     /// <summary>Filament growth k_L, 1/(mA/cm2 s). Model notes: 1.9e-3 shorts 0.7 mA/cm2 after 0.5 mAh/cm2.</summary>
     public double FilamentRatePerMAPerCm2S { get; set; } = 1.9e-3;
+
+    /// <summary>
+    /// Fastest filament growth, 1/s (0 = no cap). The local plating current |i| / A has no bound once the stripping
+    /// has blocked nearly all of the contact, so without a cap plating straight after a stripping cut-off shorted within
+    /// one 10 ms step. A filament has to crack its way through the electrolyte ([W] Fig. 2c-f: crack initiation, edge
+    /// chipping) at a finite speed. Assumption for NaK: 0.01 (at least 100 s from a fresh interface to the short, which
+    /// leaves the soft-short phase L = 0.8 -> 1 at least 20 s); the [W] 0.7 mA/cm2 short grows at 4e-4 /s, far below it.
+    /// </summary>
+    public double FilamentMaxRatePerS { get; set; } = 0.01;
+
+    /// <summary>
+    /// Filament growth per unit of Na deposited into stripping voids and of plating current, 1/(mA/cm2 s). Plating
+    /// refills the voids a stripping run left with Na metal rather than alloy, so the current concentrates on these
+    /// deposits until they re-alloy (<see cref="TauRealloyS"/>). [W] Fig. 5 text: plating that follows stripping without
+    /// an extended rest precipitates Na "highly heterogeneous[ly]" and fails very fast (Fig. 1a, Fig. 2). Fit: 7e-3
+    /// shorts 0.4 mA/cm2 plating right after a 1 mA/cm2 stripping cut-off after about 0.24 mAh/cm2; 0 = none.
+    /// </summary>
+    public double DepositFilamentRatePerMAPerCm2S { get; set; } = 7e-3;
 
     /// <summary>Filament progress at which soft shorts start. Model notes: 0.8.</summary>
     public double SoftShortFilamentThreshold { get; set; } = 0.8;

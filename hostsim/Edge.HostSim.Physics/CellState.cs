@@ -23,6 +23,7 @@ internal struct CellState
     public double Contact;
     public double PlatedAccumulationMAh;
     public double PlatedTotalMAh;
+    public double DepositFraction;
     public double Filament;
     public double VoltageV;
     public double InternalCurrent;
