@@ -51,6 +51,12 @@ namespace Edge.Core.Diagnosis.Detectors
         // size or the noise limit of one difference, whichever is larger.
         private readonly int[] _runawayStepLimitMv;
 
+        // Per cell: when (ms) the cell last climbed away from 0 V by at least half its run-away limit. A run-away
+        // is two climbs in a row, the second at the full limit: running dry accelerates (3, 5, 9, 15, 30, 76 mV a
+        // sample before a cut-off), while noise alternates (consecutive differences of white noise correlate -0.5),
+        // so one large difference after another is a 1e-5 event even at three sigma.
+        private readonly long[] _climbAtMs;
+
         public DepletionOnsetDetector(ControllerConfiguration configuration, PackLayout layout)
         {
             _configuration = configuration.Depletion;
@@ -70,9 +76,11 @@ namespace Edge.Core.Diagnosis.Detectors
             }
 
             _runawayStepLimitMv = new int[cells];
+            _climbAtMs = new long[cells];
             for (int c = 0; c < cells; c++)
             {
                 _runawayStepLimitMv[c] = _configuration.ShapeStepMv;
+                _climbAtMs[c] = -1;
             }
         }
 
@@ -130,7 +138,8 @@ namespace Edge.Core.Diagnosis.Detectors
                 // Only pulses have shape windows, and each pulse starts them afresh: steps at rest do not matter.
                 long now = snapshot.TimestampMs;
                 int step = _configuration.ShapeStepMv;
-                bool stepped = snapshot.MinimumDeltaMv[m] <= -step || snapshot.MaximumDeltaMv[m] >= step;
+                int half = step / 2;
+                bool stepped = snapshot.MinimumDeltaMv[m] <= -half || snapshot.MaximumDeltaMv[m] >= half;
                 if (stepped && snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m])
                 {
                     // A shunt pulls the cell toward 0 V: down while stripping, up while plating.
@@ -144,15 +153,26 @@ namespace Edge.Core.Diagnosis.Detectors
                             _stepInWindowUntilMs[c] = now + _shapeSpanMs;
                             _shuntLetGoUntilMs[c] = now + ShuntLetGoMs;
                         }
-                        else if (towardZero <= -step)
+                        else
                         {
-                            _stepInWindowUntilMs[c] = now + _shapeSpanMs;
-                            if (now >= _shuntLetGoUntilMs[c] && -towardZero >= _runawayStepLimitMv[c] && snapshot.CellValid[c])
+                            int awayMv = -towardZero;
+                            int limitMv = _runawayStepLimitMv[c];
+                            bool climbedBefore = _climbAtMs[c] == now - snapshot.IntervalMs;
+                            if (awayMv >= step)
                             {
-                                // No shunt let go: the interface is running dry faster than the shape windows can
-                                // show (in the last 0.1 s before the cut-off the voltage climbs by tens to hundreds
-                                // of mV a sample, often within the first shape span of a pulse).
-                                diagnosis.Report(DiagnosisId.DepletionNonlinearRise, c, true, -towardZero, _runawayStepLimitMv[c]);
+                                _stepInWindowUntilMs[c] = now + _shapeSpanMs;
+                                if (climbedBefore && awayMv >= limitMv && now >= _shuntLetGoUntilMs[c] && snapshot.CellValid[c])
+                                {
+                                    // No shunt let go: the interface is running dry faster than the shape windows
+                                    // can show (in the last 0.1 s before the cut-off the voltage climbs by tens to
+                                    // hundreds of mV a sample, often within the first shape span of a pulse).
+                                    diagnosis.Report(DiagnosisId.DepletionNonlinearRise, c, true, awayMv, limitMv);
+                                }
+                            }
+
+                            if (awayMv >= limitMv / 2)
+                            {
+                                _climbAtMs[c] = now;
                             }
                         }
                     }

@@ -1,0 +1,99 @@
+using Edge.Core.Configuration;
+using Edge.Core.Decision;
+using Edge.Core.Diagnosis;
+using Edge.Core.Sampling;
+using Edge.Core.Telemetry;
+using Edge.Core.Tests.Support;
+using Xunit;
+
+namespace Edge.Core.Tests.Diagnosis.Detectors;
+
+/// <summary>
+/// The last tenth of a second before a cut-off: the voltage climbs by tens to hundreds of mV a sample, often
+/// before the shape test's windows are filled (230 ms into a pulse). The climb itself warns, and in act mode
+/// ends the pulse before the 3 V cut-off; a lone jump of the same size (noise, a shunt letting go) does not.
+/// </summary>
+public class DepletionRunawayTests
+{
+    /// <summary>
+    /// Pulse 11 of cell 0 runs dry 150 ms in: the voltage rises by 3 x 2^k mV in its k-th sample after that
+    /// (3, 6, 12, 24, 48, 96, 192, 384, 768, 1536 mV...), so it passes 3 V at about 240 ms.
+    /// </summary>
+    private static double RunsDryEarly(CellView c)
+    {
+        double v = SyntheticCells.Healthy(c);
+        if (c.Cell == 0 && c.InPulse && c.PulseNumber == 11 && c.SincePulseStartMs > 150)
+        {
+            long k = (c.SincePulseStartMs - 150) / 10;
+            v += 3.0 * (Math.Pow(2, k + 1) - 2);
+        }
+
+        return v;
+    }
+
+    /// <summary>
+    /// Pulse 11 of cell 0 steps away from 0 V by 25 mV every other sample from 100 to 140 ms, flat in between
+    /// (a slipping contact): 75 mV in all, in isolated steps.
+    /// </summary>
+    private static double IsolatedSteps(CellView c)
+    {
+        double v = SyntheticCells.Healthy(c);
+        if (c.Cell == 0 && c.InPulse && c.PulseNumber == 11 && c.SincePulseStartMs >= 100)
+        {
+            long steps = Math.Min(3, ((c.SincePulseStartMs - 100) / 20) + 1);
+            v += 25.0 * steps;
+        }
+
+        return v;
+    }
+
+    private static SyntheticPack Run(ControlMode mode, Func<CellView, double> cells)
+    {
+        var pack = new SyntheticPack(new PackLayout(1, 2, 0), new ControllerConfiguration { Mode = mode }, cells)
+        {
+            NoiseMv = SyntheticPack.MillivoltsPerCount,
+            Quantise = true,
+        };
+        pack.RunUntil(70000);
+        return pack;
+    }
+
+    [Fact]
+    public void AClimbBeforeTheShapeWindowsFillWarnsBeforeTheCutoffInObserveMode()
+    {
+        SyntheticPack pack = Run(ControlMode.Observe, RunsDryEarly);
+
+        // Pulse 11 starts at 60 s. Rises of 24 and 48 mV a sample come at 190 and 200 ms (the first climb at or
+        // above 20 mV after one of at least 10): the warning's debounce of 2 completes at 200 ms, and the cut-off
+        // (3 x (2^k - 2) + 150 + 8 ohmic/diffusion mV >= 3000) comes at about 240 ms.
+        RecordCopy warning = Assert.Single(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
+        RecordCopy cutoff = Assert.Single(pack.Events(EventKind.Cutoff));
+        Assert.Equal(0, warning.Cell);
+        Assert.InRange(warning.TimestampMs, 60180, 60220);
+        Assert.True(warning.TimestampMs < cutoff.TimestampMs);
+        Assert.True(warning.Value >= warning.Threshold);
+    }
+
+    [Fact]
+    public void InActModeTheClimbEndsThePulseBeforeTheCutoff()
+    {
+        SyntheticPack pack = Run(ControlMode.Act, RunsDryEarly);
+
+        Assert.Contains(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
+        Assert.Empty(pack.Events(EventKind.Cutoff));
+        Assert.NotEqual(ModuleState.Done, pack.Controller.Module(0).State);
+        Assert.Equal(80, pack.Controller.Module(0).CurrentPercent);
+    }
+
+    [Fact]
+    public void IsolatedStepsAreNotAClimb()
+    {
+        // Three steps of 25 mV away from 0 V, each after a flat sample: above the 20 mV step size, but no climb
+        // right before any of them, so not a run-away (two of them would complete the warning's debounce of 2),
+        // and the shape test skips the windows holding them.
+        SyntheticPack pack = Run(ControlMode.Act, IsolatedSteps);
+
+        Assert.DoesNotContain(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
+        Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
+    }
+}
