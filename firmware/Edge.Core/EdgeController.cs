@@ -11,8 +11,8 @@ using Edge.Core.Decision.Scheduling;
 using Edge.Core.Diagnosis;
 using Edge.Core.Diagnosis.Detectors;
 using Edge.Core.Measurement;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 
 namespace Edge.Core
 {

@@ -2,7 +2,6 @@
 
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Commands
 {

@@ -1,11 +1,9 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Configuration.Detection;
+using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Diagnosis;
-using Edge.Core.Diagnosis.Table;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Configuration
 {

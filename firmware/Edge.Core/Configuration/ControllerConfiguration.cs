@@ -1,8 +1,8 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Configuration.Detection;
+using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Diagnosis.Table;
 
 namespace Edge.Core.Configuration
 {

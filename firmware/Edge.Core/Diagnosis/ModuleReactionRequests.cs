@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
+using Edge.Core.Configuration.Diagnostics;
 
 namespace Edge.Core.Diagnosis
 {
