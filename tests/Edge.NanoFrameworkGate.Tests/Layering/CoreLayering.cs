@@ -11,7 +11,8 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
     /// The core's layers, bottom to top, and the check that every reference in a core source goes to its
     /// own layer, a lower one, or to mscorlib / System.Math. The flow of a tick runs upwards:
     /// samples, measurement, diagnosis, decision, actuation, telemetry; what every stage shares
-    /// (text, timing, configuration and its enums) sits below it, and what drives the whole controller
+    /// (text, timing, the records every stage writes with the enums they carry, configuration with its
+    /// enums and the diagnosis table) sits below it, and what drives the whole controller
     /// (commands, the session, <c>EdgeController</c> in the root namespace) sits on top.
     /// </summary>
     public static class CoreLayering
@@ -24,7 +25,7 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
         /// <summary>Bottom to top. A namespace Edge.Core.X[.Y] belongs to layer X.</summary>
         public static readonly string[] Order =
         {
-            "Annotations", "Text", "Timing", "Sampling", "Configuration", "Boards", "Calibration", "Measurement",
+            "Annotations", "Text", "Timing", "Records", "Sampling", "Configuration", "Boards", "Calibration", "Measurement",
             "Diagnosis", "Decision", "Actuation", "Telemetry", RootLayer, "Commands", "Session",
         };
 
