@@ -13,6 +13,7 @@ using Edge.HostSim.Faults;
 using Edge.HostSim.Measurement;
 using Edge.HostSim.Pack;
 using Edge.HostSim.Physics;
+using Edge.HostSim.Randomness;
 using Edge.HostSim.Scenarios;
 
 namespace Edge.HostSim.Simulation;
