@@ -32,7 +32,7 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
             GateSource[] core = NanoGateFixture.SourcesUnder("CoreSource/");
             Assert.True(core.Length > 100, "the core's sources are embedded");
 
-            IReadOnlyList<CoreLayering.LayeringViolation> violations = CoreLayering.Violations(core, _gate.References(_gate.SurfaceNames));
+            IReadOnlyList<NamespaceLayers.LayeringViolation> violations = CoreLayering.Violations(core, _gate.References(_gate.SurfaceNames));
             string[] unknown = violations.Where(v => !KnownUpwardReferences.Any(k => k.Covers(v))).Select(v => v.ToString()).Distinct().ToArray();
             string[] stale = KnownUpwardReferences.Where(k => !violations.Any(k.Covers)).Select(k => k.ToString()).ToArray();
 
@@ -234,7 +234,7 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
 
             public string Why { get; }
 
-            public bool Covers(CoreLayering.LayeringViolation violation)
+            public bool Covers(NamespaceLayers.LayeringViolation violation)
             {
                 return violation.Target == Target && CoreLayering.LayerOf(violation.From) == FromLayer;
             }
