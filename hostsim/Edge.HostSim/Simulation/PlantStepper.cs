@@ -29,7 +29,6 @@ internal sealed class PlantStepper
     public PlantStepper(ICellBank bank, int periodMs, int modules, int cellsPerModule, double areaCm2, ModuleCurrentSource currentSource, HardwareEnableLine? enable, PackAccumulator? pack)
     {
         _bank = bank;
-        // The built-in physics at its nominal step is called directly: a call the JIT can inline, same results.
         _direct = bank is PhysicsCellBank built && built.Inner.StepS == periodMs / 1000.0 ? built.Inner : null;
         _periodMs = periodMs;
         _modules = modules;
@@ -89,17 +88,64 @@ internal sealed class PlantStepper
 
     private void StepCells(double intervalMs)
     {
-        CellBank? direct = intervalMs == _periodMs ? _direct : null;
-        double stepS = intervalMs / 1000.0;
-        double[] voltageV = VoltageV;
-        for (int m = 0; m < _modules; m++)
+        // One loop, compiled once per stepping kind (a struct type argument), so that each call is direct.
+        if (_direct != null && intervalMs == _periodMs)
         {
-            double density = _densityMAPerCm2[m];
-            int first = m * _cellsPerModule;
-            for (int c = first; c < first + _cellsPerModule; c++)
+            StepCells(new NominalStep(_direct));
+        }
+        else
+        {
+            StepCells(new AnyStep(_bank, intervalMs / 1000.0));
+        }
+    }
+
+    private void StepCells<TStep>(TStep step)
+        where TStep : struct, ICellStep
+    {
+        double[] voltageV = VoltageV;
+        double[] densityMAPerCm2 = _densityMAPerCm2;
+        int cellsPerModule = _cellsPerModule;
+        for (int m = 0; m < densityMAPerCm2.Length; m++)
+        {
+            double density = densityMAPerCm2[m];
+            int first = m * cellsPerModule;
+            for (int c = first; c < first + cellsPerModule; c++)
             {
-                voltageV[c] = direct != null ? direct.Step(c, density) : _bank.Step(c, density, stepS);
+                voltageV[c] = step.Step(c, density);
             }
         }
+    }
+
+    private interface ICellStep
+    {
+        double Step(int cell, double densityMAPerCm2);
+    }
+
+    /// <summary>The built-in physics at its nominal step: a direct call the JIT can inline, same results.</summary>
+    private readonly struct NominalStep : ICellStep
+    {
+        private readonly CellBank _bank;
+
+        public NominalStep(CellBank bank)
+        {
+            _bank = bank;
+        }
+
+        public double Step(int cell, double densityMAPerCm2) => _bank.Step(cell, densityMAPerCm2);
+    }
+
+    /// <summary>Any bank over any interval (a late tick's, or a bank that is not the built-in physics).</summary>
+    private readonly struct AnyStep : ICellStep
+    {
+        private readonly ICellBank _bank;
+        private readonly double _stepS;
+
+        public AnyStep(ICellBank bank, double stepS)
+        {
+            _bank = bank;
+            _stepS = stepS;
+        }
+
+        public double Step(int cell, double densityMAPerCm2) => _bank.Step(cell, densityMAPerCm2, _stepS);
     }
 }
