@@ -11,8 +11,8 @@ using Edge.Core.Decision.Scheduling;
 using Edge.Core.Diagnosis;
 using Edge.Core.Diagnosis.Detectors;
 using Edge.Core.Measurement;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 
 namespace Edge.Core
 {
@@ -408,19 +408,7 @@ namespace Edge.Core
                 }
 
                 // Copied into the live object: the duty cycles and rest tuners hold references to it.
-                ProtocolConfiguration target = _configuration.Protocol;
-                target.Steps = protocol.Steps;
-                target.Repeat = protocol.Repeat;
-                target.RestMode = protocol.RestMode;
-                target.MinimumRestMs = protocol.MinimumRestMs;
-                target.MaximumRestMs = protocol.MaximumRestMs;
-                target.StripCutoffMv = protocol.StripCutoffMv;
-                target.PlateCutoffMv = protocol.PlateCutoffMv;
-                target.CapacityLimitUc = protocol.CapacityLimitUc;
-                target.TimeLimitMs = protocol.TimeLimitMs;
-                target.PlatingCriticalCurrentUa = protocol.PlatingCriticalCurrentUa;
-                target.DirectionChangeRestMs = protocol.DirectionChangeRestMs;
-                target.DirectionChangeMaximumRestMs = protocol.DirectionChangeMaximumRestMs;
+                _configuration.Protocol.CopySettingsFrom(protocol);
                 ConfigurationRevision++;
             }
         }

@@ -6,7 +6,7 @@ using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;

@@ -16,25 +16,6 @@ namespace Edge.Core.Boards
         private readonly TemperatureChannelDefinition[] _temperatures;
         private readonly BoardWarning[] _warnings;
 
-        public BoardDefinition(
-            string name,
-            int samplePeriodMs,
-            int adcResolutionBits,
-            AdcAttenuation adcAttenuation,
-            int statusLedPin,
-            PinPolarity statusLedPolarity,
-            MuxDefinition mux,
-            CellChannelDefinition[] cells,
-            ModuleDefinition[] modules,
-            TemperatureChannelDefinition[] temperatures,
-            SafetyEnvelope safety,
-            CellParametersDefinition cellParameters)
-            : this(
-                name, samplePeriodMs, adcResolutionBits, adcAttenuation, statusLedPin, statusLedPolarity, mux, cells, modules,
-                temperatures, safety, cellParameters, Esp32ModuleVariant.Wroom, null, null, null)
-        {
-        }
-
         /// <summary>
         /// A board with its module variant, hardware enable and reference channel (either may be null)
         /// and the warnings the parser found (null for none).

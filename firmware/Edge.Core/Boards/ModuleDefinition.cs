@@ -11,28 +11,6 @@ namespace Edge.Core.Boards
     {
         private readonly int[] _cellIndices;
 
-        public ModuleDefinition(
-            int index,
-            int[] cellIndices,
-            AnalogInputDefinition currentInput,
-            int shuntMilliohm,
-            int amplifierGainMilli,
-            int offsetMv,
-            CalibrationCurve currentCalibration,
-            int switchPin,
-            PinPolarity switchPolarity,
-            SwitchDriver switchDriver,
-            int switchPwmFrequencyHz,
-            SetpointKind setpointKind,
-            int setpointPin,
-            int setpointPwmFrequencyHz)
-            : this(
-                index, cellIndices, currentInput, shuntMilliohm, amplifierGainMilli, offsetMv, currentCalibration, switchPin,
-                switchPolarity, switchDriver, switchPwmFrequencyHz, setpointKind, setpointPin, setpointPwmFrequencyHz,
-                CurrentStage.Sink, NoPwmChannel, NoPwmChannel, 0)
-        {
-        }
-
         /// <summary>
         /// A module with its current stage, the LEDC channels (PWM1..PWM16, or <see cref="NoPwmChannel"/>) of its PWM
         /// outputs and the current its setpoint output sets at full scale (uA; 0 without a setpoint output).

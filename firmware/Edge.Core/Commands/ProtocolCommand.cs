@@ -2,7 +2,6 @@
 
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Commands
 {
@@ -44,7 +43,7 @@ namespace Edge.Core.Commands
                 return "setProtocol is not available while pack scheduling is on";
             }
 
-            ProtocolConfiguration protocol = Copy(current.Protocol);
+            ProtocolConfiguration protocol = current.Protocol.Clone();
             string error;
 
             field = "steps";
@@ -150,22 +149,7 @@ namespace Edge.Core.Commands
                 return error;
             }
 
-            ControllerConfiguration candidate = new ControllerConfiguration
-            {
-                SamplePeriodMs = current.SamplePeriodMs,
-                Mode = current.Mode,
-                StartImmediately = current.StartImmediately,
-                Protocol = protocol,
-                RestTuning = current.RestTuning,
-                Depletion = current.Depletion,
-                SoftShort = current.SoftShort,
-                HardShort = current.HardShort,
-                Protection = current.Protection,
-                Plausibility = current.Plausibility,
-                Telemetry = current.Telemetry,
-                Scheduling = current.Scheduling,
-                Diagnosis = current.Diagnosis,
-            };
+            ControllerConfiguration candidate = current.WithProtocol(protocol);
 
             ConfigurationError problem = ConfigurationValidator.Validate(candidate, controller.Layout);
             if (problem != null)
@@ -206,25 +190,6 @@ namespace Edge.Core.Commands
                     protocol.DirectionChangeMaximumRestMs = value;
                     break;
             }
-        }
-
-        private static ProtocolConfiguration Copy(ProtocolConfiguration source)
-        {
-            ProtocolConfiguration copy = new ProtocolConfiguration();
-            copy.ElectrodeAreaCm2 = source.ElectrodeAreaCm2;
-            copy.Steps = source.Steps;
-            copy.Repeat = source.Repeat;
-            copy.RestMode = source.RestMode;
-            copy.MinimumRestMs = source.MinimumRestMs;
-            copy.MaximumRestMs = source.MaximumRestMs;
-            copy.StripCutoffMv = source.StripCutoffMv;
-            copy.PlateCutoffMv = source.PlateCutoffMv;
-            copy.CapacityLimitUc = source.CapacityLimitUc;
-            copy.TimeLimitMs = source.TimeLimitMs;
-            copy.PlatingCriticalCurrentUa = source.PlatingCriticalCurrentUa;
-            copy.DirectionChangeRestMs = source.DirectionChangeRestMs;
-            copy.DirectionChangeMaximumRestMs = source.DirectionChangeMaximumRestMs;
-            return copy;
         }
     }
 }

@@ -1,11 +1,9 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Configuration.Detection;
+using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Diagnosis;
-using Edge.Core.Diagnosis.Table;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Configuration
 {
@@ -22,123 +20,72 @@ namespace Edge.Core.Configuration
                 return new ConfigurationError("configuration", "is missing");
             }
 
-            ConfigurationError error = Range("samplePeriodMs", configuration.SamplePeriodMs, 1, 60000);
-            if (error != null)
+            ConfigurationCheck check = new ConfigurationCheck();
+            check.Range("samplePeriodMs", configuration.SamplePeriodMs, 1, 60000);
+            check.Require(
+                configuration.Protocol != null && configuration.RestTuning != null && configuration.Depletion != null
+                && configuration.SoftShort != null && configuration.HardShort != null && configuration.Protection != null
+                && configuration.Plausibility != null && configuration.Telemetry != null && configuration.Diagnosis != null,
+                "configuration",
+                "a section is missing");
+            if (check.Failed)
             {
-                return error;
+                // The sections' checks below read the sections and the sample period.
+                return check.Error;
             }
 
-            if (configuration.Protocol == null || configuration.RestTuning == null || configuration.Depletion == null
-                || configuration.SoftShort == null || configuration.HardShort == null || configuration.Protection == null
-                || configuration.Plausibility == null || configuration.Telemetry == null || configuration.Diagnosis == null)
-            {
-                return new ConfigurationError("configuration", "a section is missing");
-            }
+            ValidateProtection(configuration.Protection, check);
+            ValidateProtocol(configuration.Protocol, configuration.Protection, configuration.SamplePeriodMs, check);
+            ValidateRestTuning(configuration.RestTuning, configuration.SamplePeriodMs, check);
+            ValidateDetection(configuration.Depletion, configuration.SoftShort, configuration.HardShort, check);
+            ValidateCurrentReduction(configuration, check);
+            ValidatePulseTuning(configuration.PulseTuning, configuration.SamplePeriodMs, check);
+            ValidateScheduling(configuration, layout, check);
 
-            error = ValidateProtection(configuration.Protection);
-            if (error != null)
-            {
-                return error;
-            }
-
-            error = ValidateProtocol(configuration.Protocol, configuration.Protection, configuration.SamplePeriodMs);
-            if (error != null)
-            {
-                return error;
-            }
-
-            error = ValidateRestTuning(configuration.RestTuning, configuration.SamplePeriodMs);
-            if (error != null)
-            {
-                return error;
-            }
-
-            error = ValidateDetection(configuration.Depletion, configuration.SoftShort, configuration.HardShort);
-            if (error != null)
-            {
-                return error;
-            }
-
-            error = ValidateCurrentReduction(configuration);
-            if (error != null)
-            {
-                return error;
-            }
-
-            if (configuration.PulseTuning == null)
-            {
-                return new ConfigurationError("pulseTuning", "is missing");
-            }
-
-            error = Range("pulseTuning.minimumPulseMs", configuration.PulseTuning.MinimumPulseMs, configuration.SamplePeriodMs, 3600000);
-            if (error == null)
-            {
-                error = Range("pulseTuning.shortenPercent", configuration.PulseTuning.ShortenPercent, 1, 90);
-            }
-
-            if (error != null)
-            {
-                return error;
-            }
-
-            error = ValidateScheduling(configuration, layout);
-            if (error != null)
-            {
-                return error;
-            }
-
-            error = Range("plausibility.lateTickPercent", configuration.Plausibility.LateTickPercent, 101, 1000);
-            if (error == null)
-            {
-                error = Range("plausibility.missedTickPeriods", configuration.Plausibility.MissedTickPeriods, 2, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("plausibility.stuckMinimumEdgeResponseMv", configuration.Plausibility.StuckMinimumEdgeResponseMv, 0, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("telemetry.cellVoltagePeriodMs", configuration.Telemetry.CellVoltagePeriodMs, 0, 3600000);
-            }
-
-            if (error == null)
-            {
-                int minimumRecords = (layout.ModuleCount * 4) + 8;
-                error = Range("telemetry.recordsPerTick", configuration.Telemetry.RecordsPerTick, minimumRecords, 4096);
-            }
-
-            return error;
+            check.Range("plausibility.lateTickPercent", configuration.Plausibility.LateTickPercent, 101, 1000);
+            check.Range("plausibility.missedTickPeriods", configuration.Plausibility.MissedTickPeriods, 2, 1000);
+            check.Range("plausibility.stuckMinimumEdgeResponseMv", configuration.Plausibility.StuckMinimumEdgeResponseMv, 0, 1000);
+            check.Range("telemetry.cellVoltagePeriodMs", configuration.Telemetry.CellVoltagePeriodMs, 0, 3600000);
+            check.Range("telemetry.recordsPerTick", configuration.Telemetry.RecordsPerTick, (layout.ModuleCount * 4) + 8, 4096);
+            return check.Error;
         }
 
-        private static ConfigurationError ValidateProtection(ProtectionConfiguration protection)
+        private static void ValidateProtection(ProtectionConfiguration protection, ConfigurationCheck check)
         {
-            ConfigurationError error = Range("protection.cellMaximumMv", protection.CellMaximumMv, -10000, 10000);
-            if (error == null)
-            {
-                error = Range("protection.cellMinimumMv", protection.CellMinimumMv, -10000, protection.CellMaximumMv - 1);
-            }
-
-            if (error == null)
-            {
-                error = Range("protection.moduleMaximumCurrentUa", protection.ModuleMaximumCurrentUa, 1, 100000000);
-            }
-
-            if (error == null)
-            {
-                error = Range("protection.openSwitchCurrentUa", protection.OpenSwitchCurrentUa, 0, protection.ModuleMaximumCurrentUa);
-            }
-
-            if (error == null)
-            {
-                error = Range("protection.maximumTemperatureDeciCelsius", protection.MaximumTemperatureDeciCelsius, -400, 2000);
-            }
-
-            return error;
+            check.Range("protection.cellMaximumMv", protection.CellMaximumMv, -10000, 10000);
+            check.Range("protection.cellMinimumMv", protection.CellMinimumMv, -10000, protection.CellMaximumMv - 1);
+            check.Range("protection.moduleMaximumCurrentUa", protection.ModuleMaximumCurrentUa, 1, 100000000);
+            check.Range("protection.openSwitchCurrentUa", protection.OpenSwitchCurrentUa, 0, protection.ModuleMaximumCurrentUa);
+            check.Range("protection.maximumTemperatureDeciCelsius", protection.MaximumTemperatureDeciCelsius, -400, 2000);
         }
 
-        private static ConfigurationError ValidateProtocol(ProtocolConfiguration protocol, ProtectionConfiguration protection, int samplePeriodMs)
+        private static void ValidateProtocol(ProtocolConfiguration protocol, ProtectionConfiguration protection, int samplePeriodMs, ConfigurationCheck check)
+        {
+            if (check.Failed)
+            {
+                return;
+            }
+
+            check.Fail(ProtocolStepsError(protocol, protection, samplePeriodMs));
+            if (check.Failed)
+            {
+                // The ranges below compare against the steps' kinds and the envelope only once those hold.
+                return;
+            }
+
+            check.Range("protocol.minimumRestMs", protocol.MinimumRestMs, 0, 86400000);
+            check.Range("protocol.maximumRestMs", protocol.MaximumRestMs, protocol.MinimumRestMs, 86400000);
+            check.Range("protocol.stripCutoffMv", protocol.StripCutoffMv, 1, protection.CellMaximumMv);
+            check.Range("protocol.plateCutoffMv", protocol.PlateCutoffMv, protection.CellMinimumMv, -1);
+            check.NotNegative("protocol.capacityLimitUc", protocol.CapacityLimitUc);
+            check.NotNegative("protocol.timeLimitMs", protocol.TimeLimitMs);
+            check.Range("protocol.platingCriticalCurrentUa", protocol.PlatingCriticalCurrentUa, 1, protection.ModuleMaximumCurrentUa);
+            check.Range("protocol.directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
+            check.Range("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, protocol.DirectionChangeRestMs, 86400000);
+        }
+
+        /// <summary>The electrode area and the steps, each step against the envelope; null when they hold.</summary>
+        private static ConfigurationError ProtocolStepsError(ProtocolConfiguration protocol, ProtectionConfiguration protection, int samplePeriodMs)
         {
             if (!(protocol.ElectrodeAreaCm2 > 0.0) || protocol.ElectrodeAreaCm2 > 10000.0)
             {
@@ -199,51 +146,37 @@ namespace Edge.Core.Configuration
                 return new ConfigurationError("protocol.steps", "needs at least one strip or plate step");
             }
 
-            ConfigurationError error = Range("protocol.minimumRestMs", protocol.MinimumRestMs, 0, 86400000);
-            if (error == null)
-            {
-                error = Range("protocol.maximumRestMs", protocol.MaximumRestMs, protocol.MinimumRestMs, 86400000);
-            }
-
-            if (error == null)
-            {
-                error = Range("protocol.stripCutoffMv", protocol.StripCutoffMv, 1, protection.CellMaximumMv);
-            }
-
-            if (error == null)
-            {
-                error = Range("protocol.plateCutoffMv", protocol.PlateCutoffMv, protection.CellMinimumMv, -1);
-            }
-
-            if (error == null && protocol.CapacityLimitUc < 0)
-            {
-                error = new ConfigurationError("protocol.capacityLimitUc", "cannot be negative");
-            }
-
-            if (error == null && protocol.TimeLimitMs < 0)
-            {
-                error = new ConfigurationError("protocol.timeLimitMs", "cannot be negative");
-            }
-
-            if (error == null)
-            {
-                error = Range("protocol.platingCriticalCurrentUa", protocol.PlatingCriticalCurrentUa, 1, protection.ModuleMaximumCurrentUa);
-            }
-
-            if (error == null)
-            {
-                error = Range("protocol.directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
-            }
-
-            if (error == null)
-            {
-                error = Range("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, protocol.DirectionChangeRestMs, 86400000);
-            }
-
-            return error;
+            return null;
         }
 
-        private static ConfigurationError ValidateScheduling(ControllerConfiguration configuration, PackLayout layout)
+        private static void ValidatePulseTuning(PulseTuningConfiguration pulseTuning, int samplePeriodMs, ConfigurationCheck check)
+        {
+            if (check.Failed)
+            {
+                return;
+            }
+
+            if (pulseTuning == null)
+            {
+                check.Fail(new ConfigurationError("pulseTuning", "is missing"));
+                return;
+            }
+
+            check.Range("pulseTuning.minimumPulseMs", pulseTuning.MinimumPulseMs, samplePeriodMs, 3600000);
+            check.Range("pulseTuning.shortenPercent", pulseTuning.ShortenPercent, 1, 90);
+        }
+
+        private static void ValidateScheduling(ControllerConfiguration configuration, PackLayout layout, ConfigurationCheck check)
+        {
+            if (check.Failed)
+            {
+                return;
+            }
+
+            check.Fail(SchedulingError(configuration, layout));
+        }
+
+        private static ConfigurationError SchedulingError(ControllerConfiguration configuration, PackLayout layout)
         {
             PackSchedulingConfiguration scheduling = configuration.Scheduling;
             if (scheduling == null)
@@ -278,16 +211,12 @@ namespace Edge.Core.Configuration
 
             long packMaximum = (long)configuration.Protection.ModuleMaximumCurrentUa * layout.ModuleCount;
             int ceiling = packMaximum > int.MaxValue ? int.MaxValue : (int)packMaximum;
-            ConfigurationError error = Range("scheduling.demandUa", scheduling.DemandUa, 0, ceiling);
-            if (error != null)
+            ConfigurationCheck check = new ConfigurationCheck();
+            check.Range("scheduling.demandUa", scheduling.DemandUa, 0, ceiling);
+            check.Range("scheduling.demandMetHoldMs", scheduling.DemandMetHoldMs, 0, 3600000);
+            if (check.Failed)
             {
-                return error;
-            }
-
-            error = Range("scheduling.demandMetHoldMs", scheduling.DemandMetHoldMs, 0, 3600000);
-            if (error != null)
-            {
-                return error;
+                return check.Error;
             }
 
             if (scheduling.ProfileStartMs == null || scheduling.ProfileDemandUa == null || scheduling.ProfileStartMs.Length != scheduling.ProfileDemandUa.Length)
@@ -303,245 +232,84 @@ namespace Edge.Core.Configuration
                     return new ConfigurationError(field, "start times must be non-negative and rising");
                 }
 
-                error = Range(field, scheduling.ProfileDemandUa[i], 0, ceiling);
-                if (error != null)
+                check.Range(field, scheduling.ProfileDemandUa[i], 0, ceiling);
+                if (check.Failed)
                 {
-                    return error;
+                    return check.Error;
                 }
             }
 
             return null;
         }
 
-        private static ConfigurationError ValidateRestTuning(RestTuningConfiguration tuning, int samplePeriodMs)
+        private static void ValidateRestTuning(RestTuningConfiguration tuning, int samplePeriodMs, ConfigurationCheck check)
         {
-            ConfigurationError error = Range("restTuning.slopeWindowMs", tuning.SlopeWindowMs, samplePeriodMs, 60000);
-            if (error == null && tuning.SlopeWindowMs / samplePeriodMs > 256)
-            {
-                error = new ConfigurationError("restTuning.slopeWindowMs", "spans more than 256 samples");
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.settledSlopeUvPerS", tuning.SettledSlopeUvPerS, 1, 10000000);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.settledFractionPercent", tuning.SettledFractionPercent, 1, 100);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.negligibleRelaxationMv", tuning.NegligibleRelaxationMv, 0, 100000);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.slopeNoiseFloorUvPerS", tuning.SlopeNoiseFloorUvPerS, 0, 10000000);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.settledHoldMs", tuning.SettledHoldMs, 0, 600000);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.settleAveragingRests", tuning.SettleAveragingRests, 1, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.overpotentialGrowthMv", tuning.OverpotentialGrowthMv, 0, 10000);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.residualGrowthMv", tuning.ResidualGrowthMv, 0, 10000);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.lengthenPercent", tuning.LengthenPercent, 0, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.shortenPercent", tuning.ShortenPercent, 0, 90);
-            }
-
-            if (error == null)
-            {
-                error = Range("restTuning.warningExtendPercent", tuning.WarningExtendPercent, 0, 1000);
-            }
-
-            return error;
+            check.Range("restTuning.slopeWindowMs", tuning.SlopeWindowMs, samplePeriodMs, 60000);
+            check.Require(tuning.SlopeWindowMs / samplePeriodMs <= 256, "restTuning.slopeWindowMs", "spans more than 256 samples");
+            check.Range("restTuning.settledSlopeUvPerS", tuning.SettledSlopeUvPerS, 1, 10000000);
+            check.Range("restTuning.settledFractionPercent", tuning.SettledFractionPercent, 1, 100);
+            check.Range("restTuning.negligibleRelaxationMv", tuning.NegligibleRelaxationMv, 0, 100000);
+            check.Range("restTuning.slopeNoiseFloorUvPerS", tuning.SlopeNoiseFloorUvPerS, 0, 10000000);
+            check.Range("restTuning.settledHoldMs", tuning.SettledHoldMs, 0, 600000);
+            check.Range("restTuning.settleAveragingRests", tuning.SettleAveragingRests, 1, 1000);
+            check.Range("restTuning.overpotentialGrowthMv", tuning.OverpotentialGrowthMv, 0, 10000);
+            check.Range("restTuning.residualGrowthMv", tuning.ResidualGrowthMv, 0, 10000);
+            check.Range("restTuning.lengthenPercent", tuning.LengthenPercent, 0, 1000);
+            check.Range("restTuning.shortenPercent", tuning.ShortenPercent, 0, 90);
+            check.Range("restTuning.warningExtendPercent", tuning.WarningExtendPercent, 0, 1000);
         }
 
-        private static ConfigurationError ValidateDetection(DepletionConfiguration depletion, SoftShortConfiguration softShort, HardShortConfiguration hardShort)
+        private static void ValidateDetection(DepletionConfiguration depletion, SoftShortConfiguration softShort, HardShortConfiguration hardShort, ConfigurationCheck check)
         {
-            ConfigurationError error = Range("depletion.baselinePulses", depletion.BaselinePulses, 1, 1000);
-            if (error == null)
-            {
-                error = Range("depletion.cusumSlackMv", depletion.CusumSlackMv, 0, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.cusumInfoMv", depletion.CusumInfoMv, 1, 100000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.cusumWarningMv", depletion.CusumWarningMv, depletion.CusumInfoMv, 100000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.cusumFaultMv", depletion.CusumFaultMv, depletion.CusumWarningMv, 100000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.edgeResistanceRisePercent", depletion.EdgeResistanceRisePercent, 101, 10000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.edgeResistanceRiseSigmaTenths", depletion.EdgeResistanceRiseSigmaTenths, 0, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.shapeWindowMs", depletion.ShapeWindowMs, 1, 10000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.shapeConvexityPercent", depletion.ShapeConvexityPercent, 101, 10000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.shapeMinimumRiseMv", depletion.ShapeMinimumRiseMv, 1, 10000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.shapeRiseSigmaTenths", depletion.ShapeRiseSigmaTenths, 0, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.shapeStepMv", depletion.ShapeStepMv, 1, 100000);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.currentReductionPercent", depletion.CurrentReductionPercent, 0, 90);
-            }
-
-            if (error == null)
-            {
-                error = Range("depletion.minimumCurrentPercent", depletion.MinimumCurrentPercent, 1, 100);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.spikeDropMv", softShort.SpikeDropMv, 1, 10000);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.spikeSigmaTenths", softShort.SpikeSigmaTenths, 0, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.spikeRecoveryMs", softShort.SpikeRecoveryMs, 1, 600000);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.resistanceDropPercent", softShort.ResistanceDropPercent, 1, 99);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.resistanceDropSigmaTenths", softShort.ResistanceDropSigmaTenths, 0, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.resistanceHistory", softShort.ResistanceHistory, 3, 64);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.selfDischargeMv", softShort.SelfDischargeMv, 1, 10000);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.minimumCoulombicEfficiencyPercent", softShort.MinimumCoulombicEfficiencyPercent, 1, 100);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.confirmingIndicators", softShort.ConfirmingIndicators, 1, 4);
-            }
-
-            if (error == null)
-            {
-                error = Range("softShort.confirmingSpikeCount", softShort.ConfirmingSpikeCount, 1, 100000);
-            }
-
-            if (error == null)
-            {
-                error = Range("hardShort.maximumVoltageMv", hardShort.MaximumVoltageMv, 0, 1000);
-            }
-
-            if (error == null)
-            {
-                error = Range("hardShort.minimumExpectedPolarisationMv", hardShort.MinimumExpectedPolarisationMv, hardShort.MaximumVoltageMv + 1, 100000);
-            }
-
-            if (error == null)
-            {
-                error = Range("hardShort.nominalResistanceOhmCm2", hardShort.NominalResistanceOhmCm2, 1, 1000000);
-            }
-
-            if (error == null)
-            {
-                error = Range("hardShort.shuntResistancePercent", hardShort.ShuntResistancePercent, 1, 99);
-            }
-
-            if (error == null)
-            {
-                error = Range("hardShort.shuntSigmaTenths", hardShort.ShuntSigmaTenths, 0, 1000);
-            }
-
-            return error;
+            check.Range("depletion.baselinePulses", depletion.BaselinePulses, 1, 1000);
+            check.Range("depletion.cusumSlackMv", depletion.CusumSlackMv, 0, 1000);
+            check.Range("depletion.cusumInfoMv", depletion.CusumInfoMv, 1, 100000);
+            check.Range("depletion.cusumWarningMv", depletion.CusumWarningMv, depletion.CusumInfoMv, 100000);
+            check.Range("depletion.cusumFaultMv", depletion.CusumFaultMv, depletion.CusumWarningMv, 100000);
+            check.Range("depletion.edgeResistanceRisePercent", depletion.EdgeResistanceRisePercent, 101, 10000);
+            check.Range("depletion.edgeResistanceRiseSigmaTenths", depletion.EdgeResistanceRiseSigmaTenths, 0, 1000);
+            check.Range("depletion.shapeWindowMs", depletion.ShapeWindowMs, 1, 10000);
+            check.Range("depletion.shapeConvexityPercent", depletion.ShapeConvexityPercent, 101, 10000);
+            check.Range("depletion.shapeMinimumRiseMv", depletion.ShapeMinimumRiseMv, 1, 10000);
+            check.Range("depletion.shapeRiseSigmaTenths", depletion.ShapeRiseSigmaTenths, 0, 1000);
+            check.Range("depletion.shapeStepMv", depletion.ShapeStepMv, 1, 100000);
+            check.Range("depletion.currentReductionPercent", depletion.CurrentReductionPercent, 0, 90);
+            check.Range("depletion.minimumCurrentPercent", depletion.MinimumCurrentPercent, 1, 100);
+            check.Range("softShort.spikeDropMv", softShort.SpikeDropMv, 1, 10000);
+            check.Range("softShort.spikeSigmaTenths", softShort.SpikeSigmaTenths, 0, 1000);
+            check.Range("softShort.spikeRecoveryMs", softShort.SpikeRecoveryMs, 1, 600000);
+            check.Range("softShort.resistanceDropPercent", softShort.ResistanceDropPercent, 1, 99);
+            check.Range("softShort.resistanceDropSigmaTenths", softShort.ResistanceDropSigmaTenths, 0, 1000);
+            check.Range("softShort.resistanceHistory", softShort.ResistanceHistory, 3, 64);
+            check.Range("softShort.selfDischargeMv", softShort.SelfDischargeMv, 1, 10000);
+            check.Range("softShort.minimumCoulombicEfficiencyPercent", softShort.MinimumCoulombicEfficiencyPercent, 1, 100);
+            check.Range("softShort.confirmingIndicators", softShort.ConfirmingIndicators, 1, 4);
+            check.Range("softShort.confirmingSpikeCount", softShort.ConfirmingSpikeCount, 1, 100000);
+            check.Range("hardShort.maximumVoltageMv", hardShort.MaximumVoltageMv, 0, 1000);
+            check.Range("hardShort.minimumExpectedPolarisationMv", hardShort.MinimumExpectedPolarisationMv, hardShort.MaximumVoltageMv + 1, 100000);
+            check.Range("hardShort.nominalResistanceOhmCm2", hardShort.NominalResistanceOhmCm2, 1, 1000000);
+            check.Range("hardShort.shuntResistancePercent", hardShort.ShuntResistancePercent, 1, 99);
+            check.Range("hardShort.shuntSigmaTenths", hardShort.ShuntSigmaTenths, 0, 1000);
         }
 
         /// <summary>
         /// Without a current-setpoint output on every module (<see cref="ProtectionConfiguration.CurrentReductionSupported"/>)
         /// the controller cannot lower a current, so a setting that asks for it is refused rather than silently ignored.
         /// </summary>
-        private static ConfigurationError ValidateCurrentReduction(ControllerConfiguration configuration)
+        private static void ValidateCurrentReduction(ControllerConfiguration configuration, ConfigurationCheck check)
         {
-            if (configuration.Protection.CurrentReductionSupported)
+            if (check.Failed || configuration.Protection.CurrentReductionSupported)
             {
-                return null;
+                return;
             }
 
             const string Why = " needs a current-setpoint output, and a module of this board has none (setpoint = none): its current is the load hardware's. ";
             if (configuration.Depletion.CurrentReductionPercent != 0)
             {
-                return new ConfigurationError(
+                check.Fail(new ConfigurationError(
                     "depletion.currentReductionPercent",
-                    configuration.Depletion.CurrentReductionPercent.ToString() + " %" + Why + "Set it to 0: act mode then answers depletion with the pulse length and the rest only");
+                    configuration.Depletion.CurrentReductionPercent.ToString() + " %" + Why + "Set it to 0: act mode then answers depletion with the pulse length and the rest only"));
+                return;
             }
 
             for (int i = 0; i < DiagnosisTable.RowCount; i++)
@@ -549,23 +317,12 @@ namespace Edge.Core.Configuration
                 DiagnosisTableRow row = configuration.Diagnosis.RowAt(i);
                 if (row != null && row.Reaction == DiagnosisReaction.ReduceCurrent)
                 {
-                    return new ConfigurationError(
+                    check.Fail(new ConfigurationError(
                         "diagnosis." + ContractNames.Of(row.Id) + ".reaction",
-                        "reduceCurrent" + Why + "Use extendRest, stopModule or isolateModule");
+                        "reduceCurrent" + Why + "Use extendRest, stopModule or isolateModule"));
+                    return;
                 }
             }
-
-            return null;
-        }
-
-        private static ConfigurationError Range(string field, int value, int minimum, int maximum)
-        {
-            if (value < minimum || value > maximum)
-            {
-                return new ConfigurationError(field, value.ToString() + " is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]");
-            }
-
-            return null;
         }
     }
 }

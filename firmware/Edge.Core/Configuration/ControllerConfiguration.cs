@@ -1,8 +1,8 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Configuration.Detection;
+using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Diagnosis.Table;
 
 namespace Edge.Core.Configuration
 {
@@ -38,5 +38,29 @@ namespace Edge.Core.Configuration
         public PackSchedulingConfiguration Scheduling { get; set; } = new PackSchedulingConfiguration();
 
         public DiagnosisTable Diagnosis { get; set; } = DiagnosisTable.CreateDefault();
+
+        /// <summary>
+        /// This configuration with <paramref name="protocol"/> in place of its protocol: the candidate a
+        /// protocol change is validated as. The other sections are shared, not copied.
+        /// </summary>
+        public ControllerConfiguration WithProtocol(ProtocolConfiguration protocol)
+        {
+            ControllerConfiguration candidate = new ControllerConfiguration();
+            candidate.SamplePeriodMs = SamplePeriodMs;
+            candidate.Mode = Mode;
+            candidate.StartImmediately = StartImmediately;
+            candidate.Protocol = protocol;
+            candidate.RestTuning = RestTuning;
+            candidate.Depletion = Depletion;
+            candidate.SoftShort = SoftShort;
+            candidate.HardShort = HardShort;
+            candidate.Protection = Protection;
+            candidate.Plausibility = Plausibility;
+            candidate.Telemetry = Telemetry;
+            candidate.PulseTuning = PulseTuning;
+            candidate.Scheduling = Scheduling;
+            candidate.Diagnosis = Diagnosis;
+            return candidate;
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 using Edge.Core.Annotations;
 using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 
 namespace Edge.Core.Decision
 {

@@ -5,7 +5,7 @@ using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Diagnosis;
 using Edge.Core.Measurement;
-using Edge.Core.Telemetry;
+using Edge.Core.Records;
 
 namespace Edge.Core.Decision
 {

@@ -4,7 +4,7 @@ namespace Edge.Core.Decision
 {
     /// <summary>
     /// The duty-cycle engine's states (<see cref="ModuleDutyCycle"/>). Telemetry shows the coarser
-    /// <see cref="ModuleState"/> each one belongs to (given with each member); the core README's engine table
+    /// <see cref="Records.ModuleState"/> each one belongs to (given with each member); the core README's engine table
     /// lists the transitions.
     /// </summary>
     public enum ModuleSubState : byte

@@ -4,6 +4,7 @@ using Edge.Core.Annotations;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Measurement;
+using Edge.Core.Records;
 
 namespace Edge.Core.Decision
 {

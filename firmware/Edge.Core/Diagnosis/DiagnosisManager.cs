@@ -2,9 +2,9 @@
 
 using Edge.Core.Annotations;
 using Edge.Core.Configuration;
-using Edge.Core.Diagnosis.Table;
+using Edge.Core.Configuration.Diagnostics;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 
 namespace Edge.Core.Diagnosis
 {

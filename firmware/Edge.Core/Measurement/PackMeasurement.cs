@@ -2,8 +2,8 @@
 
 using Edge.Core.Annotations;
 using Edge.Core.Configuration;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 
 namespace Edge.Core.Measurement
 {

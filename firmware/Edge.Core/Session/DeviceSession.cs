@@ -3,9 +3,8 @@
 using System;
 using Edge.Core.Annotations;
 using Edge.Core.Commands;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 using Edge.Core.Session.HomeAssistant;
-using Edge.Core.Telemetry;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 

@@ -65,6 +65,70 @@ namespace NFUnitTest.Boards
             return text.Substring(0, start) + line + text.Substring(end);
         }
 
+        /// <summary>
+        /// The text with <paramref name="lines"/> placed before the line of <paramref name="key"/> in
+        /// <paramref name="section"/> (before its header when <paramref name="key"/> is null): a whole
+        /// section placed ahead of another, or lines ahead of the first section.
+        /// </summary>
+        public static string WithLinesBefore(string text, string section, string key, params string[] lines)
+        {
+            int start;
+            int end;
+            if (!FindKey(text, section, key, out start, out end))
+            {
+                throw new ArgumentException(section + " has no key " + key);
+            }
+
+            return text.Substring(0, start) + Joined(lines) + "\n" + text.Substring(start);
+        }
+
+        /// <summary>The text with <paramref name="lines"/> placed right after the line of <paramref name="key"/> in <paramref name="section"/>.</summary>
+        public static string WithLinesAfter(string text, string section, string key, params string[] lines)
+        {
+            int start;
+            int end;
+            if (!FindKey(text, section, key, out start, out end))
+            {
+                throw new ArgumentException(section + " has no key " + key);
+            }
+
+            int newline = text.IndexOf('\n', start);
+            if (newline < 0)
+            {
+                return text + "\n" + Joined(lines);
+            }
+
+            return text.Substring(0, newline + 1) + Joined(lines) + "\n" + text.Substring(newline + 1);
+        }
+
+        /// <summary>The text with <paramref name="lines"/> (a section, or a blank line and a section) after its last line.</summary>
+        public static string WithLinesAtEnd(string text, params string[] lines)
+        {
+            return (text.Length == 0 || text[text.Length - 1] == '\n' ? text : text + "\n") + Joined(lines);
+        }
+
+        /// <summary>The text without <paramref name="section"/>: its header and every line up to the next header.</summary>
+        public static string WithoutSection(string text, string section)
+        {
+            int start;
+            int end;
+            FindKey(text, section, null, out start, out end);
+            int next = text.IndexOf('\n', start) + 1;
+            while (next > 0 && next < text.Length)
+            {
+                int lineEnd = text.IndexOf('\n', next);
+                string line = (lineEnd < 0 ? text.Substring(next) : text.Substring(next, lineEnd - next)).Trim();
+                if (line.StartsWith("["))
+                {
+                    return text.Substring(0, start) + text.Substring(next);
+                }
+
+                next = lineEnd + 1;
+            }
+
+            return text.Substring(0, start);
+        }
+
         /// <summary>The 1-based line of <paramref name="key"/> in <paramref name="section"/> (its header when <paramref name="key"/> is null).</summary>
         public static int LineOf(string text, string section, string key)
         {
@@ -165,6 +229,17 @@ namespace NFUnitTest.Boards
             }
 
             return last;
+        }
+
+        private static string Joined(string[] lines)
+        {
+            string joined = string.Empty;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                joined += (i == 0 ? string.Empty : "\n") + lines[i];
+            }
+
+            return joined;
         }
 
         private static bool IsKeyLine(string line, string key)

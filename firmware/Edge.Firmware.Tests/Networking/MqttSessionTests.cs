@@ -5,7 +5,7 @@ using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
@@ -13,8 +13,8 @@ using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
-using nanoFramework.TestFramework;
 using NFUnitTest.Fakes;
+using nanoFramework.TestFramework;
 
 namespace NFUnitTest.Networking
 {

@@ -1,7 +1,8 @@
 // Licensed under the MIT License.
 
+using Edge.HostSim.Measurement;
 using Edge.HostSim.Pack;
-using Edge.HostSim.Simulation;
+using Edge.HostSim.Randomness;
 
 namespace Edge.HostSim.Faults;
 

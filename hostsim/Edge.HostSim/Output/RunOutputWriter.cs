@@ -3,7 +3,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;
 

@@ -2,7 +2,6 @@
 
 using System.Globalization;
 using Edge.Core.Boards;
-using Edge.HostSim.Pack;
 
 namespace Edge.HostSim.Scenarios;
 

@@ -2,7 +2,6 @@
 
 using System.Text.Json;
 using Edge.HostSim.Faults;
-using Edge.HostSim.Pack;
 
 namespace Edge.HostSim.Scenarios;
 

@@ -5,6 +5,7 @@ using Edge.Core.Calibration;
 using Edge.Core.Measurement.AdcConversion;
 using Edge.Core.Sampling;
 using Edge.HostSim.Measurement;
+using Edge.HostSim.Randomness;
 
 namespace Edge.HostSim.Simulation;
 

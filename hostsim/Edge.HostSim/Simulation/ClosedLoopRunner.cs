@@ -5,15 +5,15 @@ using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Boards;
 using Edge.Core.Calibration;
-using Edge.Core.Timing;
 using Edge.Core.Configuration;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
+using Edge.Core.Timing;
 using Edge.HostSim.Faults;
 using Edge.HostSim.Measurement;
 using Edge.HostSim.Pack;
 using Edge.HostSim.Physics;
+using Edge.HostSim.Randomness;
 using Edge.HostSim.Scenarios;
 
 namespace Edge.HostSim.Simulation;
@@ -46,66 +46,28 @@ public sealed class ClosedLoopRunner
         configuration.Telemetry.CellVoltagePeriodMs = _options.CellVoltagePeriodMs;
         PackLayout layout = ScenarioCompiler.Layout(s);
         int modules = layout.ModuleCount;
-        int cellsPerModule = layout.CellsPerModule;
         int cells = layout.CellCount;
         int periodMs = s.SamplePeriodMs;
-        double periodS = periodMs / 1000.0;
         double area = s.Pack.AreaCm2;
 
-        ICellBank bank = CellBankFactory.Create(s, periodS);
-        CellBank? physics = bank is PhysicsCellBank built && built.Inner.StepS == periodS ? built.Inner : null;
+        ICellBank bank = CellBankFactory.Create(s, periodMs / 1000.0);
         BoardDefinition? board = s.Measurement.BoardDefinition;
-        Esp32AdcModel? unitAdc = null;
-        IMeasurementChain chain;
-        if (board != null)
-        {
-            // One simulated unit: its own ADC Vref, calibrated through the per-unit workflow unless the scenario says not.
-            unitAdc = s.Measurement.AdcVrefMv is double vrefMv ? new Esp32AdcModel(vrefMv) : Esp32AdcModel.ForUnit(s.Seed ^ 0xAD0CUL);
-            UnitCalibration? unit = s.Measurement.UnitCalibrated
-                ? CalibrationBench.Calibrate(new MeasurementChain(board, unitAdc, new GaussianNoise(s.Measurement.AdcNoiseCounts, (int)(s.Seed & 0x7FFFFFFF) ^ 0xCA1)), "sim-" + s.Seed)
-                : null;
-            chain = new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL);
-        }
-        else
-        {
-            chain = new VirtualMeasurementChain(s.Measurement, cells, s.Seed ^ 0xADC0UL);
-        }
-
-        FaultInjector faults = new FaultInjector(s.Faults, cellsPerModule, bank, chain, s.Seed);
+        IMeasurementChain chain = CreateChain(s, board, cells, out Esp32AdcModel? unitAdc);
+        FaultInjector faults = new FaultInjector(s.Faults, layout.CellsPerModule, bank, chain, s.Seed);
         SimRandom jitterRandom = new SimRandom(s.Seed ^ 0x71C4UL);
         TickReleaseModel releases = new TickReleaseModel(periodMs, s.Seed ^ 0x7E1EUL);
         HardwareEnableLine? enable = board?.HardwareEnable != null ? new HardwareEnableLine(board.HardwareEnable.TimeoutMs) : null;
-        HardwareEnableFeed feed = new HardwareEnableFeed();
-        // The core's TickTimingStatistics takes a lock per tick for its reporting thread; a run records from one
-        // thread, and that lock cost a one-cell run several per cent, so the run fills the report directly.
-        TickTimingReport timingReport = new TickTimingReport();
-        int executionUs = 0;
-        long executedTicks = 0;
-        long missedReleases = 0;
-        double lastStepMs = -periodMs;
-        ModuleCurrentSource currentSource = new ModuleCurrentSource(board, modules);
         EdgeController controller = new EdgeController(layout, configuration);
         SampleFrame frame = new SampleFrame(layout);
         ActionFrame actions = new ActionFrame(layout);
-
-        double[] voltageV = new double[cells];
-        int[] trueCurrentUa = new int[modules];
-        double[] densityMAPerCm2 = new double[modules];
-        long[] chargeNc = new long[modules];
-        RunTelemetry telemetry = new RunTelemetry(modules, cellsPerModule, _options.MaximumEvents);
+        RunTelemetry telemetry = new RunTelemetry(modules, layout.CellsPerModule, _options.MaximumEvents);
         PackAccumulator? pack = configuration.Scheduling.Enabled ? new PackAccumulator(modules, periodMs) : null;
-
-        TraceBuffer? trace = null;
-        if (_options.RecordTrace)
-        {
-            int tracePeriod = s.Trace.PeriodMs > 0 ? RoundUp(s.Trace.PeriodMs, periodMs) : periodMs;
-            int rows = _options.TraceRows + (_options.TraceRows & 1);
-            trace = new TraceBuffer(modules, cells, rows, tracePeriod, s.Trace.PeriodMs == 0);
-        }
-
+        PlantStepper plant = new PlantStepper(bank, periodMs, modules, layout.CellsPerModule, area, new ModuleCurrentSource(board, modules), enable, pack);
+        TickConsumer consumer = new TickConsumer(telemetry, pack, enable, periodMs);
+        TraceRecorder? trace = _options.RecordTrace ? new TraceRecorder(CreateTrace(s, modules, cells), enable, area) : null;
         TickObservation? observation = _options.Observer == null ? null : new TickObservation
         {
-            TrueCellVoltageV = voltageV,
+            TrueCellVoltageV = plant.VoltageV,
             Frame = frame,
             Actions = actions,
             Controller = controller,
@@ -115,6 +77,9 @@ public sealed class ClosedLoopRunner
         Stopwatch wall = Stopwatch.StartNew();
         long progressIntervalTicks = (long)(Math.Max(0.01, _options.ProgressIntervalS) * Stopwatch.Frequency);
         long nextProgressTicks = progressIntervalTicks;
+        int executionUs = 0;
+        long executedTicks = 0;
+        long missedReleases = 0;
         string terminatedBy = "timeLimit";
         long tick = 0;
         for (; tick <= limitTicks; tick++)
@@ -143,65 +108,12 @@ public sealed class ClosedLoopRunner
                 }
             }
 
-            // Physics over the interval that ends now, with what the last tick commanded and the gate drive
-            // the hardware enable allows (the switch outputs keep their state whether or not ticks run).
-            double stepToMs = ticked ? startMs : timeMs;
-            double intervalMs = Math.Max(0.0, stepToMs - lastStepMs);
-            bool gateEnabled = enable == null || enable.IsEnabled(0.5 * (lastStepMs + stepToMs));
-            for (int m = 0; m < modules; m++)
-            {
-                // The stage carries the setpoint as its DAC or PWM code sets it: a whole step at or below the command.
-                int current = actions.SwitchClosed[m] && gateEnabled ? currentSource.CarriedUa(m, actions.CurrentSetpointUa[m]) : 0;
-                trueCurrentUa[m] = current;
-                densityMAPerCm2[m] = current / 1000.0 / area;
-                if (tick > 0)
-                {
-                    chargeNc[m] += (long)Math.Round(current * intervalMs);
-                }
-            }
-
-            if (pack != null && tick > 0 && intervalMs > 0)
-            {
-                pack.AddInterval(trueCurrentUa);
-            }
-
-            double stepS = intervalMs / 1000.0;
-            if (intervalMs <= 0)
-            {
-                // A swallowed release: the late tick already stepped past it.
-            }
-            else if (physics != null && intervalMs == periodMs)
-            {
-                // The built-in physics at its nominal step: a direct call the JIT can inline, same results.
-                for (int m = 0; m < modules; m++)
-                {
-                    double density = densityMAPerCm2[m];
-                    int first = m * cellsPerModule;
-                    for (int c = first; c < first + cellsPerModule; c++)
-                    {
-                        voltageV[c] = physics.Step(c, density);
-                    }
-                }
-            }
-            else
-            {
-                for (int m = 0; m < modules; m++)
-                {
-                    double density = densityMAPerCm2[m];
-                    int first = m * cellsPerModule;
-                    for (int c = first; c < first + cellsPerModule; c++)
-                    {
-                        voltageV[c] = bank.Step(c, density, stepS);
-                    }
-                }
-            }
-
-            lastStepMs = Math.Max(lastStepMs, stepToMs);
+            plant.Step(tick, ticked ? startMs : timeMs, actions);
 
             // Measurement chain and the core; the tick count and the sample time are the firmware's.
             if (ticked)
             {
-                chain.Convert(voltageV, trueCurrentUa, frame);
+                chain.Convert(plant.VoltageV, plant.TrueCurrentUa, frame);
                 frame.TickIndex = executedTicks;
                 int jitter = faults.JitterMs;
                 frame.TimestampMs = lateStarts != null ? (long)startMs
@@ -219,44 +131,19 @@ public sealed class ClosedLoopRunner
                     controller.Tick(frame, actions);
                 }
 
-                RecordTick(timingReport, latencyUs, executionUs);
-                enable?.Feed(feed.OnTickCompleted(executionUs, periodMs * 1000), startMs);
                 executedTicks++;
-                pack?.AfterTick(controller, timeS);
-
-                // Telemetry.
-                telemetry.Consume(controller.Telemetry, timeS);
+                consumer.Consume(controller, latencyUs, executionUs, startMs, timeS);
             }
 
-            // The run's last tick always gets a row: the end (a cut-off, an isolation) is what a plot must show.
             bool allStopped = RunTelemetry.AllStopped(controller, modules);
-            trace?.Observe(voltageV, actions, area);
-            if (trace != null && (trace.IsDue(timeMs) || allStopped || tick == limitTicks))
-            {
-                int row = trace.Append(timeS);
-                if (row >= 0)
-                {
-                    for (int m = 0; m < modules; m++)
-                    {
-                        // A hardware enable that timed out gates the current whatever the switch says.
-                        bool gated = enable != null && !enable.IsEnabled(timeMs);
-                        trace.CurrentMAPerCm2[(row * modules) + m] = gated ? 0f : TraceBuffer.CommandedMAPerCm2(actions, m, area);
-                        trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
-                    }
-
-                    for (int c = 0; c < cells; c++)
-                    {
-                        trace.VoltageV[(row * cells) + c] = (float)voltageV[c];
-                    }
-                }
-            }
+            trace?.Record(timeMs, timeS, allStopped || tick == limitTicks, plant.VoltageV, actions, controller);
 
             if (observation != null)
             {
                 observation.TickIndex = tick;
                 observation.TimeS = timeS;
                 observation.Ticked = ticked;
-                observation.TrueCurrentUa = trueCurrentUa;
+                observation.TrueCurrentUa = plant.TrueCurrentUa;
                 observation.GateDriveEnabled = enable == null || enable.IsEnabled(timeMs);
                 _options.Observer!(observation);
             }
@@ -279,7 +166,7 @@ public sealed class ClosedLoopRunner
                 if (_options.Progress != null && elapsed >= nextProgressTicks)
                 {
                     nextProgressTicks = elapsed + progressIntervalTicks;
-                    _options.Progress(Progress(controller, chargeNc, timeS, wall.Elapsed.TotalSeconds));
+                    _options.Progress(Progress(controller, plant.ChargeNc, timeS, wall.Elapsed.TotalSeconds));
                 }
             }
 
@@ -290,18 +177,11 @@ public sealed class ClosedLoopRunner
         }
 
         long ticks = Math.Min(tick, limitTicks) + 1;
-        double simulatedS = (ticks - 1) * periodS;
-        ModuleResult[] results = telemetry.Results(controller, chargeNc, area);
-        string[] boardWarnings = new string[board?.WarningCount ?? 0];
-        for (int i = 0; i < boardWarnings.Length; i++)
-        {
-            boardWarnings[i] = board!.WarningAt(i).ToString();
-        }
-
+        double simulatedS = (ticks - 1) * (periodMs / 1000.0);
         return new SimulationResult
         {
-            TickTiming = TickTimingSummary.From(timingReport, missedReleases),
-            BoardWarnings = boardWarnings,
+            TickTiming = TickTimingSummary.From(consumer.Timing, missedReleases),
+            BoardWarnings = BoardWarnings(board),
             UnitAdcVrefMv = unitAdc?.VrefMv,
             UnitCalibrated = board != null ? s.Measurement.UnitCalibrated : null,
             Scenario = s.Name,
@@ -310,12 +190,50 @@ public sealed class ClosedLoopRunner
             WallS = wall.Elapsed.TotalSeconds,
             Ticks = ticks,
             CellSteps = ticks * cells,
-            Modules = results,
+            Modules = telemetry.Results(controller, plant.ChargeNc, area),
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
-            Trace = trace,
+            Trace = trace?.Trace,
             Pack = pack?.Result(controller, simulatedS),
         };
+    }
+
+    /// <summary>
+    /// The board between the cells and the core: with a board file, one simulated unit with its own ADC Vref,
+    /// calibrated through the per-unit workflow unless the scenario says not; else the virtual chain.
+    /// </summary>
+    private static IMeasurementChain CreateChain(Scenario s, BoardDefinition? board, int cells, out Esp32AdcModel? unitAdc)
+    {
+        if (board == null)
+        {
+            unitAdc = null;
+            return new VirtualMeasurementChain(s.Measurement, cells, s.Seed ^ 0xADC0UL);
+        }
+
+        unitAdc = s.Measurement.AdcVrefMv is double vrefMv ? new Esp32AdcModel(vrefMv) : Esp32AdcModel.ForUnit(s.Seed ^ 0xAD0CUL);
+        UnitCalibration? unit = s.Measurement.UnitCalibrated
+            ? CalibrationBench.Calibrate(new MeasurementChain(board, unitAdc, new GaussianNoise(s.Measurement.AdcNoiseCounts, (int)(s.Seed & 0x7FFFFFFF) ^ 0xCA1)), "sim-" + s.Seed)
+            : null;
+        return new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL);
+    }
+
+    private TraceBuffer CreateTrace(Scenario s, int modules, int cells)
+    {
+        int periodMs = s.SamplePeriodMs;
+        int tracePeriod = s.Trace.PeriodMs > 0 ? RoundUp(s.Trace.PeriodMs, periodMs) : periodMs;
+        int rows = _options.TraceRows + (_options.TraceRows & 1);
+        return new TraceBuffer(modules, cells, rows, tracePeriod, s.Trace.PeriodMs == 0);
+    }
+
+    private static string[] BoardWarnings(BoardDefinition? board)
+    {
+        string[] warnings = new string[board?.WarningCount ?? 0];
+        for (int i = 0; i < warnings.Length; i++)
+        {
+            warnings[i] = board!.WarningAt(i).ToString();
+        }
+
+        return warnings;
     }
 
     private RunProgress Progress(EdgeController controller, long[] chargeNc, double timeS, double wallS)
@@ -342,24 +260,6 @@ public sealed class ClosedLoopRunner
             ModulesRunning = running,
             Modules = chargeNc.Length,
         };
-    }
-
-    /// <summary>What <see cref="TickTimingStatistics.Record"/> adds to a period's report, for one tick.</summary>
-    private static void RecordTick(TickTimingReport report, int latencyUs, int executionUs)
-    {
-        report.Latency.Add(latencyUs);
-        report.Execution.Add(executionUs);
-        if (latencyUs > report.LatencyMaximumUs)
-        {
-            report.LatencyMaximumUs = latencyUs;
-        }
-
-        if (executionUs > report.ExecutionMaximumUs)
-        {
-            report.ExecutionMaximumUs = executionUs;
-        }
-
-        report.Ticks++;
     }
 
     private static void Pace(Stopwatch wall, double simulatedS, double factor)

@@ -1,7 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 
 namespace Edge.HostSim.Simulation;
 

@@ -2,7 +2,7 @@
 
 using Edge.Core;
 using Edge.Core.Decision;
-using Edge.Core.Telemetry;
+using Edge.Core.Records;
 using Edge.HostSim.Scenarios;
 
 namespace Edge.HostSim.Simulation;

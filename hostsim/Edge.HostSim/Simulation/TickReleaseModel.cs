@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.HostSim.Faults;
+using Edge.HostSim.Randomness;
 
 namespace Edge.HostSim.Simulation;
 

@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Sampling;
+using Edge.HostSim.Measurement;
+using Edge.HostSim.Randomness;
 using Edge.HostSim.Scenarios;
 
 namespace Edge.HostSim.Simulation;

@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Edge.HostSim.Randomness;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;
 
@@ -150,40 +151,20 @@ public static class StudyPlan
     /// <summary>A copy of the tree with "{name}" placeholders filled; a string that is only a placeholder takes the value's own type.</summary>
     private static JsonNode? Fill(JsonNode? node, List<KeyValuePair<string, JsonNode>> parameters)
     {
-        switch (node)
+        return JsonTemplate.FillStrings(node, text =>
         {
-            case JsonObject obj:
-                JsonObject copy = new JsonObject();
-                foreach (KeyValuePair<string, JsonNode?> property in obj)
+            foreach (KeyValuePair<string, JsonNode> parameter in parameters)
+            {
+                string placeholder = "{" + parameter.Key + "}";
+                if (text == placeholder)
                 {
-                    copy[property.Key] = Fill(property.Value, parameters);
+                    return parameter.Value.DeepClone();
                 }
 
-                return copy;
-            case JsonArray array:
-                JsonArray items = new JsonArray();
-                foreach (JsonNode? item in array)
-                {
-                    items.Add(Fill(item, parameters));
-                }
+                text = text.Replace(placeholder, Text(parameter.Value), StringComparison.Ordinal);
+            }
 
-                return items;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                string text = value.GetValue<string>();
-                foreach (KeyValuePair<string, JsonNode> parameter in parameters)
-                {
-                    string placeholder = "{" + parameter.Key + "}";
-                    if (text == placeholder)
-                    {
-                        return parameter.Value.DeepClone();
-                    }
-
-                    text = text.Replace(placeholder, Text(parameter.Value), StringComparison.Ordinal);
-                }
-
-                return JsonValue.Create(text);
-            default:
-                return node?.DeepClone();
-        }
+            return JsonValue.Create(text);
+        });
     }
 }

@@ -3,9 +3,8 @@ using BenchmarkDotNet.Attributes;
 using Edge.Core;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 

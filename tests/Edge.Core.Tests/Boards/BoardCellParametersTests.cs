@@ -1,6 +1,7 @@
 using Edge.Core.Boards;
 using Edge.Core.Configuration;
 using Edge.Core.Sampling;
+using NFUnitTest.Boards;
 using Xunit;
 
 namespace Edge.Core.Tests.Boards;
@@ -14,7 +15,7 @@ namespace Edge.Core.Tests.Boards;
 public class BoardCellParametersTests
 {
     private static string WithCells(string areaLine, string resistanceLine)
-        => MinimalBoard.InsertAfter(28, "", "[cells]", areaLine, resistanceLine);
+        => MinimalBoard.WithLinesAtEnd("", "[cells]", areaLine, resistanceLine);
 
     [Fact]
     public void Cells_section_values_are_parsed()
@@ -113,15 +114,15 @@ public class BoardCellParametersTests
     [Fact]
     public void Cells_section_takes_no_number()
     {
-        string text = MinimalBoard.InsertAfter(28, "", "[cells 0]", "electrode_area_cm2 = 0.3848");
+        string text = MinimalBoard.WithLinesAtEnd("", "[cells 0]", "electrode_area_cm2 = 0.3848");
 
-        AssertRejected(text, 30, BoardParseErrorKind.Syntax, "section [cells] takes no number");
+        AssertRejected(text, BoardText.LineOf(text, "[cells 0]", null), BoardParseErrorKind.Syntax, "section [cells] takes no number");
     }
 
     [Fact]
     public void Cells_section_may_stand_first()
     {
-        string text = MinimalBoard.InsertAfter(0, "[cells]", "nominal_resistance_ohm_cm2 = 21", "");
+        string text = MinimalBoard.WithLinesBefore("[board]", null, "[cells]", "nominal_resistance_ohm_cm2 = 21", "");
 
         Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.Equal(21, board.CellParameters.NominalResistanceOhmCm2);

@@ -1,4 +1,5 @@
 using Edge.Core.Boards;
+using NFUnitTest.Boards;
 using Xunit;
 
 namespace Edge.Core.Tests.Boards;
@@ -12,28 +13,31 @@ namespace Edge.Core.Tests.Boards;
 public class BoardFrontEndRuleTests
 {
     /// <summary>A [mux] block after line 6 (lines 7-13) with the given filter and settle time.</summary>
+    /// <summary>The line of the [mux] section's settle_us in <see cref="WithMux"/>'s board.</summary>
+    private static int SettleLine => BoardText.LineOf(WithMux(0, 0, 0), "[mux]", "settle_us");
+
     private static string WithMux(int filterOhm, int filterPf, int settleUs)
-        => MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "filter_ohm = " + filterOhm, "filter_pf = " + filterPf, "settle_us = " + settleUs, "");
+        => MinimalBoard.WithLinesBefore("[cell 0]", null, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "filter_ohm = " + filterOhm, "filter_pf = " + filterPf, "settle_us = " + settleUs, "");
 
     [Fact]
     public void Settle_shorter_than_nine_time_constants_is_rejected()
     {
         // 1 kohm x 10 nF = 10 us; 50 us is 5 time constants, a 12-bit step needs 9 (ln 4096 = 8.3): 90 us.
         BoardRuleAssert.Rejected(
-            WithMux(1000, 10000, 50), 12, BoardParseErrorKind.SettleTooShort,
+            WithMux(1000, 10000, 50), SettleLine, BoardParseErrorKind.SettleTooShort,
             "[mux] settle_us: 50 us is 5 time constants of the 1000 ohm / 10000 pF filter (10 us); a 12-bit reading needs 9 (ln 4096 = 8.3): use at least 90 us");
         Assert.Equal(90, BoardRuleAssert.Parsed(WithMux(1000, 10000, 90)).Mux.SettleUs);
 
         // 4.7 kohm x 4.7 nF = 22.09 us: 198.81 us, rounded up to 199.
-        BoardRuleAssert.Rejected(WithMux(4700, 4700, 198), 12, BoardParseErrorKind.SettleTooShort, "use at least 199 us");
+        BoardRuleAssert.Rejected(WithMux(4700, 4700, 198), SettleLine, BoardParseErrorKind.SettleTooShort, "use at least 199 us");
         BoardRuleAssert.Parsed(WithMux(4700, 4700, 199));
     }
 
     [Fact]
     public void Mux_filter_must_be_declared()
     {
-        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 100", "");
-        BoardRuleAssert.Rejected(text, 7, BoardParseErrorKind.MissingKey, "[mux]: missing required key 'filter_ohm'");
+        string text = MinimalBoard.WithLinesBefore("[cell 0]", null, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 100", "");
+        BoardRuleAssert.Rejected(text, BoardText.LineOf(text, "[mux]", null), BoardParseErrorKind.MissingKey, "[mux]: missing required key 'filter_ohm'");
     }
 
     [Fact]

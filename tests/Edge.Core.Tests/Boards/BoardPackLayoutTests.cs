@@ -22,7 +22,7 @@ public class BoardPackLayoutTests
     public void Reversed_cell_order_has_no_layout()
     {
         // A valid board whose module lists its cells top first: the parser accepts it, the layout cannot index it.
-        string text = MinimalBoard.InsertAfter(12, "[cell 1]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "")
+        string text = MinimalBoard.WithLinesBefore("[module 0]", null, "[cell 1]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "")
             .Replace("cells = 0", "cells = 1, 0");
         Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
 

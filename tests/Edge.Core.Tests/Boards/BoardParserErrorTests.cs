@@ -97,63 +97,70 @@ public class BoardParserErrorTests
     [Fact]
     public void Duplicate_key_is_rejected_at_its_second_line()
     {
-        AssertRejected(MinimalBoard.InsertAfter(10, "offset_mv = 1600"), 11, BoardParseErrorKind.DuplicateKey, "[cell 0] offset_mv: duplicate key, first set on line 10");
+        int first = MinimalBoard.LineOf("[cell 0]", "offset_mv");
+        string text = BoardText.WithLinesAfter(MinimalBoard.Text, "[cell 0]", "offset_mv", "offset_mv = 1600");
+        AssertRejected(text, first + 1, BoardParseErrorKind.DuplicateKey, "[cell 0] offset_mv: duplicate key, first set on line " + first);
     }
 
     [Fact]
     public void Duplicate_section_is_rejected()
     {
-        AssertRejected(MinimalBoard.InsertAfter(28, "[board]"), 29, BoardParseErrorKind.DuplicateSection, "duplicate section [board], first on line 1");
+        string text = MinimalBoard.WithLinesAtEnd("[board]");
+        AssertRejected(text, text.Split('\n').Length, BoardParseErrorKind.DuplicateSection, "duplicate section [board], first on line " + MinimalBoard.LineOf("[board]", null));
     }
 
     [Fact]
     public void Key_before_any_section_is_rejected()
     {
-        AssertRejected(MinimalBoard.InsertAfter(0, "# header comment", "name = early"), 2, BoardParseErrorKind.Syntax, "key 'name' stands before any [section]");
+        // The two lines stand first, so the key is on line 2.
+        AssertRejected(MinimalBoard.WithLinesBefore("[board]", null, "# header comment", "name = early"), 2, BoardParseErrorKind.Syntax, "key 'name' stands before any [section]");
     }
 
     [Fact]
     public void Missing_safety_section_is_reported_at_line_zero()
     {
-        AssertRejected(MinimalBoard.WithoutLines(24, 28), 0, BoardParseErrorKind.MissingSection, "missing section [safety]");
+        AssertRejected(MinimalBoard.WithoutSection("[safety]"), 0, BoardParseErrorKind.MissingSection, "missing section [safety]");
     }
 
     [Fact]
     public void Missing_board_section_is_reported_at_line_zero()
     {
-        AssertRejected(MinimalBoard.WithoutLines(1, 6), 0, BoardParseErrorKind.MissingSection, "missing section [board]");
+        AssertRejected(MinimalBoard.WithoutSection("[board]"), 0, BoardParseErrorKind.MissingSection, "missing section [board]");
     }
 
     [Fact]
     public void Mux_without_select_pins_is_rejected_at_its_header()
     {
-        string text = MinimalBoard.InsertAfter(6, "[mux]", "adc_pin = 39", "settle_us = 20", "");
-        AssertRejected(text, 7, BoardParseErrorKind.MissingKey, "[mux]: missing required key 'select_pins'");
+        string text = MinimalBoard.WithLinesBefore("[cell 0]", null, "[mux]", "adc_pin = 39", "settle_us = 20", "");
+        AssertRejected(text, BoardText.LineOf(text, "[mux]", null), BoardParseErrorKind.MissingKey, "[mux]: missing required key 'select_pins'");
     }
 
     [Fact]
     public void Mux_enable_pin_needs_its_polarity()
     {
-        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19, 21", "enable_pin = 22", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "");
-        AssertRejected(text, 7, BoardParseErrorKind.MissingKey, "missing required key 'enable_active' (needed with enable_pin)");
+        string text = MinimalBoard.WithLinesBefore("[cell 0]", null, "[mux]", "select_pins = 18, 19, 21", "enable_pin = 22", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "");
+        AssertRejected(text, BoardText.LineOf(text, "[mux]", null), BoardParseErrorKind.MissingKey, "missing required key 'enable_active' (needed with enable_pin)");
     }
 
     [Fact]
     public void Mux_input_beyond_the_select_pins_is_rejected()
     {
-        // Lines 7-13 are the [mux] block, so the cell's adc_pin line (8) moves to 15.
-        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "")
+        string text = MinimalBoard.WithLinesBefore("[cell 0]", null, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "")
             .Replace("adc_pin = 36", "mux_input = 4");
-        AssertRejected(text, 15, BoardParseErrorKind.OutOfRange, "mux input 4 out of range 0 to 3 for 2 select pins");
+        AssertRejected(text, BoardText.LineOf(text, "[cell 0]", "mux_input"), BoardParseErrorKind.OutOfRange, "mux input 4 out of range 0 to 3 for 2 select pins");
     }
 
     [Fact]
     public void Two_channels_on_one_mux_input_are_rejected()
     {
-        string text = MinimalBoard.InsertAfter(6, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "")
+        string text = MinimalBoard.WithLinesBefore("[cell 0]", null, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "settle_us = 20", "filter_ohm = 0", "filter_pf = 0", "")
             .Replace("adc_pin = 36", "mux_input = 1")
             .Replace("adc_pin = 32", "mux_input = 1");
-        AssertRejected(text, 22, BoardParseErrorKind.MuxInputUsedTwice, "[module 0] mux_input: mux input 1 used twice, also by [cell 0] mux_input on line 15");
+        AssertRejected(
+            text,
+            BoardText.LineOf(text, "[module 0]", "mux_input"),
+            BoardParseErrorKind.MuxInputUsedTwice,
+            "[module 0] mux_input: mux input 1 used twice, also by [cell 0] mux_input on line " + BoardText.LineOf(text, "[cell 0]", "mux_input"));
     }
 
     [Fact]
@@ -166,23 +173,23 @@ public class BoardParserErrorTests
     [Fact]
     public void Cell_in_no_module_is_rejected_at_its_header()
     {
-        string text = MinimalBoard.InsertAfter(12, "[cell 1]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "");
-        AssertRejected(text, 13, BoardParseErrorKind.CellInNoModule, "[cell 1] belongs to no module");
+        string text = MinimalBoard.WithLinesBefore("[module 0]", null, "[cell 1]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "");
+        AssertRejected(text, BoardText.LineOf(text, "[cell 1]", null), BoardParseErrorKind.CellInNoModule, "[cell 1] belongs to no module");
     }
 
     [Fact]
     public void Cell_in_two_modules_is_rejected_at_the_second_cells_key()
     {
-        string text = MinimalBoard.InsertAfter(23, "[module 1]", "cells = 0", "adc_pin = 33", "shunt_milliohm = 1000", "amplifier_gain = 100", "offset_mv = 1650",
+        string text = MinimalBoard.WithLinesBefore("[safety]", null, "[module 1]", "cells = 0", "adc_pin = 33", "shunt_milliohm = 1000", "amplifier_gain = 100", "offset_mv = 1650",
             "calibration = 1:-14000, 4094:14000", "switch_pin = 17", "switch_active = low", "switch_driver = gpio", "");
-        AssertRejected(text, 25, BoardParseErrorKind.CellInTwoModules, "cell 0 is already in [module 0]");
+        AssertRejected(text, BoardText.LineOf(text, "[module 1]", "cells"), BoardParseErrorKind.CellInTwoModules, "cell 0 is already in [module 0]");
     }
 
     [Fact]
     public void Gap_in_cell_numbers_is_rejected()
     {
-        string text = MinimalBoard.InsertAfter(12, "[cell 2]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "");
-        AssertRejected(text, 13, BoardParseErrorKind.MissingSection, "[cell 2] without [cell 1]");
+        string text = MinimalBoard.WithLinesBefore("[module 0]", null, "[cell 2]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "");
+        AssertRejected(text, BoardText.LineOf(text, "[cell 2]", null), BoardParseErrorKind.MissingSection, "[cell 2] without [cell 1]");
     }
 
     [Fact]

@@ -3,11 +3,9 @@ using Edge.Core.Boards;
 using Edge.Core.Calibration;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Decision;
-using Edge.Core.Diagnosis;
 using Edge.Core.Measurement.AdcConversion;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Edge.Core.Tests.Boards;
 using Xunit;
 

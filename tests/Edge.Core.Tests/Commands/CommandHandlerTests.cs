@@ -2,7 +2,7 @@ using System.Text;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.Core.Telemetry.Encoding;
 using Xunit;
 

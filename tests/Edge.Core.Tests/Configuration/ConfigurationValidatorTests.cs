@@ -1,6 +1,7 @@
 using Edge.Core.Configuration;
+using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
 using Xunit;
 

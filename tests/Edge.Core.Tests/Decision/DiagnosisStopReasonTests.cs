@@ -1,8 +1,9 @@
 using Edge.Core.Decision;
 using Edge.Core.Diagnosis;
-using Edge.Core.Diagnosis.Table;
+using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Telemetry;
 using Xunit;
+using Edge.Core.Records;
 
 namespace Edge.Core.Tests.Decision;
 

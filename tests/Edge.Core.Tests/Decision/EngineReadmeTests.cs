@@ -1,6 +1,8 @@
 using Edge.Core.Decision;
 using Edge.Core.Telemetry.Encoding;
 using Xunit;
+using Edge.Core.Configuration;
+using Edge.Core.Records;
 
 namespace Edge.Core.Tests.Decision;
 

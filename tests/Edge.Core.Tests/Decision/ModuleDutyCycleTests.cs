@@ -6,6 +6,8 @@ using Edge.Core.Measurement;
 using Edge.Core.Telemetry;
 using Edge.Core.Tests.Support;
 using Xunit;
+using Edge.Core.Records;
+using Edge.Core.Configuration.Diagnostics;
 
 namespace Edge.Core.Tests.Decision;
 

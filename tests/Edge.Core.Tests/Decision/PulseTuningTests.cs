@@ -1,7 +1,6 @@
 using Edge.Core.Configuration;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Edge.Core.Tests.Diagnosis.Detectors;
 using Edge.Core.Tests.Support;
 using Xunit;

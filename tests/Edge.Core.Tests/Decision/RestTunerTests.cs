@@ -1,8 +1,7 @@
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Edge.Core.Tests.Support;
 using Xunit;
 

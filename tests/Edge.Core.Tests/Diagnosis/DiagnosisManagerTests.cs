@@ -1,8 +1,8 @@
 using Edge.Core.Configuration;
+using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Diagnosis;
-using Edge.Core.Diagnosis.Table;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Xunit;
 
 namespace Edge.Core.Tests.Diagnosis;

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
-using Edge.Core.Diagnosis;
-using Edge.Core.Diagnosis.Table;
+using Edge.Core.Configuration.Diagnostics;
+using Edge.Core.Records;
 using Xunit;
 
 namespace Edge.Core.Tests.Diagnosis;
@@ -45,7 +45,7 @@ public class DiagnosisTableTests
     public void ARowListWithTwoRowsForAnIdIsRefusedNamingIt()
     {
         DiagnosisTableRow extra = new DiagnosisTableRow(
-            DiagnosisId.HardShort, DiagnosisScope.Cell, Severity.Warning, Edge.Core.Telemetry.EventKind.HardShort, 1, 1,
+            DiagnosisId.HardShort, DiagnosisScope.Cell, Severity.Warning, EventKind.HardShort, 1, 1,
             DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly);
         DiagnosisTableRow[] rows = DiagnosisTable.DefaultRows().Append(extra).ToArray();
 

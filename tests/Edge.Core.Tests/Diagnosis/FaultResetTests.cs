@@ -1,8 +1,6 @@
 using Edge.Core.Configuration;
-using Edge.Core.Decision;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Edge.Core.Tests.Support;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
 using FsCheck;
 using FsCheck.Fluent;

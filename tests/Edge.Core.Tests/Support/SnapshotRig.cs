@@ -3,6 +3,7 @@ using Edge.Core.Diagnosis;
 using Edge.Core.Measurement;
 using Edge.Core.Sampling;
 using Edge.Core.Telemetry;
+using Edge.Core.Records;
 
 namespace Edge.Core.Tests.Support;
 

@@ -1,9 +1,8 @@
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 
 namespace Edge.Core.Tests.Support;
 
@@ -48,8 +47,8 @@ public sealed record RecordCopy(
     int Cell,
     EventKind EventKind,
     bool HasDiagnosis,
-    Edge.Core.Diagnosis.DiagnosisId Diagnosis,
-    Edge.Core.Diagnosis.Severity Severity,
+    Edge.Core.Records.DiagnosisId Diagnosis,
+    Edge.Core.Records.Severity Severity,
     int Value,
     int Threshold,
     int RestMs,

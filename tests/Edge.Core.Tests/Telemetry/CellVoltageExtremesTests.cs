@@ -1,4 +1,4 @@
-using Edge.Core.Telemetry;
+using Edge.Core.Records;
 using Xunit;
 
 namespace Edge.Core.Tests.Telemetry;

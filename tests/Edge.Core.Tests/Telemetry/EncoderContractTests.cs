@@ -1,10 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Edge.Core.Configuration;
-using Edge.Core.Decision;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Edge.Core.Telemetry.Encoding;
 using Xunit;
 

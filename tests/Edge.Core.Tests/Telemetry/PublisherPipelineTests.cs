@@ -1,8 +1,7 @@
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Core.Tests.Support;
@@ -162,7 +161,7 @@ public class PublisherPipelineTests
             TelemetryRecord cells = buffer.Append(TelemetryRecordKind.CellVoltages, i * 10L, 1, -1);
             cells.CellCount = 4;
             TelemetryRecord state = buffer.Append(TelemetryRecordKind.StateChanged, i * 10L, 1, -1);
-            state.State = Edge.Core.Decision.ModuleState.Rest;
+            state.State = Edge.Core.Records.ModuleState.Rest;
             TelemetryRecord evt = buffer.Append(TelemetryRecordKind.Event, i * 10L, 0, 2);
             evt.EventKind = EventKind.DepletionOnset;
             evt.HasDiagnosis = true;

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Edge.Core.Decision;
 using Edge.Core.Telemetry.Encoding;
 using Xunit;
+using Edge.Core.Records;
+using Edge.Core.Configuration;
 
 namespace Edge.Core.Tests.Telemetry;
 

@@ -42,7 +42,7 @@ public class PerUnitCalibrationTests
         Esp32AdcModel adc = Esp32AdcModel.Default;
         var noPin = new AnalogInputDefinition(36, 0, AnalogInputDefinition.None);
         var cell = new CellChannelDefinition(0, noPin, 400_000, 1650, Curve("3:-3696, 24:-3668, 85:-3583, 158:-3473, 214:-3381, 3549:2369, 3645:2540, 3746:2735, 3817:2883, 3884:3034, 3948:3191, 3997:3322, 4043:3456, 4070:3541, 4088:3601"));
-        var module = new ModuleDefinition(0, new[] { 0 }, noPin, 2000, 50_000, 1651, Curve("7:-14773, 31:-14644, 90:-14313, 155:-13921, 222:-13479, 3558:9528, 3655:10224, 3746:10929, 3817:11522, 3893:12211, 3944:12713, 3998:13289, 4043:13814, 4076:14233, 4090:14421"), 16, PinPolarity.ActiveHigh, SwitchDriver.Gpio, 0, SetpointKind.None, AnalogInputDefinition.None, 0);
+        var module = new ModuleDefinition(0, new[] { 0 }, noPin, 2000, 50_000, 1651, Curve("7:-14773, 31:-14644, 90:-14313, 155:-13921, 222:-13479, 3558:9528, 3655:10224, 3746:10929, 3817:11522, 3893:12211, 3944:12713, 3998:13289, 4043:13814, 4076:14233, 4090:14421"), 16, PinPolarity.ActiveHigh, SwitchDriver.Gpio, 0, SetpointKind.None, AnalogInputDefinition.None, 0, CurrentStage.Sink, ModuleDefinition.NoPwmChannel, ModuleDefinition.NoPwmChannel, 0);
         var cellChannel = new CellVoltageChannel(cell, 4095);
         var currentChannel = new ModuleCurrentChannel(module, 4095);
         int CellReads(double volts) => cellChannel.ConvertToMv(adc.ToCounts(FrontEndModel.CellAdcVolts(cell, volts), 0));

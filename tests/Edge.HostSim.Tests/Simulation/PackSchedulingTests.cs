@@ -1,7 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Globalization;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.HostSim.Faults;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;

@@ -55,5 +55,34 @@ namespace Edge.Core.Configuration.Protocol
 
         /// <summary>Longest the direction-change rest waits for the relaxation to settle; plating then starts regardless.</summary>
         public int DirectionChangeMaximumRestMs { get; set; } = 600000;
+
+        /// <summary>A new protocol with every setting of this one, the electrode area included.</summary>
+        public ProtocolConfiguration Clone()
+        {
+            ProtocolConfiguration copy = new ProtocolConfiguration();
+            copy.ElectrodeAreaCm2 = ElectrodeAreaCm2;
+            copy.CopySettingsFrom(this);
+            return copy;
+        }
+
+        /// <summary>
+        /// Takes every setting of <paramref name="source"/> except the electrode area, which belongs to the
+        /// cells and no protocol change moves. The step array is shared: steps are replaced, never edited.
+        /// </summary>
+        public void CopySettingsFrom(ProtocolConfiguration source)
+        {
+            Steps = source.Steps;
+            Repeat = source.Repeat;
+            RestMode = source.RestMode;
+            MinimumRestMs = source.MinimumRestMs;
+            MaximumRestMs = source.MaximumRestMs;
+            StripCutoffMv = source.StripCutoffMv;
+            PlateCutoffMv = source.PlateCutoffMv;
+            CapacityLimitUc = source.CapacityLimitUc;
+            TimeLimitMs = source.TimeLimitMs;
+            PlatingCriticalCurrentUa = source.PlatingCriticalCurrentUa;
+            DirectionChangeRestMs = source.DirectionChangeRestMs;
+            DirectionChangeMaximumRestMs = source.DirectionChangeMaximumRestMs;
+        }
     }
 }

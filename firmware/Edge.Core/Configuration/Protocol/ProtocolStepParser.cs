@@ -91,21 +91,37 @@ namespace Edge.Core.Configuration.Protocol
             return true;
         }
 
-        private static bool TryReadCurrent(string[] words, ref int index, double areaCm2, out int currentUa, out string error)
+        /// <summary>
+        /// The number (its text and value) and unit after <paramref name="keyword"/> ("at 1 mA/cm2", "for 5 s"); false with the error
+        /// when the quantity is missing or not a positive number, <paramref name="what"/> naming it.
+        /// </summary>
+        private static bool TryReadPositiveQuantity(string[] words, ref int index, string what, string keyword, out double value, out string number, out string unit, out string error)
         {
-            currentUa = 0;
-            string number;
-            string unit;
+            value = 0;
             if (!SplitQuantity(words, ref index, out number, out unit))
             {
-                error = "missing current after 'at'";
+                error = "missing " + what + " after '" + keyword + "'";
                 return false;
             }
 
-            double value;
             if (!InvariantNumber.TryParse(number, out value) || !(value > 0))
             {
-                error = "current '" + number + "' is not a positive number";
+                error = what + " '" + number + "' is not a positive number";
+                return false;
+            }
+
+            error = null;
+            return true;
+        }
+
+        private static bool TryReadCurrent(string[] words, ref int index, double areaCm2, out int currentUa, out string error)
+        {
+            currentUa = 0;
+            double value;
+            string number;
+            string unit;
+            if (!TryReadPositiveQuantity(words, ref index, "current", "at", out value, out number, out unit, out error))
+            {
                 return false;
             }
 
@@ -161,18 +177,11 @@ namespace Edge.Core.Configuration.Protocol
         private static bool TryReadDuration(string[] words, ref int index, out long durationMs, out string error)
         {
             durationMs = 0;
+            double value;
             string number;
             string unit;
-            if (!SplitQuantity(words, ref index, out number, out unit))
+            if (!TryReadPositiveQuantity(words, ref index, "duration", "for", out value, out number, out unit, out error))
             {
-                error = "missing duration after 'for'";
-                return false;
-            }
-
-            double value;
-            if (!InvariantNumber.TryParse(number, out value) || !(value > 0))
-            {
-                error = "duration '" + number + "' is not a positive number";
                 return false;
             }
 

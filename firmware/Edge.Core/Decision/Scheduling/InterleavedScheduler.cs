@@ -2,8 +2,7 @@
 
 using Edge.Core.Annotations;
 using Edge.Core.Configuration;
-using Edge.Core.Diagnosis;
-using Edge.Core.Telemetry;
+using Edge.Core.Records;
 
 namespace Edge.Core.Decision.Scheduling
 {

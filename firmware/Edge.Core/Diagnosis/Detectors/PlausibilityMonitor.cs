@@ -3,6 +3,7 @@
 using Edge.Core.Annotations;
 using Edge.Core.Configuration;
 using Edge.Core.Measurement;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
 
 namespace Edge.Core.Diagnosis.Detectors

@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
+using Edge.Core.Configuration;
+using Edge.Core.Records;
 
 namespace Edge.Core.Telemetry.Encoding
 {

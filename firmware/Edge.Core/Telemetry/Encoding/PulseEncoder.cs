@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
+using Edge.Core.Records;
 
 namespace Edge.Core.Telemetry.Encoding
 {

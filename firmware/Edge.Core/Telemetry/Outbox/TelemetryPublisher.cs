@@ -2,8 +2,7 @@
 
 using System;
 using Edge.Core.Annotations;
-using Edge.Core.Decision;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Core.Telemetry.Outbox

@@ -3,8 +3,8 @@
 using System.Security.Cryptography;
 using Edge.Core;
 using Edge.Core.Commands;
+using Edge.Core.Records;
 using Edge.Core.Session;
-using Edge.Core.Telemetry;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.HostSim.Faults;

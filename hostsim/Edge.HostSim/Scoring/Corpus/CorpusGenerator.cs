@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.HostSim.Output;
+using Edge.HostSim.Randomness;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;
 

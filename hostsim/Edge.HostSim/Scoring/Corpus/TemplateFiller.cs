@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Edge.HostSim.Scenarios;
 
 namespace Edge.HostSim.Scoring.Corpus;
 
@@ -52,36 +53,16 @@ public static partial class TemplateFiller
     /// <summary>A filled deep copy of <paramref name="node"/>.</summary>
     public static JsonNode? Fill(JsonNode? node, IReadOnlyDictionary<string, double> values)
     {
-        switch (node)
+        return JsonTemplate.FillStrings(node, text =>
         {
-            case JsonObject obj:
-                JsonObject filledObject = new JsonObject();
-                foreach (KeyValuePair<string, JsonNode?> entry in obj)
-                {
-                    filledObject[entry.Key] = Fill(entry.Value, values);
-                }
+            Match whole = PlaceholderPattern().Match(text);
+            if (whole.Success && whole.Index == 0 && whole.Length == text.Length)
+            {
+                return JsonValue.Create(values[whole.Groups[1].Value]);
+            }
 
-                return filledObject;
-            case JsonArray array:
-                JsonArray filledArray = new JsonArray();
-                foreach (JsonNode? item in array)
-                {
-                    filledArray.Add(Fill(item, values));
-                }
-
-                return filledArray;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                string text = value.GetValue<string>();
-                Match whole = PlaceholderPattern().Match(text);
-                if (whole.Success && whole.Index == 0 && whole.Length == text.Length)
-                {
-                    return JsonValue.Create(values[whole.Groups[1].Value]);
-                }
-
-                return JsonValue.Create(PlaceholderPattern().Replace(text, m => Format(values[m.Groups[1].Value])));
-            default:
-                return node?.DeepClone();
-        }
+            return JsonValue.Create(PlaceholderPattern().Replace(text, m => Format(values[m.Groups[1].Value])));
+        });
     }
 
     /// <summary>Sets a dotted path ("controller.mode") in <paramref name="root"/>, creating objects on the way.</summary>

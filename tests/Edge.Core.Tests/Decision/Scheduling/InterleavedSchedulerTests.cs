@@ -1,9 +1,8 @@
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
-using Edge.Core.Decision;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
-using Edge.Core.Telemetry;
 using Xunit;
 
 namespace Edge.Core.Tests.Decision.Scheduling;

@@ -4,6 +4,7 @@ using Edge.Core.Diagnosis.Detectors;
 using Edge.Core.Measurement;
 using Edge.Core.Tests.Support;
 using Xunit;
+using Edge.Core.Records;
 
 namespace Edge.Core.Tests.Diagnosis.Detectors;
 

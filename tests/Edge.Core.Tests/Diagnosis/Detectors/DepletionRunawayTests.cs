@@ -5,6 +5,7 @@ using Edge.Core.Sampling;
 using Edge.Core.Telemetry;
 using Edge.Core.Tests.Support;
 using Xunit;
+using Edge.Core.Records;
 
 namespace Edge.Core.Tests.Diagnosis.Detectors;
 

@@ -4,6 +4,7 @@ using Edge.Core.Measurement;
 using Edge.Core.Sampling;
 using Edge.Core.Tests.Support;
 using Xunit;
+using Edge.Core.Records;
 
 namespace Edge.Core.Tests.Diagnosis.Detectors;
 

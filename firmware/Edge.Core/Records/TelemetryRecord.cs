@@ -1,10 +1,8 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
-using Edge.Core.Decision;
-using Edge.Core.Diagnosis;
 
-namespace Edge.Core.Telemetry
+namespace Edge.Core.Records
 {
     /// <summary>
     /// One telemetry record, preallocated and overwritten in place: the tick path never allocates.

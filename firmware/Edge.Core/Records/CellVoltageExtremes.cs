@@ -2,7 +2,7 @@
 
 using Edge.Core.Annotations;
 
-namespace Edge.Core.Telemetry
+namespace Edge.Core.Records
 {
     /// <summary>
     /// Lowest and highest valid reading of every cell since the last telemetry/cells record, so a record

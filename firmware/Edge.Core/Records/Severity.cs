@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Diagnosis
+namespace Edge.Core.Records
 {
     /// <summary>Grade of a diagnosis, in rising order (foxBMS: info / warning / fatal).</summary>
     public enum Severity : byte

@@ -1,10 +1,10 @@
 // Licensed under the MIT License.
 
+using Edge.HostSim.Pack;
 using Edge.HostSim.Physics;
-using Edge.HostSim.Scenarios;
-using Edge.HostSim.Simulation;
+using Edge.HostSim.Randomness;
 
-namespace Edge.HostSim.Pack;
+namespace Edge.HostSim.Scenarios;
 
 /// <summary>Builds the cell bank of a scenario (preset, overrides, seeded spread) and checks preset and override names.</summary>
 public static class CellBankFactory

@@ -1,9 +1,9 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
-using Edge.Core.Telemetry;
+using Edge.Core.Records;
 
-namespace Edge.Core.Diagnosis.Table
+namespace Edge.Core.Configuration.Diagnostics
 {
     /// <summary>
     /// How one diagnosis is debounced, graded and answered (foxBMS diag_cfg.c style: detectors only

@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Diagnosis
+namespace Edge.Core.Configuration.Diagnostics
 {
     /// <summary>What the channel number of a diagnosis report counts.</summary>
     public enum DiagnosisScope : byte

@@ -2,9 +2,9 @@
 
 using System;
 using Edge.Core.Annotations;
-using Edge.Core.Telemetry;
+using Edge.Core.Records;
 
-namespace Edge.Core.Diagnosis.Table
+namespace Edge.Core.Configuration.Diagnostics
 {
     /// <summary>
     /// The diagnosis table: one row per <see cref="DiagnosisId"/>, indexed by the id's value.

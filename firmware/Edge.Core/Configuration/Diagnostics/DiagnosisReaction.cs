@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Diagnosis
+namespace Edge.Core.Configuration.Diagnostics
 {
     /// <summary>What the decision layer does when a diagnosis becomes active.</summary>
     public enum DiagnosisReaction : byte

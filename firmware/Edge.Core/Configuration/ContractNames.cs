@@ -1,12 +1,10 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
-using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
-using Edge.Core.Decision;
-using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 
-namespace Edge.Core.Telemetry.Encoding
+namespace Edge.Core.Configuration
 {
     /// <summary>
     /// The camelCase names the contract uses for the core's enums. nanoFramework cannot name enum

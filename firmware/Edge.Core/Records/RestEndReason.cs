@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Decision
+namespace Edge.Core.Records
 {
     /// <summary>What ended a rest.</summary>
     public enum RestEndReason : byte

@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.HostSim.Simulation;
+namespace Edge.HostSim.Randomness;
 
 /// <summary>Small seeded generator (xoshiro256**) with a table-driven Gaussian: cheap enough for every sample of every cell.</summary>
 public sealed class SimRandom

@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Decision
+namespace Edge.Core.Records
 {
     /// <summary>States of a module's duty-cycle engine.</summary>
     public enum ModuleState : byte

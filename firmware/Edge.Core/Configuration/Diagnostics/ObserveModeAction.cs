@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Diagnosis.Table
+namespace Edge.Core.Configuration.Diagnostics
 {
     /// <summary>
     /// Whether a diagnosis acts in observe mode: safety rows always act, detector rows (depletion,

@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Diagnosis.Table
+namespace Edge.Core.Configuration.Diagnostics
 {
     /// <summary>What ends an active diagnosis: its own Ok reports, or only an explicit module reset.</summary>
     public enum DiagnosisLatching : byte

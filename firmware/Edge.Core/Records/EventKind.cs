@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Telemetry
+namespace Edge.Core.Records
 {
     /// <summary>Coarse kind of an event record, as dashboards and the simulator's summary name it.</summary>
     public enum EventKind : byte

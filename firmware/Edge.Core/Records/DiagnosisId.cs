@@ -1,10 +1,10 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Diagnosis
+namespace Edge.Core.Records
 {
     /// <summary>
     /// One row of the diagnosis table. Graded conditions get one id per grade, as foxBMS does with
-    /// its MSL / RSL / MOL limits. Values index <see cref="Table.DiagnosisTable"/>; keep them dense.
+    /// its MSL / RSL / MOL limits. Values index <see cref="Configuration.Diagnostics.DiagnosisTable"/>; keep them dense.
     /// </summary>
     public enum DiagnosisId : byte
     {

@@ -2,7 +2,7 @@
 
 using Edge.Core.Annotations;
 
-namespace Edge.Core.Telemetry
+namespace Edge.Core.Records
 {
     /// <summary>
     /// The records one tick produced, in order. The controller empties it at the start of each tick;

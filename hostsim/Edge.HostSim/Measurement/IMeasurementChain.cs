@@ -2,7 +2,7 @@
 
 using Edge.Core.Sampling;
 
-namespace Edge.HostSim.Simulation;
+namespace Edge.HostSim.Measurement;
 
 /// <summary>
 /// The board between the cells and the core: true cell voltages (V) and module currents (uA) in, a

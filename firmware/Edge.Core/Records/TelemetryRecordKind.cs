@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Telemetry
+namespace Edge.Core.Records
 {
     /// <summary>Which fields of a <see cref="TelemetryRecord"/> carry meaning.</summary>
     public enum TelemetryRecordKind : byte

@@ -1,6 +1,6 @@
 // Licensed under the MIT License.
 
-namespace Edge.Core.Decision
+namespace Edge.Core.Records
 {
     /// <summary>
     /// Why a module left the running states: the limit that ended the run, the command, or the diagnosis

@@ -1,0 +1,52 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Configuration
+{
+    /// <summary>
+    /// The validator's checks in order, keeping the first problem: once one check has failed the later
+    /// ones record nothing, so the error names the first offending field as a chain of early returns would.
+    /// </summary>
+    internal sealed class ConfigurationCheck
+    {
+        /// <summary>The first problem found, or null.</summary>
+        public ConfigurationError Error { get; private set; }
+
+        public bool Failed => Error != null;
+
+        /// <summary>Records "<paramref name="value"/> is out of range [min, max]" unless it lies within.</summary>
+        public void Range(string field, int value, int minimum, int maximum)
+        {
+            if (Error == null && (value < minimum || value > maximum))
+            {
+                Error = new ConfigurationError(field, value.ToString() + " is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]");
+            }
+        }
+
+        /// <summary>Records "cannot be negative" for a negative <paramref name="value"/>.</summary>
+        public void NotNegative(string field, long value)
+        {
+            if (Error == null && value < 0)
+            {
+                Error = new ConfigurationError(field, "cannot be negative");
+            }
+        }
+
+        /// <summary>Records <paramref name="message"/> for <paramref name="field"/> unless <paramref name="holds"/>.</summary>
+        public void Require(bool holds, string field, string message)
+        {
+            if (Error == null && !holds)
+            {
+                Error = new ConfigurationError(field, message);
+            }
+        }
+
+        /// <summary>Records <paramref name="error"/> unless a problem came first.</summary>
+        public void Fail(ConfigurationError error)
+        {
+            if (Error == null)
+            {
+                Error = error;
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+// Licensed under the MIT License.
+
+using Edge.Core;
+using Edge.Core.Actuation;
+using Edge.Core.Timing;
+
+namespace Edge.HostSim.Simulation;
+
+/// <summary>
+/// The closed loop's consume part: what the run takes from each tick the core executed: its timing, the
+/// hardware enable's feed, the pack's delivery and the telemetry records.
+/// </summary>
+internal sealed class TickConsumer
+{
+    private readonly RunTelemetry _telemetry;
+    private readonly PackAccumulator? _pack;
+    private readonly HardwareEnableLine? _enable;
+    private readonly HardwareEnableFeed _feed = new HardwareEnableFeed();
+    private readonly int _periodUs;
+
+    public TickConsumer(RunTelemetry telemetry, PackAccumulator? pack, HardwareEnableLine? enable, int periodMs)
+    {
+        _telemetry = telemetry;
+        _pack = pack;
+        _enable = enable;
+        _periodUs = periodMs * 1000;
+    }
+
+    /// <summary>
+    /// The ticks' release latency and execution time. The core's TickTimingStatistics takes a lock per tick
+    /// for its reporting thread; a run records from one thread, and that lock cost a one-cell run several
+    /// per cent, so the run fills the report directly.
+    /// </summary>
+    public TickTimingReport Timing { get; } = new TickTimingReport();
+
+    /// <summary>Takes the tick that started at <paramref name="startMs"/> (release time <paramref name="timeS"/>).</summary>
+    public void Consume(EdgeController controller, int latencyUs, int executionUs, double startMs, double timeS)
+    {
+        RecordTick(latencyUs, executionUs);
+        _enable?.Feed(_feed.OnTickCompleted(executionUs, _periodUs), startMs);
+        _pack?.AfterTick(controller, timeS);
+        _telemetry.Consume(controller.Telemetry, timeS);
+    }
+
+    /// <summary>What <see cref="TickTimingStatistics.Record"/> adds to a period's report, for one tick.</summary>
+    private void RecordTick(int latencyUs, int executionUs)
+    {
+        TickTimingReport report = Timing;
+        report.Latency.Add(latencyUs);
+        report.Execution.Add(executionUs);
+        if (latencyUs > report.LatencyMaximumUs)
+        {
+            report.LatencyMaximumUs = latencyUs;
+        }
+
+        if (executionUs > report.ExecutionMaximumUs)
+        {
+            report.ExecutionMaximumUs = executionUs;
+        }
+
+        report.Ticks++;
+    }
+}
