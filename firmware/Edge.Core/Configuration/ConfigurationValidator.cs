@@ -285,6 +285,8 @@ namespace Edge.Core.Configuration
             check.Range("softShort.minimumCoulombicEfficiencyPercent", softShort.MinimumCoulombicEfficiencyPercent, 1, 100);
             check.Range("softShort.confirmingIndicators", softShort.ConfirmingIndicators, 1, 4);
             check.Range("softShort.confirmingSpikeCount", softShort.ConfirmingSpikeCount, 1, 100000);
+            check.Range("softShort.deepSpikePercent", softShort.DeepSpikePercent, 1, 100);
+            check.Range("softShort.confirmingDeepSpikeCount", softShort.ConfirmingDeepSpikeCount, 1, 100000);
             check.Range("hardShort.maximumVoltageMv", hardShort.MaximumVoltageMv, 0, 1000);
             check.Range("hardShort.minimumExpectedPolarisationMv", hardShort.MinimumExpectedPolarisationMv, hardShort.MaximumVoltageMv + 1, 100000);
             check.Range("hardShort.nominalResistanceOhmCm2", hardShort.NominalResistanceOhmCm2, 1, 1000000);

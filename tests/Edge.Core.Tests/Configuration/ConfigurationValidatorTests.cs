@@ -75,6 +75,8 @@ public class ConfigurationValidatorTests
         { "softShort.minimumCoulombicEfficiencyPercent", c => c.SoftShort.MinimumCoulombicEfficiencyPercent = 101 },
         { "softShort.confirmingIndicators", c => c.SoftShort.ConfirmingIndicators = 5 },
         { "softShort.confirmingSpikeCount", c => c.SoftShort.ConfirmingSpikeCount = 0 },
+        { "softShort.deepSpikePercent", c => c.SoftShort.DeepSpikePercent = 101 },
+        { "softShort.confirmingDeepSpikeCount", c => c.SoftShort.ConfirmingDeepSpikeCount = 0 },
         { "hardShort.maximumVoltageMv", c => c.HardShort.MaximumVoltageMv = -1 },
         { "hardShort.minimumExpectedPolarisationMv", c => c.HardShort.MinimumExpectedPolarisationMv = c.HardShort.MaximumVoltageMv },
         { "hardShort.nominalResistanceOhmCm2", c => c.HardShort.NominalResistanceOhmCm2 = 0 },

@@ -52,5 +52,16 @@ namespace Edge.Core.Configuration.Detection
 
         /// <summary>Spike warnings on one cell that confirm the short even alone.</summary>
         public int ConfirmingSpikeCount { get; set; } = 5;
+
+        /// <summary>
+        /// A spike under current whose drop takes at least this percentage of the cell's polarisation away is deep:
+        /// a parallel path carried that share of the current. Plating NaK50 above its critical current, the
+        /// simulator's filaments take 50-55 % away (86 mV of 175 mV at 0.87 mA/cm2) in two or three spikes ten
+        /// to a few hundred seconds apart before the permanent short.
+        /// </summary>
+        public int DeepSpikePercent { get; set; } = 40;
+
+        /// <summary>Deep spikes on one cell in an episode that confirm the short even alone.</summary>
+        public int ConfirmingDeepSpikeCount { get; set; } = 2;
     }
 }

@@ -42,6 +42,11 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly bool[] _spikeInCycle;
         private readonly int[] _spikeCount;
 
+        // Per cell: the polarisation's magnitude just before the open spike's drop, and the deep spikes of the
+        // episode (spikes under current taking at least DeepSpikePercent of the polarisation away).
+        private readonly int[] _spikePreLevelMv;
+        private readonly int[] _deepSpikeCount;
+
         // Self-discharge: the relaxed voltage before the previous pulse, per cell.
         private readonly int[] _referenceMv;
         private readonly bool[] _hasReference;
@@ -75,6 +80,8 @@ namespace Edge.Core.Diagnosis.Detectors
 
             _spikeInCycle = new bool[cells];
             _spikeCount = new int[cells];
+            _spikePreLevelMv = new int[cells];
+            _deepSpikeCount = new int[cells];
             _referenceMv = new int[cells];
             _hasReference = new bool[cells];
             _resistanceHistory = new int[cells][];
@@ -111,6 +118,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _spikeOpen[c] = false;
                 _spikeInCycle[c] = false;
                 _spikeCount[c] = 0;
+                _deepSpikeCount[c] = 0;
                 _hasReference[c] = false;
                 _resistanceCount[c] = 0;
             }
@@ -273,6 +281,19 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
 
                     _spikeCount[cell]++;
+
+                    // Under current the polarisation is the cell's own: a drop that takes a large share of it away is
+                    // a parallel path carrying that share of the current, not a reading error (at rest the
+                    // polarisation relaxes toward 0 V and any drop would be a large share of it).
+                    // The depth is taken to the spike's lowest reading, not the first sample's drop: a shunt that
+                    // connects between two samples shows its drop spread over both.
+                    int preLevelMv = _spikePreLevelMv[cell];
+                    if (snapshot.Phase[module] == ModulePhase.Current && preLevelMv > 0
+                        && (long)(preLevelMv - _spikeLevelMv[cell]) * 100 >= (long)preLevelMv * _configuration.DeepSpikePercent)
+                    {
+                        _deepSpikeCount[cell]++;
+                    }
+
                     diagnosis.Report(DiagnosisId.SoftShortSpike, cell, true, _spikeDropMv[cell], _spikeLimitMv[cell]);
                 }
                 else if (snapshot.TimestampMs - _spikeStartMs[cell] > _configuration.SpikeRecoveryMs)
@@ -295,6 +316,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _openSpikes[module]++;
                 _spikeDropMv[cell] = -delta;
                 _spikeLevelMv[cell] = v;
+                _spikePreLevelMv[cell] = v - delta;
                 _spikeStartMs[cell] = snapshot.TimestampMs;
             }
         }
@@ -371,6 +393,7 @@ namespace Edge.Core.Diagnosis.Detectors
                         }
 
                         _spikeCount[c] = 0;
+                        _deepSpikeCount[c] = 0;
                     }
                 }
 
@@ -439,11 +462,15 @@ namespace Edge.Core.Diagnosis.Detectors
                 indicators++;
             }
 
-            // The event carries the evidence that confirmed it: indicators against their count, or else the
-            // spikes against theirs, so its value never contradicts the confirmation it reports.
+            // The event carries the evidence that confirmed it: indicators against their count, or else the deep
+            // spikes or the spikes against theirs, so its value never contradicts the confirmation it reports.
             if (indicators >= _configuration.ConfirmingIndicators)
             {
                 diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, indicators, _configuration.ConfirmingIndicators);
+            }
+            else if (_deepSpikeCount[cell] >= _configuration.ConfirmingDeepSpikeCount)
+            {
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, _deepSpikeCount[cell], _configuration.ConfirmingDeepSpikeCount);
             }
             else
             {

@@ -50,13 +50,35 @@ public class SoftShortWhilePlatingTests
         RecordCopy spike = Assert.Single(pack.Events(EventKind.SoftShort), e => e.Diagnosis == DiagnosisId.SoftShortSpike);
         Assert.InRange(spike.Value, 70, 100);
 
-        // Five spikes confirm (the fifth shunt lets go at 140.4 s); act mode isolates the module at once.
+        // Each shunt takes 60 % of the polarisation away, more than the 40 % that makes a spike deep: two deep
+        // spikes confirm (the second shunt lets go at 110.4 s), where shallow ones would need five (140.4 s); act
+        // mode isolates the module at once. The event carries the deep spikes against their count.
         RecordCopy confirmed = Assert.Single(pack.Events(EventKind.SoftShort), e => e.Diagnosis == DiagnosisId.SoftShortConfirmed);
-        Assert.InRange(confirmed.TimestampMs, 140400, 140500);
+        Assert.InRange(confirmed.TimestampMs, 110400, 110500);
+        Assert.Equal(2, confirmed.Value);
+        Assert.Equal(2, confirmed.Threshold);
         Assert.Equal(ModuleState.Hold, pack.Controller.Module(0).State);
         Assert.False(pack.Actions.SwitchClosed[0]);
 
         Assert.Empty(pack.Events(EventKind.DepletionOnset));
+    }
+
+    [Fact]
+    public void ShallowShuntsNeedFiveSpikesToConfirm()
+    {
+        // The same shunts taking 30 % of the polarisation away (about 42 mV of 140, still a spike above the 20 mV
+        // floor) are shallow: only the fifth spike confirms, when the fifth shunt lets go at 140.4 s.
+        SyntheticPack pack = Run(ControlMode.Act, c =>
+        {
+            double v = SyntheticCells.Healthy(c);
+            bool shunted = c.InPulse && c.NowMs >= ShuntsFromMs && (c.NowMs - ShuntsFromMs) % ShuntEveryMs < ShuntForMs;
+            return shunted ? 0.7 * v : v;
+        });
+
+        RecordCopy confirmed = Assert.Single(pack.Events(EventKind.SoftShort), e => e.Diagnosis == DiagnosisId.SoftShortConfirmed);
+        Assert.InRange(confirmed.TimestampMs, 140400, 140500);
+        Assert.Equal(5, confirmed.Value);
+        Assert.Equal(5, confirmed.Threshold);
     }
 
     [Fact]
