@@ -37,7 +37,11 @@ internal sealed class TickConsumer
     public void Consume(EdgeController controller, int latencyUs, int executionUs, double startMs, double timeS)
     {
         RecordTick(latencyUs, executionUs);
-        _enable?.Feed(_feed.OnTickCompleted(executionUs, _periodUs), startMs);
+        // The device's execution time is not simulated: the host's says nothing about the ESP32's, and fed to the
+        // enable it made a run depend on the machine's load (a first tick slowed by the JIT stood for the next 63
+        // sampled ones, and the DevKitC's 100 ms monostable dropped the gate). A tick that ran feeds the enable;
+        // hung and late ticks come from the runtimeHang and tickJitter faults.
+        _enable?.Feed(_feed.OnTickCompleted(0, _periodUs), startMs);
         _pack?.AfterTick(controller, timeS);
         _telemetry.Consume(controller.Telemetry, timeS);
     }
