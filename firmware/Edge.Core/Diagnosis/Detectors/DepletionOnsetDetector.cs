@@ -130,8 +130,10 @@ namespace Edge.Core.Diagnosis.Detectors
                         if (snapshot.CellValid[c])
                         {
                             int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
-                            _shapeRiseLimitMv[c] = ShapeRiseLimitMv(varianceCentiMv2);
-                            _runawayStepLimitMv[c] = RunawayStepLimitMv(varianceCentiMv2);
+                            // A run-away compares two readings (sqrt(2) sigma); the shape test two means of
+                            // ShapePointSamples readings (sigma x sqrt(2 / ShapePointSamples)).
+                            _shapeRiseLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.ShapePointSamples, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeMinimumRiseMv);
+                            _runawayStepLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeStepMv);
                         }
                     }
                 }
@@ -146,6 +148,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     // A shunt pulls the cell toward 0 V: down while stripping, up while plating.
                     bool strippingNow = snapshot.ModuleCurrentUa[m] >= 0;
                     int[] deltas = snapshot.CellDeltaMv;
+                    long previousTickMs = now - snapshot.IntervalMs;
                     for (int c = first; c < last; c++)
                     {
                         int towardZero = strippingNow ? -deltas[c] : deltas[c];
@@ -158,7 +161,7 @@ namespace Edge.Core.Diagnosis.Detectors
                         {
                             int awayMv = -towardZero;
                             int limitMv = _runawayStepLimitMv[c];
-                            bool climbedBefore = _climbAtMs[c] == now - snapshot.IntervalMs;
+                            bool climbedBefore = _climbAtMs[c] == previousTickMs;
                             if (awayMv >= step)
                             {
                                 _stepInWindowUntilMs[c] = now + _shapeSpanMs;
@@ -271,29 +274,6 @@ namespace Edge.Core.Diagnosis.Detectors
             {
                 diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, riseLimitMv);
             }
-        }
-
-        /// <summary>
-        /// The later window's rise (mV) that a cell whose readings scatter with variance
-        /// <paramref name="varianceCentiMv2"/> ((0.01 mV)^2) must show: the configured floor, or the configured
-        /// number of standard deviations of the difference of two shape points, whichever is larger.
-        /// </summary>
-        private int RunawayStepLimitMv(int varianceCentiMv2)
-        {
-            // One difference of two readings scatters by sqrt(2) sigma.
-            long noiseLimitMv = EdgeResistanceNoise.IntegerSqrt(2L * varianceCentiMv2) * _configuration.ShapeRiseSigmaTenths / 1000;
-            int floorMv = _configuration.ShapeStepMv;
-            return noiseLimitMv > floorMv ? (int)noiseLimitMv : floorMv;
-        }
-
-        private int ShapeRiseLimitMv(int varianceCentiMv2)
-        {
-            // Each point is a mean of ShapePointSamples readings: the difference of two scatters by
-            // sigma x sqrt(2 / ShapePointSamples). sqrt of (0.01 mV)^2 is 0.01 mV; tenths: / 10; to mV: / 100.
-            long sigmaCentiMv = EdgeResistanceNoise.IntegerSqrt(2L * varianceCentiMv2 / PackMeasurement.ShapePointSamples);
-            long noiseLimitMv = sigmaCentiMv * _configuration.ShapeRiseSigmaTenths / 1000;
-            int floorMv = _configuration.ShapeMinimumRiseMv;
-            return noiseLimitMv > floorMv ? (int)noiseLimitMv : floorMv;
         }
     }
 }

@@ -210,7 +210,7 @@ namespace Edge.Core.Diagnosis.Detectors
                             int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
                             if (varianceCentiMv2 > 0)
                             {
-                                spikeLimitMv[c] = SpikeLimitMv(varianceCentiMv2);
+                                spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
                             }
                             EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
                         }
@@ -319,19 +319,6 @@ namespace Edge.Core.Diagnosis.Detectors
                 _spikePreLevelMv[cell] = v - delta;
                 _spikeStartMs[cell] = snapshot.TimestampMs;
             }
-        }
-
-        /// <summary>
-        /// The drop (mV) that opens a spike on a cell whose readings scatter with variance
-        /// <paramref name="varianceCentiMv2"/> ((0.01 mV)^2): the configured floor, or the configured number of
-        /// standard deviations of a sample-to-sample difference (sqrt(2) sigma), whichever is larger.
-        /// </summary>
-        private int SpikeLimitMv(int varianceCentiMv2)
-        {
-            // sqrt of (0.01 mV)^2 is 0.01 mV; tenths of a sigma: / 10, and 0.01 mV to mV: / 100.
-            long noiseLimitMv = EdgeResistanceNoise.IntegerSqrt(2L * varianceCentiMv2) * _configuration.SpikeSigmaTenths / 1000;
-            int floorMv = _configuration.SpikeDropMv;
-            return noiseLimitMv > floorMv ? (int)noiseLimitMv : floorMv;
         }
 
         private void EvaluateResistance(int cell, int resistanceMilliohm, long sigmaMilliohm, DiagnosisManager diagnosis)

@@ -1,0 +1,23 @@
+// Licensed under the MIT License.
+
+namespace Edge.Core.Measurement
+{
+    /// <summary>
+    /// A per-sample test's limit from the measured reading noise: a fixed floor, or a number of standard
+    /// deviations of the difference the test looks at, whichever is larger. Integer arithmetic, once per pulse
+    /// edge per cell.
+    /// </summary>
+    public static class NoiseLimit
+    {
+        /// <summary>
+        /// The larger of <paramref name="floorMv"/> and <paramref name="sigmaTenths"/> tenths of the standard
+        /// deviation of a difference whose variance is <paramref name="differenceVarianceCentiMv2"/> ((0.01 mV)^2).
+        /// </summary>
+        public static int Mv(long differenceVarianceCentiMv2, int sigmaTenths, int floorMv)
+        {
+            // sqrt of (0.01 mV)^2 is 0.01 mV; tenths of a sigma: / 10; 0.01 mV to mV: / 100.
+            long noiseLimitMv = EdgeResistanceNoise.IntegerSqrt(differenceVarianceCentiMv2) * sigmaTenths / 1000;
+            return noiseLimitMv > floorMv ? (int)noiseLimitMv : floorMv;
+        }
+    }
+}
