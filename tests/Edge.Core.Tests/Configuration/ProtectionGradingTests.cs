@@ -128,4 +128,18 @@ public class ProtectionGradingTests
 
         Assert.Equal("protection.derateCurrentPercent", ConfigurationValidator.Validate(configuration, s_layout).Field);
     }
+
+    [Fact]
+    public void Without_a_setpoint_output_a_derate_row_that_still_reduces_the_current_is_refused_with_its_name()
+    {
+        // BoardCurrentSetpoints.ApplyDefaults would have set it to none; a configuration that keeps it is told how.
+        var configuration = new ControllerConfiguration();
+        configuration.Protection.CurrentReductionSupported = false;
+        configuration.Depletion.CurrentReductionPercent = 0;
+
+        ConfigurationError error = ConfigurationValidator.Validate(configuration, s_layout);
+
+        Assert.Equal("diagnosis.cellOvervoltageDerate.reaction", error.Field);
+        Assert.Contains("Use none: the level then only warns", error.Message);
+    }
 }
