@@ -28,21 +28,14 @@ namespace Edge.Core.Diagnosis.Detectors
 
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
-            EvaluateCells(snapshot, diagnosis);
-            EvaluateCurrents(snapshot, diagnosis);
-            EvaluateTemperatures(frame, diagnosis);
-        }
-
-        private void EvaluateCells(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
-        {
+            // One method, written out: on the device every call of every tick is interpreted overhead.
             // The warning levels are the innermost: inside them every row is Ok, and while no row has anything pending
             // those reports would change nothing, so a healthy tick makes no call per cell, and a module whose valid
             // extremes are inside the warning levels is not looked at cell by cell.
             int highestQuietMv = _limits.CellMaximumWarningMv;
             int lowestQuietMv = _limits.CellMinimumWarningMv;
-            bool quiet = diagnosis.IsQuiet(DiagnosisId.CellOvervoltage) && diagnosis.IsQuiet(DiagnosisId.CellUndervoltage)
-                && diagnosis.IsQuiet(DiagnosisId.CellOvervoltageWarning) && diagnosis.IsQuiet(DiagnosisId.CellOvervoltageDerate)
-                && diagnosis.IsQuiet(DiagnosisId.CellUndervoltageWarning) && diagnosis.IsQuiet(DiagnosisId.CellUndervoltageDerate);
+            bool quiet = diagnosis.AreQuiet(DiagnosisId.CellOvervoltageWarning, DiagnosisId.CellOvervoltageDerate, DiagnosisId.CellOvervoltage)
+                && diagnosis.AreQuiet(DiagnosisId.CellUndervoltageWarning, DiagnosisId.CellUndervoltageDerate, DiagnosisId.CellUndervoltage);
             int[] moduleMinimumMv = snapshot.ValidMinimumMv;
             int[] moduleMaximumMv = snapshot.ValidMaximumMv;
             int modules = _layout.ModuleCount;
@@ -53,14 +46,74 @@ namespace Edge.Core.Diagnosis.Detectors
                 {
                     m++;
                 }
-
-                if (m == modules)
-                {
-                    return;
-                }
             }
 
+            if (m < modules)
+            {
+                EvaluateCells(m, quiet, snapshot, diagnosis);
+            }
+
+            bool[] currentValid = snapshot.ModuleCurrentValid;
+            int[] currents = snapshot.ModuleCurrentUa;
+            ModulePhase[] phases = snapshot.Phase;
+            int pulseLimit = _limits.ModuleMaximumCurrentUa;
+            int openLimit = _limits.OpenSwitchCurrentUa;
+            int warningLimit = _limits.ModuleCurrentWarningUa;
+            quiet = diagnosis.AreQuiet(DiagnosisId.ModuleOvercurrentWarning, DiagnosisId.ModuleOvercurrentDerate, DiagnosisId.ModuleOvercurrent);
+            for (m = 0; m < modules; m++)
+            {
+                int current = currents[m];
+                int magnitude = current < 0 ? -current : current;
+                bool valid = currentValid[m];
+
+                // Only a pulse's current is graded: current through an open switch has no lower level that a lower
+                // setpoint could fix, so it goes straight to the envelope's open-switch limit.
+                bool pulse = phases[m] == ModulePhase.Current;
+                int limit = pulse ? pulseLimit : openLimit;
+                bool over = valid && magnitude > limit;
+                bool high = valid && pulse && magnitude > warningLimit;
+                if (quiet && !over && !high)
+                {
+                    continue;
+                }
+
+                int derateLimit = _limits.ModuleCurrentDerateUa;
+                diagnosis.Report(DiagnosisId.ModuleOvercurrentWarning, m, high, current, warningLimit);
+                diagnosis.Report(DiagnosisId.ModuleOvercurrentDerate, m, valid && pulse && magnitude > derateLimit, current, derateLimit);
+                diagnosis.Report(DiagnosisId.ModuleOvercurrent, m, over, current, limit);
+            }
+
+            ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
+            int[] temperatures = frame.TemperatureDeciCelsius;
+            int warningDeciCelsius = _limits.TemperatureWarningDeciCelsius;
+            quiet = diagnosis.AreQuiet(DiagnosisId.CellOvertemperatureWarning, DiagnosisId.CellOvertemperatureDerate, DiagnosisId.CellOvertemperature);
+            int sensors = _layout.TemperatureCount;
+            for (int t = 0; t < sensors; t++)
+            {
+                int temperature = temperatures[t];
+                bool valid = temperatureStatuses[t] == ChannelStatus.Valid;
+                bool high = valid && temperature > warningDeciCelsius;
+                if (quiet && !high)
+                {
+                    continue;
+                }
+
+                int derateDeciCelsius = _limits.TemperatureDerateDeciCelsius;
+                int maximumDeciCelsius = _limits.MaximumTemperatureDeciCelsius;
+                diagnosis.Report(DiagnosisId.CellOvertemperatureWarning, t, high, temperature, warningDeciCelsius);
+                diagnosis.Report(DiagnosisId.CellOvertemperatureDerate, t, valid && temperature > derateDeciCelsius, temperature, derateDeciCelsius);
+                diagnosis.Report(DiagnosisId.CellOvertemperature, t, valid && temperature > maximumDeciCelsius, temperature, maximumDeciCelsius);
+            }
+        }
+
+        /// <summary>The cells of the modules from <paramref name="firstModule"/> on, each level reported innermost first.</summary>
+        private void EvaluateCells(int firstModule, bool quiet, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
             // Arrays and limits in locals: the report calls would otherwise make the JIT reload them per cell.
+            int highestQuietMv = _limits.CellMaximumWarningMv;
+            int lowestQuietMv = _limits.CellMinimumWarningMv;
+            int[] moduleMinimumMv = snapshot.ValidMinimumMv;
+            int[] moduleMaximumMv = snapshot.ValidMaximumMv;
             bool[] cellValid = snapshot.CellValid;
             int[] voltages = snapshot.CellVoltageMv;
             int maximumMv = _limits.CellMaximumMv;
@@ -68,7 +121,8 @@ namespace Edge.Core.Diagnosis.Detectors
             int minimumMv = _limits.CellMinimumMv;
             int minimumDerateMv = _limits.CellMinimumDerateMv;
             int cellsPerModule = _layout.CellsPerModule;
-            for (; m < modules; m++)
+            int modules = _layout.ModuleCount;
+            for (int m = firstModule; m < modules; m++)
             {
                 if (quiet && moduleMaximumMv[m] <= highestQuietMv && moduleMinimumMv[m] >= lowestQuietMv)
                 {
@@ -96,67 +150,6 @@ namespace Edge.Core.Diagnosis.Detectors
                     diagnosis.Report(DiagnosisId.CellUndervoltageDerate, c, valid && v < minimumDerateMv, v, minimumDerateMv);
                     diagnosis.Report(DiagnosisId.CellUndervoltage, c, valid && v < minimumMv, v, minimumMv);
                 }
-            }
-        }
-
-        private void EvaluateCurrents(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
-        {
-            bool[] currentValid = snapshot.ModuleCurrentValid;
-            int[] currents = snapshot.ModuleCurrentUa;
-            ModulePhase[] phases = snapshot.Phase;
-            int pulseLimit = _limits.ModuleMaximumCurrentUa;
-            int openLimit = _limits.OpenSwitchCurrentUa;
-            int warningLimit = _limits.ModuleCurrentWarningUa;
-            bool quiet = diagnosis.IsQuiet(DiagnosisId.ModuleOvercurrent) && diagnosis.IsQuiet(DiagnosisId.ModuleOvercurrentWarning)
-                && diagnosis.IsQuiet(DiagnosisId.ModuleOvercurrentDerate);
-            int modules = _layout.ModuleCount;
-            for (int m = 0; m < modules; m++)
-            {
-                int current = currents[m];
-                int magnitude = current < 0 ? -current : current;
-                bool valid = currentValid[m];
-
-                // Only a pulse's current is graded: current through an open switch has no lower level that a lower
-                // setpoint could fix, so it goes straight to the envelope's open-switch limit.
-                bool pulse = phases[m] == ModulePhase.Current;
-                int limit = pulse ? pulseLimit : openLimit;
-                bool over = valid && magnitude > limit;
-                bool high = valid && pulse && magnitude > warningLimit;
-                if (quiet && !over && !high)
-                {
-                    continue;
-                }
-
-                int derateLimit = _limits.ModuleCurrentDerateUa;
-                diagnosis.Report(DiagnosisId.ModuleOvercurrentWarning, m, high, current, warningLimit);
-                diagnosis.Report(DiagnosisId.ModuleOvercurrentDerate, m, valid && pulse && magnitude > derateLimit, current, derateLimit);
-                diagnosis.Report(DiagnosisId.ModuleOvercurrent, m, over, current, limit);
-            }
-        }
-
-        private void EvaluateTemperatures(SampleFrame frame, DiagnosisManager diagnosis)
-        {
-            ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
-            int[] temperatures = frame.TemperatureDeciCelsius;
-            int warningDeciCelsius = _limits.TemperatureWarningDeciCelsius;
-            bool quiet = diagnosis.IsQuiet(DiagnosisId.CellOvertemperature) && diagnosis.IsQuiet(DiagnosisId.CellOvertemperatureWarning)
-                && diagnosis.IsQuiet(DiagnosisId.CellOvertemperatureDerate);
-            int sensors = _layout.TemperatureCount;
-            for (int t = 0; t < sensors; t++)
-            {
-                int temperature = temperatures[t];
-                bool valid = temperatureStatuses[t] == ChannelStatus.Valid;
-                bool high = valid && temperature > warningDeciCelsius;
-                if (quiet && !high)
-                {
-                    continue;
-                }
-
-                int derateDeciCelsius = _limits.TemperatureDerateDeciCelsius;
-                int maximumDeciCelsius = _limits.MaximumTemperatureDeciCelsius;
-                diagnosis.Report(DiagnosisId.CellOvertemperatureWarning, t, high, temperature, warningDeciCelsius);
-                diagnosis.Report(DiagnosisId.CellOvertemperatureDerate, t, valid && temperature > derateDeciCelsius, temperature, derateDeciCelsius);
-                diagnosis.Report(DiagnosisId.CellOvertemperature, t, valid && temperature > maximumDeciCelsius, temperature, maximumDeciCelsius);
             }
         }
     }
