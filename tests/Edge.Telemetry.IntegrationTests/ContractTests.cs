@@ -118,14 +118,15 @@ public sealed class ContractTests
         {
             case "depletionTrendInfo" or "depletionTrendWarning" or "depletionTrendFault" or "depletionEdgeResistanceRise" or "depletionNonlinearRise" or "softShortSpike" or "softShortConfirmed":
                 return value >= threshold;
-            case "softShortResistanceDrop" or "softShortEfficiencyDrop" or "cellUndervoltage" or "cellChannelStuck":
+            case "softShortResistanceDrop" or "softShortEfficiencyDrop" or "cellUndervoltage" or "cellUndervoltageWarning" or "cellUndervoltageDerate" or "cellChannelStuck":
                 return value < threshold;
-            case "softShortSelfDischarge" or "cellOvervoltage" or "cellOvertemperature" or "tickLate":
+            case "softShortSelfDischarge" or "cellOvervoltage" or "cellOvervoltageWarning" or "cellOvervoltageDerate" or "cellOvertemperature"
+                or "cellOvertemperatureWarning" or "cellOvertemperatureDerate" or "tickLate":
                 return value > threshold;
             case "hardShort":
                 // Near zero (abs(value) <= threshold, mV) or a shunt edge (value < threshold, mOhm): value <= threshold either way.
                 return value <= threshold;
-            case "moduleOvercurrent":
+            case "moduleOvercurrent" or "moduleOvercurrentWarning" or "moduleOvercurrentDerate":
                 return Math.Abs(value) > threshold;
             case null:
                 break;

@@ -11,6 +11,9 @@ namespace Edge.Core.Boards
         /// <summary>Value of <see cref="TemperatureMaxDeciC"/> when the board sets no temperature limit.</summary>
         public const int NoTemperatureLimit = int.MaxValue;
 
+        /// <summary>Value of a graded level (warning or derate) the board does not give: the controller's own applies.</summary>
+        public const int NotGiven = int.MinValue;
+
         public SafetyEnvelope(int maxModuleCurrentUa, int maxPlatingCurrentUa, int cellVoltageMinMv, int cellVoltageMaxMv, int temperatureMaxDeciC)
             : this(maxModuleCurrentUa, maxPlatingCurrentUa, cellVoltageMinMv, cellVoltageMaxMv, temperatureMaxDeciC, true)
         {
@@ -32,6 +35,14 @@ namespace Edge.Core.Boards
             CellVoltageMinMv = cellVoltageMinMv;
             CellVoltageMaxMv = cellVoltageMaxMv;
             TemperatureMaxDeciC = temperatureMaxDeciC;
+            CellVoltageMaxWarningMv = NotGiven;
+            CellVoltageMaxDerateMv = NotGiven;
+            CellVoltageMinWarningMv = NotGiven;
+            CellVoltageMinDerateMv = NotGiven;
+            ModuleCurrentWarningUa = NotGiven;
+            ModuleCurrentDerateUa = NotGiven;
+            TemperatureWarningDeciC = NotGiven;
+            TemperatureDerateDeciC = NotGiven;
         }
 
         /// <summary>Largest module current magnitude in either direction, uA.</summary>
@@ -48,6 +59,30 @@ namespace Edge.Core.Boards
 
         /// <summary>Highest allowed temperature, 0.1 degC, or <see cref="NoTemperatureLimit"/>.</summary>
         public int TemperatureMaxDeciC { get; }
+
+        /// <summary>Cell voltage warning level (maximum operating limit), mV, or <see cref="NotGiven"/>.</summary>
+        public int CellVoltageMaxWarningMv { get; set; }
+
+        /// <summary>Cell voltage derate level (recommended safety limit), mV, or <see cref="NotGiven"/>.</summary>
+        public int CellVoltageMaxDerateMv { get; set; }
+
+        /// <summary>Lower cell voltage warning level (minimum operating limit), mV, or <see cref="NotGiven"/>.</summary>
+        public int CellVoltageMinWarningMv { get; set; }
+
+        /// <summary>Lower cell voltage derate level (recommended safety limit), mV, or <see cref="NotGiven"/>.</summary>
+        public int CellVoltageMinDerateMv { get; set; }
+
+        /// <summary>Pulse current warning level (maximum operating limit), uA magnitude, or <see cref="NotGiven"/>.</summary>
+        public int ModuleCurrentWarningUa { get; set; }
+
+        /// <summary>Pulse current derate level (recommended safety limit), uA magnitude, or <see cref="NotGiven"/>.</summary>
+        public int ModuleCurrentDerateUa { get; set; }
+
+        /// <summary>Temperature warning level (maximum operating limit), 0.1 degC, or <see cref="NotGiven"/>.</summary>
+        public int TemperatureWarningDeciC { get; set; }
+
+        /// <summary>Temperature derate level (recommended safety limit), 0.1 degC, or <see cref="NotGiven"/>.</summary>
+        public int TemperatureDerateDeciC { get; set; }
 
         /// <summary>True when every module's current stage can push current into the cells (<c>current_stage</c> other than <c>sink</c>).</summary>
         public bool PlatingPossible { get; }

@@ -3,6 +3,7 @@
 using Edge.Core.Configuration.Detection;
 using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Configuration.Protocol;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
 
 namespace Edge.Core.Configuration
@@ -57,6 +58,7 @@ namespace Edge.Core.Configuration
             check.Range("protection.moduleMaximumCurrentUa", protection.ModuleMaximumCurrentUa, 1, 100000000);
             check.Range("protection.openSwitchCurrentUa", protection.OpenSwitchCurrentUa, 0, protection.ModuleMaximumCurrentUa);
             check.Range("protection.maximumTemperatureDeciCelsius", protection.MaximumTemperatureDeciCelsius, -400, 2000);
+            ProtectionGradingCheck.Validate(protection, check);
         }
 
         private static void ValidateProtocol(ProtocolConfiguration protocol, ProtectionConfiguration protection, int samplePeriodMs, ConfigurationCheck check)
@@ -321,10 +323,17 @@ namespace Edge.Core.Configuration
                 {
                     check.Fail(new ConfigurationError(
                         "diagnosis." + ContractNames.Of(row.Id) + ".reaction",
-                        "reduceCurrent" + Why + "Use extendRest, stopModule or isolateModule"));
+                        "reduceCurrent" + Why + (row.Severity == Severity.Warning && IsProtectionKind(row.EventKind)
+                            ? "Use none: the level then only warns, and the safety limit still isolates"
+                            : "Use extendRest, stopModule or isolateModule")));
                     return;
                 }
             }
+        }
+
+        private static bool IsProtectionKind(EventKind kind)
+        {
+            return kind == EventKind.Overvoltage || kind == EventKind.Undervoltage || kind == EventKind.Overcurrent || kind == EventKind.Overtemperature;
         }
     }
 }

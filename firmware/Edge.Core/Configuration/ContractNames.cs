@@ -35,7 +35,9 @@ namespace Edge.Core.Configuration
             "softShortEfficiencyDrop", "softShortConfirmed", "hardShort", "cellOvervoltage", "cellUndervoltage",
             "moduleOvercurrent", "cellOvertemperature", "cellChannelInvalid", "cellChannelSaturated",
             "cellChannelStuck", "currentChannelInvalid", "currentChannelSaturated", "temperatureChannelInvalid",
-            "tickLate", "tickMissed",
+            "tickLate", "tickMissed", "cellOvervoltageWarning", "cellOvervoltageDerate", "cellUndervoltageWarning",
+            "cellUndervoltageDerate", "moduleOvercurrentWarning", "moduleOvercurrentDerate", "cellOvertemperatureWarning",
+            "cellOvertemperatureDerate",
         };
 
         private static readonly string[] s_severities = new string[] { "info", "warning", "fault" };

@@ -2,24 +2,195 @@
 
 namespace Edge.Core.Configuration
 {
-    /// <summary>Safety envelope; a board definition overrides these with its own limits.</summary>
+    /// <summary>
+    /// Safety envelope and the graded levels inside it (foxBMS 2's MSL / RSL / MOL): the maximum safety limit
+    /// isolates, the recommended safety limit derates the current, the maximum operating limit warns. A board
+    /// definition overrides these with its own limits. A graded level that is not set follows its safety limit
+    /// (<see cref="ProtectionGrading"/>) whenever that changes (a board's envelope, a rescaled electrode area);
+    /// a level that is set keeps its value.
+    /// </summary>
     public sealed class ProtectionConfiguration
     {
-        /// <summary>Highest tolerated cell voltage (mV): 10 % above the [W] 3 V stripping cut-off.</summary>
-        public int CellMaximumMv { get; set; } = 3300;
+        private const int GivenCellMaximumWarning = 1;
+        private const int GivenCellMaximumDerate = 2;
+        private const int GivenCellMinimumWarning = 4;
+        private const int GivenCellMinimumDerate = 8;
+        private const int GivenCurrentWarning = 16;
+        private const int GivenCurrentDerate = 32;
+        private const int GivenTemperatureWarning = 64;
+        private const int GivenTemperatureDerate = 128;
 
-        /// <summary>Lowest tolerated cell voltage (mV): mirror of the maximum for plating.</summary>
-        public int CellMinimumMv { get; set; } = -3300;
+        private int _cellMaximumMv = 3300;
+        private int _cellMinimumMv = -3300;
+        private int _moduleMaximumCurrentUa = 1925;
+        private int _maximumTemperatureDeciCelsius = 600;
+        private int _cellMaximumWarningMv;
+        private int _cellMaximumDerateMv;
+        private int _cellMinimumWarningMv;
+        private int _cellMinimumDerateMv;
+        private int _moduleCurrentWarningUa;
+        private int _moduleCurrentDerateUa;
+        private int _temperatureWarningDeciCelsius;
+        private int _temperatureDerateDeciCelsius;
 
-        /// <summary>Largest module current in either direction (uA): 5 mA/cm2 on 0.385 cm2, above any protocol
+        // Which graded levels were set by hand (the Given* bits); the others follow their safety limit.
+        private int _given;
+
+        public ProtectionConfiguration()
+        {
+            Regrade();
+        }
+
+        /// <summary>Highest tolerated cell voltage (mV, MSL): 10 % above the [W] 3 V stripping cut-off.</summary>
+        public int CellMaximumMv
+        {
+            get => _cellMaximumMv;
+            set
+            {
+                _cellMaximumMv = value;
+                Regrade();
+            }
+        }
+
+        /// <summary>Lowest tolerated cell voltage (mV, MSL): mirror of the maximum for plating.</summary>
+        public int CellMinimumMv
+        {
+            get => _cellMinimumMv;
+            set
+            {
+                _cellMinimumMv = value;
+                Regrade();
+            }
+        }
+
+        /// <summary>Largest module current in either direction (uA, MSL): 5 mA/cm2 on 0.385 cm2, above any protocol
         /// in the seeds and below the Na/NASICON critical current of 3.2 mA/cm2 times the area with margin.</summary>
-        public int ModuleMaximumCurrentUa { get; set; } = 1925;
+        public int ModuleMaximumCurrentUa
+        {
+            get => _moduleMaximumCurrentUa;
+            set
+            {
+                _moduleMaximumCurrentUa = value;
+                Regrade();
+            }
+        }
 
-        /// <summary>Current tolerated through an open switch (uA): leakage and offset of the current amplifier.</summary>
+        /// <summary>Current tolerated through an open switch (uA): leakage and offset of the current amplifier.
+        /// Not graded: current through an open switch is a welded switch or a stuck driver, which no derating helps.</summary>
         public int OpenSwitchCurrentUa { get; set; } = 50;
 
-        /// <summary>Highest tolerated temperature (0.1 degC). Ceramic electrolyte cells run near room temperature in the seeds.</summary>
-        public int MaximumTemperatureDeciCelsius { get; set; } = 600;
+        /// <summary>Highest tolerated temperature (0.1 degC, MSL). Ceramic electrolyte cells run near room temperature in the seeds.</summary>
+        public int MaximumTemperatureDeciCelsius
+        {
+            get => _maximumTemperatureDeciCelsius;
+            set
+            {
+                _maximumTemperatureDeciCelsius = value;
+                Regrade();
+            }
+        }
+
+        /// <summary>Cell voltage warning level (mV, MOL); by default 90 % of <see cref="CellMaximumMv"/> (2970 mV).</summary>
+        public int CellMaximumWarningMv
+        {
+            get => _cellMaximumWarningMv;
+            set
+            {
+                _cellMaximumWarningMv = value;
+                _given |= GivenCellMaximumWarning;
+            }
+        }
+
+        /// <summary>
+        /// Cell voltage derate level (mV, RSL); by default 95 % of <see cref="CellMaximumMv"/> (3135 mV). Above it
+        /// the stripping polarisation is too high and a lower current lowers it (its ohmic part in proportion).
+        /// </summary>
+        public int CellMaximumDerateMv
+        {
+            get => _cellMaximumDerateMv;
+            set
+            {
+                _cellMaximumDerateMv = value;
+                _given |= GivenCellMaximumDerate;
+            }
+        }
+
+        /// <summary>Cell voltage warning level below 0 (mV, MOL); by default 90 % of <see cref="CellMinimumMv"/> (-2970 mV).</summary>
+        public int CellMinimumWarningMv
+        {
+            get => _cellMinimumWarningMv;
+            set
+            {
+                _cellMinimumWarningMv = value;
+                _given |= GivenCellMinimumWarning;
+            }
+        }
+
+        /// <summary>
+        /// Cell voltage derate level below 0 (mV, RSL); by default 95 % of <see cref="CellMinimumMv"/> (-3135 mV).
+        /// Below it the plating overpotential is too high, the regime where plating drives dendrites, and a lower
+        /// plating current is the answer.
+        /// </summary>
+        public int CellMinimumDerateMv
+        {
+            get => _cellMinimumDerateMv;
+            set
+            {
+                _cellMinimumDerateMv = value;
+                _given |= GivenCellMinimumDerate;
+            }
+        }
+
+        /// <summary>Pulse current warning level, either direction (uA, MOL); by default 90 % of <see cref="ModuleMaximumCurrentUa"/> (1733 uA).</summary>
+        public int ModuleCurrentWarningUa
+        {
+            get => _moduleCurrentWarningUa;
+            set
+            {
+                _moduleCurrentWarningUa = value;
+                _given |= GivenCurrentWarning;
+            }
+        }
+
+        /// <summary>Pulse current derate level, either direction (uA, RSL); by default 95 % of <see cref="ModuleMaximumCurrentUa"/> (1829 uA).</summary>
+        public int ModuleCurrentDerateUa
+        {
+            get => _moduleCurrentDerateUa;
+            set
+            {
+                _moduleCurrentDerateUa = value;
+                _given |= GivenCurrentDerate;
+            }
+        }
+
+        /// <summary>Temperature warning level (0.1 degC, MOL); by default 10 K below <see cref="MaximumTemperatureDeciCelsius"/> (50.0 degC).</summary>
+        public int TemperatureWarningDeciCelsius
+        {
+            get => _temperatureWarningDeciCelsius;
+            set
+            {
+                _temperatureWarningDeciCelsius = value;
+                _given |= GivenTemperatureWarning;
+            }
+        }
+
+        /// <summary>Temperature derate level (0.1 degC, RSL); by default 5 K below <see cref="MaximumTemperatureDeciCelsius"/> (55.0 degC).</summary>
+        public int TemperatureDerateDeciCelsius
+        {
+            get => _temperatureDerateDeciCelsius;
+            set
+            {
+                _temperatureDerateDeciCelsius = value;
+                _given |= GivenTemperatureDerate;
+            }
+        }
+
+        /// <summary>
+        /// Act mode: each derate (a recommended safety limit crossed) lowers the module's current by this percentage,
+        /// down to <c>depletion.minimumCurrentPercent</c>. 20 %, as depletion's step: 36 % less Joule heat (I^2 R), 20 %
+        /// less ohmic polarisation, and still well above the floor after two steps.
+        /// </summary>
+        public int DerateCurrentPercent { get; set; } = 20;
 
         /// <summary>
         /// Whether the hardware can push current into the cells (plate). A board whose current stages only
@@ -33,5 +204,49 @@ namespace Edge.Core.Configuration
         /// a current reduction are then refused: act mode answers depletion with the pulse length and the rest only.
         /// </summary>
         public bool CurrentReductionSupported { get; set; } = true;
+
+        /// <summary>Moves every graded level that was not set by hand to its default inside the safety limits.</summary>
+        private void Regrade()
+        {
+            if ((_given & GivenCellMaximumWarning) == 0)
+            {
+                _cellMaximumWarningMv = ProtectionGrading.WarningBelow(_cellMaximumMv);
+            }
+
+            if ((_given & GivenCellMaximumDerate) == 0)
+            {
+                _cellMaximumDerateMv = ProtectionGrading.DerateBelow(_cellMaximumMv);
+            }
+
+            if ((_given & GivenCellMinimumWarning) == 0)
+            {
+                _cellMinimumWarningMv = ProtectionGrading.WarningAbove(_cellMinimumMv);
+            }
+
+            if ((_given & GivenCellMinimumDerate) == 0)
+            {
+                _cellMinimumDerateMv = ProtectionGrading.DerateAbove(_cellMinimumMv);
+            }
+
+            if ((_given & GivenCurrentWarning) == 0)
+            {
+                _moduleCurrentWarningUa = ProtectionGrading.WarningBelow(_moduleMaximumCurrentUa);
+            }
+
+            if ((_given & GivenCurrentDerate) == 0)
+            {
+                _moduleCurrentDerateUa = ProtectionGrading.DerateBelow(_moduleMaximumCurrentUa);
+            }
+
+            if ((_given & GivenTemperatureWarning) == 0)
+            {
+                _temperatureWarningDeciCelsius = ProtectionGrading.TemperatureWarningBelow(_maximumTemperatureDeciCelsius);
+            }
+
+            if ((_given & GivenTemperatureDerate) == 0)
+            {
+                _temperatureDerateDeciCelsius = ProtectionGrading.TemperatureDerateBelow(_maximumTemperatureDeciCelsius);
+            }
+        }
     }
 }

@@ -36,6 +36,14 @@ namespace Edge.Core.Decision
                 case DiagnosisId.CellUndervoltage:
                 case DiagnosisId.ModuleOvercurrent:
                 case DiagnosisId.CellOvertemperature:
+                case DiagnosisId.CellOvervoltageWarning:
+                case DiagnosisId.CellOvervoltageDerate:
+                case DiagnosisId.CellUndervoltageWarning:
+                case DiagnosisId.CellUndervoltageDerate:
+                case DiagnosisId.ModuleOvercurrentWarning:
+                case DiagnosisId.ModuleOvercurrentDerate:
+                case DiagnosisId.CellOvertemperatureWarning:
+                case DiagnosisId.CellOvertemperatureDerate:
                     return StopReason.Protection;
                 case DiagnosisId.CellChannelInvalid:
                 case DiagnosisId.CellChannelSaturated:

@@ -77,7 +77,7 @@ namespace Edge.Core.Decision
         /// <summary>Gross charge plated (negative current) since start, nanocoulombs, as a positive number.</summary>
         public long PlatedChargeNc { get; private set; }
 
-        /// <summary>Percentage of the protocol's current that pulses use (lowered by depletion warnings in act mode).</summary>
+        /// <summary>Percentage of the protocol's current that pulses use (lowered by depletion warnings and protection derates in act mode).</summary>
         public int CurrentPercent => _currentPercent;
 
         public RestTuner RestTuner => _restTuner;
@@ -288,8 +288,15 @@ namespace Edge.Core.Decision
 
                 if (requests.ReduceCurrent[_module] || requests.AbortPulse[_module])
                 {
-                    ReduceCurrent();
+                    ReduceCurrent(_configuration.Depletion.CurrentReductionPercent);
                 }
+            }
+
+            // A protection level's derate lowers the current itself: a shorter pulse at the same current would leave
+            // the polarisation, the current and (with rests scaled alike) the heat as they are.
+            if (requests.Derate[_module])
+            {
+                ReduceCurrent(_configuration.Protection.DerateCurrentPercent);
             }
 
             if (requests.AbortPulse[_module] && _subState == ModuleSubState.Pulse)
@@ -532,9 +539,9 @@ namespace Edge.Core.Decision
             return _protocol.Steps.Length - 1;
         }
 
-        private void ReduceCurrent()
+        private void ReduceCurrent(int percent)
         {
-            int reduced = _currentPercent * (100 - _configuration.Depletion.CurrentReductionPercent) / 100;
+            int reduced = _currentPercent * (100 - percent) / 100;
             int floor = _configuration.Depletion.MinimumCurrentPercent;
             _currentPercent = reduced < floor ? floor : reduced;
         }

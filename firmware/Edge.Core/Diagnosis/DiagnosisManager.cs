@@ -97,6 +97,16 @@ namespace Edge.Core.Diagnosis
         /// </summary>
         public bool IsQuiet(DiagnosisId id) => _pendingChannels[(int)id] == 0;
 
+        /// <summary>
+        /// True when all three rows are quiet (<see cref="IsQuiet"/>): a graded protection asks once for its three
+        /// levels, one call instead of three on every healthy tick.
+        /// </summary>
+        public bool AreQuiet(DiagnosisId first, DiagnosisId second, DiagnosisId third)
+        {
+            int[] pending = _pendingChannels;
+            return pending[(int)first] == 0 && pending[(int)second] == 0 && pending[(int)third] == 0;
+        }
+
         private void SetPending(int slot, int row, bool pending)
         {
             if (pending != _pending[slot])

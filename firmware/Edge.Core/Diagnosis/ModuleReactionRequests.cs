@@ -17,6 +17,7 @@ namespace Edge.Core.Diagnosis
         {
             ExtendRest = new bool[moduleCount];
             ReduceCurrent = new bool[moduleCount];
+            Derate = new bool[moduleCount];
             Stop = new bool[moduleCount];
             Isolate = new bool[moduleCount];
             AbortPulse = new bool[moduleCount];
@@ -29,7 +30,14 @@ namespace Edge.Core.Diagnosis
 
         public bool[] ExtendRest { get; }
 
+        /// <summary>A lower current asked for by depletion (the pulse tuner may answer it with a shorter pulse instead).</summary>
         public bool[] ReduceCurrent { get; }
+
+        /// <summary>
+        /// A lower current asked for by a protection level (a <see cref="DiagnosisReaction.ReduceCurrent"/> row of
+        /// over/under voltage, overcurrent or overtemperature): the current itself must fall, so no shorter pulse answers it.
+        /// </summary>
+        public bool[] Derate { get; }
 
         public bool[] Stop { get; }
 
@@ -64,6 +72,7 @@ namespace Edge.Core.Diagnosis
             {
                 ExtendRest[m] = false;
                 ReduceCurrent[m] = false;
+                Derate[m] = false;
                 Stop[m] = false;
                 Isolate[m] = false;
                 AbortPulse[m] = false;
@@ -91,7 +100,15 @@ namespace Edge.Core.Diagnosis
                     ExtendRest[module] = true;
                     break;
                 case DiagnosisReaction.ReduceCurrent:
-                    ReduceCurrent[module] = true;
+                    if (IsProtection(cause))
+                    {
+                        Derate[module] = true;
+                    }
+                    else
+                    {
+                        ReduceCurrent[module] = true;
+                    }
+
                     break;
                 case DiagnosisReaction.StopModule:
                     if (!Stop[module])
@@ -118,6 +135,29 @@ namespace Edge.Core.Diagnosis
                     break;
                 default:
                     break;
+            }
+        }
+
+        /// <summary>The safety envelope's diagnoses and their graded levels.</summary>
+        private static bool IsProtection(DiagnosisId id)
+        {
+            switch (id)
+            {
+                case DiagnosisId.CellOvervoltage:
+                case DiagnosisId.CellUndervoltage:
+                case DiagnosisId.ModuleOvercurrent:
+                case DiagnosisId.CellOvertemperature:
+                case DiagnosisId.CellOvervoltageWarning:
+                case DiagnosisId.CellOvervoltageDerate:
+                case DiagnosisId.CellUndervoltageWarning:
+                case DiagnosisId.CellUndervoltageDerate:
+                case DiagnosisId.ModuleOvercurrentWarning:
+                case DiagnosisId.ModuleOvercurrentDerate:
+                case DiagnosisId.CellOvertemperatureWarning:
+                case DiagnosisId.CellOvertemperatureDerate:
+                    return true;
+                default:
+                    return false;
             }
         }
 

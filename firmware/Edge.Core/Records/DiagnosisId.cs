@@ -41,11 +41,16 @@ namespace Edge.Core.Records
         /// <summary>A few mV under current, or V proportional to I with no relaxation (cell).</summary>
         HardShort = 10,
 
+        /// <summary>Cell voltage above the maximum safety limit (MSL, the envelope): isolate (cell).</summary>
         CellOvervoltage = 11,
+
+        /// <summary>Cell voltage below the minimum safety limit (MSL, the envelope): isolate (cell).</summary>
         CellUndervoltage = 12,
 
         /// <summary>Module current above the safety envelope, or flowing with the switch open (module).</summary>
         ModuleOvercurrent = 13,
+
+        /// <summary>Temperature above the maximum safety limit (MSL, the envelope): isolate (temperature sensor).</summary>
         CellOvertemperature = 14,
         CellChannelInvalid = 15,
         CellChannelSaturated = 16,
@@ -61,5 +66,29 @@ namespace Edge.Core.Records
 
         /// <summary>Ticks were skipped or the gap exceeded the control deadline (pack).</summary>
         TickMissed = 22,
+
+        /// <summary>Cell voltage above its maximum operating limit (MOL): a warning (cell).</summary>
+        CellOvervoltageWarning = 23,
+
+        /// <summary>Cell voltage above its recommended safety limit (RSL): derate the module's current (cell).</summary>
+        CellOvervoltageDerate = 24,
+
+        /// <summary>Cell voltage below its minimum operating limit (MOL): a warning (cell).</summary>
+        CellUndervoltageWarning = 25,
+
+        /// <summary>Cell voltage below its recommended safety limit (RSL): derate the module's current (cell).</summary>
+        CellUndervoltageDerate = 26,
+
+        /// <summary>Module current within a pulse above its maximum operating limit (MOL): a warning (module).</summary>
+        ModuleOvercurrentWarning = 27,
+
+        /// <summary>Module current within a pulse above its recommended safety limit (RSL): derate it (module).</summary>
+        ModuleOvercurrentDerate = 28,
+
+        /// <summary>Temperature above its maximum operating limit (MOL): a warning (temperature sensor).</summary>
+        CellOvertemperatureWarning = 29,
+
+        /// <summary>Temperature above its recommended safety limit (RSL): derate every module's current (temperature sensor).</summary>
+        CellOvertemperatureDerate = 30,
     }
 }

@@ -49,6 +49,9 @@ public sealed class FaultInjector
     /// <summary>The nanoFramework-like tick jitter active now, or null.</summary>
     public FaultSpec? NanoFrameworkJitter { get; private set; }
 
+    /// <summary>Temperature every sensor reads without a fault, 0.1 degC: 25.0 degC, the seed experiments' room.</summary>
+    public const int AmbientDeciCelsius = 250;
+
     /// <summary>True while a runtime hang is active: no tick runs.</summary>
     public bool RuntimeHung { get; private set; }
 
@@ -120,12 +123,35 @@ public sealed class FaultInjector
                 case FaultKind.BrokerOutage:
                     // Carried for the telemetry bridge; the closed loop has no broker.
                     break;
+                case FaultKind.TemperatureRise:
+                    // Read by TemperatureDeciCelsius when the runner fills the frame.
+                    break;
             }
         }
 
         JitterMs = jitter;
         NanoFrameworkJitter = nanoFrameworkJitter;
         RuntimeHung = hung;
+    }
+
+    /// <summary>
+    /// What temperature sensor <paramref name="sensor"/> reads at <paramref name="tS"/>, 0.1 degC: the ambient plus
+    /// every temperature rise on it since it started (held at its end once its duration is over).
+    /// </summary>
+    public int TemperatureDeciCelsius(int sensor, double tS)
+    {
+        double rise = 0;
+        for (int i = 0; i < _faults.Length; i++)
+        {
+            FaultSpec f = _faults[i];
+            if (f.Kind == FaultKind.TemperatureRise && f.Sensor == sensor && tS >= f.AtS)
+            {
+                double elapsed = f.DurationS > 0 ? Math.Min(tS - f.AtS, f.DurationS) : tS - f.AtS;
+                rise += f.RateCPerS * elapsed;
+            }
+        }
+
+        return AmbientDeciCelsius + (int)Math.Round(rise * 10);
     }
 
     private void UpdateShunt(int index, FaultSpec f, int cell, bool active, double tS)

@@ -35,4 +35,10 @@ public enum FaultKind
     /// what the last tick wrote, as LEDC PWM and GPIO levels do. Only the board's hardware enable can stop the current.
     /// </summary>
     RuntimeHang,
+
+    /// <summary>
+    /// A temperature sensor's reading rises from the pack's ambient temperature at <c>rateCPerS</c> (a cell
+    /// heating up): the graded over-temperature levels warn, derate and at last isolate the pack.
+    /// </summary>
+    TemperatureRise,
 }

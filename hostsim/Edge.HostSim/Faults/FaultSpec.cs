@@ -49,6 +49,12 @@ public sealed class FaultSpec
     /// <summary>tickJitter (nanoFramework): how long a garbage collection stops every thread, ms.</summary>
     public int GcPauseMs { get; set; } = 15;
 
+    /// <summary>temperatureRise: the temperature sensor (0 .. pack.temperatureSensors - 1).</summary>
+    public int Sensor { get; set; }
+
+    /// <summary>temperatureRise: how fast the reading rises, degC per second; it holds its last value after durationS.</summary>
+    public double RateCPerS { get; set; }
+
     /// <summary>Pack-wide cell index given the layout (module * cellsPerModule + cell).</summary>
     public int PackCell(int cellsPerModule) => (Module * cellsPerModule) + Cell;
 

@@ -32,6 +32,12 @@ public sealed class PackSpec
     /// <summary>Per-module multipliers on the preset (slow or weak modules).</summary>
     public List<ModuleOverrideSpec> ModuleOverrides { get; set; } = new List<ModuleOverrideSpec>();
 
+    /// <summary>
+    /// Temperature sensors on the pack (0-4), read in 0.1 degC: the ambient 25.0 degC unless a temperatureRise
+    /// fault heats one. Not with a board, whose temperature channels the simulator does not model yet.
+    /// </summary>
+    public int TemperatureSensors { get; set; }
+
     /// <summary>Pack-level load demand; null: every module runs its own protocol.</summary>
     public DemandSpec? Demand { get; set; }
 

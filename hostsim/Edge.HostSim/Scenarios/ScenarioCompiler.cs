@@ -12,7 +12,7 @@ public static class ScenarioCompiler
     /// <summary>Coulombs per mAh.</summary>
     private const double CoulombPerMAh = 3.6;
 
-    public static PackLayout Layout(Scenario scenario) => new PackLayout(scenario.Pack.Modules, scenario.Pack.CellsPerModule, 0);
+    public static PackLayout Layout(Scenario scenario) => new PackLayout(scenario.Pack.Modules, scenario.Pack.CellsPerModule, scenario.Pack.TemperatureSensors);
 
     public static void Validate(Scenario scenario) => Compile(scenario);
 

@@ -91,6 +91,11 @@ public static class ScenarioLoader
             s.Measurement = ReadMeasurement(root.Section("measurement"));
         }
 
+        if (s.Pack.TemperatureSensors > 0 && s.Measurement.Board != null)
+        {
+            throw new ScenarioException("pack.temperatureSensors", "simulated temperature sensors need the simple measurement chain; a board's temperature channels are not simulated yet");
+        }
+
         if (root.Has("trace"))
         {
             JsonSection trace = root.Section("trace");
@@ -130,6 +135,7 @@ public static class ScenarioLoader
             throw new ScenarioException(section.FieldPath("preset"), presetError);
         }
 
+        pack.TemperatureSensors = (int)section.Integer("temperatureSensors", 0, 4, 0);
         pack.AreaCm2Given = section.Has("areaCm2");
         pack.AreaCm2 = section.Number("areaCm2", 1e-4, 10000, pack.AreaCm2);
         if (section.Has("spread"))
@@ -323,12 +329,12 @@ public static class ScenarioLoader
         string kindText = section.String("kind");
         if (!TryParseKind(kindText, out FaultKind kind))
         {
-            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage, runtimeHang)");
+            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage, runtimeHang, temperatureRise)");
         }
 
         fault.Kind = kind;
         fault.AtS = section.Number("atS", 0, MaximumTimeLimitS);
-        bool needsModule = kind != FaultKind.TickJitter && kind != FaultKind.BrokerOutage && kind != FaultKind.RuntimeHang;
+        bool needsModule = kind != FaultKind.TickJitter && kind != FaultKind.BrokerOutage && kind != FaultKind.RuntimeHang && kind != FaultKind.TemperatureRise;
         bool needsCell = needsModule && kind != FaultKind.NoiseBurst;
         if (needsModule)
         {
@@ -382,6 +388,16 @@ public static class ScenarioLoader
                 break;
             case FaultKind.BrokerOutage:
                 fault.DurationS = section.Number("durationS", 0.001, MaximumTimeLimitS);
+                break;
+            case FaultKind.TemperatureRise:
+                if (pack.TemperatureSensors == 0)
+                {
+                    throw new ScenarioException(section.FieldPath("sensor"), "the pack has no temperature sensor: set pack.temperatureSensors");
+                }
+
+                fault.Sensor = (int)section.Integer("sensor", 0, pack.TemperatureSensors - 1, 0);
+                fault.RateCPerS = section.Number("rateCPerS", -100, 100);
+                fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
                 break;
         }
 

@@ -114,6 +114,12 @@ public sealed class ClosedLoopRunner
             if (ticked)
             {
                 chain.Convert(plant.VoltageV, plant.TrueCurrentUa, frame);
+                for (int t = 0; t < layout.TemperatureCount; t++)
+                {
+                    frame.TemperatureDeciCelsius[t] = faults.TemperatureDeciCelsius(t, timeS);
+                    frame.TemperatureStatus[t] = ChannelStatus.Valid;
+                }
+
                 frame.TickIndex = executedTicks;
                 int jitter = faults.JitterMs;
                 frame.TimestampMs = lateStarts != null ? (long)startMs

@@ -34,6 +34,8 @@ const DIAGNOSIS_UNITS = {
   moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
   currentChannelSaturated: 'µA', cellChannelInvalid: 'status', currentChannelInvalid: 'status', temperatureChannelInvalid: 'status',
   tickLate: 'ms', tickMissed: 'ms',
+  cellOvervoltageWarning: 'mV', cellOvervoltageDerate: 'mV', cellUndervoltageWarning: 'mV', cellUndervoltageDerate: 'mV',
+  moduleOvercurrentWarning: 'µA', moduleOvercurrentDerate: 'µA', cellOvertemperatureWarning: '0.1 °C', cellOvertemperatureDerate: '0.1 °C',
 };
 const KIND_UNITS = {
   cutoff: 'mV', capacityLimit: 'µC', timeLimit: 'ms', currentCapped: 'µA', telemetryOverflow: 'records',

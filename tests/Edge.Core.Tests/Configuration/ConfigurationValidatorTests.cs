@@ -152,9 +152,14 @@ public class ConfigurationValidatorTests
     public void WithoutASetpointOutputNoReductionIsValid()
     {
         // Act mode then answers depletion with the pulse end and the longer rest only; AbortPulse keeps its row.
+        // The protection levels that would derate only warn (BoardCurrentSetpoints.ApplyDefaults does the same).
         var configuration = new ControllerConfiguration();
         configuration.Protection.CurrentReductionSupported = false;
         configuration.Depletion.CurrentReductionPercent = 0;
+        foreach (var id in new[] { DiagnosisId.CellOvervoltageDerate, DiagnosisId.CellUndervoltageDerate, DiagnosisId.ModuleOvercurrentDerate, DiagnosisId.CellOvertemperatureDerate })
+        {
+            configuration.Diagnosis[id].Reaction = DiagnosisReaction.None;
+        }
 
         Assert.Null(ConfigurationValidator.Validate(configuration, s_layout));
     }

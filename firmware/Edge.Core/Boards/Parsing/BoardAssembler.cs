@@ -225,6 +225,14 @@ namespace Edge.Core.Boards.Parsing
             }
 
             SafetyEnvelope safety = new SafetyEnvelope(s.MaxModuleCurrentUa, s.MaxPlatingCurrentUa, s.CellVoltageMinMv, s.CellVoltageMaxMv, s.TemperatureMaxDeciC, platingPossible, setpointEverywhere);
+            safety.CellVoltageMaxWarningMv = s.CellVoltageMaxWarningMv;
+            safety.CellVoltageMaxDerateMv = s.CellVoltageMaxDerateMv;
+            safety.CellVoltageMinWarningMv = s.CellVoltageMinWarningMv;
+            safety.CellVoltageMinDerateMv = s.CellVoltageMinDerateMv;
+            safety.ModuleCurrentWarningUa = s.ModuleCurrentWarningUa;
+            safety.ModuleCurrentDerateUa = s.ModuleCurrentDerateUa;
+            safety.TemperatureWarningDeciC = s.TemperatureWarningDeciC;
+            safety.TemperatureDerateDeciC = s.TemperatureDerateDeciC;
             CellParametersDefinition cellParameters = null;
             if (sections.CellParameters != null)
             {

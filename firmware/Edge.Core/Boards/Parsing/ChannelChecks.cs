@@ -100,6 +100,12 @@ namespace Edge.Core.Boards.Parsing
                 return s.FailAt(SafetySectionBuilder.MaxPlatingCurrentKey, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma");
             }
 
+            BoardParseError graded = GradedSafetyChecks.Check(s);
+            if (graded != null)
+            {
+                return graded;
+            }
+
             for (int i = 0; i < cellCount; i++)
             {
                 CalibrationCurve curve = sections.Cells[i].Calibration;

@@ -2,7 +2,10 @@
 
 namespace Edge.Core.Boards.Parsing
 {
-    /// <summary>Keys of the <c>[safety]</c> section: current and cell-voltage limits, optional temperature limit.</summary>
+    /// <summary>
+    /// Keys of the <c>[safety]</c> section: current and cell-voltage limits, optional temperature limit, and the
+    /// optional graded levels inside them (warning and derate, foxBMS's MOL and RSL).
+    /// </summary>
     internal sealed class SafetySectionBuilder : SectionBuilder
     {
         public const string MaxModuleCurrentKey = "max_module_current_ma";
@@ -10,10 +13,20 @@ namespace Edge.Core.Boards.Parsing
         public const string CellVoltageMinKey = "cell_voltage_min_mv";
         public const string CellVoltageMaxKey = "cell_voltage_max_mv";
         public const string TemperatureMaxKey = "temperature_max_c";
+        public const string CellVoltageMaxWarningKey = "cell_voltage_max_warning_mv";
+        public const string CellVoltageMaxDerateKey = "cell_voltage_max_derate_mv";
+        public const string CellVoltageMinWarningKey = "cell_voltage_min_warning_mv";
+        public const string CellVoltageMinDerateKey = "cell_voltage_min_derate_mv";
+        public const string ModuleCurrentWarningKey = "module_current_warning_ma";
+        public const string ModuleCurrentDerateKey = "module_current_derate_ma";
+        public const string TemperatureWarningKey = "temperature_warning_c";
+        public const string TemperatureDerateKey = "temperature_derate_c";
 
         private static readonly string[] s_allowed = new string[]
         {
             MaxModuleCurrentKey, MaxPlatingCurrentKey, CellVoltageMinKey, CellVoltageMaxKey, TemperatureMaxKey,
+            CellVoltageMaxWarningKey, CellVoltageMaxDerateKey, CellVoltageMinWarningKey, CellVoltageMinDerateKey,
+            ModuleCurrentWarningKey, ModuleCurrentDerateKey, TemperatureWarningKey, TemperatureDerateKey,
         };
 
         private static readonly string[] s_required = new string[]
@@ -25,6 +38,14 @@ namespace Edge.Core.Boards.Parsing
             : base(header, headerLine, 0)
         {
             TemperatureMaxDeciC = SafetyEnvelope.NoTemperatureLimit;
+            CellVoltageMaxWarningMv = SafetyEnvelope.NotGiven;
+            CellVoltageMaxDerateMv = SafetyEnvelope.NotGiven;
+            CellVoltageMinWarningMv = SafetyEnvelope.NotGiven;
+            CellVoltageMinDerateMv = SafetyEnvelope.NotGiven;
+            ModuleCurrentWarningUa = SafetyEnvelope.NotGiven;
+            ModuleCurrentDerateUa = SafetyEnvelope.NotGiven;
+            TemperatureWarningDeciC = SafetyEnvelope.NotGiven;
+            TemperatureDerateDeciC = SafetyEnvelope.NotGiven;
         }
 
         public int MaxModuleCurrentUa { get; private set; }
@@ -36,6 +57,22 @@ namespace Edge.Core.Boards.Parsing
         public int CellVoltageMaxMv { get; private set; }
 
         public int TemperatureMaxDeciC { get; private set; }
+
+        public int CellVoltageMaxWarningMv { get; private set; }
+
+        public int CellVoltageMaxDerateMv { get; private set; }
+
+        public int CellVoltageMinWarningMv { get; private set; }
+
+        public int CellVoltageMinDerateMv { get; private set; }
+
+        public int ModuleCurrentWarningUa { get; private set; }
+
+        public int ModuleCurrentDerateUa { get; private set; }
+
+        public int TemperatureWarningDeciC { get; private set; }
+
+        public int TemperatureDerateDeciC { get; private set; }
 
         protected override string[] AllowedKeys
         {
@@ -51,38 +88,75 @@ namespace Edge.Core.Boards.Parsing
         {
             int value;
             BoardParseError error;
-            if (line.Key == MaxModuleCurrentKey || line.Key == MaxPlatingCurrentKey)
+            string key = line.Key;
+            if (key == MaxModuleCurrentKey || key == MaxPlatingCurrentKey || key == ModuleCurrentWarningKey || key == ModuleCurrentDerateKey)
             {
                 // mA with up to 3 decimals (= 1 uA); 1 A is far above any cell this controller drives.
                 error = BoardValueReader.ReadFixed(line, 3, 1, 1000000, out value);
-                if (line.Key == MaxModuleCurrentKey)
+                if (key == MaxModuleCurrentKey)
                 {
                     MaxModuleCurrentUa = value;
                 }
-                else
+                else if (key == MaxPlatingCurrentKey)
                 {
                     MaxPlatingCurrentUa = value;
+                }
+                else if (key == ModuleCurrentWarningKey)
+                {
+                    ModuleCurrentWarningUa = value;
+                }
+                else
+                {
+                    ModuleCurrentDerateUa = value;
                 }
 
                 return error;
             }
 
-            if (line.Key == TemperatureMaxKey)
+            if (key == TemperatureMaxKey || key == TemperatureWarningKey || key == TemperatureDerateKey)
             {
                 error = BoardValueReader.ReadFixed(line, 1, -400, 1500, out value);
-                TemperatureMaxDeciC = value;
+                if (key == TemperatureMaxKey)
+                {
+                    TemperatureMaxDeciC = value;
+                }
+                else if (key == TemperatureWarningKey)
+                {
+                    TemperatureWarningDeciC = value;
+                }
+                else
+                {
+                    TemperatureDerateDeciC = value;
+                }
+
                 return error;
             }
 
             // Cell limits: the bipolar front ends measure about -3.3 to +3.3 V.
             error = BoardValueReader.ReadInt(line, -3300, 3300, out value);
-            if (line.Key == CellVoltageMinKey)
+            if (key == CellVoltageMinKey)
             {
                 CellVoltageMinMv = value;
             }
-            else
+            else if (key == CellVoltageMaxKey)
             {
                 CellVoltageMaxMv = value;
+            }
+            else if (key == CellVoltageMaxWarningKey)
+            {
+                CellVoltageMaxWarningMv = value;
+            }
+            else if (key == CellVoltageMaxDerateKey)
+            {
+                CellVoltageMaxDerateMv = value;
+            }
+            else if (key == CellVoltageMinWarningKey)
+            {
+                CellVoltageMinWarningMv = value;
+            }
+            else
+            {
+                CellVoltageMinDerateMv = value;
             }
 
             return error;

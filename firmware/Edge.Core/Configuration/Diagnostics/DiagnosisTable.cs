@@ -12,7 +12,7 @@ namespace Edge.Core.Configuration.Diagnostics
     /// </summary>
     public sealed class DiagnosisTable
     {
-        public const int RowCount = 23;
+        public const int RowCount = 31;
 
         private readonly DiagnosisTableRow[] _rows;
 
@@ -111,8 +111,8 @@ namespace Edge.Core.Configuration.Diagnostics
                 // Hard short: no debounce, the switch opens in the tick that shows it (safety rule 4).
                 Row(DiagnosisId.HardShort, DiagnosisScope.Cell, Severity.Fault, EventKind.HardShort, debounce: 1, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
 
-                // Safety envelope: two ticks so a single ADC glitch does not trip, still well inside
-                // the cell's thermal time constants.
+                // Safety envelope (the maximum safety limits, MSL): two ticks so a single ADC glitch does not trip,
+                // still well inside the cell's thermal time constants. Their graded levels are at the end of the table.
                 Row(DiagnosisId.CellOvervoltage, DiagnosisScope.Cell, Severity.Fault, EventKind.Overvoltage, debounce: 2, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 Row(DiagnosisId.CellUndervoltage, DiagnosisScope.Cell, Severity.Fault, EventKind.Undervoltage, debounce: 2, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 Row(DiagnosisId.ModuleOvercurrent, DiagnosisScope.Module, Severity.Fault, EventKind.Overcurrent, debounce: 2, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
@@ -129,7 +129,25 @@ namespace Edge.Core.Configuration.Diagnostics
                 // Tick timing: a late tick is worth reporting; a gap beyond the control deadline means
                 // pulses ran unsupervised, so everything stops.
                 Row(DiagnosisId.TickLate, DiagnosisScope.Pack, Severity.Info, EventKind.TickTiming, debounce: 1, heal: 100, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.Acts),
-                Row(DiagnosisId.TickMissed, DiagnosisScope.Pack, Severity.Fault, EventKind.TickTiming, debounce: 1, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts)
+                Row(DiagnosisId.TickMissed, DiagnosisScope.Pack, Severity.Fault, EventKind.TickTiming, debounce: 1, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+
+                // Graded protection (foxBMS 2's MOL / RSL below the MSL rows above): a warning at the maximum operating
+                // limit, a lower current at the recommended safety limit. Set after the MSL rows' two ticks, so one ADC
+                // glitch does not trip them either and a rising reading passes them in the limits' order; they heal
+                // after 50 ticks (0.5 s at 10 ms) inside the level, so a reading that hovers at a level reports once per
+                // excursion, not once per noisy crossing. They only report in observe mode; the MSL rows act in both.
+                Row(DiagnosisId.CellOvervoltageWarning, DiagnosisScope.Cell, Severity.Warning, EventKind.Overvoltage, debounce: 2, heal: 50, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.CellOvervoltageDerate, DiagnosisScope.Cell, Severity.Warning, EventKind.Overvoltage, debounce: 2, heal: 50, DiagnosisReaction.ReduceCurrent, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.CellUndervoltageWarning, DiagnosisScope.Cell, Severity.Warning, EventKind.Undervoltage, debounce: 2, heal: 50, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.CellUndervoltageDerate, DiagnosisScope.Cell, Severity.Warning, EventKind.Undervoltage, debounce: 2, heal: 50, DiagnosisReaction.ReduceCurrent, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.ModuleOvercurrentWarning, DiagnosisScope.Module, Severity.Warning, EventKind.Overcurrent, debounce: 2, heal: 50, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.ModuleOvercurrentDerate, DiagnosisScope.Module, Severity.Warning, EventKind.Overcurrent, debounce: 2, heal: 50, DiagnosisReaction.ReduceCurrent, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+
+                // Temperature: three samples, as the MSL row (a thermal time constant is seconds, a tick 10-20 ms);
+                // healed after 100 ticks (1 s) so sensor noise at a level gives one event. The derate lowers the
+                // current of every module: a sensor is not tied to a module, so every module is the affected one.
+                Row(DiagnosisId.CellOvertemperatureWarning, DiagnosisScope.Temperature, Severity.Warning, EventKind.Overtemperature, debounce: 3, heal: 100, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.CellOvertemperatureDerate, DiagnosisScope.Temperature, Severity.Warning, EventKind.Overtemperature, debounce: 3, heal: 100, DiagnosisReaction.ReduceCurrent, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly)
             };
         }
 

@@ -9,9 +9,10 @@ using Edge.Core.Sampling;
 namespace Edge.Core.Diagnosis.Detectors
 {
     /// <summary>
-    /// Safety envelope (foxBMS soa): cell over- and undervoltage, module overcurrent (also current
-    /// through an open switch: a welded switch or a stuck driver), overtemperature. Reports only;
-    /// the diagnosis table isolates.
+    /// Safety envelope (foxBMS soa), graded as foxBMS grades it: cell over- and undervoltage, module overcurrent
+    /// (also current through an open switch: a welded switch or a stuck driver), overtemperature, each against its
+    /// maximum operating limit (MOL, a warning), recommended safety limit (RSL, derate) and maximum safety limit (MSL,
+    /// the envelope: isolate). Reports only, every level to its own row; the diagnosis table decides.
     /// </summary>
     [HotPath]
     public sealed class ProtectionMonitor
@@ -27,23 +28,103 @@ namespace Edge.Core.Diagnosis.Detectors
 
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
+            // One method, written out: on the device every call of every tick is interpreted overhead.
+            // The warning levels are the innermost: inside them every row is Ok, and while no row has anything pending
+            // those reports would change nothing, so a healthy tick makes no call per cell, and a module whose valid
+            // extremes are inside the warning levels is not looked at cell by cell.
+            int highestQuietMv = _limits.CellMaximumWarningMv;
+            int lowestQuietMv = _limits.CellMinimumWarningMv;
+            bool quiet = diagnosis.AreQuiet(DiagnosisId.CellOvervoltageWarning, DiagnosisId.CellOvervoltageDerate, DiagnosisId.CellOvervoltage)
+                && diagnosis.AreQuiet(DiagnosisId.CellUndervoltageWarning, DiagnosisId.CellUndervoltageDerate, DiagnosisId.CellUndervoltage);
+            int[] moduleMinimumMv = snapshot.ValidMinimumMv;
+            int[] moduleMaximumMv = snapshot.ValidMaximumMv;
+            int modules = _layout.ModuleCount;
+            int m = 0;
+            if (quiet)
+            {
+                while (m < modules && moduleMaximumMv[m] <= highestQuietMv && moduleMinimumMv[m] >= lowestQuietMv)
+                {
+                    m++;
+                }
+            }
+
+            if (m < modules)
+            {
+                EvaluateCells(m, quiet, snapshot, diagnosis);
+            }
+
+            bool[] currentValid = snapshot.ModuleCurrentValid;
+            int[] currents = snapshot.ModuleCurrentUa;
+            ModulePhase[] phases = snapshot.Phase;
+            int pulseLimit = _limits.ModuleMaximumCurrentUa;
+            int openLimit = _limits.OpenSwitchCurrentUa;
+            int warningLimit = _limits.ModuleCurrentWarningUa;
+            quiet = diagnosis.AreQuiet(DiagnosisId.ModuleOvercurrentWarning, DiagnosisId.ModuleOvercurrentDerate, DiagnosisId.ModuleOvercurrent);
+            for (m = 0; m < modules; m++)
+            {
+                int current = currents[m];
+                int magnitude = current < 0 ? -current : current;
+                bool valid = currentValid[m];
+
+                // Only a pulse's current is graded: current through an open switch has no lower level that a lower
+                // setpoint could fix, so it goes straight to the envelope's open-switch limit.
+                bool pulse = phases[m] == ModulePhase.Current;
+                int limit = pulse ? pulseLimit : openLimit;
+                bool over = valid && magnitude > limit;
+                bool high = valid && pulse && magnitude > warningLimit;
+                if (quiet && !over && !high)
+                {
+                    continue;
+                }
+
+                int derateLimit = _limits.ModuleCurrentDerateUa;
+                diagnosis.Report(DiagnosisId.ModuleOvercurrentWarning, m, high, current, warningLimit);
+                diagnosis.Report(DiagnosisId.ModuleOvercurrentDerate, m, valid && pulse && magnitude > derateLimit, current, derateLimit);
+                diagnosis.Report(DiagnosisId.ModuleOvercurrent, m, over, current, limit);
+            }
+
+            ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
+            int[] temperatures = frame.TemperatureDeciCelsius;
+            int warningDeciCelsius = _limits.TemperatureWarningDeciCelsius;
+            quiet = diagnosis.AreQuiet(DiagnosisId.CellOvertemperatureWarning, DiagnosisId.CellOvertemperatureDerate, DiagnosisId.CellOvertemperature);
+            int sensors = _layout.TemperatureCount;
+            for (int t = 0; t < sensors; t++)
+            {
+                int temperature = temperatures[t];
+                bool valid = temperatureStatuses[t] == ChannelStatus.Valid;
+                bool high = valid && temperature > warningDeciCelsius;
+                if (quiet && !high)
+                {
+                    continue;
+                }
+
+                int derateDeciCelsius = _limits.TemperatureDerateDeciCelsius;
+                int maximumDeciCelsius = _limits.MaximumTemperatureDeciCelsius;
+                diagnosis.Report(DiagnosisId.CellOvertemperatureWarning, t, high, temperature, warningDeciCelsius);
+                diagnosis.Report(DiagnosisId.CellOvertemperatureDerate, t, valid && temperature > derateDeciCelsius, temperature, derateDeciCelsius);
+                diagnosis.Report(DiagnosisId.CellOvertemperature, t, valid && temperature > maximumDeciCelsius, temperature, maximumDeciCelsius);
+            }
+        }
+
+        /// <summary>The cells of the modules from <paramref name="firstModule"/> on, each level reported innermost first.</summary>
+        private void EvaluateCells(int firstModule, bool quiet, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
             // Arrays and limits in locals: the report calls would otherwise make the JIT reload them per cell.
+            int highestQuietMv = _limits.CellMaximumWarningMv;
+            int lowestQuietMv = _limits.CellMinimumWarningMv;
+            int[] moduleMinimumMv = snapshot.ValidMinimumMv;
+            int[] moduleMaximumMv = snapshot.ValidMaximumMv;
             bool[] cellValid = snapshot.CellValid;
             int[] voltages = snapshot.CellVoltageMv;
             int maximumMv = _limits.CellMaximumMv;
+            int maximumDerateMv = _limits.CellMaximumDerateMv;
             int minimumMv = _limits.CellMinimumMv;
-
-            // Inside the envelope both rows are Ok; while neither has anything pending those reports would change
-            // nothing, so a healthy tick makes no call per cell, and a module whose valid extremes are inside the
-            // envelope is not looked at cell by cell.
-            bool cellsQuiet = diagnosis.IsQuiet(DiagnosisId.CellOvervoltage) && diagnosis.IsQuiet(DiagnosisId.CellUndervoltage);
-            int[] moduleMinimumMv = snapshot.ValidMinimumMv;
-            int[] moduleMaximumMv = snapshot.ValidMaximumMv;
+            int minimumDerateMv = _limits.CellMinimumDerateMv;
             int cellsPerModule = _layout.CellsPerModule;
             int modules = _layout.ModuleCount;
-            for (int m = 0; m < modules; m++)
+            for (int m = firstModule; m < modules; m++)
             {
-                if (cellsQuiet && moduleMaximumMv[m] <= maximumMv && moduleMinimumMv[m] >= minimumMv)
+                if (quiet && moduleMaximumMv[m] <= highestQuietMv && moduleMinimumMv[m] >= lowestQuietMv)
                 {
                     continue;
                 }
@@ -53,48 +134,21 @@ namespace Edge.Core.Diagnosis.Detectors
                 {
                     bool valid = cellValid[c];
                     int v = voltages[c];
-                    bool over = valid && v > maximumMv;
-                    bool under = valid && v < minimumMv;
-                    if (cellsQuiet && !over && !under)
+                    bool high = valid && v > highestQuietMv;
+                    bool low = valid && v < lowestQuietMv;
+                    if (quiet && !high && !low)
                     {
                         continue;
                     }
 
-                    diagnosis.Report(DiagnosisId.CellOvervoltage, c, over, v, maximumMv);
-                    diagnosis.Report(DiagnosisId.CellUndervoltage, c, under, v, minimumMv);
-                }
-            }
-
-            bool[] currentValid = snapshot.ModuleCurrentValid;
-            int[] currents = snapshot.ModuleCurrentUa;
-            ModulePhase[] phases = snapshot.Phase;
-            int pulseLimit = _limits.ModuleMaximumCurrentUa;
-            int openLimit = _limits.OpenSwitchCurrentUa;
-            bool currentsQuiet = diagnosis.IsQuiet(DiagnosisId.ModuleOvercurrent);
-            for (int m = 0; m < modules; m++)
-            {
-                int current = currents[m];
-                int magnitude = current < 0 ? -current : current;
-                int limit = phases[m] == ModulePhase.Current ? pulseLimit : openLimit;
-                bool over = currentValid[m] && magnitude > limit;
-                if (over || !currentsQuiet)
-                {
-                    diagnosis.Report(DiagnosisId.ModuleOvercurrent, m, over, current, limit);
-                }
-            }
-
-            ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
-            int[] temperatures = frame.TemperatureDeciCelsius;
-            int maximumDeciCelsius = _limits.MaximumTemperatureDeciCelsius;
-            bool temperaturesQuiet = diagnosis.IsQuiet(DiagnosisId.CellOvertemperature);
-            int sensors = _layout.TemperatureCount;
-            for (int t = 0; t < sensors; t++)
-            {
-                int temperature = temperatures[t];
-                bool over = temperatureStatuses[t] == ChannelStatus.Valid && temperature > maximumDeciCelsius;
-                if (over || !temperaturesQuiet)
-                {
-                    diagnosis.Report(DiagnosisId.CellOvertemperature, t, over, temperature, maximumDeciCelsius);
+                    // Innermost level first: on a rise that crosses several levels in one tick the events come in the
+                    // ladder's order (warning, derate, isolation).
+                    diagnosis.Report(DiagnosisId.CellOvervoltageWarning, c, high, v, highestQuietMv);
+                    diagnosis.Report(DiagnosisId.CellOvervoltageDerate, c, valid && v > maximumDerateMv, v, maximumDerateMv);
+                    diagnosis.Report(DiagnosisId.CellOvervoltage, c, valid && v > maximumMv, v, maximumMv);
+                    diagnosis.Report(DiagnosisId.CellUndervoltageWarning, c, low, v, lowestQuietMv);
+                    diagnosis.Report(DiagnosisId.CellUndervoltageDerate, c, valid && v < minimumDerateMv, v, minimumDerateMv);
+                    diagnosis.Report(DiagnosisId.CellUndervoltage, c, valid && v < minimumMv, v, minimumMv);
                 }
             }
         }

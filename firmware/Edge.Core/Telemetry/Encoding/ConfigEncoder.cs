@@ -37,6 +37,15 @@ namespace Edge.Core.Telemetry.Encoding
             writer.Number("moduleMaximumCurrentUa", protection.ModuleMaximumCurrentUa);
             writer.Number("openSwitchCurrentUa", protection.OpenSwitchCurrentUa);
             writer.Number("maximumTemperatureDeciCelsius", protection.MaximumTemperatureDeciCelsius);
+            writer.Number("cellMaximumWarningMv", protection.CellMaximumWarningMv);
+            writer.Number("cellMaximumDerateMv", protection.CellMaximumDerateMv);
+            writer.Number("cellMinimumWarningMv", protection.CellMinimumWarningMv);
+            writer.Number("cellMinimumDerateMv", protection.CellMinimumDerateMv);
+            writer.Number("moduleCurrentWarningUa", protection.ModuleCurrentWarningUa);
+            writer.Number("moduleCurrentDerateUa", protection.ModuleCurrentDerateUa);
+            writer.Number("temperatureWarningDeciCelsius", protection.TemperatureWarningDeciCelsius);
+            writer.Number("temperatureDerateDeciCelsius", protection.TemperatureDerateDeciCelsius);
+            writer.Number("derateCurrentPercent", protection.DerateCurrentPercent);
             writer.EndObject();
 
             ProtocolConfiguration protocol = configuration.Protocol;

@@ -33,9 +33,10 @@ public class ProtectionAndPlausibilityTests
     /// <summary>Runs to the confirmation and checks open-in-that-tick, latch, later ticks open, event.</summary>
     private static RecordCopy AssertIsolatedOnConfirmation(SyntheticPack pack, EventKind kind, int debounceTicks, int[] isolated, int[] running)
     {
-        pack.RunUntil(20000, p => p.Events(kind).Any());
-        var fault = pack.Events(kind).First();
-        Assert.Equal(Severity.Fault, fault.Severity);
+        // The graded protection levels (warning, derate) write events of the same kind with severity warning;
+        // the safety limit's is the fault.
+        pack.RunUntil(20000, p => p.Events(kind).Any(e => e.Severity == Severity.Fault));
+        var fault = pack.Events(kind).First(e => e.Severity == Severity.Fault);
         Assert.Equal(FaultFromMs + ((debounceTicks - 1) * 10), fault.TimestampMs);
         Assert.Equal(fault.TimestampMs, pack.NowMs);
         foreach (int m in isolated)

@@ -1,0 +1,122 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Simulation;
+
+/// <summary>
+/// Graded over-temperature in the closed loop: a sensor warms from 25.0 degC at 1 K/s from 20 s (a temperatureRise
+/// fault), so it passes the default levels inside the 60.0 degC limit at 45 s (warning, 50.0), 50 s (derate, 55.0)
+/// and 55 s (the limit). Readings are whole tenths (rounded half to even): at 45.05 s 25.05 K rounds to 25.0 K, so the
+/// first reading above 50.0 degC comes at 45.06 s (50.1 degC) and the level confirms on its third, at 45.08 s; likewise
+/// 50.08 s and 55.08 s. Two modules pulse 1 s at 1 mA/cm2
+/// (385 uA on 0.3848 cm2) every 6 s: the pulse at 48 s runs before the derate, the one at 54 s after it, at
+/// 385 x 80 / 100 = 308 uA in act mode; the one due at 60 s never starts, the pack being isolated.
+/// </summary>
+public sealed class TemperatureRiseTests
+{
+    [Fact]
+    public void Act_mode_warns_then_runs_the_pack_at_a_lower_current_then_isolates_it()
+    {
+        var currents = new PulseCurrents();
+        SimulationResult result = new ClosedLoopRunner(Scenario("act"), currents.Options).Run();
+
+        double warning = Single(result, "cellOvertemperatureWarning", "warning").TS;
+        double derate = Single(result, "cellOvertemperatureDerate", "warning").TS;
+        double isolation = Single(result, "cellOvertemperature", "fault").TS;
+        Assert.Equal(45.08, warning, 6);
+        Assert.Equal(50.08, derate, 6);
+        Assert.Equal(55.08, isolation, 6);
+
+        for (int m = 0; m < 2; m++)
+        {
+            Assert.Equal(385, currents.Before[m]);
+            Assert.Equal(308, currents.After[m]);
+            Assert.Equal(0, currents.Late[m]);
+            Assert.Equal("hold", result.Modules[m].State);
+        }
+    }
+
+    [Fact]
+    public void Observe_mode_reports_the_levels_keeps_the_current_and_still_isolates()
+    {
+        var currents = new PulseCurrents();
+        SimulationResult result = new ClosedLoopRunner(Scenario("observe"), currents.Options).Run();
+
+        Single(result, "cellOvertemperatureWarning", "warning");
+        Single(result, "cellOvertemperatureDerate", "warning");
+        Assert.Equal(55.08, Single(result, "cellOvertemperature", "fault").TS, 6);
+        for (int m = 0; m < 2; m++)
+        {
+            Assert.Equal(385, currents.After[m]);
+            Assert.Equal(0, currents.Late[m]);
+            Assert.Equal("hold", result.Modules[m].State);
+        }
+    }
+
+    [Fact]
+    public void A_temperature_rise_needs_a_sensor()
+    {
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Text("act").Replace("\"temperatureSensors\": 1, ", string.Empty)));
+        Assert.Contains("pack.temperatureSensors", error.Message);
+    }
+
+    private static SimulationEvent Single(SimulationResult result, string diagnosis, string severity)
+    {
+        SimulationEvent e = Assert.Single(result.Events, x => x.Diagnosis == diagnosis);
+        Assert.Equal("overtemperature", e.Kind);
+        Assert.Equal(severity, e.Severity);
+        return e;
+    }
+
+    private static Scenario Scenario(string mode) => ScenarioLoader.Parse(Text(mode));
+
+    private static string Text(string mode) => """
+        { "name": "warming", "seed": 3, "samplePeriodMs": 10, "timeLimitS": 62,
+          "pack": { "modules": 2, "cellsPerModule": 1, "temperatureSensors": 1, "preset": "nak50-nasicon" },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
+          "controller": { "mode": "MODE" },
+          "faults": [ { "atS": 20, "kind": "temperatureRise", "sensor": 0, "rateCPerS": 1 } ] }
+        """.Replace("MODE", mode);
+
+    /// <summary>Each module's largest true current in the pulse at 48 s, in the one at 54 s, and from 60 s on.</summary>
+    private sealed class PulseCurrents
+    {
+        public PulseCurrents()
+        {
+            Options = new RunOptions
+            {
+                RecordTrace = false,
+                Observer = o =>
+                {
+                    for (int m = 0; m < 2; m++)
+                    {
+                        int current = o.TrueCurrentUa[m];
+                        if (o.TimeS >= 48 && o.TimeS < 49.5)
+                        {
+                            Before[m] = Math.Max(Before[m], current);
+                        }
+                        else if (o.TimeS >= 54 && o.TimeS < 55)
+                        {
+                            After[m] = Math.Max(After[m], current);
+                        }
+                        else if (o.TimeS >= 60)
+                        {
+                            Late[m] = Math.Max(Late[m], current);
+                        }
+                    }
+                },
+            };
+        }
+
+        public RunOptions Options { get; }
+
+        public int[] Before { get; } = new int[2];
+
+        public int[] After { get; } = new int[2];
+
+        public int[] Late { get; } = new int[2];
+    }
+}
