@@ -75,5 +75,13 @@ namespace Edge.Core.Configuration
 
         /// <summary>Percentage added to the rest target per depletion warning (act mode).</summary>
         public int WarningExtendPercent { get; set; } = 50;
+
+        /// <summary>
+        /// Longest stretch depletion warnings give a rest (percent of the rest they started from). [W]: capacity
+        /// grows from 2 s to 5 s rests and not from 5 s to 10 s, and a slow rise comes from the alloy losing Na,
+        /// which no rest undoes; past this stretch a warning lowers the current instead (act mode's ladder:
+        /// shorter pulse, longer rest, lower current, stop).
+        /// </summary>
+        public int MaximumExtensionPercent { get; set; } = 225;
     }
 }

@@ -279,17 +279,28 @@ namespace Edge.Core.Decision
         private bool ApplyRequests(ModuleReactionRequests requests, long now, TelemetryBuffer telemetry)
         {
             bool depletion = requests.ExtendRest[_module] || requests.ReduceCurrent[_module] || requests.AbortPulse[_module];
-            if (depletion && !_pulseTuner.Shorten())
+            bool lowered = false;
+            if (depletion)
             {
-                if (requests.ExtendRest[_module] || requests.AbortPulse[_module])
+                lowered = _pulseTuner.Shorten();
+                if (!lowered)
                 {
-                    _restTuner.Extend();
+                    // The ladder: shorter pulses first, then longer rests up to their maximum stretch, then less current.
+                    bool wantsRest = requests.ExtendRest[_module] || requests.AbortPulse[_module];
+                    bool extended = wantsRest && _restTuner.Extend();
+                    if (requests.ReduceCurrent[_module] || requests.AbortPulse[_module] || (wantsRest && !extended))
+                    {
+                        lowered = ReduceCurrent();
+                    }
                 }
+            }
 
-                if (requests.ReduceCurrent[_module] || requests.AbortPulse[_module])
-                {
-                    ReduceCurrent();
-                }
+            // The reaction ladder's last rung: a module whose pulse is already as short and as low as the settings
+            // allow ends its protocol instead.
+            if (requests.StopWhenExhausted[_module] && !lowered && !requests.Stop[_module])
+            {
+                Finish(DiagnosisStopReason.Of(requests.StopCause[_module]), EventKind.Stopped, -1, NetChargeMc(), 0, now, telemetry);
+                return true;
             }
 
             if (requests.AbortPulse[_module] && _subState == ModuleSubState.Pulse)
@@ -532,11 +543,19 @@ namespace Edge.Core.Decision
             return _protocol.Steps.Length - 1;
         }
 
-        private void ReduceCurrent()
+        /// <summary>Lowers the pulse current one step toward its floor; false when it is already there (or reduction is off).</summary>
+        private bool ReduceCurrent()
         {
             int reduced = _currentPercent * (100 - _configuration.Depletion.CurrentReductionPercent) / 100;
             int floor = _configuration.Depletion.MinimumCurrentPercent;
-            _currentPercent = reduced < floor ? floor : reduced;
+            reduced = reduced < floor ? floor : reduced;
+            if (reduced >= _currentPercent)
+            {
+                return false;
+            }
+
+            _currentPercent = reduced;
+            return true;
         }
 
         /// <summary>Charge and time of a tick with current flowing (the rest time is counted in <see cref="Trigger"/>).</summary>

@@ -89,12 +89,24 @@ namespace Edge.Core.Decision
         /// </summary>
         public long FixedRestMs(ProtocolStep step) => step.DurationMs * _extensionPercent / 100 * _pulseTuner.PulsePercent / 100;
 
-        /// <summary>A depletion warning in act mode: rests get longer from now on.</summary>
-        public void Extend()
+        /// <summary>
+        /// A depletion warning in act mode: rests get longer from now on. False, and nothing changes, once the
+        /// stretch is at <see cref="RestTuningConfiguration.MaximumExtensionPercent"/>.
+        /// </summary>
+        public bool Extend()
         {
+            int maximum = _tuning.MaximumExtensionPercent;
+            if (_extensionPercent >= maximum)
+            {
+                return false;
+            }
+
             long extended = (long)_extensionPercent * (100 + _tuning.WarningExtendPercent) / 100;
-            _extensionPercent = extended > 10000 ? 10000 : (int)extended;
-            _targetMs = Clamp(_targetMs * (100 + _tuning.WarningExtendPercent) / 100);
+            int applied = extended > maximum ? maximum : (int)extended;
+            long targetMs = _targetMs * applied / _extensionPercent;
+            _extensionPercent = applied;
+            _targetMs = Clamp(targetMs);
+            return true;
         }
 
         /// <summary>
