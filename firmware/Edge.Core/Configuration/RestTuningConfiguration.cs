@@ -39,6 +39,16 @@ namespace Edge.Core.Configuration
         public int SlopeNoiseFloorUvPerS { get; set; } = 600;
 
         /// <summary>
+        /// Both slope limits above are raised to this many tenths of the slope estimate's own noise where that is
+        /// larger. The estimate (two window means <see cref="SlopeWindowMs"/> apart) scatters by
+        /// sigma * sqrt(2 / n) / window for n samples per window: 0.8 mV/s at 2 mV and 10 ms samples, but 1.8 mV/s
+        /// at 50 ms and 2.1 mV/s on a board reading 5 mV of noise at 10 ms. Against the fixed 1.3 mV/s such a slope
+        /// never stays settled for the hold time, and every rest runs to the maximum (13.4 s instead of 4.6 s for
+        /// NaK50 at 1 mA/cm2 and 50 ms samples). 1.5 sigma leaves the 10 ms, 2 mV case on the fixed limits.
+        /// </summary>
+        public int SlopeNoiseSigmaTenths { get; set; } = 15;
+
+        /// <summary>
         /// The slope must stay below the settled slope this long before the relaxation counts as settled,
         /// so one quiet noise excursion cannot end a rest.
         /// </summary>

@@ -55,7 +55,7 @@ namespace Edge.Core.Decision
             _protocol = configuration.Protocol;
             _scheduled = configuration.Scheduling.Enabled;
             _pulseTuner = new PulseTuner(configuration.PulseTuning, configuration.Protocol);
-            _restTuner = new RestTuner(configuration.RestTuning, configuration.Protocol, _pulseTuner, firstCell, cellCount);
+            _restTuner = new RestTuner(configuration.RestTuning, configuration.Protocol, _pulseTuner, firstCell, cellCount, configuration.SamplePeriodMs);
         }
 
         /// <summary>The state telemetry shows: <see cref="SubState"/> without the rest's kind.</summary>

@@ -34,6 +34,16 @@ namespace Edge.Core.Decision
         private readonly int _firstCell;
         private readonly int _cellCount;
 
+        // The slope estimate's variance per (0.01 mV)^2 of reading variance, x SlopeVarianceScale ((uV/s)^2): two means
+        // of n samples, n sample periods apart, differ by sigma^2 * 2 / n, divided by (n * period)^2.
+        private const long SlopeVarianceScale = 1000;
+        private readonly long _slopeVariancePerCentiMv2;
+
+        // Per cell: the settled-slope limit and the fraction test's floor (uV/s), the configured values or the slope
+        // noise limit, whichever is larger; renewed at the end of every pulse from the measured reading noise.
+        private readonly int[] _settledLimitUvPerS;
+        private readonly int[] _slopeFloorUvPerS;
+
         private long _targetMs;
         private int _extensionPercent = 100;
         private readonly int[] _initialSlopeUvPerS;
@@ -65,7 +75,7 @@ namespace Edge.Core.Decision
         private int _rests;
 
         /// <summary>A tuner for the cells <paramref name="firstCell"/> onward; fixed rests follow <paramref name="pulseTuner"/>'s pulse length.</summary>
-        public RestTuner(RestTuningConfiguration tuning, ProtocolConfiguration protocol, PulseTuner pulseTuner, int firstCell, int cellCount)
+        public RestTuner(RestTuningConfiguration tuning, ProtocolConfiguration protocol, PulseTuner pulseTuner, int firstCell, int cellCount, int samplePeriodMs)
         {
             _tuning = tuning;
             _protocol = protocol;
@@ -75,6 +85,19 @@ namespace Edge.Core.Decision
             _targetMs = protocol.MinimumRestMs;
             _initialSlopeUvPerS = new int[cellCount];
             _restedMv = new int[cellCount];
+            _settledLimitUvPerS = new int[cellCount];
+            _slopeFloorUvPerS = new int[cellCount];
+            for (int i = 0; i < cellCount; i++)
+            {
+                _settledLimitUvPerS[i] = tuning.SettledSlopeUvPerS;
+                _slopeFloorUvPerS[i] = tuning.SlopeNoiseFloorUvPerS;
+            }
+
+            // The window as the measurement takes it: whole samples, at least one. (0.01 mV)^2 = 100 uV^2, and
+            // 1/(n * period[s])^2 = 1e6 / (n * periodMs)^2: 2 * 100 * 1e6 / (n^3 periodMs^2) per (0.01 mV)^2.
+            long n = tuning.SlopeWindowMs / samplePeriodMs;
+            n = n < 1 ? 1 : n;
+            _slopeVariancePerCentiMv2 = 2L * 100 * 1000000 * SlopeVarianceScale / (n * n * n * samplePeriodMs * samplePeriodMs);
         }
 
         /// <summary>Current learned target of the adaptive rest (ms).</summary>
@@ -120,6 +143,7 @@ namespace Edge.Core.Decision
         /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
         public void OnPulseEnded(MeasurementSnapshot snapshot)
         {
+            FollowSlopeNoise(snapshot);
             long overpotential = (long)LargestOverpotential(snapshot) * Scale;
             if (_captureRested)
             {
@@ -285,10 +309,10 @@ namespace Edge.Core.Decision
                 return false;
             }
 
-            int limit = _tuning.SettledSlopeUvPerS;
-            for (int c = _firstCell; c < _firstCell + _cellCount; c++)
+            for (int i = 0; i < _cellCount; i++)
             {
-                int slope = snapshot.RestSlopeUvPerS[c];
+                int slope = snapshot.RestSlopeUvPerS[_firstCell + i];
+                int limit = _settledLimitUvPerS[i];
                 if (slope > limit || slope < -limit)
                 {
                     return false;
@@ -296,6 +320,22 @@ namespace Edge.Core.Decision
             }
 
             return true;
+        }
+
+        /// <summary>Once per pulse: the slope limits follow the measured reading noise (0 = not measured yet: the configured limits).</summary>
+        private void FollowSlopeNoise(MeasurementSnapshot snapshot)
+        {
+            int sigmaTenths = _tuning.SlopeNoiseSigmaTenths;
+            for (int i = 0; i < _cellCount; i++)
+            {
+                long varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[_firstCell + i];
+                long slopeVariance = varianceCentiMv2 * _slopeVariancePerCentiMv2 / SlopeVarianceScale;
+                long noiseLimit = EdgeResistanceNoise.IntegerSqrt(slopeVariance) * sigmaTenths / 10;
+                int settled = _tuning.SettledSlopeUvPerS;
+                int floor = _tuning.SlopeNoiseFloorUvPerS;
+                _settledLimitUvPerS[i] = noiseLimit > settled ? (int)noiseLimit : settled;
+                _slopeFloorUvPerS[i] = noiseLimit > floor ? (int)noiseLimit : floor;
+            }
         }
 
         /// <summary>
@@ -311,12 +351,11 @@ namespace Edge.Core.Decision
             }
 
             int percent = _tuning.SettledFractionPercent;
-            int floor = _tuning.SlopeNoiseFloorUvPerS;
             for (int i = 0; i < _cellCount; i++)
             {
                 int slope = snapshot.RestSlopeUvPerS[_firstCell + i];
                 slope = slope < 0 ? -slope : slope;
-                if (slope > floor && (long)slope * 100 > (long)_initialSlopeUvPerS[i] * percent)
+                if (slope > _slopeFloorUvPerS[i] && (long)slope * 100 > (long)_initialSlopeUvPerS[i] * percent)
                 {
                     return false;
                 }
