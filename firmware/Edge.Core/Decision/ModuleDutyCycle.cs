@@ -285,10 +285,18 @@ namespace Edge.Core.Decision
                 lowered = _pulseTuner.Shorten();
                 if (!lowered)
                 {
-                    // The ladder: shorter pulses first, then longer rests up to their maximum stretch, then less current.
+                    // The ladder: shorter pulses first, then longer rests up to their maximum stretch, then less current
+                    // (which starts the rests from their configured length again). A run-away within a pulse asks for
+                    // both at once: the lower current first, so the longer rest it also asks for is kept.
                     bool wantsRest = requests.ExtendRest[_module] || requests.AbortPulse[_module];
+                    bool wantsCurrent = requests.ReduceCurrent[_module] || requests.AbortPulse[_module];
+                    if (wantsCurrent)
+                    {
+                        lowered = ReduceCurrent();
+                    }
+
                     bool extended = wantsRest && _restTuner.Extend();
-                    if (requests.ReduceCurrent[_module] || requests.AbortPulse[_module] || (wantsRest && !extended))
+                    if (wantsRest && !extended && !wantsCurrent)
                     {
                         lowered = ReduceCurrent();
                     }
@@ -555,6 +563,7 @@ namespace Edge.Core.Decision
             }
 
             _currentPercent = reduced;
+            _restTuner.OnCurrentReduced();
             return true;
         }
 

@@ -133,6 +133,23 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>
+        /// The module's current was lowered (act mode's next rung): the stretch the warnings gave the rests at the
+        /// higher current is undone. A lower current leaves less to relax, so what the rest needed before overstates
+        /// it now, and a pack whose modules answer depletion with less current needs them available more often to
+        /// carry the same demand. Warnings at the new current stretch the rests again if they must.
+        /// </summary>
+        public void OnCurrentReduced()
+        {
+            if (_extensionPercent == 100)
+            {
+                return;
+            }
+
+            _targetMs = Clamp(_targetMs * 100 / _extensionPercent);
+            _extensionPercent = 100;
+        }
+
+        /// <summary>
         /// Smoothed polarisation left just after the latest pulses (mV): the relaxation a rest waits for. Below
         /// <see cref="RestTuningConfiguration.NegligibleRelaxationMv"/> there is nothing worth waiting for.
         /// </summary>

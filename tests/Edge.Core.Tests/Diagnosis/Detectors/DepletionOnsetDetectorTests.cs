@@ -120,8 +120,11 @@ public class DepletionOnsetDetectorTests
         // 385, 308, 246, 196, 154, 123 and 96 uA. Only then does the fault stop the module.
         var rests = pack.RecordsOf(TelemetryRecordKind.RestTuned).Select(r => r.RestMs).Distinct().ToList();
         Assert.Equal(new long[] { 5000, 7500, 11250 }, rests.Select(r => (long)r).ToArray());
-        Assert.Equal(225, module.RestTuner.ExtensionPercent);
         Assert.Equal(25, module.CurrentPercent);
+
+        // A lower current starts the rests from the configured 5 s again: the stretch was for the higher current.
+        var allRests = pack.RecordsOf(TelemetryRecordKind.RestTuned).Select(r => (long)r.RestMs).ToList();
+        Assert.Contains(5000L, allRests.Skip(allRests.IndexOf(11250)));
         var setpoints = pack.PulseSetpointsUa(0);
         Assert.Equal(new[] { 385, 308, 246, 196, 154, 123, 96 }, setpoints.Distinct().ToArray());
         Assert.True(setpoints.SequenceEqual(setpoints.OrderByDescending(x => x)), "the current only ever went down");
