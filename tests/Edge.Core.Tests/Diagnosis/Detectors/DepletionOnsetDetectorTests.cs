@@ -115,16 +115,17 @@ public class DepletionOnsetDetectorTests
         Assert.Equal(StopReason.DepletionOnset, module.StopReason);
         Assert.Empty(pack.Events(EventKind.Cutoff));
 
-        // Rungs in order: the warnings stretch the fixed 5 s rest by 50 % up to the 225 % maximum (7.5 s, then
-        // 11.25 s); after that every answer is 20 % less current: 100, 80, 64, 51, 40, 32, 25 % (the floor), i.e.
-        // 385, 308, 246, 196, 154, 123 and 96 uA. Only then does the fault stop the module.
+        // The rungs: warnings stretch the fixed 5 s rest by 50 % up to the 225 % maximum (7.5 s, then 11.25 s);
+        // the fault, and a warning at the maximum stretch, take 20 % off the current: 100, 80, 64, 51, 40, 32, 25 %
+        // (the floor), i.e. 385, 308, 246, 196, 154, 123 and 96 uA. Only at the floor does the fault stop the module.
         var rests = pack.RecordsOf(TelemetryRecordKind.RestTuned).Select(r => r.RestMs).Distinct().ToList();
         Assert.Equal(new long[] { 5000, 7500, 11250 }, rests.Select(r => (long)r).ToArray());
         Assert.Equal(25, module.CurrentPercent);
 
-        // A lower current starts the rests from the configured 5 s again: the stretch was for the higher current.
+        // A lower current starts the rests from the configured 5 s again (the stretch was for the higher current):
+        // without that, a stretched rest never gets shorter.
         var allRests = pack.RecordsOf(TelemetryRecordKind.RestTuned).Select(r => (long)r.RestMs).ToList();
-        Assert.Contains(5000L, allRests.Skip(allRests.IndexOf(11250)));
+        Assert.Contains(allRests.Skip(allRests.IndexOf(7500)), r => r == 5000);
         var setpoints = pack.PulseSetpointsUa(0);
         Assert.Equal(new[] { 385, 308, 246, 196, 154, 123, 96 }, setpoints.Distinct().ToArray());
         Assert.True(setpoints.SequenceEqual(setpoints.OrderByDescending(x => x)), "the current only ever went down");
