@@ -258,7 +258,7 @@ namespace Edge.Core.Configuration
             check.Range("restTuning.shortenPercent", tuning.ShortenPercent, 0, 90);
             check.Range("restTuning.warningExtendPercent", tuning.WarningExtendPercent, 0, 1000);
             check.Range("restTuning.maximumExtensionPercent", tuning.MaximumExtensionPercent, 100, 10000);
-            check.Range("restTuning.slopeNoiseSigmaTenths", tuning.SlopeNoiseSigmaTenths, 0, 1000);
+            check.Range("restTuning.slopeReferenceNoiseUvPerS", tuning.SlopeReferenceNoiseUvPerS, 0, 1000000);
         }
 
         private static void ValidateDetection(DepletionConfiguration depletion, SoftShortConfiguration softShort, HardShortConfiguration hardShort, ConfigurationCheck check)

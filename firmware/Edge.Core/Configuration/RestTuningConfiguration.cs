@@ -39,14 +39,13 @@ namespace Edge.Core.Configuration
         public int SlopeNoiseFloorUvPerS { get; set; } = 600;
 
         /// <summary>
-        /// Both slope limits above are raised to this many tenths of the slope estimate's own noise where that is
-        /// larger. The estimate (two window means <see cref="SlopeWindowMs"/> apart) scatters by
-        /// sigma * sqrt(2 / n) / window for n samples per window: 0.8 mV/s at 2 mV and 10 ms samples, but 1.8 mV/s
-        /// at 50 ms and 2.1 mV/s on a board reading 5 mV of noise at 10 ms. Against the fixed 1.3 mV/s such a slope
-        /// never stays settled for the hold time, and every rest runs to the maximum (13.4 s instead of 4.6 s for
-        /// NaK50 at 1 mA/cm2 and 50 ms samples). 1.5 sigma leaves the 10 ms, 2 mV case on the fixed limits.
+        /// The slope estimate's noise (uV/s) the two slope limits above were chosen at: 2 mV readings every 10 ms give
+        /// sigma * sqrt(2 / n) / window = 0.8 mV/s for n = 50 samples in 0.5 s. Where the measured noise makes the
+        /// estimate scatter more (coarser samples: 1.8 mV/s at 50 ms; a board reading 5 mV: 2.1 mV/s at 10 ms), both
+        /// limits grow in proportion; otherwise a settled cell never stays below them for the hold time and every rest
+        /// runs to the maximum (13.4 s instead of 4.6 s for NaK50 at 1 mA/cm2 and 50 ms samples). 0 turns it off.
         /// </summary>
-        public int SlopeNoiseSigmaTenths { get; set; } = 15;
+        public int SlopeReferenceNoiseUvPerS { get; set; } = 800;
 
         /// <summary>
         /// The slope must stay below the settled slope this long before the relaxation counts as settled,

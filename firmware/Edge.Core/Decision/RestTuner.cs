@@ -339,19 +339,29 @@ namespace Edge.Core.Decision
             return true;
         }
 
-        /// <summary>Once per pulse: the slope limits follow the measured reading noise (0 = not measured yet: the configured limits).</summary>
+        /// <summary>
+        /// Once per pulse: the slope limits grow with the slope estimate's noise beyond the noise they were chosen at
+        /// (from the measured reading noise; 0 = not measured yet: the configured limits).
+        /// </summary>
         private void FollowSlopeNoise(MeasurementSnapshot snapshot)
         {
-            int sigmaTenths = _tuning.SlopeNoiseSigmaTenths;
+            long reference = _tuning.SlopeReferenceNoiseUvPerS;
+            if (reference <= 0)
+            {
+                return;
+            }
+
             for (int i = 0; i < _cellCount; i++)
             {
                 long varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[_firstCell + i];
-                long slopeVariance = varianceCentiMv2 * _slopeVariancePerCentiMv2 / SlopeVarianceScale;
-                long noiseLimit = EdgeResistanceNoise.IntegerSqrt(slopeVariance) * sigmaTenths / 10;
-                int settled = _tuning.SettledSlopeUvPerS;
-                int floor = _tuning.SlopeNoiseFloorUvPerS;
-                _settledLimitUvPerS[i] = noiseLimit > settled ? (int)noiseLimit : settled;
-                _slopeFloorUvPerS[i] = noiseLimit > floor ? (int)noiseLimit : floor;
+                long sigma = EdgeResistanceNoise.IntegerSqrt(varianceCentiMv2 * _slopeVariancePerCentiMv2 / SlopeVarianceScale);
+                if (sigma < reference)
+                {
+                    sigma = reference;
+                }
+
+                _settledLimitUvPerS[i] = (int)(_tuning.SettledSlopeUvPerS * sigma / reference);
+                _slopeFloorUvPerS[i] = (int)(_tuning.SlopeNoiseFloorUvPerS * sigma / reference);
             }
         }
 
