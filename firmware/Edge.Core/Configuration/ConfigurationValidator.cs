@@ -259,12 +259,16 @@ namespace Edge.Core.Configuration
             check.Range("restTuning.lengthenPercent", tuning.LengthenPercent, 0, 1000);
             check.Range("restTuning.shortenPercent", tuning.ShortenPercent, 0, 90);
             check.Range("restTuning.warningExtendPercent", tuning.WarningExtendPercent, 0, 1000);
+            check.Range("restTuning.maximumExtensionPercent", tuning.MaximumExtensionPercent, 100, 10000);
+            check.Range("restTuning.slopeReferenceNoiseUvPerS", tuning.SlopeReferenceNoiseUvPerS, 0, 1000000);
         }
 
         private static void ValidateDetection(DepletionConfiguration depletion, SoftShortConfiguration softShort, HardShortConfiguration hardShort, ConfigurationCheck check)
         {
             check.Range("depletion.baselinePulses", depletion.BaselinePulses, 1, 1000);
             check.Range("depletion.cusumSlackMv", depletion.CusumSlackMv, 0, 1000);
+            check.Range("depletion.baselineDriftLimitPercent", depletion.BaselineDriftLimitPercent, 0, 10000);
+            check.Range("depletion.operatingPointChangePercent", depletion.OperatingPointChangePercent, 1, 100);
             check.Range("depletion.cusumInfoMv", depletion.CusumInfoMv, 1, 100000);
             check.Range("depletion.cusumWarningMv", depletion.CusumWarningMv, depletion.CusumInfoMv, 100000);
             check.Range("depletion.cusumFaultMv", depletion.CusumFaultMv, depletion.CusumWarningMv, 100000);

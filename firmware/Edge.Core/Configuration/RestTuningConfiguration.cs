@@ -39,6 +39,15 @@ namespace Edge.Core.Configuration
         public int SlopeNoiseFloorUvPerS { get; set; } = 600;
 
         /// <summary>
+        /// The slope estimate's noise (uV/s) the two slope limits above were chosen at: 2 mV readings every 10 ms give
+        /// sigma * sqrt(2 / n) / window = 0.8 mV/s for n = 50 samples in 0.5 s. Where the measured noise makes the
+        /// estimate scatter more (coarser samples: 1.8 mV/s at 50 ms; a board reading 5 mV: 2.1 mV/s at 10 ms), both
+        /// limits grow in proportion; otherwise a settled cell never stays below them for the hold time and every rest
+        /// runs to the maximum (13.4 s instead of 4.6 s for NaK50 at 1 mA/cm2 and 50 ms samples). 0 turns it off.
+        /// </summary>
+        public int SlopeReferenceNoiseUvPerS { get; set; } = 800;
+
+        /// <summary>
         /// The slope must stay below the settled slope this long before the relaxation counts as settled,
         /// so one quiet noise excursion cannot end a rest.
         /// </summary>
@@ -75,5 +84,13 @@ namespace Edge.Core.Configuration
 
         /// <summary>Percentage added to the rest target per depletion warning (act mode).</summary>
         public int WarningExtendPercent { get; set; } = 50;
+
+        /// <summary>
+        /// Longest stretch depletion warnings give a rest (percent of the rest they started from). [W]: capacity
+        /// grows from 2 s to 5 s rests and not from 5 s to 10 s, and a slow rise comes from the alloy losing Na,
+        /// which no rest undoes; past this stretch a warning lowers the current instead (act mode's ladder:
+        /// shorter pulse, longer rest, lower current, stop).
+        /// </summary>
+        public int MaximumExtensionPercent { get; set; } = 225;
     }
 }

@@ -55,7 +55,7 @@ namespace Edge.Core.Decision
             _protocol = configuration.Protocol;
             _scheduled = configuration.Scheduling.Enabled;
             _pulseTuner = new PulseTuner(configuration.PulseTuning, configuration.Protocol);
-            _restTuner = new RestTuner(configuration.RestTuning, configuration.Protocol, _pulseTuner, firstCell, cellCount);
+            _restTuner = new RestTuner(configuration.RestTuning, configuration.Protocol, _pulseTuner, firstCell, cellCount, configuration.SamplePeriodMs);
         }
 
         /// <summary>The state telemetry shows: <see cref="SubState"/> without the rest's kind.</summary>
@@ -279,16 +279,27 @@ namespace Edge.Core.Decision
         private bool ApplyRequests(ModuleReactionRequests requests, long now, TelemetryBuffer telemetry)
         {
             bool depletion = requests.ExtendRest[_module] || requests.ReduceCurrent[_module] || requests.AbortPulse[_module];
-            if (depletion && !_pulseTuner.Shorten())
+            bool lowered = false;
+            if (depletion)
             {
-                if (requests.ExtendRest[_module] || requests.AbortPulse[_module])
+                lowered = _pulseTuner.Shorten();
+                if (!lowered)
                 {
-                    _restTuner.Extend();
-                }
+                    // The ladder: shorter pulses first, then longer rests up to their maximum stretch, then less current
+                    // (which starts the rests from their configured length again). A run-away within a pulse asks for
+                    // both at once: the lower current first, so the longer rest it also asks for is kept.
+                    bool wantsRest = requests.ExtendRest[_module] || requests.AbortPulse[_module];
+                    bool wantsCurrent = requests.ReduceCurrent[_module] || requests.AbortPulse[_module];
+                    if (wantsCurrent)
+                    {
+                        lowered = ReduceCurrent(_configuration.Depletion.CurrentReductionPercent);
+                    }
 
-                if (requests.ReduceCurrent[_module] || requests.AbortPulse[_module])
-                {
-                    ReduceCurrent(_configuration.Depletion.CurrentReductionPercent);
+                    bool extended = wantsRest && _restTuner.Extend();
+                    if (wantsRest && !extended && !wantsCurrent)
+                    {
+                        lowered = ReduceCurrent(_configuration.Depletion.CurrentReductionPercent);
+                    }
                 }
             }
 
@@ -297,6 +308,14 @@ namespace Edge.Core.Decision
             if (requests.Derate[_module])
             {
                 ReduceCurrent(_configuration.Protection.DerateCurrentPercent);
+            }
+
+            // The reaction ladder's last rung: a module whose pulse is already as short and as low as the settings
+            // allow ends its protocol instead.
+            if (requests.StopWhenExhausted[_module] && !lowered && !requests.Stop[_module])
+            {
+                Finish(DiagnosisStopReason.Of(requests.StopCause[_module]), EventKind.Stopped, -1, NetChargeMc(), 0, now, telemetry);
+                return true;
             }
 
             if (requests.AbortPulse[_module] && _subState == ModuleSubState.Pulse)
@@ -539,11 +558,20 @@ namespace Edge.Core.Decision
             return _protocol.Steps.Length - 1;
         }
 
-        private void ReduceCurrent(int percent)
+        /// <summary>Lowers the pulse current by <paramref name="percent"/> toward its floor; false when it is already there (or the step is 0).</summary>
+        private bool ReduceCurrent(int percent)
         {
             int reduced = _currentPercent * (100 - percent) / 100;
             int floor = _configuration.Depletion.MinimumCurrentPercent;
-            _currentPercent = reduced < floor ? floor : reduced;
+            reduced = reduced < floor ? floor : reduced;
+            if (reduced >= _currentPercent)
+            {
+                return false;
+            }
+
+            _currentPercent = reduced;
+            _restTuner.OnCurrentReduced();
+            return true;
         }
 
         /// <summary>Charge and time of a tick with current flowing (the rest time is counted in <see cref="Trigger"/>).</summary>

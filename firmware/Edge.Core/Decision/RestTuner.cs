@@ -34,6 +34,16 @@ namespace Edge.Core.Decision
         private readonly int _firstCell;
         private readonly int _cellCount;
 
+        // The slope estimate's variance per (0.01 mV)^2 of reading variance, x SlopeVarianceScale ((uV/s)^2): two means
+        // of n samples, n sample periods apart, differ by sigma^2 * 2 / n, divided by (n * period)^2.
+        private const long SlopeVarianceScale = 1000;
+        private readonly long _slopeVariancePerCentiMv2;
+
+        // Per cell: the settled-slope limit and the fraction test's floor (uV/s), the configured values or the slope
+        // noise limit, whichever is larger; renewed at the end of every pulse from the measured reading noise.
+        private readonly int[] _settledLimitUvPerS;
+        private readonly int[] _slopeFloorUvPerS;
+
         private long _targetMs;
         private int _extensionPercent = 100;
         private readonly int[] _initialSlopeUvPerS;
@@ -65,7 +75,7 @@ namespace Edge.Core.Decision
         private int _rests;
 
         /// <summary>A tuner for the cells <paramref name="firstCell"/> onward; fixed rests follow <paramref name="pulseTuner"/>'s pulse length.</summary>
-        public RestTuner(RestTuningConfiguration tuning, ProtocolConfiguration protocol, PulseTuner pulseTuner, int firstCell, int cellCount)
+        public RestTuner(RestTuningConfiguration tuning, ProtocolConfiguration protocol, PulseTuner pulseTuner, int firstCell, int cellCount, int samplePeriodMs)
         {
             _tuning = tuning;
             _protocol = protocol;
@@ -75,6 +85,19 @@ namespace Edge.Core.Decision
             _targetMs = protocol.MinimumRestMs;
             _initialSlopeUvPerS = new int[cellCount];
             _restedMv = new int[cellCount];
+            _settledLimitUvPerS = new int[cellCount];
+            _slopeFloorUvPerS = new int[cellCount];
+            for (int i = 0; i < cellCount; i++)
+            {
+                _settledLimitUvPerS[i] = tuning.SettledSlopeUvPerS;
+                _slopeFloorUvPerS[i] = tuning.SlopeNoiseFloorUvPerS;
+            }
+
+            // The window as the measurement takes it: whole samples, at least one. (0.01 mV)^2 = 100 uV^2, and
+            // 1/(n * period[s])^2 = 1e6 / (n * periodMs)^2: 2 * 100 * 1e6 / (n^3 periodMs^2) per (0.01 mV)^2.
+            long n = tuning.SlopeWindowMs / samplePeriodMs;
+            n = n < 1 ? 1 : n;
+            _slopeVariancePerCentiMv2 = 2L * 100 * 1000000 * SlopeVarianceScale / (n * n * n * samplePeriodMs * samplePeriodMs);
         }
 
         /// <summary>Current learned target of the adaptive rest (ms).</summary>
@@ -89,12 +112,41 @@ namespace Edge.Core.Decision
         /// </summary>
         public long FixedRestMs(ProtocolStep step) => step.DurationMs * _extensionPercent / 100 * _pulseTuner.PulsePercent / 100;
 
-        /// <summary>A depletion warning in act mode: rests get longer from now on.</summary>
-        public void Extend()
+        /// <summary>
+        /// A depletion warning in act mode: rests get longer from now on. False, and nothing changes, once the
+        /// stretch is at <see cref="RestTuningConfiguration.MaximumExtensionPercent"/>.
+        /// </summary>
+        public bool Extend()
         {
+            int maximum = _tuning.MaximumExtensionPercent;
+            if (_extensionPercent >= maximum)
+            {
+                return false;
+            }
+
             long extended = (long)_extensionPercent * (100 + _tuning.WarningExtendPercent) / 100;
-            _extensionPercent = extended > 10000 ? 10000 : (int)extended;
-            _targetMs = Clamp(_targetMs * (100 + _tuning.WarningExtendPercent) / 100);
+            int applied = extended > maximum ? maximum : (int)extended;
+            long targetMs = _targetMs * applied / _extensionPercent;
+            _extensionPercent = applied;
+            _targetMs = Clamp(targetMs);
+            return true;
+        }
+
+        /// <summary>
+        /// The module's current was lowered (act mode's next rung): the stretch the warnings gave the rests at the
+        /// higher current is undone. A lower current leaves less to relax, so what the rest needed before overstates
+        /// it now, and a pack whose modules answer depletion with less current needs them available more often to
+        /// carry the same demand. Warnings at the new current stretch the rests again if they must.
+        /// </summary>
+        public void OnCurrentReduced()
+        {
+            if (_extensionPercent == 100)
+            {
+                return;
+            }
+
+            _targetMs = Clamp(_targetMs * 100 / _extensionPercent);
+            _extensionPercent = 100;
         }
 
         /// <summary>
@@ -108,6 +160,7 @@ namespace Edge.Core.Decision
         /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
         public void OnPulseEnded(MeasurementSnapshot snapshot)
         {
+            FollowSlopeNoise(snapshot);
             long overpotential = (long)LargestOverpotential(snapshot) * Scale;
             if (_captureRested)
             {
@@ -273,10 +326,10 @@ namespace Edge.Core.Decision
                 return false;
             }
 
-            int limit = _tuning.SettledSlopeUvPerS;
-            for (int c = _firstCell; c < _firstCell + _cellCount; c++)
+            for (int i = 0; i < _cellCount; i++)
             {
-                int slope = snapshot.RestSlopeUvPerS[c];
+                int slope = snapshot.RestSlopeUvPerS[_firstCell + i];
+                int limit = _settledLimitUvPerS[i];
                 if (slope > limit || slope < -limit)
                 {
                     return false;
@@ -284,6 +337,32 @@ namespace Edge.Core.Decision
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// Once per pulse: the slope limits grow with the slope estimate's noise beyond the noise they were chosen at
+        /// (from the measured reading noise; 0 = not measured yet: the configured limits).
+        /// </summary>
+        private void FollowSlopeNoise(MeasurementSnapshot snapshot)
+        {
+            long reference = _tuning.SlopeReferenceNoiseUvPerS;
+            if (reference <= 0)
+            {
+                return;
+            }
+
+            for (int i = 0; i < _cellCount; i++)
+            {
+                long varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[_firstCell + i];
+                long sigma = EdgeResistanceNoise.IntegerSqrt(varianceCentiMv2 * _slopeVariancePerCentiMv2 / SlopeVarianceScale);
+                if (sigma < reference)
+                {
+                    sigma = reference;
+                }
+
+                _settledLimitUvPerS[i] = (int)(_tuning.SettledSlopeUvPerS * sigma / reference);
+                _slopeFloorUvPerS[i] = (int)(_tuning.SlopeNoiseFloorUvPerS * sigma / reference);
+            }
         }
 
         /// <summary>
@@ -299,12 +378,11 @@ namespace Edge.Core.Decision
             }
 
             int percent = _tuning.SettledFractionPercent;
-            int floor = _tuning.SlopeNoiseFloorUvPerS;
             for (int i = 0; i < _cellCount; i++)
             {
                 int slope = snapshot.RestSlopeUvPerS[_firstCell + i];
                 slope = slope < 0 ? -slope : slope;
-                if (slope > floor && (long)slope * 100 > (long)_initialSlopeUvPerS[i] * percent)
+                if (slope > _slopeFloorUvPerS[i] && (long)slope * 100 > (long)_initialSlopeUvPerS[i] * percent)
                 {
                     return false;
                 }

@@ -19,6 +19,7 @@ namespace Edge.Core.Diagnosis
             ReduceCurrent = new bool[moduleCount];
             Derate = new bool[moduleCount];
             Stop = new bool[moduleCount];
+            StopWhenExhausted = new bool[moduleCount];
             Isolate = new bool[moduleCount];
             AbortPulse = new bool[moduleCount];
             StopCause = new DiagnosisId[moduleCount];
@@ -41,9 +42,19 @@ namespace Edge.Core.Diagnosis
 
         public bool[] Stop { get; }
 
+        /// <summary>
+        /// Set with <see cref="ReduceCurrent"/> by <see cref="DiagnosisReaction.ReduceCurrentOrStop"/>: when the decision
+        /// layer can lower the module's pulse no further, it stops the module as for <see cref="Stop"/>, with
+        /// <see cref="StopCause"/> as the cause.
+        /// </summary>
+        public bool[] StopWhenExhausted { get; }
+
         public bool[] Isolate { get; }
 
-        /// <summary>Where <see cref="Stop"/> is set: the first diagnosis of the tick that asked to stop the module.</summary>
+        /// <summary>
+        /// Where <see cref="Stop"/> or <see cref="StopWhenExhausted"/> is set: the first diagnosis of the tick that asked
+        /// to stop the module.
+        /// </summary>
         public DiagnosisId[] StopCause { get; }
 
         /// <summary>
@@ -74,6 +85,7 @@ namespace Edge.Core.Diagnosis
                 ReduceCurrent[m] = false;
                 Derate[m] = false;
                 Stop[m] = false;
+                StopWhenExhausted[m] = false;
                 Isolate[m] = false;
                 AbortPulse[m] = false;
                 HoldCauseKnown[m] = false;
@@ -113,7 +125,20 @@ namespace Edge.Core.Diagnosis
                 case DiagnosisReaction.StopModule:
                     if (!Stop[module])
                     {
+                        if (!StopWhenExhausted[module])
+                        {
+                            StopCause[module] = cause;
+                        }
+
                         Stop[module] = true;
+                    }
+
+                    break;
+                case DiagnosisReaction.ReduceCurrentOrStop:
+                    ReduceCurrent[module] = true;
+                    if (!Stop[module] && !StopWhenExhausted[module])
+                    {
+                        StopWhenExhausted[module] = true;
                         StopCause[module] = cause;
                     }
 

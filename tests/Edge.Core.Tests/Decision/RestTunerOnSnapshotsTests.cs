@@ -25,7 +25,7 @@ public class RestTunerOnSnapshotsTests
             Rig.Configuration.Protocol.RestMode = mode;
             Rig.Configuration.PulseTuning.Enabled = pulseTuning;
             Pulse = new PulseTuner(Rig.Configuration.PulseTuning, Rig.Configuration.Protocol);
-            Tuner = new RestTuner(Rig.Configuration.RestTuning, Rig.Configuration.Protocol, Pulse, 0, 2);
+            Tuner = new RestTuner(Rig.Configuration.RestTuning, Rig.Configuration.Protocol, Pulse, 0, 2, Rig.Configuration.SamplePeriodMs);
         }
 
         public SnapshotRig Rig { get; } = new SnapshotRig();

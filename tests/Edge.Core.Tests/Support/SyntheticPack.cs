@@ -136,6 +136,11 @@ public sealed class SyntheticPack
 
     public List<RecordCopy> Records { get; } = new List<RecordCopy>();
 
+    private readonly List<(int Module, int SetpointUa)> _pulseSetpointsUa = new();
+
+    /// <summary>The current setpoint each pulse of <paramref name="module"/> started with (uA), in order.</summary>
+    public List<int> PulseSetpointsUa(int module) => _pulseSetpointsUa.Where(p => p.Module == module).Select(p => p.SetpointUa).ToList();
+
     /// <summary>Runs one tick; returns the ActionFrame the controller wrote in it.</summary>
     public ActionFrame Step()
     {
@@ -205,6 +210,7 @@ public sealed class SyntheticPack
                 _pulseStartMs[m] = nowMs;
                 _pulseCurrentUa[m] = Actions.CurrentSetpointUa[m];
                 _pulseNumber[m]++;
+                _pulseSetpointsUa.Add((m, Actions.CurrentSetpointUa[m]));
             }
             else if (!closed && _previousClosed[m])
             {

@@ -17,6 +17,23 @@ namespace Edge.Core.Configuration.Detection
         /// </summary>
         public int CusumSlackMv { get; set; } = 2;
 
+        /// <summary>
+        /// How far (percent) the overpotential baseline may follow slow drift above the overpotential learned at the
+        /// module's present operating point (its first <see cref="BaselinePulses"/> pulses at this current). Beyond it
+        /// the baseline stops and the CUSUM counts the rise: the [W] cells' per-pulse overpotential climbs over hours
+        /// as the alloy loses Na and lasting damage builds (0.21 to 0.47 V over 20 h at 0.9 mA/cm2 in the simulator),
+        /// and a baseline that follows all of it hides the whole approach to the cut-off. A healthy 1 s / 5 s run
+        /// drifts by about 10 % before that (cell-model.md), so 25 % leaves it quiet.
+        /// </summary>
+        public int BaselineDriftLimitPercent { get; set; } = 25;
+
+        /// <summary>
+        /// A pulse current that differs from the one the baseline was learned at by more than this percentage is a
+        /// new operating point (act mode lowered it, or an operator changed the protocol): the baseline is learned
+        /// afresh and the CUSUM starts at 0, since overpotentials at two currents are not comparable.
+        /// </summary>
+        public int OperatingPointChangePercent { get; set; } = 10;
+
         /// <summary>CUSUM levels (mV) for info, warning and fault. The concentration terms add some
         /// 20-50 mV as the interface nears exhaustion (cell-model.md), so 10 / 25 / 60 mV grade it.</summary>
         public int CusumInfoMv { get; set; } = 10;

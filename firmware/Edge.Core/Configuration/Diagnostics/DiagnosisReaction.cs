@@ -28,5 +28,12 @@ namespace Edge.Core.Configuration.Diagnostics
         /// interface is running dry within this pulse and the rest of it would take it to the cut-off.
         /// </summary>
         AbortPulse = 6,
+
+        /// <summary>
+        /// Lower the module's pulse (shorter, or at a lower current) and go on; once neither can be lowered any
+        /// further, end the module's protocol as <see cref="StopModule"/> does. The answer to a slow rise that
+        /// says the module's operating point is too hard for the cell now, not that the cell is used up.
+        /// </summary>
+        ReduceCurrentOrStop = 7,
     }
 }

@@ -88,11 +88,14 @@ namespace Edge.Core.Configuration.Diagnostics
             return new DiagnosisTableRow[]
             {
                 // Depletion onset ([W]: the non-linear rise before the 3 V cut-off). Evaluated once per pulse,
-                // so debounce counts are pulses. A warning asks for a longer rest; a fault stops the module
-                // (it is end of capacity, not a hazard, so it does not latch).
+                // so debounce counts are pulses. A warning asks for a longer rest. A fault lowers the pulse
+                // current: a slow rise says the operating point is too hard for the alloy's composition now (its
+                // limiting current falls as Na is stripped), and the same cell strips on at a lower current (the
+                // [W] cell that fails at 1 mA/cm2 strips 20 mAh/cm2 at 0.25). Only a module already at its lowest
+                // current stops. End of capacity is not a hazard, so none of these latch.
                 Row(DiagnosisId.DepletionTrendInfo, DiagnosisScope.Cell, Severity.Info, EventKind.DepletionOnset, debounce: 1, heal: 3, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
                 Row(DiagnosisId.DepletionTrendWarning, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, debounce: 1, heal: 3, DiagnosisReaction.ExtendRest, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
-                Row(DiagnosisId.DepletionTrendFault, DiagnosisScope.Cell, Severity.Fault, EventKind.DepletionOnset, debounce: 2, heal: 3, DiagnosisReaction.StopModule, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.DepletionTrendFault, DiagnosisScope.Cell, Severity.Fault, EventKind.DepletionOnset, debounce: 2, heal: 3, DiagnosisReaction.ReduceCurrentOrStop, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
                 Row(DiagnosisId.DepletionEdgeResistanceRise, DiagnosisScope.Cell, Severity.Warning, EventKind.DepletionOnset, debounce: 2, heal: 3, DiagnosisReaction.ExtendRest, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
 
                 // Evaluated every pulse sample; two consecutive convex windows so one noisy window cannot stop a pulse.

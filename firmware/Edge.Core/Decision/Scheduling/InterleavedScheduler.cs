@@ -10,7 +10,8 @@ namespace Edge.Core.Decision.Scheduling
     /// Rotates modules so the pack current stays continuous while each module gets pulses and rests.
     /// As many modules are on as the demand needs at the protocol's pulse current (they share the
     /// demand equally); when a pulse ends, the module that has been ready longest takes over in the
-    /// same tick, so the load sees neither a gap nor an overlap. A module whose rest grew (depletion
+    /// same tick, so the load sees neither a gap nor an overlap. A module that answers depletion with a
+    /// lower current (act mode) delivers less than its grant, and the next ready module covers the rest. A module whose rest grew (depletion
     /// warning), that is isolated or finished is simply never ready, which re-plans the rotation. When
     /// no module is ready the pack delivers less and says so (derate event) rather than overdriving.
     /// </summary>
@@ -35,7 +36,10 @@ namespace Edge.Core.Decision.Scheduling
         /// <summary>Modules that should be on for the current demand.</summary>
         public int ModulesWanted { get; private set; }
 
-        /// <summary>Ticks in which fewer modules were on than the demand needed.</summary>
+        /// <summary>Current the pulsing modules deliver at this tick (uA).</summary>
+        public int DeliveredUa { get; private set; }
+
+        /// <summary>Ticks in which the pulsing modules delivered less than the demand.</summary>
         public long ShortfallTicks { get; private set; }
 
         /// <summary>Runs after every module's Trigger in the tick; grants pulses to ready modules.</summary>
@@ -57,26 +61,31 @@ namespace Edge.Core.Decision.Scheduling
             ModulesWanted = wanted;
             int share = wanted == 0 ? 0 : demand / wanted;
 
-            int on = 0;
+            // What the pulsing modules deliver now: in act mode a module may pulse below its grant (a lower current
+            // is its answer to depletion), so the demand is counted in current, not in modules.
+            int delivered = 0;
             for (int m = 0; m < modules.Length; m++)
             {
                 if (modules[m].State == ModuleState.Pulse)
                 {
-                    on++;
+                    delivered += Magnitude(modules[m].SetpointUa);
                 }
             }
 
-            // Demand fell: end the surplus pulses now rather than overshoot for the rest of the pulse.
-            for (int m = 0; m < modules.Length && on > wanted; m++)
+            // Demand fell: end the pulses the others can do without now rather than overshoot for the rest of the pulse.
+            for (int m = 0; m < modules.Length && delivered > demand; m++)
             {
-                if (modules[m].State == ModuleState.Pulse)
+                int setpoint = Magnitude(modules[m].SetpointUa);
+                if (modules[m].State == ModuleState.Pulse && delivered - setpoint >= demand - ShortfallToleranceUa())
                 {
                     modules[m].EndPulseEarly(now, telemetry);
-                    on--;
+                    delivered -= setpoint;
                 }
             }
 
-            while (on < wanted)
+            // Cover the demand: each ready module is granted its share or what is still missing, whichever is less,
+            // and pulses at that or at its own reduced current; the next ready module covers what it leaves.
+            while (demand - delivered > ShortfallToleranceUa())
             {
                 int next = LongestReady(modules);
                 if (next < 0)
@@ -84,18 +93,17 @@ namespace Edge.Core.Decision.Scheduling
                     break;
                 }
 
-                modules[next].GrantPulse(share, now, telemetry);
-                on++;
+                int missing = demand - delivered;
+                modules[next].GrantPulse(missing < share ? missing : share, now, telemetry);
+                delivered += Magnitude(modules[next].SetpointUa);
             }
 
-            bool short_ = on < wanted;
+            DeliveredUa = delivered;
+            int leastMetUa = demand - ShortfallToleranceUa();
+            bool short_ = delivered < leastMetUa;
             if (short_)
             {
                 ShortfallTicks++;
-            }
-
-            if (short_)
-            {
                 _metSinceMs = -1;
             }
             else if (_metSinceMs < 0)
@@ -111,10 +119,19 @@ namespace Edge.Core.Decision.Scheduling
                 TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, -1, -1);
                 record.EventKind = short_ ? EventKind.Derated : EventKind.DemandMet;
                 record.Severity = short_ ? Severity.Warning : Severity.Info;
-                record.Value = on;
-                record.Threshold = wanted;
+                record.Value = delivered;
+                record.Threshold = leastMetUa;
             }
         }
+
+        /// <summary>
+        /// A shortfall below 1 % of the protocol's pulse current is not worth another module's pulse: it is within the
+        /// current source's setpoint resolution (a 12-bit DAC over the 1.9 mA range steps by about 0.5 uA, and rounding
+        /// of a share divided among modules leaves a few uA).
+        /// </summary>
+        private int ShortfallToleranceUa() => _pulseCurrentUa / 100;
+
+        private static int Magnitude(int currentUa) => currentUa < 0 ? -currentUa : currentUa;
 
         private int LongestReady(ModuleDutyCycle[] modules)
         {

@@ -30,6 +30,11 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly int[] _pulsesSeen;
         private readonly int[] _cusumMv;
 
+        // Per cell: the overpotential learned at the present operating point (mV * BaselineScale), the highest the
+        // baseline may follow drift to, and the pulse current (uA) it was learned at.
+        private readonly long[] _baselineCeiling;
+        private readonly int[] _operatingPointCurrentUa;
+
         // Per cell: until when (ms) the shape windows still hold a step, and until when a step away from 0 V
         // is a shunt letting go (a step toward 0 V came shortly before it).
         private readonly long[] _stepInWindowUntilMs;
@@ -67,6 +72,8 @@ namespace Edge.Core.Diagnosis.Detectors
             _resistanceBaseline = new long[cells];
             _pulsesSeen = new int[cells];
             _cusumMv = new int[cells];
+            _baselineCeiling = new long[cells];
+            _operatingPointCurrentUa = new int[cells];
             _stepInWindowUntilMs = new long[cells];
             _shuntLetGoUntilMs = new long[cells];
             _shapeSpanMs = (2L * _configuration.ShapeWindowMs) + (PackMeasurement.ShapePointSamples * (long)configuration.SamplePeriodMs);
@@ -97,13 +104,27 @@ namespace Edge.Core.Diagnosis.Detectors
             int first = _layout.FirstCellOf(module);
             for (int c = first; c < first + _layout.CellsPerModule; c++)
             {
-                _overpotentialBaseline[c] = 0;
-                _resistanceBaseline[c] = 0;
-                _pulsesSeen[c] = 0;
-                _cusumMv[c] = 0;
+                Relearn(c);
                 _stepInWindowUntilMs[c] = 0;
                 _shuntLetGoUntilMs[c] = 0;
             }
+        }
+
+        private void Relearn(int cell)
+        {
+            _overpotentialBaseline[cell] = 0;
+            _resistanceBaseline[cell] = 0;
+            _pulsesSeen[cell] = 0;
+            _cusumMv[cell] = 0;
+        }
+
+        private bool IsNewOperatingPoint(int cell, int currentUa)
+        {
+            long learnedUa = _operatingPointCurrentUa[cell];
+            long differenceUa = currentUa - learnedUa;
+            differenceUa = differenceUa < 0 ? -differenceUa : differenceUa;
+            long learnedMagnitudeUa = learnedUa < 0 ? -learnedUa : learnedUa;
+            return differenceUa * 100 > learnedMagnitudeUa * _configuration.OperatingPointChangePercent;
         }
 
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
@@ -114,8 +135,15 @@ namespace Edge.Core.Diagnosis.Detectors
                 int last = first + _layout.CellsPerModule;
                 if (snapshot.PulseEnded[m])
                 {
+                    int currentUa = snapshot.LastPulseCurrentUa[m];
                     for (int c = first; c < last; c++)
                     {
+                        if (IsNewOperatingPoint(c, currentUa))
+                        {
+                            Relearn(c);
+                            _operatingPointCurrentUa[c] = currentUa;
+                        }
+
                         if (snapshot.CellValid[c])
                         {
                             EvaluatePulse(c, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], snapshot.EdgeCurrentUa[m]), snapshot, diagnosis);
@@ -208,6 +236,14 @@ namespace Edge.Core.Diagnosis.Detectors
                 _overpotentialBaseline[cell] = ((_overpotentialBaseline[cell] * seen) + ((long)overpotential * BaselineScale)) / (seen + 1);
                 _resistanceBaseline[cell] = ((_resistanceBaseline[cell] * seen) + resistance) / (seen + 1);
                 _pulsesSeen[cell] = seen + 1;
+                if (seen + 1 == length)
+                {
+                    // Only a positive overpotential (stripping) rises toward depletion; plating's is negative and
+                    // its baseline follows freely.
+                    long learned = _overpotentialBaseline[cell];
+                    _baselineCeiling[cell] = learned > 0 ? learned * (100 + _configuration.BaselineDriftLimitPercent) / 100 : long.MaxValue;
+                }
+
                 return;
             }
 
@@ -237,7 +273,9 @@ namespace Edge.Core.Diagnosis.Detectors
             // pull it low by about one noise sigma and let a healthy noisy cell walk up to the fault level.
             if (cusum < _configuration.CusumInfoMv)
             {
-                _overpotentialBaseline[cell] += (((long)overpotential * BaselineScale) - _overpotentialBaseline[cell]) / length;
+                long followed = _overpotentialBaseline[cell] + ((((long)overpotential * BaselineScale) - _overpotentialBaseline[cell]) / length);
+                long ceiling = _baselineCeiling[cell];
+                _overpotentialBaseline[cell] = followed > ceiling ? ceiling : followed;
             }
 
             if (!risen)

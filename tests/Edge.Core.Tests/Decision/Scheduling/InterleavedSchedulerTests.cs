@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
@@ -12,10 +13,10 @@ public class InterleavedSchedulerTests
 {
     private const int PulseUa = 385;
 
-    private static (EdgeController Controller, SampleFrame Frame, ActionFrame Actions) Build(int modules, int demandUa)
+    private static (EdgeController Controller, SampleFrame Frame, ActionFrame Actions) Build(int modules, int demandUa, ControlMode mode = ControlMode.Observe)
     {
         var layout = new PackLayout(modules, 1, 0);
-        var configuration = new ControllerConfiguration { Mode = ControlMode.Observe };
+        var configuration = new ControllerConfiguration { Mode = mode };
         configuration.Scheduling.Enabled = true;
         configuration.Scheduling.DemandUa = demandUa;
         return (new EdgeController(layout, configuration), new SampleFrame(layout), new ActionFrame(layout));
@@ -127,5 +128,66 @@ public class InterleavedSchedulerTests
 
         // One slot lost per 6 s rotation is one derating episode: the 10 s hold keeps it from flapping.
         Assert.Equal(1, deratedEvents);
+    }
+
+    [Fact]
+    public void AModuleThatLowersItsCurrentIsToppedUpByTheNextReadyModule()
+    {
+        // Act mode, seven modules, demand one module's pulse current. Module 0's second pulse runs away from 0.5 s
+        // on (40 mV a sample): act mode ends it and lowers its current to 80 %, 308 uA. Whenever module 0 pulses after
+        // that, one more module covers the missing 385 - 308 = 77 uA, so the load still sees 385 uA in every tick.
+        var (controller, frame, actions) = Build(7, PulseUa, ControlMode.Act);
+        int module0Pulses = 0;
+        long pulseStartTick = 0;
+        bool wasOn = false;
+        int toppedUpTicks = 0;
+        var lowPackTicks = new List<long>();
+        for (long tick = 0; tick < 30000; tick++)
+        {
+            Feed(frame, actions, tick);
+            bool on0 = actions.SwitchClosed[0];
+            if (on0 && !wasOn)
+            {
+                module0Pulses++;
+                pulseStartTick = tick;
+            }
+
+            wasOn = on0;
+            if (on0 && module0Pulses == 2 && tick - pulseStartTick >= 50)
+            {
+                frame.CellVoltageMv[0] = 150 + (int)(40 * (tick - pulseStartTick - 49));
+            }
+
+            controller.Tick(frame, actions);
+            int packUa = 0;
+            int on = 0;
+            for (int m = 0; m < 7; m++)
+            {
+                if (actions.SwitchClosed[m])
+                {
+                    packUa += actions.CurrentSetpointUa[m];
+                    on++;
+                }
+            }
+
+            if (packUa < PulseUa - (PulseUa / 100))
+            {
+                lowPackTicks.Add(tick);
+            }
+
+            if (module0Pulses > 2 && actions.SwitchClosed[0])
+            {
+                Assert.Equal(308, actions.CurrentSetpointUa[0]);
+                Assert.Equal(2, on);
+                Assert.Equal(PulseUa, packUa);
+                toppedUpTicks++;
+            }
+        }
+
+        Assert.Equal(80, controller.Module(0).CurrentPercent);
+        Assert.Empty(lowPackTicks);
+
+        // 300 s: module 0 pulsed many more times after the abort, each 1 s (100 ticks) topped up.
+        Assert.True(toppedUpTicks >= 20 * 100, $"{toppedUpTicks} ticks topped up");
     }
 }

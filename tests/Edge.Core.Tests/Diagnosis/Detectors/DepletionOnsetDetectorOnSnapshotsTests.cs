@@ -67,8 +67,11 @@ public class DepletionOnsetDetectorOnSnapshotsTests
         var fault = Assert.Single(rig.Raised(DiagnosisId.DepletionTrendFault));
         Assert.Equal((10000L, 78, 60), (fault.TimestampMs, fault.Value, fault.Threshold));
 
-        // The fault's reaction in act mode: stop the module, because of this diagnosis.
-        Assert.True(rig.Diagnosis.Requests.Stop[0]);
+        // The fault's reaction in act mode: a lower current, or a stop because of this diagnosis once the
+        // module can lower it no further (the decision layer knows which).
+        Assert.True(rig.Diagnosis.Requests.ReduceCurrent[0]);
+        Assert.False(rig.Diagnosis.Requests.Stop[0]);
+        Assert.True(rig.Diagnosis.Requests.StopWhenExhausted[0]);
         Assert.Equal(DiagnosisId.DepletionTrendFault, rig.Diagnosis.Requests.StopCause[0]);
         Assert.False(rig.Diagnosis.HasLatchedFault(0));
     }

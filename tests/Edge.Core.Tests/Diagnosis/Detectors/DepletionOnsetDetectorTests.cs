@@ -87,23 +87,52 @@ public class DepletionOnsetDetectorTests
         Assert.All(pack.Events(EventKind.DepletionOnset), r => Assert.Equal(0, r.Cell));
     }
 
-    [Fact]
-    public void ActModeLengthensTheRestOnTheWarningAndStopsOnTheFault()
+    /// <summary>
+    /// As <see cref="QuadraticTrend"/>, but the extra polarisation is a growing resistance: it scales with the pulse
+    /// current, so a lower current lowers it (what a real interface does, and what act mode's ladder relies on).
+    /// </summary>
+    private static double QuadraticResistanceTrend(CellView c)
     {
-        var pack = Run(ControlMode.Act, QuadraticTrend, 600000);
+        double healthy = SyntheticCells.Healthy(c);
+        if (c.Cell != 0 || c.PulseNumber <= FlatPulses)
+        {
+            return healthy;
+        }
+
+        int j = c.PulseNumber - FlatPulses;
+        double extra = QuadraticMv * j * j * c.PulseCurrentUa / 385.0;
+        return c.InPulse
+            ? healthy + (extra * Math.Sqrt(c.SincePulseStartMs / 1000.0))
+            : healthy + (extra * Math.Exp(-c.SincePulseEndMs / 500.0));
+    }
+
+    [Fact]
+    public void ActModeClimbsTheLadderAndStopsOnlyAtTheCurrentFloor()
+    {
+        var pack = Run(ControlMode.Act, QuadraticResistanceTrend, 3000000);
         var module = pack.Controller.Module(0);
         Assert.Equal(ModuleState.Done, module.State);
         Assert.Equal(StopReason.DepletionOnset, module.StopReason);
         Assert.Empty(pack.Events(EventKind.Cutoff));
 
-        // The warning stretched the fixed 5 s rest by 50 %: 7.5 s.
-        Assert.True(module.RestTuner.ExtensionPercent >= 150);
-        var rests = pack.RecordsOf(TelemetryRecordKind.RestTuned).Select(r => r.RestMs).ToList();
-        Assert.Equal(5000, rests[0]);
-        Assert.Contains(7500, rests);
+        // The rungs: warnings stretch the fixed 5 s rest by 50 % up to the 225 % maximum (7.5 s, then 11.25 s);
+        // the fault, and a warning at the maximum stretch, take 20 % off the current: 100, 80, 64, 51, 40, 32, 25 %
+        // (the floor), i.e. 385, 308, 246, 196, 154, 123 and 96 uA. Only at the floor does the fault stop the module.
+        var rests = pack.RecordsOf(TelemetryRecordKind.RestTuned).Select(r => r.RestMs).Distinct().ToList();
+        Assert.Equal(new long[] { 5000, 7500, 11250 }, rests.Select(r => (long)r).ToArray());
+        Assert.Equal(25, module.CurrentPercent);
 
-        // Stopped well before the pulse that would have reached 3 V.
-        Assert.True(module.PulseCount < FlatPulses + FailingPulses - 10, $"stopped after {module.PulseCount} pulses");
+        // A lower current starts the rests from the configured 5 s again (the stretch was for the higher current):
+        // without that, a stretched rest never gets shorter.
+        var allRests = pack.RecordsOf(TelemetryRecordKind.RestTuned).Select(r => (long)r.RestMs).ToList();
+        Assert.Contains(allRests.Skip(allRests.IndexOf(7500)), r => r == 5000);
+        var setpoints = pack.PulseSetpointsUa(0);
+        Assert.Equal(new[] { 385, 308, 246, 196, 154, 123, 96 }, setpoints.Distinct().ToArray());
+        Assert.True(setpoints.SequenceEqual(setpoints.OrderByDescending(x => x)), "the current only ever went down");
+
+        var stop = pack.Events(EventKind.Stopped).Single();
+        var lastFault = pack.Events(EventKind.DepletionOnset).Last(r => r.Diagnosis == DiagnosisId.DepletionTrendFault);
+        Assert.Equal(lastFault.TimestampMs, stop.TimestampMs);
         Assert.False(pack.Actions.SwitchClosed[0]);
     }
 

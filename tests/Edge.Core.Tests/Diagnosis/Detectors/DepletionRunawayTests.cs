@@ -48,9 +48,11 @@ public class DepletionRunawayTests
         return v;
     }
 
-    private static SyntheticPack Run(ControlMode mode, Func<CellView, double> cells)
+    private static SyntheticPack Run(ControlMode mode, Func<CellView, double> cells, Action<ControllerConfiguration> configure = null)
     {
-        var pack = new SyntheticPack(new PackLayout(1, 2, 0), new ControllerConfiguration { Mode = mode }, cells)
+        var configuration = new ControllerConfiguration { Mode = mode };
+        configure?.Invoke(configuration);
+        var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, cells)
         {
             NoiseMv = SyntheticPack.MillivoltsPerCount,
             Quantise = true,
@@ -92,7 +94,9 @@ public class DepletionRunawayTests
         // Three steps of 25 mV away from 0 V, each after a flat sample: above the 20 mV step size, but no climb
         // right before any of them, so not a run-away (two of them would complete the warning's debounce of 2),
         // and the shape test skips the windows holding them.
-        SyntheticPack pack = Run(ControlMode.Act, IsolatedSteps);
+        // The trend's fault level is out of reach here, so a lower current can only come from a run-away's AbortPulse:
+        // the 75 mV pulse would otherwise reach the CUSUM's fault level and lower it as the slow trend's answer.
+        SyntheticPack pack = Run(ControlMode.Act, IsolatedSteps, c => c.Depletion.CusumFaultMv = 100000);
 
         Assert.DoesNotContain(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
         Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
