@@ -189,7 +189,12 @@ namespace Edge.Core.Decision
         public void Trigger(MeasurementSnapshot snapshot, ModuleReactionRequests requests, bool latchedFault, TelemetryBuffer telemetry)
         {
             long now = snapshot.TimestampMs;
-            _snapshot = snapshot;
+            // The controller hands over the same snapshot every tick: storing a reference costs a GC write barrier
+            // on .NET every tick, a compare costs nothing more on the device.
+            if (_snapshot != snapshot)
+            {
+                _snapshot = snapshot;
+            }
             ModulePhase phase = snapshot.Phase[_module];
 
             // Rest time inline: most ticks are rest ticks, and on the device every call is interpreted overhead.

@@ -42,6 +42,22 @@ namespace Edge.Core.Timing
             _counts[bin]++;
         }
 
+        /// <summary>
+        /// Counts <paramref name="count"/> equal durations at once: a host that records many ticks batches the
+        /// repeated values. <see cref="Add(int)"/> keeps its own loop: on the device it runs every tick, and a
+        /// shared helper would cost an interpreted call there.
+        /// </summary>
+        public void Add(int durationUs, int count)
+        {
+            int bin = 0;
+            while (bin < UpperEdgesUs.Length && durationUs >= UpperEdgesUs[bin])
+            {
+                bin++;
+            }
+
+            _counts[bin] += count;
+        }
+
         /// <summary>Copies the counts into <paramref name="target"/> and clears them.</summary>
         public void MoveTo(TickTimingHistogram target)
         {

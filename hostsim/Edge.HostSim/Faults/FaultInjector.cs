@@ -61,11 +61,15 @@ public sealed class FaultInjector
     /// <summary>Brings the fault overlays to simulated time <paramref name="tS"/> (probabilistic shunts draw once per call).</summary>
     public void Update(double tS)
     {
-        if (tS < _earliestPendingS)
+        // Before the first fault every tick returns here: small enough for the JIT to inline into the loop.
+        if (tS >= _earliestPendingS)
         {
-            return;
+            Apply(tS);
         }
+    }
 
+    private void Apply(double tS)
+    {
         int jitter = 0;
         FaultSpec? nanoFrameworkJitter = null;
         bool hung = false;

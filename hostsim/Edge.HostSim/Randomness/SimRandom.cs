@@ -34,11 +34,26 @@ public sealed class SimRandom
         // The table is the stream's first TableSize Box-Muller draws (two uniforms each). Most generators of a
         // run never ask for a Gaussian, and the table's logarithms and cosines cost as much as thousands of ticks
         // of a one-cell run, so it is built on first use from the seed; the stream skips past its draws now,
-        // which keeps every later number what it was when the table was built here.
+        // which keeps every later number what it was when the table was built here. A run makes several
+        // generators and a study or a benchmark makes the same seeds again and again, so the state after the
+        // skip and the table are kept per seed (SeedCache): the numbers are the same, only computed once.
+        SeedCache.Entry entry = SeedCache.For(seed);
+        if (entry.TryGetSkippedState(out ulong s0, out ulong s1, out ulong s2, out ulong s3))
+        {
+            _s0 = s0;
+            _s1 = s1;
+            _s2 = s2;
+            _s3 = s3;
+            _gaussian = entry.Table;
+            return;
+        }
+
         for (int i = 0; i < 2 * TableSize; i++)
         {
             NextUInt64();
         }
+
+        entry.KeepSkippedState(_s0, _s1, _s2, _s3);
     }
 
     public ulong NextUInt64()
@@ -79,6 +94,7 @@ public sealed class SimRandom
         }
 
         _gaussian = table;
+        SeedCache.For(_tableSeed).Table = table;
         return table;
     }
 

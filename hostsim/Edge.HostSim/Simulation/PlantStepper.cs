@@ -24,6 +24,11 @@ internal sealed class PlantStepper
     private readonly HardwareEnableLine? _enable;
     private readonly PackAccumulator? _pack;
     private readonly double[] _densityMAPerCm2;
+
+    // Per module, the current of the last step and the charge it moved over a nominal interval: most steps carry
+    // the same current as the one before, so the density and the rounded charge are taken over, not recomputed.
+    private readonly int[] _lastCurrentUa;
+    private readonly long[] _nominalChargeNc;
     private double _lastStepMs;
 
     public PlantStepper(ICellBank bank, int periodMs, int modules, int cellsPerModule, double areaCm2, ModuleCurrentSource currentSource, HardwareEnableLine? enable, PackAccumulator? pack)
@@ -38,6 +43,8 @@ internal sealed class PlantStepper
         _enable = enable;
         _pack = pack;
         _densityMAPerCm2 = new double[modules];
+        _lastCurrentUa = new int[modules];
+        _nominalChargeNc = new long[modules];
         _lastStepMs = -periodMs;
         VoltageV = new double[modules * cellsPerModule];
         TrueCurrentUa = new int[modules];
@@ -61,15 +68,27 @@ internal sealed class PlantStepper
     {
         double intervalMs = Math.Max(0.0, stepToMs - _lastStepMs);
         bool gateEnabled = _enable == null || _enable.IsEnabled(0.5 * (_lastStepMs + stepToMs));
+        bool nominal = intervalMs == _periodMs;
+        bool[] switchClosed = actions.SwitchClosed;
+        int[] setpointUa = actions.CurrentSetpointUa;
+        int[] trueCurrentUa = TrueCurrentUa;
+        int[] lastCurrentUa = _lastCurrentUa;
+        long[] chargeNc = ChargeNc;
         for (int m = 0; m < _modules; m++)
         {
             // The stage carries the setpoint as its DAC or PWM code sets it: a whole step at or below the command.
-            int current = actions.SwitchClosed[m] && gateEnabled ? _currentSource.CarriedUa(m, actions.CurrentSetpointUa[m]) : 0;
-            TrueCurrentUa[m] = current;
-            _densityMAPerCm2[m] = current / 1000.0 / _areaCm2;
+            int current = switchClosed[m] && gateEnabled ? _currentSource.CarriedUa(m, setpointUa[m]) : 0;
+            trueCurrentUa[m] = current;
+            if (current != lastCurrentUa[m] || tick == 0)
+            {
+                lastCurrentUa[m] = current;
+                _densityMAPerCm2[m] = current / 1000.0 / _areaCm2;
+                _nominalChargeNc[m] = (long)Math.Round(current * (double)_periodMs);
+            }
+
             if (tick > 0)
             {
-                ChargeNc[m] += (long)Math.Round(current * intervalMs);
+                chargeNc[m] += nominal ? _nominalChargeNc[m] : (long)Math.Round(current * intervalMs);
             }
         }
 

@@ -26,42 +26,74 @@ internal sealed class TickConsumer
         _periodUs = periodMs * 1000;
     }
 
+    // Ticks in a row with the same latency and execution time, not yet in the report: a run's ticks mostly repeat
+    // the same pair (no late starts; the execution time is sampled one tick in 64), so the report takes them as
+    // one count per run instead of two histogram updates per tick.
+    private int _runLatencyUs;
+    private int _runExecutionUs;
+    private int _runTicks;
+
     /// <summary>
     /// The ticks' release latency and execution time. The core's TickTimingStatistics takes a lock per tick
     /// for its reporting thread; a run records from one thread, and that lock cost a one-cell run several
     /// per cent, so the run fills the report directly.
     /// </summary>
-    public TickTimingReport Timing { get; } = new TickTimingReport();
+    public TickTimingReport Timing
+    {
+        get
+        {
+            FlushRun();
+            return _timing;
+        }
+    }
+
+    private readonly TickTimingReport _timing = new TickTimingReport();
 
     /// <summary>Takes the tick that started at <paramref name="startMs"/> (release time <paramref name="timeS"/>).</summary>
     public void Consume(EdgeController controller, int latencyUs, int executionUs, double startMs, double timeS)
     {
-        RecordTick(latencyUs, executionUs);
+        if (latencyUs != _runLatencyUs || executionUs != _runExecutionUs)
+        {
+            FlushRun();
+            _runLatencyUs = latencyUs;
+            _runExecutionUs = executionUs;
+        }
+
+        _runTicks++;
+
         // The device's execution time is not simulated: the host's says nothing about the ESP32's, and fed to the
         // enable it made a run depend on the machine's load (a first tick slowed by the JIT stood for the next 63
         // sampled ones, and the DevKitC's 100 ms monostable dropped the gate). A tick that ran feeds the enable;
         // hung and late ticks come from the runtimeHang and tickJitter faults.
         _enable?.Feed(_feed.OnTickCompleted(0, _periodUs), startMs);
         _pack?.AfterTick(controller, timeS);
-        _telemetry.Consume(controller.Telemetry, timeS);
+        if (controller.Telemetry.Count > 0)
+        {
+            _telemetry.Consume(controller.Telemetry, timeS);
+        }
     }
 
-    /// <summary>What <see cref="TickTimingStatistics.Record"/> adds to a period's report, for one tick.</summary>
-    private void RecordTick(int latencyUs, int executionUs)
+    /// <summary>What <see cref="TickTimingStatistics.Record"/> adds to a period's report, for each tick of the pending run.</summary>
+    private void FlushRun()
     {
-        TickTimingReport report = Timing;
-        report.Latency.Add(latencyUs);
-        report.Execution.Add(executionUs);
-        if (latencyUs > report.LatencyMaximumUs)
+        TickTimingReport report = _timing;
+        if (_runTicks > 0)
         {
-            report.LatencyMaximumUs = latencyUs;
+            report.Latency.Add(_runLatencyUs, _runTicks);
+            report.Execution.Add(_runExecutionUs, _runTicks);
+            if (_runLatencyUs > report.LatencyMaximumUs)
+            {
+                report.LatencyMaximumUs = _runLatencyUs;
+            }
+
+            if (_runExecutionUs > report.ExecutionMaximumUs)
+            {
+                report.ExecutionMaximumUs = _runExecutionUs;
+            }
+
+            report.Ticks += _runTicks;
         }
 
-        if (executionUs > report.ExecutionMaximumUs)
-        {
-            report.ExecutionMaximumUs = executionUs;
-        }
-
-        report.Ticks++;
+        _runTicks = 0;
     }
 }
