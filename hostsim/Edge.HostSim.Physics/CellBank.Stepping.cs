@@ -178,7 +178,7 @@ public sealed partial class CellBank
             st.DepositFraction = deposit < 1.0 ? deposit : 1.0;
             st.PlatedAccumulationMAh += platedMAh;
             double excess = -iInt / contact - _platingCritical;
-            double rate = (excess > 0 ? _filamentRate * excess : 0.0) - _depositFilamentRate * st.DepositFraction * iInt;
+            double rate = (excess > 0 ? _filamentRate * FilamentDrive(excess) : 0.0) - _depositFilamentRate * st.DepositFraction * iInt;
             if (rate > 0)
             {
                 // A filament cracks its way through the electrolyte at a finite speed, however focused the current.
@@ -334,6 +334,17 @@ public sealed partial class CellBank
         }
 
         return Vector.Sum(sum);
+    }
+
+    /// <summary>(|i| / A - i_crit)^n_L, with the fitted exponents as square roots (plating steps only).</summary>
+    private double FilamentDrive(double excess)
+    {
+        if (_filamentExponent == 1.0)
+        {
+            return excess;
+        }
+
+        return _filamentExponent == 0.25 ? Math.Sqrt(Math.Sqrt(excess)) : Math.Pow(excess, _filamentExponent);
     }
 
     private void GrowFilament(int c, double increment)

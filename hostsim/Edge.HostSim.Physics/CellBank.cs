@@ -66,6 +66,7 @@ public sealed partial class CellBank
     private readonly double _refillPerMAh;
     private readonly double _platingCritical;
     private readonly double _filamentRate;
+    private readonly double _filamentExponent;
     private readonly double _filamentMaxRate;
     private readonly double _slowExcessCap;
     private readonly double _depositFilamentRate;
@@ -162,6 +163,7 @@ public sealed partial class CellBank
         _refillPerMAh = 1.0 / _p.VoidRefillChargeMAhPerCm2;
         _platingCritical = _p.PlatingCriticalCurrentMAPerCm2;
         _filamentRate = _p.FilamentRatePerMAPerCm2S;
+        _filamentExponent = _p.FilamentExcessExponent;
         _filamentMaxRate = _p.FilamentMaxRatePerS > 0 ? _p.FilamentMaxRatePerS : double.PositiveInfinity;
         _depositFilamentRate = _p.DepositFilamentRatePerMAPerCm2S;
         _slowExcessCap = _p.SlowDamageMaxExcessDepletion > 0 ? _p.SlowDamageMaxExcessDepletion : double.PositiveInfinity;

@@ -52,6 +52,7 @@ public static class CellParameterCatalog
         new(nameof(CellParameters.TauRealloyS), 1e-3, 1e8, p => p.TauRealloyS, (p, v) => p.TauRealloyS = v),
         new(nameof(CellParameters.PlatingCriticalCurrentMAPerCm2), 0, 1e3, p => p.PlatingCriticalCurrentMAPerCm2, (p, v) => p.PlatingCriticalCurrentMAPerCm2 = v),
         new(nameof(CellParameters.FilamentRatePerMAPerCm2S), 0, 1e3, p => p.FilamentRatePerMAPerCm2S, (p, v) => p.FilamentRatePerMAPerCm2S = v),
+        new(nameof(CellParameters.FilamentExcessExponent), 0, 4, p => p.FilamentExcessExponent, (p, v) => p.FilamentExcessExponent = v),
         new(nameof(CellParameters.FilamentMaxRatePerS), 0, 1e6, p => p.FilamentMaxRatePerS, (p, v) => p.FilamentMaxRatePerS = v),
         new(nameof(CellParameters.DepositFilamentRatePerMAPerCm2S), 0, 1e3, p => p.DepositFilamentRatePerMAPerCm2S, (p, v) => p.DepositFilamentRatePerMAPerCm2S = v),
         new(nameof(CellParameters.SoftShortFilamentThreshold), 0, 1, p => p.SoftShortFilamentThreshold, (p, v) => p.SoftShortFilamentThreshold = v),

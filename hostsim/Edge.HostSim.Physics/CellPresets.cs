@@ -113,6 +113,7 @@ public static class CellPresets
             VoidRefillChargeMAhPerCm2 = 1e-4,        // Fit: plated K refills open voids at once, else the [S] stepwise test shorts far below 4.8.
             PlatingCriticalCurrentMAPerCm2 = 5.8,    // Fit: local critical current; residual voids focus the current so the [S] stepwise test shorts at 4.8.
             FilamentRatePerMAPerCm2S = 8e-3,         // Fit: same stepwise test ([S]).
+            FilamentExcessExponent = 1.0,            // Linear in the excess, as the [S] stepwise fit assumes.
             FilamentMaxRatePerS = 0.0,               // No cap: the [S] stepwise fit predates it.
             DepositFilamentRatePerMAPerCm2S = 0.0,   // [S] keeps its own void-focusing fit.
         };
@@ -146,6 +147,7 @@ public static class CellPresets
             TauSlowRecoveryS = 3600.0,
             PlatingCriticalCurrentMAPerCm2 = 1.9,    // [T]: NASICON critical current.
             FilamentRatePerMAPerCm2S = 1.9e-3,       // Assumption: same filament kinetics as NaK (model notes).
+            FilamentExcessExponent = 1.0,            // Linear, as in the model notes.
             FilamentMaxRatePerS = 0.0,               // No cap: [T] plating shorts are not fitted with one.
             DepositFilamentRatePerMAPerCm2S = 0.0,   // Not fitted for [T].
         };
