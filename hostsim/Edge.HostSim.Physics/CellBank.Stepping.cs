@@ -146,9 +146,10 @@ public sealed partial class CellBank
                 st.Crust += st.CrustRate * power * dt;
             }
         }
-        else
+        else if (st.Crust != 0)
         {
-            // Na-rich liquid at the surface again: the nuclei re-dissolve (re-alloy) over hours.
+            // Na-rich liquid at the surface again: the nuclei re-dissolve (re-alloy) over hours. (Most steps have none:
+            // skip the store.)
             st.Crust *= decayCrust;
         }
 
@@ -300,7 +301,10 @@ public sealed partial class CellBank
         st.PlatedAccumulationMAh *= decayRealloy;
         st.DepositFraction *= decayRealloy;
         st.PhiVoid *= decayVoid;
-        st.Crust *= decayCrust;
+        if (st.Crust != 0)
+        {
+            st.Crust *= decayCrust;
+        }
         SetContact(ref st, 1.0 - st.PhiFast - st.PhiSlow);
 
         double floor = st.ConcentrationFloor;
