@@ -10,7 +10,7 @@ public sealed partial class CellBank
     /// <summary>Advances one cell by the nominal step at a constant current density; returns the voltage, V.</summary>
     public double Step(int cell, double currentDensityMAPerCm2)
     {
-        return StepCell(cell, currentDensityMAPerCm2, StepS, _decay, _decayFast, _decaySlow, _decayRealloy, _decayVoid);
+        return StepCell(cell, currentDensityMAPerCm2, StepS, _decay, _decayFast, _decaySlow, _decayRealloy, _decayVoid, _decayCrust);
     }
 
     /// <summary>Advances one cell by <paramref name="stepS"/> (any positive length; exact for the depletion layer).</summary>
@@ -28,7 +28,7 @@ public sealed partial class CellBank
 
         EnsureAlternateStep(cell, stepS);
         return StepCell(cell, currentDensityMAPerCm2, stepS, _altDecay,
-            Math.Exp(-stepS / _p.TauFastRecoveryS), Math.Exp(-stepS / _p.TauSlowRecoveryS), Math.Exp(-stepS / _p.TauRealloyS), Math.Exp(-stepS / _p.TauVoidRecoveryS));
+            Math.Exp(-stepS / _p.TauFastRecoveryS), Math.Exp(-stepS / _p.TauSlowRecoveryS), Math.Exp(-stepS / _p.TauRealloyS), Math.Exp(-stepS / _p.TauVoidRecoveryS), Math.Exp(-stepS / _p.TauCrustRecoveryS));
     }
 
     /// <summary>Advances every cell by the nominal step; one current density in and one voltage out per cell.</summary>
@@ -41,7 +41,7 @@ public sealed partial class CellBank
 
         for (int c = 0; c < Count; c++)
         {
-            voltageV[c] = StepCell(c, currentDensityMAPerCm2[c], StepS, _decay, _decayFast, _decaySlow, _decayRealloy, _decayVoid);
+            voltageV[c] = StepCell(c, currentDensityMAPerCm2[c], StepS, _decay, _decayFast, _decaySlow, _decayRealloy, _decayVoid, _decayCrust);
         }
     }
 
@@ -70,12 +70,12 @@ public sealed partial class CellBank
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double StepCell(int c, double iExt, double dt, double[] decay, double decayFast, double decaySlow, double decayRealloy, double decayVoid)
+    private double StepCell(int c, double iExt, double dt, double[] decay, double decayFast, double decaySlow, double decayRealloy, double decayVoid, double decayCrust)
     {
         ref CellState st = ref _cells[c];
         if (iExt == 0 && st.Special == 0)
         {
-            return RestCell(ref st, c * _modes, decay, decayFast, decaySlow, decayRealloy, decayVoid);
+            return RestCell(ref st, c * _modes, decay, decayFast, decaySlow, decayRealloy, decayVoid, decayCrust);
         }
 
         double contact = st.Contact;
@@ -124,13 +124,33 @@ public sealed partial class CellBank
             // Only the remaining contact can be blocked. Precursor spots re-dissolve quickly (fast share only);
             // full exhaustion also leaves slow damage.
             phiF += _precursorRate * (theta - _precursorOnset) * contact * dt;
-            if (theta > 1.0)
+            if (theta > 1.0 && (st.Crust >= 1.0 || !_hasCrustStage))
             {
+                // The precipitate has closed into a crust: it now blocks faster than the liquid re-dissolves it.
                 double excessDepletion = theta - 1.0;
                 double growth = _precipitationRate * excessDepletion * contact * dt;
                 phiF += (1.0 - _slowShare) * growth;
                 phiS += _slowShare * growth * (excessDepletion < _slowExcessCap ? 1.0 : _slowExcessCap / excessDepletion);
             }
+        }
+
+        if (theta > _crustOnset)
+        {
+            // K precipitate nucleates where the surface liquid is K-saturated and stays dispersed (the layer is
+            // bounded) until enough has built up to close into a crust; a demand far above the limit builds it
+            // disproportionately faster (exponent n > 1), so a slow current scan outlasts a jump to the same current.
+            if (iInt > 0 && st.Crust < 1.0 && st.CrustRate > 0)
+            {
+                double excessCrust = theta - _crustOnset;
+                double power = _crustExponent == 1.5 ? excessCrust * Math.Sqrt(excessCrust) : Math.Pow(excessCrust, _crustExponent);
+                st.Crust += st.CrustRate * power * dt;
+            }
+        }
+        else if (st.Crust != 0)
+        {
+            // Na-rich liquid at the surface again: the nuclei re-dissolve (re-alloy) over hours. (Most steps have none:
+            // skip the store.)
+            st.Crust *= decayCrust;
         }
 
         double phiV = st.PhiVoid;
@@ -149,16 +169,17 @@ public sealed partial class CellBank
         {
             double platedMAh = -chargeMAh;
             st.PlatedTotalMAh += platedMAh;
-            double voidsBefore = phiF + phiV;
+            double voidsBefore = phiF;
             phiF /= 1.0 + platedMAh * _refillPerMAh;
             phiV /= 1.0 + platedMAh * _voidRefillPerMAh;
 
-            // The refilled voids hold Na metal, not alloy, until it re-alloys: the current concentrates on it.
-            double deposit = st.DepositFraction + voidsBefore - phiF - phiV;
+            // The refilled fast voids (fresh from the last stripping) hold Na metal, not alloy, until it re-alloys: the
+            // current concentrates on it. Lasting voids sit in contact that has had time to re-wet: refilled, they re-alloy.
+            double deposit = st.DepositFraction + voidsBefore - phiF;
             st.DepositFraction = deposit < 1.0 ? deposit : 1.0;
             st.PlatedAccumulationMAh += platedMAh;
             double excess = -iInt / contact - _platingCritical;
-            double rate = (excess > 0 ? _filamentRate * excess : 0.0) - _depositFilamentRate * st.DepositFraction * iInt;
+            double rate = (excess > 0 ? _filamentRate * FilamentDrive(excess) : 0.0) - _depositFilamentRate * st.DepositFraction * iInt;
             if (rate > 0)
             {
                 // A filament cracks its way through the electrolyte at a finite speed, however focused the current.
@@ -258,7 +279,7 @@ public sealed partial class CellBank
     /// recovers and only the concentration term remains, so the flux, kinetics and damage terms are skipped.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double RestCell(ref CellState st, int offset, double[] decay, double decayFast, double decaySlow, double decayRealloy, double decayVoid)
+    private double RestCell(ref CellState st, int offset, double[] decay, double decayFast, double decaySlow, double decayRealloy, double decayVoid, double decayCrust)
     {
         ref double x = ref MemoryMarshal.GetArrayDataReference(_modeState);
         ref double e = ref MemoryMarshal.GetArrayDataReference(decay);
@@ -280,6 +301,10 @@ public sealed partial class CellBank
         st.PlatedAccumulationMAh *= decayRealloy;
         st.DepositFraction *= decayRealloy;
         st.PhiVoid *= decayVoid;
+        if (st.Crust != 0)
+        {
+            st.Crust *= decayCrust;
+        }
         SetContact(ref st, 1.0 - st.PhiFast - st.PhiSlow);
 
         double floor = st.ConcentrationFloor;
@@ -313,6 +338,17 @@ public sealed partial class CellBank
         }
 
         return Vector.Sum(sum);
+    }
+
+    /// <summary>(|i| / A - i_crit)^n_L, with the fitted exponents as square roots (plating steps only).</summary>
+    private double FilamentDrive(double excess)
+    {
+        if (_filamentExponent == 1.0)
+        {
+            return excess;
+        }
+
+        return _filamentExponent == 0.25 ? Math.Sqrt(Math.Sqrt(excess)) : Math.Pow(excess, _filamentExponent);
     }
 
     private void GrowFilament(int c, double increment)

@@ -41,6 +41,11 @@ public sealed partial class CellBank
     private readonly double _decaySlow;
     private readonly double _decayRealloy;
     private readonly double _decayVoid;
+    private readonly double _decayCrust;
+    private readonly double _crustRate;
+    private readonly double _crustExponent;
+    private readonly double _crustOnset;
+    private readonly bool _hasCrustStage;
     private readonly double _voidOnset;
     private readonly double _voidRate;
     private readonly double _voidSupplyExponent;
@@ -61,6 +66,7 @@ public sealed partial class CellBank
     private readonly double _refillPerMAh;
     private readonly double _platingCritical;
     private readonly double _filamentRate;
+    private readonly double _filamentExponent;
     private readonly double _filamentMaxRate;
     private readonly double _slowExcessCap;
     private readonly double _depositFilamentRate;
@@ -130,6 +136,11 @@ public sealed partial class CellBank
         _decaySlow = Math.Exp(-stepS / _p.TauSlowRecoveryS);
         _decayRealloy = Math.Exp(-stepS / _p.TauRealloyS);
         _decayVoid = Math.Exp(-stepS / _p.TauVoidRecoveryS);
+        _decayCrust = Math.Exp(-stepS / _p.TauCrustRecoveryS);
+        _crustRate = _p.CrustRatePerS;
+        _crustExponent = _p.CrustExponent;
+        _crustOnset = _p.CrustOnsetDepletion;
+        _hasCrustStage = _crustRate > 0;
         _voidOnset = _p.VoidOnsetDemand;
         _voidRate = _p.VoidRatePerS;
         _voidSupplyExponent = _p.VoidSupplyExponent;
@@ -152,6 +163,7 @@ public sealed partial class CellBank
         _refillPerMAh = 1.0 / _p.VoidRefillChargeMAhPerCm2;
         _platingCritical = _p.PlatingCriticalCurrentMAPerCm2;
         _filamentRate = _p.FilamentRatePerMAPerCm2S;
+        _filamentExponent = _p.FilamentExcessExponent;
         _filamentMaxRate = _p.FilamentMaxRatePerS > 0 ? _p.FilamentMaxRatePerS : double.PositiveInfinity;
         _depositFilamentRate = _p.DepositFilamentRatePerMAPerCm2S;
         _slowExcessCap = _p.SlowDamageMaxExcessDepletion > 0 ? _p.SlowDamageMaxExcessDepletion : double.PositiveInfinity;
@@ -208,6 +220,12 @@ public sealed partial class CellBank
 
     /// <summary>Lasting interfacial damage phi_v (voids, K patches; recovers over tens of minutes): narrows the current path.</summary>
     public double VoidFraction(int cell) => _cells[cell].PhiVoid;
+
+    /// <summary>
+    /// K precipitate built up towards a closed crust, 0..1 (at 1 the precipitation runs away to the cut-off; re-dissolves
+    /// over hours once the surface is Na-rich again).
+    /// </summary>
+    public double CrustProgress(int cell) => _cells[cell].Crust;
 
     /// <summary>Contact fraction through which the liquid supplies Na (lasting damage counted with its supply exponent).</summary>
     public double SupplyContactFraction(int cell) => SupplyContact(in _cells[cell]);
@@ -281,6 +299,7 @@ public sealed partial class CellBank
         _cells[cell].PhiSlow = 0;
         _cells[cell].Contact = 1;
         _cells[cell].PhiVoid = 0;
+        _cells[cell].Crust = 0;
         _cells[cell].PlatedAccumulationMAh = 0;
         _cells[cell].PlatedTotalMAh = 0;
         _cells[cell].DepositFraction = 0;
@@ -308,6 +327,10 @@ public sealed partial class CellBank
             double wBulk = Math.Max(na / (na + 1.0 - _w0), _wMin * 1.000001);
             fraction = LimitingCurrentLaw.Factor(wBulk, _w0, _p.LimitShareHalfNaMassFraction, _p.LimitShareWidthNaMassFraction);
 
+            // K-rich spots (the share the law counts out) nucleate the crust: it builds faster as the alloy loses Na.
+            double rich = LimitingCurrentLaw.KRichFactor(wBulk, _w0, _p.LimitShareHalfNaMassFraction, _p.LimitShareWidthNaMassFraction);
+            _cells[cell].CrustRate = _crustRate * Math.Pow(rich, _p.CrustCompositionExponent);
+
             // c_s is Na at the surface relative to the bulk: from the K-saturated liquid up to pure Na.
             _cells[cell].ConcentrationFloor = _wMin / wBulk;
             _cells[cell].ConcentrationCeiling = 1.0 / wBulk;
@@ -315,6 +338,7 @@ public sealed partial class CellBank
         else
         {
             fraction = Math.Min(1.0, _cells[cell].MetalMAh / _p.MetalDepletionKneeMAhPerCm2);
+            _cells[cell].CrustRate = _crustRate;
             _cells[cell].ConcentrationFloor = 1.0;
             _cells[cell].ConcentrationCeiling = 1.0;
         }

@@ -69,6 +69,7 @@ public static class CellPresets
         p.InitialNaMassFraction = 0.35;   // [W]: NaK65 = 65 wt% K.
         p.NaCapacityMAhPerCm2 = 37.3;     // Same 40 uL over 0.385 cm2, density 0.88 g/cm3, 35 wt% Na.
         p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);   // One law: about 0.19.
+        p.CrustRatePerS = LimitingCurrentLaw.FreshCrustRatePerS(NaK50(), p.InitialNaMassFraction);   // Same K-rich share: a NaK50 cell stripped to this composition.
         return p;
     }
 
@@ -79,6 +80,7 @@ public static class CellPresets
         p.InitialNaMassFraction = 0.20;   // [W]: NaK80 = 80 wt% K.
         p.NaCapacityMAhPerCm2 = 21.0;     // Same 40 uL over 0.385 cm2, density 0.866 g/cm3, 20 wt% Na.
         p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);   // One law: about 0.004.
+        p.CrustRatePerS = LimitingCurrentLaw.FreshCrustRatePerS(NaK50(), p.InitialNaMassFraction);   // Same K-rich share: a NaK50 cell stripped to this composition.
         return p;
     }
 
@@ -103,6 +105,7 @@ public static class CellPresets
             TemperatureK = 293.15,                   // [S]: 20 C.
             PrecursorRatePerS = 0.0,                 // No composition gradient in a metal: voids only beyond exhaustion.
             PrecipitationRatePerS = 8e-3,            // Fit: 63 -> about 120 mV in the first cycle at 3 mA/cm2 ([S] Fig. 3c: 70 -> 120).
+            CrustRatePerS = 0.0,                     // No K crust on K metal: contact loss starts at exhaustion ([S] fit).
             SlowDamageFraction = 0.05,               // Fit: the cycle-to-cycle growth of [S] Fig. 3b/c, 43 -> 54 mV at 2 mA/cm2, 149 mV by the 25th at 3.
             SlowDamageMaxExcessDepletion = 0.1,      // Fit, same: the slow share grows alike at 2 and 3 mA/cm2, as [S]'s relative growth does.
             TauFastRecoveryS = 200.0,                // Fit: voids creep shut within minutes (first-cycle shape in [S]).
@@ -110,6 +113,7 @@ public static class CellPresets
             VoidRefillChargeMAhPerCm2 = 1e-4,        // Fit: plated K refills open voids at once, else the [S] stepwise test shorts far below 4.8.
             PlatingCriticalCurrentMAPerCm2 = 5.8,    // Fit: local critical current; residual voids focus the current so the [S] stepwise test shorts at 4.8.
             FilamentRatePerMAPerCm2S = 8e-3,         // Fit: same stepwise test ([S]).
+            FilamentExcessExponent = 1.0,            // Linear in the excess, as the [S] stepwise fit assumes.
             FilamentMaxRatePerS = 0.0,               // No cap: the [S] stepwise fit predates it.
             DepositFilamentRatePerMAPerCm2S = 0.0,   // [S] keeps its own void-focusing fit.
         };
@@ -137,11 +141,13 @@ public static class CellPresets
             VoidRatePerS = 0.0,                      // Not resolved by [T]: its stripping ends at Na depletion.
             PrecursorRatePerS = 0.0,                 // No composition gradient in a metal.
             PrecipitationRatePerS = 200.0,           // [T]: "sudden voltage rise at Na depletion".
+            CrustRatePerS = 0.0,                     // No alloy, no K crust: the rise is sudden at depletion ([T]).
             SlowDamageFraction = 0.1,
             TauFastRecoveryS = 10.0,
             TauSlowRecoveryS = 3600.0,
             PlatingCriticalCurrentMAPerCm2 = 1.9,    // [T]: NASICON critical current.
             FilamentRatePerMAPerCm2S = 1.9e-3,       // Assumption: same filament kinetics as NaK (model notes).
+            FilamentExcessExponent = 1.0,            // Linear, as in the model notes.
             FilamentMaxRatePerS = 0.0,               // No cap: [T] plating shorts are not fitted with one.
             DepositFilamentRatePerMAPerCm2S = 0.0,   // Not fitted for [T].
         };

@@ -20,6 +20,8 @@ internal struct CellState
     public double PhiFast;
     public double PhiSlow;
     public double PhiVoid;
+    public double Crust;
+    public double CrustRate;
     public double Contact;
     public double PlatedAccumulationMAh;
     public double PlatedTotalMAh;

@@ -33,4 +33,26 @@ public static class LimitingCurrentLaw
         return reference.ILim0MAPerCm2 * Factor(naMassFraction, reference.InitialNaMassFraction,
             reference.LimitShareHalfNaMassFraction, reference.LimitShareWidthNaMassFraction);
     }
+
+    /// <summary>
+    /// The K-rich share of the contact (1 - share, the spots the law counts out) at <paramref name="naMassFraction"/> over
+    /// that at <paramref name="referenceNaMassFraction"/>: how much faster K nucleates there (the crust of the bounded
+    /// unstable range grows with its square).
+    /// </summary>
+    public static double KRichFactor(double naMassFraction, double referenceNaMassFraction, double halfNaMassFraction, double widthNaMassFraction)
+    {
+        return (1.0 - Share(naMassFraction, halfNaMassFraction, widthNaMassFraction)) / (1.0 - Share(referenceNaMassFraction, halfNaMassFraction, widthNaMassFraction));
+    }
+
+    /// <summary>
+    /// The crust growth of a fresh alloy with <paramref name="naMassFraction"/>, from a reference alloy's fitted value
+    /// through the same K-rich share (the presets use NaK50's), so a fresh NaK65 builds its crust as fast as a NaK50 cell
+    /// stripped to the NaK65 composition.
+    /// </summary>
+    public static double FreshCrustRatePerS(CellParameters reference, double naMassFraction)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        double factor = KRichFactor(naMassFraction, reference.InitialNaMassFraction, reference.LimitShareHalfNaMassFraction, reference.LimitShareWidthNaMassFraction);
+        return reference.CrustRatePerS * Math.Pow(factor, reference.CrustCompositionExponent);
+    }
 }

@@ -20,12 +20,14 @@ public sealed class ClosedLoopSetpointTests
 
     private static Scenario OnBoard(string boardPath, string controllerExtra, double timeLimitS)
     {
-        // NaK50 at 1 mA/cm2, above its limiting current: run continuously the interface runs dry within about
-        // 2 s (cell-model.md), so a 3 s pulse rises convexly within the first pulse, whatever the board's ADC
-        // noise, and act mode ends pulses early and lowers the current while the run is still short.
+        // NaK50 at 1 mA/cm2, above its limiting current, with the K-crust stage turned off: the interface runs dry as
+        // soon as it is exhausted (about 2 s run continuously), so a 3 s pulse rises convexly within the first pulse,
+        // whatever the board's ADC noise, and act mode ends pulses early and lowers the current while the run is still
+        // short. With the crust stage the unstable range is bounded for minutes ([W] Fig. 3b, ClosedLoopUnstableRangeTests),
+        // too long for these setpoint checks.
         return ScenarioLoader.Parse("""
             { "name": "setpoint", "seed": 5, "samplePeriodMs": 10, "timeLimitS": LIMIT,
-              "pack": { "modules": 2, "cellsPerModule": 2, "preset": "nak50-nasicon" },
+              "pack": { "modules": 2, "cellsPerModule": 2, "preset": "nak50-nasicon", "overrides": { "CrustRatePerS": 0 } },
               "protocol": { "steps": [ "Strip at 1 mA/cm2 for 3 s", "Rest for 1 s" ], "rest": "fixed", "cutoffV": 3.0 },
               "controller": { "mode": "act"EXTRA },
               "measurement": { "board": "BOARD" } }
