@@ -45,61 +45,34 @@ namespace Edge.Core.Boards
         /// </summary>
         private static void ApplyLevels(SafetyEnvelope envelope, ProtectionConfiguration protection)
         {
-            int given = envelope.CellVoltageMaxWarningMv;
-            if (given != SafetyEnvelope.NotGiven)
+            protection.CellMaximumWarningMv = Level(envelope.CellVoltageMaxWarningMv, protection.CellMaximumWarningMv, ProtectionGrading.WarningBelow(protection.CellMaximumMv), true);
+            protection.CellMaximumDerateMv = Level(envelope.CellVoltageMaxDerateMv, protection.CellMaximumDerateMv, ProtectionGrading.DerateBelow(protection.CellMaximumMv), true);
+            protection.CellMinimumWarningMv = Level(envelope.CellVoltageMinWarningMv, protection.CellMinimumWarningMv, ProtectionGrading.WarningAbove(protection.CellMinimumMv), false);
+            protection.CellMinimumDerateMv = Level(envelope.CellVoltageMinDerateMv, protection.CellMinimumDerateMv, ProtectionGrading.DerateAbove(protection.CellMinimumMv), false);
+            protection.ModuleCurrentWarningUa = Level(envelope.ModuleCurrentWarningUa, protection.ModuleCurrentWarningUa, ProtectionGrading.WarningBelow(protection.ModuleMaximumCurrentUa), true);
+            protection.ModuleCurrentDerateUa = Level(envelope.ModuleCurrentDerateUa, protection.ModuleCurrentDerateUa, ProtectionGrading.DerateBelow(protection.ModuleMaximumCurrentUa), true);
+            protection.TemperatureWarningDeciCelsius = Level(envelope.TemperatureWarningDeciC, protection.TemperatureWarningDeciCelsius, ProtectionGrading.TemperatureWarningBelow(protection.MaximumTemperatureDeciCelsius), true);
+            protection.TemperatureDerateDeciCelsius = Level(envelope.TemperatureDerateDeciC, protection.TemperatureDerateDeciCelsius, ProtectionGrading.TemperatureDerateBelow(protection.MaximumTemperatureDeciCelsius), true);
+        }
+
+        /// <summary>
+        /// One graded level: the board's value <paramref name="given"/> where the configuration's level still equals
+        /// <paramref name="followed"/> (the default it derives from its limit), otherwise the tighter of the two (lower
+        /// for an upper limit). Unchanged when the board gives none.
+        /// </summary>
+        private static int Level(int given, int current, int followed, bool upperLimit)
+        {
+            if (given == SafetyEnvelope.NotGiven)
             {
-                int current = protection.CellMaximumWarningMv;
-                protection.CellMaximumWarningMv = current == ProtectionGrading.WarningBelow(protection.CellMaximumMv) ? given : Smaller(current, given);
+                return current;
             }
 
-            given = envelope.CellVoltageMaxDerateMv;
-            if (given != SafetyEnvelope.NotGiven)
+            if (current == followed)
             {
-                int current = protection.CellMaximumDerateMv;
-                protection.CellMaximumDerateMv = current == ProtectionGrading.DerateBelow(protection.CellMaximumMv) ? given : Smaller(current, given);
+                return given;
             }
 
-            given = envelope.CellVoltageMinWarningMv;
-            if (given != SafetyEnvelope.NotGiven)
-            {
-                int current = protection.CellMinimumWarningMv;
-                protection.CellMinimumWarningMv = current == ProtectionGrading.WarningAbove(protection.CellMinimumMv) ? given : Larger(current, given);
-            }
-
-            given = envelope.CellVoltageMinDerateMv;
-            if (given != SafetyEnvelope.NotGiven)
-            {
-                int current = protection.CellMinimumDerateMv;
-                protection.CellMinimumDerateMv = current == ProtectionGrading.DerateAbove(protection.CellMinimumMv) ? given : Larger(current, given);
-            }
-
-            given = envelope.ModuleCurrentWarningUa;
-            if (given != SafetyEnvelope.NotGiven)
-            {
-                int current = protection.ModuleCurrentWarningUa;
-                protection.ModuleCurrentWarningUa = current == ProtectionGrading.WarningBelow(protection.ModuleMaximumCurrentUa) ? given : Smaller(current, given);
-            }
-
-            given = envelope.ModuleCurrentDerateUa;
-            if (given != SafetyEnvelope.NotGiven)
-            {
-                int current = protection.ModuleCurrentDerateUa;
-                protection.ModuleCurrentDerateUa = current == ProtectionGrading.DerateBelow(protection.ModuleMaximumCurrentUa) ? given : Smaller(current, given);
-            }
-
-            given = envelope.TemperatureWarningDeciC;
-            if (given != SafetyEnvelope.NotGiven)
-            {
-                int current = protection.TemperatureWarningDeciCelsius;
-                protection.TemperatureWarningDeciCelsius = current == ProtectionGrading.TemperatureWarningBelow(protection.MaximumTemperatureDeciCelsius) ? given : Smaller(current, given);
-            }
-
-            given = envelope.TemperatureDerateDeciC;
-            if (given != SafetyEnvelope.NotGiven)
-            {
-                int current = protection.TemperatureDerateDeciCelsius;
-                protection.TemperatureDerateDeciCelsius = current == ProtectionGrading.TemperatureDerateBelow(protection.MaximumTemperatureDeciCelsius) ? given : Smaller(current, given);
-            }
+            return upperLimit ? Smaller(current, given) : Larger(current, given);
         }
 
         private static int Smaller(int a, int b) => a < b ? a : b;

@@ -164,27 +164,7 @@ namespace Edge.Core.Diagnosis
         }
 
         /// <summary>The safety envelope's diagnoses and their graded levels.</summary>
-        private static bool IsProtection(DiagnosisId id)
-        {
-            switch (id)
-            {
-                case DiagnosisId.CellOvervoltage:
-                case DiagnosisId.CellUndervoltage:
-                case DiagnosisId.ModuleOvercurrent:
-                case DiagnosisId.CellOvertemperature:
-                case DiagnosisId.CellOvervoltageWarning:
-                case DiagnosisId.CellOvervoltageDerate:
-                case DiagnosisId.CellUndervoltageWarning:
-                case DiagnosisId.CellUndervoltageDerate:
-                case DiagnosisId.ModuleOvercurrentWarning:
-                case DiagnosisId.ModuleOvercurrentDerate:
-                case DiagnosisId.CellOvertemperatureWarning:
-                case DiagnosisId.CellOvertemperatureDerate:
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        private static bool IsProtection(DiagnosisId id) => DiagnosisStopReason.Of(id) == StopReason.Protection;
 
         private void NoteHoldCause(int module, DiagnosisId cause)
         {

@@ -61,6 +61,11 @@ namespace Edge.Core.Decision.Scheduling
             ModulesWanted = wanted;
             int share = wanted == 0 ? 0 : demand / wanted;
 
+            // A shortfall below 1 % of the protocol's pulse current is not worth another module's pulse: it is within
+            // the current source's setpoint resolution (a 12-bit DAC over the 1.9 mA range steps by about 0.5 uA), and
+            // dividing the demand among modules leaves a few uA of rounding.
+            int toleranceUa = _pulseCurrentUa / 100;
+
             // What the pulsing modules deliver now: in act mode a module may pulse below its grant (a lower current
             // is its answer to depletion), so the demand is counted in current, not in modules.
             int delivered = 0;
@@ -76,7 +81,7 @@ namespace Edge.Core.Decision.Scheduling
             for (int m = 0; m < modules.Length && delivered > demand; m++)
             {
                 int setpoint = Magnitude(modules[m].SetpointUa);
-                if (modules[m].State == ModuleState.Pulse && delivered - setpoint >= demand - ShortfallToleranceUa())
+                if (modules[m].State == ModuleState.Pulse && delivered - setpoint >= demand - toleranceUa)
                 {
                     modules[m].EndPulseEarly(now, telemetry);
                     delivered -= setpoint;
@@ -85,7 +90,7 @@ namespace Edge.Core.Decision.Scheduling
 
             // Cover the demand: each ready module is granted its share or what is still missing, whichever is less,
             // and pulses at that or at its own reduced current; the next ready module covers what it leaves.
-            while (demand - delivered > ShortfallToleranceUa())
+            while (demand - delivered > toleranceUa)
             {
                 int next = LongestReady(modules);
                 if (next < 0)
@@ -99,7 +104,7 @@ namespace Edge.Core.Decision.Scheduling
             }
 
             DeliveredUa = delivered;
-            int leastMetUa = demand - ShortfallToleranceUa();
+            int leastMetUa = demand - toleranceUa;
             bool short_ = delivered < leastMetUa;
             if (short_)
             {
@@ -123,13 +128,6 @@ namespace Edge.Core.Decision.Scheduling
                 record.Threshold = leastMetUa;
             }
         }
-
-        /// <summary>
-        /// A shortfall below 1 % of the protocol's pulse current is not worth another module's pulse: it is within the
-        /// current source's setpoint resolution (a 12-bit DAC over the 1.9 mA range steps by about 0.5 uA, and rounding
-        /// of a share divided among modules leaves a few uA).
-        /// </summary>
-        private int ShortfallToleranceUa() => _pulseCurrentUa / 100;
 
         private static int Magnitude(int currentUa) => currentUa < 0 ? -currentUa : currentUa;
 

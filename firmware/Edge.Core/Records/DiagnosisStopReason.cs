@@ -1,14 +1,13 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
-using Edge.Core.Diagnosis;
-using Edge.Core.Records;
 
-namespace Edge.Core.Decision
+namespace Edge.Core.Records
 {
     /// <summary>
     /// The stop reason a module reports when a diagnosis stopped or isolated it: the family of the detector that
-    /// raised the diagnosis, so telemetry says what really stopped the module.
+    /// raised the diagnosis, so telemetry says what really stopped the module. Also how the diagnosis layer tells
+    /// the safety envelope's requests from the detectors' (one list of families, here beside both enums).
     /// </summary>
     [HotPath]
     public static class DiagnosisStopReason
