@@ -388,9 +388,10 @@ public sealed partial class CellBank
             _cells[c].Special = 1;
         }
 
-        if (filament >= 1.0)
+        if (filament >= 1.0 && !_cells[c].HardShort)
         {
             _cells[c].HardShort = true;
+            HardShortCount++;
         }
     }
 
@@ -412,14 +413,18 @@ public sealed partial class CellBank
         }
         else if (filament >= threshold)
         {
-            // Spikes get more frequent as the filament approaches the counter electrode.
+            // Spikes get more frequent as the filament approaches the counter electrode, and deeper and longer as it
+            // thickens: the first contacts are thin and brief, the last ones nearly the hard short (an assumption: the
+            // seeds show the hard short, not what comes before it).
             double progress = threshold < 1.0 ? (filament - threshold) / (1.0 - threshold) : 1.0;
             double meanIntervalS = _p.SoftShortMeanIntervalS * (1.0 - 0.9 * progress);
             if (SplitMix64.NextDouble(ref _rng[c]) < dt / meanIntervalS)
             {
-                double r = LogUniform(c, _p.SoftShortMinOhmCm2, _p.SoftShortMaxOhmCm2);
+                double maxOhm = _p.SoftShortMaxOhmCm2;
+                double minDurationS = _p.SoftShortMinDurationS;
+                double r = LogUniform(c, maxOhm * Math.Pow(_p.SoftShortMinOhmCm2 / maxOhm, progress), maxOhm);
                 _eventConductance[c] = 1e3 / r;
-                _eventRemainingS[c] = LogUniform(c, _p.SoftShortMinDurationS, _p.SoftShortMaxDurationS);
+                _eventRemainingS[c] = LogUniform(c, minDurationS, minDurationS * Math.Pow(_p.SoftShortMaxDurationS / minDurationS, progress));
                 g += _eventConductance[c];
                 _eventRemainingS[c] -= dt;
             }

@@ -252,6 +252,9 @@ public sealed partial class CellBank
     /// <summary>True once the cell is hard-shorted (latched).</summary>
     public bool IsHardShorted(int cell) => _cells[cell].HardShort;
 
+    /// <summary>Hard shorts latched so far over all cells (grown or forced): a cheap check for a new one.</summary>
+    public int HardShortCount { get; private set; }
+
     /// <summary>True while a soft-short spike or an injected shunt conducts.</summary>
     public bool IsShuntConducting(int cell) => _eventRemainingS[cell] > 0 || (_injectedConductance[cell] > 0 && _injectedOn[cell]);
 
@@ -296,6 +299,11 @@ public sealed partial class CellBank
     /// <summary>Forces a latched hard short (fault injection).</summary>
     public void ForceHardShort(int cell)
     {
+        if (!_cells[cell].HardShort)
+        {
+            HardShortCount++;
+        }
+
         _cells[cell].HardShort = true;
         _cells[cell].Special = 1;
     }

@@ -59,6 +59,59 @@ public class PlatingHistoryTests
     }
 
     [Fact]
+    public void SoftShortSpikesDeepenAndLengthenAsTheFilamentClosesIn()
+    {
+        // Modelling assumption (the seeds show the hard short, not what precedes it): the first contacts of a filament
+        // are thin and brief, the last ones nearly the hard short. Fresh NaK50 plated at 0.7 mA/cm2 ([W]: shorts after
+        // about 0.5 mAh/cm2): the spikes of the first quarter of the soft phase against those of the last quarter.
+        CellBank cell = ProtocolDriver.NewCell(CellPresets.NaK50Nasicon);
+        var spikes = new List<(double StartS, double DepthMv, double LengthS)>();
+        double steadyV = 0, deepestV = 0, startS = 0;
+        bool inSpike = false;
+        int steps = 0;
+        while (!cell.IsHardShorted(0) && steps < 2_000_000)
+        {
+            double v = cell.Step(0, -0.7);
+            steps++;
+            bool on = cell.IsShuntConducting(0);
+            if (on && !inSpike)
+            {
+                startS = steps * ProtocolDriver.StepS;
+                deepestV = v;
+            }
+
+            if (on)
+            {
+                deepestV = Math.Max(deepestV, v);   // Plating voltage is negative: a shunt pulls it towards 0.
+            }
+            else if (inSpike)
+            {
+                spikes.Add((startS, (deepestV - steadyV) * 1000.0, (steps * ProtocolDriver.StepS) - startS));
+            }
+            else
+            {
+                steadyV = v;
+            }
+
+            inSpike = on;
+        }
+
+        Assert.True(cell.IsHardShorted(0), "no hard short");
+        double first = spikes[0].StartS, last = steps * ProtocolDriver.StepS, quarter = (last - first) / 4;
+        var early = spikes.Where(s => s.StartS < first + quarter).ToList();
+        var late = spikes.Where(s => s.StartS > last - quarter).ToList();
+        Assert.True(early.Count >= 10 && late.Count >= 10, $"{early.Count} early and {late.Count} late spikes");
+        Assert.True(Median(late.Select(s => s.DepthMv)) > 2 * Median(early.Select(s => s.DepthMv)), $"depth {Median(early.Select(s => s.DepthMv)):0.#} -> {Median(late.Select(s => s.DepthMv)):0.#} mV");
+        Assert.True(Median(late.Select(s => s.LengthS)) > 2 * Median(early.Select(s => s.LengthS)), $"length {Median(early.Select(s => s.LengthS)):0.###} -> {Median(late.Select(s => s.LengthS)):0.###} s");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.OrderBy(v => v).ToArray();
+        return sorted[sorted.Length / 2];
+    }
+
+    [Fact]
     public void NaThatReAlloysDuringALongRestNoLongerHastensTheShort()
     {
         // [W] Fig. 1a critical-current sequence (half-hour halves, 35 s GEIS between) up to the 0.3 mA/cm2 plating;
