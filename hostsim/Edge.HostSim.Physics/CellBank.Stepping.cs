@@ -121,14 +121,16 @@ public sealed partial class CellBank
         double phiS = st.PhiSlow;
         if (theta > _precursorOnset && iInt > 0)
         {
+            // Blocking spreads over the area the liquid wets; the widened voids narrow the current path, not that area.
+            double wetted = st.Constriction == 0 ? contact : contact / (1.0 - st.Constriction);
             // Only the remaining contact can be blocked. Precursor spots re-dissolve quickly (fast share only);
             // full exhaustion also leaves slow damage.
-            phiF += _precursorRate * (theta - _precursorOnset) * contact * dt;
+            phiF += _precursorRate * (theta - _precursorOnset) * wetted * dt;
             if (theta > 1.0 && (st.Crust >= 1.0 || !_hasCrustStage))
             {
                 // The precipitate has closed into a crust: it now blocks faster than the liquid re-dissolves it.
                 double excessDepletion = theta - 1.0;
-                double growth = _precipitationRate * excessDepletion * contact * dt;
+                double growth = _precipitationRate * excessDepletion * wetted * dt;
                 phiF += (1.0 - _slowShare) * growth;
                 phiS += _slowShare * growth * (excessDepletion < _slowExcessCap ? 1.0 : _slowExcessCap / excessDepletion);
             }
@@ -162,9 +164,18 @@ public sealed partial class CellBank
             phiV += _voidRate * (u - _voidOnset) * (1.0 - phiV) * dt;
         }
 
+        double phiC = st.Constriction;
+        if (u > _constrictionOnset && _constrictionRate != 0)
+        {
+            // Stripping widens the voids the alloy's surface tension leaves ([W] Fig. 1d, gamma_int from 0.2 mA/cm2):
+            // they narrow the current path but the liquid around them still supplies Na.
+            phiC += _constrictionRate * (u - _constrictionOnset) * (1.0 - phiC) * dt;
+        }
+
         phiF *= decayFast;
         phiS *= decaySlow;
         phiV *= decayVoid;
+        phiC *= decayVoid;
         if (iInt < 0)
         {
             double platedMAh = -chargeMAh;
@@ -175,11 +186,22 @@ public sealed partial class CellBank
 
             // The refilled fast voids (fresh from the last stripping) hold Na metal, not alloy, until it re-alloys: the
             // current concentrates on it. Lasting voids sit in contact that has had time to re-wet: refilled, they re-alloy.
-            double deposit = st.DepositFraction + voidsBefore - phiF;
+            // Widened voids fill with Na metal too ([W] Fig. 1e: gamma_int vanishes while plating at 0.4 mA/cm2).
+            double constrictionBefore = phiC;
+            phiC /= 1.0 + platedMAh * _constrictionRefillPerMAh;
+            double deposit = st.DepositFraction + voidsBefore - phiF + constrictionBefore - phiC;
             st.DepositFraction = deposit < 1.0 ? deposit : 1.0;
-            st.PlatedAccumulationMAh += platedMAh;
-            double excess = -iInt / contact - _platingCritical;
-            double rate = (excess > 0 ? _filamentRate * FilamentDrive(excess) : 0.0) - _depositFilamentRate * st.DepositFraction * iInt;
+            double accumulated = st.PlatedAccumulationMAh + platedMAh;
+            st.PlatedAccumulationMAh = accumulated;
+            double excess = -iInt * (1.0 + _depositFocusing * st.DepositFraction) / contact - _platingCritical;
+            double depositDrive = -_depositFilamentRate * st.DepositFraction * iInt;
+            if (_depositNucleationMAh > 0)
+            {
+                // The deposits seed a filament once Na has piled up on them (accumulation outruns re-alloying).
+                depositDrive *= accumulated / (accumulated + _depositNucleationMAh);
+            }
+
+            double rate = (excess > 0 ? _filamentRate * FilamentDrive(excess) : 0.0) + depositDrive;
             if (rate > 0)
             {
                 // A filament cracks its way through the electrolyte at a finite speed, however focused the current.
@@ -201,6 +223,7 @@ public sealed partial class CellBank
         st.PhiFast = phiF;
         st.PhiSlow = phiS;
         st.PhiVoid = phiV < _maxBlocked ? phiV : _maxBlocked;
+        st.Constriction = phiC < _maxBlocked ? phiC : _maxBlocked;
         contact = SetContact(ref st, 1.0 - blocked);
 
         // Surface Na relative to the bulk (alloys); floor = ceiling = 1 for metals, i.e. no concentration term.
@@ -234,7 +257,7 @@ public sealed partial class CellBank
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double SetContact(ref CellState st, double open)
     {
-        double contact = open * (1.0 - st.PhiVoid);
+        double contact = open * (1.0 - st.PhiVoid) * (1.0 - st.Constriction);
         contact = contact > _minContact ? contact : _minContact;
         st.Contact = contact;
         return contact;
@@ -301,6 +324,11 @@ public sealed partial class CellBank
         st.PlatedAccumulationMAh *= decayRealloy;
         st.DepositFraction *= decayRealloy;
         st.PhiVoid *= decayVoid;
+        if (st.Constriction != 0)
+        {
+            st.Constriction *= decayVoid;
+        }
+
         if (st.Crust != 0)
         {
             st.Crust *= decayCrust;
@@ -360,9 +388,10 @@ public sealed partial class CellBank
             _cells[c].Special = 1;
         }
 
-        if (filament >= 1.0)
+        if (filament >= 1.0 && !_cells[c].HardShort)
         {
             _cells[c].HardShort = true;
+            HardShortCount++;
         }
     }
 
@@ -384,14 +413,18 @@ public sealed partial class CellBank
         }
         else if (filament >= threshold)
         {
-            // Spikes get more frequent as the filament approaches the counter electrode.
+            // Spikes get more frequent as the filament approaches the counter electrode, and deeper and longer as it
+            // thickens: the first contacts are thin and brief, the last ones nearly the hard short (an assumption: the
+            // seeds show the hard short, not what comes before it).
             double progress = threshold < 1.0 ? (filament - threshold) / (1.0 - threshold) : 1.0;
             double meanIntervalS = _p.SoftShortMeanIntervalS * (1.0 - 0.9 * progress);
             if (SplitMix64.NextDouble(ref _rng[c]) < dt / meanIntervalS)
             {
-                double r = LogUniform(c, _p.SoftShortMinOhmCm2, _p.SoftShortMaxOhmCm2);
+                double maxOhm = _p.SoftShortMaxOhmCm2;
+                double minDurationS = _p.SoftShortMinDurationS;
+                double r = LogUniform(c, maxOhm * Math.Pow(_p.SoftShortMinOhmCm2 / maxOhm, progress), maxOhm);
                 _eventConductance[c] = 1e3 / r;
-                _eventRemainingS[c] = LogUniform(c, _p.SoftShortMinDurationS, _p.SoftShortMaxDurationS);
+                _eventRemainingS[c] = LogUniform(c, minDurationS, minDurationS * Math.Pow(_p.SoftShortMaxDurationS / minDurationS, progress));
                 g += _eventConductance[c];
                 _eventRemainingS[c] -= dt;
             }

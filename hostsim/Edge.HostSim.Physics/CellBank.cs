@@ -70,6 +70,11 @@ public sealed partial class CellBank
     private readonly double _filamentMaxRate;
     private readonly double _slowExcessCap;
     private readonly double _depositFilamentRate;
+    private readonly double _constrictionOnset;
+    private readonly double _constrictionRate;
+    private readonly double _constrictionRefillPerMAh;
+    private readonly double _depositNucleationMAh;
+    private readonly double _depositFocusing;
 
     /// <summary>Creates <paramref name="cellCount"/> identical fresh cells.</summary>
     public CellBank(CellParameters parameters, int cellCount, double stepS, ulong seed = 1)
@@ -166,6 +171,11 @@ public sealed partial class CellBank
         _filamentExponent = _p.FilamentExcessExponent;
         _filamentMaxRate = _p.FilamentMaxRatePerS > 0 ? _p.FilamentMaxRatePerS : double.PositiveInfinity;
         _depositFilamentRate = _p.DepositFilamentRatePerMAPerCm2S;
+        _constrictionOnset = _p.ConstrictionOnsetDemand;
+        _constrictionRate = _p.ConstrictionRatePerS;
+        _constrictionRefillPerMAh = 1.0 / _p.ConstrictionRefillChargeMAhPerCm2;
+        _depositNucleationMAh = _p.DepositNucleationChargeMAhPerCm2;
+        _depositFocusing = _p.DepositCurrentFocusing;
         _slowExcessCap = _p.SlowDamageMaxExcessDepletion > 0 ? _p.SlowDamageMaxExcessDepletion : double.PositiveInfinity;
 
         ulong seedState = seed;
@@ -221,6 +231,9 @@ public sealed partial class CellBank
     /// <summary>Lasting interfacial damage phi_v (voids, K patches; recovers over tens of minutes): narrows the current path.</summary>
     public double VoidFraction(int cell) => _cells[cell].PhiVoid;
 
+    /// <summary>Share of the interface narrowed by stripping-widened voids (constriction), 0..1.</summary>
+    public double ConstrictionFraction(int cell) => _cells[cell].Constriction;
+
     /// <summary>
     /// K precipitate built up towards a closed crust, 0..1 (at 1 the precipitation runs away to the cut-off; re-dissolves
     /// over hours once the surface is Na-rich again).
@@ -238,6 +251,9 @@ public sealed partial class CellBank
 
     /// <summary>True once the cell is hard-shorted (latched).</summary>
     public bool IsHardShorted(int cell) => _cells[cell].HardShort;
+
+    /// <summary>Hard shorts latched so far over all cells (grown or forced): a cheap check for a new one.</summary>
+    public int HardShortCount { get; private set; }
 
     /// <summary>True while a soft-short spike or an injected shunt conducts.</summary>
     public bool IsShuntConducting(int cell) => _eventRemainingS[cell] > 0 || (_injectedConductance[cell] > 0 && _injectedOn[cell]);
@@ -283,6 +299,11 @@ public sealed partial class CellBank
     /// <summary>Forces a latched hard short (fault injection).</summary>
     public void ForceHardShort(int cell)
     {
+        if (!_cells[cell].HardShort)
+        {
+            HardShortCount++;
+        }
+
         _cells[cell].HardShort = true;
         _cells[cell].Special = 1;
     }
@@ -299,6 +320,7 @@ public sealed partial class CellBank
         _cells[cell].PhiSlow = 0;
         _cells[cell].Contact = 1;
         _cells[cell].PhiVoid = 0;
+        _cells[cell].Constriction = 0;
         _cells[cell].Crust = 0;
         _cells[cell].PlatedAccumulationMAh = 0;
         _cells[cell].PlatedTotalMAh = 0;

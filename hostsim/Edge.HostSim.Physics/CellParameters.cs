@@ -227,6 +227,27 @@ public sealed class CellParameters
     /// </summary>
     public double VoidSupplyExponent { get; set; } = 0.06;
 
+    /// <summary>
+    /// Normalised demand u = i / (A i_lim) above which stripping widens the voids that the alloy's surface tension
+    /// leaves at the interface (mechanical constriction). [W] Fig. 1a/1d: stable at 0.05 and 0.1 mA/cm2, gamma_int
+    /// grows and the stripping voltage rises steadily from 0.2 mA/cm2, i.e. 0.27 of the fresh NaK50 limit (0.75).
+    /// </summary>
+    public double ConstrictionOnsetDemand { get; set; } = 0.2;
+
+    /// <summary>
+    /// Growth of the constriction per unit of demand above <see cref="ConstrictionOnsetDemand"/>, 1/s, on the open area;
+    /// 0 = none. It narrows the current path (contact) but not the Na supply, and recovers with
+    /// <see cref="TauVoidRecoveryS"/>. Fit: the [W] Fig. 1a critical-current test (see <see cref="DepositNucleationChargeMAhPerCm2"/>).
+    /// </summary>
+    public double ConstrictionRatePerS { get; set; } = 1e-3;
+
+    /// <summary>
+    /// Plated charge that halves the constriction, mAh/cm2: Na fills the widened voids as metal, not alloy ([W] Fig. 1e:
+    /// gamma_int "rapidly diminished and eventually vanished during plating at 0.4"), and these fillings count as
+    /// deposits (<see cref="DepositFilamentRatePerMAPerCm2S"/>). Fit with <see cref="ConstrictionRatePerS"/>.
+    /// </summary>
+    public double ConstrictionRefillChargeMAhPerCm2 { get; set; } = 0.05;
+
     /// <summary>Plated charge that halves the lasting damage, mAh/cm2. Assumption: 0.2 ([W] Fig. 1d/e: gamma_int falls once plating starts).</summary>
     public double LastingRefillChargeMAhPerCm2 { get; set; } = 0.2;
 
@@ -283,7 +304,22 @@ public sealed class CellParameters
     /// shorts 0.4 mA/cm2 plating right after a 1 mA/cm2 stripping cut-off after about 0.24 mAh/cm2 (fitted when that
     /// cut-off came after 2.1 s; after the 1,074 s of the bounded unstable range: 0.129 mAh/cm2, 1,196 s); 0 = none.
     /// </summary>
-    public double DepositFilamentRatePerMAPerCm2S { get; set; } = 7e-3;
+    public double DepositFilamentRatePerMAPerCm2S { get; set; } = 2e-3;
+
+    /// <summary>
+    /// Na piled up at the interface (plated faster than it re-alloys, <see cref="TauRealloyS"/>) at which the deposits
+    /// feed a filament at half their full rate, mAh/cm2; 0 = no gate. [W] Fig. 5 text: "Na metal would quickly
+    /// accumulate at the NaK/NASICON interface upon Na plating, and eventually lead to Na filament growth": a deposit
+    /// nucleates a filament only once Na has accumulated on it, so no plating shorts in its first steps. Assumption.
+    /// </summary>
+    public double DepositNucleationChargeMAhPerCm2 { get; set; } = 0.2;
+
+    /// <summary>
+    /// Current focusing on Na-metal deposits: the local plating current is |i| (1 + f D) / A, with D the deposit share
+    /// (<see cref="DepositFilamentRatePerMAPerCm2S"/>); 0 = none. Na metal takes Na+ without the alloying step, so the
+    /// current crowds onto it. Fit: the [W] Fig. 1a critical-current test shorts while plating at 0.4 mA/cm2, not at 0.3.
+    /// </summary>
+    public double DepositCurrentFocusing { get; set; } = 4.0;
 
     /// <summary>Filament progress at which soft shorts start. Model notes: 0.8.</summary>
     public double SoftShortFilamentThreshold { get; set; } = 0.8;

@@ -116,6 +116,8 @@ public static class CellPresets
             FilamentExcessExponent = 1.0,            // Linear in the excess, as the [S] stepwise fit assumes.
             FilamentMaxRatePerS = 0.0,               // No cap: the [S] stepwise fit predates it.
             DepositFilamentRatePerMAPerCm2S = 0.0,   // [S] keeps its own void-focusing fit.
+            ConstrictionRatePerS = 0.0,              // Surface-tension voids of a liquid alloy; a metal under stack pressure has none.
+            DepositCurrentFocusing = 0.0,            // No alloying step for the plated metal to outrun.
         };
     }
 
@@ -150,6 +152,8 @@ public static class CellPresets
             FilamentExcessExponent = 1.0,            // Linear, as in the model notes.
             FilamentMaxRatePerS = 0.0,               // No cap: [T] plating shorts are not fitted with one.
             DepositFilamentRatePerMAPerCm2S = 0.0,   // Not fitted for [T].
+            ConstrictionRatePerS = 0.0,              // Surface-tension voids of a liquid alloy; a metal under stack pressure has none.
+            DepositCurrentFocusing = 0.0,            // No alloying step for the plated metal to outrun.
         };
     }
 }

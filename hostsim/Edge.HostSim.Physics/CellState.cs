@@ -20,6 +20,7 @@ internal struct CellState
     public double PhiFast;
     public double PhiSlow;
     public double PhiVoid;
+    public double Constriction;
     public double Crust;
     public double CrustRate;
     public double Contact;

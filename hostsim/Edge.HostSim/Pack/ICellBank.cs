@@ -25,4 +25,10 @@ public interface ICellBank
 
     /// <summary>Latched metallic short (voltage near 0 V, proportional to the current).</summary>
     void ForceHardShort(int cell);
+
+    /// <summary>Hard shorts latched so far in the bank (grown by a filament or forced): ground truth, not a measurement.</summary>
+    int HardShortCount { get; }
+
+    /// <summary>Whether the cell has latched a hard short.</summary>
+    bool IsHardShorted(int cell);
 }

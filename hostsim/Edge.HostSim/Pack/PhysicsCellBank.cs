@@ -27,4 +27,8 @@ public sealed class PhysicsCellBank : ICellBank
     public void ClearInjectedShunt(int cell) => _bank.ClearInjectedShunt(cell);
 
     public void ForceHardShort(int cell) => _bank.ForceHardShort(cell);
+
+    public int HardShortCount => _bank.HardShortCount;
+
+    public bool IsHardShorted(int cell) => _bank.IsHardShorted(cell);
 }

@@ -157,7 +157,7 @@ public sealed class ReplayRunner
             WallS = wall.Elapsed.TotalSeconds,
             Ticks = ticks,
             CellSteps = ticks * cells,
-            Modules = telemetry.Results(controller, chargeNc, area),
+            Modules = telemetry.Results(controller, chargeNc, area, new double?[chargeNc.Length]),   // Recorded data: no cell ground truth.
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
             Trace = trace,

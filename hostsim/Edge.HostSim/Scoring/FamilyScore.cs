@@ -99,7 +99,7 @@ public sealed class DepletionScore
 /// <summary>Hard shorts and the soft-short warnings and isolations before them.</summary>
 public sealed class ShortScore
 {
-    /// <summary>Modules that reported a hard short.</summary>
+    /// <summary>Modules whose cell latched a hard short (ground truth; the reported hardShort without it).</summary>
     public int HardShorts { get; init; }
 
     /// <summary>Of those, modules with a soft-short warning or fault before the hard short.</summary>
@@ -120,6 +120,9 @@ public sealed class ShortScore
 
     /// <summary>Hard shorts without a soft-short warning before ("file (module m)").</summary>
     public IReadOnlyList<string> Unwarned { get; init; } = Array.Empty<string>();
+
+    /// <summary>Modules the controller reported a hard short on while their cell had not latched one ("file (module m)").</summary>
+    public IReadOnlyList<string> ReportedWithoutCellShort { get; init; } = Array.Empty<string>();
 }
 
 /// <summary>Healthy families: every warning or fault from the diagnosis is a false alarm.</summary>

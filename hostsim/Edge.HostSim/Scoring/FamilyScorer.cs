@@ -13,9 +13,12 @@ namespace Edge.HostSim.Scoring;
 /// before, over all cut-offs (and separately in act and observe mode).</item>
 /// <item>Lead time: from the first warning of the episode that ends in the cut-off (warnings no further apart
 /// than the horizon) to the cut-off.</item>
-/// <item>Soft before hard: modules that reported a hard short, with a soft-short warning or fault before it.
-/// Isolation before hard (act mode): modules held for a confirmed soft short before any hard short, over
-/// those plus the modules whose hard short came first.</item>
+/// <item>Soft before hard: modules with a hard short, with a soft-short warning or fault before it. The hard short is
+/// the earlier of the controller's hardShort report and the cell's own latched short (the simulator's ground truth,
+/// <see cref="ModuleResult.CellHardShortS"/>), so a short the controller missed still counts. Isolation before hard
+/// (act mode): modules held for a confirmed soft short before any hard short, over those plus the modules whose
+/// hard short came first. Reported without a cell short: hardShort reports on modules whose cell never latched one
+/// (a soft-short spike deep and long enough to read as a hard short).</item>
 /// <item>False alarms (healthy families): warnings and faults of the diagnosis per 1000 cell-hours of running.</item>
 /// <item>Ratios and Pareto comparisons: mean module capacity and duty, draw by draw.</item>
 /// </list>
@@ -69,6 +72,7 @@ public static class FamilyScorer
         metrics["shorts.act.isolatedBeforeHard"] = shorts.ActIsolatedBeforeHard;
         metrics["shorts.act.hardFirst"] = shorts.ActHardFirst;
         metrics["shorts.act.isolationBeforeHardRate"] = shorts.ActIsolationBeforeHardRate;
+        metrics["shorts.reportedWithoutCellShort"] = shorts.ReportedWithoutCellShort.Count;
         Put(metrics, "shorts.softLeadS", shorts.SoftLeadS);
         if (falseAlarms != null)
         {
@@ -222,13 +226,22 @@ public static class FamilyScorer
         int hard = 0, softFirst = 0, isolated = 0, hardFirst = 0;
         List<double> leads = new List<double>();
         List<string> unwarned = new List<string>();
+        List<string> reportedOnly = new List<string>();
         foreach (RunOutcome run in runs)
         {
             foreach (ModuleResult module in run.Modules)
             {
-                double? hardS = run.Events.Where(e => e.Module == module.Index && e.Kind == "hardShort").Select(e => (double?)e.TS).Min();
+                double? reportedS = run.Events.Where(e => e.Module == module.Index && e.Kind == "hardShort").Select(e => (double?)e.TS).Min();
+                double? cellS = run.CellGroundTruth ? module.CellHardShortS : null;
+                double? hardS = reportedS == null ? cellS : (cellS == null ? reportedS : Math.Min(reportedS.Value, cellS.Value));
                 double? softS = run.Events.Where(e => e.Module == module.Index && IsSoftShortAlarm(e)).Select(e => (double?)e.TS).Min();
                 double? isolatedS = run.Events.Where(e => e.Module == module.Index && e.Kind == "softShort" && e.Severity == Fault).Select(e => (double?)e.TS).Min();
+                string where = string.Format(CultureInfo.InvariantCulture, "{0} (module {1})", run.File, module.Index);
+                if (reportedS != null && run.CellGroundTruth && cellS == null)
+                {
+                    reportedOnly.Add(where);
+                }
+
                 if (hardS != null)
                 {
                     hard++;
@@ -239,7 +252,7 @@ public static class FamilyScorer
                     }
                     else
                     {
-                        unwarned.Add(string.Format(CultureInfo.InvariantCulture, "{0} (module {1})", run.File, module.Index));
+                        unwarned.Add(where);
                     }
                 }
 
@@ -265,6 +278,7 @@ public static class FamilyScorer
             ActHardFirst = hardFirst,
             SoftLeadS = Summary.Of(leads),
             Unwarned = unwarned,
+            ReportedWithoutCellShort = reportedOnly,
         };
     }
 

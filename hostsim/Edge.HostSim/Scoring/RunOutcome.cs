@@ -34,6 +34,12 @@ public sealed class RunOutcome
 
     public IReadOnlyList<ModuleResult> Modules { get; init; } = Array.Empty<ModuleResult>();
 
+    /// <summary>
+    /// True when <see cref="ModuleResult.CellHardShortS"/> holds the simulated cells' own hard shorts (every simulated
+    /// run); false judges shorts by the controller's hardShort events alone.
+    /// </summary>
+    public bool CellGroundTruth { get; init; }
+
     /// <summary>The controller's events, in time order.</summary>
     public IReadOnlyList<SimulationEvent> Events { get; init; } = Array.Empty<SimulationEvent>();
 

@@ -161,6 +161,11 @@ public static class ScoreReportWriter
                 md.Append("- Hard shorts without warning: ").Append(string.Join(", ", s.Unwarned)).Append('\n');
             }
 
+            if (s.ReportedWithoutCellShort.Count > 0)
+            {
+                md.Append("- Hard shorts reported while the simulated cell had not shorted (isolated early): ").Append(string.Join(", ", s.ReportedWithoutCellShort)).Append('\n');
+            }
+
             if (f.FalseAlarms != null)
             {
                 md.Append(string.Format(Inv, "- False alarms (healthy cells): {0} in {1:0.#} cell-hours = {2} per 1000 cell-hours ({3}).\n", f.FalseAlarms.Alarms, f.FalseAlarms.CellHours, N(f.FalseAlarms.Per1000CellHours, "0.##"), Counts(f.FalseAlarms.ByDiagnosis)));

@@ -155,6 +155,7 @@ public static class ScoreRunner
             TerminatedBy = result.TerminatedBy,
             Parameters = run.Parameters,
             Modules = result.Modules,
+            CellGroundTruth = true,
             Events = result.Events,
             Pack = result.Pack,
         };

@@ -82,6 +82,8 @@ public sealed class ClosedLoopRunner
         long missedReleases = 0;
         string terminatedBy = "timeLimit";
         long tick = 0;
+        double?[] cellHardShortS = new double?[modules];
+        int hardShortsSeen = 0;
         for (; tick <= limitTicks; tick++)
         {
             long timeMs = tick * periodMs;
@@ -109,6 +111,11 @@ public sealed class ClosedLoopRunner
             }
 
             plant.Step(tick, ticked ? startMs : timeMs, actions);
+            if (bank.HardShortCount != hardShortsSeen)
+            {
+                hardShortsSeen = bank.HardShortCount;
+                RecordCellHardShorts(bank, layout.CellsPerModule, timeS, cellHardShortS);
+            }
 
             // Measurement chain and the core; the tick count and the sample time are the firmware's.
             if (ticked)
@@ -196,12 +203,25 @@ public sealed class ClosedLoopRunner
             WallS = wall.Elapsed.TotalSeconds,
             Ticks = ticks,
             CellSteps = ticks * cells,
-            Modules = telemetry.Results(controller, plant.ChargeNc, area),
+            Modules = telemetry.Results(controller, plant.ChargeNc, area, cellHardShortS),
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
             Trace = trace?.Trace,
             Pack = pack?.Result(controller, simulatedS),
         };
+    }
+
+    /// <summary>The simulator's ground truth: when each module's first cell latched a hard short (rare: once per new short).</summary>
+    private static void RecordCellHardShorts(ICellBank bank, int cellsPerModule, double timeS, double?[] cellHardShortS)
+    {
+        for (int c = 0; c < bank.Count; c++)
+        {
+            int module = c / cellsPerModule;
+            if (cellHardShortS[module] == null && bank.IsHardShorted(c))
+            {
+                cellHardShortS[module] = timeS;
+            }
+        }
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ public sealed class ModuleResult
     /// <summary>Simulated time the module stopped, s (null while still running).</summary>
     public double? StoppedAtS { get; init; }
 
+    /// <summary>
+    /// Simulated time the first of the module's cells latched a hard short in the cell physics, s (null if none): the
+    /// simulator's ground truth, which the controller never sees; its own hardShort event is what it measured.
+    /// </summary>
+    public double? CellHardShortS { get; init; }
+
     /// <summary>Times the module's switch closed (the core's SwitchCloseCount: switch wear).</summary>
     public int SwitchCount { get; init; }
 }

@@ -69,7 +69,7 @@ public sealed class RunTelemetry
     }
 
     /// <summary>Per-module results; <paramref name="chargeNc"/> is the net charge that flowed through each module.</summary>
-    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, double areaCm2)
+    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, double areaCm2, double?[] cellHardShortS)
     {
         ModuleResult[] results = new ModuleResult[chargeNc.Length];
         for (int m = 0; m < results.Length; m++)
@@ -88,6 +88,7 @@ public sealed class RunTelemetry
                 State = ScenarioNames.Camel(module.State.ToString()),
                 StopReason = StopReasonName(module),
                 StoppedAtS = _stoppedAtS[m],
+                CellHardShortS = cellHardShortS[m],
                 SwitchCount = module.SwitchCloseCount,
             };
         }

@@ -98,6 +98,44 @@ public sealed class FamilyScorerTests
     }
 
     [Fact]
+    public void TheCellsOwnShortCountsWhereTheControllerMissedOrPreemptedIt()
+    {
+        static ModuleResult Shorted(double? cellS) => new ModuleResult { Index = 0, StopReason = "fault", CellHardShortS = cellS };
+        static RunOutcome Simulated(string variant, int draw, bool act, double? cellS, params SimulationEvent[] events) =>
+            new RunOutcome { Family = "f", Variant = variant, Draw = draw, Act = act, File = variant + draw, Modules = new[] { Shorted(cellS) }, Events = events, SimulatedS = 36000, CellGroundTruth = true };
+
+        RunOutcome[] runs =
+        {
+            // The cell shorted at 200 s and the controller never said so: a hard short without a warning.
+            Simulated("observe", 0, false, 200),
+
+            // The controller read a deep spike as a hard short at 150 s; the cell never latched one. The report is the
+            // hard short (the voltage collapsed), warned 50 s before; the module is listed as reported without a cell short.
+            Simulated("observe", 1, false, null, Event(100, "softShort", "warning"), Event(150, "hardShort", "fault")),
+
+            // The cell shorted at 300 s, the controller reported it 0.02 s later; warned at 250 s.
+            Simulated("observe", 2, false, 300, Event(250, "softShort", "warning"), Event(300.02, "hardShort", "fault")),
+
+            // Act: isolated at 280 s, before the cell's own short at 290 s (a late isolation that did not prevent it
+            // is impossible in the loop, but the rule is the time order).
+            Simulated("act", 0, true, 290, Event(260, "softShort", "warning"), Event(280, "softShort", "fault")),
+
+            // Act: the cell shorted at 100 s, the isolation came after.
+            Simulated("act", 1, true, 100, Event(90, "softShort", "warning"), Event(120, "softShort", "fault")),
+        };
+
+        ShortScore shorts = FamilyScorer.Score(Family("observe", "act"), runs).Shorts;
+
+        Assert.Equal(5, shorts.HardShorts);
+        Assert.Equal(4, shorts.SoftBeforeHard);
+        Assert.Equal(new[] { "observe0 (module 0)" }, shorts.Unwarned);
+        Assert.Equal(new[] { "observe1 (module 0)" }, shorts.ReportedWithoutCellShort);
+        Assert.Equal(new[] { 10.0, 30.0, 50.0, 50.0 }, shorts.SoftLeadS.Values.OrderBy(v => v).Select(v => Math.Round(v, 6)));
+        Assert.Equal(1, shorts.ActIsolatedBeforeHard);
+        Assert.Equal(1, shorts.ActHardFirst);
+    }
+
+    [Fact]
     public void FalseAlarmsAreDiagnosisWarningsAndFaultsPerThousandCellHours()
     {
         FamilySpec healthy = new FamilySpec { Name = "f", Variants = new[] { new VariantSpec { Name = "run" } }, Healthy = true };

@@ -21,7 +21,8 @@ public sealed class ClosedLoopPlatingHistoryTests
     [Fact]
     public void TheDirectionChangeRestAfterADepletingStripLetsHalfAMAhPlateWithoutAShort()
     {
-        // 2.09 s at 1 mA/cm2 runs into the runaway that precedes the 3 V cut-off (contact about two-thirds blocked).
+        // 2.09 s at 1 mA/cm2: before the K crust this ran into the runaway that precedes the 3 V cut-off (contact about
+        // two-thirds blocked); since the crust it stays in the bounded unstable range, a milder history than it once was.
         string[] steps = { "Strip at 1 mA/cm2 for 2090 ms", SeedProtocol.CurrentStep("Plate", PlatingMAPerCm2, 0.5 / PlatingMAPerCm2 * 3600.0) };
         SeedProtocolResult run = new SeedProtocol(CellPresets.NaK50Nasicon, steps) { PlatingCriticalMAPerCm2 = PlatingMAPerCm2, TimeLimitS = 30_000 }.Run();
 
