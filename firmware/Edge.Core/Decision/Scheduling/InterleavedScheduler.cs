@@ -87,7 +87,7 @@ namespace Edge.Core.Decision.Scheduling
             // and pulses at that or at its own reduced current; the next ready module covers what it leaves.
             while (demand - delivered > toleranceUa)
             {
-                int next = LongestReady(modules, now);
+                int next = NextToPulse(modules, now);
                 if (next < 0)
                 {
                     break;
@@ -154,17 +154,26 @@ namespace Edge.Core.Decision.Scheduling
 
         private static int Magnitude(int currentUa) => currentUa < 0 ? -currentUa : currentUa;
 
-        private int LongestReady(ModuleDutyCycle[] modules, long now)
+        private int NextToPulse(ModuleDutyCycle[] modules, long now)
         {
+            // Balanced utilisation: of the relaxed modules the one that has delivered the least charge goes first (the
+            // one waiting longest among equals), so equal shares add up to equal charge per module even when a fixed
+            // rotation would hand the same few modules every pulse.
             int best = -1;
+            long least = long.MaxValue;
             long earliest = long.MaxValue;
             for (int m = 0; m < modules.Length; m++)
             {
                 ModuleDutyCycle module = modules[m];
-                if (module.State == ModuleState.Rest && module.ReadyForPulse && module.RestStartMs < earliest)
+                if (module.State == ModuleState.Rest && module.ReadyForPulse)
                 {
-                    earliest = module.RestStartMs;
-                    best = m;
+                    long chargeNc = module.StrippedChargeNc - module.PlatedChargeNc;
+                    if (chargeNc < least || (chargeNc == least && module.RestStartMs < earliest))
+                    {
+                        least = chargeNc;
+                        earliest = module.RestStartMs;
+                        best = m;
+                    }
                 }
             }
 
@@ -172,6 +181,8 @@ namespace Edge.Core.Decision.Scheduling
             {
                 return best;
             }
+
+            earliest = long.MaxValue;
 
             // No relaxed module: one past its shortest allowed rest covers the gap, the one its tuner expects relaxed
             // soonest (a slowly relaxing module keeps more of its rest).
