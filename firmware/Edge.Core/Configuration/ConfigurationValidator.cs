@@ -287,6 +287,7 @@ namespace Edge.Core.Configuration
             check.Range("softShort.resistanceDropPercent", softShort.ResistanceDropPercent, 1, 99);
             check.Range("softShort.resistanceDropSigmaTenths", softShort.ResistanceDropSigmaTenths, 0, 1000);
             check.Range("softShort.resistanceHistory", softShort.ResistanceHistory, 3, 64);
+            check.Range("softShort.resistanceOperatingPointChangePercent", softShort.ResistanceOperatingPointChangePercent, 1, 100);
             check.Range("softShort.selfDischargeMv", softShort.SelfDischargeMv, 1, 10000);
             check.Range("softShort.minimumCoulombicEfficiencyPercent", softShort.MinimumCoulombicEfficiencyPercent, 1, 100);
             check.Range("softShort.confirmingIndicators", softShort.ConfirmingIndicators, 1, 4);

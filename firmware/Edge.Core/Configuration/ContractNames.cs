@@ -50,7 +50,7 @@ namespace Edge.Core.Configuration
             "softShort", "hardShort", "protection", "plausibility",
         };
 
-        private static readonly string[] s_restEndReasons = new string[] { "fixed", "relaxed", "maximumReached", "directionChange" };
+        private static readonly string[] s_restEndReasons = new string[] { "fixed", "relaxed", "maximumReached", "directionChange", "scheduled" };
 
         private static readonly string[] s_modes = new string[] { "observe", "act" };
 

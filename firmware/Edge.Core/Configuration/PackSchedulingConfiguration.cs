@@ -26,5 +26,14 @@ namespace Edge.Core.Configuration
         /// derating episode, not an event every few seconds.
         /// </summary>
         public int DemandMetHoldMs { get; set; } = 10000;
+
+        /// <summary>
+        /// Share of the running modules' capability the plan leaves unused (percent), so a module whose rest runs
+        /// longer than planned, that lowers its current or drops out is covered by a module already waiting, not by a
+        /// gap. The pack spreads the demand over as many modules at once as the rest of the capability sustains
+        /// (see InterleavedScheduler). 10 % is about one spare in seven modules' worth of duty beyond the plan's
+        /// rounding down: 7 modules at 1 s pulses and 0.5 s rests sustain 4.67 at once, and 90 % of that plans 4.
+        /// </summary>
+        public int HeadroomPercent { get; set; } = 10;
     }
 }

@@ -25,6 +25,8 @@ namespace Edge.Core.Decision
         private readonly PulseTuner _pulseTuner;
         private readonly RestTuner _restTuner;
         private readonly bool _scheduled;
+        private readonly int _firstCurrentStep;
+        private readonly int _firstRestStep;
 
         private ModuleSubState _subState;
         private int _stepIndex;
@@ -56,6 +58,8 @@ namespace Edge.Core.Decision
             _scheduled = configuration.Scheduling.Enabled;
             _pulseTuner = new PulseTuner(configuration.PulseTuning, configuration.Protocol);
             _restTuner = new RestTuner(configuration.RestTuning, configuration.Protocol, _pulseTuner, firstCell, cellCount, configuration.SamplePeriodMs);
+            _firstRestStep = FirstRestStep();
+            _firstCurrentStep = FirstCurrentStep();
         }
 
         /// <summary>The state telemetry shows: <see cref="SubState"/> without the rest's kind.</summary>
@@ -105,6 +109,39 @@ namespace Edge.Core.Decision
         /// <summary>Scheduled mode: the rest has done its job (or the run just started) and the module waits for a grant.</summary>
         public bool ReadyForPulse => _subState == ModuleSubState.ReadyForPulse || _subState == ModuleSubState.ReadyAfterStart;
 
+        /// <summary>
+        /// The average current this module can carry in scheduled rotation, in permille of the protocol's pulse current
+        /// held all the time: its duty at the present pulse length and the shortest rest act mode allows it (the
+        /// protocol's minimum or fixed rest, stretched by depletion warnings), times its present current percentage.
+        /// 0 when it is not running (Idle, Hold, Done). The scheduler plans the pack on the sum. The adaptive rest's
+        /// learned target is left out on purpose: it grows with the pulse current, and a plan that followed it would
+        /// raise every module's current as rests grow, which lengthens the rests further.
+        /// </summary>
+        public int CapabilityPermille
+        {
+            get
+            {
+                if (!IsRunning(_subState))
+                {
+                    return 0;
+                }
+
+                long pulseMs = _pulseTuner.PulseLengthMs(_protocol.Steps[_firstCurrentStep]);
+                long restMs = FloorRestMs();
+                long cycleMs = pulseMs + restMs;
+                return cycleMs <= 0 ? 0 : (int)(pulseMs * _currentPercent * 10 / cycleMs);
+            }
+        }
+
+        /// <summary>
+        /// Scheduled mode, adaptive rests: still resting, but for at least the shortest rest act mode allows (see
+        /// <see cref="RestTuner.FloorRestMs"/>). The scheduler grants such a module only when no relaxed one is ready.
+        /// </summary>
+        public bool MayPulseEarly(long nowMs) => _subState == ModuleSubState.Rest && _protocol.RestMode == RestMode.Adaptive && nowMs - _stepStartMs >= FloorRestMs();
+
+        /// <summary>When the adaptive rest tuner expects the present rest to have settled (ms): its start plus the learned target.</summary>
+        public long ExpectedRelaxedMs => _stepStartMs + _restTuner.TargetMs;
+
         /// <summary>When the current rest began (ms).</summary>
         public long RestStartMs => _stepStartMs;
 
@@ -142,13 +179,18 @@ namespace Edge.Core.Decision
         /// <summary>Scheduled mode: ends the rest and starts the next pulse in this tick at <paramref name="currentUa"/>.</summary>
         public void GrantPulse(int currentUa, long nowMs, TelemetryBuffer telemetry)
         {
-            if (!ReadyForPulse)
+            bool early = !ReadyForPulse && MayPulseEarly(nowMs);
+            if (!ReadyForPulse && !early)
             {
                 return;
             }
 
             _scheduledCurrentUa = currentUa;
-            if (_subState == ModuleSubState.ReadyForPulse)
+            if (early)
+            {
+                EndRest(nowMs - _stepStartMs, RestEndReason.Scheduled, nowMs, telemetry);
+            }
+            else if (_subState == ModuleSubState.ReadyForPulse)
             {
                 // The rest ended when it became ready; it is counted now, at its true length. Scheduling runs only
                 // strip pulses, so the direction-change rule has nothing to decide after it.
@@ -457,7 +499,7 @@ namespace Edge.Core.Decision
             RestCount++;
             if (_snapshot != null)
             {
-                _restTuner.OnRestEnded(_snapshot, elapsedMs);
+                _restTuner.OnRestEnded(_snapshot, elapsedMs, reason == RestEndReason.Scheduled);
             }
 
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, now, _module, -1);
@@ -548,6 +590,22 @@ namespace Edge.Core.Decision
 
             int signed = step.Kind == ProtocolStepKind.Plate ? -(int)magnitude : (int)magnitude;
             Output(magnitude > 0, signed);
+        }
+
+        /// <summary>The shortest rest act mode allows this module now (ms); 0 without a rest step.</summary>
+        private long FloorRestMs() => _firstRestStep < 0 ? 0 : _restTuner.FloorRestMs(_protocol.Steps[_firstRestStep]);
+
+        private int FirstCurrentStep()
+        {
+            for (int i = 0; i < _protocol.Steps.Length; i++)
+            {
+                if (_protocol.Steps[i].IsCurrentStep)
+                {
+                    return i;
+                }
+            }
+
+            return 0;
         }
 
         private int FirstRestStep()

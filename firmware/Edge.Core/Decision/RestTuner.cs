@@ -103,6 +103,13 @@ namespace Edge.Core.Decision
         /// <summary>Current learned target of the adaptive rest (ms).</summary>
         public long TargetMs => _targetMs;
 
+        /// <summary>
+        /// The shortest rest act mode allows now (ms): the protocol's minimum rest, or the fixed rest, stretched by
+        /// depletion warnings (and a fixed rest scaled with a shortened pulse). A pack scheduler short of relaxed
+        /// modules may end an adaptive rest this early, never earlier.
+        /// </summary>
+        public long FloorRestMs(ProtocolStep restStep) => _protocol.RestMode == RestMode.Fixed ? FixedRestMs(restStep) : _protocol.MinimumRestMs * _extensionPercent / 100;
+
         /// <summary>Stretch applied to every rest by depletion warnings (percent, 100 = none).</summary>
         public int ExtensionPercent => _extensionPercent;
 
@@ -225,10 +232,12 @@ namespace Edge.Core.Decision
         /// <summary>
         /// Called when a rest ends after <paramref name="elapsedMs"/>: learns from when the relaxation
         /// settled, and follows the residual polarisation left against the voltage before the pulse.
+        /// <paramref name="cut"/>: the pack scheduler ended the rest before the relaxation settled; such a rest says
+        /// nothing about how long settling takes, so the target does not learn from it unless it did settle.
         /// </summary>
-        public void OnRestEnded(MeasurementSnapshot snapshot, long elapsedMs)
+        public void OnRestEnded(MeasurementSnapshot snapshot, long elapsedMs, bool cut)
         {
-            if (_protocol.RestMode == RestMode.Adaptive)
+            if (_protocol.RestMode == RestMode.Adaptive && !(cut && _settleObservedMs < 0))
             {
                 // A rest that never settled tells only that settling takes at least this long. With a negligible
                 // relaxation there is nothing to settle: the minimum is what the cell needs, so a target pushed up

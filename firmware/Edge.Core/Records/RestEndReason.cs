@@ -16,5 +16,10 @@ namespace Edge.Core.Records
 
         /// <summary>Direction change strip to plate: the long, relaxation-confirmed rest ended.</summary>
         DirectionChange = 3,
+        /// <summary>
+        /// Adaptive mode, pack scheduling: no relaxed module was ready, so the scheduler granted a pulse to a module past
+        /// its minimum rest (as stretched by depletion warnings) before its relaxation settled.
+        /// </summary>
+        Scheduled = 4,
     }
 }

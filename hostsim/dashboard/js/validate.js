@@ -16,7 +16,7 @@ export const STREAMS = ['pulse', 'cells', 'state', 'event'];
 export const STATES = ['idle', 'pulse', 'rest', 'hold', 'done', 'unknown'];
 const STOP_REASONS = ['none', 'cutoff', 'capacityLimit', 'timeLimit', 'depletionOnset', 'fault', 'command', 'protocolComplete',
   'softShort', 'hardShort', 'protection', 'plausibility', 'unknown'];
-const REST_END_REASONS = ['fixed', 'relaxed', 'maximumReached', 'directionChange', 'unknown'];
+const REST_END_REASONS = ['fixed', 'relaxed', 'maximumReached', 'directionChange', 'scheduled', 'unknown'];
 const SEVERITIES = ['info', 'warning', 'fault'];
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const BOOT_ID = /^[A-Za-z0-9_-]{1,32}$/;

@@ -71,6 +71,8 @@ public class ConfigurationValidatorTests
         { "softShort.resistanceDropPercent", c => c.SoftShort.ResistanceDropPercent = 100 },
         { "softShort.resistanceHistory", c => c.SoftShort.ResistanceHistory = 2 },
         { "softShort.resistanceHistory", c => c.SoftShort.ResistanceHistory = 65 },
+        { "softShort.resistanceOperatingPointChangePercent", c => c.SoftShort.ResistanceOperatingPointChangePercent = 0 },
+        { "softShort.resistanceOperatingPointChangePercent", c => c.SoftShort.ResistanceOperatingPointChangePercent = 101 },
         { "softShort.selfDischargeMv", c => c.SoftShort.SelfDischargeMv = 0 },
         { "softShort.minimumCoulombicEfficiencyPercent", c => c.SoftShort.MinimumCoulombicEfficiencyPercent = 101 },
         { "softShort.confirmingIndicators", c => c.SoftShort.ConfirmingIndicators = 5 },

@@ -108,7 +108,7 @@ public class RestTunerOnSnapshotsTests
         Assert.Equal(1500, end);
         Assert.Equal(RestEndReason.Relaxed, reason);
 
-        setup.Tuner.OnRestEnded(setup.Snapshot, end);
+        setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
         Assert.Equal(625, setup.Tuner.TargetMs);
     }
 
@@ -134,7 +134,7 @@ public class RestTunerOnSnapshotsTests
         Assert.Equal(RestEndReason.MaximumReached, reason);
 
         // Never settled: the whole 10 s counts. 500 + 9500 / 8 = 1687 (integer).
-        setup.Tuner.OnRestEnded(setup.Snapshot, end);
+        setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
         Assert.Equal(1687, setup.Tuner.TargetMs);
     }
 
@@ -149,7 +149,7 @@ public class RestTunerOnSnapshotsTests
         long end = setup.RunRest(_ => (-20000, -20000), out var reason);
         Assert.Equal(500, end);
         Assert.Equal(RestEndReason.Relaxed, reason);
-        setup.Tuner.OnRestEnded(setup.Snapshot, end);
+        setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
         Assert.Equal(500, setup.Tuner.TargetMs);
     }
 

@@ -23,14 +23,14 @@ public sealed class PackSchedulingTests : IClassFixture<PackSchedulingTests.SixM
         _run = run;
     }
 
-    internal static Scenario Pack(int modules, double demandMAPerCm2, string rest, double timeLimitS, int samplePeriodMs, string extraPack = "")
+    internal static Scenario Pack(int modules, double demandMAPerCm2, string rest, double timeLimitS, int samplePeriodMs, string extraPack = "", double minimumRestS = 0.5)
     {
         string json = $$"""
             { "name": "pack-{{modules}}", "seed": 1, "samplePeriodMs": {{samplePeriodMs}}, "timeLimitS": {{timeLimitS.ToString(CultureInfo.InvariantCulture)}},
               "pack": { "modules": {{modules}}, "cellsPerModule": 1, "preset": "nak50-nasicon"{{extraPack}}
                         {{(demandMAPerCm2 > 0 ? ", \"demand\": { \"currentDensityMAPerCm2\": " + demandMAPerCm2.ToString(CultureInfo.InvariantCulture) + " }" : string.Empty)}} },
               "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "{{rest}}",
-                            "minRestS": 0.5, "maxRestS": 20, "cutoffV": 3.0, "capacityLimitMAhPerCm2": 20 },
+                            "minRestS": {{minimumRestS.ToString(CultureInfo.InvariantCulture)}}, "maxRestS": 20, "cutoffV": 3.0, "capacityLimitMAhPerCm2": 20 },
               "controller": { "mode": "observe" } }
             """;
         return ScenarioLoader.Parse(json);
@@ -215,7 +215,10 @@ public sealed class PackSchedulingTests : IClassFixture<PackSchedulingTests.SixM
         // detection scorecard), so its pulses leave a relaxation well above the noise: its adaptive rest must end
         // later than the others', and the pack must not wait for it. (A slow module whose pulses leave only a few
         // mV is rested enough by the rotation's 7 s: it carries no polarisation over, and the tuner lets it be.)
-        Scenario scenario = Pack(8, 1.0, "adaptive", 6000, 10, ", \"moduleOverrides\": [ { \"module\": 7, \"tauScale\": 5, \"iLimScale\": 0.78 } ]");
+        // The minimum rest is 4 s: the scheduler plans on the shortest rest act mode allows, and with 0.5 s it would
+        // spread the demand over four modules at a quarter of the pulse current, where no module, slow or not,
+        // leaves a relaxation worth waiting for (all rest about 1 s). With 4 s it plans one module at the full current.
+        Scenario scenario = Pack(8, 1.0, "adaptive", 6000, 10, ", \"moduleOverrides\": [ { \"module\": 7, \"tauScale\": 5, \"iLimScale\": 0.78 } ]", minimumRestS: 4);
         SimulationResult result = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false }).Run();
 
         double others = 0;

@@ -39,6 +39,16 @@ namespace Edge.Core.Configuration.Detection
         public int ResistanceHistory { get; set; } = 9;
 
         /// <summary>
+        /// An edge whose current step differs from the one the resistance history was learned at by more than this
+        /// percentage starts the history afresh: the pulse-edge resistance depends on the current (Butler-Volmer
+        /// kinetics give a larger chord resistance at a smaller step, cell-model.md), and after act mode lowers a
+        /// module's current, or the pack scheduler changes its share, the interface recovers and the edges fall
+        /// against a median taken at the old current without any parallel path. As the depletion detector's
+        /// operating point (DepletionConfiguration.OperatingPointChangePercent).
+        /// </summary>
+        public int ResistanceOperatingPointChangePercent { get; set; } = 10;
+
+        /// <summary>
         /// During a rest the cell should relax toward its open-circuit value; sinking below the
         /// voltage it had before the pulse by more than this (mV) is self-discharge through a shunt.
         /// </summary>

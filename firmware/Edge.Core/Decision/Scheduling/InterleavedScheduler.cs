@@ -52,12 +52,7 @@ namespace Edge.Core.Decision.Scheduling
 
             int demand = DemandAt(now - _startMs);
             DemandUa = demand;
-            int wanted = demand <= 0 ? 0 : (demand + _pulseCurrentUa - 1) / _pulseCurrentUa;
-            if (wanted > modules.Length)
-            {
-                wanted = modules.Length;
-            }
-
+            int wanted = PlanModulesOn(demand, modules);
             ModulesWanted = wanted;
             int share = wanted == 0 ? 0 : demand / wanted;
 
@@ -92,14 +87,18 @@ namespace Edge.Core.Decision.Scheduling
             // and pulses at that or at its own reduced current; the next ready module covers what it leaves.
             while (demand - delivered > toleranceUa)
             {
-                int next = LongestReady(modules);
+                int next = NextToPulse(modules, now);
                 if (next < 0)
                 {
                     break;
                 }
 
+                // A module at a lowered current delivers its percentage of the grant: what is missing is granted
+                // before that cut, so it delivers the missing part, not less.
                 int missing = demand - delivered;
-                modules[next].GrantPulse(missing < share ? missing : share, now, telemetry);
+                int percent = modules[next].CurrentPercent;
+                long missingGrantUa = percent <= 0 ? missing : ((long)missing * 100 + percent - 1) / percent;
+                modules[next].GrantPulse(missingGrantUa < share ? (int)missingGrantUa : share, now, telemetry);
                 delivered += Magnitude(modules[next].SetpointUa);
             }
 
@@ -129,18 +128,70 @@ namespace Edge.Core.Decision.Scheduling
             }
         }
 
+        /// <summary>
+        /// How many modules pulse at once for <paramref name="demand"/>: as many as the running modules' capability
+        /// sustains after the headroom, so each carries the smallest current, but never fewer than the protocol's
+        /// pulse current needs and never more than there are modules.
+        /// </summary>
+        private int PlanModulesOn(int demand, ModuleDutyCycle[] modules)
+        {
+            if (demand <= 0)
+            {
+                return 0;
+            }
+
+            int least = (demand + _pulseCurrentUa - 1) / _pulseCurrentUa;
+            long capabilityPermille = 0;
+            for (int m = 0; m < modules.Length; m++)
+            {
+                capabilityPermille += modules[m].CapabilityPermille;
+            }
+
+            long planned = capabilityPermille * (100 - _configuration.HeadroomPercent) / 100000;
+            int wanted = planned > least ? (int)planned : least;
+            return wanted > modules.Length ? modules.Length : wanted;
+        }
+
         private static int Magnitude(int currentUa) => currentUa < 0 ? -currentUa : currentUa;
 
-        private int LongestReady(ModuleDutyCycle[] modules)
+        private int NextToPulse(ModuleDutyCycle[] modules, long now)
         {
+            // Balanced utilisation: of the relaxed modules the one that has delivered the least charge goes first (the
+            // one waiting longest among equals), so equal shares add up to equal charge per module even when a fixed
+            // rotation would hand the same few modules every pulse.
             int best = -1;
+            long least = long.MaxValue;
             long earliest = long.MaxValue;
             for (int m = 0; m < modules.Length; m++)
             {
                 ModuleDutyCycle module = modules[m];
-                if (module.State == ModuleState.Rest && module.ReadyForPulse && module.RestStartMs < earliest)
+                if (module.State == ModuleState.Rest && module.ReadyForPulse)
                 {
-                    earliest = module.RestStartMs;
+                    long chargeNc = module.StrippedChargeNc - module.PlatedChargeNc;
+                    if (chargeNc < least || (chargeNc == least && module.RestStartMs < earliest))
+                    {
+                        least = chargeNc;
+                        earliest = module.RestStartMs;
+                        best = m;
+                    }
+                }
+            }
+
+            if (best >= 0)
+            {
+                return best;
+            }
+
+            earliest = long.MaxValue;
+
+            // No relaxed module: one past its shortest allowed rest covers the gap, the one its tuner expects relaxed
+            // soonest (a slowly relaxing module keeps more of its rest).
+            for (int m = 0; m < modules.Length; m++)
+            {
+                ModuleDutyCycle module = modules[m];
+                if (module.MayPulseEarly(now) && module.ExpectedRelaxedMs < earliest)
+                {
+                    earliest = module.ExpectedRelaxedMs;
                     best = m;
                 }
             }

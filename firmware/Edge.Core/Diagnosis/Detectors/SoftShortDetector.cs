@@ -56,6 +56,9 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly int[] _resistanceCount;
         private readonly int[] _scratch;
 
+        // Per cell: the edge current step (uA) the resistance history was learned at.
+        private readonly int[] _resistanceStepUa;
+
         // Coulombic efficiency per module: charge of the current and the previous phase.
         private readonly long[] _stripPhaseUc;
         private readonly long[] _platePhaseUc;
@@ -91,6 +94,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
 
             _resistanceCount = new int[cells];
+            _resistanceStepUa = new int[cells];
             _scratch = new int[_configuration.ResistanceHistory];
             int modules = layout.ModuleCount;
             _openSpikes = new int[modules];
@@ -212,7 +216,7 @@ namespace Edge.Core.Diagnosis.Detectors
                             {
                                 spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
                             }
-                            EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
+                            EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], stepUa, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
                         }
                     }
                 }
@@ -321,10 +325,25 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluateResistance(int cell, int resistanceMilliohm, long sigmaMilliohm, DiagnosisManager diagnosis)
+        private void EvaluateResistance(int cell, int resistanceMilliohm, int stepUa, long sigmaMilliohm, DiagnosisManager diagnosis)
         {
             int[] history = _resistanceHistory[cell];
             int count = _resistanceCount[cell];
+            long learnedUa = _resistanceStepUa[cell];
+            long differenceUa = stepUa - learnedUa;
+            differenceUa = differenceUa < 0 ? -differenceUa : differenceUa;
+            if (count > 0 && differenceUa * 100 > learnedUa * _configuration.ResistanceOperatingPointChangePercent)
+            {
+                // A new operating point: resistances at two currents are not comparable, so the median starts again
+                // (and the indicator is judged again once three edges at this current are known).
+                count = 0;
+            }
+
+            if (count == 0)
+            {
+                _resistanceStepUa[cell] = stepUa;
+            }
+
             int filled = count < history.Length ? count : history.Length;
             if (filled >= 3)
             {

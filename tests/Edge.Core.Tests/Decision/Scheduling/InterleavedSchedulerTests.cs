@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
 using Edge.Core.Records;
 using Edge.Core.Sampling;
 using Xunit;
@@ -189,5 +190,89 @@ public class InterleavedSchedulerTests
 
         // 300 s: module 0 pulsed many more times after the abort, each 1 s (100 ticks) topped up.
         Assert.True(toppedUpTicks >= 20 * 100, $"{toppedUpTicks} ticks topped up");
+    }
+
+    private static (EdgeController Controller, SampleFrame Frame, ActionFrame Actions) BuildShortRests(int modules)
+    {
+        var layout = new PackLayout(modules, 1, 0);
+        var configuration = new ControllerConfiguration();
+        configuration.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Strip, PulseUa, 1000), new ProtocolStep(ProtocolStepKind.Rest, 0, 500) };
+        configuration.Scheduling.Enabled = true;
+        configuration.Scheduling.DemandUa = PulseUa;
+        return (new EdgeController(layout, configuration), new SampleFrame(layout), new ActionFrame(layout));
+    }
+
+    [Fact]
+    public void SevenModulesWithShortRestsSpreadTheDemandOverFourAtOnce()
+    {
+        // 1 s pulses, 0.5 s rests: a module can carry current 1/1.5 of the time, seven sustain 4.67 at once, and the
+        // 10 % headroom plans floor(0.9 x 4.67) = 4. Each of the four carries 385 / 4 = 96 uA (a quarter of the pulse
+        // current), 384 uA in all, within the 1 % tolerance (3 uA) of the 385 uA demand; one module's worth waits.
+        var (controller, frame, actions) = BuildShortRests(7);
+        var onTicks = new int[7];
+        int shortTicks = 0;
+        for (long tick = 0; tick < 6000; tick++)
+        {
+            Feed(frame, actions, tick);
+            controller.Tick(frame, actions);
+            Assert.Equal(4, controller.Scheduler!.ModulesWanted);
+            int packUa = 0;
+            for (int m = 0; m < 7; m++)
+            {
+                if (actions.SwitchClosed[m])
+                {
+                    Assert.Equal(96, actions.CurrentSetpointUa[m]);
+                    packUa += actions.CurrentSetpointUa[m];
+                    onTicks[m] += tick >= 1000 ? 1 : 0;
+                }
+            }
+
+            Assert.True(packUa <= 4 * 96, $"tick {tick}: {packUa} uA");
+            shortTicks += packUa < 4 * 96 && tick >= 1000 ? 1 : 0;
+        }
+
+        // After the first 10 s the rotation has no gap, and the load is shared evenly: 50 s x 4 on at once over
+        // seven modules is 50 / 7 x 4 = 28.6 s (2857 ticks) of current each, give or take one pulse (100 ticks).
+        Assert.Equal(0, shortTicks);
+        Assert.All(onTicks, t => Assert.InRange(t, 2857 - 100, 2857 + 100));
+    }
+
+    [Fact]
+    public void AnIsolatedModuleLeavesThePlanAndTheOthersCarryMoreEach()
+    {
+        // Module 2 is hard-shorted from 20 s on: six modules sustain 6 / 1.5 = 4 at once, 90 % plans 3, so each
+        // carries 385 / 3 = 128 uA (384 uA in all).
+        var (controller, frame, actions) = BuildShortRests(7);
+        int shortTicks = 0;
+        for (long tick = 0; tick < 6000; tick++)
+        {
+            Feed(frame, actions, tick);
+            if (tick >= 2000 && actions.SwitchClosed[2])
+            {
+                frame.CellVoltageMv[2] = 1;
+            }
+
+            controller.Tick(frame, actions);
+            if (tick < 3000)
+            {
+                continue;
+            }
+
+            Assert.Equal(ModuleState.Hold, controller.Module(2).State);
+            Assert.Equal(3, controller.Scheduler!.ModulesWanted);
+            int packUa = 0;
+            for (int m = 0; m < 7; m++)
+            {
+                if (actions.SwitchClosed[m])
+                {
+                    Assert.Equal(128, actions.CurrentSetpointUa[m]);
+                    packUa += actions.CurrentSetpointUa[m];
+                }
+            }
+
+            shortTicks += packUa < 3 * 128 ? 1 : 0;
+        }
+
+        Assert.Equal(0, shortTicks);
     }
 }

@@ -64,6 +64,56 @@ public class SoftShortDetectorOnSnapshotsTests
         Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
     }
 
+    private static void EdgeAt(SnapshotRig rig, SoftShortDetector detector, long nowMs, int stepUa, int cell1Milliohm) => Tick(rig, detector, nowMs, r =>
+    {
+        r.Snapshot.EdgeMeasured[0] = true;
+        r.Snapshot.EdgeCurrentUa[0] = stepUa;
+        r.Snapshot.EdgeResistanceMilliohm[0] = 1000;
+        r.Snapshot.EdgeResistanceMilliohm[1] = cell1Milliohm;
+    });
+
+    [Fact]
+    public void ALowerPulseCurrentStartsTheResistanceHistoryAfreshInsteadOfReportingADrop()
+    {
+        // Median 1000 mOhm learned at 385 uA. Act mode lowers the current by 20 % to 308 uA (more than the 10 %
+        // operating-point change) and the relieved interface shows 650 mOhm: against the old median that is below
+        // the 700 limit twice (a drop), but resistances at two currents are not comparable, so the history restarts.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 3; i++)
+        {
+            EdgeAt(rig, detector, i * 10, 385, 1000);
+        }
+
+        for (int i = 3; i < 8; i++)
+        {
+            EdgeAt(rig, detector, i * 10, 308, 650);
+        }
+
+        Assert.Empty(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
+
+        // At the new operating point a real parallel path still shows: median 650, limit 650 - 30 % = 455; 454 twice.
+        EdgeAt(rig, detector, 80, 308, 454);
+        EdgeAt(rig, detector, 90, 308, 454);
+        var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
+        Assert.Equal((454, 455), (raised.Value, raised.Threshold));
+    }
+
+    [Fact]
+    public void AStepWithinTheOperatingPointChangeKeepsTheHistory()
+    {
+        // 350 uA is 9.1 % below 385 uA, within the 10 %: the median of 1000 mOhm still counts, and 699 twice drops.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 3; i++)
+        {
+            EdgeAt(rig, detector, i * 10, 385, 1000);
+        }
+
+        EdgeAt(rig, detector, 30, 350, 699);
+        EdgeAt(rig, detector, 40, 350, 699);
+        var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
+        Assert.Equal((699, 700), (raised.Value, raised.Threshold));
+    }
+
     /// <summary>A strip pulse ends, then the next one starts with the rest's end level as its pre-pulse voltage.</summary>
     private static void StripCycle(SnapshotRig rig, SoftShortDetector detector, long nowMs, int cell1RestEndMv)
     {
