@@ -31,10 +31,10 @@ namespace Edge.Core.Decision
         private const int TrendPulses = 8;
 
         /// <summary>
-        /// Under margin control every this many rests one waits for the relaxation to settle, so the rested level the
-        /// margin is measured from is renewed (an open-circuit level that drifts, or one taken from a few noisy
-        /// samples before the first pulse, would offset every reading by as much); its cost is one settled rest in
-        /// this many, well under 1 % of the duty.
+        /// Under margin control the first rest and every this many after it run to the maximum rest, so the rested
+        /// level the margin is measured from is renewed (an open-circuit level that drifts, or one taken from a few
+        /// noisy samples before the first pulse, would offset every reading by as much); the cost is one long rest in
+        /// this many, about 1 % of the duty.
         /// </summary>
         private const int ReferenceRestInterval = 256;
 
@@ -65,12 +65,15 @@ namespace Edge.Core.Decision
         // The current rest ended on the margin target before it settled: its length says nothing of the settle time.
         private bool _endedOnMargin;
 
-        // Set once the smoothed polarisation after the pulses was below the margin but at least half of it: rest length
-        // decides whether the pulses stay within it, so the margin target, not the settle test, ends the rests from
-        // then on. A cell whose pulses overshoot the margin from the outset (one pulse from rest already drives it near
-        // exhaustion) gets what it got before: rests that wait for the relaxation to settle. So does one whose pulses
-        // stay far below it: a polarisation of a few mV against about 2 mV of reading noise cannot steer a rest, and the
-        // negligible-relaxation rule and the settle test already keep such a cell's rests short or let it carry over.
+        // Set once the smoothed polarisation after the pulses (over a full group of them) was below the margin but at
+        // least MarginEngagePercent of it: rest length decides whether the pulses stay within it, so the margin target,
+        // not the settle test, ends the rests from then on. A cell whose pulses overshoot the margin from the outset
+        // (one pulse from rest already drives it near exhaustion) gets what it got before: rests that wait for the
+        // relaxation to settle. So does one whose pulses stay well below it: far from exhaustion the rest length costs
+        // no capacity, and the negligible-relaxation rule and the settle test already keep such a cell's rests short, or
+        // longer where it carries polarisation over (a slowly relaxing cell in a pack), which costs only duty.
+        private const int MarginEngagePercent = 60;
+        private int _restsUnderMargin;
         private bool _marginReachable;
         private int _extensionPercent = 100;
         private readonly int[] _initialSlopeUvPerS;
@@ -237,7 +240,7 @@ namespace Edge.Core.Decision
             if (_tuning.RelaxationMarginMv > 0)
             {
                 long margin = (long)_tuning.RelaxationMarginMv * Scale;
-                _marginReachable = _marginReachable || (_relaxationSmooth < margin && _relaxationSmooth * 2 >= margin);
+                _marginReachable = _marginReachable || (_pulses >= TrendPulses && _relaxationSmooth < margin && _relaxationSmooth * 100 >= margin * MarginEngagePercent);
                 if (_pulses % TrendPulses == 0)
                 {
                     FollowMargin();
@@ -306,6 +309,7 @@ namespace Edge.Core.Decision
             }
 
             _rests++;
+            _restsUnderMargin += _marginReachable ? 1 : 0;
 
             // A settled rest ended at the open-circuit level: the next pre-pulse level is the new rested reference.
             _captureRested = _captureRested || _settleObservedMs >= 0 || _referenceRest;
@@ -374,7 +378,7 @@ namespace Edge.Core.Decision
             }
 
             reason = RestEndReason.Relaxed;
-            if (_marginReachable && _rests % ReferenceRestInterval == 0)
+            if (_marginReachable && _restsUnderMargin % ReferenceRestInterval == 0)
             {
                 // Renews the rested level: only the maximum above ends it.
                 _referenceRest = true;

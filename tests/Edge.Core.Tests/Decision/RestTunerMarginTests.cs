@@ -11,9 +11,10 @@ namespace Edge.Core.Tests.Decision;
 
 /// <summary>
 /// The depletion margin: adaptive rests held so that the polarisation the pulses leave behind (first rest sample
-/// against the rested level, smoothed over 8 pulses) stays at the 25 mV margin. Defaults: the margin target starts at
-/// the 500 ms minimum, grows 10 % per group of 8 pulses above the margin and shrinks 3 % below it; every 256th rest
-/// under margin control runs to the 10 s maximum to renew the rested level.
+/// against the rested level, smoothed over 8 pulses) stays at the 25 mV margin. Defaults: margin control starts once the
+/// smoothed value over a full group of 8 pulses lies between 60 % of the margin and the margin; the margin target starts
+/// at the 500 ms minimum, grows 10 % per group of 8 pulses above the margin and shrinks 3 % below it; the first rest under
+/// margin control and every 256th after it run to the 10 s maximum to renew the rested level.
 /// </summary>
 public class RestTunerMarginTests
 {
@@ -72,14 +73,19 @@ public class RestTunerMarginTests
     [Fact]
     public void PulsesWithinTheMarginEndTheRestAtTheMarginTargetBeforeTheRelaxationSettles()
     {
-        // 20 mV after each pulse: under the 25 mV margin and above half of it. The settle test never passes (20 mV/s),
-        // which without the margin would run every rest to the 10 s maximum. The first rest under margin control is
-        // the rested-level renewal and runs to the maximum; the next ones end at the 500 ms margin target.
+        // 20 mV after each pulse: under the 25 mV margin and above 60 % of it. The settle test never passes (20 mV/s),
+        // so before margin control (the first 7 rests) and on the first rest under it (the rested-level renewal, after
+        // pulse 8) every rest runs to the 10 s maximum; from then on they end at the 500 ms margin target.
         var setup = new Setup();
-        setup.PulseEnded(20);
-        Assert.Equal(10000, setup.Rest(out var reason));
-        Assert.Equal(RestEndReason.MaximumReached, reason);
-        for (int pulse = 2; pulse <= 40; pulse++)
+        RestEndReason reason;
+        for (int pulse = 1; pulse <= 8; pulse++)
+        {
+            setup.PulseEnded(20);
+            Assert.Equal(10000, setup.Rest(out reason));
+            Assert.Equal(RestEndReason.MaximumReached, reason);
+        }
+
+        for (int pulse = 9; pulse <= 40; pulse++)
         {
             setup.PulseEnded(20);
             Assert.Equal(500, setup.Rest(out reason));
@@ -128,9 +134,10 @@ public class RestTunerMarginTests
     [Fact]
     public void UnderMarginControlEvery256thRestRunsToTheMaximumAndRenewsTheRestedLevel()
     {
-        // Rests 0 and 256 (counted from 0) run to the maximum; the pre-pulse level after a renewal becomes the rested
-        // level (the first two captures are taken as they are): a cell resting at 8 mV that reads 28 mV after its
-        // pulses has left 20 mV, within the margin, not 28.
+        // Counted from 0: rests 0-6 come before margin control (the settle test never passes: the maximum), rest 7 is
+        // the first under it and rest 7 + 256 = 263 the next renewal. The pre-pulse level after a renewal becomes the
+        // rested level (the first two captures are taken as they are): a cell resting at 8 mV that reads 28 mV after
+        // its pulses has left 20 mV, within the margin, not 28.
         var setup = new Setup();
         var maximal = new List<int>();
         for (int rest = 0; rest < 300; rest++)
@@ -143,11 +150,15 @@ public class RestTunerMarginTests
             }
         }
 
-        Assert.Equal(new[] { 0, 256 }, maximal);
+        Assert.Equal(new[] { 0, 1, 2, 3, 4, 5, 6, 7, 263 }, maximal);
 
         var renewed = new Setup();
-        renewed.PulseEnded(20);
-        renewed.Rest(out _);
+        for (int pulse = 1; pulse <= 8; pulse++)
+        {
+            renewed.PulseEnded(20);
+            renewed.Rest(out _);
+        }
+
         for (int pulse = 0; pulse < 40; pulse++)
         {
             renewed.Rig.SetCells(0, 28, 28);
