@@ -261,6 +261,9 @@ namespace Edge.Core.Configuration
             check.Range("restTuning.warningExtendPercent", tuning.WarningExtendPercent, 0, 1000);
             check.Range("restTuning.maximumExtensionPercent", tuning.MaximumExtensionPercent, 100, 10000);
             check.Range("restTuning.slopeReferenceNoiseUvPerS", tuning.SlopeReferenceNoiseUvPerS, 0, 1000000);
+            check.Range("restTuning.relaxationMarginMv", tuning.RelaxationMarginMv, 0, 100000);
+            check.Range("restTuning.marginLengthenPercent", tuning.MarginLengthenPercent, 0, 1000);
+            check.Range("restTuning.marginShortenPercent", tuning.MarginShortenPercent, 0, 90);
         }
 
         private static void ValidateDetection(DepletionConfiguration depletion, SoftShortConfiguration softShort, HardShortConfiguration hardShort, ConfigurationCheck check)

@@ -67,6 +67,32 @@ namespace Edge.Core.Configuration
         /// </summary>
         public int NegligibleRelaxationMv { get; set; } = 10;
 
+        /// <summary>
+        /// The depletion margin (mV): adaptive rests are steered so that the polarisation a pulse leaves behind (first
+        /// rest sample against the rested level, smoothed over pulses) stays at or below this. That polarisation is
+        /// the concentration term (RT/F) ln(1 / c_s) at the end of the pulse (cell-model.md), so it tells how close
+        /// the pulse drove the interface to exhaustion, which is what costs capacity (the K crust and the lasting
+        /// damage grow only while the surface is nearly exhausted), whatever the rest length that got it there.
+        /// 25 mV, about RT/F: the surface concentration kept above about 0.4 of the bulk. Below it the rest may end
+        /// before the relaxation has settled (a Na-rich NaK50 at 1 mA/cm2 leaves 19 mV after a full rest and needs
+        /// no 5 s plateau yet); above it the rest waits for the settle test and for the margin target, which grows
+        /// until the pulses leave margin again (late in a run, on slowly relaxing cells). Chosen on the cell model
+        /// (NaK50 1 s at 1 mA/cm2, pulses to the cut-off): 24 / 25 / 26 mV gave 14.0 mAh/cm2 at mean rests of
+        /// 3.7 / 3.2 / 2.7 s (fixed 5 s: 13.1 at 5 s), and on a cell relaxing twice as slowly (tau 7 s, i_lim 0.55)
+        /// 11.25 at 9.8 / 8.8 / 7.8 s (fixed 10 s: 11.25 at 10 s); 27 mV starts to lose capacity. 0 turns it off.
+        /// </summary>
+        public int RelaxationMarginMv { get; set; } = 25;
+
+        /// <summary>
+        /// Margin target change per group of pulses (percent): longer while the pulses leave more polarisation than
+        /// <see cref="RelaxationMarginMv"/>, shorter while they leave less. Lengthening is the faster of the two: a
+        /// rest too short costs capacity for good (crust, damage), one too long only duty.
+        /// </summary>
+        public int MarginLengthenPercent { get; set; } = 10;
+
+        /// <summary>Margin target shrinkage per group of pulses that left margin (percent).</summary>
+        public int MarginShortenPercent { get; set; } = 3;
+
         /// <summary>Rests averaged into the learned target (running average length).</summary>
         public int SettleAveragingRests { get; set; } = 8;
 

@@ -18,12 +18,25 @@ namespace Edge.Core.Decision
     /// noisy rests can neither cut a rest short nor drag the target away. On top, the target lengthens
     /// when the smoothed pulse overpotential or residual polarisation grows from one group of pulses to
     /// the next, and shortens when both fall (margin).
+    /// Over all this sits the depletion margin: what costs capacity is how close a pulse drives the interface to
+    /// exhaustion, which the polarisation it leaves behind measures. While that stays below
+    /// <see cref="RestTuningConfiguration.RelaxationMarginMv"/> the rest ends at the margin target without waiting
+    /// for the relaxation to settle (a Na-rich alloy recovers enough long before its 5 s plateau); above it the rest
+    /// waits for settling and for the margin target, which grows group by group until the pulses leave margin again.
     /// </summary>
     [HotPath]
     public sealed class RestTuner
     {
         /// <summary>Pulses per comparison of the smoothed overpotential and residual (also their smoothing length).</summary>
         private const int TrendPulses = 8;
+
+        /// <summary>
+        /// Under margin control the first rest and every this many after it run to the maximum rest, so the rested
+        /// level the margin is measured from is renewed (an open-circuit level that drifts, or one taken from a few
+        /// noisy samples before the first pulse, would offset every reading by as much); the cost is one long rest in
+        /// this many, about 1 % of the duty.
+        /// </summary>
+        private const int ReferenceRestInterval = 256;
 
         /// <summary>Fixed-point scale of the smoothed values.</summary>
         private const int Scale = 16;
@@ -45,6 +58,23 @@ namespace Edge.Core.Decision
         private readonly int[] _slopeFloorUvPerS;
 
         private long _targetMs;
+
+        // The rest the depletion margin asks for (ms): shorter while the pulses leave margin, longer while not.
+        private long _marginTargetMs;
+
+        // The current rest ended on the margin target before it settled: its length says nothing of the settle time.
+        private bool _endedOnMargin;
+
+        // Set once the smoothed polarisation after the pulses (over a full group of them) was below the margin but at
+        // least MarginEngagePercent of it: rest length decides whether the pulses stay within it, so the margin target,
+        // not the settle test, ends the rests from then on. A cell whose pulses overshoot the margin from the outset
+        // (one pulse from rest already drives it near exhaustion) gets what it got before: rests that wait for the
+        // relaxation to settle. So does one whose pulses stay well below it: far from exhaustion the rest length costs
+        // no capacity, and the negligible-relaxation rule and the settle test already keep such a cell's rests short, or
+        // longer where it carries polarisation over (a slowly relaxing cell in a pack), which costs only duty.
+        private const int MarginEngagePercent = 60;
+        private int _restsUnderMargin;
+        private bool _marginReachable;
         private int _extensionPercent = 100;
         private readonly int[] _initialSlopeUvPerS;
         private bool _hasInitialSlope;
@@ -58,9 +88,15 @@ namespace Edge.Core.Decision
         private long _relaxationSmooth;
 
         // Each cell's level when it was last known to be relaxed: before the first pulse, and before the first
-        // pulse after a rest that settled (mV).
-        private readonly int[] _restedMv;
+        // pulse after a rest that settled or renewed it (mV x Scale). After the first two captures (the level before the first pulse may rest on a sample or two) each
+        // new one moves it a quarter of the way: one pre-pulse mean carries a good fraction of a mV of noise, and
+        // under margin control this level offsets every reading of the margin.
+        private readonly long[] _restedScaled;
+        private int _restedCaptures;
         private bool _captureRested = true;
+
+        // This rest renews the rested level under margin control: it runs to the maximum rest.
+        private bool _referenceRest;
 
         // Set once the polarisation, measured from the rested level, outgrew the negligible limit: the rests were too
         // short for this cell (it carries polarisation from pulse to pulse), however small one pulse's relaxation
@@ -83,8 +119,9 @@ namespace Edge.Core.Decision
             _firstCell = firstCell;
             _cellCount = cellCount;
             _targetMs = protocol.MinimumRestMs;
+            _marginTargetMs = protocol.MinimumRestMs;
             _initialSlopeUvPerS = new int[cellCount];
-            _restedMv = new int[cellCount];
+            _restedScaled = new long[cellCount];
             _settledLimitUvPerS = new int[cellCount];
             _slopeFloorUvPerS = new int[cellCount];
             for (int i = 0; i < cellCount; i++)
@@ -110,6 +147,9 @@ namespace Edge.Core.Decision
         /// </summary>
         public long FloorRestMs(ProtocolStep restStep) => _protocol.RestMode == RestMode.Fixed ? FixedRestMs(restStep) : _protocol.MinimumRestMs * _extensionPercent / 100;
 
+        /// <summary>Rest the depletion margin asks for now (ms); see <see cref="RestTuningConfiguration.RelaxationMarginMv"/>.</summary>
+        public long MarginTargetMs => _marginTargetMs;
+
         /// <summary>Stretch applied to every rest by depletion warnings (percent, 100 = none).</summary>
         public int ExtensionPercent => _extensionPercent;
 
@@ -134,8 +174,10 @@ namespace Edge.Core.Decision
             long extended = (long)_extensionPercent * (100 + _tuning.WarningExtendPercent) / 100;
             int applied = extended > maximum ? maximum : (int)extended;
             long targetMs = _targetMs * applied / _extensionPercent;
+            long marginTargetMs = _marginTargetMs * applied / _extensionPercent;
             _extensionPercent = applied;
             _targetMs = Clamp(targetMs);
+            _marginTargetMs = Clamp(marginTargetMs);
             return true;
         }
 
@@ -153,6 +195,7 @@ namespace Edge.Core.Decision
             }
 
             _targetMs = Clamp(_targetMs * 100 / _extensionPercent);
+            _marginTargetMs = Clamp(_marginTargetMs * 100 / _extensionPercent);
             _extensionPercent = 100;
         }
 
@@ -164,6 +207,7 @@ namespace Edge.Core.Decision
 
         private bool IsRelaxationNegligible => _pulses > 0 && !_accumulates && _relaxationSmooth < (long)_tuning.NegligibleRelaxationMv * Scale;
 
+
         /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
         public void OnPulseEnded(MeasurementSnapshot snapshot)
         {
@@ -173,13 +217,15 @@ namespace Edge.Core.Decision
             {
                 for (int i = 0; i < _cellCount; i++)
                 {
-                    _restedMv[i] = snapshot.PrePulseVoltageMv[_firstCell + i];
+                    long level = (long)snapshot.PrePulseVoltageMv[_firstCell + i] * Scale;
+                    _restedScaled[i] = _restedCaptures < 2 ? level : _restedScaled[i] + ((level - _restedScaled[i]) / 4);
                 }
 
+                _restedCaptures++;
                 _captureRested = false;
             }
 
-            long relaxation = (long)LargestDeviationFromRested(snapshot) * Scale;
+            long relaxation = LargestDeviationFromRested(snapshot);
             if (_pulses == 0)
             {
                 _overpotentialSmooth = overpotential;
@@ -196,6 +242,16 @@ namespace Edge.Core.Decision
             if (_pulses >= TrendPulses && _relaxationSmooth >= (long)_tuning.NegligibleRelaxationMv * Scale)
             {
                 _accumulates = true;
+            }
+
+            if (_tuning.RelaxationMarginMv > 0)
+            {
+                long margin = (long)_tuning.RelaxationMarginMv * Scale;
+                _marginReachable = _marginReachable || (_pulses >= TrendPulses && _relaxationSmooth < margin && _relaxationSmooth * 100 >= margin * MarginEngagePercent);
+                if (_pulses % TrendPulses == 0)
+                {
+                    FollowMargin();
+                }
             }
 
             if (_pulses % TrendPulses != 0 || _rests < TrendPulses)
@@ -242,8 +298,12 @@ namespace Edge.Core.Decision
                 // A rest that never settled tells only that settling takes at least this long. With a negligible
                 // relaxation there is nothing to settle: the minimum is what the cell needs, so a target pushed up
                 // while the relaxation was near the limit drifts back down.
-                long observed = IsRelaxationNegligible ? _protocol.MinimumRestMs : _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
-                _targetMs = Clamp(_targetMs + ((observed - _targetMs) / _tuning.SettleAveragingRests));
+                // A rest the margin ended before it settled tells nothing about the settle time.
+                if (IsRelaxationNegligible || _settleObservedMs >= 0 || !_endedOnMargin)
+                {
+                    long observed = IsRelaxationNegligible ? _protocol.MinimumRestMs : _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
+                    _targetMs = Clamp(_targetMs + ((observed - _targetMs) / _tuning.SettleAveragingRests));
+                }
             }
 
             long residual = (long)LargestResidual(snapshot) * Scale;
@@ -258,12 +318,15 @@ namespace Edge.Core.Decision
             }
 
             _rests++;
+            _restsUnderMargin += _marginReachable ? 1 : 0;
 
             // A settled rest ended at the open-circuit level: the next pre-pulse level is the new rested reference.
-            _captureRested = _captureRested || _settleObservedMs >= 0;
+            _captureRested = _captureRested || _settleObservedMs >= 0 || _referenceRest;
+            _referenceRest = false;
             _settledSinceMs = -1;
             _settleObservedMs = -1;
             _hasInitialSlope = false;
+            _endedOnMargin = false;
         }
 
         /// <summary>
@@ -324,6 +387,21 @@ namespace Edge.Core.Decision
             }
 
             reason = RestEndReason.Relaxed;
+            if (_marginReachable && _restsUnderMargin % ReferenceRestInterval == 0)
+            {
+                // Renews the rested level: only the maximum above ends it.
+                _referenceRest = true;
+                return false;
+            }
+
+            if (_marginReachable)
+            {
+                // The rest that keeps the pulses at the margin, settled or not: a Na-rich interface has recovered
+                // enough for the next pulse long before its relaxation plateaus.
+                _endedOnMargin = elapsedMs >= _marginTargetMs && elapsedMs >= _protocol.MinimumRestMs;
+                return _endedOnMargin;
+            }
+
             return _settleObservedMs >= 0 && elapsedMs >= _targetMs && elapsedMs >= _protocol.MinimumRestMs;
         }
 
@@ -400,6 +478,24 @@ namespace Edge.Core.Decision
             return true;
         }
 
+        /// <summary>
+        /// Once per group of pulses: the margin target grows while the smoothed polarisation after the pulses is above
+        /// the margin and shrinks while below. The polarisation is that of the end of the pulse, so a rest too short
+        /// shows in it through the polarisation it carried into the pulse.
+        /// </summary>
+        private void FollowMargin()
+        {
+            if (_relaxationSmooth >= (long)_tuning.RelaxationMarginMv * Scale)
+            {
+                long longer = _marginTargetMs * (100 + _tuning.MarginLengthenPercent) / 100;
+                _marginTargetMs = Clamp(longer == _marginTargetMs ? _marginTargetMs + 1 : longer);
+            }
+            else
+            {
+                _marginTargetMs = Clamp(_marginTargetMs * (100 - _tuning.MarginShortenPercent) / 100);
+            }
+        }
+
         private void Lengthen()
         {
             long longer = _targetMs * (100 + _tuning.LengthenPercent) / 100;
@@ -435,13 +531,14 @@ namespace Edge.Core.Decision
             return largest == int.MinValue ? 0 : largest;
         }
 
-        private int LargestDeviationFromRested(MeasurementSnapshot snapshot)
+        /// <summary>The largest deviation of a cell from its rested level (mV x Scale).</summary>
+        private long LargestDeviationFromRested(MeasurementSnapshot snapshot)
         {
-            int largest = 0;
+            long largest = 0;
             for (int i = 0; i < _cellCount; i++)
             {
                 int c = _firstCell + i;
-                int deviation = snapshot.CellVoltageMv[c] - _restedMv[i];
+                long deviation = ((long)snapshot.CellVoltageMv[c] * Scale) - _restedScaled[i];
                 deviation = deviation < 0 ? -deviation : deviation;
                 if (snapshot.CellValid[c] && deviation > largest)
                 {
