@@ -43,6 +43,8 @@ namespace Edge.Core.Decision
         private bool _cappedReported;
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
+        private int _capabilityPermille;
+        private bool _capabilityStale = true;
 
         /// <summary>
         /// The engine of module <paramref name="module"/>, whose cells are <paramref name="cellCount"/> from
@@ -121,15 +123,16 @@ namespace Edge.Core.Decision
         {
             get
             {
-                if (!IsRunning(_subState))
+                // The scheduler reads this for every module every tick; on the device each read of the inputs is an
+                // interpreted call and the division a software long division, so it is worked out only after one of
+                // them changed (state, pulse shortening, rest stretch, current reduction).
+                if (_capabilityStale)
                 {
-                    return 0;
+                    _capabilityPermille = WorkOutCapabilityPermille();
+                    _capabilityStale = false;
                 }
 
-                long pulseMs = _pulseTuner.PulseLengthMs(_protocol.Steps[_firstCurrentStep]);
-                long restMs = FloorRestMs();
-                long cycleMs = pulseMs + restMs;
-                return cycleMs <= 0 ? 0 : (int)(pulseMs * _currentPercent * 10 / cycleMs);
+                return _capabilityPermille;
             }
         }
 
@@ -329,6 +332,7 @@ namespace Edge.Core.Decision
             bool lowered = false;
             if (depletion)
             {
+                _capabilityStale = true;
                 lowered = _pulseTuner.Shorten();
                 if (!lowered)
                 {
@@ -595,6 +599,19 @@ namespace Edge.Core.Decision
         /// <summary>The shortest rest act mode allows this module now (ms); 0 without a rest step.</summary>
         private long FloorRestMs() => _firstRestStep < 0 ? 0 : _restTuner.FloorRestMs(_protocol.Steps[_firstRestStep]);
 
+        private int WorkOutCapabilityPermille()
+        {
+            if (!IsRunning(_subState))
+            {
+                return 0;
+            }
+
+            long pulseMs = _pulseTuner.PulseLengthMs(_protocol.Steps[_firstCurrentStep]);
+            long restMs = FloorRestMs();
+            long cycleMs = pulseMs + restMs;
+            return cycleMs <= 0 ? 0 : (int)(pulseMs * _currentPercent * 10 / cycleMs);
+        }
+
         private int FirstCurrentStep()
         {
             for (int i = 0; i < _protocol.Steps.Length; i++)
@@ -634,6 +651,7 @@ namespace Edge.Core.Decision
 
             _currentPercent = reduced;
             _restTuner.OnCurrentReduced();
+            _capabilityStale = true;
             return true;
         }
 
@@ -678,6 +696,7 @@ namespace Edge.Core.Decision
         private void Transition(ModuleSubState next, StopReason reason, long now, TelemetryBuffer telemetry)
         {
             _subState = next;
+            _capabilityStale = true;
             ModuleState shown = Shown(next);
             if (shown == State)
             {
