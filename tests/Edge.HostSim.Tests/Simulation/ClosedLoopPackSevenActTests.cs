@@ -13,7 +13,10 @@ namespace Edge.HostSim.Tests.Simulation;
 /// pulse current, 1 s pulses, adaptive rests of 0.5-20 s, up to 40 mAh/cm2 each, 50 ms samples. The pack spreads
 /// the demand over several modules at once at a fraction of the pulse current ([W]: 0.25 mA/cm2 continuous stays low
 /// up to 20 mAh/cm2) instead of one module at 1 mA/cm2 with long rests (12-14 mAh/cm2 at best with 5 s rests).
-/// About 600,000 simulated seconds; about a minute of wall time on one core.
+/// The pack window closes when the first module runs out (about 560,000 s); the run goes on, derated, until every
+/// module has run out at the share it had (about 970,000 s simulated; one to two minutes of wall time on one core).
+/// Before the pack held the shares, the first cut-off pushed the others past their own within seconds and a slowly
+/// relaxing module stranded its charge below 20 mAh/cm2 (19.7 in one draw of twelve).
 /// </summary>
 public sealed class ClosedLoopPackSevenActTests
 {

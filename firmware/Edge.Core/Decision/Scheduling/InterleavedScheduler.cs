@@ -14,6 +14,8 @@ namespace Edge.Core.Decision.Scheduling
     /// lower current (act mode) delivers less than its grant, and the next ready module covers the rest. A module whose rest grew (depletion
     /// warning), that is isolated or finished is simply never ready, which re-plans the rotation. When
     /// no module is ready the pack delivers less and says so (derate event) rather than overdriving.
+    /// Once a module has run out (cut-off), the pack is at its end of life: no module's share rises above the share
+    /// in force then, and rests are no longer cut short, so the pack derates while each module runs out on its own.
     /// </summary>
     [HotPath]
     public sealed class InterleavedScheduler
@@ -23,6 +25,8 @@ namespace Edge.Core.Decision.Scheduling
         private long _startMs = -1;
         private bool _derated;
         private long _metSinceMs = -1;
+        private int _shareUa;
+        private bool _endOfLife;
 
         public InterleavedScheduler(PackSchedulingConfiguration configuration, int pulseCurrentUa)
         {
@@ -54,7 +58,10 @@ namespace Edge.Core.Decision.Scheduling
             DemandUa = demand;
             int wanted = PlanModulesOn(demand, modules);
             ModulesWanted = wanted;
-            int share = wanted == 0 ? 0 : demand / wanted;
+            int planned = wanted == 0 ? 0 : demand / wanted;
+
+            // Past the pack's end of life a module's share stays what it was when the first one ran out.
+            int share = _endOfLife && planned > _shareUa ? _shareUa : planned;
 
             // A shortfall below 1 % of the protocol's pulse current is not worth another module's pulse: it is within
             // the current source's setpoint resolution (a 12-bit DAC over the 1.9 mA range steps by about 0.5 uA), and
@@ -66,10 +73,25 @@ namespace Edge.Core.Decision.Scheduling
             int delivered = 0;
             for (int m = 0; m < modules.Length; m++)
             {
-                if (modules[m].State == ModuleState.Pulse)
+                ModuleState state = modules[m].State;
+                if (state == ModuleState.Pulse)
                 {
                     delivered += Magnitude(modules[m].SetpointUa);
                 }
+                else if (state == ModuleState.Done && !_endOfLife && modules[m].StopReason == StopReason.Cutoff)
+                {
+                    // A module ran out at the share it had. Its siblings share its history and sit as close to their
+                    // own exhaustion: handing them its part as well pushes them past it within seconds, one after
+                    // the other, and strands the charge the slower ones still hold. The pack derates instead, and
+                    // each module goes on at its share, with full rests, until it runs out itself.
+                    _endOfLife = true;
+                    share = _shareUa > 0 && _shareUa < share ? _shareUa : share;
+                }
+            }
+
+            if (!_endOfLife)
+            {
+                _shareUa = share;
             }
 
             // Demand fell: end the pulses the others can do without now rather than overshoot for the rest of the pulse.
@@ -87,7 +109,7 @@ namespace Edge.Core.Decision.Scheduling
             // and pulses at that or at its own reduced current; the next ready module covers what it leaves.
             while (demand - delivered > toleranceUa)
             {
-                int next = NextToPulse(modules, now);
+                int next = NextToPulse(modules, now, !_endOfLife);
                 if (next < 0)
                 {
                     break;
@@ -154,7 +176,7 @@ namespace Edge.Core.Decision.Scheduling
 
         private static int Magnitude(int currentUa) => currentUa < 0 ? -currentUa : currentUa;
 
-        private int NextToPulse(ModuleDutyCycle[] modules, long now)
+        private int NextToPulse(ModuleDutyCycle[] modules, long now, bool mayEndRestEarly)
         {
             // Balanced utilisation: of the relaxed modules the one that has delivered the least charge goes first (the
             // one waiting longest among equals), so equal shares add up to equal charge per module even when a fixed
@@ -177,7 +199,7 @@ namespace Edge.Core.Decision.Scheduling
                 }
             }
 
-            if (best >= 0)
+            if (best >= 0 || !mayEndRestEarly)
             {
                 return best;
             }

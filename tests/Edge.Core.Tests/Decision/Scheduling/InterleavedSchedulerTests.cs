@@ -275,4 +275,61 @@ public class InterleavedSchedulerTests
 
         Assert.Equal(0, shortTicks);
     }
+    [Fact]
+    public void AfterAModuleRunsOutTheOthersKeepTheirShareAndThePackDerates()
+    {
+        // As above, four of seven carry 96 uA each. Module 2 reaches the 3 V cut-off at 20 s and module 5 at 30 s.
+        // Unlike an isolation (previous test: the others step up to 128 uA), a cut-off means the pack has reached the
+        // end of its life: the others keep 96 uA. Six modules still sustain 6 / 1.5 = 4 at once (the demand is met);
+        // five sustain only 3.33, so the pack delivers less and says so rather than raising anyone's current.
+        var (controller, frame, actions) = BuildShortRests(7);
+        var telemetry = new List<(EventKind Kind, long TimestampMs)>();
+        int maxSetpointUa = 0;
+        int shortTicksWithSix = 0;
+        int shortTicksWithFive = 0;
+        for (long tick = 0; tick < 6000; tick++)
+        {
+            Feed(frame, actions, tick);
+            if ((tick >= 2000 && actions.SwitchClosed[2]) || (tick >= 3000 && actions.SwitchClosed[5]))
+            {
+                int m = tick >= 2000 && actions.SwitchClosed[2] ? 2 : 5;
+                frame.CellVoltageMv[m] = 3100;
+            }
+
+            controller.Tick(frame, actions);
+            for (int i = 0; i < controller.Telemetry.Count; i++)
+            {
+                var record = controller.Telemetry[i];
+                if (record.Kind == TelemetryRecordKind.Event)
+                {
+                    telemetry.Add((record.EventKind, record.TimestampMs));
+                }
+            }
+
+            int packUa = 0;
+            for (int m = 0; m < 7; m++)
+            {
+                if (actions.SwitchClosed[m])
+                {
+                    maxSetpointUa = System.Math.Max(maxSetpointUa, actions.CurrentSetpointUa[m]);
+                    packUa += actions.CurrentSetpointUa[m];
+                }
+            }
+
+            shortTicksWithSix += tick >= 2500 && tick < 3000 && packUa < 4 * 96 ? 1 : 0;
+            shortTicksWithFive += tick >= 4000 && packUa < 4 * 96 ? 1 : 0;
+        }
+
+        Assert.Equal(ModuleState.Done, controller.Module(2).State);
+        Assert.Equal(StopReason.Cutoff, controller.Module(2).StopReason);
+        Assert.Equal(ModuleState.Done, controller.Module(5).State);
+        Assert.Equal(96, maxSetpointUa);
+        Assert.Equal(0, shortTicksWithSix);
+        Assert.True(shortTicksWithFive > 1000, $"{shortTicksWithFive} short ticks with five modules left");
+
+        // The pack says it derates from the first cut-off on and never claims the demand met again.
+        var packEvents = telemetry.FindAll(e => e.Kind == EventKind.Derated || e.Kind == EventKind.DemandMet);
+        Assert.Equal(EventKind.Derated, packEvents[^1].Kind);
+        Assert.InRange(packEvents[^1].TimestampMs, 20000, 30000);
+    }
 }
