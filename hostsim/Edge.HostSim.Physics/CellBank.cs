@@ -23,6 +23,9 @@ public sealed partial class CellBank
     private readonly double[] _weights;
     private readonly double[] _altDecay;
 
+    // Resting modes below this size may decay into the subnormal range (see GradualUnderflow).
+    private readonly double _underflowGuard;
+
     // Cold per-cell shunt state (touched only while a shunt or filament is active).
     private readonly double[] _eventConductance;
     private readonly double[] _eventRemainingS;
@@ -124,6 +127,10 @@ public sealed partial class CellBank
         {
             DiffusionModes.FillDecay(_decay.AsSpan(c * _modes, _modes), _cells[c].TauS, stepS);
         }
+
+        // Only a speed matter (any lane may take either product): capped so that a bank with vanishing decay
+        // factors does not send every small mode down the slow lane.
+        _underflowGuard = Math.Min(GradualUnderflow.GuardFor(_decay), 1e-250);
 
         _eventConductance = new double[cellCount];
         _eventRemainingS = new double[cellCount];
