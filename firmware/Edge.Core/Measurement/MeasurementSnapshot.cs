@@ -37,6 +37,7 @@ namespace Edge.Core.Measurement
             EdgeMeasured = new bool[modules];
             EdgeCurrentUa = new int[modules];
             PulseEnded = new bool[modules];
+            NoiseRenewed = new bool[modules];
             RestSlopeValid = new bool[modules];
             ShapeValid = new bool[modules];
             LastPulseCurrentUa = new int[modules];
@@ -107,6 +108,12 @@ namespace Edge.Core.Measurement
         /// (<see cref="EdgeResistanceNoise"/>).
         /// </summary>
         public int[] NoiseVarianceCentiMv2 { get; }
+
+        /// <summary>
+        /// The module's cells got a new <see cref="NoiseVarianceCentiMv2"/> this tick (a pulse start after a rest, or a
+        /// provisional figure from a pulse before the first rest): limits that follow the noise are renewed from it.
+        /// </summary>
+        public bool[] NoiseRenewed { get; }
 
         public int[] LastPulseCurrentUa { get; }
 

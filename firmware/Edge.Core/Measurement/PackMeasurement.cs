@@ -35,6 +35,15 @@ namespace Edge.Core.Measurement
         /// <summary>Newest samples of a phase the reading-noise estimate is taken from.</summary>
         private const int NoiseSamples = 32;
 
+        /// <summary>
+        /// The sample of a pulse, before any rest has measured the reading noise (the first pulse after start-up),
+        /// at which its newest <see cref="NoiseSamples"/> samples give a provisional figure. Until then the noise
+        /// limits are their fixed floors, which a noisy front end (an ESP32 ADC behind a divider: about 5 mV a
+        /// reading) crosses now and then. The window leaves out the pulse's first 8 samples, where the onset's
+        /// curvature would count as noise.
+        /// </summary>
+        private const int ProvisionalNoiseSample = NoiseSamples + 8;
+
         private readonly PackLayout _layout;
         private readonly int _periodMs;
         private readonly int _slopeSamples;
@@ -164,6 +173,7 @@ namespace Edge.Core.Measurement
             bool[] phaseStarted = snapshot.PhaseStarted;
             bool[] edgeMeasured = snapshot.EdgeMeasured;
             bool[] pulseEnded = snapshot.PulseEnded;
+            bool[] noiseRenewed = snapshot.NoiseRenewed;
             ModulePhase[] snapshotPhase = snapshot.Phase;
             long[] phaseElapsedMs = snapshot.PhaseElapsedMs;
             for (int m = 0; m < modules; m++)
@@ -194,6 +204,7 @@ namespace Edge.Core.Measurement
                 phaseStarted[m] = changed && !reversed;
                 edgeMeasured[m] = false;
                 pulseEnded[m] = false;
+                noiseRenewed[m] = false;
                 int first = m * cellsPerModule;
 
                 if (reversed)
@@ -285,6 +296,7 @@ namespace Edge.Core.Measurement
 
                     // 0 stays "not measured yet" for the detectors: a measured quiet channel reads at least 1.
                     snapshot.NoiseVarianceCentiMv2[c] = smoothed < 1 ? 1 : (int)smoothed;
+                    snapshot.NoiseRenewed[module] = true;
                 }
 
                 snapshot.EdgeResistanceMilliohm[c] = Resistance(frame.CellVoltageMv[c] - baseline, flowingUa);
@@ -381,6 +393,7 @@ namespace Edge.Core.Measurement
                         if (variance >= 0)
                         {
                             snapshot.NoiseVarianceCentiMv2[c] = variance < 1 ? 1 : (int)variance;
+                            snapshot.NoiseRenewed[module] = true;
                         }
                     }
                 }
@@ -576,7 +589,32 @@ namespace Edge.Core.Measurement
                     Shape(head, shape, first, last, snapshot);
                 }
 
-                ringHead[module] = head + 1 == ringLength ? 0 : head + 1;
+                head = head + 1 == ringLength ? 0 : head + 1;
+                ringHead[module] = head;
+                if (current && count == ProvisionalNoiseSample)
+                {
+                    ProvisionalNoise(module, first, last, head, snapshot);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Cells that no rest has measured the reading noise of yet get a provisional figure from the pulse's newest
+        /// samples (<see cref="ProvisionalNoiseSample"/>); the first rest's estimate replaces it. Once per pulse.
+        /// </summary>
+        private void ProvisionalNoise(int module, int first, int last, int head, MeasurementSnapshot snapshot)
+        {
+            for (int c = first; c < last; c++)
+            {
+                if (_noiseEstimates[c] == 0)
+                {
+                    long variance = NoiseVarianceCentiMv2(_ring[c], head, ProvisionalNoiseSample);
+                    if (variance >= 0)
+                    {
+                        snapshot.NoiseVarianceCentiMv2[c] = variance < 1 ? 1 : (int)variance;
+                        snapshot.NoiseRenewed[module] = true;
+                    }
+                }
             }
         }
 

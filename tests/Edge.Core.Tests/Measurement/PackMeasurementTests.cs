@@ -40,6 +40,30 @@ public class PackMeasurementTests
     }
 
     [Fact]
+    public void APulseBeforeAnyRestMeasuresTheReadingNoiseFromItsSettledSamples()
+    {
+        // The first pulse starts at once, so no rest has measured the channel's noise. The cell climbs 1 mV a sample
+        // (a straight drift, which second differences cancel) under a reading that alternates +-5 mV: every second
+        // difference of the window is +-20 mV. 30 of them over the newest 32 samples: 30 x 400 mV^2 x 10,000 /
+        // (6 x 30) = 666,666 (0.01 mV)^2 (integer division), whatever the onset's 150 mV step before the window did.
+        var pack = new SyntheticPack(new PackLayout(1, 1, 0), new ControllerConfiguration(),
+            c => (c.InPulse ? 160.0 + (c.SincePulseStartMs / 10) : 10.0) + ((c.NowMs / 10) % 2 == 0 ? 5.0 : -5.0));
+        MeasurementSnapshot snapshot = pack.Controller.Measurement;
+        pack.RunUntil(2000, p => snapshot.Phase[0] == ModulePhase.Current && snapshot.PhaseSampleCount[0] == 39);
+        Assert.Equal(0, snapshot.NoiseVarianceCentiMv2[0]);
+        Assert.False(snapshot.NoiseRenewed[0]);
+
+        pack.Step();
+        Assert.Equal(40, snapshot.PhaseSampleCount[0]);
+        Assert.True(snapshot.NoiseRenewed[0]);
+        Assert.Equal(666666, snapshot.NoiseVarianceCentiMv2[0]);
+
+        pack.Step();
+        Assert.False(snapshot.NoiseRenewed[0]);
+        Assert.Equal(666666, snapshot.NoiseVarianceCentiMv2[0]);
+    }
+
+    [Fact]
     public void RestSlopeOfALinearDecayIsItsSlope()
     {
         // At rest the cell falls by 1 mV every 100 ms after the pulse: -10 mV/s = -10,000 uV/s.

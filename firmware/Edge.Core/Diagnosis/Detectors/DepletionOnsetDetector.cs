@@ -151,7 +151,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                 }
 
-                if (snapshot.EdgeMeasured[m])
+                if (snapshot.EdgeMeasured[m] || snapshot.NoiseRenewed[m])
                 {
                     for (int c = first; c < last; c++)
                     {

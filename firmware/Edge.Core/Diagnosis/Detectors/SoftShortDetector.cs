@@ -31,8 +31,9 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly bool[] _spikeOpen;
 
         // Per cell: the drop that opens a spike, the configured floor or the noise limit, whichever is larger;
-        // renewed at every pulse edge from the measured reading noise (until the first pulse ends, and through a
-        // step without edges, the floor alone).
+        // renewed at every pulse edge and whenever the measurement renews the reading noise (the first pulse's
+        // provisional figure, PackMeasurement.ProvisionalNoiseSample into it; before that, and through a step without edges,
+        // the floor alone).
         private readonly int[] _spikeLimitMv;
 
         // Per module: cells with a spike open, so a module without one and without a drop is passed over, and
@@ -203,7 +204,20 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                 }
 
-                if (snapshot.EdgeMeasured[m])
+                bool edgeMeasured = snapshot.EdgeMeasured[m];
+                if (edgeMeasured || snapshot.NoiseRenewed[m])
+                {
+                    for (int c = first; c < last; c++)
+                    {
+                        int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
+                        if (cellValid[c] && varianceCentiMv2 > 0)
+                        {
+                            spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
+                        }
+                    }
+                }
+
+                if (edgeMeasured)
                 {
                     reported = true;
                     int stepUa = snapshot.EdgeCurrentUa[m];
@@ -211,11 +225,6 @@ namespace Edge.Core.Diagnosis.Detectors
                     {
                         if (cellValid[c])
                         {
-                            int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
-                            if (varianceCentiMv2 > 0)
-                            {
-                                spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
-                            }
                             EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], stepUa, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
                         }
                     }

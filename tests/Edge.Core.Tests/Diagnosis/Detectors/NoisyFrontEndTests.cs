@@ -52,6 +52,39 @@ public class NoisyFrontEndTests
         Assert.Contains(pack.Events(EventKind.SoftShort), r => r.Diagnosis == DiagnosisId.SoftShortSpike);
     }
 
+    /// <summary>
+    /// A reading that alternates +-5 mV from sample to sample (+-10 mV steps, below the 20 mV floor) around a steady
+    /// pulse, with two drops of <paramref name="dropMv"/> for two samples each, 700 and 850 ms into the first pulse:
+    /// before any rest has measured the channel's noise.
+    /// </summary>
+    private static SyntheticPack FirstPulseWithDrops(double dropMv)
+    {
+        var pack = new SyntheticPack(new PackLayout(1, 1, 0), new ControllerConfiguration(), c =>
+        {
+            double v = (c.InPulse ? 160.0 : 10.0) + ((c.NowMs / 10) % 2 == 0 ? 5.0 : -5.0);
+            bool dropped = c.InPulse && c.PulseNumber == 1
+                && ((c.SincePulseStartMs >= 700 && c.SincePulseStartMs < 720) || (c.SincePulseStartMs >= 850 && c.SincePulseStartMs < 870));
+            return dropped ? v - dropMv : v;
+        });
+        pack.RunUntil(1000);
+        return pack;
+    }
+
+    [Fact]
+    public void TheFirstPulseTakesItsSpikeLimitFromItsOwnSettledSamples()
+    {
+        // Drops of 30 mV are 20-40 mV sample steps on this reading: over the 20 mV floor, the only limit the first
+        // pulse had before it measured its own noise. 40 samples in, its newest 32 give the noise: second
+        // differences of +-20 mV, a variance of 666,666 (0.01 mV)^2; a difference of two readings has twice that,
+        // and 6 sigma of it is 6 x sqrt(1,333,332) / 100 = 69 mV (integer square root 1,154).
+        Assert.Empty(FirstPulseWithDrops(30.0).Events(EventKind.SoftShort));
+
+        // A drop of 120 mV still opens both spikes and warns, judged against that limit.
+        RecordCopy spike = Assert.Single(FirstPulseWithDrops(120.0).Events(EventKind.SoftShort), r => r.Diagnosis == DiagnosisId.SoftShortSpike);
+        Assert.Equal(69, spike.Threshold);
+        Assert.InRange(spike.TimestampMs, 850, 900);
+    }
+
     [Fact]
     public void ARealSpikeStillWarnsAndReportsTheNoiseLimit()
     {
