@@ -16,8 +16,11 @@ namespace Edge.Core.Measurement
     [HotPath]
     public sealed class PackMeasurement
     {
-        /// <summary>Samples averaged into the pre-pulse reference and the pulse-end level (noise of a few counts shrinks ~3x).</summary>
-        private const int BaselineSamples = 8;
+        /// <summary>
+        /// Samples averaged into the pre-pulse reference and the pulse-end level (noise of a few counts shrinks ~3x):
+        /// a pulse's overpotential, the difference of the two means, scatters by the reading noise x sqrt(2 / 8).
+        /// </summary>
+        public const int BaselineSamples = 8;
 
         /// <summary>
         /// Samples averaged into each of the three points of the shape test. Single samples put the ADC noise

@@ -18,6 +18,16 @@ namespace Edge.Core.Configuration.Detection
         public int CusumSlackMv { get; set; } = 2;
 
         /// <summary>
+        /// The CUSUM's slack follows the measured reading noise too: at least this many tenths of the standard
+        /// deviation of a pulse's overpotential (two means of 8 readings: the reading noise / 2), above
+        /// <see cref="CusumSlackMv"/>. With 2 mV of noise that is 1.5 mV and the 2 mV governs; on an ESP32 ADC behind
+        /// a 0.33 divider (about 5 mV a reading) the overpotential scatters by 2.5 mV, the 2 mV slack is 0.8 sigma,
+        /// and healthy cells' sums reach the 10 mV info level (4 sigma) every few thousand pulses; 1.5 sigma puts
+        /// that beyond a million.
+        /// </summary>
+        public int CusumSlackSigmaTenths { get; set; } = 15;
+
+        /// <summary>
         /// How far (percent) the overpotential baseline may follow slow drift above the overpotential learned at the
         /// module's present operating point (its first <see cref="BaselinePulses"/> pulses at this current). Beyond it
         /// the baseline stops and the CUSUM counts the rise: the [W] cells' per-pulse overpotential climbs over hours

@@ -57,6 +57,10 @@ namespace Edge.Core.Diagnosis.Detectors
         // size or the noise limit of one difference, whichever is larger.
         private readonly int[] _runawayStepLimitMv;
 
+        // Per cell: the CUSUM's slack per pulse, the configured one or the noise limit of a pulse's overpotential,
+        // whichever is larger; renewed with the other noise limits.
+        private readonly int[] _cusumSlackMv;
+
         // Per cell: when (ms) the cell last climbed away from 0 V by at least half its run-away limit. A run-away
         // is two climbs in a row, the second at the full limit: running dry accelerates (3, 5, 9, 15, 30, 76 mV a
         // sample before a cut-off), while noise alternates (consecutive differences of white noise correlate -0.5),
@@ -84,10 +88,12 @@ namespace Edge.Core.Diagnosis.Detectors
             }
 
             _runawayStepLimitMv = new int[cells];
+            _cusumSlackMv = new int[cells];
             _climbAtMs = new long[cells];
             for (int c = 0; c < cells; c++)
             {
                 _runawayStepLimitMv[c] = _configuration.ShapeStepMv;
+                _cusumSlackMv[c] = _configuration.CusumSlackMv;
                 _climbAtMs[c] = -1;
             }
         }
@@ -159,9 +165,11 @@ namespace Edge.Core.Diagnosis.Detectors
                         {
                             int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
                             // A run-away compares two readings (sqrt(2) sigma); the shape test two means of
-                            // ShapePointSamples readings (sigma x sqrt(2 / ShapePointSamples)).
+                            // ShapePointSamples readings (sigma x sqrt(2 / ShapePointSamples)); a pulse's overpotential
+                            // two means of BaselineSamples readings.
                             _shapeRiseLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.ShapePointSamples, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeMinimumRiseMv);
                             _runawayStepLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeStepMv);
+                            _cusumSlackMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.BaselineSamples, _configuration.CusumSlackSigmaTenths, _configuration.CusumSlackMv);
                         }
                     }
                 }
@@ -249,7 +257,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
             // Rounded, not truncated: truncation biases every excess upward by half a mV on average.
             int baselineMv = (int)((_overpotentialBaseline[cell] + (BaselineScale / 2)) / BaselineScale);
-            int excess = overpotential - baselineMv - _configuration.CusumSlackMv;
+            int excess = overpotential - baselineMv - _cusumSlackMv[cell];
             int cusum = _cusumMv[cell] + excess;
             cusum = cusum < 0 ? 0 : cusum;
             _cusumMv[cell] = cusum;

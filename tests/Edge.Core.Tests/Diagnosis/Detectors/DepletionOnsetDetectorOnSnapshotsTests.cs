@@ -76,6 +76,33 @@ public class DepletionOnsetDetectorOnSnapshotsTests
         Assert.False(rig.Diagnosis.HasLatchedFault(0));
     }
 
+    [Theory]
+    [InlineData(40000, 11)]
+    [InlineData(250000, 10)]
+    public void TheSlackFollowsTheReadingNoiseOfAPulsesOverpotential(int readingVarianceCentiMv2, int expectedCusumMv)
+    {
+        // A pulse's overpotential is the difference of two means of 8 readings: its variance is 2 / 8 of the reading's.
+        // 2 mV of reading noise (40,000 (0.01 mV)^2): 10,000, sigma 1 mV, 1.5 sigma = 1.5 mV, below the 2 mV slack,
+        // which stays. 5 mV (250,000): 62,500, sigma 2.5 mV, 1.5 sigma = 3.75 mV, 3 mV in whole mV. A pulse 13 mV over
+        // the 100 mV baseline adds 13 - 2 = 11 mV to the CUSUM, or 13 - 3 = 10 mV.
+        var (rig, detector) = Make();
+        rig.Begin(0);
+        rig.Snapshot.NoiseVarianceCentiMv2[0] = readingVarianceCentiMv2;
+        rig.Snapshot.NoiseVarianceCentiMv2[1] = readingVarianceCentiMv2;
+        rig.Snapshot.NoiseRenewed[0] = true;
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        rig.Snapshot.NoiseRenewed[0] = false;
+        rig.End();
+        for (int i = 0; i < 5; i++)
+        {
+            PulseEnd(rig, detector, 1000 + (i * 1000), 100, 1000);
+        }
+
+        PulseEnd(rig, detector, 6000, 113, 1000);
+        Assert.Equal(expectedCusumMv, detector.CusumMv(0));
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.DepletionTrendInfo, 0));
+    }
+
     [Fact]
     public void ObserveModeReportsTheFaultButAsksForNothing()
     {
