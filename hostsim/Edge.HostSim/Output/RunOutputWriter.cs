@@ -61,9 +61,30 @@ public static class RunOutputWriter
             modules = result.Modules,
             events = result.Events,
             eventsDropped = result.EventsDropped,
+            tickTiming = TickTiming(result.TickTiming),
+
+            // Only a board chain has a unit: its ADC reference, whether it ran on its own calibration, the board's warnings.
+            unitAdcVrefMv = result.UnitAdcVrefMv,
+            unitCalibrated = result.UnitCalibrated,
+            boardWarnings = result.UnitCalibrated == null ? null : result.BoardWarnings,
         };
         File.WriteAllText(path, JsonSerializer.Serialize(summary, OutputJson.Indented));
     }
+
+    /// <summary>
+    /// The ticks' timing in the health telemetry's terms. The latency is the simulated scheduling's, the same on
+    /// every run of the scenario; the execution time is this host's (.NET, not the device) and varies like wallS.
+    /// </summary>
+    private static object? TickTiming(TickTimingSummary? timing) => timing == null ? null : new
+    {
+        ticks = timing.Ticks,
+        missedReleases = timing.MissedReleases,
+        latencyMaxUs = timing.TickLatencyMaxUs,
+        histogramUpperEdgesUs = timing.TickHistogramEdgesUs,
+        latencyHistogram = timing.TickLatencyHistogram,
+        hostExecutionMaxUs = timing.TickExecutionMaxUs,
+        hostExecutionHistogram = timing.TickExecutionHistogram,
+    };
 
     public static void WriteEvents(string path, SimulationResult result)
     {

@@ -72,6 +72,19 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1, hard.GetProperty("cell").GetInt32());
         Assert.Equal("fault", hard.GetProperty("severity").GetString());
 
+        // 30 s at 10 ms: ticks 0 to 3,000, each starting on its release (no timing fault), so every one of them in
+        // the histogram's first bin (below 100 us of latency). No board, so no unit and no board warnings.
+        JsonElement timing = root.GetProperty("tickTiming");
+        Assert.Equal(3001, timing.GetProperty("ticks").GetInt64());
+        Assert.Equal(0, timing.GetProperty("missedReleases").GetInt64());
+        Assert.Equal(0, timing.GetProperty("latencyMaxUs").GetInt32());
+        Assert.Equal(new[] { 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000 }, timing.GetProperty("histogramUpperEdgesUs").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(new[] { 3001, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, timing.GetProperty("latencyHistogram").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(3001, timing.GetProperty("hostExecutionHistogram").EnumerateArray().Sum(e => e.GetInt32()));
+        Assert.False(root.TryGetProperty("unitAdcVrefMv", out _));
+        Assert.False(root.TryGetProperty("unitCalibrated", out _));
+        Assert.False(root.TryGetProperty("boardWarnings", out _));
+
         string[] lines = File.ReadAllLines(Path.Combine(outDir, "events.jsonl"));
         Assert.Equal(root.GetProperty("events").GetArrayLength(), lines.Length);
         foreach (string line in lines)
@@ -90,6 +103,42 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("cell voltage (V)", svg, StringComparison.Ordinal);
         Assert.Contains("<path", svg, StringComparison.Ordinal);
         Assert.Contains("hardShort fault M1 C1", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABoardRunsSummaryNamesTheUnitItRanOn()
+    {
+        // The virtual board with its unit's ADC reference given, calibrated on the simulated bench (the default),
+        // and ticks that start late as nanoFramework schedules them (up to 15 ms), so some latencies pass 100 us.
+        string scenario = WriteScenario("""
+            { "name": "board", "seed": 3, "samplePeriodMs": 10, "timeLimitS": 20,
+              "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+              "measurement": { "board": "virtual", "adcVrefMv": 1085 },
+              "faults": [ { "atS": 0, "kind": "tickJitter", "jitterMs": 15, "mode": "nanoFramework" } ],
+              "controller": { "mode": "observe" } }
+            """);
+        string outDir = Path.Combine(_directory, "out");
+        StringWriter stderr = new StringWriter();
+
+        int code = Program.Execute(new[] { "run", scenario, "--out", outDir, "--quiet" }, new StringWriter(), stderr);
+
+        Assert.True(code == 0, stderr.ToString());
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        JsonElement root = summary.RootElement;
+        Assert.Equal(1085, root.GetProperty("unitAdcVrefMv").GetDouble(), 6);
+        Assert.True(root.GetProperty("unitCalibrated").GetBoolean());
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("boardWarnings").ValueKind);
+
+        JsonElement timing = root.GetProperty("tickTiming");
+        int[] latency = timing.GetProperty("latencyHistogram").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.True(timing.GetProperty("latencyMaxUs").GetInt32() >= 100);
+        Assert.True(latency.Skip(1).Sum() > 0);
+        Assert.Equal(timing.GetProperty("ticks").GetInt64(), latency.Sum());
+
+        // A tick that starts after the next release swallows it: executed ticks and missed releases make up the
+        // 2,001 releases of 20 s.
+        Assert.Equal(2001, timing.GetProperty("ticks").GetInt64() + timing.GetProperty("missedReleases").GetInt64());
     }
 
     [Fact]
