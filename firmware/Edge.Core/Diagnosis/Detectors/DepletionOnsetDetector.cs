@@ -135,6 +135,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
+            bool[] noiseRenewed = snapshot.NoiseRenewed;
             for (int m = 0; m < _layout.ModuleCount; m++)
             {
                 int first = _layout.FirstCellOf(m);
@@ -157,7 +158,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                 }
 
-                if (snapshot.EdgeMeasured[m] || snapshot.NoiseRenewed[m])
+                if (snapshot.EdgeMeasured[m] || noiseRenewed[m])
                 {
                     for (int c = first; c < last; c++)
                     {

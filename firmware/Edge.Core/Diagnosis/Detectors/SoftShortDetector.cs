@@ -148,6 +148,7 @@ namespace Edge.Core.Diagnosis.Detectors
             ModulePhase[] phases = snapshot.Phase;
             bool[] phaseStarted = snapshot.PhaseStarted;
             bool[] pulseEnded = snapshot.PulseEnded;
+            bool[] noiseRenewed = snapshot.NoiseRenewed;
             bool[] spikeOpen = _spikeOpen;
             int[] spikeCount = _spikeCount;
             int[] spikeLimitMv = _spikeLimitMv;
@@ -205,7 +206,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 }
 
                 bool edgeMeasured = snapshot.EdgeMeasured[m];
-                if (edgeMeasured || snapshot.NoiseRenewed[m])
+                if (edgeMeasured || noiseRenewed[m])
                 {
                     for (int c = first; c < last; c++)
                     {
