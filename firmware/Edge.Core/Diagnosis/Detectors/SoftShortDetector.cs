@@ -31,9 +31,9 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly bool[] _spikeOpen;
 
         // Per cell: the drop that opens a spike, the configured floor or the noise limit, whichever is larger;
-        // renewed at every pulse edge and whenever the measurement renews the reading noise (the first pulse's
-        // provisional figure, PackMeasurement.ProvisionalNoiseSample into it; before that, and through a step without edges,
-        // the floor alone).
+        // renewed at every pulse edge and whenever the measurement renews the reading noise (NoiseRenewed, also 40
+        // samples into a pulse before any rest has measured it); until then, and through a step without edges, the
+        // floor alone.
         private readonly int[] _spikeLimitMv;
 
         // Per module: cells with a spike open, so a module without one and without a drop is passed over, and
