@@ -43,6 +43,10 @@ namespace Edge.Core.Decision
         private bool _cappedReported;
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
+
+        // Scheduled mode: what made the rest ready (its length, a settled relaxation or the maximum), reported when the
+        // grant ends it.
+        private RestEndReason _readyReason;
         private int _capabilityPermille;
         private bool _capabilityStale = true;
 
@@ -195,9 +199,9 @@ namespace Edge.Core.Decision
             }
             else if (_subState == ModuleSubState.ReadyForPulse)
             {
-                // The rest ended when it became ready; it is counted now, at its true length. Scheduling runs only
-                // strip pulses, so the direction-change rule has nothing to decide after it.
-                EndRest(nowMs - _stepStartMs, _protocol.RestMode == RestMode.Fixed ? RestEndReason.Fixed : RestEndReason.Relaxed, nowMs, telemetry);
+                // The rest ended when it became ready, for the reason it became ready; it is counted now, at its true
+                // length. Scheduling runs only strip pulses, so the direction-change rule has nothing to decide after it.
+                EndRest(nowMs - _stepStartMs, _readyReason, nowMs, telemetry);
             }
 
             NextStep(false, nowMs, telemetry);
@@ -467,6 +471,7 @@ namespace Edge.Core.Decision
             {
                 if (over && _subState == ModuleSubState.Rest)
                 {
+                    _readyReason = reason;
                     Transition(ModuleSubState.ReadyForPulse, StopReason.None, now, telemetry);
                 }
 

@@ -185,6 +185,32 @@ public class ModuleDutyCycleTests
     private static void Scheduled(ControllerConfiguration configuration) => configuration.Scheduling.Enabled = true;
 
     [Fact]
+    public void AScheduledRestThatRanToItsMaximumIsReportedAsSuchWhenGranted()
+    {
+        // Adaptive rests of at most 3 s whose relaxation never settles: the tuner ends the rest at its maximum, 3 s
+        // after the pulse of 100-1100 ms, and the module waits for its grant from 4100 ms. Granted at 5 s, the rest is
+        // reported at its true length, 3900 ms, and as ended by the maximum, not as relaxed.
+        var engine = new Engine(c =>
+        {
+            Scheduled(c);
+            c.Protocol.RestMode = RestMode.Adaptive;
+            c.Protocol.MaximumRestMs = 3000;
+        });
+        engine.Start();
+        engine.RunThrough(90);
+        engine.Tick(after: e => e.Module.GrantPulse(385, e.NowMs, e.Rig.Telemetry));
+        engine.RunThrough(4090);
+        Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
+        engine.Tick();
+        Assert.Equal(ModuleSubState.ReadyForPulse, engine.Module.SubState);
+
+        engine.RunThrough(4990);
+        engine.Tick(after: e => e.Module.GrantPulse(385, e.NowMs, e.Rig.Telemetry));
+        var rest = Assert.Single(engine.Rests);
+        Assert.Equal((5000L, 3900, RestEndReason.MaximumReached), (rest.TimestampMs, rest.RestMs, rest.RestEndReason));
+    }
+
+    [Fact]
     public void ScheduledModuleIsReadyAtStartAndWaitsForEachGrant()
     {
         var engine = new Engine(Scheduled);
