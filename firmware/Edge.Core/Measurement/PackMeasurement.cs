@@ -392,12 +392,7 @@ namespace Edge.Core.Measurement
                     // estimate replaces it.
                     if (_noiseEstimates[c] == 0)
                     {
-                        long variance = NoiseVarianceCentiMv2(ring, _ringHead[module], pulseCount);
-                        if (variance >= 0)
-                        {
-                            snapshot.NoiseVarianceCentiMv2[c] = variance < 1 ? 1 : (int)variance;
-                            snapshot.NoiseRenewed[module] = true;
-                        }
+                        ProvisionalNoise(c, module, NoiseVarianceCentiMv2(ring, _ringHead[module], pulseCount), snapshot);
                     }
                 }
 
@@ -596,7 +591,7 @@ namespace Edge.Core.Measurement
                 ringHead[module] = head;
                 if (current && count == ProvisionalNoiseSample)
                 {
-                    ProvisionalNoise(module, first, last, head, snapshot);
+                    ProvisionalNoiseMidPulse(module, first, last, head, snapshot);
                 }
             }
         }
@@ -605,19 +600,27 @@ namespace Edge.Core.Measurement
         /// Cells that no rest has measured the reading noise of yet get a provisional figure from the pulse's newest
         /// samples (<see cref="ProvisionalNoiseSample"/>); the first rest's estimate replaces it. Once per pulse.
         /// </summary>
-        private void ProvisionalNoise(int module, int first, int last, int head, MeasurementSnapshot snapshot)
+        private void ProvisionalNoiseMidPulse(int module, int first, int last, int head, MeasurementSnapshot snapshot)
         {
             for (int c = first; c < last; c++)
             {
                 if (_noiseEstimates[c] == 0)
                 {
-                    long variance = NoiseVarianceCentiMv2(_ring[c], head, ProvisionalNoiseSample);
-                    if (variance >= 0)
-                    {
-                        snapshot.NoiseVarianceCentiMv2[c] = variance < 1 ? 1 : (int)variance;
-                        snapshot.NoiseRenewed[module] = true;
-                    }
+                    ProvisionalNoise(c, module, NoiseVarianceCentiMv2(_ring[c], head, ProvisionalNoiseSample), snapshot);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Stores a provisional reading-noise figure (-1: too few samples, nothing changes); 0 stays "not measured
+        /// yet" for the detectors, so a measured quiet channel reads at least 1.
+        /// </summary>
+        private static void ProvisionalNoise(int cell, int module, long varianceCentiMv2, MeasurementSnapshot snapshot)
+        {
+            if (varianceCentiMv2 >= 0)
+            {
+                snapshot.NoiseVarianceCentiMv2[cell] = varianceCentiMv2 < 1 ? 1 : (int)varianceCentiMv2;
+                snapshot.NoiseRenewed[module] = true;
             }
         }
 
