@@ -19,6 +19,7 @@ namespace Edge.Core.Diagnosis
         private readonly PackLayout _layout;
         private readonly TelemetryBuffer _telemetry;
         private readonly ModuleReactionRequests _requests;
+        private readonly ActiveProtectionLevels _protectionLevels;
 
         // Flat [row * _channels + channel]; channels sized for the widest scope (cells). Flat, because a
         // healthy tick makes about a hundred Ok reports and each must cost one or two array loads.
@@ -45,6 +46,7 @@ namespace Edge.Core.Diagnosis
             _layout = layout;
             _telemetry = telemetry;
             _requests = new ModuleReactionRequests(layout.ModuleCount);
+            _protectionLevels = new ActiveProtectionLevels(layout);
             int channels = layout.CellCount;
             if (layout.TemperatureCount > channels)
             {
@@ -61,6 +63,9 @@ namespace Edge.Core.Diagnosis
         }
 
         public ModuleReactionRequests Requests => _requests;
+
+        /// <summary>The graded protection levels active per module, kept up to date as rows set, heal and are reset.</summary>
+        public ActiveProtectionLevels ProtectionLevels => _protectionLevels;
 
         /// <summary>Starts a tick: clears the previous tick's reaction requests.</summary>
         public void BeginTick(long timestampMs, ControlMode mode)
@@ -132,7 +137,7 @@ namespace Edge.Core.Diagnosis
                     _okCount[slot]++;
                     if (_okCount[slot] >= row.HealCount)
                     {
-                        _active[slot] = false;
+                        SetActive(row, channel, slot, false);
                         _okCount[slot] = 0;
                     }
                 }
@@ -160,7 +165,7 @@ namespace Edge.Core.Diagnosis
                 return false;
             }
 
-            _active[slot] = true;
+            SetActive(row, channel, slot, true);
             _notOkCount[slot] = 0;
 
             // In observe mode a detector row only reports: latching it would hold the module all the same.
@@ -238,10 +243,24 @@ namespace Edge.Core.Diagnosis
         private void ClearChannel(int row, int channel)
         {
             int slot = (row * _channels) + channel;
-            _active[slot] = false;
+            SetActive(_table.RowAt(row), channel, slot, false);
             _notOkCount[slot] = 0;
             _okCount[slot] = 0;
             SetPending(slot, row, false);
+        }
+
+        private void SetActive(DiagnosisTableRow row, int channel, int slot, bool active)
+        {
+            if (_active[slot] == active)
+            {
+                return;
+            }
+
+            _active[slot] = active;
+            if (ActiveProtectionLevels.IsGradedLevel(row.Id))
+            {
+                _protectionLevels.Change(row.Scope, channel, active ? 1 : -1);
+            }
         }
 
         private void RequestReaction(DiagnosisTableRow row, int channel)
