@@ -138,7 +138,7 @@ public sealed class ContractTests
         {
             "cutoff" => threshold >= 0 ? value >= threshold : value <= threshold,
             "capacityLimit" or "timeLimit" or "demandMet" => value >= threshold,
-            "currentCapped" or "telemetryOverflow" or "outboxOverflow" or "retainedCommand" => value > threshold,
+            "currentCapped" or "telemetryOverflow" or "outboxOverflow" or "retainedCommand" or "derateLifted" => value > threshold,
             "derated" => value < threshold,
             "started" or "faultReset" => value == 0 && threshold == 0,
             "stopped" or "protocolDone" => threshold == 0,

@@ -26,6 +26,7 @@ namespace Edge.Core.Configuration
             "protocolDone", "faultReset", "currentCapped", "telemetryOverflow", "started", "stopped", "derated", "demandMet",
             "retainedCommand",
             "uncalibrated",
+            "derateLifted",
         };
 
         private static readonly string[] s_diagnosisIds = new string[]

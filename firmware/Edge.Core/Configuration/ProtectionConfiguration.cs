@@ -193,6 +193,17 @@ namespace Edge.Core.Configuration
         public int DerateCurrentPercent { get; set; } = 20;
 
         /// <summary>
+        /// Act mode: how long a derated module must stay inside its operating limits (no warning or derate level active
+        /// on its cells, its current or any temperature sensor) before one derate step is undone (ms); each further
+        /// step waits as long again. The warning level (MOL) lies below the derate level (RSL), so a module that came
+        /// back just under the derate level is not restored; one whose pulses still reach the warning level stays
+        /// derated. 60 s: twelve pulse cycles of the default protocol, and many times the levels' heal counts
+        /// (0.5 s; temperature 1 s), so a reading that settled only for a rest does not count. 0: a derate holds for
+        /// the rest of the run.
+        /// </summary>
+        public int DerateRecoveryMs { get; set; } = 60000;
+
+        /// <summary>
         /// Whether the hardware can push current into the cells (plate). A board whose current stages only
         /// sink clears it (<c>BoardSafetyLimits</c>), and protocols with plating steps are then refused.
         /// </summary>

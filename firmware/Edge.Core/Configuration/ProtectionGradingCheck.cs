@@ -21,6 +21,7 @@ namespace Edge.Core.Configuration
             Rising(check, "protection.temperatureWarningDeciCelsius", protection.TemperatureWarningDeciCelsius, "protection.temperatureDerateDeciCelsius", protection.TemperatureDerateDeciCelsius);
             Rising(check, "protection.temperatureDerateDeciCelsius", protection.TemperatureDerateDeciCelsius, "protection.maximumTemperatureDeciCelsius", protection.MaximumTemperatureDeciCelsius);
             check.Range("protection.derateCurrentPercent", protection.DerateCurrentPercent, 1, 99);
+            check.Range("protection.derateRecoveryMs", protection.DerateRecoveryMs, 0, 86400000);
         }
 
         private static void Rising(ConfigurationCheck check, string field, int value, string outerField, int outer)

@@ -27,6 +27,7 @@ namespace Edge.Core.Decision
         private readonly bool _scheduled;
         private readonly int _firstCurrentStep;
         private readonly int _firstRestStep;
+        private readonly ActiveProtectionLevels _protectionLevels;
 
         private ModuleSubState _subState;
         private int _stepIndex;
@@ -39,7 +40,12 @@ namespace Edge.Core.Decision
         private bool _lastCurrentWasStrip;
         private long _lastCurrentEndMs;
 
+        // The pulse current is the protocol's times depletion's reductions times the protection derates in effect, never
+        // below depletion.minimumCurrentPercent. The two are kept apart because only a derate is ever undone.
         private int _currentPercent = 100;
+        private int _depletionPercent = 100;
+        private int _derateSteps;
+        private long _insideLimitsMs;
         private bool _cappedReported;
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
@@ -53,10 +59,12 @@ namespace Edge.Core.Decision
         /// <summary>
         /// The engine of module <paramref name="module"/>, whose cells are <paramref name="cellCount"/> from
         /// <paramref name="firstCell"/>; pack scheduling is on when the configuration's scheduling is enabled.
+        /// <paramref name="protectionLevels"/> (the diagnosis') tells when a derated module is back inside its limits.
         /// </summary>
-        public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration)
+        public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration, ActiveProtectionLevels protectionLevels)
         {
             _module = module;
+            _protectionLevels = protectionLevels;
             _firstCell = firstCell;
             _cellCount = cellCount;
             _configuration = configuration;
@@ -87,8 +95,14 @@ namespace Edge.Core.Decision
         /// <summary>Gross charge plated (negative current) since start, nanocoulombs, as a positive number.</summary>
         public long PlatedChargeNc { get; private set; }
 
-        /// <summary>Percentage of the protocol's current that pulses use (lowered by depletion warnings and protection derates in act mode).</summary>
+        /// <summary>
+        /// Percentage of the protocol's current that pulses use (lowered by depletion warnings and protection derates in
+        /// act mode; a derate is undone after <c>protection.derateRecoveryMs</c> back inside the limits).
+        /// </summary>
         public int CurrentPercent => _currentPercent;
+
+        /// <summary>Protection derates in effect (each lowered the current by <c>protection.derateCurrentPercent</c>).</summary>
+        public int DerateSteps => _derateSteps;
 
         public RestTuner RestTuner => _restTuner;
 
@@ -303,6 +317,11 @@ namespace Edge.Core.Decision
                 return;
             }
 
+            if (_derateSteps > 0)
+            {
+                RecoverFromDerate(snapshot.IntervalMs, now, telemetry);
+            }
+
             // A resting module without capacity or time limit has no stop condition to check.
             bool mayStop = _protocol.CapacityLimitUc > 0 || _protocol.TimeLimitMs > 0 || phase == ModulePhase.Current;
             if (mayStop && CheckStopConditions(snapshot, now, telemetry))
@@ -362,7 +381,7 @@ namespace Edge.Core.Decision
             // the polarisation, the current and (with rests scaled alike) the heat as they are.
             if (requests.Derate[_module])
             {
-                ReduceCurrent(_configuration.Protection.DerateCurrentPercent);
+                Derate();
             }
 
             // The reaction ladder's last rung: a module whose pulse is already as short and as low as the settings
@@ -643,21 +662,88 @@ namespace Edge.Core.Decision
             return _protocol.Steps.Length - 1;
         }
 
-        /// <summary>Lowers the pulse current by <paramref name="percent"/> toward its floor; false when it is already there (or the step is 0).</summary>
+        /// <summary>Depletion's rung: lowers the pulse current by <paramref name="percent"/> toward its floor; false when it is already there (or the step is 0).</summary>
         private bool ReduceCurrent(int percent)
         {
-            int reduced = _currentPercent * (100 - percent) / 100;
-            int floor = _configuration.Depletion.MinimumCurrentPercent;
-            reduced = reduced < floor ? floor : reduced;
+            int depletionPercent = _depletionPercent * (100 - percent) / 100;
+            int reduced = CombinedPercent(depletionPercent, _derateSteps);
             if (reduced >= _currentPercent)
             {
                 return false;
             }
 
-            _currentPercent = reduced;
+            _depletionPercent = depletionPercent;
+            LowerCurrent(reduced);
+            return true;
+        }
+
+        /// <summary>A protection level's derate: one more step, unless the current is already at its floor.</summary>
+        private void Derate()
+        {
+            _insideLimitsMs = 0;
+            int reduced = CombinedPercent(_depletionPercent, _derateSteps + 1);
+            if (reduced < _currentPercent)
+            {
+                _derateSteps++;
+                LowerCurrent(reduced);
+            }
+        }
+
+        private void LowerCurrent(int percent)
+        {
+            _currentPercent = percent;
             _restTuner.OnCurrentReduced();
             _capabilityStale = true;
-            return true;
+        }
+
+        /// <summary>
+        /// A derated module that has stayed inside its operating limits for <c>protection.derateRecoveryMs</c> gets one
+        /// derate step back, with an event; the next step waits as long again. Any warning or derate level active on
+        /// the module starts the wait over.
+        /// </summary>
+        private void RecoverFromDerate(int intervalMs, long now, TelemetryBuffer telemetry)
+        {
+            int recoveryMs = _configuration.Protection.DerateRecoveryMs;
+            if (recoveryMs <= 0)
+            {
+                return;
+            }
+
+            if (!_protectionLevels.AreClear(_module))
+            {
+                _insideLimitsMs = 0;
+                return;
+            }
+
+            _insideLimitsMs += intervalMs;
+            if (_insideLimitsMs < recoveryMs)
+            {
+                return;
+            }
+
+            _insideLimitsMs = 0;
+            int before = _currentPercent;
+            _derateSteps--;
+            _currentPercent = CombinedPercent(_depletionPercent, _derateSteps);
+            _capabilityStale = true;
+            WriteEvent(EventKind.DerateLifted, -1, _currentPercent, before, now, telemetry);
+        }
+
+        /// <summary>
+        /// The pulse current's percentage after depletion's reductions and <paramref name="derateSteps"/> derates, each
+        /// rounded down as it is applied, never below <c>depletion.minimumCurrentPercent</c>.
+        /// </summary>
+        private int CombinedPercent(int depletionPercent, int derateSteps)
+        {
+            int percent = depletionPercent;
+            int keep = 100 - _configuration.Protection.DerateCurrentPercent;
+            for (int i = 0; i < derateSteps; i++)
+            {
+                percent = percent * keep / 100;
+            }
+
+            int floor = _configuration.Depletion.MinimumCurrentPercent;
+            return percent < floor ? floor : percent;
         }
 
         /// <summary>Charge and time of a tick with current flowing (the rest time is counted in <see cref="Trigger"/>).</summary>

@@ -43,5 +43,11 @@ namespace Edge.Core.Records
 
         /// <summary>A module was not started: the readings come without this unit's own calibration, so no switch may close.</summary>
         Uncalibrated = 21,
+
+        /// <summary>
+        /// A derated module stayed inside its operating limits for <c>protection.derateRecoveryMs</c>: one derate step
+        /// was undone. The value is the current percentage now, the threshold the one before.
+        /// </summary>
+        DerateLifted = 22,
     }
 }

@@ -39,7 +39,7 @@ const DIAGNOSIS_UNITS = {
 };
 const KIND_UNITS = {
   cutoff: 'mV', capacityLimit: 'µC', timeLimit: 'ms', currentCapped: 'µA', telemetryOverflow: 'records',
-  outboxOverflow: 'messages', derated: 'µA', demandMet: 'µA', retainedCommand: 'commands',
+  outboxOverflow: 'messages', derated: 'µA', demandMet: 'µA', retainedCommand: 'commands', derateLifted: '%',
 };
 
 export function eventUnit(e) {

@@ -129,6 +129,21 @@ public class ProtectionGradingTests
         Assert.Equal("protection.derateCurrentPercent", ConfigurationValidator.Validate(configuration, s_layout).Field);
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, true)]
+    [InlineData(86400000, true)]
+    [InlineData(86400001, false)]
+    public void A_derate_recovery_time_is_from_none_to_a_day(int recoveryMs, bool accepted)
+    {
+        var configuration = new ControllerConfiguration();
+        configuration.Protection.DerateRecoveryMs = recoveryMs;
+
+        ConfigurationError error = ConfigurationValidator.Validate(configuration, s_layout);
+
+        Assert.Equal(accepted ? null : "protection.derateRecoveryMs", error?.Field);
+    }
+
     [Fact]
     public void Without_a_setpoint_output_a_derate_row_that_still_reduces_the_current_is_refused_with_its_name()
     {

@@ -8,6 +8,7 @@ using Edge.Core.Tests.Support;
 using Xunit;
 using Edge.Core.Records;
 using Edge.Core.Configuration.Diagnostics;
+using Edge.Core.Sampling;
 
 namespace Edge.Core.Tests.Decision;
 
@@ -32,7 +33,7 @@ public class ModuleDutyCycleTests
                 new ProtocolStep(ProtocolStepKind.Rest, 0, 5000),
             };
             configure?.Invoke(configuration);
-            Module = new ModuleDutyCycle(0, 0, 2, configuration);
+            Module = new ModuleDutyCycle(0, 0, 2, configuration, new ActiveProtectionLevels(new PackLayout(1, 2, 0)));
         }
 
         public SnapshotRig Rig { get; } = new SnapshotRig();
@@ -121,6 +122,33 @@ public class ModuleDutyCycleTests
         Assert.Equal(5000, engine.Module.RestTimeMs);
         Assert.Equal((1, 2), (engine.Module.RestCount, engine.Module.SwitchCloseCount));
         Assert.Equal(new[] { ModuleState.Pulse, ModuleState.Rest, ModuleState.Pulse }, engine.States.Select(s => s.State));
+    }
+
+    [Fact]
+    public void ALiftedDerateGivesBackItsOwnStepAndNotDepletionsReduction()
+    {
+        // A protection derate (20 %) at 10 ms, then a depletion reduction (20 %) at 20 ms: 100 -> 80 -> 64 %, so the pulse
+        // runs 385 x 64 / 100 = 246 uA. No protection level is active in these ticks (no diagnosis behind the engine),
+        // so the 60 s of recovery count from the derate's own tick: at 10 + 5999 x 10 = 60000 ms one step comes back,
+        // 64 -> 80 % (the depletion's 80 %, 308 uA), and the depletion reduction is never undone.
+        var engine = new Engine();
+        engine.Start();
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.CellOvervoltageDerate));
+        Assert.Equal((80, 1, 308), (engine.Module.CurrentPercent, engine.Module.DerateSteps, engine.Module.SetpointUa));
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.DepletionTrendWarning));
+        Assert.Equal((64, 246), (engine.Module.CurrentPercent, engine.Module.SetpointUa));
+
+        engine.RunThrough(59990);
+        Assert.Equal(64, engine.Module.CurrentPercent);
+        engine.Tick();
+        Assert.Equal((80, 0), (engine.Module.CurrentPercent, engine.Module.DerateSteps));
+        var lift = Assert.Single(engine.Records, r => r.Kind == TelemetryRecordKind.Event && r.EventKind == EventKind.DerateLifted);
+        Assert.Equal((60000L, 80, 64, Severity.Info), (lift.TimestampMs, lift.Value, lift.Threshold, lift.Severity));
+
+        engine.RunThrough(300000);
+        Assert.Equal(80, engine.Module.CurrentPercent);
+        engine.RunThrough(300500);
+        Assert.Equal((ModuleSubState.Pulse, 308), (engine.Module.SubState, engine.Module.SetpointUa));
     }
 
     private static readonly ProtocolStep Strip1s = new ProtocolStep(ProtocolStepKind.Strip, 385, 1000);

@@ -46,6 +46,7 @@ namespace Edge.Core.Telemetry.Encoding
             writer.Number("temperatureWarningDeciCelsius", protection.TemperatureWarningDeciCelsius);
             writer.Number("temperatureDerateDeciCelsius", protection.TemperatureDerateDeciCelsius);
             writer.Number("derateCurrentPercent", protection.DerateCurrentPercent);
+            writer.Number("derateRecoveryMs", protection.DerateRecoveryMs);
             writer.EndObject();
 
             ProtocolConfiguration protocol = configuration.Protocol;

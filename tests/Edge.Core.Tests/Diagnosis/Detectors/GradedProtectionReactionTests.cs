@@ -120,4 +120,133 @@ public class GradedProtectionReactionTests
         Assert.Equal(ModuleState.Pulse, pack.Controller.Module(1).State);
         Assert.False(pack.Controller.Diagnosis.HasLatchedFault(0));
     }
+
+    private static List<RecordCopy> Lifts(SyntheticPack pack) =>
+        pack.Records.Where(r => r.Kind == TelemetryRecordKind.Event && r.EventKind == EventKind.DerateLifted).ToList();
+
+    [Fact]
+    public void A_derate_is_lifted_once_the_module_stayed_inside_its_operating_limits_for_the_recovery_time()
+    {
+        // Cell 1 reads 3200 mV (above the derate level 3135) from 6500 to 6590 ms: warning and derate set at 6510. From
+        // 6600 it is back at the healthy model's few mV; the 50th reading inside (7090 ms) clears both levels, and that
+        // tick is the first of the 60 s (6000 ticks) the module must stay clear: restored at 7090 + 5990 x 10 = 67080 ms.
+        var pack = Pack(Plating(ControlMode.Act), p => p.Frame.CellVoltageMv[1] = p.NowMs < 6600 ? 3200 : p.Frame.CellVoltageMv[1], 6500);
+
+        pack.RunUntil(6600);
+        Assert.Equal(80, pack.Controller.Module(0).CurrentPercent);
+        Assert.Equal(1, pack.Controller.Module(0).DerateSteps);
+
+        pack.RunUntil(66050);
+        Assert.Equal(-123, pack.Actions.CurrentSetpointUa[0]);
+        pack.RunUntil(67070);
+        Assert.Equal(80, pack.Controller.Module(0).CurrentPercent);
+        Assert.Empty(Lifts(pack));
+
+        pack.RunUntil(67080);
+        Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
+        var lift = Assert.Single(Lifts(pack));
+        Assert.Equal((67080L, 0, -1, 100, 80), (lift.TimestampMs, lift.Module, lift.Cell, lift.Value, lift.Threshold));
+
+        // The next pulse (72 s) runs at the protocol's current again; the other module was never derated.
+        pack.RunUntil(72050);
+        Assert.Equal(-154, pack.Actions.CurrentSetpointUa[0]);
+        Assert.Equal(100, pack.Controller.Module(1).CurrentPercent);
+    }
+
+    [Fact]
+    public void A_module_whose_pulses_still_reach_the_warning_level_stays_derated_until_they_no_longer_do()
+    {
+        // After the derate (6510 ms), cell 1 reads 3000 mV (between the warning level 2970 and the derate level 3135) in
+        // every pulse up to the one at 198 s: the warning sets in each, so the 60 s never run out. The last such reading
+        // is at 198990 ms, the warning clears on the 50th reading inside (199490), and the lift comes 5990 ticks later.
+        static void Inject(SyntheticPack p)
+        {
+            bool inPulse = p.NowMs % 6000 < 1000;
+            if (p.NowMs < 6600)
+            {
+                p.Frame.CellVoltageMv[1] = 3200;
+            }
+            else if (p.NowMs < 199000 && inPulse)
+            {
+                p.Frame.CellVoltageMv[1] = 3000;
+            }
+        }
+
+        // The per-pulse depletion trend would read the end of the injected pulses as a change of overpotential and
+        // lower the current for its own reason; it is not what this test is about.
+        ControllerConfiguration configuration = Plating(ControlMode.Act);
+        configuration.Diagnosis[DiagnosisId.DepletionTrendInfo].Enabled = false;
+        configuration.Diagnosis[DiagnosisId.DepletionTrendWarning].Enabled = false;
+        configuration.Diagnosis[DiagnosisId.DepletionTrendFault].Enabled = false;
+        var pack = Pack(configuration, Inject, 6500);
+
+        pack.RunUntil(199480);
+        Assert.Equal(80, pack.Controller.Module(0).CurrentPercent);
+        Assert.Empty(Lifts(pack));
+        Assert.DoesNotContain(ProtectionEvents(pack), e => e.Diagnosis == DiagnosisId.CellOvervoltageDerate && e.TimestampMs > 6510);
+
+        pack.RunUntil(259470);
+        Assert.Equal(80, pack.Controller.Module(0).CurrentPercent);
+        pack.RunUntil(259480);
+        Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
+        Assert.Equal(259480, Assert.Single(Lifts(pack)).TimestampMs);
+    }
+
+    [Fact]
+    public void With_no_recovery_time_a_derate_holds_for_the_rest_of_the_run()
+    {
+        ControllerConfiguration configuration = Plating(ControlMode.Act);
+        configuration.Protection.DerateRecoveryMs = 0;
+        var pack = Pack(configuration, p => p.Frame.CellVoltageMv[1] = p.NowMs < 6600 ? 3200 : p.Frame.CellVoltageMv[1], 6500);
+
+        pack.RunUntil(200000);
+        Assert.Equal(80, pack.Controller.Module(0).CurrentPercent);
+        Assert.Empty(Lifts(pack));
+    }
+
+    [Fact]
+    public void A_hot_pack_gets_its_current_back_one_step_at_a_time_after_it_cooled()
+    {
+        // 56.0 degC (above the derate level 55.0) from 6500 to 6590 ms, then 57.0 from 30 000 to 30 090: two derates of
+        // both modules, 100 -> 80 -> 64 %. From 30 100 ms at 25.0 degC the temperature levels clear on their 100th reading
+        // inside (31 090 ms); one step comes back 60 s later (91 080 ms: 64 -> 80 %), the other 60 s after that
+        // (151 080 ms: 80 -> 100 %).
+        var configuration = new ControllerConfiguration { Mode = ControlMode.Act };
+        var pack = Pack(
+            configuration,
+            p =>
+            {
+                if (p.NowMs < 6600)
+                {
+                    p.Frame.TemperatureDeciCelsius[0] = 560;
+                }
+                else if (p.NowMs >= 30000 && p.NowMs < 30100)
+                {
+                    p.Frame.TemperatureDeciCelsius[0] = 570;
+                }
+            },
+            6500,
+            temperatures: 1);
+
+        pack.RunUntil(30100);
+        Assert.Equal(64, pack.Controller.Module(0).CurrentPercent);
+        Assert.Equal(2, pack.Controller.Module(1).DerateSteps);
+
+        pack.RunUntil(91070);
+        Assert.Equal(64, pack.Controller.Module(1).CurrentPercent);
+        pack.RunUntil(91080);
+        Assert.Equal(80, pack.Controller.Module(0).CurrentPercent);
+        Assert.Equal(80, pack.Controller.Module(1).CurrentPercent);
+
+        pack.RunUntil(151080);
+        Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
+        var lifts = Lifts(pack);
+        Assert.Equal(
+            new[] { (91080L, 0, 80, 64), (91080L, 1, 80, 64), (151080L, 0, 100, 80), (151080L, 1, 100, 80) },
+            lifts.Select(e => (e.TimestampMs, e.Module, e.Value, e.Threshold)).ToArray());
+
+        // Stripping 385 uA at the protocol's current again.
+        pack.RunUntil(156050);
+        Assert.Equal(385, pack.Actions.CurrentSetpointUa[0]);
+    }
 }
