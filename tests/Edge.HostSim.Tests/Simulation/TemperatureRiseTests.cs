@@ -57,6 +57,36 @@ public sealed class TemperatureRiseTests
     }
 
     [Fact]
+    public void A_pack_that_cooled_again_gets_its_current_back_a_minute_later()
+    {
+        // Warming as above but only to 56.0 degC (31 s from 20 s: derate, no isolation), then cooling at 1 K/s from 62 s.
+        // The reading is back at 50.0 degC (the warning level, inside) from 67.95 s, give or take the rounding of
+        // 25.05 K one tick either way; the warning clears on the 100th reading inside (68.94-68.96 s), and 60 s inside
+        // (5999 more ticks) later each module gets its derate back: 128.93-128.95 s, in the rest after the 126 s pulse.
+        var currents = new PulseWindows(126, 132);
+        string text = Text("act")
+            .Replace("\"timeLimitS\": 62", "\"timeLimitS\": 134")
+            .Replace("\"rateCPerS\": 1 }", "\"rateCPerS\": 1, \"durationS\": 31 }, { \"atS\": 62, \"kind\": \"temperatureRise\", \"sensor\": 0, \"rateCPerS\": -1, \"durationS\": 31 }");
+        SimulationResult result = new ClosedLoopRunner(ScenarioLoader.Parse(text), currents.Options).Run();
+
+        Assert.Equal(50.08, Single(result, "cellOvertemperatureDerate", "warning").TS, 6);
+        Assert.DoesNotContain(result.Events, e => e.Diagnosis == "cellOvertemperature");
+        SimulationEvent[] lifts = result.Events.Where(e => e.Kind == "derateLifted").ToArray();
+        Assert.Equal(new[] { 0, 1 }, lifts.Select(e => e.Module).ToArray());
+        foreach (SimulationEvent lift in lifts)
+        {
+            Assert.InRange(lift.TS, 128.925, 128.955);
+            Assert.Equal((100, 80, "info"), (lift.Value, lift.Threshold, lift.Severity));
+        }
+
+        for (int m = 0; m < 2; m++)
+        {
+            Assert.Equal(308, currents.First[m]);
+            Assert.Equal(385, currents.Second[m]);
+        }
+    }
+
+    [Fact]
     public void A_temperature_rise_needs_a_sensor()
     {
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Text("act").Replace("\"temperatureSensors\": 1, ", string.Empty)));
@@ -80,6 +110,39 @@ public sealed class TemperatureRiseTests
           "controller": { "mode": "MODE" },
           "faults": [ { "atS": 20, "kind": "temperatureRise", "sensor": 0, "rateCPerS": 1 } ] }
         """.Replace("MODE", mode);
+
+    /// <summary>Each module's largest true current in the pulse that starts at each of two times.</summary>
+    private sealed class PulseWindows
+    {
+        public PulseWindows(double firstS, double secondS)
+        {
+            Options = new RunOptions
+            {
+                RecordTrace = false,
+                Observer = o =>
+                {
+                    for (int m = 0; m < 2; m++)
+                    {
+                        int current = o.TrueCurrentUa[m];
+                        if (o.TimeS >= firstS && o.TimeS < firstS + 1)
+                        {
+                            First[m] = Math.Max(First[m], current);
+                        }
+                        else if (o.TimeS >= secondS && o.TimeS < secondS + 1)
+                        {
+                            Second[m] = Math.Max(Second[m], current);
+                        }
+                    }
+                },
+            };
+        }
+
+        public RunOptions Options { get; }
+
+        public int[] First { get; } = new int[2];
+
+        public int[] Second { get; } = new int[2];
+    }
 
     /// <summary>Each module's largest true current in the pulse at 48 s, in the one at 54 s, and from 60 s on.</summary>
     private sealed class PulseCurrents
