@@ -40,9 +40,8 @@ namespace Edge.Core
         private readonly InterleavedScheduler _scheduler;
         private readonly CellVoltageExtremes _cellExtremes;
 
-        // What the previous tick commanded: it is what flowed during the interval this sample ends.
-        private readonly bool[] _lastSwitchClosed;
-        private readonly int[] _lastSetpointUa;
+        // Also keeps what the previous tick commanded: it is what flowed during the interval this sample ends.
+        private readonly ActuationSafetyClamp _clamp;
 
         // Commands are applied at the next tick boundary.
         private readonly bool[] _pendingStart;
@@ -109,8 +108,7 @@ namespace Edge.Core
 
             _cellExtremes = new CellVoltageExtremes(layout.CellCount);
             _measurement.TrackExtremes(_cellExtremes);
-            _lastSwitchClosed = new bool[modules];
-            _lastSetpointUa = new int[modules];
+            _clamp = new ActuationSafetyClamp(modules, configuration.Protection);
             _pendingStart = new bool[modules];
             _pendingStop = new bool[modules];
             _pendingReset = new bool[modules];
@@ -233,7 +231,7 @@ namespace Edge.Core
             _diagnosis.BeginTick(now, _configuration.Mode);
 
             // Measurement.
-            _measurement.Update(frame, _lastSwitchClosed, _lastSetpointUa, _snapshot);
+            _measurement.Update(frame, _clamp.LastSwitchClosed, _clamp.LastSetpointUa, _snapshot);
 
             // Commands take effect at the tick boundary, before this tick's decisions.
             if (commands)
@@ -260,39 +258,7 @@ namespace Edge.Core
             }
 
             // Actuation.
-            int maximumUa = _configuration.Protection.ModuleMaximumCurrentUa;
-            bool platingSupported = _configuration.Protection.PlatingSupported;
-            bool uncalibrated = frame.Uncalibrated;
-            for (int m = 0; m < _modules.Length; m++)
-            {
-                ModuleDutyCycle module = _modules[m];
-                bool latched = _diagnosis.HasLatchedFault(m);
-
-                // Last line of defence: whatever the engine wants, a latched module stays open, nothing closes on
-                // readings without this unit's calibration, no setpoint leaves the safety envelope, and a stage
-                // that only sinks is never asked to plate.
-                bool closed = module.SwitchClosed && !latched && !_diagnosis.Requests.Isolate[m] && !uncalibrated;
-                int setpoint = closed ? module.SetpointUa : 0;
-                if (setpoint > maximumUa)
-                {
-                    setpoint = maximumUa;
-                }
-                else if (setpoint < -maximumUa)
-                {
-                    setpoint = -maximumUa;
-                }
-
-                if (setpoint < 0 && !platingSupported)
-                {
-                    closed = false;
-                    setpoint = 0;
-                }
-
-                actions.SwitchClosed[m] = closed;
-                actions.CurrentSetpointUa[m] = setpoint;
-                _lastSwitchClosed[m] = closed;
-                _lastSetpointUa[m] = setpoint;
-            }
+            _clamp.Apply(_modules, _diagnosis, frame.Uncalibrated, actions);
 
             WriteCellVoltages(now);
         }
