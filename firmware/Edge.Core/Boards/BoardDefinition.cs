@@ -36,7 +36,8 @@ namespace Edge.Core.Boards
             Esp32ModuleVariant moduleVariant,
             HardwareEnableDefinition hardwareEnable,
             ReferenceChannelDefinition reference,
-            BoardWarning[] warnings)
+            BoardWarning[] warnings,
+            int adcReadingsPerSample)
         {
             Name = name;
             SamplePeriodMs = samplePeriodMs;
@@ -56,6 +57,7 @@ namespace Edge.Core.Boards
             HardwareEnable = hardwareEnable;
             Reference = reference;
             _warnings = warnings == null ? new BoardWarning[0] : warnings;
+            AdcReadingsPerSample = adcReadingsPerSample < 1 ? 1 : adcReadingsPerSample;
         }
 
         public string Name { get; }
@@ -72,6 +74,12 @@ namespace Edge.Core.Boards
         }
 
         public AdcAttenuation AdcAttenuation { get; }
+
+        /// <summary>
+        /// ADC readings averaged into each channel's sample every tick (<c>adc_readings_per_sample</c>, 1 when not
+        /// given): the reading noise falls as its square root (<see cref="Measurement.AdcConversion.AdcReadingMean"/>).
+        /// </summary>
+        public int AdcReadingsPerSample { get; }
 
         /// <summary>Status LED GPIO, or <see cref="AnalogInputDefinition.None"/>.</summary>
         public int StatusLedPin { get; }

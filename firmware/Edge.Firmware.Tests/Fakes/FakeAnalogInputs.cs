@@ -10,6 +10,9 @@ namespace NFUnitTest.Fakes
     {
         private readonly int[] _countsByPin = new int[40];
         private readonly int[] _countsByMuxInput = new int[8];
+        private readonly int[][] _readingsByPin = new int[40][];
+        private readonly int[] _nextReadingByPin = new int[40];
+        private readonly int[] _readsByPin = new int[40];
 
         /// <summary>When true, every read throws (an ADC driver failure inside a tick).</summary>
         public bool ThrowOnRead { get; set; }
@@ -18,6 +21,19 @@ namespace NFUnitTest.Fakes
         public void SetPin(int pin, int counts)
         {
             _countsByPin[pin] = counts;
+        }
+
+        /// <summary>Successive reads of ADC GPIO <paramref name="pin"/> return <paramref name="readings"/> in turn, over and over.</summary>
+        public void SetPinReadings(int pin, int[] readings)
+        {
+            _readingsByPin[pin] = readings;
+            _nextReadingByPin[pin] = 0;
+        }
+
+        /// <summary>How many times ADC GPIO <paramref name="pin"/> was read.</summary>
+        public int ReadsOf(int pin)
+        {
+            return _readsByPin[pin];
         }
 
         /// <summary>Puts <paramref name="counts"/> on multiplexer input <paramref name="input"/>.</summary>
@@ -34,7 +50,22 @@ namespace NFUnitTest.Fakes
                 throw new System.InvalidOperationException("fake ADC failure");
             }
 
-            return input.IsMultiplexed ? _countsByMuxInput[input.MuxInput] : _countsByPin[input.AdcPin];
+            if (input.IsMultiplexed)
+            {
+                return _countsByMuxInput[input.MuxInput];
+            }
+
+            int pin = input.AdcPin;
+            _readsByPin[pin]++;
+            int[] readings = _readingsByPin[pin];
+            if (readings == null)
+            {
+                return _countsByPin[pin];
+            }
+
+            int counts = readings[_nextReadingByPin[pin]];
+            _nextReadingByPin[pin] = (_nextReadingByPin[pin] + 1) % readings.Length;
+            return counts;
         }
     }
 }

@@ -17,7 +17,9 @@ namespace Edge.Firmware.Sampling
     /// without it the board's nominal points are used and every frame is marked uncalibrated, so the
     /// controller closes no switch (observe only). On a board with a reference input that input is
     /// read every tick and corrects the drift of the unit's calibration. Module currents are read
-    /// first so that a current step and the cell voltages it causes land in the same frame.
+    /// first so that a current step and the cell voltages it causes land in the same frame. Each
+    /// channel's sample is the mean of the board's <c>adc_readings_per_sample</c> readings taken
+    /// back to back (<see cref="AdcReadingMean"/>): a multiplexed input is selected and settles once.
     /// Allocates nothing per call (the per-tick members are [HotPath]; construction and
     /// <see cref="UseCalibration"/> allocate, off the sampling thread).
     /// </summary>
@@ -28,6 +30,8 @@ namespace Edge.Firmware.Sampling
         private readonly int[] _cellCounts;
         private readonly int[] _moduleCounts;
         private readonly int[] _temperatureCounts;
+        private readonly int _readingsPerSample;
+        private readonly AdcReadingMean _mean;
         private BoardSampleConverter _converter;
         private int _referenceCounts;
 
@@ -47,6 +51,8 @@ namespace Edge.Firmware.Sampling
             _cellCounts = new int[board.CellCount];
             _moduleCounts = new int[board.ModuleCount];
             _temperatureCounts = new int[board.TemperatureCount];
+            _readingsPerSample = board.AdcReadingsPerSample;
+            _mean = new AdcReadingMean(board.AdcFullScaleCounts);
             _referenceCounts = UnitCalibration.NoReference;
             Unit = unit;
         }
@@ -104,17 +110,17 @@ namespace Edge.Firmware.Sampling
         {
             for (int m = 0; m < _moduleCounts.Length; m++)
             {
-                _moduleCounts[m] = _inputs.ReadCounts(_board.ModuleAt(m).CurrentInput);
+                _moduleCounts[m] = Read(_board.ModuleAt(m).CurrentInput);
             }
 
             for (int c = 0; c < _cellCounts.Length; c++)
             {
-                _cellCounts[c] = _inputs.ReadCounts(_board.CellAt(c).Input);
+                _cellCounts[c] = Read(_board.CellAt(c).Input);
             }
 
             for (int t = 0; t < _temperatureCounts.Length; t++)
             {
-                _temperatureCounts[t] = _inputs.ReadCounts(_board.TemperatureAt(t).Input);
+                _temperatureCounts[t] = Read(_board.TemperatureAt(t).Input);
             }
 
             BoardSampleConverter converter = _converter;
@@ -124,9 +130,28 @@ namespace Edge.Firmware.Sampling
             }
             else
             {
-                _referenceCounts = _inputs.ReadCounts(_board.Reference.Input);
+                _referenceCounts = Read(_board.Reference.Input);
                 converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _referenceCounts, frame);
             }
+        }
+
+        /// <summary>One channel's sample: a single reading, or the mean of the board's readings per sample.</summary>
+        [HotPath]
+        private int Read(AnalogInputDefinition input)
+        {
+            if (_readingsPerSample == 1)
+            {
+                return _inputs.ReadCounts(input);
+            }
+
+            AdcReadingMean mean = _mean;
+            mean.Begin();
+            for (int i = 0; i < _readingsPerSample; i++)
+            {
+                mean.Add(_inputs.ReadCounts(input));
+            }
+
+            return mean.Counts;
         }
     }
 }

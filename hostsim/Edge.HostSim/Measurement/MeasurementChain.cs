@@ -1,18 +1,22 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Boards;
+using Edge.Core.Measurement.AdcConversion;
 
 namespace Edge.HostSim.Measurement;
 
 /// <summary>
 /// What one unit's ADC would read on a given board: true cell voltage, module current or
 /// temperature through the board's nominal front end, that unit's ESP32 transfer curve
-/// (<see cref="Esp32AdcModel"/>, its own Vref), noise and quantisation. Stuck channels, glitches and
-/// other faults are injected by the caller on the counts.
+/// (<see cref="Esp32AdcModel"/>, its own Vref), noise and quantisation, and the mean of the board's
+/// <c>adc_readings_per_sample</c> readings, each with its own noise, as the firmware takes it
+/// (<see cref="AdcReadingMean"/>). Stuck channels, glitches and other faults are injected by the
+/// caller on the counts.
 /// </summary>
 public sealed class MeasurementChain
 {
     private readonly GaussianNoise _noise;
+    private readonly AdcReadingMean _mean;
 
     /// <summary>The board on the typical chip (Vref 1100 mV).</summary>
     public MeasurementChain(BoardDefinition board, GaussianNoise noise)
@@ -26,6 +30,7 @@ public sealed class MeasurementChain
         Board = board ?? throw new ArgumentNullException(nameof(board));
         Adc = adc ?? throw new ArgumentNullException(nameof(adc));
         _noise = noise ?? throw new ArgumentNullException(nameof(noise));
+        _mean = new AdcReadingMean(board.AdcFullScaleCounts);
     }
 
     public BoardDefinition Board { get; }
@@ -42,14 +47,14 @@ public sealed class MeasurementChain
     public int CellCounts(int cellIndex, double cellVolts)
     {
         double adcVolts = FrontEndModel.CellAdcVolts(Board.CellAt(cellIndex), cellVolts, ReferenceErrorVolts);
-        return Adc.ToCounts(adcVolts, _noise.NextCounts());
+        return Sample(adcVolts);
     }
 
     /// <summary>Reading of module <paramref name="moduleIndex"/>'s current channel at <paramref name="amps"/> (stripping positive).</summary>
     public int ModuleCurrentCounts(int moduleIndex, double amps)
     {
         double adcVolts = FrontEndModel.CurrentAdcVolts(Board.ModuleAt(moduleIndex), amps, ReferenceErrorVolts);
-        return Adc.ToCounts(adcVolts, _noise.NextCounts());
+        return Sample(adcVolts);
     }
 
     /// <summary>Reading of the board's reference input (its nominal REF plus the REF error); 0 when the board has none.</summary>
@@ -61,7 +66,7 @@ public sealed class MeasurementChain
             return 0;
         }
 
-        return Adc.ToCounts((reference.NominalMv / 1000.0) + ReferenceErrorVolts, _noise.NextCounts());
+        return Sample((reference.NominalMv / 1000.0) + ReferenceErrorVolts);
     }
 
     /// <summary>
@@ -72,7 +77,25 @@ public sealed class MeasurementChain
     /// </summary>
     public int TemperatureCounts(int index, double celsius)
     {
-        return Adc.ToCounts(TemperatureSensorVolts(Board.TemperatureAt(index).Calibration, celsius), _noise.NextCounts());
+        return Sample(TemperatureSensorVolts(Board.TemperatureAt(index).Calibration, celsius));
+    }
+
+    /// <summary>One channel's sample at <paramref name="adcVolts"/> on the ADC pin: one reading, or the mean of the board's readings.</summary>
+    private int Sample(double adcVolts)
+    {
+        int readings = Board.AdcReadingsPerSample;
+        if (readings == 1)
+        {
+            return Adc.ToCounts(adcVolts, _noise.NextCounts());
+        }
+
+        _mean.Begin();
+        for (int i = 0; i < readings; i++)
+        {
+            _mean.Add(Adc.ToCounts(adcVolts, _noise.NextCounts()));
+        }
+
+        return _mean.Counts;
     }
 
     /// <summary>The sensor's ADC input at <paramref name="celsius"/>, volts (see <see cref="TemperatureCounts"/>).</summary>

@@ -88,7 +88,8 @@ public static class VirtualBoard
             Esp32ModuleVariant.Wroom,
             enable,
             reference,
-            null);
+            null,
+            adcReadingsPerSample: 1);
     }
 
     private static ModuleDefinition CreateModule(int index, int[] members, AnalogInputDefinition input, CalibrationCurve calibration)

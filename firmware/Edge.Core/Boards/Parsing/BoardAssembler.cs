@@ -254,7 +254,8 @@ namespace Edge.Core.Boards.Parsing
 
             return new BoardDefinition(
                 b.Name, b.SamplePeriodMs, b.AdcResolutionBits, b.AdcAttenuation, b.StatusLedPin, b.StatusLedPolarity,
-                mux, cells, modules, temperatures, safety, cellParameters, b.ModuleVariant, enable, reference, warnings);
+                mux, cells, modules, temperatures, safety, cellParameters, b.ModuleVariant, enable, reference, warnings,
+                b.AdcReadingsPerSample);
         }
 
         private static AnalogInputDefinition InputOf(AnalogSectionBuilder builder, MuxDefinition mux)
