@@ -88,7 +88,7 @@ namespace Edge.Core
             _telemetry = new TelemetryBuffer(configuration.Telemetry.RecordsPerTick, layout.CellsPerModule);
             _snapshot = new MeasurementSnapshot(layout);
             _measurement = new PackMeasurement(layout, configuration);
-            _diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, _telemetry);
+            _diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, _telemetry, configuration.Protection.TemperatureSensorModules);
             _plausibility = new PlausibilityMonitor(configuration, layout);
             _protection = new ProtectionMonitor(configuration.Protection, layout);
             _hardShort = new HardShortDetector(configuration, layout);

@@ -91,5 +91,8 @@ namespace Edge.Core.Boards
 
         /// <summary>A current channel that resolves the plating cap in fewer than 50 ADC counts.</summary>
         ResolutionTooCoarse = 28,
+
+        /// <summary>A temperature sensor placed on a module that has no <c>[module N]</c> section.</summary>
+        UnknownModule = 29,
     }
 }

@@ -36,6 +36,7 @@ namespace Edge.Core.Configuration
             }
 
             ValidateProtection(configuration.Protection, check);
+            ValidateTemperatureSensorModules(configuration.Protection.TemperatureSensorModules, layout, check);
             ValidateProtocol(configuration.Protocol, configuration.Protection, configuration.SamplePeriodMs, check);
             ValidateRestTuning(configuration.RestTuning, configuration.SamplePeriodMs, check);
             ValidateDetection(configuration.Depletion, configuration.SoftShort, configuration.HardShort, check);
@@ -59,6 +60,23 @@ namespace Edge.Core.Configuration
             check.Range("protection.openSwitchCurrentUa", protection.OpenSwitchCurrentUa, 0, protection.ModuleMaximumCurrentUa);
             check.Range("protection.maximumTemperatureDeciCelsius", protection.MaximumTemperatureDeciCelsius, -400, 2000);
             ProtectionGradingCheck.Validate(protection, check);
+        }
+
+        private static void ValidateTemperatureSensorModules(int[] modules, PackLayout layout, ConfigurationCheck check)
+        {
+            if (modules == null)
+            {
+                return;
+            }
+
+            check.Require(
+                modules.Length == layout.TemperatureCount,
+                "protection.temperatureSensorModules",
+                modules.Length.ToString() + " entries for " + layout.TemperatureCount.ToString() + " temperature sensors: give one module (or -1 for the pack) per sensor");
+            for (int t = 0; t < modules.Length; t++)
+            {
+                check.Range("protection.temperatureSensorModules[" + t.ToString() + "]", modules[t], -1, layout.ModuleCount - 1);
+            }
         }
 
         private static void ValidateProtocol(ProtocolConfiguration protocol, ProtectionConfiguration protection, int samplePeriodMs, ConfigurationCheck check)

@@ -204,6 +204,14 @@ namespace Edge.Core.Configuration
         public int DerateRecoveryMs { get; set; } = 60000;
 
         /// <summary>
+        /// The module each temperature sensor sits on (index: sensor), or -1 for a sensor that watches the whole pack
+        /// (ambient, a shared heat sink). A sensor on a module derates and isolates that module alone: its switch
+        /// removes the current that heats it, and the other modules carry on. A pack-wide sensor acts on every module.
+        /// Null: every sensor is pack-wide. Set from a board's <c>[temperature N] module</c>.
+        /// </summary>
+        public int[] TemperatureSensorModules { get; set; }
+
+        /// <summary>
         /// Whether the hardware can push current into the cells (plate). A board whose current stages only
         /// sink clears it (<c>BoardSafetyLimits</c>), and protocols with plating steps are then refused.
         /// </summary>

@@ -1,7 +1,6 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
-using Edge.Core.Configuration.Diagnostics;
 using Edge.Core.Records;
 using Edge.Core.Sampling;
 
@@ -11,24 +10,25 @@ namespace Edge.Core.Diagnosis
     /// How many graded protection levels inside the safety envelope (the warnings and derates of cell voltage, module
     /// current and temperature) are active on each module: kept by <see cref="DiagnosisManager"/> as its rows set and
     /// heal, read by the decision layer to tell when a derated module has been back inside its operating limits long
-    /// enough to have its current restored. Temperature sensors are not tied to modules, so their levels count for
+    /// enough to have its current restored. A temperature sensor counts for the module it sits on, a pack-wide one for
     /// every module.
     /// </summary>
     [HotPath]
     public sealed class ActiveProtectionLevels
     {
-        private readonly PackLayout _layout;
         private readonly int[] _moduleLevels;
-        private int _temperatureLevels;
+        private int _packLevels;
 
         public ActiveProtectionLevels(PackLayout layout)
         {
-            _layout = layout;
             _moduleLevels = new int[layout.ModuleCount];
         }
 
-        /// <summary>True when no warning or derate level is active on the module's cells, the module or any temperature sensor.</summary>
-        public bool AreClear(int module) => _moduleLevels[module] == 0 && _temperatureLevels == 0;
+        /// <summary>
+        /// True when no warning or derate level is active on the module's cells, the module, a temperature sensor on it
+        /// or a pack-wide temperature sensor.
+        /// </summary>
+        public bool AreClear(int module) => _moduleLevels[module] == 0 && _packLevels == 0;
 
         /// <summary>
         /// The warning and derate rows (foxBMS MOL and RSL): the protection family less its safety limits (MSL), which
@@ -53,20 +53,16 @@ namespace Edge.Core.Diagnosis
             }
         }
 
-        /// <summary>A graded level of <paramref name="scope"/> on <paramref name="channel"/> set (+1) or cleared (-1).</summary>
-        internal void Change(DiagnosisScope scope, int channel, int change)
+        /// <summary>A graded level on <paramref name="module"/> (-1: a pack-wide sensor's) set (+1) or cleared (-1).</summary>
+        internal void Change(int module, int change)
         {
-            switch (scope)
+            if (module < 0)
             {
-                case DiagnosisScope.Cell:
-                    _moduleLevels[_layout.ModuleOf(channel)] += change;
-                    break;
-                case DiagnosisScope.Module:
-                    _moduleLevels[channel] += change;
-                    break;
-                default:
-                    _temperatureLevels += change;
-                    break;
+                _packLevels += change;
+            }
+            else
+            {
+                _moduleLevels[module] += change;
             }
         }
     }

@@ -37,10 +37,23 @@ namespace Edge.Core.Diagnosis
         // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
         private readonly bool[] _moduleLatched;
 
+        // Per temperature sensor: the module it sits on, or -1 when it watches the pack.
+        private readonly int[] _sensorModule;
+
         private long _timestampMs;
         private ControlMode _mode;
 
+        /// <summary>A manager whose temperature sensors all watch the whole pack.</summary>
         public DiagnosisManager(DiagnosisTable table, PackLayout layout, TelemetryBuffer telemetry)
+            : this(table, layout, telemetry, null)
+        {
+        }
+
+        /// <summary>
+        /// A manager whose temperature sensor t sits on module <paramref name="temperatureSensorModules"/>[t] (-1: the pack;
+        /// null: every sensor watches the pack), as <c>protection.temperatureSensorModules</c> says.
+        /// </summary>
+        public DiagnosisManager(DiagnosisTable table, PackLayout layout, TelemetryBuffer telemetry, int[] temperatureSensorModules)
         {
             _table = table;
             _layout = layout;
@@ -54,6 +67,11 @@ namespace Edge.Core.Diagnosis
             }
 
             _moduleLatched = new bool[layout.ModuleCount];
+            _sensorModule = new int[layout.TemperatureCount];
+            for (int t = 0; t < _sensorModule.Length; t++)
+            {
+                _sensorModule[t] = temperatureSensorModules != null && t < temperatureSensorModules.Length ? temperatureSensorModules[t] : -1;
+            }
             _channels = channels;
             _notOkCount = new int[DiagnosisTable.RowCount * channels];
             _okCount = new int[DiagnosisTable.RowCount * channels];
@@ -203,6 +221,17 @@ namespace Edge.Core.Diagnosis
                     case DiagnosisScope.Module:
                         ClearChannel(row, module);
                         break;
+                    case DiagnosisScope.Temperature:
+                        // A sensor on another module keeps its evidence: that module was not reset.
+                        for (int t = 0; t < _sensorModule.Length; t++)
+                        {
+                            if (_sensorModule[t] < 0 || _sensorModule[t] == module)
+                            {
+                                ClearChannel(row, t);
+                            }
+                        }
+
+                        break;
                     default:
                         for (int c = 0; c < _channels; c++)
                         {
@@ -216,21 +245,16 @@ namespace Edge.Core.Diagnosis
 
         private void Latch(DiagnosisTableRow row, int channel)
         {
-            switch (row.Scope)
+            int module = ModuleOf(row.Scope, channel);
+            if (module >= 0)
             {
-                case DiagnosisScope.Cell:
-                    LatchModule(_layout.ModuleOf(channel), row.Id);
-                    break;
-                case DiagnosisScope.Module:
-                    LatchModule(channel, row.Id);
-                    break;
-                default:
-                    for (int m = 0; m < _moduleLatched.Length; m++)
-                    {
-                        LatchModule(m, row.Id);
-                    }
+                LatchModule(module, row.Id);
+                return;
+            }
 
-                    break;
+            for (int m = 0; m < _moduleLatched.Length; m++)
+            {
+                LatchModule(m, row.Id);
             }
         }
 
@@ -259,7 +283,23 @@ namespace Edge.Core.Diagnosis
             _active[slot] = active;
             if (ActiveProtectionLevels.IsGradedLevel(row.Id))
             {
-                _protectionLevels.Change(row.Scope, channel, active ? 1 : -1);
+                _protectionLevels.Change(ModuleOf(row.Scope, channel), active ? 1 : -1);
+            }
+        }
+
+        /// <summary>The module a row's channel belongs to; -1 for the pack (pack rows, pack-wide temperature sensors).</summary>
+        private int ModuleOf(DiagnosisScope scope, int channel)
+        {
+            switch (scope)
+            {
+                case DiagnosisScope.Cell:
+                    return _layout.ModuleOf(channel);
+                case DiagnosisScope.Module:
+                    return channel;
+                case DiagnosisScope.Temperature:
+                    return _sensorModule[channel];
+                default:
+                    return -1;
             }
         }
 
@@ -267,6 +307,14 @@ namespace Edge.Core.Diagnosis
         {
             if (_mode == ControlMode.Observe && !row.ActsInObserveMode)
             {
+                return;
+            }
+
+            int module = ModuleOf(row.Scope, channel);
+            if (row.Scope == DiagnosisScope.Temperature && module >= 0)
+            {
+                // A sensor on a module: what would act on the pack acts on that module.
+                _requests.Request(module, row.Reaction == DiagnosisReaction.IsolatePack ? DiagnosisReaction.IsolateModule : row.Reaction, row.Id);
                 return;
             }
 
@@ -283,7 +331,6 @@ namespace Edge.Core.Diagnosis
                 return;
             }
 
-            int module = row.Scope == DiagnosisScope.Cell ? _layout.ModuleOf(channel) : channel;
             _requests.Request(module, row.Reaction, row.Id);
         }
 
@@ -299,6 +346,10 @@ namespace Edge.Core.Diagnosis
             else if (row.Scope == DiagnosisScope.Module)
             {
                 module = channel;
+            }
+            else if (row.Scope == DiagnosisScope.Temperature)
+            {
+                module = _sensorModule[channel];
             }
 
             TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.Event, _timestampMs, module, cell);

@@ -61,6 +61,20 @@ namespace NFUnitTest.Boards
         }
 
         [TestMethod]
+        public void ATemperatureSensorPlacedOnAModuleActsOnThatModule()
+        {
+            // esp32-mux-6s's one sensor watches the pack; with module = 2 its protection acts on module 2 alone.
+            Assert.AreEqual(-1, BoardSetup.FromCatalog("esp32-mux-6s").Configuration.Protection.TemperatureSensorModules[0]);
+
+            string text = BoardText.With(BoardCatalog.Find("esp32-mux-6s"), "[temperature 0]", "module", "2");
+            BoardSetup setup = BoardSetup.FromText(text);
+
+            Assert.IsTrue(setup.IsUsable, setup.Error);
+            Assert.AreEqual(1, setup.Configuration.Protection.TemperatureSensorModules.Length);
+            Assert.AreEqual(2, setup.Configuration.Protection.TemperatureSensorModules[0]);
+        }
+
+        [TestMethod]
         public void DevKitCConfigurationCarriesTheBoardsCells()
         {
             BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");

@@ -80,7 +80,8 @@ namespace Edge.Firmware.Boards
         /// nominal cell resistance of its <c>[cells]</c> section (<see cref="BoardCellParameters"/>;
         /// nothing else on the device can set them), and protection limits never looser than the
         /// board's safety envelope (the core's <see cref="BoardSafetyLimits"/>); no current reduction on a board with a
-        /// module without a setpoint output (<see cref="BoardCurrentSetpoints"/>).
+        /// module without a setpoint output (<see cref="BoardCurrentSetpoints"/>); each temperature sensor on the
+        /// module its section names (<see cref="BoardTemperatureSensors"/>).
         /// </summary>
         public static ControllerConfiguration CreateConfiguration(BoardDefinition board)
         {
@@ -89,6 +90,7 @@ namespace Edge.Firmware.Boards
             BoardCellParameters.Apply(board.CellParameters, configuration);
             BoardCurrentSetpoints.ApplyDefaults(board, configuration);
             BoardSafetyLimits.Apply(board.Safety, configuration);
+            BoardTemperatureSensors.Apply(board, configuration);
             return configuration;
         }
 

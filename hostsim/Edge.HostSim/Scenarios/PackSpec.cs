@@ -38,6 +38,12 @@ public sealed class PackSpec
     /// </summary>
     public int TemperatureSensors { get; set; }
 
+    /// <summary>
+    /// The module each temperature sensor sits on, -1 for one that watches the whole pack; null: every sensor watches
+    /// the pack (the core's protection.temperatureSensorModules).
+    /// </summary>
+    public int[]? TemperatureSensorModules { get; set; }
+
     /// <summary>Pack-level load demand; null: every module runs its own protocol.</summary>
     public DemandSpec? Demand { get; set; }
 

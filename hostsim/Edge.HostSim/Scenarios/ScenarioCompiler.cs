@@ -66,6 +66,8 @@ public static class ScenarioCompiler
             p.PlatingCriticalCurrentUa = Math.Max(1, (int)Math.Round(scenario.Controller.PlatingCriticalMAPerCm2.Value * p.ElectrodeAreaCm2 * 1000));
         }
 
+        c.Protection.TemperatureSensorModules = scenario.Pack.TemperatureSensorModules;
+
         // The safety envelope scales with the area: 5 mA/cm2 (the core's default on 0.385 cm2).
         c.Protection.ModuleMaximumCurrentUa = Math.Max(c.Protection.ModuleMaximumCurrentUa, (int)Math.Min(100000000, Math.Round(5.0 * p.ElectrodeAreaCm2 * 1000)));
         if (scenario.Controller.MinimumPulseS.HasValue)

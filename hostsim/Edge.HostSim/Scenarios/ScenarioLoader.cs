@@ -118,6 +118,39 @@ public static class ScenarioLoader
         return s;
     }
 
+    private static int[] ReadSensorModules(JsonSection section, PackSpec pack)
+    {
+        const string Key = "temperatureSensorModules";
+        JsonElement list = section.Array(Key);
+        string path = section.FieldPath(Key);
+        int count = list.GetArrayLength();
+        if (count != pack.TemperatureSensors)
+        {
+            throw new ScenarioException(path, count + " entries for " + pack.TemperatureSensors + " temperature sensors (pack.temperatureSensors): give one module, or -1 for the whole pack, per sensor");
+        }
+
+        var modules = new int[count];
+        int i = 0;
+        foreach (JsonElement item in list.EnumerateArray())
+        {
+            string itemPath = path + "[" + i + "]";
+            if (item.ValueKind != JsonValueKind.Number || !item.TryGetInt32(out int module))
+            {
+                string found = item.ValueKind == JsonValueKind.Number ? item.GetRawText() : JsonSection.Describe(item.ValueKind);
+                throw new ScenarioException(itemPath, "must be a whole number (a module, or -1 for the whole pack), not " + found);
+            }
+
+            if (module < -1 || module >= pack.Modules)
+            {
+                throw new ScenarioException(itemPath, module + " is not a module of this pack (0 to " + (pack.Modules - 1) + ") nor -1 for the whole pack");
+            }
+
+            modules[i++] = module;
+        }
+
+        return modules;
+    }
+
     private static PackSpec ReadPack(JsonSection section)
     {
         PackSpec pack = new PackSpec();
@@ -136,6 +169,10 @@ public static class ScenarioLoader
         }
 
         pack.TemperatureSensors = (int)section.Integer("temperatureSensors", 0, 4, 0);
+        if (section.Has("temperatureSensorModules"))
+        {
+            pack.TemperatureSensorModules = ReadSensorModules(section, pack);
+        }
         pack.AreaCm2Given = section.Has("areaCm2");
         pack.AreaCm2 = section.Number("areaCm2", 1e-4, 10000, pack.AreaCm2);
         if (section.Has("spread"))

@@ -145,6 +145,27 @@ public class ProtectionGradingTests
     }
 
     [Fact]
+    public void Temperature_sensors_are_placed_one_entry_per_sensor_on_a_module_of_the_pack_or_on_the_pack()
+    {
+        // Two modules and two sensors.
+        var layout = new PackLayout(2, 2, 2);
+        var configuration = new ControllerConfiguration();
+
+        configuration.Protection.TemperatureSensorModules = new[] { 0, -1 };
+        Assert.Null(ConfigurationValidator.Validate(configuration, layout));
+
+        configuration.Protection.TemperatureSensorModules = new[] { 0 };
+        ConfigurationError error = ConfigurationValidator.Validate(configuration, layout);
+        Assert.Equal("protection.temperatureSensorModules", error.Field);
+        Assert.Contains("1 entries for 2 temperature sensors", error.Message);
+
+        configuration.Protection.TemperatureSensorModules = new[] { 0, 2 };
+        Assert.Equal("protection.temperatureSensorModules[1]", ConfigurationValidator.Validate(configuration, layout).Field);
+        configuration.Protection.TemperatureSensorModules = new[] { -2, 0 };
+        Assert.Equal("protection.temperatureSensorModules[0]", ConfigurationValidator.Validate(configuration, layout).Field);
+    }
+
+    [Fact]
     public void Without_a_setpoint_output_a_derate_row_that_still_reduces_the_current_is_refused_with_its_name()
     {
         // BoardCurrentSetpoints.ApplyDefaults would have set it to none; a configuration that keeps it is told how.

@@ -107,6 +107,28 @@ public class ActiveProtectionLevelsTests
     }
 
     [Fact]
+    public void A_temperature_sensor_on_a_module_holds_that_module_alone()
+    {
+        var configuration = new ControllerConfiguration();
+        configuration.Protection.TemperatureSensorModules = new[] { 1 };
+        var rig = new SnapshotRig(new PackLayout(2, 2, 1), configuration);
+        rig.Frame.TemperatureStatus[0] = ChannelStatus.Valid;
+        var monitor = new ProtectionMonitor(rig.Configuration.Protection, rig.Layout);
+        long now = 0;
+        ActiveProtectionLevels levels = rig.Diagnosis.ProtectionLevels;
+
+        Ticks(rig, monitor, ref now, 3, 100, temperatureDeciCelsius: 510);
+        Assert.True(levels.AreClear(0));
+        Assert.False(levels.AreClear(1));
+
+        // A fault reset of the other module leaves the sensor's evidence alone; one of its own module clears it.
+        rig.Diagnosis.ResetModule(0);
+        Assert.False(levels.AreClear(1));
+        rig.Diagnosis.ResetModule(1);
+        Assert.True(levels.AreClear(1));
+    }
+
+    [Fact]
     public void Only_the_warning_and_derate_rows_are_graded_levels()
     {
         DiagnosisId[] graded =

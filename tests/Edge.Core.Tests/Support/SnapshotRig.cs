@@ -22,7 +22,7 @@ public sealed class SnapshotRig
         Snapshot = new MeasurementSnapshot(layout);
         Frame = new SampleFrame(layout);
         Telemetry = new TelemetryBuffer(64, layout.CellsPerModule);
-        Diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, Telemetry);
+        Diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, Telemetry, configuration.Protection.TemperatureSensorModules);
     }
 
     /// <summary>One module of two cells and one temperature sensor with the default configuration.</summary>

@@ -87,6 +87,40 @@ public sealed class TemperatureRiseTests
     }
 
     [Fact]
+    public void A_sensor_on_a_module_isolates_that_module_and_the_other_keeps_its_current()
+    {
+        // Two sensors, one on each module; only sensor 1 (module 1) warms. Same times as above for module 1 alone:
+        // derated at 50.08 s, isolated at 55.08 s; module 0 runs its 60 s pulse at 385 uA.
+        var currents = new PulseCurrents();
+        string text = Text("act")
+            .Replace("\"temperatureSensors\": 1, ", "\"temperatureSensors\": 2, \"temperatureSensorModules\": [0, 1], ")
+            .Replace("\"sensor\": 0", "\"sensor\": 1");
+        SimulationResult result = new ClosedLoopRunner(ScenarioLoader.Parse(text), currents.Options).Run();
+
+        Assert.Equal(50.08, Single(result, "cellOvertemperatureDerate", "warning").TS, 6);
+        SimulationEvent isolation = Single(result, "cellOvertemperature", "fault");
+        Assert.Equal((55.08, 1), (Math.Round(isolation.TS, 6), isolation.Module));
+        Assert.Equal((385, 308, 0), (currents.Before[1], currents.After[1], currents.Late[1]));
+        Assert.Equal((385, 385, 385), (currents.Before[0], currents.After[0], currents.Late[0]));
+        Assert.Equal("hold", result.Modules[1].State);
+        Assert.NotEqual("hold", result.Modules[0].State);
+    }
+
+    [Theory]
+    [InlineData("[0]", "pack.temperatureSensorModules", "1 entries for 2 temperature sensors")]
+    [InlineData("[0, 2]", "pack.temperatureSensorModules[1]", "2 is not a module of this pack (0 to 1) nor -1 for the whole pack")]
+    [InlineData("[0, 0.5]", "pack.temperatureSensorModules[1]", "must be a whole number (a module, or -1 for the whole pack), not 0.5")]
+    [InlineData("[0, \"1\"]", "pack.temperatureSensorModules[1]", "not a string")]
+    [InlineData("1", "pack.temperatureSensorModules", "must be an array")]
+    public void Sensors_are_placed_one_per_sensor_on_a_module_of_the_pack(string modules, string field, string phrase)
+    {
+        string text = Text("act").Replace("\"temperatureSensors\": 1, ", "\"temperatureSensors\": 2, \"temperatureSensorModules\": " + modules + ", ");
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text));
+        Assert.Contains(field, error.Message);
+        Assert.Contains(phrase, error.Message);
+    }
+
+    [Fact]
     public void A_temperature_rise_needs_a_sensor()
     {
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Text("act").Replace("\"temperatureSensors\": 1, ", string.Empty)));

@@ -46,6 +46,18 @@ namespace Edge.Core.Boards.Parsing
                 error = ChannelChecks.CheckModules(sections, cellCount, moduleCount);
             }
 
+            for (int i = 0; i < temperatureCount && error == null; i++)
+            {
+                TemperatureSectionBuilder t = sections.Temperatures[i];
+                if (t.Module >= moduleCount)
+                {
+                    error = t.FailAt(
+                        TemperatureSectionBuilder.ModuleKey,
+                        BoardParseErrorKind.UnknownModule,
+                        "module " + t.Module.ToString() + " has no [module " + t.Module.ToString() + "] section; leave the key out for a sensor that watches the whole pack");
+                }
+            }
+
             if (error == null)
             {
                 error = PinChecks.CheckPins(sections, cellCount, moduleCount, temperatureCount);
@@ -212,7 +224,7 @@ namespace Edge.Core.Boards.Parsing
             for (int i = 0; i < temperatureCount; i++)
             {
                 TemperatureSectionBuilder t = sections.Temperatures[i];
-                temperatures[i] = new TemperatureChannelDefinition(i, InputOf(t, mux), t.Calibration);
+                temperatures[i] = new TemperatureChannelDefinition(i, InputOf(t, mux), t.Calibration, t.Module);
             }
 
             SafetySectionBuilder s = sections.Safety;

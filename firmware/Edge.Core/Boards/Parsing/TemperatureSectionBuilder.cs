@@ -2,16 +2,22 @@
 
 namespace Edge.Core.Boards.Parsing
 {
-    /// <summary>Keys of a <c>[temperature N]</c> section: input and calibration (counts to 0.1 degC).</summary>
+    /// <summary>Keys of a <c>[temperature N]</c> section: input, calibration (counts to 0.1 degC) and the module it sits on.</summary>
     internal sealed class TemperatureSectionBuilder : AnalogSectionBuilder
     {
-        private static readonly string[] s_allowed = new string[] { AdcPinKey, MuxInputKey, CalibrationKey };
+        public const string ModuleKey = "module";
+
+        private static readonly string[] s_allowed = new string[] { AdcPinKey, MuxInputKey, CalibrationKey, ModuleKey };
         private static readonly string[] s_required = new string[] { CalibrationKey };
 
         public TemperatureSectionBuilder(string header, int headerLine, int index)
             : base(header, headerLine, index)
         {
+            Module = TemperatureChannelDefinition.PackWide;
         }
+
+        /// <summary>The module the sensor sits on, or <see cref="TemperatureChannelDefinition.PackWide"/>.</summary>
+        public int Module { get; private set; }
 
         protected override string[] AllowedKeys
         {
@@ -25,8 +31,11 @@ namespace Edge.Core.Boards.Parsing
 
         protected override BoardParseError ApplyOther(BoardLine line)
         {
-            // Unreachable: every allowed key is handled by the base class.
-            return line.Fail(BoardParseErrorKind.UnknownKey, "unknown key");
+            // module: the only key the base class does not handle; whether that module exists is checked with the modules.
+            int value;
+            BoardParseError error = BoardValueReader.ReadInt(line, 0, BoardParser.MaxModules - 1, out value);
+            Module = value;
+            return error;
         }
     }
 }

@@ -249,4 +249,47 @@ public class GradedProtectionReactionTests
         pack.RunUntil(156050);
         Assert.Equal(385, pack.Actions.CurrentSetpointUa[0]);
     }
+
+    [Fact]
+    public void A_sensor_on_a_module_derates_and_isolates_that_module_alone()
+    {
+        // Sensor 0 sits on module 1. 56.0 degC from 6500 ms: the derate confirms on its third reading (6520), for module
+        // 1 only (385 x 80 / 100 = 308 uA). 61.0 degC from 8000 ms: above the 60.0 limit, confirmed at 8020, module 1
+        // is isolated and latched while module 0 keeps pulsing at the protocol's current.
+        var configuration = new ControllerConfiguration { Mode = ControlMode.Act };
+        configuration.Protection.TemperatureSensorModules = new[] { 1 };
+        var pack = Pack(configuration, p => p.Frame.TemperatureDeciCelsius[0] = p.NowMs < 8000 ? 560 : 610, 6500, temperatures: 1);
+
+        pack.RunUntil(6520);
+        Assert.Equal((385, 308), (pack.Actions.CurrentSetpointUa[0], pack.Actions.CurrentSetpointUa[1]));
+        Assert.Equal((100, 80), (pack.Controller.Module(0).CurrentPercent, pack.Controller.Module(1).CurrentPercent));
+
+        pack.RunUntil(8020);
+        Assert.False(pack.Actions.SwitchClosed[1]);
+        Assert.Equal(ModuleState.Hold, pack.Controller.Module(1).State);
+        Assert.True(pack.Controller.Diagnosis.HasLatchedFault(1));
+        Assert.False(pack.Controller.Diagnosis.HasLatchedFault(0));
+
+        pack.RunUntil(12050);
+        Assert.Equal(385, pack.Actions.CurrentSetpointUa[0]);
+        Assert.Equal(ModuleState.Pulse, pack.Controller.Module(0).State);
+
+        // Every over-temperature event names the module its sensor sits on.
+        var events = pack.Records.Where(r => r.Kind == TelemetryRecordKind.Event && r.EventKind == EventKind.Overtemperature).ToList();
+        Assert.Equal(3, events.Count);
+        Assert.All(events, e => Assert.Equal((1, -1), (e.Module, e.Cell)));
+    }
+
+    [Fact]
+    public void A_pack_wide_sensor_still_acts_on_every_module()
+    {
+        var configuration = new ControllerConfiguration { Mode = ControlMode.Act };
+        configuration.Protection.TemperatureSensorModules = new[] { -1 };
+        var pack = Pack(configuration, p => p.Frame.TemperatureDeciCelsius[0] = 610, 6500, temperatures: 1);
+
+        pack.RunUntil(6520);
+        Assert.True(pack.Controller.Diagnosis.HasLatchedFault(0));
+        Assert.True(pack.Controller.Diagnosis.HasLatchedFault(1));
+        Assert.False(pack.Actions.SwitchClosed[0] || pack.Actions.SwitchClosed[1]);
+    }
 }
