@@ -22,6 +22,12 @@ namespace Edge.Core.Boards
         public const int MaxTemperatures = 4;
 
         /// <summary>
+        /// Most ADC readings averaged into one sample (<c>adc_readings_per_sample</c>): 64 take the ESP32's 2-count noise
+        /// to a quarter of a count, and eight inputs at about 50 us a conversion would then spend 26 ms per tick.
+        /// </summary>
+        public const int MaxAdcReadingsPerSample = 64;
+
+        /// <summary>
         /// Parses and validates <paramref name="text"/>. On success <paramref name="board"/> is set and
         /// <paramref name="error"/> is null; otherwise <paramref name="board"/> is null.
         /// </summary>

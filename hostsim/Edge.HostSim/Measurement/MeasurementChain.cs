@@ -31,7 +31,14 @@ public sealed class MeasurementChain
         Adc = adc ?? throw new ArgumentNullException(nameof(adc));
         _noise = noise ?? throw new ArgumentNullException(nameof(noise));
         _mean = new AdcReadingMean(board.AdcFullScaleCounts);
+        ReadingsPerSample = board.AdcReadingsPerSample;
     }
+
+    /// <summary>
+    /// Readings averaged into each sample: the board's <c>adc_readings_per_sample</c> unless a scenario sets
+    /// <c>measurement.adcReadingsPerSample</c> to study another count without editing the board file.
+    /// </summary>
+    public int ReadingsPerSample { get; set; }
 
     public BoardDefinition Board { get; }
 
@@ -83,7 +90,7 @@ public sealed class MeasurementChain
     /// <summary>One channel's sample at <paramref name="adcVolts"/> on the ADC pin: one reading, or the mean of the board's readings.</summary>
     private int Sample(double adcVolts)
     {
-        int readings = Board.AdcReadingsPerSample;
+        int readings = ReadingsPerSample;
         if (readings == 1)
         {
             return Adc.ToCounts(adcVolts, _noise.NextCounts());

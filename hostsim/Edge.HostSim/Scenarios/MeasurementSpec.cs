@@ -17,6 +17,9 @@ public sealed class MeasurementSpec
     /// <summary>Board chains: Gaussian ADC noise in counts ("a few LSB").</summary>
     public double AdcNoiseCounts { get; set; } = 2.0;
 
+    /// <summary>Board chains: ADC readings averaged into each sample, 1-64; null: the board's <c>adc_readings_per_sample</c>.</summary>
+    public int? AdcReadingsPerSample { get; set; }
+
     /// <summary>Voltage quantum, mV: a 12-bit ADC over about 0.15-3.1 V through a divider is about 1.6 mV per count (cell-model.md).</summary>
     public double VoltageLsbMv { get; set; } = 1.6;
 

@@ -350,6 +350,15 @@ public static class ScenarioLoader
         }
 
         m.AdcNoiseCounts = section.Number("adcNoiseCounts", 0, 1000, m.AdcNoiseCounts);
+        if (section.Has("adcReadingsPerSample"))
+        {
+            if (m.Board == null)
+            {
+                throw new ScenarioException(section.FieldPath("adcReadingsPerSample"), "averages a board's ADC readings: give measurement.board too");
+            }
+
+            m.AdcReadingsPerSample = (int)section.Integer("adcReadingsPerSample", 1, Edge.Core.Boards.BoardParser.MaxAdcReadingsPerSample);
+        }
         m.VoltageLsbMv = section.Number("voltageLsbMv", 0, 100, m.VoltageLsbMv);
         m.VoltageNoiseMv = section.Number("voltageNoiseMv", 0, 1000, m.VoltageNoiseMv);
         m.CurrentNoiseUa = section.Number("currentNoiseUa", 0, 100000, m.CurrentNoiseUa);

@@ -237,10 +237,17 @@ public sealed class ClosedLoopRunner
         }
 
         unitAdc = s.Measurement.AdcVrefMv is double vrefMv ? new Esp32AdcModel(vrefMv) : Esp32AdcModel.ForUnit(s.Seed ^ 0xAD0CUL);
-        UnitCalibration? unit = s.Measurement.UnitCalibrated
-            ? CalibrationBench.Calibrate(new MeasurementChain(board, unitAdc, new GaussianNoise(s.Measurement.AdcNoiseCounts, (int)(s.Seed & 0x7FFFFFFF) ^ 0xCA1)), "sim-" + s.Seed)
-            : null;
-        return new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL);
+        int readings = s.Measurement.AdcReadingsPerSample ?? board.AdcReadingsPerSample;
+        UnitCalibration? unit = null;
+        if (s.Measurement.UnitCalibrated)
+        {
+            var bench = new MeasurementChain(board, unitAdc, new GaussianNoise(s.Measurement.AdcNoiseCounts, (int)(s.Seed & 0x7FFFFFFF) ^ 0xCA1)) { ReadingsPerSample = readings };
+            unit = CalibrationBench.Calibrate(bench, "sim-" + s.Seed);
+        }
+
+        var chain = new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL);
+        chain.Chain.ReadingsPerSample = readings;
+        return chain;
     }
 
     private TraceBuffer CreateTrace(Scenario s, int modules, int cells)

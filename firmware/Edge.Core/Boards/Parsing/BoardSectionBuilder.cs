@@ -11,12 +11,6 @@ namespace Edge.Core.Boards.Parsing
         public const string AttenuationKey = "adc_attenuation_db";
         public const string AdcReadingsKey = "adc_readings_per_sample";
 
-        /// <summary>
-        /// Most ADC readings averaged into one sample: 64 take the ESP32's 2-count noise to a quarter of a count, and
-        /// eight inputs at about 50 us a conversion would then spend 26 ms per tick.
-        /// </summary>
-        public const int MaxAdcReadings = 64;
-
         /// <summary>Longest board name (it is published in telemetry topics).</summary>
         private const int MaxNameLength = 40;
 
@@ -100,7 +94,7 @@ namespace Edge.Core.Boards.Parsing
             }
             else if (line.Key == AdcReadingsKey)
             {
-                error = BoardValueReader.ReadInt(line, 1, MaxAdcReadings, out value);
+                error = BoardValueReader.ReadInt(line, 1, BoardParser.MaxAdcReadingsPerSample, out value);
                 AdcReadingsPerSample = value;
             }
             else if (line.Key == StatusLedPinKey)
