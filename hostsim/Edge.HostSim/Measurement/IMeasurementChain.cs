@@ -10,8 +10,11 @@ namespace Edge.HostSim.Measurement;
 /// </summary>
 public interface IMeasurementChain
 {
-    /// <summary>Fills the frame's voltage and current channels for this sample.</summary>
+    /// <summary>Fills the frame's voltage, current and temperature channels for this sample.</summary>
     void Convert(double[] cellVoltageV, int[] moduleCurrentUa, SampleFrame frame);
+
+    /// <summary>True temperature of each of the pack's sensors, 0.1 degC, for the next <see cref="Convert"/> (the runner fills it).</summary>
+    int[] TemperatureDeciCelsius { get; }
 
     /// <summary>Reading of the cell frozen at its last value (stuck channel).</summary>
     bool[] Stuck { get; }

@@ -34,7 +34,7 @@ public sealed class PackSpec
 
     /// <summary>
     /// Temperature sensors on the pack (0-4), read in 0.1 degC: the ambient 25.0 degC unless a temperatureRise
-    /// fault heats one. Not with a board, whose temperature channels the simulator does not model yet.
+    /// fault heats one. With a board, 0 or the board's count: its temperature channels then read them.
     /// </summary>
     public int TemperatureSensors { get; set; }
 

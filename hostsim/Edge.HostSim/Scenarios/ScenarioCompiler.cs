@@ -67,6 +67,11 @@ public static class ScenarioCompiler
         }
 
         c.Protection.TemperatureSensorModules = scenario.Pack.TemperatureSensorModules;
+        if (scenario.Measurement.BoardDefinition != null && scenario.Pack.TemperatureSensors > 0)
+        {
+            // Where the board's [temperature N] module keys put them, as on the device.
+            Edge.Core.Boards.BoardTemperatureSensors.Apply(scenario.Measurement.BoardDefinition, c);
+        }
 
         // The safety envelope scales with the area: 5 mA/cm2 (the core's default on 0.385 cm2).
         c.Protection.ModuleMaximumCurrentUa = Math.Max(c.Protection.ModuleMaximumCurrentUa, (int)Math.Min(100000000, Math.Round(5.0 * p.ElectrodeAreaCm2 * 1000)));

@@ -91,9 +91,9 @@ public static class ScenarioLoader
             s.Measurement = ReadMeasurement(root.Section("measurement"));
         }
 
-        if (s.Pack.TemperatureSensors > 0 && s.Measurement.Board != null)
+        if (s.Pack.TemperatureSensorModules != null && s.Measurement.Board != null)
         {
-            throw new ScenarioException("pack.temperatureSensors", "simulated temperature sensors need the simple measurement chain; a board's temperature channels are not simulated yet");
+            throw new ScenarioException("pack.temperatureSensorModules", "with measurement.board the sensors sit where the board's [temperature N] module keys say");
         }
 
         if (root.Has("trace"))
@@ -496,6 +496,14 @@ public static class ScenarioLoader
             {
                 throw new ScenarioException(Field, "board module " + m + " has " + board.ModuleAt(m).CellCount + " cells, the pack " + scenario.Pack.CellsPerModule);
             }
+        }
+
+        int sensors = scenario.Pack.TemperatureSensors;
+        if (sensors > 0 && sensors != board.TemperatureCount)
+        {
+            throw new ScenarioException(
+                "pack.temperatureSensors",
+                "board '" + board.Name + "' has " + board.TemperatureCount + " temperature channels: 0 leaves them unread, " + board.TemperatureCount + " reads them through the board");
         }
 
         scenario.Measurement.BoardDefinition = board;

@@ -22,6 +22,7 @@ public sealed class BoardMeasurementChain : IMeasurementChain
     private readonly SimRandom _random;
     private readonly int[] _cellCounts;
     private readonly int[] _moduleCounts;
+    private readonly int[] _temperatureCounts;
     private readonly int _fullScale;
 
     /// <summary>
@@ -29,7 +30,18 @@ public sealed class BoardMeasurementChain : IMeasurementChain
     /// (null: the board's nominal curves; the frames are then uncalibrated and no switch closes).
     /// </summary>
     public BoardMeasurementChain(BoardDefinition board, Esp32AdcModel adc, UnitCalibration? calibration, double noiseCounts, ulong seed)
+        : this(board, adc, calibration, noiseCounts, seed, 0)
     {
+    }
+
+    /// <summary>
+    /// As above, reading the first <paramref name="temperatureCount"/> of the board's temperature channels (the pack's
+    /// sensors) through their front end and the ADC.
+    /// </summary>
+    public BoardMeasurementChain(BoardDefinition board, Esp32AdcModel adc, UnitCalibration? calibration, double noiseCounts, ulong seed, int temperatureCount)
+    {
+        TemperatureDeciCelsius = new int[temperatureCount];
+        _temperatureCounts = new int[board.TemperatureCount];
         _chain = new MeasurementChain(board, adc, new GaussianNoise(noiseCounts, (int)(seed & 0x7FFFFFFF)));
         _converter = new BoardSampleConverter(new BoardAdcChannels(board, calibration));
         _random = new SimRandom(seed);
@@ -49,6 +61,9 @@ public sealed class BoardMeasurementChain : IMeasurementChain
     public bool[] Saturated { get; }
 
     public double[] ExtraNoiseMv { get; }
+
+    /// <inheritdoc />
+    public int[] TemperatureDeciCelsius { get; }
 
     public void Convert(double[] cellVoltageV, int[] moduleCurrentUa, SampleFrame frame)
     {
@@ -79,6 +94,11 @@ public sealed class BoardMeasurementChain : IMeasurementChain
             _moduleCounts[m] = _chain.ModuleCurrentCounts(m, moduleCurrentUa[m] * 1e-6);
         }
 
-        _converter.Convert(_cellCounts, _moduleCounts, null!, _chain.ReferenceCounts(), frame);
+        for (int t = 0; t < TemperatureDeciCelsius.Length; t++)
+        {
+            _temperatureCounts[t] = _chain.TemperatureCounts(t, TemperatureDeciCelsius[t] / 10.0);
+        }
+
+        _converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _chain.ReferenceCounts(), frame);
     }
 }

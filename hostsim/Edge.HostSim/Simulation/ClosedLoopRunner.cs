@@ -53,6 +53,7 @@ public sealed class ClosedLoopRunner
         ICellBank bank = CellBankFactory.Create(s, periodMs / 1000.0);
         BoardDefinition? board = s.Measurement.BoardDefinition;
         IMeasurementChain chain = CreateChain(s, board, cells, out Esp32AdcModel? unitAdc);
+        int[] temperatures = chain.TemperatureDeciCelsius;
         FaultInjector faults = new FaultInjector(s.Faults, layout.CellsPerModule, bank, chain, s.Seed);
         SimRandom jitterRandom = new SimRandom(s.Seed ^ 0x71C4UL);
         TickReleaseModel releases = new TickReleaseModel(periodMs, s.Seed ^ 0x7E1EUL);
@@ -120,12 +121,12 @@ public sealed class ClosedLoopRunner
             // Measurement chain and the core; the tick count and the sample time are the firmware's.
             if (ticked)
             {
-                chain.Convert(plant.VoltageV, plant.TrueCurrentUa, frame);
-                for (int t = 0; t < layout.TemperatureCount; t++)
+                for (int t = 0; t < temperatures.Length; t++)
                 {
-                    frame.TemperatureDeciCelsius[t] = faults.TemperatureDeciCelsius(t, timeS);
-                    frame.TemperatureStatus[t] = ChannelStatus.Valid;
+                    temperatures[t] = faults.TemperatureDeciCelsius(t, timeS);
                 }
+
+                chain.Convert(plant.VoltageV, plant.TrueCurrentUa, frame);
 
                 frame.TickIndex = executedTicks;
                 int jitter = faults.JitterMs;
@@ -233,7 +234,7 @@ public sealed class ClosedLoopRunner
         if (board == null)
         {
             unitAdc = null;
-            return new VirtualMeasurementChain(s.Measurement, cells, s.Seed ^ 0xADC0UL);
+            return new VirtualMeasurementChain(s.Measurement, cells, s.Pack.TemperatureSensors, s.Seed ^ 0xADC0UL);
         }
 
         unitAdc = s.Measurement.AdcVrefMv is double vrefMv ? new Esp32AdcModel(vrefMv) : Esp32AdcModel.ForUnit(s.Seed ^ 0xAD0CUL);
@@ -245,7 +246,7 @@ public sealed class ClosedLoopRunner
             unit = CalibrationBench.Calibrate(bench, "sim-" + s.Seed);
         }
 
-        var chain = new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL);
+        var chain = new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL, s.Pack.TemperatureSensors);
         chain.Chain.ReadingsPerSample = readings;
         return chain;
     }

@@ -18,8 +18,9 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
     private readonly double _lsbMv;
     private readonly int _railMv;
 
-    public VirtualMeasurementChain(MeasurementSpec spec, int cellCount, ulong seed)
+    public VirtualMeasurementChain(MeasurementSpec spec, int cellCount, int temperatureCount, ulong seed)
     {
+        TemperatureDeciCelsius = new int[temperatureCount];
         _spec = spec;
         _random = new SimRandom(seed);
         _lsbMv = spec.VoltageLsbMv;
@@ -34,6 +35,9 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
     public bool[] Saturated { get; }
 
     public double[] ExtraNoiseMv { get; }
+
+    /// <inheritdoc />
+    public int[] TemperatureDeciCelsius { get; }
 
     public void Convert(double[] cellVoltageV, int[] moduleCurrentUa, SampleFrame frame)
     {
@@ -93,6 +97,14 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
             double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * _random.FastGaussian() : 0.0);
             ua[m] = (int)Math.Round(value);
             frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+        }
+
+        // The simple chain reads temperatures as they are.
+        int[] temperatures = TemperatureDeciCelsius;
+        for (int t = 0; t < temperatures.Length; t++)
+        {
+            frame.TemperatureDeciCelsius[t] = temperatures[t];
+            frame.TemperatureStatus[t] = ChannelStatus.Valid;
         }
     }
 }

@@ -106,6 +106,61 @@ public sealed class TemperatureRiseTests
         Assert.NotEqual("hold", result.Modules[0].State);
     }
 
+    [Fact]
+    public void A_boards_sensor_is_read_through_its_channel_and_acts_on_the_module_the_board_puts_it_on()
+    {
+        // The six-cell multiplexed board (three modules of two, 20 ms ticks, temperature limit 45.0 degC: levels 35.0,
+        // 40.0 and 45.0) with its one NTC channel placed on module 2. Warming at 1 K/s from 20 s, the true temperature
+        // passes 40.0 degC at 35 s and 45.0 at 40 s; read through the NTC's curve, the unit's ADC (its own Vref, 2 counts
+        // of noise) and back, the levels confirm within half a second of those times. Module 2 is derated and then
+        // isolated; modules 0 and 1 keep the protocol's current.
+        string board = Path.Combine(Path.GetTempPath(), "edge-mux-6s-sensor-on-module-2-" + Environment.ProcessId + ".board");
+        string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "boards", "esp32-mux-6s.board"));
+        File.WriteAllText(board, text.Replace("[temperature 0]\n", "[temperature 0]\nmodule = 2\n", StringComparison.Ordinal));
+        try
+        {
+            SimulationResult result = new ClosedLoopRunner(ScenarioLoader.Parse("""
+                { "name": "mux-warming", "seed": 3, "samplePeriodMs": 20, "timeLimitS": 50,
+                  "pack": { "modules": 3, "cellsPerModule": 2, "temperatureSensors": 1, "preset": "nak50-nasicon" },
+                  "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
+                  "controller": { "mode": "act" },
+                  "measurement": { "board": "BOARD" },
+                  "faults": [ { "atS": 20, "kind": "temperatureRise", "sensor": 0, "rateCPerS": 1 } ] }
+                """.Replace("BOARD", board.Replace("\\", "/"))), new RunOptions { RecordTrace = false }).Run();
+
+            SimulationEvent derate = Single(result, "cellOvertemperatureDerate", "warning");
+            SimulationEvent isolation = Single(result, "cellOvertemperature", "fault");
+            Assert.InRange(derate.TS, 35.0, 35.5);
+            Assert.InRange(isolation.TS, 40.0, 40.5);
+            Assert.Equal((2, 2), (derate.Module, isolation.Module));
+            Assert.InRange(isolation.Value, 450, 460);
+            Assert.Equal("hold", result.Modules[2].State);
+            Assert.All(new[] { 0, 1 }, m => Assert.NotEqual("hold", result.Modules[m].State));
+        }
+        finally
+        {
+            File.Delete(board);
+        }
+    }
+
+    [Fact]
+    public void A_board_is_read_with_none_or_all_of_its_temperature_channels()
+    {
+        string text = """
+            { "name": "x", "seed": 1, "samplePeriodMs": 20, "timeLimitS": 10,
+              "pack": { "modules": 3, "cellsPerModule": 2, "temperatureSensors": 2, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ] },
+              "measurement": { "board": "BOARD" } }
+            """.Replace("BOARD", Path.Combine(AppContext.BaseDirectory, "boards", "esp32-mux-6s.board").Replace("\\", "/"));
+        var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text));
+        Assert.Contains("pack.temperatureSensors", error.Message);
+        Assert.Contains("has 1 temperature channels: 0 leaves them unread, 1 reads them through the board", error.Message);
+
+        error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text.Replace("\"temperatureSensors\": 2,", "\"temperatureSensors\": 1, \"temperatureSensorModules\": [0],")));
+        Assert.Contains("pack.temperatureSensorModules", error.Message);
+        Assert.Contains("the board's [temperature N] module keys say", error.Message);
+    }
+
     [Theory]
     [InlineData("[0]", "pack.temperatureSensorModules", "1 entries for 2 temperature sensors")]
     [InlineData("[0, 2]", "pack.temperatureSensorModules[1]", "2 is not a module of this pack (0 to 1) nor -1 for the whole pack")]
