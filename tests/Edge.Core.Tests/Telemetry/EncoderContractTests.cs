@@ -233,6 +233,21 @@ public class EncoderContractTests
         Assert.True(protocol.GetProperty("repeat").GetBoolean());
     }
 
+    [Fact]
+    public void ConfigCarriesTheDerateRecoveryAndWhereTheTemperatureSensorsSit()
+    {
+        var configuration = new ControllerConfiguration();
+        var layout = new PackLayout(4, 2, 4);
+        JsonElement plain = Encode(w => ConfigEncoder.Encode(w, configuration, layout, "b", 0), ConfigEncoder.MaximumBytes(2)).GetProperty("protection");
+        Assert.Equal(60000, plain.GetProperty("derateRecoveryMs").GetInt32());
+        Assert.False(plain.TryGetProperty("temperatureSensorModules", out _));
+
+        // The widest placement (four sensors, the one a pack-wide) still fits the message's budget.
+        configuration.Protection.TemperatureSensorModules = new[] { 0, 3, -1, 2 };
+        JsonElement placed = Encode(w => ConfigEncoder.Encode(w, configuration, layout, "3fa9c2d1", int.MaxValue), ConfigEncoder.MaximumBytes(2)).GetProperty("protection");
+        Assert.Equal(new[] { 0, 3, -1, 2 }, placed.GetProperty("temperatureSensorModules").EnumerateArray().Select(e => e.GetInt32()).ToArray());
+    }
+
     [Theory]
     [InlineData(0L, 0, "0")]
     [InlineData(3848L, 4, "0.3848")]

@@ -47,6 +47,18 @@ namespace Edge.Core.Telemetry.Encoding
             writer.Number("temperatureDerateDeciCelsius", protection.TemperatureDerateDeciCelsius);
             writer.Number("derateCurrentPercent", protection.DerateCurrentPercent);
             writer.Number("derateRecoveryMs", protection.DerateRecoveryMs);
+            int[] sensorModules = protection.TemperatureSensorModules;
+            if (sensorModules != null)
+            {
+                writer.Name("temperatureSensorModules");
+                writer.BeginArray();
+                for (int t = 0; t < sensorModules.Length; t++)
+                {
+                    writer.NumberValue(sensorModules[t]);
+                }
+
+                writer.EndArray();
+            }
             writer.EndObject();
 
             ProtocolConfiguration protocol = configuration.Protocol;
