@@ -726,7 +726,12 @@ namespace Edge.Core.Decision
             _derateSteps--;
             _currentPercent = CombinedPercent(_depletionPercent, _derateSteps);
             _capabilityStale = true;
-            WriteEvent(EventKind.DerateLifted, -1, _currentPercent, before, now, telemetry);
+
+            // Depletion may since have taken the current to its floor, where a step undone changes nothing to report.
+            if (_currentPercent > before)
+            {
+                WriteEvent(EventKind.DerateLifted, -1, _currentPercent, before, now, telemetry);
+            }
         }
 
         /// <summary>

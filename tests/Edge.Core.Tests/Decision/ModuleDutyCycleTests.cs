@@ -151,6 +151,28 @@ public class ModuleDutyCycleTests
         Assert.Equal((ModuleSubState.Pulse, 308), (engine.Module.SubState, engine.Module.SetpointUa));
     }
 
+    [Fact]
+    public void ADerateUndoneAtTheCurrentsFloorIsNotReportedAsALift()
+    {
+        // Depletion steps of 50 %, derate steps of 10 %, floor 25 %. A derate (100 -> 90 %), then two depletion steps:
+        // depletion's own 100 -> 50 -> 25 %, combined 50 x 0.9 = 45 and 25 x 0.9 = 22.5, held at the floor, 25. Undoing
+        // the derate gives 25 % again: nothing rises, so there is no lift to report.
+        var engine = new Engine(c =>
+        {
+            c.Depletion.CurrentReductionPercent = 50;
+            c.Protection.DerateCurrentPercent = 10;
+        });
+        engine.Start();
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.CellOvervoltageDerate));
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.DepletionTrendWarning));
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.DepletionTrendWarning));
+        Assert.Equal((25, 1), (engine.Module.CurrentPercent, engine.Module.DerateSteps));
+
+        engine.RunThrough(61000);
+        Assert.Equal((25, 0), (engine.Module.CurrentPercent, engine.Module.DerateSteps));
+        Assert.DoesNotContain(engine.Records, r => r.Kind == TelemetryRecordKind.Event && r.EventKind == EventKind.DerateLifted);
+    }
+
     private static readonly ProtocolStep Strip1s = new ProtocolStep(ProtocolStepKind.Strip, 385, 1000);
     private static readonly ProtocolStep Plate1s = new ProtocolStep(ProtocolStepKind.Plate, 385, 1000);
 
