@@ -72,6 +72,7 @@ namespace Edge.Core.Diagnosis
             {
                 _sensorModule[t] = temperatureSensorModules != null && t < temperatureSensorModules.Length ? temperatureSensorModules[t] : -1;
             }
+
             _channels = channels;
             _notOkCount = new int[DiagnosisTable.RowCount * channels];
             _okCount = new int[DiagnosisTable.RowCount * channels];
@@ -314,7 +315,11 @@ namespace Edge.Core.Diagnosis
             if (row.Scope == DiagnosisScope.Temperature && module >= 0)
             {
                 // A sensor on a module: what would act on the pack acts on that module.
-                _requests.Request(module, row.Reaction == DiagnosisReaction.IsolatePack ? DiagnosisReaction.IsolateModule : row.Reaction, row.Id);
+                if (row.Reaction != DiagnosisReaction.None)
+                {
+                    _requests.Request(module, row.Reaction == DiagnosisReaction.IsolatePack ? DiagnosisReaction.IsolateModule : row.Reaction, row.Id);
+                }
+
                 return;
             }
 
