@@ -37,4 +37,13 @@ public sealed class ModuleResult
 
     /// <summary>Times the module's switch closed (the core's SwitchCloseCount: switch wear).</summary>
     public int SwitchCount { get; init; }
+
+    /// <summary>
+    /// The module's pulse current at the end, percent of the protocol's (act mode): depletion's reductions times the
+    /// protection derates still in effect.
+    /// </summary>
+    public int CurrentPercent { get; init; }
+
+    /// <summary>Protection derates still in effect at the end (each is lifted after protection.derateRecoveryMs inside the limits).</summary>
+    public int DerateSteps { get; init; }
 }

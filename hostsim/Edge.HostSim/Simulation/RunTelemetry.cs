@@ -90,6 +90,8 @@ public sealed class RunTelemetry
                 StoppedAtS = _stoppedAtS[m],
                 CellHardShortS = cellHardShortS[m],
                 SwitchCount = module.SwitchCloseCount,
+                CurrentPercent = module.CurrentPercent,
+                DerateSteps = module.DerateSteps,
             };
         }
 

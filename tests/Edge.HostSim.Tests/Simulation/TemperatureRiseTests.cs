@@ -36,6 +36,7 @@ public sealed class TemperatureRiseTests
             Assert.Equal(308, currents.After[m]);
             Assert.Equal(0, currents.Late[m]);
             Assert.Equal("hold", result.Modules[m].State);
+            Assert.Equal((80, 1), (result.Modules[m].CurrentPercent, result.Modules[m].DerateSteps));
         }
     }
 
@@ -83,6 +84,7 @@ public sealed class TemperatureRiseTests
         {
             Assert.Equal(308, currents.First[m]);
             Assert.Equal(385, currents.Second[m]);
+            Assert.Equal((100, 0), (result.Modules[m].CurrentPercent, result.Modules[m].DerateSteps));
         }
     }
 
