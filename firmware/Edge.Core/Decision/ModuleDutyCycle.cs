@@ -46,6 +46,12 @@ namespace Edge.Core.Decision
         private int _depletionPercent = 100;
         private int _derateSteps;
         private long _insideLimitsMs;
+
+        // A derate that returns soon after a lift means the lift overshot: the next wait doubles, so a module hunting
+        // between two currents does so ever more slowly instead of once a minute.
+        private const int MaximumRecoveryBackoff = 16;
+        private int _recoveryBackoff = 1;
+        private long _lastLiftMs = -1;
         private bool _cappedReported;
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
@@ -381,7 +387,7 @@ namespace Edge.Core.Decision
             // the polarisation, the current and (with rests scaled alike) the heat as they are.
             if (requests.Derate[_module])
             {
-                Derate();
+                Derate(now);
             }
 
             // The reaction ladder's last rung: a module whose pulse is already as short and as low as the settings
@@ -677,10 +683,22 @@ namespace Edge.Core.Decision
             return true;
         }
 
-        /// <summary>A protection level's derate: one more step, unless the current is already at its floor.</summary>
-        private void Derate()
+        /// <summary>
+        /// A protection level's derate: one more step, unless the current is already at its floor. One within a wait of the
+        /// latest lift doubles the wait before the next lift (up to 16 times); a later one starts it afresh.
+        /// </summary>
+        private void Derate(long now)
         {
             _insideLimitsMs = 0;
+            if (_lastLiftMs >= 0 && now - _lastLiftMs < RecoveryWaitMs())
+            {
+                _recoveryBackoff = _recoveryBackoff < MaximumRecoveryBackoff ? _recoveryBackoff * 2 : MaximumRecoveryBackoff;
+            }
+            else
+            {
+                _recoveryBackoff = 1;
+            }
+
             int reduced = CombinedPercent(_depletionPercent, _derateSteps + 1);
             if (reduced < _currentPercent)
             {
@@ -697,13 +715,13 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>
-        /// A derated module that has stayed inside its operating limits for <c>protection.derateRecoveryMs</c> gets one
-        /// derate step back, with an event; the next step waits as long again. Any warning or derate level active on
-        /// the module starts the wait over.
+        /// A derated module that has stayed inside its operating limits for <c>protection.derateRecoveryMs</c> (longer after
+        /// an overshoot, see <see cref="Derate"/>) gets one derate step back, with an event; the next step waits as long
+        /// again. Any warning or derate level active on the module starts the wait over.
         /// </summary>
         private void RecoverFromDerate(int intervalMs, long now, TelemetryBuffer telemetry)
         {
-            int recoveryMs = _configuration.Protection.DerateRecoveryMs;
+            long recoveryMs = RecoveryWaitMs();
             if (recoveryMs <= 0)
             {
                 return;
@@ -722,6 +740,7 @@ namespace Edge.Core.Decision
             }
 
             _insideLimitsMs = 0;
+            _lastLiftMs = now;
             int before = _currentPercent;
             _derateSteps--;
             _currentPercent = CombinedPercent(_depletionPercent, _derateSteps);
@@ -733,6 +752,9 @@ namespace Edge.Core.Decision
                 WriteEvent(EventKind.DerateLifted, -1, _currentPercent, before, now, telemetry);
             }
         }
+
+        /// <summary>How long a derated module must stay inside its limits before a step is undone (ms); 0: never.</summary>
+        private long RecoveryWaitMs() => (long)_configuration.Protection.DerateRecoveryMs * _recoveryBackoff;
 
         /// <summary>
         /// The pulse current's percentage after depletion's reductions and <paramref name="derateSteps"/> derates, each

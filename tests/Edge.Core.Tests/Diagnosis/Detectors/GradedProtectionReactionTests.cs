@@ -193,6 +193,30 @@ public class GradedProtectionReactionTests
     }
 
     [Fact]
+    public void A_module_that_overshoots_after_each_lift_waits_twice_as_long_for_the_next()
+    {
+        // From 100 ms into a pulse (the pulse edge stays clean for the edge-resistance tests), cell 1 reads 3200 mV (above
+        // the derate level) in every tick that follows one at the full 154 uA, and its healthy few mV at the derated
+        // 123 uA. First derate at 6110 ms (second reading); inside from 6120, clear on the 50th reading (6610); lifted
+        // after 60 s at 6610 + 5999 x 10 = 66600, in the pulse at 66 s. The full current overshoots at once: derated at
+        // 66620, 20 ms after the lift, so the next wait is 120 s: clear at 67120, lifted at 187110 (a rest). The pulse at
+        // 192 s is derated at 192110, 5 s after that lift: 240 s, clear at 192610, lifted at 432600, derated at 432620.
+        // (The per-pulse depletion trend would read the injected pulses as a change of overpotential; not this test's matter.)
+        ControllerConfiguration configuration = Plating(ControlMode.Act);
+        configuration.Diagnosis[DiagnosisId.DepletionTrendInfo].Enabled = false;
+        configuration.Diagnosis[DiagnosisId.DepletionTrendWarning].Enabled = false;
+        configuration.Diagnosis[DiagnosisId.DepletionTrendFault].Enabled = false;
+        var pack = Pack(configuration, p => p.Frame.CellVoltageMv[1] = p.Actions.CurrentSetpointUa[0] <= -150 && p.NowMs % 6000 >= 100 ? 3200 : p.Frame.CellVoltageMv[1], 6000);
+
+        pack.RunUntil(440000);
+
+        Assert.Equal(
+            new[] { 6110L, 66620L, 192110L, 432620L },
+            ProtectionEvents(pack).Where(e => e.Diagnosis == DiagnosisId.CellOvervoltageDerate).Select(e => e.TimestampMs).ToArray());
+        Assert.Equal(new[] { 66600L, 187110L, 432600L }, Lifts(pack).Select(e => e.TimestampMs).ToArray());
+    }
+
+    [Fact]
     public void With_no_recovery_time_a_derate_holds_for_the_rest_of_the_run()
     {
         ControllerConfiguration configuration = Plating(ControlMode.Act);
