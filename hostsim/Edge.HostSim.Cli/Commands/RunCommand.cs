@@ -132,15 +132,21 @@ public static class RunCommand
         return Report(console, outDir, scenario, result, result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok);
     }
 
+    /// <summary>The pulse current at the end, percent of the protocol's, with the protection derates not yet lifted.</summary>
+    internal static string CurrentAtEnd(ModuleResult m) =>
+        m.DerateSteps > 0
+            ? m.CurrentPercent.ToString(CultureInfo.InvariantCulture) + " (" + m.DerateSteps.ToString(CultureInfo.InvariantCulture) + (m.DerateSteps == 1 ? " derate)" : " derates)")
+            : m.CurrentPercent.ToString(CultureInfo.InvariantCulture);
+
     private static int Report(CliConsole console, string outDir, Scenario scenario, SimulationResult result, int exitCode)
     {
         RunOutputWriter.WriteAll(outDir, scenario, result);
         CultureInfo inv = CultureInfo.InvariantCulture;
         console.Out.WriteLine(string.Format(inv, "scenario {0}: {1} after {2:0.#} s simulated in {3:0.##} s wall ({4:0.0} M cell-steps/s)", result.Scenario, result.TerminatedBy, result.SimulatedS, result.WallS, result.CellSteps / Math.Max(result.WallS, 1e-9) / 1e6));
-        Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "stop");
+        Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "current (%)", "stop");
         foreach (ModuleResult m in result.Modules)
         {
-            table.AddRow(m.Index.ToString(inv), m.CapacityMAhPerCm2.ToString("0.###", inv), m.DutyCycle.ToString("0.###", inv), m.MeanRestS.ToString("0.##", inv), m.StopReason);
+            table.AddRow(m.Index.ToString(inv), m.CapacityMAhPerCm2.ToString("0.###", inv), m.DutyCycle.ToString("0.###", inv), m.MeanRestS.ToString("0.##", inv), CurrentAtEnd(m), m.StopReason);
         }
 
         console.Results.Write(table);

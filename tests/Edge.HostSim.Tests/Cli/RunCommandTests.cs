@@ -142,6 +142,36 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void ARunEndingDeratedSaysSoInTheTableTheSummaryAndTheReport()
+    {
+        // A sensor warmed to 56.0 degC from 10 s (above the 55.0 derate level, below the 60.0 limit) and held there: both
+        // modules end at 385 x 80 % with one derate in effect (act mode); nothing cools, so nothing is lifted.
+        string scenario = WriteScenario("""
+            { "name": "warm", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 30,
+              "pack": { "modules": 2, "cellsPerModule": 1, "temperatureSensors": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+              "controller": { "mode": "act" },
+              "faults": [ { "atS": 10, "kind": "temperatureRise", "sensor": 0, "rateCPerS": 10, "durationS": 3.1 } ] }
+            """);
+        string outDir = Path.Combine(_directory, "out");
+        StringWriter stdout = new StringWriter();
+
+        int code = Program.Execute(new[] { "run", scenario, "--out", outDir, "--progress", "plain" }, stdout, new StringWriter());
+
+        Assert.Equal(0, code);
+        Assert.Contains("current (%)", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("80 (1 derate)", stdout.ToString(), StringComparison.Ordinal);
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        foreach (JsonElement module in summary.RootElement.GetProperty("modules").EnumerateArray())
+        {
+            Assert.Equal((80, 1), (module.GetProperty("currentPercent").GetInt32(), module.GetProperty("derateSteps").GetInt32()));
+        }
+
+        string report = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("current at end (%)", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BadScenarioExitsTwoNamesTheFieldAndWritesNothing()
     {
         string scenario = WriteScenario(Short.Replace("\"Rest for 2 s\"", "\"Rest for 2 parsecs\"", StringComparison.Ordinal));

@@ -59,11 +59,11 @@ public static class RunReport
         return new ReportTable
         {
             Title = "Modules",
-            Columns = new[] { "module", "capacity (mAh/cm2)", "duty cycle", "mean rest (s)", "pulses", "state", "stop reason", "stopped at (s)" },
+            Columns = new[] { "module", "capacity (mAh/cm2)", "duty cycle", "mean rest (s)", "pulses", "current at end (%)", "derates in effect", "state", "stop reason", "stopped at (s)" },
             Rows = result.Modules.Select(m => new[]
             {
                 m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
-                m.Pulses.ToString(s_inv), m.State, m.StopReason, m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
+                m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.StopReason, m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
             }).ToList(),
         };
     }
