@@ -23,7 +23,22 @@ namespace NFUnitTest.Measurement
         /// <summary>Fresh inputs, all at 2000 counts: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
         private static void CreateAcquisition()
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+            CreateAcquisition(BoardSetup.FromCatalog("esp32-devkitc-4s2m"));
+        }
+
+        /// <summary>As <see cref="CreateAcquisition()"/>, on the DevKitC board with <c>adc_readings_per_sample</c> set.</summary>
+        private static void CreateAcquisition(int readingsPerSample)
+        {
+            string text = BoardCatalog.Find("esp32-devkitc-4s2m");
+            string attenuation = "adc_attenuation_db = 11";
+            int at = text.IndexOf(attenuation) + attenuation.Length;
+            BoardSetup setup = BoardSetup.FromText(text.Substring(0, at) + "\nadc_readings_per_sample = " + readingsPerSample.ToString() + text.Substring(at));
+            Assert.AreEqual(readingsPerSample, setup.Board.AdcReadingsPerSample);
+            CreateAcquisition(setup);
+        }
+
+        private static void CreateAcquisition(BoardSetup setup)
+        {
             s_inputs = new FakeAnalogInputs();
             s_acquisition = new SampleAcquisition(setup.Board, s_inputs);
             s_frame = new SampleFrame(setup.Layout);
@@ -113,6 +128,50 @@ namespace NFUnitTest.Measurement
             s_acquisition.Acquire(s_frame);
 
             Assert.IsTrue(s_frame.CellVoltageStatus[2] == ChannelStatus.Implausible);
+        }
+
+        // adc_readings_per_sample = 4: each channel is read four times a tick and its sample is the readings' mean to the
+        // nearest count (halves to even).
+
+        [TestMethod]
+        public void FourReadingsAverageToTheNearestCount()
+        {
+            CreateAcquisition(4);
+
+            // (1880 + 1882 + 1883 + 1884) / 4 = 1882.25 -> 1882 counts; -3272 + 1878 * 7009 / 2871 = 1312.78 mV -> 1313.
+            s_inputs.SetPinReadings(36, new int[] { 1880, 1882, 1883, 1884 });
+
+            s_acquisition.Acquire(s_frame);
+
+            Assert.AreEqual(4, s_inputs.ReadsOf(36));
+            Assert.AreEqual(1313, s_frame.CellVoltageMv[0]);
+            Assert.IsTrue(s_frame.CellVoltageStatus[0] == ChannelStatus.Valid);
+            Assert.AreEqual(1882, s_acquisition.CellCountsAt(0));
+        }
+
+        [TestMethod]
+        public void OneReadingAtFullScaleMakesTheSampleSaturated()
+        {
+            CreateAcquisition(4);
+
+            // The mean, 4094.25, would round to a valid 4094: the channel is at its limit all the same.
+            s_inputs.SetPinReadings(36, new int[] { 4094, 4095, 4094, 4094 });
+
+            s_acquisition.Acquire(s_frame);
+
+            Assert.IsTrue(s_frame.CellVoltageStatus[0] == ChannelStatus.Saturated);
+        }
+
+        [TestMethod]
+        public void OneFailedReadMakesTheSampleImplausible()
+        {
+            CreateAcquisition(4);
+
+            s_inputs.SetPinReadings(36, new int[] { 1882, -1, 1882, 1882 });
+
+            s_acquisition.Acquire(s_frame);
+
+            Assert.IsTrue(s_frame.CellVoltageStatus[0] == ChannelStatus.Implausible);
         }
     }
 }
