@@ -194,13 +194,14 @@ namespace Edge.Core.Configuration
 
         /// <summary>
         /// Act mode: how long a derated module must stay inside its operating limits (no warning or derate level active
-        /// on its cells, its current or any temperature sensor) before one derate step is undone (ms); each further
-        /// step waits as long again. The warning level (MOL) lies below the derate level (RSL), so a module that came
-        /// back just under the derate level is not restored; one whose pulses still reach the warning level stays
-        /// derated. 60 s: ten pulse cycles of the default protocol (1 s pulses, 5 s rests), and many times the levels' heal counts
-        /// (0.5 s; temperature 1 s), so a reading that settled only for a rest does not count. A derate that returns
-        /// within one wait of a lift doubles the module's next wait (up to 16 times: 16 min by default), so a module
-        /// hunting between two currents does so ever more slowly. 0: a derate holds for the rest of the run.
+        /// on its cells, its current or a temperature sensor that watches it) before one derate step is undone (ms);
+        /// each further step waits as long again. The warning level (MOL) lies below the derate level (RSL), so a module
+        /// that came back just under the derate level is not restored; one whose pulses still reach the warning level
+        /// stays derated. 60 s: ten pulse cycles of the default protocol (1 s pulses, 5 s rests), and many times the
+        /// levels' heal counts (0.5 s; temperature 1 s), so a reading that settled only for a rest does not count. A
+        /// derate that returns within one wait of a lift doubles the module's next wait (up to 16 times: 16 min by
+        /// default), so a module hunting between two currents does so ever more slowly. 0: a derate holds for the rest
+        /// of the run.
         /// </summary>
         public int DerateRecoveryMs { get; set; } = 60000;
 
