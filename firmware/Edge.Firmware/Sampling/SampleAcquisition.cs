@@ -108,19 +108,25 @@ namespace Edge.Firmware.Sampling
         [HotPath]
         public void Acquire(SampleFrame frame)
         {
+            // One reading per sample (the shipped boards) reads straight through: on the device each extra call per
+            // channel and tick is interpreted overhead.
+            bool single = _readingsPerSample == 1;
             for (int m = 0; m < _moduleCounts.Length; m++)
             {
-                _moduleCounts[m] = Read(_board.ModuleAt(m).CurrentInput);
+                AnalogInputDefinition input = _board.ModuleAt(m).CurrentInput;
+                _moduleCounts[m] = single ? _inputs.ReadCounts(input) : Average(input);
             }
 
             for (int c = 0; c < _cellCounts.Length; c++)
             {
-                _cellCounts[c] = Read(_board.CellAt(c).Input);
+                AnalogInputDefinition input = _board.CellAt(c).Input;
+                _cellCounts[c] = single ? _inputs.ReadCounts(input) : Average(input);
             }
 
             for (int t = 0; t < _temperatureCounts.Length; t++)
             {
-                _temperatureCounts[t] = Read(_board.TemperatureAt(t).Input);
+                AnalogInputDefinition input = _board.TemperatureAt(t).Input;
+                _temperatureCounts[t] = single ? _inputs.ReadCounts(input) : Average(input);
             }
 
             BoardSampleConverter converter = _converter;
@@ -130,20 +136,15 @@ namespace Edge.Firmware.Sampling
             }
             else
             {
-                _referenceCounts = Read(_board.Reference.Input);
+                _referenceCounts = single ? _inputs.ReadCounts(_board.Reference.Input) : Average(_board.Reference.Input);
                 converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _referenceCounts, frame);
             }
         }
 
-        /// <summary>One channel's sample: a single reading, or the mean of the board's readings per sample.</summary>
+        /// <summary>One channel's sample as the mean of the board's readings per sample.</summary>
         [HotPath]
-        private int Read(AnalogInputDefinition input)
+        private int Average(AnalogInputDefinition input)
         {
-            if (_readingsPerSample == 1)
-            {
-                return _inputs.ReadCounts(input);
-            }
-
             AdcReadingMean mean = _mean;
             mean.Begin();
             for (int i = 0; i < _readingsPerSample; i++)
