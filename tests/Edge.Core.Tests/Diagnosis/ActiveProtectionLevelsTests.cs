@@ -17,9 +17,11 @@ namespace Edge.Core.Tests.Diagnosis;
 /// </summary>
 public class ActiveProtectionLevelsTests
 {
-    private static (SnapshotRig Rig, ProtectionMonitor Monitor) Make()
+    private static (SnapshotRig Rig, ProtectionMonitor Monitor) Make(int[] temperatureSensorModules = null)
     {
-        var rig = new SnapshotRig(new PackLayout(2, 2, 1), new ControllerConfiguration());
+        var configuration = new ControllerConfiguration();
+        configuration.Protection.TemperatureSensorModules = temperatureSensorModules;
+        var rig = new SnapshotRig(new PackLayout(2, 2, 1), configuration);
         rig.Frame.TemperatureStatus[0] = ChannelStatus.Valid;
         return (rig, new ProtectionMonitor(rig.Configuration.Protection, rig.Layout));
     }
@@ -109,11 +111,7 @@ public class ActiveProtectionLevelsTests
     [Fact]
     public void A_temperature_sensor_on_a_module_holds_that_module_alone()
     {
-        var configuration = new ControllerConfiguration();
-        configuration.Protection.TemperatureSensorModules = new[] { 1 };
-        var rig = new SnapshotRig(new PackLayout(2, 2, 1), configuration);
-        rig.Frame.TemperatureStatus[0] = ChannelStatus.Valid;
-        var monitor = new ProtectionMonitor(rig.Configuration.Protection, rig.Layout);
+        var (rig, monitor) = Make(new[] { 1 });
         long now = 0;
         ActiveProtectionLevels levels = rig.Diagnosis.ProtectionLevels;
 
