@@ -24,7 +24,7 @@ namespace Edge.Mqtt.Tests
         }
 
         [Theory]
-        [InlineData("firmware/Edge.Core/Telemetry/CONTRACT.md")]
+        [InlineData("firmware/Edge.Core.Messaging/Telemetry/CONTRACT.md")]
         [InlineData("firmware/README.md")]
         [InlineData("hostsim/Edge.HostSim/Mqtt/README.md")]
         public void DocumentedSchedule_IsTheCodes(string document)

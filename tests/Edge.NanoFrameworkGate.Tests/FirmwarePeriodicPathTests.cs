@@ -16,7 +16,7 @@ namespace Edge.NanoFrameworkGate.Tests
         public void NoSourceForcesACollection()
         {
             string root = RepositoryFiles.Root;
-            string[] folders = { Path.Combine(root, "firmware", "Edge.Core"), Path.Combine(root, "firmware", "Edge.Firmware"), Path.Combine(root, "firmware", "Edge.Firmware.App") };
+            string[] folders = { Path.Combine(root, "firmware", "Edge.Core"), Path.Combine(root, "firmware", "Edge.Core.Boards"), Path.Combine(root, "firmware", "Edge.Core.Messaging"), Path.Combine(root, "firmware", "Edge.Firmware"), Path.Combine(root, "firmware", "Edge.Firmware.App") };
             var offenders = folders
                 .SelectMany(f => Directory.GetFiles(f, "*.cs", SearchOption.AllDirectories))
                 .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar) && !f.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar))

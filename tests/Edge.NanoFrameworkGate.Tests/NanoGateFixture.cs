@@ -107,6 +107,42 @@ namespace Edge.NanoFrameworkGate.Tests
             return new GateResult(compilerDiagnostics.AddRange(analyzerDiagnostics));
         }
 
+        /// <summary>
+        /// Compiles against the named surface assemblies (and other images, such as a gate assembly) without
+        /// the analyzer and returns the assembly image; throws on a compile error.
+        /// </summary>
+        public byte[] Emit(string assemblyName, IEnumerable<string> surfaces, GateSource[] sources, OptimizationLevel optimization, params byte[][] otherReferences)
+        {
+            var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp8);
+            IEnumerable<MetadataReference> references = References(surfaces).Concat(otherReferences.Select(image => MetadataReference.CreateFromImage(image)));
+            var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimization, nullableContextOptions: NullableContextOptions.Disable);
+            CSharpCompilation compilation = CSharpCompilation.Create(
+                assemblyName,
+                sources.Select(s => CSharpSyntaxTree.ParseText(s.Text, parseOptions, s.Path)),
+                references,
+                options);
+            using (var peStream = new MemoryStream())
+            {
+                var result = compilation.Emit(peStream);
+                if (!result.Success)
+                {
+                    throw new InvalidOperationException(assemblyName + " does not compile:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+                }
+
+                return peStream.ToArray();
+            }
+        }
+
+        /// <summary>The device assemblies the gate built (embedded at build time), by assembly name.</summary>
+        public static IReadOnlyDictionary<string, byte[]> DeviceAssemblies()
+        {
+            const string prefix = "DeviceAssembly/";
+            Assembly assembly = typeof(NanoGateFixture).Assembly;
+            return assembly.GetManifestResourceNames()
+                .Where(r => r.StartsWith(prefix, StringComparison.Ordinal) && r.EndsWith(".dll", StringComparison.Ordinal))
+                .ToDictionary(r => r.Substring(prefix.Length, r.Length - prefix.Length - ".dll".Length), r => ReadBytes(assembly, r), StringComparer.Ordinal);
+        }
+
         /// <summary>Reads an embedded text resource of this test assembly (snippets, core sources).</summary>
         public static string ReadText(string resource)
         {

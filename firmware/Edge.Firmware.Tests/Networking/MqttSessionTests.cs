@@ -20,7 +20,7 @@ namespace NFUnitTest.Networking
 {
     /// <summary>
     /// The firmware's network thread over the core's device session, as a broker sees it, against the contract
-    /// (Edge.Core/Telemetry/CONTRACT.md): client id, Last Will, subscriptions, retained status and config (also
+    /// (Edge.Core.Messaging/Telemetry/CONTRACT.md): client id, Last Will, subscriptions, retained status and config (also
     /// after every applied change), store-and-forward across an outage, command replies, idempotent and
     /// retained commands, state changes at QoS 1, back-off 1 s doubling to 30 s, discovery, device events.
     /// </summary>

@@ -22,7 +22,7 @@ namespace Edge.NanoFrameworkGate.Tests.Deployment
             IReadOnlyList<string> closure = TestDeploymentCheck.ReferenceClosure(tests);
             IReadOnlyList<string> executables = TestDeploymentCheck.ExecutablesReferencedBy(tests);
 
-            Assert.Equal(new[] { "Edge.Core.nfproj", "Edge.Firmware.nfproj" }, closure.Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "Edge.Core.Boards.nfproj", "Edge.Core.Messaging.nfproj", "Edge.Core.nfproj", "Edge.Firmware.nfproj" }, closure.Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal));
             Assert.True(executables.Count == 0, string.Join("\n", executables));
         }
 

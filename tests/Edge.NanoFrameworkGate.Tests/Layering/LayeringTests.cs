@@ -43,7 +43,8 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
         [Fact]
         public void EveryCoreFolderHasALayer()
         {
-            string[] folders = Directory.GetDirectories(RepositoryFiles.PathOf("firmware", "Edge.Core"))
+            string[] folders = ProjectLayering.CoreFolders
+                .SelectMany(folder => Directory.GetDirectories(RepositoryFiles.PathOf(folder.TrimEnd('/').Split('/'))))
                 .Select(Path.GetFileName)
                 .Where(f => f != "bin" && f != "obj" && f != "Properties")
                 .ToArray();
@@ -77,7 +78,9 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
 
             Assert.Contains("firmware/Edge.Core/Edge.Core.csproj", ProjectLayering.ProjectReferences(simulator));
             Assert.Contains("hostsim/Edge.HostSim.Physics/Edge.HostSim.Physics.csproj", ProjectLayering.ProjectReferences(simulator));
-            Assert.Equal(new[] { "firmware/Edge.Core/Edge.Core.nfproj" }, ProjectLayering.ProjectReferences(firmware));
+            Assert.Equal(
+                new[] { "firmware/Edge.Core/Edge.Core.nfproj", "firmware/Edge.Core.Boards/Edge.Core.Boards.nfproj", "firmware/Edge.Core.Messaging/Edge.Core.Messaging.nfproj" },
+                ProjectLayering.ProjectReferences(firmware));
         }
 
         // ---- one snippet per rule ----
@@ -212,9 +215,29 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
             Assert.Equal(
                 new[]
                 {
-                    "firmware/Edge.Core/Edge.Core.nfproj references ..\\Edge.Firmware\\Edge.Firmware.nfproj: the core references nothing",
-                    "firmware/Edge.Core/Edge.Core.nfproj references Newtonsoft.Json: the core references nothing",
+                    "firmware/Edge.Core/Edge.Core.nfproj references firmware/Edge.Firmware/Edge.Firmware.nfproj: the core's control part (Edge.Core) references no project",
+                    "firmware/Edge.Core/Edge.Core.nfproj references Newtonsoft.Json: the core references no package",
                     "firmware/Edge.Core/Edge.Core.nfproj references assembly System.Net: the core may use mscorlib and System.Math only",
+                },
+                violations);
+        }
+
+        [Fact]
+        public void CorePartsReferenceTheControlPartOnly()
+        {
+            IReadOnlyList<string> violations = ProjectLayering.Check(new[]
+            {
+                Project("firmware/Edge.Core/Edge.Core.nfproj", "..\\Edge.Core.Boards\\Edge.Core.Boards.nfproj"),
+                Project("firmware/Edge.Core.Boards/Edge.Core.Boards.nfproj", "..\\Edge.Core\\Edge.Core.nfproj"),
+                Project("firmware/Edge.Core.Messaging/Edge.Core.Messaging.nfproj", "..\\Edge.Core\\Edge.Core.nfproj", "..\\Edge.Core.Boards\\Edge.Core.Boards.nfproj"),
+                Project("hostsim/Edge.HostSim/Edge.HostSim.csproj", "../../firmware/Edge.Core.Messaging/Edge.Core.Messaging.nfproj"),
+            });
+
+            Assert.Equal(
+                new[]
+                {
+                    "firmware/Edge.Core/Edge.Core.nfproj references firmware/Edge.Core.Boards/Edge.Core.Boards.nfproj: the core's control part (Edge.Core) references no project",
+                    "firmware/Edge.Core.Messaging/Edge.Core.Messaging.nfproj references firmware/Edge.Core.Boards/Edge.Core.Boards.nfproj: a part of the core references the control part (Edge.Core) only",
                 },
                 violations);
         }

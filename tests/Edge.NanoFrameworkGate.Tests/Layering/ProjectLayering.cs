@@ -6,14 +6,21 @@ using System.Xml.Linq;
 namespace Edge.NanoFrameworkGate.Tests.Layering
 {
     /// <summary>
-    /// The rules between projects, from their project files: the core references nothing but
-    /// mscorlib and System.Math; the physics model knows nothing of the core; firmware and simulator
-    /// do not reference each other, except that the simulator runs the core. Project references are
-    /// followed transitively, so a detour through a third project is caught too.
+    /// The rules between projects, from their project files: the core (three assemblies, because
+    /// nanoFramework addresses an assembly's byte code with 16 bits) references nothing but mscorlib,
+    /// System.Math and its own assemblies, and its control part (Edge.Core) none of the other two; the
+    /// physics model knows nothing of the core; firmware and simulator do not reference each other,
+    /// except that the simulator runs the core. Project references are followed transitively, so a
+    /// detour through a third project is caught too.
     /// </summary>
     public static class ProjectLayering
     {
+        /// <summary>The control part of the core: it references no other project.</summary>
         public const string CoreFolder = "firmware/Edge.Core/";
+
+        /// <summary>Every folder of the core, one per assembly: the control part, then the parts built on it.</summary>
+        public static readonly string[] CoreFolders = { CoreFolder, "firmware/Edge.Core.Boards/", "firmware/Edge.Core.Messaging/" };
+
         public const string PhysicsFolder = "hostsim/Edge.HostSim.Physics/";
         public const string FirmwareFolder = "firmware/";
         public const string SimulatorFolder = "hostsim/";
@@ -28,14 +35,14 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
             foreach (ProjectFile project in all)
             {
                 string path = project.Path;
-                if (path.StartsWith(CoreFolder, StringComparison.Ordinal))
+                if (IsCore(path))
                 {
                     violations.AddRange(CoreReferences(project));
                 }
 
                 foreach (string target in Closure(path, direct))
                 {
-                    if (path.StartsWith(PhysicsFolder, StringComparison.Ordinal) && target.StartsWith(CoreFolder, StringComparison.Ordinal))
+                    if (path.StartsWith(PhysicsFolder, StringComparison.Ordinal) && IsCore(target))
                     {
                         violations.Add(path + " references the core (" + target + "): the physics model must not know the controller");
                     }
@@ -46,7 +53,7 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
                     }
 
                     if (path.StartsWith(SimulatorFolder, StringComparison.Ordinal) && target.StartsWith(FirmwareFolder, StringComparison.Ordinal)
-                        && !target.StartsWith(CoreFolder, StringComparison.Ordinal))
+                        && !IsCore(target))
                     {
                         violations.Add(path + " references the firmware project " + target + " (the simulator may reference the core only)");
                     }
@@ -54,6 +61,12 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
             }
 
             return violations;
+        }
+
+        /// <summary>Whether a repository-relative project path lies in one of the core's folders.</summary>
+        public static bool IsCore(string path)
+        {
+            return CoreFolders.Any(folder => path.StartsWith(folder, StringComparison.Ordinal));
         }
 
         /// <summary>Repository-relative paths of the projects a project file references directly.</summary>
@@ -72,9 +85,23 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
 
         private static IEnumerable<string> CoreReferences(ProjectFile project)
         {
-            foreach (XElement reference in Elements(project, "ProjectReference").Concat(Elements(project, "PackageReference")))
+            bool controlPart = project.Path.StartsWith(CoreFolder, StringComparison.Ordinal);
+            string[] targets = ProjectReferences(project).ToArray();
+            foreach (string target in targets)
             {
-                yield return project.Path + " references " + (string)reference.Attribute("Include") + ": the core references nothing";
+                if (controlPart)
+                {
+                    yield return project.Path + " references " + target + ": the core's control part (Edge.Core) references no project";
+                }
+                else if (!target.StartsWith(CoreFolder, StringComparison.Ordinal))
+                {
+                    yield return project.Path + " references " + target + ": a part of the core references the control part (Edge.Core) only";
+                }
+            }
+
+            foreach (XElement reference in Elements(project, "PackageReference"))
+            {
+                yield return project.Path + " references " + (string)reference.Attribute("Include") + ": the core references no package";
             }
 
             foreach (XElement reference in Elements(project, "Reference"))

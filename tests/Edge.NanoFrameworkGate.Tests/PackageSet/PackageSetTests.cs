@@ -36,7 +36,7 @@ namespace Edge.NanoFrameworkGate.Tests.PackageSet
         {
             string[] projects = FirmwareProjects().Select(p => (string)p[0]).ToArray();
 
-            Assert.Equal(new[] { "Edge.Core", "Edge.Firmware", "Edge.Firmware.App", "Edge.Firmware.Tests" }, projects);
+            Assert.Equal(new[] { "Edge.Core", "Edge.Core.Boards", "Edge.Core.Messaging", "Edge.Firmware", "Edge.Firmware.App", "Edge.Firmware.Tests" }, projects);
         }
 
         [Theory]
