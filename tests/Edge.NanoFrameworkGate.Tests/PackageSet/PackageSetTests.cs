@@ -23,11 +23,14 @@ namespace Edge.NanoFrameworkGate.Tests.PackageSet
 | nanoFramework.System.Net | 1.11.60 | System.Net | nanoFramework.CoreLibrary 1.17.11 | x |
 ";
 
+        /// <summary>Every nanoFramework project (a folder with a packages.config), repository-relative: the firmware's and the device benchmark's.</summary>
         public static IEnumerable<object[]> FirmwareProjects()
         {
-            return Directory.GetFiles(RepositoryFiles.PathOf("firmware"), "packages.config", SearchOption.AllDirectories)
+            string root = RepositoryFiles.Root;
+            return new[] { RepositoryFiles.PathOf("firmware"), RepositoryFiles.PathOf("tests", "Edge.DeviceCost.Nano") }
+                .SelectMany(folder => Directory.GetFiles(folder, "packages.config", SearchOption.AllDirectories))
                 .Where(p => !p.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                .Select(p => new object[] { Path.GetFileName(Path.GetDirectoryName(p)) })
+                .Select(p => new object[] { Path.GetRelativePath(root, Path.GetDirectoryName(p)).Replace('\\', '/') })
                 .OrderBy(p => (string)p[0], StringComparer.Ordinal);
         }
 
@@ -36,7 +39,13 @@ namespace Edge.NanoFrameworkGate.Tests.PackageSet
         {
             string[] projects = FirmwareProjects().Select(p => (string)p[0]).ToArray();
 
-            Assert.Equal(new[] { "Edge.Core", "Edge.Core.Boards", "Edge.Core.Messaging", "Edge.Firmware", "Edge.Firmware.App", "Edge.Firmware.Tests" }, projects);
+            Assert.Equal(
+                new[]
+                {
+                    "firmware/Edge.Core", "firmware/Edge.Core.Boards", "firmware/Edge.Core.Messaging", "firmware/Edge.Firmware",
+                    "firmware/Edge.Firmware.App", "firmware/Edge.Firmware.Tests", "tests/Edge.DeviceCost.Nano",
+                },
+                projects);
         }
 
         [Theory]
@@ -52,7 +61,7 @@ namespace Edge.NanoFrameworkGate.Tests.PackageSet
         [MemberData(nameof(FirmwareProjects))]
         public void NfprojReferencesThePinnedVersions(string project)
         {
-            string nfproj = Directory.GetFiles(RepositoryFiles.PathOf("firmware", project), "*.nfproj").Single();
+            string nfproj = Directory.GetFiles(RepositoryFiles.PathOf(project.Split('/')), "*.nfproj").Single();
 
             IReadOnlyList<string> violations = PackageSetCheck.HintPaths(project, File.ReadAllText(nfproj), ReadConfig(project));
 
@@ -149,7 +158,7 @@ namespace Edge.NanoFrameworkGate.Tests.PackageSet
 
         private static PackagesConfig ReadConfig(string project)
         {
-            string path = RepositoryFiles.PathOf("firmware", project, "packages.config");
+            string path = RepositoryFiles.PathOf(project + "/packages.config");
             return PackagesConfig.Parse(project + "/packages.config", File.ReadAllText(path));
         }
 
