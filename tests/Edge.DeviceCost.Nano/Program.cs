@@ -6,7 +6,8 @@ namespace Edge.DeviceCost
     /// <summary>
     /// The device-cost benchmark on nanoFramework itself: the same 16-cell, 4-module pack and frames as the Mono
     /// proxy (Edge.DeviceCost), run on nanoCLR, on an ESP32 or on nf-interpreter's POSIX build (run-on-nanoclr.sh
-    /// beside this file). Prints the best of five rounds of 3,000 ticks, with and without publishing, the free
+    /// beside this file). First boots on each shipped board as the firmware does (BoardBoot: parse, configure,
+    /// encode the config message, convert one raw frame) and prints its checksum and time. Then prints the best of five rounds of 3,000 ticks, with and without publishing, the free
     /// managed heap around one round, and the checksum of every published byte: the Mono proxy prints the same
     /// checksum for the same ticks (--warmup 18000 --ticks 3000 --rounds 5 --checksum) when the core behaves alike
     /// on both runtimes.
@@ -33,6 +34,14 @@ namespace Edge.DeviceCost
         private static void Run()
         {
             Console.WriteLine("Edge device cost on nanoCLR: 16-cell, 4-module pack, every detector on, 10 ms ticks");
+            for (int board = 0; board < BoardBoot.BoardCount; board++)
+            {
+                long bootStart = DateTime.UtcNow.Ticks;
+                uint checksum = BoardBoot.Checksum(BoardBoot.Text(board));
+                long boot = DateTime.UtcNow.Ticks - bootStart;
+                Console.WriteLine("Board boot " + BoardBoot.Name(board) + ": checksum " + checksum.ToString("x8") + " (" + (boot / 10000) + " ms)");
+            }
+
             var tickPack = new BenchmarkPack(false, false);
             var publishPack = new BenchmarkPack(true, true);
             tickPack.Run(WarmupTicks);

@@ -124,18 +124,21 @@ hints=(
     "System.Math=$work/System.Math/out/System.Math.dll"
     "nanoFramework.Runtime.Native=$work/nanoFramework.Runtime.Native/out/nanoFramework.Runtime.Native.dll"
     "Edge.Core=$(gate_out Edge.Core.Gate Edge.Core)"
+    "Edge.Core.Boards=$(gate_out Edge.Core.Boards.Gate Edge.Core.Boards)"
     "Edge.Core.Messaging=$(gate_out Edge.Core.Messaging.Gate Edge.Core.Messaging)"
 )
 convert() { dotnet "$work/pe-converter/pe-converter.dll" "$1" "$work/pe/$2.pe" "${hints[@]}"; }
 convert "$work/System.Math/out/System.Math.dll" System.Math
 convert "$work/nanoFramework.Runtime.Native/out/nanoFramework.Runtime.Native.dll" nanoFramework.Runtime.Native
 convert "$(gate_out Edge.Core.Gate Edge.Core)" Edge.Core
+convert "$(gate_out Edge.Core.Boards.Gate Edge.Core.Boards)" Edge.Core.Boards
 convert "$(gate_out Edge.Core.Messaging.Gate Edge.Core.Messaging)" Edge.Core.Messaging
 convert "$(gate_out Edge.DeviceCost.Nano.Gate Edge.DeviceCost.Nano)" Edge.DeviceCost.Nano
 
 echo "== nanoCLR"
 cd "$work/pe"
-"$nanoclr" mscorlib.pe System.Math.pe nanoFramework.Runtime.Native.pe Edge.Core.pe Edge.Core.Messaging.pe Edge.DeviceCost.Nano.pe \
+"$nanoclr" mscorlib.pe System.Math.pe nanoFramework.Runtime.Native.pe Edge.Core.pe Edge.Core.Boards.pe Edge.Core.Messaging.pe \
+    Edge.DeviceCost.Nano.pe \
     > "$work/nanoclr-run.log" 2>&1 || true
 sed -n '/^Ready\./,$p' "$work/nanoclr-run.log"
 # The benchmark's last line carries the checksum; anything else (a load error, an exception) is a failure.

@@ -12,7 +12,8 @@ namespace Edge.DeviceCost
     /// Options: --warmup N (ticks before measuring, default 18000), --ticks N (measured ticks per round,
     /// default 30000), --rounds N (default 3), --mode both|tick|publish (default both), --checksum (hash every
     /// published byte, to show two builds publish the same; it adds to the publish figure). Rounds interleave
-    /// the two modes; the best round of each is the figure (the machine's other load only adds time).
+    /// the two modes; the best round of each is the figure (the machine's other load only adds time). First it prints
+    /// the boot checksum of each shipped board (BoardBoot), which nanoCLR's run of Edge.DeviceCost.Nano must match.
     /// </summary>
     internal static class Program
     {
@@ -85,6 +86,11 @@ namespace Edge.DeviceCost
             Console.WriteLine("Runtime: " + RuntimeDescription());
             Console.WriteLine("These are figures of this host's runtime, a proxy for the device's interpreter, not the device.");
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Warm-up {0} ticks, then {1} rounds of {2} measured ticks", warmup, rounds, ticks));
+
+            for (int board = 0; board < BoardBoot.BoardCount; board++)
+            {
+                Console.WriteLine("Board boot " + BoardBoot.Name(board) + ": checksum " + BoardBoot.Checksum(BoardBoot.Text(board)).ToString("x8", CultureInfo.InvariantCulture));
+            }
 
             BenchmarkPack tickPack = runTick ? new BenchmarkPack(false, false) : null;
             BenchmarkPack publishPack = runPublish ? new BenchmarkPack(true, checksum) : null;
