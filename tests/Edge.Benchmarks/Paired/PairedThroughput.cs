@@ -96,12 +96,7 @@ public static class PairedThroughput
     /// <summary>One build's run, through reflection: its types are not ours, they live in their own load context.</summary>
     private static Func<long> Load(string directory, string scenarioJson, string name)
     {
-        var context = new AssemblyLoadContext(name);
-        context.Resolving += (c, assembly) =>
-        {
-            string path = Path.Combine(directory, assembly.Name + ".dll");
-            return File.Exists(path) ? c.LoadFromAssemblyPath(path) : null;
-        };
+        var context = new BuildLoadContext(name, directory);
         Assembly hostSim = context.LoadFromAssemblyPath(Path.Combine(directory, "Edge.HostSim.dll"));
         Type loader = hostSim.GetType("Edge.HostSim.Scenarios.ScenarioLoader", throwOnError: true)!;
         object scenario = loader.GetMethod("Parse", new[] { typeof(string), typeof(string) })!.Invoke(null, new object?[] { scenarioJson, null })!;
@@ -109,6 +104,11 @@ public static class PairedThroughput
         Type runnerType = hostSim.GetType("Edge.HostSim.Simulation.ClosedLoopRunner", throwOnError: true)!;
         ConstructorInfo constructor = runnerType.GetConstructor(new[] { scenario.GetType(), optionsType })!;
         MethodInfo run = runnerType.GetMethod("Run", Type.EmptyTypes)!;
+        foreach (Assembly loaded in context.Assemblies)
+        {
+            Console.WriteLine($"{name}: {loaded.GetName().Name} from {loaded.Location}");
+        }
+
         return () =>
         {
             object options = Activator.CreateInstance(optionsType)!;
@@ -117,6 +117,28 @@ public static class PairedThroughput
             object result = run.Invoke(constructor.Invoke(new[] { scenario, options }), null)!;
             return (long)result.GetType().GetProperty("CellSteps")!.GetValue(result)!;
         };
+    }
+
+    /// <summary>
+    /// Loads every assembly the build folder has from there, before the default context is asked: the default
+    /// context already has this program's own Edge.Core and Edge.HostSim.Physics, and a context that only
+    /// handled Resolving would get those, so both builds would run the same core.
+    /// </summary>
+    private sealed class BuildLoadContext : AssemblyLoadContext
+    {
+        private readonly string _directory;
+
+        public BuildLoadContext(string name, string directory)
+            : base(name)
+        {
+            _directory = directory;
+        }
+
+        protected override Assembly Load(AssemblyName assemblyName)
+        {
+            string path = Path.Combine(_directory, assemblyName.Name + ".dll");
+            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        }
     }
 
     private static int Usage(string problem)
