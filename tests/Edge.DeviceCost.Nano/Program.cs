@@ -7,7 +7,8 @@ namespace Edge.DeviceCost
     /// The device-cost benchmark on nanoFramework itself: the same 16-cell, 4-module pack and frames as the Mono
     /// proxy (Edge.DeviceCost), run on nanoCLR, on an ESP32 or on nf-interpreter's POSIX build (run-on-nanoclr.sh
     /// beside this file). First boots on each shipped board as the firmware does (BoardBoot: parse, configure,
-    /// encode the config message, convert one raw frame) and prints its checksum and time. Then prints the best of five rounds of 3,000 ticks, with and without publishing, the free
+    /// encode the config message, convert one raw frame) and prints its checksum and time, then runs the hard-short
+    /// safety check (HardShortCheck). Then prints the best of five rounds of 3,000 ticks, with and without publishing, the free
     /// managed heap around one round, and the checksum of every published byte: the Mono proxy prints the same
     /// checksum for the same ticks (--warmup 18000 --ticks 3000 --rounds 5 --checksum) when the core behaves alike
     /// on both runtimes.
@@ -42,6 +43,7 @@ namespace Edge.DeviceCost
                 Console.WriteLine("Board boot " + BoardBoot.Name(board) + ": checksum " + checksum.ToString("x8") + " (" + (boot / 10000) + " ms)");
             }
 
+            Console.WriteLine("Hard short check: " + HardShortCheck.Run());
             var tickPack = new BenchmarkPack(false, false);
             var publishPack = new BenchmarkPack(true, true);
             tickPack.Run(WarmupTicks);

@@ -143,3 +143,4 @@ cd "$work/pe"
 sed -n '/^Ready\./,$p' "$work/nanoclr-run.log"
 # The benchmark's last line carries the checksum; anything else (a load error, an exception) is a failure.
 grep -q "payload checksum" "$work/nanoclr-run.log" || { echo "run-on-nanoclr.sh: the benchmark did not finish (log: $work/nanoclr-run.log)" >&2; exit 1; }
+grep -q "^Hard short check: passed" "$work/nanoclr-run.log" || { echo "run-on-nanoclr.sh: the hard-short check did not pass on nanoCLR" >&2; exit 1; }

@@ -13,7 +13,8 @@ namespace Edge.DeviceCost
     /// default 30000), --rounds N (default 3), --mode both|tick|publish (default both), --checksum (hash every
     /// published byte, to show two builds publish the same; it adds to the publish figure). Rounds interleave
     /// the two modes; the best round of each is the figure (the machine's other load only adds time). First it prints
-    /// the boot checksum of each shipped board (BoardBoot), which nanoCLR's run of Edge.DeviceCost.Nano must match.
+    /// the boot checksum of each shipped board (BoardBoot), which nanoCLR's run of Edge.DeviceCost.Nano must match,
+    /// and the hard-short safety check (HardShortCheck).
     /// </summary>
     internal static class Program
     {
@@ -92,6 +93,7 @@ namespace Edge.DeviceCost
                 Console.WriteLine("Board boot " + BoardBoot.Name(board) + ": checksum " + BoardBoot.Checksum(BoardBoot.Text(board)).ToString("x8", CultureInfo.InvariantCulture));
             }
 
+            Console.WriteLine("Hard short check: " + HardShortCheck.Run());
             BenchmarkPack tickPack = runTick ? new BenchmarkPack(false, false) : null;
             BenchmarkPack publishPack = runPublish ? new BenchmarkPack(true, checksum) : null;
             if (tickPack != null)
