@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 
@@ -19,22 +16,6 @@ namespace Edge.NanoFrameworkGate.Tests.AssemblySize
     {
         /// <summary>The most byte code one nanoFramework assembly can hold.</summary>
         public const int NanoFrameworkLimitBytes = 65535;
-
-        /// <summary>One line per assembly over the limit, naming it and its size; empty when every one fits.</summary>
-        public static IReadOnlyList<string> Violations(IReadOnlyDictionary<string, byte[]> assemblyImages)
-        {
-            return assemblyImages
-                .OrderBy(a => a.Key, System.StringComparer.Ordinal)
-                .Select(a => new { a.Key, Bytes = IlBytes(a.Value) })
-                .Where(a => a.Bytes > NanoFrameworkLimitBytes)
-                .Select(a => string.Format(
-                    CultureInfo.InvariantCulture,
-                    "{0}: {1:N0} bytes of IL, over nanoFramework's {2:N0} bytes of byte code per assembly: the device build would fail (split the assembly)",
-                    a.Key,
-                    a.Bytes,
-                    NanoFrameworkLimitBytes))
-                .ToArray();
-        }
 
         /// <summary>Bytes of IL over every method body of the assembly image (headers and metadata excluded).</summary>
         public static int IlBytes(byte[] assemblyImage)

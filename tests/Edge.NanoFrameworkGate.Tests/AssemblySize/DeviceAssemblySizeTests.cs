@@ -8,9 +8,9 @@ using Xunit;
 namespace Edge.NanoFrameworkGate.Tests
 {
     /// <summary>
-    /// Every assembly deployed to the device fits nanoFramework's 64 KB of byte code per assembly. The core
-    /// outgrew it as one assembly (firmware/Edge.Core/README.md, "Three assemblies"); nothing on .NET shows it,
-    /// only the metadata processor of the device build does.
+    /// Every assembly deployed to the device fits nanoFramework's 64 KB of byte code and 64 KB of string table
+    /// per assembly. The core outgrew the first as one assembly (firmware/Edge.Core/README.md, "Three
+    /// assemblies"); nothing on .NET shows it, only the metadata processor of the device build does.
     /// </summary>
     public sealed class DeviceAssemblySizeTests : IClassFixture<NanoGateFixture>
     {
@@ -27,13 +27,13 @@ namespace Edge.NanoFrameworkGate.Tests
         }
 
         [Fact]
-        public void EveryDeviceAssemblyFitsTheByteCodeLimit()
+        public void EveryDeviceAssemblyFitsTheByteCodeAndStringTableLimits()
         {
             IReadOnlyDictionary<string, byte[]> assemblies = NanoGateFixture.DeviceAssemblies();
 
             // The check must see every assembly that goes to the device, or it would pass vacuously.
             Assert.Equal(DeviceAssemblyNames.OrderBy(n => n, System.StringComparer.Ordinal), assemblies.Keys.OrderBy(n => n, System.StringComparer.Ordinal));
-            IReadOnlyList<string> violations = ByteCodeSize.Violations(assemblies);
+            IReadOnlyList<string> violations = DeviceAssemblyLimits.Violations(assemblies);
             Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
 
@@ -72,10 +72,47 @@ namespace Edge.NanoFrameworkGate.Tests
             byte[] small = Compile("Small", "public static class One { public static int F() { return 1; } }");
 
             Assert.Equal(70020, ByteCodeSize.IlBytes(big));
-            IReadOnlyList<string> violations = ByteCodeSize.Violations(new Dictionary<string, byte[]> { ["Big"] = big, ["Small"] = small });
+            IReadOnlyList<string> violations = DeviceAssemblyLimits.Violations(new Dictionary<string, byte[]> { ["Big"] = big, ["Small"] = small });
             Assert.Equal(
                 new[] { "Big: 70,020 bytes of IL, over nanoFramework's 65,535 bytes of byte code per assembly: the device build would fail (split the assembly)" },
                 violations);
+        }
+
+        [Fact]
+        public void LiteralsCountAsUtf8WithTheirTerminator()
+        {
+            // "abc" is 3 bytes and a zero; the second "abc" is the same literal; "\u00e9t\u00e9" is 2 + 1 + 2 bytes
+            // and a zero; "\u2265" (a BMP character above U+07FF) is 3 bytes in UTF-8 and a zero, more than UTF-16's 2;
+            // "" is the zero alone.
+            byte[] image = Compile(
+                "Literals",
+                "public static class Texts { public static string A() { return \"abc\"; } public static string B() { return \"abc\"; } "
+                + "public static string C() { return \"\u00e9t\u00e9\"; } public static string D() { return \"\u2265\"; } "
+                + "public static string E() { return \"\"; } }");
+
+            Assert.Equal(4 + 6 + 4 + 1, StringTableSize.LiteralBytes(image));
+            Assert.Equal(0, StringTableSize.LiteralBytes(Compile("NoLiterals", "public static class One { public static int F() { return 1; } }")));
+        }
+
+        [Fact]
+        public void AnAssemblyWithTooManyStringsIsNamedWithItsSize()
+        {
+            // 70 distinct literals of 1,000 ASCII characters: 70 * 1,001 = 70,070 bytes of literals alone.
+            var source = new StringBuilder("public static class Messages {");
+            for (int m = 0; m < 70; m++)
+            {
+                source.Append(" public static string M").Append(m).Append("() { return \"").Append((char)('A' + (m % 26))).Append(m.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)).Append(new string('x', 996)).Append("\"; }");
+            }
+
+            source.Append(" }");
+            byte[] image = Compile("Messages", source.ToString());
+
+            Assert.Equal(70070, StringTableSize.LiteralBytes(image));
+            int bound = StringTableSize.UpperBoundBytes(image);
+            Assert.True(bound > 70070, "the name heap adds to the literals");
+            Assert.Equal(
+                new[] { "Messages: " + bound.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes of names and literals, over nanoFramework's 65,535 bytes of string table per assembly: the device build would fail (split the assembly)" },
+                DeviceAssemblyLimits.Violations(new Dictionary<string, byte[]> { ["Messages"] = image }));
         }
 
         private byte[] Compile(string name, string text)

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Edge.NanoFrameworkGate.Tests.AssemblySize
+{
+    /// <summary>
+    /// The per-assembly limits of nanoFramework's assembly format that a growing assembly meets first: its byte
+    /// code (<see cref="ByteCodeSize"/>) and its string table (<see cref="StringTableSize"/>), each 65,535 bytes.
+    /// </summary>
+    public static class DeviceAssemblyLimits
+    {
+        /// <summary>One line per limit an assembly passes, naming it and its size; empty when every one fits.</summary>
+        public static IReadOnlyList<string> Violations(IReadOnlyDictionary<string, byte[]> assemblyImages)
+        {
+            var violations = new List<string>();
+            foreach (KeyValuePair<string, byte[]> assembly in assemblyImages.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                int il = ByteCodeSize.IlBytes(assembly.Value);
+                if (il > ByteCodeSize.NanoFrameworkLimitBytes)
+                {
+                    violations.Add(Line(assembly.Key, il, "bytes of IL", ByteCodeSize.NanoFrameworkLimitBytes, "bytes of byte code"));
+                }
+
+                int strings = StringTableSize.UpperBoundBytes(assembly.Value);
+                if (strings > StringTableSize.NanoFrameworkLimitBytes)
+                {
+                    violations.Add(Line(assembly.Key, strings, "bytes of names and literals", StringTableSize.NanoFrameworkLimitBytes, "bytes of string table"));
+                }
+            }
+
+            return violations;
+        }
+
+        private static string Line(string assembly, int size, string what, int limit, string table)
+        {
+            return string.Format(
+                CultureInfo.InvariantCulture,
+                "{0}: {1:N0} {2}, over nanoFramework's {3:N0} {4} per assembly: the device build would fail (split the assembly)",
+                assembly,
+                size,
+                what,
+                limit,
+                table);
+        }
+    }
+}
