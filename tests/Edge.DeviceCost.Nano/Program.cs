@@ -8,7 +8,7 @@ namespace Edge.DeviceCost
     /// proxy (Edge.DeviceCost), run on nanoCLR, on an ESP32 or on nf-interpreter's POSIX build (run-on-nanoclr.sh
     /// beside this file). First boots on each shipped board as the firmware does (BoardBoot: parse, configure,
     /// encode the config message, convert one raw frame) and prints its checksum and time, then runs the hard-short
-    /// safety check (HardShortCheck). Then prints the best of five rounds of 3,000 ticks, with and without publishing, the free
+    /// safety check (HardShortCheck) and the command check (CommandCheck). Then prints the best of five rounds of 3,000 ticks, with and without publishing, the free
     /// managed heap around one round, and the checksum of every published byte: the Mono proxy prints the same
     /// checksum for the same ticks (--warmup 18000 --ticks 3000 --rounds 5 --checksum) when the core behaves alike
     /// on both runtimes.
@@ -44,6 +44,7 @@ namespace Edge.DeviceCost
             }
 
             Console.WriteLine("Hard short check: " + HardShortCheck.Run());
+            Console.WriteLine("Command check: " + CommandCheck.Run());
             var tickPack = new BenchmarkPack(false, false);
             var publishPack = new BenchmarkPack(true, true);
             tickPack.Run(WarmupTicks);

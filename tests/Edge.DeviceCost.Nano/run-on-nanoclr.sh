@@ -144,3 +144,21 @@ sed -n '/^Ready\./,$p' "$work/nanoclr-run.log"
 # The benchmark's last line carries the checksum; anything else (a load error, an exception) is a failure.
 grep -q "payload checksum" "$work/nanoclr-run.log" || { echo "run-on-nanoclr.sh: the benchmark did not finish (log: $work/nanoclr-run.log)" >&2; exit 1; }
 grep -q "^Hard short check: passed" "$work/nanoclr-run.log" || { echo "run-on-nanoclr.sh: the hard-short check did not pass on nanoCLR" >&2; exit 1; }
+
+# With mono installed, the same checks on .NET's side (the Mono proxy, same frames and ticks) must print the
+# same checksums: boot on each board, the command replies, every published byte.
+if command -v mono > /dev/null; then
+    echo "== the same checks on Mono"
+    dotnet build -c Release "$repo/tests/Edge.DeviceCost/Edge.DeviceCost.csproj" > "$work/mono-proxy-build.log"
+    mono "$repo/tests/Edge.DeviceCost/bin/Release/net472/Edge.DeviceCost.exe" --warmup 18000 --ticks 3000 --rounds 5 --checksum \
+        > "$work/mono-run.log" 2>&1
+    checksums() { grep -oE "(Board boot [a-z0-9-]+: checksum [0-9a-f]{8}|Command check: .*checksum [0-9a-f]{8}|payload checksum [0-9a-f]{8})" "$1"; }
+    if [ "$(checksums "$work/nanoclr-run.log")" = "$(checksums "$work/mono-run.log")" ] && [ -n "$(checksums "$work/mono-run.log")" ]; then
+        echo "nanoCLR and Mono print the same checksums:"
+        checksums "$work/mono-run.log" | sed 's/^/  /'
+    else
+        echo "run-on-nanoclr.sh: nanoCLR and Mono differ:" >&2
+        diff <(checksums "$work/nanoclr-run.log") <(checksums "$work/mono-run.log") >&2 || true
+        exit 1
+    fi
+fi

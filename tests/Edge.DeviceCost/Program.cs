@@ -14,7 +14,7 @@ namespace Edge.DeviceCost
     /// published byte, to show two builds publish the same; it adds to the publish figure). Rounds interleave
     /// the two modes; the best round of each is the figure (the machine's other load only adds time). First it prints
     /// the boot checksum of each shipped board (BoardBoot), which nanoCLR's run of Edge.DeviceCost.Nano must match,
-    /// and the hard-short safety check (HardShortCheck).
+    /// the hard-short safety check (HardShortCheck) and the command check (CommandCheck).
     /// </summary>
     internal static class Program
     {
@@ -94,6 +94,7 @@ namespace Edge.DeviceCost
             }
 
             Console.WriteLine("Hard short check: " + HardShortCheck.Run());
+            Console.WriteLine("Command check: " + CommandCheck.Run());
             BenchmarkPack tickPack = runTick ? new BenchmarkPack(false, false) : null;
             BenchmarkPack publishPack = runPublish ? new BenchmarkPack(true, checksum) : null;
             if (tickPack != null)
