@@ -65,7 +65,7 @@ public sealed class CliScenarioMessageTests : IDisposable
 
         using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
 
-        CliArgumentTests.AssertRejected(run, "protocol.steps[0]", "current 1e9 ma/cm2 is too large");
+        CliArgumentTests.AssertRejected(run, "protocol.steps[0]", "current 1e9 mA/cm2 is too large");
         Assert.DoesNotContain("'e9'", run.Stderr, StringComparison.Ordinal);
     }
 

@@ -23,10 +23,11 @@ namespace Edge.Core.Configuration.Protocol
                 return false;
             }
 
-            string[] words = Edge.Core.Text.Words.Of(text.Trim().ToLower());
+            // Keywords and units match in any case; messages quote the words as the user wrote them.
+            string[] words = Edge.Core.Text.Words.Of(text.Trim());
             int index = 0;
             ProtocolStepKind kind;
-            switch (words[index])
+            switch (words[index].ToLower())
             {
                 case "strip":
                     kind = ProtocolStepKind.Strip;
@@ -46,7 +47,7 @@ namespace Edge.Core.Configuration.Protocol
             int currentUa = 0;
             if (kind != ProtocolStepKind.Rest)
             {
-                if (index >= words.Length || words[index] != "at")
+                if (index >= words.Length || words[index].ToLower() != "at")
                 {
                     error = "expected 'at <current>' after '" + words[0] + "'";
                     return false;
@@ -68,7 +69,7 @@ namespace Edge.Core.Configuration.Protocol
             long durationMs = 0;
             if (index < words.Length)
             {
-                if (words[index] != "for")
+                if (words[index].ToLower() != "for")
                 {
                     error = "expected 'for <duration>', found '" + words[index] + "'";
                     return false;
@@ -104,6 +105,12 @@ namespace Edge.Core.Configuration.Protocol
                 return false;
             }
 
+            if (number.IndexOf(',') >= 0)
+            {
+                error = what + " '" + number + "' has a decimal comma: write decimals with a point";
+                return false;
+            }
+
             if (!InvariantNumber.TryParse(number, out value) || !(value > 0))
             {
                 error = what + " '" + number + "' is not a positive number";
@@ -127,11 +134,12 @@ namespace Edge.Core.Configuration.Protocol
 
             double scaleToUa;
             bool perArea = false;
-            string baseUnit = unit;
-            if (unit.EndsWith("/cm2") || unit.EndsWith("/cm^2"))
+            string unitKey = unit.ToLower();
+            string baseUnit = unitKey;
+            if (unitKey.EndsWith("/cm2") || unitKey.EndsWith("/cm^2"))
             {
                 perArea = true;
-                baseUnit = unit.Substring(0, unit.IndexOf('/'));
+                baseUnit = unitKey.Substring(0, unitKey.IndexOf('/'));
             }
 
             switch (baseUnit)
@@ -186,7 +194,7 @@ namespace Edge.Core.Configuration.Protocol
             }
 
             double scaleToMs;
-            switch (unit)
+            switch (unit.ToLower())
             {
                 case "ms":
                     scaleToMs = 1;
@@ -236,7 +244,8 @@ namespace Edge.Core.Configuration.Protocol
 
             string word = words[index];
             int split = 0;
-            while (split < word.Length && ((word[split] >= '0' && word[split] <= '9') || word[split] == '.' || word[split] == '-' || word[split] == '+'))
+            // A comma stays with the number so that "0,5" is refused as a decimal comma, not read as 0.
+            while (split < word.Length && ((word[split] >= '0' && word[split] <= '9') || word[split] == '.' || word[split] == ',' || word[split] == '-' || word[split] == '+'))
             {
                 split++;
             }

@@ -59,6 +59,21 @@ public class ProtocolStepParserTests
         Assert.Contains(expected, error, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    // Messages quote the step as written: the unit keeps its case.
+    [InlineData("Strip at 1e9 mA/cm2 for 1 s", "current 1e9 mA/cm2 is too large: a step carries at most 2147 A")]
+    [InlineData("Strip at 1 mV for 1 s", "current unit 'mV' is not one of A, mA, uA, A/cm2, mA/cm2, uA/cm2")]
+    [InlineData("STRIP AT 1 MA FOR 1 Parsec", "duration unit 'Parsec' is not one of ms, s, min, h")]
+    [InlineData("Charge at 1 mA", "step must start with Strip, Plate or Rest, not 'Charge'")]
+    // A decimal comma is named, not read as "0" with a unit ",5 mA/cm2".
+    [InlineData("Strip at 0,5 mA/cm2 for 1 s", "current '0,5' has a decimal comma: write decimals with a point")]
+    [InlineData("Rest for 2,5 s", "duration '2,5' has a decimal comma: write decimals with a point")]
+    public void ErrorsQuoteTheStepAsWritten(string text, string expected)
+    {
+        Assert.False(ProtocolStepParser.TryParse(text, AreaCm2, out _, out var error));
+        Assert.Equal(expected, error);
+    }
+
     [Fact]
     public void CurrentDensityNeedsAnArea()
     {
