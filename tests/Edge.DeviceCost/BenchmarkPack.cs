@@ -118,7 +118,7 @@ namespace Edge.DeviceCost
             {
                 _outbox = outbox;
                 _checksum = checksum;
-                Checksum = 2166136261;
+                Checksum = Fnv1a.Start;
             }
 
             public uint Checksum { get; private set; }
@@ -138,7 +138,7 @@ namespace Edge.DeviceCost
                     uint hash = Checksum;
                     for (int i = offset; i < offset + count; i++)
                     {
-                        hash = unchecked((hash ^ payload[i]) * 16777619);
+                        hash = Fnv1a.Mix(hash, payload[i]);
                     }
 
                     Checksum = hash;

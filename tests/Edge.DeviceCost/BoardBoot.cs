@@ -63,10 +63,10 @@ namespace Edge.DeviceCost
             var writer = new JsonByteWriter();
             writer.Reset(buffer, 0, buffer.Length);
             ConfigEncoder.Encode(writer, configuration, layout, "00000000", 1);
-            uint hash = 2166136261;
+            uint hash = Fnv1a.Start;
             for (int i = 0; i < writer.Length; i++)
             {
-                hash = Mix(hash, buffer[writer.Offset + i]);
+                hash = Fnv1a.Mix(hash, buffer[writer.Offset + i]);
             }
 
             // Raw readings spread over the ADC's range, different on every channel.
@@ -82,7 +82,7 @@ namespace Edge.DeviceCost
             hash = Mix(hash, frame.TemperatureDeciCelsius, board.TemperatureCount);
             for (int i = 0; i < frame.CellVoltageStatus.Length; i++)
             {
-                hash = Mix(hash, (byte)frame.CellVoltageStatus[i]);
+                hash = Fnv1a.Mix(hash, (byte)frame.CellVoltageStatus[i]);
             }
 
             return hash;
@@ -103,19 +103,10 @@ namespace Edge.DeviceCost
         {
             for (int i = 0; i < count; i++)
             {
-                int value = values[i];
-                hash = Mix(hash, (byte)value);
-                hash = Mix(hash, (byte)(value >> 8));
-                hash = Mix(hash, (byte)(value >> 16));
-                hash = Mix(hash, (byte)(value >> 24));
+                hash = Fnv1a.Mix(hash, values[i]);
             }
 
             return hash;
-        }
-
-        private static uint Mix(uint hash, byte value)
-        {
-            return unchecked((hash ^ value) * 16777619);
         }
     }
 }

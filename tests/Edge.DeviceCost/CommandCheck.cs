@@ -54,7 +54,7 @@ namespace Edge.DeviceCost
             SampleFrame[] frames = SyntheticPackFrames.Build(layout);
             var writer = new JsonByteWriter();
             var reply = new byte[1024];
-            uint hash = 2166136261;
+            uint hash = Fnv1a.Start;
             long tick = 0;
             int answered = 0;
             int succeeded = 0;
@@ -62,14 +62,14 @@ namespace Edge.DeviceCost
             {
                 byte[] payload = Ascii(Commands[c + 1]);
                 int length = handler.HandleAndEncode(Commands[c], payload, 0, payload.Length, writer, reply);
-                hash = Mix(hash, length);
+                hash = Fnv1a.Mix(hash, length);
                 if (length > 0)
                 {
                     answered++;
                     succeeded += Contains(reply, length, "\"ok\":true") ? 1 : 0;
                     for (int i = 0; i < length; i++)
                     {
-                        hash = Mix(hash, reply[i]);
+                        hash = Fnv1a.Mix(hash, reply[i]);
                     }
                 }
 
@@ -88,7 +88,7 @@ namespace Edge.DeviceCost
             ConfigEncoder.Encode(writer, applied, layout, "00000000", 1);
             for (int i = 0; i < writer.Length; i++)
             {
-                hash = Mix(hash, config[writer.Offset + i]);
+                hash = Fnv1a.Mix(hash, config[writer.Offset + i]);
             }
 
             return (Commands.Length / 2) + " commands, " + answered + " replies, " + succeeded + " ok, checksum " + hash.ToString("x8");
@@ -123,19 +123,6 @@ namespace Edge.DeviceCost
             }
 
             return false;
-        }
-
-        private static uint Mix(uint hash, int value)
-        {
-            hash = Mix(hash, (byte)value);
-            hash = Mix(hash, (byte)(value >> 8));
-            hash = Mix(hash, (byte)(value >> 16));
-            return Mix(hash, (byte)(value >> 24));
-        }
-
-        private static uint Mix(uint hash, byte value)
-        {
-            return unchecked((hash ^ value) * 16777619);
         }
     }
 }
