@@ -10,8 +10,8 @@ namespace Edge.DeviceCost
 {
     /// <summary>
     /// The firmware's boot work on a shipped board file, step for step as Edge.Firmware's BoardSetup does it (that
-    /// assembly needs the ESP32's native libraries, so the steps are repeated here): parse, pack layout,
-    /// configuration, validation. Then the config message the device publishes for it, and one frame of raw
+    /// assembly needs the ESP32's native libraries, so its few calls into the core are repeated here): parse, pack
+    /// layout, configuration (the core's BoardConfiguration), validation. Then the config message the device publishes for it, and one frame of raw
     /// readings through the board's channels. The FNV-1a checksum of the message bytes and the frame's values is
     /// the same on two runtimes when they boot the same: the parser's text and number handling, the encoder's
     /// number formatting and the ADC conversion's integer arithmetic all feed it.
@@ -47,12 +47,7 @@ namespace Edge.DeviceCost
                 throw new InvalidOperationException("board " + board.Name + ": " + layoutError);
             }
 
-            var configuration = new ControllerConfiguration();
-            configuration.SamplePeriodMs = board.SamplePeriodMs;
-            BoardCellParameters.Apply(board.CellParameters, configuration);
-            BoardCurrentSetpoints.ApplyDefaults(board, configuration);
-            BoardSafetyLimits.Apply(board.Safety, configuration);
-            BoardTemperatureSensors.Apply(board, configuration);
+            ControllerConfiguration configuration = BoardConfiguration.Create(board);
             ConfigurationError invalid = ConfigurationValidator.Validate(configuration, layout);
             if (invalid != null)
             {

@@ -53,7 +53,7 @@ namespace Edge.Firmware.Boards
                 return Fail("board " + board.Name + ": " + layoutError);
             }
 
-            ControllerConfiguration configuration = CreateConfiguration(board);
+            ControllerConfiguration configuration = BoardConfiguration.Create(board);
             ConfigurationError configurationError = ConfigurationValidator.Validate(configuration, layout);
             if (configurationError != null)
             {
@@ -73,25 +73,6 @@ namespace Edge.Firmware.Boards
             }
 
             return FromText(text);
-        }
-
-        /// <summary>
-        /// Default controller configuration with the board's sample period, the electrode area and
-        /// nominal cell resistance of its <c>[cells]</c> section (<see cref="BoardCellParameters"/>;
-        /// nothing else on the device can set them), and protection limits never looser than the
-        /// board's safety envelope (the core's <see cref="BoardSafetyLimits"/>); no current reduction on a board with a
-        /// module without a setpoint output (<see cref="BoardCurrentSetpoints"/>); each temperature sensor on the
-        /// module its section names (<see cref="BoardTemperatureSensors"/>).
-        /// </summary>
-        public static ControllerConfiguration CreateConfiguration(BoardDefinition board)
-        {
-            ControllerConfiguration configuration = new ControllerConfiguration();
-            configuration.SamplePeriodMs = board.SamplePeriodMs;
-            BoardCellParameters.Apply(board.CellParameters, configuration);
-            BoardCurrentSetpoints.ApplyDefaults(board, configuration);
-            BoardSafetyLimits.Apply(board.Safety, configuration);
-            BoardTemperatureSensors.Apply(board, configuration);
-            return configuration;
         }
 
         private static BoardSetup Fail(string error)
