@@ -135,6 +135,37 @@ convert "$(gate_out Edge.Core.Boards.Gate Edge.Core.Boards)" Edge.Core.Boards
 convert "$(gate_out Edge.Core.Messaging.Gate Edge.Core.Messaging)" Edge.Core.Messaging
 convert "$(gate_out Edge.DeviceCost.Nano.Gate Edge.DeviceCost.Nano)" Edge.DeviceCost.Nano
 
+# The firmware's own assemblies cannot run here (nanoCLR's POSIX target has no GPIO, ADC, PWM, DAC, ESP32 or
+# network natives), but the official build converts them too: each must pass the metadata processor as it
+# does, in the Debug build that Deploy sends as well as in Release. The libraries they use are named by
+# the reference surface, whose assemblies carry the real names and signatures.
+echo "== the firmware's assemblies through the metadata processor (converted, not run)"
+surface="$repo/tests/NanoFramework.ReferenceSurface"
+for configuration in Release Debug; do
+    firmware_hints=("mscorlib=$mscorlib_dir/mscorlib.dll")
+    for project in Edge.Core Edge.Core.Boards Edge.Core.Messaging Edge.Firmware Edge.Firmware.App Edge.Firmware.Tests; do
+        dotnet build -c "$configuration" "$repo/tests/Edge.NanoFrameworkGate/$project.Gate.csproj" > "$work/gate-$project-$configuration.log"
+    done
+    for library in "$surface"/*/; do
+        name=$(basename "$library")
+        dll="$library/bin/$configuration/netstandard2.0/$name.dll"
+        if [ "$name" != mscorlib ] && [ -f "$dll" ]; then
+            firmware_hints+=("$name=$dll")
+        fi
+    done
+    for part in Edge.Core Edge.Core.Boards Edge.Core.Messaging Edge.Firmware; do
+        firmware_hints+=("$part=$repo/tests/Edge.NanoFrameworkGate/bin/$part.Gate/$configuration/netstandard2.0/$part.dll")
+    done
+    mkdir -p "$work/firmware-pe/$configuration"
+    for pair in Edge.Core.Gate:Edge.Core Edge.Core.Boards.Gate:Edge.Core.Boards Edge.Core.Messaging.Gate:Edge.Core.Messaging \
+        Edge.Firmware.Gate:Edge.Firmware Edge.Firmware.App.Gate:Edge.Firmware.App Edge.Firmware.Tests.Gate:NFUnitTest; do
+        printf '  %-8s' "$configuration"
+        dotnet "$work/pe-converter/pe-converter.dll" \
+            "$repo/tests/Edge.NanoFrameworkGate/bin/${pair%%:*}/$configuration/netstandard2.0/${pair##*:}.dll" \
+            "$work/firmware-pe/$configuration/${pair##*:}.pe" "${firmware_hints[@]}"
+    done
+done
+
 echo "== nanoCLR"
 cd "$work/pe"
 "$nanoclr" mscorlib.pe System.Math.pe nanoFramework.Runtime.Native.pe Edge.Core.pe Edge.Core.Boards.pe Edge.Core.Messaging.pe \
