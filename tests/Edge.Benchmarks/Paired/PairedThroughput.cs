@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
-using System.Runtime.Loader;
 
 namespace Edge.Benchmarks.Paired;
 
@@ -46,12 +44,7 @@ public static class PairedThroughput
             }
         }
 
-        string scenario = $$"""
-            { "name": "paired", "seed": 1, "samplePeriodMs": 10, "timeLimitS": {{seconds}},
-              "pack": { "modules": 1, "cellsPerModule": {{cells}}, "preset": "nak50-nasicon", "spread": { "iLimPct": 2, "tauPct": 2 } },
-              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
-              "controller": { "mode": "observe" } }
-            """;
+        string scenario = BuildRun.Scenario(cells, seconds);
         var builds = new Func<long>[2];
         for (int b = 0; b < 2; b++)
         {
@@ -61,7 +54,7 @@ public static class PairedThroughput
                 return Usage($"{args[b]}: no Edge.HostSim.dll there");
             }
 
-            builds[b] = Load(directory, scenario, "build" + b);
+            builds[b] = BuildRun.Load(directory, scenario, "build" + b);
         }
 
         var best = new[] { double.MaxValue, double.MaxValue };
@@ -91,54 +84,6 @@ public static class PairedThroughput
         double median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
         Console.WriteLine($"{cells} cell(s), {seconds} s simulated per run: best A {best[0]:F1}, B {best[1]:F1} ns per cell-step; median B/A {median:F3} over {rounds} rounds (measured on this machine)");
         return 0;
-    }
-
-    /// <summary>One build's run, through reflection: its types are not ours, they live in their own load context.</summary>
-    private static Func<long> Load(string directory, string scenarioJson, string name)
-    {
-        var context = new BuildLoadContext(name, directory);
-        Assembly hostSim = context.LoadFromAssemblyPath(Path.Combine(directory, "Edge.HostSim.dll"));
-        Type loader = hostSim.GetType("Edge.HostSim.Scenarios.ScenarioLoader", throwOnError: true)!;
-        object scenario = loader.GetMethod("Parse", new[] { typeof(string), typeof(string) })!.Invoke(null, new object?[] { scenarioJson, null })!;
-        Type optionsType = hostSim.GetType("Edge.HostSim.Simulation.RunOptions", throwOnError: true)!;
-        Type runnerType = hostSim.GetType("Edge.HostSim.Simulation.ClosedLoopRunner", throwOnError: true)!;
-        ConstructorInfo constructor = runnerType.GetConstructor(new[] { scenario.GetType(), optionsType })!;
-        MethodInfo run = runnerType.GetMethod("Run", Type.EmptyTypes)!;
-        foreach (Assembly loaded in context.Assemblies)
-        {
-            Console.WriteLine($"{name}: {loaded.GetName().Name} from {loaded.Location}");
-        }
-
-        return () =>
-        {
-            object options = Activator.CreateInstance(optionsType)!;
-            optionsType.GetProperty("RecordTrace")!.SetValue(options, false);
-            optionsType.GetProperty("MaximumEvents")!.SetValue(options, 1000);
-            object result = run.Invoke(constructor.Invoke(new[] { scenario, options }), null)!;
-            return (long)result.GetType().GetProperty("CellSteps")!.GetValue(result)!;
-        };
-    }
-
-    /// <summary>
-    /// Loads every assembly the build folder has from there, before the default context is asked: the default
-    /// context already has this program's own Edge.Core and Edge.HostSim.Physics, and a context that only
-    /// handled Resolving would get those, so both builds would run the same core.
-    /// </summary>
-    private sealed class BuildLoadContext : AssemblyLoadContext
-    {
-        private readonly string _directory;
-
-        public BuildLoadContext(string name, string directory)
-            : base(name)
-        {
-            _directory = directory;
-        }
-
-        protected override Assembly Load(AssemblyName assemblyName)
-        {
-            string path = Path.Combine(_directory, assemblyName.Name + ".dll");
-            return File.Exists(path) ? LoadFromAssemblyPath(path) : null;
-        }
     }
 
     private static int Usage(string problem)
