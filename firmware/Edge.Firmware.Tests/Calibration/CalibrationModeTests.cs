@@ -237,7 +237,9 @@ namespace NFUnitTest.Calibration
                 {
                     DeviceEvent next = events.Peek();
                     events.RemoveOldest();
-                    found = found || (next.Code == code && next.Message.IndexOf(text) >= 0);
+                    // An empty text matches any message. Not through IndexOf: nanoFramework's string.IndexOf throws
+                    // ArgumentOutOfRangeException for an empty string (measured on nanoCLR), where .NET returns 0.
+                    found = found || (next.Code == code && (text.Length == 0 || next.Message.IndexOf(text) >= 0));
                 }
 
                 return found;
