@@ -135,9 +135,9 @@ convert "$(gate_out Edge.Core.Boards.Gate Edge.Core.Boards)" Edge.Core.Boards
 convert "$(gate_out Edge.Core.Messaging.Gate Edge.Core.Messaging)" Edge.Core.Messaging
 convert "$(gate_out Edge.DeviceCost.Nano.Gate Edge.DeviceCost.Nano)" Edge.DeviceCost.Nano
 
-# The firmware's own assemblies cannot run here (nanoCLR's POSIX target has no GPIO, ADC, PWM, DAC, ESP32 or
-# network natives), but the official build converts them too: each must pass the metadata processor as it
-# does, in the Debug build that Deploy sends as well as in Release. The libraries they use are named by
+# The firmware's own assemblies are converted here too, as the official build converts them: each must pass
+# the metadata processor, in the Debug build that Deploy sends as well as in Release. (The on-device tests run
+# on this nanoCLR through firmware/Edge.Firmware.Tests/run-on-nanoclr.sh, given this work folder.) The libraries they use are named by
 # the reference surface, whose assemblies carry the real names and signatures.
 echo "== the firmware's assemblies through the metadata processor (converted, not run)"
 surface="$repo/tests/NanoFramework.ReferenceSurface"
