@@ -13,7 +13,7 @@ namespace Edge.Benchmarks.Paired;
 /// <remarks>
 /// Usage: <c>marked DIR [--cells N] [--seconds S] [--warmup N] [--rounds N]</c> (defaults 1 cell, 1,000 s,
 /// 5 warm-up runs, 2 measured runs); DIR as for <c>paired</c>. Repeated counts of one build agree within about
-/// 1 %, but the JIT's tiering runs on the wall clock: with 3 warm-up runs and half a second before the marker, one
+/// 2 %, but the JIT's tiering runs on the wall clock: with 3 warm-up runs and half a second before the marker, one
 /// count in six (16 cells) came out 2.7 times the others. Count twice.
 /// </remarks>
 public static class MarkedRun
