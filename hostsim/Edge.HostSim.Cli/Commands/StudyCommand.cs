@@ -17,7 +17,10 @@ public static class StudyCommand
     {
         Argument<string> manifest = new Argument<string>("study") { Description = "Study manifest (JSON: base scenario and axes, see hostsim/README.md).", HelpName = "study.json" };
         EdgeSimCommand.RejectOptionLikeValues(manifest);
-        Option<string> output = CommonOptions.Out("Study folder: study.csv, pareto.png/svg, report.html, variants/. A rerun into the same folder skips finished variants.");
+        Option<string> output = CommonOptions.Out("Study folder: study.csv, pareto.png/svg, report.html, variants/. A rerun into the same folder skips finished variants. Not needed with --list.");
+
+        // --list writes nothing, so it needs no folder; everything else does.
+        output.Required = false;
         Option<ShardSelection> shard = new Option<ShardSelection>("--shard")
         {
             Description = "Run only the i-th of N deterministic parts (every N-th variant), e.g. 2/8; join the folders with edge-sim merge.",
@@ -42,7 +45,14 @@ public static class StudyCommand
         {
             manifest, output, shard, parallel, dryRun, progress, quiet,
         };
-        command.SetAction(result => Execute(context, result.GetRequiredValue(manifest), result.GetRequiredValue(output), result.GetValue(shard), result.GetValue(parallel), result.GetValue(dryRun), CommonOptions.ProgressOf(result, progress, quiet)));
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(output) == null && !result.GetValue(dryRun))
+            {
+                result.AddError("Option '--out' is required.");
+            }
+        });
+        command.SetAction(result => Execute(context, result.GetRequiredValue(manifest), result.GetValue(output) ?? string.Empty, result.GetValue(shard), result.GetValue(parallel), result.GetValue(dryRun), CommonOptions.ProgressOf(result, progress, quiet)));
         return command;
     }
 

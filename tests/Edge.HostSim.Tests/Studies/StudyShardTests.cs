@@ -80,6 +80,38 @@ public sealed class StudyShardTests : IDisposable
         CliArgumentTests.AssertRejected(study, "--shard", "'4/3' needs 1 <= i <= N");
     }
 
+    [Fact]
+    public void ListNeedsNoFolderAndShowsWhichShardRunsEachVariant()
+    {
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string[] before = Directory.GetFileSystemEntries(_scratch.Root);
+
+        using EdgeSimProcess list = EdgeSimProcess.Run(Patience, _scratch.Root, "study", manifest, "--list", "--shard", "2/3");
+
+        Assert.True(list.ExitCode == 0, list.Stderr);
+        Assert.Equal(before, Directory.GetFileSystemEntries(_scratch.Root));
+
+        // 2 pulse lengths x 3 currents x 2 draws, numbered from 1; every third from variant i runs in shard i.
+        string[] rows = list.Stdout.Split('\n').Where(l => l.Contains(" v00", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(12, rows.Length);
+        for (int v = 1; v <= 12; v++)
+        {
+            string[] cells = rows[v - 1].Split('\u2502', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal("v" + v.ToString("0000", System.Globalization.CultureInfo.InvariantCulture), cells[0]);
+            Assert.Equal((((v - 1) % 3) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), cells[^1]);
+        }
+    }
+
+    [Fact]
+    public void RunningAStudyNeedsAnOutputFolder()
+    {
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+
+        using EdgeSimProcess study = EdgeSimProcess.Run("study", manifest, "--quiet");
+
+        CliArgumentTests.AssertRejected(study, "--out DIR", "is required");
+    }
+
     /// <summary>Every file of a study folder except the wall-time ones, relative, sorted.</summary>
     private static string[] Deterministic(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
