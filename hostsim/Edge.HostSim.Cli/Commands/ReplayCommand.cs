@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Edge.HostSim.Cli.Arguments;
+using Edge.HostSim.Cli.Terminal;
 using Edge.HostSim.Output;
 using Edge.HostSim.Replay;
 using Edge.HostSim.Scenarios;
@@ -33,6 +34,8 @@ public static class ReplayCommand
         Option<string> currentUnit = new Option<string>("--current-unit") { Description = "A, mA or uA (default mA).", HelpName = "UNIT", DefaultValueFactory = _ => "mA" };
         Option<bool> decimalComma = new Option<bool>("--decimal-comma") { Description = "Generic table: numbers are written 0,25 (default: detected)." };
         Option<bool> stripNegative = new Option<bool>("--strip-negative") { Description = "Stripping current is negative in the file (default: positive)." };
+        Option<ProgressMode> progress = CommonOptions.Progress();
+        Option<bool> quiet = CommonOptions.Quiet();
         Option<double?> gap = new Option<double?>("--gap-s") { Description = "A longer interval without samples is a gap (default: 5 median sample intervals, at least 2 ticks).", HelpName = "S" };
         foreach (Option<string> unit in new[] { timeUnit, voltageUnit, currentUnit })
         {
@@ -52,7 +55,7 @@ public static class ReplayCommand
 
         Command command = new Command("replay", "Feed recorded voltage and current through the core's measurement and diagnosis (observe mode, no physics); writes the files of a run.")
         {
-            file, output, scenario, period, area, preset, cutoff, timeColumn, voltageColumn, currentColumn, timeUnit, voltageUnit, currentUnit, decimalComma, stripNegative, gap,
+            file, output, scenario, period, area, preset, cutoff, timeColumn, voltageColumn, currentColumn, timeUnit, voltageUnit, currentUnit, decimalComma, stripNegative, gap, progress, quiet,
         };
         command.SetAction(result =>
         {
@@ -78,7 +81,7 @@ public static class ReplayCommand
                 throw new UsageException("--gap-s must be a number above 0");
             }
 
-            return Execute(context, new Request(result.GetRequiredValue(file), result.GetRequiredValue(output), result.GetValue(scenario), result.GetValue(period), result.GetValue(area), result.GetValue(preset), result.GetValue(cutoff), columns, result.GetValue(stripNegative), gapS));
+            return Execute(context, new Request(result.GetRequiredValue(file), result.GetRequiredValue(output), result.GetValue(scenario), result.GetValue(period), result.GetValue(area), result.GetValue(preset), result.GetValue(cutoff), columns, result.GetValue(stripNegative), gapS, CommonOptions.ProgressOf(result, progress, quiet)));
         });
         return command;
     }
@@ -114,7 +117,7 @@ public static class ReplayCommand
         }
 
         int periodMs = given?.SamplePeriodMs ?? (request.PeriodMs > 0 ? request.PeriodMs : 10);
-        (List<string> steps, double firstPulseS) = Infer(recording, periodMs);
+        (List<string> steps, double firstPulseS) = Infer(request.File, recording, periodMs);
         Scenario scenario = given ?? Build(request, recording, steps, periodMs, area, firstPulseS);
         if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
         {
@@ -123,8 +126,26 @@ public static class ReplayCommand
 
         OutputFolder.Check(request.OutDir, "--out");
         TickSeries series = TickSeries.Create(recording, periodMs, firstPulseS, request.GapS);
-        ReplayRunner runner = new ReplayRunner(scenario, series) { Cancellation = context.Cancellation };
-        (SimulationResult result, long misaligned, double? firstMisalignedS) = runner.Run();
+        string name = Path.GetFileName(request.File);
+        double startS = series.TickIndex.Length > 0 ? series.TickIndex[0] * periodMs / 1000.0 : 0;
+        double durationS = series.TickIndex.Length > 0 ? (series.TickIndex[^1] * periodMs / 1000.0) - startS : 0;
+        SimulationResult result;
+        long misaligned;
+        double? firstMisalignedS;
+        ReplayRunner runner;
+        using (ProgressDisplay display = ProgressDisplay.Start(request.Progress, context.Console, "replay " + name, ProgressNote))
+        {
+            runner = new ReplayRunner(scenario, series)
+            {
+                Cancellation = context.Cancellation,
+                Progress = (fraction, atS) => display.Update(
+                    fraction,
+                    string.Format(CultureInfo.InvariantCulture, "replay {0}: {1} of the recording's {2} replayed", name, RunProgressText.Duration(atS - startS), RunProgressText.Duration(durationS)),
+                    string.Format(CultureInfo.InvariantCulture, "replay {0} {1} of {2}", name, RunProgressText.Duration(atS - startS), RunProgressText.Duration(durationS))),
+            };
+            (result, misaligned, firstMisalignedS) = runner.Run();
+        }
+
         RunOutputWriter.WriteAll(request.OutDir, scenario, result);
         new ReplaySource
         {
@@ -170,7 +191,10 @@ public static class ReplayCommand
         return result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok;
     }
 
-    private static (List<string> Steps, double FirstPulseS) Infer(LabRecording recording, int periodMs)
+    /// <summary>Said once above plain progress lines.</summary>
+    private const string ProgressNote = "progress: percent of the recording's samples fed to the core; a fault or a stop condition can end the replay earlier";
+
+    private static (List<string> Steps, double FirstPulseS) Infer(string file, LabRecording recording, int periodMs)
     {
         try
         {
@@ -178,7 +202,7 @@ public static class ReplayCommand
         }
         catch (LabFileException e)
         {
-            throw new InputFileException(e.Message);
+            throw new InputFileException(Path.GetFileName(file) + ": " + e.Message);
         }
     }
 
@@ -214,5 +238,5 @@ public static class ReplayCommand
         }
     }
 
-    private sealed record Request(string File, string OutDir, string? ScenarioPath, int PeriodMs, double? AreaCm2, string? Preset, double? CutoffV, ColumnSpec? Columns, bool StripNegative, double? GapS);
+    private sealed record Request(string File, string OutDir, string? ScenarioPath, int PeriodMs, double? AreaCm2, string? Preset, double? CutoffV, ColumnSpec? Columns, bool StripNegative, double? GapS, ProgressMode Progress);
 }

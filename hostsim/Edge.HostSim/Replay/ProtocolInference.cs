@@ -11,6 +11,9 @@ namespace Edge.HostSim.Replay;
 /// </summary>
 public static class ProtocolInference
 {
+    /// <summary>Samples a recorded pulse needs (median over the pulses) for the core to measure its edges.</summary>
+    public const int MinimumSamplesPerPulse = 2;
+
     /// <summary>The steps, and the recording time the first pulse starts (tick 0 of the replay).</summary>
     public static (List<string> Steps, double FirstPulseS) Infer(LabRecording recording, int periodMs)
     {
@@ -25,6 +28,8 @@ public static class ProtocolInference
         List<double> pulses = new List<double>();
         List<double> rests = new List<double>();
         List<double> onCurrents = new List<double>();
+        List<double> samplesPerPulse = new List<double>();
+        int pulseSamples = 0;
         double firstPulseS = double.NaN;
         bool on = false;
         double since = recording.TimeS[0];
@@ -50,11 +55,31 @@ public static class ProtocolInference
                 else
                 {
                     pulses.Add(t - since);
+                    samplesPerPulse.Add(pulseSamples);
                 }
 
                 since = t;
                 on = now;
+                pulseSamples = 0;
             }
+
+            if (now)
+            {
+                pulseSamples++;
+            }
+        }
+
+        // One sample in a pulse leaves it open whether the pulse's voltage is the one before the current came on
+        // or after it went off: the core would judge the edge on a guess (a false hard short, a missed one).
+        double medianSamples = Median(samplesPerPulse);
+        if (samplesPerPulse.Count > 0 && medianSamples < MinimumSamplesPerPulse)
+        {
+            throw new LabFileException(string.Format(
+                CultureInfo.InvariantCulture,
+                "its pulses ({0:0.###} s) hold {1} sample each (median): at least {2} per pulse are needed to measure a pulse's edge; record more often during pulses",
+                Median(pulses),
+                medianSamples,
+                MinimumSamplesPerPulse));
         }
 
         double currentMA = Median(onCurrents);

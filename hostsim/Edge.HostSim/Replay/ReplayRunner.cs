@@ -30,6 +30,14 @@ public sealed class ReplayRunner
 
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>
+    /// Hears, from the replaying thread, how far the replay is: (fed ticks of the recording's, 0 to 1; the
+    /// recording's time reached, s). At most every <see cref="ProgressIntervalS"/> of wall time.
+    /// </summary>
+    public Action<double, double>? Progress { get; init; }
+
+    public double ProgressIntervalS { get; init; } = 1;
+
     /// <summary>Core sessions the recording was replayed in: 1, plus one after each gap.</summary>
     public int Segments { get; private set; } = 1;
 
@@ -53,6 +61,8 @@ public sealed class ReplayRunner
         double? firstMisalignedS = null;
         int onThresholdUa = Math.Max(1, configuration.Protocol.Steps.Where(s => s.IsCurrentStep).Select(s => Math.Abs(s.CurrentUa)).DefaultIfEmpty(1).Min() / 5);
         Stopwatch wall = Stopwatch.StartNew();
+        long progressIntervalTicks = (long)(Math.Max(0.01, ProgressIntervalS) * Stopwatch.Frequency);
+        long nextProgressTicks = progressIntervalTicks;
         string terminatedBy = "endOfData";
         long previousTick = 0;
         long segmentStartTick = 0;
@@ -141,10 +151,20 @@ public sealed class ReplayRunner
                 break;
             }
 
-            if ((k & 255) == 0 && Cancellation.IsCancellationRequested)
+            if ((k & 255) == 0)
             {
-                terminatedBy = "cancelled";
-                break;
+                if (Cancellation.IsCancellationRequested)
+                {
+                    terminatedBy = "cancelled";
+                    break;
+                }
+
+                long elapsed = wall.ElapsedTicks;
+                if (Progress != null && elapsed >= nextProgressTicks)
+                {
+                    nextProgressTicks = elapsed + progressIntervalTicks;
+                    Progress((k + 1) / (double)_series.Count, timeS);
+                }
             }
         }
 

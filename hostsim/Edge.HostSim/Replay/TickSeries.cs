@@ -6,6 +6,8 @@ namespace Edge.HostSim.Replay;
 /// A recording resampled to the core's tick: voltages interpolated linearly at each tick, each module's
 /// current the one that flowed over the interval ending at the tick (the last sample before it: a cycler's
 /// current holds between samples). Ticks inside a gap are left out, so the core sees the longer interval.
+/// Where samples are further apart than a tick, the voltage is not interpolated across a current step (see
+/// <see cref="CurrentStepHold"/>).
 /// </summary>
 public sealed class TickSeries
 {
@@ -68,6 +70,7 @@ public sealed class TickSeries
         List<long> ticks = new List<long>();
         List<int>[] mv = Enumerable.Range(0, recording.CellVoltageV.Length).Select(_ => new List<int>()).ToArray();
         List<int>[] ua = Enumerable.Range(0, recording.Modules).Select(_ => new List<int>()).ToArray();
+        CurrentStepHold hold = new CurrentStepHold(recording, periodMs);
         int sample = 0;
         for (long k = 0; k <= last; k++)
         {
@@ -85,15 +88,17 @@ public sealed class TickSeries
 
             ticks.Add(k);
             double fraction = sample + 1 < t.Length ? Math.Clamp((time - t[sample]) / (t[sample + 1] - t[sample]), 0, 1) : 0;
-            for (int c = 0; c < mv.Length; c++)
-            {
-                double[] v = recording.CellVoltageV[c];
-                double value = sample + 1 < t.Length ? v[sample] + (fraction * (v[sample + 1] - v[sample])) : v[sample];
-                mv[c].Add((int)Math.Round(value * 1000.0));
-            }
 
             // The current over (time - period, time]: the last sample strictly before this tick.
             int before = t[sample] < time - 1e-9 ? sample : sample - 1;
+            for (int c = 0; c < mv.Length; c++)
+            {
+                double[] v = recording.CellVoltageV[c];
+                int held = hold.SampleFor(c / recording.CellsPerModule, before, sample == before + 1);
+                double value = held >= 0 ? v[held] : sample + 1 < t.Length ? v[sample] + (fraction * (v[sample + 1] - v[sample])) : v[sample];
+                mv[c].Add((int)Math.Round(value * 1000.0));
+            }
+
             for (int m = 0; m < ua.Length; m++)
             {
                 ua[m].Add(k == 0 || before < 0 ? 0 : (int)Math.Round(recording.ModuleCurrentMA[m][before] * 1000.0));

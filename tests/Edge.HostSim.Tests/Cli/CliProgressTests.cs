@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Edge.HostSim.Tests.Cli;
 
-/// <summary>Progress of run and sweep on stderr: plain lines when not a terminal, one updating line with --progress live.</summary>
+/// <summary>Progress of run, sweep and replay on stderr: plain lines when not a terminal, one updating line with --progress live.</summary>
 public sealed class CliProgressTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -63,6 +63,37 @@ public sealed class CliProgressTests : IDisposable
         Assert.True(Regex.Matches(run.Stderr, "capacity limit").Count >= 2, run.Stderr);
         Assert.Matches("\u001b\\[\\d+A", run.Stderr);
         Assert.DoesNotContain("[ ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReplayShowsHowMuchOfTheRecordingIsDoneAndStopsOnCtrlC()
+    {
+        // Three days of 1 s / 2 s pulses logged every 0.5 s: 26 million ticks, several seconds of replay.
+        System.Text.StringBuilder text = new System.Text.StringBuilder("EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n");
+        for (int i = 0; i <= 3 * 86400 * 2; i++)
+        {
+            bool pulse = i % 6 < 2;
+            text.Append((i * 0.5).ToString("0.0", CultureInfo.InvariantCulture)).Append(pulse ? "\t0.120000\t0.385000\n" : "\t0.004000\t0.000000\n");
+        }
+
+        string file = _scratch.Write("three-days.mpt", text.ToString());
+        string outDir = _scratch.Path2("out");
+        using EdgeSimProcess replay = EdgeSimProcess.Start(null, "replay", file, "--out", outDir, "--progress", "plain");
+        Assert.True(replay.WaitForStderr(" replayed", Patience), replay.Stderr);
+        replay.Interrupt();
+        replay.WaitForExit(Patience);
+
+        Assert.Equal(130, replay.ExitCode);
+        Assert.StartsWith("progress: percent of the recording's samples fed to the core", replay.Stderr, StringComparison.Ordinal);
+        Match line = Regex.Match(replay.Stderr, @"\[\s*([\d.]+) %\] replay three-days\.mpt: ([\d.]+) (s|min|h|d) of the recording's 3 d replayed");
+        Assert.True(line.Success, replay.Stderr);
+
+        // The percentage is the share of the three days replayed so far.
+        double doneS = double.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture) * line.Groups[3].Value switch { "s" => 1, "min" => 60, "h" => 3600, _ => 86400 };
+        double percent = double.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.InRange(percent, (100 * doneS / (3 * 86400) * 0.9) - 0.2, (100 * doneS / (3 * 86400) * 1.1) + 0.2);
+        using System.Text.Json.JsonDocument summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal("cancelled", summary.RootElement.GetProperty("terminatedBy").GetString());
     }
 
     [Fact]

@@ -28,9 +28,15 @@ public sealed class RecordedRun : IDisposable
         """;
 
     public RecordedRun()
+        : this(Scenario)
+    {
+    }
+
+    /// <summary>The same recording of another scenario (xUnit's fixture takes the parameterless one).</summary>
+    internal RecordedRun(string scenarioJson)
     {
         Directory.CreateDirectory(Folder);
-        Scenario scenario = ScenarioLoader.Parse(Scenario);
+        Scenario scenario = ScenarioLoader.Parse(scenarioJson);
         List<Row> measured = new List<Row>();
         RunOptions options = new RunOptions
         {

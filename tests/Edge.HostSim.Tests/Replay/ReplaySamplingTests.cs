@@ -1,0 +1,74 @@
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>
+/// Lab files are sampled far more coarsely than the core's 10 ms tick (0.1 s to 1 s is usual). Resampled, such a
+/// recording of a healthy cell must still look healthy to the core: a pulse's voltage jump has to land on the
+/// tick where its current changes, not be spread over the ticks between two samples, where it looked like a
+/// depletion rise (50 ms) or a near-zero edge resistance, a hard short (0.5 s). A recording too coarse to hold
+/// a pulse's edge is refused.
+/// </summary>
+public sealed class ReplaySamplingTests : IDisposable
+{
+    // Healthy NaK50 cell, 1 s pulses at 1 mA/cm2 and 2 s rests, every value logged exactly.
+    private const string Healthy = """
+        { "name": "healthy", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 300,
+          "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+          "controller": { "mode": "observe" },
+          "measurement": { "voltageNoiseMv": 0, "voltageLsbMv": 0, "currentNoiseUa": 0 },
+          "trace": { "periodMs": 10 } }
+        """;
+
+    private readonly RecordedRun _run = new RecordedRun(Healthy);
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose()
+    {
+        _run.Dispose();
+        _scratch.Dispose();
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(10)]
+    [InlineData(20)]
+    [InlineData(50)]
+    public void CoarselySampledHealthyCellReplaysWithoutEvents(int ticksPerSample)
+    {
+        // The live run itself saw nothing but its start.
+        Assert.Equal(new[] { "started" }, Kinds(_run.EventsPath));
+
+        // Every ticksPerSample-th logged value; the protocol's edges (every 100 ticks) are among them, as
+        // cyclers log a point at each step change.
+        string file = _run.WriteBioLogic("coarse-" + ticksPerSample + ".mpt", _run.Rows.Where((_, i) => i % ticksPerSample == 0), false);
+
+        string outDir = _scratch.Path2("out-" + ticksPerSample);
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", outDir, "--quiet");
+
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+        Assert.Equal("endOfData", JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement.GetProperty("terminatedBy").GetString());
+    }
+
+    [Fact]
+    public void OneSamplePerPulseIsRefused()
+    {
+        string file = _run.WriteBioLogic("one-per-pulse.mpt", _run.Rows.Where((_, i) => i % 100 == 0), false);
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(replay, "one-per-pulse.mpt", "its pulses (1 s) hold 1 sample each (median): at least 2 per pulse");
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
+    private static string[] Kinds(string eventsPath) =>
+        File.ReadAllLines(eventsPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()!).ToArray();
+}
