@@ -44,23 +44,46 @@ internal sealed class CurrentStepHold
     }
 
     /// <summary>
-    /// The sample whose voltage a tick of <paramref name="module"/> takes as it is, or -1 to interpolate. The tick
-    /// lies after sample <paramref name="before"/> (the last sample strictly before it), before the next sample or,
-    /// <paramref name="atNext"/>, at it.
+    /// For a tick held before a step (<see cref="LineFor"/> holds <paramref name="before"/> because the current
+    /// changes at the next sample): the sample whose current the tick takes instead when the step is placed before
+    /// it (the core's switch changed inside the interval), and the line its voltage follows then
+    /// (<see cref="AfterJump"/>). Otherwise (-1, none).
     /// </summary>
-    public int SampleFor(int module, int before, bool atNext)
+    public (int CurrentSample, SampleLine Voltage) AfterStep(int module, int before)
     {
         int next = before + 1;
-        if (before < 0 || next >= _t.Length || _t[next] - _t[before] <= _tickS * 1.000001)
+        if (!Coarse(before) || Math.Abs(_currentMA[module][next] - _currentMA[module][before]) <= _stepMA[module])
         {
-            return -1;
+            return (-1, SampleLine.None);
         }
 
+        return (next, AfterJump(module, next));
+    }
+
+    /// <summary>
+    /// The line a tick's voltage follows, or <see cref="SampleLine.None"/> to interpolate as usual. The tick lies
+    /// after sample <paramref name="before"/> (the last sample strictly before it), before the next sample or,
+    /// <paramref name="atNext"/>, at it.
+    /// </summary>
+    public SampleLine LineFor(int module, int before, bool atNext)
+    {
+        if (!Coarse(before))
+        {
+            return SampleLine.None;
+        }
+
+        int next = before + 1;
         double[] current = _currentMA[module];
         if (Math.Abs(current[next] - current[before]) > _stepMA[module])
         {
-            // The current changes at the next sample: this tick still carries the one before it.
-            return before;
+            // The current changes at the next sample: this tick still carries the one before it, and the voltage
+            // goes on as it went (a level held from the last sample would cut a pulse's end short by up to a sample
+            // interval, differently at every pulse, and the per-pulse trend test would read that as a trend).
+            // Both samples of the line lie inside the step's segment: a step's own sample may be on either side of
+            // its jump.
+            bool inside = before > 1 && Math.Abs(current[before] - current[before - 1]) <= _stepMA[module]
+                && Math.Abs(current[before - 1] - current[before - 2]) <= _stepMA[module];
+            return inside ? new SampleLine(before - 1, before) : new SampleLine(before, before);
         }
 
         // Before the first sample the cell is taken to be at rest, as tick 0 carries no current.
@@ -68,9 +91,36 @@ internal sealed class CurrentStepHold
         if (!atNext && Math.Abs(current[before] - earlier) > _stepMA[module])
         {
             // The current changed at the sample before: this tick carries the new one all the way.
-            return next;
+            return AfterJump(module, before);
         }
 
-        return -1;
+        return SampleLine.None;
     }
+
+    /// <summary>
+    /// After a step at sample <paramref name="step"/>: the line through the next two samples, extended back, when
+    /// the current holds over them (a level held until the second sample and a line from there would make a
+    /// bend the depletion test reads as a rise); the next sample's level when only it has the same current; the
+    /// step's own otherwise.
+    /// </summary>
+    private SampleLine AfterJump(int module, int step)
+    {
+        double[] current = _currentMA[module];
+        bool first = step + 1 < _t.Length && Math.Abs(current[step + 1] - current[step]) <= _stepMA[module];
+        bool second = first && step + 2 < _t.Length && Math.Abs(current[step + 2] - current[step + 1]) <= _stepMA[module];
+        return second ? new SampleLine(step + 1, step + 2) : first ? new SampleLine(step + 1, step + 1) : new SampleLine(step, step);
+    }
+
+    private bool Coarse(int before) => before >= 0 && before + 1 < _t.Length && _t[before + 1] - _t[before] > _tickS * 1.000001;
+}
+
+/// <summary>A voltage taken from the line through two samples (one sample twice: its level); From -1: none.</summary>
+internal readonly record struct SampleLine(int From, int To)
+{
+    public static SampleLine None => new SampleLine(-1, -1);
+
+    public bool IsNone => From < 0;
+
+    public double At(double[] timeS, double[] value, double t) =>
+        From == To ? value[From] : value[From] + ((t - timeS[From]) * (value[To] - value[From]) / (timeS[To] - timeS[From]));
 }

@@ -6,8 +6,9 @@ namespace Edge.HostSim.Replay;
 
 /// <summary>
 /// Reads the protocol a recording followed from its first module's current: pulses are where the current
-/// exceeds 5 % of its largest magnitude; the step texts take the median pulse current, pulse length and rest
-/// length (rounded to the tick), which is what the core needs to follow the recording in observe mode.
+/// exceeds 5 % of its largest magnitude; the step texts take the median pulse current and the pulse and rest
+/// lengths of the <see cref="PulseTimeline"/> fitted to the samples (when the pulses are periodic; else the
+/// median lengths), rounded to the tick: what the core needs to follow the recording in observe mode.
 /// </summary>
 public static class ProtocolInference
 {
@@ -29,6 +30,7 @@ public static class ProtocolInference
         List<double> rests = new List<double>();
         List<double> onCurrents = new List<double>();
         List<double> samplesPerPulse = new List<double>();
+        List<PulseTimeline.RecordedPulse> recorded = new List<PulseTimeline.RecordedPulse>();
         int pulseSamples = 0;
         double firstPulseS = double.NaN;
         bool on = false;
@@ -56,6 +58,12 @@ public static class ProtocolInference
                 {
                     pulses.Add(t - since);
                     samplesPerPulse.Add(pulseSamples);
+                    recorded[^1] = recorded[^1] with { LastS = recording.TimeS[i - 1], AfterS = t };
+                }
+
+                if (now)
+                {
+                    recorded.Add(new PulseTimeline.RecordedPulse(i > 0 ? recording.TimeS[i - 1] : double.NegativeInfinity, t, double.NaN, double.NaN));
                 }
 
                 since = t;
@@ -89,6 +97,12 @@ public static class ProtocolInference
         if (rests.Count == 0)
         {
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA");
+        }
+        else if (PulseTimeline.Fit(recorded, periodMs) is { } timeline)
+        {
+            steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA for " + timeline.PulseMs.ToString(CultureInfo.InvariantCulture) + " ms");
+            steps.Add("Rest for " + (timeline.PeriodMs - timeline.PulseMs).ToString(CultureInfo.InvariantCulture) + " ms");
+            firstPulseS = timeline.FirstStartS;
         }
         else
         {

@@ -57,6 +57,8 @@ public sealed class ReplayRunner
         TraceBuffer trace = new TraceBuffer(modules, cells, 20000, periodMs, true);
         long[] chargeNc = new long[modules];
         bool[] closed = new bool[modules];
+        bool[] afterStep = new bool[modules];
+        int[] cellMv = new int[cells];
         long misaligned = 0;
         double? firstMisalignedS = null;
         int onThresholdUa = Math.Max(1, configuration.Protocol.Steps.Where(s => s.IsCurrentStep).Select(s => Math.Abs(s.CurrentUa)).DefaultIfEmpty(1).Min() / 5);
@@ -91,16 +93,29 @@ public sealed class ReplayRunner
 
             long timeMs = tick * periodMs;
             timeS = timeMs / 1000.0;
+
+            // A step between two samples further apart than a tick happened somewhere between them: where the
+            // core's switch changed in that interval, the step is placed there (current and voltage after it).
+            for (int m = 0; m < modules; m++)
+            {
+                int afterUa = _series.AfterStepUa[m][k];
+                bool afterOn = afterUa != int.MinValue && Math.Abs(afterUa) >= onThresholdUa;
+                afterStep[m] = afterUa != int.MinValue && tick != segmentStartTick
+                    && afterOn != (Math.Abs(_series.ModuleUa[m][k]) >= onThresholdUa) && closed[m] == afterOn;
+            }
+
             for (int c = 0; c < cells; c++)
             {
-                frame.CellVoltageMv[c] = _series.CellMv[c][k];
+                int mv = afterStep[c / layout.CellsPerModule] ? _series.AfterStepMv[c][k] : _series.CellMv[c][k];
+                cellMv[c] = mv;
+                frame.CellVoltageMv[c] = mv;
                 frame.CellVoltageStatus[c] = ChannelStatus.Valid;
-                trace.ObserveCell(c, (float)(_series.CellMv[c][k] / 1000.0));
+                trace.ObserveCell(c, (float)(mv / 1000.0));
             }
 
             for (int m = 0; m < modules; m++)
             {
-                int ua = tick == segmentStartTick ? 0 : _series.ModuleUa[m][k];
+                int ua = tick == segmentStartTick ? 0 : afterStep[m] ? _series.AfterStepUa[m][k] : _series.ModuleUa[m][k];
                 frame.ModuleCurrentUa[m] = ua;
                 frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
                 trace.ObserveModule(m, (float)(ua / 1000.0 / area));
@@ -139,7 +154,7 @@ public sealed class ReplayRunner
 
                     for (int c = 0; c < cells; c++)
                     {
-                        trace.VoltageV[(row * cells) + c] = (float)(_series.CellMv[c][k] / 1000.0);
+                        trace.VoltageV[(row * cells) + c] = (float)(cellMv[c] / 1000.0);
                     }
                 }
             }

@@ -11,8 +11,10 @@ namespace Edge.HostSim.Replay;
 /// </summary>
 public sealed class TickSeries
 {
-    private TickSeries(int periodMs, double startS, long[] tickIndex, int[][] cellMv, int[][] moduleUa, List<RecordingGap> gaps, double medianIntervalS)
+    private TickSeries(int periodMs, double startS, long[] tickIndex, int[][] cellMv, int[][] moduleUa, int[][] afterStepUa, int[][] afterStepMv, List<RecordingGap> gaps, double medianIntervalS)
     {
+        AfterStepUa = afterStepUa;
+        AfterStepMv = afterStepMv;
         PeriodMs = periodMs;
         StartS = startS;
         TickIndex = tickIndex;
@@ -35,6 +37,16 @@ public sealed class TickSeries
 
     /// <summary>[module][fed tick], uA.</summary>
     public int[][] ModuleUa { get; }
+
+    /// <summary>
+    /// [module][fed tick]: inside an interval whose current steps at its closing sample (further apart than a
+    /// tick), the current after the step, for a replay that places the step where the core's switch changed;
+    /// int.MinValue elsewhere. <see cref="AfterStepMv"/> ([cell][fed tick]) holds the voltage that goes with it.
+    /// </summary>
+    public int[][] AfterStepUa { get; }
+
+    /// <summary>[cell][fed tick]: the voltage after the step for the ticks <see cref="AfterStepUa"/> marks.</summary>
+    public int[][] AfterStepMv { get; }
 
     public IReadOnlyList<RecordingGap> Gaps { get; }
 
@@ -70,6 +82,8 @@ public sealed class TickSeries
         List<long> ticks = new List<long>();
         List<int>[] mv = Enumerable.Range(0, recording.CellVoltageV.Length).Select(_ => new List<int>()).ToArray();
         List<int>[] ua = Enumerable.Range(0, recording.Modules).Select(_ => new List<int>()).ToArray();
+        List<int>[] afterUa = Enumerable.Range(0, recording.Modules).Select(_ => new List<int>()).ToArray();
+        List<int>[] afterMv = Enumerable.Range(0, recording.CellVoltageV.Length).Select(_ => new List<int>()).ToArray();
         CurrentStepHold hold = new CurrentStepHold(recording, periodMs);
         int sample = 0;
         for (long k = 0; k <= last; k++)
@@ -94,17 +108,25 @@ public sealed class TickSeries
             for (int c = 0; c < mv.Length; c++)
             {
                 double[] v = recording.CellVoltageV[c];
-                int held = hold.SampleFor(c / recording.CellsPerModule, before, sample == before + 1);
-                double value = held >= 0 ? v[held] : sample + 1 < t.Length ? v[sample] + (fraction * (v[sample + 1] - v[sample])) : v[sample];
+                SampleLine line = hold.LineFor(c / recording.CellsPerModule, before, sample == before + 1);
+                double value = !line.IsNone ? line.At(t, v, time) : sample + 1 < t.Length ? v[sample] + (fraction * (v[sample + 1] - v[sample])) : v[sample];
                 mv[c].Add((int)Math.Round(value * 1000.0));
             }
 
             for (int m = 0; m < ua.Length; m++)
             {
                 ua[m].Add(k == 0 || before < 0 ? 0 : (int)Math.Round(recording.ModuleCurrentMA[m][before] * 1000.0));
+                (int currentSample, SampleLine afterLine) = k == 0 ? (-1, SampleLine.None) : hold.AfterStep(m, before);
+                afterUa[m].Add(currentSample >= 0 ? (int)Math.Round(recording.ModuleCurrentMA[m][currentSample] * 1000.0) : int.MinValue);
+                for (int c = m * recording.CellsPerModule; c < (m + 1) * recording.CellsPerModule; c++)
+                {
+                    afterMv[c].Add(currentSample >= 0 ? (int)Math.Round(afterLine.At(t, recording.CellVoltageV[c], time) * 1000.0) : 0);
+                }
             }
         }
 
-        return new TickSeries(periodMs, startS, ticks.ToArray(), mv.Select(l => l.ToArray()).ToArray(), ua.Select(l => l.ToArray()).ToArray(), gaps, median);
+        return new TickSeries(periodMs, startS, ticks.ToArray(), Arrays(mv), Arrays(ua), Arrays(afterUa), Arrays(afterMv), gaps, median);
     }
+
+    private static int[][] Arrays(List<int>[] lists) => lists.Select(l => l.ToArray()).ToArray();
 }

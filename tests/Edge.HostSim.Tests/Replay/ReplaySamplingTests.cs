@@ -58,6 +58,26 @@ public sealed class ReplaySamplingTests : IDisposable
         Assert.Equal("endOfData", JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement.GetProperty("terminatedBy").GetString());
     }
 
+    [Theory]
+    [InlineData(7)]
+    [InlineData(13)]
+    [InlineData(23)]
+    public void StepsBetweenSamplesStillReplayWithoutEvents(int ticksPerSample)
+    {
+        // 70, 130 or 230 ms between samples and none at the step changes: each step shows at the next sample, up to
+        // a sample interval late and by a different amount at every pulse (the 3 s period is no multiple of it).
+        string file = _run.WriteBioLogic("between-" + ticksPerSample + ".mpt", _run.Rows.Where((_, i) => i % ticksPerSample == 0), false);
+
+        string outDir = _scratch.Path2("between-" + ticksPerSample);
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", outDir, "--quiet");
+
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", replay.Stdout, StringComparison.Ordinal);
+        Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+    }
+
     [Fact]
     public void OneSamplePerPulseIsRefused()
     {

@@ -1,0 +1,63 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Replay;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>The pulse timing fitted to where a logger's samples saw the steps, against hand-made sample times.</summary>
+public sealed class PulseTimelineTests
+{
+    [Fact]
+    public void PeriodicPulsesSampledBetweenTheirStepsGiveTheTrueTiming()
+    {
+        // 1 s pulses every 3 s from t = 0.015 s, logged every 70 ms from t = 0 (never at a step): each step shows at
+        // the first sample at or after it.
+        List<PulseTimeline.RecordedPulse> pulses = Record(startS: 0.015, pulseS: 1.0, periodS: 3.0, sampleS: 0.07, count: 40);
+
+        PulseTimeline? timeline = PulseTimeline.Fit(pulses, 10);
+
+        Assert.NotNull(timeline);
+        Assert.Equal(3000, timeline!.PeriodMs);
+        Assert.Equal(1000, timeline.PulseMs);
+
+        // Every start must lie in (sample before, first sample]: with the true timing the latest such first start
+        // is the first pulse's tightest bound, here 0.015 s itself or up to one sample interval after it.
+        Assert.InRange(timeline.FirstStartS, 0.015, 0.015 + 0.07);
+        for (int n = 0; n < pulses.Count; n++)
+        {
+            double start = timeline.FirstStartS + (n * 3.0);
+            Assert.True(start > pulses[n].BeforeS && start <= pulses[n].FirstS + 1e-9, "pulse " + n);
+        }
+    }
+
+    [Fact]
+    public void RestsThatVaryFitNoTimeline()
+    {
+        // Adaptive rests: 2 s, then 4 s, then 2 s... no fixed period holds every pulse inside its samples.
+        List<PulseTimeline.RecordedPulse> pulses = new List<PulseTimeline.RecordedPulse>();
+        double t = 0;
+        for (int n = 0; n < 10; n++)
+        {
+            pulses.Add(new PulseTimeline.RecordedPulse(t - 0.05, t, t + 0.95, t + 1.0));
+            t += 1.0 + (n % 2 == 0 ? 2.0 : 4.0);
+        }
+
+        Assert.Null(PulseTimeline.Fit(pulses, 10));
+    }
+
+    private static List<PulseTimeline.RecordedPulse> Record(double startS, double pulseS, double periodS, double sampleS, int count)
+    {
+        List<PulseTimeline.RecordedPulse> pulses = new List<PulseTimeline.RecordedPulse>();
+        for (int n = 0; n < count; n++)
+        {
+            double on = startS + (n * periodS);
+            double off = on + pulseS;
+            int first = (int)Math.Ceiling(on / sampleS);
+            int after = (int)Math.Ceiling(off / sampleS);
+            pulses.Add(new PulseTimeline.RecordedPulse((first - 1) * sampleS, first * sampleS, (after - 1) * sampleS, after * sampleS));
+        }
+
+        return pulses;
+    }
+}
