@@ -12,7 +12,8 @@ namespace Edge.HostSim.Replay;
 /// the ticks after it take the voltage of the next sample, so the whole jump falls on the tick where the
 /// current changes. Which side a step sample's own voltage is on differs between loggers (a cycler's first
 /// point of a step has already jumped; edge-sim's trace logs the voltage before the current it commands), so
-/// neither side relies on it. Samples one tick apart are used as they are.
+/// neither side relies on it. Samples one tick apart are used as they are, but for a session's first tick, its
+/// first pulse's only reference.
 /// </summary>
 internal sealed class CurrentStepHold
 {
@@ -65,16 +66,20 @@ internal sealed class CurrentStepHold
     /// after sample <paramref name="before"/> (the last sample strictly before it), before the next sample or,
     /// <paramref name="atNext"/>, at it.
     /// </summary>
-    public SampleLine LineFor(int module, int before, bool atNext)
+    public SampleLine LineFor(int module, int before, bool atNext, bool sessionStart = false)
     {
-        if (!Coarse(before))
+        // A session's first tick (the core's start, at a pulse's first sample) is its first pulse's only reference:
+        // it takes the voltage before the step even where samples are a tick apart, since a cycler's first point of
+        // a step has already jumped.
+        bool stepAtNext = before >= 0 && before + 1 < _t.Length && Math.Abs(_currentMA[module][before + 1] - _currentMA[module][before]) > _stepMA[module];
+        if (!Coarse(before) && !(sessionStart && atNext && stepAtNext))
         {
             return SampleLine.None;
         }
 
         int next = before + 1;
         double[] current = _currentMA[module];
-        if (Math.Abs(current[next] - current[before]) > _stepMA[module])
+        if (stepAtNext)
         {
             // The current changes at the next sample: this tick still carries the one before it, and the voltage
             // goes on as it went (a level held from the last sample would cut a pulse's end short by up to a sample

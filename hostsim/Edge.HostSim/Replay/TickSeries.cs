@@ -108,7 +108,7 @@ public sealed class TickSeries
             for (int c = 0; c < mv.Length; c++)
             {
                 double[] v = recording.CellVoltageV[c];
-                SampleLine line = hold.LineFor(c / recording.CellsPerModule, before, sample == before + 1);
+                SampleLine line = hold.LineFor(c / recording.CellsPerModule, before, sample == before + 1, sessionStart: k == 0);
                 double value = !line.IsNone ? line.At(t, v, time) : sample + 1 < t.Length ? v[sample] + (fraction * (v[sample + 1] - v[sample])) : v[sample];
                 mv[c].Add((int)Math.Round(value * 1000.0));
             }

@@ -78,6 +78,30 @@ public sealed class ReplaySamplingTests : IDisposable
         Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(23)]
+    public void CyclerWhoseStepPointHasAlreadyJumpedReplaysWithoutEvents(int ticksPerSample)
+    {
+        // A cycler logs the voltage its current already acts on: the first point of a pulse has jumped, the first
+        // of a rest has dropped (here the next tick's voltage with this tick's current). The file starts in a
+        // rest, as a lab recording does, and is logged every 10, 70 or 230 ms.
+        IEnumerable<RecordedRun.Row> cycler = _run.Rows.Zip(_run.Rows.Skip(1), (now, next) => now with { VoltageV = next.VoltageV })
+            .Where(r => r.TimeS >= 2.5)
+            .Where((_, i) => i % ticksPerSample == 0);
+        string file = _run.WriteBioLogic("cycler-" + ticksPerSample + ".mpt", cycler, false);
+
+        string outDir = _scratch.Path2("cycler-" + ticksPerSample);
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", outDir, "--quiet");
+
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", replay.Stdout, StringComparison.Ordinal);
+        Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+    }
+
     [Fact]
     public void OneSamplePerPulseIsRefused()
     {
