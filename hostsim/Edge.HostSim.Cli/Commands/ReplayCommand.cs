@@ -117,7 +117,7 @@ public static class ReplayCommand
         }
 
         int periodMs = given?.SamplePeriodMs ?? (request.PeriodMs > 0 ? request.PeriodMs : 10);
-        (List<string> steps, double firstPulseS) = Infer(request.File, recording, periodMs);
+        (List<string> steps, double firstPulseS, bool firstPulseSkipped) = Infer(request.File, recording, periodMs);
         Scenario scenario = given ?? Build(request, recording, steps, periodMs, area, firstPulseS);
         if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
         {
@@ -161,6 +161,7 @@ public static class ReplayCommand
             Gaps = series.Gaps,
             Sessions = runner.Segments,
             MisalignedTicks = misaligned,
+            FirstPulseSkipped = firstPulseSkipped,
             FirstMisalignedS = firstMisalignedS,
         }.Write(request.OutDir);
 
@@ -168,6 +169,11 @@ public static class ReplayCommand
         TextWriter stdout = context.Console.Out;
         stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s: {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
+        if (firstPulseSkipped)
+        {
+            stdout.WriteLine("start: the recording begins inside a pulse whose first point has already jumped, so the core, with no reference for that pulse, starts at the next one");
+        }
+
         Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "stop");
         foreach (ModuleResult m in result.Modules)
         {
@@ -194,7 +200,7 @@ public static class ReplayCommand
     /// <summary>Said once above plain progress lines.</summary>
     private const string ProgressNote = "progress: percent of the recording's samples fed to the core; a fault or a stop condition can end the replay earlier";
 
-    private static (List<string> Steps, double FirstPulseS) Infer(string file, LabRecording recording, int periodMs)
+    private static (List<string> Steps, double FirstPulseS, bool FirstPulseSkipped) Infer(string file, LabRecording recording, int periodMs)
     {
         try
         {

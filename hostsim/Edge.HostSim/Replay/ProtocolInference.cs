@@ -15,8 +15,11 @@ public static class ProtocolInference
     /// <summary>Samples a recorded pulse needs (median over the pulses) for the core to measure its edges.</summary>
     public const int MinimumSamplesPerPulse = 2;
 
-    /// <summary>The steps, and the recording time the first pulse starts (tick 0 of the replay).</summary>
-    public static (List<string> Steps, double FirstPulseS) Infer(LabRecording recording, int periodMs)
+    /// <summary>
+    /// The steps, the recording time the replay starts (tick 0: the first pulse's start), and whether the first
+    /// pulse was passed over (<see cref="BeginsAfterItsJump"/>).
+    /// </summary>
+    public static (List<string> Steps, double FirstPulseS, bool FirstPulseSkipped) Infer(LabRecording recording, int periodMs)
     {
         double[] current = recording.ModuleCurrentMA[0];
         double largest = current.Max(Math.Abs);
@@ -103,14 +106,51 @@ public static class ProtocolInference
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA for " + timeline.PulseMs.ToString(CultureInfo.InvariantCulture) + " ms");
             steps.Add("Rest for " + (timeline.PeriodMs - timeline.PulseMs).ToString(CultureInfo.InvariantCulture) + " ms");
             firstPulseS = timeline.FirstStartS;
+            if (BeginsAfterItsJump(recording, recorded))
+            {
+                return (steps, firstPulseS + (timeline.PeriodMs / 1000.0), true);
+            }
         }
         else
         {
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA for " + Ms(Median(pulses), periodMs) + " ms");
             steps.Add("Rest for " + Ms(Median(rests), periodMs) + " ms");
+            if (BeginsAfterItsJump(recording, recorded))
+            {
+                return (steps, recorded[1].FirstS, true);
+            }
         }
 
-        return (steps, firstPulseS);
+        return (steps, firstPulseS, false);
+    }
+
+    /// <summary>
+    /// True when the recording begins inside a pulse whose first point has already jumped (a cycler's: it logs
+    /// the voltage the current already acts on), so the core, whose first pulse takes its reference from its first
+    /// tick, would measure that pulse from the jumped voltage and learn a far too small overpotential. Told by the
+    /// first two points: their difference is under half the jump across the later pulses' first points (the
+    /// median of the difference between the sample before a pulse and the one after its first).
+    /// </summary>
+    private static bool BeginsAfterItsJump(LabRecording recording, List<PulseTimeline.RecordedPulse> recorded)
+    {
+        if (recorded.Count < 3 || !double.IsNegativeInfinity(recorded[0].BeforeS) || recording.Samples < 2)
+        {
+            return false;
+        }
+
+        double[] t = recording.TimeS;
+        double[] v = recording.CellVoltageV[0];
+        List<double> jumps = new List<double>();
+        for (int n = 1; n < recorded.Count; n++)
+        {
+            int first = Array.BinarySearch(t, recorded[n].FirstS);
+            if (first > 0 && first + 1 < t.Length)
+            {
+                jumps.Add(Math.Abs(v[first + 1] - v[first - 1]));
+            }
+        }
+
+        return jumps.Count > 0 && Math.Abs(v[1] - v[0]) < 0.5 * Median(jumps);
     }
 
     private static string Ms(double seconds, int periodMs) =>

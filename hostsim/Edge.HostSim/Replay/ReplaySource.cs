@@ -40,6 +40,9 @@ public sealed class ReplaySource
 
     public double? FirstMisalignedS { get; init; }
 
+    /// <summary>The recording began inside a pulse whose first point had already jumped: the replay starts at the next.</summary>
+    public bool FirstPulseSkipped { get; init; }
+
     public void Write(string directory) =>
         System.IO.File.WriteAllText(Path.Combine(directory, File), JsonSerializer.Serialize(this, OutputJson.Indented) + "\n");
 }

@@ -197,6 +197,9 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
         Assert.Equal(format, source.RootElement.GetProperty("format").GetString());
         Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+
+        // The recording's first point is from before the first pulse's jump: the replay starts there, as the run did.
+        Assert.False(source.RootElement.GetProperty("firstPulseSkipped").GetBoolean());
     }
 
     private static List<Event> Events(string path) =>

@@ -48,10 +48,7 @@ public sealed class ReplaySamplingTests : IDisposable
         // cyclers log a point at each step change.
         string file = _run.WriteBioLogic("coarse-" + ticksPerSample + ".mpt", _run.Rows.Where((_, i) => i % ticksPerSample == 0), false);
 
-        string outDir = _scratch.Path2("out-" + ticksPerSample);
-        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", outDir, "--quiet");
-
-        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        (string outDir, string stdout) = Replay(file, "out-" + ticksPerSample);
         Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
         using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
         Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
@@ -68,11 +65,8 @@ public sealed class ReplaySamplingTests : IDisposable
         // a sample interval late and by a different amount at every pulse (the 3 s period is no multiple of it).
         string file = _run.WriteBioLogic("between-" + ticksPerSample + ".mpt", _run.Rows.Where((_, i) => i % ticksPerSample == 0), false);
 
-        string outDir = _scratch.Path2("between-" + ticksPerSample);
-        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", outDir, "--quiet");
-
-        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
-        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", replay.Stdout, StringComparison.Ordinal);
+        (string outDir, string stdout) = Replay(file, "between-" + ticksPerSample);
+        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", stdout, StringComparison.Ordinal);
         Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
         using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
         Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
@@ -92,14 +86,31 @@ public sealed class ReplaySamplingTests : IDisposable
             .Where((_, i) => i % ticksPerSample == 0);
         string file = _run.WriteBioLogic("cycler-" + ticksPerSample + ".mpt", cycler, false);
 
-        string outDir = _scratch.Path2("cycler-" + ticksPerSample);
-        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", outDir, "--quiet");
-
-        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
-        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", replay.Stdout, StringComparison.Ordinal);
+        (string outDir, string stdout) = Replay(file, "cycler-" + ticksPerSample);
+        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", stdout, StringComparison.Ordinal);
         Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
         using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
         Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(23)]
+    public void CyclerFileThatBeginsInsideAPulseStartsAtTheNextOne(int ticksPerSample)
+    {
+        // The same cycler log from t = 0, where the first pulse's first point has already jumped: the core would take
+        // that jumped voltage as the first pulse's reference (a depletion trend warning after five pulses).
+        IEnumerable<RecordedRun.Row> cycler = _run.Rows.Zip(_run.Rows.Skip(1), (now, next) => now with { VoltageV = next.VoltageV })
+            .Where((_, i) => i % ticksPerSample == 0);
+        string file = _run.WriteBioLogic("inside-" + ticksPerSample + ".mpt", cycler, false);
+
+        (string outDir, string stdout) = Replay(file, "inside-" + ticksPerSample);
+        Assert.Contains("from t = 3 s", stdout, StringComparison.Ordinal);
+        Assert.Contains("start: the recording begins inside a pulse whose first point has already jumped", stdout, StringComparison.Ordinal);
+        Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.True(source.RootElement.GetProperty("firstPulseSkipped").GetBoolean());
+        Assert.Equal(3, source.RootElement.GetProperty("startS").GetDouble(), 6);
     }
 
     [Fact]
@@ -111,6 +122,15 @@ public sealed class ReplaySamplingTests : IDisposable
 
         CliArgumentTests.AssertRejected(replay, "one-per-pulse.mpt", "its pulses (1 s) hold 1 sample each (median): at least 2 per pulse");
         Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
+    /// <summary>Replays through the real executable into a fresh folder; it must succeed.</summary>
+    private (string OutDir, string Stdout) Replay(string file, string name)
+    {
+        string outDir = _scratch.Path2(name);
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", outDir, "--quiet");
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        return (outDir, replay.Stdout);
     }
 
     private static string[] Kinds(string eventsPath) =>
