@@ -48,10 +48,7 @@ public sealed class ReplaySamplingTests : IDisposable
         // cyclers log a point at each step change.
         string file = _run.WriteBioLogic("coarse-" + ticksPerSample + ".mpt", _run.Rows.Where((_, i) => i % ticksPerSample == 0), false);
 
-        (string outDir, string stdout) = Replay(file, "out-" + ticksPerSample);
-        Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
-        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
-        Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+        string outDir = AssertReplaysAsHealthy(file, "out-" + ticksPerSample);
         Assert.Equal("endOfData", JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement.GetProperty("terminatedBy").GetString());
     }
 
@@ -65,11 +62,7 @@ public sealed class ReplaySamplingTests : IDisposable
         // a sample interval late and by a different amount at every pulse (the 3 s period is no multiple of it).
         string file = _run.WriteBioLogic("between-" + ticksPerSample + ".mpt", _run.Rows.Where((_, i) => i % ticksPerSample == 0), false);
 
-        (string outDir, string stdout) = Replay(file, "between-" + ticksPerSample);
-        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", stdout, StringComparison.Ordinal);
-        Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
-        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
-        Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+        AssertReplaysAsHealthy(file, "between-" + ticksPerSample);
     }
 
     [Theory]
@@ -86,11 +79,7 @@ public sealed class ReplaySamplingTests : IDisposable
             .Where((_, i) => i % ticksPerSample == 0);
         string file = _run.WriteBioLogic("cycler-" + ticksPerSample + ".mpt", cycler, false);
 
-        (string outDir, string stdout) = Replay(file, "cycler-" + ticksPerSample);
-        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", stdout, StringComparison.Ordinal);
-        Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
-        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
-        Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+        AssertReplaysAsHealthy(file, "cycler-" + ticksPerSample);
     }
 
     [Theory]
@@ -122,6 +111,20 @@ public sealed class ReplaySamplingTests : IDisposable
 
         CliArgumentTests.AssertRejected(replay, "one-per-pulse.mpt", "its pulses (1 s) hold 1 sample each (median): at least 2 per pulse");
         Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
+    /// <summary>
+    /// The replay of a healthy cell's file: the true protocol inferred, no event but the start, every tick's
+    /// recorded current where the core's switch had it.
+    /// </summary>
+    private string AssertReplaysAsHealthy(string file, string name)
+    {
+        (string outDir, string stdout) = Replay(file, name);
+        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", stdout, StringComparison.Ordinal);
+        Assert.Equal(new[] { "started" }, Kinds(Path.Combine(outDir, "events.jsonl")));
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());
+        return outDir;
     }
 
     /// <summary>Replays through the real executable into a fresh folder; it must succeed.</summary>
