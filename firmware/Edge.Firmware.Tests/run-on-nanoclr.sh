@@ -224,11 +224,13 @@ dotnet "$work/pe-converter/pe-converter.dll" "$out/app/out/Edge.Firmware.App.dll
 cd "$out/app/pe"
 timeout 20 "$work/nanoclr/bin/nanoFramework.nanoCLR.test" ./*.pe > "$out/app-run.log" 2>&1 || true
 sed -n '/^Ready\./,$p' "$out/app-run.log" | sed '1d; s/^/  /'
-retries=$(grep -c '^boot-failed: .*all switches open, retrying in' "$out/app-run.log" || true)
+# This nanoCLR has no GPIO natives: the drive-off step fails, and the event must say that only the pull-downs hold
+# the switches open.
+retries=$(grep -c "^boot-failed: step drive-off: .*; switch pins not driven (drive-off failed): the board's pull-downs hold the switches open, retrying in" "$out/app-run.log" || true)
 if ! grep -q '^Edge controller starting' "$out/app-run.log" || [ "$retries" -lt 3 ] \
     || grep -q -E 'main thread stopped|Unhandled exception|^Done\.' "$out/app-run.log"; then
     echo "run-on-nanoclr.sh: the application did not keep retrying its boot (log: $out/app-run.log)" >&2
     exit 1
 fi
 
-echo "the application started, its boot failed at a hardware step with every switch open and was retried $retries times"
+echo "the application started, its boot failed at the drive-off step (switches left to the pull-downs, as it says) and was retried $retries times"

@@ -52,8 +52,14 @@ namespace NFUnitTest.Boot
             Assert.AreEqual(1, delay.Waits.Count);
             Assert.AreEqual(1000, delay.WaitAt(0));
 
-            // Both attempts are reported, naming the step and the exception.
-            string expected = "step " + s_stepNames[step] + ": InvalidOperationException: fake " + s_stepNames[step] + " failure; all switches open, ";
+            // Both attempts are reported, naming the step, the exception and what holds the switches open: nothing
+            // driven before drive-off succeeded, its hold until the switches step releases the pins to the board's
+            // drivers, nothing driven when opening the switches failed, the switches themselves from then on.
+            string holding = step == 0 ? "switch pins not driven (drive-off failed): the board's pull-downs hold the switches open"
+                : step < 3 ? "no switch opened yet, switch pins held off since drive-off"
+                : step == 3 ? "switch pins not driven (the switches could not be opened): the board's pull-downs hold them open"
+                : "all switches driven open";
+            string expected = "step " + s_stepNames[step] + ": InvalidOperationException: fake " + s_stepNames[step] + " failure; " + holding + ", ";
             DeviceEvent first = TakeEvent(events, "boot-failed");
             Assert.StartsWith(expected + "retrying in 1 s", first.Message);
             DeviceEvent second = TakeEvent(events, "boot-failed");
@@ -68,6 +74,26 @@ namespace NFUnitTest.Boot
             {
                 Assert.IsNull(devices.LastLed);
             }
+        }
+
+        [TestMethod]
+        public void ASwitchThatCannotBeDrivenOpenIsNamedInTheEvent()
+        {
+            // Module 1's driver throws when commanded open: the switches step itself fails, as it opens them.
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SwitchFailingToOpen = 1;
+            DeviceEventLog events = new DeviceEventLog();
+            BootSupervisor supervisor = new BootSupervisor(devices, events, new FakeBootDelay());
+
+            Assert.IsNull(supervisor.Run(1));
+
+            // The other was still driven open after the failure: one stuck driver does not keep the rest from opening.
+            Assert.IsTrue(devices.NoSwitchWasEverClosed, "no switch closed");
+            Assert.AreEqual(2, devices.Switches.Count);
+            Assert.IsTrue(((FakeLoadSwitch)devices.Switches[0]).WriteCount > 1, "module 0 driven open again");
+            Assert.StartsWith(
+                "step switches: InvalidOperationException: fake stuck switch driver; not every switch could be driven open (InvalidOperationException): the board's pull-downs hold the rest, no further attempt",
+                TakeEvent(events, "boot-failed").Message);
         }
 
         [TestMethod]

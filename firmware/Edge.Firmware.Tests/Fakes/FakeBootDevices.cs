@@ -44,6 +44,9 @@ namespace NFUnitTest.Fakes
         /// <summary>How many attempts fail before the step works.</summary>
         public int FailingAttempts { get; set; }
 
+        /// <summary>Module whose switch driver throws when commanded open (after the switches step), or -1.</summary>
+        public int SwitchFailingToOpen { get; set; } = -1;
+
         /// <summary>The settings text the store returns.</summary>
         public string SettingsText { get; set; } = "device_id = pack-7\nmqtt_host = broker\n";
 
@@ -175,6 +178,7 @@ namespace NFUnitTest.Fakes
             {
                 FakeLoadSwitch fake = new FakeLoadSwitch();
                 fake.SetClosed(false);
+                fake.FailsToOpen = m == SwitchFailingToOpen;
                 switches[m] = fake;
                 Switches.Add(fake);
             }

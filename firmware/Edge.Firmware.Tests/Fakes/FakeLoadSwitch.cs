@@ -16,9 +16,17 @@ namespace NFUnitTest.Fakes
         /// <summary>True once the switch was commanded closed, even if only for a moment.</summary>
         public bool WasEverClosed { get; private set; }
 
+        /// <summary>A stuck driver: commanding the switch open throws (closing still works).</summary>
+        public bool FailsToOpen { get; set; }
+
         /// <inheritdoc />
         public void SetClosed(bool closed)
         {
+            if (!closed && FailsToOpen)
+            {
+                throw new System.InvalidOperationException("fake stuck switch driver");
+            }
+
             IsClosed = closed;
             WasEverClosed = WasEverClosed || closed;
             WriteCount++;

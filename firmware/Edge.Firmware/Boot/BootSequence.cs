@@ -45,6 +45,9 @@ namespace Edge.Firmware.Boot
         private readonly DeviceEventLog _events;
         private readonly ArrayList _opened = new ArrayList();
         private BootStep _step;
+
+        // The drive-off step's hold on the switch, enable and setpoint pins, until the board's drivers take them.
+        private bool _pinsHeldOff;
         private LoadSwitchBank _switches;
         private CurrentSetpointBank _setpoints;
         private ILoadSwitch[] _switchArray;
@@ -67,6 +70,13 @@ namespace Edge.Firmware.Boot
         public Exception Failure { get; private set; }
 
         /// <summary>
+        /// What holds the load switches open after the failed attempt, in the words of the boot-failed event: driven
+        /// open, held off since drive-off, or only the board's pull-downs (boards/README.md) where no output could be
+        /// driven. An operator needs to know which.
+        /// </summary>
+        public string SwitchState { get; private set; }
+
+        /// <summary>
         /// Runs every step. Returns what runs, or null when a step threw: then <see cref="FailedStep"/>
         /// and <see cref="Failure"/> say which and why, the loop is stopped and every switch is open.
         /// Never throws.
@@ -82,7 +92,7 @@ namespace Edge.Firmware.Boot
             {
                 FailedStep = _step;
                 Failure = ex;
-                MakeSafe();
+                SwitchState = MakeSafe();
                 return null;
             }
         }
@@ -121,6 +131,7 @@ namespace Edge.Firmware.Boot
             }
 
             _opened.Clear();
+            _pinsHeldOff = false;
             _switches = null;
             _switchArray = null;
             _setpoints = null;
@@ -136,6 +147,7 @@ namespace Edge.Firmware.Boot
             _step = BootStep.DriveOff;
             IDisposable heldOff = _devices.DriveOff(ShippedBoardPins.DriveOffPins);
             Track(heldOff);
+            _pinsHeldOff = true;
 
             _step = BootStep.Settings;
             DeviceSettings settings = LoadSettings(_devices.OpenSettings());
@@ -170,6 +182,7 @@ namespace Edge.Firmware.Boot
 
                 // The board's own drivers take its pins over from here (an unusable board keeps them held off).
                 Untrack(heldOff);
+                _pinsHeldOff = false;
 
                 _step = BootStep.Switches;
                 _switchArray = _devices.OpenSwitches(board);
@@ -345,9 +358,13 @@ namespace Edge.Firmware.Boot
             return settings;
         }
 
-        /// <summary>Stops whatever runs and opens every switch; each part on its own, so one failure cannot keep a switch closed.</summary>
-        private void MakeSafe()
+        /// <summary>
+        /// Stops whatever runs and opens every switch; each part on its own, so one failure cannot keep a switch
+        /// closed. Returns what holds the switches open now (<see cref="SwitchState"/>).
+        /// </summary>
+        private string MakeSafe()
         {
+            string notDriven = null;
             if (_session != null)
             {
                 try
@@ -381,8 +398,9 @@ namespace Edge.Firmware.Boot
                 {
                     _switches.OpenAll();
                 }
-                catch (Exception)
+                catch (Exception ex)
                 {
+                    notDriven = ex.GetType().Name;
                 }
             }
 
@@ -399,11 +417,24 @@ namespace Edge.Firmware.Boot
                     {
                         _switchArray[m].SetClosed(false);
                     }
-                    catch (Exception)
+                    catch (Exception ex)
                     {
+                        notDriven = ex.GetType().Name;
                     }
                 }
+
+                return notDriven == null ? "all switches driven open"
+                    : "not every switch could be driven open (" + notDriven + "): the board's pull-downs hold the rest";
             }
+
+            if (_pinsHeldOff)
+            {
+                return "no switch opened yet, switch pins held off since drive-off";
+            }
+
+            return FailedStep == BootStep.DriveOff
+                ? "switch pins not driven (drive-off failed): the board's pull-downs hold the switches open"
+                : "switch pins not driven (the switches could not be opened): the board's pull-downs hold them open";
         }
 
         private void Track(object part)

@@ -9,7 +9,7 @@ namespace Edge.Firmware.Boot
 {
     /// <summary>
     /// Runs <see cref="BootSequence"/> until it starts, and never lets an exception out: after a
-    /// failed attempt every switch is open, the LED shows <see cref="Hardware.StatusLedPattern.BoardError"/>
+    /// failed attempt every switch is open (the event says what holds it open), the LED shows <see cref="Hardware.StatusLedPattern.BoardError"/>
     /// if it could be opened, a "boot-failed" device event names the step and the exception, and the
     /// next attempt follows after a back-off of 1 s doubling to 60 s (a hardware fault that clears,
     /// e.g. a brown-out at power-up, recovers without a person; one that does not keeps the pack safe).
@@ -94,7 +94,7 @@ namespace Edge.Firmware.Boot
             Exception failure = _sequence.Failure;
             string message = "step " + BootStepNames.Of(_sequence.FailedStep) + ": "
                 + (failure == null ? "failed" : failure.GetType().Name + ": " + failure.Message)
-                + "; all switches open, "
+                + "; " + _sequence.SwitchState + ", "
                 + (retry ? "retrying in " + (delayMs / 1000).ToString() + " s" : "no further attempt");
             try
             {
