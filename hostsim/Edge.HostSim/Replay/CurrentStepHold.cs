@@ -8,9 +8,9 @@ namespace Edge.HostSim.Replay;
 /// tick at it, and the rise within a pulse from the ticks after it; a straight line from a rest sample to a
 /// pulse sample spreads the jump over every tick between them: at 0.5 s samples the edge then looks like a
 /// near-zero resistance (a hard short) and at 50 ms the pulse's onset looks like a depletion rise. Across a
-/// step the ticks before the sample where the current changes keep the voltage of the sample before it, and
-/// the ticks after it take the voltage of the next sample, so the whole jump falls on the tick where the
-/// current changes. Which side a step sample's own voltage is on differs between loggers (a cycler's first
+/// step the ticks before the sample where the current changes go on along the line of the two samples before
+/// it, and the ticks after it follow the line of the two samples after it, extended back (a level where a side
+/// has only one sample), so the whole jump falls on the tick where the current changes. Which side a step sample's own voltage is on differs between loggers (a cycler's first
 /// point of a step has already jumped; edge-sim's trace logs the voltage before the current it commands), so
 /// neither side relies on it. Samples one tick apart are used as they are, but for a session's first tick, its
 /// first pulse's only reference.
