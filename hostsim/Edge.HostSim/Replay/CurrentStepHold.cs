@@ -52,13 +52,12 @@ internal sealed class CurrentStepHold
     /// </summary>
     public (int CurrentSample, SampleLine Voltage) AfterStep(int module, int before)
     {
-        int next = before + 1;
-        if (!Coarse(before) || Math.Abs(_currentMA[module][next] - _currentMA[module][before]) <= _stepMA[module])
+        if (!Coarse(before) || !Steps(module, before, before + 1))
         {
             return (-1, SampleLine.None);
         }
 
-        return (next, AfterJump(module, next));
+        return (before + 1, AfterJump(module, before + 1));
     }
 
     /// <summary>
@@ -71,14 +70,12 @@ internal sealed class CurrentStepHold
         // A session's first tick (the core's start, at a pulse's first sample) is its first pulse's only reference:
         // it takes the voltage before the step even where samples are a tick apart, since a cycler's first point of
         // a step has already jumped.
-        bool stepAtNext = before >= 0 && before + 1 < _t.Length && Math.Abs(_currentMA[module][before + 1] - _currentMA[module][before]) > _stepMA[module];
+        bool stepAtNext = before >= 0 && before + 1 < _t.Length && Steps(module, before, before + 1);
         if (!Coarse(before) && !(sessionStart && atNext && stepAtNext))
         {
             return SampleLine.None;
         }
 
-        int next = before + 1;
-        double[] current = _currentMA[module];
         if (stepAtNext)
         {
             // The current changes at the next sample: this tick still carries the one before it, and the voltage
@@ -86,14 +83,13 @@ internal sealed class CurrentStepHold
             // interval, differently at every pulse, and the per-pulse trend test would read that as a trend).
             // Both samples of the line lie inside the step's segment: a step's own sample may be on either side of
             // its jump.
-            bool inside = before > 1 && Math.Abs(current[before] - current[before - 1]) <= _stepMA[module]
-                && Math.Abs(current[before - 1] - current[before - 2]) <= _stepMA[module];
+            bool inside = before > 1 && !Steps(module, before - 1, before) && !Steps(module, before - 2, before - 1);
             return inside ? new SampleLine(before - 1, before) : new SampleLine(before, before);
         }
 
         // Before the first sample the cell is taken to be at rest, as tick 0 carries no current.
-        double earlier = before > 0 ? current[before - 1] : 0;
-        if (!atNext && Math.Abs(current[before] - earlier) > _stepMA[module])
+        bool stepAtBefore = before > 0 ? Steps(module, before - 1, before) : Math.Abs(_currentMA[module][0]) > _stepMA[module];
+        if (!atNext && stepAtBefore)
         {
             // The current changed at the sample before: this tick carries the new one all the way.
             return AfterJump(module, before);
@@ -110,11 +106,13 @@ internal sealed class CurrentStepHold
     /// </summary>
     private SampleLine AfterJump(int module, int step)
     {
-        double[] current = _currentMA[module];
-        bool first = step + 1 < _t.Length && Math.Abs(current[step + 1] - current[step]) <= _stepMA[module];
-        bool second = first && step + 2 < _t.Length && Math.Abs(current[step + 2] - current[step + 1]) <= _stepMA[module];
+        bool first = step + 1 < _t.Length && !Steps(module, step, step + 1);
+        bool second = first && step + 2 < _t.Length && !Steps(module, step + 1, step + 2);
         return second ? new SampleLine(step + 1, step + 2) : first ? new SampleLine(step + 1, step + 1) : new SampleLine(step, step);
     }
+
+    /// <summary>True when the module's current changes between samples <paramref name="a"/> and <paramref name="b"/>.</summary>
+    private bool Steps(int module, int a, int b) => Math.Abs(_currentMA[module][b] - _currentMA[module][a]) > _stepMA[module];
 
     private bool Coarse(int before) => before >= 0 && before + 1 < _t.Length && _t[before + 1] - _t[before] > _tickS * 1.000001;
 }

@@ -97,6 +97,7 @@ public static class ProtocolInference
         int currentUa = (int)Math.Round(Math.Abs(currentMA) * 1000.0);
         string verb = currentMA >= 0 ? "Strip" : "Plate";
         List<string> steps = new List<string>();
+        double secondPulseS = double.NaN;
         if (rests.Count == 0)
         {
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA");
@@ -106,22 +107,17 @@ public static class ProtocolInference
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA for " + timeline.PulseMs.ToString(CultureInfo.InvariantCulture) + " ms");
             steps.Add("Rest for " + (timeline.PeriodMs - timeline.PulseMs).ToString(CultureInfo.InvariantCulture) + " ms");
             firstPulseS = timeline.FirstStartS;
-            if (BeginsAfterItsJump(recording, recorded))
-            {
-                return (steps, firstPulseS + (timeline.PeriodMs / 1000.0), true);
-            }
+            secondPulseS = firstPulseS + (timeline.PeriodMs / 1000.0);
         }
         else
         {
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA for " + Ms(Median(pulses), periodMs) + " ms");
             steps.Add("Rest for " + Ms(Median(rests), periodMs) + " ms");
-            if (BeginsAfterItsJump(recording, recorded))
-            {
-                return (steps, recorded[1].FirstS, true);
-            }
+            secondPulseS = recorded[1].FirstS;
         }
 
-        return (steps, firstPulseS, false);
+        bool skipFirst = !double.IsNaN(secondPulseS) && BeginsAfterItsJump(recording, recorded);
+        return (steps, skipFirst ? secondPulseS : firstPulseS, skipFirst);
     }
 
     /// <summary>

@@ -13,21 +13,8 @@ namespace Edge.HostSim.Replay;
 /// out), and the latest first start that keeps every edge inside the interval its step was recorded in. A
 /// recording whose pulses fit no such timeline (adaptive rests, a skipped pulse) gets none.
 /// </summary>
-public sealed class PulseTimeline
+public sealed record PulseTimeline(double FirstStartS, int PeriodMs, int PulseMs)
 {
-    private PulseTimeline(double firstStartS, int periodMs, int pulseMs)
-    {
-        FirstStartS = firstStartS;
-        PeriodMs = periodMs;
-        PulseMs = pulseMs;
-    }
-
-    public double FirstStartS { get; }
-
-    public int PeriodMs { get; }
-
-    public int PulseMs { get; }
-
     /// <summary>
     /// One recorded pulse: the last sample before it (-infinity at the recording's start), its first and last
     /// sample, and the first sample after it (NaN while the recording ends inside it).

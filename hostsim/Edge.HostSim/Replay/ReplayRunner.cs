@@ -99,9 +99,9 @@ public sealed class ReplayRunner
             for (int m = 0; m < modules; m++)
             {
                 int afterUa = _series.AfterStepUa[m][k];
-                bool afterOn = afterUa != int.MinValue && Math.Abs(afterUa) >= onThresholdUa;
-                afterStep[m] = afterUa != int.MinValue && tick != segmentStartTick
-                    && afterOn != (Math.Abs(_series.ModuleUa[m][k]) >= onThresholdUa) && closed[m] == afterOn;
+                bool marked = afterUa != int.MinValue && tick != segmentStartTick;
+                bool afterOn = marked && Math.Abs(afterUa) >= onThresholdUa;
+                afterStep[m] = marked && afterOn != (Math.Abs(_series.ModuleUa[m][k]) >= onThresholdUa) && closed[m] == afterOn;
             }
 
             for (int c = 0; c < cells; c++)
