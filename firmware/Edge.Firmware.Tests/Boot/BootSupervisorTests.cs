@@ -97,6 +97,26 @@ namespace NFUnitTest.Boot
         }
 
         [TestMethod]
+        public void ASwitchThatOpensOnItsOwnRetryCountsAsDrivenOpen()
+        {
+            // The ADC step fails. Module 1's driver opened with the bank, throws once in the bank-wide open after the
+            // failure, then opens when driven on its own: the event reports what finally holds, not the first throw.
+            FakeBootDevices devices = new FakeBootDevices(6);
+            devices.SwitchFailingToOpen = 1;
+            devices.SwitchOpensBeforeFailing = 1;
+            devices.SwitchOpenFailures = 1;
+            DeviceEventLog events = new DeviceEventLog();
+            BootSupervisor supervisor = new BootSupervisor(devices, events, new FakeBootDelay());
+
+            Assert.IsNull(supervisor.Run(1));
+
+            Assert.IsTrue(devices.AllSwitchesOpen, "all switches open");
+            Assert.StartsWith(
+                "step adc: InvalidOperationException: fake adc failure; all switches driven open, no further attempt",
+                TakeEvent(events, "boot-failed").Message);
+        }
+
+        [TestMethod]
         public void AFailureThatClearsIsRetriedAndTheControlLoopStarts()
         {
             FakeBootDevices devices = new FakeBootDevices(6);

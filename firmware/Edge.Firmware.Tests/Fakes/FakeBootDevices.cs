@@ -47,6 +47,12 @@ namespace NFUnitTest.Fakes
         /// <summary>Module whose switch driver throws when commanded open (after the switches step), or -1.</summary>
         public int SwitchFailingToOpen { get; set; } = -1;
 
+        /// <summary>How often that driver throws before it opens after all.</summary>
+        public int SwitchOpenFailures { get; set; } = int.MaxValue;
+
+        /// <summary>Commands to open that driver still carries out before it starts failing.</summary>
+        public int SwitchOpensBeforeFailing { get; set; }
+
         /// <summary>The settings text the store returns.</summary>
         public string SettingsText { get; set; } = "device_id = pack-7\nmqtt_host = broker\n";
 
@@ -178,7 +184,8 @@ namespace NFUnitTest.Fakes
             {
                 FakeLoadSwitch fake = new FakeLoadSwitch();
                 fake.SetClosed(false);
-                fake.FailsToOpen = m == SwitchFailingToOpen;
+                fake.OpenFailuresLeft = m == SwitchFailingToOpen ? SwitchOpenFailures : 0;
+                fake.OpensBeforeFailing = m == SwitchFailingToOpen ? SwitchOpensBeforeFailing : 0;
                 switches[m] = fake;
                 Switches.Add(fake);
             }

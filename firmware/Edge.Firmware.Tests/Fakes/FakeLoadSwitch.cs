@@ -16,14 +16,22 @@ namespace NFUnitTest.Fakes
         /// <summary>True once the switch was commanded closed, even if only for a moment.</summary>
         public bool WasEverClosed { get; private set; }
 
-        /// <summary>A stuck driver: commanding the switch open throws (closing still works).</summary>
-        public bool FailsToOpen { get; set; }
+        /// <summary>A stuck driver: commanding the switch open throws this many more times (closing still works).</summary>
+        public int OpenFailuresLeft { get; set; }
+
+        /// <summary>Commands to open that still work before the driver starts failing.</summary>
+        public int OpensBeforeFailing { get; set; }
 
         /// <inheritdoc />
         public void SetClosed(bool closed)
         {
-            if (!closed && FailsToOpen)
+            if (!closed && OpensBeforeFailing > 0)
             {
+                OpensBeforeFailing--;
+            }
+            else if (!closed && OpenFailuresLeft > 0)
+            {
+                OpenFailuresLeft--;
                 throw new System.InvalidOperationException("fake stuck switch driver");
             }
 

@@ -364,7 +364,6 @@ namespace Edge.Firmware.Boot
         /// </summary>
         private string MakeSafe()
         {
-            string notDriven = null;
             if (_session != null)
             {
                 try
@@ -398,9 +397,9 @@ namespace Edge.Firmware.Boot
                 {
                     _switches.OpenAll();
                 }
-                catch (Exception ex)
+                catch (Exception)
                 {
-                    notDriven = ex.GetType().Name;
+                    // Each switch is driven open again below, on its own: that pass says whether every one opened.
                 }
             }
 
@@ -411,6 +410,7 @@ namespace Edge.Firmware.Boot
 
             if (_switchArray != null)
             {
+                string notDriven = null;
                 for (int m = 0; m < _switchArray.Length; m++)
                 {
                     try
