@@ -117,8 +117,9 @@ public static class ReplayCommand
         }
 
         int periodMs = given?.SamplePeriodMs ?? (request.PeriodMs > 0 ? request.PeriodMs : 10);
-        (List<string> steps, double firstPulseS, bool firstPulseSkipped) = Infer(request.File, recording, periodMs);
-        Scenario scenario = given ?? Build(request, recording, steps, periodMs, area, firstPulseS);
+        InferredProtocol inferred = Infer(request.File, recording, periodMs);
+        double firstPulseS = inferred.FirstPulseS;
+        Scenario scenario = given ?? Build(request, recording, inferred.Steps, periodMs, area, firstPulseS);
         if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
         {
             throw new UsageException("--scenario: its pack has " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " cells, the recording " + recording.Modules + " x " + recording.CellsPerModule);
@@ -161,7 +162,8 @@ public static class ReplayCommand
             Gaps = series.Gaps,
             Sessions = runner.Segments,
             MisalignedTicks = misaligned,
-            FirstPulseSkipped = firstPulseSkipped,
+            FirstPulseSkipped = inferred.FirstPulseSkipped,
+            SamplesPerPulse = inferred.SamplesPerPulse,
             FirstMisalignedS = firstMisalignedS,
         }.Write(request.OutDir);
 
@@ -169,9 +171,14 @@ public static class ReplayCommand
         TextWriter stdout = context.Console.Out;
         stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s: {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
-        if (firstPulseSkipped)
+        if (inferred.FirstPulseSkipped)
         {
             stdout.WriteLine("start: the recording begins inside a pulse whose first point has already jumped, so the core, with no reference for that pulse, starts at the next one");
+        }
+
+        if (inferred.SparselySampled)
+        {
+            stdout.WriteLine(string.Format(inv, "sampling: the pulses hold {0:0.#} samples each (mean), fewer than {1}: a pulse's end is read from too few points, so depletion-trend events may be false; record more often during pulses", inferred.SamplesPerPulse, ProtocolInference.DependableSamplesPerPulse));
         }
 
         Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "stop");
@@ -200,7 +207,7 @@ public static class ReplayCommand
     /// <summary>Said once above plain progress lines.</summary>
     private const string ProgressNote = "progress: percent of the recording's samples fed to the core; a fault or a stop condition can end the replay earlier";
 
-    private static (List<string> Steps, double FirstPulseS, bool FirstPulseSkipped) Infer(string file, LabRecording recording, int periodMs)
+    private static InferredProtocol Infer(string file, LabRecording recording, int periodMs)
     {
         try
         {

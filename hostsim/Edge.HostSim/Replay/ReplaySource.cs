@@ -43,6 +43,12 @@ public sealed class ReplaySource
     /// <summary>The recording began inside a pulse whose first point had already jumped: the replay starts at the next.</summary>
     public bool FirstPulseSkipped { get; init; }
 
+    /// <summary>
+    /// Mean samples per recorded pulse (null: no pulse ended in the recording). Under
+    /// <see cref="ProtocolInference.DependableSamplesPerPulse"/> depletion-trend events may be false.
+    /// </summary>
+    public double? SamplesPerPulse { get; init; }
+
     public void Write(string directory) =>
         System.IO.File.WriteAllText(Path.Combine(directory, File), JsonSerializer.Serialize(this, OutputJson.Indented) + "\n");
 }

@@ -50,6 +50,36 @@ public sealed class ReplaySamplingTests : IDisposable
 
         string outDir = AssertReplaysAsHealthy(file, "out-" + ticksPerSample);
         Assert.Equal("endOfData", JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json"))).RootElement.GetProperty("terminatedBy").GetString());
+
+        // A 1 s pulse sampled every ticksPerSample x 10 ms from its start holds 1000 / (10 x ticksPerSample) samples.
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Equal(100.0 / ticksPerSample, source.RootElement.GetProperty("samplesPerPulse").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void TooFewSamplesPerPulseAreReplayedWithAWarning()
+    {
+        // Every 450 ms from t = 0; the pulses start every 3 s, so the first sample of a pulse comes 0, 150 or 300 ms
+        // after its start, in turn. The 1 s pulses then hold 3 (0, 450, 900 ms), 2 (150, 600) and 2 (300, 750)
+        // samples: 7 / 3 = 2.33 on average (2.34 over the 100 pulses of 300 s, which end one cycle part-way).
+        string file = _run.WriteBioLogic("sparse.mpt", _run.Rows.Where((_, i) => i % 45 == 0), false);
+
+        (string outDir, string stdout) = Replay(file, "sparse");
+
+        Assert.Contains("sampling: the pulses hold 2.3 samples each (mean), fewer than 4: a pulse's end is read from too few points, so depletion-trend events may be false", stdout, StringComparison.Ordinal);
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Equal(7.0 / 3, source.RootElement.GetProperty("samplesPerPulse").GetDouble(), 1);
+    }
+
+    [Fact]
+    public void FourSamplesPerPulseReplayWithoutTheWarning()
+    {
+        // Every 230 ms: 1000 / 230 = 4.3 samples a pulse.
+        string file = _run.WriteBioLogic("dense-enough.mpt", _run.Rows.Where((_, i) => i % 23 == 0), false);
+
+        (_, string stdout) = Replay(file, "dense-enough");
+
+        Assert.DoesNotContain("sampling:", stdout, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,0 +1,14 @@
+// Licensed under the MIT License.
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// What <see cref="ProtocolInference"/> read from a recording: the protocol's steps, the recording time the replay
+/// starts (s), whether the first pulse was passed over, and the mean samples per ended pulse (null when no pulse
+/// ended inside the recording, a continuous current).
+/// </summary>
+public sealed record InferredProtocol(List<string> Steps, double FirstPulseS, bool FirstPulseSkipped, double? SamplesPerPulse)
+{
+    /// <summary>True when the pulses hold too few samples for the depletion-trend events to be trusted.</summary>
+    public bool SparselySampled => SamplesPerPulse < ProtocolInference.DependableSamplesPerPulse;
+}
