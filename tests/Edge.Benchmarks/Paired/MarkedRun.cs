@@ -14,7 +14,9 @@ namespace Edge.Benchmarks.Paired;
 /// Usage: <c>marked DIR [--cells N] [--seconds S] [--warmup N] [--rounds N]</c> (defaults 1 cell, 1,000 s,
 /// 5 warm-up runs, 2 measured runs); DIR as for <c>paired</c>. Repeated counts of one build agree within about
 /// 2 %, but the JIT's tiering runs on the wall clock: with 3 warm-up runs and half a second before the marker, one
-/// count in six (16 cells) came out 2.7 times the others. Count twice.
+/// count in six (16 cells) came out 2.7 times the others. Count twice. Under valgrind 3.19 the JIT's optimising
+/// compile fails for about 200 of the run's methods (the core's measurement and detectors among them), which then
+/// run unoptimised: the count compares builds, it is no absolute figure of the optimised tick (top README).
 /// </remarks>
 public static class MarkedRun
 {
