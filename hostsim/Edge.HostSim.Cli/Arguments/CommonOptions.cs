@@ -26,9 +26,9 @@ public static class CommonOptions
     {
         Option<ProgressMode> option = new Option<ProgressMode>("--progress")
         {
-            Description = "How progress shows on stderr: auto (one updating line on a terminal, plain lines otherwise), live, plain or none.",
+            // No default factory: help would print the enum's name, "Auto"; an absent option reads as Auto, the first.
+            Description = "How progress shows on stderr: auto (the default: one updating line on a terminal, plain lines otherwise), live, plain or none.",
             HelpName = "auto|live|plain|none",
-            DefaultValueFactory = _ => ProgressMode.Auto,
         };
         option.CustomParser = result => Enum<ProgressMode>(result, "--progress");
         option.CompletionSources.Clear();

@@ -29,9 +29,9 @@ public static class ReplayCommand
         Option<string?> timeColumn = new Option<string?>("--time-column") { Description = "Generic table: the time column's name.", HelpName = "NAME" };
         Option<string?> voltageColumn = new Option<string?>("--voltage-column") { Description = "Generic table: the cell voltage column's name.", HelpName = "NAME" };
         Option<string?> currentColumn = new Option<string?>("--current-column") { Description = "Generic table: the current column's name.", HelpName = "NAME" };
-        Option<string> timeUnit = new Option<string>("--time-unit") { Description = "s, ms, min or h (default s).", HelpName = "UNIT", DefaultValueFactory = _ => "s" };
-        Option<string> voltageUnit = new Option<string>("--voltage-unit") { Description = "V or mV (default V).", HelpName = "UNIT", DefaultValueFactory = _ => "V" };
-        Option<string> currentUnit = new Option<string>("--current-unit") { Description = "A, mA or uA (default mA).", HelpName = "UNIT", DefaultValueFactory = _ => "mA" };
+        Option<string> timeUnit = new Option<string>("--time-unit") { Description = "s, ms, min or h.", HelpName = "UNIT", DefaultValueFactory = _ => "s" };
+        Option<string> voltageUnit = new Option<string>("--voltage-unit") { Description = "V or mV.", HelpName = "UNIT", DefaultValueFactory = _ => "V" };
+        Option<string> currentUnit = new Option<string>("--current-unit") { Description = "A, mA or uA.", HelpName = "UNIT", DefaultValueFactory = _ => "mA" };
         Option<bool> decimalComma = new Option<bool>("--decimal-comma") { Description = "Generic table: numbers are written 0,25 (default: detected)." };
         Option<bool> stripNegative = new Option<bool>("--strip-negative") { Description = "Stripping current is negative in the file (default: positive)." };
         Option<ProgressMode> progress = CommonOptions.Progress();
