@@ -40,6 +40,8 @@ public static class DelimitedTable
             double t = Number(file, i, cells, time, names, decimalComma) * spec.SecondsPerTimeUnit;
             double v = Number(file, i, cells, voltage, names, decimalComma) * spec.VoltsPerVoltageUnit;
             double a = Number(file, i, cells, current, names, decimalComma) * spec.MilliampsPerCurrentUnit;
+            ReadingRange.CheckVoltage(file, i + 1, names[voltage], v);
+            ReadingRange.CheckCurrent(file, i + 1, names[current], a);
             if (rows.Count > 0 && t < rows[^1].T)
             {
                 throw new LabFileException(file + ": line " + (i + 1) + ": time " + t.ToString("R", CultureInfo.InvariantCulture) + " s goes back from " + rows[^1].T.ToString("R", CultureInfo.InvariantCulture) + " s");

@@ -109,16 +109,24 @@ public static partial class LabFileReader
         LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows.Count);
         for (int k = 0; k < rows.Count; k++)
         {
-            recording.TimeS[k] = Parse(path, k + 2, rows[k], 0);
+            int line = k + 2;
+            recording.TimeS[k] = Parse(path, line, rows[k], 0);
+            if (k > 0 && !(recording.TimeS[k] > recording.TimeS[k - 1]))
+            {
+                throw new LabFileException(string.Format(CultureInfo.InvariantCulture, "{0}: line {1}: time {2:R} s does not come after {3:R} s", path, line, recording.TimeS[k], recording.TimeS[k - 1]));
+            }
+
             for (int m = 0; m < modules; m++)
             {
                 // The trace holds the current commanded at each row for the interval that follows it.
-                recording.ModuleCurrentMA[m][k] = Parse(path, k + 2, rows[k], currentColumn[m]) * areaCm2;
+                recording.ModuleCurrentMA[m][k] = Parse(path, line, rows[k], currentColumn[m]) * areaCm2;
+                ReadingRange.CheckCurrent(path, line, names[currentColumn[m]], recording.ModuleCurrentMA[m][k]);
             }
 
             for (int c = 0; c < cells; c++)
             {
-                recording.CellVoltageV[c][k] = Parse(path, k + 2, rows[k], voltageColumn[c]);
+                recording.CellVoltageV[c][k] = Parse(path, line, rows[k], voltageColumn[c]);
+                ReadingRange.CheckVoltage(path, line, names[voltageColumn[c]], recording.CellVoltageV[c][k]);
             }
         }
 
@@ -127,7 +135,7 @@ public static partial class LabFileReader
 
     private static double Parse(string path, int line, string[] cells, int column)
     {
-        if (column < 0 || column >= cells.Length || !double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        if (column < 0 || column >= cells.Length || !double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
             throw new LabFileException(path + ": line " + line + ": column " + (column + 1) + " is not a number");
         }

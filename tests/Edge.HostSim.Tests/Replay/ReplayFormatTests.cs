@@ -162,6 +162,54 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void VoltageBeyondAnyCellIsRefusedNotClipped()
+    {
+        // 1e300 V would have been clipped to 2,147,483,647 mV and replayed as an overvoltage fault.
+        string file = _scratch.Write("corrupt.mpt", "EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n0\t0.2\t0\n0.01\t1e300\t0.385\n0.02\t0.2\t0.385\n");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(replay, "corrupt.mpt: line 6", "1E+300 V in column 'Ewe/V' is beyond any cell's voltage (+/-100 V)");
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
+    [Fact]
+    public void MillivoltsReadAsVoltsAreRefused()
+    {
+        // A table in mV without --voltage-unit mV: its 200 mV reads as 200 V.
+        string file = _scratch.Write("mv.csv", "t,U,I\n0,200,0\n1,230,0.385\n2,200,0\n");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"), "--time-column", "t", "--voltage-column", "U", "--current-column", "I");
+
+        CliArgumentTests.AssertRejected(replay, "mv.csv: line 2", "200 V in column 'U' is beyond any cell's voltage (+/-100 V): a corrupt row, or the column is in other units");
+    }
+
+    [Fact]
+    public void CurrentBeyondTheCoresRangeIsRefused()
+    {
+        // 2,000 A: beyond 1 kA, whatever the unit meant.
+        string file = _scratch.Write("amps.csv", "t,U,I\n0,0.2,0\n1,0.23,2000\n");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"), "--time-column", "t", "--voltage-column", "U", "--current-column", "I", "--current-unit", "A");
+
+        CliArgumentTests.AssertRejected(replay, "amps.csv: line 3", "2E+06 mA in column 'I' is beyond the current replay takes (+/-1000 A)");
+    }
+
+    [Theory]
+    [InlineData("0.01,1,NaN", "trace.csv: line 3: column 3 is not a number")]
+    [InlineData("0.01,1,Infinity", "trace.csv: line 3: column 3 is not a number")]
+    [InlineData("0,1,0.21", "trace.csv: line 3: time 0 s does not come after 0 s")]
+    [InlineData("0.01,1,250", "trace.csv: line 3: 250 V in column 'module0Cell0V' is beyond any cell's voltage")]
+    public void BadTraceRowIsNamed(string row, string problem)
+    {
+        string file = _scratch.Write("trace.csv", "tS,module0CurrentMAPerCm2,module0Cell0V\n0,1,0.2\n" + row + "\n0.02,1,0.21\n");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(replay, "trace.csv", problem);
+    }
+
+    [Fact]
     public void UnknownTableAsksForItsColumns()
     {
         string file = _scratch.Write("table.csv", "a,b,c\n0,1,2\n1,1,2\n");

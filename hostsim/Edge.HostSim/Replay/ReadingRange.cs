@@ -1,0 +1,53 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// The widest readings replay accepts from a file. Beyond them a value is no cell's reading but a corrupt row or a
+/// column in other units than assumed (mV read as V), and the core, which holds voltages in whole mV and currents
+/// in whole uA (32-bit), would clip it without a word (a 1e300 V row read as 2,147,483,647 mV).
+/// </summary>
+public static class ReadingRange
+{
+    /// <summary>No cell comes near it, nor a potentiostat's range (+/-10 V is usual); a 1,000-fold unit mistake passes it.</summary>
+    public const double MaximumCellVoltageV = 100;
+
+    /// <summary>1 kA: half the core's 32-bit microampere range (2,147 A).</summary>
+    public const double MaximumCurrentMA = 1_000_000;
+
+    /// <summary>Throws a <see cref="LabFileException"/> naming the line, column and value when a cell voltage is outside the range.</summary>
+    /// <param name="line">1-based line of the file.</param>
+    public static void CheckVoltage(string file, int line, string column, double voltageV)
+    {
+        if (Math.Abs(voltageV) > MaximumCellVoltageV)
+        {
+            throw new LabFileException(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0}: line {1}: {2:G6} V in column '{3}' is beyond any cell's voltage (+/-{4} V): a corrupt row, or the column is in other units",
+                file,
+                line,
+                voltageV,
+                column,
+                MaximumCellVoltageV));
+        }
+    }
+
+    /// <summary>Throws a <see cref="LabFileException"/> naming the line, column and value when a current is outside the range.</summary>
+    /// <param name="line">1-based line of the file.</param>
+    public static void CheckCurrent(string file, int line, string column, double currentMA)
+    {
+        if (Math.Abs(currentMA) > MaximumCurrentMA)
+        {
+            throw new LabFileException(string.Format(
+                CultureInfo.InvariantCulture,
+                "{0}: line {1}: {2:G6} mA in column '{3}' is beyond the current replay takes (+/-{4} A): a corrupt row, or the column is in other units",
+                file,
+                line,
+                currentMA,
+                column,
+                MaximumCurrentMA / 1000));
+        }
+    }
+}
