@@ -245,6 +245,10 @@ public static class ReplayCommand
         {
             return ScenarioLoader.Parse(json.ToJsonString());
         }
+        catch (ScenarioException e) when (e.Path == "samplePeriodMs")
+        {
+            throw new UsageException("--sample-period-ms: " + e.Message.Substring("samplePeriodMs: ".Length));
+        }
         catch (ScenarioException e)
         {
             throw new UsageException("the recording's inferred protocol is not usable (" + e.Message + "); give one with --scenario");

@@ -146,6 +146,18 @@ public static class ScenarioCompiler
 
         PackLayout layout = Layout(scenario);
         ConfigurationError? coreError = ConfigurationValidator.Validate(c, layout);
+        if (coreError != null && coreError.Field == "restTuning.slopeWindowMs")
+        {
+            // A scenario cannot set the window; only its sample period can make the window too many samples.
+            int window = c.RestTuning.SlopeWindowMs;
+            throw new ScenarioException("samplePeriodMs", string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "{0} ms puts more than 256 samples in the core's {1} ms rest-slope window (restTuning.slopeWindowMs): at least {2} ms",
+                c.SamplePeriodMs,
+                window,
+                (window + 255) / 256));
+        }
+
         if (coreError != null)
         {
             string field = MapCoreField(coreError.Field);

@@ -210,6 +210,17 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void TickTooShortForTheCoreNamesTheFlag()
+    {
+        string file = _run.WriteArbin("arbin-for-tick.csv");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"), "--sample-period-ms", "1");
+
+        CliArgumentTests.AssertRejected(replay, "--sample-period-ms: 1 ms", "more than 256 samples in the core's 500 ms rest-slope window");
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
+    [Fact]
     public void UnknownTableAsksForItsColumns()
     {
         string file = _scratch.Write("table.csv", "a,b,c\n0,1,2\n1,1,2\n");

@@ -85,6 +85,8 @@ public sealed class ScenarioLoaderTests
         { "timeLimitS=\"long\"", "timeLimitS", "number" },
         { "timeLimitS=-1", "timeLimitS", "out of range" },
         { "samplePeriodMs=2.5", "samplePeriodMs", "integer" },
+        // 1 ms is in the documented range, but the core's 500 ms rest-slope window would hold 500 samples (256 at most).
+        { "samplePeriodMs=1", "samplePeriodMs", "1 ms puts more than 256 samples in the core's 500 ms rest-slope window (restTuning.slopeWindowMs): at least 2 ms" },
         { "colour=\"red\"", "colour", "unknown field" },
         { "pack.colour=1", "pack.colour", "unknown field" },
         { "-pack.modules", "pack.modules", "required" },
