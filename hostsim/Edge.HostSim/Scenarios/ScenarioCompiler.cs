@@ -161,7 +161,9 @@ public static class ScenarioCompiler
         if (coreError != null)
         {
             string field = MapCoreField(coreError.Field);
-            throw new ScenarioException(field, field == coreError.Field ? coreError.Message + " (core configuration field " + coreError.Field + ")" : coreError.Message);
+            // A core field the scenario does not have is named as the core's; the protocol's steps are the scenario's own.
+            bool scenarioField = field != coreError.Field || field.StartsWith("protocol.steps", StringComparison.Ordinal);
+            throw new ScenarioException(field, scenarioField ? coreError.Message : coreError.Message + " (core configuration field " + coreError.Field + ")");
         }
 
         return c;

@@ -125,6 +125,18 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void CoreErrorOnAProtocolStepNamesOnlyTheStep()
+    {
+        // The core judges the timing (a 5 ms pulse at 10 ms samples); the step is the scenario's own field, not
+        // a core field the user cannot set.
+        string json = Mutate(Valid, "protocol.steps=[\"Strip at 1 mA/cm2 for 5 ms\", \"Rest for 5 s\"]");
+
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
+
+        Assert.Equal("protocol.steps[0]: a pulse shorter than one sample period cannot be timed", e.Message);
+    }
+
+    [Fact]
     public void VirtualBoardMatchesThePack()
     {
         Scenario s = ScenarioLoader.Parse(Mutate(Valid, "measurement={\"board\":\"virtual\"}"));
