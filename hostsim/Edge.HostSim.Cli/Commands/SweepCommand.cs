@@ -33,6 +33,17 @@ public static class SweepCommand
                     return Array.Empty<double>();
                 }
 
+                // A rest step is whole milliseconds: anything else would run another rest than its row says.
+                foreach (double restS in values)
+                {
+                    double ms = restS * 1000;
+                    if (restS > 0 && (ms < 1 || Math.Abs(ms - Math.Round(ms)) > 1e-6))
+                    {
+                        result.AddError("--rest: " + restS.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + " s is no whole number of milliseconds (at least 0.001 s, or 0 for continuous current)");
+                        return Array.Empty<double>();
+                    }
+                }
+
                 return values;
             },
         };

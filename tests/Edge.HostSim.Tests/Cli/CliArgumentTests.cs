@@ -70,6 +70,8 @@ public sealed class CliArgumentTests : IDisposable
     [InlineData("Infinity", "not a finite number")]
     [InlineData("-1", "outside 0 to 86400 s")]
     [InlineData("1;2", "'1;2' is not a number")]
+    [InlineData("0.0004", "0.0004 s is no whole number of milliseconds (at least 0.001 s, or 0 for continuous current)")]
+    [InlineData("1,0.0015", "0.0015 s is no whole number of milliseconds")]
     public void RestListsMustBeFiniteUniqueNumbers(string rests, string problem)
     {
         string scenario = _scratch.Write("long.json", CliScratch.LongScenario);
