@@ -138,6 +138,7 @@ public static class ReplayCommand
         {
             runner = new ReplayRunner(scenario, series)
             {
+                PulsePeriodMs = given == null ? inferred.PulsePeriodMs : null,
                 Cancellation = context.Cancellation,
                 Progress = (fraction, atS) => display.Update(
                     fraction,

@@ -4,10 +4,11 @@ namespace Edge.HostSim.Replay;
 
 /// <summary>
 /// What <see cref="ProtocolInference"/> read from a recording: the protocol's steps, the recording time the replay
-/// starts (s), whether the first pulse was passed over, and the mean samples per ended pulse (null when no pulse
-/// ended inside the recording, a continuous current).
+/// starts (s), whether the first pulse was passed over, the mean samples per ended pulse (null when no pulse
+/// ended inside the recording, a continuous current), and the pulses' period when a fixed timeline fits them
+/// (<see cref="PulseTimeline"/>; null otherwise), on which the pulses after a gap start too.
 /// </summary>
-public sealed record InferredProtocol(List<string> Steps, double FirstPulseS, bool FirstPulseSkipped, double? SamplesPerPulse)
+public sealed record InferredProtocol(List<string> Steps, double FirstPulseS, bool FirstPulseSkipped, double? SamplesPerPulse, int? PulsePeriodMs)
 {
     /// <summary>True when the pulses hold too few samples for the depletion-trend events to be trusted.</summary>
     public bool SparselySampled => SamplesPerPulse < ProtocolInference.DependableSamplesPerPulse;

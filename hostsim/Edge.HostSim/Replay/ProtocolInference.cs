@@ -47,9 +47,15 @@ public static class ProtocolInference
         double firstPulseS = double.NaN;
         bool on = false;
         double since = recording.TimeS[0];
+        double widestRestInterval = 0;
         for (int i = 0; i < recording.Samples; i++)
         {
             bool now = Math.Abs(current[i]) > threshold;
+            if (i > 0 && !on)
+            {
+                widestRestInterval = Math.Max(widestRestInterval, recording.TimeS[i] - recording.TimeS[i - 1]);
+            }
+
             if (now)
             {
                 onCurrents.Add(current[i]);
@@ -75,8 +81,10 @@ public static class ProtocolInference
 
                 if (now)
                 {
-                    recorded.Add(new PulseTimeline.RecordedPulse(i > 0 ? recording.TimeS[i - 1] : double.NegativeInfinity, t, double.NaN, double.NaN));
+                    recorded.Add(new PulseTimeline.RecordedPulse(i > 0 ? recording.TimeS[i - 1] : double.NegativeInfinity, t, double.NaN, double.NaN, widestRestInterval));
                 }
+
+                widestRestInterval = 0;
 
                 since = t;
                 on = now;
@@ -107,6 +115,7 @@ public static class ProtocolInference
         string verb = currentMA >= 0 ? "Strip" : "Plate";
         List<string> steps = new List<string>();
         double secondPulseS = double.NaN;
+        int? timelinePeriodMs = null;
         if (rests.Count == 0)
         {
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA");
@@ -117,6 +126,7 @@ public static class ProtocolInference
             steps.Add("Rest for " + (timeline.PeriodMs - timeline.PulseMs).ToString(CultureInfo.InvariantCulture) + " ms");
             firstPulseS = timeline.FirstStartS;
             secondPulseS = firstPulseS + (timeline.PeriodMs / 1000.0);
+            timelinePeriodMs = timeline.PeriodMs;
         }
         else
         {
@@ -127,7 +137,7 @@ public static class ProtocolInference
 
         bool skipFirst = !double.IsNaN(secondPulseS) && BeginsAfterItsJump(recording, recorded);
         double? meanSamples = samplesPerPulse.Count > 0 ? samplesPerPulse.Average() : null;
-        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples);
+        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs);
     }
 
     /// <summary>

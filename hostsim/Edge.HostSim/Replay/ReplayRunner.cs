@@ -38,6 +38,14 @@ public sealed class ReplayRunner
 
     public double ProgressIntervalS { get; init; } = 1;
 
+    /// <summary>
+    /// The pulses' fixed period when the protocol was inferred from a fitted timeline (null otherwise): a session
+    /// after a gap then starts on that timeline, where the pulse truly began, not at its first sample after the
+    /// gap, which can be up to a sample interval late and would leave the core's switch behind the recorded
+    /// current at every later pulse.
+    /// </summary>
+    public int? PulsePeriodMs { get; init; }
+
     /// <summary>Core sessions the recording was replayed in: 1, plus one after each gap.</summary>
     public int Segments { get; private set; } = 1;
 
@@ -83,6 +91,8 @@ public sealed class ReplayRunner
                     break;
                 }
 
+                next = OnTimeline(next, k);
+
                 Segments++;
                 k = next;
                 tick = _series.TickIndex[k];
@@ -104,9 +114,11 @@ public sealed class ReplayRunner
                 afterStep[m] = marked && afterOn != (Math.Abs(_series.ModuleUa[m][k]) >= onThresholdUa) && closed[m] == afterOn;
             }
 
+            bool restarted = Segments > 1 && tick == segmentStartTick;
             for (int c = 0; c < cells; c++)
             {
-                int mv = afterStep[c / layout.CellsPerModule] ? _series.AfterStepMv[c][k] : _series.CellMv[c][k];
+                // A restarted session's first tick is its first pulse's only reference, as tick 0 is the first session's.
+                int mv = restarted ? _series.SessionStartMv(k, c) : afterStep[c / layout.CellsPerModule] ? _series.AfterStepMv[c][k] : _series.CellMv[c][k];
                 cellMv[c] = mv;
                 frame.CellVoltageMv[c] = mv;
                 frame.CellVoltageStatus[c] = ChannelStatus.Valid;
@@ -198,6 +210,24 @@ public sealed class ReplayRunner
             Trace = trace,
         };
         return (result, misaligned, firstMisalignedS);
+    }
+
+    /// <summary>
+    /// The fed tick on the pulses' timeline (a whole number of periods from tick 0) at or before fed tick
+    /// <paramref name="pulseStart"/>, if it was fed and lies after the gap (at or after <paramref name="firstAfterGap"/>);
+    /// else <paramref name="pulseStart"/>.
+    /// </summary>
+    private int OnTimeline(int pulseStart, int firstAfterGap)
+    {
+        if (PulsePeriodMs is not int period || period % _series.PeriodMs != 0)
+        {
+            return pulseStart;
+        }
+
+        long cycleTicks = period / _series.PeriodMs;
+        long tick = _series.TickIndex[pulseStart] / cycleTicks * cycleTicks;
+        int found = Array.BinarySearch(_series.TickIndex, tick);
+        return found >= firstAfterGap ? found : pulseStart;
     }
 
     /// <summary>The fed tick just before the first module's current next turns on (the core starts its protocol there); -1 if none.</summary>

@@ -11,8 +11,13 @@ namespace Edge.HostSim.Replay;
 /// </summary>
 public sealed class TickSeries
 {
-    private TickSeries(int periodMs, double startS, long[] tickIndex, int[][] cellMv, int[][] moduleUa, int[][] afterStepUa, int[][] afterStepMv, List<RecordingGap> gaps, double medianIntervalS)
+    private readonly LabRecording _recording;
+    private readonly CurrentStepHold _hold;
+
+    private TickSeries(LabRecording recording, CurrentStepHold hold, int periodMs, double startS, long[] tickIndex, int[][] cellMv, int[][] moduleUa, int[][] afterStepUa, int[][] afterStepMv, List<RecordingGap> gaps, double medianIntervalS)
     {
+        _recording = recording;
+        _hold = hold;
         AfterStepUa = afterStepUa;
         AfterStepMv = afterStepMv;
         PeriodMs = periodMs;
@@ -53,6 +58,21 @@ public sealed class TickSeries
     public double MedianSampleIntervalS { get; }
 
     public int Count => TickIndex.Length;
+
+    /// <summary>
+    /// The voltage of fed tick <paramref name="k"/> as a core session's first tick takes it, mV: from before the
+    /// step where the tick lies at a pulse's first sample (<see cref="CurrentStepHold.LineFor"/>). Tick 0's is
+    /// <see cref="CellMv"/>; a session restarted after a gap asks here.
+    /// </summary>
+    public int SessionStartMv(int k, int cell)
+    {
+        double[] t = _recording.TimeS;
+        double time = StartS + (TickIndex[k] * PeriodMs / 1000.0);
+        int sample = Array.BinarySearch(t, time + 1e-9);
+        sample = Math.Max(0, sample >= 0 ? sample : ~sample - 1);
+        int before = t[sample] < time - 1e-9 ? sample : sample - 1;
+        return VoltageMv(_recording, _hold, cell, time, sample, before, true);
+    }
 
     /// <summary>
     /// Resamples from <paramref name="startS"/> (tick 0) to the end of the recording. A gap is an interval between
@@ -101,16 +121,12 @@ public sealed class TickSeries
             }
 
             ticks.Add(k);
-            double fraction = sample + 1 < t.Length ? Math.Clamp((time - t[sample]) / (t[sample + 1] - t[sample]), 0, 1) : 0;
 
             // The current over (time - period, time]: the last sample strictly before this tick.
             int before = t[sample] < time - 1e-9 ? sample : sample - 1;
             for (int c = 0; c < mv.Length; c++)
             {
-                double[] v = recording.CellVoltageV[c];
-                SampleLine line = hold.LineFor(c / recording.CellsPerModule, before, sample == before + 1, sessionStart: k == 0);
-                double value = !line.IsNone ? line.At(t, v, time) : sample + 1 < t.Length ? v[sample] + (fraction * (v[sample + 1] - v[sample])) : v[sample];
-                mv[c].Add((int)Math.Round(value * 1000.0));
+                mv[c].Add(VoltageMv(recording, hold, c, time, sample, before, k == 0));
             }
 
             for (int m = 0; m < ua.Length; m++)
@@ -125,8 +141,23 @@ public sealed class TickSeries
             }
         }
 
-        return new TickSeries(periodMs, startS, ticks.ToArray(), Arrays(mv), Arrays(ua), Arrays(afterUa), Arrays(afterMv), gaps, median);
+        return new TickSeries(recording, hold, periodMs, startS, ticks.ToArray(), Arrays(mv), Arrays(ua), Arrays(afterUa), Arrays(afterMv), gaps, median);
     }
 
     private static int[][] Arrays(List<int>[] lists) => lists.Select(l => l.ToArray()).ToArray();
+
+    /// <summary>
+    /// Cell <paramref name="cell"/>'s voltage at <paramref name="time"/>, mV, which lies after sample
+    /// <paramref name="before"/> and at or after sample <paramref name="sample"/>: interpolated, or along the line
+    /// <see cref="CurrentStepHold"/> gives next to a current step.
+    /// </summary>
+    private static int VoltageMv(LabRecording recording, CurrentStepHold hold, int cell, double time, int sample, int before, bool sessionStart)
+    {
+        double[] t = recording.TimeS;
+        double[] v = recording.CellVoltageV[cell];
+        SampleLine line = hold.LineFor(cell / recording.CellsPerModule, before, sample == before + 1, sessionStart);
+        double fraction = sample + 1 < t.Length ? Math.Clamp((time - t[sample]) / (t[sample + 1] - t[sample]), 0, 1) : 0;
+        double value = !line.IsNone ? line.At(t, v, time) : sample + 1 < t.Length ? v[sample] + (fraction * (v[sample + 1] - v[sample])) : v[sample];
+        return (int)Math.Round(value * 1000.0);
+    }
 }

@@ -32,6 +32,37 @@ public sealed class PulseTimelineTests
     }
 
     [Fact]
+    public void PulseLostInAGapIsCountedOver()
+    {
+        // The same pulses logged every 230 ms, with no sample from 44.85 to 47.61 s: the pulse at 45.015 s is not
+        // in the recording, and the rest before the next one went 2.76 s without a sample.
+        List<PulseTimeline.RecordedPulse> recorded = Record(startS: 0.015, pulseS: 1.0, periodS: 3.0, sampleS: 0.23, count: 40);
+        List<PulseTimeline.RecordedPulse> pulses = recorded.Where((_, n) => n != 15).ToList();
+        pulses[15] = pulses[15] with { WidestRestIntervalS = 47.61 - 44.85 };
+
+        PulseTimeline? timeline = PulseTimeline.Fit(pulses, 10);
+
+        Assert.NotNull(timeline);
+        Assert.Equal(3000, timeline!.PeriodMs);
+        Assert.Equal(1000, timeline.PulseMs);
+        for (int n = 0; n < recorded.Count; n++)
+        {
+            double start = timeline.FirstStartS + (n * 3.0);
+            Assert.True(start > recorded[n].BeforeS && start <= recorded[n].FirstS + 1e-9, "pulse " + n);
+        }
+    }
+
+    [Fact]
+    public void PulseMissingWhileTheLoggerRecordedFitsNoTimeline()
+    {
+        // The same pulses, but the one at 45.015 s never came although samples kept coming (a skipped pulse):
+        // the core, on a fixed timeline, would pulse where the recording rests.
+        List<PulseTimeline.RecordedPulse> pulses = Record(startS: 0.015, pulseS: 1.0, periodS: 3.0, sampleS: 0.23, count: 40).Where((_, n) => n != 15).ToList();
+
+        Assert.Null(PulseTimeline.Fit(pulses, 10));
+    }
+
+    [Fact]
     public void RestsThatVaryFitNoTimeline()
     {
         // Adaptive rests: 2 s, then 4 s, then 2 s... no fixed period holds every pulse inside its samples.
@@ -39,7 +70,7 @@ public sealed class PulseTimelineTests
         double t = 0;
         for (int n = 0; n < 10; n++)
         {
-            pulses.Add(new PulseTimeline.RecordedPulse(t - 0.05, t, t + 0.95, t + 1.0));
+            pulses.Add(new PulseTimeline.RecordedPulse(t - 0.05, t, t + 0.95, t + 1.0, 0.05));
             t += 1.0 + (n % 2 == 0 ? 2.0 : 4.0);
         }
 
@@ -55,7 +86,7 @@ public sealed class PulseTimelineTests
             double off = on + pulseS;
             int first = (int)Math.Ceiling(on / sampleS);
             int after = (int)Math.Ceiling(off / sampleS);
-            pulses.Add(new PulseTimeline.RecordedPulse((first - 1) * sampleS, first * sampleS, (after - 1) * sampleS, after * sampleS));
+            pulses.Add(new PulseTimeline.RecordedPulse((first - 1) * sampleS, first * sampleS, (after - 1) * sampleS, after * sampleS, sampleS));
         }
 
         return pulses;

@@ -115,6 +115,30 @@ public sealed class ReplaySamplingTests : IDisposable
     [Theory]
     [InlineData(1)]
     [InlineData(23)]
+    public void CyclerFileWithAGapRestartsCleanlyAfterIt(int ticksPerSample)
+    {
+        // The cycler log from a rest, with a logger outage from 45 to 50.5 s (the pulses at 45 and 48 s are lost):
+        // the core restarts at the pulse at 51 s and takes its reference from before its step again. Logged every
+        // 230 ms, from 2.5 s and after the outage from 50.53 s (the logger restarted on another phase), that
+        // pulse's first sample comes 220 ms late (51.22 s), the next one's 210 ms (54.21 s): the restarted core
+        // has to start on the pulses' timeline, not at that first sample.
+        IEnumerable<RecordedRun.Row> cycler = _run.Rows.Zip(_run.Rows.Skip(1), (now, next) => now with { VoltageV = next.VoltageV })
+            .Where(r => r.TimeS >= 2.5 && (r.TimeS <= 45 || r.TimeS >= 50.5))
+            .Where(r => ((long)Math.Round(r.TimeS * 100) - (r.TimeS < 47 ? 250 : 5053)) % ticksPerSample == 0);
+        string file = _run.WriteBioLogic("cycler-gap-" + ticksPerSample + ".mpt", cycler, false);
+
+        (string outDir, string stdout) = Replay(file, "cycler-gap-" + ticksPerSample);
+
+        Assert.Contains("gap: no samples from", stdout, StringComparison.Ordinal);
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        Assert.Equal(2, source.RootElement.GetProperty("sessions").GetInt32());
+        Assert.True(source.RootElement.GetProperty("misalignedTicks").GetInt64() == 0, stdout + File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        Assert.True(Kinds(Path.Combine(outDir, "events.jsonl")).All(k => k == "started"), stdout + File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(23)]
     public void CyclerFileThatBeginsInsideAPulseStartsAtTheNextOne(int ticksPerSample)
     {
         // The same cycler log from t = 0, where the first pulse's first point has already jumped: the core would take
