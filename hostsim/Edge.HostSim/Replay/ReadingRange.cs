@@ -19,35 +19,27 @@ public static class ReadingRange
 
     /// <summary>Throws a <see cref="LabFileException"/> naming the line, column and value when a cell voltage is outside the range.</summary>
     /// <param name="line">1-based line of the file.</param>
-    public static void CheckVoltage(string file, int line, string column, double voltageV)
-    {
-        if (Math.Abs(voltageV) > MaximumCellVoltageV)
-        {
-            throw new LabFileException(string.Format(
-                CultureInfo.InvariantCulture,
-                "{0}: line {1}: {2:G6} V in column '{3}' is beyond any cell's voltage (+/-{4} V): a corrupt row, or the column is in other units",
-                file,
-                line,
-                voltageV,
-                column,
-                MaximumCellVoltageV));
-        }
-    }
+    public static void CheckVoltage(string file, int line, string column, double voltageV) =>
+        Check(Math.Abs(voltageV) <= MaximumCellVoltageV, file, line, voltageV, "V", column, "any cell's voltage (+/-" + MaximumCellVoltageV + " V)");
 
     /// <summary>Throws a <see cref="LabFileException"/> naming the line, column and value when a current is outside the range.</summary>
     /// <param name="line">1-based line of the file.</param>
-    public static void CheckCurrent(string file, int line, string column, double currentMA)
+    public static void CheckCurrent(string file, int line, string column, double currentMA) =>
+        Check(Math.Abs(currentMA) <= MaximumCurrentMA, file, line, currentMA, "mA", column, "the current replay takes (+/-" + (MaximumCurrentMA / 1000) + " A)");
+
+    private static void Check(bool inRange, string file, int line, double value, string unit, string column, string limit)
     {
-        if (Math.Abs(currentMA) > MaximumCurrentMA)
+        if (!inRange)
         {
             throw new LabFileException(string.Format(
                 CultureInfo.InvariantCulture,
-                "{0}: line {1}: {2:G6} mA in column '{3}' is beyond the current replay takes (+/-{4} A): a corrupt row, or the column is in other units",
+                "{0}: line {1}: {2:G6} {3} in column '{4}' is beyond {5}: a corrupt row, or the column is in other units",
                 file,
                 line,
-                currentMA,
+                value,
+                unit,
                 column,
-                MaximumCurrentMA / 1000));
+                limit));
         }
     }
 }
