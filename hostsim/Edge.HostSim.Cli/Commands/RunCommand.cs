@@ -118,6 +118,13 @@ public static class RunCommand
             {
                 live.Bridge.Flush(TimeSpan.FromSeconds(5));
                 console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} stream messages numbered, {1} handed to the broker, {2} connection(s)", live.Bridge.EnqueuedCount, live.Bridge.PublishedCount, live.Bridge.Connections));
+                long notHanded = live.Bridge.EnqueuedCount - live.Bridge.PublishedCount;
+                if (notHanded > 0 && realtime <= 0 && result.WallS > 0)
+                {
+                    // As fast as it can, the run makes telemetry far faster than a device's link carries: the outbox
+                    // sheds it as on a device and says so in outboxOverflow events, which then flood the event topic.
+                    console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} messages not handed over: the device's outbox dropped them (outboxOverflow events), as the run went {1:0} times faster than real time; --realtime paces it for a broker or dashboard", notHanded, result.SimulatedS / result.WallS));
+                }
 
                 // The page is still worth looking at after the run: keep broker and server up until Ctrl-C.
                 if (liveSettings.Dashboard && !context.Cancellation.IsCancellationRequested && !Console.IsInputRedirected)
