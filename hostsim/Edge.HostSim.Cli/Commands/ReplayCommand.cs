@@ -119,6 +119,11 @@ public static class ReplayCommand
         int periodMs = given?.SamplePeriodMs ?? (request.PeriodMs > 0 ? request.PeriodMs : 10);
         InferredProtocol inferred = Infer(request.File, recording, periodMs);
         double firstPulseS = inferred.FirstPulseS;
+        if (given == null && firstPulseS >= recording.TimeS[^1])
+        {
+            throw new InputFileException(string.Format(CultureInfo.InvariantCulture, "{0}: the recording ends where its first pulse starts (t = {1:0.###} s): nothing to replay", Path.GetFileName(request.File), firstPulseS));
+        }
+
         Scenario scenario = given ?? Build(request, recording, inferred.Steps, periodMs, area, firstPulseS);
         if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
         {

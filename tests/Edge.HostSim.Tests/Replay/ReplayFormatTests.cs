@@ -221,6 +221,18 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void RecordingThatEndsAtItsFirstPulseIsRefused()
+    {
+        // One rest sample, then the current comes on in the last one: no tick of a pulse to feed the core.
+        string file = _scratch.Write("ends.mpt", "EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n0\t0.2\t0\n1\t0.23\t0.385\n");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(replay, "ends.mpt", "the recording ends where its first pulse starts (t = 1 s): nothing to replay");
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
+    [Fact]
     public void UnknownTableAsksForItsColumns()
     {
         string file = _scratch.Write("table.csv", "a,b,c\n0,1,2\n1,1,2\n");
