@@ -18,9 +18,9 @@ public static class ProtocolInference
     /// <summary>
     /// Samples a recorded pulse needs (mean over the pulses) before its depletion-trend events can be trusted. With
     /// fewer, a pulse's end is extrapolated from two or three points whose place in the pulse drifts from pulse to
-    /// pulse, and the trend test reads that drift as a trend. A healthy simulated cell's 600 s of 1 s / 5 s pulses, logged at
-    /// 2.3 to 2.7 samples a pulse, replayed with depletion-trend infos, warnings and faults, and at 3.1 to 3.4 with
-    /// none: one run is a thin margin, so the line is drawn at 4.
+    /// pulse, and the trend test reads that drift as a trend. A healthy simulated cell's 600 s of 1 s / 5 s
+    /// pulses, logged at 2.3 to 2.7 samples a pulse, replayed with depletion-trend infos, warnings and faults, and
+    /// at 3.1 to 3.4 with none: one run is a thin margin, so the line is drawn at 4.
     /// </summary>
     public const int DependableSamplesPerPulse = 4;
 
