@@ -34,6 +34,27 @@ public sealed class CliHelpTests
         Assert.Contains(option, help.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("run")]
+    [InlineData("sweep")]
+    [InlineData("study")]
+    [InlineData("replay")]
+    [InlineData("score")]
+    public void DefaultsAreShownOnceInTheUsersWords(string verb)
+    {
+        // System.CommandLine prints a default factory's value as .NET spells it: the enum name "Auto", not the
+        // "auto" the option takes; and an option whose description already names its default showed it twice.
+        using EdgeSimProcess help = EdgeSimProcess.Run(verb, "-h");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("auto (the default:", help.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[default: Auto]", help.Stdout, StringComparison.Ordinal);
+        foreach (string line in help.Stdout.Split('\n'))
+        {
+            Assert.False(line.Contains("(default", StringComparison.Ordinal) && line.Contains("[default:", StringComparison.Ordinal), "default given twice: " + line);
+        }
+    }
+
     [Fact]
     public void VersionPrintsTheVersion()
     {
