@@ -156,9 +156,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     {
         string file = _scratch.Write("bad.mpt", "EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n0\t2.9\t0.385\n0.01\tabc\t0.385\n");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
-
-        CliArgumentTests.AssertRejected(replay, "bad.mpt: line 6", "'abc' in column 'Ewe/V' is not a number");
+        AssertRefused(file, "bad.mpt: line 6", "'abc' in column 'Ewe/V' is not a number");
     }
 
     [Fact]
@@ -167,10 +165,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         // 1e300 V would have been clipped to 2,147,483,647 mV and replayed as an overvoltage fault.
         string file = _scratch.Write("corrupt.mpt", "EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n0\t0.2\t0\n0.01\t1e300\t0.385\n0.02\t0.2\t0.385\n");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
-
-        CliArgumentTests.AssertRejected(replay, "corrupt.mpt: line 6", "1E+300 V in column 'Ewe/V' is beyond any cell's voltage (+/-100 V)");
-        Assert.False(Directory.Exists(_scratch.Path2("out")));
+        AssertRefused(file, "corrupt.mpt: line 6", "1E+300 V in column 'Ewe/V' is beyond any cell's voltage (+/-100 V)");
     }
 
     [Fact]
@@ -179,9 +174,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         // A table in mV without --voltage-unit mV: its 200 mV reads as 200 V.
         string file = _scratch.Write("mv.csv", "t,U,I\n0,200,0\n1,230,0.385\n2,200,0\n");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"), "--time-column", "t", "--voltage-column", "U", "--current-column", "I");
-
-        CliArgumentTests.AssertRejected(replay, "mv.csv: line 2", "200 V in column 'U' is beyond any cell's voltage (+/-100 V): a corrupt row, or the column is in other units");
+        AssertRefused(file, "mv.csv: line 2", "200 V in column 'U' is beyond any cell's voltage (+/-100 V): a corrupt row, or the column is in other units", "--time-column", "t", "--voltage-column", "U", "--current-column", "I");
     }
 
     [Fact]
@@ -190,9 +183,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         // 2,000 A: beyond 1 kA, whatever the unit meant.
         string file = _scratch.Write("amps.csv", "t,U,I\n0,0.2,0\n1,0.23,2000\n");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"), "--time-column", "t", "--voltage-column", "U", "--current-column", "I", "--current-unit", "A");
-
-        CliArgumentTests.AssertRejected(replay, "amps.csv: line 3", "2E+06 mA in column 'I' is beyond the current replay takes (+/-1000 A)");
+        AssertRefused(file, "amps.csv: line 3", "2E+06 mA in column 'I' is beyond the current replay takes (+/-1000 A)", "--time-column", "t", "--voltage-column", "U", "--current-column", "I", "--current-unit", "A");
     }
 
     [Theory]
@@ -204,9 +195,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     {
         string file = _scratch.Write("trace.csv", "tS,module0CurrentMAPerCm2,module0Cell0V\n0,1,0.2\n" + row + "\n0.02,1,0.21\n");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
-
-        CliArgumentTests.AssertRejected(replay, "trace.csv", problem);
+        AssertRefused(file, "trace.csv", problem);
     }
 
     [Fact]
@@ -214,10 +203,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     {
         string file = _run.WriteArbin("arbin-for-tick.csv");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"), "--sample-period-ms", "1");
-
-        CliArgumentTests.AssertRejected(replay, "--sample-period-ms: 1 ms", "more than 256 samples in the core's 500 ms rest-slope window");
-        Assert.False(Directory.Exists(_scratch.Path2("out")));
+        AssertRefused(file, "--sample-period-ms: 1 ms", "more than 256 samples in the core's 500 ms rest-slope window", "--sample-period-ms", "1");
     }
 
     [Fact]
@@ -226,10 +212,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         // One rest sample, then the current comes on in the last one: no tick of a pulse to feed the core.
         string file = _scratch.Write("ends.mpt", "EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n0\t0.2\t0\n1\t0.23\t0.385\n");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
-
-        CliArgumentTests.AssertRejected(replay, "ends.mpt", "the recording ends where its first pulse starts (t = 1 s): nothing to replay");
-        Assert.False(Directory.Exists(_scratch.Path2("out")));
+        AssertRefused(file, "ends.mpt", "the recording ends where its first pulse starts (t = 1 s): nothing to replay");
     }
 
     [Fact]
@@ -237,9 +220,16 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     {
         string file = _scratch.Write("table.csv", "a,b,c\n0,1,2\n1,1,2\n");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", file, "--out", _scratch.Path2("out"));
+        AssertRefused(file, "table.csv", "give --time-column, --voltage-column and --current-column");
+    }
 
-        CliArgumentTests.AssertRejected(replay, "table.csv", "give --time-column, --voltage-column and --current-column");
+    /// <summary>The replay exits 2 with one line naming <paramref name="argument"/> and the problem, and writes no output folder.</summary>
+    private void AssertRefused(string file, string argument, string problem, params string[] extra)
+    {
+        using EdgeSimProcess replay = EdgeSimProcess.Run(new[] { "replay", file, "--out", _scratch.Path2("out") }.Concat(extra).ToArray());
+
+        CliArgumentTests.AssertRejected(replay, argument, problem);
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
     }
 
     private string Replay(string file, params string[] extra)
