@@ -82,10 +82,8 @@ namespace NFUnitTest.Boot
             // Module 1's driver throws when commanded open: the switches step itself fails, as it opens them.
             FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
             devices.SwitchFailingToOpen = 1;
-            DeviceEventLog events = new DeviceEventLog();
-            BootSupervisor supervisor = new BootSupervisor(devices, events, new FakeBootDelay());
 
-            Assert.IsNull(supervisor.Run(1));
+            string message = FailedBootMessage(devices);
 
             // The other was still driven open after the failure: one stuck driver does not keep the rest from opening.
             Assert.IsTrue(devices.NoSwitchWasEverClosed, "no switch closed");
@@ -93,7 +91,7 @@ namespace NFUnitTest.Boot
             Assert.IsTrue(((FakeLoadSwitch)devices.Switches[0]).WriteCount > 1, "module 0 driven open again");
             Assert.StartsWith(
                 "step switches: InvalidOperationException: fake stuck switch driver; not every switch could be driven open (InvalidOperationException): the board's pull-downs hold the rest, no further attempt",
-                TakeEvent(events, "boot-failed").Message);
+                message);
         }
 
         [TestMethod]
@@ -105,15 +103,11 @@ namespace NFUnitTest.Boot
             devices.SwitchFailingToOpen = 1;
             devices.SwitchOpensBeforeFailing = 1;
             devices.SwitchOpenFailures = 1;
-            DeviceEventLog events = new DeviceEventLog();
-            BootSupervisor supervisor = new BootSupervisor(devices, events, new FakeBootDelay());
 
-            Assert.IsNull(supervisor.Run(1));
+            string message = FailedBootMessage(devices);
 
             Assert.IsTrue(devices.AllSwitchesOpen, "all switches open");
-            Assert.StartsWith(
-                "step adc: InvalidOperationException: fake adc failure; all switches driven open, no further attempt",
-                TakeEvent(events, "boot-failed").Message);
+            Assert.StartsWith("step adc: InvalidOperationException: fake adc failure; all switches driven open, no further attempt", message);
         }
 
         [TestMethod]
@@ -207,6 +201,15 @@ namespace NFUnitTest.Boot
                     running.Dispose();
                 }
             }
+        }
+
+        /// <summary>One boot attempt, which must fail: the message of its boot-failed event.</summary>
+        private static string FailedBootMessage(FakeBootDevices devices)
+        {
+            DeviceEventLog events = new DeviceEventLog();
+            BootSupervisor supervisor = new BootSupervisor(devices, events, new FakeBootDelay());
+            Assert.IsNull(supervisor.Run(1));
+            return TakeEvent(events, "boot-failed").Message;
         }
 
         /// <summary>Removes pending events up to and including the first with <paramref name="code"/> and returns it (null if none).</summary>
