@@ -122,7 +122,7 @@ public static class RunCommand
                 if (notHanded > 0 && realtime <= 0 && result.WallS > 0)
                 {
                     // As fast as it can, the run makes telemetry far faster than a device's link carries: the outbox
-                    // sheds it as on a device and says so in outboxOverflow events, which then flood the event topic.
+                    // sheds it as on a device and says so in outboxOverflow events (one a second of device time).
                     console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} messages not handed over: the device's outbox dropped them (outboxOverflow events), as the run went {1:0} times faster than real time; --realtime paces it for a broker or dashboard", notHanded, result.SimulatedS / result.WallS));
                 }
 

@@ -141,6 +141,62 @@ public class PublisherPipelineTests
     }
 
     [Fact]
+    public void ASlowLinkGetsOneOverflowReportASecondThatAccountsForEveryLoss()
+    {
+        // Four messages a 10 ms tick (one of them an event) into a link that takes two a pump: the outbox
+        // overflows on every tick for 20 s, and every tick frees room for a report.
+        var layout = new PackLayout(1, 4, 0);
+        var buffer = new TelemetryBuffer(16, layout.CellsPerModule);
+        var outbox = new MessageOutbox(new OutboxConfiguration { SlotCount = 8 }, PayloadBudget.MaximumStreamPayloadBytes(4));
+        var publisher = new TelemetryPublisher(outbox, BootId);
+        var transport = new FakeTransport();
+        int taken = 0;
+        transport.DuringPublish = id =>
+        {
+            outbox.Acknowledge(id);
+            transport.Refuse = ++taken == 2;
+        };
+
+        long firstLossMs = -1;
+        for (int i = 0; i < 2200; i++)
+        {
+            buffer.Clear();
+            if (i < 2000)
+            {
+                AppendOneOfEachKind(buffer, i);
+            }
+
+            publisher.Publish(buffer, i * 10L);
+            taken = 0;
+            transport.Refuse = false;
+            outbox.Pump(transport);
+            if (firstLossMs < 0 && outbox.LostTotal(TopicId.TelemetryCells) + outbox.LostTotal(TopicId.TelemetryPulse) > 0)
+            {
+                firstLossMs = i * 10L;
+            }
+        }
+
+        var reports = transport.Messages.Where(m => m.Topic == TopicId.Event && m.Json.GetProperty("kind").GetString() == "outboxOverflow")
+            .Select(m => m.Json).ToList();
+
+        // The first loss is reported at once (its tick's publish or the next); after that one report per second
+        // of overload at most: 20 s of it give 20 or 21 (the last second's losses follow when it ends).
+        Assert.True(firstLossMs >= 0);
+        Assert.InRange(reports[0].GetProperty("tMs").GetInt64(), firstLossMs, firstLossMs + 10);
+        Assert.InRange(reports.Count, 20, 21);
+        var times = reports.Select(r => r.GetProperty("tMs").GetInt64()).ToList();
+        Assert.All(times.Zip(times.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TelemetryPublisher.OverflowReportIntervalMs, pair.First + " then " + pair.Second));
+
+        // Nothing is lost from the count: the reports add up to what the outbox dropped, stream by stream.
+        foreach ((TopicId topic, string name) in new[] { (TopicId.TelemetryCells, "cells"), (TopicId.TelemetryPulse, "pulse"), (TopicId.TelemetryState, "state"), (TopicId.Event, "event") })
+        {
+            Assert.Equal(outbox.LostTotal(topic), reports.Sum(r => r.GetProperty("lost").GetProperty(name).GetInt64()));
+        }
+
+        Assert.True(outbox.LostTotal(TopicId.TelemetryCells) > 1000, "the link carried half of what was made");
+    }
+
+    [Fact]
     public void SteadyStateEncodeEnqueueAndDrainAllocateNothing()
     {
         var layout = new PackLayout(2, 4, 0);
@@ -154,20 +210,7 @@ public class PublisherPipelineTests
         void Cycle(int i)
         {
             buffer.Clear();
-            TelemetryRecord pulse = buffer.Append(TelemetryRecordKind.PulseSummary, i * 10L, 0, -1);
-            pulse.CellCount = 4;
-            pulse.PulseIndex = i;
-            pulse.TotalChargeUc = i * 385L;
-            TelemetryRecord cells = buffer.Append(TelemetryRecordKind.CellVoltages, i * 10L, 1, -1);
-            cells.CellCount = 4;
-            TelemetryRecord state = buffer.Append(TelemetryRecordKind.StateChanged, i * 10L, 1, -1);
-            state.State = Edge.Core.Records.ModuleState.Rest;
-            TelemetryRecord evt = buffer.Append(TelemetryRecordKind.Event, i * 10L, 0, 2);
-            evt.EventKind = EventKind.DepletionOnset;
-            evt.HasDiagnosis = true;
-            evt.Diagnosis = DiagnosisId.DepletionTrendWarning;
-            evt.Severity = Severity.Warning;
-            evt.Value = i;
+            AppendOneOfEachKind(buffer, i);
 
             // Now and then the broker is away long enough to overflow and report it.
             transport.IsConnected = i % disconnectedEvery > 5;
@@ -197,5 +240,24 @@ public class PublisherPipelineTests
 
         Assert.Equal(0, SteadyStateAllocation.BytesPerWindow(_ => rig.Step(), 0, 10000));
         Assert.True(rig.Transport.PublishCount > 200);
+    }
+
+    /// <summary>A pulse summary, a cells message, a rest state and a depletion warning, stamped at tick <paramref name="i"/>.</summary>
+    private static void AppendOneOfEachKind(TelemetryBuffer buffer, int i)
+    {
+        TelemetryRecord pulse = buffer.Append(TelemetryRecordKind.PulseSummary, i * 10L, 0, -1);
+        pulse.CellCount = 4;
+        pulse.PulseIndex = i;
+        pulse.TotalChargeUc = i * 385L;
+        TelemetryRecord cells = buffer.Append(TelemetryRecordKind.CellVoltages, i * 10L, 0, -1);
+        cells.CellCount = 4;
+        TelemetryRecord state = buffer.Append(TelemetryRecordKind.StateChanged, i * 10L, 0, -1);
+        state.State = Edge.Core.Records.ModuleState.Rest;
+        TelemetryRecord evt = buffer.Append(TelemetryRecordKind.Event, i * 10L, 0, 2);
+        evt.EventKind = EventKind.DepletionOnset;
+        evt.HasDiagnosis = true;
+        evt.Diagnosis = DiagnosisId.DepletionTrendWarning;
+        evt.Severity = Severity.Warning;
+        evt.Value = i;
     }
 }

@@ -23,6 +23,8 @@ namespace Edge.Core.Telemetry.Outbox
         private readonly byte[] _scratch;
         private readonly long[] _nextSeq = new long[TopicSet.StreamCount];
         private readonly int[] _lost = new int[TopicSet.StreamCount];
+        private bool _overflowReported;
+        private long _lastOverflowReportMs;
 
         // Events reported from other threads (the network thread's session): numbered and encoded here, on
         // the tick thread, so the event stream keeps one seq. Fixed storage; a flag, read without the lock, keeps
@@ -60,6 +62,9 @@ namespace Edge.Core.Telemetry.Outbox
             }
         }
 
+        /// <summary>Device time between two outboxOverflow events at least, ms.</summary>
+        public const int OverflowReportIntervalMs = 1000;
+
         public string BootId => _bootId;
 
         /// <summary>The seq the next message of a stream will carry (streams start at 1 each boot).</summary>
@@ -68,6 +73,7 @@ namespace Edge.Core.Telemetry.Outbox
         /// <summary>Encodes and enqueues one tick's records; <paramref name="nowMs"/> stamps an overflow event.</summary>
         public void Publish(TelemetryBuffer buffer, long nowMs)
         {
+            ReportLossesIfDue(nowMs);
             for (int i = 0; i < buffer.Count; i++)
             {
                 TelemetryRecord record = buffer[i];
@@ -97,15 +103,6 @@ namespace Edge.Core.Telemetry.Outbox
             if (_hasReports)
             {
                 PublishReports(nowMs);
-            }
-
-            if (_outbox.TakeLossesIfRoom(_lost))
-            {
-                long seq = _nextSeq[(int)TopicId.Event];
-                _nextSeq[(int)TopicId.Event] = seq + 1;
-                _writer.Reset(_scratch, 0, _scratch.Length);
-                EventEncoder.EncodeOutboxOverflow(_writer, nowMs, _lost, _bootId, seq);
-                Enqueue(TopicId.Event, seq, MessageOutbox.EventPriority);
             }
         }
 
@@ -153,6 +150,34 @@ namespace Edge.Core.Telemetry.Outbox
                 default:
                     return TopicId.TelemetryState;
             }
+        }
+
+        /// <summary>
+        /// An outboxOverflow event with the losses since the last one: the first as soon as it fits, then one a
+        /// second at most while losses go on. It goes before the tick's own records, into the room the last pump
+        /// made, so it evicts nothing; under a link that stays too slow, a report after the tick's records would
+        /// never find room, and one per freed slot would crowd the event stream and the outbox's event slots.
+        /// Nothing is lost from the count: each report carries every loss since the one before.
+        /// </summary>
+        private void ReportLossesIfDue(long nowMs)
+        {
+            if (_overflowReported && nowMs - _lastOverflowReportMs < OverflowReportIntervalMs)
+            {
+                return;
+            }
+
+            if (!_outbox.TakeLossesIfRoom(_lost))
+            {
+                return;
+            }
+
+            _overflowReported = true;
+            _lastOverflowReportMs = nowMs;
+            long seq = _nextSeq[(int)TopicId.Event];
+            _nextSeq[(int)TopicId.Event] = seq + 1;
+            _writer.Reset(_scratch, 0, _scratch.Length);
+            EventEncoder.EncodeOutboxOverflow(_writer, nowMs, _lost, _bootId, seq);
+            Enqueue(TopicId.Event, seq, MessageOutbox.EventPriority);
         }
 
         private void PublishReports(long nowMs)
