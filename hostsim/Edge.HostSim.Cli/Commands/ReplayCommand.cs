@@ -131,10 +131,19 @@ public static class ReplayCommand
         }
 
         OutputFolder.Check(request.OutDir, "--out");
-        TickSeries series = TickSeries.Create(recording, periodMs, firstPulseS, request.GapS);
+        TickSeries series;
+        try
+        {
+            series = TickSeries.Create(recording, periodMs, firstPulseS, request.GapS);
+        }
+        catch (LabFileException e)
+        {
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + e.Message);
+        }
+
         string name = Path.GetFileName(request.File);
-        double startS = series.TickIndex.Length > 0 ? series.TickIndex[0] * periodMs / 1000.0 : 0;
-        double durationS = series.TickIndex.Length > 0 ? (series.TickIndex[^1] * periodMs / 1000.0) - startS : 0;
+        double startS = series.Count > 0 ? series.TickIndex(0) * periodMs / 1000.0 : 0;
+        double durationS = series.Count > 0 ? (series.TickIndex(series.Count - 1) * periodMs / 1000.0) - startS : 0;
         SimulationResult result;
         long misaligned;
         double? firstMisalignedS;

@@ -80,7 +80,7 @@ public sealed class ReplayRunner
         int k = 0;
         for (; k < _series.Count; k++)
         {
-            long tick = _series.TickIndex[k];
+            long tick = _series.TickIndex(k);
             if (tick > previousTick + 1)
             {
                 // After a gap the core cannot carry on as if the ticks had happened (it would see a stalled
@@ -95,7 +95,7 @@ public sealed class ReplayRunner
 
                 Segments++;
                 k = next;
-                tick = _series.TickIndex[k];
+                tick = _series.TickIndex(k);
                 segmentStartTick = tick;
                 controller = new EdgeController(layout, configuration);
                 Array.Clear(closed);
@@ -108,17 +108,17 @@ public sealed class ReplayRunner
             // core's switch changed in that interval, the step is placed there (current and voltage after it).
             for (int m = 0; m < modules; m++)
             {
-                int afterUa = _series.AfterStepUa[m][k];
+                int afterUa = _series.AfterStepUa(k, m);
                 bool marked = afterUa != int.MinValue && tick != segmentStartTick;
                 bool afterOn = marked && Math.Abs(afterUa) >= onThresholdUa;
-                afterStep[m] = marked && afterOn != (Math.Abs(_series.ModuleUa[m][k]) >= onThresholdUa) && closed[m] == afterOn;
+                afterStep[m] = marked && afterOn != (Math.Abs(_series.ModuleUa(k, m)) >= onThresholdUa) && closed[m] == afterOn;
             }
 
             bool restarted = Segments > 1 && tick == segmentStartTick;
             for (int c = 0; c < cells; c++)
             {
                 // A restarted session's first tick is its first pulse's only reference, as tick 0 is the first session's.
-                int mv = restarted ? _series.SessionStartMv(k, c) : afterStep[c / layout.CellsPerModule] ? _series.AfterStepMv[c][k] : _series.CellMv[c][k];
+                int mv = restarted ? _series.SessionStartMv(k, c) : afterStep[c / layout.CellsPerModule] ? _series.AfterStepMv(k, c) : _series.CellMv(k, c);
                 cellMv[c] = mv;
                 frame.CellVoltageMv[c] = mv;
                 frame.CellVoltageStatus[c] = ChannelStatus.Valid;
@@ -127,7 +127,7 @@ public sealed class ReplayRunner
 
             for (int m = 0; m < modules; m++)
             {
-                int ua = tick == segmentStartTick ? 0 : afterStep[m] ? _series.AfterStepUa[m][k] : _series.ModuleUa[m][k];
+                int ua = tick == segmentStartTick ? 0 : afterStep[m] ? _series.AfterStepUa(k, m) : _series.ModuleUa(k, m);
                 frame.ModuleCurrentUa[m] = ua;
                 frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
                 trace.ObserveModule(m, (float)(ua / 1000.0 / area));
@@ -159,7 +159,7 @@ public sealed class ReplayRunner
                     for (int m = 0; m < modules; m++)
                     {
                         // The recorded current that flows from this tick on (the next fed sample's), as the closed loop's trace shows the commanded one.
-                        int next = k + 1 < _series.Count ? _series.ModuleUa[m][k + 1] : 0;
+                        int next = k + 1 < _series.Count ? _series.ModuleUa(k + 1, m) : 0;
                         trace.CurrentMAPerCm2[(row * modules) + m] = (float)(next / 1000.0 / area);
                         trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
                     }
@@ -225,20 +225,27 @@ public sealed class ReplayRunner
         }
 
         long cycleTicks = period / _series.PeriodMs;
-        long tick = _series.TickIndex[pulseStart] / cycleTicks * cycleTicks;
-        int found = Array.BinarySearch(_series.TickIndex, tick);
+        long tick = _series.TickIndex(pulseStart) / cycleTicks * cycleTicks;
+        int found = _series.IndexOfTick(tick);
         return found >= firstAfterGap ? found : pulseStart;
     }
 
     /// <summary>The fed tick just before the first module's current next turns on (the core starts its protocol there); -1 if none.</summary>
     private int NextPulseStart(int from, int onThresholdUa)
     {
+        bool wasOn = Math.Abs(_series.ModuleUa(from, 0)) >= onThresholdUa;
+        long previousTick = _series.TickIndex(from);
         for (int k = from + 1; k < _series.Count; k++)
         {
-            if (Math.Abs(_series.ModuleUa[0][k]) >= onThresholdUa && Math.Abs(_series.ModuleUa[0][k - 1]) < onThresholdUa && _series.TickIndex[k] == _series.TickIndex[k - 1] + 1)
+            bool on = Math.Abs(_series.ModuleUa(k, 0)) >= onThresholdUa;
+            long tick = _series.TickIndex(k);
+            if (on && !wasOn && tick == previousTick + 1)
             {
                 return k - 1;
             }
+
+            wasOn = on;
+            previousTick = tick;
         }
 
         return -1;

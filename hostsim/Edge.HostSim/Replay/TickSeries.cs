@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using System.Globalization;
+
 namespace Edge.HostSim.Replay;
 
 /// <summary>
@@ -7,24 +9,47 @@ namespace Edge.HostSim.Replay;
 /// current the one that flowed over the interval ending at the tick (the last sample before it: a cycler's
 /// current holds between samples). Ticks inside a gap are left out, so the core sees the longer interval.
 /// Where samples are further apart than a tick, the voltage is not interpolated across a current step (see
-/// <see cref="CurrentStepHold"/>).
+/// <see cref="CurrentStepHold"/>). A fed tick's values are computed when asked for, from the samples around it,
+/// so a long recording costs its samples' memory, not its ticks' (a month at 10 ms ticks is 259 million of them).
 /// </summary>
 public sealed class TickSeries
 {
     private readonly LabRecording _recording;
     private readonly CurrentStepHold _hold;
 
-    private TickSeries(LabRecording recording, CurrentStepHold hold, int periodMs, double startS, long[] tickIndex, int[][] cellMv, int[][] moduleUa, int[][] afterStepUa, int[][] afterStepMv, List<RecordingGap> gaps, double medianIntervalS)
+    // The ticks left out (inside gaps) as inclusive ranges in rising order, none adjacent to the next, and the
+    // fed ticks before each range and the ticks left out up to and including it.
+    private readonly long[] _skipFirst;
+    private readonly long[] _skipLast;
+    private readonly long[] _fedBeforeSkip;
+    private readonly long[] _skippedThrough;
+
+    // The fed tick last located: its tick number, time, the last sample at or before it, the last strictly before.
+    private int _located = -1;
+    private long _tick;
+    private double _time;
+    private int _sample;
+    private int _before;
+
+    private TickSeries(LabRecording recording, CurrentStepHold hold, int periodMs, double startS, int count, List<long> skipFirst, List<long> skipLast, List<RecordingGap> gaps, double medianIntervalS)
     {
         _recording = recording;
         _hold = hold;
-        AfterStepUa = afterStepUa;
-        AfterStepMv = afterStepMv;
         PeriodMs = periodMs;
         StartS = startS;
-        TickIndex = tickIndex;
-        CellMv = cellMv;
-        ModuleUa = moduleUa;
+        Count = count;
+        _skipFirst = skipFirst.ToArray();
+        _skipLast = skipLast.ToArray();
+        _fedBeforeSkip = new long[_skipFirst.Length];
+        _skippedThrough = new long[_skipFirst.Length];
+        long skipped = 0;
+        for (int j = 0; j < _skipFirst.Length; j++)
+        {
+            _fedBeforeSkip[j] = _skipFirst[j] - skipped;
+            skipped += _skipLast[j] - _skipFirst[j] + 1;
+            _skippedThrough[j] = skipped;
+        }
+
         Gaps = gaps;
         MedianSampleIntervalS = medianIntervalS;
     }
@@ -34,30 +59,72 @@ public sealed class TickSeries
     /// <summary>Recording time of tick 0, s.</summary>
     public double StartS { get; }
 
-    /// <summary>Tick number of each fed tick (rising; jumps over gaps).</summary>
-    public long[] TickIndex { get; }
-
-    /// <summary>[cell][fed tick], mV.</summary>
-    public int[][] CellMv { get; }
-
-    /// <summary>[module][fed tick], uA.</summary>
-    public int[][] ModuleUa { get; }
-
-    /// <summary>
-    /// [module][fed tick]: inside an interval whose current steps at its closing sample (further apart than a
-    /// tick), the current after the step, for a replay that places the step where the core's switch changed;
-    /// int.MinValue elsewhere. <see cref="AfterStepMv"/> ([cell][fed tick]) holds the voltage that goes with it.
-    /// </summary>
-    public int[][] AfterStepUa { get; }
-
-    /// <summary>[cell][fed tick]: the voltage after the step for the ticks <see cref="AfterStepUa"/> marks.</summary>
-    public int[][] AfterStepMv { get; }
-
     public IReadOnlyList<RecordingGap> Gaps { get; }
 
     public double MedianSampleIntervalS { get; }
 
-    public int Count => TickIndex.Length;
+    /// <summary>Fed ticks.</summary>
+    public int Count { get; }
+
+    /// <summary>The tick number of fed tick <paramref name="k"/> (rising with k; jumps over gaps).</summary>
+    public long TickIndex(int k)
+    {
+        // Ranges that start before the k-th fed tick lie wholly before it.
+        int ranges = UpperBound(_fedBeforeSkip, k);
+        return ranges == 0 ? k : k + _skippedThrough[ranges - 1];
+    }
+
+    /// <summary>The fed tick whose tick number is <paramref name="tick"/>, or -1 when that tick was left out or lies outside.</summary>
+    public int IndexOfTick(long tick)
+    {
+        if (tick < 0)
+        {
+            return -1;
+        }
+
+        int ranges = UpperBound(_skipFirst, tick);
+        if (ranges > 0 && tick <= _skipLast[ranges - 1])
+        {
+            return -1;
+        }
+
+        long k = ranges == 0 ? tick : tick - _skippedThrough[ranges - 1];
+        return k < Count ? (int)k : -1;
+    }
+
+    /// <summary>Cell <paramref name="cell"/>'s voltage at fed tick <paramref name="k"/>, mV.</summary>
+    public int CellMv(int k, int cell)
+    {
+        Locate(k);
+        return VoltageMv(_recording, _hold, cell, _time, _sample, _before, _tick == 0);
+    }
+
+    /// <summary>Module <paramref name="module"/>'s current over the interval ending at fed tick <paramref name="k"/>, uA.</summary>
+    public int ModuleUa(int k, int module)
+    {
+        Locate(k);
+        return _tick == 0 || _before < 0 ? 0 : Microamps(_recording.ModuleCurrentMA[module][_before]);
+    }
+
+    /// <summary>
+    /// Inside an interval whose current steps at its closing sample (further apart than a tick), the current after
+    /// the step, uA, for a replay that places the step where the core's switch changed; int.MinValue elsewhere.
+    /// <see cref="AfterStepMv"/> gives the voltage that goes with it.
+    /// </summary>
+    public int AfterStepUa(int k, int module)
+    {
+        Locate(k);
+        (int currentSample, _) = AfterStep(module);
+        return currentSample >= 0 ? Microamps(_recording.ModuleCurrentMA[module][currentSample]) : int.MinValue;
+    }
+
+    /// <summary>The voltage after the step for the ticks <see cref="AfterStepUa"/> marks, mV; 0 elsewhere.</summary>
+    public int AfterStepMv(int k, int cell)
+    {
+        Locate(k);
+        (int currentSample, SampleLine line) = AfterStep(cell / _recording.CellsPerModule);
+        return currentSample >= 0 ? (int)Math.Round(line.At(_recording.TimeS, _recording.CellVoltageV[cell], _time) * 1000.0) : 0;
+    }
 
     /// <summary>
     /// The voltage of fed tick <paramref name="k"/> as a core session's first tick takes it, mV: from before the
@@ -66,18 +133,15 @@ public sealed class TickSeries
     /// </summary>
     public int SessionStartMv(int k, int cell)
     {
-        double[] t = _recording.TimeS;
-        double time = StartS + (TickIndex[k] * PeriodMs / 1000.0);
-        int sample = Array.BinarySearch(t, time + 1e-9);
-        sample = Math.Max(0, sample >= 0 ? sample : ~sample - 1);
-        int before = t[sample] < time - 1e-9 ? sample : sample - 1;
-        return VoltageMv(_recording, _hold, cell, time, sample, before, true);
+        Locate(k);
+        return VoltageMv(_recording, _hold, cell, _time, _sample, _before, true);
     }
 
     /// <summary>
     /// Resamples from <paramref name="startS"/> (tick 0) to the end of the recording. A gap is an interval between
     /// samples longer than <paramref name="gapS"/> (default: 5 median intervals, and at least 2 ticks).
     /// </summary>
+    /// <exception cref="LabFileException">The recording spans more ticks than one replay counts (2^31).</exception>
     public static TickSeries Create(LabRecording recording, int periodMs, double startS, double? gapS = null)
     {
         double[] t = recording.TimeS;
@@ -98,17 +162,18 @@ public sealed class TickSeries
             }
         }
 
+        // Which ticks are fed: every tick but those strictly inside a gap, where nothing was recorded. Too many
+        // for one replay even with every gap left out: say so before counting them one by one.
         long last = (long)Math.Floor(((t[^1] - startS) * 1000.0 / periodMs) + 1e-9);
-        // Sized for every tick and cut to the fed ones at the end: growing lists doubled the memory of a long
-        // recording (about 100 bytes a tick at peak for one cell, 1.7 GB for two days of 10 ms ticks).
-        int capacity = checked((int)Math.Max(0, last + 1));
-        long[] ticks = new long[capacity];
-        int[][] mv = Columns(recording.CellVoltageV.Length, capacity);
-        int[][] ua = Columns(recording.Modules, capacity);
-        int[][] afterUa = Columns(recording.Modules, capacity);
-        int[][] afterMv = Columns(recording.CellVoltageV.Length, capacity);
-        int fed = 0;
-        CurrentStepHold hold = new CurrentStepHold(recording, periodMs);
+        double mostLeftOut = gaps.Sum(g => ((g.EndS - g.StartS) * 1000.0 / periodMs) + 1);
+        if (last + 1 - mostLeftOut > int.MaxValue)
+        {
+            throw TooManyTicks(last + 1, periodMs);
+        }
+
+        List<long> skipFirst = new List<long>();
+        List<long> skipLast = new List<long>();
+        long fed = 0;
         int sample = 0;
         for (long k = 0; k <= last; k++)
         {
@@ -118,47 +183,97 @@ public sealed class TickSeries
                 sample++;
             }
 
-            // Inside a gap (strictly between its samples) nothing was recorded.
             if (sample + 1 < t.Length && t[sample + 1] - t[sample] > threshold && time > t[sample] + 1e-9)
             {
-                continue;
-            }
-
-            ticks[fed] = k;
-
-            // The current over (time - period, time]: the last sample strictly before this tick.
-            int before = t[sample] < time - 1e-9 ? sample : sample - 1;
-            for (int c = 0; c < mv.Length; c++)
-            {
-                mv[c][fed] = VoltageMv(recording, hold, c, time, sample, before, k == 0);
-            }
-
-            for (int m = 0; m < ua.Length; m++)
-            {
-                ua[m][fed] = k == 0 || before < 0 ? 0 : (int)Math.Round(recording.ModuleCurrentMA[m][before] * 1000.0);
-                (int currentSample, SampleLine afterLine) = k == 0 ? (-1, SampleLine.None) : hold.AfterStep(m, before);
-                afterUa[m][fed] = currentSample >= 0 ? (int)Math.Round(recording.ModuleCurrentMA[m][currentSample] * 1000.0) : int.MinValue;
-                for (int c = m * recording.CellsPerModule; c < (m + 1) * recording.CellsPerModule; c++)
+                if (skipLast.Count > 0 && skipLast[^1] == k - 1)
                 {
-                    afterMv[c][fed] = currentSample >= 0 ? (int)Math.Round(afterLine.At(t, recording.CellVoltageV[c], time) * 1000.0) : 0;
+                    skipLast[^1] = k;
                 }
+                else
+                {
+                    skipFirst.Add(k);
+                    skipLast.Add(k);
+                }
+
+                continue;
             }
 
             fed++;
         }
 
-        return new TickSeries(recording, hold, periodMs, startS, Cut(ticks, fed), Cut(mv, fed), Cut(ua, fed), Cut(afterUa, fed), Cut(afterMv, fed), gaps, median);
+        if (fed > int.MaxValue)
+        {
+            throw TooManyTicks(fed, periodMs);
+        }
+
+        return new TickSeries(recording, new CurrentStepHold(recording, periodMs), periodMs, startS, (int)fed, skipFirst, skipLast, gaps, median);
     }
 
-    private static int[][] Columns(int count, int length) => Enumerable.Range(0, count).Select(_ => new int[length]).ToArray();
+    private static LabFileException TooManyTicks(long ticks, int periodMs) => new LabFileException(string.Format(CultureInfo.InvariantCulture,
+        "the recording spans {0} ticks of {1} ms, more than one replay counts ({2}): replay it in parts or at a longer --sample-period-ms", ticks, periodMs, int.MaxValue));
 
-    private static T[] Cut<T>(T[] column, int length)
+    /// <summary>Where fed tick <paramref name="k"/> lies among the samples (kept for the next call: ticks are mostly asked for in order).</summary>
+    private void Locate(int k)
     {
-        Array.Resize(ref column, length);
-        return column;
+        if (k == _located)
+        {
+            return;
+        }
+
+        if (k < 0 || k >= Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, "no such fed tick");
+        }
+
+        double[] t = _recording.TimeS;
+        long tick = TickIndex(k);
+        double time = StartS + (tick * PeriodMs / 1000.0);
+
+        // The last sample at or before the tick (the first when none is): ahead of the last one located, or found anew.
+        int sample = _located >= 0 && t[_sample] <= time + 1e-9 ? _sample : Math.Max(0, LastAtOrBefore(t, time + 1e-9));
+        while (sample + 1 < t.Length && t[sample + 1] <= time + 1e-9)
+        {
+            sample++;
+        }
+
+        _located = k;
+        _tick = tick;
+        _time = time;
+        _sample = sample;
+        _before = t[sample] < time - 1e-9 ? sample : sample - 1;
     }
 
-    private static int[][] Cut(int[][] columns, int length) => columns.Select(c => Cut(c, length)).ToArray();
+    /// <summary>The step after the located tick's interval (<see cref="CurrentStepHold.AfterStep"/>); none at tick 0.</summary>
+    private (int CurrentSample, SampleLine Voltage) AfterStep(int module) => _tick == 0 ? (-1, SampleLine.None) : _hold.AfterStep(module, _before);
+
+    private static int LastAtOrBefore(double[] t, double time)
+    {
+        int found = Array.BinarySearch(t, time);
+        return found >= 0 ? found : ~found - 1;
+    }
+
+    /// <summary>How many of the rising <paramref name="values"/> are at or below <paramref name="value"/>.</summary>
+    private static int UpperBound(long[] values, long value)
+    {
+        int low = 0;
+        int high = values.Length;
+        while (low < high)
+        {
+            int middle = (low + high) >>> 1;
+            if (values[middle] <= value)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    private static int Microamps(double currentMA) => (int)Math.Round(currentMA * 1000.0);
 
     /// <summary>
     /// Cell <paramref name="cell"/>'s voltage at <paramref name="time"/>, mV, which lies after sample

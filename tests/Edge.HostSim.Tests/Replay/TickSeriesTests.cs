@@ -1,0 +1,81 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Replay;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>Resampling to the tick: which ticks are fed around a gap, and their numbers both ways.</summary>
+public class TickSeriesTests
+{
+    /// <summary>
+    /// One cell sampled every 0.1 s from 0 to 1 s and from 2 to 3 s, 0.25 mV plus 1 mV per 0.1 s (no tick's value
+    /// lies half-way between two millivolts); 0.5 mA from 2.5 s on.
+    /// </summary>
+    private static LabRecording WithOneGap()
+    {
+        double[] times = Enumerable.Range(0, 11).Select(i => i / 10.0).Concat(Enumerable.Range(20, 11).Select(i => i / 10.0)).ToArray();
+        LabRecording recording = new LabRecording("test", 1, 1, times.Length);
+        for (int i = 0; i < times.Length; i++)
+        {
+            recording.TimeS[i] = times[i];
+            recording.CellVoltageV[0][i] = (times[i] / 100.0) + 0.00025;
+            recording.ModuleCurrentMA[0][i] = times[i] >= 2.5 ? 0.5 : 0;
+        }
+
+        return recording;
+    }
+
+    [Fact]
+    public void TicksStrictlyInsideAGapAreLeftOutAndTheRestAreNumberedAroundIt()
+    {
+        TickSeries series = TickSeries.Create(WithOneGap(), 10, 0);
+
+        // Ticks 0..300 at 10 ms; those strictly between 1.0 s and 2.0 s (101..199, 99 of them) were not recorded.
+        RecordingGap gap = Assert.Single(series.Gaps);
+        Assert.Equal((1.0, 2.0), (gap.StartS, gap.EndS));
+        Assert.Equal(301 - 99, series.Count);
+        Assert.Equal(100, series.TickIndex(100));
+        Assert.Equal(200, series.TickIndex(101));
+        Assert.Equal(300, series.TickIndex(series.Count - 1));
+        Assert.Equal(-1, series.IndexOfTick(101));
+        Assert.Equal(-1, series.IndexOfTick(199));
+        Assert.Equal(101, series.IndexOfTick(200));
+        Assert.Equal(-1, series.IndexOfTick(301));
+        Assert.Equal(-1, series.IndexOfTick(-1));
+        for (int k = 0; k < series.Count; k++)
+        {
+            Assert.Equal(k, series.IndexOfTick(series.TickIndex(k)));
+        }
+    }
+
+    [Fact]
+    public void ValuesAreTheSamplesAroundEachTickWhicheverOrderTheyAreAskedIn()
+    {
+        TickSeries series = TickSeries.Create(WithOneGap(), 10, 0);
+
+        // The voltage rises 10 mV a second (interpolated between samples; a line, so the step at 2.5 s bends nothing).
+        // The current over the interval ending at a tick is the last sample's strictly before it.
+        int[] expectedMv = Enumerable.Range(0, series.Count).Select(k => (int)Math.Round((series.TickIndex(k) / 10.0) + 0.25)).ToArray();
+        int[] expectedUa = Enumerable.Range(0, series.Count).Select(k => series.TickIndex(k) > 250 ? 500 : 0).ToArray();
+        int[] backwards = Enumerable.Range(0, series.Count).Reverse().ToArray();
+        foreach (int k in backwards.Concat(Enumerable.Range(0, series.Count)))
+        {
+            Assert.Equal(expectedMv[k], series.CellMv(k, 0));
+            Assert.Equal(expectedUa[k], series.ModuleUa(k, 0));
+        }
+    }
+
+    [Fact]
+    public void ARecordingOfMoreTicksThanOneReplayCountsIsRefusedWithTheWayOut()
+    {
+        // Two samples 25 million seconds apart (no gap: the only interval is the median): 2.5 billion 10 ms ticks.
+        LabRecording recording = new LabRecording("test", 1, 1, 2);
+        recording.TimeS[1] = 2.5e7;
+
+        LabFileException error = Assert.Throws<LabFileException>(() => TickSeries.Create(recording, 10, 0));
+
+        Assert.Contains("2500000001 ticks of 10 ms", error.Message);
+        Assert.Contains("--sample-period-ms", error.Message);
+    }
+}
