@@ -119,6 +119,12 @@ build_library nanoFramework.Runtime.Events "$runtime_events/nanoFramework.Runtim
 nfproj_sources "$gpio/System.Device.Gpio/System.Device.Gpio.nfproj" > "$out/gpio.sources"
 build_library System.Device.Gpio "$gpio/System.Device.Gpio/key.snk" 1.1.62 Library "$out/gpio.sources" \
     "nanoFramework.Runtime.Events=$(library nanoFramework.Runtime.Events)"
+# System.IO.Ports compiles against the reference surface's System.IO.Streams (nanoCLR has no natives for it):
+# built here, so that a fresh clone needs no build beforehand.
+dotnet build -c Release "$surface/System.IO.Streams/System.IO.Streams.csproj" > "$out/System.IO.Streams-build.log" || {
+    echo "run-on-nanoclr.sh: the reference surface's System.IO.Streams does not build (log: $out/System.IO.Streams-build.log)" >&2
+    exit 1
+}
 nfproj_sources "$io_ports/System.IO.Ports/System.IO.Ports.nfproj" > "$out/ports.sources"
 build_library System.IO.Ports "$io_ports/System.IO.Ports/key.snk" 1.1.139 Library "$out/ports.sources" \
     "nanoFramework.Runtime.Events=$(library nanoFramework.Runtime.Events)" \
