@@ -10,27 +10,23 @@ namespace Edge.HostSim.Replay;
 /// </summary>
 public static class DelimitedTable
 {
-    /// <param name="lines">The whole file.</param>
+    /// <param name="lines">The file's lines.</param>
     /// <param name="headerLine">0-based index of the header row; data follows it.</param>
-    public static LabRecording Read(string file, string format, string[] lines, int headerLine, ColumnSpec spec)
+    internal static LabRecording Read(string file, string format, TextLines lines, int headerLine, ColumnSpec spec)
     {
-        if (headerLine >= lines.Length)
-        {
-            throw new LabFileException(file + ": no column header at line " + (headerLine + 1));
-        }
-
-        string header = lines[headerLine];
+        string header = lines.At(headerLine) ?? throw new LabFileException(file + ": no column header at line " + (headerLine + 1));
         char delimiter = spec.Delimiter ?? Detect(header);
         string[] names = header.Split(delimiter).Select(n => n.Trim().Trim('"')).ToArray();
         int time = Find(file, names, spec.TimeColumn, headerLine);
         int voltage = Find(file, names, spec.VoltageColumn, headerLine);
         int current = Find(file, names, spec.CurrentColumn, headerLine);
-        bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(lines, headerLine + 1, delimiter));
+        bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(lines.From(headerLine + 1).Take(20), delimiter));
 
         List<(double T, double V, double I)> rows = new List<(double, double, double)>();
-        for (int i = headerLine + 1; i < lines.Length; i++)
+        int i = headerLine;
+        foreach (string line in lines.From(headerLine + 1))
         {
-            string line = lines[i];
+            i++;
             if (line.Trim().Length == 0)
             {
                 continue;
@@ -76,11 +72,11 @@ public static class DelimitedTable
     public static char Detect(string header) =>
         header.Contains('\t') ? '\t' : header.Contains(';') ? ';' : ',';
 
-    private static bool DataUsesDecimalComma(string[] lines, int first, char delimiter)
+    private static bool DataUsesDecimalComma(IEnumerable<string> lines, char delimiter)
     {
-        for (int i = first; i < lines.Length && i < first + 20; i++)
+        foreach (string line in lines)
         {
-            foreach (string cell in lines[i].Split(delimiter))
+            foreach (string cell in line.Split(delimiter))
             {
                 string c = cell.Trim();
                 if (c.Contains(',') && !c.Contains('.'))

@@ -28,13 +28,14 @@ public static partial class LabFileReader
             throw new LabFileException("no data file '" + path + "'");
         }
 
-        string[] lines = File.ReadAllLines(path);
-        if (lines.Length == 0)
+        TextLines lines = TextLines.Open(path);
+        if (lines.Head.Count == 0)
         {
             throw new LabFileException(path + ": the file is empty");
         }
 
-        if (lines[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase))
+        string first = lines.Head[0];
+        if (first.StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase))
         {
             return ReadBioLogic(path, lines);
         }
@@ -44,12 +45,12 @@ public static partial class LabFileReader
             return DelimitedTable.Read(path, "csv", lines, 0, columns);
         }
 
-        if (lines[0].StartsWith("tS,", StringComparison.Ordinal) && lines[0].Contains("Cell0V", StringComparison.Ordinal))
+        if (first.StartsWith("tS,", StringComparison.Ordinal) && first.Contains("Cell0V", StringComparison.Ordinal))
         {
             return ReadTrace(path, lines, traceAreaCm2);
         }
 
-        if (lines[0].Contains("Test_Time(s)", StringComparison.OrdinalIgnoreCase) && lines[0].Contains("Voltage(V)", StringComparison.OrdinalIgnoreCase))
+        if (first.Contains("Test_Time(s)", StringComparison.OrdinalIgnoreCase) && first.Contains("Voltage(V)", StringComparison.OrdinalIgnoreCase))
         {
             return DelimitedTable.Read(path, "arbin-csv", lines, 0, new ColumnSpec
             {
@@ -65,22 +66,19 @@ public static partial class LabFileReader
         throw new LabFileException(path + ": not a BioLogic .mpt, Arbin CSV or edge-sim trace; for another table give --time-column, --voltage-column and --current-column (and their units)");
     }
 
-    private static LabRecording ReadBioLogic(string path, string[] lines)
+    private static LabRecording ReadBioLogic(string path, TextLines lines)
     {
         int headerLines = 1;
-        if (lines[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase))
+        if (lines.Head[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase))
         {
-            Match match = lines.Take(10).Select(l => HeaderLinesPattern().Match(l)).FirstOrDefault(m => m.Success)
+            Match match = lines.Head.Select(l => HeaderLinesPattern().Match(l)).FirstOrDefault(m => m.Success)
                 ?? throw new LabFileException(path + ": an EC-Lab file without 'Nb header lines : N' in its first lines");
             headerLines = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-            if (headerLines < 1 || headerLines > lines.Length)
-            {
-                throw new LabFileException(path + ": 'Nb header lines : " + headerLines + "' does not fit a file of " + lines.Length + " lines");
-            }
         }
 
         // The last header line names the columns.
-        string header = lines[headerLines - 1];
+        string header = (headerLines >= 1 ? lines.At(headerLines - 1) : null)
+            ?? throw new LabFileException(path + ": 'Nb header lines : " + headerLines + "' does not fit a file of " + lines.Count() + " lines");
         string current = header.Split('\t').Select(c => c.Trim()).FirstOrDefault(c => c is "<I>/mA" or "I/mA" or "control/mA")
             ?? throw new LabFileException(path + ": line " + headerLines + " has no current column (<I>/mA or I/mA)");
         return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
@@ -92,9 +90,9 @@ public static partial class LabFileReader
         });
     }
 
-    private static LabRecording ReadTrace(string path, string[] lines, double areaCm2)
+    private static LabRecording ReadTrace(string path, TextLines lines, double areaCm2)
     {
-        string[] names = lines[0].Split(',');
+        string[] names = lines.Head[0].Split(',');
         int modules = names.Count(n => CurrentPattern().IsMatch(n));
         int cells = names.Count(n => VoltagePattern().IsMatch(n));
         if (modules == 0 || cells == 0 || cells % modules != 0)
@@ -105,12 +103,20 @@ public static partial class LabFileReader
         int[] currentColumn = Enumerable.Range(0, modules).Select(m => Array.IndexOf(names, "module" + m + "CurrentMAPerCm2")).ToArray();
         int cellsPerModule = cells / modules;
         int[] voltageColumn = Enumerable.Range(0, cells).Select(c => Array.IndexOf(names, "module" + (c / cellsPerModule) + "Cell" + (c % cellsPerModule) + "V")).ToArray();
-        List<string[]> rows = lines.Skip(1).Where(l => l.Length > 0).Select(l => l.Split(',')).ToList();
-        LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows.Count);
-        for (int k = 0; k < rows.Count; k++)
+        // Two passes over the file: the rows counted, then read into a recording of that size.
+        LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, lines.From(1).Count(l => l.Length > 0));
+        int k = -1;
+        foreach (string text in lines.From(1))
         {
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            k++;
             int line = k + 2;
-            recording.TimeS[k] = Parse(path, line, rows[k], 0);
+            string[] row = text.Split(',');
+            recording.TimeS[k] = Parse(path, line, row, 0);
             if (k > 0 && !(recording.TimeS[k] > recording.TimeS[k - 1]))
             {
                 throw new LabFileException(string.Format(CultureInfo.InvariantCulture, "{0}: line {1}: time {2:R} s does not come after {3:R} s", path, line, recording.TimeS[k], recording.TimeS[k - 1]));
@@ -119,13 +125,13 @@ public static partial class LabFileReader
             for (int m = 0; m < modules; m++)
             {
                 // The trace holds the current commanded at each row for the interval that follows it.
-                recording.ModuleCurrentMA[m][k] = Parse(path, line, rows[k], currentColumn[m]) * areaCm2;
+                recording.ModuleCurrentMA[m][k] = Parse(path, line, row, currentColumn[m]) * areaCm2;
                 ReadingRange.CheckCurrent(path, line, names[currentColumn[m]], recording.ModuleCurrentMA[m][k]);
             }
 
             for (int c = 0; c < cells; c++)
             {
-                recording.CellVoltageV[c][k] = Parse(path, line, rows[k], voltageColumn[c]);
+                recording.CellVoltageV[c][k] = Parse(path, line, row, voltageColumn[c]);
                 ReadingRange.CheckVoltage(path, line, names[voltageColumn[c]], recording.CellVoltageV[c][k]);
             }
         }

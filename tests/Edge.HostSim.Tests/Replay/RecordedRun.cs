@@ -59,19 +59,24 @@ public sealed class RecordedRun : IDisposable
 
     public void Dispose() => Directory.Delete(Folder, true);
 
-    /// <summary>An EC-Lab text export: header block with "Nb header lines", tab-separated columns.</summary>
-    public string WriteBioLogic(string name, IEnumerable<Row> rows, bool decimalComma)
+    /// <summary>
+    /// An EC-Lab text export: header block with "Nb header lines", tab-separated columns; real exports describe the
+    /// technique's settings in dozens of further header lines (<paramref name="settingsLines"/>).
+    /// </summary>
+    public string WriteBioLogic(string name, IEnumerable<Row> rows, bool decimalComma, int settingsLines = 0)
     {
         StringBuilder text = new StringBuilder();
-        string[] header =
-        {
-            "EC-Lab ASCII FILE",
-            "Nb header lines : 6",
-            string.Empty,
-            "Chronopotentiometry",
-            "Run on channel : 1",
-            "mode\tox/red\terror\ttime/s\tcontrol/mA\tEwe/V\t<I>/mA\tcycle number\t(Q-Qo)/C",
-        };
+        string[] header = new[]
+            {
+                "EC-Lab ASCII FILE",
+                "Nb header lines : " + (6 + settingsLines),
+                string.Empty,
+                "Chronopotentiometry",
+                "Run on channel : 1",
+            }
+            .Concat(Enumerable.Range(1, settingsLines).Select(i => "Is" + i + "\t0,385\t" + (i % 3 == 0 ? "mA" : "s")))
+            .Append("mode\tox/red\terror\ttime/s\tcontrol/mA\tEwe/V\t<I>/mA\tcycle number\t(Q-Qo)/C")
+            .ToArray();
         foreach (string line in header)
         {
             text.Append(line).Append('\n');

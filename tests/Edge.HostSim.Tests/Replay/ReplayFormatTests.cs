@@ -65,11 +65,12 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void BioLogicExportReproducesTheRunsEvents(bool decimalComma)
+    [InlineData(false, 0)]
+    [InlineData(true, 0)]
+    [InlineData(false, 70)]
+    public void BioLogicExportReproducesTheRunsEvents(bool decimalComma, int settingsLines)
     {
-        string file = _run.WriteBioLogic(decimalComma ? "comma.mpt" : "dot.mpt", _run.Rows, decimalComma);
+        string file = _run.WriteBioLogic((decimalComma ? "comma" : "dot") + settingsLines + ".mpt", _run.Rows, decimalComma, settingsLines);
         if (decimalComma)
         {
             Assert.Contains("\t0,38", File.ReadAllText(file), StringComparison.Ordinal);
@@ -149,6 +150,18 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         {
             Assert.Contains(found, f => f.Kind == e.Kind && f.Severity == e.Severity && Math.Abs(f.TS - e.TS) <= 0.5);
         }
+    }
+
+    [Theory]
+    [InlineData("EC-Lab ASCII FILE\nNb header lines : 40\n\ntime/s\tEwe/V\t<I>/mA\n0\t0.2\t0\n", "short.mpt", "'Nb header lines : 40' does not fit a file of 5 lines")]
+    [InlineData("EC-Lab ASCII FILE\n\ntime/s\tEwe/V\t<I>/mA\n0\t0.2\t0\n", "short.mpt", "an EC-Lab file without 'Nb header lines : N' in its first lines")]
+    [InlineData("EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n0\t0.2\t0\n", "short.mpt", "fewer than two data rows after the header at line 4")]
+    [InlineData("", "short.mpt", "the file is empty")]
+    public void ABrokenEcLabFileIsNamedWithWhatIsWrong(string text, string argument, string problem)
+    {
+        string file = _scratch.Write("short.mpt", text);
+
+        AssertRefused(file, argument, problem);
     }
 
     [Fact]
