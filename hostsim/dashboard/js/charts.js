@@ -2,7 +2,7 @@
 // the per-interval minimum and maximum the device reports (so pulse peaks and rest troughs show truly);
 // limits are horizontal lines; events, data gaps and broker outages are drawn over every chart.
 
-import { deviceTime } from './format.js';
+import { axisTimes } from './format.js';
 
 export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2',
   '#393b79', '#bcbd22', '#006d2c', '#ad494a', '#637939', '#3182bd', '#7b4173', '#e6550d'];
@@ -128,26 +128,54 @@ export function draw(spec, d) {
         },
       },
       axes: [
-        { label: 'device time (h:mm:ss)', stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 46, values: (u, ticks) => ticks.map((t) => deviceTime(t * 1000, 0)) },
+        {
+          // 80 px between ticks: room for a label with a fraction (0:00:04.375) when zoomed in.
+          label: 'device time (h:mm:ss)', stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 46, space: 80,
+          values: (u, ticks, axis, space, incr) => {
+            const labels = axisTimes(ticks, incr);
+            const drawn = charts.get(name);
+            if (drawn) drawn.axisLabels = labels;
+            return labels;
+          },
+        },
         { label: spec.unit, stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 60 },
       ],
       legend: { live: false, show: false },
       cursor: { drag: { x: true, y: false } },
-      hooks: { draw: [(u) => overlay(u, name, limits)] },
+      hooks: {
+        draw: [(u) => overlay(u, name, limits)],
+        // A drag selects a stretch of the time axis and zooms into it; a double click shows everything again (the
+        // listener below). New data must not undo the zoom.
+        setSelect: [(u) => {
+          const drawn = charts.get(name);
+          if (drawn && u.select.width > 0) drawn.zoomed = true;
+        }],
+      },
     }, data, el);
-    c = { plot, key, width, version: -1 };
+    c = { plot, key, width, version: -1, zoomed: false, axisLabels: [] };
     charts.set(name, c);
+    // After uPlot's own double-click handler (registered first), which has shown every sample it was given.
+    const created = c;
+    plot.over.addEventListener('dblclick', () => { created.zoomed = false; });
   } else if (c.version !== d.version || c.width !== width) {
     if (c.width !== width) {
       c.plot.setSize({ width, height: 220 });
       c.width = width;
     }
-    c.plot.setData(data);
+    // Live data redraw the whole time axis, unless the user zoomed in: then the window stays where it was put.
+    c.plot.setData(data, !c.zoomed);
   }
   c.device = d;
   c.version = d.version;
   el.dataset.points = String(table.x.length);
   el.dataset.series = String(columns.length);
+}
+
+/** What a chart's time axis shows, for tests and the console: its window (s), whether zoomed, and its labels. */
+export function timeAxis(name) {
+  const c = charts.get(name);
+  if (!c) return null;
+  return { min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels };
 }
 
 /** Limits, events, data gaps and broker outages over the plotting area. */

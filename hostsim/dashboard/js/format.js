@@ -14,6 +14,20 @@ export function deviceTime(ms, decimals = 2) {
   return `${negative ? '-' : ''}${h}:${String(m).padStart(2, '0')}:${sec}`;
 }
 
+/**
+ * Device-time labels for an axis whose ticks lie incrS seconds apart: as many decimals as the spacing needs (up
+ * to 3), so that ticks under a second apart (a chart zoomed into a pulse) do not all read the same second.
+ */
+export function axisTimes(ticksS, incrS) {
+  let decimals = 0;
+  while (decimals < 3) {
+    const scaled = incrS * 10 ** decimals;
+    if (Math.abs(scaled - Math.round(scaled)) <= 1e-6 * scaled) break;
+    decimals++;
+  }
+  return ticksS.map((t) => deviceTime(t * 1000, decimals));
+}
+
 export function wallClock(epochMs) {
   if (!epochMs) return '';
   const d = new Date(epochMs);

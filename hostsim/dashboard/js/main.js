@@ -6,7 +6,7 @@
 import { check, parseTopic } from './validate.js';
 import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed } from './format.js';
-import { draw, destroyAll, selection, moduleColor, cellColor, SEVERITY_COLORS } from './charts.js';
+import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
 import { createControls } from './controls.js';
 
@@ -666,6 +666,8 @@ window.edgeDashboard = {
       cellRows: d && d.cells ? d.cells.x.length : 0,
       lastTMs: d ? d.lastTMs : null,
       pulseRows: d && d.pulses ? d.pulses.x.length : 0,
+      cellsAxis: timeAxis('cells'),
+      currentAxis: timeAxis('current'),
       compact: lastCompact,
       modules: d ? d.modules.map((m) => ({
         state: m.state, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
