@@ -103,18 +103,25 @@ public static partial class LabFileReader
         int[] currentColumn = Enumerable.Range(0, modules).Select(m => Array.IndexOf(names, "module" + m + "CurrentMAPerCm2")).ToArray();
         int cellsPerModule = cells / modules;
         int[] voltageColumn = Enumerable.Range(0, cells).Select(c => Array.IndexOf(names, "module" + (c / cellsPerModule) + "Cell" + (c % cellsPerModule) + "V")).ToArray();
-        // Two passes over the file: the rows counted, then read into a recording of that size.
-        LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, lines.From(1).Count(l => l.Length > 0));
+        // Two passes over the file: the rows counted, then read into a recording of that size. Rows a run still
+        // writing its trace appends in between are left for a later replay.
+        int rows = lines.From(1).Count(l => l.Length > 0);
+        LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows);
         int k = -1;
+        int line = 1;
         foreach (string text in lines.From(1))
         {
+            line++;
             if (text.Length == 0)
             {
                 continue;
             }
 
-            k++;
-            int line = k + 2;
+            if (++k == rows)
+            {
+                break;
+            }
+
             string[] row = text.Split(',');
             recording.TimeS[k] = Parse(path, line, row, 0);
             if (k > 0 && !(recording.TimeS[k] > recording.TimeS[k - 1]))
@@ -134,6 +141,11 @@ public static partial class LabFileReader
                 recording.CellVoltageV[c][k] = Parse(path, line, row, voltageColumn[c]);
                 ReadingRange.CheckVoltage(path, line, names[voltageColumn[c]], recording.CellVoltageV[c][k]);
             }
+        }
+
+        if (k + 1 < rows)
+        {
+            throw new LabFileException(path + ": the file got shorter while it was read");
         }
 
         return recording;

@@ -212,6 +212,14 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void ABadTraceRowAfterAnEmptyLineIsNamedByItsLineInTheFile()
+    {
+        string file = _scratch.Write("trace.csv", "tS,module0CurrentMAPerCm2,module0Cell0V\n0,1,0.2\n\n0.01,1,NaN\n");
+
+        AssertRefused(file, "trace.csv", "trace.csv: line 4: column 3 is not a number");
+    }
+
+    [Fact]
     public void TickTooShortForTheCoreNamesTheFlag()
     {
         string file = _run.WriteArbin("arbin-for-tick.csv");
