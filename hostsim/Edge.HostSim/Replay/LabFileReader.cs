@@ -106,6 +106,11 @@ public static partial class LabFileReader
         // Two passes over the file: the rows counted, then read into a recording of that size. Rows a run still
         // writing its trace appends in between are left for a later replay.
         int rows = lines.From(1).Count(l => l.Length > 0);
+        if (rows < 2)
+        {
+            throw new LabFileException(path + ": fewer than two data rows after the header at line 1");
+        }
+
         LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows);
         int k = -1;
         int line = 1;

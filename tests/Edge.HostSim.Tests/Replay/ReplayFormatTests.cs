@@ -211,6 +211,16 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         AssertRefused(file, "trace.csv", problem);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("0,1,0.2\n")]
+    public void ATraceOfFewerThanTwoRowsIsRefused(string rows)
+    {
+        string file = _scratch.Write("trace.csv", "tS,module0CurrentMAPerCm2,module0Cell0V\n" + rows);
+
+        AssertRefused(file, "trace.csv", "fewer than two data rows after the header at line 1");
+    }
+
     [Fact]
     public void ABadTraceRowAfterAnEmptyLineIsNamedByItsLineInTheFile()
     {
