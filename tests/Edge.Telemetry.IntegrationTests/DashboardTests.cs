@@ -73,11 +73,7 @@ public sealed class DashboardTests
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "dash-zoom"));
-        var scenario = SimulatedDevice.Load("soft-short.json", s =>
-        {
-            s.Faults.Clear();
-            s.TimeLimitS = 3000; // still running when the test is done with it; the test ends the run
-        });
+        var scenario = LongHealthyRun();
         SimulatedDevice device = new SimulatedDevice(scenario, new MqttBridgeOptions { Port = broker.Port, DeviceId = "dash-zoom" }, realtimeFactor: 15, cellVoltagePeriodMs: 250);
         JsonElement before = await WaitForAsync(page, s => s.GetProperty("cellRows").GetInt32() > 120);
 
@@ -132,15 +128,7 @@ public sealed class DashboardTests
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "dash-2"));
 
-        var scenario = SimulatedDevice.Load("soft-short.json", s =>
-        {
-            s.Faults.Clear();
-
-            // Long enough (up to 200 s of wall time) that the device still runs when broker and page are back, on
-            // a busy machine too (the page may take many seconds to notice the outage there); the test ends the
-            // run itself once the page shows the gap.
-            s.TimeLimitS = 3000;
-        });
+        var scenario = LongHealthyRun();
         MqttBridgeOptions options = new MqttBridgeOptions { Port = broker.Port, DeviceId = "dash-2", ReconnectDelayMinMs = 200, ReconnectDelayMaxMs = 500, Outbox = new Edge.Core.Telemetry.Outbox.OutboxConfiguration { SlotCount = 16 } };
         SimulatedDevice device = new SimulatedDevice(scenario, options, realtimeFactor: 15, cellVoltagePeriodMs: 250);
         await WaitForAsync(page, s => s.GetProperty("cellRows").GetInt32() > 20);
@@ -198,6 +186,17 @@ public sealed class DashboardTests
         Assert.Equal(0, snapshot.GetProperty("rejected").GetInt32());
         await page.CloseAsync();
     }
+
+    /// <summary>
+    /// The soft-short scenario without its faults, long enough (3000 simulated s: up to 200 s of wall time at 15x)
+    /// that the device still runs when the test is done with it, on a busy machine too (the page may take many
+    /// seconds to notice a broker outage there); the test ends the run itself.
+    /// </summary>
+    private static Edge.HostSim.Scenarios.Scenario LongHealthyRun() => SimulatedDevice.Load("soft-short.json", s =>
+    {
+        s.Faults.Clear();
+        s.TimeLimitS = 3000;
+    });
 
     private Task<IPage> OpenAsync(string url) => DashboardPage.OpenAsync(_browser, url);
 
