@@ -73,7 +73,12 @@ namespace Edge.Core.Telemetry.Outbox
         /// <summary>Encodes and enqueues one tick's records; <paramref name="nowMs"/> stamps an overflow event.</summary>
         public void Publish(TelemetryBuffer buffer, long nowMs)
         {
-            ReportLossesIfDue(nowMs);
+            // Checked here rather than in the call: an interpreted call on every tick costs real time on the device.
+            if ((!_overflowReported || nowMs - _lastOverflowReportMs >= OverflowReportIntervalMs) && _outbox.TakeLossesIfRoom(_lost))
+            {
+                ReportLosses(nowMs);
+            }
+
             for (int i = 0; i < buffer.Count; i++)
             {
                 TelemetryRecord record = buffer[i];
@@ -153,24 +158,15 @@ namespace Edge.Core.Telemetry.Outbox
         }
 
         /// <summary>
-        /// An outboxOverflow event with the losses since the last one: the first as soon as it fits, then one a
-        /// second at most while losses go on. It goes before the tick's own records, into the room the last pump
-        /// made, so it evicts nothing; under a link that stays too slow, a report after the tick's records would
-        /// never find room, and one per freed slot would crowd the event stream and the outbox's event slots.
+        /// An outboxOverflow event with the losses just taken into <see cref="_lost"/>, all since the last report:
+        /// the first as soon as it fits, then one a second at most while losses go on (<see cref="Publish"/> decides).
+        /// It goes before the tick's own records, into the room the last pump made, so it evicts nothing; under a
+        /// link that stays too slow, a report after the tick's records would never find room, and one per freed
+        /// slot would crowd the event stream and the outbox's event slots.
         /// Nothing is lost from the count: each report carries every loss since the one before.
         /// </summary>
-        private void ReportLossesIfDue(long nowMs)
+        private void ReportLosses(long nowMs)
         {
-            if (_overflowReported && nowMs - _lastOverflowReportMs < OverflowReportIntervalMs)
-            {
-                return;
-            }
-
-            if (!_outbox.TakeLossesIfRoom(_lost))
-            {
-                return;
-            }
-
             _overflowReported = true;
             _lastOverflowReportMs = nowMs;
             long seq = _nextSeq[(int)TopicId.Event];
