@@ -92,6 +92,12 @@ public static class StudyPlan
     public static double Round(double value, int digits) =>
         value == 0 || !double.IsFinite(value) ? value : double.Parse(value.ToString("G" + digits, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Tries per joint draw before a study whose random axes are too narrow to give <see cref="StudySpec.Draws"/>
+    /// different draws is refused.
+    /// </summary>
+    private const int TriesPerDraw = 100;
+
     private static List<Dictionary<string, JsonNode>> Draw(StudySpec spec, List<StudyAxis> randomAxes)
     {
         List<Dictionary<string, JsonNode>> draws = new List<Dictionary<string, JsonNode>>();
@@ -102,24 +108,56 @@ public static class StudyPlan
         }
 
         SimRandom random = new SimRandom(spec.Seed ^ 0x57D7UL);
+        HashSet<string> drawn = new HashSet<string>(StringComparer.Ordinal);
         for (int d = 0; d < spec.Draws; d++)
         {
-            Dictionary<string, JsonNode> draw = new Dictionary<string, JsonNode>();
-            foreach (StudyAxis axis in randomAxes)
+            // A draw that repeats an earlier one (after rounding) would run the same variant twice: drawn again.
+            for (int attempt = 0; ; attempt++)
             {
-                double u = random.NextDouble();
-                double value = axis.RandomLogarithmic
-                    ? Math.Exp(Math.Log(axis.RandomMinimum) + (u * (Math.Log(axis.RandomMaximum) - Math.Log(axis.RandomMinimum))))
-                    : axis.RandomMinimum + (u * (axis.RandomMaximum - axis.RandomMinimum));
+                Dictionary<string, JsonNode> draw = new Dictionary<string, JsonNode>();
+                foreach (StudyAxis axis in randomAxes)
+                {
+                    draw[axis.Name] = JsonValue.Create(DrawValue(axis, random.NextDouble()));
+                }
 
-                // Four significant digits: readable in step texts and tables, and exactly the same after a round trip.
-                draw[axis.Name] = JsonValue.Create(Math.Clamp(Round(value, 4), axis.RandomMinimum, axis.RandomMaximum));
+                if (drawn.Add(string.Join(",", randomAxes.Select(a => Text(draw[a.Name])))))
+                {
+                    draws.Add(draw);
+                    break;
+                }
+
+                if (attempt == TriesPerDraw * spec.Draws)
+                {
+                    throw new StudyException("draws: the random axes give fewer than " + spec.Draws + " different draws (values are rounded to 4 significant digits of their range); ask for fewer draws or widen a range");
+                }
             }
-
-            draws.Add(draw);
         }
 
         return draws;
+    }
+
+    /// <summary>
+    /// One value of a random axis from a uniform <paramref name="u"/>, rounded for readable step texts and tables
+    /// and an exact round trip: a linear axis to 4 significant digits of its range's width (2.9 to 3.1 by 0.0001:
+    /// rounding the value itself to 4 digits would leave 200 values, and draws that repeat), a log axis to 4
+    /// significant digits of the value.
+    /// </summary>
+    private static double DrawValue(StudyAxis axis, double u)
+    {
+        double min = axis.RandomMinimum;
+        double max = axis.RandomMaximum;
+        double value;
+        if (axis.RandomLogarithmic)
+        {
+            value = Round(Math.Exp(Math.Log(min) + (u * (Math.Log(max) - Math.Log(min)))), 4);
+        }
+        else
+        {
+            double resolution = Math.Pow(10, Math.Floor(Math.Log10(max - min)) - 3);
+            value = Round(Math.Round((min + (u * (max - min))) / resolution) * resolution, 12);
+        }
+
+        return Math.Clamp(value, min, max);
     }
 
     private static StudyVariant Make(StudySpec spec, int index, List<KeyValuePair<string, JsonNode>> parameters)

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Text.Json.Nodes;
 using Edge.HostSim.Studies;
 using Xunit;
 
@@ -42,6 +43,38 @@ public sealed class StudyPlanTests
 
         Assert.Equal(Draw(StudyManifests.Small), Draw(StudyManifests.Small));
         Assert.NotEqual(Draw(StudyManifests.Small), Draw(StudyManifests.Small.Replace("\"seed\": 3", "\"seed\": 4", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void DrawsOfANarrowRangeAreAllDifferentAtAResolutionOfTheRange()
+    {
+        // Seed 2's first two draws are 0.553 and 0.557 of the range: 3.0106 and 3.0113. Rounded to 4 significant
+        // digits of the value both were 3.011, and the study ran that variant twice.
+        string narrow = StudyManifests.Small.Replace("\"seed\": 3", "\"seed\": 2", StringComparison.Ordinal)
+            .Replace("\"min\": 2, \"max\": 5", "\"min\": 2.9, \"max\": 3.1", StringComparison.Ordinal)
+            .Replace("\"draws\": 2", "\"draws\": 8", StringComparison.Ordinal);
+        IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(StudyLoader.Parse(narrow, "."));
+
+        double[] draws = variants.Take(8).Select(v => v.Scenario.Pack.Overrides["tauS"]).ToArray();
+        Assert.Equal(8, draws.Distinct().Count());
+        Assert.All(draws, d => Assert.InRange(d, 2.9, 3.1));
+
+        // A width of 0.2 is drawn by 0.0001: four digits of the width, at most four decimals.
+        Assert.All(draws, d => Assert.True(StudyPlan.Text(JsonValue.Create(d)).Split('.').Last().Length <= 4, d + " has more than four decimals"));
+        Assert.Contains(draws, d => StudyPlan.Text(JsonValue.Create(d)).Split('.').Last().Length == 4);
+    }
+
+    [Fact]
+    public void RandomAxesTooNarrowForTheDrawsAreRefused()
+    {
+        // A log axis keeps 4 significant digits of the value: between 1 and 1.001 there are two.
+        string tooNarrow = StudyManifests.Small
+            .Replace("\"min\": 2, \"max\": 5", "\"min\": 1, \"max\": 1.001, \"scale\": \"log\"", StringComparison.Ordinal)
+            .Replace("\"draws\": 2", "\"draws\": 3", StringComparison.Ordinal);
+
+        StudyException e = Assert.Throws<StudyException>(() => StudyPlan.Expand(StudyLoader.Parse(tooNarrow, ".")));
+
+        Assert.Contains("draws: the random axes give fewer than 3 different draws", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
