@@ -47,9 +47,33 @@ export function selection(d, focus) {
 
 const charts = new Map();
 
+// The time window the operator zoomed into ({ min, max } in device seconds), shared by every chart so that a
+// pulse's cell voltages, current and overpotential line up; null: every chart shows the whole run.
+let zoomWindow = null;
+
 export function destroyAll() {
   for (const c of charts.values()) c.plot.destroy();
   charts.clear();
+  zoomWindow = null;
+}
+
+/** Puts every other chart on the window one chart was zoomed into. */
+function zoomAll(from, min, max) {
+  zoomWindow = { min, max };
+  for (const [name, c] of charts) {
+    if (name === from) continue;
+    c.zoomed = true;
+    c.plot.setScale('x', { min, max });
+  }
+}
+
+/** Shows the whole run on every chart again (one chart's double click; uPlot has reset that one). */
+function unzoomAll(from) {
+  zoomWindow = null;
+  for (const [name, c] of charts) {
+    c.zoomed = false;
+    if (name !== from) c.plot.setData(c.plot.data, true);
+  }
 }
 
 function limitsFor(name, cfg) {
@@ -145,18 +169,32 @@ export function draw(spec, d) {
       hooks: {
         draw: [(u) => overlay(u, name, limits)],
         // A drag selects a stretch of the time axis and zooms into it; a double click shows everything again (the
-        // listener below). New data must not undo the zoom.
+        // listener below). New data must not undo the zoom. The other charts follow once uPlot has set the
+        // window the selection made (only then: the scale hook also runs for every data update).
         setSelect: [(u) => {
           const drawn = charts.get(name);
-          if (drawn && u.select.width > 0) drawn.zoomed = true;
+          if (drawn && u.select.width > 0) {
+            drawn.zoomed = true;
+            drawn.selecting = true;
+          }
+        }],
+        setScale: [(u, key) => {
+          const drawn = charts.get(name);
+          if (key !== 'x' || !drawn || !drawn.selecting || u.select.width > 0) return;
+          drawn.selecting = false;
+          zoomAll(name, u.scales.x.min, u.scales.x.max);
         }],
       },
     }, data, el);
-    c = { plot, key, width, version: -1, zoomed: false, axisLabels: [] };
+    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [] };
     charts.set(name, c);
     // After uPlot's own double-click handler (registered first), which has shown every sample it was given.
-    const created = c;
-    plot.over.addEventListener('dblclick', () => { created.zoomed = false; });
+    plot.over.addEventListener('dblclick', () => unzoomAll(name));
+    if (zoomWindow) {
+      // A chart made again (another module in focus, a new configuration) joins the window the others show.
+      c.zoomed = true;
+      plot.setScale('x', zoomWindow);
+    }
   } else if (c.version !== d.version || c.width !== width) {
     if (c.width !== width) {
       c.plot.setSize({ width, height: 220 });
