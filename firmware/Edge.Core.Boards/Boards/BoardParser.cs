@@ -88,14 +88,14 @@ namespace Edge.Core.Boards
         {
             if (line[line.Length - 1] != ']' || line.Length < 3)
             {
-                error = new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, line, string.Empty, "section header '" + line + "' must look like [name] or [name N]");
+                error = new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, line, string.Empty, "section header " + QuotedText.Of(line) + " must look like [name] or [name N]");
                 return null;
             }
 
             string inner = line.Substring(1, line.Length - 2).Trim();
             if (inner.Length == 0 || inner.IndexOf('[') >= 0 || inner.IndexOf(']') >= 0 || inner.IndexOf('=') >= 0)
             {
-                error = new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, line, string.Empty, "section header '" + line + "' must look like [name] or [name N]");
+                error = new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, line, string.Empty, "section header " + QuotedText.Of(line) + " must look like [name] or [name N]");
                 return null;
             }
 
@@ -107,14 +107,14 @@ namespace Edge.Core.Boards
             int equals = line.IndexOf('=');
             if (equals < 0)
             {
-                return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, string.Empty, "expected 'key = value' or '[section]', found '" + line + "'");
+                return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, string.Empty, "expected 'key = value' or '[section]', found " + QuotedText.Of(line));
             }
 
             string key = line.Substring(0, equals).Trim();
             string value = equals + 1 < line.Length ? line.Substring(equals + 1).Trim() : string.Empty;
             if (key.Length == 0 || key.IndexOf(' ') >= 0 || key.IndexOf('\t') >= 0)
             {
-                return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, key, "expected a single-word key before '=', found '" + line + "'");
+                return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, key, "expected a single-word key before '=', found " + QuotedText.Of(line));
             }
 
             if (current == null)

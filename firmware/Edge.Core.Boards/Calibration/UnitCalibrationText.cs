@@ -111,7 +111,7 @@ namespace Edge.Core.Calibration
                 int equals = line.IndexOf('=');
                 if (equals <= 0 || section == null)
                 {
-                    error = Fail(lineNumber, BoardParseErrorKind.Syntax, section, string.Empty, "expected 'key = value' inside a section, found '" + line + "'");
+                    error = Fail(lineNumber, BoardParseErrorKind.Syntax, section, string.Empty, "expected 'key = value' inside a section, found " + QuotedText.Of(line));
                     return false;
                 }
 

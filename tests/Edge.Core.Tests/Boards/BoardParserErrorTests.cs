@@ -94,6 +94,20 @@ public class BoardParserErrorTests
             : BoardText.LineOf(text, reportedAt.Substring(0, split + 1), reportedAt.Substring(split + 2));
     }
 
+    [Theory]
+    // A file without line breaks (or saved in another encoding) is one long line: the message quotes its first 57
+    // characters and says how long it is (the trailing blank of the first is trimmed: 999).
+    [InlineData("shunt_milliohm 1000 ", BoardParseErrorKind.Syntax, "expected 'key = value' or '[section]', found 'shunt_milliohm 1000 shunt_milliohm 1000 shunt_milliohm 10...' (999 characters)")]
+    [InlineData("shunt_milliohm x = ", BoardParseErrorKind.Syntax, "expected a single-word key before '=', found 'shunt_milliohm x = shunt_milliohm x = shunt_milliohm x = ...' (1000 characters)")]
+    [InlineData("shunt_milliohm = 1", BoardParseErrorKind.BadNumber, "shunt_milliohm: '1shunt_milliohm = 1shunt_milliohm = 1shunt_milliohm = 1sh...' (983 characters) is not a whole number")]
+    public void Long_line_is_quoted_by_its_start_and_length(string repeated, BoardParseErrorKind expectedKind, string expected)
+    {
+        string line = string.Concat(Enumerable.Repeat(repeated, 1000 / repeated.Length + 1)).Substring(0, 1000);
+        string text = BoardText.ReplaceLine(MinimalBoard.Text, "[module 0]", "shunt_milliohm", line);
+
+        AssertRejected(text, BoardText.LineOf(MinimalBoard.Text, "[module 0]", "shunt_milliohm"), expectedKind, expected);
+    }
+
     [Fact]
     public void Duplicate_key_is_rejected_at_its_second_line()
     {

@@ -139,7 +139,7 @@ namespace Edge.Core.Boards.Parsing
             long tenths;
             if (!FixedPointText.TryParse(line.Value, 1, out tenths))
             {
-                return line.Fail(BoardParseErrorKind.BadNumber, "'" + line.Value + "' is not a number of dB");
+                return line.Fail(BoardParseErrorKind.BadNumber, QuotedText.Of(line.Value) + " is not a number of dB");
             }
 
             // ESP-IDF steps: 0, 2.5, 6 and 11 dB (newer ESP-IDF calls 11 dB "12 dB").

@@ -16,7 +16,7 @@ namespace Edge.Core.Boards.Parsing
             value = 0;
             if (!FixedPointText.TryParse(line.Value, 0, out scaled))
             {
-                return line.Fail(BoardParseErrorKind.BadNumber, "'" + line.Value + "' is not a whole number");
+                return line.Fail(BoardParseErrorKind.BadNumber, QuotedText.Of(line.Value) + " is not a whole number");
             }
 
             if (scaled < min || scaled > max)
@@ -40,7 +40,7 @@ namespace Edge.Core.Boards.Parsing
             {
                 return line.Fail(
                     BoardParseErrorKind.BadNumber,
-                    "'" + line.Value + "' is not a number with at most " + decimals.ToString() + " decimals");
+                    QuotedText.Of(line.Value) + " is not a number with at most " + decimals.ToString() + " decimals");
             }
 
             if (scaled < min || scaled > max)
