@@ -127,6 +127,20 @@ namespace NFUnitTest.Boards
         }
 
         [TestMethod]
+        public void BoardWithCrLineEndsParsesAndNumbersItsLinesAsWithLf()
+        {
+            // Lone CRs (a file saved with classic Mac line ends) were one line, a comment: "missing section [board]".
+            BoardParser.TryParse(BoardText.WithLineEnds(BoardCatalog.DevKitC4s2m, "\r"), out BoardDefinition board, out BoardParseError error);
+            Assert.IsNull(error);
+            Assert.AreEqual(4, board.CellCount);
+
+            string text = BoardText.With(BoardCatalog.DevKitC4s2m, "[board]", "sample_period_ms", "10ms");
+            BoardParser.TryParse(BoardText.WithLineEnds(text, "\r"), out board, out error);
+            Assert.IsNull(board);
+            Assert.AreEqual(BoardText.LineOf(text, "[board]", "sample_period_ms"), error.LineNumber);
+        }
+
+        [TestMethod]
         public void Adc2PinIsRejectedWithItsLineNumber()
         {
             // GPIO 25 is ADC2, unusable while Wi-Fi runs.

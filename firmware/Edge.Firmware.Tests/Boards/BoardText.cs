@@ -107,6 +107,25 @@ namespace NFUnitTest.Boards
             return (text.Length == 0 || text[text.Length - 1] == '\n' ? text : text + "\n") + Joined(lines);
         }
 
+        /// <summary>The text with every line ending in <paramref name="lineEnd"/> instead of LF or CR LF.</summary>
+        public static string WithLineEnds(string text, string lineEnd)
+        {
+            string[] lines = text.Split('\n');
+            string result = string.Empty;
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i];
+                if (line.Length > 0 && line[line.Length - 1] == '\r')
+                {
+                    line = line.Substring(0, line.Length - 1);
+                }
+
+                result = result + line + (i + 1 < lines.Length ? lineEnd : string.Empty);
+            }
+
+            return result;
+        }
+
         /// <summary>The text without <paramref name="section"/>: its header and every line up to the next header.</summary>
         public static string WithoutSection(string text, string section)
         {

@@ -1,4 +1,5 @@
 using Edge.Core.Boards;
+using NFUnitTest.Boards;
 using Xunit;
 
 namespace Edge.Core.Tests.Boards;
@@ -152,5 +153,23 @@ public class BoardFileTests
         string text = BoardFiles.Read(fileName).Replace("\r\n", "\n").Replace("\n", "\r\n");
         Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.Equal(BoardFiles.Parse(fileName).CellCount, board.CellCount);
+    }
+
+    [Theory]
+    [InlineData(BoardFiles.DevKitC4s2m, "\r")]
+    [InlineData(BoardFiles.Mux6s, "\r")]
+    [InlineData(BoardFiles.Mux6s, "\r\n")]
+    public void Classic_mac_and_windows_line_ends_give_the_same_board_and_line_numbers(string fileName, string lineEnd)
+    {
+        // Lone CRs made the whole file one line, a comment: "missing section [board]".
+        string text = BoardFiles.Read(fileName).Replace("\r\n", "\n");
+        Assert.True(BoardParser.TryParse(BoardText.WithLineEnds(text, lineEnd), out BoardDefinition board, out BoardParseError error), error?.ToString());
+        Assert.Equal(BoardFiles.Parse(fileName).CellCount, board.CellCount);
+        Assert.Equal(BoardFiles.Parse(fileName).ModuleCount, board.ModuleCount);
+
+        // A mistake is named on the line it is on in the editor, whatever ends the lines.
+        string broken = BoardText.With(text, "[board]", "sample_period_ms", "10ms");
+        Assert.False(BoardParser.TryParse(BoardText.WithLineEnds(broken, lineEnd), out _, out error));
+        Assert.Equal(BoardText.LineOf(broken, "[board]", "sample_period_ms"), error.LineNumber);
     }
 }

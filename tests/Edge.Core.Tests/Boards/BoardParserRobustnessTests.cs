@@ -56,7 +56,8 @@ public class BoardParserRobustnessTests
     private static bool AssertWellFormedOutcome(string text)
     {
         bool ok = BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
-        int lineCount = text.Split('\n').Length;
+        // Lines end in LF, CR LF or a lone CR.
+        int lineCount = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r').Length;
         if (ok)
         {
             Assert.NotNull(board);

@@ -5,10 +5,13 @@ namespace Edge.Core.Boards.Parsing
     /// <summary>
     /// Walks a board-syntax text (board files, per-unit calibration records) line by line: each
     /// <see cref="TryNext"/> gives the next line that holds a statement, without its <c>#</c>
-    /// comment and surrounding blanks, and its 1-based number.
+    /// comment and surrounding blanks, and its 1-based number. Lines end in LF, CR LF or a lone CR: a file
+    /// saved with CR line ends would otherwise be one line, and that one a comment when the file starts with one.
     /// </summary>
     internal sealed class StatementReader
     {
+        private static readonly char[] LineEnds = new char[] { '\n', '\r' };
+
         private readonly string _text;
         private int _start;
 
@@ -27,7 +30,7 @@ namespace Edge.Core.Boards.Parsing
             // IndexOf and Substring away from a start index at the end of the string.
             while (_start < _text.Length)
             {
-                int end = _text.IndexOf('\n', _start);
+                int end = _text.IndexOfAny(LineEnds, _start);
                 if (end < 0)
                 {
                     end = _text.Length;
@@ -36,6 +39,11 @@ namespace Edge.Core.Boards.Parsing
                 LineNumber++;
                 string raw = _text.Substring(_start, end - _start);
                 _start = end + 1;
+                if (end + 1 < _text.Length && _text[end] == '\r' && _text[end + 1] == '\n')
+                {
+                    _start++;
+                }
+
                 int hash = raw.IndexOf('#');
                 statement = (hash >= 0 ? raw.Substring(0, hash) : raw).Trim();
                 if (statement.Length > 0)
