@@ -32,6 +32,7 @@ public static class StudyPlot
             line.LineWidth = 2;
             line.MarkerSize = 9;
             // Variants at the same point (e.g. every rest after a pulse that reaches the cut-off) share one label.
+            List<ScottPlot.Plottables.Text> labels = new List<ScottPlot.Plottables.Text>();
             foreach (IGrouping<(double, double), int> point in front.GroupBy(i => (duty[i], capacity[i])))
             {
                 int first = point.First();
@@ -42,12 +43,14 @@ public static class StudyPlot
                 label.LabelFontColor = Color.FromHex("#d62728");
                 label.OffsetX = 6;
                 label.OffsetY = -6;
+                labels.Add(label);
             }
 
             // Room on the right for the labels of the last points.
             plot.Axes.AutoScale();
             AxisLimits limits = plot.Axes.GetLimits();
             plot.Axes.SetLimitsX(limits.Left, limits.Right + (0.25 * Math.Max(limits.Right - limits.Left, 1e-6)));
+            SeparateLabels(plot, labels);
         }
 
         plot.Title(spec.Name + ": capacity versus duty cycle (" + rows.Count + " variants, simulated)");
@@ -62,6 +65,34 @@ public static class StudyPlot
         Plot plot = Create(spec, rows);
         plot.SavePng(pngPath, Width, Height);
         plot.SaveSvg(svgPath, Width, Height);
+    }
+
+    /// <summary>
+    /// Front points close together (1 s / 0.5 s and 2 s / 1 s both near 0.67 duty and 1 mAh/cm2) would print their
+    /// labels over each other: from the right, a label that would overlap one already placed moves up its height at a
+    /// time. Up and to the right of a front point there is no variant (none has both more capacity and a higher
+    /// duty), so a label moved there covers no marker. Positions come from a layout at the saved size.
+    /// </summary>
+    private static void SeparateLabels(Plot plot, List<ScottPlot.Plottables.Text> labels)
+    {
+        plot.RenderInMemory(Width, Height);
+        using Paint paint = Paint.NewDisposablePaint();
+        List<(float Left, float Top, float Right)> placed = new List<(float Left, float Top, float Right)>();
+        foreach (ScottPlot.Plottables.Text label in labels.OrderByDescending(l => l.Location.X))
+        {
+            Pixel marker = plot.GetPixel(label.Location);
+            float left = marker.X + label.OffsetX;
+            PixelSize size = label.LabelStyle.Measure(paint).Size;
+            float right = left + size.Width;
+            float top = marker.Y + label.OffsetY;
+            while (placed.Any(o => left < o.Right && o.Left < right && Math.Abs(top - o.Top) < size.Height))
+            {
+                top -= size.Height;
+            }
+
+            label.OffsetY = top - marker.Y;
+            placed.Add((left, top, right));
+        }
     }
 
     /// <summary>"pulseS=0.5 restS=2.5".</summary>

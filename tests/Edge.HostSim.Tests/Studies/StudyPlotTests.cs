@@ -1,0 +1,58 @@
+// Licensed under the MIT License.
+
+using System.Text.Json.Nodes;
+using Edge.HostSim.Studies;
+using ScottPlot;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Studies;
+
+/// <summary>The Pareto plot's labels, laid out at the size the plot is saved at.</summary>
+public sealed class StudyPlotTests
+{
+    [Fact]
+    public void LabelsOfFrontPointsCloseTogetherDoNotOverlap()
+    {
+        // The example study's front (pulse length x rest on NaK50, its study.csv): 1 s / 0.5 s and 2 s / 1 s sit
+        // 0.14 mAh/cm2 apart at the same duty, 2 s / 0.5 s just to the right; their labels were printed over each
+        // other. The 1 s / 5 s row is not on the front and has no label.
+        StudySpec spec = StudyLoader.Parse(StudyManifests.Small, ".");
+        StudyRow[] rows =
+        {
+            Row(0, 0.25, 1, 18.756744, 0.2), Row(1, 0.5, 0.5, 7.608105, 0.500004), Row(2, 1, 1, 2.933718, 0.500021),
+            Row(3, 1, 0.5, 0.983789, 0.666717), Row(4, 2, 1, 0.847426, 0.66675), Row(5, 2, 0.5, 0.540517, 0.80007),
+            Row(6, 1, 5, 13.094858, 0.16667),
+        };
+
+        Plot plot = StudyPlot.Create(spec, rows);
+        plot.RenderInMemory(StudyPlot.Width, StudyPlot.Height);
+        using Paint paint = Paint.NewDisposablePaint();
+        var boxes = plot.GetPlottables<ScottPlot.Plottables.Text>().Select(t =>
+        {
+            Pixel at = plot.GetPixel(t.Location);
+            PixelSize size = t.LabelStyle.Measure(paint).Size;
+            return (Text: t.LabelText, Box: new PixelRect(at.X + t.OffsetX, at.X + t.OffsetX + size.Width, at.Y + t.OffsetY + size.Height, at.Y + t.OffsetY));
+        }).ToList();
+
+        Assert.Equal(6, boxes.Count);
+        for (int i = 0; i < boxes.Count; i++)
+        {
+            for (int j = i + 1; j < boxes.Count; j++)
+            {
+                PixelRect a = boxes[i].Box;
+                PixelRect b = boxes[j].Box;
+                bool overlap = a.Left < b.Right && b.Left < a.Right && a.Top < b.Bottom && b.Top < a.Bottom;
+                Assert.False(overlap, $"'{boxes[i].Text}' {a} overlaps '{boxes[j].Text}' {b}");
+            }
+        }
+    }
+
+    private static StudyRow Row(int index, double pulseS, double restS, double capacity, double duty) => new()
+    {
+        Index = index,
+        Variant = "v" + index,
+        Parameters = new JsonObject { ["pulseS"] = pulseS, ["currentMAPerCm2"] = 1.0, ["tauS"] = restS },
+        CapacityMAhPerCm2 = capacity,
+        DutyCycle = duty,
+    };
+}
