@@ -237,8 +237,8 @@ public sealed class PackSchedulingTests : IClassFixture<PackSchedulingTests.SixM
     {
         public SixModuleRun()
         {
-            // 50 ms samples: a 1 s pulse is 20 samples; the solo plateau comes out at 13.52 mAh/cm2 versus
-            // 13.54 at 10 ms, and the run is 5 times shorter (about 290,000 simulated seconds each).
+            // 50 ms samples: a 1 s pulse is 20 samples; the solo plateau comes out at 13.10 mAh/cm2 versus
+            // 13.11 at 10 ms (simulated, 2026-12-03), and the run is 5 times shorter (about 283,000 simulated seconds each).
             Solo = new ClosedLoopRunner(Pack(1, 0, "fixed", 700000, 50), new RunOptions { RecordTrace = false }).Run();
 
             int longest = 0;
