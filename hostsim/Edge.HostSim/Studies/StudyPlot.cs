@@ -42,7 +42,6 @@ public static class StudyPlot
                 label.LabelFontSize = 11;
                 label.LabelFontColor = Color.FromHex("#d62728");
                 label.OffsetX = 6;
-                label.OffsetY = -6;
                 labels.Add(label);
             }
 
@@ -68,10 +67,10 @@ public static class StudyPlot
     }
 
     /// <summary>
-    /// Front points close together (1 s / 0.5 s and 2 s / 1 s both near 0.67 duty and 1 mAh/cm2) would print their
-    /// labels over each other: from the right, a label that would overlap one already placed moves up its height at a
-    /// time. Up and to the right of a front point there is no variant (none has both more capacity and a higher
-    /// duty), so a label moved there covers no marker. Positions come from a layout at the saved size.
+    /// Each label stands up and to the right of its point, where no variant lies (none has both more capacity and a
+    /// higher duty) and the front's line does not pass. Front points close together (1 s / 0.5 s and 2 s / 1 s both
+    /// near 0.67 duty and 1 mAh/cm2) would print their labels over each other: from the right, a label that would
+    /// overlap one already placed moves up its height at a time. Positions come from a layout at the saved size.
     /// </summary>
     private static void SeparateLabels(Plot plot, List<ScottPlot.Plottables.Text> labels)
     {
@@ -84,7 +83,9 @@ public static class StudyPlot
             float left = marker.X + label.OffsetX;
             PixelSize size = label.LabelStyle.Measure(paint).Size;
             float right = left + size.Width;
-            float top = marker.Y + label.OffsetY;
+
+            // Wholly above the point: the front's line leaves it down and to the right (or straight down).
+            float top = marker.Y - size.Height - 2;
             while (placed.Any(o => left < o.Right && o.Left < right && Math.Abs(top - o.Top) < size.Height))
             {
                 top -= size.Height;
