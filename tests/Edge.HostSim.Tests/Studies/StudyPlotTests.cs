@@ -11,7 +11,7 @@ namespace Edge.HostSim.Tests.Studies;
 public sealed class StudyPlotTests
 {
     [Fact]
-    public void LabelsOfFrontPointsCloseTogetherDoNotOverlap()
+    public void LabelsOfFrontPointsCloseTogetherOverlapNeitherEachOtherNorTheFrontsLine()
     {
         // The example study's front (pulse length x rest on NaK50, its study.csv): 1 s / 0.5 s and 2 s / 1 s sit
         // 0.14 mAh/cm2 apart at the same duty, 2 s / 0.5 s just to the right; their labels were printed over each
@@ -35,6 +35,20 @@ public sealed class StudyPlotTests
         }).ToList();
 
         Assert.Equal(6, boxes.Count);
+
+        // No label lies on the front's line (sampled every pixel along each segment between front points).
+        Pixel[] front = rows.Take(6).OrderBy(r => r.DutyCycle).Select(r => plot.GetPixel(new Coordinates(r.DutyCycle, r.CapacityMAhPerCm2))).ToArray();
+        for (int k = 0; k + 1 < front.Length; k++)
+        {
+            float length = MathF.Max(1, MathF.Sqrt(MathF.Pow(front[k + 1].X - front[k].X, 2) + MathF.Pow(front[k + 1].Y - front[k].Y, 2)));
+            for (float f = 0; f <= 1; f += 1 / length)
+            {
+                float x = front[k].X + (f * (front[k + 1].X - front[k].X));
+                float y = front[k].Y + (f * (front[k + 1].Y - front[k].Y));
+                Assert.DoesNotContain(boxes, b => x > b.Box.Left && x < b.Box.Right && y > b.Box.Top && y < b.Box.Bottom);
+            }
+        }
+
         for (int i = 0; i < boxes.Count; i++)
         {
             for (int j = i + 1; j < boxes.Count; j++)
