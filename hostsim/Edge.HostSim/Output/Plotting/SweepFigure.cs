@@ -18,6 +18,7 @@ public static class SweepFigure
         line.MarkerSize = 9;
         line.LineWidth = 1.5f;
         line.LegendText = "capacity (simulated)";
+        List<ScottPlot.Plottables.Text> labels = new List<ScottPlot.Plottables.Text>();
         foreach (SweepPoint p in points)
         {
             var label = plot.Add.Text(p.StopReason, p.RestS, p.CapacityMAhPerCm2);
@@ -25,6 +26,7 @@ public static class SweepFigure
             label.LabelFontColor = Color.FromHex("#475569");
             label.OffsetY = -8;
             label.Alignment = Alignment.LowerCenter;
+            labels.Add(label);
         }
 
         plot.Title(title + ": capacity versus rest", 14);
@@ -32,8 +34,46 @@ public static class SweepFigure
         plot.YLabel("capacity (mAh/cm2)");
         plot.Axes.Margins(horizontal: 0.06, vertical: 0.15);
         plot.ShowLegend(Alignment.LowerRight);
-        StackedFigure figure = new StackedFigure(1000);
-        figure.AddRow(560, plot);
+        SeparateLabels(plot, labels);
+        StackedFigure figure = new StackedFigure(Width);
+        figure.AddRow(Height, plot);
         return figure;
+    }
+
+    private const int Width = 1000;
+    private const int Height = 560;
+
+    /// <summary>
+    /// Points close together (rests of 0 and 0.1 s) printed their labels over each other: from the left, a label that
+    /// would overlap one already placed is left out when it says the same (one "cutoff" for both) and otherwise moves
+    /// up its height at a time. Positions come from a layout at the figure's size.
+    /// </summary>
+    private static void SeparateLabels(Plot plot, List<ScottPlot.Plottables.Text> labels)
+    {
+        plot.RenderInMemory(Width, Height);
+        using Paint paint = Paint.NewDisposablePaint();
+        List<(string Text, float Left, float Top, float Right)> placed = new List<(string Text, float Left, float Top, float Right)>();
+        foreach (ScottPlot.Plottables.Text label in labels.OrderBy(l => l.Location.X))
+        {
+            Pixel point = plot.GetPixel(label.Location);
+            PixelSize size = label.LabelStyle.Measure(paint).Size;
+            float left = point.X - (size.Width / 2);
+            float right = left + size.Width;
+            float top = point.Y + label.OffsetY - size.Height;
+            bool Overlaps((string Text, float Left, float Top, float Right) o) => left < o.Right && o.Left < right && Math.Abs(top - o.Top) < size.Height;
+            if (placed.Any(o => o.Text == label.LabelText && Overlaps(o)))
+            {
+                plot.Remove(label);
+                continue;
+            }
+
+            while (placed.Any(Overlaps))
+            {
+                top -= size.Height;
+            }
+
+            label.OffsetY = top + size.Height - point.Y;
+            placed.Add((label.LabelText, left, top, right));
+        }
     }
 }
