@@ -146,7 +146,7 @@ public static class ScoreReportWriter
 
             if (d.Silent.Count > 0)
             {
-                md.Append("- Silent cut-offs: ").Append(string.Join(", ", d.Silent)).Append('\n');
+                md.Append("- Silent cut-offs: ").Append(PerRun(d.Silent)).Append('\n');
             }
 
             ShortScore s = f.Shorts;
@@ -158,7 +158,7 @@ public static class ScoreReportWriter
 
             if (s.Unwarned.Count > 0)
             {
-                md.Append("- Hard shorts without warning: ").Append(string.Join(", ", s.Unwarned)).Append('\n');
+                md.Append("- Hard shorts without warning: ").Append(PerRun(s.Unwarned)).Append('\n');
             }
 
             if (s.ReportedWithoutCellShort.Count > 0)
@@ -236,6 +236,32 @@ public static class ScoreReportWriter
     }
 
     private static string N(double? value, string format) => value?.ToString(format, Inv) ?? "n/a";
+
+    /// <summary>
+    /// "a.json (module 1), a.json (module 3), b.json (module 0)" as "a.json (modules 1, 3), b.json (module 0)": a
+    /// seven-module family listed 63 cut-offs one by one.
+    /// </summary>
+    private static string PerRun(IReadOnlyList<string> entries)
+    {
+        List<(string Run, List<string> Modules)> runs = new List<(string Run, List<string> Modules)>();
+        foreach (string entry in entries)
+        {
+            int open = entry.LastIndexOf(" (module ", StringComparison.Ordinal);
+            string run = open < 0 ? entry : entry.Substring(0, open);
+            string? module = open < 0 || !entry.EndsWith(')') ? null : entry.Substring(open + 9, entry.Length - open - 10);
+            if (module == null || runs.Count == 0 || runs[^1].Run != run)
+            {
+                runs.Add((run, module == null ? new List<string>() : new List<string> { module }));
+            }
+            else
+            {
+                runs[^1].Modules.Add(module);
+            }
+        }
+
+        return string.Join(", ", runs.Select(r => r.Modules.Count == 0 ? r.Run
+            : r.Run + (r.Modules.Count == 1 ? " (module " : " (modules ") + string.Join(", ", r.Modules) + ")"));
+    }
 
     private static string Triple(Summary s, string format) => N(s.Min, format) + " / " + N(s.Median, format) + " / " + N(s.Max, format);
 

@@ -67,6 +67,31 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void SilentCutOffsAreListedOncePerRunWithTheirModules()
+    {
+        // Two modules stripped continuously far above NaK50's limiting current cut off within seconds, their
+        // depletion warnings some 7 s before, outside a 1 s horizon: each run's two silent cut-offs are one entry.
+        string spec = Path.Combine(_directory, "spec.json");
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(spec, """
+            { "families": [ {
+                "name": "abrupt", "runs": 2,
+                "scenario": { "timeLimitS": 60, "pack": { "modules": 2, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 3 mA/cm2" ] },
+                              "controller": { "mode": "observe" } },
+                "warningHorizonS": 1 } ] }
+            """);
+        string corpus = Path.Combine(_directory, "corpus");
+        StringWriter output = new StringWriter();
+        StringWriter errors = new StringWriter();
+        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", corpus }, output, errors));
+        Assert.Equal(0, Program.Execute(new[] { "score", corpus, "--quiet" }, output, errors));
+
+        string report = File.ReadAllText(Path.Combine(corpus, "score", "score.md"));
+        Assert.True(report.Contains("- Silent cut-offs: abrupt/000-run.json (modules 0, 1), abrupt/001-run.json (modules 0, 1)\n", StringComparison.Ordinal), report);
+    }
+
+    [Fact]
     public void ScoreOfADirectoryWithoutCorpusIsABadInput()
     {
         Directory.CreateDirectory(_directory);
