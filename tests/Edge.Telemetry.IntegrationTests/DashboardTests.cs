@@ -50,6 +50,9 @@ public sealed class DashboardTests
         Assert.True(await page.Locator("#chart-cells canvas").CountAsync() > 0);
         Assert.Equal("hold", await page.Locator(".module").Nth(1).Locator(".state").TextContentAsync());
 
+        // Nothing flows in the hold: the card gives the last pulse's current as such (1 mA/cm2 over the 0.3848 cm2).
+        Assert.Equal("last pulse 1.00 mA/cm2", await page.Locator(".module").Nth(1).Locator(".current").TextContentAsync());
+
         // The pulse that ended in the hold has no rest after it (tunedRestMs 0 in the contract): said so, not "0.00 s".
         Assert.Equal("tuned rest none follows", await page.Locator(".module").Nth(1).Locator(".rest").TextContentAsync());
         ILocator soft = page.Locator("#events tbody tr[data-kind=softShort]");

@@ -432,7 +432,8 @@ function renderModules(d, st) {
     badge.style.background = STATE_COLORS[st.stale ? 'nodata' : m.state] || STATE_COLORS.unknown;
     card.dataset.state = m.state;
     card.dataset.changes = String(m.history.length);
-    card.querySelector('.current').textContent = `current ${f.current}`;
+    // The last pulse's mean current: in a rest or a hold nothing flows, so it is not called the current.
+    card.querySelector('.current').textContent = `last pulse ${f.current}`;
     card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
     card.querySelector('.rest').textContent = `tuned rest ${f.rest}`;
     card.querySelector('.pulses').textContent = `${m.pulses} pulses`;
