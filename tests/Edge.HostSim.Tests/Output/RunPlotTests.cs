@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Text.RegularExpressions;
 using Edge.HostSim.Output;
 using Edge.HostSim.Output.Plotting;
 using Edge.HostSim.Scenarios;
@@ -33,6 +34,13 @@ public sealed class RunPlotTests : IDisposable
 
         // The demo's 900 s of 1 s pulses do not fit the pixels: the cells are drawn as min/max bands.
         Assert.Contains("M0 C0 (min..max)", svg, StringComparison.Ordinal);
+
+        // Each text is drawn once: a plot's first render used to draw every panel twice into the SVG (twice the
+        // file, and each translucent band twice as dark as in the PNG).
+        string[] texts = Regex.Matches(svg, @"<text[^>]*transform=""translate\(([-0-9.]+ [-0-9.]+)\)""[^>]*>\s*([^<]*?)\s*</text>")
+            .Select(m => m.Groups[1].Value + " " + m.Groups[2].Value).ToArray();
+        Assert.True(texts.Length > 20, texts.Length + " texts");
+        Assert.Empty(texts.GroupBy(t => t).Where(g => g.Count() > 1).Select(g => g.Key));
         AssertPng(Path.Combine(_directory, "plot.png"));
         string report = File.ReadAllText(Path.Combine(_directory, "report.html"));
         Assert.Contains("isolated M1", report, StringComparison.Ordinal);

@@ -13,6 +13,9 @@ public sealed class StackedFigure
 {
     private readonly List<(Plot Plot, PixelRect Rect)> _panels = new List<(Plot, PixelRect)>();
 
+    // True once every panel has been drawn at its size (see SaveSvg).
+    private bool _laidOut;
+
     public StackedFigure(int width)
     {
         Width = width;
@@ -46,6 +49,15 @@ public sealed class StackedFigure
 
     public void SaveSvg(string path)
     {
+        if (!_laidOut)
+        {
+            // A plot's first render lays it out and draws it again when its axes change size: on an SVG canvas,
+            // which records every call, each panel came out twice (twice the file, and the bands' transparency
+            // doubled). A first pass on a throwaway raster settles the layout.
+            using SKSurface scratch = SKSurface.Create(new SKImageInfo(Width, Height));
+            Draw(scratch.Canvas);
+        }
+
         using FileStream file = File.Create(path);
         using (SKCanvas canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, Height), file))
         {
@@ -55,6 +67,7 @@ public sealed class StackedFigure
 
     private void Draw(SKCanvas canvas)
     {
+        _laidOut = true;
         canvas.Clear(SKColors.White);
         foreach ((Plot plot, PixelRect rect) in _panels)
         {
