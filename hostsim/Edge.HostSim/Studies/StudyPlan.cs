@@ -128,7 +128,7 @@ public static class StudyPlan
 
                 if (attempt == TriesPerDraw * spec.Draws)
                 {
-                    throw new StudyException("draws: the random axes give fewer than " + spec.Draws + " different draws (values are rounded to 4 significant digits of their range); ask for fewer draws or widen a range");
+                    throw new StudyException("draws: the random axes give fewer than " + spec.Draws + " different draws (a linear axis is drawn to 4 significant digits of its width, a log axis to 4 of the value); ask for fewer draws or widen a range");
                 }
             }
         }
