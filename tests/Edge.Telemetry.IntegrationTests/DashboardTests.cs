@@ -110,6 +110,14 @@ public sealed class DashboardTests
         Assert.Equal(zoomed.GetProperty("min").GetDouble(), current.GetProperty("min").GetDouble());
         Assert.Equal(zoomed.GetProperty("max").GetDouble(), current.GetProperty("max").GetDouble());
 
+        // Another module in focus redraws the charts for it, on the same window.
+        await page.Locator(".module").Nth(1).ClickAsync();
+        JsonElement refocused = (await WaitForAsync(page, s => s.GetProperty("focusModule").GetInt32() == 1
+            && s.GetProperty("cellsAxis").ValueKind == JsonValueKind.Object)).GetProperty("cellsAxis");
+        Assert.True(refocused.GetProperty("zoomed").GetBoolean(), refocused.ToString());
+        Assert.Equal(zoomed.GetProperty("min").GetDouble(), refocused.GetProperty("min").GetDouble());
+        Assert.Equal(zoomed.GetProperty("max").GetDouble(), refocused.GetProperty("max").GetDouble());
+
         // Ticks under a second apart carry the fraction: every label differs (they all read one second before).
         string[] labels = later.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
         Assert.True(labels.Length >= 2, string.Join(" ", labels));

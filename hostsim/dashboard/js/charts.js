@@ -51,10 +51,14 @@ const charts = new Map();
 // pulse's cell voltages, current and overpotential line up; null: every chart shows the whole run.
 let zoomWindow = null;
 
-export function destroyAll() {
+/**
+ * Removes every chart (they are made again on the next draw). keepZoom: the charts made again show the window the
+ * operator zoomed into (another module in focus, a new configuration of the same device); otherwise the whole run.
+ */
+export function destroyAll(keepZoom = false) {
   for (const c of charts.values()) c.plot.destroy();
   charts.clear();
-  zoomWindow = null;
+  if (!keepZoom) zoomWindow = null;
 }
 
 /** Puts every other chart on the window one chart was zoomed into. */

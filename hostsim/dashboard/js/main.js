@@ -203,7 +203,7 @@ function handle(topic, payload, receivedAt) {
   }
   if (t.kind === 'config') {
     applyConfig(d, msg);
-    if (d.id === selected) destroyAll();
+    if (d.id === selected) destroyAll(true);
     const queued = d.pending.splice(0);
     for (const [qt, qp, qr] of queued) handle(qt, qp, qr);
     return;
@@ -392,7 +392,7 @@ function renderModules(d, st) {
       const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', m.pulses), text('td', m.stopReason && m.stopReason !== 'none' ? m.stopReason : ''), text('td', f.last)];
       cells[1].appendChild(badge);
       tr.append(...cells);
-      tr.onclick = () => { focusModule = i; destroyAll(); render(); };
+      tr.onclick = () => { focusModule = i; destroyAll(true); render(); };
       return tr;
     });
     $('module-table').tBodies[0].replaceChildren(...rows);
@@ -416,7 +416,7 @@ function renderModules(d, st) {
     facts.className = 'module-facts';
     for (const k of ['current', 'capacity', 'rest', 'pulses', 'reason', 'last']) facts.appendChild(text('span', '', k));
     card.append(head, canvas, facts);
-    card.onclick = () => { focusModule = i; destroyAll(); render(); };
+    card.onclick = () => { focusModule = i; destroyAll(true); render(); };
     section.appendChild(card);
   }
   const xs = d.cells.x.length ? d.cells.x : d.pulses.x;
@@ -497,7 +497,7 @@ for (const canvas of [compactEls.strip, compactEls.heat]) {
     const hit = d && hitTest(d, compactEls, canvas, e.offsetX, e.offsetY, lastCompact);
     if (hit) {
       focusModule = hit.module;
-      destroyAll();
+      destroyAll(true);
       render();
     }
   });
@@ -660,6 +660,7 @@ window.edgeDashboard = {
       queued: pending.length,
       frames: framesDrawn,
       device: d ? d.id : null,
+      focusModule,
       devices: store.devices.size,
       status: d ? d.status : null,
       stale: st.stale,
