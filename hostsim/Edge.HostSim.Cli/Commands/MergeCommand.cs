@@ -42,7 +42,12 @@ public static class MergeCommand
                 throw new InputFileException(e.Message);
             }
 
-            context.Console.Out.WriteLine("merged " + count + " variants from " + result.GetRequiredValue(shards).Length + " folders");
+            // The same folder named twice (or once with a trailing slash) is one folder.
+            string[] named = result.GetRequiredValue(shards);
+            int folders = named.Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))).Distinct(StringComparer.Ordinal).Count();
+            int repeats = named.Length - folders;
+            context.Console.Out.WriteLine("merged " + count + " variants from " + folders + (folders == 1 ? " folder" : " folders")
+                + (repeats == 0 ? string.Empty : repeats == 1 ? " (one named twice)" : " (" + repeats + " names repeated)"));
             context.Console.Out.WriteLine("table:  " + Path.GetFullPath(Path.Combine(outDir, StudyFolder.CsvFile)));
             context.Console.Out.WriteLine("report: " + Path.GetFullPath(Path.Combine(outDir, StudyFolder.ReportFile)));
             return ExitCodes.Ok;

@@ -56,6 +56,13 @@ public sealed class StudyShardTests : IDisposable
         }
 
         Assert.Equal(13, File.ReadAllLines(Path.Combine(merged, "study-timing.csv")).Length);
+
+        // A shard folder named twice (a slip when pasting paths) is one folder: the same table, counted once.
+        string twice = _scratch.Path2("merged-twice");
+        using EdgeSimProcess again = EdgeSimProcess.Run(Patience, null, "merge", _scratch.Path2("shard1"), _scratch.Path2("shard2"), _scratch.Path2("shard3"), _scratch.Path2("shard3") + "/", "--out", twice);
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Contains("merged 12 variants from 3 folders (one named twice)", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(merged, "study.csv")), File.ReadAllBytes(Path.Combine(twice, "study.csv")));
     }
 
     [Fact]
