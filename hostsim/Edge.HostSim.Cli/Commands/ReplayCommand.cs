@@ -211,7 +211,17 @@ public static class ReplayCommand
 
         if (misaligned > 0)
         {
-            stdout.WriteLine(string.Format(inv, "misaligned: {0} ticks where the recorded current and the core's protocol disagree, the first at {1:0.###} s; give the protocol with --scenario", misaligned, firstMisalignedS));
+            // Events from then on may come from the disagreement itself (current through a switch the core holds open
+            // reads as an overcurrent), not from the cell: say how many, so none is taken for the recording's.
+            int after = result.Events.Count(e => e.TS >= firstMisalignedS && e.Severity != "info");
+            string cause = given == null
+                ? "give the protocol with --scenario"
+                : "the recording does not follow the scenario's protocol timing (adaptive rests, or pulses cut or derated by the controller that made it): replay times pulses and rests from the protocol";
+            stdout.WriteLine(string.Format(inv, "misaligned: {0} ticks where the recorded current and the core's protocol disagree, the first at {1:0.###} s; {2}", misaligned, firstMisalignedS, cause));
+            if (after > 0)
+            {
+                stdout.WriteLine(string.Format(inv, "misaligned: {0} warning or fault events at or after {1:0.###} s may come from that disagreement, not from the cell", after, firstMisalignedS));
+            }
         }
 
         stdout.WriteLine("summary: " + Path.GetFullPath(Path.Combine(request.OutDir, RunOutputWriter.SummaryFile)));

@@ -257,6 +257,34 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         Assert.False(Directory.Exists(_scratch.Path2("out")));
     }
 
+    [Fact]
+    public void ARecordingThatLeavesTheScenariosTimingIsSaidToAndItsLaterAlarmsAreNotTakenForTheCells()
+    {
+        // Act mode with adaptive rests: the recording's rests end where its own core's tuning put them, which the
+        // replay's core, timing the scenario's protocol from the trace's true voltages, does not repeat. Where they part,
+        // current flows through the replay's open switch and reads as an overcurrent fault. The hint used to say "give
+        // the protocol with --scenario" although it was given.
+        string json = RecordedRun.Scenario
+            .Replace("\"rest\": \"fixed\"", "\"rest\": \"adaptive\"", StringComparison.Ordinal)
+            .Replace("\"mode\": \"observe\"", "\"mode\": \"act\"", StringComparison.Ordinal)
+            .Replace("\"timeLimitS\": 120", "\"timeLimitS\": 40", StringComparison.Ordinal);
+        using RecordedRun adaptive = new RecordedRun(json);
+        string scenario = _scratch.Path2("adaptive.json");
+        File.WriteAllText(scenario, json);
+        string outDir = _scratch.Path2("replay-adaptive");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", adaptive.TracePath, "--scenario", scenario, "--out", outDir);
+
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        double firstMisalignedS = source.RootElement.GetProperty("firstMisalignedS").GetDouble();
+        Assert.Contains("the recording does not follow the scenario's protocol timing", replay.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("give the protocol with --scenario", replay.Stdout, StringComparison.Ordinal);
+        int later = Events(Path.Combine(outDir, "events.jsonl")).Count(e => e.TS >= firstMisalignedS && e.Severity != "info");
+        Assert.True(later > 0, replay.Stdout);
+        Assert.Contains("misaligned: " + later + " warning or fault events at or after", replay.Stdout, StringComparison.Ordinal);
+    }
+
     private string Replay(string file, params string[] extra)
     {
         string outDir = Replay(file, out EdgeSimProcess replay, extra);
