@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using System.Text;
 
 namespace NFUnitTest.Boards
 {
@@ -110,20 +111,21 @@ namespace NFUnitTest.Boards
         /// <summary>The text with every line ending in <paramref name="lineEnd"/> instead of LF or CR LF.</summary>
         public static string WithLineEnds(string text, string lineEnd)
         {
+            // One builder, not a new string per line: on the device every concatenation copies the text so far.
             string[] lines = text.Split('\n');
-            string result = string.Empty;
+            StringBuilder result = new StringBuilder(text.Length + lines.Length);
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i];
-                if (line.Length > 0 && line[line.Length - 1] == '\r')
+                int length = line.Length > 0 && line[line.Length - 1] == '\r' ? line.Length - 1 : line.Length;
+                result.Append(line.Substring(0, length));
+                if (i + 1 < lines.Length)
                 {
-                    line = line.Substring(0, line.Length - 1);
+                    result.Append(lineEnd);
                 }
-
-                result = result + line + (i + 1 < lines.Length ? lineEnd : string.Empty);
             }
 
-            return result;
+            return result.ToString();
         }
 
         /// <summary>The text without <paramref name="section"/>: its header and every line up to the next header.</summary>

@@ -7,7 +7,7 @@ namespace Edge.Core.Boards.Parsing
     /// short when long, so that a file with no line breaks (or one in another encoding) gives a message of one
     /// line, not the whole file.
     /// </summary>
-    public static class QuotedText
+    internal static class QuotedText
     {
         /// <summary>Characters quoted at most; longer text keeps its start and ends in "...".</summary>
         public const int MaximumLength = 60;
