@@ -24,9 +24,7 @@ public sealed class ScoreCommandTests : IDisposable
     {
         // Two currents well below NaK50's limiting current, with the same pulse timing: charge is current times
         // time, so the capacity ratio is the current ratio, 2.
-        string spec = Path.Combine(_directory, "spec.json");
-        Directory.CreateDirectory(_directory);
-        File.WriteAllText(spec, """
+        string spec = WriteSpec("""
             { "families": [ {
                 "name": "tiny", "runs": 2,
                 "parameters": { "current": { "values": [ 0.25 ] } },
@@ -71,9 +69,7 @@ public sealed class ScoreCommandTests : IDisposable
     {
         // Two modules stripped continuously far above NaK50's limiting current cut off within seconds, their
         // depletion warnings some 7 s before, outside a 1 s horizon: each run's two silent cut-offs are one entry.
-        string spec = Path.Combine(_directory, "spec.json");
-        Directory.CreateDirectory(_directory);
-        File.WriteAllText(spec, """
+        string spec = WriteSpec("""
             { "families": [ {
                 "name": "abrupt", "runs": 2,
                 "scenario": { "timeLimitS": 60, "pack": { "modules": 2, "cellsPerModule": 1, "preset": "nak50-nasicon" },
@@ -89,6 +85,15 @@ public sealed class ScoreCommandTests : IDisposable
 
         string report = File.ReadAllText(Path.Combine(corpus, "score", "score.md"));
         Assert.True(report.Contains("- Silent cut-offs: abrupt/000-run.json (modules 0, 1), abrupt/001-run.json (modules 0, 1)\n", StringComparison.Ordinal), report);
+    }
+
+    /// <summary>Writes a corpus spec into the test's folder; returns its path.</summary>
+    private string WriteSpec(string json)
+    {
+        Directory.CreateDirectory(_directory);
+        string spec = Path.Combine(_directory, "spec.json");
+        File.WriteAllText(spec, json);
+        return spec;
     }
 
     [Fact]
