@@ -153,6 +153,7 @@ public static class ReplayCommand
             runner = new ReplayRunner(scenario, series)
             {
                 PulsePeriodMs = given == null ? inferred.PulsePeriodMs : null,
+                RecordingName = Path.GetFileName(request.File) + ", " + recording.Format,
                 Cancellation = context.Cancellation,
                 Progress = (fraction, atS) => display.Update(
                     fraction,

@@ -38,6 +38,7 @@ public static class RunOutputWriter
         var summary = new
         {
             scenario = result.Scenario,
+            provenance = result.Provenance,
             preset = scenario.Pack.Preset,
             steps = scenario.Protocol.Steps,
             rest = scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed",

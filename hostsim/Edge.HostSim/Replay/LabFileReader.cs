@@ -79,8 +79,11 @@ public static partial class LabFileReader
         // The last header line names the columns.
         string header = (headerLines >= 1 ? lines.At(headerLines - 1) : null)
             ?? throw new LabFileException(path + ": 'Nb header lines : " + headerLines + "' does not fit a file of " + lines.Count() + " lines");
-        string current = header.Split('\t').Select(c => c.Trim()).FirstOrDefault(c => c is "<I>/mA" or "I/mA" or "control/mA")
-            ?? throw new LabFileException(path + ": line " + headerLines + " has no current column (<I>/mA or I/mA)");
+        // The measured current, whatever the column order: EC-Lab writes the setpoint, control/mA, before it.
+        string[] names = header.Split('\t').Select(c => c.Trim()).ToArray();
+        string current = names.FirstOrDefault(c => c == "<I>/mA") ?? names.FirstOrDefault(c => c == "I/mA")
+            ?? throw new LabFileException(path + ": line " + headerLines + " has no measured current column (<I>/mA or I/mA)"
+                + (names.Contains("control/mA") ? "; control/mA is the setpoint, not the current that flowed" : string.Empty));
         return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
         {
             TimeColumn = "time/s",

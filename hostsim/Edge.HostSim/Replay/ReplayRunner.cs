@@ -30,6 +30,9 @@ public sealed class ReplayRunner
 
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>The recording as the outputs name it (file name and format): its values are recorded, not simulated.</summary>
+    public string RecordingName { get; init; } = "a recording";
+
     /// <summary>
     /// Hears, from the replaying thread, how far the replay is: (fed ticks of the recording's, 0 to 1; the
     /// recording's time reached, s). At most every <see cref="ProgressIntervalS"/> of wall time.
@@ -199,6 +202,7 @@ public sealed class ReplayRunner
         SimulationResult result = new SimulationResult
         {
             Scenario = _scenario.Name,
+            RecordedFrom = RecordingName,
             TerminatedBy = terminatedBy,
             SimulatedS = timeS,
             WallS = wall.Elapsed.TotalSeconds,

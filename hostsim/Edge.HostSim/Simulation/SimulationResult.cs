@@ -12,6 +12,17 @@ public sealed class SimulationResult
 
     public double SimulatedS { get; init; }
 
+    /// <summary>
+    /// For a replay, the recording its voltages and currents came from (file name and format); null for a run, whose
+    /// voltages and currents are the cell model's. The outputs say which.
+    /// </summary>
+    public string? RecordedFrom { get; init; }
+
+    /// <summary>Where the voltages and currents come from, as the outputs state it.</summary>
+    public string Provenance => RecordedFrom == null
+        ? "simulated: the control core in closed loop with the cell model (true cell voltages), not a bench measurement"
+        : "recorded: " + RecordedFrom + ", resampled to the core's tick and replayed through the control core in observe mode (no cell model); the events are the core's";
+
     public double WallS { get; init; }
 
     public long Ticks { get; init; }

@@ -52,6 +52,7 @@ public sealed class RunCommandTests : IDisposable
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         JsonElement root = summary.RootElement;
         Assert.Equal("timeLimit", root.GetProperty("terminatedBy").GetString());
+        Assert.StartsWith("simulated: ", root.GetProperty("provenance").GetString(), StringComparison.Ordinal);
         Assert.Equal(30.0, root.GetProperty("simulatedS").GetDouble(), 6);
         Assert.True(root.GetProperty("wallS").GetDouble() > 0);
         JsonElement modules = root.GetProperty("modules");

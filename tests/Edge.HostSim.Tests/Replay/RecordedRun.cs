@@ -61,9 +61,11 @@ public sealed class RecordedRun : IDisposable
 
     /// <summary>
     /// An EC-Lab text export: header block with "Nb header lines", tab-separated columns; real exports describe the
-    /// technique's settings in dozens of further header lines (<paramref name="settingsLines"/>).
+    /// technique's settings in dozens of further header lines (<paramref name="settingsLines"/>). Its control/mA
+    /// column, the setpoint, comes before the measured &lt;I&gt;/mA as in EC-Lab's own order; it holds the measured
+    /// current times <paramref name="setpointFactor"/>.
     /// </summary>
-    public string WriteBioLogic(string name, IEnumerable<Row> rows, bool decimalComma, int settingsLines = 0)
+    public string WriteBioLogic(string name, IEnumerable<Row> rows, bool decimalComma, int settingsLines = 0, double setpointFactor = 1)
     {
         StringBuilder text = new StringBuilder();
         string[] header = new[]
@@ -85,7 +87,7 @@ public sealed class RecordedRun : IDisposable
         foreach (Row r in rows)
         {
             string F(double value, string format) => decimalComma ? value.ToString(format, CultureInfo.InvariantCulture).Replace('.', ',') : value.ToString(format, CultureInfo.InvariantCulture);
-            text.Append("1\t1\t0\t").Append(F(r.TimeS, "0.0000")).Append('\t').Append(F(r.CurrentMA, "0.000000")).Append('\t')
+            text.Append("1\t1\t0\t").Append(F(r.TimeS, "0.0000")).Append('\t').Append(F(r.CurrentMA * setpointFactor, "0.000000")).Append('\t')
                 .Append(F(r.VoltageV, "0.000000")).Append('\t').Append(F(r.CurrentMA, "0.000000")).Append("\t0\t0").Append('\n');
         }
 

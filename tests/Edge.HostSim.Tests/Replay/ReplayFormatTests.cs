@@ -83,6 +83,26 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void BioLogicCurrentIsTheMeasuredColumnNotTheSetpoint()
+    {
+        // A setpoint half again the current that flowed: read as the current, it would double-count the charge and
+        // put the inferred pulses at 578 uA.
+        string outDir = Replay(_run.WriteBioLogic("setpoint.mpt", _run.Rows, false, setpointFactor: 1.5), out EdgeSimProcess replay);
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms", replay.Stdout, StringComparison.Ordinal);
+        replay.Dispose();
+    }
+
+    [Fact]
+    public void BioLogicWithOnlyTheSetpointIsRefused()
+    {
+        string file = _scratch.Write("control.mpt", "EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tcontrol/mA\tEwe/V\n0\t0\t0.2\n0.01\t0.385\t0.23\n");
+
+        AssertRefused(file, "control.mpt: line 4", "has no measured current column (<I>/mA or I/mA); control/mA is the setpoint, not the current that flowed");
+    }
+
+    [Fact]
     public void ArbinCsvReproducesTheRunsEvents()
     {
         string outDir = Replay(_run.WriteArbin("arbin.csv"));
@@ -308,6 +328,17 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         Assert.Equal("observe", summary.RootElement.GetProperty("mode").GetString());
         Assert.Equal("fault", summary.RootElement.GetProperty("modules")[0].GetProperty("stopReason").GetString());
         Assert.True(File.Exists(Path.Combine(outDir, "plot.svg")));
+
+        // Recorded values, and every output says so: none calls them simulated.
+        Assert.StartsWith("recorded: ", summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        Assert.Contains(format, summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        foreach (string file in new[] { "plot.svg", "report.html" })
+        {
+            string text = File.ReadAllText(Path.Combine(outDir, file));
+            Assert.Contains("recording time (s)", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("simulated", text, StringComparison.OrdinalIgnoreCase);
+        }
+
         using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
         Assert.Equal(format, source.RootElement.GetProperty("format").GetString());
         Assert.Equal(0, source.RootElement.GetProperty("misalignedTicks").GetInt64());

@@ -33,7 +33,7 @@ public static class RunFigure
         ControllerConfiguration configuration = ScenarioCompiler.Compile(scenario);
         int rows = trace.Count;
         double endS = rows > 0 ? trace.TimeS[rows - 1] : 0;
-        TimeAxis time = TimeAxis.For(endS);
+        TimeAxis time = TimeAxis.For(endS, result.RecordedFrom != null);
         double[] x = time.FromSeconds(trace.TimeS, rows);
         CellSelection selection = CellSelection.Choose(trace, result);
         ChartMarkers markers = ChartMarkers.Collect(scenario, result);
@@ -46,7 +46,8 @@ public static class RunFigure
 
         StackedFigure figure = new StackedFigure(Width);
         string title = scenario.Name + "  |  " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " " + scenario.Pack.Preset + ", "
-            + (scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed") + " rest, " + (scenario.Controller.Act ? "act" : "observe") + " mode  |  simulated, true cell voltages";
+            + (scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed") + " rest, " + (scenario.Controller.Act ? "act" : "observe") + " mode  |  "
+            + (result.RecordedFrom == null ? "simulated, true cell voltages" : "recorded (" + result.RecordedFrom + "), replayed");
         double xEnd = Math.Max(x.Length > 0 ? x[^1] : 0, 1e-6);
 
         if (selection.Mode == SelectionMode.PanelPerModule)

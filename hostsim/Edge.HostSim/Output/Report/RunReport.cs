@@ -29,8 +29,10 @@ public static class RunReport
 
         return new ReportData
         {
-            Title = scenario.Name + ": simulated run",
-            Provenance = "Simulated by the Edge host simulator (closed loop: the control core against the cell model); voltages are the model's true cell voltages, not a bench measurement.",
+            Title = scenario.Name + (result.RecordedFrom == null ? ": simulated run" : ": replayed recording"),
+            Provenance = result.RecordedFrom == null
+                ? "Simulated by the Edge host simulator (closed loop: the control core against the cell model); voltages are the model's true cell voltages, not a bench measurement."
+                : "Recorded data (" + result.RecordedFrom + ") replayed through the Edge control core in observe mode, resampled to its tick; no cell model ran. Voltages and currents are the recording's; the events and rest analysis are the core's.",
             Facts = Facts(scenario, result),
             Charts = charts,
             Tables = new List<ReportTable> { Modules(result), Events(result) },
@@ -48,7 +50,7 @@ public static class RunReport
             new[] { "rest", scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed" },
             new[] { "mode", scenario.Controller.Act ? "act" : "observe" },
             new[] { "sample period", scenario.SamplePeriodMs + " ms" },
-            new[] { "simulated", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
+            new[] { result.RecordedFrom == null ? "simulated" : "replayed", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
             new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
             new[] { "events", result.Events.Count + (result.EventsDropped > 0 ? " kept, " + result.EventsDropped + " more counted only" : string.Empty) },
         };
@@ -89,7 +91,7 @@ public static class RunReport
     private static IEnumerable<ReportChart> Charts(Scenario scenario, SimulationResult result, TraceBuffer trace)
     {
         ControllerConfiguration configuration = ScenarioCompiler.Compile(scenario);
-        TimeAxis time = TimeAxis.For(trace.TimeS[trace.Count - 1]);
+        TimeAxis time = TimeAxis.For(trace.TimeS[trace.Count - 1], result.RecordedFrom != null);
         double[] x = time.FromSeconds(trace.TimeS, trace.Count);
         CellSelection selection = CellSelection.Choose(trace, result);
         ChartMarkers markers = ChartMarkers.Collect(scenario, result, limit: 200);
