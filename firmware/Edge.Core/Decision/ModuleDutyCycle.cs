@@ -34,6 +34,12 @@ namespace Edge.Core.Decision
         private long _stepStartMs;
         private long _runStartMs;
 
+        // The totals when the run started: a run's capacity limit, pulse numbers and charge count from its own start,
+        // so a module stopped by its capacity limit can be started again. The totals themselves go on over every run
+        // (the pack scheduler balances the modules' wear on them).
+        private long _runStartNetChargeNc;
+        private int _runStartPulseCount;
+
         // What the direction-change rule needs to know about the last current: whether there was one since the
         // start, its direction, and when it ended.
         private bool _hasRunCurrent;
@@ -93,13 +99,20 @@ namespace Edge.Core.Decision
         /// <summary>Index of the protocol step running now.</summary>
         public int StepIndex => _stepIndex;
 
+        /// <summary>Pulses ended since the engine was built, over every run.</summary>
         public int PulseCount { get; private set; }
 
-        /// <summary>Gross charge stripped (positive current) since start, nanocoulombs.</summary>
+        /// <summary>Gross charge stripped (positive current) since the engine was built, over every run, nanocoulombs.</summary>
         public long StrippedChargeNc { get; private set; }
 
-        /// <summary>Gross charge plated (negative current) since start, nanocoulombs, as a positive number.</summary>
+        /// <summary>
+        /// Gross charge plated (negative current) since the engine was built, over every run, nanocoulombs, as a positive
+        /// number.
+        /// </summary>
         public long PlatedChargeNc { get; private set; }
+
+        /// <summary>Net charge stripped since the latest start, nanocoulombs: what the capacity limit counts.</summary>
+        public long RunNetChargeNc => StrippedChargeNc - PlatedChargeNc - _runStartNetChargeNc;
 
         /// <summary>
         /// Percentage of the protocol's current that pulses use (lowered by depletion warnings and protection derates in
@@ -190,6 +203,8 @@ namespace Edge.Core.Decision
             }
 
             _runStartMs = nowMs;
+            _runStartNetChargeNc = StrippedChargeNc - PlatedChargeNc;
+            _runStartPulseCount = PulseCount;
             _hasRunCurrent = false;
             WriteEvent(EventKind.Started, -1, 0, 0, nowMs, telemetry);
             if (_scheduled)
@@ -437,7 +452,7 @@ namespace Edge.Core.Decision
                 }
             }
 
-            if (_protocol.CapacityLimitUc > 0 && StrippedChargeNc - PlatedChargeNc >= _protocol.CapacityLimitUc * 1000)
+            if (_protocol.CapacityLimitUc > 0 && RunNetChargeNc >= _protocol.CapacityLimitUc * 1000)
             {
                 Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), (int)(_protocol.CapacityLimitUc / 1000), now, telemetry);
                 return true;
@@ -792,7 +807,7 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>Net charge stripped since the start in millicoulombs: the value of stopped, protocolDone and capacityLimit events.</summary>
-        private int NetChargeMc() => (int)((StrippedChargeNc - PlatedChargeNc) / 1000000);
+        private int NetChargeMc() => (int)(RunNetChargeNc / 1000000);
 
         /// <summary>
         /// Ends the run: switch open, the event that says what decided it, then Done. The event carries that in the
@@ -862,11 +877,11 @@ namespace Edge.Core.Decision
         private void WritePulseSummary(MeasurementSnapshot snapshot, TelemetryBuffer telemetry)
         {
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.PulseSummary, snapshot.TimestampMs, _module, -1);
-            record.PulseIndex = PulseCount;
+            record.PulseIndex = PulseCount - _runStartPulseCount;
             record.PulseCurrentUa = snapshot.LastPulseCurrentUa[_module];
             record.PulseDurationMs = (int)snapshot.LastPulseDurationMs[_module];
             record.PulseChargeUc = snapshot.LastPulseChargeUc[_module];
-            record.TotalChargeUc = (StrippedChargeNc - PlatedChargeNc) / 1000;
+            record.TotalChargeUc = RunNetChargeNc / 1000;
             record.RestMs = PlannedRestMs();
             record.ModuleCurrentUa = snapshot.ModuleCurrentUa[_module];
             record.CellCount = _cellCount;

@@ -388,6 +388,35 @@ public class ModuleDutyCycleTests
         Assert.Equal((EventKind.CapacityLimit, 1, 1), (limit.EventKind, limit.Value, limit.Threshold));
     }
 
+    [Fact]
+    public void ARunStoppedByItsCapacityLimitStartsAgainAndCountsFromItsNewStart()
+    {
+        // As above, the limit at 12600 ms. Started again at 20000 ms, the run pulses from 20010 ms and reaches the
+        // same 1000 uC 12600 ms after its start; its first pulse is number 1 with the 385 uC of that pulse alone.
+        var engine = new Engine(c => c.Protocol.CapacityLimitUc = 1000);
+        engine.Start();
+        engine.RunThrough(19990);
+        Assert.Equal(StopReason.CapacityLimit, engine.Module.StopReason);
+        engine.Start();
+        Assert.Equal(20000, engine.NowMs);
+        engine.RunThrough(20010);
+        Assert.Equal(ModuleState.Pulse, engine.Module.State);
+
+        // The pulse's switch opens at 21000 ms; the next sample (21010 ms) ends it.
+        engine.RunThrough(21000);
+        engine.Tick(cells: r => r.Snapshot.PulseEnded[0] = true);
+        RecordCopy summary = engine.At(21010).Single(r => r.Kind == TelemetryRecordKind.PulseSummary);
+        Assert.Equal((1, 385L), (summary.PulseIndex, summary.TotalChargeUc));
+
+        engine.RunThrough(32590);
+        Assert.Equal(ModuleState.Pulse, engine.Module.State);
+        engine.Tick();
+        Assert.Equal((ModuleState.Done, StopReason.CapacityLimit), (engine.Module.State, engine.Module.StopReason));
+        var limit = engine.At(32600).First(r => r.Kind == TelemetryRecordKind.Event);
+        Assert.Equal((EventKind.CapacityLimit, 1, 1), (limit.EventKind, limit.Value, limit.Threshold));
+        Assert.Equal(2 * 1001000, engine.Module.StrippedChargeNc);
+    }
+
     [Theory]
     [InlineData(true, 4050, 4800, 385)]
     [InlineData(false, 7800, 8800, 308)]

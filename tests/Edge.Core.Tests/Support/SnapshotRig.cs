@@ -115,7 +115,7 @@ public sealed class SnapshotRig
             TelemetryRecord r = Telemetry[i];
             Records.Add(new RecordCopy(
                 r.Kind, r.TimestampMs, 0, r.Module, r.Cell, r.EventKind, r.HasDiagnosis, r.Diagnosis, r.Severity,
-                r.Value, r.Threshold, r.RestMs, r.RestEndReason, r.State, r.StopReason, r.PulseIndex, r.PulseCurrentUa, null, r.PulseDurationMs));
+                r.Value, r.Threshold, r.RestMs, r.RestEndReason, r.State, r.StopReason, r.PulseIndex, r.PulseCurrentUa, null, r.PulseDurationMs, r.TotalChargeUc));
         }
     }
 

@@ -58,7 +58,8 @@ public sealed record RecordCopy(
     int PulseIndex,
     int PulseCurrentUa,
     int[] CellValuesA,
-    int PulseDurationMs = 0);
+    int PulseDurationMs = 0,
+    long TotalChargeUc = 0);
 
 /// <summary>
 /// Drives an <see cref="EdgeController"/> tick by tick with synthetic cells. The current measured in a
@@ -255,7 +256,7 @@ public sealed class SyntheticPack
             int[] cells = r.Kind == TelemetryRecordKind.PulseSummary ? r.CellValuesA.Take(r.CellCount).ToArray() : null;
             Records.Add(new RecordCopy(
                 r.Kind, r.TimestampMs, tick, r.Module, r.Cell, r.EventKind, r.HasDiagnosis, r.Diagnosis, r.Severity,
-                r.Value, r.Threshold, r.RestMs, r.RestEndReason, r.State, r.StopReason, r.PulseIndex, r.PulseCurrentUa, cells, r.PulseDurationMs));
+                r.Value, r.Threshold, r.RestMs, r.RestEndReason, r.State, r.StopReason, r.PulseIndex, r.PulseCurrentUa, cells, r.PulseDurationMs, r.TotalChargeUc));
         }
     }
 
