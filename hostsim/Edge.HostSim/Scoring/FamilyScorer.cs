@@ -389,8 +389,9 @@ public static class FamilyScorer
     }
 
     /// <summary>(capacity a, duty a) has at least b's capacity and duty and more of one of them.</summary>
+    /// <summary>The study's rule (<see cref="Studies.ParetoFront.Dominates"/>): duty cycles compared to 0.001.</summary>
     public static bool Dominates(double capacityA, double dutyA, double capacityB, double dutyB) =>
-        capacityA >= capacityB && dutyA >= dutyB && (capacityA > capacityB || dutyA > dutyB);
+        Studies.ParetoFront.Dominates(capacityA, dutyA, capacityB, dutyB);
 
     private static TargetResult Check(TargetSpec target, SortedDictionary<string, double?> metrics)
     {

@@ -237,6 +237,9 @@ public sealed class FamilyScorerTests
         Assert.False(FamilyScorer.Dominates(10, 0.2, 10, 0.2));
         Assert.True(FamilyScorer.Dominates(10, 0.21, 10, 0.2));
         Assert.False(FamilyScorer.Dominates(11, 0.19, 10, 0.2));
+
+        // Duties 0.000001 apart are the same duty: the larger capacity dominates (the study's rule).
+        Assert.True(FamilyScorer.Dominates(15.94, 0.333334, 13.93, 0.333335));
     }
 
     [Fact]

@@ -144,4 +144,16 @@ public sealed class StudyPlanTests
         // Row 2 is beaten by row 0 on both; rows 0 and 4 tie and both stay.
         Assert.Equal(new[] { 1, 0, 4, 3 }, ParetoFront.Of(rows).ToArray());
     }
+
+    [Fact]
+    public void DutyCyclesThatDifferOnlyInTheirSixthDecimalAreTheSameDuty()
+    {
+        // The example study's 0.5 s / 1 s (13.93 at 0.333335) against 0.25 s / 0.5 s (15.94 at 0.333334), and 1 s / 1 s
+        // (2.93 at 0.500021) against 0.5 s / 0.5 s (7.61 at 0.500004): the smaller capacity at the same duty is dominated.
+        StudyRow Row(int i, double capacity, double duty) => new StudyRow { Index = i, Variant = "v" + i, CapacityMAhPerCm2 = capacity, DutyCycle = duty };
+        StudyRow[] rows = { Row(0, 15.94, 0.333334), Row(1, 13.93, 0.333335), Row(2, 7.61, 0.500004), Row(3, 2.93, 0.500021), Row(4, 7.0, 0.502) };
+
+        // Row 4's duty is 0.002 above row 2's: more duty, so it stays.
+        Assert.Equal(new[] { 0, 2, 4 }, ParetoFront.Of(rows).ToArray());
+    }
 }

@@ -13,14 +13,15 @@ public sealed class StudyPlotTests
     [Fact]
     public void LabelsOfFrontPointsCloseTogetherOverlapNeitherEachOtherNorTheFrontsLine()
     {
-        // The example study's front (pulse length x rest on NaK50, its study.csv): 1 s / 0.5 s and 2 s / 1 s sit
-        // 0.14 mAh/cm2 apart at the same duty, 2 s / 0.5 s just to the right; their labels were printed over each
-        // other. The 1 s / 5 s row is not on the front and has no label.
+        // The example study's points (pulse length x rest on NaK50, its study.csv): 1 s / 0.5 s and 2 s / 1 s sit
+        // 0.14 mAh/cm2 apart at nearly the same duty, 2 s / 0.5 s just to the right; their labels were printed over
+        // each other. Two duties are moved up by 0.002 (the front compares duty to 0.001), so that these close points
+        // are all on the front. The 1 s / 5 s row is not on the front and has no label.
         StudySpec spec = StudyLoader.Parse(StudyManifests.Small, ".");
         StudyRow[] rows =
         {
-            Row(0, 0.25, 1, 18.756744, 0.2), Row(1, 0.5, 0.5, 7.608105, 0.500004), Row(2, 1, 1, 2.933718, 0.500021),
-            Row(3, 1, 0.5, 0.983789, 0.666717), Row(4, 2, 1, 0.847426, 0.66675), Row(5, 2, 0.5, 0.540517, 0.80007),
+            Row(0, 0.25, 1, 18.756744, 0.2), Row(1, 0.5, 0.5, 7.608105, 0.500004), Row(2, 1, 1, 2.933718, 0.502021),
+            Row(3, 1, 0.5, 0.983789, 0.666717), Row(4, 2, 1, 0.847426, 0.66875), Row(5, 2, 0.5, 0.540517, 0.80007),
             Row(6, 1, 5, 13.094858, 0.16667),
         };
 
