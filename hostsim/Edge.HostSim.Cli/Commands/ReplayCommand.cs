@@ -26,24 +26,24 @@ public static class ReplayCommand
         Option<double?> area = new Option<double?>("--area") { Description = "Electrode area, cm2 (default 0.3848, the [W] 7 mm O-ring; with --scenario its pack.areaCm2).", HelpName = "CM2" };
         Option<string?> preset = new Option<string?>("--preset") { Description = "Cell kind for the healthy-resistance expectation of the short tests (default nak50-nasicon).", HelpName = "NAME" };
         Option<double?> cutoff = new Option<double?>("--cutoff") { Description = "Stripping cut-off, V (default 3.0).", HelpName = "V" };
-        Option<string?> timeColumn = new Option<string?>("--time-column") { Description = "Generic table: the time column's name.", HelpName = "NAME" };
-        Option<string?> voltageColumn = new Option<string?>("--voltage-column") { Description = "Generic table: the cell voltage column's name.", HelpName = "NAME" };
-        Option<string?> currentColumn = new Option<string?>("--current-column") { Description = "Generic table: the current column's name.", HelpName = "NAME" };
-        Option<string> timeUnit = new Option<string>("--time-unit") { Description = "s, ms, min or h.", HelpName = "UNIT", DefaultValueFactory = _ => "s" };
-        Option<string> voltageUnit = new Option<string>("--voltage-unit") { Description = "V or mV.", HelpName = "UNIT", DefaultValueFactory = _ => "V" };
-        Option<string> currentUnit = new Option<string>("--current-unit") { Description = "A, mA or uA.", HelpName = "UNIT", DefaultValueFactory = _ => "mA" };
-        Option<bool> decimalComma = new Option<bool>("--decimal-comma") { Description = "Generic table: numbers are written 0,25 (default: detected)." };
+        Option<string?> timeColumn = new Option<string?>("--time-column") { Description = "Generic table (or an EC-Lab file's other columns): the time column's name; a unit after it, as in 'Time(s)', may be left out.", HelpName = "NAME" };
+        Option<string?> voltageColumn = new Option<string?>("--voltage-column") { Description = "Generic table (or an EC-Lab file's other columns, e.g. Ecell/V): the cell voltage column's name.", HelpName = "NAME" };
+        Option<string?> currentColumn = new Option<string?>("--current-column") { Description = "Generic table (or an EC-Lab file's other columns): the current column's name.", HelpName = "NAME" };
+        Option<string?> timeUnit = new Option<string?>("--time-unit") { Description = "With the column options: s, ms, min or h (default: the unit the column's name states, as in 'Time(s)' or 'Zeit [ms]', else s).", HelpName = "UNIT" };
+        Option<string?> voltageUnit = new Option<string?>("--voltage-unit") { Description = "With the column options: V or mV (default: the column name's unit, else V).", HelpName = "UNIT" };
+        Option<string?> currentUnit = new Option<string?>("--current-unit") { Description = "With the column options: A, mA or uA (default: the column name's unit, as in 'Current(A)', else mA).", HelpName = "UNIT" };
+        Option<bool> decimalComma = new Option<bool>("--decimal-comma") { Description = "With the column options: numbers are written 0,25 (default: detected from the columns read)." };
         Option<bool> stripNegative = new Option<bool>("--strip-negative") { Description = "Stripping current is negative in the file (default: positive)." };
         Option<ProgressMode> progress = CommonOptions.Progress();
         Option<bool> quiet = CommonOptions.Quiet();
         Option<double?> gap = new Option<double?>("--gap-s") { Description = "A longer interval without samples is a gap (default: 5 median sample intervals, at least 2 ticks).", HelpName = "S" };
-        foreach (Option<string> unit in new[] { timeUnit, voltageUnit, currentUnit })
+        foreach (Option<string?> unit in new[] { timeUnit, voltageUnit, currentUnit })
         {
             unit.Validators.Add(r =>
             {
                 try
                 {
-                    string text = r.GetValueOrDefault<string>();
+                    string text = r.GetValueOrDefault<string?>() ?? string.Empty;
                     _ = unit == timeUnit ? ColumnSpec.TimeUnit(text) : unit == voltageUnit ? ColumnSpec.VoltageUnit(text) : ColumnSpec.CurrentUnit(text);
                 }
                 catch (LabFileException e)
@@ -65,14 +65,23 @@ public static class ReplayCommand
                 throw new UsageException("--time-column, --voltage-column and --current-column go together");
             }
 
+            // Without the column options the file is read as its recognised format, in that format's own units: a unit
+            // given then would be ignored without a word.
+            Option? orphan = new Option[] { timeUnit, voltageUnit, currentUnit }.FirstOrDefault(o => result.GetResult(o) != null)
+                ?? (result.GetValue(decimalComma) ? decimalComma : null);
+            if (t == null && orphan != null)
+            {
+                throw new UsageException(orphan.Name + " goes with --time-column, --voltage-column and --current-column; without them the file is read as its recognised format (EC-Lab, Arbin, an edge-sim trace) in that format's units");
+            }
+
             ColumnSpec? columns = t == null ? null : new ColumnSpec
             {
                 TimeColumn = t,
                 VoltageColumn = v!,
                 CurrentColumn = c!,
-                SecondsPerTimeUnit = ColumnSpec.TimeUnit(result.GetRequiredValue(timeUnit)),
-                VoltsPerVoltageUnit = ColumnSpec.VoltageUnit(result.GetRequiredValue(voltageUnit)),
-                MilliampsPerCurrentUnit = ColumnSpec.CurrentUnit(result.GetRequiredValue(currentUnit)),
+                TimeUnitName = result.GetValue(timeUnit),
+                VoltageUnitName = result.GetValue(voltageUnit),
+                CurrentUnitName = result.GetValue(currentUnit),
                 DecimalComma = result.GetValue(decimalComma) ? true : null,
             };
             double? gapS = result.GetValue(gap);

@@ -11,14 +11,14 @@ public sealed class ColumnSpec
 
     public string CurrentColumn { get; init; } = "current";
 
-    /// <summary>Seconds per time unit (s 1, ms 0.001, min 60, h 3600).</summary>
-    public double SecondsPerTimeUnit { get; init; } = 1;
+    /// <summary>The time column's unit (s, ms, min, h); null: the one its name states ("time/s", "Zeit [ms]"), else s.</summary>
+    public string? TimeUnitName { get; init; }
 
-    /// <summary>Volts per voltage unit (V 1, mV 0.001).</summary>
-    public double VoltsPerVoltageUnit { get; init; } = 1;
+    /// <summary>The voltage column's unit (V, mV); null: the one its name states, else V.</summary>
+    public string? VoltageUnitName { get; init; }
 
-    /// <summary>Milliamperes per current unit (A 1000, mA 1, uA 0.001).</summary>
-    public double MilliampsPerCurrentUnit { get; init; } = 1;
+    /// <summary>The current column's unit (A, mA, uA); null: the one its name states ("Current(A)"), else mA.</summary>
+    public string? CurrentUnitName { get; init; }
 
     /// <summary>Null = detect (tab, semicolon or comma).</summary>
     public char? Delimiter { get; init; }

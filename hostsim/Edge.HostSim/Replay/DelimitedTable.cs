@@ -20,7 +20,14 @@ public static class DelimitedTable
         int time = Find(file, names, spec.TimeColumn, headerLine);
         int voltage = Find(file, names, spec.VoltageColumn, headerLine);
         int current = Find(file, names, spec.CurrentColumn, headerLine);
-        bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(lines.From(headerLine + 1).Take(20), delimiter));
+        double secondsPerUnit = ColumnUnit.Resolve(file, names[time], "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h", ColumnSpec.TimeUnit);
+        double voltsPerUnit = ColumnUnit.Resolve(file, names[voltage], "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit);
+        double milliampsPerUnit = ColumnUnit.Resolve(file, names[current], "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit);
+
+        // Decided on the columns read: a date column elsewhere ("05.03.2024") says nothing about their decimals.
+        int[] read = { time, voltage, current };
+        bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(lines.From(headerLine + 1).Take(20), delimiter, read));
+        string? commaHint = spec.DecimalComma == null && !decimalComma && format == "csv" ? "; if the file writes decimals with a comma, give --decimal-comma" : null;
 
         List<(double T, double V, double I)> rows = new List<(double, double, double)>();
         int i = headerLine;
@@ -33,9 +40,9 @@ public static class DelimitedTable
             }
 
             string[] cells = line.Split(delimiter);
-            double t = Number(file, i, cells, time, names, decimalComma) * spec.SecondsPerTimeUnit;
-            double v = Number(file, i, cells, voltage, names, decimalComma) * spec.VoltsPerVoltageUnit;
-            double a = Number(file, i, cells, current, names, decimalComma) * spec.MilliampsPerCurrentUnit;
+            double t = Number(file, i, cells, time, names, decimalComma, commaHint) * secondsPerUnit;
+            double v = Number(file, i, cells, voltage, names, decimalComma, commaHint) * voltsPerUnit;
+            double a = Number(file, i, cells, current, names, decimalComma, commaHint) * milliampsPerUnit;
             ReadingRange.CheckVoltage(file, i + 1, names[voltage], v);
             ReadingRange.CheckCurrent(file, i + 1, names[current], a);
             if (rows.Count > 0 && t < rows[^1].T)
@@ -72,13 +79,14 @@ public static class DelimitedTable
     public static char Detect(string header) =>
         header.Contains('\t') ? '\t' : header.Contains(';') ? ';' : ',';
 
-    private static bool DataUsesDecimalComma(IEnumerable<string> lines, char delimiter)
+    private static bool DataUsesDecimalComma(IEnumerable<string> lines, char delimiter, int[] columns)
     {
         foreach (string line in lines)
         {
-            foreach (string cell in line.Split(delimiter))
+            string[] cells = line.Split(delimiter);
+            foreach (int column in columns)
             {
-                string c = cell.Trim();
+                string c = column < cells.Length ? cells[column].Trim() : string.Empty;
                 if (c.Contains(',') && !c.Contains('.'))
                 {
                     return true;
@@ -94,26 +102,32 @@ public static class DelimitedTable
         return false;
     }
 
+    /// <summary>
+    /// The column named <paramref name="wanted"/> (any case), or else the one column named so with a unit after it
+    /// ("Current" finds "Current(A)" and "Current [mA]", not "Current density" or "CurrentRange").
+    /// </summary>
     private static int Find(string file, string[] names, string wanted, int headerLine)
     {
-        for (int pass = 0; pass < 2; pass++)
+        int exact = Array.FindIndex(names, n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase));
+        if (exact >= 0)
         {
-            for (int i = 0; i < names.Length; i++)
-            {
-                bool match = pass == 0
-                    ? string.Equals(names[i], wanted, StringComparison.OrdinalIgnoreCase)
-                    : names[i].StartsWith(wanted, StringComparison.OrdinalIgnoreCase);
-                if (match)
-                {
-                    return i;
-                }
-            }
+            return exact;
         }
 
-        throw new LabFileException(file + ": line " + (headerLine + 1) + " has no column '" + wanted + "' (columns: " + string.Join(", ", names.Where(n => n.Length > 0)) + ")");
+        int[] withUnit = Enumerable.Range(0, names.Length).Where(i => names[i].StartsWith(wanted, StringComparison.OrdinalIgnoreCase)
+            && names[i].Substring(wanted.Length).TrimStart() is string rest && rest.Length > 0 && "([/".Contains(rest[0]) && ColumnUnit.Of(rest) != null).ToArray();
+        if (withUnit.Length == 1)
+        {
+            return withUnit[0];
+        }
+
+        string columns = " (columns: " + string.Join(", ", names.Where(n => n.Length > 0)) + ")";
+        throw new LabFileException(withUnit.Length > 1
+            ? file + ": line " + (headerLine + 1) + ": '" + wanted + "' could be " + string.Join(" or ", withUnit.Select(i => "'" + names[i] + "'")) + "; give the whole name"
+            : file + ": line " + (headerLine + 1) + " has no column '" + wanted + "'" + columns);
     }
 
-    private static double Number(string file, int line, string[] cells, int column, string[] names, bool decimalComma)
+    private static double Number(string file, int line, string[] cells, int column, string[] names, bool decimalComma, string? commaHint)
     {
         if (column >= cells.Length)
         {
@@ -128,7 +142,8 @@ public static class DelimitedTable
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            throw new LabFileException(file + ": line " + (line + 1) + ": '" + cells[column].Trim() + "' in column '" + names[column] + "' is not a number");
+            throw new LabFileException(file + ": line " + (line + 1) + ": '" + cells[column].Trim() + "' in column '" + names[column] + "' is not a number"
+                + (commaHint != null && text.Contains(',') ? commaHint : string.Empty));
         }
 
         return value;

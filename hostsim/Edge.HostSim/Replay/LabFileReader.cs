@@ -14,7 +14,10 @@ namespace Edge.HostSim.Replay;
 /// </summary>
 public static partial class LabFileReader
 {
-    /// <param name="columns">For a generic table: its columns. Ignored for the recognised formats.</param>
+    /// <param name="columns">
+    /// For a generic table: its columns. For an EC-Lab file: its columns in place of time/s, Ewe/V and &lt;I&gt;/mA (a
+    /// two-electrode setup's Ecell/V). Ignored for the other recognised formats.
+    /// </param>
     /// <param name="traceAreaCm2">Electrode area to turn edge-sim trace current densities into currents.</param>
     public static LabRecording Read(string path, ColumnSpec? columns, double traceAreaCm2)
     {
@@ -37,7 +40,7 @@ public static partial class LabFileReader
         string first = lines.Head[0];
         if (first.StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase))
         {
-            return ReadBioLogic(path, lines);
+            return ReadBioLogic(path, lines, columns);
         }
 
         if (columns != null)
@@ -57,7 +60,6 @@ public static partial class LabFileReader
                 TimeColumn = "Test_Time(s)",
                 VoltageColumn = "Voltage(V)",
                 CurrentColumn = "Current(A)",
-                MilliampsPerCurrentUnit = 1000,
                 Delimiter = ',',
                 DecimalComma = false,
             });
@@ -66,7 +68,7 @@ public static partial class LabFileReader
         throw new LabFileException(path + ": not a BioLogic .mpt, Arbin CSV or edge-sim trace; for another table give --time-column, --voltage-column and --current-column (and their units)");
     }
 
-    private static LabRecording ReadBioLogic(string path, TextLines lines)
+    private static LabRecording ReadBioLogic(string path, TextLines lines, ColumnSpec? columns)
     {
         int headerLines = 1;
         if (lines.Head[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase))
@@ -79,6 +81,21 @@ public static partial class LabFileReader
         // The last header line names the columns.
         string header = (headerLines >= 1 ? lines.At(headerLines - 1) : null)
             ?? throw new LabFileException(path + ": 'Nb header lines : " + headerLines + "' does not fit a file of " + lines.Count() + " lines");
+        if (columns != null)
+        {
+            return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
+            {
+                TimeColumn = columns.TimeColumn,
+                VoltageColumn = columns.VoltageColumn,
+                CurrentColumn = columns.CurrentColumn,
+                TimeUnitName = columns.TimeUnitName,
+                VoltageUnitName = columns.VoltageUnitName,
+                CurrentUnitName = columns.CurrentUnitName,
+                Delimiter = '\t',
+                DecimalComma = columns.DecimalComma,
+            });
+        }
+
         // The measured current, whatever the column order: EC-Lab writes the setpoint, control/mA, before it.
         string[] names = header.Split('\t').Select(c => c.Trim()).ToArray();
         string current = names.FirstOrDefault(c => c == "<I>/mA") ?? names.FirstOrDefault(c => c == "I/mA")

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Globalization;
 using System.Text.Json;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
@@ -120,6 +121,75 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
 
         Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
         AssertRunFiles(outDir, "csv");
+    }
+
+    [Fact]
+    public void AColumnNamesUnitIsReadWithoutBeingGivenAndTheBareNameFindsIt()
+    {
+        // Amperes, as the header says. Read as mA (the option's default) they were 1000 times too small, without a word.
+        string file = _scratch.Write("amperes.csv", Table("Time(s),Voltage(V),Current(A)", ',', r => r.CurrentMA / 1000, "0.000000000", false));
+
+        string outDir = Replay(file, "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current");
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+    }
+
+    [Fact]
+    public void AUnitOptionThatContradictsTheColumnsNameIsRefused()
+    {
+        string file = _scratch.Write("amperes.csv", Table("Time(s),Voltage(V),Current(A)", ',', r => r.CurrentMA / 1000, "0.000000000", false));
+
+        AssertRefused(file, "amperes.csv", "--current-unit mA, but column 'Current(A)' says A; give --current-unit A or leave it out",
+            "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current", "--current-unit", "mA");
+    }
+
+    [Fact]
+    public void ADateColumnDoesNotHideTheDecimalCommaOfTheColumnsRead()
+    {
+        // A German logger's export: semicolons, a date with dots first, decimal commas in the columns read.
+        string file = _scratch.Write("de.csv", Table("Datum;Zeit [s];Spannung [V];Strom [mA]", ';', r => r.CurrentMA, "0.000000", true, "05.03.2024 10:00:00"));
+
+        string outDir = Replay(file, "--time-column", "Zeit", "--voltage-column", "Spannung", "--current-column", "Strom");
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+    }
+
+    [Fact]
+    public void AnEcLabFileOfATwoElectrodeCellIsReadWithTheColumnOptions()
+    {
+        // Ecell/V in place of Ewe/V: refused before, options or not.
+        string file = _run.WriteBioLogic("ecell.mpt", _run.Rows, false);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\tEwe/V\t", "\tEcell/V\t", StringComparison.Ordinal));
+
+        string outDir = Replay(file, "--time-column", "time", "--voltage-column", "Ecell", "--current-column", "<I>");
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+    }
+
+    [Fact]
+    public void AUnitOptionWithoutTheColumnOptionsIsRefusedNotIgnored()
+    {
+        string file = _run.WriteBioLogic("units.mpt", _run.Rows, false);
+
+        AssertRefused(file, "--current-unit", "goes with --time-column, --voltage-column and --current-column", "--current-unit", "A");
+    }
+
+    /// <summary>The run's rows under <paramref name="header"/>: time (s), voltage (V), current in the caller's unit; a first column when given.</summary>
+    private string Table(string header, char delimiter, Func<RecordedRun.Row, double> current, string currentFormat, bool decimalComma, string? firstColumn = null)
+    {
+        string F(double value, string format) => decimalComma ? value.ToString(format, CultureInfo.InvariantCulture).Replace('.', ',') : value.ToString(format, CultureInfo.InvariantCulture);
+        System.Text.StringBuilder text = new System.Text.StringBuilder(header).Append('\n');
+        foreach (RecordedRun.Row r in _run.Rows)
+        {
+            if (firstColumn != null)
+            {
+                text.Append(firstColumn).Append(delimiter);
+            }
+
+            text.Append(F(r.TimeS, "0.0000")).Append(delimiter).Append(F(r.VoltageV, "0.000000")).Append(delimiter).Append(F(current(r), currentFormat)).Append('\n');
+        }
+
+        return text.ToString();
     }
 
     [Fact]

@@ -1,0 +1,70 @@
+// Licensed under the MIT License.
+
+using System.Text.RegularExpressions;
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// The unit a column's name states, as cyclers and spreadsheets write it: "Current(A)", "Strom [mA]", "time/s",
+/// "Ewe/V". A table whose header says A must not be read as mA because the option's default is mA.
+/// </summary>
+public static partial class ColumnUnit
+{
+    /// <summary>The unit text at the end of <paramref name="columnName"/>, or null when it names none.</summary>
+    public static string? Of(string columnName)
+    {
+        Match match = UnitPattern().Match(columnName);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        string unit = (match.Groups[1].Success ? match.Groups[1] : match.Groups[2].Success ? match.Groups[2] : match.Groups[3]).Value.Trim();
+        return unit.Length > 0 ? unit : null;
+    }
+
+    /// <summary>
+    /// The factor to read a column by: the option's unit when given, else the one the column's name states, else the
+    /// default. An option that contradicts the name, or a name whose unit is not one of <paramref name="known"/>
+    /// without an option, is refused: either way the file's own header would be read against its word.
+    /// </summary>
+    /// <param name="option">The command-line option, for the messages (e.g. "--current-unit").</param>
+    /// <param name="given">The option's unit, or null when it was not given.</param>
+    /// <param name="parse">Factor of a unit; throws <see cref="LabFileException"/> for one it does not know.</param>
+    internal static double Resolve(string file, string columnName, string option, string? given, string defaultUnit, string known, Func<string, double> parse)
+    {
+        string? stated = Of(columnName);
+        double? statedFactor = null;
+        if (stated != null)
+        {
+            try
+            {
+                statedFactor = parse(stated);
+            }
+            catch (LabFileException)
+            {
+                if (given == null)
+                {
+                    throw new LabFileException(file + ": column '" + columnName + "' is in '" + stated + "', which replay does not read (" + known + "); give " + option);
+                }
+            }
+        }
+
+        if (given != null)
+        {
+            double factor = parse(given);
+            if (statedFactor.HasValue && statedFactor.Value != factor)
+            {
+                throw new LabFileException(file + ": " + option + " " + given + ", but column '" + columnName + "' says " + stated + "; give " + option + " " + stated + " or leave it out");
+            }
+
+            return factor;
+        }
+
+        return statedFactor ?? parse(defaultUnit);
+    }
+
+    // "(A)", "[mA]" or "/s" closing the name; a slash unit is a plain word (EC-Lab's "time/s", "<I>/mA").
+    [GeneratedRegex(@"(?:\(([^()]*)\)|\[([^\[\]]*)\]|/\s*([A-Za-zµ]+))\s*$")]
+    private static partial Regex UnitPattern();
+}
