@@ -63,9 +63,10 @@ public sealed class ClosedLoopRunner
         ActionFrame actions = new ActionFrame(layout);
         RunTelemetry telemetry = new RunTelemetry(modules, layout.CellsPerModule, _options.MaximumEvents);
         PackAccumulator? pack = configuration.Scheduling.Enabled ? new PackAccumulator(modules, periodMs) : null;
-        PlantStepper plant = new PlantStepper(bank, periodMs, modules, layout.CellsPerModule, area, new ModuleCurrentSource(board, modules), enable, pack);
+        ModuleCurrentSource currentSource = new ModuleCurrentSource(board, modules);
+        PlantStepper plant = new PlantStepper(bank, periodMs, modules, layout.CellsPerModule, area, currentSource, enable, pack);
         TickConsumer consumer = new TickConsumer(telemetry, pack, enable, periodMs);
-        TraceRecorder? trace = _options.RecordTrace ? new TraceRecorder(CreateTrace(s, modules, cells), enable, area) : null;
+        TraceRecorder? trace = _options.RecordTrace ? new TraceRecorder(CreateTrace(s, modules, cells), enable, currentSource, area) : null;
         TickObservation? observation = _options.Observer == null ? null : new TickObservation
         {
             TrueCellVoltageV = plant.VoltageV,

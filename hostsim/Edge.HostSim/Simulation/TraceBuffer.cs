@@ -1,7 +1,5 @@
 // Licensed under the MIT License.
 
-using Edge.Core.Actuation;
-
 namespace Edge.HostSim.Simulation;
 
 /// <summary>
@@ -56,13 +54,16 @@ public sealed class TraceBuffer
 
     public double[] TimeS { get; }
 
-    /// <summary>Row-major [row * Modules + module]: commanded module current at the row's tick.</summary>
+    /// <summary>
+    /// Row-major [row * Modules + module]: module current from the row's tick on (the closed loop: what the board's stage
+    /// carries for the command; a replay: the recording's).
+    /// </summary>
     public float[] CurrentMAPerCm2 { get; }
 
-    /// <summary>Row-major [row * Modules + module]: smallest commanded current since the previous row.</summary>
+    /// <summary>Row-major [row * Modules + module]: smallest module current since the previous row.</summary>
     public float[] CurrentMinMAPerCm2 { get; }
 
-    /// <summary>Row-major [row * Modules + module]: largest commanded current since the previous row.</summary>
+    /// <summary>Row-major [row * Modules + module]: largest module current since the previous row.</summary>
     public float[] CurrentMaxMAPerCm2 { get; }
 
     /// <summary>Row-major [row * Modules + module]: the core's ModuleState.</summary>
@@ -79,23 +80,6 @@ public sealed class TraceBuffer
 
     /// <summary>True when a row is due at this simulated time.</summary>
     public bool IsDue(long timeMs) => timeMs % PeriodMs == 0;
-
-    /// <summary>
-    /// Takes this tick's true cell voltages and commanded module currents into the extremes of the next
-    /// row. Call every tick, before <see cref="Append"/> when a row is due.
-    /// </summary>
-    public void Observe(double[] voltageV, ActionFrame actions, double areaCm2)
-    {
-        for (int c = 0; c < _pendingVoltageMinV.Length; c++)
-        {
-            ObserveCell(c, (float)voltageV[c]);
-        }
-
-        for (int m = 0; m < _pendingCurrentMin.Length; m++)
-        {
-            ObserveModule(m, CommandedMAPerCm2(actions, m, areaCm2));
-        }
-    }
 
     /// <summary>Takes one cell's voltage of this tick into the extremes of the next row (every cell, every tick).</summary>
     public void ObserveCell(int cell, float voltageV)
@@ -123,12 +107,6 @@ public sealed class TraceBuffer
         {
             _pendingCurrentMax[module] = currentMAPerCm2;
         }
-    }
-
-    /// <summary>The module current the frame commands, mA/cm2 (0 with the switch open).</summary>
-    public static float CommandedMAPerCm2(ActionFrame actions, int module, double areaCm2)
-    {
-        return (float)((actions.SwitchClosed[module] ? actions.CurrentSetpointUa[module] : 0) / 1000.0 / areaCm2);
     }
 
     /// <summary>Appends a row (its extremes are those observed since the previous row); returns its index for the caller to fill, -1 when full and not adaptive.</summary>

@@ -7,19 +7,24 @@ namespace Edge.HostSim.Simulation;
 
 /// <summary>
 /// The closed loop's trace part: every tick widens the trace's envelopes; a due tick, and the run's last,
-/// gets a row of commanded current, module state and true cell voltage.
+/// gets a row of true current (what the board's stage carries for the command, through the hardware enable),
+/// module state and true cell voltage.
 /// </summary>
 internal sealed class TraceRecorder
 {
     private readonly TraceBuffer _trace;
     private readonly HardwareEnableLine? _enable;
+    private readonly ModuleCurrentSource _currents;
     private readonly double _areaCm2;
+    private readonly float[] _carriedMAPerCm2;
 
-    public TraceRecorder(TraceBuffer trace, HardwareEnableLine? enable, double areaCm2)
+    public TraceRecorder(TraceBuffer trace, HardwareEnableLine? enable, ModuleCurrentSource currents, double areaCm2)
     {
         _trace = trace;
         _enable = enable;
+        _currents = currents;
         _areaCm2 = areaCm2;
+        _carriedMAPerCm2 = new float[trace.Modules];
     }
 
     public TraceBuffer Trace => _trace;
@@ -28,7 +33,25 @@ internal sealed class TraceRecorder
     public void Record(long timeMs, double timeS, bool last, double[] voltageV, ActionFrame actions, EdgeController controller)
     {
         TraceBuffer trace = _trace;
-        trace.Observe(voltageV, actions, _areaCm2);
+        int modules = trace.Modules;
+
+        // The current that flows from this tick on: the stage carries the command as whole DAC or PWM steps (385 uA
+        // as 380 on the DevKitC), and a hardware enable that timed out gates it whatever the switch says.
+        bool gated = _enable != null && !_enable.IsEnabled(timeMs);
+        float[] carried = _carriedMAPerCm2;
+        for (int m = 0; m < modules; m++)
+        {
+            int commandedUa = actions.SwitchClosed[m] && !gated ? actions.CurrentSetpointUa[m] : 0;
+            carried[m] = (float)(_currents.CarriedUa(m, commandedUa) / 1000.0 / _areaCm2);
+            trace.ObserveModule(m, carried[m]);
+        }
+
+        int cells = trace.Cells;
+        for (int c = 0; c < cells; c++)
+        {
+            trace.ObserveCell(c, (float)voltageV[c]);
+        }
+
         if (!trace.IsDue(timeMs) && !last)
         {
             return;
@@ -40,16 +63,12 @@ internal sealed class TraceRecorder
             return;
         }
 
-        int modules = trace.Modules;
         for (int m = 0; m < modules; m++)
         {
-            // A hardware enable that timed out gates the current whatever the switch says.
-            bool gated = _enable != null && !_enable.IsEnabled(timeMs);
-            trace.CurrentMAPerCm2[(row * modules) + m] = gated ? 0f : TraceBuffer.CommandedMAPerCm2(actions, m, _areaCm2);
+            trace.CurrentMAPerCm2[(row * modules) + m] = carried[m];
             trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
         }
 
-        int cells = trace.Cells;
         for (int c = 0; c < cells; c++)
         {
             trace.VoltageV[(row * cells) + c] = (float)voltageV[c];

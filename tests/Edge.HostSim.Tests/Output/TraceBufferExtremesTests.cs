@@ -1,7 +1,5 @@
 // Licensed under the MIT License.
 
-using Edge.Core.Actuation;
-using Edge.Core.Sampling;
 using Edge.HostSim.Simulation;
 using Xunit;
 
@@ -15,14 +13,14 @@ public sealed class TraceBufferExtremesTests
     {
         // One cell at 0.1 V except a single tick at 0.5 V; 8 rows of capacity, a row due every tick at first.
         TraceBuffer trace = new TraceBuffer(modules: 1, cells: 1, capacity: 8, periodMs: 10, adaptive: true);
-        ActionFrame actions = new ActionFrame(new PackLayout(1, 1, 0));
         const int Ticks = 1000;
         const int SpikeTick = 613;
         for (int tick = 0; tick < Ticks; tick++)
         {
             long timeMs = tick * 10L;
             double v = tick == SpikeTick ? 0.5 : 0.1;
-            trace.Observe(new[] { v }, actions, 1.0);
+            trace.ObserveCell(0, (float)v);
+            trace.ObserveModule(0, 0f);
             if (trace.IsDue(timeMs) || tick == Ticks - 1)
             {
                 int row = trace.Append(timeMs / 1000.0);

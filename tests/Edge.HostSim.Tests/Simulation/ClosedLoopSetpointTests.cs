@@ -74,6 +74,33 @@ public sealed class ClosedLoopSetpointTests
         });
     }
 
+    [Fact]
+    public void The_trace_shows_the_current_the_cells_carried_not_the_command()
+    {
+        // Every pulse row of module 0 at a whole DAC step: 380 uA (code 38) for the 385 commanded, 300 for act
+        // mode's 308, never the command. Over 0.3848 cm2: 0.98753 and 0.77963 mA/cm2.
+        var recorded = new HashSet<float>();
+        var carried = new HashSet<int>();
+        RunOptions options = new RunOptions
+        {
+            RecordTrace = true,
+            Observer = o => carried.Add(o.TrueCurrentUa[0]),
+        };
+
+        SimulationResult result = new ClosedLoopRunner(OnBoard(BoardPath("esp32-devkitc-4s2m.board"), string.Empty, 20), options).Run();
+        TraceBuffer trace = result.Trace!;
+        for (int row = 0; row < trace.Count; row++)
+        {
+            recorded.Add(trace.CurrentMAPerCm2[row * trace.Modules]);
+        }
+
+        Assert.Contains((float)(380 / 1000.0 / 0.3848), recorded);
+        Assert.Contains((float)(300 / 1000.0 / 0.3848), recorded);
+        Assert.DoesNotContain((float)(385 / 1000.0 / 0.3848), recorded);
+        Assert.DoesNotContain((float)(308 / 1000.0 / 0.3848), recorded);
+        Assert.All(recorded, r => Assert.Contains(carried, c => (float)(c / 1000.0 / 0.3848) == r));
+    }
+
     [Theory]
     [InlineData("esp32-devkitc-4s2m.board", 10.0)]
     [InlineData("esp32-mux-6s.board", 2.0)]
