@@ -194,6 +194,13 @@ public static class ScenarioLoader
                     throw new ScenarioException(path, "must be a number, not " + JsonSection.Describe(property.Value.ValueKind));
                 }
 
+                // Parameter names are matched in any case: "tauS" and "TauS" are one parameter, and the second would win.
+                string? same = pack.Overrides.Keys.FirstOrDefault(k => string.Equals(k, property.Name, StringComparison.OrdinalIgnoreCase));
+                if (same != null)
+                {
+                    throw new ScenarioException(path, "is the parameter '" + same + "' again (names are matched in any case); give it once");
+                }
+
                 double value = property.Value.GetDouble();
                 string? error = CellBankFactory.CheckOverride(pack.Preset, property.Name, value);
                 if (error != null)
@@ -218,6 +225,13 @@ public static class ScenarioLoader
                     ILimScale = o.Number("iLimScale", 0.05, 20, 1.0),
                 };
                 o.RejectUnknown();
+                int earlier = pack.ModuleOverrides.FindIndex(m => m.Module == spec.Module);
+                if (earlier >= 0)
+                {
+                    // Two entries would multiply: give the module's scales once.
+                    throw new ScenarioException(o.FieldPath("module"), "module " + spec.Module + " is already in moduleOverrides[" + earlier + "]; give each module once");
+                }
+
                 pack.ModuleOverrides.Add(spec);
                 index++;
             }

@@ -48,6 +48,18 @@ public sealed class CliScenarioMessageTests : IDisposable
         CliArgumentTests.AssertRejected(run, "pack.modules", "is given twice");
     }
 
+    [Theory]
+    [InlineData("\"overrides\": { \"tauS\": 3, \"TauS\": 4 }", "pack.overrides.TauS", "is the parameter 'tauS' again (names are matched in any case); give it once")]
+    [InlineData("\"moduleOverrides\": [ { \"module\": 1, \"tauScale\": 2 }, { \"module\": 1, \"iLimScale\": 0.5 } ]", "pack.moduleOverrides[1].module", "module 1 is already in moduleOverrides[0]; give each module once")]
+    public void AParameterOrModuleGivenTwiceIsRejectedNotCompoundedOrOverwritten(string json, string field, string problem)
+    {
+        string scenario = _scratch.Write("twice.json", CliScratch.ShortScenario.Replace("\"preset\": \"nak50-nasicon\"", "\"preset\": \"nak50-nasicon\", " + json, StringComparison.Ordinal));
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, field, problem);
+    }
+
     [Fact]
     public void AnodeKindCannotBeOverriddenWithANumber()
     {
