@@ -53,8 +53,11 @@ public sealed class UnitCalibrationScenarioTests
         Assert.Contains(result.BoardWarnings, w => w.Contains("[reference]: missing", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Uncalibrated_unit_watches_and_drives_nothing()
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(1138)]
+    [InlineData(1200)]
+    public void Uncalibrated_unit_watches_and_drives_nothing(int vrefMv)
     {
         bool anyCurrent = false;
         RunOptions options = new RunOptions
@@ -63,9 +66,14 @@ public sealed class UnitCalibrationScenarioTests
             Observer = o => anyCurrent |= o.TrueCurrentUa[0] != 0 || o.TrueCurrentUa[1] != 0 || o.Actions.SwitchClosed[0] || o.Actions.SwitchClosed[1],
         };
 
-        SimulationResult result = new ClosedLoopRunner(OnDevKitC(", \"unitCalibrated\": false"), options).Run();
+        SimulationResult result = new ClosedLoopRunner(OnDevKitC(", \"unitCalibrated\": false, \"adcVrefMv\": " + vrefMv), options).Run();
 
         Assert.False(anyCurrent, "no switch may close without a per-unit calibration");
+
+        // It keeps watching: the nominal points' offset at zero current (tens of uA at the ends of the Vref spread) is no
+        // leaking switch, so nothing latches and the run goes to its time limit.
+        Assert.Equal("timeLimit", result.TerminatedBy);
+        Assert.DoesNotContain(result.Events, e => e.Severity == "fault");
         Assert.False(result.UnitCalibrated);
         Assert.Equal(2, result.Events.Count(e => e.Kind == "uncalibrated" && e.Severity == "warning"));
         Assert.All(result.Modules, m => Assert.Equal(0, m.Pulses));

@@ -57,7 +57,12 @@ namespace Edge.Core.Diagnosis.Detectors
             int[] currents = snapshot.ModuleCurrentUa;
             ModulePhase[] phases = snapshot.Phase;
             int pulseLimit = _limits.ModuleMaximumCurrentUa;
-            int openLimit = _limits.OpenSwitchCurrentUa;
+
+            // A unit not yet calibrated reads through the board's nominal points: at zero current an ESP32's Vref spread
+            // shifts a bipolar channel's midpoint by tens of uA (-78 uA at Vref 1138 mV on the DevKitC), which the
+            // open-switch limit would take for a leaking switch on every new unit. Its current is judged against the
+            // pulse limit, which it can resolve; the clamp holds its switches open whatever is judged.
+            int openLimit = frame.Uncalibrated ? pulseLimit : _limits.OpenSwitchCurrentUa;
             int warningLimit = _limits.ModuleCurrentWarningUa;
             quiet = diagnosis.AreQuiet(DiagnosisId.ModuleOvercurrentWarning, DiagnosisId.ModuleOvercurrentDerate, DiagnosisId.ModuleOvercurrent);
             for (m = 0; m < modules; m++)

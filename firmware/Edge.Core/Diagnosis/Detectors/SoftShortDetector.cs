@@ -192,8 +192,13 @@ namespace Edge.Core.Diagnosis.Detectors
                 // Nothing to track unless a spike is open or a valid cell dropped by a spike's depth (the module's
                 // largest drop in the polarisation's direction against the floor tells; each cell's own limit is at
                 // least the floor).
+                // Before the module's first pulse (idle since boot, or a unit left uncalibrated) there is no polarisation
+                // for a shunt to collapse: the cells sit at their open-circuit level, and a drop there is reading noise
+                // that no pulse has measured yet (5 mV of it on an ESP32 front end gave a confirmed soft short in
+                // seconds). Spikes count from the first pulse on.
+                bool polarised = current || directionUa != 0;
                 int largestDropMv = polarity > 0 ? -snapshot.MinimumDeltaMv[m] : snapshot.MaximumDeltaMv[m];
-                if (_openSpikes[m] > 0 || (settled && largestDropMv >= spikeDropMv))
+                if (polarised && (_openSpikes[m] > 0 || (settled && largestDropMv >= spikeDropMv)))
                 {
                     reported = true;
                     for (int c = first; c < last; c++)

@@ -82,6 +82,25 @@ public class ProtectionMonitorOnSnapshotsTests
     }
 
     [Fact]
+    public void AnUncalibratedUnitsOpenSwitchCurrentIsJudgedAgainstThePulseLimit()
+    {
+        // Read through the board's nominal points, 0 uA shows as tens of uA: not a leaking switch. A current beyond
+        // the pulse limit still is.
+        var (rig, monitor) = Make();
+        rig.Frame.Uncalibrated = true;
+        for (int i = 0; i < 4; i++)
+        {
+            Tick(rig, monitor, i * 10, r => r.SetCurrent(0, ModulePhase.Open, -78));
+        }
+
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.ModuleOvercurrent, 0));
+        Tick(rig, monitor, 40, r => r.SetCurrent(0, ModulePhase.Open, 1926));
+        Tick(rig, monitor, 50, r => r.SetCurrent(0, ModulePhase.Open, 1926));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.ModuleOvercurrent));
+        Assert.Equal((1926, 1925), (raised.Value, raised.Threshold));
+    }
+
+    [Fact]
     public void PlatingOvercurrentCountsByMagnitude()
     {
         var (rig, monitor) = Make();

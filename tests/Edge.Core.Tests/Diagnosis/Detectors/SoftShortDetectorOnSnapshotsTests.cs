@@ -215,4 +215,24 @@ public class SoftShortDetectorOnSnapshotsTests
         var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortSpike));
         Assert.Equal((30, 20), (raised.Value, raised.Threshold));
     }
+
+    [Fact]
+    public void BeforeTheFirstPulseDropsAreNotSpikes()
+    {
+        // An idle module (never pulsed, or an uncalibrated unit's): its cells sit at the open-circuit level, where no
+        // polarisation can collapse. The same drops count once a pulse has been.
+        var (rig, detector) = Make();
+        rig.SetCurrent(0, ModulePhase.Open, 0);
+        rig.Snapshot.LastPulseCurrentUa[0] = 0;
+        Spike(rig, detector, 0, 30, 15);
+        Spike(rig, detector, 100, 30, 15);
+        Assert.Equal(0, detector.SpikeCount(1));
+        Assert.Empty(rig.Raised(DiagnosisId.SoftShortSpike));
+
+        rig.Snapshot.LastPulseCurrentUa[0] = 385;
+        Spike(rig, detector, 200, 30, 15);
+        Spike(rig, detector, 300, 30, 15);
+        Assert.Equal(2, detector.SpikeCount(1));
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSpike, 1));
+    }
 }
