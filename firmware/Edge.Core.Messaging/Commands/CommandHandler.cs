@@ -263,7 +263,7 @@ namespace Edge.Core.Commands
 
             if (id == null || id.Length == 0)
             {
-                error = "is missing";
+                error = id == null ? "is missing" : "is empty";
                 return false;
             }
 

@@ -45,7 +45,11 @@ namespace Edge.Core.Commands
             SkipSpace();
             if (!Take('{'))
             {
-                error = "must be a JSON object";
+                // Said in the sender's terms: an empty message is what clearing a retained command publishes, and a
+                // byte-order mark is what some editors and tools put before UTF-8.
+                error = _position >= _text.Length ? "is empty: a command is a JSON object with an \"id\""
+                    : _text[_position] == '\uFEFF' ? "starts with a byte-order mark: send the JSON without it"
+                    : "must be a JSON object";
                 return false;
             }
 

@@ -212,6 +212,22 @@ public class CommandHandlerTests
         Assert.Equal(before, rig.Snapshot());
     }
 
+    [Theory]
+    [InlineData("", "$", "is empty: a command is a JSON object with an \"id\"")]
+    [InlineData("  ", "$", "is empty: a command is a JSON object with an \"id\"")]
+    [InlineData("\uFEFF{\"id\":\"bom1\"}", "$", "starts with a byte-order mark: send the JSON without it")]
+    [InlineData("[\"id\"]", "$", "must be a JSON object")]
+    [InlineData("{\"id\":\"\"}", "id", "is empty")]
+    [InlineData("{\"module\":0}", "id", "is missing")]
+    public void RefusalsSayWhatIsWrongInTheSendersTerms(string json, string field, string message)
+    {
+        // An empty message is what clearing a retained command publishes; a byte-order mark, what some tools put first.
+        var rig = new CommandRig();
+        CommandReply reply = rig.Send("start", json);
+
+        Assert.Equal((field, message), (reply.ErrorField, reply.ErrorMessage));
+    }
+
     [Fact]
     public void OversizedNonUtf8AndOverlongPayloadsAreRejected()
     {
