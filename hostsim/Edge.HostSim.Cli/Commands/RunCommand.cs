@@ -106,6 +106,10 @@ public static class RunCommand
                 live.Bridge.ScheduleBrokerOutages(scenario.Faults);
                 options.Observer = live.Bridge.Observer(options.Observer);
                 options.CellVoltagePeriodMs = 1000;
+
+                // Paced for an operator, the device waits for commands when every module has stopped, as the firmware
+                // does: an operator's stop or setProtocol without start must not take it offline.
+                options.RunOnWhenAllModulesStop = realtime > 0;
             }
 
             using (ProgressDisplay display = ProgressDisplay.Start(progressMode, console, scenario.Name, RunProgressText.Note))

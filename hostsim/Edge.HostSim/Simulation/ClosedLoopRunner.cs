@@ -150,7 +150,7 @@ public sealed class ClosedLoopRunner
                 consumer.Consume(controller, latencyUs, executionUs, startMs, timeS);
             }
 
-            bool allStopped = RunTelemetry.AllStopped(controller, modules);
+            bool allStopped = !_options.RunOnWhenAllModulesStop && RunTelemetry.AllStopped(controller, modules);
             trace?.Record(timeMs, timeS, allStopped || tick == limitTicks, plant.VoltageV, actions, controller);
 
             if (observation != null)

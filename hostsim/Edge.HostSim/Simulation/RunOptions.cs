@@ -26,6 +26,12 @@ public sealed class RunOptions
     public CancellationToken Cancellation { get; set; }
 
     /// <summary>
+    /// Keep ticking when every module is Done or Hold, until the time limit or a cancel: a live device (bridged to
+    /// MQTT in real time) waits for an operator's start or resetFault, as the firmware does, instead of going offline.
+    /// </summary>
+    public bool RunOnWhenAllModulesStop { get; set; }
+
+    /// <summary>
     /// Period of the core's telemetry/cells records, ms; 0 (offline runs) publishes none, since the trace
     /// keeps the voltages. A run bridged to MQTT sets it so the dashboard gets live cell voltages.
     /// </summary>
