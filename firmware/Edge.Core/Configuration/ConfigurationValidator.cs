@@ -159,6 +159,11 @@ namespace Edge.Core.Configuration
                 {
                     return new ConfigurationError(field, "a fixed rest needs a duration");
                 }
+                else if (step.DurationMs > 0 && step.DurationMs < samplePeriodMs)
+                {
+                    // It would last a whole sample period: a 5 ms rest at 10 ms samples rested 10 ms.
+                    return new ConfigurationError(field, "a rest shorter than one sample period cannot be timed");
+                }
             }
 
             if (!hasCurrent)

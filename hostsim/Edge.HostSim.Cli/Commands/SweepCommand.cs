@@ -63,6 +63,19 @@ public static class SweepCommand
     private static int Execute(CliContext context, string scenarioPath, double[] rests, string outDir, int parallel, ProgressMode progressMode)
     {
         Scenario scenario = ScenarioLoader.LoadFile(scenarioPath);
+
+        // A rest ends at a sample: one between two samples runs to the next, so its row would name a rest that did not run.
+        int periodMs = scenario.SamplePeriodMs;
+        foreach (double restS in rests)
+        {
+            long ms = (long)Math.Round(restS * 1000);
+            if (ms % periodMs != 0)
+            {
+                long ranMs = ((ms / periodMs) + 1) * periodMs;
+                throw new UsageException(string.Format(CultureInfo.InvariantCulture, "--rest: {0:R} s is not a whole number of the scenario's {1} ms samples (it would rest {2:0.###} s); give multiples of {3:0.###} s", restS, periodMs, ranMs / 1000.0, periodMs / 1000.0));
+            }
+        }
+
         List<Scenario> variants = rests.Select(r => SweepRunner.Variant(scenario, r)).ToList();
         OutputFolder.Check(outDir, "--out");
 

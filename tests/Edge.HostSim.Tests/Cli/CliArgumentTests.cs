@@ -72,6 +72,8 @@ public sealed class CliArgumentTests : IDisposable
     [InlineData("1;2", "'1;2' is not a number")]
     [InlineData("0.0004", "0.0004 s is no whole number of milliseconds (at least 0.001 s, or 0 for continuous current)")]
     [InlineData("1,0.0015", "0.0015 s is no whole number of milliseconds")]
+    [InlineData("0.005", "0.005 s is not a whole number of the scenario's 10 ms samples (it would rest 0.01 s); give multiples of 0.01 s")]
+    [InlineData("1,0.015", "0.015 s is not a whole number of the scenario's 10 ms samples (it would rest 0.02 s)")]
     public void RestListsMustBeFiniteUniqueNumbers(string rests, string problem)
     {
         string scenario = _scratch.Write("long.json", CliScratch.LongScenario);

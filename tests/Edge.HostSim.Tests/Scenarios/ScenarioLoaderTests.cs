@@ -137,6 +137,17 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void ARestShorterThanOneSamplePeriodIsRefusedAsAPulseIs()
+    {
+        // It ran a whole sample period: "Rest for 0.005 s" at 10 ms samples rested 10 ms.
+        string json = Mutate(Valid, "protocol.steps=[\"Strip at 1 mA/cm2 for 1 s\", \"Rest for 0.005 s\"]");
+
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
+
+        Assert.Equal("protocol.steps[1]: a rest shorter than one sample period cannot be timed", e.Message);
+    }
+
+    [Fact]
     public void VirtualBoardMatchesThePack()
     {
         Scenario s = ScenarioLoader.Parse(Mutate(Valid, "measurement={\"board\":\"virtual\"}"));
