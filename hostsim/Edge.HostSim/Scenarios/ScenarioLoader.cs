@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Globalization;
 using System.Text.Json;
 using Edge.HostSim.Faults;
 
@@ -63,7 +64,25 @@ public static class ScenarioLoader
             Scenario scenario = Read(new JsonSection(document.RootElement, string.Empty));
             LoadBoard(scenario, baseDirectory);
             ScenarioCompiler.Validate(scenario);
+            RejectJitterThatReordersTimestamps(scenario);
             return scenario;
+        }
+    }
+
+    /// <summary>
+    /// Uniform tick jitter of half a sample period or more: two neighbouring timestamps can repeat or go back, which no
+    /// device's monotonic clock does (the core then reported a missed tick with a value below its threshold).
+    /// </summary>
+    private static void RejectJitterThatReordersTimestamps(Scenario s)
+    {
+        for (int i = 0; i < s.Faults.Count; i++)
+        {
+            FaultSpec f = s.Faults[i];
+            if (f.Kind == FaultKind.TickJitter && f.JitterMode == TickJitterMode.Uniform && 2 * f.JitterMs >= s.SamplePeriodMs)
+            {
+                throw new ScenarioException("faults[" + i.ToString(CultureInfo.InvariantCulture) + "].jitterMs", string.Format(CultureInfo.InvariantCulture,
+                    "{0} ms is half the {1} ms sample period or more: the jittered timestamps would repeat or go back, which a monotonic clock never does; give at most {2} ms, or \"mode\": \"nanoFramework\" for ticks that start late", f.JitterMs, s.SamplePeriodMs, (s.SamplePeriodMs - 1) / 2));
+            }
         }
     }
 

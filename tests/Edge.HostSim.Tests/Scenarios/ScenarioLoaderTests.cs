@@ -137,6 +137,20 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void UniformJitterOfHalfASamplePeriodOrMoreIsRefused()
+    {
+        // +-5 ms at 10 ms samples: two neighbours 5 ms late and 5 ms early share a timestamp; +-4 ms never do.
+        string Jitter(int ms) => Mutate(Valid, "faults=[{ \"atS\": 1, \"kind\": \"tickJitter\", \"jitterMs\": " + ms + " }]");
+
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Jitter(5)));
+
+        Assert.Equal("faults[0].jitterMs", e.Path);
+        Assert.Contains("5 ms is half the 10 ms sample period or more", e.Problem, StringComparison.Ordinal);
+        Assert.Contains("give at most 4 ms", e.Problem, StringComparison.Ordinal);
+        Assert.Equal(4, ScenarioLoader.Parse(Jitter(4)).Faults[0].JitterMs);
+    }
+
+    [Fact]
     public void ARestShorterThanOneSamplePeriodIsRefusedAsAPulseIs()
     {
         // It ran a whole sample period: "Rest for 0.005 s" at 10 ms samples rested 10 ms.
