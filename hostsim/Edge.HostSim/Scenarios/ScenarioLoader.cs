@@ -536,7 +536,9 @@ public static class ScenarioLoader
         {
             throw new ScenarioException(
                 "pack.temperatureSensors",
-                "board '" + board.Name + "' has " + board.TemperatureCount + " temperature channels: 0 leaves them unread, " + board.TemperatureCount + " reads them through the board");
+                board.TemperatureCount == 0
+                    ? sensors + " sensors, but board '" + board.Name + "' has no temperature channel: give 0"
+                    : sensors + " sensors, but board '" + board.Name + "' has " + board.TemperatureCount + " temperature channels: give " + board.TemperatureCount + " to read them through the board, or 0 to leave them unread");
         }
 
         scenario.Measurement.BoardDefinition = board;

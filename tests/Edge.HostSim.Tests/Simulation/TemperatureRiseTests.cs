@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.HostSim.Output.Plotting;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;
 using Xunit;
@@ -97,7 +98,12 @@ public sealed class TemperatureRiseTests
         string text = Text("act")
             .Replace("\"temperatureSensors\": 1, ", "\"temperatureSensors\": 2, \"temperatureSensorModules\": [0, 1], ")
             .Replace("\"sensor\": 0", "\"sensor\": 1");
-        SimulationResult result = new ClosedLoopRunner(ScenarioLoader.Parse(text), currents.Options).Run();
+        Scenario scenario = ScenarioLoader.Parse(text);
+        SimulationResult result = new ClosedLoopRunner(scenario, currents.Options).Run();
+
+        // The plots mark the injected rise on the sensor's module, not on the pack.
+        ChartMarker injected = Assert.Single(ChartMarkers.Collect(scenario, result).Markers, m => m.Kind == MarkerKind.Injected);
+        Assert.Equal(("injected temperatureRise sensor 1 M1", 1), (injected.Label, injected.Module));
 
         Assert.Equal(50.08, Single(result, "cellOvertemperatureDerate", "warning").TS, 6);
         SimulationEvent isolation = Single(result, "cellOvertemperature", "fault");
@@ -156,7 +162,11 @@ public sealed class TemperatureRiseTests
             """.Replace("BOARD", Path.Combine(AppContext.BaseDirectory, "boards", "esp32-mux-6s.board").Replace("\\", "/"));
         var error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text));
         Assert.Contains("pack.temperatureSensors", error.Message);
-        Assert.Contains("has 1 temperature channels: 0 leaves them unread, 1 reads them through the board", error.Message);
+        Assert.Contains("2 sensors, but board 'esp32-mux-6s' has 1 temperature channels: give 1 to read them through the board, or 0 to leave them unread", error.Message);
+
+        // The DevKitC has none: the one thing to give is 0.
+        error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text.Replace("esp32-mux-6s.board", "esp32-devkitc-4s2m.board").Replace("\"modules\": 3, \"cellsPerModule\": 2", "\"modules\": 2, \"cellsPerModule\": 2")));
+        Assert.Contains("2 sensors, but board 'esp32-devkitc-4s2m' has no temperature channel: give 0", error.Message);
 
         error = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(text.Replace("\"temperatureSensors\": 2,", "\"temperatureSensors\": 1, \"temperatureSensorModules\": [0],")));
         Assert.Contains("pack.temperatureSensorModules", error.Message);

@@ -76,7 +76,11 @@ public sealed class ChartMarkers
                 continue;
             }
 
-            all.Add(new ChartMarker(fault.AtS, MarkerKind.Injected, "injected " + ScenarioNames.Camel(fault.Kind.ToString()) + Where(fault.Module, fault.Cell), fault.Module));
+            // A temperature rise is on a sensor, which sits on a module or watches the whole pack.
+            bool sensor = fault.Kind == FaultKind.TemperatureRise;
+            int module = sensor ? SensorModule(scenario, fault.Sensor) : fault.Module;
+            string where = sensor ? " sensor " + fault.Sensor + Where(module, -1) : Where(fault.Module, fault.Cell);
+            all.Add(new ChartMarker(fault.AtS, MarkerKind.Injected, "injected " + ScenarioNames.Camel(fault.Kind.ToString()) + where, module));
         }
 
         all = MergeCoincident(all);
@@ -111,6 +115,13 @@ public sealed class ChartMarkers
         "warning" => MarkerKind.Warning,
         _ => MarkerKind.Info,
     };
+
+    /// <summary>The module sensor <paramref name="sensor"/> sits on, -1 when it watches the whole pack.</summary>
+    private static int SensorModule(Scenario scenario, int sensor)
+    {
+        int[]? modules = scenario.Pack.TemperatureSensorModules;
+        return modules != null && sensor >= 0 && sensor < modules.Length ? modules[sensor] : -1;
+    }
 
     private static string Where(int module, int cell)
     {
