@@ -50,7 +50,14 @@ public static class JsonSyntax
             message = message.Substring(0, position).TrimEnd();
         }
 
-        message = message.TrimEnd('.');
+        // Advice to the program, not to whoever wrote the file ("... not supported in this mode. Change the reader options.").
+        int advice = message.IndexOf(" Change the reader options", StringComparison.Ordinal);
+        if (advice >= 0)
+        {
+            message = message.Substring(0, advice);
+        }
+
+        message = message.Replace(" which is not supported in this mode", string.Empty, StringComparison.Ordinal).TrimEnd('.');
         if (e.LineNumber.HasValue)
         {
             long column = (e.BytePositionInLine ?? 0) + 1;

@@ -39,6 +39,18 @@ public sealed class CliScenarioMessageTests : IDisposable
     }
 
     [Fact]
+    public void ATrailingCommaIsNamedWithoutTheParsersAdviceToItsProgrammer()
+    {
+        string scenario = _scratch.Write("comma.json", "{\n  \"name\": \"x\",\n  \"seed\": 1,\n}\n");
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "invalid scenario", "not valid JSON at line 4, column 1: The JSON object contains a trailing comma at the end");
+        Assert.DoesNotContain("reader options", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("this mode", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DuplicateKeyIsRejectedWithItsPath()
     {
         string scenario = _scratch.Write("dup.json", CliScratch.ShortScenario.Replace("\"modules\": 2,", "\"modules\": 2, \"modules\": 3,", StringComparison.Ordinal));
