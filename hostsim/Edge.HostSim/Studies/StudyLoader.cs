@@ -282,6 +282,14 @@ public static class StudyLoader
                 throw new ScenarioException(range.FieldPath("step"), "makes " + n + " values, more than " + MaximumVariants);
             }
 
+            // The range ends at "to": a step that passes it by would leave it out without a word.
+            double last = from + ((n - 1) * step);
+            if (Math.Abs(last - to) > 1e-9 * Math.Max(1, Math.Abs(to)))
+            {
+                throw new ScenarioException(range.FieldPath("step"), string.Format(CultureInfo.InvariantCulture,
+                    "{0:R} does not reach to = {1:R} from {2:R} (the last value would be {3:R}); give a step that divides the span, or count", step, to, from, StudyPlan.Round(last, 12)));
+            }
+
             for (long k = 0; k < n; k++)
             {
                 values.Add(from + (k * step));
@@ -290,6 +298,11 @@ public static class StudyLoader
         else
         {
             int count = (int)range.Integer("count", 1, MaximumVariants);
+            if (count == 1 && to != from)
+            {
+                throw new ScenarioException(range.FieldPath("count"), "1 gives from alone and leaves out to; give 2 or more, or from = to");
+            }
+
             if (scale == "log" && !(from > 0 && to > 0))
             {
                 throw new ScenarioException(range.FieldPath("from"), "a log range needs from and to above 0");

@@ -108,6 +108,8 @@ public sealed class StudyPlanTests
     [InlineData("\"min\": 2, \"max\": 5", "\"min\": 5, \"max\": 2", "max: must be above min")]
     [InlineData("\"step\": 0.5", "\"step\": 0.5, \"count\": 3", "give exactly one of step and count")]
     [InlineData("\"seed\": 3", "\"seed\": 3, \"seed\": 4", "seed: is given twice")]
+    [InlineData("\"step\": 0.5", "\"step\": 0.3", "step: 0.3 does not reach to = 1.5 from 0.5 (the last value would be 1.4); give a step that divides the span, or count")]
+    [InlineData("\"step\": 0.5", "\"count\": 1", "count: 1 gives from alone and leaves out to")]
     [InlineData("\"field\": \"pack.overrides.tauS\"", "\"field\": \"pack..tauS\"", "is not a scenario field path")]
     public void BadManifestsAreRejectedWithTheFieldNamed(string find, string replace, string expected)
     {
