@@ -22,6 +22,23 @@ namespace Edge.Core.Configuration
             }
         }
 
+        /// <summary>
+        /// Records "V is below NAME (M)" when <paramref name="value"/> is below another field's <paramref name="minimum"/>,
+        /// and the range error above <paramref name="maximum"/>: a bound that is another field's value is named, since the
+        /// change that broke the pair may have been to that field (a command setting only minimumRestMs above the
+        /// maximum).
+        /// </summary>
+        public void AtLeastField(string field, int value, string minimumName, int minimum, int maximum)
+        {
+            if (Error == null && value < minimum)
+            {
+                string name = field.Substring(field.LastIndexOf('.') + 1);
+                Error = new ConfigurationError(field, value.ToString() + " is below " + minimumName + " (" + minimum.ToString() + "): give " + minimumName + " at most " + value.ToString() + " or " + name + " at least " + minimum.ToString());
+            }
+
+            Range(field, value, minimum, maximum);
+        }
+
         /// <summary>Records "cannot be negative" for a negative <paramref name="value"/>.</summary>
         public void NotNegative(string field, long value)
         {

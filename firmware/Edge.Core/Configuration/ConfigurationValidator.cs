@@ -94,14 +94,14 @@ namespace Edge.Core.Configuration
             }
 
             check.Range("protocol.minimumRestMs", protocol.MinimumRestMs, 0, 86400000);
-            check.Range("protocol.maximumRestMs", protocol.MaximumRestMs, protocol.MinimumRestMs, 86400000);
+            check.AtLeastField("protocol.maximumRestMs", protocol.MaximumRestMs, "minimumRestMs", protocol.MinimumRestMs, 86400000);
             check.Range("protocol.stripCutoffMv", protocol.StripCutoffMv, 1, protection.CellMaximumMv);
             check.Range("protocol.plateCutoffMv", protocol.PlateCutoffMv, protection.CellMinimumMv, -1);
             check.NotNegative("protocol.capacityLimitUc", protocol.CapacityLimitUc);
             check.NotNegative("protocol.timeLimitMs", protocol.TimeLimitMs);
             check.Range("protocol.platingCriticalCurrentUa", protocol.PlatingCriticalCurrentUa, 1, protection.ModuleMaximumCurrentUa);
             check.Range("protocol.directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
-            check.Range("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, protocol.DirectionChangeRestMs, 86400000);
+            check.AtLeastField("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, "directionChangeRestMs", protocol.DirectionChangeRestMs, 86400000);
         }
 
         /// <summary>The electrode area and the steps, each step against the envelope; null when they hold.</summary>

@@ -229,6 +229,16 @@ public class CommandHandlerTests
     }
 
     [Fact]
+    public void ABoundBrokenByTheOtherFieldOfAPairNamesBoth()
+    {
+        // Only minimumRestMs is sent, above the maximum in effect (10000 ms): the reply names the pair and both ways out.
+        var rig = new CommandRig();
+        CommandReply reply = rig.Send("setProtocol", "{\"id\":\"1\",\"minimumRestMs\":20000}");
+
+        Assert.Equal(("maximumRestMs", "10000 is below minimumRestMs (20000): give minimumRestMs at most 10000 or maximumRestMs at least 20000"), (reply.ErrorField, reply.ErrorMessage));
+    }
+
+    [Fact]
     public void OversizedNonUtf8AndOverlongPayloadsAreRejected()
     {
         var rig = new CommandRig(new CommandLimits { MaximumPayloadBytes = 64 });
