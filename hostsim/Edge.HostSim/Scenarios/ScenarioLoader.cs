@@ -382,6 +382,15 @@ public static class ScenarioLoader
             m.Board = section.String("board");
         }
 
+        // The board chain's own settings: without a board they would be read and change nothing.
+        foreach (string boardOnly in new[] { "adcNoiseCounts", "adcVrefMv", "unitCalibrated" })
+        {
+            if (m.Board == null && section.Has(boardOnly))
+            {
+                throw new ScenarioException(section.FieldPath(boardOnly), "applies to a board's ADC, and this chain has none: give measurement.board too (\"virtual\" or a board file)");
+            }
+        }
+
         m.AdcNoiseCounts = section.Number("adcNoiseCounts", 0, 1000, m.AdcNoiseCounts);
         if (section.Has("adcReadingsPerSample"))
         {

@@ -72,6 +72,19 @@ public sealed class CliScenarioMessageTests : IDisposable
         CliArgumentTests.AssertRejected(run, field, problem);
     }
 
+    [Theory]
+    [InlineData("\"adcNoiseCounts\": 4")]
+    [InlineData("\"adcVrefMv\": 1050")]
+    [InlineData("\"unitCalibrated\": false")]
+    public void ABoardSettingWithoutABoardIsRejectedNotIgnored(string setting)
+    {
+        string scenario = _scratch.Write("noboard.json", CliScratch.ShortScenario.Replace("\"controller\":", "\"measurement\": { " + setting + " }, \"controller\":", StringComparison.Ordinal));
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "measurement." + setting.Split('"')[1], "applies to a board's ADC, and this chain has none: give measurement.board too");
+    }
+
     [Fact]
     public void AnodeKindCannotBeOverriddenWithANumber()
     {
