@@ -336,11 +336,16 @@ namespace Edge.Core
         {
             lock (_commandLock)
             {
+                // The mode in effect again changes nothing: no new revision, so no config republished for it.
                 if (_hasPendingMode)
                 {
-                    _configuration.Mode = _pendingMode;
+                    if (_configuration.Mode != _pendingMode)
+                    {
+                        _configuration.Mode = _pendingMode;
+                        ConfigurationRevision++;
+                    }
+
                     _hasPendingMode = false;
-                    ConfigurationRevision++;
                 }
 
                 ProtocolConfiguration protocol = _pendingProtocol;

@@ -50,6 +50,11 @@ public class CommandHandlerTests
         rig.Tick();
         Assert.Equal(ControlMode.Observe, rig.Controller.Configuration.Mode);
         Assert.Equal(1, rig.Controller.ConfigurationRevision);
+
+        // The same mode again is accepted and changes nothing: no new revision.
+        Assert.True(rig.Send("setMode", "{\"id\":\"m2\",\"mode\":\"observe\"}").Ok);
+        rig.Tick();
+        Assert.Equal(1, rig.Controller.ConfigurationRevision);
     }
 
     [Fact]
