@@ -35,6 +35,12 @@ public sealed class RunPlotTests : IDisposable
         // The demo's 900 s of 1 s pulses do not fit the pixels: the cells are drawn as min/max bands.
         Assert.Contains("M0 C0 (min..max)", svg, StringComparison.Ordinal);
 
+        // Its markers crowd the first minutes (the modules' starts, the depletion answers), none the last: the cells'
+        // legend stands at the right, where the start labels used to cover it on the left.
+        Match legend = Regex.Match(svg, @"translate\(([-0-9.]+) [-0-9.]+\)""[^>]*>\s*M0 C0 \(min\.\.max\)");
+        Assert.True(legend.Success);
+        Assert.True(double.Parse(legend.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > RunFigure.Width / 2.0, legend.Value);
+
         // Each text is drawn once: a plot's first render used to draw every panel twice into the SVG (twice the
         // file, and each translucent band twice as dark as in the PNG).
         string[] texts = Regex.Matches(svg, @"<text[^>]*transform=""translate\(([-0-9.]+ [-0-9.]+)\)""[^>]*>\s*([^<]*?)\s*</text>")

@@ -133,7 +133,7 @@ public static class RunFigure
 
         DrawLimits(voltage, trace, configuration, scenario, notes);
         DrawMarkers(voltage, markers, time, -2, labels: true, fontSize: 11, xEnd, Width - LeftPx - RightPx, labelRoomPx: 470 - MarginsPx);
-        voltage.ShowLegend(Alignment.UpperLeft);
+        voltage.ShowLegend(LegendCorner(markers, time, xEnd));
         AddNotes(voltage, notes);
         figure.AddRow(470, voltage);
 
@@ -282,6 +282,18 @@ public static class RunFigure
         label.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
         label.Alignment = valueV > 0 ? Alignment.LowerLeft : Alignment.UpperLeft;
         label.OffsetX = 4;
+    }
+
+    /// <summary>
+    /// The upper corner whose fifth of the time axis holds fewer markers: a run's first markers (every module's start)
+    /// sit at its left edge, where their labels covered the cells' legend.
+    /// </summary>
+    private static Alignment LegendCorner(ChartMarkers markers, TimeAxis time, double xEnd)
+    {
+        const double LegendShare = 0.2;
+        int left = markers.Markers.Count(m => time.FromSeconds(m.TimeS) <= LegendShare * xEnd);
+        int right = markers.Markers.Count(m => time.FromSeconds(m.TimeS) >= (1 - LegendShare) * xEnd);
+        return left <= right ? Alignment.UpperLeft : Alignment.UpperRight;
     }
 
     /// <summary>
