@@ -201,6 +201,13 @@ public static class ReplayCommand
             stdout.WriteLine("start: the recording begins inside a pulse whose first point has already jumped, so the core, with no reference for that pulse, starts at the next one");
         }
 
+        (int Against, int Pulses) sign = CurrentSign.Check(recording);
+        if (CurrentSign.LooksReversed(sign))
+        {
+            stdout.WriteLine(string.Format(inv, "current sign: at {0} of {1} pulse starts the voltage moved against the current (stripping lifts it, plating lowers it); {2}", sign.Against, sign.Pulses,
+                request.StripNegative ? "the file may count stripping as positive after all: leave out --strip-negative" : "if the file counts stripping current as negative, give --strip-negative"));
+        }
+
         if (inferred.SparselySampled)
         {
             stdout.WriteLine(string.Format(inv, "sampling: the pulses hold {0:0.#} samples each (mean), fewer than {1}: a pulse's end is read from too few points, so depletion-trend events may be false; record more often during pulses", inferred.SamplesPerPulse, ProtocolInference.DependableSamplesPerPulse));

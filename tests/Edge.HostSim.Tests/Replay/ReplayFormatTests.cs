@@ -167,6 +167,20 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void AStrippingCurrentCountedNegativeIsPointedOutWithTheOptionThatReadsIt()
+    {
+        // A cycler that counts stripping as negative: read as it is, the pulses are plating, yet the voltage rises at
+        // every start. The replay runs (it may be meant), and says which option reads the file the other way.
+        string file = _scratch.Write("negative.csv", Table("Time(s),Voltage(V),Current(mA)", ',', r => -r.CurrentMA, "0.000000", false));
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", _scratch.Path2("negative"), "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current");
+
+        Assert.True(replay.ExitCode == 0, replay.Stderr);
+        Assert.Contains("protocol (inferred): Plate at 385 uA", replay.Stdout, StringComparison.Ordinal);
+        Assert.Matches(@"current sign: at (\d+) of \1 pulse starts the voltage moved against the current .*give --strip-negative", replay.Stdout);
+    }
+
+    [Fact]
     public void AUnitOptionWithoutTheColumnOptionsIsRefusedNotIgnored()
     {
         string file = _run.WriteBioLogic("units.mpt", _run.Rows, false);
@@ -388,6 +402,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, new[] { "replay", file, "--out", outDir }.Concat(extra).ToArray());
         Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
         Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", replay.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("current sign:", replay.Stdout, StringComparison.Ordinal);
         return outDir;
     }
 
