@@ -36,6 +36,17 @@ namespace NFUnitTest.Persistence
         }
 
         [TestMethod]
+        public void AHashInsideAValueIsKeptAndOneAfterASpaceStartsAComment()
+        {
+            string text = "mqtt_username = edge\nmqtt_password = s3cr#t   # the broker's\n";
+
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+
+            Assert.IsTrue(ok, error);
+            Assert.AreEqual("s3cr#t", settings.MqttPassword);
+        }
+
+        [TestMethod]
         public void OutOfRangePortFallsBackToDefaultsWithTheLine()
         {
             string text = "device_id = pack-7\nmqtt_port = 70000\n";

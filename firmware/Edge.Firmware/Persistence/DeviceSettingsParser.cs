@@ -5,7 +5,8 @@ using Edge.Core.Telemetry.Encoding;
 namespace Edge.Firmware.Persistence
 {
     /// <summary>
-    /// Reads and validates settings text: "key = value" lines, '#' comments, blank lines ignored,
+    /// Reads and validates settings text: "key = value" lines, '#' comments (at a line's start or after a space or
+    /// tab, so a '#' inside a value such as a password stays in it), blank lines ignored,
     /// an empty value keeps the default. A PEM value (certificate or key) starts on its key's line with
     /// "-----BEGIN ...-----" and runs to its "-----END ...-----" line. Any unknown key, out-of-range value
     /// or malformed certificate rejects the whole text with a line-numbered message naming the key; the
@@ -29,7 +30,7 @@ namespace Edge.Firmware.Persistence
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i];
-                int hash = line.IndexOf('#');
+                int hash = CommentStart(line);
                 if (hash >= 0)
                 {
                     line = line.Substring(0, hash);
@@ -251,6 +252,23 @@ namespace Edge.Firmware.Persistence
 
             error = null;
             return true;
+        }
+
+        /// <summary>
+        /// Where a line's comment starts: a '#' first on the line or after a space or tab; -1 for none. "s3cr#t" is a
+        /// value (a broker password cut at its '#' only showed as a refused login).
+        /// </summary>
+        private static int CommentStart(string line)
+        {
+            for (int k = 0; k < line.Length; k++)
+            {
+                if (line[k] == '#' && (k == 0 || line[k - 1] == ' ' || line[k - 1] == '\t'))
+                {
+                    return k;
+                }
+            }
+
+            return -1;
         }
     }
 }
