@@ -51,6 +51,11 @@ public static class CorpusCommand
         if (only != null)
         {
             string[] names = only.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (names.Length == 0)
+            {
+                throw new UsageException("--family: names no family (" + string.Join(", ", families.Select(f => f.Name)) + ")");
+            }
+
             foreach (string name in names)
             {
                 if (families.All(f => f.Name != name))
@@ -63,6 +68,13 @@ public static class CorpusCommand
         }
 
         OutputFolder.Check(outDir, "--out");
+
+        // An older corpus's scenarios, or its score, would be taken for this one's: a corpus gets a folder to itself.
+        if (Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any())
+        {
+            throw new UsageException("--out: '" + outDir + "' is not empty; a corpus goes into a new or empty folder, so no other corpus's scenarios or scores mix with it");
+        }
+
         string? specDirectory = specPath != null ? Path.GetDirectoryName(Path.GetFullPath(specPath)) : null;
         CorpusManifest manifest = CorpusGenerator.Write(outDir, specJson, families, seed, runs > 0 ? runs : null, specDirectory);
         CultureInfo inv = CultureInfo.InvariantCulture;

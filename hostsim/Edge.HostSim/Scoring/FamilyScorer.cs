@@ -48,6 +48,12 @@ public static class FamilyScorer
             Put(metrics, prefix + "meanRestS", v.MeanRestS);
             metrics[prefix + "runsWithDepletionWarning"] = v.RunsWithDepletionWarning;
             metrics[prefix + "cutoffs"] = v.StopReasons.TryGetValue("cutoff", out int cutoffs) ? cutoffs : 0;
+            // Every kind the diagnosis can alarm with, 0 where none came: "no soft-short alarm" is a target too.
+            foreach (string kind in AlarmKinds)
+            {
+                metrics[prefix + "alarms." + kind] = v.Alarms.GetValueOrDefault(kind);
+            }
+
             foreach (KeyValuePair<string, int> alarm in v.Alarms)
             {
                 metrics[prefix + "alarms." + alarm.Key] = alarm.Value;
@@ -118,6 +124,14 @@ public static class FamilyScorer
     }
 
     /// <summary>Warning and fault events from the diagnosis (info events and protocol events are not alarms).</summary>
+    /// <summary>The event kinds the core's diagnosis table raises as a warning or a fault (the kinds an alarm can have).</summary>
+    public static readonly IReadOnlyList<string> AlarmKinds = Edge.Core.Configuration.Diagnostics.DiagnosisTable.DefaultRows()
+        .Where(r => r.Severity == Edge.Core.Records.Severity.Warning || r.Severity == Edge.Core.Records.Severity.Fault)
+        .Select(r => Edge.Core.Configuration.ContractNames.Of(r.EventKind))
+        .Distinct()
+        .OrderBy(k => k, StringComparer.Ordinal)
+        .ToList();
+
     public static bool IsAlarm(SimulationEvent e) => e.Diagnosis != null && (e.Severity == Warning || e.Severity == Fault);
 
     private static bool IsDepletionWarning(SimulationEvent e) => e.Kind == "depletionOnset" && (e.Severity == Warning || e.Severity == Fault);

@@ -108,4 +108,15 @@ public sealed class CorpusGeneratorTests
         Assert.Equal("family bad, draw 0, variant v", e.Path);
         Assert.Contains("protocol.cutoffV", e.Problem);
     }
+
+    [Fact]
+    public void ATargetThatNoValueCouldMeetIsRefused()
+    {
+        string spec = Spec.Replace("\"ratios\":", "\"targets\": [ { \"metric\": \"ratio.act/observe.min\", \"min\": 5, \"max\": 1 } ], \"ratios\":", StringComparison.Ordinal);
+
+        CorpusException e = Assert.Throws<CorpusException>(() => CorpusSpecLoader.Parse(spec));
+
+        Assert.Contains("targets[0].max", e.Message, StringComparison.Ordinal);
+        Assert.Contains("must not be below min", e.Message, StringComparison.Ordinal);
+    }
 }

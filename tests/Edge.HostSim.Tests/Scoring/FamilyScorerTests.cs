@@ -264,4 +264,32 @@ public sealed class FamilyScorerTests
         Assert.Equal(new[] { TargetResult.Passed, TargetResult.Failed, TargetResult.NoData, TargetResult.Unknown }, score.Targets.Select(t => t.Status));
         Assert.False(score.TargetsMet);
     }
+
+    [Fact]
+    public void AnAlarmKindThatNeverCameCountsZeroSoANoAlarmTargetCanPass()
+    {
+        // One run with a hard-short fault and nothing else: "no soft-short alarm" passes, "no hard-short alarm" fails.
+        FamilySpec family = new FamilySpec
+        {
+            Name = "f",
+            Variants = new[] { new VariantSpec { Name = "run" } },
+            Targets = new[]
+            {
+                new TargetSpec { Metric = "variant.run.alarms.softShort", Maximum = 0 },
+                new TargetSpec { Metric = "variant.run.alarms.hardShort", Maximum = 0 },
+            },
+        };
+        RunOutcome run = Run("run", 0, false, new[] { Module(0) });
+        run = new RunOutcome
+        {
+            Family = run.Family, Variant = run.Variant, Draw = run.Draw, CellsPerModule = run.CellsPerModule, SimulatedS = run.SimulatedS,
+            Modules = run.Modules, Events = new[] { Event(5, "hardShort", "fault", "hardShort") },
+        };
+
+        FamilyScore score = FamilyScorer.Score(family, new[] { run });
+
+        Assert.Equal(0, score.Metrics["variant.run.alarms.softShort"]);
+        Assert.Equal(1, score.Metrics["variant.run.alarms.hardShort"]);
+        Assert.Equal(new[] { TargetResult.Passed, TargetResult.Failed }, score.Targets.Select(t => t.Status));
+    }
 }

@@ -115,4 +115,31 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Contains("no family 'nope'", errors.ToString());
         Assert.False(Directory.Exists(corpus));
     }
+
+    [Theory]
+    [InlineData("--family", "", "--family: names no family")]
+    [InlineData("--family", " , ", "--family: names no family")]
+    public void AFamilyListThatNamesNoneIsABadInput(string option, string value, string expected)
+    {
+        StringWriter errors = new StringWriter();
+        string corpus = Path.Combine(_directory, "c");
+        Assert.Equal(2, Program.Execute(new[] { "corpus", "--out", corpus, option, value }, new StringWriter(), errors));
+        Assert.Contains(expected, errors.ToString());
+        Assert.False(Directory.Exists(corpus));
+    }
+
+    [Fact]
+    public void ACorpusIsNotWrittenIntoAFolderThatHoldsFiles()
+    {
+        // An older corpus's scenarios (or its score) would have mixed with the new one's.
+        string corpus = Path.Combine(_directory, "c");
+        Directory.CreateDirectory(corpus);
+        File.WriteAllText(Path.Combine(corpus, "corpus.json"), "{}");
+        StringWriter errors = new StringWriter();
+
+        Assert.Equal(2, Program.Execute(new[] { "corpus", "--out", corpus, "--family", "healthy" }, new StringWriter(), errors));
+
+        Assert.Contains("is not empty; a corpus goes into a new or empty folder", errors.ToString());
+        Assert.Equal("{}", File.ReadAllText(Path.Combine(corpus, "corpus.json")));
+    }
 }

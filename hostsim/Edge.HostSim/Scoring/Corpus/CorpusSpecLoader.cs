@@ -235,6 +235,11 @@ public static partial class CorpusSpecLoader
                     throw new CorpusException(t.FieldPath("min"), "a target needs min, max or both");
                 }
 
+                if (target.Minimum > target.Maximum)
+                {
+                    throw new CorpusException(t.FieldPath("max"), "must not be below min: no value could meet the target");
+                }
+
                 t.RejectUnknown();
                 targets.Add(target);
                 index++;
