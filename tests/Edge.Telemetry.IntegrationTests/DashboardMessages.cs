@@ -9,8 +9,10 @@ internal static class DashboardMessages
 
     public const string Online = """{"v":1,"status":"online","bootId":"b1"}""";
 
-    public static string Cells(long seq, long tMs, int module, string state, params int[] mv) =>
-        $$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{tMs}},"module":{{module}},"state":"{{state}}","moduleCurrentUa":0,"cellVoltageMv":[{{string.Join(",", mv)}}]}""";
+    public static string Cells(long seq, long tMs, int module, string state, params int[] mv) => Cells("b1", seq, tMs, module, state, mv);
+
+    public static string Cells(string bootId, long seq, long tMs, int module, string state, params int[] mv) =>
+        $$"""{"v":1,"bootId":"{{bootId}}","seq":{{seq}},"tMs":{{tMs}},"module":{{module}},"state":"{{state}}","moduleCurrentUa":0,"cellVoltageMv":[{{string.Join(",", mv)}}]}""";
 
     public static string Event(long seq, long tMs, string kind, string severity, int? module, int? cell, string value = "1", string? diagnosis = null) =>
         $$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{tMs}},"kind":"{{kind}}","diagnosis":{{(diagnosis == null ? "null" : "\"" + diagnosis + "\"")}},"severity":"{{severity}}","module":{{(module?.ToString() ?? "null")}},"cell":{{(cell?.ToString() ?? "null")}},"value":{{value}},"threshold":2}""";

@@ -155,6 +155,32 @@ public sealed class DashboardSafetyTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task ARestartedDeviceStartsItsModulesAndClockAfresh()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "boot-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-1/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // Boot b1 ends 15 min in with its module held after a hard short.
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-1/event", DashboardMessages.Event(1, 480000, "hardShort", "fault", 0, 1, diagnosis: "hardShort"));
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-1/telemetry/cells", DashboardMessages.Cells(1, 900000, 0, "hold", 100, 0));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 900000);
+
+        // Boot b2, 1 s in, pulsing: its own state and clock, not the old run's hold and 0:15:00.
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-1/telemetry/cells", DashboardMessages.Cells("b2", 1, 1000, 0, "pulse", 150, 151));
+        JsonElement fresh = await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 1000);
+
+        JsonElement module = fresh.GetProperty("modules")[0];
+        Assert.Equal("pulse", module.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, module.GetProperty("lastEvent").ValueKind);
+        Assert.Contains("restart", fresh.GetProperty("marks").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains("hardShort", fresh.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
+        await page.CloseAsync();
+    }
+
     [Theory]
     [InlineData(64, 4)]
     [InlineData(256, 1)]

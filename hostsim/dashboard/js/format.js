@@ -52,7 +52,7 @@ const DIAGNOSIS_UNITS = {
   moduleOvercurrentWarning: 'µA', moduleOvercurrentDerate: 'µA', cellOvertemperatureWarning: '0.1 °C', cellOvertemperatureDerate: '0.1 °C',
 };
 const KIND_UNITS = {
-  cutoff: 'mV', capacityLimit: 'µC', timeLimit: 'ms', currentCapped: 'µA', telemetryOverflow: 'records',
+  cutoff: 'mV', capacityLimit: 'mC', timeLimit: 'ms', currentCapped: 'µA', telemetryOverflow: 'records',
   outboxOverflow: 'messages', derated: 'µA', demandMet: 'µA', retainedCommand: 'commands', derateLifted: '%',
 };
 

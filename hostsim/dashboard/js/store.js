@@ -58,22 +58,30 @@ export function applyConfig(d, config) {
   const layoutChanged = !d.config || d.config.modules !== config.modules || d.config.cellsPerModule !== config.cellsPerModule;
   d.config = config;
   d.configAt = Date.now();
-  if (layoutChanged) {
-    const cells = config.modules * config.cellsPerModule;
-    d.modules = Array.from({ length: config.modules }, () => ({
-      state: 'idle', stopReason: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
-      pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
-    }));
-    d.cells = newTable(cells * 3);        // per cell: value, minimum, maximum
-    d.pulses = newTable(config.modules * 3 + cells); // per module: current, capacity, rest; per cell: overpotential
-    d.marks = [];
-  }
+  if (layoutChanged) startTables(d);
   d.version++;
+}
+
+/** Module states and the time charts from nothing: a new layout, or a new boot (its device time starts at 0 again). */
+function startTables(d) {
+  const config = d.config;
+  const cells = config.modules * config.cellsPerModule;
+  d.modules = Array.from({ length: config.modules }, () => ({
+    state: 'idle', stopReason: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
+    pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
+  }));
+  d.cells = newTable(cells * 3);        // per cell: value, minimum, maximum
+  d.pulses = newTable(config.modules * 3 + cells); // per module: current, capacity, rest; per cell: overpotential
+  d.marks = [];
 }
 
 function resetBoot(d, bootId) {
   if (d.bootId !== null && d.bootId !== bootId) {
-    addMark(d, d.lastTMs, null, 'restart', `device restarted (boot ${bootId})`);
+    // A restarted device counts its time from 0 again: the last boot's states, clock and charts would stand for this
+    // one's (a module shown in hold while it pulses, the clock stuck at the old run's end). Its events stay listed.
+    if (d.config) startTables(d);
+    d.lastTMs = null;
+    addMark(d, 0, null, 'restart', `device restarted (boot ${bootId})`);
   }
   d.bootId = bootId;
   d.streams = Object.fromEntries(STREAMS.map((s) => [s, newStream()]));
@@ -200,7 +208,8 @@ export function applyStream(d, stream, msg, receivedAt) {
     pushState(m, msg.state, msg.tMs, null);
   } else if (stream === 'pulse') {
     const m = d.modules[msg.module];
-    m.pulses = Math.max(m.pulses, msg.pulseIndex);
+    // This run's count: a start begins again at 1 (a boot's messages arrive in order; a new boot resets the module).
+    m.pulses = msg.pulseIndex;
     m.tunedRestMs = msg.tunedRestMs;
     m.pulseCurrentUa = msg.pulseCurrentUa;
     m.totalChargeUc = msg.totalChargeUc;
