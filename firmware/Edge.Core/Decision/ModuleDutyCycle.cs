@@ -916,8 +916,7 @@ namespace Edge.Core.Decision
                 return (int)_restTuner.FixedRestMs(_protocol.Steps[_stepIndex]);
             }
 
-            long target = _restTuner.TargetMs;
-            return (int)(target > _protocol.MinimumRestMs ? target : _protocol.MinimumRestMs);
+            return (int)_restTuner.PlannedRestMs;
         }
 
         private void Output(bool closed, int setpointUa)

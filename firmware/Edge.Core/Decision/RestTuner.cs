@@ -150,6 +150,23 @@ namespace Edge.Core.Decision
         /// <summary>Rest the depletion margin asks for now (ms); see <see cref="RestTuningConfiguration.RelaxationMarginMv"/>.</summary>
         public long MarginTargetMs => _marginTargetMs;
 
+        /// <summary>
+        /// The adaptive rest the next rest is planned at (ms), as <see cref="ObserveRestTick"/> will end it, for the pulse
+        /// summary: under margin control the margin target (every 256th rest: the maximum, to renew the rested level),
+        /// else the learned target, which the rest lasts at least; never below the protocol's minimum. Publishing the
+        /// learned target under margin control announced rests of 3 s that ended at 0.5 s.
+        /// </summary>
+        public long PlannedRestMs
+        {
+            get
+            {
+                long planned = IsRelaxationNegligible || !_marginReachable ? _targetMs
+                    : _restsUnderMargin % ReferenceRestInterval == 0 ? _protocol.MaximumRestMs
+                    : _marginTargetMs;
+                return planned > _protocol.MinimumRestMs ? planned : _protocol.MinimumRestMs;
+            }
+        }
+
         /// <summary>Stretch applied to every rest by depletion warnings (percent, 100 = none).</summary>
         public int ExtensionPercent => _extensionPercent;
 
