@@ -11,7 +11,7 @@ namespace Edge.Firmware.Boot
     /// </summary>
     /// <remarks>
     /// Embedded rather than parsed: it must be usable before any parsing. The on-device test
-    /// ShippedBoardPinsTests derives the same list from the catalog's boards and fails when a board
+    /// BootDriveOffTests derives the same list from the catalog's boards and fails when a board
     /// changes without this list. Every shipped switch is active-high and every setpoint and feed
     /// is off at low, so the off level of every pin here is low (the test checks that too).
     /// A pin that another shipped board reads as an analog input is not driven: an output there

@@ -14,6 +14,9 @@ public sealed class Scenario
 
     public int SamplePeriodMs { get; set; } = 10;
 
+    /// <summary>True when the scenario file gave samplePeriodMs; without it a board file's sample_period_ms is taken.</summary>
+    public bool SamplePeriodGiven { get; set; }
+
     /// <summary>The run stops here at the latest (simulated seconds).</summary>
     public double TimeLimitS { get; set; }
 

@@ -96,6 +96,7 @@ public static class ScenarioLoader
         }
 
         s.Seed = (ulong)root.Integer("seed", 0, long.MaxValue, 1);
+        s.SamplePeriodGiven = root.Has("samplePeriodMs");
         s.SamplePeriodMs = (int)root.Integer("samplePeriodMs", 1, 1000, 10);
         s.TimeLimitS = root.Number("timeLimitS", 0.001, MaximumTimeLimitS);
         s.Pack = ReadPack(root.Section("pack"));
@@ -548,6 +549,17 @@ public static class ScenarioLoader
                 board.TemperatureCount == 0
                     ? sensors + " sensors, but board '" + board.Name + "' has no temperature channel: give 0"
                     : sensors + " sensors, but board '" + board.Name + "' has " + board.TemperatureCount + " temperature channels: give " + board.TemperatureCount + " to read them through the board, or 0 to leave them unread");
+        }
+
+        // The board's tick is the device's: its enable timeout and multiplexer settling are worked out for it.
+        if (board.SamplePeriodMs != scenario.SamplePeriodMs)
+        {
+            if (scenario.SamplePeriodGiven)
+            {
+                throw new ScenarioException("samplePeriodMs", scenario.SamplePeriodMs + " ms, but board '" + board.Name + "' samples every " + board.SamplePeriodMs + " ms (its sample_period_ms, which its enable timeout and multiplexer settling are worked out for): give " + board.SamplePeriodMs + " or leave samplePeriodMs out");
+            }
+
+            scenario.SamplePeriodMs = board.SamplePeriodMs;
         }
 
         scenario.Measurement.BoardDefinition = board;

@@ -181,6 +181,23 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void ABoardsSamplePeriodIsTakenAndAnotherGivenOneIsRejected()
+    {
+        // The six-cell multiplexed board ticks every 20 ms (its sample_period_ms): a scenario without samplePeriodMs
+        // runs at 20 ms, one that asks for 10 ms is told the board's period instead of silently running at 10.
+        string board = System.Text.Json.JsonSerializer.Serialize(Path.Combine(RepositoryRoot(), "boards", "esp32-mux-6s.board"));
+        string Json(string period) => "{ \"name\": \"mux\", \"seed\": 1" + period + ", \"timeLimitS\": 10, "
+            + "\"pack\": { \"modules\": 3, \"cellsPerModule\": 2, \"preset\": \"nak50-nasicon\" }, "
+            + "\"protocol\": { \"steps\": [ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 5 s\" ] }, "
+            + "\"measurement\": { \"board\": " + board + " } }";
+
+        Assert.Equal(20, ScenarioLoader.Parse(Json(string.Empty)).SamplePeriodMs);
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Json(", \"samplePeriodMs\": 10")));
+        Assert.Equal("samplePeriodMs", e.Path);
+        Assert.Contains("board 'esp32-mux-6s' samples every 20 ms", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingBoardFileIsRejected()
     {
         ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Mutate(Valid, "measurement={\"board\":\"no-such.board\"}")));
