@@ -511,6 +511,12 @@ public static class ScenarioLoader
         else
         {
             string path = Path.IsPathRooted(name) || baseDirectory == null ? name : Path.Combine(baseDirectory, name);
+            if (Directory.Exists(path))
+            {
+                // Reading it said "access denied", which sends the user after permissions.
+                throw new ScenarioException(Field, "'" + path + "' is a folder; give the board file (boards/*.board)");
+            }
+
             string text;
             try
             {

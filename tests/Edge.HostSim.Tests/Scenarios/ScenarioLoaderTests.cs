@@ -198,6 +198,17 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void AFolderGivenAsTheBoardFileIsNamedAsAFolder()
+    {
+        string folder = System.Text.Json.JsonSerializer.Serialize(Path.Combine(RepositoryRoot(), "boards"));
+
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Mutate(Valid, "measurement={\"board\":" + folder + "}")));
+
+        Assert.Equal("measurement.board", e.Path);
+        Assert.Contains("is a folder; give the board file", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingBoardFileIsRejected()
     {
         ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Mutate(Valid, "measurement={\"board\":\"no-such.board\"}")));
