@@ -85,14 +85,24 @@ public static class ScoreRunner
             }
 
             string path = Path.Combine(directory, run.File);
+            Scenario scenario;
             try
             {
-                scenarios.Add(ScenarioLoader.LoadFile(path));
+                scenario = ScenarioLoader.LoadFile(path);
             }
             catch (ScenarioException e)
             {
                 throw new CorpusException(run.File, "invalid scenario: " + e.Message);
             }
+
+            // The draw's seed is in both: a file from another corpus (another --seed, or one written over) would be
+            // scored under this one's draw, its parameters and pairing wrong.
+            if (run.Seed < 0 || scenario.Seed != (ulong)run.Seed)
+            {
+                throw new CorpusException(run.File, "seed " + scenario.Seed + ", but " + CorpusManifest.FileName + " lists seed " + run.Seed + " for this run: the file is another corpus's; make the corpus again into an empty folder");
+            }
+
+            scenarios.Add(scenario);
         }
 
         return new LoadedCorpus { Directory = directory, Manifest = manifest, Families = families, Scenarios = scenarios };

@@ -142,4 +142,33 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Contains("is not empty; a corpus goes into a new or empty folder", errors.ToString());
         Assert.Equal("{}", File.ReadAllText(Path.Combine(corpus, "corpus.json")));
     }
+
+    [Fact]
+    public void AScenarioFromAnotherCorpusIsRefusedNotScoredUnderThisOnesDraw()
+    {
+        // Two corpora of one spec, seeds 7 and 8; one of seed 8's files copied into seed 7's: scored as it was, it ran
+        // under seed 7's draw in runs.csv and score.json, with another draw's cells and current.
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "tiny", "runs": 1,
+                "parameters": { "current": { "min": 0.2, "max": 0.3, "decimals": 3 } },
+                "scenario": { "timeLimitS": 5, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at ${current} mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } },
+                "variants": [ { "name": "run" } ] } ] }
+            """);
+        string seven = Path.Combine(_directory, "seven");
+        string eight = Path.Combine(_directory, "eight");
+        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", seven, "--seed", "7" }, new StringWriter(), new StringWriter()));
+        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", eight, "--seed", "8" }, new StringWriter(), new StringWriter()));
+        string file = Directory.GetFiles(Path.Combine(eight, "tiny"), "*.json").Single();
+        File.Copy(file, Path.Combine(seven, "tiny", Path.GetFileName(file)), overwrite: true);
+        StringWriter errors = new StringWriter();
+
+        Assert.Equal(2, Program.Execute(new[] { "score", seven, "--quiet" }, new StringWriter(), errors));
+
+        Assert.Contains("lists seed", errors.ToString());
+        Assert.Contains("the file is another corpus's", errors.ToString());
+        Assert.False(Directory.Exists(Path.Combine(seven, "score")));
+    }
 }
