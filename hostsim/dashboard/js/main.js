@@ -247,6 +247,20 @@ function frame() {
 
 // ---------------------------------------------------------------- staleness
 
+/**
+ * A module's badge: its state, "no data" while the stream is stale, and for a device that went offline (orderly or
+ * its Last Will) the last state it reported, marked so and greyed: an amber "pulse" from a device that is gone is not
+ * live.
+ */
+function shownState(d, st, m) {
+  if (st.stale) return 'no data';
+  return d.status === 'offline' ? `${m.state} (offline)` : m.state;
+}
+
+function shownColor(d, st, m) {
+  return STATE_COLORS[st.stale || d.status === 'offline' ? 'nodata' : m.state] || STATE_COLORS.unknown;
+}
+
 function staleness(d) {
   // A device that said it went offline (orderly, or its Last Will) is offline, not stale: its last states stand.
   if (!d.config || d.lastSeenAt === null || d.status === 'offline') return { stale: false };
@@ -387,8 +401,8 @@ function renderModules(d, st) {
       const f = moduleFacts(d, m);
       const tr = document.createElement('tr');
       tr.dataset.state = m.state;
-      const badge = text('span', st.stale ? 'no data' : m.state, 'state');
-      badge.style.background = STATE_COLORS[st.stale ? 'nodata' : m.state] || STATE_COLORS.unknown;
+      const badge = text('span', shownState(d, st, m), 'state');
+      badge.style.background = shownColor(d, st, m);
       const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', m.pulses), text('td', m.stopReason && m.stopReason !== 'none' ? m.stopReason : ''), text('td', f.last)];
       cells[1].appendChild(badge);
       tr.append(...cells);
@@ -426,10 +440,9 @@ function renderModules(d, st) {
     const card = section.children[i];
     const f = moduleFacts(d, m);
     const badge = card.querySelector('.state');
-    const shown = st.stale ? 'no data' : m.state;
-    badge.textContent = shown;
+    badge.textContent = shownState(d, st, m);
     badge.dataset.state = m.state;
-    badge.style.background = STATE_COLORS[st.stale ? 'nodata' : m.state] || STATE_COLORS.unknown;
+    badge.style.background = shownColor(d, st, m);
     card.dataset.state = m.state;
     card.dataset.changes = String(m.history.length);
     // The last pulse's mean current: in a rest or a hold nothing flows, so it is not called the current.
