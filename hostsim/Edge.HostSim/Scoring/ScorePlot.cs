@@ -80,14 +80,40 @@ public static class ScorePlot
             return;
         }
 
-        // Survival curve: the fraction of events whose lead time is at least x.
+        // Survival curve: the fraction of events whose lead time is at least x, a marker at each event.
         double[] x = summary.Values.Select(v => Math.Log10(Math.Max(v, 1e-3))).ToArray();
         double[] y = Enumerable.Range(0, x.Length).Select(i => (double)(x.Length - i) / x.Length).ToArray();
-        var line = plot.Add.Scatter(x, y);
+        (double[] stepX, double[] stepY) = SurvivalSteps(x);
+        var line = plot.Add.Scatter(stepX, stepY);
         line.LegendText = label + " (n = " + summary.Count + ")";
         line.Color = Colors.Category10[colour];
-        line.MarkerSize = 6;
-        line.ConnectStyle = ConnectStyle.StepHorizontal;
+        line.MarkerSize = 0;
+        var points = plot.Add.Scatter(x, y);
+        points.Color = line.Color;
+        points.LineWidth = 0;
+        points.MarkerSize = 6;
+    }
+
+    /// <summary>
+    /// The survival curve's corners for ascending lead times: at each lead the fraction drops from the share at least
+    /// that early to the share beyond it, and holds until the next lead. Drawn with straight segments, so the curve
+    /// does not depend on a plotting library's step convention (a "step horizontal" line held each level one lead too
+    /// long, showing 3 of 3 warned at 0.03 s where 2 of 3 were).
+    /// </summary>
+    public static (double[] X, double[] Y) SurvivalSteps(IReadOnlyList<double> ascending)
+    {
+        int n = ascending.Count;
+        double[] x = new double[2 * n];
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++)
+        {
+            x[2 * i] = ascending[i];
+            y[2 * i] = (double)(n - i) / n;
+            x[(2 * i) + 1] = ascending[i];
+            y[(2 * i) + 1] = (double)(n - i - 1) / n;
+        }
+
+        return (x, y);
     }
 
     private static readonly MarkerShape[] Markers =

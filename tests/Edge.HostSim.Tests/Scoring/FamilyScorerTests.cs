@@ -292,4 +292,15 @@ public sealed class FamilyScorerTests
         Assert.Equal(1, score.Metrics["variant.run.alarms.hardShort"]);
         Assert.Equal(new[] { TargetResult.Passed, TargetResult.Failed }, score.Targets.Select(t => t.Status));
     }
+
+    [Fact]
+    public void TheLeadTimeCurveDropsAtEachLeadAndHoldsTheShareBeyondIt()
+    {
+        // Leads 0.01, 0.05 and 414 s: all three were warned at least 0.01 s early, two at least 0.05 s, one 414 s.
+        // Between 0.01 and 0.05 s the curve stands at 2/3, not 1.
+        (double[] x, double[] y) = ScorePlot.SurvivalSteps(new[] { 0.01, 0.05, 414.0 });
+
+        Assert.Equal(new[] { 0.01, 0.01, 0.05, 0.05, 414.0, 414.0 }, x);
+        Assert.Equal(new[] { 1.0, 2.0 / 3, 2.0 / 3, 1.0 / 3, 1.0 / 3, 0.0 }, y);
+    }
 }
