@@ -24,10 +24,28 @@ public static class ScoreReportWriter
     public static IReadOnlyList<string> WriteAll(string directory, ScoreResult result)
     {
         Directory.CreateDirectory(directory);
+        IReadOnlyList<string> earlierFamilies = FamiliesOf(Path.Combine(directory, JsonFile));
         List<string> plots = new List<string>();
         foreach (FamilyScore family in result.Families)
         {
             plots.AddRange(ScorePlot.WriteFamily(directory, family, result.Runs));
+        }
+
+        // A score written over an earlier one: that one's plots of families (or lead times) this one has not would stand
+        // beside a report that no longer names them.
+        foreach (string family in earlierFamilies)
+        {
+            foreach (string stem in new[] { family, family + "-lead" })
+            {
+                foreach (string extension in new[] { ".png", ".svg" })
+                {
+                    string stale = Path.Combine(directory, stem + extension);
+                    if (!plots.Any(p => string.Equals(Path.GetFullPath(p), Path.GetFullPath(stale), StringComparison.Ordinal)) && File.Exists(stale))
+                    {
+                        File.Delete(stale);
+                    }
+                }
+            }
         }
 
         var document = new
@@ -62,6 +80,24 @@ public static class ScoreReportWriter
     }
 
     /// <summary>A few lines per family for the terminal.</summary>
+    /// <summary>The families an earlier score.json in the folder covered; none when there is none or it is unreadable.</summary>
+    private static IReadOnlyList<string> FamiliesOf(string scoreJson)
+    {
+        try
+        {
+            using JsonDocument earlier = JsonDocument.Parse(File.ReadAllText(scoreJson));
+            return earlier.RootElement.GetProperty("families").EnumerateArray()
+                .Select(f => f.GetProperty("family").GetString())
+                .Where(name => !string.IsNullOrEmpty(name) && name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 && !name.Contains("..", StringComparison.Ordinal))
+                .Select(name => name!)
+                .ToList();
+        }
+        catch (Exception e) when (e is IOException || e is JsonException || e is KeyNotFoundException || e is InvalidOperationException || e is UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
+    }
+
     public static string ConsoleSummary(ScoreResult result)
     {
         StringBuilder text = new StringBuilder();

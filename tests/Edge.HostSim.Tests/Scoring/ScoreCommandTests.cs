@@ -171,4 +171,39 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Contains("the file is another corpus's", errors.ToString());
         Assert.False(Directory.Exists(Path.Combine(seven, "score")));
     }
+
+    [Fact]
+    public void AScoreWrittenOverAnEarlierOneRemovesThatOnesPlotsOfOtherFamiliesOnly()
+    {
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "tiny", "runs": 1,
+                "scenario": { "timeLimitS": 5, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.25 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } },
+                "variants": [ { "name": "run" } ] } ] }
+            """);
+        string corpus = Path.Combine(_directory, "corpus");
+        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", corpus }, new StringWriter(), new StringWriter()));
+
+        // An earlier score in the folder covered a family "gone"; a file of the user's own sits beside it.
+        string scoreDir = Path.Combine(corpus, "score");
+        Directory.CreateDirectory(scoreDir);
+        File.WriteAllText(Path.Combine(scoreDir, "score.json"), """{ "families": [ { "family": "gone" }, { "family": "tiny" } ] }""");
+        foreach (string file in new[] { "gone.png", "gone.svg", "gone-lead.png", "tiny-lead.svg", "mine.png" })
+        {
+            File.WriteAllText(Path.Combine(scoreDir, file), "old");
+        }
+
+        Assert.Equal(0, Program.Execute(new[] { "score", corpus, "--quiet" }, new StringWriter(), new StringWriter()));
+
+        Assert.False(File.Exists(Path.Combine(scoreDir, "gone.png")));
+        Assert.False(File.Exists(Path.Combine(scoreDir, "gone.svg")));
+        Assert.False(File.Exists(Path.Combine(scoreDir, "gone-lead.png")));
+        Assert.True(File.Exists(Path.Combine(scoreDir, "tiny.png")));
+        Assert.True(File.Exists(Path.Combine(scoreDir, "mine.png")));
+
+        // This score has no lead times for "tiny" (nothing was warned): the earlier one's lead plot of it goes too.
+        Assert.False(File.Exists(Path.Combine(scoreDir, "tiny-lead.svg")));
+    }
 }
