@@ -53,6 +53,7 @@ public static class ScoreReportWriter
             seed = result.Seed,
             wallS = result.WallS,
             cancelled = result.Cancelled,
+            runsCutShort = result.RunsCutShort,
             families = result.Families,
             runs = result.Runs.Select(r => new
             {
@@ -148,7 +149,7 @@ public static class ScoreReportWriter
     {
         StringBuilder md = new StringBuilder();
         md.Append("# Scorecard (closed-loop simulation, not bench measurements)\n\n");
-        md.Append(string.Format(Inv, "Corpus seed {0}; {1} runs in {2:0.#} s of wall time{3}.\n", result.Seed, result.Runs.Count, result.WallS, result.Cancelled ? "; CANCELLED, partial" : string.Empty));
+        md.Append(string.Format(Inv, "Corpus seed {0}; {1} runs in {2:0.#} s of wall time{3}.\n", result.Seed, result.Runs.Count, result.WallS, result.Cancelled ? "; CANCELLED, partial (" + result.RunsCutShort.ToString(Inv) + " runs cut short by it are left out)" : string.Empty));
         foreach (FamilyScore f in result.Families)
         {
             md.Append("\n## ").Append(f.Family).Append(string.Format(Inv, " ({0} draws, {1} runs)\n\n", f.Draws, f.Runs));

@@ -34,6 +34,9 @@ public sealed class ScoreResult
     public double WallS { get; init; }
 
     public bool Cancelled { get; init; }
+
+    /// <summary>Runs the cancel cut short: left out of <see cref="Runs"/> and every figure, as they did not run to their end.</summary>
+    public int RunsCutShort { get; init; }
 }
 
 /// <summary>
@@ -141,9 +144,12 @@ public static class ScoreRunner
         });
 
         bool cancelled = cancellation.IsCancellationRequested || outcomes.Any(o => o == null || o.TerminatedBy == "cancelled");
-        List<RunOutcome> finished = outcomes.Where(o => o != null).Select(o => o!).ToList();
+        // A run the cancel cut short stopped at no stop condition of its own: counted, it entered capacities, cell-hours
+        // and targets as if its cells had been still running at a time limit.
+        List<RunOutcome> finished = outcomes.Where(o => o != null && o.TerminatedBy != "cancelled").Select(o => o!).ToList();
+        int cutShort = outcomes.Count(o => o != null && o.TerminatedBy == "cancelled");
         List<FamilyScore> scores = corpus.Families.Select(f => FamilyScorer.Score(f, finished)).ToList();
-        return new ScoreResult { Seed = corpus.Manifest.Seed, Families = scores, Runs = finished, WallS = wall.Elapsed.TotalSeconds, Cancelled = cancelled };
+        return new ScoreResult { Seed = corpus.Manifest.Seed, Families = scores, Runs = finished, WallS = wall.Elapsed.TotalSeconds, Cancelled = cancelled, RunsCutShort = cutShort };
     }
 
     /// <summary>One run of the corpus, closed loop, without trace.</summary>

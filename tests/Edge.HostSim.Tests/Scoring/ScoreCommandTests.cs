@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using Edge.HostSim.Cli;
+using Edge.HostSim.Scoring;
 using Xunit;
 
 namespace Edge.HostSim.Tests.Scoring;
@@ -205,5 +206,30 @@ public sealed class ScoreCommandTests : IDisposable
 
         // This score has no lead times for "tiny" (nothing was warned): the earlier one's lead plot of it goes too.
         Assert.False(File.Exists(Path.Combine(scoreDir, "tiny-lead.svg")));
+    }
+
+    [Fact]
+    public void RunsACancelCutShortAreLeftOutOfTheScoreAndCounted()
+    {
+        // Two long runs on one worker, cancelled half a second in: the first is cut short, the second never starts.
+        // Counted, the first entered capacities and targets as if its cell had still been running at a time limit.
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "long", "runs": 2,
+                "scenario": { "timeLimitS": 500000, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.25 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } },
+                "variants": [ { "name": "run" } ] } ] }
+            """);
+        string corpus = Path.Combine(_directory, "corpus");
+        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", corpus }, new StringWriter(), new StringWriter()));
+        using CancellationTokenSource cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+
+        ScoreResult result = ScoreRunner.Run(ScoreRunner.Load(corpus), maximumParallelism: 1, cancellation: cancel.Token);
+
+        Assert.True(result.Cancelled);
+        Assert.Empty(result.Runs);
+        Assert.Equal(1, result.RunsCutShort);
+        Assert.Equal(0, result.Families[0].Variants[0].Runs);
     }
 }
