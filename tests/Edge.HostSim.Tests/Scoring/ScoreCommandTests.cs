@@ -88,6 +88,14 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.True(report.Contains("- Silent cut-offs: abrupt/000-run.json (modules 0, 1), abrupt/001-run.json (modules 0, 1)\n", StringComparison.Ordinal), report);
     }
 
+    /// <summary>Draws the corpus of <paramref name="spec"/> into the test's folder <paramref name="name"/>; returns its path.</summary>
+    private string WriteCorpus(string spec, string name, params string[] options)
+    {
+        string corpus = Path.Combine(_directory, name);
+        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", corpus }.Concat(options).ToArray(), new StringWriter(), new StringWriter()));
+        return corpus;
+    }
+
     /// <summary>Writes a corpus spec into the test's folder; returns its path.</summary>
     private string WriteSpec(string json)
     {
@@ -158,10 +166,8 @@ public sealed class ScoreCommandTests : IDisposable
                               "controller": { "mode": "observe" } },
                 "variants": [ { "name": "run" } ] } ] }
             """);
-        string seven = Path.Combine(_directory, "seven");
-        string eight = Path.Combine(_directory, "eight");
-        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", seven, "--seed", "7" }, new StringWriter(), new StringWriter()));
-        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", eight, "--seed", "8" }, new StringWriter(), new StringWriter()));
+        string seven = WriteCorpus(spec, "seven", "--seed", "7");
+        string eight = WriteCorpus(spec, "eight", "--seed", "8");
         string file = Directory.GetFiles(Path.Combine(eight, "tiny"), "*.json").Single();
         File.Copy(file, Path.Combine(seven, "tiny", Path.GetFileName(file)), overwrite: true);
         StringWriter errors = new StringWriter();
@@ -184,8 +190,7 @@ public sealed class ScoreCommandTests : IDisposable
                               "controller": { "mode": "observe" } },
                 "variants": [ { "name": "run" } ] } ] }
             """);
-        string corpus = Path.Combine(_directory, "corpus");
-        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", corpus }, new StringWriter(), new StringWriter()));
+        string corpus = WriteCorpus(spec, "corpus");
 
         // An earlier score in the folder covered a family "gone"; a file of the user's own sits beside it.
         string scoreDir = Path.Combine(corpus, "score");
@@ -221,8 +226,7 @@ public sealed class ScoreCommandTests : IDisposable
                               "controller": { "mode": "observe" } },
                 "variants": [ { "name": "run" } ] } ] }
             """);
-        string corpus = Path.Combine(_directory, "corpus");
-        Assert.Equal(0, Program.Execute(new[] { "corpus", "--spec", spec, "--out", corpus }, new StringWriter(), new StringWriter()));
+        string corpus = WriteCorpus(spec, "corpus");
         using CancellationTokenSource cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
         ScoreResult result = ScoreRunner.Run(ScoreRunner.Load(corpus), maximumParallelism: 1, cancellation: cancel.Token);
