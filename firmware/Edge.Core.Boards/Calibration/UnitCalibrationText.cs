@@ -22,9 +22,11 @@ namespace Edge.Core.Calibration
     /// </summary>
     public static class UnitCalibrationText
     {
-        private const int MaxUnitIdLength = 40;
+        // As long as a device id (1 to 64 of A-Z a-z 0-9 - _), which calibration mode takes as the unit id when none is
+        // given: with 40, a long device id failed "begin" although no unit id was given.
+        private const int MaxUnitIdLength = 64;
 
-        /// <summary>Why <paramref name="unitId"/> cannot name a unit (1-40 of A-Z a-z 0-9 - _ : .), or null.</summary>
+        /// <summary>Why <paramref name="unitId"/> cannot name a unit (1-64 of A-Z a-z 0-9 - _ : .), or null.</summary>
         public static string CheckUnitId(string unitId)
         {
             if (unitId == null || unitId.Length == 0 || unitId.Length > MaxUnitIdLength)

@@ -76,7 +76,9 @@ public class CalibrationProcedureTests
         Assert.Null(UnitCalibrationText.CheckUnitId("24:0a:c4:12:34:56"));
         Assert.NotNull(UnitCalibrationText.CheckUnitId(""));
         Assert.NotNull(UnitCalibrationText.CheckUnitId("unit 7"));
-        Assert.NotNull(UnitCalibrationText.CheckUnitId(new string('x', 41)));
+        // Every device id (1 to 64 characters) can name its unit: calibration mode's default unit id is the device id.
+        Assert.Null(UnitCalibrationText.CheckUnitId(new string('x', 64)));
+        Assert.NotNull(UnitCalibrationText.CheckUnitId(new string('x', 65)));
     }
 
     [Fact]
