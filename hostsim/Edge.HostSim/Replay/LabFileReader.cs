@@ -83,17 +83,8 @@ public static partial class LabFileReader
             ?? throw new LabFileException(path + ": 'Nb header lines : " + headerLines + "' does not fit a file of " + lines.Count() + " lines");
         if (columns != null)
         {
-            return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
-            {
-                TimeColumn = columns.TimeColumn,
-                VoltageColumn = columns.VoltageColumn,
-                CurrentColumn = columns.CurrentColumn,
-                TimeUnitName = columns.TimeUnitName,
-                VoltageUnitName = columns.VoltageUnitName,
-                CurrentUnitName = columns.CurrentUnitName,
-                Delimiter = '\t',
-                DecimalComma = columns.DecimalComma,
-            });
+            // The user's columns of the tab-separated table (the delimiter is detected from the header line).
+            return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, columns);
         }
 
         // The measured current, whatever the column order: EC-Lab writes the setpoint, control/mA, before it.
