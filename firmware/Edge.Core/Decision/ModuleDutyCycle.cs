@@ -452,7 +452,8 @@ namespace Edge.Core.Decision
                 }
             }
 
-            if (_protocol.CapacityLimitUc > 0 && RunNetChargeNc >= _protocol.CapacityLimitUc * 1000)
+            // Written out, not RunNetChargeNc: this runs every tick, and on the device each getter is an interpreted call.
+            if (_protocol.CapacityLimitUc > 0 && StrippedChargeNc - PlatedChargeNc - _runStartNetChargeNc >= _protocol.CapacityLimitUc * 1000)
             {
                 Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), (int)(_protocol.CapacityLimitUc / 1000), now, telemetry);
                 return true;
