@@ -4,14 +4,16 @@ namespace Edge.HostSim.Simulation;
 
 /// <summary>
 /// Decimated trace kept in preallocated columns. When full, rows are merged in pairs and the period
-/// doubles, so any run length fits in a fixed number of rows with an even spacing. Besides the sample
+/// doubles, so any run length fits in a fixed number of rows with an even spacing. A trace whose period the
+/// scenario fixed grows instead, up to <see cref="MaximumBytes"/>, and is only thinned beyond that: the end of a
+/// run (a cut-off, a short) is never left out. Besides the sample
 /// at its time, every row keeps the minimum and maximum of each cell voltage and module current over
 /// the ticks since the previous row (<see cref="Observe"/> sees every tick), so pulses far shorter than
 /// the row spacing still show as their true peaks and troughs.
 /// </summary>
 public sealed class TraceBuffer
 {
-    private readonly int _capacity;
+    private int _capacity;
 
     // Extremes of the ticks since the last row; folded into the next row.
     private readonly float[] _pendingVoltageMinV;
@@ -50,33 +52,37 @@ public sealed class TraceBuffer
     /// <summary>Spacing of the rows now, ms.</summary>
     public long PeriodMs { get; private set; }
 
+    /// <summary>True when the buffer picks its period (thinning at its capacity); false: the period was given, and the buffer grows.</summary>
     public bool Adaptive { get; }
 
-    public double[] TimeS { get; }
+    /// <summary>The most a fixed-period trace grows to before it is thinned like an adaptive one.</summary>
+    public const long MaximumBytes = 256L * 1024 * 1024;
+
+    public double[] TimeS { get; private set; }
 
     /// <summary>
     /// Row-major [row * Modules + module]: module current from the row's tick on (the closed loop: what the board's stage
     /// carries for the command; a replay: the recording's).
     /// </summary>
-    public float[] CurrentMAPerCm2 { get; }
+    public float[] CurrentMAPerCm2 { get; private set; }
 
     /// <summary>Row-major [row * Modules + module]: smallest module current since the previous row.</summary>
-    public float[] CurrentMinMAPerCm2 { get; }
+    public float[] CurrentMinMAPerCm2 { get; private set; }
 
     /// <summary>Row-major [row * Modules + module]: largest module current since the previous row.</summary>
-    public float[] CurrentMaxMAPerCm2 { get; }
+    public float[] CurrentMaxMAPerCm2 { get; private set; }
 
     /// <summary>Row-major [row * Modules + module]: the core's ModuleState.</summary>
-    public byte[] State { get; }
+    public byte[] State { get; private set; }
 
     /// <summary>Row-major [row * Cells + cell]: true cell voltage at the row's tick.</summary>
-    public float[] VoltageV { get; }
+    public float[] VoltageV { get; private set; }
 
     /// <summary>Row-major [row * Cells + cell]: lowest true cell voltage since the previous row.</summary>
-    public float[] VoltageMinV { get; }
+    public float[] VoltageMinV { get; private set; }
 
     /// <summary>Row-major [row * Cells + cell]: highest true cell voltage since the previous row.</summary>
-    public float[] VoltageMaxV { get; }
+    public float[] VoltageMaxV { get; private set; }
 
     /// <summary>True when a row is due at this simulated time.</summary>
     public bool IsDue(long timeMs) => timeMs % PeriodMs == 0;
@@ -109,17 +115,19 @@ public sealed class TraceBuffer
         }
     }
 
-    /// <summary>Appends a row (its extremes are those observed since the previous row); returns its index for the caller to fill, -1 when full and not adaptive.</summary>
+    /// <summary>Appends a row (its extremes are those observed since the previous row); returns its index for the caller to fill.</summary>
     public int Append(double timeS)
     {
         if (Count == _capacity)
         {
-            if (!Adaptive)
+            if (!Adaptive && (long)_capacity * 2 * BytesPerRow <= MaximumBytes)
             {
-                return -1;
+                Grow();
             }
-
-            Compact();
+            else
+            {
+                Compact();
+            }
         }
 
         int row = Count;
@@ -131,6 +139,28 @@ public sealed class TraceBuffer
         ClearPending();
         Count++;
         return row;
+    }
+
+    private long BytesPerRow => sizeof(double) + (Modules * ((3 * sizeof(float)) + 1)) + (Cells * 3 * sizeof(float));
+
+    private void Grow()
+    {
+        int capacity = _capacity * 2;
+        TimeS = Resized(TimeS, capacity);
+        CurrentMAPerCm2 = Resized(CurrentMAPerCm2, Modules * capacity);
+        CurrentMinMAPerCm2 = Resized(CurrentMinMAPerCm2, Modules * capacity);
+        CurrentMaxMAPerCm2 = Resized(CurrentMaxMAPerCm2, Modules * capacity);
+        State = Resized(State, Modules * capacity);
+        VoltageV = Resized(VoltageV, Cells * capacity);
+        VoltageMinV = Resized(VoltageMinV, Cells * capacity);
+        VoltageMaxV = Resized(VoltageMaxV, Cells * capacity);
+        _capacity = capacity;
+    }
+
+    private static T[] Resized<T>(T[] array, int length)
+    {
+        Array.Resize(ref array, length);
+        return array;
     }
 
     /// <summary>

@@ -58,11 +58,6 @@ internal sealed class TraceRecorder
         }
 
         int row = trace.Append(timeS);
-        if (row < 0)
-        {
-            return;
-        }
-
         for (int m = 0; m < modules; m++)
         {
             trace.CurrentMAPerCm2[(row * modules) + m] = carried[m];
