@@ -249,7 +249,7 @@ namespace Edge.Core
             // Decision: every module first, then the pack scheduler hands pulses over in the same tick.
             for (int m = 0; m < _modules.Length; m++)
             {
-                _modules[m].Trigger(_snapshot, _diagnosis.Requests, _diagnosis.HasLatchedFault(m), _telemetry);
+                _modules[m].Trigger(_snapshot, _diagnosis.Requests, _diagnosis.HasLatchedFault(m), _diagnosis.HasFaultEvidence(m), _telemetry);
             }
 
             if (_scheduler != null)

@@ -59,6 +59,9 @@ namespace Edge.Core.Decision
         private int _recoveryBackoff = 1;
         private long _lastLiftMs = -1;
         private bool _cappedReported;
+
+        // This tick's diagnosis counts readings toward a safety fault on the module: no pulse starts (see Trigger).
+        private bool _pulsesHeld;
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
 
@@ -146,7 +149,7 @@ namespace Edge.Core.Decision
         public bool Scheduled => _scheduled;
 
         /// <summary>Scheduled mode: the rest has done its job (or the run just started) and the module waits for a grant.</summary>
-        public bool ReadyForPulse => _subState == ModuleSubState.ReadyForPulse || _subState == ModuleSubState.ReadyAfterStart;
+        public bool ReadyForPulse => !_pulsesHeld && (_subState == ModuleSubState.ReadyForPulse || _subState == ModuleSubState.ReadyAfterStart);
 
         /// <summary>
         /// The average current this module can carry in scheduled rotation, in permille of the protocol's pulse current
@@ -177,7 +180,7 @@ namespace Edge.Core.Decision
         /// Scheduled mode, adaptive rests: still resting, but for at least the shortest rest act mode allows (see
         /// <see cref="RestTuner.FloorRestMs"/>). The scheduler grants such a module only when no relaxed one is ready.
         /// </summary>
-        public bool MayPulseEarly(long nowMs) => _subState == ModuleSubState.Rest && _protocol.RestMode == RestMode.Adaptive && nowMs - _stepStartMs >= FloorRestMs();
+        public bool MayPulseEarly(long nowMs) => !_pulsesHeld && _subState == ModuleSubState.Rest && _protocol.RestMode == RestMode.Adaptive && nowMs - _stepStartMs >= FloorRestMs();
 
         /// <summary>When the adaptive rest tuner expects the present rest to have settled (ms): its start plus the learned target.</summary>
         public long ExpectedRelaxedMs => _stepStartMs + _restTuner.TargetMs;
@@ -269,10 +272,15 @@ namespace Edge.Core.Decision
             }
         }
 
-        /// <summary>One tick of the state machine. Sets <see cref="SwitchClosed"/> and <see cref="SetpointUa"/>.</summary>
-        public void Trigger(MeasurementSnapshot snapshot, ModuleReactionRequests requests, bool latchedFault, TelemetryBuffer telemetry)
+        /// <summary>
+        /// One tick of the state machine. Sets <see cref="SwitchClosed"/> and <see cref="SetpointUa"/>.
+        /// <paramref name="faultEvidence"/>: the diagnosis is counting readings toward a safety fault on the module
+        /// (<see cref="Diagnosis.DiagnosisManager.HasFaultEvidence"/>); no pulse starts while it is.
+        /// </summary>
+        public void Trigger(MeasurementSnapshot snapshot, ModuleReactionRequests requests, bool latchedFault, bool faultEvidence, TelemetryBuffer telemetry)
         {
             long now = snapshot.TimestampMs;
+            _pulsesHeld = faultEvidence;
             // The controller hands over the same snapshot every tick: storing a reference costs a GC write barrier
             // on .NET every tick, a compare costs nothing more on the device.
             if (_snapshot != snapshot)
@@ -351,6 +359,16 @@ namespace Edge.Core.Decision
             }
 
             AdvanceWhenDue(snapshot, now, telemetry);
+
+            // A pulse about to start (its switch was open for the sample just taken) waits while a reading of the module
+            // is invalid or over a limit and not yet judged: a bad reading must never close a switch. Its length
+            // counts from the tick it really starts; the next readings clear the evidence or latch the fault.
+            if (faultEvidence && SwitchClosed && phase == ModulePhase.Open)
+            {
+                _stepStartMs = now;
+                SwitchClosed = false;
+                SetpointUa = 0;
+            }
         }
 
         /// <summary>The states with a protocol step under way (shown as Pulse or Rest).</summary>

@@ -40,6 +40,10 @@ namespace Edge.Core.Diagnosis
         // Per temperature sensor: the module it sits on, or -1 when it watches the pack.
         private readonly int[] _sensorModule;
 
+        // Per module, and for the pack: channels of safety rows with readings counted toward a latch (see HasFaultEvidence).
+        private readonly int[] _moduleEvidence;
+        private int _packEvidence;
+
         private long _timestampMs;
         private ControlMode _mode;
 
@@ -67,6 +71,7 @@ namespace Edge.Core.Diagnosis
             }
 
             _moduleLatched = new bool[layout.ModuleCount];
+            _moduleEvidence = new int[layout.ModuleCount];
             _sensorModule = new int[layout.TemperatureCount];
             for (int t = 0; t < _sensorModule.Length; t++)
             {
@@ -131,14 +136,42 @@ namespace Edge.Core.Diagnosis
             return pending[(int)first] == 0 && pending[(int)second] == 0 && pending[(int)third] == 0;
         }
 
+        /// <summary>
+        /// True while a safety row (one that latches in every mode) has counted readings toward a latch on the module or
+        /// the pack without having set: a reading over a limit or a channel that did not read, not yet debounced. No
+        /// pulse starts then (<see cref="Decision.ModuleDutyCycle"/>): the next readings either clear it or latch.
+        /// </summary>
+        public bool HasFaultEvidence(int module) => _moduleEvidence[module] != 0 || _packEvidence != 0;
+
         private void SetPending(int slot, int row, bool pending)
         {
             if (pending != _pending[slot])
             {
                 _pending[slot] = pending;
-                _pendingChannels[row] += pending ? 1 : -1;
+                int step = pending ? 1 : -1;
+                _pendingChannels[row] += step;
+                DiagnosisTableRow tableRow = _table.RowAt(row);
+                if (IsEvidenceRow(tableRow))
+                {
+                    int module = ModuleOf(tableRow.Scope, slot - (row * _channels));
+                    if (module >= 0)
+                    {
+                        _moduleEvidence[module] += step;
+                    }
+                    else
+                    {
+                        _packEvidence += step;
+                    }
+                }
             }
         }
+
+        /// <summary>
+        /// The safety rows whose pending readings hold pulses back: they latch in every mode and are judged on every
+        /// reading while pending. The stuck-channel row is judged at current edges only, which a held pulse would never
+        /// make; the detector rows only report in observe mode, whose runs must not change.
+        /// </summary>
+        private static bool IsEvidenceRow(DiagnosisTableRow row) => row.Latches && row.ActsInObserveMode && row.Id != DiagnosisId.CellChannelStuck;
 
         private bool Decide(DiagnosisId id, int channel, int slot, bool notOk, int value, int threshold)
         {
@@ -173,6 +206,14 @@ namespace Edge.Core.Diagnosis
                 if (row.Latches || row.Reaction == DiagnosisReaction.AbortPulse)
                 {
                     RequestReaction(row, channel);
+                }
+
+                // Set in observe mode, where the row only reported: once act mode is on, it latches as if it had just
+                // set, with its event, instead of isolating the module unlatched and unrecorded.
+                if (row.Latches && _mode == ControlMode.Act && !IsLatched(row.Scope, channel))
+                {
+                    Latch(row, channel);
+                    WriteEvent(row, channel, value, threshold);
                 }
 
                 return false;
@@ -257,6 +298,26 @@ namespace Edge.Core.Diagnosis
             {
                 LatchModule(m, row.Id);
             }
+        }
+
+        /// <summary>True when the module of a row's channel (every module, for the pack) already holds a latched fault.</summary>
+        private bool IsLatched(DiagnosisScope scope, int channel)
+        {
+            int module = ModuleOf(scope, channel);
+            if (module >= 0)
+            {
+                return _moduleLatched[module];
+            }
+
+            for (int m = 0; m < _moduleLatched.Length; m++)
+            {
+                if (!_moduleLatched[m])
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private void LatchModule(int module, DiagnosisId id)

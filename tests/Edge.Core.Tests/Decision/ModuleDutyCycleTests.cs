@@ -72,7 +72,7 @@ public class ModuleDutyCycleTests
             before?.Invoke(this);
             Requests.Clear();
             request?.Invoke(Requests);
-            Module.Trigger(Rig.Snapshot, Requests, Latched, Rig.Telemetry);
+            Module.Trigger(Rig.Snapshot, Requests, Latched, false, Rig.Telemetry);
             after?.Invoke(this);
             _lastClosed = Module.SwitchClosed;
             Rig.End();

@@ -39,11 +39,13 @@ public class EncoderContractTests
             Module = 2,
             PulseIndex = 17,
             PulseCurrentUa = 385,
-            PulseDurationMs = 1000,
-            PulseChargeUc = 385,
+            // Every number different, so a field written from its neighbour shows: 385 uA for 0.5 s is 192.5 uC,
+            // which the duty cycle floors to 192.
+            PulseDurationMs = 500,
+            PulseChargeUc = 192,
             TotalChargeUc = 6545L,
             RestMs = 5000,
-            ModuleCurrentUa = 0,
+            ModuleCurrentUa = 7,
             CellCount = 3,
         };
         record.CellValuesA[0] = 150; record.CellValuesA[1] = -12; record.CellValuesA[2] = 2999;
@@ -60,8 +62,11 @@ public class EncoderContractTests
         Assert.Equal(2, root.GetProperty("module").GetInt32());
         Assert.Equal(17, root.GetProperty("pulseIndex").GetInt32());
         Assert.Equal(385, root.GetProperty("pulseCurrentUa").GetInt32());
+        Assert.Equal(500, root.GetProperty("pulseDurationMs").GetInt32());
+        Assert.Equal(192, root.GetProperty("pulseChargeUc").GetInt32());
         Assert.Equal(6545, root.GetProperty("totalChargeUc").GetInt64());
         Assert.Equal(5000, root.GetProperty("tunedRestMs").GetInt32());
+        Assert.Equal(7, root.GetProperty("moduleCurrentUa").GetInt32());
         Assert.Equal(new[] { 150, -12, 2999 }, root.GetProperty("overpotentialMv").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(new[] { 390000, 0, int.MaxValue }, root.GetProperty("edgeResistanceMilliohm").EnumerateArray().Select(e => e.GetInt32()));
     }

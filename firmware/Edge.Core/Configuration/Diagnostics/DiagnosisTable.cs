@@ -127,7 +127,10 @@ namespace Edge.Core.Configuration.Diagnostics
                 Row(DiagnosisId.CellChannelStuck, DiagnosisScope.Cell, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 Row(DiagnosisId.CurrentChannelInvalid, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 Row(DiagnosisId.CurrentChannelSaturated, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
-                Row(DiagnosisId.TemperatureChannelInvalid, DiagnosisScope.Temperature, Severity.Warning, EventKind.ChannelFault, debounce: 10, heal: 10, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.Acts),
+                // A temperature sensor that cannot be read leaves the overtemperature limit blind: isolated as that limit
+                // would isolate (its module, or the pack for a pack-wide sensor). Ten readings first: a thermistor behind
+                // a multiplexer may miss one, and the cells' thermal time constants are minutes, not 100 ms.
+                Row(DiagnosisId.TemperatureChannelInvalid, DiagnosisScope.Temperature, Severity.Fault, EventKind.ChannelFault, debounce: 10, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts),
 
                 // Tick timing: a late tick is worth reporting; a gap beyond the control deadline means
                 // pulses ran unsupervised, so everything stops.

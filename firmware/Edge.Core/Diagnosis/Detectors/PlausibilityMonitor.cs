@@ -60,8 +60,7 @@ namespace Edge.Core.Diagnosis.Detectors
                         continue;
                     }
 
-                    diagnosis.Report(DiagnosisId.CellChannelSaturated, c, status == ChannelStatus.Saturated, voltages[c], 0);
-                    diagnosis.Report(DiagnosisId.CellChannelInvalid, c, status == ChannelStatus.Implausible || status == ChannelStatus.Missing, (int)status, 0);
+                    ReportStatus(diagnosis, DiagnosisId.CellChannelSaturated, DiagnosisId.CellChannelInvalid, c, status, voltages[c]);
                 }
             }
 
@@ -73,8 +72,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 ChannelStatus status = currentStatuses[m];
                 if (!currentsQuiet || status != ChannelStatus.Valid)
                 {
-                    diagnosis.Report(DiagnosisId.CurrentChannelSaturated, m, status == ChannelStatus.Saturated, frame.ModuleCurrentUa[m], 0);
-                    diagnosis.Report(DiagnosisId.CurrentChannelInvalid, m, status == ChannelStatus.Implausible || status == ChannelStatus.Missing, (int)status, 0);
+                    ReportStatus(diagnosis, DiagnosisId.CurrentChannelSaturated, DiagnosisId.CurrentChannelInvalid, m, status, frame.ModuleCurrentUa[m]);
                 }
 
                 if (edgeMeasured[m])
@@ -93,6 +91,27 @@ namespace Edge.Core.Diagnosis.Detectors
                 {
                     diagnosis.Report(DiagnosisId.TemperatureChannelInvalid, t, status != ChannelStatus.Valid, (int)status, 0);
                 }
+            }
+        }
+
+        /// <summary>
+        /// A channel's status to its two rows. Only a valid reading is Ok: a reading bad in the other row's way is no
+        /// evidence of recovery, so it leaves this row's count as it is. Reported as Ok there, a channel that
+        /// alternates between saturated and missing would reset each row's debounce on every other tick and never be
+        /// isolated, though it never gave a usable reading.
+        /// </summary>
+        private static void ReportStatus(DiagnosisManager diagnosis, DiagnosisId saturatedRow, DiagnosisId invalidRow, int channel, ChannelStatus status, int value)
+        {
+            bool saturated = status == ChannelStatus.Saturated;
+            bool invalid = status == ChannelStatus.Implausible || status == ChannelStatus.Missing;
+            if (!invalid)
+            {
+                diagnosis.Report(saturatedRow, channel, saturated, value, 0);
+            }
+
+            if (!saturated)
+            {
+                diagnosis.Report(invalidRow, channel, invalid, (int)status, 0);
             }
         }
 

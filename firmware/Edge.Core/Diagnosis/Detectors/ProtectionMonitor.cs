@@ -77,8 +77,9 @@ namespace Edge.Core.Diagnosis.Detectors
                 int limit = pulse ? pulseLimit : openLimit;
                 bool over = valid && magnitude > limit;
                 bool high = valid && pulse && magnitude > warningLimit;
-                if (quiet && !over && !high)
+                if (!valid || (quiet && !over && !high))
                 {
+                    // An invalid reading holds every level's count (see EvaluateCells); the plausibility rows judge it.
                     continue;
                 }
 
@@ -98,7 +99,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 int temperature = temperatures[t];
                 bool valid = temperatureStatuses[t] == ChannelStatus.Valid;
                 bool high = valid && temperature > warningDeciCelsius;
-                if (quiet && !high)
+                if (!valid || (quiet && !high))
                 {
                     continue;
                 }
@@ -141,8 +142,11 @@ namespace Edge.Core.Diagnosis.Detectors
                     int v = voltages[c];
                     bool high = valid && v > highestQuietMv;
                     bool low = valid && v < lowestQuietMv;
-                    if (quiet && !high && !low)
+                    if (!valid || (quiet && !high && !low))
                     {
+                        // An invalid reading is no evidence either way: reported as Ok it would reset every level's
+                        // debounce, and an over-limit cell read valid only every other tick would never be isolated.
+                        // It holds the counts; the plausibility rows judge the channel itself.
                         continue;
                     }
 

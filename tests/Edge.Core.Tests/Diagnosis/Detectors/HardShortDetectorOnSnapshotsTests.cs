@@ -66,18 +66,7 @@ public class HardShortDetectorOnSnapshotsTests
         // of 40000 is not below it; 39999 is.
         var (rig, detector) = Make();
         long now = 0;
-        void Edge(int milliohm)
-        {
-            Tick(rig, detector, now, r =>
-            {
-                r.Snapshot.EdgeMeasured[0] = true;
-                r.Snapshot.EdgeCurrentUa[0] = 385;
-                r.Snapshot.EdgeResistanceMilliohm[0] = 400000;
-                r.Snapshot.EdgeResistanceMilliohm[1] = milliohm;
-            });
-            now += 10;
-        }
-
+        void Edge(int milliohm) => ShuntEdge(rig, detector, ref now, 400000, milliohm);
         for (int i = 0; i < 4; i++)
         {
             Edge(400000);
@@ -89,6 +78,36 @@ public class HardShortDetectorOnSnapshotsTests
         Assert.True(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
         var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
         Assert.Equal((39999, 40000), (raised.Value, raised.Threshold));
+    }
+
+    [Fact]
+    public void ShuntLimitRoundsUpSoTheEventSaysWhatWasDecided()
+    {
+        // A baseline of 400005 mOhm: 10 % is 40000.5, so the limit is 40001 (rounded up, not truncated to 40000). An
+        // edge of 40000 is below it and raises with threshold 40001: value < threshold, as the comparison decided.
+        var (rig, detector) = Make();
+        long now = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            ShuntEdge(rig, detector, ref now, 400005, 400005);
+        }
+
+        ShuntEdge(rig, detector, ref now, 400005, 40000);
+        var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
+        Assert.Equal((40000, 40001), (raised.Value, raised.Threshold));
+    }
+
+    /// <summary>A 385 uA current edge: cell 0 shows <paramref name="cell0Milliohm"/>, cell 1 <paramref name="cell1Milliohm"/>; 10 ms on.</summary>
+    private static void ShuntEdge(SnapshotRig rig, HardShortDetector detector, ref long now, int cell0Milliohm, int cell1Milliohm)
+    {
+        Tick(rig, detector, now, r =>
+        {
+            r.Snapshot.EdgeMeasured[0] = true;
+            r.Snapshot.EdgeCurrentUa[0] = 385;
+            r.Snapshot.EdgeResistanceMilliohm[0] = cell0Milliohm;
+            r.Snapshot.EdgeResistanceMilliohm[1] = cell1Milliohm;
+        });
+        now += 10;
     }
 
     [Fact]

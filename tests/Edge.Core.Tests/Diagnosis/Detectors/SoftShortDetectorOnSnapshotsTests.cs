@@ -64,6 +64,24 @@ public class SoftShortDetectorOnSnapshotsTests
         Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
     }
 
+    [Fact]
+    public void AnEdgeIsJudgedOnlyOnceThreeEdgesAreKnown()
+    {
+        // Two edges of 1000 mOhm are known when the 699 comes: too few for a median, so it is not judged at all (the
+        // row has nothing counting). The next 699 has three before it (1000, 1000, 699: median 1000, limit 700) and
+        // is counted, one report of the two the row needs.
+        var (rig, detector) = Make();
+        Edge(rig, detector, 0, 1000);
+        Edge(rig, detector, 10, 1000);
+        Edge(rig, detector, 20, 699);
+        Assert.True(rig.Diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+
+        Edge(rig, detector, 30, 699);
+        Assert.False(rig.Diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, 1));
+        Assert.Empty(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
+    }
+
     private static void EdgeAt(SnapshotRig rig, SoftShortDetector detector, long nowMs, int stepUa, int cell1Milliohm) => Tick(rig, detector, nowMs, r =>
     {
         r.Snapshot.EdgeMeasured[0] = true;
