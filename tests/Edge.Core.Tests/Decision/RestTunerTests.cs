@@ -9,7 +9,7 @@ namespace Edge.Core.Tests.Decision;
 
 /// <summary>
 /// Adaptive rest: ends once the measured relaxation settles, so a slower cell gets a longer rest; always
-/// within [MinimumRestMs, MaximumRestMs]; longer when the pulse overpotential grows from pulse to pulse.
+/// within [MinimumRestMs, MaximumRestMs]; longer when the pulse overpotential grows from pulse to pulse, shorter when it falls.
 /// </summary>
 public class RestTunerTests
 {
@@ -150,6 +150,54 @@ public class RestTunerTests
 
         Assert.InRange(growing[15].RestMs, 1700, 1720);
         Assert.True(growing.Skip(16).Average(r => r.RestMs) > 1600);
+    }
+
+    [Fact]
+    public void RestTargetShortensOnceThePulseOverpotentialFalls()
+    {
+        // As above, cells that settle at once, so only the learned target sets a rest's length. Both cells grow by
+        // 10 mV per pulse from pulse 11 to 30, which lengthens their targets alike; then one stays at its peak and the
+        // other falls by 10 mV per pulse. Every rest agrees until a comparison of the tuner (every 8 pulses) sees the
+        // two apart: the flat cell's smoothed overpotential still lies >= 3 mV above its reference and its target
+        // lengthens by 25 %, the falling cell's lies >= 3 mV below and its target shortens by 5 % (ShortenPercent).
+        // Hand-computed from the rest before (equal in both): between comparisons the target moves 1/8 of the way to
+        // the observed 1.5 s settle time, so D = previous + (1500 - previous) / 8; then flat 1.25 D and falling 0.95 D,
+        // each ended at the next 10 ms tick.
+        Func<CellView, double> Shaped(bool falls) => c =>
+        {
+            int n = c.PulseNumber;
+            double extra = n <= 10 ? 0.0 : 10.0 * (Math.Min(n, 30) - 10);
+            if (falls && n > 30)
+            {
+                extra -= 10.0 * Math.Min(n - 30, 15);
+            }
+
+            return Exponential(50 + extra, 0.0001)(c);
+        };
+
+        List<RecordCopy> RunCell(bool falls)
+        {
+            var configuration = Adaptive();
+            configuration.Mode = ControlMode.Observe;
+            configuration.RestTuning.NegligibleRelaxationMv = 0;
+            var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, Shaped(falls));
+            pack.RunUntil(200000);
+            return Rests(pack);
+        }
+
+        var flat = RunCell(false);
+        var falling = RunCell(true);
+        Assert.True(flat.Count >= 60 && falling.Count >= 60, $"{flat.Count} and {falling.Count} rests");
+
+        // Pulse n is followed by rest n - 1 (0-based): the first 30 rests see the same cell.
+        int first = Enumerable.Range(0, Math.Min(flat.Count, falling.Count)).FirstOrDefault(i => flat[i].RestMs != falling[i].RestMs, -1);
+        Assert.True(first >= 30, $"the rests differ from rest {first} on, before the overpotential fell");
+        Assert.True(first <= 30 + 16, $"no shorter rest within two comparisons of the fall (first difference: {first})");
+        double previous = flat[first - 1].RestMs;
+        Assert.Equal(previous, falling[first - 1].RestMs);
+        double drifted = previous + ((1500 - previous) / 8);
+        Assert.InRange(flat[first].RestMs, 1.25 * drifted, (1.25 * drifted) + 10);
+        Assert.InRange(falling[first].RestMs, 0.95 * drifted, (0.95 * drifted) + 10);
     }
 
     [Fact]
