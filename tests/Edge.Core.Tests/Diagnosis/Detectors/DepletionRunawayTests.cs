@@ -48,6 +48,38 @@ public class DepletionRunawayTests
         return v;
     }
 
+    /// <summary>
+    /// Pulse 11 of cell 0: a shunt pulls it 100 mV toward 0 V at 100 ms, then lets go, the voltage climbing back by
+    /// 25 mV a sample for four samples (110-140 ms): climbs in a row above the 20 mV step, but after a step toward 0 V.
+    /// </summary>
+    private static double ShuntLetsGo(CellView c)
+    {
+        double v = SyntheticCells.Healthy(c);
+        if (c.Cell == 0 && c.InPulse && c.PulseNumber == 11 && c.SincePulseStartMs >= 100)
+        {
+            long back = Math.Min(4, (c.SincePulseStartMs - 100) / 10);
+            v -= 100.0 - (25.0 * back);
+        }
+
+        return v;
+    }
+
+    /// <summary>
+    /// Pulse 11 of cell 0 climbs from 150 ms by 14 and 28 mV in turn, a sample each: every 28 mV climb (above the
+    /// 20 mV step) comes right after one of at least half of it.
+    /// </summary>
+    private static double JitteryClimb(CellView c)
+    {
+        double v = SyntheticCells.Healthy(c);
+        if (c.Cell == 0 && c.InPulse && c.PulseNumber == 11 && c.SincePulseStartMs >= 150)
+        {
+            long k = Math.Min(6, ((c.SincePulseStartMs - 150) / 10) + 1);
+            v += (21.0 * k) - ((k & 1) == 1 ? 7.0 : 0.0);
+        }
+
+        return v;
+    }
+
     private static SyntheticPack Run(ControlMode mode, Func<CellView, double> cells, Action<ControllerConfiguration> configure = null)
     {
         var configuration = new ControllerConfiguration { Mode = mode };
@@ -100,5 +132,29 @@ public class DepletionRunawayTests
 
         Assert.DoesNotContain(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
         Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
+    }
+
+    [Fact]
+    public void AShuntLettingGoIsNotAClimb()
+    {
+        // The climb back after a shunt's pull toward 0 V is the cell returning, not running dry: within 2 s of that
+        // step no run-away is reported, and act mode keeps the full current (the trend's fault level out of reach,
+        // as above).
+        SyntheticPack pack = Run(ControlMode.Act, ShuntLetsGo, c => c.Depletion.CusumFaultMv = 100000);
+
+        Assert.DoesNotContain(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
+        Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
+    }
+
+    [Fact]
+    public void AClimbAfterAHalfStepClimbWarns()
+    {
+        // 14, 28, 14, 28 mV a sample from 150 ms of pulse 11 (60 s): a climb of half the 20 mV step or more counts as
+        // the climb before the next, so the first two 28 mV climbs (160 and 180 ms) complete the debounce of 2.
+        SyntheticPack pack = Run(ControlMode.Observe, JitteryClimb);
+
+        RecordCopy warning = Assert.Single(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
+        Assert.Equal(0, warning.Cell);
+        Assert.InRange(warning.TimestampMs, 60170, 60190);
     }
 }
