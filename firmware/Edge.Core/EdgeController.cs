@@ -46,6 +46,9 @@ namespace Edge.Core
         // Commands are applied at the next tick boundary.
         private readonly bool[] _pendingStart;
         private readonly bool[] _pendingStop;
+
+        // A start asked for after a stop in the same tick: applied after that stop, not swallowed by it.
+        private readonly bool[] _startAfterStop;
         private readonly bool[] _pendingReset;
 
         // setProtocol with start during a pulse: the module starts one tick after the stop, so the interrupted
@@ -111,9 +114,21 @@ namespace Edge.Core
             _clamp = new ActuationSafetyClamp(modules, configuration.Protection);
             _pendingStart = new bool[modules];
             _pendingStop = new bool[modules];
+            _startAfterStop = new bool[modules];
             _pendingReset = new bool[modules];
             _deferredStart = new bool[modules];
+            PlatingCriticalCurrentLimitUa = configuration.Protocol.PlatingCriticalCurrentUa;
+            DirectionChangeRestFloorMs = configuration.Protocol.DirectionChangeRestMs;
         }
+
+        /// <summary>
+        /// The plating critical current the controller started with: the cells' limit, which a protocol change may
+        /// lower but not raise (above it plating grows dendrites toward a short).
+        /// </summary>
+        public int PlatingCriticalCurrentLimitUa { get; }
+
+        /// <summary>The rest before plating after stripping it started with: a protocol change may lengthen it, not shorten it.</summary>
+        public int DirectionChangeRestFloorMs { get; }
 
         public PackLayout Layout => _layout;
 
@@ -282,10 +297,13 @@ namespace Edge.Core
             {
                 for (int m = 0; m < _modules.Length; m++)
                 {
+                    // A module held at this boundary takes no start in it, even with its reset: a start asked for while
+                    // it was held is not one for after the reset, and the reset leaves it waiting in Idle.
+                    bool heldAtBoundary = _modules[m].State == ModuleState.Hold;
                     if (_pendingReset[m])
                     {
                         _pendingReset[m] = false;
-                        if (_modules[m].State == ModuleState.Hold)
+                        if (heldAtBoundary)
                         {
                             // Detectors forget the old evidence too: the module re-latches only on new evidence.
                             _diagnosis.ResetModule(m);
@@ -306,13 +324,14 @@ namespace Edge.Core
                     if (_pendingStop[m])
                     {
                         _pendingStop[m] = false;
-                        _pendingStart[m] = false;
+                        _pendingStart[m] = _startAfterStop[m];
+                        _startAfterStop[m] = false;
                         _deferredStart[m] = false;
                         _modules[m].Stop(now, _telemetry);
                     }
 
                     bool autoStart = !_started && _configuration.StartImmediately;
-                    if ((_pendingStart[m] || autoStart) && !_diagnosis.HasLatchedFault(m))
+                    if ((_pendingStart[m] || autoStart) && !heldAtBoundary && !_diagnosis.HasLatchedFault(m))
                     {
                         // Without this unit's own calibration the readings are a nominal guess: watch, never act.
                         if (uncalibrated)
@@ -398,6 +417,16 @@ namespace Edge.Core
                     if (module == -1 || module == m)
                     {
                         pending[m] = true;
+
+                        // Stop and start in one tick take effect in the order they came.
+                        if (pending == _pendingStart)
+                        {
+                            _startAfterStop[m] = _pendingStop[m];
+                        }
+                        else if (pending == _pendingStop)
+                        {
+                            _startAfterStop[m] = false;
+                        }
                     }
                 }
 

@@ -204,6 +204,12 @@ namespace Edge.Core.Commands
             int target = present ? (int)module : -1;
             if (verb == "start")
             {
+                // A held module ignores a start until its fault is reset: say so rather than accept it.
+                if (target >= 0 && _controller.Diagnosis.HasLatchedFault(target))
+                {
+                    return "module " + target.ToString() + " holds a latched fault: send resetFault for it first, then start";
+                }
+
                 _controller.RequestStart(target);
             }
             else if (verb == "stop")

@@ -149,6 +149,12 @@ namespace Edge.Core.Commands
                 return error;
             }
 
+            error = CellLimitsError(controller, protocol, out field);
+            if (error != null)
+            {
+                return error;
+            }
+
             ControllerConfiguration candidate = current.WithProtocol(protocol);
 
             ConfigurationError problem = ConfigurationValidator.Validate(candidate, controller.Layout);
@@ -160,6 +166,43 @@ namespace Edge.Core.Commands
             }
 
             controller.RequestProtocol(protocol, start);
+            field = null;
+            return null;
+        }
+
+        /// <summary>
+        /// The cells' plating limits are the configuration's, as the electrode area is: a command may tighten them, not
+        /// loosen them, and a plate step above the critical current is refused rather than accepted and then capped.
+        /// </summary>
+        private static string CellLimitsError(EdgeController controller, ProtocolConfiguration protocol, out string field)
+        {
+            int limitUa = controller.PlatingCriticalCurrentLimitUa;
+            field = "platingCriticalCurrentUa";
+            if (protocol.PlatingCriticalCurrentUa > limitUa)
+            {
+                return protocol.PlatingCriticalCurrentUa.ToString() + " uA is above the cells' limit of " + limitUa.ToString()
+                    + " uA in the configuration the device started with: a command may lower it, not raise it";
+            }
+
+            int floorMs = controller.DirectionChangeRestFloorMs;
+            field = "directionChangeRestMs";
+            if (protocol.DirectionChangeRestMs < floorMs)
+            {
+                return protocol.DirectionChangeRestMs.ToString() + " ms is below the " + floorMs.ToString()
+                    + " ms the device started with: plating straight after stripping fails fast, so a command may lengthen this rest, not shorten it";
+            }
+
+            for (int i = 0; i < protocol.Steps.Length; i++)
+            {
+                ProtocolStep step = protocol.Steps[i];
+                if (step.Kind == ProtocolStepKind.Plate && step.CurrentUa > protocol.PlatingCriticalCurrentUa)
+                {
+                    field = "steps[" + i.ToString() + "]";
+                    return "plates at " + step.CurrentUa.ToString() + " uA, above platingCriticalCurrentUa (" + protocol.PlatingCriticalCurrentUa.ToString()
+                        + " uA): give a current at most that";
+                }
+            }
+
             field = null;
             return null;
         }

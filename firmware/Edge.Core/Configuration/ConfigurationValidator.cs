@@ -95,6 +95,13 @@ namespace Edge.Core.Configuration
 
             check.Range("protocol.minimumRestMs", protocol.MinimumRestMs, 0, 86400000);
             check.AtLeastField("protocol.maximumRestMs", protocol.MaximumRestMs, "minimumRestMs", protocol.MinimumRestMs, 86400000);
+
+            // An adaptive rest is timed in samples like a fixed one: a bound shorter than a sample would let the current
+            // run on through the rest (a fixed rest step that short is refused for the same reason).
+            check.Require(
+                protocol.RestMode != RestMode.Adaptive || protocol.MinimumRestMs >= samplePeriodMs,
+                "protocol.minimumRestMs",
+                protocol.MinimumRestMs.ToString() + " ms is shorter than one sample period (" + samplePeriodMs.ToString() + " ms): an adaptive rest that short cannot be timed");
             check.Range("protocol.stripCutoffMv", protocol.StripCutoffMv, 1, protection.CellMaximumMv);
             check.Range("protocol.plateCutoffMv", protocol.PlateCutoffMv, protection.CellMinimumMv, -1);
             check.NotNegative("protocol.capacityLimitUc", protocol.CapacityLimitUc);

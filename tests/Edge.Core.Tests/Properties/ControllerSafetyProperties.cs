@@ -54,7 +54,8 @@ public class ControllerSafetyProperties
         if (s.Adaptive)
         {
             configuration.Protocol.RestMode = RestMode.Adaptive;
-            configuration.Protocol.MinimumRestMs = random.Next(0, 200);
+            // At least one sample (10 ms): a shorter adaptive rest cannot be timed and is refused.
+            configuration.Protocol.MinimumRestMs = random.Next(10, 200);
             configuration.Protocol.MaximumRestMs = configuration.Protocol.MinimumRestMs + random.Next(0, 2000);
         }
 
