@@ -94,5 +94,8 @@ namespace Edge.Core.Boards
 
         /// <summary>A temperature sensor placed on a module that has no <c>[module N]</c> section.</summary>
         UnknownModule = 29,
+
+        /// <summary>A load switch on a GPIO the ESP32 pulls up while it resets (0, 5, 15): the switch closes during every reset.</summary>
+        PulledUpSwitchPin = 30,
     }
 }

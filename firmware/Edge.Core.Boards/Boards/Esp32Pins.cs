@@ -127,6 +127,16 @@ namespace Edge.Core.Boards
             }
         }
 
+        /// <summary>
+        /// GPIOs the ESP32 pulls up (about 45 kohm) while it resets and until the application drives them: 0, 5 and 15
+        /// (Espressif's strapping-pin defaults). A 100 kohm pull-down on the gate net loses against that, so an
+        /// active-high switch there closes during every reset.
+        /// </summary>
+        public static bool IsPulledUpAtReset(int gpio)
+        {
+            return gpio == 0 || gpio == 5 || gpio == 15;
+        }
+
         /// <summary>Whether the GPIO has a DAC output (DAC1 = GPIO 25, DAC2 = GPIO 26).</summary>
         public static bool IsDacPin(int gpio)
         {

@@ -46,11 +46,8 @@ public class BoardHardwareRuleTests
     }
 
     [Theory]
-    [InlineData(0, "boot mode")]
     [InlineData(2, "boot mode")]
-    [InlineData(5, "SDIO")]
     [InlineData(12, "flash voltage")]
-    [InlineData(15, "boot log")]
     public void Strapping_pins_are_warned_with_line_and_key(int gpio, string role)
     {
         BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "switch_pin", gpio.ToString()));
@@ -63,6 +60,40 @@ public class BoardHardwareRuleTests
         Assert.StartsWith("[module 0] switch_pin: GPIO " + gpio + " is a strapping pin", warning.Message);
         Assert.Contains(role, warning.Message);
         Assert.StartsWith("line " + line + ": warning: ", warning.ToString());
+    }
+
+    [Theory]
+    [InlineData(0, "boot mode")]
+    [InlineData(5, "SDIO")]
+    [InlineData(15, "boot log")]
+    public void Strapping_pins_pulled_up_at_reset_are_warned_on_other_outputs(int gpio, string role)
+    {
+        string text = BoardText.With(MinimalBoard.With("[board]", "status_led_pin", gpio.ToString()), "[board]", "status_led_active", "high");
+        BoardWarning warning = BoardRuleAssert.SingleWarning(BoardRuleAssert.Parsed(text), BoardWarningKind.StrappingPin);
+        Assert.Equal(BoardText.LineOf(text, "[board]", "status_led_pin"), warning.LineNumber);
+        Assert.Contains(role, warning.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(15)]
+    public void A_switch_on_a_pin_pulled_up_at_reset_is_refused(int gpio)
+    {
+        // The ESP32's ~45 kohm pull-up on these pins beats the gate net's 100 kohm pull-down: 3.3 V x 100 / 145 =
+        // 2.3 V at the driver during every reset, a logic high.
+        BoardRuleAssert.Rejected(
+            MinimalBoard.With("[module 0]", "switch_pin", gpio.ToString()), MinimalBoard.LineOf("[module 0]", "switch_pin"), BoardParseErrorKind.PulledUpSwitchPin,
+            "[module 0] switch_pin: GPIO " + gpio + " is pulled up (about 45 kohm) while the ESP32 resets");
+    }
+
+    [Fact]
+    public void A_switch_on_gpio_14_is_warned_about_its_reset_burst()
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "switch_pin", "14"));
+        BoardWarning warning = BoardRuleAssert.SingleWarning(board, BoardWarningKind.NoisyAtReset);
+        Assert.Equal(MinimalBoard.LineOf("[module 0]", "switch_pin"), warning.LineNumber);
+        Assert.Contains("PWM burst", warning.Message);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ namespace Edge.Core.Boards.Parsing
             for (int m = 0; m < moduleCount && error == null; m++)
             {
                 ModuleSectionBuilder module = sections.Modules[m];
-                error = CheckOutput(module, ModuleSectionBuilder.SwitchPinKey, module.SwitchPin, variant, warnings);
+                error = CheckSwitchPin(module, variant, warnings);
                 if (error == null && module.Has(ModuleSectionBuilder.SetpointPinKey))
                 {
                     error = CheckOutput(module, ModuleSectionBuilder.SetpointPinKey, module.SetpointPin, variant, warnings);
@@ -78,6 +78,34 @@ namespace Edge.Core.Boards.Parsing
             }
 
             return error;
+        }
+
+        /// <summary>
+        /// A switch pin must stay low from reset until the application drives it: a pin pulled up at reset is refused
+        /// (the switch would close on every reset), GPIO 14's PWM burst at reset is warned about (the gate sees pulses).
+        /// </summary>
+        private static BoardParseError CheckSwitchPin(ModuleSectionBuilder module, Esp32ModuleVariant variant, WarningList warnings)
+        {
+            int gpio = module.SwitchPin;
+            if (Esp32Pins.IsPulledUpAtReset(gpio))
+            {
+                return module.FailAt(
+                    ModuleSectionBuilder.SwitchPinKey,
+                    BoardParseErrorKind.PulledUpSwitchPin,
+                    "GPIO " + gpio.ToString() + " is pulled up (about 45 kohm) while the ESP32 resets, stronger than the gate's pull-down: the switch would close during every reset; use a GPIO that floats at reset (e.g. 18, 19, 21-23, 25-27, 32, 33)");
+            }
+
+            if (gpio == 14)
+            {
+                warnings.Add(
+                    module.LineOf(ModuleSectionBuilder.SwitchPinKey),
+                    BoardWarningKind.NoisyAtReset,
+                    module.Header,
+                    ModuleSectionBuilder.SwitchPinKey,
+                    "GPIO 14 emits a short PWM burst while the ESP32 resets: the switch's gate sees those pulses; prefer a quiet GPIO");
+            }
+
+            return CheckOutput(module, ModuleSectionBuilder.SwitchPinKey, gpio, variant, warnings);
         }
 
         private static BoardParseError CheckOutput(SectionBuilder section, string key, int gpio, Esp32ModuleVariant variant, WarningList warnings)
