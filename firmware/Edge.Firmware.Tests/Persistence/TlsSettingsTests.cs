@@ -119,5 +119,16 @@ namespace NFUnitTest.Persistence
             Assert.IsFalse(DeviceSettingsParser.TryParse("ha_discovery = maybe\n", out settings, out error));
             Assert.AreEqual("line 1: ha_discovery must be true or false", error);
         }
+
+        [TestMethod]
+        public void AutoStartIsOffUnlessSet()
+        {
+            Assert.IsTrue(DeviceSettingsParser.TryParse("device_id = pack-7\n", out DeviceSettings settings, out string error), error);
+            Assert.IsFalse(settings.AutoStart);
+            Assert.IsTrue(DeviceSettingsParser.TryParse("auto_start = true\n", out settings, out error), error);
+            Assert.IsTrue(settings.AutoStart);
+            Assert.IsFalse(DeviceSettingsParser.TryParse("auto_start = yes\n", out settings, out error));
+            Assert.AreEqual("line 1: auto_start must be true or false", error);
+        }
     }
 }

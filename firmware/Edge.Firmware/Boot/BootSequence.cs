@@ -212,6 +212,8 @@ namespace Edge.Firmware.Boot
                 _led = _devices.OpenStatusLed(board);
                 Track(_led);
 
+                // Latched faults do not survive a reset: unless the settings ask for it, nothing runs before an operator's start.
+                setup.Configuration.StartImmediately = settings.AutoStart;
                 controller = new EdgeController(setup.Layout, setup.Configuration);
             }
 

@@ -41,6 +41,13 @@ namespace Edge.Firmware.Persistence
         /// <summary>True when the broker connection uses TLS (a CA certificate is set).</summary>
         public bool MqttUsesTls => MqttCaCertificate.Length > 0;
 
+        /// <summary>
+        /// Start every module at boot (default false: modules wait in Idle for an operator's start). A latched fault
+        /// lives in RAM and does not survive a reset, so with this on a brown-out, a watchdog reset or a power cycle
+        /// resumes pulsing on a pack whose fault nobody has looked at.
+        /// </summary>
+        public bool AutoStart { get; set; }
+
         /// <summary>Publish Home Assistant MQTT discovery configs (default true).</summary>
         public bool HomeAssistantDiscovery { get; set; } = true;
 

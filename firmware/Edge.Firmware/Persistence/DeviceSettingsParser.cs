@@ -107,7 +107,7 @@ namespace Edge.Firmware.Persistence
             return key == "device_id" || key == "board" || key == "mqtt_host" || key == "mqtt_port"
                 || key == "mqtt_username" || key == "mqtt_password" || key == "mqtt_keep_alive_s"
                 || key == "health_period_s" || key == "wifi_timeout_s" || key == "mqtt_ca_cert"
-                || key == "mqtt_client_cert" || key == "mqtt_client_key" || key == "ha_discovery"
+                || key == "mqtt_client_cert" || key == "mqtt_client_key" || key == "ha_discovery" || key == "auto_start"
                 || key == "console_uart" || key == "console_rx_pin" || key == "console_tx_pin" || key == "console_baud";
         }
 
@@ -168,6 +168,14 @@ namespace Edge.Firmware.Persistence
                 case "mqtt_client_key":
                     settings.MqttClientKey = PemText.Normalise(value);
                     return Pem(key, value, s_keyLabels);
+                case "auto_start":
+                    if (value != "true" && value != "false")
+                    {
+                        return "auto_start must be true or false";
+                    }
+
+                    settings.AutoStart = value == "true";
+                    return null;
                 case "ha_discovery":
                     if (value != "true" && value != "false")
                     {
