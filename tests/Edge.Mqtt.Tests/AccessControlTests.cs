@@ -55,6 +55,10 @@ namespace Edge.Mqtt.Tests
             Assert.True(operatorClient.WaitFor(m => m.Topic == Root + "cmd/result" && m.Text.Contains("\"op-1\"") && m.Text.Contains("\"ok\":true")));
             Assert.DoesNotContain(operatorClient.Received, m => m.Text.Contains("viewer-1"));
 
+            // The device's own verb, calibrate, reaches it too (the simulator answers it as unknown: the broker let it through).
+            operatorClient.Publish(Root + "cmd/calibrate", "{\"id\":\"op-2\",\"action\":\"status\"}");
+            Assert.True(operatorClient.WaitFor(m => m.Topic == Root + "cmd/result" && m.Text.Contains("\"op-2\"")), "the broker refused an operator's calibrate:\n" + _fixture.Broker.Log);
+
             // Nobody but the device writes its replies or status.
             operatorClient.Publish(Root + "cmd/result", "{\"v\":1,\"id\":\"forged\",\"verb\":\"stop\",\"ok\":true}");
             Assert.True(operatorClient.WaitForRefusal(Root + "cmd/result"), "an operator could forge a reply");

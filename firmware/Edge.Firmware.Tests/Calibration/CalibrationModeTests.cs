@@ -4,6 +4,7 @@ using System.Text;
 using Edge.Core;
 using Edge.Core.Boards;
 using Edge.Core.Calibration;
+using Edge.Core.Records;
 using Edge.Core.Commands;
 using Edge.Core.Sampling;
 using Edge.Firmware.Boards;
@@ -116,6 +117,23 @@ namespace NFUnitTest.Calibration
             }
 
             Assert.IsTrue(calibrated.AnySwitchEverClosed(), "a calibrated unit runs its protocol");
+
+            // While it runs, a calibration would hold its switches under it: refused until the modules are stopped.
+            string refused = calibrated.Command("{\"action\":\"begin\"}");
+            Assert.IsNotNull(refused, "a calibration began under running modules");
+            Assert.IsTrue(refused.IndexOf("is running: stop the modules first") >= 0, refused);
+            Assert.IsFalse(calibrated.Mode.IsActive);
+            Assert.IsTrue(calibrated.Verb("stop"));
+            calibrated.Loop.TickOnce();
+            Assert.AreEqual(null, calibrated.Command("{\"action\":\"begin\"}"));
+
+            // A start sent during the calibration does not run once the switches are released.
+            Assert.IsTrue(calibrated.Verb("start"));
+            calibrated.Loop.TickOnce();
+            Assert.AreEqual(null, calibrated.Command("{\"action\":\"abort\"}"));
+            calibrated.Loop.TickOnce();
+            Assert.AreEqual((int)ModuleState.Done, (int)calibrated.Controller.Module(0).State, "module 0 resumed after the calibration");
+            Assert.AreEqual((int)ModuleState.Done, (int)calibrated.Controller.Module(1).State, "module 1 resumed after the calibration");
         }
 
         [TestMethod]
@@ -274,7 +292,7 @@ namespace NFUnitTest.Calibration
 
                 _controller = new EdgeController(setup.Layout, setup.Configuration);
                 Acquisition = new SampleAcquisition(Board, Inputs, unit);
-                Mode = new CalibrationMode(Board, Acquisition, Store, Events, "pack-7");
+                Mode = new CalibrationMode(Board, Acquisition, Store, Events, "pack-7", _controller);
                 Loop = new SamplingLoop(timer, _controller, Acquisition, new LoadSwitchBank(switches), null, new TickStatistics(), Events, 10, Feed);
                 Loop.Calibration = Mode;
                 _commands = new CommandHandler(_controller, null);
@@ -347,6 +365,19 @@ namespace NFUnitTest.Calibration
             }
 
             /// <summary>Sends cmd/calibrate; null when accepted, else the error message.</summary>
+            public EdgeController Controller
+            {
+                get { return _controller; }
+            }
+
+            /// <summary>Sends one of the core's verbs (start, stop) with a fresh id; whether it was accepted.</summary>
+            public bool Verb(string verb)
+            {
+                _sent++;
+                byte[] payload = Encoding.UTF8.GetBytes("{\"id\":\"v" + _sent.ToString() + "\"}");
+                return _commands.Handle(verb, payload, 0, payload.Length).Ok;
+            }
+
             public string Command(string json)
             {
                 CommandReply reply = Send(json);

@@ -232,7 +232,7 @@ namespace Edge.Firmware.Boot
                 outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(setup.Layout.CellsPerModule));
                 publisher = new TelemetryPublisher(outbox, bootId);
                 SampleAcquisition acquisition = new SampleAcquisition(setup.Board, inputs, unit);
-                calibration = new CalibrationMode(setup.Board, acquisition, recordStore, _events, settings.DeviceId);
+                calibration = new CalibrationMode(setup.Board, acquisition, recordStore, _events, settings.DeviceId, controller);
                 _loop = new SamplingLoop(timer, controller, acquisition, _switches, withBroker ? publisher : null, statistics, _events, setup.Board.SamplePeriodMs, enableFeed);
                 _loop.Calibration = calibration;
                 _loop.Setpoints = _setpoints;

@@ -1,8 +1,10 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core;
 using Edge.Core.Boards;
 using Edge.Core.Calibration;
+using Edge.Core.Records;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
@@ -30,6 +32,9 @@ namespace Edge.Firmware.Calibration
         private readonly IUnitRecordStore _store;
         private readonly DeviceEventLog _events;
         private readonly string _defaultUnitId;
+
+        // The controller whose modules must not be running while the switches are held for calibration, or null.
+        private readonly EdgeController _controller;
         private readonly object _lock = new object();
         private CalibrationProcedure _procedure;
         private string _unitId;
@@ -38,7 +43,17 @@ namespace Edge.Firmware.Calibration
 
         /// <summary>Calibrates the unit behind <paramref name="acquisition"/>, storing its record in <paramref name="store"/>.</summary>
         public CalibrationMode(BoardDefinition board, SampleAcquisition acquisition, IUnitRecordStore store, DeviceEventLog events, string defaultUnitId)
+            : this(board, acquisition, store, events, defaultUnitId, null)
         {
+        }
+
+        /// <summary>
+        /// As above, for the device: a calibration begins only while no module of <paramref name="controller"/> is running,
+        /// and its end stops every module, so a run never resumes by itself after the switches were held for it.
+        /// </summary>
+        public CalibrationMode(BoardDefinition board, SampleAcquisition acquisition, IUnitRecordStore store, DeviceEventLog events, string defaultUnitId, EdgeController controller)
+        {
+            _controller = controller;
             _board = board ?? throw new ArgumentNullException(nameof(board));
             _acquisition = acquisition ?? throw new ArgumentNullException(nameof(acquisition));
             _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -81,6 +96,12 @@ namespace Edge.Firmware.Calibration
             if (samplesPerPoint < 0 || samplesPerPoint > MaximumSamplesPerPoint)
             {
                 return "samples per point must be 1 to 65536";
+            }
+
+            string running = RunningModule();
+            if (running != null)
+            {
+                return running;
             }
 
             lock (_lock)
@@ -304,6 +325,33 @@ namespace Edge.Firmware.Calibration
             _recording = false;
             _active = false;
             _procedure = null;
+
+            // A start that came in during the calibration must not run the moment the switches are released.
+            if (_controller != null)
+            {
+                _controller.RequestStop(-1);
+            }
+        }
+
+        /// <summary>Why a calibration cannot begin now (a module is running: its switch would be held under it), or null.</summary>
+        private string RunningModule()
+        {
+            if (_controller == null)
+            {
+                return null;
+            }
+
+            int modules = _controller.Layout.ModuleCount;
+            for (int m = 0; m < modules; m++)
+            {
+                ModuleState state = _controller.Module(m).State;
+                if (state == ModuleState.Pulse || state == ModuleState.Rest)
+                {
+                    return "module " + m.ToString() + " is running: stop the modules first (calibration holds every switch open, and a run must not resume by itself when it ends)";
+                }
+            }
+
+            return null;
         }
     }
 }
