@@ -58,6 +58,13 @@ namespace Edge.Firmware.Hardware
             {
                 OpenDirect(adc, board.TemperatureAt(i).Input);
             }
+
+            // The reference on a pin of its own (boards/README.md allows adc_pin or mux_input): unopened, it read -1
+            // and calibration blamed a REF circuit that works.
+            if (board.Reference != null)
+            {
+                OpenDirect(adc, board.Reference.Input);
+            }
         }
 
         /// <inheritdoc />
