@@ -40,6 +40,39 @@ namespace Edge.Core.Boards
         }
 
         /// <summary>
+        /// After <see cref="Apply"/>: a level the board gives that the limit in effect leaves no room for, or null. The
+        /// board's levels are checked against its own limits when it is parsed; a configuration whose limit is tighter
+        /// (the controller's default 1925 uA against a board's 2 mA) can leave one at or past that limit, which the
+        /// configuration check would refuse naming only the controller's field. This names the board's key.
+        /// </summary>
+        public static string LevelConflict(SafetyEnvelope envelope, ProtectionConfiguration protection)
+        {
+            string conflict = Above(envelope.CellVoltageMaxWarningMv, protection.CellMaximumWarningMv, protection.CellMaximumMv, envelope.CellVoltageMaxMv, "cell_voltage_max_warning_mv", " mV", "cell_voltage_max_mv");
+            conflict = conflict ?? Above(envelope.CellVoltageMaxDerateMv, protection.CellMaximumDerateMv, protection.CellMaximumMv, envelope.CellVoltageMaxMv, "cell_voltage_max_derate_mv", " mV", "cell_voltage_max_mv");
+            conflict = conflict ?? Above(-envelope.CellVoltageMinWarningMv, -protection.CellMinimumWarningMv, -protection.CellMinimumMv, -envelope.CellVoltageMinMv, "cell_voltage_min_warning_mv", " mV below 0", "cell_voltage_min_mv");
+            conflict = conflict ?? Above(-envelope.CellVoltageMinDerateMv, -protection.CellMinimumDerateMv, -protection.CellMinimumMv, -envelope.CellVoltageMinMv, "cell_voltage_min_derate_mv", " mV below 0", "cell_voltage_min_mv");
+            conflict = conflict ?? Above(envelope.ModuleCurrentWarningUa, protection.ModuleCurrentWarningUa, protection.ModuleMaximumCurrentUa, envelope.MaxModuleCurrentUa, "module_current_warning_ma", " uA", "max_module_current_ma");
+            conflict = conflict ?? Above(envelope.ModuleCurrentDerateUa, protection.ModuleCurrentDerateUa, protection.ModuleMaximumCurrentUa, envelope.MaxModuleCurrentUa, "module_current_derate_ma", " uA", "max_module_current_ma");
+            conflict = conflict ?? Above(envelope.TemperatureWarningDeciC, protection.TemperatureWarningDeciCelsius, protection.MaximumTemperatureDeciCelsius, envelope.TemperatureMaxDeciC, "temperature_warning_c", " (0.1 degC)", "temperature_max_c");
+            conflict = conflict ?? Above(envelope.TemperatureDerateDeciC, protection.TemperatureDerateDeciCelsius, protection.MaximumTemperatureDeciCelsius, envelope.TemperatureMaxDeciC, "temperature_derate_c", " (0.1 degC)", "temperature_max_c");
+            return conflict;
+        }
+
+        // The board's level, as applied, at or past the limit in effect (all as magnitudes above zero; a negated
+        // NotGiven, int.MinValue, is NotGiven again).
+        private static string Above(int given, int applied, int limit, int boardLimit, string key, string unit, string limitKey)
+        {
+            if (given == SafetyEnvelope.NotGiven || applied != given || applied < limit)
+            {
+                return null;
+            }
+
+            return "[safety] " + key + ": " + given.ToString() + unit + " is not inside the limit in effect, " + limit.ToString() + unit
+                + ": the controller's own limit is tighter than the board's " + limitKey + " (" + boardLimit.ToString() + unit
+                + "); give a level inside " + limit.ToString() + unit + " or leave the key out to follow the limit";
+        }
+
+        /// <summary>
         /// The board's graded levels, applied after its limits: a level of the configuration that still follows its
         /// limit (<see cref="ProtectionGrading"/>) takes the board's, one set by hand keeps the tighter of the two.
         /// </summary>

@@ -54,6 +54,12 @@ namespace Edge.Firmware.Boards
             }
 
             ControllerConfiguration configuration = BoardConfiguration.Create(board);
+            string levelConflict = BoardSafetyLimits.LevelConflict(board.Safety, configuration.Protection);
+            if (levelConflict != null)
+            {
+                return Fail("board " + board.Name + ": " + levelConflict);
+            }
+
             ConfigurationError configurationError = ConfigurationValidator.Validate(configuration, layout);
             if (configurationError != null)
             {

@@ -142,6 +142,11 @@ public static class ScenarioCompiler
         {
             // The board's own limits tighten the safety envelope, as on the device.
             Edge.Core.Boards.BoardSafetyLimits.Apply(scenario.Measurement.BoardDefinition.Safety, c);
+            string? levelConflict = Edge.Core.Boards.BoardSafetyLimits.LevelConflict(scenario.Measurement.BoardDefinition.Safety, c.Protection);
+            if (levelConflict != null)
+            {
+                throw new ScenarioException("measurement.board", "board " + scenario.Measurement.BoardDefinition.Name + ": " + levelConflict);
+            }
         }
 
         PackLayout layout = Layout(scenario);

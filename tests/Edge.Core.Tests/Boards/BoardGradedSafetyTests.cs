@@ -118,6 +118,30 @@ public class BoardGradedSafetyTests
     }
 
     [Fact]
+    public void A_board_level_past_a_tighter_controller_limit_is_named_by_its_board_key()
+    {
+        // The board allows 2 mA with a derate level at 1.95 mA (inside its own limit: it parses); the controller's
+        // default limit, 1925 uA, is tighter, so that level would be past the limit in effect.
+        string text = NFUnitTest.Boards.BoardText.With(NFUnitTest.Boards.BoardText.With(WithLevels("module_current_derate_ma = 1.95"), "[safety]", "max_module_current_ma", "2"), "[safety]", "max_plating_current_ma", "1");
+        BoardDefinition board = BoardRuleAssert.Parsed(text);
+        var configuration = new ControllerConfiguration();
+        BoardCurrentSetpoints.ApplyDefaults(board, configuration);
+        BoardSafetyLimits.Apply(board.Safety, configuration);
+
+        string conflict = BoardSafetyLimits.LevelConflict(board.Safety, configuration.Protection);
+        Assert.NotNull(conflict);
+        Assert.StartsWith("[safety] module_current_derate_ma: 1950 uA is not inside the limit in effect, 1925 uA", conflict);
+        Assert.Contains("max_module_current_ma (2000 uA)", conflict);
+
+        // Levels inside the limit in effect raise nothing (the board's 1.5 / 1.9 mA under 1925 uA).
+        BoardDefinition inside = BoardRuleAssert.Parsed(WithLevels("module_current_warning_ma = 1.5", "module_current_derate_ma = 1.9"));
+        var fits = new ControllerConfiguration();
+        BoardCurrentSetpoints.ApplyDefaults(inside, fits);
+        BoardSafetyLimits.Apply(inside.Safety, fits);
+        Assert.Null(BoardSafetyLimits.LevelConflict(inside.Safety, fits.Protection));
+    }
+
+    [Fact]
     public void A_board_current_level_alone_is_checked_against_the_default_of_the_other()
     {
         // Warning not given: its default is 90 % of 8 mA, 7200 uA, above the 1.9 mA derate level.
