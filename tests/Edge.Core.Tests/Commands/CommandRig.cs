@@ -16,6 +16,9 @@ internal sealed class CommandRig
     private readonly ActionFrame _actions;
     private long _tick;
 
+    /// <summary>When set, module 0's cells read this (e.g. over a limit) instead of the healthy values.</summary>
+    public int CellMvOverride { get; set; } = int.MinValue;
+
     public CommandRig(CommandLimits limits = null)
     {
         Controller = new EdgeController(Layout, new ControllerConfiguration { StartImmediately = false });
@@ -40,7 +43,7 @@ internal sealed class CommandRig
             _frame.ModuleCurrentUa[m] = on ? _actions.CurrentSetpointUa[m] : 0;
             for (int c = 0; c < Layout.CellsPerModule; c++)
             {
-                _frame.CellVoltageMv[Layout.FirstCellOf(m) + c] = on ? 150 : 0;
+                _frame.CellVoltageMv[Layout.FirstCellOf(m) + c] = m == 0 && CellMvOverride != int.MinValue ? CellMvOverride : (on ? 150 : 0);
             }
         }
 

@@ -1,9 +1,5 @@
-using System.Text;
-using Edge.Core.Actuation;
 using Edge.Core.Commands;
-using Edge.Core.Configuration;
 using Edge.Core.Records;
-using Edge.Core.Sampling;
 using Xunit;
 
 namespace Edge.Core.Tests.Commands;
@@ -15,55 +11,10 @@ namespace Edge.Core.Tests.Commands;
 /// </summary>
 public class CommandSafetyTests
 {
-    private sealed class Rig
-    {
-        public readonly PackLayout Layout = new(2, 2, 0);
-        public readonly EdgeController Controller;
-        public readonly CommandHandler Handler;
-        public readonly SampleFrame Frame;
-        public readonly ActionFrame Actions;
-        public int CellMvUnderCurrent = 150;
-        public int CellMvOverride = int.MinValue;
-        private long _tick;
-
-        public Rig()
-        {
-            Controller = new EdgeController(Layout, new ControllerConfiguration { StartImmediately = false });
-            Handler = new CommandHandler(Controller, new CommandLimits());
-            Frame = new SampleFrame(Layout);
-            Actions = new ActionFrame(Layout);
-        }
-
-        public CommandReply Send(string verb, string json)
-        {
-            byte[] p = Encoding.UTF8.GetBytes(json);
-            return Handler.Handle(verb, p, 0, p.Length);
-        }
-
-        public void Tick()
-        {
-            Frame.TickIndex = _tick;
-            Frame.TimestampMs = _tick * 10;
-            for (int m = 0; m < Layout.ModuleCount; m++)
-            {
-                bool on = Actions.SwitchClosed[m];
-                Frame.ModuleCurrentUa[m] = on ? Actions.CurrentSetpointUa[m] : 0;
-                for (int c = 0; c < Layout.CellsPerModule; c++)
-                {
-                    int mv = on ? (Actions.CurrentSetpointUa[m] < 0 ? -CellMvUnderCurrent : CellMvUnderCurrent) : 0;
-                    Frame.CellVoltageMv[Layout.FirstCellOf(m) + c] = CellMvOverride != int.MinValue && m == 0 ? CellMvOverride : mv;
-                }
-            }
-
-            Controller.Tick(Frame, Actions);
-            _tick++;
-        }
-    }
-
     [Fact]
     public void ACommandCannotRaiseThePlatingCriticalCurrent()
     {
-        var rig = new Rig();
+        var rig = new CommandRig();
         rig.Tick();
         CommandReply reply = rig.Send("setProtocol",
             "{\"id\":\"p\",\"platingCriticalCurrentUa\":1925,\"steps\":[\"Plate at 1925 uA for 1 s\",\"Rest for 1 s\"],\"start\":true}");
@@ -87,7 +38,7 @@ public class CommandSafetyTests
     public void APlateStepAboveTheCriticalCurrentIsRefusedNotAcceptedAndCapped()
     {
         // 1 mA = 1000 uA against the default 154 uA (0.4 mA/cm2 of 0.3848 cm2).
-        var rig = new Rig();
+        var rig = new CommandRig();
         rig.Tick();
         CommandReply reply = rig.Send("setProtocol", "{\"id\":\"p\",\"steps\":[\"Strip at 385 uA for 1 s\",\"Plate at 1 mA for 1 s\"],\"start\":true}");
         Assert.False(reply.Ok);
@@ -102,7 +53,7 @@ public class CommandSafetyTests
     [InlineData(5, 5000)]
     public void AdaptiveRestBoundsShorterThanASampleAreRefused(int min, int max)
     {
-        var rig = new Rig();
+        var rig = new CommandRig();
         rig.Tick();
         CommandReply reply = rig.Send("setProtocol",
             "{\"id\":\"p\",\"restMode\":\"adaptive\",\"minimumRestMs\":" + min + ",\"maximumRestMs\":" + max + ",\"steps\":[\"Strip at 385 uA for 1 s\",\"Rest\"],\"start\":true}");
@@ -117,7 +68,7 @@ public class CommandSafetyTests
     [Fact]
     public void TheRestBeforePlatingCannotBeShortenedByCommand()
     {
-        var rig = new Rig();
+        var rig = new CommandRig();
         rig.Tick();
         CommandReply reply = rig.Send("setProtocol",
             "{\"id\":\"p\",\"directionChangeRestMs\":0,\"steps\":[\"Strip at 385 uA for 1 s\",\"Plate at 154 uA for 1 s\"],\"start\":true}");
@@ -132,7 +83,7 @@ public class CommandSafetyTests
     [Fact]
     public void AStartSentDuringHoldIsNotAppliedByALaterResetFault()
     {
-        var rig = new Rig();
+        var rig = new CommandRig();
         rig.Tick();
         Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
         rig.CellMvOverride = 5000; // module 0 over the 3300 mV envelope
@@ -158,7 +109,7 @@ public class CommandSafetyTests
     [Fact]
     public void AStartForAHeldModuleIsRefusedWithTheReason()
     {
-        var rig = new Rig();
+        var rig = new CommandRig();
         rig.Tick();
         Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
         rig.CellMvOverride = 5000;
@@ -174,7 +125,7 @@ public class CommandSafetyTests
     [Fact]
     public void StopThenStartInOneTickRestartsTheModule()
     {
-        var rig = new Rig();
+        var rig = new CommandRig();
         rig.Tick();
         Assert.True(rig.Send("start", "{\"id\":\"1\"}").Ok);
         rig.Tick();
