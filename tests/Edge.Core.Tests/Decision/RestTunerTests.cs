@@ -36,6 +36,20 @@ public class RestTunerTests
         return c.SincePulseEndMs < 0 ? 0.0 : amplitudeMv * Math.Exp(-c.SincePulseEndMs / 1000.0 / tauS);
     };
 
+    /// <summary>
+    /// The rests of an observe-mode run whose settle-time learning is what a test follows: without the shortcut for
+    /// negligible relaxations.
+    /// </summary>
+    private static List<RecordCopy> LearnedRests(Func<CellView, double> cell, long untilMs)
+    {
+        var configuration = Adaptive();
+        configuration.Mode = ControlMode.Observe;
+        configuration.RestTuning.NegligibleRelaxationMv = 0;
+        var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, cell);
+        pack.RunUntil(untilMs);
+        return Rests(pack);
+    }
+
     private static List<RecordCopy> Rests(SyntheticPack pack) => pack.RecordsOf(TelemetryRecordKind.RestTuned).ToList();
 
     private static SyntheticPack Run(Func<CellView, double> cell, long untilMs, double noiseMv = 0, int seed = 1)
@@ -127,17 +141,7 @@ public class RestTunerTests
             return Exponential(50 + extra, 0.0001)(c);
         };
 
-        List<RecordCopy> RunCell(bool grows)
-        {
-            var configuration = Adaptive();
-            configuration.Mode = ControlMode.Observe;
-
-            // The settle-time learning is what this test follows: without the shortcut for negligible relaxations.
-            configuration.RestTuning.NegligibleRelaxationMv = 0;
-            var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, Growing(grows));
-            pack.RunUntil(60000);
-            return Rests(pack);
-        }
+        List<RecordCopy> RunCell(bool grows) => LearnedRests(Growing(grows), 60000);
 
         var flat = RunCell(false);
         var growing = RunCell(true);
@@ -175,15 +179,7 @@ public class RestTunerTests
             return Exponential(50 + extra, 0.0001)(c);
         };
 
-        List<RecordCopy> RunCell(bool falls)
-        {
-            var configuration = Adaptive();
-            configuration.Mode = ControlMode.Observe;
-            configuration.RestTuning.NegligibleRelaxationMv = 0;
-            var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, Shaped(falls));
-            pack.RunUntil(200000);
-            return Rests(pack);
-        }
+        List<RecordCopy> RunCell(bool falls) => LearnedRests(Shaped(falls), 200000);
 
         var flat = RunCell(false);
         var falling = RunCell(true);
