@@ -209,6 +209,13 @@ namespace Edge.Core
             {
                 _pendingProtocol = protocol;
                 _pendingProtocolStart = startAfter;
+
+                // Its start, like a start command's, comes after a stop already waiting for this tick.
+                for (int m = 0; m < _startAfterStop.Length; m++)
+                {
+                    _startAfterStop[m] = startAfter && _pendingStop[m];
+                }
+
                 Interlocked.Exchange(ref _commandsPending, 1);
             }
         }
@@ -325,8 +332,8 @@ namespace Edge.Core
                     {
                         _pendingStop[m] = false;
                         _pendingStart[m] = _startAfterStop[m];
+                        _deferredStart[m] = _deferredStart[m] && _startAfterStop[m];
                         _startAfterStop[m] = false;
-                        _deferredStart[m] = false;
                         _modules[m].Stop(now, _telemetry);
                     }
 

@@ -60,8 +60,19 @@ namespace Edge.Core.Decision
         private long _lastLiftMs = -1;
         private bool _cappedReported;
 
-        // This tick's diagnosis counts readings toward a safety fault on the module: no pulse starts (see Trigger).
+        /// <summary>
+        /// Most ticks in a row a due pulse waits for fault evidence to clear or latch: longer than any safety row's
+        /// debounce (10 readings). Evidence that outlasts it without latching is bad readings spread over channels
+        /// (two cells missing in turn), which the rows do not catch; the module then runs as it did before holds existed.
+        /// </summary>
+        public const int MaximumHeldTicks = 12;
+
+        // This tick a due pulse waits (fault evidence, within MaximumHeldTicks); see Trigger.
         private bool _pulsesHeld;
+
+        // Ticks in a row a due pulse has waited; a pulse start that waited takes its start time from the tick it closes.
+        private int _heldTicks;
+        private bool _pulseStartHeld;
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
 
@@ -280,7 +291,12 @@ namespace Edge.Core.Decision
         public void Trigger(MeasurementSnapshot snapshot, ModuleReactionRequests requests, bool latchedFault, bool faultEvidence, TelemetryBuffer telemetry)
         {
             long now = snapshot.TimestampMs;
-            _pulsesHeld = faultEvidence;
+            if (!faultEvidence)
+            {
+                _heldTicks = 0;
+            }
+
+            _pulsesHeld = faultEvidence && _heldTicks < MaximumHeldTicks;
             // The controller hands over the same snapshot every tick: storing a reference costs a GC write barrier
             // on .NET every tick, a compare costs nothing more on the device.
             if (_snapshot != snapshot)
@@ -360,12 +376,12 @@ namespace Edge.Core.Decision
 
             AdvanceWhenDue(snapshot, now, telemetry);
 
-            // A pulse about to start (its switch was open for the sample just taken) waits while a reading of the module
-            // is invalid or over a limit and not yet judged: a bad reading must never close a switch. Its length
-            // counts from the tick it really starts; the next readings clear the evidence or latch the fault.
-            if (faultEvidence && SwitchClosed && phase == ModulePhase.Open)
+            // A pulse a start command opened this tick (before the detectors ran) waits like one a rest hands over
+            // (AdvanceWhenDue): its switch stays open, and its length counts from the tick it closes.
+            if (_pulsesHeld && SwitchClosed && phase == ModulePhase.Open)
             {
-                _stepStartMs = now;
+                _heldTicks++;
+                _pulseStartHeld = true;
                 SwitchClosed = false;
                 SetpointUa = 0;
             }
@@ -492,6 +508,13 @@ namespace Edge.Core.Decision
             long elapsed = now - _stepStartMs;
             if (_subState == ModuleSubState.Pulse)
             {
+                if (_pulseStartHeld)
+                {
+                    _pulseStartHeld = false;
+                    _stepStartMs = now;
+                    elapsed = 0;
+                }
+
                 if (step.DurationMs > 0 && elapsed >= _pulseTuner.PulseLengthMs(step))
                 {
                     EndPulse(now, telemetry);
@@ -507,8 +530,16 @@ namespace Edge.Core.Decision
             if (_subState == ModuleSubState.DirectionChangeRest)
             {
                 long sinceCurrent = now - _lastCurrentEndMs;
-                if (sinceCurrent >= _protocol.DirectionChangeMaximumRestMs
-                    || (sinceCurrent >= _protocol.DirectionChangeRestMs && _restTuner.IsSettled(snapshot, _module)))
+                bool due = sinceCurrent >= _protocol.DirectionChangeMaximumRestMs
+                    || (sinceCurrent >= _protocol.DirectionChangeRestMs && _restTuner.IsSettled(snapshot, _module));
+                if (due && _pulsesHeld)
+                {
+                    // Fault evidence on the module: the rest goes on until the readings clear it or it latches.
+                    _heldTicks++;
+                    due = false;
+                }
+
+                if (due)
                 {
                     // The rest the plate step waited for: the interface has relaxed, so the plate step starts now.
                     EndRest(elapsed, RestEndReason.DirectionChange, now, telemetry);
@@ -536,6 +567,14 @@ namespace Edge.Core.Decision
 
                 Output(false, 0);
                 return;
+            }
+
+            if (over && _pulsesHeld)
+            {
+                // A bad reading must never close a switch: while a reading of the module is invalid or over a limit and
+                // not yet judged, the rest goes on (the next readings clear the evidence or latch the fault).
+                _heldTicks++;
+                over = false;
             }
 
             if (!over)
