@@ -19,26 +19,16 @@ public class BadReadingFaultPathTests
 
     public BadReadingFaultPathTests(ITestOutputHelper output) => _out = output;
 
-    private sealed class Rig
+    private sealed class Rig : OneModuleRig
     {
-        public readonly PackLayout Layout = new PackLayout(1, 1, 1);
-        public readonly EdgeController Controller;
-        public readonly SampleFrame Frame;
-        public readonly ActionFrame Actions;
-        public long Tick;
-
         public Rig(ControlMode mode = ControlMode.Act)
+            : base(1, 1, new ControllerConfiguration { Mode = mode })
         {
-            Controller = new EdgeController(Layout, new ControllerConfiguration { Mode = mode });
-            Frame = new SampleFrame(Layout);
-            Actions = new ActionFrame(Layout);
         }
 
         /// <summary>One 10 ms tick; the current follows what the previous tick commanded (385 uA when closed).</summary>
         public bool Step(int cellMv, ChannelStatus cell = ChannelStatus.Valid, int tempDeci = 250, ChannelStatus temp = ChannelStatus.Valid, ChannelStatus current = ChannelStatus.Valid)
         {
-            Frame.TickIndex = Tick;
-            Frame.TimestampMs = Tick * 10;
             Frame.CellVoltageMv[0] = cellMv;
             Frame.CellVoltageStatus[0] = cell;
             Frame.ModuleCurrentUa[0] = Actions.SwitchClosed[0] ? Actions.CurrentSetpointUa[0] : 0;
@@ -48,23 +38,6 @@ public class BadReadingFaultPathTests
             Run();
             return Actions.SwitchClosed[0];
         }
-
-        /// <summary>The tick on the frame as it is, collecting its events.</summary>
-        public void Run()
-        {
-            Controller.Tick(Frame, Actions);
-            Tick++;
-            TelemetryBuffer telemetry = Controller.Telemetry;
-            for (int i = 0; i < telemetry.Count; i++)
-            {
-                if (telemetry[i].Kind == TelemetryRecordKind.Event)
-                {
-                    Events.Add(telemetry[i].EventKind);
-                }
-            }
-        }
-
-        public readonly List<EventKind> Events = new List<EventKind>();
     }
 
     // Rule: a cell above its MSL (3300 mV) must isolate within the row's debounce; a channel that cannot be read must

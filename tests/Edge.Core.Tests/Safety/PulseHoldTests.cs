@@ -18,33 +18,23 @@ public class PulseHoldTests
     private readonly ITestOutputHelper _out;
     public PulseHoldTests(ITestOutputHelper o) => _out = o;
 
-    private sealed class Rig
+    private sealed class Rig : OneModuleRig
     {
-        public readonly PackLayout Layout;
-        public readonly EdgeController Controller;
-        public readonly SampleFrame Frame;
-        public readonly ActionFrame Actions;
-        public long Tick;
-        public readonly List<EventKind> Events = new();
-
         public Rig(int cells, int temps, ControllerConfiguration cfg = null)
+            : base(cells, temps, cfg ?? new ControllerConfiguration())
         {
-            Layout = new PackLayout(1, cells, temps);
-            Controller = new EdgeController(Layout, cfg ?? new ControllerConfiguration());
-            Frame = new SampleFrame(Layout);
-            Actions = new ActionFrame(Layout);
         }
 
+        /// <summary>One tick of cells that answer their current (200 mV at rest, 300 mV under it) with the given statuses.</summary>
         public bool Step(Func<int, ChannelStatus> cellStatus, Func<int, ChannelStatus> tempStatus = null)
         {
-            Frame.TickIndex = Tick;
-            Frame.TimestampMs = Tick * 10;
             bool closed = Actions.SwitchClosed[0];
             for (int c = 0; c < Layout.CellCount; c++)
             {
                 Frame.CellVoltageMv[c] = closed ? 300 : 200;
                 Frame.CellVoltageStatus[c] = cellStatus(c);
             }
+
             Frame.ModuleCurrentUa[0] = closed ? Actions.CurrentSetpointUa[0] : 0;
             Frame.ModuleCurrentStatus[0] = ChannelStatus.Valid;
             for (int t = 0; t < Layout.TemperatureCount; t++)
@@ -52,11 +42,8 @@ public class PulseHoldTests
                 Frame.TemperatureDeciCelsius[t] = 250;
                 Frame.TemperatureStatus[t] = tempStatus == null ? ChannelStatus.Valid : tempStatus(t);
             }
-            Controller.Tick(Frame, Actions);
-            Tick++;
-            var tel = Controller.Telemetry;
-            for (int i = 0; i < tel.Count; i++)
-                if (tel[i].Kind == TelemetryRecordKind.Event) Events.Add(tel[i].EventKind);
+
+            Run();
             return Actions.SwitchClosed[0];
         }
     }
