@@ -51,6 +51,11 @@ namespace Edge.Core
         private readonly bool[] _startAfterStop;
         private readonly bool[] _pendingReset;
 
+        // Latches stored before a reset of the device, restored at the next tick boundary (before any start).
+        private readonly bool[] _pendingRestore;
+        private readonly DiagnosisId[] _restoreCause;
+        private readonly bool[] _restoreCauseKnown;
+
         // setProtocol with start during a pulse: the module starts one tick after the stop, so the interrupted
         // pulse ends with its switch open for a sample and is measured and summarised on its own.
         private readonly bool[] _deferredStart;
@@ -116,6 +121,9 @@ namespace Edge.Core
             _pendingStop = new bool[modules];
             _startAfterStop = new bool[modules];
             _pendingReset = new bool[modules];
+            _pendingRestore = new bool[modules];
+            _restoreCause = new DiagnosisId[modules];
+            _restoreCauseKnown = new bool[modules];
             _deferredStart = new bool[modules];
             PlatingCriticalCurrentLimitUa = configuration.Protocol.PlatingCriticalCurrentUa;
             DirectionChangeRestFloorMs = configuration.Protocol.DirectionChangeRestMs;
@@ -187,6 +195,19 @@ namespace Edge.Core
 
         /// <summary>Clears a module's latched faults at the next tick (-1: every module); it then waits in Idle.</summary>
         public void RequestFaultReset(int module) => Request(_pendingReset, module);
+
+        /// <summary>
+        /// Latches a module again at the next tick boundary for a fault that was latched, and stored, before the
+        /// device was reset: the module goes to Hold with its switch open and a <c>faultRestored</c> event, and
+        /// stays there until a fault reset, whatever the settings' auto-start. Called at boot, before the first tick.
+        /// </summary>
+        public void RestoreLatchedFault(int module, DiagnosisId cause) => Restore(module, cause, true);
+
+        /// <summary>
+        /// <see cref="RestoreLatchedFault(int, DiagnosisId)"/> for a module whose stored record could not be read:
+        /// whether it was latched, and why, is not known, so it is held as if it were.
+        /// </summary>
+        public void RestoreLatchedFault(int module) => Restore(module, DiagnosisId.HardShort, false);
 
         /// <summary>Counts applied configuration changes (protocol, mode), so a host knows when to republish it.</summary>
         public int ConfigurationRevision { get; private set; }
@@ -307,6 +328,20 @@ namespace Edge.Core
                     // A module held at this boundary takes no start in it, even with its reset: a start asked for while
                     // it was held is not one for after the reset, and the reset leaves it waiting in Idle.
                     bool heldAtBoundary = _modules[m].State == ModuleState.Hold;
+                    if (_pendingRestore[m])
+                    {
+                        // Before the start below: a restored latch is never started through, auto-start or not.
+                        _pendingRestore[m] = false;
+                        _diagnosis.RestoreLatch(m, _restoreCause[m], _restoreCauseKnown[m]);
+                        TelemetryRecord restored = _telemetry.Append(TelemetryRecordKind.Event, now, m, -1);
+                        restored.EventKind = EventKind.FaultRestored;
+                        restored.Severity = Severity.Fault;
+                        restored.Diagnosis = _restoreCause[m];
+                        restored.HasDiagnosis = _restoreCauseKnown[m];
+                        restored.Value = 0;
+                        restored.Threshold = 0;
+                    }
+
                     if (_pendingReset[m])
                     {
                         _pendingReset[m] = false;
@@ -407,6 +442,22 @@ namespace Edge.Core
                 // Copied into the live object: the duty cycles and rest tuners hold references to it.
                 _configuration.Protocol.CopySettingsFrom(protocol);
                 ConfigurationRevision++;
+            }
+        }
+
+        private void Restore(int module, DiagnosisId cause, bool causeKnown)
+        {
+            if (module < 0 || module >= _modules.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(module));
+            }
+
+            lock (_commandLock)
+            {
+                _pendingRestore[module] = true;
+                _restoreCause[module] = cause;
+                _restoreCauseKnown[module] = causeKnown;
+                Interlocked.Exchange(ref _commandsPending, 1);
             }
         }
 

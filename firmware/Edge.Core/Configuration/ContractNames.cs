@@ -27,6 +27,7 @@ namespace Edge.Core.Configuration
             "retainedCommand",
             "uncalibrated",
             "derateLifted",
+            "faultRestored",
         };
 
         private static readonly string[] s_diagnosisIds = new string[]

@@ -37,6 +37,10 @@ namespace Edge.Core.Diagnosis
         // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
         private readonly bool[] _moduleLatched;
 
+        // Per module, the diagnosis that latched it first; not known for a latch restored from an unreadable record.
+        private readonly DiagnosisId[] _latchCause;
+        private readonly bool[] _latchCauseKnown;
+
         // Per temperature sensor: the module it sits on, or -1 when it watches the pack.
         private readonly int[] _sensorModule;
 
@@ -71,6 +75,8 @@ namespace Edge.Core.Diagnosis
             }
 
             _moduleLatched = new bool[layout.ModuleCount];
+            _latchCause = new DiagnosisId[layout.ModuleCount];
+            _latchCauseKnown = new bool[layout.ModuleCount];
             _moduleEvidence = new int[layout.ModuleCount];
             _sensorModule = new int[layout.TemperatureCount];
             for (int t = 0; t < _sensorModule.Length; t++)
@@ -244,10 +250,48 @@ namespace Edge.Core.Diagnosis
         /// <summary>True when any latched diagnosis holds for the module (its cells, itself or the pack).</summary>
         public bool HasLatchedFault(int module) => _moduleLatched[module];
 
+        /// <summary>
+        /// Counts changes of the set of latched modules (a latch, a restored latch, a reset of a latched module), so
+        /// that the firmware knows when to store it again: latched faults must survive a reset of the device.
+        /// </summary>
+        public int LatchRevision { get; private set; }
+
+        /// <summary>The diagnosis that latched the module first; meaningful while <see cref="IsLatchCauseKnown"/>.</summary>
+        public DiagnosisId LatchCause(int module) => _latchCause[module];
+
+        /// <summary>True when the module is latched and the diagnosis that latched it is known.</summary>
+        public bool IsLatchCauseKnown(int module) => _moduleLatched[module] && _latchCauseKnown[module];
+
+        /// <summary>
+        /// Latches the module again for a fault stored before a reset of the device (<paramref name="causeKnown"/>
+        /// false: the stored record could not be read, so the cause is not known). It holds until a fault reset, as
+        /// the original latch did; the detectors' evidence is not restored, only the latch.
+        /// </summary>
+        public void RestoreLatch(int module, DiagnosisId cause, bool causeKnown)
+        {
+            if (!_moduleLatched[module])
+            {
+                _moduleLatched[module] = true;
+                _latchCause[module] = cause;
+                _latchCauseKnown[module] = causeKnown;
+                LatchRevision++;
+            }
+
+            if (causeKnown)
+            {
+                _requests.NoteLatch(module, cause);
+            }
+        }
+
         /// <summary>Clears every diagnosis of a module's cells and of the module; pack-wide ones too.</summary>
         public void ResetModule(int module)
         {
-            _moduleLatched[module] = false;
+            if (_moduleLatched[module])
+            {
+                _moduleLatched[module] = false;
+                LatchRevision++;
+            }
+
             int first = _layout.FirstCellOf(module);
             for (int row = 0; row < DiagnosisTable.RowCount; row++)
             {
@@ -322,7 +366,14 @@ namespace Edge.Core.Diagnosis
 
         private void LatchModule(int module, DiagnosisId id)
         {
-            _moduleLatched[module] = true;
+            if (!_moduleLatched[module])
+            {
+                _moduleLatched[module] = true;
+                _latchCause[module] = id;
+                _latchCauseKnown[module] = true;
+                LatchRevision++;
+            }
+
             _requests.NoteLatch(module, id);
         }
 

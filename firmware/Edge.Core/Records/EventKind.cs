@@ -49,5 +49,11 @@ namespace Edge.Core.Records
         /// was undone. The value is the current percentage now, the threshold the one before.
         /// </summary>
         DerateLifted = 22,
+
+        /// <summary>
+        /// A fault latched before the device was reset holds its module again (stored in flash by the firmware); the
+        /// diagnosis names the stored cause, absent when the stored record could not be read.
+        /// </summary>
+        FaultRestored = 23,
     }
 }

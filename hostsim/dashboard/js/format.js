@@ -57,6 +57,8 @@ const KIND_UNITS = {
 };
 
 export function eventUnit(e) {
+  // A restored latch names its stored cause; its value is no reading in that diagnosis's unit.
+  if (e.kind === 'faultRestored') return '';
   return (e.diagnosis && DIAGNOSIS_UNITS[e.diagnosis]) || KIND_UNITS[e.kind] || '';
 }
 
