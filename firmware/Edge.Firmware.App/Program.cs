@@ -10,14 +10,18 @@ namespace Edge.Firmware.App
     /// <summary>
     /// The Edge controller application on an ESP32: boots the device services of the Edge.Firmware
     /// library under supervision (<see cref="BootSupervisor"/>: switches open first, every step
-    /// guarded, retried with back-off) and then keeps the status LED in step with the modules.
+    /// guarded, retried with back-off) and then keeps the status LED in step with the modules and the
+    /// latched faults stored in flash.
     /// Main never ends with an exception, and never ends at all: returning would stop nanoCLR's
     /// application, and with it the threads that hold the switches and the network.
     /// </summary>
     public static class Program
     {
-        /// <summary>How often the main thread refreshes the status LED from the module states, ms.</summary>
-        private const int LedRefreshMs = 500;
+        /// <summary>
+        /// How often the main thread refreshes the status LED from the module states and stores changed latched faults,
+        /// ms: a latch is in flash this long after it set, at most, before a reset could forget it.
+        /// </summary>
+        private const int MaintenancePeriodMs = 100;
 
         /// <summary>Entry point.</summary>
         public static void Main()
@@ -29,7 +33,8 @@ namespace Edge.Firmware.App
                 RunningFirmware running = supervisor.RunUntilStarted();
                 while (running != null)
                 {
-                    Thread.Sleep(LedRefreshMs);
+                    Thread.Sleep(MaintenancePeriodMs);
+                    running.KeepLatchedFaults();
                     running.RefreshStatusLed();
                 }
             }

@@ -84,6 +84,9 @@ namespace Edge.Core.Configuration
         /// <summary>Index of <paramref name="name"/> among the control mode names, or -1.</summary>
         public static int ParseMode(string name) => IndexOf(s_modes, name);
 
+        /// <summary>The <see cref="DiagnosisId"/> named <paramref name="name"/>, as an int, or -1.</summary>
+        public static int ParseDiagnosis(string name) => IndexOf(s_diagnosisIds, name);
+
         /// <summary>Index of <paramref name="name"/> among the rest mode names, or -1.</summary>
         public static int ParseRestMode(string name) => IndexOf(s_restModes, name);
 

@@ -12,7 +12,7 @@ using NFUnitTest.Fakes;
 namespace NFUnitTest.Boot
 {
     /// <summary>
-    /// A latched fault lives in RAM and does not survive a reset, so a device boots with its modules waiting for an
+    /// Nothing resumes pulsing after a reset that nobody has looked at: a device boots with its modules waiting for an
     /// operator's start; only auto_start = true starts them at the first tick.
     /// </summary>
     [TestClass]

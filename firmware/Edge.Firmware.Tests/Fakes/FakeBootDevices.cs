@@ -65,6 +65,9 @@ namespace NFUnitTest.Fakes
         /// <summary>The calibration mode's record store (internal flash on the device); survives a new boot sequence over the same devices.</summary>
         public FakeUnitRecordStore UnitRecords { get; set; } = new FakeUnitRecordStore();
 
+        /// <summary>The latched faults' record store (internal flash on the device); survives a new boot sequence too.</summary>
+        public FakeUnitRecordStore LatchRecords { get; set; } = new FakeUnitRecordStore();
+
         /// <summary>The serial console sessions the boot started, in order.</summary>
         public ArrayList ConsoleSessions { get; } = new ArrayList();
 
@@ -172,6 +175,12 @@ namespace NFUnitTest.Fakes
         public IUnitRecordStore OpenUnitRecordStore()
         {
             return UnitRecords;
+        }
+
+        /// <inheritdoc />
+        public IUnitRecordStore OpenLatchedFaultStore()
+        {
+            return LatchRecords;
         }
 
         /// <inheritdoc />

@@ -166,6 +166,8 @@ namespace Edge.Firmware.Boot
             TickStatistics statistics = new TickStatistics();
             IEnableFeedOutput enableFeed = null;
             IUnitRecordStore recordStore = null;
+            IUnitRecordStore latchStore = null;
+            LatchedFaultKeeper latchedFaults = null;
             UnitCalibration unit = null;
             CalibrationMode calibration = null;
             if (setup != null && setup.IsUsable)
@@ -178,6 +180,7 @@ namespace Edge.Firmware.Boot
                 }
 
                 recordStore = _devices.OpenUnitRecordStore();
+                latchStore = _devices.OpenLatchedFaultStore();
                 unit = UnitCalibrationLoader.Load(recordStore, _devices.OpenCalibrationStore().ReadText(), board, _events);
 
                 // The board's own drivers take its pins over from here (an unusable board keeps them held off).
@@ -212,9 +215,12 @@ namespace Edge.Firmware.Boot
                 _led = _devices.OpenStatusLed(board);
                 Track(_led);
 
-                // Latched faults do not survive a reset: unless the settings ask for it, nothing runs before an operator's start.
+                // Unless the settings ask for it, nothing runs after a reset before an operator's start; a module latched
+                // before the reset is held again from the first tick either way, until an operator's fault reset.
                 setup.Configuration.StartImmediately = settings.AutoStart;
                 controller = new EdgeController(setup.Layout, setup.Configuration);
+                latchedFaults = new LatchedFaultKeeper(latchStore, controller, _events);
+                latchedFaults.Restore();
             }
 
             _step = BootStep.Timer;
@@ -282,7 +288,9 @@ namespace Edge.Firmware.Boot
             }
 
             StartConsole(settings, setup != null && setup.IsUsable ? setup.Board : null, calibration);
-            return new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
+            RunningFirmware running = new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
+            running.LatchedFaults = latchedFaults;
+            return running;
         }
 
         /// <summary>

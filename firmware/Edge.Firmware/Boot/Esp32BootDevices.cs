@@ -61,6 +61,12 @@ namespace Edge.Firmware.Boot
         }
 
         /// <inheritdoc />
+        public IUnitRecordStore OpenLatchedFaultStore()
+        {
+            return new FlashUnitRecordStore(new FlashFiles(), LatchedFaultRecord.DefaultPath);
+        }
+
+        /// <inheritdoc />
         public ILoadSwitch[] OpenSwitches(BoardDefinition board)
         {
             return LoadSwitchFactory.Create(Gpio(), board);

@@ -42,6 +42,8 @@ namespace Edge.Firmware.Boot
 
         /// <summary><see cref="BootStep.Board"/>: where the calibration mode stores the unit's record (internal flash); a stored record wins over the deployed one.</summary>
         IUnitRecordStore OpenUnitRecordStore();
+        /// <summary><see cref="BootStep.Board"/>: where the controller's latched faults are kept across resets (internal flash).</summary>
+        IUnitRecordStore OpenLatchedFaultStore();
 
         /// <summary><see cref="BootStep.Switches"/>: one load switch per module, each already driven open.</summary>
         ILoadSwitch[] OpenSwitches(BoardDefinition board);

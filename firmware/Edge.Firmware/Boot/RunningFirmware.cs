@@ -4,6 +4,7 @@ using System;
 using Edge.Core;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
 using Edge.Firmware.Watchdog;
 
@@ -42,6 +43,30 @@ namespace Edge.Firmware.Boot
 
         /// <summary>The network thread, or null without a broker.</summary>
         public MqttSession Session { get; }
+
+        /// <summary>Stores the controller's latched faults across resets, or null when the board was unusable.</summary>
+        public LatchedFaultKeeper LatchedFaults { get; internal set; }
+
+        /// <summary>
+        /// Stores the latched faults when they changed (main thread, after each short wait); never throws: a store that
+        /// fails is reported by the keeper and tried again next time.
+        /// </summary>
+        public void KeepLatchedFaults()
+        {
+            if (LatchedFaults == null)
+            {
+                return;
+            }
+
+            try
+            {
+                LatchedFaults.SaveIfChanged();
+            }
+            catch (Exception)
+            {
+                // The store reports its own failures; whatever else went wrong, the next call tries again.
+            }
+        }
 
         /// <summary>Keeps the LED's module-fault overlay in step with the modules (main thread); never throws.</summary>
         public void RefreshStatusLed()

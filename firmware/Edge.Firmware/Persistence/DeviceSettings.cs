@@ -42,9 +42,9 @@ namespace Edge.Firmware.Persistence
         public bool MqttUsesTls => MqttCaCertificate.Length > 0;
 
         /// <summary>
-        /// Start every module at boot (default false: modules wait in Idle for an operator's start). A latched fault
-        /// lives in RAM and does not survive a reset, so with this on a brown-out, a watchdog reset or a power cycle
-        /// resumes pulsing on a pack whose fault nobody has looked at.
+        /// Start every module at boot (default false: modules wait in Idle for an operator's start). With this on, a
+        /// brown-out, a watchdog reset or a power cycle resumes pulsing that nobody has looked at; a module latched
+        /// before the reset stays held either way (<see cref="LatchedFaultKeeper"/>).
         /// </summary>
         public bool AutoStart { get; set; }
 

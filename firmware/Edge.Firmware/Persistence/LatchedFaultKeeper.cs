@@ -1,0 +1,122 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core;
+using Edge.Core.Records;
+using Edge.Firmware.Diagnostics;
+
+namespace Edge.Firmware.Persistence
+{
+    /// <summary>
+    /// Keeps the controller's latched faults in internal flash, so that a reset of the device (brown-out, watchdog,
+    /// power cycle, a new deployment) does not release a module that was isolated for a fault: foxBMS keeps its
+    /// deep-discharge flag in non-volatile memory for the same reason. <see cref="Restore"/> latches the stored
+    /// modules again before the first tick; <see cref="SaveIfChanged"/>, called from the main thread, stores the
+    /// latched set whenever it changed (a latch, an operator's fault reset). The record is small and changes only
+    /// with a latch or a reset, so flash wear is no concern.
+    /// </summary>
+    public sealed class LatchedFaultKeeper
+    {
+        private readonly IUnitRecordStore _store;
+        private readonly EdgeController _controller;
+        private readonly DeviceEventLog _events;
+        private int _savedRevision;
+        private int _failedRevision = -1;
+
+        /// <summary>Keeps <paramref name="controller"/>'s latched faults in <paramref name="store"/>.</summary>
+        public LatchedFaultKeeper(IUnitRecordStore store, EdgeController controller, DeviceEventLog events)
+        {
+            _store = store ?? throw new ArgumentNullException(nameof(store));
+            _controller = controller ?? throw new ArgumentNullException(nameof(controller));
+            _events = events ?? throw new ArgumentNullException(nameof(events));
+            _savedRevision = controller.Diagnosis.LatchRevision;
+        }
+
+        /// <summary>
+        /// Latches again every module the stored record names, at the controller's next tick. A record that cannot be
+        /// read, or does not read as one, holds every module instead (fail safe: it may have named any of them), with
+        /// an event that says why; an operator's fault reset then stores a good record. Returns the modules held.
+        /// </summary>
+        public int Restore()
+        {
+            int modules = _controller.Layout.ModuleCount;
+            string text = _store.Load(out string problem);
+            int[] causes = null;
+            if (problem == null && text != null)
+            {
+                causes = LatchedFaultRecord.Parse(text, modules, out problem);
+            }
+
+            if (problem != null)
+            {
+                for (int m = 0; m < modules; m++)
+                {
+                    _controller.RestoreLatchedFault(m);
+                }
+
+                _events.Report("latch-record-unreadable", "stored latched faults unreadable, " + problem + "; every module held until a fault reset");
+                return modules;
+            }
+
+            if (causes == null)
+            {
+                return 0;
+            }
+
+            int held = 0;
+            for (int m = 0; m < modules; m++)
+            {
+                if (causes[m] == -1)
+                {
+                    _controller.RestoreLatchedFault(m);
+                }
+                else if (causes[m] >= 0)
+                {
+                    _controller.RestoreLatchedFault(m, (DiagnosisId)causes[m]);
+                }
+                else
+                {
+                    continue;
+                }
+
+                held++;
+            }
+
+            if (held > 0)
+            {
+                _events.Report("latch-restored", held.ToString() + " module(s) held for faults latched before the reset");
+            }
+
+            return held;
+        }
+
+        /// <summary>
+        /// Stores the latched set when it changed since the last store; true when nothing is left to store. A store
+        /// that fails is reported once per change and tried again at the next call.
+        /// </summary>
+        public bool SaveIfChanged()
+        {
+            // The revision first: a latch that lands while the record is written moves it again, and is stored next time.
+            int revision = _controller.Diagnosis.LatchRevision;
+            if (revision == _savedRevision)
+            {
+                return true;
+            }
+
+            string problem = _store.Save(LatchedFaultRecord.Format(_controller.Diagnosis, _controller.Layout.ModuleCount));
+            if (problem == null)
+            {
+                _savedRevision = revision;
+                return true;
+            }
+
+            if (_failedRevision != revision)
+            {
+                _failedRevision = revision;
+                _events.Report("latch-record-failed", "latched faults not stored, " + problem + "; a reset now would release them");
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+// Licensed under the MIT License.
+
+using System;
+using Edge.Core.Configuration;
+using Edge.Core.Diagnosis;
+
+namespace Edge.Firmware.Persistence
+{
+    /// <summary>
+    /// The text of the stored latched faults: one line per latched module, its index and the diagnosis that latched
+    /// it by its contract name (<c>2 hardShort</c>), or <c>unknown</c> when that was not known. No line: nothing
+    /// latched. A record that does not read exactly so is unreadable as a whole, and the boot then holds every module
+    /// (<see cref="LatchedFaultKeeper"/>): a record half understood could release a module that was latched.
+    /// </summary>
+    public static class LatchedFaultRecord
+    {
+        /// <summary>The record on the ESP32's internal flash drive.</summary>
+        public const string DefaultPath = "I:\\latched-faults.txt";
+
+        /// <summary>The name a latch of unknown cause is stored under.</summary>
+        public const string UnknownCause = "unknown";
+
+        /// <summary>The record of what <paramref name="diagnosis"/> holds latched now, for <paramref name="modules"/> modules.</summary>
+        public static string Format(DiagnosisManager diagnosis, int modules)
+        {
+            string text = string.Empty;
+            for (int m = 0; m < modules; m++)
+            {
+                if (diagnosis.HasLatchedFault(m))
+                {
+                    text += m.ToString() + " " + (diagnosis.IsLatchCauseKnown(m) ? ContractNames.Of(diagnosis.LatchCause(m)) : UnknownCause) + "\n";
+                }
+            }
+
+            return text;
+        }
+
+        /// <summary>
+        /// Reads <paramref name="text"/> for a pack of <paramref name="modules"/> modules: per module, -2 when it is not
+        /// latched, -1 when it is latched for an unknown cause, else the DiagnosisId that latched it. Null, with
+        /// <paramref name="problem"/> naming the line, when the text does not read as a record.
+        /// </summary>
+        public static int[] Parse(string text, int modules, out string problem)
+        {
+            problem = null;
+            int[] causes = new int[modules];
+            for (int m = 0; m < modules; m++)
+            {
+                causes[m] = -2;
+            }
+
+            string[] lines = text.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].Trim();
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                int space = line.IndexOf(' ');
+                int module;
+                if (space < 1 || !int.TryParse(line.Substring(0, space), out module))
+                {
+                    problem = "line " + (i + 1).ToString() + " is not '<module> <diagnosis>'";
+                    return null;
+                }
+
+                if (module < 0 || module >= modules)
+                {
+                    problem = "line " + (i + 1).ToString() + ": module " + module.ToString() + " is not on this board (" + modules.ToString() + " modules)";
+                    return null;
+                }
+
+                string name = line.Substring(space + 1).Trim();
+                int cause = name == UnknownCause ? -1 : ContractNames.ParseDiagnosis(name);
+                if (cause == -1 && name != UnknownCause)
+                {
+                    problem = "line " + (i + 1).ToString() + ": no diagnosis is named '" + name + "'";
+                    return null;
+                }
+
+                causes[module] = cause;
+            }
+
+            return causes;
+        }
+    }
+}
