@@ -5,11 +5,12 @@ using System;
 namespace Edge.Firmware.Persistence
 {
     /// <summary>
-    /// The unit's calibration record as a file in internal flash (drive I: on the ESP32), replaced so
-    /// that a reset at any moment leaves one complete record readable: the new text goes to a side
-    /// file and is read back, only then is the old record deleted and the side file renamed over it.
-    /// nanoFramework's File.Move refuses an existing destination, hence delete-then-rename; a reset
-    /// between the two leaves only the side file, which <see cref="Load"/> then completes.
+    /// A unit record (the calibration record, the latched faults) as a file in internal flash (drive I: on
+    /// the ESP32), replaced so that a reset at any moment leaves one complete record readable: the new text
+    /// goes to a side file and is read back, only then is the old record deleted and the side file renamed
+    /// over it. nanoFramework's File.Move refuses an existing destination, hence delete-then-rename; a reset
+    /// (or a failed rename) between the two leaves only the side file, which <see cref="Load"/> and the next
+    /// <see cref="Save"/> complete before anything else: the only complete copy is never deleted.
     /// </summary>
     public sealed class FlashUnitRecordStore : IUnitRecordStore
     {
@@ -70,14 +71,27 @@ namespace Edge.Firmware.Persistence
                 return "an empty record is not stored";
             }
 
-            string step = "writing " + _sidePath;
-            bool sideComplete = false;
+            string step = "completing " + _path + " from " + _sidePath;
+            bool sideComplete = true;
             try
             {
                 if (_files.Exists(_sidePath))
                 {
-                    _files.Delete(_sidePath);
+                    if (!_files.Exists(_path))
+                    {
+                        // An earlier replacement was cut short between delete and rename: its side file is the only
+                        // complete copy. It becomes the record before anything is written, never deleted.
+                        _files.Move(_sidePath, _path);
+                    }
+                    else
+                    {
+                        // Cut short before the delete: the record stands and the side file is no copy of anything.
+                        _files.Delete(_sidePath);
+                    }
                 }
+
+                step = "writing " + _sidePath;
+                sideComplete = false;
 
                 _files.WriteAllText(_sidePath, text);
                 step = "reading back " + _sidePath;

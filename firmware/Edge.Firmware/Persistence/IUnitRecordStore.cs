@@ -3,8 +3,9 @@
 namespace Edge.Firmware.Persistence
 {
     /// <summary>
-    /// Where the unit's calibration record is written at run time and read back at boot: a file in
-    /// the ESP32's internal flash on the device (<see cref="FlashUnitRecordStore"/>), a fake in tests.
+    /// Where a unit record (the calibration record, the latched faults) is written at run time and read back
+    /// at boot: a file in the ESP32's internal flash on the device (<see cref="FlashUnitRecordStore"/>), a fake
+    /// in tests.
     /// </summary>
     public interface IUnitRecordStore
     {

@@ -12,8 +12,8 @@ namespace Edge.Firmware.Persistence
     /// power cycle, a new deployment) does not release a module that was isolated for a fault: foxBMS keeps its
     /// deep-discharge flag in non-volatile memory for the same reason. <see cref="Restore"/> latches the stored
     /// modules again before the first tick; <see cref="SaveIfChanged"/>, called from the main thread, stores the
-    /// latched set whenever it changed (a latch, an operator's fault reset). The record is small and changes only
-    /// with a latch or a reset, so flash wear is no concern.
+    /// latched set whenever it changed (a latch, an operator's fault reset): a few dozen bytes written only on such a
+    /// change, and a store that fails is retried at a falling rate, so the flash wears no faster than latches come.
     /// </summary>
     public sealed class LatchedFaultKeeper
     {
@@ -22,6 +22,14 @@ namespace Edge.Firmware.Persistence
         private readonly DeviceEventLog _events;
         private int _savedRevision;
         private int _failedRevision = -1;
+
+        // After a failed store, calls passed over before the next try: doubling from 10 (about 1 s at the main
+        // thread's 100 ms) to 600 (about a minute), so a store that keeps failing does not rewrite flash ten times a
+        // second. A change of the latched set is tried at once.
+        private const int FirstRetrySkips = 10;
+        private const int LastRetrySkips = 600;
+        private int _retrySkips;
+        private int _skipsLeft;
 
         /// <summary>Keeps <paramref name="controller"/>'s latched faults in <paramref name="store"/>.</summary>
         public LatchedFaultKeeper(IUnitRecordStore store, EdgeController controller, DeviceEventLog events)
@@ -92,7 +100,8 @@ namespace Edge.Firmware.Persistence
 
         /// <summary>
         /// Stores the latched set when it changed since the last store; true when nothing is left to store. A store
-        /// that fails is reported once per change and tried again at the next call.
+        /// that fails is reported once per change and tried again after a wait that doubles from about 1 s to about a
+        /// minute of calls (the main thread calls every 100 ms), and at once when the latched set changes again.
         /// </summary>
         public bool SaveIfChanged()
         {
@@ -103,19 +112,34 @@ namespace Edge.Firmware.Persistence
                 return true;
             }
 
+            if (revision == _failedRevision && _skipsLeft > 0)
+            {
+                _skipsLeft--;
+                return false;
+            }
+
             string problem = _store.Save(LatchedFaultRecord.Format(_controller.Diagnosis, _controller.Layout.ModuleCount));
             if (problem == null)
             {
                 _savedRevision = revision;
+                _failedRevision = -1;
+                _retrySkips = 0;
+                _skipsLeft = 0;
                 return true;
             }
 
             if (_failedRevision != revision)
             {
                 _failedRevision = revision;
-                _events.Report("latch-record-failed", "latched faults not stored, " + problem + "; a reset now would release them");
+                _retrySkips = FirstRetrySkips;
+                _events.Report("latch-record-failed", "latched faults not stored, " + problem + "; a reset now would restore the set stored before");
+            }
+            else
+            {
+                _retrySkips = _retrySkips * 2 > LastRetrySkips ? LastRetrySkips : _retrySkips * 2;
             }
 
+            _skipsLeft = _retrySkips;
             return false;
         }
     }

@@ -7,9 +7,11 @@ using Edge.Core.Diagnosis;
 namespace Edge.Firmware.Persistence
 {
     /// <summary>
-    /// The text of the stored latched faults: one line per latched module, its index and the diagnosis that latched
-    /// it by its contract name (<c>2 hardShort</c>), or <c>unknown</c> when that was not known. No line: nothing
-    /// latched. A record that does not read exactly so is unreadable as a whole, and the boot then holds every module
+    /// The text of the stored latched faults: a first line <c>latched faults</c>, one line per latched module with its
+    /// index and the diagnosis that latched it by its contract name (<c>2 hardShort</c>), or <c>unknown</c> when that
+    /// was not known, and a last line <c>end</c> with the count of module lines (<c>end 1</c>); nothing latched is
+    /// <c>latched faults</c> and <c>end 0</c>. The end line tells a complete record from one cut short at a line's
+    /// end. A record that does not read exactly so is unreadable as a whole, and the boot then holds every module
     /// (<see cref="LatchedFaultKeeper"/>): a record half understood could release a module that was latched.
     /// </summary>
     public static class LatchedFaultRecord
@@ -20,19 +22,26 @@ namespace Edge.Firmware.Persistence
         /// <summary>The name a latch of unknown cause is stored under.</summary>
         public const string UnknownCause = "unknown";
 
+        /// <summary>The record's first line.</summary>
+        public const string Header = "latched faults";
+
+        private const string EndWord = "end ";
+
         /// <summary>The record of what <paramref name="diagnosis"/> holds latched now, for <paramref name="modules"/> modules.</summary>
         public static string Format(DiagnosisManager diagnosis, int modules)
         {
-            string text = string.Empty;
+            string text = Header + "\n";
+            int lines = 0;
             for (int m = 0; m < modules; m++)
             {
                 if (diagnosis.HasLatchedFault(m))
                 {
                     text += m.ToString() + " " + (diagnosis.IsLatchCauseKnown(m) ? ContractNames.Of(diagnosis.LatchCause(m)) : UnknownCause) + "\n";
+                    lines++;
                 }
             }
 
-            return text;
+            return text + EndWord + lines.ToString() + "\n";
         }
 
         /// <summary>
@@ -50,6 +59,9 @@ namespace Edge.Firmware.Persistence
             }
 
             string[] lines = text.Split('\n');
+            bool headerSeen = false;
+            bool endSeen = false;
+            int moduleLines = 0;
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i].Trim();
@@ -58,17 +70,49 @@ namespace Edge.Firmware.Persistence
                     continue;
                 }
 
+                string where = "line " + (i + 1).ToString();
+                if (endSeen)
+                {
+                    problem = where + " follows the end line";
+                    return null;
+                }
+
+                if (!headerSeen)
+                {
+                    if (line != Header)
+                    {
+                        problem = where + " is not '" + Header + "'";
+                        return null;
+                    }
+
+                    headerSeen = true;
+                    continue;
+                }
+
+                if (line.Length > EndWord.Length && line.Substring(0, EndWord.Length) == EndWord)
+                {
+                    int count;
+                    if (!int.TryParse(line.Substring(EndWord.Length), out count) || count != moduleLines)
+                    {
+                        problem = where + ": '" + line + "' but " + moduleLines.ToString() + " module line(s)";
+                        return null;
+                    }
+
+                    endSeen = true;
+                    continue;
+                }
+
                 int space = line.IndexOf(' ');
                 int module;
                 if (space < 1 || !int.TryParse(line.Substring(0, space), out module))
                 {
-                    problem = "line " + (i + 1).ToString() + " is not '<module> <diagnosis>'";
+                    problem = where + " is not '<module> <diagnosis>'";
                     return null;
                 }
 
                 if (module < 0 || module >= modules)
                 {
-                    problem = "line " + (i + 1).ToString() + ": module " + module.ToString() + " is not on this board (" + modules.ToString() + " modules)";
+                    problem = where + ": module " + module.ToString() + " is not on this board (" + modules.ToString() + " modules)";
                     return null;
                 }
 
@@ -76,11 +120,18 @@ namespace Edge.Firmware.Persistence
                 int cause = name == UnknownCause ? -1 : ContractNames.ParseDiagnosis(name);
                 if (cause == -1 && name != UnknownCause)
                 {
-                    problem = "line " + (i + 1).ToString() + ": no diagnosis is named '" + name + "'";
+                    problem = where + ": no diagnosis is named '" + name + "'";
                     return null;
                 }
 
                 causes[module] = cause;
+                moduleLines++;
+            }
+
+            if (!endSeen)
+            {
+                problem = headerSeen ? "no 'end' line: the record was cut short" : "the record is empty";
+                return null;
             }
 
             return causes;

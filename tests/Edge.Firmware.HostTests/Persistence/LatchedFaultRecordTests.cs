@@ -26,7 +26,7 @@ namespace Edge.Firmware.HostTests.Persistence
                 controller.Tick(new SampleFrame(layout), new ActionFrame(layout));
 
                 string text = LatchedFaultRecord.Format(controller.Diagnosis, layout.ModuleCount);
-                Assert.Equal("1 " + ContractNames.Of(id) + "\n", text);
+                Assert.Equal("latched faults\n1 " + ContractNames.Of(id) + "\nend 1\n", text);
                 int[] causes = LatchedFaultRecord.Parse(text, layout.ModuleCount, out string problem);
                 Assert.Null(problem);
                 Assert.Equal(new[] { -2, (int)id }, causes);
@@ -34,23 +34,29 @@ namespace Edge.Firmware.HostTests.Persistence
         }
 
         [Fact]
-        public void AnEmptyRecordHoldsNothingAndBlankLinesAreSkipped()
+        public void ARecordOfNothingLatchedHoldsNothingAndBlankLinesAreSkipped()
         {
-            int[] none = LatchedFaultRecord.Parse(string.Empty, 3, out string problem);
+            int[] none = LatchedFaultRecord.Parse("latched faults\nend 0\n", 3, out string problem);
             Assert.Null(problem);
             Assert.Equal(new[] { -2, -2, -2 }, none);
 
-            int[] some = LatchedFaultRecord.Parse("\n2 unknown\n\n0 cellOvervoltage\n", 3, out problem);
+            int[] some = LatchedFaultRecord.Parse("\nlatched faults\n2 unknown\n\n0 cellOvervoltage\nend 2", 3, out problem);
             Assert.Null(problem);
             Assert.Equal(new[] { (int)DiagnosisId.CellOvervoltage, -2, -1 }, some);
         }
 
         [Theory]
-        [InlineData("3 hardShort", "module 3 is not on this board (3 modules)")]
-        [InlineData("-1 hardShort", "module -1 is not on this board")]
-        [InlineData("hardShort", "is not '<module> <diagnosis>'")]
-        [InlineData("0 hardshort", "no diagnosis is named 'hardshort'")]
-        [InlineData("0 hardShort\n1", "line 2 is not")]
+        [InlineData("latched faults\n3 hardShort\nend 1", "line 2: module 3 is not on this board (3 modules)")]
+        [InlineData("latched faults\n-1 hardShort\nend 1", "module -1 is not on this board")]
+        [InlineData("latched faults\nhardShort\nend 1", "line 2 is not '<module> <diagnosis>'")]
+        [InlineData("latched faults\n0 hardshort\nend 1", "no diagnosis is named 'hardshort'")]
+        [InlineData("latched faults\n0 hardShort\n1", "line 3 is not")]
+        [InlineData("latched faults\n0 hardShort\n", "no 'end' line: the record was cut short")]
+        [InlineData("latched faults\n0 hardShort\nend 2", "line 3: 'end 2' but 1 module line(s)")]
+        [InlineData("latched faults\nend 0\n0 hardShort", "line 3 follows the end line")]
+        [InlineData("0 hardShort\nend 1", "line 1 is not 'latched faults'")]
+        [InlineData("", "the record is empty")]
+        [InlineData(" \n", "the record is empty")]
         public void ARecordThatDoesNotReadIsRefusedNamingTheLine(string text, string expected)
         {
             Assert.Null(LatchedFaultRecord.Parse(text, 3, out string problem));
