@@ -24,7 +24,9 @@ namespace NFUnitTest.Boot
         public void AStoredLatchHoldsItsModuleAfterTheResetEvenWithAutoStart()
         {
             string stored = "latched faults\n1 hardShort\nend 1\n";
-            FakeBootDevices devices = Devices(AutoStart, stored);
+
+            // As an editor on Windows would leave it: the runtime's Trim must take the carriage returns.
+            FakeBootDevices devices = Devices(AutoStart, "latched faults\r\n1 hardShort\r\nend 1\r\n");
             RunningFirmware running = Boot(devices);
             try
             {

@@ -125,7 +125,9 @@ namespace Edge.Firmware.Persistence
                 _failedRevision = -1;
                 _retrySkips = 0;
                 _skipsLeft = 0;
-                return true;
+
+                // A latch that landed while the record was written is not in it yet.
+                return _controller.Diagnosis.LatchRevision == revision;
             }
 
             if (_failedRevision != revision)

@@ -58,6 +58,12 @@ namespace Edge.Firmware.Persistence
                 causes[m] = -2;
             }
 
+            // A byte-order mark, as an editor may write it, is no part of the first line.
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
+            }
+
             string[] lines = text.Split('\n');
             bool headerSeen = false;
             bool endSeen = false;

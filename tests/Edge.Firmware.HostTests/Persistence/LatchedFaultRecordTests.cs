@@ -45,6 +45,14 @@ namespace Edge.Firmware.HostTests.Persistence
             Assert.Equal(new[] { (int)DiagnosisId.CellOvervoltage, -2, -1 }, some);
         }
 
+        [Fact]
+        public void AHandEditedRecordWithAByteOrderMarkAndWindowsLineEndsReads()
+        {
+            int[] causes = LatchedFaultRecord.Parse("\uFEFFlatched faults\r\n1 hardShort\r\nend 1\r\n", 2, out string problem);
+            Assert.Null(problem);
+            Assert.Equal(new[] { -2, (int)DiagnosisId.HardShort }, causes);
+        }
+
         [Theory]
         [InlineData("latched faults\n3 hardShort\nend 1", "line 2: module 3 is not on this board (3 modules)")]
         [InlineData("latched faults\n-1 hardShort\nend 1", "module -1 is not on this board")]
