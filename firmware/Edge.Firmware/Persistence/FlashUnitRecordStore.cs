@@ -13,7 +13,9 @@ namespace Edge.Firmware.Persistence
     /// a reset (or a failed rename) between the two leaves only the side file, which stands as the record: read
     /// by <see cref="Load"/> and made the record before anything else by the next <see cref="Save"/>. A side
     /// file without its trailer is a store cut short and is never taken for the record. A record without a
-    /// trailer is one stored before trailers existed and is read as it is.
+    /// trailer is one stored before trailers existed and is read as it is. A file that cannot be read might be
+    /// the only complete copy: nothing is deleted or overwritten on a guess, and Load then reports a problem
+    /// rather than pick one.
     /// </summary>
     public sealed class FlashUnitRecordStore : IUnitRecordStore
     {
@@ -21,6 +23,14 @@ namespace Edge.Firmware.Persistence
         public const string DefaultPath = "I:\\unit-calibration.txt";
 
         private const string TrailerStart = "\n#stored ";
+
+        private enum FileState
+        {
+            Missing,
+            Unreadable,
+            Unsealed,
+            Sealed,
+        }
 
         private readonly IFlashFiles _files;
         private readonly string _path;
@@ -44,46 +54,54 @@ namespace Edge.Firmware.Persistence
         public string Load(out string problem)
         {
             problem = null;
-            try
+            string record;
+            FileState recordState = Examine(_path, out record);
+            if (recordState == FileState.Sealed)
             {
-                if (_files.Exists(_path))
+                // A side file next to a complete record is a replacement cut short before the delete.
+                return record;
+            }
+
+            if (recordState == FileState.Unreadable)
+            {
+                problem = "cannot read " + _path + ": " + record;
+                return null;
+            }
+
+            string side;
+            FileState sideState = Examine(_sidePath, out side);
+
+            if (sideState == FileState.Sealed)
+            {
+                // Cut short between delete and rename, or a straight write (Save) cut short: the side file is the record.
+                if (recordState == FileState.Missing)
                 {
-                    string stored = _files.ReadAllText(_path);
-                    string text = Unseal(stored);
-                    if (text != null)
-                    {
-                        // A side file next to a complete record is a replacement cut short before the delete.
-                        return text;
-                    }
-
-                    // Written straight to the record's path because the side file would not rename (Save), and cut
-                    // short: the side file is still the complete copy.
-                    string side = _files.Exists(_sidePath) ? Unseal(_files.ReadAllText(_sidePath)) : null;
-                    return side != null ? side : stored;
-                }
-
-                if (_files.Exists(_sidePath))
-                {
-                    string side = Unseal(_files.ReadAllText(_sidePath));
-                    if (side == null)
-                    {
-                        // The first store ever, cut short: nothing was stored.
-                        DeleteQuietly(_sidePath);
-                        return null;
-                    }
-
-                    // Cut short between delete and rename: the side file is the record; made so when it renames.
                     MoveQuietly(_sidePath, _path);
-                    return side;
+                }
+
+                return side;
+            }
+
+            if (sideState == FileState.Unreadable)
+            {
+                // It may be the only complete copy: which one counts cannot be told, so no guess.
+                problem = "cannot read " + _sidePath + ": " + side;
+                return null;
+            }
+
+            if (recordState == FileState.Missing)
+            {
+                if (sideState == FileState.Unsealed)
+                {
+                    // The first store ever, cut short: nothing was stored.
+                    DeleteQuietly(_sidePath);
                 }
 
                 return null;
             }
-            catch (Exception ex)
-            {
-                problem = "cannot read " + _path + ": " + Describe(ex);
-                return null;
-            }
+
+            // Stored before trailers existed.
+            return record;
         }
 
         /// <inheritdoc />
@@ -95,53 +113,57 @@ namespace Edge.Firmware.Persistence
             }
 
             string sealedText = Seal(text);
+            string record;
+            FileState recordState = Examine(_path, out record);
+            string side;
+            FileState sideState = Examine(_sidePath, out side);
+
+            // A file that cannot be read might be the only copy: nothing is deleted or overwritten on a guess.
+            if (recordState == FileState.Unreadable)
+            {
+                return "cannot read " + _path + ": " + record + "; nothing changed";
+            }
+
+            if (sideState == FileState.Unreadable && recordState != FileState.Sealed)
+            {
+                return "cannot read " + _sidePath + ": " + side + "; nothing changed";
+            }
+
             string step = "completing " + _path + " from " + _sidePath;
-            bool keepSide = true;
             try
             {
-                if (_files.Exists(_sidePath))
+                if (sideState == FileState.Sealed && recordState != FileState.Sealed)
                 {
-                    if (IsComplete(_sidePath) && !IsComplete(_path))
+                    // An earlier replacement was cut short between delete and rename (or its straight write below was):
+                    // the side file is the copy Load reads, and becomes the record first. If it will not rename, the
+                    // new text goes straight to the record's path; the side file goes once that is complete.
+                    if (recordState != FileState.Missing)
                     {
-                        // An earlier replacement was cut short between delete and rename (or its straight write below
-                        // was): the side file is the copy Load reads, and becomes the record first. If it will not
-                        // rename, the new text goes straight to the record's path and the side file goes only once
-                        // that is complete.
-                        if (_files.Exists(_path))
-                        {
-                            _files.Delete(_path);
-                        }
-
-                        if (!TryMove(_sidePath, _path))
-                        {
-                            step = "writing " + _path;
-                            if (!WriteAndCheck(_path, sealedText))
-                            {
-                                return _path + " read back differently from what was written; the previous record stands in " + _sidePath;
-                            }
-
-                            keepSide = false;
-                            _files.Delete(_sidePath);
-                            return null;
-                        }
+                        _files.Delete(_path);
                     }
-                    else
+
+                    if (!TryMove(_sidePath, _path))
                     {
-                        // Beside a complete record, or cut short: no copy of anything.
-                        keepSide = false;
-                        _files.Delete(_sidePath);
+                        step = "writing " + _path;
+                        if (!WriteAndCheck(_path, sealedText))
+                        {
+                            return _path + " read back differently from what was written; the previous record stands in " + _sidePath;
+                        }
+
+                        // Load prefers the complete record to the older side file, should this delete fail.
+                        DeleteQuietly(_sidePath);
+                        return null;
                     }
                 }
 
+                // The side file, if any, is no copy of anything now: overwritten, not deleted first.
                 step = "writing " + _sidePath;
-                keepSide = false;
                 if (!WriteAndCheck(_sidePath, sealedText))
                 {
-                    _files.Delete(_sidePath);
+                    DeleteQuietly(_sidePath);
                     return _sidePath + " read back differently from what was written; the previous record is unchanged";
                 }
 
-                keepSide = true;
                 step = "replacing " + _path;
                 if (_files.Exists(_path))
                 {
@@ -154,13 +176,36 @@ namespace Edge.Firmware.Persistence
             }
             catch (Exception ex)
             {
-                if (!keepSide)
+                // Whatever is left, Load reads the previous record or the new one: a side file is taken only when whole.
+                return step + ": " + Describe(ex);
+            }
+        }
+
+        /// <summary>What a file holds: its text without the trailer when sealed, as it is when not, why when unreadable.</summary>
+        private FileState Examine(string path, out string content)
+        {
+            content = null;
+            try
+            {
+                if (!_files.Exists(path))
                 {
-                    // A half-written side file must never be taken for the record later.
-                    DeleteQuietly(_sidePath);
+                    return FileState.Missing;
                 }
 
-                return step + ": " + Describe(ex);
+                string stored = _files.ReadAllText(path);
+                content = Unseal(stored);
+                if (content != null)
+                {
+                    return FileState.Sealed;
+                }
+
+                content = stored;
+                return FileState.Unsealed;
+            }
+            catch (Exception ex)
+            {
+                content = Describe(ex);
+                return FileState.Unreadable;
             }
         }
 
@@ -187,20 +232,6 @@ namespace Edge.Firmware.Persistence
             }
 
             return stored.Substring(0, at);
-        }
-
-        /// <summary>True when the file exists, reads and ends with a matching trailer.</summary>
-        private bool IsComplete(string path)
-        {
-            try
-            {
-                return Unseal(_files.ReadAllText(path)) != null;
-            }
-            catch (Exception)
-            {
-                // Unreadable: no copy anyone could use.
-                return false;
-            }
         }
 
         /// <summary>Writes and reads back; false when the flash returned something else.</summary>
