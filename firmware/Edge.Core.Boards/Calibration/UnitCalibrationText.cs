@@ -83,6 +83,12 @@ namespace Edge.Core.Calibration
                 return false;
             }
 
+            // As in board files: a byte-order mark an editor wrote survives when the file is read as raw bytes on the device.
+            if (text.Length > 0 && text[0] == '\uFEFF')
+            {
+                text = text.Substring(1);
+            }
+
             string boardName = null;
             string unitId = null;
             int referenceCounts = 0;

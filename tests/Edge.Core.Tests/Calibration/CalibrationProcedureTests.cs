@@ -101,6 +101,15 @@ public class CalibrationProcedureTests
         Assert.Equal(4, badId.LineNumber);
     }
 
+    [Fact]
+    public void A_calibration_text_saved_with_a_byte_order_mark_and_windows_line_ends_reads_the_same()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.DevKitC4s2m);
+        string text = UnitCalibrationText.Format(SwitchInterlockTests.UnitFromNominalCurves(board));
+        Assert.True(UnitCalibrationText.TryParse("\uFEFF" + text.Replace("\n", "\r\n"), board, out UnitCalibration read, out BoardParseError error), error?.Message);
+        Assert.Equal(text, UnitCalibrationText.Format(read));
+    }
+
     private static int[] Values(CalibrationProcedure procedure, int first, int count)
         => Enumerable.Range(first, count).Select(i => procedure.StepAt(i).ReferenceValue).ToArray();
 }
