@@ -19,7 +19,7 @@ namespace Edge.Firmware.App
     {
         /// <summary>
         /// How often the main thread refreshes the status LED from the module states and stores changed latched faults,
-        /// ms: a latch is in flash this long after it set, at most, before a reset could forget it.
+        /// ms: a latch reaches flash about this long, plus one store's duration, after it sets (if the store succeeds).
         /// </summary>
         private const int MaintenancePeriodMs = 100;
 

@@ -49,7 +49,7 @@ namespace Edge.Firmware.Boot
 
         /// <summary>
         /// Stores the latched faults when they changed (main thread, after each short wait); never throws: a store that
-        /// fails is reported by the keeper and tried again next time.
+        /// fails is reported by the keeper and tried again after its back-off.
         /// </summary>
         public void KeepLatchedFaults()
         {

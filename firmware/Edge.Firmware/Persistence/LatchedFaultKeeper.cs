@@ -13,7 +13,8 @@ namespace Edge.Firmware.Persistence
     /// deep-discharge flag in non-volatile memory for the same reason. <see cref="Restore"/> latches the stored
     /// modules again before the first tick; <see cref="SaveIfChanged"/>, called from the main thread, stores the
     /// latched set whenever it changed (a latch, an operator's fault reset): a few dozen bytes written only on such a
-    /// change, and a store that fails is retried at a falling rate, so the flash wears no faster than latches come.
+    /// change (and once to replace a record that did not parse), and a store that fails is retried at a falling rate,
+    /// so the flash wears no faster than latches come.
     /// </summary>
     public sealed class LatchedFaultKeeper
     {
@@ -41,9 +42,12 @@ namespace Edge.Firmware.Persistence
         }
 
         /// <summary>
-        /// Latches again every module the stored record names, at the controller's next tick. A record that cannot be
-        /// read, or does not read as one, holds every module instead (fail safe: it may have named any of them), with
-        /// an event that says why; an operator's fault reset then stores a good record. Returns the modules held.
+        /// Latches again every module the stored record names, at the controller's next tick; the record already says
+        /// so and is not written again for it. A record that does not read as one holds every module instead (fail
+        /// safe: it may have named any of them), with an event that says why, and is replaced by the held set at the
+        /// next store. One that cannot be read at all holds every module too and is never overwritten (it might be the
+        /// only whole copy): stores keep failing, and every boot holds every module, until it reads again or the flash
+        /// is erased. Returns the modules held.
         /// </summary>
         public int Restore()
         {
@@ -90,6 +94,9 @@ namespace Edge.Firmware.Persistence
                 held++;
             }
 
+            // Each restore moves the revision once at the next tick (no module is latched before it): the set the
+            // record holds, which need not be written again. A flash write stalls the ESP32 for tens of ms.
+            _savedRevision = _controller.Diagnosis.LatchRevision + held;
             if (held > 0)
             {
                 _events.Report("latch-restored", held.ToString() + " module(s) held for faults latched before the reset");
@@ -134,7 +141,7 @@ namespace Edge.Firmware.Persistence
             {
                 _failedRevision = revision;
                 _retrySkips = FirstRetrySkips;
-                _events.Report("latch-record-failed", "latched faults not stored, " + problem + "; a reset now would restore the set stored before");
+                _events.Report("latch-record-failed", "latched faults not stored, " + problem + "; a reset now would restore what was stored before");
             }
             else
             {

@@ -254,7 +254,8 @@ namespace Edge.Firmware.HostTests.Persistence
             f.Heal();
             Assert.False(f.Files.ContainsKey(Rec));
 
-            // Next store: one read of the side file fails (I/O error, OutOfMemoryException on ReadAllText...), then the power goes.
+            // Next store: one read of the side file fails (I/O error, OutOfMemoryException on ReadAllText...). It must
+            // change nothing: the power going at the side file's write (armed here) would otherwise lose the only copy.
             f.FailOnce = "read " + Side;
             f.CrashOn = "write " + Side;
             string r = new FlashUnitRecordStore(f, Rec).Save("latched: module 0, module 1");
@@ -279,7 +280,8 @@ namespace Edge.Firmware.HostTests.Persistence
             string problem;
             Assert.Equal("cal v1", Load(f, out problem));
 
-            // Next store: one failed read of the side file, then a reset right after the side file is deleted.
+            // Next store: one read of the side file fails. It must change nothing: had it deleted the side file, the
+            // power going at its write (armed here) would leave the cut record to be read.
             f.FailOnce = "read " + Side;
             f.CrashOn = "write " + Side;
             string r = new FlashUnitRecordStore(f, Rec).Save("cal v3 gain=0.9987 offset=2");
@@ -303,8 +305,9 @@ namespace Edge.Firmware.HostTests.Persistence
             string problem;
             Assert.Equal("latched: module 1", Load(f, out problem));
 
-            // Next store: one read of the record fails, so the record is taken for incomplete, deleted, and the
-            // stale side file renamed over it; then the power goes.
+            // Next store: one read of the record fails. It must change nothing: had it taken the record for incomplete,
+            // deleted it and renamed the stale side file over it, the power going at the next write (armed here) would
+            // bring the stale record back.
             f.FailOnce = "read " + Rec;
             f.CrashOn = "write " + Side;
             string r = new FlashUnitRecordStore(f, Rec).Save("latched: module 1, module 2");
@@ -325,7 +328,8 @@ namespace Edge.Firmware.HostTests.Persistence
             string problem;
             string loaded = Load(f, out problem);
             _out.WriteLine("save=" + Show(r) + " flash=" + Dump(f) + " load=" + Show(loaded));
-            Assert.True(r == null || loaded != New, "Save reported " + r + " but Load returns the new text");
+            Assert.Null(r);
+            Assert.Equal(New, loaded);
         }
-}
+    }
 }

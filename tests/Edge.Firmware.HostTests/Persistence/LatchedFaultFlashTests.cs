@@ -127,7 +127,7 @@ namespace Edge.Firmware.HostTests.Persistence
         }
 
         [Fact]
-        public void AResetAfterAFailedRenameAndAFailedRetryReleasesNoLatch()
+        public void AResetAfterAFailedRenameAndAFailedNextStoreReleasesNoLatch()
         {
             var flash = new FakeFlashFiles();
 
@@ -148,7 +148,7 @@ namespace Edge.Firmware.HostTests.Persistence
             Assert.Equal("latched faults\n0 hardShort\n1 cellOvervoltage\nend 2\n\n#stored 51\n", flash.Peek(Side));
 
             // The operator resets module 1; that store finds only the side file, makes it the record first, and then its
-            // own write does not complete (a reset or a brown-out during it: the fake throws, the store cleans up).
+            // own write does not complete (a reset or a brown-out during it: the fake throws before writing anything).
             boot1.Controller.RequestFaultReset(1);
             boot1.Tick();
             flash.FailOn = "write " + Side;
@@ -243,6 +243,51 @@ namespace Edge.Firmware.HostTests.Persistence
             Assert.False(boot.Keeper.SaveIfChanged(), "module 1 latched during the store and is not in the record yet");
             Assert.True(boot.Keeper.SaveIfChanged());
             Assert.Contains("1 hardShort", flash.Peek(Path));
+        }
+
+        [Fact]
+        public void ARecordThatCannotBeReadHoldsEveryModuleAtEveryBootAndIsNeverOverwritten()
+        {
+            var flash = new FakeFlashFiles();
+            flash.Put(Path, "latched faults\n1 hardShort\nend 1\n\n#stored 33\n");
+            flash.FailOn = "read " + Path;
+
+            // Every module held; the operator's fault reset works for this run, but its store fails and changes nothing.
+            var boot1 = new Boot(flash);
+            boot1.Tick();
+            Assert.Equal(2, boot1.Restored);
+            boot1.Controller.RequestFaultReset(0);
+            boot1.Tick();
+            Assert.False(boot1.Controller.Diagnosis.HasLatchedFault(0));
+            Assert.False(boot1.Keeper.SaveIfChanged());
+            Assert.Contains(boot1.EventTexts(), e => e.StartsWith("latch-record-failed"));
+            Assert.Equal("latched faults\n1 hardShort\nend 1\n\n#stored 33\n", flash.Peek(Path));
+
+            // The next boot holds every module again.
+            var boot2 = new Boot(flash);
+            boot2.Tick();
+            Assert.Equal(ModuleState.Hold, boot2.Controller.Module(0).State);
+            Assert.Equal(ModuleState.Hold, boot2.Controller.Module(1).State);
+        }
+
+        [Fact]
+        public void ABootThatRestoresTheStoredSetDoesNotWriteItAgain()
+        {
+            var flash = new CountingFlash();
+            flash.Inner.Put(Path, "latched faults\n1 hardShort\nend 1\n\n#stored 33\n");
+            var boot = new Boot(flash);
+            boot.Tick();
+            Assert.Equal(ModuleState.Hold, boot.Controller.Module(1).State);
+            Assert.True(boot.Keeper.SaveIfChanged());
+            Assert.Equal(0, flash.Writes);
+
+            // A record that did not parse is replaced by the held set at once.
+            var bad = new CountingFlash();
+            bad.Inner.Put(Path, "latched faults\n1 hardShort\n\n#stored 27\n");
+            var repaired = new Boot(bad);
+            repaired.Tick();
+            Assert.True(repaired.Keeper.SaveIfChanged());
+            Assert.Equal("latched faults\n0 unknown\n1 unknown\nend 2\n\n#stored 41\n", bad.Inner.Peek(Path));
         }
     }
 }
