@@ -1,9 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core;
-using Edge.Core.Actuation;
 using Edge.Core.Records;
-using Edge.Core.Sampling;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using nanoFramework.TestFramework;
@@ -35,18 +33,7 @@ namespace NFUnitTest.Boot
             {
                 Assert.IsNotNull(running);
                 EdgeController controller = running.Controller;
-                SampleFrame frame = new SampleFrame(controller.Layout);
-                for (int c = 0; c < frame.CellVoltageMv.Length; c++)
-                {
-                    frame.CellVoltageMv[c] = 100;
-                }
-
-                for (int t = 0; t < frame.TemperatureDeciCelsius.Length; t++)
-                {
-                    frame.TemperatureDeciCelsius[t] = 250;
-                }
-
-                controller.Tick(frame, new ActionFrame(controller.Layout));
+                HealthyTick.Run(controller, 0);
                 return controller.Module(0).State;
             }
             finally

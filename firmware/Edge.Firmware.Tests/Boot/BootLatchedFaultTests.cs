@@ -3,7 +3,6 @@
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Records;
-using Edge.Core.Sampling;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using nanoFramework.TestFramework;
@@ -29,7 +28,7 @@ namespace NFUnitTest.Boot
             try
             {
                 EdgeController controller = running.Controller;
-                ActionFrame actions = Tick(controller, 0);
+                ActionFrame actions = HealthyTick.Run(controller, 0);
                 Assert.AreEqual((int)ModuleState.Pulse, (int)controller.Module(0).State, "module 0 holds nothing");
                 Assert.AreEqual((int)ModuleState.Hold, (int)controller.Module(1).State, "module 1 not held");
                 Assert.AreEqual((int)StopReason.HardShort, (int)controller.Module(1).StopReason);
@@ -39,7 +38,7 @@ namespace NFUnitTest.Boot
                 running.KeepLatchedFaults();
                 Assert.AreEqual(0, devices.LatchRecords.SaveAttempts);
                 controller.RequestFaultReset(1);
-                Tick(controller, 1);
+                HealthyTick.Run(controller, 1);
                 running.KeepLatchedFaults();
                 Assert.AreEqual("latched faults\nend 0\n", devices.LatchRecords.Text);
             }
@@ -68,7 +67,7 @@ namespace NFUnitTest.Boot
                 try
                 {
                     EdgeController controller = running.Controller;
-                    Tick(controller, 0);
+                    HealthyTick.Run(controller, 0);
                     for (int m = 0; m < controller.Layout.ModuleCount; m++)
                     {
                         Assert.AreEqual((int)ModuleState.Hold, (int)controller.Module(m).State, "record " + r.ToString());
@@ -92,7 +91,7 @@ namespace NFUnitTest.Boot
             try
             {
                 running.Controller.RestoreLatchedFault(0);
-                Tick(running.Controller, 0);
+                HealthyTick.Run(running.Controller, 0);
                 devices.LatchRecords.SaveFailure = "flash full";
                 running.KeepLatchedFaults();
                 Assert.IsTrue(HasEvent(events, "latch-record-failed"));
@@ -112,7 +111,7 @@ namespace NFUnitTest.Boot
                 // A change of the latched set is tried at once.
                 devices.LatchRecords.SaveFailure = null;
                 running.Controller.RestoreLatchedFault(1);
-                Tick(running.Controller, 1);
+                HealthyTick.Run(running.Controller, 1);
                 running.KeepLatchedFaults();
                 Assert.AreEqual("latched faults\n0 unknown\n1 unknown\nend 2\n", devices.LatchRecords.Text);
 
@@ -154,27 +153,6 @@ namespace NFUnitTest.Boot
             }
 
             return false;
-        }
-
-        /// <summary>Tick <paramref name="index"/> of the booted controller on a healthy, calibrated frame; its actions.</summary>
-        private static ActionFrame Tick(EdgeController controller, int index)
-        {
-            SampleFrame frame = new SampleFrame(controller.Layout);
-            frame.TickIndex = index;
-            frame.TimestampMs = index * 10;
-            for (int c = 0; c < frame.CellVoltageMv.Length; c++)
-            {
-                frame.CellVoltageMv[c] = 100;
-            }
-
-            for (int t = 0; t < frame.TemperatureDeciCelsius.Length; t++)
-            {
-                frame.TemperatureDeciCelsius[t] = 250;
-            }
-
-            ActionFrame actions = new ActionFrame(controller.Layout);
-            controller.Tick(frame, actions);
-            return actions;
         }
     }
 }

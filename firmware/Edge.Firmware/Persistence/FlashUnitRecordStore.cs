@@ -76,7 +76,7 @@ namespace Edge.Firmware.Persistence
                 // Cut short between delete and rename, or a straight write (Save) cut short: the side file is the record.
                 if (recordState == FileState.Missing)
                 {
-                    MoveQuietly(_sidePath, _path);
+                    TryMove(_sidePath, _path);
                 }
 
                 return side;
@@ -171,7 +171,7 @@ namespace Edge.Firmware.Persistence
                 }
 
                 // Once the old record is gone the complete side file is the record (Load reads it), renamed or not.
-                MoveQuietly(_sidePath, _path);
+                TryMove(_sidePath, _path);
                 return null;
             }
             catch (Exception ex)
@@ -252,11 +252,6 @@ namespace Edge.Firmware.Persistence
             {
                 return false;
             }
-        }
-
-        private void MoveQuietly(string source, string destination)
-        {
-            TryMove(source, destination);
         }
 
         private void DeleteQuietly(string path)
