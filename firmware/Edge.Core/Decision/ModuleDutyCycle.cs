@@ -25,8 +25,10 @@ namespace Edge.Core.Decision
         private readonly PulseTuner _pulseTuner;
         private readonly RestTuner _restTuner;
         private readonly bool _scheduled;
-        private readonly int _firstCurrentStep;
-        private readonly int _firstRestStep;
+        // Where the protocol's first current and first rest steps are; found again at every start, since a protocol
+        // change replaces the steps while the module is stopped.
+        private int _firstCurrentStep;
+        private int _firstRestStep;
         private readonly ActiveProtectionLevels _protectionLevels;
 
         private ModuleSubState _subState;
@@ -40,11 +42,14 @@ namespace Edge.Core.Decision
         private long _runStartNetChargeNc;
         private int _runStartPulseCount;
 
-        // What the direction-change rule needs to know about the last current: whether there was one since the
-        // start, its direction, and when it ended.
+        // What the direction-change rule and a restart need to know about the last current, whichever run it
+        // belonged to: whether there was one, its direction, and when it ended.
         private bool _hasRunCurrent;
         private bool _lastCurrentWasStrip;
         private long _lastCurrentEndMs;
+
+        // The start found a current too recent and began with the protocol's rest; the run's first step follows it.
+        private bool _restBeforeFirstStep;
 
         // The pulse current is the protocol's times depletion's reductions times the protection derates in effect, never
         // below depletion.minimumCurrentPercent. The two are kept apart because only a derate is ever undone.
@@ -219,17 +224,36 @@ namespace Edge.Core.Decision
             _runStartMs = nowMs;
             _runStartNetChargeNc = StrippedChargeNc - PlatedChargeNc;
             _runStartPulseCount = PulseCount;
-            _hasRunCurrent = false;
+
+            // A protocol change replaced the steps while the module was stopped.
+            _firstRestStep = FirstRestStep();
+            _firstCurrentStep = FirstCurrentStep();
             WriteEvent(EventKind.Started, -1, 0, 0, nowMs, telemetry);
+
+            // The interface remembers the last current whichever run it belonged to: a start soon after a pulse was
+            // cut short (a stop, or a protocol change with start) rests first, so the old pulse and the new one are
+            // not one long current; and plating after stripping still waits for the direction-change rest.
+            bool recentCurrent = _hasRunCurrent && nowMs - _lastCurrentEndMs < FloorRestMs();
             if (_scheduled)
             {
-                // Fresh interface: ready at once; the scheduler decides who pulses first.
-                EnterStep(FirstRestStep(), true, nowMs, telemetry);
-                Transition(ModuleSubState.ReadyAfterStart, StopReason.None, nowMs, telemetry);
+                // Ready at once unless a current just stopped; the scheduler decides who pulses first.
+                EnterStep(_firstRestStep, true, nowMs, telemetry);
+                if (!recentCurrent)
+                {
+                    Transition(ModuleSubState.ReadyAfterStart, StopReason.None, nowMs, telemetry);
+                }
+
                 return;
             }
 
-            EnterStep(0, true, nowMs, telemetry);
+            _restBeforeFirstStep = recentCurrent && !_protocol.Steps[_firstRestStep].IsCurrentStep;
+            if (_restBeforeFirstStep)
+            {
+                EnterStep(_firstRestStep, false, nowMs, telemetry);
+                return;
+            }
+
+            EnterStep(0, !_hasRunCurrent || !_lastCurrentWasStrip || nowMs - _lastCurrentEndMs >= _protocol.DirectionChangeRestMs, nowMs, telemetry);
         }
 
         /// <summary>Scheduled mode: ends the rest and starts the next pulse in this tick at <paramref name="currentUa"/>.</summary>
@@ -621,7 +645,13 @@ namespace Edge.Core.Decision
         private void NextStep(bool relaxed, long now, TelemetryBuffer telemetry)
         {
             int next = _stepIndex + 1;
-            if (next >= _protocol.Steps.Length)
+            if (_restBeforeFirstStep)
+            {
+                // The rest a start took first (see Start): the run itself begins now, at its first step.
+                _restBeforeFirstStep = false;
+                next = 0;
+            }
+            else if (next >= _protocol.Steps.Length)
             {
                 if (!_protocol.Repeat)
                 {
@@ -752,7 +782,7 @@ namespace Edge.Core.Decision
             }
 
             _depletionPercent = depletionPercent;
-            LowerCurrent(reduced);
+            LowerCurrent(reduced, true);
             return true;
         }
 
@@ -776,14 +806,20 @@ namespace Edge.Core.Decision
             if (reduced < _currentPercent)
             {
                 _derateSteps++;
-                LowerCurrent(reduced);
+                LowerCurrent(reduced, false);
             }
         }
 
-        private void LowerCurrent(int percent)
+        private void LowerCurrent(int percent, bool depletionRung)
         {
             _currentPercent = percent;
-            _restTuner.OnCurrentReduced();
+            if (depletionRung)
+            {
+                // Only depletion's own rung trades the rest stretch for the lower current. A protection derate is
+                // undone later and says nothing about the relaxation the warnings asked more rest for.
+                _restTuner.OnCurrentReduced();
+            }
+
             _capabilityStale = true;
         }
 
@@ -886,6 +922,12 @@ namespace Edge.Core.Decision
         /// </summary>
         private void Transition(ModuleSubState next, StopReason reason, long now, TelemetryBuffer telemetry)
         {
+            if (_subState == ModuleSubState.Pulse && next != ModuleSubState.Pulse)
+            {
+                // Every way a pulse ends (its length, a stop, a hold, a limit) passes here.
+                _lastCurrentEndMs = now;
+            }
+
             _subState = next;
             _capabilityStale = true;
             ModuleState shown = Shown(next);

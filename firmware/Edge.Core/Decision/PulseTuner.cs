@@ -57,8 +57,26 @@ namespace Edge.Core.Decision
                 return false;
             }
 
+            // Not below the percentage that gives the minimum pulse: fixed rests scale by the percentage, and a pulse
+            // held at its minimum with its rest shortened further would run a harder duty cycle than configured.
             int shortened = PulsePercent * (100 - _tuning.ShortenPercent) / 100;
-            PulsePercent = shortened < 1 ? 1 : shortened;
+            long floor = ((_tuning.MinimumPulseMs * 100L) + step.DurationMs - 1) / step.DurationMs;
+            if (shortened < floor)
+            {
+                shortened = (int)floor;
+            }
+
+            if (shortened < 1)
+            {
+                shortened = 1;
+            }
+
+            if (shortened >= PulsePercent)
+            {
+                return false;
+            }
+
+            PulsePercent = shortened;
             return true;
         }
 

@@ -366,7 +366,14 @@ namespace Edge.Core.Decision
                 // pulsing): waiting for a relaxation below the noise only costs duty. The target still follows
                 // the trends, so growing polarisation lengthens the rests again.
                 reason = RestEndReason.Relaxed;
-                return elapsedMs >= _targetMs && elapsedMs >= _protocol.MinimumRestMs;
+                if (elapsedMs >= _targetMs && elapsedMs >= _protocol.MinimumRestMs)
+                {
+                    return true;
+                }
+
+                // The learned target moves only with a trend: a protocol change may since have lowered the maximum.
+                reason = RestEndReason.MaximumReached;
+                return elapsedMs >= _protocol.MaximumRestMs;
             }
 
             if (!_hasInitialSlope && snapshot.RestSlopeValid[module])

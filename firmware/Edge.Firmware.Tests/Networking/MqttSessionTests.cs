@@ -309,16 +309,21 @@ namespace NFUnitTest.Networking
             Receive("setProtocol", "{\"id\":\"x1\",\"steps\":[\"Strip at 100 uA for 2 s\",\"Rest for 2 s\"],\"start\":true}", false);
             s_session.Pass();
 
-            // The swap at 0.5 s, the new pulse one tick later, 2 s long.
-            Tick(215);
-            s_session.Pass();
+            // The swap at 0.5 s; a current flowed moments ago, so the new protocol rests its 2 s first, then pulses 2 s.
+            // The network passes every second, as the device's thread would, so the outbox never fills.
+            for (int second = 0; second < 5; second++)
+            {
+                Tick(100);
+                s_session.Pass();
+            }
+
             s_session.Pass();
 
             int first = s_connection.IndexOf(Root + "telemetry/pulse|{\"v\":1,\"bootId\":\"B007\",\"seq\":1,");
             Assert.IsTrue(first >= 0);
             string interrupted = s_connection.PublishedAt(first);
             Assert.IsTrue(interrupted.IndexOf("\"module\":0,\"pulseIndex\":1,\"pulseCurrentUa\":385,\"pulseDurationMs\":500,") > 0);
-            Assert.IsTrue(interrupted.IndexOf("\"tunedRestMs\":0,") > 0);
+            Assert.IsTrue(interrupted.IndexOf("\"tunedRestMs\":2000,") > 0);
 
             int next = s_connection.IndexOf(Root + "telemetry/pulse|{\"v\":1,\"bootId\":\"B007\",\"seq\":3,");
             Assert.IsTrue(next >= 0);

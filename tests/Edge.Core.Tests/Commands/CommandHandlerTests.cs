@@ -81,9 +81,18 @@ public class CommandHandlerTests
         Assert.Equal(1000000, protocol.CapacityLimitUc);
 
         // The interrupted pulse ends with its switch open for one tick (so it is measured and summarised on
-        // its own, CONTRACT.md setProtocol); the new protocol starts at the next tick, from its first step.
+        // its own, CONTRACT.md setProtocol); the new protocol starts at the next tick with its 3 s rest, since a
+        // current flowed moments ago, and then runs from its first step.
         Assert.Equal(ModuleState.Done, rig.Controller.Module(0).State);
         Assert.False(rig.Actions.SwitchClosed[0]);
+        rig.Tick();
+        Assert.Equal(ModuleState.Rest, rig.Controller.Module(0).State);
+        for (int i = 0; i < 299; i++)
+        {
+            rig.Tick();
+            Assert.False(rig.Actions.SwitchClosed[0]);
+        }
+
         rig.Tick();
         Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
         Assert.Equal(0, rig.Controller.Module(0).StepIndex);

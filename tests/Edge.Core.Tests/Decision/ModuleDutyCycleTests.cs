@@ -339,8 +339,9 @@ public class ModuleDutyCycleTests
         engine.Tick(before: e => e.Module.ResetFault(e.NowMs, e.Rig.Telemetry));
         Assert.Equal((ModuleSubState.Idle, StopReason.None), (engine.Module.SubState, engine.Module.StopReason));
         Assert.Equal((ModuleState.Idle, StopReason.None), (engine.States[^1].State, engine.States[^1].StopReason));
+        // The pulse the isolation cut short ended tens of ms ago: the new run rests its 5 s first, then pulses.
         engine.Tick(before: e => e.Module.Start(e.NowMs, e.Rig.Telemetry));
-        Assert.Equal(ModuleSubState.Pulse, engine.Module.SubState);
+        Assert.Equal((ModuleSubState.Rest, 1), (engine.Module.SubState, engine.Module.StepIndex));
     }
 
     [Fact]

@@ -31,8 +31,9 @@ public class PulseTunerTests
         Assert.Equal(100, tuner.PulsePercent);
         Assert.Equal(1000, tuner.PulseLengthMs(Strip1s));
 
-        // 1000 ms pulses: 750, 560, 420, 310, then 230 ms, which the minimum raises to 250 ms.
-        int[] percents = { 75, 56, 42, 31, 23 };
+        // 1000 ms pulses: 750, 560, 420, 310, then 250 ms: 23 % would be 230 ms, below the minimum, so the
+        // percentage stops at 25 (the rests scale by it and keep the duty cycle).
+        int[] percents = { 75, 56, 42, 31, 25 };
         long[] lengths = { 750, 560, 420, 310, 250 };
         for (int i = 0; i < percents.Length; i++)
         {
@@ -43,7 +44,7 @@ public class PulseTunerTests
 
         // At the minimum: refused, nothing changes.
         Assert.False(tuner.Shorten());
-        Assert.Equal(23, tuner.PulsePercent);
+        Assert.Equal(25, tuner.PulsePercent);
     }
 
     [Fact]
@@ -69,14 +70,15 @@ public class PulseTunerTests
     [Fact]
     public void TheMinimumIsCheckedAgainstTheFirstPulseNotALeadingRest()
     {
-        // Rest first, then a 400 ms pulse: 400 -> 300 ms (75 %), then 225 ms is raised to 250: refused after that.
+        // Rest first, then a 400 ms pulse: 400 -> 300 ms (75 %), then 56 % (224 ms) would be below the minimum:
+        // the percentage stops at 63, the first whole percentage that reaches 250 ms (252 ms); refused after that.
         var pulse = new ProtocolStep(ProtocolStepKind.Strip, 385, 400);
         var tuner = Make(true, new ProtocolStep(ProtocolStepKind.Rest, 0, 5000), pulse);
         Assert.True(tuner.Shorten());
         Assert.Equal(300, tuner.PulseLengthMs(pulse));
         Assert.True(tuner.Shorten());
-        Assert.Equal(56, tuner.PulsePercent);
-        Assert.Equal(250, tuner.PulseLengthMs(pulse));
+        Assert.Equal(63, tuner.PulsePercent);
+        Assert.Equal(252, tuner.PulseLengthMs(pulse));
         Assert.False(tuner.Shorten());
     }
 }

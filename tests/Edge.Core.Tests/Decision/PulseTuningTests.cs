@@ -47,8 +47,9 @@ public class PulseTuningTests
         // The synthetic cell turns convex about 0.25 s into every pulse from the 21st on (the later 100 ms
         // window rises by 15 mV and 1.5x the earlier one; the warning's debounce of 2 ends the pulse at about
         // 0.26 s). Every pulse that runs dry shortens pulse and fixed rest by 25 % (integer percent: 100, 75, 56,
-        // 42, 31, 23), not only the one that raised the warning, down to the first length at or below the
-        // 250 ms minimum pulse; the current stays at 385 uA while the pulse can still be shortened.
+        // 42, 31, then 25 rather than 23: the percentage that gives the 250 ms minimum pulse, so the rest keeps the
+        // duty cycle), not only the one that raised the warning; the current stays at 385 uA while the pulse can
+        // still be shortened.
         var pack = Run(tuning: true);
         var warnings = pack.Events(EventKind.DepletionOnset).Where(r => r.Severity == Severity.Warning).ToList();
         Assert.Contains(warnings, r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
@@ -56,12 +57,12 @@ public class PulseTuningTests
         var allowedRests = new List<int> { 5000 };
         while (1000 * expected / 100 > 250)
         {
-            expected = Math.Max(1, expected * 75 / 100);
+            expected = Math.Max(25, expected * 75 / 100);
             allowedRests.Add(5000 * expected / 100);
         }
 
         var module = pack.Controller.Module(0);
-        Assert.Equal(23, expected);
+        Assert.Equal(25, expected);
         Assert.Equal(expected, module.PulsePercent);
 
         // At the 250 ms minimum the rise shows right at the pulse's end: a pulse that still runs dry there can
@@ -72,7 +73,7 @@ public class PulseTuningTests
         Assert.All(pulses, p => Assert.InRange(p, 240, 760));
 
         // Every rest after the first warning is the 5 s rest scaled by a percentage of that sequence; with the
-        // current step the rest is also extended by the warning's 50 % (1150 -> 1725 ms).
+        // current step the rest is also extended by the warning's 50 % (1250 -> 1875 ms).
         if (module.CurrentPercent == 80)
         {
             allowedRests.Add(5000 * expected / 100 * 150 / 100);

@@ -128,7 +128,16 @@ public class HardShortDetectorTests
         pack.Step();
         pack.Controller.RequestStart(0);
         pack.Step();
-        Assert.True(pack.Actions.SwitchClosed[0], "a restart closes the switch");
+        long startedMs = pack.NowMs;
+
+        // The held pulse ended about 1 s ago: the restart rests the protocol's 5 s first, then closes the switch.
+        while (!pack.Actions.SwitchClosed[0] && pack.NowMs < startedMs + 6000)
+        {
+            pack.Step();
+        }
+
+        Assert.True(pack.Actions.SwitchClosed[0], "a restart closes the switch after its rest");
+        Assert.InRange(pack.NowMs - startedMs, 5000, 5010);
         pack.Step();
         Assert.False(pack.Actions.SwitchClosed[0], "the first sample under current shows the short again");
         Assert.Equal(ModuleState.Hold, pack.Controller.Module(0).State);
