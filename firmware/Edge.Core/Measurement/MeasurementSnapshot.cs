@@ -42,7 +42,7 @@ namespace Edge.Core.Measurement
             ShapeValid = new bool[modules];
             LastPulseCurrentUa = new int[modules];
             LastPulseDurationMs = new long[modules];
-            LastPulseChargeUc = new int[modules];
+            LastPulseChargeUc = new long[modules];
             InvalidCellCount = new int[modules];
             ValidMinimumMv = new int[modules];
             ValidMaximumMv = new int[modules];
@@ -119,7 +119,11 @@ namespace Edge.Core.Measurement
 
         public long[] LastPulseDurationMs { get; }
 
-        public int[] LastPulseChargeUc { get; }
+        /// <summary>
+        /// Charge the module's last pulse moved, microcoulombs (negative when plating). 64-bit: a long pulse on a large
+        /// electrode (hours at a continuous rate) moves more than an int's 2.1e9 uC.
+        /// </summary>
+        public long[] LastPulseChargeUc { get; }
 
         /// <summary>Enough rest samples for the relaxation slope: <see cref="RestSlopeUvPerS"/> is meaningful.</summary>
         public bool[] RestSlopeValid { get; }

@@ -406,7 +406,7 @@ namespace Edge.Core.Measurement
             snapshot.EdgeCurrentUa[module] = magnitudeUa;
             snapshot.LastPulseCurrentUa[module] = pulseUa;
             snapshot.LastPulseDurationMs[module] = snapshot.PhaseElapsedMs[module];
-            snapshot.LastPulseChargeUc[module] = (int)(_pulseChargeNc[module] / 1000);
+            snapshot.LastPulseChargeUc[module] = _pulseChargeNc[module] / 1000;
         }
 
         /// <summary>

@@ -53,7 +53,7 @@ namespace Edge.Core.Records
         public int PulseDurationMs { get; set; }
 
         /// <summary>Charge moved by the pulse in microcoulombs (positive = stripped).</summary>
-        public int PulseChargeUc { get; set; }
+        public long PulseChargeUc { get; set; }
 
         /// <summary>Net charge stripped by the module since start, microcoulombs.</summary>
         public long TotalChargeUc { get; set; }

@@ -156,6 +156,20 @@ namespace Edge.Core.Diagnosis.Detectors
                             EvaluatePulse(c, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], snapshot.EdgeCurrentUa[m]), snapshot, diagnosis);
                         }
                     }
+
+                    if (!diagnosis.IsQuiet(DiagnosisId.DepletionNonlinearRise))
+                    {
+                        // Each pulse starts its shape windows afresh, and so its debounce: one convex window at the
+                        // end of a pulse and one at the start of the next are not two in a row. An active warning
+                        // keeps healing on pulse samples only.
+                        for (int c = first; c < last; c++)
+                        {
+                            if (!diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, c))
+                            {
+                                diagnosis.Report(DiagnosisId.DepletionNonlinearRise, c, false, 0, _shapeRiseLimitMv[c]);
+                            }
+                        }
+                    }
                 }
 
                 if (snapshot.EdgeMeasured[m] || noiseRenewed[m])
@@ -180,7 +194,8 @@ namespace Edge.Core.Diagnosis.Detectors
                 int step = _configuration.ShapeStepMv;
                 int half = step / 2;
                 bool stepped = snapshot.MinimumDeltaMv[m] <= -half || snapshot.MaximumDeltaMv[m] >= half;
-                if (stepped && snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m])
+                // A reversal (a pulse ended with the current still on) swings through zero: an edge, not a climb.
+                if (stepped && snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m] && !snapshot.PulseEnded[m])
                 {
                     // A shunt pulls the cell toward 0 V: down while stripping, up while plating.
                     bool strippingNow = snapshot.ModuleCurrentUa[m] >= 0;

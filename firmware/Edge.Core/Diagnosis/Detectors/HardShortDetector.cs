@@ -23,7 +23,9 @@ namespace Edge.Core.Diagnosis.Detectors
 
         private readonly HardShortConfiguration _configuration;
         private readonly PackLayout _layout;
-        private readonly long _nominalResistanceOhm;
+        // Milliohm, not ohm: a large electrode's nominal resistance is below one ohm (150 ohm cm2 over 1000 cm2 is
+        // 0.15 ohm), which whole ohms would round to 0 and so switch the check off.
+        private readonly long _nominalResistanceMilliohm;
         private int _shuntLimitMilliohm;
         private readonly long[] _baselineSumMilliohm;
         private readonly int[] _baselineCount;
@@ -32,7 +34,7 @@ namespace Edge.Core.Diagnosis.Detectors
         {
             _configuration = configuration.HardShort;
             _layout = layout;
-            _nominalResistanceOhm = (long)(configuration.HardShort.NominalResistanceOhmCm2 / configuration.Protocol.ElectrodeAreaCm2);
+            _nominalResistanceMilliohm = (long)(configuration.HardShort.NominalResistanceOhmCm2 * 1000 / configuration.Protocol.ElectrodeAreaCm2);
             _baselineSumMilliohm = new long[layout.CellCount];
             _baselineCount = new int[layout.CellCount];
         }
@@ -74,7 +76,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
                 int current = snapshot.ModuleCurrentValid[m] ? snapshot.ModuleCurrentUa[m] : 0;
                 long magnitude = current < 0 ? -current : current;
-                long expectedMv = magnitude * _nominalResistanceOhm / 1000;
+                long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
                 bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
 
                 // Without an edge only a valid cell near 0 V can report; the module's valid extremes tell whether any is.

@@ -18,7 +18,9 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly PlausibilityConfiguration _plausibility;
         private readonly PackLayout _layout;
         private readonly int _periodMs;
-        private readonly long _nominalResistanceOhm;
+        // Milliohm, not ohm: a large electrode's nominal resistance is below one ohm (150 ohm cm2 over 1000 cm2 is
+        // 0.15 ohm), which whole ohms would round to 0 and so switch the check off.
+        private readonly long _nominalResistanceMilliohm;
         private long _previousTickIndex;
         private bool _hasPrevious;
 
@@ -27,7 +29,7 @@ namespace Edge.Core.Diagnosis.Detectors
             _plausibility = configuration.Plausibility;
             _layout = layout;
             _periodMs = configuration.SamplePeriodMs;
-            _nominalResistanceOhm = (long)(configuration.HardShort.NominalResistanceOhmCm2 / configuration.Protocol.ElectrodeAreaCm2);
+            _nominalResistanceMilliohm = (long)(configuration.HardShort.NominalResistanceOhmCm2 * 1000 / configuration.Protocol.ElectrodeAreaCm2);
         }
 
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
@@ -146,7 +148,7 @@ namespace Edge.Core.Diagnosis.Detectors
         {
             int current = snapshot.Phase[module] == ModulePhase.Current ? snapshot.ModuleCurrentUa[module] : snapshot.LastPulseCurrentUa[module];
             long magnitude = current < 0 ? -current : current;
-            long expectedMv = magnitude * _nominalResistanceOhm / 1000;
+            long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
             int minimum = _plausibility.StuckMinimumEdgeResponseMv;
             if (expectedMv < 4 * minimum || minimum == 0)
             {

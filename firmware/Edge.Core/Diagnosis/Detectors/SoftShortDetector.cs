@@ -421,7 +421,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _spikeInCycle[c] = false;
             }
 
-            int charge = snapshot.LastPulseChargeUc[module];
+            long charge = snapshot.LastPulseChargeUc[module];
             bool plate = snapshot.LastPulseCurrentUa[module] < 0;
             if (plate)
             {
