@@ -231,13 +231,33 @@ namespace Edge.Core
                 _pendingProtocol = protocol;
                 _pendingProtocolStart = startAfter;
 
-                // Its start, like a start command's, comes after a stop already waiting for this tick.
                 for (int m = 0; m < _startAfterStop.Length; m++)
                 {
+                    // Its start, like a start command's, comes after a stop already waiting for this tick.
                     _startAfterStop[m] = startAfter && _pendingStop[m];
+                    if (!startAfter)
+                    {
+                        // As if applied in the order they came: the change stops the modules a start asked for
+                        // earlier (or an earlier change deferred), and they wait for a start of their own.
+                        _pendingStart[m] = false;
+                        _deferredStart[m] = false;
+                    }
                 }
 
                 Interlocked.Exchange(ref _commandsPending, 1);
+            }
+        }
+
+        /// <summary>
+        /// A copy of the protocol a new change builds on: the one waiting for the next tick when there is one (so a
+        /// second change before that tick amends the first instead of undoing it), else the one in force. Taken under
+        /// the command lock, so it is never half of a change being applied.
+        /// </summary>
+        public ProtocolConfiguration ProtocolToAmend()
+        {
+            lock (_commandLock)
+            {
+                return _pendingProtocol != null ? _pendingProtocol.Clone() : _configuration.Protocol.Clone();
             }
         }
 

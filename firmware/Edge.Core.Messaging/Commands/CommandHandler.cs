@@ -22,6 +22,9 @@ namespace Edge.Core.Commands
         /// <summary>The error "field" of a reply to a retained command (it is the delivery, not a field, that is wrong).</summary>
         public const string RetainField = "retain";
 
+        /// <summary>The error field of a command the device did not get to execute (the whole command).</summary>
+        public const string NotExecutedField = "$";
+
         private const string RetainedMessage = "retained command not executed: commands must not be retained; clear it by publishing an empty retained message to this topic";
         private const string ReusedIdMessage = "was already used by a different recent command; send each command with a new id";
 
@@ -131,6 +134,38 @@ namespace Edge.Core.Commands
             }
         }
 
+        /// <summary>
+        /// Answers a command that was not executed, with <paramref name="message"/> under the field <c>$</c> and the
+        /// command's id when it can be read. Nothing is remembered: the same command sent again is executed.
+        /// </summary>
+        public CommandReply Refuse(string verb, byte[] payload, string message)
+        {
+            lock (_lock)
+            {
+                if (verb == ResultVerb)
+                {
+                    return null;
+                }
+
+                string id = null;
+                string field;
+                string error;
+                if (payload != null && payload.Length <= _limits.MaximumPayloadBytes && _reader.TryRead(payload, 0, payload.Length, _body, out field, out error))
+                {
+                    id = IdIfReadable();
+                }
+
+                return new CommandReply(id, verb, NotExecutedField, message);
+            }
+        }
+
+        /// <summary>Encodes <see cref="Refuse"/>'s reply; returns its length, or -1 when there is none.</summary>
+        public int RefuseAndEncode(string verb, byte[] payload, string message, JsonByteWriter writer, byte[] reply)
+        {
+            CommandReply result = Refuse(verb, payload, message);
+            return result == null ? -1 : Encode(result, writer, reply);
+        }
+
         /// <summary>Handles a command and encodes the reply; returns the reply's length, or -1 when there is none.</summary>
         public int HandleAndEncode(string verb, byte[] payload, int offset, int count, JsonByteWriter writer, byte[] reply)
             => HandleAndEncode(verb, payload, offset, count, false, writer, reply);
@@ -139,11 +174,11 @@ namespace Edge.Core.Commands
         public int HandleAndEncode(string verb, byte[] payload, int offset, int count, bool retained, JsonByteWriter writer, byte[] reply)
         {
             CommandReply result = Handle(verb, payload, offset, count, retained);
-            if (result == null)
-            {
-                return -1;
-            }
+            return result == null ? -1 : Encode(result, writer, reply);
+        }
 
+        private static int Encode(CommandReply result, JsonByteWriter writer, byte[] reply)
+        {
             writer.Reset(reply, 0, reply.Length);
             CommandResultEncoder.Encode(writer, result.RequestId, result.Verb, result.ErrorField, result.ErrorMessage);
             return writer.Overflowed ? -1 : writer.Length;

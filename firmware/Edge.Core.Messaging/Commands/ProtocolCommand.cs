@@ -43,7 +43,8 @@ namespace Edge.Core.Commands
                 return "setProtocol is not available while pack scheduling is on";
             }
 
-            ProtocolConfiguration protocol = current.Protocol.Clone();
+            // Fields not given keep the values of the protocol waiting for the next tick, if another change is.
+            ProtocolConfiguration protocol = controller.ProtocolToAmend();
             string error;
 
             field = "steps";

@@ -6,18 +6,27 @@ namespace Edge.Core.Session
     /// Commands received on the MQTT client's own thread, held until the session's network thread hands
     /// them to the core's CommandHandler and publishes the reply (so no publish happens inside the client's
     /// receive callback). Fixed storage: a flood of commands cannot exhaust the heap; beyond
-    /// <see cref="Capacity"/> they are refused and counted until the network thread catches up.
+    /// <see cref="Capacity"/> they are refused and counted until the network thread catches up. The broker has
+    /// been acknowledged by then and will not send them again, so up to <see cref="RefusedCapacity"/> refused
+    /// commands are kept to be answered (not executed): their senders learn to send them again.
     /// </summary>
     public sealed class CommandInbox
     {
         /// <summary>Commands kept at most.</summary>
         public const int Capacity = 8;
 
+        /// <summary>Refused commands kept for their reply at most; beyond them a refusal is only counted.</summary>
+        public const int RefusedCapacity = 16;
+
         private static readonly byte[] s_empty = new byte[0];
 
         private readonly string[] _topics = new string[Capacity];
         private readonly byte[][] _payloads = new byte[Capacity][];
         private readonly bool[] _retained = new bool[Capacity];
+        private readonly string[] _refusedTopics = new string[RefusedCapacity];
+        private readonly byte[][] _refusedPayloads = new byte[RefusedCapacity][];
+        private int _refusedHead;
+        private int _refusedWaiting;
         private readonly object _lock = new object();
         private int _head;
         private int _count;
@@ -55,6 +64,14 @@ namespace Edge.Core.Session
                 if (_count >= Capacity)
                 {
                     _refused++;
+                    if (_refusedWaiting < RefusedCapacity)
+                    {
+                        int slot = (_refusedHead + _refusedWaiting) % RefusedCapacity;
+                        _refusedTopics[slot] = topic;
+                        _refusedPayloads[slot] = payload == null ? s_empty : payload;
+                        _refusedWaiting++;
+                    }
+
                     return false;
                 }
 
@@ -87,6 +104,28 @@ namespace Edge.Core.Session
                 _payloads[_head] = null;
                 _head = (_head + 1) % Capacity;
                 _count--;
+                return true;
+            }
+        }
+
+        /// <summary>Takes the oldest refused command still to be answered; false when there is none.</summary>
+        public bool TryTakeRefused(out string topic, out byte[] payload)
+        {
+            lock (_lock)
+            {
+                if (_refusedWaiting == 0)
+                {
+                    topic = null;
+                    payload = null;
+                    return false;
+                }
+
+                topic = _refusedTopics[_refusedHead];
+                payload = _refusedPayloads[_refusedHead];
+                _refusedTopics[_refusedHead] = null;
+                _refusedPayloads[_refusedHead] = null;
+                _refusedHead = (_refusedHead + 1) % RefusedCapacity;
+                _refusedWaiting--;
                 return true;
             }
         }

@@ -25,6 +25,9 @@ namespace Edge.Core.Session
     /// </summary>
     public sealed class DeviceSession
     {
+        /// <summary>The reply to a command refused because the inbox was full.</summary>
+        public const string RefusedMessage = "not executed: too many commands arrived at once; send it again";
+
         // A field, not a literal: on nanoCLR every literal load allocates, and Service runs on every pass.
         private static readonly string ConnectionLostText = "connection lost";
 
@@ -235,6 +238,11 @@ namespace Edge.Core.Session
                 sent |= HandleCommand(topic, payload, retained);
             }
 
+            while (_inbox.TryTakeRefused(out topic, out payload))
+            {
+                sent |= AnswerRefused(topic, payload);
+            }
+
             bool configRequested = _commands != null && _commands.TakeConfigRequest();
             if (_controller != null && (configRequested || _controller.ConfigurationRevision != _publishedRevision))
             {
@@ -364,6 +372,30 @@ namespace Edge.Core.Session
             if (retained && _publisher != null)
             {
                 _publisher.ReportEvent(EventKind.RetainedCommand, Severity.Warning, _commands == null ? 0 : _commands.RetainedRefusedCount, 0);
+            }
+
+            return length >= 0 && _connection.Publish(TopicId.CommandResult, _scratch, 0, length, 1, false) >= 0;
+        }
+
+        /// <summary>A command the full inbox refused: answered, not executed, so that its sender sends it again.</summary>
+        private bool AnswerRefused(string topic, byte[] payload)
+        {
+            string verb = _topics.VerbOf(topic);
+            if (verb == null || verb == CommandHandler.ResultVerb)
+            {
+                return false;
+            }
+
+            int length;
+            if (_commands == null)
+            {
+                _writer.Reset(_scratch, 0, _scratch.Length);
+                CommandResultEncoder.Encode(_writer, null, verb, CommandHandler.NotExecutedField, RefusedMessage);
+                length = _writer.Overflowed ? -1 : _writer.Length;
+            }
+            else
+            {
+                length = _commands.RefuseAndEncode(verb, payload, RefusedMessage, _writer, _scratch);
             }
 
             return length >= 0 && _connection.Publish(TopicId.CommandResult, _scratch, 0, length, 1, false) >= 0;
