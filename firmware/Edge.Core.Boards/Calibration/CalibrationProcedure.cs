@@ -407,6 +407,10 @@ namespace Edge.Core.Calibration
 
             int[] counts = new int[count];
             int[] values = new int[count];
+
+            // A point stays on the readings that are not saturated: the stored record is refused with a point at 0
+            // or at full scale, and the unit would boot uncalibrated.
+            int highestCount = _board.AdcFullScaleCounts - 1;
             for (int k = 0; k < count; k++)
             {
                 // Move the averaged reading to a whole count near it and the value along the local slope; of the
@@ -424,7 +428,7 @@ namespace Edge.Core.Calibration
                     double moved = references[k] + ((((double)candidate * Scale) - means[k]) / Scale * slope);
                     int rounded = (int)(moved >= 0 ? moved + 0.5 : moved - 0.5);
                     double roundingError = moved > rounded ? moved - rounded : rounded - moved;
-                    if (candidate >= 1 && roundingError < bestError - 1e-9)
+                    if (candidate >= 1 && candidate <= highestCount && roundingError < bestError - 1e-9)
                     {
                         bestError = roundingError;
                         counts[k] = (int)candidate;

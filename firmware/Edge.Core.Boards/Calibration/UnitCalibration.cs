@@ -95,6 +95,35 @@ namespace Edge.Core.Calibration
                 return board.Reference != null ? "calibration lacks the reference reading the board's [reference] needs" : "calibration has a reference reading, the board no [reference]";
             }
 
+            // Each curve runs the way the board's front end does: one that runs the other way reads every value with
+            // the wrong sign (stripping as plating), which no limit check below would notice.
+            for (int i = 0; i < _cells.Length; i++)
+            {
+                string problem = CheckDirection(_cells[i], board.CellAt(i).Calibration, "[cell " + i.ToString() + "]");
+                if (problem != null)
+                {
+                    return problem;
+                }
+            }
+
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                string problem = CheckDirection(_modules[m], board.ModuleAt(m).CurrentCalibration, "[module " + m.ToString() + "]");
+                if (problem != null)
+                {
+                    return problem;
+                }
+            }
+
+            for (int t = 0; t < _temperatures.Length; t++)
+            {
+                string problem = CheckDirection(_temperatures[t], board.TemperatureAt(t).Calibration, "[temperature " + t.ToString() + "]");
+                if (problem != null)
+                {
+                    return problem;
+                }
+            }
+
             // A limit must lie among the values the channel can report (end segments extended to the first and
             // last valid reading), or it could never be seen.
             SafetyEnvelope safety = board.Safety;
@@ -130,6 +159,25 @@ namespace Edge.Core.Calibration
             }
 
             return null;
+        }
+
+        private static string CheckDirection(CalibrationCurve unit, CalibrationCurve nominal, string section)
+        {
+            int unitSlope = Direction(unit);
+            int nominalSlope = Direction(nominal);
+            if (unitSlope == nominalSlope || nominalSlope == 0)
+            {
+                return null;
+            }
+
+            return section + ": the curve's values " + (unitSlope > 0 ? "rise" : "fall") + " with the counts, the board's front end's "
+                + (nominalSlope > 0 ? "rise" : "fall") + ": every reading would have the wrong sign";
+        }
+
+        private static int Direction(CalibrationCurve curve)
+        {
+            int span = curve.ValueAt(curve.PointCount - 1) - curve.ValueAt(0);
+            return span > 0 ? 1 : (span < 0 ? -1 : 0);
         }
 
         private static string CheckReaches(CalibrationCurve curve, int lastValidCounts, int low, int high, string channel, string unit)

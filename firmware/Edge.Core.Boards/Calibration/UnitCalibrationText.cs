@@ -198,6 +198,12 @@ namespace Edge.Core.Calibration
 
         private static BoardParseError ReadUnitKey(BoardLine entry, string expectedBoard, ref string boardName, ref string unitId, ref int referenceCounts, ref bool hasReference)
         {
+            // A key given twice would let the last value win unseen, as in the board files, where it is refused too.
+            if ((entry.Key == "board" && boardName != null) || (entry.Key == "unit" && unitId != null) || (entry.Key == "reference_counts" && hasReference))
+            {
+                return entry.Fail(BoardParseErrorKind.DuplicateKey, "duplicate key");
+            }
+
             if (entry.Key == "board")
             {
                 boardName = entry.Value;
@@ -214,7 +220,15 @@ namespace Edge.Core.Calibration
             if (entry.Key == "reference_counts")
             {
                 hasReference = true;
-                return BoardValueReader.ReadInt(entry, UnitCalibration.NoReference, Esp32AdcCharacteristics.FullScaleCounts, out referenceCounts);
+                BoardParseError problem = BoardValueReader.ReadInt(entry, UnitCalibration.NoReference, Esp32AdcCharacteristics.FullScaleCounts, out referenceCounts);
+                if (problem == null && (referenceCounts == 0 || referenceCounts == Esp32AdcCharacteristics.FullScaleCounts))
+                {
+                    // A saturated reading says nothing about the reference's level: every later reading would be
+                    // corrected from it and marked implausible.
+                    return entry.Fail(BoardParseErrorKind.BadNumber, "the reference reading " + referenceCounts.ToString() + " is at the end of the ADC's scale (saturated); use 1 to " + (Esp32AdcCharacteristics.FullScaleCounts - 1).ToString() + ", or -1 for a board without a reference");
+                }
+
+                return problem;
             }
 
             return Fail(entry.Number, BoardParseErrorKind.UnknownKey, entry.Section, entry.Key, "[unit]: unknown key '" + entry.Key + "'; allowed: board, unit, reference_counts");

@@ -547,6 +547,13 @@ public static class ScenarioLoader
             }
         }
 
+        // What the firmware asks of a board's pack as well (cells numbered in module order, ...): a board the device
+        // would refuse at boot is not simulated.
+        if (!Edge.Core.Boards.BoardPackLayout.TryCreate(board, out _, out string layoutProblem))
+        {
+            throw new ScenarioException(Field, "board '" + board.Name + "': " + layoutProblem);
+        }
+
         int sensors = scenario.Pack.TemperatureSensors;
         if (sensors > 0 && sensors != board.TemperatureCount)
         {

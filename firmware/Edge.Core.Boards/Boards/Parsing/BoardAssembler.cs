@@ -65,7 +65,7 @@ namespace Edge.Core.Boards.Parsing
 
             if (error == null)
             {
-                error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount, temperatureCount);
+                error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount, temperatureCount, fullScale);
             }
 
             WarningList warnings = new WarningList();

@@ -87,7 +87,7 @@ namespace Edge.Core.Boards.Parsing
         /// Limits must be ordered and visible: a limit outside a channel's calibrated range could
         /// never be detected, so it is rejected rather than silently unreachable.
         /// </summary>
-        public static BoardParseError CheckSafety(BoardSections sections, int cellCount, int moduleCount, int temperatureCount)
+        public static BoardParseError CheckSafety(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, int fullScale)
         {
             SafetySectionBuilder s = sections.Safety;
             if (s.CellVoltageMinMv >= s.CellVoltageMaxMv)
@@ -109,14 +109,14 @@ namespace Edge.Core.Boards.Parsing
             for (int i = 0; i < cellCount; i++)
             {
                 CalibrationCurve curve = sections.Cells[i].Calibration;
-                if (curve.MinValue > s.CellVoltageMinMv)
+                if (LowestTrusted(curve, fullScale) > s.CellVoltageMinMv)
                 {
-                    return OutsideCalibration(s, SafetySectionBuilder.CellVoltageMinKey, sections.Cells[i], curve, "mV");
+                    return OutsideCalibration(s, SafetySectionBuilder.CellVoltageMinKey, sections.Cells[i], curve, "mV", fullScale);
                 }
 
-                if (curve.MaxValue < s.CellVoltageMaxMv)
+                if (HighestTrusted(curve, fullScale) < s.CellVoltageMaxMv)
                 {
-                    return OutsideCalibration(s, SafetySectionBuilder.CellVoltageMaxKey, sections.Cells[i], curve, "mV");
+                    return OutsideCalibration(s, SafetySectionBuilder.CellVoltageMaxKey, sections.Cells[i], curve, "mV", fullScale);
                 }
             }
 
@@ -133,21 +133,21 @@ namespace Edge.Core.Boards.Parsing
                 }
 
                 CalibrationCurve curve = sections.Modules[i].Calibration;
-                if (curve.MinValue > -s.MaxPlatingCurrentUa)
+                if (LowestTrusted(curve, fullScale) > -s.MaxPlatingCurrentUa)
                 {
-                    return OutsideCalibration(s, SafetySectionBuilder.MaxPlatingCurrentKey, sections.Modules[i], curve, "uA");
+                    return OutsideCalibration(s, SafetySectionBuilder.MaxPlatingCurrentKey, sections.Modules[i], curve, "uA", fullScale);
                 }
 
-                if (curve.MaxValue < s.MaxModuleCurrentUa || curve.MinValue > -s.MaxModuleCurrentUa)
+                if (HighestTrusted(curve, fullScale) < s.MaxModuleCurrentUa || LowestTrusted(curve, fullScale) > -s.MaxModuleCurrentUa)
                 {
-                    return OutsideCalibration(s, SafetySectionBuilder.MaxModuleCurrentKey, sections.Modules[i], curve, "uA");
+                    return OutsideCalibration(s, SafetySectionBuilder.MaxModuleCurrentKey, sections.Modules[i], curve, "uA", fullScale);
                 }
             }
 
-            return CheckTemperatureLimit(sections, temperatureCount);
+            return CheckTemperatureLimit(sections, temperatureCount, fullScale);
         }
 
-        private static BoardParseError CheckTemperatureLimit(BoardSections sections, int temperatureCount)
+        private static BoardParseError CheckTemperatureLimit(BoardSections sections, int temperatureCount, int fullScale)
         {
             SafetySectionBuilder s = sections.Safety;
             if (!s.Has(SafetySectionBuilder.TemperatureMaxKey))
@@ -163,9 +163,9 @@ namespace Edge.Core.Boards.Parsing
             for (int i = 0; i < temperatureCount; i++)
             {
                 CalibrationCurve curve = sections.Temperatures[i].Calibration;
-                if (curve.MinValue > s.TemperatureMaxDeciC || curve.MaxValue < s.TemperatureMaxDeciC)
+                if (LowestTrusted(curve, fullScale) > s.TemperatureMaxDeciC || HighestTrusted(curve, fullScale) < s.TemperatureMaxDeciC)
                 {
-                    return OutsideCalibration(s, SafetySectionBuilder.TemperatureMaxKey, sections.Temperatures[i], curve, "x 0.1 degC");
+                    return OutsideCalibration(s, SafetySectionBuilder.TemperatureMaxKey, sections.Temperatures[i], curve, "x 0.1 degC", fullScale);
                 }
             }
 
@@ -292,12 +292,44 @@ namespace Edge.Core.Boards.Parsing
             return null;
         }
 
-        private static BoardParseError OutsideCalibration(SafetySectionBuilder safety, string key, SectionBuilder channel, CalibrationCurve curve, string unit)
+        private static BoardParseError OutsideCalibration(SafetySectionBuilder safety, string key, SectionBuilder channel, CalibrationCurve curve, string unit, int fullScale)
         {
             return safety.FailAt(
                 key,
                 BoardParseErrorKind.Inconsistent,
-                "limit lies outside the calibrated range of " + channel.Header + " (" + curve.MinValue.ToString() + " to " + curve.MaxValue.ToString() + " " + unit + "), so it could never be detected");
+                "limit lies outside the calibrated range of " + channel.Header + " (" + LowestTrusted(curve, fullScale).ToString() + " to " + HighestTrusted(curve, fullScale).ToString() + " " + unit
+                + ") as far as readings that are not saturated reach, so it could never be detected");
+        }
+
+        // A limit is seen only within the curve's calibrated points and by the readings that are not saturated (1 to
+        // full scale - 1): a point at 0 or at full scale lies where every reading is flagged, not trusted.
+        private static int LowestTrusted(CalibrationCurve curve, int fullScale)
+        {
+            int first = ReadingAt(curve, 1);
+            int last = ReadingAt(curve, fullScale - 1);
+            int readable = first < last ? first : last;
+            return readable > curve.MinValue ? readable : curve.MinValue;
+        }
+
+        private static int HighestTrusted(CalibrationCurve curve, int fullScale)
+        {
+            int first = ReadingAt(curve, 1);
+            int last = ReadingAt(curve, fullScale - 1);
+            int readable = first > last ? first : last;
+            return readable < curve.MaxValue ? readable : curve.MaxValue;
+        }
+
+        // Readings 1 and full scale - 1 lie on the curve's end segments (or their extensions): the value there, rounded
+        // half away from zero as the conversion rounds it.
+        private static int ReadingAt(CalibrationCurve curve, int counts)
+        {
+            int segment = counts < curve.CountsAt(1) ? 0 : curve.PointCount - 2;
+            long c0 = curve.CountsAt(segment);
+            long v0 = curve.ValueAt(segment);
+            long width = curve.CountsAt(segment + 1) - c0;
+            long numerator = (v0 * width) + ((counts - c0) * (curve.ValueAt(segment + 1) - v0));
+            long value = numerator >= 0 ? ((2 * numerator) + width) / (2 * width) : -(((-2 * numerator) + width) / (2 * width));
+            return value > int.MaxValue ? int.MaxValue : (value < int.MinValue ? int.MinValue : (int)value);
         }
     }
 }
