@@ -155,6 +155,19 @@ namespace Edge.Core.Commands
                     id = IdIfReadable();
                 }
 
+                if (id != null)
+                {
+                    // A command handled before (a redelivery, a retry) keeps its reply: "send it again" would have it
+                    // executed twice under a new id.
+                    bool sameCommand;
+                    CommandReply earlier = _replays.Find(id, CommandReplayWindow.Fingerprint(verb, payload, 0, payload.Length), out sameCommand);
+                    if (earlier != null)
+                    {
+                        ReplayedCount++;
+                        return sameCommand ? earlier : new CommandReply(id, verb, "id", ReusedIdMessage);
+                    }
+                }
+
                 return new CommandReply(id, verb, NotExecutedField, message);
             }
         }

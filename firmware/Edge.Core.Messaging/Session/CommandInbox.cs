@@ -25,6 +25,7 @@ namespace Edge.Core.Session
         private readonly bool[] _retained = new bool[Capacity];
         private readonly string[] _refusedTopics = new string[RefusedCapacity];
         private readonly byte[][] _refusedPayloads = new byte[RefusedCapacity][];
+        private readonly bool[] _refusedRetained = new bool[RefusedCapacity];
         private int _refusedHead;
         private int _refusedWaiting;
         private readonly object _lock = new object();
@@ -69,6 +70,7 @@ namespace Edge.Core.Session
                         int slot = (_refusedHead + _refusedWaiting) % RefusedCapacity;
                         _refusedTopics[slot] = topic;
                         _refusedPayloads[slot] = payload == null ? s_empty : payload;
+                        _refusedRetained[slot] = retained;
                         _refusedWaiting++;
                     }
 
@@ -109,7 +111,7 @@ namespace Edge.Core.Session
         }
 
         /// <summary>Takes the oldest refused command still to be answered; false when there is none.</summary>
-        public bool TryTakeRefused(out string topic, out byte[] payload)
+        public bool TryTakeRefused(out string topic, out byte[] payload, out bool retained)
         {
             lock (_lock)
             {
@@ -117,11 +119,13 @@ namespace Edge.Core.Session
                 {
                     topic = null;
                     payload = null;
+                    retained = false;
                     return false;
                 }
 
                 topic = _refusedTopics[_refusedHead];
                 payload = _refusedPayloads[_refusedHead];
+                retained = _refusedRetained[_refusedHead];
                 _refusedTopics[_refusedHead] = null;
                 _refusedPayloads[_refusedHead] = null;
                 _refusedHead = (_refusedHead + 1) % RefusedCapacity;

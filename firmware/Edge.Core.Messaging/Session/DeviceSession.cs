@@ -238,9 +238,10 @@ namespace Edge.Core.Session
                 sent |= HandleCommand(topic, payload, retained);
             }
 
-            while (_inbox.TryTakeRefused(out topic, out payload))
+            while (_inbox.TryTakeRefused(out topic, out payload, out retained))
             {
-                sent |= AnswerRefused(topic, payload);
+                // A retained command is never executed anyway: it gets the reply of any retained command.
+                sent |= retained ? HandleCommand(topic, payload, true) : AnswerRefused(topic, payload);
             }
 
             bool configRequested = _commands != null && _commands.TakeConfigRequest();

@@ -246,14 +246,17 @@ namespace Edge.Core.Decision
                 return;
             }
 
-            _restBeforeFirstStep = recentCurrent && !_protocol.Steps[_firstRestStep].IsCurrentStep;
+            // A protocol that begins with a rest rests anyway: its first step is the rest.
+            _restBeforeFirstStep = recentCurrent && _firstRestStep > 0 && !_protocol.Steps[_firstRestStep].IsCurrentStep;
             if (_restBeforeFirstStep)
             {
                 EnterStep(_firstRestStep, false, nowMs, telemetry);
                 return;
             }
 
-            EnterStep(0, !_hasRunCurrent || !_lastCurrentWasStrip || nowMs - _lastCurrentEndMs >= _protocol.DirectionChangeRestMs, nowMs, telemetry);
+            // After stripping, a plate-first run waits in DirectionChangeRest, which asks for both the time since the
+            // current and a settled relaxation, as within a run (it ends on the next tick if both already hold).
+            EnterStep(0, !_hasRunCurrent || !_lastCurrentWasStrip, nowMs, telemetry);
         }
 
         /// <summary>Scheduled mode: ends the rest and starts the next pulse in this tick at <paramref name="currentUa"/>.</summary>

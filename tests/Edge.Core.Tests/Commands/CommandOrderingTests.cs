@@ -156,6 +156,64 @@ public class CommandOrderingTests
         Assert.False(rig2.Actions.SwitchClosed[0], "the deferred start of p1 survived p2 (no start) and closed module 0's switch");
     }
 
+    // ------------------------------------------------------------------------------------------------------------
+    // CommandHandler.Refuse answers a command the full inbox refused with
+    // "not executed ... send it again" without looking at the replay window. CONTRACT.md ("Idempotent"): a command
+    // whose id was already handled is answered with its original reply and not executed again. A QoS 1 redelivery
+    // (or a client retry) of an EXECUTED command that lands on a full inbox is now told it was not executed; a sender
+    // that believes it and resends under a new id executes it twice (a second resetFault clears a fault latched since).
+    // Expected: the refusal of an id already handled with the same command is its original reply (ok:true).
+    // ------------------------------------------------------------------------------------------------------------
+    [Fact]
+    public void ARefusedRedeliveryOfAnExecutedCommandGetsItsOriginalReply()
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        byte[] payload = Encoding.UTF8.GetBytes("{\"id\":\"stop-1\",\"module\":0}");
+        CommandReply first = rig.Handler.Handle("stop", payload, 0, payload.Length);
+        Assert.True(first.Ok);
+
+        CommandReply refused = rig.Handler.Refuse("stop", payload, DeviceSession.RefusedMessage);
+
+        Assert.Equal("stop-1", refused.RequestId);
+        Assert.True(refused.Ok, $"an executed command was answered '{refused.ErrorField}: {refused.ErrorMessage}'");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // CommandInbox keeps a refused command's topic and payload but drops its
+    // retain flag, so DeviceSession.AnswerRefused answers a RETAINED command with field "$" and "send it again"
+    // instead of the contract's retained-command reply (field "retain", "clear it by publishing an empty retained
+    // message") and without the RetainedCommand warning. The operator is told to resend a command that the device must
+    // never execute, and is not told to clear the retained message the broker will deliver again at every subscribe.
+    // Expected: the reply to a refused retained command names the field "retain" like any retained command's.
+    // ------------------------------------------------------------------------------------------------------------
+    [Fact]
+    public void ARetainedCommandRefusedByTheFullInboxIsAnsweredAsRetained()
+    {
+        var layout = new PackLayout(2, 2, 0);
+        var controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
+        var handler = new CommandHandler(controller, new CommandLimits());
+        var topics = new TopicSet("pack-7");
+        var connection = new RecordingBrokerConnection(topics);
+        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(layout.CellsPerModule));
+        var session = new DeviceSession(topics, "B007", new SessionSettings(), connection, outbox, controller, handler, null);
+        Assert.Equal(SessionStep.Opened, session.Service(0));
+
+        for (int i = 0; i < CommandInbox.Capacity; i++)
+        {
+            session.Receive("edge/pack-7/cmd/stop", Encoding.UTF8.GetBytes("{\"id\":\"c" + i + "\"}"), false);
+        }
+
+        session.Receive("edge/pack-7/cmd/start", Encoding.UTF8.GetBytes("{\"id\":\"kept\"}"), true);
+        session.Service(1);
+        session.Service(2);
+
+        JsonElement reply = connection.Replies.Select(r => JsonDocument.Parse(r).RootElement)
+            .Single(r => r.GetProperty("id").ValueKind == System.Text.Json.JsonValueKind.String && r.GetProperty("id").GetString() == "kept");
+        Assert.False(reply.GetProperty("ok").GetBoolean());
+        Assert.Equal(CommandHandler.RetainField, reply.GetProperty("error").GetProperty("field").GetString());
+    }
+
     /// <summary>A broker connection that accepts everything and keeps the replies published on cmd/result.</summary>
     private sealed class RecordingBrokerConnection : IBrokerConnection
     {

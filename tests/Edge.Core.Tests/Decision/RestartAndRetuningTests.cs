@@ -258,4 +258,100 @@ public class RestartAndRetuningTests
         // Duty held at 1000 / 6000: rest = pulse x 5.
         Assert.Equal(1250, restTuner.FixedRestMs(rest));
     }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // Safety. The cross-run direction-change rule checks only the time
+    // since the strip current: ModuleDutyCycle.Start enters a plate step with relaxed = (now - _lastCurrentEndMs >=
+    // DirectionChangeRestMs), never asking the rest tuner whether the interface has settled. Within a run the same
+    // plate step waits for BOTH (AdvanceWhenDue: IsSettled && >= directionChangeRestMs, else DirectionChangeRest until
+    // settled or directionChangeMaximumRestMs), and CONTRACT.md now says a plate-first protocol started after
+    // stripping "waits for directionChangeRestMs since the strip current ended (and a settled relaxation) like a plate
+    // step within a run".
+    // Expected: a cell still relaxing at ~3 mV/s (limit 1.3 mV/s) 40 s after the strip is not plated on until it has
+    // settled or 600 s (directionChangeMaximumRestMs) have passed.
+    // ------------------------------------------------------------------------------------------------------------
+    [Fact]
+    public void PlateFirstProtocolStartedAfterTheDirectionChangeRestStillWaitsForASettledRelaxation()
+    {
+        var layout = new PackLayout(1, 2, 0);
+        var configuration = new ControllerConfiguration();
+
+        // A slowly relaxing interface: 300 mV decaying with a 30 s time constant after every pulse.
+        var pack = new SyntheticPack(layout, configuration, c =>
+        {
+            double v = SyntheticCells.Healthy(c);
+            if (!c.InPulse && c.SincePulseEndMs >= 0)
+            {
+                v += 300.0 * Math.Exp(-c.SincePulseEndMs / 30000.0);
+            }
+
+            return v;
+        });
+
+        // Strip for 500 ms of the first pulse, then stop.
+        pack.RunUntil(500);
+        Assert.True(pack.Actions.CurrentSetpointUa[0] > 0);
+        pack.Controller.RequestStop(0);
+        pack.Step();
+        long stopMs = pack.NowMs;
+
+        // 40 s later (past the 35 s direction-change rest) the interface is still relaxing.
+        pack.RunUntil(stopMs + 40000);
+        Assert.False(pack.Controller.Module(0).RestTuner.IsSettled(pack.Controller.Measurement, 0), "precondition: still relaxing");
+
+        ProtocolConfiguration plating = configuration.Protocol.Clone();
+        plating.Steps = new[] { Plate(154, 1000), Rest(5000) };
+        pack.Controller.RequestProtocol(plating, startAfter: true);
+
+        long firstPlateMs = -1;
+        bool settledWhenPlated = false;
+        while (pack.NowMs < stopMs + 120000 && firstPlateMs < 0)
+        {
+            pack.Step();
+            if (pack.Actions.SwitchClosed[0] && pack.Actions.CurrentSetpointUa[0] < 0)
+            {
+                firstPlateMs = pack.NowMs;
+                settledWhenPlated = pack.Controller.Module(0).RestTuner.IsSettled(pack.Controller.Measurement, 0);
+            }
+        }
+
+        Assert.True(firstPlateMs < 0 || settledWhenPlated,
+            $"plated {firstPlateMs - stopMs} ms after the strip current on an interface that had not settled (slope {pack.Controller.Measurement.RestSlopeUvPerS[0]} uV/s)");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // A start soon after a current "begins with the protocol's rest step and
+    // then runs from its first step". For a protocol whose FIRST step is that rest ([Rest 5 s, Strip 1 s]), Start
+    // enters the rest (rest-first), and NextStep then jumps to step 0 - the same rest - again: the module rests 10 s
+    // instead of 5 s (before 30f912c such a restart rested once), losing duty and run time under a timeLimitMs.
+    // Expected: the run's own first rest satisfies the rest before the first current: the strip closes 5 s (one rest)
+    // after the stop+start, not 10 s.
+    // ------------------------------------------------------------------------------------------------------------
+    [Fact]
+    public void RestartOfAProtocolThatBeginsWithARestRestsOnce()
+    {
+        var layout = new PackLayout(1, 2, 0);
+        var configuration = new ControllerConfiguration();
+        configuration.Protocol.Steps = new[] { Rest(5000), Strip(385, 1000) };
+        var pack = new SyntheticPack(layout, configuration, c => SyntheticCells.Healthy(c));
+
+        // The first pulse runs from 5 s to 6 s; stop and start arrive together at 5.5 s.
+        pack.RunUntil(5500);
+        Assert.True(pack.Actions.SwitchClosed[0]);
+        pack.Controller.RequestStop(0);
+        pack.Controller.RequestStart(0);
+        long restartMs = pack.NowMs;
+
+        long nextCloseMs = -1;
+        while (pack.NowMs < restartMs + 20000 && nextCloseMs < 0)
+        {
+            pack.Step();
+            if (pack.Actions.SwitchClosed[0])
+            {
+                nextCloseMs = pack.NowMs;
+            }
+        }
+
+        Assert.InRange(nextCloseMs - restartMs, 5000, 5100);
+    }
 }
