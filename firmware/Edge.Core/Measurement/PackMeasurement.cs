@@ -81,6 +81,10 @@ namespace Edge.Core.Measurement
         private readonly long[] _phaseStartMs;
         private readonly long[] _pulseChargeNc;
         private readonly int[] _pulseCurrentUa;
+
+        // The setpoint of a pulse's latest interval: a derate or a reduction changes it mid-pulse, and the closing
+        // edge steps from it, not from the pulse's first setpoint.
+        private readonly int[] _closingSetpointUa;
         private readonly bool[] _started;
 
         // Running per-cell extremes for the cells telemetry (see TrackExtremes); own arrays until then.
@@ -122,6 +126,7 @@ namespace Edge.Core.Measurement
             _phaseStartMs = new long[modules];
             _pulseChargeNc = new long[modules];
             _pulseCurrentUa = new int[modules];
+            _closingSetpointUa = new int[modules];
             _started = new bool[modules];
         }
 
@@ -179,6 +184,7 @@ namespace Edge.Core.Measurement
             bool[] noiseRenewed = snapshot.NoiseRenewed;
             ModulePhase[] snapshotPhase = snapshot.Phase;
             long[] phaseElapsedMs = snapshot.PhaseElapsedMs;
+            int[] closingSetpointUa = _closingSetpointUa;
             for (int m = 0; m < modules; m++)
             {
                 ModulePhase phase = switchWasClosed[m] ? ModulePhase.Current : ModulePhase.Open;
@@ -212,7 +218,7 @@ namespace Edge.Core.Measurement
 
                 if (reversed)
                 {
-                    int stepUa = pulseCurrentUa[m] - setpoint;
+                    int stepUa = closingSetpointUa[m] - setpoint;
                     // EndPulse's closing edge assumes the current fell to 0; the reversal edge replaces it.
                     EndPulse(m, first, cellsPerModule, frame, snapshot);
                     ReversalEdge(m, first, cellsPerModule, frame, stepUa < 0 ? -stepUa : stepUa, snapshot);
@@ -255,6 +261,7 @@ namespace Edge.Core.Measurement
                 if (phase == ModulePhase.Current)
                 {
                     pulseChargeNc[m] += (long)(currentValid ? currentUa : setpoint) * interval;
+                    closingSetpointUa[m] = setpoint;
                 }
 
             }
@@ -302,7 +309,8 @@ namespace Edge.Core.Measurement
                     snapshot.NoiseRenewed[module] = true;
                 }
 
-                snapshot.EdgeResistanceMilliohm[c] = Resistance(frame.CellVoltageMv[c] - baseline, flowingUa);
+                // An edge read from an invalid reading is not measured (0), as the detectors take it.
+                snapshot.EdgeResistanceMilliohm[c] = frame.CellVoltageStatus[c] == ChannelStatus.Valid ? Resistance(frame.CellVoltageMv[c] - baseline, flowingUa) : 0;
             }
 
             snapshot.EdgeMeasured[module] = flowingUa > 0;
@@ -318,7 +326,7 @@ namespace Edge.Core.Measurement
         {
             for (int c = first; c < first + cellsPerModule; c++)
             {
-                snapshot.EdgeResistanceMilliohm[c] = Resistance(frame.CellVoltageMv[c] - _lastPulseSampleMv[c], stepUa);
+                snapshot.EdgeResistanceMilliohm[c] = frame.CellVoltageStatus[c] == ChannelStatus.Valid ? Resistance(frame.CellVoltageMv[c] - _lastPulseSampleMv[c], stepUa) : 0;
             }
 
             snapshot.EdgeMeasured[module] = stepUa > 0;
@@ -368,7 +376,8 @@ namespace Edge.Core.Measurement
         private void EndPulse(int module, int first, int cellsPerModule, SampleFrame frame, MeasurementSnapshot snapshot)
         {
             int pulseUa = _pulseCurrentUa[module];
-            int magnitudeUa = pulseUa < 0 ? -pulseUa : pulseUa;
+            int closingUa = _closingSetpointUa[module];
+            int magnitudeUa = closingUa < 0 ? -closingUa : closingUa;
             int pulseCount = snapshot.PhaseSampleCount[module];
             int usable = pulseCount < BaselineSamples ? pulseCount : BaselineSamples;
             for (int c = first; c < first + cellsPerModule; c++)
@@ -398,7 +407,7 @@ namespace Edge.Core.Measurement
 
                 int overpotential = endMv - snapshot.PrePulseVoltageMv[c];
                 snapshot.PulseOverpotentialMv[c] = pulseUa < 0 ? -overpotential : overpotential;
-                snapshot.EdgeResistanceMilliohm[c] = Resistance(_lastPulseSampleMv[c] - frame.CellVoltageMv[c], magnitudeUa);
+                snapshot.EdgeResistanceMilliohm[c] = frame.CellVoltageStatus[c] == ChannelStatus.Valid ? Resistance(_lastPulseSampleMv[c] - frame.CellVoltageMv[c], magnitudeUa) : 0;
             }
 
             snapshot.PulseEnded[module] = true;
@@ -499,6 +508,11 @@ namespace Edge.Core.Measurement
                         {
                             hasLastValid[c] = true;
                             _cellsNeverValid--;
+                            if (count > 1)
+                            {
+                                // Not on a phase's first sample (every cell at boot): nothing came before it.
+                                FirstValidReading(c, v, head, count, slope);
+                            }
                         }
 
                         cellValid[c] = true;
@@ -594,6 +608,27 @@ namespace Edge.Core.Measurement
                     ProvisionalNoiseMidPulse(module, first, last, head, snapshot);
                 }
             }
+        }
+
+        /// <summary>
+        /// A cell's first valid reading, later in the phase than its module's first sample: the samples before it held
+        /// a placeholder, not a reading. They take this reading's value, so the pre-pulse reference, the reading noise
+        /// and the slope windows start from the cell's level (a flat history) instead of from 0 mV. Once per cell.
+        /// </summary>
+        private void FirstValidReading(int cell, int valueMv, int head, int phaseCount, int slope)
+        {
+            int[] ring = _ring[cell];
+            int held = phaseCount - 1 < _ringLength - 1 ? phaseCount - 1 : _ringLength - 1;
+            for (int k = 1; k <= held; k++)
+            {
+                ring[RingIndex(head - k)] = valueMv;
+            }
+
+            // The slope windows' difference before this sample: the newest 'slope' samples minus the ones before them.
+            int before = phaseCount - 1;
+            int recent = before < slope ? before : slope;
+            int older = before - recent < slope ? before - recent : slope;
+            _windowDifference[cell] = (long)valueMv * (recent - older);
         }
 
         /// <summary>

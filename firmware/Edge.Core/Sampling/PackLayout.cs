@@ -27,7 +27,7 @@ namespace Edge.Core.Sampling
                 throw new ArgumentOutOfRangeException(nameof(cellsPerModule), "at least one cell per module");
             }
 
-            if (moduleCount * cellsPerModule > MaximumCellCount)
+            if ((long)moduleCount * cellsPerModule > MaximumCellCount)
             {
                 throw new ArgumentOutOfRangeException(nameof(cellsPerModule), "more cells than the core supports");
             }
