@@ -235,13 +235,12 @@ namespace Edge.Core.Session
             bool retained;
             while (_inbox.TryTake(out topic, out payload, out retained))
             {
-                sent |= HandleCommand(topic, payload, retained);
+                sent |= HandleCommand(topic, payload, retained, false);
             }
 
             while (_inbox.TryTakeRefused(out topic, out payload, out retained))
             {
-                // A retained command is never executed anyway: it gets the reply of any retained command.
-                sent |= retained ? HandleCommand(topic, payload, true) : AnswerRefused(topic, payload);
+                sent |= HandleCommand(topic, payload, retained, true);
             }
 
             bool configRequested = _commands != null && _commands.TakeConfigRequest();
@@ -350,7 +349,12 @@ namespace Edge.Core.Session
             _outbox.ConnectionLost();
         }
 
-        private bool HandleCommand(string topic, byte[] payload, bool retained)
+        /// <summary>
+        /// Answers one command on cmd/result: executed, or, when the full inbox <paramref name="refused"/> it, answered
+        /// as not executed so that its sender sends it again (a retained one gets the reply of any retained command,
+        /// which is never executed either).
+        /// </summary>
+        private bool HandleCommand(string topic, byte[] payload, bool retained, bool refused)
         {
             string verb = _topics.VerbOf(topic);
             if (verb == null || verb == CommandHandler.ResultVerb)
@@ -367,36 +371,14 @@ namespace Edge.Core.Session
             }
             else
             {
-                length = _commands.HandleAndEncode(verb, payload, 0, payload.Length, retained, _writer, _scratch);
+                length = refused && !retained
+                    ? _commands.RefuseAndEncode(verb, payload, RefusedMessage, _writer, _scratch)
+                    : _commands.HandleAndEncode(verb, payload, 0, payload.Length, retained, _writer, _scratch);
             }
 
             if (retained && _publisher != null)
             {
                 _publisher.ReportEvent(EventKind.RetainedCommand, Severity.Warning, _commands == null ? 0 : _commands.RetainedRefusedCount, 0);
-            }
-
-            return length >= 0 && _connection.Publish(TopicId.CommandResult, _scratch, 0, length, 1, false) >= 0;
-        }
-
-        /// <summary>A command the full inbox refused: answered, not executed, so that its sender sends it again.</summary>
-        private bool AnswerRefused(string topic, byte[] payload)
-        {
-            string verb = _topics.VerbOf(topic);
-            if (verb == null || verb == CommandHandler.ResultVerb)
-            {
-                return false;
-            }
-
-            int length;
-            if (_commands == null)
-            {
-                _writer.Reset(_scratch, 0, _scratch.Length);
-                CommandResultEncoder.Encode(_writer, null, verb, CommandHandler.NotExecutedField, RefusedMessage);
-                length = _writer.Overflowed ? -1 : _writer.Length;
-            }
-            else
-            {
-                length = _commands.RefuseAndEncode(verb, payload, RefusedMessage, _writer, _scratch);
             }
 
             return length >= 0 && _connection.Publish(TopicId.CommandResult, _scratch, 0, length, 1, false) >= 0;

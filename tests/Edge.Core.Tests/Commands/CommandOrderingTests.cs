@@ -62,14 +62,7 @@ public class CommandOrderingTests
     [Fact]
     public void ACommandBurstLargerThanTheInboxGetsAReplyForEveryCommand()
     {
-        var layout = new PackLayout(2, 2, 0);
-        var controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
-        var handler = new CommandHandler(controller, new CommandLimits());
-        var topics = new TopicSet("pack-7");
-        var connection = new RecordingBrokerConnection(topics);
-        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(layout.CellsPerModule));
-        var session = new DeviceSession(topics, "B007", new SessionSettings(), connection, outbox, controller, handler, null);
-        Assert.Equal(SessionStep.Opened, session.Service(0));
+        DeviceSession session = OpenSession(out RecordingBrokerConnection connection);
 
         // A burst of 10 commands arrives on the client's thread before the network thread's next pass.
         const int burst = 10;
@@ -190,14 +183,7 @@ public class CommandOrderingTests
     [Fact]
     public void ARetainedCommandRefusedByTheFullInboxIsAnsweredAsRetained()
     {
-        var layout = new PackLayout(2, 2, 0);
-        var controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
-        var handler = new CommandHandler(controller, new CommandLimits());
-        var topics = new TopicSet("pack-7");
-        var connection = new RecordingBrokerConnection(topics);
-        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(layout.CellsPerModule));
-        var session = new DeviceSession(topics, "B007", new SessionSettings(), connection, outbox, controller, handler, null);
-        Assert.Equal(SessionStep.Opened, session.Service(0));
+        DeviceSession session = OpenSession(out RecordingBrokerConnection connection);
 
         for (int i = 0; i < CommandInbox.Capacity; i++)
         {
@@ -212,6 +198,20 @@ public class CommandOrderingTests
             .Single(r => r.GetProperty("id").ValueKind == System.Text.Json.JsonValueKind.String && r.GetProperty("id").GetString() == "kept");
         Assert.False(reply.GetProperty("ok").GetBoolean());
         Assert.Equal(CommandHandler.RetainField, reply.GetProperty("error").GetProperty("field").GetString());
+    }
+
+    /// <summary>A device session of pack-7 (2 modules of 2 cells, not started), opened on a recording connection.</summary>
+    private static DeviceSession OpenSession(out RecordingBrokerConnection connection)
+    {
+        var layout = new PackLayout(2, 2, 0);
+        var controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
+        var handler = new CommandHandler(controller, new CommandLimits());
+        var topics = new TopicSet("pack-7");
+        connection = new RecordingBrokerConnection(topics);
+        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(layout.CellsPerModule));
+        var session = new DeviceSession(topics, "B007", new SessionSettings(), connection, outbox, controller, handler, null);
+        Assert.Equal(SessionStep.Opened, session.Service(0));
+        return session;
     }
 
     /// <summary>A broker connection that accepts everything and keeps the replies published on cmd/result.</summary>
