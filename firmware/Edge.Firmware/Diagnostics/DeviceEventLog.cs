@@ -12,7 +12,10 @@ namespace Edge.Firmware.Diagnostics
     /// </summary>
     public sealed class DeviceEventLog
     {
-        /// <summary>Messages kept while offline; older ones are dropped first.</summary>
+        /// <summary>
+        /// Messages kept while offline: when full, a new event replaces the oldest of its own code (else the oldest
+        /// of all), and the number dropped is published as an <c>events-dropped</c> event.
+        /// </summary>
         public const int Capacity = 32;
 
         private readonly ArrayList _pending = new ArrayList();
@@ -56,12 +59,27 @@ namespace Edge.Firmware.Diagnostics
             {
                 if (_pending.Count >= Capacity)
                 {
-                    _pending.RemoveAt(0);
+                    // A repeating event (a connection retried every few seconds while the broker is away) replaces its
+                    // own oldest copy, so it cannot push out a rarer one such as a watchdog trip; else the oldest goes.
+                    _pending.RemoveAt(OldestOf(code));
                     _droppedCount++;
                 }
 
                 _pending.Add(new DeviceEvent(code, message, DateTime.UtcNow));
             }
+        }
+
+        private int OldestOf(string code)
+        {
+            for (int i = 0; i < _pending.Count; i++)
+            {
+                if (((DeviceEvent)_pending[i]).Code == code)
+                {
+                    return i;
+                }
+            }
+
+            return 0;
         }
 
         /// <summary>Oldest pending event, or null.</summary>

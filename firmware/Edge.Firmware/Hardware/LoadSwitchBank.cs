@@ -84,17 +84,31 @@ namespace Edge.Firmware.Hardware
             }
         }
 
-        /// <summary>Opens every switch and keeps them open until reboot.</summary>
-        public void LatchOpen()
+        /// <summary>
+        /// Opens every switch and keeps them open until reboot. A driver that throws does not stop the others, nor
+        /// this call (it runs on fault paths that must still report): returns how many switches did not take the
+        /// command, 0 when all did.
+        /// </summary>
+        public int LatchOpen()
         {
             lock (_lock)
             {
                 _latchedOpen = true;
+                int failed = 0;
                 for (int m = 0; m < _switches.Length; m++)
                 {
-                    _switches[m].SetClosed(false);
-                    _closed[m] = false;
+                    try
+                    {
+                        _switches[m].SetClosed(false);
+                        _closed[m] = false;
+                    }
+                    catch (Exception)
+                    {
+                        failed++;
+                    }
                 }
+
+                return failed;
             }
         }
     }

@@ -168,6 +168,13 @@ namespace Edge.Firmware.Networking
                 sent = true;
             }
 
+            int dropped = _events.TakeDroppedCount();
+            if (dropped > 0)
+            {
+                // Queued behind the events still kept, and published like them.
+                _events.Report("events-dropped", dropped.ToString() + " device event(s) dropped while the log was full (" + DeviceEventLog.Capacity.ToString() + " kept while offline)");
+            }
+
             DeviceEvent deviceEvent = _events.Peek();
             while (deviceEvent != null)
             {

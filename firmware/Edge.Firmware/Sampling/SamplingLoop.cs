@@ -247,14 +247,7 @@ namespace Edge.Firmware.Sampling
             }
             catch (Exception ex)
             {
-                HasFailed = true;
-                _switches.LatchOpen();
-                if (Setpoints != null)
-                {
-                    Setpoints.ZeroAll();
-                }
-
-                _events.Report("tick-exception", "tick " + _tickIndex.ToString() + " failed, all switches latched open, setpoints at 0, hardware enable no longer fed: " + ex.Message);
+                Fail(ex);
                 return false;
             }
 
@@ -272,11 +265,34 @@ namespace Edge.Firmware.Sampling
                 bool level = _enableFeed.OnTickCompleted(executionUs, _periodUs);
                 if (_enableFeed.FeedCount != feeds)
                 {
-                    _enableOutput.Write(level);
+                    try
+                    {
+                        _enableOutput.Write(level);
+                    }
+                    catch (Exception ex)
+                    {
+                        // The enable pin is part of the safety chain: a write that fails is a failed tick.
+                        Fail(ex);
+                        return false;
+                    }
                 }
             }
 
             return true;
+        }
+
+        /// <summary>The one end of a failed tick: switches latched open, setpoints at 0, the enable no longer fed, an event.</summary>
+        private void Fail(Exception ex)
+        {
+            HasFailed = true;
+            int failed = _switches.LatchOpen();
+            if (Setpoints != null)
+            {
+                // Tries every output, whatever one of them does.
+                Setpoints.ZeroAll();
+            }
+
+            _events.Report("tick-exception", "tick " + _tickIndex.ToString() + " failed, all switches latched open, setpoints at 0, hardware enable no longer fed: " + ex.Message + SwitchOpenFailureText.For(failed));
         }
     }
 }

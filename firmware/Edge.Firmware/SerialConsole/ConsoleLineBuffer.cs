@@ -23,6 +23,7 @@ namespace Edge.Firmware.SerialConsole
         private readonly ArrayList _lines = new ArrayList();
         private bool _overlong;
         private bool _afterCarriageReturn;
+        private int _droppedLines;
 
         /// <summary>Adds received characters (any split: a line may arrive over several calls).</summary>
         public void Append(string received)
@@ -36,6 +37,14 @@ namespace Edge.Firmware.SerialConsole
             {
                 Add(received[i]);
             }
+        }
+
+        /// <summary>Returns and clears the number of completed lines dropped because more than <see cref="MaximumPendingLines"/> waited.</summary>
+        public int TakeDroppedLineCount()
+        {
+            int dropped = _droppedLines;
+            _droppedLines = 0;
+            return dropped;
         }
 
         /// <summary>
@@ -101,6 +110,7 @@ namespace Edge.Firmware.SerialConsole
             if (_lines.Count >= MaximumPendingLines)
             {
                 _lines.RemoveAt(0);
+                _droppedLines++;
             }
 
             _lines.Add(_overlong ? null : _current.ToString());

@@ -61,6 +61,14 @@ namespace Edge.Firmware.SerialConsole
         {
             _buffer.Append(received);
             StringBuilder output = null;
+            int dropped = _buffer.TakeDroppedLineCount();
+            if (dropped > 0)
+            {
+                // Said first: the replies below are for the lines after the ones lost.
+                output = Add(output, "error: " + dropped.ToString() + " line(s) arrived faster than they were read and were dropped unrun (at most "
+                    + ConsoleLineBuffer.MaximumPendingLines.ToString() + " wait); send them again");
+            }
+
             string line;
             while (_buffer.TryTakeLine(out line))
             {

@@ -73,7 +73,7 @@ namespace Edge.Firmware.Watchdog
             }
 
             HasTripped = true;
-            _switches.LatchOpen();
+            int failed = _switches.LatchOpen();
             if (Setpoints != null)
             {
                 Setpoints.LatchAtZero();
@@ -84,7 +84,7 @@ namespace Edge.Firmware.Watchdog
                 _led.Show(StatusLedPattern.WatchdogTripped);
             }
 
-            _events.Report("watchdog", "no sampling tick for " + _timeoutMs.ToString() + " ms: all switches latched open and setpoints at 0 until reboot");
+            _events.Report("watchdog", "no sampling tick for " + _timeoutMs.ToString() + " ms: all switches latched open and setpoints at 0 until reboot" + SwitchOpenFailureText.For(failed));
             return true;
         }
 
