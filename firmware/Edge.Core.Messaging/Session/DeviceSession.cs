@@ -381,7 +381,21 @@ namespace Edge.Core.Session
                 _publisher.ReportEvent(EventKind.RetainedCommand, Severity.Warning, _commands == null ? 0 : _commands.RetainedRefusedCount, 0);
             }
 
-            return length >= 0 && _connection.Publish(TopicId.CommandResult, _scratch, 0, length, 1, false) >= 0;
+            if (length < 0)
+            {
+                return false;
+            }
+
+            // Through the outbox, kept until the broker acknowledges it: the command's own PUBACK has gone, so the
+            // sender will not send it again, and a reply lost with the connection would leave it without one. The
+            // outbox sends it again after a reconnect; it goes out in this pass's pump. A reply too long for a slot
+            // (never with the contract's messages) goes straight out.
+            if (length <= _outbox.SlotBytes && _outbox.Enqueue(TopicId.CommandResult, 1, false, 0, MessageOutbox.EventPriority, _scratch, 0, length))
+            {
+                return true;
+            }
+
+            return _connection.Publish(TopicId.CommandResult, _scratch, 0, length, 1, false) >= 0;
         }
 
         private bool PublishStatus(bool online)

@@ -29,7 +29,12 @@ namespace Edge.HostSim.Mqtt
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private Thread? _pump;
         private volatile bool _stopping;
-        private int _suspendRequest;
+        // Outages begun and ended so far, and how many of each the network thread has applied: a short outage that
+        // begins and ends between two of its passes is still applied, off and then on again, not skipped.
+        private int _outagesBegun;
+        private int _outagesEnded;
+        private int _outagesBegunApplied;
+        private int _outagesEndedApplied;
         private bool _disposed;
 
         /// <summary>Creates the bridge for one controller; call <see cref="Start"/> to go online.</summary>
@@ -57,6 +62,7 @@ namespace Edge.HostSim.Mqtt
                 _wake.Set();
             };
             _connection.Acknowledged += _outbox.Acknowledge;
+            _connection.Refused += _outbox.Refuse;
             _connection.ConnectionLost += reason => _wake.Set();
             _connection.PublishRefused += (topic, reason) => PublishRefused?.Invoke(topic, reason);
         }
@@ -103,13 +109,17 @@ namespace Edge.HostSim.Mqtt
         {
             lock (_serviceLock)
             {
-                int request = Interlocked.Exchange(ref _suspendRequest, 0);
-                if (request > 0)
+                int begun = Volatile.Read(ref _outagesBegun);
+                if (begun != _outagesBegunApplied)
                 {
+                    _outagesBegunApplied = begun;
                     _session.Suspend(long.MaxValue);
                 }
-                else if (request < 0)
+
+                int ended = Volatile.Read(ref _outagesEnded);
+                if (ended != _outagesEndedApplied)
                 {
+                    _outagesEndedApplied = ended;
                     _session.Resume();
                 }
 
@@ -133,14 +143,14 @@ namespace Edge.HostSim.Mqtt
         /// </summary>
         public void BeginOutage()
         {
-            Volatile.Write(ref _suspendRequest, 1);
+            Interlocked.Increment(ref _outagesBegun);
             _wake.Set();
         }
 
         /// <summary>Ends <see cref="BeginOutage"/>: the session reconnects at once. Any thread.</summary>
         public void EndOutage()
         {
-            Volatile.Write(ref _suspendRequest, -1);
+            Interlocked.Increment(ref _outagesEnded);
             _wake.Set();
         }
 

@@ -23,7 +23,7 @@ namespace Edge.HostSim.Mqtt
         private readonly ReconnectBackoff _backoff;
         private readonly object _lock = new object();
         private readonly List<(string Filter, int Qos)> _subscriptions = new List<(string, int)>();
-        private readonly Queue<string> _pendingSubscriptions = new Queue<string>();
+        private readonly Queue<(string Filter, int Qos)> _pendingSubscriptions = new Queue<(string Filter, int Qos)>();
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private Thread? _thread;
         private volatile bool _stopping;
@@ -129,7 +129,7 @@ namespace Edge.HostSim.Mqtt
             lock (_lock)
             {
                 _subscriptions.Add((topicFilter, qos));
-                _pendingSubscriptions.Enqueue(topicFilter);
+                _pendingSubscriptions.Enqueue((topicFilter, qos));
             }
 
             _wake.Set();
@@ -183,9 +183,9 @@ namespace Edge.HostSim.Mqtt
                         _pendingSubscriptions.Clear();
                     }
 
-                    foreach ((string filter, int _) in Snapshot())
+                    foreach ((string filter, int qos) in Snapshot())
                     {
-                        _connection.Subscribe(filter);
+                        _connection.Subscribe(filter, qos);
                     }
 
                     if (_options.OnlinePayload != null)
@@ -207,7 +207,7 @@ namespace Edge.HostSim.Mqtt
                     continue;
                 }
 
-                string? pending = null;
+                (string Filter, int Qos)? pending = null;
                 lock (_lock)
                 {
                     if (_pendingSubscriptions.Count > 0)
@@ -218,7 +218,7 @@ namespace Edge.HostSim.Mqtt
 
                 if (pending != null)
                 {
-                    _connection.Subscribe(pending);
+                    _connection.Subscribe(pending.Value.Filter, pending.Value.Qos);
                     continue;
                 }
 

@@ -64,6 +64,12 @@ namespace Edge.HostSim.Mqtt
         /// <summary>The broker acknowledged the message with this id (QoS 1: PUBACK; QoS 0: written to the socket).</summary>
         public event Action<int>? Acknowledged;
 
+        /// <summary>
+        /// The broker refused the QoS 1 message with this id (an error reason such as NotAuthorized): raised instead of
+        /// <see cref="Acknowledged"/> when someone listens, so that the refusal is not taken for a delivery.
+        /// </summary>
+        public event Action<int>? Refused;
+
         /// <summary>The broker answered a QoS 1 publish with an error reason (e.g. NotAuthorized from an ACL): topic and reason.</summary>
         public event Action<string, string>? PublishRefused;
 
@@ -127,7 +133,10 @@ namespace Edge.HostSim.Mqtt
         }
 
         /// <inheritdoc/>
-        public bool Subscribe(string topicFilter)
+        public bool Subscribe(string topicFilter) => Subscribe(topicFilter, 1);
+
+        /// <summary>Subscribes to <paramref name="topicFilter"/> at <paramref name="qos"/> (0 to 2); false, with <see cref="LastError"/>, when refused.</summary>
+        public bool Subscribe(string topicFilter, int qos)
         {
             IMqttClient? client = Volatile.Read(ref _client);
             if (client == null || !client.IsConnected)
@@ -138,7 +147,7 @@ namespace Edge.HostSim.Mqtt
 
             try
             {
-                MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, MqttQualityOfServiceLevel.AtLeastOnce).Build();
+                MqttClientSubscribeOptions options = new MqttClientSubscribeOptionsBuilder().WithTopicFilter(topicFilter, (MqttQualityOfServiceLevel)Math.Clamp(qos, 0, 2)).Build();
                 using CancellationTokenSource timeout = new CancellationTokenSource(_endpoint.ConnectTimeoutMs);
                 MqttClientSubscribeResult result = client.SubscribeAsync(options, timeout.Token).GetAwaiter().GetResult();
                 MqttClientSubscribeResultCode code = result.Items.Count == 0 ? MqttClientSubscribeResultCode.UnspecifiedError : result.Items.First().ResultCode;
@@ -390,6 +399,12 @@ namespace Edge.HostSim.Mqtt
             if (!result.IsSuccess && result.ReasonCode != MqttClientPublishReasonCode.NoMatchingSubscribers)
             {
                 PublishRefused?.Invoke(topic, result.ReasonCode.ToString());
+                Action<int>? refused = Refused;
+                if (refused != null)
+                {
+                    refused(id);
+                    return;
+                }
             }
 
             Acknowledged?.Invoke(id);

@@ -207,8 +207,8 @@ public class CommandOrderingTests
         var controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
         var handler = new CommandHandler(controller, new CommandLimits());
         var topics = new TopicSet("pack-7");
-        connection = new RecordingBrokerConnection(topics);
         var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(layout.CellsPerModule));
+        connection = new RecordingBrokerConnection(topics) { AcknowledgeTo = outbox };
         var session = new DeviceSession(topics, "B007", new SessionSettings(), connection, outbox, controller, handler, null);
         Assert.Equal(SessionStep.Opened, session.Service(0));
         return session;
@@ -223,6 +223,9 @@ public class CommandOrderingTests
         public RecordingBrokerConnection(TopicSet topics) => _topics = topics;
 
         public List<string> Replies { get; } = new();
+
+        /// <summary>The outbox a broker's PUBACK goes to, at once (null: nothing is acknowledged).</summary>
+        public MessageOutbox AcknowledgeTo { get; init; }
 
         public bool IsConnected { get; private set; }
 
@@ -246,7 +249,13 @@ public class CommandOrderingTests
                 Replies.Add(Encoding.UTF8.GetString(payload, offset, count));
             }
 
-            return ++_messageId;
+            ++_messageId;
+            if (qos == 1)
+            {
+                AcknowledgeTo?.Acknowledge(_messageId);
+            }
+
+            return _messageId;
         }
 
         public void Close(bool sendDisconnect) => IsConnected = false;

@@ -249,6 +249,31 @@ namespace Edge.Core.Telemetry.Outbox
         }
 
         /// <summary>
+        /// The broker refused a QoS 1 message (an MQTT 5 error reason such as NotAuthorized; any thread): its slot is
+        /// freed like a delivered one's but the message counts as lost for its stream, so the next loss report says so.
+        /// </summary>
+        public void Refuse(int messageId)
+        {
+            lock (_lock)
+            {
+                for (int i = 0; i < _slots.Length; i++)
+                {
+                    OutboxSlot slot = _slots[i];
+                    if (slot.State == OutboxSlotState.AwaitingAck && slot.MessageId == messageId)
+                    {
+                        _awaitingAck--;
+                        CountLossLocked(slot.Topic);
+                        FreeLocked(slot);
+                        return;
+                    }
+                }
+            }
+
+            // Not yet marked as sent: taken like an early acknowledgement (the slot is freed when it is).
+            Acknowledge(messageId);
+        }
+
+        /// <summary>
         /// Publishes what the budgets allow (network thread): live messages first, then backlog.
         /// Returns the number of messages handed to the transport.
         /// </summary>

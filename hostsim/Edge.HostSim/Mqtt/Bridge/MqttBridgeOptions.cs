@@ -89,6 +89,12 @@ namespace Edge.HostSim.Mqtt.Bridge
                 throw new FormatException("broker address is empty");
             }
 
+            // A URL (scheme, user, password) is not host:port; its text is not repeated, since it may hold a password.
+            if (text.Contains("://", StringComparison.Ordinal) || text.Contains('@', StringComparison.Ordinal) || text.Contains('/', StringComparison.Ordinal))
+            {
+                throw new FormatException("broker address must be host:port, not a URL: give the user and password with --mqtt-user and --mqtt-password");
+            }
+
             int colon = text.LastIndexOf(':');
             if (colon < 0)
             {
