@@ -390,7 +390,7 @@ namespace Edge.Core.Session
             // sender will not send it again, and a reply lost with the connection would leave it without one. The
             // outbox sends it again after a reconnect; it goes out in this pass's pump. A reply too long for a slot
             // (never with the contract's messages) goes straight out.
-            if (length <= _outbox.SlotBytes && _outbox.Enqueue(TopicId.CommandResult, 1, false, 0, MessageOutbox.EventPriority, _scratch, 0, length))
+            if (length <= _outbox.SlotBytes && _outbox.Enqueue(TopicId.CommandResult, 1, false, 0, MessageOutbox.ReplyPriority, _scratch, 0, length))
             {
                 return true;
             }

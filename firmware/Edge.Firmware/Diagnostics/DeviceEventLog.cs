@@ -103,6 +103,15 @@ namespace Edge.Firmware.Diagnostics
             }
         }
 
+        /// <summary>Gives back a count taken by <see cref="TakeDroppedCount"/> whose report could not be published.</summary>
+        public void RestoreDroppedCount(int dropped)
+        {
+            lock (_lock)
+            {
+                _droppedCount += dropped;
+            }
+        }
+
         /// <summary>Returns and clears the number of events dropped while the log was full.</summary>
         public int TakeDroppedCount()
         {

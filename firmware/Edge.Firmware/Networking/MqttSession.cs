@@ -171,8 +171,17 @@ namespace Edge.Firmware.Networking
             int dropped = _events.TakeDroppedCount();
             if (dropped > 0)
             {
-                // Queued behind the events still kept, and published like them.
-                _events.Report("events-dropped", dropped.ToString() + " device event(s) dropped while the log was full (" + DeviceEventLog.Capacity.ToString() + " kept while offline)");
+                // Published straight away, not through the log: added to a full log it would push out its oldest
+                // event, the very one the drops spared (a watchdog trip kept through an outage).
+                string message = dropped.ToString() + " device event(s) dropped while the log was full (" + DeviceEventLog.Capacity.ToString() + " kept while offline)";
+                byte[] report = Encoding.UTF8.GetBytes("{\"v\":1,\"bootId\":\"" + _bootId + "\",\"code\":\"events-dropped\",\"message\":\"" + JsonText.Escape(message) + "\"}");
+                if (_session.PublishExtra(_deviceEventTopic, report, 0, report.Length, 1) < 0)
+                {
+                    _events.RestoreDroppedCount(dropped);
+                    return sent;
+                }
+
+                sent = true;
             }
 
             DeviceEvent deviceEvent = _events.Peek();

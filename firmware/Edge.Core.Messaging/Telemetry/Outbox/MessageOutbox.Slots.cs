@@ -20,6 +20,7 @@ namespace Edge.Core.Telemetry.Outbox
 
             _awaitingAck = 0;
             _earlyAckCount = 0;
+            _earlyRefusalCount = 0;
             _replayMark = _nextOrder;
             _wasConnected = true;
         }
@@ -127,6 +128,26 @@ namespace Edge.Core.Telemetry.Outbox
                 _lostTotal[index]++;
                 _hasLosses = true;
             }
+            else if (stream == TopicId.CommandResult)
+            {
+                _lostReplies++;
+            }
+        }
+
+        private bool TakeEarlyRefusalLocked(int messageId)
+        {
+            for (int i = 0; i < _earlyRefusalCount; i++)
+            {
+                if (_earlyRefusals[i] == messageId)
+                {
+                    // Swap in the last: the others still wait for their messages.
+                    _earlyRefusalCount--;
+                    _earlyRefusals[i] = _earlyRefusals[_earlyRefusalCount];
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool TakeEarlyAckLocked(int messageId)

@@ -35,6 +35,13 @@ namespace Edge.Core.Telemetry.Outbox
         private readonly int[] _earlyAcks = new int[EarlyAckCapacity];
         private int _earlyAckCount;
 
+        // Refusals that came before their message was marked sent (the transport completes on its own thread).
+        private readonly int[] _earlyRefusals = new int[EarlyAckCapacity];
+        private int _earlyRefusalCount;
+
+        // Command replies lost (refused by the broker, or evicted): not one of the counted streams.
+        private long _lostReplies;
+
         private long _nextOrder = 1;
         private long _replayMark = 1;
         private bool _wasConnected;
@@ -77,8 +84,14 @@ namespace Edge.Core.Telemetry.Outbox
         /// </summary>
         public const byte StatePriority = 1;
 
-        /// <summary>Priority of events: evicted last.</summary>
+        /// <summary>Priority of events: evicted after telemetry and state changes.</summary>
         public const byte EventPriority = 2;
+
+        /// <summary>
+        /// Priority of a command's reply: evicted last of all. The command was acknowledged and will not come again,
+        /// so its reply outlives the events queued after it (replies are few: one per command).
+        /// </summary>
+        public const byte ReplyPriority = 3;
 
         public int SlotCount => _slots.Length;
 
@@ -107,12 +120,25 @@ namespace Edge.Core.Telemetry.Outbox
             }
         }
 
-        /// <summary>Messages of a stream lost since start (evicted, or too large for a slot).</summary>
+        /// <summary>Messages of a stream lost since start (evicted, or too large for a slot); 0 for a topic that is not a stream.</summary>
         public long LostTotal(TopicId stream)
         {
             lock (_lock)
             {
-                return _lostTotal[(int)stream];
+                int index = (int)stream;
+                return index < _lostTotal.Length ? _lostTotal[index] : 0;
+            }
+        }
+
+        /// <summary>Command replies lost since start (refused by the broker, or evicted by other replies).</summary>
+        public long LostReplies
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _lostReplies;
+                }
             }
         }
 
@@ -267,10 +293,14 @@ namespace Edge.Core.Telemetry.Outbox
                         return;
                     }
                 }
-            }
 
-            // Not yet marked as sent: taken like an early acknowledgement (the slot is freed when it is).
-            Acknowledge(messageId);
+                // Not yet marked as sent: counted as lost when it is.
+                if (_earlyRefusalCount < EarlyAckCapacity)
+                {
+                    _earlyRefusals[_earlyRefusalCount] = messageId;
+                    _earlyRefusalCount++;
+                }
+            }
         }
 
         /// <summary>
@@ -329,7 +359,12 @@ namespace Edge.Core.Telemetry.Outbox
                         break;
                     }
 
-                    if (slot.Qos == 0 || TakeEarlyAckLocked(messageId))
+                    if (slot.Qos != 0 && TakeEarlyRefusalLocked(messageId))
+                    {
+                        CountLossLocked(slot.Topic);
+                        FreeLocked(slot);
+                    }
+                    else if (slot.Qos == 0 || TakeEarlyAckLocked(messageId))
                     {
                         FreeLocked(slot);
                     }
