@@ -389,8 +389,9 @@ namespace Edge.Core.Session
             // Through the outbox, kept until the broker acknowledges it: the command's own PUBACK has gone, so the
             // sender will not send it again, and a reply lost with the connection would leave it without one. The
             // outbox sends it again after a reconnect; it goes out in this pass's pump. A reply too long for a slot
-            // (never with the contract's messages) goes straight out.
-            if (length <= _outbox.SlotBytes && _outbox.Enqueue(TopicId.CommandResult, 1, false, 0, MessageOutbox.ReplyPriority, _scratch, 0, length))
+            // (never with the contract's messages), or one that finds no free slot (a flood of commands: it would
+            // evict another reply), goes straight out as before.
+            if (length <= _outbox.SlotBytes && _outbox.FreeCount > 0 && _outbox.Enqueue(TopicId.CommandResult, 1, false, 0, MessageOutbox.ReplyPriority, _scratch, 0, length))
             {
                 return true;
             }
