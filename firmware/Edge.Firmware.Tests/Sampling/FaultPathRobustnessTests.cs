@@ -32,7 +32,7 @@ namespace NFUnitTest.Sampling
     {
         private const int PeriodMs = 10;
 
-        // ---- Finding 1: LoadSwitchBank.LatchOpen stops at the first switch driver that throws ----
+        // ---- Latching the switches open tries every switch, whatever one driver does ----
 
         [TestMethod]
         public void ATickThatThrowsWithOneStuckSwitchDriverStillOpensEveryOtherSwitchAndReports()
@@ -89,7 +89,7 @@ namespace NFUnitTest.Sampling
             Assert.IsTrue(HasEvent(events, "watchdog"), "no watchdog event");
         }
 
-        // ---- Finding 2: the hardware-enable feed write is outside the tick's try/catch ----
+        // ---- A hardware-enable write that throws is a failed tick ----
 
         [TestMethod]
         public void AnEnableFeedWriteThatThrowsIsATickFailureThatLatchesTheSwitchesAndReports()
@@ -118,37 +118,16 @@ namespace NFUnitTest.Sampling
             Assert.IsTrue(HasEvent(rig.Events, "tick-exception"), "no tick-exception event");
         }
 
-        // ---- Finding 3: device events dropped from a full DeviceEventLog are counted but never reported ----
+        // ---- Device events dropped from a full log while offline are reported, and the report drops nothing more ----
 
         [TestMethod]
         public void DeviceEventsDroppedWhileOfflineAreReportedToTheBroker()
         {
-            DeviceSettings settings = new DeviceSettings();
-            settings.DeviceId = "pack-7";
-            settings.MqttHost = "broker";
-            TopicSet topics = new TopicSet("pack-7");
-            FakeConnection connection = new FakeConnection(topics);
-            FakeClock clock = new FakeClock();
-            OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
-            outboxConfiguration.SlotCount = 16;
-            MessageOutbox outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
-            connection.Outbox = outbox;
-            EdgeController controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
-            DeviceEventLog events = new DeviceEventLog();
-            MqttSession session = new MqttSession(settings, topics, connection, clock, outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), events, null);
-
             // A safety event while the broker is away, then the session's own failed attempts (one event each, 30 s apart).
-            events.Report("watchdog", "no sampling tick for 100 ms: all switches latched open and setpoints at 0 until reboot");
-            connection.NextOutcome = ConnectOutcome.BrokerUnreachable;
-            for (int i = 0; i < 40; i++)
-            {
-                session.Pass();
-                clock.NowMs += 30000;
-            }
-
-            connection.NextOutcome = ConnectOutcome.Accepted;
-            Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
-            session.Pass();
+            OutageRig rig = new OutageRig("pack-7");
+            rig.FailAttempts(40);
+            Assert.AreEqual((int)SessionStep.Opened, (int)rig.Reconnect());
+            FakeConnection connection = rig.Connection;
 
             string prefix = "edge/pack-7/device-event|";
             bool watchdogSeen = false;
@@ -170,7 +149,31 @@ namespace NFUnitTest.Sampling
             Assert.IsTrue(watchdogSeen || lossReported, "the watchdog event was dropped and no published event says events were lost (" + published.ToString() + " device events published)");
         }
 
-        // ---- Finding 4: console lines beyond 8 in one receive are dropped without a word ----
+        [TestMethod]
+        public void TheEventsDroppedReportDoesNotPushOutTheWatchdogTrip()
+        {
+            // The log is full of the watchdog and coalesced retries; the watchdog is still there before the reconnect.
+            OutageRig rig = new OutageRig("pack-9");
+            rig.FailAttempts(60);
+            Assert.AreEqual(DeviceEventLog.Capacity, rig.Events.Count);
+            Assert.AreEqual("watchdog", rig.Events.Peek().Code);
+            Assert.AreEqual((int)SessionStep.Opened, (int)rig.Reconnect());
+
+            string prefix = "edge/pack-9/device-event|";
+            bool watchdogSeen = false;
+            for (int i = 0; i < rig.Connection.Published.Count; i++)
+            {
+                string line = rig.Connection.PublishedAt(i);
+                if (line.StartsWith(prefix) && line.IndexOf("\"code\":\"watchdog\"") >= 0)
+                {
+                    watchdogSeen = true;
+                }
+            }
+
+            Assert.IsTrue(watchdogSeen, "the watchdog trip, kept through the whole outage, was evicted by the events-dropped report at the reconnect");
+        }
+
+        // ---- Console lines beyond 8 in one receive are reported as dropped ----
 
         [TestMethod]
         public void EveryLineOfAPastedBlockIsAnsweredOrReportedAsDropped()
@@ -192,6 +195,56 @@ namespace NFUnitTest.Sampling
         }
 
         // ---- helpers ----
+
+        /// <summary>
+        /// A device (2 modules of 1 cell) whose session has a watchdog trip logged while the broker is unreachable;
+        /// each failed attempt logs an event, 30 s apart.
+        /// </summary>
+        private sealed class OutageRig
+        {
+            private readonly FakeClock _clock = new FakeClock();
+            private readonly MqttSession _session;
+
+            public OutageRig(string deviceId)
+            {
+                DeviceSettings settings = new DeviceSettings();
+                settings.DeviceId = deviceId;
+                settings.MqttHost = "broker";
+                TopicSet topics = new TopicSet(deviceId);
+                Connection = new FakeConnection(topics);
+                OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
+                outboxConfiguration.SlotCount = 16;
+                MessageOutbox outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
+                Connection.Outbox = outbox;
+                EdgeController controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
+                Events = new DeviceEventLog();
+                _session = new MqttSession(settings, topics, Connection, _clock, outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), Events, null);
+                Events.Report("watchdog", "no sampling tick for 100 ms: all switches latched open and setpoints at 0 until reboot");
+            }
+
+            public FakeConnection Connection { get; }
+
+            public DeviceEventLog Events { get; }
+
+            public void FailAttempts(int attempts)
+            {
+                Connection.NextOutcome = ConnectOutcome.BrokerUnreachable;
+                for (int i = 0; i < attempts; i++)
+                {
+                    _session.Pass();
+                    _clock.NowMs += 30000;
+                }
+            }
+
+            /// <summary>The broker is back: the opening pass (its step returned) and one more to publish.</summary>
+            public SessionStep Reconnect()
+            {
+                Connection.NextOutcome = ConnectOutcome.Accepted;
+                SessionStep opened = _session.Pass();
+                _session.Pass();
+                return opened;
+            }
+        }
 
         private static void CloseBoth(LoadSwitchBank bank)
         {
