@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
 using System.Text;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
 using Edge.Core.Timing;
 
 namespace Edge.Firmware.Telemetry
@@ -45,6 +47,13 @@ namespace Edge.Firmware.Telemetry
         /// <summary>Messages the outbox dropped since boot, all streams (each loss is also an outboxOverflow event).</summary>
         public long OutboxLostTotal { get; set; }
 
+        /// <summary>
+        /// Command replies lost since boot: refused by the broker, or evicted by other replies during an outage.
+        /// Counted apart from <see cref="OutboxLostTotal"/> because an operator whose command went unanswered
+        /// needs to know the device did not drop it silently.
+        /// </summary>
+        public long OutboxLostReplies { get; set; }
+
         /// <summary>Commands refused because the inbox was full, since boot.</summary>
         public int CommandsRefused { get; set; }
 
@@ -74,11 +83,26 @@ namespace Edge.Firmware.Telemetry
             json.Append(",\"native_largest_block_bytes\":").Append(NativeLargestFreeBlockBytes);
             json.Append(",\"outbox_free_slots\":").Append(OutboxFreeSlots);
             json.Append(",\"outbox_lost_total\":").Append(OutboxLostTotal);
+            json.Append(",\"outbox_lost_replies\":").Append(OutboxLostReplies);
             json.Append(",\"commands_refused\":").Append(CommandsRefused);
             json.Append(",\"connections\":").Append(ConnectionCount);
             json.Append(",\"watchdog_tripped\":").Append(WatchdogTripped ? "true" : "false");
             json.Append('}');
             return json.ToString();
+        }
+
+        /// <summary>Copies the outbox's free slots and its losses (streams and command replies apart).</summary>
+        public void ReadOutbox(MessageOutbox outbox)
+        {
+            OutboxFreeSlots = outbox.FreeCount;
+            long lost = 0;
+            for (int stream = 0; stream < TopicSet.StreamCount; stream++)
+            {
+                lost += outbox.LostTotal((TopicId)stream);
+            }
+
+            OutboxLostTotal = lost;
+            OutboxLostReplies = outbox.LostReplies;
         }
 
         private static void AppendArray(StringBuilder json, int[] values)

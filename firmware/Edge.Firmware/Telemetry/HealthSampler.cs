@@ -1,7 +1,6 @@
 // Licensed under the MIT License.
 
 using System;
-using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Core.Session;
 using Edge.Firmware.Sampling;
@@ -48,14 +47,7 @@ namespace Edge.Firmware.Telemetry
             NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.Internal, out uint total, out uint free, out uint largest);
             report.NativeFreeBytes = free;
             report.NativeLargestFreeBlockBytes = largest;
-            report.OutboxFreeSlots = _outbox.FreeCount;
-            long lost = 0;
-            for (int stream = 0; stream < TopicSet.StreamCount; stream++)
-            {
-                lost += _outbox.LostTotal((TopicId)stream);
-            }
-
-            report.OutboxLostTotal = lost;
+            report.ReadOutbox(_outbox);
             report.CommandsRefused = _inbox.RefusedCount;
             report.ConnectionCount = connectionCount;
             report.WatchdogTripped = _watchdog != null && _watchdog.HasTripped;
