@@ -55,6 +55,30 @@ namespace NFUnitTest.Sampling
             Assert.AreEqual(0, report.Timing.LatencyMaximumUs);
         }
 
+        [TestMethod]
+        public void AStaleWakeAfterTwoReleasesRunsOneTickNotTwo()
+        {
+            TickStatistics statistics = new TickStatistics();
+            SamplingLoop loop = CreateLoop(statistics);
+
+            // The thread woke for the first release late; the second came before it took them: one tick for
+            // both, one period missed. The second release's signal then wakes the thread again with nothing left.
+            loop.Release();
+            loop.Release();
+            Assert.IsTrue(loop.AnswerReleases());
+            Assert.AreEqual(1, statistics.TickCount);
+            Assert.AreEqual(1, statistics.OverrunCount);
+
+            Assert.IsTrue(loop.AnswerReleases());
+            Assert.AreEqual(1, statistics.TickCount);
+
+            // The next release is answered by the next tick, with no period counted missed.
+            loop.Release();
+            Assert.IsTrue(loop.AnswerReleases());
+            Assert.AreEqual(2, statistics.TickCount);
+            Assert.AreEqual(1, statistics.OverrunCount);
+        }
+
         private static SamplingLoop CreateLoop(TickStatistics statistics)
         {
             BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");

@@ -127,7 +127,7 @@ namespace Edge.Firmware.Sampling
             _thread.Priority = ThreadPriority.Highest;
             _thread.Start();
             _timerStartUs = _timer.NowUs();
-            _timer.Start(_periodUs, OnTimerExpired);
+            _timer.Start(_periodUs, Release);
         }
 
         /// <summary>Stops the timer and the thread, opens every switch and sets every setpoint to 0.</summary>
@@ -149,11 +149,39 @@ namespace Edge.Firmware.Sampling
             }
         }
 
+        /// <summary>The periodic timer's callback: one more release for the sampling thread to answer.</summary>
         [HotPath]
-        private void OnTimerExpired()
+        public void Release()
         {
             Interlocked.Increment(ref _pendingExpirations);
             _due.Set();
+        }
+
+        /// <summary>
+        /// The sampling thread's step after each wake: one tick for every release since the last tick, the
+        /// periods beyond the first counted as missed. A wake with no release left does not tick: a release
+        /// that came while the previous tick was starting was taken by that tick, and its signal is stale.
+        /// Ticking for it would run a tick between two periods and count every later release one period
+        /// early. Returns false once a tick has failed.
+        /// </summary>
+        [HotPath]
+        public bool AnswerReleases()
+        {
+            int expirations = Interlocked.Exchange(ref _pendingExpirations, 0);
+            if (expirations == 0)
+            {
+                return !HasFailed;
+            }
+
+            if (expirations > 1)
+            {
+                _statistics.RecordMissedPeriods(expirations - 1);
+            }
+
+            // The periodic timer's k-th release falls at its start plus k periods: how late this tick
+            // starts is measured from the latest release it answers.
+            _releases += expirations;
+            return TickOnce(_timerStartUs + (ulong)(_releases * _periodUs));
         }
 
         [HotPath]
@@ -167,17 +195,7 @@ namespace Edge.Firmware.Sampling
                     break;
                 }
 
-                // More than one expiration since the last tick: periods passed with no tick at all.
-                int expirations = Interlocked.Exchange(ref _pendingExpirations, 0);
-                if (expirations > 1)
-                {
-                    _statistics.RecordMissedPeriods(expirations - 1);
-                }
-
-                // The periodic timer's k-th release falls at its start plus k periods: how late this tick
-                // starts is measured from the latest release it answers.
-                _releases += expirations < 1 ? 1 : expirations;
-                if (!TickOnce(_timerStartUs + (ulong)(_releases * _periodUs)))
+                if (!AnswerReleases())
                 {
                     return;
                 }
