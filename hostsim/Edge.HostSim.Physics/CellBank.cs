@@ -351,7 +351,9 @@ public sealed partial class CellBank
         double fraction;
         if (_isAlloy)
         {
-            double remaining = 1.0 - _cells[cell].StrippedMAh / _p.NaCapacityMAhPerCm2;
+            // Charge stripped past the Na inventory (a cell held at the clamp) leaves no Na, not a negative amount:
+            // below 0 the bulk fraction would change sign and, past twice the inventory, read as fresh alloy.
+            double remaining = Math.Max(0.0, 1.0 - _cells[cell].StrippedMAh / _p.NaCapacityMAhPerCm2);
             double na = _w0 * remaining;
             double wBulk = Math.Max(na / (na + 1.0 - _w0), _wMin * 1.000001);
             fraction = LimitingCurrentLaw.Factor(wBulk, _w0, _p.LimitShareHalfNaMassFraction, _p.LimitShareWidthNaMassFraction);

@@ -138,7 +138,7 @@ public static class CellPresets
             LimitContactExponent = 1.0,
             OpenCircuitVoltageV = 0.0,               // [T]: Na | NASICON | Na.
             ROhmOhmCm2 = 100.0,                      // Assumption: about 1 mm NASICON at 1 mS/cm.
-            ContactResistanceOhmCm2 = 7.0,           // [T]: interfacial resistance about 7 ohm cm2.
+            ContactResistanceOhmCm2 = 4.4,           // [T]: interfacial resistance about 7 ohm cm2, minus kinetics (RT/(F i0) = 2.57), as for [S].
             ExchangeCurrentDensityMAPerCm2 = 10.0,   // Assumption: fast Na kinetics on Au-Al.
             VoidRatePerS = 0.0,                      // Not resolved by [T]: its stripping ends at Na depletion.
             PrecursorRatePerS = 0.0,                 // No composition gradient in a metal.

@@ -164,4 +164,21 @@ public class CellModelInvariantTests
         // The spread matters: the weaker cell (0.9 i_lim0, 1.2 tau) is more depleted than the stronger one.
         Assert.True(bank.SurfaceDepletion(1) > bank.SurfaceDepletion(2));
     }
+
+    [Fact]
+    public void AnAlloyStrippedPastItsNaInventoryDoesNotRegainItsLimitingCurrent()
+    {
+        // Mass balance: once the alloy's Na (53.7 mAh/cm2 for NaK50, 40 uL on 0.385 cm2) is gone, more stripping
+        // cannot bring the bulk Na fraction back, so the limiting current stays near zero.
+        CellParameters p = CellPresets.Get(CellPresets.NaK50Nasicon);
+        var cell = new CellBank(p, 1, ProtocolDriver.StepS);
+        cell.Step(0, 1.0, 60.0 * 3600.0);
+        double exhausted = cell.LimitingCurrentMAPerCm2(0);
+        cell.Step(0, 1.0, 60.0 * 3600.0);
+        double further = cell.LimitingCurrentMAPerCm2(0);
+
+        Assert.True(further <= exhausted * 1.0001 && further < 0.01 * p.ILim0MAPerCm2,
+            $"limiting current after 60 mAh/cm2 {exhausted:G3}, after 120 mAh/cm2 {further:G3} mA/cm2 (fresh {p.ILim0MAPerCm2})");
+    }
 }
+

@@ -40,7 +40,8 @@ public class NaCalibrationTests
     public void InterfaceResistanceIsAboutSevenOhmSquareCentimetres()
     {
         // [T]: interfacial resistance about 7 ohm cm2 on the Au-Al collector. The small-signal step response
-        // minus the electrolyte term gives the interface alone.
+        // minus the electrolyte term gives the interface alone, contact and charge transfer together, as an
+        // impedance arc does. Within 15 %: 9.6 (7 of contact plus 2.6 of kinetics) is not "about 7".
         CellParameters p = CellPresets.Get(CellPresets.NaNasicon);
         var cell = new CellBank(p, 1, ProtocolDriver.StepS);
         ProtocolDriver.PlateUntilShort(cell, 0.5, 1.0);
@@ -48,6 +49,6 @@ public class NaCalibrationTests
 
         double v = cell.Step(0, 0.05);
         double interfaceOhmCm2 = v / 0.05 * 1e3 - p.ROhmOhmCm2;
-        Assert.InRange(interfaceOhmCm2, 5.0, 12.0);
+        Assert.InRange(interfaceOhmCm2, 7.0 * 0.85, 7.0 * 1.15);
     }
 }
