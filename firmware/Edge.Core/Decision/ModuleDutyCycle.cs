@@ -516,13 +516,13 @@ namespace Edge.Core.Decision
             // Written out, not RunNetChargeNc: this runs every tick, and on the device each getter is an interpreted call.
             if (_protocol.CapacityLimitUc > 0 && StrippedChargeNc - PlatedChargeNc - _runStartNetChargeNc >= _protocol.CapacityLimitUc * 1000)
             {
-                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), (int)(_protocol.CapacityLimitUc / 1000), now, telemetry);
+                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), _protocol.CapacityLimitUc / 1000, now, telemetry);
                 return true;
             }
 
             if (_protocol.TimeLimitMs > 0 && now - _runStartMs >= _protocol.TimeLimitMs)
             {
-                Finish(StopReason.TimeLimit, EventKind.TimeLimit, -1, (int)(now - _runStartMs), (int)_protocol.TimeLimitMs, now, telemetry);
+                Finish(StopReason.TimeLimit, EventKind.TimeLimit, -1, now - _runStartMs, _protocol.TimeLimitMs, now, telemetry);
                 return true;
             }
 
@@ -904,7 +904,7 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>Net charge stripped since the start in millicoulombs: the value of stopped, protocolDone and capacityLimit events.</summary>
-        private int NetChargeMc() => (int)(RunNetChargeNc / 1000000);
+        private long NetChargeMc() => RunNetChargeNc / 1000000;
 
         /// <summary>
         /// Ends the run: switch open, the event that says what decided it, then Done. The event carries that in the
@@ -912,7 +912,7 @@ namespace Edge.Core.Decision
         /// in mC against the capacity limit in mC, run time in ms against the time limit in ms, the net charge alone
         /// (threshold 0) for a stop or a completed protocol.
         /// </summary>
-        private void Finish(StopReason reason, EventKind eventKind, int cell, int value, int threshold, long now, TelemetryBuffer telemetry)
+        private void Finish(StopReason reason, EventKind eventKind, int cell, long value, long threshold, long now, TelemetryBuffer telemetry)
         {
             Output(false, 0);
             WriteEvent(eventKind, cell, value, threshold, now, telemetry);
@@ -968,7 +968,7 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>The one way this engine writes an event: module-wide (<paramref name="cell"/> -1) or for one cell, severity info.</summary>
-        private void WriteEvent(EventKind kind, int cell, int value, int threshold, long now, TelemetryBuffer telemetry)
+        private void WriteEvent(EventKind kind, int cell, long value, long threshold, long now, TelemetryBuffer telemetry)
         {
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.Event, now, _module, cell);
             record.EventKind = kind;

@@ -39,10 +39,10 @@ namespace Edge.Core.Records
         public Severity Severity { get; set; }
 
         /// <summary>The measured value that triggered the event, in the diagnosis' own unit (see the detector).</summary>
-        public int Value { get; set; }
+        public long Value { get; set; }
 
         /// <summary>The limit it was compared against, same unit.</summary>
-        public int Threshold { get; set; }
+        public long Threshold { get; set; }
 
         // --- PulseSummary ---
         /// <summary>Number of the pulse within the module's run, from 1.</summary>

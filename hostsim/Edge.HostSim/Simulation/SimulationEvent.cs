@@ -26,7 +26,7 @@ public sealed class SimulationEvent
     /// <summary>Diagnosis row that raised it (camelCase), or null for protocol events.</summary>
     public string? Diagnosis { get; init; }
 
-    public int Value { get; init; }
+    public long Value { get; init; }
 
-    public int Threshold { get; init; }
+    public long Threshold { get; init; }
 }

@@ -266,7 +266,7 @@ public class GradedProtectionReactionTests
         Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
         var lifts = Lifts(pack);
         Assert.Equal(
-            new[] { (91080L, 0, 80, 64), (91080L, 1, 80, 64), (151080L, 0, 100, 80), (151080L, 1, 100, 80) },
+            new[] { (91080L, 0, 80L, 64L), (91080L, 1, 80L, 64L), (151080L, 0, 100L, 80L), (151080L, 1, 100L, 80L) },
             lifts.Select(e => (e.TimestampMs, e.Module, e.Value, e.Threshold)).ToArray());
 
         // Stripping 385 uA at the protocol's current again.
