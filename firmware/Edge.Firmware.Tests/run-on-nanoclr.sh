@@ -145,11 +145,23 @@ for name in "${built[@]}"; do
     hints+=("$name=$(library "$name")")
 done
 
+has_hint() {
+    # A loop, not printf | grep -q: grep -q quits at its first match, printf can then die of SIGPIPE, and under
+    # pipefail a library built from source would be taken for a placeholder.
+    local hint
+    for hint in "${hints[@]}"; do
+        if [ "${hint%%=*}" = "$1" ]; then
+            return 0
+        fi
+    done
+    return 1
+}
+
 placeholders=()
 for folder in "$surface"/*/; do
     name=$(basename "$folder")
     dll="$folder/bin/Release/netstandard2.0/$name.dll"
-    if [ -f "$dll" ] && ! printf '%s\n' "${hints[@]}" | grep -q "^$name="; then
+    if [ -f "$dll" ] && ! has_hint "$name"; then
         hints+=("$name=$dll")
         placeholders+=("$name")
     fi
