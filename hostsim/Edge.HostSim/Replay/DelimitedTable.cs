@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Globalization;
+using System.Text;
 
 namespace Edge.HostSim.Replay;
 
@@ -16,7 +17,7 @@ public static class DelimitedTable
     {
         string header = lines.At(headerLine) ?? throw new LabFileException(file + ": no column header at line " + (headerLine + 1));
         char delimiter = spec.Delimiter ?? Detect(header);
-        string[] names = header.Split(delimiter).Select(n => n.Trim().Trim('"')).ToArray();
+        string[] names = Fields(file, headerLine, header, delimiter).Select(n => n.Trim()).ToArray();
         int time = Find(file, names, spec.TimeColumn, headerLine);
         int voltage = Find(file, names, spec.VoltageColumn, headerLine);
         int current = Find(file, names, spec.CurrentColumn, headerLine);
@@ -26,7 +27,7 @@ public static class DelimitedTable
 
         // Decided on the columns read: a date column elsewhere ("05.03.2024") says nothing about their decimals.
         int[] read = { time, voltage, current };
-        bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(lines.From(headerLine + 1).Take(20), delimiter, read));
+        bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(file, lines.From(headerLine + 1).Take(20), headerLine + 1, delimiter, read));
         string? commaHint = spec.DecimalComma == null && !decimalComma && format == "csv" ? "; if the file writes decimals with a comma, give --decimal-comma" : null;
 
         List<(double T, double V, double I)> rows = new List<(double, double, double)>();
@@ -39,7 +40,7 @@ public static class DelimitedTable
                 continue;
             }
 
-            string[] cells = line.Split(delimiter);
+            string[] cells = Fields(file, i, line, delimiter);
             double t = Number(file, i, cells, time, names, decimalComma, commaHint) * secondsPerUnit;
             double v = Number(file, i, cells, voltage, names, decimalComma, commaHint) * voltsPerUnit;
             double a = Number(file, i, cells, current, names, decimalComma, commaHint) * milliampsPerUnit;
@@ -79,11 +80,13 @@ public static class DelimitedTable
     public static char Detect(string header) =>
         header.Contains('\t') ? '\t' : header.Contains(';') ? ';' : ',';
 
-    private static bool DataUsesDecimalComma(IEnumerable<string> lines, char delimiter, int[] columns)
+    /// <param name="firstLine">0-based index of the first of <paramref name="lines"/>.</param>
+    private static bool DataUsesDecimalComma(string file, IEnumerable<string> lines, int firstLine, char delimiter, int[] columns)
     {
+        int index = firstLine;
         foreach (string line in lines)
         {
-            string[] cells = line.Split(delimiter);
+            string[] cells = Fields(file, index++, line, delimiter);
             foreach (int column in columns)
             {
                 string c = column < cells.Length ? cells[column].Trim() : string.Empty;
@@ -100,6 +103,68 @@ public static class DelimitedTable
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The fields of one row, as RFC 4180 reads them: a field may be quoted, a delimiter inside quotes is part of
+    /// the field and "" inside quotes is one quote. A comma-separated table can only hold decimal commas that way
+    /// ("0,5"): split at every comma, such a row would be read as other numbers without a word.
+    /// </summary>
+    /// <param name="index">0-based line index, for the error.</param>
+    internal static string[] Fields(string file, int index, string line, char delimiter)
+    {
+        if (!line.Contains('"'))
+        {
+            return line.Split(delimiter);
+        }
+
+        List<string> fields = new List<string>();
+        StringBuilder field = new StringBuilder();
+        bool quoted = false;
+        for (int k = 0; k < line.Length; k++)
+        {
+            char c = line[k];
+            if (quoted)
+            {
+                if (c != '"')
+                {
+                    field.Append(c);
+                }
+                else if (k + 1 < line.Length && line[k + 1] == '"')
+                {
+                    field.Append('"');
+                    k++;
+                }
+                else
+                {
+                    quoted = false;
+                }
+            }
+            else if (c == delimiter)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '"' && field.ToString().Trim().Length == 0)
+            {
+                // Spaces some writers put after the delimiter do not make the quote part of the value.
+                field.Clear();
+                quoted = true;
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+
+        if (quoted)
+        {
+            // A field that goes on over the line break is not read: the rows would no longer be the file's lines.
+            throw new LabFileException(file + ": line " + (index + 1) + ": a quoted field has no closing quote");
+        }
+
+        fields.Add(field.ToString());
+        return fields.ToArray();
     }
 
     /// <summary>
@@ -134,7 +199,7 @@ public static class DelimitedTable
             throw new LabFileException(file + ": line " + (line + 1) + " has no value in column '" + names[column] + "'");
         }
 
-        string text = cells[column].Trim().Trim('"');
+        string text = cells[column].Trim();
         if (decimalComma)
         {
             text = text.Replace(',', '.');

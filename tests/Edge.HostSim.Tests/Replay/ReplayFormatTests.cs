@@ -2,6 +2,7 @@
 
 using System.Globalization;
 using System.Text.Json;
+using Edge.HostSim.Replay;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
 
@@ -152,6 +153,48 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         string outDir = Replay(file, "--time-column", "Zeit", "--voltage-column", "Spannung", "--current-column", "Strom");
 
         Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+    }
+
+    [Fact]
+    public void QuotedDecimalCommaFieldsOfACommaSeparatedTableAreReadAsTheirValues()
+    {
+        // The only way a comma-separated table can hold decimal commas; split at every comma, each row read as six fields.
+        string file = _scratch.Write("quoted.csv", "time,voltage,current\n\"0,0\",\"3,50\",\"0,0\"\n\"0,5\",\"3,60\",\"1,5\"\n\"1,0\",\"3,70\",\"0,0\"\n");
+
+        LabRecording r = LabFileReader.Read(file, new ColumnSpec { TimeColumn = "time", VoltageColumn = "voltage", CurrentColumn = "current", DecimalComma = true }, 0.3848);
+
+        // Hand-read: t = 0, 0.5, 1 s; 3.5, 3.6, 3.7 V; 0, 1.5, 0 mA.
+        Assert.Equal(new[] { 0, 0.5, 1 }, r.TimeS);
+        Assert.Equal(new[] { 3.5, 3.6, 3.7 }, r.CellVoltageV[0]);
+        Assert.Equal(new[] { 0, 1.5, 0 }, r.ModuleCurrentMA[0]);
+    }
+
+    [Fact]
+    public void QuotedDecimalCommasWithoutTheOptionAreRefusedNotGuessed()
+    {
+        string file = _scratch.Write("quoted.csv", "t,U,I\n\"0,0\",\"3,50\",\"0,0\"\n\"0,5\",\"3,60\",\"1,5\"\n");
+
+        AssertRefused(file, "quoted.csv: line 2", "'0,0' in column 't' is not a number; if the file writes decimals with a comma, give --decimal-comma", "--time-column", "t", "--voltage-column", "U", "--current-column", "I");
+    }
+
+    [Fact]
+    public void AQuotedFieldWithoutItsClosingQuoteIsRefusedWithItsLine()
+    {
+        // Read on, the quote would have swallowed the delimiters after it and the rows below.
+        string file = _scratch.Write("open.csv", "t,U,I\n0,3.5,0\n\"1,3.6,0\n2,3.5,0\n");
+
+        AssertRefused(file, "open.csv: line 3", "a quoted field has no closing quote", "--time-column", "t", "--voltage-column", "U", "--current-column", "I");
+    }
+
+    [Fact]
+    public void QuotedHeaderNamesAndAnEscapedQuoteAreRead()
+    {
+        string file = _scratch.Write("names.csv", "\"t\",\"U \"\"cell\"\"\",\"I, mA\"\n0,3.5,0\n1,3.6,1.5\n");
+
+        LabRecording r = LabFileReader.Read(file, new ColumnSpec { TimeColumn = "t", VoltageColumn = "U \"cell\"", CurrentColumn = "I, mA" }, 0.3848);
+
+        Assert.Equal(new[] { 3.5, 3.6 }, r.CellVoltageV[0]);
+        Assert.Equal(new[] { 0, 1.5 }, r.ModuleCurrentMA[0]);
     }
 
     [Fact]
