@@ -14,6 +14,12 @@ public sealed class MeasurementSpec
     /// <summary>The parsed board when <see cref="Board"/> is set.</summary>
     public Edge.Core.Boards.BoardDefinition? BoardDefinition { get; set; }
 
+    /// <summary>
+    /// The text of the board file <see cref="Board"/> names (null for "virtual"): a study records it, so that its
+    /// folder is read without the file and a changed file is told from the one its results were measured through.
+    /// </summary>
+    public string? BoardText { get; set; }
+
     /// <summary>Board chains: Gaussian ADC noise in counts ("a few LSB").</summary>
     public double AdcNoiseCounts { get; set; } = 2.0;
 

@@ -46,7 +46,11 @@ public static class ScenarioLoader
     }
 
     /// <summary>Parses scenario JSON; a board file named in it is looked up relative to <paramref name="baseDirectory"/>.</summary>
-    public static Scenario Parse(string json, string? baseDirectory = null)
+    /// <param name="boardTexts">
+    /// Board files already read, by the name measurement.board gives them: taken in place of the file (a study
+    /// folder's study.json carries the boards its variants were measured through).
+    /// </param>
+    public static Scenario Parse(string json, string? baseDirectory = null, IReadOnlyDictionary<string, string>? boardTexts = null)
     {
         JsonDocument document;
         try
@@ -62,7 +66,7 @@ public static class ScenarioLoader
         {
             JsonSyntax.RejectDuplicateKeys(document.RootElement, string.Empty);
             Scenario scenario = Read(new JsonSection(document.RootElement, string.Empty));
-            LoadBoard(scenario, baseDirectory);
+            LoadBoard(scenario, baseDirectory, boardTexts);
             ScenarioCompiler.Validate(scenario);
             RejectJitterThatReordersTimestamps(scenario);
             return scenario;
@@ -494,7 +498,7 @@ public static class ScenarioLoader
         return fault;
     }
 
-    private static void LoadBoard(Scenario scenario, string? baseDirectory)
+    private static void LoadBoard(Scenario scenario, string? baseDirectory, IReadOnlyDictionary<string, string>? boardTexts)
     {
         string? name = scenario.Measurement.Board;
         if (name == null)
@@ -511,26 +515,30 @@ public static class ScenarioLoader
         else
         {
             string path = Path.IsPathRooted(name) || baseDirectory == null ? name : Path.Combine(baseDirectory, name);
-            if (Directory.Exists(path))
+            if (boardTexts == null || !boardTexts.TryGetValue(name, out string? text))
             {
-                // Reading it said "access denied", which sends the user after permissions.
-                throw new ScenarioException(Field, "'" + path + "' is a folder; give the board file (boards/*.board)");
-            }
+                if (Directory.Exists(path))
+                {
+                    // Reading it said "access denied", which sends the user after permissions.
+                    throw new ScenarioException(Field, "'" + path + "' is a folder; give the board file (boards/*.board)");
+                }
 
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                throw new ScenarioException(Field, "cannot read board file '" + path + "': " + e.Message);
+                try
+                {
+                    text = File.ReadAllText(path);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    throw new ScenarioException(Field, "cannot read board file '" + path + "': " + e.Message);
+                }
             }
 
             if (!Edge.Core.Boards.BoardParser.TryParse(text, out board, out Edge.Core.Boards.BoardParseError error))
             {
                 throw new ScenarioException(Field, "board file '" + path + "': " + error);
             }
+
+            scenario.Measurement.BoardText = text;
         }
 
         int cells = scenario.Pack.Modules * scenario.Pack.CellsPerModule;
