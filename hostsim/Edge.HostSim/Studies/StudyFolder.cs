@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -34,7 +35,11 @@ public sealed class StudyFolder
 
     public string ResultPath(string variantId) => System.IO.Path.Combine(Path, VariantsFolder, variantId, ResultFile);
 
-    /// <summary>The study as study.json records it: enough to tell two studies apart and to redraw the report.</summary>
+    /// <summary>
+    /// The study as study.json records it: enough to tell two studies apart, to redraw the report and to expand the
+    /// study again from the folder alone. The base scenario is recorded whole, and so is every board file the
+    /// variants read (its text and SHA-256): a board is part of the measurement, so a changed one is another study.
+    /// </summary>
     public static string Manifest(StudySpec spec, IReadOnlyList<StudyVariant> variants)
     {
         JsonArray axes = new JsonArray();
@@ -67,7 +72,86 @@ public sealed class StudyFolder
             ["axes"] = axes,
             ["base"] = spec.Base.DeepClone(),
         };
+        SortedDictionary<string, string> boards = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (StudyVariant variant in variants)
+        {
+            if (variant.Scenario.Measurement is { Board: string file, BoardText: string text })
+            {
+                boards.TryAdd(file, text);
+            }
+        }
+
+        if (boards.Count > 0)
+        {
+            manifest["boards"] = new JsonArray(boards.Select(b => (JsonNode)new JsonObject { ["file"] = b.Key, ["sha256"] = Sha256(b.Value), ["text"] = b.Value }).ToArray());
+        }
+
         return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the text's UTF-8 bytes (sha256sum's of a board file saved without a BOM).</summary>
+    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    /// <summary>
+    /// When two study.json texts differ in a board file and nothing else: that board file and the two hashes, to
+    /// say which file changed rather than only that the study did. Null otherwise.
+    /// </summary>
+    public static string? BoardChange(string recorded, string other, string recordedName, string otherName)
+    {
+        JsonObject? a;
+        JsonObject? b;
+        try
+        {
+            a = JsonNode.Parse(recorded) as JsonObject;
+            b = JsonNode.Parse(other) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            // A damaged study.json is simply another study.
+            return null;
+        }
+
+        if (a == null || b == null)
+        {
+            return null;
+        }
+
+        Dictionary<string, string> hashesA = Hashes(a);
+        Dictionary<string, string> hashesB = Hashes(b);
+        a.Remove("boards");
+        b.Remove("boards");
+        if (!JsonNode.DeepEquals(a, b))
+        {
+            return null;
+        }
+
+        foreach (string file in hashesA.Keys.Union(hashesB.Keys).Order(StringComparer.Ordinal))
+        {
+            string hashA = hashesA.GetValueOrDefault(file, "none");
+            string hashB = hashesB.GetValueOrDefault(file, "none");
+            if (hashA != hashB)
+            {
+                return "board file '" + file + "' differs: sha256 " + Short(hashA) + " " + recordedName + ", " + Short(hashB) + " " + otherName;
+            }
+        }
+
+        return null;
+
+        static string Short(string hash) => hash.Length > 12 ? hash[..12] + "..." : hash;
+
+        static Dictionary<string, string> Hashes(JsonObject manifest)
+        {
+            Dictionary<string, string> hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (JsonNode? board in manifest["boards"] as JsonArray ?? new JsonArray())
+            {
+                if (board?["file"] is JsonValue file && file.TryGetValue(out string? name))
+                {
+                    hashes[name] = board["sha256"] is JsonValue hash && hash.TryGetValue(out string? text) ? text : "none";
+                }
+            }
+
+            return hashes;
+        }
     }
 
     /// <summary>
@@ -79,9 +163,14 @@ public sealed class StudyFolder
         string file = System.IO.Path.Combine(Path, ManifestFile);
         if (File.Exists(file))
         {
-            if (File.ReadAllText(file) != manifest)
+            string recorded = File.ReadAllText(file);
+            if (recorded != manifest)
             {
-                throw new StudyException("'" + Path + "' holds results of a different study (its " + ManifestFile + " differs); give another --out or delete the folder");
+                // A board file edited in place changes no file the user named: without its name the refusal would be a puzzle.
+                string? board = BoardChange(recorded, manifest, "in the folder's " + ManifestFile, "now");
+                throw new StudyException(board != null
+                    ? "'" + Path + "' holds results measured through another version of a board (" + board + "); give another --out or delete the folder"
+                    : "'" + Path + "' holds results of a different study (its " + ManifestFile + " differs); give another --out or delete the folder");
             }
 
             return;

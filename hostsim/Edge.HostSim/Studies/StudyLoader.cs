@@ -134,10 +134,11 @@ public static class StudyLoader
                 throw new ScenarioException("draws", "only random axes are drawn; give an axis a \"random\" range or leave draws out");
             }
 
-            // study.json records the variant count; a manifest may leave it out.
+            // study.json records the variant count and the board files read; a manifest may leave them out.
             root.Integer("variants", 0, MaximumVariants, 0);
+            Dictionary<string, string> boards = root.Has("boards") ? ReadBoards(root) : new Dictionary<string, string>(StringComparer.Ordinal);
             root.RejectUnknown();
-            StudySpec spec = new StudySpec { Name = name, Seed = seed, Base = scenario, BaseDirectory = baseDirectory, Axes = axes, Draws = draws };
+            StudySpec spec = new StudySpec { Name = name, Seed = seed, Base = scenario, BaseDirectory = baseDirectory, Boards = boards, Axes = axes, Draws = draws };
             StudyPlan.CheckAxesAreUsed(spec);
             return spec;
         }
@@ -155,6 +156,36 @@ public static class StudyLoader
 
             return (JsonObject)JsonNode.Parse(document.RootElement.GetRawText())!;
         }
+    }
+
+    /// <summary>"boards": [ { "file", "sha256", "text" } ], as <see cref="StudyFolder.Manifest"/> writes it.</summary>
+    private static Dictionary<string, string> ReadBoards(JsonSection root)
+    {
+        Dictionary<string, string> boards = new Dictionary<string, string>(StringComparer.Ordinal);
+        int index = 0;
+        foreach (JsonElement element in root.Array("boards").EnumerateArray())
+        {
+            JsonSection board = new JsonSection(element, "boards[" + index + "]");
+            string file = board.String("file");
+            string sha256 = board.String("sha256");
+            string text = board.String("text");
+            board.RejectUnknown();
+
+            // The hash is what a reader compares with the board file they have; it must be the text's.
+            if (sha256 != StudyFolder.Sha256(text))
+            {
+                throw new ScenarioException(board.FieldPath("sha256"), "is not the SHA-256 of the text recorded for board file '" + file + "' (was it edited?)");
+            }
+
+            if (!boards.TryAdd(file, text))
+            {
+                throw new ScenarioException(board.FieldPath("file"), "'" + file + "' is recorded twice");
+            }
+
+            index++;
+        }
+
+        return boards;
     }
 
     private static StudyAxis ReadAxis(JsonSection section)

@@ -29,13 +29,16 @@ public static class StudyMerge
             string text = File.ReadAllText(file);
             if (manifest != null && text != manifest)
             {
-                throw new StudyException("'" + path + "' belongs to a different study than '" + shardPaths[0] + "' (" + StudyFolder.ManifestFile + " differs)");
+                string? board = StudyFolder.BoardChange(manifest, text, "in '" + shardPaths[0] + "'", "here");
+                throw new StudyException("'" + path + "' belongs to a different study than '" + shardPaths[0] + "' (" + (board ?? StudyFolder.ManifestFile + " differs") + ")");
             }
 
             manifest = text;
             shards.Add(new StudyFolder(path));
         }
 
+        // study.json holds the base scenario and the board files' texts, so the shard folder is the study: the
+        // manifest's own folder, with the files its base named, may be on another machine.
         string manifestPath = Path.Combine(shardPaths[0], StudyFolder.ManifestFile);
         StudySpec spec = loadSpec(manifestPath);
         IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(spec);

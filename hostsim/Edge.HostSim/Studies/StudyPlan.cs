@@ -177,7 +177,7 @@ public static class StudyPlan
         scenario["name"] = baseName + "-" + id;
         try
         {
-            return new StudyVariant { Index = index, Parameters = parameters, Scenario = ScenarioLoader.Parse(scenario.ToJsonString(), spec.BaseDirectory) };
+            return new StudyVariant { Index = index, Parameters = parameters, Scenario = ScenarioLoader.Parse(scenario.ToJsonString(), spec.BaseDirectory, spec.Boards) };
         }
         catch (ScenarioException e)
         {

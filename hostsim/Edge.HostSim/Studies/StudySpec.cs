@@ -18,6 +18,12 @@ public sealed class StudySpec
     /// <summary>Folder that relative paths inside the base scenario (a board file) are resolved against.</summary>
     public string? BaseDirectory { get; init; }
 
+    /// <summary>
+    /// Board files' texts the manifest records (study.json records those its variants read), by the name
+    /// measurement.board gives them: read in place of the files.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Boards { get; init; } = new Dictionary<string, string>();
+
     public IReadOnlyList<StudyAxis> Axes { get; init; } = Array.Empty<StudyAxis>();
 
     /// <summary>Joint random draws of the random axes (0 without random axes); crossed with the list and range axes.</summary>

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.HostSim.Studies;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
 
@@ -45,5 +46,22 @@ public sealed class StudyResumeTests : IDisposable
         using EdgeSimProcess second = EdgeSimProcess.Run(Patience, null, "study", other, "--out", outDir, "--quiet");
 
         CliArgumentTests.AssertRejected(second, "study", "holds results of a different study");
+    }
+
+    [Fact]
+    public void AFolderMeasuredThroughAnotherVersionOfTheBoardFileIsRefusedAndTheFileIsNamed()
+    {
+        string manifestPath = StudyManifests.WriteWithBoardFile(_scratch.Root);
+        StudySpec before = StudyLoader.LoadFile(manifestPath);
+        StudyFolder folder = new StudyFolder(_scratch.Path2("out"));
+        folder.Claim(StudyFolder.Manifest(before, StudyPlan.Expand(before)));
+
+        // Same manifest, same board file name: only what the file says has changed, and with it every variant's readings.
+        StudyManifests.RecalibrateBoard(_scratch.Root);
+        StudySpec after = StudyLoader.LoadFile(manifestPath);
+        string manifestAfter = StudyFolder.Manifest(after, StudyPlan.Expand(after));
+        StudyException e = Assert.Throws<StudyException>(() => folder.Claim(manifestAfter));
+
+        Assert.Contains("holds results measured through another version of a board (board file 'my.board' differs: sha256 ", e.Message, StringComparison.Ordinal);
     }
 }

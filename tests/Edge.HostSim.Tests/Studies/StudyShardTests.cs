@@ -1,5 +1,8 @@
 // Licensed under the MIT License.
 
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Edge.HostSim.Studies;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
 
@@ -117,6 +120,70 @@ public sealed class StudyShardTests : IDisposable
         using EdgeSimProcess study = EdgeSimProcess.Run("study", manifest, "--quiet");
 
         CliArgumentTests.AssertRejected(study, "--out DIR", "is required");
+    }
+
+    [Fact]
+    public void ShardsOfAStudyMeasuredThroughABoardFileMergeFromTheirFoldersAlone()
+    {
+        string manifestPath = StudyManifests.WriteWithBoardFile(_scratch.Root);
+        StudySpec spec = StudyLoader.LoadFile(manifestPath);
+        IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(spec);
+        string manifest = StudyFolder.Manifest(spec, variants);
+        string[] shards = WriteShards(manifest, variants);
+
+        // The shard folders may be all a merge machine has: neither the manifest's folder nor its board file.
+        string boardHash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(_scratch.Path2("my.board"))));
+        File.Delete(_scratch.Path2("my.board"));
+        int merged = StudyMerge.Merge(shards, _scratch.Path2("merged"), StudyLoader.LoadFile);
+
+        Assert.Equal(2, merged);
+        Assert.Equal(manifest, File.ReadAllText(Path.Combine(_scratch.Path2("merged"), StudyFolder.ManifestFile)));
+        Assert.Contains("\"sha256\": \"" + boardHash + "\"", manifest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShardsMeasuredThroughDifferentVersionsOfTheBoardFileAreNotMergedAndTheFileIsNamed()
+    {
+        string manifestPath = StudyManifests.WriteWithBoardFile(_scratch.Root);
+        StudySpec before = StudyLoader.LoadFile(manifestPath);
+        IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(before);
+        string[] shards = WriteShards(StudyFolder.Manifest(before, variants), variants);
+        StudyManifests.RecalibrateBoard(_scratch.Root);
+        StudySpec after = StudyLoader.LoadFile(manifestPath);
+        File.Delete(Path.Combine(shards[1], StudyFolder.ManifestFile));
+        new StudyFolder(shards[1]).Claim(StudyFolder.Manifest(after, StudyPlan.Expand(after)));
+
+        StudyException e = Assert.Throws<StudyException>(() => StudyMerge.Merge(shards, _scratch.Path2("merged"), StudyLoader.LoadFile));
+
+        Assert.Contains("belongs to a different study than '" + shards[0] + "' (board file 'my.board' differs: sha256 ", e.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_scratch.Path2("merged")));
+    }
+
+    /// <summary>Two shard folders as `study --shard 1/2` and `--shard 2/2` write them, with stand-in results.</summary>
+    private string[] WriteShards(string manifest, IReadOnlyList<StudyVariant> variants)
+    {
+        string[] shards = { _scratch.Path2("shard1"), _scratch.Path2("shard2") };
+        foreach (StudyVariant v in variants)
+        {
+            StudyFolder shard = new StudyFolder(shards[v.Index % 2]);
+            shard.Claim(manifest);
+            shard.Save(
+                new StudyRow
+                {
+                    Variant = v.Id,
+                    Index = v.Index,
+                    Parameters = new JsonObject { [v.Parameters[0].Key] = v.Parameters[0].Value.DeepClone() },
+                    CapacityMAhPerCm2 = 0.1 * (v.Index + 1),
+                    DutyCycle = 0.2,
+                    StopReason = "running",
+                    TerminatedBy = "timeLimit",
+                    SimulatedS = 5,
+                },
+                1,
+                1);
+        }
+
+        return shards;
     }
 
     /// <summary>Every file of a study folder except the wall-time ones, relative, sorted.</summary>
