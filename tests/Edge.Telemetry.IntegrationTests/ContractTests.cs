@@ -130,8 +130,9 @@ public sealed class ContractTests
                 or "cellOvertemperatureWarning" or "cellOvertemperatureDerate" or "tickLate":
                 return value > threshold;
             case "hardShort":
-                // Near zero (abs(value) <= threshold, mV) or a shunt edge (value < threshold, mOhm): value <= threshold either way.
-                return value <= threshold;
+                return Math.Abs(value) <= threshold;
+            case "hardShortShuntEdge":
+                return value < threshold;
             case "moduleOvercurrent" or "moduleOvercurrentWarning" or "moduleOvercurrentDerate":
                 return Math.Abs(value) > threshold;
             case null:

@@ -225,4 +225,26 @@ public sealed class DashboardSafetyTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = DashboardPage.ArtifactPath($"dashboard-compact-{modules}.png"), FullPage = false });
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task AHardShortIsShownInTheUnitOfTheCheckThatDecidedIt()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "short-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/short-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/short-1/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md: hardShort compares the cell voltage under current (mV); hardShortShuntEdge the pulse-edge
+        // resistance (milliohm). 120000 mV would be 120 V on a 3 V cell.
+        DashboardMqttTools.Publish(broker.Port, "edge/short-1/event", DashboardMessages.Event(1, 1000, "hardShort", "fault", 0, 1, "1", "hardShort"));
+        DashboardMqttTools.Publish(broker.Port, "edge/short-1/event", DashboardMessages.Event(2, 2000, "hardShort", "fault", 1, 2, "120000", "hardShortShuntEdge"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2);
+
+        ILocator rows = page.Locator("#events tbody tr[data-kind=hardShort]");
+        string[] texts = (await rows.AllInnerTextsAsync()).ToArray();
+        Assert.Contains(texts, t => t.Contains("hardShortShuntEdge", StringComparison.Ordinal) && t.Contains("120000 m\u03a9 (limit 2 m\u03a9)", StringComparison.Ordinal));
+        Assert.Contains(texts, t => !t.Contains("hardShortShuntEdge", StringComparison.Ordinal) && t.Contains("1 mV (limit 2 mV)", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
 }

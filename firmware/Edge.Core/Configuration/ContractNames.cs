@@ -39,7 +39,7 @@ namespace Edge.Core.Configuration
             "cellChannelStuck", "currentChannelInvalid", "currentChannelSaturated", "temperatureChannelInvalid",
             "tickLate", "tickMissed", "cellOvervoltageWarning", "cellOvervoltageDerate", "cellUndervoltageWarning",
             "cellUndervoltageDerate", "moduleOvercurrentWarning", "moduleOvercurrentDerate", "cellOvertemperatureWarning",
-            "cellOvertemperatureDerate",
+            "cellOvertemperatureDerate", "hardShortShuntEdge",
         };
 
         private static readonly string[] s_severities = new string[] { "info", "warning", "fault" };

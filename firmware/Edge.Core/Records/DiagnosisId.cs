@@ -90,5 +90,11 @@ namespace Edge.Core.Records
 
         /// <summary>Temperature above its recommended safety limit (RSL): derate every module's current (temperature sensor).</summary>
         CellOvertemperatureDerate = 30,
+
+        /// <summary>
+        /// Pulse-edge resistance fallen below the shunt limit: a conducting path across the cell (cell). A hard short
+        /// like <see cref="HardShort"/>, apart because its value and threshold are milliohm, not mV.
+        /// </summary>
+        HardShortShuntEdge = 31,
     }
 }

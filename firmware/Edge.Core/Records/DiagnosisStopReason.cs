@@ -30,6 +30,7 @@ namespace Edge.Core.Records
                 case DiagnosisId.SoftShortConfirmed:
                     return StopReason.SoftShort;
                 case DiagnosisId.HardShort:
+                case DiagnosisId.HardShortShuntEdge:
                     return StopReason.HardShort;
                 case DiagnosisId.CellOvervoltage:
                 case DiagnosisId.CellUndervoltage:

@@ -44,7 +44,7 @@ const DIAGNOSIS_UNITS = {
   depletionTrendInfo: 'mV', depletionTrendWarning: 'mV', depletionTrendFault: 'mV',
   depletionEdgeResistanceRise: 'mΩ', depletionNonlinearRise: 'mV',
   softShortSpike: 'mV', softShortResistanceDrop: 'mΩ', softShortSelfDischarge: 'mV', softShortEfficiencyDrop: '%',
-  softShortConfirmed: 'indicators', hardShort: 'mV', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
+  softShortConfirmed: 'indicators', hardShort: 'mV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
   moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
   currentChannelSaturated: 'µA', cellChannelInvalid: 'status', currentChannelInvalid: 'status', temperatureChannelInvalid: 'status',
   tickLate: 'ms', tickMissed: 'ms',

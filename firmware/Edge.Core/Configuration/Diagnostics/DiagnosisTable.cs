@@ -12,7 +12,7 @@ namespace Edge.Core.Configuration.Diagnostics
     /// </summary>
     public sealed class DiagnosisTable
     {
-        public const int RowCount = 31;
+        public const int RowCount = 32;
 
         private readonly DiagnosisTableRow[] _rows;
 
@@ -113,6 +113,7 @@ namespace Edge.Core.Configuration.Diagnostics
 
                 // Hard short: no debounce, the switch opens in the tick that shows it (safety rule 4).
                 Row(DiagnosisId.HardShort, DiagnosisScope.Cell, Severity.Fault, EventKind.HardShort, debounce: 1, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                Row(DiagnosisId.HardShortShuntEdge, DiagnosisScope.Cell, Severity.Fault, EventKind.HardShort, debounce: 1, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
 
                 // Safety envelope (the maximum safety limits, MSL): two ticks so a single ADC glitch does not trip,
                 // still well inside the cell's thermal time constants. Their graded levels are at the end of the table.

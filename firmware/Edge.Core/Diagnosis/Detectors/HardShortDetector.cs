@@ -64,7 +64,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
             // With nothing pending, a cell's Ok report changes nothing: a rest tick without an edge (most ticks)
             // has nothing to report, a pulse tick only a collapsed cell.
-            bool quiet = diagnosis.IsQuiet(DiagnosisId.HardShort);
+            bool quiet = diagnosis.IsQuiet(DiagnosisId.HardShort) && diagnosis.IsQuiet(DiagnosisId.HardShortShuntEdge);
             for (int m = 0; m < modules; m++)
             {
                 bool edge = edgeMeasured[m];
@@ -106,12 +106,17 @@ namespace Edge.Core.Diagnosis.Detectors
                     bool collapsed = applies && nearZero;
                     if (shunted && !collapsed)
                     {
-                        // The edge decided: report it in its own unit (mOhm against the limit it fell below).
-                        diagnosis.Report(DiagnosisId.HardShort, c, true, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
+                        // The edge decided: its own diagnosis, so that its unit (mOhm against the limit it fell
+                        // below) is never read as the voltage check's mV.
+                        diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, true, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
                     }
                     else
                     {
-                        diagnosis.Report(DiagnosisId.HardShort, c, collapsed || shunted, v, maximumMv);
+                        diagnosis.Report(DiagnosisId.HardShort, c, collapsed, v, maximumMv);
+                        if (edge && !shunted)
+                        {
+                            diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, false, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
+                        }
                     }
                 }
             }

@@ -73,11 +73,14 @@ public class HardShortDetectorOnSnapshotsTests
         }
 
         Edge(40000);
-        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShortShuntEdge, 1));
         Edge(39999);
-        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
-        var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.HardShortShuntEdge, 1));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.HardShortShuntEdge));
         Assert.Equal((39999, 40000), (raised.Value, raised.Threshold));
+
+        // Milliohm under its own diagnosis: the voltage check's hardShort (mV) did not fire.
+        Assert.Empty(rig.Raised(DiagnosisId.HardShort));
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public class HardShortDetectorOnSnapshotsTests
         }
 
         ShuntEdge(rig, detector, ref now, 400005, 40000);
-        var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.HardShortShuntEdge));
         Assert.Equal((40000, 40001), (raised.Value, raised.Threshold));
     }
 
