@@ -104,15 +104,17 @@ namespace Edge.Core.Diagnosis.Detectors
 
                     bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa));
                     bool collapsed = applies && nearZero;
+                    // One hard short per cell: after the voltage check decided it, the edge of the opening switch
+                    // shows the same short again, and the other way round.
                     if (shunted && !collapsed)
                     {
                         // The edge decided: its own diagnosis, so that its unit (mOhm against the limit it fell
                         // below) is never read as the voltage check's mV.
-                        diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, true, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
+                        diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, !diagnosis.IsActive(DiagnosisId.HardShort, c), snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
                     }
                     else
                     {
-                        diagnosis.Report(DiagnosisId.HardShort, c, collapsed, v, maximumMv);
+                        diagnosis.Report(DiagnosisId.HardShort, c, collapsed && !diagnosis.IsActive(DiagnosisId.HardShortShuntEdge, c), v, maximumMv);
                         if (edge && !shunted)
                         {
                             diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, false, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);

@@ -100,6 +100,33 @@ public class HardShortDetectorOnSnapshotsTests
         Assert.Equal((40000, 40001), (raised.Value, raised.Threshold));
     }
 
+    [Fact]
+    public void AShortTheVoltageCheckDecidedIsNotReportedAgainByTheEdgeOfTheOpeningSwitch()
+    {
+        // A baseline of 400 ohm edges, then the cell collapses to 1 mV under current (hardShort, mV); the switch
+        // opens and its edge shows 5 ohm, below the 40 ohm shunt limit: the same short, not a second fault event.
+        var (rig, detector) = Make();
+        long now = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            ShuntEdge(rig, detector, ref now, 400000, 400000);
+        }
+
+        Tick(rig, detector, now, r => r.SetCells(0, 150, 1));
+        now += 10;
+        Tick(rig, detector, now, r =>
+        {
+            r.SetCurrent(0, ModulePhase.Open, 0);
+            r.Snapshot.EdgeMeasured[0] = true;
+            r.Snapshot.EdgeCurrentUa[0] = 385;
+            r.Snapshot.EdgeResistanceMilliohm[0] = 400000;
+            r.Snapshot.EdgeResistanceMilliohm[1] = 5000;
+        });
+
+        Assert.Single(rig.Raised(DiagnosisId.HardShort));
+        Assert.Empty(rig.Raised(DiagnosisId.HardShortShuntEdge));
+    }
+
     /// <summary>A 385 uA current edge: cell 0 shows <paramref name="cell0Milliohm"/>, cell 1 <paramref name="cell1Milliohm"/>; 10 ms on.</summary>
     private static void ShuntEdge(SnapshotRig rig, HardShortDetector detector, ref long now, int cell0Milliohm, int cell1Milliohm)
     {
