@@ -181,14 +181,16 @@ public sealed partial class CellBank
             double platedMAh = -chargeMAh;
             st.PlatedTotalMAh += platedMAh;
             double voidsBefore = phiF;
-            phiF /= 1.0 + platedMAh * _refillPerMAh;
-            phiV /= 1.0 + platedMAh * _voidRefillPerMAh;
+            // Exponential in the plated charge, so that one long step refills as much as many short ones (dividing by
+            // 1 + q/q0 each step compounds to exp(-q/q0) over small steps but gives 1/(1 + q/q0) in one).
+            phiF *= Math.Exp(-platedMAh * _refillPerMAh);
+            phiV *= Math.Exp(-platedMAh * _voidRefillPerMAh);
 
             // The refilled fast voids (fresh from the last stripping) hold Na metal, not alloy, until it re-alloys: the
             // current concentrates on it. Lasting voids sit in contact that has had time to re-wet: refilled, they re-alloy.
             // Widened voids fill with Na metal too ([W] Fig. 1e: gamma_int vanishes while plating at 0.4 mA/cm2).
             double constrictionBefore = phiC;
-            phiC /= 1.0 + platedMAh * _constrictionRefillPerMAh;
+            phiC *= Math.Exp(-platedMAh * _constrictionRefillPerMAh);
             double deposit = st.DepositFraction + voidsBefore - phiF + constrictionBefore - phiC;
             st.DepositFraction = deposit < 1.0 ? deposit : 1.0;
             double accumulated = st.PlatedAccumulationMAh + platedMAh;

@@ -242,16 +242,16 @@ public sealed class CellParameters
     public double ConstrictionRatePerS { get; set; } = 1e-3;
 
     /// <summary>
-    /// Plated charge that halves the constriction, mAh/cm2: Na fills the widened voids as metal, not alloy ([W] Fig. 1e:
+    /// Plated charge over which the constriction falls to 1/e (halves in 0.69 of it), mAh/cm2: Na fills the widened voids as metal, not alloy ([W] Fig. 1e:
     /// gamma_int "rapidly diminished and eventually vanished during plating at 0.4"), and these fillings count as
     /// deposits (<see cref="DepositFilamentRatePerMAPerCm2S"/>). Fit with <see cref="ConstrictionRatePerS"/>.
     /// </summary>
     public double ConstrictionRefillChargeMAhPerCm2 { get; set; } = 0.05;
 
-    /// <summary>Plated charge that halves the lasting damage, mAh/cm2. Assumption: 0.2 ([W] Fig. 1d/e: gamma_int falls once plating starts).</summary>
+    /// <summary>Plated charge over which the lasting damage falls to 1/e (halves in 0.69 of it), mAh/cm2. Assumption: 0.2 ([W] Fig. 1d/e: gamma_int falls once plating starts).</summary>
     public double LastingRefillChargeMAhPerCm2 { get; set; } = 0.2;
 
-    /// <summary>Plated charge that halves the fast voids, mAh/cm2. Assumption for NaK: 0.005 (a few um-deep voids).</summary>
+    /// <summary>Plated charge over which the fast voids fall to 1/e (halves in 0.69 of it), mAh/cm2. Assumption for NaK: 0.005 (a few um-deep voids).</summary>
     public double VoidRefillChargeMAhPerCm2 { get; set; } = 0.005;
 
     /// <summary>
