@@ -81,6 +81,9 @@ namespace Edge.Core.Decision
         private MeasurementSnapshot _snapshot;
         private int _scheduledCurrentUa;
 
+        // Scheduled mode: started and parked on the rest step, no pulse granted yet in this run.
+        private bool _awaitingFirstGrant;
+
         // Scheduled mode: what made the rest ready (its length, a settled relaxation or the maximum), reported when the
         // grant ends it.
         private RestEndReason _readyReason;
@@ -238,6 +241,7 @@ namespace Edge.Core.Decision
             {
                 // Ready at once unless a current just stopped; the scheduler decides who pulses first.
                 EnterStep(_firstRestStep, true, nowMs, telemetry);
+                _awaitingFirstGrant = true;
                 if (!recentCurrent)
                 {
                     Transition(ModuleSubState.ReadyAfterStart, StopReason.None, nowMs, telemetry);
@@ -262,6 +266,12 @@ namespace Edge.Core.Decision
         /// <summary>Scheduled mode: ends the rest and starts the next pulse in this tick at <paramref name="currentUa"/>.</summary>
         public void GrantPulse(int currentUa, long nowMs, TelemetryBuffer telemetry)
         {
+            // A grant of nothing is no pulse (a grant of 0 would otherwise read as "not capped": the full step current).
+            if (currentUa <= 0)
+            {
+                return;
+            }
+
             bool early = !ReadyForPulse && MayPulseEarly(nowMs);
             if (!ReadyForPulse && !early)
             {
@@ -280,7 +290,31 @@ namespace Edge.Core.Decision
                 EndRest(nowMs - _stepStartMs, _readyReason, nowMs, telemetry);
             }
 
+            if (_awaitingFirstGrant)
+            {
+                // The run parked on its rest step to wait for the scheduler: its first grant starts the first pulse,
+                // not the step after that rest (past the last step, a protocol without repeat would end unrun).
+                _awaitingFirstGrant = false;
+                EnterStep(_firstCurrentStep, false, nowMs, telemetry);
+                return;
+            }
+
             NextStep(false, nowMs, telemetry);
+        }
+
+        /// <summary>
+        /// Scheduled mode: the demand fell within this pulse; it goes on at <paramref name="currentUa"/> (before the
+        /// module's own percentage), never above its grant. Nothing happens outside a pulse or for a grant of nothing.
+        /// </summary>
+        public void LowerGrant(int currentUa, long nowMs, TelemetryBuffer telemetry)
+        {
+            if (_subState != ModuleSubState.Pulse || currentUa <= 0 || (_scheduledCurrentUa > 0 && currentUa >= _scheduledCurrentUa))
+            {
+                return;
+            }
+
+            _scheduledCurrentUa = currentUa;
+            OutputPulse(_protocol.Steps[_stepIndex], nowMs, telemetry);
         }
 
         /// <summary>Scheduled mode: the demand fell; the pulse ends now and the module rests.</summary>

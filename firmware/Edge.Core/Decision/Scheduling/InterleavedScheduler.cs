@@ -58,15 +58,22 @@ namespace Edge.Core.Decision.Scheduling
             DemandUa = demand;
             int wanted = PlanModulesOn(demand, modules);
             ModulesWanted = wanted;
-            int planned = wanted == 0 ? 0 : demand / wanted;
-
-            // Past the pack's end of life a module's share stays what it was when the first one ran out.
-            int share = _endOfLife && planned > _shareUa ? _shareUa : planned;
-
             // A shortfall below 1 % of the protocol's pulse current is not worth another module's pulse: it is within
             // the current source's setpoint resolution (a 12-bit DAC over the 1.9 mA range steps by about 0.5 uA), and
             // dividing the demand among modules leaves a few uA of rounding.
             int toleranceUa = _pulseCurrentUa / 100;
+
+            // Equal shares, rounded down. A remainder beyond the tolerance is shared out by rounding up instead (the
+            // last module granted takes only what is still missing): left over, it went to one more module's whole
+            // pulse at a few uA.
+            int planned = wanted == 0 ? 0 : demand / wanted;
+            if (wanted > 0 && demand - (planned * wanted) > toleranceUa)
+            {
+                planned++;
+            }
+
+            // Past the pack's end of life a module's share stays what it was when the first one ran out.
+            int share = _endOfLife && planned > _shareUa ? _shareUa : planned;
 
             // What the pulsing modules deliver now: in act mode a module may pulse below its grant (a lower current
             // is its answer to depletion), so the demand is counted in current, not in modules.
@@ -103,6 +110,29 @@ namespace Edge.Core.Decision.Scheduling
                     modules[m].EndPulseEarly(now, telemetry);
                     delivered -= setpoint;
                 }
+            }
+
+            // A demand that fell within a pulse that cannot end yet: the pulsing modules go on at less, not at the old
+            // demand for the rest of their pulses.
+            for (int m = 0; m < modules.Length && delivered - demand > toleranceUa; m++)
+            {
+                if (modules[m].State != ModuleState.Pulse)
+                {
+                    continue;
+                }
+
+                int setpoint = Magnitude(modules[m].SetpointUa);
+                int keep = setpoint - (delivered - demand);
+                if (keep < 1)
+                {
+                    keep = 1;
+                }
+
+                // The module delivers its percentage of a grant: grant what makes it deliver the part it keeps.
+                int percent = modules[m].CurrentPercent;
+                long keepGrantUa = percent <= 0 ? keep : (long)keep * 100 / percent;
+                modules[m].LowerGrant(keepGrantUa > int.MaxValue ? int.MaxValue : (int)keepGrantUa, now, telemetry);
+                delivered -= setpoint - Magnitude(modules[m].SetpointUa);
             }
 
             // Cover the demand: each ready module is granted its share or what is still missing, whichever is less,
@@ -162,7 +192,7 @@ namespace Edge.Core.Decision.Scheduling
                 return 0;
             }
 
-            int least = (demand + _pulseCurrentUa - 1) / _pulseCurrentUa;
+            int least = (int)(((long)demand + _pulseCurrentUa - 1) / _pulseCurrentUa);
             long capabilityPermille = 0;
             for (int m = 0; m < modules.Length; m++)
             {
@@ -171,6 +201,9 @@ namespace Edge.Core.Decision.Scheduling
 
             long planned = capabilityPermille * (100 - _configuration.HeadroomPercent) / 100000;
             int wanted = planned > least ? (int)planned : least;
+
+            // At least 1 uA each: more modules than the demand has microamps would each be granted 0.
+            wanted = wanted > demand ? demand : wanted;
             return wanted > modules.Length ? modules.Length : wanted;
         }
 
