@@ -75,7 +75,7 @@ namespace Edge.Mqtt.Tests
                 }
 
                 Assert.True(uniqueIds.Add(config.GetProperty("unique_id").GetString()!), "unique_id repeated: " + message.Topic);
-                Assert.StartsWith("edge_" + deviceId + "_", config.GetProperty("unique_id").GetString());
+                Assert.StartsWith("edge_" + deviceId + ".", config.GetProperty("unique_id").GetString());
                 JsonElement availability = config.GetProperty("availability")[0];
                 Assert.Equal(root + "status", availability.GetProperty("topic").GetString());
                 Assert.Equal("online", availability.GetProperty("payload_available").GetString());

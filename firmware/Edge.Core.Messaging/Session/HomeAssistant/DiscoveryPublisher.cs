@@ -29,7 +29,11 @@ namespace Edge.Core.Session.HomeAssistant
         public const int ModuleEntities = 4;
 
         private const string Component = "sensor";
+        // Module entities read topics every module shares. A text entity keeps its state on another module's message;
+        // a numeric one renders '' instead, which Home Assistant ignores: this.state is "unknown" after a restart (not a
+        // number, refused) and is in the unit the user chose to show (0.012 for 12 mV shown in V, read back as 0.012 mV).
         private const string KeepState = " else this.state }}";
+        private const string IgnoreForeign = " else '' }}";
 
         private readonly TopicSet _topics;
         private readonly int _modules;
@@ -132,7 +136,9 @@ namespace Edge.Core.Session.HomeAssistant
                 WriteModuleEntity(writer, index);
             }
 
-            writer.String("unique_id", "edge_" + _topics.DeviceId + "_" + objectId);
+            // A separator no device id holds: with '_' the devices "pack" and "pack_module1" both claimed
+            // edge_pack_module1_last_event, and Home Assistant drops the second entity.
+            writer.String("unique_id", "edge_" + _topics.DeviceId + "." + objectId);
             writer.Name("availability");
             writer.BeginArray();
             writer.BeginObject();
@@ -192,7 +198,7 @@ namespace Edge.Core.Session.HomeAssistant
                 case 1:
                     writer.String("name", label + " delivered capacity");
                     writer.String("state_topic", _topics[TopicId.TelemetryPulse]);
-                    writer.String("value_template", "{{ (value_json.totalChargeUc / " + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)" + when + KeepState);
+                    writer.String("value_template", "{{ (value_json.totalChargeUc / " + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)" + when + IgnoreForeign);
                     writer.String("unit_of_measurement", "mAh/cm²");
                     writer.String("state_class", "measurement");
                     writer.String("icon", "mdi:battery-arrow-up");
@@ -200,7 +206,7 @@ namespace Edge.Core.Session.HomeAssistant
                 case 2:
                     writer.String("name", label + " tuned rest");
                     writer.String("state_topic", _topics[TopicId.TelemetryPulse]);
-                    writer.String("value_template", "{{ value_json.tunedRestMs" + when + KeepState);
+                    writer.String("value_template", "{{ value_json.tunedRestMs" + when + IgnoreForeign);
                     writer.String("device_class", "duration");
                     writer.String("unit_of_measurement", "ms");
                     writer.String("state_class", "measurement");
@@ -215,7 +221,7 @@ namespace Edge.Core.Session.HomeAssistant
                     int cell = slot - ModuleEntities;
                     writer.String("name", label + " cell " + cell.ToString() + " voltage");
                     writer.String("state_topic", _topics[TopicId.TelemetryCells]);
-                    writer.String("value_template", "{{ value_json.cellVoltageMv[" + cell.ToString() + "]" + when + KeepState);
+                    writer.String("value_template", "{{ value_json.cellVoltageMv[" + cell.ToString() + "]" + when + IgnoreForeign);
                     writer.String("device_class", "voltage");
                     writer.String("unit_of_measurement", "mV");
                     writer.String("state_class", "measurement");

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Edge.Core.Sampling;
+using Edge.Core.Session.HomeAssistant;
+using Edge.Core.Telemetry.Encoding;
+using Xunit;
+
+namespace Edge.Core.Tests.Telemetry;
+
+/// <summary>
+/// The Home Assistant MQTT discovery configs (Session/HomeAssistant/DiscoveryPublisher) held to Home Assistant's own
+/// rules and to CONTRACT.md.
+/// </summary>
+public class HomeAssistantDiscoveryRulesTests
+{
+    private static List<(string Topic, JsonElement Config)> Configs(string deviceId, int modules, int cells, double areaCm2 = 0.3848)
+    {
+        var publisher = new DiscoveryPublisher(new TopicSet(deviceId), new PackLayout(modules, cells, 0), areaCm2);
+        var writer = new JsonByteWriter();
+        var buffer = new byte[4096];
+        var result = new List<(string, JsonElement)>();
+        for (int i = 0; i < publisher.Count; i++)
+        {
+            int length = publisher.Encode(i, writer, buffer);
+            Assert.True(length > 0, "config " + i + " did not fit");
+            result.Add((publisher.TopicOf(i), JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone()));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// What a module entity's value_template renders for a message of ANOTHER module on the shared stream topic, given
+    /// the entity's own state string in Home Assistant's state machine (what `this.state` is). Handles the shapes
+    /// "{{ X if value_json.module == m else F }}" and "{% if value_json.module == m %}...{% endif %}" (no else: '').
+    /// </summary>
+    private static string RenderForeignModule(string template, string thisState)
+    {
+        Match inline = Regex.Match(template, @"^\{\{\s*.+\s+if\s+value_json\.module\s*==\s*\d+\s+else\s+(?<f>.+?)\s*\}\}$");
+        if (inline.Success)
+        {
+            string fallback = inline.Groups["f"].Value.Trim();
+            if (fallback == "this.state")
+            {
+                return thisState;
+            }
+
+            if (fallback == "''" || fallback == "\"\"")
+            {
+                return string.Empty;
+            }
+
+            return "<unrecognised fallback " + fallback + ">";
+        }
+
+        if (Regex.IsMatch(template, @"^\{%-?\s*if\s+value_json\.module\s*==\s*\d+\s*-?%\}.*\{%-?\s*endif\s*-?%\}$") && !template.Contains("else", StringComparison.Ordinal))
+        {
+            return string.Empty;
+        }
+
+        return "<unrecognised template " + template + ">";
+    }
+
+    private static bool IsNumericSensor(JsonElement config)
+    {
+        // Home Assistant expects a numeric state when device_class (not date/timestamp/enum), state_class or
+        // unit_of_measurement is set (home-assistant/core PR 87004).
+        return config.TryGetProperty("state_class", out _) || config.TryGetProperty("unit_of_measurement", out _) || config.TryGetProperty("device_class", out _);
+    }
+
+    /// <summary>
+    /// A numeric module entity (cell voltage mV, tuned rest ms, delivered capacity mAh/cm2) reading the
+    /// shared telemetry/cells or telemetry/pulse topic must, on another module's message, render a number or '' -- Home
+    /// Assistant ignores '' for a sensor that expects a number and sets anything else as the native value
+    /// (https://github.com/home-assistant/core/pull/87004). Falling back to `this.state` would feed back
+    /// (a) "unknown" until the entity's own module has sent once (after every Home Assistant restart; for pulse-fed
+    /// entities of an idle/done/held module: indefinitely), a non-numeric value Home Assistant refuses with
+    /// "has device class ... thus indicating it has a numeric value; however, it has the non-numeric value: 'unknown'";
+    /// (b) the state in the DISPLAY unit the user picked: a cell voltage shown in V ("0.012") is fed back as 0.012 mV.
+    /// </summary>
+    [Fact]
+    public void NumericModuleEntitiesIgnoreOtherModulesMessagesInsteadOfFeedingBackThisState()
+    {
+        var problems = new List<string>();
+        foreach (var (topic, config) in Configs("pack-7", 2, 2))
+        {
+            string template = config.GetProperty("value_template").GetString();
+            if (!IsNumericSensor(config) || !template.Contains("value_json.module", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // (a) just after Home Assistant started: the entity's state is "unknown".
+            string fresh = RenderForeignModule(template, "unknown");
+
+            // (b) the user shows this entity in another unit (V for mV, s for ms): this.state is "0.012".
+            string converted = RenderForeignModule(template, "0.012");
+            bool freshOk = fresh.Length == 0 || double.TryParse(fresh, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+            bool convertedOk = converted.Length == 0;
+            if (!freshOk || !convertedOk)
+            {
+                problems.Add(topic + ": on another module's message renders '" + fresh + "' (state unknown) and '" + converted
+                    + "' (state shown in a converted unit) instead of '' (" + template + ")");
+            }
+        }
+
+        Assert.True(problems.Count == 0,
+            "numeric sensors must render '' (ignored) for other modules' messages (https://github.com/home-assistant/core/pull/87004):\n"
+            + string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// unique_id must be unique across all MQTT sensors of a Home Assistant instance
+    /// (https://www.home-assistant.io/integrations/sensor.mqtt/ : "If two sensors have the same unique ID, Home Assistant
+    /// will raise an exception"; the second entity is dropped). CONTRACT.md allows '_' in device ids: joined with '_', two valid devices "pack" and "pack_module1" would both claim
+    /// "edge_pack_module1_last_event" (device "pack_module1"'s Last event vs device "pack"'s Module 1 last event).
+    /// </summary>
+    [Fact]
+    public void UniqueIdsOfTwoValidDevicesNeverCollide()
+    {
+        Assert.True(TopicSet.IsValidDeviceId("pack") && TopicSet.IsValidDeviceId("pack_module1"));
+        var first = Configs("pack", 2, 2).Select(c => c.Config.GetProperty("unique_id").GetString()).ToHashSet();
+        var second = Configs("pack_module1", 2, 2).Select(c => c.Config.GetProperty("unique_id").GetString()).ToHashSet();
+        var shared = first.Intersect(second).ToList();
+        Assert.True(shared.Count == 0,
+            "devices 'pack' and 'pack_module1' (both valid per CONTRACT.md) publish the same unique_id(s) "
+            + string.Join(", ", shared) + "; Home Assistant rejects the second entity (https://www.home-assistant.io/integrations/sensor.mqtt/)");
+    }
+}
