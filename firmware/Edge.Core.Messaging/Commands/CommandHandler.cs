@@ -92,20 +92,29 @@ namespace Edge.Core.Commands
                     return new CommandReply(null, verb, CommandJsonReader.PayloadField, "is missing");
                 }
 
+                string field;
+                string error;
+                if (retained)
+                {
+                    // Before the size check: a retained command comes back at every reconnect whatever its size, so its
+                    // sender must be told to clear it, not to shorten it, and the retainedCommand count must include it.
+                    RetainedRefusedCount++;
+                    string retainedId = null;
+                    if (count <= _limits.MaximumPayloadBytes)
+                    {
+                        _reader.TryRead(payload, offset, count, _body, out field, out error);
+                        retainedId = IdIfReadable();
+                    }
+
+                    return new CommandReply(retainedId, verb, RetainField, RetainedMessage);
+                }
+
                 if (count > _limits.MaximumPayloadBytes)
                 {
                     return new CommandReply(null, verb, CommandJsonReader.PayloadField, count.ToString() + " bytes exceed the limit of " + _limits.MaximumPayloadBytes.ToString());
                 }
 
-                string field;
-                string error;
                 bool parsed = _reader.TryRead(payload, offset, count, _body, out field, out error);
-                if (retained)
-                {
-                    RetainedRefusedCount++;
-                    return new CommandReply(IdIfReadable(), verb, RetainField, RetainedMessage);
-                }
-
                 if (!parsed)
                 {
                     return new CommandReply(IdIfReadable(), verb, field, error);

@@ -276,6 +276,33 @@ public class CommandHandlerTests
         Assert.Equal(before, rig.Snapshot());
     }
 
+    // The broker delivers a retained command again at every reconnect, whatever its size: its sender must be told to
+    // clear it (field "retain"), not to shorten it, and the health message's retainedCommand count must include it.
+    [Fact]
+    public void ARetainedCommandOverThePayloadLimitIsAnsweredAndCountedAsRetained()
+    {
+        var rig = new CommandRig();
+        byte[] payload = Encoding.UTF8.GetBytes("{\"id\":\"big\",\"pad\":\"" + new string('x', 2100) + "\"}");
+
+        CommandReply reply = rig.Handler.Handle("stop", payload, 0, payload.Length, true);
+
+        Assert.False(reply.Ok);
+        Assert.Equal(CommandHandler.RetainField, reply.ErrorField);
+        Assert.Equal(1, rig.Handler.RetainedRefusedCount);
+    }
+
+    [Fact]
+    public void ARetainedCommandWithinThePayloadLimitEchoesItsId()
+    {
+        var rig = new CommandRig();
+        byte[] payload = Encoding.UTF8.GetBytes("{\"id\":\"kept\",\"module\":0}");
+
+        CommandReply reply = rig.Handler.Handle("stop", payload, 0, payload.Length, true);
+
+        Assert.Equal(("kept", CommandHandler.RetainField), (reply.RequestId, reply.ErrorField));
+        Assert.Equal(1, rig.Handler.RetainedRefusedCount);
+    }
+
     [Fact]
     public void MultiByteUtf8AndEscapesAreDecodedExactly()
     {
