@@ -126,9 +126,9 @@ namespace Edge.Core.Commands
                     return new CommandReply(null, verb, "id", error);
                 }
 
-                uint fingerprint = CommandReplayWindow.Fingerprint(verb, payload, offset, count);
+                ulong fingerprint = CommandReplayWindow.Fingerprint(verb, payload, offset, count);
                 bool sameCommand;
-                CommandReply earlier = _replays.Find(id, fingerprint, out sameCommand);
+                CommandReply earlier = _replays.Find(id, fingerprint, count, out sameCommand);
                 if (earlier != null)
                 {
                     // Not executed again either way: a repeat gets the very reply it got first.
@@ -138,7 +138,7 @@ namespace Edge.Core.Commands
 
                 error = Execute(verb, out field);
                 CommandReply reply = new CommandReply(id, verb, error == null ? null : field, error);
-                _replays.Remember(id, fingerprint, reply);
+                _replays.Remember(id, fingerprint, count, reply);
                 return reply;
             }
         }
@@ -169,7 +169,7 @@ namespace Edge.Core.Commands
                     // A command handled before (a redelivery, a retry) keeps its reply: "send it again" would have it
                     // executed twice under a new id.
                     bool sameCommand;
-                    CommandReply earlier = _replays.Find(id, CommandReplayWindow.Fingerprint(verb, payload, 0, payload.Length), out sameCommand);
+                    CommandReply earlier = _replays.Find(id, CommandReplayWindow.Fingerprint(verb, payload, 0, payload.Length), payload.Length, out sameCommand);
                     if (earlier != null)
                     {
                         ReplayedCount++;

@@ -303,6 +303,89 @@ public class CommandHandlerTests
         Assert.Equal(1, rig.Handler.RetainedRefusedCount);
     }
 
+    // Two commands under one id that a 32-bit FNV-1a fingerprint could not tell apart (found by varying the JSON's
+    // white space; same length): the second must be refused as a reuse of the id, not answered with the first one's
+    // ok and left unexecuted (module 1 would keep running after "stop module 1" was told ok).
+    [Fact]
+    public void ADifferentCommandUnderAUsedIdIsRefusedEvenWhenA32BitFingerprintWouldCollide()
+    {
+        FindThirtyTwoBitCollision(out byte[] first, out byte[] second);
+        Assert.Equal(first.Length, second.Length);
+        var rig = new CommandRig();
+        rig.Tick();
+
+        Assert.True(rig.Send("stop", first).Ok);
+        CommandReply reused = rig.Send("stop", second);
+
+        Assert.Equal((false, "id"), (reused.Ok, reused.ErrorField));
+    }
+
+    [Fact]
+    public void TheReplayFingerprintTellsApartCommandsThatDifferOnlyInVerbPayloadSplitOrWhiteSpace()
+    {
+        byte[] c = Encoding.UTF8.GetBytes("c");
+        byte[] bc = Encoding.UTF8.GetBytes("bc");
+        Assert.NotEqual(CommandReplayWindow.Fingerprint("ab", c, 0, 1), CommandReplayWindow.Fingerprint("a", bc, 0, 2));
+
+        byte[] spaced = Encoding.UTF8.GetBytes("{ \"id\":\"r\"}");
+        byte[] tabbed = Encoding.UTF8.GetBytes("{\t\"id\":\"r\"}");
+        Assert.NotEqual(CommandReplayWindow.Fingerprint("stop", spaced, 0, spaced.Length), CommandReplayWindow.Fingerprint("stop", tabbed, 0, tabbed.Length));
+        Assert.Equal(CommandReplayWindow.Fingerprint("stop", spaced, 0, spaced.Length), CommandReplayWindow.Fingerprint("stop", (byte[])spaced.Clone(), 0, spaced.Length));
+    }
+
+    private static void FindThirtyTwoBitCollision(out byte[] first, out byte[] second)
+    {
+        // 9 white-space positions with 4 choices each: 2^18 variants per command, about 16 expected collisions.
+        char[] blanks = { ' ', '\t', '\n', '\r' };
+        string Variant(int module, int k)
+        {
+            var text = new StringBuilder("{");
+            for (int i = 0; i < 9; i++)
+            {
+                text.Append(blanks[(k >> (2 * i)) & 3]);
+            }
+
+            return text.Append("\"id\":\"r\",\"module\":").Append(module).Append('}').ToString();
+        }
+
+        var seen = new Dictionary<uint, int>();
+        for (int k = 0; k < 1 << 18; k++)
+        {
+            seen[Fnv1a32("stop", Encoding.UTF8.GetBytes(Variant(0, k)))] = k;
+        }
+
+        for (int k = 0; k < 1 << 18; k++)
+        {
+            byte[] p = Encoding.UTF8.GetBytes(Variant(1, k));
+            if (seen.TryGetValue(Fnv1a32("stop", p), out int j))
+            {
+                first = Encoding.UTF8.GetBytes(Variant(0, j));
+                second = p;
+                return;
+            }
+        }
+
+        throw new InvalidOperationException("no 32-bit collision found");
+    }
+
+    // The fingerprint the replay window used to keep: FNV-1a, 32 bits, over the verb, a separator and the payload.
+    private static uint Fnv1a32(string verb, byte[] payload)
+    {
+        uint hash = 2166136261;
+        foreach (char c in verb)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        hash = (hash ^ 0xFFu) * 16777619;
+        foreach (byte b in payload)
+        {
+            hash = (hash ^ b) * 16777619;
+        }
+
+        return hash;
+    }
+
     [Fact]
     public void MultiByteUtf8AndEscapesAreDecodedExactly()
     {
