@@ -25,6 +25,12 @@ namespace Edge.Core.Commands
         /// <summary>The error field of a command the device did not get to execute (the whole command).</summary>
         public const string NotExecutedField = "$";
 
+        /// <summary>
+        /// Longest verb echoed in a reply (characters). Every verb the device knows is shorter; a longer one is refused as
+        /// unknown and echoed as its first 32 characters and "...", since a topic may be 64 KB long.
+        /// </summary>
+        public const int MaximumVerbChars = 32;
+
         private const string RetainedMessage = "retained command not executed: commands must not be retained; clear it by publishing an empty retained message to this topic";
         private const string ReusedIdMessage = "was already used by a different recent command; send each command with a new id";
 
@@ -87,9 +93,11 @@ namespace Edge.Core.Commands
                     return null;
                 }
 
+                string echoed = Echoed(verb);
+
                 if (payload == null || offset < 0 || count < 0 || offset > payload.Length || count > payload.Length - offset)
                 {
-                    return new CommandReply(null, verb, CommandJsonReader.PayloadField, "is missing");
+                    return new CommandReply(null, echoed, CommandJsonReader.PayloadField, "is missing");
                 }
 
                 string field;
@@ -106,24 +114,24 @@ namespace Edge.Core.Commands
                         retainedId = IdIfReadable();
                     }
 
-                    return new CommandReply(retainedId, verb, RetainField, RetainedMessage);
+                    return new CommandReply(retainedId, echoed, RetainField, RetainedMessage);
                 }
 
                 if (count > _limits.MaximumPayloadBytes)
                 {
-                    return new CommandReply(null, verb, CommandJsonReader.PayloadField, count.ToString() + " bytes exceed the limit of " + _limits.MaximumPayloadBytes.ToString());
+                    return new CommandReply(null, echoed, CommandJsonReader.PayloadField, count.ToString() + " bytes exceed the limit of " + _limits.MaximumPayloadBytes.ToString());
                 }
 
                 bool parsed = _reader.TryRead(payload, offset, count, _body, out field, out error);
                 if (!parsed)
                 {
-                    return new CommandReply(IdIfReadable(), verb, field, error);
+                    return new CommandReply(IdIfReadable(), echoed, field, error);
                 }
 
                 string id;
                 if (!TryGetId(out id, out error))
                 {
-                    return new CommandReply(null, verb, "id", error);
+                    return new CommandReply(null, echoed, "id", error);
                 }
 
                 ulong fingerprint = CommandReplayWindow.Fingerprint(verb, payload, offset, count);
@@ -133,11 +141,11 @@ namespace Edge.Core.Commands
                 {
                     // Not executed again either way: a repeat gets the very reply it got first.
                     ReplayedCount++;
-                    return sameCommand ? earlier : new CommandReply(id, verb, "id", ReusedIdMessage);
+                    return sameCommand ? earlier : new CommandReply(id, echoed, "id", ReusedIdMessage);
                 }
 
                 error = Execute(verb, out field);
-                CommandReply reply = new CommandReply(id, verb, error == null ? null : field, error);
+                CommandReply reply = new CommandReply(id, echoed, error == null ? null : field, error);
                 _replays.Remember(id, fingerprint, count, reply);
                 return reply;
             }
@@ -156,6 +164,8 @@ namespace Edge.Core.Commands
                     return null;
                 }
 
+                string echoed = Echoed(verb);
+
                 string id = null;
                 string field;
                 string error;
@@ -173,11 +183,11 @@ namespace Edge.Core.Commands
                     if (earlier != null)
                     {
                         ReplayedCount++;
-                        return sameCommand ? earlier : new CommandReply(id, verb, "id", ReusedIdMessage);
+                        return sameCommand ? earlier : new CommandReply(id, echoed, "id", ReusedIdMessage);
                     }
                 }
 
-                return new CommandReply(id, verb, NotExecutedField, message);
+                return new CommandReply(id, echoed, NotExecutedField, message);
             }
         }
 
@@ -200,11 +210,7 @@ namespace Edge.Core.Commands
         }
 
         private static int Encode(CommandReply result, JsonByteWriter writer, byte[] reply)
-        {
-            writer.Reset(reply, 0, reply.Length);
-            CommandResultEncoder.Encode(writer, result.RequestId, result.Verb, result.ErrorField, result.ErrorMessage);
-            return writer.Overflowed ? -1 : writer.Length;
-        }
+            => CommandResultEncoder.EncodeInto(writer, reply, result.RequestId, result.Verb, result.ErrorField, result.ErrorMessage);
 
         private string Execute(string verb, out string field)
         {
@@ -229,7 +235,7 @@ namespace Edge.Core.Commands
                     _configRequested = true;
                     return null;
                 default:
-                    if (DeviceCommands != null && verb != null && DeviceCommands.Knows(verb))
+                    if (DeviceCommands != null && verb != null && verb.Length <= MaximumVerbChars && DeviceCommands.Knows(verb))
                     {
                         return DeviceCommands.Execute(verb, _body, out field);
                     }
@@ -338,6 +344,24 @@ namespace Edge.Core.Commands
             }
 
             return true;
+        }
+
+        // The reply, and the replay window with it, keeps only the start of an overlong verb.
+        private static string Echoed(string verb)
+        {
+            if (verb == null || verb.Length <= MaximumVerbChars)
+            {
+                return verb;
+            }
+
+            // Never half a surrogate pair.
+            int end = MaximumVerbChars;
+            if (verb[end - 1] >= 0xD800 && verb[end - 1] <= 0xDBFF)
+            {
+                end--;
+            }
+
+            return verb.Substring(0, end) + JsonByteWriter.Ellipsis;
         }
 
         // After a failed parse the fields read so far are kept; echo the id when it was among them.

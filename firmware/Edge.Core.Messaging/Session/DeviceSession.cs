@@ -365,9 +365,7 @@ namespace Edge.Core.Session
             int length;
             if (_commands == null)
             {
-                _writer.Reset(_scratch, 0, _scratch.Length);
-                CommandResultEncoder.Encode(_writer, null, verb, "$", "control loop not running (board or hardware error)");
-                length = _writer.Overflowed ? -1 : _writer.Length;
+                length = CommandResultEncoder.EncodeInto(_writer, _scratch, null, verb, "$", "control loop not running (board or hardware error)");
             }
             else
             {
@@ -383,14 +381,15 @@ namespace Edge.Core.Session
 
             if (length < 0)
             {
+                // Only a reply that not even the stand-in refusal fits, which the scratch buffer rules out.
                 return false;
             }
 
             // Through the outbox, kept until the broker acknowledges it: the command's own PUBACK has gone, so the
             // sender will not send it again, and a reply lost with the connection would leave it without one. The
-            // outbox sends it again after a reconnect; it goes out in this pass's pump. A reply too long for a slot
-            // (never with the contract's messages), or one that finds no free slot (a flood of commands: it would
-            // evict another reply), goes straight out as before.
+            // outbox sends it again after a reconnect; it goes out in this pass's pump. Every reply fits a slot of the
+            // contract's size (CommandResultEncoder.MaximumBytes); one that finds no free slot (a flood of commands: it
+            // would evict another reply), or an outbox built with smaller slots, goes straight out instead.
             if (length <= _outbox.SlotBytes && _outbox.FreeCount > 0 && _outbox.Enqueue(TopicId.CommandResult, 1, false, 0, MessageOutbox.ReplyPriority, _scratch, 0, length))
             {
                 return true;

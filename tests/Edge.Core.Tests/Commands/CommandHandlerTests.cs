@@ -405,6 +405,74 @@ public class CommandHandlerTests
         Assert.Equal("module", reply.ErrorField);
     }
 
+    // Every reply must fit the smallest outbox slot, or it is published without being kept for a resend after a
+    // reconnect. The worst case: every echoed text as long as it can be and made of control characters (6 bytes each).
+    [Fact]
+    public void TheLongestPossibleReplyFitsTheSmallestOutboxSlot()
+    {
+        Assert.True(CommandResultEncoder.MaximumBytes <= PayloadBudget.MaximumStreamPayloadBytes(1));
+        var writer = new JsonByteWriter();
+        var buffer = new byte[8192];
+        string id = new string('\u0001', 64);
+        string text = new string('\u0001', 4000);
+
+        writer.Reset(buffer, 0, buffer.Length);
+        CommandResultEncoder.Encode(writer, id, text, text, text);
+
+        Assert.False(writer.Overflowed);
+        Assert.InRange(writer.Length, 1, CommandResultEncoder.MaximumBytes);
+        var error = System.Text.Json.JsonDocument.Parse(buffer.AsMemory(0, writer.Length)).RootElement.GetProperty("error");
+        Assert.EndsWith(JsonByteWriter.Ellipsis, error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void AnIdOfSixtyFourPrintableCharactersIsEchoedWholeAndLongTextIsCutOnACharacterBoundary()
+    {
+        var writer = new JsonByteWriter();
+        var buffer = new byte[CommandResultEncoder.MaximumBytes];
+        string id = new string('\u6D4B', 64);
+        string field = string.Concat(Enumerable.Repeat("\ud834\udd1e", 64));
+
+        writer.Reset(buffer, 0, buffer.Length);
+        CommandResultEncoder.Encode(writer, id, "setMode", field, new string('m', 1000));
+
+        Assert.False(writer.Overflowed);
+        var root = System.Text.Json.JsonDocument.Parse(buffer.AsMemory(0, writer.Length)).RootElement;
+        Assert.Equal(id, root.GetProperty("id").GetString());
+        string echoed = root.GetProperty("error").GetProperty("field").GetString();
+        Assert.EndsWith(JsonByteWriter.Ellipsis, echoed);
+        Assert.StartsWith(echoed[..^JsonByteWriter.Ellipsis.Length], field, StringComparison.Ordinal);
+        Assert.True(echoed.Length % 2 == 1, "a surrogate pair was split");
+        Assert.True(Encoding.UTF8.GetByteCount(echoed) <= CommandResultEncoder.MaximumFieldBytes);
+    }
+
+    [Fact]
+    public void AnUnknownVerbLongerThanTheEchoLimitIsRefusedAsUnknownAndEchoedShortened()
+    {
+        var rig = new CommandRig();
+        string verb = new string('v', CommandHandler.MaximumVerbChars - 1) + "\ud834\udd1e" + new string('v', 4000);
+
+        CommandReply reply = rig.Send(verb, "{\"id\":\"long-verb\"}");
+
+        Assert.Equal(("long-verb", "verb", "is not a known command"), (reply.RequestId, reply.ErrorField, reply.ErrorMessage));
+        Assert.Equal(new string('v', CommandHandler.MaximumVerbChars - 1) + JsonByteWriter.Ellipsis, reply.Verb);
+    }
+
+    [Fact]
+    public void AReplyThatDoesNotFitTheBufferIsReplacedByAShortRefusalWithTheId()
+    {
+        var writer = new JsonByteWriter();
+        var buffer = new byte[160];
+
+        int length = CommandResultEncoder.EncodeInto(writer, buffer, "req-1", "setProtocol", "steps[0]", new string('m', 300));
+
+        Assert.InRange(length, 1, buffer.Length);
+        var root = System.Text.Json.JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement;
+        Assert.Equal("req-1", root.GetProperty("id").GetString());
+        Assert.False(root.GetProperty("ok").GetBoolean());
+        Assert.Equal("$", root.GetProperty("error").GetProperty("field").GetString());
+    }
+
     [Fact]
     public void RepliesEncodeAsContractJson()
     {

@@ -200,15 +200,87 @@ public class CommandOrderingTests
         Assert.Equal(CommandHandler.RetainField, reply.GetProperty("error").GetProperty("field").GetString());
     }
 
+    // The device subscribes to cmd/+ and an MQTT topic may be 64 KB long; the verb is echoed in the reply, which must
+    // still be sent: "every command on a cmd/<verb> topic gets exactly one reply".
+    [Fact]
+    public void ACommandOnAVeryLongUnknownVerbGetsExactlyOneReply()
+    {
+        DeviceSession session = OpenSession(out RecordingBrokerConnection connection);
+
+        session.Receive("edge/pack-7/cmd/" + new string('v', 4000), Encoding.UTF8.GetBytes("{\"id\":\"long-verb\"}"), false);
+        session.Service(1);
+
+        JsonElement reply = JsonDocument.Parse(Assert.Single(connection.Replies)).RootElement;
+        Assert.Equal("long-verb", reply.GetProperty("id").GetString());
+        Assert.False(reply.GetProperty("ok").GetBoolean());
+        Assert.Equal("verb", reply.GetProperty("error").GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public void ACommandOnAVeryLongVerbIsAnsweredWithoutAControlLoop()
+    {
+        var topics = new TopicSet("pack-7");
+        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+        var connection = new RecordingBrokerConnection(topics) { AcknowledgeTo = outbox };
+        var session = new DeviceSession(topics, "B007", new SessionSettings(), connection, outbox, null, null, null);
+        Assert.Equal(SessionStep.Opened, session.Service(0));
+
+        session.Receive("edge/pack-7/cmd/" + new string('\u0001', 4000), Encoding.UTF8.GetBytes("{\"id\":\"x\"}"), false);
+        session.Service(1);
+
+        JsonElement reply = JsonDocument.Parse(Assert.Single(connection.Replies)).RootElement;
+        Assert.Equal("$", reply.GetProperty("error").GetProperty("field").GetString());
+    }
+
+    // A reply goes through the outbox and is sent again after a reconnect unless the outbox is full; with an id and a
+    // field name of the contract's longest, in 3-byte characters, the reply once outgrew the slot and was not kept.
+    [Fact]
+    public void AReplyToACommandWithinTheContractLimitsIsSentAgainAfterAReconnect()
+    {
+        DeviceSession session = OpenSession(out RecordingBrokerConnection connection, acknowledge: false);
+        string id = new string('\u6D4B', 64);
+        string field = new string('\u5B57', 128);
+        byte[] payload = Encoding.UTF8.GetBytes("{\"id\":\"" + id + "\",\"mode\":\"act\",\"" + field + "\":1}");
+        Assert.True(payload.Length <= new CommandLimits().MaximumPayloadBytes);
+
+        session.Receive("edge/pack-7/cmd/setMode", payload, false);
+        session.Service(1);
+        Assert.Single(connection.RepliesWithId(id));
+
+        connection.Drop();
+        Assert.Equal(SessionStep.Lost, session.Service(2));
+        Assert.Equal(SessionStep.Opened, session.Service(100_000));
+        session.Service(100_001);
+        session.Service(100_002);
+
+        Assert.Equal(2, connection.RepliesWithId(id).Count);
+    }
+
+    [Fact]
+    public void AShortReplyIsSentAgainAfterAReconnect()
+    {
+        DeviceSession session = OpenSession(out RecordingBrokerConnection connection, acknowledge: false);
+        session.Receive("edge/pack-7/cmd/setMode", Encoding.UTF8.GetBytes("{\"id\":\"short\",\"mode\":\"act\",\"x\":1}"), false);
+        session.Service(1);
+
+        connection.Drop();
+        Assert.Equal(SessionStep.Lost, session.Service(2));
+        Assert.Equal(SessionStep.Opened, session.Service(100_000));
+        session.Service(100_001);
+        session.Service(100_002);
+
+        Assert.Equal(2, connection.RepliesWithId("short").Count);
+    }
+
     /// <summary>A device session of pack-7 (2 modules of 2 cells, not started), opened on a recording connection.</summary>
-    private static DeviceSession OpenSession(out RecordingBrokerConnection connection)
+    private static DeviceSession OpenSession(out RecordingBrokerConnection connection, bool acknowledge = true)
     {
         var layout = new PackLayout(2, 2, 0);
         var controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
         var handler = new CommandHandler(controller, new CommandLimits());
         var topics = new TopicSet("pack-7");
         var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(layout.CellsPerModule));
-        connection = new RecordingBrokerConnection(topics) { AcknowledgeTo = outbox };
+        connection = new RecordingBrokerConnection(topics) { AcknowledgeTo = acknowledge ? outbox : null };
         var session = new DeviceSession(topics, "B007", new SessionSettings(), connection, outbox, controller, handler, null);
         Assert.Equal(SessionStep.Opened, session.Service(0));
         return session;
@@ -231,6 +303,15 @@ public class CommandOrderingTests
 
         public string LastError => null;
 
+        /// <summary>The connection drops: publishes fail until the session opens it again.</summary>
+        public void Drop() => IsConnected = false;
+
+        public List<string> RepliesWithId(string id) => Replies.Where(r =>
+        {
+            JsonElement e = JsonDocument.Parse(r).RootElement.GetProperty("id");
+            return e.ValueKind == System.Text.Json.JsonValueKind.String && e.GetString() == id;
+        }).ToList();
+
         public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
         {
             IsConnected = true;
@@ -244,6 +325,11 @@ public class CommandOrderingTests
 
         public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
         {
+            if (!IsConnected)
+            {
+                return -1;
+            }
+
             if (topic == _topics[TopicId.CommandResult])
             {
                 Replies.Add(Encoding.UTF8.GetString(payload, offset, count));

@@ -18,6 +18,10 @@ namespace Edge.Core.Telemetry.Encoding
         private static readonly byte[] s_true = JsonName.Of("true");
         private static readonly byte[] s_false = JsonName.Of("false");
         private static readonly byte[] s_unicodeEscape = JsonName.Of("\\u00");
+        private static readonly byte[] s_ellipsis = JsonName.Of(Ellipsis);
+
+        /// <summary>What ends a string value shortened by <see cref="String(string, string, int)"/>.</summary>
+        public const string Ellipsis = "...";
 
         private readonly byte[] _digits = new byte[20];
         private byte[] _buffer;
@@ -133,6 +137,49 @@ namespace Edge.Core.Telemetry.Encoding
         {
             Name(name);
             StringValue(value);
+        }
+
+        /// <summary>
+        /// Writes <c>"name":"value"</c> (or null) with at most <paramref name="maximumBytes"/> bytes between the quotes (at
+        /// least the 3 of <see cref="Ellipsis"/>): a longer value is cut on a character boundary, never inside an escape
+        /// or a surrogate pair, and ends in <see cref="Ellipsis"/>.
+        /// </summary>
+        public void String(string name, string value, int maximumBytes)
+        {
+            Name(name);
+            Separator();
+            if (value == null)
+            {
+                PutBytes(s_null);
+            }
+            else if (EscapedBytes(value, value.Length) <= maximumBytes)
+            {
+                PutQuoted(value);
+            }
+            else
+            {
+                Put((byte)'"');
+                PutEscaped(value, PrefixWithin(value, maximumBytes - s_ellipsis.Length));
+                PutBytes(s_ellipsis);
+                Put((byte)'"');
+            }
+
+            _needComma = true;
+        }
+
+        /// <summary>Bytes the first <paramref name="end"/> characters of <paramref name="text"/> take escaped, quotes excluded.</summary>
+        public static int EscapedBytes(string text, int end)
+        {
+            int total = 0;
+            int i = 0;
+            while (i < end)
+            {
+                int units;
+                total += CharacterBytes(text, i, out units);
+                i += units;
+            }
+
+            return total;
         }
 
         public void Boolean(string name, bool value)
@@ -271,7 +318,68 @@ namespace Edge.Core.Telemetry.Encoding
         private void PutQuoted(string text)
         {
             Put((byte)'"');
-            for (int i = 0; i < text.Length; i++)
+            PutEscaped(text, text.Length);
+            Put((byte)'"');
+        }
+
+        // The longest prefix (in UTF-16 units) whose escaped form fits the budget; a surrogate pair stays whole.
+        private static int PrefixWithin(string text, int maximumBytes)
+        {
+            int total = 0;
+            int i = 0;
+            while (i < text.Length)
+            {
+                int units;
+                int bytes = CharacterBytes(text, i, out units);
+                if (total + bytes > maximumBytes)
+                {
+                    break;
+                }
+
+                total += bytes;
+                i += units;
+            }
+
+            return i;
+        }
+
+        // Must agree with PutEscaped character for character: the reply bounds rest on it.
+        private static int CharacterBytes(string text, int i, out int units)
+        {
+            units = 1;
+            int c = text[i];
+            if (c == '"' || c == '\\')
+            {
+                return 2;
+            }
+
+            if (c < 0x20)
+            {
+                return 6;
+            }
+
+            if (c < 0x80)
+            {
+                return 1;
+            }
+
+            if (c < 0x800)
+            {
+                return 2;
+            }
+
+            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.Length && text[i + 1] >= 0xDC00 && text[i + 1] <= 0xDFFF)
+            {
+                units = 2;
+                return 4;
+            }
+
+            return 3;
+        }
+
+        private void PutEscaped(string text, int end)
+        {
+            for (int i = 0; i < end; i++)
             {
                 int c = text[i];
                 if (c == '"' || c == '\\')
@@ -317,8 +425,6 @@ namespace Edge.Core.Telemetry.Encoding
                     Put((byte)(0x80 | (c & 0x3F)));
                 }
             }
-
-            Put((byte)'"');
         }
 
         private static byte Hex(int nibble) => (byte)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
