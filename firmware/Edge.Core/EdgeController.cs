@@ -465,6 +465,29 @@ namespace Edge.Core
             }
         }
 
+        /// <summary>
+        /// True while a restored latched fault waits for the next tick to reach the diagnosis (see
+        /// <see cref="RestoreLatchedFault(int)"/>): until then the live latched set lacks it.
+        /// </summary>
+        public bool RestoresPending
+        {
+            get
+            {
+                lock (_commandLock)
+                {
+                    for (int m = 0; m < _pendingRestore.Length; m++)
+                    {
+                        if (_pendingRestore[m])
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+            }
+        }
+
         private void Restore(int module, DiagnosisId cause, bool causeKnown)
         {
             if (module < 0 || module >= _modules.Length)

@@ -112,6 +112,14 @@ namespace Edge.Firmware.Persistence
         /// </summary>
         public bool SaveIfChanged()
         {
+            // Restores reach the diagnosis only at the next tick. Until then the live set lacks them, and storing it would
+            // release at the next reset the modules this boot holds; a first tick that never comes (it threw) never
+            // lets that happen. Read before the revision: once false, the revision includes every restore.
+            if (_controller.RestoresPending)
+            {
+                return false;
+            }
+
             // The revision first: a latch that lands while the record is written moves it again, and is stored next time.
             int revision = _controller.Diagnosis.LatchRevision;
             if (revision == _savedRevision)
