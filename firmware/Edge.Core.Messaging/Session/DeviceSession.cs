@@ -42,6 +42,10 @@ namespace Edge.Core.Session
         private readonly CommandHandler _commands;
         private readonly TelemetryPublisher _publisher;
         private readonly DiscoveryPublisher _discovery;
+
+        // Discovery off: the configs an earlier boot may have left retained, to be cleared once per boot.
+        private readonly DiscoveryPublisher _withdrawal;
+        private bool _withdrawalDue;
         private readonly CommandInbox _inbox = new CommandInbox();
         private readonly ReconnectBackoff _backoff;
         private readonly JsonByteWriter _writer = new JsonByteWriter();
@@ -83,6 +87,13 @@ namespace Edge.Core.Session
             if (controller != null && controller.Configuration.Telemetry.HomeAssistantDiscovery)
             {
                 _discovery = new DiscoveryPublisher(topics, controller.Layout, controller.Configuration.Protocol.ElectrodeAreaCm2);
+            }
+            else if (controller != null)
+            {
+                // Home Assistant keeps a discovered device, and rebuilds it after each restart, for as long as its
+                // retained configs stay on the broker: switching discovery off must clear them (an empty retained message).
+                _withdrawal = new DiscoveryPublisher(topics, controller.Layout, controller.Configuration.Protocol.ElectrodeAreaCm2);
+                _withdrawalDue = true;
             }
         }
 
@@ -247,6 +258,12 @@ namespace Edge.Core.Session
             if (_controller != null && (configRequested || _controller.ConfigurationRevision != _publishedRevision))
             {
                 sent |= PublishConfig();
+            }
+
+            if (_withdrawalDue && _withdrawal != null && WithdrawDiscovery())
+            {
+                _withdrawalDue = false;
+                sent = true;
             }
 
             if (_discoveryDue && _discovery != null)
@@ -442,6 +459,20 @@ namespace Edge.Core.Session
                 }
 
                 if (_connection.PublishTo(_discovery.TopicOf(i), _scratch, 0, length, 1, true) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Clears every discovery config of this layout from the broker; false when a publish failed (tried again next pass).</summary>
+        private bool WithdrawDiscovery()
+        {
+            for (int i = 0; i < _withdrawal.Count; i++)
+            {
+                if (_connection.PublishTo(_withdrawal.TopicOf(i), _scratch, 0, 0, 1, true) < 0)
                 {
                     return false;
                 }

@@ -1,8 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
 using Edge.Core.Sampling;
+using Edge.Core.Session;
 using Edge.Core.Session.HomeAssistant;
+using Edge.Core.Telemetry.Outbox;
 using Edge.Core.Telemetry.Encoding;
 using Xunit;
 
@@ -126,5 +130,103 @@ public class HomeAssistantDiscoveryRulesTests
         Assert.True(shared.Count == 0,
             "devices 'pack' and 'pack_module1' (both valid per CONTRACT.md) publish the same unique_id(s) "
             + string.Join(", ", shared) + "; Home Assistant rejects the second entity (https://www.home-assistant.io/integrations/sensor.mqtt/)");
+    }
+
+    /// <summary>
+    /// Switching discovery off (telemetry.homeAssistantDiscovery / ha_discovery = false) must clear the retained configs
+    /// an earlier boot left on the broker: Home Assistant keeps (and, the state topics being published, keeps updating)
+    /// the device and rebuilds it from them after each restart. A discovered entity is removed only by an empty retained
+    /// payload on its config topic (Home Assistant MQTT discovery; home-assistant/core PR 16858, 31989).
+    /// </summary>
+    [Fact]
+    public void SwitchingDiscoveryOffRemovesTheRetainedConfigsFromTheBroker()
+    {
+        var broker = new RetainingBroker();
+        RunSession(broker, discovery: true);
+        int announced = broker.Retained.Keys.Count(t => t.StartsWith("homeassistant/sensor/pack-7/", StringComparison.Ordinal));
+        Assert.Equal(DiscoveryPublisher.DeviceEntities + (2 * (DiscoveryPublisher.ModuleEntities + 2)), announced);
+
+        RunSession(broker, discovery: false);
+        var left = broker.Retained.Keys.Where(t => t.StartsWith("homeassistant/sensor/pack-7/", StringComparison.Ordinal)).ToList();
+        Assert.True(left.Count == 0,
+            "with discovery switched off, " + left.Count + " retained discovery configs are still on the broker (e.g. " + left.FirstOrDefault() + ")");
+    }
+
+    private static void RunSession(RetainingBroker broker, bool discovery)
+    {
+        var layout = new PackLayout(2, 2, 0);
+        var configuration = new ControllerConfiguration();
+        configuration.Telemetry.HomeAssistantDiscovery = discovery;
+        var controller = new EdgeController(layout, configuration);
+        var topics = new TopicSet("pack-7");
+        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(2));
+        var publisher = new TelemetryPublisher(outbox, "b1");
+        var connection = new RetainingConnection(broker, topics);
+        var session = new DeviceSession(topics, "b1", new SessionSettings(), connection, outbox, controller, new CommandHandler(controller, null), publisher);
+        Assert.Equal(SessionStep.Opened, session.Service(0));
+        for (int i = 1; i < 5; i++)
+        {
+            session.Service(i);
+        }
+
+        session.Close();
+    }
+
+    /// <summary>The broker's retained store: an empty retained message clears a topic.</summary>
+    private sealed class RetainingBroker
+    {
+        public Dictionary<string, byte[]> Retained { get; } = new Dictionary<string, byte[]>();
+
+        public void Publish(string topic, byte[] payload, int offset, int count, bool retain)
+        {
+            if (!retain)
+            {
+                return;
+            }
+
+            if (count == 0)
+            {
+                Retained.Remove(topic);
+            }
+            else
+            {
+                Retained[topic] = payload.AsSpan(offset, count).ToArray();
+            }
+        }
+    }
+
+    private sealed class RetainingConnection : IBrokerConnection
+    {
+        private readonly RetainingBroker _broker;
+        private readonly TopicSet _topics;
+        private int _messageId;
+
+        public RetainingConnection(RetainingBroker broker, TopicSet topics)
+        {
+            _broker = broker;
+            _topics = topics;
+        }
+
+        public bool IsConnected { get; private set; }
+
+        public string LastError => null;
+
+        public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
+        {
+            IsConnected = true;
+            return ConnectOutcome.Accepted;
+        }
+
+        public bool Subscribe(string topicFilter) => true;
+
+        public int Publish(TopicId topic, byte[] payload, int offset, int count, int qos, bool retain) => PublishTo(_topics[topic], payload, offset, count, qos, retain);
+
+        public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
+        {
+            _broker.Publish(topic, payload, offset, count, retain);
+            return ++_messageId;
+        }
+
+        public void Close(bool sendDisconnect) => IsConnected = false;
     }
 }
