@@ -26,7 +26,12 @@ internal static class BuildRun
         var context = new BuildLoadContext(name, directory);
         Assembly hostSim = context.LoadFromAssemblyPath(Path.Combine(directory, "Edge.HostSim.dll"));
         Type loader = hostSim.GetType("Edge.HostSim.Scenarios.ScenarioLoader", throwOnError: true)!;
-        object scenario = loader.GetMethod("Parse", new[] { typeof(string), typeof(string) })!.Invoke(null, new object[] { scenarioJson, null })!;
+        // Parse(json, baseDirectory, ...): later builds added optional parameters, so match by name and pass null for each.
+        MethodInfo parse = loader.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == "Parse" && m.GetParameters().Length >= 2 && m.GetParameters()[0].ParameterType == typeof(string));
+        object[] arguments = new object[parse.GetParameters().Length];
+        arguments[0] = scenarioJson;
+        object scenario = parse.Invoke(null, arguments)!;
         Type optionsType = hostSim.GetType("Edge.HostSim.Simulation.RunOptions", throwOnError: true)!;
         Type runnerType = hostSim.GetType("Edge.HostSim.Simulation.ClosedLoopRunner", throwOnError: true)!;
         ConstructorInfo constructor = runnerType.GetConstructor(new[] { scenario.GetType(), optionsType })!;
