@@ -14,26 +14,10 @@ public class InterleavedSchedulerTests
 {
     private const int PulseUa = 385;
 
-    private static (EdgeController Controller, SampleFrame Frame, ActionFrame Actions) Build(int modules, int demandUa, ControlMode mode = ControlMode.Observe)
-    {
-        var layout = new PackLayout(modules, 1, 0);
-        var configuration = new ControllerConfiguration { Mode = mode };
-        configuration.Scheduling.Enabled = true;
-        configuration.Scheduling.DemandUa = demandUa;
-        return (new EdgeController(layout, configuration), new SampleFrame(layout), new ActionFrame(layout));
-    }
+    private static (EdgeController Controller, SampleFrame Frame, ActionFrame Actions) Build(int modules, int demandUa, ControlMode mode = ControlMode.Observe) =>
+        SchedulerRig.Build(modules, SchedulerRig.Configuration(demandUa, mode));
 
-    private static void Feed(SampleFrame frame, ActionFrame actions, long tick)
-    {
-        frame.TickIndex = tick;
-        frame.TimestampMs = tick * 10;
-        for (int m = 0; m < actions.SwitchClosed.Length; m++)
-        {
-            bool on = actions.SwitchClosed[m];
-            frame.ModuleCurrentUa[m] = on ? actions.CurrentSetpointUa[m] : 0;
-            frame.CellVoltageMv[m] = on ? 150 : 0;
-        }
-    }
+    private static void Feed(SampleFrame frame, ActionFrame actions, long tick) => SchedulerRig.Feed(frame, actions, tick);
 
     [Fact]
     public void SixModulesCarryOneModulePulseCurrentWithoutGapOrOverlap()

@@ -16,48 +16,18 @@ public class SchedulerDemandEdgeTests
 {
     private const int PulseUa = 385;
 
-    private static ControllerConfiguration Configuration(int demandUa)
-    {
-        var configuration = new ControllerConfiguration();
-        configuration.Scheduling.Enabled = true;
-        configuration.Scheduling.DemandUa = demandUa;
-        return configuration;
-    }
+    private static ControllerConfiguration Configuration(int demandUa) => SchedulerRig.Configuration(demandUa);
 
     private static (EdgeController Controller, SampleFrame Frame, ActionFrame Actions) Build(int modules, ControllerConfiguration configuration)
     {
-        var layout = new PackLayout(modules, 1, 0);
+        // 64 modules report more than the default 64 records in a tick.
         configuration.Telemetry.RecordsPerTick = 4096;
-        return (new EdgeController(layout, configuration), new SampleFrame(layout), new ActionFrame(layout));
+        return SchedulerRig.Build(modules, configuration);
     }
 
-    private static void Feed(SampleFrame frame, ActionFrame actions, long tick)
-    {
-        frame.TickIndex = tick;
-        frame.TimestampMs = tick * 10;
-        for (int m = 0; m < actions.SwitchClosed.Length; m++)
-        {
-            bool on = actions.SwitchClosed[m];
-            frame.ModuleCurrentUa[m] = on ? actions.CurrentSetpointUa[m] : 0;
-            frame.CellVoltageMv[m] = on ? 150 : 0;
-        }
-    }
+    private static void Feed(SampleFrame frame, ActionFrame actions, long tick) => SchedulerRig.Feed(frame, actions, tick);
 
-    private static (int On, int PackUa) Pack(ActionFrame actions)
-    {
-        int on = 0;
-        int packUa = 0;
-        for (int m = 0; m < actions.SwitchClosed.Length; m++)
-        {
-            if (actions.SwitchClosed[m])
-            {
-                on++;
-                packUa += actions.CurrentSetpointUa[m];
-            }
-        }
-
-        return (on, packUa);
-    }
+    private static (int On, int PackUa) Pack(ActionFrame actions) => SchedulerRig.Pack(actions);
 
     [Fact]
     public void ManyModulesSmallDemandNeverDeliverMoreThanTheDemand()
