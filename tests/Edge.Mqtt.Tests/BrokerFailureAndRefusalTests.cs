@@ -37,7 +37,7 @@ namespace Edge.Mqtt.Tests
         /// already PUBACKed the command, so the sender has no reason to send it again; if the broker goes away
         /// before it acknowledged the QoS 1 reply, the device must send the reply again after it reconnects
         /// (at least once, as it does for in-flight events).
-        /// Observed: DeviceSession.HandleCommand hands the reply to MqttNetConnection.PublishTo and forgets it;
+        /// Before the fix: DeviceSession.HandleCommand hands the reply to MqttNetConnection.PublishTo and forgets it;
         /// the reply is not in the outbox, so nothing resends it. After the broker restart the device reconnects
         /// and the operator never gets an answer, although the command was executed.
         /// </summary>
@@ -106,7 +106,7 @@ namespace Edge.Mqtt.Tests
         /// simulator, "an ACL refusal of a publish ... comes back as a reason code and is reported". An event the
         /// broker refused never reached anyone, so it must not count as delivered: it is counted as lost for the
         /// event stream (and so reported in the next outboxOverflow event) or kept for a retry.
-        /// Observed: MqttNetConnection.Complete raises Acknowledged for a refused publish too
+        /// Before the fix: MqttNetConnection.Complete raises Acknowledged for a refused publish too
         /// (MqttNetConnection.cs, Complete), EdgeMqttBridge wires Acknowledged straight to
         /// MessageOutbox.Acknowledge, the slot is freed as delivered and LostTotal(Event) stays 0. MqttDeviceBridge
         /// and the CLI do not subscribe to PublishRefused, so a run shows no trace of the loss.
@@ -156,7 +156,7 @@ namespace Edge.Mqtt.Tests
         /// <summary>
         /// Expected: --mqtt takes host:port; a URL such as mqtt://user:password@host:port is refused as malformed
         /// (FormatException, which the CLI turns into "--mqtt: ..." exit 2), and the password is never echoed.
-        /// Observed: MqttBridgeOptions.ParseAddress (MqttBridgeOptions.cs, ParseAddress) splits at the last ':'
+        /// Before the fix: MqttBridgeOptions.ParseAddress (MqttBridgeOptions.cs, ParseAddress) splits at the last ':'
         /// only and returns the host "mqtt://edge:s3cret@127.0.0.1". The CLI then prints
         /// "--mqtt: cannot resolve the host name 'mqtt://edge:s3cret@127.0.0.1'" (password on stderr); with
         /// --mqtt-allow-unreachable it starts the run, prints "mqtt: device sim-1 -> mqtt://edge:s3cret@..." and
@@ -190,7 +190,7 @@ namespace Edge.Mqtt.Tests
         /// DISCONNECT (Last Will) at the fault's simulated time and reconnect when it ends". At full simulation
         /// speed (about 1500x real time for the demo) a 1 s outage lasts well under a millisecond of wall time, so
         /// the end follows the start before the network thread has looked.
-        /// Observed: EdgeMqttBridge.BeginOutage/EndOutage share one field (_suspendRequest, Volatile.Write): the
+        /// Before the fix: EdgeMqttBridge.BeginOutage/EndOutage share one field (_suspendRequest, Volatile.Write): the
         /// end overwrites the pending start, Service sees only "resume", and the outage never happens: no Last
         /// Will, no reconnect, no outbox backlog, although the scenario asked for one.
         /// </summary>
@@ -237,7 +237,7 @@ namespace Edge.Mqtt.Tests
         /// Expected: IMqttTransport.Subscribe(topicFilter, qos) subscribes at the QoS asked for (the interface's
         /// parameter, kept in HostMqttClient's subscription list for re-subscribing), so a QoS 0 observer gets a
         /// QoS 1 publish delivered at QoS 0 (MQTT: delivered QoS = min(publish, subscription)).
-        /// Observed: HostMqttClient stores the QoS but calls MqttNetConnection.Subscribe(filter), which always
+        /// Before the fix: HostMqttClient stores the QoS but calls MqttNetConnection.Subscribe(filter), which always
         /// subscribes at QoS 1 (MqttNetConnection.cs, Subscribe; HostMqttClient.cs, Run and Subscribe): a QoS 0
         /// subscription is upgraded to QoS 1 and a QoS 2 one silently downgraded.
         /// </summary>

@@ -14,8 +14,14 @@ namespace NFUnitTest.Fakes
             return UnitCalibrationText.Format(Unit(board, unitId));
         }
 
-        /// <summary>The record of unit <paramref name="unitId"/> on <paramref name="board"/>.</summary>
+        /// <summary>The record of unit <paramref name="unitId"/> on <paramref name="board"/> (REF at 1344 counts where the board has one).</summary>
         public static UnitCalibration Unit(BoardDefinition board, string unitId)
+        {
+            return Unit(board, unitId, 1344);
+        }
+
+        /// <summary>The record of unit <paramref name="unitId"/> on <paramref name="board"/>, REF at <paramref name="referenceCounts"/> where the board has one.</summary>
+        public static UnitCalibration Unit(BoardDefinition board, string unitId, int referenceCounts)
         {
             CalibrationCurve[] cells = new CalibrationCurve[board.CellCount];
             for (int i = 0; i < cells.Length; i++)
@@ -35,7 +41,7 @@ namespace NFUnitTest.Fakes
                 temperatures[i] = board.TemperatureAt(i).Calibration;
             }
 
-            return new UnitCalibration(board.Name, unitId, board.Reference == null ? UnitCalibration.NoReference : 1344, cells, modules, temperatures);
+            return new UnitCalibration(board.Name, unitId, board.Reference == null ? UnitCalibration.NoReference : referenceCounts, cells, modules, temperatures);
         }
     }
 }

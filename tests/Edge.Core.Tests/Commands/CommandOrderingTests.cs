@@ -19,7 +19,7 @@ namespace Edge.Core.Tests.Commands;
 public class CommandOrderingTests
 {
     // ---------------------------------------------------------------------------------------------------------
-    // 1. HIGH (safety): two setProtocol commands handled before one tick: the second is built from the APPLIED
+    // Two setProtocol commands handled before one tick: the second is built from the APPLIED
     //    protocol, not from the one already accepted and pending, and replaces it wholesale. The first command's
     //    accepted change is lost, although it got ok:true. Here the lost change is a tightening of the cells'
     //    plating limit (critical current lowered to 100 uA); the second command then plates at 150 uA, above the
@@ -50,7 +50,7 @@ public class CommandOrderingTests
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // 2. HIGH (lost command, no reply): DeviceSession.Receive drops the 9th command of a burst when the fixed
+    // DeviceSession.Receive drops the 9th command of a burst when the fixed
     //    8-slot CommandInbox is full: it is neither executed nor answered (only a counter in the firmware's health
     //    message moves). On the device M2MqttTransport ignores Receive's false and M2Mqtt has already acknowledged
     //    the QoS 1 PUBLISH, so the broker will not redeliver: a "stop" for the 9th module of a burst is silently lost.
@@ -113,7 +113,7 @@ public class CommandOrderingTests
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // 3. MEDIUM (a command starts a module it should not): a setProtocol sent WITHOUT "start" does not cancel a
+    // A setProtocol sent WITHOUT "start" does not cancel a
     //    start already waiting for the tick (a start command sent just before it, or the one-tick deferred start
     //    of an earlier setProtocol with start:true). The module closes its switch and runs the NEW protocol,
     //    although the operator's latest command said the modules wait for a start.

@@ -32,7 +32,7 @@ namespace Edge.Core.Tests.Commands
             Assert.Equal(1, outbox.Pump(transport));
 
             Assert.Equal(outbox.SlotCount, outbox.FreeCount);
-            Assert.Equal(1L, outbox.LostTotal(TopicId.Event)); // observed: 0, the refused event counted as delivered
+            Assert.Equal(1L, outbox.LostTotal(TopicId.Event)); // was 0 before: the refused event counted as delivered
         }
 
         /// <summary>Control: the same refusal arriving after Publish returned is counted (passes).</summary>

@@ -26,31 +26,10 @@ public sealed class BoardAndCalibrationStrictnessTests
         return board;
     }
 
-    /// <summary>The record a unit would have if it read exactly the board's nominal curves (REF at 1344 counts where the board has one).</summary>
-    private static UnitCalibration NominalUnit(BoardDefinition board, int referenceCounts)
-    {
-        CalibrationCurve[] cells = new CalibrationCurve[board.CellCount];
-        for (int i = 0; i < cells.Length; i++)
-        {
-            cells[i] = board.CellAt(i).Calibration;
-        }
+    /// <summary>The record a unit would have if it read exactly the board's nominal curves, REF at <paramref name="referenceCounts"/>.</summary>
+    private static UnitCalibration NominalUnit(BoardDefinition board, int referenceCounts) => NFUnitTest.Fakes.NominalRecord.Unit(board, "unit-1", referenceCounts);
 
-        CalibrationCurve[] modules = new CalibrationCurve[board.ModuleCount];
-        for (int i = 0; i < modules.Length; i++)
-        {
-            modules[i] = board.ModuleAt(i).CurrentCalibration;
-        }
-
-        CalibrationCurve[] temperatures = new CalibrationCurve[board.TemperatureCount];
-        for (int i = 0; i < temperatures.Length; i++)
-        {
-            temperatures[i] = board.TemperatureAt(i).Calibration;
-        }
-
-        return new UnitCalibration(board.Name, "unit-1", board.Reference == null ? UnitCalibration.NoReference : referenceCounts, cells, modules, temperatures);
-    }
-
-    // 1. HIGH. A per-unit calibration record is bad input like a board file, and the product rule (and the board
+    // A per-unit calibration record is bad input like a board file, and the product rule (and the board
     // parser, SectionBuilder.Accept) refuses a key given twice in one section. UnitCalibrationText.TryParse
     // (firmware/Edge.Core.Boards/Calibration/UnitCalibrationText.cs, ReadUnitKey) has no duplicate check for the
     // [unit] keys: the last reference_counts silently wins. With the calibrated REF recorded as 1300 instead of
@@ -73,7 +52,7 @@ public sealed class BoardAndCalibrationStrictnessTests
         Assert.Equal("reference_counts", error.Key);
     }
 
-    // 2. HIGH. Every front end puts REF + k x signal on the ADC (k > 0: divider_ratio, shunt x gain), the board's
+    // Every front end puts REF + k x signal on the ADC (k > 0: divider_ratio, shunt x gain), the board's
     // nominal curves rise accordingly, and CalibrationProcedure itself refuses readings that move against the
     // nominal direction (TryCompleteStep). But a record loaded from text (the deployed record, or one stored in
     // flash) is only checked for monotonicity and for reaching the limits (UnitCalibration.CheckFits): a current
@@ -123,7 +102,7 @@ public sealed class BoardAndCalibrationStrictnessTests
         Assert.Contains("[module 0]", error.Message);
     }
 
-    // 3. MEDIUM. CalibrationProcedure.Fit moves each averaged point by up to 3 counts to land on a whole value and
+    // CalibrationProcedure.Fit moves each averaged point by up to 3 counts to land on a whole value and
     // bounds the candidate only below (candidate >= 1), never above the ADC's full scale. A channel whose top
     // point reads near the top of the scale (here 4093/4094, mean 4093.5, 2.44 mV a count like the 0.33 front
     // ends) gets its point moved to 4096 counts. TryFinish accepts it, CalibrationMode.Finish stores and reports
@@ -167,7 +146,7 @@ public sealed class BoardAndCalibrationStrictnessTests
         Assert.True(parsed, "the record the procedure finished does not load back: " + error);
     }
 
-    // 4. MEDIUM-LOW. The simulator and the firmware must accept the same board files. The firmware's BoardSetup
+    // The simulator and the firmware must accept the same board files. The firmware's BoardSetup
     // refuses a board whose module cells are not numbered consecutively in module order (BoardPackLayout.TryCreate:
     // the controller indexes cells as module x cellsPerModule + position). The simulator's ScenarioLoader.LoadBoard
     // (hostsim/Edge.HostSim/Scenarios/ScenarioLoader.cs) checks only module and cell counts, so it runs a board the
@@ -208,7 +187,7 @@ public sealed class BoardAndCalibrationStrictnessTests
         }
     }
 
-    // 5. LOW. "Limits must be measurable" (boards/README.md) and readings of 0 or full scale are saturated, never
+    // "Limits must be measurable" (boards/README.md) and readings of 0 or full scale are saturated, never
     // converted. ChannelChecks.CheckSafety (firmware/Edge.Core.Boards/Boards/Parsing/ChannelChecks.cs) compares a
     // limit with the calibration's end values only, so a cell curve ending at 4095:3000 passes a 3000 mV limit
     // although 4095 is the saturated reading: the largest value the channel can report is 2998 mV (at 4094), and
@@ -218,35 +197,7 @@ public sealed class BoardAndCalibrationStrictnessTests
     [Fact]
     public void BoardLimitReachedOnlyAtTheSaturatedReadingIsRefused()
     {
-        string text = string.Join("\n", new[]
-        {
-            "[board]",
-            "name = test",
-            "sample_period_ms = 10",
-            "adc_resolution_bits = 12",
-            "adc_attenuation_db = 11",
-            "module = wroom",
-            "[cell 0]",
-            "adc_pin = 36",
-            "divider_ratio = 0.4",
-            "offset_mv = 1650",
-            "calibration = 1:-3700, 4095:3000",
-            "[module 0]",
-            "cells = 0",
-            "adc_pin = 32",
-            "shunt_milliohm = 1000",
-            "amplifier_gain = 500",
-            "offset_mv = 1650",
-            "calibration = 1:-14000, 4094:14000",
-            "switch_pin = 16",
-            "switch_active = high",
-            "switch_driver = gpio",
-            "[safety]",
-            "max_module_current_ma = 8",
-            "max_plating_current_ma = 5",
-            "cell_voltage_min_mv = -3000",
-            "cell_voltage_max_mv = 3000",
-        });
+        string text = Edge.Core.Tests.Boards.MinimalBoard.With("[cell 0]", "calibration", "1:-3700, 4095:3000");
 
         bool ok = BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error);
 
@@ -256,7 +207,7 @@ public sealed class BoardAndCalibrationStrictnessTests
         Assert.Equal("cell_voltage_max_mv", error.Key);
     }
 
-    // 6. LOW. A saturated reading (0 or full scale) is never trusted, and CalibrationProcedure refuses a saturated
+    // A saturated reading (0 or full scale) is never trusted, and CalibrationProcedure refuses a saturated
     // reference reading. The record parser still accepts reference_counts = 4095 (range -1..4095,
     // UnitCalibrationText.ReadUnitKey) on a board with a [reference]. The unit then loads as calibrated, and
     // ReferenceCorrection compares every real REF reading (about 1344-1479 counts) with 4095: every tick's cell and
