@@ -131,6 +131,57 @@ namespace Edge.Mqtt.Tests
             }
         }
 
+        [Fact]
+        public void ADeviceWithDiscoveryOffClearsTheConfigsAnEarlierBootLeftOnTheBroker()
+        {
+            string deviceId = "ha-off-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string filter = "homeassistant/sensor/" + deviceId + "/#";
+            PackLayout layout = new PackLayout(1, 2, 0);
+
+            // Boot 1, discovery on: 2 + (4 + 2) = 8 retained configs stay on the broker after it goes.
+            RunDevice(deviceId, layout, discovery: true);
+            Assert.Equal(8, RetainedOn(filter));
+
+            // Boot 2, discovery off: it clears them on its first connection.
+            RunDevice(deviceId, layout, discovery: false);
+            Assert.Equal(0, RetainedOn(filter));
+        }
+
+        /// <summary>One boot of the device until its 8 discovery publishes (configs, or their clearing) passed the broker.</summary>
+        private void RunDevice(string deviceId, PackLayout layout, bool discovery)
+        {
+            ControllerConfiguration configuration = new ControllerConfiguration();
+            configuration.Telemetry.HomeAssistantDiscovery = discovery;
+            EdgeController controller = new EdgeController(layout, configuration);
+            TopicSet topics = new TopicSet(deviceId);
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(layout.CellsPerModule));
+            TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
+            string prefix = "homeassistant/sensor/" + deviceId + "/";
+            using HostMqttClient watcher = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-watch"));
+            Recorder seen = new Recorder(watcher);
+            watcher.Subscribe(prefix + "#", 1);
+            watcher.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1");
+            device.Start(5);
+
+            // Live publishes (not the retained copies the subscription brought): the device's own, this boot.
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => !m.Retain && m.Topic.StartsWith(prefix, StringComparison.Ordinal)) >= 8),
+                "discovery publishes seen: " + seen.Messages.Count(m => !m.Retain && m.Topic.StartsWith(prefix, StringComparison.Ordinal)));
+        }
+
+        /// <summary>Retained messages a fresh subscriber to <paramref name="filter"/> receives within 1 s.</summary>
+        private int RetainedOn(string filter)
+        {
+            using HostMqttClient late = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-late"));
+            Recorder lateSeen = new Recorder(late);
+            late.Subscribe(filter, 1);
+            late.Connect();
+            Assert.True(lateSeen.WaitFor(() => lateSeen.Connects == 1));
+            Thread.Sleep(1000);
+            return lateSeen.Messages.Count(m => m.Retain);
+        }
+
         private static void RunOhmic(EdgeController controller, TelemetryPublisher publisher, EdgeMqttBridge device, int ticks)
         {
             SampleFrame frame = new SampleFrame(controller.Layout);
