@@ -96,6 +96,21 @@ public static class OutputFolder
         }
     }
 
+    /// <summary>
+    /// Throws a <see cref="UsageException"/> naming the option when <paramref name="input"/> lies in the output folder
+    /// under one of the names the outputs are written to: the input would be written over (a run's trace.csv replayed
+    /// into its own folder was lost).
+    /// </summary>
+    public static void CheckKeeps(string path, string option, string input, string inputRole, IEnumerable<string> outputNames)
+    {
+        string folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        string inputFull = Path.GetFullPath(input);
+        if (Path.GetDirectoryName(inputFull) == folder && outputNames.Contains(Path.GetFileName(inputFull), StringComparer.Ordinal))
+        {
+            throw new UsageException(option + ": the outputs would write over " + inputRole + " '" + input + "' (" + Path.GetFileName(inputFull) + " is one of them); give another folder");
+        }
+    }
+
     private static bool IsVirtualFileSystem(string folder)
     {
         if (!OperatingSystem.IsLinux())

@@ -97,6 +97,13 @@ public static class ReplayCommand
 
     private static int Execute(CliContext context, Request request)
     {
+        string[] outputs = { RunOutputWriter.SummaryFile, RunOutputWriter.EventsFile, RunOutputWriter.TraceFile, RunOutputWriter.PlotFile, RunOutputWriter.PlotPngFile, RunOutputWriter.ReportFile, ReplaySource.File };
+        OutputFolder.CheckKeeps(request.OutDir, "--out", request.File, "the recording", outputs);
+        if (request.ScenarioPath != null)
+        {
+            OutputFolder.CheckKeeps(request.OutDir, "--out", request.ScenarioPath, "the --scenario file", outputs);
+        }
+
         Scenario? given = request.ScenarioPath != null ? ScenarioLoader.LoadFile(request.ScenarioPath) : null;
         double area = given?.Pack.AreaCm2 ?? request.AreaCm2 ?? 0.3848;
         if (!(area > 0))
