@@ -201,7 +201,8 @@ public sealed class StudyFolder
             return rows;
         }
 
-        foreach (string file in Directory.EnumerateFiles(folder, ResultFile, SearchOption.AllDirectories))
+        // variants/<id>/result.json alone: a folder deeper down (another study's --out) holds results of its own.
+        foreach (string file in Directory.EnumerateDirectories(folder).Select(d => System.IO.Path.Combine(d, ResultFile)).Where(File.Exists))
         {
             StudyRow row;
             try

@@ -35,6 +35,27 @@ public sealed class StudyResumeTests : IDisposable
     }
 
     [Fact]
+    public void AStudyFolderInsideTheVariantsFolderIsNotTakenForItsVariants()
+    {
+        // Another study written into a folder under variants/ has its own variants/v0001/result.json there: the
+        // table is of this study's variants/<id>/result.json alone.
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string other = _scratch.Write("other.json", StudyManifests.Small.Replace("\"seed\": 3", "\"seed\": 9", StringComparison.Ordinal));
+        string outDir = _scratch.Path2("out");
+        using EdgeSimProcess first = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        string csv = File.ReadAllText(Path.Combine(outDir, "study.csv"));
+        using EdgeSimProcess nested = EdgeSimProcess.Run(Patience, null, "study", other, "--out", Path.Combine(outDir, "variants", "other"), "--quiet", "--shard", "1/12");
+        Assert.True(nested.ExitCode == 0, nested.Stderr);
+
+        using EdgeSimProcess again = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet");
+
+        Assert.True(again.ExitCode == 0, again.Stderr);
+        Assert.Contains("0 variants ran, 12 were already finished, 0 left; 12 of 12 in the folder", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal(csv, File.ReadAllText(Path.Combine(outDir, "study.csv")));
+    }
+
+    [Fact]
     public void AnotherStudyCannotReuseTheFolder()
     {
         string manifest = _scratch.Write("study.json", StudyManifests.Small);
