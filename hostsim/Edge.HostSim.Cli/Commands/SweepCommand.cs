@@ -64,6 +64,11 @@ public static class SweepCommand
     {
         Scenario scenario = ScenarioLoader.LoadFile(scenarioPath);
 
+        if (!SweepRunner.HasRestStep(scenario))
+        {
+            throw new UsageException("--rest: scenario '" + scenario.Name + "' has no rest step to replace (protocol.steps: " + string.Join(", ", scenario.Protocol.Steps) + "), so every variant would run the same protocol; give a scenario with a \"Rest for ...\" step");
+        }
+
         // A rest ends at a sample: one between two samples runs to the next, so its row would name a rest that did not run.
         int periodMs = scenario.SamplePeriodMs;
         foreach (double restS in rests)

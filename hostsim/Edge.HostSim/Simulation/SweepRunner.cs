@@ -49,6 +49,10 @@ public static class SweepRunner
         return variant;
     }
 
+    /// <summary>Whether the protocol has a rest step for a sweep to replace (without one every variant runs the same).</summary>
+    public static bool HasRestStep(Scenario scenario) =>
+        scenario.Protocol.Steps.Any(text => ProtocolStepParser.TryParse(text, scenario.Pack.AreaCm2, out ProtocolStep step, out _) && step.Kind == ProtocolStepKind.Rest);
+
     public static SweepPoint?[] Run(Scenario scenario, IReadOnlyList<double> restsS, int maximumParallelism = 0, RunOptions? template = null)
     {
         Scenario[] variants = new Scenario[restsS.Count];

@@ -83,6 +83,18 @@ public sealed class CliArgumentTests : IDisposable
         AssertRejected(sweep, "--rest", problem);
     }
 
+    [Fact]
+    public void SweepOfAScenarioWithoutARestStepIsRefused()
+    {
+        // Nothing to replace: every variant would run the same protocol under another rest's label.
+        string scenario = _scratch.Write("continuous.json", CliScratch.LongScenario.Replace("[ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 5 s\" ]", "[ \"Strip at 0.25 mA/cm2\" ]", StringComparison.Ordinal));
+
+        using EdgeSimProcess sweep = EdgeSimProcess.Run("sweep", scenario, "--rest", "1,2", "--out", _scratch.Path2("out"));
+
+        AssertRejected(sweep, "--rest", "has no rest step to replace");
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
     [Theory]
     [InlineData("no.such.host.invalid:1883", "cannot resolve the host name 'no.such.host.invalid'")]
     [InlineData("127.0.0.1:1", "nothing accepts connections at 127.0.0.1:1")]
