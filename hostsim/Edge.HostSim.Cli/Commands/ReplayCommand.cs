@@ -84,6 +84,31 @@ public static class ReplayCommand
                 CurrentUnitName = result.GetValue(currentUnit),
                 DecimalComma = result.GetValue(decimalComma) ? true : null,
             };
+            // With --scenario the pack, protocol and tick are the scenario's: these options would change nothing.
+            if (result.GetValue(scenario) != null)
+            {
+                foreach ((Option option, string field) in new (Option, string)[] { (area, "pack.areaCm2"), (preset, "pack.preset"), (cutoff, "protocol.cutoffV"), (period, "samplePeriodMs") })
+                {
+                    if (result.GetResult(option) != null)
+                    {
+                        throw new UsageException(option.Name + ": the --scenario file gives it (" + field + "); leave out one of them");
+                    }
+                }
+            }
+
+            foreach ((Option<double?> option, double? value) in new[] { (area, result.GetValue(area)), (cutoff, result.GetValue(cutoff)) })
+            {
+                if (value.HasValue && !double.IsFinite(value.Value))
+                {
+                    throw new UsageException(option.Name + ": '" + value.Value.ToString(CultureInfo.InvariantCulture) + "' is not a finite number");
+                }
+            }
+
+            if (result.GetValue(area) is double areaCm2 && !(areaCm2 > 0))
+            {
+                throw new UsageException("--area: must be above 0");
+            }
+
             double? gapS = result.GetValue(gap);
             if (gapS.HasValue && !(gapS > 0 && double.IsFinite(gapS.Value)))
             {
@@ -106,11 +131,6 @@ public static class ReplayCommand
 
         Scenario? given = request.ScenarioPath != null ? ScenarioLoader.LoadFile(request.ScenarioPath) : null;
         double area = given?.Pack.AreaCm2 ?? request.AreaCm2 ?? 0.3848;
-        if (!(area > 0))
-        {
-            throw new UsageException("--area must be above 0");
-        }
-
         LabRecording recording;
         try
         {
@@ -294,15 +314,25 @@ public static class ReplayCommand
         {
             return ScenarioLoader.Parse(json.ToJsonString());
         }
-        catch (ScenarioException e) when (e.Path == "samplePeriodMs")
+        catch (ScenarioException e) when (OptionOf(e.Path) is string option)
         {
-            throw new UsageException("--sample-period-ms: " + e.Message.Substring("samplePeriodMs: ".Length));
+            throw new UsageException(option + ": " + e.Problem);
         }
         catch (ScenarioException e)
         {
             throw new UsageException("the recording's inferred protocol is not usable (" + e.Message + "); give one with --scenario");
         }
     }
+
+    /// <summary>The option that set a field of the inferred scenario, to name it rather than the field.</summary>
+    private static string? OptionOf(string field) => field switch
+    {
+        "samplePeriodMs" => "--sample-period-ms",
+        "pack.areaCm2" => "--area",
+        "pack.preset" => "--preset",
+        "protocol.cutoffV" => "--cutoff",
+        _ => null,
+    };
 
     private sealed record Request(string File, string OutDir, string? ScenarioPath, int PeriodMs, double? AreaCm2, string? Preset, double? CutoffV, ColumnSpec? Columns, bool StripNegative, double? GapS, ProgressMode Progress);
 }

@@ -36,6 +36,41 @@ public sealed class CliReplayArgumentTests : IDisposable
         Assert.False(File.Exists(Path.Combine(runDir, "replay.json")));
     }
 
+    [Theory]
+    [InlineData("--cutoff", "NaN", "'NaN' is not a finite number")]
+    [InlineData("--cutoff", "5", "out of range")]
+    [InlineData("--area", "Infinity", "'Infinity' is not a finite number")]
+    [InlineData("--area", "0", "must be above 0")]
+    [InlineData("--preset", "nak99", "unknown preset")]
+    public void ABadValueForTheInferredScenarioNamesItsOption(string option, string value, string problem)
+    {
+        string trace = Path.Combine(RecordRun(), "trace.csv");
+        string outDir = _scratch.Path2("replay");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", trace, "--out", outDir, option, value);
+
+        CliArgumentTests.AssertRejected(replay, option + ": ", problem);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Theory]
+    [InlineData("--area", "2")]
+    [InlineData("--preset", "k-betaalumina")]
+    [InlineData("--cutoff", "2.5")]
+    [InlineData("--sample-period-ms", "50")]
+    public void AnOptionTheScenarioWouldOverrideIsRefusedNotIgnored(string option, string value)
+    {
+        // With --scenario the pack, the protocol and the tick are the scenario's: the option would change nothing.
+        string trace = Path.Combine(RecordRun(), "trace.csv");
+        string scenario = _scratch.Path2("recorded.json");
+        string outDir = _scratch.Path2("replay");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", trace, "--scenario", scenario, "--out", outDir, option, value);
+
+        CliArgumentTests.AssertRejected(replay, option + ": ", "--scenario");
+        Assert.False(Directory.Exists(outDir));
+    }
+
     private string RecordRun()
     {
         string scenario = _scratch.Write("recorded.json", Recorded);
