@@ -86,6 +86,16 @@ public static class StudyCommand
         OutputFolder.Check(outDir, "--out");
         StudyFolder folder = new StudyFolder(outDir);
         string manifest = StudyFolder.Manifest(spec, variants);
+
+        // The folder keeps its record as study.json: a hand-written spec of that name there would be taken for
+        // another study's record (and the advice to delete the folder would delete the spec). The record itself,
+        // given back as the spec, resumes.
+        string record = Path.GetFullPath(Path.Combine(outDir, StudyFolder.ManifestFile));
+        if (Path.GetFullPath(manifestPath) == record && File.ReadAllText(record) != manifest)
+        {
+            throw new UsageException("--out: '" + outDir + "' keeps the study's record as " + StudyFolder.ManifestFile + ", which would write over the study spec '" + manifestPath + "'; give another folder or rename the spec");
+        }
+
         folder.Claim(manifest);
 
         Stopwatch wall = Stopwatch.StartNew();

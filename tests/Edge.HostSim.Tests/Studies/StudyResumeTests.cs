@@ -70,6 +70,35 @@ public sealed class StudyResumeTests : IDisposable
     }
 
     [Fact]
+    public void ASpecKeptInTheStudyFolderAsStudyJsonIsRefusedAndKept()
+    {
+        // The folder's study.json is the study's own record: a spec of that name there would be read as another
+        // study's record, and the advice to delete the folder would delete the spec.
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string folder = Path.GetDirectoryName(manifest)!;
+
+        using EdgeSimProcess run = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", folder, "--quiet");
+
+        CliArgumentTests.AssertRejected(run, "--out", "would write over the study spec");
+        Assert.Equal(StudyManifests.Small, File.ReadAllText(manifest));
+        Assert.False(Directory.Exists(Path.Combine(folder, "variants")));
+    }
+
+    [Fact]
+    public void TheRecordGivenBackAsTheSpecResumesTheStudy()
+    {
+        string manifest = _scratch.Write("spec.json", StudyManifests.Small);
+        string outDir = _scratch.Path2("out");
+        using EdgeSimProcess first = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet", "--shard", "1/12");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+
+        using EdgeSimProcess resumed = EdgeSimProcess.Run(Patience, null, "study", Path.Combine(outDir, "study.json"), "--out", outDir, "--quiet");
+
+        Assert.True(resumed.ExitCode == 0, resumed.Stderr);
+        Assert.Contains("11 variants ran, 1 were already finished, 0 left", resumed.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AFolderMeasuredThroughAnotherVersionOfTheBoardFileIsRefusedAndTheFileIsNamed()
     {
         string manifestPath = StudyManifests.WriteWithBoardFile(_scratch.Root);
