@@ -24,12 +24,25 @@ namespace NFUnitTest.Fakes
         /// <summary>Name in <see cref="Log"/>.</summary>
         public string Name { get; set; } = "setpoint";
 
+        /// <summary>
+        /// When set, the next non-zero write first latches this bank at zero and only then lands: the watchdog's trip
+        /// coming from its own thread after the tick chose its code and before the output took it.
+        /// </summary>
+        public CurrentSetpointBank LatchDuringNextWrite { get; set; }
+
         /// <inheritdoc />
         public void WriteCode(int code)
         {
             if (ThrowOnWrite)
             {
                 throw new InvalidOperationException("fake setpoint failure");
+            }
+
+            CurrentSetpointBank latching = LatchDuringNextWrite;
+            if (code != 0 && latching != null)
+            {
+                LatchDuringNextWrite = null;
+                latching.LatchAtZero();
             }
 
             Code = code;

@@ -134,6 +134,28 @@ namespace NFUnitTest.Hardware
         }
 
         [TestMethod]
+        public void AWatchdogLatchDuringATicksWriteLeavesTheOutputAtZero()
+        {
+            BoardDefinition board = BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            FakeSetpointOutput a = new FakeSetpointOutput();
+            CurrentSetpointBank bank = new CurrentSetpointBank(board, new ISetpointOutput[] { a, null });
+            ActionFrame actions = new ActionFrame(new Edge.Core.Sampling.PackLayout(2, 2, 0));
+            actions.SwitchClosed[0] = true;
+            actions.CurrentSetpointUa[0] = 385;
+
+            // The tick has chosen code 38 when the watchdog latches every output at 0; the tick's write lands after.
+            a.LatchDuringNextWrite = bank;
+            bank.Apply(actions);
+
+            Assert.IsTrue(bank.IsLatchedAtZero);
+            Assert.AreEqual(0, a.Code, "the latch's zero stands, not the code the tick chose before it");
+            Assert.AreEqual(0, bank.CodeOf(0));
+
+            bank.Apply(actions);
+            Assert.AreEqual(0, a.Code, "later ticks keep it at 0");
+        }
+
+        [TestMethod]
         public void StoppingTheLoopSetsEverySetpointToZero()
         {
             Rig rig = new Rig(false);

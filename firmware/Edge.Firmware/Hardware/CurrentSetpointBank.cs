@@ -15,7 +15,11 @@ namespace Edge.Firmware.Hardware
     /// be whatever its floating net sets, so its switch is held open in the frame, whatever the controller asks.
     /// Modules without a setpoint output (<c>setpoint = none</c>) are left alone.
     /// </summary>
-    /// <remarks>Owns nothing it disposes: the outputs belong to the boot. Used by the sampling thread only.</remarks>
+    /// <remarks>
+    /// Owns nothing it disposes: the outputs belong to the boot. Used by the sampling thread, except
+    /// <see cref="LatchAtZero"/>, which the watchdog calls from its own: a tick that chose a code before the latch
+    /// writes 0 after its write, so the latch's zero always stands.
+    /// </remarks>
     public sealed class CurrentSetpointBank
     {
         private readonly ISetpointOutput[] _outputs;
@@ -99,6 +103,15 @@ namespace Edge.Firmware.Hardware
                 {
                     output.WriteCode(code);
                     _codes[m] = code;
+                }
+
+                if (code != 0 && _latchedAtZero)
+                {
+                    // The watchdog latched from its own thread after this code was chosen: its zero may have landed
+                    // before the code did. Checked again after the write, not locked: the watchdog must never wait
+                    // for the thread it watches.
+                    output.WriteCode(0);
+                    _codes[m] = 0;
                 }
             }
         }
