@@ -322,15 +322,16 @@ namespace Edge.Firmware.Calibration
 
         private void Stop()
         {
-            _recording = false;
-            _active = false;
-            _procedure = null;
-
-            // A start that came in during the calibration must not run the moment the switches are released.
+            // A start that came in during the calibration must not run the moment the switches are released: the stop
+            // is asked for before the hold ends, so a tick that finds the hold ended finds the stop waiting too.
             if (_controller != null)
             {
                 _controller.RequestStop(-1);
             }
+
+            _recording = false;
+            _active = false;
+            _procedure = null;
         }
 
         /// <summary>Why a calibration cannot begin now (a module is running: its switch would be held under it), or null.</summary>

@@ -231,14 +231,18 @@ namespace Edge.Firmware.Sampling
                 _started = true;
             }
 
+            // Read before the controller's tick too: a calibration that ends during this tick has asked the controller
+            // to stop every module, but the tick may have taken its commands before that request. The modules a start
+            // ran under the calibration stay held for this tick; the next one applies the stop.
+            CalibrationMode calibration = Calibration;
+            bool calibrating = calibration != null && calibration.IsActive;
             try
             {
                 _frame.TickIndex = _tickIndex;
                 _frame.TimestampMs = (long)((tickStartUs - _startUs) / 1000UL);
                 _acquisition.Acquire(_frame);
                 _controller.Tick(_frame, _actions);
-                CalibrationMode calibration = Calibration;
-                bool calibrating = calibration != null && calibration.IsActive;
+                calibrating = calibrating || (calibration != null && calibration.IsActive);
                 if (calibrating)
                 {
                     // Reference inputs are on the channels: nothing may drive current.
@@ -276,8 +280,7 @@ namespace Edge.Firmware.Sampling
             _statistics.Timing.Record(lateUs > int.MaxValue ? int.MaxValue : (int)lateUs, executionUs);
 
             // A bank the watchdog latched open stays unfed even if the loop comes back; so does a device in calibration.
-            CalibrationMode mode = Calibration;
-            if (_enableOutput != null && !_switches.IsLatchedOpen && (mode == null || !mode.IsActive))
+            if (_enableOutput != null && !_switches.IsLatchedOpen && !calibrating && (calibration == null || !calibration.IsActive))
             {
                 int feeds = _enableFeed.FeedCount;
                 bool level = _enableFeed.OnTickCompleted(executionUs, _periodUs);
