@@ -7,8 +7,8 @@ namespace NFUnitTest.Persistence
 {
     /// <summary>
     /// The serial console's settings: UART2 on GPIO 13 (RX) and 14 (TX) at 115200 baud unless set;
-    /// pins that would fight the module's flash, a shipped board's switch, enable or setpoint, or
-    /// that cannot drive (TX on an input-only GPIO) reject the settings with the reason.
+    /// pins that would fight the module's flash, the debug port's UART0, a shipped board's switch, enable or
+    /// setpoint, that do not exist or that cannot drive (TX on an input-only GPIO) reject the settings with the reason.
     /// </summary>
     [TestClass]
     public class ConsoleSettingsTests
@@ -49,6 +49,16 @@ namespace NFUnitTest.Persistence
             // GPIO 18: the DevKitC's module 0 switch; 32: the mux board's module 1 setpoint.
             Assert.AreEqual("console_tx_pin GPIO 18 is a switch, enable or setpoint pin of a shipped board", Refused("console_tx_pin = 18\n"));
             Assert.AreEqual("console_rx_pin GPIO 32 is a switch, enable or setpoint pin of a shipped board", Refused("console_rx_pin = 32\n"));
+        }
+
+        [TestMethod]
+        public void TheDebugPortsPinsAndMissingGpiosAreRefusedWithTheReason()
+        {
+            // UART0 (GPIO 1 TX, 3 RX) carries nanoFramework's debug and deployment link: a console there would cut it.
+            Assert.AreEqual("console_tx_pin GPIO 1 is UART0, nanoFramework's debug and deployment port", Refused("console_tx_pin = 1\n"));
+            Assert.AreEqual("console_rx_pin GPIO 3 is UART0, nanoFramework's debug and deployment port", Refused("console_rx_pin = 3\n"));
+            Assert.AreEqual("console_rx_pin GPIO 24 does not exist on the ESP32 (GPIO 0-19, 21-23, 25-27, 32-39)", Refused("console_rx_pin = 24\n"));
+            Assert.AreEqual("console_tx_pin GPIO 30 does not exist on the ESP32 (GPIO 0-19, 21-23, 25-27, 32-39)", Refused("console_tx_pin = 30\n"));
         }
 
         [TestMethod]

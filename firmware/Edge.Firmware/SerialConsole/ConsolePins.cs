@@ -6,8 +6,9 @@ using Edge.Firmware.Boot;
 namespace Edge.Firmware.SerialConsole
 {
     /// <summary>
-    /// Which ESP32 GPIOs the serial console may take. The defaults, RX 13 and TX 14, are used by no
-    /// shipped board and by neither module (WROOM flash 6-11, WROVER PSRAM 16-17).
+    /// Which ESP32 GPIOs the serial console may take (never UART0's 1 and 3: the debug and deployment port).
+    /// The defaults, RX 13 and TX 14, are used by no shipped board and by neither module (WROOM flash 6-11,
+    /// WROVER PSRAM 16-17).
     /// </summary>
     public static class ConsolePins
     {
@@ -121,6 +122,17 @@ namespace Edge.Firmware.SerialConsole
 
         private static string CheckOne(string key, int pin)
         {
+            if (!Esp32Pins.Exists(pin))
+            {
+                return key + " GPIO " + pin.ToString() + " does not exist on the ESP32 (GPIO 0-19, 21-23, 25-27, 32-39)";
+            }
+
+            if (pin == 1 || pin == 3)
+            {
+                // The UART's pin matrix would take them from UART0: no more deploying or debugging over USB.
+                return key + " GPIO " + pin.ToString() + " is UART0, nanoFramework's debug and deployment port";
+            }
+
             if (pin >= 6 && pin <= 11)
             {
                 return key + " GPIO " + pin.ToString() + " is wired to the module's flash (GPIO 6-11)";
