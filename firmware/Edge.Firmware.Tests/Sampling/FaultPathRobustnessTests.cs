@@ -246,6 +246,24 @@ namespace NFUnitTest.Sampling
             }
         }
 
+        [TestMethod]
+        public void AStoppedLoopKeepsItsSwitchesOpenAgainstALateTick()
+        {
+            // A tick still running when the loop is stopped (the join timed out on a stuck read or driver) applies
+            // its actions after the stop: the stop latches, so they cannot close a switch again.
+            FakeLoadSwitch a = new FakeLoadSwitch();
+            FakeLoadSwitch b = new FakeLoadSwitch();
+            Rig rig = new Rig(a, b, null);
+            CloseBoth(rig.Bank);
+
+            rig.Loop.Dispose();
+            CloseBoth(rig.Bank);
+
+            Assert.IsTrue(rig.Bank.IsLatchedOpen);
+            Assert.IsFalse(a.IsClosed, "switch 0 closed again after the loop stopped");
+            Assert.IsFalse(b.IsClosed, "switch 1 closed again after the loop stopped");
+        }
+
         private static void CloseBoth(LoadSwitchBank bank)
         {
             ActionFrame close = new ActionFrame(new PackLayout(2, 1, 0));

@@ -405,7 +405,7 @@ namespace Edge.Firmware.Boot
             {
                 try
                 {
-                    _switches.OpenAll();
+                    _switches.LatchOpen();
                 }
                 catch (Exception)
                 {

@@ -115,7 +115,7 @@ namespace Edge.Firmware.Boot
 
             if (Switches != null)
             {
-                Switches.OpenAll();
+                Switches.LatchOpen();
             }
         }
     }

@@ -11,13 +11,17 @@ namespace Edge.Firmware.Hardware
     /// <see cref="ActionFrame"/>; the watchdog may open everything from its own thread and latch the
     /// bank open, after which no action frame can close a switch again until reboot.
     /// </summary>
+    /// <remarks>
+    /// The latch takes no lock: the watchdog trips exactly when the sampling thread is stuck, perhaps inside a
+    /// switch driver, and must not wait for it. A tick that closes a switch while the latch comes in checks the
+    /// latch again after its write and opens the switch itself, so the latch's open always stands.
+    /// </remarks>
     /// <remarks>Owns nothing it disposes: the switches belong to the application.</remarks>
     [HotPath]
     public sealed class LoadSwitchBank
     {
         private readonly ILoadSwitch[] _switches;
         private readonly bool[] _closed;
-        private readonly object _lock = new object();
         private bool _latchedOpen;
 
         /// <summary>Takes the switches in module order and opens them all.</summary>
@@ -57,29 +61,20 @@ namespace Edge.Firmware.Hardware
         /// <summary>Drives every switch to the state <paramref name="actions"/> asks for; pins are written only on change.</summary>
         public void Apply(ActionFrame actions)
         {
-            lock (_lock)
+            for (int m = 0; m < _switches.Length; m++)
             {
-                for (int m = 0; m < _switches.Length; m++)
+                bool closed = actions.SwitchClosed[m] && !_latchedOpen;
+                if (closed != _closed[m])
                 {
-                    bool closed = actions.SwitchClosed[m] && !_latchedOpen;
-                    if (closed != _closed[m])
+                    _switches[m].SetClosed(closed);
+                    _closed[m] = closed;
+                    if (closed && _latchedOpen)
                     {
-                        _switches[m].SetClosed(closed);
-                        _closed[m] = closed;
+                        // The latch came in from the watchdog's thread between the check and the write: its open may
+                        // have landed before this close did.
+                        _switches[m].SetClosed(false);
+                        _closed[m] = false;
                     }
-                }
-            }
-        }
-
-        /// <summary>Opens every switch; later action frames may close them again.</summary>
-        public void OpenAll()
-        {
-            lock (_lock)
-            {
-                for (int m = 0; m < _switches.Length; m++)
-                {
-                    _switches[m].SetClosed(false);
-                    _closed[m] = false;
                 }
             }
         }
@@ -91,25 +86,22 @@ namespace Edge.Firmware.Hardware
         /// </summary>
         public int LatchOpen()
         {
-            lock (_lock)
+            _latchedOpen = true;
+            int failed = 0;
+            for (int m = 0; m < _switches.Length; m++)
             {
-                _latchedOpen = true;
-                int failed = 0;
-                for (int m = 0; m < _switches.Length; m++)
+                try
                 {
-                    try
-                    {
-                        _switches[m].SetClosed(false);
-                        _closed[m] = false;
-                    }
-                    catch (Exception)
-                    {
-                        failed++;
-                    }
+                    _switches[m].SetClosed(false);
+                    _closed[m] = false;
                 }
-
-                return failed;
+                catch (Exception)
+                {
+                    failed++;
+                }
             }
+
+            return failed;
         }
     }
 }

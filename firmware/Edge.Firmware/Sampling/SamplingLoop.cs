@@ -130,7 +130,7 @@ namespace Edge.Firmware.Sampling
             _timer.Start(_periodUs, Release);
         }
 
-        /// <summary>Stops the timer and the thread, opens every switch and sets every setpoint to 0.</summary>
+        /// <summary>Stops the timer and the thread, latches every switch open and sets every setpoint to 0.</summary>
         public void Dispose()
         {
             _stopRequested = true;
@@ -142,7 +142,9 @@ namespace Edge.Firmware.Sampling
                 _thread.Join(2 * (_periodUs / 1000) + 100);
             }
 
-            _switches.OpenAll();
+            // Latched, not just opened: a tick still running past the join (a stuck driver or read) must not close
+            // a switch again after the loop was stopped.
+            _switches.LatchOpen();
             if (Setpoints != null)
             {
                 Setpoints.ZeroAll();
