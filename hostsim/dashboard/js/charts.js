@@ -213,11 +213,11 @@ export function draw(spec, d) {
   el.dataset.series = String(columns.length);
 }
 
-/** What a chart's time axis shows, for tests and the console: its window (s), whether zoomed, and its labels. */
+/** What a chart's time axis shows, for tests and the console: its window (s), whether zoomed, its labels and event lines. */
 export function timeAxis(name) {
   const c = charts.get(name);
   if (!c) return null;
-  return { min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels };
+  return { min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels, events: c.eventLines || [] };
 }
 
 /** Limits, events, data gaps and broker outages over the plotting area. */
@@ -268,11 +268,15 @@ function overlay(u, name, limits) {
     const xMin = u.scales.x.min;
     const xMax = u.scales.x.max;
     let drawn = 0;
+    const kinds = [];
     for (const e of d.events) {
       if (drawn >= MAX_EVENT_LINES) break;
+      // The time axis is the running boot's clock: an earlier boot's event at the same tMs happened in another run.
+      if (e.bootId !== d.bootId) continue;
       const t = e.tMs / 1000;
       if (t < xMin || t > xMax) continue;
       drawn++;
+      kinds.push(e.kind);
       const x = u.valToPos(t, 'x', true);
       ctx.strokeStyle = SEVERITY_COLORS[e.severity];
       ctx.lineWidth = (e.severity === 'info' ? 1 : 1.6) * dpr;
@@ -287,6 +291,7 @@ function overlay(u, name, limits) {
         ctx.restore();
       }
     }
+    c.eventLines = kinds;
   }
   ctx.restore();
 }

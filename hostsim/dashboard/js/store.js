@@ -47,7 +47,7 @@ export function device(store, id) {
     streams: Object.fromEntries(STREAMS.map((s) => [s, newStream()])),
     modules: [], cells: null, pulses: null,
     events: [], eventCount: 0, gaps: [], marks: [], pending: [],
-    lastTMs: null, lastSeenAt: null, awaitingReconnect: false, pendingStreams: new Set(), version: 0,
+    lastTMs: null, lastSeenAt: null, awaitingReconnect: false, pendingStreams: new Set(), version: 0, boots: 0,
   };
   store.devices.set(id, d);
   return d;
@@ -84,6 +84,7 @@ function resetBoot(d, bootId) {
     addMark(d, 0, null, 'restart', `device restarted (boot ${bootId})`);
   }
   d.bootId = bootId;
+  d.boots++;
   d.streams = Object.fromEntries(STREAMS.map((s) => [s, newStream()]));
 }
 
@@ -237,9 +238,11 @@ export function applyStream(d, stream, msg, receivedAt) {
     }
   } else if (stream === 'event') {
     d.eventCount++;
-    const e = { ...msg, receivedAt };
+    // Newest first: by boot, then by device time (a restarted device's clock starts at 0 again, so its events
+    // would otherwise sort below, and be cut off after, the previous boot's).
+    const e = { ...msg, receivedAt, boot: d.boots };
     d.events.push(e);
-    d.events.sort((a, b) => b.tMs - a.tMs || b.seq - a.seq);
+    d.events.sort((a, b) => b.boot - a.boot || b.tMs - a.tMs || b.seq - a.seq);
     if (d.events.length > BOUNDS.events) d.events.length = BOUNDS.events;
     if (msg.module !== null) {
       const m = d.modules[msg.module];

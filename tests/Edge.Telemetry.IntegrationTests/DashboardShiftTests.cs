@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt.Broker;
+using Microsoft.Playwright;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// What an operator watching a pack for a whole shift relies on: after a device restart the newest events come first
+/// and only the running boot's events mark its charts, and nothing that is not live looks live.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardShiftTests
+{
+    private readonly BrowserFixture _browser;
+
+    public DashboardShiftTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact]
+    public async Task AfterARestartTheNewBootsEventsAreListedFirstAndOnlyTheyMarkTheCharts()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "shift-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/shift-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/shift-1/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // Boot b1 ran for hours: 500 events (as many as the list keeps), at 0.5 s of its clock, then 20 s apart from 1.5 s on.
+        DashboardMqttTools.Publish(broker.Port, "edge/shift-1/event", Enumerable.Range(0, 500)
+            .Select(i => DashboardMessages.Event("b1", i + 1, i == 0 ? 500 : 1500 + ((i - 1) * 20_000L), "depletionOnset", "info", 0, 0, "3", "depletionTrendInfo")));
+        DashboardMqttTools.Publish(broker.Port, "edge/shift-1/telemetry/cells", DashboardMessages.Cells("b1", 1, 10_000_000, 0, "rest", 100, 101));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 500 && s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number);
+
+        // The device restarts (boot b2): 2 s in, module 0 is held after a hard short.
+        DashboardMqttTools.Publish(broker.Port, "edge/shift-1/telemetry/cells", DashboardMessages.Cells("b2", 1, 1000, 0, "pulse", 150, 151));
+        DashboardMqttTools.Publish(broker.Port, "edge/shift-1/event", DashboardMessages.Event("b2", 1, 2000, "hardShort", "fault", 0, 1, "3", "hardShort"));
+        DashboardMqttTools.Publish(broker.Port, "edge/shift-1/telemetry/cells", DashboardMessages.Cells("b2", 2, 3000, 0, "hold", 150, 0));
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 3000
+            && s.GetProperty("modules")[0].GetProperty("state").GetString() == "hold");
+
+        // The fault of the running boot heads the list (the list is newest first), and the module names it.
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events")[0].GetString() == "hardShort", seconds: 20);
+        Assert.Equal("hardShort", snapshot.GetProperty("modules")[0].GetProperty("lastEvent").GetString());
+        Assert.Equal("hardShort", await page.GetAttributeAsync("#events tbody tr:first-child", "data-kind"));
+
+        // The charts start afresh with the new boot: the old boot's events (at its own times) do not mark them.
+        JsonElement axis = (await DashboardPage.WaitForAsync(page, s => s.GetProperty("cellsAxis").ValueKind == JsonValueKind.Object
+            && s.GetProperty("cellsAxis").GetProperty("events").GetArrayLength() > 0, seconds: 20)).GetProperty("cellsAxis");
+        Assert.Equal(new[] { "hardShort" }, axis.GetProperty("events").EnumerateArray().Select(e => e.GetString()).ToArray());
+        await page.CloseAsync();
+    }
+}
