@@ -52,4 +52,39 @@ public sealed class DashboardShiftTests
         Assert.Equal(new[] { "hardShort" }, axis.GetProperty("events").EnumerateArray().Select(e => e.GetString()).ToArray());
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task ASixteenModulePackThatWentOfflineIsFadedAndMarkedOfflineInTheCompactView()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "pack-16"));
+        DashboardMqttTools.Publish(broker.Port, "edge/pack-16/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/pack-16/config", DashboardMessages.Config(16, 4), retain: true);
+
+        // Every module pulsing, then the device's Last Will: offline.
+        DashboardMqttTools.Publish(broker.Port, "edge/pack-16/telemetry/cells", Enumerable.Range(0, 16)
+            .Select(m => DashboardMessages.Cells(m + 1, 1000, m, "pulse", 200 + m, 201 + m, 202 + m, 203 + m)));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("compact").ValueKind == JsonValueKind.Object
+            && s.GetProperty("modules").GetArrayLength() == 16 && s.GetProperty("modules").EnumerateArray().All(m => m.GetProperty("state").GetString() == "pulse"));
+        Assert.Equal(255, await SquareAlphaAsync(page));
+
+        DashboardMqttTools.Publish(broker.Port, "edge/pack-16/status", """{"v":1,"status":"offline","bootId":"b1"}""", retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("status").GetString() == "offline");
+
+        // The compact view (open by itself from 9 modules) shows the last reported states and voltages faded and says
+        // offline, as the module table does: an amber "pulse" square of a device that is gone is not live.
+        await page.WaitForSelectorAsync("#module-table tbody tr:first-child .state:text-is('pulse (offline)')");
+        Assert.True(await SquareAlphaAsync(page) < 128, "the module squares of an offline device are drawn faded");
+        Assert.Contains("offline", await page.TextContentAsync("#state-counts") ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("offline", await page.TextContentAsync("#heat-scale") ?? string.Empty, StringComparison.Ordinal);
+        await page.Locator("#state-strip").HoverAsync(new LocatorHoverOptions { Position = new Position { X = 5, Y = 5 } });
+        Assert.StartsWith("module 0: pulse (offline)", await page.TextContentAsync("#compact-hover"), StringComparison.Ordinal);
+        Assert.True((await DashboardPage.SnapshotAsync(page)).GetProperty("compact").GetProperty("faded").GetBoolean());
+        await page.CloseAsync();
+    }
+
+    /// <summary>The alpha of module 0's square in the state strip, read from the canvas (a corner, clear of its label).</summary>
+    private static Task<int> SquareAlphaAsync(IPage page) =>
+        page.EvaluateAsync<int>("() => { const c = document.getElementById('state-strip'); const k = c.width / c.clientWidth; return c.getContext('2d').getImageData(Math.round(3 * k), Math.round(3 * k), 1, 1).data[3]; }");
 }

@@ -14,10 +14,15 @@ function ramp(f) {
   return RAMP[i];
 }
 
-/** Draws both canvases; returns what was drawn (for the tests' snapshot). */
-export function drawCompact(d, els, stale) {
+/**
+ * Draws both canvases; returns what was drawn (for the tests' snapshot). shown: { stale, offline }: either way the last
+ * reported states and readings are not live, so they are drawn faded and the captions say why.
+ */
+export function drawCompact(d, els, shown) {
   const cfg = d.config;
   if (!cfg) return null;
+  const faded = shown.stale || shown.offline;
+  const why = shown.stale ? 'stale: faded, no data now' : 'offline: faded, as last reported';
   const modules = cfg.modules;
   const cpm = cfg.cellsPerModule;
   const dpr = devicePixelRatio || 1;
@@ -44,7 +49,7 @@ export function drawCompact(d, els, stale) {
     counts[mod.state] = (counts[mod.state] || 0) + 1;
     const x = (m % perRow) * (size + 2);
     const y = Math.floor(m / perRow) * (size + 2);
-    sc.globalAlpha = stale ? 0.35 : 1;
+    sc.globalAlpha = faded ? 0.35 : 1;
     sc.fillStyle = STATE_COLORS[state] || STATE_COLORS.unknown;
     sc.fillRect(x, y, size, size);
     sc.globalAlpha = 1;
@@ -89,8 +94,8 @@ export function drawCompact(d, els, stale) {
       hc.fillStyle = '#475569';
       hc.fillText('M' + m, 34, m * ch + ch - 1);
     }
-    // Stale: the last readings stay, faded, so the last known picture is still there to read.
-    hc.globalAlpha = stale ? 0.3 : 1;
+    // Stale or offline: the last readings stay, faded, so the last known picture is still there to read.
+    hc.globalAlpha = faded ? 0.3 : 1;
     for (let c = 0; c < cpm; c++) {
       const v = mod.lastCells ? mod.lastCells.cellVoltageMv[c] : null;
       hc.fillStyle = v === null ? STATE_COLORS.nodata : ramp((v - lo) / (hi - lo));
@@ -98,11 +103,11 @@ export function drawCompact(d, els, stale) {
     }
     hc.globalAlpha = 1;
   }
-  els.scale.textContent = `colour: ${lo} mV (dark) to ${hi} mV (yellow), latest reading per cell` + (stale ? ' (stale: faded, no data now)' : '');
-  els.counts.textContent = Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(' · ');
+  els.scale.textContent = `colour: ${lo} mV (dark) to ${hi} mV (yellow), latest reading per cell` + (faded ? ` (${why})` : '');
+  els.counts.textContent = Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(' · ') + (faded ? ` (${why})` : '');
   els.strip.dataset.modules = String(modules);
   els.heat.dataset.cells = String(modules * cpm);
-  return { modules, cells: modules * cpm, cellWidth: cw, rowHeight: ch, squares: size, lo, hi };
+  return { modules, cells: modules * cpm, cellWidth: cw, rowHeight: ch, squares: size, lo, hi, faded, offline: !!shown.offline };
 }
 
 /** Module (and cell) under a mouse position, for the hover text and focusing a module. */
@@ -113,7 +118,8 @@ export function hitTest(d, els, canvas, offsetX, offsetY, drawn) {
     const m = Math.floor(offsetY / (drawn.squares + 2)) * perRow + Math.floor(offsetX / (drawn.squares + 2));
     if (m < 0 || m >= drawn.modules) return null;
     const mod = d.modules[m];
-    return { module: m, text: `module ${m}: ${mod.state}${mod.stopReason && mod.stopReason !== 'none' ? ' (' + mod.stopReason + ')' : ''}, last data ${deviceTime(mod.lastTMs)}` };
+    const mark = drawn.faded ? (drawn.offline ? ' (offline)' : ' (no data now)') : '';
+    return { module: m, text: `module ${m}: ${mod.state}${mark}${mod.stopReason && mod.stopReason !== 'none' ? ' (' + mod.stopReason + ')' : ''}, last data ${deviceTime(mod.lastTMs)}` };
   }
   const m = Math.floor(offsetY / drawn.rowHeight);
   const c = Math.floor((offsetX - 40) / drawn.cellWidth);

@@ -496,7 +496,7 @@ function renderCompact(d, st) {
     lastCompact = null;
     return;
   }
-  lastCompact = drawCompact(d, compactEls, st.stale);
+  lastCompact = drawCompact(d, compactEls, { stale: st.stale, offline: d.status === 'offline' });
 }
 
 for (const canvas of [compactEls.strip, compactEls.heat]) {
