@@ -120,6 +120,36 @@ public sealed class DashboardSafetyTests
     }
 
     [Fact]
+    public async Task MessagesRejectedUnderManyForgedDeviceIdsTakeNoDeviceSlot()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        // No device filter: every device under edge/+/, as many as the page tracks (32).
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, null));
+
+        // A foreign publisher sprays 40 device ids with what is no contract message: bytes that are not JSON, another
+        // contract version, a stream message without its header, an event without its seq.
+        string[] junk = { "hello", """{"v":2,"status":"online"}""", """{"v":1,"hello":"world"}""", """{"v":1,"bootId":"x","tMs":5,"kind":"cutoff"}""" };
+        string[] topics = { "status", "config", "telemetry/cells", "event" };
+        for (int i = 0; i < 40; i++)
+        {
+            DashboardMqttTools.Publish(broker.Port, $"edge/junk-{i}/{topics[i % 4]}", junk[i % 4]);
+        }
+
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("rejected").GetInt32() == 40);
+
+        // The real device that comes next is tracked and shown; the rejected messages made no devices.
+        DashboardMqttTools.Publish(broker.Port, "edge/real-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/real-1/config", DashboardMessages.Config(1, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/real-1/telemetry/cells", DashboardMessages.Cells(1, 1000, 0, "rest", 100, 101));
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "real-1" && s.GetProperty("cellRows").GetInt32() == 1, seconds: 30);
+        Assert.Equal(1, snapshot.GetProperty("devices").GetInt32());
+        Assert.Equal(40, snapshot.GetProperty("rejected").GetInt32());
+        Assert.Equal(1, await page.Locator("nav .device").CountAsync());
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task AStreamThatStopsShowsAsStaleAndItsGapAsNoData()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

@@ -177,21 +177,24 @@ function handle(topic, payload, receivedAt) {
     reject(store, topic, t.reason);
     return;
   }
-  const d = device(store, t.deviceId);
+  // Checked before the device is made: a message the contract rejects must not take one of the page's device slots
+  // (a foreign publisher spraying device ids would otherwise lock out the real devices).
+  const known = store.devices.get(t.deviceId);
+  const result = check(t.kind, payload, known ? known.config : null);
+  if (result.ignore) return;
+  if (!result.ok && !result.needsConfig) {
+    reject(store, topic, result.reason);
+    return;
+  }
+  const d = known || device(store, t.deviceId);
   if (!d) {
     reject(store, topic, 'too many devices');
     return;
   }
-  const result = check(t.kind, payload, d.config);
-  if (result.ignore) return;
   if (result.needsConfig) {
     // Telemetry before the retained config: kept briefly, checked and applied once the config arrives.
     if (d.pending.length >= 500) reject(store, topic, 'no config from the device: cannot check module and cell indices');
     else d.pending.push([topic, payload, receivedAt]);
-    return;
-  }
-  if (!result.ok) {
-    reject(store, topic, result.reason);
     return;
   }
   const msg = result.msg;

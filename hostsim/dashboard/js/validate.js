@@ -247,7 +247,11 @@ export function check(kind, payload, config) {
       case 'config': checkConfig(msg); break;
       case 'cmd/result': checkResult(msg); break;
       default:
-        if (!config) return { ok: false, needsConfig: true };
+        if (!config) {
+          // The rest needs the config; the header does not, so a message without one is rejected now, not kept.
+          header(msg);
+          return { ok: false, needsConfig: true };
+        }
         if (kind === 'telemetry/pulse') checkPulse(msg, config);
         else if (kind === 'telemetry/cells') checkCells(msg, config);
         else if (kind === 'telemetry/state') checkState(msg, config);
