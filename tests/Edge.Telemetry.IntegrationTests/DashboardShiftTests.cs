@@ -84,6 +84,35 @@ public sealed class DashboardShiftTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task ADeviceThatSendsNoDataAfterItsConfigShowsAsStaleNotIdle()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+
+        // The broker still holds the device's online status and config, but nothing has come from its streams since
+        // the page opened (its control loop hung, say): the module states the page has are none it received.
+        DashboardMqttTools.Publish(broker.Port, "edge/silent-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/silent-1/config", DashboardMessages.Config(2, 2), retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "silent-1"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean());
+
+        // After three cell periods (at least 3 s) without data, as for a stream that stops: stale, said so everywhere.
+        JsonElement stale = await DashboardPage.WaitForAsync(page, s => s.GetProperty("stale").GetBoolean(), seconds: 20);
+        Assert.Equal("online", stale.GetProperty("status").GetString());
+        await page.WaitForSelectorAsync("nav .device[data-device=silent-1][data-shown=stale]");
+        Assert.Equal("no data", await page.Locator(".module .state").First.TextContentAsync());
+        string banner = await page.Locator("#stale-banner").InnerTextAsync();
+        Assert.Contains("No data from silent-1", banner, StringComparison.Ordinal);
+        Assert.DoesNotContain("device time ?", banner, StringComparison.Ordinal);
+        Assert.Contains("no data since", await page.Locator("nav .device[data-device=silent-1]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The first data make it live.
+        DashboardMqttTools.Publish(broker.Port, "edge/silent-1/telemetry/cells", DashboardMessages.Cells(1, 1000, 0, "rest", 100, 101));
+        await DashboardPage.WaitForAsync(page, s => !s.GetProperty("stale").GetBoolean() && s.GetProperty("cellRows").GetInt32() == 1);
+        await page.CloseAsync();
+    }
+
     /// <summary>The alpha of module 0's square in the state strip, read from the canvas (a corner, clear of its label).</summary>
     private static Task<int> SquareAlphaAsync(IPage page) =>
         page.EvaluateAsync<int>("() => { const c = document.getElementById('state-strip'); const k = c.width / c.clientWidth; return c.getContext('2d').getImageData(Math.round(3 * k), Math.round(3 * k), 1, 1).data[3]; }");

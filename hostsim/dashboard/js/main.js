@@ -266,11 +266,14 @@ function shownColor(d, st, m) {
 
 function staleness(d) {
   // A device that said it went offline (orderly, or its Last Will) is offline, not stale: its last states stand.
-  if (!d.config || d.lastSeenAt === null || d.status === 'offline') return { stale: false };
+  if (!d.config || d.status === 'offline') return { stale: false };
   const period = d.config.cellVoltagePeriodMs > 0 ? d.config.cellVoltagePeriodMs : 10000;
   const limit = Math.max(3000, 3 * period);
-  const age = Date.now() - d.lastSeenAt;
-  return { stale: age > limit, age, limit };
+  // Nothing from the streams yet: counted from the config's arrival, as the module states the page has then are
+  // none the device sent (a device whose control loop hung still has its retained status and config).
+  const since = d.lastSeenAt ?? d.configAt;
+  const age = Date.now() - since;
+  return { stale: age > limit, age, limit, since };
 }
 
 // ---------------------------------------------------------------- rendering
@@ -333,7 +336,7 @@ function renderDevices() {
     chip.dataset.shown = status;
     const dot = text('span', '', `dot dot-${status}`);
     const label = offlineBroker ? 'status unknown (broker offline)'
-      : status === 'stale' ? `no data since ${wallClock(d.lastSeenAt)}` : d.status + (d.statusBootId ? ` · boot ${d.statusBootId}` : '');
+      : status === 'stale' ? `no data since ${wallClock(st.since)}` : d.status + (d.statusBootId ? ` · boot ${d.statusBootId}` : '');
     chip.append(dot, document.createTextNode(d.id + ' '), text('small', label));
     chip.onclick = () => {
       selected = d.id;
@@ -378,7 +381,8 @@ function renderFacts(d, st) {
   $('device-facts').replaceChildren(...out);
   const banner = $('stale-banner');
   banner.hidden = !st.stale;
-  if (st.stale) banner.textContent = `No data from ${d.id} since ${wallClock(d.lastSeenAt)} (device time ${deviceTime(d.lastTMs)}, ${Math.round(st.age / 1000)} s ago): values below are the last received, not current.`;
+  if (st.stale && d.lastSeenAt === null) banner.textContent = `No data from ${d.id} since its config arrived at ${wallClock(st.since)} (${Math.round(st.age / 1000)} s ago): its module states are not known.`;
+  else if (st.stale) banner.textContent = `No data from ${d.id} since ${wallClock(d.lastSeenAt)} (device time ${deviceTime(d.lastTMs)}, ${Math.round(st.age / 1000)} s ago): values below are the last received, not current.`;
 }
 
 function moduleFacts(d, m) {
