@@ -113,6 +113,27 @@ public sealed class DashboardShiftTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task DeviceTimesRoundedUpToTheNextMinuteOrHourCarryIntoIt()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "clock-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/clock-1/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // 1:59.996 and 59:59.999 shown to the hundredth are 2:00.00 and 1:00:00.00, not 1:60.00 and 0:59:60.00.
+        DashboardMqttTools.Publish(broker.Port, "edge/clock-1/event", new[]
+        {
+            DashboardMessages.Event(1, 119_996, "cutoff", "info", 0, 0, "3004"),
+            DashboardMessages.Event(2, 3_599_999, "timeLimit", "info", 0, null, "3599999"),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2);
+        await page.WaitForSelectorAsync("#events tbody tr[data-kind=timeLimit]");
+        Assert.StartsWith("1:00:00.00 (", await page.Locator("#events tbody tr[data-kind=timeLimit] td").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("0:02:00.00 (", await page.Locator("#events tbody tr[data-kind=cutoff] td").First.InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
     /// <summary>The alpha of module 0's square in the state strip, read from the canvas (a corner, clear of its label).</summary>
     private static Task<int> SquareAlphaAsync(IPage page) =>
         page.EvaluateAsync<int>("() => { const c = document.getElementById('state-strip'); const k = c.width / c.clientWidth; return c.getContext('2d').getImageData(Math.round(3 * k), Math.round(3 * k), 1, 1).data[3]; }");

@@ -5,12 +5,14 @@
 export function deviceTime(ms, decimals = 2) {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '?';
   const negative = ms < 0;
-  let s = Math.abs(ms) / 1000;
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  const sec = s.toFixed(decimals).padStart(decimals > 0 ? 3 + decimals : 2, '0');
+  // Rounded to the digits shown before the split, so 59.996 s carries into the minute (1:00.00, not 0:60.00).
+  const scale = 10 ** decimals;
+  let units = Math.round((Math.abs(ms) / 1000) * scale);
+  const h = Math.floor(units / (3600 * scale));
+  units -= h * 3600 * scale;
+  const m = Math.floor(units / (60 * scale));
+  units -= m * 60 * scale;
+  const sec = (units / scale).toFixed(decimals).padStart(decimals > 0 ? 3 + decimals : 2, '0');
   return `${negative ? '-' : ''}${h}:${String(m).padStart(2, '0')}:${sec}`;
 }
 
