@@ -16,6 +16,12 @@ namespace Edge.Core.Calibration
         /// <summary>Value of <see cref="ReferenceCounts"/> when the board has no reference input.</summary>
         public const int NoReference = -1;
 
+        /// <summary>
+        /// How far a unit's cell or current curve may lie from the board's nominal one, percent of the nominal span:
+        /// the ADC's Vref spread (9 %) and the front end's part tolerances, with room to spare.
+        /// </summary>
+        public const int NominalTolerancePercent = 15;
+
         private readonly CalibrationCurve[] _cells;
         private readonly CalibrationCurve[] _modules;
         private readonly CalibrationCurve[] _temperatures;
@@ -74,7 +80,8 @@ namespace Edge.Core.Calibration
 
         /// <summary>
         /// Why this calibration cannot serve <paramref name="board"/> (another board, other channels, a
-        /// reference reading the board cannot take, a safety limit outside a calibrated range), or null.
+        /// reference reading the board cannot take, a curve far from the front end's nominal one, a safety limit
+        /// outside a calibrated range), or null.
         /// </summary>
         public string CheckFits(BoardDefinition board)
         {
@@ -118,6 +125,27 @@ namespace Edge.Core.Calibration
             for (int t = 0; t < _temperatures.Length; t++)
             {
                 string problem = CheckDirection(_temperatures[t], board.TemperatureAt(t).Calibration, "[temperature " + t.ToString() + "]");
+                if (problem != null)
+                {
+                    return problem;
+                }
+            }
+
+            // A unit's ADC differs from the typical chip by its Vref (1000-1200 mV: 9 % either way of 1100) and its front
+            // end by its parts' tolerances, so its curve stays near the board's nominal one. A curve far from it was
+            // taken against a wrong reference source (a 3.0 V step fed 2.25 V), and it would move every limit with it.
+            for (int i = 0; i < _cells.Length; i++)
+            {
+                string problem = CheckNearNominal(_cells[i], board.CellAt(i).Calibration, "[cell " + i.ToString() + "]", "mV");
+                if (problem != null)
+                {
+                    return problem;
+                }
+            }
+
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                string problem = CheckNearNominal(_modules[m], board.ModuleAt(m).CurrentCalibration, "[module " + m.ToString() + "]", "uA");
                 if (problem != null)
                 {
                     return problem;
@@ -172,6 +200,49 @@ namespace Edge.Core.Calibration
 
             return section + ": the curve's values " + (unitSlope > 0 ? "rise" : "fall") + " with the counts, the board's front end's "
                 + (nominalSlope > 0 ? "rise" : "fall") + ": every reading would have the wrong sign";
+        }
+
+        /// <summary>
+        /// Null when <paramref name="unit"/>, between its first and last point (the reference inputs it was taken at),
+        /// spans within <see cref="NominalTolerancePercent"/> of what <paramref name="nominal"/> spans over the same
+        /// counts, and reads its middle within that share of the span too; else the problem. Temperatures are left
+        /// out: an NTC's curve is the part's, not the chip's.
+        /// </summary>
+        private static string CheckNearNominal(CalibrationCurve unit, CalibrationCurve nominal, string section, string valueUnit)
+        {
+            int firstCounts = unit.CountsAt(0);
+            int lastCounts = unit.CountsAt(unit.PointCount - 1);
+            PiecewiseLinearCalibration nominalConversion = new PiecewiseLinearCalibration(nominal);
+            long nominalSpan = Magnitude((long)nominalConversion.Convert(lastCounts) - nominalConversion.Convert(firstCounts));
+            if (nominalSpan == 0 || lastCounts <= firstCounts)
+            {
+                return null;
+            }
+
+            long unitSpan = Magnitude((long)unit.ValueAt(unit.PointCount - 1) - unit.ValueAt(0));
+            if (unitSpan * 100 < nominalSpan * (100 - NominalTolerancePercent) || unitSpan * 100 > nominalSpan * (100 + NominalTolerancePercent))
+            {
+                return section + ": the calibration spans " + unitSpan.ToString() + " " + valueUnit + " over counts " + firstCounts.ToString() + " to "
+                    + lastCounts.ToString() + ", " + ((unitSpan * 100) / nominalSpan).ToString() + " % of the front end's nominal "
+                    + nominalSpan.ToString() + " " + valueUnit + " (a unit differs by up to " + NominalTolerancePercent.ToString()
+                    + " %): were the reference inputs the values the procedure asked for?";
+            }
+
+            int middleCounts = firstCounts + ((lastCounts - firstCounts) / 2);
+            long offset = Magnitude((long)new PiecewiseLinearCalibration(unit).Convert(middleCounts) - nominalConversion.Convert(middleCounts));
+            if (offset * 100 > nominalSpan * NominalTolerancePercent)
+            {
+                return section + ": at " + middleCounts.ToString() + " counts the calibration reads " + offset.ToString() + " " + valueUnit
+                    + " from the front end's nominal curve, more than " + NominalTolerancePercent.ToString() + " % of its "
+                    + nominalSpan.ToString() + " " + valueUnit + " span there: were the reference inputs the values the procedure asked for?";
+            }
+
+            return null;
+        }
+
+        private static long Magnitude(long value)
+        {
+            return value < 0 ? -value : value;
         }
 
         private static int Direction(CalibrationCurve curve)

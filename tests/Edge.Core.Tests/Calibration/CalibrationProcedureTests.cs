@@ -41,8 +41,12 @@ public class CalibrationProcedureTests
     {
         // Cell readings 2000 + value / 2 (2 mV per count) with a quarter count of offset: the averaged reading
         // 2000.25 + v / 2 lies between counts, and the fit must move it to a whole count with the value moved by
-        // 2 mV per count, so every point satisfies value = 2 x (counts - 2000.25) rounded.
-        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.With("[cell 0]", "divider_ratio", "0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1"));
+        // 2 mV per count, so every point satisfies value = 2 x (counts - 2000.25) rounded. The board's nominal
+        // curves are that line too (a unit's curve must lie near its board's).
+        string text = MinimalBoard.With("[cell 0]", "divider_ratio", "0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1");
+        text = NFUnitTest.Boards.BoardText.With(text, "[cell 0]", "calibration", "0:-4000, 4094:4188");
+        text = NFUnitTest.Boards.BoardText.With(text, "[module 0]", "calibration", "0:-4000, 4094:4188");
+        BoardDefinition board = BoardRuleAssert.Parsed(text);
         var procedure = new CalibrationProcedure(board, 4);
         while (!procedure.IsComplete)
         {

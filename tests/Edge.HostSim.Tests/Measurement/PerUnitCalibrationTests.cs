@@ -126,6 +126,42 @@ public class PerUnitCalibrationTests
         }
     }
 
+    [Theory]
+    [InlineData(CalibrationChannelKind.Cell, 0.8)]
+    [InlineData(CalibrationChannelKind.Cell, 0.75)]
+    [InlineData(CalibrationChannelKind.ModuleCurrent, 0.8)]
+    [InlineData(CalibrationChannelKind.ModuleCurrent, 0.75)]
+    public void Workflow_refuses_a_unit_calibrated_against_a_reference_source_a_fifth_low(CalibrationChannelKind wrongKind, double sourceScale)
+    {
+        // The operator's source gives sourceScale times what each step of one kind asks for (a mis-set supply, a
+        // wrong shunt): the curve would carry that error into every limit. A typical chip (Vref 1100) on the DevKitC.
+        // (A source as far too high puts the top steps past the ADC's range, which the steps refuse themselves.)
+        BoardDefinition board = TestBoards.Parse("esp32-devkitc-4s2m.board");
+        var chain = new MeasurementChain(board, new Esp32AdcModel(1100), GaussianNoise.None);
+        var procedure = new CalibrationProcedure(board, 4);
+        while (!procedure.IsComplete)
+        {
+            CalibrationStep step = procedure.Current;
+            double scale = step.Kind == wrongKind ? sourceScale : 1.0;
+            int counts = step.Kind switch
+            {
+                CalibrationChannelKind.Cell => chain.CellCounts(step.ChannelIndex, step.ReferenceValue * scale / 1000.0),
+                CalibrationChannelKind.ModuleCurrent => chain.ModuleCurrentCounts(step.ChannelIndex, step.ReferenceValue * scale * 1e-6),
+                _ => chain.TemperatureCounts(step.ChannelIndex, step.ReferenceValue / 10.0),
+            };
+            for (int i = 0; i < procedure.SamplesPerPoint; i++)
+            {
+                Assert.Null(procedure.AddSample(counts, chain.ReferenceCounts()));
+            }
+
+            Assert.True(procedure.TryCompleteStep(out string stepError), stepError);
+        }
+
+        Assert.False(procedure.TryFinish("unit-1", out UnitCalibration _, out string error), "a unit calibrated " + sourceScale + " x off was accepted");
+        Assert.Contains(wrongKind == CalibrationChannelKind.Cell ? "[cell 0]" : "[module 0]", error, StringComparison.Ordinal);
+        Assert.Contains("were the reference inputs the values the procedure asked for", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Workflow_refuses_a_point_it_cannot_trust()
     {
