@@ -667,7 +667,9 @@ namespace Edge.Core.Decision
             RestCount++;
             if (_snapshot != null)
             {
-                _restTuner.OnRestEnded(_snapshot, elapsedMs, reason == RestEndReason.Scheduled);
+                // The scheduler's grant and the direction-change rule, not the tuner, set these rests' lengths: they
+                // say nothing of the settle time (a 35 s direction-change rest learned as one pulled every rest to the maximum).
+                _restTuner.OnRestEnded(_snapshot, elapsedMs, reason == RestEndReason.Scheduled || reason == RestEndReason.DirectionChange);
             }
 
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, now, _module, -1);

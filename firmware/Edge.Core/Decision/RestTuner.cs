@@ -305,8 +305,9 @@ namespace Edge.Core.Decision
         /// <summary>
         /// Called when a rest ends after <paramref name="elapsedMs"/>: learns from when the relaxation
         /// settled, and follows the residual polarisation left against the voltage before the pulse.
-        /// <paramref name="cut"/>: the pack scheduler ended the rest before the relaxation settled; such a rest says
-        /// nothing about how long settling takes, so the target does not learn from it unless it did settle.
+        /// <paramref name="cut"/>: something other than this tuner ended the rest (the pack scheduler's grant, or the
+        /// direction-change rule, whose rest waits a fixed time before plating); such a rest says nothing about how long
+        /// settling takes, so the target does not learn from it unless the tuner saw it settle.
         /// </summary>
         public void OnRestEnded(MeasurementSnapshot snapshot, long elapsedMs, bool cut)
         {

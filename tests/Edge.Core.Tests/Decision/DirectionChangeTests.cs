@@ -110,4 +110,34 @@ public class DirectionChangeTests
         Assert.True(platingTicks >= 100);
         Assert.True(pack.Events(EventKind.CurrentCapped).Count() >= 2);
     }
+
+    [Fact]
+    public void TheDirectionChangeRestLeavesTheLearnedAdaptiveRestAtTheSettleTime()
+    {
+        // Alternating strip/plate at 0.4 mA/cm2 with adaptive rests: each pulse leaves 60 mV relaxing as exp(-t / 0.8 s).
+        // The slope 75 mV/s exp(-t / 0.8 s) falls below 1.3 mV/s at 0.8 ln(57.7) = 3.2 s, seen through the 500 ms
+        // windows about 0.5 s later, held 0.5 s: about 4.2 s. The 35 s direction-change rest before each plate pulse
+        // is set by the rule, not by the relaxation, so it must not drag the learned target toward the maximum.
+        var configuration = StripThenPlate(154);
+        configuration.Protocol.RestMode = RestMode.Adaptive;
+        configuration.Mode = ControlMode.Observe;
+        Func<CellView, double> cell = c =>
+        {
+            double sign = c.PulseCurrentUa < 0 ? -1 : 1;
+            if (c.InPulse)
+            {
+                return (c.CurrentUa * SyntheticCells.OhmicMvPerUa) + (sign * 60);
+            }
+
+            return c.SincePulseEndMs < 0 ? 0.0 : sign * 60 * Math.Exp(-c.SincePulseEndMs / 800.0);
+        };
+        var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, cell);
+        pack.RunUntil(600000);
+
+        var tuned = pack.RecordsOf(TelemetryRecordKind.RestTuned).Where(r => r.RestEndReason != RestEndReason.DirectionChange).ToList();
+        Assert.True(tuned.Count >= 20, $"{tuned.Count} rests");
+        Assert.All(tuned, r => Assert.Equal(RestEndReason.Relaxed, r.RestEndReason));
+        Assert.All(tuned, r => Assert.InRange(r.RestMs, 3500, 5000));
+        Assert.InRange(pack.Controller.Module(0).RestTuner.TargetMs, 3500, 5000);
+    }
 }
