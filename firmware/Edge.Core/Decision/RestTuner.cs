@@ -145,7 +145,7 @@ namespace Edge.Core.Decision
         /// depletion warnings (and a fixed rest scaled with a shortened pulse). A pack scheduler short of relaxed
         /// modules may end an adaptive rest this early, never earlier.
         /// </summary>
-        public long FloorRestMs(ProtocolStep restStep) => _protocol.RestMode == RestMode.Fixed ? FixedRestMs(restStep) : _protocol.MinimumRestMs * _extensionPercent / 100;
+        public long FloorRestMs(ProtocolStep restStep) => _protocol.RestMode == RestMode.Fixed ? FixedRestMs(restStep) : (long)_protocol.MinimumRestMs * _extensionPercent / 100;
 
         /// <summary>Rest the depletion margin asks for now (ms); see <see cref="RestTuningConfiguration.RelaxationMarginMv"/>.</summary>
         public long MarginTargetMs => _marginTargetMs;

@@ -174,4 +174,24 @@ public class RestTunerOnSnapshotsTests
         setup.Snapshot.RestSlopeUvPerS[1] = -1301;
         Assert.False(setup.Tuner.IsSettled(setup.Snapshot, 0));
     }
+
+    [Fact]
+    public void TheShortestAdaptiveRestHoldsForMinimumRestsOfHours()
+    {
+        // [W]: interfacial recovery takes up to 15 h, and the protocol accepts minimum rests up to 24 h. 8 h is
+        // 28,800,000 ms; one warning stretches it by half to 43,200,000 ms, the largest stretch (225 %) to 64,800,000 ms.
+        var rig = new SnapshotRig();
+        rig.Configuration.Protocol.RestMode = RestMode.Adaptive;
+        rig.Configuration.Protocol.MinimumRestMs = 28800000;
+        rig.Configuration.Protocol.MaximumRestMs = 86400000;
+        var pulse = new PulseTuner(rig.Configuration.PulseTuning, rig.Configuration.Protocol);
+        var tuner = new RestTuner(rig.Configuration.RestTuning, rig.Configuration.Protocol, pulse, 0, 2, rig.Configuration.SamplePeriodMs);
+        Assert.Equal(28800000, tuner.FloorRestMs(Rest5s));
+        tuner.Extend();
+        Assert.Equal(43200000, tuner.FloorRestMs(Rest5s));
+        tuner.Extend();
+        tuner.Extend();
+        Assert.Equal(225, tuner.ExtensionPercent);
+        Assert.Equal(64800000, tuner.FloorRestMs(Rest5s));
+    }
 }
