@@ -292,6 +292,7 @@ namespace Edge.Core.Configuration
             check.Range("restTuning.maximumExtensionPercent", tuning.MaximumExtensionPercent, 100, 10000);
             check.Range("restTuning.slopeReferenceNoiseUvPerS", tuning.SlopeReferenceNoiseUvPerS, 0, 1000000);
             check.Range("restTuning.relaxationMarginMv", tuning.RelaxationMarginMv, 0, 100000);
+            check.Range("restTuning.marginMaximumSamplePeriodMs", tuning.MarginMaximumSamplePeriodMs, 1, 60000);
             check.Range("restTuning.marginLengthenPercent", tuning.MarginLengthenPercent, 0, 1000);
             check.Range("restTuning.marginShortenPercent", tuning.MarginShortenPercent, 0, 90);
         }

@@ -59,6 +59,10 @@ namespace Edge.Core.Decision
 
         private long _targetMs;
 
+        // The first rest sample comes soon enough after the pulse for the depletion margin's reading
+        // (RestTuningConfiguration.MarginMaximumSamplePeriodMs); otherwise the settle rule alone ends the rests.
+        private readonly bool _marginSampledSoonEnough;
+
         // The rest the depletion margin asks for (ms): shorter while the pulses leave margin, longer while not.
         private long _marginTargetMs;
 
@@ -120,6 +124,7 @@ namespace Edge.Core.Decision
             _cellCount = cellCount;
             _targetMs = protocol.MinimumRestMs;
             _marginTargetMs = protocol.MinimumRestMs;
+            _marginSampledSoonEnough = samplePeriodMs <= tuning.MarginMaximumSamplePeriodMs;
             _initialSlopeUvPerS = new int[cellCount];
             _restedScaled = new long[cellCount];
             _settledLimitUvPerS = new int[cellCount];
@@ -261,7 +266,7 @@ namespace Edge.Core.Decision
                 _accumulates = true;
             }
 
-            if (_tuning.RelaxationMarginMv > 0)
+            if (_tuning.RelaxationMarginMv > 0 && _marginSampledSoonEnough)
             {
                 long margin = (long)_tuning.RelaxationMarginMv * Scale;
                 _marginReachable = _marginReachable || (_pulses >= TrendPulses && _relaxationSmooth < margin && _relaxationSmooth * 100 >= margin * MarginEngagePercent);

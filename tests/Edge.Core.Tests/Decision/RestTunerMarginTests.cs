@@ -23,10 +23,15 @@ public class RestTunerMarginTests
     private sealed class Setup
     {
         public Setup()
+            : this(10)
+        {
+        }
+
+        public Setup(int samplePeriodMs)
         {
             Rig.Configuration.Protocol.RestMode = RestMode.Adaptive;
             Pulse = new PulseTuner(Rig.Configuration.PulseTuning, Rig.Configuration.Protocol);
-            Tuner = new RestTuner(Rig.Configuration.RestTuning, Rig.Configuration.Protocol, Pulse, 0, 2, Rig.Configuration.SamplePeriodMs);
+            Tuner = new RestTuner(Rig.Configuration.RestTuning, Rig.Configuration.Protocol, Pulse, 0, 2, samplePeriodMs);
         }
 
         public SnapshotRig Rig { get; } = new SnapshotRig();
@@ -184,6 +189,22 @@ public class RestTunerMarginTests
         var setup = new Setup();
         setup.Rig.Configuration.RestTuning.RelaxationMarginMv = 0;
         for (int pulse = 1; pulse <= 3; pulse++)
+        {
+            setup.PulseEnded(20);
+            Assert.Equal(10000, setup.Rest(out var reason));
+            Assert.Equal(RestEndReason.MaximumReached, reason);
+        }
+    }
+
+    [Fact]
+    public void AtSamplesCoarserThanTheMarginWasChosenAtTheSettleRuleEndsTheRests()
+    {
+        // The margin reads the first rest sample, one sample period after the pulse: at 20 ms the fast part of the
+        // relaxation (the diffusion layer's higher modes decay within tens of ms, cell-model.md) is gone and 20 mV there
+        // means more than 20 mV at the 10 ms the 25 mV margin was chosen at. So the same pulses that put a 10 ms tuner
+        // under margin control (test above: 500 ms rests from pulse 9) leave a 20 ms one on the settle rule.
+        var setup = new Setup(20);
+        for (int pulse = 1; pulse <= 24; pulse++)
         {
             setup.PulseEnded(20);
             Assert.Equal(10000, setup.Rest(out var reason));

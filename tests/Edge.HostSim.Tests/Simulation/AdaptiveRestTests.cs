@@ -13,10 +13,12 @@ namespace Edge.HostSim.Tests.Simulation;
 /// </summary>
 public sealed class AdaptiveRestTests
 {
-    private static Scenario Plateau(string rest, string mode, double capacityLimit)
+    private static Scenario Plateau(string rest, string mode, double capacityLimit) => Plateau(rest, mode, capacityLimit, 10);
+
+    private static Scenario Plateau(string rest, string mode, double capacityLimit, int samplePeriodMs)
     {
         return ScenarioLoader.Parse($$"""
-            { "name": "adaptive-{{rest}}-{{mode}}", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 700000,
+            { "name": "adaptive-{{rest}}-{{mode}}", "seed": 1, "samplePeriodMs": {{samplePeriodMs}}, "timeLimitS": 700000,
               "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
               "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "{{rest}}",
                             "minRestS": 0.5, "maxRestS": 10, "cutoffV": 3.0, "capacityLimitMAhPerCm2": {{capacityLimit}} },
@@ -39,6 +41,19 @@ public sealed class AdaptiveRestTests
         Assert.True(adaptive.CapacityMAhPerCm2 >= 0.95 * fixedRest.CapacityMAhPerCm2, $"adaptive {adaptive.CapacityMAhPerCm2:0.###} vs fixed {fixedRest.CapacityMAhPerCm2:0.###} mAh/cm2");
         Assert.True(adaptive.DutyCycle > fixedRest.DutyCycle, $"adaptive duty {adaptive.DutyCycle:0.###} vs fixed {fixedRest.DutyCycle:0.###}");
         Assert.InRange(adaptive.MeanRestS, 0.5, 5.0);
+    }
+
+    [Fact]
+    public void AtTheMultiplexedBoardsSamplePeriodAdaptiveRestKeepsThePlateauCapacity()
+    {
+        // boards/esp32-mux-6s.board samples every 20 ms. The depletion margin, chosen at 10 ms samples, would read the
+        // first rest sample 20 ms after the pulse, too low, and run the pulses deeper: about 10 against 13.1 mAh/cm2.
+        SweepPoint[] points = SweepRunner.Run(new[] { Plateau("fixed", "observe", 20, 20), Plateau("adaptive", "observe", 20, 20) }, new[] { 5.0, 0.0 });
+        ModuleResult fixedRest = points[0].Result.Modules[0];
+        ModuleResult adaptive = points[1].Result.Modules[0];
+        Assert.InRange(fixedRest.CapacityMAhPerCm2, 12, 14.5);
+        Assert.Equal("cutoff", adaptive.StopReason);
+        Assert.True(adaptive.CapacityMAhPerCm2 >= 0.95 * fixedRest.CapacityMAhPerCm2, $"adaptive {adaptive.CapacityMAhPerCm2:0.###} vs fixed {fixedRest.CapacityMAhPerCm2:0.###} mAh/cm2");
     }
 
     [Fact]
