@@ -153,8 +153,18 @@ public static class ScenarioCompiler
         ConfigurationError? coreError = ConfigurationValidator.Validate(c, layout);
         if (coreError != null && coreError.Field == "restTuning.slopeWindowMs")
         {
-            // A scenario cannot set the window; only its sample period can make the window too many samples.
+            // A scenario cannot set the window; only its sample period can make the window too many samples, or
+            // shorter than one sample.
             int window = c.RestTuning.SlopeWindowMs;
+            if (c.SamplePeriodMs > window)
+            {
+                throw new ScenarioException("samplePeriodMs", string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    "{0} ms is longer than the core's {1} ms rest-slope window (restTuning.slopeWindowMs): at most {1} ms",
+                    c.SamplePeriodMs,
+                    window));
+            }
+
             throw new ScenarioException("samplePeriodMs", string.Format(
                 System.Globalization.CultureInfo.InvariantCulture,
                 "{0} ms puts more than 256 samples in the core's {1} ms rest-slope window (restTuning.slopeWindowMs): at least {2} ms",

@@ -125,6 +125,16 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void ASamplePeriodLongerThanTheRestSlopeWindowIsNamedAsSuch()
+    {
+        // 600 ms is in the loader's range, but the core's 500 ms rest-slope window cannot hold one such sample.
+        string json = Mutate(Mutate(Valid, "protocol.rest=\"fixed\""), "samplePeriodMs=600");
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
+        Assert.Equal("samplePeriodMs", e.Path);
+        Assert.Equal("samplePeriodMs: 600 ms is longer than the core's 500 ms rest-slope window (restTuning.slopeWindowMs): at most 500 ms", e.Message);
+    }
+
+    [Fact]
     public void CoreErrorOnAProtocolStepNamesOnlyTheStep()
     {
         // The core judges the timing (a 5 ms pulse at 10 ms samples); the step is the scenario's own field, not
