@@ -14,11 +14,11 @@ internal static class DashboardMessages
     public static string Cells(string bootId, long seq, long tMs, int module, string state, params int[] mv) =>
         $$"""{"v":1,"bootId":"{{bootId}}","seq":{{seq}},"tMs":{{tMs}},"module":{{module}},"state":"{{state}}","moduleCurrentUa":0,"cellVoltageMv":[{{string.Join(",", mv)}}]}""";
 
-    public static string Event(long seq, long tMs, string kind, string severity, int? module, int? cell, string value = "1", string? diagnosis = null) =>
-        Event("b1", seq, tMs, kind, severity, module, cell, value, diagnosis);
+    public static string Event(long seq, long tMs, string kind, string severity, int? module, int? cell, string value = "1", string? diagnosis = null, long threshold = 2) =>
+        Event("b1", seq, tMs, kind, severity, module, cell, value, diagnosis, threshold);
 
-    public static string Event(string bootId, long seq, long tMs, string kind, string severity, int? module, int? cell, string value = "1", string? diagnosis = null) =>
-        $$"""{"v":1,"bootId":"{{bootId}}","seq":{{seq}},"tMs":{{tMs}},"kind":"{{kind}}","diagnosis":{{(diagnosis == null ? "null" : "\"" + diagnosis + "\"")}},"severity":"{{severity}}","module":{{(module?.ToString() ?? "null")}},"cell":{{(cell?.ToString() ?? "null")}},"value":{{value}},"threshold":2}""";
+    public static string Event(string bootId, long seq, long tMs, string kind, string severity, int? module, int? cell, string value = "1", string? diagnosis = null, long threshold = 2) =>
+        $$"""{"v":1,"bootId":"{{bootId}}","seq":{{seq}},"tMs":{{tMs}},"kind":"{{kind}}","diagnosis":{{(diagnosis == null ? "null" : "\"" + diagnosis + "\"")}},"severity":"{{severity}}","module":{{(module?.ToString() ?? "null")}},"cell":{{(cell?.ToString() ?? "null")}},"value":{{value}},"threshold":{{threshold}}}""";
 
     public static string StateChanged(long seq, long tMs, int module, string state, string reason = "none") =>
         $$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{tMs}},"module":{{module}},"type":"stateChanged","state":"{{state}}","stopReason":"{{reason}}"}""";

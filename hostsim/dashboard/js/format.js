@@ -64,11 +64,17 @@ export function eventUnit(e) {
   return (e.diagnosis && DIAGNOSIS_UNITS[e.diagnosis]) || KIND_UNITS[e.kind] || '';
 }
 
+// Kinds whose value and threshold are both 0 by definition (CONTRACT.md): "0 (limit 0)" would read as a measurement.
+const NO_VALUE_KINDS = ['started', 'faultReset', 'uncalibrated', 'faultRestored'];
+// Kinds that end a run: the value is the run's net charge stripped (mC), the threshold 0 is no limit.
+const RUN_CHARGE_KINDS = ['stopped', 'protocolDone'];
+
 /** "85 mV (limit 20 mV)"; numbers only, the unit from the table above. */
 export function eventValue(e) {
+  if (NO_VALUE_KINDS.includes(e.kind)) return '';
+  if (RUN_CHARGE_KINDS.includes(e.kind)) return `${e.value} mC net stripped`;
   const unit = eventUnit(e);
   const u = unit ? ' ' + unit : '';
-  if (e.kind === 'started' || e.kind === 'stopped' || e.kind === 'faultReset' || e.kind === 'protocolDone') return '';
   return `${e.value}${u} (limit ${e.threshold}${u})`;
 }
 

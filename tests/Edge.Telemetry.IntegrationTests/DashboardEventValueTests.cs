@@ -1,0 +1,54 @@
+using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt.Broker;
+using Microsoft.Playwright;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// The event table's value column says what CONTRACT.md's table gives for the event's kind: a measured value
+/// against its limit, the run's net charge for the end of a run, and nothing for kinds whose value and threshold
+/// are both 0 by definition.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardEventValueTests
+{
+    private readonly BrowserFixture _browser;
+
+    public DashboardEventValueTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact]
+    public async Task EventsShowTheRunsNetChargeOrNoValueWhereTheContractGivesNoLimit()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "values-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/values-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/values-1/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md: stopped and protocolDone carry the net charge stripped since the start (mC) against 0;
+        // uncalibrated and faultRestored carry 0 against 0 (faultRestored's diagnosis is the stored cause, not a verdict).
+        DashboardMqttTools.Publish(broker.Port, "edge/values-1/event", new[]
+        {
+            DashboardMessages.Event(1, 1000, "stopped", "info", 0, null, "1234", threshold: 0),
+            DashboardMessages.Event(2, 2000, "protocolDone", "info", 1, null, "-56", threshold: 0),
+            DashboardMessages.Event(3, 3000, "uncalibrated", "warning", 0, null, "0", threshold: 0),
+            DashboardMessages.Event(4, 4000, "faultRestored", "fault", 1, null, "0", "hardShort", threshold: 0),
+            DashboardMessages.Event(5, 5000, "faultRestored", "fault", 0, null, "0", threshold: 0),
+            DashboardMessages.Event(6, 6000, "capacityLimit", "info", 0, null, "1001", threshold: 1000),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 6);
+
+        Assert.Equal("1234 mC net stripped", await ValueOf(page, "stopped"));
+        Assert.Equal("-56 mC net stripped", await ValueOf(page, "protocolDone"));
+        Assert.Equal(string.Empty, await ValueOf(page, "uncalibrated"));
+        Assert.Equal(new[] { string.Empty, string.Empty }, await page.Locator("#events tbody tr[data-kind=faultRestored] td:nth-child(6)").AllInnerTextsAsync());
+        Assert.Equal("1001 mC (limit 1000 mC)", await ValueOf(page, "capacityLimit"));
+        await page.CloseAsync();
+    }
+
+    private static async Task<string> ValueOf(IPage page, string kind) =>
+        (await page.Locator($"#events tbody tr[data-kind={kind}] td:nth-child(6)").InnerTextAsync()).Trim();
+}
