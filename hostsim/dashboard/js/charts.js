@@ -2,7 +2,7 @@
 // the per-interval minimum and maximum the device reports (so pulse peaks and rest troughs show truly);
 // limits are horizontal lines; events, data gaps and broker outages are drawn over every chart.
 
-import { axisTimes } from './format.js';
+import { axisTimes, plates } from './format.js';
 
 export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2',
   '#393b79', '#bcbd22', '#006d2c', '#ad494a', '#637939', '#3182bd', '#7b4173', '#e6550d'];
@@ -83,12 +83,12 @@ function unzoomAll(from) {
 function limitsFor(name, cfg) {
   if (!cfg) return [];
   if (name === 'cells') {
-    const plates = cfg.protocol.steps.some((s) => s.currentUa < 0);
+    const plating = plates(cfg.protocol);
     const out = [
-      { y: cfg.protocol.stripCutoffMv, label: `cut-off ${cfg.protocol.stripCutoffMv} mV`, color: '#b91c1c' },
+      { y: cfg.protocol.stripCutoffMv, label: `${plating ? 'strip ' : ''}cut-off ${cfg.protocol.stripCutoffMv} mV`, color: '#b91c1c' },
       { y: cfg.protection.cellMaximumMv, label: `safety max ${cfg.protection.cellMaximumMv} mV`, color: '#475569' },
     ];
-    if (plates) {
+    if (plating) {
       out.push({ y: cfg.protocol.plateCutoffMv, label: `plating cut-off ${cfg.protocol.plateCutoffMv} mV`, color: '#b91c1c' });
       out.push({ y: cfg.protection.cellMinimumMv, label: `safety min ${cfg.protection.cellMinimumMv} mV`, color: '#475569' });
     }
@@ -190,7 +190,7 @@ export function draw(spec, d) {
         }],
       },
     }, data, el);
-    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [] };
+    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [], limits };
     charts.set(name, c);
     // After uPlot's own double-click handler (registered first), which has shown every sample it was given.
     plot.over.addEventListener('dblclick', () => unzoomAll(name));
@@ -213,11 +213,11 @@ export function draw(spec, d) {
   el.dataset.series = String(columns.length);
 }
 
-/** What a chart's time axis shows, for tests and the console: its window (s), whether zoomed, its labels and event lines. */
+/** What a chart's time axis shows, for tests and the console: its window (s), whether zoomed, its labels, event lines and limits. */
 export function timeAxis(name) {
   const c = charts.get(name);
   if (!c) return null;
-  return { min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels, events: c.eventLines || [] };
+  return { min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels, events: c.eventLines || [], limits: c.limits.map((l) => l.label) };
 }
 
 /** Limits, events, data gaps and broker outages over the plotting area. */

@@ -78,6 +78,19 @@ export function eventValue(e) {
   return `${e.value}${u} (limit ${e.threshold}${u})`;
 }
 
+/** Whether a protocol plates: a step's currentUa is a magnitude (CONTRACT.md), its kind gives the direction. */
+export function plates(protocol) {
+  return protocol.steps.some((s) => s.kind === 'plate');
+}
+
+/** The cut-offs that can end a run of the protocol: "strip 3000 mV", "strip 3000 mV, plate -3000 mV". */
+export function cutoffs(protocol) {
+  const out = [];
+  if (protocol.steps.some((s) => s.kind === 'strip') || !plates(protocol)) out.push(`strip ${protocol.stripCutoffMv} mV`);
+  if (plates(protocol)) out.push(`plate ${protocol.plateCutoffMv} mV`);
+  return out.join(', ');
+}
+
 export function where(module, cell, cellsPerModule) {
   if (module === null || module === undefined) return 'pack';
   return `M${module}` + (cell === null || cell === undefined ? '' : ` C${cell % cellsPerModule}`);

@@ -5,7 +5,7 @@
 
 import { check, parseTopic } from './validate.js';
 import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark } from './store.js';
-import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed } from './format.js';
+import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
 import { createControls } from './controls.js';
@@ -365,7 +365,7 @@ function renderFacts(d, st) {
     ['mode', c.mode],
     ['protocol', p.steps.map((s) => stepText(s, p.electrodeAreaCm2)).join(' → ') + (p.repeat ? ', repeated' : ', once')],
     ['rest', `${p.restMode} (${p.minimumRestMs / 1000}–${p.maximumRestMs / 1000} s)`],
-    ['cut-off', `${p.stripCutoffMv} mV`],
+    ['cut-off', cutoffs(p)],
     ['area', `${p.electrodeAreaCm2} cm2`],
     ['layout', `${c.modules} x ${c.cellsPerModule} cells`],
     ['device time', deviceTime(d.lastTMs)],

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt.Broker;
+using Microsoft.Playwright;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// The cut-offs the dashboard shows are the ones that can end a run of the device's protocol: a protocol with a
+/// plate step (CONTRACT.md: a step's currentUa is a magnitude, its kind the direction) ends at the plating cut-off too.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardCutoffTests
+{
+    private const string StripStep = """{"kind":"strip","currentUa":385,"durationMs":1000}""";
+
+    private readonly BrowserFixture _browser;
+
+    public DashboardCutoffTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact]
+    public async Task AProtocolThatPlatesShowsItsPlatingCutoffBesideTheStripCutoff()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "plate-1"));
+        string config = DashboardMessages.Config(1, 2).Replace(StripStep, StripStep + """,{"kind":"plate","currentUa":154,"durationMs":600000}""", StringComparison.Ordinal);
+        Assert.Contains("\"plate\"", config, StringComparison.Ordinal);
+        DashboardMqttTools.Publish(broker.Port, "edge/plate-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/plate-1/config", config, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/plate-1/telemetry/cells", DashboardMessages.Cells(1, 1000, 0, "pulse", 10, 12));
+
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("cellsAxis").ValueKind == JsonValueKind.Object);
+        Assert.Equal("cut-off strip 3000 mV, plate -3000 mV", (await page.Locator("#device-facts [data-fact=cut-off]").InnerTextAsync()).Trim());
+        string[] limits = snapshot.GetProperty("cellsAxis").GetProperty("limits").EnumerateArray().Select(l => l.GetString()!).ToArray();
+        Assert.Contains("strip cut-off 3000 mV", limits);
+        Assert.Contains("plating cut-off -3000 mV", limits);
+        Assert.Contains("safety min -3300 mV", limits);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AProtocolThatOnlyStripsShowsTheStripCutoffAlone()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "strip-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/strip-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/strip-1/config", DashboardMessages.Config(1, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/strip-1/telemetry/cells", DashboardMessages.Cells(1, 1000, 0, "pulse", 10, 12));
+
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("cellsAxis").ValueKind == JsonValueKind.Object);
+        Assert.Equal("cut-off strip 3000 mV", (await page.Locator("#device-facts [data-fact=cut-off]").InnerTextAsync()).Trim());
+        string[] limits = snapshot.GetProperty("cellsAxis").GetProperty("limits").EnumerateArray().Select(l => l.GetString()!).ToArray();
+        Assert.Equal(new[] { "cut-off 3000 mV", "safety max 3300 mV" }, limits);
+        await page.CloseAsync();
+    }
+}
