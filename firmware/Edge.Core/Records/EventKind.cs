@@ -52,7 +52,7 @@ namespace Edge.Core.Records
 
         /// <summary>
         /// A fault latched before the device was reset holds its module again (stored in flash by the firmware); the
-        /// diagnosis names the stored cause, absent when the stored record could not be read.
+        /// diagnosis names the stored cause (HasDiagnosis false, encoded as null, when the stored record could not be read).
         /// </summary>
         FaultRestored = 23,
     }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Edge.Core.Configuration;
 using Edge.Core.Records;
 using Edge.Core.Sampling;
@@ -151,6 +152,28 @@ public class EncoderContractTests
         Assert.Equal(JsonValueKind.Null, root.GetProperty("module").ValueKind);
         Assert.Equal(JsonValueKind.Null, root.GetProperty("cell").ValueKind);
         Assert.Equal("info", root.GetProperty("severity").GetString());
+    }
+
+    [Fact]
+    public void ARestoredFaultWithoutAKnownCauseCarriesANullDiagnosisAsTheContractSays()
+    {
+        var record = new TelemetryRecord(1)
+        {
+            Kind = TelemetryRecordKind.Event, TimestampMs = 10, Module = 1, Cell = -1, EventKind = EventKind.FaultRestored,
+            Severity = Severity.Fault, HasDiagnosis = false,
+        };
+        JsonElement root = Encode(w => EventEncoder.Encode(w, record, "b", 1));
+        AssertFields(root, Header.Concat(new[] { "kind", "diagnosis", "severity", "module", "cell", "value", "threshold" }).ToArray());
+        Assert.Equal("faultRestored", root.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("diagnosis").ValueKind);
+
+        // A consumer written from CONTRACT.md must expect the field, null, not its absence.
+        string contract = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "core", "CONTRACT.md"));
+        Match description = Regex.Match(contract, @"`faultRestored` \(severity `fault`:([^()]*)\)");
+        Assert.True(description.Success, "CONTRACT.md does not describe faultRestored");
+        string text = Regex.Replace(description.Groups[1].Value, @"\s+", " ");
+        Assert.Contains("`diagnosis` names the stored cause, and is `null` when the cause is not known", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("absent", text, StringComparison.Ordinal);
     }
 
     [Fact]
