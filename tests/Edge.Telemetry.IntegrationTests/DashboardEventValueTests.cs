@@ -49,6 +49,24 @@ public sealed class DashboardEventValueTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task ALiftedDerateShowsTheCurrentBeforeNotALimit()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "lift-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/lift-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/lift-1/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md: derateLifted's value is the module's current now, its threshold the current before (percent of
+        // the protocol's): nothing was compared against a limit.
+        DashboardMqttTools.Publish(broker.Port, "edge/lift-1/event", DashboardMessages.Event(1, 1000, "derateLifted", "info", 0, null, "100", threshold: 80));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 1);
+
+        Assert.Equal("100 % (was 80 %)", await ValueOf(page, "derateLifted"));
+        await page.CloseAsync();
+    }
+
     private static async Task<string> ValueOf(IPage page, string kind) =>
         (await page.Locator($"#events tbody tr[data-kind={kind}] td:nth-child(6)").InnerTextAsync()).Trim();
 }

@@ -75,6 +75,8 @@ export function eventValue(e) {
   if (RUN_CHARGE_KINDS.includes(e.kind)) return `${e.value} mC net stripped`;
   const unit = eventUnit(e);
   const u = unit ? ' ' + unit : '';
+  // A lifted derate compares the module's current now with its current before, not with a limit.
+  if (e.kind === 'derateLifted') return `${e.value}${u} (was ${e.threshold}${u})`;
   return `${e.value}${u} (limit ${e.threshold}${u})`;
 }
 
