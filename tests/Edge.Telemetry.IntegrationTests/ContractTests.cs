@@ -147,7 +147,7 @@ public sealed class ContractTests
             "capacityLimit" or "timeLimit" or "demandMet" => value >= threshold,
             "currentCapped" or "telemetryOverflow" or "outboxOverflow" or "retainedCommand" or "derateLifted" => value > threshold,
             "derated" => value < threshold,
-            "started" or "faultReset" => value == 0 && threshold == 0,
+            "started" or "faultReset" or "uncalibrated" => value == 0 && threshold == 0,
             "stopped" or "protocolDone" => threshold == 0,
             _ => false,
         };
