@@ -94,7 +94,7 @@ public sealed class SessionContractTests
         Assert.Equal(replies[0], replies[1]);
         Assert.Contains("\"ok\":true", replies[0]);
         Assert.Equal(new[] { 0, 1 }, sub.Log.On(root + "config").Select(c => c.GetProperty("revision").GetInt32()).Distinct().OrderBy(r => r));
-        Assert.Single(sub.Log.On(root + "event").Where(e => e.GetProperty("kind").GetString() == "stopped"));
+        Assert.Single(sub.Log.On(root + "event"), e => e.GetProperty("kind").GetString() == "stopped");
 
         // The new protocol started one tick after the stop (the interrupted pulse's switch open for that tick).
         List<JsonElement> started = sub.Log.On(root + "event").Where(e => e.GetProperty("kind").GetString() == "started").ToList();

@@ -39,6 +39,7 @@ public sealed class CliArgumentTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void ReadOnlyOutputFolderIsRejectedBeforeTheRun()
     {
         string scenario = _scratch.Write("long.json", CliScratch.LongScenario);

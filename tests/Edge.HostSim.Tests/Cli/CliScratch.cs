@@ -41,9 +41,13 @@ public sealed class CliScratch : IDisposable
     {
         if (Directory.Exists(Root))
         {
-            foreach (string directory in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories))
+            // Tests make folders read-only to see the CLI refuse them; Windows has no such modes to undo.
+            if (!OperatingSystem.IsWindows())
             {
-                File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                foreach (string directory in Directory.EnumerateDirectories(Root, "*", SearchOption.AllDirectories))
+                {
+                    File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                }
             }
 
             Directory.Delete(Root, true);
