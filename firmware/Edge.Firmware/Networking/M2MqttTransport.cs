@@ -266,6 +266,12 @@ namespace Edge.Firmware.Networking
             {
                 _outbox.Acknowledge(e.MessageId);
             }
+            else
+            {
+                // M2Mqtt resent it and then gave up waiting for the PUBACK (a slow broker); a late PUBACK is dropped
+                // by the client, so the outbox must send it again itself.
+                _outbox.Unacknowledged(e.MessageId);
+            }
         }
 
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)

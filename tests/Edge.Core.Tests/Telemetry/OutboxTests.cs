@@ -214,6 +214,32 @@ public class OutboxTests
     }
 
     [Fact]
+    public void AMessageTheClientGaveUpOnIsSentAgainAndFreesItsPlaceInTheWindow()
+    {
+        // The client resends a QoS 1 message a few times and then stops waiting for its PUBACK (a slow broker);
+        // the connection stays up, so nothing else would ever send it again or free its place in the window.
+        var outbox = Create(8, inFlight: 2);
+        var transport = new FakeTransport();
+        Put(outbox, TopicId.Event, 1);
+        Put(outbox, TopicId.Event, 2);
+        Put(outbox, TopicId.Event, 3);
+        Assert.Equal(2, outbox.Pump(transport));
+        Assert.Equal(2, outbox.AwaitingAckCount);
+
+        outbox.Unacknowledged(transport.Messages[0].MessageId);
+        outbox.Unacknowledged(transport.Messages[1].MessageId);
+
+        Assert.Equal(0, outbox.AwaitingAckCount);
+        Assert.Equal(2, outbox.Pump(transport));
+        Assert.Equal(new long[] { 1, 2, 1, 2 }, transport.Messages.Select(m => m.Seq));
+        outbox.Acknowledge(transport.Messages[2].MessageId);
+        outbox.Acknowledge(transport.Messages[3].MessageId);
+        Assert.Equal(1, outbox.Pump(transport));
+        Assert.Equal(3, transport.Messages[4].Seq);
+        Assert.Equal(0, outbox.LostTotal(TopicId.Event));
+    }
+
+    [Fact]
     public void ARefusedPublishKeepsTheMessageForLater()
     {
         var outbox = Create(4);

@@ -304,6 +304,29 @@ namespace Edge.Core.Telemetry.Outbox
         }
 
         /// <summary>
+        /// The client stopped waiting for the broker's acknowledgement of a QoS 1 message (its own retries ran out
+        /// while the connection stayed up; any thread): the message is queued again and goes out with a new id on
+        /// the next pump. Left awaiting, it would hold a place in the in-flight window until the next reconnect, and
+        /// a few such on a slow broker would stop every QoS 1 message for the rest of the session.
+        /// </summary>
+        public void Unacknowledged(int messageId)
+        {
+            lock (_lock)
+            {
+                for (int i = 0; i < _slots.Length; i++)
+                {
+                    OutboxSlot slot = _slots[i];
+                    if (slot.State == OutboxSlotState.AwaitingAck && slot.MessageId == messageId)
+                    {
+                        _awaitingAck--;
+                        slot.State = OutboxSlotState.Queued;
+                        return;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// Publishes what the budgets allow (network thread): live messages first, then backlog.
         /// Returns the number of messages handed to the transport.
         /// </summary>
