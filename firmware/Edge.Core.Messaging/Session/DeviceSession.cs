@@ -30,6 +30,7 @@ namespace Edge.Core.Session
 
         // A field, not a literal: on nanoCLR every literal load allocates, and Service runs on every pass.
         private static readonly string ConnectionLostText = "connection lost";
+        private static readonly string ConnectionStalledText = "connection stalled: the client took no message for a keep-alive period";
 
         private const string ClientIdPrefix = "edge-";
 
@@ -57,6 +58,10 @@ namespace Edge.Core.Session
         private long _suspendedUntilMs;
         private int _publishedRevision = -1;
         private bool _discoveryDue;
+
+        // Device time since which every pump found the client refusing messages while it still reported connected.
+        private bool _refusing;
+        private long _refusingSinceMs;
 
         /// <summary>
         /// Wires a session. <paramref name="controller"/>, <paramref name="commands"/> and
@@ -187,7 +192,21 @@ namespace Edge.Core.Session
                 return SessionStep.Lost;
             }
 
-            return Pump() ? SessionStep.Sent : SessionStep.Idle;
+            bool sent = Pump();
+            if (IsStalled(nowMs))
+            {
+                // A half-open TCP connection (the site's Wi-Fi went without a reset) or a broker that stopped reading:
+                // the client's queue stays full, its keep-alive ping waits behind the blocked send, and the socket may
+                // take many minutes to fail. Dropped like a lost connection: the broker publishes the Last Will, and
+                // the outbox resends what was in flight after the reconnect.
+                LastOutcome = ConnectOutcome.BrokerUnreachable;
+                LastError = ConnectionStalledText;
+                EndSession(false);
+                ScheduleRetry(nowMs);
+                return SessionStep.Lost;
+            }
+
+            return sent ? SessionStep.Sent : SessionStep.Idle;
         }
 
         /// <summary>
@@ -353,6 +372,25 @@ namespace Edge.Core.Session
             }
         }
 
+        /// <summary>True once the client has refused every message offered for a whole keep-alive period.</summary>
+        private bool IsStalled(long nowMs)
+        {
+            if (!_outbox.LastPumpRefused)
+            {
+                _refusing = false;
+                return false;
+            }
+
+            if (!_refusing)
+            {
+                _refusing = true;
+                _refusingSinceMs = nowMs;
+                return false;
+            }
+
+            return _settings.KeepAliveS > 0 && nowMs - _refusingSinceMs >= _settings.KeepAliveS * 1000L;
+        }
+
         private void ScheduleRetry(long nowMs)
         {
             _nextAttemptMs = nowMs + _backoff.NextDelayMs();
@@ -362,6 +400,7 @@ namespace Edge.Core.Session
         private void EndSession(bool sendDisconnect)
         {
             _online = false;
+            _refusing = false;
             _connection.Close(sendDisconnect);
             _outbox.ConnectionLost();
         }

@@ -393,6 +393,57 @@ namespace NFUnitTest.Networking
             Assert.AreEqual(queued, s_outbox.SlotCount - s_outbox.FreeCount);
         }
 
+        [TestMethod]
+        public void ALinkThatTakesNoMessageForAKeepAlivePeriodIsDroppedAndOpenedAgain()
+        {
+            CreateSession();
+
+            s_session.Pass();
+            Tick(1);
+            s_connection.AcceptPublish = false;
+
+            // Connected as far as the client knows (a half-open TCP connection), but nothing goes out.
+            Assert.AreEqual((int)SessionStep.Idle, (int)s_session.Pass());
+            s_clock.NowMs += 29999;
+            Assert.AreEqual((int)SessionStep.Idle, (int)s_session.Pass());
+            Assert.IsTrue(s_session.Session.IsOnline);
+
+            s_clock.NowMs += 1;
+            Assert.AreEqual((int)SessionStep.Lost, (int)s_session.Pass());
+            Assert.AreEqual(1, s_connection.AbruptCloses);
+            Assert.IsTrue(s_session.Session.LastError.IndexOf("stalled") >= 0);
+
+            // What the stalled link refused goes out on the new one.
+            s_connection.AcceptPublish = true;
+            s_clock.NowMs += 1000;
+            Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
+            Assert.IsTrue(s_outbox.FreeCount < s_outbox.SlotCount);
+            for (int i = 0; i < 5; i++)
+            {
+                s_session.Pass();
+            }
+
+            Assert.AreEqual(s_outbox.SlotCount, s_outbox.FreeCount);
+        }
+
+        [TestMethod]
+        public void ABusyButDrainingLinkIsKept()
+        {
+            CreateSession();
+
+            s_session.Pass();
+            for (int i = 0; i < 40; i++)
+            {
+                Tick(1);
+                s_connection.AcceptPublish = i % 2 == 0;
+                s_session.Pass();
+                s_clock.NowMs += 1000;
+            }
+
+            Assert.IsTrue(s_session.Session.IsOnline);
+            Assert.AreEqual(0, s_connection.AbruptCloses);
+        }
+
         private static void Receive(string verb, string json, bool retained)
         {
             s_session.Session.Receive(Root + "cmd/" + verb, Encoding.UTF8.GetBytes(json), retained);

@@ -24,6 +24,15 @@ namespace Edge.Firmware.Networking
     {
         private const int SubscribeTimeoutMs = 10000;
 
+        /// <summary>
+        /// Messages M2Mqtt may hold at once (unsent, or QoS 1 awaiting PUBACK). Its default is unbounded: on a link
+        /// that stopped draining (half-open TCP, a broker that stopped reading) every QoS 0 publish would stay on the
+        /// heap until the socket fails, minutes later. Full, Publish throws and the outbox keeps the message; the
+        /// session drops a link that stays full for a keep-alive period. Room for a reconnect's burst: the outbox's
+        /// in-flight window (10), the discovery configs and the device events kept while offline (32).
+        /// </summary>
+        private const int ClientQueueLimit = 64;
+
         private readonly string _host;
         private readonly int _port;
         private readonly TopicSet _topics;
@@ -96,6 +105,7 @@ namespace Edge.Firmware.Networking
             {
                 client = new MqttClient(_host, _port, secure, _caCertificate, _clientCertificate, secure ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
+                client.Settings.InflightQueueSize = ClientQueueLimit;
                 client.MqttMsgPublishReceived += OnPublishReceived;
                 client.MqttMsgPublished += OnPublished;
                 client.MqttMsgSubscribed += OnSubscribed;

@@ -48,6 +48,7 @@ namespace Edge.Core.Telemetry.Outbox
         private int _awaitingAck;
         private int _freeCount;
         private bool _hasLosses;
+        private bool _lastPumpRefused;
 
         public MessageOutbox(OutboxConfiguration configuration, int slotBytes)
         {
@@ -116,6 +117,21 @@ namespace Edge.Core.Telemetry.Outbox
                 lock (_lock)
                 {
                     return _awaitingAck;
+                }
+            }
+        }
+
+        /// <summary>
+        /// True when the latest <see cref="Pump"/> found the transport connected but it refused a message (its
+        /// client's queue full: a link that has stopped draining).
+        /// </summary>
+        public bool LastPumpRefused
+        {
+            get
+            {
+                lock (_lock)
+                {
+                    return _lastPumpRefused;
                 }
             }
         }
@@ -335,6 +351,7 @@ namespace Edge.Core.Telemetry.Outbox
             bool connected = transport.IsConnected;
             lock (_lock)
             {
+                _lastPumpRefused = false;
                 if (!connected)
                 {
                     _wasConnected = false;
@@ -379,6 +396,7 @@ namespace Edge.Core.Telemetry.Outbox
                     if (messageId < 0)
                     {
                         slot.State = OutboxSlotState.Queued;
+                        _lastPumpRefused = true;
                         break;
                     }
 
