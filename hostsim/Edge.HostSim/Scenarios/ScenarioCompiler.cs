@@ -24,6 +24,10 @@ public static class ScenarioCompiler
         c.SamplePeriodMs = scenario.SamplePeriodMs;
         c.Mode = scenario.Controller.Act ? ControlMode.Act : ControlMode.Observe;
         ProtocolConfiguration p = c.Protocol;
+        // The core's plating cap is 0.4 mA/cm2 kept in uA on its default area: scaled to the pack's area as the
+        // device scales it to a board's [cells] area (BoardCellParameters), or a smaller cell would plate above
+        // the density at which it shorts.
+        p.PlatingCriticalCurrentUa = Math.Max(1, (int)((p.PlatingCriticalCurrentUa * scenario.Pack.AreaCm2 / p.ElectrodeAreaCm2) + 0.5));
         // The board's [cells] area when the scenario gives none (ScenarioLoader); checked to agree above.
         p.ElectrodeAreaCm2 = scenario.Pack.AreaCm2;
         p.RestMode = scenario.Protocol.AdaptiveRest ? RestMode.Adaptive : RestMode.Fixed;
