@@ -340,6 +340,10 @@ namespace Edge.Core.Decision
         {
             if (_subState == ModuleSubState.Hold)
             {
+                // The reset starts every row's count afresh, so the bound on a pulse's wait starts afresh too: ticks
+                // held before the latch, or while it held, would otherwise let the next pulse close before the
+                // persisting cause had been counted to its latch again.
+                _heldTicks = 0;
                 Transition(ModuleSubState.Idle, StopReason.None, nowMs, telemetry);
             }
         }

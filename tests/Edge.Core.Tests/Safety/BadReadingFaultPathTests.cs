@@ -238,6 +238,38 @@ public class BadReadingFaultPathTests
         Assert.True(rig.Controller.Diagnosis.HasLatchedFault(0), "the overvoltage that persisted after the reset did not latch again");
     }
 
+    // A fault reset starts every row's count afresh, so the wait of the next pulse starts afresh too: however often the
+    // operator resets and starts while the temperature sensor is still lost, no pulse closes before its row latches again.
+    [Fact]
+    public void RepeatedResetsAndStartsWhileASensorIsLostNeverCloseTheSwitch()
+    {
+        var rig = new Rig();
+        var closedAt = new List<long>();
+
+        // The cell shows 150 mV of polarisation under the pulse current, 0 mV at rest.
+        void Step()
+        {
+            long t = rig.Tick;
+            if (rig.Step(rig.Actions.SwitchClosed[0] ? 150 : 0, temp: ChannelStatus.Missing)) closedAt.Add(t);
+        }
+
+        for (int cycle = 0; cycle < 4; cycle++)
+        {
+            // Held past the protocol's rest (5 s), so the start after the reset begins with its pulse.
+            for (int i = 0; i < 600; i++) Step();
+            Assert.True(rig.Controller.Diagnosis.HasLatchedFault(0), $"cycle {cycle}: the lost sensor is not latched");
+            rig.Controller.RequestFaultReset(0);
+            Step();
+            rig.Controller.RequestStart(0);
+        }
+
+        for (int i = 0; i < 20; i++) Step();
+        _out.WriteLine("switch closed at ticks: " + string.Join(",", closedAt));
+        Assert.Empty(closedAt);
+        Assert.True(rig.Controller.Diagnosis.HasLatchedFault(0), "the lost sensor did not latch again after the last reset");
+        Assert.Equal(5, rig.Events.Count(e => e == EventKind.ChannelFault));
+    }
+
     // Observe -> act: a latching row that set in observe mode (soft short confirmed) latches, with its event, once act mode is on.
     [Fact]
     public void SoftShortConfirmedInObserveModeLatchesOnceActModeIsOn()
