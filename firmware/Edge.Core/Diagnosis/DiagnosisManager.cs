@@ -283,7 +283,7 @@ namespace Edge.Core.Diagnosis
             }
         }
 
-        /// <summary>Clears every diagnosis of a module's cells and of the module; pack-wide ones too.</summary>
+        /// <summary>Clears every diagnosis of a module's cells and of the module, and the pack-wide diagnoses that set; see <see cref="ClearSetChannel"/>.</summary>
         public void ResetModule(int module)
         {
             if (_moduleLatched[module])
@@ -311,9 +311,13 @@ namespace Edge.Core.Diagnosis
                         // A sensor on another module keeps its evidence: that module was not reset.
                         for (int t = 0; t < _sensorModule.Length; t++)
                         {
-                            if (_sensorModule[t] < 0 || _sensorModule[t] == module)
+                            if (_sensorModule[t] == module)
                             {
                                 ClearChannel(row, t);
+                            }
+                            else if (_sensorModule[t] < 0)
+                            {
+                                ClearSetChannel(row, t);
                             }
                         }
 
@@ -321,7 +325,7 @@ namespace Edge.Core.Diagnosis
                     default:
                         for (int c = 0; c < _channels; c++)
                         {
-                            ClearChannel(row, c);
+                            ClearSetChannel(row, c);
                         }
 
                         break;
@@ -375,6 +379,20 @@ namespace Edge.Core.Diagnosis
             }
 
             _requests.NoteLatch(module, id);
+        }
+
+        /// <summary>
+        /// A pack-wide channel at a fault reset of one module: a row that set (the latch the module is reset from) is
+        /// cleared, so only new readings set it again; readings still being counted are kept. They count toward a latch
+        /// of every module, and starting them over would hold back the latch of the others and outlast the bounded wait
+        /// of a pulse that waits for them (<see cref="HasFaultEvidence"/>), which would then close on the unjudged channel.
+        /// </summary>
+        private void ClearSetChannel(int row, int channel)
+        {
+            if (_active[(row * _channels) + channel])
+            {
+                ClearChannel(row, channel);
+            }
         }
 
         private void ClearChannel(int row, int channel)
