@@ -103,6 +103,23 @@ namespace Edge.Mqtt.Tests
         }
 
         [Fact]
+        public void AfterAnOrderlyShutdownTheBrokerRetainsTheOfflineStatus()
+        {
+            var device = new Device(_fixture.Broker);
+            using HostMqttClient observer = Observe(_fixture.Broker, device.Topics, out Recorder seen);
+            string status = "edge/" + device.Topics.DeviceId + "/status";
+            device.Bridge.Start(5);
+            Assert.True(seen.WaitFor(() => device.Bridge.IsConnected && seen.PayloadsOn(status).Count > 0));
+
+            device.Dispose();
+
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(status).Select(Json).Any(s => s.GetProperty("status").GetString() == "offline")), "Log:\n" + _fixture.Broker.Log);
+            JsonElement retained = Json(RetainedValue(_fixture.Broker, status));
+            Assert.Equal("offline", retained.GetProperty("status").GetString());
+            Assert.Equal(device.BootId, retained.GetProperty("bootId").GetString());
+        }
+
+        [Fact]
         public void TheDeviceSurvivesABrokerRestartAndDeliversTheEventsItRaisedMeanwhile()
         {
             using MosquittoBroker broker = MosquittoBroker.StartNew();
@@ -148,6 +165,19 @@ namespace Edge.Mqtt.Tests
         {
             byte[] payload = Encoding.UTF8.GetBytes(json);
             Assert.True(client.Publish(topic, payload, 0, payload.Length, 1, false) > 0);
+        }
+
+        /// <summary>The retained value a newly arriving subscriber receives on <paramref name="topic"/>.</summary>
+        private static string RetainedValue(MosquittoBroker broker, string topic)
+        {
+            using var late = new HostMqttClient(TestClients.OptionsFor(broker, "late"));
+            var received = new Recorder(late);
+            late.Subscribe(topic, 1);
+            late.Connect();
+            Assert.True(received.WaitFor(() => received.Messages.Any(m => m.Topic == topic)), "nothing retained on " + topic);
+            MqttMessage message = received.Messages.First(m => m.Topic == topic);
+            Assert.True(message.Retain);
+            return Encoding.UTF8.GetString(message.Payload);
         }
 
         private static HostMqttClient Observe(MosquittoBroker broker, TopicSet topics, out Recorder recorder)

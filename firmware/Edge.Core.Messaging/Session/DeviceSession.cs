@@ -308,7 +308,10 @@ namespace Edge.Core.Session
             return sent;
         }
 
-        /// <summary>Orderly end (shutdown): the retained status "offline", then DISCONNECT. Safe when offline.</summary>
+        /// <summary>
+        /// End of the session (shutdown, boot failure): the retained status "offline", then the connection is dropped
+        /// without DISCONNECT. Safe when offline.
+        /// </summary>
         public void Close()
         {
             if (_online && _connection.IsConnected)
@@ -316,7 +319,10 @@ namespace Edge.Core.Session
                 _connection.PublishTo(_topics[TopicId.Status], _offlineStatus, 0, _offlineStatus.Length, 1, true);
             }
 
-            EndSession(true);
+            // The publish is only queued (M2Mqtt sends it from its own thread) and a DISCONNECT can reach the broker
+            // first; a DISCONNECT also cancels the Last Will, so the broker would keep the retained "online". Dropped
+            // instead, the broker publishes the Last Will, which is the same retained "offline".
+            EndSession(false);
         }
 
         /// <summary>

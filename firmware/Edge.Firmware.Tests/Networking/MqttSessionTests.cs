@@ -347,6 +347,24 @@ namespace NFUnitTest.Networking
         }
 
         [TestMethod]
+        public void CloseLeavesTheRetainedStatusOfflineEvenIfTheStatusPublishIsStillQueued()
+        {
+            CreateSession();
+
+            s_session.Pass();
+            s_session.Session.Close();
+
+            // The client may still hold the "offline" publish when the socket closes. Without a DISCONNECT the
+            // broker publishes the Last Will (the same retained "offline"); a DISCONNECT would cancel it and
+            // could overtake the queued publish, leaving the retained "online" of a device that is gone.
+            Assert.AreEqual(0, s_connection.OrderlyCloses);
+            Assert.AreEqual(1, s_connection.AbruptCloses);
+            Assert.AreEqual("{\"v\":1,\"status\":\"offline\",\"bootId\":\"B007\"}", s_connection.WillMessage);
+            Assert.IsTrue(s_connection.IndexOf(Root + "status|{\"v\":1,\"status\":\"offline\"") >= 0);
+            Assert.IsFalse(s_session.Session.IsOnline);
+        }
+
+        [TestMethod]
         public void DiscoveryConfigsAreRetainedAndSentAgainWhenHomeAssistantComesOnline()
         {
             CreateSession();

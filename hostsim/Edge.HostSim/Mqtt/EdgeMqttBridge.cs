@@ -154,7 +154,7 @@ namespace Edge.HostSim.Mqtt
             _wake.Set();
         }
 
-        /// <summary>Publishes the retained offline status (orderly shutdown), then disconnects.</summary>
+        /// <summary>Publishes the retained offline status (orderly shutdown), then drops the connection so the broker also publishes the Last Will.</summary>
         public void Dispose()
         {
             if (_disposed)
