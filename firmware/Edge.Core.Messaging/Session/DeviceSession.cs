@@ -34,6 +34,9 @@ namespace Edge.Core.Session
 
         private const string ClientIdPrefix = "edge-";
 
+        // How long a session must stay up before the back-off starts over when keep-alive is off (0), ms.
+        private const long StableWithoutKeepAliveMs = 60000;
+
         private readonly TopicSet _topics;
         private readonly string _bootId;
         private readonly SessionSettings _settings;
@@ -54,6 +57,7 @@ namespace Edge.Core.Session
         private byte[] _scratch;
         private bool _online;
         private long _nextAttemptMs;
+        private long _openedAtMs;
         private bool _attemptScheduled;
         private long _suspendedUntilMs;
         private int _publishedRevision = -1;
@@ -117,7 +121,7 @@ namespace Edge.Core.Session
         /// <summary>Sessions opened since start.</summary>
         public int ConnectionCount { get; private set; }
 
-        /// <summary>Back-off state: failures since the last opened session.</summary>
+        /// <summary>Back-off state: failures and short-lived sessions since the last session that stayed up for a keep-alive period.</summary>
         public ReconnectBackoff Backoff => _backoff;
 
         /// <summary>How the latest attempt ended (<see cref="ConnectOutcome.Accepted"/> before any).</summary>
@@ -176,11 +180,17 @@ namespace Edge.Core.Session
 
                 if (TryOpen() == ConnectOutcome.Accepted)
                 {
+                    _openedAtMs = nowMs;
                     return SessionStep.Opened;
                 }
 
                 ScheduleRetry(nowMs);
                 return SessionStep.OpenFailed;
+            }
+
+            if (_backoff.FailureCount > 0 && nowMs - _openedAtMs >= StableSessionMs())
+            {
+                _backoff.Reset();
             }
 
             if (!_connection.IsConnected)
@@ -247,7 +257,10 @@ namespace Edge.Core.Session
             _attemptScheduled = false;
             _discoveryDue = _discovery != null;
             ConnectionCount++;
-            _backoff.Reset();
+
+            // No back-off reset here: a broker that accepts and then drops the connection at once (another device with
+            // the same client id, an ACL that disconnects on a publish) would otherwise be retried every initial delay
+            // forever. The schedule starts over once the session has stayed up (Service).
             return outcome;
         }
 
@@ -395,6 +408,12 @@ namespace Edge.Core.Session
             }
 
             return _settings.KeepAliveS > 0 && nowMs - _refusingSinceMs >= _settings.KeepAliveS * 1000L;
+        }
+
+        /// <summary>How long a session must stay up before the back-off starts over: one keep-alive period, ms.</summary>
+        private long StableSessionMs()
+        {
+            return _settings.KeepAliveS > 0 ? _settings.KeepAliveS * 1000L : StableWithoutKeepAliveMs;
         }
 
         private void ScheduleRetry(long nowMs)

@@ -7,7 +7,9 @@ namespace Edge.Core.Session
     /// <summary>
     /// Exponential back-off between connection attempts, the one schedule of the device session and the
     /// host's MQTT clients: the first retry after <see cref="InitialDelayMs"/>, each further failure
-    /// doubles the wait up to <see cref="MaximumDelayMs"/>, a success starts over. Doubling keeps a dead
+    /// doubles the wait up to <see cref="MaximumDelayMs"/>. The device session starts over (<see cref="Reset"/>)
+    /// only once a connection has stayed up for a keep-alive period: one that the broker drops right after
+    /// opening counts as a failure, so it is not retried every initial delay forever. Doubling keeps a dead
     /// broker from being hammered while a short outage still heals within about one initial delay; the
     /// cap bounds the wait after a long one. A device never reboots over a lost broker: it keeps
     /// controlling and keeps retrying at this pace.

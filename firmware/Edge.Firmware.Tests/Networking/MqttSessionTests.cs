@@ -132,7 +132,41 @@ namespace NFUnitTest.Networking
             s_connection.NextOutcome = ConnectOutcome.Accepted;
             s_clock.NowMs += 30000;
             Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
+
+            // The schedule starts over once the session has stayed up for a keep-alive period (30 s).
+            s_clock.NowMs += 30000;
+            s_session.Pass();
             Assert.AreEqual(0, s_session.Session.Backoff.FailureCount);
+        }
+
+        [TestMethod]
+        public void ASessionThatDropsRightAfterOpeningKeepsDoublingTheWait()
+        {
+            CreateSession();
+
+            // A broker that closes the connection at once (another device with the same client id, an ACL that
+            // disconnects on the first publish): every open succeeds, yet the waits must keep growing.
+            Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
+            int[] waits = new int[] { 1000, 2000, 4000, 8000, 16000, 30000, 30000 };
+            for (int i = 0; i < waits.Length; i++)
+            {
+                s_connection.IsConnected = false;
+                Assert.AreEqual((int)SessionStep.Lost, (int)s_session.Pass());
+                s_clock.NowMs += waits[i] - 1;
+                Assert.AreEqual((int)SessionStep.Waiting, (int)s_session.Pass());
+                s_clock.NowMs += 1;
+                Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
+            }
+
+            // Up for a whole keep-alive period: the next loss waits the first delay again.
+            s_clock.NowMs += 30000;
+            s_session.Pass();
+            s_connection.IsConnected = false;
+            Assert.AreEqual((int)SessionStep.Lost, (int)s_session.Pass());
+            s_clock.NowMs += 999;
+            Assert.AreEqual((int)SessionStep.Waiting, (int)s_session.Pass());
+            s_clock.NowMs += 1;
+            Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
         }
 
         [TestMethod]
@@ -270,7 +304,7 @@ namespace NFUnitTest.Networking
 
                 s_connection.IsConnected = false;
                 s_session.Pass();
-                s_clock.NowMs += 1000;
+                s_clock.NowMs = s_session.Session.NextAttemptMs;
                 Assert.IsTrue(s_session.Pass() == SessionStep.Opened);
             }
 
