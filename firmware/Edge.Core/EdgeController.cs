@@ -93,7 +93,8 @@ namespace Edge.Core
 
             _layout = layout;
             _configuration = configuration;
-            _telemetry = new TelemetryBuffer(configuration.Telemetry.RecordsPerTick, layout.CellsPerModule);
+            // One record a module kept for its change to Hold (the validator's minimum leaves the rest ample).
+            _telemetry = new TelemetryBuffer(configuration.Telemetry.RecordsPerTick, layout.CellsPerModule, layout.ModuleCount);
             _snapshot = new MeasurementSnapshot(layout);
             _measurement = new PackMeasurement(layout, configuration);
             _diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, _telemetry, configuration.Protection.TemperatureSensorModules);

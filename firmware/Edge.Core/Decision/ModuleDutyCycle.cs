@@ -981,7 +981,10 @@ namespace Edge.Core.Decision
 
             State = shown;
             StopReason = reason;
-            TelemetryRecord record = telemetry.Append(TelemetryRecordKind.StateChanged, now, _module, -1);
+            // A change to Hold may use the buffer's reserve: it is how an operator learns the module latched.
+            TelemetryRecord record = shown == ModuleState.Hold
+                ? telemetry.AppendHold(TelemetryRecordKind.StateChanged, now, _module, -1)
+                : telemetry.Append(TelemetryRecordKind.StateChanged, now, _module, -1);
             record.State = shown;
             record.StopReason = reason;
         }

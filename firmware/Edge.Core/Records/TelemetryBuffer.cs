@@ -8,6 +8,9 @@ namespace Edge.Core.Records
     /// The records one tick produced, in order. The controller empties it at the start of each tick;
     /// the host reads <see cref="Count"/> records after the tick. When full, further records of that
     /// tick are counted in <see cref="DroppedCount"/> and an overflow event is written in the next tick.
+    /// The last records are kept for changes to Hold (<see cref="AppendHold"/>), one a module: a burst of
+    /// per-cell events (every cell faulting at once) is written before the modules react, and must not hide
+    /// that a module latched.
     /// </summary>
     [HotPath]
     public sealed class TelemetryBuffer
@@ -15,8 +18,18 @@ namespace Edge.Core.Records
         private readonly TelemetryRecord[] _records;
         private readonly TelemetryRecord _discard;
 
+        // Records at the end only AppendHold may fill.
+        private readonly int _reservedForHold;
+
         public TelemetryBuffer(int capacity, int cellsPerModule)
+            : this(capacity, cellsPerModule, 0)
         {
+        }
+
+        /// <summary>A buffer whose last <paramref name="reservedForHold"/> records are kept for changes to Hold.</summary>
+        public TelemetryBuffer(int capacity, int cellsPerModule, int reservedForHold)
+        {
+            _reservedForHold = reservedForHold;
             _records = new TelemetryRecord[capacity];
             for (int i = 0; i < capacity; i++)
             {
@@ -46,8 +59,23 @@ namespace Edge.Core.Records
         /// </summary>
         public TelemetryRecord Append(TelemetryRecordKind kind, long timestampMs, int module, int cell)
         {
+            return Append(kind, timestampMs, module, cell, _records.Length - _reservedForHold);
+        }
+
+        /// <summary>
+        /// <see cref="Append(TelemetryRecordKind, long, int, int)"/> for a module's change to Hold: it may also fill
+        /// the reserved records. A module enters Hold at most once a tick after the commands, so with one record
+        /// reserved a module every latch of the tick is reported, whatever came before it.
+        /// </summary>
+        public TelemetryRecord AppendHold(TelemetryRecordKind kind, long timestampMs, int module, int cell)
+        {
+            return Append(kind, timestampMs, module, cell, _records.Length);
+        }
+
+        private TelemetryRecord Append(TelemetryRecordKind kind, long timestampMs, int module, int cell, int limit)
+        {
             TelemetryRecord record;
-            if (Count < _records.Length)
+            if (Count < limit)
             {
                 record = _records[Count];
                 Count++;

@@ -1,0 +1,93 @@
+using Edge.Core.Actuation;
+using Edge.Core.Configuration;
+using Edge.Core.Records;
+using Edge.Core.Sampling;
+using Xunit;
+
+namespace Edge.Core.Tests.Telemetry;
+
+/// <summary>
+/// A fault on every cell of a large pack at once (a lost ADC reference reads every channel out of range) writes more
+/// per-cell events than one tick's buffer holds. Per-cell detail may be dropped and counted; every module's change to
+/// Hold must still be reported in the tick it latched, or an operator never sees the module isolated.
+/// </summary>
+public class TelemetryBurstTests
+{
+    private const int Modules = 16;
+    private const int CellsPerModule = 16;
+
+    [Fact]
+    public void EveryModuleReportsHoldInTheTickItLatchesWhenEveryCellFaultsAtOnce()
+    {
+        var layout = new PackLayout(Modules, CellsPerModule, 1);
+        var configuration = new ControllerConfiguration();
+        configuration.Telemetry.CellVoltagePeriodMs = 0;
+        configuration.Telemetry.RecordsPerTick = (Modules * 4) + 8; // the smallest the validator accepts
+        var controller = new EdgeController(layout, configuration);
+        var frame = new SampleFrame(layout);
+        var actions = new ActionFrame(layout);
+        var holdReported = new bool[Modules];
+        var latchedAtTick = new long[Modules];
+        int dropped = 0;
+
+        for (long tick = 0; tick < 12; tick++)
+        {
+            // Healthy for a few ticks, then every cell reads far above the maximum safety limit.
+            int cellMv = tick < 5 ? 100 : 3400;
+            for (int c = 0; c < layout.CellCount; c++)
+            {
+                frame.CellVoltageMv[c] = cellMv;
+                frame.CellVoltageStatus[c] = ChannelStatus.Valid;
+            }
+
+            for (int m = 0; m < Modules; m++)
+            {
+                frame.ModuleCurrentUa[m] = actions.SwitchClosed[m] ? actions.CurrentSetpointUa[m] : 0;
+                frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+            }
+
+            frame.TemperatureDeciCelsius[0] = 250;
+            frame.TemperatureStatus[0] = ChannelStatus.Valid;
+            frame.TickIndex = tick;
+            frame.TimestampMs = tick * 10;
+            var latchedBefore = new bool[Modules];
+            for (int m = 0; m < Modules; m++) latchedBefore[m] = controller.Diagnosis.HasLatchedFault(m);
+
+            controller.Tick(frame, actions);
+
+            TelemetryBuffer telemetry = controller.Telemetry;
+            var holdThisTick = new bool[Modules];
+            for (int i = 0; i < telemetry.Count; i++)
+            {
+                TelemetryRecord record = telemetry[i];
+                if (record.Kind == TelemetryRecordKind.StateChanged && record.State == ModuleState.Hold)
+                {
+                    holdThisTick[record.Module] = true;
+                }
+
+                if (record.Kind == TelemetryRecordKind.Event && record.EventKind == EventKind.TelemetryOverflow)
+                {
+                    dropped += (int)record.Value;
+                }
+            }
+
+            for (int m = 0; m < Modules; m++)
+            {
+                if (!latchedBefore[m] && controller.Diagnosis.HasLatchedFault(m))
+                {
+                    latchedAtTick[m] = tick;
+                    holdReported[m] = holdThisTick[m];
+                }
+            }
+        }
+
+        for (int m = 0; m < Modules; m++)
+        {
+            Assert.True(controller.Diagnosis.HasLatchedFault(m), $"module {m} never latched");
+            Assert.Equal(ModuleState.Hold, controller.Module(m).State);
+            Assert.True(holdReported[m], $"module {m} latched at tick {latchedAtTick[m]} without a reported change to Hold");
+        }
+
+        Assert.True(dropped > 0, "the per-cell events beyond the buffer were not counted as dropped");
+    }
+}
