@@ -59,7 +59,11 @@ namespace Edge.Core
         // setProtocol with start during a pulse: the module starts one tick after the stop, so the interrupted
         // pulse ends with its switch open for a sample and is measured and summarised on its own.
         private readonly bool[] _deferredStart;
-        private long _deferredStartAfterMs;
+
+        // Set by the tick whose protocol change deferred the start, cleared by that tick's commands: counted in ticks,
+        // not timestamps, so a next sample with the same timestamp (a coarse or stalled clock) still starts it.
+        private bool _deferredStartWaits;
+
         private readonly object _commandLock = new object();
 
         // Non-zero when a command or configuration change may be waiting: set (after the change, under the
@@ -378,7 +382,7 @@ namespace Edge.Core
                         }
                     }
 
-                    if (_deferredStart[m] && now > _deferredStartAfterMs)
+                    if (_deferredStart[m] && !_deferredStartWaits)
                     {
                         _deferredStart[m] = false;
                         _pendingStart[m] = true;
@@ -410,6 +414,7 @@ namespace Edge.Core
                     _pendingStart[m] = false;
                 }
 
+                _deferredStartWaits = false;
                 _started = true;
             }
         }
@@ -456,7 +461,7 @@ namespace Edge.Core
                 if (deferred)
                 {
                     // Read by the next tick's ApplyCommands: the interrupted pulse's switch stays open for this one.
-                    _deferredStartAfterMs = now;
+                    _deferredStartWaits = true;
                     Interlocked.Exchange(ref _commandsPending, 1);
                 }
 
