@@ -18,8 +18,9 @@ namespace Edge.Core.Records
         private readonly TelemetryRecord[] _records;
         private readonly TelemetryRecord _discard;
 
-        // Records at the end only AppendHold may fill.
-        private readonly int _reservedForHold;
+        // How many records Append may fill: all but the ones at the end kept for AppendHold, which lifts it for its call.
+        private readonly int _appendLimit;
+        private int _limit;
 
         public TelemetryBuffer(int capacity, int cellsPerModule)
             : this(capacity, cellsPerModule, 0)
@@ -29,7 +30,8 @@ namespace Edge.Core.Records
         /// <summary>A buffer whose last <paramref name="reservedForHold"/> records are kept for changes to Hold.</summary>
         public TelemetryBuffer(int capacity, int cellsPerModule, int reservedForHold)
         {
-            _reservedForHold = reservedForHold;
+            _appendLimit = capacity - reservedForHold;
+            _limit = _appendLimit;
             _records = new TelemetryRecord[capacity];
             for (int i = 0; i < capacity; i++)
             {
@@ -59,23 +61,9 @@ namespace Edge.Core.Records
         /// </summary>
         public TelemetryRecord Append(TelemetryRecordKind kind, long timestampMs, int module, int cell)
         {
-            return Append(kind, timestampMs, module, cell, _records.Length - _reservedForHold);
-        }
-
-        /// <summary>
-        /// <see cref="Append(TelemetryRecordKind, long, int, int)"/> for a module's change to Hold: it may also fill
-        /// the reserved records. A module enters Hold at most once a tick after the commands, so with one record
-        /// reserved a module every latch of the tick is reported, whatever came before it.
-        /// </summary>
-        public TelemetryRecord AppendHold(TelemetryRecordKind kind, long timestampMs, int module, int cell)
-        {
-            return Append(kind, timestampMs, module, cell, _records.Length);
-        }
-
-        private TelemetryRecord Append(TelemetryRecordKind kind, long timestampMs, int module, int cell, int limit)
-        {
+            // One body for both kinds of append, no second call: every call is interpreted on the device.
             TelemetryRecord record;
-            if (Count < limit)
+            if (Count < _limit)
             {
                 record = _records[Count];
                 Count++;
@@ -92,6 +80,19 @@ namespace Edge.Core.Records
             record.Cell = cell;
             record.HasDiagnosis = false;
             record.CellCount = 0;
+            return record;
+        }
+
+        /// <summary>
+        /// <see cref="Append(TelemetryRecordKind, long, int, int)"/> for a module's change to Hold: it may also fill
+        /// the reserved records. A module enters Hold at most once a tick after the commands, so with one record
+        /// reserved a module every latch of the tick is reported, whatever came before it.
+        /// </summary>
+        public TelemetryRecord AppendHold(TelemetryRecordKind kind, long timestampMs, int module, int cell)
+        {
+            _limit = _records.Length;
+            TelemetryRecord record = Append(kind, timestampMs, module, cell);
+            _limit = _appendLimit;
             return record;
         }
 
