@@ -150,23 +150,13 @@ namespace NFUnitTest.Networking
             int[] waits = new int[] { 1000, 2000, 4000, 8000, 16000, 30000, 30000 };
             for (int i = 0; i < waits.Length; i++)
             {
-                s_connection.IsConnected = false;
-                Assert.AreEqual((int)SessionStep.Lost, (int)s_session.Pass());
-                s_clock.NowMs += waits[i] - 1;
-                Assert.AreEqual((int)SessionStep.Waiting, (int)s_session.Pass());
-                s_clock.NowMs += 1;
-                Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
+                LoseAndReopenAfter(waits[i]);
             }
 
             // Up for a whole keep-alive period: the next loss waits the first delay again.
             s_clock.NowMs += 30000;
             s_session.Pass();
-            s_connection.IsConnected = false;
-            Assert.AreEqual((int)SessionStep.Lost, (int)s_session.Pass());
-            s_clock.NowMs += 999;
-            Assert.AreEqual((int)SessionStep.Waiting, (int)s_session.Pass());
-            s_clock.NowMs += 1;
-            Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
+            LoseAndReopenAfter(1000);
         }
 
         [TestMethod]
@@ -175,14 +165,20 @@ namespace NFUnitTest.Networking
             CreateSession();
 
             s_session.Pass();
-            s_connection.IsConnected = false;
 
+            LoseAndReopenAfter(1000);
+            Assert.AreEqual(2, s_session.Session.ConnectionCount);
+        }
+
+        /// <summary>The connection drops: the session reports it lost, waits <paramref name="waitMs"/> and not a millisecond less, then opens again.</summary>
+        private static void LoseAndReopenAfter(int waitMs)
+        {
+            s_connection.IsConnected = false;
             Assert.AreEqual((int)SessionStep.Lost, (int)s_session.Pass());
-            s_clock.NowMs += 999;
+            s_clock.NowMs += waitMs - 1;
             Assert.AreEqual((int)SessionStep.Waiting, (int)s_session.Pass());
             s_clock.NowMs += 1;
             Assert.AreEqual((int)SessionStep.Opened, (int)s_session.Pass());
-            Assert.AreEqual(2, s_session.Session.ConnectionCount);
         }
 
         [TestMethod]
