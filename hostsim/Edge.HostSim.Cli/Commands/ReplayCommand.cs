@@ -122,7 +122,7 @@ public static class ReplayCommand
 
     private static int Execute(CliContext context, Request request)
     {
-        string[] outputs = { RunOutputWriter.SummaryFile, RunOutputWriter.EventsFile, RunOutputWriter.TraceFile, RunOutputWriter.PlotFile, RunOutputWriter.PlotPngFile, RunOutputWriter.ReportFile, ReplaySource.File };
+        string[] outputs = RunOutputWriter.FileNames.Append(ReplaySource.File).ToArray();
         OutputFolder.CheckKeeps(request.OutDir, "--out", request.File, "the recording", outputs);
         if (request.ScenarioPath != null)
         {

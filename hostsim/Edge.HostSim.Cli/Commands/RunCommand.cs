@@ -94,6 +94,11 @@ public static class RunCommand
         // Everything the user gave is checked before any work: scenario, output folder, broker.
         Scenario scenario = scenarioPath != null ? ScenarioLoader.LoadFile(scenarioPath) : BuiltInScenarios.Demo();
         OutputFolder.Check(outDir, "--out");
+        if (scenarioPath != null)
+        {
+            OutputFolder.CheckKeeps(outDir, "--out", scenarioPath, "the scenario", RunOutputWriter.FileNames);
+        }
+
         LiveConnection.Create(liveSettings, context.Console.Out, connect: false);
 
         CliConsole console = context.Console;

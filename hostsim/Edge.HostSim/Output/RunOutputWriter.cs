@@ -19,6 +19,9 @@ public static class RunOutputWriter
     public const string PlotPngFile = "plot.png";
     public const string ReportFile = Report.ReportPage.FileName;
 
+    /// <summary>Every name a run may write in its folder: an input under one of them would be written over.</summary>
+    public static readonly IReadOnlyList<string> FileNames = new[] { SummaryFile, EventsFile, TraceFile, PlotFile, PlotPngFile, ReportFile };
+
     public static void WriteAll(string directory, Scenario scenario, SimulationResult result)
     {
         Directory.CreateDirectory(directory);

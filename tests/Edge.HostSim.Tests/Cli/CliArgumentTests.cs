@@ -29,6 +29,19 @@ public sealed class CliArgumentTests : IDisposable
     }
 
     [Fact]
+    public void RunIntoTheScenariosOwnFolderUnderAnOutputNameIsRefusedAndTheScenarioKept()
+    {
+        // The scenario saved as summary.json next to where the run writes its own summary.json.
+        string scenario = _scratch.Write("summary.json", CliScratch.ShortScenario);
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Root);
+
+        AssertRejected(run, "--out", "would write over the scenario");
+        Assert.Equal(CliScratch.ShortScenario, File.ReadAllText(scenario));
+        Assert.False(File.Exists(_scratch.Path2("events.jsonl")));
+    }
+
+    [Fact]
     public void OutputUnderAFileIsRejected()
     {
         string file = _scratch.Write("taken", "a file");
