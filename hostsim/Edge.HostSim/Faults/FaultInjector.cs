@@ -73,6 +73,7 @@ public sealed class FaultInjector
         int jitter = 0;
         FaultSpec? nanoFrameworkJitter = null;
         bool hung = false;
+        ReleaseChannelOverlays();
         for (int i = 0; i < _faults.Length; i++)
         {
             FaultSpec f = _faults[i];
@@ -93,10 +94,10 @@ public sealed class FaultInjector
 
                     break;
                 case FaultKind.StuckChannel:
-                    _chain.Stuck[cell] = active;
+                    _chain.Stuck[cell] |= active;
                     break;
                 case FaultKind.SaturatedChannel:
-                    _chain.Saturated[cell] = active;
+                    _chain.Saturated[cell] |= active;
                     break;
                 case FaultKind.NoiseBurst:
                     if (changed)
@@ -136,6 +137,26 @@ public sealed class FaultInjector
         JitterMs = jitter;
         NanoFrameworkJitter = nanoFrameworkJitter;
         RuntimeHung = hung;
+    }
+
+    /// <summary>
+    /// Releases every cell a stuck or saturated fault names, so that the loop after it holds a cell while any of its
+    /// faults is active: a fault of the same cell listed later, not yet started or over, must not release it.
+    /// </summary>
+    private void ReleaseChannelOverlays()
+    {
+        for (int i = 0; i < _faults.Length; i++)
+        {
+            FaultSpec f = _faults[i];
+            if (f.Kind == FaultKind.StuckChannel)
+            {
+                _chain.Stuck[f.PackCell(_cellsPerModule)] = false;
+            }
+            else if (f.Kind == FaultKind.SaturatedChannel)
+            {
+                _chain.Saturated[f.PackCell(_cellsPerModule)] = false;
+            }
+        }
     }
 
     /// <summary>
