@@ -443,6 +443,12 @@ public static class ScenarioLoader
                 fault.OnS = section.Number("onS", 0, 86400, 0);
                 fault.OffS = section.Number("offS", 0, 86400, 0);
                 fault.Probability = section.Number("probability", 0, 1, 0);
+                if (section.Has("probability") && fault.Probability == 0)
+                {
+                    // The injector takes 0 for "no probability given", a permanent shunt: the opposite of a chance of 0.
+                    throw new ScenarioException(section.FieldPath("probability"), "must be above 0 (up to 1): a shunt with no chance to conduct is no fault; leave probability out for a permanent shunt");
+                }
+
                 if ((fault.OnS > 0) != (fault.OffS > 0))
                 {
                     throw new ScenarioException(section.FieldPath(fault.OnS > 0 ? "offS" : "onS"), "an intermittent short needs both onS and offS");

@@ -108,6 +108,8 @@ public sealed class ScenarioLoaderTests
         { "faults=[{\"atS\":1,\"module\":5,\"cell\":0,\"kind\":\"hardShort\"}]", "faults[0].module", "out of range" },
         { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"softShort\"}]", "faults[0].resistanceOhmCm2", "required" },
         { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"softShort\",\"resistanceOhmCm2\":10,\"onS\":1}]", "faults[0].offS", "both" },
+        // A chance of 0 per sample is a shunt that never conducts, not the permanent one an absent probability gives.
+        { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"softShort\",\"resistanceOhmCm2\":10,\"probability\":0}]", "faults[0].probability", "above 0" },
         { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"hardShort\",\"noiseMv\":3}]", "faults[0].noiseMv", "unknown field" },
         { "faults=[{\"atS\":1,\"kind\":\"brokerOutage\"}]", "faults[0].durationS", "required" },
         { "faults=[{\"atS\":1,\"module\":0,\"kind\":\"noiseBurst\",\"durationS\":1}]", "faults[0].noiseMv", "required" },
