@@ -202,14 +202,33 @@ public sealed class FaultInjector
         if (on != _shuntOn[index])
         {
             _shuntOn[index] = on;
-            if (on)
+            ApplyShunts(cell);
+        }
+    }
+
+    /// <summary>
+    /// Puts the soft shorts of <paramref name="cell"/> that conduct now across it as one shunt: the bank holds one per
+    /// cell, and shunts in parallel add their conductances (one ending must not remove another still conducting).
+    /// </summary>
+    private void ApplyShunts(int cell)
+    {
+        double conductance = 0;
+        for (int i = 0; i < _faults.Length; i++)
+        {
+            FaultSpec f = _faults[i];
+            if (_shuntOn[i] && f.Kind == FaultKind.SoftShort && f.PackCell(_cellsPerModule) == cell)
             {
-                _bank.InjectShunt(cell, f.ResistanceOhmCm2, 0, 0);
+                conductance += 1.0 / f.ResistanceOhmCm2;
             }
-            else
-            {
-                _bank.ClearInjectedShunt(cell);
-            }
+        }
+
+        if (conductance > 0)
+        {
+            _bank.InjectShunt(cell, 1.0 / conductance, 0, 0);
+        }
+        else
+        {
+            _bank.ClearInjectedShunt(cell);
         }
     }
 }
