@@ -73,6 +73,7 @@ public sealed class FaultInjector
         int jitter = 0;
         FaultSpec? nanoFrameworkJitter = null;
         bool hung = false;
+        bool noiseChanged = false;
         ReleaseChannelOverlays();
         for (int i = 0; i < _faults.Length; i++)
         {
@@ -100,16 +101,7 @@ public sealed class FaultInjector
                     _chain.Saturated[cell] |= active;
                     break;
                 case FaultKind.NoiseBurst:
-                    if (changed)
-                    {
-                        int first = cell >= 0 ? cell : f.Module * _cellsPerModule;
-                        int count = cell >= 0 ? 1 : _cellsPerModule;
-                        for (int c = first; c < first + count; c++)
-                        {
-                            _chain.ExtraNoiseMv[c] = active ? f.NoiseMv : 0;
-                        }
-                    }
-
+                    noiseChanged |= changed;
                     break;
                 case FaultKind.TickJitter:
                     if (active && f.JitterMode == TickJitterMode.NanoFramework)
@@ -134,6 +126,11 @@ public sealed class FaultInjector
             }
         }
 
+        if (noiseChanged)
+        {
+            ApplyNoiseBursts();
+        }
+
         JitterMs = jitter;
         NanoFrameworkJitter = nanoFrameworkJitter;
         RuntimeHung = hung;
@@ -155,6 +152,41 @@ public sealed class FaultInjector
             else if (f.Kind == FaultKind.SaturatedChannel)
             {
                 _chain.Saturated[f.PackCell(_cellsPerModule)] = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets every cell's extra noise from the noise bursts active now: independent sources, so their standard
+    /// deviations add in quadrature, and a burst that ends leaves the others on its cells running.
+    /// </summary>
+    private void ApplyNoiseBursts()
+    {
+        double[] extraNoiseMv = _chain.ExtraNoiseMv;
+        for (int pass = 0; pass < 2; pass++)
+        {
+            for (int i = 0; i < _faults.Length; i++)
+            {
+                FaultSpec f = _faults[i];
+                if (f.Kind != FaultKind.NoiseBurst)
+                {
+                    continue;
+                }
+
+                // Cell omitted: every cell of the module.
+                int first = f.Cell >= 0 ? f.PackCell(_cellsPerModule) : f.Module * _cellsPerModule;
+                int count = f.Cell >= 0 ? 1 : _cellsPerModule;
+                for (int c = first; c < first + count; c++)
+                {
+                    if (pass == 0)
+                    {
+                        extraNoiseMv[c] = 0;
+                    }
+                    else if (_active[i])
+                    {
+                        extraNoiseMv[c] = Math.Sqrt((extraNoiseMv[c] * extraNoiseMv[c]) + (f.NoiseMv * f.NoiseMv));
+                    }
+                }
             }
         }
     }
