@@ -66,7 +66,9 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
                 continue;
             }
 
-            double sigma = noise + extraNoiseMv[c];
+            // A noise burst is a source independent of the chain's own noise: standard deviations add in quadrature.
+            double extra = extraNoiseMv[c];
+            double sigma = extra > 0 ? Math.Sqrt((noise * noise) + (extra * extra)) : noise;
             double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * random.FastGaussian() : 0.0);
             if (lsbMv > 0)
             {
