@@ -30,13 +30,19 @@ namespace Edge.Core.Decision
 
         /// <summary>
         /// How long a pulse of <paramref name="step"/> lasts now (ms): the step's duration scaled by
-        /// <see cref="PulsePercent"/>, but not below the minimum pulse unless the step itself is shorter.
+        /// <see cref="PulsePercent"/>, but not below the minimum pulse; a step shorter than the minimum keeps its own
+        /// length (the minimum guards switch wear, so no pulse is shortened below it, whichever step it belongs to).
         /// </summary>
         public long PulseLengthMs(ProtocolStep step)
         {
             long length = step.DurationMs * PulsePercent / 100;
             long minimum = _tuning.MinimumPulseMs;
-            return length < minimum && step.DurationMs > minimum ? minimum : length;
+            if (length >= minimum)
+            {
+                return length;
+            }
+
+            return step.DurationMs < minimum ? step.DurationMs : minimum;
         }
 
         /// <summary>

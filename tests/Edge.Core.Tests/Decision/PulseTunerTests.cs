@@ -81,4 +81,23 @@ public class PulseTunerTests
         Assert.Equal(252, tuner.PulseLengthMs(pulse));
         Assert.False(tuner.Shorten());
     }
+
+    [Fact]
+    public void ALaterStepShorterThanTheMinimumKeepsItsOwnLength()
+    {
+        // 1 s pulses, then 200 ms ones: once the 1 s pulse is tuned to 25 % (250 ms), the 200 ms step, already below
+        // the 250 ms minimum, keeps its 200 ms (not 25 % of it, 50 ms: the minimum guards switch wear).
+        var shortStep = new ProtocolStep(ProtocolStepKind.Strip, 385, 200);
+        var tuner = Make(true, Strip1s, new ProtocolStep(ProtocolStepKind.Rest, 0, 5000), shortStep, new ProtocolStep(ProtocolStepKind.Rest, 0, 1000));
+        while (tuner.Shorten())
+        {
+        }
+
+        Assert.Equal(25, tuner.PulsePercent);
+        Assert.Equal(250, tuner.PulseLengthMs(Strip1s));
+        Assert.Equal(200, tuner.PulseLengthMs(shortStep));
+
+        // A 300 ms step stops at the minimum: 250 ms, not 75 ms.
+        Assert.Equal(250, tuner.PulseLengthMs(new ProtocolStep(ProtocolStepKind.Strip, 385, 300)));
+    }
 }
