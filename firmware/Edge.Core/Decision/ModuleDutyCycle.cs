@@ -231,6 +231,7 @@ namespace Edge.Core.Decision
             // A protocol change replaced the steps while the module was stopped.
             _firstRestStep = FirstRestStep();
             _firstCurrentStep = FirstCurrentStep();
+            _pulseTuner.OnStart();
             WriteEvent(EventKind.Started, -1, 0, 0, nowMs, telemetry);
 
             // The interface remembers the last current whichever run it belonged to: a start soon after a pulse was

@@ -66,10 +66,10 @@ namespace Edge.Core.Decision
             // Not below the percentage that gives the minimum pulse: fixed rests scale by the percentage, and a pulse
             // held at its minimum with its rest shortened further would run a harder duty cycle than configured.
             int shortened = PulsePercent * (100 - _tuning.ShortenPercent) / 100;
-            long floor = ((_tuning.MinimumPulseMs * 100L) + step.DurationMs - 1) / step.DurationMs;
+            int floor = FloorPercent(step);
             if (shortened < floor)
             {
-                shortened = (int)floor;
+                shortened = floor;
             }
 
             if (shortened < 1)
@@ -84,6 +84,37 @@ namespace Edge.Core.Decision
 
             PulsePercent = shortened;
             return true;
+        }
+
+        /// <summary>
+        /// A start, after which the protocol may be another one (it changes only while the module is stopped): the
+        /// percentage reached is kept, but raised to the one that gives the first pulse its minimum length, or to 100
+        /// when that pulse is not shortened at all (open-ended, or no longer than the minimum). Fixed rests scale by the
+        /// percentage, so one learned on a longer pulse would cut the new protocol's rests further than its pulses: a
+        /// harder duty cycle than configured as the answer to depletion.
+        /// </summary>
+        public void OnStart()
+        {
+            int floor = FloorPercent(_protocol.Steps[FirstCurrentStep()]);
+            if (PulsePercent < floor)
+            {
+                PulsePercent = floor;
+            }
+        }
+
+        /// <summary>
+        /// The lowest whole percentage that keeps <paramref name="step"/> at least at the minimum pulse; 100 for a
+        /// step that is open-ended or no longer than the minimum.
+        /// </summary>
+        private int FloorPercent(ProtocolStep step)
+        {
+            long minimum = _tuning.MinimumPulseMs;
+            if (step.DurationMs <= minimum)
+            {
+                return 100;
+            }
+
+            return (int)(((minimum * 100L) + step.DurationMs - 1) / step.DurationMs);
         }
 
         /// <summary>The step whose length the minimum is checked against: the protocol's first pulse.</summary>

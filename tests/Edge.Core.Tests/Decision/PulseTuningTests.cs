@@ -1,4 +1,5 @@
 using Edge.Core.Configuration;
+using Edge.Core.Configuration.Protocol;
 using Edge.Core.Records;
 using Edge.Core.Sampling;
 using Edge.Core.Tests.Diagnosis.Detectors;
@@ -92,5 +93,34 @@ public class PulseTuningTests
         Assert.Equal(100, pack.Controller.Module(0).PulsePercent);
         Assert.Contains(308, currents);
         Assert.Contains(7500, rests);
+    }
+
+    [Fact]
+    public void ANewProtocolsPulseIsNeverShortenedBelowTheMinimum()
+    {
+        // Tuned down to 25 % (250 ms of the 1 s pulse), then a protocol of 200 ms pulses with 1 s rests, already
+        // shorter than the 250 ms minimum (switch wear): its pulses keep their own 200 ms, not 25 % of it (50 ms), and
+        // its fixed rest keeps the configured 1 s (duty 1/6; times any stretch depletion warnings gave), not 25 % of it.
+        var pack = Run(tuning: true);
+        var module = pack.Controller.Module(0);
+        Assert.Equal(25, module.PulsePercent);
+
+        ProtocolConfiguration shortPulses = pack.Configuration.Protocol.Clone();
+        shortPulses.Steps = new[]
+        {
+            new ProtocolStep(ProtocolStepKind.Strip, 385, 200),
+            new ProtocolStep(ProtocolStepKind.Rest, 0, 1000),
+        };
+        pack.CellVoltageMv = c => SyntheticCells.Healthy(c);
+        pack.Controller.RequestProtocol(shortPulses, startAfter: true);
+        long changedMs = pack.NowMs;
+        pack.RunUntil(changedMs + 20000);
+
+        var (pulses, _, rests) = After(pack, changedMs + 2000);
+        Assert.NotEmpty(pulses);
+        Assert.All(pulses, p => Assert.InRange(p, 200, 210));
+        int restMs = 1000 * module.RestTuner.ExtensionPercent / 100;
+        Assert.NotEmpty(rests);
+        Assert.All(rests, r => Assert.InRange(r, restMs, restMs + 10));
     }
 }
