@@ -142,18 +142,25 @@ namespace Edge.Core.Diagnosis.Detectors
                 int last = first + _layout.CellsPerModule;
                 if (snapshot.PulseEnded[m])
                 {
+                    // Stripping depletes the interface; plating piles metal up (the soft-short detector watches that).
+                    // So the per-pulse trend follows strip pulses only: a plate pulse of a strip/plate cycle is another
+                    // direction, not a new operating point, and learning afresh at each one kept the CUSUM from ever
+                    // running on a cycling protocol.
                     int currentUa = snapshot.LastPulseCurrentUa[m];
-                    for (int c = first; c < last; c++)
+                    if (currentUa >= 0)
                     {
-                        if (IsNewOperatingPoint(c, currentUa))
+                        for (int c = first; c < last; c++)
                         {
-                            Relearn(c);
-                            _operatingPointCurrentUa[c] = currentUa;
-                        }
+                            if (IsNewOperatingPoint(c, currentUa))
+                            {
+                                Relearn(c);
+                                _operatingPointCurrentUa[c] = currentUa;
+                            }
 
-                        if (snapshot.CellValid[c])
-                        {
-                            EvaluatePulse(c, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], snapshot.EdgeCurrentUa[m]), snapshot, diagnosis);
+                            if (snapshot.CellValid[c])
+                            {
+                                EvaluatePulse(c, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], snapshot.EdgeCurrentUa[m]), snapshot, diagnosis);
+                            }
                         }
                     }
 
@@ -262,8 +269,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _pulsesSeen[cell] = seen + 1;
                 if (seen + 1 == length)
                 {
-                    // Only a positive overpotential (stripping) rises toward depletion; plating's is negative and
-                    // its baseline follows freely.
+                    // A cell that shows no overpotential at this current has nothing to cap: its baseline follows freely.
                     long learned = _overpotentialBaseline[cell];
                     _baselineCeiling[cell] = learned > 0 ? learned * (100 + _configuration.BaselineDriftLimitPercent) / 100 : long.MaxValue;
                 }
