@@ -98,7 +98,7 @@ namespace Edge.Core
             _layout = layout;
             _configuration = configuration;
             // One record a module kept for its change to Hold (the validator's minimum leaves the rest ample).
-            _telemetry = new TelemetryBuffer(configuration.Telemetry.RecordsPerTick, layout.CellsPerModule, layout.ModuleCount);
+            _telemetry = new TelemetryBuffer(configuration.Telemetry.RecordsPerTickFor(layout), layout.CellsPerModule, layout.ModuleCount);
             _snapshot = new MeasurementSnapshot(layout);
             _measurement = new PackMeasurement(layout, configuration);
             _diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, _telemetry, configuration.Protection.TemperatureSensorModules);

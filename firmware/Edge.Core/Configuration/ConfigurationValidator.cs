@@ -48,7 +48,10 @@ namespace Edge.Core.Configuration
             check.Range("plausibility.missedTickPeriods", configuration.Plausibility.MissedTickPeriods, 2, 1000);
             check.Range("plausibility.stuckMinimumEdgeResponseMv", configuration.Plausibility.StuckMinimumEdgeResponseMv, 0, 1000);
             check.Range("telemetry.cellVoltagePeriodMs", configuration.Telemetry.CellVoltagePeriodMs, 0, 3600000);
-            check.Range("telemetry.recordsPerTick", configuration.Telemetry.RecordsPerTick, (layout.ModuleCount * 4) + 8, 4096);
+            if (configuration.Telemetry.RecordsPerTick != TelemetryConfiguration.RecordsPerTickFromPack)
+            {
+                check.Range("telemetry.recordsPerTick", configuration.Telemetry.RecordsPerTick, TelemetryConfiguration.MinimumRecordsPerTick(layout), 4096);
+            }
             return check.Error;
         }
 
