@@ -97,7 +97,7 @@ namespace Edge.Core
 
             _layout = layout;
             _configuration = configuration;
-            // One record a module kept for its change to Hold (the validator's minimum leaves the rest ample).
+            // One record a module kept for its state change (the validator's minimum leaves the rest ample).
             _telemetry = new TelemetryBuffer(configuration.Telemetry.RecordsPerTickFor(layout), layout.CellsPerModule, layout.ModuleCount);
             _snapshot = new MeasurementSnapshot(layout);
             _measurement = new PackMeasurement(layout, configuration);

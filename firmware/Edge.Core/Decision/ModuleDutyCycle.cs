@@ -982,10 +982,9 @@ namespace Edge.Core.Decision
 
             State = shown;
             StopReason = reason;
-            // A change to Hold may use the buffer's reserve: it is how an operator learns the module latched.
-            TelemetryRecord record = shown == ModuleState.Hold
-                ? telemetry.AppendHold(TelemetryRecordKind.StateChanged, now, _module, -1)
-                : telemetry.Append(TelemetryRecordKind.StateChanged, now, _module, -1);
+            // Every change may use the buffer's reserve: it is how an operator learns the module latched, stopped or
+            // moved on, and a burst of per-cell events written before the decisions must not hide it.
+            TelemetryRecord record = telemetry.AppendStateChange(TelemetryRecordKind.StateChanged, now, _module, -1);
             record.State = shown;
             record.StopReason = reason;
         }

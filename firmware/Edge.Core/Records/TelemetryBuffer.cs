@@ -8,9 +8,9 @@ namespace Edge.Core.Records
     /// The records one tick produced, in order. The controller empties it at the start of each tick;
     /// the host reads <see cref="Count"/> records after the tick. When full, further records of that
     /// tick are counted in <see cref="DroppedCount"/> and an overflow event is written in the next tick.
-    /// The last records are kept for changes to Hold (<see cref="AppendHold"/>), one a module: a burst of
-    /// per-cell events (every cell faulting at once) is written before the modules react, and must not hide
-    /// that a module latched.
+    /// The last records are kept for modules' state changes (<see cref="AppendStateChange"/>), one a module: a burst
+    /// of per-cell events (every cell faulting or warning at once) is written before the modules react, and must not
+    /// hide that a module latched, stopped or moved on.
     /// </summary>
     [HotPath]
     public sealed class TelemetryBuffer
@@ -18,7 +18,7 @@ namespace Edge.Core.Records
         private readonly TelemetryRecord[] _records;
         private readonly TelemetryRecord _discard;
 
-        // How many records Append may fill: all but the ones at the end kept for AppendHold, which lifts it for its call.
+        // How many records Append may fill: all but the ones at the end kept for AppendStateChange, which lifts it for its call.
         private readonly int _appendLimit;
         private int _limit;
 
@@ -27,10 +27,10 @@ namespace Edge.Core.Records
         {
         }
 
-        /// <summary>A buffer whose last <paramref name="reservedForHold"/> records are kept for changes to Hold.</summary>
-        public TelemetryBuffer(int capacity, int cellsPerModule, int reservedForHold)
+        /// <summary>A buffer whose last <paramref name="reservedForStateChanges"/> records are kept for modules' state changes.</summary>
+        public TelemetryBuffer(int capacity, int cellsPerModule, int reservedForStateChanges)
         {
-            _appendLimit = capacity - reservedForHold;
+            _appendLimit = capacity - reservedForStateChanges;
             _limit = _appendLimit;
             _records = new TelemetryRecord[capacity];
             for (int i = 0; i < capacity; i++)
@@ -84,11 +84,12 @@ namespace Edge.Core.Records
         }
 
         /// <summary>
-        /// <see cref="Append(TelemetryRecordKind, long, int, int)"/> for a module's change to Hold: it may also fill
-        /// the reserved records. A module enters Hold at most once a tick after the commands, so with one record
-        /// reserved a module every latch of the tick is reported, whatever came before it.
+        /// <see cref="Append(TelemetryRecordKind, long, int, int)"/> for a module's state change (to Hold, Done, Rest,
+        /// Pulse, Idle): it may also fill the reserved records. A module's shown state changes at most once in a tick's
+        /// decisions (after the commands), so with one record reserved a module every change the decisions make is
+        /// reported, whatever came before it.
         /// </summary>
-        public TelemetryRecord AppendHold(TelemetryRecordKind kind, long timestampMs, int module, int cell)
+        public TelemetryRecord AppendStateChange(TelemetryRecordKind kind, long timestampMs, int module, int cell)
         {
             _limit = _records.Length;
             TelemetryRecord record = Append(kind, timestampMs, module, cell);

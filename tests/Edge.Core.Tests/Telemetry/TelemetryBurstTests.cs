@@ -9,7 +9,8 @@ namespace Edge.Core.Tests.Telemetry;
 /// <summary>
 /// A fault on every cell of a large pack at once (a lost ADC reference reads every channel out of range) writes more
 /// per-cell events than one tick's buffer holds. Per-cell detail may be dropped and counted; every module's change to
-/// Hold must still be reported in the tick it latched, or an operator never sees the module isolated.
+/// Hold must still be reported in the tick it latched, or an operator never sees the module isolated, and so must every
+/// other change of a module's state (a stop after the burst), or a dashboard never learns the module stopped.
 /// </summary>
 public class TelemetryBurstTests
 {
@@ -88,6 +89,81 @@ public class TelemetryBurstTests
             Assert.True(holdReported[m], $"module {m} latched at tick {latchedAtTick[m]} without a reported change to Hold");
         }
 
+        Assert.True(dropped > 0, "the per-cell events beyond the buffer were not counted as dropped");
+    }
+
+    [Fact]
+    public void EveryModuleReportsItsStopInTheTickItStopsWhenEveryCellWarnsAtOnce()
+    {
+        // Every cell crosses the overvoltage warning level (2970 mV) in the same tick as the strip cut-off (3000 mV): the
+        // 256 warning events come from the diagnosis before the modules decide, and each module then stops (to Done).
+        var layout = new PackLayout(Modules, CellsPerModule, 1);
+        var configuration = new ControllerConfiguration();
+        configuration.Telemetry.CellVoltagePeriodMs = 0;
+        var controller = new EdgeController(layout, configuration);
+        var frame = new SampleFrame(layout);
+        var actions = new ActionFrame(layout);
+        int changes = 0;
+        int done = 0;
+        int dropped = 0;
+
+        for (long tick = 0; tick < 30; tick++)
+        {
+            // Within every limit while the pulses run, then one reading above the warning level, then the cut-off.
+            int cellMv = tick < 10 ? 2900 : tick == 10 ? 2980 : 3010;
+            for (int c = 0; c < layout.CellCount; c++)
+            {
+                frame.CellVoltageMv[c] = cellMv;
+                frame.CellVoltageStatus[c] = ChannelStatus.Valid;
+            }
+
+            for (int m = 0; m < Modules; m++)
+            {
+                frame.ModuleCurrentUa[m] = actions.SwitchClosed[m] ? actions.CurrentSetpointUa[m] : 0;
+                frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+            }
+
+            frame.TemperatureDeciCelsius[0] = 250;
+            frame.TemperatureStatus[0] = ChannelStatus.Valid;
+            frame.TickIndex = tick;
+            frame.TimestampMs = tick * 10;
+            var before = new ModuleState[Modules];
+            for (int m = 0; m < Modules; m++) before[m] = controller.Module(m).State;
+
+            controller.Tick(frame, actions);
+
+            TelemetryBuffer telemetry = controller.Telemetry;
+            for (int m = 0; m < Modules; m++)
+            {
+                ModuleState after = controller.Module(m).State;
+                if (after == before[m])
+                {
+                    continue;
+                }
+
+                changes++;
+                done += after == ModuleState.Done ? 1 : 0;
+                bool reported = false;
+                for (int i = 0; i < telemetry.Count; i++)
+                {
+                    TelemetryRecord record = telemetry[i];
+                    reported |= record.Kind == TelemetryRecordKind.StateChanged && record.Module == m && record.State == after;
+                }
+
+                Assert.True(reported, $"module {m} went from {before[m]} to {after} at tick {tick} without a reported state change");
+            }
+
+            for (int i = 0; i < telemetry.Count; i++)
+            {
+                if (telemetry[i].Kind == TelemetryRecordKind.Event && telemetry[i].EventKind == EventKind.TelemetryOverflow)
+                {
+                    dropped += (int)telemetry[i].Value;
+                }
+            }
+        }
+
+        Assert.Equal(Modules, done);
+        Assert.True(changes >= 2 * Modules, $"{changes} state changes: every module should have started and stopped");
         Assert.True(dropped > 0, "the per-cell events beyond the buffer were not counted as dropped");
     }
 }
