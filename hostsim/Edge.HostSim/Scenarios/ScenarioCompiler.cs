@@ -24,12 +24,11 @@ public static class ScenarioCompiler
         c.SamplePeriodMs = scenario.SamplePeriodMs;
         c.Mode = scenario.Controller.Act ? ControlMode.Act : ControlMode.Observe;
         ProtocolConfiguration p = c.Protocol;
-        // The core's plating cap is 0.4 mA/cm2 kept in uA on its default area: scaled to the pack's area as the
-        // device scales it to a board's [cells] area (BoardCellParameters), or a smaller cell would plate above
-        // the density at which it shorts.
-        p.PlatingCriticalCurrentUa = Math.Max(1, (int)((p.PlatingCriticalCurrentUa * scenario.Pack.AreaCm2 / p.ElectrodeAreaCm2) + 0.5));
-        // The board's [cells] area when the scenario gives none (ScenarioLoader); checked to agree above.
-        p.ElectrodeAreaCm2 = scenario.Pack.AreaCm2;
+        // The core's plating cap (0.4 mA/cm2) and module limit (5 mA/cm2) are kept in uA on its default area: scaled
+        // to the pack's area by the helper the device uses for a board's [cells] area, or a smaller cell would plate
+        // above the density at which it shorts and carry several times its current density. The area is the board's
+        // [cells] area when the scenario gives none (ScenarioLoader); checked to agree above.
+        ElectrodeAreaScaling.Apply(c, scenario.Pack.AreaCm2);
         p.RestMode = scenario.Protocol.AdaptiveRest ? RestMode.Adaptive : RestMode.Fixed;
         ProtocolStep[] steps = new ProtocolStep[scenario.Protocol.Steps.Count];
         for (int i = 0; i < steps.Length; i++)
@@ -77,8 +76,6 @@ public static class ScenarioCompiler
             Edge.Core.Boards.BoardTemperatureSensors.Apply(scenario.Measurement.BoardDefinition, c);
         }
 
-        // The safety envelope scales with the area: 5 mA/cm2 (the core's default on 0.385 cm2).
-        c.Protection.ModuleMaximumCurrentUa = Math.Max(c.Protection.ModuleMaximumCurrentUa, (int)Math.Min(100000000, Math.Round(5.0 * p.ElectrodeAreaCm2 * 1000)));
         if (scenario.Controller.MinimumPulseS.HasValue)
         {
             c.PulseTuning.Enabled = true;
