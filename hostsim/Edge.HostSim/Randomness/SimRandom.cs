@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using System.Runtime.CompilerServices;
+
 namespace Edge.HostSim.Randomness;
 
 /// <summary>Small seeded generator (xoshiro256**) with a table-driven Gaussian: cheap enough for every sample of every cell.</summary>
@@ -82,6 +84,16 @@ public sealed class SimRandom
 
     /// <summary>Standard normal from a precomputed table of 4096 draws, picked at random: fast, adequate for ADC noise.</summary>
     public double FastGaussian() => (_gaussian ?? BuildTable())[(int)(NextUInt64() >> 52)];
+
+    /// <summary>
+    /// The table <see cref="FastGaussian()"/> picks from (built on first use; taking it draws nothing). A loop that
+    /// takes it once and passes it to <see cref="FastGaussian(double[])"/> has no call left in it.
+    /// </summary>
+    public double[] GaussianTable => _gaussian ?? BuildTable();
+
+    /// <summary>The same draw as <see cref="FastGaussian()"/>, from the <paramref name="table"/> of <see cref="GaussianTable"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double FastGaussian(double[] table) => table[(int)(NextUInt64() >> 52)];
 
     private double[] BuildTable()
     {

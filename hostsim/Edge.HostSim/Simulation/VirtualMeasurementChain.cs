@@ -45,11 +45,13 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         ChannelStatus[] status = frame.CellVoltageStatus;
         double noise = _spec.VoltageNoiseMv;
 
-        // Fields in locals: the stores into the frame would otherwise make the JIT reload them per cell.
+        // Fields in locals: the stores into the frame would otherwise make the JIT reload them per cell. The
+        // Gaussian table is taken once (it draws nothing): a call left in the loop would cost its registers.
         bool[] stuck = Stuck;
         bool[] saturated = Saturated;
         double[] extraNoiseMv = ExtraNoiseMv;
         SimRandom random = _random;
+        double[] gaussian = random.GaussianTable;
         double lsbMv = _lsbMv;
         int railMv = _railMv;
         for (int c = 0; c < mv.Length; c++)
@@ -69,7 +71,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
             // A noise burst is a source independent of the chain's own noise: standard deviations add in quadrature.
             double extra = extraNoiseMv[c];
             double sigma = extra > 0 ? Math.Sqrt((noise * noise) + (extra * extra)) : noise;
-            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * random.FastGaussian() : 0.0);
+            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * random.FastGaussian(gaussian) : 0.0);
             if (lsbMv > 0)
             {
                 value = Math.Round(value / lsbMv) * lsbMv;
@@ -93,20 +95,26 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         }
 
         int[] ua = frame.ModuleCurrentUa;
+        ChannelStatus[] currentStatus = frame.ModuleCurrentStatus;
         double currentNoise = _spec.CurrentNoiseUa;
         for (int m = 0; m < ua.Length; m++)
         {
-            double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * _random.FastGaussian() : 0.0);
+            double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * random.FastGaussian(gaussian) : 0.0);
             ua[m] = (int)Math.Round(value);
-            frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+            currentStatus[m] = ChannelStatus.Valid;
         }
 
         // The simple chain reads temperatures as they are.
         int[] temperatures = TemperatureDeciCelsius;
-        for (int t = 0; t < temperatures.Length; t++)
+        if (temperatures.Length > 0)
         {
-            frame.TemperatureDeciCelsius[t] = temperatures[t];
-            frame.TemperatureStatus[t] = ChannelStatus.Valid;
+            int[] frameTemperatures = frame.TemperatureDeciCelsius;
+            ChannelStatus[] temperatureStatus = frame.TemperatureStatus;
+            for (int t = 0; t < temperatures.Length; t++)
+            {
+                frameTemperatures[t] = temperatures[t];
+                temperatureStatus[t] = ChannelStatus.Valid;
+            }
         }
     }
 }
