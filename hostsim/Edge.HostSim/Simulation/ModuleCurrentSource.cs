@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Runtime.CompilerServices;
 using Edge.Core.Actuation;
 using Edge.Core.Boards;
 
@@ -31,6 +32,11 @@ public sealed class ModuleCurrentSource
     public CurrentSetpointTransfer? TransferOf(int module) => _transfers[module];
 
     /// <summary>Current the stage of <paramref name="module"/> carries when commanded <paramref name="commandedUa"/>, uA, signed like the command.</summary>
+    /// <remarks>
+    /// Small enough to inline into the plant's module loop: a pass-through stage costs no call (which would cost
+    /// that loop its registers); a driven stage takes <see cref="CarriedByStageUa"/>.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int CarriedUa(int module, int commandedUa)
     {
         CurrentSetpointTransfer? transfer = _transfers[module];
@@ -39,6 +45,13 @@ public sealed class ModuleCurrentSource
             return commandedUa;
         }
 
+        return CarriedByStageUa(transfer, commandedUa);
+    }
+
+    /// <summary>The current a driven stage carries for a non-zero command, uA.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CarriedByStageUa(CurrentSetpointTransfer transfer, int commandedUa)
+    {
         int code = transfer.CodeFor(commandedUa);
         int magnitude = (int)Math.Round((double)code * transfer.FullScaleUa / transfer.TopCode);
         return commandedUa < 0 ? -magnitude : magnitude;
