@@ -38,6 +38,18 @@ namespace Edge.Core.Boards
         /// <summary>Highest input of the accurate span at 11 dB, mV.</summary>
         public const int AccurateHighMv = 2450;
 
+        /// <summary>
+        /// Lowest input every chip reads above 0 counts, mV: the line starts at 142 mV, and an input below it (or within
+        /// half a count above it) reads 0, a saturated reading.
+        /// </summary>
+        public const int ReadableLowMv = 143;
+
+        /// <summary>
+        /// Highest input every chip reads below full scale, mV: the Vref-1000 lookup table (lut_adc1_low) reaches 3060 mV
+        /// at 4096 counts, so that chip reads 4095 (saturated) from about 3059.3 mV on; the typical chip only at 3.13 V.
+        /// </summary>
+        public const int ReadableHighMv = 3059;
+
         /// <summary>Reading above which the 11 dB curve leaves the line (LUT_LOW_THRESH).</summary>
         public const int LinearTopCounts = 2880;
 

@@ -87,6 +87,27 @@ public class BoardFrontEndRuleTests
     }
 
     [Fact]
+    public void Cell_range_the_adc_cannot_read_without_saturating_is_rejected_at_the_front_end()
+    {
+        int ratioLine = MinimalBoard.LineOf("[cell 0]", "divider_ratio");
+
+        // 1650 + 0.5 x (-3000..3000) = 150..3150 mV: the +3 V limit lies above 3059 mV, where a Vref-1000 chip
+        // already reads 4095 (saturated), so the cut-off could never be seen.
+        BoardRuleAssert.Rejected(
+            MinimalBoard.With("[cell 0]", "divider_ratio", "0.5"), ratioLine, BoardParseErrorKind.Inconsistent,
+            "[cell 0] divider_ratio: the cell range -3000 to 3000 mV ([safety]) maps to 150 to 3150 mV at the ADC, beyond 143-3059 mV");
+
+        // REF at 0: 0 + 0.4 x (-3000..3000) = -1200..1200 mV; every negative cell voltage reads 0 counts.
+        BoardRuleAssert.Rejected(
+            MinimalBoard.With("[cell 0]", "offset_mv", "0"), ratioLine, BoardParseErrorKind.Inconsistent,
+            "maps to -1200 to 1200 mV at the ADC");
+
+        // 1650 + 0.46 x 3000 = 3030 mV: outside the accurate span (warned), still read on every chip.
+        BoardDefinition edge = BoardRuleAssert.Parsed(MinimalBoard.With("[cell 0]", "divider_ratio", "0.46"));
+        Assert.Equal(2, BoardRuleAssert.Count(edge, BoardWarningKind.OutsideAccurateSpan));
+    }
+
+    [Fact]
     public void Reference_input_is_read_like_a_channel()
     {
         BoardDefinition direct = BoardRuleAssert.Parsed(MinimalBoard.Text + "\n[reference]\nadc_pin = 39\nnominal_mv = 1225");

@@ -28,4 +28,25 @@ public class BoardFileTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Board_whose_cell_limits_would_read_saturated_is_refused_at_its_divider_ratio()
+    {
+        // The shipped DevKitC board with cell 0 at ratio 0.5 around 1.225 V: +-3000 mV maps to -275..2725 mV, so every
+        // cell voltage below about -2.2 V reads 0 counts and the lower limit could never be seen.
+        string text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "boards", "esp32-devkitc-4s2m.board"))
+            .Replace("divider_ratio = 0.33\n", "divider_ratio = 0.5\n");
+        string path = Path.Combine(Path.GetTempPath(), "edge-range-" + Guid.NewGuid().ToString("N") + ".board");
+        File.WriteAllText(path, text);
+        try
+        {
+            var ex = Assert.Throws<InvalidDataException>(() => BoardFile.Load(path));
+            Assert.StartsWith(path + ":", ex.Message);
+            Assert.Contains("[cell 0] divider_ratio: the cell range -3000 to 3000 mV ([safety]) maps to -275 to 2725 mV at the ADC", ex.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -33,6 +33,27 @@ public class Esp32AdcModelTests
         Assert.Equal(expected, new Esp32AdcModel(vrefMv).ToCounts(volts, 0.0));
     }
 
+    [Theory]
+    [InlineData(1000)]
+    [InlineData(1100)]
+    [InlineData(1200)]
+    public void Readable_span_the_board_parser_uses_reads_unsaturated_on_every_chip(double vrefMv)
+    {
+        // Esp32AdcCharacteristics.ReadableLowMv / ReadableHighMv, which cell front ends must map their limits inside:
+        // 143 mV reads at least 1 count on every chip, 3059 mV at most 4094 (the Vref-1000 chip reaches 4095 at 3059.3 mV).
+        var adc = new Esp32AdcModel(vrefMv);
+        Assert.InRange(adc.ToCounts(Edge.Core.Boards.Esp32AdcCharacteristics.ReadableLowMv / 1000.0, 0.0), 1, 4094);
+        Assert.InRange(adc.ToCounts(Edge.Core.Boards.Esp32AdcCharacteristics.ReadableHighMv / 1000.0, 0.0), 1, 4094);
+    }
+
+    [Fact]
+    public void Readable_span_ends_where_the_low_vref_chip_saturates()
+    {
+        var lowest = new Esp32AdcModel(1000);
+        Assert.Equal(0, lowest.ToCounts((Edge.Core.Boards.Esp32AdcCharacteristics.ReadableLowMv - 1) / 1000.0, 0.0));
+        Assert.Equal(4095, lowest.ToCounts((Edge.Core.Boards.Esp32AdcCharacteristics.ReadableHighMv + 1) / 1000.0, 0.0));
+    }
+
     [Fact]
     public void Counts_per_volt_follow_the_vref_spread()
     {

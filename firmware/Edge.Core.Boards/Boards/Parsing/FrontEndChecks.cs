@@ -5,7 +5,8 @@ namespace Edge.Core.Boards.Parsing
     /// <summary>
     /// Whole-board checks of the analog front ends against the ESP32 ADC as Espressif characterises
     /// it (<see cref="Esp32AdcCharacteristics"/>): multiplexer settling, current resolution at the
-    /// plating cap, operating ranges inside the accurate span (warned), and the reference input.
+    /// plating cap, cell ranges inside what the ADC reads without saturating (refused), operating ranges
+    /// inside the accurate span (warned), and the reference input.
     /// </summary>
     internal static class FrontEndChecks
     {
@@ -35,6 +36,11 @@ namespace Edge.Core.Boards.Parsing
             if (error == null)
             {
                 error = CheckReference(sections, warnings);
+            }
+
+            if (error == null)
+            {
+                error = CheckCellRanges(sections, cellCount);
             }
 
             if (error == null)
@@ -147,6 +153,41 @@ namespace Edge.Core.Boards.Parsing
             return null;
         }
 
+        /// <summary>
+        /// A cell's range (the [safety] limits) must map inside what the ADC reads without saturating on every chip: past
+        /// it a cell at its limit reads 0 or 4095, which the conversion marks invalid, so the limit could never be seen.
+        /// </summary>
+        private static BoardParseError CheckCellRanges(BoardSections sections, int cellCount)
+        {
+            SafetySectionBuilder safety = sections.Safety;
+            for (int i = 0; i < cellCount; i++)
+            {
+                CellSectionBuilder cell = sections.Cells[i];
+                long lowMv = AtAdcMv(cell, safety.CellVoltageMinMv);
+                long highMv = AtAdcMv(cell, safety.CellVoltageMaxMv);
+                if (lowMv >= Esp32AdcCharacteristics.ReadableLowMv && highMv <= Esp32AdcCharacteristics.ReadableHighMv)
+                {
+                    continue;
+                }
+
+                return cell.FailAt(
+                    CellSectionBuilder.RatioKey,
+                    BoardParseErrorKind.Inconsistent,
+                    "the cell range " + safety.CellVoltageMinMv.ToString() + " to " + safety.CellVoltageMaxMv.ToString() + " mV ([safety]) maps to "
+                    + lowMv.ToString() + " to " + highMv.ToString() + " mV at the ADC, beyond " + Esp32AdcCharacteristics.ReadableLowMv.ToString() + "-"
+                    + Esp32AdcCharacteristics.ReadableHighMv.ToString() + " mV, what the ADC reads at 11 dB without saturating on every chip: a cell at its limit would read "
+                    + (lowMv < Esp32AdcCharacteristics.ReadableLowMv ? "0" : "4095") + " and the limit could never be detected; change divider_ratio or offset_mv");
+            }
+
+            return null;
+        }
+
+        /// <summary>ADC input of a cell front end at <paramref name="cellMv"/>: offset_mv + divider_ratio x cell, mV.</summary>
+        private static long AtAdcMv(CellSectionBuilder cell, int cellMv)
+        {
+            return cell.OffsetMv + ((long)cell.DividerRatioPpm * cellMv / 1000000);
+        }
+
         /// <summary>Operating ranges (the [safety] limits) should map inside 150-2450 mV at the ADC.</summary>
         private static void WarnOutsideSpan(BoardSections sections, int cellCount, int moduleCount, WarningList warnings)
         {
@@ -154,8 +195,8 @@ namespace Edge.Core.Boards.Parsing
             for (int i = 0; i < cellCount; i++)
             {
                 CellSectionBuilder cell = sections.Cells[i];
-                long lowMv = cell.OffsetMv + ((long)cell.DividerRatioPpm * safety.CellVoltageMinMv / 1000000);
-                long highMv = cell.OffsetMv + ((long)cell.DividerRatioPpm * safety.CellVoltageMaxMv / 1000000);
+                long lowMv = AtAdcMv(cell, safety.CellVoltageMinMv);
+                long highMv = AtAdcMv(cell, safety.CellVoltageMaxMv);
                 WarnIfOutside(
                     warnings, cell, CellSectionBuilder.RatioKey, lowMv, highMv,
                     "the cell range " + safety.CellVoltageMinMv.ToString() + " to " + safety.CellVoltageMaxMv.ToString() + " mV ([safety])");
