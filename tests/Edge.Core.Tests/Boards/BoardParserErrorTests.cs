@@ -185,6 +185,27 @@ public class BoardParserErrorTests
     }
 
     [Fact]
+    public void Cell_and_current_curves_must_rise_with_the_counts_as_their_front_ends_do()
+    {
+        // Cell: ADC input = offset_mv + divider_ratio x V and current: offset_mv + shunt x gain x I, both gains above 0
+        // (the parser refuses 0 and below), so a higher reading is a higher value. A falling curve would read every
+        // cell voltage and every current with the wrong sign: a stripping current as plating, the +3 V cut-off at -3 V.
+        string cell = MinimalBoard.With("[cell 0]", "calibration", "1:3600, 4094:-3700");
+        AssertRejected(
+            cell, BoardText.LineOf(cell, "[cell 0]", "calibration"), BoardParseErrorKind.Inconsistent,
+            "[cell 0] calibration: the values fall as the counts rise, but the front end (offset_mv + divider_ratio x cell voltage) raises the reading with the cell voltage");
+
+        string current = MinimalBoard.With("[module 0]", "calibration", "1:14000, 4094:-14000");
+        AssertRejected(
+            current, BoardText.LineOf(current, "[module 0]", "calibration"), BoardParseErrorKind.Inconsistent,
+            "[module 0] calibration: the values fall as the counts rise, but the front end (offset_mv + shunt x gain x current) raises the reading with the current");
+
+        // A temperature curve is the sensor's: an NTC divider may fall with the counts.
+        BoardDefinition ntc = BoardRuleAssert.Parsed(MinimalBoard.WithLinesAtEnd("[temperature 0]", "adc_pin = 39", "calibration = 100:1000, 4000:-200"));
+        Assert.Equal(1, ntc.TemperatureCount);
+    }
+
+    [Fact]
     public void Cell_in_no_module_is_rejected_at_its_header()
     {
         string text = MinimalBoard.WithLinesBefore("[module 0]", null, "[cell 1]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "");

@@ -11,12 +11,14 @@ namespace Edge.Core.Boards.Parsing
             BoardParseError error = null;
             for (int i = 0; i < cellCount && error == null; i++)
             {
-                error = CheckChannel(sections.Cells[i], sections.Mux, fullScale, muxInputs);
+                error = CheckChannel(sections.Cells[i], sections.Mux, fullScale, muxInputs)
+                    ?? CheckRising(sections.Cells[i], "offset_mv + divider_ratio x cell voltage", "cell voltage");
             }
 
             for (int i = 0; i < moduleCount && error == null; i++)
             {
-                error = CheckChannel(sections.Modules[i], sections.Mux, fullScale, muxInputs);
+                error = CheckChannel(sections.Modules[i], sections.Mux, fullScale, muxInputs)
+                    ?? CheckRising(sections.Modules[i], "offset_mv + shunt x gain x current", "current");
             }
 
             for (int i = 0; i < temperatureCount && error == null; i++)
@@ -214,6 +216,26 @@ namespace Edge.Core.Boards.Parsing
 
             muxInputs.Claim(channel.MuxInput, channel.LineOf(AnalogSectionBuilder.MuxInputKey), channel.Header + " " + AnalogSectionBuilder.MuxInputKey);
             return null;
+        }
+
+        /// <summary>
+        /// Cell and current front ends put REF + a positive gain x the signal on the ADC (divider_ratio, shunt and gain are
+        /// all above 0), so their curves rise with the counts: a falling one would read every value with the wrong sign,
+        /// stripping as plating. (A temperature curve is the sensor's own: an NTC divider may fall.)
+        /// </summary>
+        private static BoardParseError CheckRising(AnalogSectionBuilder channel, string frontEnd, string signal)
+        {
+            CalibrationCurve curve = channel.Calibration;
+            if (curve.ValueAt(curve.PointCount - 1) > curve.ValueAt(0))
+            {
+                return null;
+            }
+
+            return channel.FailAt(
+                AnalogSectionBuilder.CalibrationKey,
+                BoardParseErrorKind.Inconsistent,
+                "the values fall as the counts rise, but the front end (" + frontEnd + ") raises the reading with the " + signal
+                + ": every reading would have the wrong sign; give the points with the values rising");
         }
 
         private static BoardParseError CheckModuleOutputs(ModuleSectionBuilder module)
