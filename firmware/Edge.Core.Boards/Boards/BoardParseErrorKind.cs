@@ -77,7 +77,10 @@ namespace Edge.Core.Boards
         /// <summary>An ADC setting nanoFramework's ESP32 ADC does not apply (it always converts at 12 bits and 11 dB).</summary>
         UnsupportedAdcSetting = 23,
 
-        /// <summary>A GPIO the board's module keeps for itself (flash on both variants, PSRAM on WROVER).</summary>
+        /// <summary>
+        /// A GPIO the board's module keeps for itself (flash on both variants, PSRAM on WROVER) or does not bring out to a
+        /// pad (GPIO 37 and 38 on both).
+        /// </summary>
         ReservedPin = 24,
 
         /// <summary>An active-low GPIO load switch: it closes while the pin is set up and while the ESP32 resets.</summary>

@@ -104,6 +104,16 @@ namespace Edge.Core.Boards
         }
 
         /// <summary>
+        /// Whether a GPIO of the chip reaches a pad of the ESP32-WROOM-32(E) and ESP32-WROVER(-E) modules: GPIO 37 and 38
+        /// (SENSOR_CAPP and SENSOR_CAPN, ADC1 channels 1 and 2) do not (the modules' datasheets, "Pin Definitions"), so
+        /// nothing on a board built on either module can be wired to them.
+        /// </summary>
+        public static bool IsOnModulePads(int gpio)
+        {
+            return Exists(gpio) && gpio != 37 && gpio != 38;
+        }
+
+        /// <summary>
         /// What a strapping pin selects at reset, or null for other GPIOs (ESP32 datasheet, "Strapping
         /// Pins"): the ESP32 samples GPIO 0, 2, 5, 12 and 15 as the chip comes out of reset, so a load
         /// on them can stop the module from booting, and an output there sees the boot-time level.

@@ -35,6 +35,23 @@ public class BoardHardwareRuleTests
     }
 
     [Theory]
+    [InlineData(37, 1)]
+    [InlineData(38, 2)]
+    public void Adc1_pins_neither_module_brings_out_are_refused_on_both_variants(int gpio, int channel)
+    {
+        // GPIO 37 and 38 (SENSOR_CAPP/CAPN, ADC1 channels 1 and 2) are not among the pads of the ESP32-WROOM-32(E)
+        // or ESP32-WROVER(-E) (their datasheets' pin tables): a channel there could never be wired.
+        string text = MinimalBoard.With("[cell 0]", "adc_pin", gpio.ToString());
+        int line = MinimalBoard.LineOf("[cell 0]", "adc_pin");
+        string phrase = "[cell 0] adc_pin: GPIO " + gpio + " (ADC1 channel " + channel + ") is not brought out on ESP32-WROOM-32 or ESP32-WROVER modules";
+        BoardRuleAssert.Rejected(text, line, BoardParseErrorKind.ReservedPin, phrase);
+        BoardRuleAssert.Rejected(text.Replace("module = wroom", "module = wrover").Replace("switch_pin = 16", "switch_pin = 18"), line, BoardParseErrorKind.ReservedPin, phrase);
+
+        string mux = MinimalBoard.WithLinesBefore("[cell 0]", null, "[mux]", "select_pins = 18, 19", "adc_pin = " + gpio, "filter_ohm = 0", "filter_pf = 0", "settle_us = 0", "");
+        BoardRuleAssert.Rejected(mux, BoardText.LineOf(mux, "[mux]", "adc_pin"), BoardParseErrorKind.ReservedPin, "[mux] adc_pin: GPIO " + gpio);
+    }
+
+    [Theory]
     [InlineData(6)]
     [InlineData(11)]
     public void Flash_pins_are_refused_on_both_variants(int gpio)

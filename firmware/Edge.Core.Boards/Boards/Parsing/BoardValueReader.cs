@@ -81,6 +81,14 @@ namespace Edge.Core.Boards.Parsing
             }
 
             adcChannel = Esp32Pins.Adc1ChannelOf(gpio);
+            if (adcChannel >= 0 && !Esp32Pins.IsOnModulePads(gpio))
+            {
+                return line.Fail(
+                    BoardParseErrorKind.ReservedPin,
+                    "GPIO " + gpio.ToString() + " (ADC1 channel " + adcChannel.ToString()
+                    + ") is not brought out on ESP32-WROOM-32 or ESP32-WROVER modules; use 36, 39, 32, 33, 34 or 35");
+            }
+
             if (adcChannel >= 0)
             {
                 return null;
@@ -92,12 +100,12 @@ namespace Edge.Core.Boards.Parsing
                 return line.Fail(
                     BoardParseErrorKind.Adc2Channel,
                     "GPIO " + gpio.ToString() + " is ADC2 channel " + adc2.ToString()
-                    + ", which cannot be read while Wi-Fi is on; use an ADC1 GPIO (36, 37, 38, 39, 32, 33, 34, 35)");
+                    + ", which cannot be read while Wi-Fi is on; use an ADC1 GPIO (36, 39, 32, 33, 34, 35)");
             }
 
             return line.Fail(
                 BoardParseErrorKind.NotAnAdc1Pin,
-                "GPIO " + gpio.ToString() + " has no ADC1 channel; use 36, 37, 38, 39, 32, 33, 34 or 35");
+                "GPIO " + gpio.ToString() + " has no ADC1 channel; use 36, 39, 32, 33, 34 or 35");
         }
 
         /// <summary>A GPIO driven as a digital (or PWM/DAC) output.</summary>
