@@ -13,10 +13,14 @@ public sealed class CliScratch : IDisposable
           "controller": { "mode": "act" } }
         """;
 
-    /// <summary>One NaK50 cell, 1 s / 5 s, to a 20 mAh/cm2 capacity limit: tens of seconds of wall time, for interrupting.</summary>
+    /// <summary>
+    /// One module of 16 identical NaK50 cells, 1 s / 5 s, to a 20 mAh/cm2 capacity limit, for interrupting: a minute
+    /// or more of wall time, so that a test host slowed by a loaded machine still interrupts it mid-run. The cells are
+    /// alike, so the module's capacity, stop and progress are those of one cell.
+    /// </summary>
     public const string LongScenario = """
         { "name": "long", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 700000,
-          "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+          "pack": { "modules": 1, "cellsPerModule": 16, "preset": "nak50-nasicon" },
           "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed", "capacityLimitMAhPerCm2": 20 },
           "controller": { "mode": "observe" } }
         """;
