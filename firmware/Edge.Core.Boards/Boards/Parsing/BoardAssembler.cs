@@ -79,6 +79,11 @@ namespace Edge.Core.Boards.Parsing
                 error = FrontEndChecks.Check(sections, cellCount, moduleCount, warnings);
             }
 
+            if (error == null)
+            {
+                error = SamplingTimeCheck.Check(sections, cellCount, moduleCount, temperatureCount);
+            }
+
             if (error != null)
             {
                 return null;

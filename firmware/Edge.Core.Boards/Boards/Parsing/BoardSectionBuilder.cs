@@ -10,16 +10,17 @@ namespace Edge.Core.Boards.Parsing
         public const string ResolutionKey = "adc_resolution_bits";
         public const string AttenuationKey = "adc_attenuation_db";
         public const string AdcReadingsKey = "adc_readings_per_sample";
+        public const string SamplePeriodKey = "sample_period_ms";
 
         /// <summary>Longest board name (it is published in telemetry topics).</summary>
         private const int MaxNameLength = 40;
 
         private static readonly string[] s_allowed = new string[]
         {
-            "name", ModuleKey, "sample_period_ms", ResolutionKey, AttenuationKey, AdcReadingsKey, StatusLedPinKey, "status_led_active",
+            "name", ModuleKey, SamplePeriodKey, ResolutionKey, AttenuationKey, AdcReadingsKey, StatusLedPinKey, "status_led_active",
         };
 
-        private static readonly string[] s_required = new string[] { "name", ModuleKey, "sample_period_ms", ResolutionKey, AttenuationKey };
+        private static readonly string[] s_required = new string[] { "name", ModuleKey, SamplePeriodKey, ResolutionKey, AttenuationKey };
 
         public BoardSectionBuilder(string header, int headerLine)
             : base(header, headerLine, 0)
@@ -62,7 +63,7 @@ namespace Edge.Core.Boards.Parsing
             {
                 error = ReadName(line);
             }
-            else if (line.Key == "sample_period_ms")
+            else if (line.Key == SamplePeriodKey)
             {
                 // 1 ms is the fastest tick the pulse-edge measurements need; a minute is the slowest
                 // that still watches a resting pack.
