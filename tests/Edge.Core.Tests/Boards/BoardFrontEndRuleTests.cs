@@ -125,6 +125,31 @@ public class BoardFrontEndRuleTests
         BoardRuleAssert.Rejected(MinimalBoard.Text + "\n[reference]\nadc_pin = 39", 29, BoardParseErrorKind.MissingKey, "[reference]: missing required key 'nominal_mv'");
     }
 
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(142, "0")]
+    [InlineData(3060, "4095")]
+    [InlineData(3300, "4095")]
+    public void Reference_the_adc_reads_saturated_is_refused_at_nominal_mv(int nominalMv, string reading)
+    {
+        // Below 143 mV every chip reads 0, from 3059.3 mV a Vref-1000 chip reads 4095: the per-unit calibration
+        // refuses a saturated reference reading, so such a unit could never be calibrated.
+        string text = MinimalBoard.Text + "\n[reference]\nadc_pin = 39\nnominal_mv = " + nominalMv;
+        BoardRuleAssert.Rejected(
+            text, BoardText.LineOf(text, "[reference]", "nominal_mv"), BoardParseErrorKind.OutOfRange,
+            "[reference] nominal_mv: " + nominalMv + " mV lies outside 143-3059 mV, what the ADC reads at 11 dB without saturating on every chip: the reference would read " + reading);
+    }
+
+    [Theory]
+    [InlineData(143)]
+    [InlineData(3059)]
+    public void Reference_at_the_ends_of_the_readable_range_parses_with_a_warning(int nominalMv)
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.Text + "\n[reference]\nadc_pin = 39\nnominal_mv = " + nominalMv);
+        Assert.Equal(nominalMv, board.Reference.NominalMv);
+        Assert.Equal(3, BoardRuleAssert.Count(board, BoardWarningKind.OutsideAccurateSpan));
+    }
+
     [Fact]
     public void Reference_on_the_mux_claims_its_input()
     {

@@ -37,7 +37,19 @@ namespace Edge.Core.Boards.Parsing
             int value;
             BoardParseError error = BoardValueReader.ReadInt(line, 0, 3300, out value);
             NominalMv = value;
-            return error;
+            if (error != null || (value >= Esp32AdcCharacteristics.ReadableLowMv && value <= Esp32AdcCharacteristics.ReadableHighMv))
+            {
+                return error;
+            }
+
+            // A REF the ADC reads as 0 or 4095 is a saturated reading: the per-unit calibration refuses it, so the
+            // unit could never be calibrated and the controller would never close a switch.
+            return line.Fail(
+                BoardParseErrorKind.OutOfRange,
+                value.ToString() + " mV lies outside " + Esp32AdcCharacteristics.ReadableLowMv.ToString() + "-" + Esp32AdcCharacteristics.ReadableHighMv.ToString()
+                + " mV, what the ADC reads at 11 dB without saturating on every chip: the reference would read "
+                + (value < Esp32AdcCharacteristics.ReadableLowMv ? "0" : "4095")
+                + ", a saturated reading the per-unit calibration refuses, so the unit could never be calibrated; put REF inside that range (150-2450 mV is the accurate span)");
         }
     }
 }
