@@ -224,6 +224,31 @@ public class BoardHardwareRuleTests
         Assert.Equal(60, BoardRuleAssert.Parsed(MinimalBoard.Text + "\n[enable]\nfeed_pin = 22\ntimeout_ms = 60").HardwareEnable.TimeoutMs);
     }
 
+    [Theory]
+    [InlineData(10000)]
+    [InlineData(100)]
+    public void A_period_no_enable_timeout_can_outlast_is_refused_at_sample_period_ms(int timeoutMs)
+    {
+        // 2 x 4981 + 40 = 10002 ms, beyond the longest timeout (10000 ms): no timeout_ms could be right, so the
+        // period is named, not the timeout.
+        string text = MinimalBoard.With("[board]", "sample_period_ms", "4981") + "\n[enable]\nfeed_pin = 22\ntimeout_ms = " + timeoutMs;
+        BoardRuleAssert.Rejected(
+            text, MinimalBoard.LineOf("[board]", "sample_period_ms"), BoardParseErrorKind.Inconsistent,
+            "[board] sample_period_ms: 4981 ms needs an [enable] timeout_ms of at least 2 x 4981 + 40 = 10002 ms, beyond the longest timeout, 10000 ms; with [enable] use a sample_period_ms of at most 4980 ms");
+
+        // 2 x 4980 + 40 = 10000 ms: the longest period the longest timeout covers.
+        string longest = MinimalBoard.With("[board]", "sample_period_ms", "4980") + "\n[enable]\nfeed_pin = 22\ntimeout_ms = 10000";
+        Assert.Equal(4980, BoardRuleAssert.Parsed(longest).SamplePeriodMs);
+    }
+
+    [Fact]
+    public void A_long_period_without_an_enable_still_parses_and_is_flagged()
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.With("[board]", "sample_period_ms", "60000"));
+        Assert.Equal(60000, board.SamplePeriodMs);
+        BoardRuleAssert.SingleWarning(board, BoardWarningKind.NoHardwareEnable);
+    }
+
     [Fact]
     public void Enable_feed_pin_has_one_function()
     {

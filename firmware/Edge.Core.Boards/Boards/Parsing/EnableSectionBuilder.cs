@@ -12,6 +12,9 @@ namespace Edge.Core.Boards.Parsing
         public const string FeedPinKey = "feed_pin";
         public const string TimeoutKey = "timeout_ms";
 
+        /// <summary>Longest timeout, ms: a monostable longer than 10 s no longer protects anything the switches drive.</summary>
+        public const int MaxTimeoutMs = 10000;
+
         private static readonly string[] s_allowed = new string[] { FeedPinKey, TimeoutKey };
         private static readonly string[] s_required = new string[] { FeedPinKey, TimeoutKey };
 
@@ -45,8 +48,7 @@ namespace Edge.Core.Boards.Parsing
                 return error;
             }
 
-            // A monostable longer than 10 s no longer protects anything the switches drive.
-            error = BoardValueReader.ReadInt(line, 1, 10000, out value);
+            error = BoardValueReader.ReadInt(line, 1, MaxTimeoutMs, out value);
             TimeoutMs = value;
             return error;
         }

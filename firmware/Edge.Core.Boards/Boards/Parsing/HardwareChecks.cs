@@ -279,6 +279,18 @@ namespace Edge.Core.Boards.Parsing
 
             int period = sections.Board.SamplePeriodMs;
             int minimum = (2 * period) + EnableSlackMs;
+            if (minimum > EnableSectionBuilder.MaxTimeoutMs)
+            {
+                // No timeout_ms could satisfy the rule, so the period is what has to change.
+                int longestPeriod = (EnableSectionBuilder.MaxTimeoutMs - EnableSlackMs) / 2;
+                return sections.Board.FailAt(
+                    BoardSectionBuilder.SamplePeriodKey,
+                    BoardParseErrorKind.Inconsistent,
+                    period.ToString() + " ms needs an [enable] timeout_ms of at least 2 x " + period.ToString() + " + " + EnableSlackMs.ToString() + " = "
+                    + minimum.ToString() + " ms, beyond the longest timeout, " + EnableSectionBuilder.MaxTimeoutMs.ToString()
+                    + " ms; with [enable] use a sample_period_ms of at most " + longestPeriod.ToString() + " ms");
+            }
+
             if (enable.TimeoutMs < minimum)
             {
                 return enable.FailAt(
