@@ -133,7 +133,16 @@ public static class ScenarioLoader
             int index = 0;
             foreach (JsonElement fault in faults.EnumerateArray())
             {
-                s.Faults.Add(ReadFault(new JsonSection(fault, "faults[" + index + "]"), s.Pack));
+                JsonSection section = new JsonSection(fault, "faults[" + index + "]");
+                FaultSpec spec = ReadFault(section, s.Pack);
+                if (spec.AtS > s.TimeLimitS)
+                {
+                    // The run ends first: the fault would load and never happen.
+                    throw new ScenarioException(section.FieldPath("atS"), string.Format(CultureInfo.InvariantCulture,
+                        "{0} s is after the run's end (timeLimitS {1} s): the fault would never happen; give at most {1} s, or a longer timeLimitS", spec.AtS, s.TimeLimitS));
+                }
+
+                s.Faults.Add(spec);
                 index++;
             }
         }

@@ -415,6 +415,8 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
             .Replace("\"rest\": \"fixed\"", "\"rest\": \"adaptive\"", StringComparison.Ordinal)
             .Replace("\"mode\": \"observe\"", "\"mode\": \"act\"", StringComparison.Ordinal)
             .Replace("\"timeLimitS\": 120", "\"timeLimitS\": 40", StringComparison.Ordinal);
+        // The 40 s run ends before the recording's hard short at 90.5 s, which would be refused as never happening.
+        json = Scenarios.ScenarioLoaderTests.Mutate(json, "faults=[{ \"atS\": 30, \"module\": 0, \"cell\": 0, \"kind\": \"softShort\", \"resistanceOhmCm2\": 300, \"onS\": 0.05, \"offS\": 0.6 }]");
         using RecordedRun adaptive = new RecordedRun(json);
         string scenario = _scratch.Path2("adaptive.json");
         File.WriteAllText(scenario, json);
