@@ -20,7 +20,7 @@ public sealed class FaultInjector
     private readonly ICellBank _bank;
     private readonly IMeasurementChain _chain;
     private readonly SimRandom _random;
-    private readonly double _earliestPendingS;
+    private readonly long _earliestPendingMs;
 
     public FaultInjector(IReadOnlyList<FaultSpec> faults, int cellsPerModule, ICellBank bank, IMeasurementChain chain, ulong seed)
     {
@@ -36,10 +36,10 @@ public sealed class FaultInjector
         _bank = bank;
         _chain = chain;
         _random = new SimRandom(seed ^ 0xFA017UL);
-        _earliestPendingS = double.PositiveInfinity;
+        _earliestPendingMs = long.MaxValue;
         for (int i = 0; i < _faults.Length; i++)
         {
-            _earliestPendingS = Math.Min(_earliestPendingS, _faults[i].AtS);
+            _earliestPendingMs = Math.Min(_earliestPendingMs, _faults[i].AtMs);
         }
     }
 
@@ -62,7 +62,8 @@ public sealed class FaultInjector
     public void Update(double tS)
     {
         // Before the first fault every tick returns here: small enough for the JIT to inline into the loop.
-        if (tS >= _earliestPendingS)
+        // On the same whole milliseconds as FaultSpec.IsActiveAt, so a fault is never skipped at its first tick.
+        if (FaultSpec.ToMs(tS) >= _earliestPendingMs)
         {
             Apply(tS);
         }

@@ -58,5 +58,20 @@ public sealed class FaultSpec
     /// <summary>Pack-wide cell index given the layout (module * cellsPerModule + cell).</summary>
     public int PackCell(int cellsPerModule) => (Module * cellsPerModule) + Cell;
 
-    public bool IsActiveAt(double tS) => tS >= AtS && (DurationS <= 0 || tS < AtS + DurationS);
+    /// <summary>Start, whole ms: sample times are whole milliseconds, so windows are decided on them.</summary>
+    public long AtMs => ToMs(AtS);
+
+    /// <summary>
+    /// Whether the fault is active at <paramref name="tS"/>. Compared in whole milliseconds: in seconds the end
+    /// 0.1 + 0.2 is 0.30000000000000004, and the window held one tick more than its duration.
+    /// </summary>
+    public bool IsActiveAt(double tS)
+    {
+        long timeMs = ToMs(tS);
+        long startMs = AtMs;
+        return timeMs >= startMs && (DurationS <= 0 || timeMs < startMs + ToMs(DurationS));
+    }
+
+    /// <summary>Seconds to the nearest whole millisecond.</summary>
+    public static long ToMs(double seconds) => (long)Math.Round(seconds * 1000);
 }
