@@ -449,8 +449,8 @@ public static class ScenarioLoader
             case FaultKind.SoftShort:
                 fault.ResistanceOhmCm2 = section.Number("resistanceOhmCm2", 1e-3, 1e9);
                 fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
-                fault.OnS = section.Number("onS", 0, 86400, 0);
-                fault.OffS = section.Number("offS", 0, 86400, 0);
+                fault.OnS = ReadIntermittencyS(section, "onS");
+                fault.OffS = ReadIntermittencyS(section, "offS");
                 fault.Probability = section.Number("probability", 0, 1, 0);
                 if (section.Has("probability") && fault.Probability == 0)
                 {
@@ -511,6 +511,21 @@ public static class ScenarioLoader
 
         section.RejectUnknown();
         return fault;
+    }
+
+    /// <summary>
+    /// A soft short's onS or offS: above 0 when given. The injector takes 0 for "not intermittent", so a given 0
+    /// would load as a permanent shunt, the opposite of what was asked.
+    /// </summary>
+    private static double ReadIntermittencyS(JsonSection section, string name)
+    {
+        double value = section.Number(name, 0, 86400, 0);
+        if (section.Has(name) && value == 0)
+        {
+            throw new ScenarioException(section.FieldPath(name), "must be above 0 (up to 86400 s): a shunt that conducts or stays open for no time is not intermittent; leave onS and offS out for a permanent shunt");
+        }
+
+        return value;
     }
 
     private static void LoadBoard(Scenario scenario, string? baseDirectory, IReadOnlyDictionary<string, string>? boardTexts)
