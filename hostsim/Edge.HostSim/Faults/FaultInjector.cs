@@ -86,7 +86,7 @@ public sealed class FaultInjector
             switch (f.Kind)
             {
                 case FaultKind.SoftShort:
-                    UpdateShunt(i, f, cell, active, tS);
+                    UpdateShunt(i, f, cell, active, FaultSpec.ToMs(tS));
                     break;
                 case FaultKind.HardShort:
                     if (changed && active)
@@ -212,15 +212,18 @@ public sealed class FaultInjector
         return AmbientDeciCelsius + (int)Math.Round(rise * 10);
     }
 
-    private void UpdateShunt(int index, FaultSpec f, int cell, bool active, double tS)
+    private void UpdateShunt(int index, FaultSpec f, int cell, bool active, long timeMs)
     {
         bool on = false;
         if (active)
         {
             if (f.OnS > 0)
             {
-                double phase = (tS - f.AtS) % (f.OnS + f.OffS);
-                on = phase < f.OnS;
+                // Whole milliseconds, as the sample times: in seconds the remainder of 0.01 s steps drifted across
+                // the on/off edges, and the shunt conducted or opened a sample early or late.
+                long onMs = Math.Max(1, FaultSpec.ToMs(f.OnS));
+                long cycleMs = onMs + Math.Max(1, FaultSpec.ToMs(f.OffS));
+                on = (timeMs - f.AtMs) % cycleMs < onMs;
             }
             else if (f.Probability > 0)
             {

@@ -33,7 +33,7 @@ public sealed class SoftShortOverlapTests
     }
 
     /// <summary>Keeps the shunt each cell has now (0 = none), as the cell physics does.</summary>
-    private sealed class ShuntRecordingBank : ICellBank
+    internal sealed class ShuntRecordingBank : ICellBank
     {
         public ShuntRecordingBank(int count)
         {
