@@ -69,6 +69,7 @@ public static class ScenarioLoader
             LoadBoard(scenario, baseDirectory, boardTexts);
             ScenarioCompiler.Validate(scenario);
             RejectJitterThatReordersTimestamps(scenario);
+            RejectFaultTimesShorterThanASample(scenario);
             return scenario;
         }
     }
@@ -87,6 +88,37 @@ public static class ScenarioLoader
                 throw new ScenarioException("faults[" + i.ToString(CultureInfo.InvariantCulture) + "].jitterMs", string.Format(CultureInfo.InvariantCulture,
                     "{0} ms is half the {1} ms sample period or more: the jittered timestamps would repeat or go back, which a monotonic clock never does; give at most {2} ms, or \"mode\": \"nanoFramework\" for ticks that start late", f.JitterMs, s.SamplePeriodMs, (s.SamplePeriodMs - 1) / 2));
             }
+        }
+    }
+
+    /// <summary>
+    /// A durationS, onS or offS shorter than one sample period cannot be timed: faults are applied once a sample, so it
+    /// fell between two samples (the fault never happened) or was seen on every one (a shunt meant to conduct 1 ms
+    /// in 10 conducted throughout). Checked once the sample period is final (a board may set it).
+    /// A temperature rise is exempt: its reading integrates the rise, so a short one still leaves its step.
+    /// </summary>
+    private static void RejectFaultTimesShorterThanASample(Scenario s)
+    {
+        for (int i = 0; i < s.Faults.Count; i++)
+        {
+            FaultSpec f = s.Faults[i];
+            if (f.Kind != FaultKind.TemperatureRise)
+            {
+                RejectShorterThanASample(s, i, "durationS", f.DurationS);
+            }
+
+            RejectShorterThanASample(s, i, "onS", f.OnS);
+            RejectShorterThanASample(s, i, "offS", f.OffS);
+        }
+    }
+
+    private static void RejectShorterThanASample(Scenario s, int index, string field, double valueS)
+    {
+        // 0 is "not given" here: the readers have refused a given 0 wherever it would mean anything else.
+        if (valueS > 0 && FaultSpec.ToMs(valueS) < s.SamplePeriodMs)
+        {
+            throw new ScenarioException("faults[" + index.ToString(CultureInfo.InvariantCulture) + "]." + field, string.Format(CultureInfo.InvariantCulture,
+                "{0} s is shorter than the {1} ms sample period: faults act once a sample, so it cannot be timed; give at least {2} s", valueS, s.SamplePeriodMs, s.SamplePeriodMs / 1000.0));
         }
     }
 
