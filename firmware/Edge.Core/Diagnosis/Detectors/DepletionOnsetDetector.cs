@@ -263,6 +263,13 @@ namespace Edge.Core.Diagnosis.Detectors
             int length = _configuration.BaselinePulses;
             if (seen < length)
             {
+                // While the baseline is learned afresh (a new operating point) the trend has no evidence, so its
+                // diagnoses heal: a fault still active from the old current would never set again, and the ladder
+                // would stop at its first rung while the cell runs on to the cut-off.
+                diagnosis.Report(DiagnosisId.DepletionTrendInfo, cell, false, 0, _configuration.CusumInfoMv);
+                diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, false, 0, _configuration.CusumWarningMv);
+                diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, false, 0, _configuration.CusumFaultMv);
+
                 // Learn: plain running mean over the first pulses.
                 _overpotentialBaseline[cell] = ((_overpotentialBaseline[cell] * seen) + ((long)overpotential * BaselineScale)) / (seen + 1);
                 _resistanceBaseline[cell] = ((_resistanceBaseline[cell] * seen) + resistance) / (seen + 1);

@@ -137,6 +137,23 @@ public class DepletionOnsetDetectorTests
     }
 
     [Fact]
+    public void TheTrendAloneClimbsTheLadderPastItsFirstRung()
+    {
+        // With the within-pulse run-away out of reach, only the CUSUM answers: each fault lowers the current, the
+        // baseline is learned afresh at the new one, and the trend's diagnoses heal while it is, so the growing
+        // trend sets the fault again and the current keeps falling instead of the cell running on to the cut-off.
+        var configuration = new ControllerConfiguration { Mode = ControlMode.Act };
+        configuration.Depletion.ShapeStepMv = 100000;
+        var pack = new SyntheticPack(new PackLayout(1, 2, 0), configuration, QuadraticResistanceTrend);
+        pack.RunUntil(3000000, p => p.Controller.Module(0).State == ModuleState.Done);
+
+        Assert.Empty(pack.Events(EventKind.Cutoff));
+        Assert.Equal(StopReason.DepletionOnset, pack.Controller.Module(0).StopReason);
+        Assert.Equal(25, pack.Controller.Module(0).CurrentPercent);
+        Assert.True(pack.Events(EventKind.DepletionOnset).Count(r => r.Diagnosis == DiagnosisId.DepletionTrendFault) >= 2);
+    }
+
+    [Fact]
     public void ConvexRiseWithinAPulseWarnsBeforeTheCutoffInThatPulse()
     {
         var pack = Run(ControlMode.Observe, ConvexPulse, 200000);
