@@ -317,6 +317,7 @@ namespace Edge.Core.Configuration
             check.Range("depletion.shapeMinimumRiseMv", depletion.ShapeMinimumRiseMv, 1, 10000);
             check.Range("depletion.shapeRiseSigmaTenths", depletion.ShapeRiseSigmaTenths, 0, 1000);
             check.Range("depletion.shapeStepMv", depletion.ShapeStepMv, 1, 100000);
+            check.Range("depletion.runawayAccelerationSigmaTenths", depletion.RunawayAccelerationSigmaTenths, 0, 1000);
             check.Range("depletion.currentReductionPercent", depletion.CurrentReductionPercent, 0, 90);
             check.Range("depletion.minimumCurrentPercent", depletion.MinimumCurrentPercent, 1, 100);
             check.Range("softShort.spikeDropMv", softShort.SpikeDropMv, 1, 10000);

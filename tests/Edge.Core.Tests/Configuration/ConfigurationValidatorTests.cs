@@ -64,6 +64,7 @@ public class ConfigurationValidatorTests
         { "depletion.shapeMinimumRiseMv", c => c.Depletion.ShapeMinimumRiseMv = 0 },
         { "depletion.shapeRiseSigmaTenths", c => c.Depletion.ShapeRiseSigmaTenths = 1001 },
         { "depletion.shapeStepMv", c => c.Depletion.ShapeStepMv = 0 },
+        { "depletion.runawayAccelerationSigmaTenths", c => c.Depletion.RunawayAccelerationSigmaTenths = -1 },
         { "depletion.currentReductionPercent", c => c.Depletion.CurrentReductionPercent = 91 },
         { "depletion.minimumCurrentPercent", c => c.Depletion.MinimumCurrentPercent = 0 },
         { "softShort.spikeDropMv", c => c.SoftShort.SpikeDropMv = 0 },

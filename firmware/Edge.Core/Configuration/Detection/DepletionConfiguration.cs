@@ -92,6 +92,17 @@ namespace Edge.Core.Configuration.Detection
         /// </summary>
         public int ShapeStepMv { get; set; } = 20;
 
+        /// <summary>
+        /// A run-away's climb must exceed the climb right before it by more than this many standard deviations (in
+        /// tenths) of their difference (a second difference of readings: sigma x sqrt(6)), and by more than half the
+        /// run-away's step limit. Running dry accelerates (each climb about twice the one before); diffusion alone
+        /// rises like sqrt(t), ever slower, but so steeply at the start of a hard pulse that two climbs above the
+        /// step can come in a row, the second only a few mV smaller. In synthetic sqrt(t) pulses of 800-1200
+        /// mV/sqrt(s), a bare "larger" let up to one pulse in seven warn at 1.6 mV of reading noise; at 2.5 mV half the
+        /// step limit alone still let a few in a thousand warn, 3 sigma none once the noise was measured.
+        /// </summary>
+        public int RunawayAccelerationSigmaTenths { get; set; } = 30;
+
         /// <summary>Act mode: each current reduction lowers the pulse current by this percentage.</summary>
         public int CurrentReductionPercent { get; set; } = 20;
 

@@ -61,11 +61,19 @@ namespace Edge.Core.Diagnosis.Detectors
         // whichever is larger; renewed with the other noise limits.
         private readonly int[] _cusumSlackMv;
 
-        // Per cell: when (ms) the cell last climbed away from 0 V by at least half its run-away limit. A run-away
-        // is two climbs in a row, the second at the full limit: running dry accelerates (3, 5, 9, 15, 30, 76 mV a
-        // sample before a cut-off), while noise alternates (consecutive differences of white noise correlate -0.5),
-        // so one large difference after another is a 1e-5 event even at three sigma.
+        // Per cell: when (ms) the cell last climbed away from 0 V by at least half its run-away limit, and by how
+        // much (mV). A run-away is two climbs in a row, the second at the full limit and larger than the first by
+        // the acceleration margin: running dry accelerates (3, 5, 9, 15, 30, 76 mV a sample before a cut-off),
+        // while noise alternates (consecutive differences of white noise correlate -0.5), so one large difference
+        // after another is a 1e-5 event even at three sigma. Diffusion alone also climbs fast at the start of a
+        // steep pulse, but ever slower (sqrt(t) is concave): two large climbs in a row, the second smaller.
         private readonly long[] _climbAtMs;
+        private readonly int[] _climbMv;
+
+        // Per cell: how much larger than the climb before it a run-away's climb must be (mV): half the run-away
+        // limit or the noise limit of a second difference, whichever is larger. Near its steep start a sqrt(t)
+        // rise is nearly straight, and noise alone lets one climb exceed the one before about every other time.
+        private readonly int[] _runawayAccelerationMv;
 
         public DepletionOnsetDetector(ControllerConfiguration configuration, PackLayout layout)
         {
@@ -90,9 +98,12 @@ namespace Edge.Core.Diagnosis.Detectors
             _runawayStepLimitMv = new int[cells];
             _cusumSlackMv = new int[cells];
             _climbAtMs = new long[cells];
+            _climbMv = new int[cells];
+            _runawayAccelerationMv = new int[cells];
             for (int c = 0; c < cells; c++)
             {
                 _runawayStepLimitMv[c] = _configuration.ShapeStepMv;
+                _runawayAccelerationMv[c] = _configuration.ShapeStepMv / 2;
                 _cusumSlackMv[c] = _configuration.CusumSlackMv;
                 _climbAtMs[c] = -1;
             }
@@ -186,11 +197,13 @@ namespace Edge.Core.Diagnosis.Detectors
                         if (snapshot.CellValid[c])
                         {
                             int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
-                            // A run-away compares two readings (sqrt(2) sigma); the shape test two means of
-                            // ShapePointSamples readings (sigma x sqrt(2 / ShapePointSamples)); a pulse's overpotential
-                            // two means of BaselineSamples readings.
+                            // A run-away compares two readings (sqrt(2) sigma), and two such climbs in a row three
+                            // (a second difference, sqrt(6) sigma); the shape test two means of ShapePointSamples
+                            // readings (sigma x sqrt(2 / ShapePointSamples)); a pulse's overpotential two means of
+                            // BaselineSamples readings.
                             _shapeRiseLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.ShapePointSamples, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeMinimumRiseMv);
                             _runawayStepLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeStepMv);
+                            _runawayAccelerationMv[c] = NoiseLimit.Mv(6L * varianceCentiMv2, _configuration.RunawayAccelerationSigmaTenths, _runawayStepLimitMv[c] / 2);
                             _cusumSlackMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.BaselineSamples, _configuration.CusumSlackSigmaTenths, _configuration.CusumSlackMv);
                         }
                     }
@@ -220,11 +233,11 @@ namespace Edge.Core.Diagnosis.Detectors
                         {
                             int awayMv = -towardZero;
                             int limitMv = _runawayStepLimitMv[c];
-                            bool climbedBefore = _climbAtMs[c] == previousTickMs;
+                            bool acceleratedFromClimb = _climbAtMs[c] == previousTickMs && awayMv - _climbMv[c] > _runawayAccelerationMv[c];
                             if (awayMv >= step)
                             {
                                 _stepInWindowUntilMs[c] = now + _shapeSpanMs;
-                                if (climbedBefore && awayMv >= limitMv && now >= _shuntLetGoUntilMs[c] && snapshot.CellValid[c])
+                                if (acceleratedFromClimb && awayMv >= limitMv && now >= _shuntLetGoUntilMs[c] && snapshot.CellValid[c])
                                 {
                                     // No shunt let go: the interface is running dry faster than the shape windows
                                     // can show (in the last 0.1 s before the cut-off the voltage climbs by tens to
@@ -236,6 +249,7 @@ namespace Edge.Core.Diagnosis.Detectors
                             if (awayMv >= limitMv / 2)
                             {
                                 _climbAtMs[c] = now;
+                                _climbMv[c] = awayMv;
                             }
                         }
                     }

@@ -119,8 +119,9 @@ public class InterleavedSchedulerTests
     public void AModuleThatLowersItsCurrentIsToppedUpByTheNextReadyModule()
     {
         // Act mode, seven modules, demand one module's pulse current. Module 0's second pulse runs away from 0.5 s
-        // on (40 mV a sample): act mode ends it and lowers its current to 80 %, 308 uA. Whenever module 0 pulses after
-        // that, one more module covers the missing 385 - 308 = 77 uA, so the load still sees 385 uA in every tick.
+        // on (climbs of 20, 60, 100 mV a sample, ever faster): act mode ends it and lowers its current to 80 %,
+        // 308 uA. Whenever module 0 pulses after that, one more module covers the missing 385 - 308 = 77 uA, so the
+        // load still sees 385 uA in every tick.
         var (controller, frame, actions) = Build(7, PulseUa, ControlMode.Act);
         int module0Pulses = 0;
         long pulseStartTick = 0;
@@ -140,7 +141,8 @@ public class InterleavedSchedulerTests
             wasOn = on0;
             if (on0 && module0Pulses == 2 && tick - pulseStartTick >= 50)
             {
-                frame.CellVoltageMv[0] = 150 + (int)(40 * (tick - pulseStartTick - 49));
+                long sinceRunawayTicks = tick - pulseStartTick - 49;
+                frame.CellVoltageMv[0] = 150 + (int)(20 * sinceRunawayTicks * sinceRunawayTicks);
             }
 
             controller.Tick(frame, actions);

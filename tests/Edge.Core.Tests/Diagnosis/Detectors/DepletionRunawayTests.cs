@@ -80,6 +80,13 @@ public class DepletionRunawayTests
         return v;
     }
 
+    /// <summary>
+    /// A steep but healthy diffusion rise on both cells: 800 mV/sqrt(s) at the 385 uA pulse, so the first samples of
+    /// every pulse climb by 41, 33, 26, 21 and 19 mV (10, 20, 30, 40 and 50 ms): climbs in a row at and above the
+    /// 20 mV step, each smaller than the one before (sqrt(t) is concave), and the cell never runs dry.
+    /// </summary>
+    private static double SteepDiffusion(CellView c) => SyntheticCells.Healthy(c, 800.0);
+
     private static SyntheticPack Run(ControlMode mode, Func<CellView, double> cells, Action<ControllerConfiguration> configure = null)
     {
         var configuration = new ControllerConfiguration { Mode = mode };
@@ -156,5 +163,17 @@ public class DepletionRunawayTests
         RecordCopy warning = Assert.Single(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
         Assert.Equal(0, warning.Cell);
         Assert.InRange(warning.TimestampMs, 60170, 60190);
+    }
+
+    [Fact]
+    public void ASteepRiseThatSlowsDownIsNotARunaway()
+    {
+        // Diffusion alone climbs fastest at the start of a pulse and ever slower after it: a run-away is a climb
+        // larger than the one before, so twelve pulses of steep sqrt(t) rises warn of nothing, and act mode keeps
+        // the full current (the trend's fault level out of reach, as above).
+        SyntheticPack pack = Run(ControlMode.Act, SteepDiffusion, c => c.Depletion.CusumFaultMv = 100000);
+
+        Assert.DoesNotContain(pack.Events(EventKind.DepletionOnset), r => r.Diagnosis == DiagnosisId.DepletionNonlinearRise);
+        Assert.Equal(100, pack.Controller.Module(0).CurrentPercent);
     }
 }
