@@ -16,6 +16,7 @@ public sealed class EdgeSimProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _stdout = new StringBuilder();
     private readonly StringBuilder _stderr = new StringBuilder();
+    private readonly Thread[] _readers;
 
     private EdgeSimProcess(string[] args, string? workingDirectory)
     {
@@ -33,12 +34,9 @@ public sealed class EdgeSimProcess : IDisposable
         }
 
         _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
         _process.Start();
         _process.StandardInput.Close();
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _readers = new[] { StartReader(_process.StandardOutput, _stdout), StartReader(_process.StandardError, _stderr) };
     }
 
     /// <summary>The apphost next to the tests (the CLI project is referenced, so the build copies it here).</summary>
@@ -88,8 +86,7 @@ public sealed class EdgeSimProcess : IDisposable
             throw new TimeoutException("edge-sim did not finish within " + timeout + "; stderr: " + Stderr);
         }
 
-        // The asynchronous readers have drained both pipes once this returns.
-        _process.WaitForExit();
+        DrainPipes();
     }
 
     /// <summary>Waits until stderr holds <paramref name="text"/>; false at the timeout or when the process ended first.</summary>
@@ -105,7 +102,7 @@ public sealed class EdgeSimProcess : IDisposable
 
             if (_process.HasExited)
             {
-                _process.WaitForExit();
+                DrainPipes();
                 return Stderr.Contains(text, StringComparison.Ordinal);
             }
 
@@ -136,6 +133,46 @@ public sealed class EdgeSimProcess : IDisposable
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
+
+    /// <summary>
+    /// Reads one pipe line by line on a thread of its own. The process class's asynchronous readers run on the thread
+    /// pool, which the whole suite keeps busy with blocking waits: a progress line then arrived tens of seconds late,
+    /// and a test's Ctrl-C reached a run that had already finished (exit 0, not 130).
+    /// </summary>
+    private static Thread StartReader(StreamReader reader, StringBuilder builder)
+    {
+        Thread thread = new Thread(() =>
+        {
+            try
+            {
+                string? line;
+                while ((line = reader.ReadLine()) != null)
+                {
+                    Append(builder, line);
+                }
+            }
+            catch (Exception e) when (e is IOException || e is ObjectDisposedException)
+            {
+                // The process was killed and disposed while this read: nothing more to keep.
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "edge-sim pipe reader",
+        };
+        thread.Start();
+        return thread;
+    }
+
+    /// <summary>After the process ended: both pipes read to their end, so Stdout and Stderr hold everything it wrote.</summary>
+    private void DrainPipes()
+    {
+        _process.WaitForExit();
+        foreach (Thread reader in _readers)
+        {
+            reader.Join(TimeSpan.FromSeconds(30));
+        }
+    }
 
     private static void Append(StringBuilder builder, string? line)
     {
