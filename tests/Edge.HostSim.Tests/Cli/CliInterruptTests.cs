@@ -24,7 +24,7 @@ public sealed class CliInterruptTests : IDisposable
         run.Interrupt();
         run.WaitForExit(Patience);
 
-        Assert.Equal(130, run.ExitCode);
+        Assert.True(run.ExitCode == 130, "exit code " + run.ExitCode + ", not 130; stdout: " + run.Stdout + "; stderr: " + run.Stderr);
         Assert.Contains("cancelled", run.Stdout, StringComparison.Ordinal);
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.Equal("cancelled", summary.RootElement.GetProperty("terminatedBy").GetString());
@@ -48,7 +48,7 @@ public sealed class CliInterruptTests : IDisposable
         sweep.Interrupt();
         sweep.WaitForExit(Patience);
 
-        Assert.Equal(130, sweep.ExitCode);
+        Assert.True(sweep.ExitCode == 130, "exit code " + sweep.ExitCode + ", not 130; stdout: " + sweep.Stdout + "; stderr: " + sweep.Stderr);
         Assert.Contains("cancelled: 1 of 2 variants finished", sweep.Stdout, StringComparison.Ordinal);
         string[] csv = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
         Assert.Equal(3, csv.Length);

@@ -61,7 +61,7 @@ public sealed class CliProgressTests : IDisposable
         run.WaitForExit(Patience);
 
         // Several refreshes of the same line: cursor movements, no new line per update.
-        Assert.Equal(130, run.ExitCode);
+        Assert.True(run.ExitCode == 130, "exit code " + run.ExitCode + ", not 130; stdout: " + run.Stdout + "; stderr: " + run.Stderr);
         Assert.Contains("\u001b[", run.Stderr, StringComparison.Ordinal);
         Assert.True(Regex.Matches(run.Stderr, "capacity limit").Count >= 2, run.Stderr);
         Assert.Matches("\u001b\\[\\d+A", run.Stderr);
@@ -87,7 +87,7 @@ public sealed class CliProgressTests : IDisposable
         replay.Interrupt();
         replay.WaitForExit(Patience);
 
-        Assert.Equal(130, replay.ExitCode);
+        Assert.True(replay.ExitCode == 130, "exit code " + replay.ExitCode + ", not 130; stdout: " + replay.Stdout + "; stderr: " + replay.Stderr);
         Assert.StartsWith("progress: percent of the recording's samples fed to the core", replay.Stderr, StringComparison.Ordinal);
         Match line = Regex.Match(replay.Stderr, @"\[\s*([\d.]+) %\] replay thirty-days\.mpt: ([\d.]+) (s|min|h|d) of the recording's 30 d replayed");
         Assert.True(line.Success, replay.Stderr);
