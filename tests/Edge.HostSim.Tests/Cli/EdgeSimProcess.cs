@@ -13,6 +13,8 @@ namespace Edge.HostSim.Tests.Cli;
 public sealed class EdgeSimProcess : IDisposable
 {
     private const int SigInt = 2;
+    private const int SigTerm = 15;
+    private static readonly Lazy<bool> s_sigIntIgnored = new Lazy<bool>(IgnoresSigInt);
     private readonly Process _process;
     private readonly StringBuilder _stdout = new StringBuilder();
     private readonly StringBuilder _stderr = new StringBuilder();
@@ -112,13 +114,33 @@ public sealed class EdgeSimProcess : IDisposable
         return false;
     }
 
-    /// <summary>What Ctrl-C in a terminal sends.</summary>
+    /// <summary>
+    /// What Ctrl-C in a terminal sends (SIGINT), or SIGTERM when the tests themselves run with SIGINT ignored, as a
+    /// background job of a non-interactive shell does: the process inherits the ignored SIGINT, and .NET leaves an
+    /// inherited ignored SIGINT ignored, so no Ctrl-C could reach it. The simulator takes both signals alike.
+    /// </summary>
     public void Interrupt()
     {
-        if (Kill(_process.Id, SigInt) != 0)
+        int signal = s_sigIntIgnored.Value ? SigTerm : SigInt;
+        if (Kill(_process.Id, signal) != 0)
         {
-            throw new InvalidOperationException("kill(SIGINT) failed: " + Marshal.GetLastPInvokeError());
+            throw new InvalidOperationException("kill(" + signal + ") failed: " + Marshal.GetLastPInvokeError());
         }
+    }
+
+    /// <summary>Whether this process ignores SIGINT (the SigIgn mask of /proc/self/status), so its children do too.</summary>
+    private static bool IgnoresSigInt()
+    {
+        foreach (string line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("SigIgn:", StringComparison.Ordinal))
+            {
+                ulong mask = ulong.Parse(line.Substring("SigIgn:".Length).Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+                return (mask & (1UL << (SigInt - 1))) != 0;
+            }
+        }
+
+        return false;
     }
 
     public void Dispose()
