@@ -35,22 +35,7 @@ public class TelemetryBurstTests
         {
             // Healthy for a few ticks, then every cell reads far above the maximum safety limit.
             int cellMv = tick < 5 ? 100 : 3400;
-            for (int c = 0; c < layout.CellCount; c++)
-            {
-                frame.CellVoltageMv[c] = cellMv;
-                frame.CellVoltageStatus[c] = ChannelStatus.Valid;
-            }
-
-            for (int m = 0; m < Modules; m++)
-            {
-                frame.ModuleCurrentUa[m] = actions.SwitchClosed[m] ? actions.CurrentSetpointUa[m] : 0;
-                frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
-            }
-
-            frame.TemperatureDeciCelsius[0] = 250;
-            frame.TemperatureStatus[0] = ChannelStatus.Valid;
-            frame.TickIndex = tick;
-            frame.TimestampMs = tick * 10;
+            FillFrame(frame, actions, cellMv, tick);
             var latchedBefore = new bool[Modules];
             for (int m = 0; m < Modules; m++) latchedBefore[m] = controller.Diagnosis.HasLatchedFault(m);
 
@@ -111,22 +96,7 @@ public class TelemetryBurstTests
         {
             // Within every limit while the pulses run, then one reading above the warning level, then the cut-off.
             int cellMv = tick < 10 ? 2900 : tick == 10 ? 2980 : 3010;
-            for (int c = 0; c < layout.CellCount; c++)
-            {
-                frame.CellVoltageMv[c] = cellMv;
-                frame.CellVoltageStatus[c] = ChannelStatus.Valid;
-            }
-
-            for (int m = 0; m < Modules; m++)
-            {
-                frame.ModuleCurrentUa[m] = actions.SwitchClosed[m] ? actions.CurrentSetpointUa[m] : 0;
-                frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
-            }
-
-            frame.TemperatureDeciCelsius[0] = 250;
-            frame.TemperatureStatus[0] = ChannelStatus.Valid;
-            frame.TickIndex = tick;
-            frame.TimestampMs = tick * 10;
+            FillFrame(frame, actions, cellMv, tick);
             var before = new ModuleState[Modules];
             for (int m = 0; m < Modules; m++) before[m] = controller.Module(m).State;
 
@@ -165,5 +135,26 @@ public class TelemetryBurstTests
         Assert.Equal(Modules, done);
         Assert.True(changes >= 2 * Modules, $"{changes} state changes: every module should have started and stopped");
         Assert.True(dropped > 0, "the per-cell events beyond the buffer were not counted as dropped");
+    }
+
+    /// <summary>Every cell at <paramref name="cellMv"/>, each module carrying what the last tick commanded, 25 degC.</summary>
+    private static void FillFrame(SampleFrame frame, ActionFrame actions, int cellMv, long tick)
+    {
+        for (int c = 0; c < frame.CellVoltageMv.Length; c++)
+        {
+            frame.CellVoltageMv[c] = cellMv;
+            frame.CellVoltageStatus[c] = ChannelStatus.Valid;
+        }
+
+        for (int m = 0; m < frame.ModuleCurrentUa.Length; m++)
+        {
+            frame.ModuleCurrentUa[m] = actions.SwitchClosed[m] ? actions.CurrentSetpointUa[m] : 0;
+            frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+        }
+
+        frame.TemperatureDeciCelsius[0] = 250;
+        frame.TemperatureStatus[0] = ChannelStatus.Valid;
+        frame.TickIndex = tick;
+        frame.TimestampMs = tick * 10;
     }
 }
