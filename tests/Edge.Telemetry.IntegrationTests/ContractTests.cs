@@ -22,7 +22,10 @@ public sealed class ContractTests
         var scenario = SimulatedDevice.Load("soft-short.json", s => s.TimeLimitS = 40);
         MqttBridgeOptions options = new MqttBridgeOptions { Port = broker.Port, DeviceId = "contract-1", BootId = "b00t" };
         SimulatedDevice device = new SimulatedDevice(scenario, options, realtimeFactor: 40, cellVoltagePeriodMs: 1000);
-        SimulationResult result = device.Finish(TimeSpan.FromSeconds(30));
+        // 40 s at 40 x is about a second of wall time; the patience only bounds a run the machine's load holds up,
+        // which would otherwise be cancelled short of 40 s and miss the cells messages counted below.
+        SimulationResult result = device.Finish(TimeSpan.FromSeconds(120));
+        Assert.True(result.TerminatedBy == "timeLimit", $"the run ended by {result.TerminatedBy} at {result.SimulatedS} s after {result.WallS:F1} s of wall time, not at its 40 s limit");
         sub.Log.WaitFor("edge/contract-1/status", j => j.GetProperty("status").GetString() == "offline");
 
         // status: online first (retained), offline last on the orderly shutdown; both carry the boot id.

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Edge.HostSim.Dashboard;
 using Edge.HostSim.Mqtt.Bridge;
 using Edge.HostSim.Mqtt.Broker;
+using Edge.HostSim.Simulation;
 using Microsoft.Playwright;
 
 namespace Edge.Telemetry.IntegrationTests;
@@ -31,7 +32,9 @@ public sealed class DashboardTests
         // 60 simulated s at 15x: the soft short injected at 10 s is flagged at about 15 s and confirmed (hold) at about 21 s.
         var scenario = SimulatedDevice.Load("soft-short.json", s => s.TimeLimitS = 60);
         SimulatedDevice device = new SimulatedDevice(scenario, new MqttBridgeOptions { Port = broker.Port, DeviceId = "dash-1" }, realtimeFactor: 15, cellVoltagePeriodMs: 250);
-        device.Finish(TimeSpan.FromSeconds(30));
+        // The patience only bounds a run the machine's load holds up: cancelled short of 60 s, it would miss rows counted below.
+        SimulationResult result = device.Finish(TimeSpan.FromSeconds(120));
+        Assert.True(result.TerminatedBy == "timeLimit", $"the run ended by {result.TerminatedBy} at {result.SimulatedS} s, not at its 60 s limit");
 
         JsonElement snapshot = await WaitForAsync(page, s => s.GetProperty("events").EnumerateArray().Any(e => e.GetString() == "softShort")
             && s.GetProperty("modules").GetArrayLength() == 2 && s.GetProperty("status").GetString() == "offline");
