@@ -135,8 +135,6 @@ public static class ScenarioCompiler
             }
         }
 
-        // Enough record slots for every module to report a pulse, a rest, a state change and events in one tick.
-        c.Telemetry.RecordsPerTick = Math.Max(c.Telemetry.RecordsPerTick, (scenario.Pack.Modules * 8) + (scenario.Pack.Modules * scenario.Pack.CellsPerModule * 2) + 16);
         c.Telemetry.CellVoltagePeriodMs = 0;
 
         if (scenario.Measurement.BoardDefinition != null)
