@@ -203,6 +203,7 @@ public class CommandHandlerTests
     [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":\"Strip at 1 mA\"}", "steps")]
     [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[]}", "steps")]
     [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[\"Jump at 1 mA\"]}", "steps[0]")]
+    [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[\"Strip at 1 mA/h/cm2 for 1 s\"]}", "steps[0]")]
     [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[\"Rest for 1 s\"]}", "steps")]
     [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[1]}", "steps")]
     [InlineData("setProtocol", "{\"id\":\"1\",\"steps\":[[\"Strip at 1 mA\"]]}", "steps")]

@@ -138,8 +138,9 @@ namespace Edge.Core.Configuration.Protocol
             string baseUnit = unitKey;
             if (unitKey.EndsWith("/cm2") || unitKey.EndsWith("/cm^2"))
             {
+                // Only what stands right before the suffix is the unit: "mA/h/cm2" is no density, not mA/cm2.
                 perArea = true;
-                baseUnit = unitKey.Substring(0, unitKey.IndexOf('/'));
+                baseUnit = unitKey.Substring(0, unitKey.LastIndexOf('/'));
             }
 
             switch (baseUnit)

@@ -63,6 +63,9 @@ public class ProtocolStepParserTests
     // Messages quote the step as written: the unit keeps its case.
     [InlineData("Strip at 1e9 mA/cm2 for 1 s", "current 1e9 mA/cm2 is too large: a step carries at most 2147 A")]
     [InlineData("Strip at 1 mV for 1 s", "current unit 'mV' is not one of A, mA, uA, A/cm2, mA/cm2, uA/cm2")]
+    // Only a current unit may stand before "/cm2": anything between is no density the step could mean.
+    [InlineData("Strip at 1 mA/h/cm2 for 1 s", "current unit 'mA/h/cm2' is not one of A, mA, uA, A/cm2, mA/cm2, uA/cm2")]
+    [InlineData("Strip at 1 mA/cm2/cm2 for 1 s", "current unit 'mA/cm2/cm2' is not one of A, mA, uA, A/cm2, mA/cm2, uA/cm2")]
     [InlineData("STRIP AT 1 MA FOR 1 Parsec", "duration unit 'Parsec' is not one of ms, s, min, h")]
     [InlineData("Charge at 1 mA", "step must start with Strip, Plate or Rest, not 'Charge'")]
     // A decimal comma is named, not read as "0" with a unit ",5 mA/cm2".
