@@ -27,7 +27,7 @@ namespace Edge.Core.Configuration.Protocol
             string[] words = Edge.Core.Text.Words.Of(text.Trim());
             int index = 0;
             ProtocolStepKind kind;
-            switch (words[index].ToLower())
+            switch (AsciiCase.ToLower(words[index]))
             {
                 case "strip":
                     kind = ProtocolStepKind.Strip;
@@ -47,7 +47,7 @@ namespace Edge.Core.Configuration.Protocol
             int currentUa = 0;
             if (kind != ProtocolStepKind.Rest)
             {
-                if (index >= words.Length || words[index].ToLower() != "at")
+                if (index >= words.Length || AsciiCase.ToLower(words[index]) != "at")
                 {
                     error = "expected 'at <current>' after '" + words[0] + "'";
                     return false;
@@ -69,7 +69,7 @@ namespace Edge.Core.Configuration.Protocol
             long durationMs = 0;
             if (index < words.Length)
             {
-                if (words[index].ToLower() != "for")
+                if (AsciiCase.ToLower(words[index]) != "for")
                 {
                     error = "expected 'for <duration>', found '" + words[index] + "'";
                     return false;
@@ -134,7 +134,7 @@ namespace Edge.Core.Configuration.Protocol
 
             double scaleToUa;
             bool perArea = false;
-            string unitKey = unit.ToLower();
+            string unitKey = AsciiCase.ToLower(unit);
             string baseUnit = unitKey;
             if (unitKey.EndsWith("/cm2") || unitKey.EndsWith("/cm^2"))
             {
@@ -195,7 +195,7 @@ namespace Edge.Core.Configuration.Protocol
             }
 
             double scaleToMs;
-            switch (unit.ToLower())
+            switch (AsciiCase.ToLower(unit))
             {
                 case "ms":
                     scaleToMs = 1;

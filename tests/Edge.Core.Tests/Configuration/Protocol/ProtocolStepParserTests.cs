@@ -1,3 +1,4 @@
+using System.Globalization;
 using Edge.Core.Configuration.Protocol;
 using Xunit;
 
@@ -82,5 +83,25 @@ public class ProtocolStepParserTests
     {
         Assert.False(ProtocolStepParser.TryParse("Strip at 1 mA/cm2 for 1 s", 0, out _, out var error));
         Assert.Contains("area", error);
+    }
+
+    [Theory]
+    // 1 mA = 1000 uA; 1 min = 60,000 ms; 2 min = 120,000 ms.
+    [InlineData("STRIP at 1 mA for 1 MIN", ProtocolStepKind.Strip, 1000, 60000L)]
+    [InlineData("REST FOR 2 MIN", ProtocolStepKind.Rest, 0, 120000L)]
+    public void CapitalsMeanTheSameUnderATurkishCulture(string text, ProtocolStepKind kind, int currentUa, long durationMs)
+    {
+        // Turkish lowers 'I' to a dotless i: the words must still match as on the device, whatever the host's culture.
+        CultureInfo saved = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("tr-TR");
+        try
+        {
+            Assert.True(ProtocolStepParser.TryParse(text, AreaCm2, out var step, out var error), error);
+            Assert.Equal((kind, currentUa, durationMs), (step.Kind, step.CurrentUa, step.DurationMs));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 }
