@@ -26,11 +26,12 @@ namespace Edge.Core.Configuration
         /// Records "V is below NAME (M)" when <paramref name="value"/> is below another field's <paramref name="minimum"/>,
         /// and the range error above <paramref name="maximum"/>: a bound that is another field's value is named, since the
         /// change that broke the pair may have been to that field (a command setting only minimumRestMs above the
-        /// maximum).
+        /// maximum). A value below <paramref name="minimumLowest"/>, the least the other field may be, gets the range
+        /// error instead: no value of the other field makes it valid, so suggesting one would point the sender nowhere.
         /// </summary>
-        public void AtLeastField(string field, int value, string minimumName, int minimum, int maximum)
+        public void AtLeastField(string field, int value, string minimumName, int minimum, int minimumLowest, int maximum)
         {
-            if (Error == null && value < minimum)
+            if (Error == null && value < minimum && value >= minimumLowest)
             {
                 string name = field.Substring(field.LastIndexOf('.') + 1);
                 Error = new ConfigurationError(field, value.ToString() + " is below " + minimumName + " (" + minimum.ToString() + "): give " + minimumName + " at most " + value.ToString() + " or " + name + " at least " + minimum.ToString());

@@ -97,7 +97,7 @@ namespace Edge.Core.Configuration
             }
 
             check.Range("protocol.minimumRestMs", protocol.MinimumRestMs, 0, 86400000);
-            check.AtLeastField("protocol.maximumRestMs", protocol.MaximumRestMs, "minimumRestMs", protocol.MinimumRestMs, 86400000);
+            check.AtLeastField("protocol.maximumRestMs", protocol.MaximumRestMs, "minimumRestMs", protocol.MinimumRestMs, 0, 86400000);
 
             // An adaptive rest is timed in samples like a fixed one: a bound shorter than a sample would let the current
             // run on through the rest (a fixed rest step that short is refused for the same reason).
@@ -111,7 +111,7 @@ namespace Edge.Core.Configuration
             check.NotNegative("protocol.timeLimitMs", protocol.TimeLimitMs);
             check.Range("protocol.platingCriticalCurrentUa", protocol.PlatingCriticalCurrentUa, 1, protection.ModuleMaximumCurrentUa);
             check.Range("protocol.directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
-            check.AtLeastField("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, "directionChangeRestMs", protocol.DirectionChangeRestMs, 86400000);
+            check.AtLeastField("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, "directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
         }
 
         /// <summary>The electrode area and the steps, each step against the envelope; null when they hold.</summary>

@@ -253,6 +253,23 @@ public class CommandHandlerTests
         Assert.Equal(("maximumRestMs", "10000 is below minimumRestMs (20000): give minimumRestMs at most 10000 or maximumRestMs at least 20000"), (reply.ErrorField, reply.ErrorMessage));
     }
 
+    [Theory]
+    // The defaults: minimumRestMs 500, directionChangeRestMs 35000; neither may be below 0, so no change to them
+    // makes a negative maximum valid and the reply gives the range instead of "give minimumRestMs at most -1".
+    [InlineData("{\"id\":\"1\",\"maximumRestMs\":-1}", "maximumRestMs", "-1 is out of range [500, 86400000]")]
+    [InlineData("{\"id\":\"1\",\"directionChangeMaximumRestMs\":-1}", "directionChangeMaximumRestMs", "-1 is out of range [35000, 86400000]")]
+    public void ANegativeMaximumOfAPairGetsItsRangeNotAnImpossibleChangeToTheOtherField(string json, string field, string message)
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+        CommandReply reply = rig.Send("setProtocol", json);
+
+        Assert.Equal((field, message), (reply.ErrorField, reply.ErrorMessage));
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+    }
+
     [Fact]
     public void OversizedNonUtf8AndOverlongPayloadsAreRejected()
     {
