@@ -193,6 +193,17 @@ namespace Edge.Core.Commands
                     + " ms the device started with: plating straight after stripping fails fast, so a command may lengthen this rest, not shorten it";
             }
 
+            // The validator would offer shortening directionChangeRestMs as a way out, which the floor above refuses to a
+            // command; a negative value is left to the validator's range.
+            int maximumRestMs = protocol.DirectionChangeMaximumRestMs;
+            if (maximumRestMs >= 0 && maximumRestMs < floorMs)
+            {
+                field = "directionChangeMaximumRestMs";
+                return maximumRestMs.ToString() + " is below directionChangeRestMs (" + protocol.DirectionChangeRestMs.ToString()
+                    + "), which a command may not shorten below the " + floorMs.ToString() + " ms the device started with: give directionChangeMaximumRestMs at least "
+                    + protocol.DirectionChangeRestMs.ToString();
+            }
+
             for (int i = 0; i < protocol.Steps.Length; i++)
             {
                 ProtocolStep step = protocol.Steps[i];
