@@ -6,7 +6,8 @@ namespace Edge.Core.Commands
     /// A small strict JSON reader for command bodies: one flat object whose values are strings,
     /// numbers, true, false, null or arrays of strings. Nested objects and arrays are refused where they
     /// start, so depth costs nothing and no recursion can overflow the stack. Duplicate fields, trailing
-    /// commas, trailing data, control characters in strings, bad escapes and lone surrogates are refused.
+    /// commas, trailing data, control characters in strings, bad escapes and lone surrogates are refused;
+    /// UTF-16 text and NUL bytes are named as such.
     /// Commands are rare: this reader allocates freely.
     /// </summary>
     public sealed partial class CommandJsonReader
@@ -30,6 +31,36 @@ namespace Edge.Core.Commands
 
         /// <summary>Fills <paramref name="body"/>; on failure names the field and the problem.</summary>
         public bool TryRead(byte[] payload, int offset, int count, CommandBody body, out string errorField, out string error)
+        {
+            if (TryReadObject(payload, offset, count, body, out errorField, out error))
+            {
+                return true;
+            }
+
+            // Said in the sender's terms: UTF-16 text (a byte-order mark, or a NUL byte in every ASCII character) fails
+            // wherever its first NUL or odd byte lands, and a C string's terminator reads as "data after the object".
+            // JSON never holds a raw NUL, so a payload with one fails whatever else is wrong with it.
+            if (count >= 2 && ((payload[offset] == 0xFF && payload[offset + 1] == 0xFE) || (payload[offset] == 0xFE && payload[offset + 1] == 0xFF)))
+            {
+                errorField = PayloadField;
+                error = "starts with a UTF-16 byte-order mark: send the JSON as UTF-8";
+                return false;
+            }
+
+            for (int i = offset; i < offset + count; i++)
+            {
+                if (payload[i] == 0)
+                {
+                    errorField = PayloadField;
+                    error = "has a NUL byte at byte " + (i - offset).ToString() + ": send the JSON as UTF-8 text without NUL bytes (UTF-16 puts one in every ASCII character)";
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private bool TryReadObject(byte[] payload, int offset, int count, CommandBody body, out string errorField, out string error)
         {
             body.Clear();
             errorField = PayloadField;

@@ -244,6 +244,35 @@ public class CommandHandlerTests
     }
 
     [Fact]
+    public void Utf16AndNulBytesAreNamedInTheSendersTerms()
+    {
+        // {"id":"u1"} is 11 characters: UTF-16LE puts a NUL after each (byte 1 is the first), UTF-16BE before each (byte 0);
+        // a C string's terminator after it is byte 11. What some Windows tools write: UTF-16LE after the mark FF FE.
+        const string json = "{\"id\":\"u1\"}";
+        const string nul = ": send the JSON as UTF-8 text without NUL bytes (UTF-16 puts one in every ASCII character)";
+        var cases = new (byte[] Payload, string Message, string Id)[]
+        {
+            (Encoding.Unicode.GetBytes(json), "has a NUL byte at byte 1" + nul, null),
+            (Encoding.BigEndianUnicode.GetBytes(json), "has a NUL byte at byte 0" + nul, null),
+            (Encoding.UTF8.GetBytes(json + "\0"), "has a NUL byte at byte 11" + nul, "u1"),
+            (new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes(json)).ToArray(), "starts with a UTF-16 byte-order mark: send the JSON as UTF-8", null),
+            (new byte[] { 0xFE, 0xFF }.Concat(Encoding.BigEndianUnicode.GetBytes(json)).ToArray(), "starts with a UTF-16 byte-order mark: send the JSON as UTF-8", null),
+        };
+
+        foreach (var (payload, message, id) in cases)
+        {
+            var rig = new CommandRig();
+            rig.Tick();
+            string before = rig.Snapshot();
+            CommandReply reply = rig.Send("getConfig", payload);
+
+            Assert.Equal(("$", message, id), (reply.ErrorField, reply.ErrorMessage, reply.RequestId));
+            rig.Tick();
+            Assert.Equal(before, rig.Snapshot());
+        }
+    }
+
+    [Fact]
     public void ABoundBrokenByTheOtherFieldOfAPairNamesBoth()
     {
         // Only minimumRestMs is sent, above the maximum in effect (10000 ms): the reply names the pair and both ways out.
