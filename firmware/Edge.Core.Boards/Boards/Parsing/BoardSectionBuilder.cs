@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Text;
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>Keys of the <c>[board]</c> section: name, ESP32 module, sample period, ADC settings, status LED.</summary>
@@ -164,7 +166,7 @@ namespace Edge.Core.Boards.Parsing
 
         private BoardParseError ReadModule(BoardLine line)
         {
-            string word = line.Value.ToLower();
+            string word = AsciiCase.ToLower(line.Value);
             if (word == "wroom")
             {
                 ModuleVariant = Esp32ModuleVariant.Wroom;

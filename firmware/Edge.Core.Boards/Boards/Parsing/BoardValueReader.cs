@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Text;
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>
@@ -54,7 +56,7 @@ namespace Edge.Core.Boards.Parsing
 
         public static BoardParseError ReadPolarity(BoardLine line, out PinPolarity polarity)
         {
-            string word = line.Value.ToLower();
+            string word = AsciiCase.ToLower(line.Value);
             polarity = PinPolarity.ActiveHigh;
             if (word == "high")
             {

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Text;
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>
@@ -177,7 +179,7 @@ namespace Edge.Core.Boards.Parsing
 
         private BoardParseError ReadDriver(BoardLine line)
         {
-            string word = line.Value.ToLower();
+            string word = AsciiCase.ToLower(line.Value);
             if (word == "gpio")
             {
                 SwitchDriver = SwitchDriver.Gpio;
@@ -195,7 +197,7 @@ namespace Edge.Core.Boards.Parsing
 
         private BoardParseError ReadCurrentStage(BoardLine line)
         {
-            string word = line.Value.ToLower();
+            string word = AsciiCase.ToLower(line.Value);
             if (word == "sink")
             {
                 CurrentStage = CurrentStage.Sink;
@@ -219,7 +221,7 @@ namespace Edge.Core.Boards.Parsing
 
         private BoardParseError ReadSetpoint(BoardLine line)
         {
-            string word = line.Value.ToLower();
+            string word = AsciiCase.ToLower(line.Value);
             if (word == "none")
             {
                 SetpointKind = SetpointKind.None;
