@@ -115,22 +115,50 @@ public static class CellParameterCatalog
             descriptor.Check(descriptor.Get(parameters));
         }
 
+        string? problem = ConstraintProblem(parameters, out string parameter, out _);
+        if (problem != null)
+        {
+            throw new ArgumentOutOfRangeException(parameter, Get(parameters, parameter), problem);
+        }
+    }
+
+    /// <summary>
+    /// The first cross-parameter constraint the set breaks, as one line, or null. <paramref name="parameter"/> is the
+    /// parameter the message is about, <paramref name="partner"/> the one it is compared with: either may be the one a
+    /// caller changed, so a caller that knows which it set can name that one.
+    /// </summary>
+    public static string? ConstraintProblem(CellParameters parameters, out string parameter, out string partner)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Anode == AnodeKind.LiquidAlloy && parameters.LiquidusNaMassFraction >= parameters.InitialNaMassFraction)
         {
-            throw new ArgumentOutOfRangeException(nameof(CellParameters.LiquidusNaMassFraction), parameters.LiquidusNaMassFraction,
-                $"Cell parameter 'LiquidusNaMassFraction' must be below InitialNaMassFraction ({parameters.InitialNaMassFraction}).");
+            parameter = nameof(CellParameters.LiquidusNaMassFraction);
+            partner = nameof(CellParameters.InitialNaMassFraction);
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "Cell parameter 'LiquidusNaMassFraction' ({0}) must be below InitialNaMassFraction ({1}).",
+                parameters.LiquidusNaMassFraction, parameters.InitialNaMassFraction);
         }
 
         if (parameters.SoftShortMaxOhmCm2 < parameters.SoftShortMinOhmCm2)
         {
-            throw new ArgumentOutOfRangeException(nameof(CellParameters.SoftShortMaxOhmCm2), parameters.SoftShortMaxOhmCm2,
-                "Cell parameter 'SoftShortMaxOhmCm2' must not be below SoftShortMinOhmCm2.");
+            parameter = nameof(CellParameters.SoftShortMaxOhmCm2);
+            partner = nameof(CellParameters.SoftShortMinOhmCm2);
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "Cell parameter 'SoftShortMaxOhmCm2' ({0}) must not be below SoftShortMinOhmCm2 ({1}).",
+                parameters.SoftShortMaxOhmCm2, parameters.SoftShortMinOhmCm2);
         }
 
         if (parameters.SoftShortMaxDurationS < parameters.SoftShortMinDurationS)
         {
-            throw new ArgumentOutOfRangeException(nameof(CellParameters.SoftShortMaxDurationS), parameters.SoftShortMaxDurationS,
-                "Cell parameter 'SoftShortMaxDurationS' must not be below SoftShortMinDurationS.");
+            parameter = nameof(CellParameters.SoftShortMaxDurationS);
+            partner = nameof(CellParameters.SoftShortMinDurationS);
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "Cell parameter 'SoftShortMaxDurationS' ({0}) must not be below SoftShortMinDurationS ({1}).",
+                parameters.SoftShortMaxDurationS, parameters.SoftShortMinDurationS);
         }
+
+        parameter = string.Empty;
+        partner = string.Empty;
+        return null;
     }
 }

@@ -72,16 +72,30 @@ public static class CellBankFactory
             CellParameterCatalog.Set(parameters, o.Key, o.Value);
         }
 
-        try
+        // Each override passed its own range (ScenarioLoader); what is left are pairs that must agree. Name the
+        // override the scenario gave of the two, in its own spelling, and say it in one line (the CLI prints one).
+        string? problem = CellParameterCatalog.ConstraintProblem(parameters, out string parameter, out string partner);
+        if (problem != null)
         {
-            parameters.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw new ScenarioException("pack.overrides", e.Message);
+            throw new ScenarioException(OverridePath(pack, parameter) ?? OverridePath(pack, partner) ?? "pack.overrides", problem);
         }
 
+        parameters.Validate();
         return parameters;
+    }
+
+    /// <summary>"pack.overrides.name" as the scenario spells the override of <paramref name="parameter"/>; null when it has none.</summary>
+    private static string? OverridePath(PackSpec pack, string parameter)
+    {
+        foreach (string key in pack.Overrides.Keys)
+        {
+            if (string.Equals(key, parameter, StringComparison.OrdinalIgnoreCase))
+            {
+                return "pack.overrides." + key;
+            }
+        }
+
+        return null;
     }
 
     public static ICellBank Create(Scenario scenario, double stepS)
