@@ -80,6 +80,16 @@ public static class ScenarioCompiler
         {
             c.PulseTuning.Enabled = true;
             c.PulseTuning.MinimumPulseMs = (int)Math.Round(scenario.Controller.MinimumPulseS.Value * 1000);
+            if (c.PulseTuning.MinimumPulseMs < c.SamplePeriodMs)
+            {
+                // The core's own check would name its field in ms (pulseTuning.minimumPulseMs), which the scenario does not have.
+                throw new ScenarioException("controller.minimumPulseS", string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    "{0} s is shorter than the {1} ms sample period: a pulse ends at a sample, so it cannot be tuned below one; give at least {2} s",
+                    scenario.Controller.MinimumPulseS.Value,
+                    c.SamplePeriodMs,
+                    c.SamplePeriodMs / 1000.0));
+            }
         }
 
         // The hard-short and stuck-channel tests judge a cell by the polarisation a healthy one shows:

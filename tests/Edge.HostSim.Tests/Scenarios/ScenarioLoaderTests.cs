@@ -104,6 +104,9 @@ public sealed class ScenarioLoaderTests
         { "protocol.cutoffV=9", "protocol.cutoffV", "out of range" },
         { "controller.mode=\"panic\"", "controller.mode", "observe" },
         { "controller.nominalResistanceOhmCm2=0", "controller.nominalResistanceOhmCm2", "out of range" },
+        // Pulse tuning cannot shorten a pulse below one 10 ms sample: named at the scenario's field, in its seconds.
+        { "controller.minimumPulseS=0.005", "controller.minimumPulseS", "0.005 s is shorter than the 10 ms sample period" },
+        { "controller.minimumPulseS=0.0014", "controller.minimumPulseS", "give at least 0.01 s" },
         { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"meteor\"}]", "faults[0].kind", "unknown fault kind" },
         { "faults=[{\"atS\":1,\"module\":5,\"cell\":0,\"kind\":\"hardShort\"}]", "faults[0].module", "out of range" },
         { "faults=[{\"atS\":1,\"module\":0,\"cell\":0,\"kind\":\"softShort\"}]", "faults[0].resistanceOhmCm2", "required" },
