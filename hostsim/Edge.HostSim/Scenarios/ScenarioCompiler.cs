@@ -64,6 +64,16 @@ public static class ScenarioCompiler
 
         p.StripCutoffMv = (int)Math.Round(scenario.Protocol.CutoffV * 1000);
         p.CapacityLimitUc = (long)Math.Round(scenario.Protocol.CapacityLimitMAhPerCm2 * p.ElectrodeAreaCm2 * CoulombPerMAh * 1e6);
+        if (scenario.Protocol.CapacityLimitMAhPerCm2 > 0 && p.CapacityLimitUc == 0)
+        {
+            // The core counts charge in whole uC and reads a limit of 0 as none: the run would strip on past it.
+            throw new ScenarioException("protocol.capacityLimitMAhPerCm2", string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "{0} mAh/cm2 is less than the controller's 1 uC on the pack's {1} cm2, and a limit of 0 means none; give at least {2:G3} mAh/cm2, or 0 for no limit",
+                scenario.Protocol.CapacityLimitMAhPerCm2,
+                p.ElectrodeAreaCm2,
+                1.0 / (p.ElectrodeAreaCm2 * CoulombPerMAh * 1e6)));
+        }
         if (scenario.Controller.PlatingCriticalMAPerCm2.HasValue)
         {
             p.PlatingCriticalCurrentUa = Math.Max(1, (int)Math.Round(scenario.Controller.PlatingCriticalMAPerCm2.Value * p.ElectrodeAreaCm2 * 1000));
