@@ -16,11 +16,16 @@ public sealed class DemandSpec
     /// <summary>Optional steps: from AtS on the demand is the step's value.</summary>
     public List<DemandStepSpec> Profile { get; set; } = new List<DemandStepSpec>();
 
-    /// <summary>Demand in uA for an electrode area of <paramref name="areaCm2"/>.</summary>
+    /// <summary>Demand in whole uA for an electrode area of <paramref name="areaCm2"/> (of a scenario that compiled).</summary>
     public static int ToMicroamps(double? currentMA, double? densityMAPerCm2, double areaCm2)
     {
-        double ma = currentMA ?? (densityMAPerCm2!.Value * areaCm2);
-        return (int)Math.Round(ma * 1000);
+        return (int)Math.Round(ToMilliamps(currentMA, densityMAPerCm2, areaCm2) * 1000);
+    }
+
+    /// <summary>Demand in mA for an electrode area of <paramref name="areaCm2"/>.</summary>
+    public static double ToMilliamps(double? currentMA, double? densityMAPerCm2, double areaCm2)
+    {
+        return currentMA ?? (densityMAPerCm2!.Value * areaCm2);
     }
 
     public DemandSpec Clone()

@@ -144,14 +144,14 @@ public static class ScenarioCompiler
         if (demand != null)
         {
             c.Scheduling.Enabled = true;
-            c.Scheduling.DemandUa = DemandSpec.ToMicroamps(demand.CurrentMA, demand.CurrentDensityMAPerCm2, p.ElectrodeAreaCm2);
+            c.Scheduling.DemandUa = DemandMicroamps("pack.demand", demand.CurrentMA, demand.CurrentDensityMAPerCm2, p.ElectrodeAreaCm2);
             c.Scheduling.ProfileStartMs = new long[demand.Profile.Count];
             c.Scheduling.ProfileDemandUa = new int[demand.Profile.Count];
             for (int i = 0; i < demand.Profile.Count; i++)
             {
                 DemandStepSpec step = demand.Profile[i];
                 c.Scheduling.ProfileStartMs[i] = (long)Math.Round(step.AtS * 1000);
-                c.Scheduling.ProfileDemandUa[i] = DemandSpec.ToMicroamps(step.CurrentMA, step.CurrentDensityMAPerCm2, p.ElectrodeAreaCm2);
+                c.Scheduling.ProfileDemandUa[i] = DemandMicroamps("pack.demand.profile[" + i + "]", step.CurrentMA, step.CurrentDensityMAPerCm2, p.ElectrodeAreaCm2);
             }
         }
 
@@ -201,6 +201,35 @@ public static class ScenarioCompiler
         }
 
         return c;
+    }
+
+    /// <summary>
+    /// A demand in the core's whole uA. A demand above 0 that rounds to 0 would compile to an idle pack, and one beyond
+    /// an int would reach the core as int.MaxValue and be refused under that number: both are refused here with the
+    /// value the scenario gave.
+    /// </summary>
+    private static int DemandMicroamps(string path, double? currentMA, double? densityMAPerCm2, double areaCm2)
+    {
+        double ua = Math.Round(DemandSpec.ToMilliamps(currentMA, densityMAPerCm2, areaCm2) * 1000);
+        string given = currentMA.HasValue
+            ? currentMA.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " mA"
+            : densityMAPerCm2!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " mA/cm2 on " + areaCm2.ToString(System.Globalization.CultureInfo.InvariantCulture) + " cm2";
+        if (ua == 0 && (currentMA ?? densityMAPerCm2) > 0)
+        {
+            throw new ScenarioException(path, given + " is less than the controller's 1 uA: it would be a demand of 0; give at least 0.001 mA, or 0 for no demand");
+        }
+
+        if (ua > int.MaxValue)
+        {
+            throw new ScenarioException(path, string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "{0} is {1:G4} uA, beyond what the controller's current setting holds ({2} uA) and the pack's modules could carry",
+                given,
+                ua,
+                int.MaxValue));
+        }
+
+        return (int)ua;
     }
 
     /// <summary>

@@ -37,6 +37,31 @@ public sealed class PackDemandLoaderTests
     }
 
     [Theory]
+    // 0.0004 mA = 0.4 uA; 0.0005 mA/cm2 x 0.5 cm2 = 0.25 uA: both round to the core's 0 uA, an idle pack.
+    [InlineData("\"demand\": { \"currentMA\": 0.0004 }", "pack.demand")]
+    [InlineData("\"demand\": { \"currentMA\": 1, \"profile\": [ { \"atS\": 5, \"currentDensityMAPerCm2\": 0.0005 } ] }", "pack.demand.profile[0]")]
+    public void ADemandAboveZeroThatRoundsToZeroMicroampsIsRefused(string pack, string field)
+    {
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Json(pack)));
+        Assert.Equal(field, e.Path);
+        Assert.Contains("less than the controller's 1 uA", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADemandBeyondTheControllersRangeIsRefusedWithTheValueGiven()
+    {
+        // 10,000 mA/cm2 x 10,000 cm2 = 1e8 mA = 1e11 uA, beyond an int: it used to reach the core as 2147483647 uA and be
+        // refused under that number.
+        string json = Json("\"demand\": { \"currentDensityMAPerCm2\": 10000 }").Replace("\"areaCm2\": 0.5", "\"areaCm2\": 10000", StringComparison.Ordinal);
+
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
+
+        Assert.Equal("pack.demand", e.Path);
+        Assert.Contains("10000 mA/cm2 on 10000 cm2 is 1E+11 uA", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("2147483647 is", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("\"demand\": { }", "pack.demand.currentMA")]
     [InlineData("\"demand\": { \"currentMA\": 1, \"currentDensityMAPerCm2\": 1 }", "pack.demand.currentMA")]
     [InlineData("\"demand\": { \"currentMA\": -1 }", "pack.demand.currentMA")]
