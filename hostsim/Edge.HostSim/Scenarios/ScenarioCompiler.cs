@@ -28,7 +28,24 @@ public static class ScenarioCompiler
         // to the pack's area by the helper the device uses for a board's [cells] area, or a smaller cell would plate
         // above the density at which it shorts and carry several times its current density. The area is the board's
         // [cells] area when the scenario gives none (ScenarioLoader); checked to agree above.
+        double defaultAreaCm2 = p.ElectrodeAreaCm2;
+        int defaultModuleMaximumUa = c.Protection.ModuleMaximumCurrentUa;
         ElectrodeAreaScaling.Apply(c, scenario.Pack.AreaCm2);
+        if (c.Protection.ModuleMaximumCurrentUa < c.Protection.OpenSwitchCurrentUa)
+        {
+            // The open-switch threshold is a current, not a density: below it a module's whole current range would read
+            // as "switch open". The core would refuse protection.openSwitchCurrentUa, a field the scenario does not have.
+            double densityUaPerCm2 = defaultModuleMaximumUa / defaultAreaCm2;
+            throw new ScenarioException("pack.areaCm2", string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "{0} cm2 gives a module current limit of {1} uA ({2:0.#} mA/cm2), below the {3} uA the controller takes for current through an open switch; give at least {4} cm2",
+                scenario.Pack.AreaCm2,
+                c.Protection.ModuleMaximumCurrentUa,
+                densityUaPerCm2 / 1000.0,
+                c.Protection.OpenSwitchCurrentUa,
+                Math.Ceiling(c.Protection.OpenSwitchCurrentUa / densityUaPerCm2 * 10000) / 10000));
+        }
+
         p.RestMode = scenario.Protocol.AdaptiveRest ? RestMode.Adaptive : RestMode.Fixed;
         ProtocolStep[] steps = new ProtocolStep[scenario.Protocol.Steps.Count];
         for (int i = 0; i < steps.Length; i++)
