@@ -77,13 +77,13 @@ public sealed class CellParameters
     /// <summary>
     /// Bulk Na mass fraction at which half the contact spots sustain stripping (<see cref="LimitingCurrentLaw"/>; alloys).
     /// Fit to the fresh [W] alloys (Fig. 3a and its NaK65 / NaK80 scans: onsets about 0.6, 0.15, below 0.05 mA/cm2) and
-    /// to the drift the Fig. 4c plateau needs (i_lim near 0.8 of fresh at 12.5 mAh/cm2 stripped): 0.394.
+    /// to the drift the Fig. 4c plateau needs (i_lim near 0.8 of fresh at 12.5 mAh/cm2 stripped): 0.385.
     /// </summary>
     public double LimitShareHalfNaMassFraction { get; set; } = 0.385;
 
     /// <summary>
-    /// Width of the logistic in <see cref="LimitingCurrentLaw"/>, in Na mass fraction (alloys). Same fit: 0.036 gives
-    /// fresh NaK65 0.24 and NaK80 0.005 of NaK50's limiting current.
+    /// Width of the logistic in <see cref="LimitingCurrentLaw"/>, in Na mass fraction (alloys). Same fit: 0.03 gives
+    /// fresh NaK65 0.24 and NaK80 0.002 of NaK50's limiting current.
     /// </summary>
     public double LimitShareWidthNaMassFraction { get; set; } = 0.03;
 
@@ -230,7 +230,7 @@ public sealed class CellParameters
     /// <summary>
     /// Normalised demand u = i / (A i_lim) above which stripping widens the voids that the alloy's surface tension
     /// leaves at the interface (mechanical constriction). [W] Fig. 1a/1d: stable at 0.05 and 0.1 mA/cm2, gamma_int
-    /// grows and the stripping voltage rises steadily from 0.2 mA/cm2, i.e. 0.27 of the fresh NaK50 limit (0.75).
+    /// grows and the stripping voltage rises steadily from 0.2 mA/cm2, i.e. 0.25 of the fresh NaK50 limit (0.80).
     /// </summary>
     public double ConstrictionOnsetDemand { get; set; } = 0.2;
 

@@ -79,7 +79,7 @@ public static class CellPresets
         p.Name = NaK80Nasicon;
         p.InitialNaMassFraction = 0.20;   // [W]: NaK80 = 80 wt% K.
         p.NaCapacityMAhPerCm2 = 21.0;     // Same 40 uL over 0.385 cm2, density 0.866 g/cm3, 20 wt% Na.
-        p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);   // One law: about 0.004.
+        p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);   // One law: about 0.0017.
         p.CrustRatePerS = LimitingCurrentLaw.FreshCrustRatePerS(NaK50(), p.InitialNaMassFraction);   // Same K-rich share: a NaK50 cell stripped to this composition.
         return p;
     }
