@@ -109,6 +109,24 @@ public static class ScenarioLoader
 
             RejectShorterThanASample(s, i, "onS", f.OnS);
             RejectShorterThanASample(s, i, "offS", f.OffS);
+            RejectPartOfASample(s, i, "onS", f.OnS);
+            RejectPartOfASample(s, i, "offS", f.OffS);
+        }
+    }
+
+    /// <summary>
+    /// An intermittent short's onS and offS are whole numbers of samples: the short is looked at once a sample, so
+    /// 0.015 s on and 0.015 s off at 10 ms conducted on 2 samples in 3, not the half the scenario gives.
+    /// </summary>
+    private static void RejectPartOfASample(Scenario s, int index, string field, double valueS)
+    {
+        long ms = FaultSpec.ToMs(valueS);
+        int period = s.SamplePeriodMs;
+        if (valueS > 0 && ms % period != 0)
+        {
+            long below = ms / period * period;
+            throw new ScenarioException("faults[" + index.ToString(CultureInfo.InvariantCulture) + "]." + field, string.Format(CultureInfo.InvariantCulture,
+                "{0} s is not a whole number of {1} ms samples: the short is looked at once a sample, so its on/off ratio would not be the one given; give {2} s or {3} s", valueS, period, below / 1000.0, (below + period) / 1000.0));
         }
     }
 
@@ -537,6 +555,11 @@ public static class ScenarioLoader
 
                 fault.Sensor = (int)section.Integer("sensor", 0, pack.TemperatureSensors - 1, 0);
                 fault.RateCPerS = section.Number("rateCPerS", -100, 100);
+                if (fault.RateCPerS == 0)
+                {
+                    throw new ScenarioException(section.FieldPath("rateCPerS"), "must not be 0: a rise of 0 C/s changes no reading; give a rate above 0 (heating) or below 0 (cooling)");
+                }
+
                 fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
                 break;
         }
