@@ -670,6 +670,44 @@ public static class ScenarioLoader
 
         scenario.Measurement.BoardDefinition = board;
         ScenarioBoardCells.AdoptBoardArea(scenario);
+        if (scenario.Measurement.AdcReadingsPerSample is int readings)
+        {
+            RejectSamplingLongerThanATick(board, readings);
+        }
+    }
+
+    /// <summary>
+    /// A reading count studied in place of the board's own must fit in its tick as the board file's must (the parser
+    /// refuses a board whose sampling outlasts sample_period_ms): the device could not run it.
+    /// </summary>
+    private static void RejectSamplingLongerThanATick(Edge.Core.Boards.BoardDefinition board, int readingsPerSample)
+    {
+        int channels = board.CellCount + board.ModuleCount + board.TemperatureCount + (board.Reference != null ? 1 : 0);
+        int multiplexed = board.Reference != null && board.Reference.Input.IsMultiplexed ? 1 : 0;
+        for (int i = 0; i < board.CellCount; i++)
+        {
+            multiplexed += board.CellAt(i).Input.IsMultiplexed ? 1 : 0;
+        }
+
+        for (int i = 0; i < board.ModuleCount; i++)
+        {
+            multiplexed += board.ModuleAt(i).CurrentInput.IsMultiplexed ? 1 : 0;
+        }
+
+        for (int i = 0; i < board.TemperatureCount; i++)
+        {
+            multiplexed += board.TemperatureAt(i).Input.IsMultiplexed ? 1 : 0;
+        }
+
+        int settleUs = board.Mux != null ? board.Mux.SettleUs : 0;
+        long samplingUs = Edge.Core.Boards.BoardSamplingTime.Microseconds(multiplexed, settleUs, channels, readingsPerSample);
+        if (samplingUs > board.SamplePeriodMs * 1000L)
+        {
+            int most = (int)Math.Max(1, ((board.SamplePeriodMs * 1000L) - ((long)multiplexed * settleUs)) / ((long)channels * Edge.Core.Boards.BoardSamplingTime.AdcConversionUs));
+            throw new ScenarioException("measurement.adcReadingsPerSample", string.Format(CultureInfo.InvariantCulture,
+                "{0} readings a channel take {1} us a tick on board '{2}' ({3} channels x {0} x {4} us + {5} multiplexer inputs x {6} us settling), more than its {7} ms period: the device could not sample them; give at most {8}",
+                readingsPerSample, samplingUs, board.Name, channels, Edge.Core.Boards.BoardSamplingTime.AdcConversionUs, multiplexed, settleUs, board.SamplePeriodMs, most));
+        }
     }
 
     private static TickJitterMode ReadJitterMode(JsonSection section)

@@ -10,12 +10,6 @@ namespace Edge.Core.Boards.Parsing
     /// </summary>
     internal static class SamplingTimeCheck
     {
-        /// <summary>
-        /// Time of one conversion (<c>AdcChannel.ReadValue</c>), us: an estimate (boards/README.md, "Multisampling"),
-        /// not a measurement on the device; the device reports its own tick time in its health message.
-        /// </summary>
-        public const int AdcConversionUs = 50;
-
         public static BoardParseError Check(BoardSections sections, int cellCount, int moduleCount, int temperatureCount)
         {
             int channels = 0;
@@ -46,7 +40,7 @@ namespace Edge.Core.Boards.Parsing
 
             BoardSectionBuilder board = sections.Board;
             int settleUs = sections.Mux == null ? 0 : sections.Mux.SettleUs;
-            long samplingUs = ((long)multiplexed * settleUs) + ((long)channels * board.AdcReadingsPerSample * AdcConversionUs);
+            long samplingUs = BoardSamplingTime.Microseconds(multiplexed, settleUs, channels, board.AdcReadingsPerSample);
             if (samplingUs <= board.SamplePeriodMs * 1000L)
             {
                 return null;
@@ -58,7 +52,7 @@ namespace Edge.Core.Boards.Parsing
                 BoardParseErrorKind.Inconsistent,
                 "sampling one tick takes " + samplingUs.ToString() + " us (" + multiplexed.ToString() + " multiplexer inputs x settle_us "
                 + settleUs.ToString() + " us + " + channels.ToString() + " channels x adc_readings_per_sample " + board.AdcReadingsPerSample.ToString()
-                + " x " + AdcConversionUs.ToString() + " us a conversion), more than the " + board.SamplePeriodMs.ToString()
+                + " x " + BoardSamplingTime.AdcConversionUs.ToString() + " us a conversion), more than the " + board.SamplePeriodMs.ToString()
                 + " ms period; use at least " + neededMs.ToString() + " ms, or a shorter settle_us or fewer adc_readings_per_sample");
         }
 
