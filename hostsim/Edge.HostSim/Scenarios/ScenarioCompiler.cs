@@ -186,6 +186,11 @@ public static class ScenarioCompiler
         }
 
         PackLayout layout = Layout(scenario);
+        if (demand != null)
+        {
+            RejectDemandBeyondThePack(demand, c, layout.ModuleCount, p.ElectrodeAreaCm2);
+        }
+
         ConfigurationError? coreError = ConfigurationValidator.Validate(c, layout);
         if (coreError != null && coreError.Field == "restTuning.slopeWindowMs")
         {
@@ -228,9 +233,7 @@ public static class ScenarioCompiler
     private static int DemandMicroamps(string path, double? currentMA, double? densityMAPerCm2, double areaCm2)
     {
         double ua = Math.Round(DemandSpec.ToMilliamps(currentMA, densityMAPerCm2, areaCm2) * 1000);
-        string given = currentMA.HasValue
-            ? currentMA.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " mA"
-            : densityMAPerCm2!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " mA/cm2 on " + areaCm2.ToString(System.Globalization.CultureInfo.InvariantCulture) + " cm2";
+        string given = DemandGiven(currentMA, densityMAPerCm2, areaCm2);
         if (ua == 0 && (currentMA ?? densityMAPerCm2) > 0)
         {
             throw new ScenarioException(path, given + " is less than the controller's 1 uA: it would be a demand of 0; give at least 0.001 mA, or 0 for no demand");
@@ -247,6 +250,38 @@ public static class ScenarioCompiler
         }
 
         return (int)ua;
+    }
+
+    private static string DemandGiven(double? currentMA, double? densityMAPerCm2, double areaCm2) => currentMA.HasValue
+        ? currentMA.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " mA"
+        : densityMAPerCm2!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " mA/cm2 on " + areaCm2.ToString(System.Globalization.CultureInfo.InvariantCulture) + " cm2";
+
+    /// <summary>
+    /// A demand the pack's modules cannot carry together is refused in the scenario's units: the core would refuse it
+    /// too, but as a bare number of uA against its own range.
+    /// </summary>
+    private static void RejectDemandBeyondThePack(DemandSpec demand, ControllerConfiguration c, int modules, double areaCm2)
+    {
+        long packMaximumUa = (long)c.Protection.ModuleMaximumCurrentUa * modules;
+        string ceiling = string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            "at most {0} mA: {1} modules at their current limit of {2} uA",
+            packMaximumUa / 1000.0,
+            modules,
+            c.Protection.ModuleMaximumCurrentUa);
+        if (c.Scheduling.DemandUa > packMaximumUa)
+        {
+            throw new ScenarioException("pack.demand", DemandGiven(demand.CurrentMA, demand.CurrentDensityMAPerCm2, areaCm2) + " is more than the pack can carry; give " + ceiling);
+        }
+
+        for (int i = 0; i < demand.Profile.Count; i++)
+        {
+            if (c.Scheduling.ProfileDemandUa[i] > packMaximumUa)
+            {
+                DemandStepSpec step = demand.Profile[i];
+                throw new ScenarioException("pack.demand.profile[" + i + "]", DemandGiven(step.CurrentMA, step.CurrentDensityMAPerCm2, areaCm2) + " is more than the pack can carry; give " + ceiling);
+            }
+        }
     }
 
     /// <summary>

@@ -62,6 +62,26 @@ public sealed class PackDemandLoaderTests
     }
 
     [Theory]
+    // Each module carries at most the core's 5 mA/cm2 on 0.5 cm2, about 2.5 mA: three of them about 7.5 mA.
+    [InlineData("\"demand\": { \"currentMA\": 8 }", "pack.demand", "8 mA is more than the pack can carry")]
+    [InlineData("\"demand\": { \"currentMA\": 1, \"profile\": [ { \"atS\": 5, \"currentDensityMAPerCm2\": 16 } ] }", "pack.demand.profile[0]", "16 mA/cm2 on 0.5 cm2 is more than the pack can carry")]
+    public void ADemandBeyondWhatTheModulesCarryIsRefusedInTheScenariosUnits(string pack, string field, string words)
+    {
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(Json(pack)));
+
+        Assert.Equal(field, e.Path);
+        Assert.Contains(words, e.Message, StringComparison.Ordinal);
+        Assert.Contains("give at most 7.5", e.Message, StringComparison.Ordinal);
+        Assert.Contains("3 modules", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADemandTheModulesCarryLoads()
+    {
+        Assert.Equal(7000, ScenarioCompiler.Compile(ScenarioLoader.Parse(Json("\"demand\": { \"currentMA\": 7 }"))).Scheduling.DemandUa);
+    }
+
+    [Theory]
     [InlineData("\"demand\": { }", "pack.demand.currentMA")]
     [InlineData("\"demand\": { \"currentMA\": 1, \"currentDensityMAPerCm2\": 1 }", "pack.demand.currentMA")]
     [InlineData("\"demand\": { \"currentMA\": -1 }", "pack.demand.currentMA")]
