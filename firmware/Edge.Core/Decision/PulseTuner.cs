@@ -66,7 +66,7 @@ namespace Edge.Core.Decision
             // Not below the percentage that gives the minimum pulse: fixed rests scale by the percentage, and a pulse
             // held at its minimum with its rest shortened further would run a harder duty cycle than configured.
             int shortened = PulsePercent * (100 - _tuning.ShortenPercent) / 100;
-            int floor = FloorPercent(step);
+            int floor = FloorPercent();
             if (shortened < floor)
             {
                 shortened = floor;
@@ -95,11 +95,34 @@ namespace Edge.Core.Decision
         /// </summary>
         public void OnStart()
         {
-            int floor = FloorPercent(_protocol.Steps[FirstCurrentStep()]);
+            int floor = FloorPercent();
             if (PulsePercent < floor)
             {
                 PulsePercent = floor;
             }
+        }
+
+        /// <summary>
+        /// The highest of the protocol's pulses' floors: every fixed rest scales by the one percentage, so a shorter pulse
+        /// held at the minimum would otherwise keep its length while its rest shrank.
+        /// </summary>
+        private int FloorPercent()
+        {
+            int floor = 1;
+            ProtocolStep[] steps = _protocol.Steps;
+            for (int i = 0; i < steps.Length; i++)
+            {
+                if (steps[i].IsCurrentStep && steps[i].DurationMs > 0)
+                {
+                    int stepFloor = FloorPercent(steps[i]);
+                    if (stepFloor > floor)
+                    {
+                        floor = stepFloor;
+                    }
+                }
+            }
+
+            return floor;
         }
 
         /// <summary>

@@ -48,6 +48,26 @@ public class PulseTunerTests
     }
 
     [Fact]
+    public void APulseOfAnotherLengthIsNeverHeldAtTheMinimumWhileItsRestShrinks()
+    {
+        // 1000 ms and 400 ms pulses, each followed by its own rest: one percentage scales both rests. The 1000 ms pulse
+        // could go down to 25 %, but at 56 % the 400 ms pulse would be 224 ms, below the 250 ms minimum, and held there
+        // while its rest went to 56 %: the percentage stops at 63 (252 ms), the 400 ms pulse's floor.
+        var longPulse = Strip1s;
+        var shortPulse = new ProtocolStep(ProtocolStepKind.Strip, 385, 400);
+        var tuner = Make(true, longPulse, new ProtocolStep(ProtocolStepKind.Rest, 0, 5000), shortPulse, new ProtocolStep(ProtocolStepKind.Rest, 0, 2000));
+
+        Assert.True(tuner.Shorten());
+        Assert.Equal(75, tuner.PulsePercent);
+        Assert.True(tuner.Shorten());
+        Assert.Equal(63, tuner.PulsePercent);
+        Assert.False(tuner.Shorten());
+        Assert.Equal(63, tuner.PulsePercent);
+        Assert.Equal(252, tuner.PulseLengthMs(shortPulse));
+        Assert.Equal(630, tuner.PulseLengthMs(longPulse));
+    }
+
+    [Fact]
     public void OffByDefaultAndThenNeverShortens()
     {
         var tuner = Make(false, Strip1s);
@@ -83,21 +103,17 @@ public class PulseTunerTests
     }
 
     [Fact]
-    public void ALaterStepShorterThanTheMinimumKeepsItsOwnLength()
+    public void AProtocolWithAStepShorterThanTheMinimumIsNotShortened()
     {
-        // 1 s pulses, then 200 ms ones: once the 1 s pulse is tuned to 25 % (250 ms), the 200 ms step, already below
-        // the 250 ms minimum, keeps its 200 ms (not 25 % of it, 50 ms: the minimum guards switch wear).
+        // 1 s pulses, then 200 ms ones: the 200 ms step, already below the 250 ms minimum, keeps its 200 ms (not a
+        // percentage of it: the minimum guards switch wear), so its 1 s rest must keep its length too, and the one
+        // percentage that scales every fixed rest stays at 100: shortening is refused.
         var shortStep = new ProtocolStep(ProtocolStepKind.Strip, 385, 200);
         var tuner = Make(true, Strip1s, new ProtocolStep(ProtocolStepKind.Rest, 0, 5000), shortStep, new ProtocolStep(ProtocolStepKind.Rest, 0, 1000));
-        while (tuner.Shorten())
-        {
-        }
 
-        Assert.Equal(25, tuner.PulsePercent);
-        Assert.Equal(250, tuner.PulseLengthMs(Strip1s));
+        Assert.False(tuner.Shorten());
+        Assert.Equal(100, tuner.PulsePercent);
+        Assert.Equal(1000, tuner.PulseLengthMs(Strip1s));
         Assert.Equal(200, tuner.PulseLengthMs(shortStep));
-
-        // A 300 ms step stops at the minimum: 250 ms, not 75 ms.
-        Assert.Equal(250, tuner.PulseLengthMs(new ProtocolStep(ProtocolStepKind.Strip, 385, 300)));
     }
 }
