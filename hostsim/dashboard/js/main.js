@@ -221,7 +221,11 @@ function handle(topic, payload, receivedAt) {
     d.outageMark = addMark(d, d.lastTMs, Math.max(msg.tMs, d.lastTMs ?? msg.tMs), 'outage', 'broker connection lost');
     d.awaitingReconnect = false;
   }
+  const boots = d.boots;
   if (!acceptSeq(store, d, stream, msg)) return;
+  // A restart: a window zoomed into is a stretch of the old boot's clock, not of this one's; the charts show the new
+  // boot whole and follow it.
+  if (boots > 0 && d.boots !== boots && d.id === selected) destroyAll();
   applyStream(d, stream, msg, receivedAt);
 }
 
