@@ -54,6 +54,33 @@ public sealed class DashboardShiftTests
     }
 
     [Fact]
+    public async Task AfterARestartTheMessagesLostBeforeTheNewBootsFirstArrivalAreAGap()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "boot-gap"));
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/config", DashboardMessages.Config(1, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/telemetry/cells", new[] { 1, 2, 3 }.Select(i => DashboardMessages.Cells("b1", i, i * 1000L, 0, "rest", 100, 101)));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 3000);
+
+        // The device restarts (boot b2); every stream counts from seq 1 at each boot (CONTRACT.md). Its first four cells
+        // messages were lost (its outbox overflowed while it connected): the first to arrive is seq 5, at 5 s.
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/telemetry/cells", new[] { 5, 6 }.Select(i => DashboardMessages.Cells("b2", i, i * 1000L, 0, "pulse", 150, 151)));
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 6000);
+
+        // Seq 1-4 of the new boot are listed as missing, and the timeline says it does not know what the module did then.
+        JsonElement gap = Assert.Single(snapshot.GetProperty("gaps").EnumerateArray());
+        Assert.Equal("cells", gap.GetProperty("stream").GetString());
+        Assert.Equal(1, gap.GetProperty("from").GetInt32());
+        Assert.Equal(4, gap.GetProperty("to").GetInt32());
+        Assert.Equal(4, gap.GetProperty("missing").GetInt32());
+        Assert.Contains("nodata", snapshot.GetProperty("modules")[0].GetProperty("states").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("gap", snapshot.GetProperty("marks").EnumerateArray().Select(m => m.GetString()));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ASixteenModulePackThatWentOfflineIsFadedAndMarkedOfflineInTheCompactView()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

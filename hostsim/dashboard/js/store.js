@@ -33,8 +33,9 @@ function newTable(columns) {
   return { x: [], cols: Array.from({ length: columns }, () => []), maxRows: rows, dirty: true };
 }
 
-function newStream() {
-  return { maxSeq: 0, seen: new Set(), order: [], openGaps: [], lastTMs: null };
+/** fromBootStart: the page saw the boot begin (a restart), so this stream's seq counts from 1 and its clock from 0. */
+function newStream(fromBootStart) {
+  return { maxSeq: 0, seen: new Set(), order: [], openGaps: [], lastTMs: fromBootStart ? 0 : null, fromBootStart };
 }
 
 /** The device, created on first sight; null when the page already tracks as many devices as it may. */
@@ -44,7 +45,7 @@ export function device(store, id) {
   if (store.devices.size >= BOUNDS.devices) return null;
   d = {
     id, status: 'unknown', statusBootId: null, bootId: null, config: null, configAt: null,
-    streams: Object.fromEntries(STREAMS.map((s) => [s, newStream()])),
+    streams: Object.fromEntries(STREAMS.map((s) => [s, newStream(false)])),
     modules: [], cells: null, pulses: null,
     events: [], eventCount: 0, gaps: [], marks: [], pending: [],
     lastTMs: null, lastSeenAt: null, awaitingReconnect: false, pendingStreams: new Set(), version: 0, boots: 0,
@@ -76,7 +77,8 @@ function startTables(d) {
 }
 
 function resetBoot(d, bootId) {
-  if (d.bootId !== null && d.bootId !== bootId) {
+  const restart = d.bootId !== null && d.bootId !== bootId;
+  if (restart) {
     // A restarted device counts its time from 0 again: the last boot's states, clock and charts would stand for this
     // one's (a module shown in hold while it pulses, the clock stuck at the old run's end). Its events stay listed.
     if (d.config) startTables(d);
@@ -85,7 +87,9 @@ function resetBoot(d, bootId) {
   }
   d.bootId = bootId;
   d.boots++;
-  d.streams = Object.fromEntries(STREAMS.map((s) => [s, newStream()]));
+  // A page that opened in the middle of a boot cannot tell lost messages from ones sent before it listened; after a
+  // restart it can: every stream counts from seq 1 at each boot, so a first seq above 1 is a gap from the boot's start.
+  d.streams = Object.fromEntries(STREAMS.map((s) => [s, newStream(restart)]));
 }
 
 export function addMark(d, fromTMs, toTMs, kind, label) {
@@ -105,7 +109,7 @@ export function acceptSeq(store, d, stream, msg) {
   s.seen.add(seq);
   s.order.push(seq);
   if (s.order.length > BOUNDS.seenPerStream) s.seen.delete(s.order.shift());
-  if (seq > s.maxSeq + 1 && s.maxSeq > 0) {
+  if (seq > s.maxSeq + 1 && (s.maxSeq > 0 || s.fromBootStart)) {
     const cause = d.pendingStreams.has(stream) || store.lostAt !== null ? 'broker outage' : 'outbox overflow';
     const gap = { stream, from: s.maxSeq + 1, to: seq - 1, missing: seq - 1 - s.maxSeq, fromTMs: s.lastTMs, toTMs: msg.tMs, cause };
     gap.total = gap.missing;
