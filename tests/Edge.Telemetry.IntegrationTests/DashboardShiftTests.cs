@@ -141,6 +141,39 @@ public sealed class DashboardShiftTests
     }
 
     [Fact]
+    public async Task AnOfflineDeviceThatReportedNoStateShowsNoStateNotIdle()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+
+        // The broker holds the device's Last Will and its config; the page opens after the device went away, so no
+        // module state ever reached it (the modules may have been pulsing, or held by a fault, when it died).
+        DashboardMqttTools.Publish(broker.Port, "edge/gone-1/status", """{"v":1,"status":"offline","bootId":"b1"}""", retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/gone-1/config", DashboardMessages.Config(2, 2), retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "gone-1"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean() && s.GetProperty("status").GetString() == "offline");
+        await page.WaitForSelectorAsync(".module .state:text-matches('offline')");
+
+        // Offline is said, and no state is made up: not "idle (offline)", which would read as the last state reported.
+        Assert.Equal("no data (offline)", await page.Locator(".module .state").First.TextContentAsync());
+        Assert.Equal("no data (offline)", await page.Locator(".module .state").Nth(1).TextContentAsync());
+
+        // The compact view says the same.
+        await page.ClickAsync("#compact-toggle");
+        await page.WaitForSelectorAsync("#state-strip:visible");
+        await page.Locator("#state-strip").HoverAsync(new LocatorHoverOptions { Position = new Position { X = 5, Y = 5 } });
+        Assert.StartsWith("module 0: no data (offline)", await page.TextContentAsync("#compact-hover"), StringComparison.Ordinal);
+        Assert.DoesNotContain("idle", await page.TextContentAsync("#state-counts") ?? string.Empty, StringComparison.Ordinal);
+
+        // Its first data after it comes back are its state.
+        DashboardMqttTools.Publish(broker.Port, "edge/gone-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/gone-1/telemetry/cells", DashboardMessages.Cells(1, 1000, 0, "rest", 100, 101));
+        await page.ClickAsync("#compact-toggle");
+        await page.WaitForSelectorAsync(".module .state:text-is('rest')");
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task DeviceTimesRoundedUpToTheNextMinuteOrHourCarryIntoIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

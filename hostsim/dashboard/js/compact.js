@@ -45,8 +45,10 @@ export function drawCompact(d, els, shown) {
   const counts = {};
   for (let m = 0; m < modules; m++) {
     const mod = d.modules[m];
-    const state = mod.state;
-    counts[mod.state] = (counts[mod.state] || 0) + 1;
+    // A module whose state the device never reported has none to show (its 'idle' is the page's default).
+    const state = mod.reported ? mod.state : 'nodata';
+    const label = mod.reported ? mod.state : 'no data';
+    counts[label] = (counts[label] || 0) + 1;
     const x = (m % perRow) * (size + 2);
     const y = Math.floor(m / perRow) * (size + 2);
     sc.globalAlpha = faded ? 0.35 : 1;
@@ -119,7 +121,7 @@ export function hitTest(d, els, canvas, offsetX, offsetY, drawn) {
     if (m < 0 || m >= drawn.modules) return null;
     const mod = d.modules[m];
     const mark = drawn.faded ? (drawn.offline ? ' (offline)' : ' (no data now)') : '';
-    return { module: m, text: `module ${m}: ${mod.state}${mark}${mod.stopReason && mod.stopReason !== 'none' ? ' (' + mod.stopReason + ')' : ''}, last data ${deviceTime(mod.lastTMs)}` };
+    return { module: m, text: `module ${m}: ${mod.reported ? mod.state : 'no data'}${mark}${mod.stopReason && mod.stopReason !== 'none' ? ' (' + mod.stopReason + ')' : ''}, last data ${deviceTime(mod.lastTMs)}` };
   }
   const m = Math.floor(offsetY / drawn.rowHeight);
   const c = Math.floor((offsetX - 40) / drawn.cellWidth);

@@ -261,11 +261,13 @@ function frame() {
  */
 function shownState(d, st, m) {
   if (st.stale) return 'no data';
-  return d.status === 'offline' ? `${m.state} (offline)` : m.state;
+  // A module the device never reported a state of (its retained config and Last Will came, no data): not known.
+  const state = m.reported ? m.state : 'no data';
+  return d.status === 'offline' ? `${state} (offline)` : state;
 }
 
 function shownColor(d, st, m) {
-  return STATE_COLORS[st.stale || d.status === 'offline' ? 'nodata' : m.state] || STATE_COLORS.unknown;
+  return STATE_COLORS[st.stale || d.status === 'offline' || !m.reported ? 'nodata' : m.state] || STATE_COLORS.unknown;
 }
 
 function staleness(d) {

@@ -68,7 +68,8 @@ function startTables(d) {
   const config = d.config;
   const cells = config.modules * config.cellsPerModule;
   d.modules = Array.from({ length: config.modules }, () => ({
-    state: 'idle', stopReason: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
+    // reported: whether the device has told this module's state (cells, state): until then 'idle' is a default, not its state.
+    state: 'idle', reported: false, stopReason: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
     pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
   }));
   d.cells = newTable(cells * 3);        // per cell: value, minimum, maximum
@@ -185,7 +186,10 @@ function pushState(m, state, tMs, gap) {
   if (last && tMs < last.tMs) h.sort((a, b) => a.tMs - b.tMs);
   if (h.length > BOUNDS.historyPerModule) h.shift();
   const newest = h[h.length - 1];
-  if (newest.state !== 'nodata') m.state = newest.state;
+  if (newest.state !== 'nodata') {
+    m.state = newest.state;
+    m.reported = true;
+  }
 }
 
 /** Applies one checked stream message. */
