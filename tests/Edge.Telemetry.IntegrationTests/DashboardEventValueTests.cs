@@ -67,6 +67,30 @@ public sealed class DashboardEventValueTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task ATemperatureIsShownInDegreesNotInTenthsWithATenthAsItsUnit()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "temp-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/temp-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/temp-1/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md: overtemperature compares the temperature in 0.1 degC with maximumTemperatureDeciCelsius (600 in the
+        // config: 60.0 degC). 612 is 61.2 degC; "612 0.1 °C" reads as a number and a unit of its own.
+        DashboardMqttTools.Publish(broker.Port, "edge/temp-1/event", new[]
+        {
+            DashboardMessages.Event(1, 1000, "overtemperature", "warning", 1, null, "505", "cellOvertemperatureWarning", threshold: 500),
+            DashboardMessages.Event(2, 2000, "overtemperature", "fault", null, null, "612", "cellOvertemperature", threshold: 600),
+            DashboardMessages.Event(3, 3000, "overtemperature", "fault", 0, null, "-5", "cellOvertemperature", threshold: -10),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 3);
+
+        string[] values = (await page.Locator("#events tbody tr[data-kind=overtemperature] td:nth-child(6)").AllInnerTextsAsync()).Select(v => v.Trim()).ToArray();
+        Assert.Equal(new[] { "-0.5 °C (limit -1.0 °C)", "61.2 °C (limit 60.0 °C)", "50.5 °C (limit 50.0 °C)" }, values);
+        await page.CloseAsync();
+    }
+
     private static async Task<string> ValueOf(IPage page, string kind) =>
         (await page.Locator($"#events tbody tr[data-kind={kind}] td:nth-child(6)").InnerTextAsync()).Trim();
 }

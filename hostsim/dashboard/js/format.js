@@ -69,15 +69,23 @@ const NO_VALUE_KINDS = ['started', 'faultReset', 'uncalibrated', 'faultRestored'
 // Kinds that end a run: the value is the run's net charge stripped (mC), the threshold 0 is no limit.
 const RUN_CHARGE_KINDS = ['stopped', 'protocolDone'];
 
+/**
+ * One amount with its unit. Temperatures come in tenths of a degree (the contract's DeciCelsius): "612 0.1 °C" would
+ * read as a number and a unit of its own, so they are written in degrees with the tenth, "61.2 °C".
+ */
+function amount(v, unit) {
+  if (unit === '0.1 °C') return `${(v / 10).toFixed(1)} °C`;
+  return unit ? `${v} ${unit}` : String(v);
+}
+
 /** "85 mV (limit 20 mV)"; numbers only, the unit from the table above. */
 export function eventValue(e) {
   if (NO_VALUE_KINDS.includes(e.kind)) return '';
   if (RUN_CHARGE_KINDS.includes(e.kind)) return `${e.value} mC net stripped`;
   const unit = eventUnit(e);
-  const u = unit ? ' ' + unit : '';
   // A lifted derate compares the module's current now with its current before, not with a limit.
-  if (e.kind === 'derateLifted') return `${e.value}${u} (was ${e.threshold}${u})`;
-  return `${e.value}${u} (limit ${e.threshold}${u})`;
+  if (e.kind === 'derateLifted') return `${amount(e.value, unit)} (was ${amount(e.threshold, unit)})`;
+  return `${amount(e.value, unit)} (limit ${amount(e.threshold, unit)})`;
 }
 
 /** Whether a protocol plates: a step's currentUa is a magnitude (CONTRACT.md), its kind gives the direction. */
