@@ -81,6 +81,33 @@ public sealed class DashboardShiftTests
     }
 
     [Fact]
+    public async Task RecordsTheControllerCouldNotKeepAreListedAsLostAlthoughNoSeqIsMissing()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "overflow-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/overflow-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/overflow-1/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // CONTRACT.md: telemetryOverflow = the controller's per-tick record buffer was full; value = records lost. Those
+        // records were never numbered, so every seq arrives (cells 1-3, event 1) and yet 3 records are gone.
+        DashboardMqttTools.Publish(broker.Port, "edge/overflow-1/telemetry/cells", new[] { 1, 2, 3 }.Select(i => DashboardMessages.Cells(i, i * 1000L, 0, "pulse", 150, 151)));
+        DashboardMqttTools.Publish(broker.Port, "edge/overflow-1/event", DashboardMessages.Event(1, 2010, "telemetryOverflow", "info", null, null, "3", threshold: 0));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 1 && s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number
+            && s.GetProperty("lastTMs").GetInt64() == 3000);
+
+        // The data-gap list says records were lost and when, not "no gaps: every seq arrived".
+        await page.WaitForSelectorAsync("#gaps tbody tr.gap");
+        string gaps = await page.Locator("#gaps tbody").InnerTextAsync();
+        Assert.DoesNotContain("every seq arrived", gaps, StringComparison.Ordinal);
+        string row = await page.Locator("#gaps tbody tr.gap").First.InnerTextAsync();
+        Assert.Contains("0:00:02.01", row, StringComparison.Ordinal);
+        Assert.Contains("telemetryOverflow", row, StringComparison.Ordinal);
+        Assert.Contains("3 records lost", row, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ASixteenModulePackThatWentOfflineIsFadedAndMarkedOfflineInTheCompactView()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

@@ -603,7 +603,8 @@ function renderEvents(d) {
 
 function renderGaps(d) {
   const outages = store.outages.length;
-  $('gap-count').textContent = `${d.gaps.length} seq gaps · ${outages} broker reconnect${outages === 1 ? '' : 's'}`;
+  const losses = d.gaps.filter((g) => g.unnumbered).length;
+  $('gap-count').textContent = `${d.gaps.length - losses} seq gaps · ${losses > 0 ? `${losses} record losses · ` : ''}${outages} broker reconnect${outages === 1 ? '' : 's'}`;
   const rows = store.outages.slice().reverse().map((o) => {
     const tr = document.createElement('tr');
     tr.className = 'outage';
@@ -614,6 +615,12 @@ function renderGaps(d) {
     const tr = document.createElement('tr');
     tr.className = g.missing === 0 ? 'recovered' : 'gap';
     tr.dataset.stream = g.stream;
+    if (g.unnumbered) {
+      // Lost inside the controller before they were numbered (telemetryOverflow): no seq to name, no replay to come.
+      tr.append(text('td', 'any stream'), text('td', 'never numbered'), text('td', deviceTime(g.fromTMs)), text('td', g.cause), text('td', `${g.total} records lost`));
+      rows.push(tr);
+      continue;
+    }
     const status = g.missing === 0 ? 'recovered by replay' : g.missing < g.total ? `${g.missing} of ${g.total} still missing` : `${g.total} missing`;
     tr.append(text('td', g.stream), text('td', g.to > g.from ? `${g.from}–${g.to}` : g.from), text('td', `${deviceTime(g.fromTMs)} – ${deviceTime(g.toTMs)}`), text('td', g.cause), text('td', status));
     rows.push(tr);

@@ -256,6 +256,15 @@ export function applyStream(d, stream, msg, receivedAt) {
       const m = d.modules[msg.module];
       if (!m.lastEvent || msg.tMs >= m.lastEvent.tMs) m.lastEvent = e;
     }
+    if (msg.kind === 'telemetryOverflow' && msg.value > 0) {
+      // Records the controller's per-tick buffer could not keep were never numbered: every seq arrives, yet data are
+      // missing. Listed with the gaps, so the list does not say that nothing was lost.
+      d.gaps.unshift({
+        stream: 'records', from: null, to: null, missing: msg.value, total: msg.value, fromTMs: msg.tMs, toTMs: msg.tMs,
+        cause: 'controller record buffer full (telemetryOverflow)', unnumbered: true,
+      });
+      if (d.gaps.length > BOUNDS.gaps) d.gaps.pop();
+    }
   }
   d.version++;
 }
