@@ -201,6 +201,25 @@ public sealed class DashboardShiftTests
     }
 
     [Fact]
+    public async Task AStepOfAnUnknownKindIsNotShownAsAPlate()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+
+        // CONTRACT.md encodes a step kind the device's encoder does not know as "unknown": a page that read every other
+        // kind as a plate would tell the operator the pack plates.
+        string config = DashboardMessages.Config(1, 2).Replace("\"kind\":\"strip\"", "\"kind\":\"unknown\"", StringComparison.Ordinal);
+        DashboardMqttTools.Publish(broker.Port, "edge/kind-1/config", config, retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "kind-1"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean());
+
+        string protocol = await page.Locator("[data-fact='protocol']").TextContentAsync() ?? string.Empty;
+        Assert.Contains("Unknown step (unknown) 1.00 mA/cm2 (385 µA) for 1 s", protocol, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plate", protocol, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task DeviceTimesRoundedUpToTheNextMinuteOrHourCarryIntoIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

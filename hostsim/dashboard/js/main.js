@@ -358,10 +358,14 @@ function renderDevices() {
   nav.replaceChildren(...chips);
 }
 
+// A step kind this page does not know (CONTRACT.md encodes one as "unknown") is said as such, not guessed as a plate.
+const stepKindNames = { strip: 'Strip', plate: 'Plate' };
+
 function stepText(s, area) {
   if (s.kind === 'rest') return s.durationMs > 0 ? `Rest ${s.durationMs / 1000} s` : 'Rest (adaptive)';
   const density = Math.abs(s.currentUa) / 1000 / area;
-  return `${s.kind === 'strip' ? 'Strip' : 'Plate'} ${density.toFixed(2)} mA/cm2 (${Math.abs(s.currentUa)} µA)` + (s.durationMs > 0 ? ` for ${s.durationMs / 1000} s` : ' until a stop');
+  const kind = stepKindNames[s.kind] ?? `Unknown step (${s.kind})`;
+  return `${kind} ${density.toFixed(2)} mA/cm2 (${Math.abs(s.currentUa)} µA)` + (s.durationMs > 0 ? ` for ${s.durationMs / 1000} s` : ' until a stop');
 }
 
 function renderFacts(d, st) {
