@@ -28,6 +28,13 @@ public static class FamilyScorer
     public const string Warning = "warning";
     public const string Fault = "fault";
 
+    /// <summary>
+    /// Slack on "at most the horizon apart", s. Event and stop times are whole milliseconds over 1000, so a warning exactly
+    /// the horizon before a cut-off can differ from it by a rounding error above (64.01 - 4.01 = 60.00000000000001);
+    /// a microsecond is far below the 1 ms time step and covers that.
+    /// </summary>
+    public const double TimeToleranceS = 1e-6;
+
     public static FamilyScore Score(FamilySpec family, IReadOnlyList<RunOutcome> runs)
     {
         List<RunOutcome> own = runs.Where(r => r.Family == family.Name).ToList();
@@ -187,7 +194,7 @@ public static class FamilyScorer
 
                 double cutoffS = module.StoppedAtS.Value;
                 List<double> warnings = run.Events.Where(e => e.Module == module.Index && IsDepletionWarning(e) && e.TS <= cutoffS).Select(e => e.TS).OrderBy(t => t).ToList();
-                bool isWarned = warnings.Count > 0 && cutoffS - warnings[^1] <= horizonS;
+                bool isWarned = warnings.Count > 0 && cutoffS - warnings[^1] <= horizonS + TimeToleranceS;
                 cutoffs++;
                 if (run.Act)
                 {
@@ -227,7 +234,7 @@ public static class FamilyScorer
     public static double EpisodeStart(IReadOnlyList<double> times, double gapS)
     {
         int i = times.Count - 1;
-        while (i > 0 && times[i] - times[i - 1] <= gapS)
+        while (i > 0 && times[i] - times[i - 1] <= gapS + TimeToleranceS)
         {
             i--;
         }

@@ -72,6 +72,38 @@ public sealed class FamilyScorerTests
     }
 
     [Fact]
+    public void AWarningExactlyTheHorizonBeforeTheCutOffWarnsItAtLoopTimes()
+    {
+        // Times as the loop makes them: whole milliseconds over 1000. The README: a warning "at most" 60 s before
+        // the cut-off warns it, and an episode's warnings are "no further apart than" 60 s.
+        RunOutcome[] runs =
+        {
+            // Cut-off at 64.01 s, the warning at 4.01 s: exactly 60 s before. Warned, lead 60 s.
+            Run("observe", 0, false, new[] { Module(0, stop: "cutoff", stoppedAtS: 64010 / 1000.0) }, Event(4010 / 1000.0, "depletionOnset", "warning")),
+
+            // 1 ms more than the horizon: silent.
+            Run("observe", 1, false, new[] { Module(0, stop: "cutoff", stoppedAtS: 64010 / 1000.0) }, Event(4009 / 1000.0, "depletionOnset", "warning")),
+
+            // Warnings at 4.01 and 64.01 s, cut-off at 124.01 s: every step exactly 60 s, one episode from 4.01 s, lead 120 s.
+            Run("observe", 2, false, new[] { Module(0, stop: "cutoff", stoppedAtS: 124010 / 1000.0) }, Event(4010 / 1000.0, "depletionOnset", "warning"), Event(64010 / 1000.0, "depletionOnset", "warning")),
+
+            // No warning at all, and a warning on the other module only: both silent.
+            Run("observe", 3, false, new[] { Module(0, stop: "cutoff", stoppedAtS: 100) }),
+            Run("observe", 4, false, new[] { Module(0, stop: "cutoff", stoppedAtS: 100), Module(1) }, Event(90, "depletionOnset", "warning", module: 1)),
+        };
+
+        DepletionScore depletion = FamilyScorer.Score(Family("observe"), runs).Depletion;
+
+        Assert.Equal(5, depletion.Cutoffs);
+        Assert.Equal(2, depletion.WarnedCutoffs);
+        Assert.Equal(0.4, depletion.Recall!.Value, 9);
+        Assert.Equal(2, depletion.LeadS.Count);
+        Assert.Equal(60, depletion.LeadS.Min!.Value, 6);
+        Assert.Equal(120, depletion.LeadS.Max!.Value, 6);
+        Assert.Equal(new[] { "observe1 (module 0)", "observe3 (module 0)", "observe4 (module 0)" }, depletion.Silent);
+    }
+
+    [Fact]
     public void SoftBeforeHardAndIsolationBeforeHardCountPerModule()
     {
         RunOutcome[] runs =
