@@ -63,10 +63,12 @@ public static class ScoreRunner
             throw new CorpusException(manifestPath, "not a corpus manifest: " + e.Message);
         }
 
-        if (manifest == null || manifest.Format != 1 || manifest.Runs.Count == 0)
+        if (manifest == null || manifest.Format != 1 || manifest.Runs == null || manifest.Runs.Count == 0)
         {
             throw new CorpusException(manifestPath, "not a corpus manifest of format 1 with runs");
         }
+
+        CheckFields(manifest, manifestPath);
 
         List<FamilySpec> families;
         try
@@ -109,6 +111,43 @@ public static class ScoreRunner
         }
 
         return new LoadedCorpus { Directory = directory, Manifest = manifest, Families = families, Scenarios = scenarios };
+    }
+
+    /// <summary>
+    /// A hand-edited corpus.json with null where a name or a list belongs: named here, not a NullReferenceException
+    /// (exit 1) from deep in the loading.
+    /// </summary>
+    private static void CheckFields(CorpusManifest manifest, string manifestPath)
+    {
+        if (string.IsNullOrWhiteSpace(manifest.SpecFile))
+        {
+            throw new CorpusException(manifestPath, "specFile: missing (the families' spec beside it, " + CorpusManifest.SpecFileName + ")");
+        }
+
+        if (manifest.Families == null || manifest.Families.Any(f => f == null))
+        {
+            throw new CorpusException(manifestPath, "families: missing, or a name in it is null");
+        }
+
+        for (int i = 0; i < manifest.Runs.Count; i++)
+        {
+            CorpusRun? run = manifest.Runs[i];
+            string at = "runs[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            if (run == null)
+            {
+                throw new CorpusException(manifestPath, at + ": missing (null)");
+            }
+
+            if (string.IsNullOrWhiteSpace(run.File))
+            {
+                throw new CorpusException(manifestPath, at + ".file: missing (the run's scenario file)");
+            }
+
+            if (run.Family == null || run.Variant == null || run.Parameters == null)
+            {
+                throw new CorpusException(manifestPath, at + "." + (run.Family == null ? "family" : run.Variant == null ? "variant" : "parameters") + ": missing (null)");
+            }
+        }
     }
 
     /// <summary>

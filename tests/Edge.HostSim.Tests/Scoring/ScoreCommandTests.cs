@@ -115,6 +115,54 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_directory, "score")));
     }
 
+    [Theory]
+    [InlineData("runs", "not a corpus manifest of format 1 with runs")]
+    [InlineData("specFile", "specFile: missing")]
+    [InlineData("families", "families: missing")]
+    [InlineData("runs[0]", "runs[0]: missing")]
+    [InlineData("runs[0].file", "runs[0].file: missing")]
+    [InlineData("runs[0].family", "runs[0].family: missing")]
+    public void AManifestWithANullWhereANameOrListBelongsIsABadInputAndWritesNothing(string field, string expected)
+    {
+        // A hand-edited corpus.json: the project's rule for bad input is one line naming the problem, exit 2, nothing written.
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "tiny", "runs": 1,
+                "scenario": { "timeLimitS": 1, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.2 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } } } ] }
+            """);
+        string corpus = WriteCorpus(spec, "c");
+        string manifestPath = Path.Combine(corpus, "corpus.json");
+        System.Text.Json.Nodes.JsonObject manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        System.Text.Json.Nodes.JsonArray runs = manifest["runs"]!.AsArray();
+        switch (field)
+        {
+            case "runs[0]":
+                runs[0] = null;
+                break;
+            case "runs[0].file":
+                runs[0]!["file"] = null;
+                break;
+            case "runs[0].family":
+                runs[0]!["family"] = null;
+                break;
+            default:
+                manifest[field] = null;
+                break;
+        }
+
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        StringWriter errors = new StringWriter();
+
+        Assert.Equal(2, Program.Execute(new[] { "score", corpus, "--quiet" }, new StringWriter(), errors));
+
+        string message = errors.ToString();
+        Assert.Contains("corpus.json: " + expected, message);
+        Assert.Single(message.TrimEnd('\n').Split('\n'));
+        Assert.False(Directory.Exists(Path.Combine(corpus, "score")));
+    }
+
     [Fact]
     public void AnUnknownFamilyIsABadInputAndWritesNothing()
     {
