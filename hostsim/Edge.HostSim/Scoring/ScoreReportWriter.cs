@@ -18,6 +18,9 @@ public static class ScoreReportWriter
     public const string MarkdownFile = "score.md";
     public const string CsvFile = "runs.csv";
 
+    /// <summary>Where every number of a score comes from, as score.json states it.</summary>
+    public const string Provenance = "simulated: every run is the control core in closed loop with the cell model (corpus scenarios drawn by edge-sim corpus), not a bench measurement";
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>Writes everything; returns the plot files.</summary>
@@ -50,6 +53,8 @@ public static class ScoreReportWriter
 
         var document = new
         {
+            // The numbers travel without score.md's title: say here where they come from, as a run's summary.json does.
+            provenance = Provenance,
             seed = result.Seed,
             wallS = result.WallS,
             cancelled = result.Cancelled,

@@ -164,6 +164,21 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void ScoreJsonSaysItsNumbersAreSimulated()
+    {
+        // The README: everything in the score folder is simulated. score.json is read without score.md's title (by
+        // scripts, dashboards), so it has to say so itself, as a run's summary.json does with its provenance.
+        string folder = Path.Combine(_directory, "score");
+
+        ScoreReportWriter.WriteAll(folder, new ScoreResult { Seed = 3 });
+
+        using JsonDocument score = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "score.json")));
+        Assert.True(score.RootElement.TryGetProperty("provenance", out JsonElement provenance), "score.json has no provenance");
+        Assert.StartsWith("simulated:", provenance.GetString());
+        Assert.Contains("not a bench measurement", provenance.GetString());
+    }
+
+    [Fact]
     public void AnUnknownFamilyIsABadInputAndWritesNothing()
     {
         StringWriter errors = new StringWriter();
