@@ -129,6 +129,10 @@ public static class ScoreRunner
             throw new CorpusException(manifestPath, "families: missing, or a name in it is null");
         }
 
+        // A run listed twice would be run and counted twice: its cut-offs, alarms and cell-hours doubled, its draw
+        // paired with itself. Keyed by draw and by file, the first listing of each.
+        Dictionary<string, int> firstOfDraw = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int> firstOfFile = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < manifest.Runs.Count; i++)
         {
             CorpusRun? run = manifest.Runs[i];
@@ -147,6 +151,15 @@ public static class ScoreRunner
             {
                 throw new CorpusException(manifestPath, at + "." + (run.Family == null ? "family" : run.Variant == null ? "variant" : "parameters") + ": missing (null)");
             }
+
+            string draw = run.Family + " draw " + run.Draw.ToString(System.Globalization.CultureInfo.InvariantCulture) + " variant " + run.Variant;
+            if (firstOfDraw.TryGetValue(draw, out int earlier) || firstOfFile.TryGetValue(run.File, out earlier))
+            {
+                throw new CorpusException(manifestPath, at + ": " + draw + " (" + run.File + ") is listed already as runs[" + earlier.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]; each run once");
+            }
+
+            firstOfDraw[draw] = i;
+            firstOfFile[run.File] = i;
         }
     }
 

@@ -163,6 +163,41 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(corpus, "score")));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ARunListedTwiceInTheManifestIsABadInputNotScoredTwice(bool asAnotherDraw)
+    {
+        // A corpus.json edited or merged by hand with one run in it twice (as the same draw, or the same file under
+        // another draw number): scored, the one cut-off would be two, the run's alarms and cell-hours doubled.
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "tiny", "runs": 1,
+                "scenario": { "timeLimitS": 1, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.2 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } } } ] }
+            """);
+        string corpus = WriteCorpus(spec, "c");
+        string manifestPath = Path.Combine(corpus, "corpus.json");
+        System.Text.Json.Nodes.JsonObject manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        System.Text.Json.Nodes.JsonArray runs = manifest["runs"]!.AsArray();
+        System.Text.Json.Nodes.JsonNode copy = runs[0]!.DeepClone();
+        if (asAnotherDraw)
+        {
+            copy["draw"] = 1;
+        }
+
+        runs.Add(copy);
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        StringWriter errors = new StringWriter();
+
+        Assert.Equal(2, Program.Execute(new[] { "score", corpus, "--quiet" }, new StringWriter(), errors));
+
+        Assert.Contains("corpus.json: runs[1]: ", errors.ToString());
+        Assert.Contains("is listed already as runs[0]", errors.ToString());
+        Assert.False(Directory.Exists(Path.Combine(corpus, "score")));
+    }
+
     [Fact]
     public void ScoreJsonSaysItsNumbersAreSimulated()
     {
