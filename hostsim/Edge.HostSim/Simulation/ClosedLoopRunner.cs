@@ -93,12 +93,14 @@ public sealed class ClosedLoopRunner
             faults.Update(timeS);
 
             // Does the firmware tick at this release? Not while the runtime hangs, and not when a late tick
-            // (nanoFramework-like scheduling) started after it; otherwise it starts on time or late.
+            // (nanoFramework-like scheduling) started after it; otherwise it starts on time or late. The release model
+            // is asked after the late starts end too, as long as its last tick started at or after this release: that
+            // tick took this release's signal, and running another one for it would put its sample time back.
             bool ticked = !faults.RuntimeHung;
             double startMs = timeMs;
             int latencyUs = 0;
             FaultSpec? lateStarts = faults.NanoFrameworkJitter;
-            if (ticked && lateStarts != null)
+            if (ticked && (lateStarts != null || releases.StartUs >= timeMs * 1000))
             {
                 if (releases.TryRelease(timeMs * 1000, lateStarts))
                 {

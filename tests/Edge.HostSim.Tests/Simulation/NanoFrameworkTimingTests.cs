@@ -162,6 +162,57 @@ public sealed class NanoFrameworkTimingTests
         AssertTimedLikeNanoFramework(result);
     }
 
+    [Theory]
+    [InlineData(0.98)]
+    [InlineData(0.99)]
+    [InlineData(1.0)]
+    public void TicksAfterTheLateStartsEndKeepTheirOrder(double lateStartsS)
+    {
+        // Every accepted release late by a 25 ms collection pause until the fault ends: one tick in three releases,
+        // so in at least two of the three phases the last late tick starts after the first release past the end,
+        // which it swallowed as on the device. Ticking it again would run the firmware twice for one timer signal,
+        // with sample times going back.
+        Scenario scenario = ScenarioLoader.Parse("""
+            { "name": "late-ticks-end", "seed": 3, "samplePeriodMs": 10, "timeLimitS": 3,
+              "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
+              "controller": { "mode": "observe" } }
+            """);
+        scenario.Faults.Add(new FaultSpec
+        {
+            Kind = FaultKind.TickJitter,
+            JitterMode = TickJitterMode.NanoFramework,
+            AtS = 0,
+            DurationS = lateStartsS,
+            JitterMs = 1,
+            BusyFraction = 0,
+            GcPeriodS = 0.01,
+            GcPauseMs = 25,
+        });
+        long lastTimestampMs = long.MinValue;
+        long ticks = 0;
+        RunOptions options = new RunOptions
+        {
+            RecordTrace = false,
+            Observer = o =>
+            {
+                if (!o.Ticked)
+                {
+                    return;
+                }
+
+                Assert.True(o.Frame.TimestampMs > lastTimestampMs, "tick at " + o.TimeS + " s: sample time " + o.Frame.TimestampMs + " ms after " + lastTimestampMs + " ms");
+                lastTimestampMs = o.Frame.TimestampMs;
+                ticks++;
+            },
+        };
+
+        SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
+
+        Assert.True(result.TickTiming!.MissedReleases > 0, "the late starts swallowed releases");
+        Assert.Equal(ticks, result.TickTiming.Ticks);
+    }
+
     /// <summary>The run really was scheduled late: starts beyond a quantum (GC pauses) and swallowed releases.</summary>
     private static void AssertTimedLikeNanoFramework(SimulationResult result)
     {
