@@ -4,6 +4,7 @@ using System.Text;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Core.Timing;
+using Edge.Firmware.Sampling;
 
 namespace Edge.Firmware.Telemetry
 {
@@ -17,8 +18,11 @@ namespace Edge.Firmware.Telemetry
         /// <summary>Milliseconds since boot.</summary>
         public long UptimeMs { get; set; }
 
-        /// <summary>Control ticks completed since boot.</summary>
-        public int TickCount { get; set; }
+        /// <summary>
+        /// Control ticks completed since boot. A long: the loop's int count (kept for the watchdog, which only
+        /// compares it for change) wraps after 2^31 ticks, 24.8 days at a 1 ms period and 248 days at 10 ms.
+        /// </summary>
+        public long TickCount { get; set; }
 
         /// <summary>Sample periods missed or overrun since boot.</summary>
         public int TickOverrunCount { get; set; }
@@ -89,6 +93,18 @@ namespace Edge.Firmware.Telemetry
             json.Append(",\"watchdog_tripped\":").Append(WatchdogTripped ? "true" : "false");
             json.Append('}');
             return json.ToString();
+        }
+
+        /// <summary>
+        /// Copies the sampling loop's figures: ticks and overruns since boot, and the longest tick and the
+        /// tick timing since the previous report (both start a new period).
+        /// </summary>
+        public void ReadLoop(TickStatistics statistics)
+        {
+            TickCount = statistics.Timing.TicksTotal;
+            TickOverrunCount = statistics.OverrunCount;
+            MaximumTickUsSinceLast = statistics.TakeMaximumTickUs();
+            statistics.Timing.TakeReport(Timing);
         }
 
         /// <summary>Copies the outbox's free slots and its losses (streams and command replies apart).</summary>

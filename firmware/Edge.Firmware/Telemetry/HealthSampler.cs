@@ -39,10 +39,7 @@ namespace Edge.Firmware.Telemetry
         {
             HealthReport report = new HealthReport();
             report.UptimeMs = (long)(HighResTimer.GetCurrent() / 1000UL);
-            report.TickCount = _statistics.TickCount;
-            report.TickOverrunCount = _statistics.OverrunCount;
-            report.MaximumTickUsSinceLast = _statistics.TakeMaximumTickUs();
-            _statistics.Timing.TakeReport(report.Timing);
+            report.ReadLoop(_statistics);
             report.PeriodUs = _periodUs;
             NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.Internal, out uint total, out uint free, out uint largest);
             report.NativeFreeBytes = free;
