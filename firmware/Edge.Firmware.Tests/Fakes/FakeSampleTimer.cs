@@ -14,6 +14,12 @@ namespace NFUnitTest.Fakes
     {
         private ulong _nowUs = 1234567;
 
+        /// <summary>Sets the clock, us (a loop driven without <c>Start</c> counts its releases from 0).</summary>
+        public void SetNowUs(ulong nowUs)
+        {
+            _nowUs = nowUs;
+        }
+
         /// <summary>How far the clock moves at each <see cref="NowUs"/>, us: a tick reads it at its start and end, so this is each tick's execution time.</summary>
         public int StepUsPerRead { get; set; }
 

@@ -59,10 +59,13 @@ namespace NFUnitTest.Sampling
         public void AStaleWakeAfterTwoReleasesRunsOneTickNotTwo()
         {
             TickStatistics statistics = new TickStatistics();
-            SamplingLoop loop = CreateLoop(statistics);
+            FakeSampleTimer timer = new FakeSampleTimer();
+            SamplingLoop loop = CreateLoop(statistics, timer);
 
-            // The thread woke for the first release late; the second came before it took them: one tick for
-            // both, one period missed. The second release's signal then wakes the thread again with nothing left.
+            // Not started: the releases fall at 10000, 20000, 30000 us. The thread woke for the first release late;
+            // the second came before it took them (the tick starts at 21000 us): one tick for both, one period
+            // missed. The second release's signal then wakes the thread again with nothing left.
+            timer.SetNowUs(21000);
             loop.Release();
             loop.Release();
             Assert.IsTrue(loop.AnswerReleases());
@@ -73,16 +76,42 @@ namespace NFUnitTest.Sampling
             Assert.AreEqual(1, statistics.TickCount);
 
             // The next release is answered by the next tick, with no period counted missed.
+            timer.SetNowUs(30500);
             loop.Release();
             Assert.IsTrue(loop.AnswerReleases());
             Assert.AreEqual(2, statistics.TickCount);
             Assert.AreEqual(1, statistics.OverrunCount);
         }
 
+        [TestMethod]
+        public void ATickStartedPastTheNextReleaseCountsAsAnOverrun()
+        {
+            TickStatistics statistics = new TickStatistics();
+            SamplingLoop loop = CreateLoop(statistics);
+
+            // The thread took its one release, then stood still (a collection) until 12 ms after it: the next
+            // release (10 ms) came before the tick started. The contract counts such a tick in tick_overruns, as
+            // it does when the thread wakes after both releases (AStaleWakeAfterTwoReleasesRunsOneTickNotTwo).
+            Assert.IsTrue(loop.TickOnce(ClockStartUs - 12000));
+            Assert.AreEqual(1, statistics.OverrunCount);
+
+            // 9.7 ms late (the clock is at +4000 us): within its period, no overrun.
+            Assert.IsTrue(loop.TickOnce(ClockStartUs + 4000 - 9700));
+            Assert.AreEqual(1, statistics.OverrunCount);
+
+            // Exactly one period late: started on the next release, which it then stands for.
+            Assert.IsTrue(loop.TickOnce(ClockStartUs + 8000 - 10000));
+            Assert.AreEqual(2, statistics.OverrunCount);
+        }
+
         private static SamplingLoop CreateLoop(TickStatistics statistics)
         {
+            return CreateLoop(statistics, new FakeSampleTimer());
+        }
+
+        private static SamplingLoop CreateLoop(TickStatistics statistics, FakeSampleTimer timer)
+        {
             BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
-            FakeSampleTimer timer = new FakeSampleTimer();
             timer.StepUsPerRead = 2000;
             ILoadSwitch[] switches = new ILoadSwitch[setup.Layout.ModuleCount];
             for (int m = 0; m < switches.Length; m++)

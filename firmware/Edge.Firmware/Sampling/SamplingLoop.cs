@@ -280,6 +280,12 @@ namespace Edge.Firmware.Sampling
             _statistics.RecordTick(executionUs, _periodUs);
             ulong lateUs = releaseUs == 0 || tickStartUs < releaseUs ? 0UL : tickStartUs - releaseUs;
             _statistics.Timing.Record(lateUs > int.MaxValue ? int.MaxValue : (int)lateUs, executionUs);
+            if (lateUs >= (ulong)_periodUs)
+            {
+                // Started on or past the next release: the thread took its release and then stood still (a
+                // collection). Counted once, as when the thread wakes after both releases and one goes missed.
+                _statistics.RecordMissedPeriods(1);
+            }
 
             // A bank the watchdog latched open stays unfed even if the loop comes back; so does a device in calibration.
             if (_enableOutput != null && !_switches.IsLatchedOpen && !calibrating && (calibration == null || !calibration.IsActive))

@@ -27,7 +27,10 @@ namespace Edge.Firmware.Sampling
             get { return _tickCount; }
         }
 
-        /// <summary>Periods missed: ticks that took longer than one period, plus timer expirations that found the loop busy.</summary>
+        /// <summary>
+        /// Periods missed: ticks that took longer than one period, timer expirations that found the loop busy, and
+        /// ticks that started a period or more after the release they answer.
+        /// </summary>
         public int OverrunCount
         {
             get { return _overrunCount; }
