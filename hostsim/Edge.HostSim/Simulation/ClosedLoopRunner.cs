@@ -97,6 +97,12 @@ public sealed class ClosedLoopRunner
             // is asked after the late starts end too, as long as its last tick started at or after this release: that
             // tick took this release's signal, and running another one for it would put its sample time back.
             bool ticked = !faults.RuntimeHung;
+            if (!ticked)
+            {
+                // No tick answers a release while the runtime hangs: missed, as the device's tick_overruns counts it.
+                missedReleases++;
+            }
+
             double startMs = timeMs;
             int latencyUs = 0;
             FaultSpec? lateStarts = faults.NanoFrameworkJitter;

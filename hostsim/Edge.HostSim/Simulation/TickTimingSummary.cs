@@ -14,7 +14,7 @@ public sealed class TickTimingSummary
 {
     public long Ticks { get; init; }
 
-    /// <summary>Releases swallowed by a tick that started after them (simulated).</summary>
+    /// <summary>Releases no tick answered (simulated): swallowed by a tick that started after them, or passed while the runtime hung.</summary>
     public long MissedReleases { get; init; }
 
     public int TickLatencyMaxUs { get; init; }

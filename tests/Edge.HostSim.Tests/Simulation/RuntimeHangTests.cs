@@ -67,6 +67,22 @@ public sealed class RuntimeHangTests : IDisposable
         Assert.Contains(result.BoardWarnings, w => w.StartsWith("line 0: warning: [enable]: missing", StringComparison.Ordinal) && w.Contains("unsafe for act mode", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_releases_of_a_hang_count_as_missed_in_the_tick_timing()
+    {
+        // Hung from 0.5 s to 1.0 s at a 10 ms period: the releases at 500, 510, ..., 990 ms (50) find no tick, as the
+        // device's tick_overruns counts periods in which no tick could start.
+        Scenario scenario = Scenario("virtual", modules: 1, cellsPerModule: 1);
+        scenario.Faults.Add(new FaultSpec { Kind = FaultKind.RuntimeHang, AtS = HangAtS, DurationS = 0.5 });
+        long releases = 0;
+        RunOptions options = new RunOptions { RecordTrace = false, Observer = o => releases++ };
+
+        SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
+
+        Assert.Equal(50, result.TickTiming!.MissedReleases);
+        Assert.Equal(releases, result.TickTiming.Ticks + result.TickTiming.MissedReleases);
+    }
+
     private static Scenario Scenario(string board, int modules, int cellsPerModule)
     {
         return ScenarioLoader.Parse("""
