@@ -43,6 +43,9 @@ public sealed class RunOutcome
     /// <summary>The controller's events, in time order.</summary>
     public IReadOnlyList<SimulationEvent> Events { get; init; } = Array.Empty<SimulationEvent>();
 
+    /// <summary>Events past the run's cap (<see cref="ScoreRunner.MaximumEventsPerRun"/>): not kept, so not scored.</summary>
+    public long EventsDropped { get; init; }
+
     /// <summary>Pack delivery against the demand (runs with pack.demand only).</summary>
     public PackResult? Pack { get; init; }
 

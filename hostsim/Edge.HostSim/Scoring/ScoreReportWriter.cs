@@ -59,6 +59,7 @@ public static class ScoreReportWriter
             wallS = result.WallS,
             cancelled = result.Cancelled,
             runsCutShort = result.RunsCutShort,
+            runsWithEventsDropped = result.Runs.Count(r => r.EventsDropped > 0),
             families = result.Families,
             runs = result.Runs.Select(r => new
             {
@@ -77,6 +78,7 @@ public static class ScoreReportWriter
                 modules = r.Modules,
                 packDeliveredFraction = r.Pack?.DeliveredFraction,
                 alarms = r.Events.Count(FamilyScorer.IsAlarm),
+                eventsDropped = r.EventsDropped,
             }),
         };
         File.WriteAllText(Path.Combine(directory, JsonFile), JsonSerializer.Serialize(document, OutputJson.Indented) + "\n");
@@ -106,7 +108,7 @@ public static class ScoreReportWriter
 
     public static string ConsoleSummary(ScoreResult result)
     {
-        StringBuilder text = new StringBuilder();
+        StringBuilder text = new StringBuilder(EventsDroppedWarning(result));
         foreach (FamilyScore f in result.Families)
         {
             text.Append(f.Family).Append(": ").Append(f.Runs).Append(" runs");
@@ -150,11 +152,27 @@ public static class ScoreReportWriter
         return text.ToString();
     }
 
+    /// <summary>
+    /// A run that wrote more events than it keeps is scored on its first ones only: its later warnings and alarms are
+    /// missing, which reads as silent cut-offs and fewer false alarms. Said wherever the figures are read.
+    /// </summary>
+    private static string EventsDroppedWarning(ScoreResult result)
+    {
+        List<RunOutcome> capped = result.Runs.Where(r => r.EventsDropped > 0).ToList();
+        if (capped.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        return string.Format(Inv, "WARNING: {0} run(s) kept only their first events ({1} dropped, first in {2}): their later warnings and alarms are not scored.\n", capped.Count, capped.Sum(r => r.EventsDropped), capped[0].File);
+    }
+
     private static string Markdown(ScoreResult result, IReadOnlyList<string> plots)
     {
         StringBuilder md = new StringBuilder();
         md.Append("# Scorecard (closed-loop simulation, not bench measurements)\n\n");
         md.Append(string.Format(Inv, "Corpus seed {0}; {1} runs in {2:0.#} s of wall time{3}.\n", result.Seed, result.Runs.Count, result.WallS, result.Cancelled ? "; CANCELLED, partial (" + result.RunsCutShort.ToString(Inv) + " runs cut short by it are left out)" : string.Empty));
+        md.Append(EventsDroppedWarning(result));
         foreach (FamilyScore f in result.Families)
         {
             md.Append("\n## ").Append(f.Family).Append(string.Format(Inv, " ({0} draws, {1} runs)\n\n", f.Draws, f.Runs));

@@ -45,6 +45,9 @@ public sealed class ScoreResult
 /// </summary>
 public static class ScoreRunner
 {
+    /// <summary>Events one run keeps; the rest are counted (<see cref="RunOutcome.EventsDropped"/>) and said in the report.</summary>
+    public const int MaximumEventsPerRun = 200000;
+
     public static LoadedCorpus Load(string directory)
     {
         string manifestPath = Path.Combine(directory, CorpusManifest.FileName);
@@ -205,9 +208,9 @@ public static class ScoreRunner
     }
 
     /// <summary>One run of the corpus, closed loop, without trace.</summary>
-    public static RunOutcome RunOne(CorpusRun run, Scenario scenario, CancellationToken cancellation = default)
+    public static RunOutcome RunOne(CorpusRun run, Scenario scenario, CancellationToken cancellation = default, int maximumEvents = MaximumEventsPerRun)
     {
-        RunOptions options = new RunOptions { RecordTrace = false, MaximumEvents = 200000, Cancellation = cancellation };
+        RunOptions options = new RunOptions { RecordTrace = false, MaximumEvents = maximumEvents, Cancellation = cancellation };
         SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
         return new RunOutcome
         {
@@ -225,6 +228,7 @@ public static class ScoreRunner
             Modules = result.Modules,
             CellGroundTruth = true,
             Events = result.Events,
+            EventsDropped = result.EventsDropped,
             Pack = result.Pack,
         };
     }

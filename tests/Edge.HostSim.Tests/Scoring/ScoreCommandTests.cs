@@ -199,6 +199,32 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void ARunThatWroteMoreEventsThanItKeepsSaysHowManyWereDropped()
+    {
+        // The valid test scenario's soft short and broker outage write events in its first minute; capped at one, the run
+        // keeps the first and counts the others, as many as the same run writes uncapped.
+        Edge.HostSim.Scenarios.Scenario scenario = Edge.HostSim.Scenarios.ScenarioLoader.Parse(Tests.Scenarios.ScenarioLoaderTests.Mutate(Tests.Scenarios.ScenarioLoaderTests.Valid, "timeLimitS=60"));
+        var run = new Edge.HostSim.Scoring.Corpus.CorpusRun { Family = "f", Variant = "v", File = "f/v.json" };
+        RunOutcome whole = ScoreRunner.RunOne(run, scenario);
+        RunOutcome capped = ScoreRunner.RunOne(run, scenario, maximumEvents: 1);
+
+        Assert.True(whole.Events.Count >= 2, "the scenario wrote " + whole.Events.Count + " events");
+        Assert.Equal(0, whole.EventsDropped);
+        Assert.Single(capped.Events);
+        Assert.Equal(whole.Events.Count - 1, capped.EventsDropped);
+
+        // The report says so where the figures are read: its missing warnings would read as silent cut-offs.
+        string folder = Path.Combine(_directory, "score");
+        ScoreResult result = new ScoreResult { Seed = 3, Runs = new[] { capped } };
+        ScoreReportWriter.WriteAll(folder, result);
+        string warning = "WARNING: 1 run(s) kept only their first events (" + (whole.Events.Count - 1) + " dropped, first in f/v.json)";
+        Assert.Contains(warning, File.ReadAllText(Path.Combine(folder, "score.md")), StringComparison.Ordinal);
+        Assert.StartsWith(warning, ScoreReportWriter.ConsoleSummary(result), StringComparison.Ordinal);
+        using JsonDocument score = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "score.json")));
+        Assert.Equal(1, score.RootElement.GetProperty("runsWithEventsDropped").GetInt32());
+    }
+
+    [Fact]
     public void ScoreJsonSaysItsNumbersAreSimulated()
     {
         // The README: everything in the score folder is simulated. score.json is read without score.md's title (by
