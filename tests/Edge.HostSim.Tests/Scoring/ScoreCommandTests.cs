@@ -97,6 +97,25 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     /// <summary>Writes a corpus spec into the test's folder; returns its path.</summary>
+    /// <summary>A one-run corpus whose corpus.json <paramref name="edit"/> changes by hand, then scored; returns its folder.</summary>
+    private string ScoreEditedTinyCorpus(StringWriter errors, Action<System.Text.Json.Nodes.JsonObject> edit, out int exitCode)
+    {
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "tiny", "runs": 1,
+                "scenario": { "timeLimitS": 1, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.2 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } } } ] }
+            """);
+        string corpus = WriteCorpus(spec, "c");
+        string manifestPath = Path.Combine(corpus, "corpus.json");
+        System.Text.Json.Nodes.JsonObject manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        edit(manifest);
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        exitCode = Program.Execute(new[] { "score", corpus, "--quiet" }, new StringWriter(), errors);
+        return corpus;
+    }
+
     private string WriteSpec(string json)
     {
         Directory.CreateDirectory(_directory);
@@ -125,37 +144,28 @@ public sealed class ScoreCommandTests : IDisposable
     public void AManifestWithANullWhereANameOrListBelongsIsABadInputAndWritesNothing(string field, string expected)
     {
         // A hand-edited corpus.json: the project's rule for bad input is one line naming the problem, exit 2, nothing written.
-        string spec = WriteSpec("""
-            { "families": [ {
-                "name": "tiny", "runs": 1,
-                "scenario": { "timeLimitS": 1, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
-                              "protocol": { "steps": [ "Strip at 0.2 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
-                              "controller": { "mode": "observe" } } } ] }
-            """);
-        string corpus = WriteCorpus(spec, "c");
-        string manifestPath = Path.Combine(corpus, "corpus.json");
-        System.Text.Json.Nodes.JsonObject manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
-        System.Text.Json.Nodes.JsonArray runs = manifest["runs"]!.AsArray();
-        switch (field)
-        {
-            case "runs[0]":
-                runs[0] = null;
-                break;
-            case "runs[0].file":
-                runs[0]!["file"] = null;
-                break;
-            case "runs[0].family":
-                runs[0]!["family"] = null;
-                break;
-            default:
-                manifest[field] = null;
-                break;
-        }
-
-        File.WriteAllText(manifestPath, manifest.ToJsonString());
         StringWriter errors = new StringWriter();
+        string corpus = ScoreEditedTinyCorpus(errors, manifest =>
+        {
+            System.Text.Json.Nodes.JsonArray runs = manifest["runs"]!.AsArray();
+            switch (field)
+            {
+                case "runs[0]":
+                    runs[0] = null;
+                    break;
+                case "runs[0].file":
+                    runs[0]!["file"] = null;
+                    break;
+                case "runs[0].family":
+                    runs[0]!["family"] = null;
+                    break;
+                default:
+                    manifest[field] = null;
+                    break;
+            }
+        }, out int exitCode);
 
-        Assert.Equal(2, Program.Execute(new[] { "score", corpus, "--quiet" }, new StringWriter(), errors));
+        Assert.Equal(2, exitCode);
 
         string message = errors.ToString();
         Assert.Contains("corpus.json: " + expected, message);
@@ -170,28 +180,20 @@ public sealed class ScoreCommandTests : IDisposable
     {
         // A corpus.json edited or merged by hand with one run in it twice (as the same draw, or the same file under
         // another draw number): scored, the one cut-off would be two, the run's alarms and cell-hours doubled.
-        string spec = WriteSpec("""
-            { "families": [ {
-                "name": "tiny", "runs": 1,
-                "scenario": { "timeLimitS": 1, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
-                              "protocol": { "steps": [ "Strip at 0.2 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
-                              "controller": { "mode": "observe" } } } ] }
-            """);
-        string corpus = WriteCorpus(spec, "c");
-        string manifestPath = Path.Combine(corpus, "corpus.json");
-        System.Text.Json.Nodes.JsonObject manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
-        System.Text.Json.Nodes.JsonArray runs = manifest["runs"]!.AsArray();
-        System.Text.Json.Nodes.JsonNode copy = runs[0]!.DeepClone();
-        if (asAnotherDraw)
-        {
-            copy["draw"] = 1;
-        }
-
-        runs.Add(copy);
-        File.WriteAllText(manifestPath, manifest.ToJsonString());
         StringWriter errors = new StringWriter();
+        string corpus = ScoreEditedTinyCorpus(errors, manifest =>
+        {
+            System.Text.Json.Nodes.JsonArray runs = manifest["runs"]!.AsArray();
+            System.Text.Json.Nodes.JsonNode copy = runs[0]!.DeepClone();
+            if (asAnotherDraw)
+            {
+                copy["draw"] = 1;
+            }
 
-        Assert.Equal(2, Program.Execute(new[] { "score", corpus, "--quiet" }, new StringWriter(), errors));
+            runs.Add(copy);
+        }, out int exitCode);
+
+        Assert.Equal(2, exitCode);
 
         Assert.Contains("corpus.json: runs[1]: ", errors.ToString());
         Assert.Contains("is listed already as runs[0]", errors.ToString());
