@@ -193,7 +193,9 @@ public static class FamilyScorer
                 }
 
                 double cutoffS = module.StoppedAtS.Value;
-                List<double> warnings = run.Events.Where(e => e.Module == module.Index && IsDepletionWarning(e) && e.TS <= cutoffS).Select(e => e.TS).OrderBy(t => t).ToList();
+                // Before the cut-off's own sample: a warning that comes with it leaves nothing to act on (the module stops in
+                // that tick).
+                List<double> warnings = run.Events.Where(e => e.Module == module.Index && IsDepletionWarning(e) && e.TS < cutoffS).Select(e => e.TS).OrderBy(t => t).ToList();
                 bool isWarned = warnings.Count > 0 && cutoffS - warnings[^1] <= horizonS + TimeToleranceS;
                 cutoffs++;
                 if (run.Act)

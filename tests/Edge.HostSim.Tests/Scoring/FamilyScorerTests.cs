@@ -104,6 +104,32 @@ public sealed class FamilyScorerTests
     }
 
     [Fact]
+    public void AWarningOnTheCutOffsOwnTickDoesNotWarnIt()
+    {
+        // The README: a warning before a cut-off warns it. One that comes with the cut-off's own sample leaves the
+        // controller nothing to act on (the module stops in that tick), so it is no warning, and no lead of 0 s.
+        RunOutcome[] runs =
+        {
+            // The warning with the cut-off at 100 s only: silent.
+            Run("observe", 0, false, new[] { Module(0, stop: "cutoff", stoppedAtS: 100) }, Event(100, "depletionOnset", "warning")),
+
+            // One sample (10 ms) before it: warned, lead 0.01 s.
+            Run("observe", 1, false, new[] { Module(0, stop: "cutoff", stoppedAtS: 100) }, Event(99.99, "depletionOnset", "warning")),
+
+            // An episode from 70 s whose last warning comes with the cut-off: warned by the one at 70 s, lead 30 s.
+            Run("observe", 2, false, new[] { Module(0, stop: "cutoff", stoppedAtS: 100) }, Event(70, "depletionOnset", "warning"), Event(100, "depletionOnset", "fault")),
+        };
+
+        DepletionScore depletion = FamilyScorer.Score(Family("observe"), runs).Depletion;
+
+        Assert.Equal(3, depletion.Cutoffs);
+        Assert.Equal(2, depletion.WarnedCutoffs);
+        Assert.Equal(new[] { "observe0 (module 0)" }, depletion.Silent);
+        Assert.Equal(0.01, depletion.LeadS.Min!.Value, 6);
+        Assert.Equal(30, depletion.LeadS.Max!.Value, 6);
+    }
+
+    [Fact]
     public void SoftBeforeHardAndIsolationBeforeHardCountPerModule()
     {
         RunOutcome[] runs =
