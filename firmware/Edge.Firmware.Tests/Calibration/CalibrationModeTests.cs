@@ -145,6 +145,10 @@ namespace NFUnitTest.Calibration
             Assert.AreEqual("unit", rig.CommandField("{\"action\":\"begin\",\"unit\":\"no spaces allowed\"}"));
             Assert.AreEqual("samplesPerPoint", rig.CommandField("{\"action\":\"begin\",\"samplesPerPoint\":0}"));
             Assert.AreEqual("unit", rig.CommandField("{\"action\":\"record\",\"unit\":\"x\"}"));
+
+            // A misspelt action with begin's fields: the action is what is wrong, not the fields it would take.
+            Assert.AreEqual("action", rig.CommandField("{\"action\":\"begn\",\"unit\":\"x\"}"));
+            Assert.Contains("must be begin", rig.Command("{\"action\":\"begn\",\"samplesPerPoint\":4}"));
             Assert.IsFalse(rig.Mode.IsActive, "nothing started");
 
             // Actions out of order are refused with the reason.

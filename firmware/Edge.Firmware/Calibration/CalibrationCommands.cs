@@ -21,6 +21,8 @@ namespace Edge.Firmware.Calibration
         private static readonly string[] s_beginFields = new string[] { "id", "action", "unit", "samplesPerPoint" };
         private static readonly string[] s_actionFields = new string[] { "id", "action" };
 
+        private const string ActionError = "must be begin, record, discard, finish, abort or status";
+
         private readonly CalibrationMode _mode;
 
         /// <summary>Commands for <paramref name="mode"/>.</summary>
@@ -51,6 +53,12 @@ namespace Edge.Firmware.Calibration
                 return "is missing";
             }
 
+            // The action first: which fields belong depends on it, and a misspelt one is what needs correcting.
+            if (!IsAction(action))
+            {
+                return ActionError;
+            }
+
             field = CommandFields.FirstUnknown(body, action == "begin" ? s_beginFields : s_actionFields);
             if (field != null)
             {
@@ -75,8 +83,13 @@ namespace Edge.Firmware.Calibration
                     _mode.ReportStatus();
                     return null;
                 default:
-                    return "must be begin, record, discard, finish, abort or status";
+                    return ActionError;
             }
+        }
+
+        private static bool IsAction(string action)
+        {
+            return action == "begin" || action == "record" || action == "discard" || action == "finish" || action == "abort" || action == "status";
         }
 
         private string Begin(CommandBody body, out string field)
