@@ -91,6 +91,31 @@ public sealed class DashboardEventValueTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task AConfirmedSoftShortCountsIndicatorsOrSpikesNotIndicatorsAlone()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "confirm-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/confirm-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/confirm-1/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md: softShortConfirmed's value is the count of active indicators against confirmingIndicators, or,
+        // when repeated spikes alone confirm it, the spikes counted against confirmingSpikeCount. There are four
+        // indicators (spike, resistance drop, self-discharge, efficiency drop), so 5 confirming at 5 (the spike count's
+        // default) can only be spikes: "5 indicators" would name evidence the cell cannot have.
+        DashboardMqttTools.Publish(broker.Port, "edge/confirm-1/event", new[]
+        {
+            DashboardMessages.Event(1, 1000, "softShort", "fault", 0, 1, "2", "softShortConfirmed", threshold: 2),
+            DashboardMessages.Event(2, 2000, "softShort", "fault", 1, 2, "5", "softShortConfirmed", threshold: 5),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2);
+
+        string[] values = (await page.Locator("#events tbody tr[data-kind=softShort] td:nth-child(6)").AllInnerTextsAsync()).Select(v => v.Trim()).ToArray();
+        Assert.Equal(new[] { "5 indicators or spikes (limit 5)", "2 indicators or spikes (limit 2)" }, values);
+        await page.CloseAsync();
+    }
+
     private static async Task<string> ValueOf(IPage page, string kind) =>
         (await page.Locator($"#events tbody tr[data-kind={kind}] td:nth-child(6)").InnerTextAsync()).Trim();
 }

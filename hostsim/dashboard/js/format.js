@@ -46,7 +46,7 @@ const DIAGNOSIS_UNITS = {
   depletionTrendInfo: 'mV', depletionTrendWarning: 'mV', depletionTrendFault: 'mV',
   depletionEdgeResistanceRise: 'mΩ', depletionNonlinearRise: 'mV',
   softShortSpike: 'mV', softShortResistanceDrop: 'mΩ', softShortSelfDischarge: 'mV', softShortEfficiencyDrop: '%',
-  softShortConfirmed: 'indicators', hardShort: 'mV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
+  softShortConfirmed: 'indicators or spikes', hardShort: 'mV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
   moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
   currentChannelSaturated: 'µA', cellChannelInvalid: 'status', currentChannelInvalid: 'status', temperatureChannelInvalid: 'status',
   tickLate: 'ms', tickMissed: 'ms',
@@ -85,6 +85,9 @@ export function eventValue(e) {
   const unit = eventUnit(e);
   // A lifted derate compares the module's current now with its current before, not with a limit.
   if (e.kind === 'derateLifted') return `${amount(e.value, unit)} (was ${amount(e.threshold, unit)})`;
+  // A confirmed soft short counts the active indicators, or the spikes when spikes alone confirmed it (CONTRACT.md); the
+  // event does not say which, so the count is named as either, once.
+  if (e.diagnosis === 'softShortConfirmed') return `${e.value} ${unit} (limit ${e.threshold})`;
   return `${amount(e.value, unit)} (limit ${amount(e.threshold, unit)})`;
 }
 
