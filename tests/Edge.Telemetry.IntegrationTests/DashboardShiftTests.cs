@@ -81,6 +81,46 @@ public sealed class DashboardShiftTests
     }
 
     [Fact]
+    public async Task ALateMessageOfTheOldBootAfterTheNewBootsFirstIsNoRestart()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "late-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // Boot b1: started at 0.5 s, cells 1-3 s.
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/event", DashboardMessages.Event("b1", 1, 500, "started", "info", 0, null, "0", threshold: 0));
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/telemetry/cells", new[] { 1, 2, 3 }.Select(i => DashboardMessages.Cells("b1", i, i * 1000L, 0, "pulse", 150, 151)));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 1 && s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number
+            && s.GetProperty("lastTMs").GetInt64() == 3000);
+
+        // The device restarts (boot b2): cells 1 and 2, a cut-off at 1.5 s.
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/telemetry/cells", new[] { 1, 2 }.Select(i => DashboardMessages.Cells("b2", i, i * 1000L, 0, "pulse", 160, 161)));
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/event", DashboardMessages.Event("b2", 1, 1500, "cutoff", "info", 0, 1, "3004", threshold: 3000));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2 && s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number
+            && s.GetProperty("lastTMs").GetInt64() == 2000);
+
+        // Then b1's last event arrives late (a QoS 1 copy the broker delivers after the new boot's first messages: MQTT
+        // orders messages per topic, not across them). CONTRACT.md: bootId is drawn at each boot, seq counts per stream
+        // within one boot, so this is the old boot speaking, not a third boot.
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/event", DashboardMessages.Event("b1", 2, 4000, "stopped", "info", 0, null, "10", threshold: 0));
+        JsonElement late = await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 3);
+        Assert.Equal(2000, late.GetProperty("lastTMs").GetInt64());
+
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/telemetry/cells", DashboardMessages.Cells("b2", 3, 3000, 0, "pulse", 160, 161));
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 3000);
+
+        // b2 sent cells 1, 2 and 3 and all arrived: three rows on its chart, no gap, one restart; the late event is
+        // listed with its own boot's, below the running boot's.
+        Assert.Equal(3, snapshot.GetProperty("cellRows").GetInt32());
+        Assert.Empty(snapshot.GetProperty("gaps").EnumerateArray());
+        Assert.Single(snapshot.GetProperty("marks").EnumerateArray(), m => m.GetString() == "restart");
+        Assert.Equal(new[] { "cutoff", "stopped", "started" }, snapshot.GetProperty("events").EnumerateArray().Select(e => e.GetString()).ToArray());
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task RecordsTheControllerCouldNotKeepAreListedAsLostAlthoughNoSeqIsMissing()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

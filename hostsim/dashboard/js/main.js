@@ -4,7 +4,7 @@
 // as text, never as HTML.
 
 import { check, parseTopic } from './validate.js';
-import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark } from './store.js';
+import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
@@ -216,6 +216,12 @@ function handle(topic, payload, receivedAt) {
     return;
   }
   const stream = t.kind === 'event' ? 'event' : t.kind.slice('telemetry/'.length);
+  const past = pastBoot(d, msg);
+  if (past) {
+    // A boot this one replaced, arriving late: its events are listed under it; its telemetry is of another clock.
+    if (stream === 'event') applyPastEvent(d, past, msg, receivedAt);
+    return;
+  }
   if (d.awaitingReconnect) {
     // The first record after a reconnect opens the outage on the device's time axis; later seq gaps stretch it.
     d.outageMark = addMark(d, d.lastTMs, Math.max(msg.tMs, d.lastTMs ?? msg.tMs), 'outage', 'broker connection lost');

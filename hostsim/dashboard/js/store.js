@@ -6,6 +6,7 @@ import { STREAMS, STATES } from './validate.js';
 
 export const BOUNDS = {
   devices: 32,             // devices tracked; more are rejected
+  pastBoots: 8,            // earlier boots per device whose late messages are still told from a restart
   events: 500,             // event rows per device
   gaps: 200,               // gap rows and chart marks per device
   seenPerStream: 20000,    // seqs remembered for de-duplication
@@ -49,6 +50,7 @@ export function device(store, id) {
     modules: [], cells: null, pulses: null,
     events: [], eventCount: 0, gaps: [], marks: [], pending: [],
     lastTMs: null, lastSeenAt: null, awaitingReconnect: false, pendingStreams: new Set(), version: 0, boots: 0,
+    pastBoots: new Map(), // bootId -> { boot, streams } of the boots this one replaced
   };
   store.devices.set(id, d);
   return d;
@@ -80,6 +82,10 @@ function startTables(d) {
 function resetBoot(d, bootId) {
   const restart = d.bootId !== null && d.bootId !== bootId;
   if (restart) {
+    // Its messages may still arrive late (MQTT orders messages per topic, not across topics and QoS): known as the old
+    // boot's, they must not be taken for yet another restart.
+    d.pastBoots.set(d.bootId, { boot: d.boots, streams: d.streams });
+    if (d.pastBoots.size > BOUNDS.pastBoots) d.pastBoots.delete(d.pastBoots.keys().next().value);
     // A restarted device counts its time from 0 again: the last boot's states, clock and charts would stand for this
     // one's (a module shown in hold while it pulses, the clock stuck at the old run's end). Its events stay listed.
     if (d.config) startTables(d);
@@ -101,15 +107,47 @@ export function addMark(d, fromTMs, toTMs, kind, label) {
   return mark;
 }
 
+/**
+ * The earlier boot a message belongs to ({ boot, streams }), or null for the running boot or a new one. bootId is drawn
+ * at each boot, so it says which boot, not which came later: a restart is a bootId the page has not seen yet.
+ */
+export function pastBoot(d, msg) {
+  return msg.bootId !== d.bootId ? d.pastBoots.get(msg.bootId) ?? null : null;
+}
+
+/** Remembers seq on the stream; false when it came before (a QoS 1 redelivery). */
+function firstSight(s, seq) {
+  if (s.seen.has(seq) || seq <= s.maxSeq - BOUNDS.seenPerStream) return false;
+  s.seen.add(seq);
+  s.order.push(seq);
+  if (s.order.length > BOUNDS.seenPerStream) s.seen.delete(s.order.shift());
+  return true;
+}
+
+/**
+ * An event of an earlier boot arriving after the running boot's first messages: listed under its own boot, once. It
+ * marks nothing of the running boot (its modules, clock and charts are this boot's); an earlier boot's telemetry is
+ * not applied at all.
+ */
+export function applyPastEvent(d, past, msg, receivedAt) {
+  if (!firstSight(past.streams.event, msg.seq)) return;
+  addEvent(d, { ...msg, receivedAt, boot: past.boot });
+  d.version++;
+}
+
+function addEvent(d, e) {
+  d.eventCount++;
+  d.events.push(e);
+  d.events.sort((a, b) => b.boot - a.boot || b.tMs - a.tMs || b.seq - a.seq);
+  if (d.events.length > BOUNDS.events) d.events.length = BOUNDS.events;
+}
+
 /** De-duplicates on seq and records seq jumps; false for a duplicate. */
 export function acceptSeq(store, d, stream, msg) {
   if (msg.bootId !== d.bootId) resetBoot(d, msg.bootId);
   const s = d.streams[stream];
   const seq = msg.seq;
-  if (s.seen.has(seq) || seq <= s.maxSeq - BOUNDS.seenPerStream) return false;
-  s.seen.add(seq);
-  s.order.push(seq);
-  if (s.order.length > BOUNDS.seenPerStream) s.seen.delete(s.order.shift());
+  if (!firstSight(s, seq)) return false;
   if (seq > s.maxSeq + 1 && (s.maxSeq > 0 || s.fromBootStart)) {
     const cause = d.pendingStreams.has(stream) || store.lostAt !== null ? 'broker outage' : 'outbox overflow';
     const gap = { stream, from: s.maxSeq + 1, to: seq - 1, missing: seq - 1 - s.maxSeq, fromTMs: s.lastTMs, toTMs: msg.tMs, cause };
@@ -245,13 +283,10 @@ export function applyStream(d, stream, msg, receivedAt) {
       m.restEndReason = msg.restEndReason;
     }
   } else if (stream === 'event') {
-    d.eventCount++;
     // Newest first: by boot, then by device time (a restarted device's clock starts at 0 again, so its events
     // would otherwise sort below, and be cut off after, the previous boot's).
     const e = { ...msg, receivedAt, boot: d.boots };
-    d.events.push(e);
-    d.events.sort((a, b) => b.boot - a.boot || b.tMs - a.tMs || b.seq - a.seq);
-    if (d.events.length > BOUNDS.events) d.events.length = BOUNDS.events;
+    addEvent(d, e);
     if (msg.module !== null) {
       const m = d.modules[msg.module];
       if (!m.lastEvent || msg.tMs >= m.lastEvent.tMs) m.lastEvent = e;
