@@ -81,6 +81,36 @@ public sealed class DashboardShiftTests
     }
 
     [Fact]
+    public async Task AfterARestartEveryEventAndGapRowNamesItsBoot()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "which-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/which-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/which-1/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // Two boots that went alike: a hard short of cell 1 at 2 s (event seq 1), cells seq 2 lost between 1 s and 3 s.
+        // Device time and seq start again at each boot (CONTRACT.md), so only the boot tells the rows apart.
+        foreach (string boot in new[] { "3fa9c2d1", "7c41e0b2" })
+        {
+            DashboardMqttTools.Publish(broker.Port, "edge/which-1/telemetry/cells", DashboardMessages.Cells(boot, 1, 1000, 0, "pulse", 150, 151));
+            DashboardMqttTools.Publish(broker.Port, "edge/which-1/event", DashboardMessages.Event(boot, 1, 2000, "hardShort", "fault", 0, 1, "3", "hardShort", threshold: 20));
+            DashboardMqttTools.Publish(broker.Port, "edge/which-1/telemetry/cells", DashboardMessages.Cells(boot, 3, 3000, 0, "hold", 150, 3));
+            await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == (boot == "3fa9c2d1" ? 1 : 2)
+                && s.GetProperty("gaps").GetArrayLength() == (boot == "3fa9c2d1" ? 1 : 2));
+        }
+
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#events tbody tr').length === 2 && document.querySelectorAll('#gaps tbody tr.gap').length === 2");
+        string[] events = (await page.Locator("#events tbody tr").AllInnerTextsAsync()).ToArray();
+        string[] gaps = (await page.Locator("#gaps tbody tr.gap").AllInnerTextsAsync()).ToArray();
+        Assert.Contains("7c41e0b2", events[0], StringComparison.Ordinal);
+        Assert.Contains("3fa9c2d1", events[1], StringComparison.Ordinal);
+        Assert.Contains("7c41e0b2", gaps[0], StringComparison.Ordinal);
+        Assert.Contains("3fa9c2d1", gaps[1], StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ALateMessageOfTheOldBootAfterTheNewBootsFirstIsNoRestart()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

@@ -604,9 +604,10 @@ function renderEvents(d) {
     sev.style.borderColor = SEVERITY_COLORS[e.severity];
     const sevCell = document.createElement('td');
     sevCell.appendChild(sev);
+    // Device time and seq start again at each boot: the boot column tells an earlier boot's row from the running one's.
     const lost = e.lost ? ` (lost: pulse ${e.lost.pulse}, cells ${e.lost.cells}, state ${e.lost.state}, event ${e.lost.event})` : '';
     tr.append(text('td', timeWithWall(e.tMs, e.receivedAt)), sevCell, text('td', e.kind), text('td', e.diagnosis ?? ''),
-      text('td', where(e.module, e.cell, cpm)), text('td', eventValue(e) + lost), text('td', e.seq));
+      text('td', where(e.module, e.cell, cpm)), text('td', eventValue(e) + lost), text('td', e.seq), text('td', e.bootId));
     return tr;
   }));
 }
@@ -618,7 +619,7 @@ function renderGaps(d) {
   const rows = store.outages.slice().reverse().map((o) => {
     const tr = document.createElement('tr');
     tr.className = 'outage';
-    tr.append(text('td', 'connection'), text('td', '-'), text('td', `${wallClock(o.from)} to ${wallClock(o.to)} (${((o.to - o.from) / 1000).toFixed(1)} s, wall clock)`), text('td', 'broker unreachable'), text('td', 'reconnected'));
+    tr.append(text('td', 'connection'), text('td', '-'), text('td', `${wallClock(o.from)} to ${wallClock(o.to)} (${((o.to - o.from) / 1000).toFixed(1)} s, wall clock)`), text('td', 'broker unreachable'), text('td', 'reconnected'), text('td', ''));
     return tr;
   });
   for (const g of d.gaps) {
@@ -627,18 +628,18 @@ function renderGaps(d) {
     tr.dataset.stream = g.stream;
     if (g.unnumbered) {
       // Lost inside the controller before they were numbered (telemetryOverflow): no seq to name, no replay to come.
-      tr.append(text('td', 'any stream'), text('td', 'never numbered'), text('td', deviceTime(g.fromTMs)), text('td', g.cause), text('td', `${g.total} records lost`));
+      tr.append(text('td', 'any stream'), text('td', 'never numbered'), text('td', deviceTime(g.fromTMs)), text('td', g.cause), text('td', `${g.total} records lost`), text('td', g.bootId));
       rows.push(tr);
       continue;
     }
     const status = g.missing === 0 ? 'recovered by replay' : g.missing < g.total ? `${g.missing} of ${g.total} still missing` : `${g.total} missing`;
-    tr.append(text('td', g.stream), text('td', g.to > g.from ? `${g.from}–${g.to}` : g.from), text('td', `${deviceTime(g.fromTMs)} – ${deviceTime(g.toTMs)}`), text('td', g.cause), text('td', status));
+    tr.append(text('td', g.stream), text('td', g.to > g.from ? `${g.from}–${g.to}` : g.from), text('td', `${deviceTime(g.fromTMs)} – ${deviceTime(g.toTMs)}`), text('td', g.cause), text('td', status), text('td', g.bootId));
     rows.push(tr);
   }
   if (rows.length === 0) {
     const tr = document.createElement('tr');
     const td = text('td', 'no gaps: every seq arrived', 'muted');
-    td.colSpan = 5;
+    td.colSpan = 6;
     tr.appendChild(td);
     rows.push(tr);
   }

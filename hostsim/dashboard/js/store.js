@@ -150,7 +150,7 @@ export function acceptSeq(store, d, stream, msg) {
   if (!firstSight(s, seq)) return false;
   if (seq > s.maxSeq + 1 && (s.maxSeq > 0 || s.fromBootStart)) {
     const cause = d.pendingStreams.has(stream) || store.lostAt !== null ? 'broker outage' : 'outbox overflow';
-    const gap = { stream, from: s.maxSeq + 1, to: seq - 1, missing: seq - 1 - s.maxSeq, fromTMs: s.lastTMs, toTMs: msg.tMs, cause };
+    const gap = { stream, from: s.maxSeq + 1, to: seq - 1, missing: seq - 1 - s.maxSeq, fromTMs: s.lastTMs, toTMs: msg.tMs, cause, bootId: msg.bootId };
     gap.total = gap.missing;
     d.gaps.unshift(gap);
     if (d.gaps.length > BOUNDS.gaps) d.gaps.pop();
@@ -296,7 +296,7 @@ export function applyStream(d, stream, msg, receivedAt) {
       // missing. Listed with the gaps, so the list does not say that nothing was lost.
       d.gaps.unshift({
         stream: 'records', from: null, to: null, missing: msg.value, total: msg.value, fromTMs: msg.tMs, toTMs: msg.tMs,
-        cause: 'controller record buffer full (telemetryOverflow)', unnumbered: true,
+        cause: 'controller record buffer full (telemetryOverflow)', unnumbered: true, bootId: msg.bootId,
       });
       if (d.gaps.length > BOUNDS.gaps) d.gaps.pop();
     }
