@@ -58,4 +58,45 @@ public sealed class DashboardCutoffTests
         Assert.Equal(new[] { "cut-off 3000 mV", "safety max 3300 mV" }, limits);
         await page.CloseAsync();
     }
+    [Fact]
+    public async Task AChangedConfigMovesTheCutoffLineWithoutTheChartsVanishing()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "recfg-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/recfg-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/recfg-1/config", DashboardMessages.Config(1, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/recfg-1/telemetry/cells", new[] { 1, 2, 3 }.Select(i => DashboardMessages.Cells(i, i * 1000L, 0, "pulse", 10, 12)));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("cellsAxis").ValueKind == JsonValueKind.Object && s.GetProperty("cellRows").GetInt32() == 3);
+
+        // Watch every chart's container: a chart taken out of the page is a chart the operator no longer sees.
+        await page.EvaluateAsync("""
+            () => {
+              window.chartsRemoved = 0;
+              for (const id of ['chart-cells', 'chart-current', 'chart-capacity', 'chart-rest', 'chart-overpotential']) {
+                new MutationObserver((changes) => {
+                  for (const change of changes) for (const node of change.removedNodes) if (node.classList && node.classList.contains('uplot')) window.chartsRemoved++;
+                }).observe(document.getElementById(id), { childList: true });
+              }
+            }
+            """);
+
+        // A setProtocol moved the strip cut-off to 2900 mV (CONTRACT.md: every applied change publishes the config with
+        // the next revision); then the device reconnects and publishes the same config again.
+        string changed = DashboardMessages.Config(1, 2).Replace("\"revision\":0", "\"revision\":1", StringComparison.Ordinal)
+            .Replace("\"stripCutoffMv\":3000", "\"stripCutoffMv\":2900", StringComparison.Ordinal);
+        Assert.Contains("\"stripCutoffMv\":2900", changed, StringComparison.Ordinal);
+        DashboardMqttTools.Publish(broker.Port, "edge/recfg-1/config", changed, retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("cellsAxis").ValueKind == JsonValueKind.Object
+            && s.GetProperty("cellsAxis").GetProperty("limits").EnumerateArray().Any(l => l.GetString() == "cut-off 2900 mV"));
+        DashboardMqttTools.Publish(broker.Port, "edge/recfg-1/config", changed, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/recfg-1/telemetry/cells", DashboardMessages.Cells(4, 4000, 0, "pulse", 10, 12));
+        await page.WaitForSelectorAsync("#chart-cells[data-points='4']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+        // The same charts stayed on the page throughout, with the data they had and the new limit.
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.chartsRemoved"));
+        string[] limits = (await DashboardPage.SnapshotAsync(page)).GetProperty("cellsAxis").GetProperty("limits").EnumerateArray().Select(l => l.GetString()!).ToArray();
+        Assert.Equal(new[] { "cut-off 2900 mV", "safety max 3300 mV" }, limits);
+        await page.CloseAsync();
+    }
 }

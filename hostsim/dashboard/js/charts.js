@@ -53,7 +53,7 @@ let zoomWindow = null;
 
 /**
  * Removes every chart (they are made again on the next draw). keepZoom: the charts made again show the window the
- * operator zoomed into (another module in focus, a new configuration of the same device); otherwise the whole run.
+ * operator zoomed into (another module in focus); otherwise the whole run.
  */
 export function destroyAll(keepZoom = false) {
   for (const c of charts.values()) c.plot.destroy();
@@ -114,7 +114,8 @@ function limitsFor(name, cfg) {
 export function draw(spec, d) {
   const { name, el, table, columns } = spec;
   const width = Math.max(300, el.clientWidth);
-  const key = d.id + ':' + columns.map((c) => c.col).join(',') + ':' + (d.config ? d.config.revision : '');
+  // The labels name module and cell: another layout may chart the same columns as other cells (2 x 2 after 1 x 4).
+  const key = d.id + ':' + columns.map((c) => c.col + '=' + c.label).join(',');
   const data = [table.x];
   const series = [{ label: 'device time' }];
   const bands = [];
@@ -190,7 +191,7 @@ export function draw(spec, d) {
         }],
       },
     }, data, el);
-    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [], limits };
+    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [], limits, config: d.config };
     charts.set(name, c);
     // After uPlot's own double-click handler (registered first), which has shown every sample it was given.
     plot.over.addEventListener('dblclick', () => unzoomAll(name));
@@ -200,12 +201,21 @@ export function draw(spec, d) {
       plot.setScale('x', zoomWindow);
     }
   } else if (c.version !== d.version || c.width !== width) {
+    const newConfig = c.config !== d.config;
+    if (newConfig) {
+      // A new config (a changed protocol, or the same one republished at a reconnect) moves the limit lines of this
+      // chart; made anew it would leave the page empty until the next draw. The scale and overlay read this array.
+      c.limits.splice(0, c.limits.length, ...limitsFor(name, d.config));
+      c.config = d.config;
+    }
     if (c.width !== width) {
       c.plot.setSize({ width, height: 220 });
       c.width = width;
     }
     // Live data redraw the whole time axis, unless the user zoomed in: then the window stays where it was put.
     c.plot.setData(data, !c.zoomed);
+    // A zoomed chart keeps its window; set again, it ranges its values anew, with the moved limits.
+    if (newConfig && c.zoomed) c.plot.setScale('x', { min: c.plot.scales.x.min, max: c.plot.scales.x.max });
   }
   c.device = d;
   c.version = d.version;

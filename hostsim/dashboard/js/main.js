@@ -206,7 +206,6 @@ function handle(topic, payload, receivedAt) {
   }
   if (t.kind === 'config') {
     applyConfig(d, msg);
-    if (d.id === selected) destroyAll(true);
     const queued = d.pending.splice(0);
     for (const [qt, qp, qr] of queued) handle(qt, qp, qr);
     return;
