@@ -99,4 +99,32 @@ public sealed class DashboardCutoffTests
         Assert.Equal(new[] { "cut-off 2900 mV", "safety max 3300 mV" }, limits);
         await page.CloseAsync();
     }
+    [Fact]
+    public async Task AReflashedDeviceWithAnotherLayoutOfAsManyCellsNamesItsCellsAnew()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "relayout-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/relayout-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/relayout-1/config", DashboardMessages.Config(1, 4), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/relayout-1/telemetry/cells", DashboardMessages.Cells("b1", 1, 1000, 0, "pulse", 10, 11, 12, 13));
+        await page.WaitForFunctionAsync("() => document.querySelector('#chart-legend').textContent === 'M0 C0M0 C1M0 C2M0 C3'");
+
+        // Flashed with a board file of two modules of two cells: four cells again, but pack cell 2 is now module 1's
+        // first cell (CONTRACT.md: cell = module x cellsPerModule + cell in module).
+        DashboardMqttTools.Publish(broker.Port, "edge/relayout-1/status", """{"v":1,"status":"online","bootId":"b2"}""", retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/relayout-1/config", DashboardMessages.Config(2, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/relayout-1/telemetry/cells", new[]
+        {
+            DashboardMessages.Cells("b2", 1, 1000, 0, "pulse", 10, 11),
+            DashboardMessages.Cells("b2", 2, 1000, 1, "pulse", 12, 13),
+        });
+        string[] expected = { "M0 C0", "M0 C1", "M1 C0", "M1 C1" };
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("modules").GetArrayLength() == 2 && s.GetProperty("cellsAxis").ValueKind == JsonValueKind.Object
+            && s.GetProperty("cellsAxis").GetProperty("series").EnumerateArray().Select(l => l.GetString()!).SequenceEqual(expected), seconds: 20);
+
+        // The legend under the chart is drawn with its lines: the same names.
+        Assert.Equal(expected, (await page.Locator("#chart-legend span").AllInnerTextsAsync()).Select(l => l.Trim()).ToArray());
+        await page.CloseAsync();
+    }
 }

@@ -191,7 +191,7 @@ export function draw(spec, d) {
         }],
       },
     }, data, el);
-    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [], limits, config: d.config };
+    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [], limits, config: d.config, columns };
     charts.set(name, c);
     // After uPlot's own double-click handler (registered first), which has shown every sample it was given.
     plot.over.addEventListener('dblclick', () => unzoomAll(name));
@@ -223,11 +223,14 @@ export function draw(spec, d) {
   el.dataset.series = String(columns.length);
 }
 
-/** What a chart's time axis shows, for tests and the console: its window (s), whether zoomed, its labels, event lines and limits. */
+/** What a chart's time axis shows, for tests and the console: its window (s), whether zoomed, its labels, event lines, limits and lines. */
 export function timeAxis(name) {
   const c = charts.get(name);
   if (!c) return null;
-  return { min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels, events: c.eventLines || [], limits: c.limits.map((l) => l.label) };
+  return {
+    min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels, events: c.eventLines || [],
+    limits: c.limits.map((l) => l.label), series: c.columns.map((col) => col.label),
+  };
 }
 
 /** Limits, events, data gaps and broker outages over the plotting area. */

@@ -576,8 +576,10 @@ function renderCharts(d) {
   });
   draw({ name: 'overpotential', el: $('chart-overpotential'), table: d.pulses, columns: over, unit: 'mV' }, d);
   const legend = $('chart-legend');
-  if (legend.dataset.key !== d.id + sel.cells.join(',')) {
-    legend.dataset.key = d.id + sel.cells.join(',');
+  // Keyed by the names, not the cells' numbers: another layout names the same pack cells differently (a reflash).
+  const legendKey = d.id + ':' + cellColumns.map((c) => c.label).join(',');
+  if (legend.dataset.key !== legendKey) {
+    legend.dataset.key = legendKey;
     legend.replaceChildren(...cellColumns.map((c) => {
       const s = text('span', c.label);
       const sw = text('i', '');
