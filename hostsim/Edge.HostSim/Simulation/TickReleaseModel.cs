@@ -13,6 +13,9 @@ namespace Edge.HostSim.Simulation;
 /// the tick waits up to the quantum; a garbage collection stops every thread for its pause. A tick
 /// that starts after the next release swallows that release (the firmware's auto-reset event holds
 /// one signal), as on the device. Without such a fault every tick starts on its release.
+/// The latency is the device's figure (SamplingLoop: start minus the timer's latest release the tick
+/// answers), so a tick that swallowed releases is measured from the last of them, not from the one
+/// that woke it: the health telemetry and the simulator's tickTiming then mean the same thing.
 /// </summary>
 public sealed class TickReleaseModel
 {
@@ -30,7 +33,7 @@ public sealed class TickReleaseModel
         _random = new SimRandom(seed);
     }
 
-    /// <summary>Release latency of the latest accepted tick, us.</summary>
+    /// <summary>Release latency of the latest accepted tick, us: its start minus the latest release at or before it (below one period).</summary>
     public int LatencyUs { get; private set; }
 
     /// <summary>Start of the latest accepted tick, us of simulated time.</summary>
@@ -69,8 +72,11 @@ public sealed class TickReleaseModel
             }
         }
 
-        LatencyUs = latency;
         _lastStartUs = Math.Max(releaseUs + latency, _lastStartUs + 1);
+
+        // Releases fall every period from this one; those up to the start are answered by this tick (the device's
+        // thread takes every pending release when it wakes) and it is measured from the latest of them.
+        LatencyUs = (int)((_lastStartUs - releaseUs) % _periodUs);
         return true;
     }
 

@@ -213,14 +213,17 @@ public sealed class NanoFrameworkTimingTests
         Assert.Equal(ticks, result.TickTiming.Ticks);
     }
 
-    /// <summary>The run really was scheduled late: starts beyond a quantum (GC pauses) and swallowed releases.</summary>
+    /// <summary>
+    /// The run really was scheduled late: swallowed releases and late starts. As on the device, a tick is measured
+    /// from the latest release it answers, so no latency reaches the 10 ms period however late the tick woke.
+    /// </summary>
     private static void AssertTimedLikeNanoFramework(SimulationResult result)
     {
         TickTimingSummary timing = result.TickTiming!;
-        Assert.InRange(timing.TickLatencyMaxUs, 20_000, 35_000);
+        Assert.InRange(timing.TickLatencyMaxUs, 5_000, 9_999);
         Assert.True(timing.MissedReleases > 0, "late starts swallow releases");
-        int beyondQuantum = timing.TickLatencyHistogram[8] + timing.TickLatencyHistogram[9];
-        Assert.True(beyondQuantum > 0, "GC pauses on top of a quantum start ticks more than 20 ms late");
+        int aPeriodOrMore = timing.TickLatencyHistogram[7] + timing.TickLatencyHistogram[8] + timing.TickLatencyHistogram[9];
+        Assert.Equal(0, aPeriodOrMore);
         Assert.Equal(timing.Ticks, timing.TickLatencyHistogram.Sum());
     }
 }
