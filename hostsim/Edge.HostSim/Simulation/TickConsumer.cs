@@ -31,14 +31,14 @@ internal sealed class TickConsumer
     // one count per run instead of two histogram updates per tick.
     private int _runLatencyUs;
     private int _runExecutionUs;
-    private int _runTicks;
+    private long _runTicks;
 
     /// <summary>
     /// The ticks' release latency and execution time. The core's TickTimingStatistics takes a lock per tick
     /// for its reporting thread; a run records from one thread, and that lock cost a one-cell run several
-    /// per cent, so the run fills the report directly.
+    /// per cent, so the run fills its totals directly (64-bit: a long run passes 2^31 ticks).
     /// </summary>
-    public TickTimingReport Timing
+    public TickTimingTotals Timing
     {
         get
         {
@@ -47,7 +47,7 @@ internal sealed class TickConsumer
         }
     }
 
-    private readonly TickTimingReport _timing = new TickTimingReport();
+    private readonly TickTimingTotals _timing = new TickTimingTotals();
 
     /// <summary>Takes the tick that started at <paramref name="startMs"/> (release time <paramref name="timeS"/>).</summary>
     public void Consume(EdgeController controller, int latencyUs, int executionUs, double startMs, double timeS)
@@ -76,22 +76,9 @@ internal sealed class TickConsumer
     /// <summary>What <see cref="TickTimingStatistics.Record"/> adds to a period's report, for each tick of the pending run.</summary>
     private void FlushRun()
     {
-        TickTimingReport report = _timing;
         if (_runTicks > 0)
         {
-            report.Latency.Add(_runLatencyUs, _runTicks);
-            report.Execution.Add(_runExecutionUs, _runTicks);
-            if (_runLatencyUs > report.LatencyMaximumUs)
-            {
-                report.LatencyMaximumUs = _runLatencyUs;
-            }
-
-            if (_runExecutionUs > report.ExecutionMaximumUs)
-            {
-                report.ExecutionMaximumUs = _runExecutionUs;
-            }
-
-            report.Ticks += _runTicks;
+            _timing.Add(_runLatencyUs, _runExecutionUs, _runTicks);
         }
 
         _runTicks = 0;

@@ -23,29 +23,22 @@ public sealed class TickTimingSummary
 
     public IReadOnlyList<int> TickHistogramEdgesUs { get; init; } = TickTimingHistogram.UpperEdgesUs;
 
-    public IReadOnlyList<int> TickLatencyHistogram { get; init; } = Array.Empty<int>();
+    /// <summary>Ticks per latency bin, 64-bit as <see cref="Ticks"/>: a long run's bin passes 2^31.</summary>
+    public IReadOnlyList<long> TickLatencyHistogram { get; init; } = Array.Empty<long>();
 
-    public IReadOnlyList<int> TickExecutionHistogram { get; init; } = Array.Empty<int>();
+    public IReadOnlyList<long> TickExecutionHistogram { get; init; } = Array.Empty<long>();
 
-    /// <summary>Reads a report of the whole run.</summary>
-    public static TickTimingSummary From(TickTimingReport report, long missedReleases)
+    /// <summary>Reads the totals of the whole run.</summary>
+    public static TickTimingSummary From(TickTimingTotals totals, long missedReleases)
     {
-        var latency = new int[report.Latency.BinCount];
-        var execution = new int[report.Execution.BinCount];
-        for (int i = 0; i < latency.Length; i++)
-        {
-            latency[i] = report.Latency.CountAt(i);
-            execution[i] = report.Execution.CountAt(i);
-        }
-
         return new TickTimingSummary
         {
-            Ticks = report.Ticks,
+            Ticks = totals.Ticks,
             MissedReleases = missedReleases,
-            TickLatencyMaxUs = report.LatencyMaximumUs,
-            TickExecutionMaxUs = report.ExecutionMaximumUs,
-            TickLatencyHistogram = latency,
-            TickExecutionHistogram = execution,
+            TickLatencyMaxUs = totals.LatencyMaximumUs,
+            TickExecutionMaxUs = totals.ExecutionMaximumUs,
+            TickLatencyHistogram = totals.Latency.ToArray(),
+            TickExecutionHistogram = totals.Execution.ToArray(),
         };
     }
 }

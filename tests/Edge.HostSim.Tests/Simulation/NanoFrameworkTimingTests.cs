@@ -222,7 +222,7 @@ public sealed class NanoFrameworkTimingTests
         TickTimingSummary timing = result.TickTiming!;
         Assert.InRange(timing.TickLatencyMaxUs, 5_000, 9_999);
         Assert.True(timing.MissedReleases > 0, "late starts swallow releases");
-        int aPeriodOrMore = timing.TickLatencyHistogram[7] + timing.TickLatencyHistogram[8] + timing.TickLatencyHistogram[9];
+        long aPeriodOrMore = timing.TickLatencyHistogram[7] + timing.TickLatencyHistogram[8] + timing.TickLatencyHistogram[9];
         Assert.Equal(0, aPeriodOrMore);
         Assert.Equal(timing.Ticks, timing.TickLatencyHistogram.Sum());
     }
