@@ -75,12 +75,18 @@ public static class RunOutputWriter
         File.WriteAllText(path, JsonSerializer.Serialize(summary, OutputJson.Indented));
     }
 
+    /// <summary>Where tickTiming's figures come from, written with them: none of them is a device's measurement.</summary>
+    public static readonly string TickTimingProvenance = "simulated: ticks, missedReleases and the latencies come from the simulated scheduling "
+        + "(the runtimeHang and tickJitter faults; without them every tick starts on its release), not measured on a device; "
+        + "hostExecution* is measured on this host (.NET, one tick in " + ClosedLoopRunner.ExecutionSampleTicks.ToString(CultureInfo.InvariantCulture) + "), not the device";
+
     /// <summary>
     /// The ticks' timing in the health telemetry's terms. The latency is the simulated scheduling's, the same on
     /// every run of the scenario; the execution time is this host's (.NET, not the device) and varies like wallS.
     /// </summary>
     private static object? TickTiming(TickTimingSummary? timing) => timing == null ? null : new
     {
+        provenance = TickTimingProvenance,
         ticks = timing.Ticks,
         missedReleases = timing.MissedReleases,
         latencyMaxUs = timing.TickLatencyMaxUs,
