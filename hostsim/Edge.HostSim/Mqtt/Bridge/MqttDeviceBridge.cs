@@ -203,7 +203,11 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
         }
 
-        /// <summary>A run observer that attaches on the first tick, applies outages and feeds every tick; chains <paramref name="inner"/>.</summary>
+        /// <summary>
+        /// A run observer that attaches on the first tick, applies outages and feeds every tick that ran; chains
+        /// <paramref name="inner"/>. A release no tick answered (a hung runtime, one a late tick swallowed) publishes
+        /// nothing: the core's buffer still holds the last tick's records, and a hung device sends nothing.
+        /// </summary>
         public Action<TickObservation> Observer(Action<TickObservation>? inner = null)
         {
             return o =>
@@ -214,7 +218,11 @@ namespace Edge.HostSim.Mqtt.Bridge
                 }
 
                 ApplyOutages(o.TimeS);
-                OnTick(o.Controller.Telemetry, o.Frame.TimestampMs);
+                if (o.Ticked)
+                {
+                    OnTick(o.Controller.Telemetry, o.Frame.TimestampMs);
+                }
+
                 inner?.Invoke(o);
             };
         }
