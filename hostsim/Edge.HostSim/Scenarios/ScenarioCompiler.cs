@@ -62,12 +62,12 @@ public static class ScenarioCompiler
         p.Repeat = scenario.Protocol.Repeat;
         if (scenario.Protocol.MinRestS.HasValue)
         {
-            p.MinimumRestMs = (int)Math.Round(scenario.Protocol.MinRestS.Value * 1000);
+            p.MinimumRestMs = RestMs("protocol.minRestS", scenario.Protocol.MinRestS.Value);
         }
 
         if (scenario.Protocol.MaxRestS.HasValue)
         {
-            p.MaximumRestMs = (int)Math.Round(scenario.Protocol.MaxRestS.Value * 1000);
+            p.MaximumRestMs = RestMs("protocol.maxRestS", scenario.Protocol.MaxRestS.Value);
         }
         else if (p.MaximumRestMs < p.MinimumRestMs)
         {
@@ -223,6 +223,24 @@ public static class ScenarioCompiler
         }
 
         return c;
+    }
+
+    /// <summary>
+    /// A rest bound in the core's whole ms. One above 0 that rounds to 0 ms would compile silently to a bound of 0 (no
+    /// minimum rest, or rests of no time): refused in seconds, as the step parser refuses a step shorter than 1 ms.
+    /// </summary>
+    private static int RestMs(string path, double seconds)
+    {
+        int ms = (int)Math.Round(seconds * 1000);
+        if (seconds > 0 && ms == 0)
+        {
+            throw new ScenarioException(path, string.Format(
+                System.Globalization.CultureInfo.InvariantCulture,
+                "{0} s rounds to less than the controller's 1 ms and would be taken as 0 s; give at least 0.001 s, or 0",
+                seconds));
+        }
+
+        return ms;
     }
 
     /// <summary>
