@@ -69,6 +69,7 @@ public static class ScenarioLoader
             LoadBoard(scenario, baseDirectory, boardTexts);
             ScenarioCompiler.Validate(scenario);
             RejectJitterThatReordersTimestamps(scenario);
+            RejectOverlappingTickJitter(scenario);
             RejectFaultTimesShorterThanASample(scenario);
             return scenario;
         }
@@ -90,6 +91,45 @@ public static class ScenarioLoader
             }
         }
     }
+
+    /// <summary>
+    /// Two tickJitter faults active at once: a tick has one clock, and the injector keeps one of them (the last listed
+    /// nanoFramework one, which also silences any uniform one; of uniform ones the largest), so the other changed
+    /// nothing while the scenario said it ran. Refused at the later one, with the time both are active.
+    /// </summary>
+    private static void RejectOverlappingTickJitter(Scenario s)
+    {
+        for (int j = 0; j < s.Faults.Count; j++)
+        {
+            FaultSpec later = s.Faults[j];
+            if (later.Kind != FaultKind.TickJitter)
+            {
+                continue;
+            }
+
+            for (int i = 0; i < j; i++)
+            {
+                FaultSpec earlier = s.Faults[i];
+                if (earlier.Kind != FaultKind.TickJitter)
+                {
+                    continue;
+                }
+
+                long fromMs = Math.Max(earlier.AtMs, later.AtMs);
+                long toMs = Math.Min(JitterEndMs(earlier), JitterEndMs(later));
+                if (fromMs < toMs)
+                {
+                    string to = toMs == long.MaxValue ? "the end of the run" : (toMs / 1000.0).ToString(CultureInfo.InvariantCulture) + " s";
+                    throw new ScenarioException("faults[" + j.ToString(CultureInfo.InvariantCulture) + "]", string.Format(CultureInfo.InvariantCulture,
+                        "this {0} tickJitter is active at the same time as faults[{1}]'s {2} one (from {3} s to {4}): ticks have one clock, and only one of the two would act; give tickJitter faults windows that do not overlap (atS, durationS)",
+                        ScenarioNames.Camel(later.JitterMode.ToString()), i, ScenarioNames.Camel(earlier.JitterMode.ToString()), fromMs / 1000.0, to));
+                }
+            }
+        }
+    }
+
+    /// <summary>End of a fault's window, whole ms (exclusive, as <see cref="FaultSpec.IsActiveAt"/>); long.MaxValue for one to the end of the run.</summary>
+    private static long JitterEndMs(FaultSpec f) => f.DurationS > 0 ? f.AtMs + FaultSpec.ToMs(f.DurationS) : long.MaxValue;
 
     /// <summary>
     /// A durationS, onS or offS shorter than one sample period cannot be timed: faults are applied once a sample, so it
