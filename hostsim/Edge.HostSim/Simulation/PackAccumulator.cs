@@ -19,6 +19,10 @@ internal sealed class PackAccumulator
     private long _sumUa;
     private long _demandTicks;
     private long _deratedTicks;
+    private long _shortfallTicksSeen;
+    private bool _lastTickShort;
+    private double _lastTickStartMs;
+    private double _shortfallMs;
 
     public PackAccumulator(int modules, int periodMs)
     {
@@ -54,10 +58,25 @@ internal sealed class PackAccumulator
         }
     }
 
-    /// <summary>Takes the demand this tick commanded for and closes the window when a module reached Done.</summary>
-    public void AfterTick(EdgeController controller, double timeS)
+    /// <summary>
+    /// Takes the demand this tick commanded for, the scheduler's shortfall over the time since the previous tick, and
+    /// closes the window when a module reached Done. <paramref name="startMs"/>: when the tick started.
+    /// </summary>
+    public void AfterTick(EdgeController controller, double startMs, double timeS)
     {
         _lastDemandUa = controller.Scheduler!.DemandUa;
+
+        // A tick's "fewer modules on than wanted" stands until the next tick runs: releases no tick answered (a hang,
+        // a late tick that swallowed the next release) are time the pack was short too, which a count of ticks missed.
+        if (_lastTickShort)
+        {
+            _shortfallMs += startMs - _lastTickStartMs;
+        }
+
+        long shortfallTicks = controller.Scheduler.ShortfallTicks;
+        _lastTickShort = shortfallTicks != _shortfallTicksSeen;
+        _shortfallTicksSeen = shortfallTicks;
+        _lastTickStartMs = startMs;
         if (!_windowOpen)
         {
             return;
@@ -86,7 +105,8 @@ internal sealed class PackAccumulator
             CurrentMinMA = _demandTicks > 0 ? _minUa / 1000.0 : 0,
             CurrentMeanMA = _demandTicks > 0 ? _sumUa / 1000.0 / _demandTicks : 0,
             DeratedS = _deratedTicks * _periodMs / 1000.0,
-            ControllerShortfallS = controller.Scheduler!.ShortfallTicks * _periodMs / 1000.0,
+            // The run ends at its last tick: a shortfall there counts one sample period, as any other tick's at least does.
+            ControllerShortfallS = (_shortfallMs + (_lastTickShort ? _periodMs : 0)) / 1000.0,
         };
     }
 }

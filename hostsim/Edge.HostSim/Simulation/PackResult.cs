@@ -32,6 +32,9 @@ public sealed class PackResult
     /// <summary>Time in the window in which the pack current was below the demand (beyond the share rounding of 1 uA per module), s.</summary>
     public double DeratedS { get; init; }
 
-    /// <summary>The controller's own count of ticks with fewer modules on than wanted (whole run), times the sample period, s.</summary>
+    /// <summary>
+    /// Time the controller's scheduler had fewer modules on than wanted (whole run), s: each tick it counts as short
+    /// stands until the next tick starts, releases no tick answered included; the run's last tick counts one sample period.
+    /// </summary>
     public double ControllerShortfallS { get; init; }
 }

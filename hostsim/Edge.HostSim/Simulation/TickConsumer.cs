@@ -66,7 +66,7 @@ internal sealed class TickConsumer
         // sampled ones, and the DevKitC's 100 ms monostable dropped the gate). A tick that ran feeds the enable;
         // hung and late ticks come from the runtimeHang and tickJitter faults.
         _enable?.Feed(_feed.OnTickCompleted(0, _periodUs), startMs);
-        _pack?.AfterTick(controller, timeS);
+        _pack?.AfterTick(controller, startMs, timeS);
         if (controller.Telemetry.Count > 0)
         {
             _telemetry.Consume(controller.Telemetry, timeS);
