@@ -32,6 +32,23 @@ public static class CellBankFactory
     private static readonly string[] s_presetOnly = { "Anode" };
     private static readonly string[] s_wholeNumbers = { nameof(CellParameters.ModeCount) };
 
+    /// <summary>
+    /// Catalogue entries the cell model reads for one anode kind only (CellBank's composition update and metal
+    /// reservoir): the alloy's composition law and Na inventory, the metal's reservoir, film break-up and dead plating.
+    /// On the other kind an override changes nothing, and the scenario would claim a cell it does not simulate.
+    /// </summary>
+    private static readonly string[] s_alloyOnly =
+    {
+        nameof(CellParameters.InitialNaMassFraction), nameof(CellParameters.LiquidusNaMassFraction), nameof(CellParameters.NaCapacityMAhPerCm2),
+        nameof(CellParameters.LimitShareHalfNaMassFraction), nameof(CellParameters.LimitShareWidthNaMassFraction), nameof(CellParameters.CrustCompositionExponent),
+    };
+
+    private static readonly string[] s_metalOnly =
+    {
+        nameof(CellParameters.InitialMetalMAhPerCm2), nameof(CellParameters.MetalDepletionKneeMAhPerCm2), nameof(CellParameters.LimitExponent),
+        nameof(CellParameters.PlatingInactiveFraction), nameof(CellParameters.PlatingInactiveFractionConditioned), nameof(CellParameters.InactiveConditioningMAhPerCm2),
+    };
+
     /// <summary>Null when the override name exists and the value is in its range, else the problem.</summary>
     public static string? CheckOverride(string preset, string name, double value)
     {
@@ -55,6 +72,15 @@ public static class CellBankFactory
             return "unknown parameter of preset " + preset + " (valid: " + string.Join(", ", CellParameterCatalog.Names.Where(n => !s_presetOnly.Contains(n, StringComparer.OrdinalIgnoreCase))) + ")";
         }
 
+        AnodeKind anode = CellPresets.Get(preset).Anode;
+        string[] otherKindOnly = anode == AnodeKind.LiquidAlloy ? s_metalOnly : s_alloyOnly;
+        if (otherKindOnly.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            AnodeKind other = anode == AnodeKind.LiquidAlloy ? AnodeKind.Metal : AnodeKind.LiquidAlloy;
+            string others = string.Join(", ", CellPresets.Names.Where(n => CellPresets.Get(n).Anode == other));
+            return "is read only for " + AnodeText(other) + " anodes (" + others + "), and preset " + preset + " has a " + AnodeText(anode) + " anode: it would change nothing; leave it out or choose one of those presets";
+        }
+
         if (!(value >= descriptor.Min && value <= descriptor.Max))
         {
             return value.ToString(System.Globalization.CultureInfo.InvariantCulture) + " is out of range [" + descriptor.Min.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", " + descriptor.Max.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
@@ -62,6 +88,8 @@ public static class CellBankFactory
 
         return null;
     }
+
+    private static string AnodeText(AnodeKind anode) => anode == AnodeKind.LiquidAlloy ? "liquid Na-K alloy" : "solid metal";
 
     /// <summary>The preset with the scenario's overrides; throws <see cref="ScenarioException"/> for a rejected combination.</summary>
     public static CellParameters Parameters(PackSpec pack)
