@@ -16,9 +16,9 @@ internal sealed class PackAccumulator
     private long _demandedNc;
     private long _deliveredNc;
     private long _minUa = long.MaxValue;
-    private long _sumUa;
-    private long _demandTicks;
-    private long _deratedTicks;
+    private double _sumUaMs;
+    private double _demandMs;
+    private double _deratedMs;
     private long _shortfallTicksSeen;
     private bool _lastTickShort;
     private double _lastTickStartMs;
@@ -30,8 +30,12 @@ internal sealed class PackAccumulator
         _periodMs = periodMs;
     }
 
-    /// <summary>The interval that ends now carried <paramref name="trueCurrentUa"/>, commanded by the previous tick at its demand.</summary>
-    public void AddInterval(int[] trueCurrentUa)
+    /// <summary>
+    /// The interval that ends now, <paramref name="intervalMs"/> long, carried <paramref name="trueCurrentUa"/>,
+    /// commanded by the previous tick at its demand. Weighted by its length: a late tick's interval is longer than a
+    /// sample period, and the release it swallowed gives none.
+    /// </summary>
+    public void AddInterval(int[] trueCurrentUa, double intervalMs)
     {
         if (!_windowOpen)
         {
@@ -44,16 +48,17 @@ internal sealed class PackAccumulator
             packUa += trueCurrentUa[m];
         }
 
-        _demandedNc += (long)_lastDemandUa * _periodMs;
-        _deliveredNc += packUa * _periodMs;
+        bool nominal = intervalMs == _periodMs;
+        _demandedNc += nominal ? (long)_lastDemandUa * _periodMs : (long)Math.Round(_lastDemandUa * intervalMs);
+        _deliveredNc += nominal ? packUa * _periodMs : (long)Math.Round(packUa * intervalMs);
         if (_lastDemandUa > 0)
         {
-            _demandTicks++;
-            _sumUa += packUa;
+            _demandMs += intervalMs;
+            _sumUaMs += packUa * intervalMs;
             _minUa = Math.Min(_minUa, packUa);
             if (packUa < _lastDemandUa - _modules)
             {
-                _deratedTicks++;
+                _deratedMs += intervalMs;
             }
         }
     }
@@ -102,9 +107,9 @@ internal sealed class PackAccumulator
             DemandedMAh = _demandedNc / NcPerMAh,
             DeliveredMAh = _deliveredNc / NcPerMAh,
             DeliveredFraction = _demandedNc > 0 ? (double)_deliveredNc / _demandedNc : 1.0,
-            CurrentMinMA = _demandTicks > 0 ? _minUa / 1000.0 : 0,
-            CurrentMeanMA = _demandTicks > 0 ? _sumUa / 1000.0 / _demandTicks : 0,
-            DeratedS = _deratedTicks * _periodMs / 1000.0,
+            CurrentMinMA = _demandMs > 0 ? _minUa / 1000.0 : 0,
+            CurrentMeanMA = _demandMs > 0 ? _sumUaMs / 1000.0 / _demandMs : 0,
+            DeratedS = _deratedMs / 1000.0,
             // The run ends at its last tick: a shortfall there counts one sample period, as any other tick's at least does.
             ControllerShortfallS = (_shortfallMs + (_lastTickShort ? _periodMs : 0)) / 1000.0,
         };

@@ -26,7 +26,7 @@ public sealed class PackResult
     /// <summary>Lowest pack current over the window's intervals with a demand above 0, mA.</summary>
     public double CurrentMinMA { get; init; }
 
-    /// <summary>Mean pack current over the window's intervals with a demand above 0, mA.</summary>
+    /// <summary>Mean pack current over the window's intervals with a demand above 0, weighted by their lengths, mA.</summary>
     public double CurrentMeanMA { get; init; }
 
     /// <summary>Time in the window in which the pack current was below the demand (beyond the share rounding of 1 uA per module), s.</summary>

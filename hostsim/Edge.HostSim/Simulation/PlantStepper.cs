@@ -94,7 +94,7 @@ internal sealed class PlantStepper
 
         if (_pack != null && tick > 0 && intervalMs > 0)
         {
-            _pack.AddInterval(TrueCurrentUa);
+            _pack.AddInterval(TrueCurrentUa, intervalMs);
         }
 
         if (intervalMs > 0)

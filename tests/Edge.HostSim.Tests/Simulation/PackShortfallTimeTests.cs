@@ -18,7 +18,7 @@ public sealed class PackShortfallTimeTests
     private const double RunS = 12;
     private const double ExpectedShortfallS = RunS - 2 * 1.0;
 
-    private static Scenario OneModule() => ScenarioLoader.Parse("""
+    internal static Scenario OneModule() => ScenarioLoader.Parse("""
         { "name": "shortfall-time", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 12,
           "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon", "demand": { "currentDensityMAPerCm2": 1.0 } },
           "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
