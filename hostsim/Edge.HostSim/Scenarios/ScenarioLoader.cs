@@ -194,6 +194,20 @@ public static class ScenarioLoader
         s.SamplePeriodMs = (int)root.Integer("samplePeriodMs", 1, 1000, 10);
         s.TimeLimitS = root.Number("timeLimitS", 0.001, MaximumTimeLimitS);
         s.Pack = ReadPack(root.Section("pack"));
+        if (s.Pack.Demand != null)
+        {
+            for (int i = 0; i < s.Pack.Demand.Profile.Count; i++)
+            {
+                double atS = s.Pack.Demand.Profile[i].AtS;
+                if (atS > s.TimeLimitS)
+                {
+                    // The run ends first, as for a fault that late: the step would load and never happen.
+                    throw new ScenarioException("pack.demand.profile[" + i + "].atS", string.Format(CultureInfo.InvariantCulture,
+                        "{0} s is after the run's end (timeLimitS {1} s): the step would never happen; give at most {1} s, or a longer timeLimitS", atS, s.TimeLimitS));
+                }
+            }
+        }
+
         s.Protocol = ReadProtocol(root.Section("protocol"));
         if (root.Has("controller"))
         {

@@ -88,6 +88,8 @@ public sealed class PackDemandLoaderTests
     [InlineData("\"demand\": { \"currentMA\": 1, \"amps\": 1 }", "pack.demand.amps")]
     [InlineData("\"demand\": { \"currentMA\": 1, \"profile\": [ { \"atS\": 5, \"currentMA\": 1 }, { \"atS\": 5, \"currentMA\": 2 } ] }", "pack.demand.profile[1].atS")]
     [InlineData("\"demand\": { \"currentMA\": 1, \"profile\": [ { \"currentMA\": 1 } ] }", "pack.demand.profile[0].atS")]
+    // The run ends at timeLimitS 10: a step at 11 s would load and never happen (as a fault that late is refused).
+    [InlineData("\"demand\": { \"currentMA\": 1, \"profile\": [ { \"atS\": 2, \"currentMA\": 1 }, { \"atS\": 11, \"currentMA\": 2 } ] }", "pack.demand.profile[1].atS")]
     [InlineData("\"demand\": { \"currentMA\": 100 }", "pack.demand")]
     [InlineData("\"moduleOverrides\": [ { \"module\": 3, \"tauScale\": 2 } ]", "pack.moduleOverrides[0].module")]
     [InlineData("\"moduleOverrides\": [ { \"module\": 1, \"tau\": 2 } ]", "pack.moduleOverrides[0].tau")]
