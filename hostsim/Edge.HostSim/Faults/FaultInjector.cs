@@ -43,7 +43,7 @@ public sealed class FaultInjector
         }
     }
 
-    /// <summary>Largest uniform timestamp jitter active now, ms (0 = none).</summary>
+    /// <summary>The uniform timestamp jitter active now, ms (0 = none); the loader refuses jitter faults that overlap, so at most one is.</summary>
     public int JitterMs { get; private set; }
 
     /// <summary>The nanoFramework-like tick jitter active now, or null.</summary>
