@@ -592,6 +592,11 @@ public static class ScenarioLoader
                     fault.BusyFraction = section.Number("busyFraction", 0, 1, fault.BusyFraction);
                     fault.GcPeriodS = section.Number("gcPeriodS", 0.01, 86400, fault.GcPeriodS);
                     fault.GcPauseMs = (int)section.Integer("gcPauseMs", 0, 10000, fault.GcPauseMs);
+                    if (fault.BusyFraction == 0 && fault.GcPauseMs == 0)
+                    {
+                        // Its only two sources of delay: it would load and delay no tick.
+                        throw new ScenarioException(section.FieldPath("busyFraction"), "is 0 and so is gcPauseMs: the jitter would delay no tick; give a busyFraction above 0, a gcPauseMs above 0, or leave the fault out");
+                    }
                 }
 
                 break;
