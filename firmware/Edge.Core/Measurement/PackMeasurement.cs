@@ -47,6 +47,20 @@ namespace Edge.Core.Measurement
         /// </summary>
         private const int ProvisionalNoiseSample = NoiseSamples + 8;
 
+        /// <summary>
+        /// A noise window within a phase whose variance exceeds the cell's figure by more than this factor (twice its
+        /// standard deviation) is not averaged in: with about 15 degrees of freedom pure noise gets there in fewer
+        /// than one window in a million, a spike of a few sigma does at once.
+        /// </summary>
+        private const int NoiseWindowOutlierFactor = 4;
+
+        /// <summary>
+        /// A phase longer than this many samples (5.12 s at 10 ms) is judged against far more samples than the one
+        /// estimate before it saw, and its own windows are averaged into the reading noise too. Shorter phases (the
+        /// [W] protocol's 1 s pulses and 5 s rests) each bring an estimate of their own at the next pulse edge.
+        /// </summary>
+        private const int LongPhaseSamples = NoiseAveragingPulses * NoiseSamples;
+
         private readonly PackLayout _layout;
         private readonly int _periodMs;
         private readonly int _slopeSamples;
@@ -73,6 +87,9 @@ namespace Edge.Core.Measurement
         // has 7 degrees of freedom and is below a third of the true value about once in 50 pulses: started
         // from one estimate with a 1/16 weight, a low first value would stand for dozens of pulses.
         private readonly int[] _noiseEstimates;
+
+        // Per cell: the first pulse's noise windows averaged into its provisional figure (before any rest).
+        private readonly int[] _provisionalWindows;
 
         // Per module.
         // Next ring slot to write, kept within [0, ring length).
@@ -119,6 +136,7 @@ namespace Edge.Core.Measurement
             _extremeMaximumMv = new int[cells];
             _lastPulseSampleMv = new int[cells];
             _noiseEstimates = new int[cells];
+            _provisionalWindows = new int[cells];
 
             int modules = layout.ModuleCount;
             _ringHead = new int[modules];
@@ -293,20 +311,7 @@ namespace Edge.Core.Measurement
                 snapshot.PrePulseVoltageMv[c] = baseline;
                 if (variance >= 0)
                 {
-                    // One 8-sample variance scatters by about half its value: average over pulses.
-                    int estimates = _noiseEstimates[c];
-                    if (estimates < NoiseAveragingPulses)
-                    {
-                        estimates++;
-                        _noiseEstimates[c] = estimates;
-                    }
-
-                    long smoothed = estimates == 1 ? 0 : snapshot.NoiseVarianceCentiMv2[c];
-                    smoothed += (variance - smoothed) / estimates;
-
-                    // 0 stays "not measured yet" for the detectors: a measured quiet channel reads at least 1.
-                    snapshot.NoiseVarianceCentiMv2[c] = smoothed < 1 ? 1 : (int)smoothed;
-                    snapshot.NoiseRenewed[module] = true;
+                    AddNoiseEstimate(c, module, variance, snapshot);
                 }
 
                 // An edge read from an invalid reading is not measured (0), as the detectors take it.
@@ -398,8 +403,8 @@ namespace Edge.Core.Measurement
 
                     // Before the first rest has measured the reading noise, the pulse's end gives a provisional
                     // figure, so the first rest is judged against the channel's noise too; the first rest's own
-                    // estimate replaces it.
-                    if (_noiseEstimates[c] == 0)
+                    // estimate replaces it. A long pulse that averaged several windows keeps their mean.
+                    if (_noiseEstimates[c] == 0 && _provisionalWindows[c] <= 1)
                     {
                         ProvisionalNoise(c, module, NoiseVarianceCentiMv2(ring, _ringHead[module], pulseCount), snapshot);
                     }
@@ -603,9 +608,10 @@ namespace Edge.Core.Measurement
 
                 head = head + 1 == ringLength ? 0 : head + 1;
                 ringHead[module] = head;
-                if (current && count == ProvisionalNoiseSample)
+                // Samples 40, 72, 104, ... of a phase (NoiseSamples is a power of two: a mask, not a division).
+                if ((count & (NoiseSamples - 1)) == ProvisionalNoiseSample - NoiseSamples && count > NoiseSamples)
                 {
-                    ProvisionalNoiseMidPulse(module, first, last, head, snapshot);
+                    NoiseWithinPhase(module, first, last, head, count, current, snapshot);
                 }
             }
         }
@@ -632,18 +638,76 @@ namespace Edge.Core.Measurement
         }
 
         /// <summary>
-        /// Cells that no rest has measured the reading noise of yet get a provisional figure from the pulse's newest
-        /// samples (<see cref="ProvisionalNoiseSample"/>); the first rest's estimate replaces it. Once per pulse.
+        /// The first pulse's <see cref="ProvisionalNoiseSample"/>th sample gives a provisional figure, as before any
+        /// rest has measured the noise. In a phase longer than <see cref="LongPhaseSamples"/>, every further
+        /// <see cref="NoiseSamples"/> samples give another estimate of each cell's reading noise, until
+        /// <see cref="NoiseAveragingPulses"/> are averaged: one estimate is good to about a third, and a step of
+        /// minutes (tens of thousands of samples) judged against one that came out at half the true variance takes
+        /// 4-sigma noise steps for spikes, so healthy cells confirmed soft shorts. The first pulse's windows, before
+        /// any rest, still make a provisional figure that the first rest's estimate replaces (a pulse may end in a
+        /// run-away). Called once per <see cref="NoiseSamples"/> samples of a phase.
         /// </summary>
-        private void ProvisionalNoiseMidPulse(int module, int first, int last, int head, MeasurementSnapshot snapshot)
+        private void NoiseWithinPhase(int module, int first, int last, int head, int count, bool current, MeasurementSnapshot snapshot)
         {
+            bool longPhase = count > LongPhaseSamples;
+            if (!longPhase && (!current || count != ProvisionalNoiseSample))
+            {
+                return;
+            }
+
             for (int c = first; c < last; c++)
             {
-                if (_noiseEstimates[c] == 0)
+                int estimates = _noiseEstimates[c];
+                if (estimates >= NoiseAveragingPulses || (!longPhase && estimates != 0))
                 {
-                    ProvisionalNoise(c, module, NoiseVarianceCentiMv2(_ring[c], head, ProvisionalNoiseSample), snapshot);
+                    continue;
+                }
+
+                // A window whose variance is more than NoiseWindowOutlierFactor times the figure so far holds a spike or a
+                // step, not reading noise (pure noise exceeds it in fewer than one window in a million): it is left out,
+                // or a shunt's first spikes would raise the limit that is to catch the next ones.
+                long variance = NoiseVarianceCentiMv2(_ring[c], head, ProvisionalNoiseSample);
+                int figure = snapshot.NoiseVarianceCentiMv2[c];
+                if (variance < 0 || (figure > 0 && variance > (long)figure * NoiseWindowOutlierFactor))
+                {
+                    continue;
+                }
+
+                if (current && estimates == 0)
+                {
+                    // Before any rest: the provisional figure is the mean of this pulse's windows so far.
+                    int windows = _provisionalWindows[c] + 1;
+                    _provisionalWindows[c] = windows;
+                    long mean = windows == 1 ? 0 : snapshot.NoiseVarianceCentiMv2[c];
+                    ProvisionalNoise(c, module, mean + ((variance - mean) / windows), snapshot);
+                }
+                else
+                {
+                    AddNoiseEstimate(c, module, variance, snapshot);
                 }
             }
+        }
+
+        /// <summary>
+        /// Folds one reading-noise estimate into the cell's figure: a plain mean of the first
+        /// <see cref="NoiseAveragingPulses"/>, then an exponential average with that weight.
+        /// </summary>
+        private void AddNoiseEstimate(int cell, int module, long varianceCentiMv2, MeasurementSnapshot snapshot)
+        {
+            // One estimate scatters by about a third of its value: average them.
+            int estimates = _noiseEstimates[cell];
+            if (estimates < NoiseAveragingPulses)
+            {
+                estimates++;
+                _noiseEstimates[cell] = estimates;
+            }
+
+            long smoothed = estimates == 1 ? 0 : snapshot.NoiseVarianceCentiMv2[cell];
+            smoothed += (varianceCentiMv2 - smoothed) / estimates;
+
+            // 0 stays "not measured yet" for the detectors: a measured quiet channel reads at least 1.
+            snapshot.NoiseVarianceCentiMv2[cell] = smoothed < 1 ? 1 : (int)smoothed;
+            snapshot.NoiseRenewed[module] = true;
         }
 
         /// <summary>
