@@ -102,7 +102,7 @@ namespace Edge.Core.Diagnosis.Detectors
                         continue;
                     }
 
-                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa));
+                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), nearZero);
                     bool collapsed = applies && nearZero;
                     // One hard short per cell: after the voltage check decided it, the edge of the opening switch
                     // shows the same short again, and the other way round.
@@ -124,9 +124,12 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private bool IsShuntEdge(int cell, int edgeMilliohm, long sigmaMilliohm)
+        private bool IsShuntEdge(int cell, int edgeMilliohm, long sigmaMilliohm, bool nearZero)
         {
-            if (edgeMilliohm <= 0)
+            // 0 is an edge read from an invalid reading (not measured), except on a valid cell that reads near 0 V
+            // once its baseline is known: there two equal readings across the step are a metallic short's edge, the
+            // most collapsed there is (on a quantised K cell at 1 mA/cm2 the only reading below the limit).
+            if (edgeMilliohm <= 0 && !(edgeMilliohm == 0 && nearZero && _baselineCount[cell] >= BaselineEdges))
             {
                 return false;
             }

@@ -143,4 +143,34 @@ public class HardShortDetectorTests
         Assert.Equal(ModuleState.Hold, pack.Controller.Module(0).State);
         Assert.Equal(2, pack.Events(EventKind.HardShort).Count());
     }
+
+    [Fact]
+    public void AMetallicShortWhoseEdgeReadsExactlyZeroIsAShuntEdge()
+    {
+        // A K cell on K-beta''-alumina ([S]: 21 ohm cm2) at 1 mA/cm2 (385 uA on 0.3848 cm2) shows 21 mV, below the
+        // 25 mV the voltage test needs, so a short there is found at a pulse edge: V proportional to I through a
+        // metallic path, the edge's resistance collapsed below 10 % of the cell's baseline (55 ohm). From 30.5 s,
+        // inside the pulse of 30-31 s, the cell reads 0 mV under current and at rest alike: the pulse's closing edge
+        // at 31 s steps by 0 mV, an edge of 0 ohm, the most collapsed there is. It must isolate the module in that
+        // tick, latched, with the event (the safety rule for every fault path).
+        var configuration = new ControllerConfiguration { Mode = ControlMode.Observe };
+        configuration.HardShort.NominalResistanceOhmCm2 = 21;
+        configuration.Protocol.Steps = new[]
+        {
+            new Edge.Core.Configuration.Protocol.ProtocolStep(Edge.Core.Configuration.Protocol.ProtocolStepKind.Strip, 385, 1000),
+            new Edge.Core.Configuration.Protocol.ProtocolStep(Edge.Core.Configuration.Protocol.ProtocolStepKind.Rest, 0, 2000),
+        };
+        var pack = new SyntheticPack(new PackLayout(1, 1, 0), configuration, c =>
+            c.NowMs >= 30500 ? 0.0 : (c.InPulse ? 21.0 * c.CurrentUa / 385.0 : 0.0));
+
+        pack.RunUntil(31000);
+        Assert.Empty(pack.Events(EventKind.HardShort));
+
+        pack.RunUntil(31010);
+        RecordCopy shortEvent = Assert.Single(pack.Events(EventKind.HardShort));
+        Assert.Equal(DiagnosisId.HardShortShuntEdge, shortEvent.Diagnosis);
+        Assert.InRange(shortEvent.TimestampMs, 31000, 31010);
+        Assert.False(pack.Actions.SwitchClosed[0]);
+        Assert.Equal(ModuleState.Hold, pack.Controller.Module(0).State);
+    }
 }
