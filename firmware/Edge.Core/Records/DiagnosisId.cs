@@ -32,7 +32,7 @@ namespace Edge.Core.Records
         /// <summary>Voltage sinking during rest beyond normal relaxation (cell).</summary>
         SoftShortSelfDischarge = 7,
 
-        /// <summary>Coulombic efficiency of a strip/plate cycle fallen below its baseline (module).</summary>
+        /// <summary>Coulombic efficiency, read when a stripping reaches the cut-off, below its minimum (module).</summary>
         SoftShortEfficiencyDrop = 8,
 
         /// <summary>Several soft-short indicators together: isolate before it becomes a hard short (cell).</summary>

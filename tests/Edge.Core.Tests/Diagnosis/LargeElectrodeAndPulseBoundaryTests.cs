@@ -95,7 +95,7 @@ public class LargeElectrodeAndPulseBoundaryTests
     // stripping exactly what the plate phase before it deposited (3 x 8 x 400 s at -250 mA = 2.4e9 uC) is 100 %
     // coulombic efficiency, above the 85 % limit, so SoftShortEfficiencyDrop must stay clear. The (int) cast in
     // PackMeasurement.EndPulse turns 2.4e9 uC into -1.89e9 uC, the efficiency reads -78 % and the warning sets on a
-    // healthy module after two cycles (it would equally hide a real drop at other charges).
+    // healthy module when the stripping reaches the cut-off (it would equally hide a real drop at other charges).
     [Fact]
     public void LongStrippingPulseChargeDoesNotOverflowIntoAFalseEfficiencyDrop()
     {
@@ -113,7 +113,7 @@ public class LargeElectrodeAndPulseBoundaryTests
         long lastStripChargeUc = 0;
         const int CurrentUa = 250_000;
 
-        void Step(int currentUa)
+        void Step(int currentUa, bool atCutoff = false)
         {
             // currentUa: what flowed during the 400 s this sample ends (0: switch open).
             closed[0] = currentUa != 0;
@@ -121,7 +121,7 @@ public class LargeElectrodeAndPulseBoundaryTests
             now += 400_000;
             frame.TimestampMs = now;
             frame.TickIndex++;
-            frame.CellVoltageMv[0] = currentUa > 0 ? 38 : (currentUa < 0 ? -38 : 0); // 0.25 mA/cm2 x 150 ohm cm2
+            frame.CellVoltageMv[0] = atCutoff ? configuration.Protocol.StripCutoffMv : currentUa > 0 ? 38 : (currentUa < 0 ? -38 : 0); // 0.25 mA/cm2 x 150 ohm cm2
             frame.CellVoltageStatus[0] = ChannelStatus.Valid;
             frame.ModuleCurrentUa[0] = currentUa;
             frame.ModuleCurrentStatus[0] = ChannelStatus.Valid;
@@ -135,16 +135,18 @@ public class LargeElectrodeAndPulseBoundaryTests
             }
         }
 
-        void Pulse(int currentUa, int ticks)
+        void Pulse(int currentUa, int ticks, bool toCutoff = false)
         {
             for (int i = 0; i < ticks; i++)
             {
-                Step(currentUa);
+                Step(currentUa, toCutoff && i == ticks - 1);
             }
 
             Step(0); // the rest sample that ends the pulse
         }
 
+        // The efficiency is judged where a stripping runs the plated metal out: the second strip pulse reaches the
+        // cut-off on its last sample, having stripped (2 x 2.4e9 uC) what the two plate phases deposited.
         Step(0);
         Step(0);
         for (int cycle = 0; cycle < 2; cycle++)
@@ -152,7 +154,7 @@ public class LargeElectrodeAndPulseBoundaryTests
             Pulse(-CurrentUa, 8);
             Pulse(-CurrentUa, 8);
             Pulse(-CurrentUa, 8);
-            Pulse(CurrentUa, 24);
+            Pulse(CurrentUa, 24, toCutoff: cycle == 1);
         }
 
         Pulse(-CurrentUa, 8);

@@ -54,7 +54,11 @@ namespace Edge.Core.Configuration.Detection
         /// </summary>
         public int SelfDischargeMv { get; set; } = 15;
 
-        /// <summary>Coulombic efficiency of a strip/plate cycle below this percentage is a warning ([T]: 94 % healthy at the 10th cycle).</summary>
+        /// <summary>
+        /// Coulombic efficiency below this percentage is a warning ([T]: 86.5-88 % healthy in the first cycle, 94 % at
+        /// the 10th). Judged when a stripping reaches the stripping cut-off: the charge stripped over the charge plated
+        /// since the previous such cut-off.
+        /// </summary>
         public int MinimumCoulombicEfficiencyPercent { get; set; } = 85;
 
         /// <summary>Distinct soft-short indicators active at once on a cell that confirm the short.</summary>

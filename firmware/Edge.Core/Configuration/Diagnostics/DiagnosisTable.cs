@@ -108,7 +108,9 @@ namespace Edge.Core.Configuration.Diagnostics
                 Row(DiagnosisId.SoftShortSpike, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, debounce: 2, heal: 500, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
                 Row(DiagnosisId.SoftShortResistanceDrop, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, debounce: 2, heal: 5, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
                 Row(DiagnosisId.SoftShortSelfDischarge, DiagnosisScope.Cell, Severity.Warning, EventKind.SoftShort, debounce: 2, heal: 5, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
-                Row(DiagnosisId.SoftShortEfficiencyDrop, DiagnosisScope.Module, Severity.Warning, EventKind.SoftShort, debounce: 2, heal: 3, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                // The efficiency is judged once per stripping that ends at the cut-off (the plated metal used up), a
+                // whole cycle's measurement as [T] reads it, not a noisy sample: one reading sets it, the next clears it.
+                Row(DiagnosisId.SoftShortEfficiencyDrop, DiagnosisScope.Module, Severity.Warning, EventKind.SoftShort, debounce: 1, heal: 1, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
                 Row(DiagnosisId.SoftShortConfirmed, DiagnosisScope.Cell, Severity.Fault, EventKind.SoftShort, debounce: 1, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.ReportsOnly),
 
                 // Hard short: no debounce, the switch opens in the tick that shows it (safety rule 4).

@@ -3,6 +3,7 @@
 using Edge.Core.Annotations;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Detection;
+using Edge.Core.Configuration.Protocol;
 using Edge.Core.Measurement;
 using Edge.Core.Records;
 using Edge.Core.Sampling;
@@ -12,8 +13,8 @@ namespace Edge.Core.Diagnosis.Detectors
     /// <summary>
     /// Soft short per cell ([W], [T]: filaments through the electrolyte make intermittent shunts):
     /// spikes (sudden drops that recover), pulse-edge resistance fallen below its recent median,
-    /// self-discharge during rest after stripping, and per module the coulombic efficiency of
-    /// strip/plate cycles. Two indicators together, or repeated spikes, confirm the short.
+    /// self-discharge during rest after stripping, and per module the coulombic efficiency of a stripping
+    /// that ran to the cut-off against the plating before it. Two indicators together, or repeated spikes, confirm the short.
     /// </summary>
     [HotPath]
     public sealed class SoftShortDetector
@@ -60,11 +61,15 @@ namespace Edge.Core.Diagnosis.Detectors
         // Per cell: the edge current step (uA) the resistance history was learned at.
         private readonly int[] _resistanceStepUa;
 
-        // Coulombic efficiency per module: charge of the current and the previous phase.
-        private readonly long[] _stripPhaseUc;
-        private readonly long[] _platePhaseUc;
-        private readonly bool[] _lastPulseWasPlate;
-        private readonly bool[] _hasPlatePhase;
+        // Coulombic efficiency per module ([T] Fig. 3A: plated Na stripped until the voltage rises at its depletion): the
+        // charge plated and stripped since the last stripping that ended at the cut-off (or since boot or a fault
+        // reset), and whether the latest strip pulse sample reached that cut-off. Only such a stripping says how much of
+        // the plated metal came back; a strip step that ends on its time moves the charge the protocol schedules, and
+        // the ratio of two scheduled charges (100 s plating, 20 s stripping: 19 %) says nothing about the cell.
+        private readonly ProtocolConfiguration _protocol;
+        private readonly long[] _platedSinceEmptyUc;
+        private readonly long[] _strippedSinceEmptyUc;
+        private readonly bool[] _stripAtCutoff;
         private readonly bool[] _lastPulseWasStrip;
 
         public SoftShortDetector(ControllerConfiguration configuration, PackLayout layout)
@@ -100,10 +105,10 @@ namespace Edge.Core.Diagnosis.Detectors
             int modules = layout.ModuleCount;
             _openSpikes = new int[modules];
             _spikyCells = new int[modules];
-            _stripPhaseUc = new long[modules];
-            _platePhaseUc = new long[modules];
-            _lastPulseWasPlate = new bool[modules];
-            _hasPlatePhase = new bool[modules];
+            _protocol = configuration.Protocol;
+            _platedSinceEmptyUc = new long[modules];
+            _strippedSinceEmptyUc = new long[modules];
+            _stripAtCutoff = new bool[modules];
             _lastPulseWasStrip = new bool[modules];
         }
 
@@ -130,10 +135,9 @@ namespace Edge.Core.Diagnosis.Detectors
 
             _openSpikes[module] = 0;
             _spikyCells[module] = 0;
-            _stripPhaseUc[module] = 0;
-            _platePhaseUc[module] = 0;
-            _lastPulseWasPlate[module] = false;
-            _hasPlatePhase[module] = false;
+            _platedSinceEmptyUc[module] = 0;
+            _strippedSinceEmptyUc[module] = 0;
+            _stripAtCutoff[module] = false;
             _lastPulseWasStrip[module] = false;
         }
 
@@ -239,6 +243,13 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (ended)
                 {
                     EndOfCycle(m, first, last, snapshot, diagnosis);
+                }
+
+                // After EndOfCycle, which judges the pulse that ended by its last sample's flag (a reversal's new pulse
+                // would otherwise overwrite it): the decision ends a stripping at the cut-off on the valid maximum.
+                if (current)
+                {
+                    _stripAtCutoff[m] = snapshot.ModuleCurrentUa[m] > 0 && snapshot.ValidMaximumMv[m] >= _protocol.StripCutoffMv;
                 }
 
                 if (started && current)
@@ -425,38 +436,39 @@ namespace Edge.Core.Diagnosis.Detectors
             bool plate = snapshot.LastPulseCurrentUa[module] < 0;
             if (plate)
             {
-                if (_lastPulseWasStrip[module])
-                {
-                    // Strip phase over: its charge against the plating before it.
-                    EvaluateEfficiency(module, diagnosis);
-                    _platePhaseUc[module] = 0;
-                }
-
-                _platePhaseUc[module] -= charge;
-                _hasPlatePhase[module] = true;
+                _platedSinceEmptyUc[module] -= charge;
             }
             else
             {
-                if (_lastPulseWasPlate[module])
+                _strippedSinceEmptyUc[module] += charge;
+                if (_stripAtCutoff[module])
                 {
-                    _stripPhaseUc[module] = 0;
+                    // Stripped until the voltage limit: what the plating put there has come back, less what was lost.
+                    EvaluateEfficiency(module, diagnosis);
+                    _platedSinceEmptyUc[module] = 0;
+                    _strippedSinceEmptyUc[module] = 0;
                 }
-
-                _stripPhaseUc[module] += charge;
             }
 
-            _lastPulseWasPlate[module] = plate;
             _lastPulseWasStrip[module] = !plate;
         }
 
         private void EvaluateEfficiency(int module, DiagnosisManager diagnosis)
         {
-            if (!_hasPlatePhase[module] || _platePhaseUc[module] <= 0)
+            // Nothing plated: the stripping drew on the anode's own metal (a NaK alloy), no efficiency to judge. An alloy
+            // anode that plated less than it stripped reads above 100 %.
+            long platedUc = _platedSinceEmptyUc[module];
+            if (platedUc <= 0)
             {
                 return;
             }
 
-            long percent = _stripPhaseUc[module] * 100 / _platePhaseUc[module];
+            long percent = _strippedSinceEmptyUc[module] * 100 / platedUc;
+            if (percent > int.MaxValue)
+            {
+                percent = int.MaxValue;
+            }
+
             diagnosis.Report(DiagnosisId.SoftShortEfficiencyDrop, module, percent < _configuration.MinimumCoulombicEfficiencyPercent, (int)percent, _configuration.MinimumCoulombicEfficiencyPercent);
         }
 
