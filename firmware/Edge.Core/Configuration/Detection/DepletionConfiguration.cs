@@ -82,6 +82,9 @@ namespace Edge.Core.Configuration.Detection
         /// 0.33 divider (about 5 mV a reading) 4.2 mV, and 15 mV is a 3.6 sigma event that a pulse's hundred
         /// windows a second produce every few minutes. The test runs on every sample of every pulse, and the
         /// windows overlap, so the debounce does little against noise: 6 sigma (1e-9 a window) keeps it quiet.
+        /// The same number of standard deviations of the later window's excess over the earlier one (the shape points'
+        /// second difference, sigma x sqrt(2)) is the margin the convexity itself needs: the later window's own rise
+        /// is mostly diffusion's, not noise.
         /// </summary>
         public int ShapeRiseSigmaTenths { get; set; } = 60;
 

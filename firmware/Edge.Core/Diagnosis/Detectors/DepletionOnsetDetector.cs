@@ -53,6 +53,15 @@ namespace Edge.Core.Diagnosis.Detectors
         // whichever is larger; renewed at every pulse edge from the measured reading noise.
         private readonly int[] _shapeRiseLimitMv;
 
+        // Per cell: how much more the later window must rise than the earlier one, from the measured reading noise
+        // alone (0 until it is measured: the floors of the rise limit govern). The convexity is the difference of the
+        // two windows, the shape points' second difference; a limit on the later window alone counts the rise diffusion
+        // gives it anyway (6-11 mV a window late in a 1 s pulse at 1 mA/cm2) toward the noise margin, and one low middle
+        // point raises the later window and lowers the earlier one at once: at 4 mV of reading noise healthy NaK50
+        // cells at 1 s / 2 s pulses warned 35-99 times per module, from half an hour on and some 75 ks before their
+        // cut-offs, on windows whose true rise was concave.
+        private readonly int[] _shapeConvexityLimitMv;
+
         // Per cell: a sample-to-sample rise away from 0 V that is the interface running dry, not noise: the step
         // size or the noise limit of one difference, whichever is larger.
         private readonly int[] _runawayStepLimitMv;
@@ -95,6 +104,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _shapeRiseLimitMv[c] = _configuration.ShapeMinimumRiseMv;
             }
 
+            _shapeConvexityLimitMv = new int[cells];
             _runawayStepLimitMv = new int[cells];
             _cusumSlackMv = new int[cells];
             _climbAtMs = new long[cells];
@@ -198,10 +208,12 @@ namespace Edge.Core.Diagnosis.Detectors
                         {
                             int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
                             // A run-away compares two readings (sqrt(2) sigma), and two such climbs in a row three
-                            // (a second difference, sqrt(6) sigma); the shape test two means of ShapePointSamples
-                            // readings (sigma x sqrt(2 / ShapePointSamples)); a pulse's overpotential two means of
-                            // BaselineSamples readings.
+                            // (a second difference, sqrt(6) sigma); the shape test's later window two means of
+                            // ShapePointSamples readings (sigma x sqrt(2 / ShapePointSamples)) and its convexity three
+                            // (later minus earlier window: weights 1, -2, 1, sigma x sqrt(6 / ShapePointSamples)); a
+                            // pulse's overpotential two means of BaselineSamples readings.
                             _shapeRiseLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.ShapePointSamples, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeMinimumRiseMv);
+                            _shapeConvexityLimitMv[c] = NoiseLimit.Mv(6L * varianceCentiMv2 / PackMeasurement.ShapePointSamples, _configuration.ShapeRiseSigmaTenths, 0);
                             _runawayStepLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeStepMv);
                             _runawayAccelerationMv[c] = NoiseLimit.Mv(6L * varianceCentiMv2, _configuration.RunawayAccelerationSigmaTenths, _runawayStepLimitMv[c] / 2);
                             _cusumSlackMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.BaselineSamples, _configuration.CusumSlackSigmaTenths, _configuration.CusumSlackMv);
@@ -351,14 +363,15 @@ namespace Edge.Core.Diagnosis.Detectors
                 late = -late;
             }
 
-            // Convex: the later window rises by more than the percentage of the earlier one, and by
-            // a margin noise cannot produce.
+            // Convex: the later window rises by more than the percentage of the earlier one, by a margin noise
+            // cannot produce, and faster than the earlier one by a margin noise cannot produce either.
             // A soft-short spike that recovers also rises fast, but only back to where it dropped from: its
             // earlier window falls. Depletion keeps rising, so the earlier window must not fall.
             int riseLimitMv = _shapeRiseLimitMv[cell];
             bool convex = late >= riseLimitMv
                 && early >= 0
-                && (long)late * 100 > (long)early * _configuration.ShapeConvexityPercent;
+                && (long)late * 100 > (long)early * _configuration.ShapeConvexityPercent
+                && late - early >= _shapeConvexityLimitMv[cell];
             if (convex || !diagnosis.IsQuiet(DiagnosisId.DepletionNonlinearRise))
             {
                 diagnosis.Report(DiagnosisId.DepletionNonlinearRise, cell, convex, late, riseLimitMv);
