@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Collections.Concurrent;
 using Edge.Core;
 using Edge.Core.Commands;
 using Edge.Core.Session;
@@ -27,6 +28,10 @@ namespace Edge.HostSim.Mqtt
         private readonly MessageOutbox _outbox;
         private readonly object _serviceLock = new object();
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+
+        // Messages outside the contract (the health message) handed over by the tick thread, published by the network
+        // thread as the firmware publishes its own: straight to the client, not through the outbox.
+        private readonly ConcurrentQueue<(string Topic, byte[] Payload, int Qos)> _extra = new ConcurrentQueue<(string Topic, byte[] Payload, int Qos)>();
         private Thread? _pump;
         private volatile bool _stopping;
         // Outages begun and ended so far, and how many of each the network thread has applied: a short outage that
@@ -104,6 +109,22 @@ namespace Edge.HostSim.Mqtt
         /// <summary>Wakes the network thread (after a tick that queued records).</summary>
         public void Wake() => _wake.Set();
 
+        /// <summary>Messages queued by <see cref="QueueExtra"/> and not yet handed to the client.</summary>
+        public int PendingExtraCount => _extra.Count;
+
+        /// <summary>
+        /// Queues a message on a topic outside the contract (the health message) for the network thread, which
+        /// publishes it at its next pass while online, as the firmware's session does (<c>PublishExtra</c>); one
+        /// that finds the session offline is not kept, as on the device. Any thread; never blocks.
+        /// </summary>
+        public void QueueExtra(string topic, byte[] payload, int qos)
+        {
+            ArgumentNullException.ThrowIfNull(topic);
+            ArgumentNullException.ThrowIfNull(payload);
+            _extra.Enqueue((topic, payload, qos));
+            _wake.Set();
+        }
+
         /// <summary>One session pass (connects when due, else commands, config, discovery, one outbox budget); one thread at a time.</summary>
         public SessionStep Service()
         {
@@ -131,6 +152,14 @@ namespace Edge.HostSim.Mqtt
                 else if (step == SessionStep.Opened)
                 {
                     Connected?.Invoke();
+                }
+
+                while (_extra.TryDequeue(out (string Topic, byte[] Payload, int Qos) extra))
+                {
+                    if (_session.PublishExtra(extra.Topic, extra.Payload, 0, extra.Payload.Length, extra.Qos) >= 0 && step == SessionStep.Idle)
+                    {
+                        step = SessionStep.Sent;
+                    }
                 }
 
                 return step;

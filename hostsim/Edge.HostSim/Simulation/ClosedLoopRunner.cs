@@ -166,6 +166,8 @@ public sealed class ClosedLoopRunner
                 observation.TickIndex = tick;
                 observation.TimeS = timeS;
                 observation.Ticked = ticked;
+                observation.ReleaseLatencyUs = ticked ? latencyUs : 0;
+                observation.HostExecutionUs = ticked ? executionUs : 0;
                 observation.TrueCurrentUa = plant.TrueCurrentUa;
                 observation.GateDriveEnabled = enable == null || enable.IsEnabled(timeMs);
                 _options.Observer!(observation);

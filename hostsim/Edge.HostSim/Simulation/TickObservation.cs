@@ -25,6 +25,18 @@ public sealed class TickObservation
     /// <summary>Whether the controller ticked at this release (false while the runtime hangs or when a late tick swallowed it).</summary>
     public bool Ticked { get; internal set; }
 
+    /// <summary>
+    /// When <see cref="Ticked"/>: how late the tick started after the latest release it answers, us, as the simulated
+    /// scheduling made it (0 without a nanoFramework-mode tickJitter), the figure the device's health reports.
+    /// </summary>
+    public int ReleaseLatencyUs { get; internal set; }
+
+    /// <summary>
+    /// When <see cref="Ticked"/>: the core's tick time on this host, us (.NET, not the device; one tick in
+    /// <see cref="ClosedLoopRunner.ExecutionSampleTicks"/> is timed and stands for the ticks up to the next one).
+    /// </summary>
+    public int HostExecutionUs { get; internal set; }
+
     /// <summary>Current each module's cells carried over the interval that ended at this release, uA (switch and gate drive together).</summary>
     public int[] TrueCurrentUa { get; internal set; } = Array.Empty<int>();
 

@@ -57,6 +57,12 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>How long the run's first tick waits for the first connection attempt to finish, ms (0: not at all).</summary>
         public int FirstConnectionWaitMs { get; set; } = 10_000;
 
+        /// <summary>
+        /// Device time between two health messages, ms (the firmware's <c>health_period_s</c>, default 30 s); one is
+        /// also sent at every connection.
+        /// </summary>
+        public int HealthPeriodMs { get; set; } = SimulatedHealth.DefaultPeriodMs;
+
         /// <summary>How often the pump thread looks at the outbox when no tick woke it.</summary>
         public int PumpIdleMs { get; set; } = 20;
 

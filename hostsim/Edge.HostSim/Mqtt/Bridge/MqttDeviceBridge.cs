@@ -31,6 +31,11 @@ namespace Edge.HostSim.Mqtt.Bridge
         private EdgeMqttBridge? _bridge;
         private MessageOutbox? _outbox;
         private TelemetryPublisher? _publisher;
+        private SimulatedHealth? _health;
+        private string? _healthTopic;
+
+        // Set by the network thread when a session opens: the firmware sends a health message as soon as it is online.
+        private volatile bool _connectedSinceHealth;
         private int _minimumFree = int.MaxValue;
         private int _connections;
         private int _disposed;
@@ -157,12 +162,19 @@ namespace Edge.HostSim.Mqtt.Bridge
                 throw new InvalidOperationException("The bridge is already attached to a controller.");
             }
 
+            _health = new SimulatedHealth(controller.Configuration.SamplePeriodMs * 1000, _options.HealthPeriodMs);
+            _healthTopic = "edge/" + _topics.DeviceId + "/health";
+
             int slotBytes = PayloadBudget.MaximumStreamPayloadBytes(controller.Layout.CellsPerModule);
             _outbox = new MessageOutbox(_options.Outbox, slotBytes);
             _publisher = new TelemetryPublisher(_outbox, BootId);
             CommandHandler commands = new CommandHandler(controller, new CommandLimits());
             _bridge = new EdgeMqttBridge(_options.Endpoint(), _options.Session(), controller, _topics, _outbox, commands, _publisher, BootId);
-            _bridge.Connected += () => Interlocked.Increment(ref _connections);
+            _bridge.Connected += () =>
+            {
+                Interlocked.Increment(ref _connections);
+                _connectedSinceHealth = true;
+            };
             _bridge.ConnectionFailed += (outcome, reason) =>
             {
                 Volatile.Write(ref _lastFailure, BrokerConnectionException.Explain(outcome) + ": " + reason);
@@ -218,14 +230,44 @@ namespace Edge.HostSim.Mqtt.Bridge
                 }
 
                 ApplyOutages(o.TimeS);
+                _health!.Record(o);
                 if (o.Ticked)
                 {
                     OnTick(o.Controller.Telemetry, o.Frame.TimestampMs);
+                    PublishHealthWhenDue((long)Math.Round(o.TimeS * 1000.0));
                 }
 
                 inner?.Invoke(o);
             };
         }
+
+        /// <summary>
+        /// Tick thread: the health message when one is due at device time <paramref name="nowMs"/> and the device is
+        /// online (offline, the firmware sends none and its figures run on into the next). A hung device sends nothing,
+        /// so only a tick that ran gets here.
+        /// </summary>
+        private void PublishHealthWhenDue(long nowMs)
+        {
+            EdgeMqttBridge bridge = _bridge!;
+            if (!_health!.IsDue(nowMs, _connectedSinceHealth) || !bridge.IsConnected)
+            {
+                return;
+            }
+
+            // Far faster than real time the network thread may lag; the figures then wait for the next tick rather
+            // than pile up (each message is 30 s of device time).
+            if (bridge.PendingExtraCount >= MaximumPendingHealth)
+            {
+                return;
+            }
+
+            _connectedSinceHealth = false;
+            byte[] payload = _health.Take(nowMs, _outbox!, bridge.Session.Inbox.RefusedCount, Connections);
+            bridge.QueueExtra(_healthTopic!, payload, 0);
+        }
+
+        /// <summary>Health messages waiting for the network thread at most.</summary>
+        private const int MaximumPendingHealth = 16;
 
         /// <summary>Starts or ends a scheduled broker outage at simulated time <paramref name="timeS"/>.</summary>
         public void ApplyOutages(double timeS)
@@ -272,13 +314,13 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
 
             DateTime end = DateTime.UtcNow + timeout;
-            while (outbox.FreeCount != outbox.SlotCount && DateTime.UtcNow < end)
+            while ((outbox.FreeCount != outbox.SlotCount || _bridge!.PendingExtraCount > 0) && DateTime.UtcNow < end)
             {
                 _bridge!.Wake();
                 Thread.Sleep(10);
             }
 
-            return outbox.FreeCount == outbox.SlotCount;
+            return outbox.FreeCount == outbox.SlotCount && _bridge!.PendingExtraCount == 0;
         }
 
         /// <summary>Publishes the retained offline status (orderly shutdown), then disconnects.</summary>
