@@ -27,6 +27,7 @@ public sealed class DashboardAclBroker : IDisposable
         topic write edge/+/telemetry/+
         topic write edge/+/event
         topic write edge/+/cmd/result
+        topic write edge/+/health
         topic read edge/+/cmd/+
 
         # Operators read everything and may command.

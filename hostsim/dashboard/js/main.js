@@ -90,7 +90,7 @@ function connect() {
     store.lostAt = null;
     connection.everConnected = true;
     setConnection('connected', 'connected');
-    client.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result'], { qos: 1 });
+    client.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result', root + 'health'], { qos: 1 });
     probeRole();
   });
   const lost = () => {
@@ -204,6 +204,11 @@ function handle(topic, payload, receivedAt) {
     d.version++;
     return;
   }
+  if (t.kind === 'health') {
+    d.health = { msg, at: receivedAt, count: (d.health ? d.health.count : 0) + 1 };
+    d.version++;
+    return;
+  }
   if (t.kind === 'config') {
     applyConfig(d, msg);
     const queued = d.pending.splice(0);
@@ -309,6 +314,7 @@ function render() {
   focusModule = Math.min(focusModule, d.config.modules - 1);
   const st = staleness(d);
   renderFacts(d, st);
+  renderHealth(d);
   renderModules(d, st);
   renderCompact(d, st);
   renderCharts(d);
@@ -398,6 +404,41 @@ function renderFacts(d, st) {
   banner.hidden = !st.stale;
   if (st.stale && d.lastSeenAt === null) banner.textContent = `No data from ${d.id} since its config arrived at ${wallClock(st.since)} (${Math.round(st.age / 1000)} s ago): its module states are not known.`;
   else if (st.stale) banner.textContent = `No data from ${d.id} since ${wallClock(d.lastSeenAt)} (device time ${deviceTime(d.lastTMs)}, ${Math.round(st.age / 1000)} s ago): values below are the last received, not current.`;
+}
+
+const micros = (us) => (us < 1000 ? `${us} µs` : `${fixed(us / 1000, 1)} ms`);
+const kilobytes = (bytes) => `${fixed(bytes / 1024, 1)} kB`;
+
+/** The latest health message: tick timing, heap, outbox, watchdog. A figure sent as null has no counterpart in a simulation. */
+function renderHealth(d) {
+  const bar = $('health-bar');
+  const h = d.health;
+  bar.hidden = !h;
+  if (!h) return;
+  const m = h.msg;
+  const simulated = typeof m.provenance === 'string';
+  const none = simulated ? 'not simulated' : '–';
+  const has = (f) => m[f] !== undefined && m[f] !== null;
+  const host = has('host_tick_max_us_since_last') ? ` (host max ${micros(m.host_tick_max_us_since_last)})` : '';
+  const facts = [
+    ['health', `${simulated ? 'simulated device, ' : ''}received ${wallClock(h.at)}`],
+    ['uptime', deviceTime(m.uptime_ms, 0)],
+    ['ticks', `${m.ticks} (${m.tick_overruns} overruns)`],
+    ['tick latency', has('tick_latency_max_us_since_last') ? `max ${micros(m.tick_latency_max_us_since_last)} since the previous report` : none],
+    ['tick time', has('tick_max_us_since_last') ? `max ${micros(m.tick_max_us_since_last)} since the previous report` : none + host],
+    ['heap', has('native_free_bytes') ? `${kilobytes(m.native_free_bytes)} free` + (has('native_largest_block_bytes') ? `, largest block ${kilobytes(m.native_largest_block_bytes)}` : '') : none],
+    ['outbox', has('outbox_free_slots') ? `${m.outbox_free_slots} slots free, ${m.outbox_lost_total ?? 0} lost, ${m.outbox_lost_replies ?? 0} replies lost` : none],
+    ['watchdog', has('watchdog_tripped') ? (m.watchdog_tripped ? 'tripped: switches latched open' : 'ok') : none],
+  ];
+  const box = $('device-health');
+  box.title = simulated ? m.provenance : '';
+  box.replaceChildren(...facts.map(([k, v]) => {
+    const s = document.createElement('span');
+    s.className = 'fact';
+    s.dataset.fact = k;
+    s.append(text('b', k + ' '), document.createTextNode(v));
+    return s;
+  }));
 }
 
 function moduleFacts(d, m) {
@@ -723,6 +764,12 @@ window.edgeDashboard = {
       events: d ? d.events.map((e) => e.kind) : [],
       gaps: d ? d.gaps.map((g) => ({ stream: g.stream, from: g.from, to: g.to, missing: g.missing, cause: g.cause })) : [],
       marks: d ? d.marks.map((m) => m.kind) : [],
+      health: d && d.health ? {
+        messages: d.health.count, uptimeMs: d.health.msg.uptime_ms, ticks: d.health.msg.ticks, overruns: d.health.msg.tick_overruns,
+        latencyMaxUs: d.health.msg.tick_latency_max_us_since_last ?? null, executionMaxUs: d.health.msg.tick_max_us_since_last ?? null,
+        hostExecutionMaxUs: d.health.msg.host_tick_max_us_since_last ?? null, nativeFreeBytes: d.health.msg.native_free_bytes ?? null,
+        simulated: typeof d.health.msg.provenance === 'string',
+      } : null,
       commands: controls.log(),
     };
   },

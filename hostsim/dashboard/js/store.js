@@ -50,6 +50,7 @@ export function device(store, id) {
     modules: [], cells: null, pulses: null,
     events: [], eventCount: 0, gaps: [], marks: [], pending: [],
     lastTMs: null, lastSeenAt: null, awaitingReconnect: false, pendingStreams: new Set(), version: 0, boots: 0,
+    health: null, // the latest health message { msg, at, count }: not a stream (no seq), only the newest counts
     pastBoots: new Map(), // bootId -> { boot, streams } of the boots this one replaced
   };
   store.devices.set(id, d);

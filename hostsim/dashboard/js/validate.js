@@ -208,7 +208,33 @@ function checkResult(msg) {
   }
 }
 
-const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result'];
+// The device's periodic health (firmware/README.md, CONTRACT.md "health: tick timing"): outside the contract's message
+// rules (no v, bootId or seq; snake_case). Counts are integers from 0; null is a figure the sender has no counterpart
+// of (the simulator's heap, watchdog and device execution time), never a zero.
+const HEALTH_REQUIRED = ['uptime_ms', 'ticks', 'tick_overruns'];
+const HEALTH_COUNTS = ['tick_max_us_since_last', 'tick_latency_max_us_since_last', 'period_us', 'native_free_bytes',
+  'native_largest_block_bytes', 'outbox_free_slots', 'outbox_lost_total', 'outbox_lost_replies', 'commands_refused', 'connections',
+  'host_tick_max_us_since_last'];
+const HEALTH_HISTOGRAMS = { tick_histogram_edges_us: 9, tick_latency_histogram: 10, tick_execution_histogram: 10, host_tick_execution_histogram: 10 };
+
+function checkHealth(msg) {
+  for (const f of HEALTH_REQUIRED) int(msg, f, 0, Number.MAX_SAFE_INTEGER);
+  for (const f of HEALTH_COUNTS) {
+    if (msg[f] !== undefined && msg[f] !== null) int(msg, f, 0, Number.MAX_SAFE_INTEGER);
+  }
+  for (const [f, length] of Object.entries(HEALTH_HISTOGRAMS)) {
+    const a = msg[f];
+    if (a === undefined || a === null) continue;
+    if (!Array.isArray(a) || a.length !== length) fail(`${f}: not an array of ${length} integers`);
+    for (let i = 0; i < a.length; i++) {
+      if (typeof a[i] !== 'number' || !Number.isSafeInteger(a[i]) || a[i] < 0) fail(`${f}[${i}]: not an integer from 0`);
+    }
+  }
+  if (msg.watchdog_tripped !== undefined && msg.watchdog_tripped !== null) bool(msg, 'watchdog_tripped');
+  if (msg.provenance !== undefined && (typeof msg.provenance !== 'string' || msg.provenance.length > LIMITS.errorMessageChars)) fail('provenance: not a text');
+}
+
+const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result', 'health'];
 
 /** Splits and checks a topic: { deviceId, kind } or a rejection reason. */
 export function parseTopic(topic) {
@@ -241,6 +267,10 @@ export function check(kind, payload, config) {
   }
   try {
     object(msg, 'payload');
+    if (kind === 'health') {
+      checkHealth(msg);
+      return { ok: true, msg };
+    }
     if (msg.v !== 1) fail('v: not contract version 1');
     switch (kind) {
       case 'status': checkStatus(msg); break;
