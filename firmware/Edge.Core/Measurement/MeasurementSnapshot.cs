@@ -28,6 +28,7 @@ namespace Edge.Core.Measurement
             RestSlopeUvPerS = new int[cells];
             ShapeEarlyRiseMv = new int[cells];
             ShapeLateRiseMv = new int[cells];
+            PulseWindowMeanCentiMv = new int[cells];
             ModuleCurrentUa = new int[modules];
             ModuleCurrentValid = new bool[modules];
             Phase = new ModulePhase[modules];
@@ -40,6 +41,7 @@ namespace Edge.Core.Measurement
             NoiseRenewed = new bool[modules];
             RestSlopeValid = new bool[modules];
             ShapeValid = new bool[modules];
+            PulseWindowReady = new bool[modules];
             LastPulseCurrentUa = new int[modules];
             LastPulseDurationMs = new long[modules];
             LastPulseChargeUc = new long[modules];
@@ -139,6 +141,19 @@ namespace Edge.Core.Measurement
 
         /// <summary>Rise over the later shape window, ending at this sample (mV).</summary>
         public int[] ShapeLateRiseMv { get; }
+
+        /// <summary>
+        /// This sample completes a window of <see cref="PackMeasurement.PulseWindowSamples"/> readings under current,
+        /// every cell of the module valid on each: <see cref="PulseWindowMeanCentiMv"/> is fresh. Every that many
+        /// samples of a pulse, not overlapping.
+        /// </summary>
+        public bool[] PulseWindowReady { get; }
+
+        /// <summary>
+        /// Mean of the cell's readings over the window that <see cref="PulseWindowReady"/> says ended now, in 0.01 mV:
+        /// its noise is that of one reading over the square root of the window's length.
+        /// </summary>
+        public int[] PulseWindowMeanCentiMv { get; }
 
         // Per module summaries of this tick's cells, for detectors that can pass over a healthy module without
         // looking at each cell (on the device every per-cell look is interpreted instructions).

@@ -50,7 +50,7 @@ public sealed class SnapshotRig
 
     /// <summary>
     /// Starts a tick at <paramref name="nowMs"/>: clears the buffer and the diagnosis' requests, and resets the
-    /// one-tick flags (pulse ended, edge measured, phase started, shape valid, deltas) so a test sets only what
+    /// one-tick flags (pulse ended, edge measured, phase started, shape valid, pulse window, deltas) so a test sets only what
     /// happens in this tick. Voltages, currents, phases and validity carry over.
     /// </summary>
     public void Begin(long nowMs, int intervalMs = 10)
@@ -67,6 +67,7 @@ public sealed class SnapshotRig
             Snapshot.EdgeMeasured[m] = false;
             Snapshot.PhaseStarted[m] = false;
             Snapshot.ShapeValid[m] = false;
+            Snapshot.PulseWindowReady[m] = false;
             Snapshot.MinimumDeltaMv[m] = 0;
             Snapshot.MaximumDeltaMv[m] = 0;
         }

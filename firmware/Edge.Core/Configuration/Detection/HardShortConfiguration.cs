@@ -9,8 +9,9 @@ namespace Edge.Core.Configuration.Detection
         public int MaximumVoltageMv { get; set; } = 5;
 
         /// <summary>
-        /// The test only applies when the healthy cell would show at least this much polarisation:
-        /// current times the nominal resistance, in mV. Keeps low-current steps from false alarms.
+        /// The test of one reading only applies when the healthy cell would show at least this much polarisation:
+        /// current times the nominal resistance, in mV. Keeps low-current steps from false alarms. Below it a pulse
+        /// window's mean is judged against a limit in the proportion of <see cref="MaximumVoltageMv"/> to this.
         /// </summary>
         public int MinimumExpectedPolarisationMv { get; set; } = 25;
 
@@ -24,7 +25,8 @@ namespace Edge.Core.Configuration.Detection
         /// <summary>
         /// ...and the collapse must exceed this many standard deviations (in tenths) of one edge reading (measured
         /// noise over the current step): at 0.08 mA/cm2 with 2 mV of noise a healthy edge is only about five
-        /// sigma above zero, and this test has no debounce.
+        /// sigma above zero, and this test has no debounce. A pulse window's mean applies only where the expected
+        /// polarisation stands this many of the mean's standard deviations above its limit.
         /// </summary>
         public int ShuntSigmaTenths { get; set; } = 60;
     }

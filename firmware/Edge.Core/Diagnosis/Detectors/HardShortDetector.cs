@@ -11,7 +11,8 @@ namespace Edge.Core.Diagnosis.Detectors
 {
     /// <summary>
     /// Hard short ([W]: plating short, "voltage to near 0 V"): a few mV across a cell that should show a
-    /// clear polarisation under the current flowing, or a pulse edge whose resistance collapsed to a
+    /// clear polarisation under the current flowing (one reading, or the mean of a pulse window where one reading's
+    /// noise is too large for the polarisation expected), or a pulse edge whose resistance collapsed to a
     /// fraction of the cell's own baseline (V proportional to I through a metallic path). No debounce:
     /// the switch opens in the tick that shows it.
     /// </summary>
@@ -61,6 +62,9 @@ namespace Edge.Core.Diagnosis.Detectors
             int modules = _layout.ModuleCount;
             ModulePhase[] phases = snapshot.Phase;
             bool[] edgeMeasured = snapshot.EdgeMeasured;
+            bool[] windowReady = snapshot.PulseWindowReady;
+            int[] windowMeanCentiMv = snapshot.PulseWindowMeanCentiMv;
+            int[] noiseVariance = snapshot.NoiseVarianceCentiMv2;
 
             // With nothing pending, a cell's Ok report changes nothing: a rest tick without an edge (most ticks)
             // has nothing to report, a pulse tick only a collapsed cell.
@@ -79,8 +83,36 @@ namespace Edge.Core.Diagnosis.Detectors
                 long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
                 bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
 
-                // Without an edge only a valid cell near 0 V can report; the module's valid extremes tell whether any is.
-                if (quiet && !edge && (!applies || snapshot.ValidMinimumMv[m] > maximumMv || snapshot.ValidMaximumMv[m] < -maximumMv))
+                // A pulse window's mean (16 readings, a quarter of one reading's noise) against a near-zero limit in the
+                // same proportion to the expected polarisation as the single reading's (5 of 25 mV), never above it:
+                // a cell a fifth of its nominal polarisation is not taken for a short more readily than by one reading.
+                // It applies to a cell whose noise leaves the expected polarisation that many of the mean's standard
+                // deviations above the limit (below): at 4-5 mV of noise a K cell's 21 mV at 1 mA/cm2, which one
+                // reading cannot tell from 5 mV.
+                bool window = underCurrent && windowReady[m];
+                long windowLimitMv = 0;
+                int windowLimitCentiMv = 0;
+                long windowMarginSquared = 0;
+                if (window)
+                {
+                    windowLimitMv = expectedMv * maximumMv / _configuration.MinimumExpectedPolarisationMv;
+                    if (windowLimitMv > maximumMv)
+                    {
+                        windowLimitMv = maximumMv;
+                    }
+
+                    // (margin in 0.01 mV x 10 tenths)^2 x window samples, compared with sigmaTenths^2 x one reading's
+                    // variance: the margin against the mean's standard deviation, without a square root.
+                    // A margin beyond 100 V (a current reading far out of range) is held there, so the square fits a long.
+                    long marginMv = expectedMv - windowLimitMv;
+                    long marginDeciCentiMv = (marginMv > 100000 ? 100000 : marginMv) * 1000;
+                    windowMarginSquared = marginDeciCentiMv * marginDeciCentiMv * PackMeasurement.PulseWindowSamples;
+                    windowLimitCentiMv = (int)(windowLimitMv * 100);
+                    window = expectedMv > windowLimitMv;
+                }
+
+                // Without an edge or a window only a valid cell near 0 V can report; the module's valid extremes tell whether any is.
+                if (quiet && !edge && !window && (!applies || snapshot.ValidMinimumMv[m] > maximumMv || snapshot.ValidMaximumMv[m] < -maximumMv))
                 {
                     continue;
                 }
@@ -97,13 +129,17 @@ namespace Edge.Core.Diagnosis.Detectors
 
                     int v = voltages[c];
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
-                    if (quiet && !edge && !(applies && nearZero))
+                    int meanCentiMv = window ? windowMeanCentiMv[c] : 0;
+                    bool meanNearZero = window && meanCentiMv <= windowLimitCentiMv && meanCentiMv >= -windowLimitCentiMv
+                        && IsBeyondWindowNoise(noiseVariance[c], windowMarginSquared);
+                    if (quiet && !edge && !(applies && nearZero) && !meanNearZero)
                     {
                         continue;
                     }
 
                     bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), nearZero);
-                    bool collapsed = applies && nearZero;
+                    bool readingCollapsed = applies && nearZero;
+                    bool collapsed = readingCollapsed || meanNearZero;
                     // One hard short per cell: after the voltage check decided it, the edge of the opening switch
                     // shows the same short again, and the other way round.
                     if (shunted && !collapsed)
@@ -114,7 +150,14 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                     else
                     {
-                        diagnosis.Report(DiagnosisId.HardShort, c, collapsed && !diagnosis.IsActive(DiagnosisId.HardShortShuntEdge, c), v, maximumMv);
+                        // The reading's own evidence first; a window's is its mean (mV, toward 0) against its limit.
+                        bool byWindow = meanNearZero && !readingCollapsed;
+                        diagnosis.Report(
+                            DiagnosisId.HardShort,
+                            c,
+                            collapsed && !diagnosis.IsActive(DiagnosisId.HardShortShuntEdge, c),
+                            byWindow ? meanCentiMv / 100 : v,
+                            byWindow ? (int)windowLimitMv : maximumMv);
                         if (edge && !shunted)
                         {
                             diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, false, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
@@ -122,6 +165,22 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The cell's reading noise is measured and small enough that a healthy cell's expected polarisation stands
+        /// <see cref="HardShortConfiguration.ShuntSigmaTenths"/> of a window mean's standard deviations above the
+        /// window's limit: only then is a mean within the limit a short (no debounce here either).
+        /// </summary>
+        private bool IsBeyondWindowNoise(int varianceCentiMv2, long marginSquared)
+        {
+            if (varianceCentiMv2 <= 0)
+            {
+                return false;
+            }
+
+            long sigmaTenths = _configuration.ShuntSigmaTenths;
+            return marginSquared >= sigmaTenths * sigmaTenths * varianceCentiMv2;
         }
 
         private bool IsShuntEdge(int cell, int edgeMilliohm, long sigmaMilliohm, bool nearZero)

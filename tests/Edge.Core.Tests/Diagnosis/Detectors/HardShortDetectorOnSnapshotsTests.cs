@@ -140,6 +140,78 @@ public class HardShortDetectorOnSnapshotsTests
         now += 10;
     }
 
+    /// <summary>
+    /// A K cell ([S]: 21 ohm cm2 over 0.3848 cm2 = 54.6 ohm): 385 uA should show 21 mV (385 x 54573 / 10^6), below the
+    /// 25 mV a single reading needs, so only a pulse window's mean can say it collapsed. Its limit keeps the single
+    /// reading's proportion, 5 of 25 mV: 21 x 5 / 25 = 4 mV (4.2 truncated). Cell 1 is the one under test.
+    /// </summary>
+    private static (SnapshotRig Rig, HardShortDetector Detector) MakePotassium()
+    {
+        var rig = new SnapshotRig();
+        rig.Configuration.HardShort.NominalResistanceOhmCm2 = 21;
+        rig.SetCells(0, 21, 21);
+        rig.SetCurrent(0, ModulePhase.Current, 385);
+        rig.Snapshot.PhaseSampleCount[0] = 16;
+        return (rig, new HardShortDetector(rig.Configuration, rig.Layout));
+    }
+
+    /// <summary>A tick that ends a pulse window (the 16th reading under current, 160 ms, or a later one).</summary>
+    private static void Window(SnapshotRig rig, HardShortDetector detector, int varianceCentiMv2, int cell1MeanCentiMv, long nowMs = 160)
+    {
+        Tick(rig, detector, nowMs, r =>
+        {
+            r.SetCells(0, 21, 21);
+            r.Snapshot.PulseWindowReady[0] = true;
+            r.Snapshot.PulseWindowMeanCentiMv[0] = 2100;
+            r.Snapshot.PulseWindowMeanCentiMv[1] = cell1MeanCentiMv;
+            r.Snapshot.NoiseVarianceCentiMv2[0] = varianceCentiMv2;
+            r.Snapshot.NoiseVarianceCentiMv2[1] = varianceCentiMv2;
+        });
+    }
+
+    [Theory]
+    [InlineData(400, true)]    // 4.00 mV: at the limit.
+    [InlineData(-400, true)]   // Plating's sign: the magnitude counts.
+    [InlineData(401, false)]
+    [InlineData(2100, false)]  // The healthy cell's 21 mV.
+    public void APulseWindowsMeanNearZeroIsAHardShortWhereOneReadingIsTooNoisy(int meanCentiMv, bool shorted)
+    {
+        // 4.5 mV of reading noise (202500 (0.01 mV)^2): the window's mean scatters by 4.5 / sqrt(16) = 1.125 mV, and
+        // the healthy 21 mV stands 17 mV = 15 of those above the 4 mV limit, more than the 6 the margin asks.
+        var (rig, detector) = MakePotassium();
+        Window(rig, detector, 202500, meanCentiMv);
+
+        Assert.Equal(shorted, rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 0));
+        Assert.Equal(shorted, rig.Diagnosis.Requests.Isolate[0]);
+        if (shorted)
+        {
+            var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
+            Assert.Equal((1, meanCentiMv / 100, 4), (raised.Cell, raised.Value, raised.Threshold));
+        }
+    }
+
+    [Fact]
+    public void APulseWindowTooNoisyForItsMarginSaysNothing()
+    {
+        // 17 mV of margin is 6 sigma of the mean at sigma = 17 x 4 / 6 = 11.33 mV a reading (1284444 (0.01 mV)^2):
+        // at 1284444 a mean of 0 is a short, at 1300000 (11.4 mV) the noise could make one and the window says nothing.
+        var (rig, detector) = MakePotassium();
+        Window(rig, detector, 1300000, 0);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+
+        Window(rig, detector, 1284444, 0, 320);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+    }
+
+    [Fact]
+    public void APulseWindowOfACellWhoseNoiseIsNotMeasuredYetSaysNothing()
+    {
+        var (rig, detector) = MakePotassium();
+        Window(rig, detector, 0, 0);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+    }
+
     [Fact]
     public void NoiseMarginKeepsANoisyEdgeFromCountingAsAShunt()
     {

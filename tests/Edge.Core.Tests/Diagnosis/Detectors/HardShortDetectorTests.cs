@@ -149,8 +149,9 @@ public class HardShortDetectorTests
     {
         // A K cell on K-beta''-alumina ([S]: 21 ohm cm2) at 1 mA/cm2 (385 uA on 0.3848 cm2) shows 21 mV, below the
         // 25 mV the voltage test needs, so a short there is found at a pulse edge: V proportional to I through a
-        // metallic path, the edge's resistance collapsed below 10 % of the cell's baseline (55 ohm). From 30.5 s,
-        // inside the pulse of 30-31 s, the cell reads 0 mV under current and at rest alike: the pulse's closing edge
+        // metallic path, the edge's resistance collapsed below 10 % of the cell's baseline (55 ohm). From 30.97 s,
+        // late in the pulse of 30-31 s (after its last 16-reading window, 30.81-30.96 s, which a short found earlier
+        // would already have shown), the cell reads 0 mV under current and at rest alike: the pulse's closing edge
         // at 31 s steps by 0 mV, an edge of 0 ohm, the most collapsed there is. It must isolate the module in that
         // tick, latched, with the event (the safety rule for every fault path).
         var configuration = new ControllerConfiguration { Mode = ControlMode.Observe };
@@ -161,7 +162,7 @@ public class HardShortDetectorTests
             new Edge.Core.Configuration.Protocol.ProtocolStep(Edge.Core.Configuration.Protocol.ProtocolStepKind.Rest, 0, 2000),
         };
         var pack = new SyntheticPack(new PackLayout(1, 1, 0), configuration, c =>
-            c.NowMs >= 30500 ? 0.0 : (c.InPulse ? 21.0 * c.CurrentUa / 385.0 : 0.0));
+            c.NowMs >= 30970 ? 0.0 : (c.InPulse ? 21.0 * c.CurrentUa / 385.0 : 0.0));
 
         pack.RunUntil(31000);
         Assert.Empty(pack.Events(EventKind.HardShort));

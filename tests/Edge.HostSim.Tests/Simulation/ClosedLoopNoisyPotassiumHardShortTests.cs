@@ -1,0 +1,110 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using Edge.HostSim.Faults;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Simulation;
+
+/// <summary>
+/// A K | K-beta''-alumina cell ([S]: 21 ohm cm2) at 1 mA/cm2 shows about 21 mV under current, a hard short
+/// (1 ohm cm2) about 1 mV. Read through 4-5 mV of noise, one reading of the healthy cell is only some four
+/// sigma above the short's, and one pulse edge (two readings over 385 uA: sqrt(2) x 4.5 mV / 385 uA = 16.5 ohm
+/// against a 55 ohm edge) no better. Averaged over many readings the two stand clearly apart (16 readings: a
+/// quarter of the noise). A hard short is a safety fault: it must be found within a pulse or two, the switch
+/// open in the tick that finds it, latched, with the event; healthy cells at the same noise must never trip it.
+/// </summary>
+public sealed class ClosedLoopNoisyPotassiumHardShortTests
+{
+    /// <summary>Pulses of 1 s at 1 mA/cm2 every 3 s (0-1 s, 3-4 s, ...) on two K cells.</summary>
+    private static Scenario Potassium(int seed, double noiseMv, double timeLimitS) =>
+        Noisy("k-betaalumina", "\"Strip at 1 mA/cm2 for 1 s\", \"Rest for 2 s\"", seed, noiseMv, timeLimitS);
+
+    private static Scenario Noisy(string preset, string steps, int seed, double noiseMv, double timeLimitS)
+    {
+        string json = """
+            { "name": "noisy-hard-short", "seed": SEED, "samplePeriodMs": 10, "timeLimitS": LIMIT,
+              "pack": { "modules": 1, "cellsPerModule": 2, "preset": "PRESET" },
+              "protocol": { "steps": [ STEPS ], "rest": "fixed" },
+              "controller": { "mode": "act", "platingCriticalMAPerCm2": 1 },
+              "measurement": { "voltageNoiseMv": NOISE } }
+            """
+            .Replace("SEED", seed.ToString(CultureInfo.InvariantCulture))
+            .Replace("LIMIT", timeLimitS.ToString(CultureInfo.InvariantCulture))
+            .Replace("NOISE", noiseMv.ToString(CultureInfo.InvariantCulture))
+            .Replace("PRESET", preset)
+            .Replace("STEPS", steps);
+        return ScenarioLoader.Parse(json);
+    }
+
+    [Theory]
+    [InlineData(4.0, 30.5)]   // Half way through the pulse of 30-31 s.
+    [InlineData(4.5, 30.5)]
+    [InlineData(5.0, 30.5)]
+    [InlineData(4.5, 31.5)]   // In the rest after it: the next pulse starts at 33 s.
+    [InlineData(5.0, 32.9)]   // Just before that pulse.
+    public void HardShortOnANoisyPotassiumCellIsFoundWithinAPulseOrTwo(double noiseMv, double shortAtS)
+    {
+        for (int seed = 1; seed <= 8; seed++)
+        {
+            Scenario scenario = Potassium(seed, noiseMv, 60);
+            scenario.Faults.Add(new FaultSpec { Kind = FaultKind.HardShort, AtS = shortAtS, Module = 0, Cell = 1 });
+            var switchAt = new Dictionary<long, bool>();
+            RunOptions options = new RunOptions
+            {
+                RecordTrace = false,
+                Observer = o => switchAt[(long)Math.Round(o.TimeS * 1000)] = o.Actions.SwitchClosed[0],
+            };
+
+            SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
+
+            SimulationEvent? hard = result.Events.FirstOrDefault(e => e.Kind == "hardShort");
+            Assert.True(hard != null, $"seed {seed}, {noiseMv} mV: no hard short reported; events: {string.Join(", ", result.Events.Select(e => $"{e.TS}s {e.Kind}/{e.Diagnosis}"))}");
+            Assert.True(hard!.TS >= shortAtS && hard.TS <= shortAtS + 5, $"seed {seed}, {noiseMv} mV: hard short reported at {hard.TS} s for a short at {shortAtS} s");
+            Assert.Equal(1, hard.Cell);
+            Assert.Equal("fault", hard.Severity);
+            Assert.Contains(hard.Diagnosis, new[] { "hardShort", "hardShortShuntEdge" });
+
+            // Nothing else came first (a stuck channel is what the short was taken for), and the switch is open in
+            // the tick that found it and stays open: latched.
+            Assert.DoesNotContain(result.Events, e => e.Severity == "fault" && e.TS < hard.TS);
+            Assert.All(switchAt.Where(s => s.Key >= (long)Math.Round(hard.TS * 1000)), s => Assert.False(s.Value, $"seed {seed}: switch closed at {s.Key} ms"));
+            Assert.Equal("allModulesStopped", result.TerminatedBy);
+        }
+    }
+
+    /// <summary>Healthy cells at 4-5 mV of noise: K where the averaged test applies, Na and NaK where it adds to the others.</summary>
+    public static TheoryData<string, string, double> HealthyRuns()
+    {
+        string pulses = "\"Strip at 1 mA/cm2 for 1 s\", \"Rest for 2 s\"";
+        return new TheoryData<string, string, double>
+        {
+            { "k-betaalumina", pulses, 4.0 },
+            { "k-betaalumina", pulses, 5.0 },
+            { "k-betaalumina", "\"Strip at 0.5 mA/cm2 for 1 s\", \"Rest for 0.5 s\"", 5.0 },
+            // Plate straight into strip: the swing through 0 V starts a strip pulse with the plating's polarisation.
+            { "k-betaalumina", "\"Plate at 1 mA/cm2 for 30 s\", \"Strip at 1 mA/cm2 for 30 s\"", 4.5 },
+            { "nak50-nasicon", "\"Strip at 1 mA/cm2 for 1 s\", \"Rest for 5 s\"", 5.0 },
+            { "nak50-nasicon", "\"Strip at 0.1 mA/cm2 for 1 s\", \"Rest for 2 s\"", 5.0 },
+            // Anode-free Na: plate some first, then strip pulses from it.
+            { "na-nasicon", "\"Plate at 0.4 mA/cm2 for 300 s\", " + string.Join(", ", Enumerable.Repeat(pulses, 20)), 4.5 },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(HealthyRuns))]
+    public void HealthyCellsAtThatNoiseRaiseNoHardShort(string preset, string steps, double noiseMv)
+    {
+        // 12 seeds of 600 s, two cells each: hundreds of pulses and some 100,000 readings under current per cell.
+        for (int seed = 1; seed <= 12; seed++)
+        {
+            SimulationResult result = new ClosedLoopRunner(Noisy(preset, steps, seed, noiseMv, 600), new RunOptions { RecordTrace = false }).Run();
+            Assert.True(
+                !result.Events.Any(e => e.Kind == "hardShort"),
+                $"seed {seed}: {string.Join(", ", result.Events.Where(e => e.Kind == "hardShort").Select(e => $"{e.TS}s {e.Diagnosis} {e.Value} vs {e.Threshold}"))}");
+            Assert.DoesNotContain(result.Modules, m => m.StopReason == "cutoff");
+        }
+    }
+}
