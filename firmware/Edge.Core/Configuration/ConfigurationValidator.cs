@@ -47,6 +47,7 @@ namespace Edge.Core.Configuration
             check.Range("plausibility.lateTickPercent", configuration.Plausibility.LateTickPercent, 101, 1000);
             check.Range("plausibility.missedTickPeriods", configuration.Plausibility.MissedTickPeriods, 2, 1000);
             check.Range("plausibility.stuckMinimumEdgeResponseMv", configuration.Plausibility.StuckMinimumEdgeResponseMv, 0, 1000);
+            check.Range("plausibility.stuckSigmaTenths", configuration.Plausibility.StuckSigmaTenths, 0, 1000);
             check.Range("telemetry.cellVoltagePeriodMs", configuration.Telemetry.CellVoltagePeriodMs, 0, 3600000);
             if (configuration.Telemetry.RecordsPerTick != TelemetryConfiguration.RecordsPerTickFromPack)
             {

@@ -88,6 +88,8 @@ public class ConfigurationValidatorTests
         { "plausibility.lateTickPercent", c => c.Plausibility.LateTickPercent = 100 },
         { "plausibility.missedTickPeriods", c => c.Plausibility.MissedTickPeriods = 1 },
         { "plausibility.stuckMinimumEdgeResponseMv", c => c.Plausibility.StuckMinimumEdgeResponseMv = -1 },
+        { "plausibility.stuckSigmaTenths", c => c.Plausibility.StuckSigmaTenths = -1 },
+        { "plausibility.stuckSigmaTenths", c => c.Plausibility.StuckSigmaTenths = 1001 },
         { "telemetry.cellVoltagePeriodMs", c => c.Telemetry.CellVoltagePeriodMs = -1 },
         { "telemetry.recordsPerTick", c => c.Telemetry.RecordsPerTick = 15 },   // 2 modules * 4 + 8 = 16 at least
         { "configuration", c => c.Protocol = null },
