@@ -28,6 +28,7 @@ public sealed class DashboardAclBroker : IDisposable
         topic write edge/+/event
         topic write edge/+/cmd/result
         topic write edge/+/health
+        topic write edge/+/device-event
         topic read edge/+/cmd/+
 
         # Operators read everything and may command.
