@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Edge.HostSim.Dashboard;
+using Microsoft.Playwright;
 
 namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>
 /// The firmware's own events (<c>edge/&lt;id&gt;/device-event</c>, firmware/README.md "MQTT": <c>{"v":1,"bootId","code","message"}</c>)
 /// behind the README's Mosquitto ACL (<see cref="DashboardAclBroker"/>), published with the device's account as the
-/// firmware would.
+/// firmware would: they reach an operator, the page lists them per boot, and a watchdog trip, a tick exception or a
+/// board error of the running boot stands in a banner.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardDeviceEventTests
@@ -19,6 +22,10 @@ public sealed class DashboardDeviceEventTests
 
     private static string DeviceEvent(string bootId, string code, string message) =>
         JsonSerializer.Serialize(new Dictionary<string, object> { ["v"] = 1, ["bootId"] = bootId, ["code"] = code, ["message"] = message });
+
+    /// <summary>How many device events the page lists (none when it has no such list at all).</summary>
+    private static int Listed(JsonElement snapshot) =>
+        snapshot.TryGetProperty("deviceEvents", out JsonElement events) ? events.GetArrayLength() : 0;
 
     private static void AsDevice(DashboardAclBroker broker, string topic, string payload, bool retain = false) =>
         DashboardMqttTools.Publish(broker.Port, topic, new[] { payload }, retain, DashboardAclBroker.DeviceUser, DashboardAclBroker.DevicePassword);
@@ -35,5 +42,119 @@ public sealed class DashboardDeviceEventTests
         // The device's account may publish it and a reader receives it, byte for byte.
         string line = watching.WaitFor(l => l.StartsWith("edge/pack-7/device-event ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Equal("edge/pack-7/device-event " + watchdog, line);
+    }
+
+    [Fact]
+    public async Task PageListsDeviceEventsPerBootAndBannersAWatchdogTrip()
+    {
+        using DashboardAclBroker broker = new DashboardAclBroker();
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-1"), waitConnected: false);
+        await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
+
+        AsDevice(broker, "edge/dev-1/status", """{"v":1,"status":"online","bootId":"b1"}""", retain: true);
+        AsDevice(broker, "edge/dev-1/config", DashboardMessages.Config(2, 2), retain: true);
+        AsDevice(broker, "edge/dev-1/device-event", DeviceEvent("b1", "board-warning", "board devkitc no hardware enable: unsafe for act mode"));
+        AsDevice(broker, "edge/dev-1/device-event", DeviceEvent("b1", "uncalibrated", "no unit calibration record: observing only"));
+        AsDevice(broker, "edge/dev-1/device-event", DeviceEvent("b1", "watchdog", "no tick for 500 ms: switches latched open"));
+
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => Listed(s) == 3);
+        // Newest first, ranked: a watchdog trip is a fault, a board warning and a missing calibration are warnings.
+        string[] codes = snapshot.GetProperty("deviceEvents").EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToArray();
+        string[] severities = snapshot.GetProperty("deviceEvents").EnumerateArray().Select(e => e.GetProperty("severity").GetString()!).ToArray();
+        Assert.Equal(new[] { "watchdog", "uncalibrated", "board-warning" }, codes);
+        Assert.Equal(new[] { "fault", "warning", "warning" }, severities);
+        Assert.Equal(0, snapshot.GetProperty("rejected").GetInt32());
+
+        // What the operator reads: the banner names the trip and its message; the table has every event with its boot.
+        Assert.True(await page.Locator("#device-event-banner").IsVisibleAsync());
+        string banner = await page.Locator("#device-event-banner").InnerTextAsync();
+        Assert.Contains("dev-1 reported watchdog", banner, StringComparison.Ordinal);
+        Assert.Contains("no tick for 500 ms: switches latched open", banner, StringComparison.Ordinal);
+        Assert.DoesNotContain("uncalibrated", banner, StringComparison.Ordinal);
+        string row = await page.Locator("#device-events tbody tr[data-code=watchdog]").InnerTextAsync();
+        Assert.Contains("fault", row, StringComparison.Ordinal);
+        Assert.Contains("b1", row, StringComparison.Ordinal);
+        Assert.Contains("watchdog", await page.Locator("#devices button[data-device=dev-1]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = DashboardPage.ArtifactPath("dashboard-device-events.png"), FullPage = true });
+
+        // The device restarts (new bootId): the old boot's trip no longer stands for the running boot, its rows stay, marked.
+        AsDevice(broker, "edge/dev-1/status", """{"v":1,"status":"online","bootId":"b2"}""", retain: true);
+        AsDevice(broker, "edge/dev-1/device-event", DeviceEvent("b2", "board-warning", "board devkitc no hardware enable: unsafe for act mode"));
+        snapshot = await DashboardPage.WaitForAsync(page, s => Listed(s) == 4 && s.GetProperty("deviceEventBanner").ValueKind == JsonValueKind.Null);
+        Assert.Equal("b2", snapshot.GetProperty("deviceEvents")[0].GetProperty("bootId").GetString());
+        Assert.True(await page.Locator("#device-event-banner").IsHiddenAsync());
+        Assert.Contains("b1 (earlier boot)", await page.Locator("#device-events tbody tr[data-code=watchdog]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#devices button[data-device=dev-1][data-alarm]").CountAsync());
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BoardErrorShowsWithoutAConfig()
+    {
+        // A device whose board file failed publishes its status and its device events, never a config.
+        using DashboardAclBroker broker = new DashboardAclBroker();
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-2"), waitConnected: false);
+        await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
+
+        AsDevice(broker, "edge/dev-2/status", """{"v":1,"status":"online","bootId":"c1"}""", retain: true);
+        AsDevice(broker, "edge/dev-2/device-event", DeviceEvent("c1", "board-error", "board.ini line 12: cell 4 has no channel"));
+
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => Listed(s) == 1);
+        Assert.False(snapshot.GetProperty("hasConfig").GetBoolean());
+        Assert.True(await page.Locator("#device-event-banner").IsVisibleAsync());
+        Assert.Contains("dev-2 reported board-error", await page.Locator("#device-event-banner").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("board.ini line 12: cell 4 has no channel", await page.Locator("#device-events tbody").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BadDeviceEventIsRejectedAndChangesNothing()
+    {
+        using DashboardAclBroker broker = new DashboardAclBroker();
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-3"), waitConnected: false);
+        await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
+
+        AsDevice(broker, "edge/dev-3/status", """{"v":1,"status":"online","bootId":"d1"}""", retain: true);
+        AsDevice(broker, "edge/dev-3/config", DashboardMessages.Config(2, 2), retain: true);
+        AsDevice(broker, "edge/dev-3/device-event", DeviceEvent("d1", "uncalibrated", "no unit calibration record: observing only"));
+        await DashboardPage.WaitForAsync(page, s => Listed(s) == 1);
+        string tableBefore = await page.Locator("#device-events tbody").InnerTextAsync();
+
+        string[] bad =
+        {
+            """{"bootId":"d1","code":"watchdog","message":"no v"}""",
+            """{"v":2,"bootId":"d1","code":"watchdog","message":"another version"}""",
+            """{"v":1,"bootId":"d 1!","code":"watchdog","message":"not a boot id"}""",
+            """{"v":1,"code":"watchdog","message":"no boot id"}""",
+            """{"v":1,"bootId":"d1","code":"<b>watchdog</b>","message":"markup as a code"}""",
+            """{"v":1,"bootId":"d1","code":"Watchdog","message":"not kebab-case"}""",
+            """{"v":1,"bootId":"d1","code":7,"message":"a number as a code"}""",
+            """{"v":1,"bootId":"d1","code":"watchdog","message":42}""",
+            """{"v":1,"bootId":"d1","code":"watchdog"}""",
+            """["watchdog"]""",
+            "watchdog tripped",
+        };
+        foreach (string payload in bad)
+        {
+            AsDevice(broker, "edge/dev-3/device-event", payload);
+        }
+
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("rejected").GetInt32() == bad.Length);
+        string[] reasons = snapshot.GetProperty("rejectedReasons").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.Contains("device-event: v: not contract version 1", reasons);
+        Assert.Contains("device-event: bootId: not a boot id", reasons);
+        Assert.Contains("device-event: code: not a device event code", reasons);
+        Assert.Contains("device-event: message: not a text", reasons);
+        Assert.Contains("not UTF-8 JSON", reasons);
+
+        // Nothing changed: the one good event, no banner, the same table.
+        Assert.Single(snapshot.GetProperty("deviceEvents").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, snapshot.GetProperty("deviceEventBanner").ValueKind);
+        Assert.True(await page.Locator("#device-event-banner").IsHiddenAsync());
+        Assert.Equal(tableBefore, await page.Locator("#device-events tbody").InnerTextAsync());
+        await page.CloseAsync();
     }
 }

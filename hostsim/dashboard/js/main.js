@@ -4,7 +4,7 @@
 // as text, never as HTML.
 
 import { check, parseTopic } from './validate.js';
-import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent } from './store.js';
+import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
@@ -90,7 +90,7 @@ function connect() {
     store.lostAt = null;
     connection.everConnected = true;
     setConnection('connected', 'connected');
-    client.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result', root + 'health'], { qos: 1 });
+    client.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result', root + 'health', root + 'device-event'], { qos: 1 });
     probeRole();
   });
   const lost = () => {
@@ -209,6 +209,11 @@ function handle(topic, payload, receivedAt) {
     d.version++;
     return;
   }
+  if (t.kind === 'device-event') {
+    // Needs no config: a device whose board or settings failed publishes none, and these events are how it says so.
+    applyDeviceEvent(d, msg, receivedAt);
+    return;
+  }
   if (t.kind === 'config') {
     applyConfig(d, msg);
     const queued = d.pending.splice(0);
@@ -305,6 +310,7 @@ function render() {
   renderHeader();
   renderDevices();
   const d = selected ? store.devices.get(selected) : null;
+  renderDeviceEvents(d);
   if (!d || !d.config) {
     $('device-facts').replaceChildren(text('span', d ? 'waiting for the device\'s config...' : 'waiting for devices...', 'muted'));
     return;
@@ -355,6 +361,12 @@ function renderDevices() {
     const label = offlineBroker ? 'status unknown (broker offline)'
       : status === 'stale' ? `no data since ${wallClock(st.since)}` : d.status + (d.statusBootId ? ` · boot ${d.statusBootId}` : '');
     chip.append(dot, document.createTextNode(d.id + ' '), text('small', label));
+    // A device whose loop stopped or that did not start says so on its chip too, whichever device is selected.
+    const alarms = runningAlarms(d);
+    if (alarms.length > 0) {
+      chip.dataset.alarm = alarms.map((e) => e.code).join(' ');
+      chip.append(text('small', ' · ' + chip.dataset.alarm, 'device-alarm'));
+    }
     chip.onclick = () => {
       selected = d.id;
       focusModule = 0;
@@ -438,6 +450,42 @@ function renderHealth(d) {
     s.dataset.fact = k;
     s.append(text('b', k + ' '), document.createTextNode(v));
     return s;
+  }));
+}
+
+let renderedDeviceEvents = { device: null, count: -1, running: null };
+/**
+ * The firmware's own events (device-event): every one listed, newest first, with its boot; those after which the device
+ * controls nothing (DEVICE_EVENT_BANNER) in a banner while they concern the boot it runs. Shown with or without a config.
+ */
+function renderDeviceEvents(d) {
+  const card = $('device-events-card');
+  const banner = $('device-event-banner');
+  card.hidden = !d;
+  if (!d) {
+    banner.hidden = true;
+    renderedDeviceEvents = { device: null, count: -1, running: null };
+    return;
+  }
+  const running = runningBoot(d);
+  // The device object, not its id: logging in again starts the page's devices afresh under the same ids.
+  const last = renderedDeviceEvents;
+  if (last.device === d && last.count === d.deviceEventCount && last.running === running) return;
+  renderedDeviceEvents = { device: d, count: d.deviceEventCount, running };
+  $('device-event-count').textContent = d.deviceEventCount === 0 ? 'none received' : `${d.deviceEventCount} received`;
+  const severe = runningAlarms(d);
+  banner.hidden = severe.length === 0;
+  banner.textContent = severe.length === 0 ? '' : `${d.id} reported ` + severe.map((e) => `${e.code} (received ${wallClock(e.receivedAt)}, boot ${e.bootId}): ${e.message}`).join(' · ');
+  $('device-events').tBodies[0].replaceChildren(...d.deviceEvents.map((e) => {
+    const tr = document.createElement('tr');
+    tr.className = 'sev-' + e.severity;
+    tr.dataset.code = e.code;
+    const sevCell = document.createElement('td');
+    sevCell.appendChild(text('span', e.severity, 'sev'));
+    // No device time in a device event: the wall clock of arrival, and the boot, which tells an earlier boot's row apart.
+    tr.append(text('td', wallClock(e.receivedAt)), sevCell, text('td', e.code), text('td', e.message, 'device-event-message'),
+      text('td', e.bootId === running ? e.bootId : `${e.bootId} (earlier boot)`));
+    return tr;
   }));
 }
 
@@ -770,6 +818,8 @@ window.edgeDashboard = {
         hostExecutionMaxUs: d.health.msg.host_tick_max_us_since_last ?? null, nativeFreeBytes: d.health.msg.native_free_bytes ?? null,
         simulated: typeof d.health.msg.provenance === 'string',
       } : null,
+      deviceEvents: d ? d.deviceEvents.map((e) => ({ code: e.code, severity: e.severity, bootId: e.bootId, message: e.message })) : [],
+      deviceEventBanner: $('device-event-banner').hidden ? null : $('device-event-banner').textContent,
       commands: controls.log(),
     };
   },

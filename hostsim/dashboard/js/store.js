@@ -8,6 +8,7 @@ export const BOUNDS = {
   devices: 32,             // devices tracked; more are rejected
   pastBoots: 8,            // earlier boots per device whose late messages are still told from a restart
   events: 500,             // event rows per device
+  deviceEvents: 200,       // the firmware's own events kept per device (its log holds 32 while offline)
   gaps: 200,               // gap rows and chart marks per device
   seenPerStream: 20000,    // seqs remembered for de-duplication
   pendingBeforeConfig: 500,
@@ -51,6 +52,7 @@ export function device(store, id) {
     events: [], eventCount: 0, gaps: [], marks: [], pending: [],
     lastTMs: null, lastSeenAt: null, awaitingReconnect: false, pendingStreams: new Set(), version: 0, boots: 0,
     health: null, // the latest health message { msg, at, count }: not a stream (no seq), only the newest counts
+    deviceEvents: [], deviceEventCount: 0, // the firmware's own events (device-event), newest first
     pastBoots: new Map(), // bootId -> { boot, streams } of the boots this one replaced
   };
   store.devices.set(id, d);
@@ -306,3 +308,46 @@ export function applyStream(d, stream, msg, receivedAt) {
 }
 
 export const KNOWN_STATES = STATES;
+
+/**
+ * How the page ranks the firmware's device event codes (firmware/README.md, "MQTT"). Faults: the device did not start,
+ * cannot use its board or settings, or its control loop failed and latched its switches open. A code the page does not
+ * know is listed as "unknown", never dropped.
+ */
+export const DEVICE_EVENT_SEVERITY = {
+  'boot-failed': 'fault', 'board-error': 'fault', 'settings-invalid': 'fault', watchdog: 'fault', 'tick-exception': 'fault',
+  'setpoint-error': 'fault',
+  'board-warning': 'warning', uncalibrated: 'warning', 'console-failed': 'warning', 'mqtt-connect': 'warning', 'mqtt-error': 'warning',
+  'mqtt-disabled': 'warning', 'events-dropped': 'warning', 'latch-record-unreadable': 'warning', 'latch-record-failed': 'warning',
+  'latch-restored': 'warning',
+  calibration: 'info', 'calibration-record': 'info',
+};
+
+/** Codes after which the device controls nothing (it did not start, has no board, or its loop stopped): a banner. */
+export const DEVICE_EVENT_BANNER = ['boot-failed', 'board-error', 'watchdog', 'tick-exception'];
+
+/**
+ * One checked device-event. It has no seq and no device time: MQTT keeps one topic's messages in order, so arrival is
+ * the order the device sent them in, and a boot's events follow the boot before it. Newest first, bounded.
+ */
+export function applyDeviceEvent(d, msg, receivedAt) {
+  d.deviceEventCount++;
+  d.deviceEvents.unshift({ bootId: msg.bootId, code: msg.code, message: msg.message, severity: DEVICE_EVENT_SEVERITY[msg.code] ?? 'unknown', receivedAt });
+  if (d.deviceEvents.length > BOUNDS.deviceEvents) d.deviceEvents.length = BOUNDS.deviceEvents;
+  d.version++;
+}
+
+/** The boot the device runs now: its retained status says so, else its streams, else its newest device event. */
+export function runningBoot(d) {
+  return d.statusBootId ?? d.bootId ?? (d.deviceEvents.length ? d.deviceEvents[0].bootId : null);
+}
+
+/** The running boot's DEVICE_EVENT_BANNER events, the newest of each code. */
+export function runningAlarms(d) {
+  const running = runningBoot(d);
+  const alarms = [];
+  for (const e of d.deviceEvents) {
+    if (e.bootId === running && DEVICE_EVENT_BANNER.includes(e.code) && !alarms.some((a) => a.code === e.code)) alarms.push(e);
+  }
+  return alarms;
+}

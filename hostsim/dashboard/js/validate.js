@@ -234,7 +234,18 @@ function checkHealth(msg) {
   if (msg.provenance !== undefined && (typeof msg.provenance !== 'string' || msg.provenance.length > LIMITS.errorMessageChars)) fail('provenance: not a text');
 }
 
-const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result', 'health'];
+// The firmware's own events (firmware/README.md, "MQTT"; CONTRACT.md lists the topic as outside its event kinds):
+// {"v":1,"bootId","code","message"}, no seq and no device time. The code is a short kebab-case name: one the firmware
+// sends today (DEVICE_EVENT_SEVERITY in store.js) or a later one, listed as not known to the page rather than lost.
+const DEVICE_EVENT_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+function checkDeviceEvent(msg) {
+  if (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId)) fail('bootId: not a boot id');
+  if (typeof msg.code !== 'string' || msg.code.length > 48 || !DEVICE_EVENT_CODE.test(msg.code)) fail('code: not a device event code');
+  if (typeof msg.message !== 'string') fail('message: not a text');
+}
+
+const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result', 'health', 'device-event'];
 
 /** Splits and checks a topic: { deviceId, kind } or a rejection reason. */
 export function parseTopic(topic) {
@@ -276,6 +287,7 @@ export function check(kind, payload, config) {
       case 'status': checkStatus(msg); break;
       case 'config': checkConfig(msg); break;
       case 'cmd/result': checkResult(msg); break;
+      case 'device-event': checkDeviceEvent(msg); break;
       default:
         if (!config) {
           // The rest needs the config; the header does not, so a message without one is rejected now, not kept.
