@@ -27,6 +27,10 @@ namespace Edge.HostSim.Mqtt
         private readonly AutoResetEvent _wake = new AutoResetEvent(false);
         private Thread? _thread;
         private volatile bool _stopping;
+
+        // When the current connection was accepted (Environment.TickCount64), ms: the back-off starts over only once it
+        // has stayed up for a keep-alive period, as the device's session does.
+        private long _connectedAtMs;
         private bool _disposed;
 
         /// <summary>Creates the client (validating the options); call <see cref="Connect"/> to go online.</summary>
@@ -193,10 +197,18 @@ namespace Edge.HostSim.Mqtt
                         _connection.PublishTo(_options.WillTopic!, _options.OnlinePayload, 0, _options.OnlinePayload.Length, _options.WillQos, _options.WillRetain);
                     }
 
+                    // No back-off reset here: a broker that accepts and drops the connection at once (a client taking the
+                    // same id over, an ACL that disconnects, a flapping broker) would otherwise be retried every minimum
+                    // delay for ever. The schedule starts over once the connection has stayed up (below).
                     online = true;
-                    _backoff.Reset();
+                    _connectedAtMs = Environment.TickCount64;
                     Connected?.Invoke();
                     continue;
+                }
+
+                if (_backoff.FailureCount > 0 && _connection.IsConnected && Environment.TickCount64 - _connectedAtMs >= _options.KeepAliveSeconds * 1000L)
+                {
+                    _backoff.Reset();
                 }
 
                 if (!_connection.IsConnected)

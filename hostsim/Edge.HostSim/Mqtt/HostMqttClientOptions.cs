@@ -53,7 +53,7 @@ namespace Edge.HostSim.Mqtt
         /// <summary>Optional payload published to <see cref="WillTopic"/> after every successful connect, so a retained "offline" will is replaced by "online".</summary>
         public byte[]? OnlinePayload { get; set; }
 
-        /// <summary>Wait before the first reconnect attempt after a failure or a loss, ms; doubles per failed attempt (the core's <see cref="Edge.Core.Session.ReconnectBackoff"/>).</summary>
+        /// <summary>Wait before the first reconnect attempt after a failure or a loss, ms; doubles per failed attempt and per connection lost before it stayed up for <see cref="KeepAliveSeconds"/> (the core's <see cref="Edge.Core.Session.ReconnectBackoff"/>).</summary>
         public int ReconnectDelayMinMs { get; set; } = Edge.Core.Session.ReconnectBackoff.DefaultInitialDelayMs;
 
         /// <summary>Upper bound of the reconnect wait, ms.</summary>
