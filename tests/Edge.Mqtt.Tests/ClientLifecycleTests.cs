@@ -90,6 +90,20 @@ namespace Edge.Mqtt.Tests
             Assert.Throws<ArgumentException>(() => new HostMqttClient(options));
         }
 
+        [Theory]
+        [InlineData("")]
+        [InlineData("edge/+/status")]
+        [InlineData("edge/pack-7/#")]
+        public void Options_WillTopicThatIsNoTopicName_IsRejectedNamingIt(string willTopic)
+        {
+            // A will topic is a topic name (MQTT 3.1.3.3): no wildcards, not empty. The broker closes a CONNECT that
+            // carries one, which a client can only report as a connection failure, again at every retry.
+            HostMqttClientOptions options = new HostMqttClientOptions { WillTopic = willTopic, WillPayload = new byte[] { 1 } };
+
+            ArgumentException error = Assert.Throws<ArgumentException>(() => new HostMqttClient(options));
+            Assert.Equal(nameof(HostMqttClientOptions.WillTopic), error.ParamName);
+        }
+
         private static int UnusedPort()
         {
             // Bound and released: nothing listens there afterwards, so connects are refused at once.

@@ -38,7 +38,7 @@ namespace Edge.HostSim.Mqtt
         /// <summary>Keep-alive in seconds: the broker declares the client dead (and publishes the will) after 1.5 times this without traffic.</summary>
         public int KeepAliveSeconds { get; set; } = 30;
 
-        /// <summary>Topic of the Last Will (and of <see cref="OnlinePayload"/>); null for no will.</summary>
+        /// <summary>Topic of the Last Will (and of <see cref="OnlinePayload"/>), a topic name without wildcards; null for no will.</summary>
         public string? WillTopic { get; set; }
 
         /// <summary>Will payload the broker publishes when the client vanishes without DISCONNECT.</summary>
@@ -90,6 +90,13 @@ namespace Edge.HostSim.Mqtt
             if (WillQos < 0 || WillQos > 2)
             {
                 throw new ArgumentException("WillQos must be 0..2.", nameof(WillQos));
+            }
+
+            // A topic name, not a filter (MQTT 3.1.3.3): the broker closes a CONNECT whose will topic holds a wildcard,
+            // which the client could only report as a failed connection, at every retry.
+            if (WillTopic != null && (WillTopic.Length == 0 || WillTopic.Contains('+') || WillTopic.Contains('#')))
+            {
+                throw new ArgumentException("WillTopic must be a topic name: not empty, without the wildcards '+' and '#'.", nameof(WillTopic));
             }
 
             if ((WillPayload != null || OnlinePayload != null) && WillTopic == null)
