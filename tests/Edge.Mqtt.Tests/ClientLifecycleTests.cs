@@ -82,6 +82,23 @@ namespace Edge.Mqtt.Tests
             Assert.Throws<ArgumentNullException>(() => client.Publish("t", null!, 0, 0, 0, false));
         }
 
+        [Theory]
+        [InlineData("", 1)]
+        [InlineData("edge/#/cells", 1)]
+        [InlineData("edge/pack+/status", 1)]
+        [InlineData("edge/pack-7/#x", 1)]
+        [InlineData("edge/pack-7/status", 3)]
+        [InlineData("edge/pack-7/status", -1)]
+        public void Subscribe_BadFilterOrQos_ThrowsInsteadOfBeingDroppedAtEveryConnect(string filter, int qos)
+        {
+            // MQTT 4.7: '#' only as the whole last level, '+' only as a whole level; QoS 0..2. The broker refuses
+            // anything else, and a subscription kept for every reconnect would be refused every time, unseen.
+            using HostMqttClient client = new HostMqttClient(new HostMqttClientOptions());
+
+            ArgumentException error = Assert.ThrowsAny<ArgumentException>(() => client.Subscribe(filter, qos));
+            Assert.Equal(qos < 0 || qos > 2 ? "qos" : "topicFilter", error.ParamName);
+        }
+
         [Fact]
         public void Options_WillPayloadWithoutTopic_IsRejected()
         {

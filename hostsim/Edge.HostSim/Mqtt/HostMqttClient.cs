@@ -123,8 +123,22 @@ namespace Edge.HostSim.Mqtt
         }
 
         /// <inheritdoc/>
+        /// <exception cref="ArgumentException">The filter is empty or uses a wildcard other than as a whole level ('#' only last), or the QoS is not 0..2; nothing is subscribed.</exception>
         public void Subscribe(string topicFilter, int qos)
         {
+            // A programming error, so it throws like Publish: the broker would refuse it at every reconnect, unseen.
+            ArgumentNullException.ThrowIfNull(topicFilter);
+            if (qos < 0 || qos > 2)
+            {
+                throw new ArgumentOutOfRangeException(nameof(qos), "QoS must be 0, 1 or 2");
+            }
+
+            string? problem = FilterProblem(topicFilter);
+            if (problem != null)
+            {
+                throw new ArgumentException("topic filter \"" + topicFilter + "\" " + problem, nameof(topicFilter));
+            }
+
             if (_disposed)
             {
                 return;
@@ -236,6 +250,32 @@ namespace Edge.HostSim.Mqtt
 
                 _wake.WaitOne(100);
             }
+        }
+
+        /// <summary>What makes <paramref name="filter"/> no MQTT topic filter (MQTT 4.7), or null when it is one.</summary>
+        private static string? FilterProblem(string filter)
+        {
+            if (filter.Length == 0)
+            {
+                return "is empty";
+            }
+
+            string[] levels = filter.Split('/');
+            for (int i = 0; i < levels.Length; i++)
+            {
+                string level = levels[i];
+                if (level.Contains('#') && (level != "#" || i != levels.Length - 1))
+                {
+                    return "uses '#' other than as its whole last level";
+                }
+
+                if (level.Contains('+') && level != "+")
+                {
+                    return "uses '+' other than as a whole level";
+                }
+            }
+
+            return null;
         }
 
         private List<(string Filter, int Qos)> Snapshot()

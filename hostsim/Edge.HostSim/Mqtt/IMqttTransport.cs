@@ -46,7 +46,11 @@ namespace Edge.HostSim.Mqtt
         /// </summary>
         int Publish(string topic, byte[] payload, int offset, int count, int qos, bool retain);
 
-        /// <summary>Adds a subscription; it is sent now if connected and re-applied after every reconnect.</summary>
+        /// <summary>
+        /// Adds a subscription; it is sent now if connected and re-applied after every reconnect. A filter that is no MQTT
+        /// topic filter (empty, a wildcard not a whole level, '#' not last) or a QoS outside 0..2 throws an
+        /// <see cref="ArgumentException"/> and adds nothing.
+        /// </summary>
         void Subscribe(string topicFilter, int qos);
     }
 }
