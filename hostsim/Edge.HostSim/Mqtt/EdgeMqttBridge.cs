@@ -6,6 +6,7 @@ using Edge.Core.Commands;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
+using Edge.HostSim.Mqtt.Bridge;
 
 namespace Edge.HostSim.Mqtt
 {
@@ -32,6 +33,7 @@ namespace Edge.HostSim.Mqtt
         // Messages outside the contract (the health message) handed over by the tick thread, published by the network
         // thread as the firmware publishes its own: straight to the client, not through the outbox.
         private readonly ConcurrentQueue<(string Topic, byte[] Payload, int Qos)> _extra = new ConcurrentQueue<(string Topic, byte[] Payload, int Qos)>();
+        private readonly Func<string, byte[], int, int> _publishExtra;
         private Thread? _pump;
         private volatile bool _stopping;
         // Outages begun and ended so far, and how many of each the network thread has applied: a short outage that
@@ -52,6 +54,8 @@ namespace Edge.HostSim.Mqtt
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
             _connection = new MqttNetConnection(endpoint, topics);
             _session = new DeviceSession(topics, bootId, settings, _connection, outbox, controller, commands, publisher);
+            DeviceEvents = new SimulatedDeviceEventLog(topics.DeviceId, bootId);
+            _publishExtra = (topic, payload, qos) => _session.PublishExtra(topic, payload, 0, payload.Length, qos);
             _connection.MessageReceived += (topic, payload, qos, retain) =>
             {
                 // Back-pressure instead of loss: while the session's inbox is full, hold MQTTnet's delivery
@@ -80,6 +84,9 @@ namespace Edge.HostSim.Mqtt
 
         /// <summary>The broker refused a publish (MQTT 5 PUBACK reason, e.g. NotAuthorized from its ACL): topic and reason.</summary>
         public event Action<string, string>? PublishRefused;
+
+        /// <summary>The device's own events (device-event topic), kept while offline and published by the network thread once online.</summary>
+        public SimulatedDeviceEventLog DeviceEvents { get; }
 
         /// <summary>The core session (state, last failure, inbox).</summary>
         public DeviceSession Session => _session;
@@ -160,6 +167,12 @@ namespace Edge.HostSim.Mqtt
                     {
                         step = SessionStep.Sent;
                     }
+                }
+
+                // Then the device events, as the firmware's session sends them after its health message.
+                if (_session.IsOnline && DeviceEvents.PublishPending(_publishExtra) && step == SessionStep.Idle)
+                {
+                    step = SessionStep.Sent;
                 }
 
                 return step;

@@ -73,6 +73,8 @@ public sealed class ClosedLoopRunner
             Frame = frame,
             Actions = actions,
             Controller = controller,
+            Board = board,
+            UnitCalibrated = board == null || s.Measurement.UnitCalibrated,
         };
 
         long limitTicks = (long)Math.Ceiling(s.TimeLimitS * 1000.0 / periodMs);

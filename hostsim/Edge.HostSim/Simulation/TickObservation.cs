@@ -2,6 +2,7 @@
 
 using Edge.Core;
 using Edge.Core.Actuation;
+using Edge.Core.Boards;
 using Edge.Core.Sampling;
 
 namespace Edge.HostSim.Simulation;
@@ -21,6 +22,12 @@ public sealed class TickObservation
     public ActionFrame Actions { get; internal set; } = null!;
 
     public EdgeController Controller { get; internal set; } = null!;
+
+    /// <summary>The scenario's board (measurement.board), or null on the virtual chain; its warnings are the device's board-warning events.</summary>
+    public BoardDefinition? Board { get; internal set; }
+
+    /// <summary>With a board: whether the simulated unit has its per-unit calibration (measurement.unitCalibrated); true without one.</summary>
+    public bool UnitCalibrated { get; internal set; } = true;
 
     /// <summary>Whether the controller ticked at this release (false while the runtime hangs or when a late tick swallowed it).</summary>
     public bool Ticked { get; internal set; }

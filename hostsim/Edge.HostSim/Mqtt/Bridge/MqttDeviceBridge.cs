@@ -2,6 +2,7 @@
 
 using System.Security.Cryptography;
 using Edge.Core;
+using Edge.Core.Boards;
 using Edge.Core.Commands;
 using Edge.Core.Records;
 using Edge.Core.Session;
@@ -154,7 +155,14 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// Binds the bridge to the controller of a run and starts connecting. Called once, before the
         /// first <see cref="OnTick"/> (the observer returned by <see cref="Observer"/> does it itself).
         /// </summary>
-        public void Attach(EdgeController controller)
+        public void Attach(EdgeController controller) => Attach(controller, null, true);
+
+        /// <summary>
+        /// <see cref="Attach(EdgeController)"/> for a run on <paramref name="board"/> (null: the virtual chain): first the
+        /// device events the firmware raises at boot for it, sent once the first session opens: one <c>board-warning</c>
+        /// per warning of the board, and <c>uncalibrated</c> when the unit has no per-unit calibration.
+        /// </summary>
+        public void Attach(EdgeController controller, BoardDefinition? board, bool unitCalibrated)
         {
             ArgumentNullException.ThrowIfNull(controller);
             if (_bridge != null)
@@ -180,6 +188,11 @@ namespace Edge.HostSim.Mqtt.Bridge
                 Volatile.Write(ref _lastFailure, BrokerConnectionException.Explain(outcome) + ": " + reason);
                 ConnectionFailed?.Invoke(outcome, reason);
             };
+            if (board != null)
+            {
+                ReportBoot(_bridge.DeviceEvents, board, unitCalibrated);
+            }
+
             using ManualResetEventSlim attempted = new ManualResetEventSlim(false);
             Action opened = () => attempted.Set();
             Action<ConnectOutcome, string> failed = (outcome, reason) => attempted.Set();
@@ -193,6 +206,22 @@ namespace Edge.HostSim.Mqtt.Bridge
             attempted.Wait(_options.FirstConnectionWaitMs);
             _bridge.Connected -= opened;
             _bridge.ConnectionFailed -= failed;
+        }
+
+        /// <summary>The firmware's boot events for a parsed board (BootSequence, UnitCalibrationLoader), in its order and wording.</summary>
+        private static void ReportBoot(SimulatedDeviceEventLog events, BoardDefinition board, bool unitCalibrated)
+        {
+            for (int w = 0; w < board.WarningCount; w++)
+            {
+                // E.g. a board without a hardware enable: nothing in hardware opens the switches if the runtime hangs.
+                events.Report("board-warning", "board " + board.Name + " " + board.WarningAt(w).ToString());
+            }
+
+            if (!unitCalibrated)
+            {
+                // The device's "no per-unit calibration" case; here the scenario says so, and there is no calibration mode to run.
+                events.Report("uncalibrated", "no per-unit calibration for board " + board.Name + ": observe only, no switch closes (the scenario's measurement.unitCalibrated is false)");
+            }
         }
 
         /// <summary>
@@ -226,7 +255,7 @@ namespace Edge.HostSim.Mqtt.Bridge
             {
                 if (_bridge == null)
                 {
-                    Attach(o.Controller);
+                    Attach(o.Controller, o.Board, o.UnitCalibrated);
                 }
 
                 ApplyOutages(o.TimeS);
@@ -314,13 +343,13 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
 
             DateTime end = DateTime.UtcNow + timeout;
-            while ((outbox.FreeCount != outbox.SlotCount || _bridge!.PendingExtraCount > 0) && DateTime.UtcNow < end)
+            while ((outbox.FreeCount != outbox.SlotCount || _bridge!.PendingExtraCount > 0 || _bridge.DeviceEvents.Count > 0) && DateTime.UtcNow < end)
             {
                 _bridge!.Wake();
                 Thread.Sleep(10);
             }
 
-            return outbox.FreeCount == outbox.SlotCount && _bridge!.PendingExtraCount == 0;
+            return outbox.FreeCount == outbox.SlotCount && _bridge!.PendingExtraCount == 0 && _bridge.DeviceEvents.Count == 0;
         }
 
         /// <summary>Publishes the retained offline status (orderly shutdown), then disconnects.</summary>
