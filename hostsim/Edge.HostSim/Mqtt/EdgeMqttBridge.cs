@@ -141,6 +141,12 @@ namespace Edge.HostSim.Mqtt
                 if (begun != _outagesBegunApplied)
                 {
                     _outagesBegunApplied = begun;
+                    if (_session.IsOnline)
+                    {
+                        // The device loses its connection here; it makes no attempt until the outage ends.
+                        DeviceEvents.Report("mqtt-connect", "connection lost (the scenario's brokerOutage); retry when the outage ends");
+                    }
+
                     _session.Suspend(long.MaxValue);
                 }
 
@@ -151,10 +157,17 @@ namespace Edge.HostSim.Mqtt
                     _session.Resume();
                 }
 
-                SessionStep step = _session.Service(Environment.TickCount64);
+                long now = Environment.TickCount64;
+                SessionStep step = _session.Service(now);
                 if (step == SessionStep.OpenFailed)
                 {
+                    // As the firmware's session words it: a failed attempt with its reason and the back-off, kept while offline.
+                    DeviceEvents.Report("mqtt-connect", (_session.LastError ?? _session.LastOutcome.ToString()) + "; retry " + _session.Backoff.FailureCount + " in " + (_session.NextAttemptMs - now) + " ms");
                     ConnectionFailed?.Invoke(_session.LastOutcome, _session.LastError ?? _session.LastOutcome.ToString());
+                }
+                else if (step == SessionStep.Lost)
+                {
+                    DeviceEvents.Report("mqtt-connect", "connection lost; retry in " + (_session.NextAttemptMs - now) + " ms");
                 }
                 else if (step == SessionStep.Opened)
                 {
