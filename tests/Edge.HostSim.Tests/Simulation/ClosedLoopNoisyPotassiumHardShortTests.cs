@@ -75,6 +75,56 @@ public sealed class ClosedLoopNoisyPotassiumHardShortTests
         }
     }
 
+    /// <summary>
+    /// At 1.2 mA/cm2 a K cell is expected at 25 mV, where one reading near 0 V could count, but at 4.5-5 mV of noise a
+    /// healthy reading falls to 5 mV too often (about one in 30,000): the pulse window's mean decides there. A short
+    /// present when a pulse starts is then found by that pulse's first window, within 16 readings under current; one
+    /// that starts within a pulse by the first window wholly after it, within 31.
+    /// </summary>
+    [Theory]
+    [InlineData(4.5, 31.5, 16)]   // In the rest: the pulse of 33-34 s starts on the short.
+    [InlineData(5.0, 32.9, 16)]
+    [InlineData(5.0, 30.5, 31)]   // Half way through the pulse of 30-31 s.
+    public void HardShortAt1Point2MilliampsIsFoundWithinOnePulseWindow(double noiseMv, double shortAtS, int maximumSamplesUnderCurrent)
+    {
+        for (int seed = 1; seed <= 8; seed++)
+        {
+            Scenario scenario = Noisy("k-betaalumina", "\"Strip at 1.2 mA/cm2 for 1 s\", \"Rest for 2 s\"", seed, noiseMv, 60);
+            scenario.Faults.Add(new FaultSpec { Kind = FaultKind.HardShort, AtS = shortAtS, Module = 0, Cell = 1 });
+            var switchAt = new Dictionary<long, bool>();
+            var carryingAt = new Dictionary<long, bool>();
+            RunOptions options = new RunOptions
+            {
+                RecordTrace = false,
+                Observer = o =>
+                {
+                    long ms = (long)Math.Round(o.TimeS * 1000);
+                    switchAt[ms] = o.Actions.SwitchClosed[0];
+                    carryingAt[ms] = o.TrueCurrentUa[0] != 0;
+                },
+            };
+
+            SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
+
+            SimulationEvent? hard = result.Events.FirstOrDefault(e => e.Kind == "hardShort");
+            Assert.True(hard != null, $"seed {seed}, {noiseMv} mV: no hard short reported; events: {string.Join(", ", result.Events.Select(e => $"{e.TS}s {e.Kind}/{e.Diagnosis}"))}");
+            Assert.Equal(1, hard!.Cell);
+            Assert.Equal("fault", hard.Severity);
+            long shortMs = (long)Math.Round(shortAtS * 1000);
+            long hardMs = (long)Math.Round(hard.TS * 1000);
+            Assert.True(hardMs >= shortMs, $"seed {seed}: hard short reported at {hard.TS} s, before the short at {shortAtS} s");
+            int samplesUnderCurrent = carryingAt.Count(k => k.Key >= shortMs && k.Key <= hardMs && k.Value);
+            Assert.True(
+                samplesUnderCurrent <= maximumSamplesUnderCurrent,
+                $"seed {seed}, {noiseMv} mV: {samplesUnderCurrent} readings under current from the short at {shortAtS} s to its report at {hard.TS} s");
+
+            // Nothing else came first; the switch is open in the tick that found it and stays open: latched.
+            Assert.DoesNotContain(result.Events, e => e.Severity == "fault" && e.TS < hard.TS);
+            Assert.All(switchAt.Where(s => s.Key >= hardMs), s => Assert.False(s.Value, $"seed {seed}: switch closed at {s.Key} ms"));
+            Assert.Equal("allModulesStopped", result.TerminatedBy);
+        }
+    }
+
     /// <summary>Healthy cells at 4-5 mV of noise: K where the averaged test applies, Na and NaK where it adds to the others.</summary>
     public static TheoryData<string, string, double> HealthyRuns()
     {
@@ -84,6 +134,10 @@ public sealed class ClosedLoopNoisyPotassiumHardShortTests
             { "k-betaalumina", pulses, 4.0 },
             { "k-betaalumina", pulses, 5.0 },
             { "k-betaalumina", "\"Strip at 0.5 mA/cm2 for 1 s\", \"Rest for 0.5 s\"", 5.0 },
+            // 1.2 mA/cm2: 25 mV expected, where the test of one reading applies, yet the 5 mV limit is only four of one
+            // reading's standard deviations below it (about one reading in 30,000 under current).
+            { "k-betaalumina", "\"Strip at 1.2 mA/cm2 for 1 s\", \"Rest for 2 s\"", 5.0 },
+            { "k-betaalumina", "\"Strip at 1.2 mA/cm2 for 1 s\", \"Rest for 2 s\"", 4.5 },
             // Plate straight into strip: the swing through 0 V starts a strip pulse with the plating's polarisation.
             { "k-betaalumina", "\"Plate at 1 mA/cm2 for 30 s\", \"Strip at 1 mA/cm2 for 30 s\"", 4.5 },
             { "nak50-nasicon", "\"Strip at 1 mA/cm2 for 1 s\", \"Rest for 5 s\"", 5.0 },
