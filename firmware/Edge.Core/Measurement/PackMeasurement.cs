@@ -789,19 +789,31 @@ namespace Edge.Core.Measurement
         /// </summary>
         private void PulseWindow(int head, int first, int last, MeasurementSnapshot snapshot)
         {
+            // The window as one or two straight runs of the ring (the older part up to its end, then from its start):
+            // on the device a wrap test per reading would cost more than the addition.
             int oldest = RingIndex(head - (PulseWindowSamples - 1));
-            int ringLength = _ringLength;
+            int firstRunEnd = oldest + PulseWindowSamples;
+            int wrappedEnd = 0;
+            if (firstRunEnd > _ringLength)
+            {
+                wrappedEnd = firstRunEnd - _ringLength;
+                firstRunEnd = _ringLength;
+            }
+
             int[][] rings = _ring;
             int[] mean = snapshot.PulseWindowMeanCentiMv;
             for (int c = first; c < last; c++)
             {
                 int[] ring = rings[c];
                 long sum = 0;
-                int slot = oldest;
-                for (int k = 0; k < PulseWindowSamples; k++)
+                for (int slot = oldest; slot < firstRunEnd; slot++)
                 {
                     sum += ring[slot];
-                    slot = slot + 1 == ringLength ? 0 : slot + 1;
+                }
+
+                for (int slot = 0; slot < wrappedEnd; slot++)
+                {
+                    sum += ring[slot];
                 }
 
                 // mV to 0.01 mV, held within an int (a valid reading beyond 21 V would not fit).

@@ -83,18 +83,6 @@ namespace Edge.Core.Diagnosis.Detectors
                 long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
                 bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
 
-                // One reading counts only on a cell whose noise leaves the expected polarisation ShuntSigmaTenths of one
-                // reading's standard deviations above the limit (the same square comparison as the window's, below, with
-                // one reading): a K cell at 1.2 mA/cm2 (25 mV) read through 5 mV of noise is only 4 sigma above 5 mV, one
-                // reading in some 30,000, and there the window's mean takes over.
-                long readingMarginSquared = 0;
-                if (applies)
-                {
-                    long readingMarginMv = expectedMv - maximumMv;
-                    long readingMarginDeciCentiMv = (readingMarginMv > 100000 ? 100000 : readingMarginMv) * 1000;
-                    readingMarginSquared = readingMarginDeciCentiMv * readingMarginDeciCentiMv;
-                }
-
                 // A pulse window's mean (16 readings, a quarter of one reading's noise) against a near-zero limit in the
                 // same proportion to the expected polarisation as the single reading's (5 of 25 mV), never above it:
                 // a cell a fifth of its nominal polarisation is not taken for a short more readily than by one reading.
@@ -144,7 +132,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     int meanCentiMv = window ? windowMeanCentiMv[c] : 0;
                     bool meanNearZero = window && meanCentiMv <= windowLimitCentiMv && meanCentiMv >= -windowLimitCentiMv
                         && IsBeyondWindowNoise(noiseVariance[c], windowMarginSquared);
-                    bool readingCollapsed = applies && nearZero && IsBeyondReadingNoise(noiseVariance[c], readingMarginSquared);
+                    bool readingCollapsed = applies && nearZero && IsBeyondReadingNoise(noiseVariance[c], expectedMv - maximumMv);
                     if (quiet && !edge && !readingCollapsed && !meanNearZero)
                     {
                         continue;
@@ -183,15 +171,21 @@ namespace Edge.Core.Diagnosis.Detectors
         /// One reading near 0 V is a short on a cell whose noise is not measured yet (as before any was known: a short
         /// from the first pulse on is still found by one reading), or small enough that a healthy cell's expected
         /// polarisation stands <see cref="HardShortConfiguration.ShuntSigmaTenths"/> of one reading's standard
-        /// deviations above the limit. Noisier cells are left to the pulse window's mean.
+        /// deviations above the limit. Noisier cells are left to the pulse window's mean. A K cell at 1.2 mA/cm2 (25 mV)
+        /// read through 5 mV of noise is only 4 sigma above 5 mV: one reading in some 30,000. Worked out only for a
+        /// reading near 0 V, not every tick under current.
         /// </summary>
-        private bool IsBeyondReadingNoise(int varianceCentiMv2, long marginSquared)
+        private bool IsBeyondReadingNoise(int varianceCentiMv2, long marginMv)
         {
             if (varianceCentiMv2 <= 0)
             {
                 return true;
             }
 
+            // The margin in (0.01 mV x 10 tenths), squared, against sigmaTenths^2 x one reading's variance: no square
+            // root. A margin beyond 100 V (a current reading far out of range) is held there, so the square fits a long.
+            long marginDeciCentiMv = (marginMv > 100000 ? 100000 : marginMv) * 1000;
+            long marginSquared = marginDeciCentiMv * marginDeciCentiMv;
             long sigmaTenths = _configuration.ShuntSigmaTenths;
             return marginSquared >= sigmaTenths * sigmaTenths * varianceCentiMv2;
         }

@@ -158,6 +158,8 @@ namespace Edge.Core.Diagnosis.Detectors
             int[] spikeLimitMv = _spikeLimitMv;
             int spikeDropMv = _configuration.SpikeDropMv;
             int confirmingSpikes = _configuration.ConfirmingSpikeCount;
+            bool[] stripAtCutoff = _stripAtCutoff;
+            int stripCutoffMv = _protocol.StripCutoffMv;
 
             // No indicator active anywhere and nothing pending on the confirmation: a cell without enough spikes
             // would only report Ok to a quiet row, which changes nothing (ConfirmingIndicators >= 1). Only Confirm
@@ -249,7 +251,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 // would otherwise overwrite it): the decision ends a stripping at the cut-off on the valid maximum.
                 if (current)
                 {
-                    _stripAtCutoff[m] = snapshot.ModuleCurrentUa[m] > 0 && snapshot.ValidMaximumMv[m] >= _protocol.StripCutoffMv;
+                    stripAtCutoff[m] = directionUa > 0 && snapshot.ValidMaximumMv[m] >= stripCutoffMv;
                 }
 
                 if (started && current)
