@@ -121,6 +121,55 @@ namespace Edge.Mqtt.Tests
             Assert.Equal(nameof(HostMqttClientOptions.WillTopic), error.ParamName);
         }
 
+        [Fact]
+        public void SubscribingWhileOffline_DoesNotCutTheReconnectDelayShort()
+        {
+            // Nothing listens: every attempt is refused at once, and the next waits the back-off (2 s, then 4 s). A
+            // subscription made while offline wakes the network thread, which must still wait out the delay.
+            HostMqttClientOptions options = new HostMqttClientOptions
+            {
+                Host = "127.0.0.1",
+                Port = UnusedPort(),
+                ReconnectDelayMinMs = 2000,
+                ReconnectDelayMaxMs = 8000,
+                ConnectTimeoutMs = 1000,
+            };
+            using HostMqttClient client = new HostMqttClient(options);
+            System.Diagnostics.Stopwatch clock = System.Diagnostics.Stopwatch.StartNew();
+            List<long> failedAtMs = new List<long>();
+            client.ConnectionFailed += (_, _) =>
+            {
+                lock (failedAtMs)
+                {
+                    failedAtMs.Add(clock.ElapsedMilliseconds);
+                }
+            };
+            client.Connect();
+            Assert.True(SpinWait.SpinUntil(() => Count(failedAtMs) >= 1, 5000), "the first attempt was never refused");
+
+            Thread.Sleep(100);
+            client.Subscribe("edge/+/status", 1);
+            Thread.Sleep(300);
+            client.Subscribe("edge/+/config", 1);
+            Assert.True(SpinWait.SpinUntil(() => Count(failedAtMs) >= 2, 6000), "no second attempt");
+
+            long gapMs;
+            lock (failedAtMs)
+            {
+                gapMs = failedAtMs[1] - failedAtMs[0];
+            }
+
+            Assert.True(gapMs >= 1900, "the second attempt came " + gapMs + " ms after the first; the back-off is 2000 ms");
+        }
+
+        private static int Count(List<long> list)
+        {
+            lock (list)
+            {
+                return list.Count;
+            }
+        }
+
         private static int UnusedPort()
         {
             // Bound and released: nothing listens there afterwards, so connects are refused at once.

@@ -192,7 +192,7 @@ namespace Edge.HostSim.Mqtt
                     if (outcome != ConnectOutcome.Accepted)
                     {
                         ConnectionFailed?.Invoke(outcome, _connection.LastError ?? outcome.ToString());
-                        _wake.WaitOne(_backoff.NextDelayMs());
+                        WaitToRetry(_backoff.NextDelayMs());
                         continue;
                     }
 
@@ -229,7 +229,7 @@ namespace Edge.HostSim.Mqtt
                 {
                     online = false;
                     Disconnected?.Invoke((int)MqttError.ConnectionLost);
-                    _wake.WaitOne(_backoff.NextDelayMs());
+                    WaitToRetry(_backoff.NextDelayMs());
                     continue;
                 }
 
@@ -249,6 +249,26 @@ namespace Edge.HostSim.Mqtt
                 }
 
                 _wake.WaitOne(100);
+            }
+        }
+
+        /// <summary>
+        /// Waits out a reconnect delay. A wake (a subscription made while offline, or the lost connection's own signal
+        /// arriving after the loop already saw the drop) must not cut it short, or the back-off is skipped; only
+        /// <see cref="Dispose"/> ends it early.
+        /// </summary>
+        private void WaitToRetry(int delayMs)
+        {
+            long until = Environment.TickCount64 + delayMs;
+            while (!_stopping)
+            {
+                long leftMs = until - Environment.TickCount64;
+                if (leftMs <= 0)
+                {
+                    return;
+                }
+
+                _wake.WaitOne((int)leftMs);
             }
         }
 
