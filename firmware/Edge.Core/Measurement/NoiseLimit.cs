@@ -19,5 +19,20 @@ namespace Edge.Core.Measurement
             long noiseLimitMv = EdgeResistanceNoise.IntegerSqrt(differenceVarianceCentiMv2) * sigmaTenths / 1000;
             return noiseLimitMv > floorMv ? (int)noiseLimitMv : floorMv;
         }
+
+        /// <summary>
+        /// Whether <paramref name="marginMv"/> stands at least <paramref name="sigmaTenths"/> tenths of a standard
+        /// deviation above noise, for the mean of <paramref name="readings"/> readings of a quantity whose variance is
+        /// <paramref name="varianceCentiMv2"/> ((0.01 mV)^2): a healthy value that far from a limit cannot be taken for
+        /// one beyond it. Squares compared, no square root; a margin beyond 100 V (a current reading far out of range)
+        /// is held there, so the squares fit a long.
+        /// </summary>
+        public static bool Clears(long marginMv, long varianceCentiMv2, int readings, int sigmaTenths)
+        {
+            // mV to 0.01 mV (x 100), times 10 for tenths of a sigma.
+            long marginDeciCentiMv = (marginMv > 100000 ? 100000 : marginMv) * 1000;
+            long sigma = sigmaTenths;
+            return marginDeciCentiMv * marginDeciCentiMv * readings >= sigma * sigma * varianceCentiMv2;
+        }
     }
 }

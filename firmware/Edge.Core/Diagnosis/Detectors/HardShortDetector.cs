@@ -92,7 +92,6 @@ namespace Edge.Core.Diagnosis.Detectors
                 bool window = underCurrent && windowReady[m];
                 long windowLimitMv = 0;
                 int windowLimitCentiMv = 0;
-                long windowMarginSquared = 0;
                 if (window)
                 {
                     windowLimitMv = expectedMv * maximumMv / _configuration.MinimumExpectedPolarisationMv;
@@ -101,12 +100,6 @@ namespace Edge.Core.Diagnosis.Detectors
                         windowLimitMv = maximumMv;
                     }
 
-                    // (margin in 0.01 mV x 10 tenths)^2 x window samples, compared with sigmaTenths^2 x one reading's
-                    // variance: the margin against the mean's standard deviation, without a square root.
-                    // A margin beyond 100 V (a current reading far out of range) is held there, so the square fits a long.
-                    long marginMv = expectedMv - windowLimitMv;
-                    long marginDeciCentiMv = (marginMv > 100000 ? 100000 : marginMv) * 1000;
-                    windowMarginSquared = marginDeciCentiMv * marginDeciCentiMv * PackMeasurement.PulseWindowSamples;
                     windowLimitCentiMv = (int)(windowLimitMv * 100);
                     window = expectedMv > windowLimitMv;
                 }
@@ -131,7 +124,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     bool nearZero = v <= maximumMv && v >= -maximumMv;
                     int meanCentiMv = window ? windowMeanCentiMv[c] : 0;
                     bool meanNearZero = window && meanCentiMv <= windowLimitCentiMv && meanCentiMv >= -windowLimitCentiMv
-                        && IsBeyondWindowNoise(noiseVariance[c], windowMarginSquared);
+                        && IsBeyondWindowNoise(noiseVariance[c], expectedMv - windowLimitMv);
                     bool readingCollapsed = applies && nearZero && IsBeyondReadingNoise(noiseVariance[c], expectedMv - maximumMv);
                     if (quiet && !edge && !readingCollapsed && !meanNearZero)
                     {
@@ -182,28 +175,18 @@ namespace Edge.Core.Diagnosis.Detectors
                 return true;
             }
 
-            // The margin in (0.01 mV x 10 tenths), squared, against sigmaTenths^2 x one reading's variance: no square
-            // root. A margin beyond 100 V (a current reading far out of range) is held there, so the square fits a long.
-            long marginDeciCentiMv = (marginMv > 100000 ? 100000 : marginMv) * 1000;
-            long marginSquared = marginDeciCentiMv * marginDeciCentiMv;
-            long sigmaTenths = _configuration.ShuntSigmaTenths;
-            return marginSquared >= sigmaTenths * sigmaTenths * varianceCentiMv2;
+            return NoiseLimit.Clears(marginMv, varianceCentiMv2, 1, _configuration.ShuntSigmaTenths);
         }
 
         /// <summary>
         /// The cell's reading noise is measured and small enough that a healthy cell's expected polarisation stands
         /// <see cref="HardShortConfiguration.ShuntSigmaTenths"/> of a window mean's standard deviations above the
-        /// window's limit: only then is a mean within the limit a short (no debounce here either).
+        /// window's limit: only then is a mean within the limit a short (no debounce here either). Worked out only for
+        /// a mean near 0 V.
         /// </summary>
-        private bool IsBeyondWindowNoise(int varianceCentiMv2, long marginSquared)
+        private bool IsBeyondWindowNoise(int varianceCentiMv2, long marginMv)
         {
-            if (varianceCentiMv2 <= 0)
-            {
-                return false;
-            }
-
-            long sigmaTenths = _configuration.ShuntSigmaTenths;
-            return marginSquared >= sigmaTenths * sigmaTenths * varianceCentiMv2;
+            return varianceCentiMv2 > 0 && NoiseLimit.Clears(marginMv, varianceCentiMv2, PackMeasurement.PulseWindowSamples, _configuration.ShuntSigmaTenths);
         }
 
         private bool IsShuntEdge(int cell, int edgeMilliohm, long sigmaMilliohm, bool nearZero)

@@ -155,21 +155,16 @@ namespace Edge.Core.Diagnosis.Detectors
                 return;
             }
 
-            // The nominal response's margin over the minimum (0.01 mV x 10 tenths) squared, against sigmaTenths^2 x one
-            // edge's variance (two readings: 2 x the reading's, (0.01 mV)^2): a cell whose noise could make a healthy edge
-            // fall under the minimum is not judged (no report: its count holds). Its figure is 0 until measured: judged as
-            // before any noise was known. A margin beyond 100 V (a current reading far out of range) is held there, so the
-            // square fits a long.
+            // The nominal response's margin over the minimum against one edge's noise (two readings: twice the reading's
+            // variance): a cell whose noise could make a healthy edge fall under the minimum is not judged (no report: its
+            // count holds). Its figure is 0 until measured: judged as before any noise was known.
             long marginMv = expectedMv - minimum;
-            long marginDeciCentiMv = (marginMv > 100000 ? 100000 : marginMv) * 1000;
-            long marginSquared = marginDeciCentiMv * marginDeciCentiMv;
-            long sigmaTenths = _plausibility.StuckSigmaTenths;
-            long sigmaTenthsSquaredTwice = 2 * sigmaTenths * sigmaTenths;
+            int sigmaTenths = _plausibility.StuckSigmaTenths;
             int[] noiseVariance = snapshot.NoiseVarianceCentiMv2;
             int first = _layout.FirstCellOf(module);
             for (int c = first; c < first + _layout.CellsPerModule; c++)
             {
-                if (!snapshot.CellValid[c] || sigmaTenthsSquaredTwice * noiseVariance[c] > marginSquared)
+                if (!snapshot.CellValid[c] || !NoiseLimit.Clears(marginMv, 2L * noiseVariance[c], 1, sigmaTenths))
                 {
                     continue;
                 }
