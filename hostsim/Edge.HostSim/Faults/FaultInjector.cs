@@ -59,11 +59,18 @@ public sealed class FaultInjector
     public bool HasFaults => _faults.Length > 0;
 
     /// <summary>Brings the fault overlays to simulated time <paramref name="tS"/> (probabilistic shunts draw once per call).</summary>
-    public void Update(double tS)
+    public void Update(double tS) => Update(FaultSpec.ToMs(tS), tS);
+
+    /// <summary>
+    /// The same at a tick's release, <paramref name="timeMs"/> whole milliseconds, and <paramref name="tS"/> the same
+    /// time in seconds (<paramref name="timeMs"/> / 1000.0, which FaultSpec.ToMs takes back to <paramref name="timeMs"/>).
+    /// </summary>
+    public void Update(long timeMs, double tS)
     {
-        // Before the first fault every tick returns here: small enough for the JIT to inline into the loop.
-        // On the same whole milliseconds as FaultSpec.IsActiveAt, so a fault is never skipped at its first tick.
-        if (FaultSpec.ToMs(tS) >= _earliestPendingMs)
+        // Before the first fault every tick returns here: small enough for the JIT to inline into the loop. On the
+        // same whole milliseconds as FaultSpec.IsActiveAt, so a fault is never skipped at its first tick; given in
+        // milliseconds, the check waits on no conversion of the time in seconds.
+        if (timeMs >= _earliestPendingMs)
         {
             Apply(tS);
         }

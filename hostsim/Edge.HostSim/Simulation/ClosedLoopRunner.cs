@@ -92,7 +92,7 @@ public sealed class ClosedLoopRunner
         {
             long timeMs = tick * periodMs;
             double timeS = timeMs / 1000.0;
-            faults.Update(timeS);
+            faults.Update(timeMs, timeS);
 
             // Does the firmware tick at this release? Not while the runtime hangs, and not when a late tick
             // (nanoFramework-like scheduling) started after it; otherwise it starts on time or late. The release model

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Runtime.CompilerServices;
 using Edge.Core.Sampling;
 using Edge.HostSim.Measurement;
 using Edge.HostSim.Randomness;
@@ -16,6 +17,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
     private readonly MeasurementSpec _spec;
     private readonly SimRandom _random;
     private readonly double _lsbMv;
+    private readonly double _inverseLsb;
     private readonly int _railMv;
 
     public VirtualMeasurementChain(MeasurementSpec spec, int cellCount, int temperatureCount, ulong seed)
@@ -24,6 +26,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         _spec = spec;
         _random = new SimRandom(seed);
         _lsbMv = spec.VoltageLsbMv;
+        _inverseLsb = 1.0 / spec.VoltageLsbMv;
         _railMv = spec.VoltageRailMv;
         Stuck = new bool[cellCount];
         Saturated = new bool[cellCount];
@@ -53,7 +56,9 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         SimRandom random = _random;
         double[] gaussian = random.GaussianTable;
         double lsbMv = _lsbMv;
+        double inverseLsb = _inverseLsb;
         int railMv = _railMv;
+        double rail = railMv;
         for (int c = 0; c < mv.Length; c++)
         {
             if (stuck[c])
@@ -74,15 +79,15 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
             double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * random.FastGaussian(gaussian) : 0.0);
             if (lsbMv > 0)
             {
-                value = Math.Round(value / lsbMv) * lsbMv;
+                value = WholeSteps(value, lsbMv, inverseLsb) * lsbMv;
             }
 
-            if (value >= railMv)
+            if (value >= rail)
             {
                 mv[c] = railMv;
                 status[c] = ChannelStatus.Saturated;
             }
-            else if (value <= -railMv)
+            else if (value <= -rail)
             {
                 mv[c] = -railMv;
                 status[c] = ChannelStatus.Saturated;
@@ -116,5 +121,20 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
                 temperatureStatus[t] = ChannelStatus.Valid;
             }
         }
+    }
+
+    /// <summary>
+    /// Math.Round(<paramref name="valueMv"/> / <paramref name="lsbMv"/>), bit for bit, mostly without the division
+    /// (the longest wait of a sample). The product with the reciprocal lies within 3.4e-16 of the quotient relative
+    /// to it, so below 1e9 steps both are less than 4e-7 apart: where the product is more than 1e-4 from a half step
+    /// (all but one sample in 5,000), no half step lies between them and both round to the same whole number (q - k
+    /// is exact: k is the integer nearest q). Elsewhere, and for NaN or infinity, the division decides.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double WholeSteps(double valueMv, double lsbMv, double inverseLsb)
+    {
+        double q = valueMv * inverseLsb;
+        double k = Math.Round(q);
+        return Math.Abs(q - k) < 0.4999 && Math.Abs(q) < 1e9 ? k : Math.Round(valueMv / lsbMv);
     }
 }
