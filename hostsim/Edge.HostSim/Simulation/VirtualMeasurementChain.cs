@@ -20,6 +20,11 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
     private readonly double _inverseLsb;
     private readonly int _railMv;
 
+    // The chain's next Gaussian, drawn a draw ahead (mostly a tick): the table entry it picks is then loaded while the
+    // core ticks, not while the sample waits for it. The same stream in the same order: nothing else draws from it.
+    private double _nextGaussian;
+    private bool _drawnAhead;
+
     public VirtualMeasurementChain(MeasurementSpec spec, int cellCount, int temperatureCount, ulong seed)
     {
         TemperatureDeciCelsius = new int[temperatureCount];
@@ -59,6 +64,13 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         double inverseLsb = _inverseLsb;
         int railMv = _railMv;
         double rail = railMv;
+        if (!_drawnAhead)
+        {
+            _nextGaussian = random.FastGaussian(gaussian);
+            _drawnAhead = true;
+        }
+
+        double next = _nextGaussian;
         for (int c = 0; c < mv.Length; c++)
         {
             if (stuck[c])
@@ -76,7 +88,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
             // A noise burst is a source independent of the chain's own noise: standard deviations add in quadrature.
             double extra = extraNoiseMv[c];
             double sigma = extra > 0 ? Math.Sqrt((noise * noise) + (extra * extra)) : noise;
-            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * random.FastGaussian(gaussian) : 0.0);
+            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * Draw(random, gaussian, ref next) : 0.0);
             if (lsbMv > 0)
             {
                 value = WholeSteps(value, lsbMv, inverseLsb) * lsbMv;
@@ -104,10 +116,12 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         double currentNoise = _spec.CurrentNoiseUa;
         for (int m = 0; m < ua.Length; m++)
         {
-            double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * random.FastGaussian(gaussian) : 0.0);
+            double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * Draw(random, gaussian, ref next) : 0.0);
             ua[m] = (int)Math.Round(value);
             currentStatus[m] = ChannelStatus.Valid;
         }
+
+        _nextGaussian = next;
 
         // The simple chain reads temperatures as they are.
         int[] temperatures = TemperatureDeciCelsius;
@@ -121,6 +135,15 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
                 temperatureStatus[t] = ChannelStatus.Valid;
             }
         }
+    }
+
+    /// <summary>The Gaussian drawn ahead (<paramref name="next"/>), which the next one of the stream replaces.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Draw(SimRandom random, double[] table, ref double next)
+    {
+        double gaussian = next;
+        next = random.FastGaussian(table);
+        return gaussian;
     }
 
     /// <summary>
