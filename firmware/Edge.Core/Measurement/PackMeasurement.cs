@@ -102,7 +102,6 @@ namespace Edge.Core.Measurement
         // Per module.
         // Next ring slot to write, kept within [0, ring length).
         private readonly int[] _ringHead;
-        private readonly ModulePhase[] _phase;
         private readonly long[] _phaseStartMs;
         private readonly long[] _pulseChargeNc;
         private readonly int[] _pulseCurrentUa;
@@ -110,7 +109,6 @@ namespace Edge.Core.Measurement
         // The setpoint of a pulse's latest interval: a derate or a reduction changes it mid-pulse, and the closing
         // edge steps from it, not from the pulse's first setpoint.
         private readonly int[] _closingSetpointUa;
-        private readonly bool[] _started;
 
         // The phase's sample at which a cell of the module last read invalid (0: none yet): a pulse window holding one
         // would average the placeholder it was held at, not readings.
@@ -122,6 +120,10 @@ namespace Edge.Core.Measurement
 
         private long _previousTimestampMs;
         private bool _first = true;
+
+        // A one-tick flag of the snapshot was raised this tick (a phase change, a noise renewal, a pulse window):
+        // the next tick lowers them (LowerFlags).
+        private bool _flagsRaised;
 
         public PackMeasurement(PackLayout layout, ControllerConfiguration configuration)
         {
@@ -152,12 +154,10 @@ namespace Edge.Core.Measurement
 
             int modules = layout.ModuleCount;
             _ringHead = new int[modules];
-            _phase = new ModulePhase[modules];
             _phaseStartMs = new long[modules];
             _pulseChargeNc = new long[modules];
             _pulseCurrentUa = new int[modules];
             _closingSetpointUa = new int[modules];
-            _started = new bool[modules];
             _lastInvalidSample = new int[modules];
         }
 
@@ -189,11 +189,16 @@ namespace Edge.Core.Measurement
         public void Update(SampleFrame frame, bool[] switchWasClosed, int[] setpointUa, MeasurementSnapshot snapshot)
         {
             long now = frame.TimestampMs;
-            int interval = _first ? _periodMs : (int)(now - _previousTimestampMs);
+            bool wasStarted = !_first;
+            int interval = wasStarted ? (int)(now - _previousTimestampMs) : _periodMs;
             _first = false;
             _previousTimestampMs = now;
             snapshot.TimestampMs = now;
             snapshot.IntervalMs = interval;
+            if (_flagsRaised)
+            {
+                LowerFlags(snapshot);
+            }
 
             int cellsPerModule = _layout.CellsPerModule;
             int modules = _layout.ModuleCount;
@@ -201,19 +206,15 @@ namespace Edge.Core.Measurement
             // Arrays in locals: on the device every field and property load is an interpreted instruction.
             ChannelStatus[] currentStatus = frame.ModuleCurrentStatus;
             int[] currents = frame.ModuleCurrentUa;
-            ModulePhase[] phases = _phase;
-            bool[] started = _started;
+
+            // The snapshot's phase is the state: each module's phase since its last change, the previous tick's here.
+            ModulePhase[] phases = snapshot.Phase;
             int[] pulseCurrentUa = _pulseCurrentUa;
             int[] phaseSampleCount = snapshot.PhaseSampleCount;
             long[] phaseStartMs = _phaseStartMs;
             long[] pulseChargeNc = _pulseChargeNc;
             int[] snapshotCurrentUa = snapshot.ModuleCurrentUa;
             bool[] snapshotCurrentValid = snapshot.ModuleCurrentValid;
-            bool[] phaseStarted = snapshot.PhaseStarted;
-            bool[] edgeMeasured = snapshot.EdgeMeasured;
-            bool[] pulseEnded = snapshot.PulseEnded;
-            bool[] noiseRenewed = snapshot.NoiseRenewed;
-            ModulePhase[] snapshotPhase = snapshot.Phase;
             long[] phaseElapsedMs = snapshot.PhaseElapsedMs;
             int[] closingSetpointUa = _closingSetpointUa;
             for (int m = 0; m < modules; m++)
@@ -225,50 +226,40 @@ namespace Edge.Core.Measurement
                 snapshotCurrentUa[m] = currentUa;
                 snapshotCurrentValid[m] = currentValid;
 
-                // The magnitude of the current that flowed: the measured one when it can be trusted.
-                int flowingUa = currentValid ? currentUa : setpoint;
-                if (flowingUa < 0)
-                {
-                    flowingUa = -flowingUa;
-                }
-
                 // A direction change with the switch closed (plate straight into strip, or back) ends one
                 // pulse and starts the next in the same tick: each direction is summarised on its own and
-                // the swing through zero is not mistaken for a rise within one pulse.
-                bool wasStarted = started[m];
+                // the swing through zero is not mistaken for a rise within one pulse. Opposite signs, neither
+                // 0: their product is negative.
                 ModulePhase previousPhase = phases[m];
-                bool reversed = wasStarted && phase == ModulePhase.Current && previousPhase == ModulePhase.Current && IsReversal(pulseCurrentUa[m], setpoint);
-                bool changed = !wasStarted || phase != previousPhase || reversed;
-
-                // No rest came before a reversed pulse, so nothing here is a pulse start after a rest.
-                phaseStarted[m] = changed && !reversed;
-                edgeMeasured[m] = false;
-                pulseEnded[m] = false;
-                noiseRenewed[m] = false;
-                int first = m * cellsPerModule;
-
-                if (reversed)
+                bool reversed = wasStarted && phase == ModulePhase.Current && previousPhase == ModulePhase.Current && (long)pulseCurrentUa[m] * setpoint < 0;
+                int count;
+                if (!wasStarted || phase != previousPhase || reversed)
                 {
-                    int stepUa = closingSetpointUa[m] - setpoint;
-                    // EndPulse's closing edge assumes the current fell to 0; the reversal edge replaces it.
-                    EndPulse(m, first, cellsPerModule, frame, snapshot);
-                    ReversalEdge(m, first, cellsPerModule, frame, stepUa < 0 ? -stepUa : stepUa, snapshot);
-                }
-                else if (changed && wasStarted)
-                {
-                    if (previousPhase == ModulePhase.Open)
+                    int first = m * cellsPerModule;
+                    if (reversed)
                     {
-                        BeginPulse(m, first, cellsPerModule, frame, flowingUa, snapshot);
+                        int stepUa = closingSetpointUa[m] - setpoint;
+                        // EndPulse's closing edge assumes the current fell to 0; the reversal edge replaces it.
+                        EndPulse(m, first, cellsPerModule, frame, snapshot);
+                        ReversalEdge(m, first, cellsPerModule, frame, stepUa < 0 ? -stepUa : stepUa, snapshot);
                     }
                     else
                     {
-                        EndPulse(m, first, cellsPerModule, frame, snapshot);
+                        // No rest came before a reversed pulse, so only this is a phase start.
+                        snapshot.PhaseStarted[m] = true;
+                        if (wasStarted && previousPhase == ModulePhase.Open)
+                        {
+                            // The magnitude of the current that flowed: the measured one when it can be trusted.
+                            int flowingUa = currentValid ? currentUa : setpoint;
+                            BeginPulse(m, first, cellsPerModule, frame, flowingUa < 0 ? -flowingUa : flowingUa, snapshot);
+                        }
+                        else if (wasStarted)
+                        {
+                            EndPulse(m, first, cellsPerModule, frame, snapshot);
+                        }
                     }
-                }
 
-                int count;
-                if (changed)
-                {
+                    _flagsRaised = true;
                     phases[m] = phase;
                     phaseStartMs[m] = now - interval;
                     _ringHead[m] = 0;
@@ -285,8 +276,6 @@ namespace Edge.Core.Measurement
                     count = phaseSampleCount[m] + 1;
                 }
 
-                started[m] = true;
-                snapshotPhase[m] = phase;
                 phaseElapsedMs[m] = now - phaseStartMs[m];
                 phaseSampleCount[m] = count;
 
@@ -295,10 +284,33 @@ namespace Edge.Core.Measurement
                     pulseChargeNc[m] += (long)(currentValid ? currentUa : setpoint) * interval;
                     closingSetpointUa[m] = setpoint;
                 }
-
             }
 
             PushSamples(frame, snapshot);
+        }
+
+        /// <summary>
+        /// Lowers every module's one-tick flags (<see cref="MeasurementSnapshot.PhaseStarted"/>, EdgeMeasured,
+        /// PulseEnded, NoiseRenewed, PulseWindowReady), raised by the tick before. Most ticks raise none: lowering
+        /// them only after one that did saves five stores per module on every other tick.
+        /// </summary>
+        private void LowerFlags(MeasurementSnapshot snapshot)
+        {
+            bool[] phaseStarted = snapshot.PhaseStarted;
+            bool[] edgeMeasured = snapshot.EdgeMeasured;
+            bool[] pulseEnded = snapshot.PulseEnded;
+            bool[] noiseRenewed = snapshot.NoiseRenewed;
+            bool[] pulseWindowReady = snapshot.PulseWindowReady;
+            for (int m = 0; m < phaseStarted.Length; m++)
+            {
+                phaseStarted[m] = false;
+                edgeMeasured[m] = false;
+                pulseEnded[m] = false;
+                noiseRenewed[m] = false;
+                pulseWindowReady[m] = false;
+            }
+
+            _flagsRaised = false;
         }
 
         private void BeginPulse(int module, int first, int cellsPerModule, SampleFrame frame, int flowingUa, MeasurementSnapshot snapshot)
@@ -390,8 +402,6 @@ namespace Edge.Core.Measurement
             return hundredths > int.MaxValue ? int.MaxValue : hundredths;
         }
 
-        private static bool IsReversal(int previousUa, int nextUa) => (previousUa < 0 && nextUa > 0) || (previousUa > 0 && nextUa < 0);
-
         private void EndPulse(int module, int first, int cellsPerModule, SampleFrame frame, MeasurementSnapshot snapshot)
         {
             int pulseUa = _pulseCurrentUa[module];
@@ -474,8 +484,6 @@ namespace Edge.Core.Measurement
             int[] extremeMinimumMv = _extremeMinimumMv;
             int[] extremeMaximumMv = _extremeMaximumMv;
             int ringLength = _ringLength;
-            int[] lastInvalidSample = _lastInvalidSample;
-            bool[] pulseWindowReady = snapshot.PulseWindowReady;
             for (int module = 0; module < modules; module++)
             {
                 int first = module * cellsPerModule;
@@ -626,14 +634,12 @@ namespace Edge.Core.Measurement
                 // cell of the module read invalid within it.
                 if (invalidCells > 0)
                 {
-                    lastInvalidSample[module] = count;
+                    _lastInvalidSample[module] = count;
                 }
 
-                bool windowReady = current && (count & (PulseWindowSamples - 1)) == 0 && count - lastInvalidSample[module] >= PulseWindowSamples;
-                pulseWindowReady[module] = windowReady;
-                if (windowReady)
+                if (current && (count & (PulseWindowSamples - 1)) == 0 && count - _lastInvalidSample[module] >= PulseWindowSamples)
                 {
-                    PulseWindow(head, first, last, snapshot);
+                    PulseWindow(module, head, first, last, snapshot);
                 }
 
                 head = head + 1 == ringLength ? 0 : head + 1;
@@ -738,18 +744,20 @@ namespace Edge.Core.Measurement
             // 0 stays "not measured yet" for the detectors: a measured quiet channel reads at least 1.
             snapshot.NoiseVarianceCentiMv2[cell] = smoothed < 1 ? 1 : (int)smoothed;
             snapshot.NoiseRenewed[module] = true;
+            _flagsRaised = true;
         }
 
         /// <summary>
         /// Stores a provisional reading-noise figure (-1: too few samples, nothing changes); 0 stays "not measured
         /// yet" for the detectors, so a measured quiet channel reads at least 1.
         /// </summary>
-        private static void ProvisionalNoise(int cell, int module, long varianceCentiMv2, MeasurementSnapshot snapshot)
+        private void ProvisionalNoise(int cell, int module, long varianceCentiMv2, MeasurementSnapshot snapshot)
         {
             if (varianceCentiMv2 >= 0)
             {
                 snapshot.NoiseVarianceCentiMv2[cell] = varianceCentiMv2 < 1 ? 1 : (int)varianceCentiMv2;
                 snapshot.NoiseRenewed[module] = true;
+                _flagsRaised = true;
             }
         }
 
@@ -787,8 +795,11 @@ namespace Edge.Core.Measurement
         /// Each cell's mean over the newest <see cref="PulseWindowSamples"/> samples (this one, at
         /// <paramref name="head"/>, and those before it), in 0.01 mV. Once per window: a sum per cell.
         /// </summary>
-        private void PulseWindow(int head, int first, int last, MeasurementSnapshot snapshot)
+        private void PulseWindow(int module, int head, int first, int last, MeasurementSnapshot snapshot)
         {
+            snapshot.PulseWindowReady[module] = true;
+            _flagsRaised = true;
+
             // The window as one or two straight runs of the ring (the older part up to its end, then from its start):
             // on the device a wrap test per reading would cost more than the addition.
             int oldest = RingIndex(head - (PulseWindowSamples - 1));
