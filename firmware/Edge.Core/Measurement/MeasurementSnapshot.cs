@@ -59,6 +59,7 @@ namespace Edge.Core.Measurement
         /// <summary>Time since the previous tick (ms); the configured period on the first tick.</summary>
         public int IntervalMs { get; set; }
 
+        /// <summary>Cell voltage (mV): this tick's reading, or the cell's last valid one while it reads invalid (0 before any).</summary>
         public int[] CellVoltageMv { get; }
 
         public bool[] CellValid { get; }

@@ -69,7 +69,9 @@ namespace Edge.Core.Measurement
         /// </summary>
         private const int LongPhaseSamples = NoiseAveragingPulses * NoiseSamples;
 
-        private readonly PackLayout _layout;
+        // The layout's counts, read every tick (on the device a property is a call).
+        private readonly int _cellsPerModule;
+        private readonly int _moduleCount;
         private readonly int _periodMs;
         private readonly int _slopeSamples;
         private readonly long _slopeDivisor;
@@ -81,15 +83,14 @@ namespace Edge.Core.Measurement
         private readonly int _ringLength;
 
         // Per cell: recent voltages of the current phase (ring), the running difference of the two slope
-        // windows' sums (newest 'slope' samples minus the ones before), last valid value.
+        // windows' sums (newest 'slope' samples minus the ones before). The last valid value is the snapshot's
+        // CellVoltageMv, which an invalid reading leaves as it was.
         private readonly int[][] _ring;
         private readonly long[] _windowDifference;
-        private readonly int[] _lastValidMv;
         private readonly bool[] _hasLastValid;
 
         // Cells without a valid reading yet; once 0, no cell's flag needs a look.
         private int _cellsNeverValid;
-        private readonly int[] _lastPulseSampleMv;
 
         // Reading-noise estimates averaged so far per cell, up to NoiseAveragingPulses. One 8-sample variance
         // has 7 degrees of freedom and is below a third of the true value about once in 50 pulses: started
@@ -127,7 +128,8 @@ namespace Edge.Core.Measurement
 
         public PackMeasurement(PackLayout layout, ControllerConfiguration configuration)
         {
-            _layout = layout;
+            _cellsPerModule = layout.CellsPerModule;
+            _moduleCount = layout.ModuleCount;
             _periodMs = configuration.SamplePeriodMs;
             _slopeSamples = Larger(1, configuration.RestTuning.SlopeWindowMs / _periodMs);
             _slopeDivisor = (long)_slopeSamples * _slopeSamples * _periodMs;
@@ -143,12 +145,10 @@ namespace Edge.Core.Measurement
             }
 
             _windowDifference = new long[cells];
-            _lastValidMv = new int[cells];
             _hasLastValid = new bool[cells];
             _cellsNeverValid = cells;
             _extremeMinimumMv = new int[cells];
             _extremeMaximumMv = new int[cells];
-            _lastPulseSampleMv = new int[cells];
             _noiseEstimates = new int[cells];
             _provisionalWindows = new int[cells];
 
@@ -172,7 +172,7 @@ namespace Edge.Core.Measurement
                 throw new System.ArgumentNullException(nameof(extremes));
             }
 
-            if (extremes.MinimumMv.Length != _lastValidMv.Length)
+            if (extremes.MinimumMv.Length != _ring.Length)
             {
                 throw new System.ArgumentException("the extremes must cover every cell of the pack", nameof(extremes));
             }
@@ -200,8 +200,8 @@ namespace Edge.Core.Measurement
                 LowerFlags(snapshot);
             }
 
-            int cellsPerModule = _layout.CellsPerModule;
-            int modules = _layout.ModuleCount;
+            int cellsPerModule = _cellsPerModule;
+            int modules = _moduleCount;
 
             // Arrays in locals: on the device every field and property load is an interpreted instruction.
             ChannelStatus[] currentStatus = frame.ModuleCurrentStatus;
@@ -319,7 +319,8 @@ namespace Edge.Core.Measurement
             int usable = openCount < BaselineSamples ? openCount : BaselineSamples;
             for (int c = first; c < first + cellsPerModule; c++)
             {
-                int baseline = _lastValidMv[c];
+                // The snapshot still holds the previous tick's readings: the last valid one of each cell.
+                int baseline = snapshot.CellVoltageMv[c];
                 long variance = -1;
                 if (usable > 0)
                 {
@@ -357,7 +358,7 @@ namespace Edge.Core.Measurement
         {
             for (int c = first; c < first + cellsPerModule; c++)
             {
-                snapshot.EdgeResistanceMilliohm[c] = frame.CellVoltageStatus[c] == ChannelStatus.Valid ? Resistance(frame.CellVoltageMv[c] - _lastPulseSampleMv[c], stepUa) : 0;
+                snapshot.EdgeResistanceMilliohm[c] = frame.CellVoltageStatus[c] == ChannelStatus.Valid ? Resistance(frame.CellVoltageMv[c] - snapshot.CellVoltageMv[c], stepUa) : 0;
             }
 
             snapshot.EdgeMeasured[module] = stepUa > 0;
@@ -413,7 +414,9 @@ namespace Edge.Core.Measurement
             {
                 // The end-of-pulse level is averaged like the pre-pulse reference: a single sample carries the
                 // full ADC noise into the per-pulse CUSUM, whose slack is only a couple of mV.
-                int endMv = _lastPulseSampleMv[c];
+                // The snapshot still holds the pulse's last sample of the cell (its last valid reading).
+                int lastPulseMv = snapshot.CellVoltageMv[c];
+                int endMv = lastPulseMv;
                 if (usable > 0)
                 {
                     long sum = 0;
@@ -436,7 +439,7 @@ namespace Edge.Core.Measurement
 
                 int overpotential = endMv - snapshot.PrePulseVoltageMv[c];
                 snapshot.PulseOverpotentialMv[c] = pulseUa < 0 ? -overpotential : overpotential;
-                snapshot.EdgeResistanceMilliohm[c] = frame.CellVoltageStatus[c] == ChannelStatus.Valid ? Resistance(_lastPulseSampleMv[c] - frame.CellVoltageMv[c], magnitudeUa) : 0;
+                snapshot.EdgeResistanceMilliohm[c] = frame.CellVoltageStatus[c] == ChannelStatus.Valid ? Resistance(lastPulseMv - frame.CellVoltageMv[c], magnitudeUa) : 0;
             }
 
             snapshot.PulseEnded[module] = true;
@@ -455,9 +458,11 @@ namespace Edge.Core.Measurement
         private void PushSamples(SampleFrame frame, MeasurementSnapshot snapshot)
         {
             int slope = _slopeSamples;
+            int slopeSpan = 2 * slope;
             int shape = _shapeSamples;
-            int cellsPerModule = _layout.CellsPerModule;
-            int modules = _layout.ModuleCount;
+            int cellsPerModule = _cellsPerModule;
+            int modules = _moduleCount;
+            bool allSeen = _cellsNeverValid == 0;
             int[] ringHead = _ringHead;
             int[] phaseSampleCount = snapshot.PhaseSampleCount;
             ModulePhase[] phases = snapshot.Phase;
@@ -472,9 +477,6 @@ namespace Edge.Core.Measurement
             ChannelStatus[] status = frame.CellVoltageStatus;
             int[][] rings = _ring;
             long[] windowDifference = _windowDifference;
-            int[] lastValidMv = _lastValidMv;
-            bool[] hasLastValid = _hasLastValid;
-            int[] lastPulseSampleMv = _lastPulseSampleMv;
             bool[] cellValid = snapshot.CellValid;
             int[] cellVoltageMv = snapshot.CellVoltageMv;
             int[] cellDeltaMv = snapshot.CellDeltaMv;
@@ -490,7 +492,7 @@ namespace Edge.Core.Measurement
                 int head = ringHead[module];
                 int count = phaseSampleCount[module];
                 bool current = phases[module] == ModulePhase.Current;
-                bool slopeReady = !current && count >= 2 * slope;
+                bool slopeReady = !current && count >= slopeSpan;
                 bool shapeReady = current && count >= (2 * shape) + ShapePointSamples;
                 restSlopeValid[module] = slopeReady;
                 shapeValid[module] = shapeReady;
@@ -499,15 +501,15 @@ namespace Edge.Core.Measurement
                 // The slope windows slide by one sample: the newest enters the recent window, the one leaving it
                 // enters the older window (counted twice in the difference), the oldest leaves. While the windows
                 // fill, only some of that happens. 0: first sample of the phase; 1: filling the recent window;
-                // 2: filling the older one; 3: sliding.
-                int window = count == 1 ? 0 : (count <= slope ? 1 : (count <= 2 * slope ? 2 : 3));
+                // 2: filling the older one; 3: sliding (the common case, tested first).
+                int window = count > slopeSpan ? 3 : (count == 1 ? 0 : (count <= slope ? 1 : 2));
                 int leaving = head - slope;
                 if (leaving < 0)
                 {
                     leaving += ringLength;
                 }
 
-                int oldest = head - (2 * slope);
+                int oldest = head - slopeSpan;
                 if (oldest < 0)
                 {
                     oldest += ringLength;
@@ -519,7 +521,6 @@ namespace Edge.Core.Measurement
                 int maximumMv = int.MinValue;
                 int minimumDeltaMv = 0;
                 int maximumDeltaMv = 0;
-                bool allSeen = _cellsNeverValid == 0;
                 int last = first + cellsPerModule;
                 for (int c = first; c < last; c++)
                 {
@@ -529,13 +530,13 @@ namespace Edge.Core.Measurement
                     {
                         v = voltages[c];
                         int delta = 0;
-                        if (allSeen || hasLastValid[c])
+                        if (allSeen || _hasLastValid[c])
                         {
-                            delta = v - lastValidMv[c];
+                            delta = v - cellVoltageMv[c];
                         }
                         else
                         {
-                            hasLastValid[c] = true;
+                            _hasLastValid[c] = true;
                             _cellsNeverValid--;
                             if (count > 1)
                             {
@@ -546,7 +547,7 @@ namespace Edge.Core.Measurement
 
                         cellValid[c] = true;
                         cellDeltaMv[c] = delta;
-                        lastValidMv[c] = v;
+                        cellVoltageMv[c] = v;
                         if (v < extremeMinimumMv[c])
                         {
                             extremeMinimumMv[c] = v;
@@ -578,18 +579,17 @@ namespace Edge.Core.Measurement
                     }
                     else
                     {
-                        v = lastValidMv[c];
+                        // The snapshot keeps the cell's last valid reading, and the ring takes it too.
+                        v = cellVoltageMv[c];
                         cellValid[c] = false;
                         cellDeltaMv[c] = 0;
                         invalidCells++;
                     }
 
-                    cellVoltageMv[c] = v;
                     ring[head] = v;
                     if (current)
                     {
                         // Only rests have a relaxation slope, and each rest starts its windows afresh.
-                        lastPulseSampleMv[c] = v;
                         continue;
                     }
 
