@@ -32,6 +32,17 @@ namespace Edge.Core.Decision
         private readonly ActiveProtectionLevels _protectionLevels;
 
         private ModuleSubState _subState;
+
+        // What the public properties show, kept in fields: the tick reads and writes them, and on the device every
+        // property access is an interpreted call.
+        private ModuleState _state;
+        private bool _switchClosed;
+        private int _setpointUa;
+        private int _pulseCount;
+        private long _strippedChargeNc;
+        private long _platedChargeNc;
+        private long _pulseTimeMs;
+        private long _restTimeMs;
         private int _stepIndex;
         private long _stepStartMs;
         private long _runStartMs;
@@ -111,7 +122,7 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>The state telemetry shows: <see cref="SubState"/> without the rest's kind.</summary>
-        public ModuleState State { get; private set; }
+        public ModuleState State => _state;
 
         /// <summary>The engine's own state.</summary>
         public ModuleSubState SubState => _subState;
@@ -122,19 +133,19 @@ namespace Edge.Core.Decision
         public int StepIndex => _stepIndex;
 
         /// <summary>Pulses ended since the engine was built, over every run.</summary>
-        public int PulseCount { get; private set; }
+        public int PulseCount => _pulseCount;
 
         /// <summary>Gross charge stripped (positive current) since the engine was built, over every run, nanocoulombs.</summary>
-        public long StrippedChargeNc { get; private set; }
+        public long StrippedChargeNc => _strippedChargeNc;
 
         /// <summary>
         /// Gross charge plated (negative current) since the engine was built, over every run, nanocoulombs, as a positive
         /// number.
         /// </summary>
-        public long PlatedChargeNc { get; private set; }
+        public long PlatedChargeNc => _platedChargeNc;
 
         /// <summary>Net charge stripped since the latest start, nanocoulombs: what the capacity limit counts.</summary>
-        public long RunNetChargeNc => StrippedChargeNc - PlatedChargeNc - _runStartNetChargeNc;
+        public long RunNetChargeNc => _strippedChargeNc - _platedChargeNc - _runStartNetChargeNc;
 
         /// <summary>
         /// Percentage of the protocol's current that pulses use (lowered by depletion warnings and protection derates in
@@ -153,10 +164,10 @@ namespace Edge.Core.Decision
         public int PulsePercent => _pulseTuner.PulsePercent;
 
         /// <summary>Time spent in Pulse since start (ms), for the duty cycle.</summary>
-        public long PulseTimeMs { get; private set; }
+        public long PulseTimeMs => _pulseTimeMs;
 
         /// <summary>Time spent in Rest since start (ms).</summary>
-        public long RestTimeMs { get; private set; }
+        public long RestTimeMs => _restTimeMs;
 
         /// <summary>Number of rests completed.</summary>
         public int RestCount { get; private set; }
@@ -211,10 +222,10 @@ namespace Edge.Core.Decision
         public int SwitchCloseCount { get; private set; }
 
         /// <summary>Setpoint of this tick: switch closed?</summary>
-        public bool SwitchClosed { get; private set; }
+        public bool SwitchClosed => _switchClosed;
 
         /// <summary>Setpoint of this tick: signed current (uA).</summary>
-        public int SetpointUa { get; private set; }
+        public int SetpointUa => _setpointUa;
 
         /// <summary>Starts (or restarts after Done) the protocol at the first step. Only from Idle or Done.</summary>
         public void Start(long nowMs, TelemetryBuffer telemetry)
@@ -225,8 +236,8 @@ namespace Edge.Core.Decision
             }
 
             _runStartMs = nowMs;
-            _runStartNetChargeNc = StrippedChargeNc - PlatedChargeNc;
-            _runStartPulseCount = PulseCount;
+            _runStartNetChargeNc = _strippedChargeNc - _platedChargeNc;
+            _runStartPulseCount = _pulseCount;
 
             // A protocol change replaced the steps while the module was stopped.
             _firstRestStep = FirstRestStep();
@@ -376,14 +387,14 @@ namespace Edge.Core.Decision
             {
                 AccountCharge(snapshot);
             }
-            else if (State == ModuleState.Rest)
+            else if (_state == ModuleState.Rest)
             {
-                RestTimeMs += snapshot.IntervalMs;
+                _restTimeMs += snapshot.IntervalMs;
             }
 
             if (snapshot.PulseEnded[_module])
             {
-                PulseCount++;
+                _pulseCount++;
                 _restTuner.OnPulseEnded(snapshot);
                 WritePulseSummary(snapshot, telemetry);
             }
@@ -444,12 +455,12 @@ namespace Edge.Core.Decision
 
             // A pulse a start command opened this tick (before the detectors ran) waits like one a rest hands over
             // (AdvanceWhenDue): its switch stays open, and its length counts from the tick it closes.
-            if (_pulsesHeld && SwitchClosed && phase == ModulePhase.Open)
+            if (_pulsesHeld && _switchClosed && phase == ModulePhase.Open)
             {
                 _heldTicks++;
                 _pulseStartHeld = true;
-                SwitchClosed = false;
-                SetpointUa = 0;
+                _switchClosed = false;
+                _setpointUa = 0;
             }
         }
 
@@ -530,7 +541,7 @@ namespace Edge.Core.Decision
 
         private bool CheckStopConditions(MeasurementSnapshot snapshot, long now, TelemetryBuffer telemetry)
         {
-            bool stripping = SetpointUa > 0;
+            bool stripping = _setpointUa > 0;
 
             // The module's valid extremes say whether any cell reached its cut-off; only then is each cell looked at.
             bool reached = stripping ? snapshot.ValidMaximumMv[_module] >= _protocol.StripCutoffMv : snapshot.ValidMinimumMv[_module] <= _protocol.PlateCutoffMv;
@@ -553,7 +564,7 @@ namespace Edge.Core.Decision
             }
 
             // Written out, not RunNetChargeNc: this runs every tick, and on the device each getter is an interpreted call.
-            if (_protocol.CapacityLimitUc > 0 && StrippedChargeNc - PlatedChargeNc - _runStartNetChargeNc >= _protocol.CapacityLimitUc * 1000)
+            if (_protocol.CapacityLimitUc > 0 && _strippedChargeNc - _platedChargeNc - _runStartNetChargeNc >= _protocol.CapacityLimitUc * 1000)
             {
                 Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), _protocol.CapacityLimitUc / 1000, now, telemetry);
                 return true;
@@ -613,8 +624,8 @@ namespace Edge.Core.Decision
                 }
                 else
                 {
-                    SwitchClosed = false;
-                    SetpointUa = 0;
+                    _switchClosed = false;
+                    _setpointUa = 0;
                 }
 
                 return;
@@ -646,8 +657,8 @@ namespace Edge.Core.Decision
             if (!over)
             {
                 // Output(false, 0) written out: the call is the costliest part of a resting tick on the device.
-                SwitchClosed = false;
-                SetpointUa = 0;
+                _switchClosed = false;
+                _setpointUa = 0;
                 return;
             }
 
@@ -930,18 +941,18 @@ namespace Edge.Core.Decision
         private void AccountCharge(MeasurementSnapshot snapshot)
         {
             int interval = snapshot.IntervalMs;
-            int current = snapshot.ModuleCurrentValid[_module] ? snapshot.ModuleCurrentUa[_module] : SetpointUa;
+            int current = snapshot.ModuleCurrentValid[_module] ? snapshot.ModuleCurrentUa[_module] : _setpointUa;
             long charge = (long)current * interval;
             if (charge > 0)
             {
-                StrippedChargeNc += charge;
+                _strippedChargeNc += charge;
             }
             else
             {
-                PlatedChargeNc -= charge;
+                _platedChargeNc -= charge;
             }
 
-            PulseTimeMs += interval;
+            _pulseTimeMs += interval;
         }
 
         /// <summary>Net charge stripped since the start in millicoulombs: the value of stopped, protocolDone and capacityLimit events.</summary>
@@ -975,12 +986,12 @@ namespace Edge.Core.Decision
             _subState = next;
             _capabilityStale = true;
             ModuleState shown = Shown(next);
-            if (shown == State)
+            if (shown == _state)
             {
                 return;
             }
 
-            State = shown;
+            _state = shown;
             StopReason = reason;
             // Every change may use the buffer's reserve: it is how an operator learns the module latched, stopped or
             // moved on, and a burst of per-cell events written before the decisions must not hide it.
@@ -1023,7 +1034,7 @@ namespace Edge.Core.Decision
         private void WritePulseSummary(MeasurementSnapshot snapshot, TelemetryBuffer telemetry)
         {
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.PulseSummary, snapshot.TimestampMs, _module, -1);
-            record.PulseIndex = PulseCount - _runStartPulseCount;
+            record.PulseIndex = _pulseCount - _runStartPulseCount;
             record.PulseCurrentUa = snapshot.LastPulseCurrentUa[_module];
             record.PulseDurationMs = (int)snapshot.LastPulseDurationMs[_module];
             record.PulseChargeUc = snapshot.LastPulseChargeUc[_module];
@@ -1047,7 +1058,7 @@ namespace Edge.Core.Decision
         /// </summary>
         private int PlannedRestMs()
         {
-            if (State != ModuleState.Rest)
+            if (_state != ModuleState.Rest)
             {
                 return 0;
             }
@@ -1067,8 +1078,8 @@ namespace Edge.Core.Decision
 
         private void Output(bool closed, int setpointUa)
         {
-            SwitchClosed = closed;
-            SetpointUa = closed ? setpointUa : 0;
+            _switchClosed = closed;
+            _setpointUa = closed ? setpointUa : 0;
         }
     }
 }
