@@ -10,6 +10,10 @@ namespace Edge.Core.Measurement
     /// detectors and the decision layer use. One writer (<see cref="PackMeasurement"/>); allocated once.
     /// Per-cell arrays use the pack-wide cell index, per-module arrays the module index.
     /// </summary>
+    /// <remarks>
+    /// Fields, not properties: every stage reads them every tick, and on the device each property access is an
+    /// interpreted call (the JIT inlines them on .NET, the device's interpreter does not).
+    /// </remarks>
     [HotPath]
     public sealed class MeasurementSnapshot
     {
@@ -52,57 +56,57 @@ namespace Edge.Core.Measurement
             MaximumDeltaMv = new int[modules];
         }
 
-        public PackLayout Layout { get; }
+        public readonly PackLayout Layout;
 
-        public long TimestampMs { get; set; }
+        public long TimestampMs;
 
         /// <summary>Time since the previous tick (ms); the configured period on the first tick.</summary>
-        public int IntervalMs { get; set; }
+        public int IntervalMs;
 
         /// <summary>Cell voltage (mV): this tick's reading, or the cell's last valid one while it reads invalid (0 before any).</summary>
-        public int[] CellVoltageMv { get; }
+        public readonly int[] CellVoltageMv;
 
-        public bool[] CellValid { get; }
+        public readonly bool[] CellValid;
 
         /// <summary>Change since the previous valid sample of the cell (mV); 0 when either is invalid.</summary>
-        public int[] CellDeltaMv { get; }
+        public readonly int[] CellDeltaMv;
 
-        public int[] ModuleCurrentUa { get; }
+        public readonly int[] ModuleCurrentUa;
 
-        public bool[] ModuleCurrentValid { get; }
+        public readonly bool[] ModuleCurrentValid;
 
-        public ModulePhase[] Phase { get; }
+        public readonly ModulePhase[] Phase;
 
         /// <summary>Time since the module's current last switched on or off (ms), this sample included.</summary>
-        public long[] PhaseElapsedMs { get; }
+        public readonly long[] PhaseElapsedMs;
 
         /// <summary>Samples taken in the current phase, this one included.</summary>
-        public int[] PhaseSampleCount { get; }
+        public readonly int[] PhaseSampleCount;
 
         /// <summary>This is the first sample after the module's switch changed.</summary>
-        public bool[] PhaseStarted { get; }
+        public readonly bool[] PhaseStarted;
 
         /// <summary>
         /// An edge resistance was measured this tick (first sample after a switch change with a known
         /// current): <see cref="EdgeResistanceMilliohm"/> holds |dV / dI| per cell.
         /// </summary>
-        public bool[] EdgeMeasured { get; }
+        public readonly bool[] EdgeMeasured;
 
-        public int[] EdgeResistanceMilliohm { get; }
+        public readonly int[] EdgeResistanceMilliohm;
 
         /// <summary>Magnitude of the current step of this tick's edge (uA): what <see cref="EdgeResistanceMilliohm"/> divides by.</summary>
-        public int[] EdgeCurrentUa { get; }
+        public readonly int[] EdgeCurrentUa;
 
         /// <summary>
         /// First sample after a pulse: <see cref="PulseOverpotentialMv"/> per cell (mean of the last pulse samples
         /// minus the voltage before the pulse) and the module's LastPulse* values are fresh.
         /// </summary>
-        public bool[] PulseEnded { get; }
+        public readonly bool[] PulseEnded;
 
-        public int[] PulseOverpotentialMv { get; }
+        public readonly int[] PulseOverpotentialMv;
 
         /// <summary>Mean cell voltage over the samples just before the latest pulse (mV): the relaxed reference.</summary>
-        public int[] PrePulseVoltageMv { get; }
+        public readonly int[] PrePulseVoltageMv;
 
         /// <summary>
         /// Reading noise of each cell channel: the variance of the settled samples before each pulse, in
@@ -110,68 +114,68 @@ namespace Edge.Core.Measurement
         /// rest, provisionally from the first pulse's end), 0 before any estimate and at least 1 after one. What an edge resistance's uncertainty is computed from
         /// (<see cref="EdgeResistanceNoise"/>).
         /// </summary>
-        public int[] NoiseVarianceCentiMv2 { get; }
+        public readonly int[] NoiseVarianceCentiMv2;
 
         /// <summary>
         /// The module's cells got a new <see cref="NoiseVarianceCentiMv2"/> this tick (a pulse start after a rest, or a
         /// provisional figure from a pulse before the first rest): limits that follow the noise are renewed from it.
         /// </summary>
-        public bool[] NoiseRenewed { get; }
+        public readonly bool[] NoiseRenewed;
 
-        public int[] LastPulseCurrentUa { get; }
+        public readonly int[] LastPulseCurrentUa;
 
-        public long[] LastPulseDurationMs { get; }
+        public readonly long[] LastPulseDurationMs;
 
         /// <summary>
         /// Charge the module's last pulse moved, microcoulombs (negative when plating). 64-bit: a long pulse on a large
         /// electrode (hours at a continuous rate) moves more than an int's 2.1e9 uC.
         /// </summary>
-        public long[] LastPulseChargeUc { get; }
+        public readonly long[] LastPulseChargeUc;
 
         /// <summary>Enough rest samples for the relaxation slope: <see cref="RestSlopeUvPerS"/> is meaningful.</summary>
-        public bool[] RestSlopeValid { get; }
+        public readonly bool[] RestSlopeValid;
 
         /// <summary>Relaxation slope (uV/s) from the means of two adjacent windows; negative while falling.</summary>
-        public int[] RestSlopeUvPerS { get; }
+        public readonly int[] RestSlopeUvPerS;
 
         /// <summary>Enough pulse samples for the shape test: the two rise values are meaningful.</summary>
-        public bool[] ShapeValid { get; }
+        public readonly bool[] ShapeValid;
 
         /// <summary>Rise over the earlier of two adjacent shape windows within the pulse (mV); each window end is a short trailing mean.</summary>
-        public int[] ShapeEarlyRiseMv { get; }
+        public readonly int[] ShapeEarlyRiseMv;
 
         /// <summary>Rise over the later shape window, ending at this sample (mV).</summary>
-        public int[] ShapeLateRiseMv { get; }
+        public readonly int[] ShapeLateRiseMv;
 
         /// <summary>
         /// This sample completes a window of <see cref="PackMeasurement.PulseWindowSamples"/> readings under current,
         /// every cell of the module valid on each: <see cref="PulseWindowMeanCentiMv"/> is fresh. Every that many
         /// samples of a pulse, not overlapping.
         /// </summary>
-        public bool[] PulseWindowReady { get; }
+        public readonly bool[] PulseWindowReady;
 
         /// <summary>
         /// Mean of the cell's readings over the window that <see cref="PulseWindowReady"/> says ended now, in 0.01 mV:
         /// its noise is that of one reading over the square root of the window's length.
         /// </summary>
-        public int[] PulseWindowMeanCentiMv { get; }
+        public readonly int[] PulseWindowMeanCentiMv;
 
         // Per module summaries of this tick's cells, for detectors that can pass over a healthy module without
         // looking at each cell (on the device every per-cell look is interpreted instructions).
 
         /// <summary>Cells of the module whose reading is not valid this tick.</summary>
-        public int[] InvalidCellCount { get; }
+        public readonly int[] InvalidCellCount;
 
         /// <summary>Lowest valid cell voltage of the module this tick (mV); int.MaxValue when no cell is valid.</summary>
-        public int[] ValidMinimumMv { get; }
+        public readonly int[] ValidMinimumMv;
 
         /// <summary>Highest valid cell voltage of the module this tick (mV); int.MinValue when no cell is valid.</summary>
-        public int[] ValidMaximumMv { get; }
+        public readonly int[] ValidMaximumMv;
 
         /// <summary>Most negative <see cref="CellDeltaMv"/> of the module's valid cells, or 0 when none fell (mV).</summary>
-        public int[] MinimumDeltaMv { get; }
+        public readonly int[] MinimumDeltaMv;
 
         /// <summary>Most positive <see cref="CellDeltaMv"/> of the module's valid cells, or 0 when none rose (mV).</summary>
-        public int[] MaximumDeltaMv { get; }
+        public readonly int[] MaximumDeltaMv;
     }
 }

@@ -12,6 +12,9 @@ namespace Edge.Core.Sampling
     /// Arrays start out all <see cref="ChannelStatus.Valid"/>. Sign convention: module current is positive while the anode strips (discharge) and negative
     /// while it plates (charge). A reading whose status is not Valid must not be trusted: the
     /// value may be anything (saturated ADC, multiplexer that did not settle, missing channel).
+    ///
+    /// Fields, not properties: every stage reads them every tick, and on the device each property access is an
+    /// interpreted call (the JIT inlines them on .NET, the device's interpreter does not).
     /// </remarks>
     [HotPath]
     public sealed class SampleFrame
@@ -27,34 +30,34 @@ namespace Edge.Core.Sampling
             TemperatureStatus = new ChannelStatus[layout.TemperatureCount];
         }
 
-        public PackLayout Layout { get; }
+        public readonly PackLayout Layout;
 
         /// <summary>Monotonic sample counter from the sampling thread; a jump of more than one is a missed tick.</summary>
-        public long TickIndex { get; set; }
+        public long TickIndex;
 
         /// <summary>Monotonic time of the sample in milliseconds (high-resolution timer, not wall clock).</summary>
-        public long TimestampMs { get; set; }
+        public long TimestampMs;
 
         /// <summary>
         /// True when the values come through a board's nominal (synthetic) calibration rather than this
         /// unit's own (set by the board conversion): fine to watch, and the controller closes no switch on
         /// them. Frames a host fills in engineering units directly leave it false.
         /// </summary>
-        public bool Uncalibrated { get; set; }
+        public bool Uncalibrated;
 
         /// <summary>Cell voltage per cell in millivolts, pack-wide cell index.</summary>
-        public int[] CellVoltageMv { get; }
+        public readonly int[] CellVoltageMv;
 
-        public ChannelStatus[] CellVoltageStatus { get; }
+        public readonly ChannelStatus[] CellVoltageStatus;
 
         /// <summary>Module current in microamperes; positive = stripping.</summary>
-        public int[] ModuleCurrentUa { get; }
+        public readonly int[] ModuleCurrentUa;
 
-        public ChannelStatus[] ModuleCurrentStatus { get; }
+        public readonly ChannelStatus[] ModuleCurrentStatus;
 
         /// <summary>Optional temperatures in tenths of a degree Celsius.</summary>
-        public int[] TemperatureDeciCelsius { get; }
+        public readonly int[] TemperatureDeciCelsius;
 
-        public ChannelStatus[] TemperatureStatus { get; }
+        public readonly ChannelStatus[] TemperatureStatus;
     }
 }
