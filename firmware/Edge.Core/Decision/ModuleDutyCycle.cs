@@ -53,6 +53,14 @@ namespace Edge.Core.Decision
         private long _runStartNetChargeNc;
         private int _runStartPulseCount;
 
+        // The protocol's stop limits, taken at every start: the tick checks them, and on the device each read of the
+        // protocol's properties is an interpreted call. A protocol change replaces them only while the module is
+        // stopped (the controller stops every module before it copies the new settings in).
+        private int _stripCutoffMv;
+        private int _plateCutoffMv;
+        private long _capacityLimitUc;
+        private long _timeLimitMs;
+
         // What the direction-change rule and a restart need to know about the last current, whichever run it
         // belonged to: whether there was one, its direction, and when it ended.
         private bool _hasRunCurrent;
@@ -239,7 +247,11 @@ namespace Edge.Core.Decision
             _runStartNetChargeNc = _strippedChargeNc - _platedChargeNc;
             _runStartPulseCount = _pulseCount;
 
-            // A protocol change replaced the steps while the module was stopped.
+            // A protocol change replaced the steps and limits while the module was stopped.
+            _stripCutoffMv = _protocol.StripCutoffMv;
+            _plateCutoffMv = _protocol.PlateCutoffMv;
+            _capacityLimitUc = _protocol.CapacityLimitUc;
+            _timeLimitMs = _protocol.TimeLimitMs;
             _firstRestStep = FirstRestStep();
             _firstCurrentStep = FirstCurrentStep();
             _pulseTuner.OnStart();
@@ -445,7 +457,7 @@ namespace Edge.Core.Decision
             }
 
             // A resting module without capacity or time limit has no stop condition to check.
-            bool mayStop = _protocol.CapacityLimitUc > 0 || _protocol.TimeLimitMs > 0 || phase == ModulePhase.Current;
+            bool mayStop = _capacityLimitUc > 0 || _timeLimitMs > 0 || phase == ModulePhase.Current;
             if (mayStop && CheckStopConditions(snapshot, now, telemetry))
             {
                 return;
@@ -544,7 +556,7 @@ namespace Edge.Core.Decision
             bool stripping = _setpointUa > 0;
 
             // The module's valid extremes say whether any cell reached its cut-off; only then is each cell looked at.
-            bool reached = stripping ? snapshot.ValidMaximumMv[_module] >= _protocol.StripCutoffMv : snapshot.ValidMinimumMv[_module] <= _protocol.PlateCutoffMv;
+            bool reached = stripping ? snapshot.ValidMaximumMv[_module] >= _stripCutoffMv : snapshot.ValidMinimumMv[_module] <= _plateCutoffMv;
             if (reached && snapshot.Phase[_module] == ModulePhase.Current)
             {
                 for (int c = _firstCell; c < _firstCell + _cellCount; c++)
@@ -555,24 +567,24 @@ namespace Edge.Core.Decision
                     }
 
                     int v = snapshot.CellVoltageMv[c];
-                    if ((stripping && v >= _protocol.StripCutoffMv) || (!stripping && v <= _protocol.PlateCutoffMv))
+                    if ((stripping && v >= _stripCutoffMv) || (!stripping && v <= _plateCutoffMv))
                     {
-                        Finish(StopReason.Cutoff, EventKind.Cutoff, c, v, stripping ? _protocol.StripCutoffMv : _protocol.PlateCutoffMv, now, telemetry);
+                        Finish(StopReason.Cutoff, EventKind.Cutoff, c, v, stripping ? _stripCutoffMv : _plateCutoffMv, now, telemetry);
                         return true;
                     }
                 }
             }
 
             // Written out, not RunNetChargeNc: this runs every tick, and on the device each getter is an interpreted call.
-            if (_protocol.CapacityLimitUc > 0 && _strippedChargeNc - _platedChargeNc - _runStartNetChargeNc >= _protocol.CapacityLimitUc * 1000)
+            if (_capacityLimitUc > 0 && _strippedChargeNc - _platedChargeNc - _runStartNetChargeNc >= _capacityLimitUc * 1000)
             {
-                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), _protocol.CapacityLimitUc / 1000, now, telemetry);
+                Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), _capacityLimitUc / 1000, now, telemetry);
                 return true;
             }
 
-            if (_protocol.TimeLimitMs > 0 && now - _runStartMs >= _protocol.TimeLimitMs)
+            if (_timeLimitMs > 0 && now - _runStartMs >= _timeLimitMs)
             {
-                Finish(StopReason.TimeLimit, EventKind.TimeLimit, -1, now - _runStartMs, _protocol.TimeLimitMs, now, telemetry);
+                Finish(StopReason.TimeLimit, EventKind.TimeLimit, -1, now - _runStartMs, _timeLimitMs, now, telemetry);
                 return true;
             }
 
