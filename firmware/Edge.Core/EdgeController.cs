@@ -31,6 +31,10 @@ namespace Edge.Core
         private readonly MeasurementSnapshot _snapshot;
         private readonly PackMeasurement _measurement;
         private readonly DiagnosisManager _diagnosis;
+
+        // The diagnosis' request flags, held here: the duty cycles take them every tick, and on the device each property
+        // read is an interpreted call.
+        private readonly ModuleReactionRequests _requests;
         private readonly PlausibilityMonitor _plausibility;
         private readonly ProtectionMonitor _protection;
         private readonly HardShortDetector _hardShort;
@@ -102,6 +106,7 @@ namespace Edge.Core
             _snapshot = new MeasurementSnapshot(layout);
             _measurement = new PackMeasurement(layout, configuration);
             _diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, _telemetry, configuration.Protection.TemperatureSensorModules);
+            _requests = _diagnosis.Requests;
             _plausibility = new PlausibilityMonitor(configuration, layout);
             _protection = new ProtectionMonitor(configuration.Protection, layout);
             _hardShort = new HardShortDetector(configuration, layout);
@@ -317,7 +322,7 @@ namespace Edge.Core
             // Decision: every module first, then the pack scheduler hands pulses over in the same tick.
             for (int m = 0; m < _modules.Length; m++)
             {
-                _modules[m].Trigger(_snapshot, _diagnosis.Requests, _diagnosis.HasLatchedFault(m), _diagnosis.HasFaultEvidence(m), _telemetry);
+                _modules[m].Trigger(_snapshot, _requests, _diagnosis.HasLatchedFault(m), _diagnosis.HasFaultEvidence(m), _telemetry);
             }
 
             if (_scheduler != null)

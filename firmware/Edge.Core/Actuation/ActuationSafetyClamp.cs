@@ -25,11 +25,14 @@ namespace Edge.Core.Actuation
             LastSetpointUa = new int[moduleCount];
         }
 
+        // Fields, not properties: the controller hands them to the measurement every tick, and on the device each
+        // property access is an interpreted call.
+
         /// <summary>Per module, whether the latest <see cref="Apply"/> closed its switch.</summary>
-        public bool[] LastSwitchClosed { get; }
+        public readonly bool[] LastSwitchClosed;
 
         /// <summary>Per module, the setpoint the latest <see cref="Apply"/> commanded (uA, 0 when open).</summary>
-        public int[] LastSetpointUa { get; }
+        public readonly int[] LastSetpointUa;
 
         /// <summary>Writes every module's switch and setpoint into <paramref name="actions"/>, clamped as the class says.</summary>
         public void Apply(ModuleDutyCycle[] modules, DiagnosisManager diagnosis, bool uncalibrated, ActionFrame actions)
