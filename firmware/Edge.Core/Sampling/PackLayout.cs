@@ -39,16 +39,19 @@ namespace Edge.Core.Sampling
 
             ModuleCount = moduleCount;
             CellsPerModule = cellsPerModule;
+            CellCount = moduleCount * cellsPerModule;
             TemperatureCount = temperatureCount;
         }
 
-        public int ModuleCount { get; }
+        // Read-only fields, not properties: every stage reads the counts every tick, and on the device each property
+        // access is an interpreted call.
+        public readonly int ModuleCount;
 
-        public int CellsPerModule { get; }
+        public readonly int CellsPerModule;
 
-        public int CellCount => ModuleCount * CellsPerModule;
+        public readonly int CellCount;
 
-        public int TemperatureCount { get; }
+        public readonly int TemperatureCount;
 
         /// <summary>Pack-wide index of the first cell of a module.</summary>
         public int FirstCellOf(int module) => module * CellsPerModule;
