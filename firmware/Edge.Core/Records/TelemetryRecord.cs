@@ -8,6 +8,10 @@ namespace Edge.Core.Records
     /// One telemetry record, preallocated and overwritten in place: the tick path never allocates.
     /// <see cref="Kind"/> says which fields are meaningful; the others keep stale values.
     /// </summary>
+    /// <remarks>
+    /// Fields, not properties: the tick writes records and the encoders read them for every message, and on the device
+    /// each property access is an interpreted call.
+    /// </remarks>
     [HotPath]
     public sealed class TelemetryRecord
     {
@@ -18,70 +22,70 @@ namespace Edge.Core.Records
             CellValuesC = new int[cellsPerModule];
         }
 
-        public TelemetryRecordKind Kind { get; set; }
+        public TelemetryRecordKind Kind;
 
-        public long TimestampMs { get; set; }
+        public long TimestampMs;
 
         /// <summary>Module index, or -1 for the whole pack.</summary>
-        public int Module { get; set; }
+        public int Module;
 
         /// <summary>Pack-wide cell index, or -1 when the record is about a module or the pack.</summary>
-        public int Cell { get; set; }
+        public int Cell;
 
         // --- Event ---
-        public EventKind EventKind { get; set; }
+        public EventKind EventKind;
 
-        public DiagnosisId Diagnosis { get; set; }
+        public DiagnosisId Diagnosis;
 
         /// <summary>True when the event comes from the diagnosis table (Diagnosis is meaningful).</summary>
-        public bool HasDiagnosis { get; set; }
+        public bool HasDiagnosis;
 
-        public Severity Severity { get; set; }
+        public Severity Severity;
 
         /// <summary>The measured value that triggered the event, in the diagnosis' own unit (see the detector).</summary>
-        public long Value { get; set; }
+        public long Value;
 
         /// <summary>The limit it was compared against, same unit.</summary>
-        public long Threshold { get; set; }
+        public long Threshold;
 
         // --- PulseSummary ---
         /// <summary>Number of the pulse within the module's run, from 1.</summary>
-        public int PulseIndex { get; set; }
+        public int PulseIndex;
 
-        public int PulseCurrentUa { get; set; }
+        public int PulseCurrentUa;
 
-        public int PulseDurationMs { get; set; }
+        public int PulseDurationMs;
 
         /// <summary>Charge moved by the pulse in microcoulombs (positive = stripped).</summary>
-        public long PulseChargeUc { get; set; }
+        public long PulseChargeUc;
 
         /// <summary>Net charge stripped by the module since start, microcoulombs.</summary>
-        public long TotalChargeUc { get; set; }
+        public long TotalChargeUc;
 
         // --- RestTuned ---
-        public int RestMs { get; set; }
+        public int RestMs;
 
-        public RestEndReason RestEndReason { get; set; }
+        public RestEndReason RestEndReason;
 
         // --- StateChanged ---
-        public ModuleState State { get; set; }
+        public ModuleState State;
 
-        public StopReason StopReason { get; set; }
+        public StopReason StopReason;
 
         // --- CellVoltages / PulseSummary ---
         /// <summary>CellVoltages: cell voltage in mV. PulseSummary: pulse overpotential in mV.</summary>
-        public int[] CellValuesA { get; }
+        public readonly int[] CellValuesA;
 
         /// <summary>PulseSummary: pulse-edge resistance in milliohm (0 if not measured). CellVoltages: lowest reading since the previous record, mV.</summary>
-        public int[] CellValuesB { get; }
+        public readonly int[] CellValuesB;
 
         /// <summary>CellVoltages: highest reading since the previous record, mV.</summary>
-        public int[] CellValuesC { get; }
+        public readonly int[] CellValuesC;
 
         /// <summary>CellVoltages and PulseSummary: module current in uA at the time of the record.</summary>
-        public int ModuleCurrentUa { get; set; }
+        public int ModuleCurrentUa;
 
         /// <summary>Number of meaningful entries in the cell arrays.</summary>
-        public int CellCount { get; set; }
+        public int CellCount;
     }
 }
