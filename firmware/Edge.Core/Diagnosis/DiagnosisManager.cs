@@ -34,6 +34,9 @@ namespace Edge.Core.Diagnosis
         // Per row: channels pending. A row with none takes Ok reports without a call (see IsQuiet).
         private readonly int[] _pendingChannels;
 
+        // Channels pending over all rows: 0 on a healthy tick, when every row is quiet (see NothingPending).
+        private int _pendingTotal;
+
         // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
         private readonly bool[] _moduleLatched;
 
@@ -133,6 +136,13 @@ namespace Edge.Core.Diagnosis
         public bool IsQuiet(DiagnosisId id) => _pendingChannels[(int)id] == 0;
 
         /// <summary>
+        /// True when no channel of any row is debouncing or active: every row is quiet (<see cref="IsQuiet"/>). A
+        /// detector asks it once per tick before its rows: on a healthy tick one load instead of a call per row. A
+        /// report changes only its own row, so the answer holds for the rows not reported to since.
+        /// </summary>
+        public bool NothingPending => _pendingTotal == 0;
+
+        /// <summary>
         /// True when all three rows are quiet (<see cref="IsQuiet"/>): a graded protection asks once for its three
         /// levels, one call instead of three on every healthy tick.
         /// </summary>
@@ -156,6 +166,7 @@ namespace Edge.Core.Diagnosis
                 _pending[slot] = pending;
                 int step = pending ? 1 : -1;
                 _pendingChannels[row] += step;
+                _pendingTotal += step;
                 DiagnosisTableRow tableRow = _table.RowAt(row);
                 if (IsEvidenceRow(tableRow))
                 {

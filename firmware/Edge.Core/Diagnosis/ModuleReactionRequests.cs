@@ -13,6 +13,9 @@ namespace Edge.Core.Diagnosis
     [HotPath]
     public sealed class ModuleReactionRequests
     {
+        // Read as a field on the per-tick path (Clear): on the device a property read is a call.
+        private bool _any;
+
         public ModuleReactionRequests(int moduleCount)
         {
             ExtendRest = new bool[moduleCount];
@@ -69,16 +72,16 @@ namespace Edge.Core.Diagnosis
         /// True when a reaction was requested since the last <see cref="Clear"/> (requests are made through
         /// <see cref="Request"/>): a healthy tick's decision then reads none of the arrays.
         /// </summary>
-        public bool Any { get; private set; }
+        public bool Any => _any;
 
         public void Clear()
         {
-            if (!Any)
+            if (!_any)
             {
                 return;
             }
 
-            Any = false;
+            _any = false;
             for (int m = 0; m < Isolate.Length; m++)
             {
                 ExtendRest[m] = false;
@@ -98,14 +101,14 @@ namespace Edge.Core.Diagnosis
         /// </summary>
         public void NoteLatch(int module, DiagnosisId cause)
         {
-            Any = true;
+            _any = true;
             NoteHoldCause(module, cause);
         }
 
         /// <summary>Asks the decision layer for <paramref name="reaction"/> on the module, because of <paramref name="cause"/>.</summary>
         public void Request(int module, DiagnosisReaction reaction, DiagnosisId cause)
         {
-            Any = true;
+            _any = true;
             switch (reaction)
             {
                 case DiagnosisReaction.ExtendRest:

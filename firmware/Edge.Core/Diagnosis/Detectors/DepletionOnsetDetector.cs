@@ -156,12 +156,20 @@ namespace Edge.Core.Diagnosis.Detectors
 
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
+            // Arrays and counts in locals: on the device every field and property load is an interpreted instruction.
             bool[] noiseRenewed = snapshot.NoiseRenewed;
-            for (int m = 0; m < _layout.ModuleCount; m++)
+            bool[] pulseEnded = snapshot.PulseEnded;
+            bool[] edgeMeasured = snapshot.EdgeMeasured;
+            ModulePhase[] phases = snapshot.Phase;
+            bool[] shapeValid = snapshot.ShapeValid;
+            int modules = _layout.ModuleCount;
+            int cellsPerModule = _layout.CellsPerModule;
+            for (int m = 0; m < modules; m++)
             {
-                int first = _layout.FirstCellOf(m);
-                int last = first + _layout.CellsPerModule;
-                if (snapshot.PulseEnded[m])
+                int first = m * cellsPerModule;
+                int last = first + cellsPerModule;
+                bool ended = pulseEnded[m];
+                if (ended)
                 {
                     // Stripping depletes the interface; plating piles metal up (the soft-short detector watches that).
                     // So the per-pulse trend follows strip pulses only: a plate pulse of a strip/plate cycle is another
@@ -200,7 +208,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     }
                 }
 
-                if (snapshot.EdgeMeasured[m] || noiseRenewed[m])
+                if (edgeMeasured[m] || noiseRenewed[m])
                 {
                     for (int c = first; c < last; c++)
                     {
@@ -222,53 +230,19 @@ namespace Edge.Core.Diagnosis.Detectors
                 }
 
                 // Only pulses have shape windows, and each pulse starts them afresh: steps at rest do not matter.
-                long now = snapshot.TimestampMs;
-                int step = _configuration.ShapeStepMv;
-                int half = step / 2;
-                bool stepped = snapshot.MinimumDeltaMv[m] <= -half || snapshot.MaximumDeltaMv[m] >= half;
                 // A reversal (a pulse ended with the current still on) swings through zero: an edge, not a climb.
-                if (stepped && snapshot.Phase[m] == ModulePhase.Current && !snapshot.PhaseStarted[m] && !snapshot.PulseEnded[m])
+                if (phases[m] == ModulePhase.Current && !ended && !snapshot.PhaseStarted[m])
                 {
-                    // A shunt pulls the cell toward 0 V: down while stripping, up while plating.
-                    bool strippingNow = snapshot.ModuleCurrentUa[m] >= 0;
-                    int[] deltas = snapshot.CellDeltaMv;
-                    long previousTickMs = now - snapshot.IntervalMs;
-                    for (int c = first; c < last; c++)
+                    int half = _configuration.ShapeStepMv / 2;
+                    if (snapshot.MinimumDeltaMv[m] <= -half || snapshot.MaximumDeltaMv[m] >= half)
                     {
-                        int towardZero = strippingNow ? -deltas[c] : deltas[c];
-                        if (towardZero >= step)
-                        {
-                            _stepInWindowUntilMs[c] = now + _shapeSpanMs;
-                            _shuntLetGoUntilMs[c] = now + ShuntLetGoMs;
-                        }
-                        else
-                        {
-                            int awayMv = -towardZero;
-                            int limitMv = _runawayStepLimitMv[c];
-                            bool acceleratedFromClimb = _climbAtMs[c] == previousTickMs && awayMv - _climbMv[c] > _runawayAccelerationMv[c];
-                            if (awayMv >= step)
-                            {
-                                _stepInWindowUntilMs[c] = now + _shapeSpanMs;
-                                if (acceleratedFromClimb && awayMv >= limitMv && now >= _shuntLetGoUntilMs[c] && snapshot.CellValid[c])
-                                {
-                                    // No shunt let go: the interface is running dry faster than the shape windows
-                                    // can show (in the last 0.1 s before the cut-off the voltage climbs by tens to
-                                    // hundreds of mV a sample, often within the first shape span of a pulse).
-                                    diagnosis.Report(DiagnosisId.DepletionNonlinearRise, c, true, awayMv, limitMv);
-                                }
-                            }
-
-                            if (awayMv >= limitMv / 2)
-                            {
-                                _climbAtMs[c] = now;
-                                _climbMv[c] = awayMv;
-                            }
-                        }
+                        TrackSteps(m, first, last, snapshot, diagnosis);
                     }
                 }
 
-                if (snapshot.ShapeValid[m])
+                if (shapeValid[m])
                 {
+                    long now = snapshot.TimestampMs;
                     bool stripping = snapshot.ModuleCurrentUa[m] >= 0;
                     for (int c = first; c < last; c++)
                     {
@@ -276,6 +250,52 @@ namespace Edge.Core.Diagnosis.Detectors
                         {
                             EvaluateShape(c, stripping, now < _stepInWindowUntilMs[c], snapshot, diagnosis);
                         }
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// A pulse sample of the module, not at its start or end, in which a cell moved by at least half a step: a step
+        /// toward 0 V (a shunt) holds the shape windows, a run-away climb away from it warns at once.
+        /// </summary>
+        private void TrackSteps(int module, int first, int last, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            int step = _configuration.ShapeStepMv;
+            long now = snapshot.TimestampMs;
+            // A shunt pulls the cell toward 0 V: down while stripping, up while plating.
+            bool strippingNow = snapshot.ModuleCurrentUa[module] >= 0;
+            int[] deltas = snapshot.CellDeltaMv;
+            long previousTickMs = now - snapshot.IntervalMs;
+            for (int c = first; c < last; c++)
+            {
+                int towardZero = strippingNow ? -deltas[c] : deltas[c];
+                if (towardZero >= step)
+                {
+                    _stepInWindowUntilMs[c] = now + _shapeSpanMs;
+                    _shuntLetGoUntilMs[c] = now + ShuntLetGoMs;
+                }
+                else
+                {
+                    int awayMv = -towardZero;
+                    int limitMv = _runawayStepLimitMv[c];
+                    bool acceleratedFromClimb = _climbAtMs[c] == previousTickMs && awayMv - _climbMv[c] > _runawayAccelerationMv[c];
+                    if (awayMv >= step)
+                    {
+                        _stepInWindowUntilMs[c] = now + _shapeSpanMs;
+                        if (acceleratedFromClimb && awayMv >= limitMv && now >= _shuntLetGoUntilMs[c] && snapshot.CellValid[c])
+                        {
+                            // No shunt let go: the interface is running dry faster than the shape windows
+                            // can show (in the last 0.1 s before the cut-off the voltage climbs by tens to
+                            // hundreds of mV a sample, often within the first shape span of a pulse).
+                            diagnosis.Report(DiagnosisId.DepletionNonlinearRise, c, true, awayMv, limitMv);
+                        }
+                    }
+
+                    if (awayMv >= limitMv / 2)
+                    {
+                        _climbAtMs[c] = now;
+                        _climbMv[c] = awayMv;
                     }
                 }
             }

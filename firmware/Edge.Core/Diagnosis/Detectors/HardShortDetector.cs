@@ -53,22 +53,15 @@ namespace Edge.Core.Diagnosis.Detectors
 
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
-            int maximumMv = _configuration.MaximumVoltageMv;
-
-            // Arrays in locals: the report call in the loop would otherwise make the JIT reload them per cell.
-            bool[] cellValid = snapshot.CellValid;
-            int[] voltages = snapshot.CellVoltageMv;
-            int cellsPerModule = _layout.CellsPerModule;
+            // Only what passes a module over is loaded per tick (on the device every load is an interpreted
+            // instruction); the rest, per module looked at (EvaluateModule).
             int modules = _layout.ModuleCount;
             ModulePhase[] phases = snapshot.Phase;
             bool[] edgeMeasured = snapshot.EdgeMeasured;
-            bool[] windowReady = snapshot.PulseWindowReady;
-            int[] windowMeanCentiMv = snapshot.PulseWindowMeanCentiMv;
-            int[] noiseVariance = snapshot.NoiseVarianceCentiMv2;
 
             // With nothing pending, a cell's Ok report changes nothing: a rest tick without an edge (most ticks)
             // has nothing to report, a pulse tick only a collapsed cell.
-            bool quiet = diagnosis.IsQuiet(DiagnosisId.HardShort) && diagnosis.IsQuiet(DiagnosisId.HardShortShuntEdge);
+            bool quiet = diagnosis.NothingPending || (diagnosis.IsQuiet(DiagnosisId.HardShort) && diagnosis.IsQuiet(DiagnosisId.HardShortShuntEdge));
             for (int m = 0; m < modules; m++)
             {
                 bool edge = edgeMeasured[m];
@@ -78,83 +71,96 @@ namespace Edge.Core.Diagnosis.Detectors
                     continue;
                 }
 
-                int current = snapshot.ModuleCurrentValid[m] ? snapshot.ModuleCurrentUa[m] : 0;
-                long magnitude = current < 0 ? -current : current;
-                long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
-                bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
+                EvaluateModule(m, edge, underCurrent, quiet, snapshot, diagnosis);
+            }
+        }
 
-                // A pulse window's mean (16 readings, a quarter of one reading's noise) against a near-zero limit in the
-                // same proportion to the expected polarisation as the single reading's (5 of 25 mV), never above it:
-                // a cell a fifth of its nominal polarisation is not taken for a short more readily than by one reading.
-                // It applies to a cell whose noise leaves the expected polarisation that many of the mean's standard
-                // deviations above the limit (below): at 4-5 mV of noise a K cell's 21 mV at 1 mA/cm2, which one
-                // reading cannot tell from 5 mV.
-                bool window = underCurrent && windowReady[m];
-                long windowLimitMv = 0;
-                int windowLimitCentiMv = 0;
-                if (window)
+        /// <summary>A module with an edge, under current, or with rows pending (<paramref name="quiet"/> false).</summary>
+        private void EvaluateModule(int module, bool edge, bool underCurrent, bool quiet, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            int maximumMv = _configuration.MaximumVoltageMv;
+            int current = snapshot.ModuleCurrentValid[module] ? snapshot.ModuleCurrentUa[module] : 0;
+            long magnitude = current < 0 ? -current : current;
+            long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
+            bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
+
+            // A pulse window's mean (16 readings, a quarter of one reading's noise) against a near-zero limit in the
+            // same proportion to the expected polarisation as the single reading's (5 of 25 mV), never above it:
+            // a cell a fifth of its nominal polarisation is not taken for a short more readily than by one reading.
+            // It applies to a cell whose noise leaves the expected polarisation that many of the mean's standard
+            // deviations above the limit (below): at 4-5 mV of noise a K cell's 21 mV at 1 mA/cm2, which one
+            // reading cannot tell from 5 mV.
+            bool window = underCurrent && snapshot.PulseWindowReady[module];
+            long windowLimitMv = 0;
+            int windowLimitCentiMv = 0;
+            if (window)
+            {
+                windowLimitMv = expectedMv * maximumMv / _configuration.MinimumExpectedPolarisationMv;
+                if (windowLimitMv > maximumMv)
                 {
-                    windowLimitMv = expectedMv * maximumMv / _configuration.MinimumExpectedPolarisationMv;
-                    if (windowLimitMv > maximumMv)
-                    {
-                        windowLimitMv = maximumMv;
-                    }
-
-                    windowLimitCentiMv = (int)(windowLimitMv * 100);
-                    window = expectedMv > windowLimitMv;
+                    windowLimitMv = maximumMv;
                 }
 
-                // Without an edge or a window only a valid cell near 0 V can report; the module's valid extremes tell whether any is.
-                if (quiet && !edge && !window && (!applies || snapshot.ValidMinimumMv[m] > maximumMv || snapshot.ValidMaximumMv[m] < -maximumMv))
+                windowLimitCentiMv = (int)(windowLimitMv * 100);
+                window = expectedMv > windowLimitMv;
+            }
+
+            // Without an edge or a window only a valid cell near 0 V can report; the module's valid extremes tell whether any is.
+            if (quiet && !edge && !window && (!applies || snapshot.ValidMinimumMv[module] > maximumMv || snapshot.ValidMaximumMv[module] < -maximumMv))
+            {
+                return;
+            }
+
+            // Arrays in locals: the report call in the loop would otherwise make the JIT reload them per cell.
+            bool[] cellValid = snapshot.CellValid;
+            int[] voltages = snapshot.CellVoltageMv;
+            int[] windowMeanCentiMv = snapshot.PulseWindowMeanCentiMv;
+            int[] noiseVariance = snapshot.NoiseVarianceCentiMv2;
+            int cellsPerModule = _layout.CellsPerModule;
+            int first = module * cellsPerModule;
+            int last = first + cellsPerModule;
+            int stepUa = snapshot.EdgeCurrentUa[module];
+            for (int c = first; c < last; c++)
+            {
+                if (!cellValid[c])
                 {
                     continue;
                 }
 
-                int first = m * cellsPerModule;
-                int last = first + cellsPerModule;
-                int stepUa = snapshot.EdgeCurrentUa[m];
-                for (int c = first; c < last; c++)
+                int v = voltages[c];
+                bool nearZero = v <= maximumMv && v >= -maximumMv;
+                int meanCentiMv = window ? windowMeanCentiMv[c] : 0;
+                bool meanNearZero = window && meanCentiMv <= windowLimitCentiMv && meanCentiMv >= -windowLimitCentiMv
+                    && IsBeyondWindowNoise(noiseVariance[c], expectedMv - windowLimitMv);
+                bool readingCollapsed = applies && nearZero && IsBeyondReadingNoise(noiseVariance[c], expectedMv - maximumMv);
+                if (quiet && !edge && !readingCollapsed && !meanNearZero)
                 {
-                    if (!cellValid[c])
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    int v = voltages[c];
-                    bool nearZero = v <= maximumMv && v >= -maximumMv;
-                    int meanCentiMv = window ? windowMeanCentiMv[c] : 0;
-                    bool meanNearZero = window && meanCentiMv <= windowLimitCentiMv && meanCentiMv >= -windowLimitCentiMv
-                        && IsBeyondWindowNoise(noiseVariance[c], expectedMv - windowLimitMv);
-                    bool readingCollapsed = applies && nearZero && IsBeyondReadingNoise(noiseVariance[c], expectedMv - maximumMv);
-                    if (quiet && !edge && !readingCollapsed && !meanNearZero)
+                bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), nearZero);
+                bool collapsed = readingCollapsed || meanNearZero;
+                // One hard short per cell: after the voltage check decided it, the edge of the opening switch
+                // shows the same short again, and the other way round.
+                if (shunted && !collapsed)
+                {
+                    // The edge decided: its own diagnosis, so that its unit (mOhm against the limit it fell
+                    // below) is never read as the voltage check's mV.
+                    diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, !diagnosis.IsActive(DiagnosisId.HardShort, c), snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
+                }
+                else
+                {
+                    // The reading's own evidence first; a window's is its mean (mV, toward 0) against its limit.
+                    bool byWindow = meanNearZero && !readingCollapsed;
+                    diagnosis.Report(
+                        DiagnosisId.HardShort,
+                        c,
+                        collapsed && !diagnosis.IsActive(DiagnosisId.HardShortShuntEdge, c),
+                        byWindow ? meanCentiMv / 100 : v,
+                        byWindow ? (int)windowLimitMv : maximumMv);
+                    if (edge && !shunted)
                     {
-                        continue;
-                    }
-
-                    bool shunted = edge && IsShuntEdge(c, snapshot.EdgeResistanceMilliohm[c], EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), nearZero);
-                    bool collapsed = readingCollapsed || meanNearZero;
-                    // One hard short per cell: after the voltage check decided it, the edge of the opening switch
-                    // shows the same short again, and the other way round.
-                    if (shunted && !collapsed)
-                    {
-                        // The edge decided: its own diagnosis, so that its unit (mOhm against the limit it fell
-                        // below) is never read as the voltage check's mV.
-                        diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, !diagnosis.IsActive(DiagnosisId.HardShort, c), snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
-                    }
-                    else
-                    {
-                        // The reading's own evidence first; a window's is its mean (mV, toward 0) against its limit.
-                        bool byWindow = meanNearZero && !readingCollapsed;
-                        diagnosis.Report(
-                            DiagnosisId.HardShort,
-                            c,
-                            collapsed && !diagnosis.IsActive(DiagnosisId.HardShortShuntEdge, c),
-                            byWindow ? meanCentiMv / 100 : v,
-                            byWindow ? (int)windowLimitMv : maximumMv);
-                        if (edge && !shunted)
-                        {
-                            diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, false, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
-                        }
+                        diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, false, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
                     }
                 }
             }

@@ -34,15 +34,14 @@ namespace Edge.Core.Diagnosis.Detectors
 
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
-            EvaluateTiming(frame, snapshot, diagnosis);
+            // Nothing pending (a healthy tick) answers for every row here at once: each part reports to its own rows only.
+            bool nothingPending = diagnosis.NothingPending;
+            EvaluateTiming(frame, snapshot, nothingPending, diagnosis);
 
-            // Arrays in locals: the report calls would otherwise make the JIT reload them per cell.
-            ChannelStatus[] statuses = frame.CellVoltageStatus;
-            int[] voltages = frame.CellVoltageMv;
             // A valid reading is Ok for both rows; while neither row has anything pending that report would
             // change nothing, so a healthy tick makes no call per channel.
             // The measurement counted each module's invalid cells: a module without any is passed over whole.
-            bool cellsQuiet = diagnosis.IsQuiet(DiagnosisId.CellChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CellChannelInvalid);
+            bool cellsQuiet = nothingPending || (diagnosis.IsQuiet(DiagnosisId.CellChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CellChannelInvalid));
             int[] invalidCells = snapshot.InvalidCellCount;
             int cellsPerModule = _layout.CellsPerModule;
             int modules = _layout.ModuleCount;
@@ -53,6 +52,9 @@ namespace Edge.Core.Diagnosis.Detectors
                     continue;
                 }
 
+                // Arrays in locals: the report calls would otherwise make the JIT reload them per cell.
+                ChannelStatus[] statuses = frame.CellVoltageStatus;
+                int[] voltages = frame.CellVoltageMv;
                 int last = (m + 1) * cellsPerModule;
                 for (int c = m * cellsPerModule; c < last; c++)
                 {
@@ -68,7 +70,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
             ChannelStatus[] currentStatuses = frame.ModuleCurrentStatus;
             bool[] edgeMeasured = snapshot.EdgeMeasured;
-            bool currentsQuiet = diagnosis.IsQuiet(DiagnosisId.CurrentChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CurrentChannelInvalid);
+            bool currentsQuiet = nothingPending || (diagnosis.IsQuiet(DiagnosisId.CurrentChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CurrentChannelInvalid));
             for (int m = 0; m < modules; m++)
             {
                 ChannelStatus status = currentStatuses[m];
@@ -84,7 +86,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
 
             ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
-            bool temperaturesQuiet = diagnosis.IsQuiet(DiagnosisId.TemperatureChannelInvalid);
+            bool temperaturesQuiet = nothingPending || diagnosis.IsQuiet(DiagnosisId.TemperatureChannelInvalid);
             int temperatures = _layout.TemperatureCount;
             for (int t = 0; t < temperatures; t++)
             {
@@ -117,7 +119,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluateTiming(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        private void EvaluateTiming(SampleFrame frame, MeasurementSnapshot snapshot, bool nothingPending, DiagnosisManager diagnosis)
         {
             long skipped = _hasPrevious ? frame.TickIndex - _previousTickIndex - 1 : 0;
             _previousTickIndex = frame.TickIndex;
@@ -132,13 +134,13 @@ namespace Edge.Core.Diagnosis.Detectors
             int lateLimit = _periodMs * _plausibility.LateTickPercent / 100;
             int missedLimit = _periodMs * _plausibility.MissedTickPeriods;
             bool missed = skipped >= _plausibility.MissedTickPeriods || interval >= missedLimit || interval <= 0;
-            if (missed || !diagnosis.IsQuiet(DiagnosisId.TickMissed))
+            if (missed || (!nothingPending && !diagnosis.IsQuiet(DiagnosisId.TickMissed)))
             {
                 diagnosis.Report(DiagnosisId.TickMissed, 0, missed, interval, missedLimit);
             }
 
             bool late = !missed && (interval > lateLimit || skipped > 0);
-            if (late || !diagnosis.IsQuiet(DiagnosisId.TickLate))
+            if (late || (!nothingPending && !diagnosis.IsQuiet(DiagnosisId.TickLate)))
             {
                 diagnosis.Report(DiagnosisId.TickLate, 0, late, interval, lateLimit);
             }

@@ -146,20 +146,12 @@ namespace Edge.Core.Diagnosis.Detectors
             // Arrays and limits in locals: on the device every field and property load is an interpreted instruction.
             int cellsPerModule = _layout.CellsPerModule;
             int modules = _layout.ModuleCount;
-            bool[] cellValid = snapshot.CellValid;
-            int[] deltas = snapshot.CellDeltaMv;
             int[] phaseSampleCount = snapshot.PhaseSampleCount;
             ModulePhase[] phases = snapshot.Phase;
             bool[] phaseStarted = snapshot.PhaseStarted;
             bool[] pulseEnded = snapshot.PulseEnded;
             bool[] noiseRenewed = snapshot.NoiseRenewed;
-            bool[] spikeOpen = _spikeOpen;
-            int[] spikeCount = _spikeCount;
-            int[] spikeLimitMv = _spikeLimitMv;
             int spikeDropMv = _configuration.SpikeDropMv;
-            int confirmingSpikes = _configuration.ConfirmingSpikeCount;
-            bool[] stripAtCutoff = _stripAtCutoff;
-            int stripCutoffMv = _protocol.StripCutoffMv;
 
             // No indicator active anywhere and nothing pending on the confirmation: a cell without enough spikes
             // would only report Ok to a quiet row, which changes nothing (ConfirmingIndicators >= 1). Only Confirm
@@ -189,7 +181,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 {
                     for (int c = first; c < last; c++)
                     {
-                        spikeOpen[c] = false;
+                        _spikeOpen[c] = false;
                     }
 
                     _openSpikes[m] = 0;
@@ -207,6 +199,10 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (polarised && (_openSpikes[m] > 0 || (settled && largestDropMv >= spikeDropMv)))
                 {
                     reported = true;
+                    bool[] cellValid = snapshot.CellValid;
+                    int[] deltas = snapshot.CellDeltaMv;
+                    bool[] spikeOpen = _spikeOpen;
+                    int[] spikeLimitMv = _spikeLimitMv;
                     for (int c = first; c < last; c++)
                     {
                         if (cellValid[c] && (spikeOpen[c] || (settled && -(polarity * deltas[c]) >= spikeLimitMv[c])))
@@ -222,9 +218,9 @@ namespace Edge.Core.Diagnosis.Detectors
                     for (int c = first; c < last; c++)
                     {
                         int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
-                        if (cellValid[c] && varianceCentiMv2 > 0)
+                        if (snapshot.CellValid[c] && varianceCentiMv2 > 0)
                         {
-                            spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
+                            _spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
                         }
                     }
                 }
@@ -235,7 +231,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     int stepUa = snapshot.EdgeCurrentUa[m];
                     for (int c = first; c < last; c++)
                     {
-                        if (cellValid[c])
+                        if (snapshot.CellValid[c])
                         {
                             EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], stepUa, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
                         }
@@ -251,7 +247,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 // would otherwise overwrite it): the decision ends a stripping at the cut-off on the valid maximum.
                 if (current)
                 {
-                    stripAtCutoff[m] = directionUa > 0 && snapshot.ValidMaximumMv[m] >= stripCutoffMv;
+                    _stripAtCutoff[m] = directionUa > 0 && snapshot.ValidMaximumMv[m] >= _protocol.StripCutoffMv;
                 }
 
                 if (started && current)
@@ -259,7 +255,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     // A new pulse begins: its pre-pulse voltage is where the rest ended.
                     for (int c = first; c < last; c++)
                     {
-                        if (cellValid[c])
+                        if (snapshot.CellValid[c])
                         {
                             EvaluateSelfDischarge(c, _lastPulseWasStrip[m], snapshot.PrePulseVoltageMv[c], diagnosis);
                         }
@@ -277,9 +273,10 @@ namespace Edge.Core.Diagnosis.Detectors
                     continue;
                 }
 
+                int confirmingSpikes = _configuration.ConfirmingSpikeCount;
                 for (int c = first; c < last; c++)
                 {
-                    if (!quiet || spikeCount[c] >= confirmingSpikes)
+                    if (!quiet || _spikeCount[c] >= confirmingSpikes)
                     {
                         Confirm(c, m, diagnosis);
                     }
@@ -289,11 +286,13 @@ namespace Edge.Core.Diagnosis.Detectors
 
         private static bool IndicatorsQuiet(DiagnosisManager diagnosis)
         {
-            return diagnosis.IsQuiet(DiagnosisId.SoftShortConfirmed)
-                && diagnosis.IsQuiet(DiagnosisId.SoftShortSpike)
-                && diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop)
-                && diagnosis.IsQuiet(DiagnosisId.SoftShortSelfDischarge)
-                && diagnosis.IsQuiet(DiagnosisId.SoftShortEfficiencyDrop);
+            // Nothing pending anywhere (a healthy tick) answers for the five rows at once.
+            return diagnosis.NothingPending
+                || (diagnosis.IsQuiet(DiagnosisId.SoftShortConfirmed)
+                    && diagnosis.IsQuiet(DiagnosisId.SoftShortSpike)
+                    && diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop)
+                    && diagnosis.IsQuiet(DiagnosisId.SoftShortSelfDischarge)
+                    && diagnosis.IsQuiet(DiagnosisId.SoftShortEfficiencyDrop));
         }
 
         private void TrackSpike(int cell, int module, bool settled, int polarity, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
