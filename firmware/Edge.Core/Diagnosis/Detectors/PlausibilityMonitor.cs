@@ -85,9 +85,15 @@ namespace Edge.Core.Diagnosis.Detectors
                 }
             }
 
+            // A pack without temperature sensors loads nothing more.
+            int temperatures = _layout.TemperatureCount;
+            if (temperatures == 0)
+            {
+                return;
+            }
+
             ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
             bool temperaturesQuiet = nothingPending || diagnosis.IsQuiet(DiagnosisId.TemperatureChannelInvalid);
-            int temperatures = _layout.TemperatureCount;
             for (int t = 0; t < temperatures; t++)
             {
                 ChannelStatus status = temperatureStatuses[t];
@@ -121,19 +127,21 @@ namespace Edge.Core.Diagnosis.Detectors
 
         private void EvaluateTiming(SampleFrame frame, MeasurementSnapshot snapshot, bool nothingPending, DiagnosisManager diagnosis)
         {
-            long skipped = _hasPrevious ? frame.TickIndex - _previousTickIndex - 1 : 0;
-            _previousTickIndex = frame.TickIndex;
-            bool first = !_hasPrevious;
-            _hasPrevious = true;
-            if (first)
+            // The first tick only records its index (its skipped count means nothing).
+            long tickIndex = frame.TickIndex;
+            long skipped = tickIndex - _previousTickIndex - 1;
+            _previousTickIndex = tickIndex;
+            if (!_hasPrevious)
             {
+                _hasPrevious = true;
                 return;
             }
 
             int interval = snapshot.IntervalMs;
+            int missedPeriods = _plausibility.MissedTickPeriods;
             int lateLimit = _periodMs * _plausibility.LateTickPercent / 100;
-            int missedLimit = _periodMs * _plausibility.MissedTickPeriods;
-            bool missed = skipped >= _plausibility.MissedTickPeriods || interval >= missedLimit || interval <= 0;
+            int missedLimit = _periodMs * missedPeriods;
+            bool missed = skipped >= missedPeriods || interval >= missedLimit || interval <= 0;
             if (missed || (!nothingPending && !diagnosis.IsQuiet(DiagnosisId.TickMissed)))
             {
                 diagnosis.Report(DiagnosisId.TickMissed, 0, missed, interval, missedLimit);

@@ -92,11 +92,17 @@ namespace Edge.Core.Diagnosis.Detectors
                 diagnosis.Report(DiagnosisId.ModuleOvercurrent, m, over, current, limit);
             }
 
+            // A pack without temperature sensors loads nothing more.
+            int sensors = _layout.TemperatureCount;
+            if (sensors == 0)
+            {
+                return;
+            }
+
             ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
             int[] temperatures = frame.TemperatureDeciCelsius;
             int warningDeciCelsius = _limits.TemperatureWarningDeciCelsius;
             quiet = nothingPending || diagnosis.AreQuiet(DiagnosisId.CellOvertemperatureWarning, DiagnosisId.CellOvertemperatureDerate, DiagnosisId.CellOvertemperature);
-            int sensors = _layout.TemperatureCount;
             for (int t = 0; t < sensors; t++)
             {
                 int temperature = temperatures[t];

@@ -199,43 +199,19 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (polarised && (_openSpikes[m] > 0 || (settled && largestDropMv >= spikeDropMv)))
                 {
                     reported = true;
-                    bool[] cellValid = snapshot.CellValid;
-                    int[] deltas = snapshot.CellDeltaMv;
-                    bool[] spikeOpen = _spikeOpen;
-                    int[] spikeLimitMv = _spikeLimitMv;
-                    for (int c = first; c < last; c++)
-                    {
-                        if (cellValid[c] && (spikeOpen[c] || (settled && -(polarity * deltas[c]) >= spikeLimitMv[c])))
-                        {
-                            TrackSpike(c, m, settled, polarity, snapshot, diagnosis);
-                        }
-                    }
+                    TrackSpikes(m, first, last, settled, polarity, snapshot, diagnosis);
                 }
 
                 bool edgeMeasured = snapshot.EdgeMeasured[m];
                 if (edgeMeasured || noiseRenewed[m])
                 {
-                    for (int c = first; c < last; c++)
-                    {
-                        int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
-                        if (snapshot.CellValid[c] && varianceCentiMv2 > 0)
-                        {
-                            _spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
-                        }
-                    }
+                    RenewSpikeLimits(first, last, snapshot);
                 }
 
                 if (edgeMeasured)
                 {
                     reported = true;
-                    int stepUa = snapshot.EdgeCurrentUa[m];
-                    for (int c = first; c < last; c++)
-                    {
-                        if (snapshot.CellValid[c])
-                        {
-                            EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], stepUa, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
-                        }
-                    }
+                    EvaluateResistances(m, first, last, snapshot, diagnosis);
                 }
 
                 if (ended)
@@ -253,13 +229,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (started && current)
                 {
                     // A new pulse begins: its pre-pulse voltage is where the rest ended.
-                    for (int c = first; c < last; c++)
-                    {
-                        if (snapshot.CellValid[c])
-                        {
-                            EvaluateSelfDischarge(c, _lastPulseWasStrip[m], snapshot.PrePulseVoltageMv[c], diagnosis);
-                        }
-                    }
+                    EvaluateSelfDischarges(m, first, last, snapshot, diagnosis);
                 }
 
                 if (reported && quiet)
@@ -273,13 +243,76 @@ namespace Edge.Core.Diagnosis.Detectors
                     continue;
                 }
 
-                int confirmingSpikes = _configuration.ConfirmingSpikeCount;
-                for (int c = first; c < last; c++)
+                ConfirmCells(m, first, last, quiet, diagnosis);
+            }
+        }
+
+        /// <summary>The module's valid cells with a spike open or a drop by a spike's depth (see <see cref="TrackSpike"/>).</summary>
+        private void TrackSpikes(int module, int first, int last, bool settled, int polarity, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            bool[] cellValid = snapshot.CellValid;
+            int[] deltas = snapshot.CellDeltaMv;
+            bool[] spikeOpen = _spikeOpen;
+            int[] spikeLimitMv = _spikeLimitMv;
+            for (int c = first; c < last; c++)
+            {
+                if (cellValid[c] && (spikeOpen[c] || (settled && -(polarity * deltas[c]) >= spikeLimitMv[c])))
                 {
-                    if (!quiet || _spikeCount[c] >= confirmingSpikes)
-                    {
-                        Confirm(c, m, diagnosis);
-                    }
+                    TrackSpike(c, module, settled, polarity, snapshot, diagnosis);
+                }
+            }
+        }
+
+        /// <summary>The drop that opens a spike, from the reading noise the measurement renewed or measured at an edge.</summary>
+        private void RenewSpikeLimits(int first, int last, MeasurementSnapshot snapshot)
+        {
+            for (int c = first; c < last; c++)
+            {
+                int varianceCentiMv2 = snapshot.NoiseVarianceCentiMv2[c];
+                if (snapshot.CellValid[c] && varianceCentiMv2 > 0)
+                {
+                    _spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
+                }
+            }
+        }
+
+        /// <summary>The edge resistances the module's valid cells showed at its measured current edge.</summary>
+        private void EvaluateResistances(int module, int first, int last, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            int stepUa = snapshot.EdgeCurrentUa[module];
+            for (int c = first; c < last; c++)
+            {
+                if (snapshot.CellValid[c])
+                {
+                    EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], stepUa, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
+                }
+            }
+        }
+
+        /// <summary>At a pulse's start, the rest that ended before it on each valid cell.</summary>
+        private void EvaluateSelfDischarges(int module, int first, int last, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        {
+            for (int c = first; c < last; c++)
+            {
+                if (snapshot.CellValid[c])
+                {
+                    EvaluateSelfDischarge(c, _lastPulseWasStrip[module], snapshot.PrePulseVoltageMv[c], diagnosis);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The confirmation of the module's cells: every cell while a row is pending (<paramref name="quiet"/> false),
+        /// otherwise only a cell with enough spikes, the only one that can report.
+        /// </summary>
+        private void ConfirmCells(int module, int first, int last, bool quiet, DiagnosisManager diagnosis)
+        {
+            int confirmingSpikes = _configuration.ConfirmingSpikeCount;
+            for (int c = first; c < last; c++)
+            {
+                if (!quiet || _spikeCount[c] >= confirmingSpikes)
+                {
+                    Confirm(c, module, diagnosis);
                 }
             }
         }
