@@ -34,8 +34,10 @@ namespace Edge.Core.Diagnosis
         // Per row: channels pending. A row with none takes Ok reports without a call (see IsQuiet).
         private readonly int[] _pendingChannels;
 
-        // Channels pending over all rows: 0 on a healthy tick, when every row is quiet (see NothingPending).
-        private int _pendingTotal;
+        // Per family of rows (DiagnosisStopReason.Of: one family per detector): channels pending over its rows, 0 on a
+        // healthy tick (see IsFamilyQuiet); and each row's family.
+        private readonly int[] _pendingInFamily;
+        private readonly int[] _familyOfRow;
 
         // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
         private readonly bool[] _moduleLatched;
@@ -93,6 +95,19 @@ namespace Edge.Core.Diagnosis
             _active = new bool[DiagnosisTable.RowCount * channels];
             _pending = new bool[DiagnosisTable.RowCount * channels];
             _pendingChannels = new int[DiagnosisTable.RowCount];
+            _familyOfRow = new int[DiagnosisTable.RowCount];
+            int families = 0;
+            for (int row = 0; row < DiagnosisTable.RowCount; row++)
+            {
+                int family = (int)DiagnosisStopReason.Of((DiagnosisId)row);
+                _familyOfRow[row] = family;
+                if (family >= families)
+                {
+                    families = family + 1;
+                }
+            }
+
+            _pendingInFamily = new int[families];
         }
 
         public ModuleReactionRequests Requests => _requests;
@@ -136,11 +151,13 @@ namespace Edge.Core.Diagnosis
         public bool IsQuiet(DiagnosisId id) => _pendingChannels[(int)id] == 0;
 
         /// <summary>
-        /// True when no channel of any row is debouncing or active: every row is quiet (<see cref="IsQuiet"/>). A
-        /// detector asks it once per tick before its rows: on a healthy tick one load instead of a call per row. A
-        /// report changes only its own row, so the answer holds for the rows not reported to since.
+        /// True when no row of the family (<see cref="DiagnosisStopReason.Of"/>: one family per detector) has a channel
+        /// debouncing or active: every row of it is quiet (<see cref="IsQuiet"/>). A detector asks it once per tick for
+        /// its rows: on a healthy tick one call instead of one per row, and another detector's rows pending (a depletion
+        /// warning active for hours) do not take that away. A report changes only its own row, so the answer holds for
+        /// the rows not reported to since.
         /// </summary>
-        public bool NothingPending => _pendingTotal == 0;
+        public bool IsFamilyQuiet(StopReason family) => _pendingInFamily[(int)family] == 0;
 
         /// <summary>
         /// True when all three rows are quiet (<see cref="IsQuiet"/>): a graded protection asks once for its three
@@ -166,7 +183,7 @@ namespace Edge.Core.Diagnosis
                 _pending[slot] = pending;
                 int step = pending ? 1 : -1;
                 _pendingChannels[row] += step;
-                _pendingTotal += step;
+                _pendingInFamily[_familyOfRow[row]] += step;
                 DiagnosisTableRow tableRow = _table.RowAt(row);
                 if (IsEvidenceRow(tableRow))
                 {

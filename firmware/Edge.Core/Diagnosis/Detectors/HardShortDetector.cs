@@ -61,7 +61,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
             // With nothing pending, a cell's Ok report changes nothing: a rest tick without an edge (most ticks)
             // has nothing to report, a pulse tick only a collapsed cell.
-            bool quiet = diagnosis.NothingPending || (diagnosis.IsQuiet(DiagnosisId.HardShort) && diagnosis.IsQuiet(DiagnosisId.HardShortShuntEdge));
+            bool quiet = diagnosis.IsFamilyQuiet(StopReason.HardShort) || (diagnosis.IsQuiet(DiagnosisId.HardShort) && diagnosis.IsQuiet(DiagnosisId.HardShortShuntEdge));
             for (int m = 0; m < modules; m++)
             {
                 bool edge = edgeMeasured[m];

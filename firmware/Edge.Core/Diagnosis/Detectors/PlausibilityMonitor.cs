@@ -34,14 +34,14 @@ namespace Edge.Core.Diagnosis.Detectors
 
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
-            // Nothing pending (a healthy tick) answers for every row here at once: each part reports to its own rows only.
-            bool nothingPending = diagnosis.NothingPending;
-            EvaluateTiming(frame, snapshot, nothingPending, diagnosis);
+            // Its family quiet (a healthy tick) answers for every row here at once: each part reports to its own rows only.
+            bool familyQuiet = diagnosis.IsFamilyQuiet(StopReason.Plausibility);
+            EvaluateTiming(frame, snapshot, familyQuiet, diagnosis);
 
             // A valid reading is Ok for both rows; while neither row has anything pending that report would
             // change nothing, so a healthy tick makes no call per channel.
             // The measurement counted each module's invalid cells: a module without any is passed over whole.
-            bool cellsQuiet = nothingPending || (diagnosis.IsQuiet(DiagnosisId.CellChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CellChannelInvalid));
+            bool cellsQuiet = familyQuiet || (diagnosis.IsQuiet(DiagnosisId.CellChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CellChannelInvalid));
             int[] invalidCells = snapshot.InvalidCellCount;
             int cellsPerModule = _layout.CellsPerModule;
             int modules = _layout.ModuleCount;
@@ -70,7 +70,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
             ChannelStatus[] currentStatuses = frame.ModuleCurrentStatus;
             bool[] edgeMeasured = snapshot.EdgeMeasured;
-            bool currentsQuiet = nothingPending || (diagnosis.IsQuiet(DiagnosisId.CurrentChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CurrentChannelInvalid));
+            bool currentsQuiet = familyQuiet || (diagnosis.IsQuiet(DiagnosisId.CurrentChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CurrentChannelInvalid));
             for (int m = 0; m < modules; m++)
             {
                 ChannelStatus status = currentStatuses[m];
@@ -93,7 +93,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
 
             ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
-            bool temperaturesQuiet = nothingPending || diagnosis.IsQuiet(DiagnosisId.TemperatureChannelInvalid);
+            bool temperaturesQuiet = familyQuiet || diagnosis.IsQuiet(DiagnosisId.TemperatureChannelInvalid);
             for (int t = 0; t < temperatures; t++)
             {
                 ChannelStatus status = temperatureStatuses[t];
@@ -125,7 +125,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluateTiming(SampleFrame frame, MeasurementSnapshot snapshot, bool nothingPending, DiagnosisManager diagnosis)
+        private void EvaluateTiming(SampleFrame frame, MeasurementSnapshot snapshot, bool familyQuiet, DiagnosisManager diagnosis)
         {
             // The first tick only records its index (its skipped count means nothing).
             long tickIndex = frame.TickIndex;
@@ -142,13 +142,13 @@ namespace Edge.Core.Diagnosis.Detectors
             int lateLimit = _periodMs * _plausibility.LateTickPercent / 100;
             int missedLimit = _periodMs * missedPeriods;
             bool missed = skipped >= missedPeriods || interval >= missedLimit || interval <= 0;
-            if (missed || (!nothingPending && !diagnosis.IsQuiet(DiagnosisId.TickMissed)))
+            if (missed || (!familyQuiet && !diagnosis.IsQuiet(DiagnosisId.TickMissed)))
             {
                 diagnosis.Report(DiagnosisId.TickMissed, 0, missed, interval, missedLimit);
             }
 
             bool late = !missed && (interval > lateLimit || skipped > 0);
-            if (late || (!nothingPending && !diagnosis.IsQuiet(DiagnosisId.TickLate)))
+            if (late || (!familyQuiet && !diagnosis.IsQuiet(DiagnosisId.TickLate)))
             {
                 diagnosis.Report(DiagnosisId.TickLate, 0, late, interval, lateLimit);
             }

@@ -32,11 +32,11 @@ namespace Edge.Core.Diagnosis.Detectors
             // The warning levels are the innermost: inside them every row is Ok, and while no row has anything pending
             // those reports would change nothing, so a healthy tick makes no call per cell, and a module whose valid
             // extremes are inside the warning levels is not looked at cell by cell.
-            // Nothing pending (a healthy tick) answers for every row here at once: each part reports to its own rows only.
-            bool nothingPending = diagnosis.NothingPending;
+            // Its family quiet (a healthy tick) answers for every row here at once: each part reports to its own rows only.
+            bool familyQuiet = diagnosis.IsFamilyQuiet(StopReason.Protection);
             int highestQuietMv = _limits.CellMaximumWarningMv;
             int lowestQuietMv = _limits.CellMinimumWarningMv;
-            bool quiet = nothingPending
+            bool quiet = familyQuiet
                 || (diagnosis.AreQuiet(DiagnosisId.CellOvervoltageWarning, DiagnosisId.CellOvervoltageDerate, DiagnosisId.CellOvervoltage)
                     && diagnosis.AreQuiet(DiagnosisId.CellUndervoltageWarning, DiagnosisId.CellUndervoltageDerate, DiagnosisId.CellUndervoltage));
             int[] moduleMinimumMv = snapshot.ValidMinimumMv;
@@ -67,7 +67,7 @@ namespace Edge.Core.Diagnosis.Detectors
             // pulse limit, which it can resolve; the clamp holds its switches open whatever is judged.
             int openLimit = frame.Uncalibrated ? pulseLimit : _limits.OpenSwitchCurrentUa;
             int warningLimit = _limits.ModuleCurrentWarningUa;
-            quiet = nothingPending || diagnosis.AreQuiet(DiagnosisId.ModuleOvercurrentWarning, DiagnosisId.ModuleOvercurrentDerate, DiagnosisId.ModuleOvercurrent);
+            quiet = familyQuiet || diagnosis.AreQuiet(DiagnosisId.ModuleOvercurrentWarning, DiagnosisId.ModuleOvercurrentDerate, DiagnosisId.ModuleOvercurrent);
             for (m = 0; m < modules; m++)
             {
                 int current = currents[m];
@@ -102,7 +102,7 @@ namespace Edge.Core.Diagnosis.Detectors
             ChannelStatus[] temperatureStatuses = frame.TemperatureStatus;
             int[] temperatures = frame.TemperatureDeciCelsius;
             int warningDeciCelsius = _limits.TemperatureWarningDeciCelsius;
-            quiet = nothingPending || diagnosis.AreQuiet(DiagnosisId.CellOvertemperatureWarning, DiagnosisId.CellOvertemperatureDerate, DiagnosisId.CellOvertemperature);
+            quiet = familyQuiet || diagnosis.AreQuiet(DiagnosisId.CellOvertemperatureWarning, DiagnosisId.CellOvertemperatureDerate, DiagnosisId.CellOvertemperature);
             for (int t = 0; t < sensors; t++)
             {
                 int temperature = temperatures[t];

@@ -319,8 +319,8 @@ namespace Edge.Core.Diagnosis.Detectors
 
         private static bool IndicatorsQuiet(DiagnosisManager diagnosis)
         {
-            // Nothing pending anywhere (a healthy tick) answers for the five rows at once.
-            return diagnosis.NothingPending
+            // The family quiet (a healthy tick) answers for the five rows at once.
+            return diagnosis.IsFamilyQuiet(StopReason.SoftShort)
                 || (diagnosis.IsQuiet(DiagnosisId.SoftShortConfirmed)
                     && diagnosis.IsQuiet(DiagnosisId.SoftShortSpike)
                     && diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop)
