@@ -46,7 +46,8 @@ public sealed class ColumnSpec
     {
         "a" => 1000,
         "ma" => 1,
-        "ua" or "µa" => 0.001,
+        // The micro sign (U+00B5) and the Greek mu (U+03BC) both write micro.
+        "ua" or "\u00b5a" or "\u03bca" => 0.001,
         _ => throw new LabFileException("current unit '" + unit + "' is not one of A, mA, uA"),
     };
 }

@@ -64,7 +64,9 @@ public static partial class ColumnUnit
         return statedFactor ?? parse(defaultUnit);
     }
 
-    // "(A)", "[mA]" or "/s" closing the name; a slash unit is a plain word (EC-Lab's "time/s", "<I>/mA").
-    [GeneratedRegex(@"(?:\(([^()]*)\)|\[([^\[\]]*)\]|/\s*([A-Za-zµ]+))\s*$")]
+    // "(A)", "[mA]" or "/s" closing the name (EC-Lab's "time/s", "<I>/mA"). A slash unit is whatever follows the slash:
+    // taken for no unit, "I/μA" (a Greek mu) or a Windows-1252 file's "I/µA" (its micro sign decoded as U+FFFD) was read
+    // in the default mA, a thousand times too large.
+    [GeneratedRegex(@"(?:\(([^()]*)\)|\[([^\[\]]*)\]|/\s*([^\s/()\[\]]+))\s*$")]
     private static partial Regex UnitPattern();
 }

@@ -1,0 +1,42 @@
+// Licensed under the MIT License.
+
+using System.Text;
+using Edge.HostSim.Replay;
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>The unit a column's name states is the one its values are read in, however the name writes micro.</summary>
+public sealed class ColumnUnitTests : IDisposable
+{
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Theory]
+    [InlineData("I/\u03bcA")]   // Greek small mu
+    [InlineData("I/\u00b5A")]   // micro sign
+    [InlineData("I (\u03bcA)")]
+    public void MicroampsStatedWithAnyMuAreReadAsMicroamps(string currentColumn)
+    {
+        // 385 uA is 0.385 mA; read in the default mA it was 385 mA, a thousand times the current that flowed.
+        string file = _scratch.Write("ua.csv", "time/s,E/V," + currentColumn + "\n0,0,0\n0.01,0.2,385\n0.02,0.2,385\n");
+
+        LabRecording recording = LabFileReader.Read(file, new ColumnSpec { TimeColumn = "time/s", VoltageColumn = "E/V", CurrentColumn = currentColumn }, 1);
+
+        Assert.Equal(0.385, recording.ModuleCurrentMA[0][1], 9);
+    }
+
+    [Fact]
+    public void AMicroSignLostToTheFilesEncodingIsRefusedNotReadAsMilliamps()
+    {
+        // A Windows-1252 export: its micro sign (0xB5) is no UTF-8, so the name reads "I/\uFFFDA" and states no unit replay knows.
+        string file = _scratch.Path2("ansi.csv");
+        File.WriteAllBytes(file, Encoding.Latin1.GetBytes("time/s,E/V,I/\u00b5A\n0,0,0\n0.01,0.2,385\n0.02,0.2,385\n"));
+
+        LabFileException e = Assert.Throws<LabFileException>(() => LabFileReader.Read(file, new ColumnSpec { TimeColumn = "time", VoltageColumn = "E", CurrentColumn = "I/\uFFFDA" }, 1));
+
+        Assert.Contains("give --current-unit", e.Message, StringComparison.Ordinal);
+    }
+}
