@@ -76,9 +76,12 @@ public static class StudyMerge
 
         StudyFolder merged = new StudyFolder(outPath);
         merged.Claim(manifest!);
+        // A folder named once with a trailing slash and once without is one folder: a variant's files copied onto
+        // themselves stopped the merge with a file-in-use error.
+        string outFull = FullFolder(outPath);
         foreach (KeyValuePair<string, StudyFolder> pair in owner)
         {
-            if (Path.GetFullPath(pair.Value.Path) != Path.GetFullPath(outPath))
+            if (FullFolder(pair.Value.Path) != outFull)
             {
                 merged.Adopt(pair.Value, pair.Key);
             }
@@ -87,4 +90,6 @@ public static class StudyMerge
         StudyOutputWriter.WriteAll(merged, spec, variants.Count, manifest!);
         return variants.Count;
     }
+
+    private static string FullFolder(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 }

@@ -159,6 +159,23 @@ public sealed class StudyShardTests : IDisposable
         Assert.False(Directory.Exists(_scratch.Path2("merged")));
     }
 
+    [Fact]
+    public void MergeIntoAShardFolderNamedWithATrailingSlashKeepsItsVariants()
+    {
+        // The shell completes a folder as "shard1/"; the shards named without the slash are the same folders.
+        StudySpec spec = StudyLoader.LoadFile(StudyManifests.WriteWithBoardFile(_scratch.Root));
+        IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(spec);
+        string[] shards = WriteShards(StudyFolder.Manifest(spec, variants), variants);
+        string kept = File.ReadAllText(new StudyFolder(shards[0]).ResultPath(variants[0].Id));
+
+        int merged = StudyMerge.Merge(shards, shards[0] + Path.DirectorySeparatorChar, StudyLoader.LoadFile);
+
+        Assert.Equal(2, merged);
+        Assert.Equal(kept, File.ReadAllText(new StudyFolder(shards[0]).ResultPath(variants[0].Id)));
+        Assert.True(new StudyFolder(shards[0]).IsFinished(variants[1].Id));
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(shards[0], StudyFolder.CsvFile)).Length);
+    }
+
     /// <summary>Two shard folders as `study --shard 1/2` and `--shard 2/2` write them, with stand-in results.</summary>
     private string[] WriteShards(string manifest, IReadOnlyList<StudyVariant> variants)
     {
