@@ -7,7 +7,7 @@ namespace Edge.HostSim.Replay;
 
 /// <summary>
 /// Reads a recorded file in one of the formats replay understands, detected from its content:
-/// BioLogic EC-Lab text export (.mpt: "EC-Lab ASCII FILE", "Nb header lines : N", tab-separated
+/// BioLogic EC-Lab or BT-Lab text export (.mpt: "EC-Lab ASCII FILE" or "BT-Lab ASCII FILE", "Nb header lines : N", tab-separated
 /// time/s, Ewe/V, &lt;I&gt;/mA or I/mA, decimal point or comma), Arbin CSV (Test_Time(s), Current(A),
 /// Voltage(V)), edge-sim's own trace.csv (tS, module&lt;m&gt;CurrentMAPerCm2, module&lt;m&gt;Cell&lt;c&gt;V), or any
 /// delimited table with the columns and units given (<see cref="ColumnSpec"/>).
@@ -38,7 +38,7 @@ public static partial class LabFileReader
         }
 
         string first = lines.Head[0];
-        if (first.StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase))
+        if (IsBioLogicHeader(first) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase))
         {
             return ReadBioLogic(path, lines, columns);
         }
@@ -71,7 +71,7 @@ public static partial class LabFileReader
     private static LabRecording ReadBioLogic(string path, TextLines lines, ColumnSpec? columns)
     {
         int headerLines = 1;
-        if (lines.Head[0].StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase))
+        if (IsBioLogicHeader(lines.Head[0]))
         {
             Match match = lines.Head.Select(l => HeaderLinesPattern().Match(l)).FirstOrDefault(m => m.Success)
                 ?? throw new LabFileException(path + ": an EC-Lab file without 'Nb header lines : N' in its first lines");
@@ -100,6 +100,14 @@ public static partial class LabFileReader
             Delimiter = '\t',
         });
     }
+
+    /// <summary>
+    /// The first line of a BioLogic text export: EC-Lab's, or BT-Lab's (BioLogic's battery software, the same format
+    /// under its own name). Read as a file without a header block, a BT-Lab file's first line was taken for its column
+    /// names and the file refused for want of a current column.
+    /// </summary>
+    private static bool IsBioLogicHeader(string firstLine) =>
+        firstLine.StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || firstLine.StartsWith("BT-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase);
 
     private static LabRecording ReadTrace(string path, TextLines lines, double areaCm2)
     {

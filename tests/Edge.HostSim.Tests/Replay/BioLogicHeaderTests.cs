@@ -1,0 +1,33 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Replay;
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>A BioLogic text export is read by its header block, whichever of BioLogic's programs wrote it.</summary>
+public sealed class BioLogicHeaderTests : IDisposable
+{
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Theory]
+    [InlineData("EC-Lab ASCII FILE")]
+    [InlineData("BT-Lab ASCII FILE")]
+    public void TheHeaderBlockIsSkippedAndTheMeasuredColumnsRead(string firstLine)
+    {
+        // BT-Lab writes EC-Lab's format under its own first line: 6 header lines, the sixth naming the columns.
+        string file = _scratch.Write("cell.mpt", firstLine + "\r\nNb header lines : 6\r\n\r\nChronopotentiometry\r\nAcquisition started on : 03/05/2024 10:00:00.000\r\n"
+            + "mode\ttime/s\tcontrol/mA\tEwe/V\tI/mA\t\r\n"
+            + "1\t0,0\t0,385\t0,0\t0,0\t\r\n1\t0,1\t0,385\t0,21\t0,385\t\r\n1\t0,2\t0,385\t0,22\t0,385\t\r\n");
+
+        LabRecording recording = LabFileReader.Read(file, null, 1);
+
+        Assert.Equal("biologic-mpt", recording.Format);
+        Assert.Equal(new[] { 0, 0.1, 0.2 }, recording.TimeS);
+        Assert.Equal(new[] { 0, 0.21, 0.22 }, recording.CellVoltageV[0]);
+        Assert.Equal(new[] { 0, 0.385, 0.385 }, recording.ModuleCurrentMA[0]);
+    }
+}
