@@ -152,6 +152,11 @@ public sealed class TickSeries
         }
 
         double median = intervals.Order().ElementAt(intervals.Length / 2);
+        if (gapS is double given)
+        {
+            CheckGapThreshold(given, median, periodMs);
+        }
+
         double threshold = gapS ?? Math.Max(5 * median, 2 * periodMs / 1000.0);
         List<RecordingGap> gaps = new List<RecordingGap>();
         for (int i = 1; i < t.Length; i++)
@@ -207,6 +212,27 @@ public sealed class TickSeries
         }
 
         return new TickSeries(recording, new CurrentStepHold(recording, periodMs), periodMs, startS, (int)fed, skipFirst, skipLast, gaps, median);
+    }
+
+    /// <summary>
+    /// A given gap threshold must single out outages: at or under the median sample interval, half the recording's
+    /// intervals or more were listed as gaps (every interval of a file logged every 10 ms, at --gap-s 0.005), each
+    /// said to restart the core; under one tick, an interval over it can lie between two ticks and leave none out,
+    /// listed as a gap the core never saw.
+    /// </summary>
+    private static void CheckGapThreshold(double gapS, double medianIntervalS, int periodMs)
+    {
+        if (!(gapS > medianIntervalS))
+        {
+            throw new LabFileException(string.Format(CultureInfo.InvariantCulture,
+                "--gap-s {0:R}: the recording's median sample interval is {1:0.######} s, so most of its intervals would be gaps; give more than that", gapS, medianIntervalS));
+        }
+
+        if (gapS * 1000.0 < periodMs)
+        {
+            throw new LabFileException(string.Format(CultureInfo.InvariantCulture,
+                "--gap-s {0:R}: shorter than the {1} ms tick, an interval without samples can leave no tick out, so it is no gap the core sees; give at least {2:0.###}", gapS, periodMs, periodMs / 1000.0));
+        }
     }
 
     private static LabFileException TooManyTicks(long ticks, int periodMs) => new LabFileException(string.Format(CultureInfo.InvariantCulture,

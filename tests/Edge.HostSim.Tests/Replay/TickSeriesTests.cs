@@ -27,6 +27,31 @@ public class TickSeriesTests
     }
 
     [Fact]
+    public void AGapThresholdAtOrUnderTheMedianSampleIntervalIsRefused()
+    {
+        // Samples every 0.1 s: at 0.05 s every interval of the recording was listed as a gap.
+        LabFileException e = Assert.Throws<LabFileException>(() => TickSeries.Create(WithOneGap(), 10, 0, 0.05));
+
+        Assert.Contains("--gap-s 0.05", e.Message, StringComparison.Ordinal);
+        Assert.Contains("median sample interval is 0.1 s", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AGapThresholdUnderOneTickIsRefused()
+    {
+        // Samples every 1 ms but one interval of 6 ms (11 to 17 ms), ticks of 10 ms: no tick lies inside it, so none is
+        // left out, yet at 0.004 s it was listed as a gap.
+        double[] times = Enumerable.Range(0, 12).Select(i => i / 1000.0).Concat(Enumerable.Range(17, 20).Select(i => i / 1000.0)).ToArray();
+        LabRecording recording = new LabRecording("test", 1, 1, times.Length);
+        Array.Copy(times, recording.TimeS, times.Length);
+
+        LabFileException e = Assert.Throws<LabFileException>(() => TickSeries.Create(recording, 10, 0, 0.004));
+
+        Assert.Contains("--gap-s 0.004", e.Message, StringComparison.Ordinal);
+        Assert.Contains("10 ms tick", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TicksStrictlyInsideAGapAreLeftOutAndTheRestAreNumberedAroundIt()
     {
         TickSeries series = TickSeries.Create(WithOneGap(), 10, 0);
