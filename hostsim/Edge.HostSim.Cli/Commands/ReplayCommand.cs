@@ -36,7 +36,7 @@ public static class ReplayCommand
         Option<bool> stripNegative = new Option<bool>("--strip-negative") { Description = "Stripping current is negative in the file (default: positive)." };
         Option<ProgressMode> progress = CommonOptions.Progress();
         Option<bool> quiet = CommonOptions.Quiet();
-        Option<double?> gap = new Option<double?>("--gap-s") { Description = "A longer interval without samples is a gap (default: 5 median sample intervals, at least 2 ticks; given, above the median sample interval and at least one tick).", HelpName = "S" };
+        Option<double?> gap = new Option<double?>("--gap-s") { Description = "A longer interval without samples is a gap (default: 5 median sample intervals under current or at rest, whichever the interval is, at least 2 ticks; given, above the median sample interval and at least one tick).", HelpName = "S" };
         foreach (Option<string?> unit in new[] { timeUnit, voltageUnit, currentUnit })
         {
             unit.Validators.Add(r =>

@@ -139,7 +139,8 @@ public sealed class TickSeries
 
     /// <summary>
     /// Resamples from <paramref name="startS"/> (tick 0) to the end of the recording. A gap is an interval between
-    /// samples longer than <paramref name="gapS"/> (default: 5 median intervals, and at least 2 ticks).
+    /// samples longer than <paramref name="gapS"/> (default: 5 median intervals of its kind, under current or at rest
+    /// by the first module's current at its start, and at least 2 ticks).
     /// </summary>
     /// <exception cref="LabFileException">The recording spans more ticks than one replay counts (2^31).</exception>
     public static TickSeries Create(LabRecording recording, int periodMs, double startS, double? gapS = null)
@@ -157,11 +158,18 @@ public sealed class TickSeries
             CheckGapThreshold(given, median, periodMs);
         }
 
-        double threshold = gapS ?? Math.Max(5 * median, 2 * periodMs / 1000.0);
+        // Cyclers log under current and at rest at different rates (every 10 ms in a pulse, every second at rest):
+        // measured against the median of all intervals, dominated by the pulses', every rest was a gap and the core
+        // restarted at every pulse, its depletion history lost. Each interval is measured against its own kind.
+        double[] current = recording.ModuleCurrentMA[0];
+        double onMA = 0.05 * current.Max(Math.Abs);
+        double flowingGapS = gapS ?? Math.Max(5 * MedianOf(intervals, current, onMA, true, median), 2 * periodMs / 1000.0);
+        double restingGapS = gapS ?? Math.Max(5 * MedianOf(intervals, current, onMA, false, median), 2 * periodMs / 1000.0);
+        double Threshold(int sample) => Math.Abs(current[sample]) > onMA ? flowingGapS : restingGapS;
         List<RecordingGap> gaps = new List<RecordingGap>();
         for (int i = 1; i < t.Length; i++)
         {
-            if (t[i] - t[i - 1] > threshold && t[i] > startS)
+            if (t[i] - t[i - 1] > Threshold(i - 1) && t[i] > startS)
             {
                 gaps.Add(new RecordingGap(t[i - 1], t[i]));
             }
@@ -188,7 +196,7 @@ public sealed class TickSeries
                 sample++;
             }
 
-            if (sample + 1 < t.Length && t[sample + 1] - t[sample] > threshold && time > t[sample] + 1e-9)
+            if (sample + 1 < t.Length && t[sample + 1] - t[sample] > Threshold(sample) && time > t[sample] + 1e-9)
             {
                 if (skipLast.Count > 0 && skipLast[^1] == k - 1)
                 {
@@ -233,6 +241,32 @@ public sealed class TickSeries
             throw new LabFileException(string.Format(CultureInfo.InvariantCulture,
                 "--gap-s {0:R}: shorter than the {1} ms tick, an interval without samples can leave no tick out, so it is no gap the core sees; give at least {2:0.###}", gapS, periodMs, periodMs / 1000.0));
         }
+    }
+
+    /// <summary>
+    /// The median of the intervals (interval i runs from sample i to i + 1) that begin under current above
+    /// <paramref name="onMA"/> (<paramref name="flowing"/>) or at rest; <paramref name="none"/> when there are none.
+    /// Sorted in one array, no larger than the intervals: a month's recording has millions of them.
+    /// </summary>
+    private static double MedianOf(double[] intervals, double[] current, double onMA, bool flowing, double none)
+    {
+        double[] chosen = new double[intervals.Length];
+        int count = 0;
+        for (int i = 0; i < intervals.Length; i++)
+        {
+            if ((Math.Abs(current[i]) > onMA) == flowing)
+            {
+                chosen[count++] = intervals[i];
+            }
+        }
+
+        if (count == 0)
+        {
+            return none;
+        }
+
+        Array.Sort(chosen, 0, count);
+        return chosen[count / 2];
     }
 
     private static LabFileException TooManyTicks(long ticks, int periodMs) => new LabFileException(string.Format(CultureInfo.InvariantCulture,

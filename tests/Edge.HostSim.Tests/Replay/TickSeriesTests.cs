@@ -51,6 +51,52 @@ public class TickSeriesTests
         Assert.Contains("10 ms tick", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Ten 3 s cycles as a cycler logs them: every 10 ms through a 1 s pulse of 0.385 mA (and at its end), every 0.5 s
+    /// through the 2 s rest. Without the samples strictly between <paramref name="outageFromS"/> and
+    /// <paramref name="outageToS"/>.
+    /// </summary>
+    private static LabRecording DenseInPulsesSparseAtRest(double outageFromS = 0, double outageToS = 0)
+    {
+        List<(double T, double I)> samples = new List<(double, double)>();
+        for (int cycle = 0; cycle < 10; cycle++)
+        {
+            samples.AddRange(Enumerable.Range(0, 100).Select(i => ((cycle * 300 + i) / 100.0, 0.385)));
+            samples.AddRange(new[] { 100, 150, 200, 250 }.Select(i => ((cycle * 300 + i) / 100.0, 0.0)));
+        }
+
+        samples.RemoveAll(s => s.T > outageFromS && s.T < outageToS);
+        LabRecording recording = new LabRecording("test", 1, 1, samples.Count);
+        for (int i = 0; i < samples.Count; i++)
+        {
+            recording.TimeS[i] = samples[i].T;
+            recording.ModuleCurrentMA[0][i] = samples[i].I;
+        }
+
+        return recording;
+    }
+
+    [Fact]
+    public void RestsLoggedLessOftenThanPulsesAreNoGaps()
+    {
+        // The median interval is the pulses' 10 ms; each rest's 0.5 s intervals are its own kind's usual ones.
+        TickSeries series = TickSeries.Create(DenseInPulsesSparseAtRest(), 10, 0);
+
+        Assert.Empty(series.Gaps);
+        Assert.Equal(0.01, series.MedianSampleIntervalS, 9);
+        Assert.Equal(2950 + 1, series.Count);   // every tick from 0 to the last sample, 29.5 s
+    }
+
+    [Fact]
+    public void AnOutageInARestLoggedLessOftenIsStillAGap()
+    {
+        // No sample from the end of the pulse at 16 s until 21 s (the next pulse lost): 5 s, ten of the rest's intervals.
+        TickSeries series = TickSeries.Create(DenseInPulsesSparseAtRest(16, 21), 10, 0);
+
+        RecordingGap gap = Assert.Single(series.Gaps);
+        Assert.Equal((16.0, 21.0), (gap.StartS, gap.EndS));
+    }
+
     [Fact]
     public void TicksStrictlyInsideAGapAreLeftOutAndTheRestAreNumberedAroundIt()
     {
