@@ -199,11 +199,7 @@ namespace Edge.Mqtt.Tests
         {
             using MosquittoBroker broker = MosquittoBroker.StartNew();
             string deviceId = "outage-" + Guid.NewGuid().ToString("N").Substring(0, 6);
-            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(broker, "observer"));
-            Recorder seen = new Recorder(observer);
-            observer.Subscribe("edge/" + deviceId + "/status", 1);
-            observer.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            using HostMqttClient observer = TestClients.ConnectedObserver(broker, "observer", "edge/" + deviceId + "/status", 1, out Recorder seen);
 
             MqttBridgeOptions options = new MqttBridgeOptions { Port = broker.Port, DeviceId = deviceId, ReconnectDelayMinMs = 100, ReconnectDelayMaxMs = 200 };
             options.BrokerOutages.Add(new FaultSpec { Kind = FaultKind.BrokerOutage, AtS = 10, DurationS = 1 });

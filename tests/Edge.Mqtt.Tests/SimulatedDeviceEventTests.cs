@@ -71,11 +71,7 @@ namespace Edge.Mqtt.Tests
         {
             string deviceId = "events-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             string topic = "edge/" + deviceId + "/device-event";
-            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "dashboard"));
-            Recorder seen = new Recorder(observer);
-            observer.Subscribe(topic, 1);
-            observer.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            using HostMqttClient observer = TestClients.ConnectedObserver(_fixture.Broker, "dashboard", topic, 1, out Recorder seen);
 
             using MqttDeviceBridge bridge = new MqttDeviceBridge(new MqttBridgeOptions { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port, DeviceId = deviceId, ReconnectDelayMinMs = 300, ReconnectDelayMaxMs = 600 });
             bridge.Attach(new EdgeController(new PackLayout(1, 2, 0), new ControllerConfiguration { StartImmediately = false }));
@@ -84,13 +80,7 @@ namespace Edge.Mqtt.Tests
             // The network drops the device (no DISCONNECT); the session notices, waits its back-off and reconnects.
             bridge.Session!.Connection.Close(false);
             Assert.True(SpinWait.SpinUntil(() => bridge.Connections == 2 && bridge.IsConnected, Recorder.Patience));
-            Assert.True(bridge.Flush(TimeSpan.FromSeconds(10)));
-
-            Assert.True(seen.WaitFor(() => seen.PayloadsOn(topic).Count > 0), "no device event after the reconnect");
-            Thread.Sleep(500);
-            JsonElement lost = JsonDocument.Parse(Assert.Single(seen.PayloadsOn(topic))).RootElement.Clone();
-            CheckEnvelope(lost, bridge.BootId);
-            Assert.Equal("mqtt-connect", lost.GetProperty("code").GetString());
+            JsonElement lost = TheOnlyConnectEvent(bridge, seen, topic, "no device event after the reconnect");
             Assert.Matches("^connection lost; retry in [0-9]+ ms$", lost.GetProperty("message").GetString());
         }
 
@@ -99,11 +89,7 @@ namespace Edge.Mqtt.Tests
         {
             string deviceId = "events-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             string topic = "edge/" + deviceId + "/device-event";
-            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "dashboard"));
-            Recorder seen = new Recorder(observer);
-            observer.Subscribe(topic, 1);
-            observer.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            using HostMqttClient observer = TestClients.ConnectedObserver(_fixture.Broker, "dashboard", topic, 1, out Recorder seen);
 
             MqttBridgeOptions options = new MqttBridgeOptions { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port, DeviceId = deviceId };
             options.BrokerOutages.Add(new FaultSpec { Kind = FaultKind.BrokerOutage, AtS = 10, DurationS = 5 });
@@ -117,12 +103,7 @@ namespace Edge.Mqtt.Tests
 
             bridge.ApplyOutages(15);
             Assert.True(SpinWait.SpinUntil(() => bridge.Connections == 2 && bridge.IsConnected, Recorder.Patience));
-            Assert.True(bridge.Flush(TimeSpan.FromSeconds(10)));
-            Assert.True(seen.WaitFor(() => seen.PayloadsOn(topic).Count > 0), "no device event after the outage");
-            Thread.Sleep(500);
-            JsonElement lost = JsonDocument.Parse(Assert.Single(seen.PayloadsOn(topic))).RootElement.Clone();
-            CheckEnvelope(lost, bridge.BootId);
-            Assert.Equal("mqtt-connect", lost.GetProperty("code").GetString());
+            JsonElement lost = TheOnlyConnectEvent(bridge, seen, topic, "no device event after the outage");
             Assert.StartsWith("connection lost (the scenario's brokerOutage)", lost.GetProperty("message").GetString());
         }
 
@@ -144,11 +125,7 @@ namespace Edge.Mqtt.Tests
             Assert.True(SpinWait.SpinUntil(() => bridge.Session!.Session.Backoff.FailureCount >= 2, TimeSpan.FromSeconds(10)), "fewer than two failed attempts");
 
             broker.Start();
-            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(broker, "dashboard"));
-            Recorder seen = new Recorder(observer);
-            observer.Subscribe(topic, 1);
-            observer.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            using HostMqttClient observer = TestClients.ConnectedObserver(broker, "dashboard", topic, 1, out Recorder seen);
             Assert.Equal(0, bridge.Connections);
 
             Assert.True(SpinWait.SpinUntil(() => bridge.IsConnected, TimeSpan.FromSeconds(15)), "the device did not come back");
@@ -171,17 +148,28 @@ namespace Edge.Mqtt.Tests
             }
         }
 
+        /// <summary>
+        /// After the bridge's queue is flushed: the one device event the observer got (half a second is left for a
+        /// second one to show up), in the device-event envelope, coded mqtt-connect.
+        /// </summary>
+        private static JsonElement TheOnlyConnectEvent(MqttDeviceBridge bridge, Recorder seen, string topic, string because)
+        {
+            Assert.True(bridge.Flush(TimeSpan.FromSeconds(10)));
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(topic).Count > 0), because);
+            Thread.Sleep(500);
+            JsonElement lost = JsonDocument.Parse(Assert.Single(seen.PayloadsOn(topic))).RootElement.Clone();
+            CheckEnvelope(lost, bridge.BootId);
+            Assert.Equal("mqtt-connect", lost.GetProperty("code").GetString());
+            return lost;
+        }
+
         /// <summary>Runs 2 s of the board's pack (2 modules of 2 cells) on <paramref name="board"/> through a bridge; the device events a subscriber got, and the run's boot id.</summary>
         private (List<JsonElement> Events, string BootId) Run(string board, bool unitCalibrated)
         {
             Scenario scenario = OnBoard(board, unitCalibrated);
             string deviceId = "events-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             string topic = "edge/" + deviceId + "/device-event";
-            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "dashboard"));
-            Recorder seen = new Recorder(observer);
-            observer.Subscribe(topic, 1);
-            observer.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            using HostMqttClient observer = TestClients.ConnectedObserver(_fixture.Broker, "dashboard", topic, 1, out Recorder seen);
 
             using MqttDeviceBridge bridge = new MqttDeviceBridge(new MqttBridgeOptions { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port, DeviceId = deviceId });
             RunOptions options = new RunOptions { RecordTrace = false, RealtimeFactor = 10, RunOnWhenAllModulesStop = true };

@@ -57,11 +57,7 @@ namespace Edge.Mqtt.Tests
                 """);
             string deviceId = "health-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             string topic = "edge/" + deviceId + "/health";
-            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "dashboard"));
-            Recorder seen = new Recorder(observer);
-            observer.Subscribe(topic, 0);
-            observer.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            using HostMqttClient observer = TestClients.ConnectedObserver(_fixture.Broker, "dashboard", topic, 0, out Recorder seen);
 
             using MqttDeviceBridge bridge = new MqttDeviceBridge(new MqttBridgeOptions { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port, DeviceId = deviceId });
             RunOptions options = new RunOptions { RecordTrace = false, RealtimeFactor = 100, CellVoltagePeriodMs = 1000, RunOnWhenAllModulesStop = true };
@@ -147,11 +143,7 @@ namespace Edge.Mqtt.Tests
                 """);
             string deviceId = "health-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             string topic = "edge/" + deviceId + "/health";
-            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "dashboard"));
-            Recorder seen = new Recorder(observer);
-            observer.Subscribe(topic, 0);
-            observer.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            using HostMqttClient observer = TestClients.ConnectedObserver(_fixture.Broker, "dashboard", topic, 0, out Recorder seen);
 
             using MqttDeviceBridge bridge = new MqttDeviceBridge(new MqttBridgeOptions { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port, DeviceId = deviceId });
             bridge.ScheduleBrokerOutages(scenario.Faults);

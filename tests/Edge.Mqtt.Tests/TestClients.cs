@@ -2,6 +2,7 @@
 
 using Edge.HostSim.Mqtt;
 using Edge.HostSim.Mqtt.Broker;
+using Xunit;
 
 namespace Edge.Mqtt.Tests
 {
@@ -20,6 +21,21 @@ namespace Edge.Mqtt.Tests
                 ReconnectDelayMinMs = 200,
                 ReconnectDelayMaxMs = 1000,
             };
+        }
+
+        /// <summary>
+        /// A client in <paramref name="role"/> subscribed to <paramref name="topic"/> and connected, with a recorder of
+        /// what it gets (<paramref name="seen"/>), as a dashboard watches a device.
+        /// </summary>
+        public static HostMqttClient ConnectedObserver(MosquittoBroker broker, string role, string topic, int qos, out Recorder seen)
+        {
+            HostMqttClient observer = new HostMqttClient(OptionsFor(broker, role));
+            Recorder recorder = new Recorder(observer);
+            observer.Subscribe(topic, qos);
+            observer.Connect();
+            Assert.True(recorder.WaitFor(() => recorder.Connects == 1));
+            seen = recorder;
+            return observer;
         }
 
         /// <summary>A unique topic prefix so tests sharing a broker never see each other's traffic.</summary>
