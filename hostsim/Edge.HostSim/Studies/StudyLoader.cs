@@ -212,6 +212,10 @@ public static class StudyLoader
         if (section.Has("values"))
         {
             List<JsonNode> values = new List<JsonNode>();
+
+            // Repeats are told by the text a value reads as (study.csv's): 1 and 1.0 are one value. Hashed, not
+            // compared pair by pair, which at the limit of values took hours before anything ran.
+            HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
             int i = 0;
             foreach (JsonElement value in section.Array("values").EnumerateArray())
             {
@@ -227,7 +231,7 @@ public static class StudyLoader
                 }
 
                 JsonNode node = JsonNode.Parse(value.GetRawText())!;
-                if (values.Any(v => JsonNode.DeepEquals(v, node) || StudyPlan.Text(v) == StudyPlan.Text(node)))
+                if (!seen.Add(StudyPlan.Text(node)))
                 {
                     throw new ScenarioException(path, StudyPlan.Text(node) + " is given twice");
                 }
@@ -348,11 +352,12 @@ public static class StudyLoader
 
         range.RejectUnknown();
         List<JsonNode> nodes = new List<JsonNode>();
+        HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (double value in values)
         {
             // Twelve significant digits: 0.1 + 2 x 0.1 is 0.3, not 0.30000000000000004.
             JsonNode node = JsonValue.Create(StudyPlan.Round(value, 12));
-            if (nodes.Any(v => StudyPlan.Text(v) == StudyPlan.Text(node)))
+            if (!seen.Add(StudyPlan.Text(node)))
             {
                 throw new ScenarioException(range.FieldPath("count"), "makes " + StudyPlan.Text(node) + " twice");
             }

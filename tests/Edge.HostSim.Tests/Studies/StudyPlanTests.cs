@@ -119,6 +119,26 @@ public sealed class StudyPlanTests
     }
 
     [Fact]
+    public void AnAxisAtTheLimitOfValuesIsCheckedForRepeatsInSeconds()
+    {
+        // 100,000 values is the documented limit. Compared pair by pair that is 5 x 10^9 comparisons, each formatting
+        // two numbers: hours before anything ran. A hash of each value's text checks them in well under a second.
+        string values = string.Join(", ", Enumerable.Range(1, StudyLoader.MaximumVariants).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        string listed = StudyManifests.Small.Replace("\"values\": [0.5, 1]", "\"values\": [" + values + "]", StringComparison.Ordinal);
+        string ranged = StudyManifests.Small.Replace("\"values\": [0.5, 1]", "\"range\": { \"from\": 1, \"to\": 100000, \"count\": 100000 }", StringComparison.Ordinal);
+        string repeated = StudyManifests.Small.Replace("\"values\": [0.5, 1]", "\"values\": [" + values + ", 7]", StringComparison.Ordinal);
+
+        Task<StudySpec[]> parse = Task.Run(() => new[] { StudyLoader.Parse(listed, "."), StudyLoader.Parse(ranged, ".") });
+        Task<Exception> refuse = Task.Run(() => Assert.ThrowsAny<Exception>(() => StudyLoader.Parse(repeated, ".")));
+
+        Assert.True(parse.Wait(TimeSpan.FromSeconds(30)), "parsing 100,000 axis values took more than 30 s");
+        Assert.True(refuse.Wait(TimeSpan.FromSeconds(30)), "refusing a repeat among 100,000 axis values took more than 30 s");
+        Assert.Equal(StudyLoader.MaximumVariants, parse.Result[0].Axes[0].Values.Count);
+        Assert.Equal("100000", StudyPlan.Text(parse.Result[1].Axes[0].Values[^1]));
+        Assert.Contains("axes[0].values[100000]: 7 is given twice", refuse.Result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AxisThatChangesNothingIsRejected()
     {
         StudyException e = Assert.Throws<StudyException>(() => StudyLoader.Parse(StudyManifests.Small.Replace("{pulseS}", "1", StringComparison.Ordinal), "."));
