@@ -75,7 +75,12 @@ public static partial class LabFileReader
         {
             Match match = lines.Head.Select(l => HeaderLinesPattern().Match(l)).FirstOrDefault(m => m.Success)
                 ?? throw new LabFileException(path + ": an EC-Lab file without 'Nb header lines : N' in its first lines");
-            headerLines = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            // A count no int holds (a corrupt or hand-edited export) fits no file either: the same refusal as any
+            // count past the end, not a parser's overflow.
+            if (!int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out headerLines))
+            {
+                throw new LabFileException(path + ": 'Nb header lines : " + match.Groups[1].Value + "' does not fit a file of " + lines.Count() + " lines");
+            }
         }
 
         // The last header line names the columns.

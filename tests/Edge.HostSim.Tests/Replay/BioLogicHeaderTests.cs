@@ -30,4 +30,20 @@ public sealed class BioLogicHeaderTests : IDisposable
         Assert.Equal(new[] { 0, 0.21, 0.22 }, recording.CellVoltageV[0]);
         Assert.Equal(new[] { 0, 0.385, 0.385 }, recording.ModuleCurrentMA[0]);
     }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("2147483647")]
+    [InlineData("99999999999")]
+    public void AHeaderLengthBeyondTheFileIsRefusedWithTheFileAndTheLine(string headerLines)
+    {
+        // The file has 6 lines. A header length past its end, even one no 32-bit count holds (a corrupt or hand-edited
+        // export), is bad input: the file and its header line are named, not a number parser's failure.
+        string file = _scratch.Write("cell.mpt", "EC-Lab ASCII FILE\r\nNb header lines : " + headerLines + "\r\n\r\n"
+            + "mode\ttime/s\tEwe/V\tI/mA\t\r\n1\t0.0\t0.0\t0.0\t\r\n1\t0.1\t0.21\t0.385\t\r\n");
+
+        LabFileException e = Assert.Throws<LabFileException>(() => LabFileReader.Read(file, null, 1));
+
+        Assert.Equal(file + ": 'Nb header lines : " + headerLines + "' does not fit a file of 6 lines", e.Message);
+    }
 }
