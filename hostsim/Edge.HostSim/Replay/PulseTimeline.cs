@@ -53,8 +53,10 @@ public sealed record PulseTimeline(double FirstStartS, int PeriodMs, int PulseMs
             int pulseMs = pulseTicks * tickMs;
             if (pulseMs > 0 && pulseMs < periodMs && Latest(pulses, index, periodMs / 1000.0, pulseMs / 1000.0) is double start)
             {
-                // To the microsecond: the sums leave a start a few 1e-15 s off the sample it is.
-                return new PulseTimeline(Math.Round(start, 6), periodMs, pulseMs);
+                // To the microsecond: the sums leave a start a few 1e-15 s off the sample it is. A start a hair below 0
+                // rounds to negative zero, which the replay printed as "t = -0 s": made plain 0.
+                double startS = Math.Round(start, 6);
+                return new PulseTimeline(startS == 0 ? 0 : startS, periodMs, pulseMs);
             }
         }
 

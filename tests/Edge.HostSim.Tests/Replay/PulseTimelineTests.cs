@@ -77,6 +77,29 @@ public sealed class PulseTimelineTests
         Assert.Null(PulseTimeline.Fit(pulses, 10));
     }
 
+    [Fact]
+    public void ARecordingThatStartsWithAPulseAtZeroStartsAtZeroNotMinusZero()
+    {
+        // 1 s pulses every 6 s from t = 0, logged every 0.1 s in hours (as a cycler exports time/h): read back to seconds,
+        // a sample time is off its true value by a few 1e-15 s either way, and the fitted start, 0 to the microsecond,
+        // came out as negative zero: "from t = -0 s" in the replay's output and "startS": -0 in replay.json.
+        static double T(int sample) => sample * 0.1 / 3600.0 * 3600.0;
+        List<PulseTimeline.RecordedPulse> pulses = new List<PulseTimeline.RecordedPulse>();
+        for (int n = 0; n < 100; n++)
+        {
+            pulses.Add(new PulseTimeline.RecordedPulse(n == 0 ? double.NegativeInfinity : T((60 * n) - 1), T(60 * n), T((60 * n) + 9), T((60 * n) + 10), 0.1));
+        }
+
+        PulseTimeline? timeline = PulseTimeline.Fit(pulses, 10);
+
+        Assert.NotNull(timeline);
+        Assert.Equal(6000, timeline!.PeriodMs);
+        Assert.Equal(1000, timeline.PulseMs);
+        Assert.Equal(0.0, timeline.FirstStartS);
+        Assert.False(double.IsNegative(timeline.FirstStartS), "the start is negative zero");
+        Assert.Equal("0", timeline.FirstStartS.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static List<PulseTimeline.RecordedPulse> Record(double startS, double pulseS, double periodS, double sampleS, int count)
     {
         List<PulseTimeline.RecordedPulse> pulses = new List<PulseTimeline.RecordedPulse>();
