@@ -13,6 +13,9 @@ public static partial class ColumnUnit
     /// <summary>The unit text at the end of <paramref name="columnName"/>, or null when it names none.</summary>
     public static string? Of(string columnName)
     {
+        // A potential against a reference electrode names the reference after its unit ("E/V vs Li/Li+", "Ewe/V vs. SCE",
+        // "E (mV vs Li/Li+)"): the reference is no unit, and its own slash read "Li+" as one and refused a volt column.
+        columnName = ReferencePattern().Replace(columnName, string.Empty);
         Match match = UnitPattern().Match(columnName);
         if (!match.Success)
         {
@@ -69,4 +72,8 @@ public static partial class ColumnUnit
     // in the default mA, a thousand times too large.
     [GeneratedRegex(@"(?:\(([^()]*)\)|\[([^\[\]]*)\]|/\s*([^\s/()\[\]]+))\s*$")]
     private static partial Regex UnitPattern();
+
+    // " vs Li/Li+" or " vs. SCE" up to a closing bracket or the end of the name.
+    [GeneratedRegex(@"\s+vs\.?\s+[^()\[\]]*", RegexOptions.IgnoreCase)]
+    private static partial Regex ReferencePattern();
 }

@@ -39,4 +39,21 @@ public sealed class ColumnUnitTests : IDisposable
 
         Assert.Contains("give --current-unit", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("E/V vs Li/Li+", "0.2")]
+    [InlineData("Ewe/V vs. Li/Li+", "0.2")]
+    [InlineData("Ewe/V vs. SCE", "0.2")]
+    [InlineData("E (mV vs Li/Li+)", "200")]
+    [InlineData("E [V vs. Ag/AgCl]", "0.2")]
+    public void APotentialAgainstAReferenceElectrodeIsReadInTheUnitBeforeIt(string voltageColumn, string reading)
+    {
+        // BioLogic and spreadsheets name the reference after the unit; its own slash ("Li/Li+") is no unit. 0.2 V is
+        // 200 mV either way the column writes it.
+        string file = _scratch.Write("ref.csv", "time/s," + voltageColumn + ",I/mA\n0,0,0\n0.01," + reading + ",0.385\n0.02," + reading + ",0.385\n");
+
+        LabRecording recording = LabFileReader.Read(file, new ColumnSpec { TimeColumn = "time/s", VoltageColumn = voltageColumn, CurrentColumn = "I/mA" }, 1);
+
+        Assert.Equal(0.2, recording.CellVoltageV[0][1], 9);
+    }
 }
