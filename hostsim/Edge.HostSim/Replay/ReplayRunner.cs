@@ -211,6 +211,7 @@ public sealed class ReplayRunner
             Modules = telemetry.Results(controller, chargeNc, area, new double?[chargeNc.Length]),   // Recorded data: no cell ground truth.
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
+            Dropped = telemetry.Dropped,
             Trace = trace,
         };
         return (result, misaligned, firstMisalignedS);

@@ -220,6 +220,7 @@ public sealed class ClosedLoopRunner
             Modules = telemetry.Results(controller, plant.ChargeNc, area, cellHardShortS),
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
+            Dropped = telemetry.Dropped,
             Trace = trace?.Trace,
             Pack = pack?.Result(controller, simulatedS),
         };

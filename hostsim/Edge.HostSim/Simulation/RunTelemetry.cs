@@ -34,6 +34,9 @@ public sealed class RunTelemetry
 
     public long EventsDropped { get; private set; }
 
+    /// <summary>The dropped events by severity and kind.</summary>
+    public DroppedEventCounts Dropped { get; } = new DroppedEventCounts();
+
     /// <summary>Takes this tick's records; allocates only for kept events.</summary>
     public void Consume(TelemetryBuffer telemetry, double timeS)
     {
@@ -50,6 +53,7 @@ public sealed class RunTelemetry
                     else
                     {
                         EventsDropped++;
+                        Dropped.Add(record.Severity, record.EventKind);
                     }
 
                     break;

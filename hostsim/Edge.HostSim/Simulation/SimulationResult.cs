@@ -37,6 +37,9 @@ public sealed class SimulationResult
     /// <summary>Events beyond the kept ones (the list is capped).</summary>
     public long EventsDropped { get; init; }
 
+    /// <summary>The events beyond the kept ones by severity and kind (none for a result made without a run).</summary>
+    public DroppedEventCounts Dropped { get; init; } = new DroppedEventCounts();
+
     public TraceBuffer? Trace { get; init; }
 
     /// <summary>Pack delivery against the demand; null without <c>pack.demand</c>.</summary>

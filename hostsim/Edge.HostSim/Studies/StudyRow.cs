@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Text.Json.Nodes;
+using Edge.Core.Records;
 using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Studies;
@@ -66,12 +67,13 @@ public sealed class StudyRow
             StopReason = result.Modules.Count > 0 ? result.Modules[0].StopReason : string.Empty,
             TerminatedBy = result.TerminatedBy,
             SimulatedS = result.SimulatedS,
+            // Every event of the run: a run keeps at most RunOptions.MaximumEvents and only counts the rest.
             Events = result.Events.Count + (int)result.EventsDropped,
-            Warnings = result.Events.Count(e => e.Severity == "warning"),
-            Faults = result.Events.Count(e => e.Severity == "fault"),
-            DepletionOnsets = result.Events.Count(e => e.Kind == "depletionOnset"),
-            SoftShorts = result.Events.Count(e => e.Kind == "softShort"),
-            HardShorts = result.Events.Count(e => e.Kind == "hardShort"),
+            Warnings = result.Events.Count(e => e.Severity == "warning") + (int)result.Dropped.OfSeverity(Severity.Warning),
+            Faults = result.Events.Count(e => e.Severity == "fault") + (int)result.Dropped.OfSeverity(Severity.Fault),
+            DepletionOnsets = result.Events.Count(e => e.Kind == "depletionOnset") + (int)result.Dropped.OfKind(EventKind.DepletionOnset),
+            SoftShorts = result.Events.Count(e => e.Kind == "softShort") + (int)result.Dropped.OfKind(EventKind.SoftShort),
+            HardShorts = result.Events.Count(e => e.Kind == "hardShort") + (int)result.Dropped.OfKind(EventKind.HardShort),
             SwitchCloses = result.Modules.Sum(m => (long)m.SwitchCount),
         };
     }

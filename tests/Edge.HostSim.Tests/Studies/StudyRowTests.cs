@@ -1,0 +1,36 @@
+// Licensed under the MIT License.
+
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Edge.HostSim.Studies;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Studies;
+
+/// <summary>A study.csv row counts every event of its variant's run, kept or only counted.</summary>
+public sealed class StudyRowTests
+{
+    [Fact]
+    public void CountsIncludeTheEventsARunCountedButDidNotKeep()
+    {
+        // The demo (two modules, a soft short, depletion warnings and faults) run twice: keeping every event, which
+        // gives the expected counts, and keeping only its first 4 (the two starts and two depletion infos), as a run
+        // past its 100,000 kept events keeps none of the later ones. The row must count the same either way.
+        Scenario scenario = BuiltInScenarios.Demo();
+        SimulationResult all = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false }).Run();
+        SimulationResult capped = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false, MaximumEvents = 4 }).Run();
+        StudyVariant variant = new StudyVariant { Index = 0, Scenario = scenario };
+        Assert.Equal(0, all.EventsDropped);
+        Assert.True(capped.EventsDropped > 0, "the capped run dropped no event");
+        Assert.True(all.Events.Count(e => e.Severity == "warning") > 0 && all.Events.Count(e => e.Severity == "fault") > 0, "the demo has no warning or fault");
+
+        StudyRow row = StudyRow.From(variant, capped);
+
+        Assert.Equal(all.Events.Count, row.Events);
+        Assert.Equal(all.Events.Count(e => e.Severity == "warning"), row.Warnings);
+        Assert.Equal(all.Events.Count(e => e.Severity == "fault"), row.Faults);
+        Assert.Equal(all.Events.Count(e => e.Kind == "depletionOnset"), row.DepletionOnsets);
+        Assert.Equal(all.Events.Count(e => e.Kind == "softShort"), row.SoftShorts);
+        Assert.Equal(all.Events.Count(e => e.Kind == "hardShort"), row.HardShorts);
+    }
+}
