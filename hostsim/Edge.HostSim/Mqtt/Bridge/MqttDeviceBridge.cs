@@ -106,12 +106,14 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// Before a run: one connection as this device, with its credentials and TLS settings, subscribing to its
         /// commands, then an orderly disconnect. Throws <see cref="BrokerConnectionException"/> saying why when
         /// the broker cannot be reached or refuses (bad password, TLS, ACL), so a command line can stop at once.
+        /// The check connects under <see cref="CheckClientId"/>, not the device's client id: a CONNECT with the id of a
+        /// live client takes its session over, which would throw that client (another run, a device) off the broker.
         /// </summary>
         public void VerifyBrokerAccess()
         {
             using MqttNetConnection probe = new MqttNetConnection(_options.Endpoint(), _topics);
             SessionSettings session = _options.Session();
-            ConnectOutcome outcome = probe.Open("edge-" + _topics.DeviceId, session.Username, session.Password, session.KeepAliveS, null!, null!);
+            ConnectOutcome outcome = probe.Open(CheckClientId, session.Username, session.Password, session.KeepAliveS, null!, null!);
             if (outcome == ConnectOutcome.Accepted && !probe.Subscribe(_topics.CommandFilter))
             {
                 outcome = ConnectOutcome.SubscriptionRefused;
@@ -143,6 +145,12 @@ namespace Edge.HostSim.Mqtt.Bridge
             StatusEncoder.Encode(writer, online, BootId);
             return buffer.AsSpan(0, writer.Length).ToArray();
         }
+
+        /// <summary>
+        /// The client id of <see cref="VerifyBrokerAccess"/>: edge-&lt;deviceId&gt;-check-&lt;bootId&gt;. It keeps the device's
+        /// prefix (brokers may admit client ids by prefix) and carries the run's boot id, so it is nobody else's.
+        /// </summary>
+        public string CheckClientId => "edge-" + _topics.DeviceId + "-check-" + BootId;
 
         /// <summary>Adds the scenario's brokerOutage faults to the outages this bridge simulates.</summary>
         public void ScheduleBrokerOutages(IEnumerable<FaultSpec> faults)
