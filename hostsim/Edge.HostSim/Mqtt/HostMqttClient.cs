@@ -33,6 +33,9 @@ namespace Edge.HostSim.Mqtt
         private long _connectedAtMs;
         private bool _disposed;
 
+        // Connected was raised and Disconnected not yet (written by the background thread, read by Dispose after it stopped).
+        private volatile bool _online;
+
         /// <summary>Creates the client (validating the options); call <see cref="Connect"/> to go online.</summary>
         public HostMqttClient(HostMqttClientOptions options)
         {
@@ -163,7 +166,7 @@ namespace Edge.HostSim.Mqtt
             }
         }
 
-        /// <summary>Sends DISCONNECT (no will) and stops the background thread.</summary>
+        /// <summary>Sends DISCONNECT (no will), stops the background thread and, when it was online, raises <see cref="Disconnected"/> with 0.</summary>
         public void Dispose()
         {
             if (_disposed)
@@ -177,6 +180,13 @@ namespace Edge.HostSim.Mqtt
             _disposed = true;
             _connection.Dispose();
             _wake.Dispose();
+
+            // A requested disconnect ends the connection too: listeners tracking the state would otherwise still show it up.
+            if (_online)
+            {
+                _online = false;
+                Disconnected?.Invoke(0);
+            }
         }
 
         private void Run()
@@ -215,6 +225,7 @@ namespace Edge.HostSim.Mqtt
                     // same id over, an ACL that disconnects, a flapping broker) would otherwise be retried every minimum
                     // delay for ever. The schedule starts over once the connection has stayed up (below).
                     online = true;
+                    _online = true;
                     _connectedAtMs = Environment.TickCount64;
                     Connected?.Invoke();
                     continue;
@@ -228,6 +239,7 @@ namespace Edge.HostSim.Mqtt
                 if (!_connection.IsConnected)
                 {
                     online = false;
+                    _online = false;
                     Disconnected?.Invoke((int)MqttError.ConnectionLost);
                     WaitToRetry(_backoff.NextDelayMs());
                     continue;
