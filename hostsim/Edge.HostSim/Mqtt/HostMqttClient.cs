@@ -67,6 +67,9 @@ namespace Edge.HostSim.Mqtt
         public event Action<int>? PublishAcknowledged;
 
         /// <inheritdoc/>
+        public event Action<string, string>? SubscriptionRefused;
+
+        /// <inheritdoc/>
         public event Action<MqttMessage>? MessageReceived;
 
         /// <summary>The client id this client connects with.</summary>
@@ -213,7 +216,7 @@ namespace Edge.HostSim.Mqtt
 
                     foreach ((string filter, int qos) in Snapshot())
                     {
-                        _connection.Subscribe(filter, qos);
+                        SubscribeOrReport(filter, qos);
                     }
 
                     if (_options.OnlinePayload != null)
@@ -256,11 +259,23 @@ namespace Edge.HostSim.Mqtt
 
                 if (pending != null)
                 {
-                    _connection.Subscribe(pending.Value.Filter, pending.Value.Qos);
+                    SubscribeOrReport(pending.Value.Filter, pending.Value.Qos);
                     continue;
                 }
 
                 _wake.WaitOne(100);
+            }
+        }
+
+        /// <summary>
+        /// Subscribes on the current connection. A refusal while the connection stays up is reported: nothing would
+        /// arrive on the filter, unseen. One lost with the connection is not: the reconnect subscribes again.
+        /// </summary>
+        private void SubscribeOrReport(string filter, int qos)
+        {
+            if (!_connection.Subscribe(filter, qos) && _connection.IsConnected)
+            {
+                SubscriptionRefused?.Invoke(filter, _connection.LastError ?? "refused");
             }
         }
 

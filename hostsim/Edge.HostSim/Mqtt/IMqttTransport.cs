@@ -31,6 +31,13 @@ namespace Edge.HostSim.Mqtt
         /// </summary>
         event Action<int>? PublishAcknowledged;
 
+        /// <summary>
+        /// Raised when the broker refuses a subscription (SUBACK with a failure reason, such as NotAuthorized from an ACL),
+        /// when it is first made or made again after a reconnect: the filter and the reason in words. Nothing arrives
+        /// on that filter then; the subscription is kept and asked for again at the next connection.
+        /// </summary>
+        event Action<string, string>? SubscriptionRefused;
+
         /// <summary>Raised for every application message received on a subscribed topic.</summary>
         event Action<MqttMessage>? MessageReceived;
 
