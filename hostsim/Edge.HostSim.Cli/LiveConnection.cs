@@ -57,6 +57,17 @@ internal sealed class LiveConnection : IDisposable
             throw new UsageException("--dashboard starts its own broker; leave out --mqtt");
         }
 
+        if (dashboard && line.CaFile != null)
+        {
+            // Its broker speaks plain MQTT on loopback: with a CA the device would try TLS on a plain port all run, unseen.
+            throw new UsageException("--mqtt-ca: --dashboard's own broker has no TLS; leave out --mqtt-ca");
+        }
+
+        if (dashboard && line.AllowUnreachable)
+        {
+            throw new UsageException("--mqtt-allow-unreachable needs --mqtt host:port; --dashboard starts its own broker");
+        }
+
         string? user = line.User;
         string? password = line.Password;
         if ((user == null) != (password == null))

@@ -38,7 +38,7 @@ public static class RunCommand
         Option<bool> allowUnreachable = new Option<bool>("--mqtt-allow-unreachable") { Description = "Start even if the --mqtt broker does not answer yet; the bridge keeps reconnecting." };
         Option<string?> user = new Option<string?>("--mqtt-user") { Description = "Broker user name (with --mqtt-password).", HelpName = "USER" };
         Option<string?> password = new Option<string?>("--mqtt-password") { Description = "Broker password (with --mqtt-user).", HelpName = "PASSWORD" };
-        Option<string?> ca = new Option<string?>("--mqtt-ca") { Description = "CA certificate (PEM) for a TLS broker.", HelpName = "FILE" };
+        Option<string?> ca = new Option<string?>("--mqtt-ca") { Description = "CA certificate (PEM) for a TLS --mqtt broker (not with --dashboard, whose broker has no TLS).", HelpName = "FILE" };
         Option<string?> deviceId = new Option<string?>("--device-id") { Description = "Device id in the topics edge/<id>/... (default sim-1).", HelpName = "ID" };
         Option<bool> dashboard = new Option<bool>("--dashboard") { Description = "Start a private loopback broker and the live dashboard, print its address (use with --realtime); after the run it stays up until Ctrl-C." };
         Option<string?> dashboardDir = new Option<string?>("--dashboard-dir") { Description = "Where the dashboard's files are (default: hostsim/dashboard above the working folder).", HelpName = "DIR" };

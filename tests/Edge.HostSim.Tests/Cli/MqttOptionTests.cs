@@ -133,6 +133,42 @@ public sealed class MqttOptionTests : IDisposable
         Assert.Matches(@"mqtt: \d+ stream messages numbered, \d+ handed to the broker, 1 connection\(s\)", output);
     }
 
+    [Theory]
+    [InlineData("--mqtt-ca")]
+    [InlineData("--mqtt-allow-unreachable")]
+    public void BrokerOptionsThatDashboardsOwnBrokerCannotHonourAreRejected(string option)
+    {
+        // --dashboard's broker is a private plain-MQTT one on 127.0.0.1: a CA would have the device try TLS on a plain
+        // port for the whole run, never connecting, and "start although unreachable" means nothing for it.
+        string elsewhere = Path.Combine(Path.GetTempPath(), "edge-sim-dash-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // A dashboard folder that passes the bundle check, so only the option can stop the run.
+            Directory.CreateDirectory(Path.Combine(elsewhere, "dashboard", "js"));
+            Directory.CreateDirectory(Path.Combine(elsewhere, "dashboard", "vendor"));
+            foreach (string file in new[] { "index.html", "js/main.js", "vendor/mqtt.min.js", "vendor/uPlot.iife.min.js", "vendor/uPlot.min.css" })
+            {
+                File.WriteAllText(Path.Combine(elsewhere, "dashboard", file), string.Empty);
+            }
+
+            string ca = Path.Combine(elsewhere, "ca.pem");
+            File.WriteAllText(ca, "-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n");
+            List<string> args = new List<string> { "run", "--out", _directory, "--quiet", "--dashboard", "--dashboard-dir", Path.Combine(elsewhere, "dashboard"), option };
+            if (option == "--mqtt-ca")
+            {
+                args.Add(ca);
+            }
+
+            Assert.Equal(2, Execute(out string error, args.ToArray()));
+            Assert.Contains(option, error);
+            Assert.False(Directory.Exists(_directory), "nothing is written for a rejected command line");
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, true);
+        }
+    }
+
     private static int Execute(out string error, params string[] args)
     {
         StringWriter stderr = new StringWriter();
