@@ -1,12 +1,13 @@
 // Licensed under the MIT License.
 
 using System.Text;
+using Edge.Core.Session;
 using Edge.HostSim.Mqtt;
 using Edge.HostSim.Mqtt.Broker;
 
 namespace Edge.Mqtt.Tests
 {
-    /// <summary>MQTT over TLS: a client trusting the broker's CA connects; one trusting another CA does not.</summary>
+    /// <summary>MQTT over TLS: a client trusting the broker's CA connects; one trusting another CA does not; one sent to the plain port fails as TLS.</summary>
     public sealed class TlsTests : IClassFixture<TlsTests.TlsBroker>
     {
         private readonly TlsBroker _fixture;
@@ -53,6 +54,20 @@ namespace Edge.Mqtt.Tests
             Assert.True(events.WaitFor(() => HandshakeErrors() >= handshakeErrorsBefore + 2), "Log:\n" + _fixture.Broker.Log);
             Assert.Equal(0, events.Connects);
             Assert.False(client.IsConnected);
+        }
+
+        [Fact]
+        public void ClientWithTlsAgainstThePlainPort_IsATlsFailure_NotAnUnreachableBroker()
+        {
+            // Something answers at the address (it accepted the TCP connection) but speaks plain MQTT: the TLS handshake
+            // is what failed, so the option to change is the TLS one (edge-sim: --mqtt-ca), not host and port.
+            MqttEndpoint endpoint = new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port, CaFile = _fixture.Authority.CaFile, ConnectTimeoutMs = 5000 };
+            using MqttNetConnection connection = new MqttNetConnection(endpoint);
+
+            ConnectOutcome outcome = connection.Open("tls-on-plain-" + Guid.NewGuid().ToString("N").Substring(0, 8), string.Empty, string.Empty, 10, null!, null!);
+
+            Assert.True(outcome == ConnectOutcome.TlsFailed, outcome + ": " + connection.LastError);
+            Assert.Contains(_fixture.Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), connection.LastError);
         }
 
         private int HandshakeErrors()

@@ -327,6 +327,15 @@ namespace Edge.HostSim.Mqtt
                     return ConnectOutcome.TlsFailed;
                 }
 
+                // A failed TCP connect is refused, unreachable or timed out; a reset, an abort or a stream error (EOF) needs
+                // a connection the broker accepted. With TLS on, that is the handshake, broken off by a broker that does
+                // not speak TLS there (a plain-MQTT port given for a TLS broker): not an unreachable one.
+                if (_endpoint.CaFile != null && (e is IOException || (e is SocketException dropped && (dropped.SocketErrorCode == SocketError.ConnectionReset || dropped.SocketErrorCode == SocketError.ConnectionAborted))))
+                {
+                    LastError = "TLS handshake with " + _endpoint.Host + ":" + _endpoint.Port + " failed: the broker closed the connection (" + e.GetBaseException().Message + "); is port " + _endpoint.Port + " a TLS listener?";
+                    return ConnectOutcome.TlsFailed;
+                }
+
                 if (e is SocketException socket)
                 {
                     LastError = "broker " + _endpoint.Host + ":" + _endpoint.Port + " unreachable: " + socket.SocketErrorCode + " (" + socket.Message + ")";
