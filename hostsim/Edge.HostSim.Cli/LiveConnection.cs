@@ -14,6 +14,10 @@ namespace Edge.HostSim.Cli;
 /// </summary>
 internal sealed class LiveConnection : IDisposable
 {
+    /// <summary>The range the firmware's settings parser takes for health_period_s.</summary>
+    private const int MinimumHealthPeriodS = 1;
+    private const int MaximumHealthPeriodS = 3600;
+
     private MosquittoBroker? _broker;
     private DashboardServer? _server;
 
@@ -36,7 +40,7 @@ internal sealed class LiveConnection : IDisposable
         bool dashboard = line.Dashboard;
         if (address == null && !dashboard)
         {
-            foreach ((string option, string? value) in new[] { ("--mqtt-user", line.User), ("--mqtt-password", line.Password), ("--mqtt-ca", line.CaFile), ("--device-id", line.DeviceId), ("--dashboard-dir", line.DashboardDirectory) })
+            foreach ((string option, string? value) in new[] { ("--mqtt-user", line.User), ("--mqtt-password", line.Password), ("--mqtt-ca", line.CaFile), ("--device-id", line.DeviceId), ("--dashboard-dir", line.DashboardDirectory), ("--health-period-s", line.HealthPeriodS?.ToString(System.Globalization.CultureInfo.InvariantCulture)) })
             {
                 if (value != null)
                 {
@@ -87,7 +91,14 @@ internal sealed class LiveConnection : IDisposable
             throw new UsageException("--device-id: '" + deviceId + "' must be 1 to 64 of A-Z a-z 0-9 - _");
         }
 
-        MqttBridgeOptions options = new MqttBridgeOptions { DeviceId = deviceId, Username = user, Password = password, CaFile = ca };
+        int healthPeriodS = line.HealthPeriodS ?? SimulatedHealth.DefaultPeriodMs / 1000;
+        if (healthPeriodS < MinimumHealthPeriodS || healthPeriodS > MaximumHealthPeriodS)
+        {
+            // The device's settings file takes health_period_s in this range; a period it would refuse is refused here too.
+            throw new UsageException("--health-period-s: " + healthPeriodS + " is not " + MinimumHealthPeriodS + " to " + MaximumHealthPeriodS + " s (the device's health_period_s)");
+        }
+
+        MqttBridgeOptions options = new MqttBridgeOptions { DeviceId = deviceId, Username = user, Password = password, CaFile = ca, HealthPeriodMs = healthPeriodS * 1000 };
         if (!dashboard)
         {
             try

@@ -22,4 +22,7 @@ public sealed class LiveConnectionSettings
     public bool Dashboard { get; init; }
 
     public string? DashboardDirectory { get; init; }
+
+    /// <summary>--health-period-s: device time between two health messages, s (the firmware's health_period_s).</summary>
+    public int? HealthPeriodS { get; init; }
 }

@@ -41,11 +41,12 @@ public static class RunCommand
         Option<string?> ca = new Option<string?>("--mqtt-ca") { Description = "CA certificate (PEM) for a TLS --mqtt broker (not with --dashboard, whose broker has no TLS).", HelpName = "FILE" };
         Option<string?> deviceId = new Option<string?>("--device-id") { Description = "Device id in the topics edge/<id>/... (default sim-1).", HelpName = "ID" };
         Option<bool> dashboard = new Option<bool>("--dashboard") { Description = "Start a private loopback broker and the live dashboard, print its address (use with --realtime); after the run it stays up until Ctrl-C." };
+        Option<int?> healthPeriod = new Option<int?>("--health-period-s") { Description = "Device time between the device's health messages, s (its health_period_s: 1 to 3600, default 30); with --mqtt or --dashboard.", HelpName = "SECONDS" };
         Option<string?> dashboardDir = new Option<string?>("--dashboard-dir") { Description = "Where the dashboard's files are (default: hostsim/dashboard above the working folder).", HelpName = "DIR" };
 
         Command command = new Command("run", "Run one scenario in closed loop: the shared control core against simulated cells.")
         {
-            scenario, output, realtime, progress, quiet, mqtt, allowUnreachable, user, password, ca, deviceId, dashboard, dashboardDir,
+            scenario, output, realtime, progress, quiet, mqtt, allowUnreachable, user, password, ca, deviceId, healthPeriod, dashboard, dashboardDir,
         };
         command.SetAction(result =>
         {
@@ -59,6 +60,7 @@ public static class RunCommand
                 AllowUnreachable = result.GetValue(allowUnreachable),
                 Dashboard = result.GetValue(dashboard),
                 DashboardDirectory = result.GetValue(dashboardDir),
+                HealthPeriodS = result.GetValue(healthPeriod),
             };
             return Execute(context, result.GetValue(scenario), result.GetRequiredValue(output), result.GetValue(realtime) ?? 0, CommonOptions.ProgressOf(result, progress, quiet), live);
         });

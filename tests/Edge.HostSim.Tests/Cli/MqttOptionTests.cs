@@ -31,7 +31,17 @@ public sealed class MqttOptionTests : IDisposable
         Assert.Contains(option + " needs --mqtt", error);
     }
 
+    [Fact]
+    public void AHealthPeriodWithoutABrokerIsRejected()
+    {
+        Assert.Equal(2, Execute(out string error, "run", "--out", _directory, "--health-period-s", "5"));
+        Assert.Contains("--health-period-s needs --mqtt", error);
+    }
+
     [Theory]
+    [InlineData("--health-period-s", "0", "--health-period-s: 0 is not 1 to 3600 s")]
+    [InlineData("--health-period-s", "3601", "--health-period-s: 3601 is not 1 to 3600 s")]
+    [InlineData("--health-period-s", "5s", "--health-period-s")]
     [InlineData("--mqtt", "127.0.0.1:0", "--mqtt")]
     [InlineData("--mqtt", "127.0.0.1:http", "--mqtt")]
     [InlineData("--device-id", "pack/1", "--device-id")]
@@ -87,6 +97,41 @@ public sealed class MqttOptionTests : IDisposable
         {
             Assert.Contains(events, e => e.Contains("\"kind\":\"hardShort\"") && e.Contains("\"module\":1") && e.Contains("\"cell\":3"));
         }
+    }
+
+    [Fact]
+    public void TheHealthPeriodSetsHowOftenTheDeviceSendsItsHealth()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew();
+        using HostMqttClient subscriber = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+        int health = 0;
+        subscriber.MessageReceived += m =>
+        {
+            if (m.Topic == "edge/cli-health/health")
+            {
+                Interlocked.Increment(ref health);
+            }
+        };
+        subscriber.Subscribe("edge/cli-health/health", 1);
+        subscriber.Connect();
+        Assert.True(SpinWait.SpinUntil(() => subscriber.IsConnected, TimeSpan.FromSeconds(10)));
+        Thread.Sleep(100);
+
+        Directory.CreateDirectory(_directory);
+        string scenario = Path.Combine(_directory, "s.json");
+        File.WriteAllText(scenario, """
+            { "name": "cli-health", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 30,
+              "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" } }
+            """);
+        StringWriter stdout = new StringWriter();
+        int code = Program.Execute(new[] { "run", scenario, "--out", Path.Combine(_directory, "out"), "--quiet", "--realtime", "30", "--mqtt", "127.0.0.1:" + broker.Port, "--device-id", "cli-health", "--health-period-s", "5" }, stdout, new StringWriter());
+
+        // One at the connection (before the first tick), then at 5, 10, ... 30 s of device time: 7 (30 s apart by default: 2).
+        Assert.Equal(0, code);
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref health) >= 7, TimeSpan.FromSeconds(10)), "health messages: " + Volatile.Read(ref health));
+        Thread.Sleep(500);
+        Assert.Equal(7, Volatile.Read(ref health));
     }
 
     [Fact]
