@@ -32,9 +32,11 @@ namespace Edge.Core
         private readonly PackMeasurement _measurement;
         private readonly DiagnosisManager _diagnosis;
 
-        // The diagnosis' request flags, held here: the duty cycles take them every tick, and on the device each property
-        // read is an interpreted call.
+        // The diagnosis' request flags and per-module latch and evidence flags, held here: the duty cycles take them every
+        // tick, and on the device each property read or method call is an interpreted call.
         private readonly ModuleReactionRequests _requests;
+        private readonly bool[] _moduleLatched;
+        private readonly bool[] _moduleFaultEvidence;
         private readonly PlausibilityMonitor _plausibility;
         private readonly ProtectionMonitor _protection;
         private readonly HardShortDetector _hardShort;
@@ -107,6 +109,8 @@ namespace Edge.Core
             _measurement = new PackMeasurement(layout, configuration);
             _diagnosis = new DiagnosisManager(configuration.Diagnosis, layout, _telemetry, configuration.Protection.TemperatureSensorModules);
             _requests = _diagnosis.Requests;
+            _moduleLatched = _diagnosis.ModuleLatched;
+            _moduleFaultEvidence = _diagnosis.ModuleFaultEvidence;
             _plausibility = new PlausibilityMonitor(configuration, layout);
             _protection = new ProtectionMonitor(configuration.Protection, layout);
             _hardShort = new HardShortDetector(configuration, layout);
@@ -322,7 +326,7 @@ namespace Edge.Core
             // Decision: every module first, then the pack scheduler hands pulses over in the same tick.
             for (int m = 0; m < _modules.Length; m++)
             {
-                _modules[m].Trigger(_snapshot, _requests, _diagnosis.HasLatchedFault(m), _diagnosis.HasFaultEvidence(m), _telemetry);
+                _modules[m].Trigger(_snapshot, _requests, _moduleLatched[m], _moduleFaultEvidence[m], _telemetry);
             }
 
             if (_scheduler != null)

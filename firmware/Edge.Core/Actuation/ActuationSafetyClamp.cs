@@ -42,6 +42,7 @@ namespace Edge.Core.Actuation
             int maximumUa = _protection.ModuleMaximumCurrentUa;
             bool platingSupported = _protection.PlatingSupported;
             bool[] isolate = diagnosis.Requests.Isolate;
+            bool[] latched = diagnosis.ModuleLatched;
             bool[] switchClosed = actions.SwitchClosed;
             int[] setpointUa = actions.CurrentSetpointUa;
             bool[] lastSwitchClosed = LastSwitchClosed;
@@ -49,7 +50,7 @@ namespace Edge.Core.Actuation
             for (int m = 0; m < modules.Length; m++)
             {
                 ModuleDutyCycle module = modules[m];
-                bool closed = module.SwitchClosed && !diagnosis.HasLatchedFault(m) && !isolate[m] && !uncalibrated;
+                bool closed = module.SwitchClosed && !latched[m] && !isolate[m] && !uncalibrated;
                 int setpoint = closed ? module.SetpointUa : 0;
                 if (setpoint > maximumUa)
                 {

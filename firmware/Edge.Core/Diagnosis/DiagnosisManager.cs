@@ -39,8 +39,15 @@ namespace Edge.Core.Diagnosis
         private readonly int[] _pendingInFamily;
         private readonly int[] _familyOfRow;
 
-        // A latched diagnosis holds for the module; kept up to date so the tick need not scan the table.
-        private readonly bool[] _moduleLatched;
+        /// <summary>
+        /// Per module, <see cref="HasLatchedFault"/>: kept up to date so the tick need not scan the table. A field the
+        /// controller and the clamp read every tick for every module (on the device each method call is interpreted);
+        /// written only here.
+        /// </summary>
+        public readonly bool[] ModuleLatched;
+
+        /// <summary>Per module, <see cref="HasFaultEvidence"/>, kept up to date as the evidence counts change; written only here.</summary>
+        public readonly bool[] ModuleFaultEvidence;
 
         // Per module, the diagnosis that latched it first; not known for a latch restored from an unreadable record.
         private readonly DiagnosisId[] _latchCause;
@@ -79,7 +86,8 @@ namespace Edge.Core.Diagnosis
                 channels = layout.TemperatureCount;
             }
 
-            _moduleLatched = new bool[layout.ModuleCount];
+            ModuleLatched = new bool[layout.ModuleCount];
+            ModuleFaultEvidence = new bool[layout.ModuleCount];
             _latchCause = new DiagnosisId[layout.ModuleCount];
             _latchCauseKnown = new bool[layout.ModuleCount];
             _moduleEvidence = new int[layout.ModuleCount];
@@ -174,7 +182,7 @@ namespace Edge.Core.Diagnosis
         /// the pack without having set: a reading over a limit or a channel that did not read, not yet debounced. No
         /// pulse starts then (<see cref="Decision.ModuleDutyCycle"/>): the next readings either clear it or latch.
         /// </summary>
-        public bool HasFaultEvidence(int module) => _moduleEvidence[module] != 0 || _packEvidence != 0;
+        public bool HasFaultEvidence(int module) => ModuleFaultEvidence[module];
 
         private void SetPending(int slot, int row, bool pending)
         {
@@ -191,10 +199,15 @@ namespace Edge.Core.Diagnosis
                     if (module >= 0)
                     {
                         _moduleEvidence[module] += step;
+                        ModuleFaultEvidence[module] = _moduleEvidence[module] != 0 || _packEvidence != 0;
                     }
                     else
                     {
                         _packEvidence += step;
+                        for (int m = 0; m < ModuleFaultEvidence.Length; m++)
+                        {
+                            ModuleFaultEvidence[m] = _moduleEvidence[m] != 0 || _packEvidence != 0;
+                        }
                     }
                 }
             }
@@ -276,7 +289,7 @@ namespace Edge.Core.Diagnosis
         public bool IsActive(DiagnosisId id, int channel) => _active[((int)id * _channels) + channel];
 
         /// <summary>True when any latched diagnosis holds for the module (its cells, itself or the pack).</summary>
-        public bool HasLatchedFault(int module) => _moduleLatched[module];
+        public bool HasLatchedFault(int module) => ModuleLatched[module];
 
         /// <summary>
         /// Counts changes of the set of latched modules (a latch, a restored latch, a reset of a latched module), so
@@ -288,7 +301,7 @@ namespace Edge.Core.Diagnosis
         public DiagnosisId LatchCause(int module) => _latchCause[module];
 
         /// <summary>True when the module is latched and the diagnosis that latched it is known.</summary>
-        public bool IsLatchCauseKnown(int module) => _moduleLatched[module] && _latchCauseKnown[module];
+        public bool IsLatchCauseKnown(int module) => ModuleLatched[module] && _latchCauseKnown[module];
 
         /// <summary>
         /// Latches the module again for a fault stored before a reset of the device (<paramref name="causeKnown"/>
@@ -297,9 +310,9 @@ namespace Edge.Core.Diagnosis
         /// </summary>
         public void RestoreLatch(int module, DiagnosisId cause, bool causeKnown)
         {
-            if (!_moduleLatched[module])
+            if (!ModuleLatched[module])
             {
-                _moduleLatched[module] = true;
+                ModuleLatched[module] = true;
                 _latchCause[module] = cause;
                 _latchCauseKnown[module] = causeKnown;
                 LatchRevision++;
@@ -314,9 +327,9 @@ namespace Edge.Core.Diagnosis
         /// <summary>Clears every diagnosis of a module's cells and of the module, and the pack-wide diagnoses that set; see <see cref="ClearSetChannel"/>.</summary>
         public void ResetModule(int module)
         {
-            if (_moduleLatched[module])
+            if (ModuleLatched[module])
             {
-                _moduleLatched[module] = false;
+                ModuleLatched[module] = false;
                 LatchRevision++;
             }
 
@@ -370,7 +383,7 @@ namespace Edge.Core.Diagnosis
                 return;
             }
 
-            for (int m = 0; m < _moduleLatched.Length; m++)
+            for (int m = 0; m < ModuleLatched.Length; m++)
             {
                 LatchModule(m, row.Id);
             }
@@ -382,12 +395,12 @@ namespace Edge.Core.Diagnosis
             int module = ModuleOf(scope, channel);
             if (module >= 0)
             {
-                return _moduleLatched[module];
+                return ModuleLatched[module];
             }
 
-            for (int m = 0; m < _moduleLatched.Length; m++)
+            for (int m = 0; m < ModuleLatched.Length; m++)
             {
-                if (!_moduleLatched[m])
+                if (!ModuleLatched[m])
                 {
                     return false;
                 }
@@ -398,9 +411,9 @@ namespace Edge.Core.Diagnosis
 
         private void LatchModule(int module, DiagnosisId id)
         {
-            if (!_moduleLatched[module])
+            if (!ModuleLatched[module])
             {
-                _moduleLatched[module] = true;
+                ModuleLatched[module] = true;
                 _latchCause[module] = id;
                 _latchCauseKnown[module] = true;
                 LatchRevision++;
