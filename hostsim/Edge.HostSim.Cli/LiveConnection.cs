@@ -188,7 +188,7 @@ internal sealed class LiveConnection : IDisposable
         switch (outcome)
         {
             case ConnectOutcome.TlsFailed:
-                return line.CaFile != null ? "--mqtt-ca" : "--mqtt";
+                return line.CaFile != null ? "--mqtt-ca" : "--mqtt/--mqtt-ca";
             case ConnectOutcome.BadCredentials:
             case ConnectOutcome.NotAuthorized:
                 return line.User != null ? "--mqtt-user/--mqtt-password" : "--mqtt (the broker may need --mqtt-user and --mqtt-password)";

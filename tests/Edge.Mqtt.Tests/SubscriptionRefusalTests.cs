@@ -29,7 +29,12 @@ namespace Edge.Mqtt.Tests
                 + "\"clients\":[],\"groups\":[{\"groupname\":\"anonymous\",\"roles\":[{\"rolename\":\"reader\"}]}],"
                 + "\"roles\":[{\"rolename\":\"reader\",\"acls\":[{\"acltype\":\"subscribePattern\",\"topic\":\"" + root + "/allowed/#\",\"priority\":0,\"allow\":true}]}],"
                 + "\"anonymousGroup\":\"anonymous\"}");
-            File.SetUnixFileMode(policy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            // The broker may run as another user and must read it (tests run on Linux, where the plugin is).
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(policy, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+            }
+
             MosquittoBrokerOptions options = new MosquittoBrokerOptions();
             options.ListenerConfiguration.Add("plugin " + DynamicSecurityPlugin);
             options.ListenerConfiguration.Add("plugin_opt_config_file " + policy);

@@ -70,6 +70,20 @@ namespace Edge.Mqtt.Tests
             Assert.Contains(_fixture.Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), connection.LastError);
         }
 
+        [Fact]
+        public void PlainClientAgainstTheTlsPort_IsToldTheBrokerMayWantTls_NotThatItIsUnreachable()
+        {
+            // The broker accepted the TCP connection and then dropped a CONNECT it could not read as TLS: host and port
+            // are right, so "unreachable" sends the user to the wrong option; the CA (edge-sim: --mqtt-ca) is what is missing.
+            MqttEndpoint endpoint = new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.TlsPort, ConnectTimeoutMs = 5000 };
+            using MqttNetConnection connection = new MqttNetConnection(endpoint);
+
+            ConnectOutcome outcome = connection.Open("plain-on-tls-" + Guid.NewGuid().ToString("N").Substring(0, 8), string.Empty, string.Empty, 10, null!, null!);
+
+            Assert.True(outcome == ConnectOutcome.TlsFailed, outcome + ": " + connection.LastError);
+            Assert.Contains("is port " + _fixture.Broker.TlsPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + " a TLS listener", connection.LastError);
+        }
+
         private int HandshakeErrors()
         {
             return _fixture.Broker.Log.Split('\n').Count(line => line.Contains("OpenSSL Error"));

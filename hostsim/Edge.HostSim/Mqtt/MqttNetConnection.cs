@@ -318,6 +318,15 @@ namespace Edge.HostSim.Mqtt
 
         private ConnectOutcome Classify(Exception failure)
         {
+            // Without TLS, a connection the broker accepted and then closed before any CONNACK is most often a TLS
+            // listener that could not read a plain CONNECT as a handshake: host and port answer, so "unreachable" would
+            // point at the wrong fix.
+            if (_endpoint.CaFile == null && IsClosedByPeer(failure.GetBaseException()))
+            {
+                LastError = "broker " + _endpoint.Host + ":" + _endpoint.Port + " closed the connection without answering CONNECT; is port " + _endpoint.Port + " a TLS listener? (it then needs its CA certificate)";
+                return ConnectOutcome.TlsFailed;
+            }
+
             // The cause is usually wrapped (MqttConnectingFailedException, MqttCommunicationException): look down the chain.
             for (Exception? e = failure; e != null; e = e.InnerException)
             {
@@ -351,6 +360,17 @@ namespace Edge.HostSim.Mqtt
 
             LastError = "connection to " + _endpoint.Host + ":" + _endpoint.Port + " failed: " + failure.GetBaseException().Message;
             return ConnectOutcome.BrokerUnreachable;
+        }
+
+        /// <summary>A connection that was up and ended from the other side: closed (EOF), reset or aborted; not refused or timed out.</summary>
+        private static bool IsClosedByPeer(Exception root)
+        {
+            if (root is SocketException socket)
+            {
+                return socket.SocketErrorCode == SocketError.ConnectionReset || socket.SocketErrorCode == SocketError.ConnectionAborted;
+            }
+
+            return root is IOException || (root is MQTTnet.Exceptions.MqttCommunicationException && root is not MQTTnet.Exceptions.MqttCommunicationTimedOutException);
         }
 
         private MqttClientOptions BuildOptions(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
