@@ -9,6 +9,7 @@ using Edge.Core.Commands;
 using Edge.Core.Configuration;
 using Edge.Core.Sampling;
 using Edge.Core.Session;
+using Edge.Core.Session.HomeAssistant;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.HostSim.Mqtt;
@@ -147,8 +148,51 @@ namespace Edge.Mqtt.Tests
             Assert.Equal(0, RetainedOn(filter));
         }
 
-        /// <summary>One boot of the device until its 8 discovery publishes (configs, or their clearing) passed the broker.</summary>
-        private void RunDevice(string deviceId, PackLayout layout, bool discovery)
+        [Fact]
+        public void ADeviceBackWithASmallerLayoutClearsTheConfigsOfTheEntitiesItNoLongerHas()
+        {
+            string deviceId = "ha-shrink-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string filter = "homeassistant/sensor/" + deviceId + "/#";
+            RememberedLayout memory = new RememberedLayout();
+
+            // Boot 1, 2 modules x 3 cells: 2 + 2 x (4 + 3) = 16 retained configs, and 2 x 3 remembered.
+            RunDevice(deviceId, new PackLayout(2, 3, 0), discovery: true, memory, 16);
+            Assert.Equal(16, RetainedOn(filter));
+
+            // Boot 2, 1 module x 2 cells: its 2 + (4 + 2) = 8 configs, and the other 8 cleared: only 8 stay retained.
+            RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: true, memory, 8 + 8);
+            Assert.Equal(8, RetainedOn(filter));
+            Assert.Equal(2, memory.Stores);
+
+            // Clean up the retained configs of this test device.
+            RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: false);
+            Assert.Equal(0, RetainedOn(filter));
+        }
+
+        /// <summary>The flash record a device keeps of the layout it announced last (0 x 0: none).</summary>
+        private sealed class RememberedLayout : IAnnouncedLayoutStore
+        {
+            public int Modules { get; private set; }
+
+            public int CellsPerModule { get; private set; }
+
+            public int Stores { get; private set; }
+
+            public bool Store(int modules, int cellsPerModule)
+            {
+                Modules = modules;
+                CellsPerModule = cellsPerModule;
+                Stores++;
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// One boot of the device until its discovery publishes (configs, or their clearing; 8 unless
+        /// <paramref name="publishes"/> says otherwise) passed the broker; with <paramref name="memory"/>, the layout it
+        /// announced last is remembered there, as the firmware's flash does.
+        /// </summary>
+        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout memory = null, int publishes = 8)
         {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.Telemetry.HomeAssistantDiscovery = discovery;
@@ -163,10 +207,15 @@ namespace Edge.Mqtt.Tests
             watcher.Connect();
             Assert.True(seen.WaitFor(() => seen.Connects == 1));
             using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1");
+            if (memory != null)
+            {
+                device.Session.RememberAnnouncedLayout(memory.Modules, memory.CellsPerModule, memory);
+            }
+
             device.Start(5);
 
             // Live publishes (not the retained copies the subscription brought): the device's own, this boot.
-            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => !m.Retain && m.Topic.StartsWith(prefix, StringComparison.Ordinal)) >= 8),
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => !m.Retain && m.Topic.StartsWith(prefix, StringComparison.Ordinal)) >= publishes),
                 "discovery publishes seen: " + seen.Messages.Count(m => !m.Retain && m.Topic.StartsWith(prefix, StringComparison.Ordinal)));
         }
 

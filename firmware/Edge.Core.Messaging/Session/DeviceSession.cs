@@ -4,6 +4,7 @@ using System;
 using Edge.Core.Annotations;
 using Edge.Core.Commands;
 using Edge.Core.Records;
+using Edge.Core.Sampling;
 using Edge.Core.Session.HomeAssistant;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
@@ -50,6 +51,13 @@ namespace Edge.Core.Session
         // Discovery off: the configs an earlier boot may have left retained, to be cleared once per boot.
         private readonly DiscoveryPublisher _withdrawal;
         private bool _withdrawalDue;
+
+        // The layout announced by an earlier boot: where the present one is stored, the configs that layout had and this
+        // one lacks (null: none), a store still to do, and whether this connection has yet to clear and store.
+        private IAnnouncedLayoutStore _layoutStore;
+        private DiscoveryPublisher _ghosts;
+        private bool _layoutStoreDue;
+        private bool _ghostsDue;
         private readonly CommandInbox _inbox = new CommandInbox();
         private readonly ReconnectBackoff _backoff;
         private readonly JsonByteWriter _writer = new JsonByteWriter();
@@ -138,6 +146,47 @@ namespace Edge.Core.Session
 
         /// <summary>The Home Assistant discovery publisher, or null when discovery is off.</summary>
         public DiscoveryPublisher Discovery => _discovery;
+
+        /// <summary>
+        /// Hands over the layout whose discovery configs the device announced last, as <paramref name="store"/> kept it
+        /// (<paramref name="modules"/> 0: none kept, or a record that did not read), before the first
+        /// <see cref="Service"/>. When that layout had entities the present one lacks (more modules, or more cells in the
+        /// modules still there), the first connection whose discovery configs (or, with discovery off, their
+        /// withdrawal) were all handed to the client also clears exactly those configs (an empty retained message on
+        /// each, QoS 1); then the present layout goes to <paramref name="store"/>. A connection lost before both are
+        /// done leaves them to the next. Nothing is stored while the remembered layout is the present one, and nothing
+        /// happens without a control loop (no layout).
+        /// </summary>
+        public void RememberAnnouncedLayout(int modules, int cellsPerModule, IAnnouncedLayoutStore store)
+        {
+            if (store == null)
+            {
+                throw new ArgumentNullException(nameof(store));
+            }
+
+            if (modules < 0 || cellsPerModule < 0 || (modules > 0 && (cellsPerModule == 0 || (long)modules * cellsPerModule > PackLayout.MaximumCellCount)))
+            {
+                throw new ArgumentOutOfRangeException(nameof(modules), "remembered layout " + modules.ToString() + " x " + cellsPerModule.ToString()
+                    + " is no layout: 0 x 0 (none) or 1 to " + PackLayout.MaximumCellCount.ToString() + " cells in all");
+            }
+
+            if (_controller == null)
+            {
+                return;
+            }
+
+            PackLayout layout = _controller.Layout;
+            if (modules == layout.ModuleCount && cellsPerModule == layout.CellsPerModule)
+            {
+                return;
+            }
+
+            _layoutStore = store;
+            _layoutStoreDue = true;
+            _ghosts = modules > layout.ModuleCount || (modules > 0 && cellsPerModule > layout.CellsPerModule)
+                ? new DiscoveryPublisher(_topics, new PackLayout(modules, cellsPerModule, 0), _controller.Configuration.Protocol.ElectrodeAreaCm2)
+                : null;
+        }
 
         /// <summary>
         /// A message arrived on a subscription (client's thread, never blocks): commands are queued for the
@@ -256,6 +305,7 @@ namespace Edge.Core.Session
             _online = true;
             _attemptScheduled = false;
             _discoveryDue = _discovery != null;
+            _ghostsDue = _layoutStoreDue;
             ConnectionCount++;
 
             // No back-off reset here: a broker that accepts and then drops the connection at once (another device with
@@ -308,6 +358,20 @@ namespace Edge.Core.Session
                 else
                 {
                     _discoveryDue = true;
+                }
+            }
+
+            // Once this connection's configs (or their withdrawal) are handed over: the configs of a larger layout announced
+            // before, then the present layout is remembered. Stored only after every clearing went, so a connection lost
+            // half-way leaves the rest to the next; a store that fails waits for the next connection too (flash wear).
+            if (_ghostsDue && (_discovery != null ? !_discoveryDue : !_withdrawalDue) && (_ghosts == null || WithdrawGhosts()))
+            {
+                _ghostsDue = false;
+                sent |= _ghosts != null;
+                if (_layoutStore.Store(_controller.Layout.ModuleCount, _controller.Layout.CellsPerModule))
+                {
+                    _layoutStoreDue = false;
+                    _ghosts = null;
                 }
             }
 
@@ -537,6 +601,29 @@ namespace Edge.Core.Session
             for (int i = 0; i < _withdrawal.Count; i++)
             {
                 if (_connection.PublishTo(_withdrawal.TopicOf(i), _scratch, 0, 0, 1, true) < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// Clears the configs of the remembered layout's entities that the present layout lacks; false when a publish
+        /// failed (tried again next pass, or at the next connection).
+        /// </summary>
+        private bool WithdrawGhosts()
+        {
+            PackLayout layout = _controller.Layout;
+            for (int i = 0; i < _ghosts.Count; i++)
+            {
+                if (_ghosts.ExistsIn(i, layout.ModuleCount, layout.CellsPerModule))
+                {
+                    continue;
+                }
+
+                if (_connection.PublishTo(_ghosts.TopicOf(i), _scratch, 0, 0, 1, true) < 0)
                 {
                     return false;
                 }

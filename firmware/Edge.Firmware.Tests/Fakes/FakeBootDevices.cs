@@ -68,6 +68,9 @@ namespace NFUnitTest.Fakes
         /// <summary>The latched faults' record store (internal flash on the device); survives a new boot sequence too.</summary>
         public FakeUnitRecordStore LatchRecords { get; set; } = new FakeUnitRecordStore();
 
+        /// <summary>The announced discovery layout's record store (internal flash on the device); survives a new boot sequence too.</summary>
+        public FakeUnitRecordStore DiscoveryLayoutRecords { get; set; } = new FakeUnitRecordStore();
+
         /// <summary>The serial console sessions the boot started, in order.</summary>
         public ArrayList ConsoleSessions { get; } = new ArrayList();
 
@@ -181,6 +184,12 @@ namespace NFUnitTest.Fakes
         public IUnitRecordStore OpenLatchedFaultStore()
         {
             return LatchRecords;
+        }
+
+        /// <inheritdoc />
+        public IUnitRecordStore OpenDiscoveryLayoutStore()
+        {
+            return DiscoveryLayoutRecords;
         }
 
         /// <inheritdoc />

@@ -137,6 +137,8 @@ namespace NFUnitTest.Persistence
 
             public IUnitRecordStore OpenLatchedFaultStore() => _inner.OpenLatchedFaultStore();
 
+            public IUnitRecordStore OpenDiscoveryLayoutStore() => _inner.OpenDiscoveryLayoutStore();
+
             public ILoadSwitch[] OpenSwitches(BoardDefinition board) => _inner.OpenSwitches(board);
 
             public IEnableFeedOutput OpenEnableFeed(BoardDefinition board) => _inner.OpenEnableFeed(board);

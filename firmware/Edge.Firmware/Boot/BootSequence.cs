@@ -275,6 +275,14 @@ namespace Edge.Firmware.Boot
                 Track(connection);
                 _session = new MqttSession(settings, topics, connection, _devices.OpenClock(), outbox, bootId, controller, commands, publisher, _events, _led);
                 connection.Session = _session.Session;
+                if (controller != null)
+                {
+                    // The layout announced before this boot: configs of entities a smaller board no longer has are cleared.
+                    DiscoveryLayoutKeeper discoveryLayout = new DiscoveryLayoutKeeper(_devices.OpenDiscoveryLayoutStore(), _events);
+                    discoveryLayout.Recall(out int announcedModules, out int announcedCells);
+                    _session.Session.RememberAnnouncedLayout(announcedModules, announcedCells, discoveryLayout);
+                }
+
                 _session.Health = _devices.OpenHealth(statistics, outbox, _session.Session.Inbox, _watchdog, _loop == null ? 0 : _loop.PeriodUs);
                 _session.Start();
             }

@@ -67,6 +67,12 @@ namespace Edge.Firmware.Boot
         }
 
         /// <inheritdoc />
+        public IUnitRecordStore OpenDiscoveryLayoutStore()
+        {
+            return new FlashUnitRecordStore(new FlashFiles(), DiscoveryLayoutRecord.DefaultPath);
+        }
+
+        /// <inheritdoc />
         public ILoadSwitch[] OpenSwitches(BoardDefinition board)
         {
             return LoadSwitchFactory.Create(Gpio(), board);

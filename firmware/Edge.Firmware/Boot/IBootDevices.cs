@@ -45,6 +45,12 @@ namespace Edge.Firmware.Boot
         /// <summary><see cref="BootStep.Board"/>: where the controller's latched faults are kept across resets (internal flash).</summary>
         IUnitRecordStore OpenLatchedFaultStore();
 
+        /// <summary>
+        /// <see cref="BootStep.Mqtt"/>: where the layout whose Home Assistant discovery configs were announced last is kept
+        /// across resets and board changes (internal flash).
+        /// </summary>
+        IUnitRecordStore OpenDiscoveryLayoutStore();
+
         /// <summary><see cref="BootStep.Switches"/>: one load switch per module, each already driven open.</summary>
         ILoadSwitch[] OpenSwitches(BoardDefinition board);
 

@@ -319,7 +319,7 @@ export const DEVICE_EVENT_SEVERITY = {
   'setpoint-error': 'fault',
   'board-warning': 'warning', uncalibrated: 'warning', 'console-failed': 'warning', 'mqtt-connect': 'warning', 'mqtt-error': 'warning',
   'mqtt-disabled': 'warning', 'events-dropped': 'warning', 'latch-record-unreadable': 'warning', 'latch-record-failed': 'warning',
-  'latch-restored': 'warning',
+  'latch-restored': 'warning', 'discovery-record-unreadable': 'warning', 'discovery-record-failed': 'warning',
   calibration: 'info', 'calibration-record': 'info',
 };
 

@@ -152,6 +152,160 @@ public class HomeAssistantDiscoveryRulesTests
             "with discovery switched off, " + left.Count + " retained discovery configs are still on the broker (e.g. " + left.FirstOrDefault() + ")");
     }
 
+    /// <summary>
+    /// A device that comes back with a smaller layout (a board file with fewer modules or fewer cells per module) must
+    /// clear the retained configs of the entities it no longer has, or Home Assistant shows them for ever: a config is
+    /// removed only by an empty retained payload on its topic (Home Assistant MQTT discovery), and the shipped ACL lets
+    /// the device not read its discovery topics back, so it goes by the layout it remembers announcing.
+    /// </summary>
+    [Fact]
+    public void ShrinkingTheLayoutClearsTheConfigsOfExactlyTheEntitiesItNoLongerHas()
+    {
+        var broker = new RetainingBroker();
+        var memory = new RememberedLayout();
+
+        // Boot 1, 2 modules x 3 cells, nothing remembered: 2 + 2 x (4 + 3) = 16 configs, and 2 x 3 remembered.
+        RunSession(broker, true, new PackLayout(2, 3, 0), memory);
+        Assert.Equal(16, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal((2, 3), (memory.Modules, memory.CellsPerModule));
+
+        // Boot 2, 1 module x 2 cells: module 1 (4 + 3 entities) and module 0's cell 2 are gone.
+        broker.Cleared.Clear();
+        RunSession(broker, true, new PackLayout(1, 2, 0), memory);
+        string[] kept = { "mode", "last_event", "module0_state", "module0_capacity", "module0_tuned_rest", "module0_last_event", "module0_cell0_voltage", "module0_cell1_voltage" };
+        string[] gone = { "module0_cell2_voltage", "module1_state", "module1_capacity", "module1_tuned_rest", "module1_last_event", "module1_cell0_voltage", "module1_cell1_voltage", "module1_cell2_voltage" };
+        Assert.Equal(kept.Select(ConfigTopic).OrderBy(t => t, StringComparer.Ordinal), DiscoveryTopicsOf(broker).OrderBy(t => t, StringComparer.Ordinal));
+        Assert.Equal(gone.Select(ConfigTopic).OrderBy(t => t, StringComparer.Ordinal), broker.Cleared.OrderBy(t => t, StringComparer.Ordinal));
+        Assert.Equal((1, 2), (memory.Modules, memory.CellsPerModule));
+    }
+
+    /// <summary>
+    /// The present layout is stored only once every ghost config was handed over: a connection lost half-way stores
+    /// nothing, and the next connection clears what is left and then stores.
+    /// </summary>
+    [Fact]
+    public void AConnectionLostHalfWayThroughTheClearingStoresNothingAndTheNextOneFinishesIt()
+    {
+        var broker = new RetainingBroker();
+        var memory = new RememberedLayout();
+        RunSession(broker, true, new PackLayout(2, 3, 0), memory);
+        Assert.Equal(1, memory.Stores);
+
+        // Boot 2 with 1 x 2 cells: status, config, 8 discovery configs and 3 of the 8 clearings pass, then the link drops.
+        var layout = new PackLayout(1, 2, 0);
+        var connection = new RetainingConnection(broker, new TopicSet("pack-7")) { PublishesBeforeLoss = 2 + 8 + 3 };
+        var session = NewSession(connection, true, layout);
+        session.RememberAnnouncedLayout(memory.Modules, memory.CellsPerModule, memory);
+        Assert.Equal(SessionStep.Opened, session.Service(0));
+        session.Service(1);
+        Assert.Equal(SessionStep.Lost, session.Service(2));
+        Assert.Equal((2, 3), (memory.Modules, memory.CellsPerModule));
+        Assert.Equal(1, memory.Stores);
+        Assert.Equal(8 + 5, DiscoveryTopicsOf(broker).Count);
+
+        // The next connection (after the back-off) clears the other 5 and stores 1 x 2.
+        connection.PublishesBeforeLoss = int.MaxValue;
+        long now = session.NextAttemptMs;
+        Assert.Equal(SessionStep.Opened, session.Service(now));
+        session.Service(now + 1);
+        session.Service(now + 2);
+        Assert.Equal(8, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal((1, 2), (memory.Modules, memory.CellsPerModule));
+        Assert.Equal(2, memory.Stores);
+    }
+
+    /// <summary>Switched off, discovery clears the configs of the remembered larger layout too, not only the present one's.</summary>
+    [Fact]
+    public void SwitchingDiscoveryOffAfterAShrinkClearsTheRememberedLayoutsConfigsToo()
+    {
+        var broker = new RetainingBroker();
+        var memory = new RememberedLayout();
+        RunSession(broker, true, new PackLayout(2, 3, 0), memory);
+        RunSession(broker, false, new PackLayout(1, 2, 0), memory);
+        Assert.Empty(DiscoveryTopicsOf(broker));
+        Assert.Equal((1, 2), (memory.Modules, memory.CellsPerModule));
+    }
+
+    /// <summary>
+    /// Nothing remembered (the first boot, or a record that did not read): nothing is cleared, the present layout is
+    /// stored; a layout that grew clears nothing either; one that did not change is not stored again.
+    /// </summary>
+    [Fact]
+    public void WithNothingRememberedOrALayoutThatGrewNothingIsClearedAndTheLayoutIsStored()
+    {
+        var broker = new RetainingBroker();
+        var memory = new RememberedLayout();
+        RunSession(broker, true, new PackLayout(1, 2, 0), memory);
+        Assert.Empty(broker.Cleared);
+        Assert.Equal((1, 2, 1), (memory.Modules, memory.CellsPerModule, memory.Stores));
+
+        RunSession(broker, true, new PackLayout(2, 3, 0), memory);
+        Assert.Empty(broker.Cleared);
+        Assert.Equal(16, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal((2, 3, 2), (memory.Modules, memory.CellsPerModule, memory.Stores));
+
+        RunSession(broker, true, new PackLayout(2, 3, 0), memory);
+        Assert.Equal(2, memory.Stores);
+    }
+
+    [Fact]
+    public void ARememberedLayoutThatIsNoLayoutIsRefusedByName()
+    {
+        var session = NewSession(new RetainingConnection(new RetainingBroker(), new TopicSet("pack-7")), true, new PackLayout(1, 2, 0));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => session.RememberAnnouncedLayout(300, 1, new RememberedLayout()));
+        Assert.Contains("300 x 1", error.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => session.RememberAnnouncedLayout(2, 0, new RememberedLayout()));
+        Assert.Throws<ArgumentNullException>(() => session.RememberAnnouncedLayout(2, 2, null));
+    }
+
+    private static string ConfigTopic(string objectId) => "homeassistant/sensor/pack-7/" + objectId + "/config";
+
+    private static List<string> DiscoveryTopicsOf(RetainingBroker broker) =>
+        broker.Retained.Keys.Where(t => t.StartsWith("homeassistant/sensor/pack-7/", StringComparison.Ordinal)).ToList();
+
+    private static DeviceSession NewSession(RetainingConnection connection, bool discovery, PackLayout layout)
+    {
+        var configuration = new ControllerConfiguration();
+        configuration.Telemetry.HomeAssistantDiscovery = discovery;
+        var controller = new EdgeController(layout, configuration);
+        var topics = new TopicSet("pack-7");
+        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(layout.CellsPerModule));
+        var publisher = new TelemetryPublisher(outbox, "b1");
+        return new DeviceSession(topics, "b1", new SessionSettings(), connection, outbox, controller, new CommandHandler(controller, null), publisher);
+    }
+
+    /// <summary>One boot of a device of <paramref name="layout"/> that remembers its announced layout in <paramref name="memory"/>.</summary>
+    private static void RunSession(RetainingBroker broker, bool discovery, PackLayout layout, RememberedLayout memory)
+    {
+        var session = NewSession(new RetainingConnection(broker, new TopicSet("pack-7")), discovery, layout);
+        session.RememberAnnouncedLayout(memory.Modules, memory.CellsPerModule, memory);
+        Assert.Equal(SessionStep.Opened, session.Service(0));
+        for (int i = 1; i < 5; i++)
+        {
+            session.Service(i);
+        }
+
+        session.Close();
+    }
+
+    /// <summary>The device's flash record of the layout it announced last (0 x 0: none).</summary>
+    private sealed class RememberedLayout : IAnnouncedLayoutStore
+    {
+        public int Modules { get; private set; }
+
+        public int CellsPerModule { get; private set; }
+
+        public int Stores { get; private set; }
+
+        public bool Store(int modules, int cellsPerModule)
+        {
+            Modules = modules;
+            CellsPerModule = cellsPerModule;
+            Stores++;
+            return true;
+        }
+    }
+
     private static void RunSession(RetainingBroker broker, bool discovery)
     {
         var layout = new PackLayout(2, 2, 0);
@@ -177,6 +331,9 @@ public class HomeAssistantDiscoveryRulesTests
     {
         public Dictionary<string, byte[]> Retained { get; } = new Dictionary<string, byte[]>();
 
+        /// <summary>Topics an empty retained message was published on, in order.</summary>
+        public List<string> Cleared { get; } = new List<string>();
+
         public void Publish(string topic, byte[] payload, int offset, int count, bool retain)
         {
             if (!retain)
@@ -186,6 +343,7 @@ public class HomeAssistantDiscoveryRulesTests
 
             if (count == 0)
             {
+                Cleared.Add(topic);
                 Retained.Remove(topic);
             }
             else
@@ -209,6 +367,9 @@ public class HomeAssistantDiscoveryRulesTests
 
         public bool IsConnected { get; private set; }
 
+        /// <summary>Publishes the broker still takes before the link drops (the publish after them fails, the connection is lost).</summary>
+        public int PublishesBeforeLoss { get; set; } = int.MaxValue;
+
         public string LastError => null;
 
         public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
@@ -223,6 +384,13 @@ public class HomeAssistantDiscoveryRulesTests
 
         public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
         {
+            if (!IsConnected || PublishesBeforeLoss <= 0)
+            {
+                IsConnected = false;
+                return -1;
+            }
+
+            PublishesBeforeLoss--;
             _broker.Publish(topic, payload, offset, count, retain);
             return ++_messageId;
         }

@@ -76,6 +76,22 @@ namespace Edge.Core.Session.HomeAssistant
                 && payload[3] == (byte)'i' && payload[4] == (byte)'n' && payload[5] == (byte)'e';
         }
 
+        /// <summary>
+        /// True when entity <paramref name="index"/> of this layout is also an entity of a layout of
+        /// <paramref name="modules"/> x <paramref name="cellsPerModule"/> (the same object id, so the same config topic).
+        /// </summary>
+        public bool ExistsIn(int index, int modules, int cellsPerModule)
+        {
+            if (index < DeviceEntities)
+            {
+                return true;
+            }
+
+            int module;
+            int slot = ModuleSlot(index, out module);
+            return module < modules && (slot < ModuleEntities || slot - ModuleEntities < cellsPerModule);
+        }
+
         /// <summary>Retained config topic of entity <paramref name="index"/>.</summary>
         public string TopicOf(int index)
         {
