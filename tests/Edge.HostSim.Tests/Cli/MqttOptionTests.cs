@@ -58,22 +58,14 @@ public sealed class MqttOptionTests : IDisposable
     public void RunPublishesEveryEventAsTheNamedDevice()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew();
-        using HostMqttClient subscriber = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
         List<string> events = new List<string>();
-        subscriber.MessageReceived += m =>
+        using HostMqttClient subscriber = ConnectedSubscriber(broker, "edge/cli-1/event", payload =>
         {
-            if (m.Topic == "edge/cli-1/event")
+            lock (events)
             {
-                lock (events)
-                {
-                    events.Add(Encoding.UTF8.GetString(m.Payload));
-                }
+                events.Add(payload);
             }
-        };
-        subscriber.Subscribe("edge/#", 1);
-        subscriber.Connect();
-        Assert.True(SpinWait.SpinUntil(() => subscriber.IsConnected, TimeSpan.FromSeconds(10)));
-        Thread.Sleep(100);
+        });
 
         Directory.CreateDirectory(_directory);
         string scenario = Path.Combine(_directory, "s.json");
@@ -103,19 +95,8 @@ public sealed class MqttOptionTests : IDisposable
     public void TheHealthPeriodSetsHowOftenTheDeviceSendsItsHealth()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew();
-        using HostMqttClient subscriber = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
         int health = 0;
-        subscriber.MessageReceived += m =>
-        {
-            if (m.Topic == "edge/cli-health/health")
-            {
-                Interlocked.Increment(ref health);
-            }
-        };
-        subscriber.Subscribe("edge/cli-health/health", 1);
-        subscriber.Connect();
-        Assert.True(SpinWait.SpinUntil(() => subscriber.IsConnected, TimeSpan.FromSeconds(10)));
-        Thread.Sleep(100);
+        using HostMqttClient subscriber = ConnectedSubscriber(broker, "edge/cli-health/health", _ => Interlocked.Increment(ref health));
 
         Directory.CreateDirectory(_directory);
         string scenario = Path.Combine(_directory, "s.json");
@@ -212,6 +193,26 @@ public sealed class MqttOptionTests : IDisposable
         {
             Directory.Delete(elsewhere, true);
         }
+    }
+
+    /// <summary>A client subscribed to <paramref name="topic"/> before a run starts publishing: each payload goes to <paramref name="received"/>.</summary>
+    private static HostMqttClient ConnectedSubscriber(MosquittoBroker broker, string topic, Action<string> received)
+    {
+        HostMqttClient subscriber = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+        subscriber.MessageReceived += m =>
+        {
+            if (m.Topic == topic)
+            {
+                received(Encoding.UTF8.GetString(m.Payload));
+            }
+        };
+        subscriber.Subscribe(topic, 1);
+        subscriber.Connect();
+        Assert.True(SpinWait.SpinUntil(() => subscriber.IsConnected, TimeSpan.FromSeconds(10)));
+
+        // The subscription reaches the broker before the run's first message.
+        Thread.Sleep(100);
+        return subscriber;
     }
 
     private static int Execute(out string error, params string[] args)
