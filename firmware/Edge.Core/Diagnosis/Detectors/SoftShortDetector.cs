@@ -37,6 +37,14 @@ namespace Edge.Core.Diagnosis.Detectors
         // floor alone.
         private readonly int[] _spikeLimitMv;
 
+        // Per cell: the spike limit has come from a measured reading noise at least once. Before that (the first 40
+        // samples of the first pulse after start-up) spikes are judged against the floor alone and warn, but do not
+        // confirm the short, and they are forgotten when the first figure arrives: uniform noise of +-14 mV or more
+        // crosses the 20 mV floor within a few samples, and on 100-150 uA strip pulses (39-58 mV of polarisation)
+        // such drops take 40 % of it away, so two of them confirmed a soft short on a healthy cell 0.1-0.3 s after
+        // start-up. A drop against noise of unknown size says nothing about a shunt.
+        private readonly bool[] _spikeLimitMeasured;
+
         // Per module: cells with a spike open, so a module without one and without a drop is passed over, and
         // cells with spikes counted, so a module without any needs no look at its cells' confirmation.
         private readonly int[] _openSpikes;
@@ -82,6 +90,7 @@ namespace Edge.Core.Diagnosis.Detectors
             _spikeStartMs = new long[cells];
             _spikeOpen = new bool[cells];
             _spikeLimitMv = new int[cells];
+            _spikeLimitMeasured = new bool[cells];
             for (int c = 0; c < cells; c++)
             {
                 _spikeLimitMv[c] = _configuration.SpikeDropMv;
@@ -205,7 +214,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 bool edgeMeasured = snapshot.EdgeMeasured[m];
                 if (edgeMeasured || noiseRenewed[m])
                 {
-                    RenewSpikeLimits(first, last, snapshot);
+                    RenewSpikeLimits(m, first, last, snapshot);
                 }
 
                 if (edgeMeasured)
@@ -264,7 +273,7 @@ namespace Edge.Core.Diagnosis.Detectors
         }
 
         /// <summary>The drop that opens a spike, from the reading noise the measurement renewed or measured at an edge.</summary>
-        private void RenewSpikeLimits(int first, int last, MeasurementSnapshot snapshot)
+        private void RenewSpikeLimits(int module, int first, int last, MeasurementSnapshot snapshot)
         {
             for (int c = first; c < last; c++)
             {
@@ -272,6 +281,25 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (snapshot.CellValid[c] && varianceCentiMv2 > 0)
                 {
                     _spikeLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.SpikeSigmaTenths, _configuration.SpikeDropMv);
+                    if (!_spikeLimitMeasured[c])
+                    {
+                        // The first figure: the spikes counted against the floor alone are not evidence, nor is one
+                        // still open.
+                        _spikeLimitMeasured[c] = true;
+                        if (_spikeOpen[c])
+                        {
+                            _spikeOpen[c] = false;
+                            _openSpikes[module]--;
+                        }
+
+                        if (_spikeCount[c] != 0)
+                        {
+                            _spikyCells[module]--;
+                        }
+
+                        _spikeCount[c] = 0;
+                        _deepSpikeCount[c] = 0;
+                    }
                 }
             }
         }
@@ -508,8 +536,11 @@ namespace Edge.Core.Diagnosis.Detectors
 
         private void Confirm(int cell, int module, DiagnosisManager diagnosis)
         {
+            // The spike warning counts while a spike judged against the measured noise holds it: one raised against the
+            // floor alone heals only after 500 quiet pulses, and with a noise-bound self-discharge reading (+-40 mV of
+            // uniform noise) it confirmed a healthy cell's short minutes after start-up.
             int indicators = 0;
-            if (diagnosis.IsActive(DiagnosisId.SoftShortSpike, cell))
+            if (diagnosis.IsActive(DiagnosisId.SoftShortSpike, cell) && _spikeLimitMeasured[cell] && _spikeCount[cell] > 0)
             {
                 indicators++;
             }
@@ -535,14 +566,15 @@ namespace Edge.Core.Diagnosis.Detectors
             {
                 diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, indicators, _configuration.ConfirmingIndicators);
             }
-            else if (_deepSpikeCount[cell] >= _configuration.ConfirmingDeepSpikeCount)
+            else if (_spikeLimitMeasured[cell] && _deepSpikeCount[cell] >= _configuration.ConfirmingDeepSpikeCount)
             {
                 diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, _deepSpikeCount[cell], _configuration.ConfirmingDeepSpikeCount);
             }
             else
             {
+                // Spikes judged against the floor alone (no reading noise measured yet) do not confirm.
                 int spikes = _spikeCount[cell];
-                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, spikes >= _configuration.ConfirmingSpikeCount, spikes, _configuration.ConfirmingSpikeCount);
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, _spikeLimitMeasured[cell] && spikes >= _configuration.ConfirmingSpikeCount, spikes, _configuration.ConfirmingSpikeCount);
             }
         }
 

@@ -253,4 +253,45 @@ public class SoftShortDetectorOnSnapshotsTests
         Assert.Equal(2, detector.SpikeCount(1));
         Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSpike, 1));
     }
+
+    [Fact]
+    public void SpikesAgainstTheFloorAloneWarnButDoNotConfirm()
+    {
+        // No reading noise measured yet (0): the drops are judged against the 20 mV floor alone, which noise of unknown
+        // size crosses as readily as a shunt. Five 30 mV spikes warn, as the floor says, but do not confirm the short,
+        // which five spikes would against a measured noise.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 5; i++)
+        {
+            Spike(rig, detector, i * 100, 30, 15);
+        }
+
+        Assert.Equal(5, detector.SpikeCount(1));
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSpike, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
+
+        // The noise is measured (a quiet channel, 1 (0.01 mV)^2: the spike limit stays the floor). The spikes before it
+        // are forgotten, and the warning they raised (it heals only after 500 quiet pulses) is no indicator: a
+        // resistance drop alone is one indicator of the two that confirm.
+        rig.Snapshot.NoiseVarianceCentiMv2[0] = 1;
+        rig.Snapshot.NoiseVarianceCentiMv2[1] = 1;
+        for (int i = 0; i < 3; i++)
+        {
+            Edge(rig, detector, 1000 + (i * 10), 1000);
+        }
+
+        Assert.Equal(0, detector.SpikeCount(1));
+        Edge(rig, detector, 1030, 699);
+        Edge(rig, detector, 1040, 699);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, 1));
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortSpike, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
+        Assert.Empty(rig.Raised(DiagnosisId.SoftShortConfirmed));
+
+        // A spike judged against the measured noise: the warning and the resistance drop together confirm.
+        Spike(rig, detector, 1100, 30, 15);
+        Assert.Equal(1, detector.SpikeCount(1));
+        var confirmed = Assert.Single(rig.Raised(DiagnosisId.SoftShortConfirmed));
+        Assert.Equal((2, 2), (confirmed.Value, confirmed.Threshold));
+    }
 }
