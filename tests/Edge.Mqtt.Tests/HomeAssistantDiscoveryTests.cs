@@ -192,7 +192,7 @@ namespace Edge.Mqtt.Tests
         /// <paramref name="publishes"/> says otherwise) passed the broker; with <paramref name="memory"/>, the layout it
         /// announced last is remembered there, as the firmware's flash does.
         /// </summary>
-        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout memory = null, int publishes = 8)
+        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout? memory = null, int publishes = 8)
         {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.Telemetry.HomeAssistantDiscovery = discovery;

@@ -89,8 +89,11 @@ function connect() {
     }
     store.lostAt = null;
     connection.everConnected = true;
-    setConnection('connected', 'connected');
-    client.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result', root + 'health', root + 'device-event'], { qos: 1 });
+    // "connected" once the broker has granted the subscriptions, not at its CONNACK: a message published in between
+    // (a device's health at its own connection) never reaches this page, which would already say connected.
+    client.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result', root + 'health', root + 'device-event'], { qos: 1 }, (err) => {
+      if (!err) setConnection('connected', 'connected');
+    });
     probeRole();
   });
   const lost = () => {
