@@ -329,6 +329,7 @@ namespace Edge.Core.Configuration
             check.Range("softShort.resistanceHistory", softShort.ResistanceHistory, 3, 64);
             check.Range("softShort.resistanceOperatingPointChangePercent", softShort.ResistanceOperatingPointChangePercent, 1, 100);
             check.Range("softShort.selfDischargeMv", softShort.SelfDischargeMv, 1, 10000);
+            check.Range("softShort.selfDischargeSigmaTenths", softShort.SelfDischargeSigmaTenths, 0, 1000);
             check.Range("softShort.minimumCoulombicEfficiencyPercent", softShort.MinimumCoulombicEfficiencyPercent, 1, 100);
             check.Range("softShort.confirmingIndicators", softShort.ConfirmingIndicators, 1, 4);
             check.Range("softShort.confirmingSpikeCount", softShort.ConfirmingSpikeCount, 1, 100000);

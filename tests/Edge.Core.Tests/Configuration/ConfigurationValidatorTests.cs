@@ -76,6 +76,7 @@ public class ConfigurationValidatorTests
         { "softShort.resistanceOperatingPointChangePercent", c => c.SoftShort.ResistanceOperatingPointChangePercent = 0 },
         { "softShort.resistanceOperatingPointChangePercent", c => c.SoftShort.ResistanceOperatingPointChangePercent = 101 },
         { "softShort.selfDischargeMv", c => c.SoftShort.SelfDischargeMv = 0 },
+        { "softShort.selfDischargeSigmaTenths", c => c.SoftShort.SelfDischargeSigmaTenths = -1 },
         { "softShort.minimumCoulombicEfficiencyPercent", c => c.SoftShort.MinimumCoulombicEfficiencyPercent = 101 },
         { "softShort.confirmingIndicators", c => c.SoftShort.ConfirmingIndicators = 5 },
         { "softShort.confirmingSpikeCount", c => c.SoftShort.ConfirmingSpikeCount = 0 },

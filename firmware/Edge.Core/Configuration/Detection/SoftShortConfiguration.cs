@@ -55,6 +55,16 @@ namespace Edge.Core.Configuration.Detection
         public int SelfDischargeMv { get; set; } = 15;
 
         /// <summary>
+        /// The sink must also exceed this many standard deviations (in tenths) of the difference it is read from: two
+        /// rests' ends, each the mean of PackMeasurement.BaselineSamples (8) readings, so the cell's measured reading
+        /// noise x sqrt(2 / 8). On a quiet front end (2 mV: 1 mV) and on the DevKitC's ESP32 ADC (about 5 mV: 2.5 mV)
+        /// the 15 mV floor governs; at +-40 mV of uniform ADC noise (23 mV a reading, 11.7 mV the difference) 15 mV is
+        /// a 1.3 sigma event, and healthy cells warned within minutes. One judgement per rest after stripping and a
+        /// debounce of two, as the resistance drop per edge (ResistanceDropSigmaTenths): 4.5 sigma.
+        /// </summary>
+        public int SelfDischargeSigmaTenths { get; set; } = 45;
+
+        /// <summary>
         /// Coulombic efficiency below this percentage is a warning ([T]: 86.5-88 % healthy in the first cycle, 94 % at
         /// the 10th). Judged when a stripping reaches the stripping cut-off: the charge stripped over the charge plated
         /// since the previous such cut-off.

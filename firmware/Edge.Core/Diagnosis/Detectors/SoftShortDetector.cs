@@ -324,7 +324,7 @@ namespace Edge.Core.Diagnosis.Detectors
             {
                 if (snapshot.CellValid[c])
                 {
-                    EvaluateSelfDischarge(c, _lastPulseWasStrip[module], snapshot.PrePulseVoltageMv[c], diagnosis);
+                    EvaluateSelfDischarge(c, _lastPulseWasStrip[module], snapshot.PrePulseVoltageMv[c], snapshot.NoiseVarianceCentiMv2[c], diagnosis);
                 }
             }
         }
@@ -455,14 +455,18 @@ namespace Edge.Core.Diagnosis.Detectors
             _resistanceCount[cell] = count + 1;
         }
 
-        private void EvaluateSelfDischarge(int cell, bool afterStripping, int restEndMv, DiagnosisManager diagnosis)
+        private void EvaluateSelfDischarge(int cell, bool afterStripping, int restEndMv, int varianceCentiMv2, DiagnosisManager diagnosis)
         {
             // After a stripping pulse the cell relaxes down toward the voltage it had before that pulse,
             // from above; ending a rest well below it takes a parallel path draining the cell.
             if (afterStripping && _hasReference[cell])
             {
+                // Both rest ends are means of BaselineSamples readings: their difference scatters by the reading
+                // noise x sqrt(2 / BaselineSamples), which at +-40 mV of ADC noise (11.7 mV) makes the 15 mV floor a
+                // 1.3 sigma event. Until the noise is measured (0) the floor alone.
+                int limitMv = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.BaselineSamples, _configuration.SelfDischargeSigmaTenths, _configuration.SelfDischargeMv);
                 int sinkMv = _referenceMv[cell] - restEndMv;
-                diagnosis.Report(DiagnosisId.SoftShortSelfDischarge, cell, sinkMv > _configuration.SelfDischargeMv, sinkMv, _configuration.SelfDischargeMv);
+                diagnosis.Report(DiagnosisId.SoftShortSelfDischarge, cell, sinkMv > limitMv, sinkMv, limitMv);
             }
 
             _referenceMv[cell] = restEndMv;
