@@ -306,6 +306,7 @@ namespace Edge.Core.Configuration
             check.Range("depletion.baselinePulses", depletion.BaselinePulses, 1, 1000);
             check.Range("depletion.cusumSlackMv", depletion.CusumSlackMv, 0, 1000);
             check.Range("depletion.cusumSlackSigmaTenths", depletion.CusumSlackSigmaTenths, 0, 1000);
+            check.Range("depletion.cusumLevelSigmaTenths", depletion.CusumLevelSigmaTenths, 0, 1000);
             check.Range("depletion.baselineDriftLimitPercent", depletion.BaselineDriftLimitPercent, 0, 10000);
             check.Range("depletion.operatingPointChangePercent", depletion.OperatingPointChangePercent, 1, 100);
             check.Range("depletion.cusumInfoMv", depletion.CusumInfoMv, 1, 100000);

@@ -59,6 +59,7 @@ public class ConfigurationValidatorTests
         { "depletion.cusumWarningMv", c => c.Depletion.CusumWarningMv = c.Depletion.CusumInfoMv - 1 },
         { "depletion.cusumFaultMv", c => c.Depletion.CusumFaultMv = c.Depletion.CusumWarningMv - 1 },
         { "depletion.edgeResistanceRisePercent", c => c.Depletion.EdgeResistanceRisePercent = 100 },
+        { "depletion.cusumLevelSigmaTenths", c => c.Depletion.CusumLevelSigmaTenths = 1001 },
         { "depletion.shapeWindowMs", c => c.Depletion.ShapeWindowMs = 0 },
         { "depletion.shapeConvexityPercent", c => c.Depletion.ShapeConvexityPercent = 100 },
         { "depletion.shapeMinimumRiseMv", c => c.Depletion.ShapeMinimumRiseMv = 0 },

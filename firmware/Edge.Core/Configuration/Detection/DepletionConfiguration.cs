@@ -52,6 +52,17 @@ namespace Edge.Core.Configuration.Detection
 
         public int CusumFaultMv { get; set; } = 60;
 
+        /// <summary>
+        /// The CUSUM's levels follow the measured reading noise too: the info level is at least this many tenths of
+        /// the standard deviation of a pulse's overpotential (the reading noise / 2, as for
+        /// <see cref="CusumSlackSigmaTenths"/>), and the warning and fault levels scale with it in the configured
+        /// proportion (10 / 25 / 60). Up to 6.7 mV of reading noise (the DevKitC's ESP32 ADC: about 5 mV) the
+        /// configured levels govern; at +-40 mV of uniform ADC noise (11.7 mV an overpotential) a 25 mV warning is two
+        /// sigma above a 1.5 sigma slack, and healthy cells warned, and one faulted, within minutes. At three sigma
+        /// above that slack a healthy sum reaches the info level about once in 60,000 pulses.
+        /// </summary>
+        public int CusumLevelSigmaTenths { get; set; } = 30;
+
         /// <summary>Edge resistance above this percentage of its baseline is a depletion warning.</summary>
         public int EdgeResistanceRisePercent { get; set; } = 150;
 

@@ -70,6 +70,12 @@ namespace Edge.Core.Diagnosis.Detectors
         // whichever is larger; renewed with the other noise limits.
         private readonly int[] _cusumSlackMv;
 
+        // Per cell: the CUSUM's info, warning and fault levels, the configured ones or, scaled alike, the noise limit
+        // of a pulse's overpotential for the info level, whichever is larger; renewed with the other noise limits.
+        private readonly int[] _cusumInfoMv;
+        private readonly int[] _cusumWarningMv;
+        private readonly int[] _cusumFaultMv;
+
         // Per cell: when (ms) the cell last climbed away from 0 V by at least half its run-away limit, and by how
         // much (mV). A run-away is two climbs in a row, the second at the full limit and larger than the first by
         // the acceleration margin: running dry accelerates (3, 5, 9, 15, 30, 76 mV a sample before a cut-off),
@@ -107,6 +113,9 @@ namespace Edge.Core.Diagnosis.Detectors
             _shapeConvexityLimitMv = new int[cells];
             _runawayStepLimitMv = new int[cells];
             _cusumSlackMv = new int[cells];
+            _cusumInfoMv = new int[cells];
+            _cusumWarningMv = new int[cells];
+            _cusumFaultMv = new int[cells];
             _climbAtMs = new long[cells];
             _climbMv = new int[cells];
             _runawayAccelerationMv = new int[cells];
@@ -115,6 +124,9 @@ namespace Edge.Core.Diagnosis.Detectors
                 _runawayStepLimitMv[c] = _configuration.ShapeStepMv;
                 _runawayAccelerationMv[c] = _configuration.ShapeStepMv / 2;
                 _cusumSlackMv[c] = _configuration.CusumSlackMv;
+                _cusumInfoMv[c] = _configuration.CusumInfoMv;
+                _cusumWarningMv[c] = _configuration.CusumWarningMv;
+                _cusumFaultMv[c] = _configuration.CusumFaultMv;
                 _climbAtMs[c] = -1;
             }
         }
@@ -225,6 +237,7 @@ namespace Edge.Core.Diagnosis.Detectors
                             _runawayStepLimitMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2, _configuration.ShapeRiseSigmaTenths, _configuration.ShapeStepMv);
                             _runawayAccelerationMv[c] = NoiseLimit.Mv(6L * varianceCentiMv2, _configuration.RunawayAccelerationSigmaTenths, _runawayStepLimitMv[c] / 2);
                             _cusumSlackMv[c] = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.BaselineSamples, _configuration.CusumSlackSigmaTenths, _configuration.CusumSlackMv);
+                            RenewCusumLevels(c, varianceCentiMv2);
                         }
                     }
                 }
@@ -301,20 +314,37 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
+        /// <summary>
+        /// The CUSUM's levels from the measured reading noise: a fixed info level a couple of sigma above the slack is
+        /// reached by a healthy sum's random walk within minutes. The warning and fault levels keep their configured
+        /// proportion to the info level. Once per noise renewal per cell.
+        /// </summary>
+        private void RenewCusumLevels(int cell, int varianceCentiMv2)
+        {
+            int configuredInfoMv = _configuration.CusumInfoMv;
+            int infoMv = NoiseLimit.Mv(2L * varianceCentiMv2 / PackMeasurement.BaselineSamples, _configuration.CusumLevelSigmaTenths, configuredInfoMv);
+            _cusumInfoMv[cell] = infoMv;
+            _cusumWarningMv[cell] = (int)((long)_configuration.CusumWarningMv * infoMv / configuredInfoMv);
+            _cusumFaultMv[cell] = (int)((long)_configuration.CusumFaultMv * infoMv / configuredInfoMv);
+        }
+
         private void EvaluatePulse(int cell, long resistanceSigmaMilliohm, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int overpotential = snapshot.PulseOverpotentialMv[cell];
             int resistance = snapshot.EdgeResistanceMilliohm[cell];
             int seen = _pulsesSeen[cell];
             int length = _configuration.BaselinePulses;
+            int infoMv = _cusumInfoMv[cell];
+            int warningMv = _cusumWarningMv[cell];
+            int faultMv = _cusumFaultMv[cell];
             if (seen < length)
             {
                 // While the baseline is learned afresh (a new operating point) the trend has no evidence, so its
                 // diagnoses heal: a fault still active from the old current would never set again, and the ladder
                 // would stop at its first rung while the cell runs on to the cut-off.
-                diagnosis.Report(DiagnosisId.DepletionTrendInfo, cell, false, 0, _configuration.CusumInfoMv);
-                diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, false, 0, _configuration.CusumWarningMv);
-                diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, false, 0, _configuration.CusumFaultMv);
+                diagnosis.Report(DiagnosisId.DepletionTrendInfo, cell, false, 0, infoMv);
+                diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, false, 0, warningMv);
+                diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, false, 0, faultMv);
 
                 // Learn: plain running mean over the first pulses.
                 _overpotentialBaseline[cell] = ((_overpotentialBaseline[cell] * seen) + ((long)overpotential * BaselineScale)) / (seen + 1);
@@ -337,9 +367,9 @@ namespace Edge.Core.Diagnosis.Detectors
             cusum = cusum < 0 ? 0 : cusum;
             _cusumMv[cell] = cusum;
 
-            diagnosis.Report(DiagnosisId.DepletionTrendInfo, cell, cusum >= _configuration.CusumInfoMv, cusum, _configuration.CusumInfoMv);
-            diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, cusum >= _configuration.CusumWarningMv, cusum, _configuration.CusumWarningMv);
-            diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, cusum >= _configuration.CusumFaultMv, cusum, _configuration.CusumFaultMv);
+            diagnosis.Report(DiagnosisId.DepletionTrendInfo, cell, cusum >= infoMv, cusum, infoMv);
+            diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, cusum >= warningMv, cusum, warningMv);
+            diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, cusum >= faultMv, cusum, faultMv);
 
             // Risen: above the percentage of the baseline and by more than noise makes one edge reading scatter
             // (at a small current step the percentage alone is a few standard deviations of noise).
@@ -354,7 +384,7 @@ namespace Edge.Core.Diagnosis.Detectors
             // quiet, so a growing trend is not absorbed into its own reference. Quiet means below the info
             // level, not a CUSUM of exactly 0: that would update the baseline only after below-average pulses,
             // pull it low by about one noise sigma and let a healthy noisy cell walk up to the fault level.
-            if (cusum < _configuration.CusumInfoMv)
+            if (cusum < infoMv)
             {
                 long followed = _overpotentialBaseline[cell] + ((((long)overpotential * BaselineScale) - _overpotentialBaseline[cell]) / length);
                 long ceiling = _baselineCeiling[cell];
