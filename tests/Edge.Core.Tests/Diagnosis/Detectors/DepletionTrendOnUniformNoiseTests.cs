@@ -1,8 +1,5 @@
-using Edge.Core.Actuation;
 using Edge.Core.Configuration;
-using Edge.Core.Configuration.Protocol;
 using Edge.Core.Records;
-using Edge.Core.Sampling;
 using Xunit;
 
 namespace Edge.Core.Tests.Diagnosis.Detectors;
@@ -16,9 +13,6 @@ namespace Edge.Core.Tests.Diagnosis.Detectors;
 /// </summary>
 public class DepletionTrendOnUniformNoiseTests
 {
-    private const int ModuleCount = 2;
-    private const int CellsPerModule = 2;
-
     [Theory]
     [InlineData(1, 30)]
     [InlineData(2, 30)]
@@ -32,55 +26,22 @@ public class DepletionTrendOnUniformNoiseTests
     [InlineData(5, 40)]
     public void AHealthyCellRaisesNoDepletionTrendOnNoiseAlone(int seed, int noiseMv)
     {
-        var random = new Random(seed);
-        var layout = new PackLayout(ModuleCount, CellsPerModule, 1);
-        var configuration = new ControllerConfiguration { Mode = ControlMode.Observe };
-        configuration.Protocol.Steps = new[]
-        {
-            new ProtocolStep(ProtocolStepKind.Strip, 120, 1000),
-            new ProtocolStep(ProtocolStepKind.Rest, 0, 500),
-        };
-        var controller = new EdgeController(layout, configuration);
-        var frame = new SampleFrame(layout);
-        var actions = new ActionFrame(layout);
-        var closedBefore = new bool[ModuleCount];
-        var setpointBefore = new int[ModuleCount];
-        frame.TemperatureDeciCelsius[0] = 250;
-        int closedTicks = 0;
+        NoisyHealthyPack pack = new NoisyHealthyPack(seed, noiseMv, ControlMode.Observe, 120);
 
         // 600 s at 10 ms: 400 strip pulses per module.
         for (int tick = 0; tick < 60000; tick++)
         {
-            frame.TimestampMs = tick * 10L;
-            frame.TickIndex = tick;
-            for (int m = 0; m < ModuleCount; m++)
+            pack.Tick();
+            for (int c = 0; c < pack.Layout.CellCount; c++)
             {
-                frame.ModuleCurrentUa[m] = closedBefore[m] ? setpointBefore[m] : 0;
-                for (int i = 0; i < CellsPerModule; i++)
-                {
-                    frame.CellVoltageMv[layout.FirstCellOf(m) + i] = (closedBefore[m] ? (int)(setpointBefore[m] * 0.39) : 0) + random.Next(-noiseMv, noiseMv + 1);
-                }
-            }
-
-            controller.Tick(frame, actions);
-            for (int m = 0; m < ModuleCount; m++)
-            {
-                for (int i = 0; i < CellsPerModule; i++)
-                {
-                    int c = layout.FirstCellOf(m) + i;
-                    Assert.False(
-                        controller.Diagnosis.IsActive(DiagnosisId.DepletionTrendWarning, c) || controller.Diagnosis.IsActive(DiagnosisId.DepletionTrendFault, c),
-                        $"healthy cell {c} raised a depletion trend at {frame.TimestampMs} ms (noise +-{noiseMv} mV, CUSUM {controller.DepletionDetector.CusumMv(c)} mV)");
-                }
-
-                closedBefore[m] = actions.SwitchClosed[m];
-                setpointBefore[m] = actions.CurrentSetpointUa[m];
-                closedTicks += closedBefore[m] ? 1 : 0;
+                Assert.False(
+                    pack.Controller.Diagnosis.IsActive(DiagnosisId.DepletionTrendWarning, c) || pack.Controller.Diagnosis.IsActive(DiagnosisId.DepletionTrendFault, c),
+                    $"healthy cell {c} raised a depletion trend at {pack.TimestampMs} ms (noise +-{noiseMv} mV, CUSUM {pack.Controller.DepletionDetector.CusumMv(c)} mV)");
             }
         }
 
         // Not vacuous: both modules pulsed two thirds of the time each.
-        Assert.InRange(closedTicks, 2 * 60000 * 60 / 100, 2 * 60000 * 70 / 100);
+        Assert.InRange(pack.ClosedModuleTicks, 2 * 60000 * 60 / 100, 2 * 60000 * 70 / 100);
     }
 
     /// <summary>
@@ -97,53 +58,21 @@ public class DepletionTrendOnUniformNoiseTests
         const int NoiseMv = 40;
         const int RiseMv = 60;
         const long RiseFromMs = 60000;
-        var random = new Random(seed);
-        var layout = new PackLayout(ModuleCount, CellsPerModule, 1);
-        var configuration = new ControllerConfiguration { Mode = ControlMode.Observe };
-        configuration.Protocol.Steps = new[]
-        {
-            new ProtocolStep(ProtocolStepKind.Strip, 120, 1000),
-            new ProtocolStep(ProtocolStepKind.Rest, 0, 500),
-        };
-        var controller = new EdgeController(layout, configuration);
-        var frame = new SampleFrame(layout);
-        var actions = new ActionFrame(layout);
-        var closedBefore = new bool[ModuleCount];
-        var setpointBefore = new int[ModuleCount];
-        frame.TemperatureDeciCelsius[0] = 250;
+        NoisyHealthyPack pack = new NoisyHealthyPack(seed, NoiseMv, ControlMode.Observe, 120);
         long warnedAtMs = -1;
 
         // 75 s: cell 0 polarises 60 mV more from 60 s on, in 10 pulses.
         for (int tick = 0; tick < 7500; tick++)
         {
-            frame.TimestampMs = tick * 10L;
-            frame.TickIndex = tick;
-            for (int m = 0; m < ModuleCount; m++)
+            pack.Tick((c, underCurrent, timestampMs) => c == 0 && underCurrent && timestampMs >= RiseFromMs ? RiseMv : 0);
+            if (warnedAtMs < 0 && pack.Controller.Diagnosis.IsActive(DiagnosisId.DepletionTrendWarning, 0))
             {
-                frame.ModuleCurrentUa[m] = closedBefore[m] ? setpointBefore[m] : 0;
-                for (int i = 0; i < CellsPerModule; i++)
-                {
-                    int c = layout.FirstCellOf(m) + i;
-                    int extraMv = c == 0 && closedBefore[m] && frame.TimestampMs >= RiseFromMs ? RiseMv : 0;
-                    frame.CellVoltageMv[c] = (closedBefore[m] ? (int)(setpointBefore[m] * 0.39) + extraMv : 0) + random.Next(-NoiseMv, NoiseMv + 1);
-                }
+                warnedAtMs = pack.TimestampMs;
             }
 
-            controller.Tick(frame, actions);
-            if (warnedAtMs < 0 && controller.Diagnosis.IsActive(DiagnosisId.DepletionTrendWarning, 0))
+            for (int c = 1; c < pack.Layout.CellCount; c++)
             {
-                warnedAtMs = frame.TimestampMs;
-            }
-
-            for (int c = 1; c < ModuleCount * CellsPerModule; c++)
-            {
-                Assert.False(controller.Diagnosis.IsActive(DiagnosisId.DepletionTrendWarning, c), $"healthy cell {c} warned");
-            }
-
-            for (int m = 0; m < ModuleCount; m++)
-            {
-                closedBefore[m] = actions.SwitchClosed[m];
-                setpointBefore[m] = actions.CurrentSetpointUa[m];
+                Assert.False(pack.Controller.Diagnosis.IsActive(DiagnosisId.DepletionTrendWarning, c), $"healthy cell {c} warned");
             }
         }
 

@@ -1,8 +1,5 @@
-using Edge.Core.Actuation;
 using Edge.Core.Configuration;
-using Edge.Core.Configuration.Protocol;
 using Edge.Core.Records;
-using Edge.Core.Sampling;
 using Xunit;
 
 namespace Edge.Core.Tests.Diagnosis.Detectors;
@@ -16,9 +13,6 @@ namespace Edge.Core.Tests.Diagnosis.Detectors;
 /// </summary>
 public class SelfDischargeOnUniformNoiseTests
 {
-    private const int ModuleCount = 2;
-    private const int CellsPerModule = 2;
-
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -33,55 +27,22 @@ public class SelfDischargeOnUniformNoiseTests
     public void AHealthyCellRaisesNoSelfDischargeOnNoiseAlone(int seed)
     {
         const int NoiseMv = 40;
-        var random = new Random(seed);
-        var layout = new PackLayout(ModuleCount, CellsPerModule, 1);
-        var configuration = new ControllerConfiguration { Mode = ControlMode.Observe };
-        configuration.Protocol.Steps = new[]
-        {
-            new ProtocolStep(ProtocolStepKind.Strip, 120, 1000),
-            new ProtocolStep(ProtocolStepKind.Rest, 0, 500),
-        };
-        var controller = new EdgeController(layout, configuration);
-        var frame = new SampleFrame(layout);
-        var actions = new ActionFrame(layout);
-        var closedBefore = new bool[ModuleCount];
-        var setpointBefore = new int[ModuleCount];
-        frame.TemperatureDeciCelsius[0] = 250;
-        int closedTicks = 0;
+        NoisyHealthyPack pack = new NoisyHealthyPack(seed, NoiseMv, ControlMode.Observe, 120);
 
         // 600 s at 10 ms: 400 strip pulses, each one's start judging the rest before it.
         for (int tick = 0; tick < 60000; tick++)
         {
-            frame.TimestampMs = tick * 10L;
-            frame.TickIndex = tick;
-            for (int m = 0; m < ModuleCount; m++)
+            pack.Tick();
+            for (int c = 0; c < pack.Layout.CellCount; c++)
             {
-                frame.ModuleCurrentUa[m] = closedBefore[m] ? setpointBefore[m] : 0;
-                for (int i = 0; i < CellsPerModule; i++)
-                {
-                    frame.CellVoltageMv[layout.FirstCellOf(m) + i] = (closedBefore[m] ? (int)(setpointBefore[m] * 0.39) : 0) + random.Next(-NoiseMv, NoiseMv + 1);
-                }
-            }
-
-            controller.Tick(frame, actions);
-            for (int m = 0; m < ModuleCount; m++)
-            {
-                for (int i = 0; i < CellsPerModule; i++)
-                {
-                    int c = layout.FirstCellOf(m) + i;
-                    Assert.False(
-                        controller.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, c),
-                        $"healthy cell {c} raised a self-discharge warning at {frame.TimestampMs} ms (noise +-{NoiseMv} mV)");
-                }
-
-                closedBefore[m] = actions.SwitchClosed[m];
-                setpointBefore[m] = actions.CurrentSetpointUa[m];
-                closedTicks += closedBefore[m] ? 1 : 0;
+                Assert.False(
+                    pack.Controller.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, c),
+                    $"healthy cell {c} raised a self-discharge warning at {pack.TimestampMs} ms (noise +-{NoiseMv} mV)");
             }
         }
 
         // Not vacuous: both modules pulsed two thirds of the time each.
-        Assert.InRange(closedTicks, 2 * 60000 * 60 / 100, 2 * 60000 * 70 / 100);
+        Assert.InRange(pack.ClosedModuleTicks, 2 * 60000 * 60 / 100, 2 * 60000 * 70 / 100);
     }
 
     /// <summary>
@@ -97,59 +58,20 @@ public class SelfDischargeOnUniformNoiseTests
     {
         const int NoiseMv = 40;
         const int SinkPerRestMv = 80;
-        var random = new Random(seed);
-        var layout = new PackLayout(ModuleCount, CellsPerModule, 1);
-        var configuration = new ControllerConfiguration { Mode = ControlMode.Observe };
-        configuration.Protocol.Steps = new[]
-        {
-            new ProtocolStep(ProtocolStepKind.Strip, 120, 1000),
-            new ProtocolStep(ProtocolStepKind.Rest, 0, 500),
-        };
-        var controller = new EdgeController(layout, configuration);
-        var frame = new SampleFrame(layout);
-        var actions = new ActionFrame(layout);
-        var closedBefore = new bool[ModuleCount];
-        var setpointBefore = new int[ModuleCount];
-        frame.TemperatureDeciCelsius[0] = 250;
-        int restsOfCellZero = 0;
+        NoisyHealthyPack pack = new NoisyHealthyPack(seed, NoiseMv, ControlMode.Observe, 120);
         bool warned = false;
 
-        // 15 s: 10 strip pulses; cell 0 starts 800 mV up and sinks by 80 mV in every rest.
+        // 15 s: 10 strip pulses; cell 0 starts 800 mV up and sinks by 80 mV in every rest (module 0 opening its switch).
         for (int tick = 0; tick < 1500; tick++)
         {
-            frame.TimestampMs = tick * 10L;
-            frame.TickIndex = tick;
-            for (int m = 0; m < ModuleCount; m++)
+            pack.Tick((c, underCurrent, timestampMs) => c == 0 ? 800 - (SinkPerRestMv * pack.Openings(0)) : 0);
+            warned |= pack.Controller.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, 0);
+            for (int c = 1; c < pack.Layout.CellCount; c++)
             {
-                frame.ModuleCurrentUa[m] = closedBefore[m] ? setpointBefore[m] : 0;
-                for (int i = 0; i < CellsPerModule; i++)
-                {
-                    int c = layout.FirstCellOf(m) + i;
-                    int openCircuitMv = c == 0 ? 800 - (SinkPerRestMv * restsOfCellZero) : 0;
-                    frame.CellVoltageMv[c] = openCircuitMv + (closedBefore[m] ? (int)(setpointBefore[m] * 0.39) : 0) + random.Next(-NoiseMv, NoiseMv + 1);
-                }
-            }
-
-            controller.Tick(frame, actions);
-            warned |= controller.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, 0);
-            for (int c = 1; c < ModuleCount * CellsPerModule; c++)
-            {
-                Assert.False(controller.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, c), $"healthy cell {c} warned");
-            }
-
-            for (int m = 0; m < ModuleCount; m++)
-            {
-                // Module 0 opening its switch: cell 0's next rest sinks.
-                if (m == 0 && closedBefore[m] && !actions.SwitchClosed[m])
-                {
-                    restsOfCellZero++;
-                }
-
-                closedBefore[m] = actions.SwitchClosed[m];
-                setpointBefore[m] = actions.CurrentSetpointUa[m];
+                Assert.False(pack.Controller.Diagnosis.IsActive(DiagnosisId.SoftShortSelfDischarge, c), $"healthy cell {c} warned");
             }
         }
 
-        Assert.True(warned, $"cell 0 sank {SinkPerRestMv} mV in each of {restsOfCellZero} rests without a self-discharge warning");
+        Assert.True(warned, $"cell 0 sank {SinkPerRestMv} mV in each of {pack.Openings(0)} rests without a self-discharge warning");
     }
 }

@@ -1,8 +1,5 @@
-using Edge.Core.Actuation;
 using Edge.Core.Configuration;
-using Edge.Core.Configuration.Protocol;
 using Edge.Core.Records;
-using Edge.Core.Sampling;
 using Xunit;
 
 namespace Edge.Core.Tests.Diagnosis.Detectors;
@@ -14,9 +11,6 @@ namespace Edge.Core.Tests.Diagnosis.Detectors;
 /// </summary>
 public class SoftShortOnUniformNoiseTests
 {
-    private const int ModuleCount = 2;
-    private const int CellsPerModule = 2;
-
     [Theory]
     [InlineData(1, 17, 100)]
     [InlineData(2, 17, 150)]
@@ -25,58 +19,25 @@ public class SoftShortOnUniformNoiseTests
     [InlineData(5, 30, 150)]
     public void AHealthyModuleConfirmsNoSoftShortOnNoiseAlone(int seed, int noiseMv, int currentUa)
     {
-        var random = new Random(seed);
-        var layout = new PackLayout(ModuleCount, CellsPerModule, 1);
-        var configuration = new ControllerConfiguration { Mode = ControlMode.Act };
-        configuration.Protocol.Steps = new[]
-        {
-            new ProtocolStep(ProtocolStepKind.Strip, currentUa, 1000),
-            new ProtocolStep(ProtocolStepKind.Rest, 0, 500),
-        };
-        var controller = new EdgeController(layout, configuration);
-        var frame = new SampleFrame(layout);
-        var actions = new ActionFrame(layout);
-        var closedBefore = new bool[ModuleCount];
-        var setpointBefore = new int[ModuleCount];
-        frame.TemperatureDeciCelsius[0] = 250;
-        int closedTicks = 0;
+        NoisyHealthyPack pack = new NoisyHealthyPack(seed, noiseMv, ControlMode.Act, currentUa);
 
         // 120 s at 10 ms: 80 pulses of 1 s, the first of them before any rest has measured the reading noise.
         for (int tick = 0; tick < 12000; tick++)
         {
-            frame.TimestampMs = tick * 10L;
-            frame.TickIndex = tick;
-            for (int m = 0; m < ModuleCount; m++)
+            pack.Tick();
+            for (int c = 0; c < pack.Layout.CellCount; c++)
             {
-                frame.ModuleCurrentUa[m] = closedBefore[m] ? setpointBefore[m] : 0;
-                for (int i = 0; i < CellsPerModule; i++)
-                {
-                    frame.CellVoltageMv[layout.FirstCellOf(m) + i] = (closedBefore[m] ? (int)(setpointBefore[m] * 0.39) : 0) + random.Next(-noiseMv, noiseMv + 1);
-                }
-            }
-
-            controller.Tick(frame, actions);
-            for (int m = 0; m < ModuleCount; m++)
-            {
-                for (int i = 0; i < CellsPerModule; i++)
-                {
-                    int c = layout.FirstCellOf(m) + i;
-                    Assert.False(
-                        controller.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, c),
-                        $"healthy cell {c} confirmed a soft short at {frame.TimestampMs} ms (noise +-{noiseMv} mV, {controller.SoftShortDetector.SpikeCount(c)} spikes)");
-                }
-
-                closedBefore[m] = actions.SwitchClosed[m];
-                setpointBefore[m] = actions.CurrentSetpointUa[m];
-                closedTicks += closedBefore[m] ? 1 : 0;
+                Assert.False(
+                    pack.Controller.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, c),
+                    $"healthy cell {c} confirmed a soft short at {pack.TimestampMs} ms (noise +-{noiseMv} mV, {pack.Controller.SoftShortDetector.SpikeCount(c)} spikes)");
             }
         }
 
         // Not vacuous: both modules kept pulsing, two thirds of the time each.
-        Assert.InRange(closedTicks, 2 * 12000 * 60 / 100, 2 * 12000 * 70 / 100);
-        for (int m = 0; m < ModuleCount; m++)
+        Assert.InRange(pack.ClosedModuleTicks, 2 * 12000 * 60 / 100, 2 * 12000 * 70 / 100);
+        for (int m = 0; m < NoisyHealthyPack.ModuleCount; m++)
         {
-            Assert.NotEqual(ModuleState.Hold, controller.Module(m).State);
+            Assert.NotEqual(ModuleState.Hold, pack.Controller.Module(m).State);
         }
     }
 }
