@@ -73,7 +73,8 @@ public static partial class ColumnUnit
     [GeneratedRegex(@"(?:\(([^()]*)\)|\[([^\[\]]*)\]|/\s*([^\s/()\[\]]+))\s*$")]
     private static partial Regex UnitPattern();
 
-    // " vs Li/Li+" or " vs. SCE" up to a closing bracket or the end of the name.
-    [GeneratedRegex(@"\s+vs\.?\s+[^()\[\]]*", RegexOptions.IgnoreCase)]
+    // " vs Li/Li+" or " vs. SCE" up to a closing bracket or the end of the name, with the reference's own bracketed
+    // electrolyte (" vs Ag/AgCl (sat. KCl)", " vs. Hg/HgO [1 M NaOH]"): that is no unit either.
+    [GeneratedRegex(@"\s+vs\.?\s+[^()\[\]]*(?:(?:\([^()]*\)|\[[^\[\]]*\])[^()\[\]]*)*", RegexOptions.IgnoreCase)]
     private static partial Regex ReferencePattern();
 }

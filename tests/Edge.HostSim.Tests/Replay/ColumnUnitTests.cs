@@ -46,6 +46,9 @@ public sealed class ColumnUnitTests : IDisposable
     [InlineData("Ewe/V vs. SCE", "0.2")]
     [InlineData("E (mV vs Li/Li+)", "200")]
     [InlineData("E [V vs. Ag/AgCl]", "0.2")]
+    [InlineData("E/V vs Ag/AgCl (sat. KCl)", "0.2")]
+    [InlineData("E (mV vs Ag/AgCl (3 M KCl))", "200")]
+    [InlineData("Ewe/V vs. Hg/HgO [1 M NaOH]", "0.2")]
     public void APotentialAgainstAReferenceElectrodeIsReadInTheUnitBeforeIt(string voltageColumn, string reading)
     {
         // BioLogic and spreadsheets name the reference after the unit; its own slash ("Li/Li+") is no unit. 0.2 V is
