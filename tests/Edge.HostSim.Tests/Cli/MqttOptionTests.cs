@@ -67,9 +67,7 @@ public sealed class MqttOptionTests : IDisposable
             }
         });
 
-        Directory.CreateDirectory(_directory);
-        string scenario = Path.Combine(_directory, "s.json");
-        File.WriteAllText(scenario, """
+        string scenario = WriteScenario("""
             { "name": "cli-mqtt", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 30,
               "pack": { "modules": 2, "cellsPerModule": 2, "preset": "nak50-nasicon" },
               "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
@@ -98,9 +96,7 @@ public sealed class MqttOptionTests : IDisposable
         int health = 0;
         using HostMqttClient subscriber = ConnectedSubscriber(broker, "edge/cli-health/health", _ => Interlocked.Increment(ref health));
 
-        Directory.CreateDirectory(_directory);
-        string scenario = Path.Combine(_directory, "s.json");
-        File.WriteAllText(scenario, """
+        string scenario = WriteScenario("""
             { "name": "cli-health", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 30,
               "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
               "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" } }
@@ -119,9 +115,7 @@ public sealed class MqttOptionTests : IDisposable
     public void RunAsFastAsItCanSaysTheOutboxDroppedTelemetry()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew();
-        Directory.CreateDirectory(_directory);
-        string scenario = Path.Combine(_directory, "s.json");
-        File.WriteAllText(scenario, """
+        string scenario = WriteScenario("""
             { "name": "cli-mqtt-fast", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 20000,
               "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
               "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" } }
@@ -193,6 +187,15 @@ public sealed class MqttOptionTests : IDisposable
         {
             Directory.Delete(elsewhere, true);
         }
+    }
+
+    /// <summary>Writes <paramref name="json"/> as the scenario file of a run into the test's folder.</summary>
+    private string WriteScenario(string json)
+    {
+        Directory.CreateDirectory(_directory);
+        string scenario = Path.Combine(_directory, "s.json");
+        File.WriteAllText(scenario, json);
+        return scenario;
     }
 
     /// <summary>A client subscribed to <paramref name="topic"/> before a run starts publishing: each payload goes to <paramref name="received"/>.</summary>
