@@ -8,10 +8,11 @@ namespace Edge.Benchmarks.Simulation;
 /// <summary>
 /// Wall time of the seven-protocol NaK50 sweep of [W] at 10 ms samples, run in parallel over the cores:
 /// continuous 1 mA/cm2, 1 s pulses with 0.1 / 1 / 2 / 5 / 10 s rests, and continuous 0.25 mA/cm2 to the
-/// 20 mAh/cm2 capacity limit. Target: under 5 s on two cores (about 11 s on a quiet machine so far). The 10 s
-/// rest alone is about 55 million ticks of one cell and the best split of the variants over two cores leaves
-/// about 66 million on one of them, so the target means about 75 ns per one-cell tick. One invocation is the
-/// whole sweep (about 1.1 million simulated seconds), so it runs once per iteration without warm-up.
+/// 20 mAh/cm2 capacity limit. Target: under 5 s on two cores (9.6 s measured at a0e97b5 on a quiet two-core
+/// machine: hostsim/README.md, "Not done yet"). The 10 s rest alone is about 55 million ticks of one cell and the
+/// best split of the variants over two cores leaves about 66 million on one of them, so the target means about
+/// 75 ns per one-cell tick. One invocation is the whole sweep (about 1.1 million simulated seconds), so it runs
+/// once per iteration without warm-up.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3)]
 public class SweepBenchmark
