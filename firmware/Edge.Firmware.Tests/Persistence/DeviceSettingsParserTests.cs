@@ -47,6 +47,33 @@ namespace NFUnitTest.Persistence
         }
 
         [TestMethod]
+        public void AKeyGivenTwiceIsRefusedWithBothLines()
+        {
+            // A TLS port pasted above the template's own line: taking the last would silently go back to 1883.
+            string text = "mqtt_port = 8883\ndevice_id = pack-7\nmqtt_port = 1883\n";
+
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+
+            Assert.IsFalse(ok);
+            Assert.AreEqual("line 3: mqtt_port is given twice (first on line 1)", error);
+            Assert.AreEqual("edge-0", settings.DeviceId);
+            Assert.AreEqual(1883, settings.MqttPort);
+        }
+
+        [TestMethod]
+        public void AnEmptyRepeatOfAKeyIsRefusedToo()
+        {
+            // The empty line reads as "back to the default" but would keep the host above it.
+            string text = "mqtt_host = 192.168.1.20\n# MQTT off for now\nmqtt_host =\n";
+
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+
+            Assert.IsFalse(ok);
+            Assert.AreEqual("line 3: mqtt_host is given twice (first on line 1)", error);
+            Assert.AreEqual(0, settings.MqttHost.Length);
+        }
+
+        [TestMethod]
         public void OutOfRangePortFallsBackToDefaultsWithTheLine()
         {
             string text = "device_id = pack-7\nmqtt_port = 70000\n";

@@ -7,7 +7,7 @@ namespace Edge.Firmware.Persistence
     /// <summary>
     /// Reads and validates settings text: "key = value" lines, '#' comments (at a line's start or after a space or
     /// tab, so a '#' inside a value such as a password stays in it), blank lines ignored,
-    /// an empty value keeps the default. A PEM value (certificate or key) starts on its key's line with
+    /// an empty value keeps the default, a key at most once. A PEM value (certificate or key) starts on its key's line with
     /// "-----BEGIN ...-----" and runs to its "-----END ...-----" line. Any unknown key, out-of-range value
     /// or malformed certificate rejects the whole text with a line-numbered message naming the key; the
     /// caller then boots on defaults and reports it.
@@ -27,6 +27,12 @@ namespace Edge.Firmware.Persistence
 
             DeviceSettings parsed = new DeviceSettings();
             string[] lines = text.Split('\n');
+
+            // Each key's line, so that a key given twice is refused: the last would otherwise win unseen (a TLS port
+            // pasted above the template's 1883), and an empty repeat would keep the value it seems to clear.
+            string[] keys = new string[lines.Length];
+            int[] keyLines = new int[lines.Length];
+            int keyCount = 0;
             for (int i = 0; i < lines.Length; i++)
             {
                 string line = lines[i];
@@ -61,6 +67,17 @@ namespace Edge.Firmware.Persistence
                         value = value + "\n" + lines[i].Trim();
                     }
                 }
+
+                int firstLine = LineOf(keys, keyLines, keyCount, key);
+                if (firstLine > 0)
+                {
+                    error = "line " + keyLine.ToString() + ": " + key + " is given twice (first on line " + firstLine.ToString() + ")";
+                    return false;
+                }
+
+                keys[keyCount] = key;
+                keyLines[keyCount] = keyLine;
+                keyCount++;
 
                 string problem = value.Length == 0 ? null : Apply(parsed, key, value);
                 if (problem == null && value.Length == 0 && !IsKnownKey(key))
@@ -101,6 +118,20 @@ namespace Edge.Firmware.Persistence
 
         private static readonly string[] s_certificateLabels = new string[] { PemText.Certificate };
         private static readonly string[] s_keyLabels = new string[] { "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY" };
+
+        /// <summary>The line <paramref name="key"/> was first given on, or 0.</summary>
+        private static int LineOf(string[] keys, int[] keyLines, int count, string key)
+        {
+            for (int k = 0; k < count; k++)
+            {
+                if (keys[k] == key)
+                {
+                    return keyLines[k];
+                }
+            }
+
+            return 0;
+        }
 
         private static bool IsKnownKey(string key)
         {
