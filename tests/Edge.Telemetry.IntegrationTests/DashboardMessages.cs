@@ -20,6 +20,10 @@ internal static class DashboardMessages
     public static string Event(string bootId, long seq, long tMs, string kind, string severity, int? module, int? cell, string value = "1", string? diagnosis = null, long threshold = 2) =>
         $$"""{"v":1,"bootId":"{{bootId}}","seq":{{seq}},"tMs":{{tMs}},"kind":"{{kind}}","diagnosis":{{(diagnosis == null ? "null" : "\"" + diagnosis + "\"")}},"severity":"{{severity}}","module":{{(module?.ToString() ?? "null")}},"cell":{{(cell?.ToString() ?? "null")}},"value":{{value}},"threshold":{{threshold}}}""";
 
+    /// <summary>A pulse summary of module <paramref name="module"/> (two cells): 1 s at 385 uA, the charge given.</summary>
+    public static string Pulse(long seq, long tMs, int module, int pulseIndex, long totalChargeUc, long tunedRestMs) =>
+        $$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{tMs}},"module":{{module}},"pulseIndex":{{pulseIndex}},"pulseCurrentUa":385,"pulseDurationMs":1000,"pulseChargeUc":385,"totalChargeUc":{{totalChargeUc}},"tunedRestMs":{{tunedRestMs}},"moduleCurrentUa":0,"overpotentialMv":[150,148],"edgeResistanceMilliohm":[390000,385000]}""";
+
     public static string StateChanged(long seq, long tMs, int module, string state, string reason = "none") =>
         $$"""{"v":1,"bootId":"b1","seq":{{seq}},"tMs":{{tMs}},"module":{{module}},"type":"stateChanged","state":"{{state}}","stopReason":"{{reason}}"}""";
 }

@@ -76,6 +76,9 @@ function startTables(d) {
     // reported: whether the device has told this module's state (cells, state): until then 'idle' is a default, not its state.
     state: 'idle', reported: false, stopReason: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
     pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
+    // The newest seq applied per record (pulse, cells, and the state stream's two types, which carry different facts): a
+    // backlog record replayed after newer ones fills the charts, not the facts.
+    newestSeq: { pulse: 0, cells: 0, stateChanged: 0, restEnded: 0 },
   }));
   d.cells = newTable(cells * 3);        // per cell: value, minimum, maximum
   d.pulses = newTable(config.modules * 3 + cells); // per module: current, capacity, rest; per cell: overpotential
@@ -233,6 +236,18 @@ function pushState(m, state, tMs, gap) {
   }
 }
 
+/**
+ * Whether msg is the module's newest record of its kind. After a reconnect the device sends live messages before its
+ * backlog (CONTRACT.md, "Delivery: the outbox"), so an older record can arrive after a newer one: it belongs on the
+ * charts and the timeline, but the module's last pulse, reading and stop reason stay those of the newer record.
+ */
+function newest(m, record, msg) {
+  if (msg.seq < m.newestSeq[record]) return false;
+  m.newestSeq[record] = msg.seq;
+  m.lastTMs = Math.max(m.lastTMs ?? msg.tMs, msg.tMs);
+  return true;
+}
+
 /** Applies one checked stream message. */
 export function applyStream(d, stream, msg, receivedAt) {
   if (msg.tMs > (d.lastTMs ?? -1)) d.lastTMs = msg.tMs;
@@ -252,18 +267,20 @@ export function applyStream(d, stream, msg, receivedAt) {
         d.cells.cols[base + 2][r] = msg.cellMaxMv ? msg.cellMaxMv[c] : msg.cellVoltageMv[c];
       }
     }
-    m.moduleCurrentUa = msg.moduleCurrentUa;
-    m.lastCells = msg;
-    m.lastTMs = msg.tMs;
+    if (newest(m, stream, msg)) {
+      m.moduleCurrentUa = msg.moduleCurrentUa;
+      m.lastCells = msg;
+    }
     pushState(m, msg.state, msg.tMs, null);
   } else if (stream === 'pulse') {
     const m = d.modules[msg.module];
-    // This run's count: a start begins again at 1 (a boot's messages arrive in order; a new boot resets the module).
-    m.pulses = msg.pulseIndex;
-    m.tunedRestMs = msg.tunedRestMs;
-    m.pulseCurrentUa = msg.pulseCurrentUa;
-    m.totalChargeUc = msg.totalChargeUc;
-    m.lastTMs = msg.tMs;
+    if (newest(m, stream, msg)) {
+      // This run's count: a start begins again at 1 (a new boot resets the module).
+      m.pulses = msg.pulseIndex;
+      m.tunedRestMs = msg.tunedRestMs;
+      m.pulseCurrentUa = msg.pulseCurrentUa;
+      m.totalChargeUc = msg.totalChargeUc;
+    }
     const area = cfg.protocol.electrodeAreaCm2;
     const r = row(d.pulses, t);
     if (r >= 0) {
@@ -277,11 +294,11 @@ export function applyStream(d, stream, msg, receivedAt) {
     }
   } else if (stream === 'state') {
     const m = d.modules[msg.module];
-    m.lastTMs = msg.tMs;
+    const latest = newest(m, msg.type, msg);
     if (msg.type === 'stateChanged') {
       pushState(m, msg.state, msg.tMs, null);
-      m.stopReason = msg.stopReason;
-    } else {
+      if (latest) m.stopReason = msg.stopReason;
+    } else if (latest) {
       m.restMs = msg.restMs;
       m.restEndReason = msg.restEndReason;
     }
