@@ -30,7 +30,9 @@ namespace Edge.HostSim.Dashboard
         /// <summary>Starts serving <paramref name="root"/> on a free loopback port.</summary>
         public DashboardServer(string root)
         {
-            _root = Path.GetFullPath(root);
+            // Without its trailing separator ("hostsim/dashboard/", as a shell completes it): the containment check below
+            // appends one, and "dashboard//" would be the prefix of no file, so every request would be refused.
+            _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
             if (!File.Exists(Path.Combine(_root, "index.html")))
             {
                 throw new DirectoryNotFoundException("no dashboard (index.html) in " + _root);
