@@ -151,6 +151,12 @@ internal sealed class LiveConnection : IDisposable
 
         string root = line.DashboardDirectory ?? DashboardServer.Locate()
             ?? throw new UsageException("--dashboard: hostsim/dashboard not found above the working directory; give --dashboard-dir DIR");
+        if (!File.Exists(Path.Combine(root, "index.html")))
+        {
+            // A mistyped --dashboard-dir holds no page at all: "build the bundles there" would send the user the wrong way.
+            throw new UsageException("--dashboard-dir: no dashboard (index.html) in " + root);
+        }
+
         if (!DashboardServer.HasVendorBundles(root))
         {
             throw new UsageException("--dashboard: the browser bundles are not built; run: (cd " + root + " && npm install)");

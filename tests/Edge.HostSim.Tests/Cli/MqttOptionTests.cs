@@ -153,6 +153,19 @@ public sealed class MqttOptionTests : IDisposable
         Assert.Matches(@"mqtt: \d+ stream messages numbered, \d+ handed to the broker, 1 connection\(s\)", output);
     }
 
+    [Fact]
+    public void ADashboardDirWithoutTheDashboardIsNamedNotTakenForMissingBundles()
+    {
+        // A mistyped folder holds no page at all: building bundles there (npm install) would not help.
+        string missing = Path.Combine(Path.GetTempPath(), "edge-sim-no-dashboard-" + Guid.NewGuid().ToString("N"));
+
+        Assert.Equal(2, Execute(out string error, "run", "--out", _directory, "--quiet", "--dashboard", "--dashboard-dir", missing));
+
+        Assert.Contains("--dashboard-dir: no dashboard (index.html) in " + missing, error);
+        Assert.DoesNotContain("npm", error);
+        Assert.False(Directory.Exists(_directory), "nothing is written for a rejected command line");
+    }
+
     [Theory]
     [InlineData("--mqtt-ca")]
     [InlineData("--mqtt-allow-unreachable")]
