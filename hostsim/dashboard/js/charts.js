@@ -2,7 +2,7 @@
 // the per-interval minimum and maximum the device reports (so pulse peaks and rest troughs show truly);
 // limits are horizontal lines; events, data gaps and broker outages are drawn over every chart.
 
-import { axisTimes, plates } from './format.js';
+import { axisTimes, axisValues, plates } from './format.js';
 
 export const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2',
   '#393b79', '#bcbd22', '#006d2c', '#ad494a', '#637939', '#3182bd', '#7b4173', '#e6550d'];
@@ -167,7 +167,7 @@ export function draw(spec, d) {
             return labels;
           },
         },
-        { label: spec.unit, stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 60 },
+        { label: spec.unit, stroke: '#475569', grid: { stroke: '#e2e8f0' }, size: 60, values: (u, ticks, axis, space, incr) => axisValues(ticks, incr) },
       ],
       legend: { live: false, show: false },
       cursor: { drag: { x: true, y: false } },

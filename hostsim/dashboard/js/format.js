@@ -21,13 +21,29 @@ export function deviceTime(ms, decimals = 2) {
  * to 3), so that ticks under a second apart (a chart zoomed into a pulse) do not all read the same second.
  */
 export function axisTimes(ticksS, incrS) {
+  const decimals = decimalsFor(incrS, 3);
+  return ticksS.map((t) => deviceTime(t * 1000, decimals));
+}
+
+/** Decimals that tell ticks incr apart (up to maxDecimals): 0 for 50 mV steps, 4 for 0.0002 mAh/cm2 steps. */
+function decimalsFor(incr, maxDecimals) {
   let decimals = 0;
-  while (decimals < 3) {
-    const scaled = incrS * 10 ** decimals;
+  while (decimals < maxDecimals) {
+    const scaled = incr * 10 ** decimals;
     if (Math.abs(scaled - Math.round(scaled)) <= 1e-6 * scaled) break;
     decimals++;
   }
-  return ticksS.map((t) => deviceTime(t * 1000, decimals));
+  return decimals;
+}
+
+/**
+ * Value-axis labels for ticks incr apart, with the decimals the spacing needs: a general number format rounds to
+ * thousandths, so the ticks of a chart spanning less (a run's first pulses of delivered capacity, 0.0080 to 0.0085
+ * mAh/cm2) would all read "0.008".
+ */
+export function axisValues(ticks, incr) {
+  const decimals = decimalsFor(incr, 6);
+  return ticks.map((v) => (v === null || v === undefined ? '' : v.toFixed(decimals)));
 }
 
 export function wallClock(epochMs) {
