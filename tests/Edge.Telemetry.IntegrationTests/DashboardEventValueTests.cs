@@ -116,6 +116,42 @@ public sealed class DashboardEventValueTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task AChannelFaultSaysWhatTheStatusCodeMeansAndNamesNoLimitOfZero()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "channel-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/channel-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/channel-1/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md, channelFault: the value is the channel's status code (2 implausible, 3 missing), or a saturated
+        // channel's reading, against 0, which is no limit (the relation is the status itself); only cellChannelStuck
+        // compares its response to a current step with a minimum response, mV.
+        DashboardMqttTools.Publish(broker.Port, "edge/channel-1/event", new[]
+        {
+            DashboardMessages.Event(1, 1000, "channelFault", "fault", 0, 1, "3", "cellChannelInvalid", threshold: 0),
+            DashboardMessages.Event(2, 2000, "channelFault", "fault", 1, null, "2", "currentChannelInvalid", threshold: 0),
+            DashboardMessages.Event(3, 3000, "channelFault", "fault", 0, 0, "3712", "cellChannelSaturated", threshold: 0),
+            DashboardMessages.Event(4, 4000, "channelFault", "fault", 1, null, "7700", "currentChannelSaturated", threshold: 0),
+            DashboardMessages.Event(5, 5000, "channelFault", "fault", null, null, "2", "temperatureChannelInvalid", threshold: 0),
+            DashboardMessages.Event(6, 6000, "channelFault", "fault", 1, 3, "3", "cellChannelStuck", threshold: 10),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 6);
+
+        string[] values = (await page.Locator("#events tbody tr[data-kind=channelFault] td:nth-child(6)").AllInnerTextsAsync()).Select(v => v.Trim()).ToArray();
+        Assert.Equal(new[]
+        {
+            "3 mV (limit 10 mV)",
+            "status 2: implausible",
+            "7700 µA (saturated)",
+            "3712 mV (saturated)",
+            "status 2: implausible",
+            "status 3: missing",
+        }, values);
+        await page.CloseAsync();
+    }
+
     private static async Task<string> ValueOf(IPage page, string kind) =>
         (await page.Locator($"#events tbody tr[data-kind={kind}] td:nth-child(6)").InnerTextAsync()).Trim();
 }

@@ -64,8 +64,7 @@ const DIAGNOSIS_UNITS = {
   softShortSpike: 'mV', softShortResistanceDrop: 'mΩ', softShortSelfDischarge: 'mV', softShortEfficiencyDrop: '%',
   softShortConfirmed: 'indicators or spikes', hardShort: 'mV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
   moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
-  currentChannelSaturated: 'µA', cellChannelInvalid: 'status', currentChannelInvalid: 'status', temperatureChannelInvalid: 'status',
-  tickLate: 'ms', tickMissed: 'ms',
+  currentChannelSaturated: 'µA', tickLate: 'ms', tickMissed: 'ms',
   cellOvervoltageWarning: 'mV', cellOvervoltageDerate: 'mV', cellUndervoltageWarning: 'mV', cellUndervoltageDerate: 'mV',
   moduleOvercurrentWarning: 'µA', moduleOvercurrentDerate: 'µA', cellOvertemperatureWarning: '0.1 °C', cellOvertemperatureDerate: '0.1 °C',
 };
@@ -94,11 +93,20 @@ function amount(v, unit) {
   return unit ? `${v} ${unit}` : String(v);
 }
 
+// A channel's status code (the core's ChannelStatus, CONTRACT.md channelFault): what an invalid channel's value means.
+const CHANNEL_STATUSES = { 1: 'saturated', 2: 'implausible', 3: 'missing' };
+// Channel faults judged by the status alone: their threshold 0 is no limit, "(limit 0 mV)" would name one that is not there.
+const CHANNEL_INVALID = ['cellChannelInvalid', 'currentChannelInvalid', 'temperatureChannelInvalid'];
+const CHANNEL_SATURATED = ['cellChannelSaturated', 'currentChannelSaturated'];
+
 /** "85 mV (limit 20 mV)"; numbers only, the unit from the table above. */
 export function eventValue(e) {
   if (NO_VALUE_KINDS.includes(e.kind)) return '';
   if (RUN_CHARGE_KINDS.includes(e.kind)) return `${e.value} mC net stripped`;
+  if (CHANNEL_INVALID.includes(e.diagnosis)) return `status ${e.value}` + (CHANNEL_STATUSES[e.value] ? `: ${CHANNEL_STATUSES[e.value]}` : '');
   const unit = eventUnit(e);
+  // A saturated channel's value is its clipped reading: the true value lies at or beyond it, and nothing was compared.
+  if (CHANNEL_SATURATED.includes(e.diagnosis)) return `${amount(e.value, unit)} (saturated)`;
   // A lifted derate compares the module's current now with its current before, not with a limit.
   if (e.kind === 'derateLifted') return `${amount(e.value, unit)} (was ${amount(e.threshold, unit)})`;
   // A confirmed soft short counts the active indicators, or the spikes when spikes alone confirmed it (CONTRACT.md); the
