@@ -91,7 +91,34 @@ namespace Edge.Firmware.Diagnostics
             }
         }
 
-        /// <summary>Drops the oldest pending event (after it was published).</summary>
+        /// <summary>
+        /// Removes <paramref name="published"/> (an event from <see cref="Peek"/>) once the client has taken it: that event
+        /// and no other, as a report into the full log may have changed the oldest since. Called by the thread that takes
+        /// the dropped count (<see cref="TakeDroppedCount"/>), before it takes the count again.
+        /// </summary>
+        public void Remove(DeviceEvent published)
+        {
+            lock (_lock)
+            {
+                for (int i = 0; i < _pending.Count; i++)
+                {
+                    if ((DeviceEvent)_pending[i] == published)
+                    {
+                        _pending.RemoveAt(i);
+                        return;
+                    }
+                }
+
+                // A report into the full log pushed it out while it was being published and counted it as dropped;
+                // it reached the client after all, so it is no longer counted, and nothing else goes in its place.
+                if (_droppedCount > 0)
+                {
+                    _droppedCount--;
+                }
+            }
+        }
+
+        /// <summary>Drops the oldest pending event (a drain with no concurrent reports; the network thread uses <see cref="Remove"/>).</summary>
         public void RemoveOldest()
         {
             lock (_lock)

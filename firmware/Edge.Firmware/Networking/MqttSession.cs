@@ -193,7 +193,8 @@ namespace Edge.Firmware.Networking
                     return sent;
                 }
 
-                _events.RemoveOldest();
+                // By identity, not "the oldest": another thread may have reported into the full log meanwhile.
+                _events.Remove(deviceEvent);
                 sent = true;
                 deviceEvent = _events.Peek();
             }

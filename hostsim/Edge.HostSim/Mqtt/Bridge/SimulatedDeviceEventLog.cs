@@ -18,10 +18,12 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>Events kept while offline, as on the device (firmware <c>DeviceEventLog.Capacity</c>).</summary>
         public const int Capacity = 32;
 
-        private readonly List<(string Code, string Message)> _pending = new List<(string Code, string Message)>();
+        // Each event with its number in the order reported: the publisher removes the one it sent by that number.
+        private readonly List<(long Number, string Code, string Message)> _pending = new List<(long Number, string Code, string Message)>();
         private readonly object _lock = new object();
         private readonly string _bootId;
         private int _droppedCount;
+        private long _reported;
 
         /// <param name="deviceId">The device id of the topic.</param>
         /// <param name="bootId">The run's boot id, carried by every event.</param>
@@ -63,7 +65,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                     _droppedCount++;
                 }
 
-                _pending.Add((code, message));
+                _pending.Add((++_reported, code, message));
             }
         }
 
@@ -102,7 +104,7 @@ namespace Edge.HostSim.Mqtt.Bridge
 
             while (true)
             {
-                (string Code, string Message) next;
+                (long Number, string Code, string Message) next;
                 lock (_lock)
                 {
                     if (_pending.Count == 0)
@@ -120,7 +122,18 @@ namespace Edge.HostSim.Mqtt.Bridge
 
                 lock (_lock)
                 {
-                    _pending.RemoveAt(0);
+                    // That event and no other: a report into the full log may have changed the oldest meanwhile.
+                    int index = _pending.FindIndex(e => e.Number == next.Number);
+                    if (index >= 0)
+                    {
+                        _pending.RemoveAt(index);
+                    }
+                    else if (_droppedCount > 0)
+                    {
+                        // The full log pushed it out while it was being published and counted it as dropped; it was
+                        // handed over after all, so it no longer counts.
+                        _droppedCount--;
+                    }
                 }
 
                 sent = true;

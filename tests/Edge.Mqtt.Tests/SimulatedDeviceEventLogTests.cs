@@ -1,0 +1,82 @@
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Edge.HostSim.Mqtt.Bridge;
+
+namespace Edge.Mqtt.Tests
+{
+    /// <summary>
+    /// The simulated device's event log drained while another thread keeps reporting (no broker: the publish callback
+    /// stands for the client). As on the device: 32 kept while offline, <c>events-dropped</c> says how many a full log
+    /// dropped; no event is lost without being counted, none is counted that was handed over.
+    /// </summary>
+    public sealed class SimulatedDeviceEventLogTests
+    {
+        [Fact]
+        public void An_event_reported_into_a_full_log_while_the_oldest_is_sent_loses_nothing()
+        {
+            SimulatedDeviceEventLog log = new SimulatedDeviceEventLog("pack-7", "B007");
+            for (int i = 0; i < SimulatedDeviceEventLog.Capacity; i++)
+            {
+                log.Report("e" + i, "event " + i);
+            }
+
+            // While the client takes the oldest (e0), another thread reports into the full log: the full-log rule pushes
+            // out e0, the one in flight. e0 was still handed over; e1 must not be removed in its place.
+            List<string> codes = new List<string>();
+            bool reported = false;
+            int Publish(string topic, byte[] payload, int qos)
+            {
+                codes.Add(JsonDocument.Parse(payload).RootElement.GetProperty("code").GetString()!);
+                if (!reported)
+                {
+                    reported = true;
+                    log.Report("late", "reported while e0 was sent");
+                }
+
+                return codes.Count;
+            }
+
+            Assert.True(log.PublishPending(Publish));
+            log.PublishPending(Publish);
+
+            // 33 reported, 33 handed over in order, none dropped: no events-dropped report says otherwise.
+            List<string> expected = Enumerable.Range(0, SimulatedDeviceEventLog.Capacity).Select(i => "e" + i).Append("late").ToList();
+            Assert.Equal(expected, codes);
+            Assert.Equal(0, log.Count);
+        }
+
+        [Fact]
+        public void An_event_that_pushes_out_another_while_the_oldest_is_sent_counts_that_one_dropped()
+        {
+            SimulatedDeviceEventLog log = new SimulatedDeviceEventLog("pack-7", "B007");
+            for (int i = 0; i < SimulatedDeviceEventLog.Capacity; i++)
+            {
+                log.Report("e" + i, "event " + i);
+            }
+
+            // A second e5 replaces the first (its own code's oldest) while e0 is sent: exactly that one is lost, and counted.
+            List<(string Code, string Message)> sent = new List<(string Code, string Message)>();
+            int Publish(string topic, byte[] payload, int qos)
+            {
+                JsonElement e = JsonDocument.Parse(payload).RootElement;
+                sent.Add((e.GetProperty("code").GetString()!, e.GetProperty("message").GetString()!));
+                if (sent.Count == 1)
+                {
+                    log.Report("e5", "second e5");
+                }
+
+                return sent.Count;
+            }
+
+            log.PublishPending(Publish);
+            log.PublishPending(Publish);
+
+            Assert.DoesNotContain(("e5", "event 5"), sent);
+            Assert.Equal(SimulatedDeviceEventLog.Capacity + 1, sent.Count);
+            Assert.Equal(("e5", "second e5"), sent[SimulatedDeviceEventLog.Capacity - 1]);
+            Assert.Equal("events-dropped", sent[SimulatedDeviceEventLog.Capacity].Code);
+            Assert.StartsWith("1 device event(s) dropped", sent[SimulatedDeviceEventLog.Capacity].Message);
+        }
+    }
+}
