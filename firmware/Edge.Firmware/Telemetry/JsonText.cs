@@ -7,7 +7,10 @@ namespace Edge.Firmware.Telemetry
     /// <summary>Escaping of free text inside a JSON string (quotes, backslashes, control characters).</summary>
     public static class JsonText
     {
-        /// <summary><paramref name="text"/> with '"' and '\' escaped and control characters replaced by spaces.</summary>
+        /// <summary>
+        /// <paramref name="text"/> with '"' and '\' escaped and control characters written as <c>\u00XX</c>, as the core's
+        /// JsonByteWriter writes them: a reader gets the text back unchanged, line breaks included (a calibration record).
+        /// </summary>
         public static string Escape(string text)
         {
             if (text == null)
@@ -25,7 +28,7 @@ namespace Edge.Firmware.Telemetry
                 }
                 else if (c < ' ')
                 {
-                    escaped.Append(' ');
+                    escaped.Append("\\u00").Append(Hex(c >> 4)).Append(Hex(c & 0xF));
                 }
                 else
                 {
@@ -34,6 +37,11 @@ namespace Edge.Firmware.Telemetry
             }
 
             return escaped.ToString();
+        }
+
+        private static char Hex(int nibble)
+        {
+            return (char)(nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
         }
     }
 }

@@ -1,0 +1,67 @@
+// Licensed under the MIT License.
+
+using System.Text.Json;
+using Edge.Core;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+using Edge.Core.Session;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Diagnostics;
+using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
+using NFUnitTest.Fakes;
+using Xunit;
+
+namespace Edge.Firmware.HostTests.Networking
+{
+    /// <summary>
+    /// A device event's message reaches a JSON reader of <c>edge/&lt;id&gt;/device-event</c> character for character
+    /// (firmware/README.md: <c>calibration-record</c> carries the finished record's text, which is pasted into
+    /// DeployedUnitCalibration: its line breaks must survive).
+    /// </summary>
+    public class DeviceEventPayloadTests
+    {
+        private const string Topic = "edge/pack-7/device-event|";
+
+        [Fact]
+        public void AMultiLineRecordArrivesWithItsLineBreaks()
+        {
+            // Line feeds, a CR LF, a tab, a control character, quotes and a backslash: each must read back as itself.
+            string record = "# unit record\n[unit]\r\nid = bench-3\nboard = \"esp32\"\tC:\\cal\u0001\n";
+
+            string message = PublishedMessage("calibration-record", record);
+
+            Assert.Equal(record, message);
+        }
+
+        /// <summary>The message of the device event reported as <paramref name="code"/>, as a JSON reader of the topic reads it.</summary>
+        private static string PublishedMessage(string code, string message)
+        {
+            var events = new DeviceEventLog();
+            var broker = new FakeConnection(new TopicSet("pack-7"));
+            var settings = new DeviceSettings();
+            settings.DeviceId = "pack-7";
+            settings.MqttHost = "broker";
+            var outboxConfiguration = new OutboxConfiguration();
+            outboxConfiguration.SlotCount = 16;
+            var outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
+            broker.Outbox = outbox;
+            var controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
+            var session = new MqttSession(settings, new TopicSet("pack-7"), broker, new FakeClock(), outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), events, null);
+            Assert.Equal(SessionStep.Opened, session.Pass());
+
+            events.Report(code, message);
+            session.Pass();
+
+            // FakeConnection records "topic|payload|qos|retained-or-dash".
+            string line = broker.PublishedAt(broker.IndexOf(Topic));
+            Assert.EndsWith("|1|-", line);
+            string payload = line.Substring(Topic.Length, line.Length - Topic.Length - "|1|-".Length);
+            using JsonDocument document = JsonDocument.Parse(payload);
+            Assert.Equal(code, document.RootElement.GetProperty("code").GetString());
+            return document.RootElement.GetProperty("message").GetString();
+        }
+    }
+}
