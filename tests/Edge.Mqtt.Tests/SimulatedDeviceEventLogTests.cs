@@ -47,6 +47,35 @@ namespace Edge.Mqtt.Tests
         }
 
         [Fact]
+        public void A_new_code_into_a_log_full_of_retries_pushes_out_a_retry_not_an_earlier_single_event()
+        {
+            // As on the device (firmware/README.md, events-dropped: retries cannot push out a rarer event): a board
+            // warning at boot, connection retries until the log is full, then an event of another code.
+            SimulatedDeviceEventLog log = new SimulatedDeviceEventLog("pack-7", "B007");
+            log.Report("board-warning", "board x has no [enable]");
+            for (int i = 1; i < SimulatedDeviceEventLog.Capacity; i++)
+            {
+                log.Report("mqtt-connect", "retry " + i);
+            }
+
+            log.Report("uncalibrated", "no per-unit calibration");
+
+            List<string> sent = new List<string>();
+            log.PublishPending((topic, payload, qos) =>
+            {
+                JsonElement e = JsonDocument.Parse(payload).RootElement;
+                sent.Add(e.GetProperty("code").GetString() + ": " + e.GetProperty("message").GetString());
+                return sent.Count;
+            });
+
+            // The oldest retry went (30 others say the same), and is counted; the warning is kept.
+            List<string> expected = new List<string> { "events-dropped: 1 device event(s) dropped while the log was full (32 kept while offline)", "board-warning: board x has no [enable]" };
+            expected.AddRange(Enumerable.Range(2, SimulatedDeviceEventLog.Capacity - 2).Select(i => "mqtt-connect: retry " + i));
+            expected.Add("uncalibrated: no per-unit calibration");
+            Assert.Equal(expected, sent);
+        }
+
+        [Fact]
         public void An_event_that_pushes_out_another_while_the_oldest_is_sent_counts_that_one_dropped()
         {
             SimulatedDeviceEventLog log = new SimulatedDeviceEventLog("pack-7", "B007");

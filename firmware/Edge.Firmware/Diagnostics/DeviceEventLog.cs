@@ -14,7 +14,8 @@ namespace Edge.Firmware.Diagnostics
     {
         /// <summary>
         /// Messages kept while offline: when full, a new event replaces the oldest of its own code (else the oldest
-        /// of all), and the number dropped is published as an <c>events-dropped</c> event.
+        /// of a code the log holds more than once, else the oldest of all), and the number dropped is published as an
+        /// <c>events-dropped</c> event.
         /// </summary>
         public const int Capacity = 32;
 
@@ -60,7 +61,8 @@ namespace Edge.Firmware.Diagnostics
                 if (_pending.Count >= Capacity)
                 {
                     // A repeating event (a connection retried every few seconds while the broker is away) replaces its
-                    // own oldest copy, so it cannot push out a rarer one such as a watchdog trip; else the oldest goes.
+                    // own oldest copy, so it cannot push out a rarer one such as a watchdog trip; a new code pushes out
+                    // the oldest copy of a repeated one; only a log of all-different codes loses its oldest.
                     _pending.RemoveAt(OldestOf(code));
                     _droppedCount++;
                 }
@@ -76,6 +78,20 @@ namespace Edge.Firmware.Diagnostics
                 if (((DeviceEvent)_pending[i]).Code == code)
                 {
                     return i;
+                }
+            }
+
+            // The first of its code: it takes the place of a repeated event's oldest copy, so that a failed tick after
+            // a log filled by retries does not push out the watchdog trip that came before them.
+            for (int i = 0; i < _pending.Count; i++)
+            {
+                string repeated = ((DeviceEvent)_pending[i]).Code;
+                for (int later = i + 1; later < _pending.Count; later++)
+                {
+                    if (((DeviceEvent)_pending[later]).Code == repeated)
+                    {
+                        return i;
+                    }
                 }
             }
 

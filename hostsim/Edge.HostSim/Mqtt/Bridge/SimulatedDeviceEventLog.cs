@@ -8,9 +8,9 @@ namespace Edge.HostSim.Mqtt.Bridge
     /// <summary>
     /// The simulated device's own events (<c>edge/&lt;id&gt;/device-event</c>, outside contract v1), kept and sent as
     /// the firmware's <c>DeviceEventLog</c> and <c>MqttSession</c> do: at most <see cref="Capacity"/> wait while
-    /// offline, a new event in a full log replaces the oldest of its own code (else the oldest of all), the number
-    /// dropped goes out first as an <c>events-dropped</c> event, then the rest in the order they happened, QoS 1,
-    /// each removed once the client has taken it. Only codes with a real counterpart in a run are reported here
+    /// offline, a new event in a full log replaces the oldest of its own code (else the oldest of a code the log holds
+    /// more than once, else the oldest of all), the number dropped goes out first as an <c>events-dropped</c> event,
+    /// then the rest in the order they happened, QoS 1, each removed once the client has taken it. Only codes with a real counterpart in a run are reported here
     /// (hostsim/Edge.HostSim/Mqtt/Bridge/README.md lists them). Any thread.
     /// </summary>
     public sealed class SimulatedDeviceEventLog
@@ -59,8 +59,14 @@ namespace Edge.HostSim.Mqtt.Bridge
                 if (_pending.Count >= Capacity)
                 {
                     // As on the device: a repeating event (a connection retried while the broker is away) replaces its own
-                    // oldest copy, so it cannot push out a rarer one; else the oldest goes.
+                    // oldest copy, so it cannot push out a rarer one; a new code takes the place of a repeated event's
+                    // oldest copy; only a log of all-different codes loses its oldest.
                     int oldest = _pending.FindIndex(e => e.Code == code);
+                    if (oldest < 0)
+                    {
+                        oldest = _pending.FindIndex(e => _pending.Count(other => other.Code == e.Code) > 1);
+                    }
+
                     _pending.RemoveAt(oldest < 0 ? 0 : oldest);
                     _droppedCount++;
                 }
