@@ -10,8 +10,8 @@ namespace Edge.HostSim.Mqtt.Bridge
     /// the firmware's <c>DeviceEventLog</c> and <c>MqttSession</c> do: at most <see cref="Capacity"/> wait while
     /// offline, a new event in a full log replaces the oldest of its own code (else the oldest of a code the log holds
     /// more than once, else the oldest of all), the number dropped goes out first as an <c>events-dropped</c> event,
-    /// then the rest in the order they happened, QoS 1, each removed once the client has taken it. Only codes with a real counterpart in a run are reported here
-    /// (hostsim/Edge.HostSim/Mqtt/Bridge/README.md lists them). Any thread.
+    /// then the rest in the order they happened, QoS 1, each removed once the client has taken it. Only codes with a
+    /// real counterpart in a run are reported here (hostsim/Edge.HostSim/Mqtt/Bridge/README.md lists them). Any thread.
     /// </summary>
     public sealed class SimulatedDeviceEventLog
     {
