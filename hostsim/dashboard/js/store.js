@@ -248,6 +248,18 @@ function newest(m, record, msg) {
   return true;
 }
 
+const SEVERITY_RANK = { info: 0, warning: 1, fault: 2 };
+
+/**
+ * Whether e is the module's last event rather than last: the later device time, and in the same tick the graver one, so
+ * that a warning the same tick also raised (a hard short's collapse reads as a soft-short spike too) does not hide the
+ * fault that isolated the module; of equal ones the one that arrived last.
+ */
+function isLaterEvent(e, last) {
+  if (!last || e.tMs > last.tMs) return true;
+  return e.tMs === last.tMs && (SEVERITY_RANK[e.severity] ?? 0) >= (SEVERITY_RANK[last.severity] ?? 0);
+}
+
 /** Applies one checked stream message. */
 export function applyStream(d, stream, msg, receivedAt) {
   if (msg.tMs > (d.lastTMs ?? -1)) d.lastTMs = msg.tMs;
@@ -309,7 +321,7 @@ export function applyStream(d, stream, msg, receivedAt) {
     addEvent(d, e);
     if (msg.module !== null) {
       const m = d.modules[msg.module];
-      if (!m.lastEvent || msg.tMs >= m.lastEvent.tMs) m.lastEvent = e;
+      if (isLaterEvent(e, m.lastEvent)) m.lastEvent = e;
     }
     if (msg.kind === 'telemetryOverflow' && msg.value > 0) {
       // Records the controller's per-tick buffer could not keep were never numbered: every seq arrives, yet data are
