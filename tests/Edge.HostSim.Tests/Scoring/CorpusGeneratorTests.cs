@@ -95,6 +95,31 @@ public sealed class CorpusGeneratorTests
         Assert.Contains(problem, e.Problem);
     }
 
+    [Theory]
+    [InlineData("""{ "families": [ { "name": "x", "name": "y", "scenario": {} } ] }""", "families[0].name")]
+    [InlineData("""{ "families": [ { "name": "x", "runs": 1, "runs": 3, "scenario": {} } ] }""", "families[0].runs")]
+    [InlineData("""{ "families": [ { "name": "x", "scenario": { "timeLimitS": 5, "timeLimitS": 7 } } ] }""", "families[0].scenario.timeLimitS")]
+    [InlineData("""{ "families": [ { "name": "x", "scenario": {}, "variants": [ { "name": "v", "set": { "controller.mode": "act", "controller.mode": "observe" } } ] } ] }""", "families[0].variants[0].set.controller.mode")]
+    public void AKeyGivenTwiceInASpecIsRejectedNamingItNotTheLastOneTaken(string json, string path)
+    {
+        // A scenario file refuses a key given twice; a spec is scenarios too. The parser alone keeps the last one (a
+        // family of another name or draw count than the first line says) or, inside the scenario, throws no CorpusException.
+        CorpusException e = Assert.Throws<CorpusException>(() => CorpusSpecLoader.Parse(json));
+        Assert.Equal(path, e.Path);
+        Assert.Contains("is given twice", e.Problem);
+    }
+
+    [Fact]
+    public void ASpecThatIsNotJsonSaysTheLineAndColumnAnEditorShows()
+    {
+        // NaN is no JSON number; it stands on the second line, in column 26 (counting from 1, as an editor does).
+        string json = "{ \"families\": [\n  { \"name\": \"x\", \"runs\": NaN, \"scenario\": {} } ] }";
+
+        CorpusException e = Assert.Throws<CorpusException>(() => CorpusSpecLoader.Parse(json));
+
+        Assert.StartsWith("not valid JSON at line 2, column 26:", e.Problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnInvalidGeneratedScenarioNamesFamilyDrawVariantAndField()
     {

@@ -42,13 +42,17 @@ public static partial class CorpusSpecLoader
         }
         catch (JsonException e)
         {
-            throw new CorpusException(string.Empty, "not valid JSON: " + e.Message);
+            // Lines and columns as an editor shows them (the parser counts from 0), as for a scenario file.
+            throw new CorpusException(string.Empty, JsonSyntax.Describe(e));
         }
 
         try
         {
             using (document)
             {
+                // As in a scenario file: the parser keeps the last of a key given twice, so a family's second "name" or
+                // "runs" silently won, and a key twice inside a family's scenario ended in an ArgumentException (exit 1).
+                JsonSyntax.RejectDuplicateKeys(document.RootElement, string.Empty);
                 JsonSection root = new JsonSection(document.RootElement, string.Empty);
                 List<FamilySpec> families = new List<FamilySpec>();
                 int index = 0;
