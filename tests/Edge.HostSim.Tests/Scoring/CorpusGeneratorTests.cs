@@ -88,6 +88,8 @@ public sealed class CorpusGeneratorTests
     [InlineData("""{ "families": [ { "name": "x", "scenario": { "seed": 4 } } ] }""", "families[0].scenario.seed", "set by the corpus")]
     [InlineData("""{ "families": [ { "name": "a b", "scenario": {} } ] }""", "families[0].name", "letters")]
     [InlineData("""{ "families": [ { "name": "x", "scenario": {}, "targets": [ { "metric": "m" } ] } ] }""", "families[0].targets[0].min", "min, max or both")]
+    [InlineData("""{ "families": [ { "name": "x", "scenario": {}, "variants": [ { "name": "a" }, { "name": "b" } ], "pareto": [ { "candidate": "a", "references": [ "b", "b" ] } ] } ] }""", "families[0].pareto[0].references[1]", "named twice")]
+    [InlineData("""{ "families": [ { "name": "x", "scenario": {}, "variants": [ { "name": "a" }, { "name": "b" } ], "pareto": [ { "candidate": "a", "references": [ "b", "a" ] } ] } ] }""", "families[0].pareto[0].references[1]", "the candidate itself")]
     public void BadSpecsAreRejectedNamingTheField(string json, string path, string problem)
     {
         CorpusException e = Assert.Throws<CorpusException>(() => CorpusSpecLoader.Parse(json));

@@ -201,6 +201,31 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void APairingThatNamesAReferenceTwiceIsRefusedBeforeAnyRun()
+    {
+        // The corpus's families.json edited after it was drawn: a reference named twice. Scored, every run ran and the
+        // scoring then failed (exit 1, nothing written); it is a bad spec, refused up front naming the field.
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "tiny", "runs": 1,
+                "scenario": { "timeLimitS": 1, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.2 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } },
+                "variants": [ { "name": "a" }, { "name": "b" } ],
+                "pareto": [ { "candidate": "a", "references": [ "b" ] } ] } ] }
+            """);
+        string corpus = WriteCorpus(spec, "c");
+        string families = Path.Combine(corpus, "families.json");
+        File.WriteAllText(families, File.ReadAllText(families).Replace("\"references\": [ \"b\" ]", "\"references\": [ \"b\", \"b\" ]", StringComparison.Ordinal));
+        StringWriter errors = new StringWriter();
+
+        Assert.Equal(2, Program.Execute(new[] { "score", corpus, "--quiet" }, new StringWriter(), errors));
+
+        Assert.Contains("families[0].pareto[0].references[1]: 'b' is named twice", errors.ToString());
+        Assert.False(Directory.Exists(Path.Combine(corpus, "score")));
+    }
+
+    [Fact]
     public void ARunThatWroteMoreEventsThanItKeepsSaysHowManyWereDropped()
     {
         // The valid test scenario's soft short and broker outage write events in its first minute; capped at one, the run

@@ -204,6 +204,13 @@ public static partial class CorpusSpecLoader
                         throw new CorpusException(path, "must name a variant of the family (" + string.Join(", ", variants.Select(v => v.Name)) + ")");
                     }
 
+                    // Named twice, the score keyed its ratios by reference and failed after every run of the corpus had
+                    // run; the candidate as its own reference can never dominate it and puts a ratio of 1 into its figures.
+                    if (referenceName == candidate || references.Contains(referenceName))
+                    {
+                        throw new CorpusException(path, "'" + referenceName + "' is " + (referenceName == candidate ? "the candidate itself" : "named twice") + "; name each other variant once");
+                    }
+
                     references.Add(referenceName);
                     r++;
                 }
