@@ -51,6 +51,38 @@ public sealed class CorpusGeneratorTests
     }
 
     [Fact]
+    public void RoundedDrawsStayInsideTheRangeTheSpecGives()
+    {
+        // 1.4 to 3.6 in whole numbers: the values of 0 decimals inside are 2 and 3. Rounded as drawn, a draw below 1.5
+        // was 1 and one above 3.5 was 4, outside the range the spec states (and a rest of 0 s from 0.02 to 0.04).
+        string spec = """
+            { "families": [ { "name": "r", "runs": 300,
+                "parameters": { "rest": { "min": 1.4, "max": 3.6, "decimals": 0 } },
+                "scenario": { "timeLimitS": 10, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.2 mA/cm2 for 1 s", "Rest for ${rest} s" ] } } } ] }
+            """;
+
+        var runs = CorpusGenerator.Build(CorpusSpecLoader.Parse(spec), seed: 1);
+
+        Assert.All(runs, r => Assert.InRange(r.Run.Parameters["rest"], 1.4, 3.6));
+        Assert.Equal(new[] { 2.0, 3.0 }, runs.Select(r => r.Run.Parameters["rest"]).Distinct().OrderBy(v => v));
+    }
+
+    [Fact]
+    public void ARangeWithNoValueOfItsDecimalsIsRefused()
+    {
+        // No whole number lies between 1.4 and 1.45: every draw would have been 1, below the range.
+        string spec = """
+            { "families": [ { "name": "r", "parameters": { "rest": { "min": 1.4, "max": 1.45, "decimals": 0 } }, "scenario": {} } ] }
+            """;
+
+        CorpusException e = Assert.Throws<CorpusException>(() => CorpusSpecLoader.Parse(spec));
+
+        Assert.Equal("families[0].parameters.rest.decimals", e.Path);
+        Assert.Contains("no value with 0 decimals lies between min 1.4 and max 1.45", e.Problem);
+    }
+
+    [Fact]
     public void TheSameSeedGivesTheSameCorpusAndAnotherFamilyDoesNotMoveTheDraws()
     {
         var first = CorpusGenerator.Build(CorpusSpecLoader.Parse(Spec), seed: 3);

@@ -311,7 +311,13 @@ public static partial class CorpusSpecLoader
 
         int decimals = (int)section.Integer("decimals", 0, 12, 3);
         section.RejectUnknown();
-        return new ParameterSpec { Name = name, Minimum = minimum, Maximum = maximum, Decimals = decimals };
+        ParameterSpec parameter = new ParameterSpec { Name = name, Minimum = minimum, Maximum = maximum, Decimals = decimals };
+        if (parameter.LowestDrawable > parameter.HighestDrawable)
+        {
+            throw new CorpusException(section.FieldPath("decimals"), "no value with " + decimals + " decimals lies between min " + TemplateFiller.Format(minimum) + " and max " + TemplateFiller.Format(maximum) + "; give more decimals");
+        }
+
+        return parameter;
     }
 
     private static string VariantName(JsonSection section, string field, IReadOnlyList<VariantSpec> variants)

@@ -30,6 +30,31 @@ public sealed class ParameterSpec
             return Values[Math.Min(index, Values.Count - 1)];
         }
 
-        return Math.Round(Minimum + (uniform * (Maximum - Minimum)), Decimals, MidpointRounding.AwayFromZero);
+        // Rounded, a draw near an end of the range can land outside it (1.4 to 3.6 with 0 decimals gave 1 and 4): held to
+        // the values of that many decimals that lie within.
+        double value = Math.Round(Minimum + (uniform * (Maximum - Minimum)), Decimals, MidpointRounding.AwayFromZero);
+        return Math.Min(Math.Max(value, LowestDrawable), HighestDrawable);
     }
+
+    /// <summary>The smallest value with <see cref="Decimals"/> places that is not below <see cref="Minimum"/>.</summary>
+    public double LowestDrawable
+    {
+        get
+        {
+            double rounded = Math.Round(Minimum, Decimals, MidpointRounding.AwayFromZero);
+            return rounded < Minimum ? Math.Round(rounded + Step, Decimals, MidpointRounding.AwayFromZero) : rounded;
+        }
+    }
+
+    /// <summary>The largest value with <see cref="Decimals"/> places that is not above <see cref="Maximum"/>.</summary>
+    public double HighestDrawable
+    {
+        get
+        {
+            double rounded = Math.Round(Maximum, Decimals, MidpointRounding.AwayFromZero);
+            return rounded > Maximum ? Math.Round(rounded - Step, Decimals, MidpointRounding.AwayFromZero) : rounded;
+        }
+    }
+
+    private double Step => Math.Pow(10, -Decimals);
 }
