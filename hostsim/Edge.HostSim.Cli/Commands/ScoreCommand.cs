@@ -56,7 +56,7 @@ public static class ScoreCommand
         IReadOnlyList<string> plots = ScoreReportWriter.WriteAll(outDir, result);
         TextWriter stdout = context.Console.Out;
         stdout.Write(ScoreReportWriter.ConsoleSummary(result));
-        stdout.WriteLine(string.Format(inv, "score wall time {0:0.#} s{1}", wall.Elapsed.TotalSeconds, result.Cancelled ? " (cancelled: partial score)" : string.Empty));
+        stdout.WriteLine(string.Format(inv, "score wall time {0:0.#} s{1}", wall.Elapsed.TotalSeconds, result.Cancelled ? string.Format(inv, " (cancelled: partial score of {0} of {1} runs)", result.Runs.Count, corpus.Scenarios.Count) : string.Empty));
         stdout.WriteLine("report: " + Path.GetFullPath(Path.Combine(outDir, ScoreReportWriter.MarkdownFile)));
         stdout.WriteLine("scores: " + Path.GetFullPath(Path.Combine(outDir, ScoreReportWriter.JsonFile)));
         stdout.WriteLine("plots:  " + string.Join(", ", plots.Where(p => p.EndsWith(".png", StringComparison.Ordinal)).Select(Path.GetFullPath)));

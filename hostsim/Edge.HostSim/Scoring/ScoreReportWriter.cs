@@ -59,6 +59,7 @@ public static class ScoreReportWriter
             wallS = result.WallS,
             cancelled = result.Cancelled,
             runsCutShort = result.RunsCutShort,
+            runsNotStarted = result.RunsNotStarted,
             runsWithEventsDropped = result.Runs.Count(r => r.EventsDropped > 0),
             families = result.Families,
             runs = result.Runs.Select(r => new
@@ -171,7 +172,7 @@ public static class ScoreReportWriter
     {
         StringBuilder md = new StringBuilder();
         md.Append("# Scorecard (closed-loop simulation, not bench measurements)\n\n");
-        md.Append(string.Format(Inv, "Corpus seed {0}; {1} runs in {2:0.#} s of wall time{3}.\n", result.Seed, result.Runs.Count, result.WallS, result.Cancelled ? "; CANCELLED, partial (" + result.RunsCutShort.ToString(Inv) + " runs cut short by it are left out)" : string.Empty));
+        md.Append(string.Format(Inv, "Corpus seed {0}; {1} runs in {2:0.#} s of wall time{3}.\n", result.Seed, result.Runs.Count, result.WallS, result.Cancelled ? PartialNote(result) : string.Empty));
         md.Append(EventsDroppedWarning(result));
         foreach (FamilyScore f in result.Families)
         {
@@ -263,6 +264,13 @@ public static class ScoreReportWriter
 
         return md.ToString();
     }
+
+    /// <summary>
+    /// What a cancelled score left out: the runs it cut short and those it never started. Without the second, a partial
+    /// score of a few runs read as the whole of a smaller corpus.
+    /// </summary>
+    private static string PartialNote(ScoreResult result) =>
+        string.Format(Inv, "; CANCELLED, partial: {0} of {1} runs ({2} cut short by it and {3} never started are left out)", result.Runs.Count, result.Runs.Count + result.RunsCutShort + result.RunsNotStarted, result.RunsCutShort, result.RunsNotStarted);
 
     private static string Csv(ScoreResult result)
     {

@@ -37,6 +37,9 @@ public sealed class ScoreResult
 
     /// <summary>Runs the cancel cut short: left out of <see cref="Runs"/> and every figure, as they did not run to their end.</summary>
     public int RunsCutShort { get; init; }
+
+    /// <summary>Runs the cancel came before: never started, so in no figure either; with the others, the corpus's count.</summary>
+    public int RunsNotStarted { get; init; }
 }
 
 /// <summary>
@@ -203,8 +206,9 @@ public static class ScoreRunner
         // and targets as if its cells had been still running at a time limit.
         List<RunOutcome> finished = outcomes.Where(o => o != null && o.TerminatedBy != "cancelled").Select(o => o!).ToList();
         int cutShort = outcomes.Count(o => o != null && o.TerminatedBy == "cancelled");
+        int notStarted = outcomes.Count(o => o == null);
         List<FamilyScore> scores = corpus.Families.Select(f => FamilyScorer.Score(f, finished)).ToList();
-        return new ScoreResult { Seed = corpus.Manifest.Seed, Families = scores, Runs = finished, WallS = wall.Elapsed.TotalSeconds, Cancelled = cancelled, RunsCutShort = cutShort };
+        return new ScoreResult { Seed = corpus.Manifest.Seed, Families = scores, Runs = finished, WallS = wall.Elapsed.TotalSeconds, Cancelled = cancelled, RunsCutShort = cutShort, RunsNotStarted = notStarted };
     }
 
     /// <summary>One run of the corpus, closed loop, without trace.</summary>

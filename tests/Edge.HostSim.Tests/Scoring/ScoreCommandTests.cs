@@ -387,4 +387,37 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Equal(1, result.RunsCutShort);
         Assert.Equal(0, result.Families[0].Variants[0].Runs);
     }
+
+    [Fact]
+    public void ACancelledScoreSaysHowManyRunsOfTheCorpusItCovers()
+    {
+        // Two long runs on one worker, cancelled soon after the start: at most one ran, and none to its end. The header
+        // and score.json count the corpus's runs three ways (scored, cut short, never started), adding up to its 2;
+        // without the never-started ones a partial score read as the whole of a smaller corpus.
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "long", "runs": 2,
+                "scenario": { "timeLimitS": 500000, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.25 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                              "controller": { "mode": "observe" } },
+                "variants": [ { "name": "run" } ] } ] }
+            """);
+        string corpus = WriteCorpus(spec, "corpus");
+        using CancellationTokenSource cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        StringWriter output = new StringWriter();
+
+        Assert.Equal(130, Program.Execute(new[] { "score", corpus, "--quiet", "-j", "1" }, output, new StringWriter(), cancel.Token));
+
+        using JsonDocument score = JsonDocument.Parse(File.ReadAllText(Path.Combine(corpus, "score", "score.json")));
+        int scored = score.RootElement.GetProperty("runs").GetArrayLength();
+        int cutShort = score.RootElement.GetProperty("runsCutShort").GetInt32();
+        Assert.True(score.RootElement.TryGetProperty("runsNotStarted", out JsonElement notStartedElement), "score.json does not count the runs never started");
+        int notStarted = notStartedElement.GetInt32();
+        Assert.Equal(0, scored);
+        Assert.True(notStarted >= 1, notStarted + " never started");
+        Assert.Equal(2, scored + cutShort + notStarted);
+        string report = File.ReadAllText(Path.Combine(corpus, "score", "score.md"));
+        Assert.Contains("CANCELLED, partial: 0 of 2 runs (" + cutShort + " cut short by it and " + notStarted + " never started are left out)", report, StringComparison.Ordinal);
+        Assert.Contains("(cancelled: partial score of 0 of 2 runs)", output.ToString(), StringComparison.Ordinal);
+    }
 }
