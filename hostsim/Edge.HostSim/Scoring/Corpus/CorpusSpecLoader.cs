@@ -193,6 +193,14 @@ public static partial class CorpusSpecLoader
             {
                 JsonSection p = new JsonSection(element, section.FieldPath("pareto[" + index + "]"));
                 string candidate = VariantName(p, "candidate", variants);
+
+                // The scores are named by candidate (pareto.<candidate>.dominatedDraws): a second entry for it wrote over the
+                // first's, and a target on them judged the last entry alone.
+                if (pareto.Any(earlier => earlier.Candidate == candidate))
+                {
+                    throw new CorpusException(p.FieldPath("candidate"), "'" + candidate + "' is the candidate of an earlier entry already; give all its references in one entry");
+                }
+
                 List<string> references = new List<string>();
                 int r = 0;
                 foreach (JsonElement reference in p.Array("references").EnumerateArray())
