@@ -22,6 +22,12 @@ namespace Edge.Core.Calibration
         /// </summary>
         public const int NominalTolerancePercent = 15;
 
+        /// <summary>
+        /// How far a tick's reading of the reference input may lie from the one the calibration recorded (about 100 mV on
+        /// the typical chip): further is not a drift but a broken REF or input (the measurement's reference correction).
+        /// </summary>
+        public const int MaximumReferenceDeviationCounts = 124;
+
         private readonly CalibrationCurve[] _cells;
         private readonly CalibrationCurve[] _modules;
         private readonly CalibrationCurve[] _temperatures;
@@ -100,6 +106,12 @@ namespace Edge.Core.Calibration
             if ((board.Reference != null) != (ReferenceCounts != NoReference))
             {
                 return board.Reference != null ? "calibration lacks the reference reading the board's [reference] needs" : "calibration has a reference reading, the board no [reference]";
+            }
+
+            string referenceProblem = CheckReferenceCounts(board, ReferenceCounts);
+            if (referenceProblem != null)
+            {
+                return referenceProblem;
             }
 
             // Each curve runs the way the board's front end does: one that runs the other way reads every value with
@@ -187,6 +199,44 @@ namespace Edge.Core.Calibration
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Why <paramref name="referenceCounts"/> cannot be a reading of <paramref name="board"/>'s REF, or null (also on a
+        /// board without a [reference]). Its <c>nominal_mv</c> reads between the counts of the chips at either end of the Vref
+        /// spread (1200 and 1000 mV, on Espressif's line); every tick takes a REF reading more than
+        /// <see cref="MaximumReferenceDeviationCounts"/> from the recorded one for a broken REF, so a recorded
+        /// reading further than that outside the spread would make every cell and current reading implausible, forever.
+        /// </summary>
+        public static string CheckReferenceCounts(BoardDefinition board, int referenceCounts)
+        {
+            if (board.Reference == null || referenceCounts == NoReference)
+            {
+                return null;
+            }
+
+            int nominalMv = board.Reference.NominalMv;
+            int lowestChip = CountsOnTheLine(nominalMv, Esp32AdcCharacteristics.MaximumVrefMv);
+            int highestChip = CountsOnTheLine(nominalMv, Esp32AdcCharacteristics.MinimumVrefMv);
+            int lowest = lowestChip - MaximumReferenceDeviationCounts;
+            int highest = highestChip + MaximumReferenceDeviationCounts;
+            if (referenceCounts >= lowest && referenceCounts <= highest)
+            {
+                return null;
+            }
+
+            return "reference reading " + referenceCounts.ToString() + " counts is not one of the board's " + nominalMv.ToString()
+                + " mV [reference]: chips of Vref " + Esp32AdcCharacteristics.MinimumVrefMv.ToString() + "-" + Esp32AdcCharacteristics.MaximumVrefMv.ToString()
+                + " mV read it at " + lowestChip.ToString() + "-" + highestChip.ToString() + " counts, and a tick whose REF reads more than "
+                + MaximumReferenceDeviationCounts.ToString() + " counts from the recorded one takes it for a broken REF, so every cell and current reading would be implausible; use "
+                + lowest.ToString() + " to " + highest.ToString() + " (was REF connected while the unit was calibrated?)";
+        }
+
+        // Counts of millivolts on Espressif's line for a chip of vrefMv (boards/README.md), rounded to the nearest count.
+        private static int CountsOnTheLine(int millivolts, int vrefMv)
+        {
+            double counts = (millivolts - Esp32AdcCharacteristics.OffsetMv) * Esp32AdcCharacteristics.CountsPerVolt(vrefMv) / 1000.0;
+            return (int)(counts + 0.5);
         }
 
         private static string CheckDirection(CalibrationCurve unit, CalibrationCurve nominal, string section)

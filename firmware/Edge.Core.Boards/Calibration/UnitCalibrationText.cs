@@ -126,7 +126,7 @@ namespace Edge.Core.Calibration
                 BoardLine entry = new BoardLine(lineNumber, section, line.Substring(0, equals).Trim(), line.Substring(equals + 1).Trim());
                 if (target == null)
                 {
-                    error = ReadUnitKey(entry, board.Name, ref boardName, ref unitId, ref referenceCounts, ref hasReference);
+                    error = ReadUnitKey(entry, board, ref boardName, ref unitId, ref referenceCounts, ref hasReference);
                 }
                 else if (entry.Key != "calibration")
                 {
@@ -196,7 +196,7 @@ namespace Edge.Core.Calibration
             return null;
         }
 
-        private static BoardParseError ReadUnitKey(BoardLine entry, string expectedBoard, ref string boardName, ref string unitId, ref int referenceCounts, ref bool hasReference)
+        private static BoardParseError ReadUnitKey(BoardLine entry, BoardDefinition board, ref string boardName, ref string unitId, ref int referenceCounts, ref bool hasReference)
         {
             // A key given twice would let the last value win unseen, as in the board files, where it is refused too.
             if ((entry.Key == "board" && boardName != null) || (entry.Key == "unit" && unitId != null) || (entry.Key == "reference_counts" && hasReference))
@@ -207,7 +207,7 @@ namespace Edge.Core.Calibration
             if (entry.Key == "board")
             {
                 boardName = entry.Value;
-                return boardName == expectedBoard ? null : entry.Fail(BoardParseErrorKind.Inconsistent, "calibration of board '" + boardName + "' on board '" + expectedBoard + "'");
+                return boardName == board.Name ? null : entry.Fail(BoardParseErrorKind.Inconsistent, "calibration of board '" + boardName + "' on board '" + board.Name + "'");
             }
 
             if (entry.Key == "unit")
@@ -228,7 +228,9 @@ namespace Edge.Core.Calibration
                     return entry.Fail(BoardParseErrorKind.BadNumber, "the reference reading " + referenceCounts.ToString() + " is at the end of the ADC's scale (saturated); use 1 to " + (Esp32AdcCharacteristics.FullScaleCounts - 1).ToString() + ", or -1 for a board without a reference");
                 }
 
-                return problem;
+                // Named at its line here; the whole record's check (UnitCalibration.CheckFits) would report it at none.
+                string far = problem == null ? UnitCalibration.CheckReferenceCounts(board, referenceCounts) : null;
+                return far == null ? problem : entry.Fail(BoardParseErrorKind.Inconsistent, far);
             }
 
             return Fail(entry.Number, BoardParseErrorKind.UnknownKey, entry.Section, entry.Key, "[unit]: unknown key '" + entry.Key + "'; allowed: board, unit, reference_counts");

@@ -233,4 +233,41 @@ public sealed class BoardAndCalibrationStrictnessTests
         Assert.False(ok, "a record whose REF reading is the saturated full scale was accepted");
         Assert.Equal("reference_counts", error.Key);
     }
+
+    // The same holds for a reference reading that is not saturated but lies far from what the board's REF can read:
+    // the mux board's 1225 mV REF reads (1225 - 142) mV x 4096 x 65536 / (Vref x 196602) = 1232 counts on a chip of
+    // Vref 1200 mV and 1479 counts at 1000 mV (boards/README.md, "Per-unit calibration"), and every tick treats a REF
+    // reading more than 124 counts from the recorded one as a broken REF (ReferenceCorrection). A record that says
+    // 3000 (a typo, a REF left open while it was taken) loads as calibrated, and then every cell and current reading
+    // is implausible on every tick. Expected: refused at the reference_counts line; the chips' own ends still load.
+    [Theory]
+    [InlineData(3000)]
+    [InlineData(1000)]
+    [InlineData(1232 - 125)]
+    [InlineData(1479 + 125)]
+    public void CalibrationRecordWithAReferenceReadingTheBoardsRefCannotGiveIsRefused(int referenceCounts)
+    {
+        BoardDefinition board = Parse(File.ReadAllText(BoardPath("esp32-mux-6s.board")));
+        string record = UnitCalibrationText.Format(NominalUnit(board, referenceCounts));
+
+        bool ok = UnitCalibrationText.TryParse(record, board, out UnitCalibration _, out BoardParseError error);
+
+        Assert.False(ok, "a record whose REF reading is " + referenceCounts + " counts was accepted for a 1225 mV REF");
+        Assert.Equal("reference_counts", error.Key);
+        Assert.Equal(5, error.LineNumber);
+        Assert.Contains("1225 mV", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1232)]
+    [InlineData(1344)]
+    [InlineData(1479)]
+    public void CalibrationRecordWithAReferenceReadingInsideTheChipSpreadLoads(int referenceCounts)
+    {
+        BoardDefinition board = Parse(File.ReadAllText(BoardPath("esp32-mux-6s.board")));
+        string record = UnitCalibrationText.Format(NominalUnit(board, referenceCounts));
+
+        Assert.True(UnitCalibrationText.TryParse(record, board, out UnitCalibration unit, out BoardParseError error), "refused: " + error);
+        Assert.Equal(referenceCounts, unit.ReferenceCounts);
+    }
 }

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
+using Edge.Core.Calibration;
 
 namespace Edge.Core.Measurement.AdcConversion
 {
@@ -21,7 +22,7 @@ namespace Edge.Core.Measurement.AdcConversion
         /// A reference reading this far from its calibrated value (about 100 mV on the typical chip) is
         /// not a drift but a broken REF or input: that tick's cell and current readings are implausible.
         /// </summary>
-        public const int MaximumDeviationCounts = 124;
+        public const int MaximumDeviationCounts = UnitCalibration.MaximumReferenceDeviationCounts;
 
         private const int Scale = 256;
         private const int FilterDivisor = 16;
