@@ -26,6 +26,9 @@ namespace Edge.Core.Calibration
         // given: with 40, a long device id failed "begin" although no unit id was given.
         private const int MaxUnitIdLength = 64;
 
+        // Between a section's name and its number, as in board files: a space or a tab.
+        private static readonly char[] s_blanks = new char[] { ' ', '\t' };
+
         /// <summary>Why <paramref name="unitId"/> cannot name a unit (1-64 of A-Z a-z 0-9 - _ : .), or null.</summary>
         public static string CheckUnitId(string unitId)
         {
@@ -177,7 +180,7 @@ namespace Edge.Core.Calibration
             }
 
             string inner = line.Length > 2 && line[line.Length - 1] == ']' ? line.Substring(1, line.Length - 2).Trim() : string.Empty;
-            int space = inner.IndexOf(' ');
+            int space = inner.IndexOfAny(s_blanks);
             string name = space < 0 ? inner : inner.Substring(0, space);
             long number;
             if (space < 0 || !FixedPointText.TryParse(inner.Substring(space + 1).Trim(), 0, out number) || number < 0)

@@ -156,6 +156,28 @@ public class BoardFileTests
     }
 
     [Theory]
+    [InlineData(BoardFiles.DevKitC4s2m)]
+    [InlineData(BoardFiles.Mux6s)]
+    public void Tabs_in_place_of_spaces_give_the_same_board(string fileName)
+    {
+        // An editor that aligns with tabs writes "[cell<TAB>0]" as readily as "key<TAB>=<TAB>value"; both are the
+        // blanks the format allows. The header was read as an unknown section "[cell<TAB>0]".
+        string text = BoardFiles.Read(fileName)
+            .Replace(" = ", "\t=\t")
+            .Replace("[cell ", "[cell\t")
+            .Replace("[module ", "[module\t")
+            .Replace("[temperature ", "[temperature\t");
+        BoardDefinition expected = BoardFiles.Parse(fileName);
+
+        Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
+        Assert.Equal(expected.Name, board.Name);
+        Assert.Equal(expected.CellCount, board.CellCount);
+        Assert.Equal(expected.ModuleCount, board.ModuleCount);
+        Assert.Equal(expected.TemperatureCount, board.TemperatureCount);
+        Assert.Equal(expected.ModuleAt(1).CellIndexAt(0), board.ModuleAt(1).CellIndexAt(0));
+    }
+
+    [Theory]
     [InlineData(BoardFiles.DevKitC4s2m, "\r")]
     [InlineData(BoardFiles.Mux6s, "\r")]
     [InlineData(BoardFiles.Mux6s, "\r\n")]

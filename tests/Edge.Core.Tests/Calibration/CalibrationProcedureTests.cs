@@ -106,6 +106,19 @@ public class CalibrationProcedureTests
     }
 
     [Fact]
+    public void A_calibration_text_with_tabs_for_spaces_reads_the_same()
+    {
+        // Section headers take a tab between name and number as board files do: "[cell<TAB>1]" read as an unknown section.
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.DevKitC4s2m);
+        UnitCalibration unit = SwitchInterlockTests.UnitFromNominalCurves(board);
+        string text = UnitCalibrationText.Format(unit).Replace(" = ", "\t=\t").Replace("[cell ", "[cell\t").Replace("[module ", "[module\t");
+
+        Assert.True(UnitCalibrationText.TryParse(text, board, out UnitCalibration read, out BoardParseError error), error?.ToString());
+        Assert.Equal(unit.CellAt(1).CountsAt(0), read.CellAt(1).CountsAt(0));
+        Assert.Equal(unit.ModuleAt(1).ValueAt(1), read.ModuleAt(1).ValueAt(1));
+    }
+
+    [Fact]
     public void A_calibration_text_saved_with_a_byte_order_mark_and_windows_line_ends_reads_the_same()
     {
         BoardDefinition board = BoardFiles.Parse(BoardFiles.DevKitC4s2m);

@@ -5,6 +5,9 @@ namespace Edge.Core.Boards.Parsing
     /// <summary>The sections read so far, indexed sections by their number (gaps allowed until assembly).</summary>
     internal sealed class BoardSections
     {
+        // What may stand between a section's name and its number: the blanks a key line allows around '=', tabs included.
+        private static readonly char[] s_blanks = new char[] { ' ', '\t' };
+
         public BoardSections()
         {
             Cells = new CellSectionBuilder[BoardParser.MaxCells];
@@ -40,7 +43,7 @@ namespace Edge.Core.Boards.Parsing
         public SectionBuilder Open(string inner, string header, int line, out BoardParseError error)
         {
             error = null;
-            int space = inner.IndexOf(' ');
+            int space = inner.IndexOfAny(s_blanks);
             string name = space < 0 ? inner : inner.Substring(0, space);
             string indexText = space < 0 ? string.Empty : inner.Substring(space + 1).Trim();
             bool indexed = name == "cell" || name == "module" || name == "temperature";
