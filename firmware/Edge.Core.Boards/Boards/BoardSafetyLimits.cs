@@ -15,6 +15,7 @@ namespace Edge.Core.Boards
         {
             ProtectionConfiguration protection = configuration.Protection;
             protection.ModuleMaximumCurrentUa = Smaller(protection.ModuleMaximumCurrentUa, envelope.MaxModuleCurrentUa);
+            protection.ModuleMaximumPlatingCurrentUa = Smaller(protection.ModuleMaximumPlatingCurrentUa, envelope.MaxPlatingCurrentUa);
             protection.CellMaximumMv = Smaller(protection.CellMaximumMv, envelope.CellVoltageMaxMv);
             protection.CellMinimumMv = Larger(protection.CellMinimumMv, envelope.CellVoltageMinMv);
             if (envelope.TemperatureMaxDeciC != SafetyEnvelope.NoTemperatureLimit)

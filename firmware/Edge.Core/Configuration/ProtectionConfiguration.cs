@@ -75,6 +75,13 @@ namespace Edge.Core.Configuration
             }
         }
 
+        /// <summary>
+        /// Largest plating (negative) current magnitude a pulse may carry, uA: the board's <c>max_plating_current_ma</c>
+        /// (<c>BoardSafetyLimits</c>), which may lie inside <see cref="ModuleMaximumCurrentUa"/>; past it the module is
+        /// isolated as past that. <see cref="int.MaxValue"/> where no board sets one: the module maximum alone applies.
+        /// </summary>
+        public int ModuleMaximumPlatingCurrentUa { get; set; } = int.MaxValue;
+
         /// <summary>Current tolerated through an open switch (uA): leakage and offset of the current amplifier.
         /// Not graded: current through an open switch is a welded switch or a stuck driver, which no derating helps.</summary>
         public int OpenSwitchCurrentUa { get; set; } = 50;
