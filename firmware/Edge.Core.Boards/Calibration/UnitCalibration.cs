@@ -114,11 +114,9 @@ namespace Edge.Core.Calibration
                 return referenceProblem;
             }
 
-            // Each curve runs the way the board's front end does: one that runs the other way reads every value with
-            // the wrong sign (stripping as plating), which no limit check below would notice.
             for (int i = 0; i < _cells.Length; i++)
             {
-                string problem = CheckDirection(_cells[i], board.CellAt(i).Calibration, "[cell " + i.ToString() + "]");
+                string problem = CheckChannel(board, CalibrationChannelKind.Cell, i);
                 if (problem != null)
                 {
                     return problem;
@@ -127,7 +125,7 @@ namespace Edge.Core.Calibration
 
             for (int m = 0; m < _modules.Length; m++)
             {
-                string problem = CheckDirection(_modules[m], board.ModuleAt(m).CurrentCalibration, "[module " + m.ToString() + "]");
+                string problem = CheckChannel(board, CalibrationChannelKind.ModuleCurrent, m);
                 if (problem != null)
                 {
                     return problem;
@@ -136,69 +134,56 @@ namespace Edge.Core.Calibration
 
             for (int t = 0; t < _temperatures.Length; t++)
             {
-                string problem = CheckDirection(_temperatures[t], board.TemperatureAt(t).Calibration, "[temperature " + t.ToString() + "]");
+                string problem = CheckChannel(board, CalibrationChannelKind.Temperature, t);
                 if (problem != null)
                 {
                     return problem;
-                }
-            }
-
-            // A unit's ADC differs from the typical chip by its Vref (1000-1200 mV: 9 % either way of 1100) and its front
-            // end by its parts' tolerances, so its curve stays near the board's nominal one. A curve far from it was
-            // taken against a wrong reference source (a 3.0 V step fed 2.25 V), and it would move every limit with it.
-            for (int i = 0; i < _cells.Length; i++)
-            {
-                string problem = CheckNearNominal(_cells[i], board.CellAt(i).Calibration, "[cell " + i.ToString() + "]", "mV");
-                if (problem != null)
-                {
-                    return problem;
-                }
-            }
-
-            for (int m = 0; m < _modules.Length; m++)
-            {
-                string problem = CheckNearNominal(_modules[m], board.ModuleAt(m).CurrentCalibration, "[module " + m.ToString() + "]", "uA");
-                if (problem != null)
-                {
-                    return problem;
-                }
-            }
-
-            // A limit must lie among the values the channel can report (end segments extended to the first and
-            // last valid reading), or it could never be seen.
-            SafetyEnvelope safety = board.Safety;
-            int lastValid = board.AdcFullScaleCounts - 1;
-            for (int i = 0; i < _cells.Length; i++)
-            {
-                string problem = CheckReaches(_cells[i], lastValid, safety.CellVoltageMinMv, safety.CellVoltageMaxMv, "cell " + i.ToString(), "mV");
-                if (problem != null)
-                {
-                    return problem;
-                }
-            }
-
-            for (int m = 0; m < _modules.Length; m++)
-            {
-                string problem = CheckReaches(_modules[m], lastValid, -safety.MaxModuleCurrentUa, safety.MaxModuleCurrentUa, "module " + m.ToString(), "uA");
-                if (problem != null)
-                {
-                    return problem;
-                }
-            }
-
-            if (safety.TemperatureMaxDeciC != SafetyEnvelope.NoTemperatureLimit)
-            {
-                for (int t = 0; t < _temperatures.Length; t++)
-                {
-                    string problem = CheckReaches(_temperatures[t], lastValid, safety.TemperatureMaxDeciC, safety.TemperatureMaxDeciC, "temperature " + t.ToString(), "x 0.1 degC");
-                    if (problem != null)
-                    {
-                        return problem;
-                    }
                 }
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Why the curve of one channel (<paramref name="kind"/>, <paramref name="index"/>) cannot serve <paramref name="board"/>,
+        /// or null: the way it runs, its distance from the front end's nominal curve, the limits it reaches (see
+        /// <see cref="CheckFits"/>). A record names the channel's own line with it.
+        /// </summary>
+        public string CheckChannel(BoardDefinition board, CalibrationChannelKind kind, int index)
+        {
+            // Each curve runs the way the board's front end does: one that runs the other way reads every value with
+            // the wrong sign (stripping as plating), which no limit check would notice. A unit's ADC differs from the
+            // typical chip by its Vref (1000-1200 mV: 9 % either way of 1100) and its front end by its parts' tolerances,
+            // so its curve stays near the board's nominal one: a curve far from it was taken against a wrong reference
+            // source (a 3.0 V step fed 2.25 V), and it would move every limit with it. And a limit must lie among the
+            // values the channel can report (end segments extended to the first and last valid reading), or it could
+            // never be seen.
+            SafetyEnvelope safety = board.Safety;
+            int lastValid = board.AdcFullScaleCounts - 1;
+            if (kind == CalibrationChannelKind.Cell)
+            {
+                string section = "[cell " + index.ToString() + "]";
+                return CheckDirection(_cells[index], board.CellAt(index).Calibration, section)
+                    ?? CheckNearNominal(_cells[index], board.CellAt(index).Calibration, section, "mV")
+                    ?? CheckReaches(_cells[index], lastValid, safety.CellVoltageMinMv, safety.CellVoltageMaxMv, "cell " + index.ToString(), "mV");
+            }
+
+            if (kind == CalibrationChannelKind.ModuleCurrent)
+            {
+                string section = "[module " + index.ToString() + "]";
+                return CheckDirection(_modules[index], board.ModuleAt(index).CurrentCalibration, section)
+                    ?? CheckNearNominal(_modules[index], board.ModuleAt(index).CurrentCalibration, section, "uA")
+                    ?? CheckReaches(_modules[index], lastValid, -safety.MaxModuleCurrentUa, safety.MaxModuleCurrentUa, "module " + index.ToString(), "uA");
+            }
+
+            // An NTC's curve is the part's, not the chip's: not compared with the nominal one.
+            string problem = CheckDirection(_temperatures[index], board.TemperatureAt(index).Calibration, "[temperature " + index.ToString() + "]");
+            if (problem != null || safety.TemperatureMaxDeciC == SafetyEnvelope.NoTemperatureLimit)
+            {
+                return problem;
+            }
+
+            return CheckReaches(_temperatures[index], lastValid, safety.TemperatureMaxDeciC, safety.TemperatureMaxDeciC, "temperature " + index.ToString(), "x 0.1 degC");
         }
 
         /// <summary>

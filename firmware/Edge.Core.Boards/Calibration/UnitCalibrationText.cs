@@ -99,6 +99,13 @@ namespace Edge.Core.Calibration
             CalibrationCurve[] cells = new CalibrationCurve[board.CellCount];
             CalibrationCurve[] modules = new CalibrationCurve[board.ModuleCount];
             CalibrationCurve[] temperatures = new CalibrationCurve[board.TemperatureCount];
+
+            // Where each channel's calibration and the reference reading stand: a curve that does not fit the board is
+            // named at its own line.
+            int[] cellLines = new int[cells.Length];
+            int[] moduleLines = new int[modules.Length];
+            int[] temperatureLines = new int[temperatures.Length];
+            int referenceLine = 0;
             string section = null;
             CalibrationCurve[] target = null;
             int targetIndex = 0;
@@ -130,6 +137,7 @@ namespace Edge.Core.Calibration
                 if (target == null)
                 {
                     error = ReadUnitKey(entry, board, ref boardName, ref unitId, ref referenceCounts, ref hasReference);
+                    referenceLine = entry.Key == "reference_counts" ? lineNumber : referenceLine;
                 }
                 else if (entry.Key != "calibration")
                 {
@@ -144,6 +152,8 @@ namespace Edge.Core.Calibration
                     CalibrationCurve curve;
                     error = BoardValueReader.ReadCalibration(entry, out curve);
                     target[targetIndex] = curve;
+                    int[] lines = target == cells ? cellLines : (target == modules ? moduleLines : temperatureLines);
+                    lines[targetIndex] = lineNumber;
                 }
 
                 if (error != null)
@@ -159,15 +169,39 @@ namespace Edge.Core.Calibration
             }
 
             UnitCalibration result = new UnitCalibration(boardName, unitId, referenceCounts, cells, modules, temperatures);
+            error = ChannelMisfit(result, board, CalibrationChannelKind.Cell, "cell", cellLines)
+                ?? ChannelMisfit(result, board, CalibrationChannelKind.ModuleCurrent, "module", moduleLines)
+                ?? ChannelMisfit(result, board, CalibrationChannelKind.Temperature, "temperature", temperatureLines);
+            if (error != null)
+            {
+                return false;
+            }
+
+            // What is left is the record as a whole against the board: a reference reading the board has no [reference] for.
             string misfit = result.CheckFits(board);
             if (misfit != null)
             {
-                error = Fail(0, BoardParseErrorKind.Inconsistent, "[unit]", string.Empty, misfit);
+                error = Fail(referenceLine, BoardParseErrorKind.Inconsistent, "[unit]", "reference_counts", misfit);
                 return false;
             }
 
             calibration = result;
             return true;
+        }
+
+        /// <summary>The first channel of <paramref name="kind"/> whose curve does not fit the board, at its calibration line; or null.</summary>
+        private static BoardParseError ChannelMisfit(UnitCalibration unit, BoardDefinition board, CalibrationChannelKind kind, string name, int[] lines)
+        {
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string problem = unit.CheckChannel(board, kind, i);
+                if (problem != null)
+                {
+                    return Fail(lines[i], BoardParseErrorKind.Inconsistent, "[" + name + " " + i.ToString() + "]", "calibration", problem);
+                }
+            }
+
+            return null;
         }
 
         private static BoardParseError OpenSection(string line, int lineNumber, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures, out CalibrationCurve[] target, out int index)

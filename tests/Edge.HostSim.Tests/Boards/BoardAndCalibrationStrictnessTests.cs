@@ -270,4 +270,32 @@ public sealed class BoardAndCalibrationStrictnessTests
         Assert.True(UnitCalibrationText.TryParse(record, board, out UnitCalibration unit, out BoardParseError error), "refused: " + error);
         Assert.Equal(referenceCounts, unit.ReferenceCounts);
     }
+
+    // A record's errors name their line, as a board file's do (boards/README.md, "Errors": line 0 only for a section
+    // missing altogether). A channel whose curve does not fit the board (here [module 1]'s running the other way, and
+    // [cell 2]'s spanning a fifth less than its front end's) was reported at line 0 under "[unit]", so the operator
+    // looking at a 20-line record was not told which calibration line to measure again.
+    [Fact]
+    public void CalibrationRecordChannelThatDoesNotFitTheBoardIsNamedAtItsLine()
+    {
+        BoardDefinition board = Parse(File.ReadAllText(BoardPath("esp32-mux-6s.board")));
+        string record = UnitCalibrationText.Format(NominalUnit(board, 1344));
+        string[] lines = record.Split('\n');
+        int module1 = Array.IndexOf(lines, "[module 1]") + 2;
+        int cell2 = Array.IndexOf(lines, "[cell 2]") + 2;
+        Assert.StartsWith("calibration = ", lines[module1 - 1]);
+        Assert.StartsWith("calibration = ", lines[cell2 - 1]);
+
+        // [module 1] with its values negated: every current would read with the wrong sign.
+        string reversed = record.Replace(lines[module1 - 1], "calibration = 5:2160, 4089:-3811");
+        Assert.False(UnitCalibrationText.TryParse(reversed, board, out UnitCalibration _, out BoardParseError error));
+        Assert.Equal((module1, "[module 1]", "calibration", BoardParseErrorKind.Inconsistent), (error.LineNumber, error.Section, error.Key, error.Kind));
+        Assert.Contains("wrong sign", error.Message);
+
+        // [cell 2] read a fifth short of its front end: -2616..3018 mV on counts 2..2876, where the nominal curve has -3270..3738.
+        string shortSpan = record.Replace(lines[cell2 - 1], "calibration = 2:-2616, 2876:3018");
+        Assert.False(UnitCalibrationText.TryParse(shortSpan, board, out UnitCalibration _, out error));
+        Assert.Equal((cell2, "[cell 2]", "calibration"), (error.LineNumber, error.Section, error.Key));
+        Assert.Contains("of the front end's nominal", error.Message);
+    }
 }
