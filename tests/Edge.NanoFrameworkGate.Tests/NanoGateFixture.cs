@@ -140,7 +140,25 @@ namespace Edge.NanoFrameworkGate.Tests
             Assembly assembly = typeof(NanoGateFixture).Assembly;
             return assembly.GetManifestResourceNames()
                 .Where(r => r.StartsWith(prefix, StringComparison.Ordinal) && r.EndsWith(".dll", StringComparison.Ordinal))
-                .ToDictionary(r => r.Substring(prefix.Length, r.Length - prefix.Length - ".dll".Length), r => ReadBytes(assembly, r), StringComparer.Ordinal);
+                .ToDictionary(r => DeviceAssemblyName(r.Substring(prefix.Length, r.Length - prefix.Length - ".dll".Length)), r => ReadBytes(assembly, r), StringComparer.Ordinal);
+        }
+
+        /// <summary>
+        /// "Edge.Core.Gate/Edge.Core" is "Edge.Core"; an assembly named otherwise than its project carries the
+        /// project: "Edge.Firmware.Tests.Gate/NFUnitTest" is "NFUnitTest (Edge.Firmware.Tests)", since both
+        /// on-device test assemblies are named NFUnitTest.
+        /// </summary>
+        public static string DeviceAssemblyName(string gateProjectAndAssembly)
+        {
+            int slash = gateProjectAndAssembly.IndexOf('/', StringComparison.Ordinal);
+            string project = gateProjectAndAssembly.Substring(0, slash);
+            string name = gateProjectAndAssembly.Substring(slash + 1);
+            if (project.EndsWith(".Gate", StringComparison.Ordinal))
+            {
+                project = project.Substring(0, project.Length - ".Gate".Length);
+            }
+
+            return project == name ? name : name + " (" + project + ")";
         }
 
         /// <summary>Reads an embedded text resource of this test assembly (snippets, core sources).</summary>

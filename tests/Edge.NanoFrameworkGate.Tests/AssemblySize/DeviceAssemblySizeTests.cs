@@ -16,7 +16,8 @@ namespace Edge.NanoFrameworkGate.Tests
     {
         private static readonly string[] DeviceAssemblyNames =
         {
-            "Edge.Core", "Edge.Core.Boards", "Edge.Core.Messaging", "Edge.Firmware", "Edge.Firmware.App", "NFUnitTest", "Edge.DeviceCost.Nano",
+            "Edge.Core", "Edge.Core.Boards", "Edge.Core.Messaging", "Edge.Firmware", "Edge.Firmware.App",
+            "NFUnitTest (Edge.Firmware.Tests)", "NFUnitTest (Edge.Firmware.ServiceTests)", "Edge.DeviceCost.Nano",
         };
 
         private readonly NanoGateFixture _gate;
