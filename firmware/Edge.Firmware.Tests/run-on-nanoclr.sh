@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the on-device tests (NFUnitTest, this folder) on nanoFramework's real runtime under the real test
-# launcher: nanoCLR built for Linux from nf-interpreter's POSIX target, the genuine mscorlib, and every library
+# Runs the on-device tests on nanoFramework's real runtime under the real test launcher, both test assemblies
+# (this folder and ../Edge.Firmware.ServiceTests, each named NFUnitTest, each in its own nanoCLR run as each is
+# deployed on its own): nanoCLR built for Linux from nf-interpreter's POSIX target, the genuine mscorlib, and every library
 # whose natives that nanoCLR carries built from its sources; the rest (ADC, PWM, DAC, ESP32, network, MQTT,
 # file system) are the reference surface's placeholders, which load because that nanoCLR has no natives for
 # them to check against, and throw if called. The tests use fakes for the hardware, so none calls them.
@@ -14,14 +15,15 @@
 #   --runtime-events DIR       nanoFramework.Runtime.Events
 #   --gpio DIR                 System.Device.Gpio
 #   --io-ports DIR             System.IO.Ports
-# It prints the launcher's line for every test and exits 1 unless every test passed and nanoCLR ended cleanly.
+# It prints the launcher's line for every test, each assembly's counts and the total, and exits 1 unless every
+# test passed and both nanoCLR runs ended cleanly.
 # Then it starts the application (Edge.Firmware.App) on the same runtime for 20 s: without ESP32 natives its
 # supervised boot must fail at a hardware step, say so with every switch open, and retry with back-off, and
 # Main must not end; it exits 1 otherwise.
 set -euo pipefail
 
 usage() {
-    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -131,8 +133,16 @@ build_library System.IO.Ports "$io_ports/System.IO.Ports/key.snk" 1.1.139 Librar
     "nanoFramework.System.Text=$(library nanoFramework.System.Text)" \
     "System.IO.Streams=$surface/System.IO.Streams/bin/Release/netstandard2.0/System.IO.Streams.dll"
 
+# The on-device test projects: each builds an assembly named NFUnitTest, the only name the launcher loads.
+test_projects=(Edge.Firmware.Tests Edge.Firmware.ServiceTests)
+
 echo "== the on-device tests (the nanoFramework gate's Release build)"
-dotnet build -c Release "$repo/tests/Edge.NanoFrameworkGate/Edge.Firmware.Tests.Gate.csproj" > "$out/gate-build.log"
+for project in "${test_projects[@]}"; do
+    dotnet build -c Release "$repo/tests/Edge.NanoFrameworkGate/$project.Gate.csproj" > "$out/gate-build-$project.log" || {
+        echo "run-on-nanoclr.sh: the gate of $project does not build (log: $out/gate-build-$project.log)" >&2
+        exit 1
+    }
+done
 gate_out() { echo "$repo/tests/Edge.NanoFrameworkGate/bin/$1.Gate/Release/netstandard2.0/$2.dll"; }
 
 echo "== everything through the metadata processor"
@@ -189,30 +199,47 @@ for part in Edge.Core Edge.Core.Boards Edge.Core.Messaging Edge.Firmware; do
     convert "$(gate_out "$part" "$part")" "$part"
 done
 
-convert "$(gate_out Edge.Firmware.Tests NFUnitTest)" NFUnitTest
+# Each test assembly is deployed on its own, beside the same libraries: its own folder of .pe files.
+for project in "${test_projects[@]}"; do
+    rm -rf "$out/$project-pe"
+    mkdir -p "$out/$project-pe"
+    cp "$out/pe/"*.pe "$out/$project-pe/"
+    echo "  $project:"
+    dotnet "$work/pe-converter/pe-converter.dll" "$(gate_out "$project" NFUnitTest)" "$out/$project-pe/NFUnitTest.pe" "${hints[@]}" | sed 's/^/    /'
+done
 
-echo "== nanoCLR: the launcher runs every test class"
-cd "$out/pe"
-status=0
-"$work/nanoclr/bin/nanoFramework.nanoCLR.test" ./*.pe > "$out/nanoclr-run.log" 2>&1 || status=$?
-# No test line at all must reach the verdict below, not end the script here (set -e with pipefail).
-{ grep -E '^Test (passed|failed|skipped),' "$out/nanoclr-run.log" || true; } | cut -d, -f1-3 | sed 's/^/  /'
-passed=$(grep -c '^Test passed,' "$out/nanoclr-run.log" || true)
-failed=$(grep -c '^Test failed,' "$out/nanoclr-run.log" || true)
-skipped=$(grep -c '^Test skipped,' "$out/nanoclr-run.log" || true)
-echo "passed $passed, failed $failed, skipped $skipped (log: $out/nanoclr-run.log)"
-if grep -q 'Invalid native checksum' "$out/nanoclr-run.log"; then
-    grep -A1 'Invalid native checksum' "$out/nanoclr-run.log" >&2
-    echo "run-on-nanoclr.sh: nanoCLR refused a library: its native checksum does not match this nanoCLR" >&2
-    exit 1
-fi
+total_passed=0 total_failed=0 total_skipped=0 verdict=0
+for project in "${test_projects[@]}"; do
+    echo "== nanoCLR: the launcher runs every test class of $project"
+    log="$out/nanoclr-run-$project.log"
+    cd "$out/$project-pe"
+    status=0
+    "$work/nanoclr/bin/nanoFramework.nanoCLR.test" ./*.pe > "$log" 2>&1 || status=$?
+    # No test line at all must reach the verdict below, not end the script here (set -e with pipefail).
+    { grep -E '^Test (passed|failed|skipped),' "$log" || true; } | cut -d, -f1-3 | sed 's/^/  /'
+    passed=$(grep -c '^Test passed,' "$log" || true)
+    failed=$(grep -c '^Test failed,' "$log" || true)
+    skipped=$(grep -c '^Test skipped,' "$log" || true)
+    echo "$project: passed $passed, failed $failed, skipped $skipped (log: $log)"
+    total_passed=$((total_passed + passed)) total_failed=$((total_failed + failed)) total_skipped=$((total_skipped + skipped))
+    if grep -q 'Invalid native checksum' "$log"; then
+        grep -A1 'Invalid native checksum' "$log" >&2
+        echo "run-on-nanoclr.sh: nanoCLR refused a library: its native checksum does not match this nanoCLR" >&2
+        verdict=1
+    fi
 
-if [ "$status" -ne 0 ] || ! grep -q '^Done\.' "$out/nanoclr-run.log"; then
-    echo "run-on-nanoclr.sh: nanoCLR did not end cleanly (exit $status)" >&2
-    exit 1
-fi
+    if [ "$status" -ne 0 ] || ! grep -q '^Done\.' "$log"; then
+        echo "run-on-nanoclr.sh: nanoCLR did not end cleanly on $project (exit $status)" >&2
+        verdict=1
+    fi
 
-if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then
+    if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then
+        verdict=1
+    fi
+done
+
+echo "all on-device tests: passed $total_passed, failed $total_failed, skipped $total_skipped"
+if [ "$verdict" -ne 0 ]; then
     exit 1
 fi
 

@@ -138,12 +138,14 @@ convert "$(gate_out Edge.DeviceCost.Nano.Gate Edge.DeviceCost.Nano)" Edge.Device
 # The firmware's own assemblies are converted here too, as the official build converts them: each must pass
 # the metadata processor, in the Debug build that Deploy sends as well as in Release. (The on-device tests run
 # on this nanoCLR through firmware/Edge.Firmware.Tests/run-on-nanoclr.sh, given this work folder.) The libraries they use are named by
-# the reference surface, whose assemblies carry the real names and signatures.
+# the reference surface, whose assemblies carry the real names and signatures. Both on-device test projects build an
+# assembly named NFUnitTest; the second one's .pe is written as NFUnitTest.ServiceTests.pe beside the first.
 echo "== the firmware's assemblies through the metadata processor (converted, not run)"
 surface="$repo/tests/NanoFramework.ReferenceSurface"
 for configuration in Release Debug; do
     firmware_hints=("mscorlib=$mscorlib_dir/mscorlib.dll")
-    for project in Edge.Core Edge.Core.Boards Edge.Core.Messaging Edge.Firmware Edge.Firmware.App Edge.Firmware.Tests; do
+    for project in Edge.Core Edge.Core.Boards Edge.Core.Messaging Edge.Firmware Edge.Firmware.App Edge.Firmware.Tests \
+        Edge.Firmware.ServiceTests; do
         dotnet build -c "$configuration" "$repo/tests/Edge.NanoFrameworkGate/$project.Gate.csproj" > "$work/gate-$project-$configuration.log"
     done
     for library in "$surface"/*/; do
@@ -157,12 +159,17 @@ for configuration in Release Debug; do
         firmware_hints+=("$part=$repo/tests/Edge.NanoFrameworkGate/bin/$part.Gate/$configuration/netstandard2.0/$part.dll")
     done
     mkdir -p "$work/firmware-pe/$configuration"
-    for pair in Edge.Core.Gate:Edge.Core Edge.Core.Boards.Gate:Edge.Core.Boards Edge.Core.Messaging.Gate:Edge.Core.Messaging \
-        Edge.Firmware.Gate:Edge.Firmware Edge.Firmware.App.Gate:Edge.Firmware.App Edge.Firmware.Tests.Gate:NFUnitTest; do
+    # gate project:assembly:.pe file
+    for triple in Edge.Core.Gate:Edge.Core:Edge.Core Edge.Core.Boards.Gate:Edge.Core.Boards:Edge.Core.Boards \
+        Edge.Core.Messaging.Gate:Edge.Core.Messaging:Edge.Core.Messaging Edge.Firmware.Gate:Edge.Firmware:Edge.Firmware \
+        Edge.Firmware.App.Gate:Edge.Firmware.App:Edge.Firmware.App Edge.Firmware.Tests.Gate:NFUnitTest:NFUnitTest \
+        Edge.Firmware.ServiceTests.Gate:NFUnitTest:NFUnitTest.ServiceTests; do
+        gate=${triple%%:*} assembly=${triple#*:} pe=${triple##*:}
+        assembly=${assembly%%:*}
         printf '  %-8s' "$configuration"
         dotnet "$work/pe-converter/pe-converter.dll" \
-            "$repo/tests/Edge.NanoFrameworkGate/bin/${pair%%:*}/$configuration/netstandard2.0/${pair##*:}.dll" \
-            "$work/firmware-pe/$configuration/${pair##*:}.pe" "${firmware_hints[@]}"
+            "$repo/tests/Edge.NanoFrameworkGate/bin/$gate/$configuration/netstandard2.0/$assembly.dll" \
+            "$work/firmware-pe/$configuration/$pe.pe" "${firmware_hints[@]}"
     done
 done
 
