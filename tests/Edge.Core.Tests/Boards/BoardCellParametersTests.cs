@@ -31,8 +31,9 @@ public class BoardCellParametersTests
     [Fact]
     public void Area_keeps_its_five_decimals()
     {
-        // 0.19635 cm2 plates at most 78.5 uA, 48.7 counts at 500 V/A: the shunt goes up to 10 ohm (5 kV/A).
-        string text = WithCells("electrode_area_cm2 = 0.19635", "# pi x 0.25^2").Replace("shunt_milliohm = 1000", "shunt_milliohm = 10000");
+        // 0.19635 cm2 plates at most 78.5 uA, 48.7 counts at 500 V/A: the shunt goes up to 2 ohm (1 kV/A), where 1 mA
+        // swings the ADC input by 1 V, inside what it reads.
+        string text = WithCells("electrode_area_cm2 = 0.19635", "# pi x 0.25^2").Replace("shunt_milliohm = 1000", "shunt_milliohm = 2000").Replace("max_module_current_ma = 2", "max_module_current_ma = 1");
         Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
 
         Assert.Equal(0.19635, board.CellParameters.ElectrodeAreaCm2, 12);
@@ -45,8 +46,9 @@ public class BoardCellParametersTests
     public void Area_range_ends_are_accepted(string line, double expectedCm2)
     {
         // A 0.001 cm2 micro-electrode plates at most 0.4 uA; only a 1 kohm shunt x 500 (500 kV/A, about
-        // 250 counts) resolves that, so the minimal board's 1 ohm shunt is raised for both ends.
-        string text = WithCells(line, "").Replace("shunt_milliohm = 1000", "shunt_milliohm = 1000000");
+        // 250 counts) resolves that, so the minimal board's 1 ohm shunt is raised for both ends, and its current range
+        // lowered to 2 uA (1 V at the ADC).
+        string text = WithCells(line, "").Replace("shunt_milliohm = 1000", "shunt_milliohm = 1000000").Replace("max_module_current_ma = 2", "max_module_current_ma = 0.002").Replace("max_plating_current_ma = 0.5", "max_plating_current_ma = 0.001");
         Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.Equal(expectedCm2, board.CellParameters.ElectrodeAreaCm2, 12);
     }

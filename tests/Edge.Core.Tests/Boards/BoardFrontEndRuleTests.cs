@@ -71,7 +71,7 @@ public class BoardFrontEndRuleTests
     {
         BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.Text);
 
-        // Cell: 1650 + 0.4 x (-3000..3000) = 450..2850 mV; current: 1650 +- 500 V/A x 8 mA = -2350..5650 mV.
+        // Cell: 1650 + 0.4 x (-3000..3000) = 450..2850 mV; current: 1650 +- 500 V/A x 2 mA = 650..2650 mV.
         Assert.Equal(2, BoardRuleAssert.Count(board, BoardWarningKind.OutsideAccurateSpan));
         BoardWarning cell = FirstOf(board, BoardWarningKind.OutsideAccurateSpan);
         Assert.Equal(9, cell.LineNumber);
@@ -79,11 +79,27 @@ public class BoardFrontEndRuleTests
         Assert.StartsWith("[cell 0] divider_ratio: the cell range -3000 to 3000 mV ([safety]) maps to 450 to 2850 mV at the ADC, outside the accurate span 150-2450 mV", cell.Message);
         BoardWarning current = LastOf(board, BoardWarningKind.OutsideAccurateSpan);
         Assert.Equal(18, current.LineNumber);
-        Assert.Contains("[module 0] offset_mv: the current range +-8 mA ([safety] max_module_current_ma) maps to -2350 to 5650 mV", current.Message);
+        Assert.Contains("[module 0] offset_mv: the current range +-2 mA ([safety] max_module_current_ma) maps to 650 to 2650 mV", current.Message);
 
         // REF at 1225 mV, ratio 0.33, +-2 mA: 235..2215 mV and 225..2225 mV, inside.
         string centred = MinimalBoard.With("[cell 0]", "divider_ratio", "0.33").Replace("offset_mv = 1650", "offset_mv = 1225").Replace("max_module_current_ma = 8", "max_module_current_ma = 2").Replace("max_plating_current_ma = 5", "max_plating_current_ma = 1");
         Assert.Equal(0, BoardRuleAssert.Count(BoardRuleAssert.Parsed(centred), BoardWarningKind.OutsideAccurateSpan));
+    }
+
+    [Fact]
+    public void Current_range_the_adc_cannot_read_without_saturating_is_rejected_at_the_front_end()
+    {
+        // 1650 +- 500 V/A x 3 mA = 150..3150 mV: +3 mA lies above 3059 mV, where a Vref-1000 chip reads 4095, so the
+        // calibration's +3 mA point (and the limit itself) could never be read; 2.8 mA (250..3050 mV) still can.
+        string text = MinimalBoard.With("[safety]", "max_module_current_ma", "3");
+        BoardRuleAssert.Rejected(
+            text, MinimalBoard.LineOf("[module 0]", "offset_mv"), BoardParseErrorKind.Inconsistent,
+            "[module 0] offset_mv: the current range +-3 mA ([safety] max_module_current_ma) maps to 150 to 3150 mV at the ADC, beyond 143-3059 mV");
+        BoardRuleAssert.Parsed(MinimalBoard.With("[safety]", "max_module_current_ma", "2.8"));
+
+        // Centred at 1225 mV instead: 1225 - 1500 = -275 mV at -3 mA, below what any chip reads above 0.
+        string low = MinimalBoard.With("[safety]", "max_module_current_ma", "3").Replace("offset_mv = 1650\ncalibration = 1:-14000", "offset_mv = 1225\ncalibration = 1:-14000");
+        Assert.Contains("would read 0", Assert.Throws<Xunit.Sdk.TrueException>(() => BoardRuleAssert.Parsed(low)).Message);
     }
 
     [Fact]

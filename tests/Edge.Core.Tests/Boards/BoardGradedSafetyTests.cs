@@ -7,8 +7,8 @@ namespace Edge.Core.Tests.Boards;
 /// <summary>
 /// The optional graded levels of <c>[safety]</c> (warning and derate inside each limit): parsed in their units,
 /// refused with the key named when malformed or out of order, and brought into the configuration by
-/// <see cref="BoardSafetyLimits"/>. The minimal board's limits are -3000..3000 mV and 8 mA, so its default levels
-/// are 2700 / 2850 mV, -2700 / -2850 mV and 7200 / 7600 uA.
+/// <see cref="BoardSafetyLimits"/>. The minimal board's limits are -3000..3000 mV and 2 mA, so its default levels
+/// are 2700 / 2850 mV, -2700 / -2850 mV and 1800 / 1900 uA.
 /// </summary>
 public class BoardGradedSafetyTests
 {
@@ -22,12 +22,12 @@ public class BoardGradedSafetyTests
             "cell_voltage_max_derate_mv = 2800",
             "cell_voltage_min_warning_mv = -2400",
             "cell_voltage_min_derate_mv = -2900",
-            "module_current_warning_ma = 6.5",
-            "module_current_derate_ma = 7.25"));
+            "module_current_warning_ma = 1.6",
+            "module_current_derate_ma = 1.85"));
 
         SafetyEnvelope s = board.Safety;
         Assert.Equal((2500, 2800, -2400, -2900), (s.CellVoltageMaxWarningMv, s.CellVoltageMaxDerateMv, s.CellVoltageMinWarningMv, s.CellVoltageMinDerateMv));
-        Assert.Equal((6500, 7250), (s.ModuleCurrentWarningUa, s.ModuleCurrentDerateUa));
+        Assert.Equal((1600, 1850), (s.ModuleCurrentWarningUa, s.ModuleCurrentDerateUa));
         Assert.Equal(SafetyEnvelope.NotGiven, s.TemperatureWarningDeciC);
     }
 
@@ -86,8 +86,8 @@ public class BoardGradedSafetyTests
     [Fact]
     public void Current_levels_must_lie_below_the_module_limit()
     {
-        string text = WithLevels("module_current_derate_ma = 8.001");
-        BoardRuleAssert.Rejected(text, NFUnitTest.Boards.BoardText.LineOf(text, "[safety]", "module_current_derate_ma"), BoardParseErrorKind.Inconsistent, "must lie below max_module_current_ma at 8000 uA");
+        string text = WithLevels("module_current_derate_ma = 2.001");
+        BoardRuleAssert.Rejected(text, NFUnitTest.Boards.BoardText.LineOf(text, "[safety]", "module_current_derate_ma"), BoardParseErrorKind.Inconsistent, "must lie below max_module_current_ma at 2000 uA");
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class BoardGradedSafetyTests
         Assert.Equal(2500, p.CellMaximumWarningMv);
         Assert.Equal(2850, p.CellMaximumDerateMv);      // 95 % of the board's 3000 mV
         Assert.Equal(-2700, p.CellMinimumWarningMv);
-        Assert.Equal(1925, p.ModuleMaximumCurrentUa);   // the controller's 1925 uA is tighter than the board's 8 mA
+        Assert.Equal(1925, p.ModuleMaximumCurrentUa);   // the controller's 1925 uA is tighter than the board's 2 mA
         Assert.Equal(1500, p.ModuleCurrentWarningUa);
         Assert.Equal(1900, p.ModuleCurrentDerateUa);
         Assert.Null(ConfigurationValidator.Validate(configuration, new Edge.Core.Sampling.PackLayout(1, 1, 0)));
@@ -144,9 +144,9 @@ public class BoardGradedSafetyTests
     [Fact]
     public void A_board_current_level_alone_is_checked_against_the_default_of_the_other()
     {
-        // Warning not given: its default is 90 % of 8 mA, 7200 uA, above the 1.9 mA derate level.
-        string text = WithLevels("module_current_derate_ma = 1.9");
-        BoardRuleAssert.Rejected(text, NFUnitTest.Boards.BoardText.LineOf(text, "[safety]", "module_current_derate_ma"), BoardParseErrorKind.Inconsistent, "module_current_warning_ma at 7200 uA (its default) must lie below module_current_derate_ma at 1900 uA");
+        // Warning not given: its default is 90 % of 2 mA, 1800 uA, above the 1.7 mA derate level.
+        string text = WithLevels("module_current_derate_ma = 1.7");
+        BoardRuleAssert.Rejected(text, NFUnitTest.Boards.BoardText.LineOf(text, "[safety]", "module_current_derate_ma"), BoardParseErrorKind.Inconsistent, "module_current_warning_ma at 1800 uA (its default) must lie below module_current_derate_ma at 1700 uA");
     }
 
     [Fact]

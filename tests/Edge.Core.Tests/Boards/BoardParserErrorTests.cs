@@ -269,12 +269,12 @@ public class BoardParserErrorTests
     [Fact]
     public void Setpoint_full_scale_below_the_module_current_limit_is_rejected()
     {
-        // max_module_current_ma = 8 (line 25): a setpoint that tops out at 7999 uA could not command it.
+        // max_module_current_ma = 2: a setpoint that tops out at 1999 uA could not command it.
         string text = BoardText.With(MinimalBoard.With("[module 0]", "setpoint", "dac"), "[module 0]", "setpoint_pin", "25");
-        text = BoardText.With(text, "[module 0]", "setpoint_full_scale_ua", "7999");
-        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_full_scale_ua"), BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: 7999 uA is below max_module_current_ma (8000 uA)");
-        Assert.True(BoardParser.TryParse(text.Replace("7999", "8000"), out BoardDefinition board, out BoardParseError error), error?.ToString());
-        Assert.Equal(8000, board.ModuleAt(0).SetpointFullScaleUa);
+        text = BoardText.With(text, "[module 0]", "setpoint_full_scale_ua", "1999");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_full_scale_ua"), BoardParseErrorKind.Inconsistent, "[module 0] setpoint_full_scale_ua: 1999 uA is below max_module_current_ma (2000 uA)");
+        Assert.True(BoardParser.TryParse(text.Replace("1999", "2000"), out BoardDefinition board, out BoardParseError error), error?.ToString());
+        Assert.Equal(2000, board.ModuleAt(0).SetpointFullScaleUa);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class BoardSamplingTimeTests
 
         text.Append("[module 0]\ncells = ").Append(members).Append("\nadc_pin = 32\nshunt_milliohm = 1000\namplifier_gain = 500\noffset_mv = 1650\n");
         text.Append("calibration = 1:-14000, 4094:14000\nswitch_pin = 16\nswitch_active = high\nswitch_driver = gpio\n");
-        text.Append("[safety]\nmax_module_current_ma = 8\nmax_plating_current_ma = 5\ncell_voltage_min_mv = -3000\ncell_voltage_max_mv = 3000\n");
+        text.Append("[safety]\nmax_module_current_ma = 2\nmax_plating_current_ma = 0.5\ncell_voltage_min_mv = -3000\ncell_voltage_max_mv = 3000\n");
         return text.ToString();
     }
 }

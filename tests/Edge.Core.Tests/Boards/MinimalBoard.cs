@@ -32,8 +32,8 @@ internal static class MinimalBoard
         "switch_driver = gpio",
         "",
         "[safety]",
-        "max_module_current_ma = 8",
-        "max_plating_current_ma = 5",
+        "max_module_current_ma = 2",
+        "max_plating_current_ma = 0.5",
         "cell_voltage_min_mv = -3000",
         "cell_voltage_max_mv = 3000",
     };

@@ -5,7 +5,7 @@ namespace Edge.Core.Boards.Parsing
     /// <summary>
     /// Whole-board checks of the analog front ends against the ESP32 ADC as Espressif characterises
     /// it (<see cref="Esp32AdcCharacteristics"/>): multiplexer settling, current resolution at the
-    /// plating cap, cell ranges inside what the ADC reads without saturating (refused), operating ranges
+    /// plating cap, cell and current ranges inside what the ADC reads without saturating (refused), operating ranges
     /// inside the accurate span (warned), and the reference input.
     /// </summary>
     internal static class FrontEndChecks
@@ -41,6 +41,11 @@ namespace Edge.Core.Boards.Parsing
             if (error == null)
             {
                 error = CheckCellRanges(sections, cellCount);
+            }
+
+            if (error == null)
+            {
+                error = CheckCurrentRanges(sections, moduleCount);
             }
 
             if (error == null)
@@ -182,6 +187,43 @@ namespace Edge.Core.Boards.Parsing
             return null;
         }
 
+        /// <summary>
+        /// A module's current range (+-max_module_current_ma) must map inside what the ADC reads without saturating on every
+        /// chip, as a cell's range must: past it a current at the limit reads 0 or 4095, and the per-unit calibration, which
+        /// applies +-max_module_current_ma, refuses that point, so the unit could never be calibrated and would watch only.
+        /// </summary>
+        private static BoardParseError CheckCurrentRanges(BoardSections sections, int moduleCount)
+        {
+            SafetySectionBuilder safety = sections.Safety;
+            for (int m = 0; m < moduleCount; m++)
+            {
+                ModuleSectionBuilder module = sections.Modules[m];
+                long swingMv = CurrentSwingMv(module, safety.MaxModuleCurrentUa);
+                long lowMv = module.OffsetMv - swingMv;
+                long highMv = module.OffsetMv + swingMv;
+                if (lowMv >= Esp32AdcCharacteristics.ReadableLowMv && highMv <= Esp32AdcCharacteristics.ReadableHighMv)
+                {
+                    continue;
+                }
+
+                return module.FailAt(
+                    ModuleSectionBuilder.OffsetKey,
+                    BoardParseErrorKind.Inconsistent,
+                    "the current range +-" + BoardValueReader.FormatScaled(safety.MaxModuleCurrentUa, 3) + " mA ([safety] max_module_current_ma) maps to "
+                    + lowMv.ToString() + " to " + highMv.ToString() + " mV at the ADC, beyond " + Esp32AdcCharacteristics.ReadableLowMv.ToString() + "-"
+                    + Esp32AdcCharacteristics.ReadableHighMv.ToString() + " mV, what the ADC reads at 11 dB without saturating on every chip: a current at the limit would read "
+                    + (lowMv < Esp32AdcCharacteristics.ReadableLowMv ? "0" : "4095") + " and the unit's calibration, which applies it, could never finish; lower the gain or the shunt, or max_module_current_ma");
+            }
+
+            return null;
+        }
+
+        /// <summary>Swing of a current channel's ADC input at <paramref name="currentUa"/>: gain x shunt x current, mV.</summary>
+        private static long CurrentSwingMv(ModuleSectionBuilder module, int currentUa)
+        {
+            return (long)module.AmplifierGainMilli * module.ShuntMilliohm / 1000 * currentUa / 1000000;
+        }
+
         /// <summary>ADC input of a cell front end at <paramref name="cellMv"/>: offset_mv + divider_ratio x cell, mV.</summary>
         private static long AtAdcMv(CellSectionBuilder cell, int cellMv)
         {
@@ -205,7 +247,7 @@ namespace Edge.Core.Boards.Parsing
             for (int m = 0; m < moduleCount; m++)
             {
                 ModuleSectionBuilder module = sections.Modules[m];
-                long swingMv = (long)module.AmplifierGainMilli * module.ShuntMilliohm / 1000 * safety.MaxModuleCurrentUa / 1000000;
+                long swingMv = CurrentSwingMv(module, safety.MaxModuleCurrentUa);
                 WarnIfOutside(
                     warnings, module, ModuleSectionBuilder.OffsetKey, module.OffsetMv - swingMv, module.OffsetMv + swingMv,
                     "the current range +-" + BoardValueReader.FormatScaled(safety.MaxModuleCurrentUa, 3) + " mA ([safety] max_module_current_ma)");
