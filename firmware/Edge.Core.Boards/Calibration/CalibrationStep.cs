@@ -46,7 +46,10 @@ namespace Edge.Core.Calibration
             }
         }
 
-        /// <summary>What the operator does, e.g. "cell 2, point 3 of 9: apply -300 mV across the cell (precision source), then record".</summary>
+        /// <summary>
+        /// What the operator does, e.g. "cell 2, point 3 of 9: apply -300 mV across the cell terminals (...), then record";
+        /// a temperature in degrees ("apply 85.0 degC").
+        /// </summary>
         public string Instruction
         {
             get
@@ -69,9 +72,18 @@ namespace Edge.Core.Calibration
                     how = "at the sensor (reference bath, or the NTC's resistance at that temperature in its place)";
                 }
 
+                // A temperature as the operator sets it at the bath (85.0 degC), not in the channel's unit (850 0.1 degC).
+                string value = Kind == CalibrationChannelKind.Temperature ? DeciCelsiusText(ReferenceValue) + " degC" : ReferenceValue.ToString() + " " + Unit;
                 return where + ", point " + (PointIndex + 1).ToString() + " of " + PointCount.ToString() + ": apply "
-                    + ReferenceValue.ToString() + " " + Unit + " " + how + ", then record";
+                    + value + " " + how + ", then record";
             }
+        }
+
+        /// <summary><paramref name="deciCelsius"/> (0.1 degC) as degrees with one decimal: 850 is "85.0", -5 is "-0.5".</summary>
+        public static string DeciCelsiusText(int deciCelsius)
+        {
+            int magnitude = deciCelsius < 0 ? -deciCelsius : deciCelsius;
+            return (deciCelsius < 0 ? "-" : string.Empty) + (magnitude / 10).ToString() + "." + (magnitude % 10).ToString();
         }
     }
 }

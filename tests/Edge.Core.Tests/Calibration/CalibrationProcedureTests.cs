@@ -30,6 +30,21 @@ public class CalibrationProcedureTests
     }
 
     [Fact]
+    public void A_temperature_instruction_gives_degrees_as_the_operator_sets_them()
+    {
+        // The mux board's NTC points run from -20.0 to 85.0 degC; the step holds them in 0.1 degC (-200, 850). An
+        // operator reading "apply 850 0.1 degC" has to do the conversion at the bath; the instruction does it.
+        var procedure = new CalibrationProcedure(BoardFiles.Parse(BoardFiles.Mux6s));
+
+        Assert.Equal("temperature 0, point 12 of 12: apply 85.0 degC at the sensor (reference bath, or the NTC's resistance at that temperature in its place), then record", procedure.StepAt(86).Instruction);
+        Assert.StartsWith("temperature 0, point 1 of 12: apply -20.0 degC at the sensor", procedure.StepAt(75).Instruction, StringComparison.Ordinal);
+        Assert.StartsWith("cell 0, point 1 of 9: apply -3000 mV across the cell terminals", procedure.StepAt(0).Instruction, StringComparison.Ordinal);
+        Assert.Equal("-0.5", CalibrationStep.DeciCelsiusText(-5));
+        Assert.Equal("0.0", CalibrationStep.DeciCelsiusText(0));
+        Assert.Equal("-10.5", CalibrationStep.DeciCelsiusText(-105));
+    }
+
+    [Fact]
     public void Reference_values_are_rounded_fractions_without_repeats()
     {
         Assert.Equal(new[] { -3000, -1000, -300, -100, 0, 100, 300, 1000, 3000 }, CalibrationProcedure.ReferenceValues(-3000, 3000, new[] { 1, 3, 10, 30 }));
