@@ -461,6 +461,10 @@ namespace NFUnitTest.Networking
             Assert.AreEqual(1, s_connection.AbruptCloses);
             Assert.IsTrue(s_session.Session.LastError.IndexOf("stalled") >= 0);
 
+            // The operator's event says why the device dropped the link, not just that it was lost.
+            Assert.AreEqual("mqtt-connect", s_events.Peek().Code);
+            Assert.StartsWith("connection stalled: ", s_events.Peek().Message);
+
             // What the stalled link refused goes out on the new one.
             s_connection.AcceptPublish = true;
             s_clock.NowMs += 1000;

@@ -116,7 +116,8 @@ namespace Edge.Firmware.Networking
                     Show(StatusLedPattern.Offline);
                     break;
                 case SessionStep.Lost:
-                    _events.Report("mqtt-connect", "connection lost; retry in " + (_session.NextAttemptMs - now).ToString() + " ms");
+                    // Why it ended: lost, or dropped by the device as stalled (a half-open link), as the session says.
+                    _events.Report("mqtt-connect", _session.LastError + "; retry in " + (_session.NextAttemptMs - now).ToString() + " ms");
                     Show(StatusLedPattern.Offline);
                     break;
             }
