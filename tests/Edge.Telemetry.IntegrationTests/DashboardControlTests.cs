@@ -71,14 +71,16 @@ public sealed class DashboardControlTests
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "accepted");
         await page.WaitForSelectorAsync("#device-facts [data-fact=mode]:has-text('observe')");
 
-        // A protocol the device refuses (current over the safety envelope): the refusal and its reason are shown.
-        await page.FillAsync("#cmd-steps", "Strip at 20 mA/cm2 for 1 s\nRest for 5 s");
+        // A protocol the device refuses (current over the safety envelope): the refusal and its reason are shown, with the
+        // line of the box the refused step stands on (the blank first line is not sent, so steps[0] is line 2).
+        await page.FillAsync("#cmd-steps", "\nStrip at 20 mA/cm2 for 1 s\nRest for 5 s");
         await page.ClickAsync("#cmd-send-protocol");
         string protocol = commands.WaitFor(l => l.StartsWith("edge/ctl-1/cmd/setProtocol ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Contains("\"steps\":[\"Strip at 20 mA/cm2 for 1 s\",\"Rest for 5 s\"]", protocol, StringComparison.Ordinal);
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "rejected");
         string refused = await page.Locator("#cmd-log tbody tr[data-verb=setProtocol]").InnerTextAsync();
         Assert.Contains("rejected by the device: steps[0]", refused, StringComparison.Ordinal);
+        Assert.Contains("(line 2 of the protocol box)", refused, StringComparison.Ordinal);
 
         // A good protocol, started at once: accepted.
         await page.FillAsync("#cmd-steps", "Strip at 0.5 mA/cm2 for 2 s\nRest for 3 s");

@@ -37,11 +37,11 @@ export function createControls(els, publish, selectedDevice) {
     });
   }
 
-  function send(verb, body, targetText) {
+  function send(verb, body, targetText, stepLines = null) {
     const device = selectedDevice();
     if (!device) return;
     const id = `ui-${Date.now().toString(36)}-${++counter}`;
-    const entry = { id, verb, device, target: targetText, sentAt: Date.now(), status: 'sent', detail: 'waiting for the device' };
+    const entry = { id, verb, device, target: targetText, sentAt: Date.now(), status: 'sent', detail: 'waiting for the device', stepLines };
     log.unshift(entry);
     if (log.length > LOG_ROWS) log.length = LOG_ROWS;
     entry.timer = setTimeout(() => {
@@ -77,9 +77,11 @@ export function createControls(els, publish, selectedDevice) {
   };
   els.setMode.onclick = () => send('setMode', { mode: els.mode.value }, els.mode.value);
   els.sendProtocol.onclick = () => {
-    const steps = els.steps.value.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
+    // Blank lines are not sent, so the device's steps[i] need not be the box's line i + 1: each step keeps its line.
+    const lines = els.steps.value.split('\n').map((s, i) => ({ text: s.trim(), line: i + 1 })).filter((l) => l.text.length > 0);
+    const steps = lines.map((l) => l.text);
     const body = { steps, restMode: els.restMode.value, repeat: els.repeat.checked, start: els.startAfter.checked };
-    send('setProtocol', body, `${steps.length} steps`);
+    send('setProtocol', body, `${steps.length} steps`, lines.map((l) => l.line));
   };
 
   /** A checked cmd/result message: matches it to the command it answers. */
@@ -88,10 +90,17 @@ export function createControls(els, publish, selectedDevice) {
     if (!entry) return false;
     clearTimeout(entry.timer);
     entry.status = msg.ok ? 'accepted' : 'rejected';
-    entry.detail = msg.ok ? 'accepted by the device' : `rejected by the device: ${msg.error ? msg.error.field + ': ' + msg.error.message : 'no reason given'}`;
+    entry.detail = msg.ok ? 'accepted by the device' : `rejected by the device: ${msg.error ? msg.error.field + ': ' + msg.error.message + boxLine(entry, msg.error.field) : 'no reason given'}`;
     entry.repliedAt = Date.now();
     render();
     return true;
+  }
+
+  /** " (line N of the protocol box)" for a refusal that names steps[i] of a protocol sent from the box. */
+  function boxLine(entry, field) {
+    const step = /^steps\[(\d+)\]/.exec(field || '');
+    const line = step && entry.stepLines ? entry.stepLines[Number(step[1])] : undefined;
+    return line === undefined ? '' : ` (line ${line} of the protocol box)`;
   }
 
   function render() {
@@ -129,5 +138,5 @@ export function createControls(els, publish, selectedDevice) {
   }
 
   render();
-  return { onResult, setModules, log: () => log.map(({ timer, ...rest }) => rest) };
+  return { onResult, setModules, log: () => log.map(({ timer, stepLines, ...rest }) => rest) };
 }
