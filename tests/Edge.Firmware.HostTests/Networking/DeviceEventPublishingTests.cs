@@ -19,8 +19,9 @@ namespace Edge.Firmware.HostTests.Networking
     /// <summary>
     /// The device-event log drained by the network thread while another thread keeps reporting (firmware/README.md,
     /// <c>edge/&lt;id&gt;/device-event</c>: 32 kept while offline, <c>events-dropped</c> says how many a full log
-    /// dropped): no event is lost without being counted, none is counted that reached the broker. Host tests, not
-    /// on-device ones: the on-device test assembly is at nanoFramework's string-table limit.
+    /// dropped): no event is lost without being counted, none is counted that reached the broker. Host tests: they were
+    /// written when the on-device test assembly was at nanoFramework's string-table limit, before the device services'
+    /// tests moved to their own assembly (firmware/Edge.Firmware.ServiceTests), where they could go now.
     /// </summary>
     public class DeviceEventPublishingTests
     {

@@ -364,20 +364,22 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(scoreDir, "tiny-lead.svg")));
     }
 
+    /// <summary>Two runs of up to 500,000 simulated seconds each: far longer than the half second the cancel tests give them.</summary>
+    private const string TwoLongRunsSpec = """
+        { "families": [ {
+            "name": "long", "runs": 2,
+            "scenario": { "timeLimitS": 500000, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                          "protocol": { "steps": [ "Strip at 0.25 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
+                          "controller": { "mode": "observe" } },
+            "variants": [ { "name": "run" } ] } ] }
+        """;
+
     [Fact]
     public void RunsACancelCutShortAreLeftOutOfTheScoreAndCounted()
     {
         // Two long runs on one worker, cancelled half a second in: the first is cut short, the second never starts.
         // Counted, the first entered capacities and targets as if its cell had still been running at a time limit.
-        string spec = WriteSpec("""
-            { "families": [ {
-                "name": "long", "runs": 2,
-                "scenario": { "timeLimitS": 500000, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
-                              "protocol": { "steps": [ "Strip at 0.25 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
-                              "controller": { "mode": "observe" } },
-                "variants": [ { "name": "run" } ] } ] }
-            """);
-        string corpus = WriteCorpus(spec, "corpus");
+        string corpus = WriteCorpus(WriteSpec(TwoLongRunsSpec), "corpus");
         using CancellationTokenSource cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
 
         ScoreResult result = ScoreRunner.Run(ScoreRunner.Load(corpus), maximumParallelism: 1, cancellation: cancel.Token);
@@ -394,15 +396,7 @@ public sealed class ScoreCommandTests : IDisposable
         // Two long runs on one worker, cancelled soon after the start: at most one ran, and none to its end. The header
         // and score.json count the corpus's runs three ways (scored, cut short, never started), adding up to its 2;
         // without the never-started ones a partial score read as the whole of a smaller corpus.
-        string spec = WriteSpec("""
-            { "families": [ {
-                "name": "long", "runs": 2,
-                "scenario": { "timeLimitS": 500000, "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
-                              "protocol": { "steps": [ "Strip at 0.25 mA/cm2 for 1 s", "Rest for 0.1 s" ] },
-                              "controller": { "mode": "observe" } },
-                "variants": [ { "name": "run" } ] } ] }
-            """);
-        string corpus = WriteCorpus(spec, "corpus");
+        string corpus = WriteCorpus(WriteSpec(TwoLongRunsSpec), "corpus");
         using CancellationTokenSource cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         StringWriter output = new StringWriter();
 
