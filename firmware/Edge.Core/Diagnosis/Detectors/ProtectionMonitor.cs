@@ -61,10 +61,6 @@ namespace Edge.Core.Diagnosis.Detectors
             ModulePhase[] phases = snapshot.Phase;
             int pulseLimit = _limits.ModuleMaximumCurrentUa;
 
-            // A board's plating limit may lie inside the module limit (0.5 of 2 mA on the shipped boards): a pulse that
-            // plates is held to the tighter of the two.
-            int platingLimit = _limits.ModuleMaximumPlatingCurrentUa < pulseLimit ? _limits.ModuleMaximumPlatingCurrentUa : pulseLimit;
-
             // A unit not yet calibrated reads through the board's nominal points: at zero current an ESP32's Vref spread
             // shifts a bipolar channel's midpoint by tens of uA (-78 uA at Vref 1138 mV on the DevKitC), which the
             // open-switch limit would take for a leaking switch on every new unit. Its current is judged against the
@@ -81,7 +77,16 @@ namespace Edge.Core.Diagnosis.Detectors
                 // Only a pulse's current is graded: current through an open switch has no lower level that a lower
                 // setpoint could fix, so it goes straight to the envelope's open-switch limit.
                 bool pulse = phases[m] == ModulePhase.Current;
-                int limit = pulse ? (current < 0 ? platingLimit : pulseLimit) : openLimit;
+                int limit = pulse ? pulseLimit : openLimit;
+                if (pulse && current < 0)
+                {
+                    // A board's plating limit may lie inside the module limit (0.5 of 2 mA on the shipped boards): a pulse
+                    // that plates is held to the tighter of the two. Read only then: on the device a property read is an
+                    // interpreted call, and most ticks strip or rest.
+                    int platingLimit = _limits.ModuleMaximumPlatingCurrentUa;
+                    limit = platingLimit < pulseLimit ? platingLimit : pulseLimit;
+                }
+
                 bool over = valid && magnitude > limit;
                 bool high = valid && pulse && magnitude > warningLimit;
                 if (!valid || (quiet && !over && !high))
