@@ -1,16 +1,10 @@
 // Licensed under the MIT License.
 
 using System.Text.Json;
-using Edge.Core;
-using Edge.Core.Commands;
-using Edge.Core.Configuration;
-using Edge.Core.Sampling;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
-using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
-using Edge.Firmware.Persistence;
 using NFUnitTest.Fakes;
 using Xunit;
 
@@ -41,16 +35,7 @@ namespace Edge.Firmware.HostTests.Networking
         {
             var events = new DeviceEventLog();
             var broker = new FakeConnection(new TopicSet("pack-7"));
-            var settings = new DeviceSettings();
-            settings.DeviceId = "pack-7";
-            settings.MqttHost = "broker";
-            var outboxConfiguration = new OutboxConfiguration();
-            outboxConfiguration.SlotCount = 16;
-            var outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
-            broker.Outbox = outbox;
-            var controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
-            var session = new MqttSession(settings, new TopicSet("pack-7"), broker, new FakeClock(), outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), events, null);
-            Assert.Equal(SessionStep.Opened, session.Pass());
+            MqttSession session = OnlineMqttSession.Open(broker, broker, events);
 
             events.Report(code, message);
             session.Pass();

@@ -1,16 +1,10 @@
 // Licensed under the MIT License.
 
 using System;
-using Edge.Core;
-using Edge.Core.Commands;
-using Edge.Core.Configuration;
-using Edge.Core.Sampling;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
-using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
-using Edge.Firmware.Persistence;
 using NFUnitTest.Fakes;
 using Xunit;
 
@@ -33,11 +27,7 @@ namespace Edge.Firmware.HostTests.Networking
             var events = new DeviceEventLog();
             var broker = new FakeConnection(new TopicSet("pack-7"));
             var connection = new ReportingConnection(broker);
-            MqttSession session = OnlineSession(connection, events);
-            for (int i = 0; i < DeviceEventLog.Capacity; i++)
-            {
-                events.Report("e" + i, "event " + i);
-            }
+            MqttSession session = OnlineWithAFullLog(connection, events);
 
             // While the client sends the oldest (e0), another thread reports into the full log: the full-log rule
             // pushes out e0, the one in flight. e0 still reaches the broker; e1 must not be removed in its place.
@@ -63,11 +53,7 @@ namespace Edge.Firmware.HostTests.Networking
             var events = new DeviceEventLog();
             var broker = new FakeConnection(new TopicSet("pack-7"));
             var connection = new ReportingConnection(broker);
-            MqttSession session = OnlineSession(connection, events);
-            for (int i = 0; i < DeviceEventLog.Capacity; i++)
-            {
-                events.Report("e" + i, "event " + i);
-            }
+            MqttSession session = OnlineWithAFullLog(connection, events);
 
             // A second e5 replaces the first (its own code's oldest) while e0 is sent: exactly that one is lost, and counted.
             connection.DuringFirstEventPublish = () => events.Report("e5", "second e5");
@@ -84,19 +70,15 @@ namespace Edge.Firmware.HostTests.Networking
             Assert.Equal(0, events.Count);
         }
 
-        /// <summary>A session over <paramref name="connection"/>, opened (no health message).</summary>
-        private static MqttSession OnlineSession(ReportingConnection connection, DeviceEventLog events)
+        /// <summary>A session over <paramref name="connection"/>, opened, with a full log of 32 different codes, e0 the oldest.</summary>
+        private static MqttSession OnlineWithAFullLog(ReportingConnection connection, DeviceEventLog events)
         {
-            var settings = new DeviceSettings();
-            settings.DeviceId = "pack-7";
-            settings.MqttHost = "broker";
-            var outboxConfiguration = new OutboxConfiguration();
-            outboxConfiguration.SlotCount = 16;
-            var outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
-            connection.Broker.Outbox = outbox;
-            var controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
-            var session = new MqttSession(settings, new TopicSet("pack-7"), connection, new FakeClock(), outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), events, null);
-            Assert.Equal(SessionStep.Opened, session.Pass());
+            MqttSession session = OnlineMqttSession.Open(connection, connection.Broker, events);
+            for (int i = 0; i < DeviceEventLog.Capacity; i++)
+            {
+                events.Report("e" + i, "event " + i);
+            }
+
             return session;
         }
 
