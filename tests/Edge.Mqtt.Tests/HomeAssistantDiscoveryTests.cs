@@ -10,6 +10,7 @@ using Edge.Core.Configuration;
 using Edge.Core.Sampling;
 using Edge.Core.Session;
 using Edge.Core.Session.HomeAssistant;
+using Edge.Core.Tests.Telemetry;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.HostSim.Mqtt;
@@ -167,24 +168,6 @@ namespace Edge.Mqtt.Tests
             // Clean up the retained configs of this test device.
             RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: false);
             Assert.Equal(0, RetainedOn(filter));
-        }
-
-        /// <summary>The flash record a device keeps of the layout it announced last (0 x 0: none).</summary>
-        private sealed class RememberedLayout : IAnnouncedLayoutStore
-        {
-            public int Modules { get; private set; }
-
-            public int CellsPerModule { get; private set; }
-
-            public int Stores { get; private set; }
-
-            public bool Store(int modules, int cellsPerModule)
-            {
-                Modules = modules;
-                CellsPerModule = cellsPerModule;
-                Stores++;
-                return true;
-            }
         }
 
         /// <summary>

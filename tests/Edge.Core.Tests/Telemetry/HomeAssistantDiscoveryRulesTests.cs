@@ -288,24 +288,6 @@ public class HomeAssistantDiscoveryRulesTests
         session.Close();
     }
 
-    /// <summary>The device's flash record of the layout it announced last (0 x 0: none).</summary>
-    private sealed class RememberedLayout : IAnnouncedLayoutStore
-    {
-        public int Modules { get; private set; }
-
-        public int CellsPerModule { get; private set; }
-
-        public int Stores { get; private set; }
-
-        public bool Store(int modules, int cellsPerModule)
-        {
-            Modules = modules;
-            CellsPerModule = cellsPerModule;
-            Stores++;
-            return true;
-        }
-    }
-
     private static void RunSession(RetainingBroker broker, bool discovery)
     {
         var layout = new PackLayout(2, 2, 0);
