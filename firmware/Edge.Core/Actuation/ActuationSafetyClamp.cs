@@ -10,8 +10,9 @@ namespace Edge.Core.Actuation
     /// <summary>
     /// The last line of defence between the decision and the hardware: whatever a module's engine wants, a module with
     /// a latched fault or an isolation request stays open, nothing closes on readings without this unit's calibration,
-    /// no setpoint leaves the safety envelope, and a stage that only sinks is never asked to plate. It also keeps what
-    /// it commanded, because that is what flows during the interval the next sample ends.
+    /// no setpoint leaves the safety envelope (a plating one neither the board's plating limit), and a stage that only
+    /// sinks is never asked to plate. It also keeps what it commanded, because that is what flows during the interval
+    /// the next sample ends.
     /// </summary>
     [HotPath]
     public sealed class ActuationSafetyClamp
@@ -61,10 +62,23 @@ namespace Edge.Core.Actuation
                     setpoint = -maximumUa;
                 }
 
-                if (setpoint < 0 && !platingSupported)
+                if (setpoint < 0)
                 {
-                    closed = false;
-                    setpoint = 0;
+                    if (!platingSupported)
+                    {
+                        closed = false;
+                        setpoint = 0;
+                    }
+                    else
+                    {
+                        // A board's plating limit may lie inside the module limit (0.5 of 2 mA on the shipped boards).
+                        // Read only on a plating tick: on the device a property read is an interpreted call.
+                        int platingUa = _protection.ModuleMaximumPlatingCurrentUa;
+                        if (setpoint < -platingUa)
+                        {
+                            setpoint = -platingUa;
+                        }
+                    }
                 }
 
                 switchClosed[m] = closed;

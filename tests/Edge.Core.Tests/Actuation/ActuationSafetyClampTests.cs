@@ -115,4 +115,22 @@ public class ActuationSafetyClampTests
         rig.Configuration.Protection.PlatingSupported = false;
         Assert.Equal(new[] { (false, 0), (false, 0), (false, 0) }, rig.Apply());
     }
+
+    [Fact]
+    public void A_plating_setpoint_is_held_at_the_boards_plating_limit_inside_the_module_limit()
+    {
+        // Plating 150 uA under the 1925 uA module envelope; a board allows 120 uA of plating (its max_plating_current_ma):
+        // the setpoint is held at -120 uA, while stripping keeps the module limit alone.
+        var rig = new Rig(ProtocolStepKind.Plate, 150);
+        rig.Configuration.Protection.ModuleMaximumPlatingCurrentUa = 120;
+        Assert.Equal(new[] { (true, -120), (true, -120), (true, -120) }, rig.Apply());
+
+        // The tighter of the two holds: a module limit under the plating limit still wins.
+        rig.Configuration.Protection.ModuleMaximumCurrentUa = 100;
+        Assert.Equal(new[] { (true, -100), (true, -100), (true, -100) }, rig.Apply());
+
+        var stripping = new Rig(ProtocolStepKind.Strip, 385);
+        stripping.Configuration.Protection.ModuleMaximumPlatingCurrentUa = 120;
+        Assert.Equal(new[] { (true, 385), (true, 385), (true, 385) }, stripping.Apply());
+    }
 }
