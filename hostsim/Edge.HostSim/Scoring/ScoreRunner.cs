@@ -62,7 +62,9 @@ public static class ScoreRunner
         CorpusManifest? manifest;
         try
         {
-            manifest = JsonSerializer.Deserialize<CorpusManifest>(File.ReadAllText(manifestPath), OutputJson.Indented);
+            string text = File.ReadAllText(manifestPath);
+            RejectDuplicateKeys(text, manifestPath);
+            manifest = JsonSerializer.Deserialize<CorpusManifest>(text, OutputJson.Indented);
         }
         catch (JsonException e)
         {
@@ -117,6 +119,20 @@ public static class ScoreRunner
         }
 
         return new LoadedCorpus { Directory = directory, Manifest = manifest, Families = families, Scenarios = scenarios };
+    }
+
+    /// <summary>A hand-edited corpus.json with a key given twice: the deserializer would keep the last one, silently.</summary>
+    private static void RejectDuplicateKeys(string text, string manifestPath)
+    {
+        using JsonDocument document = JsonDocument.Parse(text);
+        try
+        {
+            JsonSyntax.RejectDuplicateKeys(document.RootElement, string.Empty);
+        }
+        catch (ScenarioException e)
+        {
+            throw new CorpusException(manifestPath + ": " + e.Path, e.Problem);
+        }
     }
 
     /// <summary>

@@ -96,7 +96,6 @@ public sealed class ScoreCommandTests : IDisposable
         return corpus;
     }
 
-    /// <summary>Writes a corpus spec into the test's folder; returns its path.</summary>
     /// <summary>A one-run corpus whose corpus.json <paramref name="edit"/> changes by hand, then scored; returns its folder.</summary>
     private string ScoreEditedTinyCorpus(StringWriter errors, Action<System.Text.Json.Nodes.JsonObject> edit, out int exitCode)
     {
@@ -116,6 +115,7 @@ public sealed class ScoreCommandTests : IDisposable
         return corpus;
     }
 
+    /// <summary>Writes a corpus spec into the test's folder; returns its path.</summary>
     private string WriteSpec(string json)
     {
         Directory.CreateDirectory(_directory);
@@ -169,6 +169,26 @@ public sealed class ScoreCommandTests : IDisposable
 
         string message = errors.ToString();
         Assert.Contains("corpus.json: " + expected, message);
+        Assert.Single(message.TrimEnd('\n').Split('\n'));
+        Assert.False(Directory.Exists(Path.Combine(corpus, "score")));
+    }
+
+    [Fact]
+    public void AManifestThatGivesAKeyTwiceIsABadInputAndWritesNothing()
+    {
+        // A hand-edited corpus.json with "specFile" given twice: the parser would keep the last one silently, as it
+        // would in a scenario or a spec, where a key given twice is refused.
+        StringWriter errors = new StringWriter();
+        string corpus = ScoreEditedTinyCorpus(errors, _ => { }, out int firstExit);
+        Assert.Equal(0, firstExit);
+        Directory.Delete(Path.Combine(corpus, "score"), recursive: true);
+        string manifestPath = Path.Combine(corpus, "corpus.json");
+        string text = File.ReadAllText(manifestPath);
+        File.WriteAllText(manifestPath, "{ \"specFile\": \"elsewhere.json\", " + text.TrimStart().Substring(1));
+
+        Assert.Equal(2, Program.Execute(new[] { "score", corpus, "--quiet" }, new StringWriter(), errors));
+        string message = errors.ToString();
+        Assert.Contains("corpus.json: specFile: is given twice", message);
         Assert.Single(message.TrimEnd('\n').Split('\n'));
         Assert.False(Directory.Exists(Path.Combine(corpus, "score")));
     }
