@@ -123,6 +123,7 @@ public sealed class CorpusGeneratorTests
     [InlineData("""{ "families": [ { "name": "x", "scenario": {}, "variants": [ { "name": "a" }, { "name": "b" } ], "pareto": [ { "candidate": "a", "references": [ "b", "b" ] } ] } ] }""", "families[0].pareto[0].references[1]", "named twice")]
     [InlineData("""{ "families": [ { "name": "x", "scenario": {}, "variants": [ { "name": "a" }, { "name": "b" } ], "pareto": [ { "candidate": "a", "references": [ "b", "a" ] } ] } ] }""", "families[0].pareto[0].references[1]", "the candidate itself")]
     [InlineData("""{ "families": [ { "name": "x", "scenario": {}, "variants": [ { "name": "a" }, { "name": "b" }, { "name": "c" } ], "pareto": [ { "candidate": "a", "references": [ "b" ] }, { "candidate": "a", "references": [ "c" ] } ] } ] }""", "families[0].pareto[1].candidate", "candidate of an earlier entry")]
+    [InlineData("""{ "families": [ { "name": "x", "parameters": { "tauS": { "min": 1, "max": 2 }, "taus": { "values": [ 1 ] } }, "scenario": { "timeLimitS": "${tauS}" } } ] }""", "families[0].parameters.taus", "never used")]
     public void BadSpecsAreRejectedNamingTheField(string json, string path, string problem)
     {
         CorpusException e = Assert.Throws<CorpusException>(() => CorpusSpecLoader.Parse(json));

@@ -339,10 +339,15 @@ public static partial class CorpusSpecLoader
         return name;
     }
 
-    /// <summary>Every ${name} in the template and the variants must be a parameter of the family.</summary>
+    /// <summary>
+    /// Every ${name} in the template and the variants must be a parameter of the family, and every parameter must be
+    /// used: one that is not (a misspelt placeholder, or one left over) would be drawn and listed with every run while
+    /// no run depends on it, so the score would seem to span it.
+    /// </summary>
     private static void CheckPlaceholders(FamilySpec family, JsonSection section)
     {
         HashSet<string> known = new HashSet<string>(family.Parameters.Select(p => p.Name), StringComparer.Ordinal);
+        HashSet<string> unused = new HashSet<string>(known, StringComparer.Ordinal);
         void Check(JsonNode? node, string path)
         {
             foreach (string used in TemplateFiller.Placeholders(node))
@@ -351,6 +356,8 @@ public static partial class CorpusSpecLoader
                 {
                     throw new CorpusException(path, "uses ${" + used + "}, which is not a parameter of the family" + (known.Count > 0 ? " (" + string.Join(", ", known) + ")" : string.Empty));
                 }
+
+                unused.Remove(used);
             }
         }
 
@@ -360,6 +367,14 @@ public static partial class CorpusSpecLoader
             foreach (KeyValuePair<string, JsonNode?> entry in family.Variants[v].Set)
             {
                 Check(entry.Value, section.FieldPath("variants[" + v + "].set." + entry.Key));
+            }
+        }
+
+        foreach (ParameterSpec parameter in family.Parameters)
+        {
+            if (unused.Contains(parameter.Name))
+            {
+                throw new CorpusException(section.FieldPath("parameters." + parameter.Name), "is never used: no ${" + parameter.Name + "} in the scenario or a variant's set; use it there or remove it");
             }
         }
     }
