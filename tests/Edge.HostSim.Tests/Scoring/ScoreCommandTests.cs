@@ -174,6 +174,35 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void ACorpusMeasuredThroughABoardFileKeepsItsBoardWhenMoved()
+    {
+        // The spec names its board relative to itself. The corpus is then moved (as to another machine) and the
+        // spec's folder loses the board: the corpus must still score, through its own copy of the board.
+        Directory.CreateDirectory(_directory);
+        string board = Path.Combine(_directory, "bench.board");
+        File.Copy(Path.Combine(Cli.CliReadmeTests.RepositoryRoot(), "boards", "esp32-mux-6s.board"), board);
+        string spec = WriteSpec("""
+            { "families": [ {
+                "name": "boarded", "runs": 1,
+                "scenario": { "timeLimitS": 2, "pack": { "modules": 3, "cellsPerModule": 2, "preset": "nak50-nasicon" },
+                              "protocol": { "steps": [ "Strip at 0.2 mA/cm2 for 1 s", "Rest for 0.5 s" ] },
+                              "measurement": { "board": "bench.board" },
+                              "controller": { "mode": "observe" } } } ] }
+            """);
+        string corpus = WriteCorpus(spec, "c");
+        string moved = Path.Combine(_directory, "moved");
+        Directory.Move(corpus, moved);
+        File.Delete(board);
+
+        StringWriter errors = new StringWriter();
+        Assert.Equal(0, Program.Execute(new[] { "score", moved, "--quiet" }, new StringWriter(), errors));
+        Assert.Equal(string.Empty, errors.ToString());
+        using JsonDocument scenario = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(moved, "boarded"), "*.json").Single()));
+        Assert.Equal("../boards/bench.board", scenario.RootElement.GetProperty("measurement").GetProperty("board").GetString());
+        Assert.Equal(File.ReadAllText(Path.Combine(Cli.CliReadmeTests.RepositoryRoot(), "boards", "esp32-mux-6s.board")), File.ReadAllText(Path.Combine(moved, "boards", "bench.board")));
+    }
+
+    [Fact]
     public void AManifestThatGivesAKeyTwiceIsABadInputAndWritesNothing()
     {
         // A hand-edited corpus.json with "specFile" given twice: the parser would keep the last one silently, as it

@@ -20,6 +20,9 @@ public static class CorpusGenerator
     /// <summary>Scenario seeds are seed * this + draw: readable, distinct per draw.</summary>
     public const long SeedStride = 100000;
 
+    /// <summary>The corpus's folder of board files that its scenarios are measured through.</summary>
+    public const string BoardFolder = "boards";
+
     /// <summary>
     /// Builds the runs without writing anything: (run, scenario JSON) pairs. <paramref name="runsOverride"/>
     /// replaces every family's draw count; <paramref name="specDirectory"/> resolves relative board files.
@@ -105,9 +108,10 @@ public static class CorpusGenerator
             Directory.CreateDirectory(Path.Combine(directory, family.Name));
         }
 
+        Dictionary<string, string> boardCopies = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach ((CorpusRun run, string json) in runs)
         {
-            File.WriteAllText(Path.Combine(directory, run.File), json + "\n");
+            File.WriteAllText(Path.Combine(directory, run.File), WithBoardCopy(json, directory, boardCopies) + "\n");
         }
 
         File.WriteAllText(Path.Combine(directory, CorpusManifest.SpecFileName), specJson);
@@ -117,6 +121,41 @@ public static class CorpusGenerator
 
     public static string RunName(string family, int draw, string variant) =>
         string.Format(CultureInfo.InvariantCulture, "{0}-{1:000}-{2}", family, draw, variant);
+
+    /// <summary>
+    /// A scenario measured through a board file names a copy of it in the corpus's <see cref="BoardFolder"/>, relative
+    /// to the scenario file: a corpus moved to another machine or folder keeps its boards (the path the spec gave
+    /// would name a file that is not there). Two boards of the same file name get numbered copies.
+    /// </summary>
+    private static string WithBoardCopy(string json, string directory, Dictionary<string, string> boardCopies)
+    {
+        JsonObject scenario = JsonNode.Parse(json)!.AsObject();
+        if (scenario["measurement"] is not JsonObject measurement
+            || measurement["board"] is not JsonValue board || !board.TryGetValue(out string? path) || path == "virtual")
+        {
+            return json;
+        }
+
+        string source = Path.GetFullPath(path);
+        if (!boardCopies.TryGetValue(source, out string? copy))
+        {
+            string name = Path.GetFileName(source);
+            string stem = Path.GetFileNameWithoutExtension(name);
+            string extension = Path.GetExtension(name);
+            for (int n = 2; boardCopies.ContainsValue(name); n++)
+            {
+                name = stem + "-" + n.ToString(CultureInfo.InvariantCulture) + extension;
+            }
+
+            Directory.CreateDirectory(Path.Combine(directory, BoardFolder));
+            File.Copy(source, Path.Combine(directory, BoardFolder, name), overwrite: true);
+            boardCopies[source] = name;
+            copy = name;
+        }
+
+        measurement["board"] = "../" + BoardFolder + "/" + copy;
+        return scenario.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
 
     private static void ResolveBoard(JsonObject scenario, string? specDirectory)
     {
