@@ -115,7 +115,7 @@ public static class ScoreReportWriter
             text.Append(f.Family).Append(": ").Append(f.Runs).Append(" runs");
             foreach (VariantScore v in f.Variants)
             {
-                text.Append(string.Format(Inv, "; {0} capacity median {1} mAh/cm2, duty median {2}", v.Variant, N(v.Capacity.Median, "0.##"), N(v.Duty.Median, "0.###")));
+                text.Append(string.Format(Inv, "; {0} capacity median {1} mAh/cm2, duty median {2}", v.Variant, Capacity(v.Capacity.Median), N(v.Duty.Median, "0.###")));
             }
 
             text.Append('\n');
@@ -186,14 +186,14 @@ public static class ScoreReportWriter
             foreach (VariantScore v in f.Variants)
             {
                 md.Append("| ").Append(v.Variant).Append(" | ").Append(v.Runs)
-                    .Append(" | ").Append(Triple(v.Capacity, "0.##"))
+                    .Append(" | ").Append(CapacityTriple(v.Capacity))
                     .Append(" | ").Append(Triple(v.Duty, "0.###"))
                     .Append(" | ").Append(N(v.MeanRestS.Median, "0.##"))
                     .Append(" | ").Append(Counts(v.StopReasons))
                     .Append(" | ").Append(Counts(v.Alarms)).Append(" |\n");
                 if (v.PackDeliveredFraction != null)
                 {
-                    md.Append(string.Format(Inv, "| {0}: pack | | delivered fraction {1} | smallest module capacity {2} | | | |\n", v.Variant, Triple(v.PackDeliveredFraction, "0.0000"), Triple(v.PackModuleCapacityMin!, "0.##")));
+                    md.Append(string.Format(Inv, "| {0}: pack | | delivered fraction {1} | smallest module capacity {2} | | | |\n", v.Variant, Triple(v.PackDeliveredFraction, "0.0000"), CapacityTriple(v.PackModuleCapacityMin!)));
                 }
             }
 
@@ -304,6 +304,29 @@ public static class ScoreReportWriter
     }
 
     private static string N(double? value, string format) => value?.ToString(format, Inv) ?? "n/a";
+
+    /// <summary>
+    /// Capacity, mAh/cm2: two decimals from 1 up, three significant digits below. A run of seconds delivers
+    /// microamp-hours: two decimals wrote every one of them as 0, the same as a run that delivered nothing.
+    /// </summary>
+    private static string Capacity(double? value)
+    {
+        if (value == null)
+        {
+            return "n/a";
+        }
+
+        double size = Math.Abs(value.Value);
+        if (size >= 1 || size == 0)
+        {
+            return value.Value.ToString("0.##", Inv);
+        }
+
+        int decimals = Math.Min(15, 2 - (int)Math.Floor(Math.Log10(size)));
+        return value.Value.ToString("0." + new string('#', decimals), Inv);
+    }
+
+    private static string CapacityTriple(Summary s) => Capacity(s.Min) + " / " + Capacity(s.Median) + " / " + Capacity(s.Max);
 
     /// <summary>
     /// "a.json (module 1), a.json (module 3), b.json (module 0)" as "a.json (modules 1, 3), b.json (module 0)": a

@@ -203,6 +203,26 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheCapacityOfARunOfSecondsIsWrittenInSignificantDigitsNotAsZero()
+    {
+        // The tiny corpus strips 0.2 mA/cm2 for at most its 1 s time limit: 0.2 x 1 / 3600 = 5.56e-5 mAh/cm2, which
+        // two decimals would write as 0, the same as a run that delivered nothing.
+        StringWriter errors = new StringWriter();
+        string corpus = ScoreEditedTinyCorpus(errors, _ => { }, out int exitCode);
+        Assert.Equal(0, exitCode);
+
+        string row = File.ReadAllLines(Path.Combine(corpus, "score", "score.md")).Single(l => l.StartsWith("| run | 1 | ", StringComparison.Ordinal));
+        string[] capacities = row.Split('|')[3].Split('/');
+        Assert.Equal(3, capacities.Length);
+        foreach (string text in capacities)
+        {
+            double capacity = double.Parse(text.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.InRange(capacity, 0.9 * 0.2 / 3600, 0.2 / 3600 * 1.005);
+            Assert.Equal(3, text.Trim().TrimStart('0', '.').Length);
+        }
+    }
+
+    [Fact]
     public void AManifestThatGivesAKeyTwiceIsABadInputAndWritesNothing()
     {
         // A hand-edited corpus.json with "specFile" given twice: the parser would keep the last one silently, as it
