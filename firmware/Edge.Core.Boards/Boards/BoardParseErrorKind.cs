@@ -100,5 +100,11 @@ namespace Edge.Core.Boards
 
         /// <summary>A load switch on a GPIO the ESP32 pulls up while it resets (0, 5, 15): the switch closes during every reset.</summary>
         PulledUpSwitchPin = 30,
+
+        /// <summary>
+        /// A module's cells out of the order the controller numbers them in: lowest first, <c>[module 0]</c> from cell 0 and
+        /// every further module on from where the one before ends.
+        /// </summary>
+        CellOrder = 31,
     }
 }

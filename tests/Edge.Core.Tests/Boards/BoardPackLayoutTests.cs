@@ -21,10 +21,20 @@ public class BoardPackLayoutTests
     [Fact]
     public void Reversed_cell_order_has_no_layout()
     {
-        // A valid board whose module lists its cells top first: the parser accepts it, the layout cannot index it.
+        // The parser refuses such a file (CellOrder); a definition built in code can still list its cells top first,
+        // and the layout cannot index it.
         string text = MinimalBoard.WithLinesBefore("[module 0]", null, "[cell 1]", "adc_pin = 39", "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "")
-            .Replace("cells = 0", "cells = 1, 0");
-        Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
+            .Replace("cells = 0", "cells = 0, 1");
+        Assert.True(BoardParser.TryParse(text, out BoardDefinition parsed, out BoardParseError error), error?.ToString());
+        ModuleDefinition m = parsed.ModuleAt(0);
+        var reversed = new ModuleDefinition(
+            0, new[] { 1, 0 }, m.CurrentInput, m.ShuntMilliohm, m.AmplifierGainMilli, m.OffsetMv, m.CurrentCalibration,
+            m.SwitchPin, m.SwitchPolarity, m.SwitchDriver, m.SwitchPwmFrequencyHz, m.SetpointKind, m.SetpointPin, m.SetpointPwmFrequencyHz,
+            m.CurrentStage, m.SwitchPwmChannel, m.SetpointPwmChannel, m.SetpointFullScaleUa);
+        var board = new BoardDefinition(
+            parsed.Name, parsed.SamplePeriodMs, parsed.AdcResolutionBits, parsed.AdcAttenuation, parsed.StatusLedPin, parsed.StatusLedPolarity,
+            parsed.Mux, new[] { parsed.CellAt(0), parsed.CellAt(1) }, new[] { reversed }, Array.Empty<TemperatureChannelDefinition>(), parsed.Safety,
+            parsed.CellParameters, parsed.ModuleVariant, parsed.HardwareEnable, parsed.Reference, null, parsed.AdcReadingsPerSample);
 
         Assert.False(BoardPackLayout.TryCreate(board, out PackLayout layout, out string reason));
         Assert.Null(layout);

@@ -220,6 +220,57 @@ public class BoardParserErrorTests
         AssertRejected(text, BoardText.LineOf(text, "[module 1]", "cells"), BoardParseErrorKind.CellInTwoModules, "cell 0 is already in [module 0]");
     }
 
+    [Theory]
+    // A module's cells listed top first.
+    [InlineData(2, new[] { "1, 0" }, "[module 0]", "[module 0] cells: cell 1 stands where cell 0 belongs")]
+    // Interleaved modules: [module 0] skips cell 1, which [module 1] takes.
+    [InlineData(4, new[] { "0, 2", "1, 3" }, "[module 0]", "[module 0] cells: cell 2 stands where cell 1 belongs")]
+    // The modules' cells swapped: [module 0] must start at cell 0.
+    [InlineData(2, new[] { "1", "0" }, "[module 0]", "[module 0] cells: cell 1 stands where cell 0 belongs")]
+    // [module 1] does not go on from where [module 0] ends (cell 1).
+    [InlineData(3, new[] { "0", "2, 1" }, "[module 1]", "[module 1] cells: cell 2 stands where cell 1 belongs")]
+    public void Cells_out_of_order_are_rejected_at_the_cells_key(int cellCount, string[] moduleCells, string reportedAt, string phrase)
+    {
+        // The controller numbers cell p of module m as m x cells per module + p (BoardPackLayout): any other order would
+        // be refused only at boot, without a line; the file names its line.
+        string text = OrderedCellsBoard(cellCount, moduleCells);
+        AssertRejected(text, BoardText.LineOf(text, reportedAt, "cells"), BoardParseErrorKind.CellOrder, phrase);
+    }
+
+    [Fact]
+    public void Cells_in_module_order_parse()
+    {
+        BoardDefinition board = BoardRuleAssert.Parsed(OrderedCellsBoard(4, "0, 1", "2, 3"));
+        Assert.Equal(2, board.ModuleCount);
+        Assert.Equal(3, board.ModuleAt(1).CellIndexAt(1));
+    }
+
+    /// <summary>A board of <paramref name="cellCount"/> direct cells (up to 4) and one module per cells list (up to 2).</summary>
+    private static string OrderedCellsBoard(int cellCount, params string[] moduleCells)
+    {
+        int[] cellPins = { 36, 39, 34, 35 };
+        int[] currentPins = { 32, 33 };
+        int[] switchPins = { 16, 18 };
+        string text = MinimalBoard.WithoutSection("[cell 0]");
+        text = BoardText.WithoutSection(text, "[module 0]");
+        var lines = new List<string>();
+        for (int i = 0; i < cellCount; i++)
+        {
+            lines.AddRange(new[] { "[cell " + i + "]", "adc_pin = " + cellPins[i], "divider_ratio = 0.4", "offset_mv = 1650", "calibration = 1:-3700, 4094:3600", "" });
+        }
+
+        for (int m = 0; m < moduleCells.Length; m++)
+        {
+            lines.AddRange(new[]
+            {
+                "[module " + m + "]", "cells = " + moduleCells[m], "adc_pin = " + currentPins[m], "shunt_milliohm = 1000", "amplifier_gain = 500", "offset_mv = 1650",
+                "calibration = 1:-14000, 4094:14000", "switch_pin = " + switchPins[m], "switch_active = high", "switch_driver = gpio", "",
+            });
+        }
+
+        return BoardText.WithLinesBefore(text, "[safety]", null, lines.ToArray());
+    }
+
     [Fact]
     public void Gap_in_cell_numbers_is_rejected()
     {

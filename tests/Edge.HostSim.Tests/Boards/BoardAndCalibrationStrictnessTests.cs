@@ -155,22 +155,19 @@ public sealed class BoardAndCalibrationStrictnessTests
         Assert.True(parsed, "the record the procedure finished does not load back: " + error);
     }
 
-    // The simulator and the firmware must accept the same board files. The firmware's BoardSetup
-    // refuses a board whose module cells are not numbered consecutively in module order (BoardPackLayout.TryCreate:
-    // the controller indexes cells as module x cellsPerModule + position). The simulator's ScenarioLoader.LoadBoard
-    // (hostsim/Edge.HostSim/Scenarios/ScenarioLoader.cs) checks only module and cell counts, so it runs a board the
-    // device would refuse at boot, and runs it as if cells 0,1 / 2,3 were the modules although the file wires
-    // cells 0,2 / 1,3 to them (the switch and current channel of [module 0] carry cell 2, not cell 1).
-    // Expected: the scenario is refused under measurement.board, like the firmware refuses the board.
+    // The simulator and the firmware must accept the same board files. The controller indexes cells as module x
+    // cellsPerModule + position (BoardPackLayout.TryCreate), so a board whose modules wire cells 0,2 / 1,3 would run as
+    // if cells 0,1 / 2,3 were the modules (the switch and current channel of [module 0] carry cell 2, not cell 1). The
+    // shared parser refuses such a file at its cells line, so neither the device nor the simulator runs it.
+    // Expected: the scenario is refused under measurement.board.
     [Fact]
     public void SimulatorRefusesABoardTheFirmwareRefuses()
     {
         string text = File.ReadAllText(BoardPath("esp32-devkitc-4s2m.board"))
             .Replace("cells = 0, 1 ", "cells = 0, 2 ")
             .Replace("cells = 2, 3\n", "cells = 1, 3\n");
-        BoardDefinition board = Parse(text);
-        Assert.False(BoardPackLayout.TryCreate(board, out PackLayout _, out string reason), "precondition: the firmware's layout refuses the board");
-        Assert.NotNull(reason);
+        Assert.False(BoardParser.TryParse(text, out BoardDefinition _, out BoardParseError parseError), "precondition: the shared parser refuses the board");
+        Assert.Equal(BoardParseErrorKind.CellOrder, parseError.Kind);
 
         string directory = Path.Combine(Path.GetTempPath(), "edge-board-review-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);

@@ -36,7 +36,7 @@ namespace Edge.Core.Boards.Parsing
             return error != null ? error : muxInputs.FindConflict(BoardParseErrorKind.MuxInputUsedTwice, "mux input");
         }
 
-        /// <summary>Every module lists known cells, no cell twice, and every cell is in a module.</summary>
+        /// <summary>Every module lists known cells, no cell twice, in the controller's order, and every cell is in a module.</summary>
         public static BoardParseError CheckModules(BoardSections sections, int cellCount, int moduleCount)
         {
             int[] ownerOfCell = new int[cellCount];
@@ -45,6 +45,9 @@ namespace Edge.Core.Boards.Parsing
                 ownerOfCell[i] = -1;
             }
 
+            // The controller numbers cell p of module m as m x cells per module + p (BoardPackLayout), so the modules must
+            // list the cells in that order; any other would parse here and be refused only at boot, without its line.
+            int nextCell = 0;
             for (int m = 0; m < moduleCount; m++)
             {
                 ModuleSectionBuilder module = sections.Modules[m];
@@ -70,6 +73,16 @@ namespace Edge.Core.Boards.Parsing
                     }
 
                     ownerOfCell[cell] = m;
+                    if (cell != nextCell)
+                    {
+                        return module.FailAt(
+                            ModuleSectionBuilder.CellsKey,
+                            BoardParseErrorKind.CellOrder,
+                            "cell " + cell.ToString() + " stands where cell " + nextCell.ToString()
+                            + " belongs: modules list their cells lowest first, [module 0] from cell 0 and each further module on from where the one before ends");
+                    }
+
+                    nextCell++;
                 }
             }
 
