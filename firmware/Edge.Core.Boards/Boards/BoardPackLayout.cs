@@ -7,13 +7,14 @@ namespace Edge.Core.Boards
     /// <summary>
     /// The controller's <see cref="PackLayout"/> for a board. The layout indexes cells pack-wide as
     /// module * cellsPerModule + position, so it fits boards whose modules hold the same number of
-    /// cells, numbered consecutively in module order (both shipped boards and every virtual board).
+    /// cells, numbered consecutively in module order (both shipped boards and every virtual board). The parser refuses
+    /// a board file of any other shape at its <c>cells</c> line; definitions built in code are checked here.
     /// </summary>
     public static class BoardPackLayout
     {
         /// <summary>
         /// The layout, or false with <paramref name="reason"/> when the board's module shape or size
-        /// does not fit one (the board itself is valid; the controller cannot index it).
+        /// does not fit one.
         /// </summary>
         public static bool TryCreate(BoardDefinition board, out PackLayout layout, out string reason)
         {

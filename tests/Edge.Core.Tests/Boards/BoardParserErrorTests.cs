@@ -237,6 +237,19 @@ public class BoardParserErrorTests
         AssertRejected(text, BoardText.LineOf(text, reportedAt, "cells"), BoardParseErrorKind.CellOrder, phrase);
     }
 
+    [Theory]
+    // 3 cells: [module 0] holds two, [module 1] one.
+    [InlineData(3, new[] { "0, 1", "2" }, "[module 1] cells: 1 cells, but [module 0] has 2")]
+    // 3 cells: [module 0] holds one, [module 1] two.
+    [InlineData(3, new[] { "0", "1, 2" }, "[module 1] cells: 2 cells, but [module 0] has 1")]
+    public void Modules_of_different_sizes_are_rejected_at_the_cells_key(int cellCount, string[] moduleCells, string phrase)
+    {
+        // The controller numbers cell p of module m as m x cells per module + p (BoardPackLayout), one size for all
+        // modules: a board whose modules differ would be refused only at boot, without a line.
+        string text = OrderedCellsBoard(cellCount, moduleCells);
+        AssertRejected(text, BoardText.LineOf(text, "[module 1]", "cells"), BoardParseErrorKind.Inconsistent, phrase);
+    }
+
     [Fact]
     public void Cells_in_module_order_parse()
     {

@@ -36,7 +36,7 @@ namespace Edge.Core.Boards.Parsing
             return error != null ? error : muxInputs.FindConflict(BoardParseErrorKind.MuxInputUsedTwice, "mux input");
         }
 
-        /// <summary>Every module lists known cells, no cell twice, in the controller's order, and every cell is in a module.</summary>
+        /// <summary>Every module lists known cells, no cell twice, in the controller's order and as many as the others, and every cell is in a module.</summary>
         public static BoardParseError CheckModules(BoardSections sections, int cellCount, int moduleCount)
         {
             int[] ownerOfCell = new int[cellCount];
@@ -83,6 +83,17 @@ namespace Edge.Core.Boards.Parsing
                     }
 
                     nextCell++;
+                }
+
+                // One module size for all, for the same numbering.
+                int firstSize = sections.Modules[0].CellIndices.Length;
+                if (cells.Length != firstSize)
+                {
+                    return module.FailAt(
+                        ModuleSectionBuilder.CellsKey,
+                        BoardParseErrorKind.Inconsistent,
+                        cells.Length.ToString() + " cells, but [module 0] has " + firstSize.ToString()
+                        + ": every module holds the same number of cells (the controller numbers cell p of module m as m x cells per module + p)");
                 }
             }
 
