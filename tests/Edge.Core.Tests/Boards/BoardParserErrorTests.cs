@@ -284,6 +284,30 @@ public class BoardParserErrorTests
         return BoardText.WithLinesBefore(text, "[safety]", null, lines.ToArray());
     }
 
+    [Theory]
+    // A cell at rest reads about 0 V, stripping raises it and plating lowers it (boards/README.md, signal conventions):
+    // an upper limit at or below 0 V, or a lower one at or above it, puts a resting cell outside the envelope, and the
+    // controller's stripping cut-off (1 mV up to the upper limit) or plating cut-off (the lower limit up to -1 mV) has no room.
+    [InlineData("cell_voltage_max_mv", "0", "[safety] cell_voltage_max_mv: 0 mV is not above 0 V")]
+    [InlineData("cell_voltage_max_mv", "-100", "[safety] cell_voltage_max_mv: -100 mV is not above 0 V")]
+    [InlineData("cell_voltage_min_mv", "0", "[safety] cell_voltage_min_mv: 0 mV is not below 0 V")]
+    [InlineData("cell_voltage_min_mv", "200", "[safety] cell_voltage_min_mv: 200 mV is not below 0 V")]
+    public void Cell_limits_must_leave_a_resting_cell_inside(string key, string value, string phrase)
+    {
+        // The other limit stays at +-3000 mV, so the maximum stays above the minimum: only the side of 0 V is wrong.
+        string text = MinimalBoard.With("[safety]", key, value);
+        AssertRejected(text, BoardText.LineOf(text, "[safety]", key), BoardParseErrorKind.Inconsistent, phrase);
+    }
+
+    [Fact]
+    public void Narrow_cell_limits_around_0_V_parse()
+    {
+        string text = BoardText.With(MinimalBoard.With("[safety]", "cell_voltage_min_mv", "-100"), "[safety]", "cell_voltage_max_mv", "100");
+        BoardDefinition board = BoardRuleAssert.Parsed(text);
+        Assert.Equal(-100, board.Safety.CellVoltageMinMv);
+        Assert.Equal(100, board.Safety.CellVoltageMaxMv);
+    }
+
     [Fact]
     public void Gap_in_cell_numbers_is_rejected()
     {

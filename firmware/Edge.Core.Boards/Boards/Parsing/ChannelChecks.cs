@@ -121,6 +121,25 @@ namespace Edge.Core.Boards.Parsing
                 return s.FailAt(SafetySectionBuilder.CellVoltageMaxKey, BoardParseErrorKind.Inconsistent, "must be above cell_voltage_min_mv (" + s.CellVoltageMinMv.ToString() + ")");
             }
 
+            // A cell at rest reads about 0 V; stripping raises it, plating lowers it. A limit on the wrong side of 0 V
+            // would hold every resting cell outside the envelope and leave the controller's cut-offs (stripping 1 mV up
+            // to the maximum, plating the minimum up to -1 mV) no value: the board would be refused only at boot.
+            if (s.CellVoltageMaxMv <= 0)
+            {
+                return s.FailAt(
+                    SafetySectionBuilder.CellVoltageMaxKey,
+                    BoardParseErrorKind.Inconsistent,
+                    s.CellVoltageMaxMv.ToString() + " mV is not above 0 V: a resting cell reads about 0 V and stripping raises it, so every resting cell would sit at or past the limit; give a limit above 0");
+            }
+
+            if (s.CellVoltageMinMv >= 0)
+            {
+                return s.FailAt(
+                    SafetySectionBuilder.CellVoltageMinKey,
+                    BoardParseErrorKind.Inconsistent,
+                    s.CellVoltageMinMv.ToString() + " mV is not below 0 V: a resting cell reads about 0 V and plating lowers it, so every resting cell would sit at or past the limit; give a limit below 0");
+            }
+
             if (s.MaxPlatingCurrentUa > s.MaxModuleCurrentUa)
             {
                 return s.FailAt(SafetySectionBuilder.MaxPlatingCurrentKey, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma");
