@@ -9,7 +9,8 @@ namespace Edge.Core.Boards
     /// sample period, the electrode area and nominal cell resistance of its <c>[cells]</c> section
     /// (<see cref="BoardCellParameters"/>; nothing else on the device can set them), protection limits never
     /// looser than the board's safety envelope (<see cref="BoardSafetyLimits"/>), no current reduction on a board
-    /// with a module without a setpoint output (<see cref="BoardCurrentSetpoints"/>), and each temperature sensor
+    /// with a module without a setpoint output (<see cref="BoardCurrentSetpoints"/>), protocol cut-offs inside the board's
+    /// cell limits (<see cref="BoardCutoffs"/>), and each temperature sensor
     /// on the module its section names (<see cref="BoardTemperatureSensors"/>).
     /// </summary>
     public static class BoardConfiguration
@@ -20,6 +21,7 @@ namespace Edge.Core.Boards
             configuration.SamplePeriodMs = board.SamplePeriodMs;
             BoardCellParameters.Apply(board.CellParameters, configuration);
             BoardCurrentSetpoints.ApplyDefaults(board, configuration);
+            BoardCutoffs.ApplyDefaults(board, configuration);
             BoardSafetyLimits.Apply(board.Safety, configuration);
             BoardTemperatureSensors.Apply(board, configuration);
             return configuration;
