@@ -25,6 +25,12 @@ public sealed class ProtocolSpec
     /// <summary>Stripping cut-off, V ([W]: 3 V).</summary>
     public double CutoffV { get; set; } = 3.0;
 
+    /// <summary>
+    /// Whether the scenario gave <see cref="CutoffV"/>: with a board, a cut-off left at its default is lowered to the
+    /// board's cell limit as on the device (<c>BoardCutoffs</c>); one given is checked against that limit instead.
+    /// </summary>
+    public bool CutoffGiven { get; set; }
+
     /// <summary>Net stripped capacity that ends the run; 0 = none.</summary>
     public double CapacityLimitMAhPerCm2 { get; set; }
 

@@ -149,6 +149,15 @@ public static class ScenarioCompiler
         if (scenario.Measurement.BoardDefinition != null)
         {
             Edge.Core.Boards.BoardCurrentSetpoints.ApplyDefaults(scenario.Measurement.BoardDefinition, c);
+
+            // Cut-offs inside the board's cell limits, as the device boots with them; a cutoffV the scenario gives
+            // stays, and one past the limit is refused below.
+            int strip = p.StripCutoffMv;
+            Edge.Core.Boards.BoardCutoffs.ApplyDefaults(scenario.Measurement.BoardDefinition, c);
+            if (scenario.Protocol.CutoffGiven)
+            {
+                p.StripCutoffMv = strip;
+            }
         }
 
         if (scenario.Controller.CurrentReductionPercent.HasValue)

@@ -464,6 +464,7 @@ public static class ScenarioLoader
             throw new ScenarioException(section.FieldPath("maxRestS"), "must not be below minRestS");
         }
 
+        protocol.CutoffGiven = section.Has("cutoffV");
         protocol.CutoffV = section.Number("cutoffV", 0.01, 3.3, protocol.CutoffV);
         protocol.CapacityLimitMAhPerCm2 = section.Number("capacityLimitMAhPerCm2", 0, 10000, 0);
         section.RejectUnknown();
