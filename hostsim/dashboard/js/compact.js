@@ -15,14 +15,14 @@ function ramp(f) {
 }
 
 /**
- * Draws both canvases; returns what was drawn (for the tests' snapshot). shown: { stale, offline }: either way the last
- * reported states and readings are not live, so they are drawn faded and the captions say why.
+ * Draws both canvases; returns what was drawn (for the tests' snapshot). shown: { stale, offline, why }: either way the
+ * last reported states and readings are not live, so they are drawn faded and the captions say why (why: the stale cause).
  */
 export function drawCompact(d, els, shown) {
   const cfg = d.config;
   if (!cfg) return null;
   const faded = shown.stale || shown.offline;
-  const why = shown.stale ? 'stale: faded, no data now' : 'offline: faded, as last reported';
+  const why = shown.stale ? shown.why : 'offline: faded, as last reported';
   const modules = cfg.modules;
   const cpm = cfg.cellsPerModule;
   const dpr = devicePixelRatio || 1;

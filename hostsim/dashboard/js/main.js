@@ -288,16 +288,31 @@ function shownColor(d, st, m) {
   return STATE_COLORS[st.stale || d.status === 'offline' || !m.reported ? 'nodata' : m.state] || STATE_COLORS.unknown;
 }
 
+/**
+ * Whether the device's states shown are current, and if not why (reason: 'broker', 'reconnected' or 'quiet'; why: the
+ * captions' words). since: the last data's arrival (or the config's, before any).
+ */
 function staleness(d) {
-  // A device that said it went offline (orderly, or its Last Will) is offline, not stale: its last states stand.
-  if (!d.config || d.status === 'offline') return { stale: false };
-  const period = d.config.cellVoltagePeriodMs > 0 ? d.config.cellVoltagePeriodMs : 10000;
-  const limit = Math.max(3000, 3 * period);
+  if (!d.config) return { stale: false };
   // Nothing from the streams yet: counted from the config's arrival, as the module states the page has then are
   // none the device sent (a device whose control loop hung still has its retained status and config).
   const since = d.lastSeenAt ?? d.configAt;
   const age = Date.now() - since;
-  return { stale: age > limit, age, limit, since };
+  // The page's own broker connection is down: whatever the device does now (a fault, a stop, going offline) cannot
+  // reach the page, so no state it shows is current, from the moment the connection went, not a stale limit later.
+  if (connection.state !== 'connected') {
+    return { stale: true, reason: 'broker', why: 'no broker connection: faded, not current', age, since, lostAt: store.lostAt ?? Date.now() };
+  }
+  // A device that said it went offline (orderly, or its Last Will) is offline, not stale: its last states stand.
+  if (d.status === 'offline') return { stale: false };
+  // Back on the broker, but nothing new from the device yet: what is shown is still what came before the outage.
+  if (d.awaitingReconnect) {
+    const back = store.outages.length > 0 ? store.outages[store.outages.length - 1].to : Date.now();
+    return { stale: true, reason: 'reconnected', why: 'reconnected, no data since: faded, not current', age, since, reconnectedAt: back };
+  }
+  const period = d.config.cellVoltagePeriodMs > 0 ? d.config.cellVoltagePeriodMs : 10000;
+  const limit = Math.max(3000, 3 * period);
+  return { stale: age > limit, reason: 'quiet', why: 'stale: faded, no data now', age, limit, since };
 }
 
 // ---------------------------------------------------------------- rendering
@@ -417,7 +432,9 @@ function renderFacts(d, st) {
   $('device-facts').replaceChildren(...out);
   const banner = $('stale-banner');
   banner.hidden = !st.stale;
-  if (st.stale && d.lastSeenAt === null) banner.textContent = `No data from ${d.id} since its config arrived at ${wallClock(st.since)} (${Math.round(st.age / 1000)} s ago): its module states are not known.`;
+  if (st.stale && st.reason === 'broker') banner.textContent = `No broker connection since ${wallClock(st.lostAt)}: values below are the last received from ${d.id} (device time ${deviceTime(d.lastTMs)}), not current.`;
+  else if (st.stale && st.reason === 'reconnected') banner.textContent = `Reconnected to the broker at ${wallClock(st.reconnectedAt)}, no data from ${d.id} since: values below are the last received (device time ${deviceTime(d.lastTMs)}), not current.`;
+  else if (st.stale && d.lastSeenAt === null) banner.textContent = `No data from ${d.id} since its config arrived at ${wallClock(st.since)} (${Math.round(st.age / 1000)} s ago): its module states are not known.`;
   else if (st.stale) banner.textContent = `No data from ${d.id} since ${wallClock(d.lastSeenAt)} (device time ${deviceTime(d.lastTMs)}, ${Math.round(st.age / 1000)} s ago): values below are the last received, not current.`;
 }
 
@@ -610,7 +627,7 @@ function renderCompact(d, st) {
     lastCompact = null;
     return;
   }
-  lastCompact = drawCompact(d, compactEls, { stale: st.stale, offline: d.status === 'offline' });
+  lastCompact = drawCompact(d, compactEls, { stale: st.stale, offline: d.status === 'offline', why: st.why });
 }
 
 for (const canvas of [compactEls.strip, compactEls.heat]) {

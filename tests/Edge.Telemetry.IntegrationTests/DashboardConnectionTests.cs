@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt.Broker;
+using Microsoft.Playwright;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// The page's own broker connection: what it shows while that connection is down and after it comes back.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardConnectionTests
+{
+    private readonly BrowserFixture _browser;
+
+    public DashboardConnectionTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact]
+    public async Task ModuleStatesAreNotCurrentFromTheMomentTheBrokerConnectionDropsUntilFreshDataArrive()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "link-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/link-1/status", DashboardMessages.Online, retain: true);
+
+        // Cell voltages once a minute: the stale limit is three periods, 180 s, far beyond anything waited for below, so
+        // only the lost connection itself can make the states not current here.
+        DashboardMqttTools.Publish(broker.Port, "edge/link-1/config", DashboardMessages.Config(1, 2, cellVoltagePeriodMs: 60_000), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/link-1/telemetry/cells", DashboardMessages.Cells(1, 1000, 0, "pulse", 100, 101));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("cellRows").GetInt32() == 1 && !s.GetProperty("stale").GetBoolean());
+        Assert.Equal("pulse", await page.Locator(".module .state").First.TextContentAsync());
+
+        // The broker goes away: the module must not go on looking like a live pulse (the device may have faulted since).
+        broker.Stop();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("connection").GetString() != "connected", seconds: 30);
+        JsonElement down = await DashboardPage.WaitForAsync(page, s => s.GetProperty("stale").GetBoolean(), seconds: 10);
+        Assert.NotEqual("connected", down.GetProperty("connection").GetString());
+        Assert.Equal("no data", await page.Locator(".module .state").First.TextContentAsync());
+        Assert.Contains("No broker connection since", await page.Locator("#stale-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("#compact-toggle");
+        JsonElement compact = await DashboardPage.WaitForAsync(page, s => s.GetProperty("compact").ValueKind == JsonValueKind.Object, seconds: 10);
+        Assert.True(compact.GetProperty("compact").GetProperty("faded").GetBoolean());
+        Assert.Contains("no broker connection", await page.Locator("#state-counts").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("#compact-toggle");
+
+        // Back on the broker (its retained status and config come again), but nothing new from the device: still not current.
+        broker.Start();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("connection").GetString() == "connected", seconds: 60);
+        await Task.Delay(1500);
+        JsonElement back = await DashboardPage.SnapshotAsync(page);
+        Assert.True(back.GetProperty("stale").GetBoolean(), back.GetRawText());
+        Assert.Equal("no data", await page.Locator(".module .state").First.TextContentAsync());
+        Assert.Contains("Reconnected to the broker at", await page.Locator("#stale-banner").InnerTextAsync(), StringComparison.Ordinal);
+
+        // A fresh record: live again, with the state it reports.
+        DashboardMqttTools.Publish(broker.Port, "edge/link-1/telemetry/cells", DashboardMessages.Cells(2, 61_000, 0, "rest", 100, 101));
+        await DashboardPage.WaitForAsync(page, s => !s.GetProperty("stale").GetBoolean() && s.GetProperty("cellRows").GetInt32() == 2, seconds: 30);
+        Assert.Equal("rest", await page.Locator(".module .state").First.TextContentAsync());
+        Assert.False(await page.Locator("#stale-banner").IsVisibleAsync());
+        await page.CloseAsync();
+    }
+}
