@@ -62,4 +62,44 @@ public sealed class DashboardConnectionTests
         Assert.False(await page.Locator("#stale-banner").IsVisibleAsync());
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task MessagesOfTheClosedConnectionAreNotAppliedAfterLoggingInAgain()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "old-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/old-1/config", DashboardMessages.Config(1, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/new-1/config", DashboardMessages.Config(1, 2), retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+
+        // The operator switches to device new-1 while old-1's messages stream in: the login goes out the moment some of
+        // them have arrived and wait for the page's next frame.
+        await page.FillAsync("#settings input[name=device]", "new-1");
+        Task<bool> switched = page.EvaluateAsync<bool>(@"() => new Promise((resolve) => {
+            const poll = () => {
+                if (window.edgeDashboard.snapshot().queued > 0) {
+                    document.querySelector('#settings button[type=submit]').click();
+                    resolve(true);
+                } else {
+                    setTimeout(poll, 0);
+                }
+            };
+            poll();
+        })");
+        IEnumerable<string> burst = Enumerable.Range(1, 5000).Select(seq => DashboardMessages.Cells(seq, seq * 10L, 0, "pulse", 100, 101));
+        await Task.Run(() => DashboardMqttTools.Publish(broker.Port, "edge/old-1/telemetry/cells", burst));
+        Assert.True(await switched);
+
+        // The new session shows new-1 alone: none of old-1's messages of the closed connection reached its view.
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("connection").GetString() == "connected"
+            && s.GetProperty("device").GetString() == "new-1" && s.GetProperty("hasConfig").GetBoolean() && s.GetProperty("queued").GetInt32() == 0, seconds: 30);
+        await Task.Delay(1000);
+        JsonElement after = await DashboardPage.SnapshotAsync(page);
+        Assert.Equal(1, after.GetProperty("devices").GetInt32());
+        Assert.Equal(0, after.GetProperty("rejected").GetInt32());
+        Assert.Equal(0, await page.Locator("nav .device[data-device=old-1]").CountAsync());
+        Assert.Equal(1, await page.Locator("nav .device[data-device=new-1]").CountAsync());
+        await page.CloseAsync();
+    }
 }

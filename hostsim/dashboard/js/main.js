@@ -54,30 +54,41 @@ function connect() {
     return;
   }
   if (client) client.end(true);
+  // Messages of the connection just closed (another login, broker or device) that still wait for a frame belong to
+  // its view, not to the new one: dropped.
+  pending.length = 0;
   $('broker-label').textContent = settings.broker + (settings.device ? ` · device ${settings.device}` : '') + (settings.user ? ` · user ${settings.user}` : ' · anonymous');
   setConnection('connecting', 'connecting...');
   setRole('unknown');
   // A persistent session under a per-tab client id: while the page is away the broker keeps the QoS 1
-  // events for it, so the event log misses nothing across a broker restart.
+  // events for it, so the event log misses nothing across a broker restart. Its first connection starts the session
+  // clean (MQTT 5 Clean Start): a session an earlier login of this tab left under the same client id would bring back
+  // its subscriptions (another device filter) and the messages queued for them, into this login's view.
   let tabId = sessionStorage.getItem('edge-dashboard-tab');
   if (!tabId) {
     tabId = Math.random().toString(16).slice(2, 10);
     sessionStorage.setItem('edge-dashboard-tab', tabId);
   }
   const clientId = `edge-dashboard-${tabId}-${(settings.user || 'anon').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 16)}`;
-  client = mqtt.connect(settings.broker, {
+  const c = mqtt.connect(settings.broker, {
     clientId,
     username: settings.user || undefined,
     password: settings.password || undefined,
     protocolVersion: 5,
-    clean: false,
+    clean: true,
     properties: { sessionExpiryInterval: 600 },
     reconnectPeriod: 1000,
     connectTimeout: 5000,
     keepalive: 30,
   });
+  client = c;
+  // An ended client may still report (its socket's last messages, its close): only the current one's count.
+  const current = () => c === client;
   const root = settings.device ? `edge/${settings.device}/` : 'edge/+/';
-  client.on('connect', () => {
+  c.on('connect', () => {
+    if (!current()) return;
+    // From now on the session is this login's own: reconnections resume it.
+    c.options.clean = false;
     if (store.lostAt !== null) {
       store.outages.push({ from: store.lostAt, to: Date.now() });
       if (store.outages.length > 50) store.outages.shift();
@@ -91,30 +102,34 @@ function connect() {
     connection.everConnected = true;
     // "connected" once the broker has granted the subscriptions, not at its CONNACK: a message published in between
     // (a device's health at its own connection) never reaches this page, which would already say connected.
-    client.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result', root + 'health', root + 'device-event'], { qos: 1 }, (err) => {
-      if (!err) setConnection('connected', 'connected');
+    c.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result', root + 'health', root + 'device-event'], { qos: 1 }, (err) => {
+      if (!err && current()) setConnection('connected', 'connected');
     });
     probeRole();
   });
   const lost = () => {
+    if (!current()) return;
     if (connection.everConnected && store.lostAt === null) store.lostAt = Date.now();
   };
-  client.on('close', () => {
+  c.on('close', () => {
+    if (!current()) return;
     lost();
     if (connection.state !== 'refused') setConnection('reconnecting', connection.everConnected ? 'reconnecting...' : 'broker unreachable, retrying...');
   });
-  client.on('offline', lost);
-  client.on('reconnect', () => {
-    if (connection.state !== 'refused') setConnection('reconnecting', 'reconnecting...');
+  c.on('offline', lost);
+  c.on('reconnect', () => {
+    if (current() && connection.state !== 'refused') setConnection('reconnecting', 'reconnecting...');
   });
-  client.on('error', (e) => {
+  c.on('error', (e) => {
+    if (!current()) return;
     const text = String(e && e.message);
     if (/auth|Not authorized|Bad user|bad username/i.test(text)) {
       setConnection('refused', 'refused by the broker: log in with a valid account');
-      client.end(true);
+      c.end(true);
     }
   });
-  client.on('message', (topic, payload) => {
+  c.on('message', (topic, payload) => {
+    if (!current()) return;
     if (pending.length >= QUEUE_LIMIT) {
       reject(store, topic, 'page overloaded: message queue full');
       return;
