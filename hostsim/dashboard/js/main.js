@@ -3,7 +3,7 @@
 // so a flood costs bounded work per frame. Every value from MQTT is data: checked (validate.js), inserted
 // as text, never as HTML.
 
-import { check, parseTopic } from './validate.js';
+import { check, parseTopic, isDeviceId } from './validate.js';
 import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
@@ -45,12 +45,37 @@ if (params.has('user') || params.has('password')) {
 }
 selected = settings.device || null;
 
+/** What is wrong with a broker address, or null: MQTT.js in a browser connects over WebSockets only. */
+function brokerProblem(address) {
+  let url = null;
+  try {
+    url = new URL(address);
+  } catch {
+    // Not an absolute address: "127.0.0.1:9001" or a bare host name.
+  }
+  if (!url || (url.protocol !== 'ws:' && url.protocol !== 'wss:') || !url.hostname) {
+    return `broker "${address}" is not a WebSocket address: give ws://host:port or wss://host:port`;
+  }
+  return null;
+}
+
+/** What is wrong with a device filter, or null: it is a topic level of edge/<device>/..., so a device id or nothing. */
+function deviceProblem(id) {
+  return id && !isDeviceId(id) ? `device "${id}" is not a device id: 1 to 64 of A-Z a-z 0-9 - _, or empty for every device` : null;
+}
+
 // ---------------------------------------------------------------- connection
 
 function connect() {
   if (typeof mqtt === 'undefined' || typeof uPlot === 'undefined') {
     $('missing-bundles').hidden = false;
     setConnection('error', 'bundles missing');
+    return;
+  }
+  // An address from the page's own URL is checked here (the form checks before it changes anything).
+  const problem = brokerProblem(settings.broker) || deviceProblem(settings.device);
+  if (problem) {
+    setConnection('error', problem);
     return;
   }
   if (client) client.end(true);
@@ -783,10 +808,18 @@ const controls = createControls({
 const form = $('settings');
 form.elements.broker.value = settings.broker;
 form.elements.device.value = settings.device;
+// A field the form refused says why until it is edited (a refusal left standing would block every later login).
+for (const field of [form.elements.broker, form.elements.device]) field.addEventListener('input', () => field.setCustomValidity(''));
 form.addEventListener('submit', (e) => {
   e.preventDefault();
-  settings.broker = form.elements.broker.value.trim();
-  settings.device = form.elements.device.value.trim();
+  // An address or device the page cannot use is refused before anything changes: the session it has stays.
+  const broker = form.elements.broker.value.trim();
+  const deviceFilter = form.elements.device.value.trim();
+  form.elements.broker.setCustomValidity(brokerProblem(broker) ?? '');
+  form.elements.device.setCustomValidity(deviceProblem(deviceFilter) ?? '');
+  if (!form.reportValidity()) return;
+  settings.broker = broker;
+  settings.device = deviceFilter;
   settings.user = form.elements.user.value.trim();
   settings.password = form.elements.password.value;
   form.elements.password.value = '';

@@ -247,6 +247,11 @@ function checkDeviceEvent(msg) {
 
 const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result', 'health', 'device-event'];
 
+/** Whether id is a device id the contract allows (it is a topic level: no '/', '+' or '#'). */
+export function isDeviceId(id) {
+  return typeof id === 'string' && ID.test(id);
+}
+
 /** Splits and checks a topic: { deviceId, kind } or a rejection reason. */
 export function parseTopic(topic) {
   if (typeof topic !== 'string' || topic.length > LIMITS.topicChars) return { reason: 'topic too long' };
