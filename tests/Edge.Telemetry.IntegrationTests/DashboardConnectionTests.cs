@@ -102,4 +102,30 @@ public sealed class DashboardConnectionTests
         Assert.Equal(1, await page.Locator("nav .device[data-device=new-1]").CountAsync());
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task ATabOpenedFromThePageKeepsItsOwnConnectionAndNeitherDropsTheOther()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage first = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "twin-1"));
+
+        // A second tab of the page (window.open, as a browser's "duplicate tab" does, copies the tab's session storage).
+        IPage second = await first.RunAndWaitForPopupAsync(() => first.EvaluateAsync("() => { window.open(location.href); }"));
+        second.SetDefaultTimeout(180_000);
+        await DashboardPage.WaitForAsync(second, s => s.GetProperty("connection").GetString() == "connected", seconds: 60);
+
+        // Two tabs are two MQTT clients: the broker must not hand one's connection to the other (a client id taken over
+        // closes the older connection, which reconnects and takes it back, every second).
+        DashboardMqttTools.Publish(broker.Port, "edge/twin-1/config", DashboardMessages.Config(1, 2), retain: true);
+        await Task.Delay(5000);
+        foreach (IPage page in new[] { first, second })
+        {
+            JsonElement s = await DashboardPage.SnapshotAsync(page);
+            Assert.True(s.GetProperty("connection").GetString() == "connected" && s.GetProperty("reconnects").GetInt32() == 0 && s.GetProperty("outages").GetInt32() == 0, s.GetRawText());
+        }
+
+        await second.CloseAsync();
+        await first.CloseAsync();
+    }
 }

@@ -14,6 +14,11 @@ const QUEUE_LIMIT = 50000;      // messages waiting for a frame; beyond, they ar
 const FRAME_BUDGET_MS = 25;     // message handling per frame; the rest waits for the next frame
 const COMPACT_FROM_MODULES = 9; // the compact view opens by itself from this many modules
 
+// This page load's part of its MQTT client ids. Not kept in the tab's session storage: a tab duplicated or opened from
+// this one gets a copy of that storage, and two clients under one id take the broker connection from each other, each
+// reconnecting a second later, for ever. Each load starts its session clean anyway, so a later load has no use for it.
+const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 const $ = (id) => document.getElementById(id);
 const store = createStore();
 const pending = [];
@@ -85,16 +90,11 @@ function connect() {
   $('broker-label').textContent = settings.broker + (settings.device ? ` · device ${settings.device}` : '') + (settings.user ? ` · user ${settings.user}` : ' · anonymous');
   setConnection('connecting', 'connecting...');
   setRole('unknown');
-  // A persistent session under a per-tab client id: while the page is away the broker keeps the QoS 1
+  // A persistent session under a client id of this page load: while the page is away the broker keeps the QoS 1
   // events for it, so the event log misses nothing across a broker restart. Its first connection starts the session
-  // clean (MQTT 5 Clean Start): a session an earlier login of this tab left under the same client id would bring back
+  // clean (MQTT 5 Clean Start): a session an earlier login of this page left under the same client id would bring back
   // its subscriptions (another device filter) and the messages queued for them, into this login's view.
-  let tabId = sessionStorage.getItem('edge-dashboard-tab');
-  if (!tabId) {
-    tabId = Math.random().toString(16).slice(2, 10);
-    sessionStorage.setItem('edge-dashboard-tab', tabId);
-  }
-  const clientId = `edge-dashboard-${tabId}-${(settings.user || 'anon').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 16)}`;
+  const clientId = `edge-dashboard-${PAGE_ID}-${(settings.user || 'anon').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 16)}`;
   const c = mqtt.connect(settings.broker, {
     clientId,
     username: settings.user || undefined,
