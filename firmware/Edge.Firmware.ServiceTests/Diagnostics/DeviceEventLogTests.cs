@@ -7,7 +7,7 @@ namespace NFUnitTest.Diagnostics
 {
     /// <summary>
     /// The device-event log full while offline (firmware/README.md, <c>events-dropped</c>): a repeating event gives way
-    /// before a single one, and the network thread removes exactly the event it published, whatever the sampling
+    /// before a single one, and the broker's PUBACK removes exactly the event it acknowledges, whatever the sampling
     /// thread reported meanwhile; every event lost is counted, none that reached the broker.
     /// </summary>
     [TestClass]
@@ -49,20 +49,43 @@ namespace NFUnitTest.Diagnostics
                 log.Report("e" + i.ToString(), "event " + i.ToString());
             }
 
-            DeviceEvent inFlight = log.Peek();
+            DeviceEvent inFlight = log.TakeNextToSend();
             log.Report("late", "reported while e0 was sent");
 
-            // e0 reached the client: it is not counted as dropped, and nothing else goes in its place.
-            log.Remove(inFlight);
+            // e0 reached the broker (its PUBACK came): it is not counted as dropped, and nothing else goes in its place.
+            log.Sent(inFlight, 7);
+            log.Acknowledge(7);
             Assert.AreEqual(0, log.TakeDroppedCount());
             Assert.AreEqual(DeviceEventLog.Capacity, log.Count);
             Assert.AreEqual("e1", log.Peek().Code);
         }
 
+        [TestMethod]
+        public void AnEventPushedOutWhileItsPubackIsAwaitedCountsAsDroppedOnlyWhenThePubackNeverComes()
+        {
+            // e0 is published as packet 7; before its PUBACK a new code pushes it out of the full log.
+            DeviceEventLog log = new DeviceEventLog();
+            for (int i = 0; i < DeviceEventLog.Capacity; i++)
+            {
+                log.Report("e" + i.ToString(), "event " + i.ToString());
+            }
+
+            log.Sent(log.TakeNextToSend(), 7);
+            log.Report("late", "reported while e0 awaited its PUBACK");
+            Assert.AreEqual(0, log.TakeDroppedCount());
+
+            // The link drops and a new session opens: the PUBACK will not come, so e0 is lost: one dropped, and no more.
+            log.ConnectionRestarted();
+            Assert.AreEqual(1, log.TakeDroppedCount());
+            log.Acknowledge(7);
+            Assert.AreEqual(0, log.TakeDroppedCount());
+            Assert.AreEqual(DeviceEventLog.Capacity, log.Count);
+        }
+
         private static DeviceEvent Take(DeviceEventLog log)
         {
             DeviceEvent next = log.Peek();
-            log.Remove(next);
+            log.RemoveOldest();
             return next;
         }
     }

@@ -57,6 +57,7 @@ namespace NFUnitTest.Networking
             s_connection.Outbox = s_outbox;
             s_controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
             s_events = new DeviceEventLog();
+            s_connection.Events = s_events;
             s_session = new MqttSession(settings, topics, s_connection, s_clock, s_outbox, BootId, s_controller, new CommandHandler(s_controller, null), s_publisher, s_events, null);
             s_frame = new SampleFrame(s_controller.Layout);
             s_actions = new ActionFrame(s_controller.Layout);

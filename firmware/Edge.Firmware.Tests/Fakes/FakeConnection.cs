@@ -5,6 +5,7 @@ using System.Text;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
 
 namespace NFUnitTest.Fakes
@@ -26,6 +27,10 @@ namespace NFUnitTest.Fakes
 
         /// <summary>When set, every QoS 1 publish is acknowledged at once, as a broker on a fast link would.</summary>
         public MessageOutbox Outbox { get; set; }
+
+        /// <inheritdoc />
+        /// <remarks>When set, it gets every QoS 1 acknowledgement too; left null, no device event's PUBACK arrives.</remarks>
+        public DeviceEventLog Events { get; set; }
 
         /// <summary>Published messages as "topic|payload|qos|retained-or-dash" lines, in order.</summary>
         public ArrayList Published { get; } = new ArrayList();
@@ -105,6 +110,11 @@ namespace NFUnitTest.Fakes
             if (qos > 0 && Outbox != null)
             {
                 Outbox.Acknowledge(id);
+            }
+
+            if (qos > 0 && Events != null)
+            {
+                Events.Acknowledge(id);
             }
 
             return id;

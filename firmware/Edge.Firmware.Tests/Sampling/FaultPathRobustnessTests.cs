@@ -218,6 +218,7 @@ namespace NFUnitTest.Sampling
                 Connection.Outbox = outbox;
                 EdgeController controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
                 Events = new DeviceEventLog();
+                Connection.Events = Events;
                 _session = new MqttSession(settings, topics, Connection, _clock, outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), Events, null);
                 Events.Report("watchdog", "no sampling tick for 100 ms: all switches latched open and setpoints at 0 until reboot");
             }

@@ -275,6 +275,7 @@ namespace Edge.Firmware.Boot
                 Track(connection);
                 _session = new MqttSession(settings, topics, connection, _devices.OpenClock(), outbox, bootId, controller, commands, publisher, _events, _led);
                 connection.Session = _session.Session;
+                connection.Events = _events;
                 if (controller != null)
                 {
                     // The layout announced before this boot: configs of entities a smaller board no longer has are cleared.

@@ -23,5 +23,11 @@ namespace Edge.Firmware.Diagnostics
 
         /// <summary>When it was reported (before SNTP has set the clock this is a time in 1970/2000, not the real one).</summary>
         public DateTime TimeUtc { get; }
+
+        /// <summary>
+        /// Where its publish stands, under the log's lock: <see cref="DeviceEventLog.Unsent"/>,
+        /// <see cref="DeviceEventLog.Sending"/>, or the client's packet id while the broker's PUBACK is awaited.
+        /// </summary>
+        internal int MessageId { get; set; }
     }
 }

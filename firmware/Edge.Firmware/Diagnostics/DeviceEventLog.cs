@@ -7,7 +7,8 @@ namespace Edge.Firmware.Diagnostics
 {
     /// <summary>
     /// Events of the application itself (board or settings errors, watchdog trips, network state):
-    /// written to the serial console at once and kept until the MQTT thread has published them.
+    /// written to the serial console at once and kept until the broker has acknowledged their QoS 1 publish
+    /// (PUBACK), so that one whose link dropped first is sent again on the next session.
     /// Never used on the sampling path (it allocates strings).
     /// </summary>
     public sealed class DeviceEventLog
@@ -19,8 +20,24 @@ namespace Edge.Firmware.Diagnostics
         /// </summary>
         public const int Capacity = 32;
 
+        /// <summary><see cref="DeviceEvent"/>'s publish state: not yet handed to the client (or to be sent again).</summary>
+        internal const int Unsent = 0;
+
+        /// <summary><see cref="DeviceEvent"/>'s publish state: inside the client's publish call (MQTT packet ids start at 1).</summary>
+        internal const int Sending = -1;
+
+        private const int EarlyAckCapacity = 16;
+
         private readonly ArrayList _pending = new ArrayList();
+
+        // Events the full log pushed out while their publish awaited its PUBACK: lost only if it never comes.
+        private readonly ArrayList _evictedInFlight = new ArrayList();
         private readonly object _lock = new object();
+
+        // PUBACKs that arrive while their event is still inside the client's publish call (the client's thread can be
+        // faster than ours; ids of the outbox's messages land here too and are forgotten at the next send).
+        private readonly int[] _earlyAcks = new int[EarlyAckCapacity];
+        private int _earlyAckCount;
         private int _droppedCount;
 
         /// <summary>Messages waiting for the broker.</summary>
@@ -63,12 +80,69 @@ namespace Edge.Firmware.Diagnostics
                     // A repeating event (a connection retried every few seconds while the broker is away) replaces its
                     // own oldest copy, so it cannot push out a rarer one such as a watchdog trip; a new code pushes out
                     // the oldest copy of a repeated one; only a log of all-different codes loses its oldest.
-                    _pending.RemoveAt(OldestOf(code));
-                    _droppedCount++;
+                    int oldest = OldestOf(code);
+                    DeviceEvent pushedOut = (DeviceEvent)_pending[oldest];
+                    _pending.RemoveAt(oldest);
+                    if (pushedOut.MessageId == Unsent)
+                    {
+                        _droppedCount++;
+                    }
+                    else
+                    {
+                        // On its way to the broker: dropped only if its PUBACK never comes (Acknowledge, Unacknowledged,
+                        // ConnectionRestarted decide), so that the count says exactly what was lost.
+                        _evictedInFlight.Add(pushedOut);
+                    }
                 }
 
                 _pending.Add(new DeviceEvent(code, message, DateTime.UtcNow));
             }
+        }
+
+        private static DeviceEvent FindAwaitingLocked(ArrayList events, int messageId)
+        {
+            if (messageId <= Unsent)
+            {
+                return null;
+            }
+
+            for (int i = 0; i < events.Count; i++)
+            {
+                DeviceEvent awaiting = (DeviceEvent)events[i];
+                if (awaiting.MessageId == messageId)
+                {
+                    return awaiting;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool RemoveAwaitingLocked(ArrayList events, int messageId)
+        {
+            DeviceEvent awaiting = FindAwaitingLocked(events, messageId);
+            if (awaiting == null)
+            {
+                return false;
+            }
+
+            events.Remove(awaiting);
+            return true;
+        }
+
+        private bool TakeEarlyAckLocked(int messageId)
+        {
+            for (int i = 0; i < _earlyAckCount; i++)
+            {
+                if (_earlyAcks[i] == messageId)
+                {
+                    _earlyAckCount--;
+                    _earlyAcks[i] = _earlyAcks[_earlyAckCount];
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private int OldestOf(string code)
@@ -108,33 +182,130 @@ namespace Edge.Firmware.Diagnostics
         }
 
         /// <summary>
-        /// Removes <paramref name="published"/> (an event from <see cref="Peek"/>) once the client has taken it: that event
-        /// and no other, as a report into the full log may have changed the oldest since. Called by the thread that takes
-        /// the dropped count (<see cref="TakeDroppedCount"/>), before it takes the count again.
+        /// The oldest event not yet handed to the client, now marked as being sent, or null (network thread). Its
+        /// <see cref="Sent"/> follows once the client has answered.
         /// </summary>
-        public void Remove(DeviceEvent published)
+        public DeviceEvent TakeNextToSend()
         {
             lock (_lock)
             {
                 for (int i = 0; i < _pending.Count; i++)
                 {
-                    if ((DeviceEvent)_pending[i] == published)
+                    DeviceEvent next = (DeviceEvent)_pending[i];
+                    if (next.MessageId == Unsent)
                     {
-                        _pending.RemoveAt(i);
-                        return;
+                        next.MessageId = Sending;
+                        _earlyAckCount = 0;
+                        return next;
                     }
                 }
 
-                // A report into the full log pushed it out while it was being published and counted it as dropped;
-                // it reached the client after all, so it is no longer counted, and nothing else goes in its place.
-                if (_droppedCount > 0)
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The client took <paramref name="sending"/> (from <see cref="TakeNextToSend"/>) as QoS 1 packet
+        /// <paramref name="messageId"/>, or refused it (negative): kept until <see cref="Acknowledge"/> of that id, or
+        /// handed out again. The event, not "the oldest": a report into the full log may have pushed it out meanwhile.
+        /// </summary>
+        public void Sent(DeviceEvent sending, int messageId)
+        {
+            lock (_lock)
+            {
+                bool evicted = _evictedInFlight.Contains(sending);
+                if (messageId < 0)
                 {
-                    _droppedCount--;
+                    // Not taken: sent again on the next pass, unless the full log has pushed it out, which now loses it.
+                    sending.MessageId = Unsent;
+                    if (evicted)
+                    {
+                        _evictedInFlight.Remove(sending);
+                        _droppedCount++;
+                    }
+
+                    return;
+                }
+
+                if (TakeEarlyAckLocked(messageId))
+                {
+                    // The PUBACK came before the client's call returned here (its own thread is faster than ours).
+                    _pending.Remove(sending);
+                    _evictedInFlight.Remove(sending);
+                    return;
+                }
+
+                sending.MessageId = messageId;
+            }
+        }
+
+        /// <summary>
+        /// The broker acknowledged QoS 1 packet <paramref name="messageId"/> (the client's thread; ids of other topics
+        /// are ignored): the event sent under it leaves the log. Pushed out of the full log while on its way, it reached
+        /// the broker after all and is not counted as dropped.
+        /// </summary>
+        public void Acknowledge(int messageId)
+        {
+            lock (_lock)
+            {
+                if (RemoveAwaitingLocked(_pending, messageId) || RemoveAwaitingLocked(_evictedInFlight, messageId))
+                {
+                    return;
+                }
+
+                if (_earlyAckCount < EarlyAckCapacity)
+                {
+                    _earlyAcks[_earlyAckCount] = messageId;
+                    _earlyAckCount++;
                 }
             }
         }
 
-        /// <summary>Drops the oldest pending event (a drain with no concurrent reports; the network thread uses <see cref="Remove"/>).</summary>
+        /// <summary>
+        /// The client gave up waiting for the PUBACK of packet <paramref name="messageId"/> while the connection stayed
+        /// up (any thread): the event is sent again with a new id; one the full log pushed out meanwhile is lost, and counted.
+        /// </summary>
+        public void Unacknowledged(int messageId)
+        {
+            lock (_lock)
+            {
+                DeviceEvent awaiting = FindAwaitingLocked(_pending, messageId);
+                if (awaiting != null)
+                {
+                    awaiting.MessageId = Unsent;
+                    return;
+                }
+
+                awaiting = FindAwaitingLocked(_evictedInFlight, messageId);
+                if (awaiting != null)
+                {
+                    _evictedInFlight.Remove(awaiting);
+                    _droppedCount++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A new session (network thread, before it sends): the PUBACKs awaited on the old one will not come (packet ids
+        /// start over with each client), so those events are sent again (QoS 1: at least once); those the full log
+        /// pushed out while they awaited theirs are lost, and counted.
+        /// </summary>
+        public void ConnectionRestarted()
+        {
+            lock (_lock)
+            {
+                for (int i = 0; i < _pending.Count; i++)
+                {
+                    ((DeviceEvent)_pending[i]).MessageId = Unsent;
+                }
+
+                _droppedCount += _evictedInFlight.Count;
+                _evictedInFlight.Clear();
+                _earlyAckCount = 0;
+            }
+        }
+
+        /// <summary>Drops the oldest pending event (a drain with no concurrent reports and no client; the network thread waits for <see cref="Acknowledge"/>).</summary>
         public void RemoveOldest()
         {
             lock (_lock)

@@ -8,6 +8,7 @@ using System.Threading;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Persistence;
 using nanoFramework.M2Mqtt;
 using nanoFramework.M2Mqtt.Messages;
@@ -18,7 +19,8 @@ namespace Edge.Firmware.Networking
     /// The core's <see cref="IBrokerConnection"/> over nanoFramework.M2Mqtt (MQTT 3.1.1), plain TCP or TLS 1.2
     /// with the CA certificate (and optional client certificate) from the device settings. Each attempt first
     /// brings the link up (<see cref="INetworkConnection"/>, Wi-Fi), then makes a new <see cref="MqttClient"/>.
-    /// Broker acknowledgements (MqttMsgPublished) go to the outbox; received messages to the session.
+    /// Broker acknowledgements (MqttMsgPublished) go to the outbox and the device-event log (each ignores the ids of
+    /// the other's messages: one client numbers both); received messages to the session.
     /// </summary>
     public sealed class M2MqttTransport : ISessionConnection
     {
@@ -42,6 +44,7 @@ namespace Edge.Firmware.Networking
         private readonly X509Certificate _clientCertificate;
         private readonly AutoResetEvent _subscribed = new AutoResetEvent(false);
         private DeviceSession _session;
+        private DeviceEventLog _events;
         private MqttClient _client;
         private bool _subscriptionGranted;
 
@@ -74,6 +77,13 @@ namespace Edge.Firmware.Networking
         {
             get { return _session; }
             set { _session = value; }
+        }
+
+        /// <inheritdoc />
+        public DeviceEventLog Events
+        {
+            get { return _events; }
+            set { _events = value; }
         }
 
         /// <inheritdoc />
@@ -272,15 +282,24 @@ namespace Edge.Firmware.Networking
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
         {
+            DeviceEventLog events = _events;
             if (e.IsPublished)
             {
                 _outbox.Acknowledge(e.MessageId);
+                if (events != null)
+                {
+                    events.Acknowledge(e.MessageId);
+                }
             }
             else
             {
                 // M2Mqtt resent it and then gave up waiting for the PUBACK (a slow broker); a late PUBACK is dropped
-                // by the client, so the outbox must send it again itself.
+                // by the client, so the outbox (or the log) must send it again itself.
                 _outbox.Unacknowledged(e.MessageId);
+                if (events != null)
+                {
+                    events.Unacknowledged(e.MessageId);
+                }
             }
         }
 

@@ -108,6 +108,8 @@ namespace Edge.Firmware.Networking
             switch (step)
             {
                 case SessionStep.Opened:
+                    // The PUBACKs the last session still owed will not come: those device events go again.
+                    _events.ConnectionRestarted();
                     _lastHealthMs = now - (_settings.HealthPeriodS * 1000L);
                     Show(StatusLedPattern.Online);
                     break;
@@ -185,19 +187,22 @@ namespace Edge.Firmware.Networking
                 sent = true;
             }
 
-            DeviceEvent deviceEvent = _events.Peek();
+            DeviceEvent deviceEvent = _events.TakeNextToSend();
             while (deviceEvent != null)
             {
                 byte[] json = Encoding.UTF8.GetBytes("{\"v\":1,\"bootId\":\"" + _bootId + "\",\"code\":\"" + JsonText.Escape(deviceEvent.Code) + "\",\"message\":\"" + JsonText.Escape(deviceEvent.Message) + "\"}");
-                if (_session.PublishExtra(_deviceEventTopic, json, 0, json.Length, 1) < 0)
+                int messageId = _session.PublishExtra(_deviceEventTopic, json, 0, json.Length, 1);
+
+                // Kept until the broker's PUBACK for this id (the connection routes it to the log): taken by the client
+                // is not yet delivered, and a link that drops first must not lose it.
+                _events.Sent(deviceEvent, messageId);
+                if (messageId < 0)
                 {
                     return sent;
                 }
 
-                // By identity, not "the oldest": another thread may have reported into the full log meanwhile.
-                _events.Remove(deviceEvent);
                 sent = true;
-                deviceEvent = _events.Peek();
+                deviceEvent = _events.TakeNextToSend();
             }
 
             return sent;

@@ -102,6 +102,12 @@ namespace Edge.Firmware.HostTests.Networking
                 set => Broker.Session = value;
             }
 
+            public DeviceEventLog Events
+            {
+                get => Broker.Events;
+                set => Broker.Events = value;
+            }
+
             public bool IsConnected => Broker.IsConnected;
 
             public string LastError => Broker.LastError;

@@ -35,6 +35,7 @@ namespace Edge.Firmware.HostTests.Networking
             outboxConfiguration.SlotCount = 16;
             var outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
             broker.Outbox = outbox;
+            broker.Events = events;
             var controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
             var session = new MqttSession(settings, new TopicSet(DeviceId), connection, new FakeClock(), outbox, BootId, controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, BootId), events, null);
             Assert.Equal(SessionStep.Opened, session.Pass());

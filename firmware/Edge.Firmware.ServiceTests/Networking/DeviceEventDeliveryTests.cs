@@ -1,0 +1,87 @@
+// Licensed under the MIT License.
+
+using Edge.Core;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+using Edge.Core.Session;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Firmware.Diagnostics;
+using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
+using NFUnitTest.Fakes;
+using nanoFramework.TestFramework;
+
+namespace NFUnitTest.Networking
+{
+    /// <summary>
+    /// Device events are QoS 1 (firmware/README.md, <c>edge/&lt;id&gt;/device-event</c>): at least once. An event leaves
+    /// the log when the broker's PUBACK for its publish arrives, not when the client takes it, so a link that drops
+    /// between the publish and the PUBACK sends it again on the next session.
+    /// </summary>
+    [TestClass]
+    public class DeviceEventDeliveryTests
+    {
+        private const string WatchdogEvent = "edge/pack-7/device-event|{\"v\":1,\"bootId\":\"B007\",\"code\":\"watchdog\",";
+
+        [TestMethod]
+        public void AnEventWhosePubackNeverCameIsSentAgainAfterTheReconnect()
+        {
+            // The fake broker acknowledges the outbox's messages but no device event: the PUBACK is lost with the link.
+            FakeConnection broker = new FakeConnection(new TopicSet("pack-7"));
+            FakeClock clock = new FakeClock();
+            DeviceEventLog events = new DeviceEventLog();
+            MqttSession session = Open(broker, clock, events);
+            events.Report("watchdog", "no sampling tick for 100 ms");
+            session.Pass();
+            Assert.AreEqual(1, broker.CountOf(WatchdogEvent));
+
+            // The link drops before the PUBACK; the session reopens after the first back-off (1 s).
+            broker.IsConnected = false;
+            Assert.AreEqual((int)SessionStep.Lost, (int)session.Pass());
+            clock.NowMs += 1000;
+            Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
+
+            // Sent once more on the new session, and still kept until that publish is acknowledged; nothing counted dropped.
+            Assert.AreEqual(2, broker.CountOf(WatchdogEvent));
+            Assert.AreEqual(0, broker.CountOf("edge/pack-7/device-event|{\"v\":1,\"bootId\":\"B007\",\"code\":\"events-dropped\""));
+            Assert.AreEqual("watchdog", events.Peek().Code);
+        }
+
+        [TestMethod]
+        public void AnAcknowledgedEventLeavesTheLogAndIsNotSentAgain()
+        {
+            // The connection routes every PUBACK to the log, as the device's transport does.
+            FakeConnection broker = new FakeConnection(new TopicSet("pack-7"));
+            FakeClock clock = new FakeClock();
+            DeviceEventLog events = new DeviceEventLog();
+            broker.Events = events;
+            MqttSession session = Open(broker, clock, events);
+            events.Report("watchdog", "no sampling tick for 100 ms");
+            session.Pass();
+            Assert.AreEqual(0, events.Count);
+
+            broker.IsConnected = false;
+            session.Pass();
+            clock.NowMs += 1000;
+            Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
+            Assert.AreEqual(1, broker.CountOf(WatchdogEvent));
+        }
+
+        private static MqttSession Open(FakeConnection broker, FakeClock clock, DeviceEventLog events)
+        {
+            DeviceSettings settings = new DeviceSettings();
+            settings.DeviceId = "pack-7";
+            settings.MqttHost = "broker";
+            OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
+            outboxConfiguration.SlotCount = 16;
+            MessageOutbox outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
+            broker.Outbox = outbox;
+            EdgeController controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
+            MqttSession session = new MqttSession(settings, new TopicSet("pack-7"), broker, clock, outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), events, null);
+            Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
+            return session;
+        }
+    }
+}
