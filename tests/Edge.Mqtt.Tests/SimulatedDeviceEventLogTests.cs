@@ -8,7 +8,7 @@ namespace Edge.Mqtt.Tests
     /// <summary>
     /// The simulated device's event log drained while another thread keeps reporting (no broker: the publish callback
     /// stands for the client). As on the device: 32 kept while offline, <c>events-dropped</c> says how many a full log
-    /// dropped; no event is lost without being counted, none is counted that was handed over.
+    /// dropped; no event is lost without being counted, none is counted that the broker acknowledged.
     /// </summary>
     public sealed class SimulatedDeviceEventLogTests
     {
@@ -34,6 +34,8 @@ namespace Edge.Mqtt.Tests
                     log.Report("late", "reported while e0 was sent");
                 }
 
+                // A broker on a fast link: the PUBACK comes before the client's call returns.
+                log.Acknowledge(codes.Count);
                 return codes.Count;
             }
 
@@ -106,6 +108,38 @@ namespace Edge.Mqtt.Tests
             Assert.Equal(("e5", "second e5"), sent[SimulatedDeviceEventLog.Capacity - 1]);
             Assert.Equal("events-dropped", sent[SimulatedDeviceEventLog.Capacity].Code);
             Assert.StartsWith("1 device event(s) dropped", sent[SimulatedDeviceEventLog.Capacity].Message);
+        }
+
+        [Fact]
+        public void An_event_pushed_out_while_its_puback_is_awaited_counts_as_dropped_only_when_the_puback_never_comes()
+        {
+            SimulatedDeviceEventLog log = new SimulatedDeviceEventLog("pack-7", "B007");
+            for (int i = 0; i < SimulatedDeviceEventLog.Capacity; i++)
+            {
+                log.Report("e" + i, "event " + i);
+            }
+
+            // All 32 go out as packets 1..32, no PUBACK yet; a new code pushes out e0, which is still on its way.
+            List<string> codes = new List<string>();
+            log.PublishPending((topic, payload, qos) =>
+            {
+                codes.Add(JsonDocument.Parse(payload).RootElement.GetProperty("code").GetString()!);
+                return codes.Count;
+            });
+            log.Report("late", "reported while e0 awaited its PUBACK");
+
+            // A new session: the 31 unacknowledged events and "late" go (again); e0 is lost, and only e0 is counted.
+            log.ConnectionRestarted();
+            codes.Clear();
+            log.PublishPending((topic, payload, qos) =>
+            {
+                JsonElement e = JsonDocument.Parse(payload).RootElement;
+                codes.Add(e.GetProperty("code").GetString() + (e.GetProperty("code").GetString() == "events-dropped" ? ": " + e.GetProperty("message").GetString() : string.Empty));
+                return 100 + codes.Count;
+            });
+
+            Assert.Equal("events-dropped: 1 device event(s) dropped while the log was full (32 kept while offline)", codes[0]);
+            Assert.Equal(Enumerable.Range(1, SimulatedDeviceEventLog.Capacity - 1).Select(i => "e" + i).Append("late"), codes.Skip(1));
         }
     }
 }

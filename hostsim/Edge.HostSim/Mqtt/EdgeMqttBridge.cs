@@ -72,6 +72,10 @@ namespace Edge.HostSim.Mqtt
             };
             _connection.Acknowledged += _outbox.Acknowledge;
             _connection.Refused += _outbox.Refuse;
+
+            // The device events' PUBACKs too: an event leaves its log only once delivered (each ignores the other's ids).
+            _connection.Acknowledged += DeviceEvents.Acknowledge;
+            _connection.Refused += DeviceEvents.Refuse;
             _connection.ConnectionLost += reason => _wake.Set();
             _connection.PublishRefused += (topic, reason) => PublishRefused?.Invoke(topic, reason);
         }
@@ -171,6 +175,8 @@ namespace Edge.HostSim.Mqtt
                 }
                 else if (step == SessionStep.Opened)
                 {
+                    // The PUBACKs the last session still owed will not come: those device events go again.
+                    DeviceEvents.ConnectionRestarted();
                     Connected?.Invoke();
                 }
 

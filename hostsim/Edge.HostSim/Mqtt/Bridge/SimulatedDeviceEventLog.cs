@@ -10,7 +10,8 @@ namespace Edge.HostSim.Mqtt.Bridge
     /// the firmware's <c>DeviceEventLog</c> and <c>MqttSession</c> do: at most <see cref="Capacity"/> wait while
     /// offline, a new event in a full log replaces the oldest of its own code (else the oldest of a code the log holds
     /// more than once, else the oldest of all), the number dropped goes out first as an <c>events-dropped</c> event,
-    /// then the rest in the order they happened, QoS 1, each removed once the client has taken it. Only codes with a
+    /// then the rest in the order they happened, QoS 1, each removed once the broker has acknowledged it (PUBACK,
+    /// <see cref="Acknowledge"/>) and sent again on the next session when the link failed first. Only codes with a
     /// real counterpart in a run are reported here (hostsim/Edge.HostSim/Mqtt/Bridge/README.md lists them). Any thread.
     /// </summary>
     public sealed class SimulatedDeviceEventLog
@@ -18,12 +19,21 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>Events kept while offline, as on the device (firmware <c>DeviceEventLog.Capacity</c>).</summary>
         public const int Capacity = 32;
 
-        // Each event with its number in the order reported: the publisher removes the one it sent by that number.
-        private readonly List<(long Number, string Code, string Message)> _pending = new List<(long Number, string Code, string Message)>();
+        // Publish states of a pending event besides the packet id that awaits its PUBACK (ids start at 1).
+        private const int Unsent = 0;
+        private const int Sending = -1;
+        private const int EarlyAckCapacity = 16;
+
+        private readonly List<PendingEvent> _pending = new List<PendingEvent>();
+
+        // Events a full log pushed out while their publish was on its way: dropped only if the PUBACK never comes.
+        private readonly List<PendingEvent> _evictedInFlight = new List<PendingEvent>();
+
+        // PUBACKs that came before the publish call returned its id (MQTTnet's threads can be faster than ours).
+        private readonly List<int> _earlyAcks = new List<int>();
         private readonly object _lock = new object();
         private readonly string _bootId;
         private int _droppedCount;
-        private long _reported;
 
         /// <param name="deviceId">The device id of the topic.</param>
         /// <param name="bootId">The run's boot id, carried by every event.</param>
@@ -67,11 +77,20 @@ namespace Edge.HostSim.Mqtt.Bridge
                         oldest = _pending.FindIndex(e => _pending.Count(other => other.Code == e.Code) > 1);
                     }
 
-                    _pending.RemoveAt(oldest < 0 ? 0 : oldest);
-                    _droppedCount++;
+                    PendingEvent pushedOut = _pending[oldest < 0 ? 0 : oldest];
+                    _pending.Remove(pushedOut);
+                    if (pushedOut.MessageId == Unsent)
+                    {
+                        _droppedCount++;
+                    }
+                    else
+                    {
+                        // On its way: counted as dropped only if its PUBACK never comes, so the count stays exact.
+                        _evictedInFlight.Add(pushedOut);
+                    }
                 }
 
-                _pending.Add((++_reported, code, message));
+                _pending.Add(new PendingEvent(code, message));
             }
         }
 
@@ -110,40 +129,120 @@ namespace Edge.HostSim.Mqtt.Bridge
 
             while (true)
             {
-                (long Number, string Code, string Message) next;
+                PendingEvent? next;
                 lock (_lock)
                 {
-                    if (_pending.Count == 0)
+                    next = _pending.Find(e => e.MessageId == Unsent);
+                    if (next == null)
                     {
                         return sent;
                     }
 
-                    next = _pending[0];
+                    next.MessageId = Sending;
+                    _earlyAcks.Clear();
                 }
 
-                if (publish(Topic, Encode(next.Code, next.Message), 1) < 0)
-                {
-                    return sent;
-                }
-
+                int messageId = publish(Topic, Encode(next.Code, next.Message), 1);
                 lock (_lock)
                 {
-                    // That event and no other: a report into the full log may have changed the oldest meanwhile.
-                    int index = _pending.FindIndex(e => e.Number == next.Number);
-                    if (index >= 0)
+                    if (messageId < 0)
                     {
-                        _pending.RemoveAt(index);
+                        // Not taken: sent again on the next pass, unless the full log pushed it out meanwhile, which loses it.
+                        next.MessageId = Unsent;
+                        if (_evictedInFlight.Remove(next))
+                        {
+                            _droppedCount++;
+                        }
+
+                        return sent;
                     }
-                    else if (_droppedCount > 0)
+
+                    if (_earlyAcks.Remove(messageId))
                     {
-                        // The full log pushed it out while it was being published and counted it as dropped; it was
-                        // handed over after all, so it no longer counts.
-                        _droppedCount--;
+                        _pending.Remove(next);
+                        _evictedInFlight.Remove(next);
+                    }
+                    else
+                    {
+                        // Kept until the PUBACK of this id: taken by the client is not yet delivered.
+                        next.MessageId = messageId;
                     }
                 }
 
                 sent = true;
             }
+        }
+
+        /// <summary>
+        /// The broker acknowledged packet <paramref name="messageId"/> (MQTTnet's thread; ids of other messages are
+        /// ignored): the event sent under it leaves the log. One the full log pushed out meanwhile reached the broker
+        /// after all and is not counted as dropped.
+        /// </summary>
+        public void Acknowledge(int messageId)
+        {
+            lock (_lock)
+            {
+                if (TakeAwaiting(messageId) == null && _earlyAcks.Count < EarlyAckCapacity)
+                {
+                    _earlyAcks.Add(messageId);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The broker refused packet <paramref name="messageId"/> (an ACL's PUBACK reason): sending it again would be
+        /// refused again, so the event leaves the log and counts as dropped.
+        /// </summary>
+        public void Refuse(int messageId)
+        {
+            lock (_lock)
+            {
+                if (TakeAwaiting(messageId) != null)
+                {
+                    _droppedCount++;
+                }
+            }
+        }
+
+        /// <summary>
+        /// A new session (network thread, before it sends): the PUBACKs the old one still owed will not come, so those
+        /// events go again (at least once); those the full log pushed out while they awaited theirs are lost, and counted.
+        /// </summary>
+        public void ConnectionRestarted()
+        {
+            lock (_lock)
+            {
+                foreach (PendingEvent pending in _pending)
+                {
+                    pending.MessageId = Unsent;
+                }
+
+                _droppedCount += _evictedInFlight.Count;
+                _evictedInFlight.Clear();
+                _earlyAcks.Clear();
+            }
+        }
+
+        /// <summary>Removes and returns the event awaiting the PUBACK of <paramref name="messageId"/>, or null (under the lock).</summary>
+        private PendingEvent? TakeAwaiting(int messageId)
+        {
+            if (messageId <= Unsent)
+            {
+                return null;
+            }
+
+            foreach (List<PendingEvent> events in new[] { _pending, _evictedInFlight })
+            {
+                int index = events.FindIndex(e => e.MessageId == messageId);
+                if (index >= 0)
+                {
+                    PendingEvent taken = events[index];
+                    events.RemoveAt(index);
+                    return taken;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The firmware's payload: <c>{"v":1,"bootId","code","message"}</c>.</summary>
@@ -161,6 +260,23 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
 
             return buffer.ToArray();
+        }
+
+        /// <summary>One event and where its publish stands (the publisher finds the one it sent by reference).</summary>
+        private sealed class PendingEvent
+        {
+            public PendingEvent(string code, string message)
+            {
+                Code = code;
+                Message = message;
+            }
+
+            public string Code { get; }
+
+            public string Message { get; }
+
+            /// <summary><see cref="Unsent"/>, <see cref="Sending"/>, or the packet id whose PUBACK is awaited (under the log's lock).</summary>
+            public int MessageId { get; set; }
         }
     }
 }

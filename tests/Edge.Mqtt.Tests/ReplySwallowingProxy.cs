@@ -1,0 +1,124 @@
+// Licensed under the MIT License.
+
+using System.Net;
+using System.Net.Sockets;
+
+namespace Edge.Mqtt.Tests
+{
+    /// <summary>
+    /// A TCP relay on a free loopback port in front of a broker, for a link that fails between a publish and its
+    /// PUBACK: while <see cref="SwallowReplies"/> is set the broker's bytes (PUBACKs among them) are discarded instead of
+    /// reaching the client, and <see cref="DropAll"/> then cuts every relayed connection as a network failure would.
+    /// </summary>
+    internal sealed class ReplySwallowingProxy : IDisposable
+    {
+        private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+        private readonly int _brokerPort;
+        private readonly List<TcpClient> _open = new List<TcpClient>();
+        private volatile bool _swallowReplies;
+        private volatile bool _disposed;
+
+        public ReplySwallowingProxy(int brokerPort)
+        {
+            _brokerPort = brokerPort;
+            _listener.Start();
+            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+            _ = Task.Run(AcceptLoop);
+        }
+
+        /// <summary>The port clients connect to.</summary>
+        public int Port { get; }
+
+        /// <summary>While true, nothing the broker sends reaches the client.</summary>
+        public bool SwallowReplies
+        {
+            get => _swallowReplies;
+            set => _swallowReplies = value;
+        }
+
+        /// <summary>Closes every relayed connection, both sides, without a word to either.</summary>
+        public void DropAll()
+        {
+            lock (_open)
+            {
+                foreach (TcpClient socket in _open)
+                {
+                    socket.Close();
+                }
+
+                _open.Clear();
+            }
+        }
+
+        public void Dispose()
+        {
+            _disposed = true;
+            _listener.Stop();
+            DropAll();
+        }
+
+        private async Task AcceptLoop()
+        {
+            while (!_disposed)
+            {
+                TcpClient client;
+                try
+                {
+                    client = await _listener.AcceptTcpClientAsync();
+                }
+                catch (Exception)
+                {
+                    return;
+                }
+
+                TcpClient broker = new TcpClient();
+                try
+                {
+                    await broker.ConnectAsync(IPAddress.Loopback, _brokerPort);
+                }
+                catch (Exception)
+                {
+                    client.Close();
+                    broker.Close();
+                    continue;
+                }
+
+                lock (_open)
+                {
+                    _open.Add(client);
+                    _open.Add(broker);
+                }
+
+                _ = Relay(client, broker, fromBroker: false);
+                _ = Relay(broker, client, fromBroker: true);
+            }
+        }
+
+        private async Task Relay(TcpClient from, TcpClient to, bool fromBroker)
+        {
+            byte[] buffer = new byte[8192];
+            try
+            {
+                NetworkStream source = from.GetStream();
+                NetworkStream target = to.GetStream();
+                int read;
+                while ((read = await source.ReadAsync(buffer)) > 0)
+                {
+                    if (fromBroker && _swallowReplies)
+                    {
+                        continue;
+                    }
+
+                    await target.WriteAsync(buffer.AsMemory(0, read));
+                }
+            }
+            catch (Exception)
+            {
+                // One side closed or was dropped: the other goes too.
+            }
+
+            from.Close();
+            to.Close();
+        }
+    }
+}
