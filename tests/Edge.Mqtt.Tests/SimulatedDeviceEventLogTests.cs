@@ -141,5 +141,29 @@ namespace Edge.Mqtt.Tests
             Assert.Equal("events-dropped: 1 device event(s) dropped while the log was full (32 kept while offline)", codes[0]);
             Assert.Equal(Enumerable.Range(1, SimulatedDeviceEventLog.Capacity - 1).Select(i => "e" + i).Append("late"), codes.Skip(1));
         }
+
+        [Fact]
+        public void An_event_carries_the_utc_time_it_was_reported_at_in_iso_8601()
+        {
+            // Sent long after it happened (a broker outage), it still says when: to the millisecond, UTC, with Z.
+            SimulatedDeviceEventLog log = new SimulatedDeviceEventLog("pack-7", "B007");
+            DateTime before = DateTime.UtcNow;
+            log.Report("mqtt-connect", "connection lost; retry in 1000 ms");
+            DateTime after = DateTime.UtcNow;
+            Thread.Sleep(20);
+
+            JsonElement sent = default;
+            log.PublishPending((topic, payload, qos) =>
+            {
+                sent = JsonDocument.Parse(payload).RootElement.Clone();
+                return 1;
+            });
+
+            string time = sent.GetProperty("timeUtc").GetString()!;
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", time);
+            DateTime reported = DateTime.Parse(time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind);
+            Assert.Equal(DateTimeKind.Utc, reported.Kind);
+            Assert.InRange(reported, before.AddTicks(-(before.Ticks % TimeSpan.TicksPerMillisecond)), after);
+        }
     }
 }

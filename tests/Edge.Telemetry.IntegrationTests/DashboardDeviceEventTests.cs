@@ -5,7 +5,7 @@ using Microsoft.Playwright;
 namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>
-/// The firmware's own events (<c>edge/&lt;id&gt;/device-event</c>, firmware/README.md "MQTT": <c>{"v":1,"bootId","code","message"}</c>)
+/// The firmware's own events (<c>edge/&lt;id&gt;/device-event</c>, firmware/README.md "MQTT": <c>{"v":1,"bootId","code","message","timeUtc"}</c>)
 /// behind the README's Mosquitto ACL (<see cref="DashboardAclBroker"/>), published with the device's account as the
 /// firmware would: they reach an operator, the page lists them per boot, and a watchdog trip, a tick exception or a
 /// board error of the running boot stands in a banner.
@@ -90,6 +90,32 @@ public sealed class DashboardDeviceEventTests
     }
 
     [Fact]
+    public async Task AnEventHeldThroughAnOutageShowsTheTimeTheDeviceReportedIt()
+    {
+        using DashboardAclBroker broker = new DashboardAclBroker();
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-4"), waitConnected: false);
+        await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
+
+        // A watchdog trip reported at 05:06:07.089 UTC and sent when the broker came back; a boot failure before SNTP
+        // (its time unknown); and an event of a device older than the field, which the page still lists.
+        AsDevice(broker, "edge/dev-4/status", """{"v":1,"status":"online","bootId":"e1"}""", retain: true);
+        AsDevice(broker, "edge/dev-4/device-event", """{"v":1,"bootId":"e1","code":"watchdog","message":"no tick","timeUtc":"2026-03-04T05:06:07.089Z"}""");
+        AsDevice(broker, "edge/dev-4/device-event", """{"v":1,"bootId":"e1","code":"boot-failed","message":"before SNTP","timeUtc":null}""");
+        AsDevice(broker, "edge/dev-4/device-event", DeviceEvent("e1", "mqtt-connect", "from an older device"));
+
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => Listed(s) == 3);
+        Assert.Equal(0, snapshot.GetProperty("rejected").GetInt32());
+        JsonElement[] events = snapshot.GetProperty("deviceEvents").EnumerateArray().ToArray();
+        Assert.Equal(JsonValueKind.Null, events[0].GetProperty("timeUtc").ValueKind);
+        Assert.Equal(JsonValueKind.Null, events[1].GetProperty("timeUtc").ValueKind);
+        Assert.Equal("2026-03-04T05:06:07.089Z", events[2].GetProperty("timeUtc").GetString());
+        Assert.Contains("2026-03-04T05:06:07.089Z", await page.Locator("#device-events tbody tr[data-code=watchdog]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("unknown", await page.Locator("#device-events tbody tr[data-code=boot-failed]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task BoardErrorShowsWithoutAConfig()
     {
         // A device whose board file failed publishes its status and its device events, never a config.
@@ -134,6 +160,8 @@ public sealed class DashboardDeviceEventTests
             """{"v":1,"bootId":"d1","code":7,"message":"a number as a code"}""",
             """{"v":1,"bootId":"d1","code":"watchdog","message":42}""",
             """{"v":1,"bootId":"d1","code":"watchdog"}""",
+            """{"v":1,"bootId":"d1","code":"watchdog","message":"a time without its zone","timeUtc":"2026-03-04T05:06:07.089"}""",
+            """{"v":1,"bootId":"d1","code":"watchdog","message":"a number as a time","timeUtc":1772600767089}""",
             """["watchdog"]""",
             "watchdog tripped",
         };
@@ -148,6 +176,7 @@ public sealed class DashboardDeviceEventTests
         Assert.Contains("device-event: bootId: not a boot id", reasons);
         Assert.Contains("device-event: code: not a device event code", reasons);
         Assert.Contains("device-event: message: not a text", reasons);
+        Assert.Contains("device-event: timeUtc: not an ISO 8601 UTC time", reasons);
         Assert.Contains("not UTF-8 JSON", reasons);
 
         // Nothing changed: the one good event, no banner, the same table.

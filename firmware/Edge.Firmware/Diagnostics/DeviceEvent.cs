@@ -21,7 +21,10 @@ namespace Edge.Firmware.Diagnostics
         /// <summary>Details for a person.</summary>
         public string Message { get; }
 
-        /// <summary>When it was reported (before SNTP has set the clock this is a time in 1970/2000, not the real one).</summary>
+        /// <summary>
+        /// When it was reported (before SNTP has set the clock this is a time in 1970/2000, not the real one, and the
+        /// published event says its time is unknown: <see cref="UtcTimeText"/>).
+        /// </summary>
         public DateTime TimeUtc { get; }
 
         /// <summary>

@@ -177,7 +177,7 @@ namespace Edge.Firmware.Networking
                 // Published straight away, not through the log: added to a full log it would push out its oldest
                 // event, the very one the drops spared (a watchdog trip kept through an outage).
                 string message = dropped.ToString() + " device event(s) dropped while the log was full (" + DeviceEventLog.Capacity.ToString() + " kept while offline)";
-                byte[] report = Encoding.UTF8.GetBytes("{\"v\":1,\"bootId\":\"" + _bootId + "\",\"code\":\"events-dropped\",\"message\":\"" + JsonText.Escape(message) + "\"}");
+                byte[] report = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, "events-dropped", message, DateTime.UtcNow));
                 if (_session.PublishExtra(_deviceEventTopic, report, 0, report.Length, 1) < 0)
                 {
                     _events.RestoreDroppedCount(dropped);
@@ -190,7 +190,8 @@ namespace Edge.Firmware.Networking
             DeviceEvent deviceEvent = _events.TakeNextToSend();
             while (deviceEvent != null)
             {
-                byte[] json = Encoding.UTF8.GetBytes("{\"v\":1,\"bootId\":\"" + _bootId + "\",\"code\":\"" + JsonText.Escape(deviceEvent.Code) + "\",\"message\":\"" + JsonText.Escape(deviceEvent.Message) + "\"}");
+                // With the time it was reported at: sent after an outage, it still says when it happened.
+                byte[] json = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, deviceEvent.Code, deviceEvent.Message, deviceEvent.TimeUtc));
                 int messageId = _session.PublishExtra(_deviceEventTopic, json, 0, json.Length, 1);
 
                 // Kept until the broker's PUBACK for this id (the connection routes it to the log): taken by the client

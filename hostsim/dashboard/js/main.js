@@ -542,8 +542,9 @@ function renderDeviceEvents(d) {
     tr.dataset.code = e.code;
     const sevCell = document.createElement('td');
     sevCell.appendChild(text('span', e.severity, 'sev'));
-    // No device time in a device event: the wall clock of arrival, and the boot, which tells an earlier boot's row apart.
-    tr.append(text('td', wallClock(e.receivedAt)), sevCell, text('td', e.code), text('td', e.message, 'device-event-message'),
+    // The wall clock of arrival, the device's time of the event (UTC as sent; "unknown" before its clock was set), and
+    // the boot, which tells an earlier boot's row apart.
+    tr.append(text('td', wallClock(e.receivedAt)), text('td', e.timeUtc ?? 'unknown'), sevCell, text('td', e.code), text('td', e.message, 'device-event-message'),
       text('td', e.bootId === running ? e.bootId : `${e.bootId} (earlier boot)`));
     return tr;
   }));
@@ -886,7 +887,7 @@ window.edgeDashboard = {
         hostExecutionMaxUs: d.health.msg.host_tick_max_us_since_last ?? null, nativeFreeBytes: d.health.msg.native_free_bytes ?? null,
         simulated: typeof d.health.msg.provenance === 'string',
       } : null,
-      deviceEvents: d ? d.deviceEvents.map((e) => ({ code: e.code, severity: e.severity, bootId: e.bootId, message: e.message })) : [],
+      deviceEvents: d ? d.deviceEvents.map((e) => ({ code: e.code, severity: e.severity, bootId: e.bootId, message: e.message, timeUtc: e.timeUtc })) : [],
       deviceEventBanner: $('device-event-banner').hidden ? null : $('device-event-banner').textContent,
       commands: controls.log(),
     };

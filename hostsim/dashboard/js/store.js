@@ -356,12 +356,15 @@ export const DEVICE_EVENT_SEVERITY = {
 export const DEVICE_EVENT_BANNER = ['boot-failed', 'board-error', 'watchdog', 'tick-exception'];
 
 /**
- * One checked device-event. It has no seq and no device time: MQTT keeps one topic's messages in order, so arrival is
- * the order the device sent them in, and a boot's events follow the boot before it. Newest first, bounded.
+ * One checked device-event. It has no seq: MQTT keeps one topic's messages in order, so arrival is the order the device
+ * sent them in, and a boot's events follow the boot before it. Its timeUtc (when the device reported it, which for one
+ * held through an outage is long before arrival) is kept as sent, or null when the device's clock was not set or the
+ * device sends none. Newest first, bounded.
  */
 export function applyDeviceEvent(d, msg, receivedAt) {
   d.deviceEventCount++;
-  d.deviceEvents.unshift({ bootId: msg.bootId, code: msg.code, message: msg.message, severity: DEVICE_EVENT_SEVERITY[msg.code] ?? 'unknown', receivedAt });
+  const timeUtc = typeof msg.timeUtc === 'string' ? msg.timeUtc : null;
+  d.deviceEvents.unshift({ bootId: msg.bootId, code: msg.code, message: msg.message, severity: DEVICE_EVENT_SEVERITY[msg.code] ?? 'unknown', receivedAt, timeUtc });
   if (d.deviceEvents.length > BOUNDS.deviceEvents) d.deviceEvents.length = BOUNDS.deviceEvents;
   d.version++;
 }

@@ -235,14 +235,21 @@ function checkHealth(msg) {
 }
 
 // The firmware's own events (firmware/README.md, "MQTT"; CONTRACT.md lists the topic as outside its event kinds):
-// {"v":1,"bootId","code","message"}, no seq and no device time. The code is a short kebab-case name: one the firmware
+// {"v":1,"bootId","code","message","timeUtc"}, no seq. The code is a short kebab-case name: one the firmware
 // sends today (DEVICE_EVENT_SEVERITY in store.js) or a later one, listed as not known to the page rather than lost.
+// timeUtc is when the device reported it (ISO 8601 UTC with Z), null while its clock was not set, absent from a
+// device older than the field.
 const DEVICE_EVENT_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$/;
 
 function checkDeviceEvent(msg) {
   if (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId)) fail('bootId: not a boot id');
   if (typeof msg.code !== 'string' || msg.code.length > 48 || !DEVICE_EVENT_CODE.test(msg.code)) fail('code: not a device event code');
   if (typeof msg.message !== 'string') fail('message: not a text');
+  const t = msg.timeUtc;
+  if (t !== undefined && t !== null && (typeof t !== 'string' || !ISO_UTC.test(t) || Number.isNaN(Date.parse(t)))) {
+    fail('timeUtc: not an ISO 8601 UTC time');
+  }
 }
 
 const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result', 'health', 'device-event'];

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using System;
+using System.Globalization;
 using System.Text.Json;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
@@ -30,8 +32,32 @@ namespace Edge.Firmware.HostTests.Networking
             Assert.Equal(record, message);
         }
 
+        [Fact]
+        public void AnEventCarriesTheUtcTimeItWasReportedAtInIso8601()
+        {
+            // The host's clock is set, as a device's is once SNTP has run: the event says when it happened, to the
+            // millisecond, in UTC (ISO 8601 with Z), so one held through an outage still tells its time.
+            DateTime before = DateTime.UtcNow;
+            JsonElement payload = PublishedPayload("watchdog", "no sampling tick for 100 ms");
+            DateTime after = DateTime.UtcNow;
+
+            string time = payload.GetProperty("timeUtc").GetString();
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", time);
+            DateTime reported = DateTime.Parse(time, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+            Assert.Equal(DateTimeKind.Utc, reported.Kind);
+            Assert.InRange(reported, before.AddTicks(-(before.Ticks % TimeSpan.TicksPerMillisecond)), after);
+        }
+
         /// <summary>The message of the device event reported as <paramref name="code"/>, as a JSON reader of the topic reads it.</summary>
         private static string PublishedMessage(string code, string message)
+        {
+            JsonElement payload = PublishedPayload(code, message);
+            Assert.Equal(code, payload.GetProperty("code").GetString());
+            return payload.GetProperty("message").GetString();
+        }
+
+        /// <summary>The payload of the device event reported as <paramref name="code"/>, as a JSON reader of the topic reads it.</summary>
+        private static JsonElement PublishedPayload(string code, string message)
         {
             var events = new DeviceEventLog();
             var broker = new FakeConnection(new TopicSet("pack-7"));
@@ -45,8 +71,7 @@ namespace Edge.Firmware.HostTests.Networking
             Assert.EndsWith("|1|-", line);
             string payload = line.Substring(Topic.Length, line.Length - Topic.Length - "|1|-".Length);
             using JsonDocument document = JsonDocument.Parse(payload);
-            Assert.Equal(code, document.RootElement.GetProperty("code").GetString());
-            return document.RootElement.GetProperty("message").GetString();
+            return document.RootElement.Clone();
         }
     }
 }

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -90,7 +91,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                     }
                 }
 
-                _pending.Add(new PendingEvent(code, message));
+                _pending.Add(new PendingEvent(code, message, DateTime.UtcNow));
             }
         }
 
@@ -114,7 +115,7 @@ namespace Edge.HostSim.Mqtt.Bridge
             {
                 // Straight out, not through the log: added to a full log it would push out the very event the drops spared.
                 string message = dropped + " device event(s) dropped while the log was full (" + Capacity + " kept while offline)";
-                if (publish(Topic, Encode("events-dropped", message), 1) < 0)
+                if (publish(Topic, Encode("events-dropped", message, DateTime.UtcNow), 1) < 0)
                 {
                     lock (_lock)
                     {
@@ -142,7 +143,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                     _earlyAcks.Clear();
                 }
 
-                int messageId = publish(Topic, Encode(next.Code, next.Message), 1);
+                int messageId = publish(Topic, Encode(next.Code, next.Message, next.TimeUtc), 1);
                 lock (_lock)
                 {
                     if (messageId < 0)
@@ -245,8 +246,11 @@ namespace Edge.HostSim.Mqtt.Bridge
             return null;
         }
 
-        /// <summary>The firmware's payload: <c>{"v":1,"bootId","code","message"}</c>.</summary>
-        private byte[] Encode(string code, string message)
+        /// <summary>
+        /// The firmware's payload: <c>{"v":1,"bootId","code","message","timeUtc"}</c>, <c>timeUtc</c> the time it was reported
+        /// at, ISO 8601 UTC to the millisecond with Z (the firmware's null for an unset clock never applies here).
+        /// </summary>
+        private byte[] Encode(string code, string message, DateTime timeUtc)
         {
             using MemoryStream buffer = new MemoryStream();
             using (Utf8JsonWriter json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -256,6 +260,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                 json.WriteString("bootId", _bootId);
                 json.WriteString("code", code);
                 json.WriteString("message", message);
+                json.WriteString("timeUtc", timeUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
                 json.WriteEndObject();
             }
 
@@ -265,15 +270,19 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>One event and where its publish stands (the publisher finds the one it sent by reference).</summary>
         private sealed class PendingEvent
         {
-            public PendingEvent(string code, string message)
+            public PendingEvent(string code, string message, DateTime timeUtc)
             {
                 Code = code;
                 Message = message;
+                TimeUtc = timeUtc;
             }
 
             public string Code { get; }
 
             public string Message { get; }
+
+            /// <summary>When it was reported (the host's clock: the simulated device's is always set).</summary>
+            public DateTime TimeUtc { get; }
 
             /// <summary><see cref="Unsent"/>, <see cref="Sending"/>, or the packet id whose PUBACK is awaited (under the log's lock).</summary>
             public int MessageId { get; set; }
