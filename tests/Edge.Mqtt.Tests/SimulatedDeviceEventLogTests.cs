@@ -165,5 +165,41 @@ namespace Edge.Mqtt.Tests
             Assert.Equal(DateTimeKind.Utc, reported.Kind);
             Assert.InRange(reported, before.AddTicks(-(before.Ticks % TimeSpan.TicksPerMillisecond)), after);
         }
+
+        [Fact]
+        public void A_dropped_count_whose_puback_never_came_is_reported_again_on_the_next_session()
+        {
+            // 33 different codes: one dropped. Everything goes out; the 32 events are acknowledged, the report is not.
+            SimulatedDeviceEventLog log = new SimulatedDeviceEventLog("pack-7", "B007");
+            for (int i = 0; i <= SimulatedDeviceEventLog.Capacity; i++)
+            {
+                log.Report("e" + i, "event " + i);
+            }
+
+            List<string> sent = new List<string>();
+            log.PublishPending((topic, payload, qos) =>
+            {
+                JsonElement e = JsonDocument.Parse(payload).RootElement;
+                sent.Add(e.GetProperty("code").GetString() + ": " + e.GetProperty("message").GetString());
+                if (e.GetProperty("code").GetString() != "events-dropped")
+                {
+                    log.Acknowledge(sent.Count);
+                }
+
+                return sent.Count;
+            });
+            Assert.Equal(0, log.Count);
+
+            // The link fails before the report's PUBACK: the next session reports the one dropped event again.
+            log.ConnectionRestarted();
+            sent.Clear();
+            log.PublishPending((topic, payload, qos) =>
+            {
+                JsonElement e = JsonDocument.Parse(payload).RootElement;
+                sent.Add(e.GetProperty("code").GetString() + ": " + e.GetProperty("message").GetString());
+                return 100 + sent.Count;
+            });
+            Assert.Equal(new[] { "events-dropped: 1 device event(s) dropped while the log was full (32 kept while offline)" }, sent);
+        }
     }
 }

@@ -23,6 +23,8 @@ namespace NFUnitTest.Networking
     [TestClass]
     public class DeviceEventDeliveryTests
     {
+        private const string DroppedReport = "edge/pack-7/device-event|{\"v\":1,\"bootId\":\"B007\",\"code\":\"events-dropped\",\"message\":\"";
+
         private const string WatchdogEvent = "edge/pack-7/device-event|{\"v\":1,\"bootId\":\"B007\",\"code\":\"watchdog\",";
 
         [TestMethod]
@@ -45,7 +47,7 @@ namespace NFUnitTest.Networking
 
             // Sent once more on the new session, and still kept until that publish is acknowledged; nothing counted dropped.
             Assert.AreEqual(2, broker.CountOf(WatchdogEvent));
-            Assert.AreEqual(0, broker.CountOf("edge/pack-7/device-event|{\"v\":1,\"bootId\":\"B007\",\"code\":\"events-dropped\""));
+            Assert.AreEqual(0, broker.CountOf(DroppedReport));
             Assert.AreEqual("watchdog", events.Peek().Code);
         }
 
@@ -67,6 +69,35 @@ namespace NFUnitTest.Networking
             clock.NowMs += 1000;
             Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
             Assert.AreEqual(1, broker.CountOf(WatchdogEvent));
+        }
+
+        [TestMethod]
+        public void ADroppedCountWhosePubackNeverCameIsReportedAgainAfterTheReconnect()
+        {
+            // 33 different codes into the 32-event log while offline: one dropped. No device event's PUBACK arrives.
+            FakeConnection broker = new FakeConnection(new TopicSet("pack-7"));
+            FakeClock clock = new FakeClock();
+            DeviceEventLog events = new DeviceEventLog();
+            for (int i = 0; i <= DeviceEventLog.Capacity; i++)
+            {
+                events.Report("e" + i.ToString(), "event " + i.ToString());
+            }
+
+            MqttSession session = Open(broker, clock, events);
+            Assert.AreEqual(1, broker.CountOf(DroppedReport + "1 device event(s)"));
+
+            // The 32 events are through (as if acknowledged); the link drops before the report's PUBACK: the next
+            // session says again that one was dropped.
+            while (events.Peek() != null)
+            {
+                events.RemoveOldest();
+            }
+
+            broker.IsConnected = false;
+            session.Pass();
+            clock.NowMs += 1000;
+            Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
+            Assert.AreEqual(2, broker.CountOf(DroppedReport + "1 device event(s)"));
         }
 
         private static MqttSession Open(FakeConnection broker, FakeClock clock, DeviceEventLog events)

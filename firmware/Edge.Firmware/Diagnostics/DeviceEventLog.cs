@@ -40,6 +40,10 @@ namespace Edge.Firmware.Diagnostics
         private int _earlyAckCount;
         private int _droppedCount;
 
+        // The count carried by the events-dropped report whose PUBACK is awaited, and that publish's packet id (Unsent: none).
+        private int _droppedInFlight;
+        private int _droppedReportId = Unsent;
+
         /// <summary>Messages waiting for the broker.</summary>
         public int Count
         {
@@ -253,6 +257,13 @@ namespace Edge.Firmware.Diagnostics
                     return;
                 }
 
+                if (messageId > Unsent && messageId == _droppedReportId)
+                {
+                    _droppedReportId = Unsent;
+                    _droppedInFlight = 0;
+                    return;
+                }
+
                 if (_earlyAckCount < EarlyAckCapacity)
                 {
                     _earlyAcks[_earlyAckCount] = messageId;
@@ -282,13 +293,18 @@ namespace Edge.Firmware.Diagnostics
                     _evictedInFlight.Remove(awaiting);
                     _droppedCount++;
                 }
+
+                if (messageId > Unsent && messageId == _droppedReportId)
+                {
+                    RestoreDroppedReportLocked();
+                }
             }
         }
 
         /// <summary>
         /// A new session (network thread, before it sends): the PUBACKs awaited on the old one will not come (packet ids
-        /// start over with each client), so those events are sent again (QoS 1: at least once); those the full log
-        /// pushed out while they awaited theirs are lost, and counted.
+        /// start over with each client), so those events are sent again (QoS 1: at least once), and so is a dropped count
+        /// whose report awaited its PUBACK; those the full log pushed out while they awaited theirs are lost, and counted.
         /// </summary>
         public void ConnectionRestarted()
         {
@@ -301,6 +317,7 @@ namespace Edge.Firmware.Diagnostics
 
                 _droppedCount += _evictedInFlight.Count;
                 _evictedInFlight.Clear();
+                RestoreDroppedReportLocked();
                 _earlyAckCount = 0;
             }
         }
@@ -317,24 +334,60 @@ namespace Edge.Firmware.Diagnostics
             }
         }
 
-        /// <summary>Gives back a count taken by <see cref="TakeDroppedCount"/> whose report could not be published.</summary>
-        public void RestoreDroppedCount(int dropped)
+        /// <summary>
+        /// The events-dropped report of a count taken by <see cref="TakeDroppedCount"/> went to the client as QoS 1 packet
+        /// <paramref name="messageId"/>, or was refused (negative): the count stays owed until the PUBACK of that id, and
+        /// is given back to be reported again when the publish was refused or its PUBACK will not come.
+        /// </summary>
+        public void DroppedReportSent(int dropped, int messageId)
         {
             lock (_lock)
             {
-                _droppedCount += dropped;
+                if (messageId < 0)
+                {
+                    _droppedCount += dropped;
+                    return;
+                }
+
+                if (TakeEarlyAckLocked(messageId))
+                {
+                    return;
+                }
+
+                _droppedInFlight = dropped;
+                _droppedReportId = messageId;
             }
         }
 
-        /// <summary>Returns and clears the number of events dropped while the log was full.</summary>
+        /// <summary>
+        /// Returns and clears the number of events dropped while the log was full; 0 while an earlier count's report
+        /// awaits its PUBACK (<see cref="DroppedReportSent"/>), so that one report at a time is owed.
+        /// </summary>
         public int TakeDroppedCount()
         {
             lock (_lock)
             {
+                if (_droppedReportId != Unsent)
+                {
+                    return 0;
+                }
+
                 int dropped = _droppedCount;
                 _droppedCount = 0;
+                if (dropped > 0)
+                {
+                    _earlyAckCount = 0;
+                }
+
                 return dropped;
             }
+        }
+
+        private void RestoreDroppedReportLocked()
+        {
+            _droppedCount += _droppedInFlight;
+            _droppedInFlight = 0;
+            _droppedReportId = Unsent;
         }
     }
 }

@@ -178,9 +178,12 @@ namespace Edge.Firmware.Networking
                 // event, the very one the drops spared (a watchdog trip kept through an outage).
                 string message = dropped.ToString() + " device event(s) dropped while the log was full (" + DeviceEventLog.Capacity.ToString() + " kept while offline)";
                 byte[] report = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, "events-dropped", message, DateTime.UtcNow));
-                if (_session.PublishExtra(_deviceEventTopic, report, 0, report.Length, 1) < 0)
+                int reportId = _session.PublishExtra(_deviceEventTopic, report, 0, report.Length, 1);
+
+                // Owed until its PUBACK, as the events are: a link lost first must not lose the count.
+                _events.DroppedReportSent(dropped, reportId);
+                if (reportId < 0)
                 {
-                    _events.RestoreDroppedCount(dropped);
                     return sent;
                 }
 

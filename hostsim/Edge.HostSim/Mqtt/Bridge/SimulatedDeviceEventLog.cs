@@ -36,6 +36,10 @@ namespace Edge.HostSim.Mqtt.Bridge
         private readonly string _bootId;
         private int _droppedCount;
 
+        // The count carried by the events-dropped report whose PUBACK is awaited, and that publish's id (Unsent: none).
+        private int _droppedInFlight;
+        private int _droppedReportId = Unsent;
+
         /// <param name="deviceId">The device id of the topic.</param>
         /// <param name="bootId">The run's boot id, carried by every event.</param>
         public SimulatedDeviceEventLog(string deviceId, string bootId)
@@ -104,25 +108,37 @@ namespace Edge.HostSim.Mqtt.Bridge
         {
             ArgumentNullException.ThrowIfNull(publish);
             bool sent = false;
-            int dropped;
+            int dropped = 0;
             lock (_lock)
             {
-                dropped = _droppedCount;
-                _droppedCount = 0;
+                // One report owed at a time: while one awaits its PUBACK, new drops wait for the next.
+                if (_droppedReportId == Unsent)
+                {
+                    dropped = _droppedCount;
+                    _droppedCount = 0;
+                    _earlyAcks.Clear();
+                }
             }
 
             if (dropped > 0)
             {
                 // Straight out, not through the log: added to a full log it would push out the very event the drops spared.
                 string message = dropped + " device event(s) dropped while the log was full (" + Capacity + " kept while offline)";
-                if (publish(Topic, Encode("events-dropped", message, DateTime.UtcNow), 1) < 0)
+                int reportId = publish(Topic, Encode("events-dropped", message, DateTime.UtcNow), 1);
+                lock (_lock)
                 {
-                    lock (_lock)
+                    if (reportId < 0)
                     {
                         _droppedCount += dropped;
+                        return false;
                     }
 
-                    return false;
+                    // Owed until its PUBACK, as the events are: a link lost first must not lose the count.
+                    if (!_earlyAcks.Remove(reportId))
+                    {
+                        _droppedInFlight = dropped;
+                        _droppedReportId = reportId;
+                    }
                 }
 
                 sent = true;
@@ -183,7 +199,17 @@ namespace Edge.HostSim.Mqtt.Bridge
         {
             lock (_lock)
             {
-                if (TakeAwaiting(messageId) == null && _earlyAcks.Count < EarlyAckCapacity)
+                if (TakeAwaiting(messageId) != null)
+                {
+                    return;
+                }
+
+                if (messageId > Unsent && messageId == _droppedReportId)
+                {
+                    _droppedInFlight = 0;
+                    _droppedReportId = Unsent;
+                }
+                else if (_earlyAcks.Count < EarlyAckCapacity)
                 {
                     _earlyAcks.Add(messageId);
                 }
@@ -202,12 +228,19 @@ namespace Edge.HostSim.Mqtt.Bridge
                 {
                     _droppedCount++;
                 }
+                else if (messageId > Unsent && messageId == _droppedReportId)
+                {
+                    // The report itself refused: sending it again would be refused again; nothing more to say.
+                    _droppedInFlight = 0;
+                    _droppedReportId = Unsent;
+                }
             }
         }
 
         /// <summary>
         /// A new session (network thread, before it sends): the PUBACKs the old one still owed will not come, so those
-        /// events go again (at least once); those the full log pushed out while they awaited theirs are lost, and counted.
+        /// events go again (at least once), and so does a dropped count whose report awaited its PUBACK; events the full log
+        /// pushed out while they awaited theirs are lost, and counted.
         /// </summary>
         public void ConnectionRestarted()
         {
@@ -218,8 +251,10 @@ namespace Edge.HostSim.Mqtt.Bridge
                     pending.MessageId = Unsent;
                 }
 
-                _droppedCount += _evictedInFlight.Count;
+                _droppedCount += _evictedInFlight.Count + _droppedInFlight;
                 _evictedInFlight.Clear();
+                _droppedInFlight = 0;
+                _droppedReportId = Unsent;
                 _earlyAcks.Clear();
             }
         }
