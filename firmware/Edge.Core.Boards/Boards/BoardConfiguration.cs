@@ -10,7 +10,7 @@ namespace Edge.Core.Boards
     /// (<see cref="BoardCellParameters"/>; nothing else on the device can set them), protection limits never
     /// looser than the board's safety envelope (<see cref="BoardSafetyLimits"/>), no current reduction on a board
     /// with a module without a setpoint output (<see cref="BoardCurrentSetpoints"/>), protocol cut-offs inside the board's
-    /// cell limits (<see cref="BoardCutoffs"/>), and each temperature sensor
+    /// cell limits (<see cref="BoardCutoffs"/>), pulses inside its module current limit (<see cref="BoardPulseCurrents"/>), and each temperature sensor
     /// on the module its section names (<see cref="BoardTemperatureSensors"/>).
     /// </summary>
     public static class BoardConfiguration
@@ -23,6 +23,7 @@ namespace Edge.Core.Boards
             BoardCurrentSetpoints.ApplyDefaults(board, configuration);
             BoardCutoffs.ApplyDefaults(board, configuration);
             BoardSafetyLimits.Apply(board.Safety, configuration);
+            BoardPulseCurrents.ApplyDefaults(configuration);
             BoardTemperatureSensors.Apply(board, configuration);
             return configuration;
         }
