@@ -54,9 +54,12 @@ public sealed class DashboardSubscription : IDisposable
 {
     private readonly Process _process;
 
-    public DashboardSubscription(int port, string filter, string? user = null, string? password = null)
+    /// <param name="persistentClientId">When given, an MQTT 5 session under this client id that the broker keeps for 10 min
+    /// after the subscriber goes away (and resumes), queueing QoS 1 messages for it meanwhile.</param>
+    public DashboardSubscription(int port, string filter, string? user = null, string? password = null, string? persistentClientId = null)
     {
-        ProcessStartInfo start = new ProcessStartInfo("sh", new[] { "-c", "exec mosquitto_sub -h 127.0.0.1 -p " + port + " -q 1 -v -t '" + filter + "'" + DashboardMqttTools.Credentials(user, password) })
+        string session = persistentClientId == null ? string.Empty : " -V 5 -c -x 600 -i " + persistentClientId;
+        ProcessStartInfo start = new ProcessStartInfo("sh", new[] { "-c", "exec mosquitto_sub -h 127.0.0.1 -p " + port + " -q 1 -v -t '" + filter + "'" + session + DashboardMqttTools.Credentials(user, password) })
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

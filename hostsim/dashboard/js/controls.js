@@ -41,25 +41,47 @@ export function createControls(els, publish, selectedDevice) {
     const device = selectedDevice();
     if (!device) return;
     const id = `ui-${Date.now().toString(36)}-${++counter}`;
-    const entry = { id, verb, device, target: targetText, sentAt: Date.now(), status: 'sent', detail: 'waiting for the device', stepLines };
+    const entry = { id, verb, device, target: targetText, sentAt: Date.now(), status: 'sent', detail: 'waiting for the device', stepLines, brokerHasIt: false };
     log.unshift(entry);
     if (log.length > LOG_ROWS) log.length = LOG_ROWS;
     entry.timer = setTimeout(() => {
       if (entry.status === 'sent') {
         entry.status = 'noReply';
-        entry.detail = `no reply within ${REPLY_TIMEOUT_MS / 1000} s (device offline?)`;
+        // Given up on here, so it must never reach the device later: withdrawn if the broker never had it (it would go
+        // out again after a reconnect), and past its expiry at the broker if it had.
+        entry.detail = entry.withdraw()
+          ? `no reply within ${REPLY_TIMEOUT_MS / 1000} s and the broker never acknowledged it (connection lost?): withdrawn, it will not be sent later`
+          : `no reply within ${REPLY_TIMEOUT_MS / 1000} s (device offline?); the broker lets it expire now: it will not reach the device later`;
         render();
       }
     }, REPLY_TIMEOUT_MS);
-    publish(`edge/${device}/cmd/${verb}`, JSON.stringify({ id, ...body }), (err) => {
-      if (err) {
-        clearTimeout(entry.timer);
-        entry.status = 'refused';
-        entry.detail = err.code === 135 ? 'refused by the broker: not authorised' : `not delivered: ${err.message}`;
-        render();
+    entry.withdraw = publish(`edge/${device}/cmd/${verb}`, JSON.stringify({ id, ...body }), (err) => {
+      if (!err) {
+        entry.brokerHasIt = true;
+        return;
       }
-    });
+      clearTimeout(entry.timer);
+      entry.status = 'refused';
+      entry.detail = err.code === 135 ? 'refused by the broker: not authorised' : `not delivered: ${err.message}`;
+      render();
+    }, REPLY_TIMEOUT_MS / 1000);
     render();
+  }
+
+  /**
+   * The broker connection dropped: a command it had not acknowledged is withdrawn, not sent again after the reconnect
+   * (it could arrive any time later), and the operator is told to send it again. One it had stays waiting for its reply.
+   */
+  function onConnectionLost() {
+    let changed = false;
+    for (const entry of log) {
+      if (entry.status !== 'sent' || entry.brokerHasIt || !entry.withdraw()) continue;
+      clearTimeout(entry.timer);
+      entry.status = 'notSent';
+      entry.detail = 'not sent: connection lost before the broker acknowledged it; it will not be sent later, send it again';
+      changed = true;
+    }
+    if (changed) render();
   }
 
   els.start.onclick = () => send('start', { module: target() }, describe(target()));
@@ -138,5 +160,5 @@ export function createControls(els, publish, selectedDevice) {
   }
 
   render();
-  return { onResult, setModules, log: () => log.map(({ timer, stepLines, ...rest }) => rest) };
+  return { onResult, onConnectionLost, setModules, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, ...rest }) => rest) };
 }

@@ -139,6 +139,8 @@ function connect() {
   c.on('close', () => {
     if (!current()) return;
     lost();
+    // A command the broker has not acknowledged would go out again after the reconnect, however late: withdrawn.
+    controls.onConnectionLost();
     if (connection.state !== 'refused') setConnection('reconnecting', connection.everConnected ? 'reconnecting...' : 'broker unreachable, retrying...');
   });
   c.on('offline', lost);
@@ -204,12 +206,40 @@ function setRole(role) {
   $('controls').hidden = role !== 'operator';
 }
 
-function publish(topic, payload, callback) {
-  if (!client || !client.connected) {
+/**
+ * Publishes a command: QoS 1, never retained, expiring at the broker after expirySeconds (MQTT 5 message expiry), so a
+ * broker that holds it for a session away from the broker drops it once the page has given up on it. Returns a function
+ * that withdraws it while the broker has not acknowledged it (true if it did): MQTT.js keeps an unacknowledged QoS 1
+ * message and sends it again after every reconnect, which would carry a command the page gave up on to the device
+ * long after the page said so. Only on a connection the page calls connected: MQTT.js has then sent what it kept from
+ * before the reconnect, so the publish goes out at once and its packet id is known.
+ */
+function publish(topic, payload, callback, expirySeconds) {
+  if (!client || !client.connected || connection.state !== 'connected') {
     callback(new Error('not connected to the broker'));
-    return;
+    return () => false;
   }
-  client.publish(topic, payload, { qos: 1, retain: false }, callback);
+  const c = client;
+  let messageId = null;
+  let settled = false;
+  const options = {
+    qos: 1,
+    retain: false,
+    properties: { messageExpiryInterval: expirySeconds },
+    // Called as the packet is stored, right after MQTT.js numbered it.
+    cbStorePut: () => { messageId = c.getLastMessageId(); },
+  };
+  c.publish(topic, payload, options, (err) => {
+    if (settled) return;
+    settled = true;
+    callback(err);
+  });
+  return () => {
+    if (settled || messageId === null) return false;
+    settled = true;
+    c.removeOutgoingMessage(messageId);
+    return true;
+  };
 }
 
 // ---------------------------------------------------------------- messages

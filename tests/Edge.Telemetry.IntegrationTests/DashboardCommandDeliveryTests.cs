@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt.Broker;
+using Microsoft.Playwright;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// A command the page has given up on must never reach the device later: the page's link to the broker dies unnoticed
+/// (a <see cref="LinkBreakingProxy"/> in front of the broker's WebSockets) just as the operator sends one, and the page
+/// reconnects afterwards. What a watching client of the broker receives on <c>cmd/#</c> is what a device would execute.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardCommandDeliveryTests
+{
+    private readonly BrowserFixture _browser;
+
+    public DashboardCommandDeliveryTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact]
+    public async Task ACommandWithNoReplyWithinItsTimeoutIsNotSentAfterTheReconnect()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using LinkBreakingProxy link = new LinkBreakingProxy(broker.WebSocketPort);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
+        IPage page = await OpenOperatorPageAsync(broker, link, server, "late-1");
+
+        // The link dies unnoticed, the operator starts module 0: the page waits its 10 s and says there was no reply.
+        link.Silent = true;
+        await page.SelectOptionAsync("#cmd-module", "0");
+        await page.ClickAsync("#cmd-start");
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "noReply", seconds: 30);
+
+        // The failure is noticed and the page reconnects: the start it gave up on must not go out now.
+        link.Silent = false;
+        link.DropAll();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("reconnects").GetInt32() >= 1 && s.GetProperty("connection").GetString() == "connected", seconds: 60);
+        await Task.Delay(3000);
+        Assert.DoesNotContain(commands.Lines, l => l.StartsWith("edge/late-1/cmd/start ", StringComparison.Ordinal));
+        JsonElement snapshot = await DashboardPage.SnapshotAsync(page);
+        Assert.Equal("noReply", snapshot.GetProperty("commands")[0].GetProperty("status").GetString());
+        Assert.Contains("will not be sent", await page.Locator("#cmd-log tbody tr[data-verb=start]").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ACommandTheBrokerNeverAcknowledgedBeforeTheConnectionDroppedIsReportedNotSentAndStaysUnsent()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using LinkBreakingProxy link = new LinkBreakingProxy(broker.WebSocketPort);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
+        IPage page = await OpenOperatorPageAsync(broker, link, server, "late-2");
+
+        link.Silent = true;
+        await page.SelectOptionAsync("#cmd-module", "1");
+        await page.ClickAsync("#cmd-reset");
+        await page.ClickAsync("#confirm-yes");
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands").GetArrayLength() == 1, seconds: 10);
+
+        // The connection drops 1 s later, well within the reply timeout: the page says at once that the reset was not
+        // sent and must be sent again, not "waiting" and then "no reply".
+        await Task.Delay(1000);
+        link.Silent = false;
+        link.DropAll();
+        JsonElement lost = await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "notSent", seconds: 6);
+        Assert.Contains("send it again", lost.GetProperty("commands")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("reconnects").GetInt32() >= 1 && s.GetProperty("connection").GetString() == "connected", seconds: 60);
+        await Task.Delay(3000);
+        Assert.DoesNotContain(commands.Lines, l => l.StartsWith("edge/late-2/cmd/resetFault ", StringComparison.Ordinal));
+        Assert.Equal("notSent", (await DashboardPage.SnapshotAsync(page)).GetProperty("commands")[0].GetProperty("status").GetString());
+
+        // Sent again on the live connection, it goes out (under a new id) and only once.
+        await page.ClickAsync("#cmd-reset");
+        await page.ClickAsync("#confirm-yes");
+        commands.WaitFor(l => l.StartsWith("edge/late-2/cmd/resetFault ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await Task.Delay(1000);
+        Assert.Single(commands.Lines, l => l.StartsWith("edge/late-2/cmd/resetFault ", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ACommandABrokerHoldsForADeviceAwayExpiresWhenThePageGivesUpOnIt()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+
+        // A device on a session the broker keeps while it is away (unlike the contract's devices, which start clean):
+        // the broker queues its commands meanwhile.
+        new DashboardSubscription(broker.Port, "edge/held-1/cmd/#", persistentClientId: "held-1-device").Dispose();
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "held-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/held-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/held-1/config", DashboardMessages.Config(2, 2), retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("role").GetString() == "operator" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+
+        await page.ClickAsync("#cmd-start");
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "noReply", seconds: 30);
+        await Task.Delay(1000);
+
+        // The device comes back after the page gave up: the start must not be waiting for it.
+        using DashboardSubscription device = new DashboardSubscription(broker.Port, "edge/held-1/cmd/#", persistentClientId: "held-1-device");
+        await Task.Delay(2000);
+        Assert.DoesNotContain(device.Lines, l => l.StartsWith("edge/held-1/cmd/start ", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
+
+    private async Task<IPage> OpenOperatorPageAsync(MosquittoBroker broker, LinkBreakingProxy link, DashboardServer server, string deviceId)
+    {
+        DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/config", DashboardMessages.Config(2, 2), retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(link.Port, deviceId));
+
+        // An anonymous broker without an ACL lets the page publish commands: it is an operator.
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("role").GetString() == "operator" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+        return page;
+    }
+}

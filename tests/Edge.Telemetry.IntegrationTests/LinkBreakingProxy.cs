@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// A TCP relay on a free loopback port in front of a broker's listener (WebSockets pass through it unchanged), for a link
+/// that dies without anyone noticing: while <see cref="Silent"/> is set, nothing either side sends reaches the other and
+/// no side is told; <see cref="DropAll"/> then cuts every relayed connection as the failure finally noticed would.
+/// </summary>
+internal sealed class LinkBreakingProxy : IDisposable
+{
+    private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
+    private readonly int _brokerPort;
+    private readonly List<TcpClient> _open = new List<TcpClient>();
+    private volatile bool _silent;
+    private volatile bool _disposed;
+
+    public LinkBreakingProxy(int brokerPort)
+    {
+        _brokerPort = brokerPort;
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _ = Task.Run(AcceptLoop);
+    }
+
+    /// <summary>The port clients connect to.</summary>
+    public int Port { get; }
+
+    /// <summary>While true, bytes in both directions are discarded: the link is dead but both ends still think it up.</summary>
+    public bool Silent
+    {
+        get => _silent;
+        set => _silent = value;
+    }
+
+    /// <summary>Closes every relayed connection, both sides.</summary>
+    public void DropAll()
+    {
+        lock (_open)
+        {
+            foreach (TcpClient socket in _open)
+            {
+                socket.Close();
+            }
+
+            _open.Clear();
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _listener.Stop();
+        DropAll();
+    }
+
+    private async Task AcceptLoop()
+    {
+        while (!_disposed)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync();
+            }
+            catch (Exception)
+            {
+                return;
+            }
+
+            TcpClient broker = new TcpClient();
+            try
+            {
+                await broker.ConnectAsync(IPAddress.Loopback, _brokerPort);
+            }
+            catch (Exception)
+            {
+                client.Close();
+                broker.Close();
+                continue;
+            }
+
+            lock (_open)
+            {
+                _open.Add(client);
+                _open.Add(broker);
+            }
+
+            _ = Relay(client, broker);
+            _ = Relay(broker, client);
+        }
+    }
+
+    private async Task Relay(TcpClient from, TcpClient to)
+    {
+        byte[] buffer = new byte[8192];
+        try
+        {
+            NetworkStream source = from.GetStream();
+            NetworkStream target = to.GetStream();
+            int read;
+            while ((read = await source.ReadAsync(buffer)) > 0)
+            {
+                if (_silent)
+                {
+                    continue;
+                }
+
+                await target.WriteAsync(buffer.AsMemory(0, read));
+            }
+        }
+        catch (Exception)
+        {
+            // One side closed or was dropped: the other goes too.
+        }
+
+        from.Close();
+        to.Close();
+    }
+}
