@@ -109,6 +109,31 @@ public sealed class DashboardCommandDeliveryTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task ACommandToADeviceThatIsNotConnectedSaysAtOnceThatNoDeviceGotIt()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+
+        // The device went away (its Last Will says offline); nobody subscribes to its commands.
+        DashboardMqttTools.Publish(broker.Port, "edge/gone-1/status", """{"v":1,"status":"offline","bootId":"b1"}""", retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/gone-1/config", DashboardMessages.Config(2, 2), retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "gone-1"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("role").GetString() == "operator" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+
+        // The broker answers the start with MQTT 5 reason 16, "no matching subscribers": it reached no one and is gone.
+        // The log says so when the broker does, not "waiting for the device" for 10 s and then a guess.
+        DateTime clicked = DateTime.UtcNow;
+        await page.ClickAsync("#cmd-start");
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands").GetArrayLength() == 1
+            && s.GetProperty("commands")[0].GetProperty("status").GetString() != "sent", seconds: 30);
+        Assert.True(DateTime.UtcNow - clicked < TimeSpan.FromSeconds(5), "the page waited " + (DateTime.UtcNow - clicked) + " for what the broker said at once");
+        JsonElement command = snapshot.GetProperty("commands")[0];
+        Assert.Equal("notDelivered", command.GetProperty("status").GetString());
+        Assert.Contains("no device subscribed", command.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
     private async Task<IPage> OpenOperatorPageAsync(MosquittoBroker broker, LinkBreakingProxy link, DashboardServer server, string deviceId)
     {
         DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/status", DashboardMessages.Online, retain: true);

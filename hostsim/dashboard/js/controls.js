@@ -7,6 +7,7 @@ import { wallClock } from './format.js';
 
 const REPLY_TIMEOUT_MS = 10000;
 const LOG_ROWS = 50;
+const NO_MATCHING_SUBSCRIBERS = 16; // MQTT 5 PUBACK reason code
 
 export function createControls(els, publish, selectedDevice) {
   const log = [];
@@ -55,7 +56,15 @@ export function createControls(els, publish, selectedDevice) {
         render();
       }
     }, REPLY_TIMEOUT_MS);
-    entry.withdraw = publish(`edge/${device}/cmd/${verb}`, JSON.stringify({ id, ...body }), (err) => {
+    entry.withdraw = publish(`edge/${device}/cmd/${verb}`, JSON.stringify({ id, ...body }), (err, reasonCode) => {
+      if (!err && reasonCode === NO_MATCHING_SUBSCRIBERS) {
+        // The broker had no subscriber for it (the device is not connected) and keeps nothing: it is gone, no reply comes.
+        clearTimeout(entry.timer);
+        entry.status = 'notDelivered';
+        entry.detail = 'not delivered: no device subscribed to its commands (device offline?); it will not reach the device later';
+        render();
+        return;
+      }
       if (!err) {
         entry.brokerHasIt = true;
         return;

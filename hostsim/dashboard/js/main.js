@@ -229,14 +229,23 @@ function publish(topic, payload, callback, expirySeconds) {
     // Called as the packet is stored, right after MQTT.js numbered it.
     cbStorePut: () => { messageId = c.getLastMessageId(); },
   };
+  // The PUBACK's MQTT 5 reason code: 16 "no matching subscribers" is a success to MQTT.js, which does not pass it on,
+  // but the command reached no one. Seen here as the packet arrives, just before MQTT.js calls back for it.
+  let reasonCode;
+  const onPacket = (packet) => {
+    if (packet.cmd === 'puback' && packet.messageId === messageId) reasonCode = packet.reasonCode;
+  };
+  c.on('packetreceive', onPacket);
   c.publish(topic, payload, options, (err) => {
+    c.removeListener('packetreceive', onPacket);
     if (settled) return;
     settled = true;
-    callback(err);
+    callback(err, reasonCode);
   });
   return () => {
     if (settled || messageId === null) return false;
     settled = true;
+    c.removeListener('packetreceive', onPacket);
     c.removeOutgoingMessage(messageId);
     return true;
   };
