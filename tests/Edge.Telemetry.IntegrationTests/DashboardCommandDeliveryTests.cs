@@ -134,6 +134,31 @@ public sealed class DashboardCommandDeliveryTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task ADoubleClickSendsACommandOnce()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "twice-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/twice-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/twice-1/config", DashboardMessages.Config(2, 2), retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("role").GetString() == "operator" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+
+        // A protocol with "start after sending", double-clicked: one operator action, one command. A second setProtocol
+        // would stop every module the first had just started and start it again.
+        await page.FillAsync("#cmd-steps", "Strip at 0.5 mA/cm2 for 2 s\nRest for 3 s");
+        await page.CheckAsync("#cmd-start-after");
+        await page.DblClickAsync("#cmd-send-protocol");
+        await page.DblClickAsync("#cmd-start");
+        commands.WaitFor(l => l.StartsWith("edge/twice-1/cmd/start ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        await Task.Delay(1500);
+        Assert.Single(commands.Lines, l => l.StartsWith("edge/twice-1/cmd/setProtocol ", StringComparison.Ordinal));
+        Assert.Single(commands.Lines, l => l.StartsWith("edge/twice-1/cmd/start ", StringComparison.Ordinal));
+        Assert.Equal(2, (await DashboardPage.SnapshotAsync(page)).GetProperty("commands").GetArrayLength());
+        await page.CloseAsync();
+    }
+
     private async Task<IPage> OpenOperatorPageAsync(MosquittoBroker broker, LinkBreakingProxy link, DashboardServer server, string deviceId)
     {
         DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/status", DashboardMessages.Online, retain: true);

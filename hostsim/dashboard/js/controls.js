@@ -41,8 +41,18 @@ export function createControls(els, publish, selectedDevice) {
   function send(verb, body, targetText, stepLines = null) {
     const device = selectedDevice();
     if (!device) return;
+    // A double click (or an impatient second one) is one operator action: the same command to the same device while the
+    // first still waits for its reply is not sent again. A second setProtocol with start would stop every module the
+    // first had just started and start it afresh.
+    const payload = JSON.stringify(body);
+    const waiting = log.find((e) => e.status === 'sent' && e.device === device && e.verb === verb && e.payload === payload);
+    if (waiting) {
+      waiting.detail = 'waiting for the device (clicked again: not sent twice)';
+      render();
+      return;
+    }
     const id = `ui-${Date.now().toString(36)}-${++counter}`;
-    const entry = { id, verb, device, target: targetText, sentAt: Date.now(), status: 'sent', detail: 'waiting for the device', stepLines, brokerHasIt: false };
+    const entry = { id, verb, device, target: targetText, sentAt: Date.now(), status: 'sent', detail: 'waiting for the device', stepLines, brokerHasIt: false, payload };
     log.unshift(entry);
     if (log.length > LOG_ROWS) log.length = LOG_ROWS;
     entry.timer = setTimeout(() => {
@@ -169,5 +179,5 @@ export function createControls(els, publish, selectedDevice) {
   }
 
   render();
-  return { onResult, onConnectionLost, setModules, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, ...rest }) => rest) };
+  return { onResult, onConnectionLost, setModules, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, payload, ...rest }) => rest) };
 }
