@@ -135,6 +135,47 @@ public sealed class DashboardControlTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task TheProtocolFormShowsTheDevicesProtocolSoThatChangingOneStepChangesOnlyThat()
+    {
+        // A device on adaptive rests that runs its steps once: the form left at the page's own defaults (fixed rests,
+        // repeat) sent those with the operator's new steps, switching the device to fixed repeating rests unasked.
+        using DashboardAclBroker broker = new DashboardAclBroker();
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#", DashboardAclBroker.OperatorUser, DashboardAclBroker.OperatorPassword);
+        var scenario = SimulatedDevice.Load("soft-short.json", s =>
+        {
+            s.Faults.Clear();
+            s.TimeLimitS = 3600;
+            s.Protocol.Steps = new List<string> { "Strip at 0.5 mA/cm2 for 2 s", "Rest" };
+            s.Protocol.AdaptiveRest = true;
+            s.Protocol.Repeat = false;
+        });
+        using SimulatedDevice device = new SimulatedDevice(scenario, Bridge(broker, "ctl-3"), realtimeFactor: 4, cellVoltagePeriodMs: 250);
+
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "ctl-3"), waitConnected: false);
+        await DashboardPage.LoginAsync(page, DashboardAclBroker.OperatorUser, DashboardAclBroker.OperatorPassword);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("role").GetString() == "operator" && s.GetProperty("hasConfig").GetBoolean());
+
+        // 0.5 mA/cm2 on 0.3848 cm2 is 192 uA, which 0.5 mA/cm2 gives back.
+        Assert.Equal("Strip at 0.5 mA/cm2 for 2 s\nRest", await page.InputValueAsync("#cmd-steps"));
+        Assert.Equal("adaptive", await page.InputValueAsync("#cmd-rest-mode"));
+        Assert.False(await page.IsCheckedAsync("#cmd-repeat"));
+
+        // The operator changes the pulse only; the rest mode and the single pass go with it as the device has them.
+        await page.FillAsync("#cmd-steps", "Strip at 0.25 mA/cm2 for 2 s\nRest");
+        await page.ClickAsync("#cmd-send-protocol");
+        string protocol = commands.WaitFor(l => l.StartsWith("edge/ctl-3/cmd/setProtocol ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        using JsonDocument body = JsonDocument.Parse(protocol.Substring("edge/ctl-3/cmd/setProtocol ".Length));
+        Assert.Equal("adaptive", body.RootElement.GetProperty("restMode").GetString());
+        Assert.False(body.RootElement.GetProperty("repeat").GetBoolean());
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "accepted");
+
+        // The device's new protocol does not overwrite what the operator typed.
+        Assert.Equal("Strip at 0.25 mA/cm2 for 2 s\nRest", await page.InputValueAsync("#cmd-steps"));
+        await page.CloseAsync();
+    }
+
     private static MqttBridgeOptions Bridge(DashboardAclBroker broker, string deviceId) => new MqttBridgeOptions
     {
         Port = broker.Port,

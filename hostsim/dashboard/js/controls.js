@@ -9,6 +9,28 @@ const REPLY_TIMEOUT_MS = 10000;
 const LOG_ROWS = 50;
 const NO_MATCHING_SUBSCRIBERS = 16; // MQTT 5 PUBACK reason code
 
+/**
+ * A config step as the step text the device reads back to the same microamps: mA/cm2 with as many decimals as that
+ * takes (the device reads value x 1000 x area + 0.5: 385 uA on 0.3848 cm2 comes back from 1 mA/cm2, 193 uA from 0.502), else uA.
+ */
+export function stepCommand(step, areaCm2) {
+  const duration = step.durationMs > 0
+    ? (step.durationMs % 1000 === 0 ? ` for ${step.durationMs / 1000} s` : ` for ${step.durationMs} ms`)
+    : '';
+  if (step.kind === 'rest') return 'Rest' + duration;
+  const kind = step.kind === 'plate' ? 'Plate' : 'Strip';
+  const currentUa = Math.abs(step.currentUa);
+  let current = `${currentUa} uA`;
+  for (let decimals = 0; decimals <= 6 && areaCm2 > 0; decimals++) {
+    const density = (currentUa / 1000 / areaCm2).toFixed(decimals);
+    if (Math.floor((Number(density) * 1000 * areaCm2) + 0.5) === currentUa) {
+      current = `${Number(density)} mA/cm2`;
+      break;
+    }
+  }
+  return `${kind} at ${current}${duration}`;
+}
+
 export function createControls(els, publish, selectedDevice) {
   const log = [];
   let counter = 0;
@@ -178,6 +200,27 @@ export function createControls(els, publish, selectedDevice) {
     els.module.replaceChildren(...options);
   }
 
+  // The protocol form shows the selected device's protocol (steps, rest mode, repeat), so that sending it after changing
+  // one step changes that step only: a form left at the page's defaults switched an adaptive device to fixed rests and
+  // a single-pass one to repeating. What the operator has typed since is never overwritten.
+  let protocolShown = { device: null, text: null };
+  let protocolEdited = false;
+  for (const field of [els.steps, els.restMode, els.repeat]) {
+    field.addEventListener('input', () => { protocolEdited = true; });
+    field.addEventListener('change', () => { protocolEdited = true; });
+  }
+
+  /** Fills the protocol form from the device's config, unless the operator has edited it for this device. */
+  function showProtocol(deviceId, protocol) {
+    const text = JSON.stringify(protocol);
+    if (protocolShown.device === deviceId && (protocolEdited || protocolShown.text === text)) return;
+    protocolShown = { device: deviceId, text };
+    protocolEdited = false;
+    els.steps.value = protocol.steps.map((step) => stepCommand(step, protocol.electrodeAreaCm2)).join('\n');
+    els.restMode.value = protocol.restMode === 'adaptive' ? 'adaptive' : 'fixed';
+    els.repeat.checked = protocol.repeat;
+  }
+
   render();
-  return { onResult, onConnectionLost, setModules, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, payload, ...rest }) => rest) };
+  return { onResult, onConnectionLost, setModules, showProtocol, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, payload, ...rest }) => rest) };
 }

@@ -414,6 +414,7 @@ function render() {
   }
   if (connection.role === 'unknown' && client && client.connected && connection.roleDevice !== d.id) probeRole();
   controls.setModules(d.config.modules);
+  controls.showProtocol(d.id, d.config.protocol);
   focusModule = Math.min(focusModule, d.config.modules - 1);
   const st = staleness(d);
   renderFacts(d, st);
