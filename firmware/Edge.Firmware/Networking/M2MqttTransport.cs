@@ -19,8 +19,9 @@ namespace Edge.Firmware.Networking
     /// The core's <see cref="IBrokerConnection"/> over nanoFramework.M2Mqtt (MQTT 3.1.1), plain TCP or TLS 1.2
     /// with the CA certificate (and optional client certificate) from the device settings. Each attempt first
     /// brings the link up (<see cref="INetworkConnection"/>, Wi-Fi), then makes a new <see cref="MqttClient"/>.
-    /// Broker acknowledgements (MqttMsgPublished) go to the outbox and the device-event log (each ignores the ids of
-    /// the other's messages: one client numbers both); received messages to the session.
+    /// Broker acknowledgements (MqttMsgPublished) of the current client go to the outbox and the device-event log (each
+    /// ignores the ids of the other's messages: one client numbers both; <see cref="AcknowledgementRouter"/> drops a closed
+    /// client's); received messages to the session.
     /// </summary>
     public sealed class M2MqttTransport : ISessionConnection
     {
@@ -43,8 +44,8 @@ namespace Edge.Firmware.Networking
         private readonly X509Certificate _caCertificate;
         private readonly X509Certificate _clientCertificate;
         private readonly AutoResetEvent _subscribed = new AutoResetEvent(false);
+        private readonly AcknowledgementRouter _acknowledgements;
         private DeviceSession _session;
-        private DeviceEventLog _events;
         private MqttClient _client;
         private bool _subscriptionGranted;
 
@@ -61,6 +62,7 @@ namespace Edge.Firmware.Networking
             _topics = topics ?? throw new ArgumentNullException(nameof(topics));
             _network = network ?? throw new ArgumentNullException(nameof(network));
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+            _acknowledgements = new AcknowledgementRouter(outbox);
             if (settings.MqttUsesTls)
             {
                 // mbedTLS parses PEM text; the parser has checked its structure and named the key if it was wrong.
@@ -82,8 +84,8 @@ namespace Edge.Firmware.Networking
         /// <inheritdoc />
         public DeviceEventLog Events
         {
-            get { return _events; }
-            set { _events = value; }
+            get { return _acknowledgements.Events; }
+            set { _acknowledgements.Events = value; }
         }
 
         /// <inheritdoc />
@@ -138,6 +140,7 @@ namespace Edge.Firmware.Networking
                     return Map(code);
                 }
 
+                _acknowledgements.Attach(client);
                 _client = client;
                 LastError = null;
                 return ConnectOutcome.Accepted;
@@ -228,6 +231,8 @@ namespace Edge.Firmware.Networking
                 return;
             }
 
+            // From here on its late PUBACKs are stale: the next client's packet ids start at 1 again.
+            _acknowledgements.Detach();
             _outbox.ConnectionLost();
             try
             {
@@ -282,25 +287,7 @@ namespace Edge.Firmware.Networking
 
         private void OnPublished(object sender, MqttMsgPublishedEventArgs e)
         {
-            DeviceEventLog events = _events;
-            if (e.IsPublished)
-            {
-                _outbox.Acknowledge(e.MessageId);
-                if (events != null)
-                {
-                    events.Acknowledge(e.MessageId);
-                }
-            }
-            else
-            {
-                // M2Mqtt resent it and then gave up waiting for the PUBACK (a slow broker); a late PUBACK is dropped
-                // by the client, so the outbox (or the log) must send it again itself.
-                _outbox.Unacknowledged(e.MessageId);
-                if (events != null)
-                {
-                    events.Unacknowledged(e.MessageId);
-                }
-            }
+            _acknowledgements.Published(sender, e.MessageId, e.IsPublished);
         }
 
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
@@ -321,7 +308,7 @@ namespace Edge.Firmware.Networking
 
         private void OnConnectionClosed(object sender, EventArgs e)
         {
-            _outbox.ConnectionLost();
+            _acknowledgements.Closed(sender);
         }
     }
 }
