@@ -143,6 +143,29 @@ namespace Edge.Mqtt.Tests
         }
 
         [Fact]
+        public void A_redelivered_event_keeps_its_seq_and_a_new_one_with_the_same_text_gets_the_next()
+        {
+            // Two trips with the same text; no PUBACK comes before the link drops, so both go again on the next session.
+            SimulatedDeviceEventLog log = new SimulatedDeviceEventLog("pack-7", "B007");
+            log.Report("watchdog", "no tick");
+            log.Report("watchdog", "no tick");
+            List<string> sent = new List<string>();
+            int Publish(string topic, byte[] payload, int qos)
+            {
+                JsonElement e = JsonDocument.Parse(payload).RootElement;
+                sent.Add(e.GetProperty("bootId").GetString() + "/" + (e.TryGetProperty("seq", out JsonElement seq) ? seq.GetInt32().ToString() : "none"));
+                return sent.Count;
+            }
+
+            log.PublishPending(Publish);
+            log.ConnectionRestarted();
+            log.PublishPending(Publish);
+
+            // Numbered from 1 in the run: each keeps its number when sent again.
+            Assert.Equal(new[] { "B007/1", "B007/2", "B007/1", "B007/2" }, sent);
+        }
+
+        [Fact]
         public void An_event_carries_the_utc_time_it_was_reported_at_in_iso_8601()
         {
             // Sent long after it happened (a broker outage), it still says when: to the millisecond, UTC, with Z.

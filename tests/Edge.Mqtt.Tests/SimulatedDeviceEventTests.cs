@@ -15,7 +15,7 @@ namespace Edge.Mqtt.Tests
 {
     /// <summary>
     /// A simulated device bridged to a broker publishes the firmware's own events (<c>edge/&lt;id&gt;/device-event</c>,
-    /// firmware/README.md: QoS 1, <c>{"v":1,"bootId","code","message","timeUtc"}</c>) where a run has a real counterpart: the
+    /// firmware/README.md: QoS 1, <c>{"v":1,"bootId","code","message","timeUtc","seq"}</c>) where a run has a real counterpart: the
     /// warnings of its board file (<c>board-warning</c>, "board NAME WARNING" as BootSequence words it) and a unit
     /// without per-unit calibration (<c>uncalibrated</c>), failed and lost broker connections (<c>mqtt-connect</c>, as the
     /// firmware's MqttSession words them); events raised while offline are kept and arrive, in order, once connected.
@@ -211,10 +211,11 @@ namespace Edge.Mqtt.Tests
             return board;
         }
 
-        /// <summary>The firmware's device-event payload, exactly its four fields.</summary>
+        /// <summary>The firmware's device-event payload, exactly its fields.</summary>
         private static void CheckEnvelope(JsonElement e, string bootId)
         {
-            Assert.Equal(new[] { "v", "bootId", "code", "message", "timeUtc" }, e.EnumerateObject().Select(p => p.Name));
+            Assert.Equal(new[] { "v", "bootId", "code", "message", "timeUtc", "seq" }, e.EnumerateObject().Select(p => p.Name));
+            Assert.True(e.GetProperty("seq").GetInt32() >= 1);
             Assert.Equal(1, e.GetProperty("v").GetInt32());
             Assert.Equal(bootId, e.GetProperty("bootId").GetString());
         }

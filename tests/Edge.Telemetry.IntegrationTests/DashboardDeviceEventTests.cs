@@ -5,10 +5,10 @@ using Microsoft.Playwright;
 namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>
-/// The firmware's own events (<c>edge/&lt;id&gt;/device-event</c>, firmware/README.md "MQTT": <c>{"v":1,"bootId","code","message","timeUtc"}</c>)
+/// The firmware's own events (<c>edge/&lt;id&gt;/device-event</c>, firmware/README.md "MQTT": <c>{"v":1,"bootId","code","message","timeUtc","seq"}</c>)
 /// behind the README's Mosquitto ACL (<see cref="DashboardAclBroker"/>), published with the device's account as the
 /// firmware would: they reach an operator, the page lists them per boot, and a watchdog trip, a tick exception or a
-/// board error of the running boot stands in a banner.
+/// board error of the running boot stands in a banner; one delivered twice (the same bootId and seq) is listed once.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardDeviceEventTests
@@ -116,6 +116,35 @@ public sealed class DashboardDeviceEventTests
     }
 
     [Fact]
+    public async Task AnEventRedeliveredAfterAReconnectIsListedOnce()
+    {
+        using DashboardAclBroker broker = new DashboardAclBroker();
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-5"), waitConnected: false);
+        await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
+
+        // Two trips with the same text (seq 1 and 2); their PUBACKs were lost with the link, so the device sends both again
+        // after the reconnect, then reports the lost session (seq 3). The next boot numbers from 1 again.
+        static string Numbered(string bootId, int seq, string code, string message) =>
+            JsonSerializer.Serialize(new Dictionary<string, object> { ["v"] = 1, ["bootId"] = bootId, ["code"] = code, ["message"] = message, ["timeUtc"] = "2026-03-04T05:06:07.089Z", ["seq"] = seq });
+        AsDevice(broker, "edge/dev-5/status", """{"v":1,"status":"online","bootId":"f1"}""", retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/dev-5/device-event", new[]
+        {
+            Numbered("f1", 1, "watchdog", "no tick"), Numbered("f1", 2, "watchdog", "no tick"),
+            Numbered("f1", 1, "watchdog", "no tick"), Numbered("f1", 2, "watchdog", "no tick"),
+            Numbered("f1", 3, "mqtt-connect", "connection lost; retry in 1000 ms"), Numbered("f2", 1, "watchdog", "no tick"),
+        }, false, DashboardAclBroker.DeviceUser, DashboardAclBroker.DevicePassword);
+
+        // One topic keeps its order: once the next boot's event is in, every redelivery before it has been seen.
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => Listed(s) > 0 && s.GetProperty("deviceEvents")[0].GetProperty("bootId").GetString() == "f2");
+        Assert.Equal(0, snapshot.GetProperty("rejected").GetInt32());
+        string[] listed = snapshot.GetProperty("deviceEvents").EnumerateArray().Select(e => e.GetProperty("bootId").GetString() + "/" + (e.TryGetProperty("seq", out JsonElement seq) ? seq.ToString() : "none")).ToArray();
+        Assert.Equal(new[] { "f2/1", "f1/3", "f1/2", "f1/1" }, listed);
+        Assert.Contains("4 received", await page.Locator("#device-event-count").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task BoardErrorShowsWithoutAConfig()
     {
         // A device whose board file failed publishes its status and its device events, never a config.
@@ -162,6 +191,8 @@ public sealed class DashboardDeviceEventTests
             """{"v":1,"bootId":"d1","code":"watchdog"}""",
             """{"v":1,"bootId":"d1","code":"watchdog","message":"a time without its zone","timeUtc":"2026-03-04T05:06:07.089"}""",
             """{"v":1,"bootId":"d1","code":"watchdog","message":"a number as a time","timeUtc":1772600767089}""",
+            """{"v":1,"bootId":"d1","code":"watchdog","message":"seq counts from 1","seq":0}""",
+            """{"v":1,"bootId":"d1","code":"watchdog","message":"a text as a seq","seq":"1"}""",
             """["watchdog"]""",
             "watchdog tripped",
         };
@@ -177,6 +208,8 @@ public sealed class DashboardDeviceEventTests
         Assert.Contains("device-event: code: not a device event code", reasons);
         Assert.Contains("device-event: message: not a text", reasons);
         Assert.Contains("device-event: timeUtc: not an ISO 8601 UTC time", reasons);
+        Assert.Contains("device-event: seq: 0 outside 1..9007199254740991", reasons);
+        Assert.Contains("device-event: seq: not an integer", reasons);
         Assert.Contains("not UTF-8 JSON", reasons);
 
         // Nothing changed: the one good event, no banner, the same table.

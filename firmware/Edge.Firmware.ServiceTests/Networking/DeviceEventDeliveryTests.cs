@@ -100,6 +100,47 @@ namespace NFUnitTest.Networking
             Assert.AreEqual(2, broker.CountOf(DroppedReport + "1 device event(s)"));
         }
 
+        [TestMethod]
+        public void ARedeliveredEventKeepsItsSeqAndANewOneWithTheSameTextGetsTheNext()
+        {
+            // Two watchdog trips with the same text; no PUBACK comes before the link drops, so both go again.
+            FakeConnection broker = new FakeConnection(new TopicSet("pack-7"));
+            FakeClock clock = new FakeClock();
+            DeviceEventLog events = new DeviceEventLog();
+            MqttSession session = Open(broker, clock, events);
+            events.Report("watchdog", "no tick");
+            events.Report("watchdog", "no tick");
+            session.Pass();
+            broker.IsConnected = false;
+            session.Pass();
+            clock.NowMs += 1000;
+            Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
+
+            // Numbered per boot from 1: the trips are 1 and 2 each time they go, the lost session's mqtt-connect 3.
+            int[] expected = new int[] { 1, 2, 1, 2 };
+            int at = -1;
+            for (int i = 0; i < expected.Length; i++)
+            {
+                at = broker.IndexOf(WatchdogEvent, at + 1);
+                Assert.AreEqual(expected[i], SeqOf(broker.PublishedAt(at)));
+            }
+
+            Assert.AreEqual(3, SeqOf(broker.PublishedAt(broker.IndexOf("edge/pack-7/device-event|{\"v\":1,\"bootId\":\"B007\",\"code\":\"mqtt-connect\""))));
+        }
+
+        // The seq field of a published "topic|payload|qos|retain" line, or -1 when it has none.
+        private static int SeqOf(string line)
+        {
+            int start = line.IndexOf("\"seq\":");
+            if (start < 0)
+            {
+                return -1;
+            }
+
+            start += 6;
+            return int.Parse(line.Substring(start, line.IndexOf('}', start) - start));
+        }
+
         private static MqttSession Open(FakeConnection broker, FakeClock clock, DeviceEventLog events)
         {
             DeviceSettings settings = new DeviceSettings();

@@ -7,12 +7,13 @@ namespace Edge.Firmware.Diagnostics
     /// <summary>One application event: a stable code, a human-readable message and the UTC time it happened.</summary>
     public sealed class DeviceEvent
     {
-        /// <summary>Creates an event.</summary>
-        public DeviceEvent(string code, string message, DateTime timeUtc)
+        /// <summary>Creates event number <paramref name="seq"/> of this boot.</summary>
+        public DeviceEvent(string code, string message, DateTime timeUtc, int seq)
         {
             Code = code;
             Message = message;
             TimeUtc = timeUtc;
+            Seq = seq;
         }
 
         /// <summary>Stable machine-readable name, e.g. "board-error".</summary>
@@ -26,6 +27,12 @@ namespace Edge.Firmware.Diagnostics
         /// published event says its time is unknown: <see cref="UtcTimeText"/>).
         /// </summary>
         public DateTime TimeUtc { get; }
+
+        /// <summary>
+        /// Its number in this boot (from 1, one per event reported): sent with it every time, so that a consumer can tell
+        /// a redelivery (the same boot id and seq) from a new event with the same text.
+        /// </summary>
+        public int Seq { get; }
 
         /// <summary>
         /// Where its publish stands, under the log's lock: <see cref="DeviceEventLog.Unsent"/>,

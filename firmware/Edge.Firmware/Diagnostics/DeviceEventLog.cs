@@ -40,6 +40,9 @@ namespace Edge.Firmware.Diagnostics
         private int _earlyAckCount;
         private int _droppedCount;
 
+        // The seq of the next event of this boot (events-dropped reports included): a redelivered event keeps its own.
+        private int _nextSeq = 1;
+
         // The count carried by the events-dropped report whose PUBACK is awaited, and that publish's packet id (Unsent: none).
         private int _droppedInFlight;
         private int _droppedReportId = Unsent;
@@ -99,7 +102,8 @@ namespace Edge.Firmware.Diagnostics
                     }
                 }
 
-                _pending.Add(new DeviceEvent(code, message, DateTime.UtcNow));
+                _pending.Add(new DeviceEvent(code, message, DateTime.UtcNow, _nextSeq));
+                _nextSeq++;
             }
         }
 
@@ -380,6 +384,20 @@ namespace Edge.Firmware.Diagnostics
                 }
 
                 return dropped;
+            }
+        }
+
+        /// <summary>
+        /// A seq for an events-dropped report, which is published without passing through the log. Each report gets a
+        /// new one: a count reported again after a lost PUBACK may have grown, and is a new report.
+        /// </summary>
+        public int TakeSeq()
+        {
+            lock (_lock)
+            {
+                int seq = _nextSeq;
+                _nextSeq++;
+                return seq;
             }
         }
 

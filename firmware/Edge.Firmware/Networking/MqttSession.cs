@@ -177,7 +177,7 @@ namespace Edge.Firmware.Networking
                 // Published straight away, not through the log: added to a full log it would push out its oldest
                 // event, the very one the drops spared (a watchdog trip kept through an outage).
                 string message = dropped.ToString() + " device event(s) dropped while the log was full (" + DeviceEventLog.Capacity.ToString() + " kept while offline)";
-                byte[] report = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, "events-dropped", message, DateTime.UtcNow));
+                byte[] report = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, _events.TakeSeq(), "events-dropped", message, DateTime.UtcNow));
                 int reportId = _session.PublishExtra(_deviceEventTopic, report, 0, report.Length, 1);
 
                 // Owed until its PUBACK, as the events are: a link lost first must not lose the count.
@@ -194,7 +194,7 @@ namespace Edge.Firmware.Networking
             while (deviceEvent != null)
             {
                 // With the time it was reported at: sent after an outage, it still says when it happened.
-                byte[] json = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, deviceEvent.Code, deviceEvent.Message, deviceEvent.TimeUtc));
+                byte[] json = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, deviceEvent.Seq, deviceEvent.Code, deviceEvent.Message, deviceEvent.TimeUtc));
                 int messageId = _session.PublishExtra(_deviceEventTopic, json, 0, json.Length, 1);
 
                 // Kept until the broker's PUBACK for this id (the connection routes it to the log): taken by the client

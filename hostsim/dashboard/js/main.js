@@ -927,7 +927,7 @@ window.edgeDashboard = {
         hostExecutionMaxUs: d.health.msg.host_tick_max_us_since_last ?? null, nativeFreeBytes: d.health.msg.native_free_bytes ?? null,
         simulated: typeof d.health.msg.provenance === 'string',
       } : null,
-      deviceEvents: d ? d.deviceEvents.map((e) => ({ code: e.code, severity: e.severity, bootId: e.bootId, message: e.message, timeUtc: e.timeUtc })) : [],
+      deviceEvents: d ? d.deviceEvents.map((e) => ({ code: e.code, severity: e.severity, bootId: e.bootId, seq: e.seq, message: e.message, timeUtc: e.timeUtc })) : [],
       deviceEventBanner: $('device-event-banner').hidden ? null : $('device-event-banner').textContent,
       commands: controls.log(),
     };

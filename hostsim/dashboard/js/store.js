@@ -356,15 +356,19 @@ export const DEVICE_EVENT_SEVERITY = {
 export const DEVICE_EVENT_BANNER = ['boot-failed', 'board-error', 'watchdog', 'tick-exception'];
 
 /**
- * One checked device-event. It has no seq: MQTT keeps one topic's messages in order, so arrival is the order the device
- * sent them in, and a boot's events follow the boot before it. Its timeUtc (when the device reported it, which for one
+ * One checked device-event. MQTT keeps one topic's messages in order, so arrival is the order the device sent them in,
+ * and a boot's events follow the boot before it. QoS 1 is at least once: an event the device sends again after a
+ * reconnect (its PUBACK was lost with the link) carries the bootId and seq it had, and is listed once. The events a
+ * device redelivers are its newest, so the bounded list still holds the first copy. Its timeUtc (when the device reported it, which for one
  * held through an outage is long before arrival) is kept as sent, or null when the device's clock was not set or the
  * device sends none. Newest first, bounded.
  */
 export function applyDeviceEvent(d, msg, receivedAt) {
+  const seq = typeof msg.seq === 'number' ? msg.seq : null;
+  if (seq !== null && d.deviceEvents.some((e) => e.seq === seq && e.bootId === msg.bootId)) return;
   d.deviceEventCount++;
   const timeUtc = typeof msg.timeUtc === 'string' ? msg.timeUtc : null;
-  d.deviceEvents.unshift({ bootId: msg.bootId, code: msg.code, message: msg.message, severity: DEVICE_EVENT_SEVERITY[msg.code] ?? 'unknown', receivedAt, timeUtc });
+  d.deviceEvents.unshift({ bootId: msg.bootId, seq, code: msg.code, message: msg.message, severity: DEVICE_EVENT_SEVERITY[msg.code] ?? 'unknown', receivedAt, timeUtc });
   if (d.deviceEvents.length > BOUNDS.deviceEvents) d.deviceEvents.length = BOUNDS.deviceEvents;
   d.version++;
 }

@@ -235,10 +235,11 @@ function checkHealth(msg) {
 }
 
 // The firmware's own events (firmware/README.md, "MQTT"; CONTRACT.md lists the topic as outside its event kinds):
-// {"v":1,"bootId","code","message","timeUtc"}, no seq. The code is a short kebab-case name: one the firmware
+// {"v":1,"bootId","code","message","timeUtc","seq"}. The code is a short kebab-case name: one the firmware
 // sends today (DEVICE_EVENT_SEVERITY in store.js) or a later one, listed as not known to the page rather than lost.
 // timeUtc is when the device reported it (ISO 8601 UTC with Z), null while its clock was not set, absent from a
-// device older than the field.
+// device older than the field. seq is the event's number in its boot (from 1; the same bootId and seq again is a
+// redelivery), absent from a device older than the field.
 const DEVICE_EVENT_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$/;
 
@@ -250,6 +251,7 @@ function checkDeviceEvent(msg) {
   if (t !== undefined && t !== null && (typeof t !== 'string' || !ISO_UTC.test(t) || Number.isNaN(Date.parse(t)))) {
     fail('timeUtc: not an ISO 8601 UTC time');
   }
+  if (msg.seq !== undefined) int(msg, 'seq', 1, Number.MAX_SAFE_INTEGER);
 }
 
 const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result', 'health', 'device-event'];

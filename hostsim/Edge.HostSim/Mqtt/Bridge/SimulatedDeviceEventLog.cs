@@ -12,7 +12,8 @@ namespace Edge.HostSim.Mqtt.Bridge
     /// offline, a new event in a full log replaces the oldest of its own code (else the oldest of a code the log holds
     /// more than once, else the oldest of all), the number dropped goes out first as an <c>events-dropped</c> event,
     /// then the rest in the order they happened, QoS 1, each removed once the broker has acknowledged it (PUBACK,
-    /// <see cref="Acknowledge"/>) and sent again on the next session when the link failed first. Only codes with a
+    /// <see cref="Acknowledge"/>) and sent again on the next session when the link failed first, under the same
+    /// <c>seq</c> (its number in the run, from 1), so that a consumer tells a redelivery from a new event. Only codes with a
     /// real counterpart in a run are reported here (hostsim/Edge.HostSim/Mqtt/Bridge/README.md lists them). Any thread.
     /// </summary>
     public sealed class SimulatedDeviceEventLog
@@ -35,6 +36,9 @@ namespace Edge.HostSim.Mqtt.Bridge
         private readonly object _lock = new object();
         private readonly string _bootId;
         private int _droppedCount;
+
+        // The seq of the next event of this run (events-dropped reports included): a redelivered event keeps its own.
+        private int _nextSeq = 1;
 
         // The count carried by the events-dropped report whose PUBACK is awaited, and that publish's id (Unsent: none).
         private int _droppedInFlight;
@@ -95,7 +99,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                     }
                 }
 
-                _pending.Add(new PendingEvent(code, message, DateTime.UtcNow));
+                _pending.Add(new PendingEvent(code, message, DateTime.UtcNow, _nextSeq++));
             }
         }
 
@@ -109,6 +113,7 @@ namespace Edge.HostSim.Mqtt.Bridge
             ArgumentNullException.ThrowIfNull(publish);
             bool sent = false;
             int dropped = 0;
+            int droppedSeq = 0;
             lock (_lock)
             {
                 // One report owed at a time: while one awaits its PUBACK, new drops wait for the next.
@@ -117,6 +122,12 @@ namespace Edge.HostSim.Mqtt.Bridge
                     dropped = _droppedCount;
                     _droppedCount = 0;
                     _earlyAcks.Clear();
+
+                    // Each report a new seq: a count reported again after a lost PUBACK may have grown, and is a new report.
+                    if (dropped > 0)
+                    {
+                        droppedSeq = _nextSeq++;
+                    }
                 }
             }
 
@@ -124,7 +135,7 @@ namespace Edge.HostSim.Mqtt.Bridge
             {
                 // Straight out, not through the log: added to a full log it would push out the very event the drops spared.
                 string message = dropped + " device event(s) dropped while the log was full (" + Capacity + " kept while offline)";
-                int reportId = publish(Topic, Encode("events-dropped", message, DateTime.UtcNow), 1);
+                int reportId = publish(Topic, Encode("events-dropped", message, DateTime.UtcNow, droppedSeq), 1);
                 lock (_lock)
                 {
                     if (reportId < 0)
@@ -159,7 +170,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                     _earlyAcks.Clear();
                 }
 
-                int messageId = publish(Topic, Encode(next.Code, next.Message, next.TimeUtc), 1);
+                int messageId = publish(Topic, Encode(next.Code, next.Message, next.TimeUtc, next.Seq), 1);
                 lock (_lock)
                 {
                     if (messageId < 0)
@@ -282,10 +293,11 @@ namespace Edge.HostSim.Mqtt.Bridge
         }
 
         /// <summary>
-        /// The firmware's payload: <c>{"v":1,"bootId","code","message","timeUtc"}</c>, <c>timeUtc</c> the time it was reported
-        /// at, ISO 8601 UTC to the millisecond with Z (the firmware's null for an unset clock never applies here).
+        /// The firmware's payload: <c>{"v":1,"bootId","code","message","timeUtc","seq"}</c>, <c>timeUtc</c> the time it was reported
+        /// at, ISO 8601 UTC to the millisecond with Z (the firmware's null for an unset clock never applies here), <c>seq</c>
+        /// the event's number in the run.
         /// </summary>
-        private byte[] Encode(string code, string message, DateTime timeUtc)
+        private byte[] Encode(string code, string message, DateTime timeUtc, int seq)
         {
             using MemoryStream buffer = new MemoryStream();
             using (Utf8JsonWriter json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -296,6 +308,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                 json.WriteString("code", code);
                 json.WriteString("message", message);
                 json.WriteString("timeUtc", timeUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                json.WriteNumber("seq", seq);
                 json.WriteEndObject();
             }
 
@@ -305,11 +318,12 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>One event and where its publish stands (the publisher finds the one it sent by reference).</summary>
         private sealed class PendingEvent
         {
-            public PendingEvent(string code, string message, DateTime timeUtc)
+            public PendingEvent(string code, string message, DateTime timeUtc, int seq)
             {
                 Code = code;
                 Message = message;
                 TimeUtc = timeUtc;
+                Seq = seq;
             }
 
             public string Code { get; }
@@ -318,6 +332,9 @@ namespace Edge.HostSim.Mqtt.Bridge
 
             /// <summary>When it was reported (the host's clock: the simulated device's is always set).</summary>
             public DateTime TimeUtc { get; }
+
+            /// <summary>Its number in the run, from 1: the same every time it is sent.</summary>
+            public int Seq { get; }
 
             /// <summary><see cref="Unsent"/>, <see cref="Sending"/>, or the packet id whose PUBACK is awaited (under the log's lock).</summary>
             public int MessageId { get; set; }
