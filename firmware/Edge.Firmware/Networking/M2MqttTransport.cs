@@ -4,7 +4,6 @@ using System;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Threading;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
@@ -43,11 +42,10 @@ namespace Edge.Firmware.Networking
         private readonly MessageOutbox _outbox;
         private readonly X509Certificate _caCertificate;
         private readonly X509Certificate _clientCertificate;
-        private readonly AutoResetEvent _subscribed = new AutoResetEvent(false);
+        private readonly SubscribeAnswer _subscribed = new SubscribeAnswer();
         private readonly AcknowledgementRouter _acknowledgements;
         private DeviceSession _session;
         private MqttClient _client;
-        private bool _subscriptionGranted;
 
         /// <summary>Targets the broker in <paramref name="settings"/> (TLS when it carries a CA certificate, validated by the settings parser).</summary>
         public M2MqttTransport(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox)
@@ -203,12 +201,12 @@ namespace Edge.Firmware.Networking
 
             try
             {
-                _subscriptionGranted = false;
-                _subscribed.Reset();
+                _subscribed.Expect();
                 client.Subscribe(new string[] { topicFilter }, new MqttQoSLevel[] { MqttQoSLevel.AtLeastOnce });
-                if (!_subscribed.WaitOne(SubscribeTimeoutMs, false) || !_subscriptionGranted)
+                string refused = _subscribed.Await(topicFilter, SubscribeTimeoutMs);
+                if (refused != null)
                 {
-                    LastError = "broker refused the subscription to " + topicFilter + " (ACL)";
+                    LastError = refused;
                     return false;
                 }
 
@@ -293,8 +291,7 @@ namespace Edge.Firmware.Networking
         private void OnSubscribed(object sender, MqttMsgSubscribedEventArgs e)
         {
             MqttQoSLevel[] granted = e.GrantedQoSLevels;
-            _subscriptionGranted = granted != null && granted.Length > 0 && granted[0] != MqttQoSLevel.GrantedFailure;
-            _subscribed.Set();
+            _subscribed.Answered(granted != null && granted.Length > 0 && granted[0] != MqttQoSLevel.GrantedFailure);
         }
 
         private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
