@@ -84,6 +84,11 @@ namespace Edge.Core.Boards.Parsing
                 error = SamplingTimeCheck.Check(sections, cellCount, moduleCount, temperatureCount);
             }
 
+            if (error == null)
+            {
+                error = ControllerPeriodCheck.Check(sections);
+            }
+
             if (error != null)
             {
                 return null;
