@@ -16,8 +16,10 @@ const COMPACT_FROM_MODULES = 9; // the compact view opens by itself from this ma
 
 // This page load's part of its MQTT client ids. Not kept in the tab's session storage: a tab duplicated or opened from
 // this one gets a copy of that storage, and two clients under one id take the broker connection from each other, each
-// reconnecting a second later, for ever. Each load starts its session clean anyway, so a later load has no use for it.
+// reconnecting a second later, for ever. Each login of a load has its own session anyway (loginCount), so a later load
+// has no use for it.
 const PAGE_ID = Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(16).padStart(2, '0')).join('');
+let loginCount = 0;
 
 const $ = (id) => document.getElementById(id);
 const store = createStore();
@@ -90,17 +92,19 @@ function connect() {
   $('broker-label').textContent = settings.broker + (settings.device ? ` · device ${settings.device}` : '') + (settings.user ? ` · user ${settings.user}` : ' · anonymous');
   setConnection('connecting', 'connecting...');
   setRole('unknown');
-  // A persistent session under a client id of this page load: while the page is away the broker keeps the QoS 1
-  // events for it, so the event log misses nothing across a broker restart. Its first connection starts the session
-  // clean (MQTT 5 Clean Start): a session an earlier login of this page left under the same client id would bring back
-  // its subscriptions (another device filter) and the messages queued for them, into this login's view.
-  const clientId = `edge-dashboard-${PAGE_ID}-${(settings.user || 'anon').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 16)}`;
+  // A persistent session under a client id of this login: while the page is away the broker keeps the QoS 1 events for
+  // it, so the event log misses nothing across a broker restart. Each login has its own id: the session an earlier login
+  // left would bring back its subscriptions (another device filter) and the messages queued for them, into this
+  // login's view. (Starting the first connection clean and resuming on reconnects lost the events queued across a
+  // broker restart: the reconnection did not resume the session.)
+  loginCount++;
+  const clientId = `edge-dashboard-${PAGE_ID}-${loginCount}-${(settings.user || 'anon').replace(/[^A-Za-z0-9_-]/g, '').slice(0, 16)}`;
   const c = mqtt.connect(settings.broker, {
     clientId,
     username: settings.user || undefined,
     password: settings.password || undefined,
     protocolVersion: 5,
-    clean: true,
+    clean: false,
     properties: { sessionExpiryInterval: 600 },
     reconnectPeriod: 1000,
     connectTimeout: 5000,
@@ -112,8 +116,6 @@ function connect() {
   const root = settings.device ? `edge/${settings.device}/` : 'edge/+/';
   c.on('connect', () => {
     if (!current()) return;
-    // From now on the session is this login's own: reconnections resume it.
-    c.options.clean = false;
     if (store.lostAt !== null) {
       store.outages.push({ from: store.lostAt, to: Date.now() });
       if (store.outages.length > 50) store.outages.shift();
