@@ -15,7 +15,9 @@ namespace Edge.Core.Session
     /// One device's MQTT session, as the contract (Telemetry/CONTRACT.md) describes it, shared by the
     /// firmware and the simulator: connect as edge-&lt;deviceId&gt; with the retained "offline" status as Last
     /// Will, subscribe cmd/+, publish the retained status "online" and config, then pump the outbox,
-    /// answer commands on cmd/result, republish the config after every applied change and on getConfig,
+    /// answer commands on cmd/result, republish the config after every applied change and on getConfig, publish the
+    /// retained telemetry/modules message (every module's state, stop reason and latching diagnosis) on every connection and
+    /// whenever one of them changes,
     /// publish the Home Assistant discovery configs, and after any failure retry with one
     /// <see cref="ReconnectBackoff"/>. No I/O of its own: the <see cref="IBrokerConnection"/> is the client.
     /// <para>
@@ -47,6 +49,10 @@ namespace Edge.Core.Session
         private readonly CommandHandler _commands;
         private readonly TelemetryPublisher _publisher;
         private readonly DiscoveryPublisher _discovery;
+
+        // The retained telemetry/modules message (null without a control loop), and whether this connection still owes it.
+        private readonly ModuleStatesWatch _moduleStates;
+        private bool _moduleStatesDue;
 
         // Discovery off: the configs an earlier boot may have left retained, to be cleared once per boot.
         private readonly DiscoveryPublisher _withdrawal;
@@ -100,6 +106,15 @@ namespace Edge.Core.Session
             int steps = controller == null ? 0 : controller.Configuration.Protocol.Steps.Length;
             int maximumSteps = new CommandLimits().MaximumArrayItems;
             _scratch = new byte[ConfigEncoder.MaximumBytes(steps > maximumSteps ? steps : maximumSteps)];
+            if (controller != null)
+            {
+                _moduleStates = new ModuleStatesWatch(controller);
+                if (_scratch.Length < _moduleStates.MaximumBytes)
+                {
+                    _scratch = new byte[_moduleStates.MaximumBytes];
+                }
+            }
+
             _offlineStatus = EncodeStatusCopy(false);
             if (controller != null && controller.Configuration.Telemetry.HomeAssistantDiscovery)
             {
@@ -305,6 +320,7 @@ namespace Edge.Core.Session
             _online = true;
             _attemptScheduled = false;
             _discoveryDue = _discovery != null;
+            _moduleStatesDue = _moduleStates != null;
             _ghostsDue = _layoutStoreDue;
             ConnectionCount++;
 
@@ -373,6 +389,13 @@ namespace Edge.Core.Session
                     _layoutStoreDue = false;
                     _ghosts = null;
                 }
+            }
+
+            // Retained: a consumer that subscribes after a module went to hold learns why from it, not from the next change.
+            if (_moduleStates != null && (_moduleStates.Refresh() || _moduleStatesDue))
+            {
+                _moduleStatesDue = !PublishModuleStates();
+                sent |= !_moduleStatesDue;
             }
 
             int pumped = _outbox.Pump(_connection);
@@ -574,6 +597,13 @@ namespace Edge.Core.Session
 
             _publishedRevision = revision;
             return true;
+        }
+
+        private bool PublishModuleStates()
+        {
+            _writer.Reset(_scratch, 0, _scratch.Length);
+            _moduleStates.Encode(_writer, _bootId);
+            return !_writer.Overflowed && _connection.PublishTo(_topics.Modules, _scratch, 0, _writer.Length, 1, true) >= 0;
         }
 
         private bool PublishDiscovery()

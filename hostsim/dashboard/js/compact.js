@@ -3,6 +3,7 @@
 // modules cost one draw each and stay readable. Hovering names the module or cell and its values.
 
 import { deviceTime } from './format.js';
+import { stopText } from './store.js';
 
 export const STATE_COLORS = { idle: '#94a3b8', pulse: '#f59e0b', rest: '#38bdf8', hold: '#ef4444', done: '#22c55e', unknown: '#a78bfa', nodata: '#e5e7eb' };
 
@@ -121,7 +122,7 @@ export function hitTest(d, els, canvas, offsetX, offsetY, drawn) {
     if (m < 0 || m >= drawn.modules) return null;
     const mod = d.modules[m];
     const mark = drawn.faded ? (drawn.offline ? ' (offline)' : ' (no data now)') : '';
-    return { module: m, text: `module ${m}: ${mod.reported ? mod.state : 'no data'}${mark}${mod.stopReason && mod.stopReason !== 'none' ? ' (' + mod.stopReason + ')' : ''}, last data ${deviceTime(mod.lastTMs)}` };
+    return { module: m, text: `module ${m}: ${mod.reported ? mod.state : 'no data'}${mark}${stopText(mod) ? ' (' + stopText(mod) + ')' : ''}, last data ${deviceTime(mod.lastTMs)}` };
   }
   const m = Math.floor(offsetY / drawn.rowHeight);
   const c = Math.floor((offsetX - 40) / drawn.cellWidth);

@@ -4,7 +4,7 @@
 // as text, never as HTML.
 
 import { check, parseTopic, isDeviceId } from './validate.js';
-import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms } from './store.js';
+import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
@@ -306,6 +306,10 @@ function handle(topic, payload, receivedAt) {
   }
   if (t.kind === 'cmd/result') {
     controls.onResult(d.id, msg);
+    return;
+  }
+  if (t.kind === 'telemetry/modules') {
+    applyModules(d, msg);
     return;
   }
   const stream = t.kind === 'event' ? 'event' : t.kind.slice('telemetry/'.length);
@@ -617,7 +621,7 @@ function renderModules(d, st) {
       tr.dataset.state = m.state;
       const badge = text('span', shownState(d, st, m), 'state');
       badge.style.background = shownColor(d, st, m);
-      const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', m.pulses), text('td', m.stopReason && m.stopReason !== 'none' ? m.stopReason : ''), text('td', f.last)];
+      const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', m.pulses), text('td', stopText(m)), text('td', f.last)];
       cells[1].appendChild(badge);
       tr.append(...cells);
       tr.onclick = () => { focusModule = i; destroyAll(true); render(); };
@@ -664,7 +668,7 @@ function renderModules(d, st) {
     card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
     card.querySelector('.rest').textContent = `tuned rest ${f.rest}`;
     card.querySelector('.pulses').textContent = `${m.pulses} pulses`;
-    card.querySelector('.reason').textContent = m.stopReason && m.stopReason !== 'none' ? `stop: ${m.stopReason}` : '';
+    card.querySelector('.reason').textContent = stopText(m) ? `stop: ${stopText(m)}` : '';
     card.querySelector('.last').textContent = `last event: ${f.last}`;
     drawTimeline(card.querySelector('canvas'), m.history, t0, t1);
   });
@@ -917,7 +921,7 @@ window.edgeDashboard = {
       currentAxis: timeAxis('current'),
       compact: lastCompact,
       modules: d ? d.modules.map((m) => ({
-        state: m.state, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
+        state: m.state, stopReason: m.stopReason, cause: m.cause, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
         pulseCurrentUa: m.pulseCurrentUa, totalChargeUc: m.totalChargeUc, tunedRestMs: m.tunedRestMs, lastEvent: m.lastEvent ? m.lastEvent.kind : null,
       })) : [],
       events: d ? d.events.map((e) => e.kind) : [],

@@ -74,7 +74,7 @@ function startTables(d) {
   const cells = config.modules * config.cellsPerModule;
   d.modules = Array.from({ length: config.modules }, () => ({
     // reported: whether the device has told this module's state (cells, state): until then 'idle' is a default, not its state.
-    state: 'idle', reported: false, stopReason: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
+    state: 'idle', reported: false, stopReason: null, cause: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
     pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
     // The newest seq applied per record (pulse, cells, and the state stream's two types, which carry different facts): a
     // backlog record replayed after newer ones fills the charts, not the facts.
@@ -334,6 +334,37 @@ export function applyStream(d, stream, msg, receivedAt) {
     }
   }
   d.version++;
+}
+
+/**
+ * The retained telemetry/modules message: every module's state, stop reason and the diagnosis that latched it. It is what a page
+ * opened after a module was isolated learns the hold and its cause from (the streams that told it are not retained).
+ * It has no seq or device time: a module the streams already reported keeps their state; its stop reason is taken
+ * when both say the same state, and the cause always (it is shown with a hold only). An earlier boot's is ignored, and
+ * so is one of a boot other than the retained status names.
+ */
+export function applyModules(d, msg) {
+  // Retained, so it may be an earlier boot's (one that had a control loop, before a boot that has none): the retained
+  // status names the boot the device runs, and only that boot's module states are shown.
+  if (pastBoot(d, msg) || (d.statusBootId && msg.bootId !== d.statusBootId)) return;
+  if (msg.bootId !== d.bootId) {
+    resetBoot(d, msg.bootId);
+  }
+  d.modules.forEach((m, i) => {
+    m.cause = msg.diagnosis[i];
+    if (!m.reported) {
+      m.state = msg.state[i];
+      m.reported = true;
+    }
+    if (m.state === msg.state[i]) m.stopReason = msg.stopReason[i];
+  });
+  d.version++;
+}
+
+/** A module's stop reason as the page words it, with the diagnosis that latched a held module: "softShort (softShortConfirmed)". */
+export function stopText(m) {
+  if (!m.stopReason || m.stopReason === 'none') return '';
+  return m.state === 'hold' && m.cause ? `${m.stopReason} (${m.cause})` : m.stopReason;
 }
 
 export const KNOWN_STATES = STATES;

@@ -192,6 +192,22 @@ function checkEvent(msg, config) {
   }
 }
 
+// The retained telemetry/modules message: per module (index = module), its state, stop reason and the diagnosis that latched it
+// (null: not latched, or not known). No seq or tMs: it is state, not history.
+function checkModules(msg, config) {
+  if (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId)) fail('bootId: not a boot id');
+  for (const field of ['state', 'stopReason', 'diagnosis']) {
+    if (!Array.isArray(msg[field])) fail(`${field}: not an array`);
+    if (msg[field].length !== config.modules) fail(`${field}: ${msg[field].length} entries, the config says ${config.modules} modules`);
+  }
+  for (let m = 0; m < config.modules; m++) {
+    if (!STATES.includes(msg.state[m])) fail(`state[${m}]: not one of the contract's values`);
+    if (!STOP_REASONS.includes(msg.stopReason[m])) fail(`stopReason[${m}]: not one of the contract's values`);
+    const cause = msg.diagnosis[m];
+    if (cause !== null && (typeof cause !== 'string' || !NAME.test(cause))) fail(`diagnosis[${m}]: not a name`);
+  }
+}
+
 function checkStatus(msg) {
   oneOf(msg, 'status', ['online', 'offline']);
   if (msg.bootId !== undefined && (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId))) fail('bootId: not a boot id');
@@ -254,7 +270,7 @@ function checkDeviceEvent(msg) {
   if (msg.seq !== undefined) int(msg, 'seq', 1, Number.MAX_SAFE_INTEGER);
 }
 
-const TOPIC_KINDS = ['status', 'config', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result', 'health', 'device-event'];
+const TOPIC_KINDS = ['status', 'config', 'telemetry/modules', 'telemetry/pulse', 'telemetry/cells', 'telemetry/state', 'event', 'cmd/result', 'health', 'device-event'];
 
 /** Whether id is a device id the contract allows (it is a topic level: no '/', '+' or '#'). */
 export function isDeviceId(id) {
@@ -281,7 +297,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function check(kind, payload, config) {
   if (payload.length === 0) {
     // Clearing a retained topic (status, config) or the dashboard's own permission probe on cmd/result.
-    return kind === 'status' || kind === 'config' || kind === 'cmd/result' ? { ok: false, ignore: true } : { ok: false, reason: 'empty payload' };
+    return kind === 'status' || kind === 'config' || kind === 'telemetry/modules' || kind === 'cmd/result' ? { ok: false, ignore: true } : { ok: false, reason: 'empty payload' };
   }
   if (payload.length > LIMITS.payloadBytes) return { ok: false, reason: `payload over ${LIMITS.payloadBytes} bytes` };
   let msg;
@@ -305,10 +321,15 @@ export function check(kind, payload, config) {
       default:
         if (!config) {
           // The rest needs the config; the header does not, so a message without one is rejected now, not kept.
-          header(msg);
+          if (kind === 'telemetry/modules') {
+            if (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId)) fail('bootId: not a boot id');
+          } else {
+            header(msg);
+          }
           return { ok: false, needsConfig: true };
         }
-        if (kind === 'telemetry/pulse') checkPulse(msg, config);
+        if (kind === 'telemetry/modules') checkModules(msg, config);
+        else if (kind === 'telemetry/pulse') checkPulse(msg, config);
         else if (kind === 'telemetry/cells') checkCells(msg, config);
         else if (kind === 'telemetry/state') checkState(msg, config);
         else checkEvent(msg, config);

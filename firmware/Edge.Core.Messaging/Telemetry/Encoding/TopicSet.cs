@@ -37,11 +37,15 @@ namespace Edge.Core.Telemetry.Encoding
             _topics[(int)TopicId.Status] = root + "status";
             _topics[(int)TopicId.Config] = root + "config";
             _topics[(int)TopicId.CommandResult] = root + "cmd/result";
+            Modules = root + "telemetry/modules";
             CommandPrefix = root + "cmd/";
             CommandFilter = root + "cmd/+";
         }
 
         public string DeviceId { get; }
+
+        /// <summary>"edge/&lt;id&gt;/telemetry/modules": every module's state, stop reason and latching diagnosis, retained.</summary>
+        public string Modules { get; }
 
         /// <summary>"edge/&lt;id&gt;/cmd/": a command topic is this plus the verb.</summary>
         public string CommandPrefix { get; }

@@ -1,0 +1,122 @@
+using System.Text;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Records;
+using Edge.Core.Sampling;
+using Edge.Core.Session;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.Core.Tests.Safety;
+using Xunit;
+
+namespace Edge.Core.Tests.Telemetry;
+
+/// <summary>
+/// The retained edge/&lt;id&gt;/telemetry/modules message (CONTRACT.md): every module's state, stop reason and latching
+/// diagnosis, on every connection and whenever a module enters or leaves idle, hold or done or its stop reason or
+/// latch changes; not at every step between pulse and rest.
+/// </summary>
+public class RetainedModuleStatesTests
+{
+    private const string Topic = "edge/pack-7/telemetry/modules";
+
+    [Fact]
+    public void AHoldIsRetainedWithItsCauseAndTheDutyCycleIsNot()
+    {
+        var rig = new OneModuleRig(1, 1, new ControllerConfiguration());
+        var connection = new RecordingConnection(new TopicSet("pack-7"));
+        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+        var session = new DeviceSession(new TopicSet("pack-7"), "b1", new SessionSettings(), connection, outbox, rig.Controller,
+            new CommandHandler(rig.Controller, null), new TelemetryPublisher(outbox, "b1"));
+        Assert.Equal(SessionStep.Opened, session.Service(0));
+        session.Service(0);
+        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"idle\"],\"stopReason\":[\"none\"],\"diagnosis\":[null]}", connection.Retained(Topic));
+
+        // Auto-start: the module runs its default 1 s pulses with rests. 20 s are several pulses and rests, but one change
+        // for this message (idle to running).
+        int pulseRestSwitches = 0;
+        ModuleState previous = rig.Controller.Module(0).State;
+        for (int i = 0; i < 2000; i++)
+        {
+            Step(rig);
+            session.Service(rig.Tick * 10);
+            ModuleState now = rig.Controller.Module(0).State;
+            pulseRestSwitches += now != previous ? 1 : 0;
+            previous = now;
+        }
+
+        Assert.True(pulseRestSwitches >= 4, "the module alternated pulse and rest " + pulseRestSwitches + " times");
+        Assert.Equal(2, connection.CountOn(Topic));
+
+        // A hard short latched (restored here: the same latch with its cause): held, the family and the diagnosis retained.
+        rig.Controller.RestoreLatchedFault(0, DiagnosisId.HardShort);
+        Step(rig);
+        session.Service(rig.Tick * 10);
+        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
+        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"hold\"],\"stopReason\":[\"hardShort\"],\"diagnosis\":[\"hardShort\"]}", connection.Retained(Topic));
+
+        // A fault reset releases it: the retained message no longer names a cause.
+        rig.Controller.RequestFaultReset(0);
+        Step(rig);
+        session.Service(rig.Tick * 10);
+        Assert.Contains("\"state\":[\"idle\"]", connection.Retained(Topic), StringComparison.Ordinal);
+        Assert.Contains("\"diagnosis\":[null]", connection.Retained(Topic), StringComparison.Ordinal);
+    }
+
+    /// <summary>One tick with plausible readings: 300 mV under current, 200 mV at rest, the setpoint's current, 25 degC.</summary>
+    private static void Step(OneModuleRig rig)
+    {
+        bool closed = rig.Actions.SwitchClosed[0];
+        rig.Frame.CellVoltageMv[0] = closed ? 300 : 200;
+        rig.Frame.CellVoltageStatus[0] = ChannelStatus.Valid;
+        rig.Frame.ModuleCurrentUa[0] = closed ? rig.Actions.CurrentSetpointUa[0] : 0;
+        rig.Frame.ModuleCurrentStatus[0] = ChannelStatus.Valid;
+        rig.Frame.TemperatureDeciCelsius[0] = 250;
+        rig.Frame.TemperatureStatus[0] = ChannelStatus.Valid;
+        rig.Run();
+    }
+
+    private sealed class RecordingConnection : IBrokerConnection
+    {
+        private readonly TopicSet _topics;
+        private readonly Dictionary<string, string> _retained = new Dictionary<string, string>();
+        private readonly List<string> _topicsPublished = new List<string>();
+        private int _messageId;
+
+        public RecordingConnection(TopicSet topics)
+        {
+            _topics = topics;
+        }
+
+        public bool IsConnected { get; private set; }
+
+        public string LastError => null!;
+
+        public string Retained(string topic) => _retained.TryGetValue(topic, out string? payload) ? payload : "(none retained)";
+
+        public int CountOn(string topic) => _topicsPublished.Count(t => t == topic);
+
+        public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
+        {
+            IsConnected = true;
+            return ConnectOutcome.Accepted;
+        }
+
+        public bool Subscribe(string topicFilter) => true;
+
+        public int Publish(TopicId topic, byte[] payload, int offset, int count, int qos, bool retain) => PublishTo(_topics[topic], payload, offset, count, qos, retain);
+
+        public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
+        {
+            _topicsPublished.Add(topic);
+            if (retain)
+            {
+                _retained[topic] = Encoding.UTF8.GetString(payload, offset, count);
+            }
+
+            return ++_messageId;
+        }
+
+        public void Close(bool sendDisconnect) => IsConnected = false;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Edge.HostSim.Mqtt.Bridge;
+using Edge.HostSim.Mqtt.Broker;
+using Edge.HostSim.Simulation;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// A consumer that subscribes after a module was isolated (a dashboard opened later, Home Assistant restarted) learns
+/// at once which module is held and why, from the retained edge/&lt;id&gt;/telemetry/modules message: the streams that
+/// reported the hold are not retained.
+/// </summary>
+public sealed class RetainedModuleStateTests
+{
+    [Fact]
+    public void SubscriberArrivingAfterAHoldReceivesTheHeldStateAndItsCause()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew();
+        using Subscriber live = new Subscriber(broker);
+        // The soft short injected into module 1 at 10 s is confirmed and isolates the module (act mode).
+        var scenario = SimulatedDevice.Load("soft-short.json", s => s.TimeLimitS = 40);
+        MqttBridgeOptions options = new MqttBridgeOptions { Port = broker.Port, DeviceId = "late-1", BootId = "b1" };
+        SimulatedDevice device = new SimulatedDevice(scenario, options, realtimeFactor: 40, cellVoltagePeriodMs: 1000);
+        SimulationResult result = device.Finish(TimeSpan.FromSeconds(120));
+        Assert.Equal("timeLimit", result.TerminatedBy);
+        live.Log.WaitFor("edge/late-1/status", j => j.GetProperty("status").GetString() == "offline");
+
+        // What the live subscriber was told on the streams: module 1 went to hold for a soft short, with a fault event.
+        Assert.Contains(live.Log.On("edge/late-1/telemetry/state"), s => s.GetProperty("type").GetString() == "stateChanged"
+            && s.GetProperty("module").GetInt32() == 1 && s.GetProperty("state").GetString() == "hold" && s.GetProperty("stopReason").GetString() == "softShort");
+        JsonElement fault = live.Log.On("edge/late-1/event").First(e => e.GetProperty("severity").GetString() == "fault"
+            && e.GetProperty("module").ValueKind == JsonValueKind.Number && e.GetProperty("module").GetInt32() == 1);
+        string cause = fault.GetProperty("diagnosis").GetString()!;
+        Assert.StartsWith("softShort", cause, StringComparison.Ordinal);
+
+        // The device is gone; a subscriber arriving now gets the retained telemetry/modules message, and nothing else tells it.
+        using Subscriber late = new Subscriber(broker, topicFilters: new[] { "edge/late-1/#" });
+        JsonElement modules = late.Log.WaitFor("edge/late-1/telemetry/modules", _ => true);
+        Assert.Contains(late.Log.All(), m => m.Topic == "edge/late-1/telemetry/modules" && m.Retain);
+        Assert.Equal(1, modules.GetProperty("v").GetInt32());
+        Assert.Equal("b1", modules.GetProperty("bootId").GetString());
+
+        // Module 1: held, for a soft short, latched by the diagnosis of its fault event. Module 0 ran on: not held, no cause.
+        Assert.Equal(2, modules.GetProperty("state").GetArrayLength());
+        Assert.Equal("hold", modules.GetProperty("state")[1].GetString());
+        Assert.Equal("softShort", modules.GetProperty("stopReason")[1].GetString());
+        Assert.Equal(cause, modules.GetProperty("diagnosis")[1].GetString());
+        Assert.NotEqual("hold", modules.GetProperty("state")[0].GetString());
+        Assert.Equal(JsonValueKind.Null, modules.GetProperty("diagnosis")[0].ValueKind);
+    }
+}
