@@ -38,7 +38,8 @@ public sealed class DashboardConnectionTests
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("connection").GetString() != "connected", seconds: 30);
         JsonElement down = await DashboardPage.WaitForAsync(page, s => s.GetProperty("stale").GetBoolean(), seconds: 10);
         Assert.NotEqual("connected", down.GetProperty("connection").GetString());
-        Assert.Equal("no data", await page.Locator(".module .state").First.TextContentAsync());
+        // The snapshot judges staleness when asked; the page draws it at its next frame.
+        await ModuleStateShownAsync(page, "no data");
         Assert.Contains("No broker connection since", await page.Locator("#stale-banner").InnerTextAsync(), StringComparison.Ordinal);
         await page.ClickAsync("#compact-toggle");
         JsonElement compact = await DashboardPage.WaitForAsync(page, s => s.GetProperty("compact").ValueKind == JsonValueKind.Object, seconds: 10);
@@ -52,8 +53,11 @@ public sealed class DashboardConnectionTests
         await Task.Delay(1500);
         JsonElement back = await DashboardPage.SnapshotAsync(page);
         Assert.True(back.GetProperty("stale").GetBoolean(), back.GetRawText());
-        Assert.Equal("no data", await page.Locator(".module .state").First.TextContentAsync());
-        Assert.Contains("Reconnected to the broker at", await page.Locator("#stale-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await ModuleStateShownAsync(page, "no data");
+        await page.WaitForFunctionAsync(
+            "() => document.querySelector('#stale-banner')?.innerText.includes('Reconnected to the broker at')",
+            null,
+            new PageWaitForFunctionOptions { Timeout = 10_000 });
 
         // A fresh record: live again, with the state it reports.
         DashboardMqttTools.Publish(broker.Port, "edge/link-1/telemetry/cells", DashboardMessages.Cells(2, 61_000, 0, "rest", 100, 101));
@@ -127,5 +131,14 @@ public sealed class DashboardConnectionTests
 
         await second.CloseAsync();
         await first.CloseAsync();
+    }
+
+    /// <summary>Waits (10 s at most) until the first module card shows <paramref name="state"/>.</summary>
+    private static async Task ModuleStateShownAsync(IPage page, string state)
+    {
+        await page.WaitForFunctionAsync(
+            "expected => document.querySelector('.module .state')?.textContent === expected",
+            state,
+            new PageWaitForFunctionOptions { Timeout = 10_000 });
     }
 }
