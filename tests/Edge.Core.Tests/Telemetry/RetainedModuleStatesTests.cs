@@ -92,7 +92,7 @@ public class RetainedModuleStatesTests
 
         public string LastError => null!;
 
-        public string Retained(string topic) => _retained.TryGetValue(topic, out string? payload) ? payload : "(none retained)";
+        public string Retained(string topic) => _retained.TryGetValue(topic, out string payload) ? payload : "(none retained)";
 
         public int CountOn(string topic) => _topicsPublished.Count(t => t == topic);
 
