@@ -30,7 +30,7 @@ namespace Edge.Mqtt.Tests
             string deviceId = "redeliver-" + Guid.NewGuid().ToString("N").Substring(0, 8);
             string topic = "edge/" + deviceId + "/device-event";
             using HostMqttClient observer = TestClients.ConnectedObserver(_fixture.Broker, "dashboard", topic, 1, out Recorder seen);
-            using ReplySwallowingProxy link = new ReplySwallowingProxy(_fixture.Broker.Port);
+            using BrokerLinkProxy link = new BrokerLinkProxy(_fixture.Broker.Port);
             using MqttDeviceBridge bridge = new MqttDeviceBridge(new MqttBridgeOptions { Host = MosquittoBroker.Host, Port = link.Port, DeviceId = deviceId, ReconnectDelayMinMs = 300, ReconnectDelayMaxMs = 600 });
             bridge.Attach(new EdgeController(new PackLayout(1, 2, 0), new ControllerConfiguration { StartImmediately = false }));
             Assert.True(SpinWait.SpinUntil(() => bridge.IsConnected, Recorder.Patience));

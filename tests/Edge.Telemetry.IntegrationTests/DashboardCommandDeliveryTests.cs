@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Edge.HostSim.Dashboard;
 using Edge.HostSim.Mqtt.Broker;
+using Edge.Mqtt.Tests;
 using Microsoft.Playwright;
 
 namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>
 /// A command the page has given up on must never reach the device later: the page's link to the broker dies unnoticed
-/// (a <see cref="LinkBreakingProxy"/> in front of the broker's WebSockets) just as the operator sends one, and the page
+/// (a <see cref="BrokerLinkProxy"/> in front of the broker's WebSockets) just as the operator sends one, and the page
 /// reconnects afterwards. What a watching client of the broker receives on <c>cmd/#</c> is what a device would execute.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -24,7 +25,7 @@ public sealed class DashboardCommandDeliveryTests
     public async Task ACommandWithNoReplyWithinItsTimeoutIsNotSentAfterTheReconnect()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using LinkBreakingProxy link = new LinkBreakingProxy(broker.WebSocketPort);
+        using BrokerLinkProxy link = new BrokerLinkProxy(broker.WebSocketPort);
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
         IPage page = await OpenOperatorPageAsync(broker, link, server, "late-1");
@@ -51,7 +52,7 @@ public sealed class DashboardCommandDeliveryTests
     public async Task ACommandTheBrokerNeverAcknowledgedBeforeTheConnectionDroppedIsReportedNotSentAndStaysUnsent()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using LinkBreakingProxy link = new LinkBreakingProxy(broker.WebSocketPort);
+        using BrokerLinkProxy link = new BrokerLinkProxy(broker.WebSocketPort);
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
         IPage page = await OpenOperatorPageAsync(broker, link, server, "late-2");
@@ -159,7 +160,7 @@ public sealed class DashboardCommandDeliveryTests
         await page.CloseAsync();
     }
 
-    private async Task<IPage> OpenOperatorPageAsync(MosquittoBroker broker, LinkBreakingProxy link, DashboardServer server, string deviceId)
+    private async Task<IPage> OpenOperatorPageAsync(MosquittoBroker broker, BrokerLinkProxy link, DashboardServer server, string deviceId)
     {
         DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/config", DashboardMessages.Config(2, 2), retain: true);

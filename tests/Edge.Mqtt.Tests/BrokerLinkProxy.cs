@@ -6,19 +6,22 @@ using System.Net.Sockets;
 namespace Edge.Mqtt.Tests
 {
     /// <summary>
-    /// A TCP relay on a free loopback port in front of a broker, for a link that fails between a publish and its
-    /// PUBACK: while <see cref="SwallowReplies"/> is set the broker's bytes (PUBACKs among them) are discarded instead of
-    /// reaching the client, and <see cref="DropAll"/> then cuts every relayed connection as a network failure would.
+    /// A TCP relay on a free loopback port in front of a broker's listener (MQTT or WebSockets: the bytes pass through
+    /// unchanged), for a link that fails without anyone noticing. While <see cref="SwallowReplies"/> is set, the broker's
+    /// bytes (PUBACKs among them) are discarded instead of reaching the client; while <see cref="Silent"/> is set, nothing
+    /// either side sends reaches the other. No side is told. <see cref="DropAll"/> then cuts every relayed connection, as
+    /// the failure finally noticed would. The dashboard tests compile this file too.
     /// </summary>
-    internal sealed class ReplySwallowingProxy : IDisposable
+    internal sealed class BrokerLinkProxy : IDisposable
     {
         private readonly TcpListener _listener = new TcpListener(IPAddress.Loopback, 0);
         private readonly int _brokerPort;
         private readonly List<TcpClient> _open = new List<TcpClient>();
         private volatile bool _swallowReplies;
+        private volatile bool _swallowRequests;
         private volatile bool _disposed;
 
-        public ReplySwallowingProxy(int brokerPort)
+        public BrokerLinkProxy(int brokerPort)
         {
             _brokerPort = brokerPort;
             _listener.Start();
@@ -34,6 +37,17 @@ namespace Edge.Mqtt.Tests
         {
             get => _swallowReplies;
             set => _swallowReplies = value;
+        }
+
+        /// <summary>While true, bytes in both directions are discarded: the link is dead but both ends still think it up.</summary>
+        public bool Silent
+        {
+            get => _swallowReplies && _swallowRequests;
+            set
+            {
+                _swallowReplies = value;
+                _swallowRequests = value;
+            }
         }
 
         /// <summary>Closes every relayed connection, both sides, without a word to either.</summary>
@@ -104,7 +118,7 @@ namespace Edge.Mqtt.Tests
                 int read;
                 while ((read = await source.ReadAsync(buffer)) > 0)
                 {
-                    if (fromBroker && _swallowReplies)
+                    if (fromBroker ? _swallowReplies : _swallowRequests)
                     {
                         continue;
                     }
