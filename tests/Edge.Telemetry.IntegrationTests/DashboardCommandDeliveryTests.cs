@@ -49,7 +49,7 @@ public sealed class DashboardCommandDeliveryTests
     }
 
     [Fact]
-    public async Task ACommandTheBrokerNeverAcknowledgedBeforeTheConnectionDroppedIsReportedNotSentAndStaysUnsent()
+    public async Task ACommandTheBrokerNeverAcknowledgedBeforeTheConnectionDroppedIsReportedUnconfirmedAndStaysUnsent()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using BrokerLinkProxy link = new BrokerLinkProxy(broker.WebSocketPort);
@@ -63,18 +63,18 @@ public sealed class DashboardCommandDeliveryTests
         await page.ClickAsync("#confirm-yes");
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands").GetArrayLength() == 1, seconds: 10);
 
-        // The connection drops 1 s later, well within the reply timeout: the page says at once that the reset was not
-        // sent and must be sent again, not "waiting" and then "no reply".
+        // The connection drops 1 s later, well within the reply timeout: the page says at once that the reset is
+        // unconfirmed and will not go out again, not "waiting" and then "no reply".
         await Task.Delay(1000);
         link.Silent = false;
         link.DropAll();
-        JsonElement lost = await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "notSent", seconds: 6);
-        Assert.Contains("send it again", lost.GetProperty("commands")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
+        JsonElement lost = await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "unconfirmed", seconds: 6);
+        Assert.Contains("will not be sent again", lost.GetProperty("commands")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("reconnects").GetInt32() >= 1 && s.GetProperty("connection").GetString() == "connected", seconds: 60);
         await Task.Delay(3000);
         Assert.DoesNotContain(commands.Lines, l => l.StartsWith("edge/late-2/cmd/resetFault ", StringComparison.Ordinal));
-        Assert.Equal("notSent", (await DashboardPage.SnapshotAsync(page)).GetProperty("commands")[0].GetProperty("status").GetString());
+        Assert.Equal("unconfirmed", (await DashboardPage.SnapshotAsync(page)).GetProperty("commands")[0].GetProperty("status").GetString());
 
         // Sent again on the live connection, it goes out (under a new id) and only once.
         await page.ClickAsync("#cmd-reset");
@@ -82,6 +82,40 @@ public sealed class DashboardCommandDeliveryTests
         commands.WaitFor(l => l.StartsWith("edge/late-2/cmd/resetFault ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         await Task.Delay(1000);
         Assert.Single(commands.Lines, l => l.StartsWith("edge/late-2/cmd/resetFault ", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ACommandWhoseAcknowledgementWasLostIsNotCalledUnsentAndTheDevicesReplySettlesIt()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using BrokerLinkProxy link = new BrokerLinkProxy(broker.WebSocketPort);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
+        IPage page = await OpenOperatorPageAsync(broker, link, server, "late-3");
+
+        // The start reaches the broker, and so the device; only the broker's PUBACK is lost on the way back. Then the
+        // connection drops.
+        link.SwallowReplies = true;
+        await page.SelectOptionAsync("#cmd-module", "0");
+        await page.ClickAsync("#cmd-start");
+        string delivered = commands.WaitFor(l => l.StartsWith("edge/late-3/cmd/start ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        string id = JsonDocument.Parse(delivered["edge/late-3/cmd/start ".Length..]).RootElement.GetProperty("id").GetString()!;
+        link.SwallowReplies = false;
+        link.DropAll();
+
+        // The page cannot know which half failed: "not sent, send it again" would have the operator start it twice.
+        JsonElement lost = await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "unconfirmed", seconds: 6);
+        string detail = lost.GetProperty("commands")[0].GetProperty("detail").GetString()!;
+        Assert.DoesNotContain("not sent", detail, StringComparison.Ordinal);
+        Assert.Contains("may or may not have reached the device", detail, StringComparison.Ordinal);
+
+        // The device ran it and replies; the page, back on its session, learns what happened. Nothing went out twice.
+        DashboardMqttTools.Publish(broker.Port, "edge/late-3/cmd/result", JsonSerializer.Serialize(new Dictionary<string, object> { ["v"] = 1, ["id"] = id, ["verb"] = "start", ["ok"] = true }));
+        JsonElement settled = await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "accepted", seconds: 60);
+        Assert.Equal(id, settled.GetProperty("commands")[0].GetProperty("id").GetString());
+        await Task.Delay(1000);
+        Assert.Single(commands.Lines, l => l.StartsWith("edge/late-3/cmd/start ", StringComparison.Ordinal));
         await page.CloseAsync();
     }
 

@@ -111,15 +111,19 @@ export function createControls(els, publish, selectedDevice) {
 
   /**
    * The broker connection dropped: a command it had not acknowledged is withdrawn, not sent again after the reconnect
-   * (it could arrive any time later), and the operator is told to send it again. One it had stays waiting for its reply.
+   * (it could arrive any time later). Whether it reached the device is unknown: the link may have failed before the
+   * broker had it, or after, with only the acknowledgement lost. So the log says neither "not sent" (the operator would
+   * send a start or a reset twice) nor "sent": the device's reply, if one comes, still settles it (onResult). One the
+   * broker had acknowledged stays waiting for its reply.
    */
   function onConnectionLost() {
     let changed = false;
     for (const entry of log) {
       if (entry.status !== 'sent' || entry.brokerHasIt || !entry.withdraw()) continue;
       clearTimeout(entry.timer);
-      entry.status = 'notSent';
-      entry.detail = 'not sent: connection lost before the broker acknowledged it; it will not be sent later, send it again';
+      entry.status = 'unconfirmed';
+      entry.detail = 'unconfirmed: the connection dropped before the broker acknowledged it, so it may or may not have reached the device; '
+        + 'it will not be sent again. A reply from the device still shows here; check the module\'s state before sending it again';
       changed = true;
     }
     if (changed) render();
