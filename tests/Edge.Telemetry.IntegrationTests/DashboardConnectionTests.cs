@@ -2,6 +2,8 @@ using System.Text.Json;
 using Edge.HostSim.Dashboard;
 using Edge.HostSim.Mqtt.Broker;
 using Microsoft.Playwright;
+using MQTTnet;
+using MQTTnet.Formatter;
 
 namespace Edge.Telemetry.IntegrationTests;
 
@@ -131,6 +133,69 @@ public sealed class DashboardConnectionTests
 
         await second.CloseAsync();
         await first.CloseAsync();
+    }
+
+    [Fact]
+    public async Task APageThatGoesAwayOrLogsInAgainLeavesNoSessionAtTheBroker()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+
+        // The probe below sees a session the broker keeps: one left the way a socket closing leaves it (ten minutes).
+        await LeaveSessionAsync(broker.Port, "kept-1");
+        Assert.True(await BrokerHoldsSessionAsync(broker.Port, "kept-1"), "the probe does not see a session the broker keeps");
+
+        // A second login of the page: the first login's session can never be resumed (each login has a client id of its
+        // own), so the broker must not keep it, queueing QoS 1 events for it.
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "gone-2"));
+        string firstLogin = (await DashboardPage.SnapshotAsync(page)).GetProperty("clientId").GetString()!;
+        await DashboardPage.LoginAsync(page, "operator", "secret");
+        string secondLogin = (await DashboardPage.SnapshotAsync(page)).GetProperty("clientId").GetString()!;
+        Assert.NotEqual(firstLogin, secondLogin);
+        await Task.Delay(1000);
+        Assert.False(await BrokerHoldsSessionAsync(broker.Port, firstLogin), "the broker still keeps the session of the login before");
+
+        // The page goes away: reloaded, closed, or another address in the tab. Its session goes too; each reload would
+        // otherwise leave one.
+        await page.ReloadAsync();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("connection").GetString() == "connected");
+        string reloaded = (await DashboardPage.SnapshotAsync(page)).GetProperty("clientId").GetString()!;
+        await Task.Delay(1000);
+        Assert.False(await BrokerHoldsSessionAsync(broker.Port, secondLogin), "the broker still keeps the session of the page before its reload");
+        await page.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+        await Task.Delay(1000);
+        Assert.False(await BrokerHoldsSessionAsync(broker.Port, reloaded), "the broker still keeps the session of a closed page");
+
+        IPage other = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "gone-2"));
+        string navigated = (await DashboardPage.SnapshotAsync(other)).GetProperty("clientId").GetString()!;
+        await other.GotoAsync("about:blank");
+        await Task.Delay(1000);
+        Assert.False(await BrokerHoldsSessionAsync(broker.Port, navigated), "the broker still keeps the session of a page navigated away from");
+        await other.CloseAsync();
+    }
+
+    /// <summary>
+    /// Whether the broker holds a session for <paramref name="clientId"/>: a connection that asks to resume it is told
+    /// (CONNACK "session present"). The probe's own session ends with it, so ask once per client id.
+    /// </summary>
+    private static async Task<bool> BrokerHoldsSessionAsync(int port, string clientId)
+    {
+        using IMqttClient probe = new MqttClientFactory().CreateMqttClient();
+        MqttClientOptions options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(clientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(false).WithSessionExpiryInterval(0).Build();
+        MqttClientConnectResult result = await probe.ConnectAsync(options);
+        await probe.DisconnectAsync();
+        return result.IsSessionPresent;
+    }
+
+    /// <summary>A client that asks for a ten-minute session, as the page does, and leaves without changing it.</summary>
+    private static async Task LeaveSessionAsync(int port, string clientId)
+    {
+        using IMqttClient client = new MqttClientFactory().CreateMqttClient();
+        MqttClientOptions options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", port).WithClientId(clientId)
+            .WithProtocolVersion(MqttProtocolVersion.V500).WithCleanStart(true).WithSessionExpiryInterval(600).Build();
+        await client.ConnectAsync(options);
+        await client.DisconnectAsync();
     }
 
     /// <summary>Waits (10 s at most) until the first module card shows <paramref name="state"/>.</summary>

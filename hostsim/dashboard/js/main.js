@@ -85,7 +85,7 @@ function connect() {
     setConnection('error', problem);
     return;
   }
-  if (client) client.end(true);
+  if (client) endForGood(client);
   // Messages of the connection just closed (another login, broker or device) that still wait for a frame belong to
   // its view, not to the new one: dropped.
   pending.length = 0;
@@ -167,6 +167,34 @@ function connect() {
     requestFrame();
   });
 }
+
+/**
+ * Ends a client for good (another login, or the page going away). Its session can never be resumed: every login of
+ * every page load has a client id of its own. So a connected client asks the broker to drop it at once (MQTT 5: a
+ * DISCONNECT that lowers the session expiry to 0); a socket merely closed would leave the broker keeping it, and
+ * queueing every QoS 1 event and reply for it, for the ten minutes its CONNECT asked for, once per reload or login.
+ * MQTT.js sends that DISCONNECT once the messages awaiting their PUBACK have theirs.
+ */
+function endForGood(c) {
+  if (c.connected) {
+    c.end(false, { reasonCode: 0, properties: { sessionExpiryInterval: 0 } });
+  } else {
+    c.end(true);
+  }
+}
+
+// The page going away (closed, reloaded, another address): its session goes with it. A page kept in the back/forward
+// cache and shown again connects afresh.
+addEventListener('pagehide', () => {
+  if (!client) return;
+  endForGood(client);
+  // MQTT.js writes a packet through a corked stream that it uncorks on its next tick, and a page going away runs no
+  // more ticks: the DISCONNECT is pushed onto the socket here, while the page still can.
+  if (client.stream && typeof client.stream.uncork === 'function') client.stream.uncork();
+});
+addEventListener('pageshow', (e) => {
+  if (e.persisted) connect();
+});
 
 function requestFrame() {
   if (frameAnimation !== null) return;
@@ -901,6 +929,7 @@ window.edgeDashboard = {
     const st = d ? staleness(d) : { stale: false };
     return {
       connection: connection.state,
+      clientId: client ? client.options.clientId : null,
       role: connection.role,
       reconnects: connection.reconnects,
       outages: store.outages.length,
