@@ -19,7 +19,7 @@ namespace Edge.Mqtt.Tests
         {
             string readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "hostsim/Edge.HostSim/Mqtt/README.md"));
 
-            // The README's pack: device pack-7, 2 modules x 2 cells (14 configs), the default electrode area 0.3848 cm2
+            // The README's pack: device pack-7, 2 modules x 2 cells (16 configs), the default electrode area 0.3848 cm2
             // (its capacity divisor 3,600,000 x 0.3848 = 1,385,280).
             DiscoveryPublisher discovery = new DiscoveryPublisher(new TopicSet("pack-7"), new PackLayout(2, 2, 0), 0.3848);
             MatchCollection shown = Regex.Matches(readme, @"^homeassistant/sensor/pack-7/(?<object>\w+)/config.*\n(?<body>(?:.+\n)+)", RegexOptions.Multiline);

@@ -48,7 +48,7 @@ namespace Edge.Mqtt.Tests
             Assert.True(seen.WaitFor(() => seen.Connects == 1));
             Thread.Sleep(100);
 
-            // 2 modules x 3 cells: 2 device entities + 2 x (4 + 3) module entities = 16 configs.
+            // 2 modules x 3 cells: 2 device entities + 2 x (5 + 3) module entities = 18 configs.
             PackLayout layout = new PackLayout(2, 3, 0);
             EdgeController controller = new EdgeController(layout, new ControllerConfiguration());
             TopicSet topics = new TopicSet(deviceId);
@@ -56,15 +56,15 @@ namespace Edge.Mqtt.Tests
             TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
             using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1");
             device.Start(5);
-            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 16), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 18), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
 
             // 1.1 s of ohmic cells: a pulse summary and cell voltages of both modules to check the templates against.
             RunOhmic(controller, publisher, device, 110);
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/pulse").Count >= 2 && seen.PayloadsOn(root + "telemetry/cells").Count >= 4));
 
             List<MqttMessage> configs = seen.Messages.Where(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)).ToList();
-            Assert.Equal(16, configs.Count);
-            Assert.Equal(16, configs.Select(c => c.Topic).Distinct().Count());
+            Assert.Equal(18, configs.Count);
+            Assert.Equal(18, configs.Select(c => c.Topic).Distinct().Count());
             HashSet<string> uniqueIds = new HashSet<string>();
             foreach (MqttMessage message in configs)
             {
@@ -107,6 +107,18 @@ namespace Edge.Mqtt.Tests
                     Assert.InRange(int.Parse(field.Groups[2].Value), 0, value.GetArrayLength() - 1);
                 }
 
+                // The attributes' fields too: the stop reason's module entry of state and diagnosis.
+                if (config.TryGetProperty("json_attributes_template", out JsonElement attributes))
+                {
+                    Assert.Equal(stateTopic, config.GetProperty("json_attributes_topic").GetString());
+                    MatchCollection read = Regex.Matches(attributes.GetString()!, @"value_json\.(\w+)\[(\d+)\]");
+                    Assert.NotEmpty(read);
+                    foreach (Match entry in read)
+                    {
+                        Assert.InRange(int.Parse(entry.Groups[2].Value), 0, samples[0].GetProperty(entry.Groups[1].Value).GetArrayLength() - 1);
+                    }
+                }
+
                 if (message.Topic.Contains("_voltage/", StringComparison.Ordinal))
                 {
                     Assert.Equal("voltage", config.GetProperty("device_class").GetString());
@@ -119,12 +131,12 @@ namespace Edge.Mqtt.Tests
             Recorder lateSeen = new Recorder(late);
             late.Subscribe("homeassistant/sensor/" + deviceId + "/#", 1);
             late.Connect();
-            Assert.True(lateSeen.WaitFor(() => lateSeen.Messages.Count(m => m.Retain) == 16));
+            Assert.True(lateSeen.WaitFor(() => lateSeen.Messages.Count(m => m.Retain) == 18));
 
             // Home Assistant's birth message brings every config again.
             byte[] online = Encoding.UTF8.GetBytes("online");
             observer.Publish("homeassistant/status", online, 0, online.Length, 1, false);
-            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/sensor/" + deviceId + "/", StringComparison.Ordinal)) >= 32));
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/sensor/" + deviceId + "/", StringComparison.Ordinal)) >= 36));
 
             // Clean up the retained configs of this test device.
             foreach (string topic in configs.Select(c => c.Topic))
@@ -140,9 +152,9 @@ namespace Edge.Mqtt.Tests
             string filter = "homeassistant/sensor/" + deviceId + "/#";
             PackLayout layout = new PackLayout(1, 2, 0);
 
-            // Boot 1, discovery on: 2 + (4 + 2) = 8 retained configs stay on the broker after it goes.
+            // Boot 1, discovery on: 2 + (5 + 2) = 9 retained configs stay on the broker after it goes.
             RunDevice(deviceId, layout, discovery: true);
-            Assert.Equal(8, RetainedOn(filter));
+            Assert.Equal(9, RetainedOn(filter));
 
             // Boot 2, discovery off: it clears them on its first connection.
             RunDevice(deviceId, layout, discovery: false);
@@ -156,13 +168,13 @@ namespace Edge.Mqtt.Tests
             string filter = "homeassistant/sensor/" + deviceId + "/#";
             RememberedLayout memory = new RememberedLayout();
 
-            // Boot 1, 2 modules x 3 cells: 2 + 2 x (4 + 3) = 16 retained configs, and 2 x 3 remembered.
-            RunDevice(deviceId, new PackLayout(2, 3, 0), discovery: true, memory, 16);
-            Assert.Equal(16, RetainedOn(filter));
+            // Boot 1, 2 modules x 3 cells: 2 + 2 x (5 + 3) = 18 retained configs, and 2 x 3 remembered.
+            RunDevice(deviceId, new PackLayout(2, 3, 0), discovery: true, memory, 18);
+            Assert.Equal(18, RetainedOn(filter));
 
-            // Boot 2, 1 module x 2 cells: its 2 + (4 + 2) = 8 configs, and the other 8 cleared: only 8 stay retained.
-            RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: true, memory, 8 + 8);
-            Assert.Equal(8, RetainedOn(filter));
+            // Boot 2, 1 module x 2 cells: its 2 + (5 + 2) = 9 configs, and the other 9 cleared: only 9 stay retained.
+            RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: true, memory, 9 + 9);
+            Assert.Equal(9, RetainedOn(filter));
             Assert.Equal(2, memory.Stores);
 
             // Clean up the retained configs of this test device.
@@ -171,11 +183,11 @@ namespace Edge.Mqtt.Tests
         }
 
         /// <summary>
-        /// One boot of the device until its discovery publishes (configs, or their clearing; 8 unless
+        /// One boot of the device until its discovery publishes (configs, or their clearing; 9 unless
         /// <paramref name="publishes"/> says otherwise) passed the broker; with <paramref name="memory"/>, the layout it
         /// announced last is remembered there, as the firmware's flash does.
         /// </summary>
-        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout? memory = null, int publishes = 8)
+        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout? memory = null, int publishes = 9)
         {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.Telemetry.HomeAssistantDiscovery = discovery;

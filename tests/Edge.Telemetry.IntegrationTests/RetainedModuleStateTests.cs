@@ -34,7 +34,7 @@ public sealed class RetainedModuleStateTests
         Assert.StartsWith("softShort", cause, StringComparison.Ordinal);
 
         // The device is gone; a subscriber arriving now gets the retained telemetry/modules message, and nothing else tells it.
-        using Subscriber late = new Subscriber(broker, topicFilters: new[] { "edge/late-1/#" });
+        using Subscriber late = new Subscriber(broker, topicFilters: new[] { "edge/late-1/#", "homeassistant/sensor/late-1/#" });
         JsonElement modules = late.Log.WaitFor("edge/late-1/telemetry/modules", _ => true);
         Assert.Contains(late.Log.All(), m => m.Topic == "edge/late-1/telemetry/modules" && m.Retain);
         Assert.Equal(1, modules.GetProperty("v").GetInt32());
@@ -47,5 +47,26 @@ public sealed class RetainedModuleStateTests
         Assert.Equal(cause, modules.GetProperty("diagnosis")[1].GetString());
         Assert.NotEqual("hold", modules.GetProperty("state")[0].GetString());
         Assert.Equal(JsonValueKind.Null, modules.GetProperty("diagnosis")[0].ValueKind);
+
+        // Home Assistant, started after the hold, reads the same from its retained discovery: module 1's stop reason
+        // entity renders "softShort" from this message, with the state and the latching diagnosis as attributes.
+        JsonElement entity = late.Log.WaitFor("homeassistant/sensor/late-1/module1_stop_reason/config", _ => true);
+        Assert.Equal("edge/late-1/telemetry/modules", entity.GetProperty("state_topic").GetString());
+        Assert.Equal("edge/late-1/telemetry/modules", entity.GetProperty("json_attributes_topic").GetString());
+        Assert.Equal("softShort", ArrayEntry(entity.GetProperty("value_template").GetString()!, @"^\{\{ value_json\.(\w+)\[(\d+)\] \}\}$", modules).GetString());
+        string attributes = entity.GetProperty("json_attributes_template").GetString()!;
+        Assert.Equal("hold", ArrayEntry(attributes, @"'state': value_json\.(\w+)\[(\d+)\]", modules).GetString());
+        Assert.Equal(cause, ArrayEntry(attributes, @"'diagnosis': value_json\.(\w+)\[(\d+)\]", modules).GetString());
+    }
+
+    /// <summary>
+    /// What a Home Assistant template of the form value_json.FIELD[INDEX] (matched by <paramref name="pattern"/>: field,
+    /// index) reads from <paramref name="message"/>; a template of another form fails the test.
+    /// </summary>
+    private static JsonElement ArrayEntry(string template, string pattern, JsonElement message)
+    {
+        System.Text.RegularExpressions.Match read = System.Text.RegularExpressions.Regex.Match(template, pattern);
+        Assert.True(read.Success, template);
+        return message.GetProperty(read.Groups[1].Value)[int.Parse(read.Groups[2].Value)];
     }
 }

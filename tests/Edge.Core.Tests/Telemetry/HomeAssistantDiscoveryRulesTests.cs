@@ -115,6 +115,26 @@ public class HomeAssistantDiscoveryRulesTests
     }
 
     /// <summary>
+    /// The device session encodes each config into its scratch buffer, at its smallest the config message's for the most
+    /// protocol steps a command may carry (3,328 bytes), and skips one that does not fit: with the longest device id the
+    /// contract allows (64 characters) and the largest pack (16 x 16), every config must fit it, or Home Assistant would
+    /// silently miss that entity.
+    /// </summary>
+    [Fact]
+    public void EveryConfigOfTheLongestDeviceIdFitsTheSessionsSmallestBuffer()
+    {
+        string deviceId = new string('d', 64);
+        int smallest = ConfigEncoder.MaximumBytes(new CommandLimits().MaximumArrayItems);
+        var publisher = new DiscoveryPublisher(new TopicSet(deviceId), new PackLayout(16, 16, 0), 0.3848);
+        var writer = new JsonByteWriter();
+        var buffer = new byte[smallest];
+        for (int i = 0; i < publisher.Count; i++)
+        {
+            Assert.True(publisher.Encode(i, writer, buffer) > 0, publisher.ObjectId(i) + " does not fit " + smallest + " bytes");
+        }
+    }
+
+    /// <summary>
     /// unique_id must be unique across all MQTT sensors of a Home Assistant instance
     /// (https://www.home-assistant.io/integrations/sensor.mqtt/ : "If two sensors have the same unique ID, Home Assistant
     /// will raise an exception"; the second entity is dropped). CONTRACT.md allows '_' in device ids: joined with '_', two valid devices "pack" and "pack_module1" would both claim
@@ -164,16 +184,16 @@ public class HomeAssistantDiscoveryRulesTests
         var broker = new RetainingBroker();
         var memory = new RememberedLayout();
 
-        // Boot 1, 2 modules x 3 cells, nothing remembered: 2 + 2 x (4 + 3) = 16 configs, and 2 x 3 remembered.
+        // Boot 1, 2 modules x 3 cells, nothing remembered: 2 + 2 x (5 + 3) = 18 configs, and 2 x 3 remembered.
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
-        Assert.Equal(16, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(18, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((2, 3), (memory.Modules, memory.CellsPerModule));
 
-        // Boot 2, 1 module x 2 cells: module 1 (4 + 3 entities) and module 0's cell 2 are gone.
+        // Boot 2, 1 module x 2 cells: module 1 (5 + 3 entities) and module 0's cell 2 are gone.
         broker.Cleared.Clear();
         RunSession(broker, true, new PackLayout(1, 2, 0), memory);
-        string[] kept = { "mode", "last_event", "module0_state", "module0_capacity", "module0_tuned_rest", "module0_last_event", "module0_cell0_voltage", "module0_cell1_voltage" };
-        string[] gone = { "module0_cell2_voltage", "module1_state", "module1_capacity", "module1_tuned_rest", "module1_last_event", "module1_cell0_voltage", "module1_cell1_voltage", "module1_cell2_voltage" };
+        string[] kept = { "mode", "last_event", "module0_state", "module0_capacity", "module0_tuned_rest", "module0_last_event", "module0_stop_reason", "module0_cell0_voltage", "module0_cell1_voltage" };
+        string[] gone = { "module0_cell2_voltage", "module1_state", "module1_capacity", "module1_tuned_rest", "module1_last_event", "module1_stop_reason", "module1_cell0_voltage", "module1_cell1_voltage", "module1_cell2_voltage" };
         Assert.Equal(kept.Select(ConfigTopic).OrderBy(t => t, StringComparer.Ordinal), DiscoveryTopicsOf(broker).OrderBy(t => t, StringComparer.Ordinal));
         Assert.Equal(gone.Select(ConfigTopic).OrderBy(t => t, StringComparer.Ordinal), broker.Cleared.OrderBy(t => t, StringComparer.Ordinal));
         Assert.Equal((1, 2), (memory.Modules, memory.CellsPerModule));
@@ -191,9 +211,9 @@ public class HomeAssistantDiscoveryRulesTests
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
         Assert.Equal(1, memory.Stores);
 
-        // Boot 2 with 1 x 2 cells: status, config, 8 discovery configs and 3 of the 8 clearings pass, then the link drops.
+        // Boot 2 with 1 x 2 cells: status, config, 9 discovery configs and 3 of the 9 clearings pass, then the link drops.
         var layout = new PackLayout(1, 2, 0);
-        var connection = new RetainingConnection(broker, new TopicSet("pack-7")) { PublishesBeforeLoss = 2 + 8 + 3 };
+        var connection = new RetainingConnection(broker, new TopicSet("pack-7")) { PublishesBeforeLoss = 2 + 9 + 3 };
         var session = NewSession(connection, true, layout);
         session.RememberAnnouncedLayout(memory.Modules, memory.CellsPerModule, memory);
         Assert.Equal(SessionStep.Opened, session.Service(0));
@@ -201,15 +221,15 @@ public class HomeAssistantDiscoveryRulesTests
         Assert.Equal(SessionStep.Lost, session.Service(2));
         Assert.Equal((2, 3), (memory.Modules, memory.CellsPerModule));
         Assert.Equal(1, memory.Stores);
-        Assert.Equal(8 + 5, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(9 + 6, DiscoveryTopicsOf(broker).Count);
 
-        // The next connection (after the back-off) clears the other 5 and stores 1 x 2.
+        // The next connection (after the back-off) clears the other 6 and stores 1 x 2.
         connection.PublishesBeforeLoss = int.MaxValue;
         long now = session.NextAttemptMs;
         Assert.Equal(SessionStep.Opened, session.Service(now));
         session.Service(now + 1);
         session.Service(now + 2);
-        Assert.Equal(8, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(9, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((1, 2), (memory.Modules, memory.CellsPerModule));
         Assert.Equal(2, memory.Stores);
     }
@@ -241,7 +261,7 @@ public class HomeAssistantDiscoveryRulesTests
 
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
         Assert.Empty(broker.Cleared);
-        Assert.Equal(16, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(18, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((2, 3, 2), (memory.Modules, memory.CellsPerModule, memory.Stores));
 
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);

@@ -10,10 +10,12 @@ namespace Edge.Core.Session.HomeAssistant
     /// Home Assistant MQTT discovery for one device: a retained config per entity on
     /// homeassistant/sensor/&lt;deviceId&gt;/&lt;object&gt;/config, so the device and its modules appear in Home
     /// Assistant by themselves. Entities read the contract's own topics (no extra traffic): the device's mode
-    /// and last event; per module its state, delivered capacity (mAh/cm2), tuned rest, last event and every
-    /// cell's voltage (device_class voltage, mV). All share one device block and take their availability
-    /// from the retained edge/&lt;id&gt;/status. Module entities filter the module's messages out of the
-    /// shared stream topics in their value template and keep their state on other modules' messages.
+    /// and last event; per module its state, delivered capacity (mAh/cm2), tuned rest, last event, stop reason
+    /// (with the module's state and latching diagnosis as attributes, from the retained telemetry/modules, so a
+    /// Home Assistant started after a hold shows why at once) and every cell's voltage (device_class voltage, mV).
+    /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status. Module
+    /// entities filter the module's messages out of the shared stream topics in their value template and keep
+    /// their state on other modules' messages.
     /// <para>
     /// Sent on every connection and whenever Home Assistant announces "online" on homeassistant/status.
     /// The text of each config is built when it is encoded (at connect time only, never per tick), so the
@@ -25,8 +27,8 @@ namespace Edge.Core.Session.HomeAssistant
         /// <summary>Entities of the device itself (mode, last event) before the per-module ones.</summary>
         public const int DeviceEntities = 2;
 
-        /// <summary>Entities per module besides its cells: state, capacity, tuned rest, last event.</summary>
-        public const int ModuleEntities = 4;
+        /// <summary>Entities per module besides its cells: state, capacity, tuned rest, last event, stop reason.</summary>
+        public const int ModuleEntities = 5;
 
         private const string Component = "sensor";
         // Module entities read topics every module shares. A text entity keeps its state on another module's message;
@@ -124,6 +126,8 @@ namespace Edge.Core.Session.HomeAssistant
                     return prefix + "tuned_rest";
                 case 3:
                     return prefix + "last_event";
+                case 4:
+                    return prefix + "stop_reason";
                 default:
                     return prefix + "cell" + (slot - ModuleEntities).ToString() + "_voltage";
             }
@@ -232,6 +236,16 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.String("state_topic", _topics[TopicId.Event]);
                     writer.String("value_template", "{{ value_json.kind" + when + KeepState);
                     writer.String("icon", "mdi:alert-circle-outline");
+                    return;
+                case 4:
+                    // One retained message holds every module's entry (an array each), so no module filter is needed.
+                    string entry = "[" + module.ToString() + "]";
+                    writer.String("name", label + " stop reason");
+                    writer.String("state_topic", _topics.Modules);
+                    writer.String("value_template", "{{ value_json.stopReason" + entry + " }}");
+                    writer.String("json_attributes_topic", _topics.Modules);
+                    writer.String("json_attributes_template", "{{ {'state': value_json.state" + entry + ", 'diagnosis': value_json.diagnosis" + entry + "} | tojson }}");
+                    writer.String("icon", "mdi:stop-circle-outline");
                     return;
                 default:
                     int cell = slot - ModuleEntities;
