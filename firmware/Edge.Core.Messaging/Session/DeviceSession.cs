@@ -577,7 +577,11 @@ namespace Edge.Core.Session
         {
             if (_controller == null)
             {
-                return true;
+                // No control loop this boot (its board or settings failed), yet its status says online: the config and
+                // module states an earlier boot left retained would pass for this boot's (a module held for a reason that
+                // no longer runs). Cleared with an empty retained message each, so consumers show none.
+                return _connection.Publish(TopicId.Config, _scratch, 0, 0, 1, true) >= 0
+                    && _connection.PublishTo(_topics.Modules, _scratch, 0, 0, 1, true) >= 0;
             }
 
             int revision = _controller.ConfigurationRevision;

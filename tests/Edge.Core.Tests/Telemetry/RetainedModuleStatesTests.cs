@@ -63,6 +63,32 @@ public class RetainedModuleStatesTests
         Assert.Contains("\"diagnosis\":[null]", connection.Retained(Topic), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A boot whose board or settings failed runs no control loop but still comes online (to report why): the config and
+    /// module states the boot before left retained would pass for its own, so its connection clears them.
+    /// </summary>
+    [Fact]
+    public void ABootWithoutAControlLoopClearsTheConfigAndModuleStatesAnEarlierBootLeft()
+    {
+        var connection = new RecordingConnection(new TopicSet("pack-7"));
+        var rig = new OneModuleRig(1, 1, new ControllerConfiguration());
+        var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+        var running = new DeviceSession(new TopicSet("pack-7"), "b1", new SessionSettings(), connection, outbox, rig.Controller,
+            new CommandHandler(rig.Controller, null), new TelemetryPublisher(outbox, "b1"));
+        Assert.Equal(SessionStep.Opened, running.Service(0));
+        running.Service(0);
+        Assert.Contains("\"bootId\":\"b1\"", connection.Retained(Topic), StringComparison.Ordinal);
+        Assert.Contains("\"bootId\":\"b1\"", connection.Retained("edge/pack-7/config"), StringComparison.Ordinal);
+
+        var failed = new DeviceSession(new TopicSet("pack-7"), "b2", new SessionSettings(), connection,
+            new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1)), null, null, null);
+        Assert.Equal(SessionStep.Opened, failed.Service(0));
+        failed.Service(0);
+        Assert.Contains("\"online\"", connection.Retained("edge/pack-7/status"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, connection.Retained(Topic));
+        Assert.Equal(string.Empty, connection.Retained("edge/pack-7/config"));
+    }
+
     /// <summary>One tick with plausible readings: 300 mV under current, 200 mV at rest, the setpoint's current, 25 degC.</summary>
     private static void Step(OneModuleRig rig)
     {
