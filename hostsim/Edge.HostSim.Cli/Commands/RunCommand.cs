@@ -168,6 +168,12 @@ public static class RunCommand
         }
 
         console.Results.Write(table);
+        foreach (ModuleResult m in result.Modules.Where(m => m.HoldDiagnosis != null))
+        {
+            // Which fault: the table's "fault" alone does not say.
+            console.Out.WriteLine(string.Format(inv, "module {0} held since {1:0.##} s: {2}", m.Index, m.StoppedAtS, m.HoldDiagnosis));
+        }
+
         console.Out.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
         if (exitCode == ExitCodes.Cancelled)
         {

@@ -26,6 +26,13 @@ public sealed class ModuleResult
     /// <summary>Why the module stopped (camelCase: cutoff, capacityLimit, depletionOnset, fault, ...), or "running" at the time limit.</summary>
     public string StopReason { get; init; } = string.Empty;
 
+    /// <summary>
+    /// For a module in hold ("fault"): the diagnosis that latched it (camelCase, as the events name it: softShortConfirmed,
+    /// hardShort, ...), so that the summary says which fault; null for a module not held, or held by a restored latch
+    /// whose cause is not known.
+    /// </summary>
+    public string? HoldDiagnosis { get; init; }
+
     /// <summary>Simulated time the module stopped, s (null while still running).</summary>
     public double? StoppedAtS { get; init; }
 

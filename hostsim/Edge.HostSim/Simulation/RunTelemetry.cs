@@ -2,6 +2,7 @@
 
 using Edge.Core;
 using Edge.Core.Decision;
+using Edge.Core.Diagnosis;
 using Edge.Core.Records;
 using Edge.HostSim.Scenarios;
 
@@ -91,6 +92,7 @@ public sealed class RunTelemetry
                 Rests = _restCount[m],
                 State = ScenarioNames.Camel(module.State.ToString()),
                 StopReason = StopReasonName(module),
+                HoldDiagnosis = HoldDiagnosisName(controller, m),
                 StoppedAtS = _stoppedAtS[m],
                 CellHardShortS = cellHardShortS[m],
                 SwitchCount = module.SwitchCloseCount,
@@ -130,6 +132,13 @@ public sealed class RunTelemetry
         }
 
         return ScenarioNames.Camel(module.StopReason.ToString());
+    }
+
+    private static string? HoldDiagnosisName(EdgeController controller, int module)
+    {
+        DiagnosisManager diagnosis = controller.Diagnosis;
+        bool held = controller.Module(module).State == ModuleState.Hold && diagnosis.HasLatchedFault(module);
+        return held && diagnosis.IsLatchCauseKnown(module) ? ScenarioNames.Camel(diagnosis.LatchCause(module).ToString()) : null;
     }
 
     private SimulationEvent ToEvent(TelemetryRecord record, double timeS)

@@ -65,6 +65,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1.0 / 3.0, healthy.GetProperty("dutyCycle").GetDouble(), 2);
         Assert.Equal(2.0, healthy.GetProperty("meanRestS").GetDouble(), 2);
         Assert.Equal("running", healthy.GetProperty("stopReason").GetString());
+        Assert.False(healthy.TryGetProperty("holdDiagnosis", out _));
         Assert.Equal("fault", modules[1].GetProperty("stopReason").GetString());
 
         JsonElement hard = root.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "hardShort");
@@ -72,6 +73,10 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1, hard.GetProperty("module").GetInt32());
         Assert.Equal(1, hard.GetProperty("cell").GetInt32());
         Assert.Equal("fault", hard.GetProperty("severity").GetString());
+
+        // Which fault held module 1: the summary and the table name the diagnosis of the event that latched it.
+        Assert.Equal(hard.GetProperty("diagnosis").GetString(), modules[1].GetProperty("holdDiagnosis").GetString());
+        Assert.Contains("module 1 held since 9.5 s: " + hard.GetProperty("diagnosis").GetString(), stdout.ToString(), StringComparison.Ordinal);
 
         // 30 s at 10 ms: ticks 0 to 3,000, each starting on its release (no timing fault), so every one of them in
         // the histogram's first bin (below 100 us of latency). No board, so no unit and no board warnings.

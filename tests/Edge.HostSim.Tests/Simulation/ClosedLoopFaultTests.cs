@@ -56,6 +56,7 @@ public sealed class ClosedLoopFaultTests
         Assert.Equal(24.5, hard.TS, 6);
         Assert.Equal("fault", hard.Severity);
         Assert.Equal("fault", result.Modules[0].StopReason);
+        Assert.Equal(hard.Diagnosis, result.Modules[0].HoldDiagnosis);
         Assert.Equal("allModulesStopped", result.TerminatedBy);
     }
 
@@ -80,6 +81,10 @@ public sealed class ClosedLoopFaultTests
         Assert.All(result.Events.Where(e => e.Kind == "hardShort"), e => Assert.True(e.TS > confirmed.TS));
         Assert.Equal("fault", result.Modules[0].StopReason);
         Assert.True(result.Modules[0].StoppedAtS < 120.5);
+
+        // The summary names the fault: the diagnosis of the event that isolated the module.
+        Assert.Equal(confirmed.Diagnosis, result.Modules[0].HoldDiagnosis);
+        Assert.Equal("softShortConfirmed", result.Modules[0].HoldDiagnosis);
     }
 
     [Fact]
