@@ -51,6 +51,10 @@ public sealed class RunPlotTests : IDisposable
         string report = File.ReadAllText(Path.Combine(_directory, "report.html"));
         Assert.Contains("isolated M1", report, StringComparison.Ordinal);
         Assert.DoesNotContain("src=\"http", report, StringComparison.Ordinal);
+
+        // The modules table says which fault held module 1: the diagnosis of its fault event.
+        SimulationEvent latched = result.Events.First(e => e.Module == 1 && e.Severity == "fault" && e.Kind == "softShort");
+        Assert.Contains("fault (" + latched.Diagnosis + ")", report, StringComparison.Ordinal);
     }
 
     [Fact]
