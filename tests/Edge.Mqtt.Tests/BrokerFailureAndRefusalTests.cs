@@ -261,6 +261,39 @@ namespace Edge.Mqtt.Tests
             Assert.Equal(0, message.Qos);
         }
 
+        /// <summary>
+        /// QoS 2 end to end through Mosquitto: a QoS 2 publish to a QoS 2 subscriber arrives once, at QoS 2, and the
+        /// publisher hears the handshake's end (PUBCOMP) as its message id's one acknowledgement.
+        /// </summary>
+        [Fact]
+        public void AQos2PublishArrivesOnceAtQos2AndIsAcknowledgedOnce()
+        {
+            using MosquittoBroker broker = MosquittoBroker.StartNew();
+            string topic = TestClients.UniqueTopic("qos2");
+            using HostMqttClient subscriber = new HostMqttClient(TestClients.OptionsFor(broker, "qos2-observer"));
+            Recorder seen = new Recorder(subscriber);
+            subscriber.Subscribe(topic, 2);
+            subscriber.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            Thread.Sleep(300);
+
+            using HostMqttClient publisher = new HostMqttClient(TestClients.OptionsFor(broker, "qos2-publisher"));
+            Recorder sent = new Recorder(publisher);
+            publisher.Connect();
+            Assert.True(sent.WaitFor(() => sent.Connects == 1));
+            byte[] payload = Encoding.UTF8.GetBytes("exactly once");
+            int id = publisher.Publish(topic, payload, 0, payload.Length, 2, false);
+            Assert.True(id > 0);
+
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(topic).Count == 1));
+            Assert.True(sent.WaitFor(() => sent.Acknowledged.ContainsKey(id)));
+            Thread.Sleep(500);
+            MqttMessage message = Assert.Single(seen.Messages, m => m.Topic == topic);
+            Assert.Equal(2, message.Qos);
+            Assert.Equal("exactly once", Encoding.UTF8.GetString(message.Payload));
+            Assert.Equal(1, sent.Acknowledged[id]);
+        }
+
         /// <summary>Signals the broker's mosquitto process (STOP: it hangs; KILL: it dies without saving anything).</summary>
         private static class BrokerProcess
         {
