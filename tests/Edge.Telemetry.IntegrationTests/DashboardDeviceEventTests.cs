@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt.Broker;
 using Microsoft.Playwright;
 
 namespace Edge.Telemetry.IntegrationTests;
@@ -161,6 +162,35 @@ public sealed class DashboardDeviceEventTests
         Assert.True(await page.Locator("#device-event-banner").IsVisibleAsync());
         Assert.Contains("dev-2 reported board-error", await page.Locator("#device-event-banner").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("board.ini line 12: cell 4 has no channel", await page.Locator("#device-events tbody").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    /// <summary>
+    /// Selecting a device that has no config (its board failed) after one that runs: the page shows the second device's
+    /// events and nothing of the first's modules, events or controls under the second's name.
+    /// </summary>
+    [Fact]
+    public async Task ADeviceWithoutAConfigSelectedAfterARunningOneShowsNoneOfTheOthersModules()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        DashboardMqttTools.Publish(broker.Port, "edge/run-a/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/run-a/config", DashboardMessages.Config(2, 2), retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, null));
+        DashboardMqttTools.Publish(broker.Port, "edge/run-a/telemetry/cells", new[] { DashboardMessages.Cells(1, 1000, 0, "pulse", 300, 301), DashboardMessages.Cells(2, 1000, 1, "rest", 200, 201) });
+        DashboardMqttTools.Publish(broker.Port, "edge/run-a/event", DashboardMessages.Event(1, 1000, "depletionOnset", "warning", 0, 1));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "run-a" && s.GetProperty("cellRows").GetInt32() > 0 && s.GetProperty("events").GetArrayLength() == 1, seconds: 30);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#modules .module').length === 2 && document.querySelectorAll('#events tbody tr').length === 1");
+
+        DashboardMqttTools.Publish(broker.Port, "edge/err-b/status", """{"v":1,"status":"online","bootId":"c1"}""", retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/err-b/device-event", DeviceEvent("c1", "board-error", "board.ini line 12: cell 4 has no channel"));
+        await page.Locator("nav .device[data-device=err-b]").ClickAsync();
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "err-b" && Listed(s) == 1, seconds: 30);
+        Assert.False(snapshot.GetProperty("hasConfig").GetBoolean());
+        Assert.Contains("board.ini line 12", await page.Locator("#device-events tbody").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#modules .module").CountAsync());
+        Assert.Equal(0, await page.Locator("#events tbody tr").CountAsync());
+        Assert.False(await page.Locator("#controls").IsVisibleAsync(), "commands for a device that runs no control loop");
         await page.CloseAsync();
     }
 

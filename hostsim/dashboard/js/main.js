@@ -233,7 +233,13 @@ function setRole(role) {
   el.dataset.role = role;
   el.textContent = role === 'operator' ? 'operator: controls enabled' : role === 'viewer' ? 'viewer: read only' : '';
   el.hidden = role === 'unknown';
-  $('controls').hidden = role !== 'operator';
+  showControls();
+}
+
+/** Commands for an operator, and only for a device that has a config: one without runs no control loop to take them. */
+function showControls() {
+  const d = selected ? store.devices.get(selected) : null;
+  $('controls').hidden = connection.role !== 'operator' || !d || !d.config;
 }
 
 /**
@@ -444,9 +450,11 @@ function render() {
   renderDeviceEvents(d);
   if (!d || !d.config) {
     $('device-facts').replaceChildren(text('span', d ? 'waiting for the device\'s config...' : 'waiting for devices...', 'muted'));
+    clearConfigViews(d);
     return;
   }
   if (connection.role === 'unknown' && client && client.connected && connection.roleDevice !== d.id) probeRole();
+  showControls();
   controls.setModules(d.config.modules);
   controls.showProtocol(d.id, d.config.protocol);
   focusModule = Math.min(focusModule, d.config.modules - 1);
@@ -458,6 +466,33 @@ function render() {
   renderCharts(d);
   renderEvents(d);
   renderGaps(d);
+}
+
+/**
+ * What the page draws from a device's config (module cards, compact view, charts, events and gaps, controls) is cleared
+ * while the selected device has none: selected after another device, a device whose board failed would otherwise show
+ * that device's modules, events and commands under its own name. Its health and device events stay.
+ */
+function clearConfigViews(d) {
+  if (d) renderHealth(d);
+  else $('health-bar').hidden = true;
+  const modules = $('modules');
+  modules.replaceChildren();
+  modules.dataset.device = '';
+  $('module-table-card').hidden = true;
+  $('module-table').tBodies[0].replaceChildren();
+  $('compact').hidden = true;
+  lastCompact = null;
+  showControls();
+  destroyAll();
+  chartsDrawnFor = null;
+  $('chart-legend').replaceChildren();
+  $('selection-note').textContent = '';
+  $('events').tBodies[0].replaceChildren();
+  $('event-count').textContent = '';
+  renderedEvents = null;
+  $('gaps').tBodies[0].replaceChildren();
+  $('gap-count').textContent = '';
 }
 
 function renderHeader() {
