@@ -194,6 +194,33 @@ public sealed class DashboardDeviceEventTests
         await page.CloseAsync();
     }
 
+    /// <summary>
+    /// A device the page watches reboots with a board error: the new boot comes online without a control loop and clears
+    /// its retained config (as the firmware does). The page drops the earlier boot's modules and shows the new boot's
+    /// device events alone, as a page opened only now would.
+    /// </summary>
+    [Fact]
+    public async Task ADeviceThatClearsItsConfigAfterARebootLosesItsModulesOnAnOpenPage()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-c/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-c/config", DashboardMessages.Config(2, 2), retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "boot-c"));
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-c/telemetry/cells", new[] { DashboardMessages.Cells(1, 1000, 0, "pulse", 300, 301), DashboardMessages.Cells(2, 1000, 1, "rest", 200, 201) });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean() && s.GetProperty("cellRows").GetInt32() > 0, seconds: 30);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#modules .module').length === 2");
+
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-c/status", """{"v":1,"status":"online","bootId":"c2"}""", retain: true);
+        DashboardMqttTools.ClearRetained(broker.Port, "edge/boot-c/config");
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-c/device-event", DeviceEvent("c2", "board-error", "board.ini line 3: unknown key"));
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => !s.GetProperty("hasConfig").GetBoolean() && Listed(s) == 1, seconds: 30);
+        Assert.Equal(0, snapshot.GetProperty("rejected").GetInt32());
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#modules .module').length === 0");
+        Assert.Contains("boot-c reported board-error", await page.Locator("#device-event-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
     [Fact]
     public async Task BadDeviceEventIsRejectedAndChangesNothing()
     {

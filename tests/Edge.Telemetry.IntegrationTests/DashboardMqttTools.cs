@@ -37,6 +37,12 @@ public static class DashboardMqttTools
         Publish(port, topic, new[] { payload }, retain, user, password);
     }
 
+    /// <summary>Clears a retained topic: an empty retained QoS 1 message (mosquitto_pub -n -r), as a device clears one.</summary>
+    public static void ClearRetained(int port, string topic)
+    {
+        Run("mosquitto_pub", "-h 127.0.0.1 -p " + port + " -q 1 -r -n -t " + topic);
+    }
+
     public static void Run(string program, string arguments)
     {
         ProcessStartInfo start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -4,7 +4,7 @@
 // as text, never as HTML.
 
 import { check, parseTopic, isDeviceId } from './validate.js';
-import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText } from './store.js';
+import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText, clearConfig } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
@@ -298,6 +298,11 @@ function handle(topic, payload, receivedAt) {
   // Checked before the device is made: a message the contract rejects must not take one of the page's device slots
   // (a foreign publisher spraying device ids would otherwise lock out the real devices).
   const known = store.devices.get(t.deviceId);
+  if (t.kind === 'config' && payload.length === 0) {
+    // A retained config cleared: the device runs no control loop this boot (or its record was removed).
+    if (known && known.config) clearConfig(known);
+    return;
+  }
   const result = check(t.kind, payload, known ? known.config : null);
   if (result.ignore) return;
   if (!result.ok && !result.needsConfig) {

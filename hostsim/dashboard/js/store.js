@@ -68,6 +68,22 @@ export function applyConfig(d, config) {
   d.version++;
 }
 
+/**
+ * The device cleared its retained config (an empty message): a boot that runs no control loop (its board or settings
+ * failed) does so, and has no modules to show. The page forgets the earlier boot's layout and what it drew from it; the
+ * device's events, health and status stay.
+ */
+export function clearConfig(d) {
+  d.config = null;
+  d.configAt = null;
+  d.modules = [];
+  d.cells = null;
+  d.pulses = null;
+  d.marks = [];
+  d.pending = [];
+  d.version++;
+}
+
 /** Module states and the time charts from nothing: a new layout, or a new boot (its device time starts at 0 again). */
 function startTables(d) {
   const config = d.config;
