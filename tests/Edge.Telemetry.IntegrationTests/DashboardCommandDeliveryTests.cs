@@ -170,6 +170,43 @@ public sealed class DashboardCommandDeliveryTests
     }
 
     [Fact]
+    public async Task ThePageListsUnderEachDeviceOnlyTheCommandsSentToIt()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
+        foreach (string id in new[] { "two-a", "two-b" })
+        {
+            DashboardMqttTools.Publish(broker.Port, "edge/" + id + "/status", DashboardMessages.Online, retain: true);
+            DashboardMqttTools.Publish(broker.Port, "edge/" + id + "/config", DashboardMessages.Config(2, 2), retain: true);
+        }
+
+        // A page on every device: the operator stops device two-a, which accepts.
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, null));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("devices").GetInt32() == 2, seconds: 30);
+        await page.Locator("nav .device[data-device=two-a]").ClickAsync();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "two-a" && s.GetProperty("role").GetString() == "operator" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+        await page.ClickAsync("#cmd-stop");
+        await page.ClickAsync("#confirm-yes");
+        string sent = commands.WaitFor(l => l.StartsWith("edge/two-a/cmd/stop ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        string commandId = JsonDocument.Parse(sent["edge/two-a/cmd/stop ".Length..]).RootElement.GetProperty("id").GetString()!;
+        DashboardMqttTools.Publish(broker.Port, "edge/two-a/cmd/result", JsonSerializer.Serialize(new Dictionary<string, object> { ["v"] = 1, ["id"] = commandId, ["verb"] = "stop", ["ok"] = true }));
+        await page.WaitForFunctionAsync("() => document.querySelector('#cmd-log tbody tr[data-verb=stop]')?.dataset.status === 'accepted'");
+
+        // Under two-b the log does not list two-a's stop: "stop accepted" there would read as two-b's.
+        await page.Locator("nav .device[data-device=two-b]").ClickAsync();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "two-b", seconds: 30);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#cmd-log tbody tr[data-verb]').length === 0");
+        Assert.Contains("no commands sent to two-b", await page.Locator("#cmd-log tbody").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Back on two-a, its stop is listed again.
+        await page.Locator("nav .device[data-device=two-a]").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#cmd-log tbody tr[data-verb=stop]')?.dataset.status === 'accepted'");
+        Assert.Single(commands.Lines, l => l.Contains("/cmd/stop ", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ADoubleClickSendsACommandOnce()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

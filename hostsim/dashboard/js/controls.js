@@ -170,8 +170,14 @@ export function createControls(els, publish, selectedDevice) {
     return line === undefined ? '' : ` (line ${line} of the protocol box)`;
   }
 
+  // The device whose commands the log shows: the selected one. A page that watches several devices keeps every
+  // command, but lists under each device only those sent to it ("stop: accepted" under the wrong device would read as
+  // that device's stop).
+  let logDevice = null;
+
   function render() {
-    const rows = log.map((e) => {
+    logDevice = selectedDevice();
+    const rows = log.filter((e) => e.device === logDevice).map((e) => {
       const tr = document.createElement('tr');
       tr.className = 'cmd-' + e.status;
       tr.dataset.verb = e.verb;
@@ -188,11 +194,16 @@ export function createControls(els, publish, selectedDevice) {
       const td = document.createElement('td');
       td.colSpan = 6;
       td.className = 'muted';
-      td.textContent = 'no commands sent from this page';
+      td.textContent = logDevice ? `no commands sent to ${logDevice} from this page` : 'no commands sent from this page';
       tr.appendChild(td);
       rows.push(tr);
     }
     els.log.tBodies[0].replaceChildren(...rows);
+  }
+
+  /** Shows the log of <deviceId>'s commands (the selected device's): drawn again when another device is selected. */
+  function showDevice(deviceId) {
+    if (deviceId !== logDevice) render();
   }
 
   /** Keeps the module choice in step with the device's layout. */
@@ -226,5 +237,5 @@ export function createControls(els, publish, selectedDevice) {
   }
 
   render();
-  return { onResult, onConnectionLost, setModules, showProtocol, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, payload, ...rest }) => rest) };
+  return { onResult, onConnectionLost, setModules, showProtocol, showDevice, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, payload, ...rest }) => rest) };
 }

@@ -462,6 +462,7 @@ function render() {
   showControls();
   controls.setModules(d.config.modules);
   controls.showProtocol(d.id, d.config.protocol);
+  controls.showDevice(d.id);
   focusModule = Math.min(focusModule, d.config.modules - 1);
   const st = staleness(d);
   renderFacts(d, st);
