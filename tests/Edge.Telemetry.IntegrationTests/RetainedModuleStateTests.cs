@@ -54,6 +54,15 @@ public sealed class RetainedModuleStateTests
         Assert.Equal("edge/late-1/telemetry/modules", entity.GetProperty("state_topic").GetString());
         Assert.Equal("edge/late-1/telemetry/modules", entity.GetProperty("json_attributes_topic").GetString());
         Assert.Equal("softShort", ArrayEntry(entity.GetProperty("value_template").GetString()!, @"^\{\{ value_json\.(\w+)\[(\d+)\] \}\}$", modules).GetString());
+        // Its state entity: the run state, from the same message ('running' for a pulse or a rest).
+        JsonElement stateEntity = late.Log.WaitFor("homeassistant/sensor/late-1/module1_state/config", _ => true);
+        Assert.Equal("edge/late-1/telemetry/modules", stateEntity.GetProperty("state_topic").GetString());
+        System.Text.RegularExpressions.Match runState = System.Text.RegularExpressions.Regex.Match(
+            stateEntity.GetProperty("value_template").GetString()!,
+            @"^\{\{ 'running' if value_json\.state\[(\d+)\] in \('pulse', 'rest'\) else value_json\.state\[\1\] \}\}$");
+        Assert.True(runState.Success, stateEntity.GetProperty("value_template").GetString());
+        string shown = modules.GetProperty("state")[int.Parse(runState.Groups[1].Value)].GetString()!;
+        Assert.Equal("hold", shown is "pulse" or "rest" ? "running" : shown);
         string attributes = entity.GetProperty("json_attributes_template").GetString()!;
         Assert.Equal("hold", ArrayEntry(attributes, @"'state': value_json\.(\w+)\[(\d+)\]", modules).GetString());
         Assert.Equal(cause, ArrayEntry(attributes, @"'diagnosis': value_json\.(\w+)\[(\d+)\]", modules).GetString());

@@ -10,9 +10,10 @@ namespace Edge.Core.Session.HomeAssistant
     /// Home Assistant MQTT discovery for one device: a retained config per entity on
     /// homeassistant/sensor/&lt;deviceId&gt;/&lt;object&gt;/config, so the device and its modules appear in Home
     /// Assistant by themselves. Entities read the contract's own topics (no extra traffic): the device's mode
-    /// and last event; per module its state, delivered capacity (mAh/cm2), tuned rest, last event, stop reason
-    /// (with the module's state and latching diagnosis as attributes, from the retained telemetry/modules, so a
-    /// Home Assistant started after a hold shows why at once) and every cell's voltage (device_class voltage, mV).
+    /// and last event; per module its state (running, idle, hold or done), delivered capacity (mAh/cm2), tuned rest,
+    /// last event, stop reason (with the module's state and latching diagnosis as attributes; state and stop reason from
+    /// the retained telemetry/modules, so a Home Assistant started after a hold shows it and why at once) and every
+    /// cell's voltage (device_class voltage, mV).
     /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status. Module
     /// entities filter the module's messages out of the shared stream topics in their value template and keep
     /// their state on other modules' messages.
@@ -210,9 +211,13 @@ namespace Edge.Core.Session.HomeAssistant
             switch (slot)
             {
                 case 0:
+                    // The run class from the retained module states, not each cells record's step: pulse and rest
+                    // alternate every few seconds, and Home Assistant would record every flip of every module (hundreds of
+                    // thousands of state rows a day); a restarted Home Assistant gets this message at once.
+                    string state = "value_json.state[" + module.ToString() + "]";
                     writer.String("name", label + " state");
-                    writer.String("state_topic", _topics[TopicId.TelemetryCells]);
-                    writer.String("value_template", "{{ value_json.state" + when + KeepState);
+                    writer.String("state_topic", _topics.Modules);
+                    writer.String("value_template", "{{ 'running' if " + state + " in ('pulse', 'rest') else " + state + " }}");
                     writer.String("icon", "mdi:sine-wave");
                     return;
                 case 1:
