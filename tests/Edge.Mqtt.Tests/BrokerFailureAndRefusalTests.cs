@@ -243,16 +243,8 @@ namespace Edge.Mqtt.Tests
             using MosquittoBroker broker = MosquittoBroker.StartNew();
             string topic = TestClients.UniqueTopic("qos");
             using HostMqttClient subscriber = new HostMqttClient(TestClients.OptionsFor(broker, "qos0-observer"));
-            Recorder seen = new Recorder(subscriber);
-            subscriber.Subscribe(topic, 0);
-            subscriber.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
-            Thread.Sleep(300);
-
             using HostMqttClient publisher = new HostMqttClient(TestClients.OptionsFor(broker, "publisher"));
-            Recorder sent = new Recorder(publisher);
-            publisher.Connect();
-            Assert.True(sent.WaitFor(() => sent.Connects == 1));
+            (Recorder seen, Recorder sent) = Connect(subscriber, topic, 0, publisher);
             byte[] payload = Encoding.UTF8.GetBytes("x");
             Assert.True(publisher.Publish(topic, payload, 0, 1, 1, false) > 0);
 
@@ -271,16 +263,8 @@ namespace Edge.Mqtt.Tests
             using MosquittoBroker broker = MosquittoBroker.StartNew();
             string topic = TestClients.UniqueTopic("qos2");
             using HostMqttClient subscriber = new HostMqttClient(TestClients.OptionsFor(broker, "qos2-observer"));
-            Recorder seen = new Recorder(subscriber);
-            subscriber.Subscribe(topic, 2);
-            subscriber.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
-            Thread.Sleep(300);
-
             using HostMqttClient publisher = new HostMqttClient(TestClients.OptionsFor(broker, "qos2-publisher"));
-            Recorder sent = new Recorder(publisher);
-            publisher.Connect();
-            Assert.True(sent.WaitFor(() => sent.Connects == 1));
+            (Recorder seen, Recorder sent) = Connect(subscriber, topic, 2, publisher);
             byte[] payload = Encoding.UTF8.GetBytes("exactly once");
             int id = publisher.Publish(topic, payload, 0, payload.Length, 2, false);
             Assert.True(id > 0);
@@ -292,6 +276,24 @@ namespace Edge.Mqtt.Tests
             Assert.Equal(2, message.Qos);
             Assert.Equal("exactly once", Encoding.UTF8.GetString(message.Payload));
             Assert.Equal(1, sent.Acknowledged[id]);
+        }
+
+        /// <summary>
+        /// Connects <paramref name="subscriber"/>, subscribed to <paramref name="topic"/> at <paramref name="qos"/>, then
+        /// <paramref name="publisher"/>; their recorders.
+        /// </summary>
+        private static (Recorder Seen, Recorder Sent) Connect(HostMqttClient subscriber, string topic, int qos, HostMqttClient publisher)
+        {
+            Recorder seen = new Recorder(subscriber);
+            subscriber.Subscribe(topic, qos);
+            subscriber.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            Thread.Sleep(300);
+
+            Recorder sent = new Recorder(publisher);
+            publisher.Connect();
+            Assert.True(sent.WaitFor(() => sent.Connects == 1));
+            return (seen, sent);
         }
 
         /// <summary>Signals the broker's mosquitto process (STOP: it hangs; KILL: it dies without saving anything).</summary>

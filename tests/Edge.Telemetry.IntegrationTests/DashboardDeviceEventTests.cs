@@ -174,13 +174,7 @@ public sealed class DashboardDeviceEventTests
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
-        DashboardMqttTools.Publish(broker.Port, "edge/run-a/status", DashboardMessages.Online, retain: true);
-        DashboardMqttTools.Publish(broker.Port, "edge/run-a/config", DashboardMessages.Config(2, 2), retain: true);
-        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, null));
-        DashboardMqttTools.Publish(broker.Port, "edge/run-a/telemetry/cells", new[] { DashboardMessages.Cells(1, 1000, 0, "pulse", 300, 301), DashboardMessages.Cells(2, 1000, 1, "rest", 200, 201) });
-        DashboardMqttTools.Publish(broker.Port, "edge/run-a/event", DashboardMessages.Event(1, 1000, "depletionOnset", "warning", 0, 1));
-        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "run-a" && s.GetProperty("cellRows").GetInt32() > 0 && s.GetProperty("events").GetArrayLength() == 1, seconds: 30);
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('#modules .module').length === 2 && document.querySelectorAll('#events tbody tr').length === 1");
+        IPage page = await OpenOnARunningDeviceAsync(broker, server, "run-a", filter: null);
 
         DashboardMqttTools.Publish(broker.Port, "edge/err-b/status", """{"v":1,"status":"online","bootId":"c1"}""", retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/err-b/device-event", DeviceEvent("c1", "board-error", "board.ini line 12: cell 4 has no channel"));
@@ -204,12 +198,7 @@ public sealed class DashboardDeviceEventTests
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
-        DashboardMqttTools.Publish(broker.Port, "edge/boot-c/status", DashboardMessages.Online, retain: true);
-        DashboardMqttTools.Publish(broker.Port, "edge/boot-c/config", DashboardMessages.Config(2, 2), retain: true);
-        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "boot-c"));
-        DashboardMqttTools.Publish(broker.Port, "edge/boot-c/telemetry/cells", new[] { DashboardMessages.Cells(1, 1000, 0, "pulse", 300, 301), DashboardMessages.Cells(2, 1000, 1, "rest", 200, 201) });
-        await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean() && s.GetProperty("cellRows").GetInt32() > 0, seconds: 30);
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('#modules .module').length === 2");
+        IPage page = await OpenOnARunningDeviceAsync(broker, server, "boot-c", filter: "boot-c");
 
         DashboardMqttTools.Publish(broker.Port, "edge/boot-c/status", """{"v":1,"status":"online","bootId":"c2"}""", retain: true);
         DashboardMqttTools.ClearRetained(broker.Port, "edge/boot-c/config");
@@ -219,6 +208,23 @@ public sealed class DashboardDeviceEventTests
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#modules .module').length === 0");
         Assert.Contains("boot-c reported board-error", await page.Locator("#device-event-banner").InnerTextAsync(), StringComparison.Ordinal);
         await page.CloseAsync();
+    }
+
+    /// <summary>
+    /// A page (on <paramref name="filter"/>, or every device) showing device <paramref name="deviceId"/> running: its
+    /// config (2 x 2), a cells record per module and one event, drawn as two module cards and an event row.
+    /// </summary>
+    private async Task<IPage> OpenOnARunningDeviceAsync(MosquittoBroker broker, DashboardServer server, string deviceId, string? filter)
+    {
+        string root = "edge/" + deviceId + "/";
+        DashboardMqttTools.Publish(broker.Port, root + "status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, root + "config", DashboardMessages.Config(2, 2), retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, filter));
+        DashboardMqttTools.Publish(broker.Port, root + "telemetry/cells", new[] { DashboardMessages.Cells(1, 1000, 0, "pulse", 300, 301), DashboardMessages.Cells(2, 1000, 1, "rest", 200, 201) });
+        DashboardMqttTools.Publish(broker.Port, root + "event", DashboardMessages.Event(1, 1000, "depletionOnset", "warning", 0, 1));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == deviceId && s.GetProperty("cellRows").GetInt32() > 0 && s.GetProperty("events").GetArrayLength() == 1, seconds: 30);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#modules .module').length === 2 && document.querySelectorAll('#events tbody tr').length === 1");
+        return page;
     }
 
     [Fact]
