@@ -26,7 +26,7 @@ namespace Edge.Core.Session
     /// for either. The steady-state path (a pass with nothing to connect) allocates nothing.
     /// </para>
     /// </summary>
-    public sealed class DeviceSession
+    public sealed class DeviceSession : IExtraTopicPublisher
     {
         /// <summary>The reply to a command refused because the inbox was full.</summary>
         public const string RefusedMessage = "not executed: too many commands arrived at once; send it again";

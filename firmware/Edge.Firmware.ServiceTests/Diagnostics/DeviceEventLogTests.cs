@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.DeviceEvents;
 using Edge.Firmware.Diagnostics;
 using nanoFramework.TestFramework;
 
@@ -35,7 +36,7 @@ namespace NFUnitTest.Diagnostics
 
             Assert.AreEqual("tick-exception", Take(log).Code);
             Assert.IsNull(log.Peek());
-            Assert.AreEqual(1, log.TakeDroppedCount());
+            Assert.AreEqual(1, log.Queue.TakeDroppedCount());
         }
 
         [TestMethod]
@@ -49,13 +50,13 @@ namespace NFUnitTest.Diagnostics
                 log.Report("e" + i.ToString(), "event " + i.ToString());
             }
 
-            DeviceEvent inFlight = log.TakeNextToSend();
+            DeviceEvent inFlight = log.Queue.TakeNextToSend();
             log.Report("late", "reported while e0 was sent");
 
             // e0 reached the broker (its PUBACK came): it is not counted as dropped, and nothing else goes in its place.
-            log.Sent(inFlight, 7);
-            log.Acknowledge(7);
-            Assert.AreEqual(0, log.TakeDroppedCount());
+            log.Queue.Sent(inFlight, 7);
+            log.Queue.Acknowledge(7);
+            Assert.AreEqual(0, log.Queue.TakeDroppedCount());
             Assert.AreEqual(DeviceEventLog.Capacity, log.Count);
             Assert.AreEqual("e1", log.Peek().Code);
         }
@@ -70,15 +71,15 @@ namespace NFUnitTest.Diagnostics
                 log.Report("e" + i.ToString(), "event " + i.ToString());
             }
 
-            log.Sent(log.TakeNextToSend(), 7);
+            log.Queue.Sent(log.Queue.TakeNextToSend(), 7);
             log.Report("late", "reported while e0 awaited its PUBACK");
-            Assert.AreEqual(0, log.TakeDroppedCount());
+            Assert.AreEqual(0, log.Queue.TakeDroppedCount());
 
             // The link drops and a new session opens: the PUBACK will not come, so e0 is lost: one dropped, and no more.
-            log.ConnectionRestarted();
-            Assert.AreEqual(1, log.TakeDroppedCount());
-            log.Acknowledge(7);
-            Assert.AreEqual(0, log.TakeDroppedCount());
+            log.Queue.ConnectionRestarted();
+            Assert.AreEqual(1, log.Queue.TakeDroppedCount());
+            log.Queue.Acknowledge(7);
+            Assert.AreEqual(0, log.Queue.TakeDroppedCount());
             Assert.AreEqual(DeviceEventLog.Capacity, log.Count);
         }
 

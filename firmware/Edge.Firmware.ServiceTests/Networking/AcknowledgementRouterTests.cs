@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.DeviceEvents;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Diagnostics;
@@ -39,8 +40,8 @@ namespace NFUnitTest.Networking
             outbox.Enqueue(TopicId.Event, 1, false, 1, payload, 0, payload.Length);
             Assert.AreEqual(1, outbox.Pump(current));
             events.Report("watchdog", "no tick");
-            DeviceEvent watchdog = events.TakeNextToSend();
-            events.Sent(watchdog, current.PublishTo("edge/pack-7/device-event", payload, 0, 2, 1, false));
+            DeviceEvent watchdog = events.Queue.TakeNextToSend();
+            events.Queue.Sent(watchdog, current.PublishTo("edge/pack-7/device-event", payload, 0, 2, 1, false));
 
             // The closed client's late PUBACKs for its own packets 1 and 2, and its give-up on 1: nothing changes.
             router.Published(closed, 1, true);

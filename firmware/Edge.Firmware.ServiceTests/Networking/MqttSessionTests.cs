@@ -423,7 +423,7 @@ namespace NFUnitTest.Networking
 
             s_session.Pass();
 
-            // Then "timeUtc": the time it was reported at, or null on a device whose clock is not set (DeviceEventJsonTests).
+            // Then "timeUtc": the time it was reported at, or null on a device whose clock is not set (DeviceEventPayloadTextTests).
             Assert.IsTrue(s_connection.IndexOf(Root + "device-event|{\"v\":1,\"bootId\":\"B007\",\"code\":\"watchdog\",\"message\":\"no \\\"tick\\\"\",\"timeUtc\":") >= 0);
             Assert.IsNull(s_events.Peek());
         }

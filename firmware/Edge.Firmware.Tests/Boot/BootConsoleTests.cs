@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Collections;
+using Edge.Core.DeviceEvents;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.SerialConsole;

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.DeviceEvents;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;

@@ -2,6 +2,7 @@
 
 using System.Collections;
 using Edge.Core.Boards;
+using Edge.Core.DeviceEvents;
 using Edge.Firmware.Boards;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Text;
+using Edge.Core.DeviceEvents;
 using Edge.Core;
 using Edge.Core.Boards;
 using Edge.Core.Calibration;

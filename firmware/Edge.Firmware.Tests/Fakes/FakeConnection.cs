@@ -114,7 +114,7 @@ namespace NFUnitTest.Fakes
 
             if (qos > 0 && Events != null)
             {
-                Events.Acknowledge(id);
+                Events.Queue.Acknowledge(id);
             }
 
             return id;

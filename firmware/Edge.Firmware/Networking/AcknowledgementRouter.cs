@@ -71,7 +71,7 @@ namespace Edge.Firmware.Networking
                     _outbox.Acknowledge(messageId);
                     if (events != null)
                     {
-                        events.Acknowledge(messageId);
+                        events.Queue.Acknowledge(messageId);
                     }
                 }
                 else
@@ -80,7 +80,7 @@ namespace Edge.Firmware.Networking
                     _outbox.Unacknowledged(messageId);
                     if (events != null)
                     {
-                        events.Unacknowledged(messageId);
+                        events.Queue.Unacknowledged(messageId);
                     }
                 }
             }

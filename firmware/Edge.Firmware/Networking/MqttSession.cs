@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using Edge.Core;
 using Edge.Core.Commands;
+using Edge.Core.DeviceEvents;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Outbox;
@@ -31,10 +32,9 @@ namespace Edge.Firmware.Networking
         private readonly DeviceSession _session;
         private readonly IMonotonicClock _clock;
         private readonly DeviceEventLog _events;
+        private readonly DeviceEventSender _eventSender;
         private IHealthSource _health;
         private readonly IStatusIndicator _indicator;
-        private readonly string _bootId;
-        private readonly string _deviceEventTopic;
         private readonly string _healthTopic;
         private Thread _thread;
         private long _lastHealthMs;
@@ -61,14 +61,13 @@ namespace Edge.Firmware.Networking
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             _clock = clock ?? throw new ArgumentNullException(nameof(clock));
             _events = events ?? throw new ArgumentNullException(nameof(events));
-            _bootId = bootId;
             _indicator = indicator;
             SessionSettings sessionSettings = new SessionSettings();
             sessionSettings.Username = settings.MqttUsername;
             sessionSettings.Password = settings.MqttPassword;
             sessionSettings.KeepAliveS = settings.MqttKeepAliveS;
             _session = new DeviceSession(topics, bootId, sessionSettings, connection, outbox, controller, commands, publisher);
-            _deviceEventTopic = "edge/" + topics.DeviceId + "/device-event";
+            _eventSender = new DeviceEventSender(events.Queue, _session, topics.DeviceId, bootId);
             _healthTopic = "edge/" + topics.DeviceId + "/health";
         }
 
@@ -109,7 +108,7 @@ namespace Edge.Firmware.Networking
             {
                 case SessionStep.Opened:
                     // The PUBACKs the last session still owed will not come: those device events go again.
-                    _events.ConnectionRestarted();
+                    _events.Queue.ConnectionRestarted();
                     _lastHealthMs = now - (_settings.HealthPeriodS * 1000L);
                     Show(StatusLedPattern.Online);
                     break;
@@ -171,45 +170,8 @@ namespace Edge.Firmware.Networking
                 sent = true;
             }
 
-            int dropped = _events.TakeDroppedCount();
-            if (dropped > 0)
-            {
-                // Published straight away, not through the log: added to a full log it would push out its oldest
-                // event, the very one the drops spared (a watchdog trip kept through an outage).
-                string message = dropped.ToString() + " device event(s) dropped while the log was full (" + DeviceEventLog.Capacity.ToString() + " kept while offline)";
-                byte[] report = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, _events.TakeSeq(), "events-dropped", message, DateTime.UtcNow));
-                int reportId = _session.PublishExtra(_deviceEventTopic, report, 0, report.Length, 1);
-
-                // Owed until its PUBACK, as the events are: a link lost first must not lose the count.
-                _events.DroppedReportSent(dropped, reportId);
-                if (reportId < 0)
-                {
-                    return sent;
-                }
-
-                sent = true;
-            }
-
-            DeviceEvent deviceEvent = _events.TakeNextToSend();
-            while (deviceEvent != null)
-            {
-                // With the time it was reported at: sent after an outage, it still says when it happened.
-                byte[] json = Encoding.UTF8.GetBytes(DeviceEventJson.Encode(_bootId, deviceEvent.Seq, deviceEvent.Code, deviceEvent.Message, deviceEvent.TimeUtc));
-                int messageId = _session.PublishExtra(_deviceEventTopic, json, 0, json.Length, 1);
-
-                // Kept until the broker's PUBACK for this id (the connection routes it to the log): taken by the client
-                // is not yet delivered, and a link that drops first must not lose it.
-                _events.Sent(deviceEvent, messageId);
-                if (messageId < 0)
-                {
-                    return sent;
-                }
-
-                sent = true;
-                deviceEvent = _events.TakeNextToSend();
-            }
-
-            return sent;
+            // The device events after the health message; ORed, so that a refused event still reports the health sent.
+            return _eventSender.SendPending(DateTime.UtcNow) | sent;
         }
 
         private void Show(StatusLedPattern pattern)

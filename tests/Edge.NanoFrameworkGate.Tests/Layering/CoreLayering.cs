@@ -22,7 +22,7 @@ namespace Edge.NanoFrameworkGate.Tests.Layering
         public static readonly string[] Order =
         {
             "Annotations", "Text", "Timing", "Records", "Sampling", "Configuration", "Boards", "Calibration", "Measurement",
-            "Diagnosis", "Decision", "Actuation", "Telemetry", RootLayer, "Commands", "Session",
+            "Diagnosis", "Decision", "Actuation", "Telemetry", RootLayer, "Commands", "Session", "DeviceEvents",
         };
 
         /// <summary>The only assemblies the core may use besides itself (Edge.Core.nfproj's references).</summary>

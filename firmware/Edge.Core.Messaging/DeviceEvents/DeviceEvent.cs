@@ -2,7 +2,7 @@
 
 using System;
 
-namespace Edge.Firmware.Diagnostics
+namespace Edge.Core.DeviceEvents
 {
     /// <summary>One application event: a stable code, a human-readable message and the UTC time it happened.</summary>
     public sealed class DeviceEvent
@@ -35,8 +35,8 @@ namespace Edge.Firmware.Diagnostics
         public int Seq { get; }
 
         /// <summary>
-        /// Where its publish stands, under the log's lock: <see cref="DeviceEventLog.Unsent"/>,
-        /// <see cref="DeviceEventLog.Sending"/>, or the client's packet id while the broker's PUBACK is awaited.
+        /// Where its publish stands, under the log's lock: <see cref="DeviceEventQueue.Unsent"/>,
+        /// <see cref="DeviceEventQueue.Sending"/>, or the client's packet id while the broker's PUBACK is awaited.
         /// </summary>
         internal int MessageId { get; set; }
     }

@@ -2,7 +2,7 @@
 
 using System;
 
-namespace Edge.Firmware.Diagnostics
+namespace Edge.Core.DeviceEvents
 {
     /// <summary>
     /// A UTC time as ISO 8601 text to the millisecond with Z ("2026-03-04T05:06:07.089Z"), or null while the device's
