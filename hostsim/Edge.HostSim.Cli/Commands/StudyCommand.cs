@@ -126,7 +126,7 @@ public static class StudyCommand
             cells.AddRange(spec.Axes.Select(a => Markup.Escape(rows[i].Parameters[a.Name] is { } v ? StudyPlan.Text(v) : string.Empty)));
             cells.Add(rows[i].CapacityMAhPerCm2.ToString("0.###", inv));
             cells.Add(rows[i].DutyCycle.ToString("0.###", inv));
-            cells.Add(rows[i].StopReason);
+            cells.Add(Markup.Escape(rows[i].StopText));
             table.AddRow(cells.ToArray());
         }
 

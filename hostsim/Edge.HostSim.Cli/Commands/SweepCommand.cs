@@ -131,7 +131,7 @@ public static class SweepCommand
         Table table = new Table().AddColumns("rest (s)", "mAh/cm2", "duty cycle", "stop", "wall (s)");
         foreach (SweepPoint p in ran)
         {
-            table.AddRow(p.RestS.ToString("0.###", inv), p.CapacityMAhPerCm2.ToString("0.###", inv), p.DutyCycle.ToString("0.###", inv), p.StopReason, p.Result.WallS.ToString("0.##", inv));
+            table.AddRow(p.RestS.ToString("0.###", inv), p.CapacityMAhPerCm2.ToString("0.###", inv), p.DutyCycle.ToString("0.###", inv), Markup.Escape(p.StopText), p.Result.WallS.ToString("0.##", inv));
         }
 
         console.Results.Write(table);

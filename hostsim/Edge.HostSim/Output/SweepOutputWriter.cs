@@ -19,7 +19,7 @@ public static class SweepOutputWriter
     {
         Directory.CreateDirectory(directory);
         CultureInfo inv = CultureInfo.InvariantCulture;
-        StringBuilder csv = new StringBuilder("restS,capacityMAhPerCm2,dutyCycle,stopReason,simulatedS,wallS,events\n");
+        StringBuilder csv = new StringBuilder("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,simulatedS,wallS,events\n");
         StringBuilder md = new StringBuilder();
         md.Append("| rest (s) | capacity (mAh/cm2) | duty cycle | stop reason | simulated (s) | wall (s) |\n|---:|---:|---:|---|---:|---:|\n");
         foreach (SweepPoint p in points)
@@ -28,13 +28,14 @@ public static class SweepOutputWriter
                 .Append(p.CapacityMAhPerCm2.ToString("0.####", inv)).Append(',')
                 .Append(p.DutyCycle.ToString("0.####", inv)).Append(',')
                 .Append(p.StopReason).Append(',')
+                .Append(p.HoldDiagnosis).Append(',')
                 .Append(p.Result.SimulatedS.ToString("0.##", inv)).Append(',')
                 .Append(p.Result.WallS.ToString("0.###", inv)).Append(',')
                 .Append(p.Result.Events.Count).Append('\n');
             md.Append("| ").Append(p.RestS.ToString("0.###", inv))
                 .Append(" | ").Append(p.CapacityMAhPerCm2.ToString("0.###", inv))
                 .Append(" | ").Append(p.DutyCycle.ToString("0.###", inv))
-                .Append(" | ").Append(p.StopReason)
+                .Append(" | ").Append(p.StopText)
                 .Append(" | ").Append(p.Result.SimulatedS.ToString("0.#", inv))
                 .Append(" | ").Append(p.Result.WallS.ToString("0.##", inv)).Append(" |\n");
         }

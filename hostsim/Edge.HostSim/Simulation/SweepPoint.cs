@@ -23,6 +23,7 @@ public sealed class SweepPoint
         CapacityMAhPerCm2 = capacity / result.Modules.Count;
         DutyCycle = duty / result.Modules.Count;
         StopReason = result.TerminatedBy == "cancelled" ? "cancelled" : result.Modules.Count > 0 ? result.Modules[0].StopReason : string.Empty;
+        HoldDiagnosis = result.TerminatedBy != "cancelled" && result.Modules.Count > 0 ? result.Modules[0].HoldDiagnosis ?? string.Empty : string.Empty;
     }
 
     public Scenario Scenario { get; }
@@ -37,4 +38,10 @@ public sealed class SweepPoint
 
     /// <summary>The first module's stop reason, or "cancelled" when the sweep was interrupted while this variant ran.</summary>
     public string StopReason { get; }
+
+    /// <summary>The first module's latching diagnosis when it ended in hold (as its events name it), else empty.</summary>
+    public string HoldDiagnosis { get; }
+
+    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "fault (softShortConfirmed)".</summary>
+    public string StopText => HoldDiagnosis.Length == 0 ? StopReason : StopReason + " (" + HoldDiagnosis + ")";
 }

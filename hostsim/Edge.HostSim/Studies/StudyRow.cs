@@ -30,6 +30,9 @@ public sealed class StudyRow
 
     public string TerminatedBy { get; init; } = string.Empty;
 
+    /// <summary>The first module's latching diagnosis when it ended in hold (as its events name it), else empty.</summary>
+    public string HoldDiagnosis { get; init; } = string.Empty;
+
     public double SimulatedS { get; init; }
 
     public int Events { get; init; }
@@ -46,6 +49,10 @@ public sealed class StudyRow
 
     /// <summary>Switch closes summed over the modules (switch wear).</summary>
     public long SwitchCloses { get; init; }
+
+    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "fault (softShortConfirmed)".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string StopText => HoldDiagnosis.Length == 0 ? StopReason : StopReason + " (" + HoldDiagnosis + ")";
 
     public static StudyRow From(StudyVariant variant, SimulationResult result)
     {
@@ -66,6 +73,7 @@ public sealed class StudyRow
             MeanRestS = result.Modules.Sum(m => m.MeanRestS) / modules,
             StopReason = result.Modules.Count > 0 ? result.Modules[0].StopReason : string.Empty,
             TerminatedBy = result.TerminatedBy,
+            HoldDiagnosis = result.Modules.Count > 0 ? result.Modules[0].HoldDiagnosis ?? string.Empty : string.Empty,
             SimulatedS = result.SimulatedS,
             // Every event of the run: a run keeps at most RunOptions.MaximumEvents and only counts the rest.
             Events = result.Events.Count + (int)result.EventsDropped,

@@ -10,7 +10,7 @@ public static class StudyTable
 {
     public static readonly string[] OutcomeColumns =
     {
-        "capacityMAhPerCm2", "dutyCycle", "meanRestS", "stopReason", "terminatedBy", "simulatedS", "events", "warnings", "faults",
+        "capacityMAhPerCm2", "dutyCycle", "meanRestS", "stopReason", "holdDiagnosis", "terminatedBy", "simulatedS", "events", "warnings", "faults",
         "depletionOnsets", "softShorts", "hardShorts", "switchCloses", "pareto",
     };
 
@@ -43,6 +43,7 @@ public static class StudyTable
                 .Append(',').Append(row.DutyCycle.ToString("0.######", inv))
                 .Append(',').Append(row.MeanRestS.ToString("0.####", inv))
                 .Append(',').Append(row.StopReason)
+                .Append(',').Append(row.HoldDiagnosis)
                 .Append(',').Append(row.TerminatedBy)
                 .Append(',').Append(row.SimulatedS.ToString("0.##", inv))
                 .Append(',').Append(row.Events.ToString(inv))
