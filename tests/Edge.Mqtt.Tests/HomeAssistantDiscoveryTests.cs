@@ -48,7 +48,7 @@ namespace Edge.Mqtt.Tests
             Assert.True(seen.WaitFor(() => seen.Connects == 1));
             Thread.Sleep(100);
 
-            // 2 modules x 3 cells: 2 device entities + 2 x (5 + 3) module entities = 18 configs.
+            // 2 modules x 3 cells: 2 device entities + 2 x (7 + 3) module entities = 22 configs.
             PackLayout layout = new PackLayout(2, 3, 0);
             EdgeController controller = new EdgeController(layout, new ControllerConfiguration());
             TopicSet topics = new TopicSet(deviceId);
@@ -56,15 +56,15 @@ namespace Edge.Mqtt.Tests
             TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
             using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1");
             device.Start(5);
-            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 18), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 22), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
 
             // 1.1 s of ohmic cells: a pulse summary and cell voltages of both modules to check the templates against.
             RunOhmic(controller, publisher, device, 110);
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/pulse").Count >= 2 && seen.PayloadsOn(root + "telemetry/cells").Count >= 4));
 
             List<MqttMessage> configs = seen.Messages.Where(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)).ToList();
-            Assert.Equal(18, configs.Count);
-            Assert.Equal(18, configs.Select(c => c.Topic).Distinct().Count());
+            Assert.Equal(22, configs.Count);
+            Assert.Equal(22, configs.Select(c => c.Topic).Distinct().Count());
             HashSet<string> uniqueIds = new HashSet<string>();
             foreach (MqttMessage message in configs)
             {
@@ -126,17 +126,19 @@ namespace Edge.Mqtt.Tests
                 }
             }
 
+            RendersWhatTheMessagesSay(configs, seen);
+
             // Retained: a late subscriber (Home Assistant starting after the device) gets them all.
             using HostMqttClient late = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-late"));
             Recorder lateSeen = new Recorder(late);
             late.Subscribe("homeassistant/sensor/" + deviceId + "/#", 1);
             late.Connect();
-            Assert.True(lateSeen.WaitFor(() => lateSeen.Messages.Count(m => m.Retain) == 18));
+            Assert.True(lateSeen.WaitFor(() => lateSeen.Messages.Count(m => m.Retain) == 22));
 
             // Home Assistant's birth message brings every config again.
             byte[] online = Encoding.UTF8.GetBytes("online");
             observer.Publish("homeassistant/status", online, 0, online.Length, 1, false);
-            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/sensor/" + deviceId + "/", StringComparison.Ordinal)) >= 36));
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/sensor/" + deviceId + "/", StringComparison.Ordinal)) >= 44));
 
             // Clean up the retained configs of this test device.
             foreach (string topic in configs.Select(c => c.Topic))
@@ -152,9 +154,9 @@ namespace Edge.Mqtt.Tests
             string filter = "homeassistant/sensor/" + deviceId + "/#";
             PackLayout layout = new PackLayout(1, 2, 0);
 
-            // Boot 1, discovery on: 2 + (5 + 2) = 9 retained configs stay on the broker after it goes.
+            // Boot 1, discovery on: 2 + (7 + 2) = 11 retained configs stay on the broker after it goes.
             RunDevice(deviceId, layout, discovery: true);
-            Assert.Equal(9, RetainedOn(filter));
+            Assert.Equal(11, RetainedOn(filter));
 
             // Boot 2, discovery off: it clears them on its first connection.
             RunDevice(deviceId, layout, discovery: false);
@@ -168,13 +170,13 @@ namespace Edge.Mqtt.Tests
             string filter = "homeassistant/sensor/" + deviceId + "/#";
             RememberedLayout memory = new RememberedLayout();
 
-            // Boot 1, 2 modules x 3 cells: 2 + 2 x (5 + 3) = 18 retained configs, and 2 x 3 remembered.
-            RunDevice(deviceId, new PackLayout(2, 3, 0), discovery: true, memory, 18);
-            Assert.Equal(18, RetainedOn(filter));
+            // Boot 1, 2 modules x 3 cells: 2 + 2 x (7 + 3) = 22 retained configs, and 2 x 3 remembered.
+            RunDevice(deviceId, new PackLayout(2, 3, 0), discovery: true, memory, 22);
+            Assert.Equal(22, RetainedOn(filter));
 
-            // Boot 2, 1 module x 2 cells: its 2 + (5 + 2) = 9 configs, and the other 9 cleared: only 9 stay retained.
-            RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: true, memory, 9 + 9);
-            Assert.Equal(9, RetainedOn(filter));
+            // Boot 2, 1 module x 2 cells: its 2 + (7 + 2) = 11 configs, and the other 11 cleared: only 11 stay retained.
+            RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: true, memory, 11 + 11);
+            Assert.Equal(11, RetainedOn(filter));
             Assert.Equal(2, memory.Stores);
 
             // Clean up the retained configs of this test device.
@@ -183,11 +185,11 @@ namespace Edge.Mqtt.Tests
         }
 
         /// <summary>
-        /// One boot of the device until its discovery publishes (configs, or their clearing; 9 unless
+        /// One boot of the device until its discovery publishes (configs, or their clearing; 11 unless
         /// <paramref name="publishes"/> says otherwise) passed the broker; with <paramref name="memory"/>, the layout it
         /// announced last is remembered there, as the firmware's flash does.
         /// </summary>
-        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout? memory = null, int publishes = 9)
+        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout? memory = null, int publishes = 11)
         {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.Telemetry.HomeAssistantDiscovery = discovery;
@@ -226,6 +228,65 @@ namespace Edge.Mqtt.Tests
             return lateSeen.Messages.Count(m => m.Retain);
         }
 
+        /// <summary>
+        /// Every template rendered by Jinja2 against every message of its state topic (both modules' on the shared streams):
+        /// a numeric entity renders its own module's number (the cell's voltage, the module's lowest and highest cell of
+        /// the interval) and '' (ignored) on the other module's; a text entity its value, or its own state on another
+        /// module's message.
+        /// </summary>
+        private static void RendersWhatTheMessagesSay(List<MqttMessage> configs, Recorder seen)
+        {
+            var items = new List<(string Template, string Payload, string ThisState)>();
+            var expected = new List<string>();
+            var where = new List<string>();
+            foreach (MqttMessage message in configs)
+            {
+                JsonElement config = JsonDocument.Parse(message.Payload).RootElement;
+                string objectId = message.Topic.Split('/')[3];
+                string stateTopic = config.GetProperty("state_topic").GetString()!;
+                if (!stateTopic.EndsWith("/telemetry/cells", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Match id = Regex.Match(objectId, @"^module(\d+)_(?:cell(\d+)_voltage|(lowest|highest)_cell_voltage)$");
+                Assert.True(id.Success, "a cells entity not checked here: " + objectId);
+                int module = int.Parse(id.Groups[1].Value);
+                foreach (string payload in seen.PayloadsOn(stateTopic))
+                {
+                    JsonElement cells = JsonDocument.Parse(payload).RootElement;
+                    string value;
+                    if (cells.GetProperty("module").GetInt32() != module)
+                    {
+                        value = string.Empty;
+                    }
+                    else if (id.Groups[2].Success)
+                    {
+                        value = cells.GetProperty("cellVoltageMv")[int.Parse(id.Groups[2].Value)].GetInt32().ToString();
+                    }
+                    else if (id.Groups[3].Value == "lowest")
+                    {
+                        value = cells.GetProperty("cellMinMv").EnumerateArray().Min(v => v.GetInt32()).ToString();
+                    }
+                    else
+                    {
+                        value = cells.GetProperty("cellMaxMv").EnumerateArray().Max(v => v.GetInt32()).ToString();
+                    }
+
+                    items.Add((config.GetProperty("value_template").GetString()!, payload, "unknown"));
+                    expected.Add(value);
+                    where.Add(objectId + " on " + payload);
+                }
+            }
+
+            Assert.True(items.Count > 0, "no cells entity rendered");
+            IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
+            for (int i = 0; i < items.Count; i++)
+            {
+                Assert.True(expected[i] == rendered[i].Trim(), where[i] + ": rendered '" + rendered[i] + "', expected '" + expected[i] + "'");
+            }
+        }
+
         private static void RunOhmic(EdgeController controller, TelemetryPublisher publisher, EdgeMqttBridge device, int ticks)
         {
             SampleFrame frame = new SampleFrame(controller.Layout);
@@ -240,7 +301,8 @@ namespace Edge.Mqtt.Tests
                     frame.ModuleCurrentUa[m] = current;
                     for (int c = 0; c < controller.Layout.CellsPerModule; c++)
                     {
-                        frame.CellVoltageMv[controller.Layout.FirstCellOf(m) + c] = (int)((long)current * 390 / 1000);
+                        // Cells and modules apart by a few mV, so that a template reading the wrong cell or module shows.
+                        frame.CellVoltageMv[controller.Layout.FirstCellOf(m) + c] = (int)((long)current * 390 / 1000) + (7 * c) + (100 * m);
                     }
                 }
 

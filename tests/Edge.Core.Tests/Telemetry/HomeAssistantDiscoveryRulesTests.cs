@@ -115,6 +115,30 @@ public class HomeAssistantDiscoveryRulesTests
     }
 
     /// <summary>
+    /// Home Assistant records every state of every enabled entity: a pack of more than 16 cells announces its per-cell
+    /// voltages disabled (enabled_by_default false; the user enables the cells they want) and every module's lowest and
+    /// highest cell enabled, so a 16 x 16 pack records 32 voltages a cells period, not 256. Up to 16 cells every entity
+    /// is enabled.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 16, true)]
+    [InlineData(4, 4, true)]
+    [InlineData(1, 17, false)]
+    [InlineData(16, 16, false)]
+    public void CellEntitiesOfAPackOfMoreThan16CellsAreAnnouncedDisabled(int modules, int cellsPerModule, bool cellsEnabled)
+    {
+        var configs = Configs("pack-7", modules, cellsPerModule);
+        var cells = configs.Where(c => Regex.IsMatch(c.Topic, @"/module\d+_cell\d+_voltage/config$")).ToList();
+        var others = configs.Except(cells).ToList();
+
+        Assert.Equal(modules * cellsPerModule, cells.Count);
+        Assert.All(cells, c => Assert.Equal(cellsEnabled, !c.Config.TryGetProperty("enabled_by_default", out JsonElement enabled) || enabled.GetBoolean()));
+        Assert.All(others, c => Assert.False(c.Config.TryGetProperty("enabled_by_default", out _), c.Topic));
+        Assert.Equal(modules, others.Count(c => c.Topic.EndsWith("_lowest_cell_voltage/config", StringComparison.Ordinal)));
+        Assert.Equal(modules, others.Count(c => c.Topic.EndsWith("_highest_cell_voltage/config", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
     /// The device session encodes each config into its scratch buffer, at its smallest the config message's for the most
     /// protocol steps a command may carry (3,328 bytes), and skips one that does not fit: with the longest device id the
     /// contract allows (64 characters) and the largest pack (16 x 16), every config must fit it, or Home Assistant would
@@ -184,16 +208,16 @@ public class HomeAssistantDiscoveryRulesTests
         var broker = new RetainingBroker();
         var memory = new RememberedLayout();
 
-        // Boot 1, 2 modules x 3 cells, nothing remembered: 2 + 2 x (5 + 3) = 18 configs, and 2 x 3 remembered.
+        // Boot 1, 2 modules x 3 cells, nothing remembered: 2 + 2 x (7 + 3) = 22 configs, and 2 x 3 remembered.
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
-        Assert.Equal(18, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(22, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((2, 3), (memory.Modules, memory.CellsPerModule));
 
-        // Boot 2, 1 module x 2 cells: module 1 (5 + 3 entities) and module 0's cell 2 are gone.
+        // Boot 2, 1 module x 2 cells: module 1 (7 + 3 entities) and module 0's cell 2 are gone.
         broker.Cleared.Clear();
         RunSession(broker, true, new PackLayout(1, 2, 0), memory);
-        string[] kept = { "mode", "last_event", "module0_state", "module0_capacity", "module0_tuned_rest", "module0_last_event", "module0_stop_reason", "module0_cell0_voltage", "module0_cell1_voltage" };
-        string[] gone = { "module0_cell2_voltage", "module1_state", "module1_capacity", "module1_tuned_rest", "module1_last_event", "module1_stop_reason", "module1_cell0_voltage", "module1_cell1_voltage", "module1_cell2_voltage" };
+        string[] kept = { "mode", "last_event", "module0_state", "module0_capacity", "module0_tuned_rest", "module0_last_event", "module0_stop_reason", "module0_lowest_cell_voltage", "module0_highest_cell_voltage", "module0_cell0_voltage", "module0_cell1_voltage" };
+        string[] gone = { "module0_cell2_voltage", "module1_state", "module1_capacity", "module1_tuned_rest", "module1_last_event", "module1_stop_reason", "module1_lowest_cell_voltage", "module1_highest_cell_voltage", "module1_cell0_voltage", "module1_cell1_voltage", "module1_cell2_voltage" };
         Assert.Equal(kept.Select(ConfigTopic).OrderBy(t => t, StringComparer.Ordinal), DiscoveryTopicsOf(broker).OrderBy(t => t, StringComparer.Ordinal));
         Assert.Equal(gone.Select(ConfigTopic).OrderBy(t => t, StringComparer.Ordinal), broker.Cleared.OrderBy(t => t, StringComparer.Ordinal));
         Assert.Equal((1, 2), (memory.Modules, memory.CellsPerModule));
@@ -211,9 +235,9 @@ public class HomeAssistantDiscoveryRulesTests
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
         Assert.Equal(1, memory.Stores);
 
-        // Boot 2 with 1 x 2 cells: status, config, 9 discovery configs and 3 of the 9 clearings pass, then the link drops.
+        // Boot 2 with 1 x 2 cells: status, config, 11 discovery configs and 3 of the 11 clearings pass, then the link drops.
         var layout = new PackLayout(1, 2, 0);
-        var connection = new RetainingConnection(broker, new TopicSet("pack-7")) { PublishesBeforeLoss = 2 + 9 + 3 };
+        var connection = new RetainingConnection(broker, new TopicSet("pack-7")) { PublishesBeforeLoss = 2 + 11 + 3 };
         var session = NewSession(connection, true, layout);
         session.RememberAnnouncedLayout(memory.Modules, memory.CellsPerModule, memory);
         Assert.Equal(SessionStep.Opened, session.Service(0));
@@ -221,15 +245,15 @@ public class HomeAssistantDiscoveryRulesTests
         Assert.Equal(SessionStep.Lost, session.Service(2));
         Assert.Equal((2, 3), (memory.Modules, memory.CellsPerModule));
         Assert.Equal(1, memory.Stores);
-        Assert.Equal(9 + 6, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(11 + 8, DiscoveryTopicsOf(broker).Count);
 
-        // The next connection (after the back-off) clears the other 6 and stores 1 x 2.
+        // The next connection (after the back-off) clears the other 8 and stores 1 x 2.
         connection.PublishesBeforeLoss = int.MaxValue;
         long now = session.NextAttemptMs;
         Assert.Equal(SessionStep.Opened, session.Service(now));
         session.Service(now + 1);
         session.Service(now + 2);
-        Assert.Equal(9, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(11, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((1, 2), (memory.Modules, memory.CellsPerModule));
         Assert.Equal(2, memory.Stores);
     }
@@ -261,7 +285,7 @@ public class HomeAssistantDiscoveryRulesTests
 
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
         Assert.Empty(broker.Cleared);
-        Assert.Equal(18, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(22, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((2, 3, 2), (memory.Modules, memory.CellsPerModule, memory.Stores));
 
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);

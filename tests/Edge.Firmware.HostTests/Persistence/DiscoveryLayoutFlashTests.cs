@@ -35,12 +35,12 @@ namespace Edge.Firmware.HostTests.Persistence
             Assert.Equal("discovery layout\n2 x 3\n", new FlashUnitRecordStore(flash, Path).Load(out string problem));
             Assert.Null(problem);
 
-            // Boot 2, the board now 1 module x 2 cells: module 1's 5 + 3 entities and module 0's cell 2 are gone.
+            // Boot 2, the board now 1 module x 2 cells: module 1's 7 + 3 entities and module 0's cell 2 are gone.
             FakeConnection second = RunBoot(flash, new PackLayout(1, 2, 0), new DeviceEventLog());
             var expected = new List<string>
             {
                 "module0_cell2_voltage", "module1_state", "module1_capacity", "module1_tuned_rest", "module1_last_event", "module1_stop_reason",
-                "module1_cell0_voltage", "module1_cell1_voltage", "module1_cell2_voltage",
+                "module1_lowest_cell_voltage", "module1_highest_cell_voltage", "module1_cell0_voltage", "module1_cell1_voltage", "module1_cell2_voltage",
             }.ConvertAll(o => "homeassistant/sensor/pack-7/" + o + "/config||1|retained");
             expected.Sort(System.StringComparer.Ordinal);
             List<string> cleared = Cleared(second);

@@ -12,8 +12,9 @@ namespace Edge.Core.Session.HomeAssistant
     /// Assistant by themselves. Entities read the contract's own topics (no extra traffic): the device's mode
     /// and last event; per module its state (running, idle, hold or done), delivered capacity (mAh/cm2), tuned rest,
     /// last event, stop reason (with the module's state and latching diagnosis as attributes; state and stop reason from
-    /// the retained telemetry/modules, so a Home Assistant started after a hold shows it and why at once) and every
-    /// cell's voltage (device_class voltage, mV).
+    /// the retained telemetry/modules, so a Home Assistant started after a hold shows it and why at once), its lowest and
+    /// highest cell voltage over each cells interval, and every cell's voltage (device_class voltage, mV), enabled by
+    /// default only on a pack of at most <see cref="CellEntitiesEnabledUpToCells"/> cells.
     /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status. Module
     /// entities filter the module's messages out of the shared stream topics in their value template and keep
     /// their state on other modules' messages.
@@ -28,8 +29,19 @@ namespace Edge.Core.Session.HomeAssistant
         /// <summary>Entities of the device itself (mode, last event) before the per-module ones.</summary>
         public const int DeviceEntities = 2;
 
-        /// <summary>Entities per module besides its cells: state, capacity, tuned rest, last event, stop reason.</summary>
-        public const int ModuleEntities = 5;
+        /// <summary>
+        /// Entities per module besides its cells: state, capacity, tuned rest, last event, stop reason, lowest and highest
+        /// cell voltage.
+        /// </summary>
+        public const int ModuleEntities = 7;
+
+        /// <summary>
+        /// Packs of more cells announce their per-cell voltage entities disabled (Home Assistant's enabled_by_default):
+        /// each records a state row every cells period (1 s by default), and hundreds of them would fill the recorder's
+        /// database within days. The module's lowest and highest cell carry what an operator watches; a user enables the
+        /// cells they want.
+        /// </summary>
+        public const int CellEntitiesEnabledUpToCells = 16;
 
         private const string Component = "sensor";
         // Module entities read topics every module shares. A text entity keeps its state on another module's message;
@@ -129,6 +141,10 @@ namespace Edge.Core.Session.HomeAssistant
                     return prefix + "last_event";
                 case 4:
                     return prefix + "stop_reason";
+                case 5:
+                    return prefix + "lowest_cell_voltage";
+                case 6:
+                    return prefix + "highest_cell_voltage";
                 default:
                     return prefix + "cell" + (slot - ModuleEntities).ToString() + "_voltage";
             }
@@ -252,16 +268,36 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.String("json_attributes_template", "{{ {'state': value_json.state" + entry + ", 'diagnosis': value_json.diagnosis" + entry + "} | tojson }}");
                     writer.String("icon", "mdi:stop-circle-outline");
                     return;
+                case 5:
+                    // The interval's extremes (cellMinMv, cellMaxMv), not the sampled voltages: a 1 s sample misses the
+                    // peak of a 1 s pulse and the trough of a rest, where depletion and a short show first.
+                    WriteVoltage(writer, label + " lowest cell voltage", "{{ value_json.cellMinMv | min" + when + IgnoreForeign);
+                    return;
+                case 6:
+                    WriteVoltage(writer, label + " highest cell voltage", "{{ value_json.cellMaxMv | max" + when + IgnoreForeign);
+                    return;
                 default:
                     int cell = slot - ModuleEntities;
                     writer.String("name", label + " cell " + cell.ToString() + " voltage");
                     writer.String("state_topic", _topics[TopicId.TelemetryCells]);
-                    writer.String("value_template", "{{ value_json.cellVoltageMv[" + cell.ToString() + "]" + when + IgnoreForeign);
-                    writer.String("device_class", "voltage");
-                    writer.String("unit_of_measurement", "mV");
-                    writer.String("state_class", "measurement");
+                    WriteVoltage(writer, label + " cell " + cell.ToString() + " voltage", "{{ value_json.cellVoltageMv[" + cell.ToString() + "]" + when + IgnoreForeign);
+                    if (_modules * _cellsPerModule > CellEntitiesEnabledUpToCells)
+                    {
+                        writer.Boolean("enabled_by_default", false);
+                    }
+
                     return;
             }
+        }
+
+        private void WriteVoltage(JsonByteWriter writer, string name, string valueTemplate)
+        {
+            writer.String("name", name);
+            writer.String("state_topic", _topics[TopicId.TelemetryCells]);
+            writer.String("value_template", valueTemplate);
+            writer.String("device_class", "voltage");
+            writer.String("unit_of_measurement", "mV");
+            writer.String("state_class", "measurement");
         }
 
         private int ModuleSlot(int index, out int module)
