@@ -24,6 +24,10 @@ namespace Edge.HostSim.Mqtt.Bridge
         private readonly string _deviceId;
         private readonly string _bootId;
 
+        // The sender of the publish callback last given (the bridge gives the same one on every pass).
+        private Func<string, byte[], int, int>? _senderPublish;
+        private DeviceEventSender? _sender;
+
         /// <param name="deviceId">The device id of the topic.</param>
         /// <param name="bootId">The run's boot id, carried by every event.</param>
         public SimulatedDeviceEventLog(string deviceId, string bootId)
@@ -57,7 +61,13 @@ namespace Edge.HostSim.Mqtt.Bridge
         public bool PublishPending(Func<string, byte[], int, int> publish)
         {
             ArgumentNullException.ThrowIfNull(publish);
-            return new DeviceEventSender(_queue, new DelegatePublisher(publish), _deviceId, _bootId).SendPending(DateTime.UtcNow);
+            if (!ReferenceEquals(publish, _senderPublish))
+            {
+                _sender = new DeviceEventSender(_queue, new DelegatePublisher(publish), _deviceId, _bootId);
+                _senderPublish = publish;
+            }
+
+            return _sender!.SendPending(DateTime.UtcNow);
         }
 
         /// <summary>The broker acknowledged packet <paramref name="messageId"/> (MQTTnet's thread; other ids are ignored).</summary>
