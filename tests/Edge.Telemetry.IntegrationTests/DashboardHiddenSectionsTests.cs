@@ -44,4 +44,43 @@ public sealed class DashboardHiddenSectionsTests
         Assert.True(await page.Locator("#module-table-card").IsVisibleAsync());
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheCompactChoiceIsKeptPerDevice()
+    {
+        // A 16-module pack opens compact by itself, a 2-module bench cell with cards. The operator switches the pack to
+        // cards; the bench cell must still show its cards, and the pack its cards when the operator comes back to it.
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        DashboardMqttTools.Publish(broker.Port, "edge/big-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/big-1/config", DashboardMessages.Config(16, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/bench-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/bench-1/config", DashboardMessages.Config(2, 2), retain: true);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, null));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("devices").GetInt32() == 2, seconds: 30);
+
+        await page.Locator("nav .device[data-device=big-1]").ClickAsync();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "big-1" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+        await page.WaitForSelectorAsync("#state-strip:visible");
+        await page.ClickAsync("#compact-toggle");
+        await page.WaitForSelectorAsync("#compact", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
+
+        // The bench cell: cards, as its size gives, the button offering the compact view.
+        await page.Locator("nav .device[data-device=bench-1]").ClickAsync();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "bench-1" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+        Assert.True(await page.Locator("#compact").IsHiddenAsync());
+        Assert.Equal("compact view", await page.Locator("#compact-toggle").InnerTextAsync());
+
+        // Compact for the bench cell, then back to the pack: still cards there, compact again on the bench cell.
+        await page.ClickAsync("#compact-toggle");
+        await page.WaitForSelectorAsync("#state-strip:visible");
+        await page.Locator("nav .device[data-device=big-1]").ClickAsync();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "big-1", seconds: 30);
+        await page.WaitForSelectorAsync("#compact", new PageWaitForSelectorOptions { State = WaitForSelectorState.Hidden });
+        Assert.Equal("compact view", await page.Locator("#compact-toggle").InnerTextAsync());
+        await page.Locator("nav .device[data-device=bench-1]").ClickAsync();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "bench-1", seconds: 30);
+        await page.WaitForSelectorAsync("#state-strip:visible");
+        await page.CloseAsync();
+    }
 }

@@ -31,7 +31,9 @@ let framesDrawn = 0;
 let client = null;
 let selected = null;
 let focusModule = 0;
-let compactChoice = null; // null = automatic
+// Per device: true (compact) or false (cards), the operator's choice; absent = automatic (by the module count). A 16-module
+// pack and a 2-module bench cell on one page each keep their own view.
+const compactChoices = new Map();
 let lastCompact = null;
 const connection = { state: 'idle', everConnected: false, reconnects: 0, role: 'unknown', roleDevice: null };
 
@@ -488,6 +490,7 @@ function clearConfigViews(d) {
   $('module-table-card').hidden = true;
   $('module-table').tBodies[0].replaceChildren();
   $('compact').hidden = true;
+  $('compact-toggle').hidden = true; // no modules to show either way
   lastCompact = null;
   showControls();
   destroyAll();
@@ -771,13 +774,15 @@ function drawTimeline(canvas, history, t0, t1) {
 }
 
 function compactShown(d) {
-  return compactChoice === null ? d.config.modules >= COMPACT_FROM_MODULES : compactChoice;
+  const choice = compactChoices.get(d.id);
+  return choice === undefined ? d.config.modules >= COMPACT_FROM_MODULES : choice;
 }
 
 const compactEls = { strip: $('state-strip'), heat: $('heat-map'), scale: $('heat-scale'), counts: $('state-counts') };
 function renderCompact(d, st) {
   const shown = compactShown(d);
   $('compact').hidden = !shown;
+  $('compact-toggle').hidden = false;
   $('compact-toggle').textContent = shown ? 'hide compact view' : 'compact view';
   if (!shown) {
     lastCompact = null;
@@ -954,7 +959,8 @@ form.addEventListener('submit', (e) => {
 
 $('compact-toggle').addEventListener('click', () => {
   const d = selected && store.devices.get(selected);
-  compactChoice = d && d.config ? !compactShown(d) : !compactChoice;
+  if (!d || !d.config) return; // nothing shown to switch: the button is hidden without a config
+  compactChoices.set(d.id, !compactShown(d));
   render();
 });
 $('rejected').addEventListener('click', () => {
