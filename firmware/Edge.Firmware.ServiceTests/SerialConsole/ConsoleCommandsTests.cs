@@ -140,7 +140,7 @@ namespace NFUnitTest.SerialConsole
 
         private static CalibrationMode Mode(FakeUnitRecordStore store, DeviceEventLog events)
         {
-            BoardDefinition board = BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             return new CalibrationMode(board, new SampleAcquisition(board, new FakeAnalogInputs(), null), store, events, "pack-7");
         }
     }

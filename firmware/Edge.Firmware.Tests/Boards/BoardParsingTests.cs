@@ -18,7 +18,7 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void DevKitCBoardParsesIntoTwoModulesOfTwoCells()
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+            BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
 
             Assert.IsTrue(setup.IsUsable, setup.Error);
             Assert.AreEqual(4, setup.Board.CellCount);
@@ -35,7 +35,7 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void MuxBoardParsesWithThreeSelectLinesAndATemperature()
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-mux-6s");
+            BoardSetup setup = BoardCatalog.Setup("esp32-mux-6s");
 
             Assert.IsTrue(setup.IsUsable, setup.Error);
             Assert.AreEqual(3, setup.Layout.ModuleCount);
@@ -51,7 +51,7 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void ProtectionLimitsNeverExceedTheBoardEnvelope()
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-mux-6s");
+            BoardSetup setup = BoardCatalog.Setup("esp32-mux-6s");
 
             // [safety] of esp32-mux-6s: 2 mA module ceiling, +-3000 mV, 45.0 degC.
             Assert.IsTrue(setup.Configuration.Protection.ModuleMaximumCurrentUa <= 2000);
@@ -64,7 +64,7 @@ namespace NFUnitTest.Boards
         public void ATemperatureSensorPlacedOnAModuleActsOnThatModule()
         {
             // esp32-mux-6s's one sensor watches the pack; with module = 2 its protection acts on module 2 alone.
-            Assert.AreEqual(-1, BoardSetup.FromCatalog("esp32-mux-6s").Configuration.Protection.TemperatureSensorModules[0]);
+            Assert.AreEqual(-1, BoardCatalog.Setup("esp32-mux-6s").Configuration.Protection.TemperatureSensorModules[0]);
 
             string text = BoardText.With(BoardCatalog.Find("esp32-mux-6s"), "[temperature 0]", "module", "2");
             BoardSetup setup = BoardSetup.FromText(text);
@@ -77,7 +77,7 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void DevKitCConfigurationCarriesTheBoardsCells()
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+            BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
 
             // [cells] of esp32-devkitc-4s2m: NaK on NASICON, 0.3848 cm2, 150 + 20 = 170 ohm cm2.
             Assert.IsTrue(setup.IsUsable, setup.Error);
@@ -156,7 +156,7 @@ namespace NFUnitTest.Boards
         [TestMethod]
         public void UnknownBoardNameIsAnError()
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-nonexistent");
+            BoardSetup setup = BoardCatalog.Setup("esp32-nonexistent");
 
             Assert.IsFalse(setup.IsUsable);
             Assert.Contains("unknown board", setup.Error);

@@ -30,7 +30,7 @@ namespace NFUnitTest.Boot
         [TestMethod]
         public void ARecordOfAnotherBoardIsRefusedNamingTheLine()
         {
-            BoardDefinition mux = BoardSetup.FromCatalog("esp32-mux-6s").Board;
+            BoardDefinition mux = BoardCatalog.Setup("esp32-mux-6s").Board;
             DeviceEvent uncalibrated = BootWith(UnitCalibrationText.Format(NominalRecord.Unit(mux, "unit-1")));
             Assert.IsNotNull(uncalibrated);
             Assert.Contains("calibration record refused, line ", uncalibrated.Message);
@@ -39,7 +39,7 @@ namespace NFUnitTest.Boot
         [TestMethod]
         public void ARecordOfThisBoardIsTaken()
         {
-            BoardDefinition devkit = BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            BoardDefinition devkit = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             Assert.IsNull(BootWith(UnitCalibrationText.Format(NominalRecord.Unit(devkit, "unit-1"))));
         }
 

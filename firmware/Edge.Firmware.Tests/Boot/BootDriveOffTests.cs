@@ -104,7 +104,7 @@ namespace NFUnitTest.Boot
             ArrayList analogInputs = new ArrayList();
             for (int b = 0; b < BoardCatalog.Names.Length; b++)
             {
-                BoardSetup setup = BoardSetup.FromCatalog(BoardCatalog.Names[b]);
+                BoardSetup setup = BoardCatalog.Setup(BoardCatalog.Names[b]);
                 Assert.IsTrue(setup.IsUsable, BoardCatalog.Names[b] + ": " + setup.Error);
                 BoardDefinition board = setup.Board;
                 for (int m = 0; m < board.ModuleCount; m++)

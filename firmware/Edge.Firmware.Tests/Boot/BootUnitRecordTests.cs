@@ -81,7 +81,7 @@ namespace NFUnitTest.Boot
 
         private static BoardDefinition Board(string name)
         {
-            return BoardSetup.FromCatalog(name).Board;
+            return BoardCatalog.Setup(name).Board;
         }
 
         private static FakeBootDevices Devices(string stored, string deployed)

@@ -279,7 +279,7 @@ namespace NFUnitTest.Calibration
 
             public Rig(UnitCalibration unit)
             {
-                BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+                BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
                 Board = setup.Board;
                 Inputs = new FakeAnalogInputs();
                 Events = new DeviceEventLog();

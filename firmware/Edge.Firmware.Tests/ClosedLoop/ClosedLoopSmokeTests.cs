@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Sampling;
@@ -31,7 +32,7 @@ namespace NFUnitTest.ClosedLoop
         /// <summary>A fresh loop at t = 0: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
         private static void CreateLoop()
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+            BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
             s_controller = new EdgeController(setup.Layout, setup.Configuration);
             s_frame = new SampleFrame(setup.Layout);
             s_actions = new ActionFrame(setup.Layout);

@@ -165,7 +165,7 @@ namespace NFUnitTest.Fakes
         public BoardSetup LoadBoard(string boardName)
         {
             FailIf(BootStep.Board);
-            return BoardText == null ? BoardSetup.FromCatalog(boardName) : BoardSetup.FromText(BoardText);
+            return BoardText == null ? BoardCatalog.Setup(boardName) : BoardSetup.FromText(BoardText);
         }
 
         /// <inheritdoc />

@@ -26,7 +26,7 @@ namespace NFUnitTest.Hardware
         [TestMethod]
         public void ClosedModulesGetTheirCodeRoundedDownAndOnlyChangesAreWritten()
         {
-            BoardDefinition board = BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             FakeSetpointOutput a = new FakeSetpointOutput();
             FakeSetpointOutput b = new FakeSetpointOutput();
             CurrentSetpointBank bank = new CurrentSetpointBank(board, new ISetpointOutput[] { a, b });
@@ -59,7 +59,7 @@ namespace NFUnitTest.Hardware
         [TestMethod]
         public void AModuleWhoseOutputDidNotOpenIsHeldOpen()
         {
-            BoardDefinition board = BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             FakeSetpointOutput a = new FakeSetpointOutput();
             CurrentSetpointBank bank = new CurrentSetpointBank(board, new ISetpointOutput[] { a, null });
             ActionFrame actions = new ActionFrame(new Edge.Core.Sampling.PackLayout(2, 2, 0));
@@ -136,7 +136,7 @@ namespace NFUnitTest.Hardware
         [TestMethod]
         public void AWatchdogLatchDuringATicksWriteLeavesTheOutputAtZero()
         {
-            BoardDefinition board = BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             FakeSetpointOutput a = new FakeSetpointOutput();
             CurrentSetpointBank bank = new CurrentSetpointBank(board, new ISetpointOutput[] { a, null });
             ActionFrame actions = new ActionFrame(new Edge.Core.Sampling.PackLayout(2, 2, 0));
@@ -175,7 +175,7 @@ namespace NFUnitTest.Hardware
         {
             public Rig(bool withoutModule1)
             {
-                BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+                BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
                 Board = setup.Board;
                 Log = new ArrayList();
                 Inputs = new FakeAnalogInputs();

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
 using Edge.Core.Sampling;
 using Edge.Firmware.Boards;
 using Edge.Firmware.Sampling;
@@ -23,7 +24,7 @@ namespace NFUnitTest.Measurement
         /// <summary>Fresh inputs, all at 2000 counts: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
         private static void CreateAcquisition()
         {
-            CreateAcquisition(BoardSetup.FromCatalog("esp32-devkitc-4s2m"));
+            CreateAcquisition(BoardCatalog.Setup("esp32-devkitc-4s2m"));
         }
 
         /// <summary>As <see cref="CreateAcquisition()"/>, on the DevKitC board with <c>adc_readings_per_sample</c> set.</summary>

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Boards;
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Commands;
@@ -307,7 +308,7 @@ namespace NFUnitTest.Sampling
         {
             public Rig(FakeLoadSwitch a, FakeLoadSwitch b, IEnableFeedOutput feed)
             {
-                BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+                BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
                 Timer = new FakeSampleTimer();
                 Inputs = new FakeAnalogInputs();
                 Events = new DeviceEventLog();

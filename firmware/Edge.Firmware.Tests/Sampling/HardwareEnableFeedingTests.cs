@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
 using Edge.Core;
 using Edge.Firmware.Boards;
 using Edge.Firmware.Diagnostics;
@@ -124,7 +125,7 @@ namespace NFUnitTest.Sampling
 
             public Rig(bool withEnable)
             {
-                BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+                BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
                 Timer = new FakeSampleTimer();
                 Inputs = new FakeAnalogInputs();
                 Feed = new FakeEnableFeedOutput();

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
 using Edge.Core;
 using Edge.Core.Timing;
 using Edge.Firmware.Boards;
@@ -111,7 +112,7 @@ namespace NFUnitTest.Sampling
 
         private static SamplingLoop CreateLoop(TickStatistics statistics, FakeSampleTimer timer)
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+            BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
             timer.StepUsPerRead = 2000;
             ILoadSwitch[] switches = new ILoadSwitch[setup.Layout.ModuleCount];
             for (int m = 0; m < switches.Length; m++)

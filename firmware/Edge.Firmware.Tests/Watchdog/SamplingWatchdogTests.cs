@@ -44,7 +44,7 @@ namespace NFUnitTest.Watchdog
         public void ATripAlsoLatchesEverySetpointAtZero()
         {
             // The DevKitC's DAC setpoints, 10 uA a code: 385 uA runs as code 38 until the trip.
-            Edge.Core.Boards.BoardDefinition board = Edge.Firmware.Boards.BoardSetup.FromCatalog("esp32-devkitc-4s2m").Board;
+            Edge.Core.Boards.BoardDefinition board = Edge.Firmware.Boards.BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             FakeSetpointOutput a = new FakeSetpointOutput();
             FakeSetpointOutput b = new FakeSetpointOutput();
             CurrentSetpointBank setpoints = new CurrentSetpointBank(board, new ISetpointOutput[] { a, b });

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
+
 namespace Edge.Firmware.Boards
 {
     /// <summary>
@@ -36,6 +38,16 @@ namespace Edge.Firmware.Boards
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// The board named <paramref name="name"/> parsed, with its layout and configuration (<see cref="BoardSetup.FromText"/>);
+        /// an unknown name gives an unusable setup that says so.
+        /// </summary>
+        public static BoardSetup Setup(string name)
+        {
+            string text = Find(name);
+            return text == null ? BoardSetup.Unusable("unknown board '" + name + "'") : BoardSetup.FromText(text);
         }
     }
 }

@@ -45,7 +45,7 @@ namespace Edge.Firmware.Boot
         /// <inheritdoc />
         public BoardSetup LoadBoard(string boardName)
         {
-            return BoardSetup.FromCatalog(boardName);
+            return BoardCatalog.Setup(boardName);
         }
 
         /// <inheritdoc />

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
 using Edge.Firmware.Boards;
 using Xunit;
 

@@ -82,7 +82,7 @@ namespace Edge.Firmware.HostTests.Calibration
 
             public Rig()
             {
-                BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+                BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
                 BoardDefinition board = setup.Board;
                 setup.Configuration.StartImmediately = false;
                 FakeAnalogInputs inputs = new FakeAnalogInputs();

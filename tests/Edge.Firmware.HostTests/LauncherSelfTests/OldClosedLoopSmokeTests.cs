@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Sampling;
@@ -35,7 +36,7 @@ namespace Edge.Firmware.HostTests.LauncherSnippets
         [Setup]
         public void CreateLoop()
         {
-            BoardSetup setup = BoardSetup.FromCatalog("esp32-devkitc-4s2m");
+            BoardSetup setup = BoardCatalog.Setup("esp32-devkitc-4s2m");
             s_controller = new EdgeController(setup.Layout, setup.Configuration);
             s_frame = new SampleFrame(setup.Layout);
             s_actions = new ActionFrame(setup.Layout);

@@ -1,16 +1,16 @@
 // Licensed under the MIT License.
 
-using Edge.Core.Boards;
 using Edge.Core.Configuration;
 using Edge.Core.Sampling;
 
-namespace Edge.Firmware.Boards
+namespace Edge.Core.Boards
 {
     /// <summary>
     /// Turns a board file into what the control core runs on: the parsed <see cref="BoardDefinition"/>,
     /// the <see cref="PackLayout"/> and a <see cref="ControllerConfiguration"/> clipped to the board's
     /// safety envelope. Any problem leaves <see cref="Board"/> null and says why in <see cref="Error"/>;
-    /// the caller then keeps every switch open and does not start the control loop.
+    /// the caller then keeps every switch open and does not start the control loop. The device boots with it, and
+    /// the simulator's <c>edge-sim board</c> checks a board file with it, so the two give the same verdict.
     /// </summary>
     public sealed class BoardSetup
     {
@@ -45,43 +45,32 @@ namespace Edge.Firmware.Boards
         {
             if (!BoardParser.TryParse(boardText, out BoardDefinition board, out BoardParseError parseError))
             {
-                return Fail("board file " + parseError.ToString());
+                return Unusable("board file " + parseError.ToString());
             }
 
             if (!BoardPackLayout.TryCreate(board, out PackLayout layout, out string layoutError))
             {
-                return Fail("board " + board.Name + ": " + layoutError);
+                return Unusable("board " + board.Name + ": " + layoutError);
             }
 
             ControllerConfiguration configuration = BoardConfiguration.Create(board);
             string levelConflict = BoardSafetyLimits.LevelConflict(board.Safety, configuration.Protection);
             if (levelConflict != null)
             {
-                return Fail("board " + board.Name + ": " + levelConflict);
+                return Unusable("board " + board.Name + ": " + levelConflict);
             }
 
             ConfigurationError configurationError = ConfigurationValidator.Validate(configuration, layout);
             if (configurationError != null)
             {
-                return Fail("controller configuration for board " + board.Name + ": " + configurationError.ToString());
+                return Unusable("controller configuration for board " + board.Name + ": " + configurationError.ToString());
             }
 
             return new BoardSetup(board, layout, configuration, null);
         }
 
-        /// <summary>Looks the board up by name in <see cref="BoardCatalog"/> and parses it.</summary>
-        public static BoardSetup FromCatalog(string boardName)
-        {
-            string text = BoardCatalog.Find(boardName);
-            if (text == null)
-            {
-                return Fail("unknown board '" + boardName + "'");
-            }
-
-            return FromText(text);
-        }
-
-        private static BoardSetup Fail(string error)
+        /// <summary>A setup that cannot run, for the reason given (an unknown board name, say).</summary>
+        public static BoardSetup Unusable(string error)
         {
             return new BoardSetup(null, null, null, error);
         }
