@@ -27,6 +27,7 @@ public static class EdgeSimCommand
             ReplayCommand.Create(context),
             CorpusCommand.Create(context),
             ScoreCommand.Create(context),
+            BoardCommand.Create(context),
             CompletionsCommand.Create(context),
         };
         return root;

@@ -1,0 +1,90 @@
+// Licensed under the MIT License.
+
+using System.CommandLine;
+using Edge.Core.Boards;
+using Edge.HostSim.Boards;
+
+namespace Edge.HostSim.Cli.Commands;
+
+/// <summary>
+/// edge-sim board: checks board files as the device does at boot (the core's <see cref="BoardSetup"/>: the parser, the
+/// pack layout, the configuration the board implies and its validation) and says what each gives the device, before
+/// any is flashed.
+/// </summary>
+public static class BoardCommand
+{
+    public static Command Create(CliContext context)
+    {
+        Argument<string[]> files = new Argument<string[]>("files")
+        {
+            Description = "The .board files to check (boards/README.md).",
+            HelpName = "FILE.board",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        EdgeSimCommand.RejectOptionLikeValues(files);
+        Option<bool> strict = new Option<bool>("--strict")
+        {
+            Description = "Count warnings as problems (exit 2), for a check before a board is shipped.",
+        };
+        Command command = new Command("board", "Check board files as the device does at boot, and say what each gives it: exit 2 when one is refused.")
+        {
+            files, strict,
+        };
+        command.SetAction(result => Execute(context, result.GetRequiredValue(files), result.GetValue(strict)));
+        return command;
+    }
+
+    private static int Execute(CliContext context, string[] files, bool strict)
+    {
+        int refused = 0;
+        foreach (string file in files)
+        {
+            string? problem = Check(file, out BoardSetup? setup);
+            if (problem != null)
+            {
+                // Every file is checked: one run lists the problems of all of them.
+                context.Console.Error.WriteLine("edge-sim board: " + file + ": " + problem);
+                refused++;
+                continue;
+            }
+
+            IReadOnlyList<string> lines = BoardSummary.Lines(setup!);
+            context.Console.Out.WriteLine(file + ": usable: " + lines[0]);
+            foreach (string line in lines.Skip(1))
+            {
+                context.Console.Out.WriteLine("  " + line);
+            }
+
+            if (strict && setup!.Board!.WarningCount > 0)
+            {
+                context.Console.Error.WriteLine("edge-sim board: " + file + ": " + setup.Board.WarningCount + " warning(s), refused with --strict (the first, " + setup.Board.WarningAt(0) + ")");
+                refused++;
+            }
+        }
+
+        return refused == 0 ? ExitCodes.Ok : ExitCodes.Usage;
+    }
+
+    /// <summary>Why <paramref name="file"/> cannot serve a device (unreadable, or refused as the device's boot refuses it), or null.</summary>
+    private static string? Check(string file, out BoardSetup? setup)
+    {
+        setup = null;
+        if (Directory.Exists(file))
+        {
+            return "is a folder, not a board file";
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            return "cannot read it: " + e.Message;
+        }
+
+        setup = BoardSetup.FromText(text);
+        return setup.IsUsable ? null : "refused: " + setup.Error;
+    }
+}

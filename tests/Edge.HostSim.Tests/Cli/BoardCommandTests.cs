@@ -1,0 +1,115 @@
+// Licensed under the MIT License.
+
+using Xunit;
+
+namespace Edge.HostSim.Tests.Cli;
+
+/// <summary>
+/// edge-sim board gives a board file the device's own verdict (the core's BoardSetup, as the boot uses it) before it is
+/// flashed: a usable board is summarised with its warnings, a refused one named with the line and key that refuse it,
+/// including what only the configuration the board implies shows; every file named is checked.
+/// </summary>
+public sealed class BoardCommandTests : IDisposable
+{
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    private static string Shipped(string name) => Path.Combine(CliReadmeTests.RepositoryRoot(), "boards", name);
+
+    [Fact]
+    public void TheShippedBoardsAreUsableAndSaidWhatTheyGiveTheDevice()
+    {
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", Shipped("esp32-devkitc-4s2m.board"), Shipped("esp32-mux-6s.board"));
+
+        Assert.True(check.ExitCode == 0, check.Stderr);
+        Assert.Equal(string.Empty, check.Stderr);
+
+        // As boards/README.md describes them: the DevKitC has 4 cells in 2 modules and no reference input (warned); the
+        // multiplexed board 6 cells in 3 modules, one NTC and the REF read back.
+        string devkit = Section(check.Stdout, "esp32-devkitc-4s2m.board");
+        Assert.Contains("usable: board esp32-devkitc-4s2m", devkit, StringComparison.Ordinal);
+        Assert.Contains("4 cells in 2 modules (2 each), 0 temperature channels", devkit, StringComparison.Ordinal);
+        Assert.Contains("no reference input", devkit, StringComparison.Ordinal);
+        Assert.Contains("1 warning\n", devkit, StringComparison.Ordinal);
+        Assert.Contains("warning: [reference]: missing", devkit, StringComparison.Ordinal);
+        string mux = Section(check.Stdout, "esp32-mux-6s.board");
+        Assert.Contains("6 cells in 3 modules (2 each), 1 temperature channel", mux, StringComparison.Ordinal);
+        Assert.Contains("cells through a multiplexer", mux, StringComparison.Ordinal);
+        Assert.Contains("0 warnings", mux, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AParseErrorNamesTheFileTheLineAndTheKeyAndTheOtherFilesAreStillChecked()
+    {
+        // GPIO 4 is an ADC2 pin: nothing can read it while Wi-Fi is on (boards/README.md), the parser refuses it.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        string broken = _scratch.Write("adc2.board", text.Replace("adc_pin = 36 ", "adc_pin = 4  ", StringComparison.Ordinal));
+        int line = text[..text.IndexOf("adc_pin = 36 ", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", broken, Shipped("esp32-mux-6s.board"));
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + broken + ": refused: board file line " + line + ":", error, StringComparison.Ordinal);
+        Assert.Contains("adc_pin", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("adc2.board: usable", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("esp32-mux-6s.board: usable", check.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABoardThatParsesButWhoseConfigurationTheDeviceRefusesIsRefusedToo()
+    {
+        // The DevKitC allows 2 mA; the controller's own limit is 5 mA/cm2 x 0.3848 cm2 = 1.925 mA; a derate level at
+        // 1.95 mA lies between: the parser accepts it, the device's boot does not.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        string board = _scratch.Write("derate.board", text.Replace("max_module_current_ma = 2\n", "max_module_current_ma = 2\nmodule_current_derate_ma = 1.95\n", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains(board + ": refused: board esp32-devkitc-4s2m: [safety] module_current_derate_ma: 1950 uA is not inside the limit in effect, 1925 uA", check.Stderr, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, check.Stdout);
+    }
+
+    [Fact]
+    public void StrictCountsWarningsAsProblems()
+    {
+        using EdgeSimProcess warned = EdgeSimProcess.Run("board", "--strict", Shipped("esp32-devkitc-4s2m.board"));
+        using EdgeSimProcess clean = EdgeSimProcess.Run("board", "--strict", Shipped("esp32-mux-6s.board"));
+
+        Assert.Equal(2, warned.ExitCode);
+        Assert.Contains("1 warning(s), refused with --strict", warned.Stderr, StringComparison.Ordinal);
+        Assert.True(clean.ExitCode == 0, clean.Stderr);
+    }
+
+    [Fact]
+    public void AFolderOrAMissingFileIsNamedNotAStackTrace()
+    {
+        using EdgeSimProcess folder = EdgeSimProcess.Run("board", _scratch.Root);
+        using EdgeSimProcess missing = EdgeSimProcess.Run("board", _scratch.Path2("none.board"));
+        using EdgeSimProcess none = EdgeSimProcess.Run("board");
+
+        Assert.Equal(2, folder.ExitCode);
+        Assert.Equal("edge-sim board: " + _scratch.Root + ": is a folder, not a board file", folder.Stderr.Trim());
+        Assert.Equal(2, missing.ExitCode);
+        Assert.StartsWith("edge-sim board: " + _scratch.Path2("none.board") + ": cannot read it: ", missing.Stderr.Trim(), StringComparison.Ordinal);
+        Assert.Equal(2, none.ExitCode);
+        Assert.DoesNotContain("   at ", folder.Stderr + missing.Stderr + none.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The lines of the summary of <paramref name="file"/>: its first line and the indented ones after it.</summary>
+    private static string Section(string stdout, string file)
+    {
+        string[] lines = stdout.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        int start = Array.FindIndex(lines, l => l.Contains(file + ": ", StringComparison.Ordinal) && !l.StartsWith(' '));
+        Assert.True(start >= 0, file + " not summarised:\n" + stdout);
+        int end = start + 1;
+        while (end < lines.Length && lines[end].StartsWith(' '))
+        {
+            end++;
+        }
+
+        return string.Join("\n", lines[start..end]) + "\n";
+    }
+}
