@@ -62,6 +62,7 @@ public sealed class HoldDiagnosisColumnTests
             Assert.StartsWith("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,", csv[0], StringComparison.Ordinal);
             Assert.Equal(new[] { "fault", diagnosis }, csv[1].Split(',')[3..5]);
             Assert.Contains("| fault (" + diagnosis + ") |", File.ReadAllText(Path.Combine(folder, SweepOutputWriter.MarkdownFile)), StringComparison.Ordinal);
+            Assert.Contains("fault (" + diagnosis + ")", File.ReadAllText(Path.Combine(folder, SweepOutputWriter.ReportFile)), StringComparison.Ordinal);
         }
         finally
         {

@@ -35,7 +35,7 @@ public static class SweepReport
                     Columns = new[] { "rest (s)", "capacity (mAh/cm2)", "duty cycle", "stop reason", "simulated (s)", "wall (s)", "events" },
                     Rows = points.Select(p => new[]
                     {
-                        p.RestS.ToString("0.###", s_inv), p.CapacityMAhPerCm2.ToString("0.###", s_inv), p.DutyCycle.ToString("0.###", s_inv), p.StopReason,
+                        p.RestS.ToString("0.###", s_inv), p.CapacityMAhPerCm2.ToString("0.###", s_inv), p.DutyCycle.ToString("0.###", s_inv), p.StopText,
                         p.Result.SimulatedS.ToString("0.#", s_inv), p.Result.WallS.ToString("0.##", s_inv), p.Result.Events.Count.ToString(s_inv),
                     }).ToList(),
                 },
