@@ -50,14 +50,21 @@ public sealed class DashboardHiddenSectionsTests
     {
         // A 16-module pack opens compact by itself, a 2-module bench cell with cards. The operator switches the pack to
         // cards; the bench cell must still show its cards, and the pack its cards when the operator comes back to it.
+        // A third device has sent its status but no config.
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         DashboardMqttTools.Publish(broker.Port, "edge/big-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/big-1/config", DashboardMessages.Config(16, 2), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/bench-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/bench-1/config", DashboardMessages.Config(2, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/bare-1/status", DashboardMessages.Online, retain: true);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, null));
-        await DashboardPage.WaitForAsync(page, s => s.GetProperty("devices").GetInt32() == 2, seconds: 30);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("devices").GetInt32() == 3, seconds: 30);
+
+        // A device without a config has no modules to show either way: no button that would switch nothing.
+        await page.Locator("nav .device[data-device=bare-1]").ClickAsync();
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "bare-1", seconds: 30);
+        Assert.True(await page.Locator("#compact-toggle").IsHiddenAsync());
 
         await page.Locator("nav .device[data-device=big-1]").ClickAsync();
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("device").GetString() == "big-1" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
