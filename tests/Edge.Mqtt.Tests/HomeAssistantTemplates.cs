@@ -8,7 +8,7 @@ namespace Edge.Mqtt.Tests
     /// <summary>
     /// Renders Home Assistant value templates with Jinja2, the engine Home Assistant renders them with (a sandboxed
     /// environment; <c>value</c> the payload text, <c>value_json</c> its JSON, <c>this</c> the entity's state object),
-    /// through python3 (Debian's python3-jinja2, which .ci/install-test-deps installs): our own reading of a template
+    /// through python3 (Debian's python3-jinja2, which .ci/install-test-deps installs, and this class too when it runs as root): our own reading of a template
     /// would only repeat what we meant it to say.
     /// </summary>
     public static class HomeAssistantTemplates
@@ -26,9 +26,12 @@ namespace Edge.Mqtt.Tests
             json.dump(out, sys.stdout)
             """;
 
+        private static readonly Lazy<bool> s_installed = new Lazy<bool>(EnsureJinja2);
+
         /// <summary>One rendering per (template, payload, this.state), in order; a template that fails renders "&lt;error ...&gt;".</summary>
         public static IReadOnlyList<string> Render(IReadOnlyList<(string Template, string Payload, string ThisState)> items)
         {
+            _ = s_installed.Value;
             ProcessStartInfo start = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(Renderer);
@@ -49,6 +52,68 @@ namespace Edge.Mqtt.Tests
             }
 
             return JsonSerializer.Deserialize<List<string>>(output.Result) ?? throw new InvalidOperationException("python3 printed no renderings");
+        }
+
+        /// <summary>
+        /// As the broker and browser fixtures do: a machine without Jinja2 gets Debian's packages when the tests run as root,
+        /// else the failure says what to install.
+        /// </summary>
+        private static bool EnsureJinja2()
+        {
+            if (Succeeds("python3", "-c \"import jinja2\"", out _))
+            {
+                return true;
+            }
+
+            if (Environment.UserName != "root")
+            {
+                throw new InvalidOperationException("Jinja2 for python3 is missing: apt-get install -y --no-install-recommends python3 python3-jinja2 (or run .ci/install-test-deps)");
+            }
+
+            if (!Succeeds("sh", "-c \"apt-get update -qq && apt-get install -y -qq --no-install-recommends python3 python3-jinja2\"", out string output))
+            {
+                throw new InvalidOperationException("apt-get install python3 python3-jinja2 failed: " + output);
+            }
+
+            return true;
+        }
+
+        private static bool Succeeds(string program, string arguments, out string output)
+        {
+            output = string.Empty;
+            ProcessStartInfo start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
+            Process? process;
+            try
+            {
+                process = Process.Start(start);
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                // No python3 at all.
+                output = e.Message;
+                return false;
+            }
+
+            using (process)
+            {
+                if (process == null)
+                {
+                    return false;
+                }
+
+                Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+                Task<string> stderr = process.StandardError.ReadToEndAsync();
+                if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
+                {
+                    process.Kill();
+                    output = "timed out";
+                    return false;
+                }
+
+                output = stdout.Result + stderr.Result;
+                return process.ExitCode == 0;
+            }
         }
     }
 }
