@@ -33,6 +33,14 @@ public sealed class ModuleResult
     /// </summary>
     public string? HoldDiagnosis { get; init; }
 
+    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "fault (softShortConfirmed)".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string StopText => StopTextOf(StopReason, HoldDiagnosis);
+
+    /// <summary><paramref name="stopReason"/>, followed by <paramref name="holdDiagnosis"/> in brackets when there is one.</summary>
+    public static string StopTextOf(string stopReason, string? holdDiagnosis) =>
+        string.IsNullOrEmpty(holdDiagnosis) ? stopReason : stopReason + " (" + holdDiagnosis + ")";
+
     /// <summary>Simulated time the module stopped, s (null while still running).</summary>
     public double? StoppedAtS { get; init; }
 

@@ -43,5 +43,5 @@ public sealed class SweepPoint
     public string HoldDiagnosis { get; }
 
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "fault (softShortConfirmed)".</summary>
-    public string StopText => HoldDiagnosis.Length == 0 ? StopReason : StopReason + " (" + HoldDiagnosis + ")";
+    public string StopText => ModuleResult.StopTextOf(StopReason, HoldDiagnosis);
 }

@@ -52,7 +52,7 @@ public sealed class StudyRow
 
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "fault (softShortConfirmed)".</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public string StopText => HoldDiagnosis.Length == 0 ? StopReason : StopReason + " (" + HoldDiagnosis + ")";
+    public string StopText => ModuleResult.StopTextOf(StopReason, HoldDiagnosis);
 
     public static StudyRow From(StudyVariant variant, SimulationResult result)
     {

@@ -65,7 +65,7 @@ public static class RunReport
             Rows = result.Modules.Select(m => new[]
             {
                 m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
-                m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.HoldDiagnosis == null ? m.StopReason : m.StopReason + " (" + m.HoldDiagnosis + ")", m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
+                m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.StopText, m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
             }).ToList(),
         };
     }
