@@ -1,8 +1,9 @@
 // Licensed under the MIT License.
 
-using Edge.Core.Telemetry.Outbox;
+using System.Text;
 using Edge.Core.Telemetry.Encoding;
-using Edge.Firmware.Telemetry;
+using Edge.Core.Telemetry.Health;
+using Edge.Core.Telemetry.Outbox;
 using nanoFramework.TestFramework;
 
 namespace NFUnitTest.Telemetry
@@ -32,7 +33,8 @@ namespace NFUnitTest.Telemetry
             Assert.AreEqual(2L, report.OutboxLostReplies);
             Assert.AreEqual(0L, report.OutboxLostTotal);
             Assert.AreEqual(0, report.OutboxFreeSlots);
-            string json = report.ToJson();
+            byte[] message = HealthPayload.Encode(report);
+            string json = Encoding.UTF8.GetString(message, 0, message.Length);
             Assert.Contains("\"outbox_lost_replies\":2", json);
             Assert.Contains("\"outbox_lost_total\":0", json);
         }

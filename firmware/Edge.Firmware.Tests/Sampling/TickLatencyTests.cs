@@ -1,13 +1,14 @@
 // Licensed under the MIT License.
 
+using System.Text;
 using Edge.Core.Boards;
 using Edge.Core;
+using Edge.Core.Telemetry.Health;
 using Edge.Core.Timing;
 using Edge.Firmware.Boards;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
 using Edge.Firmware.Sampling;
-using Edge.Firmware.Telemetry;
 using nanoFramework.TestFramework;
 using NFUnitTest.Fakes;
 
@@ -44,7 +45,8 @@ namespace NFUnitTest.Sampling
             Assert.AreEqual(1, report.Timing.Latency.CountAt(6));
             Assert.AreEqual(2, report.Timing.Execution.CountAt(5));
 
-            string json = report.ToJson();
+            byte[] payload = HealthPayload.Encode(report);
+            string json = Encoding.UTF8.GetString(payload, 0, payload.Length);
             Assert.Contains("\"tick_latency_max_us_since_last\":7000", json);
             Assert.Contains("\"tick_histogram_edges_us\":[100,200,500,1000,2000,5000,10000,20000,50000]", json);
             Assert.Contains("\"tick_latency_histogram\":[0,0,1,0,0,0,1,0,0,0]", json);

@@ -1,13 +1,13 @@
 // Licensed under the MIT License.
 
 using System;
-using System.Text;
 using System.Threading;
 using Edge.Core;
 using Edge.Core.Commands;
 using Edge.Core.DeviceEvents;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Health;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Hardware;
@@ -68,7 +68,7 @@ namespace Edge.Firmware.Networking
             sessionSettings.KeepAliveS = settings.MqttKeepAliveS;
             _session = new DeviceSession(topics, bootId, sessionSettings, connection, outbox, controller, commands, publisher);
             _eventSender = new DeviceEventSender(events.Queue, _session, topics.DeviceId, bootId);
-            _healthTopic = "edge/" + topics.DeviceId + "/health";
+            _healthTopic = topics.Health;
         }
 
         /// <summary>The core session (state, back-off, inbox, last failure).</summary>
@@ -160,7 +160,7 @@ namespace Edge.Firmware.Networking
             bool sent = false;
             if (_health != null && now - _lastHealthMs >= _settings.HealthPeriodS * 1000L)
             {
-                byte[] health = Encoding.UTF8.GetBytes(_health.Sample(_session.ConnectionCount).ToJson());
+                byte[] health = HealthPayload.Encode(_health.Sample(_session.ConnectionCount));
                 if (_session.PublishExtra(_healthTopic, health, 0, health.Length, 0) < 0)
                 {
                     return false;

@@ -2,6 +2,7 @@
 
 using System.Threading;
 using Edge.Core.Annotations;
+using Edge.Core.Telemetry.Health;
 using Edge.Core.Timing;
 
 namespace Edge.Firmware.Sampling
@@ -72,6 +73,18 @@ namespace Edge.Firmware.Sampling
             {
                 Interlocked.Increment(ref _overrunCount);
             }
+        }
+
+        /// <summary>
+        /// Copies the loop's figures into <paramref name="report"/>: ticks and overruns since boot, and the longest tick
+        /// and the tick timing since the previous report (both start a new period). On the network thread.
+        /// </summary>
+        public void TakeHealthFigures(HealthReport report)
+        {
+            report.TickCount = Timing.TicksTotal;
+            report.TickOverrunCount = OverrunCount;
+            report.MaximumTickUsSinceLast = TakeMaximumTickUs();
+            Timing.TakeReport(report.Timing);
         }
 
         /// <summary>Returns the longest tick so far and starts a new maximum.</summary>

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Telemetry.Health;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Core.Session;
 using Edge.Firmware.Sampling;
@@ -39,7 +40,7 @@ namespace Edge.Firmware.Telemetry
         {
             HealthReport report = new HealthReport();
             report.UptimeMs = (long)(HighResTimer.GetCurrent() / 1000UL);
-            report.ReadLoop(_statistics);
+            _statistics.TakeHealthFigures(report);
             report.PeriodUs = _periodUs;
             NativeMemory.GetMemoryInfo(NativeMemory.MemoryType.Internal, out uint total, out uint free, out uint largest);
             report.NativeFreeBytes = free;

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Telemetry.Health;
+
 namespace Edge.Firmware.Telemetry
 {
     /// <summary>Produces the periodic health message.</summary>

@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
 using System.Reflection;
+using System.Text;
+using Edge.Core.Telemetry.Health;
 using Edge.Core.Timing;
 using Edge.Firmware.Sampling;
 using Edge.Firmware.Telemetry;
@@ -27,10 +29,10 @@ namespace Edge.Firmware.HostTests.Telemetry
             statistics.Timing.Record(300, 2000);
 
             HealthReport report = new HealthReport();
-            report.ReadLoop(statistics);
+            statistics.TakeHealthFigures(report);
 
             Assert.Equal(2147483648L, report.TickCount);
-            Assert.Contains("\"ticks\":2147483648,", report.ToJson());
+            Assert.Contains("\"ticks\":2147483648,", Encoding.UTF8.GetString(HealthPayload.Encode(report)));
             Assert.Equal(1, report.Timing.Ticks);
             Assert.Equal(2000, report.MaximumTickUsSinceLast);
         }

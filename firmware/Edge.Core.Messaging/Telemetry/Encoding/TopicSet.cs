@@ -38,6 +38,7 @@ namespace Edge.Core.Telemetry.Encoding
             _topics[(int)TopicId.Config] = root + "config";
             _topics[(int)TopicId.CommandResult] = root + "cmd/result";
             Modules = root + "telemetry/modules";
+            Health = root + "health";
             CommandPrefix = root + "cmd/";
             CommandFilter = root + "cmd/+";
         }
@@ -46,6 +47,9 @@ namespace Edge.Core.Telemetry.Encoding
 
         /// <summary>"edge/&lt;id&gt;/telemetry/modules": every module's state, stop reason and latching diagnosis, retained.</summary>
         public string Modules { get; }
+
+        /// <summary>"edge/&lt;id&gt;/health": the periodic health message (Telemetry.Health.HealthPayload), QoS 0, not retained.</summary>
+        public string Health { get; }
 
         /// <summary>"edge/&lt;id&gt;/cmd/": a command topic is this plus the verb.</summary>
         public string CommandPrefix { get; }

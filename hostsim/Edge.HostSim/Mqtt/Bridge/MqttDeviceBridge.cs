@@ -179,7 +179,7 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
 
             _health = new SimulatedHealth(controller.Configuration.SamplePeriodMs * 1000, _options.HealthPeriodMs);
-            _healthTopic = "edge/" + _topics.DeviceId + "/health";
+            _healthTopic = _topics.Health;
 
             int slotBytes = PayloadBudget.MaximumStreamPayloadBytes(controller.Layout.CellsPerModule);
             _outbox = new MessageOutbox(_options.Outbox, slotBytes);

@@ -1,8 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Globalization;
-using System.Text.Json;
-using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Health;
 using Edge.Core.Telemetry.Outbox;
 using Edge.Core.Timing;
 using Edge.HostSim.Simulation;
@@ -25,14 +24,13 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>The firmware's default <c>health_period_s</c> (30 s), ms of device time.</summary>
         public const int DefaultPeriodMs = 30_000;
 
-        /// <summary>Where the figures come from, sent in every message (no apostrophe: the JSON writer would escape it as \u0027).</summary>
+        /// <summary>Where the figures come from, sent in every message.</summary>
         public static readonly string Provenance = "simulated device: uptime_ms, ticks, tick_overruns (releases no tick answered) and the "
             + "latencies come from the simulated clock and scheduling (the runtimeHang and tickJitter faults), not a device; "
             + "host_tick_* is the execution time on this host (.NET, one tick in " + ClosedLoopRunner.ExecutionSampleTicks.ToString(CultureInfo.InvariantCulture)
             + " timed), not on the device; null: no counterpart in a simulation (execution time on the device, the ESP32 heap, the sampling watchdog)";
 
         private readonly TickTimingStatistics _timing = new TickTimingStatistics();
-        private readonly TickTimingReport _report = new TickTimingReport();
         private readonly int _periodMs;
         private readonly int _samplePeriodUs;
         private long _missedReleases;
@@ -80,64 +78,21 @@ namespace Edge.HostSim.Mqtt.Bridge
             ArgumentNullException.ThrowIfNull(outbox);
             _lastReportMs = nowMs;
             _reported = true;
-            long ticks = _timing.TicksTotal;
-            _timing.TakeReport(_report);
-            long lost = 0;
-            for (int stream = 0; stream < TopicSet.StreamCount; stream++)
+            HealthReport report = new HealthReport
             {
-                lost += outbox.LostTotal((TopicId)stream);
-            }
-
-            using MemoryStream buffer = new MemoryStream(768);
-            using (Utf8JsonWriter json = new Utf8JsonWriter(buffer))
-            {
-                json.WriteStartObject();
-                json.WriteNumber("uptime_ms", nowMs);
-                json.WriteNumber("ticks", ticks);
-                json.WriteNumber("tick_overruns", _missedReleases);
-                json.WriteNull("tick_max_us_since_last");
-                json.WriteNumber("tick_latency_max_us_since_last", _report.LatencyMaximumUs);
-                WriteArray(json, "tick_histogram_edges_us", TickTimingHistogram.UpperEdgesUs);
-                WriteHistogram(json, "tick_latency_histogram", _report.Latency);
-                json.WriteNull("tick_execution_histogram");
-                json.WriteNumber("period_us", _samplePeriodUs);
-                json.WriteNull("native_free_bytes");
-                json.WriteNull("native_largest_block_bytes");
-                json.WriteNumber("outbox_free_slots", outbox.FreeCount);
-                json.WriteNumber("outbox_lost_total", lost);
-                json.WriteNumber("outbox_lost_replies", outbox.LostReplies);
-                json.WriteNumber("commands_refused", commandsRefused);
-                json.WriteNumber("connections", connections);
-                json.WriteNull("watchdog_tripped");
-                json.WriteNumber("host_tick_max_us_since_last", _report.ExecutionMaximumUs);
-                WriteHistogram(json, "host_tick_execution_histogram", _report.Execution);
-                json.WriteString("provenance", Provenance);
-                json.WriteEndObject();
-            }
-
-            return buffer.ToArray();
-        }
-
-        private static void WriteArray(Utf8JsonWriter json, string name, int[] values)
-        {
-            json.WriteStartArray(name);
-            foreach (int value in values)
-            {
-                json.WriteNumberValue(value);
-            }
-
-            json.WriteEndArray();
-        }
-
-        private static void WriteHistogram(Utf8JsonWriter json, string name, TickTimingHistogram histogram)
-        {
-            json.WriteStartArray(name);
-            for (int bin = 0; bin < histogram.BinCount; bin++)
-            {
-                json.WriteNumberValue(histogram.CountAt(bin));
-            }
-
-            json.WriteEndArray();
+                IsSimulated = true,
+                Provenance = Provenance,
+                UptimeMs = nowMs,
+                TickCount = _timing.TicksTotal,
+                TickOverrunCount = _missedReleases,
+                PeriodUs = _samplePeriodUs,
+                CommandsRefused = commandsRefused,
+                ConnectionCount = connections,
+            };
+            _timing.TakeReport(report.Timing);
+            report.MaximumTickUsSinceLast = report.Timing.ExecutionMaximumUs;
+            report.ReadOutbox(outbox);
+            return HealthPayload.Encode(report);
         }
     }
 }
