@@ -12,8 +12,10 @@ using Edge.Core.Session;
 using Edge.Core.Session.HomeAssistant;
 using Edge.Core.Tests.Telemetry;
 using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Health;
 using Edge.Core.Telemetry.Outbox;
 using Edge.HostSim.Mqtt;
+using Edge.HostSim.Mqtt.Bridge;
 using Edge.HostSim.Mqtt.Broker;
 
 namespace Edge.Mqtt.Tests
@@ -48,7 +50,7 @@ namespace Edge.Mqtt.Tests
             Assert.True(seen.WaitFor(() => seen.Connects == 1));
             Thread.Sleep(100);
 
-            // 2 modules x 3 cells: 2 device entities + 2 x (7 + 3) module entities = 22 configs.
+            // 2 modules x 3 cells: 8 device entities (2 and 6 of health) + 2 x (7 + 3) module entities = 28 configs.
             PackLayout layout = new PackLayout(2, 3, 0);
             EdgeController controller = new EdgeController(layout, new ControllerConfiguration());
             TopicSet topics = new TopicSet(deviceId);
@@ -56,15 +58,15 @@ namespace Edge.Mqtt.Tests
             TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
             using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1");
             device.Start(5);
-            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 22), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 28), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
 
             // 1.1 s of ohmic cells: a pulse summary and cell voltages of both modules to check the templates against.
             RunOhmic(controller, publisher, device, 110);
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/pulse").Count >= 2 && seen.PayloadsOn(root + "telemetry/cells").Count >= 4));
 
             List<MqttMessage> configs = seen.Messages.Where(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)).ToList();
-            Assert.Equal(22, configs.Count);
-            Assert.Equal(22, configs.Select(c => c.Topic).Distinct().Count());
+            Assert.Equal(28, configs.Count);
+            Assert.Equal(28, configs.Select(c => c.Topic).Distinct().Count());
             HashSet<string> uniqueIds = new HashSet<string>();
             foreach (MqttMessage message in configs)
             {
@@ -93,6 +95,13 @@ namespace Edge.Mqtt.Tests
                 Match module = Regex.Match(template, @"value_json\.module == (\d+)");
                 List<JsonElement> samples = seen.PayloadsOn(stateTopic).Select(p => JsonDocument.Parse(p).RootElement)
                     .Where(j => !module.Success || j.GetProperty("module").GetInt32() == int.Parse(module.Groups[1].Value)).ToList();
+                if (stateTopic == root + "health")
+                {
+                    // Every health period (30 s by default), none within this test: rendered against health messages below.
+                    Assert.Equal("diagnostic", config.GetProperty("entity_category").GetString());
+                    continue;
+                }
+
                 if (stateTopic.EndsWith("/event", StringComparison.Ordinal))
                 {
                     // Events are rare: check the field against the contract's event fields instead.
@@ -127,18 +136,19 @@ namespace Edge.Mqtt.Tests
             }
 
             RendersWhatTheMessagesSay(configs, seen);
+            RendersWhatTheHealthMessagesSay(configs);
 
             // Retained: a late subscriber (Home Assistant starting after the device) gets them all.
             using HostMqttClient late = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-late"));
             Recorder lateSeen = new Recorder(late);
             late.Subscribe("homeassistant/sensor/" + deviceId + "/#", 1);
             late.Connect();
-            Assert.True(lateSeen.WaitFor(() => lateSeen.Messages.Count(m => m.Retain) == 22));
+            Assert.True(lateSeen.WaitFor(() => lateSeen.Messages.Count(m => m.Retain) == 28));
 
             // Home Assistant's birth message brings every config again.
             byte[] online = Encoding.UTF8.GetBytes("online");
             observer.Publish("homeassistant/status", online, 0, online.Length, 1, false);
-            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/sensor/" + deviceId + "/", StringComparison.Ordinal)) >= 44));
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/sensor/" + deviceId + "/", StringComparison.Ordinal)) >= 56));
 
             // Clean up the retained configs of this test device.
             foreach (string topic in configs.Select(c => c.Topic))
@@ -154,9 +164,9 @@ namespace Edge.Mqtt.Tests
             string filter = "homeassistant/sensor/" + deviceId + "/#";
             PackLayout layout = new PackLayout(1, 2, 0);
 
-            // Boot 1, discovery on: 2 + (7 + 2) = 11 retained configs stay on the broker after it goes.
+            // Boot 1, discovery on: 8 + (7 + 2) = 17 retained configs stay on the broker after it goes.
             RunDevice(deviceId, layout, discovery: true);
-            Assert.Equal(11, RetainedOn(filter));
+            Assert.Equal(17, RetainedOn(filter));
 
             // Boot 2, discovery off: it clears them on its first connection.
             RunDevice(deviceId, layout, discovery: false);
@@ -170,13 +180,13 @@ namespace Edge.Mqtt.Tests
             string filter = "homeassistant/sensor/" + deviceId + "/#";
             RememberedLayout memory = new RememberedLayout();
 
-            // Boot 1, 2 modules x 3 cells: 2 + 2 x (7 + 3) = 22 retained configs, and 2 x 3 remembered.
-            RunDevice(deviceId, new PackLayout(2, 3, 0), discovery: true, memory, 22);
-            Assert.Equal(22, RetainedOn(filter));
+            // Boot 1, 2 modules x 3 cells: 8 + 2 x (7 + 3) = 28 retained configs, and 2 x 3 remembered.
+            RunDevice(deviceId, new PackLayout(2, 3, 0), discovery: true, memory, 28);
+            Assert.Equal(28, RetainedOn(filter));
 
-            // Boot 2, 1 module x 2 cells: its 2 + (7 + 2) = 11 configs, and the other 11 cleared: only 11 stay retained.
-            RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: true, memory, 11 + 11);
-            Assert.Equal(11, RetainedOn(filter));
+            // Boot 2, 1 module x 2 cells: its 8 + (7 + 2) = 17 configs, and the other 11 cleared: only 17 stay retained.
+            RunDevice(deviceId, new PackLayout(1, 2, 0), discovery: true, memory, 17 + 11);
+            Assert.Equal(17, RetainedOn(filter));
             Assert.Equal(2, memory.Stores);
 
             // Clean up the retained configs of this test device.
@@ -185,11 +195,11 @@ namespace Edge.Mqtt.Tests
         }
 
         /// <summary>
-        /// One boot of the device until its discovery publishes (configs, or their clearing; 11 unless
+        /// One boot of the device until its discovery publishes (configs, or their clearing; 17 unless
         /// <paramref name="publishes"/> says otherwise) passed the broker; with <paramref name="memory"/>, the layout it
         /// announced last is remembered there, as the firmware's flash does.
         /// </summary>
-        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout? memory = null, int publishes = 11)
+        private void RunDevice(string deviceId, PackLayout layout, bool discovery, RememberedLayout? memory = null, int publishes = 17)
         {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.Telemetry.HomeAssistantDiscovery = discovery;
@@ -285,6 +295,82 @@ namespace Edge.Mqtt.Tests
             {
                 Assert.True(expected[i] == rendered[i].Trim(), where[i] + ": rendered '" + rendered[i] + "', expected '" + expected[i] + "'");
             }
+        }
+
+        /// <summary>
+        /// The health entities' templates rendered by Jinja2 against the health message of a device (the firmware's
+        /// encoder, figures set apart so a template reading the wrong field shows; its watchdog tripped and not) and of a
+        /// simulated device (the simulator's, whose device-only figures are null): each renders its figure, the two loss
+        /// counters summed, and 'None' for a null, which Home Assistant shows as unknown rather than a number.
+        /// </summary>
+        private static void RendersWhatTheHealthMessagesSay(List<MqttMessage> configs)
+        {
+            var payloads = new List<string> { DeviceHealth(watchdogTripped: true), DeviceHealth(watchdogTripped: false), SimulatedHealthMessage() };
+            var items = new List<(string Template, string Payload, string ThisState)>();
+            var expected = new List<string>();
+            var where = new List<string>();
+            foreach (MqttMessage message in configs)
+            {
+                JsonElement config = JsonDocument.Parse(message.Payload).RootElement;
+                if (!config.GetProperty("state_topic").GetString()!.EndsWith("/health", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                string objectId = message.Topic.Split('/')[3];
+                foreach (string payload in payloads)
+                {
+                    JsonElement health = JsonDocument.Parse(payload).RootElement;
+                    items.Add((config.GetProperty("value_template").GetString()!, payload, "unknown"));
+                    expected.Add(objectId switch
+                    {
+                        "tick_overruns" => health.GetProperty("tick_overruns").GetInt64().ToString(),
+                        "tick_latency_max" => health.GetProperty("tick_latency_max_us_since_last").GetInt64().ToString(),
+                        "messages_lost" => (health.GetProperty("outbox_lost_total").GetInt64() + health.GetProperty("outbox_lost_replies").GetInt64()).ToString(),
+                        "native_free_memory" => health.GetProperty("native_free_bytes").ValueKind == System.Text.Json.JsonValueKind.Null ? "None" : health.GetProperty("native_free_bytes").GetInt64().ToString(),
+                        "broker_connections" => health.GetProperty("connections").GetInt64().ToString(),
+                        "sampling_watchdog" => health.GetProperty("watchdog_tripped").ValueKind switch
+                        {
+                            System.Text.Json.JsonValueKind.Null => "None",
+                            System.Text.Json.JsonValueKind.True => "tripped",
+                            _ => "ok",
+                        },
+                        _ => throw new InvalidOperationException("a health entity not checked here: " + objectId),
+                    });
+                    where.Add(objectId + " on " + payload);
+                }
+            }
+
+            Assert.Equal(DiscoveryPublisher.HealthEntities * payloads.Count, items.Count);
+            IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
+            for (int i = 0; i < items.Count; i++)
+            {
+                Assert.True(expected[i] == rendered[i].Trim(), where[i] + ": rendered '" + rendered[i] + "', expected '" + expected[i] + "'");
+            }
+        }
+
+        private static string DeviceHealth(bool watchdogTripped)
+        {
+            HealthReport report = new HealthReport
+            {
+                UptimeMs = 90_000, TickCount = 9_000, TickOverrunCount = 3, MaximumTickUsSinceLast = 2_500, PeriodUs = 10_000,
+                NativeFreeBytes = 123_456, NativeLargestFreeBlockBytes = 65_536, OutboxFreeSlots = 30, OutboxLostTotal = 5,
+                OutboxLostReplies = 2, CommandsRefused = 1, ConnectionCount = 4, WatchdogTripped = watchdogTripped,
+            };
+            report.Timing.LatencyMaximumUs = 7_000;
+            return Encoding.UTF8.GetString(HealthPayload.Encode(report));
+        }
+
+        private static string SimulatedHealthMessage()
+        {
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration { SlotCount = 2 }, 64);
+            byte[] payload = { (byte)'{', (byte)'}' };
+            for (int i = 0; i < 3; i++)
+            {
+                outbox.Enqueue(TopicId.Event, 1, false, i + 1, payload, 0, payload.Length);
+            }
+
+            return Encoding.UTF8.GetString(new SimulatedHealth(10_000).Take(30_000, outbox, 0, 2));
         }
 
         private static void RunOhmic(EdgeController controller, TelemetryPublisher publisher, EdgeMqttBridge device, int ticks)

@@ -403,7 +403,7 @@ namespace NFUnitTest.Networking
             s_session.Pass();
             s_session.Pass();
             int entities = s_session.Session.Discovery.Count;
-            Assert.AreEqual(2 + (2 * (7 + 1)), entities);
+            Assert.AreEqual(2 + 6 + (2 * (7 + 1)), entities);
             Assert.AreEqual(entities, s_connection.CountOf("homeassistant/sensor/pack-7/"));
             Assert.IsTrue(s_connection.IndexOf("homeassistant/sensor/pack-7/module1_cell0_voltage/config|{\"name\":\"Module 1 cell 0 voltage\"") >= 0);
 

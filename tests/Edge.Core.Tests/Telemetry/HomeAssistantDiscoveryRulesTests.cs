@@ -208,15 +208,15 @@ public class HomeAssistantDiscoveryRulesTests
         var broker = new RetainingBroker();
         var memory = new RememberedLayout();
 
-        // Boot 1, 2 modules x 3 cells, nothing remembered: 2 + 2 x (7 + 3) = 22 configs, and 2 x 3 remembered.
+        // Boot 1, 2 modules x 3 cells, nothing remembered: 8 device entities + 2 x (7 + 3) = 28 configs, and 2 x 3 remembered.
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
-        Assert.Equal(22, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(28, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((2, 3), (memory.Modules, memory.CellsPerModule));
 
         // Boot 2, 1 module x 2 cells: module 1 (7 + 3 entities) and module 0's cell 2 are gone.
         broker.Cleared.Clear();
         RunSession(broker, true, new PackLayout(1, 2, 0), memory);
-        string[] kept = { "mode", "last_event", "module0_state", "module0_capacity", "module0_tuned_rest", "module0_last_event", "module0_stop_reason", "module0_lowest_cell_voltage", "module0_highest_cell_voltage", "module0_cell0_voltage", "module0_cell1_voltage" };
+        string[] kept = { "mode", "last_event", "tick_overruns", "tick_latency_max", "messages_lost", "native_free_memory", "broker_connections", "sampling_watchdog", "module0_state", "module0_capacity", "module0_tuned_rest", "module0_last_event", "module0_stop_reason", "module0_lowest_cell_voltage", "module0_highest_cell_voltage", "module0_cell0_voltage", "module0_cell1_voltage" };
         string[] gone = { "module0_cell2_voltage", "module1_state", "module1_capacity", "module1_tuned_rest", "module1_last_event", "module1_stop_reason", "module1_lowest_cell_voltage", "module1_highest_cell_voltage", "module1_cell0_voltage", "module1_cell1_voltage", "module1_cell2_voltage" };
         Assert.Equal(kept.Select(ConfigTopic).OrderBy(t => t, StringComparer.Ordinal), DiscoveryTopicsOf(broker).OrderBy(t => t, StringComparer.Ordinal));
         Assert.Equal(gone.Select(ConfigTopic).OrderBy(t => t, StringComparer.Ordinal), broker.Cleared.OrderBy(t => t, StringComparer.Ordinal));
@@ -235,9 +235,9 @@ public class HomeAssistantDiscoveryRulesTests
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
         Assert.Equal(1, memory.Stores);
 
-        // Boot 2 with 1 x 2 cells: status, config, 11 discovery configs and 3 of the 11 clearings pass, then the link drops.
+        // Boot 2 with 1 x 2 cells: status, config, 17 discovery configs and 3 of the 11 clearings pass, then the link drops.
         var layout = new PackLayout(1, 2, 0);
-        var connection = new RetainingConnection(broker, new TopicSet("pack-7")) { PublishesBeforeLoss = 2 + 11 + 3 };
+        var connection = new RetainingConnection(broker, new TopicSet("pack-7")) { PublishesBeforeLoss = 2 + 17 + 3 };
         var session = NewSession(connection, true, layout);
         session.RememberAnnouncedLayout(memory.Modules, memory.CellsPerModule, memory);
         Assert.Equal(SessionStep.Opened, session.Service(0));
@@ -245,7 +245,7 @@ public class HomeAssistantDiscoveryRulesTests
         Assert.Equal(SessionStep.Lost, session.Service(2));
         Assert.Equal((2, 3), (memory.Modules, memory.CellsPerModule));
         Assert.Equal(1, memory.Stores);
-        Assert.Equal(11 + 8, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(17 + 8, DiscoveryTopicsOf(broker).Count);
 
         // The next connection (after the back-off) clears the other 8 and stores 1 x 2.
         connection.PublishesBeforeLoss = int.MaxValue;
@@ -253,7 +253,7 @@ public class HomeAssistantDiscoveryRulesTests
         Assert.Equal(SessionStep.Opened, session.Service(now));
         session.Service(now + 1);
         session.Service(now + 2);
-        Assert.Equal(11, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(17, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((1, 2), (memory.Modules, memory.CellsPerModule));
         Assert.Equal(2, memory.Stores);
     }
@@ -285,7 +285,7 @@ public class HomeAssistantDiscoveryRulesTests
 
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);
         Assert.Empty(broker.Cleared);
-        Assert.Equal(22, DiscoveryTopicsOf(broker).Count);
+        Assert.Equal(28, DiscoveryTopicsOf(broker).Count);
         Assert.Equal((2, 3, 2), (memory.Modules, memory.CellsPerModule, memory.Stores));
 
         RunSession(broker, true, new PackLayout(2, 3, 0), memory);

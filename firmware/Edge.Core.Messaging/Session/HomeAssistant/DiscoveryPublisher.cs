@@ -3,6 +3,7 @@
 using System;
 using Edge.Core.Sampling;
 using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Health;
 
 namespace Edge.Core.Session.HomeAssistant
 {
@@ -10,7 +11,8 @@ namespace Edge.Core.Session.HomeAssistant
     /// Home Assistant MQTT discovery for one device: a retained config per entity on
     /// homeassistant/sensor/&lt;deviceId&gt;/&lt;object&gt;/config, so the device and its modules appear in Home
     /// Assistant by themselves. Entities read the contract's own topics (no extra traffic): the device's mode
-    /// and last event; per module its state (running, idle, hold or done), delivered capacity (mAh/cm2), tuned rest,
+    /// and last event, and from its health message (diagnostic entities) tick overruns, the longest tick latency, messages
+    /// lost, free native memory, broker connections and the sampling watchdog; per module its state (running, idle, hold or done), delivered capacity (mAh/cm2), tuned rest,
     /// last event, stop reason (with the module's state and latching diagnosis as attributes; state and stop reason from
     /// the retained telemetry/modules, so a Home Assistant started after a hold shows it and why at once), its lowest and
     /// highest cell voltage over each cells interval, and every cell's voltage (device_class voltage, mV), enabled by
@@ -26,8 +28,16 @@ namespace Edge.Core.Session.HomeAssistant
     /// </summary>
     public sealed class DiscoveryPublisher
     {
-        /// <summary>Entities of the device itself (mode, last event) before the per-module ones.</summary>
-        public const int DeviceEntities = 2;
+        /// <summary>Entities of the device itself (mode, last event, then the <see cref="HealthEntities"/>) before the per-module ones.</summary>
+        public const int DeviceEntities = 2 + HealthEntities;
+
+        /// <summary>
+        /// Device entities read from the health message (edge/&lt;id&gt;/health, every health period): tick overruns,
+        /// longest tick latency, messages lost, free native memory, broker connections, sampling watchdog. A figure the
+        /// message sends as null (a simulated device has no native heap or watchdog) renders None: Home Assistant's
+        /// unknown, not a number made up.
+        /// </summary>
+        public const int HealthEntities = 6;
 
         /// <summary>
         /// Entities per module besides its cells: state, capacity, tuned rest, last event, stop reason, lowest and highest
@@ -126,6 +136,22 @@ namespace Edge.Core.Session.HomeAssistant
                 return "last_event";
             }
 
+            switch (index)
+            {
+                case 2:
+                    return "tick_overruns";
+                case 3:
+                    return "tick_latency_max";
+                case 4:
+                    return "messages_lost";
+                case 5:
+                    return "native_free_memory";
+                case 6:
+                    return "broker_connections";
+                case 7:
+                    return "sampling_watchdog";
+            }
+
             int module;
             int slot = ModuleSlot(index, out module);
             string prefix = "module" + module.ToString() + "_";
@@ -211,11 +237,75 @@ namespace Edge.Core.Session.HomeAssistant
                 return;
             }
 
-            writer.String("name", "Last event");
-            writer.String("state_topic", _topics[TopicId.Event]);
-            writer.String("value_template", "{{ value_json.kind }}");
-            writer.String("json_attributes_topic", _topics[TopicId.Event]);
-            writer.String("icon", "mdi:alert-circle-outline");
+            if (index == 1)
+            {
+                writer.String("name", "Last event");
+                writer.String("state_topic", _topics[TopicId.Event]);
+                writer.String("value_template", "{{ value_json.kind }}");
+                writer.String("json_attributes_topic", _topics[TopicId.Event]);
+                writer.String("icon", "mdi:alert-circle-outline");
+                return;
+            }
+
+            WriteHealthEntity(writer, index);
+        }
+
+        /// <summary>
+        /// A diagnostic entity of the health message. Counters since boot are total_increasing: a reboot starts them at 0
+        /// again, which Home Assistant's statistics take as a reset.
+        /// </summary>
+        private void WriteHealthEntity(JsonByteWriter writer, int index)
+        {
+            writer.String("state_topic", _topics.Health);
+            writer.String("entity_category", "diagnostic");
+            switch (index)
+            {
+                case 2:
+                    writer.String("name", "Tick overruns");
+                    writer.String("value_template", "{{ value_json." + HealthFields.TickOverruns + " }}");
+                    writer.String("state_class", "total_increasing");
+                    writer.String("icon", "mdi:timer-alert-outline");
+                    return;
+                case 3:
+                    writer.String("name", "Longest tick latency");
+                    writer.String("value_template", "{{ value_json." + HealthFields.TickLatencyMaximumUsSinceLast + " }}");
+                    writer.String("unit_of_measurement", "µs");
+                    writer.String("state_class", "measurement");
+                    writer.String("icon", "mdi:timer-outline");
+                    return;
+                case 4:
+                    // Telemetry and events, and command replies (counted apart in the message): what did not reach the broker.
+                    writer.String("name", "Messages lost");
+                    writer.String("value_template", "{{ value_json." + HealthFields.OutboxLostTotal + " + value_json." + HealthFields.OutboxLostReplies + " }}");
+                    writer.String("state_class", "total_increasing");
+                    writer.String("icon", "mdi:email-remove-outline");
+                    return;
+                case 5:
+                    writer.String("name", "Free native memory");
+                    writer.String("value_template", "{{ value_json." + HealthFields.NativeFreeBytes + " }}");
+                    writer.String("device_class", "data_size");
+                    writer.String("unit_of_measurement", "B");
+                    writer.String("state_class", "measurement");
+                    return;
+                case 6:
+                    writer.String("name", "Broker connections");
+                    writer.String("value_template", "{{ value_json." + HealthFields.Connections + " }}");
+                    writer.String("state_class", "total_increasing");
+                    writer.String("icon", "mdi:lan-connect");
+                    return;
+                default:
+                    string tripped = "value_json." + HealthFields.WatchdogTripped;
+                    writer.String("name", "Sampling watchdog");
+                    writer.String("value_template", "{{ 'None' if " + tripped + " is none else ('tripped' if " + tripped + " else 'ok') }}");
+                    writer.String("device_class", "enum");
+                    writer.Name("options");
+                    writer.BeginArray();
+                    writer.StringValue("ok");
+                    writer.StringValue("tripped");
+                    writer.EndArray();
+                    writer.String("icon", "mdi:shield-alert-outline");
+                    return;
+            }
         }
 
         private void WriteModuleEntity(JsonByteWriter writer, int index)
