@@ -152,7 +152,10 @@ export function draw(spec, d) {
               }
             }
             const pad = (max - min) * 0.08 || 1;
-            return [min - pad, max + pad];
+            // Padding below data and limits that never go under 0 (a rest, a stripping current, cells at rest and in
+            // pulses) stops at 0: a negative rest on the axis reads as a value the device could send.
+            const low = min >= 0 && min - pad < 0 ? 0 : min - pad;
+            return [low, max + pad];
           },
         },
       },
@@ -223,13 +226,16 @@ export function draw(spec, d) {
   el.dataset.series = String(columns.length);
 }
 
-/** What a chart's time axis shows, for tests and the console: its window (s), whether zoomed, its labels, event lines, limits and lines. */
+/**
+ * What a chart's axes show, for tests and the console: its time window (s), whether zoomed, its labels, event lines,
+ * limits and lines, and the value axis' range (yMin, yMax).
+ */
 export function timeAxis(name) {
   const c = charts.get(name);
   if (!c) return null;
   return {
     min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels, events: c.eventLines || [],
-    limits: c.limits.map((l) => l.label), series: c.columns.map((col) => col.label),
+    limits: c.limits.map((l) => l.label), series: c.columns.map((col) => col.label), yMin: c.plot.scales.y.min, yMax: c.plot.scales.y.max,
   };
 }
 

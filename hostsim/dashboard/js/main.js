@@ -995,6 +995,7 @@ window.edgeDashboard = {
       pulseRows: d && d.pulses ? d.pulses.x.length : 0,
       cellsAxis: timeAxis('cells'),
       currentAxis: timeAxis('current'),
+      restAxis: timeAxis('rest'),
       compact: lastCompact,
       modules: d ? d.modules.map((m) => ({
         state: m.state, stopReason: m.stopReason, cause: m.cause, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
