@@ -137,6 +137,7 @@ namespace Edge.Mqtt.Tests
 
             RendersWhatTheMessagesSay(configs, seen);
             RendersWhatTheHealthMessagesSay(configs);
+            EnumEntitiesRenderOneOfTheirOptions(configs, seen);
 
             // Retained: a late subscriber (Home Assistant starting after the device) gets them all.
             using HostMqttClient late = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-late"));
@@ -346,6 +347,59 @@ namespace Edge.Mqtt.Tests
             for (int i = 0; i < items.Count; i++)
             {
                 Assert.True(expected[i] == rendered[i].Trim(), where[i] + ": rendered '" + rendered[i] + "', expected '" + expected[i] + "'");
+            }
+        }
+
+        /// <summary>
+        /// An entity of device_class enum renders only values of its options (Home Assistant refuses any other and logs an
+        /// error): each rendered by Jinja2 against every message of its state topic the device sent (health: a device's and
+        /// a simulated device's). Mode lists every control mode, the module state the run classes and stop reason every
+        /// stop reason the contract names (CONTRACT.md's lists, written out here).
+        /// </summary>
+        private static void EnumEntitiesRenderOneOfTheirOptions(List<MqttMessage> configs, Recorder seen)
+        {
+            var expectedOptions = new Dictionary<string, string[]>
+            {
+                ["mode"] = new[] { "observe", "act" },
+                ["sampling_watchdog"] = new[] { "ok", "tripped" },
+                ["state"] = new[] { "running", "idle", "hold", "done" },
+                ["stop_reason"] = new[] { "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete", "softShort", "hardShort", "protection", "plausibility" },
+            };
+            var items = new List<(string Template, string Payload, string ThisState)>();
+            var allowed = new List<string[]>();
+            var where = new List<string>();
+            int entities = 0;
+            foreach (MqttMessage message in configs)
+            {
+                JsonElement config = JsonDocument.Parse(message.Payload).RootElement;
+                if (!config.TryGetProperty("device_class", out JsonElement deviceClass) || deviceClass.GetString() != "enum")
+                {
+                    continue;
+                }
+
+                entities++;
+                string objectId = message.Topic.Split('/')[3];
+                string[] options = config.GetProperty("options").EnumerateArray().Select(o => o.GetString()!).ToArray();
+                Assert.Equal(expectedOptions[Regex.Replace(objectId, @"^module\d+_", string.Empty)], options);
+                string stateTopic = config.GetProperty("state_topic").GetString()!;
+                IReadOnlyList<string> payloads = stateTopic.EndsWith("/health", StringComparison.Ordinal)
+                    ? new[] { DeviceHealth(watchdogTripped: true), DeviceHealth(watchdogTripped: false) }
+                    : seen.PayloadsOn(stateTopic).Where(p => p.Length > 0).ToList();
+                Assert.True(payloads.Count > 0, "no message on " + stateTopic + " for " + objectId);
+                foreach (string payload in payloads)
+                {
+                    items.Add((config.GetProperty("value_template").GetString()!, payload, "unknown"));
+                    allowed.Add(options);
+                    where.Add(objectId + " on " + payload);
+                }
+            }
+
+            // Mode, the sampling watchdog, and each of the two modules' state and stop reason.
+            Assert.Equal(1 + 1 + (2 * 2), entities);
+            IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
+            for (int i = 0; i < items.Count; i++)
+            {
+                Assert.True(allowed[i].Contains(rendered[i].Trim()), where[i] + ": rendered '" + rendered[i] + "', not one of " + string.Join(", ", allowed[i]));
             }
         }
 

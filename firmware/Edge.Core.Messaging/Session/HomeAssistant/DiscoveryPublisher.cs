@@ -1,6 +1,8 @@
 // Licensed under the MIT License.
 
 using System;
+using Edge.Core.Configuration;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
 using Edge.Core.Telemetry.Encoding;
 using Edge.Core.Telemetry.Health;
@@ -12,11 +14,12 @@ namespace Edge.Core.Session.HomeAssistant
     /// homeassistant/sensor/&lt;deviceId&gt;/&lt;object&gt;/config, so the device and its modules appear in Home
     /// Assistant by themselves. Entities read the contract's own topics (no extra traffic): the device's mode
     /// and last event, and from its health message (diagnostic entities) tick overruns, the longest tick latency, messages
-    /// lost, free native memory, broker connections and the sampling watchdog; per module its state (running, idle, hold or done), delivered capacity (mAh/cm2), tuned rest,
-    /// last event, stop reason (with the module's state and latching diagnosis as attributes; state and stop reason from
+    /// lost, free native memory, broker connections and the sampling watchdog; per module its state (running, idle, hold
+    /// or done), delivered capacity (mAh/cm2), tuned rest, last event, stop reason (with the module's state and latching diagnosis as attributes; state and stop reason from
     /// the retained telemetry/modules, so a Home Assistant started after a hold shows it and why at once), its lowest and
     /// highest cell voltage over each cells interval, and every cell's voltage (device_class voltage, mV), enabled by
     /// default only on a pack of at most <see cref="CellEntitiesEnabledUpToCells"/> cells.
+    /// Mode, module state, stop reason and the sampling watchdog are enum sensors with every value they can show as options.
     /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status. Module
     /// entities filter the module's messages out of the shared stream topics in their value template and keep
     /// their state on other modules' messages.
@@ -38,6 +41,9 @@ namespace Edge.Core.Session.HomeAssistant
         /// unknown, not a number made up.
         /// </summary>
         public const int HealthEntities = 6;
+
+        // Index of the first health entity, after mode and last event.
+        private const int FirstHealthEntity = 2;
 
         /// <summary>
         /// Entities per module besides its cells: state, capacity, tuned rest, last event, stop reason, lowest and highest
@@ -136,19 +142,19 @@ namespace Edge.Core.Session.HomeAssistant
                 return "last_event";
             }
 
-            switch (index)
+            switch (index - FirstHealthEntity)
             {
-                case 2:
+                case 0:
                     return "tick_overruns";
-                case 3:
+                case 1:
                     return "tick_latency_max";
-                case 4:
+                case 2:
                     return "messages_lost";
-                case 5:
+                case 3:
                     return "native_free_memory";
-                case 6:
+                case 4:
                     return "broker_connections";
-                case 7:
+                case 5:
                     return "sampling_watchdog";
             }
 
@@ -233,6 +239,15 @@ namespace Edge.Core.Session.HomeAssistant
                 writer.String("name", "Mode");
                 writer.String("state_topic", _topics[TopicId.Config]);
                 writer.String("value_template", "{{ value_json.mode }}");
+                writer.String("device_class", "enum");
+                writer.Name("options");
+                writer.BeginArray();
+                for (int mode = 0; ContractNames.Of((ControlMode)mode) != ContractNames.Unknown; mode++)
+                {
+                    writer.StringValue(ContractNames.Of((ControlMode)mode));
+                }
+
+                writer.EndArray();
                 writer.String("icon", "mdi:tune");
                 return;
             }
@@ -258,36 +273,36 @@ namespace Edge.Core.Session.HomeAssistant
         {
             writer.String("state_topic", _topics.Health);
             writer.String("entity_category", "diagnostic");
-            switch (index)
+            switch (index - FirstHealthEntity)
             {
-                case 2:
+                case 0:
                     writer.String("name", "Tick overruns");
                     writer.String("value_template", "{{ value_json." + HealthFields.TickOverruns + " }}");
                     writer.String("state_class", "total_increasing");
                     writer.String("icon", "mdi:timer-alert-outline");
                     return;
-                case 3:
+                case 1:
                     writer.String("name", "Longest tick latency");
                     writer.String("value_template", "{{ value_json." + HealthFields.TickLatencyMaximumUsSinceLast + " }}");
                     writer.String("unit_of_measurement", "µs");
                     writer.String("state_class", "measurement");
                     writer.String("icon", "mdi:timer-outline");
                     return;
-                case 4:
+                case 2:
                     // Telemetry and events, and command replies (counted apart in the message): what did not reach the broker.
                     writer.String("name", "Messages lost");
                     writer.String("value_template", "{{ value_json." + HealthFields.OutboxLostTotal + " + value_json." + HealthFields.OutboxLostReplies + " }}");
                     writer.String("state_class", "total_increasing");
                     writer.String("icon", "mdi:email-remove-outline");
                     return;
-                case 5:
+                case 3:
                     writer.String("name", "Free native memory");
                     writer.String("value_template", "{{ value_json." + HealthFields.NativeFreeBytes + " }}");
                     writer.String("device_class", "data_size");
                     writer.String("unit_of_measurement", "B");
                     writer.String("state_class", "measurement");
                     return;
-                case 6:
+                case 4:
                     writer.String("name", "Broker connections");
                     writer.String("value_template", "{{ value_json." + HealthFields.Connections + " }}");
                     writer.String("state_class", "total_increasing");
@@ -324,6 +339,14 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.String("name", label + " state");
                     writer.String("state_topic", _topics.Modules);
                     writer.String("value_template", "{{ 'running' if " + state + " in ('pulse', 'rest') else " + state + " }}");
+                    writer.String("device_class", "enum");
+                    writer.Name("options");
+                    writer.BeginArray();
+                    writer.StringValue("running");
+                    writer.StringValue(ContractNames.Of(ModuleState.Idle));
+                    writer.StringValue(ContractNames.Of(ModuleState.Hold));
+                    writer.StringValue(ContractNames.Of(ModuleState.Done));
+                    writer.EndArray();
                     writer.String("icon", "mdi:sine-wave");
                     return;
                 case 1:
@@ -356,6 +379,15 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.String("value_template", "{{ value_json.stopReason" + entry + " }}");
                     writer.String("json_attributes_topic", _topics.Modules);
                     writer.String("json_attributes_template", "{{ {'state': value_json.state" + entry + ", 'diagnosis': value_json.diagnosis" + entry + "} | tojson }}");
+                    writer.String("device_class", "enum");
+                    writer.Name("options");
+                    writer.BeginArray();
+                    for (int reason = 0; ContractNames.Of((StopReason)reason) != ContractNames.Unknown; reason++)
+                    {
+                        writer.StringValue(ContractNames.Of((StopReason)reason));
+                    }
+
+                    writer.EndArray();
                     writer.String("icon", "mdi:stop-circle-outline");
                     return;
                 case 5:
