@@ -27,7 +27,7 @@ namespace NFUnitTest.SerialConsole
             CalibrationMode mode = Mode(store);
             ConsoleCommands console = new ConsoleCommands(mode);
 
-            Assert.AreEqual("error: unknown command 'calibrat': expected calibrate, status or help", console.Execute("calibrat begin"));
+            Assert.AreEqual("error: unknown command 'calibrat': expected start, stop, resetFault, setMode, calibrate, status or help", console.Execute("calibrat begin"));
             Assert.AreEqual("error: calibrate needs an action: begin, record, discard, finish, abort or status", console.Execute("calibrate"));
             Assert.AreEqual("error: unknown action 'go': must be begin, record, discard, finish, abort or status", console.Execute("calibrate go"));
             Assert.AreEqual("error: calibrate record takes no arguments, got 'now'", console.Execute("calibrate record now"));
@@ -84,7 +84,7 @@ namespace NFUnitTest.SerialConsole
 
             Assert.StartsWith("no control loop", console.Execute("status"));
             Assert.StartsWith("error: no control loop runs", console.Execute("calibrate begin"));
-            Assert.StartsWith("commands: calibrate begin", console.Execute("help"));
+            Assert.StartsWith("commands: start [module=<m>]", console.Execute("help"));
         }
 
         [TestMethod]

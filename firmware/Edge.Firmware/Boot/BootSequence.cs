@@ -231,6 +231,10 @@ namespace Edge.Firmware.Boot
             bool withBroker = settings.MqttHost.Length > 0;
             MessageOutbox outbox = null;
             TelemetryPublisher publisher = null;
+
+            // One handler for MQTT commands and the console's control lines, with or without a broker: a bench without
+            // one starts, stops and resets modules from the console.
+            CommandHandler commands = null;
             if (controller != null)
             {
                 OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
@@ -244,6 +248,8 @@ namespace Edge.Firmware.Boot
                 _loop.Setpoints = _setpoints;
                 _watchdog = new SamplingWatchdog(statistics, _switches, _events, _led, setup.Board.SamplePeriodMs);
                 _watchdog.Setpoints = _setpoints;
+                commands = new CommandHandler(controller, null);
+                commands.DeviceCommands = new CalibrationCommands(calibration);
             }
 
             if (!withBroker)
@@ -263,12 +269,6 @@ namespace Edge.Firmware.Boot
                     OutboxConfiguration emptyConfiguration = new OutboxConfiguration();
                     emptyConfiguration.SlotCount = 2;
                     outbox = new MessageOutbox(emptyConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
-                }
-
-                CommandHandler commands = controller == null ? null : new CommandHandler(controller, null);
-                if (commands != null)
-                {
-                    commands.DeviceCommands = new CalibrationCommands(calibration);
                 }
 
                 ISessionConnection connection = _devices.OpenMqtt(settings, topics, network, outbox);
@@ -296,7 +296,7 @@ namespace Edge.Firmware.Boot
                 Console.WriteLine("control loop running: board " + setup.Board.Name + ", " + setup.Board.SamplePeriodMs.ToString() + " ms period");
             }
 
-            StartConsole(settings, setup != null && setup.IsUsable ? setup.Board : null, calibration);
+            StartConsole(settings, setup != null && setup.IsUsable ? setup.Board : null, calibration, controller == null ? null : new ConsoleControl(controller, commands));
             RunningFirmware running = new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
             running.LatchedFaults = latchedFaults;
             return running;
@@ -341,7 +341,7 @@ namespace Edge.Firmware.Boot
         /// <see cref="BootStep.Console"/>, after everything else: the control loop already runs, and a
         /// console that cannot start is reported without failing the boot (the operator can still use MQTT).
         /// </summary>
-        private void StartConsole(DeviceSettings settings, BoardDefinition board, CalibrationMode calibration)
+        private void StartConsole(DeviceSettings settings, BoardDefinition board, CalibrationMode calibration, ConsoleControl control)
         {
             _step = BootStep.Console;
             string conflict = board == null || settings.ConsoleUart == 0 ? null : ConsolePins.CheckAgainst(board, settings.ConsoleRxPin, settings.ConsoleTxPin);
@@ -353,7 +353,7 @@ namespace Edge.Firmware.Boot
 
             try
             {
-                ConsoleSession session = new ConsoleSession(new ConsoleCommands(calibration));
+                ConsoleSession session = new ConsoleSession(new ConsoleCommands(calibration, control));
                 IDisposable console = _devices.OpenSerialConsole(settings, session, _events);
                 if (console != null)
                 {

@@ -5,9 +5,11 @@ using Edge.Firmware.Calibration;
 namespace Edge.Firmware.SerialConsole
 {
     /// <summary>
-    /// The serial console's command lines, the same calibration verbs as <c>cmd/calibrate</c>
+    /// The serial console's command lines: the contract's control verbs (<see cref="ConsoleControl"/>, checked and applied
+    /// by the same handler as <c>cmd/&lt;verb&gt;</c>) and the same calibration verbs as <c>cmd/calibrate</c>
     /// (<see cref="CalibrationCommands"/>) handed to the same <see cref="CalibrationMode"/>:
     /// <code>
+    /// start [module=&lt;m&gt;] | stop [module=&lt;m&gt;] | resetFault [module=&lt;m&gt;] | setMode mode=observe|act
     /// calibrate begin [unit=&lt;id&gt;] [samplesPerPoint=&lt;1-65536&gt;]
     /// calibrate record | discard | finish | abort | status
     /// status
@@ -24,16 +26,29 @@ namespace Edge.Firmware.SerialConsole
         public const string Ok = "ok";
 
         /// <summary>What <c>help</c> prints.</summary>
-        public const string Help = "commands: calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
+        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
 
         private const string Actions = "begin, record, discard, finish, abort or status";
 
-        private readonly CalibrationMode _mode;
+        private const string NoControlLoop = "no control loop runs (the board is unusable, see the board-error event)";
 
-        /// <summary>Commands for <paramref name="mode"/>; null when the board is unusable (no control loop: nothing to calibrate).</summary>
+        private readonly CalibrationMode _mode;
+        private readonly ConsoleControl _control;
+
+        /// <summary>Calibration lines for <paramref name="mode"/>, no control lines; null when the board is unusable (no control loop: nothing to calibrate).</summary>
         public ConsoleCommands(CalibrationMode mode)
+            : this(mode, null)
+        {
+        }
+
+        /// <summary>
+        /// Lines for <paramref name="mode"/> and <paramref name="control"/>; both null when the board is unusable (no
+        /// control loop: nothing to start or calibrate).
+        /// </summary>
+        public ConsoleCommands(CalibrationMode mode, ConsoleControl control)
         {
             _mode = mode;
+            _control = control;
         }
 
         /// <summary>The reply to one line (without its line end), or null for a blank line.</summary>
@@ -56,9 +71,14 @@ namespace Edge.Firmware.SerialConsole
                 return words.Length == 1 ? Status() : Error("status takes no arguments");
             }
 
+            if (ConsoleControl.Knows(verb))
+            {
+                return _control == null ? Error(NoControlLoop + ": nothing to " + verb) : _control.Execute(words);
+            }
+
             if (verb != "calibrate")
             {
-                return Error("unknown command '" + verb + "': expected calibrate, status or help");
+                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", calibrate, status or help");
             }
 
             if (words.Length == 1)
@@ -79,7 +99,7 @@ namespace Edge.Firmware.SerialConsole
 
             if (_mode == null)
             {
-                return Error("no control loop runs (the board is unusable, see the board-error event): nothing to calibrate");
+                return Error(NoControlLoop + ": nothing to calibrate");
             }
 
             switch (action)
@@ -151,7 +171,12 @@ namespace Edge.Firmware.SerialConsole
 
         private string Status()
         {
-            return _mode == null ? "no control loop (the board is unusable, see the board-error event); not calibrating" : _mode.Status();
+            if (_mode == null)
+            {
+                return "no control loop (the board is unusable, see the board-error event); not calibrating";
+            }
+
+            return _control == null ? _mode.Status() : _control.Status() + "; " + _mode.Status();
         }
 
         private static string Reply(string error)

@@ -1,0 +1,156 @@
+// Licensed under the MIT License.
+
+using Edge.Core;
+using Edge.Core.Actuation;
+using Edge.Core.Boards;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Records;
+using Edge.Core.Sampling;
+using Edge.Firmware.Boards;
+using Edge.Firmware.Calibration;
+using Edge.Firmware.Diagnostics;
+using Edge.Firmware.Sampling;
+using Edge.Firmware.SerialConsole;
+using nanoFramework.TestFramework;
+using NFUnitTest.Fakes;
+
+namespace NFUnitTest.SerialConsole
+{
+    /// <summary>
+    /// On a bench without a broker the console starts, stops and resets modules and switches the mode: each line goes to
+    /// the core's command handler as cmd/&lt;verb&gt; would, is applied at the next tick, and a refused one names the field
+    /// and changes nothing. Two modules of one ohmic cell (390 ohm), waiting for a start as a device with auto_start off.
+    /// </summary>
+    [TestClass]
+    public class ConsoleControlTests
+    {
+        [TestMethod]
+        public void StartStopAndStartAgainRunTheModulesAtTheNextTick()
+        {
+            EdgeController controller = Controller();
+            ConsoleCommands console = ConsoleFor(controller);
+            Ticker ticker = new Ticker(controller);
+            ticker.Run(1);
+            Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State);
+            Assert.AreEqual("mode act; module 0 idle, module 1 idle; not calibrating; uncalibrated (observe only)", console.Execute("status"));
+
+            Assert.AreEqual("ok", console.Execute("start module=1"));
+            ticker.Run(1);
+            Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State, "only module 1 was started");
+            Assert.IsTrue(Running(controller.Module(1).State), "module 1 runs");
+
+            Assert.AreEqual("ok", console.Execute("stop"));
+            ticker.Run(1);
+            Assert.AreEqual((int)ModuleState.Done, (int)controller.Module(1).State);
+            Assert.AreEqual((int)StopReason.Command, (int)controller.Module(1).StopReason);
+            Assert.AreEqual("mode act; module 0 idle, module 1 done (command); not calibrating; uncalibrated (observe only)", console.Execute("status"));
+
+            // The same line again is a new command (a new id), not a repeat the handler answers without running it.
+            Assert.AreEqual("ok", console.Execute("start module=1"));
+            ticker.Run(1);
+            Assert.IsTrue(Running(controller.Module(1).State), "module 1 runs");
+        }
+
+        [TestMethod]
+        public void ARefusedLineNamesTheFieldAsTheDashboardShowsItAndChangesNothing()
+        {
+            EdgeController controller = Controller();
+            ConsoleCommands console = ConsoleFor(controller);
+            Ticker ticker = new Ticker(controller);
+
+            Assert.AreEqual("error: module: is out of range [-1, 1]", console.Execute("start module=2"));
+            Assert.AreEqual("error: module: must be an integer", console.Execute("start module=1.5"));
+            Assert.AreEqual("error: module: must be a number", console.Execute("start module=one"));
+            Assert.AreEqual("error: colour: is not a field of this command", console.Execute("stop colour=red"));
+            Assert.AreEqual("error: 'module' is not name=value: start takes its fields as name=value (module=1, mode=act)", console.Execute("start module"));
+            Assert.AreEqual("error: mode: is missing", console.Execute("setMode"));
+            string badMode = console.Execute("setMode mode=run");
+            Assert.IsTrue(badMode.IndexOf("error: mode: ") == 0, badMode);
+            Assert.AreEqual(
+                "error: unknown command 'setProtocol': expected start, stop, resetFault, setMode, calibrate, status or help",
+                console.Execute("setProtocol"));
+
+            ticker.Run(2);
+            Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State);
+            Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(1).State);
+            Assert.AreEqual((int)ControlMode.Act, (int)controller.Configuration.Mode);
+        }
+
+        [TestMethod]
+        public void SetModeSwitchesTheControllerAtTheNextTick()
+        {
+            EdgeController controller = Controller();
+            ConsoleCommands console = ConsoleFor(controller);
+            Ticker ticker = new Ticker(controller);
+
+            Assert.AreEqual("ok", console.Execute("setMode mode=observe"));
+            ticker.Run(1);
+            Assert.AreEqual((int)ControlMode.Observe, (int)controller.Configuration.Mode);
+            Assert.IsTrue(console.Execute("status").IndexOf("mode observe; ") == 0);
+        }
+
+        [TestMethod]
+        public void WithoutAControlLoopTheControlLinesSaySo()
+        {
+            ConsoleCommands console = new ConsoleCommands(null, null);
+
+            Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): nothing to start", console.Execute("start"));
+            Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): nothing to setMode", console.Execute("setMode mode=act"));
+        }
+
+        // Pulse or rest: the protocol may begin with either.
+        private static bool Running(ModuleState state)
+        {
+            return state == ModuleState.Pulse || state == ModuleState.Rest;
+        }
+
+        private static EdgeController Controller()
+        {
+            ControllerConfiguration configuration = new ControllerConfiguration();
+            configuration.StartImmediately = false;
+            return new EdgeController(new PackLayout(2, 1, 0), configuration);
+        }
+
+        private static ConsoleCommands ConsoleFor(EdgeController controller)
+        {
+            BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
+            CalibrationMode calibration = new CalibrationMode(board, new SampleAcquisition(board, new FakeAnalogInputs(), null), new FakeUnitRecordStore(), new DeviceEventLog(), "pack-7");
+            return new ConsoleCommands(calibration, new ConsoleControl(controller, new CommandHandler(controller, null)));
+        }
+
+        /// <summary>Ticks the controller over ohmic cells of 390 ohm at 10 ms.</summary>
+        private sealed class Ticker
+        {
+            private readonly EdgeController _controller;
+            private readonly SampleFrame _frame;
+            private readonly ActionFrame _actions;
+            private int _tick;
+
+            public Ticker(EdgeController controller)
+            {
+                _controller = controller;
+                _frame = new SampleFrame(controller.Layout);
+                _actions = new ActionFrame(controller.Layout);
+            }
+
+            public void Run(int ticks)
+            {
+                for (int i = 0; i < ticks; i++)
+                {
+                    _frame.TickIndex = _tick;
+                    _frame.TimestampMs = _tick * 10;
+                    for (int m = 0; m < _controller.Layout.ModuleCount; m++)
+                    {
+                        int current = _actions.SwitchClosed[m] ? _actions.CurrentSetpointUa[m] : 0;
+                        _frame.ModuleCurrentUa[m] = current;
+                        _frame.CellVoltageMv[m] = (int)((long)current * 390 / 1000);
+                    }
+
+                    _controller.Tick(_frame, _actions);
+                    _tick++;
+                }
+            }
+        }
+    }
+}
