@@ -9,12 +9,13 @@ using Edge.Core.Telemetry.Encoding;
 namespace Edge.Core.Session
 {
     /// <summary>
-    /// What the retained edge/&lt;id&gt;/telemetry/modules message says of every module (state, stop reason, latching diagnosis),
-    /// and whether it has to be published again. The controller's tick changes these values; the session's network
+    /// What the retained edge/&lt;id&gt;/telemetry/modules message says of every module (state, stop reason, latching diagnosis,
+    /// and the net charge it stripped since it started, as of the message), and whether it has to be published again. The controller's tick changes these values; the session's network
     /// thread reads them here, as it reads the configuration revision: a value read between two of the tick's writes
     /// is followed by the next pass's change. A module's steps between pulse and rest alternate every pulse and are
     /// no change here (the streams carry them); entering or leaving idle, hold or done, a new stop reason or a new
-    /// latch is. Allocates nothing after construction.
+    /// latch is; the charge, which grows every pulse, is not (the pulse summaries carry it live, and a stopped module's is
+    /// final). Allocates nothing after construction.
     /// </summary>
     public sealed class ModuleStatesWatch
     {
@@ -22,6 +23,7 @@ namespace Edge.Core.Session
         private readonly ModuleState[] _states;
         private readonly StopReason[] _stopReasons;
         private readonly int[] _diagnoses;
+        private readonly long[] _totalChargeUc;
 
         public ModuleStatesWatch(EdgeController controller)
         {
@@ -30,6 +32,7 @@ namespace Edge.Core.Session
             _states = new ModuleState[modules];
             _stopReasons = new StopReason[modules];
             _diagnoses = new int[modules];
+            _totalChargeUc = new long[modules];
             Refresh();
         }
 
@@ -61,10 +64,19 @@ namespace Edge.Core.Session
             return changed;
         }
 
-        /// <summary>Writes the payload of the values last taken.</summary>
+        /// <summary>
+        /// Writes the payload of the values last taken, with each module's charge as it stands now (read here, when a
+        /// message is made, not on every pass of the session).
+        /// </summary>
         public void Encode(JsonByteWriter writer, string bootId)
         {
-            ModulesEncoder.Encode(writer, bootId, _states, _stopReasons, _diagnoses);
+            for (int m = 0; m < _totalChargeUc.Length; m++)
+            {
+                // As the pulse summary's totalChargeUc.
+                _totalChargeUc[m] = _controller.Module(m).RunNetChargeNc / 1000;
+            }
+
+            ModulesEncoder.Encode(writer, bootId, _states, _stopReasons, _diagnoses, _totalChargeUc);
         }
 
         // Pulse and rest are one class: a running module.

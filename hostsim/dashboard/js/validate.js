@@ -192,8 +192,9 @@ function checkEvent(msg, config) {
   }
 }
 
-// The retained telemetry/modules message: per module (index = module), its state, stop reason and the diagnosis that latched it
-// (null: not latched, or not known). No seq or tMs: it is state, not history.
+// The retained telemetry/modules message: per module (index = module), its state, stop reason, the diagnosis that latched it
+// (null: not latched, or not known) and the net charge stripped since it started (uC; a device before it sends none).
+// No seq or tMs: it is state, not history.
 function checkModules(msg, config) {
   if (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId)) fail('bootId: not a boot id');
   for (const field of ['state', 'stopReason', 'diagnosis']) {
@@ -205,6 +206,12 @@ function checkModules(msg, config) {
     if (!STOP_REASONS.includes(msg.stopReason[m])) fail(`stopReason[${m}]: not one of the contract's values`);
     const cause = msg.diagnosis[m];
     if (cause !== null && (typeof cause !== 'string' || !NAME.test(cause))) fail(`diagnosis[${m}]: not a name`);
+  }
+  if (msg.totalChargeUc !== undefined) {
+    if (!Array.isArray(msg.totalChargeUc) || msg.totalChargeUc.length !== config.modules) fail(`totalChargeUc: not ${config.modules} entries`);
+    msg.totalChargeUc.forEach((c, m) => {
+      if (!Number.isSafeInteger(c)) fail(`totalChargeUc[${m}]: not a whole number`);
+    });
   }
 }
 

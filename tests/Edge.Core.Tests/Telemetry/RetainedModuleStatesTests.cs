@@ -12,8 +12,8 @@ using Xunit;
 namespace Edge.Core.Tests.Telemetry;
 
 /// <summary>
-/// The retained edge/&lt;id&gt;/telemetry/modules message (CONTRACT.md): every module's state, stop reason and latching
-/// diagnosis, on every connection and whenever a module enters or leaves idle, hold or done or its stop reason or
+/// The retained edge/&lt;id&gt;/telemetry/modules message (CONTRACT.md): every module's state, stop reason, latching
+/// diagnosis and the net charge it stripped since it started, on every connection and whenever a module enters or leaves idle, hold or done or its stop reason or
 /// latch changes; not at every step between pulse and rest.
 /// </summary>
 public class RetainedModuleStatesTests
@@ -30,15 +30,16 @@ public class RetainedModuleStatesTests
             new CommandHandler(rig.Controller, null), new TelemetryPublisher(outbox, "b1"));
         Assert.Equal(SessionStep.Opened, session.Service(0));
         session.Service(0);
-        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"idle\"],\"stopReason\":[\"none\"],\"diagnosis\":[null]}", connection.Retained(Topic));
+        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"idle\"],\"stopReason\":[\"none\"],\"diagnosis\":[null],\"totalChargeUc\":[0]}", connection.Retained(Topic));
 
         // Auto-start: the module runs its default 1 s pulses with rests. 20 s are several pulses and rests, but one change
         // for this message (idle to running).
         int pulseRestSwitches = 0;
+        long chargeNc = 0;
         ModuleState previous = rig.Controller.Module(0).State;
         for (int i = 0; i < 2000; i++)
         {
-            Step(rig);
+            chargeNc += Step(rig);
             session.Service(rig.Tick * 10);
             ModuleState now = rig.Controller.Module(0).State;
             pulseRestSwitches += now != previous ? 1 : 0;
@@ -50,10 +51,13 @@ public class RetainedModuleStatesTests
 
         // A hard short latched (restored here: the same latch with its cause): held, the family and the diagnosis retained.
         rig.Controller.RestoreLatchedFault(0, DiagnosisId.HardShort);
-        Step(rig);
+        chargeNc += Step(rig);
         session.Service(rig.Tick * 10);
         Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
-        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"hold\"],\"stopReason\":[\"hardShort\"],\"diagnosis\":[\"hardShort\"]}", connection.Retained(Topic));
+
+        // The charge: every tick's current as the frames carried it, over 10 ms (uA x ms = nC), in uC.
+        Assert.True(chargeNc > 0);
+        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"hold\"],\"stopReason\":[\"hardShort\"],\"diagnosis\":[\"hardShort\"],\"totalChargeUc\":[" + (chargeNc / 1000) + "]}", connection.Retained(Topic));
 
         // A fault reset releases it: the retained message no longer names a cause.
         rig.Controller.RequestFaultReset(0);
@@ -90,7 +94,8 @@ public class RetainedModuleStatesTests
     }
 
     /// <summary>One tick with plausible readings: 300 mV under current, 200 mV at rest, the setpoint's current, 25 degC.</summary>
-    private static void Step(OneModuleRig rig)
+    /// <summary>One tick over a cell at 300 mV under current, 200 mV at rest; the charge that flowed in it, nC.</summary>
+    private static long Step(OneModuleRig rig)
     {
         bool closed = rig.Actions.SwitchClosed[0];
         rig.Frame.CellVoltageMv[0] = closed ? 300 : 200;
@@ -100,6 +105,7 @@ public class RetainedModuleStatesTests
         rig.Frame.TemperatureDeciCelsius[0] = 250;
         rig.Frame.TemperatureStatus[0] = ChannelStatus.Valid;
         rig.Run();
+        return (long)rig.Frame.ModuleCurrentUa[0] * 10;
     }
 
     private sealed class RecordingConnection : IBrokerConnection
