@@ -61,8 +61,10 @@ namespace Edge.Mqtt.Tests
             Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 28), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
 
             // 1.1 s of ohmic cells: a pulse summary and cell voltages of both modules to check the templates against.
-            RunOhmic(controller, publisher, device, 110);
+            // Stopped at the end: the module states are retained again, with what each module delivered.
+            RunOhmic(controller, publisher, device, 110, stopAtTick: 108);
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/pulse").Count >= 2 && seen.PayloadsOn(root + "telemetry/cells").Count >= 4));
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/modules").Any(p => p.Contains("\"done\"", StringComparison.Ordinal))));
 
             List<MqttMessage> configs = seen.Messages.Where(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)).ToList();
             Assert.Equal(28, configs.Count);
@@ -137,6 +139,7 @@ namespace Edge.Mqtt.Tests
 
             RendersWhatTheMessagesSay(configs, seen);
             RendersWhatTheHealthMessagesSay(configs);
+            StopReasonAttributesSayWhatTheModuleStatesSay(configs, seen);
             EnumEntitiesRenderOneOfTheirOptions(configs, seen);
 
             // Retained: a late subscriber (Home Assistant starting after the device) gets them all.
@@ -351,6 +354,38 @@ namespace Edge.Mqtt.Tests
         }
 
         /// <summary>
+        /// The stop reason's attributes, rendered by Jinja2 against the retained module states the device sent: the module's
+        /// state, the diagnosis that latched it (null here) and its delivered capacity, its charge over 3.6e6 uC/mAh x the
+        /// default electrode area 0.3848 cm2 (1,385,280), to 4 decimals.
+        /// </summary>
+        private static void StopReasonAttributesSayWhatTheModuleStatesSay(List<MqttMessage> configs, Recorder seen)
+        {
+            var items = new List<(string Template, string Payload, string ThisState)>();
+            var expected = new List<(string State, double Delivered)>();
+            foreach (MqttMessage message in configs.Where(c => c.Topic.EndsWith("_stop_reason/config", StringComparison.Ordinal)))
+            {
+                int module = int.Parse(Regex.Match(message.Topic, @"/module(\d+)_stop_reason/").Groups[1].Value);
+                JsonElement config = JsonDocument.Parse(message.Payload).RootElement;
+                foreach (string payload in seen.PayloadsOn(config.GetProperty("json_attributes_topic").GetString()!).Where(p => p.Length > 0))
+                {
+                    JsonElement states = JsonDocument.Parse(payload).RootElement;
+                    items.Add((config.GetProperty("json_attributes_template").GetString()!, payload, "unknown"));
+                    expected.Add((states.GetProperty("state")[module].GetString()!, Math.Round(states.GetProperty("totalChargeUc")[module].GetInt64() / 1_385_280.0, 4)));
+                }
+            }
+
+            Assert.True(expected.Any(e => e.State == "done" && e.Delivered > 0), "no stopped module with a capacity rendered");
+            IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
+            for (int i = 0; i < items.Count; i++)
+            {
+                JsonElement attributes = JsonDocument.Parse(rendered[i]).RootElement;
+                Assert.Equal(expected[i].State, attributes.GetProperty("state").GetString());
+                Assert.Equal(System.Text.Json.JsonValueKind.Null, attributes.GetProperty("diagnosis").ValueKind);
+                Assert.Equal(expected[i].Delivered, attributes.GetProperty("delivered_mah_cm2").GetDouble());
+            }
+        }
+
+        /// <summary>
         /// An entity of device_class enum renders only values of its options (Home Assistant refuses any other and logs an
         /// error): each rendered by Jinja2 against every message of its state topic the device sent (health: a device's and
         /// a simulated device's). Mode lists every control mode, the module state the run classes and stop reason every
@@ -427,12 +462,18 @@ namespace Edge.Mqtt.Tests
             return Encoding.UTF8.GetString(new SimulatedHealth(10_000).Take(30_000, outbox, 0, 2));
         }
 
-        private static void RunOhmic(EdgeController controller, TelemetryPublisher publisher, EdgeMqttBridge device, int ticks)
+        /// <summary>Ticks over ohmic cells; with <paramref name="stopAtTick"/>, every module is asked to stop before that tick.</summary>
+        private static void RunOhmic(EdgeController controller, TelemetryPublisher publisher, EdgeMqttBridge device, int ticks, int stopAtTick = -1)
         {
             SampleFrame frame = new SampleFrame(controller.Layout);
             ActionFrame actions = new ActionFrame(controller.Layout);
             for (int t = 0; t < ticks; t++)
             {
+                if (t == stopAtTick)
+                {
+                    controller.RequestStop(-1);
+                }
+
                 frame.TickIndex = t;
                 frame.TimestampMs = t * 10;
                 for (int m = 0; m < controller.Layout.ModuleCount; m++)

@@ -378,7 +378,10 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.String("state_topic", _topics.Modules);
                     writer.String("value_template", "{{ value_json.stopReason" + entry + " }}");
                     writer.String("json_attributes_topic", _topics.Modules);
-                    writer.String("json_attributes_template", "{{ {'state': value_json.state" + entry + ", 'diagnosis': value_json.diagnosis" + entry + "} | tojson }}");
+                    // The delivered capacity as of the message: a stopped module's final one, which a Home Assistant started
+                    // after the run gets here (the capacity entity reads the pulse summaries, which are not retained).
+                    writer.String("json_attributes_template", "{{ {'state': value_json.state" + entry + ", 'diagnosis': value_json.diagnosis" + entry
+                        + ", 'delivered_mah_cm2': (value_json.totalChargeUc" + entry + " / " + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)} | tojson }}");
                     writer.String("device_class", "enum");
                     writer.Name("options");
                     writer.BeginArray();
