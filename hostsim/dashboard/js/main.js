@@ -543,6 +543,13 @@ function renderDevices() {
       chip.dataset.alarm = alarms.map((e) => e.code).join(' ');
       chip.append(text('small', ' · ' + chip.dataset.alarm, 'device-alarm'));
     }
+    // A held module shows on its device's chip too: an operator watching several packs sees which one needs a look
+    // without opening each.
+    const held = d.modules.flatMap((m, i) => (m.state === 'hold' ? [i] : []));
+    if (held.length > 0) {
+      chip.dataset.held = held.join(' ');
+      chip.append(text('small', ' · ' + (held.length === 1 ? `module ${held[0]} held` : `${held.length} modules held`), 'device-alarm'));
+    }
     chip.onclick = () => {
       selected = d.id;
       focusModule = 0;
