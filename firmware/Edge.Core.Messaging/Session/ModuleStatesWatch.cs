@@ -9,10 +9,10 @@ using Edge.Core.Telemetry.Encoding;
 namespace Edge.Core.Session
 {
     /// <summary>
-    /// What the retained edge/&lt;id&gt;/telemetry/modules message says of every module (state, stop reason, latching diagnosis,
-    /// and the net charge it stripped since it started, as of the message), and whether it has to be published again. The controller's tick changes these values; the session's network
-    /// thread reads them here, as it reads the configuration revision: a value read between two of the tick's writes
-    /// is followed by the next pass's change. A module's steps between pulse and rest alternate every pulse and are
+    /// What the retained edge/&lt;id&gt;/telemetry/modules message says of every module (state, stop reason, latching
+    /// diagnosis, and the net charge it stripped since it started, as of the message), and whether it has to be published
+    /// again. The controller's tick changes these values; the session's network thread reads them here, as it reads the
+    /// configuration revision: a value read between two of the tick's writes is followed by the next pass's change. A module's steps between pulse and rest alternate every pulse and are
     /// no change here (the streams carry them); entering or leaving idle, hold or done, a new stop reason or a new
     /// latch is; the charge, which grows every pulse, is not (the pulse summaries carry it live, and a stopped module's is
     /// final). Allocates nothing after construction.

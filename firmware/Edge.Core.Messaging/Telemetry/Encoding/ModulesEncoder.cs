@@ -7,9 +7,9 @@ namespace Edge.Core.Telemetry.Encoding
 {
     /// <summary>
     /// Encodes the retained edge/&lt;id&gt;/telemetry/modules payload: every module's state, stop reason, latching diagnosis
-    /// and net charge stripped since it started, one array each, indexed by module. The streams say when a module went to hold and why, but they are not
-    /// retained: a consumer that subscribes later learns it from this message. Off the hot path (the session
-    /// publishes it when one of the values changed).
+    /// and net charge stripped since it started, one array each, indexed by module. The streams say when a module went to
+    /// hold and why, but they are not retained: a consumer that subscribes later learns it from this message. Off the hot
+    /// path (the session publishes it when one of the values changed).
     /// </summary>
     public static class ModulesEncoder
     {
