@@ -68,7 +68,7 @@ namespace NFUnitTest.SerialConsole
             string badMode = console.Execute("setMode mode=run");
             Assert.IsTrue(badMode.IndexOf("error: mode: ") == 0, badMode);
             Assert.AreEqual(
-                "error: unknown command 'setProtocol': expected start, stop, resetFault, setMode, calibrate, status or help",
+                "error: unknown command 'setProtocol': expected start, stop, resetFault, setMode, readings, calibrate, status or help",
                 console.Execute("setProtocol"));
 
             ticker.Run(2);
@@ -91,12 +91,40 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
+        public void ReadingsShowEachModulesCurrentAndCellsAndMarkAnInvalidReading()
+        {
+            EdgeController controller = new EdgeController(new PackLayout(2, 2, 0), Configuration());
+            ConsoleCommands console = ConsoleFor(controller);
+            SampleFrame frame = new SampleFrame(controller.Layout);
+            ActionFrame actions = new ActionFrame(controller.Layout);
+            frame.CellVoltageMv[0] = 312;
+            frame.CellVoltageMv[1] = 311;
+            frame.CellVoltageMv[2] = 200;
+            frame.CellVoltageMv[3] = 201;
+            frame.ModuleCurrentUa[0] = 385;
+            controller.Tick(frame, actions);
+            Assert.AreEqual("module 0: 385 uA, cells 312 311 mV; module 1: 0 uA, cells 200 201 mV", console.Execute("readings"));
+
+            // Cell 3 and module 1's current read invalid at the next tick: cell 3 keeps its last valid 201 mV, marked.
+            frame.TickIndex = 1;
+            frame.TimestampMs = 10;
+            frame.CellVoltageMv[3] = 4095;
+            frame.CellVoltageStatus[3] = ChannelStatus.Saturated;
+            frame.ModuleCurrentUa[1] = 7;
+            frame.ModuleCurrentStatus[1] = ChannelStatus.Missing;
+            controller.Tick(frame, actions);
+            Assert.AreEqual("module 0: 385 uA, cells 312 311 mV; module 1: 7? uA, cells 200 201? mV", console.Execute("readings"));
+            Assert.AreEqual("error: readings takes no arguments", console.Execute("readings now"));
+        }
+
+        [TestMethod]
         public void WithoutAControlLoopTheControlLinesSaySo()
         {
             ConsoleCommands console = new ConsoleCommands(null, null);
 
             Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): nothing to start", console.Execute("start"));
             Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): nothing to setMode", console.Execute("setMode mode=act"));
+            Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): nothing is read", console.Execute("readings"));
         }
 
         // Pulse or rest: the protocol may begin with either.
@@ -107,9 +135,15 @@ namespace NFUnitTest.SerialConsole
 
         private static EdgeController Controller()
         {
+            return new EdgeController(new PackLayout(2, 1, 0), Configuration());
+        }
+
+        // Waiting for a start, as a device with auto_start off.
+        private static ControllerConfiguration Configuration()
+        {
             ControllerConfiguration configuration = new ControllerConfiguration();
             configuration.StartImmediately = false;
-            return new EdgeController(new PackLayout(2, 1, 0), configuration);
+            return configuration;
         }
 
         private static ConsoleCommands ConsoleFor(EdgeController controller)

@@ -10,6 +10,7 @@ namespace Edge.Firmware.SerialConsole
     /// (<see cref="CalibrationCommands"/>) handed to the same <see cref="CalibrationMode"/>:
     /// <code>
     /// start [module=&lt;m&gt;] | stop [module=&lt;m&gt;] | resetFault [module=&lt;m&gt;] | setMode mode=observe|act
+    /// readings
     /// calibrate begin [unit=&lt;id&gt;] [samplesPerPoint=&lt;1-65536&gt;]
     /// calibrate record | discard | finish | abort | status
     /// status
@@ -26,7 +27,7 @@ namespace Edge.Firmware.SerialConsole
         public const string Ok = "ok";
 
         /// <summary>What <c>help</c> prints.</summary>
-        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
+        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | readings | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
 
         private const string Actions = "begin, record, discard, finish, abort or status";
 
@@ -71,6 +72,16 @@ namespace Edge.Firmware.SerialConsole
                 return words.Length == 1 ? Status() : Error("status takes no arguments");
             }
 
+            if (verb == "readings")
+            {
+                if (words.Length > 1)
+                {
+                    return Error("readings takes no arguments");
+                }
+
+                return _control == null ? Error(NoControlLoop + ": nothing is read") : _control.Readings();
+            }
+
             if (ConsoleControl.Knows(verb))
             {
                 return _control == null ? Error(NoControlLoop + ": nothing to " + verb) : _control.Execute(words);
@@ -78,7 +89,7 @@ namespace Edge.Firmware.SerialConsole
 
             if (verb != "calibrate")
             {
-                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", calibrate, status or help");
+                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", readings, calibrate, status or help");
             }
 
             if (words.Length == 1)

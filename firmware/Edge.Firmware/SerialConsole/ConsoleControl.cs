@@ -81,6 +81,12 @@ namespace Edge.Firmware.SerialConsole
             return reply.Ok ? ConsoleCommands.Ok : "error: " + reply.ErrorField + ": " + reply.ErrorMessage;
         }
 
+        /// <summary>The <c>readings</c> line (<see cref="ConsoleReadings"/>).</summary>
+        public string Readings()
+        {
+            return ConsoleReadings.Of(_controller);
+        }
+
         /// <summary>
         /// One line on the controller: its mode and every module's state, a held module with the diagnosis that latched
         /// it, a finished one with why it stopped (<c>mode act; module 0 rest, module 1 hold (softShortConfirmed)</c>).
