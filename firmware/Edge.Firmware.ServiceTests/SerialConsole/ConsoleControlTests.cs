@@ -68,7 +68,7 @@ namespace NFUnitTest.SerialConsole
             string badMode = console.Execute("setMode mode=run");
             Assert.IsTrue(badMode.IndexOf("error: mode: ") == 0, badMode);
             Assert.AreEqual(
-                "error: unknown command 'setProtocol': expected start, stop, resetFault, setMode, readings, calibrate, status or help",
+                "error: unknown command 'setProtocol': expected start, stop, resetFault, setMode, readings, config, calibrate, status or help",
                 console.Execute("setProtocol"));
 
             ticker.Run(2);
@@ -78,16 +78,25 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
-        public void SetModeSwitchesTheControllerAtTheNextTick()
+        public void ConfigShowsTheConfigurationInForceAndSetModeSwitchesItAtTheNextTick()
         {
             EdgeController controller = Controller();
             ConsoleCommands console = ConsoleFor(controller);
             Ticker ticker = new Ticker(controller);
 
+            // The configuration in force as the config message carries it: the default protocol, no auto-start, revision 0.
+            string config = console.Execute("config");
+            Assert.IsTrue(config.IndexOf("{\"v\":1,\"bootId\":\"b1\",\"revision\":0,\"modules\":2,\"cellsPerModule\":1,\"mode\":\"act\"") == 0, config);
+            Assert.Contains("\"startImmediately\":false", config);
+            Assert.Contains("\"steps\":[{\"kind\":\"strip\",\"currentUa\":385,\"durationMs\":1000},{\"kind\":\"rest\",\"currentUa\":0,\"durationMs\":5000}]", config);
+
             Assert.AreEqual("ok", console.Execute("setMode mode=observe"));
             ticker.Run(1);
             Assert.AreEqual((int)ControlMode.Observe, (int)controller.Configuration.Mode);
             Assert.IsTrue(console.Execute("status").IndexOf("mode observe; ") == 0);
+            config = console.Execute("config");
+            Assert.IsTrue(config.IndexOf("\"revision\":1,") > 0 && config.IndexOf("\"mode\":\"observe\"") > 0, config);
+            Assert.AreEqual("error: config takes no arguments", console.Execute("config all"));
         }
 
         [TestMethod]
@@ -125,6 +134,7 @@ namespace NFUnitTest.SerialConsole
             Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): nothing to start", console.Execute("start"));
             Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): nothing to setMode", console.Execute("setMode mode=act"));
             Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): nothing is read", console.Execute("readings"));
+            Assert.AreEqual("error: no control loop runs (the board is unusable, see the board-error event): no configuration in force", console.Execute("config"));
         }
 
         // Pulse or rest: the protocol may begin with either.
@@ -150,7 +160,7 @@ namespace NFUnitTest.SerialConsole
         {
             BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             CalibrationMode calibration = new CalibrationMode(board, new SampleAcquisition(board, new FakeAnalogInputs(), null), new FakeUnitRecordStore(), new DeviceEventLog(), "pack-7");
-            return new ConsoleCommands(calibration, new ConsoleControl(controller, new CommandHandler(controller, null)));
+            return new ConsoleCommands(calibration, new ConsoleControl(controller, new CommandHandler(controller, null), "b1"));
         }
 
         /// <summary>Ticks the controller over ohmic cells of 390 ohm at 10 ms.</summary>

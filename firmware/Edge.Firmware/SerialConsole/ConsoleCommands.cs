@@ -10,7 +10,7 @@ namespace Edge.Firmware.SerialConsole
     /// (<see cref="CalibrationCommands"/>) handed to the same <see cref="CalibrationMode"/>:
     /// <code>
     /// start [module=&lt;m&gt;] | stop [module=&lt;m&gt;] | resetFault [module=&lt;m&gt;] | setMode mode=observe|act
-    /// readings
+    /// readings | config
     /// calibrate begin [unit=&lt;id&gt;] [samplesPerPoint=&lt;1-65536&gt;]
     /// calibrate record | discard | finish | abort | status
     /// status
@@ -27,7 +27,7 @@ namespace Edge.Firmware.SerialConsole
         public const string Ok = "ok";
 
         /// <summary>What <c>help</c> prints.</summary>
-        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | readings | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
+        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | readings | config | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
 
         private const string Actions = "begin, record, discard, finish, abort or status";
 
@@ -72,14 +72,19 @@ namespace Edge.Firmware.SerialConsole
                 return words.Length == 1 ? Status() : Error("status takes no arguments");
             }
 
-            if (verb == "readings")
+            if (verb == "readings" || verb == "config")
             {
                 if (words.Length > 1)
                 {
-                    return Error("readings takes no arguments");
+                    return Error(verb + " takes no arguments");
                 }
 
-                return _control == null ? Error(NoControlLoop + ": nothing is read") : _control.Readings();
+                if (_control == null)
+                {
+                    return Error(NoControlLoop + (verb == "config" ? ": no configuration in force" : ": nothing is read"));
+                }
+
+                return verb == "config" ? _control.Config() : _control.Readings();
             }
 
             if (ConsoleControl.Knows(verb))
@@ -89,7 +94,7 @@ namespace Edge.Firmware.SerialConsole
 
             if (verb != "calibrate")
             {
-                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", readings, calibrate, status or help");
+                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", readings, config, calibrate, status or help");
             }
 
             if (words.Length == 1)

@@ -34,15 +34,20 @@ namespace Edge.Firmware.SerialConsole
 
         private readonly EdgeController _controller;
         private readonly CommandHandler _handler;
+        private readonly string _bootId;
         private readonly JsonByteWriter _writer = new JsonByteWriter();
         private readonly byte[] _body = new byte[BodyBytes];
         private int _sent;
 
-        /// <summary>Lines for <paramref name="controller"/>, checked and applied by <paramref name="handler"/> (the one MQTT commands use).</summary>
-        public ConsoleControl(EdgeController controller, CommandHandler handler)
+        /// <summary>
+        /// Lines for <paramref name="controller"/>, checked and applied by <paramref name="handler"/> (the one MQTT commands
+        /// use); <paramref name="bootId"/> names this boot in the config line, as in the config message.
+        /// </summary>
+        public ConsoleControl(EdgeController controller, CommandHandler handler, string bootId)
         {
             _controller = controller ?? throw new System.ArgumentNullException(nameof(controller));
             _handler = handler ?? throw new System.ArgumentNullException(nameof(handler));
+            _bootId = bootId ?? string.Empty;
         }
 
         /// <summary>True when <paramref name="verb"/> is one of <see cref="Verbs"/>.</summary>
@@ -79,6 +84,20 @@ namespace Edge.Firmware.SerialConsole
             _sent++;
             CommandReply reply = _handler.Handle(verb, _body, 0, _writer.Length);
             return reply.Ok ? ConsoleCommands.Ok : "error: " + reply.ErrorField + ": " + reply.ErrorMessage;
+        }
+
+        /// <summary>
+        /// The <c>config</c> line: the controller's configuration in force, as the retained config message carries it
+        /// (CONTRACT.md; what <c>getConfig</c> has a device publish), so a bench without a broker sees what it runs.
+        /// </summary>
+        public string Config()
+        {
+            ControllerConfiguration configuration = _controller.Configuration;
+            byte[] buffer = new byte[ConfigEncoder.MaximumBytes(configuration.Protocol.Steps.Length)];
+            JsonByteWriter writer = new JsonByteWriter();
+            writer.Reset(buffer, 0, buffer.Length);
+            ConfigEncoder.Encode(writer, configuration, _controller.Layout, _bootId, _controller.ConfigurationRevision);
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, writer.Length);
         }
 
         /// <summary>The <c>readings</c> line (<see cref="ConsoleReadings"/>).</summary>
