@@ -100,29 +100,29 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
-        public void ReadingsShowEachModulesCurrentAndCellsAndMarkAnInvalidReading()
+        public void ReadingsShowTheLatestFrameWithTheStatusOfEveryChannelThatIsNotValid()
         {
-            EdgeController controller = new EdgeController(new PackLayout(2, 2, 0), Configuration());
-            ConsoleCommands console = ConsoleFor(controller);
+            EdgeController controller = new EdgeController(new PackLayout(2, 2, 2), Configuration());
             SampleFrame frame = new SampleFrame(controller.Layout);
-            ActionFrame actions = new ActionFrame(controller.Layout);
+            ConsoleCommands console = ConsoleFor(controller, frame);
             frame.CellVoltageMv[0] = 312;
             frame.CellVoltageMv[1] = 311;
             frame.CellVoltageMv[2] = 200;
             frame.CellVoltageMv[3] = 201;
             frame.ModuleCurrentUa[0] = 385;
-            controller.Tick(frame, actions);
-            Assert.AreEqual("module 0: 385 uA, cells 312 311 mV; module 1: 0 uA, cells 200 201 mV", console.Execute("readings"));
+            frame.TemperatureDeciCelsius[0] = 251;
+            frame.TemperatureDeciCelsius[1] = -5;
+            Assert.AreEqual("module 0: 385 uA, cells 312 311 mV; module 1: 0 uA, cells 200 201 mV; temperatures 25.1 -0.5 degC", console.Execute("readings"));
 
-            // Cell 3 and module 1's current read invalid at the next tick: cell 3 keeps its last valid 201 mV, marked.
-            frame.TickIndex = 1;
-            frame.TimestampMs = 10;
+            // A cell at the converter's end of scale, a current channel gone and an implausible sensor: each says so.
             frame.CellVoltageMv[3] = 4095;
             frame.CellVoltageStatus[3] = ChannelStatus.Saturated;
             frame.ModuleCurrentUa[1] = 7;
             frame.ModuleCurrentStatus[1] = ChannelStatus.Missing;
-            controller.Tick(frame, actions);
-            Assert.AreEqual("module 0: 385 uA, cells 312 311 mV; module 1: 7? uA, cells 200 201? mV", console.Execute("readings"));
+            frame.TemperatureStatus[1] = ChannelStatus.Implausible;
+            Assert.AreEqual(
+                "module 0: 385 uA, cells 312 311 mV; module 1: 7 (missing) uA, cells 200 4095 (saturated) mV; temperatures 25.1 -0.5 (implausible) degC",
+                console.Execute("readings"));
             Assert.AreEqual("error: readings takes no arguments", console.Execute("readings now"));
         }
 
@@ -158,9 +158,14 @@ namespace NFUnitTest.SerialConsole
 
         private static ConsoleCommands ConsoleFor(EdgeController controller)
         {
+            return ConsoleFor(controller, new SampleFrame(controller.Layout));
+        }
+
+        private static ConsoleCommands ConsoleFor(EdgeController controller, SampleFrame frame)
+        {
             BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             CalibrationMode calibration = new CalibrationMode(board, new SampleAcquisition(board, new FakeAnalogInputs(), null), new FakeUnitRecordStore(), new DeviceEventLog(), "pack-7");
-            return new ConsoleCommands(calibration, new ConsoleControl(controller, new CommandHandler(controller, null), "b1"));
+            return new ConsoleCommands(calibration, new ConsoleControl(controller, new CommandHandler(controller, null), "b1", frame));
         }
 
         /// <summary>Ticks the controller over ohmic cells of 390 ohm at 10 ms.</summary>

@@ -92,6 +92,15 @@ namespace Edge.Firmware.Sampling
             _enableOutput = enableOutput;
         }
 
+        /// <summary>
+        /// The frame this loop fills and hands the controller every tick: written by the sampling thread only; the
+        /// console's readings line reads it.
+        /// </summary>
+        public SampleFrame Frame
+        {
+            get { return _frame; }
+        }
+
         /// <summary>Sample period, us.</summary>
         public int PeriodUs
         {

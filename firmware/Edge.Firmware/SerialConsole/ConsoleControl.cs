@@ -6,6 +6,7 @@ using Edge.Core.Configuration;
 using Edge.Core.Decision;
 using Edge.Core.Diagnosis;
 using Edge.Core.Records;
+using Edge.Core.Sampling;
 using Edge.Core.Telemetry.Encoding;
 
 namespace Edge.Firmware.SerialConsole
@@ -35,16 +36,19 @@ namespace Edge.Firmware.SerialConsole
         private readonly EdgeController _controller;
         private readonly CommandHandler _handler;
         private readonly string _bootId;
+        private readonly SampleFrame _frame;
         private readonly JsonByteWriter _writer = new JsonByteWriter();
         private readonly byte[] _body = new byte[BodyBytes];
         private int _sent;
 
         /// <summary>
         /// Lines for <paramref name="controller"/>, checked and applied by <paramref name="handler"/> (the one MQTT commands
-        /// use); <paramref name="bootId"/> names this boot in the config line, as in the config message.
+        /// use); <paramref name="bootId"/> names this boot in the config line, as in the config message; the readings line
+        /// shows <paramref name="frame"/>, the frame the sampling loop hands the controller every tick.
         /// </summary>
-        public ConsoleControl(EdgeController controller, CommandHandler handler, string bootId)
+        public ConsoleControl(EdgeController controller, CommandHandler handler, string bootId, SampleFrame frame)
         {
+            _frame = frame ?? throw new System.ArgumentNullException(nameof(frame));
             _controller = controller ?? throw new System.ArgumentNullException(nameof(controller));
             _handler = handler ?? throw new System.ArgumentNullException(nameof(handler));
             _bootId = bootId ?? string.Empty;
@@ -103,7 +107,7 @@ namespace Edge.Firmware.SerialConsole
         /// <summary>The <c>readings</c> line (<see cref="ConsoleReadings"/>).</summary>
         public string Readings()
         {
-            return ConsoleReadings.Of(_controller);
+            return ConsoleReadings.Of(_frame);
         }
 
         /// <summary>

@@ -1,41 +1,74 @@
 // Licensed under the MIT License.
 
-using Edge.Core;
-using Edge.Core.Measurement;
+using Edge.Core.Sampling;
 
 namespace Edge.Firmware.SerialConsole
 {
     /// <summary>
-    /// The console's <c>readings</c> line, for bringing up a board without a broker: what the controller reads now, per
-    /// module its current and its cells' voltages, in engineering units (after the board's conversion and this unit's
-    /// calibration): <c>module 0: 385 uA, cells 312 311 mV; module 1: 0 uA, cells 200 201? mV</c>. A reading that was not
-    /// valid at the latest tick is marked "?" and shows the last valid one (the controller holds it: a cell's last valid
-    /// voltage, a current as read). Read while the tick runs: a line may mix two consecutive ticks.
+    /// The console's <c>readings</c> line, for bringing up a board without a broker: the latest sample frame, as the
+    /// controller got it, in engineering units (after the board's conversion and this unit's calibration): per module its
+    /// current and its cells' voltages, then the temperatures:
+    /// <c>module 0: 385 uA, cells 312 311 mV; module 1: 0 uA, cells 200 4095 (saturated) mV; temperatures 25.1 degC</c>.
+    /// A reading whose channel was not valid carries the channel's status after the value read (saturated, implausible,
+    /// missing): the first sign of a wrong divider or pin. The frame is read while the sampling thread writes the next:
+    /// one line may mix two consecutive ticks.
     /// </summary>
     public static class ConsoleReadings
     {
-        /// <summary>What marks a reading that was not valid at the latest tick.</summary>
-        public const string InvalidMark = "?";
-
-        /// <summary>One line of every module's current and cell voltages as <paramref name="controller"/> measured them last.</summary>
-        public static string Of(EdgeController controller)
+        /// <summary>One line of <paramref name="frame"/>'s module currents, cell voltages and temperatures.</summary>
+        public static string Of(SampleFrame frame)
         {
-            MeasurementSnapshot snapshot = controller.Measurement;
-            int cellsPerModule = controller.Layout.CellsPerModule;
+            PackLayout layout = frame.Layout;
             string text = string.Empty;
-            for (int m = 0; m < controller.Layout.ModuleCount; m++)
+            for (int m = 0; m < layout.ModuleCount; m++)
             {
-                text += (m == 0 ? "module " : "; module ") + m.ToString() + ": " + snapshot.ModuleCurrentUa[m].ToString()
-                    + (snapshot.ModuleCurrentValid[m] ? string.Empty : InvalidMark) + " uA, cells";
-                for (int c = m * cellsPerModule; c < (m + 1) * cellsPerModule; c++)
+                text += (m == 0 ? "module " : "; module ") + m.ToString() + ": " + frame.ModuleCurrentUa[m].ToString()
+                    + Status(frame.ModuleCurrentStatus[m]) + " uA, cells";
+                for (int c = layout.FirstCellOf(m); c < layout.FirstCellOf(m) + layout.CellsPerModule; c++)
                 {
-                    text += " " + snapshot.CellVoltageMv[c].ToString() + (snapshot.CellValid[c] ? string.Empty : InvalidMark);
+                    text += " " + frame.CellVoltageMv[c].ToString() + Status(frame.CellVoltageStatus[c]);
                 }
 
                 text += " mV";
             }
 
+            if (layout.TemperatureCount > 0)
+            {
+                text += "; temperatures";
+                for (int t = 0; t < layout.TemperatureCount; t++)
+                {
+                    text += " " + DeciUnits(frame.TemperatureDeciCelsius[t]) + Status(frame.TemperatureStatus[t]);
+                }
+
+                text += " degC";
+            }
+
             return text;
+        }
+
+        // Nothing for a valid reading; else the status in brackets, as the contract names channel faults.
+        private static string Status(ChannelStatus status)
+        {
+            switch (status)
+            {
+                case ChannelStatus.Valid:
+                    return string.Empty;
+                case ChannelStatus.Saturated:
+                    return " (saturated)";
+                case ChannelStatus.Implausible:
+                    return " (implausible)";
+                case ChannelStatus.Missing:
+                    return " (missing)";
+                default:
+                    return " (status " + ((int)status).ToString() + ")";
+            }
+        }
+
+        // Tenths as a decimal with one digit (-5 is -0.5), without floating point.
+        private static string DeciUnits(int tenths)
+        {
+            int magnitude = tenths < 0 ? -tenths : tenths;
+            return (tenths < 0 ? "-" : string.Empty) + (magnitude / 10).ToString() + "." + (magnitude % 10).ToString();
         }
     }
 }
