@@ -681,7 +681,9 @@ function moduleFacts(d, m) {
   const capacity = m.totalChargeUc === null ? '–' : `${fixed(m.totalChargeUc / 3.6e6 / area, 3)} mAh/cm2`;
   const rest = m.tunedRestMs === null ? '–' : m.tunedRestMs === 0 ? 'none follows' : `${fixed(m.tunedRestMs / 1000, 2)} s`;
   const last = m.lastEvent ? `${m.lastEvent.kind} (${m.lastEvent.severity}) at ${deviceTime(m.lastEvent.tMs)}` : 'none';
-  return { current, capacity, rest, last };
+  // The run's count from the latest pulse summary: unknown (not 0) on a page that saw none of a module that ran.
+  const pulses = m.pulses === null ? '–' : String(m.pulses);
+  return { current, capacity, rest, pulses, last };
 }
 
 let moduleRenderAt = 0;
@@ -700,7 +702,7 @@ function renderModules(d, st) {
       tr.dataset.state = m.state;
       const badge = text('span', shownState(d, st, m), 'state');
       badge.style.background = shownColor(d, st, m);
-      const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', m.pulses), text('td', stopText(m)), text('td', f.last)];
+      const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', f.pulses), text('td', stopText(m)), text('td', f.last)];
       cells[1].appendChild(badge);
       tr.append(...cells);
       tr.onclick = () => { focusModule = i; destroyAll(true); render(); };
@@ -746,7 +748,7 @@ function renderModules(d, st) {
     card.querySelector('.current').textContent = `last pulse ${f.current}`;
     card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
     card.querySelector('.rest').textContent = `tuned rest ${f.rest}`;
-    card.querySelector('.pulses').textContent = `${m.pulses} pulses`;
+    card.querySelector('.pulses').textContent = `${f.pulses} pulses`;
     card.querySelector('.reason').textContent = stopText(m) ? `stop: ${stopText(m)}` : '';
     card.querySelector('.last').textContent = `last event: ${f.last}`;
     drawTimeline(card.querySelector('canvas'), m.history, t0, t1);

@@ -90,7 +90,7 @@ function startTables(d) {
   const cells = config.modules * config.cellsPerModule;
   d.modules = Array.from({ length: config.modules }, () => ({
     // reported: whether the device has told this module's state (cells, state): until then 'idle' is a default, not its state.
-    state: 'idle', reported: false, stopReason: null, cause: null, history: [], pulses: 0, tunedRestMs: null, restMs: null, restEndReason: null,
+    state: 'idle', reported: false, stopReason: null, cause: null, history: [], pulses: null, tunedRestMs: null, restMs: null, restEndReason: null,
     pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
     // The newest seq applied per record (pulse, cells, and the state stream's two types, which carry different facts): a
     // backlog record replayed after newer ones fills the charts, not the facts.
