@@ -355,8 +355,9 @@ export function applyStream(d, stream, msg, receivedAt) {
 /**
  * The retained telemetry/modules message: every module's state, stop reason, the diagnosis that latched it and the charge it
  * delivered. It is what a page opened after a module was isolated or finished learns the hold, its cause and the module's
- * delivered capacity from (the streams that told them are not retained); the charge is taken only for a module the page
- * has seen no pulse summary of, since the summaries carry it live and this message only as of a state change.
+ * delivered capacity from (the streams that told them are not retained); the charge is taken only for a stopped module
+ * (idle, hold, done) the page has seen no pulse summary of: a running module's grows with every pulse, which its summaries
+ * carry, and this message gives it only as of a state change the page cannot date.
  * It has no seq or device time: a module the streams already reported keeps their state; its stop reason is taken
  * when both say the same state, and the cause always (it is shown with a hold only). An earlier boot's is ignored, and
  * so is one of a boot other than the retained status names.
@@ -375,7 +376,9 @@ export function applyModules(d, msg) {
       m.reported = true;
     }
     if (m.state === msg.state[i]) m.stopReason = msg.stopReason[i];
-    if (m.totalChargeUc === null && Array.isArray(msg.totalChargeUc)) m.totalChargeUc = msg.totalChargeUc[i];
+    // A stopped module's charge is final; a running one's is as of a state change the page cannot date (its summaries say more).
+    const running = msg.state[i] === 'pulse' || msg.state[i] === 'rest';
+    if (m.totalChargeUc === null && Array.isArray(msg.totalChargeUc) && !running) m.totalChargeUc = msg.totalChargeUc[i];
   });
   d.version++;
 }
