@@ -355,13 +355,13 @@ namespace Edge.Mqtt.Tests
 
         /// <summary>
         /// The stop reason's attributes, rendered by Jinja2 against the retained module states the device sent: the module's
-        /// state, the diagnosis that latched it (null here) and its delivered capacity, its charge over 3.6e6 uC/mAh x the
-        /// default electrode area 0.3848 cm2 (1,385,280), to 4 decimals.
+        /// state, the diagnosis that latched it (null here) and, for a stopped module, its delivered capacity: its charge over
+        /// 3.6e6 uC/mAh x the default electrode area 0.3848 cm2 (1,385,280), to 4 decimals; null for a running one.
         /// </summary>
         private static void StopReasonAttributesSayWhatTheModuleStatesSay(List<MqttMessage> configs, Recorder seen)
         {
             var items = new List<(string Template, string Payload, string ThisState)>();
-            var expected = new List<(string State, double Delivered)>();
+            var expected = new List<(string State, double? Delivered)>();
             foreach (MqttMessage message in configs.Where(c => c.Topic.EndsWith("_stop_reason/config", StringComparison.Ordinal)))
             {
                 int module = int.Parse(Regex.Match(message.Topic, @"/module(\d+)_stop_reason/").Groups[1].Value);
@@ -370,18 +370,22 @@ namespace Edge.Mqtt.Tests
                 {
                     JsonElement states = JsonDocument.Parse(payload).RootElement;
                     items.Add((config.GetProperty("json_attributes_template").GetString()!, payload, "unknown"));
-                    expected.Add((states.GetProperty("state")[module].GetString()!, Math.Round(states.GetProperty("totalChargeUc")[module].GetInt64() / 1_385_280.0, 4)));
+                    string state = states.GetProperty("state")[module].GetString()!;
+                    bool running = state == "pulse" || state == "rest";
+                    expected.Add((state, running ? null : Math.Round(states.GetProperty("totalChargeUc")[module].GetInt64() / 1_385_280.0, 4)));
                 }
             }
 
             Assert.True(expected.Any(e => e.State == "done" && e.Delivered > 0), "no stopped module with a capacity rendered");
+            Assert.True(expected.Any(e => e.Delivered == null), "no running module rendered");
             IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
             for (int i = 0; i < items.Count; i++)
             {
                 JsonElement attributes = JsonDocument.Parse(rendered[i]).RootElement;
                 Assert.Equal(expected[i].State, attributes.GetProperty("state").GetString());
                 Assert.Equal(System.Text.Json.JsonValueKind.Null, attributes.GetProperty("diagnosis").ValueKind);
-                Assert.Equal(expected[i].Delivered, attributes.GetProperty("delivered_mah_cm2").GetDouble());
+                JsonElement delivered = attributes.GetProperty("delivered_mah_cm2");
+                Assert.Equal(expected[i].Delivered, delivered.ValueKind == System.Text.Json.JsonValueKind.Null ? null : delivered.GetDouble());
             }
         }
 

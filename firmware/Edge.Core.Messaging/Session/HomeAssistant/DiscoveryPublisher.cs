@@ -378,10 +378,13 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.String("state_topic", _topics.Modules);
                     writer.String("value_template", "{{ value_json.stopReason" + entry + " }}");
                     writer.String("json_attributes_topic", _topics.Modules);
-                    // The delivered capacity as of the message: a stopped module's final one, which a Home Assistant started
-                    // after the run gets here (the capacity entity reads the pulse summaries, which are not retained).
-                    writer.String("json_attributes_template", "{{ {'state': value_json.state" + entry + ", 'diagnosis': value_json.diagnosis" + entry
-                        + ", 'delivered_mah_cm2': (value_json.totalChargeUc" + entry + " / " + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)} | tojson }}");
+                    // A stopped module's delivered capacity, final, which a Home Assistant started after the run gets here (the
+                    // capacity entity reads the pulse summaries, which are not retained); null for a running module, whose
+                    // charge here is as of a state change and grows with every pulse.
+                    string runState = "value_json.state" + entry;
+                    writer.String("json_attributes_template", "{{ {'state': " + runState + ", 'diagnosis': value_json.diagnosis" + entry
+                        + ", 'delivered_mah_cm2': none if " + runState + " in ('pulse', 'rest') else (value_json.totalChargeUc" + entry + " / "
+                        + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)} | tojson }}");
                     writer.String("device_class", "enum");
                     writer.Name("options");
                     writer.BeginArray();
