@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Text;
 using Edge.Core;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
@@ -101,7 +102,7 @@ namespace Edge.Firmware.SerialConsole
             JsonByteWriter writer = new JsonByteWriter();
             writer.Reset(buffer, 0, buffer.Length);
             ConfigEncoder.Encode(writer, configuration, _controller.Layout, _bootId, _controller.ConfigurationRevision);
-            return System.Text.Encoding.UTF8.GetString(buffer, 0, writer.Length);
+            return Encoding.UTF8.GetString(buffer, 0, writer.Length);
         }
 
         /// <summary>The <c>readings</c> line (<see cref="ConsoleReadings"/>).</summary>
@@ -118,23 +119,25 @@ namespace Edge.Firmware.SerialConsole
         public string Status()
         {
             DiagnosisManager diagnosis = _controller.Diagnosis;
-            string text = "mode " + ContractNames.Of(_controller.Configuration.Mode);
-            for (int m = 0; m < _controller.Layout.ModuleCount; m++)
+            int modules = _controller.Layout.ModuleCount;
+            StringBuilder text = new StringBuilder(16 + (modules * 48));
+            text.Append("mode ").Append(ContractNames.Of(_controller.Configuration.Mode));
+            for (int m = 0; m < modules; m++)
             {
                 ModuleDutyCycle module = _controller.Module(m);
                 ModuleState state = module.State;
-                text += (m == 0 ? "; module " : ", module ") + m.ToString() + " " + ContractNames.Of(state);
+                text.Append(m == 0 ? "; module " : ", module ").Append(m).Append(' ').Append(ContractNames.Of(state));
                 if (state == ModuleState.Hold && diagnosis.IsLatchCauseKnown(m))
                 {
-                    text += " (" + ContractNames.Of(diagnosis.LatchCause(m)) + ")";
+                    text.Append(" (").Append(ContractNames.Of(diagnosis.LatchCause(m))).Append(')');
                 }
                 else if (state == ModuleState.Hold || state == ModuleState.Done)
                 {
-                    text += " (" + ContractNames.Of(module.StopReason) + ")";
+                    text.Append(" (").Append(ContractNames.Of(module.StopReason)).Append(')');
                 }
             }
 
-            return text;
+            return text.ToString();
         }
 
         /// <summary>
