@@ -61,8 +61,11 @@ namespace Edge.Mqtt.Tests
             Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 28), "discovery configs: " + seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)));
 
             // 1.1 s of ohmic cells: a pulse summary and cell voltages of both modules to check the templates against.
-            // Stopped at the end: the module states are retained again, with what each module delivered.
-            RunOhmic(controller, publisher, device, 110, stopAtTick: 108);
+            // Stopped at the end: the module states are retained again, with what each module delivered. The network
+            // thread reads the states when it gets a pass, and the ticks here take far less than one: the stop waits
+            // until the running modules' states are out, as a real tick period would let them be.
+            RunOhmic(controller, publisher, device, 110, stopAtTick: 108, beforeStop: () =>
+                Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/modules").Any(p => p.Contains("\"rest\"", StringComparison.Ordinal) || p.Contains("\"pulse\"", StringComparison.Ordinal))), "no module states of running modules before the stop"));
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/pulse").Count >= 2 && seen.PayloadsOn(root + "telemetry/cells").Count >= 4));
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/modules").Any(p => p.Contains("\"done\"", StringComparison.Ordinal))));
 
@@ -466,8 +469,8 @@ namespace Edge.Mqtt.Tests
             return Encoding.UTF8.GetString(new SimulatedHealth(10_000).Take(30_000, outbox, 0, 2));
         }
 
-        /// <summary>Ticks over ohmic cells; with <paramref name="stopAtTick"/>, every module is asked to stop before that tick.</summary>
-        private static void RunOhmic(EdgeController controller, TelemetryPublisher publisher, EdgeMqttBridge device, int ticks, int stopAtTick = -1)
+        /// <summary>Ticks over ohmic cells; before tick <paramref name="stopAtTick"/>, runs <paramref name="beforeStop"/> and asks every module to stop.</summary>
+        private static void RunOhmic(EdgeController controller, TelemetryPublisher publisher, EdgeMqttBridge device, int ticks, int stopAtTick, Action beforeStop)
         {
             SampleFrame frame = new SampleFrame(controller.Layout);
             ActionFrame actions = new ActionFrame(controller.Layout);
@@ -475,6 +478,7 @@ namespace Edge.Mqtt.Tests
             {
                 if (t == stopAtTick)
                 {
+                    beforeStop();
                     controller.RequestStop(-1);
                 }
 
