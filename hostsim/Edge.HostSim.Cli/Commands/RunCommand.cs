@@ -170,7 +170,7 @@ public static class RunCommand
         console.Results.Write(table);
         foreach (ModuleResult m in result.Modules.Where(m => m.HoldDiagnosis != null))
         {
-            // Which fault: the table's "fault" alone does not say.
+            // The table's family says neither that the module is held nor which diagnosis latched it.
             console.Out.WriteLine(string.Format(inv, "module {0} held since {1:0.##} s: {2}", m.Index, m.StoppedAtS, m.HoldDiagnosis));
         }
 

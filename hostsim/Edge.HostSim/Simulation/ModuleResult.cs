@@ -23,11 +23,15 @@ public sealed class ModuleResult
     /// <summary>Final state of the duty-cycle engine, camelCase.</summary>
     public string State { get; init; } = string.Empty;
 
-    /// <summary>Why the module stopped (camelCase: cutoff, capacityLimit, depletionOnset, fault, ...), or "running" at the time limit.</summary>
+    /// <summary>
+    /// Why the module stopped, as the device's telemetry names it (camelCase: cutoff, capacityLimit, depletionOnset, ...; for a
+    /// module in hold the family of the diagnosis that latched it: softShort, hardShort, protection, plausibility, or fault when
+    /// that is not known), or "running" at the time limit.
+    /// </summary>
     public string StopReason { get; init; } = string.Empty;
 
     /// <summary>
-    /// For a module in hold ("fault"): the diagnosis that latched it (camelCase, as the events name it: softShortConfirmed,
+    /// For a module in hold: the diagnosis that latched it (camelCase, as the events name it: softShortConfirmed,
     /// hardShort, ...), so that the summary says which fault; null for a module not held, or held by a restored latch
     /// whose cause is not known.
     /// </summary>

@@ -119,13 +119,10 @@ public sealed class RunTelemetry
         return !controller.IsStartPending;
     }
 
+    // A held module's is the core's own, as the device's telemetry says it: the family of the diagnosis that latched it
+    // (softShort, hardShort, protection, plausibility), or fault when that is not known.
     private static string StopReasonName(ModuleDutyCycle module)
     {
-        if (module.State == ModuleState.Hold)
-        {
-            return "fault";
-        }
-
         if (module.State == ModuleState.Pulse || module.State == ModuleState.Rest)
         {
             return "running";

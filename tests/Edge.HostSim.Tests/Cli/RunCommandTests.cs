@@ -66,7 +66,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(2.0, healthy.GetProperty("meanRestS").GetDouble(), 2);
         Assert.Equal("running", healthy.GetProperty("stopReason").GetString());
         Assert.False(healthy.TryGetProperty("holdDiagnosis", out _));
-        Assert.Equal("fault", modules[1].GetProperty("stopReason").GetString());
+        // Held by the hard short injected into it, named as the device's telemetry names it: the diagnosis' family.
+        Assert.Equal("hold", modules[1].GetProperty("state").GetString());
+        Assert.Equal("hardShort", modules[1].GetProperty("stopReason").GetString());
 
         JsonElement hard = root.GetProperty("events").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "hardShort");
         Assert.Equal(9.5, hard.GetProperty("tS").GetDouble(), 6);

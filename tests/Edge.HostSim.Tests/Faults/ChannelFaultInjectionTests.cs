@@ -39,7 +39,7 @@ public sealed class ChannelFaultInjectionTests
         Assert.Equal(1, fault.Module);
         Assert.Equal(1, fault.Cell);
         Assert.InRange(fault.TS, 10, 10.1);
-        Assert.Equal("fault", result.Modules[1].StopReason);
+        Assert.Equal("plausibility", result.Modules[1].StopReason);
         Assert.Equal("running", result.Modules[0].StopReason);
     }
 

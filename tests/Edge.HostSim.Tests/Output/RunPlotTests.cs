@@ -54,7 +54,7 @@ public sealed class RunPlotTests : IDisposable
 
         // The modules table says which fault held module 1: the diagnosis of its fault event.
         SimulationEvent latched = result.Events.First(e => e.Module == 1 && e.Severity == "fault" && e.Kind == "softShort");
-        Assert.Contains("fault (" + latched.Diagnosis + ")", report, StringComparison.Ordinal);
+        Assert.Contains("softShort (" + latched.Diagnosis + ")", report, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,8 @@ public sealed class ClosedLoopFaultTests
         SimulationEvent hard = Assert.Single(result.Events, e => e.Kind == "hardShort");
         Assert.Equal(24.5, hard.TS, 6);
         Assert.Equal("fault", hard.Severity);
-        Assert.Equal("fault", result.Modules[0].StopReason);
+        Assert.Equal("hold", result.Modules[0].State);
+        Assert.Equal("hardShort", result.Modules[0].StopReason);
         Assert.Equal(hard.Diagnosis, result.Modules[0].HoldDiagnosis);
         Assert.Equal("allModulesStopped", result.TerminatedBy);
     }
@@ -79,7 +80,8 @@ public sealed class ClosedLoopFaultTests
         SimulationEvent confirmed = Assert.Single(result.Events, e => e.Kind == "softShort" && e.Severity == "fault");
         Assert.True(confirmed.TS < 120.5);
         Assert.All(result.Events.Where(e => e.Kind == "hardShort"), e => Assert.True(e.TS > confirmed.TS));
-        Assert.Equal("fault", result.Modules[0].StopReason);
+        Assert.Equal("hold", result.Modules[0].State);
+        Assert.Equal("softShort", result.Modules[0].StopReason);
         Assert.True(result.Modules[0].StoppedAtS < 120.5);
 
         // The summary names the fault: the diagnosis of the event that isolated the module.

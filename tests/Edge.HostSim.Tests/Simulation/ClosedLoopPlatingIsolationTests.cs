@@ -23,7 +23,7 @@ public sealed class ClosedLoopPlatingIsolationTests
         SimulationResult result = new ClosedLoopRunner(Plating(currentMAPerCm2, seed, "act"), new RunOptions { RecordTrace = false }).Run();
 
         SimulationEvent isolation = Assert.Single(result.Events, e => e.Kind == "softShort" && e.Severity == "fault");
-        Assert.Equal("fault", result.Modules[0].StopReason);
+        Assert.Equal("softShort", result.Modules[0].StopReason);
         Assert.Null(result.Modules[0].CellHardShortS);
         Assert.DoesNotContain(result.Events, e => e.Kind == "hardShort");
         Assert.Contains(result.Events, e => e.Kind == "softShort" && e.Severity == "warning" && e.TS <= isolation.TS);

@@ -22,7 +22,8 @@ public sealed class ClosedLoopPlatingTests
         var (result, measured) = Plate(0.7, SurvivalChargeMAhPerCm2);
 
         SimulationEvent hardShort = Assert.Single(result.Events, e => e.Kind == "hardShort");
-        Assert.Equal("fault", result.Modules[0].StopReason);
+        Assert.Equal("hold", result.Modules[0].State);
+        Assert.Equal("hardShort", result.Modules[0].StopReason);
         MeasuredStep plating = Assert.Single(measured, s => s.CurrentUa < 0);
         Assert.Equal(hardShort.TS, plating.EndS, 6);
 

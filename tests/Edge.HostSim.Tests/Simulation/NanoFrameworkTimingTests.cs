@@ -74,7 +74,7 @@ public sealed class NanoFrameworkTimingTests
         Assert.False(closedAtShort, "the switch must open in the first tick that samples the short");
         SimulationEvent hard = Assert.Single(result.Events, e => e.Kind == "hardShort");
         Assert.InRange(hard.TS, 24.5, 24.5 + 0.05);
-        Assert.Equal("fault", result.Modules[0].StopReason);
+        Assert.Equal("hardShort", result.Modules[0].StopReason);
         AssertTimedLikeNanoFramework(result);
     }
 
@@ -92,7 +92,7 @@ public sealed class NanoFrameworkTimingTests
         Assert.InRange(soft!.TS, 30, 120.5);
         SimulationEvent confirmed = Assert.Single(result.Events, e => e.Kind == "softShort" && e.Severity == "fault");
         Assert.True(confirmed.TS < 120.5);
-        Assert.Equal("fault", result.Modules[0].StopReason);
+        Assert.Equal("softShort", result.Modules[0].StopReason);
         AssertTimedLikeNanoFramework(result);
     }
 

@@ -128,7 +128,7 @@ public sealed class PackSchedulingTests : IClassFixture<PackSchedulingTests.SixM
 
         Assert.False(closedAtShort, "the shorted module's switch must open in the tick the short shows up");
         Assert.Equal(0, ticksToHold);
-        Assert.Equal("fault", result.Modules[victim].StopReason);
+        Assert.Equal("hardShort", result.Modules[victim].StopReason);
 
         // Hand count: before the short the pack meets the demand; after it five modules with 1 s pulses and
         // 5 s rests give five pulse-seconds in every six. Fraction = (600 + 600 x 5/6) / 1200 = 0.9167;

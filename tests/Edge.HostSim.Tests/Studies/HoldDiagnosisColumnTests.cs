@@ -10,7 +10,7 @@ namespace Edge.HostSim.Tests.Studies;
 
 /// <summary>
 /// A variant whose module ends in hold says which fault held it in study.csv and the sweep's files (as summary.json's
-/// holdDiagnosis), not only "fault"; a variant that ended otherwise leaves the column empty.
+/// holdDiagnosis), not only the diagnosis' family; a variant that ended otherwise leaves the column empty.
 /// </summary>
 public sealed class HoldDiagnosisColumnTests
 {
@@ -42,9 +42,9 @@ public sealed class HoldDiagnosisColumnTests
         int stop = Array.IndexOf(header, "stopReason");
         int diagnosis = Array.IndexOf(header, "holdDiagnosis");
         Assert.Equal(stop + 1, diagnosis);
-        Assert.Equal(new[] { "fault", hard.Diagnosis }, lines[1].Split(',')[stop..(diagnosis + 1)]);
+        Assert.Equal(new[] { "hardShort", hard.Diagnosis }, lines[1].Split(',')[stop..(diagnosis + 1)]);
         Assert.Equal(new[] { "running", string.Empty }, lines[2].Split(',')[stop..(diagnosis + 1)]);
-        Assert.Equal("fault (" + hard.Diagnosis + ")", rows[0].StopText);
+        Assert.Equal("hardShort (" + hard.Diagnosis + ")", rows[0].StopText);
     }
 
     [Fact]
@@ -60,9 +60,9 @@ public sealed class HoldDiagnosisColumnTests
 
             string[] csv = File.ReadAllLines(Path.Combine(folder, SweepOutputWriter.CsvFile));
             Assert.StartsWith("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,", csv[0], StringComparison.Ordinal);
-            Assert.Equal(new[] { "fault", diagnosis }, csv[1].Split(',')[3..5]);
-            Assert.Contains("| fault (" + diagnosis + ") |", File.ReadAllText(Path.Combine(folder, SweepOutputWriter.MarkdownFile)), StringComparison.Ordinal);
-            Assert.Contains("fault (" + diagnosis + ")", File.ReadAllText(Path.Combine(folder, SweepOutputWriter.ReportFile)), StringComparison.Ordinal);
+            Assert.Equal(new[] { "hardShort", diagnosis }, csv[1].Split(',')[3..5]);
+            Assert.Contains("| hardShort (" + diagnosis + ") |", File.ReadAllText(Path.Combine(folder, SweepOutputWriter.MarkdownFile)), StringComparison.Ordinal);
+            Assert.Contains("hardShort (" + diagnosis + ")", File.ReadAllText(Path.Combine(folder, SweepOutputWriter.ReportFile)), StringComparison.Ordinal);
         }
         finally
         {
