@@ -142,12 +142,12 @@ public static class RunCommand
                 {
                     console.Out.WriteLine("run finished; the dashboard stays up, press Ctrl-C to stop it");
                     context.Cancellation.WaitHandle.WaitOne();
-                    return Report(console, outDir, scenario, result, ExitCodes.Ok);
+                    return Report(console, outDir, scenario, result, realtime, ExitCodes.Ok);
                 }
             }
         }
 
-        return Report(console, outDir, scenario, result, result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok);
+        return Report(console, outDir, scenario, result, realtime, result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok);
     }
 
     /// <summary>The pulse current at the end, percent of the protocol's, with the protection derates not yet lifted.</summary>
@@ -156,11 +156,15 @@ public static class RunCommand
             ? m.CurrentPercent.ToString(CultureInfo.InvariantCulture) + " (" + m.DerateSteps.ToString(CultureInfo.InvariantCulture) + (m.DerateSteps == 1 ? " derate)" : " derates)")
             : m.CurrentPercent.ToString(CultureInfo.InvariantCulture);
 
-    private static int Report(CliConsole console, string outDir, Scenario scenario, SimulationResult result, int exitCode)
+    private static int Report(CliConsole console, string outDir, Scenario scenario, SimulationResult result, double realtime, int exitCode)
     {
         RunOutputWriter.WriteAll(outDir, scenario, result);
         CultureInfo inv = CultureInfo.InvariantCulture;
-        console.Out.WriteLine(string.Format(inv, "scenario {0}: {1} after {2:0.#} s simulated in {3:0.##} s wall ({4:0.0} M cell-steps/s)", result.Scenario, result.TerminatedBy, result.SimulatedS, result.WallS, result.CellSteps / Math.Max(result.WallS, 1e-9) / 1e6));
+        // A paced run's wall time is the pacing's, not the simulator's speed.
+        string speed = realtime > 0
+            ? string.Format(inv, "paced at {0:0.###}x real time", realtime)
+            : string.Format(inv, "{0:0.0} M cell-steps/s", result.CellSteps / Math.Max(result.WallS, 1e-9) / 1e6);
+        console.Out.WriteLine(string.Format(inv, "scenario {0}: {1} after {2:0.#} s simulated in {3:0.##} s wall ({4})", result.Scenario, result.TerminatedBy, result.SimulatedS, result.WallS, speed));
         Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "current (%)", "stop");
         foreach (ModuleResult m in result.Modules)
         {
