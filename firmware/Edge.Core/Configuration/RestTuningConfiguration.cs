@@ -10,7 +10,7 @@ namespace Edge.Core.Configuration
     {
         /// <summary>
         /// Length of each of the two averaging windows whose means give the relaxation slope.
-        /// 250 ms averages 25 samples at 10 ms, so a few ADC counts of noise shrink five-fold.
+        /// 500 ms averages 50 samples at 10 ms, so a few ADC counts of noise shrink about seven-fold.
         /// </summary>
         public int SlopeWindowMs { get; set; } = 500;
 

@@ -1064,8 +1064,8 @@ namespace Edge.Core.Decision
         /// <summary>
         /// The rest the tuner chose to follow the pulse that just ended (the pulse summary's tunedRestMs), ms:
         /// a fixed rest as it will be timed (stretched by depletion warnings, scaled with a shortened pulse); an
-        /// adaptive rest's learned target, which it lasts at least (longer while the cells still relax, at most
-        /// maximumRestMs); the direction-change rest before plating; 0 when no rest follows (the next step is
+        /// adaptive rest as the tuner plans it (<see cref="RestTuner.PlannedRestMs"/>: the learned target, or under margin
+        /// control the margin target); the direction-change rest before plating; 0 when no rest follows (the next step is
         /// another pulse, or the run ended).
         /// </summary>
         private int PlannedRestMs()

@@ -88,8 +88,8 @@ namespace Edge.Core.Decision
 
         /// <summary>
         /// A start, after which the protocol may be another one (it changes only while the module is stopped): the
-        /// percentage reached is kept, but raised to the one that gives the first pulse its minimum length, or to 100
-        /// when that pulse is not shortened at all (open-ended, or no longer than the minimum). Fixed rests scale by the
+        /// percentage reached is kept, but raised to the highest any of the protocol's timed pulses needs to keep its
+        /// minimum length (100 when one is no longer than the minimum; open-ended steps are not shortened). Fixed rests scale by the
         /// percentage, so one learned on a longer pulse would cut the new protocol's rests further than its pulses: a
         /// harder duty cycle than configured as the answer to depletion.
         /// </summary>

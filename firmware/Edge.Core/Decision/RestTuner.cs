@@ -10,7 +10,8 @@ namespace Edge.Core.Decision
 {
     /// <summary>
     /// Chooses when one module's rest ends.
-    /// Fixed mode: exactly the configured rest (stretched only by depletion warnings in act mode).
+    /// Fixed mode: the configured rest, stretched by depletion warnings in act mode and scaled with a pulse the
+    /// pulse tuner shortened (so the duty cycle holds).
     /// Adaptive mode: a rest ends once every cell's relaxation slope has stayed below the settled slope
     /// for the hold time, but never before the learned target nor the minimum, and always by the
     /// maximum. One rest's settle time is a noisy reading (a few ADC counts of noise against a relaxation

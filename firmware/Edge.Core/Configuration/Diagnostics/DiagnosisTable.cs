@@ -154,7 +154,7 @@ namespace Edge.Core.Configuration.Diagnostics
 
                 // Temperature: three samples, as the MSL row (a thermal time constant is seconds, a tick 10-20 ms);
                 // healed after 100 ticks (1 s) so sensor noise at a level gives one event. The derate lowers the
-                // current of every module: a sensor is not tied to a module, so every module is the affected one.
+                // current of the module a sensor is placed on, or of every module for a pack-wide sensor.
                 Row(DiagnosisId.CellOvertemperatureWarning, DiagnosisScope.Temperature, Severity.Warning, EventKind.Overtemperature, debounce: 3, heal: 100, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
                 Row(DiagnosisId.CellOvertemperatureDerate, DiagnosisScope.Temperature, Severity.Warning, EventKind.Overtemperature, debounce: 3, heal: 100, DiagnosisReaction.ReduceCurrent, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly)
             };

@@ -8,9 +8,10 @@ namespace Edge.Core.Decision.Scheduling
 {
     /// <summary>
     /// Rotates modules so the pack current stays continuous while each module gets pulses and rests.
-    /// As many modules are on as the demand needs at the protocol's pulse current (they share the
-    /// demand equally); when a pulse ends, the module that has been ready longest takes over in the
-    /// same tick, so the load sees neither a gap nor an overlap. A module that answers depletion with a
+    /// As many modules are on as the modules' duty-cycle capability sustains after the headroom, never fewer than the
+    /// demand needs at the protocol's pulse current (they share the demand equally); when a pulse ends, the relaxed
+    /// module that has delivered the least charge (the one ready longest among equals) takes over in the same tick, so
+    /// the load sees neither a gap nor an overlap. A module that answers depletion with a
     /// lower current (act mode) delivers less than its grant, and the next ready module covers the rest. A module whose rest grew (depletion
     /// warning), that is isolated or finished is simply never ready, which re-plans the rotation. When
     /// no module is ready the pack delivers less and says so (derate event) rather than overdriving.
