@@ -282,4 +282,43 @@ public sealed class DashboardDeviceEventTests
         Assert.Equal(tableBefore, await page.Locator("#device-events tbody").InnerTextAsync());
         await page.CloseAsync();
     }
+
+    /// <summary>
+    /// Every code the firmware reports (each <c>Report("code", ...)</c> in its sources, and the log's own events-dropped)
+    /// gets the page's ranking, none "unknown": a code added to the firmware without one fails here. A console command
+    /// is information: an operator learns that someone at the bench acted, which is no fault.
+    /// </summary>
+    [Fact]
+    public async Task EveryCodeTheFirmwareReportsIsRankedOnThePage()
+    {
+        string firmware = Path.GetFullPath(Path.Combine(_browser.DashboardRoot, "..", "..", "firmware", "Edge.Firmware"));
+        SortedSet<string> codes = new SortedSet<string>(StringComparer.Ordinal) { "events-dropped" };
+        foreach (string file in Directory.EnumerateFiles(firmware, "*.cs", SearchOption.AllDirectories))
+        {
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"\.Report\(""([a-z-]+)"""))
+            {
+                codes.Add(m.Groups[1].Value);
+            }
+        }
+
+        Assert.Contains("console-command", codes);
+        Assert.Contains("watchdog", codes);
+
+        using DashboardAclBroker broker = new DashboardAclBroker();
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-9"), waitConnected: false);
+        await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
+        AsDevice(broker, "edge/dev-9/status", """{"v":1,"status":"online","bootId":"g1"}""", retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/dev-9/device-event", codes.Select(c => DeviceEvent("g1", c, "a " + c + " event")).ToArray(),
+            false, DashboardAclBroker.DeviceUser, DashboardAclBroker.DevicePassword);
+
+        JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => Listed(s) == codes.Count);
+        Dictionary<string, string> ranked = snapshot.GetProperty("deviceEvents").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("code").GetString()!, e => e.GetProperty("severity").GetString()!);
+        Assert.Equal(codes, ranked.Keys.Order(StringComparer.Ordinal));
+        Assert.All(ranked, pair => Assert.True(pair.Value is "info" or "warning" or "fault", pair.Key + " is ranked " + pair.Value));
+        Assert.Equal("info", ranked["console-command"]);
+        Assert.Equal("fault", ranked["watchdog"]);
+        await page.CloseAsync();
+    }
 }

@@ -20,7 +20,8 @@ namespace NFUnitTest.SerialConsole
     /// <summary>
     /// On a bench without a broker the console starts, stops and resets modules and switches the mode: each line goes to
     /// the core's command handler as cmd/&lt;verb&gt; would, is applied at the next tick, and a refused one names the field
-    /// and changes nothing. Two modules of one ohmic cell (390 ohm), waiting for a start as a device with auto_start off.
+    /// and changes nothing. An accepted line is a console-command device event, so operators on the broker see it; a
+    /// refused one is not. Two modules of one ohmic cell (390 ohm), waiting for a start as a device with auto_start off.
     /// </summary>
     [TestClass]
     public class ConsoleControlTests
@@ -29,18 +30,22 @@ namespace NFUnitTest.SerialConsole
         public void StartStopAndStartAgainRunTheModulesAtTheNextTick()
         {
             EdgeController controller = Controller();
-            ConsoleCommands console = ConsoleFor(controller);
+            DeviceEventLog events = new DeviceEventLog();
+            ConsoleCommands console = ConsoleFor(controller, new SampleFrame(controller.Layout), events);
             Ticker ticker = new Ticker(controller);
             ticker.Run(1);
             Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State);
             Assert.AreEqual("mode act; module 0 idle, module 1 idle; not calibrating; uncalibrated (observe only)", console.Execute("status"));
 
+            Assert.AreEqual(0, events.Count, "status changes nothing");
             Assert.AreEqual("ok", console.Execute("start module=1"));
+            AssertOneEvent(events, "start module=1 (console-1), applied at the next tick");
             ticker.Run(1);
             Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State, "only module 1 was started");
             Assert.IsTrue(Running(controller.Module(1).State), "module 1 runs");
 
             Assert.AreEqual("ok", console.Execute("stop"));
+            AssertOneEvent(events, "stop (console-2), applied at the next tick");
             ticker.Run(1);
             Assert.AreEqual((int)ModuleState.Done, (int)controller.Module(1).State);
             Assert.AreEqual((int)StopReason.Command, (int)controller.Module(1).StopReason);
@@ -48,6 +53,7 @@ namespace NFUnitTest.SerialConsole
 
             // The same line again is a new command (a new id), not a repeat the handler answers without running it.
             Assert.AreEqual("ok", console.Execute("start module=1"));
+            AssertOneEvent(events, "start module=1 (console-3), applied at the next tick");
             ticker.Run(1);
             Assert.IsTrue(Running(controller.Module(1).State), "module 1 runs");
         }
@@ -56,7 +62,8 @@ namespace NFUnitTest.SerialConsole
         public void ARefusedLineNamesTheFieldAsTheDashboardShowsItAndChangesNothing()
         {
             EdgeController controller = Controller();
-            ConsoleCommands console = ConsoleFor(controller);
+            DeviceEventLog events = new DeviceEventLog();
+            ConsoleCommands console = ConsoleFor(controller, new SampleFrame(controller.Layout), events);
             Ticker ticker = new Ticker(controller);
 
             Assert.AreEqual("error: module: is out of range [-1, 1]", console.Execute("start module=2"));
@@ -75,6 +82,7 @@ namespace NFUnitTest.SerialConsole
             Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State);
             Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(1).State);
             Assert.AreEqual((int)ControlMode.Act, (int)controller.Configuration.Mode);
+            Assert.AreEqual(0, events.Count, "a refused line is reported to the console only");
         }
 
         [TestMethod]
@@ -163,9 +171,23 @@ namespace NFUnitTest.SerialConsole
 
         private static ConsoleCommands ConsoleFor(EdgeController controller, SampleFrame frame)
         {
+            return ConsoleFor(controller, frame, new DeviceEventLog());
+        }
+
+        private static ConsoleCommands ConsoleFor(EdgeController controller, SampleFrame frame, DeviceEventLog events)
+        {
             BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             CalibrationMode calibration = new CalibrationMode(board, new SampleAcquisition(board, new FakeAnalogInputs(), null), new FakeUnitRecordStore(), new DeviceEventLog(), "pack-7");
-            return new ConsoleCommands(calibration, new ConsoleControl(controller, new CommandHandler(controller, null), "b1", frame));
+            return new ConsoleCommands(calibration, new ConsoleControl(controller, new CommandHandler(controller, null), "b1", frame, events));
+        }
+
+        // The one event waiting in the log is a console-command with this message; taken out, so the next check sees only its own.
+        private static void AssertOneEvent(DeviceEventLog events, string message)
+        {
+            Assert.AreEqual(1, events.Count);
+            Assert.AreEqual("console-command", events.Peek().Code);
+            Assert.AreEqual(message, events.Peek().Message);
+            events.RemoveOldest();
         }
 
         /// <summary>Ticks the controller over ohmic cells of 390 ohm at 10 ms.</summary>

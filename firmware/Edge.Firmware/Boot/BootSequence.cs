@@ -296,7 +296,7 @@ namespace Edge.Firmware.Boot
                 Console.WriteLine("control loop running: board " + setup.Board.Name + ", " + setup.Board.SamplePeriodMs.ToString() + " ms period");
             }
 
-            StartConsole(settings, setup != null && setup.IsUsable ? setup.Board : null, calibration, controller == null ? null : new ConsoleControl(controller, commands, bootId, _loop.Frame));
+            StartConsole(settings, setup != null && setup.IsUsable ? setup.Board : null, calibration, controller == null ? null : new ConsoleControl(controller, commands, bootId, _loop.Frame, _events));
             RunningFirmware running = new RunningFirmware(controller, _switches, _led, _loop, _watchdog, _session);
             running.LatchedFaults = latchedFaults;
             return running;

@@ -9,6 +9,7 @@ using Edge.Core.Diagnosis;
 using Edge.Core.Records;
 using Edge.Core.Sampling;
 using Edge.Core.Telemetry.Encoding;
+using Edge.Firmware.Diagnostics;
 
 namespace Edge.Firmware.SerialConsole
 {
@@ -19,7 +20,9 @@ namespace Edge.Firmware.SerialConsole
     /// <c>cmd/&lt;verb&gt;</c> would be: at the next tick boundary, or refused with the offending field and nothing
     /// changed. Each line is a new command (id <c>console-&lt;n&gt;</c>, counted from boot), so the same line typed
     /// twice runs twice. The reply is the console's: "ok", or "error: " with the field and the handler's reason, as the
-    /// dashboard shows a refused command.
+    /// dashboard shows a refused command. An accepted line is also a <c>console-command</c> device event, so operators
+    /// watching the broker learn that a module was started or stopped at the bench, and by which line; a refused one
+    /// changed nothing and is the console's alone.
     /// </summary>
     public sealed class ConsoleControl
     {
@@ -38,6 +41,7 @@ namespace Edge.Firmware.SerialConsole
         private readonly CommandHandler _handler;
         private readonly string _bootId;
         private readonly SampleFrame _frame;
+        private readonly DeviceEventLog _events;
         private readonly JsonByteWriter _writer = new JsonByteWriter();
         private readonly byte[] _body = new byte[BodyBytes];
         private int _sent;
@@ -45,11 +49,13 @@ namespace Edge.Firmware.SerialConsole
         /// <summary>
         /// Lines for <paramref name="controller"/>, checked and applied by <paramref name="handler"/> (the one MQTT commands
         /// use); <paramref name="bootId"/> names this boot in the config line, as in the config message; the readings line
-        /// shows <paramref name="frame"/>, the frame the sampling loop hands the controller every tick.
+        /// shows <paramref name="frame"/>, the frame the sampling loop hands the controller every tick; an accepted line is
+        /// reported to <paramref name="events"/>.
         /// </summary>
-        public ConsoleControl(EdgeController controller, CommandHandler handler, string bootId, SampleFrame frame)
+        public ConsoleControl(EdgeController controller, CommandHandler handler, string bootId, SampleFrame frame, DeviceEventLog events)
         {
             _frame = frame ?? throw new System.ArgumentNullException(nameof(frame));
+            _events = events ?? throw new System.ArgumentNullException(nameof(events));
             _controller = controller ?? throw new System.ArgumentNullException(nameof(controller));
             _handler = handler ?? throw new System.ArgumentNullException(nameof(handler));
             _bootId = bootId ?? string.Empty;
@@ -88,7 +94,25 @@ namespace Edge.Firmware.SerialConsole
 
             _sent++;
             CommandReply reply = _handler.Handle(verb, _body, 0, _writer.Length);
-            return reply.Ok ? ConsoleCommands.Ok : "error: " + reply.ErrorField + ": " + reply.ErrorMessage;
+            if (!reply.Ok)
+            {
+                return "error: " + reply.ErrorField + ": " + reply.ErrorMessage;
+            }
+
+            StringBuilder line = new StringBuilder(64);
+            for (int i = 0; i < words.Length; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append(' ');
+                }
+
+                line.Append(words[i]);
+            }
+
+            line.Append(" (console-").Append(_sent).Append("), applied at the next tick");
+            _events.Report("console-command", line.ToString());
+            return ConsoleCommands.Ok;
         }
 
         /// <summary>

@@ -402,7 +402,7 @@ export const DEVICE_EVENT_SEVERITY = {
   'board-warning': 'warning', uncalibrated: 'warning', 'console-failed': 'warning', 'mqtt-connect': 'warning', 'mqtt-error': 'warning',
   'mqtt-disabled': 'warning', 'events-dropped': 'warning', 'latch-record-unreadable': 'warning', 'latch-record-failed': 'warning',
   'latch-restored': 'warning', 'discovery-record-unreadable': 'warning', 'discovery-record-failed': 'warning',
-  calibration: 'info', 'calibration-record': 'info',
+  calibration: 'info', 'calibration-record': 'info', 'console-command': 'info',
 };
 
 /** Codes after which the device controls nothing (it did not start, has no board, or its loop stopped): a banner. */
