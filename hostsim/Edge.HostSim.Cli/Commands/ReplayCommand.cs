@@ -247,6 +247,7 @@ public static class ReplayCommand
         }
 
         context.Console.Results.Write(table);
+        RunCommand.WriteHeldModules(stdout, result);
         stdout.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
         foreach (RecordingGap g in series.Gaps)
         {

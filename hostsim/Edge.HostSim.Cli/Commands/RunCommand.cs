@@ -150,6 +150,18 @@ public static class RunCommand
         return Report(console, outDir, scenario, result, realtime, result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok);
     }
 
+    /// <summary>
+    /// One line per module the run ended with in hold: since when and the diagnosis that latched it. The table's stop
+    /// column, the diagnosis' family, says neither.
+    /// </summary>
+    internal static void WriteHeldModules(TextWriter output, SimulationResult result)
+    {
+        foreach (ModuleResult m in result.Modules.Where(m => m.HoldDiagnosis != null))
+        {
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "module {0} held since {1:0.##} s: {2}", m.Index, m.StoppedAtS, m.HoldDiagnosis));
+        }
+    }
+
     /// <summary>The pulse current at the end, percent of the protocol's, with the protection derates not yet lifted.</summary>
     internal static string CurrentAtEnd(ModuleResult m) =>
         m.DerateSteps > 0
@@ -172,11 +184,7 @@ public static class RunCommand
         }
 
         console.Results.Write(table);
-        foreach (ModuleResult m in result.Modules.Where(m => m.HoldDiagnosis != null))
-        {
-            // The table's family says neither that the module is held nor which diagnosis latched it.
-            console.Out.WriteLine(string.Format(inv, "module {0} held since {1:0.##} s: {2}", m.Index, m.StoppedAtS, m.HoldDiagnosis));
-        }
+        WriteHeldModules(console.Out, result);
 
         console.Out.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
         if (exitCode == ExitCodes.Cancelled)

@@ -107,10 +107,15 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     [Fact]
     public void ArbinCsvReproducesTheRunsEvents()
     {
-        string outDir = Replay(_run.WriteArbin("arbin.csv"));
+        string outDir = Replay(_run.WriteArbin("arbin.csv"), out EdgeSimProcess replay);
 
         Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
         AssertRunFiles(outDir, "arbin-csv");
+
+        // The table's stop column says hardShort, the family; the line under it that the module is held, since when and why.
+        Event hard = Events(Path.Combine(outDir, "events.jsonl")).First(e => e.Kind == "hardShort" && e.Severity == "fault");
+        Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, "module 0 held since {0:0.##} s: {1}", hard.TS, hard.Diagnosis), replay.Stdout, StringComparison.Ordinal);
+        replay.Dispose();
     }
 
     [Fact]
@@ -481,5 +486,5 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     private static List<Event> Events(string path) =>
         File.ReadAllLines(path).Select(l => JsonSerializer.Deserialize<Event>(l, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!).ToList();
 
-    private sealed record Event(double TS, int Module, int Cell, string Kind, string Severity);
+    private sealed record Event(double TS, int Module, int Cell, string Kind, string Severity, string? Diagnosis);
 }
