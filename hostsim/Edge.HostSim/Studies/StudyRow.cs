@@ -50,7 +50,7 @@ public sealed class StudyRow
     /// <summary>Switch closes summed over the modules (switch wear).</summary>
     public long SwitchCloses { get; init; }
 
-    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "fault (softShortConfirmed)".</summary>
+    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string StopText => ModuleResult.StopTextOf(StopReason, HoldDiagnosis);
 
