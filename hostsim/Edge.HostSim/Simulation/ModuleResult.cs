@@ -37,7 +37,7 @@ public sealed class ModuleResult
     /// </summary>
     public string? HoldDiagnosis { get; init; }
 
-    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "fault (softShortConfirmed)".</summary>
+    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string StopText => StopTextOf(StopReason, HoldDiagnosis);
 

@@ -42,6 +42,6 @@ public sealed class SweepPoint
     /// <summary>The first module's latching diagnosis when it ended in hold (as its events name it), else empty.</summary>
     public string HoldDiagnosis { get; }
 
-    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "fault (softShortConfirmed)".</summary>
+    /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     public string StopText => ModuleResult.StopTextOf(StopReason, HoldDiagnosis);
 }
