@@ -387,6 +387,9 @@ public static class RunFigure
         key.Legend.Orientation = Orientation.Horizontal;
         key.Legend.FontSize = 11;
         key.Legend.OutlineWidth = 0;
+
+        // Without its outline, the legend's shadow drew a stray right and bottom edge across the figure.
+        key.Legend.ShadowColor = Colors.Transparent;
         key.ShowLegend(Alignment.UpperLeft, Orientation.Horizontal);
         height = 26 + (22 * (int)Math.Ceiling(markers.Markers.Count / 4.0));
         return key;
