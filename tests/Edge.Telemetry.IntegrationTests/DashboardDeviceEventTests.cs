@@ -295,7 +295,7 @@ public sealed class DashboardDeviceEventTests
         SortedSet<string> codes = new SortedSet<string>(StringComparer.Ordinal) { "events-dropped" };
         foreach (string file in Directory.EnumerateFiles(firmware, "*.cs", SearchOption.AllDirectories))
         {
-            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"\.Report\(""([a-z-]+)"""))
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"\.Report\(\s*""([a-z-]+)"""))
             {
                 codes.Add(m.Groups[1].Value);
             }
