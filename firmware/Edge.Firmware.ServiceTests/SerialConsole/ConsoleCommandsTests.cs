@@ -1,9 +1,18 @@
 // Licensed under the MIT License.
 
+using Edge.Core;
 using Edge.Core.Boards;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+using Edge.Core.Session;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
 using Edge.Firmware.Calibration;
 using Edge.Firmware.Diagnostics;
+using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
 using Edge.Firmware.SerialConsole;
 using nanoFramework.TestFramework;
@@ -57,7 +66,7 @@ namespace NFUnitTest.SerialConsole
             CalibrationMode mode = Mode(store);
             ConsoleCommands console = new ConsoleCommands(mode);
 
-            Assert.AreEqual("not calibrating; uncalibrated (observe only)", console.Execute("status"));
+            Assert.AreEqual("not calibrating; uncalibrated (observe only); no broker configured", console.Execute("status"));
             Assert.AreEqual("error: no calibration is running", console.Execute("calibrate record"));
 
             Assert.AreEqual("ok", console.Execute("calibrate\tbegin   unit=bench-3 samplesPerPoint=4"));
@@ -75,6 +84,32 @@ namespace NFUnitTest.SerialConsole
             Assert.AreEqual("ok", console.Execute("calibrate abort"));
             Assert.IsFalse(mode.IsActive);
             Assert.AreEqual(0, store.SaveAttempts);
+        }
+
+        [TestMethod]
+        public void StatusSaysHowTheBrokerStands()
+        {
+            // A bench engineer at the console sees whether the device reaches its broker, and if not, why: before the
+            // first attempt, refused, connected (which connection), and after the link dropped.
+            FakeConnection broker = new FakeConnection(new TopicSet("pack-7"));
+            broker.NextOutcome = ConnectOutcome.NotAuthorized;
+            FakeClock clock = new FakeClock();
+            MqttSession session = Session(broker, clock);
+            ConsoleCommands console = new ConsoleCommands(null, null, session.Session);
+            const string NoLoop = "no control loop (the board is unusable, see the board-error event); not calibrating; ";
+            Assert.AreEqual(NoLoop + "broker offline (not connected yet)", console.Execute("status"));
+
+            session.Pass();
+            Assert.AreEqual(NoLoop + "broker offline: refused by the fake broker", console.Execute("status"));
+
+            broker.NextOutcome = ConnectOutcome.Accepted;
+            clock.NowMs += 1000;
+            Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
+            Assert.AreEqual(NoLoop + "broker online (connection 1)", console.Execute("status"));
+
+            broker.IsConnected = false;
+            Assert.AreEqual((int)SessionStep.Lost, (int)session.Pass());
+            Assert.AreEqual(NoLoop + "broker offline: connection lost", console.Execute("status"));
         }
 
         [TestMethod]
@@ -142,6 +177,19 @@ namespace NFUnitTest.SerialConsole
         {
             BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             return new CalibrationMode(board, new SampleAcquisition(board, new FakeAnalogInputs(), null), store, events, "pack-7");
+        }
+
+        private static MqttSession Session(FakeConnection broker, FakeClock clock)
+        {
+            DeviceSettings settings = new DeviceSettings();
+            settings.DeviceId = "pack-7";
+            settings.MqttHost = "broker";
+            OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
+            outboxConfiguration.SlotCount = 16;
+            MessageOutbox outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
+            broker.Outbox = outbox;
+            EdgeController controller = new EdgeController(new PackLayout(1, 1, 0), new ControllerConfiguration());
+            return new MqttSession(settings, new TopicSet("pack-7"), broker, clock, outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), new DeviceEventLog(), null);
         }
     }
 }

@@ -35,7 +35,7 @@ namespace NFUnitTest.SerialConsole
             Ticker ticker = new Ticker(controller);
             ticker.Run(1);
             Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State);
-            Assert.AreEqual("mode act; module 0 idle, module 1 idle; not calibrating; uncalibrated (observe only)", console.Execute("status"));
+            Assert.AreEqual("mode act; module 0 idle, module 1 idle; not calibrating; uncalibrated (observe only); no broker configured", console.Execute("status"));
 
             Assert.AreEqual(0, events.Count, "status changes nothing");
             Assert.AreEqual("ok", console.Execute("start module=1"));
@@ -49,7 +49,7 @@ namespace NFUnitTest.SerialConsole
             ticker.Run(1);
             Assert.AreEqual((int)ModuleState.Done, (int)controller.Module(1).State);
             Assert.AreEqual((int)StopReason.Command, (int)controller.Module(1).StopReason);
-            Assert.AreEqual("mode act; module 0 idle, module 1 done (command); not calibrating; uncalibrated (observe only)", console.Execute("status"));
+            Assert.AreEqual("mode act; module 0 idle, module 1 done (command); not calibrating; uncalibrated (observe only); no broker configured", console.Execute("status"));
 
             // The same line again is a new command (a new id), not a repeat the handler answers without running it.
             Assert.AreEqual("ok", console.Execute("start module=1"));

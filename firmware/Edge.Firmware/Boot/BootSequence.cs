@@ -353,7 +353,7 @@ namespace Edge.Firmware.Boot
 
             try
             {
-                ConsoleSession session = new ConsoleSession(new ConsoleCommands(calibration, control));
+                ConsoleSession session = new ConsoleSession(new ConsoleCommands(calibration, control, _session == null ? null : _session.Session));
                 IDisposable console = _devices.OpenSerialConsole(settings, session, _events);
                 if (console != null)
                 {

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Session;
 using Edge.Firmware.Calibration;
 
 namespace Edge.Firmware.SerialConsole
@@ -35,6 +36,7 @@ namespace Edge.Firmware.SerialConsole
 
         private readonly CalibrationMode _mode;
         private readonly ConsoleControl _control;
+        private readonly DeviceSession _broker;
 
         /// <summary>Calibration lines for <paramref name="mode"/>, no control lines; null when the board is unusable (no control loop: nothing to calibrate).</summary>
         public ConsoleCommands(CalibrationMode mode)
@@ -47,9 +49,19 @@ namespace Edge.Firmware.SerialConsole
         /// control loop: nothing to start or calibrate).
         /// </summary>
         public ConsoleCommands(CalibrationMode mode, ConsoleControl control)
+            : this(mode, control, null)
+        {
+        }
+
+        /// <summary>
+        /// Lines for <paramref name="mode"/> and <paramref name="control"/>, whose <c>status</c> also says how
+        /// <paramref name="broker"/>, the device's MQTT session, stands; null when the settings name no broker.
+        /// </summary>
+        public ConsoleCommands(CalibrationMode mode, ConsoleControl control, DeviceSession broker)
         {
             _mode = mode;
             _control = control;
+            _broker = broker;
         }
 
         /// <summary>The reply to one line (without its line end), or null for a blank line.</summary>
@@ -187,12 +199,28 @@ namespace Edge.Firmware.SerialConsole
 
         private string Status()
         {
-            if (_mode == null)
+            string controller = _mode == null ? "no control loop (the board is unusable, see the board-error event); not calibrating"
+                : _control == null ? _mode.Status()
+                : _control.Status() + "; " + _mode.Status();
+            return controller + "; " + BrokerStatus();
+        }
+
+        // Read while the network thread runs the session, as the health message reads it: the state of one moment.
+        private string BrokerStatus()
+        {
+            DeviceSession broker = _broker;
+            if (broker == null)
             {
-                return "no control loop (the board is unusable, see the board-error event); not calibrating";
+                return "no broker configured";
             }
 
-            return _control == null ? _mode.Status() : _control.Status() + "; " + _mode.Status();
+            if (broker.IsOnline)
+            {
+                return "broker online (connection " + broker.ConnectionCount.ToString() + ")";
+            }
+
+            string error = broker.LastError;
+            return error == null ? "broker offline (not connected yet)" : "broker offline: " + error;
         }
 
         private static string Reply(string error)
