@@ -1,15 +1,9 @@
 // Licensed under the MIT License.
 
-using Edge.Core;
-using Edge.Core.Commands;
-using Edge.Core.Configuration;
-using Edge.Core.Sampling;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
-using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
-using Edge.Firmware.Persistence;
 using NFUnitTest.Fakes;
 using nanoFramework.TestFramework;
 
@@ -143,15 +137,7 @@ namespace NFUnitTest.Networking
 
         private static MqttSession Open(FakeConnection broker, FakeClock clock, DeviceEventLog events)
         {
-            DeviceSettings settings = new DeviceSettings();
-            settings.DeviceId = "pack-7";
-            settings.MqttHost = "broker";
-            OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
-            outboxConfiguration.SlotCount = 16;
-            MessageOutbox outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
-            broker.Outbox = outbox;
-            EdgeController controller = new EdgeController(new PackLayout(2, 1, 0), new ControllerConfiguration());
-            MqttSession session = new MqttSession(settings, new TopicSet("pack-7"), broker, clock, outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), events, null);
+            MqttSession session = FakeBrokerSession.Create(broker, clock, events);
             Assert.AreEqual((int)SessionStep.Opened, (int)session.Pass());
             return session;
         }

@@ -1,22 +1,17 @@
 // Licensed under the MIT License.
 
-using Edge.Core;
 using Edge.Core.Boards;
-using Edge.Core.Commands;
-using Edge.Core.Configuration;
-using Edge.Core.Sampling;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
-using Edge.Core.Telemetry.Outbox;
 using Edge.Firmware.Boards;
 using Edge.Firmware.Calibration;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
-using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
 using Edge.Firmware.SerialConsole;
 using nanoFramework.TestFramework;
 using NFUnitTest.Fakes;
+using NFUnitTest.Networking;
 
 namespace NFUnitTest.SerialConsole
 {
@@ -94,7 +89,7 @@ namespace NFUnitTest.SerialConsole
             FakeConnection broker = new FakeConnection(new TopicSet("pack-7"));
             broker.NextOutcome = ConnectOutcome.NotAuthorized;
             FakeClock clock = new FakeClock();
-            MqttSession session = Session(broker, clock);
+            MqttSession session = FakeBrokerSession.Create(broker, clock, new DeviceEventLog());
             ConsoleCommands console = new ConsoleCommands(null, null, session.Session);
             const string NoLoop = "no control loop (the board is unusable, see the board-error event); not calibrating; ";
             Assert.AreEqual(NoLoop + "broker offline (not connected yet)", console.Execute("status"));
@@ -177,19 +172,6 @@ namespace NFUnitTest.SerialConsole
         {
             BoardDefinition board = BoardCatalog.Setup("esp32-devkitc-4s2m").Board;
             return new CalibrationMode(board, new SampleAcquisition(board, new FakeAnalogInputs(), null), store, events, "pack-7");
-        }
-
-        private static MqttSession Session(FakeConnection broker, FakeClock clock)
-        {
-            DeviceSettings settings = new DeviceSettings();
-            settings.DeviceId = "pack-7";
-            settings.MqttHost = "broker";
-            OutboxConfiguration outboxConfiguration = new OutboxConfiguration();
-            outboxConfiguration.SlotCount = 16;
-            MessageOutbox outbox = new MessageOutbox(outboxConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
-            broker.Outbox = outbox;
-            EdgeController controller = new EdgeController(new PackLayout(1, 1, 0), new ControllerConfiguration());
-            return new MqttSession(settings, new TopicSet("pack-7"), broker, clock, outbox, "B007", controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "B007"), new DeviceEventLog(), null);
         }
     }
 }
