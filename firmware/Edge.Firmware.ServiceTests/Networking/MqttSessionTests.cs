@@ -2,7 +2,6 @@
 
 using System.Text;
 using Edge.Core;
-using Edge.Core.Actuation;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
 using Edge.Core.Records;
@@ -14,6 +13,7 @@ using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
 using Edge.Firmware.Persistence;
 using NFUnitTest.Fakes;
+using NFUnitTest.Support;
 using nanoFramework.TestFramework;
 
 namespace NFUnitTest.Networking
@@ -37,9 +37,7 @@ namespace NFUnitTest.Networking
         private static EdgeController s_controller;
         private static DeviceEventLog s_events;
         private static MqttSession s_session;
-        private static SampleFrame s_frame;
-        private static ActionFrame s_actions;
-        private static long s_tick;
+        private static OhmicTicker s_ticker;
 
         /// <summary>A fresh session, broker and clock: every test starts from here (the launcher runs [Setup] once per class, not per test).</summary>
         private static void CreateSession()
@@ -59,9 +57,7 @@ namespace NFUnitTest.Networking
             s_events = new DeviceEventLog();
             s_connection.Events = s_events;
             s_session = new MqttSession(settings, topics, s_connection, s_clock, s_outbox, BootId, s_controller, new CommandHandler(s_controller, null), s_publisher, s_events, null);
-            s_frame = new SampleFrame(s_controller.Layout);
-            s_actions = new ActionFrame(s_controller.Layout);
-            s_tick = 0;
+            s_ticker = new OhmicTicker(s_controller, s_publisher);
         }
 
         [TestMethod]
@@ -521,21 +517,7 @@ namespace NFUnitTest.Networking
         // Ohmic 390 ohm cells (150 mV at 385 uA), 10 ms ticks; publishes each tick's records.
         private static void Tick(int ticks)
         {
-            for (int i = 0; i < ticks; i++)
-            {
-                s_frame.TickIndex = s_tick;
-                s_frame.TimestampMs = s_tick * 10;
-                for (int m = 0; m < s_controller.Layout.ModuleCount; m++)
-                {
-                    int current = s_actions.SwitchClosed[m] ? s_actions.CurrentSetpointUa[m] : 0;
-                    s_frame.ModuleCurrentUa[m] = current;
-                    s_frame.CellVoltageMv[m] = (int)((long)current * 390 / 1000);
-                }
-
-                s_controller.Tick(s_frame, s_actions);
-                s_publisher.Publish(s_controller.Telemetry, s_frame.TimestampMs);
-                s_tick++;
-            }
+            s_ticker.Run(ticks);
         }
     }
 }

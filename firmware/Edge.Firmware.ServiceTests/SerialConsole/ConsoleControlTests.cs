@@ -1,7 +1,6 @@
 // Licensed under the MIT License.
 
 using Edge.Core;
-using Edge.Core.Actuation;
 using Edge.Core.Boards;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
@@ -14,6 +13,7 @@ using Edge.Firmware.Sampling;
 using Edge.Firmware.SerialConsole;
 using nanoFramework.TestFramework;
 using NFUnitTest.Fakes;
+using NFUnitTest.Support;
 
 namespace NFUnitTest.SerialConsole
 {
@@ -32,7 +32,7 @@ namespace NFUnitTest.SerialConsole
             EdgeController controller = Controller();
             DeviceEventLog events = new DeviceEventLog();
             ConsoleCommands console = ConsoleFor(controller, new SampleFrame(controller.Layout), events);
-            Ticker ticker = new Ticker(controller);
+            OhmicTicker ticker = new OhmicTicker(controller, null);
             ticker.Run(1);
             Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State);
             Assert.AreEqual("mode act; module 0 idle, module 1 idle; not calibrating; uncalibrated (observe only); no broker configured", console.Execute("status"));
@@ -64,7 +64,7 @@ namespace NFUnitTest.SerialConsole
             EdgeController controller = Controller();
             DeviceEventLog events = new DeviceEventLog();
             ConsoleCommands console = ConsoleFor(controller, new SampleFrame(controller.Layout), events);
-            Ticker ticker = new Ticker(controller);
+            OhmicTicker ticker = new OhmicTicker(controller, null);
 
             Assert.AreEqual("error: module: is out of range [-1, 1]", console.Execute("start module=2"));
             Assert.AreEqual("error: module: must be an integer", console.Execute("start module=1.5"));
@@ -90,7 +90,7 @@ namespace NFUnitTest.SerialConsole
         {
             EdgeController controller = Controller();
             ConsoleCommands console = ConsoleFor(controller);
-            Ticker ticker = new Ticker(controller);
+            OhmicTicker ticker = new OhmicTicker(controller, null);
 
             // The configuration in force as the config message carries it: the default protocol, no auto-start, revision 0.
             string config = console.Execute("config");
@@ -188,40 +188,6 @@ namespace NFUnitTest.SerialConsole
             Assert.AreEqual("console-command", events.Peek().Code);
             Assert.AreEqual(message, events.Peek().Message);
             events.RemoveOldest();
-        }
-
-        /// <summary>Ticks the controller over ohmic cells of 390 ohm at 10 ms.</summary>
-        private sealed class Ticker
-        {
-            private readonly EdgeController _controller;
-            private readonly SampleFrame _frame;
-            private readonly ActionFrame _actions;
-            private int _tick;
-
-            public Ticker(EdgeController controller)
-            {
-                _controller = controller;
-                _frame = new SampleFrame(controller.Layout);
-                _actions = new ActionFrame(controller.Layout);
-            }
-
-            public void Run(int ticks)
-            {
-                for (int i = 0; i < ticks; i++)
-                {
-                    _frame.TickIndex = _tick;
-                    _frame.TimestampMs = _tick * 10;
-                    for (int m = 0; m < _controller.Layout.ModuleCount; m++)
-                    {
-                        int current = _actions.SwitchClosed[m] ? _actions.CurrentSetpointUa[m] : 0;
-                        _frame.ModuleCurrentUa[m] = current;
-                        _frame.CellVoltageMv[m] = (int)((long)current * 390 / 1000);
-                    }
-
-                    _controller.Tick(_frame, _actions);
-                    _tick++;
-                }
-            }
         }
     }
 }
