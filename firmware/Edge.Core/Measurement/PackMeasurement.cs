@@ -222,6 +222,13 @@ namespace Edge.Core.Measurement
                 ModulePhase phase = switchWasClosed[m] ? ModulePhase.Current : ModulePhase.Open;
                 bool currentValid = currentStatus[m] == ChannelStatus.Valid;
                 int currentUa = currents[m];
+                if (currentUa == int.MinValue)
+                {
+                    // The one reading with no positive counterpart: its magnitude overflowed to a negative one, which
+                    // no overcurrent limit or short test ever exceeded. One unit less is as far beyond every limit.
+                    currentUa = -int.MaxValue;
+                }
+
                 int setpoint = setpointUa[m];
                 snapshotCurrentUa[m] = currentUa;
                 snapshotCurrentValid[m] = currentValid;
@@ -273,7 +280,13 @@ namespace Edge.Core.Measurement
                 }
                 else
                 {
-                    count = phaseSampleCount[m] + 1;
+                    // Held at its largest: a strip step without end reaches it after 2^31 samples (248 days at 10 ms), and
+                    // a count wrapped negative read as no sample at all, which switched the hard-short test off.
+                    count = phaseSampleCount[m];
+                    if (count < int.MaxValue)
+                    {
+                        count++;
+                    }
                 }
 
                 phaseElapsedMs[m] = now - phaseStartMs[m];
