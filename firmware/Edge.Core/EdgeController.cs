@@ -103,7 +103,7 @@ namespace Edge.Core
 
             _layout = layout;
             _configuration = configuration;
-            // One record a module kept for its state change (the validator's minimum leaves the rest ample).
+            // Records kept for each module's state change and first fault event (the validator's minimum leaves the rest ample).
             _telemetry = new TelemetryBuffer(configuration.Telemetry.RecordsPerTickFor(layout), layout.CellsPerModule, layout.ModuleCount);
             _snapshot = new MeasurementSnapshot(layout);
             _measurement = new PackMeasurement(layout, configuration);
@@ -367,7 +367,7 @@ namespace Edge.Core
                         // Before the start below: a restored latch is never started through, auto-start or not.
                         _pendingRestore[m] = false;
                         _diagnosis.RestoreLatch(m, _restoreCause[m], _restoreCauseKnown[m]);
-                        TelemetryRecord restored = _telemetry.Append(TelemetryRecordKind.Event, now, m, -1);
+                        TelemetryRecord restored = _telemetry.AppendFault(TelemetryRecordKind.Event, now, m, -1);
                         restored.EventKind = EventKind.FaultRestored;
                         restored.Severity = Severity.Fault;
                         restored.Diagnosis = _restoreCause[m];

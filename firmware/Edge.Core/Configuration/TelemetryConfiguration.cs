@@ -30,8 +30,8 @@ namespace Edge.Core.Configuration
         public bool HomeAssistantDiscovery { get; set; } = true;
 
         /// <summary>
-        /// The fewest records a tick of <paramref name="layout"/> needs: one a module kept for its state change, and room
-        /// for its events besides.
+        /// The fewest records a tick of <paramref name="layout"/> needs: one a module kept for its state change, one a
+        /// module and one for the pack kept for the first fault event, and room for its events besides.
         /// </summary>
         public static int MinimumRecordsPerTick(PackLayout layout)
         {

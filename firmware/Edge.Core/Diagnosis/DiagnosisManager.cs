@@ -528,7 +528,10 @@ namespace Edge.Core.Diagnosis
                 module = _sensorModule[channel];
             }
 
-            TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.Event, _timestampMs, module, cell);
+            // A fault's event may use the records kept for one a module: it says why the module latched.
+            TelemetryRecord record = row.Severity == Severity.Fault
+                ? _telemetry.AppendFault(TelemetryRecordKind.Event, _timestampMs, module, cell)
+                : _telemetry.Append(TelemetryRecordKind.Event, _timestampMs, module, cell);
             record.EventKind = row.EventKind;
             record.Diagnosis = row.Id;
             record.HasDiagnosis = true;

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System;
 using Edge.Core.Annotations;
 
 namespace Edge.Core.Records
@@ -10,7 +11,10 @@ namespace Edge.Core.Records
     /// tick are counted in <see cref="DroppedCount"/> and an overflow event is written in the next tick.
     /// The last records are kept for modules' state changes (<see cref="AppendStateChange"/>), one a module: a burst
     /// of per-cell events (every cell faulting or warning at once) is written before the modules react, and must not
-    /// hide that a module latched, stopped or moved on.
+    /// hide that a module latched, stopped or moved on. The records before them are kept for fault events
+    /// (<see cref="AppendFault"/>), one a module and one for the pack: in such a burst every cell writes its warning
+    /// and derate before its fault, and without them the first modules' warnings filled the buffer and the later
+    /// modules latched with no fault event saying why.
     /// </summary>
     [HotPath]
     public sealed class TelemetryBuffer
@@ -18,20 +22,33 @@ namespace Edge.Core.Records
         private readonly TelemetryRecord[] _records;
         private readonly TelemetryRecord _discard;
 
-        // How many records Append may fill: all but the ones at the end kept for AppendStateChange, which lifts it for its call.
+        // How many records Append may fill: all but the ones kept at the end, which AppendFault and AppendStateChange
+        // lift it into for their call (a module's first fault event up to _faultLimit, a state change to the end).
         private readonly int _appendLimit;
+        private readonly int _faultLimit;
         private int _limit;
+
+        // The tick (counted by Clear) in which each module (index module + 1; 0: the pack) last wrote a fault event.
+        private readonly int[] _faultTick;
+        private int _tick = 1;
 
         public TelemetryBuffer(int capacity, int cellsPerModule)
             : this(capacity, cellsPerModule, 0)
         {
         }
 
-        /// <summary>A buffer whose last <paramref name="reservedForStateChanges"/> records are kept for modules' state changes.</summary>
-        public TelemetryBuffer(int capacity, int cellsPerModule, int reservedForStateChanges)
+        /// <summary>
+        /// A buffer whose last records are kept for <paramref name="modules"/> modules' state changes (one a module) and,
+        /// before them, for their first fault event of a tick (one a module and one for the pack). The controller's
+        /// smallest buffer, 4 records a module and 8, leaves 2 a module and 7 for everything else.
+        /// </summary>
+        public TelemetryBuffer(int capacity, int cellsPerModule, int modules)
         {
-            _appendLimit = capacity - reservedForStateChanges;
+            int reservedForFaults = modules > 0 ? modules + 1 : 0;
+            _faultLimit = capacity - modules;
+            _appendLimit = _faultLimit - reservedForFaults;
             _limit = _appendLimit;
+            _faultTick = new int[reservedForFaults];
             _records = new TelemetryRecord[capacity];
             for (int i = 0; i < capacity; i++)
             {
@@ -53,6 +70,13 @@ namespace Edge.Core.Records
         public void Clear()
         {
             Count = 0;
+            _tick++;
+            if (_tick == int.MaxValue)
+            {
+                // After 2^31 ticks a stale stamp could equal the new count and deny a module its fault record.
+                Array.Clear(_faultTick, 0, _faultTick.Length);
+                _tick = 1;
+            }
         }
 
         /// <summary>
@@ -95,6 +119,27 @@ namespace Edge.Core.Records
             TelemetryRecord record = Append(kind, timestampMs, module, cell);
             _limit = _appendLimit;
             return record;
+        }
+
+        /// <summary>
+        /// <see cref="Append(TelemetryRecordKind, long, int, int)"/> for an event of severity Fault about
+        /// <paramref name="module"/> (-1: the pack): the first one a module writes in a tick may also fill the records
+        /// kept for fault events, so every module that latches reports a fault saying why, whatever burst of warnings
+        /// came before it. Its further fault events in the tick take their chance with the rest.
+        /// </summary>
+        public TelemetryRecord AppendFault(TelemetryRecordKind kind, long timestampMs, int module, int cell)
+        {
+            int slot = module + 1;
+            if (slot >= 0 && slot < _faultTick.Length && _faultTick[slot] != _tick)
+            {
+                _faultTick[slot] = _tick;
+                _limit = _faultLimit;
+                TelemetryRecord record = Append(kind, timestampMs, module, cell);
+                _limit = _appendLimit;
+                return record;
+            }
+
+            return Append(kind, timestampMs, module, cell);
         }
 
         public int TakeDroppedCount()

@@ -9,8 +9,9 @@ namespace Edge.Core.Tests.Telemetry;
 /// <summary>
 /// A fault on every cell of a large pack at once (a lost ADC reference reads every channel out of range) writes more
 /// per-cell events than one tick's buffer holds. Per-cell detail may be dropped and counted; every module's change to
-/// Hold must still be reported in the tick it latched, or an operator never sees the module isolated, and so must every
-/// other change of a module's state (a stop after the burst), or a dashboard never learns the module stopped.
+/// Hold must still be reported in the tick it latched, with a fault event saying why (every cell's warning and derate
+/// come before its fault), or an operator never sees the module isolated or its cause, and so must every other change
+/// of a module's state (a stop after the burst), or a dashboard never learns the module stopped.
 /// </summary>
 public class TelemetryBurstTests
 {
@@ -18,7 +19,7 @@ public class TelemetryBurstTests
     private const int CellsPerModule = 16;
 
     [Fact]
-    public void EveryModuleReportsHoldInTheTickItLatchesWhenEveryCellFaultsAtOnce()
+    public void EveryModuleReportsHoldAndItsFaultInTheTickItLatchesWhenEveryCellFaultsAtOnce()
     {
         var layout = new PackLayout(Modules, CellsPerModule, 1);
         var configuration = new ControllerConfiguration();
@@ -28,6 +29,7 @@ public class TelemetryBurstTests
         var frame = new SampleFrame(layout);
         var actions = new ActionFrame(layout);
         var holdReported = new bool[Modules];
+        var faultReported = new bool[Modules];
         var latchedAtTick = new long[Modules];
         int dropped = 0;
 
@@ -43,12 +45,19 @@ public class TelemetryBurstTests
 
             TelemetryBuffer telemetry = controller.Telemetry;
             var holdThisTick = new bool[Modules];
+            var faultThisTick = new bool[Modules];
             for (int i = 0; i < telemetry.Count; i++)
             {
                 TelemetryRecord record = telemetry[i];
                 if (record.Kind == TelemetryRecordKind.StateChanged && record.State == ModuleState.Hold)
                 {
                     holdThisTick[record.Module] = true;
+                }
+
+                if (record.Kind == TelemetryRecordKind.Event && record.Severity == Severity.Fault && record.HasDiagnosis
+                    && record.Diagnosis == DiagnosisId.CellOvervoltage && record.EventKind == EventKind.Overvoltage)
+                {
+                    faultThisTick[record.Module] = true;
                 }
 
                 if (record.Kind == TelemetryRecordKind.Event && record.EventKind == EventKind.TelemetryOverflow)
@@ -63,6 +72,7 @@ public class TelemetryBurstTests
                 {
                     latchedAtTick[m] = tick;
                     holdReported[m] = holdThisTick[m];
+                    faultReported[m] = faultThisTick[m];
                 }
             }
         }
@@ -72,6 +82,7 @@ public class TelemetryBurstTests
             Assert.True(controller.Diagnosis.HasLatchedFault(m), $"module {m} never latched");
             Assert.Equal(ModuleState.Hold, controller.Module(m).State);
             Assert.True(holdReported[m], $"module {m} latched at tick {latchedAtTick[m]} without a reported change to Hold");
+            Assert.True(faultReported[m], $"module {m} latched at tick {latchedAtTick[m]} without an overvoltage fault event");
         }
 
         Assert.True(dropped > 0, "the per-cell events beyond the buffer were not counted as dropped");
