@@ -536,19 +536,45 @@ namespace Edge.Core.Decision
                 return true;
             }
 
-            if (requests.AbortPulse[_module] && _subState == ModuleSubState.Pulse)
-            {
-                EndPulse(now, telemetry);
-                return true;
-            }
-
+            // A stop before an abort asked for in the same tick: rows request their reaction on the tick they activate,
+            // so a stop passed over here would never be asked for again.
             if (requests.Stop[_module])
             {
                 Finish(DiagnosisStopReason.Of(requests.StopCause[_module]), EventKind.Stopped, -1, NetChargeMc(), 0, now, telemetry);
                 return true;
             }
 
+            if (requests.AbortPulse[_module] && _subState == ModuleSubState.Pulse)
+            {
+                AbortPulse(now, telemetry);
+                return true;
+            }
+
             return false;
+        }
+
+        /// <summary>
+        /// Ends the pulse at once and rests (a convex rise: the interface runs dry). The current steps that follow it
+        /// before the next rest step (a pulse stepped down in levels) are passed over: entering the next one closed the
+        /// switch again in the same tick, on the interface that asked for a rest. A protocol with no rest step has none
+        /// to give; its pulse ends into the next step as before.
+        /// </summary>
+        private void AbortPulse(long now, TelemetryBuffer telemetry)
+        {
+            _lastCurrentEndMs = now;
+            ProtocolStep[] steps = _protocol.Steps;
+            int count = steps.Length;
+            for (int i = _stepIndex + 1; i < count + (_protocol.Repeat ? _stepIndex + 1 : 0); i++)
+            {
+                int index = i < count ? i : i - count;
+                if (!steps[index].IsCurrentStep)
+                {
+                    EnterStep(index, false, now, telemetry);
+                    return;
+                }
+            }
+
+            NextStep(false, now, telemetry);
         }
 
         private bool CheckStopConditions(MeasurementSnapshot snapshot, long now, TelemetryBuffer telemetry)

@@ -217,9 +217,11 @@ namespace Edge.Core.Decision
                 return;
             }
 
-            _targetMs = Clamp(_targetMs * 100 / _extensionPercent);
-            _marginTargetMs = Clamp(_marginTargetMs * 100 / _extensionPercent);
+            // The stretch goes first: the clamp's floor is the stretched minimum.
+            int stretched = _extensionPercent;
             _extensionPercent = 100;
+            _targetMs = Clamp(_targetMs * 100 / stretched);
+            _marginTargetMs = Clamp(_marginTargetMs * 100 / stretched);
         }
 
         /// <summary>
@@ -538,14 +540,26 @@ namespace Edge.Core.Decision
             _targetMs = Clamp(_targetMs * (100 - _tuning.ShortenPercent) / 100);
         }
 
+        /// <summary>
+        /// Within the protocol's maximum and the stretched minimum (<see cref="FloorRestMs"/>): without the stretch in the
+        /// floor, rests that learned from the cell after a depletion warning drifted back to the unstretched minimum,
+        /// and the warning's answer undid itself.
+        /// </summary>
         private long Clamp(long value)
         {
-            if (value < _protocol.MinimumRestMs)
+            long maximum = _protocol.MaximumRestMs;
+            long floor = (long)_protocol.MinimumRestMs * _extensionPercent / 100;
+            if (floor > maximum)
             {
-                return _protocol.MinimumRestMs;
+                floor = maximum;
             }
 
-            return value > _protocol.MaximumRestMs ? _protocol.MaximumRestMs : value;
+            if (value < floor)
+            {
+                return floor;
+            }
+
+            return value > maximum ? maximum : value;
         }
 
         private int LargestOverpotential(MeasurementSnapshot snapshot)

@@ -441,4 +441,98 @@ public class ModuleDutyCycleTests
         engine.Tick();
         Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
     }
+    [Fact]
+    public void AnAbortedPulseRestsEvenWhenTheProtocolStepsItsCurrentDownFirst()
+    {
+        // A pulse in two levels, 385 then 192 uA, before its rest: a convex rise in the first level ends the pulse into
+        // the rest at once, not into the lower level, which would close the switch again on the interface that ran dry.
+        var engine = new Engine(
+            null,
+            new ProtocolStep(ProtocolStepKind.Strip, 385, 1000),
+            new ProtocolStep(ProtocolStepKind.Strip, 192, 1000),
+            new ProtocolStep(ProtocolStepKind.Rest, 0, 5000));
+        engine.Start();
+        engine.RunThrough(290);
+        Assert.Equal((ModuleSubState.Pulse, 0), (engine.Module.SubState, engine.Module.StepIndex));
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.AbortPulse, DiagnosisId.DepletionNonlinearRise));
+        Assert.False(engine.Module.SwitchClosed);
+        Assert.Equal((ModuleSubState.Rest, 2), (engine.Module.SubState, engine.Module.StepIndex));
+    }
+
+    [Fact]
+    public void AnAbortedPulseRestsAtTheProtocolsFirstRestWhenNoneFollowsBeforeItRepeats()
+    {
+        // Rest first, then two levels: the rest after the second level is the first step of the next round.
+        var engine = new Engine(
+            null,
+            new ProtocolStep(ProtocolStepKind.Rest, 0, 2000),
+            new ProtocolStep(ProtocolStepKind.Strip, 385, 1000),
+            new ProtocolStep(ProtocolStepKind.Strip, 192, 1000));
+        engine.Start();
+        engine.RunThrough(2290);
+        Assert.Equal((ModuleSubState.Pulse, 1), (engine.Module.SubState, engine.Module.StepIndex));
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.AbortPulse, DiagnosisId.DepletionNonlinearRise));
+        Assert.False(engine.Module.SwitchClosed);
+        Assert.Equal((ModuleSubState.Rest, 0), (engine.Module.SubState, engine.Module.StepIndex));
+    }
+
+    [Fact]
+    public void AStopAskedForInTheSameTickAsAnAbortStopsTheModule()
+    {
+        // Two rows activating in one tick: a convex rise (abort the pulse) and a row whose reaction is to stop. Rows ask
+        // for their reaction only on the tick they activate, so a stop passed over for the abort is never asked again.
+        var engine = new Engine();
+        engine.Start();
+        engine.RunThrough(290);
+        engine.Tick(request: r =>
+        {
+            r.Request(0, DiagnosisReaction.AbortPulse, DiagnosisId.DepletionNonlinearRise);
+            r.Request(0, DiagnosisReaction.StopModule, DiagnosisId.SoftShortSelfDischarge);
+        });
+        Assert.Equal((ModuleState.Done, StopReason.SoftShort), (engine.Module.State, engine.Module.StopReason));
+        Assert.False(engine.Module.SwitchClosed);
+        engine.RunThrough(20000);
+        Assert.False(engine.Module.SwitchClosed);
+    }
+
+    [Fact]
+    public void AdaptiveRestsStayAtOrAboveTheStretchedMinimumAfterADepletionWarning()
+    {
+        // A cell that relaxes by nothing: adaptive rests learn the protocol's 500 ms minimum. A depletion warning at the
+        // third pulse's end (pulse tuning off) stretches the rests by 50 %: none may fall back below 750 ms after it.
+        var engine = new Engine(
+            c =>
+            {
+                c.Protocol.RestMode = RestMode.Adaptive;
+                c.PulseTuning.Enabled = false;
+            },
+            new ProtocolStep(ProtocolStepKind.Strip, 385, 1000),
+            new ProtocolStep(ProtocolStepKind.Rest, 0, 0));
+        engine.Start();
+        bool wasCurrent = true;
+        int pulses = 0;
+        long warnedAtMs = -1;
+        while (engine.Rests.Count < 15 && engine.NowMs < 100000)
+        {
+            bool current = engine.Module.SwitchClosed;
+            bool ended = wasCurrent && !current;
+            wasCurrent = current;
+            pulses += ended ? 1 : 0;
+            bool warn = ended && pulses == 3;
+            warnedAtMs = warn ? engine.NowMs + 10 : warnedAtMs;
+            engine.Tick(
+                request: warn ? r => r.Request(0, DiagnosisReaction.ExtendRest, DiagnosisId.DepletionTrendWarning) : null,
+                cells: rig =>
+                {
+                    rig.Snapshot.PulseEnded[0] = ended;
+                    rig.Snapshot.PrePulseVoltageMv[0] = 500;
+                    rig.Snapshot.PrePulseVoltageMv[1] = 500;
+                });
+        }
+
+        Assert.Equal(150, engine.Module.RestTuner.ExtensionPercent);
+        var after = engine.Rests.Where(r => r.TimestampMs > warnedAtMs).ToList();
+        Assert.True(after.Count >= 10, $"{after.Count} rests after the warning");
+        Assert.All(after, r => Assert.True(r.RestMs >= 750, $"a {r.RestMs} ms rest at {r.TimestampMs} ms, below the stretched 750"));
+    }
 }
