@@ -18,6 +18,8 @@ namespace Edge.Core.Tests.Telemetry;
 /// </summary>
 public class HomeAssistantDiscoveryRulesTests
 {
+    private static readonly JsonDocumentOptions StrictJson = new JsonDocumentOptions { AllowDuplicateProperties = false };
+
     private static List<(string Topic, JsonElement Config)> Configs(string deviceId, int modules, int cells, double areaCm2 = 0.3848)
     {
         var publisher = new DiscoveryPublisher(new TopicSet(deviceId), new PackLayout(modules, cells, 0), areaCm2);
@@ -28,7 +30,8 @@ public class HomeAssistantDiscoveryRulesTests
         {
             int length = publisher.Encode(i, writer, buffer);
             Assert.True(length > 0, "config " + i + " did not fit");
-            result.Add((publisher.TopicOf(i), JsonDocument.Parse(buffer.AsMemory(0, length)).RootElement.Clone()));
+            // Duplicate keys refused, as strict parsers do (most keep the last one, which hid a repeated name and topic).
+            result.Add((publisher.TopicOf(i), JsonDocument.Parse(buffer.AsMemory(0, length), StrictJson).RootElement.Clone()));
         }
 
         return result;

@@ -406,8 +406,6 @@ namespace Edge.Core.Session.HomeAssistant
                     return;
                 default:
                     int cell = slot - ModuleEntities;
-                    writer.String("name", label + " cell " + cell.ToString() + " voltage");
-                    writer.String("state_topic", _topics[TopicId.TelemetryCells]);
                     WriteVoltage(writer, label + " cell " + cell.ToString() + " voltage", "{{ value_json.cellVoltageMv[" + cell.ToString() + "]" + when + IgnoreForeign);
                     if (_modules * _cellsPerModule > CellEntitiesEnabledUpToCells)
                     {
