@@ -44,7 +44,7 @@ internal sealed class FakeTransport : IMessageTransport
 
     internal sealed record Published(TopicId Topic, byte[] Payload, int Qos, bool Retain, int MessageId)
     {
-        public JsonElement Json => JsonDocument.Parse(Payload).RootElement.Clone();
+        public JsonElement Json => JsonDocument.Parse(Payload, new JsonDocumentOptions { AllowDuplicateProperties = false }).RootElement.Clone();
 
         public long Seq => Json.GetProperty("seq").GetInt64();
     }
