@@ -145,7 +145,10 @@ public sealed partial class CellBank
             {
                 double excessCrust = theta - _crustOnset;
                 double power = _crustExponent == 1.5 ? excessCrust * Math.Sqrt(excessCrust) : Math.Pow(excessCrust, _crustExponent);
-                st.Crust += st.CrustRate * power * dt;
+                // Closed is closed: a demand far past the cut-off (current forced on) added 0.27 in one step, and a
+                // crust at 172 took ln 172 recovery times (77 h) longer to reopen.
+                double crust = st.Crust + (st.CrustRate * power * dt);
+                st.Crust = crust < 1.0 ? crust : 1.0;
             }
         }
         else if (st.Crust != 0)
