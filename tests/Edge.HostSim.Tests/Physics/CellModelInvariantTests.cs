@@ -44,6 +44,31 @@ public class CellModelInvariantTests
     }
 
     [Fact]
+    public void TheCrustsProgressStaysWithinZeroAndOneWhenCurrentIsForcedPastTheCutoff()
+    {
+        // NaK50 at 1 mA/cm2 cuts off after about 1074 s; a load that ignores the cut-off runs on to 1100 s, rests
+        // 13.5 s, and strips again: far past the limit, one step once added 0.27 to a crust already closed.
+        var cell = ProtocolDriver.NewCell(CellPresets.NaK50Nasicon);
+        double largest = 0;
+        for (int k = 0; k < 110000; k++)
+        {
+            cell.Step(0, 1.0);
+            largest = Math.Max(largest, cell.CrustProgress(0));
+        }
+
+        cell.Step(0, 0.0, 13.5);
+        for (int k = 0; k < 100; k++)
+        {
+            cell.Step(0, 1.0);
+            largest = Math.Max(largest, cell.CrustProgress(0));
+        }
+
+        Assert.True(cell.VoltageV(0) >= 3.0, "the forced strip should end past the cut-off");
+        Assert.InRange(largest, 0.0, 1.0);
+        Assert.Equal(1.0, cell.CrustProgress(0));
+    }
+
+    [Fact]
     public void ModalSolutionMatchesAFineFiniteDifferenceReference()
     {
         // A 1 s pulse at half the limiting current (no contact loss) then 3 s of rest; u = i / i_lim.
