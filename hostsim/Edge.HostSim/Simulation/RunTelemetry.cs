@@ -140,16 +140,19 @@ public sealed class RunTelemetry
 
     private SimulationEvent ToEvent(TelemetryRecord record, double timeS)
     {
+        string kind = ScenarioNames.Camel(record.EventKind.ToString());
+        string? diagnosis = record.HasDiagnosis ? ScenarioNames.Camel(record.Diagnosis.ToString()) : null;
         return new SimulationEvent
         {
             TS = timeS,
             Module = record.Module,
             Cell = record.Cell >= 0 ? record.Cell % _cellsPerModule : -1,
-            Kind = ScenarioNames.Camel(record.EventKind.ToString()),
+            Kind = kind,
             Severity = ScenarioNames.Camel(record.Severity.ToString()),
-            Diagnosis = record.HasDiagnosis ? ScenarioNames.Camel(record.Diagnosis.ToString()) : null,
+            Diagnosis = diagnosis,
             Value = record.Value,
             Threshold = record.Threshold,
+            Unit = EventUnits.Of(kind, diagnosis),
         };
     }
 }

@@ -29,4 +29,7 @@ public sealed class SimulationEvent
     public long Value { get; init; }
 
     public long Threshold { get; init; }
+
+    /// <summary>The unit of <see cref="Value"/> and <see cref="Threshold"/> (<see cref="EventUnits"/>); null when both are 0.</summary>
+    public string? Unit { get; init; }
 }

@@ -77,6 +77,9 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1, hard.GetProperty("cell").GetInt32());
         Assert.Equal("fault", hard.GetProperty("severity").GetString());
 
+        // The cell voltage under current against the near-zero limit: mV, as the device's contract says.
+        Assert.Equal("mV", hard.GetProperty("unit").GetString());
+
         // Which fault held module 1: the summary and the table name the diagnosis of the event that latched it.
         Assert.Equal(hard.GetProperty("diagnosis").GetString(), modules[1].GetProperty("holdDiagnosis").GetString());
         Assert.Contains("module 1 held since 9.5 s: " + hard.GetProperty("diagnosis").GetString(), stdout.ToString(), StringComparison.Ordinal);

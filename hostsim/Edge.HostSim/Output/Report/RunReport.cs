@@ -77,12 +77,12 @@ public static class RunReport
         return new ReportTable
         {
             Title = "Events",
-            Columns = new[] { "t (s)", "severity", "kind", "diagnosis", "module", "cell", "value", "threshold" },
+            Columns = new[] { "t (s)", "severity", "kind", "diagnosis", "module", "cell", "value", "threshold", "unit" },
             SeverityColumn = 1,
             Rows = result.Events.Take(shown).Select(e => new[]
             {
                 e.TS.ToString("0.00", s_inv), e.Severity, e.Kind, e.Diagnosis ?? "-", e.Module < 0 ? "pack" : e.Module.ToString(s_inv),
-                e.Cell < 0 ? "-" : e.Cell.ToString(s_inv), e.Value.ToString(s_inv), e.Threshold.ToString(s_inv),
+                e.Cell < 0 ? "-" : e.Cell.ToString(s_inv), e.Value.ToString(s_inv), e.Threshold.ToString(s_inv), e.Unit ?? "-",
             }).ToList(),
             Note = more > 0 ? more + " more events not listed here (events.jsonl has every kept event)" : (result.Events.Count == 0 ? "no events" : null),
         };
