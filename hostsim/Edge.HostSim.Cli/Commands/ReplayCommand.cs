@@ -251,7 +251,7 @@ public static class ReplayCommand
         stdout.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
         foreach (RecordingGap g in series.Gaps)
         {
-            stdout.WriteLine(string.Format(inv, "gap: no samples from {0:0.###} s to {1:0.###} s ({2:0.###} s); the core restarted at the next pulse", g.StartS, g.EndS, g.DurationS));
+            stdout.WriteLine(string.Format(inv, "gap: no samples from {0:0.###} s to {1:0.###} s ({2:0.###} s); {3}", g.StartS, g.EndS, g.DurationS, AfterGap(g, series.StartS, runner.RestartsS, result.SimulatedS)));
         }
 
         if (misaligned > 0)
@@ -272,6 +272,23 @@ public static class ReplayCommand
         stdout.WriteLine("summary: " + Path.GetFullPath(Path.Combine(request.OutDir, RunOutputWriter.SummaryFile)));
         stdout.WriteLine("plot:    " + Path.GetFullPath(Path.Combine(request.OutDir, RunOutputWriter.PlotFile)));
         return result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// What the core did after a gap (recording time, as the gap's): restarted at the first pulse after it with a sample
+    /// after the gap before its step, or never, because the replay had stopped or no such pulse came.
+    /// </summary>
+    private static string AfterGap(RecordingGap gap, double startS, IReadOnlyList<double> restartsS, double endS)
+    {
+        double? restart = restartsS.Select(r => r + startS).Where(r => r >= gap.EndS - 1e-9).Cast<double?>().FirstOrDefault();
+        if (restart is double at)
+        {
+            return string.Format(CultureInfo.InvariantCulture, "the core restarted at {0:0.###} s, the first pulse with a sample after the gap before its step", at);
+        }
+
+        return endS + startS <= gap.StartS + 1e-9
+            ? "the replay had stopped before it"
+            : "no pulse with a sample after the gap before its step follows: the replay ends there";
     }
 
     /// <summary>Said once above plain progress lines.</summary>

@@ -13,7 +13,9 @@ namespace Edge.HostSim.Replay;
 /// has only one sample), so the whole jump falls on the tick where the current changes. Which side a step sample's own voltage is on differs between loggers (a cycler's first
 /// point of a step has already jumped; edge-sim's trace logs the voltage before the current it commands), so
 /// neither side relies on it. Samples one tick apart are used as they are, but for a session's first tick, its
-/// first pulse's only reference.
+/// first pulse's only reference. No line reaches across a gap: the last samples before a logging pause say nothing
+/// about the voltage after it (a line through two samples 10 ms apart, carried over a 2000 s pause, put the first
+/// tick after it at -4 V).
 /// </summary>
 internal sealed class CurrentStepHold
 {
@@ -24,9 +26,12 @@ internal sealed class CurrentStepHold
     private readonly double[][] _currentMA;
     private readonly double[] _stepMA;
     private readonly double _tickS;
+    private readonly int[] _gapsAfter;
 
-    public CurrentStepHold(LabRecording recording, int periodMs)
+    /// <param name="gapsAfter">In rising order, the samples after which the recording has a gap (no ticks fed until the next sample).</param>
+    public CurrentStepHold(LabRecording recording, int periodMs, int[] gapsAfter)
     {
+        _gapsAfter = gapsAfter;
         _t = recording.TimeS;
         _currentMA = recording.ModuleCurrentMA;
         _tickS = periodMs / 1000.0;
@@ -52,7 +57,7 @@ internal sealed class CurrentStepHold
     /// </summary>
     public (int CurrentSample, SampleLine Voltage) AfterStep(int module, int before)
     {
-        if (!Coarse(before) || !Steps(module, before, before + 1))
+        if (!Coarse(before) || GapAfter(before) || !Steps(module, before, before + 1))
         {
             return (-1, SampleLine.None);
         }
@@ -67,6 +72,13 @@ internal sealed class CurrentStepHold
     /// </summary>
     public SampleLine LineFor(int module, int before, bool atNext, bool sessionStart = false)
     {
+        // The only tick fed in a gap's interval is the one at its closing sample: that sample's own voltage, as
+        // nothing recorded before the gap says what came after it.
+        if (GapAfter(before))
+        {
+            return SampleLine.None;
+        }
+
         // A session's first tick (the core's start, at a pulse's first sample) is its first pulse's only reference:
         // it takes the voltage before the step even where samples are a tick apart, since a cycler's first point of
         // a step has already jumped.
@@ -83,7 +95,7 @@ internal sealed class CurrentStepHold
             // interval, differently at every pulse, and the per-pulse trend test would read that as a trend).
             // Both samples of the line lie inside the step's segment: a step's own sample may be on either side of
             // its jump.
-            bool inside = before > 1 && !Steps(module, before - 1, before) && !Steps(module, before - 2, before - 1);
+            bool inside = before > 1 && Joined(module, before - 1) && Joined(module, before - 2);
             return inside ? new SampleLine(before - 1, before) : new SampleLine(before, before);
         }
 
@@ -98,6 +110,9 @@ internal sealed class CurrentStepHold
         return SampleLine.None;
     }
 
+    /// <summary>True when the recording has a gap between sample <paramref name="sample"/> and the next.</summary>
+    public bool GapAfter(int sample) => sample >= 0 && Array.BinarySearch(_gapsAfter, sample) >= 0;
+
     /// <summary>
     /// After a step at sample <paramref name="step"/>: the line through the next two samples, extended back, when
     /// the current holds over them (a level held until the second sample and a line from there would make a
@@ -106,13 +121,16 @@ internal sealed class CurrentStepHold
     /// </summary>
     private SampleLine AfterJump(int module, int step)
     {
-        bool first = step + 1 < _t.Length && !Steps(module, step, step + 1);
-        bool second = first && step + 2 < _t.Length && !Steps(module, step + 1, step + 2);
+        bool first = step + 1 < _t.Length && Joined(module, step);
+        bool second = first && step + 2 < _t.Length && Joined(module, step + 1);
         return second ? new SampleLine(step + 1, step + 2) : first ? new SampleLine(step + 1, step + 1) : new SampleLine(step, step);
     }
 
     /// <summary>True when the module's current changes between samples <paramref name="a"/> and <paramref name="b"/>.</summary>
     private bool Steps(int module, int a, int b) => Math.Abs(_currentMA[module][b] - _currentMA[module][a]) > _stepMA[module];
+
+    /// <summary>True when samples <paramref name="a"/> and <paramref name="a"/> + 1 may share a line: no step and no gap between them.</summary>
+    private bool Joined(int module, int a) => !Steps(module, a, a + 1) && !GapAfter(a);
 
     private bool Coarse(int before) => before >= 0 && before + 1 < _t.Length && _t[before + 1] - _t[before] > _tickS * 1.000001;
 }

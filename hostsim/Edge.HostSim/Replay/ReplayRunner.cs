@@ -15,12 +15,14 @@ namespace Edge.HostSim.Replay;
 /// the recorded cell voltages (mV) and module currents (uA), and the core's measurement, diagnosis and rest
 /// analysis answer as they would on the device. The core runs the scenario's protocol, which should be the
 /// one the recording followed (inferred when not given): ticks where the core's switch disagrees with the
-/// recorded current are counted as misaligned. After a gap a new core session starts at the next pulse.
+/// recorded current are counted as misaligned. After a gap a new core session starts at the next pulse that has a
+/// sample after the gap before its step.
 /// </summary>
 public sealed class ReplayRunner
 {
     private readonly Scenario _scenario;
     private readonly TickSeries _series;
+    private readonly List<double> _restartsS = new List<double>();
 
     public ReplayRunner(Scenario scenario, TickSeries series)
     {
@@ -51,6 +53,9 @@ public sealed class ReplayRunner
 
     /// <summary>Core sessions the recording was replayed in: 1, plus one after each gap.</summary>
     public int Segments { get; private set; } = 1;
+
+    /// <summary>Where each session after the first started, s from the replay's first tick (the time events use).</summary>
+    public IReadOnlyList<double> RestartsS => _restartsS;
 
     public (SimulationResult Result, long MisalignedTicks, double? FirstMisalignedS) Run()
     {
@@ -87,8 +92,16 @@ public sealed class ReplayRunner
             if (tick > previousTick + 1)
             {
                 // After a gap the core cannot carry on as if the ticks had happened (it would see a stalled
-                // loop): a new session starts at the next pulse, like a controller restarted there.
+                // loop): a new session starts at the next pulse, like a controller restarted there. A pulse whose
+                // step is the gap's own end has nothing recorded after the gap before it, so no reference for its
+                // edge (the samples before the gap are none): the session starts at the one after it, as a
+                // recording that begins inside a pulse does.
                 int next = NextPulseStart(k, onThresholdUa);
+                while (next >= 0 && _series.FollowsGap(next))
+                {
+                    next = NextPulseStart(next + 1, onThresholdUa);
+                }
+
                 if (next < 0)
                 {
                     break;
@@ -97,6 +110,7 @@ public sealed class ReplayRunner
                 next = OnTimeline(next, k);
 
                 Segments++;
+                _restartsS.Add(_series.TickIndex(next) * periodMs / 1000.0);
                 k = next;
                 tick = _series.TickIndex(k);
                 segmentStartTick = tick;
@@ -219,8 +233,8 @@ public sealed class ReplayRunner
 
     /// <summary>
     /// The fed tick on the pulses' timeline (a whole number of periods from tick 0) at or before fed tick
-    /// <paramref name="pulseStart"/>, if it was fed and lies after the gap (at or after <paramref name="firstAfterGap"/>);
-    /// else <paramref name="pulseStart"/>.
+    /// <paramref name="pulseStart"/>, if it was fed and lies after the gap (at or after <paramref name="firstAfterGap"/>,
+    /// and not at the gap's closing sample, which has no reference before it); else <paramref name="pulseStart"/>.
     /// </summary>
     private int OnTimeline(int pulseStart, int firstAfterGap)
     {
@@ -232,7 +246,7 @@ public sealed class ReplayRunner
         long cycleTicks = period / _series.PeriodMs;
         long tick = _series.TickIndex(pulseStart) / cycleTicks * cycleTicks;
         int found = _series.IndexOfTick(tick);
-        return found >= firstAfterGap ? found : pulseStart;
+        return found >= firstAfterGap && !_series.FollowsGap(found) ? found : pulseStart;
     }
 
     /// <summary>The fed tick just before the first module's current next turns on (the core starts its protocol there); -1 if none.</summary>

@@ -127,6 +127,16 @@ public sealed class TickSeries
     }
 
     /// <summary>
+    /// True when fed tick <paramref name="k"/> lies at the first sample after a gap: the interval ending at it is the
+    /// gap's, so nothing recorded after the gap comes before it, and a step there has no reference voltage.
+    /// </summary>
+    public bool FollowsGap(int k)
+    {
+        Locate(k);
+        return _hold.GapAfter(_before);
+    }
+
+    /// <summary>
     /// The voltage of fed tick <paramref name="k"/> as a core session's first tick takes it, mV: from before the
     /// step where the tick lies at a pulse's first sample (<see cref="CurrentStepHold.LineFor"/>). Tick 0's is
     /// <see cref="CellMv"/>; a session restarted after a gap asks here.
@@ -167,11 +177,16 @@ public sealed class TickSeries
         double restingGapS = gapS ?? Math.Max(5 * MedianOf(intervals, current, onMA, false, median), 2 * periodMs / 1000.0);
         double Threshold(int sample) => Math.Abs(current[sample]) > onMA ? flowingGapS : restingGapS;
         List<RecordingGap> gaps = new List<RecordingGap>();
+        List<int> gapsAfter = new List<int>();
         for (int i = 1; i < t.Length; i++)
         {
-            if (t[i] - t[i - 1] > Threshold(i - 1) && t[i] > startS)
+            if (t[i] - t[i - 1] > Threshold(i - 1))
             {
-                gaps.Add(new RecordingGap(t[i - 1], t[i]));
+                gapsAfter.Add(i - 1);
+                if (t[i] > startS)
+                {
+                    gaps.Add(new RecordingGap(t[i - 1], t[i]));
+                }
             }
         }
 
@@ -219,7 +234,7 @@ public sealed class TickSeries
             throw TooManyTicks(fed, periodMs);
         }
 
-        return new TickSeries(recording, new CurrentStepHold(recording, periodMs), periodMs, startS, (int)fed, skipFirst, skipLast, gaps, median);
+        return new TickSeries(recording, new CurrentStepHold(recording, periodMs, gapsAfter.ToArray()), periodMs, startS, (int)fed, skipFirst, skipLast, gaps, median);
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ namespace Edge.HostSim.Tests.Replay;
 /// </summary>
 public sealed class RecordedRun : IDisposable
 {
+    private readonly double _areaCm2;
+
     public const string Scenario = """
         { "name": "roundtrip", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 120,
           "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
@@ -46,6 +48,7 @@ public sealed class RecordedRun : IDisposable
         SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
         RunOutputWriter.WriteAll(Path.Combine(Folder, "run"), scenario, result);
         Rows = measured;
+        _areaCm2 = scenario.Pack.AreaCm2;
     }
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "edge-sim-replay-" + Guid.NewGuid().ToString("N"));
@@ -58,6 +61,22 @@ public sealed class RecordedRun : IDisposable
     public List<Row> Rows { get; }
 
     public void Dispose() => Directory.Delete(Folder, true);
+
+    /// <summary>
+    /// The run's trace.csv (the scenario must trace every tick) as rows: the cell's true voltage at 10 uV, which moves
+    /// between ticks where the measured millivolts of a noiseless run stay level; the current from each tick on.
+    /// </summary>
+    public List<Row> TraceRows()
+    {
+        string[] lines = File.ReadAllLines(TracePath);
+        string[] header = lines[0].Split(',');
+        int current = Array.IndexOf(header, "module0CurrentMAPerCm2");
+        int voltage = Array.IndexOf(header, "module0Cell0V");
+        return lines.Skip(1).Select(l => l.Split(',')).Select(c => new Row(
+            double.Parse(c[0], CultureInfo.InvariantCulture),
+            double.Parse(c[current], CultureInfo.InvariantCulture) * _areaCm2,
+            double.Parse(c[voltage], CultureInfo.InvariantCulture))).ToList();
+    }
 
     /// <summary>
     /// An EC-Lab text export: header block with "Nb header lines", tab-separated columns; real exports describe the

@@ -138,6 +138,31 @@ public class TickSeriesTests
     }
 
     [Fact]
+    public void NoVoltageIsCarriedAlongALineAcrossAGap()
+    {
+        // Every 0.1 s: a rest falling from 200 to 100 mV by 1 s, nothing until 2 s, a rest sample of 5 mV there and a
+        // 0.5 mA pulse from 2.1 s at 50 mV. The ticks from 2.0 to 2.1 s hold the voltage from before that step; the
+        // line through 1.0 and 2.0 s (95 mV a second down) would carry it to -3.6 mV at 2.09 s, below anything recorded.
+        double[] times = Enumerable.Range(0, 11).Select(i => i / 10.0).Concat(Enumerable.Range(20, 6).Select(i => i / 10.0)).ToArray();
+        LabRecording recording = new LabRecording("test", 1, 1, times.Length);
+        for (int i = 0; i < times.Length; i++)
+        {
+            recording.TimeS[i] = times[i];
+            recording.CellVoltageV[0][i] = times[i] <= 1 ? 0.2 - (times[i] / 10.0) : times[i] < 2.05 ? 0.005 : 0.05;
+            recording.ModuleCurrentMA[0][i] = times[i] >= 2.05 ? 0.5 : 0;
+        }
+
+        TickSeries series = TickSeries.Create(recording, 10, 0);
+
+        Assert.Single(series.Gaps);
+        for (int k = series.IndexOfTick(200); k < series.IndexOfTick(210); k++)
+        {
+            Assert.Equal(5, series.CellMv(k, 0));
+            Assert.Equal(5, series.SessionStartMv(k, 0));
+        }
+    }
+
+    [Fact]
     public void ARecordingOfMoreTicksThanOneReplayCountsIsRefusedWithTheWayOut()
     {
         // Two samples 25 million seconds apart (no gap: the only interval is the median): 2.5 billion 10 ms ticks.
