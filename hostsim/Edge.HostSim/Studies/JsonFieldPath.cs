@@ -54,6 +54,49 @@ public static partial class JsonFieldPath
         }
     }
 
+    /// <summary>The node at the path, or null where the tree has none (a missing field, an index past the array's end).</summary>
+    public static JsonNode? Find(JsonObject root, string path)
+    {
+        JsonNode? current = root;
+        foreach (string part in path.Split('.'))
+        {
+            Match match = SegmentPattern().Match(part);
+            current = current is JsonObject container ? container[match.Groups[1].Value] : null;
+            if (match.Groups[2].Success)
+            {
+                int index = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+                current = current is JsonArray array && index < array.Count ? array[index] : null;
+            }
+
+            if (current == null)
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// The path's steps, a name or an [index] each: "protocol.steps[1]" is protocol, steps, [1]. One path lies inside
+    /// another when the other's steps begin its own.
+    /// </summary>
+    public static IReadOnlyList<string> Steps(string path)
+    {
+        List<string> steps = new List<string>();
+        foreach (string part in path.Split('.'))
+        {
+            Match match = SegmentPattern().Match(part);
+            steps.Add(match.Groups[1].Value);
+            if (match.Groups[2].Success)
+            {
+                steps.Add("[" + match.Groups[2].Value + "]");
+            }
+        }
+
+        return steps;
+    }
+
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9]*(\[\d+\])?(\.[A-Za-z][A-Za-z0-9]*(\[\d+\])?)*$")]
     private static partial Regex PathPattern();
 

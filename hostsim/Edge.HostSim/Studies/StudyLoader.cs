@@ -138,6 +138,7 @@ public static class StudyLoader
             root.Integer("variants", 0, MaximumVariants, 0);
             Dictionary<string, string> boards = root.Has("boards") ? ReadBoards(root) : new Dictionary<string, string>(StringComparer.Ordinal);
             root.RejectUnknown();
+            AxisFieldOverlap.Check(axes, scenario);
             StudySpec spec = new StudySpec { Name = name, Seed = seed, Base = scenario, BaseDirectory = baseDirectory, Boards = boards, Axes = axes, Draws = draws };
             StudyPlan.CheckAxesAreUsed(spec);
             return spec;
@@ -194,6 +195,12 @@ public static class StudyLoader
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
         {
             throw new ScenarioException(section.FieldPath("name"), "'" + name + "' must be letters, digits and _ (it heads a study.csv column and fills {" + name + "} placeholders)");
+        }
+
+        if (StudyTable.IsFixedColumn(name))
+        {
+            throw new ScenarioException(section.FieldPath("name"), "'" + name + "' is a study.csv column already (" + StudyTable.VariantColumn + ", " + string.Join(", ", StudyTable.OutcomeColumns)
+                + "): the header would have two columns of that name; give the axis another name");
         }
 
         string? field = section.Has("field") ? section.String("field") : null;

@@ -8,6 +8,9 @@ namespace Edge.HostSim.Studies;
 /// <summary>study.csv: one row per finished variant in variant order, the axis values first, then the outcome and whether it is on the Pareto front.</summary>
 public static class StudyTable
 {
+    /// <summary>The first column, the variant's id.</summary>
+    public const string VariantColumn = "variant";
+
     public static readonly string[] OutcomeColumns =
     {
         "capacityMAhPerCm2", "dutyCycle", "meanRestS", "stopReason", "holdDiagnosis", "terminatedBy", "simulatedS", "events", "warnings", "faults",
@@ -18,7 +21,7 @@ public static class StudyTable
     {
         HashSet<int> front = new HashSet<int>(ParetoFront.Of(rows));
         CultureInfo inv = CultureInfo.InvariantCulture;
-        StringBuilder csv = new StringBuilder("variant");
+        StringBuilder csv = new StringBuilder(VariantColumn);
         foreach (StudyAxis axis in spec.Axes)
         {
             csv.Append(',').Append(axis.Name);
@@ -59,6 +62,9 @@ public static class StudyTable
 
         return csv.ToString();
     }
+
+    /// <summary>True for a column every study.csv has, whatever its axes: an axis of that name would head a second one.</summary>
+    public static bool IsFixedColumn(string name) => name == VariantColumn || OutcomeColumns.Contains(name);
 
     private static string Quote(string text) =>
         text.IndexOfAny(new[] { ',', '"', '\n' }) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
