@@ -62,6 +62,15 @@ public static class StudyCommand
         StudySpec spec = Load(manifestPath);
         IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(spec);
         CultureInfo inv = CultureInfo.InvariantCulture;
+
+        // Past the variant count some shards hold no variant: each such shard wrote an empty study that merged as if
+        // it had run, and a split into more parts than there is work is a slip. Every shard of it is refused, not
+        // only the empty ones, so a cluster run fails at its first task rather than part-way.
+        if (shard.Count > variants.Count)
+        {
+            throw new UsageException(string.Format(inv, "--shard {0}: the study has {1} variants, so N must not exceed {1} (shard i of N runs variants i, i + N, ...; with N = {2} shards {3} to {2} would run none)",
+                shard, variants.Count, shard.Count, variants.Count + 1));
+        }
         if (list)
         {
             Table variantsTable = new Table().AddColumn("variant");

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Text.RegularExpressions;
+using Edge.HostSim.Studies;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
 
@@ -39,6 +40,23 @@ public sealed class ClusterManifestTests
         AssertShippedStudy(array);
         AssertUsesRealStudyOptions(File.ReadAllText(Path.Combine(Cluster, "slurm", "study-merge.sbatch")), "merge");
         Assert.Contains("--dependency=\"afterok:${array}\"", File.ReadAllText(Path.Combine(Cluster, "slurm", "submit.sh")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NeitherManifestSplitsTheStudyIntoMoreShardsThanItHasVariants()
+    {
+        // study --shard refuses N above the variant count: every task of such a split would fail.
+        string job = File.ReadAllText(Path.Combine(Cluster, "kubernetes", "study-indexed-job.yaml"));
+        string array = File.ReadAllText(Path.Combine(Cluster, "slurm", "study-array.sbatch"));
+        int completions = int.Parse(Regex.Match(job, @"completions: (\d+)").Groups[1].Value);
+        int tasks = int.Parse(Regex.Match(array, @"#SBATCH --array=1-(\d+)").Groups[1].Value);
+
+        foreach ((string manifest, int shards) in new[] { (job, completions), (array, tasks) })
+        {
+            string study = Regex.Match(manifest, @"/opt/edge-sim/studies/([\w.-]+\.json)").Groups[1].Value;
+            int variants = StudyPlan.Expand(StudyLoader.LoadFile(Path.Combine(CliReadmeTests.RepositoryRoot(), "hostsim", "studies", study))).Count;
+            Assert.True(shards <= variants, study + " has " + variants + " variants, split into " + shards + " shards");
+        }
     }
 
     [Fact]

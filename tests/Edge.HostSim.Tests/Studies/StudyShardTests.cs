@@ -90,6 +90,25 @@ public sealed class StudyShardTests : IDisposable
         CliArgumentTests.AssertRejected(study, "--shard", "'4/3' needs 1 <= i <= N");
     }
 
+    [Theory]
+    [InlineData("13/13", false)]
+    [InlineData("20/20", false)]
+    [InlineData("1/13", false)]
+    [InlineData("13/13", true)]
+    public void MoreShardsThanVariantsAreRefused(string shard, bool list)
+    {
+        // 12 variants: a 13th shard would hold none and write an empty study that merges as if it had run.
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string outDir = _scratch.Path2("out");
+
+        using EdgeSimProcess study = list
+            ? EdgeSimProcess.Run("study", manifest, "--list", "--shard", shard)
+            : EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--shard", shard, "--quiet");
+
+        CliArgumentTests.AssertRejected(study, "--shard " + shard, "the study has 12 variants, so N must not exceed 12");
+        Assert.False(Directory.Exists(outDir));
+    }
+
     [Fact]
     public void ListNeedsNoFolderAndShowsWhichShardRunsEachVariant()
     {
