@@ -200,6 +200,7 @@ public static class ReplayCommand
         }
 
         RunOutputWriter.WriteAll(request.OutDir, scenario, result);
+        List<ReplayGap> gaps = series.Gaps.Select(g => ReplayGap.Of(g, series.StartS, runner.RestartsS)).ToList();
         new ReplaySource
         {
             Source = Path.GetFileName(request.File),
@@ -211,7 +212,7 @@ public static class ReplayCommand
             TicksFed = result.Ticks,
             Steps = scenario.Protocol.Steps,
             Protocol = given != null ? "scenario" : "inferred",
-            Gaps = series.Gaps,
+            Gaps = gaps,
             Sessions = runner.Segments,
             MisalignedTicks = misaligned,
             FirstPulseSkipped = inferred.FirstPulseSkipped,
@@ -221,7 +222,7 @@ public static class ReplayCommand
 
         CultureInfo inv = CultureInfo.InvariantCulture;
         TextWriter stdout = context.Console.Out;
-        stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s: {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
+        stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s of the recording (the replay's t = 0): {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
         if (inferred.FirstPulseSkipped)
         {
@@ -249,9 +250,9 @@ public static class ReplayCommand
         context.Console.Results.Write(table);
         RunCommand.WriteHeldModules(stdout, result);
         stdout.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
-        foreach (RecordingGap g in series.Gaps)
+        foreach (ReplayGap g in gaps)
         {
-            stdout.WriteLine(string.Format(inv, "gap: no samples from {0:0.###} s to {1:0.###} s ({2:0.###} s); {3}", g.StartS, g.EndS, g.DurationS, AfterGap(g, series.StartS, runner.RestartsS, result.SimulatedS)));
+            stdout.WriteLine(string.Format(inv, "gap: no samples from {0:0.###} s to {1:0.###} s ({2:0.###} s); {3}", g.StartS, g.EndS, g.DurationS, AfterGap(g, result.SimulatedS)));
         }
 
         if (misaligned > 0)
@@ -275,18 +276,17 @@ public static class ReplayCommand
     }
 
     /// <summary>
-    /// What the core did after a gap (recording time, as the gap's): restarted at the first pulse after it with a sample
-    /// after the gap before its step, or never, because the replay had stopped or no such pulse came.
+    /// What the core did after a gap: restarted at the first pulse after it with a sample after the gap before its step,
+    /// or never, because the replay had stopped before the gap (at <paramref name="endS"/>) or no such pulse came.
     /// </summary>
-    private static string AfterGap(RecordingGap gap, double startS, IReadOnlyList<double> restartsS, double endS)
+    private static string AfterGap(ReplayGap gap, double endS)
     {
-        double? restart = restartsS.Select(r => r + startS).Where(r => r >= gap.EndS - 1e-9).Cast<double?>().FirstOrDefault();
-        if (restart is double at)
+        if (gap.RestartS is double at)
         {
             return string.Format(CultureInfo.InvariantCulture, "the core restarted at {0:0.###} s, the first pulse with a sample after the gap before its step", at);
         }
 
-        return endS + startS <= gap.StartS + 1e-9
+        return endS <= gap.StartS + 1e-9
             ? "the replay had stopped before it"
             : "no pulse with a sample after the gap before its step follows: the replay ends there";
     }

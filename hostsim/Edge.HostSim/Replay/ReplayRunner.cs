@@ -37,7 +37,7 @@ public sealed class ReplayRunner
 
     /// <summary>
     /// Hears, from the replaying thread, how far the replay is: (fed ticks of the recording's, 0 to 1; the
-    /// recording's time reached, s). At most every <see cref="ProgressIntervalS"/> of wall time.
+    /// replay's time reached, s from its first tick). At most every <see cref="ProgressIntervalS"/> of wall time.
     /// </summary>
     public Action<double, double>? Progress { get; init; }
 
@@ -217,6 +217,7 @@ public sealed class ReplayRunner
         {
             Scenario = _scenario.Name,
             RecordedFrom = RecordingName,
+            RecordingStartS = _series.StartS,
             TerminatedBy = terminatedBy,
             SimulatedS = timeS,
             WallS = wall.Elapsed.TotalSeconds,

@@ -20,7 +20,10 @@ public sealed class ReplaySource
 
     public int TickPeriodMs { get; init; }
 
-    /// <summary>Recording time of the replay's t = 0 (the first pulse's start unless a scenario says otherwise), s.</summary>
+    /// <summary>
+    /// Recording time of the replay's t = 0 (the first pulse's start unless a scenario says otherwise), s: the one place
+    /// the recording's own clock is given; every other time of a replay's outputs counts from that tick.
+    /// </summary>
     public double StartS { get; init; }
 
     public long TicksFed { get; init; }
@@ -30,7 +33,8 @@ public sealed class ReplaySource
     /// <summary>"inferred" from the recorded current, or "scenario".</summary>
     public string Protocol { get; init; } = string.Empty;
 
-    public IReadOnlyList<RecordingGap> Gaps { get; init; } = Array.Empty<RecordingGap>();
+    /// <summary>The recording's gaps, in the replay's time (s from its first tick, as the events), with where the core restarted after each.</summary>
+    public IReadOnlyList<ReplayGap> Gaps { get; init; } = Array.Empty<ReplayGap>();
 
     /// <summary>Core sessions: 1, plus one restarted at the first pulse after each gap (the core's history starts again there).</summary>
     public int Sessions { get; init; } = 1;

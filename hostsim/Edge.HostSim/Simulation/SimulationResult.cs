@@ -18,6 +18,12 @@ public sealed class SimulationResult
     /// </summary>
     public string? RecordedFrom { get; init; }
 
+    /// <summary>
+    /// For a replay, the recording time of its first tick, s: the replay's times (events, trace, plots) count from there.
+    /// Null for a run.
+    /// </summary>
+    public double? RecordingStartS { get; init; }
+
     /// <summary>Where the voltages and currents come from, as the outputs state it.</summary>
     public string Provenance => RecordedFrom == null
         ? "simulated: the control core in closed loop with the cell model (true cell voltages), not a bench measurement"

@@ -471,7 +471,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         foreach (string file in new[] { "plot.svg", "report.html" })
         {
             string text = File.ReadAllText(Path.Combine(outDir, file));
-            Assert.Contains("recording time (s)", text, StringComparison.Ordinal);
+            Assert.Contains("replay time (s) from recording time 0 s", text, StringComparison.Ordinal);
             Assert.DoesNotContain("simulated", text, StringComparison.OrdinalIgnoreCase);
         }
 

@@ -33,7 +33,7 @@ public static class RunFigure
         ControllerConfiguration configuration = ScenarioCompiler.Compile(scenario);
         int rows = trace.Count;
         double endS = rows > 0 ? trace.TimeS[rows - 1] : 0;
-        TimeAxis time = TimeAxis.For(endS, result.RecordedFrom != null);
+        TimeAxis time = TimeAxis.For(endS, result.RecordingStartS);
         double[] x = time.FromSeconds(trace.TimeS, rows);
         CellSelection selection = CellSelection.Choose(trace, result);
         ChartMarkers markers = ChartMarkers.Collect(scenario, result);

@@ -1,37 +1,42 @@
 // Licensed under the MIT License.
 
+using System.Globalization;
+
 namespace Edge.HostSim.Output.Plotting;
 
 /// <summary>
-/// A run's time (simulated, or a replayed recording's) in the unit that keeps its axis readable: s up to 10 min, min
-/// up to 5 h, h beyond.
+/// A run's time (simulated, or a replay's) in the unit that keeps its axis readable: s up to 10 min, min up to 5 h, h
+/// beyond. A replay's time counts from its first tick, not from the recording's own zero: its label says from which
+/// recording time, so a reader can find a point in the lab file.
 /// </summary>
 public sealed class TimeAxis
 {
-    private readonly bool _recorded;
+    private readonly double? _recordingStartS;
 
-    private TimeAxis(double secondsPerUnit, string unit, bool recorded)
+    private TimeAxis(double secondsPerUnit, string unit, double? recordingStartS)
     {
         SecondsPerUnit = secondsPerUnit;
         Unit = unit;
-        _recorded = recorded;
+        _recordingStartS = recordingStartS;
     }
 
     public double SecondsPerUnit { get; }
 
     public string Unit { get; }
 
-    public string Label => (_recorded ? "recording time (" : "simulated time (") + Unit + ")";
+    public string Label => _recordingStartS is double start
+        ? "replay time (" + Unit + ") from recording time " + start.ToString("0.###", CultureInfo.InvariantCulture) + " s"
+        : "simulated time (" + Unit + ")";
 
-    /// <param name="recorded">True for a replayed recording's time.</param>
-    public static TimeAxis For(double spanS, bool recorded = false)
+    /// <param name="recordingStartS">For a replay, the recording time of its first tick, s; null for a simulated run.</param>
+    public static TimeAxis For(double spanS, double? recordingStartS = null)
     {
         if (spanS > 5 * 3600)
         {
-            return new TimeAxis(3600, "h", recorded);
+            return new TimeAxis(3600, "h", recordingStartS);
         }
 
-        return spanS > 600 ? new TimeAxis(60, "min", recorded) : new TimeAxis(1, "s", recorded);
+        return spanS > 600 ? new TimeAxis(60, "min", recordingStartS) : new TimeAxis(1, "s", recordingStartS);
     }
 
     public double FromSeconds(double s) => s / SecondsPerUnit;

@@ -91,7 +91,7 @@ public static class RunReport
     private static IEnumerable<ReportChart> Charts(Scenario scenario, SimulationResult result, TraceBuffer trace)
     {
         ControllerConfiguration configuration = ScenarioCompiler.Compile(scenario);
-        TimeAxis time = TimeAxis.For(trace.TimeS[trace.Count - 1], result.RecordedFrom != null);
+        TimeAxis time = TimeAxis.For(trace.TimeS[trace.Count - 1], result.RecordingStartS);
         double[] x = time.FromSeconds(trace.TimeS, trace.Count);
         CellSelection selection = CellSelection.Choose(trace, result);
         ChartMarkers markers = ChartMarkers.Collect(scenario, result, limit: 200);
