@@ -564,7 +564,8 @@ namespace Edge.Core.Decision
             _lastCurrentEndMs = now;
             ProtocolStep[] steps = _protocol.Steps;
             int count = steps.Length;
-            for (int i = _stepIndex + 1; i < count + (_protocol.Repeat ? _stepIndex + 1 : 0); i++)
+            int end = _protocol.Repeat ? count + _stepIndex + 1 : count;
+            for (int i = _stepIndex + 1; i < end; i++)
             {
                 int index = i < count ? i : i - count;
                 if (!steps[index].IsCurrentStep)
