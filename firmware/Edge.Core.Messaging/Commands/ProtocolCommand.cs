@@ -63,12 +63,23 @@ namespace Edge.Core.Commands
                 }
 
                 ProtocolStep[] steps = new ProtocolStep[texts.Length];
+                int periodMs = controller.Configuration.SamplePeriodMs;
                 for (int i = 0; i < texts.Length; i++)
                 {
                     if (!ProtocolStepParser.TryParse(texts[i], protocol.ElectrodeAreaCm2, out steps[i], out error))
                     {
                         field = "steps[" + i.ToString() + "]";
                         return error;
+                    }
+
+                    // A step ends at a sample: "Rest for 2.005 s" at 10 ms rested 2010 ms while the pulse summary said 2005,
+                    // and a pulse of 1.005 s delivered a sample's charge more than asked. Refused, as a sweep's rests are.
+                    long durationMs = steps[i].DurationMs;
+                    if (durationMs % periodMs != 0)
+                    {
+                        field = "steps[" + i.ToString() + "]";
+                        return durationMs.ToString() + " ms is not a whole number of the device's " + periodMs.ToString()
+                            + " ms samples: a step ends at a sample, so it would last " + (((durationMs / periodMs) + 1) * periodMs).ToString() + " ms";
                     }
                 }
 

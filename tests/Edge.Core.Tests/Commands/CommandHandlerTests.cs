@@ -139,6 +139,27 @@ public class CommandHandlerTests
         Assert.Equal(before, rig.Snapshot());
     }
 
+    [Theory]
+    [InlineData("Rest for 2.005 s", 2005, 2010)]
+    [InlineData("Strip at 1 mA/cm2 for 1.0005 s", 1001, 1010)]
+    public void AStepThatIsNoWholeNumberOfSamplesIsRefusedSayingHowLongItWouldLast(string step, int askedMs, int wouldLastMs)
+    {
+        // The default configuration samples every 10 ms: a step ends at the first sample at or after its time.
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+
+        CommandReply reply = rig.Send("setProtocol", "{\"id\":\"w\",\"steps\":[\"Strip at 1 mA/cm2 for 1 s\",\"" + step + "\"]}");
+        Assert.False(reply.Ok);
+        Assert.Equal("steps[1]", reply.ErrorField);
+        Assert.Equal(askedMs + " ms is not a whole number of the device's 10 ms samples: a step ends at a sample, so it would last " + wouldLastMs + " ms", reply.ErrorMessage);
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+
+        // The same protocol in whole samples is taken.
+        Assert.True(rig.Send("setProtocol", "{\"id\":\"w2\",\"steps\":[\"Strip at 1 mA/cm2 for 1 s\",\"Rest for 2.01 s\"]}").Ok);
+    }
+
     [Fact]
     public void SetProtocolIsRefusedWhilePackSchedulingIsOn()
     {
