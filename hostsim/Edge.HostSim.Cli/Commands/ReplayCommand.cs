@@ -224,6 +224,13 @@ public static class ReplayCommand
         TextWriter stdout = context.Console.Out;
         stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s of the recording (the replay's t = 0): {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
+        if (given != null && result.SimulatedS > given.TimeLimitS)
+        {
+            // A scenario's timeLimitS bounds a simulated run (at most 30 days); a replay runs as long as its recording,
+            // with or without --scenario, so a limit the recording outlasts is said to be left unapplied.
+            stdout.WriteLine(string.Format(inv, "time limit: the scenario's timeLimitS ({0:0.###} s) does not end a replay; the recording's end does ({1:0.#} s replayed)", given.TimeLimitS, result.SimulatedS));
+        }
+
         if (inferred.FirstPulseSkipped)
         {
             stdout.WriteLine("start: the recording begins inside a pulse whose first point has already jumped, so the core, with no reference for that pulse, starts at the next one");
@@ -312,7 +319,10 @@ public static class ReplayCommand
         {
             ["name"] = Path.GetFileNameWithoutExtension(request.File),
             ["samplePeriodMs"] = periodMs,
-            ["timeLimitS"] = Math.Max(0.001, recording.TimeS[^1] - firstPulseS),
+            // The loader needs one, a replay applies none (it runs to the recording's end, up to the 2^31 ticks
+            // TickSeries counts): the recording's length, within the loader's 30 days, which a longer recording
+            // must not be refused for, as it names a field the user never wrote.
+            ["timeLimitS"] = Math.Clamp(recording.TimeS[^1] - firstPulseS, 0.001, ScenarioLoader.MaximumTimeLimitS),
             ["pack"] = new JsonObject
             {
                 ["modules"] = recording.Modules,
