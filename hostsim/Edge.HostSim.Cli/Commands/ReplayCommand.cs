@@ -14,7 +14,7 @@ using Spectre.Console;
 namespace Edge.HostSim.Cli.Commands;
 
 /// <summary>edge-sim replay: recorded voltage and current through the core (observe mode, no physics), written as a run.</summary>
-public static class ReplayCommand
+public static partial class ReplayCommand
 {
     public static Command Create(CliContext context)
     {
@@ -154,13 +154,23 @@ public static class ReplayCommand
 
         int periodMs = given?.SamplePeriodMs ?? (request.PeriodMs > 0 ? request.PeriodMs : 10);
         InferredProtocol inferred = Infer(request.File, recording, periodMs);
+        try
+        {
+            // With any protocol: a pulse the core reads as 0 uA is no pulse to it.
+            PulseCurrentCheck.CheckCountable(recording, inferred.PulseCurrentMA);
+        }
+        catch (LabFileException e)
+        {
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + e.Message);
+        }
+
         double firstPulseS = inferred.FirstPulseS;
         if (given == null && firstPulseS >= recording.TimeS[^1])
         {
             throw new InputFileException(string.Format(CultureInfo.InvariantCulture, "{0}: the recording ends where its first pulse starts (t = {1:0.###} s): nothing to replay", Path.GetFileName(request.File), firstPulseS));
         }
 
-        Scenario scenario = given ?? Build(request, recording, inferred.Steps, periodMs, area, firstPulseS);
+        Scenario scenario = given ?? Build(request, recording, inferred, periodMs, area, firstPulseS);
         if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
         {
             throw new UsageException("--scenario: its pack has " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " cells, the recording " + recording.Modules + " x " + recording.CellsPerModule);
@@ -313,7 +323,41 @@ public static class ReplayCommand
         }
     }
 
-    private static Scenario Build(Request request, LabRecording recording, List<string> steps, int periodMs, double area, double firstPulseS)
+    private static Scenario Build(Request request, LabRecording recording, InferredProtocol inferred, int periodMs, double area, double firstPulseS)
+    {
+        try
+        {
+            return Parse(request, recording, inferred.Steps, periodMs, area, firstPulseS);
+        }
+        catch (UsageException) when (LargestPulseUa(request, recording, inferred.Steps, periodMs, area, firstPulseS) is int maximumUa
+            && Math.Abs(inferred.PulseCurrentMA) * 1000 > maximumUa)
+        {
+            // The pulse's current, not the scenario, is what the loader refused: say so in the recording's terms.
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + PulseCurrentCheck.TooLarge(recording, inferred.PulseCurrentMA, maximumUa, area));
+        }
+    }
+
+    /// <summary>
+    /// The safety envelope's largest module current, uA, for the inferred scenario with its pulse at 1 uA; null when
+    /// that scenario is refused too (its problem is not the current).
+    /// </summary>
+    private static int? LargestPulseUa(Request request, LabRecording recording, List<string> steps, int periodMs, double area, double firstPulseS)
+    {
+        List<string> probe = steps.Select((s, i) => i == 0 ? PulseCurrentPattern().Replace(s, "at 1 uA") : s).ToList();
+        try
+        {
+            return ScenarioCompiler.Compile(Parse(request, recording, probe, periodMs, area, firstPulseS)).Protection.ModuleMaximumCurrentUa;
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"at \d+ uA")]
+    private static partial System.Text.RegularExpressions.Regex PulseCurrentPattern();
+
+    private static Scenario Parse(Request request, LabRecording recording, List<string> steps, int periodMs, double area, double firstPulseS)
     {
         JsonObject json = new JsonObject
         {

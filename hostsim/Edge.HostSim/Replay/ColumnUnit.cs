@@ -34,7 +34,8 @@ public static partial class ColumnUnit
     /// <param name="option">The command-line option, for the messages (e.g. "--current-unit").</param>
     /// <param name="given">The option's unit, or null when it was not given.</param>
     /// <param name="parse">Factor of a unit; throws <see cref="LabFileException"/> for one it does not know.</param>
-    internal static double Resolve(string file, string columnName, string option, string? given, string defaultUnit, string known, Func<string, double> parse)
+    /// <returns>The factor and the unit it reads, with what chose it.</returns>
+    internal static ColumnReading Resolve(string file, string columnName, string option, string? given, string defaultUnit, string known, Func<string, double> parse)
     {
         string? stated = Of(columnName);
         double? statedFactor = null;
@@ -61,10 +62,13 @@ public static partial class ColumnUnit
                 throw new LabFileException(file + ": " + option + " " + given + ", but column '" + columnName + "' says " + stated + "; give " + option + " " + stated + " or leave it out");
             }
 
-            return factor;
+            // An option that agrees with the name changes nothing the name did not say: the name is what fixes the unit.
+            return new ColumnReading(columnName, given, factor, statedFactor.HasValue ? ColumnUnitSource.Name : ColumnUnitSource.Option);
         }
 
-        return statedFactor ?? parse(defaultUnit);
+        return statedFactor is double named
+            ? new ColumnReading(columnName, stated!, named, ColumnUnitSource.Name)
+            : new ColumnReading(columnName, defaultUnit, parse(defaultUnit), ColumnUnitSource.Default);
     }
 
     // "(A)", "[mA]" or "/s" closing the name (EC-Lab's "time/s", "<I>/mA"). A slash unit is whatever follows the slash:

@@ -21,9 +21,11 @@ public static class DelimitedTable
         int time = Find(file, names, spec.TimeColumn, headerLine);
         int voltage = Find(file, names, spec.VoltageColumn, headerLine);
         int current = Find(file, names, spec.CurrentColumn, headerLine);
-        double secondsPerUnit = ColumnUnit.Resolve(file, names[time], "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h", ColumnSpec.TimeUnit);
-        double voltsPerUnit = ColumnUnit.Resolve(file, names[voltage], "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit);
-        double milliampsPerUnit = ColumnUnit.Resolve(file, names[current], "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit);
+        ColumnReading timeReading = ColumnUnit.Resolve(file, names[time], "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h", ColumnSpec.TimeUnit);
+        double secondsPerUnit = timeReading.Factor;
+        double voltsPerUnit = ColumnUnit.Resolve(file, names[voltage], "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit).Factor;
+        ColumnReading currentReading = ColumnUnit.Resolve(file, names[current], "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit);
+        double milliampsPerUnit = currentReading.Factor;
 
         // Decided on the columns read: a date column elsewhere ("05.03.2024") says nothing about their decimals.
         int[] read = { time, voltage, current };
@@ -66,7 +68,7 @@ public static class DelimitedTable
             throw new LabFileException(file + ": fewer than two data rows after the header at line " + (headerLine + 1));
         }
 
-        LabRecording recording = new LabRecording(format, 1, 1, rows.Count);
+        LabRecording recording = new LabRecording(format, 1, 1, rows.Count) { TimeReading = timeReading, CurrentReading = currentReading };
         for (int k = 0; k < rows.Count; k++)
         {
             recording.TimeS[k] = rows[k].T;

@@ -10,6 +10,9 @@ namespace Edge.HostSim.Replay;
 /// </summary>
 public sealed record InferredProtocol(List<string> Steps, double FirstPulseS, bool FirstPulseSkipped, double? SamplesPerPulse, int? PulsePeriodMs)
 {
+    /// <summary>The median current of the pulses, mA (positive while stripping), of which the steps take the microamperes.</summary>
+    public double PulseCurrentMA { get; init; }
+
     /// <summary>True when the pulses hold too few samples for the depletion-trend events to be trusted.</summary>
     public bool SparselySampled => SamplesPerPulse < ProtocolInference.DependableSamplesPerPulse;
 }

@@ -45,4 +45,10 @@ public sealed class LabRecording
 
     /// <summary>[module][sample], mA, positive while stripping.</summary>
     public double[][] ModuleCurrentMA { get; }
+
+    /// <summary>The time column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
+    public ColumnReading? TimeReading { get; init; }
+
+    /// <summary>The current column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
+    public ColumnReading? CurrentReading { get; init; }
 }

@@ -137,7 +137,7 @@ public static class ProtocolInference
 
         bool skipFirst = !double.IsNaN(secondPulseS) && BeginsAfterItsJump(recording, recorded);
         double? meanSamples = samplesPerPulse.Count > 0 ? samplesPerPulse.Average() : null;
-        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs);
+        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs) { PulseCurrentMA = currentMA };
     }
 
     /// <summary>

@@ -1,0 +1,92 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text;
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>
+/// A generic table's column read in the wrong unit is refused in the recording's terms: the pulse current read, the
+/// column and the unit it was read in, and the unit option that reads it otherwise. Amperes read as milliamperes were
+/// refused as "protocol.steps[0]: current '0' is not a positive number; give one with --scenario", a field the user
+/// never wrote and an option that cannot change a unit.
+/// </summary>
+public sealed class ReplayUnitMistakeTests : IClassFixture<RecordedRun>, IDisposable
+{
+    private readonly RecordedRun _run;
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public ReplayUnitMistakeTests(RecordedRun run)
+    {
+        _run = run;
+    }
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public void AmperesReadInTheDefaultMilliampsAreRefusedNamingTheCurrentUnitOption()
+    {
+        // The run's 385 uA pulses written in A (0.000385) under a name that states no unit: read in mA, 0.385 uA.
+        string file = _scratch.Write("amperes.csv", Table(r => r.CurrentMA / 1000, "0.000000000"));
+
+        using EdgeSimProcess replay = Replay(file);
+
+        CliArgumentTests.AssertRejected(replay, "amperes.csv: the pulses' current reads 0.385 uA (median), which the core, counting whole uA, takes for 0",
+            "column 'current' read in mA, the default: the column's unit may be wrong; if it is in A, give --current-unit A");
+        AssertNothingElseSuggested(replay);
+    }
+
+    [Fact]
+    public void MilliampsReadAsMicroampsAreRefusedNamingTheCurrentUnitOption()
+    {
+        string file = _scratch.Write("milliamps.csv", Table(r => r.CurrentMA, "0.000000"));
+
+        using EdgeSimProcess replay = Replay(file, "--current-unit", "uA");
+
+        CliArgumentTests.AssertRejected(replay, "the pulses' current reads 0.385 uA (median)",
+            "column 'current' read in uA, as --current-unit gives: the column's unit may be wrong; if it is in mA, give --current-unit mA");
+        AssertNothingElseSuggested(replay);
+    }
+
+    [Fact]
+    public void MilliampsReadAsAmperesAreRefusedAsBeyondTheElectrodesSafetyEnvelope()
+    {
+        // 0.385 mA read in A is 385 mA, 1000 mA/cm2 on the default 0.3848 cm2 electrode: far past any pulse it takes.
+        string file = _scratch.Write("milliamps.csv", Table(r => r.CurrentMA, "0.000000"));
+
+        using EdgeSimProcess replay = Replay(file, "--current-unit", "A");
+
+        CliArgumentTests.AssertRejected(replay, "the pulses' current reads 385 mA (median), above the",
+            "column 'current' read in A, as --current-unit gives: the column's unit may be wrong; if it is in mA, give --current-unit mA");
+        Assert.Contains("mA the safety envelope allows an electrode of 0.3848 cm2", replay.Stderr, StringComparison.Ordinal);
+        Assert.Contains("if the electrode is larger, give its --area", replay.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("--scenario", replay.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>The run's rows as a comma-separated table whose column names state no unit: time (s), voltage (V), current as given.</summary>
+    private string Table(Func<RecordedRun.Row, double> current, string currentFormat)
+    {
+        StringBuilder text = new StringBuilder("time,voltage,current\n");
+        foreach (RecordedRun.Row r in _run.Rows)
+        {
+            text.Append(r.TimeS.ToString("0.0000", CultureInfo.InvariantCulture)).Append(',')
+                .Append(r.VoltageV.ToString("0.000000", CultureInfo.InvariantCulture)).Append(',')
+                .Append(current(r).ToString(currentFormat, CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private EdgeSimProcess Replay(string file, params string[] units) =>
+        EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, new[] { "replay", file, "--out", _scratch.Path2("out"), "--time-column", "time", "--voltage-column", "voltage", "--current-column", "current" }.Concat(units).ToArray());
+
+    /// <summary>Nothing written, and neither a scenario field nor --scenario, which cannot change how a column is read.</summary>
+    private void AssertNothingElseSuggested(EdgeSimProcess replay)
+    {
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+        Assert.DoesNotContain("--scenario", replay.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("protocol.steps", replay.Stderr, StringComparison.Ordinal);
+    }
+}
