@@ -110,6 +110,8 @@ public static class ProtocolInference
                 MinimumSamplesPerPulse));
         }
 
+        // Steps shorter than a tick cannot be timed; rounded up to one, they were replayed as a protocol the recording never ran.
+        StepLengthCheck.Check(recording, pulses.Count > 0 ? Median(pulses) : null, rests.Count > 0 ? Median(rests) : null, periodMs);
         double currentMA = Median(onCurrents);
         int currentUa = (int)Math.Round(Math.Abs(currentMA) * 1000.0);
         string verb = currentMA >= 0 ? "Strip" : "Plate";

@@ -8,10 +8,11 @@ using Xunit;
 namespace Edge.HostSim.Tests.Replay;
 
 /// <summary>
-/// A generic table's column read in the wrong unit is refused in the recording's terms: the pulse current read, the
-/// column and the unit it was read in, and the unit option that reads it otherwise. Amperes read as milliamperes were
-/// refused as "protocol.steps[0]: current '0' is not a positive number; give one with --scenario", a field the user
-/// never wrote and an option that cannot change a unit.
+/// A generic table's column read in the wrong unit is refused in the recording's terms: the pulse current or the step
+/// lengths read, the column and the unit it was read in, and the unit option that reads it otherwise. Amperes read as
+/// milliamperes were refused as "protocol.steps[0]: current '0' is not a positive number; give one with --scenario",
+/// a field the user never wrote and an option that cannot change a unit; seconds read as milliseconds replayed 1 s
+/// pulses as 10 ms ones, exit 0.
 /// </summary>
 public sealed class ReplayUnitMistakeTests : IClassFixture<RecordedRun>, IDisposable
 {
@@ -63,6 +64,20 @@ public sealed class ReplayUnitMistakeTests : IClassFixture<RecordedRun>, IDispos
         Assert.Contains("mA the safety envelope allows an electrode of 0.3848 cm2", replay.Stderr, StringComparison.Ordinal);
         Assert.Contains("if the electrode is larger, give its --area", replay.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("--scenario", replay.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecondsReadAsMillisecondsAreRefusedNamingTheTimeUnitOptionAndTheLengthsRead()
+    {
+        // The run's 1 s pulses and 2 s rests, logged every 10 ms, read in ms: 1 ms pulses and 2 ms rests, a sample every
+        // 0.01 ms, all shorter than a 10 ms tick. Rounded up to a tick they were replayed as 10 ms pulses.
+        string file = _scratch.Write("seconds.csv", Table(r => r.CurrentMA, "0.000000"));
+
+        using EdgeSimProcess replay = Replay(file, "--time-unit", "ms");
+
+        CliArgumentTests.AssertRejected(replay, "seconds.csv: its pulses last 1 ms and its rests 2 ms (medians; a sample every 0.01 ms), both shorter than the 10 ms tick",
+            "column 'time' read in ms, as --time-unit gives: the column's unit may be wrong; if it is in s, give --time-unit s");
+        AssertNothingElseSuggested(replay);
     }
 
     /// <summary>The run's rows as a comma-separated table whose column names state no unit: time (s), voltage (V), current as given.</summary>

@@ -1,0 +1,68 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+
+namespace Edge.HostSim.Replay;
+
+/// <summary>
+/// Whether the pulses and rests read from a recording last at least one tick: the core times its protocol in whole
+/// ticks, and a scenario's pulse shorter than one is refused. Read from a file, such steps most often mean a time
+/// column read in too small a unit (seconds as milliseconds made 1 s pulses 1 ms long, and the replay ran them as
+/// 10 ms without a word), so the refusal names the lengths read, the unit and the option that reads it otherwise.
+/// </summary>
+public static class StepLengthCheck
+{
+    /// <summary>
+    /// The shortest tick the core takes: its 500 ms rest-slope window holds at most 256 samples (a scenario at 1 ms is
+    /// refused), so a tick under 2 ms is no advice.
+    /// </summary>
+    private const int ShortestTickMs = 2;
+
+    /// <summary>Throws a <see cref="LabFileException"/> when the median pulse or rest is shorter than the tick.</summary>
+    /// <param name="pulseS">The median pulse length, s; null when no pulse ended in the recording.</param>
+    /// <param name="restS">The median rest length, s; null when the recording has no rest between pulses.</param>
+    public static void Check(LabRecording recording, double? pulseS, double? restS, int periodMs)
+    {
+        double tickS = periodMs / 1000.0;
+        bool shortPulse = pulseS < tickS - 1e-9;
+        bool shortRest = restS < tickS - 1e-9;
+        if (!shortPulse && !shortRest)
+        {
+            return;
+        }
+
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        string lengths = (pulseS is double p ? string.Format(inv, "its pulses last {0:0.###} ms", p * 1000) : string.Empty)
+            + (pulseS.HasValue && restS.HasValue ? " and " : string.Empty)
+            + (restS is double r ? string.Format(inv, "its rests {0:0.###} ms", r * 1000) : string.Empty);
+        string message = string.Format(inv,
+            "{0} (medians; a sample every {1:0.######} ms), {2} shorter than the {3} ms tick the core times its protocol in",
+            lengths, MedianIntervalS(recording.TimeS) * 1000, shortPulse && shortRest ? "both" : shortPulse ? "the pulses" : "the rests", periodMs);
+        if (UnitMistakeHint.For(recording.TimeReading, "--time-unit", UnitMistakeHint.TimeUnits, true) is string hint)
+        {
+            message += " (" + hint + ")";
+        }
+
+        // Steps truly that short need a shorter tick, one the core takes.
+        int shortestMs = (int)Math.Floor(Math.Min(pulseS ?? double.MaxValue, restS ?? double.MaxValue) * 1000 + 1e-9);
+        if (shortestMs >= ShortestTickMs)
+        {
+            message += string.Format(inv, "; if they are that short, give a tick of at most {0} ms (--sample-period-ms)", shortestMs);
+        }
+
+        throw new LabFileException(message);
+    }
+
+    /// <summary>The median interval between samples, s: only for the message, so a month's millions are sorted only when refused.</summary>
+    private static double MedianIntervalS(double[] timeS)
+    {
+        double[] intervals = new double[timeS.Length - 1];
+        for (int i = 1; i < timeS.Length; i++)
+        {
+            intervals[i - 1] = timeS[i] - timeS[i - 1];
+        }
+
+        Array.Sort(intervals);
+        return intervals.Length == 0 ? 0 : intervals[intervals.Length / 2];
+    }
+}
