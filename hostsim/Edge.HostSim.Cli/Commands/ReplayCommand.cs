@@ -164,6 +164,14 @@ public static partial class ReplayCommand
             throw new InputFileException(Path.GetFileName(request.File) + ": " + e.Message);
         }
 
+        // Without --scenario the tick is the option's (or its default): a tick that does not divide the recording's
+        // steps is refused before a replay whose switch parts from the recording; a scenario's tick is the scenario's.
+        if (given == null && inferred.UntimedTimeline is { } untimed
+            && TickFit.Refusal(untimed, periodMs, "--sample-period-ms " + periodMs + (request.PeriodMs > 0 ? string.Empty : " (the default)")) is string refusal)
+        {
+            throw new UsageException(refusal);
+        }
+
         double firstPulseS = inferred.FirstPulseS;
         if (given == null && firstPulseS >= recording.TimeS[^1])
         {

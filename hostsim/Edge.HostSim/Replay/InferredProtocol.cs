@@ -13,6 +13,12 @@ public sealed record InferredProtocol(List<string> Steps, double FirstPulseS, bo
     /// <summary>The median current of the pulses, mA (positive while stripping), of which the steps take the microamperes.</summary>
     public double PulseCurrentMA { get; init; }
 
+    /// <summary>
+    /// The timeline the pulses follow at 1 ms when the tick divides not its pulse or its period, so fits none (null
+    /// otherwise): the tick, not the recording, is what keeps the core from following it (<see cref="TickFit"/>).
+    /// </summary>
+    public PulseTimeline? UntimedTimeline { get; init; }
+
     /// <summary>True when the pulses hold too few samples for the depletion-trend events to be trusted.</summary>
     public bool SparselySampled => SamplesPerPulse < ProtocolInference.DependableSamplesPerPulse;
 }

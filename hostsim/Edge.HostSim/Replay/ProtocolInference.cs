@@ -118,6 +118,7 @@ public static class ProtocolInference
         List<string> steps = new List<string>();
         double secondPulseS = double.NaN;
         int? timelinePeriodMs = null;
+        PulseTimeline? untimed = null;
         if (rests.Count == 0)
         {
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA");
@@ -132,6 +133,9 @@ public static class ProtocolInference
         }
         else
         {
+            // A tick that divides neither the pulse nor the period fits no timeline, though the recording may follow one:
+            // fitted at 1 ms, the timeline tells the tick is what is wrong.
+            untimed = periodMs > 1 && PulseTimeline.Fit(recorded, 1) is { } fine && (fine.PulseMs % periodMs != 0 || fine.PeriodMs % periodMs != 0) ? fine : null;
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA for " + Ms(Median(pulses), periodMs) + " ms");
             steps.Add("Rest for " + Ms(Median(rests), periodMs) + " ms");
             secondPulseS = recorded[1].FirstS;
@@ -139,7 +143,7 @@ public static class ProtocolInference
 
         bool skipFirst = !double.IsNaN(secondPulseS) && BeginsAfterItsJump(recording, recorded);
         double? meanSamples = samplesPerPulse.Count > 0 ? samplesPerPulse.Average() : null;
-        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs) { PulseCurrentMA = currentMA };
+        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs) { PulseCurrentMA = currentMA, UntimedTimeline = untimed };
     }
 
     /// <summary>

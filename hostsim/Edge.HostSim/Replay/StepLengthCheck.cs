@@ -12,12 +12,6 @@ namespace Edge.HostSim.Replay;
 /// </summary>
 public static class StepLengthCheck
 {
-    /// <summary>
-    /// The shortest tick the core takes: its 500 ms rest-slope window holds at most 256 samples (a scenario at 1 ms is
-    /// refused), so a tick under 2 ms is no advice.
-    /// </summary>
-    private const int ShortestTickMs = 2;
-
     /// <summary>Throws a <see cref="LabFileException"/> when the median pulse or rest is shorter than the tick.</summary>
     /// <param name="pulseS">The median pulse length, s; null when no pulse ended in the recording.</param>
     /// <param name="restS">The median rest length, s; null when the recording has no rest between pulses.</param>
@@ -45,7 +39,7 @@ public static class StepLengthCheck
 
         // Steps truly that short need a shorter tick, one the core takes.
         int shortestMs = (int)Math.Floor(Math.Min(pulseS ?? double.MaxValue, restS ?? double.MaxValue) * 1000 + 1e-9);
-        if (shortestMs >= ShortestTickMs)
+        if (shortestMs >= CoreTick.ShortestMs)
         {
             message += string.Format(inv, "; if they are that short, give a tick of at most {0} ms (--sample-period-ms)", shortestMs);
         }
