@@ -69,6 +69,55 @@ namespace NFUnitTest.Watchdog
         }
 
         [TestMethod]
+        public void PollingEveryPeriodTripsOnTheTenthLookWithoutANewTick()
+        {
+            // 10 ms period, a look every 10 ms: the first look after the last tick sees it, ten more without one trip.
+            // Looking once every 10 periods let a stall that began just after a look run for up to 20.
+            LoadSwitchBank bank = new LoadSwitchBank(new ILoadSwitch[] { new FakeLoadSwitch() });
+            SamplingWatchdog watchdog = new SamplingWatchdog(new TickStatistics(), bank, new DeviceEventLog(), null, 10);
+
+            Assert.IsFalse(watchdog.Poll(5));
+            Assert.IsFalse(watchdog.Poll(6));
+            for (int look = 1; look < SamplingWatchdog.StallPeriods; look++)
+            {
+                Assert.IsFalse(watchdog.Poll(6), "tripped after " + look.ToString() + " looks without a tick");
+            }
+
+            Assert.IsTrue(watchdog.Poll(6));
+            Assert.IsTrue(bank.IsLatchedOpen);
+        }
+
+        [TestMethod]
+        public void ATickBeforeTheTenthLookStartsTheCountAgain()
+        {
+            SamplingWatchdog watchdog = new SamplingWatchdog(new TickStatistics(), new LoadSwitchBank(new ILoadSwitch[0]), new DeviceEventLog(), null, 10);
+            watchdog.Poll(1);
+            for (int look = 0; look < 9; look++)
+            {
+                watchdog.Poll(1);
+            }
+
+            // A late tick: nine quiet looks, then one with a new count, then nine quiet again.
+            Assert.IsFalse(watchdog.Poll(2));
+            for (int look = 0; look < 9; look++)
+            {
+                Assert.IsFalse(watchdog.Poll(2));
+            }
+
+            Assert.IsFalse(watchdog.HasTripped);
+            Assert.IsTrue(watchdog.Poll(2));
+        }
+
+        [TestMethod]
+        public void AOneMillisecondPeriodIsLookedAtEveryTenMillisecondsAndTripsAfterTen()
+        {
+            // 1 ms period: 10 ms without a tick. Looks every 10 ms (the shortest wait), so one quiet look trips.
+            SamplingWatchdog watchdog = new SamplingWatchdog(new TickStatistics(), new LoadSwitchBank(new ILoadSwitch[0]), new DeviceEventLog(), null, 1);
+            Assert.IsFalse(watchdog.Poll(3));
+            Assert.IsTrue(watchdog.Poll(3));
+        }
+
+        [TestMethod]
         public void TimeoutIsTenPeriods()
         {
             // 10 ms board period -> 100 ms without a tick; the message states it.
