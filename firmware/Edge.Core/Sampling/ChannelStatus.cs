@@ -19,5 +19,13 @@ namespace Edge.Core.Sampling
 
         /// <summary>No reading this tick (multiplexer did not settle, bus error, channel not fitted).</summary>
         Missing = 3,
+
+        /// <summary>
+        /// The channel carries a calibration reference, not its cell or shunt (the device's calibration mode, which
+        /// holds every switch open): not used for control, and no evidence about the cell or the channel either way.
+        /// The references are far outside a healthy cell's range on purpose (3000 mV, 2000 uA); judged, they latched
+        /// overvoltage and overcurrent faults that outlived the calibration.
+        /// </summary>
+        CalibrationReference = 4,
     }
 }

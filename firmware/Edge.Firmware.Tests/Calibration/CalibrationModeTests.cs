@@ -85,6 +85,13 @@ namespace NFUnitTest.Calibration
             Assert.IsFalse(rig.AnySwitchEverClosed(), "no switch closed during calibration");
             Assert.AreEqual(togglesBefore, rig.Feed.Toggles, "hardware enable not fed during calibration");
 
+            // The references (3000 mV across a cell, 2000 uA through a shunt) are no cell's readings: judged, they latched
+            // overvoltage and overcurrent faults that outlived the calibration and were stored across reboots.
+            for (int m = 0; m < 2; m++)
+            {
+                Assert.IsFalse(rig.Controller.Diagnosis.HasLatchedFault(m), "module " + m.ToString() + " latched on a calibration reference");
+            }
+
             Assert.AreEqual(null, rig.Command("{\"action\":\"finish\"}"));
             Assert.IsFalse(rig.Mode.IsActive);
             Assert.IsNotNull(rig.Acquisition.Unit);

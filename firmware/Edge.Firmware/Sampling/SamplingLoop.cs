@@ -213,6 +213,27 @@ namespace Edge.Firmware.Sampling
             }
         }
 
+        /// <summary>
+        /// In calibration mode the cell and current channels carry the operator's references (3000 mV across a cell,
+        /// 2000 uA through a shunt), not the cells: the controller is told so, and does not judge them. Judged, they
+        /// latched overvoltage and overcurrent faults that outlived the calibration and were stored across reboots.
+        /// Temperatures are still the cells' and still judged.
+        /// </summary>
+        private static void MarkCalibrationReferences(SampleFrame frame)
+        {
+            ChannelStatus[] cells = frame.CellVoltageStatus;
+            for (int c = 0; c < cells.Length; c++)
+            {
+                cells[c] = ChannelStatus.CalibrationReference;
+            }
+
+            ChannelStatus[] currents = frame.ModuleCurrentStatus;
+            for (int m = 0; m < currents.Length; m++)
+            {
+                currents[m] = ChannelStatus.CalibrationReference;
+            }
+        }
+
         /// <summary>One tick released just now (<see cref="TickOnce(ulong)"/> with no release latency).</summary>
         [HotPath]
         public bool TickOnce()
@@ -252,6 +273,11 @@ namespace Edge.Firmware.Sampling
                 _frame.TickIndex = _tickIndex;
                 _frame.TimestampMs = (long)((tickStartUs - _startUs) / 1000UL);
                 _acquisition.Acquire(_frame);
+                if (calibrating)
+                {
+                    MarkCalibrationReferences(_frame);
+                }
+
                 _controller.Tick(_frame, _actions);
                 calibrating = calibrating || (calibration != null && calibration.IsActive);
                 if (calibrating)

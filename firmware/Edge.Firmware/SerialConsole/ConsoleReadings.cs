@@ -73,6 +73,9 @@ namespace Edge.Firmware.SerialConsole
                 case ChannelStatus.Missing:
                     text.Append(" (missing)");
                     return;
+                case ChannelStatus.CalibrationReference:
+                    text.Append(" (calibration reference)");
+                    return;
                 default:
                     text.Append(" (status ").Append((int)status).Append(')');
                     return;

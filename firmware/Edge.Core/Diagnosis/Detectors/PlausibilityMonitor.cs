@@ -112,6 +112,12 @@ namespace Edge.Core.Diagnosis.Detectors
         /// </summary>
         private static void ReportStatus(DiagnosisManager diagnosis, DiagnosisId saturatedRow, DiagnosisId invalidRow, int channel, ChannelStatus status, int value)
         {
+            if (status == ChannelStatus.CalibrationReference)
+            {
+                // Neither a fault of the channel nor a recovery: both rows keep their counts until it reads its cell again.
+                return;
+            }
+
             bool saturated = status == ChannelStatus.Saturated;
             bool invalid = status == ChannelStatus.Implausible || status == ChannelStatus.Missing;
             if (!invalid)
