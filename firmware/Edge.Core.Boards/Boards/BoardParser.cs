@@ -66,6 +66,11 @@ namespace Edge.Core.Boards
             {
                 int lineNumber = reader.LineNumber;
                 BoardParseError error;
+                if (reader.BadCharacter >= 0)
+                {
+                    return new BoardParseError(lineNumber, BoardParseErrorKind.Syntax, current == null ? string.Empty : current.Header, string.Empty, reader.BadCharacterProblem());
+                }
+
                 if (line[0] == '[')
                 {
                     current = OpenSection(line, lineNumber, sections, out error);

@@ -114,6 +114,12 @@ namespace Edge.Core.Calibration
             while (reader.TryNext(out line))
             {
                 int lineNumber = reader.LineNumber;
+                if (reader.BadCharacter >= 0)
+                {
+                    error = Fail(lineNumber, BoardParseErrorKind.Syntax, section, string.Empty, reader.BadCharacterProblem());
+                    return false;
+                }
+
                 if (line[0] == '[')
                 {
                     section = line;

@@ -7,6 +7,10 @@ namespace Edge.Core.Boards.Parsing
     /// <see cref="TryNext"/> gives the next line that holds a statement, without its <c>#</c>
     /// comment and surrounding blanks, and its 1-based number. Lines end in LF, CR LF or a lone CR: a file
     /// saved with CR line ends would otherwise be one line, and that one a comment when the file starts with one.
+    /// Statements are printable ASCII and tabs (<see cref="BadCharacter"/>), and only spaces and tabs around them are
+    /// blanks: .NET's Trim and nanoFramework's take different sets of Unicode spaces, so one file read two ways
+    /// (a no-break space after a value: accepted by the simulator, refused by the device), and a NUL, even in a
+    /// comment, ends a nanoFramework string (the rest of the file lost).
     /// </summary>
     internal sealed class StatementReader
     {
@@ -22,6 +26,28 @@ namespace Edge.Core.Boards.Parsing
 
         /// <summary>Number of the line <see cref="TryNext"/> returned last.</summary>
         public int LineNumber { get; private set; }
+
+        /// <summary>
+        /// The first character of the line <see cref="TryNext"/> returned last that a statement may not hold (outside
+        /// printable ASCII and tab; a NUL anywhere on the line), or -1 when there is none.
+        /// </summary>
+        public int BadCharacter { get; private set; }
+
+        /// <summary>The problem with the last line's <see cref="BadCharacter"/>, for its error.</summary>
+        public string BadCharacterProblem()
+        {
+            return "character " + CodePoint(BadCharacter) + (BadCharacter == 0
+                ? " (NUL) is allowed nowhere, not even in a comment: the device's text ends there"
+                : " is not allowed outside a comment: statements are printable ASCII, and only spaces and tabs separate them");
+        }
+
+        /// <summary>"U+00A0": a character named in an error without writing it (it may not show, or end the text).</summary>
+        public static string CodePoint(int character)
+        {
+            const string Digits = "0123456789ABCDEF";
+            char[] text = new char[] { 'U', '+', Digits[(character >> 12) & 15], Digits[(character >> 8) & 15], Digits[(character >> 4) & 15], Digits[character & 15] };
+            return new string(text);
+        }
 
         /// <summary>The next non-empty statement, or false at the end of the text.</summary>
         public bool TryNext(out string statement)
@@ -45,8 +71,19 @@ namespace Edge.Core.Boards.Parsing
                 }
 
                 int hash = raw.IndexOf('#');
-                statement = (hash >= 0 ? raw.Substring(0, hash) : raw).Trim();
-                if (statement.Length > 0)
+                string code = hash >= 0 ? raw.Substring(0, hash) : raw;
+                BadCharacter = -1;
+                for (int i = 0; i < raw.Length && BadCharacter < 0; i++)
+                {
+                    char c = raw[i];
+                    if (c == '\0' || (i < code.Length && c != '\t' && (c < ' ' || c > '~')))
+                    {
+                        BadCharacter = c;
+                    }
+                }
+
+                statement = Blanks.Trim(code);
+                if (statement.Length > 0 || BadCharacter >= 0)
                 {
                     return true;
                 }
