@@ -3,6 +3,7 @@
 using System.CommandLine;
 using Edge.Core.Boards;
 using Edge.HostSim.Boards;
+using Edge.HostSim.Measurement;
 
 namespace Edge.HostSim.Cli.Commands;
 
@@ -85,6 +86,14 @@ public static class BoardCommand
         }
 
         setup = BoardSetup.FromText(text);
-        return setup.IsUsable ? null : "refused: " + setup.Error;
+        if (!setup.IsUsable)
+        {
+            return "refused: " + setup.Error;
+        }
+
+        // The device loads such a board, then refuses every unit's calibration: it would observe for good.
+        string? calibration = CalibrationBench.NominalUnitProblem(setup.Board!);
+        return calibration == null ? null
+            : "refused: no unit of this board can be calibrated, its calibration points contradict its front end (divider, offset, shunt or gain): a unit exactly as the board describes it fails the procedure at " + calibration;
     }
 }

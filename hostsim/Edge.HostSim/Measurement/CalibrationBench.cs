@@ -44,6 +44,35 @@ public static class CalibrationBench
         return calibration;
     }
 
+    /// <summary>
+    /// Why no unit of <paramref name="board"/> can be calibrated, or null: a unit exactly as the board describes it
+    /// (nominal Vref, no noise) put through the procedure. A board whose calibration points contradict its front end
+    /// (a divider ratio, an offset or a shunt and gain the points do not follow) parses and loads, yet the device's
+    /// procedure refuses every unit of it, which then observes for good.
+    /// </summary>
+    public static string? NominalUnitProblem(BoardDefinition board)
+    {
+        try
+        {
+            Calibrate(new MeasurementChain(board, Esp32AdcModel.Default, new GaussianNoise(0, 1)), "nominal", 1);
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            return AsBoardProblem(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A refusal of the procedure read as the board's problem: without its closing question to a bench operator
+    /// ("were the reference inputs the values the procedure asked for?"), which a simulated unit's references answer.
+    /// </summary>
+    public static string AsBoardProblem(string refusal)
+    {
+        int question = refusal.IndexOf(": were the reference inputs", StringComparison.Ordinal);
+        return question >= 0 ? refusal[..question] : refusal;
+    }
+
     /// <summary>The unit's reading of the step's channel with the step's reference applied.</summary>
     public static int Read(MeasurementChain chain, CalibrationStep step) => step.Kind switch
     {

@@ -257,7 +257,16 @@ public sealed class ClosedLoopRunner
         if (s.Measurement.UnitCalibrated)
         {
             var bench = new MeasurementChain(board, unitAdc, new GaussianNoise(s.Measurement.AdcNoiseCounts, (int)(s.Seed & 0x7FFFFFFF) ^ 0xCA1)) { ReadingsPerSample = readings };
-            unit = CalibrationBench.Calibrate(bench, "sim-" + s.Seed);
+            try
+            {
+                unit = CalibrationBench.Calibrate(bench, "sim-" + s.Seed);
+            }
+            catch (InvalidOperationException e)
+            {
+                // The board's own points contradict its front end (edge-sim board says so too): a board problem, not a crash.
+                throw new ScenarioException("measurement.board", board.Name + ": the simulated unit cannot be calibrated, the board's calibration points contradict its front end (divider, offset, shunt or gain): " + CalibrationBench.AsBoardProblem(e.Message)
+                    + "; check the board (edge-sim board), or run the unit uncalibrated with measurement.unitCalibrated false");
+            }
         }
 
         var chain = new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL, s.Pack.TemperatureSensors);

@@ -73,6 +73,38 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void ABoardNoUnitOfWhichCanBeCalibratedIsRefusedAndARunOnItNamesTheBoardNotAStackTrace()
+    {
+        // Cell 1's divider as 0.1, its calibration points still those of 0.3297: the device loads the board, then refuses
+        // every unit's calibration (its span is 3.3 times what the divider gives), and the unit observes for good.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        const string Divider = "divider_ratio = 0.3297 ";
+        Assert.Contains(Divider, text, StringComparison.Ordinal);
+        string board = _scratch.Write("divider.board", text.Replace(Divider, "divider_ratio = 0.1    ", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + board + ": refused: no unit of this board can be calibrated", error, StringComparison.Ordinal);
+        Assert.Contains("[cell 1]: the calibration spans", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("were the reference inputs", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, check.Stdout);
+
+        string scenario = _scratch.Write("on-divider.json", "{ \"name\": \"d\", \"seed\": 1, \"timeLimitS\": 3, "
+            + "\"pack\": { \"modules\": 2, \"cellsPerModule\": 2, \"preset\": \"nak50-nasicon\" }, "
+            + "\"protocol\": { \"steps\": [ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 1 s\" ], \"rest\": \"fixed\" }, "
+            + "\"measurement\": { \"board\": \"" + board.Replace("\\", "\\\\", StringComparison.Ordinal) + "\" } }");
+        string output = _scratch.Path2("run");
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", output, "--quiet");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("edge-sim run: invalid scenario: measurement.board: esp32-devkitc-4s2m: the simulated unit cannot be calibrated", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output), "a refused run wrote its folder");
+    }
+
+    [Fact]
     public void StrictCountsWarningsAsProblems()
     {
         using EdgeSimProcess warned = EdgeSimProcess.Run("board", "--strict", Shipped("esp32-devkitc-4s2m.board"));
