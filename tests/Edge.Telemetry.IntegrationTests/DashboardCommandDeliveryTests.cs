@@ -222,6 +222,7 @@ public sealed class DashboardCommandDeliveryTests
         await page.FillAsync("#cmd-steps", "Strip at 0.5 mA/cm2 for 2 s\nRest for 3 s");
         await page.CheckAsync("#cmd-start-after");
         await page.DblClickAsync("#cmd-send-protocol");
+        await page.ClickAsync("#confirm-yes");
         await page.DblClickAsync("#cmd-start");
         commands.WaitFor(l => l.StartsWith("edge/twice-1/cmd/start ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         await Task.Delay(1500);

@@ -75,6 +75,14 @@ public sealed class DashboardControlTests
         // line of the box the refused step stands on (the blank first line is not sent, so steps[0] is line 2).
         await page.FillAsync("#cmd-steps", "\nStrip at 20 mA/cm2 for 1 s\nRest for 5 s");
         await page.ClickAsync("#cmd-send-protocol");
+
+        // setProtocol has no module field: whatever the target says, the protocol is every module's and the device stops
+        // the running ones first, so the page asks, and says so.
+        Assert.True(await page.Locator("#confirm").IsVisibleAsync());
+        string ask = await page.TextContentAsync("#confirm-text") ?? string.Empty;
+        Assert.Contains("every module of ctl-1", ask, StringComparison.Ordinal);
+        Assert.Contains("stops every running module first", ask, StringComparison.Ordinal);
+        await page.ClickAsync("#confirm-yes");
         string protocol = commands.WaitFor(l => l.StartsWith("edge/ctl-1/cmd/setProtocol ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         Assert.Contains("\"steps\":[\"Strip at 20 mA/cm2 for 1 s\",\"Rest for 5 s\"]", protocol, StringComparison.Ordinal);
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("status").GetString() == "rejected");
@@ -86,6 +94,7 @@ public sealed class DashboardControlTests
         await page.FillAsync("#cmd-steps", "Strip at 0.5 mA/cm2 for 2 s\nRest for 3 s");
         await page.CheckAsync("#cmd-start-after");
         await page.ClickAsync("#cmd-send-protocol");
+        await page.ClickAsync("#confirm-yes");
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("commands")[0].GetProperty("verb").GetString() == "setProtocol"
             && s.GetProperty("commands")[0].GetProperty("status").GetString() == "accepted");
         await page.WaitForSelectorAsync("#device-facts [data-fact=protocol]:has-text('Strip 0.50 mA/cm2')");
@@ -165,6 +174,7 @@ public sealed class DashboardControlTests
         // The operator changes the pulse only; the rest mode and the single pass go with it as the device has them.
         await page.FillAsync("#cmd-steps", "Strip at 0.25 mA/cm2 for 2 s\nRest");
         await page.ClickAsync("#cmd-send-protocol");
+        await page.ClickAsync("#confirm-yes");
         string protocol = commands.WaitFor(l => l.StartsWith("edge/ctl-3/cmd/setProtocol ", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
         using JsonDocument body = JsonDocument.Parse(protocol.Substring("edge/ctl-3/cmd/setProtocol ".Length));
         Assert.Equal("adaptive", body.RootElement.GetProperty("restMode").GetString());

@@ -143,12 +143,17 @@ export function createControls(els, publish, selectedDevice) {
     }
   };
   els.setMode.onclick = () => send('setMode', { mode: els.mode.value }, els.mode.value);
-  els.sendProtocol.onclick = () => {
+  els.sendProtocol.onclick = async () => {
     // Blank lines are not sent, so the device's steps[i] need not be the box's line i + 1: each step keeps its line.
     const lines = els.steps.value.split('\n').map((s, i) => ({ text: s.trim(), line: i + 1 })).filter((l) => l.text.length > 0);
     const steps = lines.map((l) => l.text);
-    const body = { steps, restMode: els.restMode.value, repeat: els.repeat.checked, start: els.startAfter.checked };
-    send('setProtocol', body, `${steps.length} steps`, lines.map((l) => l.line));
+    const start = els.startAfter.checked;
+    // setProtocol has no module field (CONTRACT.md): it is every module's protocol, and the device stops every running
+    // module first. The target above does not apply, so the operator is told so before the pack stops.
+    const then = start ? 'then starts every module on it' : 'and leaves them stopped until started';
+    if (!await confirmFirst(`Send this protocol to every module of ${selectedDevice()}? The device stops every running module first (reason: command), ${then}.`)) return;
+    const body = { steps, restMode: els.restMode.value, repeat: els.repeat.checked, start };
+    send('setProtocol', body, `every module, ${steps.length} steps`, lines.map((l) => l.line));
   };
 
   /** A checked cmd/result message: matches it to the command it answers. */
