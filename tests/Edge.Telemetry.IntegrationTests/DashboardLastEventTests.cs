@@ -43,4 +43,33 @@ public sealed class DashboardLastEventTests
         Assert.Equal("stopped", snapshot.GetProperty("modules")[1].GetProperty("lastEvent").GetString());
         await page.CloseAsync();
     }
+    [Fact]
+    public async Task AHeldModuleKeepsTheFaultThatIsolatedItAsLastEventWhenWarningsFollow()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "last-2"));
+        DashboardMqttTools.Publish(broker.Port, "edge/last-2/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/last-2/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // The hard short at 120.02 s holds module 0; the detectors go on reading the shorted cell and a soft-short warning
+        // follows one tick later (as in a simulated 16 x 16 pack's module 12).
+        DashboardMqttTools.Publish(broker.Port, "edge/last-2/telemetry/state", DashboardMessages.StateChanged(1, 120_020, 0, "hold", "hardShort"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("modules")[0].GetProperty("state").GetString() == "hold");
+        DashboardMqttTools.Publish(broker.Port, "edge/last-2/event", new[]
+        {
+            DashboardMessages.Event(1, 120_020, "hardShort", "fault", 0, 1, "1", "hardShort", threshold: 5),
+            DashboardMessages.Event(2, 120_040, "softShort", "warning", 0, 1, "0", "softShortResistanceDrop", threshold: 195),
+        });
+        JsonElement held = await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2);
+        Assert.Equal("hardShort", held.GetProperty("modules")[0].GetProperty("lastEvent").GetString());
+
+        // Reset: the module leaves hold, and what happens next is its last event again.
+        DashboardMqttTools.Publish(broker.Port, "edge/last-2/telemetry/state", DashboardMessages.StateChanged(2, 200_000, 0, "idle"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("modules")[0].GetProperty("state").GetString() == "idle");
+        DashboardMqttTools.Publish(broker.Port, "edge/last-2/event", DashboardMessages.Event(3, 200_010, "started", "info", 0, null, "0", threshold: 0));
+        JsonElement reset = await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 3);
+        Assert.Equal("started", reset.GetProperty("modules")[0].GetProperty("lastEvent").GetString());
+        await page.CloseAsync();
+    }
 }

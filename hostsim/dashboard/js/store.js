@@ -269,11 +269,17 @@ const SEVERITY_RANK = { info: 0, warning: 1, fault: 2 };
 /**
  * Whether e is the module's last event rather than last: the later device time, and in the same tick the graver one, so
  * that a warning the same tick also raised (a hard short's collapse reads as a soft-short spike too) does not hide the
- * fault that isolated the module; of equal ones the one that arrived last.
+ * fault that isolated the module; of equal ones the one that arrived last. While the module is held, only a later fault
+ * replaces a fault: the detectors go on reading the shorted cell, and a warning one tick after the hard short (a
+ * resistance drop, a spike) replaced the fault that isolated it, and with it the compact view's fault frame.
  */
-function isLaterEvent(e, last) {
-  if (!last || e.tMs > last.tMs) return true;
-  return e.tMs === last.tMs && (SEVERITY_RANK[e.severity] ?? 0) >= (SEVERITY_RANK[last.severity] ?? 0);
+function isLaterEvent(e, last, held) {
+  if (!last) return true;
+  const rank = SEVERITY_RANK[e.severity] ?? 0;
+  const lastRank = SEVERITY_RANK[last.severity] ?? 0;
+  if (held && lastRank === SEVERITY_RANK.fault && rank < lastRank) return false;
+  if (e.tMs > last.tMs) return true;
+  return e.tMs === last.tMs && rank >= lastRank;
 }
 
 /** Applies one checked stream message. */
@@ -337,7 +343,7 @@ export function applyStream(d, stream, msg, receivedAt) {
     addEvent(d, e);
     if (msg.module !== null) {
       const m = d.modules[msg.module];
-      if (isLaterEvent(e, m.lastEvent)) m.lastEvent = e;
+      if (isLaterEvent(e, m.lastEvent, m.state === 'hold')) m.lastEvent = e;
     }
     if (msg.kind === 'telemetryOverflow' && msg.value > 0) {
       // Records the controller's per-tick buffer could not keep were never numbered: every seq arrives, yet data are
