@@ -6,8 +6,8 @@ namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>
 /// The event table's value column says what CONTRACT.md's table gives for the event's kind: a measured value
-/// against its limit, the run's net charge for the end of a run, and nothing for kinds whose value and threshold
-/// are both 0 by definition.
+/// against its limit, the run's net charge for the end of a run, a count of what was lost or refused, and nothing for
+/// kinds whose value and threshold are both 0 by definition.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DashboardEventValueTests
@@ -38,14 +38,22 @@ public sealed class DashboardEventValueTests
             DashboardMessages.Event(4, 4000, "faultRestored", "fault", 1, null, "0", "hardShort", threshold: 0),
             DashboardMessages.Event(5, 5000, "faultRestored", "fault", 0, null, "0", threshold: 0),
             DashboardMessages.Event(6, 6000, "capacityLimit", "info", 0, null, "1001", threshold: 1000),
+            DashboardMessages.Event(7, 7000, "outboxOverflow", "warning", null, null, "58", threshold: 0),
+            DashboardMessages.Event(8, 8000, "telemetryOverflow", "info", null, null, "3", threshold: 0),
+            DashboardMessages.Event(9, 9000, "retainedCommand", "warning", null, null, "2", threshold: 0),
         });
-        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 6);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 9);
 
         Assert.Equal("1234 mC net stripped", await ValueOf(page, "stopped"));
         Assert.Equal("-56 mC net stripped", await ValueOf(page, "protocolDone"));
         Assert.Equal(string.Empty, await ValueOf(page, "uncalibrated"));
         Assert.Equal(new[] { string.Empty, string.Empty }, await page.Locator("#events tbody tr[data-kind=faultRestored] td:nth-child(6)").AllInnerTextsAsync());
         Assert.Equal("1001 mC (limit 1000 mC)", await ValueOf(page, "capacityLimit"));
+
+        // Counts of what was lost or refused, against 0 (CONTRACT.md): no limit to name.
+        Assert.Equal("58 messages lost", await ValueOf(page, "outboxOverflow"));
+        Assert.Equal("3 records lost", await ValueOf(page, "telemetryOverflow"));
+        Assert.Equal("2 commands refused since boot", await ValueOf(page, "retainedCommand"));
         await page.CloseAsync();
     }
 

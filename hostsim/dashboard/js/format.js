@@ -83,6 +83,9 @@ export function eventUnit(e) {
 const NO_VALUE_KINDS = ['started', 'faultReset', 'uncalibrated', 'faultRestored'];
 // Kinds that end a run: the value is the run's net charge stripped (mC), the threshold 0 is no limit.
 const RUN_CHARGE_KINDS = ['stopped', 'protocolDone'];
+// Kinds that count what was lost or refused against 0 (CONTRACT.md): "58 messages (limit 0 messages)" named a limit
+// that is not there.
+const COUNT_KINDS = { telemetryOverflow: 'lost', outboxOverflow: 'lost', retainedCommand: 'refused since boot' };
 
 /**
  * One amount with its unit. Temperatures come in tenths of a degree (the contract's DeciCelsius): "612 0.1 °C" would
@@ -103,6 +106,7 @@ const CHANNEL_SATURATED = ['cellChannelSaturated', 'currentChannelSaturated'];
 export function eventValue(e) {
   if (NO_VALUE_KINDS.includes(e.kind)) return '';
   if (RUN_CHARGE_KINDS.includes(e.kind)) return `${e.value} mC net stripped`;
+  if (COUNT_KINDS[e.kind]) return `${e.value} ${eventUnit(e)} ${COUNT_KINDS[e.kind]}`;
   if (CHANNEL_INVALID.includes(e.diagnosis)) return `status ${e.value}` + (CHANNEL_STATUSES[e.value] ? `: ${CHANNEL_STATUSES[e.value]}` : '');
   const unit = eventUnit(e);
   // A saturated channel's value is its clipped reading: the true value lies at or beyond it, and nothing was compared.

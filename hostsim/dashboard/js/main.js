@@ -748,7 +748,7 @@ function renderModules(d, st) {
     card.querySelector('.current').textContent = `last pulse ${f.current}`;
     card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
     card.querySelector('.rest').textContent = `tuned rest ${f.rest}`;
-    card.querySelector('.pulses').textContent = `${f.pulses} pulses`;
+    card.querySelector('.pulses').textContent = f.pulses === '1' ? '1 pulse' : `${f.pulses} pulses`;
     card.querySelector('.reason').textContent = stopText(m) ? `stop: ${stopText(m)}` : '';
     card.querySelector('.last').textContent = `last event: ${f.last}`;
     drawTimeline(card.querySelector('canvas'), m.history, t0, t1);
