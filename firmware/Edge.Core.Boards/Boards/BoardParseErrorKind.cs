@@ -106,5 +106,11 @@ namespace Edge.Core.Boards
         /// every further module on from where the one before ends.
         /// </summary>
         CellOrder = 31,
+
+        /// <summary>
+        /// A hardware enable's feed or a current setpoint on a GPIO the ESP32 pulls up while it resets (0, 5, 15): the
+        /// monostable takes the rising edge and enables the gates, or the setpoint net sits near 2.3 V, during every reset.
+        /// </summary>
+        PulledUpOutputPin = 32,
     }
 }

@@ -17,7 +17,7 @@ namespace Edge.Core.Boards
         /// <summary>No <c>[reference]</c> channel: readings cannot be corrected for drift of REF or of the ADC.</summary>
         NoReferenceChannel = 3,
 
-        /// <summary>A load switch on GPIO 14, which emits a short PWM burst while the ESP32 resets.</summary>
+        /// <summary>A load switch, a hardware enable's feed or a current setpoint on GPIO 14, which emits a short PWM burst while the ESP32 resets.</summary>
         NoisyAtReset = 4,
     }
 }

@@ -104,6 +104,38 @@ public class BoardHardwareRuleTests
             "[module 0] switch_pin: GPIO " + gpio + " is pulled up (about 45 kohm) while the ESP32 resets");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(15)]
+    public void A_hardware_enable_fed_from_a_pin_pulled_up_at_reset_is_refused(int gpio)
+    {
+        // The same 2.3 V at reset as on a switch pin: a rising edge into the monostable, which enables the gates during
+        // every reset, where its output is to stay low until the first healthy tick.
+        string text = MinimalBoard.Text + "\n[enable]\nfeed_pin = " + gpio + "\ntimeout_ms = 100";
+        BoardRuleAssert.Rejected(
+            text, BoardText.LineOf(text, "[enable]", "feed_pin"), BoardParseErrorKind.PulledUpOutputPin,
+            "[enable] feed_pin: GPIO " + gpio + " is pulled up (about 45 kohm) while the ESP32 resets: the monostable takes its rising edge");
+    }
+
+    [Fact]
+    public void A_pwm_setpoint_on_a_pin_pulled_up_at_reset_is_refused_and_on_gpio_14_warned_about()
+    {
+        // The multiplexed board's module 1 sets its current by PWM on GPIO 32: on 15 the setpoint net sits near 2.3 V
+        // (a high current commanded) during every reset.
+        string shipped = BoardFiles.Read(BoardFiles.Mux6s);
+        Assert.Contains("setpoint_pin = 32 ", shipped);
+        string on15 = shipped.Replace("setpoint_pin = 32 ", "setpoint_pin = 15 ");
+        BoardRuleAssert.Rejected(
+            on15, BoardText.LineOf(on15, "[module 1]", "setpoint_pin"), BoardParseErrorKind.PulledUpOutputPin,
+            "[module 1] setpoint_pin: GPIO 15 is pulled up (about 45 kohm) while the ESP32 resets: the current setpoint net sits near 2.3 V");
+
+        BoardDefinition on14 = BoardRuleAssert.Parsed(shipped.Replace("setpoint_pin = 32 ", "setpoint_pin = 14 "));
+        BoardWarning warning = BoardRuleAssert.SingleWarning(on14, BoardWarningKind.NoisyAtReset);
+        Assert.Equal("[module 1]", warning.Section);
+        Assert.Contains("setpoint_pin sees those pulses", warning.Message);
+    }
+
     [Fact]
     public void A_switch_on_gpio_14_is_warned_about_its_reset_burst()
     {

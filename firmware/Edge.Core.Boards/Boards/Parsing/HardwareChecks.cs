@@ -68,16 +68,52 @@ namespace Edge.Core.Boards.Parsing
                 error = CheckSwitchPin(module, variant, warnings);
                 if (error == null && module.Has(ModuleSectionBuilder.SetpointPinKey))
                 {
-                    error = CheckOutput(module, ModuleSectionBuilder.SetpointPinKey, module.SetpointPin, variant, warnings);
+                    error = CheckQuietAtReset(module, ModuleSectionBuilder.SetpointPinKey, module.SetpointPin, "the current setpoint net sits near 2.3 V (a high current commanded) during every reset, where the setpoints are held at 0 from boot", warnings);
+                    if (error == null)
+                    {
+                        error = CheckOutput(module, ModuleSectionBuilder.SetpointPinKey, module.SetpointPin, variant, warnings);
+                    }
                 }
             }
 
             if (error == null && sections.Enable != null)
             {
-                error = CheckOutput(sections.Enable, EnableSectionBuilder.FeedPinKey, sections.Enable.FeedPin, variant, warnings);
+                error = CheckQuietAtReset(sections.Enable, EnableSectionBuilder.FeedPinKey, sections.Enable.FeedPin, "the monostable takes its rising edge and enables the gates during every reset, where its output stays low until the first healthy tick", warnings);
+                if (error == null)
+                {
+                    error = CheckOutput(sections.Enable, EnableSectionBuilder.FeedPinKey, sections.Enable.FeedPin, variant, warnings);
+                }
             }
 
             return error;
+        }
+
+        /// <summary>
+        /// A hardware enable's feed and a current setpoint must stay low from reset until the application drives them, as a
+        /// switch pin must: a pin pulled up at reset is refused, GPIO 14's PWM burst at reset is warned about.
+        /// </summary>
+        private static BoardParseError CheckQuietAtReset(SectionBuilder section, string key, int gpio, string consequence, WarningList warnings)
+        {
+            if (Esp32Pins.IsPulledUpAtReset(gpio))
+            {
+                return section.FailAt(
+                    key,
+                    BoardParseErrorKind.PulledUpOutputPin,
+                    "GPIO " + gpio.ToString() + " is pulled up (about 45 kohm) while the ESP32 resets: " + consequence
+                    + "; use a GPIO that floats at reset (e.g. 18, 19, 21-23, 25-27, 32, 33)");
+            }
+
+            if (gpio == 14)
+            {
+                warnings.Add(
+                    section.LineOf(key),
+                    BoardWarningKind.NoisyAtReset,
+                    section.Header,
+                    key,
+                    "GPIO 14 emits a short PWM burst while the ESP32 resets: " + key + " sees those pulses; prefer a quiet GPIO");
+            }
+
+            return null;
         }
 
         /// <summary>
