@@ -39,6 +39,16 @@ public class BoardTextCharacterTests
     }
 
     [Fact]
+    public void ABackslashEvenInACommentIsRefusedAsTheFirmwareBuildRefusesIt()
+    {
+        string text = MinimalBoard.Text.Replace("[safety]", "[safety]   # see C:\\boards\\notes.txt", StringComparison.Ordinal);
+
+        Assert.False(BoardParser.TryParse(text, out _, out BoardParseError error));
+        Assert.Equal(LineOf(text, "[safety]"), error.LineNumber);
+        Assert.StartsWith("a backslash is allowed nowhere", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CommentsMayHoldAnyOtherCharacterAndTabsSeparateAsSpacesDo()
     {
         string text = MinimalBoard.Text

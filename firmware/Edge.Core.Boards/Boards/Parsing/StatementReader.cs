@@ -29,13 +29,19 @@ namespace Edge.Core.Boards.Parsing
 
         /// <summary>
         /// The first character of the line <see cref="TryNext"/> returned last that a statement may not hold (outside
-        /// printable ASCII and tab; a NUL anywhere on the line), or -1 when there is none.
+        /// printable ASCII and tab; a NUL or a backslash anywhere on the line, which the firmware build cannot embed), or
+        /// -1 when there is none.
         /// </summary>
         public int BadCharacter { get; private set; }
 
         /// <summary>The problem with the last line's <see cref="BadCharacter"/>, for its error.</summary>
         public string BadCharacterProblem()
         {
+            if (BadCharacter == '\\')
+            {
+                return "a backslash is allowed nowhere, not even in a comment: the firmware build embeds board files as text and cannot carry one unchanged";
+            }
+
             return "character " + CodePoint(BadCharacter) + (BadCharacter == 0
                 ? " (NUL) is allowed nowhere, not even in a comment: the device's text ends there"
                 : " is not allowed outside a comment: statements are printable ASCII, and only spaces and tabs separate them");
@@ -76,7 +82,7 @@ namespace Edge.Core.Boards.Parsing
                 for (int i = 0; i < raw.Length && BadCharacter < 0; i++)
                 {
                     char c = raw[i];
-                    if (c == '\0' || (i < code.Length && c != '\t' && (c < ' ' || c > '~')))
+                    if (c == '\0' || c == '\\' || (i < code.Length && c != '\t' && (c < ' ' || c > '~')))
                     {
                         BadCharacter = c;
                     }
