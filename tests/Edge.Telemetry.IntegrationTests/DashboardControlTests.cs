@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Edge.HostSim.Dashboard;
 using Edge.HostSim.Mqtt.Bridge;
+using Edge.HostSim.Mqtt.Broker;
 using Microsoft.Playwright;
 
 namespace Edge.Telemetry.IntegrationTests;
@@ -141,6 +142,33 @@ public sealed class DashboardControlTests
         snapshot = await DashboardPage.SnapshotAsync(page);
         Assert.All(snapshot.GetProperty("modules").EnumerateArray(), m => Assert.NotEqual("done", m.GetProperty("state").GetString()));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = DashboardPage.ArtifactPath("dashboard-viewer.png"), FullPage = true });
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheModeSelectShowsTheDevicesModeUnlessTheOperatorHasChosenAnother()
+    {
+        // A device in observe: the select left at its default "act" beside "mode observe" in the facts bar read as if the
+        // device acted.
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "mode-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/mode-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/mode-1/config", DashboardMessages.Config(2, 2, mode: "observe"), retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("role").GetString() == "operator" && s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+        await page.WaitForSelectorAsync("#device-facts [data-fact=mode]:has-text('observe')");
+        Assert.Equal("observe", await page.InputValueAsync("#cmd-mode"));
+
+        // The device switches to act (another operator's command): the select follows.
+        DashboardMqttTools.Publish(broker.Port, "edge/mode-1/config", DashboardMessages.Config(2, 2, mode: "act"), retain: true);
+        await page.WaitForSelectorAsync("#device-facts [data-fact=mode]:has-text('act')");
+        Assert.Equal("act", await page.InputValueAsync("#cmd-mode"));
+
+        // The operator chooses observe and has not sent it: a config of the same mode again does not undo the choice.
+        await page.SelectOptionAsync("#cmd-mode", "observe");
+        DashboardMqttTools.Publish(broker.Port, "edge/mode-1/config", DashboardMessages.Config(3, 2, mode: "act"), retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("modules").GetArrayLength() == 3);
+        Assert.Equal("observe", await page.InputValueAsync("#cmd-mode"));
         await page.CloseAsync();
     }
 

@@ -142,7 +142,12 @@ export function createControls(els, publish, selectedDevice) {
       send('resetFault', { module: m }, describe(m));
     }
   };
-  els.setMode.onclick = () => send('setMode', { mode: els.mode.value }, els.mode.value);
+  els.setMode.onclick = () => {
+    // Sent: the select follows the device's config again once it says the new mode.
+    modeShown = { device: modeShown.device, mode: els.mode.value };
+    modeEdited = false;
+    send('setMode', { mode: els.mode.value }, els.mode.value);
+  };
   els.sendProtocol.onclick = async () => {
     // Blank lines are not sent, so the device's steps[i] need not be the box's line i + 1: each step keeps its line.
     const lines = els.steps.value.split('\n').map((s, i) => ({ text: s.trim(), line: i + 1 })).filter((l) => l.text.length > 0);
@@ -241,6 +246,21 @@ export function createControls(els, publish, selectedDevice) {
     els.repeat.checked = protocol.repeat;
   }
 
+  // The mode select shows the selected device's mode, as the facts bar does: a select left at "act" beside a device in
+  // observe read as if the device acted. What the operator has chosen and not sent is not overwritten.
+  let modeShown = { device: null, mode: null };
+  let modeEdited = false;
+  els.mode.addEventListener('change', () => { modeEdited = true; });
+
+  /** Sets the mode select to the device's mode, unless the operator has chosen another for this device and not sent it. */
+  function showMode(deviceId, mode) {
+    if (mode !== 'act' && mode !== 'observe') return;
+    if (modeShown.device === deviceId && (modeEdited || modeShown.mode === mode)) return;
+    modeShown = { device: deviceId, mode };
+    modeEdited = false;
+    els.mode.value = mode;
+  }
+
   render();
-  return { onResult, onConnectionLost, setModules, showProtocol, showDevice, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, payload, ...rest }) => rest) };
+  return { onResult, onConnectionLost, setModules, showProtocol, showMode, showDevice, log: () => log.map(({ timer, stepLines, withdraw, brokerHasIt, payload, ...rest }) => rest) };
 }

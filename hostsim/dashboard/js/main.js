@@ -464,6 +464,7 @@ function render() {
   showControls();
   controls.setModules(d.config.modules);
   controls.showProtocol(d.id, d.config.protocol);
+  controls.showMode(d.id, d.config.mode);
   controls.showDevice(d.id);
   focusModule = Math.min(focusModule, d.config.modules - 1);
   const st = staleness(d);
