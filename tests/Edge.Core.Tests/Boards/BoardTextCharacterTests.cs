@@ -31,21 +31,23 @@ public class BoardTextCharacterTests
     [Fact]
     public void ANulEvenInACommentIsRefused()
     {
-        string text = MinimalBoard.Text.Replace("[safety]", "[safety]   # limits\0 of the pack", StringComparison.Ordinal);
-
-        Assert.False(BoardParser.TryParse(text, out _, out BoardParseError error));
-        Assert.Equal(LineOf(text, "[safety]"), error.LineNumber);
-        Assert.Contains("U+0000 (NUL) is allowed nowhere", error.Message, StringComparison.Ordinal);
+        Assert.Contains("U+0000 (NUL) is allowed nowhere", RefusedSafetyComment("# limits\0 of the pack").Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ABackslashEvenInACommentIsRefusedAsTheFirmwareBuildRefusesIt()
     {
-        string text = MinimalBoard.Text.Replace("[safety]", "[safety]   # see C:\\boards\\notes.txt", StringComparison.Ordinal);
+        Assert.StartsWith("a backslash is allowed nowhere", RefusedSafetyComment("# see C:\\boards\\notes.txt").Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The error for the minimal board with <paramref name="comment"/> after its [safety] header, refused at that line.</summary>
+    private static BoardParseError RefusedSafetyComment(string comment)
+    {
+        string text = MinimalBoard.Text.Replace("[safety]", "[safety]   " + comment, StringComparison.Ordinal);
 
         Assert.False(BoardParser.TryParse(text, out _, out BoardParseError error));
         Assert.Equal(LineOf(text, "[safety]"), error.LineNumber);
-        Assert.StartsWith("a backslash is allowed nowhere", error.Message, StringComparison.Ordinal);
+        return error;
     }
 
     [Fact]

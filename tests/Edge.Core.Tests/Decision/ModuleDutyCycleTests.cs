@@ -441,6 +441,7 @@ public class ModuleDutyCycleTests
         engine.Tick();
         Assert.Equal(ModuleSubState.Rest, engine.Module.SubState);
     }
+
     [Fact]
     public void AnAbortedPulseRestsEvenWhenTheProtocolStepsItsCurrentDownFirst()
     {
@@ -451,12 +452,7 @@ public class ModuleDutyCycleTests
             new ProtocolStep(ProtocolStepKind.Strip, 385, 1000),
             new ProtocolStep(ProtocolStepKind.Strip, 192, 1000),
             new ProtocolStep(ProtocolStepKind.Rest, 0, 5000));
-        engine.Start();
-        engine.RunThrough(290);
-        Assert.Equal((ModuleSubState.Pulse, 0), (engine.Module.SubState, engine.Module.StepIndex));
-        engine.Tick(request: r => r.Request(0, DiagnosisReaction.AbortPulse, DiagnosisId.DepletionNonlinearRise));
-        Assert.False(engine.Module.SwitchClosed);
-        Assert.Equal((ModuleSubState.Rest, 2), (engine.Module.SubState, engine.Module.StepIndex));
+        AbortAndExpectRest(engine, 290, pulseStep: 0, restStep: 2);
     }
 
     [Fact]
@@ -468,12 +464,18 @@ public class ModuleDutyCycleTests
             new ProtocolStep(ProtocolStepKind.Rest, 0, 2000),
             new ProtocolStep(ProtocolStepKind.Strip, 385, 1000),
             new ProtocolStep(ProtocolStepKind.Strip, 192, 1000));
+        AbortAndExpectRest(engine, 2290, pulseStep: 1, restStep: 0);
+    }
+
+    /// <summary>Runs to <paramref name="untilMs"/> inside step <paramref name="pulseStep"/>'s pulse, asks for an abort, and expects the switch open in rest step <paramref name="restStep"/>.</summary>
+    private static void AbortAndExpectRest(Engine engine, long untilMs, int pulseStep, int restStep)
+    {
         engine.Start();
-        engine.RunThrough(2290);
-        Assert.Equal((ModuleSubState.Pulse, 1), (engine.Module.SubState, engine.Module.StepIndex));
+        engine.RunThrough(untilMs);
+        Assert.Equal((ModuleSubState.Pulse, pulseStep), (engine.Module.SubState, engine.Module.StepIndex));
         engine.Tick(request: r => r.Request(0, DiagnosisReaction.AbortPulse, DiagnosisId.DepletionNonlinearRise));
         Assert.False(engine.Module.SwitchClosed);
-        Assert.Equal((ModuleSubState.Rest, 0), (engine.Module.SubState, engine.Module.StepIndex));
+        Assert.Equal((ModuleSubState.Rest, restStep), (engine.Module.SubState, engine.Module.StepIndex));
     }
 
     [Fact]
