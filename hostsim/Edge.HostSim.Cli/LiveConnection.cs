@@ -144,8 +144,7 @@ internal sealed class LiveConnection : IDisposable
                 throw new UsageException(OptionsBehind(e.Outcome, line) + ": cannot connect to the MQTT broker at " + options.Host + ":" + options.Port + ": " + OneLine(e.Message));
             }
 
-            TextWriter errors = Console.Error;
-            bridge.ConnectionFailed += (outcome, reason) => errors.WriteLine("mqtt: connection failed: " + BrokerConnectionException.Explain(outcome) + ": " + OneLine(reason));
+            ReportConnection(bridge, options.Host + ":" + options.Port, Console.Error);
             return new LiveConnection(bridge);
         }
 
@@ -186,6 +185,36 @@ internal sealed class LiveConnection : IDisposable
             broker.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Reports the device's link on stderr as it changes during the run: every failed attempt, a lost session (one line,
+    /// with the wait before the next attempt), and the session that follows a loss or failures (one line).
+    /// </summary>
+    private static void ReportConnection(MqttDeviceBridge bridge, string address, TextWriter errors)
+    {
+        // Network thread only: the bridge raises all three there.
+        bool away = false;
+        bridge.ConnectionFailed += (outcome, reason) =>
+        {
+            away = true;
+            errors.WriteLine("mqtt: connection failed: " + BrokerConnectionException.Explain(outcome) + ": " + OneLine(reason));
+        };
+        bridge.ConnectionLost += (reason, retryMs) =>
+        {
+            away = true;
+            string retry = retryMs < 0 ? "retry when the outage ends" : "retry in " + retryMs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ms";
+            errors.WriteLine("mqtt: connection to the broker at " + address + " lost (" + OneLine(reason) + "); " + retry);
+        };
+        bridge.Connected += () =>
+        {
+            if (away)
+            {
+                away = false;
+                string which = bridge.Connections > 1 ? "re-established" : "established";
+                errors.WriteLine("mqtt: connection to the broker at " + address + " " + which + " (connection " + bridge.Connections.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
+            }
+        };
     }
 
     /// <summary>The options a user would change for a broker's refusal, named as the command line's other checks name theirs.</summary>

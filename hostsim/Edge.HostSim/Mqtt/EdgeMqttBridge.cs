@@ -86,6 +86,12 @@ namespace Edge.HostSim.Mqtt
         /// <summary>A session was opened (network thread).</summary>
         public event Action? Connected;
 
+        /// <summary>
+        /// An open session was lost (network thread): why, in words, and the wait before the next attempt, ms (-1 for a
+        /// scenario's broker outage, which makes no attempt until it ends).
+        /// </summary>
+        public event Action<string, long>? ConnectionLost;
+
         /// <summary>The broker refused a publish (MQTT 5 PUBACK reason, e.g. NotAuthorized from its ACL): topic and reason.</summary>
         public event Action<string, string>? PublishRefused;
 
@@ -149,6 +155,7 @@ namespace Edge.HostSim.Mqtt
                     {
                         // The device loses its connection here; it makes no attempt until the outage ends.
                         DeviceEvents.Report("mqtt-connect", "connection lost (the scenario's brokerOutage); retry when the outage ends");
+                        ConnectionLost?.Invoke("the scenario's brokerOutage", -1);
                     }
 
                     _session.Suspend(long.MaxValue);
@@ -172,6 +179,7 @@ namespace Edge.HostSim.Mqtt
                 else if (step == SessionStep.Lost)
                 {
                     DeviceEvents.Report("mqtt-connect", "connection lost; retry in " + (_session.NextAttemptMs - now) + " ms");
+                    ConnectionLost?.Invoke(_session.LastError ?? "connection lost", _session.NextAttemptMs - now);
                 }
                 else if (step == SessionStep.Opened)
                 {

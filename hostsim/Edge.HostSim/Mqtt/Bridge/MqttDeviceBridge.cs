@@ -55,6 +55,12 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>A connection attempt failed (network thread): why, and the details.</summary>
         public event Action<ConnectOutcome, string>? ConnectionFailed;
 
+        /// <summary>An open session was lost (network thread): why, and the wait before the next attempt, ms (-1: a scenario's broker outage, until it ends).</summary>
+        public event Action<string, long>? ConnectionLost;
+
+        /// <summary>A session was opened (network thread), after <see cref="Connections"/> has counted it.</summary>
+        public event Action? Connected;
+
         public string BootId { get; }
 
         public string DeviceId => _options.DeviceId;
@@ -190,7 +196,9 @@ namespace Edge.HostSim.Mqtt.Bridge
             {
                 Interlocked.Increment(ref _connections);
                 _connectedSinceHealth = true;
+                Connected?.Invoke();
             };
+            _bridge.ConnectionLost += (reason, retryMs) => ConnectionLost?.Invoke(reason, retryMs);
             _bridge.ConnectionFailed += (outcome, reason) =>
             {
                 Volatile.Write(ref _lastFailure, BrokerConnectionException.Explain(outcome) + ": " + reason);
