@@ -16,4 +16,10 @@ public sealed class CliContext
     public CliConsole Console { get; }
 
     public CancellationToken Cancellation { get; }
+
+    /// <summary>
+    /// Whether a command may keep serving until Ctrl-C after its work (run --dashboard): true when a user at a terminal
+    /// can press it (the program's standard input is one), false for a command line run in this process or from a script.
+    /// </summary>
+    public bool ServesUntilInterrupted { get; init; }
 }

@@ -20,6 +20,7 @@ internal sealed class LiveConnection : IDisposable
 
     private MosquittoBroker? _broker;
     private DashboardServer? _server;
+    private bool _deviceEnded;
 
     private LiveConnection(MqttDeviceBridge bridge)
     {
@@ -237,10 +238,25 @@ internal sealed class LiveConnection : IDisposable
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 
-    public void Dispose()
+    /// <summary>
+    /// Ends the simulated device while the broker and the dashboard's server stay up: what it still holds is handed to
+    /// the broker (5 s at most), then it shuts down as the firmware does, with the retained status "offline".
+    /// </summary>
+    public void EndDevice()
     {
+        if (_deviceEnded)
+        {
+            return;
+        }
+
+        _deviceEnded = true;
         Bridge.Flush(TimeSpan.FromSeconds(5));
         Bridge.Dispose();
+    }
+
+    public void Dispose()
+    {
+        EndDevice();
         _server?.Dispose();
         _broker?.Dispose();
     }

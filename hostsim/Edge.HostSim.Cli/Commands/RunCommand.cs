@@ -137,10 +137,13 @@ public static class RunCommand
                     console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} messages not handed over: the device's outbox dropped them (outboxOverflow events), as the run went {1:0} times faster than real time; --realtime paces it for a broker or dashboard", notHanded, result.SimulatedS / result.WallS));
                 }
 
-                // The page is still worth looking at after the run: keep broker and server up until Ctrl-C.
-                if (liveSettings.Dashboard && !context.Cancellation.IsCancellationRequested && !Console.IsInputRedirected)
+                // The page is still worth looking at after the run: keep broker and server up until Ctrl-C. The simulated
+                // device is not: it goes offline as a device shut down does (the retained status "offline"), so the page
+                // shows its modules as they ended, greyed, instead of a live device that no longer runs.
+                if (liveSettings.Dashboard && !context.Cancellation.IsCancellationRequested && context.ServesUntilInterrupted)
                 {
-                    console.Out.WriteLine("run finished; the dashboard stays up, press Ctrl-C to stop it");
+                    live.EndDevice();
+                    console.Out.WriteLine("run finished; device " + live.Bridge.DeviceId + " is offline, the dashboard stays up, press Ctrl-C to stop it");
                     context.Cancellation.WaitHandle.WaitOne();
                     return Report(console, outDir, scenario, result, realtime, ExitCodes.Ok);
                 }

@@ -51,19 +51,19 @@ public sealed class MqttConnectionReportTests : IDisposable
         string latest = string.Empty;
         bool seen = SpinWait.SpinUntil(() =>
         {
-            latest = ReadRetained(broker, topic);
+            latest = ReadRetained(broker.Port, topic);
             return latest.Contains("\"status\":\"" + status + "\"", StringComparison.Ordinal);
         }, TimeSpan.FromSeconds(30));
         Assert.True(seen, "retained " + topic + ": " + latest);
         return latest;
     }
 
-    /// <summary>The retained message on <paramref name="topic"/> as a new subscriber gets it (empty: none within a second).</summary>
-    internal static string ReadRetained(MosquittoBroker broker, string topic)
+    /// <summary>The retained message on <paramref name="topic"/> of the broker at <paramref name="port"/> on loopback, as a new subscriber gets it (empty: none within a second).</summary>
+    internal static string ReadRetained(int port, string topic)
     {
         string? payload = null;
         using ManualResetEventSlim received = new ManualResetEventSlim(false);
-        using HostMqttClient reader = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+        using HostMqttClient reader = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = port });
         reader.MessageReceived += m =>
         {
             if (m.Topic == topic && m.Retain)
