@@ -10,7 +10,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// The contract fixes of the device session on the simulator, through a real mosquitto: tunedRestMs is the
 /// rest that follows the pulse, every start is an event, a repeated command id executes once with two identical
 /// replies (the new protocol starting one tick after the interrupted pulse's stop), a retained stop is
-/// never executed (on connect and after a reconnect), and a scenario's brokerOutage takes the device off the
+/// never executed (on connect, after a reconnect, nor sent live under its id: its refusal is remembered), and a scenario's brokerOutage takes the device off the
 /// broker for that long.
 /// </summary>
 public sealed class SessionContractTests
@@ -124,13 +124,24 @@ public sealed class SessionContractTests
         Assert.Equal("retain", reply.GetProperty("error").GetProperty("field").GetString());
         sub.Log.WaitFor(root + "event", e => e.GetProperty("kind").GetString() == "retainedCommand" && e.GetProperty("severity").GetString() == "warning");
 
-        // A network fault: the device reconnects, the broker replays the retained stop, it is refused again.
+        // A network fault: the device reconnects and the broker replays the retained stop. The device remembered the
+        // refusal under the command's id (CONTRACT.md, "Never retained"): a repeat, answered with the very same reply
+        // and neither executed nor reported as a second retained command.
         device.Bridge.Session!.Connection.Close(false);
         Assert.True(SpinWait.SpinUntil(() => device.Bridge.Connections == 2, MessageLog.Patience));
         Assert.True(sub.Log.WaitForCount(root + "cmd/result", 2, MessageLog.Patience));
+
+        // The same stop sent live under that id: a repeat as well, not a new command to execute.
+        sub.Send(root + "cmd/stop", """{"id":"sticky","module":0}""");
+        Assert.True(sub.Log.WaitForCount(root + "cmd/result", 3, MessageLog.Patience));
         sub.Log.WaitForMorePulses(root + "telemetry/pulse", 0);
 
-        Assert.All(sub.Log.On(root + "cmd/result"), r => Assert.Equal("retain", r.GetProperty("error").GetProperty("field").GetString()));
+        List<JsonElement> replies = sub.Log.On(root + "cmd/result");
+        Assert.Equal(3, replies.Count);
+        Assert.All(replies, r => Assert.Equal(reply.GetRawText(), r.GetRawText()));
+        List<JsonElement> retainedEvents = sub.Log.On(root + "event").Where(e => e.GetProperty("kind").GetString() == "retainedCommand").ToList();
+        Assert.Single(retainedEvents);
+        Assert.Equal(1, retainedEvents[0].GetProperty("value").GetInt32());
         Assert.DoesNotContain(sub.Log.On(root + "event"), e => e.GetProperty("kind").GetString() == "stopped");
         Assert.DoesNotContain(sub.Log.On(root + "telemetry/state"), s => s.GetProperty("type").GetString() == "stateChanged" && s.GetProperty("state").GetString() == "done");
         sub.SendRetained(root + "cmd/stop", string.Empty);

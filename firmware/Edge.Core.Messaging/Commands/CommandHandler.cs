@@ -13,7 +13,8 @@ namespace Edge.Core.Commands
     /// resetFault, setMode, setProtocol, getConfig; "result" is the reply topic and is ignored.
     /// Idempotent: a command whose id is among the last <see cref="CommandLimits.ReplayWindow"/> handled
     /// is answered with its original reply and not executed again; a retained command (the broker's
-    /// retain flag set on delivery: a stored message replayed on subscribing) is never executed.
+    /// retain flag set on delivery: a stored message replayed on subscribing) is never executed, and its refusal is
+    /// remembered under its id the same way, so the broker's next replay of it, or a live copy, is a repeat.
     /// </summary>
     public sealed class CommandHandler
     {
@@ -63,7 +64,7 @@ namespace Edge.Core.Commands
         /// <summary>Commands answered from the replay window instead of being executed, since start.</summary>
         public int ReplayedCount { get; private set; }
 
-        /// <summary>Retained commands refused since start.</summary>
+        /// <summary>Retained commands refused since start (a remembered one replayed again is a repeat, counted in <see cref="ReplayedCount"/>).</summary>
         public int RetainedRefusedCount { get; private set; }
 
         /// <summary>True once after a getConfig command: the host should republish the retained config.</summary>
@@ -106,7 +107,6 @@ namespace Edge.Core.Commands
                 {
                     // Before the size check: a retained command comes back at every reconnect whatever its size, so its
                     // sender must be told to clear it, not to shorten it, and the retainedCommand count must include it.
-                    RetainedRefusedCount++;
                     string retainedId = null;
                     if (count <= _limits.MaximumPayloadBytes)
                     {
@@ -114,7 +114,34 @@ namespace Edge.Core.Commands
                         retainedId = IdIfReadable();
                     }
 
-                    return new CommandReply(retainedId, echoed, RetainField, RetainedMessage);
+                    if (retainedId == null)
+                    {
+                        // Without an id nothing can be remembered: refused and counted at every delivery.
+                        RetainedRefusedCount++;
+                        return new CommandReply(null, echoed, RetainField, RetainedMessage);
+                    }
+
+                    ulong retainedFingerprint = CommandReplayWindow.Fingerprint(verb, payload, offset, count);
+                    bool sameRetained;
+                    CommandReply handled = _replays.Find(retainedId, retainedFingerprint, count, out sameRetained);
+                    if (handled != null && sameRetained && handled.ErrorField == RetainField)
+                    {
+                        // The broker's stored copy again (a reconnect): a repeat of a command refused already, answered with
+                        // its reply and neither refused nor counted a second time.
+                        ReplayedCount++;
+                        return handled;
+                    }
+
+                    RetainedRefusedCount++;
+                    CommandReply refusal = new CommandReply(retainedId, echoed, RetainField, RetainedMessage);
+                    if (handled == null)
+                    {
+                        // Remembered as an executed command is: a live copy under its id is a repeat, not a new command.
+                        // An id already remembered keeps its reply (a live copy executed first stays the one execution).
+                        _replays.Remember(retainedId, retainedFingerprint, count, refusal);
+                    }
+
+                    return refusal;
                 }
 
                 if (count > _limits.MaximumPayloadBytes)

@@ -531,6 +531,7 @@ namespace Edge.Core.Session
             }
 
             int length;
+            int retainedRefused = _commands == null ? 0 : _commands.RetainedRefusedCount;
             if (_commands == null)
             {
                 length = CommandResultEncoder.EncodeInto(_writer, _scratch, null, verb, "$", "control loop not running (board or hardware error)");
@@ -542,7 +543,8 @@ namespace Edge.Core.Session
                     : _commands.HandleAndEncode(verb, payload, 0, payload.Length, retained, _writer, _scratch);
             }
 
-            if (retained && _publisher != null)
+            // One event per retained command refused: the broker's replay of one refused already (a reconnect) is a repeat.
+            if (retained && _publisher != null && (_commands == null || _commands.RetainedRefusedCount != retainedRefused))
             {
                 _publisher.ReportEvent(EventKind.RetainedCommand, Severity.Warning, _commands == null ? 0 : _commands.RetainedRefusedCount, 0);
             }

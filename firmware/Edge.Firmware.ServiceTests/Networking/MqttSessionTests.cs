@@ -303,8 +303,9 @@ namespace NFUnitTest.Networking
 
             s_session.Pass();
             s_session.Pass();
+            // Answered on both connections, but refused and reported once: the replay is a repeat of a remembered command.
             Assert.AreEqual(2, s_connection.CountOf(Root + "cmd/result|{\"v\":1,\"id\":\"s1\",\"verb\":\"stop\",\"ok\":false,\"error\":{\"field\":\"retain\","));
-            Assert.AreEqual(2, CountEvents("retainedCommand"));
+            Assert.AreEqual(1, CountEvents("retainedCommand"));
             Assert.AreEqual(0, CountEvents("stopped"));
         }
 

@@ -371,6 +371,57 @@ public class CommandHandlerTests
         Assert.Equal(1, rig.Handler.RetainedRefusedCount);
     }
 
+    // CONTRACT.md, "Never retained" and "Idempotent": a retained command refused is remembered under its id as an executed
+    // one is. The broker replays its stored copy at every reconnect: that is a repeat, answered with the first reply and
+    // not counted again; a live copy under the id is a repeat too (not executed), and another command under it reuses the id.
+    [Fact]
+    public void ARetainedCommandRefusedIsRememberedUnderItsId()
+    {
+        var rig = new CommandRig();
+        rig.Send("start", "{\"id\":\"go\"}");
+        rig.Tick();
+        string running = rig.Snapshot();
+        byte[] stop = Encoding.UTF8.GetBytes("{\"id\":\"sticky\",\"module\":0}");
+
+        CommandReply first = rig.Handler.Handle("stop", stop, 0, stop.Length, true);
+        CommandReply replayed = rig.Handler.Handle("stop", stop, 0, stop.Length, true);
+
+        Assert.Equal(("sticky", CommandHandler.RetainField), (first.RequestId, first.ErrorField));
+        Assert.Same(first, replayed);
+        Assert.Equal(1, rig.Handler.RetainedRefusedCount);
+        Assert.Equal(1, rig.Handler.ReplayedCount);
+
+        // The same stop sent live under that id: the first reply again, nothing executed.
+        CommandReply live = rig.Send("stop", stop);
+        Assert.Same(first, live);
+        rig.Tick();
+        Assert.Equal(running, rig.Snapshot());
+
+        // Another command under that id: refused as a reuse of the id.
+        CommandReply other = rig.Send("stop", "{\"id\":\"sticky\",\"module\":1}");
+        Assert.Equal(("sticky", "id"), (other.RequestId, other.ErrorField));
+        rig.Tick();
+        Assert.Equal(running, rig.Snapshot());
+        Assert.Equal(1, rig.Handler.RetainedRefusedCount);
+    }
+
+    // A command executed live and then replayed retained (it was published with the retain flag while the device was
+    // connected): the replay is refused as retained and counted, and the id keeps the execution's reply.
+    [Fact]
+    public void ARetainedReplayOfAnExecutedCommandIsRefusedAndTheIdKeepsTheExecution()
+    {
+        var rig = new CommandRig();
+        byte[] start = Encoding.UTF8.GetBytes("{\"id\":\"s1\"}");
+        CommandReply executed = rig.Send("start", start);
+        Assert.True(executed.Ok);
+
+        CommandReply replay = rig.Handler.Handle("start", start, 0, start.Length, true);
+
+        Assert.Equal(("s1", CommandHandler.RetainField), (replay.RequestId, replay.ErrorField));
+        Assert.Equal(1, rig.Handler.RetainedRefusedCount);
+        Assert.Same(executed, rig.Send("start", start));
+    }
+
     // Two commands under one id that a 32-bit FNV-1a fingerprint could not tell apart (found by varying the JSON's
     // white space; same length): the second must be refused as a reuse of the id, not answered with the first one's
     // ok and left unexecuted (module 1 would keep running after "stop module 1" was told ok).
