@@ -43,6 +43,13 @@ namespace Edge.HostSim.Mqtt.Bridge
         private bool _inOutage;
         private string? _lastFailure;
 
+        // The check's connection, kept subscribed to the device's commands from the check until the device's own session
+        // has subscribed, so that no command sent meanwhile is lost; what it gets goes to the session (or waits for it).
+        private readonly object _checkLock = new object();
+        private readonly List<(string Topic, byte[] Payload)> _commandsForDevice = new List<(string Topic, byte[] Payload)>();
+        private MqttNetConnection? _check;
+        private DeviceSession? _checkTarget;
+
         /// <param name="options">Broker and device settings.</param>
         public MqttDeviceBridge(MqttBridgeOptions options)
         {
@@ -110,15 +117,45 @@ namespace Edge.HostSim.Mqtt.Bridge
 
         /// <summary>
         /// Before a run: one connection as this device, with its credentials and TLS settings, subscribing to its
-        /// commands, then an orderly disconnect. Throws <see cref="BrokerConnectionException"/> saying why when
-        /// the broker cannot be reached or refuses (bad password, TLS, ACL), so a command line can stop at once.
-        /// The check connects under <see cref="CheckClientId"/>, not the device's client id: a CONNECT with the id of a
-        /// live client takes its session over, which would throw that client (another run, a device) off the broker.
+        /// commands. Throws <see cref="BrokerConnectionException"/> saying why when the broker cannot be reached or
+        /// refuses (bad password, TLS, ACL), so a command line can stop at once. The check connects under
+        /// <see cref="CheckClientId"/>, not the device's client id: a CONNECT with the id of a live client takes its
+        /// session over, which would throw that client (another run, a device) off the broker.
+        /// <para>
+        /// The check takes no command away from the device: its connection stays subscribed until the device's own
+        /// session has subscribed (at the first connection after <see cref="Attach(EdgeController)"/>), and every live
+        /// command it receives meanwhile goes to that session, which answers it as one it received itself. A retained
+        /// one it leaves alone: the broker replays it to the device's subscription. A command sent in the moment the
+        /// device subscribes may reach it both ways; its id makes the second a repeat (same reply, executed once).
+        /// </para>
         /// </summary>
         public void VerifyBrokerAccess()
         {
-            using MqttNetConnection probe = new MqttNetConnection(_options.Endpoint(), _topics);
+            MqttNetConnection probe = new MqttNetConnection(_options.Endpoint(), _topics);
+            try
+            {
+                Verify(probe);
+            }
+            catch
+            {
+                probe.Dispose();
+                throw;
+            }
+
+            MqttNetConnection? earlier;
+            lock (_checkLock)
+            {
+                earlier = _check;
+                _check = probe;
+            }
+
+            earlier?.Dispose();
+        }
+
+        private void Verify(MqttNetConnection probe)
+        {
             SessionSettings session = _options.Session();
+            probe.MessageReceived += (topic, payload, qos, retain) => KeepForDevice(probe, topic, payload, retain);
             ConnectOutcome outcome = probe.Open(CheckClientId, session.Username, session.Password, session.KeepAliveS, null!, null!);
             if (outcome == ConnectOutcome.Accepted && !probe.Subscribe(_topics.CommandFilter))
             {
@@ -140,6 +177,53 @@ namespace Edge.HostSim.Mqtt.Bridge
             if (probe.PublishTo(_topics[TopicId.Status], online, 0, online.Length, 1, false) > 0 && answered.Wait(_options.ConnectTimeoutMs) && refusal != null)
             {
                 throw new BrokerConnectionException(ConnectOutcome.PublishFailed, BrokerConnectionException.Explain(ConnectOutcome.PublishFailed) + ": " + refusal);
+            }
+        }
+
+        /// <summary>MQTTnet's thread: a command the check's connection received, for the device's session.</summary>
+        private void KeepForDevice(MqttNetConnection probe, string topic, byte[] payload, bool retain)
+        {
+            if (retain)
+            {
+                return;
+            }
+
+            DeviceSession? target;
+            lock (_checkLock)
+            {
+                if (_check != probe)
+                {
+                    // Retired: the device's own subscription gets every command from here on.
+                    return;
+                }
+
+                target = _checkTarget;
+                if (target == null)
+                {
+                    _commandsForDevice.Add((topic, payload));
+                    return;
+                }
+
+                target.Receive(topic, payload, false);
+            }
+
+            _bridge?.Wake();
+        }
+
+        /// <summary>The device's session is subscribed: the check's connection ends (off the network thread, which raised this).</summary>
+        private void RetireCheck()
+        {
+            MqttNetConnection? check;
+            lock (_checkLock)
+            {
+                check = _check;
+                _check = null;
+                _commandsForDevice.Clear();
+            }
+
+            if (check != null)
+            {
+                ThreadPool.QueueUserWorkItem(_ => check.Dispose());
             }
         }
 
@@ -192,8 +276,21 @@ namespace Edge.HostSim.Mqtt.Bridge
             _publisher = new TelemetryPublisher(_outbox, BootId);
             CommandHandler commands = new CommandHandler(controller, new CommandLimits());
             _bridge = new EdgeMqttBridge(_options.Endpoint(), _options.Session(), controller, _topics, _outbox, commands, _publisher, BootId);
+            lock (_checkLock)
+            {
+                // Commands the check's connection took before the device was there, in the order they came.
+                _checkTarget = _bridge.Session;
+                foreach ((string topic, byte[] payload) in _commandsForDevice)
+                {
+                    _checkTarget.Receive(topic, payload, false);
+                }
+
+                _commandsForDevice.Clear();
+            }
+
             _bridge.Connected += () =>
             {
+                RetireCheck();
                 Interlocked.Increment(ref _connections);
                 _connectedSinceHealth = true;
                 Connected?.Invoke();
@@ -376,6 +473,14 @@ namespace Edge.HostSim.Mqtt.Bridge
                 return;
             }
 
+            MqttNetConnection? check;
+            lock (_checkLock)
+            {
+                check = _check;
+                _check = null;
+            }
+
+            check?.Dispose();
             _bridge?.Dispose();
         }
     }
