@@ -112,5 +112,11 @@ namespace Edge.Core.Boards
         /// monostable takes the rising edge and enables the gates, or the setpoint net sits near 2.3 V, during every reset.
         /// </summary>
         PulledUpOutputPin = 32,
+
+        /// <summary>
+        /// The text takes more than <see cref="BoardParser.MaxTextBytes"/> bytes in UTF-8 (reported at line 0): the firmware's
+        /// string table could not hold its boards.
+        /// </summary>
+        TooLarge = 33,
     }
 }

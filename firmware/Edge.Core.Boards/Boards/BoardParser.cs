@@ -28,6 +28,16 @@ namespace Edge.Core.Boards
         public const int MaxAdcReadingsPerSample = 64;
 
         /// <summary>
+        /// Most bytes a board text may take in UTF-8 (a byte order mark not counted): 16 KB. The firmware compiles its
+        /// boards into one assembly, whose nanoFramework string table holds at most 65,535 bytes of names and texts
+        /// (a larger one fails the device build with "String table overflow"); the firmware's own take about 24 KB.
+        /// Two boards at this limit leave about 8 KB of that for the firmware to grow; the largest shipped board,
+        /// esp32-mux-6s, is 6,608 bytes, and the fullest board the rules allow (16 cells, 8 modules, 4 temperatures,
+        /// 16-point curves, every number at its widest) about 11 KB without comments.
+        /// </summary>
+        public const int MaxTextBytes = 16384;
+
+        /// <summary>
         /// Parses and validates <paramref name="text"/>. On success <paramref name="board"/> is set and
         /// <paramref name="error"/> is null; otherwise <paramref name="board"/> is null.
         /// </summary>
@@ -46,6 +56,14 @@ namespace Edge.Core.Boards
                 text = text.Substring(1);
             }
 
+            // Checked before anything is read: nothing of a text beyond it is taken.
+            int bytes = BoardTextSize.Utf8Bytes(text);
+            if (bytes > MaxTextBytes)
+            {
+                error = new BoardParseError(0, BoardParseErrorKind.TooLarge, string.Empty, string.Empty, TooLargeMessage(bytes));
+                return false;
+            }
+
             BoardSections sections = new BoardSections();
             error = ReadLines(text, sections);
             if (error != null)
@@ -55,6 +73,14 @@ namespace Edge.Core.Boards
 
             board = BoardAssembler.Assemble(sections, out error);
             return board != null;
+        }
+
+        /// <summary>The refusal of a board text of <paramref name="bytes"/> bytes, beyond <see cref="MaxTextBytes"/>.</summary>
+        public static string TooLargeMessage(int bytes)
+        {
+            return "the board text is " + bytes.ToString() + " bytes (UTF-8), more than the " + MaxTextBytes.ToString()
+                + " bytes a board file may hold: the firmware compiles its boards into nanoFramework's string table, 65535 bytes"
+                + " for all of an assembly's names and texts; shorten its comments";
         }
 
         private static BoardParseError ReadLines(string text, BoardSections sections)

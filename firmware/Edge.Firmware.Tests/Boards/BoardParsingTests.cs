@@ -127,6 +127,25 @@ namespace NFUnitTest.Boards
         }
 
         [TestMethod]
+        public void ABoardTextBeyondTheSizeLimitIsRefusedWithItsSizeAndTheLimit()
+        {
+            // The shipped mux board is ASCII: one byte a character. A comment bringing it to 16,384 bytes (the limit:
+            // the firmware's string table holds every board compiled in) leaves it usable; one byte more is refused.
+            string board = BoardCatalog.Mux6s;
+            string atLimit = board + "#" + new string('x', 16384 - board.Length - 2) + "\n";
+            Assert.AreEqual(16384, atLimit.Length);
+
+            Assert.IsTrue(BoardSetup.FromText(atLimit).IsUsable, BoardSetup.FromText(atLimit).Error);
+
+            BoardSetup setup = BoardSetup.FromText(atLimit + "#");
+
+            Assert.IsFalse(setup.IsUsable);
+            Assert.IsNull(setup.Layout);
+            Assert.IsNull(setup.Configuration);
+            Assert.StartsWith("board file line 0: the board text is 16385 bytes (UTF-8), more than the 16384 bytes a board file may hold", setup.Error);
+        }
+
+        [TestMethod]
         public void BoardWithCrLineEndsParsesAndNumbersItsLinesAsWithLf()
         {
             // Lone CRs (a file saved with classic Mac line ends) were one line, a comment: "missing section [board]".

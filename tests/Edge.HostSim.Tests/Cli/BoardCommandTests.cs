@@ -105,6 +105,38 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void ABoardFileBeyondTheSizeLimitIsRefusedWithItsSizeAndARunOnItWritesNothing()
+    {
+        // The firmware compiles its boards into nanoFramework's string table (65,535 bytes an assembly), so a board file
+        // may take 16,384 bytes (boards/README.md). The mux board with a comment that brings it to exactly that is
+        // usable; one more byte is refused by edge-sim board and by a run on it.
+        string text = File.ReadAllText(Shipped("esp32-mux-6s.board"));
+        string comment = "# " + new string('-', 16384 - System.Text.Encoding.UTF8.GetByteCount(text) - 3) + "\n";
+        string atLimit = _scratch.Write("at-limit.board", text + comment);
+        string over = _scratch.Write("over.board", text + "#" + comment);
+        Assert.Equal(16384, new FileInfo(atLimit).Length);
+        Assert.Equal(16385, new FileInfo(over).Length);
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", atLimit, over);
+
+        Assert.Equal(2, check.ExitCode);
+        Assert.Contains("at-limit.board: usable: board esp32-mux-6s", check.Stdout, StringComparison.Ordinal);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + over + ": refused: board file line 0: the board text is 16385 bytes (UTF-8), more than the 16384 bytes a board file may hold", error, StringComparison.Ordinal);
+
+        string scenario = _scratch.Write("on-over.json", "{ \"name\": \"o\", \"seed\": 1, \"samplePeriodMs\": 20, \"timeLimitS\": 3, "
+            + "\"pack\": { \"modules\": 3, \"cellsPerModule\": 2, \"temperatureSensors\": 1, \"preset\": \"nak50-nasicon\" }, "
+            + "\"protocol\": { \"steps\": [ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 1 s\" ], \"rest\": \"fixed\" }, "
+            + "\"measurement\": { \"board\": \"" + over.Replace("\\", "\\\\", StringComparison.Ordinal) + "\" } }");
+        string output = _scratch.Path2("run");
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", output, "--quiet");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("edge-sim run: invalid scenario: measurement.board: board file '" + over + "': line 0: the board text is 16385 bytes (UTF-8), more than the 16384 bytes", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output), "a refused run wrote its folder");
+    }
+
+    [Fact]
     public void StrictCountsWarningsAsProblems()
     {
         using EdgeSimProcess warned = EdgeSimProcess.Run("board", "--strict", Shipped("esp32-devkitc-4s2m.board"));
