@@ -153,7 +153,11 @@ public static partial class ReplayCommand
         }
 
         int periodMs = given?.SamplePeriodMs ?? (request.PeriodMs > 0 ? request.PeriodMs : 10);
-        InferredProtocol inferred = Infer(request.File, recording, periodMs);
+
+        // The recording's checks are the same with --scenario as without: only where the tick is set differs (there,
+        // --sample-period-ms is refused and the scenario's samplePeriodMs is the tick).
+        string tickSetting = given != null ? "the --scenario file's samplePeriodMs" : "--sample-period-ms";
+        InferredProtocol inferred = Infer(request.File, recording, periodMs, tickSetting);
         try
         {
             // With any protocol: a pulse the core reads as 0 uA is no pulse to it.
@@ -164,10 +168,20 @@ public static partial class ReplayCommand
             throw new InputFileException(Path.GetFileName(request.File) + ": " + e.Message);
         }
 
-        // Without --scenario the tick is the option's (or its default): a tick that does not divide the recording's
-        // steps is refused before a replay whose switch parts from the recording; a scenario's tick is the scenario's.
-        if (given == null && inferred.UntimedTimeline is { } untimed
-            && TickFit.Refusal(untimed, periodMs, "--sample-period-ms " + periodMs + (request.PeriodMs > 0 ? string.Empty : " (the default)")) is string refusal)
+        // A pulse current past the scenario's safety envelope, most often a column read in too small a unit: refused as
+        // without --scenario (where the inferred scenario's loader finds it, in Build), not replayed as an overcurrent.
+        int? scenarioMaximumUa = given != null ? ScenarioCompiler.Compile(given).Protection.ModuleMaximumCurrentUa : null;
+        if (Math.Abs(inferred.PulseCurrentMA) * 1000 > scenarioMaximumUa)
+        {
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + PulseCurrentCheck.TooLarge(recording, inferred.PulseCurrentMA, scenarioMaximumUa.Value, area, "give its area as the --scenario file's pack.areaCm2"));
+        }
+
+        // A tick that does not divide the recording's steps is refused before a replay whose switch parts from the
+        // recording, whether the tick is the option's (or its default) or the scenario's.
+        string tick = given != null
+            ? "samplePeriodMs " + periodMs + " (the --scenario file's)"
+            : "--sample-period-ms " + periodMs + (request.PeriodMs > 0 ? string.Empty : " (the default)");
+        if (inferred.UntimedTimeline is { } untimed && TickFit.Refusal(untimed, periodMs, tick, given != null) is string refusal)
         {
             throw new UsageException(refusal);
         }
@@ -319,11 +333,11 @@ public static partial class ReplayCommand
     /// <summary>Said once above plain progress lines.</summary>
     private const string ProgressNote = "progress: percent of the recording's samples fed to the core; a fault or a stop condition can end the replay earlier";
 
-    private static InferredProtocol Infer(string file, LabRecording recording, int periodMs)
+    private static InferredProtocol Infer(string file, LabRecording recording, int periodMs, string tickSetting)
     {
         try
         {
-            return ProtocolInference.Infer(recording, periodMs);
+            return ProtocolInference.Infer(recording, periodMs, tickSetting);
         }
         catch (LabFileException e)
         {
@@ -341,7 +355,7 @@ public static partial class ReplayCommand
             && Math.Abs(inferred.PulseCurrentMA) * 1000 > maximumUa)
         {
             // The pulse's current, not the scenario, is what the loader refused: say so in the recording's terms.
-            throw new InputFileException(Path.GetFileName(request.File) + ": " + PulseCurrentCheck.TooLarge(recording, inferred.PulseCurrentMA, maximumUa, area));
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + PulseCurrentCheck.TooLarge(recording, inferred.PulseCurrentMA, maximumUa, area, "give its --area"));
         }
     }
 

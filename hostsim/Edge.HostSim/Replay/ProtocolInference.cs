@@ -28,7 +28,8 @@ public static class ProtocolInference
     /// The steps, the recording time the replay starts (tick 0: the first pulse's start), whether the first pulse
     /// was passed over (<see cref="BeginsAfterItsJump"/>) and how densely the pulses were sampled.
     /// </summary>
-    public static InferredProtocol Infer(LabRecording recording, int periodMs)
+    /// <param name="tickSetting">Where the tick is set, for a refusal that asks for another ("--sample-period-ms", or a scenario's field).</param>
+    public static InferredProtocol Infer(LabRecording recording, int periodMs, string tickSetting = "--sample-period-ms")
     {
         double[] current = recording.ModuleCurrentMA[0];
         double largest = current.Max(Math.Abs);
@@ -111,7 +112,7 @@ public static class ProtocolInference
         }
 
         // Steps shorter than a tick cannot be timed; rounded up to one, they were replayed as a protocol the recording never ran.
-        StepLengthCheck.Check(recording, pulses.Count > 0 ? Median(pulses) : null, rests.Count > 0 ? Median(rests) : null, periodMs);
+        StepLengthCheck.Check(recording, pulses.Count > 0 ? Median(pulses) : null, rests.Count > 0 ? Median(rests) : null, periodMs, tickSetting);
         double currentMA = Median(onCurrents);
         int currentUa = (int)Math.Round(Math.Abs(currentMA) * 1000.0);
         string verb = currentMA >= 0 ? "Strip" : "Plate";

@@ -28,14 +28,15 @@ public static class PulseCurrentCheck
 
     /// <summary>
     /// The refusal of a median pulse current above <paramref name="maximumUa"/>, the safety envelope of an electrode
-    /// of <paramref name="areaCm2"/>: a current column read in too small a unit, or a larger electrode (--area).
+    /// of <paramref name="areaCm2"/>: a current column read in too small a unit, or a larger electrode
+    /// (<paramref name="largerArea"/>: "give its --area", or the scenario's field with --scenario).
     /// </summary>
-    public static string TooLarge(LabRecording recording, double pulseCurrentMA, int maximumUa, double areaCm2)
+    public static string TooLarge(LabRecording recording, double pulseCurrentMA, int maximumUa, double areaCm2, string largerArea)
     {
         string message = string.Format(CultureInfo.InvariantCulture,
             "the pulses' current reads {0:0.###} mA (median), above the {1:0.###} mA the safety envelope allows an electrode of {2:0.####} cm2",
             Math.Abs(pulseCurrentMA), maximumUa / 1000.0, areaCm2);
-        return WithHint(message, recording, false) + "; if the electrode is larger, give its --area";
+        return WithHint(message, recording, false) + "; if the electrode is larger, " + largerArea;
     }
 
     private static string WithHint(string message, LabRecording recording, bool tooSmall) =>

@@ -15,7 +15,8 @@ public static class StepLengthCheck
     /// <summary>Throws a <see cref="LabFileException"/> when the median pulse or rest is shorter than the tick.</summary>
     /// <param name="pulseS">The median pulse length, s; null when no pulse ended in the recording.</param>
     /// <param name="restS">The median rest length, s; null when the recording has no rest between pulses.</param>
-    public static void Check(LabRecording recording, double? pulseS, double? restS, int periodMs)
+    /// <param name="tickSetting">Where the tick is set, for the message ("--sample-period-ms", or a scenario's field).</param>
+    public static void Check(LabRecording recording, double? pulseS, double? restS, int periodMs, string tickSetting = "--sample-period-ms")
     {
         double tickS = periodMs / 1000.0;
         bool shortPulse = pulseS < tickS - 1e-9;
@@ -41,7 +42,7 @@ public static class StepLengthCheck
         int shortestMs = (int)Math.Floor(Math.Min(pulseS ?? double.MaxValue, restS ?? double.MaxValue) * 1000 + 1e-9);
         if (shortestMs >= CoreTick.ShortestMs)
         {
-            message += string.Format(inv, "; if they are that short, give a tick of at most {0} ms (--sample-period-ms)", shortestMs);
+            message += string.Format(inv, "; if they are that short, give a tick of at most {0} ms ({1})", shortestMs, tickSetting);
         }
 
         throw new LabFileException(message);

@@ -16,8 +16,9 @@ public static class TickFit
     /// The refusal, or null when <paramref name="tickMs"/> divides the pulse and the period of
     /// <paramref name="recorded"/> (fitted at 1 ms), or no tick the core takes does.
     /// </summary>
-    /// <param name="tick">How the tick is named to the user ("--sample-period-ms 7").</param>
-    public static string? Refusal(PulseTimeline recorded, int tickMs, string tick)
+    /// <param name="tick">How the tick is named to the user ("--sample-period-ms 7", or a scenario's samplePeriodMs).</param>
+    /// <param name="scenarioGiven">True when the tick is a --scenario file's: its protocol is the one that rounds.</param>
+    public static string? Refusal(PulseTimeline recorded, int tickMs, string tick, bool scenarioGiven = false)
     {
         int pulseMs = recorded.PulseMs;
         int periodMs = recorded.PeriodMs;
@@ -38,8 +39,8 @@ public static class TickFit
         int roundedPeriodMs = roundedPulseMs + Rounded(periodMs - pulseMs, tickMs);
         return string.Format(
             CultureInfo.InvariantCulture,
-            "{0}: the recording's pulses last {1} ms and repeat every {2} ms, which {3} ms ticks do not divide: the core times its protocol in whole ticks ({4} and {5} ms), so its switch would part from the recorded current, and a --scenario at that tick rounds the same; give a tick that divides both, such as {6} ms",
-            tick, pulseMs, periodMs, tickMs, roundedPulseMs, roundedPeriodMs, string.Join(" or ", nearest));
+            "{0}: the recording's pulses last {1} ms and repeat every {2} ms, which {3} ms ticks do not divide: the core times its protocol in whole ticks ({4} and {5} ms), so its switch would part from the recorded current{6}; give a tick that divides both, such as {7} ms",
+            tick, pulseMs, periodMs, tickMs, roundedPulseMs, roundedPeriodMs, scenarioGiven ? string.Empty : ", and a --scenario at that tick rounds the same", string.Join(" or ", nearest));
     }
 
     private static int Rounded(int ms, int tickMs) => (int)Math.Max(1, Math.Round(ms / (double)tickMs)) * tickMs;

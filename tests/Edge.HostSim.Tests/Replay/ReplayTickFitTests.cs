@@ -54,6 +54,23 @@ public sealed class ReplayTickFitTests : IDisposable
         Assert.DoesNotContain("held since", replay.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AScenariosTickThatDividesNeitherIsRefusedAsTheOptionsIs()
+    {
+        // The recording's own scenario at 7 ms: its protocol rounds to 1001 and 2002 ms as the inferred one did, and the
+        // replay ran with its switch parted from the recorded current. The tick to change is the scenario's field.
+        string file = WriteHealthyRecording();
+        string scenario = _scratch.Write("at-7-ms.json", Healthy.Replace("\"samplePeriodMs\": 10", "\"samplePeriodMs\": 7", StringComparison.Ordinal));
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", _scratch.Path2("out"), "--scenario", scenario);
+
+        CliArgumentTests.AssertRejected(replay, "samplePeriodMs 7 (the --scenario file's): the recording's pulses last 1000 ms and repeat every 3000 ms, which 7 ms ticks do not divide",
+            "give a tick that divides both, such as 5 or 8 ms");
+        Assert.DoesNotContain("--sample-period-ms", replay.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("a --scenario at that tick", replay.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
     /// <summary>The healthy run logged every 10 ms as an EC-Lab file in the scratch folder.</summary>
     private string WriteHealthyRecording()
     {

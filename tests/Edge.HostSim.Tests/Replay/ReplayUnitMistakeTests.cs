@@ -80,6 +80,23 @@ public sealed class ReplayUnitMistakeTests : IClassFixture<RecordedRun>, IDispos
         AssertNothingElseSuggested(replay);
     }
 
+    [Fact]
+    public void MilliampsReadAsAmperesAreRefusedWithAScenarioAsWithout()
+    {
+        // The same 385 mA against the recording's own scenario: its envelope is the controller's default module maximum,
+        // 5 mA/cm2 x 0.385 cm2 = 1.925 mA (ProtectionConfiguration). It was replayed, and the core held the cell for an
+        // overcurrent the recording never had.
+        string file = _scratch.Write("milliamps.csv", Table(r => r.CurrentMA, "0.000000"));
+
+        using EdgeSimProcess replay = Replay(file, "--current-unit", "A", "--scenario", Scenario());
+
+        CliArgumentTests.AssertRejected(replay, "milliamps.csv: the pulses' current reads 385 mA (median), above the 1.925 mA the safety envelope allows an electrode of 0.3848 cm2",
+            "column 'current' read in A, as --current-unit gives: the column's unit may be wrong; if it is in mA, give --current-unit mA");
+        Assert.Contains("if the electrode is larger, give its area as the --scenario file's pack.areaCm2", replay.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("--area", replay.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
     /// <summary>The run's rows as a comma-separated table whose column names state no unit: time (s), voltage (V), current as given.</summary>
     private string Table(Func<RecordedRun.Row, double> current, string currentFormat)
     {
@@ -93,6 +110,9 @@ public sealed class ReplayUnitMistakeTests : IClassFixture<RecordedRun>, IDispos
 
         return text.ToString();
     }
+
+    /// <summary>The recorded run's own scenario (one cell, 1 s / 2 s pulses at 1 mA/cm2 on 0.3848 cm2, 10 ms ticks) as a file.</summary>
+    private string Scenario() => _scratch.Write("scenario.json", RecordedRun.Scenario);
 
     private EdgeSimProcess Replay(string file, params string[] units) =>
         EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, new[] { "replay", file, "--out", _scratch.Path2("out"), "--time-column", "time", "--voltage-column", "voltage", "--current-column", "current" }.Concat(units).ToArray());
