@@ -97,6 +97,44 @@ public sealed class ReplayUnitMistakeTests : IClassFixture<RecordedRun>, IDispos
         Assert.False(Directory.Exists(_scratch.Path2("out")));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SecondsReadAsMinutesAreRefusedNamingTheTimeUnitOptionAndTheLengthsRead(bool withScenario)
+    {
+        // The run's 1 s pulses and 2 s rests, logged every 10 ms, read in min: 60 s pulses and 120 s rests, a sample every
+        // 0.6 s, both past the 30 s a pulsed protocol's steps are taken to last. They were replayed so, 60 times slower.
+        string file = _scratch.Write("seconds.csv", Table(r => r.CurrentMA, "0.000000"));
+
+        using EdgeSimProcess replay = withScenario ? Replay(file, "--time-unit", "min", "--scenario", Scenario()) : Replay(file, "--time-unit", "min");
+
+        CliArgumentTests.AssertRejected(replay, "seconds.csv: its pulses last 60 s and its rests 120 s (medians; a sample every 0.6 s), both longer than the 30 s a pulsed protocol's steps are taken to last",
+            "column 'time' read in min, as --time-unit gives: the column's unit may be wrong; if it is in s, give --time-unit s");
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+        Assert.DoesNotContain("protocol.steps", replay.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MillisecondsReadInTheDefaultSecondsAreRefusedNamingTheTimeUnitOption()
+    {
+        // The same table with its time in ms under a name that states no unit: read in s, 1000 s pulses and 2000 s rests.
+        StringBuilder text = new StringBuilder("time,voltage,current\n");
+        foreach (RecordedRun.Row r in _run.Rows)
+        {
+            text.Append((r.TimeS * 1000).ToString("0.0", CultureInfo.InvariantCulture)).Append(',')
+                .Append(r.VoltageV.ToString("0.000000", CultureInfo.InvariantCulture)).Append(',')
+                .Append(r.CurrentMA.ToString("0.000000", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        string file = _scratch.Write("milliseconds.csv", text.ToString());
+
+        using EdgeSimProcess replay = Replay(file);
+
+        CliArgumentTests.AssertRejected(replay, "milliseconds.csv: its pulses last 1000 s and its rests 2000 s (medians; a sample every 10 s)",
+            "column 'time' read in s, the default: the column's unit may be wrong; if it is in ms, give --time-unit ms");
+        AssertNothingElseSuggested(replay);
+    }
+
     /// <summary>The run's rows as a comma-separated table whose column names state no unit: time (s), voltage (V), current as given.</summary>
     private string Table(Func<RecordedRun.Row, double> current, string currentFormat)
     {
