@@ -9,23 +9,34 @@ namespace Edge.Core.Boards.Parsing
     /// </summary>
     internal static class BoardTextSize
     {
+        // nanoCLR keeps a string as UTF-8: its Length counts the characters from the start, and text[i] counts them to
+        // i, so a loop over text[i] is quadratic (a 16 KB board would take seconds at boot). Copying it out a chunk at a
+        // time keeps the count linear and each boot-time array small.
+        private const int ChunkChars = 256;
+
         public static int Utf8Bytes(string text)
         {
+            int length = text.Length;
             int bytes = 0;
-            for (int i = 0; i < text.Length; i++)
+            for (int start = 0; start < length; start += ChunkChars)
             {
-                char c = text[i];
-                if (c < '\u0080')
+                int count = length - start < ChunkChars ? length - start : ChunkChars;
+                char[] chunk = text.ToCharArray(start, count);
+                for (int i = 0; i < chunk.Length; i++)
                 {
-                    bytes += 1;
-                }
-                else if (c < '\u0800' || (c >= '\uD800' && c <= '\uDFFF'))
-                {
-                    bytes += 2;
-                }
-                else
-                {
-                    bytes += 3;
+                    char c = chunk[i];
+                    if (c < '\u0080')
+                    {
+                        bytes += 1;
+                    }
+                    else if (c < '\u0800' || (c >= '\uD800' && c <= '\uDFFF'))
+                    {
+                        bytes += 2;
+                    }
+                    else
+                    {
+                        bytes += 3;
+                    }
                 }
             }
 
