@@ -120,7 +120,7 @@ namespace Edge.Core
             _modules = new ModuleDutyCycle[modules];
             for (int m = 0; m < modules; m++)
             {
-                _modules[m] = new ModuleDutyCycle(m, layout.FirstCellOf(m), layout.CellsPerModule, configuration, _diagnosis.ProtectionLevels);
+                _modules[m] = new ModuleDutyCycle(m, layout.FirstCellOf(m), layout.CellsPerModule, configuration, _diagnosis.ProtectionLevels, _depletion);
             }
 
             if (configuration.Scheduling.Enabled)

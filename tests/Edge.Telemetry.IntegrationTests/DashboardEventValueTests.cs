@@ -57,8 +57,10 @@ public sealed class DashboardEventValueTests
         await page.CloseAsync();
     }
 
-    [Fact]
-    public async Task ALiftedDerateShowsTheCurrentBeforeNotALimit()
+    [Theory]
+    [InlineData("derateLifted")]
+    [InlineData("depletionLifted")]
+    public async Task ALiftedReductionShowsTheCurrentBeforeNotALimit(string kind)
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
@@ -66,12 +68,12 @@ public sealed class DashboardEventValueTests
         DashboardMqttTools.Publish(broker.Port, "edge/lift-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/lift-1/config", DashboardMessages.Config(2, 2), retain: true);
 
-        // CONTRACT.md: derateLifted's value is the module's current now, its threshold the current before (percent of
-        // the protocol's): nothing was compared against a limit.
-        DashboardMqttTools.Publish(broker.Port, "edge/lift-1/event", DashboardMessages.Event(1, 1000, "derateLifted", "info", 0, null, "100", threshold: 80));
+        // CONTRACT.md: derateLifted's and depletionLifted's value is the module's current now, their threshold the
+        // current before (percent of the protocol's): nothing was compared against a limit.
+        DashboardMqttTools.Publish(broker.Port, "edge/lift-1/event", DashboardMessages.Event(1, 1000, kind, "info", 0, null, "100", threshold: 80));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 1);
 
-        Assert.Equal("100 % (was 80 %)", await ValueOf(page, "derateLifted"));
+        Assert.Equal("100 % (was 80 %)", await ValueOf(page, kind));
         await page.CloseAsync();
     }
 

@@ -28,6 +28,7 @@ namespace Edge.Core.Configuration
             "uncalibrated",
             "derateLifted",
             "faultRestored",
+            "depletionLifted",
         };
 
         private static readonly string[] s_diagnosisIds = new string[]

@@ -4,6 +4,7 @@ using Edge.Core.Annotations;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Diagnosis;
+using Edge.Core.Diagnosis.Detectors;
 using Edge.Core.Measurement;
 using Edge.Core.Records;
 
@@ -31,6 +32,9 @@ namespace Edge.Core.Decision
         private int _firstRestStep;
         private readonly ActiveProtectionLevels _protectionLevels;
 
+        // Told to learn the module's baselines afresh when depletion's reductions are undone (null: nobody to tell).
+        private readonly DepletionOnsetDetector _depletionDetector;
+
         private ModuleSubState _subState;
 
         // What the public properties show, kept in fields: the tick reads and writes them, and on the device every
@@ -53,6 +57,10 @@ namespace Edge.Core.Decision
         private long _runStartNetChargeNc;
         private int _runStartPulseCount;
 
+        // The least net charge (stripped minus plated) since the run started: the fullest the anode has been in it.
+        // Only a plating tick can lower it.
+        private long _runLowestNetChargeNc;
+
         // The protocol's stop limits, taken at every start: the tick checks them, and on the device each read of the
         // protocol's properties is an interpreted call. A protocol change replaces them only while the module is
         // stopped (the controller stops every module before it copies the new settings in).
@@ -71,10 +79,16 @@ namespace Edge.Core.Decision
         private bool _restBeforeFirstStep;
 
         // The pulse current is the protocol's times depletion's reductions times the protection derates in effect, never
-        // below depletion.minimumCurrentPercent. The two are kept apart because only a derate is ever undone.
+        // below depletion.minimumCurrentPercent. The two are kept apart because each is undone on its own: a derate after
+        // a time inside the limits, depletion's reductions once the module has been refilled.
         private int _currentPercent = 100;
         private int _depletionPercent = 100;
         private int _derateSteps;
+
+        // The net charge the module must come back to (or below) before depletion's reductions are undone: the least net
+        // charge of the run in which the first reduction of the present episode came, up to that reduction.
+        private long _refilledAtNetChargeNc;
+
         private long _insideLimitsMs;
 
         // A derate that returns soon after a lift means the lift overshot: the next wait doubles, so a module hunting
@@ -115,9 +129,19 @@ namespace Edge.Core.Decision
         /// <paramref name="protectionLevels"/> (the diagnosis') tells when a derated module is back inside its limits.
         /// </summary>
         public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration, ActiveProtectionLevels protectionLevels)
+            : this(module, firstCell, cellCount, configuration, protectionLevels, null)
+        {
+        }
+
+        /// <summary>
+        /// As the other constructor; <paramref name="depletionDetector"/> (null: none) learns the module's baselines afresh
+        /// when depletion's reductions are undone after a refill.
+        /// </summary>
+        public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration, ActiveProtectionLevels protectionLevels, DepletionOnsetDetector depletionDetector)
         {
             _module = module;
             _protectionLevels = protectionLevels;
+            _depletionDetector = depletionDetector;
             _firstCell = firstCell;
             _cellCount = cellCount;
             _configuration = configuration;
@@ -157,12 +181,19 @@ namespace Edge.Core.Decision
 
         /// <summary>
         /// Percentage of the protocol's current that pulses use (lowered by depletion warnings and protection derates in
-        /// act mode; a derate is undone after <c>protection.derateRecoveryMs</c> back inside the limits).
+        /// act mode; a derate is undone after <c>protection.derateRecoveryMs</c> back inside the limits, depletion's
+        /// reductions once the module has plated back what it stripped up to the onset, see <see cref="LiftDepletion"/>).
         /// </summary>
         public int CurrentPercent => _currentPercent;
 
         /// <summary>Protection derates in effect (each lowered the current by <c>protection.derateCurrentPercent</c>).</summary>
         public int DerateSteps => _derateSteps;
+
+        /// <summary>
+        /// Percentage of the protocol's current that depletion's reductions leave (100: none in effect), before the
+        /// protection derates and the floor.
+        /// </summary>
+        public int DepletionPercent => _depletionPercent;
 
         public RestTuner RestTuner => _restTuner;
 
@@ -245,6 +276,7 @@ namespace Edge.Core.Decision
 
             _runStartMs = nowMs;
             _runStartNetChargeNc = _strippedChargeNc - _platedChargeNc;
+            _runLowestNetChargeNc = _runStartNetChargeNc;
             _runStartPulseCount = _pulseCount;
 
             // A protocol change replaced the steps and limits while the module was stopped.
@@ -786,6 +818,11 @@ namespace Edge.Core.Decision
                 return;
             }
 
+            if (_depletionPercent < 100 && _strippedChargeNc - _platedChargeNc <= _refilledAtNetChargeNc)
+            {
+                LiftDepletion(now, telemetry);
+            }
+
             _hasRunCurrent = true;
             _lastCurrentWasStrip = step.Kind == ProtocolStepKind.Strip;
             SwitchCloseCount++;
@@ -875,6 +912,15 @@ namespace Edge.Core.Decision
                 return false;
             }
 
+            if (_depletionPercent == 100)
+            {
+                // The episode's first reduction: the anode was fullest at the run's lowest net charge so far, and the
+                // pulses ran at their full current from there to this onset. An onset with nothing stripped since then (a
+                // convex rise while plating) is no shortage of stripped metal, and plating does not undo it.
+                long net = _strippedChargeNc - _platedChargeNc;
+                _refilledAtNetChargeNc = net > _runLowestNetChargeNc ? _runLowestNetChargeNc : long.MinValue;
+            }
+
             _depletionPercent = depletionPercent;
             LowerCurrent(reduced, true);
             return true;
@@ -956,6 +1002,30 @@ namespace Edge.Core.Decision
             }
         }
 
+        /// <summary>
+        /// The module has plated back what it stripped from its fullest point in the run of its first depletion reduction
+        /// to that onset: the anode holds at least as much metal as when its pulses last ran at the full current, so
+        /// depletion's reductions are undone (the derates stay), with an event when the current rises. The depletion
+        /// detector learns the module's baselines afresh: its trend was built on the emptied anode.
+        /// </summary>
+        private void LiftDepletion(long now, TelemetryBuffer telemetry)
+        {
+            int before = _currentPercent;
+            _depletionPercent = 100;
+            _currentPercent = CombinedPercent(100, _derateSteps);
+            _capabilityStale = true;
+            if (_depletionDetector != null)
+            {
+                _depletionDetector.RelearnModule(_module);
+            }
+
+            // Derates may hold the current at its floor, where undoing depletion's reductions changes nothing to report.
+            if (_currentPercent > before)
+            {
+                WriteEvent(EventKind.DepletionLifted, -1, _currentPercent, before, now, telemetry);
+            }
+        }
+
         /// <summary>How long a derated module must stay inside its limits before a step is undone (ms); 0: never.</summary>
         private long RecoveryWaitMs() => (long)_configuration.Protection.DerateRecoveryMs * _recoveryBackoff;
 
@@ -989,6 +1059,11 @@ namespace Edge.Core.Decision
             else
             {
                 _platedChargeNc -= charge;
+                long net = _strippedChargeNc - _platedChargeNc;
+                if (net < _runLowestNetChargeNc)
+                {
+                    _runLowestNetChargeNc = net;
+                }
             }
 
             _pulseTimeMs += interval;

@@ -55,5 +55,12 @@ namespace Edge.Core.Records
         /// diagnosis names the stored cause (HasDiagnosis false, encoded as null, when the stored record could not be read).
         /// </summary>
         FaultRestored = 23,
+
+        /// <summary>
+        /// A module whose current depletion had reduced has plated back what it stripped from its fullest point in that
+        /// run to the onset: depletion's reductions were undone (protection derates stay). The value is the current
+        /// percentage now, the threshold the one before.
+        /// </summary>
+        DepletionLifted = 24,
     }
 }

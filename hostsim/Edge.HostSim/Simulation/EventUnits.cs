@@ -37,7 +37,7 @@ public static class EventUnits
         "telemetryOverflow" => "records",
         "outboxOverflow" => "messages",
         "retainedCommand" => "commands",
-        "derateLifted" => "percent",
+        "derateLifted" or "depletionLifted" => "percent",
         _ => null,
     };
 }

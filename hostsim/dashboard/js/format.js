@@ -71,6 +71,7 @@ const DIAGNOSIS_UNITS = {
 const KIND_UNITS = {
   cutoff: 'mV', capacityLimit: 'mC', timeLimit: 'ms', currentCapped: 'µA', telemetryOverflow: 'records',
   outboxOverflow: 'messages', derated: 'µA', demandMet: 'µA', retainedCommand: 'commands', derateLifted: '%',
+  depletionLifted: '%',
 };
 
 export function eventUnit(e) {
@@ -111,8 +112,8 @@ export function eventValue(e) {
   const unit = eventUnit(e);
   // A saturated channel's value is its clipped reading: the true value lies at or beyond it, and nothing was compared.
   if (CHANNEL_SATURATED.includes(e.diagnosis)) return `${amount(e.value, unit)} (saturated)`;
-  // A lifted derate compares the module's current now with its current before, not with a limit.
-  if (e.kind === 'derateLifted') return `${amount(e.value, unit)} (was ${amount(e.threshold, unit)})`;
+  // A lifted derate or depletion reduction compares the module's current now with its current before, not with a limit.
+  if (e.kind === 'derateLifted' || e.kind === 'depletionLifted') return `${amount(e.value, unit)} (was ${amount(e.threshold, unit)})`;
   // A confirmed soft short counts the active indicators, or the spikes when spikes alone confirmed it (CONTRACT.md); the
   // event does not say which, so the count is named as either, once.
   if (e.diagnosis === 'softShortConfirmed') return `${e.value} ${unit} (limit ${e.threshold})`;

@@ -2,6 +2,7 @@ using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Decision;
 using Edge.Core.Diagnosis;
+using Edge.Core.Diagnosis.Detectors;
 using Edge.Core.Measurement;
 using Edge.Core.Telemetry;
 using Edge.Core.Tests.Support;
@@ -33,10 +34,14 @@ public class ModuleDutyCycleTests
                 new ProtocolStep(ProtocolStepKind.Rest, 0, 5000),
             };
             configure?.Invoke(configuration);
-            Module = new ModuleDutyCycle(0, 0, 2, configuration, new ActiveProtectionLevels(new PackLayout(1, 2, 0)));
+            Detector = new DepletionOnsetDetector(configuration, Rig.Layout);
+            Module = new ModuleDutyCycle(0, 0, 2, configuration, new ActiveProtectionLevels(new PackLayout(1, 2, 0)), Detector);
         }
 
         public SnapshotRig Rig { get; } = new SnapshotRig();
+
+        /// <summary>The detector the engine tells to learn afresh when depletion's reductions are undone; the engine's ticks do not evaluate it.</summary>
+        public DepletionOnsetDetector Detector { get; }
 
         public ModuleDutyCycle Module { get; }
 
@@ -130,7 +135,7 @@ public class ModuleDutyCycleTests
         // A protection derate (20 %) at 10 ms, then a depletion reduction (20 %) at 20 ms: 100 -> 80 -> 64 %, so the pulse
         // runs 385 x 64 / 100 = 246 uA. No protection level is active in these ticks (no diagnosis behind the engine),
         // so the 60 s of recovery count from the derate's own tick: at 10 + 5999 x 10 = 60000 ms one step comes back,
-        // 64 -> 80 % (the depletion's 80 %, 308 uA), and the depletion reduction is never undone.
+        // 64 -> 80 % (the depletion's 80 %, 308 uA), and the depletion reduction, with nothing plated back, is never undone.
         var engine = new Engine();
         engine.Start();
         engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.CellOvervoltageDerate));
@@ -171,6 +176,176 @@ public class ModuleDutyCycleTests
         engine.RunThrough(61000);
         Assert.Equal((25, 0), (engine.Module.CurrentPercent, engine.Module.DerateSteps));
         Assert.DoesNotContain(engine.Records, r => r.Kind == TelemetryRecordKind.Event && r.EventKind == EventKind.DerateLifted);
+    }
+
+    private static readonly ProtocolStep[] StripAndRest = { new ProtocolStep(ProtocolStepKind.Strip, 385, 1000), new ProtocolStep(ProtocolStepKind.Rest, 0, 5000) };
+
+    /// <summary>
+    /// The refill tests' settings: strip 385 uA 1 s / rest 5 s, a plating cap (1000 uA) that leaves a 385 uA plate step
+    /// as it is, the short direction-change rest, and derates never undone by time (<c>protection.derateRecoveryMs</c> 0).
+    /// </summary>
+    private static void RefillSetUp(ControllerConfiguration configuration)
+    {
+        ShortDirectionChange(configuration);
+        configuration.Protocol.PlatingCriticalCurrentUa = 1000;
+        configuration.Protection.DerateRecoveryMs = 0;
+    }
+
+    /// <summary>Ticks on to <paramref name="startMs"/> and starts <paramref name="steps"/> there, as a protocol change with start does.</summary>
+    private static void StartProtocol(Engine engine, long startMs, bool repeat, params ProtocolStep[] steps)
+    {
+        engine.RunThrough(startMs - 10);
+        engine.Tick(before: e =>
+        {
+            e.Rig.Configuration.Protocol.Steps = steps;
+            e.Rig.Configuration.Protocol.Repeat = repeat;
+            e.Module.Start(e.NowMs, e.Rig.Telemetry);
+        });
+    }
+
+    private static List<RecordCopy> DepletionLifts(Engine engine) =>
+        engine.Records.Where(r => r.Kind == TelemetryRecordKind.Event && r.EventKind == EventKind.DepletionLifted).ToList();
+
+    /// <summary>
+    /// Gives the engine's detector a depletion trend on both cells, as <c>DepletionOnsetDetectorOnSnapshotsTests</c> does:
+    /// a 100 mV baseline over 5 pulses, then six pulses at 115 mV add 115 - 100 - 2 = 13 mV each, a CUSUM of 78 mV.
+    /// </summary>
+    private static void BuildDepletionTrend(DepletionOnsetDetector detector)
+    {
+        var rig = new SnapshotRig();
+        rig.SetCells(0, 500, 500);
+        rig.SetCurrent(0, ModulePhase.Open, 0);
+        for (int i = 0; i < 11; i++)
+        {
+            rig.Begin(i * 1000);
+            rig.Snapshot.PulseEnded[0] = true;
+            rig.Snapshot.EdgeCurrentUa[0] = 385;
+            for (int c = 0; c < 2; c++)
+            {
+                rig.Snapshot.PulseOverpotentialMv[c] = i < 5 ? 100 : 115;
+                rig.Snapshot.EdgeResistanceMilliohm[c] = 1000;
+            }
+
+            detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+            rig.End();
+        }
+
+        Assert.Equal((78, 78), (detector.CusumMv(0), detector.CusumMv(1)));
+    }
+
+    [Theory]
+    [InlineData(1010, true)]
+    [InlineData(500, false)]
+    public void PlatingBackWhatTheRunStrippedUndoesDepletionsReduction(int plateMs, bool refilled)
+    {
+        // Run 1 strips 385 uA 1 s / rest 5 s from 0 nC net. Depletion's reduction (20 %) comes in the pulse's first tick:
+        // 385 uA for that tick, 308 uA for the other 99: 3850 + 99 x 3080 = 308,770 nC. Stopped in the rest.
+        var engine = new Engine(RefillSetUp) { Settled = true };
+        BuildDepletionTrend(engine.Detector);
+        engine.Start();
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.DepletionTrendWarning));
+        Assert.Equal((80, 80, 308), (engine.Module.CurrentPercent, engine.Module.DepletionPercent, engine.Module.SetpointUa));
+        engine.RunThrough(1000);
+        engine.Tick(before: e => e.Module.Stop(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal((308770L, 0L), (engine.Module.StrippedChargeNc, engine.Module.PlatedChargeNc));
+
+        // Run 2 plates once, at 385 x 80 % = 308 uA (3080 nC a tick), after the 2 s direction-change rest from the strip's
+        // end at 1 s: from 3 s. 1010 ms are 101 ticks, 311,080 nC: net -2310 nC, at or below the run's start. 500 ms are
+        // 50 ticks, 154,000 nC: net 154,770 nC, half of what run 1 stripped still out. The plate step itself began
+        // before the charge came back, so it keeps 80 % to its end.
+        StartProtocol(engine, 2000, false, new ProtocolStep(ProtocolStepKind.Plate, 385, plateMs));
+        engine.RunThrough(3000);
+        Assert.Equal(-308, engine.Module.SetpointUa);
+        engine.RunThrough(3000 + plateMs);
+        Assert.Equal((ModuleState.Done, 80), (engine.Module.State, engine.Module.CurrentPercent));
+        Assert.Equal(plateMs / 10 * 3080L, engine.Module.PlatedChargeNc);
+
+        // Run 3 strips again: after the whole charge, the full 385 uA from its first pulse, with a depletionLifted event
+        // (100 % now, 80 % before), and the detector learns afresh (CUSUM 0). After half of it, still 308 uA, no event,
+        // the CUSUM as it was.
+        StartProtocol(engine, 10000, true, StripAndRest);
+        Assert.Equal(ModuleSubState.Pulse, engine.Module.SubState);
+        Assert.Equal(refilled ? (100, 100, 385) : (80, 80, 308), (engine.Module.CurrentPercent, engine.Module.DepletionPercent, engine.Module.SetpointUa));
+        Assert.Equal(refilled ? 0 : 78, engine.Detector.CusumMv(0));
+        if (refilled)
+        {
+            var lift = Assert.Single(DepletionLifts(engine));
+            Assert.Equal((10000L, -1, 100, 80, Severity.Info), (lift.TimestampMs, lift.Cell, lift.Value, lift.Threshold, lift.Severity));
+        }
+        else
+        {
+            Assert.Empty(DepletionLifts(engine));
+        }
+    }
+
+    [Fact]
+    public void ARefillUndoesDepletionsReductionAndKeepsTheDerate()
+    {
+        // A derate (20 %) in the pulse's first tick, depletion's reduction (20 %) in its second: 385, 308, then
+        // 385 x 64 % = 246 uA for 98 ticks: 3850 + 3080 + 98 x 2460 = 248,010 nC. Plating at 246 uA for 1010 ms, 101 x 2460
+        // = 248,460 nC, brings the net to -450 nC. The next strip pulse runs at the derate's 80 %, 308 uA: depletion's
+        // reduction undone, the derate kept (derateRecoveryMs 0 never undoes it); the event says 80 % now, 64 % before.
+        var engine = new Engine(RefillSetUp) { Settled = true };
+        engine.Start();
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.CellOvervoltageDerate));
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.DepletionTrendWarning));
+        Assert.Equal((64, 1, 246), (engine.Module.CurrentPercent, engine.Module.DerateSteps, engine.Module.SetpointUa));
+        engine.RunThrough(1000);
+        engine.Tick(before: e => e.Module.Stop(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal(248010L, engine.Module.StrippedChargeNc);
+
+        StartProtocol(engine, 2000, false, new ProtocolStep(ProtocolStepKind.Plate, 385, 1010));
+        engine.RunThrough(5000);
+        Assert.Equal((ModuleState.Done, 248460L), (engine.Module.State, engine.Module.PlatedChargeNc));
+
+        StartProtocol(engine, 10000, true, StripAndRest);
+        Assert.Equal((80, 100, 1, 308), (engine.Module.CurrentPercent, engine.Module.DepletionPercent, engine.Module.DerateSteps, engine.Module.SetpointUa));
+        var lift = Assert.Single(DepletionLifts(engine));
+        Assert.Equal((10000L, 80, 64), (lift.TimestampMs, lift.Value, lift.Threshold));
+    }
+
+    [Theory]
+    [InlineData(1010, true)]
+    [InlineData(500, false)]
+    public void ARunThatPlatedFirstMustBePlatedBackToItsFullestPoint(int plateMs, bool refilled)
+    {
+        // Run 1 plates first: 385 uA for 1 s, 100 x 3850 = 385,000 nC, net -385,000 nC (its fullest point), rests 5 s, then
+        // strips from 6 s with depletion's reduction in the pulse's first tick: 3850 + 99 x 3080 = 308,770 nC, net
+        // -76,230 nC; it ends after the rest. Run 2 plates at 308 uA: 1010 ms (311,080 nC) bring the net to -387,310 nC,
+        // past the fullest point; 500 ms (154,000 nC) to -230,230 nC, back below the run's start (0) but 154,770 nC short
+        // of where the pulses last ran at their full current. Only the first undoes the reduction.
+        var engine = new Engine(RefillSetUp) { Settled = true };
+        StartProtocol(engine, 0, false, new ProtocolStep(ProtocolStepKind.Plate, 385, 1000), StripAndRest[1], StripAndRest[0], StripAndRest[1]);
+        engine.RunThrough(6000);
+        Assert.Equal((385000L, 385), (engine.Module.PlatedChargeNc, engine.Module.SetpointUa));
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.DepletionTrendWarning));
+        engine.RunThrough(12000);
+        Assert.Equal((ModuleState.Done, StopReason.ProtocolComplete, 308770L), (engine.Module.State, engine.Module.StopReason, engine.Module.StrippedChargeNc));
+
+        StartProtocol(engine, 13000, false, new ProtocolStep(ProtocolStepKind.Plate, 385, plateMs));
+        engine.RunThrough(20000);
+        Assert.Equal((ModuleState.Done, 385000L + (plateMs / 10 * 3080L)), (engine.Module.State, engine.Module.PlatedChargeNc));
+
+        StartProtocol(engine, 30000, true, StripAndRest);
+        Assert.Equal(refilled ? 385 : 308, engine.Module.SetpointUa);
+        Assert.Equal(refilled ? 1 : 0, DepletionLifts(engine).Count);
+    }
+
+    [Fact]
+    public void AReductionWhilePlatingIsNotUndoneByPlating()
+    {
+        // A convex rise while plating (AbortPulse asks for the lower current too) reduces the current with nothing
+        // stripped in the run: no metal is missing that plating could put back. Plate 385 uA 1 s / rest 5 s, the
+        // reduction 500 ms into the first plate pulse; the next plate pulse, at 6 s with 346,500 nC more plated, keeps
+        // 308 uA.
+        var engine = new Engine(RefillSetUp) { Settled = true };
+        StartProtocol(engine, 0, true, new ProtocolStep(ProtocolStepKind.Plate, 385, 1000), StripAndRest[1]);
+        engine.RunThrough(490);
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.DepletionNonlinearRise));
+        Assert.Equal(-308, engine.Module.SetpointUa);
+        engine.RunThrough(6000);
+        Assert.Equal((ModuleSubState.Pulse, -308, 346500L), (engine.Module.SubState, engine.Module.SetpointUa, engine.Module.PlatedChargeNc));
+        Assert.Empty(DepletionLifts(engine));
     }
 
     private static readonly ProtocolStep Strip1s = new ProtocolStep(ProtocolStepKind.Strip, 385, 1000);

@@ -149,6 +149,20 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
+        /// <summary>
+        /// The module was refilled (it plated back what it stripped up to its depletion onset, and act mode undid its
+        /// reductions): its cells learn their baselines afresh and their CUSUMs start at 0, since the trend was built
+        /// on the emptied anode. The trend's diagnoses heal while the baselines are learned, as at a new operating point.
+        /// </summary>
+        public void RelearnModule(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                Relearn(c);
+            }
+        }
+
         private void Relearn(int cell)
         {
             _overpotentialBaseline[cell] = 0;
