@@ -9,6 +9,12 @@ internal static class DashboardMessages
 
     public const string Online = """{"v":1,"status":"online","bootId":"b1"}""";
 
+    /// <summary>
+    /// The status a device publishes retained on every connection, so first of all at each boot (CONTRACT.md "status";
+    /// DeviceSession.TryOpen: status, then config, then the outbox): <c>online</c> names the boot that runs.
+    /// </summary>
+    public static string Status(string status, string bootId) => $$"""{"v":1,"status":"{{status}}","bootId":"{{bootId}}"}""";
+
     public static string Cells(long seq, long tMs, int module, string state, params int[] mv) => Cells("b1", seq, tMs, module, state, mv);
 
     public static string Cells(string bootId, long seq, long tMs, int module, string state, params int[] mv) =>

@@ -199,7 +199,9 @@ public sealed class DashboardSafetyTests
         DashboardMqttTools.Publish(broker.Port, "edge/boot-1/telemetry/cells", DashboardMessages.Cells(1, 900000, 0, "hold", 100, 0));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 900000);
 
-        // Boot b2, 1 s in, pulsing: its own state and clock, not the old run's hold and 0:15:00.
+        // Boot b2 announces itself (its retained status, as on every connection), 1 s in it pulses: its own state and
+        // clock, not the old run's hold and 0:15:00.
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-1/status", DashboardMessages.Status("online", "b2"), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/boot-1/telemetry/cells", DashboardMessages.Cells("b2", 1, 1000, 0, "pulse", 150, 151));
         JsonElement fresh = await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 1000);
 

@@ -34,7 +34,8 @@ public sealed class DashboardShiftTests
         DashboardMqttTools.Publish(broker.Port, "edge/shift-1/telemetry/cells", DashboardMessages.Cells("b1", 1, 10_000_000, 0, "rest", 100, 101));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 500 && s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number);
 
-        // The device restarts (boot b2): 2 s in, module 0 is held after a hard short.
+        // The device restarts (boot b2, announced by its status): 2 s in, module 0 is held after a hard short.
+        DashboardMqttTools.Publish(broker.Port, "edge/shift-1/status", DashboardMessages.Status("online", "b2"), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/shift-1/telemetry/cells", DashboardMessages.Cells("b2", 1, 1000, 0, "pulse", 150, 151));
         DashboardMqttTools.Publish(broker.Port, "edge/shift-1/event", DashboardMessages.Event("b2", 1, 2000, "hardShort", "fault", 0, 1, "3", "hardShort"));
         DashboardMqttTools.Publish(broker.Port, "edge/shift-1/telemetry/cells", DashboardMessages.Cells("b2", 2, 3000, 0, "hold", 150, 0));
@@ -64,8 +65,9 @@ public sealed class DashboardShiftTests
         DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/telemetry/cells", new[] { 1, 2, 3 }.Select(i => DashboardMessages.Cells("b1", i, i * 1000L, 0, "rest", 100, 101)));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 3000);
 
-        // The device restarts (boot b2); every stream counts from seq 1 at each boot (CONTRACT.md). Its first four cells
-        // messages were lost (its outbox overflowed while it connected): the first to arrive is seq 5, at 5 s.
+        // The device restarts (boot b2, announced by its status); every stream counts from seq 1 at each boot (CONTRACT.md).
+        // Its first four cells messages were lost (its outbox overflowed while it connected): the first to arrive is seq 5, at 5 s.
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/status", DashboardMessages.Status("online", "b2"), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/telemetry/cells", new[] { 5, 6 }.Select(i => DashboardMessages.Cells("b2", i, i * 1000L, 0, "pulse", 150, 151)));
         JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 6000);
 
@@ -93,6 +95,7 @@ public sealed class DashboardShiftTests
         // Device time and seq start again at each boot (CONTRACT.md), so only the boot tells the rows apart.
         foreach (string boot in new[] { "3fa9c2d1", "7c41e0b2" })
         {
+            DashboardMqttTools.Publish(broker.Port, "edge/which-1/status", DashboardMessages.Status("online", boot), retain: true);
             DashboardMqttTools.Publish(broker.Port, "edge/which-1/telemetry/cells", DashboardMessages.Cells(boot, 1, 1000, 0, "pulse", 150, 151));
             DashboardMqttTools.Publish(broker.Port, "edge/which-1/event", DashboardMessages.Event(boot, 1, 2000, "hardShort", "fault", 0, 1, "3", "hardShort", threshold: 20));
             DashboardMqttTools.Publish(broker.Port, "edge/which-1/telemetry/cells", DashboardMessages.Cells(boot, 3, 3000, 0, "hold", 150, 3));
@@ -125,7 +128,8 @@ public sealed class DashboardShiftTests
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 1 && s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number
             && s.GetProperty("lastTMs").GetInt64() == 3000);
 
-        // The device restarts (boot b2): cells 1 and 2, a cut-off at 1.5 s.
+        // The device restarts (boot b2, announced by its status): cells 1 and 2, a cut-off at 1.5 s.
+        DashboardMqttTools.Publish(broker.Port, "edge/late-1/status", DashboardMessages.Status("online", "b2"), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/late-1/telemetry/cells", new[] { 1, 2 }.Select(i => DashboardMessages.Cells("b2", i, i * 1000L, 0, "pulse", 160, 161)));
         DashboardMqttTools.Publish(broker.Port, "edge/late-1/event", DashboardMessages.Event("b2", 1, 1500, "cutoff", "info", 0, 1, "3004", threshold: 3000));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2 && s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number

@@ -39,8 +39,10 @@ public sealed class DashboardZoomTests
         JsonElement zoomed = (await DashboardPage.WaitForAsync(page, s => s.GetProperty("cellsAxis").GetProperty("zoomed").GetBoolean())).GetProperty("cellsAxis");
         Assert.True(zoomed.GetProperty("min").GetDouble() > 10, zoomed.ToString());
 
-        // The device restarts (boot b2) and sends its first 2 s. That old window is a stretch of another run's clock: on
-        // the new boot's axis it would show nothing of it (or, later, an unrelated moment as if it were the one chosen).
+        // The device restarts (boot b2), announces itself with its status and sends its first 2 s. That old window is a
+        // stretch of another run's clock: on the new boot's axis it would show nothing of it (or, later, an unrelated
+        // moment as if it were the one chosen).
+        DashboardMqttTools.Publish(broker.Port, "edge/zoom-boot/status", DashboardMessages.Status("online", "b2"), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/zoom-boot/telemetry/cells", Enumerable.Range(1, 8)
             .Select(i => DashboardMessages.Cells("b2", i, i * 250L, 0, "pulse", 150, 151)));
         JsonElement fresh = await DashboardPage.WaitForAsync(page, s => s.GetProperty("lastTMs").ValueKind == JsonValueKind.Number && s.GetProperty("lastTMs").GetInt64() == 2000

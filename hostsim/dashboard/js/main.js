@@ -4,7 +4,8 @@
 // as text, never as HTML.
 
 import { check, parseTopic, isDeviceId } from './validate.js';
-import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText, clearConfig } from './store.js';
+import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText, clearConfig,
+  applyStatus, foreignBoot } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
@@ -324,9 +325,12 @@ function handle(topic, payload, receivedAt) {
   }
   const msg = result.msg;
   if (t.kind === 'status') {
-    d.status = msg.status;
-    d.statusBootId = msg.bootId || null;
-    d.version++;
+    const boots = d.boots;
+    const ignored = applyStatus(d, msg);
+    if (ignored) reject(store, topic, ignored);
+    // A restart: a window zoomed into is a stretch of the old boot's clock, not of this one's; the charts show the new
+    // boot whole and follow it.
+    if (boots > 0 && d.boots !== boots && d.id === selected) destroyAll();
     return;
   }
   if (t.kind === 'health') {
@@ -360,16 +364,22 @@ function handle(topic, payload, receivedAt) {
     if (stream === 'event') applyPastEvent(d, past, msg, receivedAt);
     return;
   }
+  const foreign = foreignBoot(d, msg);
+  if (foreign) {
+    reject(store, topic, `${t.kind}: ${foreign}`);
+    return;
+  }
+  applyChecked(d, stream, msg, receivedAt);
+}
+
+/** Applies a stream message of the running boot that passed every check. */
+function applyChecked(d, stream, msg, receivedAt) {
   if (d.awaitingReconnect) {
     // The first record after a reconnect opens the outage on the device's time axis; later seq gaps stretch it.
     d.outageMark = addMark(d, d.lastTMs, Math.max(msg.tMs, d.lastTMs ?? msg.tMs), 'outage', 'broker connection lost');
     d.awaitingReconnect = false;
   }
-  const boots = d.boots;
   if (!acceptSeq(store, d, stream, msg)) return;
-  // A restart: a window zoomed into is a stretch of the old boot's clock, not of this one's; the charts show the new
-  // boot whole and follow it.
-  if (boots > 0 && d.boots !== boots && d.id === selected) destroyAll();
   applyStream(d, stream, msg, receivedAt);
 }
 

@@ -101,11 +101,14 @@ function startTables(d) {
   d.marks = [];
 }
 
+/**
+ * The page follows boot bootId from now on: the first boot it sees, or a restart (the device's status announced a new boot).
+ */
 function resetBoot(d, bootId) {
   const restart = d.bootId !== null && d.bootId !== bootId;
   if (restart) {
     // Its messages may still arrive late (MQTT orders messages per topic, not across topics and QoS): known as the old
-    // boot's, they must not be taken for yet another restart.
+    // boot's, they are neither this boot's nor yet another restart.
     d.pastBoots.set(d.bootId, { boot: d.boots, streams: d.streams });
     if (d.pastBoots.size > BOUNDS.pastBoots) d.pastBoots.delete(d.pastBoots.keys().next().value);
     // A restarted device counts its time from 0 again: the last boot's states, clock and charts would stand for this
@@ -119,6 +122,45 @@ function resetBoot(d, bootId) {
   // A page that opened in the middle of a boot cannot tell lost messages from ones sent before it listened; after a
   // restart it can: every stream counts from seq 1 at each boot, so a first seq above 1 is a gap from the boot's start.
   d.streams = Object.fromEntries(STREAMS.map((s) => [s, newStream(restart)]));
+}
+
+/**
+ * The device's status (retained; published on every connection, the Last Will's offline included). It alone says which
+ * boot the device runs: a boot is announced by its `online` status, so an online status naming a boot the page has not
+ * seen is a restart. A page that follows no boot yet takes the boot of the first status it gets (the retained one, which
+ * may be the offline a device left when it went away). The status of an earlier boot (a Last Will published late) and an
+ * offline naming a boot the device never announced are ignored: they say nothing about the boot that runs.
+ * Returns why it was ignored, or null.
+ */
+export function applyStatus(d, msg) {
+  const boot = msg.bootId ?? null;
+  if (boot !== null && boot !== d.bootId) {
+    if (d.pastBoots.has(boot)) return `status: ${msg.status} of boot ${boot}, a boot before the running ${d.bootId}: ignored`;
+    if (d.bootId !== null && msg.status === 'offline') {
+      return `status: offline of boot ${boot}, which the device has not announced (it runs ${d.bootId}): ignored`;
+    }
+    resetBoot(d, boot);
+  }
+  d.status = msg.status;
+  d.statusBootId = boot;
+  d.version++;
+  return null;
+}
+
+/**
+ * A stream message of a boot other than the one the page follows and none of the earlier boots it remembers: why it is
+ * ignored, or null when the page follows no boot yet (no status named one), which makes this boot the one it follows.
+ * A restart is announced by the device's status, never taken from a stream message: one late or forged message of another
+ * boot would otherwise start the page's view afresh on a clock no further message follows.
+ */
+export function foreignBoot(d, msg) {
+  if (msg.bootId === d.bootId) return null;
+  if (d.bootId === null) {
+    resetBoot(d, msg.bootId);
+    return null;
+  }
+  const named = d.statusBootId === d.bootId ? 'the device\'s status names' : 'the page follows';
+  return `boot ${msg.bootId} is not the boot ${named} (${d.bootId}): ignored, not taken as a restart`;
 }
 
 export function addMark(d, fromTMs, toTMs, kind, label) {
@@ -164,9 +206,8 @@ function addEvent(d, e) {
   if (d.events.length > BOUNDS.events) d.events.length = BOUNDS.events;
 }
 
-/** De-duplicates on seq and records seq jumps; false for a duplicate. */
+/** De-duplicates on seq and records seq jumps; false for a duplicate. msg is of the boot the page follows. */
 export function acceptSeq(store, d, stream, msg) {
-  if (msg.bootId !== d.bootId) resetBoot(d, msg.bootId);
   const s = d.streams[stream];
   const seq = msg.seq;
   if (!firstSight(s, seq)) return false;
@@ -371,10 +412,8 @@ export function applyStream(d, stream, msg, receivedAt) {
 export function applyModules(d, msg) {
   // Retained, so it may be an earlier boot's (one that had a control loop, before a boot that has none): the retained
   // status names the boot the device runs, and only that boot's module states are shown.
-  if (pastBoot(d, msg) || (d.statusBootId && msg.bootId !== d.statusBootId)) return;
-  if (msg.bootId !== d.bootId) {
-    resetBoot(d, msg.bootId);
-  }
+  if (d.bootId !== null && msg.bootId !== d.bootId) return;
+  if (d.bootId === null) resetBoot(d, msg.bootId);
   d.modules.forEach((m, i) => {
     m.cause = msg.diagnosis[i];
     if (!m.reported) {
