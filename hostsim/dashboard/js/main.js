@@ -5,7 +5,7 @@
 
 import { check, parseTopic, isDeviceId } from './validate.js';
 import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText, clearConfig,
-  applyStatus, foreignBoot } from './store.js';
+  applyStatus, foreignBoot, seqJumpProblem, aheadOfClock, holdUnconfirmed, settleUnconfirmed, expireUnconfirmed } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
@@ -326,8 +326,9 @@ function handle(topic, payload, receivedAt) {
   const msg = result.msg;
   if (t.kind === 'status') {
     const boots = d.boots;
-    const ignored = applyStatus(d, msg);
-    if (ignored) reject(store, topic, ignored);
+    const result = applyStatus(d, msg);
+    if (result.ignored) reject(store, topic, result.ignored);
+    for (const h of result.unconfirmed) reject(store, h.topic, `${h.msg.bootId}: tMs ${h.msg.tMs} (seq ${h.msg.seq}) never confirmed before the device restarted; not applied`);
     // A restart: a window zoomed into is a stretch of the old boot's clock, not of this one's; the charts show the new
     // boot whole and follow it.
     if (boots > 0 && d.boots !== boots && d.id === selected) destroyAll();
@@ -369,6 +370,22 @@ function handle(topic, payload, receivedAt) {
     reject(store, topic, `${t.kind}: ${foreign}`);
     return;
   }
+  const jump = seqJumpProblem(d, stream, msg);
+  if (jump) {
+    reject(store, topic, `${t.kind}: ${jump}`);
+    return;
+  }
+  const settled = settleUnconfirmed(d, stream, msg);
+  for (const r of settled.rejected) reject(store, r.held.topic, `${t.kind}: ${r.reason}`);
+  if (settled.duplicate) return;
+  d.streamArrivals++;
+  for (const h of settled.confirmed) applyChecked(d, h.stream, h.msg, h.receivedAt);
+  if (aheadOfClock(d, msg)) {
+    // Not trusted yet: one message stamped far ahead would stretch every chart's time axis to it for good.
+    const dropped = holdUnconfirmed(d, { stream, msg, receivedAt, topic, clockTMs: d.lastTMs });
+    if (dropped) reject(store, dropped.topic, `tMs ${dropped.msg.tMs} (seq ${dropped.msg.seq}) lies ahead of the device's clock and was never confirmed; not applied`);
+    return;
+  }
   applyChecked(d, stream, msg, receivedAt);
 }
 
@@ -401,6 +418,12 @@ function frame() {
     }
   }
   pending.splice(0, handled);
+  const now = Date.now();
+  for (const d of store.devices.values()) {
+    const expired = expireUnconfirmed(d, now);
+    for (const r of expired.rejected) reject(store, r.held.topic, `${r.held.topic.split('/').slice(2).join('/')}: ${r.reason}`);
+    for (const h of expired.apply) applyChecked(d, h.stream, h.msg, h.receivedAt);
+  }
   if (!selected && store.devices.size > 0) selected = store.devices.keys().next().value;
   render();
   if (pending.length > 0) requestFrame();
@@ -906,7 +929,9 @@ function renderEvents(d) {
 function renderGaps(d) {
   const outages = store.outages.length;
   const losses = d.gaps.filter((g) => g.unnumbered).length;
-  $('gap-count').textContent = `${d.gaps.length - losses} seq gaps · ${losses > 0 ? `${losses} record losses · ` : ''}${outages} broker reconnect${outages === 1 ? '' : 's'}`;
+  const waiting = d.unconfirmed.length;
+  $('gap-count').textContent = `${d.gaps.length - losses} seq gaps · ${losses > 0 ? `${losses} record losses · ` : ''}${outages} broker reconnect${outages === 1 ? '' : 's'}`
+    + (waiting > 0 ? ` · ${waiting} message${waiting === 1 ? '' : 's'} ahead of the device's clock, not shown until it gets there` : '');
   const rows = store.outages.slice().reverse().map((o) => {
     const tr = document.createElement('tr');
     tr.className = 'outage';
@@ -1024,6 +1049,7 @@ window.edgeDashboard = {
       events: d ? d.events.map((e) => e.kind) : [],
       gaps: d ? d.gaps.map((g) => ({ stream: g.stream, from: g.from, to: g.to, missing: g.missing, cause: g.cause })) : [],
       marks: d ? d.marks.map((m) => m.kind) : [],
+      unconfirmed: d ? d.unconfirmed.length : 0,
       health: d && d.health ? {
         messages: d.health.count, uptimeMs: d.health.msg.uptime_ms, ticks: d.health.msg.ticks, overruns: d.health.msg.tick_overruns,
         latencyMaxUs: d.health.msg.tick_latency_max_us_since_last ?? null, executionMaxUs: d.health.msg.tick_max_us_since_last ?? null,

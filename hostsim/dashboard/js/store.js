@@ -7,6 +7,7 @@ import { STREAMS, STATES } from './validate.js';
 export const BOUNDS = {
   devices: 32,             // devices tracked; more are rejected
   pastBoots: 8,            // earlier boots per device whose late messages are still told from a restart
+  unconfirmed: 16,         // messages per device ahead of its clock, waiting for the device to reach their time
   events: 500,             // event rows per device
   deviceEvents: 200,       // the firmware's own events kept per device (its log holds 32 while offline)
   gaps: 200,               // gap rows and chart marks per device
@@ -54,6 +55,10 @@ export function device(store, id) {
     health: null, // the latest health message { msg, at, count }: not a stream (no seq), only the newest counts
     deviceEvents: [], deviceEventCount: 0, // the firmware's own events (device-event), newest first
     pastBoots: new Map(), // bootId -> { boot, streams } of the boots this one replaced
+    // Stream messages whose device time lies ahead of the device's clock by more than a jump (clockJumpLimitMs): applied
+    // once the device's clock reaches them, rejected when the stream contradicts them. { stream, msg, receivedAt, topic }.
+    unconfirmed: [],
+    streamArrivals: 0, // stream messages of the running boot that passed the checks: tells a device that went on sending
   };
   store.devices.set(id, d);
   return d;
@@ -103,6 +108,7 @@ function startTables(d) {
 
 /**
  * The page follows boot bootId from now on: the first boot it sees, or a restart (the device's status announced a new boot).
+ * Returns the messages of the boot before that still waited for its clock: never confirmed now.
  */
 function resetBoot(d, bootId) {
   const restart = d.bootId !== null && d.bootId !== bootId;
@@ -122,6 +128,7 @@ function resetBoot(d, bootId) {
   // A page that opened in the middle of a boot cannot tell lost messages from ones sent before it listened; after a
   // restart it can: every stream counts from seq 1 at each boot, so a first seq above 1 is a gap from the boot's start.
   d.streams = Object.fromEntries(STREAMS.map((s) => [s, newStream(restart)]));
+  return d.unconfirmed.splice(0);
 }
 
 /**
@@ -130,21 +137,24 @@ function resetBoot(d, bootId) {
  * seen is a restart. A page that follows no boot yet takes the boot of the first status it gets (the retained one, which
  * may be the offline a device left when it went away). The status of an earlier boot (a Last Will published late) and an
  * offline naming a boot the device never announced are ignored: they say nothing about the boot that runs.
- * Returns why it was ignored, or null.
+ * Returns { ignored: why, or null; unconfirmed: the earlier boot's messages that waited for its clock, on a restart }.
  */
 export function applyStatus(d, msg) {
   const boot = msg.bootId ?? null;
+  let unconfirmed = [];
   if (boot !== null && boot !== d.bootId) {
-    if (d.pastBoots.has(boot)) return `status: ${msg.status} of boot ${boot}, a boot before the running ${d.bootId}: ignored`;
-    if (d.bootId !== null && msg.status === 'offline') {
-      return `status: offline of boot ${boot}, which the device has not announced (it runs ${d.bootId}): ignored`;
+    if (d.pastBoots.has(boot)) {
+      return { ignored: `status: ${msg.status} of boot ${boot}, a boot before the running ${d.bootId}: ignored`, unconfirmed };
     }
-    resetBoot(d, boot);
+    if (d.bootId !== null && msg.status === 'offline') {
+      return { ignored: `status: offline of boot ${boot}, which the device has not announced (it runs ${d.bootId}): ignored`, unconfirmed };
+    }
+    unconfirmed = resetBoot(d, boot);
   }
   d.status = msg.status;
   d.statusBootId = boot;
   d.version++;
-  return null;
+  return { ignored: null, unconfirmed };
 }
 
 /**
@@ -204,6 +214,131 @@ function addEvent(d, e) {
   d.events.push(e);
   d.events.sort((a, b) => b.boot - a.boot || b.tMs - a.tMs || b.seq - a.seq);
   if (d.events.length > BOUNDS.events) d.events.length = BOUNDS.events;
+}
+
+// Records of one stream a device numbers in one tick at most: the largest per-tick buffer the firmware accepts
+// (telemetry.recordsPerTick up to 4096, ConfigurationValidator), and on the event stream the 4 events reported from other
+// threads and the outboxOverflow report a tick adds (TelemetryPublisher).
+const RECORDS_PER_TICK = 4096 + 5;
+
+/**
+ * The most messages of a stream a device numbers in elapsedMs of its clock, the tick it started in included. Cell
+ * voltages: every module's once a cellVoltagePeriodMs at most (EdgeController.WriteCellVoltages), one batch of slack; the
+ * others: one per-tick buffer a tick, ticks samplePeriodMs apart, two ticks of slack (a late tick, then one on time).
+ */
+export function seqCapacity(cfg, stream, elapsedMs) {
+  const elapsed = Math.max(0, elapsedMs);
+  if (stream === 'cells' && cfg.cellVoltagePeriodMs > 0) return cfg.modules * (Math.floor(elapsed / cfg.cellVoltagePeriodMs) + 2);
+  return RECORDS_PER_TICK * (Math.floor(elapsed / cfg.samplePeriodMs) + 2);
+}
+
+/**
+ * Why a seq ahead of the stream's newest is no jump a device makes, or null. seq counts the stream's messages from 1 at
+ * each boot and tMs the device's time since it started, so the messages numbered after the stream's newest (from the
+ * boot's start before any) cannot outnumber what the device numbers in the device time between them. Such a message is
+ * not applied: no seq gap of messages never sent, no row at its time.
+ */
+export function seqJumpProblem(d, stream, msg) {
+  const s = d.streams[stream];
+  if (msg.seq <= s.maxSeq + 1) return null;
+  const fromTMs = s.maxSeq > 0 ? s.lastTMs : 0;
+  const numbered = msg.seq - s.maxSeq;
+  const capacity = seqCapacity(d.config, stream, msg.tMs - fromTMs);
+  if (numbered <= capacity) return null;
+  const from = s.maxSeq > 0 ? `seq ${s.maxSeq} at tMs ${fromTMs}` : 'the boot\'s start';
+  return `seq ${msg.seq} at tMs ${msg.tMs} is ${numbered} after ${from}: more than the device numbers in ${Math.max(0, msg.tMs - fromTMs)} ms `
+    + `(at most ${capacity}); not counted as lost messages`;
+}
+
+/**
+ * How far ahead of the device's clock (the newest device time applied) a message may lie before it waits for the clock:
+ * the staleness limit, three cell-voltage periods and at least 3 s. A device that sends no cell voltages has nothing that
+ * moves its clock regularly (an event may follow the one before by hours): its messages never wait.
+ */
+export function clockJumpLimitMs(cfg) {
+  return cfg.cellVoltagePeriodMs > 0 ? Math.max(3000, 3 * cfg.cellVoltagePeriodMs) : Infinity;
+}
+
+/** Whether msg lies ahead of the device's clock by more than a jump: it waits (holdUnconfirmed) instead of being applied. */
+export function aheadOfClock(d, msg) {
+  return d.lastTMs !== null && msg.tMs - d.lastTMs > clockJumpLimitMs(d.config);
+}
+
+/**
+ * Keeps a message ahead of the device's clock until the device's clock reaches it; returns the oldest one waiting when
+ * too many wait (never confirmed, so rejected), or null. held.arrivals: the device's stream messages counted so far.
+ */
+export function holdUnconfirmed(d, held) {
+  held.arrivals = d.streamArrivals;
+  d.unconfirmed.push(held);
+  d.version++;
+  return d.unconfirmed.length > BOUNDS.unconfirmed ? d.unconfirmed.shift() : null;
+}
+
+/**
+ * The messages that waited for the device's clock as long as the jump limit, in wall time (now, ms): a device that sent
+ * more since, none of it at their time, never reached it (its cell voltages alone come every period), and they are
+ * rejected; one that sent nothing since cannot contradict them (its last word before it fell quiet), and they are applied.
+ * Returns { apply (oldest first), rejected: [{ held, reason }] }.
+ */
+export function expireUnconfirmed(d, now) {
+  const apply = [];
+  const rejected = [];
+  if (d.unconfirmed.length === 0 || !d.config) return { apply, rejected };
+  const waitMs = clockJumpLimitMs(d.config);
+  d.unconfirmed = d.unconfirmed.filter((h) => {
+    if (now - h.receivedAt < waitMs) return true;
+    if (d.streamArrivals > h.arrivals) {
+      rejected.push({ held: h, reason: `tMs ${h.msg.tMs} (seq ${h.msg.seq}) lies ${h.msg.tMs - h.clockTMs} ms ahead of the device's clock (tMs ${h.clockTMs}), `
+        + `and the device's messages in the ${waitMs / 1000} s since did not reach it: a time the device did not reach; not applied` });
+    } else {
+      apply.push(h);
+    }
+    return false;
+  });
+  apply.sort((a, b) => a.msg.tMs - b.msg.tMs);
+  if (apply.length > 0 || rejected.length > 0) d.version++;
+  return { apply, rejected };
+}
+
+/**
+ * What a newly arrived stream message of the running boot says about the messages waiting for the device's clock. Within
+ * a stream seq and tMs advance together (both stamped in the tick that made the record), so:
+ * - a message of the same stream numbered after a waiting one but stamped before it, or with its seq and another tMs,
+ *   shows the waiting one's time is none the device reached: rejected;
+ * - a message stamped at or after a waiting one's time shows the device's clock got there: confirmed, applied (oldest
+ *   first) before it;
+ * - the waiting message itself again (a QoS 1 redelivery: same seq and tMs) is a duplicate.
+ * Returns { confirmed, rejected: [{ held, reason }], duplicate }.
+ */
+export function settleUnconfirmed(d, stream, msg) {
+  const confirmed = [];
+  const rejected = [];
+  let duplicate = false;
+  d.unconfirmed = d.unconfirmed.filter((h) => {
+    if (h.stream === stream && h.msg.seq === msg.seq && h.msg.tMs === msg.tMs) {
+      duplicate = true;
+      return true;
+    }
+    if (h.stream === stream && msg.seq >= h.msg.seq && msg.tMs < h.msg.tMs) {
+      rejected.push({ held: h, reason: `tMs ${h.msg.tMs} (seq ${h.msg.seq}) lies ${h.msg.tMs - h.clockTMs} ms ahead of the device's clock (tMs ${h.clockTMs}), `
+        + `and the stream's seq ${msg.seq} came at tMs ${msg.tMs}: a time the device did not reach; not applied` });
+      return false;
+    }
+    if (!duplicate && msg.tMs >= h.msg.tMs) {
+      confirmed.push(h);
+      return false;
+    }
+    return true;
+  });
+  confirmed.sort((a, b) => a.msg.tMs - b.msg.tMs);
+  if (duplicate) {
+    // A redelivery confirms nothing: it is no later message of the device.
+    d.unconfirmed.push(...confirmed);
+    confirmed.length = 0;
+  }
+  if (confirmed.length > 0 || rejected.length > 0) d.version++;
+  return { confirmed, rejected, duplicate };
 }
 
 /** De-duplicates on seq and records seq jumps; false for a duplicate. msg is of the boot the page follows. */
