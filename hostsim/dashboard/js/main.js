@@ -739,7 +739,7 @@ function renderModules(d, st) {
       const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', f.pulses), text('td', stopText(m)), text('td', f.last)];
       cells[1].appendChild(badge);
       tr.append(...cells);
-      tr.onclick = () => { focusModule = i; destroyAll(true); render(); };
+      tr.onclick = () => chartModule(i);
       return tr;
     });
     $('module-table').tBodies[0].replaceChildren(...rows);
@@ -763,7 +763,16 @@ function renderModules(d, st) {
     facts.className = 'module-facts';
     for (const k of ['current', 'capacity', 'rest', 'pulses', 'reason', 'last']) facts.appendChild(text('span', '', k));
     card.append(head, canvas, facts);
-    card.onclick = () => { focusModule = i; destroyAll(true); render(); };
+    // A button to the keyboard as to the mouse: reached with Tab, charted with Enter or Space, as a click does.
+    card.tabIndex = 0;
+    card.setAttribute('role', 'button');
+    card.setAttribute('aria-label', `Module ${i}: chart it`);
+    card.onclick = () => chartModule(i);
+    card.onkeydown = (e) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      e.preventDefault(); // Space would scroll the page
+      chartModule(i);
+    };
     section.appendChild(card);
   }
   const xs = d.cells.x.length ? d.cells.x : d.pulses.x;
@@ -778,6 +787,7 @@ function renderModules(d, st) {
     badge.style.background = shownColor(d, st, m);
     card.dataset.state = m.state;
     card.dataset.changes = String(m.history.length);
+    card.setAttribute('aria-pressed', String(i === focusModule));
     // The last pulse's mean current: in a rest or a hold nothing flows, so it is not called the current.
     card.querySelector('.current').textContent = `last pulse ${f.current}`;
     card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
@@ -787,6 +797,13 @@ function renderModules(d, st) {
     card.querySelector('.last').textContent = `last event: ${f.last}`;
     drawTimeline(card.querySelector('canvas'), m.history, t0, t1);
   });
+}
+
+/** Puts module i in focus: the charts show it (a pack of more than 16 lines charts the focused module alone). */
+function chartModule(i) {
+  focusModule = i;
+  destroyAll(true);
+  render();
 }
 
 function drawTimeline(canvas, history, t0, t1) {
