@@ -98,7 +98,8 @@ function limitsFor(name, cfg) {
     const maxMaCm2 = cfg.protection.moduleMaximumCurrentUa / 1000 / cfg.protocol.electrodeAreaCm2;
     return [{ y: maxMaCm2, label: `safety max ${maxMaCm2.toFixed(2)} mA/cm2`, color: '#475569' }];
   }
-  if (name === 'rest') {
+  // The rest range bounds only adaptive rests; a fixed rest's chart shows the rests alone.
+  if (name === 'rest' && cfg.protocol.restMode === 'adaptive') {
     return [
       { y: cfg.protocol.maximumRestMs / 1000, label: `max rest ${cfg.protocol.maximumRestMs / 1000} s`, color: '#475569' },
       { y: cfg.protocol.minimumRestMs / 1000, label: `min rest ${cfg.protocol.minimumRestMs / 1000} s`, color: '#475569' },

@@ -608,13 +608,22 @@ function stepText(s, area) {
   return `${kind} ${density.toFixed(2)} mA/cm2 (${Math.abs(s.currentUa)} µA)` + (s.durationMs > 0 ? ` for ${s.durationMs / 1000} s` : ' until a stop');
 }
 
+// Only adaptive rests move between the minimum and the maximum: a fixed rest lasts as its rest steps say, and the
+// range the config still carries (the core's adaptive defaults) would read as one that applies.
+function restText(p) {
+  if (p.restMode === 'adaptive') return `adaptive (${p.minimumRestMs / 1000}–${p.maximumRestMs / 1000} s)`;
+  if (p.restMode !== 'fixed') return `${p.restMode}`;
+  const lengths = [...new Set(p.steps.filter((s) => s.kind === 'rest' && s.durationMs > 0).map((s) => `${s.durationMs / 1000} s`))];
+  return lengths.length > 0 ? `fixed ${lengths.join(', ')}` : 'fixed (no rest step)';
+}
+
 function renderFacts(d, st) {
   const c = d.config;
   const p = c.protocol;
   const facts = [
     ['mode', c.mode],
     ['protocol', p.steps.map((s) => stepText(s, p.electrodeAreaCm2)).join(' → ') + (p.repeat ? ', repeated' : ', once')],
-    ['rest', `${p.restMode} (${p.minimumRestMs / 1000}–${p.maximumRestMs / 1000} s)`],
+    ['rest', restText(p)],
     ['cut-off', cutoffs(p)],
     ['area', `${p.electrodeAreaCm2} cm2`],
     ['layout', `${c.modules} x ${c.cellsPerModule} cells`],
