@@ -2,7 +2,7 @@
 
 namespace Edge.Core.Commands
 {
-    /// <summary>The fields of one parsed command: a flat JSON object whose values are scalars or arrays of strings.</summary>
+    /// <summary>The fields of one parsed command: a flat JSON object whose values are scalars or flat arrays (the items kept for an array of strings only).</summary>
     public sealed class CommandBody
     {
         private readonly string[] _names;

@@ -4,7 +4,8 @@ namespace Edge.Core.Commands
 {
     /// <summary>
     /// A small strict JSON reader for command bodies: one flat object whose values are strings,
-    /// numbers, true, false, null or arrays of strings. Nested objects and arrays are refused where they
+    /// numbers, true, false, null or flat arrays of those (only an array of strings keeps its items; the field
+    /// a value is given for judges its type). Nested objects and arrays are refused where they
     /// start, so depth costs nothing and no recursion can overflow the stack. Duplicate fields, trailing
     /// commas, trailing data, control characters in strings, bad escapes and lone surrogates are refused;
     /// UTF-16 text and NUL bytes are named as such.
@@ -200,12 +201,14 @@ namespace Edge.Core.Commands
             if (c == '[')
             {
                 string[] items;
-                if (!TryReadStringArray(out items, out error))
+                if (!TryReadArray(out items, out error))
                 {
                     return false;
                 }
 
-                body.Add(name, JsonValueKind.StringArray, null, items);
+                // Not refused here: whether an array of numbers is wrong, and how, is the field's to say ("module":[0]
+                // "must be a number", "steps":[1] "array items must be strings").
+                body.Add(name, items != null ? JsonValueKind.StringArray : JsonValueKind.OtherArray, null, items);
                 return true;
             }
 
@@ -213,11 +216,16 @@ namespace Edge.Core.Commands
             return false;
         }
 
-        private bool TryReadStringArray(out string[] items, out string error)
+        /// <summary>
+        /// Reads a flat array of scalars. <paramref name="items"/> holds its strings when every item is one, and is null
+        /// when an item is a number, true, false or null. A nested array or object is refused where it starts.
+        /// </summary>
+        private bool TryReadArray(out string[] items, out string error)
         {
             items = null;
             _position++;
             string[] buffer = new string[_limits.MaximumArrayItems];
+            bool allStrings = true;
             int count = 0;
             SkipSpace();
             if (Take(']'))
@@ -231,9 +239,9 @@ namespace Edge.Core.Commands
             {
                 SkipSpace();
                 char c = Peek();
-                if (c != '"')
+                if (c == '[' || c == '{')
                 {
-                    error = c == '[' || c == '{' ? "nested arrays and objects are not allowed" : "array items must be strings";
+                    error = "nested arrays and objects are not allowed";
                     return false;
                 }
 
@@ -243,9 +251,20 @@ namespace Edge.Core.Commands
                     return false;
                 }
 
-                if (!TryReadString(out buffer[count], out error))
+                if (c == '"')
+                {
+                    if (!TryReadString(out buffer[count], out error))
+                    {
+                        return false;
+                    }
+                }
+                else if (!TrySkipScalar(out error))
                 {
                     return false;
+                }
+                else
+                {
+                    allStrings = false;
                 }
 
                 count++;
@@ -264,14 +283,39 @@ namespace Edge.Core.Commands
                 return false;
             }
 
+            error = null;
+            if (!allStrings)
+            {
+                return true;
+            }
+
             items = new string[count];
             for (int i = 0; i < count; i++)
             {
                 items[i] = buffer[i];
             }
 
-            error = null;
             return true;
+        }
+
+        /// <summary>Checks an array item that is a number, true, false or null.</summary>
+        private bool TrySkipScalar(out string error)
+        {
+            char c = Peek();
+            if (c == '-' || (c >= '0' && c <= '9'))
+            {
+                string text;
+                return TryReadNumber(out text, out error);
+            }
+
+            error = null;
+            if (TakeWord("true") || TakeWord("false") || TakeWord("null"))
+            {
+                return true;
+            }
+
+            error = "array item at character " + _position.ToString() + " is not a JSON value";
+            return false;
         }
     }
 }

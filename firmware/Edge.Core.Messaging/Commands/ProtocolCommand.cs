@@ -51,7 +51,13 @@ namespace Edge.Core.Commands
             int stepsIndex = body.IndexOf("steps");
             if (stepsIndex >= 0)
             {
-                if (body.KindAt(stepsIndex) != JsonValueKind.StringArray)
+                JsonValueKind kind = body.KindAt(stepsIndex);
+                if (kind == JsonValueKind.OtherArray)
+                {
+                    return "array items must be strings";
+                }
+
+                if (kind != JsonValueKind.StringArray)
                 {
                     return "must be an array of step texts";
                 }

@@ -248,6 +248,32 @@ public class CommandHandlerTests
         Assert.Equal(before, rig.Snapshot());
     }
 
+    // An array where the field takes a scalar is that field's wrong type, said as for any other wrong type: "module":[0]
+    // was refused with "array items must be strings", which suggests that ["0"] would do. Where the field takes an array
+    // of strings (steps), an array of anything else keeps that message.
+    [Theory]
+    [InlineData("start", "{\"id\":\"c7\",\"module\":[0]}", "module", "must be a number")]
+    [InlineData("start", "{\"id\":\"c7\",\"module\":true}", "module", "must be a number")]
+    [InlineData("stop", "{\"id\":\"c7\",\"module\":[\"0\"]}", "module", "must be a number")]
+    [InlineData("setMode", "{\"id\":\"c7\",\"mode\":[1]}", "mode", "must be a string")]
+    [InlineData("setProtocol", "{\"id\":\"c7\",\"capacityLimitUc\":[1000, null]}", "capacityLimitUc", "must be a number")]
+    [InlineData("setProtocol", "{\"id\":\"c7\",\"repeat\":[true]}", "repeat", "must be true or false")]
+    [InlineData("setProtocol", "{\"id\":\"c7\",\"steps\":[1]}", "steps", "array items must be strings")]
+    [InlineData("setProtocol", "{\"id\":\"c7\",\"steps\":[\"Rest for 1 s\",false]}", "steps", "array items must be strings")]
+    [InlineData("setProtocol", "{\"id\":\"c7\",\"steps\":\"Rest for 1 s\"}", "steps", "must be an array of step texts")]
+    [InlineData("start", "{\"id\":\"c7\",\"module\":[[0]]}", "module", "nested arrays and objects are not allowed")]
+    public void AnArrayForAScalarIsRefusedWithTheFieldsTypeMessage(string verb, string json, string field, string message)
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+        CommandReply reply = rig.Send(verb, json);
+
+        Assert.Equal((false, field, message), (reply.Ok, reply.ErrorField, reply.ErrorMessage));
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+    }
+
     [Theory]
     [InlineData("", "$", "is empty: a command is a JSON object with an \"id\"")]
     [InlineData("  ", "$", "is empty: a command is a JSON object with an \"id\"")]
