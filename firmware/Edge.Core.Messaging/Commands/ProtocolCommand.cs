@@ -138,8 +138,9 @@ namespace Edge.Core.Commands
                 }
             }
 
+            // The config message carries both limits: at most 2^53 - 1, the largest integer its JSON consumers read exactly.
             field = "capacityLimitUc";
-            if (!CommandFields.TryGetInteger(body, field, 0, long.MaxValue / 1000, out value, out present, out error))
+            if (!CommandFields.TryGetInteger(body, field, 0, ContractNumbers.LargestExactInteger, out value, out present, out error))
             {
                 return error;
             }
@@ -150,7 +151,7 @@ namespace Edge.Core.Commands
             }
 
             field = "timeLimitMs";
-            if (!CommandFields.TryGetInteger(body, field, 0, long.MaxValue / 2, out value, out present, out error))
+            if (!CommandFields.TryGetInteger(body, field, 0, ContractNumbers.LargestExactInteger, out value, out present, out error))
             {
                 return error;
             }

@@ -40,12 +40,12 @@ namespace Edge.Core.Configuration
             Range(field, value, minimum, maximum);
         }
 
-        /// <summary>Records "cannot be negative" for a negative <paramref name="value"/>.</summary>
-        public void NotNegative(string field, long value)
+        /// <summary>Records "<paramref name="value"/> is out of range [min, max]" unless it lies within (64-bit settings).</summary>
+        public void Range(string field, long value, long minimum, long maximum)
         {
-            if (Error == null && value < 0)
+            if (Error == null && (value < minimum || value > maximum))
             {
-                Error = new ConfigurationError(field, "cannot be negative");
+                Error = new ConfigurationError(field, value.ToString() + " is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]");
             }
         }
 

@@ -108,8 +108,10 @@ namespace Edge.Core.Configuration
                 protocol.MinimumRestMs.ToString() + " ms is shorter than one sample period (" + samplePeriodMs.ToString() + " ms): an adaptive rest that short cannot be timed");
             check.Range("protocol.stripCutoffMv", protocol.StripCutoffMv, 1, protection.CellMaximumMv);
             check.Range("protocol.plateCutoffMv", protocol.PlateCutoffMv, protection.CellMinimumMv, -1);
-            check.NotNegative("protocol.capacityLimitUc", protocol.CapacityLimitUc);
-            check.NotNegative("protocol.timeLimitMs", protocol.TimeLimitMs);
+
+            // 0 is no limit. The config message carries both; above 2^53 - 1 a JSON consumer cannot read them exactly.
+            check.Range("protocol.capacityLimitUc", protocol.CapacityLimitUc, 0, ContractNumbers.LargestExactInteger);
+            check.Range("protocol.timeLimitMs", protocol.TimeLimitMs, 0, ContractNumbers.LargestExactInteger);
             check.Range("protocol.platingCriticalCurrentUa", protocol.PlatingCriticalCurrentUa, 1, protection.ModuleMaximumCurrentUa);
             check.Range("protocol.directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
             check.AtLeastField("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, "directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
@@ -141,6 +143,12 @@ namespace Edge.Core.Configuration
                 if (step.DurationMs < 0)
                 {
                     return new ConfigurationError(field, "duration cannot be negative");
+                }
+
+                if (step.DurationMs > ContractNumbers.LargestExactInteger)
+                {
+                    // The config message carries it (a step text is at most a year; a configuration built in code is not).
+                    return new ConfigurationError(field, "duration " + step.DurationMs.ToString() + " ms is out of range [0, " + ContractNumbers.LargestExactInteger.ToString() + "]");
                 }
 
                 if (step.IsCurrentStep)

@@ -248,6 +248,39 @@ public class CommandHandlerTests
         Assert.Equal(before, rig.Snapshot());
     }
 
+    // The config message carries capacityLimitUc and timeLimitMs, and its JSON consumers read numbers as doubles, exact
+    // up to 2^53 - 1 (JavaScript's Number.MAX_SAFE_INTEGER; the dashboard refuses anything else as "not an integer", and
+    // with it the whole retained config). setProtocol accepted up to long.MaxValue / 1000 and long.MaxValue / 2.
+    [Theory]
+    [InlineData("capacityLimitUc")]
+    [InlineData("timeLimitMs")]
+    public void ALimitAboveTheLargestExactJsonIntegerIsRefusedWithTheBound(string field)
+    {
+        const long Largest = (1L << 53) - 1;
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+        foreach (string value in new[] { "9223372036854775", (Largest + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            CommandReply refused = rig.Send("setProtocol", "{\"id\":\"b" + value + "\",\"" + field + "\":" + value + "}");
+            Assert.Equal((false, field, "is out of range [0, 9007199254740991]"), (refused.Ok, refused.ErrorField, refused.ErrorMessage));
+        }
+
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+
+        // The bound itself is taken, and the config then carries a number a double (a JavaScript consumer) reads exactly.
+        Assert.True(rig.Send("setProtocol", "{\"id\":\"ok\",\"" + field + "\":" + Largest + "}").Ok);
+        rig.Tick();
+        var writer = new JsonByteWriter();
+        byte[] buffer = new byte[ConfigEncoder.MaximumBytes(rig.Controller.Configuration.Protocol.Steps.Length)];
+        writer.Reset(buffer, 0, buffer.Length);
+        ConfigEncoder.Encode(writer, rig.Controller.Configuration, rig.Layout, "b1", 1);
+        using var config = System.Text.Json.JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, writer.Length));
+        double read = config.RootElement.GetProperty("protocol").GetProperty(field).GetDouble();
+        Assert.Equal(Largest, (long)read);
+    }
+
     // An array where the field takes a scalar is that field's wrong type, said as for any other wrong type: "module":[0]
     // was refused with "array items must be strings", which suggests that ["0"] would do. Where the field takes an array
     // of strings (steps), an array of anything else keeps that message.

@@ -129,6 +129,48 @@ public class ConfigurationValidatorTests
         Assert.Equal("restTuning.shortenPercent: 95 is out of range [0, 90]", error.ToString());
     }
 
+    // The config message carries these 64-bit settings, and its JSON consumers read numbers as doubles: exact up to
+    // 2^53 - 1 = 9,007,199,254,740,991 (JavaScript's Number.MAX_SAFE_INTEGER), which the dashboard requires of them. A
+    // larger one was accepted (only "cannot be negative" was checked), and the page then refused the whole config.
+    [Theory]
+    [InlineData("protocol.capacityLimitUc")]
+    [InlineData("protocol.timeLimitMs")]
+    [InlineData("protocol.steps[0]")]
+    public void A64BitSettingAboveTheLargestExactJsonIntegerIsRefusedWithTheBound(string field)
+    {
+        const long Largest = (1L << 53) - 1;
+        var largest = WithSetting(field, Largest);
+        Assert.Null(ConfigurationValidator.Validate(largest, s_layout));
+        Assert.Equal(Largest, (long)(double)Largest);
+
+        var configuration = WithSetting(field, Largest + 1);
+        var error = ConfigurationValidator.Validate(configuration, s_layout);
+
+        Assert.NotNull(error);
+        Assert.Equal(field, error.Field);
+        Assert.EndsWith("9007199254740992" + (field.EndsWith(']') ? " ms" : string.Empty) + " is out of range [0, 9007199254740991]", error.Message);
+        Assert.Throws<ArgumentException>(() => new EdgeController(s_layout, configuration));
+    }
+
+    private static ControllerConfiguration WithSetting(string field, long value)
+    {
+        var configuration = new ControllerConfiguration();
+        switch (field)
+        {
+            case "protocol.capacityLimitUc":
+                configuration.Protocol.CapacityLimitUc = value;
+                break;
+            case "protocol.timeLimitMs":
+                configuration.Protocol.TimeLimitMs = value;
+                break;
+            default:
+                configuration.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Strip, 385, value), new ProtocolStep(ProtocolStepKind.Rest, 0, 5000) };
+                break;
+        }
+
+        return configuration;
+    }
+
     [Fact]
     public void WithoutASetpointOutputACurrentReductionIsRefusedNamingTheSetting()
     {
