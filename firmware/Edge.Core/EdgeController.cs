@@ -46,6 +46,9 @@ namespace Edge.Core
         private readonly InterleavedScheduler _scheduler;
         private readonly CellVoltageExtremes _cellExtremes;
 
+        // The modules' states, stop reasons and latches as each completed tick leaves them, for the network thread.
+        private readonly ModuleStatesSnapshot _moduleStates;
+
         // Also keeps what the previous tick commanded: it is what flowed during the interval this sample ends.
         private readonly ActuationSafetyClamp _clamp;
 
@@ -141,6 +144,8 @@ namespace Edge.Core
             _deferredStart = new bool[modules];
             PlatingCriticalCurrentLimitUa = configuration.Protocol.PlatingCriticalCurrentUa;
             DirectionChangeRestFloorMs = configuration.Protocol.DirectionChangeRestMs;
+            _moduleStates = new ModuleStatesSnapshot(modules);
+            PublishModuleStates();
         }
 
         /// <summary>
@@ -169,6 +174,12 @@ namespace Edge.Core
         public SoftShortDetector SoftShortDetector => _softShort;
 
         public ModuleDutyCycle Module(int module) => _modules[module];
+
+        /// <summary>
+        /// Every module's state, stop reason and latching diagnosis as the latest completed tick left them: what another
+        /// thread reads of them (<see cref="Module"/> and <see cref="Diagnosis"/> are written one after the other within a tick).
+        /// </summary>
+        public ModuleStatesSnapshot ModuleStates => _moduleStates;
 
         /// <summary>The pack scheduler, or null when modules run independently.</summary>
         public InterleavedScheduler Scheduler => _scheduler;
@@ -338,6 +349,44 @@ namespace Edge.Core
             _clamp.Apply(_modules, _diagnosis, frame.Uncalibrated, actions);
 
             WriteCellVoltages(now);
+
+            // The tick's one consistent point for a reader on another thread.
+            PublishModuleStates();
+        }
+
+        /// <summary>
+        /// Hands the modules' states, stop reasons and latching diagnoses to <see cref="ModuleStates"/> together, when one
+        /// changed: most ticks compare and write nothing.
+        /// </summary>
+        private void PublishModuleStates()
+        {
+            ModuleStatesSnapshot snapshot = _moduleStates;
+            int count = _modules.Length;
+            int m = 0;
+            while (m < count && !snapshot.Differs(m, _modules[m].State, _modules[m].StopReason, LatchCauseOf(m)))
+            {
+                m++;
+            }
+
+            if (m == count)
+            {
+                return;
+            }
+
+            snapshot.BeginWrite();
+            for (m = 0; m < count; m++)
+            {
+                ModuleDutyCycle module = _modules[m];
+                snapshot.Write(m, module.State, module.StopReason, LatchCauseOf(m));
+            }
+
+            snapshot.EndWrite();
+        }
+
+        // The diagnosis that latched the module, or none (not latched, or the cause is not known).
+        private int LatchCauseOf(int module)
+        {
+            return _moduleLatched[module] && _diagnosis.IsLatchCauseKnown(module) ? (int)_diagnosis.LatchCause(module) : ModuleStatesSnapshot.NoDiagnosis;
         }
 
         private static int FirstCurrentStepUa(ControllerConfiguration configuration)

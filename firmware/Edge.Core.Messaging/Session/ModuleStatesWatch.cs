@@ -1,8 +1,6 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
-using Edge.Core.Decision;
-using Edge.Core.Diagnosis;
 using Edge.Core.Records;
 using Edge.Core.Telemetry.Encoding;
 
@@ -11,11 +9,12 @@ namespace Edge.Core.Session
     /// <summary>
     /// What the retained edge/&lt;id&gt;/telemetry/modules message says of every module (state, stop reason, latching
     /// diagnosis, and the net charge it stripped since it started, as of the message), and whether it has to be published
-    /// again. The controller's tick changes these values; the session's network thread reads them here, as it reads the
-    /// configuration revision: a value read between two of the tick's writes is followed by the next pass's change. A module's steps between pulse and rest alternate every pulse and are
-    /// no change here (the streams carry them); entering or leaving idle, hold or done, a new stop reason or a new
-    /// latch is; the charge, which grows every pulse, is not (the pulse summaries carry it live, and a stopped module's is
-    /// final). Allocates nothing after construction.
+    /// again. The session's network thread takes the first three from the controller's <see cref="ModuleStatesSnapshot"/>,
+    /// all three of one completed tick: read live, between the tick's latch of a diagnosis and its duty cycle's move to
+    /// hold, they showed a running module with a latched diagnosis. A module's steps between pulse and rest alternate
+    /// every pulse and are no change here (the streams carry them); entering or leaving idle, hold or done, a new stop
+    /// reason or a new latch is; the charge, which grows every pulse, is not (the pulse summaries carry it live, and a
+    /// stopped module's is final). Allocates nothing after construction.
     /// </summary>
     public sealed class ModuleStatesWatch
     {
@@ -25,6 +24,11 @@ namespace Edge.Core.Session
         private readonly int[] _diagnoses;
         private readonly long[] _totalChargeUc;
 
+        // A copy being taken from the snapshot: the values above change only once it is whole.
+        private readonly ModuleState[] _takenStates;
+        private readonly StopReason[] _takenStopReasons;
+        private readonly int[] _takenDiagnoses;
+
         public ModuleStatesWatch(EdgeController controller)
         {
             _controller = controller;
@@ -33,24 +37,45 @@ namespace Edge.Core.Session
             _stopReasons = new StopReason[modules];
             _diagnoses = new int[modules];
             _totalChargeUc = new long[modules];
+            _takenStates = new ModuleState[modules];
+            _takenStopReasons = new StopReason[modules];
+            _takenDiagnoses = new int[modules];
+            for (int m = 0; m < modules; m++)
+            {
+                _diagnoses[m] = ModuleStatesSnapshot.NoDiagnosis;
+            }
+
             Refresh();
         }
 
         /// <summary>Bytes the payload needs at most.</summary>
         public int MaximumBytes => ModulesEncoder.MaximumBytes(_states.Length);
 
-        /// <summary>Takes the controller's present values; true when one changed that the retained message must show.</summary>
+        /// <summary>
+        /// Takes the values of the latest completed tick; true when one changed that the retained message must show. A copy
+        /// that a tick's publication overlapped (a few times in a row) is left for the next pass: false, nothing taken.
+        /// </summary>
         [HotPath]
         public bool Refresh()
         {
-            DiagnosisManager diagnosis = _controller.Diagnosis;
+            ModuleStatesSnapshot snapshot = _controller.ModuleStates;
+            bool taken = false;
+            for (int attempt = 0; attempt < CopyAttempts && !taken; attempt++)
+            {
+                taken = snapshot.TryCopyTo(_takenStates, _takenStopReasons, _takenDiagnoses);
+            }
+
+            if (!taken)
+            {
+                return false;
+            }
+
             bool changed = false;
             for (int m = 0; m < _states.Length; m++)
             {
-                ModuleDutyCycle cycle = _controller.Module(m);
-                ModuleState state = cycle.State;
-                StopReason reason = cycle.StopReason;
-                int cause = diagnosis.IsLatchCauseKnown(m) ? (int)diagnosis.LatchCause(m) : -1;
+                ModuleState state = _takenStates[m];
+                StopReason reason = _takenStopReasons[m];
+                int cause = _takenDiagnoses[m];
                 if (RunClass(state) != RunClass(_states[m]) || reason != _stopReasons[m] || cause != _diagnoses[m])
                 {
                     changed = true;
@@ -78,6 +103,9 @@ namespace Edge.Core.Session
 
             ModulesEncoder.Encode(writer, bootId, _states, _stopReasons, _diagnoses, _totalChargeUc);
         }
+
+        // A publication writes a few values per module, so a copy overlaps one only when this thread is preempted mid-copy.
+        private const int CopyAttempts = 4;
 
         // Pulse and rest are one class: a running module.
         private static ModuleState RunClass(ModuleState state) => state == ModuleState.Rest ? ModuleState.Pulse : state;

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
 using Edge.Core.Records;
@@ -91,6 +92,107 @@ public class RetainedModuleStatesTests
         Assert.Contains("\"online\"", connection.Retained("edge/pack-7/status"), StringComparison.Ordinal);
         Assert.Equal(string.Empty, connection.Retained(Topic));
         Assert.Equal(string.Empty, connection.Retained("edge/pack-7/config"));
+    }
+
+    /// <summary>
+    /// Within a tick the diagnosis latches a module before its duty cycle goes to hold. The session's thread read both live,
+    /// so a message made in between showed a running module with a latched diagnosis (seen on a broker: "state":["pulse",
+    /// "pulse"], "diagnosis":[null,"softShortConfirmed"], then 0.3 ms later the hold). The contract: a diagnosis only while
+    /// latched, with the module held. Here the tick's first write is made (the latch, as the diagnosis manager makes it)
+    /// and the second not yet: the message still shows the last completed tick, and the hold comes with the next one.
+    /// </summary>
+    [Fact]
+    public void AMessageMadeBetweenTheLatchAndTheHoldShowsTheLastCompletedTick()
+    {
+        var rig = new OneModuleRig(1, 1, new ControllerConfiguration());
+        var watch = new ModuleStatesWatch(rig.Controller);
+        for (int i = 0; i < 50; i++)
+        {
+            Step(rig);
+            watch.Refresh();
+        }
+
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+        string running = Encode(watch);
+        Assert.Contains("\"state\":[\"pulse\"],\"stopReason\":[\"none\"],\"diagnosis\":[null]", running, StringComparison.Ordinal);
+
+        rig.Controller.Diagnosis.RestoreLatch(0, DiagnosisId.SoftShortConfirmed, true);
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+
+        Assert.False(watch.Refresh());
+        Assert.Equal(running, Encode(watch));
+
+        Step(rig);
+        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
+        Assert.True(watch.Refresh());
+        Assert.Contains("\"state\":[\"hold\"],\"stopReason\":[\"" + ContractNames.Of(rig.Controller.Module(0).StopReason) + "\"],\"diagnosis\":[\"softShortConfirmed\"]",
+            Encode(watch), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The same on two threads, as on the device and the bridged simulator: one ticks a module through latches (restored
+    /// soft shorts), fault resets and starts; the other makes a message at every change it sees. None may show a diagnosis
+    /// on a module that is not held for it (state hold, stop reason its family softShort).
+    /// </summary>
+    [Fact]
+    public void MessagesMadeWhileAnotherThreadTicksNeverShowARunningModuleLatched()
+    {
+        var rig = new OneModuleRig(1, 1, new ControllerConfiguration());
+        var watch = new ModuleStatesWatch(rig.Controller);
+        int cycles = 0;
+        bool done = false;
+        var ticking = new Thread(() =>
+        {
+            // A second of ticks: on a busy machine the two threads may share a core for long stretches.
+            var until = DateTime.UtcNow.AddSeconds(1);
+            while (DateTime.UtcNow < until)
+            {
+                rig.Controller.RestoreLatchedFault(0, DiagnosisId.SoftShortConfirmed);
+                Step(rig);
+                rig.Controller.RequestFaultReset(0);
+                Step(rig);
+                rig.Controller.RequestStart(0);
+                Step(rig);
+                Step(rig);
+                cycles++;
+            }
+
+            Volatile.Write(ref done, true);
+        });
+        ticking.Start();
+
+        var seen = new List<string>();
+        int messages = 0;
+        while (!Volatile.Read(ref done))
+        {
+            if (!watch.Refresh())
+            {
+                continue;
+            }
+
+            messages++;
+            using var message = JsonDocument.Parse(Encode(watch));
+            JsonElement root = message.RootElement;
+            if (root.GetProperty("diagnosis")[0].ValueKind != System.Text.Json.JsonValueKind.Null
+                && (root.GetProperty("state")[0].GetString() != "hold" || root.GetProperty("stopReason")[0].GetString() != "softShort"))
+            {
+                seen.Add(root.GetRawText());
+            }
+        }
+
+        ticking.Join();
+        Assert.True(cycles >= 100, cycles + " cycles");
+        Assert.True(messages > 0, "no message made");
+        Assert.True(seen.Count == 0, seen.Count + " of " + messages + " messages showed a latch on a module not held for it, e.g. " + seen.FirstOrDefault());
+    }
+
+    private static string Encode(ModuleStatesWatch watch)
+    {
+        var writer = new JsonByteWriter();
+        byte[] buffer = new byte[watch.MaximumBytes];
+        writer.Reset(buffer, 0, buffer.Length);
+        watch.Encode(writer, "b1");
+        return Encoding.UTF8.GetString(buffer, 0, writer.Length);
     }
 
     /// <summary>One tick with plausible readings: 300 mV under current, 200 mV at rest, the setpoint's current, 25 degC.</summary>

@@ -1,0 +1,85 @@
+// Licensed under the MIT License.
+
+using System.Threading;
+using Edge.Core.Annotations;
+
+namespace Edge.Core.Records
+{
+    /// <summary>
+    /// Every module's state, stop reason and latching diagnosis as the latest completed tick left them: what a thread
+    /// other than the tick's reads of them (the session's retained telemetry/modules message). Within a tick the
+    /// diagnosis latches a module before its duty cycle goes to hold (and a fault reset clears the latch before the duty
+    /// cycle leaves hold), so the live values read between two of the tick's writes showed a running module with a latched
+    /// diagnosis. One writer, the controller at the end of each tick, and only when a value changed; a reader copies the
+    /// three together with <see cref="TryCopyTo"/>, which fails when a publication overlapped the copy: a count, odd while
+    /// the values are written (a sequence lock), so the control path takes no lock and never waits for a reader. A tick
+    /// that throws publishes nothing: the snapshot stays that of the last completed tick. Allocates nothing after construction.
+    /// </summary>
+    [HotPath]
+    public sealed class ModuleStatesSnapshot
+    {
+        /// <summary>A diagnosis of <see cref="TryCopyTo"/>: the module is not latched, or the cause is not known.</summary>
+        public const int NoDiagnosis = -1;
+
+        private readonly ModuleState[] _states;
+        private readonly StopReason[] _stopReasons;
+        private readonly int[] _diagnoses;
+
+        // Even between publications, odd while one writes; only ever changed by interlocked increments (full fences).
+        private int _sequence;
+
+        public ModuleStatesSnapshot(int moduleCount)
+        {
+            _states = new ModuleState[moduleCount];
+            _stopReasons = new StopReason[moduleCount];
+            _diagnoses = new int[moduleCount];
+            for (int m = 0; m < moduleCount; m++)
+            {
+                _diagnoses[m] = NoDiagnosis;
+            }
+        }
+
+        public int ModuleCount => _states.Length;
+
+        /// <summary>
+        /// Copies every module's state, stop reason and diagnosis (a <see cref="DiagnosisId"/>, or <see cref="NoDiagnosis"/>)
+        /// of one completed tick; false, with the arrays' contents undefined, when a publication ran meanwhile (try again).
+        /// </summary>
+        public bool TryCopyTo(ModuleState[] states, StopReason[] stopReasons, int[] diagnoses)
+        {
+            // CompareExchange with equal values reads with a full fence and changes nothing.
+            int before = Interlocked.CompareExchange(ref _sequence, 0, 0);
+            if ((before & 1) != 0)
+            {
+                return false;
+            }
+
+            for (int m = 0; m < _states.Length; m++)
+            {
+                states[m] = _states[m];
+                stopReasons[m] = _stopReasons[m];
+                diagnoses[m] = _diagnoses[m];
+            }
+
+            return Interlocked.CompareExchange(ref _sequence, 0, 0) == before;
+        }
+
+        /// <summary>Tick thread: true when the module's values differ from those published.</summary>
+        internal bool Differs(int module, ModuleState state, StopReason stopReason, int diagnosis)
+        {
+            return state != _states[module] || stopReason != _stopReasons[module] || diagnosis != _diagnoses[module];
+        }
+
+        /// <summary>Tick thread: starts a publication (readers' copies fail until <see cref="EndWrite"/>).</summary>
+        internal void BeginWrite() => Interlocked.Increment(ref _sequence);
+
+        internal void Write(int module, ModuleState state, StopReason stopReason, int diagnosis)
+        {
+            _states[module] = state;
+            _stopReasons[module] = stopReason;
+            _diagnoses[module] = diagnosis;
+        }
+
+        internal void EndWrite() => Interlocked.Increment(ref _sequence);
+    }
+}
