@@ -100,7 +100,10 @@ namespace Edge.Core.Configuration
         /// </summary>
         public int MarginLengthenPercent { get; set; } = 10;
 
-        /// <summary>Margin target shrinkage per group of pulses that left margin (percent).</summary>
+        /// <summary>
+        /// Margin target shrinkage per group of pulses that left margin (percent), taken off the rests the group took (a
+        /// pack's rotation may keep them longer than the target, which then holds).
+        /// </summary>
         public int MarginShortenPercent { get; set; } = 3;
 
         /// <summary>Rests averaged into the learned target (running average length).</summary>

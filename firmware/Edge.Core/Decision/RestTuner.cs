@@ -23,7 +23,8 @@ namespace Edge.Core.Decision
     /// exhaustion, which the polarisation it leaves behind measures. While that stays below
     /// <see cref="RestTuningConfiguration.RelaxationMarginMv"/> the rest ends at the margin target without waiting
     /// for the relaxation to settle (a Na-rich alloy recovers enough long before its 5 s plateau); above it the rest
-    /// waits for settling and for the margin target, which grows group by group until the pulses leave margin again.
+    /// waits for settling and for the margin target, which grows group by group until the pulses leave margin again. The
+    /// margin target starts at the rests the module was taking when the margin engaged, not at the minimum.
     /// </summary>
     [HotPath]
     public sealed class RestTuner
@@ -64,8 +65,22 @@ namespace Edge.Core.Decision
         // (RestTuningConfiguration.MarginMaximumSamplePeriodMs); otherwise the settle rule alone ends the rests.
         private readonly bool _marginSampledSoonEnough;
 
-        // The rest the depletion margin asks for (ms): shorter while the pulses leave margin, longer while not.
+        // The rest the depletion margin asks for (ms): shorter while the pulses leave margin, longer while not. It starts,
+        // when margin control engages, at the rests the module was taking (_restInUseMs): those are the rests that kept
+        // the pulses within the margin.
         private long _marginTargetMs;
+
+        // The rests' actual lengths (whatever ended them), averaged over the pulses the polarisation is smoothed over
+        // (ms): the rest in use when the margin engages. The learned target is no measure of it: it starts at the minimum
+        // and reaches a 3.5 s settle time only after tens of rests, and in a pack, where the scheduler cuts every rest,
+        // it does not learn at all. Started at the minimum, the margin target took the rests from 3.5 s to 0.5 s at
+        // once, which the depletion detector then read as depletion onset on a fresh cell.
+        private long _restInUseMs;
+
+        // The rests of the current group of pulses, reference rests left out: their sum (ms) and count, for the margin's
+        // next step (FollowMargin).
+        private long _groupRestSumMs;
+        private int _groupRests;
 
         // The current rest ended on the margin target before it settled: its length says nothing of the settle time.
         private bool _endedOnMargin;
@@ -272,7 +287,14 @@ namespace Edge.Core.Decision
             if (_tuning.RelaxationMarginMv > 0 && _marginSampledSoonEnough)
             {
                 long margin = (long)_tuning.RelaxationMarginMv * Scale;
-                _marginReachable = _marginReachable || (_pulses >= TrendPulses && _relaxationSmooth < margin && _relaxationSmooth * 100 >= margin * MarginEngagePercent);
+                if (!_marginReachable && _pulses >= TrendPulses && _relaxationSmooth < margin && _relaxationSmooth * 100 >= margin * MarginEngagePercent)
+                {
+                    // Margin control takes over from the rests that got the pulses within the margin, and shortens them
+                    // from there group by group.
+                    _marginReachable = true;
+                    _marginTargetMs = _rests > 0 ? Clamp(_restInUseMs) : _marginTargetMs;
+                }
+
                 if (_pulses % TrendPulses == 0)
                 {
                     FollowMargin();
@@ -335,19 +357,28 @@ namespace Edge.Core.Decision
             long residual = (long)LargestResidual(snapshot) * Scale;
             if (_rests == 0)
             {
+                _restInUseMs = elapsedMs;
                 _residualSmooth = residual;
                 _residualReference = residual;
             }
             else
             {
                 _residualSmooth += (residual - _residualSmooth) / TrendPulses;
+
+                // A reference rest runs long to renew the rested level, not because the pulses need it.
+                _restInUseMs += _referenceRest ? 0 : (elapsedMs - _restInUseMs) / TrendPulses;
             }
+
+            _groupRestSumMs += _referenceRest ? 0 : elapsedMs;
+            _groupRests += _referenceRest ? 0 : 1;
 
             _rests++;
             _restsUnderMargin += _marginReachable ? 1 : 0;
 
             // A settled rest ended at the open-circuit level: the next pre-pulse level is the new rested reference.
-            _captureRested = _captureRested || _settleObservedMs >= 0 || _referenceRest;
+            // A reference rest the scheduler cut short ended before the cell relaxed: its level would offset every margin
+            // reading after it.
+            _captureRested = _captureRested || _settleObservedMs >= 0 || (_referenceRest && !cut);
             _referenceRest = false;
             _settledSinceMs = -1;
             _settleObservedMs = -1;
@@ -518,14 +549,24 @@ namespace Edge.Core.Decision
         /// </summary>
         private void FollowMargin()
         {
+            // What the group measured is the rests it was given, which a pack's rotation may keep longer than the target
+            // (a module waits for its grant): over the margin at those rests, the rest must grow from them; within it, they
+            // show that a step shorter than they will do, not a step shorter than the target (in a three-module pack
+            // rotating at 2 s rests the target went on to 0.7 s within 800 s, and when one module took its reference rest
+            // the two others ran at 1 s rests, past the margin).
+            long groupMs = _groupRests > 0 ? _groupRestSumMs / _groupRests : 0;
+            long inUse = groupMs > _marginTargetMs ? groupMs : _marginTargetMs;
+            _groupRestSumMs = 0;
+            _groupRests = 0;
             if (_relaxationSmooth >= (long)_tuning.RelaxationMarginMv * Scale)
             {
-                long longer = _marginTargetMs * (100 + _tuning.MarginLengthenPercent) / 100;
-                _marginTargetMs = Clamp(longer == _marginTargetMs ? _marginTargetMs + 1 : longer);
+                long longer = inUse * (100 + _tuning.MarginLengthenPercent) / 100;
+                _marginTargetMs = Clamp(longer == inUse ? inUse + 1 : longer);
             }
             else
             {
-                _marginTargetMs = Clamp(_marginTargetMs * (100 - _tuning.MarginShortenPercent) / 100);
+                long shorter = inUse * (100 - _tuning.MarginShortenPercent) / 100;
+                _marginTargetMs = Clamp(shorter < _marginTargetMs ? shorter : _marginTargetMs);
             }
         }
 
