@@ -69,6 +69,56 @@ public sealed class AdaptiveRestTests
         Assert.DoesNotContain(result.Events, e => e.Kind == "cutoff");
     }
 
+    private static SimulationResult FreshStart(string mode, int modules, bool demand)
+    {
+        // The first 400 s of the plateau protocol, or of a pack of three such modules sharing one module's pulse current
+        // (one pulsing at a time: each rests about 2 s while the other two pulse).
+        string pack = demand
+            ? $$"""{ "modules": {{modules}}, "cellsPerModule": 1, "preset": "nak50-nasicon", "demand": { "currentDensityMAPerCm2": 1.0 } }"""
+            : $$"""{ "modules": {{modules}}, "cellsPerModule": 1, "preset": "nak50-nasicon" }""";
+        string json = $$"""
+            { "name": "fresh-{{mode}}-{{modules}}", "seed": {{(demand ? 4 : 1)}}, "samplePeriodMs": 10, "timeLimitS": 400,
+              "pack": {{pack}},
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "adaptive",
+                            "minRestS": 0.5, "maxRestS": {{(demand ? 20 : 10)}}, "cutoffV": 3.0 },
+              "controller": { "mode": "{{mode}}" } }
+            """;
+        return new ClosedLoopRunner(ScenarioLoader.Parse(json), new RunOptions { RecordTrace = false }).Run();
+    }
+
+    private static void AssertNoDepletionDiagnosed(SimulationResult result)
+    {
+        // A fresh cell has stripped 0.03 mAh/cm2 of its 12-14 (observe mode cuts off after about 216,000 s): nothing
+        // here is depletion onset, so a trend warning or fault is the controller's own doing.
+        Assert.DoesNotContain(result.Events, e => e.Kind == "depletionOnset" && (e.Severity == "warning" || e.Severity == "fault"));
+        Assert.All(result.Modules, m => Assert.Equal(100, m.CurrentPercent));
+    }
+
+    [Theory]
+    [InlineData("observe")]
+    [InlineData("act")]
+    public void AFreshCellKeepsTheRestsItMeasuredWhenTheMarginTakesOver(string mode)
+    {
+        // The settle rule gives the fresh cell 3.0-4.1 s rests; after 8 pulses margin control takes over from those
+        // rests and shortens them by 3 % per group of 8 pulses: about 100 rests in 400 s, 12 groups, 0.97^12 = 0.69, so
+        // no rest below about 2.4 s. Started at the 0.5 s minimum, the rests fell to 0.5 s at 44 s, where [W] gets
+        // about 2 mAh/cm2 against 12-14 at 5 s, and the trend fault followed at about 50 s (act mode: 20 % less current).
+        SimulationResult result = FreshStart(mode, 1, false);
+        AssertNoDepletionDiagnosed(result);
+        Assert.InRange(result.Modules[0].MeanRestS, 2.4, 5.0);
+    }
+
+    [Fact]
+    public void AFreshScheduledPackKeepsItsRotationWhenTheMarginTakesOver()
+    {
+        // Three modules, act mode: each rests 2 s in the rotation, a rest the scheduler's grant ends. With the margin
+        // target started at the minimum, two modules alternated 1 s pulses and 1 s rests at the full current while the
+        // third sat in its 20 s reference rest, and both took a trend fault at 42-43 s.
+        SimulationResult result = FreshStart("act", 3, true);
+        AssertNoDepletionDiagnosed(result);
+        Assert.All(result.Modules, m => Assert.InRange(m.MeanRestS, 1.9, 2.1));
+    }
+
     private static ModuleResult Short(double currentMAPerCm2, double tauScale)
     {
         string json = $$"""
