@@ -13,12 +13,12 @@ public sealed class StudyRowTests
     [Fact]
     public void CountsIncludeTheEventsARunCountedButDidNotKeep()
     {
-        // The demo (two modules, a soft short, depletion warnings and faults) run twice: keeping every event, which
-        // gives the expected counts, and keeping only its first 4 (the two starts and two depletion infos), as a run
-        // past its 100,000 kept events keeps none of the later ones. The row must count the same either way.
+        // The demo (two modules, a soft short's warning and fault) run twice: keeping every event, which gives the
+        // expected counts, and keeping only its first 2 (the two starts), as a run past its 100,000 kept events keeps
+        // none of the later ones. The row must count the same either way.
         Scenario scenario = BuiltInScenarios.Demo();
         SimulationResult all = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false }).Run();
-        SimulationResult capped = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false, MaximumEvents = 4 }).Run();
+        SimulationResult capped = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false, MaximumEvents = 2 }).Run();
         StudyVariant variant = new StudyVariant { Index = 0, Scenario = scenario };
         Assert.Equal(0, all.EventsDropped);
         Assert.True(capped.EventsDropped > 0, "the capped run dropped no event");
