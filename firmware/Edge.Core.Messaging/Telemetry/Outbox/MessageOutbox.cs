@@ -169,7 +169,7 @@ namespace Edge.Core.Telemetry.Outbox
 
         /// <summary>
         /// Copies a message of eviction priority <paramref name="priority"/> (<see cref="TelemetryPriority"/>,
-        /// <see cref="StatePriority"/>, <see cref="EventPriority"/>) into a slot; when none is free the oldest
+        /// <see cref="StatePriority"/>, <see cref="EventPriority"/>, <see cref="ReplyPriority"/>) into a slot; when none is free the oldest
         /// message of the lowest priority present is evicted. Returns false when the message itself was lost.
         /// </summary>
         public bool Enqueue(TopicId topic, int qos, bool retain, long seq, byte priority, byte[] payload, int offset, int count)
