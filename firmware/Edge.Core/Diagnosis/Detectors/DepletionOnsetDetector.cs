@@ -190,8 +190,16 @@ namespace Edge.Core.Diagnosis.Detectors
             bool[] shapeValid = snapshot.ShapeValid;
             int modules = _layout.ModuleCount;
             int cellsPerModule = _layout.CellsPerModule;
+            bool[] latched = diagnosis.ModuleLatched;
             for (int m = 0; m < modules; m++)
             {
+                if (latched[m])
+                {
+                    // Held, its switch open: no new verdicts. The pulse its isolation aborted ends with an edge and an
+                    // overpotential measured across the fault that isolated it, and a fault reset relearns the module.
+                    continue;
+                }
+
                 int first = m * cellsPerModule;
                 int last = first + cellsPerModule;
                 bool ended = pulseEnded[m];

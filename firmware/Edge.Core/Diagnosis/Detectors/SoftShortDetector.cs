@@ -15,6 +15,7 @@ namespace Edge.Core.Diagnosis.Detectors
     /// spikes (sudden drops that recover), pulse-edge resistance fallen below its recent median,
     /// self-discharge during rest after stripping, and per module the coulombic efficiency of a stripping
     /// that ran to the cut-off against the plating before it. Two indicators together, or repeated spikes, confirm the short.
+    /// A held module (a latched fault) is not judged.
     /// </summary>
     [HotPath]
     public sealed class SoftShortDetector
@@ -161,6 +162,7 @@ namespace Edge.Core.Diagnosis.Detectors
             bool[] pulseEnded = snapshot.PulseEnded;
             bool[] noiseRenewed = snapshot.NoiseRenewed;
             int spikeDropMv = _configuration.SpikeDropMv;
+            bool[] latched = diagnosis.ModuleLatched;
 
             // No indicator active anywhere and nothing pending on the confirmation: a cell without enough spikes
             // would only report Ok to a quiet row, which changes nothing (ConfirmingIndicators >= 1). Only Confirm
@@ -169,6 +171,14 @@ namespace Edge.Core.Diagnosis.Detectors
             bool quiet = IndicatorsQuiet(diagnosis);
             for (int m = 0; m < modules; m++)
             {
+                if (latched[m])
+                {
+                    // Held, its switch open: no new verdicts. The closing edge of the pulse its isolation aborted is
+                    // measured across the fault that isolated it (a hard short read as a resistance drop, 13 ohm against
+                    // a 364 ohm limit), and a fault reset forgets the module's evidence anyway.
+                    continue;
+                }
+
                 int first = m * cellsPerModule;
                 int last = first + cellsPerModule;
                 bool settled = phaseSampleCount[m] > EdgeSettleSamples;

@@ -226,4 +226,30 @@ public class DepletionOnsetDetectorOnSnapshotsTests
         ShapeTick(rig, detector, 250, 385, 10, 30);
         Assert.True(rig.Diagnosis.IsActive(DiagnosisId.DepletionNonlinearRise, 0));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AHeldModulesLastPulseGivesNoVerdict(bool held)
+    {
+        // Baseline 100 mV and 1000 mOhm from 5 pulses. The next pulse ends at 200 mV: excess 200 - 100 - 2 = 98 mV,
+        // over the info level (10) at once. On a module a hard short has latched (held, its switch opened), that pulse
+        // is the one the isolation aborted, measured across the short: no verdict, the CUSUM stays 0.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 5; i++)
+        {
+            PulseEnd(rig, detector, i * 1000, 100, 1000);
+        }
+
+        if (held)
+        {
+            rig.Begin(5000);
+            rig.Diagnosis.Report(DiagnosisId.HardShort, 0, true, 3, 5);
+            Assert.True(rig.Diagnosis.HasLatchedFault(0));
+        }
+
+        PulseEnd(rig, detector, 5010, 200, 1000);
+        Assert.Equal(held ? 0 : 98, detector.CusumMv(0));
+        Assert.Equal(held ? 0 : 1, rig.Raised(DiagnosisId.DepletionTrendInfo).Count);
+    }
 }

@@ -294,4 +294,30 @@ public class SoftShortDetectorOnSnapshotsTests
         var confirmed = Assert.Single(rig.Raised(DiagnosisId.SoftShortConfirmed));
         Assert.Equal((2, 2), (confirmed.Value, confirmed.Threshold));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AHeldModulesEdgesGiveNoVerdict(bool held)
+    {
+        // Median 1000 mOhm (limit 700), then two edges of 13 mOhm: across a hard short. On a module the hard short has
+        // latched (held, its switch opened by the isolation) they are the edges the isolation made: no verdict.
+        var (rig, detector) = Make();
+        for (int i = 0; i < 3; i++)
+        {
+            Edge(rig, detector, i * 10, 1000);
+        }
+
+        if (held)
+        {
+            rig.Begin(30);
+            rig.Diagnosis.Report(DiagnosisId.HardShort, 1, true, 3, 5);
+            Assert.True(rig.Diagnosis.HasLatchedFault(0));
+        }
+
+        Edge(rig, detector, 40, 13);
+        Edge(rig, detector, 50, 13);
+        Assert.Equal(held ? 0 : 1, rig.Raised(DiagnosisId.SoftShortResistanceDrop).Count);
+        Assert.Equal(held, rig.Diagnosis.IsQuiet(DiagnosisId.SoftShortResistanceDrop));
+    }
 }
