@@ -111,18 +111,20 @@ public sealed class DashboardEventValueTests
         DashboardMqttTools.Publish(broker.Port, "edge/confirm-1/config", DashboardMessages.Config(2, 2), retain: true);
 
         // CONTRACT.md: softShortConfirmed's value is the count of active indicators against confirmingIndicators, or,
-        // when repeated spikes alone confirm it, the spikes counted against confirmingSpikeCount. There are four
-        // indicators (spike, resistance drop, self-discharge, efficiency drop), so 5 confirming at 5 (the spike count's
-        // default) can only be spikes: "5 indicators" would name evidence the cell cannot have.
+        // when repeated spikes alone confirm it, the spikes counted against confirmingSpikeCount, or, when a resistance
+        // drop that stays does, its edges in a row against confirmingResistanceDropEdges. There are four indicators
+        // (spike, resistance drop, self-discharge, efficiency drop), so 5 confirming at 5 (the spike count's default) can
+        // only be spikes and 10 at 10 only edges: "5 indicators" would name evidence the cell cannot have.
         DashboardMqttTools.Publish(broker.Port, "edge/confirm-1/event", new[]
         {
             DashboardMessages.Event(1, 1000, "softShort", "fault", 0, 1, "2", "softShortConfirmed", threshold: 2),
             DashboardMessages.Event(2, 2000, "softShort", "fault", 1, 2, "5", "softShortConfirmed", threshold: 5),
+            DashboardMessages.Event(3, 3000, "softShort", "fault", 1, 3, "10", "softShortConfirmed", threshold: 10),
         });
-        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 3);
 
         string[] values = (await page.Locator("#events tbody tr[data-kind=softShort] td:nth-child(6)").AllInnerTextsAsync()).Select(v => v.Trim()).ToArray();
-        Assert.Equal(new[] { "5 indicators or spikes (limit 5)", "2 indicators or spikes (limit 2)" }, values);
+        Assert.Equal(new[] { "10 indicators, spikes or edges (limit 10)", "5 indicators, spikes or edges (limit 5)", "2 indicators, spikes or edges (limit 2)" }, values);
         await page.CloseAsync();
     }
 

@@ -62,7 +62,7 @@ const DIAGNOSIS_UNITS = {
   depletionTrendInfo: 'mV', depletionTrendWarning: 'mV', depletionTrendFault: 'mV',
   depletionEdgeResistanceRise: 'mΩ', depletionNonlinearRise: 'mV',
   softShortSpike: 'mV', softShortResistanceDrop: 'mΩ', softShortSelfDischarge: 'mV', softShortEfficiencyDrop: '%',
-  softShortConfirmed: 'indicators or spikes', hardShort: 'mV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
+  softShortConfirmed: 'indicators, spikes or edges', hardShort: 'mV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
   moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
   currentChannelSaturated: 'µA', tickLate: 'ms', tickMissed: 'ms',
   cellOvervoltageWarning: 'mV', cellOvervoltageDerate: 'mV', cellUndervoltageWarning: 'mV', cellUndervoltageDerate: 'mV',
@@ -114,8 +114,8 @@ export function eventValue(e) {
   if (CHANNEL_SATURATED.includes(e.diagnosis)) return `${amount(e.value, unit)} (saturated)`;
   // A lifted derate or depletion reduction compares the module's current now with its current before, not with a limit.
   if (e.kind === 'derateLifted' || e.kind === 'depletionLifted') return `${amount(e.value, unit)} (was ${amount(e.threshold, unit)})`;
-  // A confirmed soft short counts the active indicators, or the spikes when spikes alone confirmed it (CONTRACT.md); the
-  // event does not say which, so the count is named as either, once.
+  // A confirmed soft short counts the active indicators, the spikes when spikes alone confirmed it, or the edges of a
+  // resistance drop that stayed (CONTRACT.md); the event does not say which, so the count is named as any of them, once.
   if (e.diagnosis === 'softShortConfirmed') return `${e.value} ${unit} (limit ${e.threshold})`;
   return `${amount(e.value, unit)} (limit ${amount(e.threshold, unit)})`;
 }

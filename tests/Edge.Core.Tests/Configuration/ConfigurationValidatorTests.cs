@@ -74,6 +74,7 @@ public class ConfigurationValidatorTests
         { "softShort.resistanceDropPercent", c => c.SoftShort.ResistanceDropPercent = 100 },
         { "softShort.resistanceHistory", c => c.SoftShort.ResistanceHistory = 2 },
         { "softShort.resistanceHistory", c => c.SoftShort.ResistanceHistory = 65 },
+        { "softShort.confirmingResistanceDropEdges", c => c.SoftShort.ConfirmingResistanceDropEdges = 1 },
         { "softShort.resistanceOperatingPointChangePercent", c => c.SoftShort.ResistanceOperatingPointChangePercent = 0 },
         { "softShort.resistanceOperatingPointChangePercent", c => c.SoftShort.ResistanceOperatingPointChangePercent = 101 },
         { "softShort.selfDischargeMv", c => c.SoftShort.SelfDischargeMv = 0 },

@@ -39,6 +39,18 @@ namespace Edge.Core.Configuration.Detection
         public int ResistanceHistory { get; set; } = 9;
 
         /// <summary>
+        /// Edges in a row below the drop limit of the lowest median the cell has had at its operating point that confirm the
+        /// short even alone: a parallel path that formed and stays ([W], [T]: filaments that bridge the electrolyte). Such
+        /// edges do not enter the running median, so it keeps the cell's own resistance while the path lasts. Ten is five
+        /// pulses (an opening and a closing edge each): a NaK50 cell with a 60 ohm cm2 path carries a quarter of the
+        /// module's current and reads a quarter of its edge resistance on every edge, where a healthy cell at 4.5 sigma
+        /// has a false edge once in some 300,000. The lowest median, not the running one, keeps a recovery out: an
+        /// interface that recovers after a rise (a longer rest after a depletion warning) falls back toward its earlier
+        /// level, never below it by the drop.
+        /// </summary>
+        public int ConfirmingResistanceDropEdges { get; set; } = 10;
+
+        /// <summary>
         /// An edge whose current step differs from the one the resistance history was learned at by more than this
         /// percentage starts the history afresh: the pulse-edge resistance depends on the current (Butler-Volmer
         /// kinetics give a larger chord resistance at a smaller step, cell-model.md), and after act mode lowers a

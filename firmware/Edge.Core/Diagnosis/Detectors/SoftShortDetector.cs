@@ -14,8 +14,8 @@ namespace Edge.Core.Diagnosis.Detectors
     /// Soft short per cell ([W], [T]: filaments through the electrolyte make intermittent shunts):
     /// spikes (sudden drops that recover), pulse-edge resistance fallen below its recent median,
     /// self-discharge during rest after stripping, and per module the coulombic efficiency of a stripping
-    /// that ran to the cut-off against the plating before it. Two indicators together, or repeated spikes, confirm the short.
-    /// A held module (a latched fault) is not judged.
+    /// that ran to the cut-off against the plating before it. Two indicators together, repeated spikes, or a resistance
+    /// drop that stays confirm the short. A held module (a latched fault) is not judged.
     /// </summary>
     [HotPath]
     public sealed class SoftShortDetector
@@ -70,6 +70,15 @@ namespace Edge.Core.Diagnosis.Detectors
         // Per cell: the edge current step (uA) the resistance history was learned at.
         private readonly int[] _resistanceStepUa;
 
+        // Per cell: the lowest running median at the present operating point (milliohm; int.MaxValue before the first),
+        // and the edges in a row below the drop limit taken from it. Such an edge is a parallel path, not the interface
+        // changing: it stays out of the history, so the median keeps the cell's own resistance and a path that stays
+        // stays reported (it pulled the median down within five edges, and the warning healed while the path carried
+        // three quarters of the current). Enough of them in a row confirm the short. The lowest median, not the
+        // running one: a median risen with the interface (depletion) is left by a recovery toward the earlier level.
+        private readonly int[] _lowestMedianMilliohm;
+        private readonly int[] _lastingDropEdges;
+
         // Coulombic efficiency per module ([T] Fig. 3A: plated Na stripped until the voltage rises at its depletion): the
         // charge plated and stripped since the last stripping that ended at the cut-off (or since boot or a fault
         // reset), and whether the latest strip pulse sample reached that cut-off. Only such a stripping says how much of
@@ -111,6 +120,8 @@ namespace Edge.Core.Diagnosis.Detectors
 
             _resistanceCount = new int[cells];
             _resistanceStepUa = new int[cells];
+            _lowestMedianMilliohm = new int[cells];
+            _lastingDropEdges = new int[cells];
             _scratch = new int[_configuration.ResistanceHistory];
             int modules = layout.ModuleCount;
             _openSpikes = new int[modules];
@@ -141,6 +152,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _deepSpikeCount[c] = 0;
                 _hasReference[c] = false;
                 _resistanceCount[c] = 0;
+                _lastingDropEdges[c] = 0;
             }
 
             _openSpikes[module] = 0;
@@ -440,29 +452,45 @@ namespace Edge.Core.Diagnosis.Detectors
             if (count == 0)
             {
                 _resistanceStepUa[cell] = stepUa;
+                _lowestMedianMilliohm[cell] = int.MaxValue;
+                _lastingDropEdges[cell] = 0;
             }
 
             int filled = count < history.Length ? count : history.Length;
             if (filled >= 3)
             {
                 int median = Median(history, filled);
-
-                // The drop must be large against the median and against what noise does to one edge reading: at
-                // a small current step (a low-current pack) that scatter is a large fraction of the resistance,
-                // and a percentage alone would raise false alarms on healthy cells.
-                long percentMargin = (long)median * (100 - _configuration.ResistanceDropPercent) / 100;
-                long noiseMargin = sigmaMilliohm * _configuration.ResistanceDropSigmaTenths / 10;
-                long limit = median - (percentMargin > noiseMargin ? percentMargin : noiseMargin);
-                if (limit < 0)
+                if (median < _lowestMedianMilliohm[cell])
                 {
-                    limit = 0;
+                    _lowestMedianMilliohm[cell] = median;
                 }
 
+                long limit = DropLimitMilliohm(median, sigmaMilliohm);
                 diagnosis.Report(DiagnosisId.SoftShortResistanceDrop, cell, resistanceMilliohm < limit, resistanceMilliohm, (int)limit);
+                if (resistanceMilliohm < DropLimitMilliohm(_lowestMedianMilliohm[cell], sigmaMilliohm))
+                {
+                    // A parallel path: kept out of the history, counted toward the lasting drop.
+                    _lastingDropEdges[cell]++;
+                    return;
+                }
             }
 
+            _lastingDropEdges[cell] = 0;
             history[count % history.Length] = resistanceMilliohm;
             _resistanceCount[cell] = count + 1;
+        }
+
+        /// <summary>
+        /// An edge below this is a drop against a median: below it by the percentage and by what noise does to one edge
+        /// reading (at a small current step, a low-current pack, that scatter is a large fraction of the resistance, and a
+        /// percentage alone would raise false alarms on healthy cells). Milliohm, at least 0.
+        /// </summary>
+        private long DropLimitMilliohm(int medianMilliohm, long sigmaMilliohm)
+        {
+            long percentMargin = (long)medianMilliohm * (100 - _configuration.ResistanceDropPercent) / 100;
+            long noiseMargin = sigmaMilliohm * _configuration.ResistanceDropSigmaTenths / 10;
+            long limit = medianMilliohm - (percentMargin > noiseMargin ? percentMargin : noiseMargin);
+            return limit < 0 ? 0 : limit;
         }
 
         private void EvaluateSelfDischarge(int cell, bool afterStripping, int restEndMv, int varianceCentiMv2, DiagnosisManager diagnosis)
@@ -583,6 +611,11 @@ namespace Edge.Core.Diagnosis.Detectors
             else if (_spikeLimitMeasured[cell] && _deepSpikeCount[cell] >= _configuration.ConfirmingDeepSpikeCount)
             {
                 diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, _deepSpikeCount[cell], _configuration.ConfirmingDeepSpikeCount);
+            }
+            else if (_lastingDropEdges[cell] >= _configuration.ConfirmingResistanceDropEdges)
+            {
+                // A path that formed and stays: the edges in a row below the lowest median's drop limit.
+                diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, _lastingDropEdges[cell], _configuration.ConfirmingResistanceDropEdges);
             }
             else
             {

@@ -18,9 +18,10 @@ public class SoftShortDetectorTests
 
     /// <summary>
     /// Cell 0: in pulses 11 and 12 a 40 mV drop for two samples 500 ms into the pulse, then recovery;
-    /// from pulse 14 a parallel path halves its resistance (150 -> 75 mV ohmic step at 385 uA).
+    /// from pulse 14 (up to <paramref name="shuntTo"/>) a parallel path halves its resistance (150 -> 75 mV ohmic step
+    /// at 385 uA).
     /// </summary>
-    private static double SoftShorting(CellView c, bool spikes, bool shunt)
+    private static double SoftShorting(CellView c, bool spikes, bool shunt, int shuntTo = int.MaxValue)
     {
         double v = SyntheticCells.Healthy(c);
         if (c.Cell != 0)
@@ -28,7 +29,7 @@ public class SoftShortDetectorTests
             return v;
         }
 
-        if (shunt && c.PulseNumber >= ShuntFrom && c.InPulse)
+        if (shunt && c.PulseNumber >= ShuntFrom && c.PulseNumber <= shuntTo && c.InPulse)
         {
             v -= 0.5 * c.CurrentUa * SyntheticCells.OhmicMvPerUa;
         }
@@ -42,9 +43,9 @@ public class SoftShortDetectorTests
         return v;
     }
 
-    private static SyntheticPack Run(ControlMode mode, bool spikes, bool shunt, long untilMs = 120000)
+    private static SyntheticPack Run(ControlMode mode, bool spikes, bool shunt, long untilMs = 120000, int shuntTo = int.MaxValue)
     {
-        var pack = new SyntheticPack(new PackLayout(2, 2, 0), new ControllerConfiguration { Mode = mode }, c => SoftShorting(c, spikes, shunt))
+        var pack = new SyntheticPack(new PackLayout(2, 2, 0), new ControllerConfiguration { Mode = mode }, c => SoftShorting(c, spikes, shunt, shuntTo))
         {
             NoiseMv = SyntheticPack.MillivoltsPerCount,
             Quantise = true,
@@ -72,9 +73,10 @@ public class SoftShortDetectorTests
     }
 
     [Fact]
-    public void FallingResistanceAloneWarnsButDoesNotIsolate()
+    public void AResistanceDropOfAFewPulsesWarnsButDoesNotIsolate()
     {
-        var pack = Run(ControlMode.Act, spikes: false, shunt: true);
+        // The path lasts pulses 14 to 17: eight edges, fewer than the ten that confirm a lasting drop.
+        var pack = Run(ControlMode.Act, spikes: false, shunt: true, shuntTo: 17);
         var drop = Assert.Single(SoftShortEvents(pack, DiagnosisId.SoftShortResistanceDrop));
         Assert.Equal(0, drop.Cell);
 
@@ -83,6 +85,24 @@ public class SoftShortDetectorTests
         Assert.True(drop.Value < drop.Threshold);
         Assert.Empty(SoftShortEvents(pack, DiagnosisId.SoftShortConfirmed));
         Assert.NotEqual(ModuleState.Hold, pack.Controller.Module(0).State);
+    }
+
+    [Fact]
+    public void AResistanceDropThatStaysConfirmsAndIsolatesOnItsTenthEdge()
+    {
+        // The path appears with pulse 14 (78 s) and stays: every edge from there is half the cell's resistance. The
+        // tenth such edge is the closing edge of pulse 18 (pulses start every 6 s: 78 + 4 x 6 + 1 = 103 s), measured
+        // at the sample after the switch opened, 103.01 s. Before, the drops entered the median, pulled it down within
+        // five edges, and the warning healed.
+        var pack = Run(ControlMode.Act, spikes: false, shunt: true);
+        Assert.Single(SoftShortEvents(pack, DiagnosisId.SoftShortResistanceDrop));
+        var confirmed = Assert.Single(SoftShortEvents(pack, DiagnosisId.SoftShortConfirmed));
+        Assert.Equal((0, 0), (confirmed.Module, confirmed.Cell));
+        Assert.Equal((103010L, 10, 10), (confirmed.TimestampMs, confirmed.Value, confirmed.Threshold));
+        Assert.True(pack.Controller.Diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, 0));
+        Assert.Equal(ModuleState.Hold, pack.Controller.Module(0).State);
+        Assert.Equal(18, pack.Controller.Module(0).PulseCount);
+        Assert.Equal(20, pack.Controller.Module(1).PulseCount);
     }
 
     [Fact]
