@@ -86,7 +86,7 @@ public sealed class ClosedLoopDepletionRefillTests
 
         // The first run: the detector's trend fault reduced the current, well before any cut-off.
         Assert.True(secondReductionAtS > 0, "the module never reached its second onset");
-        Assert.Empty(result.Events.Where(e => e.Kind == "cutoff"));
+        Assert.DoesNotContain(result.Events, e => e.Kind == "cutoff");
         Assert.Contains(result.Events, e => e.Diagnosis == "depletionTrendFault" && e.TS <= reducedAtS);
         Assert.Equal(-120, platingSetpointUa);
         Assert.True(netAfterPlatingNc <= 0, $"{netAfterPlatingNc} nC still out after plating");
