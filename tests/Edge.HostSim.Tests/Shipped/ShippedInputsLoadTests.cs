@@ -34,6 +34,17 @@ public sealed class ShippedInputsLoadTests
         Assert.False(string.IsNullOrEmpty(scenario.Name));
     }
 
+    [Theory]
+    [MemberData(nameof(ScenarioFiles))]
+    public void EveryShippedScenarioIsNamedAfterItsFile(string file)
+    {
+        // The name is what every output of a run says it ran (summary.json's scenario, the plot's title, report.html):
+        // nak50-continuous-0.25.json was named nak50-low-current, the name of an unrelated scorecard family.
+        Scenario scenario = ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot(), "hostsim", "scenarios", file));
+
+        Assert.Equal(Path.GetFileNameWithoutExtension(file), scenario.Name);
+    }
+
     [Fact]
     public void TheShippedScenarioFolderIsNotEmpty()
     {
