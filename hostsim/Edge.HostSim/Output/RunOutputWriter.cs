@@ -38,6 +38,9 @@ public static class RunOutputWriter
 
     public static void WriteSummary(string path, Scenario scenario, SimulationResult result)
     {
+        // A replay steps no cell model and has no pack window: the throughput of cell-steps and the pack's delivery
+        // against a demand are a simulation's figures, left out of a replay's summary rather than counted on recorded data.
+        bool simulated = result.RecordedFrom == null;
         var summary = new
         {
             scenario = result.Scenario,
@@ -51,9 +54,9 @@ public static class RunOutputWriter
             simulatedS = result.SimulatedS,
             wallS = result.WallS,
             ticks = result.Ticks,
-            cellSteps = result.CellSteps,
-            cellStepsPerSecond = result.WallS > 0 ? result.CellSteps / result.WallS : 0,
-            packDemandMA = scenario.Pack.Demand == null ? (double?)null : Edge.HostSim.Scenarios.DemandSpec.ToMicroamps(scenario.Pack.Demand.CurrentMA, scenario.Pack.Demand.CurrentDensityMAPerCm2, scenario.Pack.AreaCm2) / 1000.0,
+            cellSteps = simulated ? result.CellSteps : (long?)null,
+            cellStepsPerSecond = !simulated ? (double?)null : result.WallS > 0 ? result.CellSteps / result.WallS : 0,
+            packDemandMA = !simulated || scenario.Pack.Demand == null ? (double?)null : Edge.HostSim.Scenarios.DemandSpec.ToMicroamps(scenario.Pack.Demand.CurrentMA, scenario.Pack.Demand.CurrentDensityMAPerCm2, scenario.Pack.AreaCm2) / 1000.0,
             packWindowEndS = result.Pack?.WindowEndS,
             packDemandedMAh = result.Pack?.DemandedMAh,
             packDeliveredMAh = result.Pack?.DeliveredMAh,

@@ -465,6 +465,13 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         Assert.Equal("hardShort", summary.RootElement.GetProperty("modules")[0].GetProperty("stopReason").GetString());
         Assert.True(File.Exists(Path.Combine(outDir, "plot.svg")));
 
+        // The fields hostsim/README.md lists for a replay's summary, and no more: a replay steps no cell model, so it
+        // has no cell-steps or their throughput (it wrote cellSteps and cellStepsPerSecond as a simulation does), no
+        // scheduling (tickTiming), pack window or simulated unit, and no cell's own hard-short time.
+        string[] replayFields = { "scenario", "provenance", "preset", "steps", "rest", "mode", "samplePeriodMs", "terminatedBy", "simulatedS", "wallS", "ticks", "modules", "events", "eventsDropped" };
+        Assert.Equal(replayFields, summary.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain(summary.RootElement.GetProperty("modules").EnumerateArray(), m => m.TryGetProperty("cellHardShortS", out _));
+
         // Recorded values, and every output says so: none calls them simulated.
         Assert.StartsWith("recorded: ", summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
         Assert.Contains(format, summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
