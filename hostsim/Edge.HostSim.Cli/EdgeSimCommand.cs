@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Text.RegularExpressions;
@@ -52,6 +53,14 @@ public static class EdgeSimCommand
             string word = parse.UnmatchedTokens[0];
             error.WriteLine("edge-sim: " + (word.StartsWith('-') ? "unknown option '" + word + "'" : "unknown command '" + word + "'") + " (commands: " + string.Join(", ", root.Subcommands.Select(c => c.Name)) + "; see edge-sim --help)");
             return ExitCodes.Usage;
+        }
+
+        if (parse.Action is HelpAction)
+        {
+            StringWriter help = new StringWriter();
+            int code = parse.Invoke(new InvocationConfiguration { Output = help, Error = error });
+            context.Console.Out.Write(MarkOptionalValues(help.ToString(), parse.CommandResult.Command));
+            return code;
         }
 
         if (parse.Errors.Count > 0 && (parse.Action == null || !parse.Action.ClearsParseErrors))
@@ -109,6 +118,27 @@ public static class EdgeSimCommand
             error.WriteLine(verb + ": failed: " + e.GetType().Name + ": " + e.Message);
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// Help shows an option whose value may be left out (run --realtime) as "--realtime [&lt;factor&gt;]", as the usage
+    /// line shows an optional argument: System.CommandLine writes "&lt;factor&gt;" whatever the arity, which reads as a
+    /// value that must follow. The description column stays aligned where the padding allows.
+    /// </summary>
+    internal static string MarkOptionalValues(string help, Command command)
+    {
+        foreach (Option option in command.Options)
+        {
+            if (option.Arity.MinimumNumberOfValues != 0 || option.Arity.MaximumNumberOfValues != 1 || option.ValueType == typeof(bool) || option.HelpName == null)
+            {
+                continue;
+            }
+
+            string pattern = "(?m)^(\\s+(?:\\S+, )*" + Regex.Escape(option.Name) + ") <" + Regex.Escape(option.HelpName) + ">( *)";
+            help = Regex.Replace(help, pattern, m => m.Groups[1].Value + " [<" + option.HelpName + ">]" + (m.Groups[2].Length >= 4 ? m.Groups[2].Value.Substring(2) : m.Groups[2].Value));
+        }
+
+        return help;
     }
 
     /// <summary>

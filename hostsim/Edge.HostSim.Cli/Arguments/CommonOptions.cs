@@ -36,9 +36,10 @@ public static class CommonOptions
         return option;
     }
 
-    public static Option<int> Parallel() => new Option<int>("--parallel", "-j")
+    /// <summary>--parallel / -j: how many of <paramref name="what"/> ("variants", "corpus scenarios") run at once.</summary>
+    public static Option<int> Parallel(string what) => new Option<int>("--parallel", "-j")
     {
-        Description = "Variants run at once (default: one per core).",
+        Description = char.ToUpperInvariant(what[0]) + what.Substring(1) + " run at once (default: one per core).",
         HelpName = "N",
         CustomParser = result => PositiveInt(result, "--parallel", 1, 1024),
     };

@@ -27,7 +27,7 @@ public static class RunCommand
         Option<string> output = CommonOptions.Out("Folder for summary.json, events.jsonl, trace.csv, plot.svg/png and report.html (created if missing).");
         Option<double?> realtime = new Option<double?>("--realtime")
         {
-            Description = "Pace simulated time against the wall clock: 1 = real time (the default when no factor is given), 10 = ten times faster.",
+            Description = "Pace simulated time against the wall clock: 1 = real time (the value when no factor follows), 10 = ten times faster. The factor is optional: give the scenario before --realtime.",
             HelpName = "factor",
             Arity = ArgumentArity.ZeroOrOne,
             CustomParser = ParseRealtime,
@@ -40,7 +40,7 @@ public static class RunCommand
         Option<string?> password = new Option<string?>("--mqtt-password") { Description = "Broker password (with --mqtt-user).", HelpName = "PASSWORD" };
         Option<string?> ca = new Option<string?>("--mqtt-ca") { Description = "CA certificate (PEM) for a TLS --mqtt broker (not with --dashboard, whose broker has no TLS).", HelpName = "FILE" };
         Option<string?> deviceId = new Option<string?>("--device-id") { Description = "Device id in the topics edge/<id>/... (default sim-1).", HelpName = "ID" };
-        Option<bool> dashboard = new Option<bool>("--dashboard") { Description = "Start a private loopback broker and the live dashboard, print its address (use with --realtime); after the run it stays up until Ctrl-C." };
+        Option<bool> dashboard = new Option<bool>("--dashboard") { Description = "Start a private loopback broker and the live dashboard, print its address (use with --realtime). When the run ends the simulated device goes offline and broker and page stay up until Ctrl-C, when standard input is a terminal; from a script the command ends with the run." };
         Option<int?> healthPeriod = new Option<int?>("--health-period-s") { Description = "Device time between the device's health messages, s (its health_period_s: 1 to 3600, default 30); with --mqtt or --dashboard.", HelpName = "SECONDS" };
         Option<string?> dashboardDir = new Option<string?>("--dashboard-dir") { Description = "Where the dashboard's files are (default: hostsim/dashboard above the working folder).", HelpName = "DIR" };
 

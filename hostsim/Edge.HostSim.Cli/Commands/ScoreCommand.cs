@@ -21,7 +21,7 @@ public static class ScoreCommand
             Description = "Score folder: score.json, score.md, runs.csv and plots (default: CORPUS/score).",
             HelpName = "DIR",
         };
-        Option<int> parallel = CommonOptions.Parallel();
+        Option<int> parallel = CommonOptions.Parallel("corpus scenarios");
         Option<ProgressMode> progress = CommonOptions.Progress();
         Option<bool> quiet = CommonOptions.Quiet();
         Command command = new Command("score", "Run a scenario corpus and write the scorecard of every family.")

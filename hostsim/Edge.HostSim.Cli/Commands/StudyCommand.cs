@@ -38,7 +38,7 @@ public static class StudyCommand
             },
         };
         Option<bool> dryRun = new Option<bool>("--list") { Description = "Print the variants (and which shard runs each) without running them." };
-        Option<int> parallel = CommonOptions.Parallel();
+        Option<int> parallel = CommonOptions.Parallel("variants");
         Option<ProgressMode> progress = CommonOptions.Progress();
         Option<bool> quiet = CommonOptions.Quiet();
         Command command = new Command("study", "Run a parameter study: every combination of the axes' values on a base scenario, in parallel.")

@@ -49,7 +49,7 @@ public static class SweepCommand
         };
         EdgeSimCommand.RejectOptionLikeValues(scenario);
         Option<string> output = CommonOptions.Out("Folder for sweep.csv, sweep.md, sweep.svg/png and report.html (created if missing).");
-        Option<int> parallel = CommonOptions.Parallel();
+        Option<int> parallel = CommonOptions.Parallel("variants");
         Option<ProgressMode> progress = CommonOptions.Progress();
         Option<bool> quiet = CommonOptions.Quiet();
         Command command = new Command("sweep", "Run one variant of a scenario per rest length, in parallel over the cores.")

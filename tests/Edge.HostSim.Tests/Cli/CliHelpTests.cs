@@ -56,6 +56,50 @@ public sealed class CliHelpTests
     }
 
     [Fact]
+    public void RunHelpShowsTheRealtimeFactorAsOptional()
+    {
+        // `run --realtime` alone paces at real time (README: `--realtime [factor]`); help wrote `--realtime <factor>`,
+        // a value that must follow. The descriptions stay in one column.
+        using EdgeSimProcess help = EdgeSimProcess.Run("run", "--help");
+
+        Assert.Equal(0, help.ExitCode);
+        string[] lines = help.Stdout.Split('\n');
+        string realtime = Assert.Single(lines, l => l.TrimStart().StartsWith("--realtime", StringComparison.Ordinal));
+        string progress = Assert.Single(lines, l => l.TrimStart().StartsWith("--progress", StringComparison.Ordinal));
+        Assert.StartsWith("  --realtime [<factor>]  ", realtime, StringComparison.Ordinal);
+        Assert.Equal(progress.IndexOf("How progress", StringComparison.Ordinal), realtime.IndexOf("Pace simulated time", StringComparison.Ordinal));
+
+        // Options that need their value keep the plain form.
+        Assert.Contains(lines, l => l.StartsWith("  --mqtt <host:port>  ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void RunHelpSaysWhenTheDashboardStaysUpAndThatTheDeviceGoesOffline()
+    {
+        // README: the broker and page stay up until Ctrl-C when standard input is a terminal, a script's command ends
+        // with the run, and the simulated device goes offline when the run ends. Help said only "stays up until Ctrl-C".
+        using EdgeSimProcess help = EdgeSimProcess.Run("run", "--help");
+
+        string dashboard = Assert.Single(help.Stdout.Split('\n'), l => l.TrimStart().StartsWith("--dashboard ", StringComparison.Ordinal));
+        Assert.Contains("until Ctrl-C, when standard input is a terminal", dashboard, StringComparison.Ordinal);
+        Assert.Contains("from a script the command ends with the run", dashboard, StringComparison.Ordinal);
+        Assert.Contains("device goes offline", dashboard, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("score", "Corpus scenarios run at once")]
+    [InlineData("sweep", "Variants run at once")]
+    [InlineData("study", "Variants run at once")]
+    public void ParallelSaysWhatRunsAtOnce(string verb, string description)
+    {
+        // score runs a corpus's scenarios, not a study's or sweep's variants.
+        using EdgeSimProcess help = EdgeSimProcess.Run(verb, "--help");
+
+        string parallel = Assert.Single(help.Stdout.Split('\n'), l => l.TrimStart().StartsWith("-j, --parallel", StringComparison.Ordinal));
+        Assert.Contains(description, parallel, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void VersionPrintsTheVersion()
     {
         using EdgeSimProcess version = EdgeSimProcess.Run("--version");
