@@ -13,6 +13,12 @@ public static class StudyPlot
     public const int Width = 900;
     public const int Height = 600;
 
+    /// <summary>Legend of the variants that stopped (cut-off, capacity limit, a hold): their capacity is final.</summary>
+    public const string StoppedLegend = "variant (stopped)";
+
+    /// <summary>Legend of the variants still running at the time limit (<see cref="StudyRow.CapacityIsLowerBound"/>).</summary>
+    public const string LowerBoundLegend = "time limit (capacity a lower bound)";
+
     public static Plot Create(StudySpec spec, IReadOnlyList<StudyRow> rows)
     {
         Plot plot = new Plot();
@@ -20,10 +26,27 @@ public static class StudyPlot
         double[] capacity = rows.Select(r => r.CapacityMAhPerCm2).ToArray();
         if (rows.Count > 0)
         {
-            ScottPlot.Plottables.Scatter all = plot.Add.ScatterPoints(duty, capacity);
-            all.LegendText = "variant";
-            all.MarkerSize = 7;
-            all.Color = Color.FromHex("#1f77b4");
+            // A variant still running at the time limit has delivered its capacity so far, not to its stop: it is drawn
+            // apart, as an open triangle pointing up (at least this much), so that it does not read as a final figure.
+            int[] stopped = Enumerable.Range(0, rows.Count).Where(i => !rows[i].CapacityIsLowerBound).ToArray();
+            int[] lowerBound = Enumerable.Range(0, rows.Count).Where(i => rows[i].CapacityIsLowerBound).ToArray();
+            if (stopped.Length > 0)
+            {
+                ScottPlot.Plottables.Scatter all = plot.Add.ScatterPoints(stopped.Select(i => duty[i]).ToArray(), stopped.Select(i => capacity[i]).ToArray());
+                all.LegendText = StoppedLegend;
+                all.MarkerSize = 7;
+                all.Color = Color.FromHex("#1f77b4");
+            }
+
+            if (lowerBound.Length > 0)
+            {
+                ScottPlot.Plottables.Scatter bound = plot.Add.ScatterPoints(lowerBound.Select(i => duty[i]).ToArray(), lowerBound.Select(i => capacity[i]).ToArray());
+                bound.LegendText = LowerBoundLegend;
+                bound.MarkerShape = MarkerShape.OpenTriangleUp;
+                bound.MarkerSize = 10;
+                bound.MarkerLineWidth = 1.5f;
+                bound.Color = Color.FromHex("#ff7f0e");
+            }
 
             IReadOnlyList<int> front = ParetoFront.Of(rows);
             ScottPlot.Plottables.Scatter line = plot.Add.Scatter(front.Select(i => duty[i]).ToArray(), front.Select(i => capacity[i]).ToArray());
@@ -54,7 +77,7 @@ public static class StudyPlot
 
         plot.Title(spec.Name + ": capacity versus duty cycle (" + rows.Count + " variants, simulated)");
         plot.XLabel("duty cycle (current-on time / (on + rest))");
-        plot.YLabel("capacity before the stop (mAh/cm2)");
+        plot.YLabel("capacity at the stop or the time limit (mAh/cm2)");
         plot.ShowLegend(Alignment.UpperRight);
         return plot;
     }

@@ -51,7 +51,14 @@ public static class StudyReport
         html.Append("</ul>\n<h2>Capacity versus duty cycle</h2>\n<div class=\"plot\">\n").Append(StripXmlDeclaration(plotSvg)).Append("\n</div>\n");
         html.Append("<p>The front: no other variant gives both more capacity and a higher duty cycle. Stop reasons: ");
         html.Append(E(string.Join(", ", rows.GroupBy(r => r.StopReason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + " " + g.Count().ToString(inv)))));
-        html.Append(".</p>\n<h2>Variants</h2>\n<table>\n<tr><th>variant</th>");
+        html.Append(".");
+        string[] lowerBound = rows.Where(r => r.CapacityIsLowerBound).Select(r => r.Variant).ToArray();
+        if (lowerBound.Length > 0)
+        {
+            html.Append(" Still running at the time limit, so their capacity is a lower bound (open triangles): ").Append(E(string.Join(", ", lowerBound))).Append('.');
+        }
+
+        html.Append("</p>\n<h2>Variants</h2>\n<table>\n<tr><th>variant</th>");
         foreach (StudyAxis axis in spec.Axes)
         {
             html.Append("<th>").Append(E(axis.Name)).Append("</th>");

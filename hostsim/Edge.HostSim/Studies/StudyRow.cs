@@ -50,6 +50,13 @@ public sealed class StudyRow
     /// <summary>Switch closes summed over the modules (switch wear).</summary>
     public long SwitchCloses { get; init; }
 
+    /// <summary>
+    /// Whether the run ended at its time limit with a module still running: that module's capacity, and so the row's
+    /// mean, is what it had delivered by then, a lower bound of what it would deliver to its stop.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool CapacityIsLowerBound => TerminatedBy == "timeLimit" || StopReason == "running";
+
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string StopText => ModuleResult.StopTextOf(StopReason, HoldDiagnosis);

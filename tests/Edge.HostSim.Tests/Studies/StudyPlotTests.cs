@@ -62,12 +62,56 @@ public sealed class StudyPlotTests
         }
     }
 
-    private static StudyRow Row(int index, double pulseS, double restS, double capacity, double duty) => new()
+    [Fact]
+    public void VariantsStillRunningAtTheTimeLimitAreDrawnApartAsLowerBounds()
+    {
+        // The example study's rows (its study.csv): 0.25 s / 2.5, 5 and 10 s and 0.5 s / 5 and 10 s were still running
+        // at the 700,000 s limit (stopReason running, terminatedBy timeLimit); README: their capacity is a lower bound.
+        // They were drawn as ordinary points under "capacity before the stop".
+        StudySpec spec = StudyLoader.Parse(StudyManifests.Small, ".");
+        StudyRow[] rows =
+        {
+            Row(0, 0.25, 1, 18.756744, 0.2), Row(1, 0.25, 2.5, 17.685993, 0.090909, "running", "timeLimit"),
+            Row(2, 0.25, 5, 9.264118, 0.047619, "running", "timeLimit"), Row(3, 0.5, 2.5, 17.323277, 0.166668),
+            Row(4, 0.5, 10, 9.264118, 0.047619, "running", "timeLimit"), Row(5, 1, 0.5, 0.983789, 0.666717),
+        };
+
+        Plot plot = StudyPlot.Create(spec, rows);
+        plot.RenderInMemory(StudyPlot.Width, StudyPlot.Height);
+        var points = plot.GetPlottables<ScottPlot.Plottables.Scatter>().Where(s => s.LineWidth == 0 || s.LineStyle.Width == 0).ToList();
+
+        ScottPlot.Plottables.Scatter bound = Assert.Single(points, s => s.LegendText == "time limit (capacity a lower bound)");
+        ScottPlot.Plottables.Scatter stopped = Assert.Single(points, s => s.LegendText == "variant (stopped)");
+        Assert.Equal(new[] { (0.090909, 17.685993), (0.047619, 9.264118), (0.047619, 9.264118) }, bound.Data.GetScatterPoints().Select(c => (c.X, c.Y)));
+        Assert.Equal(new[] { (0.2, 18.756744), (0.166668, 17.323277), (0.666717, 0.983789) }, stopped.Data.GetScatterPoints().Select(c => (c.X, c.Y)));
+
+        // Told apart by shape and colour, not by the legend alone.
+        Assert.NotEqual(stopped.MarkerShape, bound.MarkerShape);
+        Assert.NotEqual(stopped.MarkerStyle.LineColor, bound.MarkerStyle.LineColor);
+        Assert.Contains(plot.Legend.GetItems(), i => i.LabelText == "time limit (capacity a lower bound)");
+
+        // report.html names them.
+        string report = StudyReport.Render(spec, rows.Length, rows, "<svg></svg>", "{}");
+        Assert.Contains("capacity is a lower bound (open triangles): v1, v2, v4.", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AStudyWhoseVariantsAllStoppedHasNoLowerBoundEntry()
+    {
+        StudySpec spec = StudyLoader.Parse(StudyManifests.Small, ".");
+        Plot plot = StudyPlot.Create(spec, new[] { Row(0, 0.25, 1, 18.756744, 0.2), Row(1, 1, 0.5, 0.983789, 0.666717) });
+
+        Assert.DoesNotContain(plot.Legend.GetItems(), i => i.LabelText.Contains("lower bound", StringComparison.Ordinal));
+    }
+
+    private static StudyRow Row(int index, double pulseS, double restS, double capacity, double duty, string stopReason = "cutoff", string terminatedBy = "allModulesStopped") => new()
     {
         Index = index,
         Variant = "v" + index,
         Parameters = new JsonObject { ["pulseS"] = pulseS, ["currentMAPerCm2"] = 1.0, ["tauS"] = restS },
         CapacityMAhPerCm2 = capacity,
         DutyCycle = duty,
+        StopReason = stopReason,
+        TerminatedBy = terminatedBy,
     };
 }
