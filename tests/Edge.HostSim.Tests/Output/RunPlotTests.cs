@@ -5,6 +5,7 @@ using Edge.HostSim.Output;
 using Edge.HostSim.Output.Plotting;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;
+using ScottPlot;
 using Xunit;
 
 namespace Edge.HostSim.Tests.Output;
@@ -133,6 +134,80 @@ public sealed class RunPlotTests : IDisposable
         Assert.Equal(100, env.X.Length);
         Assert.All(env.Max, m => Assert.Equal(0.24, m, 5));
         Assert.All(env.Min, m => Assert.Equal(0.01, m, 5));
+    }
+
+    [Fact]
+    public void MarkersAFewPixelsApartAreDrawnAsOneLabelledLineNotABar()
+    {
+        // nak50-pack6-interleaved: 18 depletion markers between 40.4 and 40.8 h of a 78.5 h run, 0.4 h = 6.6 of the
+        // voltage panel's 1298 px, were 18 lines of 1.4 px: a solid red bar that read as the cells reaching the cut-off
+        // while no cell passed 0.5 V. Here 18 events of six modules 0.02 h apart from 40.42 h, in a 78.5 h run.
+        Scenario scenario = ScenarioLoader.Parse("""
+            { "name": "crowded", "seed": 1, "samplePeriodMs": 50, "timeLimitS": 282600,
+              "pack": { "modules": 6, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
+              "controller": { "mode": "observe" } }
+            """);
+        string[] severities = { "info", "warning", "fault" };
+        SimulationEvent[] events = Enumerable.Range(0, 18).Select(i => new SimulationEvent
+        {
+            TS = (40.42 + (0.02 * i)) * 3600, Module = i % 6, Cell = 0, Kind = "depletionOnset", Severity = severities[i / 6],
+        }).ToArray();
+        SimulationResult result = new SimulationResult
+        {
+            Scenario = "crowded",
+            TerminatedBy = "timeLimit",
+            SimulatedS = 282600,
+            Trace = FlatTrace(6, 282600, 0.3f),
+            Modules = Enumerable.Range(0, 6).Select(m => new ModuleResult { Index = m, State = "pulse", StopReason = "running" }).ToArray(),
+            Events = events,
+        };
+
+        StackedFigure figure = RunFigure.Build(scenario, result);
+        Plot voltage = figure.Plots[0];
+        voltage.RenderInMemory(RunFigure.Width, 470);
+        float[] linesPx = voltage.GetPlottables<ScottPlot.Plottables.VerticalLine>().Select(l => voltage.GetPixel(new Coordinates(l.X, 0)).X).OrderBy(x => x).ToArray();
+
+        // No two marker lines closer than a few pixels, and the 18 markers (5.6 px from first to last) are at most two lines.
+        Assert.InRange(linesPx.Length, 1, 2);
+        for (int i = 1; i < linesPx.Length; i++)
+        {
+            Assert.True(linesPx[i] - linesPx[i - 1] >= 4, "marker lines " + (linesPx[i] - linesPx[i - 1]) + " px apart");
+        }
+
+        // The lines say how many markers each stands for, together all 18, in the most severe colour among them.
+        var labelled = voltage.GetPlottables<ScottPlot.Plottables.VerticalLine>().Where(l => !string.IsNullOrEmpty(l.Text)).ToList();
+        Assert.NotEmpty(labelled);
+        int counted = voltage.GetPlottables<ScottPlot.Plottables.VerticalLine>().Sum(l => Regex.Match(l.Text ?? string.Empty, @"^(\d+) markers ") is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 1);
+        Assert.Equal(18, counted);
+        Assert.Contains(voltage.GetPlottables<ScottPlot.Plottables.VerticalLine>(), l => l.LineColor == PlotPalette.Marker(MarkerKind.Fault));
+
+        // The key row under the plot still lists each of the 18 with its time.
+        Plot key = figure.Plots[^1];
+        Assert.Equal(18, key.Legend.ManualItems.Count);
+    }
+
+    /// <summary>A trace of <paramref name="modules"/> one-cell modules at a constant voltage and 1 mA/cm2, a row every 60 s.</summary>
+    private static TraceBuffer FlatTrace(int modules, double endS, float voltageV)
+    {
+        TraceBuffer trace = new TraceBuffer(modules, modules, 8192, 60000, adaptive: false);
+        for (double t = 0; t <= endS; t += 60)
+        {
+            for (int c = 0; c < modules; c++)
+            {
+                trace.ObserveCell(c, voltageV);
+                trace.ObserveModule(c, 1f);
+            }
+
+            int row = trace.Append(t);
+            for (int c = 0; c < modules; c++)
+            {
+                trace.VoltageV[(row * modules) + c] = voltageV;
+                trace.CurrentMAPerCm2[(row * modules) + c] = 1f;
+            }
+        }
+
+        return trace;
     }
 
     private static Scenario Pack(int modules, int cells, double seconds, int module, int cell)

@@ -297,8 +297,11 @@ public static class RunFigure
     }
 
     /// <summary>
-    /// Markers concerning <paramref name="module"/> (and the pack); -2 = every marker. Labels run up the
-    /// lines; a label closer than a text height to the previous one is left off (the key row lists every marker).
+    /// Markers concerning <paramref name="module"/> (and the pack); -2 = every marker. Markers closer than
+    /// <see cref="MarkerSpacingPx"/> to the first of a group are drawn as one line, the group's most severe kind,
+    /// labelled with their count and time span: a dozen lines a pixel apart merged into a solid bar that read as a
+    /// voltage spike (the key row lists each of them). Labels run up the lines; a label closer than a text height to the
+    /// previous one is left off (the key row lists every marker).
     /// </summary>
     private static void DrawMarkers(Plot plot, ChartMarkers markers, TimeAxis time, int module, bool labels, float fontSize, double xEnd, float plotWidthPx, float labelRoomPx)
     {
@@ -309,18 +312,16 @@ public static class RunFigure
         double lastBottomPx = double.NegativeInfinity;
         ScottPlot.Plottables.VerticalLine? lastTopLine = null;
         string lastTopText = string.Empty;
-        foreach (ChartMarker marker in markers.Markers)
+        List<ChartMarker> shown = markers.Markers.Where(m => module == -2 || m.Module == module || m.Module == -1).ToList();
+        foreach (List<ChartMarker> group in Groups(shown, time, xEnd, plotWidthPx))
         {
-            if (module != -2 && marker.Module != module && marker.Module != -1)
-            {
-                continue;
-            }
-
-            Color color = PlotPalette.Marker(marker.Kind);
-            var line = plot.Add.VerticalLine(time.FromSeconds(marker.TimeS), 1.4f, color, Pattern(marker.Kind));
+            ChartMarker first = group[0];
+            ChartMarker severest = group.OrderBy(m => (int)m.Kind).First();
+            Color color = PlotPalette.Marker(severest.Kind);
+            var line = plot.Add.VerticalLine(time.FromSeconds(first.TimeS), 1.4f, color, Pattern(severest.Kind));
             line.EnableAutoscale = false;
             line.ExcludeFromLegend = true;
-            double px = xEnd > 0 ? time.FromSeconds(marker.TimeS) / xEnd * plotWidthPx : 0;
+            double px = xEnd > 0 ? time.FromSeconds(first.TimeS) / xEnd * plotWidthPx : 0;
             bool top = px - lastTopPx >= fontSize + 6;
             bool bottom = !top && px - lastBottomPx >= fontSize + 6;
             if (!labels || (!top && !bottom))
@@ -328,17 +329,18 @@ public static class RunFigure
                 continue;
             }
 
+            string text = GroupText(group, severest, time);
             if (top)
             {
                 lastTopPx = px;
                 lastTopLine = line;
-                lastTopText = marker.Text;
-                line.Text = Fit(marker.Text, roomChars);
+                lastTopText = text;
+                line.Text = Fit(text, roomChars);
             }
             else
             {
                 lastBottomPx = px;
-                line.Text = Fit(marker.Text, (roomChars / 2) - 1);
+                line.Text = Fit(text, (roomChars / 2) - 1);
                 if (lastTopLine != null)
                 {
                     lastTopLine.Text = Fit(lastTopText, (roomChars / 2) - 1);
@@ -353,6 +355,42 @@ public static class RunFigure
             line.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
             line.LabelBorderColor = color;
         }
+    }
+
+    /// <summary>Markers at least this far apart (px) get a line each; closer ones share one.</summary>
+    public const double MarkerSpacingPx = 6;
+
+    /// <summary>The markers in time order, each group starting at a marker and holding those less than <see cref="MarkerSpacingPx"/> after it.</summary>
+    internal static List<List<ChartMarker>> Groups(IReadOnlyList<ChartMarker> markers, TimeAxis time, double xEnd, float plotWidthPx)
+    {
+        List<List<ChartMarker>> groups = new List<List<ChartMarker>>();
+        double firstPx = double.NegativeInfinity;
+        foreach (ChartMarker marker in markers.OrderBy(m => m.TimeS))
+        {
+            double px = xEnd > 0 ? time.FromSeconds(marker.TimeS) / xEnd * plotWidthPx : 0;
+            if (groups.Count == 0 || px - firstPx >= MarkerSpacingPx)
+            {
+                groups.Add(new List<ChartMarker>());
+                firstPx = px;
+            }
+
+            groups[^1].Add(marker);
+        }
+
+        return groups;
+    }
+
+    /// <summary>One marker's text; for a group, "18 markers 40.41-40.79 h: " (or "6 markers at 0 h: ") and its most severe marker's text.</summary>
+    private static string GroupText(List<ChartMarker> group, ChartMarker severest, TimeAxis time)
+    {
+        if (group.Count == 1)
+        {
+            return group[0].Text;
+        }
+
+        string from = time.FromSeconds(group[0].TimeS).ToString("0.###", s_inv);
+        string to = time.FromSeconds(group[^1].TimeS).ToString("0.###", s_inv);
+        return group.Count + " markers " + (from == to ? "at " + from : from + "-" + to) + " " + time.Unit + ": " + severest.Text + ", ...";
     }
 
     /// <summary>Title, axes and padding of a row: what is left of its height is room for a label running up a marker line.</summary>

@@ -25,6 +25,9 @@ public sealed class StackedFigure
 
     public int Height { get; private set; }
 
+    /// <summary>The panels, top row first and left to right within a row.</summary>
+    public IReadOnlyList<Plot> Plots => _panels.Select(p => p.Plot).ToList();
+
     /// <summary>Adds a row of equally wide plots of the given height below the previous row.</summary>
     public void AddRow(int height, params Plot[] plots)
     {

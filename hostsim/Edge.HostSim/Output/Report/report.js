@@ -67,6 +67,8 @@
     charts.push(chart);
 
     const pad = { l: 64, r: 16, t: 14, b: 36 };
+    const MARKER_SPACING_PX = 6, LABEL_SPACING_PX = 14;
+    const SEVERITY_RANK = { fault: 0, injected: 1, stop: 2, warning: 3, info: 4 };
     chart.draw = function () {
       const dpr = window.devicePixelRatio || 1;
       const w = canvas.clientWidth, h = canvas.clientHeight;
@@ -143,11 +145,29 @@
         ctx.beginPath(); ctx.moveTo(pad.l, Y(l.y)); ctx.lineTo(pad.l + pw, Y(l.y)); ctx.stroke(); ctx.setLineDash([]);
         ctx.fillStyle = l.color; ctx.textAlign = 'right'; ctx.fillText(l.label, pad.l + pw - 4, Y(l.y) - 4);
       }
-      for (const mk of spec.markers || []) {
-        if (mk.x < x0 || mk.x > x1) continue;
-        ctx.strokeStyle = mk.color; ctx.lineWidth = 1.4; ctx.setLineDash(mk.kind === 'injected' ? [2, 3] : mk.kind === 'stop' ? [6, 4] : []);
-        ctx.beginPath(); ctx.moveTo(X(mk.x), pad.t); ctx.lineTo(X(mk.x), pad.t + ph); ctx.stroke(); ctx.setLineDash([]);
-        ctx.save(); ctx.translate(X(mk.x) - 3, pad.t + 4); ctx.rotate(-Math.PI / 2); ctx.fillStyle = mk.color; ctx.textAlign = 'right'; ctx.fillText(mk.label, 0, 0); ctx.restore();
+      // Markers closer than MARKER_SPACING_PX to the first of a group share one line, in the most severe kind's colour,
+      // labelled with their count: lines a pixel apart merged into a bar that read as a voltage spike. A label closer
+      // than LABEL_SPACING_PX to the one before is left off (they were printed over each other); zoom in to part them.
+      const inView = (spec.markers || []).filter((mk) => mk.x >= x0 && mk.x <= x1).sort((a, b) => a.x - b.x);
+      const groups = [];
+      for (const mk of inView) {
+        const g = groups[groups.length - 1];
+        if (g && X(mk.x) - X(g[0].x) < MARKER_SPACING_PX) g.push(mk); else groups.push([mk]);
+      }
+      chart.drawnMarkers = [];
+      let lastLabelPx = -Infinity;
+      for (const g of groups) {
+        const lead = g.reduce((a, b) => (SEVERITY_RANK[b.kind] ?? 9) < (SEVERITY_RANK[a.kind] ?? 9) ? b : a);
+        const px = X(g[0].x);
+        ctx.strokeStyle = lead.color; ctx.lineWidth = 1.4; ctx.setLineDash(lead.kind === 'injected' ? [2, 3] : lead.kind === 'stop' ? [6, 4] : []);
+        ctx.beginPath(); ctx.moveTo(px, pad.t); ctx.lineTo(px, pad.t + ph); ctx.stroke(); ctx.setLineDash([]);
+        let label = null;
+        if (px - lastLabelPx >= LABEL_SPACING_PX) {
+          label = g.length > 1 ? g.length + ' markers: ' + lead.label + ', \u2026' : lead.label;
+          ctx.save(); ctx.translate(px - 3, pad.t + 4); ctx.rotate(-Math.PI / 2); ctx.fillStyle = lead.color; ctx.textAlign = 'right'; ctx.fillText(label, 0, 0); ctx.restore();
+          lastLabelPx = px;
+        }
+        chart.drawnMarkers.push({ px, count: g.length, label });
       }
       if (chart.drag && chart.drag.now !== undefined) {
         ctx.fillStyle = 'rgba(37,99,235,0.15)';
@@ -217,5 +237,9 @@
   const drawAll = () => charts.forEach((c) => c.draw());
   window.addEventListener('resize', drawAll);
   drawAll();
-  window.edgeReport = { charts: charts.length, series: charts.reduce((n, c) => n + c.spec.series.length, 0), markers: charts.reduce((n, c) => n + (c.spec.markers || []).length, 0), rendered: true };
+  window.edgeReport = {
+    charts: charts.length, series: charts.reduce((n, c) => n + c.spec.series.length, 0), markers: charts.reduce((n, c) => n + (c.spec.markers || []).length, 0), rendered: true,
+    // Per chart, the marker lines of its last drawing: pixel, markers it stands for, label (null when left off).
+    drawnMarkers: () => charts.map((c) => c.drawnMarkers || []),
+  };
 })();
