@@ -123,6 +123,17 @@ namespace Edge.Core.Decision
         // looks. From then on rests wait for the relaxation to settle.
         private bool _accumulates;
 
+        // The accumulation above was found against the level before the first pulse alone, which may rest on a sample or
+        // two: 2 mV of noise offset a healthy cell's 6 mV at 0.3 mA/cm2 and 0.5 s rests past the limit (seed 1100001: from
+        // -3 mV, 10.2 mV at the 183rd pulse), and from then on every rest waited for a settle test the noise kept failing
+        // and learned the maximum. Once a settled rest renews the level, the accumulation is measured afresh from it; one
+        // found against a renewed level holds.
+        private bool _accumulatesOnFirstLevel;
+
+        // Pulses in the polarisation's smoothing since it (re)started: at the first pulse, and when a renewed rested level
+        // takes back an accumulation found against the first one.
+        private int _relaxationPulses;
+
         private long _overpotentialSmooth;
         private long _residualSmooth;
         private long _overpotentialReference;
@@ -263,6 +274,12 @@ namespace Edge.Core.Decision
 
                 _restedCaptures++;
                 _captureRested = false;
+                if (_accumulates && _accumulatesOnFirstLevel && _restedCaptures > 1)
+                {
+                    _accumulates = false;
+                    _accumulatesOnFirstLevel = false;
+                    _relaxationPulses = 0;
+                }
             }
 
             long relaxation = LargestDeviationFromRested(snapshot);
@@ -270,24 +287,25 @@ namespace Edge.Core.Decision
             {
                 _overpotentialSmooth = overpotential;
                 _overpotentialReference = overpotential;
-                _relaxationSmooth = relaxation;
             }
             else
             {
                 _overpotentialSmooth += (overpotential - _overpotentialSmooth) / TrendPulses;
-                _relaxationSmooth += (relaxation - _relaxationSmooth) / TrendPulses;
             }
 
+            _relaxationSmooth = _relaxationPulses == 0 ? relaxation : _relaxationSmooth + ((relaxation - _relaxationSmooth) / TrendPulses);
+            _relaxationPulses++;
             _pulses++;
-            if (_pulses >= TrendPulses && _relaxationSmooth >= (long)_tuning.NegligibleRelaxationMv * Scale)
+            if (!_accumulates && _relaxationPulses >= TrendPulses && _relaxationSmooth >= (long)_tuning.NegligibleRelaxationMv * Scale)
             {
                 _accumulates = true;
+                _accumulatesOnFirstLevel = _restedCaptures < 2;
             }
 
             if (_tuning.RelaxationMarginMv > 0 && _marginSampledSoonEnough)
             {
                 long margin = (long)_tuning.RelaxationMarginMv * Scale;
-                if (!_marginReachable && _pulses >= TrendPulses && _relaxationSmooth < margin && _relaxationSmooth * 100 >= margin * MarginEngagePercent)
+                if (!_marginReachable && _relaxationPulses >= TrendPulses && _relaxationSmooth < margin && _relaxationSmooth * 100 >= margin * MarginEngagePercent)
                 {
                     // Margin control takes over from the rests that got the pulses within the margin, and shortens them
                     // from there group by group.

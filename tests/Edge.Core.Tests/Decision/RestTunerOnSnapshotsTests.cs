@@ -37,11 +37,14 @@ public class RestTunerOnSnapshotsTests
         public MeasurementSnapshot Snapshot => Rig.Snapshot;
 
         /// <summary>A pulse ended: both cells rested at 0 mV before it, first rest sample at the given voltages.</summary>
-        public void PulseEnded(int cell0Mv, int cell1Mv)
+        public void PulseEnded(int cell0Mv, int cell1Mv) => PulseEnded(cell0Mv, cell1Mv, 0);
+
+        /// <summary>A pulse ended: both cells read <paramref name="prePulseMv"/> before it, first rest sample at the given voltages.</summary>
+        public void PulseEnded(int cell0Mv, int cell1Mv, int prePulseMv)
         {
             Rig.SetCells(0, cell0Mv, cell1Mv);
-            Snapshot.PrePulseVoltageMv[0] = 0;
-            Snapshot.PrePulseVoltageMv[1] = 0;
+            Snapshot.PrePulseVoltageMv[0] = prePulseMv;
+            Snapshot.PrePulseVoltageMv[1] = prePulseMv;
             Snapshot.PulseOverpotentialMv[0] = 100;
             Snapshot.PulseOverpotentialMv[1] = 100;
             Tuner.OnPulseEnded(Snapshot);
@@ -151,6 +154,57 @@ public class RestTunerOnSnapshotsTests
         Assert.Equal(RestEndReason.Relaxed, reason);
         setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
         Assert.Equal(500, setup.Tuner.TargetMs);
+    }
+
+    [Fact]
+    public void AnAccumulationFoundAgainstTheFirstLevelAloneIsMeasuredAgainFromTheLevelASettledRestRenews()
+    {
+        // The level before the first pulse is one noisy reading: -3 mV for a cell resting at 0 mV. Every pulse leaves
+        // 7 mV, under the 10 mV negligible limit, but 10 mV against -3: after 8 pulses the polarisation counts as carried
+        // over, and the rest waits for the settle test (settled from 1000 ms, held 500 ms: 1500 ms; target
+        // 500 + 1000 / 8 = 625).
+        var setup = new Setup(RestMode.Adaptive);
+        setup.PulseEnded(7, 7, -3);
+        for (int i = 1; i < 8; i++)
+        {
+            setup.PulseEnded(7, 7, 3);
+        }
+
+        Assert.Equal(10, setup.Tuner.RelaxationMv);
+        long end = setup.RunRest(t => t < 1000 ? (-20000, -20000) : (-500, -500), out var reason);
+        Assert.Equal(1500, end);
+        setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
+        Assert.Equal(625, setup.Tuner.TargetMs);
+
+        // The settled rest renews the level: 0 mV, and the next pulse's 7 mV is measured from it alone. Negligible again,
+        // the rest ends at the 625 ms target (the first 10 ms tick at or past it: 630 ms) though the slopes never settle,
+        // and the target moves an eighth of the way to the minimum: 625 + (500 - 625) / 8 = 610 (integer). Before, the
+        // accumulation held for good: 9.6 mV smoothed, every rest waited for a settle test that 2 mV of noise kept
+        // failing and ran to the 10 s maximum.
+        setup.PulseEnded(7, 7, 0);
+        Assert.Equal(7, setup.Tuner.RelaxationMv);
+        end = setup.RunRest(_ => (-20000, -20000), out reason);
+        Assert.Equal(630, end);
+        Assert.Equal(RestEndReason.Relaxed, reason);
+        setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
+        Assert.Equal(610, setup.Tuner.TargetMs);
+
+        // A cell that does carry polarisation over outgrows the limit against the renewed level too: 20 mV readings take
+        // the smoothed 7 mV (112 / 16) to 138, 160, ... / 16, and after 8 pulses from the renewal it counts as carried over.
+        // That holds, however the level is renewed: the rest waits for the settle test again, here to the 10 s maximum.
+        for (int i = 0; i < 7; i++)
+        {
+            setup.PulseEnded(20, 20, 4);
+        }
+
+        end = setup.RunRest(t => t < 1000 ? (-20000, -20000) : (-500, -500), out reason);
+        Assert.Equal(1500, end);
+        setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
+        setup.PulseEnded(7, 7, 0);
+        Assert.True(setup.Tuner.RelaxationMv >= 10, $"{setup.Tuner.RelaxationMv} mV");
+        end = setup.RunRest(_ => (-20000, -20000), out reason);
+        Assert.Equal(10000, end);
+        Assert.Equal(RestEndReason.MaximumReached, reason);
     }
 
     [Fact]
