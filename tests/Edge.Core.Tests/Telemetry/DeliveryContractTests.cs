@@ -35,7 +35,7 @@ public class DeliveryContractTests
         var layout = new PackLayout(1, 1, 1);
         var controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
         var topics = new TopicSet("pack-7");
-        var connection = new CountingConnection(topics);
+        var connection = new RecordingBrokerConnection(topics);
         var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
         var session = new DeviceSession(topics, "b1", new SessionSettings(), connection, outbox, controller,
             new CommandHandler(controller, null), new TelemetryPublisher(outbox, "b1"));
@@ -48,40 +48,5 @@ public class DeliveryContractTests
 
         Assert.Equal(1, connection.CountOn(topics[TopicId.CommandResult]));
         Assert.Equal(outbox.SlotCount - 1, outbox.FreeCount);
-    }
-
-    private sealed class CountingConnection : IBrokerConnection
-    {
-        private readonly TopicSet _topics;
-        private readonly List<string> _published = new List<string>();
-
-        public CountingConnection(TopicSet topics)
-        {
-            _topics = topics;
-        }
-
-        public bool IsConnected { get; private set; }
-
-        public string LastError => null!;
-
-        public int CountOn(string topic) => _published.Count(t => t == topic);
-
-        public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
-        {
-            IsConnected = true;
-            return ConnectOutcome.Accepted;
-        }
-
-        public bool Subscribe(string topicFilter) => true;
-
-        public int Publish(TopicId topic, byte[] payload, int offset, int count, int qos, bool retain) => PublishTo(_topics[topic], payload, offset, count, qos, retain);
-
-        public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
-        {
-            _published.Add(topic);
-            return _published.Count;
-        }
-
-        public void Close(bool sendDisconnect) => IsConnected = false;
     }
 }

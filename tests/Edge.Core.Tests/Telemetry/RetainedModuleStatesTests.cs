@@ -25,7 +25,7 @@ public class RetainedModuleStatesTests
     public void AHoldIsRetainedWithItsCauseAndTheDutyCycleIsNot()
     {
         var rig = new OneModuleRig(1, 1, new ControllerConfiguration());
-        var connection = new RecordingConnection(new TopicSet("pack-7"));
+        var connection = new RecordingBrokerConnection(new TopicSet("pack-7"));
         var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
         var session = new DeviceSession(new TopicSet("pack-7"), "b1", new SessionSettings(), connection, outbox, rig.Controller,
             new CommandHandler(rig.Controller, null), new TelemetryPublisher(outbox, "b1"));
@@ -75,7 +75,7 @@ public class RetainedModuleStatesTests
     [Fact]
     public void ABootWithoutAControlLoopClearsTheConfigAndModuleStatesAnEarlierBootLeft()
     {
-        var connection = new RecordingConnection(new TopicSet("pack-7"));
+        var connection = new RecordingBrokerConnection(new TopicSet("pack-7"));
         var rig = new OneModuleRig(1, 1, new ControllerConfiguration());
         var outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
         var running = new DeviceSession(new TopicSet("pack-7"), "b1", new SessionSettings(), connection, outbox, rig.Controller,
@@ -208,49 +208,5 @@ public class RetainedModuleStatesTests
         rig.Frame.TemperatureStatus[0] = ChannelStatus.Valid;
         rig.Run();
         return (long)rig.Frame.ModuleCurrentUa[0] * 10;
-    }
-
-    private sealed class RecordingConnection : IBrokerConnection
-    {
-        private readonly TopicSet _topics;
-        private readonly Dictionary<string, string> _retained = new Dictionary<string, string>();
-        private readonly List<string> _topicsPublished = new List<string>();
-        private int _messageId;
-
-        public RecordingConnection(TopicSet topics)
-        {
-            _topics = topics;
-        }
-
-        public bool IsConnected { get; private set; }
-
-        public string LastError => null!;
-
-        public string Retained(string topic) => _retained.TryGetValue(topic, out string payload) ? payload : "(none retained)";
-
-        public int CountOn(string topic) => _topicsPublished.Count(t => t == topic);
-
-        public ConnectOutcome Open(string clientId, string username, string password, int keepAliveS, string willTopic, byte[] willPayload)
-        {
-            IsConnected = true;
-            return ConnectOutcome.Accepted;
-        }
-
-        public bool Subscribe(string topicFilter) => true;
-
-        public int Publish(TopicId topic, byte[] payload, int offset, int count, int qos, bool retain) => PublishTo(_topics[topic], payload, offset, count, qos, retain);
-
-        public int PublishTo(string topic, byte[] payload, int offset, int count, int qos, bool retain)
-        {
-            _topicsPublished.Add(topic);
-            if (retain)
-            {
-                _retained[topic] = Encoding.UTF8.GetString(payload, offset, count);
-            }
-
-            return ++_messageId;
-        }
-
-        public void Close(bool sendDisconnect) => IsConnected = false;
     }
 }
