@@ -142,14 +142,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                 throw;
             }
 
-            MqttNetConnection? earlier;
-            lock (_checkLock)
-            {
-                earlier = _check;
-                _check = probe;
-            }
-
-            earlier?.Dispose();
+            SwapCheck(probe)?.Dispose();
         }
 
         private void Verify(MqttNetConnection probe)
@@ -213,17 +206,29 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>The device's session is subscribed: the check's connection ends (off the network thread, which raised this).</summary>
         private void RetireCheck()
         {
-            MqttNetConnection? check;
-            lock (_checkLock)
-            {
-                check = _check;
-                _check = null;
-                _commandsForDevice.Clear();
-            }
-
+            MqttNetConnection? check = SwapCheck(null);
             if (check != null)
             {
                 ThreadPool.QueueUserWorkItem(_ => check.Dispose());
+            }
+        }
+
+        /// <summary>
+        /// Puts <paramref name="next"/> in the check connection's place and returns the one it replaces, for the caller to
+        /// end; with null the check is retired, and the commands it kept for a device that never came are dropped.
+        /// </summary>
+        private MqttNetConnection? SwapCheck(MqttNetConnection? next)
+        {
+            lock (_checkLock)
+            {
+                MqttNetConnection? earlier = _check;
+                _check = next;
+                if (next == null)
+                {
+                    _commandsForDevice.Clear();
+                }
+
+                return earlier;
             }
         }
 
@@ -473,14 +478,7 @@ namespace Edge.HostSim.Mqtt.Bridge
                 return;
             }
 
-            MqttNetConnection? check;
-            lock (_checkLock)
-            {
-                check = _check;
-                _check = null;
-            }
-
-            check?.Dispose();
+            SwapCheck(null)?.Dispose();
             _bridge?.Dispose();
         }
     }
