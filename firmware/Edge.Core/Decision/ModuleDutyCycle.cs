@@ -161,6 +161,13 @@ namespace Edge.Core.Decision
 
         public StopReason StopReason { get; private set; }
 
+        /// <summary>
+        /// Counts changes of <see cref="State"/> (and with it <see cref="StopReason"/>). A field, not a property: the
+        /// controller compares it every tick to know whether the module states another thread reads must be published
+        /// again, and on the device a property read is an interpreted call.
+        /// </summary>
+        internal int ShownStateRevision;
+
         /// <summary>Index of the protocol step running now.</summary>
         public int StepIndex => _stepIndex;
 
@@ -1107,6 +1114,7 @@ namespace Edge.Core.Decision
 
             _state = shown;
             StopReason = reason;
+            ShownStateRevision++;
             // Every change may use the buffer's reserve: it is how an operator learns the module latched, stopped or
             // moved on, and a burst of per-cell events written before the decisions must not hide it.
             TelemetryRecord record = telemetry.AppendStateChange(TelemetryRecordKind.StateChanged, now, _module, -1);

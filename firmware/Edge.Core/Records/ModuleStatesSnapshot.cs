@@ -64,12 +64,6 @@ namespace Edge.Core.Records
             return Interlocked.CompareExchange(ref _sequence, 0, 0) == before;
         }
 
-        /// <summary>Tick thread: true when the module's values differ from those published.</summary>
-        internal bool Differs(int module, ModuleState state, StopReason stopReason, int diagnosis)
-        {
-            return state != _states[module] || stopReason != _stopReasons[module] || diagnosis != _diagnoses[module];
-        }
-
         /// <summary>Tick thread: starts a publication (readers' copies fail until <see cref="EndWrite"/>).</summary>
         internal void BeginWrite() => Interlocked.Increment(ref _sequence);
 
