@@ -46,6 +46,24 @@ public sealed class ShippedRecordingTests : IDisposable
         Assert.Equal(90, summary.RootElement.GetProperty("simulatedS").GetDouble(), 2);
     }
 
+    /// <summary>
+    /// The shipped file is what its generator writes, byte for byte: the recording can be remade from the repository,
+    /// and a change to the model or the controller that moves it shows up here. EDGE_REWRITE_LAB_CELL=1 writes it.
+    /// </summary>
+    [Fact]
+    public void TheShippedRecordingIsWhatItsGeneratorWrites()
+    {
+        string path = Path.Combine(CliReadmeTests.RepositoryRoot(), "hostsim", "recordings", "lab-cell.mpt");
+        string made = LabCellRecording.Make();
+        if (Environment.GetEnvironmentVariable(LabCellRecording.RewriteVariable) == "1")
+        {
+            File.WriteAllText(path, made);
+        }
+
+        string shipped = File.ReadAllText(path);
+        Assert.True(made == shipped, "hostsim/recordings/lab-cell.mpt is not what LabCellRecording writes; if the change is meant, remake it with " + LabCellRecording.RewriteVariable + "=1");
+    }
+
     [Fact]
     public void TheShippedRecordingSaysItIsSimulatedAndIsSmall()
     {
