@@ -523,6 +523,7 @@ function clearConfigViews(d) {
   modules.dataset.device = '';
   $('module-table-card').hidden = true;
   $('module-table').tBodies[0].replaceChildren();
+  moduleRowsFor = null;
   $('compact').hidden = true;
   $('compact-toggle').hidden = true; // no modules to show either way
   lastCompact = null;
@@ -729,29 +730,17 @@ function moduleFacts(d, m) {
   return { current, capacity, rest, pulses, last };
 }
 
+const MODULE_ROWS_PERIOD_MS = 250;
 let moduleRenderAt = 0;
+let moduleRowsTimer = null;
+let moduleRowsFor = null; // the device and module count the compact table's rows were made for
 function renderModules(d, st) {
   const section = $('modules');
   const compact = compactShown(d);
   section.hidden = compact;
   $('module-table-card').hidden = !compact;
   if (compact) {
-    // Many modules: one table row each, refreshed a few times a second.
-    if (performance.now() - moduleRenderAt < 250 && section.dataset.device === d.id) return;
-    moduleRenderAt = performance.now();
-    const rows = d.modules.map((m, i) => {
-      const f = moduleFacts(d, m);
-      const tr = document.createElement('tr');
-      tr.dataset.state = m.state;
-      const badge = text('span', shownState(d, st, m), 'state');
-      badge.style.background = shownColor(d, st, m);
-      const cells = [text('td', i), document.createElement('td'), text('td', f.current), text('td', f.capacity), text('td', f.rest), text('td', f.pulses), text('td', stopText(m)), text('td', f.last)];
-      cells[1].appendChild(badge);
-      tr.append(...cells);
-      tr.onclick = () => chartModule(i);
-      return tr;
-    });
-    $('module-table').tBodies[0].replaceChildren(...rows);
+    renderModuleRows(d, st);
     return;
   }
   section.dataset.device = d.id;
@@ -808,9 +797,69 @@ function renderModules(d, st) {
   });
 }
 
+/**
+ * The compact view's table: one row per module, refreshed at most every MODULE_ROWS_PERIOD_MS. The rows are made once per
+ * device and module count and then updated in place, so the row the keyboard is on keeps the focus while the pack streams;
+ * rows made anew for the same device (a config with another module count) give the focus back to the same module's row.
+ */
+function renderModuleRows(d, st) {
+  const body = $('module-table').tBodies[0];
+  const key = d.id + ':' + d.modules.length;
+  if (moduleRowsFor !== key) {
+    const active = document.activeElement;
+    const keep = active && active.parentNode === body && moduleRowsFor && moduleRowsFor.startsWith(d.id + ':') ? Number(active.dataset.module) : -1;
+    body.replaceChildren(...d.modules.map((m, i) => moduleRow(i)));
+    moduleRowsFor = key;
+    if (keep >= 0 && keep < body.rows.length) body.rows[keep].focus();
+  } else if (performance.now() - moduleRenderAt < MODULE_ROWS_PERIOD_MS) {
+    // One deferred refresh, so the newest states show within the period even when no further message comes.
+    if (moduleRowsTimer === null) {
+      moduleRowsTimer = setTimeout(() => {
+        moduleRowsTimer = null;
+        requestFrame();
+      }, MODULE_ROWS_PERIOD_MS - (performance.now() - moduleRenderAt));
+    }
+    return;
+  }
+  moduleRenderAt = performance.now();
+  d.modules.forEach((m, i) => {
+    const tr = body.rows[i];
+    const f = moduleFacts(d, m);
+    const state = shownState(d, st, m);
+    tr.dataset.state = m.state;
+    const badge = tr.cells[1].firstChild;
+    badge.textContent = state;
+    badge.style.background = shownColor(d, st, m);
+    const values = [f.current, f.capacity, f.rest, f.pulses, stopText(m), f.last];
+    for (let c = 0; c < values.length; c++) tr.cells[c + 2].textContent = values[c];
+    // Named for a screen reader by module and the state it shows; the charted module's row is the current one.
+    tr.setAttribute('aria-label', `Module ${i}, ${state}: chart it`);
+    tr.setAttribute('aria-current', String(i === focusModule));
+  });
+}
+
+/** A compact-table row for module i, a button to the keyboard as to the mouse: Tab reaches it, Enter or Space charts it. */
+function moduleRow(i) {
+  const tr = document.createElement('tr');
+  tr.dataset.module = String(i);
+  tr.tabIndex = 0;
+  const cells = [text('td', i), document.createElement('td')];
+  cells[1].appendChild(text('span', '', 'state'));
+  for (let c = 0; c < 6; c++) cells.push(document.createElement('td'));
+  tr.append(...cells);
+  tr.onclick = () => chartModule(i);
+  tr.onkeydown = (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault(); // Space would scroll the table
+    chartModule(i);
+  };
+  return tr;
+}
+
 /** Puts module i in focus: the charts show it (a pack of more than 16 lines charts the focused module alone). */
 function chartModule(i) {
   focusModule = i;
+  moduleRenderAt = 0; // the compact table marks the charted row now, not at its next refresh
   destroyAll(true);
   render();
 }
@@ -869,11 +918,7 @@ for (const canvas of [compactEls.strip, compactEls.heat]) {
   canvas.addEventListener('click', (e) => {
     const d = selected && store.devices.get(selected);
     const hit = d && hitTest(d, compactEls, canvas, e.offsetX, e.offsetY, lastCompact);
-    if (hit) {
-      focusModule = hit.module;
-      destroyAll(true);
-      render();
-    }
+    if (hit) chartModule(hit.module);
   });
 }
 
