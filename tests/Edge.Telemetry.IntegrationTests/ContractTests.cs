@@ -148,7 +148,8 @@ public sealed class ContractTests
         {
             "cutoff" => threshold >= 0 ? value >= threshold : value <= threshold,
             "capacityLimit" or "timeLimit" or "demandMet" => value >= threshold,
-            "currentCapped" or "telemetryOverflow" or "outboxOverflow" or "retainedCommand" or "derateLifted" or "depletionLifted" => value > threshold,
+            "currentCapped" or "telemetryOverflow" or "outboxOverflow" or "retainedCommand" or "derateLifted" => value > threshold,
+            "depletionLifted" => value >= threshold,
             "derated" => value < threshold,
             "started" or "faultReset" or "uncalibrated" => value == 0 && threshold == 0,
             "stopped" or "protocolDone" => threshold == 0,

@@ -32,7 +32,7 @@ namespace Edge.Core.Decision
         private int _firstRestStep;
         private readonly ActiveProtectionLevels _protectionLevels;
 
-        // Told to learn the module's baselines afresh when depletion's reductions are undone (null: nobody to tell).
+        // Told to learn the module's baselines afresh when depletion's answers are undone (null: nobody to tell).
         private readonly DepletionOnsetDetector _depletionDetector;
 
         private ModuleSubState _subState;
@@ -85,8 +85,10 @@ namespace Edge.Core.Decision
         private int _depletionPercent = 100;
         private int _derateSteps;
 
-        // The net charge the module must come back to (or below) before depletion's reductions are undone: the least net
-        // charge of the run in which the first reduction of the present episode came, up to that reduction.
+        // Depletion has answered since the module was last refilled (or built): a shorter pulse, a longer rest or a lower
+        // current. The episode's first answer sets the net charge the module must come back to (or below) before all of
+        // them are undone: the least net charge of the run in which that answer came, up to it (long.MinValue: never).
+        private bool _depletionAnswered;
         private long _refilledAtNetChargeNc;
 
         private long _insideLimitsMs;
@@ -135,7 +137,7 @@ namespace Edge.Core.Decision
 
         /// <summary>
         /// As the other constructor; <paramref name="depletionDetector"/> (null: none) learns the module's baselines afresh
-        /// when depletion's reductions are undone after a refill.
+        /// when depletion's answers are undone after a refill.
         /// </summary>
         public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration, ActiveProtectionLevels protectionLevels, DepletionOnsetDetector depletionDetector)
         {
@@ -540,6 +542,7 @@ namespace Edge.Core.Decision
             {
                 _capabilityStale = true;
                 lowered = _pulseTuner.Shorten();
+                bool extended = false;
                 if (!lowered)
                 {
                     // The ladder: shorter pulses first, then longer rests up to their maximum stretch, then less current
@@ -552,11 +555,16 @@ namespace Edge.Core.Decision
                         lowered = ReduceCurrent(_configuration.Depletion.CurrentReductionPercent);
                     }
 
-                    bool extended = wantsRest && _restTuner.Extend();
+                    extended = wantsRest && _restTuner.Extend();
                     if (wantsRest && !extended && !wantsCurrent)
                     {
                         lowered = ReduceCurrent(_configuration.Depletion.CurrentReductionPercent);
                     }
+                }
+
+                if ((lowered || extended) && !_depletionAnswered)
+                {
+                    BeginDepletionEpisode();
                 }
             }
 
@@ -825,7 +833,7 @@ namespace Edge.Core.Decision
                 return;
             }
 
-            if (_depletionPercent < 100 && _strippedChargeNc - _platedChargeNc <= _refilledAtNetChargeNc)
+            if (_depletionAnswered && _strippedChargeNc - _platedChargeNc <= _refilledAtNetChargeNc)
             {
                 LiftDepletion(now, telemetry);
             }
@@ -919,18 +927,22 @@ namespace Edge.Core.Decision
                 return false;
             }
 
-            if (_depletionPercent == 100)
-            {
-                // The episode's first reduction: the anode was fullest at the run's lowest net charge so far, and the
-                // pulses ran at their full current from there to this onset. An onset with nothing stripped since then (a
-                // convex rise while plating) is no shortage of stripped metal, and plating does not undo it.
-                long net = _strippedChargeNc - _platedChargeNc;
-                _refilledAtNetChargeNc = net > _runLowestNetChargeNc ? _runLowestNetChargeNc : long.MinValue;
-            }
-
             _depletionPercent = depletionPercent;
             LowerCurrent(reduced, true);
             return true;
+        }
+
+        /// <summary>
+        /// Depletion's first answer since the module was built or last refilled: the anode was fullest at the run's lowest
+        /// net charge so far, and the pulses ran as the protocol has them from there to this onset, so coming back to it
+        /// undoes the episode's answers (<see cref="LiftDepletion"/>). An onset with nothing stripped since then (a convex
+        /// rise while plating) is no shortage of stripped metal, and plating does not undo it.
+        /// </summary>
+        private void BeginDepletionEpisode()
+        {
+            _depletionAnswered = true;
+            long net = _strippedChargeNc - _platedChargeNc;
+            _refilledAtNetChargeNc = net > _runLowestNetChargeNc ? _runLowestNetChargeNc : long.MinValue;
         }
 
         /// <summary>
@@ -1010,24 +1022,31 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>
-        /// The module has plated back what it stripped from its fullest point in the run of its first depletion reduction
-        /// to that onset: the anode holds at least as much metal as when its pulses last ran at the full current, so
-        /// depletion's reductions are undone (the derates stay), with an event when the current rises. The depletion
-        /// detector learns the module's baselines afresh: its trend was built on the emptied anode.
+        /// The module has plated back what it stripped from its fullest point in the run of depletion's first answer to
+        /// that onset: the anode holds at least as much metal as when its pulses last ran as the protocol has them, so every
+        /// answer depletion gave is undone: its current reductions (the derates stay), the pulse tuner's shortening and
+        /// the rests' stretch (an adaptive rest goes on from what it learned, without the stretch). What other diagnoses
+        /// decided (derates, holds) stays. The event says the current now and before; it is written whenever something
+        /// was undone, so the two are equal when depletion had only shortened the pulses or stretched the rests, or when
+        /// the derates hold the current at its floor. The depletion detector learns the module's baselines afresh: its
+        /// trend was built on the emptied anode. Once per refill, never on a plain tick.
         /// </summary>
         private void LiftDepletion(long now, TelemetryBuffer telemetry)
         {
+            _depletionAnswered = false;
             int before = _currentPercent;
+            bool restored = _pulseTuner.PulsePercent < 100 || _restTuner.ExtensionPercent > 100;
             _depletionPercent = 100;
             _currentPercent = CombinedPercent(100, _derateSteps);
+            _pulseTuner.OnRefilled();
+            _restTuner.OnRefilled();
             _capabilityStale = true;
             if (_depletionDetector != null)
             {
                 _depletionDetector.RelearnModule(_module);
             }
 
-            // Derates may hold the current at its floor, where undoing depletion's reductions changes nothing to report.
-            if (_currentPercent > before)
+            if (restored || _currentPercent > before)
             {
                 WriteEvent(EventKind.DepletionLifted, -1, _currentPercent, before, now, telemetry);
             }

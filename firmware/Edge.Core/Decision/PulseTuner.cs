@@ -103,6 +103,15 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>
+        /// The module was refilled (plated back to where its pulses last ran as the protocol has them): the shortening,
+        /// which only depletion's answers give, is undone, and pulses run at the protocol's length again.
+        /// </summary>
+        public void OnRefilled()
+        {
+            PulsePercent = 100;
+        }
+
+        /// <summary>
         /// The highest of the protocol's pulses' floors: every fixed rest scales by the one percentage, so a shorter pulse
         /// held at the minimum would otherwise keep its length while its rest shrank.
         /// </summary>

@@ -238,6 +238,25 @@ namespace Edge.Core.Decision
         /// </summary>
         public void OnCurrentReduced()
         {
+            RemoveStretch();
+        }
+
+        /// <summary>
+        /// The module was refilled (plated back to where its pulses last ran as the protocol has them): the stretch the
+        /// depletion warnings gave is undone. A fixed rest is the configured one again (times the pulse tuner's
+        /// percentage, which the refill also takes back to 100). An adaptive rest is not reset: what the tuner learned
+        /// since stays, and only the stretch is taken out of it, its targets divided by the stretch and its floor the
+        /// plain <c>protocol.minimumRestMs</c> again, as when depletion's current rung trades the stretch away
+        /// (<see cref="OnCurrentReduced"/>). The settle rule and the margin then move the targets from there as before.
+        /// </summary>
+        public void OnRefilled()
+        {
+            RemoveStretch();
+        }
+
+        /// <summary>Takes the depletion warnings' stretch out of the rests (nothing when there is none).</summary>
+        private void RemoveStretch()
+        {
             if (_extensionPercent == 100)
             {
                 return;

@@ -57,9 +57,10 @@ namespace Edge.Core.Records
         FaultRestored = 23,
 
         /// <summary>
-        /// A module whose current depletion had reduced has plated back what it stripped from its fullest point in that
-        /// run to the onset: depletion's reductions were undone (protection derates stay). The value is the current
-        /// percentage now, the threshold the one before.
+        /// A module depletion had answered has plated back what it stripped from its fullest point in that run to the
+        /// onset: depletion's answers were undone, its current reductions, the pulse tuner's shortening and the rests'
+        /// stretch (protection derates stay). The value is the current percentage now, the threshold the one before
+        /// (equal when only the pulses and rests were given back).
         /// </summary>
         DepletionLifted = 24,
     }

@@ -348,6 +348,154 @@ public class ModuleDutyCycleTests
         Assert.Empty(DepletionLifts(engine));
     }
 
+    /// <summary>The first cycle after <paramref name="fromMs"/>: when its pulse ended, how long its rest lasted, when the next pulse began.</summary>
+    private static (long PulseEndMs, int RestMs, long NextPulseMs) CycleAfter(Engine engine, long fromMs)
+    {
+        var states = engine.States.Where(s => s.TimestampMs > fromMs).ToList();
+        var rest = engine.Rests.First(r => r.TimestampMs > fromMs);
+        return (states.First(s => s.State == ModuleState.Rest).TimestampMs, rest.RestMs, states.First(s => s.State == ModuleState.Pulse).TimestampMs);
+    }
+
+    [Theory]
+    [InlineData(2000, true)]
+    [InlineData(1000, false)]
+    public void ARefillGivesBackTheProtocolsPulseAndFixedRestAndKeepsTheDerate(int plateStepMs, bool refilled)
+    {
+        // Pulse tuning on (25 % shorter per answer, minimum 500 ms: the 1 s pulse's floor is 50 %). Four depletion warnings
+        // in the first pulse's first ticks: 100 -> 75 -> 56 -> 50 % (42 held at the floor), then, the pulse at its minimum,
+        // the rests stretched to 150 %: the fixed rest is 5000 x 150 % x 50 % = 3750 ms after a 500 ms pulse. A protection
+        // derate at 50 ms: 80 %, 308 uA. Stripped: ticks 10-50 at 385 uA (5 x 3850 nC), ticks 60-500 at 308 uA
+        // (45 x 3080 nC): 157,850 nC. Stopped in the rest.
+        var engine = new Engine(c =>
+        {
+            RefillSetUp(c);
+            c.PulseTuning.Enabled = true;
+            c.PulseTuning.MinimumPulseMs = 500;
+        }) { Settled = true };
+        engine.Start();
+        for (int i = 0; i < 4; i++)
+        {
+            engine.Tick(request: r => r.Request(0, DiagnosisReaction.ExtendRest, DiagnosisId.DepletionTrendWarning));
+        }
+
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ReduceCurrent, DiagnosisId.CellOvervoltageDerate));
+        Assert.Equal((50, 150, 80, 100, 1), (engine.Module.PulsePercent, engine.Module.RestTuner.ExtensionPercent, engine.Module.CurrentPercent, engine.Module.DepletionPercent, engine.Module.DerateSteps));
+        Assert.Equal(3750, engine.Module.RestTuner.FixedRestMs(StripAndRest[1]));
+        engine.RunThrough(500);
+        Assert.Equal(ModuleState.Rest, engine.Module.State);
+        engine.Tick(before: e => e.Module.Stop(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal(157850L, engine.Module.StrippedChargeNc);
+
+        // The plating run's step is shortened alike (50 %, its own floor 25 or 50 %): 2000 ms run 1000 ms at 308 uA from
+        // 2.5 s (the 2 s direction-change rest after the strip's end at 0.5 s), 100 x 3080 = 308,000 nC, net -150,150 nC;
+        // 1000 ms run 500 ms, 154,000 nC, net 3850 nC still out.
+        StartProtocol(engine, 1000, false, new ProtocolStep(ProtocolStepKind.Plate, 385, plateStepMs));
+        engine.RunThrough(5000);
+        Assert.Equal((ModuleState.Done, plateStepMs / 20 * 3080L), (engine.Module.State, engine.Module.PlatedChargeNc));
+
+        // Stripping again at 10 s: refilled, the pulse is the protocol's 1 s and the rest its 5 s (pulse 10-11 s, next
+        // pulse at 16 s), the derate's 80 % kept; the event says the current, 80 % now and before. Not refilled: 500 ms
+        // pulses and 3750 ms rests (10-10.5 s, next pulse at 14.25 s), no event. The start at 10 s is 6.5 s or more after
+        // the plating, longer than either rest: the run begins with its pulse.
+        StartProtocol(engine, 10000, true, StripAndRest);
+        Assert.Equal(refilled ? (100, 100) : (50, 150), (engine.Module.PulsePercent, engine.Module.RestTuner.ExtensionPercent));
+        Assert.Equal((80, 1, 308), (engine.Module.CurrentPercent, engine.Module.DerateSteps, engine.Module.SetpointUa));
+        engine.RunThrough(17000);
+        Assert.Equal(refilled ? (11000L, 5000, 16000L) : (10500L, 3750, 14250L), CycleAfter(engine, 10000));
+        if (refilled)
+        {
+            var lift = Assert.Single(DepletionLifts(engine));
+            Assert.Equal((10000L, 80, 80), (lift.TimestampMs, lift.Value, lift.Threshold));
+        }
+        else
+        {
+            Assert.Empty(DepletionLifts(engine));
+        }
+    }
+
+    [Fact]
+    public void ARefillUndoesTheCurrentRungAndTheStretchWarningsGaveAfterIt()
+    {
+        // Pulse tuning off. Warnings at 10 and 20 ms stretch the rests to 150 and 225 % (the maximum); the third at 30 ms
+        // takes the next rung, 80 % current, which trades the stretch away (100 %); a fourth at 40 ms stretches again,
+        // 150 %: 7500 ms rests. Stripped: ticks 10-30 at 385 uA (3 x 3850 nC), 40-1000 at 308 uA (97 x 3080 nC): 310,310 nC.
+        // Plated at 308 uA for 1010 ms from 3 s: 101 x 3080 = 311,080 nC, net -770 nC. Stripping again at 12 s (7.99 s
+        // after the plating, past the stretched 7.5 s rest, so the run begins with its pulse): 385 uA, 1 s pulse, 5 s
+        // rest, and the event says 100 % now, 80 % before.
+        var engine = new Engine(RefillSetUp) { Settled = true };
+        engine.Start();
+        for (int i = 0; i < 4; i++)
+        {
+            engine.Tick(request: r => r.Request(0, DiagnosisReaction.ExtendRest, DiagnosisId.DepletionTrendWarning));
+        }
+
+        Assert.Equal((150, 80, 308), (engine.Module.RestTuner.ExtensionPercent, engine.Module.CurrentPercent, engine.Module.SetpointUa));
+        engine.RunThrough(1000);
+        engine.Tick(before: e => e.Module.Stop(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal(310310L, engine.Module.StrippedChargeNc);
+
+        StartProtocol(engine, 2000, false, new ProtocolStep(ProtocolStepKind.Plate, 385, 1010));
+        engine.RunThrough(5000);
+        Assert.Equal((ModuleState.Done, 311080L), (engine.Module.State, engine.Module.PlatedChargeNc));
+
+        StartProtocol(engine, 12000, true, StripAndRest);
+        Assert.Equal((100, 100, 100, 385), (engine.Module.RestTuner.ExtensionPercent, engine.Module.CurrentPercent, engine.Module.DepletionPercent, engine.Module.SetpointUa));
+        engine.RunThrough(19000);
+        Assert.Equal((13000L, 5000, 18000L), CycleAfter(engine, 12000));
+        var lift = Assert.Single(DepletionLifts(engine));
+        Assert.Equal((12000L, 100, 80), (lift.TimestampMs, lift.Value, lift.Threshold));
+    }
+
+    [Theory]
+    [InlineData(2010, true)]
+    [InlineData(1000, false)]
+    public void ARefillTakesTheStretchOutOfAnAdaptiveRestAndKeepsWhatItLearned(int plateMs, bool refilled)
+    {
+        // Adaptive rests (minimum 500 ms, maximum 10 s; the learned target moves an eighth of the way to each settle time).
+        // Two warnings in the first pulse stretch the target from 500 ms to 750 and 1125 ms (225 %, the maximum), and
+        // the floor to 1125 ms. The first rest never settles and runs to the 10 s maximum: target 1125 + 8875 / 8 =
+        // 2234 ms, what the tuner learned on top of the stretch. A second pulse (11-12 s), stopped in its rest:
+        // 2 x 100 x 3850 = 770,000 nC stripped.
+        var engine = new Engine(c =>
+        {
+            RefillSetUp(c);
+            c.Protocol.RestMode = RestMode.Adaptive;
+        });
+        engine.Start();
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ExtendRest, DiagnosisId.DepletionTrendWarning));
+        engine.Tick(request: r => r.Request(0, DiagnosisReaction.ExtendRest, DiagnosisId.DepletionTrendWarning));
+        Assert.Equal((225, 1125L), (engine.Module.RestTuner.ExtensionPercent, engine.Module.RestTuner.TargetMs));
+        engine.RunThrough(12000);
+        Assert.Equal((10000, RestEndReason.MaximumReached), (engine.Rests[0].RestMs, engine.Rests[0].RestEndReason));
+        Assert.Equal(2234L, engine.Module.RestTuner.TargetMs);
+        engine.Tick(before: e => e.Module.Stop(e.NowMs, e.Rig.Telemetry));
+        Assert.Equal(770000L, engine.Module.StrippedChargeNc);
+
+        // The cells settle from here on (slopes valid and 0: settled from a rest's first tick, held 500 ms, so a rest
+        // observes its settling at 510 ms). Plating at 385 uA from 14 s: 2010 ms, 201 x 3850 = 773,850 nC, net -3850 nC;
+        // 1000 ms, 385,000 nC, half still out.
+        engine.Settled = true;
+        StartProtocol(engine, 13000, false, new ProtocolStep(ProtocolStepKind.Plate, 385, plateMs));
+        engine.RunThrough(17000);
+        Assert.Equal((ModuleState.Done, plateMs / 10 * 3850L), (engine.Module.State, engine.Module.PlatedChargeNc));
+
+        // Refilled: the stretch is taken out of what was learned, 2234 x 100 / 225 = 992 ms, and the floor is the plain
+        // 500 ms. The rest after the pulse at 20-21 s ends at the first tick past 992 ms (1000 ms, settled since 510), and
+        // the target moves on from there: 992 + (510 - 992) / 8 = 932 ms, below the 1125 ms the stretch held it at.
+        // Not refilled: 2234 ms (the rest ends at 2240 ms) and 2234 + (510 - 2234) / 8 = 2019 ms.
+        StartProtocol(engine, 20000, true, StripAndRest);
+        Assert.Equal(refilled ? (100, 992L, 500L) : (225, 2234L, 1125L), (engine.Module.RestTuner.ExtensionPercent, engine.Module.RestTuner.TargetMs, engine.Module.RestTuner.FloorRestMs(StripAndRest[1])));
+        while (!engine.Rests.Any(r => r.TimestampMs > 20000))
+        {
+            engine.Tick();
+        }
+
+        var rest = engine.Rests.Single(r => r.TimestampMs > 20000);
+        Assert.Equal(refilled ? (22000L, 1000) : (23240L, 2240), (rest.TimestampMs, rest.RestMs));
+        Assert.Equal(refilled ? 932L : 2019L, engine.Module.RestTuner.TargetMs);
+        Assert.Equal(refilled ? 1 : 0, DepletionLifts(engine).Count);
+    }
+
     private static readonly ProtocolStep Strip1s = new ProtocolStep(ProtocolStepKind.Strip, 385, 1000);
     private static readonly ProtocolStep Plate1s = new ProtocolStep(ProtocolStepKind.Plate, 385, 1000);
 
