@@ -78,6 +78,24 @@ public sealed class DashboardEventValueTests
     }
 
     [Fact]
+    public async Task ARefillThatGaveBackOnlyPulsesAndRestsSaysTheCurrentIsUnchanged()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "lift-2"));
+        DashboardMqttTools.Publish(broker.Port, "edge/lift-2/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/lift-2/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md: a depletionLifted whose current now equals its current before gave back depletion's shorter pulses
+        // and longer rests only; "80 % (was 80 %)" would read as a lift that did nothing.
+        DashboardMqttTools.Publish(broker.Port, "edge/lift-2/event", DashboardMessages.Event(1, 1000, "depletionLifted", "info", 0, null, "80", threshold: 80));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 1);
+
+        Assert.Equal("80 % (current unchanged; pulses and rests as the protocol's)", await ValueOf(page, "depletionLifted"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task ATemperatureIsShownInDegreesNotInTenthsWithATenthAsItsUnit()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

@@ -113,6 +113,8 @@ export function eventValue(e) {
   // A saturated channel's value is its clipped reading: the true value lies at or beyond it, and nothing was compared.
   if (CHANNEL_SATURATED.includes(e.diagnosis)) return `${amount(e.value, unit)} (saturated)`;
   // A lifted derate or depletion reduction compares the module's current now with its current before, not with a limit.
+  // A refill that gave back only depletion's pulse length and rests leaves the current as it was (CONTRACT.md).
+  if (e.kind === 'depletionLifted' && e.value === e.threshold) return `${amount(e.value, unit)} (current unchanged; pulses and rests as the protocol's)`;
   if (e.kind === 'derateLifted' || e.kind === 'depletionLifted') return `${amount(e.value, unit)} (was ${amount(e.threshold, unit)})`;
   // A confirmed soft short counts the active indicators, the spikes when spikes alone confirmed it, or the edges of a
   // resistance drop that stayed (CONTRACT.md); the event does not say which, so the count is named as any of them, once.
