@@ -128,6 +128,21 @@ internal sealed class JsonSection
         return value;
     }
 
+    /// <summary>
+    /// Call first where getters check fields against each other ("give exactly one of step and count"): these are the
+    /// object's fields, and any other is an error now, so that a misspelt key ("cuont") is named as unknown, not
+    /// reported as the field it should have been missing.
+    /// </summary>
+    public void AcceptOnly(params string[] names)
+    {
+        foreach (string name in names)
+        {
+            _known.Add(name);
+        }
+
+        RejectUnknown();
+    }
+
     /// <summary>Call last: any field no getter asked for is an error (typos must not pass silently).</summary>
     public void RejectUnknown()
     {

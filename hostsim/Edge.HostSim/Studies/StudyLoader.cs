@@ -66,6 +66,7 @@ public static class StudyLoader
         {
             JsonSyntax.RejectDuplicateKeys(document.RootElement, string.Empty);
             JsonSection root = new JsonSection(document.RootElement, string.Empty);
+            root.AcceptOnly("name", "seed", "base", "axes", "draws", "variants", "boards");
             string name = root.String("name");
             if (name.Trim().Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             {
@@ -137,7 +138,6 @@ public static class StudyLoader
             // study.json records the variant count and the board files read; a manifest may leave them out.
             root.Integer("variants", 0, MaximumVariants, 0);
             Dictionary<string, string> boards = root.Has("boards") ? ReadBoards(root) : new Dictionary<string, string>(StringComparer.Ordinal);
-            root.RejectUnknown();
             AxisFieldOverlap.Check(axes, scenario);
             StudySpec spec = new StudySpec { Name = name, Seed = seed, Base = scenario, BaseDirectory = baseDirectory, Boards = boards, Axes = axes, Draws = draws };
             StudyPlan.CheckAxesAreUsed(spec);
@@ -191,6 +191,7 @@ public static class StudyLoader
 
     private static StudyAxis ReadAxis(JsonSection section)
     {
+        section.AcceptOnly("name", "field", "values", "range", "random");
         string name = section.String("name");
         if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
         {
@@ -261,10 +262,10 @@ public static class StudyLoader
         else
         {
             JsonSection random = section.Section("random");
+            random.AcceptOnly("min", "max", "scale");
             double min = random.Number("min", -1e12, 1e12);
             double max = random.Number("max", -1e12, 1e12);
             string scale = random.String("scale", "linear");
-            random.RejectUnknown();
             if (!(max > min))
             {
                 throw new ScenarioException(random.FieldPath("max"), "must be above min");
@@ -283,12 +284,12 @@ public static class StudyLoader
             axis = new StudyAxis { Name = name, Field = field, IsRandom = true, RandomMinimum = min, RandomMaximum = max, RandomLogarithmic = scale == "log" };
         }
 
-        section.RejectUnknown();
         return axis;
     }
 
     private static List<JsonNode> ReadRange(JsonSection range)
     {
+        range.AcceptOnly("from", "to", "step", "count", "scale");
         double from = range.Number("from", -1e12, 1e12);
         double to = range.Number("to", -1e12, 1e12);
         string scale = range.String("scale", "linear");
@@ -357,7 +358,6 @@ public static class StudyLoader
             }
         }
 
-        range.RejectUnknown();
         List<JsonNode> nodes = new List<JsonNode>();
         HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (double value in values)

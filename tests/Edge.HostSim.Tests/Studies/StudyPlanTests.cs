@@ -111,6 +111,13 @@ public sealed class StudyPlanTests
     [InlineData("\"step\": 0.5", "\"step\": 0.3", "step: 0.3 does not reach to = 1.5 from 0.5 (the last value would be 1.4); give a step that divides the span, or count")]
     [InlineData("\"step\": 0.5", "\"count\": 1", "count: 1 gives from alone and leaves out to")]
     [InlineData("\"field\": \"pack.overrides.tauS\"", "\"field\": \"pack..tauS\"", "is not a scenario field path")]
+    // A misspelt key is named as unknown (README: unknown fields are rejected as in scenarios), not reported as the
+    // key it should have been missing: "valuse" read as "give exactly one of values, range and random", "cuont" as
+    // "give exactly one of step and count", "mx" as "max: is required".
+    [InlineData("\"values\": [0.5, 1]", "\"valuse\": [0.5, 1]", "axes[0].valuse: unknown field (valid: name, field, values, range, random)")]
+    [InlineData("\"step\": 0.5", "\"cuont\": 3", "axes[1].range.cuont: unknown field (valid: from, to, step, count, scale)")]
+    [InlineData("\"max\": 5", "\"mx\": 5", "axes[2].random.mx: unknown field (valid: min, max, scale)")]
+    [InlineData("\"draws\": 2", "\"draw\": 2", "draw: unknown field (valid: name, seed, base, axes, draws, variants, boards)")]
     public void BadManifestsAreRejectedWithTheFieldNamed(string find, string replace, string expected)
     {
         Exception e = Assert.ThrowsAny<Exception>(() => StudyLoader.Parse(StudyManifests.Small.Replace(find, replace, StringComparison.Ordinal), "."));
