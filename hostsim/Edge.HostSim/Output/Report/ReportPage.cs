@@ -16,7 +16,11 @@ public static class ReportPage
 {
     public const string FileName = "report.html";
 
-    public static void Write(string path, ReportData data)
+    /// <summary>
+    /// Writes the page. <paramref name="dataFiles"/> says where the same numbers are without a script ("the summary is
+    /// in summary.json"), in the page's noscript text: the files of the kind of output that wrote the page.
+    /// </summary>
+    public static void Write(string path, ReportData data, string dataFiles)
     {
         string json = JsonSerializer.Serialize(data, OutputJson.Compact);
         StringBuilder html = new StringBuilder();
@@ -24,7 +28,8 @@ public static class ReportPage
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         html.Append("<title>").Append(System.Net.WebUtility.HtmlEncode(data.Title)).Append("</title>\n<style>\n");
         html.Append(Resource("report.css"));
-        html.Append("</style>\n</head>\n<body>\n<main id=\"report\"><noscript>This report draws its charts with JavaScript; the summary is in summary.json.</noscript></main>\n");
+        html.Append("</style>\n</head>\n<body>\n<main id=\"report\"><noscript>This report draws its charts with JavaScript; ")
+            .Append(System.Net.WebUtility.HtmlEncode(dataFiles)).Append(".</noscript></main>\n");
         html.Append("<script type=\"application/json\" id=\"report-data\">").Append(json).Append("</script>\n<script>\n");
         html.Append(Resource("report.js"));
         html.Append("</script>\n</body>\n</html>\n");

@@ -39,7 +39,10 @@ public static class RunReport
         };
     }
 
-    public static void Write(string path, Scenario scenario, SimulationResult result) => ReportPage.Write(path, Build(scenario, result));
+    /// <summary>What the page's fallback names: the files a run (or a replay) writes next to it.</summary>
+    public const string DataFiles = "the summary is in " + RunOutputWriter.SummaryFile + " and the events in " + RunOutputWriter.EventsFile;
+
+    public static void Write(string path, Scenario scenario, SimulationResult result) => ReportPage.Write(path, Build(scenario, result), DataFiles);
 
     private static List<string[]> Facts(Scenario scenario, SimulationResult result)
     {

@@ -43,5 +43,8 @@ public static class SweepReport
         };
     }
 
-    public static void Write(string path, string title, IReadOnlyList<SweepPoint> points) => ReportPage.Write(path, Build(title, points));
+    /// <summary>What the page's fallback names: a sweep writes no summary.json, its variants are in its table.</summary>
+    public const string DataFiles = "the variants are in " + SweepOutputWriter.CsvFile + " and " + SweepOutputWriter.MarkdownFile + ", the chart in " + SweepOutputWriter.PlotFile;
+
+    public static void Write(string path, string title, IReadOnlyList<SweepPoint> points) => ReportPage.Write(path, Build(title, points), DataFiles);
 }
