@@ -21,6 +21,7 @@ public static class SweepOutputWriter
         CultureInfo inv = CultureInfo.InvariantCulture;
         StringBuilder csv = new StringBuilder("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,simulatedS,wallS,events\n");
         StringBuilder md = new StringBuilder();
+        md.Append(Provenance(title, points)).Append("\n\n");
         md.Append("| rest (s) | capacity (mAh/cm2) | duty cycle | stop reason | simulated (s) | wall (s) |\n|---:|---:|---:|---|---:|---:|\n");
         foreach (SweepPoint p in points)
         {
@@ -46,5 +47,18 @@ public static class SweepOutputWriter
         figure.SaveSvg(Path.Combine(directory, PlotFile));
         figure.SavePng(Path.Combine(directory, PlotPngFile));
         Report.SweepReport.Write(Path.Combine(directory, ReportFile), title, points);
+    }
+
+    /// <summary>
+    /// sweep.md's first line: what was swept and that every figure is simulated, as score.md's title and a run's
+    /// summary.json say it. The variants share the scenario's seed and sample period; only their rests differ.
+    /// </summary>
+    public static string Provenance(string title, IReadOnlyList<SweepPoint> points)
+    {
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        string run = points.Count > 0
+            ? string.Format(inv, ", seed {0}, {1} ms samples", points[0].Scenario.Seed, points[0].Scenario.SamplePeriodMs)
+            : string.Empty;
+        return "# Rest sweep of scenario " + title + run + " (simulated by edge-sim in closed loop, not a bench measurement)";
     }
 }

@@ -239,7 +239,14 @@ public sealed class RunCommandTests : IDisposable
         // Continuous current for 12 s is a duty cycle of 1.
         Assert.StartsWith("0,", csv[1], StringComparison.Ordinal);
         Assert.Contains(",1,", csv[1], StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(outDir, "sweep.md")));
         Assert.True(File.Exists(Path.Combine(outDir, "sweep.svg")));
+
+        // sweep.md says what it swept and that its numbers are simulated, as score.md and summary.json do: the
+        // scenario's name, seed (2) and sample period (10 ms) from the file above. It began with the table.
+        string[] md = File.ReadAllLines(Path.Combine(outDir, "sweep.md"));
+        Assert.Equal("# Rest sweep of scenario short, seed 2, 10 ms samples (simulated by edge-sim in closed loop, not a bench measurement)", md[0]);
+        Assert.Equal(string.Empty, md[1]);
+        Assert.StartsWith("| rest (s) |", md[2], StringComparison.Ordinal);
+        Assert.Equal(2 + 2 + 3, md.Length);
     }
 }
