@@ -51,7 +51,10 @@ public static class ScorePlot
         plot.Title(score.Family + ": capacity against duty cycle, one point per run (simulated)");
         plot.XLabel("duty cycle (current-on time / (on + rest))");
         plot.YLabel("net capacity (mAh/cm2)");
-        plot.ShowLegend(Alignment.UpperRight);
+
+        // Below the axes, outside the data: the best runs (more capacity at a higher duty) lie in the upper right,
+        // where a legend inside the data area covered them.
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
         return plot;
     }
 
@@ -69,7 +72,9 @@ public static class ScorePlot
         plot.XLabel("log10 lead time (s)");
         plot.YLabel("fraction warned at least this early");
         plot.Axes.SetLimitsY(0, 1.05);
-        plot.ShowLegend(Alignment.UpperRight);
+
+        // Outside the data: the curves start at 1 on the left and the longest leads end on the right, at any height.
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
         return plot;
     }
 
