@@ -263,6 +263,11 @@ public static partial class ReplayCommand
             stdout.WriteLine(string.Format(inv, "time limit: the scenario's timeLimitS ({0:0.###} s) does not end a replay; the recording's end does ({1:0.#} s replayed)", given.TimeLimitS, result.SimulatedS));
         }
 
+        if (given == null && inferred.RestCutOffS is double cutOffS)
+        {
+            stdout.WriteLine(string.Format(inv, "rest: the recording ends {0:0.###} s into the rest after its only pulse, so the rest's length is unknown; the inferred rest lasts past the recording's end", cutOffS));
+        }
+
         if (inferred.FirstPulseSkipped)
         {
             stdout.WriteLine("start: the recording begins inside a pulse whose first point has already jumped, so the core, with no reference for that pulse, starts at the next one");

@@ -19,6 +19,12 @@ public sealed record InferredProtocol(List<string> Steps, double FirstPulseS, bo
     /// </summary>
     public PulseTimeline? UntimedTimeline { get; init; }
 
+    /// <summary>
+    /// The rest after the recording's only pulse as far as the recording goes, s, when its end cut that rest off (null
+    /// otherwise): the rest's length is unknown, so the inferred one outlasts the recording.
+    /// </summary>
+    public double? RestCutOffS { get; init; }
+
     /// <summary>True when the pulses hold too few samples for the depletion-trend events to be trusted.</summary>
     public bool SparselySampled => SamplesPerPulse < ProtocolInference.DependableSamplesPerPulse;
 }

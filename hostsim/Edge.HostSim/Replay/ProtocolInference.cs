@@ -120,7 +120,18 @@ public static class ProtocolInference
         double secondPulseS = double.NaN;
         int? timelinePeriodMs = null;
         PulseTimeline? untimed = null;
-        if (rests.Count == 0)
+        double? restCutOffS = null;
+        if (rests.Count == 0 && pulses.Count > 0)
+        {
+            // One pulse, then a rest the end of the recording cut off: a rest of unknown length, not a continuous
+            // current. The core rests past the recording's end (what it saw, rounded up to the tick, and one more);
+            // read as continuous, its switch stayed closed over the recorded rest and the duty read 1.
+            restCutOffS = recording.TimeS[^1] - since;
+            long restMs = ((long)Math.Ceiling(restCutOffS.Value * 1000.0 / periodMs) + 1) * periodMs;
+            steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA for " + Ms(pulses[0], periodMs) + " ms");
+            steps.Add("Rest for " + restMs.ToString(CultureInfo.InvariantCulture) + " ms");
+        }
+        else if (rests.Count == 0)
         {
             steps.Add(verb + " at " + currentUa.ToString(CultureInfo.InvariantCulture) + " uA");
         }
@@ -144,7 +155,7 @@ public static class ProtocolInference
 
         bool skipFirst = !double.IsNaN(secondPulseS) && BeginsAfterItsJump(recording, recorded);
         double? meanSamples = samplesPerPulse.Count > 0 ? samplesPerPulse.Average() : null;
-        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs) { PulseCurrentMA = currentMA, UntimedTimeline = untimed };
+        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs) { PulseCurrentMA = currentMA, UntimedTimeline = untimed, RestCutOffS = restCutOffS };
     }
 
     /// <summary>

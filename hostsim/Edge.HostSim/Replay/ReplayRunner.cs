@@ -72,6 +72,7 @@ public sealed class ReplayRunner
         RunTelemetry telemetry = new RunTelemetry(modules, layout.CellsPerModule, 100000);
         TraceBuffer trace = new TraceBuffer(modules, cells, 20000, periodMs, true);
         long[] chargeNc = new long[modules];
+        (long OnMs, long OffMs)[] currentOnOffMs = new (long OnMs, long OffMs)[modules];
         bool[] closed = new bool[modules];
         bool[] afterStep = new bool[modules];
         int[] cellMv = new int[cells];
@@ -150,6 +151,13 @@ public sealed class ReplayRunner
                 trace.ObserveModule(m, (float)(ua / 1000.0 / area));
                 chargeNc[m] += (long)ua * (tick - previousTick) * periodMs;
                 bool flowing = Math.Abs(ua) >= onThresholdUa;
+
+                // The duty cycle of the current recorded over each fed tick, as the capacity is its charge; the interval
+                // across a gap holds no recorded current and counts as neither.
+                long intervalMs = tick == segmentStartTick ? 0 : (tick - previousTick) * periodMs;
+                currentOnOffMs[m] = flowing
+                    ? (currentOnOffMs[m].OnMs + intervalMs, currentOnOffMs[m].OffMs)
+                    : (currentOnOffMs[m].OnMs, currentOnOffMs[m].OffMs + intervalMs);
                 if (tick > segmentStartTick && flowing != closed[m])
                 {
                     misaligned++;
@@ -223,7 +231,7 @@ public sealed class ReplayRunner
             WallS = wall.Elapsed.TotalSeconds,
             Ticks = ticks,
             CellSteps = ticks * cells,
-            Modules = telemetry.Results(controller, chargeNc, area, new double?[chargeNc.Length]),   // Recorded data: no cell ground truth.
+            Modules = telemetry.Results(controller, chargeNc, area, new double?[chargeNc.Length], currentOnOffMs),   // Recorded data: no cell ground truth.
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
             Dropped = telemetry.Dropped,

@@ -74,14 +74,18 @@ public sealed class RunTelemetry
     }
 
     /// <summary>Per-module results; <paramref name="chargeNc"/> is the net charge that flowed through each module.</summary>
-    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, double areaCm2, double?[] cellHardShortS)
+    /// <param name="currentOnOffMs">
+    /// A replay's time with the recorded current on and off per module (ms; null in a run): the duty cycle is then the
+    /// recording's, as its capacity is, not the core's switch's, which follows the protocol the replay runs.
+    /// </param>
+    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, double areaCm2, double?[] cellHardShortS, (long OnMs, long OffMs)[]? currentOnOffMs = null)
     {
         ModuleResult[] results = new ModuleResult[chargeNc.Length];
         for (int m = 0; m < results.Length; m++)
         {
             ModuleDutyCycle module = controller.Module(m);
-            long onMs = module.PulseTimeMs;
-            long offMs = module.RestTimeMs;
+            long onMs = currentOnOffMs != null ? currentOnOffMs[m].OnMs : module.PulseTimeMs;
+            long offMs = currentOnOffMs != null ? currentOnOffMs[m].OffMs : module.RestTimeMs;
             results[m] = new ModuleResult
             {
                 Index = m,
