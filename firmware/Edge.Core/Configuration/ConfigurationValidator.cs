@@ -337,6 +337,8 @@ namespace Edge.Core.Configuration
             check.Range("softShort.resistanceDropSigmaTenths", softShort.ResistanceDropSigmaTenths, 0, 1000);
             check.Range("softShort.resistanceHistory", softShort.ResistanceHistory, 3, 64);
             check.Range("softShort.confirmingResistanceDropEdges", softShort.ConfirmingResistanceDropEdges, 2, 100000);
+            check.Range("softShort.resistanceReferenceRisePpm", softShort.ResistanceReferenceRisePpm, 0, 1000000);
+            check.Range("softShort.resistanceHealingGapMs", softShort.ResistanceHealingGapMs, 1, 86400000);
             check.Range("softShort.resistanceOperatingPointChangePercent", softShort.ResistanceOperatingPointChangePercent, 1, 100);
             check.Range("softShort.selfDischargeMv", softShort.SelfDischargeMv, 1, 10000);
             check.Range("softShort.selfDischargeSigmaTenths", softShort.SelfDischargeSigmaTenths, 0, 1000);

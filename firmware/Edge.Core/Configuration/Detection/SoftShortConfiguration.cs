@@ -39,16 +39,36 @@ namespace Edge.Core.Configuration.Detection
         public int ResistanceHistory { get; set; } = 9;
 
         /// <summary>
-        /// Edges in a row below the drop limit of the lowest median the cell has had at its operating point that confirm the
-        /// short even alone: a parallel path that formed and stays ([W], [T]: filaments that bridge the electrolyte). Such
-        /// edges do not enter the running median, so it keeps the cell's own resistance while the path lasts. Ten is five
-        /// pulses (an opening and a closing edge each): a NaK50 cell with a 60 ohm cm2 path carries a quarter of the
-        /// module's current and reads a quarter of its edge resistance on every edge, where a healthy cell at 4.5 sigma
-        /// has a false edge once in some 300,000. The lowest median, not the running one, keeps a recovery out: an
-        /// interface that recovers after a rise (a longer rest after a depletion warning) falls back toward its earlier
-        /// level, never below it by the drop.
+        /// Edges in a row below the drop limit of the cell's reference resistance (<see cref="ResistanceReferenceRisePpm"/>)
+        /// that confirm the short even alone: a parallel path that formed and stays ([W], [T]: filaments that bridge the
+        /// electrolyte). Such edges do not enter the running median, so it keeps the cell's own resistance while the path
+        /// lasts. Ten is five pulses (an opening and a closing edge each): a NaK50 cell with a 60 ohm cm2 path carries a
+        /// quarter of the module's current and reads a quarter of its edge resistance on every edge, where a healthy cell
+        /// at 4.5 sigma has a false edge once in some 300,000.
         /// </summary>
         public int ConfirmingResistanceDropEdges { get; set; } = 10;
+
+        /// <summary>
+        /// How fast the reference a lasting drop is judged against follows a rising running median, in parts per million
+        /// of the reference per judged edge (it falls with the median at once). A healthy interface's resistance rises
+        /// slowly: the simulated NaK50 cell's edges rise 2.2x (1 s / 5 s) to 2.7x (1 s / 2 s) over a run, at most 170 ppm
+        /// an edge over any 1000 edges, so the reference keeps up with it and a path that forms late is judged against
+        /// the resistance the cell has then, not the one it had when fresh (against that one a 300 ohm cm2 path was
+        /// warned about and learned into the median). A rise over a few hundred edges (an interface depleting) is not
+        /// followed: 1000 ppm takes some 360 edges to rise by 1 / 0.7, so a recovery toward the earlier level (a longer
+        /// rest after a depletion warning) enters the history as before. 0: the lowest median at the operating point.
+        /// </summary>
+        public int ResistanceReferenceRisePpm { get; set; } = 1000;
+
+        /// <summary>
+        /// A gap between two of a cell's edges longer than this (ms: a long rest, or a long pulse, whose plating refills
+        /// the voids) takes the lasting drop's reference back to the lowest median at the operating point: the
+        /// interface's slow damage heals over rests ([W] Fig. 3c: gamma_int recovers over 35 s - 1 h). After an hour's
+        /// rest the simulated NaK50 cell's edges read 46-57 % of the median before it, back at its fresh level, for dozens
+        /// of edges; judged against a reference that had followed the rise they confirmed a short. Up to 30 s the slow
+        /// damage heals by under 2 % (its 1600 s time constant in the simulator).
+        /// </summary>
+        public int ResistanceHealingGapMs { get; set; } = 30000;
 
         /// <summary>
         /// An edge whose current step differs from the one the resistance history was learned at by more than this

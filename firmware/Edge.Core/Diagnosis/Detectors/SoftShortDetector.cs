@@ -70,14 +70,21 @@ namespace Edge.Core.Diagnosis.Detectors
         // Per cell: the edge current step (uA) the resistance history was learned at.
         private readonly int[] _resistanceStepUa;
 
-        // Per cell: the lowest running median at the present operating point (milliohm; int.MaxValue before the first),
-        // and the edges in a row below the drop limit taken from it. Such an edge is a parallel path, not the interface
-        // changing: it stays out of the history, so the median keeps the cell's own resistance and a path that stays
-        // stays reported (it pulled the median down within five edges, and the warning healed while the path carried
-        // three quarters of the current). Enough of them in a row confirm the short. The lowest median, not the
-        // running one: a median risen with the interface (depletion) is left by a recovery toward the earlier level.
+        // Per cell: the lowest running median at the present operating point, the reference a lasting drop is judged
+        // against (milliohm; int.MaxValue before the first median), the edges in a row below the reference's drop limit,
+        // and when the cell's previous edge was measured. Such an edge is a parallel path, not the interface changing: it
+        // stays out of the history, so the median keeps the cell's own resistance and a path that stays stays reported
+        // (it pulled the median down within five edges, and the warning healed while the path carried three quarters of
+        // the current). Enough of them in a row confirm the short. The reference falls with the running median at once
+        // and follows its rise only slowly (ResistanceReferenceRisePpm an edge): a healthy interface's slow rise is
+        // followed, so a path that forms late is judged against the cell's resistance then, not when it was fresh; a
+        // rise over a few hundred edges (depletion) is not, so a recovery toward the earlier level is no lasting drop.
+        // After a long gap between edges (ResistanceHealingGapMs) it starts again from the lowest median: the slow
+        // damage heals over long rests, and the edges fall back toward the fresh level.
         private readonly int[] _lowestMedianMilliohm;
+        private readonly int[] _referenceMilliohm;
         private readonly int[] _lastingDropEdges;
+        private readonly long[] _lastEdgeMs;
 
         // Coulombic efficiency per module ([T] Fig. 3A: plated Na stripped until the voltage rises at its depletion): the
         // charge plated and stripped since the last stripping that ended at the cut-off (or since boot or a fault
@@ -121,7 +128,9 @@ namespace Edge.Core.Diagnosis.Detectors
             _resistanceCount = new int[cells];
             _resistanceStepUa = new int[cells];
             _lowestMedianMilliohm = new int[cells];
+            _referenceMilliohm = new int[cells];
             _lastingDropEdges = new int[cells];
+            _lastEdgeMs = new long[cells];
             _scratch = new int[_configuration.ResistanceHistory];
             int modules = layout.ModuleCount;
             _openSpikes = new int[modules];
@@ -330,11 +339,12 @@ namespace Edge.Core.Diagnosis.Detectors
         private void EvaluateResistances(int module, int first, int last, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int stepUa = snapshot.EdgeCurrentUa[module];
+            long nowMs = snapshot.TimestampMs;
             for (int c = first; c < last; c++)
             {
                 if (snapshot.CellValid[c])
                 {
-                    EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], stepUa, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), diagnosis);
+                    EvaluateResistance(c, snapshot.EdgeResistanceMilliohm[c], stepUa, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], stepUa), nowMs, diagnosis);
                 }
             }
         }
@@ -435,7 +445,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
-        private void EvaluateResistance(int cell, int resistanceMilliohm, int stepUa, long sigmaMilliohm, DiagnosisManager diagnosis)
+        private void EvaluateResistance(int cell, int resistanceMilliohm, int stepUa, long sigmaMilliohm, long nowMs, DiagnosisManager diagnosis)
         {
             int[] history = _resistanceHistory[cell];
             int count = _resistanceCount[cell];
@@ -453,21 +463,28 @@ namespace Edge.Core.Diagnosis.Detectors
             {
                 _resistanceStepUa[cell] = stepUa;
                 _lowestMedianMilliohm[cell] = int.MaxValue;
+                _referenceMilliohm[cell] = int.MaxValue;
                 _lastingDropEdges[cell] = 0;
             }
 
+            long gapMs = nowMs - _lastEdgeMs[cell];
+            _lastEdgeMs[cell] = nowMs;
             int filled = count < history.Length ? count : history.Length;
             if (filled >= 3)
             {
                 int median = Median(history, filled);
-                if (median < _lowestMedianMilliohm[cell])
+                int lowest = _lowestMedianMilliohm[cell];
+                if (median < lowest)
                 {
+                    lowest = median;
                     _lowestMedianMilliohm[cell] = median;
                 }
 
+                int reference = FollowMedian(gapMs > _configuration.ResistanceHealingGapMs ? lowest : _referenceMilliohm[cell], median);
+                _referenceMilliohm[cell] = reference;
                 long limit = DropLimitMilliohm(median, sigmaMilliohm);
                 diagnosis.Report(DiagnosisId.SoftShortResistanceDrop, cell, resistanceMilliohm < limit, resistanceMilliohm, (int)limit);
-                if (resistanceMilliohm < DropLimitMilliohm(_lowestMedianMilliohm[cell], sigmaMilliohm))
+                if (resistanceMilliohm < DropLimitMilliohm(reference, sigmaMilliohm))
                 {
                     // A parallel path: kept out of the history, counted toward the lasting drop.
                     _lastingDropEdges[cell]++;
@@ -478,6 +495,28 @@ namespace Edge.Core.Diagnosis.Detectors
             _lastingDropEdges[cell] = 0;
             history[count % history.Length] = resistanceMilliohm;
             _resistanceCount[cell] = count + 1;
+        }
+
+        /// <summary>
+        /// The lasting drop's reference after this edge's median (milliohm): the median itself when it is not above the
+        /// reference (int.MaxValue before the first), otherwise the reference risen by
+        /// <see cref="SoftShortConfiguration.ResistanceReferenceRisePpm"/> of itself (at least 1), at most to the median.
+        /// So the reference is never above the running median: a lasting drop is always a drop against the median too.
+        /// </summary>
+        private int FollowMedian(int referenceMilliohm, int medianMilliohm)
+        {
+            if (medianMilliohm <= referenceMilliohm)
+            {
+                return medianMilliohm;
+            }
+
+            long risen = referenceMilliohm + (((long)referenceMilliohm * _configuration.ResistanceReferenceRisePpm) / 1000000);
+            if (_configuration.ResistanceReferenceRisePpm > 0 && risen == referenceMilliohm)
+            {
+                risen++;
+            }
+
+            return risen < medianMilliohm ? (int)risen : medianMilliohm;
         }
 
         /// <summary>
@@ -614,7 +653,7 @@ namespace Edge.Core.Diagnosis.Detectors
             }
             else if (_lastingDropEdges[cell] >= _configuration.ConfirmingResistanceDropEdges)
             {
-                // A path that formed and stays: the edges in a row below the lowest median's drop limit.
+                // A path that formed and stays: the edges in a row below the reference's drop limit.
                 diagnosis.Report(DiagnosisId.SoftShortConfirmed, cell, true, _lastingDropEdges[cell], _configuration.ConfirmingResistanceDropEdges);
             }
             else

@@ -301,7 +301,8 @@ public class SoftShortDetectorOnSnapshotsTests
         // Nine edges of 1000 mOhm, then a parallel path carrying three quarters of the current: 250 mOhm on every edge.
         // Median 1000, limit 700: each 250 is a drop (active from the second) and stays out of the history, so the
         // median stays 1000. Had the drops entered it, five of them would have made the median of nine 250 and the
-        // warning would have healed five edges later. Ten in a row below the lowest median's limit (700) confirm.
+        // warning would have healed five edges later. Ten in a row below the reference's limit (700: the median, which
+        // stays) confirm.
         var (rig, detector) = Make();
         for (int i = 0; i < 9; i++)
         {
@@ -354,11 +355,13 @@ public class SoftShortDetectorOnSnapshotsTests
     [Fact]
     public void ARecoveryAfterARiseIsNotALastingDrop()
     {
-        // Three edges of 1000 mOhm (lowest median 1000), then nine of 1600: the interface depleting, the median follows
-        // to 1600. Then it recovers to 1000: against 1600 (limit 1120) a drop, reported as before; against the lowest
-        // median (limit 700) none, so the edges enter the history. With the first five the median (the fifth of nine
-        // sorted) is still 1600; from the sixth it is 1000 (limit 700) and the edges are Ok: five of them heal the
-        // warning. Nothing is confirmed however long it lasts.
+        // Three edges of 1000 mOhm (lowest median 1000), then nine of 1600: the interface depleting within a few edges, the
+        // median follows to 1600 from the fourth of them. The lasting drop's reference follows it by 0.1 % of itself an
+        // edge (1 mOhm): 1000, 1000, 1000, 1001, ... 1006 at the ninth, 1007 at the first recovered edge. Then it
+        // recovers to 1000: against 1600 (limit 1120) a drop, reported as before; against the reference (limit 704) none,
+        // so the edges enter the history. With the first five the median (the fifth of nine sorted) is still 1600; from
+        // the sixth it is 1000 (limit 700) and the edges are Ok: five of them heal the warning. Nothing is confirmed
+        // however long it lasts.
         var (rig, detector) = Make();
         long t = 0;
         for (int i = 0; i < 3; i++)
@@ -381,6 +384,82 @@ public class SoftShortDetectorOnSnapshotsTests
         var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
         Assert.Equal((1000, 1120), (raised.Value, raised.Threshold));
         Assert.Empty(rig.Raised(DiagnosisId.SoftShortConfirmed));
+    }
+
+    /// <summary>
+    /// A slow rise of cell 1's edges, 100 mOhm an edge from 500,000 mOhm (0.02 % an edge at first), edges
+    /// <paramref name="count"/> of them 10 ms apart from 0 ms. The median of the last nine (once nine are known) is the
+    /// fifth newest, and it never rises faster than the reference may follow (0.1 % of at least 500,000, 500 mOhm an
+    /// edge), so the reference is the running median all along. The lowest median stays the first, of edges 0 to 2:
+    /// 500,100 (limit 350,070).
+    /// </summary>
+    private static long SlowRise(SnapshotRig rig, SoftShortDetector detector, int count)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            Edge(rig, detector, k * 10L, 500000 + (100 * k));
+        }
+
+        return (count - 1) * 10L;
+    }
+
+    [Fact]
+    public void APathThatFormsAfterASlowRiseIsALastingDropAgainstTheRisenResistance()
+    {
+        // 6,000 edges rise to 1,099,900 mOhm (2.2 times the first, as a healthy NaK50 cell's over a run). A path then takes
+        // every edge to 700,000: the median (edge 5,995: 1,099,500) gives a limit of 769,650, and the reference is that
+        // median. Before, the lasting drop was judged against the lowest median (limit 350,070): the edges were a drop
+        // against the running median only, entered the history, pulled the median down within five edges and were
+        // forgotten. Now each is a lasting drop and stays out; the tenth (at 60,090 ms) confirms.
+        var (rig, detector) = Make();
+        long t = SlowRise(rig, detector, 6000);
+        Assert.Empty(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
+        for (int i = 1; i <= 30; i++)
+        {
+            Edge(rig, detector, t += 10, 700000);
+            Assert.Equal(i >= 2, rig.Diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, 1));
+            Assert.Equal(i >= 10, rig.Diagnosis.IsActive(DiagnosisId.SoftShortConfirmed, 1));
+        }
+
+        var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
+        Assert.Equal((700000, 769650), (raised.Value, raised.Threshold));
+        var confirmed = Assert.Single(rig.Raised(DiagnosisId.SoftShortConfirmed));
+        Assert.Equal((60090L, 10, 10), (confirmed.TimestampMs, confirmed.Value, confirmed.Threshold));
+    }
+
+    [Theory]
+    [InlineData(30000, true)]
+    [InlineData(30001, false)]
+    public void AFallAfterAGapLongerThanTheHealingGapIsJudgedAgainstTheLowestMedian(long gapMs, bool confirms)
+    {
+        // 1,000 edges rise to 599,900 mOhm; at the next edge the median of the last nine is edge 995's, 599,500, and the
+        // reference follows it there (limit 419,650). After a gap the edges fall to 410,000: below that limit, above the
+        // lowest median's (500,100: 350,070).
+        // A gap of 30,000 ms is not longer than softShort.resistanceHealingGapMs (30,000): the reference holds and the
+        // tenth such edge confirms, at 30,000 + 90 ms after the last rising edge. A gap of 30,001 ms may have healed the
+        // interface's slow damage: the reference starts again from the lowest median (500,100 risen by 500: 500,600, a
+        // limit of 350,420), the edges are no lasting drop and enter the history; from the sixth the median is 410,000.
+        // Either way the first five are drops against the running median, warned about as before.
+        var (rig, detector) = Make();
+        long t = SlowRise(rig, detector, 1000) + gapMs;
+        Edge(rig, detector, t, 410000);
+        for (int i = 2; i <= 30; i++)
+        {
+            Edge(rig, detector, t += 10, 410000);
+        }
+
+        var raised = Assert.Single(rig.Raised(DiagnosisId.SoftShortResistanceDrop));
+        Assert.Equal((410000, 419650), (raised.Value, raised.Threshold));
+        if (confirms)
+        {
+            var confirmed = Assert.Single(rig.Raised(DiagnosisId.SoftShortConfirmed));
+            Assert.Equal((9990L + 30000 + 90, 10, 10), (confirmed.TimestampMs, confirmed.Value, confirmed.Threshold));
+        }
+        else
+        {
+            Assert.Empty(rig.Raised(DiagnosisId.SoftShortConfirmed));
+            Assert.False(rig.Diagnosis.IsActive(DiagnosisId.SoftShortResistanceDrop, 1));
+        }
     }
 
     [Theory]
