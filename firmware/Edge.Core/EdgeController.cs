@@ -333,7 +333,7 @@ namespace Edge.Core
             // Diagnosis: detectors report, the manager decides.
             _plausibility.Evaluate(frame, _snapshot, _diagnosis);
             _protection.Evaluate(frame, _snapshot, _diagnosis);
-            _hardShort.Evaluate(_snapshot, _diagnosis);
+            _hardShort.Evaluate(_snapshot, _plausibility.CurrentImplausible, _diagnosis);
             _depletion.Evaluate(_snapshot, _diagnosis);
             _softShort.Evaluate(_snapshot, _diagnosis);
 

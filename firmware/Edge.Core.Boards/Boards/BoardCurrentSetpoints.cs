@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Actuation;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Diagnostics;
 
@@ -9,7 +10,8 @@ namespace Edge.Core.Boards
     /// The default a board's setpoint outputs give a configuration: with a module that has none
     /// (<c>setpoint = none</c>), its current is the load hardware's, so act mode's default answer to depletion
     /// drops the current reduction and keeps the shorter pulse (pulse tuning) and the longer rest, and the protection
-    /// levels that would derate it (reaction <c>ReduceCurrent</c>) only report. Applied where a
+    /// levels that would derate it (reaction <c>ReduceCurrent</c>) only report, and the current plausibility judges only
+    /// the reading's sign; every board's coarsest setpoint code widens that row's tolerance. Applied where a
     /// configuration is created for a board, before any explicit setting; an explicit reduction on such a board is
     /// then refused by <see cref="ConfigurationValidator"/>, not silently dropped.
     /// </summary>
@@ -17,8 +19,35 @@ namespace Edge.Core.Boards
     {
         public static void ApplyDefaults(BoardDefinition board, ControllerConfiguration configuration)
         {
+            // A setpoint runs as its whole code, up to one code below the request: the current plausibility's
+            // tolerance takes the board's coarsest code on top (10 uA on the DevKitC's DAC, 2 uA on the mux board's PWM).
+            int largestCodeUa = 0;
+            for (int m = 0; m < board.ModuleCount; m++)
+            {
+                CurrentSetpointTransfer transfer = CurrentSetpointTransfer.For(board.ModuleAt(m));
+                if (transfer.IsDriven)
+                {
+                    int codeUa = (transfer.FullScaleUa + transfer.TopCode - 1) / transfer.TopCode;
+                    if (codeUa > largestCodeUa)
+                    {
+                        largestCodeUa = codeUa;
+                    }
+                }
+            }
+
+            // The default plus that code, never less than a tolerance already set (applied twice, it stays).
+            int toleranceUa = new PlausibilityConfiguration().CurrentToleranceUa + largestCodeUa;
+            if (configuration.Plausibility.CurrentToleranceUa < toleranceUa)
+            {
+                configuration.Plausibility.CurrentToleranceUa = toleranceUa;
+            }
+
             if (!board.Safety.CurrentSetpointOnEveryModule)
             {
+                // The load hardware sets the current, not the setpoint (a scheduler's share, for one): only the
+                // reading's sign is judged against it.
+                configuration.Plausibility.CurrentMagnitudeJudged = false;
+
                 configuration.Depletion.CurrentReductionPercent = 0;
 
                 // Nor can a protection level derate it: the recommended safety limits only warn there, and the

@@ -48,6 +48,8 @@ namespace Edge.Core.Configuration
             check.Range("plausibility.missedTickPeriods", configuration.Plausibility.MissedTickPeriods, 2, 1000);
             check.Range("plausibility.stuckMinimumEdgeResponseMv", configuration.Plausibility.StuckMinimumEdgeResponseMv, 0, 1000);
             check.Range("plausibility.stuckSigmaTenths", configuration.Plausibility.StuckSigmaTenths, 0, 1000);
+            check.Range("plausibility.currentToleranceUa", configuration.Plausibility.CurrentToleranceUa, 0, 1000000);
+            check.Range("plausibility.currentTolerancePercent", configuration.Plausibility.CurrentTolerancePercent, 0, 100);
             check.Range("telemetry.cellVoltagePeriodMs", configuration.Telemetry.CellVoltagePeriodMs, 0, 3600000);
             if (configuration.Telemetry.RecordsPerTick != TelemetryConfiguration.RecordsPerTickFromPack)
             {

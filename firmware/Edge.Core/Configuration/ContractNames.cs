@@ -40,7 +40,7 @@ namespace Edge.Core.Configuration
             "cellChannelStuck", "currentChannelInvalid", "currentChannelSaturated", "temperatureChannelInvalid",
             "tickLate", "tickMissed", "cellOvervoltageWarning", "cellOvervoltageDerate", "cellUndervoltageWarning",
             "cellUndervoltageDerate", "moduleOvercurrentWarning", "moduleOvercurrentDerate", "cellOvertemperatureWarning",
-            "cellOvertemperatureDerate", "hardShortShuntEdge",
+            "cellOvertemperatureDerate", "hardShortShuntEdge", "currentChannelImplausible",
         };
 
         private static readonly string[] s_severities = new string[] { "info", "warning", "fault" };

@@ -25,5 +25,29 @@ namespace Edge.Core.Configuration
         /// channel's measured noise falls toward 0, so it comes within reach again.
         /// </summary>
         public int StuckSigmaTenths { get; set; } = 30;
+
+        /// <summary>
+        /// With the switch closed a valid module current reading must lie within this many uA plus
+        /// <see cref="CurrentTolerancePercent"/> of the setpoint's magnitude of the setpoint that flowed; beyond it (a
+        /// reading of the opposite sign is always beyond it) the reading is implausible. Covers the channel's noise and
+        /// calibration residue and the setpoint's rounding down to a whole code: 20 uA is 6 standard deviations of the
+        /// DevKitC's 500 V/A channel at 2 ADC counts of noise (1.6 uA a count), 40 of the simulator's default 0.5 uA; a
+        /// board's setpoint code is added where a configuration is created for it (<c>BoardCurrentSetpoints</c>).
+        /// </summary>
+        public int CurrentToleranceUa { get; set; } = 20;
+
+        /// <summary>
+        /// ...plus this percentage of the setpoint's magnitude: the setpoint outputs' full scale is nominal (the
+        /// converter's tolerance is not calibrated), so the current a code carries may be off by a few percent. 25 %
+        /// leaves room for that and still finds a reading stuck at 0 from 27 uA of setpoint up (20 + 25 % of 27 is
+        /// under 27); at most 100, so that a reading of the opposite sign is never within it.
+        /// </summary>
+        public int CurrentTolerancePercent { get; set; } = 25;
+
+        /// <summary>
+        /// False on a board with a module without a setpoint output (<c>BoardCurrentSetpoints</c>): its load hardware
+        /// sets the current, so only a reading of the opposite sign beyond <see cref="CurrentToleranceUa"/> is implausible.
+        /// </summary>
+        public bool CurrentMagnitudeJudged { get; set; } = true;
     }
 }

@@ -215,10 +215,12 @@ namespace Edge.Core.Diagnosis
 
         /// <summary>
         /// The safety rows whose pending readings hold pulses back: they latch in every mode and are judged on every
-        /// reading while pending. The stuck-channel row is judged at current edges only, which a held pulse would never
-        /// make; the detector rows only report in observe mode, whose runs must not change.
+        /// reading while pending. The stuck-channel row is judged at current edges only and the current-plausibility row
+        /// with the switch closed only, which a held pulse would never make; the detector rows only report in observe
+        /// mode, whose runs must not change.
         /// </summary>
-        private static bool IsEvidenceRow(DiagnosisTableRow row) => row.Latches && row.ActsInObserveMode && row.Id != DiagnosisId.CellChannelStuck;
+        private static bool IsEvidenceRow(DiagnosisTableRow row) =>
+            row.Latches && row.ActsInObserveMode && row.Id != DiagnosisId.CellChannelStuck && row.Id != DiagnosisId.CurrentChannelImplausible;
 
         private bool Decide(DiagnosisId id, int channel, int slot, bool notOk, int value, int threshold)
         {

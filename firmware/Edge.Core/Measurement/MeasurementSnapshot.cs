@@ -35,6 +35,7 @@ namespace Edge.Core.Measurement
             PulseWindowMeanCentiMv = new int[cells];
             ModuleCurrentUa = new int[modules];
             ModuleCurrentValid = new bool[modules];
+            SetpointUa = new int[modules];
             Phase = new ModulePhase[modules];
             PhaseElapsedMs = new long[modules];
             PhaseSampleCount = new int[modules];
@@ -74,6 +75,12 @@ namespace Edge.Core.Measurement
         public readonly int[] ModuleCurrentUa;
 
         public readonly bool[] ModuleCurrentValid;
+
+        /// <summary>
+        /// The setpoint the actuation commanded for the interval this sample ends (uA, signed as the current, 0 with the
+        /// switch open): what the module current should read.
+        /// </summary>
+        public readonly int[] SetpointUa;
 
         public readonly ModulePhase[] Phase;
 

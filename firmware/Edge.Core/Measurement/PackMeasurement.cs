@@ -215,6 +215,7 @@ namespace Edge.Core.Measurement
             long[] pulseChargeNc = _pulseChargeNc;
             int[] snapshotCurrentUa = snapshot.ModuleCurrentUa;
             bool[] snapshotCurrentValid = snapshot.ModuleCurrentValid;
+            int[] snapshotSetpointUa = snapshot.SetpointUa;
             long[] phaseElapsedMs = snapshot.PhaseElapsedMs;
             int[] closingSetpointUa = _closingSetpointUa;
             for (int m = 0; m < modules; m++)
@@ -232,6 +233,7 @@ namespace Edge.Core.Measurement
                 int setpoint = setpointUa[m];
                 snapshotCurrentUa[m] = currentUa;
                 snapshotCurrentValid[m] = currentValid;
+                snapshotSetpointUa[m] = setpoint;
 
                 // A direction change with the switch closed (plate straight into strip, or back) ends one
                 // pulse and starts the next in the same tick: each direction is summarised on its own and

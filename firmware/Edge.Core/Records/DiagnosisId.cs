@@ -96,5 +96,12 @@ namespace Edge.Core.Records
         /// like <see cref="HardShort"/>, apart because its value and threshold are milliohm, not mV.
         /// </summary>
         HardShortShuntEdge = 31,
+
+        /// <summary>
+        /// A valid module current reading that cannot be true with the switch closed: its sign against the setpoint's, or
+        /// its magnitude beyond the tolerance around it (a bridged shunt, an amplifier stuck at REF, broken sense leads,
+        /// wiring of the wrong sign) (module).
+        /// </summary>
+        CurrentChannelImplausible = 32,
     }
 }

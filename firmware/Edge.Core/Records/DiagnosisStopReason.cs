@@ -50,6 +50,7 @@ namespace Edge.Core.Records
                 case DiagnosisId.CellChannelStuck:
                 case DiagnosisId.CurrentChannelInvalid:
                 case DiagnosisId.CurrentChannelSaturated:
+                case DiagnosisId.CurrentChannelImplausible:
                 case DiagnosisId.TemperatureChannelInvalid:
                 case DiagnosisId.TickLate:
                 case DiagnosisId.TickMissed:

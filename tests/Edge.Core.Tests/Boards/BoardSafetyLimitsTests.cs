@@ -53,6 +53,25 @@ public class BoardSafetyLimitsTests
     }
 
     [Fact]
+    public void Board_defaults_widen_the_current_tolerance_by_the_coarsest_setpoint_code()
+    {
+        // boards/README.md, "Current setpoints": the DevKitC's DAC puts 2550 uA at code 255, 10 uA a code, and a request
+        // runs up to one code low: the tolerance is the default 20 uA plus 10. Applied again, it stays 30.
+        var devKit = new ControllerConfiguration();
+        BoardCurrentSetpoints.ApplyDefaults(BoardFiles.Parse(BoardFiles.DevKitC4s2m), devKit);
+        Assert.Equal(30, devKit.Plausibility.CurrentToleranceUa);
+        Assert.True(devKit.Plausibility.CurrentMagnitudeJudged);
+        BoardCurrentSetpoints.ApplyDefaults(BoardFiles.Parse(BoardFiles.DevKitC4s2m), devKit);
+        Assert.Equal(30, devKit.Plausibility.CurrentToleranceUa);
+
+        // Without a setpoint output the load hardware sets the current: only the reading's sign is judged.
+        var without = new ControllerConfiguration();
+        BoardCurrentSetpoints.ApplyDefaults(BoardRuleAssert.Parsed(MinimalBoard.Text), without);
+        Assert.Equal(20, without.Plausibility.CurrentToleranceUa);
+        Assert.False(without.Plausibility.CurrentMagnitudeJudged);
+    }
+
+    [Fact]
     public void A_plating_current_above_the_boards_plating_limit_isolates_the_module()
     {
         // boards/README.md, [safety]: max_plating_current_ma is the largest plating current magnitude, and crossing a

@@ -97,6 +97,9 @@ public class ConfigurationValidatorTests
         { "plausibility.stuckMinimumEdgeResponseMv", c => c.Plausibility.StuckMinimumEdgeResponseMv = -1 },
         { "plausibility.stuckSigmaTenths", c => c.Plausibility.StuckSigmaTenths = -1 },
         { "plausibility.stuckSigmaTenths", c => c.Plausibility.StuckSigmaTenths = 1001 },
+        { "plausibility.currentToleranceUa", c => c.Plausibility.CurrentToleranceUa = -1 },
+        { "plausibility.currentTolerancePercent", c => c.Plausibility.CurrentTolerancePercent = -1 },
+        { "plausibility.currentTolerancePercent", c => c.Plausibility.CurrentTolerancePercent = 101 },
         { "telemetry.cellVoltagePeriodMs", c => c.Telemetry.CellVoltagePeriodMs = -1 },
         { "telemetry.recordsPerTick", c => c.Telemetry.RecordsPerTick = 15 },   // 2 modules * 4 + 8 = 16 at least
         { "configuration", c => c.Protocol = null },

@@ -98,10 +98,11 @@ public sealed class SnapshotRig
         Snapshot.ValidMaximumMv[module] = maximum;
     }
 
-    /// <summary>The module's phase and measured current (valid) for this tick.</summary>
+    /// <summary>The module's phase and measured current (valid) for this tick, the current the setpoint asked for (0 open).</summary>
     public void SetCurrent(int module, ModulePhase phase, int currentUa)
     {
         Snapshot.Phase[module] = phase;
+        Snapshot.SetpointUa[module] = phase == ModulePhase.Current ? currentUa : 0;
         Snapshot.ModuleCurrentUa[module] = currentUa;
         Snapshot.ModuleCurrentValid[module] = true;
         Frame.ModuleCurrentUa[module] = currentUa;

@@ -12,7 +12,7 @@ namespace Edge.Core.Configuration.Diagnostics
     /// </summary>
     public sealed class DiagnosisTable
     {
-        public const int RowCount = 32;
+        public const int RowCount = 33;
 
         private readonly DiagnosisTableRow[] _rows;
 
@@ -130,6 +130,11 @@ namespace Edge.Core.Configuration.Diagnostics
                 Row(DiagnosisId.CellChannelStuck, DiagnosisScope.Cell, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 Row(DiagnosisId.CurrentChannelInvalid, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 Row(DiagnosisId.CurrentChannelSaturated, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                // A current reading that cannot be true against the setpoint that flowed (sign, or magnitude beyond the
+                // tolerance): the hard-short test, the overcurrent limit and the charge count would all trust it. Three
+                // readings in a row with the switch closed, as the other channel rows: one transitional reading (a stage
+                // settling after a setpoint change) does not latch; until it latches the hard-short test takes the setpoint.
+                Row(DiagnosisId.CurrentChannelImplausible, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 // A temperature sensor that cannot be read leaves the overtemperature limit blind: isolated as that limit
                 // would isolate (its module, or the pack for a pack-wide sensor). Ten readings first: a thermistor behind
                 // a multiplexer may miss one, and the cells' thermal time constants are minutes, not 100 ms.

@@ -30,6 +30,7 @@ namespace Edge.Core.Diagnosis.Detectors
         private int _shuntLimitMilliohm;
         private readonly long[] _baselineSumMilliohm;
         private readonly int[] _baselineCount;
+        private bool[] _currentImplausible;
 
         public HardShortDetector(ControllerConfiguration configuration, PackLayout layout)
         {
@@ -51,8 +52,22 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
+        /// <summary>Every module's cells, trusting each valid current reading (no plausibility verdict at hand).</summary>
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
+            Evaluate(snapshot, null, diagnosis);
+        }
+
+        /// <summary>
+        /// Every module's cells. <paramref name="currentImplausible"/> (per module, null for none) is the plausibility
+        /// monitor's verdict of this tick (<see cref="PlausibilityMonitor.CurrentImplausible"/>): such a reading may not
+        /// be what flowed, and the polarisation expected is worked out from the larger of it and the setpoint (an invalid
+        /// reading from the setpoint). A current channel stuck at 0 would otherwise expect none, and a metallic short went
+        /// unreported until the pulse's closing edge (or the stuck-cell row, tens of seconds later).
+        /// </summary>
+        public void Evaluate(MeasurementSnapshot snapshot, bool[] currentImplausible, DiagnosisManager diagnosis)
+        {
+            _currentImplausible = currentImplausible;
             // Only what passes a module over is loaded per tick (on the device every load is an interpreted
             // instruction); the rest, per module looked at (EvaluateModule).
             int modules = _layout.ModuleCount;
@@ -79,8 +94,21 @@ namespace Edge.Core.Diagnosis.Detectors
         private void EvaluateModule(int module, bool edge, bool underCurrent, bool quiet, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int maximumMv = _configuration.MaximumVoltageMv;
-            int current = snapshot.ModuleCurrentValid[module] ? snapshot.ModuleCurrentUa[module] : 0;
-            long magnitude = current < 0 ? -current : current;
+            // The reading when it can be trusted; an invalid one by the setpoint that flowed (0 with the switch open); an
+            // implausible one by the larger of the two: either may be what flows, and a cell near 0 V is a short if
+            // either should have shown a clear polarisation.
+            int current = snapshot.ModuleCurrentValid[module] ? snapshot.ModuleCurrentUa[module] : snapshot.SetpointUa[module];
+            long magnitude = current < 0 ? -(long)current : current;
+            if (_currentImplausible != null && _currentImplausible[module])
+            {
+                int setpoint = snapshot.SetpointUa[module];
+                long setpointMagnitude = setpoint < 0 ? -(long)setpoint : setpoint;
+                if (setpointMagnitude > magnitude)
+                {
+                    magnitude = setpointMagnitude;
+                }
+            }
+
             long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
             bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
 

@@ -10,7 +10,8 @@ namespace Edge.Core.Diagnosis.Detectors
 {
     /// <summary>
     /// Plausibility of the inputs: channel status from the board's conversion, cell readings that do
-    /// not respond to current steps (stuck), and tick timing (late or missed ticks).
+    /// not respond to current steps (stuck), module current readings that cannot be true against the setpoint that
+    /// flowed, and tick timing (late or missed ticks).
     /// </summary>
     [HotPath]
     public sealed class PlausibilityMonitor
@@ -21,6 +22,10 @@ namespace Edge.Core.Diagnosis.Detectors
         // Milliohm, not ohm: a large electrode's nominal resistance is below one ohm (150 ohm cm2 over 1000 cm2 is
         // 0.15 ohm), which whole ohms would round to 0 and so switch the check off.
         private readonly long _nominalResistanceMilliohm;
+        private readonly ProtectionConfiguration _protection;
+        private readonly long _currentToleranceUa;
+        private readonly long _currentTolerancePercent;
+        private readonly bool _currentMagnitudeJudged;
         private long _previousTickIndex;
         private bool _hasPrevious;
 
@@ -30,7 +35,19 @@ namespace Edge.Core.Diagnosis.Detectors
             _layout = layout;
             _periodMs = configuration.SamplePeriodMs;
             _nominalResistanceMilliohm = (long)(configuration.HardShort.NominalResistanceOhmCm2 * 1000 / configuration.Protocol.ElectrodeAreaCm2);
+            _protection = configuration.Protection;
+            _currentToleranceUa = configuration.Plausibility.CurrentToleranceUa;
+            _currentTolerancePercent = configuration.Plausibility.CurrentTolerancePercent;
+            _currentMagnitudeJudged = configuration.Plausibility.CurrentMagnitudeJudged;
+            CurrentImplausible = new bool[layout.ModuleCount];
         }
+
+        /// <summary>
+        /// Per module, this tick's verdict on the current reading against the setpoint (true: implausible), before any
+        /// debounce: the hard-short test takes the setpoint's magnitude instead of such a reading until the row latches.
+        /// False with the switch open, on an invalid reading, and for a shortfall near the cell limits. Written only here.
+        /// </summary>
+        public readonly bool[] CurrentImplausible;
 
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
@@ -71,6 +88,9 @@ namespace Edge.Core.Diagnosis.Detectors
             ChannelStatus[] currentStatuses = frame.ModuleCurrentStatus;
             bool[] edgeMeasured = snapshot.EdgeMeasured;
             bool currentsQuiet = familyQuiet || (diagnosis.IsQuiet(DiagnosisId.CurrentChannelSaturated) && diagnosis.IsQuiet(DiagnosisId.CurrentChannelInvalid));
+            bool againstSetpointQuiet = familyQuiet || diagnosis.IsQuiet(DiagnosisId.CurrentChannelImplausible);
+            ModulePhase[] phases = snapshot.Phase;
+            bool[] implausible = CurrentImplausible;
             for (int m = 0; m < modules; m++)
             {
                 ChannelStatus status = currentStatuses[m];
@@ -78,6 +98,11 @@ namespace Edge.Core.Diagnosis.Detectors
                 {
                     ReportStatus(diagnosis, DiagnosisId.CurrentChannelSaturated, DiagnosisId.CurrentChannelInvalid, m, status, frame.ModuleCurrentUa[m]);
                 }
+
+                // Judged with the switch closed on a valid reading only: an open switch's current is the overcurrent
+                // limit's (no setpoint fixes a welded switch), and an invalid reading has its own rows.
+                implausible[m] = phases[m] == ModulePhase.Current && status == ChannelStatus.Valid
+                    && EvaluateAgainstSetpoint(m, snapshot, againstSetpointQuiet, diagnosis);
 
                 if (edgeMeasured[m])
                 {
@@ -129,6 +154,54 @@ namespace Edge.Core.Diagnosis.Detectors
             {
                 diagnosis.Report(invalidRow, channel, invalid, (int)status, 0);
             }
+        }
+
+        /// <summary>
+        /// A valid reading with the switch closed against the setpoint that flowed in the interval it ends: beyond
+        /// <see cref="PlausibilityConfiguration.CurrentToleranceUa"/> plus <see cref="PlausibilityConfiguration.CurrentTolerancePercent"/>
+        /// of the setpoint's magnitude it cannot be true (a reading of the opposite sign always is: the percentage is at
+        /// most 100). Where the load hardware sets the current (<see cref="PlausibilityConfiguration.CurrentMagnitudeJudged"/>
+        /// false) only a reading of the opposite sign beyond the uA part is. Returns this tick's verdict, which the hard-short test reads before the row latches. A reading short
+        /// of a setpoint of its own sign while a valid cell of the module is at its maximum operating limit in the
+        /// current's direction is not judged (no report, the count holds): a real current stage may run out of
+        /// compliance there, and the cut-off ends the module soon after. Integer arithmetic, no division.
+        /// </summary>
+        private bool EvaluateAgainstSetpoint(int module, MeasurementSnapshot snapshot, bool quiet, DiagnosisManager diagnosis)
+        {
+            int measuredUa = snapshot.ModuleCurrentUa[module];
+            int setpointUa = snapshot.SetpointUa[module];
+            long deviation = (long)measuredUa - setpointUa;
+            long magnitude = setpointUa < 0 ? -(long)setpointUa : setpointUa;
+            bool notOk = _currentMagnitudeJudged
+                ? (deviation < 0 ? -deviation : deviation) * 100 > (_currentToleranceUa * 100L) + (magnitude * _currentTolerancePercent)
+                : (setpointUa > 0 && measuredUa < -_currentToleranceUa) || (setpointUa < 0 && measuredUa > _currentToleranceUa);
+            if (notOk && IsShortfallNearLimit(module, measuredUa, setpointUa, snapshot))
+            {
+                return false;
+            }
+
+            if (notOk || !quiet)
+            {
+                diagnosis.Report(DiagnosisId.CurrentChannelImplausible, module, notOk, measuredUa, setpointUa);
+            }
+
+            return notOk;
+        }
+
+        /// <summary>
+        /// A reading of the setpoint's sign but smaller, while a valid cell of the module reads at or beyond its maximum
+        /// operating limit (the protection's warning level) in the current's direction: where a current stage near its
+        /// compliance carries less than it is told. Read only for an implausible reading (on the device a property
+        /// read is an interpreted call).
+        /// </summary>
+        private bool IsShortfallNearLimit(int module, int measuredUa, int setpointUa, MeasurementSnapshot snapshot)
+        {
+            if (setpointUa > 0)
+            {
+                return measuredUa >= 0 && measuredUa < setpointUa && snapshot.ValidMaximumMv[module] >= _protection.CellMaximumWarningMv;
+            }
+
+            return setpointUa < 0 && measuredUa <= 0 && measuredUa > setpointUa && snapshot.ValidMinimumMv[module] <= _protection.CellMinimumWarningMv;
         }
 
         private void EvaluateTiming(SampleFrame frame, MeasurementSnapshot snapshot, bool familyQuiet, DiagnosisManager diagnosis)
