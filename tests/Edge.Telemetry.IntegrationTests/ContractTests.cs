@@ -136,6 +136,9 @@ public sealed class ContractTests
                 return Math.Abs(value) <= threshold;
             case "hardShortShuntEdge":
                 return value < threshold;
+            case "currentChannelImplausible":
+                // The reading against the setpoint, beyond a tolerance of at least 0 uA: never equal.
+                return value != threshold;
             case "moduleOvercurrent" or "moduleOvercurrentWarning" or "moduleOvercurrentDerate":
                 return Math.Abs(value) > threshold;
             case null:

@@ -182,6 +182,29 @@ public sealed class DashboardEventValueTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task AnImplausibleCurrentReadingIsShownAgainstTheSetpointNotALimit()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "current-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/current-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/current-1/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md, channelFault (currentChannelImplausible): the module current reading against the setpoint that
+        // flowed, both signed uA: a channel stuck at REF reads 0 under 385 uA, one wired the wrong way -385.
+        DashboardMqttTools.Publish(broker.Port, "edge/current-1/event", new[]
+        {
+            DashboardMessages.Event(1, 1000, "channelFault", "fault", 0, null, "0", "currentChannelImplausible", threshold: 385),
+            DashboardMessages.Event(2, 2000, "channelFault", "fault", 1, null, "-385", "currentChannelImplausible", threshold: 385),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2);
+
+        string[] values = (await page.Locator("#events tbody tr[data-kind=channelFault] td:nth-child(6)").AllInnerTextsAsync()).Select(v => v.Trim()).ToArray();
+        Assert.Equal(new[] { "-385 µA (commanded 385 µA)", "0 µA (commanded 385 µA)" }, values);
+        await page.CloseAsync();
+    }
+
     private static async Task<string> ValueOf(IPage page, string kind) =>
         (await page.Locator($"#events tbody tr[data-kind={kind}] td:nth-child(6)").InnerTextAsync()).Trim();
 }

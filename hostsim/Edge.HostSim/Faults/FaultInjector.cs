@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Sampling;
 using Edge.HostSim.Measurement;
 using Edge.HostSim.Pack;
 using Edge.HostSim.Randomness;
@@ -82,6 +83,7 @@ public sealed class FaultInjector
         FaultSpec? nanoFrameworkJitter = null;
         bool hung = false;
         bool noiseChanged = false;
+        bool currentSensor = false;
         ReleaseChannelOverlays();
         for (int i = 0; i < _faults.Length; i++)
         {
@@ -131,6 +133,9 @@ public sealed class FaultInjector
                 case FaultKind.TemperatureRise:
                     // Read by TemperatureDeciCelsius when the runner fills the frame.
                     break;
+                case FaultKind.CurrentSensor:
+                    currentSensor |= active;
+                    break;
             }
         }
 
@@ -142,6 +147,35 @@ public sealed class FaultInjector
         JitterMs = jitter;
         NanoFrameworkJitter = nanoFrameworkJitter;
         RuntimeHung = hung;
+        CurrentSensorFaulty = currentSensor;
+    }
+
+    /// <summary>True while a currentSensor fault is active: the runner then passes the frame through <see cref="FalsifyCurrentReadings"/>.</summary>
+    public bool CurrentSensorFaulty { get; private set; }
+
+    /// <summary>
+    /// Falsifies the current readings of the modules whose currentSensor faults are active, after the chain converted
+    /// them; the status stays as the chain set it (the reading looks valid). Faults on one module apply in scenario order.
+    /// </summary>
+    public void FalsifyCurrentReadings(SampleFrame frame)
+    {
+        int[] currents = frame.ModuleCurrentUa;
+        for (int i = 0; i < _faults.Length; i++)
+        {
+            FaultSpec f = _faults[i];
+            if (f.Kind != FaultKind.CurrentSensor || !_active[i])
+            {
+                continue;
+            }
+
+            int m = f.Module;
+            currents[m] = f.CurrentSensorMode switch
+            {
+                CurrentSensorMode.Stuck => f.ValueUa,
+                CurrentSensorMode.Offset => (int)Math.Clamp((long)currents[m] + f.OffsetUa, int.MinValue + 1, int.MaxValue),
+                _ => currents[m] == int.MinValue ? int.MaxValue : -currents[m],
+            };
+        }
     }
 
     /// <summary>

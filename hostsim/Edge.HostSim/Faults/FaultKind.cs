@@ -41,4 +41,10 @@ public enum FaultKind
     /// heating up): the graded over-temperature levels warn, derate and at last isolate the pack.
     /// </summary>
     TemperatureRise,
+
+    /// <summary>
+    /// A module's current reading is false, still valid: stuck at <c>valueUa</c>, off by <c>offsetUa</c>, or of the wrong
+    /// sign (<see cref="CurrentSensorMode"/>); the current that flows is unchanged.
+    /// </summary>
+    CurrentSensor,
 }

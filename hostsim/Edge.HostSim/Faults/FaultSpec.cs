@@ -55,6 +55,15 @@ public sealed class FaultSpec
     /// <summary>temperatureRise: how fast the reading rises, degC per second; it holds its last value after durationS.</summary>
     public double RateCPerS { get; set; }
 
+    /// <summary>currentSensor: how the reading is falsified.</summary>
+    public CurrentSensorMode CurrentSensorMode { get; set; }
+
+    /// <summary>currentSensor (stuck): the reading, uA.</summary>
+    public int ValueUa { get; set; }
+
+    /// <summary>currentSensor (offset): added to the reading, uA.</summary>
+    public int OffsetUa { get; set; }
+
     /// <summary>Pack-wide cell index given the layout (module * cellsPerModule + cell).</summary>
     public int PackCell(int cellsPerModule) => (Module * cellsPerModule) + Cell;
 

@@ -536,13 +536,13 @@ public static class ScenarioLoader
         string kindText = section.String("kind");
         if (!TryParseKind(kindText, out FaultKind kind))
         {
-            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage, runtimeHang, temperatureRise)");
+            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage, runtimeHang, temperatureRise, currentSensor)");
         }
 
         fault.Kind = kind;
         fault.AtS = section.Number("atS", 0, MaximumTimeLimitS);
         bool needsModule = kind != FaultKind.TickJitter && kind != FaultKind.BrokerOutage && kind != FaultKind.RuntimeHang && kind != FaultKind.TemperatureRise;
-        bool needsCell = needsModule && kind != FaultKind.NoiseBurst;
+        bool needsCell = needsModule && kind != FaultKind.NoiseBurst && kind != FaultKind.CurrentSensor;
         if (needsModule)
         {
             fault.Module = (int)section.Integer("module", 0, pack.Modules - 1);
@@ -621,6 +621,9 @@ public static class ScenarioLoader
                 }
 
                 fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
+                break;
+            case FaultKind.CurrentSensor:
+                ReadCurrentSensor(section, fault);
                 break;
         }
 
@@ -784,6 +787,43 @@ public static class ScenarioLoader
         }
 
         throw new ScenarioException(section.FieldPath("mode"), "unknown tick jitter mode \"" + mode + "\" (valid: uniform, nanoFramework)");
+    }
+
+    /// <summary>
+    /// A currentSensor fault: its module's reading stuck (at valueUa, default 0), off by offsetUa (not 0: no fault), or
+    /// reversed; a field of another mode is refused, as a field of another kind is.
+    /// </summary>
+    private static void ReadCurrentSensor(JsonSection section, FaultSpec fault)
+    {
+        if (section.Has("cell"))
+        {
+            throw new ScenarioException(section.FieldPath("cell"), "a current sensor belongs to a module, not a cell: leave cell out");
+        }
+
+        string mode = section.String("mode");
+        fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
+        if (mode == "stuck")
+        {
+            fault.CurrentSensorMode = CurrentSensorMode.Stuck;
+            fault.ValueUa = (int)section.Integer("valueUa", -100000000, 100000000, 0);
+        }
+        else if (mode == "offset")
+        {
+            fault.CurrentSensorMode = CurrentSensorMode.Offset;
+            fault.OffsetUa = (int)section.Integer("offsetUa", -100000000, 100000000);
+            if (fault.OffsetUa == 0)
+            {
+                throw new ScenarioException(section.FieldPath("offsetUa"), "must not be 0: an offset of 0 uA changes no reading");
+            }
+        }
+        else if (mode == "reversed")
+        {
+            fault.CurrentSensorMode = CurrentSensorMode.Reversed;
+        }
+        else
+        {
+            throw new ScenarioException(section.FieldPath("mode"), "unknown current sensor mode \"" + mode + "\" (valid: stuck, offset, reversed)");
+        }
     }
 
     private static bool TryParseKind(string text, out FaultKind kind)

@@ -138,6 +138,10 @@ public sealed class ClosedLoopRunner
                 }
 
                 chain.Convert(plant.VoltageV, plant.TrueCurrentUa, frame);
+                if (faults.CurrentSensorFaulty)
+                {
+                    faults.FalsifyCurrentReadings(frame);
+                }
 
                 frame.TickIndex = executedTicks;
                 int jitter = faults.JitterMs;

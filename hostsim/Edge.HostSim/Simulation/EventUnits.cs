@@ -25,11 +25,12 @@ public static class EventUnits
         "overcurrent" or "currentCapped" or "derated" or "demandMet" => "uA",
         "overtemperature" => "0.1 degC",
 
-        // A saturated channel reports its reading; an invalid one its status code.
+        // A saturated channel reports its reading, an implausible current its reading against the setpoint; an invalid
+        // one its status code.
         "channelFault" => diagnosis switch
         {
             "cellChannelStuck" or "cellChannelSaturated" => "mV",
-            "currentChannelSaturated" => "uA",
+            "currentChannelSaturated" or "currentChannelImplausible" => "uA",
             _ => "status code",
         },
         "tickTiming" or "timeLimit" => "ms",

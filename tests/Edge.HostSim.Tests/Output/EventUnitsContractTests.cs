@@ -43,6 +43,7 @@ public class EventUnitsContractTests
     [InlineData("channelFault", "cellChannelSaturated", "mV")]
     [InlineData("channelFault", "currentChannelSaturated", "uA")]
     [InlineData("channelFault", "currentChannelInvalid", "status code")]
+    [InlineData("channelFault", "currentChannelImplausible", "uA")]
     [InlineData("hardShort", "hardShortShuntEdge", "milliohm")]
     [InlineData("overtemperature", "cellOvertemperature", "0.1 degC")]
     public void AChannelFaultsUnitFollowsItsDiagnosis(string kind, string diagnosis, string unit)
