@@ -77,6 +77,7 @@ public sealed class ScenarioReadmeTests
             "brokerOutage" => "\"durationS\": 1",
             "runtimeHang" => "\"durationS\": 1",
             "temperatureRise" => "\"rateCPerS\": 1",
+            "currentSensor" => "\"module\": 0, \"mode\": \"stuck\"",
             _ => throw new InvalidOperationException("no example for fault kind " + kind + ": add one"),
         };
 
