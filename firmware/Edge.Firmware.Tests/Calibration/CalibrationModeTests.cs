@@ -117,9 +117,14 @@ namespace NFUnitTest.Calibration
             }
 
             // A fresh controller on the stored record closes switches as the protocol asks.
+            // Its first tick closes the switches at the protocol's 385 uA; from then on the channels read what a closed
+            // switch carries, 385 uA and 150 mV of polarisation (390 ohm cells): 0 uA under a closed switch is a current
+            // reading that cannot be true, and 0 mV under 385 uA a hard short, both isolated.
             Rig calibrated = new Rig(stored);
             calibrated.ApplyTruth(0, 0);
-            for (int i = 0; i < 5; i++)
+            calibrated.Loop.TickOnce();
+            calibrated.ApplyTruth(150, 385);
+            for (int i = 0; i < 4; i++)
             {
                 calibrated.Loop.TickOnce();
             }
