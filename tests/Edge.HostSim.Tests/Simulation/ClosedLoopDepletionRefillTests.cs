@@ -134,7 +134,6 @@ public sealed class ClosedLoopDepletionRefillTests
         ProtocolStep[] strip = null!;
         bool answered = false;
         int answeredAtCycle = -1;
-        int liftsAtRefill = 0;
         double closedAtS = -1;
         double openedAtS = -1;
         double pulseS = 0;
