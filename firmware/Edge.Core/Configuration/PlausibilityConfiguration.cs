@@ -8,8 +8,14 @@ namespace Edge.Core.Configuration
         /// <summary>A tick later than this percentage of the period is late.</summary>
         public int LateTickPercent { get; set; } = 150;
 
-        /// <summary>A gap beyond this many periods means pulses ran unsupervised: every module is isolated.</summary>
-        public int MissedTickPeriods { get; set; } = 5;
+        /// <summary>
+        /// A gap of this many periods means pulses ran unsupervised: every module is isolated. Ten, the stall the design
+        /// calls normal and no more: the firmware's watchdog waits 10 periods without a tick before it opens the switches,
+        /// so that a garbage collection or a flash write (tens of ms on the ESP32; a collection stops every managed
+        /// thread) does not trip it, and the shipped boards' hardware enable drops the gate drivers after 100 ms, 10 of
+        /// their 10 ms periods. Five latched the pack for a 60 ms stall the watchdog let pass.
+        /// </summary>
+        public int MissedTickPeriods { get; set; } = 10;
 
         /// <summary>
         /// At a current step a cell must move by at least this much (mV); a reading that does not, several

@@ -118,8 +118,8 @@ public class FaultPathProperties
 
         public void Fill(bool gap)
         {
-            Now += gap ? 70 : 10;
-            Index += gap ? 7 : 1;
+            Now += gap ? 110 : 10;
+            Index += gap ? 11 : 1;
             Frame.TimestampMs = Now;
             Frame.TickIndex = Index;
             int faultCell = Layout.FirstCellOf(Case.Module) + Case.Cell;

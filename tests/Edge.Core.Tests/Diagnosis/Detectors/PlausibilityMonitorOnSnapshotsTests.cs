@@ -11,7 +11,7 @@ namespace Edge.Core.Tests.Diagnosis.Detectors;
 
 /// <summary>
 /// <see cref="PlausibilityMonitor"/> alone on hand-filled frames and snapshots, with the default 10 ms period:
-/// a tick is late above 150 % of the period (15 ms) and missed at 5 periods (50 ms) or 5 skipped tick indices;
+/// a tick is late above 150 % of the period (15 ms) and missed at 10 periods (100 ms) or 10 skipped tick indices;
 /// channel rows debounce over 3 ticks; a cell is stuck when its edge response, edge resistance x current, stays
 /// below 2 mV while the nominal 150 ohm cm2 over 0.3848 cm2 (389 ohm) predicts at least 4 x 2 mV.
 /// </summary>
@@ -50,26 +50,43 @@ public class PlausibilityMonitorOnSnapshotsTests
     }
 
     [Fact]
-    public void FiveSkippedTicksAreMissedAndIsolateEveryModule()
+    public void TenSkippedTicksAreMissedAndIsolateEveryModule()
     {
         var (rig, monitor) = Make();
         Tick(rig, monitor, 0, 10);
 
-        // Index 0 to 6: five indices skipped. The interval says 10 ms, the indices decide.
-        Tick(rig, monitor, 6, 10);
+        // Index 0 to 11: ten indices skipped. The interval says 10 ms, the indices decide.
+        Tick(rig, monitor, 11, 10);
         Assert.True(rig.Diagnosis.IsActive(DiagnosisId.TickMissed, 0));
         Assert.True(rig.Diagnosis.HasLatchedFault(0));
         Assert.Equal(DiagnosisId.TickMissed, rig.Diagnosis.Requests.HoldCause[0]);
     }
 
     [Fact]
-    public void FourSkippedTicksAreOnlyLate()
+    public void NineSkippedTicksAreOnlyLate()
     {
         var (rig, monitor) = Make();
         Tick(rig, monitor, 0, 10);
-        Tick(rig, monitor, 5, 10);
+        Tick(rig, monitor, 10, 10);
         Assert.False(rig.Diagnosis.IsActive(DiagnosisId.TickMissed, 0));
         Assert.True(rig.Diagnosis.IsActive(DiagnosisId.TickLate, 0));
+    }
+
+    [Fact]
+    public void AStallTheWatchdogLetsPassIsOnlyLateAndTenPeriodsAreMissed()
+    {
+        // 90 ms: nine periods, under the firmware watchdog's ten (a collection or a flash write); 100 ms reaches them.
+        var (rig, monitor) = Make();
+        Tick(rig, monitor, 0, 10);
+        Tick(rig, monitor, 1, 90);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.TickMissed, 0));
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.TickLate, 0));
+        Assert.False(rig.Diagnosis.HasLatchedFault(0));
+        Tick(rig, monitor, 2, 100);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.TickMissed, 0));
+        Assert.True(rig.Diagnosis.HasLatchedFault(0));
+        var raised = Assert.Single(rig.Raised(DiagnosisId.TickMissed));
+        Assert.Equal((100, 100), (raised.Value, raised.Threshold));
     }
 
     [Fact]

@@ -184,8 +184,8 @@ public class ProtectionAndPlausibilityTests
     }
 
     [Theory]
-    [InlineData(60, 6)]   // a 60 ms gap: 6 periods > 5
-    [InlineData(10, 7)]   // the timestamp looks fine but 6 tick indices are missing
+    [InlineData(100, 10)] // a 100 ms gap: 10 periods, the missed limit
+    [InlineData(10, 11)]  // the timestamp looks fine but 10 tick indices are missing
     public void MissedTickIsolatesEveryModuleInTheTickAfterTheGap(int gapMs, int indexJump)
     {
         var pack = new SyntheticPack(new PackLayout(2, 2, 0), new ControllerConfiguration(), c => SyntheticCells.Healthy(c));
