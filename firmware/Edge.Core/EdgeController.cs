@@ -92,6 +92,19 @@ namespace Edge.Core
         private bool _started;
         private long _lastCellVoltagesMs;
 
+        // The suspension (RequestSuspend, RequestResume): asked for under the command lock, applied at the tick boundary.
+        private bool _pendingSuspend;
+        private bool _pendingResume;
+        private SuspendReason _pendingSuspendReason;
+        private int _pendingSuspendMaximumMs;
+        private bool _suspended;
+        private long _suspendedSinceMs;
+        private long _suspendBoundFromMs;
+        private int _suspendMaximumMs;
+
+        /// <summary>The longest suspension <see cref="RequestSuspend"/> takes, ms (an hour).</summary>
+        public const int LongestSuspendMs = 3600000;
+
         /// <summary>Creates a controller; the configuration is validated first.</summary>
         /// <exception cref="ArgumentException">The configuration was rejected; the message names the field.</exception>
         public EdgeController(PackLayout layout, ControllerConfiguration configuration)
@@ -237,6 +250,53 @@ namespace Edge.Core
         /// </summary>
         public void RestoreLatchedFault(int module) => Restore(module, DiagnosisId.HardShort, false);
 
+        /// <summary>
+        /// Suspends the controller at the next tick boundary, for <paramref name="reason"/> and at most
+        /// <paramref name="maximumMs"/>: in that tick every switch opens (a pulse under way ends into its rest), a
+        /// <c>suspended</c> event names the reason, and until <see cref="RequestResume"/> (or the bound) no switch closes.
+        /// Not a fault: nothing latches, diagnoses and latched faults act as ever, and the tick watch does not judge the
+        /// gaps of a suspension (the host suspends before a call that stops every thread). <see cref="IsSuspended"/>
+        /// tells when it is in force. Asked again while suspended, the bound runs afresh from that tick.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumMs"/> is not from 1 to <see cref="LongestSuspendMs"/>.</exception>
+        public void RequestSuspend(SuspendReason reason, int maximumMs)
+        {
+            if (maximumMs < 1 || maximumMs > LongestSuspendMs)
+            {
+                throw new ArgumentOutOfRangeException(nameof(maximumMs), "a suspension lasts from 1 to " + LongestSuspendMs + " ms, not " + maximumMs);
+            }
+
+            lock (_commandLock)
+            {
+                _pendingSuspend = true;
+                _pendingResume = false;
+                _pendingSuspendReason = reason;
+                _pendingSuspendMaximumMs = maximumMs;
+                Interlocked.Exchange(ref _commandsPending, 1);
+            }
+        }
+
+        /// <summary>
+        /// Ends the suspension at the next tick boundary (a <c>resumed</c> event; every running module comes back from a
+        /// rest, and the tick watch takes that tick as its new start). A suspension asked for and not applied yet is
+        /// withdrawn; without one nothing happens.
+        /// </summary>
+        public void RequestResume()
+        {
+            lock (_commandLock)
+            {
+                _pendingSuspend = false;
+                _pendingResume = true;
+                Interlocked.Exchange(ref _commandsPending, 1);
+            }
+        }
+
+        /// <summary>
+        /// True from the tick that applied a suspension to the tick that ended it: every switch open since that tick's
+        /// actions. Read by the thread that asked for it.
+        /// </summary>
+        public bool IsSuspended => _suspended;
+
         /// <summary>Counts applied configuration changes (protocol, mode), so a host knows when to republish it.</summary>
         public int ConfigurationRevision { get; private set; }
 
@@ -324,10 +384,25 @@ namespace Edge.Core
             // Measurement.
             _measurement.Update(frame, _clamp.LastSwitchClosed, _clamp.LastSetpointUa, _snapshot);
 
-            // Commands take effect at the tick boundary, before this tick's decisions.
+            // Commands take effect at the tick boundary, before this tick's decisions; a suspension before the starts.
+            bool resumed = false;
             if (commands)
             {
+                resumed = ApplySuspension(now);
                 ApplyCommands(now, frame.Uncalibrated);
+            }
+
+            if (_suspended && now - _suspendBoundFromMs >= _suspendMaximumMs)
+            {
+                // Its bound: the host never ended it. A later gap is judged again.
+                EndSuspension(now, true);
+                resumed = true;
+            }
+
+            if (_suspended || resumed)
+            {
+                // The gaps of a suspension were expected: this tick is the tick watch's new start.
+                _plausibility.RearmTickWatch();
             }
 
             // Diagnosis: detectors report, the manager decides.
@@ -482,6 +557,65 @@ namespace Edge.Core
                 _deferredStartWaits = false;
                 _started = true;
             }
+        }
+
+        /// <summary>Applies a suspension or its end asked for since the last tick; true when one ended.</summary>
+        private bool ApplySuspension(long now)
+        {
+            lock (_commandLock)
+            {
+                if (_pendingSuspend)
+                {
+                    _pendingSuspend = false;
+                    _suspendBoundFromMs = now;
+                    _suspendMaximumMs = _pendingSuspendMaximumMs;
+                    if (!_suspended)
+                    {
+                        _suspended = true;
+                        _suspendedSinceMs = now;
+                        for (int m = 0; m < _modules.Length; m++)
+                        {
+                            _modules[m].Suspend(now, _telemetry);
+                        }
+
+                        TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.Event, now, -1, -1);
+                        record.EventKind = EventKind.Suspended;
+                        record.Severity = Severity.Info;
+                        record.Value = (int)_pendingSuspendReason;
+                        record.Threshold = _suspendMaximumMs;
+                    }
+                }
+
+                if (!_pendingResume)
+                {
+                    return false;
+                }
+
+                _pendingResume = false;
+                if (!_suspended)
+                {
+                    return false;
+                }
+
+                EndSuspension(now, false);
+                return true;
+            }
+        }
+
+        private void EndSuspension(long now, bool boundReached)
+        {
+            _suspended = false;
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                _modules[m].Resume(now, _telemetry);
+            }
+
+            long lastedMs = now - _suspendedSinceMs;
+            TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.Event, now, -1, -1);
+            record.EventKind = EventKind.Resumed;
+            record.Severity = boundReached ? Severity.Warning : Severity.Info;
+            record.Value = lastedMs > int.MaxValue ? int.MaxValue : (int)lastedMs;
+            record.Threshold = _suspendMaximumMs;
         }
 
         private void ApplyConfigurationChanges(long now)

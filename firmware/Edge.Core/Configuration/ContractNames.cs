@@ -29,6 +29,8 @@ namespace Edge.Core.Configuration
             "derateLifted",
             "faultRestored",
             "depletionLifted",
+            "suspended",
+            "resumed",
         };
 
         private static readonly string[] s_diagnosisIds = new string[]

@@ -119,6 +119,9 @@ namespace Edge.Core.Decision
         // Scheduled mode: started and parked on the rest step, no pulse granted yet in this run.
         private bool _awaitingFirstGrant;
 
+        // The controller is suspended (Suspend to Resume): no switch closes and no step advances.
+        private bool _suspended;
+
         // Scheduled mode: what made the rest ready (its length, a settled relaxation or the maximum), reported when the
         // grant ends it.
         private RestEndReason _readyReason;
@@ -301,7 +304,8 @@ namespace Edge.Core.Decision
             // The interface remembers the last current whichever run it belonged to: a start soon after a pulse was
             // cut short (a stop, or a protocol change with start) rests first, so the old pulse and the new one are
             // not one long current; and plating after stripping still waits for the direction-change rest.
-            bool recentCurrent = _hasRunCurrent && nowMs - _lastCurrentEndMs < FloorRestMs();
+            // A start while the controller is suspended rests first too: the rest runs from the resumption (Resume).
+            bool recentCurrent = (_hasRunCurrent && nowMs - _lastCurrentEndMs < FloorRestMs()) || _suspended;
             if (_scheduled)
             {
                 // Ready at once unless a current just stopped; the scheduler decides who pulses first.
@@ -400,6 +404,43 @@ namespace Edge.Core.Decision
             }
         }
 
+        /// <summary>
+        /// The controller's suspension (<see cref="EdgeController.RequestSuspend"/>): a pulse under way ends now, into its
+        /// next rest step as an aborted pulse does, and until <see cref="Resume"/> no switch closes and no step advances.
+        /// Not a fault: the state stays what it was, and a latched fault or a diagnosis' stop still acts.
+        /// </summary>
+        public void Suspend(long nowMs, TelemetryBuffer telemetry)
+        {
+            _suspended = true;
+            if (_subState == ModuleSubState.Pulse)
+            {
+                AbortPulse(nowMs, telemetry);
+            }
+        }
+
+        /// <summary>
+        /// Ends the suspension. The readings of the gap were not watched, so every running module comes back from a rest:
+        /// one resting (or ready for the scheduler's grant) rests its step again from now, and judges its relaxation
+        /// afresh; a pulse (a protocol without a rest step) runs its step again from now.
+        /// </summary>
+        public void Resume(long nowMs, TelemetryBuffer telemetry)
+        {
+            _suspended = false;
+            switch (_subState)
+            {
+                case ModuleSubState.Rest:
+                case ModuleSubState.ReadyForPulse:
+                case ModuleSubState.ReadyAfterStart:
+                    _stepStartMs = nowMs;
+                    _restTuner.ForgetSettling();
+                    Transition(ModuleSubState.Rest, StopReason.None, nowMs, telemetry);
+                    break;
+                case ModuleSubState.Pulse:
+                    _stepStartMs = nowMs;
+                    break;
+            }
+        }
+
         /// <summary>Leaves Hold after the diagnosis was reset; the module waits in Idle for a start.</summary>
         public void ResetFault(long nowMs, TelemetryBuffer telemetry)
         {
@@ -426,7 +467,7 @@ namespace Edge.Core.Decision
                 _heldTicks = 0;
             }
 
-            _pulsesHeld = faultEvidence && _heldTicks < MaximumHeldTicks;
+            _pulsesHeld = (faultEvidence && _heldTicks < MaximumHeldTicks) || _suspended;
             // The controller hands over the same snapshot every tick: storing a reference costs a GC write barrier
             // on .NET every tick, a compare costs nothing more on the device.
             if (_snapshot != snapshot)
@@ -489,6 +530,13 @@ namespace Edge.Core.Decision
 
             if (requested && ApplyRequests(requests, now, telemetry))
             {
+                return;
+            }
+
+            if (_suspended)
+            {
+                // Suspended: the switch stays open and the step waits (its pulses held, so the scheduler grants none).
+                Output(false, 0);
                 return;
             }
 

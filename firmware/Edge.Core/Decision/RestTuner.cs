@@ -370,6 +370,16 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>
+        /// The rest goes on, but what was seen of its settling is forgotten (the controller was suspended, and the readings
+        /// of the gap were not watched): it must be seen to settle again from the next tick.
+        /// </summary>
+        public void ForgetSettling()
+        {
+            _settledSinceMs = -1;
+            _settleObservedMs = -1;
+        }
+
+        /// <summary>
         /// Called when a rest ends after <paramref name="elapsedMs"/>: learns from when the relaxation
         /// settled, and follows the residual polarisation left against the voltage before the pulse.
         /// <paramref name="cut"/>: something other than this tuner ended the rest (the pack scheduler's grant, or the

@@ -63,5 +63,17 @@ namespace Edge.Core.Records
         /// (equal when only the pulses and rests were given back).
         /// </summary>
         DepletionLifted = 24,
+
+        /// <summary>
+        /// The controller was suspended (<see cref="SuspendReason"/>, the value): every switch open in that tick, no fault,
+        /// nothing latched; the threshold is the longest it may last, ms.
+        /// </summary>
+        Suspended = 25,
+
+        /// <summary>
+        /// The suspension ended: the value is how long it lasted, ms, the threshold its bound, ms (reached: severity
+        /// warning, the controller ended it itself). Every running module comes back from a rest.
+        /// </summary>
+        Resumed = 26,
     }
 }

@@ -204,6 +204,15 @@ namespace Edge.Core.Diagnosis.Detectors
             return setpointUa < 0 && measuredUa <= 0 && measuredUa > setpointUa && snapshot.ValidMinimumMv[module] <= _protection.CellMinimumWarningMv;
         }
 
+        /// <summary>
+        /// The next tick's interval is not judged, only taken as the new start (as the first tick's is): the gap before it
+        /// was expected (the controller was suspended, every switch open). The tick watch judges the tick after it again.
+        /// </summary>
+        public void RearmTickWatch()
+        {
+            _hasPrevious = false;
+        }
+
         private void EvaluateTiming(SampleFrame frame, MeasurementSnapshot snapshot, bool familyQuiet, DiagnosisManager diagnosis)
         {
             // The first tick only records its index (its skipped count means nothing).

@@ -90,6 +90,21 @@ public class PlausibilityMonitorOnSnapshotsTests
     }
 
     [Fact]
+    public void ARearmedWatchTakesTheNextTickAsItsStartWhateverTheGap()
+    {
+        var (rig, monitor) = Make();
+        Tick(rig, monitor, 0, 10);
+        monitor.RearmTickWatch();
+        Tick(rig, monitor, 1, 1500);
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.TickMissed, 0));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.TickLate, 0));
+
+        // Only that one tick: the next gap is judged.
+        Tick(rig, monitor, 2, 100);
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.TickMissed, 0));
+    }
+
+    [Fact]
     public void SaturatedCellChannelActivatesOnTheThirdTick()
     {
         var (rig, monitor) = Make();
