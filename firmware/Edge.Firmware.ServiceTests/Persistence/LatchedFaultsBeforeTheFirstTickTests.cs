@@ -158,9 +158,9 @@ namespace NFUnitTest.Persistence
 
             public ISampleTimer OpenSampleTimer() => _inner.OpenSampleTimer();
 
-            public INetworkConnection OpenNetwork(int timeoutMs) => _inner.OpenNetwork(timeoutMs);
+            public INetworkConnection OpenNetwork(int timeoutMs, bool requiresTime) => _inner.OpenNetwork(timeoutMs, requiresTime);
 
-            public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox) => _inner.OpenMqtt(settings, topics, network, outbox);
+            public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox, IControlPause pause) => _inner.OpenMqtt(settings, topics, network, outbox, pause);
 
             public IMonotonicClock OpenClock() => _inner.OpenClock();
 

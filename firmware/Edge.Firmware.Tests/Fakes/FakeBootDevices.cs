@@ -138,6 +138,15 @@ namespace NFUnitTest.Fakes
             }
         }
 
+        /// <summary>True once the boot opened the network link.</summary>
+        public bool NetworkOpened { get; private set; }
+
+        /// <summary>Whether the boot asked the network link to wait for the SNTP time.</summary>
+        public bool NetworkRequiresTime { get; private set; }
+
+        /// <summary>The quiet window the boot gave the MQTT client (null: none, or no client).</summary>
+        public IControlPause MqttPause { get; private set; }
+
         /// <summary>The LED of the last attempt that opened one, or null.</summary>
         public FakeStatusLed LastLed
         {
@@ -278,9 +287,11 @@ namespace NFUnitTest.Fakes
         }
 
         /// <inheritdoc />
-        public INetworkConnection OpenNetwork(int timeoutMs)
+        public INetworkConnection OpenNetwork(int timeoutMs, bool requiresTime)
         {
             FailIf(BootStep.Wifi);
+            NetworkOpened = true;
+            NetworkRequiresTime = requiresTime;
 
             // No link: the network thread starts but never reaches the broker, so the device events
             // stay in the log for the test to read (a connected session would publish and remove them).
@@ -290,9 +301,10 @@ namespace NFUnitTest.Fakes
         }
 
         /// <inheritdoc />
-        public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox)
+        public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox, IControlPause pause)
         {
             FailIf(BootStep.Mqtt);
+            MqttPause = pause;
 
             // The network stays down (OpenNetwork): every attempt fails as the device's would without a link.
             FakeConnection connection = new FakeConnection(topics);

@@ -259,7 +259,8 @@ namespace Edge.Firmware.Boot
             else
             {
                 _step = BootStep.Wifi;
-                INetworkConnection network = _devices.OpenNetwork(settings.WifiTimeoutS * 1000);
+                // Only TLS needs the clock (the certificates' dates): a plain-TCP broker is reached without SNTP.
+                INetworkConnection network = _devices.OpenNetwork(settings.WifiTimeoutS * 1000, settings.MqttUsesTls);
                 Track(network);
 
                 _step = BootStep.Mqtt;
@@ -271,7 +272,9 @@ namespace Edge.Firmware.Boot
                     outbox = new MessageOutbox(emptyConfiguration, PayloadBudget.MaximumStreamPayloadBytes(1));
                 }
 
-                ISessionConnection connection = _devices.OpenMqtt(settings, topics, network, outbox);
+                // The calls that stop the runtime (a name lookup, a TLS handshake) suspend the controller first.
+                IControlPause pause = _loop == null ? null : new ControlLoopPause(controller, _switches, setup.Board.SamplePeriodMs, new ThreadSleepDelay());
+                ISessionConnection connection = _devices.OpenMqtt(settings, topics, network, outbox, pause);
                 Track(connection);
                 _session = new MqttSession(settings, topics, connection, _devices.OpenClock(), outbox, bootId, controller, commands, publisher, _events, _led);
                 connection.Session = _session.Session;

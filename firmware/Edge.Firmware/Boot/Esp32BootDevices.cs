@@ -138,15 +138,15 @@ namespace Edge.Firmware.Boot
         }
 
         /// <inheritdoc />
-        public INetworkConnection OpenNetwork(int timeoutMs)
+        public INetworkConnection OpenNetwork(int timeoutMs, bool requiresTime)
         {
-            return new WifiConnection(timeoutMs);
+            return new WifiConnection(timeoutMs, requiresTime);
         }
 
         /// <inheritdoc />
-        public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox)
+        public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox, IControlPause pause)
         {
-            return new M2MqttTransport(settings, topics, network, outbox);
+            return new M2MqttTransport(settings, topics, network, outbox, pause);
         }
 
         /// <inheritdoc />

@@ -75,11 +75,17 @@ namespace Edge.Firmware.Boot
         /// <summary><see cref="BootStep.Timer"/>: the sample timer (not started).</summary>
         ISampleTimer OpenSampleTimer();
 
-        /// <summary><see cref="BootStep.Wifi"/>: the network link (not joined yet), each attempt waiting at most <paramref name="timeoutMs"/>.</summary>
-        INetworkConnection OpenNetwork(int timeoutMs);
+        /// <summary>
+        /// <see cref="BootStep.Wifi"/>: the network link (not joined yet), each attempt waiting at most
+        /// <paramref name="timeoutMs"/>, and for the SNTP time only when <paramref name="requiresTime"/> (TLS).
+        /// </summary>
+        INetworkConnection OpenNetwork(int timeoutMs, bool requiresTime);
 
-        /// <summary><see cref="BootStep.Mqtt"/>: the MQTT client for the broker in <paramref name="settings"/>, over <paramref name="network"/>.</summary>
-        ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox);
+        /// <summary>
+        /// <see cref="BootStep.Mqtt"/>: the MQTT client for the broker in <paramref name="settings"/>, over
+        /// <paramref name="network"/>; its calls that stop the runtime run in <paramref name="pause"/> (null: no control loop).
+        /// </summary>
+        ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox, IControlPause pause);
 
         /// <summary><see cref="BootStep.Mqtt"/>: the monotonic millisecond clock the session's back-off runs on.</summary>
         IMonotonicClock OpenClock();

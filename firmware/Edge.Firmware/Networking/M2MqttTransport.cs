@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System;
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -17,7 +18,10 @@ namespace Edge.Firmware.Networking
     /// <summary>
     /// The core's <see cref="IBrokerConnection"/> over nanoFramework.M2Mqtt (MQTT 3.1.1), plain TCP or TLS 1.2
     /// with the CA certificate (and optional client certificate) from the device settings. Each attempt first
-    /// brings the link up (<see cref="INetworkConnection"/>, Wi-Fi), then makes a new <see cref="MqttClient"/>.
+    /// brings the link up (<see cref="INetworkConnection"/>, Wi-Fi), then makes a new <see cref="MqttClient"/>. The steps that
+    /// stop the whole runtime (a name lookup; over TLS the whole connect, <see cref="BrokerAddress"/>) run inside the
+    /// control loop's quiet window (<see cref="IControlPause"/>: every switch open, the gap expected); a window not granted
+    /// fails the attempt, which is retried after the session's back-off.
     /// Broker acknowledgements (MqttMsgPublished) of the current client go to the outbox and the device-event log (each
     /// ignores the ids of the other's messages: one client numbers both; <see cref="AcknowledgementRouter"/> drops a closed
     /// client's); received messages to the session.
@@ -37,6 +41,8 @@ namespace Edge.Firmware.Networking
 
         private readonly string _host;
         private readonly int _port;
+        private readonly BrokerAddress _address;
+        private readonly IControlPause _pause;
         private readonly TopicSet _topics;
         private readonly INetworkConnection _network;
         private readonly MessageOutbox _outbox;
@@ -47,8 +53,11 @@ namespace Edge.Firmware.Networking
         private DeviceSession _session;
         private MqttClient _client;
 
-        /// <summary>Targets the broker in <paramref name="settings"/> (TLS when it carries a CA certificate, validated by the settings parser).</summary>
-        public M2MqttTransport(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox)
+        /// <summary>
+        /// Targets the broker in <paramref name="settings"/> (TLS when it carries a CA certificate, validated by the settings
+        /// parser); <paramref name="pause"/> is the control loop's quiet window, null when there is no loop to pause.
+        /// </summary>
+        public M2MqttTransport(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox, IControlPause pause)
         {
             if (settings == null || settings.MqttHost == null || settings.MqttHost.Length == 0)
             {
@@ -61,6 +70,8 @@ namespace Edge.Firmware.Networking
             _network = network ?? throw new ArgumentNullException(nameof(network));
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
             _acknowledgements = new AcknowledgementRouter(outbox);
+            _address = new BrokerAddress(_host, settings.MqttUsesTls);
+            _pause = pause;
             if (settings.MqttUsesTls)
             {
                 // mbedTLS parses PEM text; the parser has checked its structure and named the key if it was wrong.
@@ -110,10 +121,22 @@ namespace Edge.Firmware.Networking
             }
 
             bool secure = _caCertificate != null;
+            if (_address.NeedsLookup && !LookUp())
+            {
+                return ConnectOutcome.BrokerUnreachable;
+            }
+
+            bool paused = _address.ConnectBlocks && _pause != null;
+            if (paused && !_pause.Enter())
+            {
+                LastError = "connection to " + _host + ":" + _port.ToString() + " not tried: " + _pause.LastError;
+                return ConnectOutcome.BrokerUnreachable;
+            }
+
             MqttClient client = null;
             try
             {
-                client = new MqttClient(_host, _port, secure, _caCertificate, _clientCertificate, secure ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                client = new MqttClient(_address.ConnectHost, _port, secure, _caCertificate, _clientCertificate, secure ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
                 client.Settings.InflightQueueSize = ClientQueueLimit;
                 client.MqttMsgPublishReceived += OnPublishReceived;
@@ -131,6 +154,13 @@ namespace Edge.Firmware.Networking
                     Encoding.UTF8.GetString(willPayload, 0, willPayload.Length),
                     true,
                     (ushort)keepAliveS);
+                if (paused)
+                {
+                    // The blocking part is over; what follows waits on sockets.
+                    paused = false;
+                    _pause.Leave();
+                }
+
                 if (code != MqttReasonCode.Success)
                 {
                     client.Close();
@@ -140,22 +170,71 @@ namespace Edge.Firmware.Networking
 
                 _acknowledgements.Attach(client);
                 _client = client;
+                _address.Connected();
                 LastError = null;
                 return ConnectOutcome.Accepted;
             }
             catch (SocketException ex)
             {
+                _address.Failed();
                 Release(client);
                 LastError = "broker " + _host + ":" + _port.ToString() + " unreachable: socket error " + ex.ErrorCode.ToString();
                 return ConnectOutcome.BrokerUnreachable;
             }
             catch (Exception ex)
             {
+                _address.Failed();
                 Release(client);
 
                 // nanoFramework reports a failed TLS handshake as a plain exception from the SslStream inside M2Mqtt.
                 LastError = (secure ? "TLS connection to " : "connection to ") + _host + ":" + _port.ToString() + " failed: " + ex.Message;
                 return secure ? ConnectOutcome.TlsFailed : ConnectOutcome.BrokerUnreachable;
+            }
+            finally
+            {
+                if (paused)
+                {
+                    _pause.Leave();
+                }
+            }
+        }
+
+        /// <summary>Looks the broker's name up in a quiet window (the lookup blocks the runtime); false with <see cref="LastError"/>.</summary>
+        private bool LookUp()
+        {
+            if (_pause != null && !_pause.Enter())
+            {
+                LastError = "broker name " + _host + " not looked up: " + _pause.LastError;
+                return false;
+            }
+
+            try
+            {
+                IPHostEntry entry = Dns.GetHostEntry(_host);
+                IPAddress[] addresses = entry == null ? null : entry.AddressList;
+                for (int i = 0; addresses != null && i < addresses.Length; i++)
+                {
+                    if (addresses[i] != null && BrokerAddress.IsDottedQuad(addresses[i].ToString()))
+                    {
+                        _address.Resolved(addresses[i].ToString());
+                        return true;
+                    }
+                }
+
+                LastError = "broker name " + _host + " has no IPv4 address";
+                return false;
+            }
+            catch (Exception ex)
+            {
+                LastError = "broker name " + _host + " not found: " + ex.Message;
+                return false;
+            }
+            finally
+            {
+                if (_pause != null)
+                {
+                    _pause.Leave();
+                }
             }
         }
 

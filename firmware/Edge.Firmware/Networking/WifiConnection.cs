@@ -11,16 +11,18 @@ namespace Edge.Firmware.Networking
     /// <summary>
     /// Joins the Wi-Fi network stored in the device's Wireless80211 configuration (written once with
     /// Visual Studio's Device Explorer or <see cref="WifiCredentials"/>; never compiled in) and waits
-    /// for an IP address and for the clock to be set. The time comes from the SNTP client built into
-    /// the nanoFramework ESP32 firmware, which NetworkHelper waits for when asked for a valid date.
+    /// for an IP address and, when asked to, for the clock to be set. The time comes from the SNTP client built into
+    /// the nanoFramework ESP32 firmware, which NetworkHelper waits for when asked for a valid date: only TLS needs it
+    /// (the certificates' dates), so a plain-TCP broker on a network without NTP is reached without it.
     /// </summary>
     public sealed class WifiConnection : INetworkConnection
     {
         private readonly int _timeoutMs;
+        private readonly bool _requiresTime;
         private bool _attempted;
 
-        /// <summary>Each attempt waits at most <paramref name="timeoutMs"/>.</summary>
-        public WifiConnection(int timeoutMs)
+        /// <summary>Each attempt waits at most <paramref name="timeoutMs"/>, and for the SNTP time when <paramref name="requiresTime"/>.</summary>
+        public WifiConnection(int timeoutMs, bool requiresTime)
         {
             if (timeoutMs < 1000)
             {
@@ -28,12 +30,13 @@ namespace Edge.Firmware.Networking
             }
 
             _timeoutMs = timeoutMs;
+            _requiresTime = requiresTime;
         }
 
         /// <inheritdoc />
         public string LastError { get; private set; }
 
-        /// <summary>One attempt: true when there is an IP address and a valid UTC time (SNTP).</summary>
+        /// <summary>One attempt: true when there is an IP address (and a valid UTC time, SNTP, if required).</summary>
         public bool TryConnect()
         {
             // Still up from an earlier attempt (the MQTT session dropped, not the Wi-Fi): nothing to do.
@@ -53,7 +56,7 @@ namespace Edge.Firmware.Networking
                 }
 
                 _attempted = true;
-                bool connected = NetworkHelper.SetupAndConnectNetwork(timeout.Token, true);
+                bool connected = NetworkHelper.SetupAndConnectNetwork(timeout.Token, _requiresTime);
                 LastError = connected ? null : "Wi-Fi not ready: " + DescribeStatus(NetworkHelper.Status) + (NetworkHelper.HelperException == null ? string.Empty : " (" + NetworkHelper.HelperException.Message + ")");
                 return connected;
             }

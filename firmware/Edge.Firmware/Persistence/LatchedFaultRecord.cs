@@ -3,6 +3,7 @@
 using System;
 using Edge.Core.Configuration;
 using Edge.Core.Diagnosis;
+using Edge.Core.Records;
 
 namespace Edge.Firmware.Persistence
 {
@@ -27,14 +28,19 @@ namespace Edge.Firmware.Persistence
 
         private const string EndWord = "end ";
 
-        /// <summary>The record of what <paramref name="diagnosis"/> holds latched now, for <paramref name="modules"/> modules.</summary>
+        /// <summary>
+        /// The record of what <paramref name="diagnosis"/> holds latched now, for <paramref name="modules"/> modules; a module
+        /// latched for <c>tickMissed</c> is left out (not kept across a reset; a record written before still restores it).
+        /// </summary>
         public static string Format(DiagnosisManager diagnosis, int modules)
         {
             string text = Header + "\n";
             int lines = 0;
             for (int m = 0; m < modules; m++)
             {
-                if (diagnosis.HasLatchedFault(m))
+                // A missed tick is the controller's timing, not the cells': a reset starts that afresh, as it clears the
+                // watchdog's latch. Held in RAM (switches open, latched, its event) until a fault reset or a reset.
+                if (diagnosis.HasLatchedFault(m) && !(diagnosis.IsLatchCauseKnown(m) && diagnosis.LatchCause(m) == DiagnosisId.TickMissed))
                 {
                     text += m.ToString() + " " + (diagnosis.IsLatchCauseKnown(m) ? ContractNames.Of(diagnosis.LatchCause(m)) : UnknownCause) + "\n";
                     lines++;
