@@ -154,6 +154,8 @@ public sealed class ContractTests
             "currentCapped" or "telemetryOverflow" or "outboxOverflow" or "retainedCommand" or "derateLifted" => value > threshold,
             "depletionLifted" => value >= threshold,
             "derated" => value < threshold,
+            "suspended" => value == 1 && threshold > 0,
+            "resumed" => threshold > 0 && (e.GetProperty("severity").GetString() == "warning" ? value >= threshold : value <= threshold),
             "started" or "faultReset" or "uncalibrated" => value == 0 && threshold == 0,
             "stopped" or "protocolDone" => threshold == 0,
             _ => false,

@@ -21,7 +21,8 @@ namespace Edge.Firmware.Networking
     /// the Last Will, status, config, commands, outbox, discovery, back-off 1 s doubling to 30 s) and adds
     /// what only the firmware has: its device events (<c>edge/&lt;id&gt;/device-event</c>), the health message
     /// (<c>edge/&lt;id&gt;/health</c>) and the status LED. The device never reboots over the network and the
-    /// control loop never waits for it.
+    /// control loop never waits for it; a connect's calls that stop the whole runtime are made in the loop's quiet window
+    /// (the client's <see cref="IControlPause"/>: every switch open, the gap expected).
     /// </summary>
     public sealed class MqttSession
     {

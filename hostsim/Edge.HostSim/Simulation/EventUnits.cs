@@ -39,6 +39,8 @@ public static class EventUnits
         "outboxOverflow" => "messages",
         "retainedCommand" => "commands",
         "derateLifted" or "depletionLifted" => "percent",
+        "resumed" => "ms",
+        "suspended" => "reason code",
         _ => null,
     };
 }

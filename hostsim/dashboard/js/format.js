@@ -71,8 +71,10 @@ const DIAGNOSIS_UNITS = {
 const KIND_UNITS = {
   cutoff: 'mV', capacityLimit: 'mC', timeLimit: 'ms', currentCapped: 'µA', telemetryOverflow: 'records',
   outboxOverflow: 'messages', derated: 'µA', demandMet: 'µA', retainedCommand: 'commands', derateLifted: '%',
-  depletionLifted: '%',
+  depletionLifted: '%', resumed: 'ms',
 };
+// Why the device suspended its controller (CONTRACT.md, suspended: the value).
+const SUSPEND_REASONS = { 1: 'broker connect' };
 
 export function eventUnit(e) {
   // A restored latch names its stored cause; its value is no reading in that diagnosis's unit.
@@ -108,6 +110,9 @@ export function eventValue(e) {
   if (NO_VALUE_KINDS.includes(e.kind)) return '';
   if (RUN_CHARGE_KINDS.includes(e.kind)) return `${e.value} mC net stripped`;
   if (COUNT_KINDS[e.kind]) return `${e.value} ${eventUnit(e)} ${COUNT_KINDS[e.kind]}`;
+  // A suspension's value is its reason, its threshold its bound; a resumption's value how long it lasted.
+  if (e.kind === 'suspended') return `${SUSPEND_REASONS[e.value] || `reason ${e.value}`} (at most ${e.threshold} ms)`;
+  if (e.kind === 'resumed') return `after ${e.value} ms (at most ${e.threshold} ms)`;
   if (CHANNEL_INVALID.includes(e.diagnosis)) return `status ${e.value}` + (CHANNEL_STATUSES[e.value] ? `: ${CHANNEL_STATUSES[e.value]}` : '');
   const unit = eventUnit(e);
   // A saturated channel's value is its clipped reading: the true value lies at or beyond it, and nothing was compared.
