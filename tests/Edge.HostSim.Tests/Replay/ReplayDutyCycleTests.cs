@@ -50,7 +50,9 @@ public sealed class ReplayDutyCycleTests : IDisposable
     public void AScenarioWhoseProtocolPartsFromTheRecordingLeavesTheDutyTheRecordings()
     {
         // A continuous current at 1 mA/cm2 (0.385 mA on the default area): the core's switch stays closed through the
-        // recorded rest, and the duty read the switch's 1; the recording's current was on 1 s of 1.48 s.
+        // recorded rest, and the duty read the switch's 1. The closed switch with no current recorded is an implausible
+        // current reading, latched at its third tick (1.03 s), where the replay of the module ends: up to there the
+        // recorded current was on 1.00 s of 1.03 s, 0.971, the switch 1.03 s of 1.03 s.
         string scenario = _scratch.Write("continuous.json", """
             { "name": "continuous", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 100,
               "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
@@ -63,8 +65,9 @@ public sealed class ReplayDutyCycleTests : IDisposable
 
         Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
-        Assert.InRange(summary.RootElement.GetProperty("modules")[0].GetProperty("dutyCycle").GetDouble(), 0.66, 0.69);
+        Assert.Equal(1.00 / 1.03, summary.RootElement.GetProperty("modules")[0].GetProperty("dutyCycle").GetDouble(), 0.005);
         Assert.Contains("misaligned: ", replay.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"diagnosis\":\"currentChannelImplausible\"", File.ReadAllText(Path.Combine(outDir, "events.jsonl")), StringComparison.Ordinal);
     }
 
     /// <summary>
