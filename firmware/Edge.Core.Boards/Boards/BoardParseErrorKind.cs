@@ -98,7 +98,10 @@ namespace Edge.Core.Boards
         /// <summary>A temperature sensor placed on a module that has no <c>[module N]</c> section.</summary>
         UnknownModule = 29,
 
-        /// <summary>A load switch on a GPIO the ESP32 pulls up while it resets (0, 5, 15): the switch closes during every reset.</summary>
+        /// <summary>
+        /// A load switch on a GPIO the ESP32 pulls up while it resets (0, 5, 14, 15): the switch closes during every reset (on
+        /// 14 the burst at boot also clocks a charge-pump gate driver).
+        /// </summary>
         PulledUpSwitchPin = 30,
 
         /// <summary>
@@ -108,7 +111,7 @@ namespace Edge.Core.Boards
         CellOrder = 31,
 
         /// <summary>
-        /// A hardware enable's feed or a current setpoint on a GPIO the ESP32 pulls up while it resets (0, 5, 15): the
+        /// A hardware enable's feed or a current setpoint on a GPIO the ESP32 pulls up while it resets (0, 5, 14, 15): the
         /// monostable takes the rising edge and enables the gates, or the setpoint net sits near 2.3 V, during every reset.
         /// </summary>
         PulledUpOutputPin = 32,

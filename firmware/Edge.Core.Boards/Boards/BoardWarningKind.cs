@@ -17,7 +17,10 @@ namespace Edge.Core.Boards
         /// <summary>No <c>[reference]</c> channel: readings cannot be corrected for drift of REF or of the ADC.</summary>
         NoReferenceChannel = 3,
 
-        /// <summary>A load switch, a hardware enable's feed or a current setpoint on GPIO 14, which emits a short PWM burst while the ESP32 resets.</summary>
+        /// <summary>
+        /// A status LED or a multiplexer select or enable line on GPIO 14, which the ESP32 pulls up while it resets and which
+        /// carries a short PWM burst as it boots (a load switch, a hardware enable's feed or a current setpoint there is refused).
+        /// </summary>
         NoisyAtReset = 4,
     }
 }

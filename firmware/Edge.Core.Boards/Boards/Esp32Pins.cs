@@ -139,12 +139,22 @@ namespace Edge.Core.Boards
 
         /// <summary>
         /// GPIOs the ESP32 pulls up (about 45 kohm) while it resets and until the application drives them: 0, 5 and 15
-        /// (Espressif's strapping-pin defaults). A 100 kohm pull-down on the gate net loses against that, so an
-        /// active-high switch there closes during every reset.
+        /// (Espressif's strapping-pin defaults) and 14 (MTMS, the JTAG TMS input, which comes out of reset as an input
+        /// with its pull-up on; see <see cref="EmitsBurstAtReset"/>). A 100 kohm pull-down on the gate net loses against
+        /// that, so an active-high switch there closes during every reset.
         /// </summary>
         public static bool IsPulledUpAtReset(int gpio)
         {
-            return gpio == 0 || gpio == 5 || gpio == 15;
+            return gpio == 0 || gpio == 5 || gpio == 14 || gpio == 15;
+        }
+
+        /// <summary>
+        /// Whether a GPIO carries a short PWM burst while the ESP32 boots: GPIO 14 (the pin tables' "outputs PWM at boot";
+        /// a LED there flickers). Its rising edges re-trigger a monostable and clock a charge-pump gate driver.
+        /// </summary>
+        public static bool EmitsBurstAtReset(int gpio)
+        {
+            return gpio == 14;
         }
 
         /// <summary>Whether the GPIO has a DAC output (DAC1 = GPIO 25, DAC2 = GPIO 26).</summary>

@@ -94,19 +94,34 @@ public class BoardHardwareRuleTests
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
+    [InlineData(14)]
     [InlineData(15)]
     public void A_switch_on_a_pin_pulled_up_at_reset_is_refused(int gpio)
     {
         // The ESP32's ~45 kohm pull-up on these pins beats the gate net's 100 kohm pull-down: 3.3 V x 100 / 145 =
-        // 2.3 V at the driver during every reset, a logic high.
+        // 2.3 V at the driver during every reset, a logic high. GPIO 14 is MTMS, the JTAG TMS input, pulled up from reset.
         BoardRuleAssert.Rejected(
             MinimalBoard.With("[module 0]", "switch_pin", gpio.ToString()), MinimalBoard.LineOf("[module 0]", "switch_pin"), BoardParseErrorKind.PulledUpSwitchPin,
             "[module 0] switch_pin: GPIO " + gpio + " is pulled up (about 45 kohm) while the ESP32 resets");
     }
 
+    [Fact]
+    public void A_switch_on_gpio_14_is_refused_for_its_pull_up_and_its_burst_at_boot()
+    {
+        // GPIO 14 also carries a short PWM burst while the ESP32 boots: the clock a charge-pump gate driver (the mux
+        // board's switch_driver = pwm) needs to close its MOSFET. Refused as 0, 5 and 15 are, not only warned about.
+        string shipped = BoardFiles.Read(BoardFiles.Mux6s);
+        string on14 = BoardText.With(shipped, "[module 2]", "switch_pin", "14");
+        BoardRuleAssert.Rejected(
+            on14, BoardText.LineOf(on14, "[module 2]", "switch_pin"), BoardParseErrorKind.PulledUpSwitchPin,
+            "[module 2] switch_pin: GPIO 14 is pulled up (about 45 kohm) while the ESP32 resets (MTMS, the JTAG TMS input) and carries a short PWM burst as it boots, "
+            + "stronger than the gate's pull-down: the switch would close during every reset, and the burst is the clock a charge-pump gate driver needs to close it; use a GPIO that floats at reset");
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(5)]
+    [InlineData(14)]
     [InlineData(15)]
     public void A_hardware_enable_fed_from_a_pin_pulled_up_at_reset_is_refused(int gpio)
     {
@@ -115,34 +130,68 @@ public class BoardHardwareRuleTests
         string text = MinimalBoard.Text + "\n[enable]\nfeed_pin = " + gpio + "\ntimeout_ms = 100";
         BoardRuleAssert.Rejected(
             text, BoardText.LineOf(text, "[enable]", "feed_pin"), BoardParseErrorKind.PulledUpOutputPin,
-            "[enable] feed_pin: GPIO " + gpio + " is pulled up (about 45 kohm) while the ESP32 resets: the monostable takes its rising edge");
+            "[enable] feed_pin: GPIO " + gpio + " is pulled up (about 45 kohm) while the ESP32 resets");
+        BoardRuleAssert.Rejected(text, BoardText.LineOf(text, "[enable]", "feed_pin"), BoardParseErrorKind.PulledUpOutputPin, "the monostable takes its rising edge");
     }
 
     [Fact]
-    public void A_pwm_setpoint_on_a_pin_pulled_up_at_reset_is_refused_and_on_gpio_14_warned_about()
+    public void The_devkitc_fed_from_gpio_14_is_refused_as_from_gpio_5()
     {
-        // The multiplexed board's module 1 sets its current by PWM on GPIO 32: on 15 the setpoint net sits near 2.3 V
-        // (a high current commanded) during every reset.
+        // The shipped DevKitC feeds its 74LVC1G123 from GPIO 22. On 14 the pull-up gives the monostable its rising edge at
+        // reset and every rising edge of the boot burst retriggers it: the gates would be enabled through every reset.
+        string shipped = BoardFiles.Read(BoardFiles.DevKitC4s2m);
+        string on14 = BoardText.With(shipped, "[enable]", "feed_pin", "14");
+        BoardRuleAssert.Rejected(
+            on14, BoardText.LineOf(on14, "[enable]", "feed_pin"), BoardParseErrorKind.PulledUpOutputPin,
+            "[enable] feed_pin: GPIO 14 is pulled up (about 45 kohm) while the ESP32 resets (MTMS, the JTAG TMS input) and carries a short PWM burst as it boots: "
+            + "the monostable takes its rising edge and enables the gates during every reset, where its output stays low until the first healthy tick, "
+            + "and every rising edge of the burst triggers it again; use a GPIO that floats at reset");
+        BoardRuleAssert.Rejected(
+            BoardText.With(shipped, "[enable]", "feed_pin", "5"), BoardText.LineOf(on14, "[enable]", "feed_pin"), BoardParseErrorKind.PulledUpOutputPin,
+            "[enable] feed_pin: GPIO 5 is pulled up (about 45 kohm) while the ESP32 resets: the monostable takes its rising edge");
+    }
+
+    [Theory]
+    [InlineData(15)]
+    [InlineData(14)]
+    public void A_pwm_setpoint_on_a_pin_pulled_up_at_reset_is_refused(int gpio)
+    {
+        // The multiplexed board's module 1 sets its current by PWM on GPIO 32: on 15 or 14 the setpoint net sits near
+        // 2.3 V (a high current commanded) during every reset.
         string shipped = BoardFiles.Read(BoardFiles.Mux6s);
         Assert.Contains("setpoint_pin = 32 ", shipped);
-        string on15 = shipped.Replace("setpoint_pin = 32 ", "setpoint_pin = 15 ");
+        string moved = shipped.Replace("setpoint_pin = 32 ", "setpoint_pin = " + gpio + " ");
         BoardRuleAssert.Rejected(
-            on15, BoardText.LineOf(on15, "[module 1]", "setpoint_pin"), BoardParseErrorKind.PulledUpOutputPin,
-            "[module 1] setpoint_pin: GPIO 15 is pulled up (about 45 kohm) while the ESP32 resets: the current setpoint net sits near 2.3 V");
-
-        BoardDefinition on14 = BoardRuleAssert.Parsed(shipped.Replace("setpoint_pin = 32 ", "setpoint_pin = 14 "));
-        BoardWarning warning = BoardRuleAssert.SingleWarning(on14, BoardWarningKind.NoisyAtReset);
-        Assert.Equal("[module 1]", warning.Section);
-        Assert.Contains("setpoint_pin sees those pulses", warning.Message);
+            moved, BoardText.LineOf(moved, "[module 1]", "setpoint_pin"), BoardParseErrorKind.PulledUpOutputPin,
+            "[module 1] setpoint_pin: GPIO " + gpio + " is pulled up (about 45 kohm) while the ESP32 resets");
+        BoardRuleAssert.Rejected(moved, BoardText.LineOf(moved, "[module 1]", "setpoint_pin"), BoardParseErrorKind.PulledUpOutputPin, "the current setpoint net sits near 2.3 V");
+        if (gpio == 14)
+        {
+            BoardRuleAssert.Rejected(moved, BoardText.LineOf(moved, "[module 1]", "setpoint_pin"), BoardParseErrorKind.PulledUpOutputPin, "and the setpoint's filter turns the burst into a current command");
+        }
     }
 
     [Fact]
-    public void A_switch_on_gpio_14_is_warned_about_its_reset_burst()
+    public void A_status_led_or_a_mux_select_line_on_gpio_14_is_warned_about_its_burst_at_boot()
     {
-        BoardDefinition board = BoardRuleAssert.Parsed(MinimalBoard.With("[module 0]", "switch_pin", "14"));
-        BoardWarning warning = BoardRuleAssert.SingleWarning(board, BoardWarningKind.NoisyAtReset);
-        Assert.Equal(MinimalBoard.LineOf("[module 0]", "switch_pin"), warning.LineNumber);
-        Assert.Contains("PWM burst", warning.Message);
+        // A LED there flickers and a select line steps the multiplexer while the ESP32 boots: nothing the controller
+        // reads or drives then, so a warning, not a refusal.
+        string shipped = BoardFiles.Read(BoardFiles.Mux6s);
+        string led = BoardText.With(shipped, "[board]", "status_led_pin", "14");
+        BoardWarning ledWarning = BoardRuleAssert.SingleWarning(BoardRuleAssert.Parsed(led), BoardWarningKind.NoisyAtReset);
+        Assert.Equal(BoardText.LineOf(led, "[board]", "status_led_pin"), ledWarning.LineNumber);
+        Assert.Equal("status_led_pin", ledWarning.Key);
+        Assert.Equal(
+            "[board] status_led_pin: GPIO 14 is pulled up while the ESP32 resets and carries a short PWM burst as it boots: what status_led_pin drives sees those pulses before the application drives the pin; prefer a quiet GPIO",
+            ledWarning.Message);
+
+        string select = BoardText.With(shipped, "[mux]", "select_pins", "18, 14, 21");
+        BoardWarning selectWarning = BoardRuleAssert.SingleWarning(BoardRuleAssert.Parsed(select), BoardWarningKind.NoisyAtReset);
+        Assert.Equal("[mux]", selectWarning.Section);
+        Assert.Equal("select_pins", selectWarning.Key);
+        Assert.Equal(BoardText.LineOf(select, "[mux]", "select_pins"), selectWarning.LineNumber);
+
+        Assert.Equal(0, BoardRuleAssert.Count(BoardRuleAssert.Parsed(shipped), BoardWarningKind.NoisyAtReset));
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace Edge.Core.Boards.Parsing
 {
     /// <summary>
     /// Whole-board checks of the outputs against the ESP32 module and nanoFramework's drivers: pins
-    /// the module reserves, strapping pins (warned), active-low GPIO switches, LEDC channels that
+    /// the module reserves, pins pulled up at reset (refused for switches, feeds and setpoints),
+    /// strapping pins and GPIO 14's boot burst (warned), active-low GPIO switches, LEDC channels that
     /// share a timer, and the hardware enable.
     /// </summary>
     internal static class HardwareChecks
@@ -37,7 +38,10 @@ namespace Edge.Core.Boards.Parsing
             return error;
         }
 
-        /// <summary>Every GPIO the board drives: reserved by the module is an error, a strapping pin a warning.</summary>
+        /// <summary>
+        /// Every GPIO the board drives: reserved by the module is an error, and so is a switch, feed or setpoint pulled up
+        /// at reset; a strapping pin and an LED or multiplexer line on GPIO 14 are warnings.
+        /// </summary>
         private static BoardParseError CheckOutputPins(BoardSections sections, int moduleCount, WarningList warnings)
         {
             Esp32ModuleVariant variant = sections.Board.ModuleVariant;
@@ -68,7 +72,7 @@ namespace Edge.Core.Boards.Parsing
                 error = CheckSwitchPin(module, variant, warnings);
                 if (error == null && module.Has(ModuleSectionBuilder.SetpointPinKey))
                 {
-                    error = CheckQuietAtReset(module, ModuleSectionBuilder.SetpointPinKey, module.SetpointPin, "the current setpoint net sits near 2.3 V (a high current commanded) during every reset, where the setpoints are held at 0 from boot", warnings);
+                    error = CheckQuietAtReset(module, ModuleSectionBuilder.SetpointPinKey, module.SetpointPin, "the current setpoint net sits near 2.3 V (a high current commanded) during every reset, where the setpoints are held at 0 from boot", "the setpoint's filter turns the burst into a current command");
                     if (error == null)
                     {
                         error = CheckOutput(module, ModuleSectionBuilder.SetpointPinKey, module.SetpointPin, variant, warnings);
@@ -78,7 +82,7 @@ namespace Edge.Core.Boards.Parsing
 
             if (error == null && sections.Enable != null)
             {
-                error = CheckQuietAtReset(sections.Enable, EnableSectionBuilder.FeedPinKey, sections.Enable.FeedPin, "the monostable takes its rising edge and enables the gates during every reset, where its output stays low until the first healthy tick", warnings);
+                error = CheckQuietAtReset(sections.Enable, EnableSectionBuilder.FeedPinKey, sections.Enable.FeedPin, "the monostable takes its rising edge and enables the gates during every reset, where its output stays low until the first healthy tick", "every rising edge of the burst triggers it again");
                 if (error == null)
                 {
                     error = CheckOutput(sections.Enable, EnableSectionBuilder.FeedPinKey, sections.Enable.FeedPin, variant, warnings);
@@ -90,35 +94,26 @@ namespace Edge.Core.Boards.Parsing
 
         /// <summary>
         /// A hardware enable's feed and a current setpoint must stay low from reset until the application drives them, as a
-        /// switch pin must: a pin pulled up at reset is refused, GPIO 14's PWM burst at reset is warned about.
+        /// switch pin must: a pin pulled up at reset (0, 5, 14, 15) is refused, and GPIO 14's burst at boot is named.
         /// </summary>
-        private static BoardParseError CheckQuietAtReset(SectionBuilder section, string key, int gpio, string consequence, WarningList warnings)
+        private static BoardParseError CheckQuietAtReset(SectionBuilder section, string key, int gpio, string consequence, string burstConsequence)
         {
-            if (Esp32Pins.IsPulledUpAtReset(gpio))
+            if (!Esp32Pins.IsPulledUpAtReset(gpio))
             {
-                return section.FailAt(
-                    key,
-                    BoardParseErrorKind.PulledUpOutputPin,
-                    "GPIO " + gpio.ToString() + " is pulled up (about 45 kohm) while the ESP32 resets: " + consequence
-                    + "; use a GPIO that floats at reset (e.g. 18, 19, 21-23, 25-27, 32, 33)");
+                return null;
             }
 
-            if (gpio == 14)
-            {
-                warnings.Add(
-                    section.LineOf(key),
-                    BoardWarningKind.NoisyAtReset,
-                    section.Header,
-                    key,
-                    "GPIO 14 emits a short PWM burst while the ESP32 resets: " + key + " sees those pulses; prefer a quiet GPIO");
-            }
-
-            return null;
+            return section.FailAt(
+                key,
+                BoardParseErrorKind.PulledUpOutputPin,
+                "GPIO " + gpio.ToString() + " " + AtReset(gpio) + ": " + consequence
+                + (Esp32Pins.EmitsBurstAtReset(gpio) ? ", and " + burstConsequence : string.Empty)
+                + "; use a GPIO that floats at reset (e.g. 18, 19, 21-23, 25-27, 32, 33)");
         }
 
         /// <summary>
-        /// A switch pin must stay low from reset until the application drives it: a pin pulled up at reset is refused
-        /// (the switch would close on every reset), GPIO 14's PWM burst at reset is warned about (the gate sees pulses).
+        /// A switch pin must stay low from reset until the application drives it: a pin pulled up at reset (0, 5, 14, 15)
+        /// is refused, as the switch would close on every reset (and GPIO 14's burst would clock a charge-pump gate driver).
         /// </summary>
         private static BoardParseError CheckSwitchPin(ModuleSectionBuilder module, Esp32ModuleVariant variant, WarningList warnings)
         {
@@ -128,20 +123,19 @@ namespace Edge.Core.Boards.Parsing
                 return module.FailAt(
                     ModuleSectionBuilder.SwitchPinKey,
                     BoardParseErrorKind.PulledUpSwitchPin,
-                    "GPIO " + gpio.ToString() + " is pulled up (about 45 kohm) while the ESP32 resets, stronger than the gate's pull-down: the switch would close during every reset; use a GPIO that floats at reset (e.g. 18, 19, 21-23, 25-27, 32, 33)");
-            }
-
-            if (gpio == 14)
-            {
-                warnings.Add(
-                    module.LineOf(ModuleSectionBuilder.SwitchPinKey),
-                    BoardWarningKind.NoisyAtReset,
-                    module.Header,
-                    ModuleSectionBuilder.SwitchPinKey,
-                    "GPIO 14 emits a short PWM burst while the ESP32 resets: the switch's gate sees those pulses; prefer a quiet GPIO");
+                    "GPIO " + gpio.ToString() + " " + AtReset(gpio) + ", stronger than the gate's pull-down: the switch would close during every reset"
+                    + (Esp32Pins.EmitsBurstAtReset(gpio) ? ", and the burst is the clock a charge-pump gate driver needs to close it" : string.Empty)
+                    + "; use a GPIO that floats at reset (e.g. 18, 19, 21-23, 25-27, 32, 33)");
             }
 
             return CheckOutput(module, ModuleSectionBuilder.SwitchPinKey, gpio, variant, warnings);
+        }
+
+        /// <summary>What a GPIO pulled up at reset does while the ESP32 resets and boots, for a refusal's message.</summary>
+        private static string AtReset(int gpio)
+        {
+            return "is pulled up (about 45 kohm) while the ESP32 resets"
+                + (Esp32Pins.EmitsBurstAtReset(gpio) ? " (MTMS, the JTAG TMS input) and carries a short PWM burst as it boots" : string.Empty);
         }
 
         private static BoardParseError CheckOutput(SectionBuilder section, string key, int gpio, Esp32ModuleVariant variant, WarningList warnings)
@@ -153,6 +147,19 @@ namespace Edge.Core.Boards.Parsing
                     key,
                     BoardParseErrorKind.ReservedPin,
                     "GPIO " + gpio.ToString() + " " + reserved + " (module = " + (variant == Esp32ModuleVariant.Wrover ? "wrover" : "wroom") + "); use another GPIO");
+            }
+
+            // Switches, feeds and setpoints on GPIO 14 are refused before this; an LED or a multiplexer line there only
+            // blinks or switches inputs while the ESP32 boots.
+            if (Esp32Pins.EmitsBurstAtReset(gpio))
+            {
+                warnings.Add(
+                    section.LineOf(key),
+                    BoardWarningKind.NoisyAtReset,
+                    section.Header,
+                    key,
+                    "GPIO " + gpio.ToString() + " is pulled up while the ESP32 resets and carries a short PWM burst as it boots: what "
+                    + key + " drives sees those pulses before the application drives the pin; prefer a quiet GPIO");
             }
 
             string role = Esp32Pins.StrappingRole(gpio);
