@@ -16,7 +16,7 @@ namespace Edge.Core.Actuation
     public sealed class CurrentSetpointTransfer
     {
         /// <summary>Top code of the ESP32's 8-bit DAC.</summary>
-        public const int DacTopCode = 255;
+        public const int DacTopCode = Esp32Pins.DacTopCode;
 
         private CurrentSetpointTransfer(SetpointKind kind, int fullScaleUa, int topCode)
         {

@@ -92,7 +92,10 @@ namespace Edge.Core.Boards
         /// <summary>A multiplexer settle time shorter than 9 time constants of its filter (12-bit settling).</summary>
         SettleTooShort = 27,
 
-        /// <summary>A current channel that resolves the plating cap in fewer than 50 ADC counts.</summary>
+        /// <summary>
+        /// A current channel that resolves the plating cap in fewer than 50 ADC counts, or a setpoint output one code of which
+        /// is worth more than a tenth of the plating cap.
+        /// </summary>
         ResolutionTooCoarse = 28,
 
         /// <summary>A temperature sensor placed on a module that has no <c>[module N]</c> section.</summary>

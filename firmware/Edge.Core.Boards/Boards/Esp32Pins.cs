@@ -157,6 +157,9 @@ namespace Edge.Core.Boards
             return gpio == 14;
         }
 
+        /// <summary>Top code of the ESP32's 8-bit DACs: codes 0-255 (nanoFramework's <c>DacChannel.WriteValue</c> keeps the low 8 bits).</summary>
+        public const int DacTopCode = 255;
+
         /// <summary>Whether the GPIO has a DAC output (DAC1 = GPIO 25, DAC2 = GPIO 26).</summary>
         public static bool IsDacPin(int gpio)
         {

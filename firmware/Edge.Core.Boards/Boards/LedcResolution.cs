@@ -27,6 +27,9 @@ namespace Edge.Core.Boards
         /// <summary>Widest resolution the runtime tries (SOC_LEDC_TIMER_BIT_WIDE_NUM - 1 on the ESP32).</summary>
         private const int MaxBits = 19;
 
+        /// <summary>The clock divider a resolution needs to stay above (<c>GetOptimumResolution</c>).</summary>
+        private const int MinimumDivider = 256;
+
         /// <summary>Duty resolution in bits at <paramref name="frequencyHz"/> (1 when even one bit needs a faster clock).</summary>
         public static int BitsAt(int frequencyHz)
         {
@@ -45,6 +48,25 @@ namespace Edge.Core.Boards
             }
 
             return 1;
+        }
+
+        /// <summary>
+        /// Highest frequency, Hz, at which the runtime gives at least <paramref name="bits"/> (1-19) bits: the divider
+        /// 80 MHz x 256 / f / 2^bits, in whole numbers, is above 256 exactly while f is at most
+        /// 80 MHz x 256 / (257 x 2^bits) (10 bits: 77821 Hz, 8 bits: 311284 Hz).
+        /// </summary>
+        public static int HighestFrequencyHzFor(int bits)
+        {
+            return (int)((ApbClockHz << 8) / ((MinimumDivider + 1) * (1L << bits)));
+        }
+
+        /// <summary>
+        /// Lowest frequency, Hz, whose resolution a duty in 1/10000 steps reaches in every count
+        /// (<see cref="MaxReachableBits"/> bits or fewer): one above the highest that gives 14 bits, 4864 Hz.
+        /// </summary>
+        public static int LowestReachableFrequencyHz()
+        {
+            return HighestFrequencyHzFor(MaxReachableBits + 1) + 1;
         }
     }
 }

@@ -330,7 +330,8 @@ public class BoardParserErrorTests
         text = BoardText.With(text, "[module 0]", "switch_pwm_frequency_hz", "4000");
         text = BoardText.With(text, "[module 0]", "switch_pwm_channel", "1");
         AssertRejected(text, BoardText.LineOf(text, "[module 0]", "switch_pwm_frequency_hz"), BoardParseErrorKind.OutOfRange, "[module 0] switch_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
-        Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4883"), out _, out BoardParseError error), error?.ToString());
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "switch_pwm_frequency_hz"), BoardParseErrorKind.OutOfRange, "use at least 4864 Hz (13 bits)");
+        Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4864"), out _, out BoardParseError error), error?.ToString());
     }
 
     [Fact]
@@ -376,7 +377,9 @@ public class BoardParserErrorTests
         text = BoardText.With(text, "[module 0]", "setpoint_pwm_channel", "3");
         text = BoardText.With(text, "[module 0]", "setpoint_full_scale_ua", "8192");
         AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_pwm_frequency_hz"), BoardParseErrorKind.OutOfRange, "[module 0] setpoint_pwm_frequency_hz: 4000 Hz runs the LEDC at 14 bits");
+        AssertRejected(text, BoardText.LineOf(text, "[module 0]", "setpoint_pwm_frequency_hz"), BoardParseErrorKind.OutOfRange, "use at least 4864 Hz (13 bits)");
         Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4883"), out _, out BoardParseError error), error?.ToString());
+        Assert.True(BoardParser.TryParse(text.Replace("= 4000", "= 4864"), out _, out error), error?.ToString());
     }
 
     [Fact]

@@ -20,4 +20,25 @@ public class LedcResolutionTests
     {
         Assert.Equal(bits, LedcResolution.BitsAt(frequencyHz));
     }
+
+    [Theory]
+    [InlineData(8, 311_284)]    // 20480000000 / (257 x 256) = 311284.4
+    [InlineData(10, 77_821)]    // 20480000000 / (257 x 1024) = 77821.1
+    [InlineData(13, 9_727)]     // 20480000000 / (257 x 8192) = 9727.6
+    [InlineData(14, 4_863)]     // 20480000000 / (257 x 16384) = 4863.8
+    public void The_highest_frequency_of_a_resolution_gives_it_and_one_hertz_more_does_not(int bits, int frequencyHz)
+    {
+        Assert.Equal(frequencyHz, LedcResolution.HighestFrequencyHzFor(bits));
+        Assert.Equal(bits, LedcResolution.BitsAt(frequencyHz));
+        Assert.Equal(bits - 1, LedcResolution.BitsAt(frequencyHz + 1));
+    }
+
+    [Fact]
+    public void Every_count_is_reachable_from_4864_hz_up()
+    {
+        // 20480000000 / 4864 = 4210526, / 16384 = 256: 13 bits; / 4863 = 4211392, / 16384 = 257: 14 bits.
+        Assert.Equal(4864, LedcResolution.LowestReachableFrequencyHz());
+        Assert.Equal(13, LedcResolution.BitsAt(4864));
+        Assert.Equal(14, LedcResolution.BitsAt(4863));
+    }
 }

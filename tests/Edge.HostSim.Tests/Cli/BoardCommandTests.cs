@@ -137,6 +137,42 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void ABoardWhoseSetpointCannotSetTheProtocolsCurrentIsRefusedAndARunOnItWritesNothing()
+    {
+        // The mux board's setpoints at 20 MHz: the LEDC runs at 1 bit, 1024 uA a code on 2048 uA, so a 1 mA/cm2 pulse
+        // (385 uA) is code 0 and no current flows. A run on it used to strip at 0 mA/cm2 and stop every module on a
+        // hard short of healthy cells; one code may be worth at most a tenth of the 153.92 uA plating cap.
+        string text = File.ReadAllText(Shipped("esp32-mux-6s.board"));
+        const string Frequency = "setpoint_pwm_frequency_hz = 40000";
+        Assert.Equal(3, text.Split(Frequency).Length - 1);
+        string board = _scratch.Write("one-bit.board", text.Replace(Frequency, "setpoint_pwm_frequency_hz = 20000000", StringComparison.Ordinal));
+        string edited = File.ReadAllText(board);
+        int line = edited[..edited.IndexOf("setpoint_pwm_frequency_hz", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith(
+            "edge-sim board: " + board + ": refused: board file line " + line + ": [module 0] setpoint_pwm_frequency_hz: 20000000 Hz runs the LEDC at 1 bit, 1024 uA a code of the 2048 uA full scale",
+            error,
+            StringComparison.Ordinal);
+        Assert.EndsWith("use at most 311284 Hz (8 bits, 8 uA a code)", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, check.Stdout);
+
+        string scenario = _scratch.Write("on-one-bit.json", "{ \"name\": \"b\", \"seed\": 1, \"samplePeriodMs\": 20, \"timeLimitS\": 10, \"controller\": { \"mode\": \"act\" }, "
+            + "\"pack\": { \"modules\": 3, \"cellsPerModule\": 2, \"temperatureSensors\": 1, \"preset\": \"nak50-nasicon\" }, "
+            + "\"protocol\": { \"steps\": [ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 2 s\" ], \"rest\": \"fixed\" }, "
+            + "\"measurement\": { \"board\": \"" + board.Replace("\\", "\\\\", StringComparison.Ordinal) + "\" } }");
+        string output = _scratch.Path2("run");
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", output, "--quiet");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("edge-sim run: invalid scenario: measurement.board: board file '" + board + "': line " + line + ": [module 0] setpoint_pwm_frequency_hz: 20000000 Hz", run.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output), "a refused run wrote its folder");
+    }
+
+    [Fact]
     public void StrictCountsWarningsAsProblems()
     {
         using EdgeSimProcess warned = EdgeSimProcess.Run("board", "--strict", Shipped("esp32-devkitc-4s2m.board"));

@@ -5,7 +5,8 @@ namespace Edge.Core.Boards.Parsing
     /// <summary>
     /// Checks the sections as a whole (required sections and keys, contiguous numbering, inputs,
     /// pins, module membership, safety limits against the calibrated ranges, the outputs against
-    /// the ESP32 module and nanoFramework's drivers, the front ends against the ADC) and builds the
+    /// the ESP32 module and nanoFramework's drivers, the front ends against the ADC, the setpoint outputs'
+    /// resolution against the plating cap) and builds the
     /// <see cref="BoardDefinition"/> with its warnings. Returns null with the first error found.
     /// </summary>
     internal static class BoardAssembler
@@ -77,6 +78,11 @@ namespace Edge.Core.Boards.Parsing
             if (error == null)
             {
                 error = FrontEndChecks.Check(sections, cellCount, moduleCount, warnings);
+            }
+
+            if (error == null)
+            {
+                error = SetpointResolutionCheck.Check(sections, moduleCount);
             }
 
             if (error == null)

@@ -303,7 +303,7 @@ namespace Edge.Core.Boards.Parsing
                     ModuleSectionBuilder.SwitchPwmFrequencyKey,
                     BoardParseErrorKind.OutOfRange,
                     module.SwitchPwmFrequencyHz.ToString() + " Hz runs the LEDC at " + switchBits.ToString()
-                    + " bits, where one duty step of 1/10000 is no longer 0 counts and the switch cannot be held open; use at least 4883 Hz (13 bits)");
+                    + " bits, where one duty step of 1/10000 is no longer 0 counts and the switch cannot be held open; use at least " + LedcResolution.LowestReachableFrequencyHz().ToString() + " Hz (13 bits)");
             }
 
             SetpointKind kind = module.SetpointKind;
@@ -336,7 +336,7 @@ namespace Edge.Core.Boards.Parsing
                     ModuleSectionBuilder.SetpointPwmFrequencyKey,
                     BoardParseErrorKind.OutOfRange,
                     module.SetpointPwmFrequencyHz.ToString() + " Hz runs the LEDC at " + bits.ToString()
-                    + " bits, finer than nanoFramework's duty steps of 1/10000 reach; use at least 4883 Hz (13 bits)");
+                    + " bits, finer than nanoFramework's duty steps of 1/10000 reach; use at least " + LedcResolution.LowestReachableFrequencyHz().ToString() + " Hz (13 bits)");
             }
 
             if (kind == SetpointKind.Dac && module.Has(ModuleSectionBuilder.SetpointPwmFrequencyKey))
