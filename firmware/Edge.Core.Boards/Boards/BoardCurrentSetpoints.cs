@@ -20,13 +20,13 @@ namespace Edge.Core.Boards
         {
             // A setpoint runs as its whole code, up to one code below the request: the current plausibility's
             // tolerance takes the board's coarsest code on top (10 uA on the DevKitC's DAC, 2 uA on the mux board's PWM).
-            // Codes as Actuation's CurrentSetpointTransfer counts them: a DAC's 255, a PWM's 2^bits at its frequency.
+            // Codes as Actuation's CurrentSetpointTransfer counts them: a DAC's top code, a PWM's 2^bits at its frequency.
             int largestCodeUa = 0;
             for (int m = 0; m < board.ModuleCount; m++)
             {
                 ModuleDefinition module = board.ModuleAt(m);
                 int fullScaleUa = module.SetpointFullScaleUa;
-                int topCode = module.SetpointKind == SetpointKind.Dac ? 255
+                int topCode = module.SetpointKind == SetpointKind.Dac ? Esp32Pins.DacTopCode
                     : module.SetpointKind == SetpointKind.Pwm ? 1 << LedcResolution.BitsAt(module.SetpointPwmFrequencyHz) : 0;
                 if (topCode > 0 && fullScaleUa > 0)
                 {
