@@ -12,7 +12,8 @@ namespace Edge.HostSim.Studies;
 /// <summary>
 /// Expands a study into its variants, deterministically: the list and range axes crossed in manifest order
 /// (the last axis varies fastest), each combination with every joint draw of the random axes (drawn from
-/// the study seed). Every variant is loaded as a scenario, so a bad value fails here, before anything runs.
+/// the study seed). Every variant is loaded as a scenario, so a bad value fails here, before anything runs, and so
+/// does an axis over a field none of the variants' modes reads (<see cref="AxisWithoutEffect"/>).
 /// </summary>
 public static class StudyPlan
 {
@@ -55,6 +56,7 @@ public static class StudyPlan
             }
         }
 
+        AxisWithoutEffect.Check(spec, variants);
         return variants;
     }
 
