@@ -107,10 +107,16 @@ public static class StudyCommand
 
         folder.Claim(manifest);
 
+        // A result that fails the check is not taken as the run's: say which and why, one line each, and run it again.
+        string title = "study " + spec.Name + (shard.Count > 1 ? " shard " + shard : string.Empty);
+        foreach ((StudyVariant variant, string file, string problem) in new StudyRunner(variants, folder) { Shard = shard }.RejectedResults())
+        {
+            console.Error.WriteLine(title + ": '" + file + "' " + problem + "; " + variant.Id + " runs again");
+        }
+
         Stopwatch wall = Stopwatch.StartNew();
         StudyRunner runner;
         (int Ran, int Skipped, int Unfinished) outcome;
-        string title = "study " + spec.Name + (shard.Count > 1 ? " shard " + shard : string.Empty);
         using (ProgressDisplay display = ProgressDisplay.Start(progressMode, console, title, "progress: variants finished, and each running variant against its expected stop (a cut-off can end one earlier)"))
         {
             runner = new StudyRunner(variants, folder)
@@ -126,7 +132,7 @@ public static class StudyCommand
             outcome = runner.Run();
         }
 
-        IReadOnlyList<StudyRow> rows = StudyOutputWriter.WriteAll(folder, spec, variants.Count, manifest);
+        IReadOnlyList<StudyRow> rows = StudyOutputWriter.WriteAll(folder, spec, variants, manifest);
         IReadOnlyList<int> front = ParetoFront.Of(rows);
         Table table = new Table().AddColumns("variant").AddColumns(spec.Axes.Select(a => a.Name).ToArray()).AddColumns("mAh/cm2", "duty cycle", "stop");
         foreach (int i in front)

@@ -11,7 +11,7 @@ namespace Edge.HostSim.Studies;
 
 /// <summary>
 /// The files of a study folder. Per variant: variants/&lt;id&gt;/result.json (deterministic, the mark that it
-/// finished) and timing.json (wall time). For the study: study.json (the expanded manifest), study.csv,
+/// finished, taken back only when it passes <see cref="StudyResultCheck"/>) and timing.json (wall time). For the study: study.json (the expanded manifest), study.csv,
 /// pareto.png, pareto.svg and report.html (all deterministic) and study-timing.csv (wall times).
 /// </summary>
 public sealed class StudyFolder
@@ -180,7 +180,26 @@ public sealed class StudyFolder
         WriteAtomically(file, manifest);
     }
 
+    /// <summary>Whether the variant has a result.json, whatever it holds (see <see cref="ReadResult"/>).</summary>
     public bool IsFinished(string variantId) => File.Exists(ResultPath(variantId));
+
+    /// <summary>
+    /// The variant's result when its result.json passes <see cref="StudyResultCheck"/>; null without one, and null
+    /// with what is wrong (<paramref name="problem"/>) for one that does not.
+    /// </summary>
+    public StudyRow? ReadResult(StudyVariant variant, out string? problem)
+    {
+        problem = null;
+        string file = ResultPath(variant.Id);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        StudyRow? row = StudyResultCheck.Read(File.ReadAllText(file), variant, out string wrong);
+        problem = row == null ? wrong : null;
+        return row;
+    }
 
     public void Save(StudyRow row, double wallS, long cellSteps)
     {
@@ -188,33 +207,23 @@ public sealed class StudyFolder
         Directory.CreateDirectory(folder);
         JsonObject timing = new JsonObject { ["wallS"] = wallS, ["cellSteps"] = cellSteps };
         WriteAtomically(System.IO.Path.Combine(folder, VariantTimingFile), timing.ToJsonString() + "\n");
-        WriteAtomically(ResultPath(row.Variant), JsonSerializer.Serialize(row, OutputJson.Indented) + "\n");
+        WriteAtomically(ResultPath(row.Variant), StudyResultCheck.Text(row));
     }
 
-    /// <summary>The finished variants' rows, by variant index.</summary>
-    public SortedDictionary<int, StudyRow> ReadRows()
+    /// <summary>
+    /// The rows of the variants whose result.json passes the check, by variant index. A result that fails it is left out
+    /// (a run reports it and runs the variant again; a merge refuses the folder); so is anything under variants/ that
+    /// is not one of <paramref name="variants"/>' folders (another study's --out there holds results of its own).
+    /// </summary>
+    public SortedDictionary<int, StudyRow> ReadRows(IReadOnlyList<StudyVariant> variants)
     {
         SortedDictionary<int, StudyRow> rows = new SortedDictionary<int, StudyRow>();
-        string folder = System.IO.Path.Combine(Path, VariantsFolder);
-        if (!Directory.Exists(folder))
+        foreach (StudyVariant variant in variants)
         {
-            return rows;
-        }
-
-        // variants/<id>/result.json alone: a folder deeper down (another study's --out) holds results of its own.
-        foreach (string file in Directory.EnumerateDirectories(folder).Select(d => System.IO.Path.Combine(d, ResultFile)).Where(File.Exists))
-        {
-            StudyRow row;
-            try
+            if (ReadResult(variant, out _) is StudyRow row)
             {
-                row = JsonSerializer.Deserialize<StudyRow>(File.ReadAllText(file), OutputJson.Indented) ?? throw new JsonException("empty");
+                rows[variant.Index] = row;
             }
-            catch (JsonException e)
-            {
-                throw new StudyException("'" + file + "' is not a variant result (" + e.Message + ")");
-            }
-
-            rows[row.Index] = row;
         }
 
         return rows;

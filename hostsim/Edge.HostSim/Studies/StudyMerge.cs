@@ -50,8 +50,19 @@ public static class StudyMerge
         Dictionary<string, StudyFolder> owner = new Dictionary<string, StudyFolder>(StringComparer.Ordinal);
         foreach (StudyFolder shard in shards)
         {
-            foreach (StudyRow row in shard.ReadRows().Values)
+            foreach (StudyVariant variant in variants)
             {
+                // A result the shard's own run would not take (cut short, copied in, edited) is not merged either.
+                if (shard.ReadResult(variant, out string? problem) is not StudyRow row)
+                {
+                    if (problem != null)
+                    {
+                        throw new StudyException("'" + shard.ResultPath(variant.Id) + "' " + problem + "; delete it, or run its shard again into that folder (the rerun runs " + variant.Id + " again), and merge again");
+                    }
+
+                    continue;
+                }
+
                 if (owner.TryGetValue(row.Variant, out StudyFolder? other) && other.Path != shard.Path)
                 {
                     // Two shards ran the same variant (overlapping --shard or a copied folder): the simulation is
@@ -87,7 +98,7 @@ public static class StudyMerge
             }
         }
 
-        StudyOutputWriter.WriteAll(merged, spec, variants.Count, manifest!);
+        StudyOutputWriter.WriteAll(merged, spec, variants, manifest!);
         return variants.Count;
     }
 

@@ -5,15 +5,15 @@ namespace Edge.HostSim.Studies;
 /// <summary>Writes the study-level files from the finished variants in a study folder (run, resume and merge alike).</summary>
 public static class StudyOutputWriter
 {
-    /// <summary>Returns the rows written (finished variants in variant order).</summary>
-    public static IReadOnlyList<StudyRow> WriteAll(StudyFolder folder, StudySpec spec, int variantCount, string manifest)
+    /// <summary>Returns the rows written (the variants whose result passes the check, in variant order).</summary>
+    public static IReadOnlyList<StudyRow> WriteAll(StudyFolder folder, StudySpec spec, IReadOnlyList<StudyVariant> variants, string manifest)
     {
-        List<StudyRow> rows = folder.ReadRows().Values.ToList();
+        List<StudyRow> rows = folder.ReadRows(variants).Values.ToList();
         File.WriteAllText(Path.Combine(folder.Path, StudyFolder.CsvFile), StudyTable.Csv(spec, rows));
         string png = Path.Combine(folder.Path, StudyFolder.PlotPngFile);
         string svg = Path.Combine(folder.Path, StudyFolder.PlotSvgFile);
         StudyPlot.Save(spec, rows, png, svg);
-        File.WriteAllText(Path.Combine(folder.Path, StudyFolder.ReportFile), StudyReport.Render(spec, variantCount, rows, File.ReadAllText(svg), manifest));
+        File.WriteAllText(Path.Combine(folder.Path, StudyFolder.ReportFile), StudyReport.Render(spec, variants.Count, rows, File.ReadAllText(svg), manifest));
         folder.WriteTimings();
         return rows;
     }

@@ -177,15 +177,21 @@ public static class StudyPlan
 
         string baseName = scenario["name"] is JsonValue name && name.GetValueKind() == JsonValueKind.String ? name.GetValue<string>() : spec.Name;
         scenario["name"] = baseName + "-" + id;
+        string json = scenario.ToJsonString();
+        Scenario parsed;
         try
         {
-            return new StudyVariant { Index = index, Parameters = parameters, Scenario = ScenarioLoader.Parse(scenario.ToJsonString(), spec.BaseDirectory, spec.Boards) };
+            parsed = ScenarioLoader.Parse(json, spec.BaseDirectory, spec.Boards);
         }
         catch (ScenarioException e)
         {
             string values = string.Join(", ", parameters.Select(p => p.Key + " = " + Text(p.Value)));
             throw new StudyException("variant " + id + " (" + values + ") is not a valid scenario: " + e.Message);
         }
+
+        // The board's text with the scenario's: a result measured through another version of the file is another run.
+        string sha256 = StudyFolder.Sha256(json + "\n" + (parsed.Measurement.BoardText ?? string.Empty));
+        return new StudyVariant { Index = index, Parameters = parameters, Scenario = parsed, ScenarioSha256 = sha256 };
     }
 
     /// <summary>A copy of the tree with "{name}" placeholders filled; a string that is only a placeholder takes the value's own type.</summary>

@@ -50,6 +50,9 @@ public sealed class StudyRow
     /// <summary>Switch closes summed over the modules (switch wear).</summary>
     public long SwitchCloses { get; init; }
 
+    /// <summary>The variant's <see cref="StudyVariant.ScenarioSha256"/>: which scenario the row's run ran.</summary>
+    public string ScenarioSha256 { get; init; } = string.Empty;
+
     /// <summary>
     /// Whether the run ended at its time limit with a module still running: that module's capacity, and so the row's
     /// mean, is what it had delivered by then, a lower bound of what it would deliver to its stop.
@@ -90,6 +93,7 @@ public sealed class StudyRow
             SoftShorts = result.Events.Count(e => e.Kind == "softShort") + (int)result.Dropped.OfKind(EventKind.SoftShort),
             HardShorts = result.Events.Count(e => e.Kind == "hardShort") + (int)result.Dropped.OfKind(EventKind.HardShort),
             SwitchCloses = result.Modules.Sum(m => (long)m.SwitchCount),
+            ScenarioSha256 = variant.ScenarioSha256,
         };
     }
 }

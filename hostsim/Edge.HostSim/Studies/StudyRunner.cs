@@ -8,7 +8,7 @@ namespace Edge.HostSim.Studies;
 /// <summary>
 /// Runs the variants of a study (or of one shard) that have no result yet, in parallel, each on one core,
 /// saving each as it finishes: an interrupted study loses only the variants that were running, and a rerun
-/// into the same folder skips the finished ones.
+/// into the same folder skips the finished ones (those whose result passes <see cref="StudyResultCheck"/>).
 /// </summary>
 public sealed class StudyRunner
 {
@@ -33,11 +33,29 @@ public sealed class StudyRunner
     /// <summary>The shard's variants.</summary>
     public IReadOnlyList<StudyVariant> Selected => _variants.Where(v => Shard.Contains(v.Index)).ToList();
 
-    /// <summary>Runs what is left; returns (ran now, already finished before, not finished).</summary>
+    /// <summary>
+    /// The shard's variants whose result.json fails the check (<see cref="StudyResultCheck"/>): (variant, result file,
+    /// what is wrong). They are not taken: <see cref="Run"/> runs them again, and their new result replaces the file.
+    /// </summary>
+    public IReadOnlyList<(StudyVariant Variant, string File, string Problem)> RejectedResults()
+    {
+        List<(StudyVariant, string, string)> rejected = new List<(StudyVariant, string, string)>();
+        foreach (StudyVariant variant in Selected)
+        {
+            if (_folder.ReadResult(variant, out string? problem) == null && problem != null)
+            {
+                rejected.Add((variant, _folder.ResultPath(variant.Id), problem));
+            }
+        }
+
+        return rejected;
+    }
+
+    /// <summary>Runs what is left (no result, or one that fails the check); returns (ran now, already finished before, not finished).</summary>
     public (int Ran, int Skipped, int Unfinished) Run()
     {
         IReadOnlyList<StudyVariant> selected = Selected;
-        List<StudyVariant> todo = selected.Where(v => !_folder.IsFinished(v.Id)).ToList();
+        List<StudyVariant> todo = selected.Where(v => _folder.ReadResult(v, out _) == null).ToList();
         int skipped = selected.Count - todo.Count;
         double[] fractions = new double[todo.Count];
         int done = 0;

@@ -17,4 +17,10 @@ public sealed class StudyVariant
     public IReadOnlyList<KeyValuePair<string, JsonNode>> Parameters { get; init; } = Array.Empty<KeyValuePair<string, JsonNode>>();
 
     public Scenario Scenario { get; init; } = new Scenario();
+
+    /// <summary>
+    /// SHA-256 of the scenario the variant runs (its JSON with the axis values filled in, and the text of the board
+    /// file it reads): recorded in its result.json, so a result taken on resume or merge is known to be this variant's.
+    /// </summary>
+    public string ScenarioSha256 { get; init; } = string.Empty;
 }

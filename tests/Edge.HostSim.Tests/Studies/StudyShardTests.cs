@@ -195,7 +195,7 @@ public sealed class StudyShardTests : IDisposable
         Assert.Equal(3, File.ReadAllLines(Path.Combine(shards[0], StudyFolder.CsvFile)).Length);
     }
 
-    /// <summary>Two shard folders as `study --shard 1/2` and `--shard 2/2` write them, with stand-in results.</summary>
+    /// <summary>Two shard folders as `study --shard 1/2` and `--shard 2/2` write them, with stand-in results (each recording its variant's scenario, as a run's does).</summary>
     private string[] WriteShards(string manifest, IReadOnlyList<StudyVariant> variants)
     {
         string[] shards = { _scratch.Path2("shard1"), _scratch.Path2("shard2") };
@@ -214,6 +214,7 @@ public sealed class StudyShardTests : IDisposable
                     StopReason = "running",
                     TerminatedBy = "timeLimit",
                     SimulatedS = 5,
+                    ScenarioSha256 = v.ScenarioSha256,
                 },
                 1,
                 1);
