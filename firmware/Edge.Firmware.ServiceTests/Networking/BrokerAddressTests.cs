@@ -9,8 +9,8 @@ namespace NFUnitTest.Networking
     /// <summary>
     /// Which connect steps stop the runtime (nf-interpreter: a name lookup blocks in lwIP's getaddrinfo, the TLS handshake
     /// in mbedTLS; a socket connect polls through the runtime's event wait and does not): over plain TCP the name is
-    /// looked up once and the address reused until five attempts in a row failed on it; over TLS the client needs the
-    /// name for the certificate, and its whole connect blocks.
+    /// looked up once and the address reused until five attempts in a row failed on it; over TLS the address serves the
+    /// reachability probe, the client needs the name for the certificate, and its whole connect blocks.
     /// </summary>
     [TestClass]
     public class BrokerAddressTests
@@ -74,9 +74,12 @@ namespace NFUnitTest.Networking
         public void TlsConnectsByNameAndItsConnectBlocks()
         {
             BrokerAddress address = new BrokerAddress("broker.example.org", true);
-            Assert.IsFalse(address.NeedsLookup, "TLS looks the name up inside its own (blocking) connect");
+            Assert.IsTrue(address.NeedsLookup, "the reachability probe before a TLS connect needs the address");
             Assert.IsTrue(address.ConnectBlocks);
-            Assert.AreEqual("broker.example.org", address.ConnectHost);
+            address.Resolved("192.168.1.20");
+            Assert.IsFalse(address.NeedsLookup);
+            Assert.AreEqual("192.168.1.20", address.Address);
+            Assert.AreEqual("broker.example.org", address.ConnectHost, "the handshake checks the certificate against the name");
         }
 
         [TestMethod]

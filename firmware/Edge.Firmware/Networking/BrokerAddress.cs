@@ -7,12 +7,13 @@ namespace Edge.Firmware.Networking
     /// <summary>
     /// Where the MQTT client connects, and which connect steps stop the whole runtime. nanoFramework's M2Mqtt looks the
     /// broker's name up (Dns.GetHostEntry: lwIP's getaddrinfo, blocking the native task until an answer or its
-    /// timeout) every time a client is made; a dotted-quad address needs no lookup. Over plain TCP the name is looked up
-    /// once and the client is given the address (the socket connect waits without blocking: nf-interpreter's
-    /// NativeSocket connects non-blocking and polls through the runtime's event wait); the address is looked up again
-    /// only after <see cref="FailuresBeforeLookup"/> failed attempts in a row on it (the broker may have moved). TLS
+    /// timeout) every time a client is made; a dotted-quad address needs no lookup. The name is looked up once, and the
+    /// address reused (the socket connect waits without blocking: nf-interpreter's NativeSocket connects non-blocking
+    /// and polls through the runtime's event wait); it is looked up again only after <see cref="FailuresBeforeLookup"/>
+    /// failed attempts in a row on it (the broker may have moved). Over plain TCP the client is given the address. TLS
     /// needs the name (M2Mqtt hands it to the handshake, which checks the certificate against it), and the handshake
-    /// itself blocks (SslNative runs mbedTLS in blocking mode): its whole connect runs in a quiet window.
+    /// itself blocks (SslNative runs mbedTLS in blocking mode): the address serves the reachability probe before it
+    /// (<see cref="BrokerConnectGate"/>), and the client's whole connect runs in a quiet window.
     /// </summary>
     public sealed class BrokerAddress
     {
@@ -39,10 +40,10 @@ namespace Edge.Firmware.Networking
             _address = _hostIsAddress ? host : null;
         }
 
-        /// <summary>True when the next attempt must first look the name up (plain TCP, no address known).</summary>
+        /// <summary>True when the next attempt must first look the name up (no address known).</summary>
         public bool NeedsLookup
         {
-            get { return !_secure && _address == null; }
+            get { return _address == null; }
         }
 
         /// <summary>True when the client's connect itself stops the runtime (TLS: its lookup and its handshake).</summary>
@@ -57,6 +58,12 @@ namespace Edge.Firmware.Networking
             get { return _secure || _address == null ? _host : _address; }
         }
 
+        /// <summary>The broker's dotted-quad address, or null until it is looked up.</summary>
+        public string Address
+        {
+            get { return _address; }
+        }
+
         /// <summary>The lookup's answer (a dotted-quad address).</summary>
         public void Resolved(string address)
         {
@@ -69,7 +76,7 @@ namespace Edge.Firmware.Networking
             _failures = 0;
         }
 
-        /// <summary>The attempt on <see cref="ConnectHost"/> failed.</summary>
+        /// <summary>The attempt on the address failed (no TCP connection, or the client's connect failed).</summary>
         public void Failed()
         {
             _failures++;

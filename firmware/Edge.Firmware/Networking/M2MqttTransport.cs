@@ -1,7 +1,6 @@
 // Licensed under the MIT License.
 
 using System;
-using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -20,8 +19,9 @@ namespace Edge.Firmware.Networking
     /// with the CA certificate (and optional client certificate) from the device settings. Each attempt first
     /// brings the link up (<see cref="INetworkConnection"/>, Wi-Fi), then makes a new <see cref="MqttClient"/>. The steps that
     /// stop the whole runtime (a name lookup; over TLS the whole connect, <see cref="BrokerAddress"/>) run inside the
-    /// control loop's quiet window (<see cref="IControlPause"/>: every switch open, the gap expected); a window not granted
-    /// fails the attempt, which is retried after the session's back-off.
+    /// control loop's quiet window (<see cref="IControlPause"/>: every switch open, the gap expected); over TLS only once a
+    /// plain TCP connect found the broker answering (<see cref="BrokerConnectGate"/>). A window not granted, or a broker
+    /// that does not answer, fails the attempt, which is retried after the session's back-off.
     /// Broker acknowledgements (MqttMsgPublished) of the current client go to the outbox and the device-event log (each
     /// ignores the ids of the other's messages: one client numbers both; <see cref="AcknowledgementRouter"/> drops a closed
     /// client's); received messages to the session.
@@ -41,8 +41,7 @@ namespace Edge.Firmware.Networking
 
         private readonly string _host;
         private readonly int _port;
-        private readonly BrokerAddress _address;
-        private readonly IControlPause _pause;
+        private readonly BrokerConnectGate _gate;
         private readonly TopicSet _topics;
         private readonly INetworkConnection _network;
         private readonly MessageOutbox _outbox;
@@ -70,8 +69,7 @@ namespace Edge.Firmware.Networking
             _network = network ?? throw new ArgumentNullException(nameof(network));
             _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
             _acknowledgements = new AcknowledgementRouter(outbox);
-            _address = new BrokerAddress(_host, settings.MqttUsesTls);
-            _pause = pause;
+            _gate = new BrokerConnectGate(_host, _port, settings.MqttUsesTls, new SocketBrokerProbe(), pause);
             if (settings.MqttUsesTls)
             {
                 // mbedTLS parses PEM text; the parser has checked its structure and named the key if it was wrong.
@@ -121,22 +119,17 @@ namespace Edge.Firmware.Networking
             }
 
             bool secure = _caCertificate != null;
-            if (_address.NeedsLookup && !LookUp())
+            ConnectOutcome ready = _gate.Open();
+            if (ready != ConnectOutcome.Accepted)
             {
-                return ConnectOutcome.BrokerUnreachable;
-            }
-
-            bool paused = _address.ConnectBlocks && _pause != null;
-            if (paused && !_pause.Enter())
-            {
-                LastError = "connection to " + _host + ":" + _port.ToString() + " not tried: " + _pause.LastError;
-                return ConnectOutcome.BrokerUnreachable;
+                LastError = _gate.LastError;
+                return ready;
             }
 
             MqttClient client = null;
             try
             {
-                client = new MqttClient(_address.ConnectHost, _port, secure, _caCertificate, _clientCertificate, secure ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
+                client = new MqttClient(_gate.ConnectHost, _port, secure, _caCertificate, _clientCertificate, secure ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
                 client.ProtocolVersion = MqttProtocolVersion.Version_3_1_1;
                 client.Settings.InflightQueueSize = ClientQueueLimit;
                 client.MqttMsgPublishReceived += OnPublishReceived;
@@ -154,12 +147,9 @@ namespace Edge.Firmware.Networking
                     Encoding.UTF8.GetString(willPayload, 0, willPayload.Length),
                     true,
                     (ushort)keepAliveS);
-                if (paused)
-                {
-                    // The blocking part is over; what follows waits on sockets.
-                    paused = false;
-                    _pause.Leave();
-                }
+
+                // The blocking part is over; what follows waits on sockets.
+                _gate.ClientReturned();
 
                 if (code != MqttReasonCode.Success)
                 {
@@ -170,20 +160,20 @@ namespace Edge.Firmware.Networking
 
                 _acknowledgements.Attach(client);
                 _client = client;
-                _address.Connected();
+                _gate.Connected();
                 LastError = null;
                 return ConnectOutcome.Accepted;
             }
             catch (SocketException ex)
             {
-                _address.Failed();
+                _gate.Failed();
                 Release(client);
                 LastError = "broker " + _host + ":" + _port.ToString() + " unreachable: socket error " + ex.ErrorCode.ToString();
                 return ConnectOutcome.BrokerUnreachable;
             }
             catch (Exception ex)
             {
-                _address.Failed();
+                _gate.Failed();
                 Release(client);
 
                 // nanoFramework reports a failed TLS handshake as a plain exception from the SslStream inside M2Mqtt.
@@ -192,49 +182,7 @@ namespace Edge.Firmware.Networking
             }
             finally
             {
-                if (paused)
-                {
-                    _pause.Leave();
-                }
-            }
-        }
-
-        /// <summary>Looks the broker's name up in a quiet window (the lookup blocks the runtime); false with <see cref="LastError"/>.</summary>
-        private bool LookUp()
-        {
-            if (_pause != null && !_pause.Enter())
-            {
-                LastError = "broker name " + _host + " not looked up: " + _pause.LastError;
-                return false;
-            }
-
-            try
-            {
-                IPHostEntry entry = Dns.GetHostEntry(_host);
-                IPAddress[] addresses = entry == null ? null : entry.AddressList;
-                for (int i = 0; addresses != null && i < addresses.Length; i++)
-                {
-                    if (addresses[i] != null && BrokerAddress.IsDottedQuad(addresses[i].ToString()))
-                    {
-                        _address.Resolved(addresses[i].ToString());
-                        return true;
-                    }
-                }
-
-                LastError = "broker name " + _host + " has no IPv4 address";
-                return false;
-            }
-            catch (Exception ex)
-            {
-                LastError = "broker name " + _host + " not found: " + ex.Message;
-                return false;
-            }
-            finally
-            {
-                if (_pause != null)
-                {
-                    _pause.Leave();
-                }
+                _gate.ClientReturned();
             }
         }
 
