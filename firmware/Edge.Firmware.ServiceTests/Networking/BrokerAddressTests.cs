@@ -93,6 +93,41 @@ namespace NFUnitTest.Networking
             Assert.IsFalse(BrokerAddress.IsDottedQuad("1..3.4"));
             Assert.IsFalse(BrokerAddress.IsDottedQuad("1234.1.1.1"));
             Assert.IsFalse(BrokerAddress.IsDottedQuad("broker.local"));
+
+            // lwIP's inet_aton reads a leading 0 as octal: "010" is 8, so such a text is not the address it shows.
+            Assert.IsFalse(BrokerAddress.IsDottedQuad("192.168.010.1"));
+            Assert.IsFalse(BrokerAddress.IsDottedQuad("192.168.1.00"));
+            Assert.IsTrue(BrokerAddress.IsDottedQuad("10.0.100.1"));
+        }
+
+        [TestMethod]
+        public void ANumericHostThatIsNotAnAddressAsWrittenIsRefused()
+        {
+            Assert.IsNull(BrokerAddress.CheckHost("192.168.10.1"));
+            Assert.IsNull(BrokerAddress.CheckHost("broker.local"));
+            Assert.IsNull(BrokerAddress.CheckHost("mqtt-1.site.example"));
+            Assert.AreEqual(
+                "'192.168.010.1' has a number with a leading zero, which the network stack reads as octal (010 is 8): write the address without leading zeros (192.168.10.1)",
+                BrokerAddress.CheckHost("192.168.010.1"));
+
+            // inet_aton fills in a short form ("10.1" is 10.0.0.1): no name is all digits, so it is refused as well.
+            Assert.AreEqual(
+                "'10.1' is neither a name nor an IPv4 address (four numbers from 0 to 255 separated by dots, as 192.168.1.20)",
+                BrokerAddress.CheckHost("10.1"));
+            Assert.IsNotNull(BrokerAddress.CheckHost("192.168.1.256"));
+
+            bool refused = false;
+            try
+            {
+                new BrokerAddress("192.168.010.1", false);
+            }
+            catch (ArgumentException ex)
+            {
+                refused = true;
+                Assert.IsTrue(ex.Message.IndexOf("192.168.010.1") >= 0, ex.Message);
+            }
+
+            Assert.IsTrue(refused, "a host with a leading zero was taken as the broker's address");
         }
 
         [TestMethod]

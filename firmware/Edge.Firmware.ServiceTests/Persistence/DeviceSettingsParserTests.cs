@@ -74,6 +74,22 @@ namespace NFUnitTest.Persistence
         }
 
         [TestMethod]
+        public void ABrokerAddressWithALeadingZeroIsRefusedNamingItAndWhatItMeans()
+        {
+            // The device's network stack (lwIP's inet_aton) reads 010 as octal 8: the device would connect to 192.168.8.1.
+            string text = "device_id = pack-7\nmqtt_host = 192.168.010.1\n";
+
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+
+            Assert.IsFalse(ok);
+            Assert.AreEqual(
+                "line 2: mqtt_host '192.168.010.1' has a number with a leading zero, which the network stack reads as octal (010 is 8): write the address without leading zeros (192.168.10.1)",
+                error);
+            Assert.AreEqual(0, settings.MqttHost.Length);
+            Assert.AreEqual("edge-0", settings.DeviceId);
+        }
+
+        [TestMethod]
         public void OutOfRangePortFallsBackToDefaultsWithTheLine()
         {
             string text = "device_id = pack-7\nmqtt_port = 70000\n";

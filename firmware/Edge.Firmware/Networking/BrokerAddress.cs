@@ -27,11 +27,18 @@ namespace Edge.Firmware.Networking
         private int _failures;
 
         /// <summary>The broker <paramref name="host"/> (a name or a dotted-quad address), over TLS when <paramref name="secure"/>.</summary>
+        /// <exception cref="ArgumentException"><paramref name="host"/> is empty, or numeric but not an address as written (<see cref="CheckHost"/>).</exception>
         public BrokerAddress(string host, bool secure)
         {
             if (host == null || host.Length == 0)
             {
                 throw new ArgumentException("broker host required", nameof(host));
+            }
+
+            string problem = CheckHost(host);
+            if (problem != null)
+            {
+                throw new ArgumentException("broker host " + problem, nameof(host));
             }
 
             _host = host;
@@ -93,18 +100,22 @@ namespace Edge.Firmware.Networking
             _failures = 0;
         }
 
-        /// <summary>Four numbers from 0 to 255 separated by dots, as lwIP reads an address without a lookup.</summary>
+        /// <summary>
+        /// Four decimal numbers from 0 to 255 separated by dots, without leading zeros: an address lwIP reads as written,
+        /// with no lookup (lwIP's inet_aton reads a leading 0 as octal, "010" as 8).
+        /// </summary>
         public static bool IsDottedQuad(string text)
         {
             int parts = 0;
             int value = 0;
             int digits = 0;
+            bool leadingZero = false;
             for (int i = 0; i <= text.Length; i++)
             {
                 char c = i < text.Length ? text[i] : '.';
                 if (c == '.')
                 {
-                    if (digits == 0 || value > 255)
+                    if (digits == 0 || value > 255 || (leadingZero && digits > 1))
                     {
                         return false;
                     }
@@ -120,11 +131,69 @@ namespace Edge.Firmware.Networking
                     return false;
                 }
 
+                if (digits == 0)
+                {
+                    leadingZero = c == '0';
+                }
+
                 value = (value * 10) + (c - '0');
                 digits++;
             }
 
             return parts == 4;
+        }
+
+        /// <summary>
+        /// Why <paramref name="host"/> cannot name the broker, or null. A host of digits and dots only is an address
+        /// (no name is all digits), and the device's network stack reads it as inet_aton does: a part with a leading
+        /// 0 is octal ("192.168.010.1" is 192.168.8.1, "08" no number at all) and fewer than four parts are filled
+        /// in ("10.1" is 10.0.0.1), so such a host would reach another address than it seems to say. Names are not
+        /// checked further.
+        /// </summary>
+        public static string CheckHost(string host)
+        {
+            if (host == null || host.Length == 0 || !IsNumeric(host) || IsDottedQuad(host))
+            {
+                return null;
+            }
+
+            string[] parts = host.Split('.');
+            bool leadingZero = false;
+            string meant = string.Empty;
+            for (int i = 0; i < parts.Length; i++)
+            {
+                string part = parts[i];
+                int first = 0;
+                while (first < part.Length - 1 && part[first] == '0')
+                {
+                    first++;
+                }
+
+                leadingZero |= first > 0;
+                meant = i == 0 ? part.Substring(first) : meant + "." + part.Substring(first);
+            }
+
+            if (leadingZero && IsDottedQuad(meant))
+            {
+                return "'" + host + "' has a number with a leading zero, which the network stack reads as octal (010 is 8): write the address without leading zeros ("
+                    + meant + ")";
+            }
+
+            return "'" + host + "' is neither a name nor an IPv4 address (four numbers from 0 to 255 separated by dots, as 192.168.1.20)";
+        }
+
+        private static bool IsNumeric(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c != '.' && (c < '0' || c > '9'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 }

@@ -182,6 +182,12 @@ namespace Edge.Firmware.Persistence
                     settings.BoardName = value;
                     return null;
                 case "mqtt_host":
+                    string hostProblem = Networking.BrokerAddress.CheckHost(value);
+                    if (hostProblem != null)
+                    {
+                        return key + " " + hostProblem;
+                    }
+
                     settings.MqttHost = value;
                     return null;
                 case "mqtt_username":
