@@ -263,7 +263,8 @@ namespace Edge.Core
         {
             if (maximumMs < 1 || maximumMs > LongestSuspendMs)
             {
-                throw new ArgumentOutOfRangeException(nameof(maximumMs), "a suspension lasts from 1 to " + LongestSuspendMs + " ms, not " + maximumMs);
+                // Built only here, on the refusal: an accepted request allocates nothing.
+                throw new ArgumentOutOfRangeException(nameof(maximumMs), "a suspension lasts from 1 to " + LongestSuspendMs.ToString() + " ms, not " + maximumMs.ToString());
             }
 
             lock (_commandLock)

@@ -225,4 +225,21 @@ public class SuspensionTests
         Assert.True(pack.Actions.SwitchClosed[0] && pack.Actions.SwitchClosed[1]);
         Assert.Empty(pack.Events(EventKind.Suspended));
     }
+
+    [Fact]
+    public void AnAcceptedRequestAllocatesNothing()
+    {
+        // The refusal's message is built only when it is thrown; the firmware asks for a window per broker connect step.
+        var pack = Pack();
+        pack.RunUntil(1000);
+        long bytes = SteadyStateAllocation.BytesPerWindow(
+            i =>
+            {
+                pack.Controller.RequestSuspend(SuspendReason.NetworkConnect, 1 + (i % EdgeController.LongestSuspendMs));
+                pack.Controller.RequestResume();
+            },
+            0,
+            10000);
+        Assert.Equal(0, bytes);
+    }
 }
