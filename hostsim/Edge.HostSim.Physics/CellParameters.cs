@@ -293,6 +293,8 @@ public sealed class CellParameters
     /// one 10 ms step. A filament has to crack its way through the electrolyte ([W] Fig. 2c-f: crack initiation, edge
     /// chipping) at a finite speed. Assumption for NaK: 0.01 (at least 100 s from a fresh interface to the short, which
     /// leaves the soft-short phase L = 0.8 -> 1 at least 20 s); the [W] 0.7 mA/cm2 short grows at 4e-4 /s, far below it.
+    /// The Na preset takes the same 0.01 (the same NASICON to crack; [T] plating after a stripping cut-off shorted in one
+    /// step without it); the K preset has none (plated K refills its voids at once).
     /// </summary>
     public double FilamentMaxRatePerS { get; set; } = 0.01;
 

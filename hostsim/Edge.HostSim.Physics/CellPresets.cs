@@ -114,7 +114,7 @@ public static class CellPresets
             PlatingCriticalCurrentMAPerCm2 = 5.8,    // Fit: local critical current; residual voids focus the current so the [S] stepwise test shorts at 4.8.
             FilamentRatePerMAPerCm2S = 8e-3,         // Fit: same stepwise test ([S]).
             FilamentExcessExponent = 1.0,            // Linear in the excess, as the [S] stepwise fit assumes.
-            FilamentMaxRatePerS = 0.0,               // No cap: the [S] stepwise fit predates it.
+            FilamentMaxRatePerS = 0.0,               // No cap: the [S] stepwise fit predates it, and plated K refills its voids at once (no one-step short).
             DepositFilamentRatePerMAPerCm2S = 0.0,   // [S] keeps its own void-focusing fit.
             ConstrictionRatePerS = 0.0,              // Surface-tension voids of a liquid alloy; a metal under stack pressure has none.
             DepositCurrentFocusing = 0.0,            // No alloying step for the plated metal to outrun.
@@ -150,7 +150,7 @@ public static class CellPresets
             PlatingCriticalCurrentMAPerCm2 = 1.9,    // [T]: NASICON critical current.
             FilamentRatePerMAPerCm2S = 1.9e-3,       // Assumption: same filament kinetics as NaK (model notes).
             FilamentExcessExponent = 1.0,            // Linear, as in the model notes.
-            FilamentMaxRatePerS = 0.0,               // No cap: [T] plating shorts are not fitted with one.
+            FilamentMaxRatePerS = 0.01,              // Assumption, as NaK's: a filament cracks the same NASICON at a finite speed (uncapped, plating after a cut-off shorted in one step).
             DepositFilamentRatePerMAPerCm2S = 0.0,   // Not fitted for [T].
             ConstrictionRatePerS = 0.0,              // Surface-tension voids of a liquid alloy; a metal under stack pressure has none.
             DepositCurrentFocusing = 0.0,            // No alloying step for the plated metal to outrun.

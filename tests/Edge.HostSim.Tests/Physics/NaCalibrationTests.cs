@@ -37,6 +37,43 @@ public class NaCalibrationTests
     }
 
     [Fact]
+    public void TenCyclesAtPointTwoWithoutRestsReachNinetyFourPercentWithoutAShort()
+    {
+        // [T] Fig. S11 text: 10 cycles of 2 mAh/cm2 at 0.2 mA/cm2, coulombic efficiency 94 % at the 10th. Driven
+        // directly, each plating straight after the previous stripping cut-off (1.5 V) and each stripping straight
+        // after the plating: no rest at all, the hardest case for the contact that the cut-off leaves blocked. The seed
+        // gives 94 % to the whole point, so within half a point; no hard short and no soft-short stage in any cycle
+        // (cell-model.md: no one-step shorts; [T] cycles on).
+        const double CurrentMAPerCm2 = 0.2;
+        const double PlatedMAhPerCm2 = 2.0;
+        const double CutoffV = 1.5;
+        CellParameters p = CellPresets.Get(CellPresets.NaNasicon);
+        var cell = new CellBank(p, 1, ProtocolDriver.StepS);
+        int platingSteps = (int)Math.Round(PlatedMAhPerCm2 * 3600.0 / CurrentMAPerCm2 / ProtocolDriver.StepS);
+        double efficiency = 0;
+        for (int cycle = 1; cycle <= 10; cycle++)
+        {
+            for (int k = 0; k < platingSteps; k++)
+            {
+                cell.Step(0, -CurrentMAPerCm2);
+            }
+
+            Assert.False(cell.IsHardShorted(0), $"hard short while plating in cycle {cycle}");
+            double start = cell.StrippedChargeMAhPerCm2(0);
+            int steps = 0;
+            while (cell.Step(0, CurrentMAPerCm2) < CutoffV && ++steps < 10_000_000)
+            {
+            }
+
+            efficiency = (cell.StrippedChargeMAhPerCm2(0) - start) / PlatedMAhPerCm2;
+            Assert.True(cell.FilamentProgress(0) < p.SoftShortFilamentThreshold,
+                $"cycle {cycle}: filament {cell.FilamentProgress(0):0.###}, efficiency {efficiency:P1}");
+        }
+
+        Assert.InRange(efficiency, 0.935, 0.945);
+    }
+
+    [Fact]
     public void InterfaceResistanceIsAboutSevenOhmSquareCentimetres()
     {
         // [T]: interfacial resistance about 7 ohm cm2 on the Au-Al collector. The small-signal step response
