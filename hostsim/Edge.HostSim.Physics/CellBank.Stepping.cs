@@ -106,12 +106,25 @@ public sealed partial class CellBank
         double chargeMAh = iInt * dt * (1.0 / SecondsPerHour);
         double stripped = st.StrippedMAh + chargeMAh;
         st.StrippedMAh = stripped;
-        if (!_isAlloy)
+        double composition;
+        if (_isAlloy)
         {
-            st.MetalMAh -= chargeMAh > 0 ? chargeMAh : chargeMAh * KeptShareOfPlating(st.PlatedTotalMAh);
+            // The charge still passes once the alloy's Na is gone (the cell held at the compliance clamp), but it takes
+            // no Na from it: the Na drawn stops at the inventory, so later plating restores Na instead of paying off a debt.
+            double drawn = st.NaDrawnMAh + chargeMAh;
+            drawn = drawn < _naCapacityMAh ? drawn : _naCapacityMAh;
+            st.NaDrawnMAh = drawn;
+            composition = drawn;
+        }
+        else
+        {
+            // Same for a metal: stripping past the reservoir leaves none, not a negative amount.
+            double metal = st.MetalMAh - (chargeMAh > 0 ? chargeMAh : chargeMAh * KeptShareOfPlating(st.PlatedTotalMAh));
+            st.MetalMAh = metal > 0 ? metal : 0.0;
+            composition = stripped;
         }
 
-        if (Math.Abs(stripped - st.CompositionChargeMAh) > _compositionUpdateMAh)
+        if (Math.Abs(composition - st.CompositionChargeMAh) > _compositionUpdateMAh)
         {
             UpdateComposition(c);
         }

@@ -57,6 +57,7 @@ public sealed partial class CellBank
     private readonly double _w0;
     private readonly double _wMin;
     private readonly bool _isAlloy;
+    private readonly double _naCapacityMAh;
     private readonly double _compositionUpdateMAh;
     private readonly double _ocvV;
     private readonly double _maxPolarisationV;
@@ -161,6 +162,7 @@ public sealed partial class CellBank
         _w0 = _p.InitialNaMassFraction;
         _wMin = _p.LiquidusNaMassFraction;
         _isAlloy = _p.Anode == AnodeKind.LiquidAlloy;
+        _naCapacityMAh = _p.NaCapacityMAhPerCm2;
 
         // Composition moves slowly: refresh i_lim and the c_s bounds after this much charge (error below 1e-5).
         _compositionUpdateMAh = _isAlloy ? 1e-6 * _p.NaCapacityMAhPerCm2 : 1e-4 * _p.MetalDepletionKneeMAhPerCm2;
@@ -220,11 +222,20 @@ public sealed partial class CellBank
     /// <summary>Slow-recovering blocked fraction phi_s.</summary>
     public double SlowBlockedFraction(int cell) => _cells[cell].PhiSlow;
 
-    /// <summary>Net charge stripped from the anode so far (plating counts negative), mAh/cm2.</summary>
+    /// <summary>
+    /// Net charge passed through the anode's interface in the stripping direction so far (plating counts negative; a
+    /// shunt's current not), mAh/cm2, including charge forced past the anode's Na (which takes none from it).
+    /// </summary>
     public double StrippedChargeMAhPerCm2(int cell) => _cells[cell].StrippedMAh;
 
-    /// <summary>Usable metal left on a metal anode, mAh/cm2 (alloys: NaN).</summary>
+    /// <summary>Usable metal left on a metal anode, mAh/cm2, never below 0 (alloys: NaN).</summary>
     public double MetalReservoirMAhPerCm2(int cell) => _p.Anode == AnodeKind.Metal ? _cells[cell].MetalMAh : double.NaN;
+
+    /// <summary>
+    /// Na left in a liquid-alloy anode, mAh/cm2: the inventory less the Na drawn, never below 0; plating adds to it
+    /// (metals: NaN, see <see cref="MetalReservoirMAhPerCm2"/>).
+    /// </summary>
+    public double AlloyNaLeftMAhPerCm2(int cell) => _isAlloy ? _naCapacityMAh - _cells[cell].NaDrawnMAh : double.NaN;
 
     /// <summary>Limiting current of the fresh contact at the present composition/reservoir, mA/cm2.</summary>
     public double LimitingCurrentMAPerCm2(int cell) => _cells[cell].ILim0 * _cells[cell].LimitFactor;
@@ -321,6 +332,7 @@ public sealed partial class CellBank
         _modeState.AsSpan(cell * _modes, _modes).Clear();
         _cells[cell].AltStepS = 0;
         _cells[cell].StrippedMAh = 0;
+        _cells[cell].NaDrawnMAh = 0;
         _cells[cell].MetalMAh = _p.InitialMetalMAhPerCm2;
         _cells[cell].Theta = 0;
         _cells[cell].PhiFast = 0;
@@ -351,9 +363,9 @@ public sealed partial class CellBank
         double fraction;
         if (_isAlloy)
         {
-            // Charge stripped past the Na inventory (a cell held at the clamp) leaves no Na, not a negative amount:
-            // below 0 the bulk fraction would change sign and, past twice the inventory, read as fresh alloy.
-            double remaining = Math.Max(0.0, 1.0 - _cells[cell].StrippedMAh / _p.NaCapacityMAhPerCm2);
+            // The Na drawn stops at the inventory (a cell held at the clamp takes no Na it does not have): below 0 the
+            // bulk fraction would change sign and, past twice the inventory, read as fresh alloy.
+            double remaining = Math.Max(0.0, 1.0 - _cells[cell].NaDrawnMAh / _p.NaCapacityMAhPerCm2);
             double na = _w0 * remaining;
             double wBulk = Math.Max(na / (na + 1.0 - _w0), _wMin * 1.000001);
             fraction = LimitingCurrentLaw.Factor(wBulk, _w0, _p.LimitShareHalfNaMassFraction, _p.LimitShareWidthNaMassFraction);
@@ -376,7 +388,7 @@ public sealed partial class CellBank
 
         fraction = Math.Max(fraction, 1e-9);
         _cells[cell].LimitFactor = _isAlloy || _p.LimitExponent == 1.0 ? fraction : Math.Pow(fraction, _p.LimitExponent);
-        _cells[cell].CompositionChargeMAh = _cells[cell].StrippedMAh;
+        _cells[cell].CompositionChargeMAh = _isAlloy ? _cells[cell].NaDrawnMAh : _cells[cell].StrippedMAh;
     }
 
     private void UpdateSpecial(int cell)

@@ -10,6 +10,7 @@ internal struct CellState
     public double TauS;
     public double ROhmVPerMA;
     public double StrippedMAh;
+    public double NaDrawnMAh;
     public double MetalMAh;
     public double LimitFactor;
     public double ConcentrationFloor;

@@ -207,6 +207,28 @@ public class CellModelInvariantTests
     }
 
     [Fact]
+    public void AnAlloyStrippedPastItsNaInventoryGetsBackTheNaPlatedIntoIt()
+    {
+        // Mass balance: 60 mAh/cm2 forced through a NaK50 cell with 53.7 of Na leaves none (the rest of the charge
+        // passes at the clamp but takes no Na); after a rest that heals the contact, 30 mAh/cm2 of plating puts 30 back.
+        // The alloy is then the one a fresh cell has after stripping 53.7 - 30 = 23.7: same limiting current.
+        CellParameters p = CellPresets.Get(CellPresets.NaK50Nasicon);
+        var cell = new CellBank(p, 1, ProtocolDriver.StepS);
+        cell.Step(0, 1.0, 60.0 * 3600.0);
+        Assert.Equal(60.0, cell.StrippedChargeMAhPerCm2(0), 9);
+        Assert.Equal(0.0, cell.AlloyNaLeftMAhPerCm2(0), 9);
+
+        cell.Step(0, 0.0, 20.0 * 3600.0);
+        cell.Step(0, -0.1, 300.0 * 3600.0);
+        Assert.False(cell.IsHardShorted(0));
+        Assert.Equal(30.0, cell.AlloyNaLeftMAhPerCm2(0), 9);
+
+        var reference = new CellBank(p, 1, ProtocolDriver.StepS);
+        reference.Step(0, 0.1, (p.NaCapacityMAhPerCm2 - 30.0) / 0.1 * 3600.0);
+        Assert.Equal(reference.LimitingCurrentMAPerCm2(0), cell.LimitingCurrentMAPerCm2(0), 9);
+    }
+
+    [Fact]
     public void PlatingStraightAfterAStrippingCutoffDoesNotShortWithinASecond()
     {
         // cell-model.md: plating failure depends on history at a finite rate, "no one-step shorts". Each preset is
