@@ -25,11 +25,13 @@ public class NaKCalibrationTests
     [Fact]
     public void PulsesWithTenthSecondRestGiveLittleMoreThanContinuous()
     {
-        // [W]: 1 s pulses, 0.1 s rest: "slightly more than continuous".
+        // [W]: 1 s pulses, 0.1 s rest: "slightly more than continuous". More, and "slightly" read as at most twice.
+        ProtocolResult continuous = ProtocolDriver.StripContinuous(ProtocolDriver.NewCell(CellPresets.NaK50Nasicon), 1.0, CutoffV, CapacityLimit);
         ProtocolResult r = Pulses(0.1);
 
-        Assert.True(r.Ended);
-        Assert.InRange(r.ChargeMAhPerCm2, 0.0, 2.0);
+        Assert.True(r.Ended && continuous.Ended);
+        Assert.True(r.ChargeMAhPerCm2 > continuous.ChargeMAhPerCm2 && r.ChargeMAhPerCm2 <= 2.0 * continuous.ChargeMAhPerCm2,
+            $"1 s / 0.1 s: {r.ChargeMAhPerCm2:0.###} mAh/cm2 against continuous {continuous.ChargeMAhPerCm2:0.###}");
     }
 
     [Fact]
@@ -188,6 +190,9 @@ public class NaKCalibrationTests
             Assert.True(trace[k + 10] < trace[k], $"rest voltage stopped falling at {(k + 1) * 0.01} s");
         }
 
+        // The seed says "at least 5 s"; the model settles after 4.7 s (2 % criterion), which the lower bound of 4 s
+        // accepts: the row is listed as approximate in the physics README rather than refitted (a slower relaxation
+        // would move every pulse row fitted with tau = 3.5 s).
         int settled = Array.FindLastIndex(trace, v => Math.Abs(v - final) > 0.02 * amplitude) + 1;
         double settledS = settled * ProtocolDriver.StepS;
         Assert.InRange(settledS, 4.0, 10.0);

@@ -30,7 +30,8 @@ public sealed class ClosedLoopCalibrationTests
         double Capacity(int i) => points[i].Result.Modules[0].CapacityMAhPerCm2;
 
         Assert.True(Capacity(0) < 0.5, $"continuous 1 mA/cm2: {Capacity(0):0.###}");
-        Assert.True(Capacity(1) < 2, $"1 s / 0.1 s: {Capacity(1):0.###}");
+        // [W]: "slightly more than continuous": more, and at most twice.
+        Assert.True(Capacity(1) > Capacity(0) && Capacity(1) <= 2 * Capacity(0), $"1 s / 0.1 s: {Capacity(1):0.###} against continuous {Capacity(0):0.###}");
         Assert.InRange(Capacity(2), 1, 4);
         Assert.InRange(Capacity(3), 7, 12);
         Assert.InRange(Capacity(4), 12, 15);
