@@ -64,7 +64,7 @@ public sealed class CellParameters
     /// <summary>
     /// Limiting stripping current of the fresh interface, mA/cm2. Fit to the [W] pulse table (Fig. 4c) together with
     /// the precursor rate, the lasting damage and the composition law: 0.80 (the 1 s / 1 s capacity moves by about
-    /// 1.3 mAh/cm2 per 1 % of i_lim0: 1.22 at 0.795, 2.72 at 0.80, 3.89 at 0.805).
+    /// 1.1 mAh/cm2 per 1 % of i_lim0: 2.56 at 0.795, 3.15 at 0.80, 3.89 at 0.805).
     /// </summary>
     public double ILim0MAPerCm2 { get; set; } = 0.80;
 
@@ -210,7 +210,7 @@ public sealed class CellParameters
     /// <summary>
     /// Growth of the lasting damage per unit of demand above <see cref="VoidOnsetDemand"/>, 1/s, on the undamaged
     /// area. 0 = none. Fit: the end-of-pulse voltage of the [W] Fig. 4c pulse protocols rises steadily over the run
-    /// (60 s before the cut-off 1.39-1.9x its first-half median for 1-10 s rests) with the table held.
+    /// (60 s before the cut-off 1.63-2.13x its first-half median for 1-10 s rests) with the table held.
     /// </summary>
     public double VoidRatePerS { get; set; } = 0.045;
 
