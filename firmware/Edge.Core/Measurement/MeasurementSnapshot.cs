@@ -117,7 +117,8 @@ namespace Edge.Core.Measurement
 
         /// <summary>
         /// Reading noise of each cell channel: the variance of the settled samples before each pulse, in
-        /// (0.01 mV)^2 (2 mV of noise reads 40000), averaged over pulses; updated at every pulse start (before the first
+        /// (0.01 mV)^2 (2 mV of noise reads 40000), averaged over pulses, a spike among them left out once the cell has a
+        /// figure (<see cref="SpikeFreeNoise"/>); updated at every pulse start (before the first
         /// rest, provisionally from the first pulse's end), 0 before any estimate and at least 1 after one. What an edge resistance's uncertainty is computed from
         /// (<see cref="EdgeResistanceNoise"/>).
         /// </summary>

@@ -63,6 +63,15 @@ namespace Edge.Core.Measurement
         private const int NoiseWindowOutlierFactor = 4;
 
         /// <summary>
+        /// A rest's estimate at a pulse edge above this many tenths of the cell's figure is taken again with its spikes
+        /// left out (<see cref="SpikeFreeNoise"/>). A spike at the soft short's limit adds at least 1.6 figures to the
+        /// window it falls in, so every window that holds one is looked at again; pure noise gets above 1.5 times the
+        /// figure in about one window in ten, and comes out of the second look as it went in. Below it, a compare per
+        /// cell and edge.
+        /// </summary>
+        private const int SpikeCheckFigureTenths = 15;
+
+        /// <summary>
         /// A phase longer than this many samples (5.12 s at 10 ms) is judged against far more samples than the one
         /// estimate before it saw, and its own windows are averaged into the reading noise too. Shorter phases (the
         /// [W] protocol's 1 s pulses and 5 s rests) each bring an estimate of their own at the next pulse edge.
@@ -348,6 +357,15 @@ namespace Edge.Core.Measurement
 
                     baseline = (int)(sum / usable);
                     variance = NoiseVarianceCentiMv2(ring, _ringHead[module], openCount);
+
+                    // Once the cell has a figure from a rest, a spike in the rest's newest samples is not noise: left in,
+                    // the same spikes raised the figure (and every limit drawn from it) when they fell just before the edge
+                    // and never when they fell earlier in the rest. The first rest's estimate forms the figure as it is.
+                    int figure = snapshot.NoiseVarianceCentiMv2[c];
+                    if (_noiseEstimates[c] > 0 && variance * 10 > (long)figure * SpikeCheckFigureTenths)
+                    {
+                        variance = SpikeFreeNoise.VarianceCentiMv2(ring, _ringHead[module], NoiseWindowLength(openCount), figure);
+                    }
                 }
 
                 snapshot.PrePulseVoltageMv[c] = baseline;
@@ -390,12 +408,7 @@ namespace Edge.Core.Measurement
         /// </summary>
         private long NoiseVarianceCentiMv2(int[] ring, int head, int phaseCount)
         {
-            int usable = phaseCount < NoiseSamples ? phaseCount : NoiseSamples;
-            if (usable > _ringLength - 1)
-            {
-                usable = _ringLength - 1;
-            }
-
+            int usable = NoiseWindowLength(phaseCount);
             if (usable < 4)
             {
                 return -1;
@@ -416,6 +429,13 @@ namespace Edge.Core.Measurement
             // mV^2 to (0.01 mV)^2: x 10,000; each second difference carries 6 sigma^2.
             long hundredths = squares * 10000 / (6L * (usable - 2));
             return hundredths > int.MaxValue ? int.MaxValue : hundredths;
+        }
+
+        /// <summary>The newest samples of a phase of <paramref name="phaseCount"/> a noise estimate takes: up to <see cref="NoiseSamples"/>, as many as the ring holds.</summary>
+        private int NoiseWindowLength(int phaseCount)
+        {
+            int usable = phaseCount < NoiseSamples ? phaseCount : NoiseSamples;
+            return usable > _ringLength - 1 ? _ringLength - 1 : usable;
         }
 
         private void EndPulse(int module, int first, int cellsPerModule, SampleFrame frame, MeasurementSnapshot snapshot)
