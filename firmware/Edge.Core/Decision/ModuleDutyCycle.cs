@@ -140,7 +140,8 @@ namespace Edge.Core.Decision
 
         /// <summary>
         /// As the other constructor; <paramref name="depletionDetector"/> (null: none) learns the module's baselines afresh
-        /// when depletion's answers are undone after a refill.
+        /// when depletion's answers are undone after a refill, and is told the protocol's length of each strip step the
+        /// module enters (its operating point).
         /// </summary>
         public ModuleDutyCycle(int module, int firstCell, int cellCount, ControllerConfiguration configuration, ActiveProtectionLevels protectionLevels, DepletionOnsetDetector depletionDetector)
         {
@@ -888,6 +889,12 @@ namespace Edge.Core.Decision
 
             _hasRunCurrent = true;
             _lastCurrentWasStrip = step.Kind == ProtocolStepKind.Strip;
+            if (_lastCurrentWasStrip && _depletionDetector != null)
+            {
+                // The depletion trend's operating point is the protocol's pulse length, not the tuned one.
+                _depletionDetector.NoteStripStep(_module, step.DurationMs);
+            }
+
             SwitchCloseCount++;
             Transition(ModuleSubState.Pulse, StopReason.None, now, telemetry);
             OutputPulse(step, now, telemetry);

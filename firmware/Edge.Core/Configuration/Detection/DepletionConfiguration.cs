@@ -38,9 +38,11 @@ namespace Edge.Core.Configuration.Detection
         public int BaselineDriftLimitPercent { get; set; } = 25;
 
         /// <summary>
-        /// A pulse current that differs from the one the baseline was learned at by more than this percentage is a
-        /// new operating point (act mode lowered it, or an operator changed the protocol): the baseline is learned
-        /// afresh and the CUSUM starts at 0, since overpotentials at two currents are not comparable.
+        /// A pulse current, or a protocol pulse length, that differs from the one the baseline was learned at by more
+        /// than this percentage is a new operating point (act mode lowered the current, or an operator changed the
+        /// protocol): the baseline is learned afresh and the CUSUM starts at 0, since overpotentials at two currents, or
+        /// after pulses of two lengths (diffusion rises like sqrt t), are not comparable. The length is the protocol
+        /// step's, not what the pulse tuner, an abort or the scheduler left of it (core README, "Answers to depletion").
         /// </summary>
         public int OperatingPointChangePercent { get; set; } = 10;
 

@@ -31,9 +31,27 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly int[] _cusumMv;
 
         // Per cell: the overpotential learned at the present operating point (mV * BaselineScale), the highest the
-        // baseline may follow drift to, and the pulse current (uA) it was learned at.
+        // baseline may follow drift to, and the operating point it was learned at: the pulse current (uA) and the
+        // length (ms) the protocol gives the strip step the pulse ran (0: a step without a length, or none told).
         private readonly long[] _baselineCeiling;
         private readonly int[] _operatingPointCurrentUa;
+        private readonly long[] _operatingPointPulseMs;
+
+        // Per module: the protocol's length (ms) of the strip step the module entered last (NoteStripStep), and the
+        // setpoint (uA) of the previous sample's interval.
+        private readonly long[] _stripStepMs;
+        private readonly int[] _previousSetpointUa;
+
+        // Per module: until when (ms) a rise of the setpoint within a pulse may still be in the samples, so their
+        // differences are no climbs.
+        private readonly long[] _setpointSettledAtMs;
+
+        /// <summary>
+        /// Samples after the one in which a pulse's setpoint rose that may still carry part of the voltage's step: a
+        /// front end's anti-alias filter spreads a step over two samples, and a current stage may take a sample to settle.
+        /// </summary>
+        private const int SetpointSettleSamples = 2;
+        private readonly long _setpointSettleMs;
 
         // Per cell: until when (ms) the shape windows still hold a step, and until when a step away from 0 V
         // is a shunt letting go (a step toward 0 V came shortly before it).
@@ -101,6 +119,11 @@ namespace Edge.Core.Diagnosis.Detectors
             _cusumMv = new int[cells];
             _baselineCeiling = new long[cells];
             _operatingPointCurrentUa = new int[cells];
+            _operatingPointPulseMs = new long[cells];
+            _stripStepMs = new long[layout.ModuleCount];
+            _previousSetpointUa = new int[layout.ModuleCount];
+            _setpointSettledAtMs = new long[layout.ModuleCount];
+            _setpointSettleMs = SetpointSettleSamples * (long)configuration.SamplePeriodMs;
             _stepInWindowUntilMs = new long[cells];
             _shuntLetGoUntilMs = new long[cells];
             _shapeSpanMs = (2L * _configuration.ShapeWindowMs) + (PackMeasurement.ShapePointSamples * (long)configuration.SamplePeriodMs);
@@ -171,13 +194,34 @@ namespace Edge.Core.Diagnosis.Detectors
             _cusumMv[cell] = 0;
         }
 
-        private bool IsNewOperatingPoint(int cell, int currentUa)
+        /// <summary>
+        /// The module's duty cycle entered a strip step whose length the protocol gives as <paramref name="stepLengthMs"/>
+        /// (0: until a stop condition). The pulses it runs are judged at that length, whatever shortened them: the pulse
+        /// tuner's percentage, an aborted pulse or the scheduler's early end are the controller's own doing, and a
+        /// shorter pulse is no new operating point, or the answer to depletion would relearn the baseline that showed it.
+        /// </summary>
+        public void NoteStripStep(int module, long stepLengthMs)
         {
-            long learnedUa = _operatingPointCurrentUa[cell];
-            long differenceUa = currentUa - learnedUa;
-            differenceUa = differenceUa < 0 ? -differenceUa : differenceUa;
-            long learnedMagnitudeUa = learnedUa < 0 ? -learnedUa : learnedUa;
-            return differenceUa * 100 > learnedMagnitudeUa * _configuration.OperatingPointChangePercent;
+            _stripStepMs[module] = stepLengthMs;
+        }
+
+        /// <summary>
+        /// A pulse's current or its step's length differs from the operating point the cell's baseline was learned at by
+        /// more than <see cref="DepletionConfiguration.OperatingPointChangePercent"/>: a longer pulse at the same current
+        /// ends at a larger overpotential by design (diffusion rises like sqrt t), so the two are not comparable.
+        /// </summary>
+        private bool IsNewOperatingPoint(int cell, int currentUa, long pulseMs)
+        {
+            int percent = _configuration.OperatingPointChangePercent;
+            return Differs(currentUa, _operatingPointCurrentUa[cell], percent) || Differs(pulseMs, _operatingPointPulseMs[cell], percent);
+        }
+
+        private static bool Differs(long value, long learned, int percent)
+        {
+            long difference = value - learned;
+            difference = difference < 0 ? -difference : difference;
+            long learnedMagnitude = learned < 0 ? -learned : learned;
+            return difference * 100 > learnedMagnitude * percent;
         }
 
         public void Evaluate(MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
@@ -191,8 +235,12 @@ namespace Edge.Core.Diagnosis.Detectors
             int modules = _layout.ModuleCount;
             int cellsPerModule = _layout.CellsPerModule;
             bool[] latched = diagnosis.ModuleLatched;
+            int[] setpoints = snapshot.SetpointUa;
             for (int m = 0; m < modules; m++)
             {
+                int setpointUa = setpoints[m];
+                int previousSetpointUa = _previousSetpointUa[m];
+                _previousSetpointUa[m] = setpointUa;
                 if (latched[m])
                 {
                     // Held, its switch open: no new verdicts. The pulse its isolation aborted ends with an edge and an
@@ -212,12 +260,14 @@ namespace Edge.Core.Diagnosis.Detectors
                     int currentUa = snapshot.LastPulseCurrentUa[m];
                     if (currentUa >= 0)
                     {
+                        long pulseMs = _stripStepMs[m];
                         for (int c = first; c < last; c++)
                         {
-                            if (IsNewOperatingPoint(c, currentUa))
+                            if (IsNewOperatingPoint(c, currentUa, pulseMs))
                             {
                                 Relearn(c);
                                 _operatingPointCurrentUa[c] = currentUa;
+                                _operatingPointPulseMs[c] = pulseMs;
                             }
 
                             if (snapshot.CellValid[c])
@@ -268,10 +318,22 @@ namespace Edge.Core.Diagnosis.Detectors
                 // A reversal (a pulse ended with the current still on) swings through zero: an edge, not a climb.
                 if (phases[m] == ModulePhase.Current && !ended && !snapshot.PhaseStarted[m])
                 {
-                    int half = _configuration.ShapeStepMv / 2;
-                    if (snapshot.MinimumDeltaMv[m] <= -half || snapshot.MaximumDeltaMv[m] >= half)
+                    if (setpointUa != previousSetpointUa && (long)setpointUa * previousSetpointUa > 0
+                        && (setpointUa > 0 ? setpointUa > previousSetpointUa : setpointUa < previousSetpointUa))
                     {
-                        TrackSteps(m, first, last, snapshot, diagnosis);
+                        // The setpoint rose within the pulse (the next of two strip steps, a lifted derate): the cell's
+                        // ohmic step is an edge, not a climb, however small (20.3 mV at a NaK50 cell's 0.1 to
+                        // 0.2 mA/cm2 stair, just over the step size and, spread over two samples by an anti-alias
+                        // filter, under it). The shape windows start afresh after it, as at a pulse's start.
+                        SetpointRose(m, first, last, snapshot.TimestampMs);
+                    }
+                    else if (snapshot.TimestampMs > _setpointSettledAtMs[m])
+                    {
+                        int half = _configuration.ShapeStepMv / 2;
+                        if (snapshot.MinimumDeltaMv[m] <= -half || snapshot.MaximumDeltaMv[m] >= half)
+                        {
+                            TrackSteps(m, first, last, snapshot, diagnosis);
+                        }
                     }
                 }
 
@@ -287,6 +349,27 @@ namespace Edge.Core.Diagnosis.Detectors
                         }
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// The module's setpoint rose within a pulse in the interval this sample ends: the shape windows give no verdict
+        /// until they hold no sample of the step (one shape span after the settling samples), and no sample until it
+        /// has settled counts as a climb, so the run-away's tracking starts afresh after it, as at a pulse's start.
+        /// </summary>
+        private void SetpointRose(int module, int first, int last, long nowMs)
+        {
+            long settledAtMs = nowMs + _setpointSettleMs;
+            _setpointSettledAtMs[module] = settledAtMs;
+            long heldUntilMs = settledAtMs + _shapeSpanMs;
+            for (int c = first; c < last; c++)
+            {
+                if (_stepInWindowUntilMs[c] < heldUntilMs)
+                {
+                    _stepInWindowUntilMs[c] = heldUntilMs;
+                }
+
+                _climbAtMs[c] = -1;
             }
         }
 
