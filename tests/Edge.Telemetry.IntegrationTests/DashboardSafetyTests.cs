@@ -267,16 +267,16 @@ public sealed class DashboardSafetyTests
         DashboardMqttTools.Publish(broker.Port, "edge/short-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/short-1/config", DashboardMessages.Config(2, 2), retain: true);
 
-        // CONTRACT.md: hardShort compares the cell voltage under current (mV); hardShortShuntEdge the pulse-edge
+        // CONTRACT.md: hardShort compares the cell voltage under current (uV); hardShortShuntEdge the pulse-edge
         // resistance (milliohm). 120000 mV would be 120 V on a 3 V cell.
-        DashboardMqttTools.Publish(broker.Port, "edge/short-1/event", DashboardMessages.Event(1, 1000, "hardShort", "fault", 0, 1, "1", "hardShort"));
+        DashboardMqttTools.Publish(broker.Port, "edge/short-1/event", DashboardMessages.Event(1, 1000, "hardShort", "fault", 0, 1, "300", "hardShort", 840));
         DashboardMqttTools.Publish(broker.Port, "edge/short-1/event", DashboardMessages.Event(2, 2000, "hardShort", "fault", 1, 2, "120000", "hardShortShuntEdge"));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2);
 
         ILocator rows = page.Locator("#events tbody tr[data-kind=hardShort]");
         string[] texts = (await rows.AllInnerTextsAsync()).ToArray();
         Assert.Contains(texts, t => t.Contains("hardShortShuntEdge", StringComparison.Ordinal) && t.Contains("120000 m\u03a9 (limit 2 m\u03a9)", StringComparison.Ordinal));
-        Assert.Contains(texts, t => !t.Contains("hardShortShuntEdge", StringComparison.Ordinal) && t.Contains("1 mV (limit 2 mV)", StringComparison.Ordinal));
+        Assert.Contains(texts, t => !t.Contains("hardShortShuntEdge", StringComparison.Ordinal) && t.Contains("300 \u00b5V (limit 840 \u00b5V)", StringComparison.Ordinal));
         await page.CloseAsync();
     }
 }

@@ -29,8 +29,14 @@ namespace Edge.Core.Measurement
         /// </summary>
         public static bool Clears(long marginMv, long varianceCentiMv2, int readings, int sigmaTenths)
         {
-            // mV to 0.01 mV (x 100), times 10 for tenths of a sigma.
-            long marginDeciCentiMv = (marginMv > 100000 ? 100000 : marginMv) * 1000;
+            return ClearsCentiMv((marginMv > 100000 ? 100000 : marginMv) * 100, varianceCentiMv2, readings, sigmaTenths);
+        }
+
+        /// <summary>As <see cref="Clears"/>, for a margin in 0.01 mV (held at 100 V likewise).</summary>
+        public static bool ClearsCentiMv(long marginCentiMv, long varianceCentiMv2, int readings, int sigmaTenths)
+        {
+            // Times 10 for tenths of a sigma.
+            long marginDeciCentiMv = (marginCentiMv > 10000000 ? 10000000 : marginCentiMv) * 10;
             long sigma = sigmaTenths;
             return marginDeciCentiMv * marginDeciCentiMv * readings >= sigma * sigma * varianceCentiMv2;
         }

@@ -20,7 +20,7 @@ public static class EventUnits
             "softShortConfirmed" => "count",
             _ => "mV",
         },
-        "hardShort" => diagnosis == "hardShortShuntEdge" ? "milliohm" : "mV",
+        "hardShort" => diagnosis == "hardShortShuntEdge" ? "milliohm" : "uV",
         "overvoltage" or "undervoltage" or "cutoff" => "mV",
         "overcurrent" or "currentCapped" or "derated" or "demandMet" => "uA",
         "overtemperature" => "0.1 degC",

@@ -62,7 +62,7 @@ const DIAGNOSIS_UNITS = {
   depletionTrendInfo: 'mV', depletionTrendWarning: 'mV', depletionTrendFault: 'mV',
   depletionEdgeResistanceRise: 'mΩ', depletionNonlinearRise: 'mV',
   softShortSpike: 'mV', softShortResistanceDrop: 'mΩ', softShortSelfDischarge: 'mV', softShortEfficiencyDrop: '%',
-  softShortConfirmed: 'indicators, spikes or edges', hardShort: 'mV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
+  softShortConfirmed: 'indicators, spikes or edges', hardShort: 'µV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
   moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
   currentChannelSaturated: 'µA', currentChannelImplausible: 'µA', tickLate: 'ms', tickMissed: 'ms',
   cellOvervoltageWarning: 'mV', cellOvervoltageDerate: 'mV', cellUndervoltageWarning: 'mV', cellUndervoltageDerate: 'mV',

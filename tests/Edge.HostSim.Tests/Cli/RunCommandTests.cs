@@ -77,8 +77,8 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1, hard.GetProperty("cell").GetInt32());
         Assert.Equal("fault", hard.GetProperty("severity").GetString());
 
-        // The cell voltage under current against the near-zero limit: mV, as the device's contract says.
-        Assert.Equal("mV", hard.GetProperty("unit").GetString());
+        // The cell voltage under current against the near-zero limit: uV, as the device's contract says.
+        Assert.Equal("uV", hard.GetProperty("unit").GetString());
 
         // Which fault held module 1: the summary and the table name the diagnosis of the event that latched it.
         Assert.Equal(hard.GetProperty("diagnosis").GetString(), modules[1].GetProperty("holdDiagnosis").GetString());

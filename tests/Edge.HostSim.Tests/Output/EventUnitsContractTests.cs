@@ -45,6 +45,7 @@ public class EventUnitsContractTests
     [InlineData("channelFault", "currentChannelInvalid", "status code")]
     [InlineData("channelFault", "currentChannelImplausible", "uA")]
     [InlineData("hardShort", "hardShortShuntEdge", "milliohm")]
+    [InlineData("hardShort", "hardShort", "uV")]
     [InlineData("overtemperature", "cellOvertemperature", "0.1 degC")]
     public void AChannelFaultsUnitFollowsItsDiagnosis(string kind, string diagnosis, string unit)
     {

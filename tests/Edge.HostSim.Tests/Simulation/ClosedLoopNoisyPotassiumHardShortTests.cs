@@ -125,6 +125,42 @@ public sealed class ClosedLoopNoisyPotassiumHardShortTests
         }
     }
 
+    /// <summary>
+    /// At 0.2 mA/cm2 a K cell is expected at 4.2 mV, its window's limit 0.84 mV (4.2 x 5 / 25). A short within the
+    /// pulse of 60-61 s (at 60.5 s) is found by a window of that pulse (they end every 16 readings under current: 60.64,
+    /// which still holds the reading at 60.49 s, then 60.80 and 60.96 s) or at the latest by the next pulse's first, at
+    /// 63.16 s: the short's own 0.2 mV (1 ohm cm2) read through 2 mV of noise gives a mean that scatters by 0.5 mV
+    /// against the 0.84 mV limit, so a window now and then misses it. Before, the limit in whole mV was 0 (4 x 5 / 25),
+    /// which only a mean of exactly 0 met: the short was found 2.7-9.3 s late, and its event read 0 against 0.
+    /// </summary>
+    [Fact]
+    public void HardShortAtAFifthOfAMilliampIsFoundWithinAPulse()
+    {
+        int withinThePulse = 0;
+        for (int seed = 1; seed <= 8; seed++)
+        {
+            Scenario scenario = Noisy("k-betaalumina", "\"Strip at 0.2 mA/cm2 for 1 s\", \"Rest for 2 s\"", seed, 2.0, 90);
+            scenario.Faults.Add(new FaultSpec { Kind = FaultKind.HardShort, AtS = 60.5, Module = 0, Cell = 1 });
+
+            SimulationResult result = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false }).Run();
+
+            SimulationEvent? hard = result.Events.FirstOrDefault(e => e.Kind == "hardShort");
+            Assert.True(hard != null, $"seed {seed}: no hard short reported; events: {string.Join(", ", result.Events.Select(e => $"{e.TS}s {e.Kind}/{e.Diagnosis}"))}");
+            Assert.InRange(hard!.TS, 60.5, 63.16);
+            Assert.Equal((1, "hardShort", "fault"), (hard.Cell, hard.Diagnosis, hard.Severity));
+
+            // In uV: the window's mean within +-840 uV, the limit 840 uV (the nominal 21 ohm cm2 over the preset's area).
+            Assert.Equal("uV", EventUnits.Of(hard.Kind, hard.Diagnosis));
+            Assert.InRange(hard.Threshold, 800, 850);
+            Assert.True(Math.Abs(hard.Value) <= hard.Threshold, $"seed {seed}: {hard.Value} against {hard.Threshold}");
+            Assert.DoesNotContain(result.Events, e => e.Severity == "fault" && e.TS < hard.TS);
+            withinThePulse += hard.TS <= 61.0 ? 1 : 0;
+        }
+
+        // Most within the pulse the short began in (7 of these 8 seeds).
+        Assert.True(withinThePulse >= 6, $"{withinThePulse} of 8 found within the pulse of the short");
+    }
+
     /// <summary>Healthy cells at 4-5 mV of noise: K where the averaged test applies, Na and NaK where it adds to the others.</summary>
     public static TheoryData<string, string, double> HealthyRuns()
     {

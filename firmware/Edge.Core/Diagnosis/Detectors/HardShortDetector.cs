@@ -109,28 +109,30 @@ namespace Edge.Core.Diagnosis.Detectors
                 }
             }
 
-            long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
-            bool applies = underCurrent && expectedMv >= _configuration.MinimumExpectedPolarisationMv;
+            // In 0.01 mV: uA x milliohm is nV. Whole mV rounded a K cell's 4.2 mV at 0.2 mA/cm2 down to 4, and the
+            // window's limit below to 0.
+            long expectedCentiMv = magnitude * _nominalResistanceMilliohm / 10000;
+            long maximumCentiMv = (long)maximumMv * 100;
+            bool applies = underCurrent && expectedCentiMv >= (long)_configuration.MinimumExpectedPolarisationMv * 100;
 
             // A pulse window's mean (16 readings, a quarter of one reading's noise) against a near-zero limit in the
             // same proportion to the expected polarisation as the single reading's (5 of 25 mV), never above it:
             // a cell a fifth of its nominal polarisation is not taken for a short more readily than by one reading.
             // It applies to a cell whose noise leaves the expected polarisation that many of the mean's standard
             // deviations above the limit (below): at 4-5 mV of noise a K cell's 21 mV at 1 mA/cm2, which one
-            // reading cannot tell from 5 mV.
+            // reading cannot tell from 5 mV. The limit is kept in 0.01 mV: in whole mV an expected polarisation under
+            // 5 mV gave a limit of 0, which only a mean of exactly 0 met (about one window in twenty at 2 mV of noise).
             bool window = underCurrent && snapshot.PulseWindowReady[module];
-            long windowLimitMv = 0;
-            int windowLimitCentiMv = 0;
+            long windowLimitCentiMv = 0;
             if (window)
             {
-                windowLimitMv = expectedMv * maximumMv / _configuration.MinimumExpectedPolarisationMv;
-                if (windowLimitMv > maximumMv)
+                windowLimitCentiMv = expectedCentiMv * maximumMv / _configuration.MinimumExpectedPolarisationMv;
+                if (windowLimitCentiMv > maximumCentiMv)
                 {
-                    windowLimitMv = maximumMv;
+                    windowLimitCentiMv = maximumCentiMv;
                 }
 
-                windowLimitCentiMv = (int)(windowLimitMv * 100);
-                window = expectedMv > windowLimitMv;
+                window = expectedCentiMv > windowLimitCentiMv;
             }
 
             // Without an edge or a window only a valid cell near 0 V can report; the module's valid extremes tell whether any is.
@@ -159,8 +161,8 @@ namespace Edge.Core.Diagnosis.Detectors
                 bool nearZero = v <= maximumMv && v >= -maximumMv;
                 int meanCentiMv = window ? windowMeanCentiMv[c] : 0;
                 bool meanNearZero = window && meanCentiMv <= windowLimitCentiMv && meanCentiMv >= -windowLimitCentiMv
-                    && IsBeyondWindowNoise(noiseVariance[c], expectedMv - windowLimitMv);
-                bool readingCollapsed = applies && nearZero && IsBeyondReadingNoise(noiseVariance[c], expectedMv - maximumMv);
+                    && IsBeyondWindowNoise(noiseVariance[c], expectedCentiMv - windowLimitCentiMv);
+                bool readingCollapsed = applies && nearZero && IsBeyondReadingNoise(noiseVariance[c], expectedCentiMv - maximumCentiMv);
                 if (quiet && !edge && !readingCollapsed && !meanNearZero)
                 {
                     continue;
@@ -178,14 +180,15 @@ namespace Edge.Core.Diagnosis.Detectors
                 }
                 else
                 {
-                    // The reading's own evidence first; a window's is its mean (mV, toward 0) against its limit.
+                    // The reading's own evidence first; a window's is its mean (toward 0) against its limit. In uV, so
+                    // that a limit under 1 mV (a K cell at 0.2 mA/cm2: 0.84 mV) does not read as 0.
                     bool byWindow = meanNearZero && !readingCollapsed;
                     diagnosis.Report(
                         DiagnosisId.HardShort,
                         c,
                         collapsed && !diagnosis.IsActive(DiagnosisId.HardShortShuntEdge, c),
-                        byWindow ? meanCentiMv / 100 : v,
-                        byWindow ? (int)windowLimitMv : maximumMv);
+                        byWindow ? meanCentiMv * 10 : MillivoltsToMicrovolts(v),
+                        byWindow ? (int)(windowLimitCentiMv * 10) : maximumMv * 1000);
                     if (edge && !shunted)
                     {
                         diagnosis.Report(DiagnosisId.HardShortShuntEdge, c, false, snapshot.EdgeResistanceMilliohm[c], _shuntLimitMilliohm);
@@ -202,14 +205,14 @@ namespace Edge.Core.Diagnosis.Detectors
         /// read through 5 mV of noise is only 4 sigma above 5 mV: one reading in some 30,000. Worked out only for a
         /// reading near 0 V, not every tick under current.
         /// </summary>
-        private bool IsBeyondReadingNoise(int varianceCentiMv2, long marginMv)
+        private bool IsBeyondReadingNoise(int varianceCentiMv2, long marginCentiMv)
         {
             if (varianceCentiMv2 <= 0)
             {
                 return true;
             }
 
-            return NoiseLimit.Clears(marginMv, varianceCentiMv2, 1, _configuration.ShuntSigmaTenths);
+            return NoiseLimit.ClearsCentiMv(marginCentiMv, varianceCentiMv2, 1, _configuration.ShuntSigmaTenths);
         }
 
         /// <summary>
@@ -218,9 +221,16 @@ namespace Edge.Core.Diagnosis.Detectors
         /// window's limit: only then is a mean within the limit a short (no debounce here either). Worked out only for
         /// a mean near 0 V.
         /// </summary>
-        private bool IsBeyondWindowNoise(int varianceCentiMv2, long marginMv)
+        private bool IsBeyondWindowNoise(int varianceCentiMv2, long marginCentiMv)
         {
-            return varianceCentiMv2 > 0 && NoiseLimit.Clears(marginMv, varianceCentiMv2, PackMeasurement.PulseWindowSamples, _configuration.ShuntSigmaTenths);
+            return varianceCentiMv2 > 0 && NoiseLimit.ClearsCentiMv(marginCentiMv, varianceCentiMv2, PackMeasurement.PulseWindowSamples, _configuration.ShuntSigmaTenths);
+        }
+
+        /// <summary>A reading in uV for the event, held within an int (a valid reading is a few volts at most).</summary>
+        private static int MillivoltsToMicrovolts(int mv)
+        {
+            long uv = mv * 1000L;
+            return uv > int.MaxValue ? int.MaxValue : (uv < -int.MaxValue ? -int.MaxValue : (int)uv);
         }
 
         private bool IsShuntEdge(int cell, int edgeMilliohm, long sigmaMilliohm, bool nearZero)

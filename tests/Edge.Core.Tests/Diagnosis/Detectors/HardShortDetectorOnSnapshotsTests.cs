@@ -45,7 +45,8 @@ public class HardShortDetectorOnSnapshotsTests
         Assert.True(rig.Diagnosis.Requests.Isolate[0]);
         Assert.Equal(DiagnosisId.HardShort, rig.Diagnosis.Requests.HoldCause[0]);
         var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
-        Assert.Equal((10L, 1, -5, 5), (raised.TimestampMs, raised.Cell, raised.Value, raised.Threshold));
+        // In uV (CONTRACT.md): -5 mV against the 5 mV limit.
+        Assert.Equal((10L, 1, -5000, 5000), (raised.TimestampMs, raised.Cell, raised.Value, raised.Threshold));
     }
 
     [Fact]
@@ -141,16 +142,16 @@ public class HardShortDetectorOnSnapshotsTests
     }
 
     /// <summary>
-    /// A K cell ([S]: 21 ohm cm2 over 0.3848 cm2 = 54.6 ohm): 385 uA should show 21 mV (385 x 54573 / 10^6), below the
-    /// 25 mV a single reading needs, so only a pulse window's mean can say it collapsed. Its limit keeps the single
-    /// reading's proportion, 5 of 25 mV: 21 x 5 / 25 = 4 mV (4.2 truncated). Cell 1 is the one under test.
+    /// A K cell ([S]: 21 ohm cm2 over 0.3848 cm2 = 54.6 ohm): 385 uA should show 21.01 mV (385 x 54573 / 10^4 = 2101 in
+    /// 0.01 mV), below the 25 mV a single reading needs, so only a pulse window's mean can say it collapsed. Its limit
+    /// keeps the single reading's proportion, 5 of 25 mV: 2101 x 5 / 25 = 420, 4.20 mV. Cell 1 is the one under test.
     /// </summary>
-    private static (SnapshotRig Rig, HardShortDetector Detector) MakePotassium()
+    private static (SnapshotRig Rig, HardShortDetector Detector) MakePotassium(int currentUa = 385)
     {
         var rig = new SnapshotRig();
         rig.Configuration.HardShort.NominalResistanceOhmCm2 = 21;
         rig.SetCells(0, 21, 21);
-        rig.SetCurrent(0, ModulePhase.Current, 385);
+        rig.SetCurrent(0, ModulePhase.Current, currentUa);
         rig.Snapshot.PhaseSampleCount[0] = 16;
         return (rig, new HardShortDetector(rig.Configuration, rig.Layout));
     }
@@ -170,14 +171,14 @@ public class HardShortDetectorOnSnapshotsTests
     }
 
     [Theory]
-    [InlineData(400, true)]    // 4.00 mV: at the limit.
-    [InlineData(-400, true)]   // Plating's sign: the magnitude counts.
-    [InlineData(401, false)]
+    [InlineData(420, true)]    // 4.20 mV: at the limit.
+    [InlineData(-420, true)]   // Plating's sign: the magnitude counts.
+    [InlineData(421, false)]
     [InlineData(2100, false)]  // The healthy cell's 21 mV.
     public void APulseWindowsMeanNearZeroIsAHardShortWhereOneReadingIsTooNoisy(int meanCentiMv, bool shorted)
     {
         // 4.5 mV of reading noise (202500 (0.01 mV)^2): the window's mean scatters by 4.5 / sqrt(16) = 1.125 mV, and
-        // the healthy 21 mV stands 17 mV = 15 of those above the 4 mV limit, more than the 6 the margin asks.
+        // the healthy 21 mV stands 16.8 mV = 15 of those above the 4.2 mV limit, more than the 6 the margin asks.
         var (rig, detector) = MakePotassium();
         Window(rig, detector, 202500, meanCentiMv);
 
@@ -187,21 +188,47 @@ public class HardShortDetectorOnSnapshotsTests
         if (shorted)
         {
             var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
-            Assert.Equal((1, meanCentiMv / 100, 4), (raised.Cell, raised.Value, raised.Threshold));
+            // In uV (CONTRACT.md): the mean against the 4.20 mV limit.
+            Assert.Equal((1, meanCentiMv * 10, 4200), (raised.Cell, raised.Value, raised.Threshold));
         }
     }
 
     [Fact]
     public void APulseWindowTooNoisyForItsMarginSaysNothing()
     {
-        // 17 mV of margin is 6 sigma of the mean at sigma = 17 x 4 / 6 = 11.33 mV a reading (1284444 (0.01 mV)^2):
-        // at 1284444 a mean of 0 is a short, at 1300000 (11.4 mV) the noise could make one and the window says nothing.
+        // 16.81 mV of margin (2101 - 420 in 0.01 mV) is 6 sigma of the mean at sigma = 16.81 x 4 / 6 = 11.207 mV a
+        // reading: (1681 x 10)^2 x 16 >= 60^2 x variance up to 1255893 (0.01 mV)^2. At 1255894 the noise could make a
+        // mean of 0 and the window says nothing; at 1255893 a mean of 0 is a short.
         var (rig, detector) = MakePotassium();
-        Window(rig, detector, 1300000, 0);
+        Window(rig, detector, 1255894, 0);
         Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
 
-        Window(rig, detector, 1284444, 0, 320);
+        Window(rig, detector, 1255893, 0, 320);
         Assert.True(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+    }
+
+    [Theory]
+    [InlineData(30, true)]     // 0.30 mV: a short.
+    [InlineData(84, true)]     // 0.84 mV: at the limit.
+    [InlineData(85, false)]
+    [InlineData(420, false)]   // The healthy cell's 4.2 mV.
+    public void AtAFifthOfAMilliampAWindowsLimitUnderOneMillivoltIsNotZero(int meanCentiMv, bool shorted)
+    {
+        // The K cell at 0.2 mA/cm2 (77 uA): 77 x 54573 / 10^4 = 420, 4.20 mV expected; the window's limit 420 x 5 / 25 =
+        // 84, 0.84 mV. In whole mV the expected 4 mV gave a limit of 0, which only a mean of exactly 0 met. At 2 mV of
+        // reading noise (40000 (0.01 mV)^2) the mean scatters by 0.5 mV, and the healthy 4.2 mV stands 3.36 mV = 6.7 of
+        // those above the limit: (336 x 10)^2 x 16 = 180,633,600 >= 60^2 x 40000 = 144,000,000.
+        var (rig, detector) = MakePotassium(77);
+        Window(rig, detector, 40000, meanCentiMv);
+
+        Assert.Equal(shorted, rig.Diagnosis.IsActive(DiagnosisId.HardShort, 1));
+        Assert.False(rig.Diagnosis.IsActive(DiagnosisId.HardShort, 0));
+        if (shorted)
+        {
+            // In uV, so that the limit does not read as 0.
+            var raised = Assert.Single(rig.Raised(DiagnosisId.HardShort));
+            Assert.Equal((1, meanCentiMv * 10, 840), (raised.Cell, raised.Value, raised.Threshold));
+        }
     }
 
     [Fact]
