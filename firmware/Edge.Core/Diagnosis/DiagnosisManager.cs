@@ -49,9 +49,12 @@ namespace Edge.Core.Diagnosis
         /// <summary>Per module, <see cref="HasFaultEvidence"/>, kept up to date as the evidence counts change; written only here.</summary>
         public readonly bool[] ModuleFaultEvidence;
 
-        // Per module, the diagnosis that latched it first; not known for a latch restored from an unreadable record.
+        // Per module, the diagnosis that latched it first (a missed tick gives way to the first other diagnosis that
+        // latches it: see LatchCause); not known for a latch restored from an unreadable record. And whether that cause
+        // was restored from a record stored before a reset, rather than latched in this boot.
         private readonly DiagnosisId[] _latchCause;
         private readonly bool[] _latchCauseKnown;
+        private readonly bool[] _latchRestored;
 
         // Per temperature sensor: the module it sits on, or -1 when it watches the pack.
         private readonly int[] _sensorModule;
@@ -90,6 +93,7 @@ namespace Edge.Core.Diagnosis
             ModuleFaultEvidence = new bool[layout.ModuleCount];
             _latchCause = new DiagnosisId[layout.ModuleCount];
             _latchCauseKnown = new bool[layout.ModuleCount];
+            _latchRestored = new bool[layout.ModuleCount];
             _moduleEvidence = new int[layout.ModuleCount];
             _sensorModule = new int[layout.TemperatureCount];
             for (int t = 0; t < _sensorModule.Length; t++)
@@ -259,7 +263,7 @@ namespace Edge.Core.Diagnosis
 
                 // Set in observe mode, where the row only reported: once act mode is on, it latches as if it had just
                 // set, with its event, instead of isolating the module unlatched and unrecorded.
-                if (row.Latches && _mode == ControlMode.Act && !IsLatched(row.Scope, channel))
+                if (row.Latches && _mode == ControlMode.Act && !IsLatched(row, channel))
                 {
                     Latch(row, channel);
                     WriteEvent(row, channel, value, threshold);
@@ -299,11 +303,21 @@ namespace Edge.Core.Diagnosis
         /// </summary>
         public int LatchRevision { get; private set; }
 
-        /// <summary>The diagnosis that latched the module first; meaningful while <see cref="IsLatchCauseKnown"/>.</summary>
+        /// <summary>
+        /// The diagnosis that latched the module first; meaningful while <see cref="IsLatchCauseKnown"/>. A module held
+        /// only for <see cref="DiagnosisId.TickMissed"/> (the controller's timing, not kept across a reset) takes the
+        /// first other diagnosis that latches it afterwards as its cause, so that this one is stored and named.
+        /// </summary>
         public DiagnosisId LatchCause(int module) => _latchCause[module];
 
         /// <summary>True when the module is latched and the diagnosis that latched it is known.</summary>
         public bool IsLatchCauseKnown(int module) => ModuleLatched[module] && _latchCauseKnown[module];
+
+        /// <summary>
+        /// True when the module is latched for a cause restored from a record stored before a reset of the device
+        /// (<see cref="RestoreLatch"/>), false when it latched in this boot.
+        /// </summary>
+        public bool IsLatchRestored(int module) => ModuleLatched[module] && _latchRestored[module];
 
         /// <summary>
         /// Latches the module again for a fault stored before a reset of the device (<paramref name="causeKnown"/>
@@ -312,11 +326,12 @@ namespace Edge.Core.Diagnosis
         /// </summary>
         public void RestoreLatch(int module, DiagnosisId cause, bool causeKnown)
         {
-            if (!ModuleLatched[module])
+            if (!ModuleLatched[module] || (IsHeldForTimingOnly(module) && (!causeKnown || cause != DiagnosisId.TickMissed)))
             {
                 ModuleLatched[module] = true;
                 _latchCause[module] = cause;
                 _latchCauseKnown[module] = causeKnown;
+                _latchRestored[module] = true;
                 LatchRevision++;
             }
 
@@ -391,18 +406,22 @@ namespace Edge.Core.Diagnosis
             }
         }
 
-        /// <summary>True when the module of a row's channel (every module, for the pack) already holds a latched fault.</summary>
-        private bool IsLatched(DiagnosisScope scope, int channel)
+        /// <summary>
+        /// True when the module of a row's channel (every module, for the pack) already holds a latched fault that
+        /// <paramref name="row"/> would not replace: a module held only for a missed tick takes any other row's latch.
+        /// </summary>
+        private bool IsLatched(DiagnosisTableRow row, int channel)
         {
-            int module = ModuleOf(scope, channel);
+            bool timing = row.Id == DiagnosisId.TickMissed;
+            int module = ModuleOf(row.Scope, channel);
             if (module >= 0)
             {
-                return ModuleLatched[module];
+                return ModuleLatched[module] && (timing || !IsHeldForTimingOnly(module));
             }
 
             for (int m = 0; m < ModuleLatched.Length; m++)
             {
-                if (!ModuleLatched[m])
+                if (!ModuleLatched[m] || (!timing && IsHeldForTimingOnly(m)))
                 {
                     return false;
                 }
@@ -411,13 +430,23 @@ namespace Edge.Core.Diagnosis
             return true;
         }
 
+        /// <summary>
+        /// True when the module is held only for a missed tick latched in this boot or restored: the controller's timing,
+        /// which a reset starts afresh and the firmware does not store (a restored one it stores again).
+        /// </summary>
+        private bool IsHeldForTimingOnly(int module) =>
+            ModuleLatched[module] && _latchCauseKnown[module] && _latchCause[module] == DiagnosisId.TickMissed;
+
         private void LatchModule(int module, DiagnosisId id)
         {
-            if (!ModuleLatched[module])
+            // A latch on a module held only for a missed tick becomes its cause: the tick's timing is not stored across
+            // a reset, this latch must be, and the module must name it.
+            if (!ModuleLatched[module] || (id != DiagnosisId.TickMissed && IsHeldForTimingOnly(module)))
             {
                 ModuleLatched[module] = true;
                 _latchCause[module] = id;
                 _latchCauseKnown[module] = true;
+                _latchRestored[module] = false;
                 LatchRevision++;
             }
 
