@@ -3,6 +3,7 @@
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Records;
+using Edge.Core.Sampling;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using nanoFramework.TestFramework;
@@ -12,7 +13,7 @@ namespace NFUnitTest.Boot
 {
     /// <summary>
     /// Latched faults survive a reset: the boot latches the stored modules again before the first tick, auto_start or
-    /// not; a record that does not read holds every module; a latch and a fault reset are stored from the main thread.
+    /// not; a record that does not read wholly keeps what reads and holds what it leaves in doubt; a latch and a fault reset are stored from the main thread.
     /// </summary>
     [TestClass]
     public class BootLatchedFaultTests
@@ -49,11 +50,11 @@ namespace NFUnitTest.Boot
         }
 
         [TestMethod]
-        public void ARecordThatDoesNotReadOrParseHoldsEveryModule()
+        public void ARecordThatLeavesItsModulesInDoubtHoldsEveryModule()
         {
-            // An unknown diagnosis, a module the board lacks, a record cut short, an empty file; then a storage that
-            // cannot read the record at all (null here).
-            string[] records = new string[] { "latched faults\n1 noSuchRow\nend 1\n", "latched faults\n7 hardShort\nend 1\n", "latched faults\n1 hardShort\n", string.Empty, null };
+            // A module the board lacks, a record cut short, an empty file; then a storage that cannot read the record at
+            // all (null here).
+            string[] records = new string[] { "latched faults\n7 hardShort\nend 1\n", "latched faults\n1 hardShort\n", string.Empty, null };
             for (int r = 0; r < records.Length; r++)
             {
                 FakeBootDevices devices = Devices(AutoStart, records[r]);
@@ -79,6 +80,98 @@ namespace NFUnitTest.Boot
                 {
                     running.Dispose();
                 }
+            }
+        }
+
+        [TestMethod]
+        public void ALineWithAnUnknownDiagnosisHoldsOnlyItsModuleAndTheOtherLinesKeepTheirCauses()
+        {
+            // A name another firmware wrote: module 1 held for an unknown cause, module 0's hard short kept, and nothing
+            // else held (auto_start runs a module no line names).
+            FakeBootDevices devices = Devices(AutoStart, "latched faults\n0 hardShort\n1 noSuchRow\nend 2\n");
+            DeviceEventLog events = new DeviceEventLog();
+            RunningFirmware running = new BootSupervisor(devices, events, new FakeBootDelay()).Run(1);
+            try
+            {
+                EdgeController controller = running.Controller;
+                HealthyTick.Run(controller, 0);
+                Assert.AreEqual((int)ModuleState.Hold, (int)controller.Module(0).State);
+                Assert.AreEqual((int)StopReason.HardShort, (int)controller.Module(0).StopReason);
+                Assert.AreEqual((int)ModuleState.Hold, (int)controller.Module(1).State);
+                Assert.IsFalse(controller.Diagnosis.IsLatchCauseKnown(1), "module 1's cause was not readable");
+                Assert.IsTrue(HasEvent(events, "latch-record-unreadable"));
+                running.KeepLatchedFaults();
+                Assert.AreEqual("latched faults\n0 hardShort\n1 unknown\nend 2\n", devices.LatchRecords.Text);
+            }
+            finally
+            {
+                running.Dispose();
+            }
+        }
+
+        [TestMethod]
+        public void ACellFaultOnAModuleHeldForAMissedTickIsStoredAndAStoredMissedTickKeepsItsLine()
+        {
+            // Module 0 restored for a missed tick a former firmware stored; module 1 held for a missed tick of this boot
+            // (20 periods without a tick), then its cells go over the board's 3000 mV limit.
+            FakeBootDevices devices = Devices(AutoStart, "latched faults\n0 tickMissed\nend 1\n");
+            RunningFirmware running = Boot(devices);
+            try
+            {
+                EdgeController controller = running.Controller;
+                HealthyTick.Run(controller, 0);
+                HealthyTick.Run(controller, 20);
+                Assert.AreEqual((int)DiagnosisId.TickMissed, (int)controller.Diagnosis.LatchCause(1));
+                running.KeepLatchedFaults();
+                Assert.AreEqual(0, devices.LatchRecords.SaveAttempts, "the missed tick of this boot is not stored");
+
+                for (int i = 21; i < 25; i++)
+                {
+                    OvervoltageTick(controller, i);
+                }
+
+                Assert.AreEqual((int)DiagnosisId.CellOvervoltage, (int)controller.Diagnosis.LatchCause(1));
+                running.KeepLatchedFaults();
+                Assert.AreEqual("latched faults\n0 tickMissed\n1 cellOvervoltage\nend 2\n", devices.LatchRecords.Text);
+            }
+            finally
+            {
+                running.Dispose();
+            }
+        }
+
+        [TestMethod]
+        public void AResetLoopOnAFaultThatComesStraightBackDoesNotRewriteTheRecord()
+        {
+            // Without auto_start: the modules wait in idle, and only module 1's cells latch anything.
+            FakeBootDevices devices = Devices("device_id = pack-7\n", null);
+            RunningFirmware running = Boot(devices);
+            try
+            {
+                EdgeController controller = running.Controller;
+                int tick = 0;
+                for (int cycle = 0; cycle < 5; cycle++)
+                {
+                    if (cycle > 0)
+                    {
+                        controller.RequestFaultReset(1);
+                    }
+
+                    // The overvoltage's debounce of 2 readings latches it again before the next store.
+                    for (int i = 0; i < 4; i++)
+                    {
+                        OvervoltageTick(controller, tick++);
+                    }
+
+                    running.KeepLatchedFaults();
+                }
+
+                Assert.AreEqual("latched faults\n1 cellOvervoltage\nend 1\n", devices.LatchRecords.Text);
+                Assert.AreEqual(1, devices.LatchRecords.SaveAttempts, "the same text was written again at every reset");
+            }
+            finally
+            {
+                running.Dispose();
             }
         }
 
@@ -123,6 +216,25 @@ namespace NFUnitTest.Boot
             {
                 running.Dispose();
             }
+        }
+
+        // A healthy tick but for module 1's cells at 3600 mV, over the DevKitC board's 3000 mV limit.
+        private static void OvervoltageTick(EdgeController controller, int index)
+        {
+            SampleFrame frame = new SampleFrame(controller.Layout);
+            frame.TickIndex = index;
+            frame.TimestampMs = index * 10;
+            for (int c = 0; c < frame.CellVoltageMv.Length; c++)
+            {
+                frame.CellVoltageMv[c] = controller.Layout.ModuleOf(c) == 1 ? 3600 : 100;
+            }
+
+            for (int t = 0; t < frame.TemperatureDeciCelsius.Length; t++)
+            {
+                frame.TemperatureDeciCelsius[t] = 250;
+            }
+
+            controller.Tick(frame, new ActionFrame(controller.Layout));
         }
 
         private static FakeBootDevices Devices(string settings, string record)

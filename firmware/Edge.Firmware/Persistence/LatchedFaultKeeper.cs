@@ -13,8 +13,9 @@ namespace Edge.Firmware.Persistence
     /// deep-discharge flag in non-volatile memory for the same reason. <see cref="Restore"/> latches the stored
     /// modules again before the first tick; <see cref="SaveIfChanged"/>, called from the main thread, stores the
     /// latched set whenever it changed (a latch, an operator's fault reset): a few dozen bytes written only on such a
-    /// change (and once to replace a record that did not parse), and a store that fails is retried at a falling rate,
-    /// so the flash wears no faster than latches come.
+    /// change (and once to replace a record that did not parse), never when the text would be the one last stored (a
+    /// fault reset that the fault undoes before the next store: a reset loop), and a store that fails is retried at a
+    /// falling rate, so the flash wears no faster than the stored set changes.
     /// </summary>
     public sealed class LatchedFaultKeeper
     {
@@ -23,6 +24,9 @@ namespace Edge.Firmware.Persistence
         private readonly DeviceEventLog _events;
         private int _savedRevision;
         private int _failedRevision = -1;
+
+        // The text last stored or restored as it reads; null when not known (none, or one that did not read wholly).
+        private string _storedText;
 
         // After a failed store, calls passed over before the next try: doubling from 10 (about 1 s at the main
         // thread's 100 ms) to 600 (about a minute), so a store that keeps failing does not rewrite flash ten times a
@@ -43,22 +47,17 @@ namespace Edge.Firmware.Persistence
 
         /// <summary>
         /// Latches again every module the stored record names, at the controller's next tick; the record already says
-        /// so and is not written again for it. A record that does not read as one holds every module instead (fail
-        /// safe: it may have named any of them), with an event that says why, and is replaced by the held set at the
-        /// next store. One that cannot be read at all holds every module too and is never overwritten (it might be the
-        /// only whole copy): stores keep failing, and every boot holds every module, until it reads again or the flash
-        /// is erased. Returns the modules held.
+        /// so and is not written again for it. A record that does not read wholly keeps what reads
+        /// (<see cref="LatchedFaultRecord"/>: a line that reads keeps its module's cause, and a module a line leaves in
+        /// doubt is held for an unknown cause), with an event that quotes the first line that does not read, and is
+        /// replaced by the held set at the next store. One that cannot be read at all holds every module and is never
+        /// overwritten (it might be the only whole copy): stores keep failing, and every boot holds every module, until
+        /// it reads again or the flash is erased. Returns the modules held.
         /// </summary>
         public int Restore()
         {
             int modules = _controller.Layout.ModuleCount;
             string text = _store.Load(out string problem);
-            int[] causes = null;
-            if (problem == null && text != null)
-            {
-                causes = LatchedFaultRecord.Parse(text, modules, out problem);
-            }
-
             if (problem != null)
             {
                 for (int m = 0; m < modules; m++)
@@ -70,17 +69,20 @@ namespace Edge.Firmware.Persistence
                 return modules;
             }
 
-            if (causes == null)
+            if (text == null)
             {
                 return 0;
             }
 
+            int[] causes = LatchedFaultRecord.Parse(text, modules, out problem);
             int held = 0;
+            int unknown = 0;
             for (int m = 0; m < modules; m++)
             {
                 if (causes[m] == -1)
                 {
                     _controller.RestoreLatchedFault(m);
+                    unknown++;
                 }
                 else if (causes[m] >= 0)
                 {
@@ -94,9 +96,20 @@ namespace Edge.Firmware.Persistence
                 held++;
             }
 
+            if (problem != null)
+            {
+                // Not taken as stored: the next store replaces it with the held set, the causes that read kept.
+                _events.Report(
+                    "latch-record-unreadable",
+                    "stored latched faults unreadable in part, " + problem + "; " + held.ToString() + " module(s) held until a fault reset, "
+                    + unknown.ToString() + " of them for an unknown cause");
+                return held;
+            }
+
             // Each restore moves the revision once at the next tick (no module is latched before it): the set the
             // record holds, which need not be written again. A flash write stalls the ESP32 for tens of ms.
             _savedRevision = _controller.Diagnosis.LatchRevision + held;
+            _storedText = text;
             if (held > 0)
             {
                 _events.Report("latch-restored", held.ToString() + " module(s) held for faults latched before the reset");
@@ -133,9 +146,13 @@ namespace Edge.Firmware.Persistence
                 return false;
             }
 
-            string problem = _store.Save(LatchedFaultRecord.Format(_controller.Diagnosis, _controller.Layout.ModuleCount));
+            // A set that changed back to the one stored (a fault reset the fault undid before this call) is not written
+            // again: a reset loop would otherwise replace the record at every reset with the same text.
+            string text = LatchedFaultRecord.Format(_controller.Diagnosis, _controller.Layout.ModuleCount);
+            string problem = text == _storedText ? null : _store.Save(text);
             if (problem == null)
             {
+                _storedText = text;
                 _savedRevision = revision;
                 _failedRevision = -1;
                 _retrySkips = 0;

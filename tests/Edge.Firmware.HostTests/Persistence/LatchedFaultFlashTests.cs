@@ -33,27 +33,32 @@ namespace Edge.Firmware.HostTests.Persistence
             public readonly int Restored;
             private long _tick;
 
-            public Boot(IFlashFiles flash)
-                : this(new FlashUnitRecordStore(flash, Path))
+            public Boot(IFlashFiles flash, bool autoStart = true)
+                : this(new FlashUnitRecordStore(flash, Path), autoStart)
             {
             }
 
-            public Boot(IUnitRecordStore store)
+            public Boot(IUnitRecordStore store, bool autoStart = true)
             {
-                Controller = new EdgeController(Layout, new ControllerConfiguration { StartImmediately = true });
+                Controller = new EdgeController(Layout, new ControllerConfiguration { StartImmediately = autoStart });
                 Keeper = new LatchedFaultKeeper(store, Controller, Events);
                 Restored = Keeper.Restore();
             }
 
-            public ActionFrame Tick()
+            /// <summary>
+            /// A 10 ms tick after <paramref name="gapPeriods"/> periods without one (tickMissed at 10): module 1's cell at
+            /// <paramref name="cell1Mv"/>, module 0's at 200 mV, the pack's sensor at <paramref name="temperatureDeciC"/>.
+            /// </summary>
+            public ActionFrame Tick(int cell1Mv = 200, int temperatureDeciC = 250, int gapPeriods = 0)
             {
+                _tick += gapPeriods;
                 var frame = new SampleFrame(Layout);
                 frame.TickIndex = _tick;
                 frame.TimestampMs = _tick * 10;
                 _tick++;
                 for (int c = 0; c < frame.CellVoltageMv.Length; c++)
                 {
-                    frame.CellVoltageMv[c] = 200;
+                    frame.CellVoltageMv[c] = c == 1 ? cell1Mv : 200;
                     frame.CellVoltageStatus[c] = ChannelStatus.Valid;
                 }
 
@@ -64,7 +69,7 @@ namespace Edge.Firmware.HostTests.Persistence
 
                 for (int t = 0; t < frame.TemperatureDeciCelsius.Length; t++)
                 {
-                    frame.TemperatureDeciCelsius[t] = 250;
+                    frame.TemperatureDeciCelsius[t] = temperatureDeciC;
                     frame.TemperatureStatus[t] = ChannelStatus.Valid;
                 }
 
@@ -287,7 +292,178 @@ namespace Edge.Firmware.HostTests.Persistence
             var repaired = new Boot(bad);
             repaired.Tick();
             Assert.True(repaired.Keeper.SaveIfChanged());
-            Assert.Equal("latched faults\n0 unknown\n1 unknown\nend 2\n\n#stored 41\n", bad.Inner.Peek(Path));
+            Assert.Equal("latched faults\n0 unknown\n1 hardShort\nend 2\n\n#stored 43\n", bad.Inner.Peek(Path));
+        }
+
+        /// <summary>
+        /// A missed tick holds the pack but is not stored; a cell fault that latches a module held for it must be, so the
+        /// reset that clears the missed tick does not release the cell fault (README: a latch stays held until a fault reset,
+        /// across a reset). Before, the module kept the missed tick as its cause, the record stayed "end 0", and the
+        /// overvoltage was released at the next boot.
+        /// </summary>
+        [Fact]
+        public void ACellOvervoltageThatLatchesWhileThePackIsHeldForAMissedTickIsHeldAfterAReset()
+        {
+            var flash = new FakeFlashFiles();
+            var boot1 = new Boot(flash, autoStart: false);
+            for (int i = 0; i < 20; i++)
+            {
+                boot1.Tick();
+            }
+
+            boot1.Tick(gapPeriods: 15);
+            Assert.Equal(DiagnosisId.TickMissed, boot1.Controller.Diagnosis.LatchCause(1));
+            Assert.True(boot1.Keeper.SaveIfChanged());
+            Assert.Equal("latched faults\nend 0\n\n#stored 21\n", flash.Peek(Path));
+
+            // Module 1's cell at 3600 mV, over the 3300 mV limit, past the row's debounce of 2.
+            for (int i = 0; i < 10; i++)
+            {
+                boot1.Tick(cell1Mv: 3600);
+            }
+
+            Assert.True(boot1.Keeper.SaveIfChanged());
+            Assert.Equal("latched faults\n1 cellOvervoltage\nend 1\n\n#stored 39\n", flash.Peek(Path));
+
+            // The reset: the cell reads in range again. Module 1 is held for its overvoltage; module 0 had only the missed
+            // tick, which the reset starts afresh: auto-start runs it.
+            var boot2 = new Boot(flash);
+            boot2.Tick();
+            Assert.Equal(1, boot2.Restored);
+            Assert.Equal(ModuleState.Hold, boot2.Controller.Module(1).State);
+            Assert.Equal(StopReason.Protection, boot2.Controller.Module(1).StopReason);
+            Assert.Equal(ModuleState.Pulse, boot2.Controller.Module(0).State);
+        }
+
+        [Fact]
+        public void APackOvertemperatureThatLatchesWhileThePackIsHeldForAMissedTickHoldsBothModulesAfterAReset()
+        {
+            var flash = new FakeFlashFiles();
+            var boot1 = new Boot(flash, autoStart: false);
+            for (int i = 0; i < 20; i++)
+            {
+                boot1.Tick();
+            }
+
+            boot1.Tick(gapPeriods: 15);
+            boot1.Keeper.SaveIfChanged();
+
+            // The pack's sensor at 90 C against the 60 C limit, past the row's debounce of 3.
+            for (int i = 0; i < 10; i++)
+            {
+                boot1.Tick(temperatureDeciC: 900);
+            }
+
+            Assert.True(boot1.Keeper.SaveIfChanged());
+            Assert.StartsWith("latched faults\n0 cellOvertemperature\n1 cellOvertemperature\nend 2\n", flash.Peek(Path));
+            var boot2 = new Boot(flash);
+            boot2.Tick();
+            Assert.Equal(2, boot2.Restored);
+            Assert.Equal(ModuleState.Hold, boot2.Controller.Module(0).State);
+            Assert.Equal(ModuleState.Hold, boot2.Controller.Module(1).State);
+        }
+
+        /// <summary>
+        /// A tickMissed stored by earlier firmware is restored (README: "a latch stored before is still restored") and must
+        /// keep its line when the record is stored again for another module; before, the next unrelated store dropped it,
+        /// and the reset after released the module no operator had reset.
+        /// </summary>
+        [Fact]
+        public void AStoredMissedTickKeepsItsLineWhenAnotherModuleIsStored()
+        {
+            var flash = new FakeFlashFiles();
+            flash.Put(Path, "latched faults\n0 tickMissed\nend 1\n");
+            var boot1 = new Boot(flash);
+            boot1.Tick();
+            Assert.Equal(ModuleState.Hold, boot1.Controller.Module(0).State);
+            for (int i = 0; i < 5; i++)
+            {
+                boot1.Tick(cell1Mv: 3600);
+            }
+
+            Assert.Equal(DiagnosisId.CellOvervoltage, boot1.Controller.Diagnosis.LatchCause(1));
+            Assert.True(boot1.Keeper.SaveIfChanged());
+            Assert.StartsWith("latched faults\n0 tickMissed\n1 cellOvervoltage\nend 2\n", flash.Peek(Path));
+
+            var boot2 = new Boot(flash);
+            boot2.Tick();
+            Assert.Equal(2, boot2.Restored);
+            Assert.Equal(ModuleState.Hold, boot2.Controller.Module(0).State);
+
+            // Reset by the operator, module 0 misses a tick in this boot: that one is not stored.
+            boot2.Controller.RequestFaultReset(0);
+            boot2.Tick();
+            boot2.Tick(gapPeriods: 15);
+            Assert.Equal(DiagnosisId.TickMissed, boot2.Controller.Diagnosis.LatchCause(0));
+            Assert.True(boot2.Keeper.SaveIfChanged());
+            Assert.StartsWith("latched faults\n1 cellOvervoltage\nend 1\n", flash.Peek(Path));
+        }
+
+        /// <summary>
+        /// One line another firmware wrote (a diagnosis this one does not know) holds its module for an unknown cause and
+        /// leaves the other lines' causes as they are; before, the whole record was taken as unreadable and the first store
+        /// replaced every cause with "unknown", the hard short lost for good.
+        /// </summary>
+        [Fact]
+        public void AnUnknownDiagnosisNameLosesOnlyItsOwnLinesCause()
+        {
+            var flash = new FakeFlashFiles();
+            flash.Put(Path, "latched faults\n0 hardShort\n1 cellOvervoltageRenamed\nend 2\n\n#stored 59\n");
+            var boot1 = new Boot(flash);
+            boot1.Tick();
+            Assert.Equal(2, boot1.Restored);
+            Assert.Equal(StopReason.HardShort, boot1.Controller.Module(0).StopReason);
+            Assert.Equal(ModuleState.Hold, boot1.Controller.Module(1).State);
+            Assert.False(boot1.Controller.Diagnosis.IsLatchCauseKnown(1));
+            List<string> events = boot1.EventTexts();
+            Assert.Contains(events, e => e.StartsWith("latch-record-unreadable") && e.Contains("line 3 '1 cellOvervoltageRenamed'"));
+
+            // The record is replaced once by the held set, the hard short kept.
+            Assert.True(boot1.Keeper.SaveIfChanged());
+            Assert.StartsWith("latched faults\n0 hardShort\n1 unknown\nend 2\n", flash.Peek(Path));
+            var boot2 = new Boot(flash);
+            boot2.Tick();
+            Assert.Equal(StopReason.HardShort, boot2.Controller.Module(0).StopReason);
+            Assert.Equal(ModuleState.Hold, boot2.Controller.Module(1).State);
+        }
+
+        /// <summary>
+        /// A reset loop: an operator (or a script) resets a fault once a second that comes straight back. The latched set
+        /// every store sees is the same, so the record is written once, not once a reset (86,400 times a day before).
+        /// </summary>
+        [Fact]
+        public void AResetLoopOnAFaultThatComesStraightBackWritesTheRecordOnce()
+        {
+            var flash = new CountingFlash();
+            var boot = new Boot(flash, autoStart: false);
+            for (int cycle = 0; cycle < 100; cycle++)
+            {
+                // 1 s = 100 ticks of 10 ms; the main thread stores every 100 ms. The overvoltage's debounce of 2 readings
+                // latches it again in the reset's second tick, before the next store.
+                if (cycle > 0)
+                {
+                    boot.Controller.RequestFaultReset(1);
+                }
+
+                for (int t = 0; t < 100; t++)
+                {
+                    boot.Tick(cell1Mv: 3600);
+                    if (t % 10 == 9)
+                    {
+                        Assert.True(boot.Keeper.SaveIfChanged());
+                    }
+                }
+            }
+
+            Assert.Equal(1, flash.Writes);
+            Assert.StartsWith("latched faults\n1 cellOvervoltage\nend 1\n", flash.Inner.Peek(Path));
+
+            // The fault gone, a reset that lasts is stored.
+            boot.Controller.RequestFaultReset(1);
+            boot.Tick();
+            Assert.True(boot.Keeper.SaveIfChanged());
+            Assert.Equal(2, flash.Writes);
+            Assert.StartsWith("latched faults\nend 0\n", flash.Inner.Peek(Path));
         }
     }
 }

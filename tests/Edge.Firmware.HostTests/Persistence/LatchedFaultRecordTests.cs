@@ -89,22 +89,72 @@ namespace Edge.Firmware.HostTests.Persistence
             Assert.Equal(new[] { -2, (int)DiagnosisId.HardShort }, causes);
         }
 
-        [Theory]
-        [InlineData("latched faults\n3 hardShort\nend 1", "line 2: module 3 is not on this board (3 modules)")]
-        [InlineData("latched faults\n-1 hardShort\nend 1", "module -1 is not on this board")]
-        [InlineData("latched faults\nhardShort\nend 1", "line 2 is not '<module> <diagnosis>'")]
-        [InlineData("latched faults\n0 hardshort\nend 1", "no diagnosis is named 'hardshort'")]
-        [InlineData("latched faults\n0 hardShort\n1", "line 3 is not")]
-        [InlineData("latched faults\n0 hardShort\n", "no 'end' line: the record was cut short")]
-        [InlineData("latched faults\n0 hardShort\nend 2", "line 3: 'end 2' but 1 module line(s)")]
-        [InlineData("latched faults\nend 0\n0 hardShort", "line 3 follows the end line")]
-        [InlineData("0 hardShort\nend 1", "line 1 is not 'latched faults'")]
-        [InlineData("", "the record is empty")]
-        [InlineData(" \n", "the record is empty")]
-        public void ARecordThatDoesNotReadIsRefusedNamingTheLine(string text, string expected)
+        /// <summary>
+        /// A restored tickMissed (a record from firmware that stored it) keeps its line: that boot stored it on purpose,
+        /// and dropping it at the next unrelated store released the module at the reset after. One latched in this boot,
+        /// after a fault reset of the restored one, is left out again.
+        /// </summary>
+        [Fact]
+        public void ARestoredMissedTickKeepsItsLineAndOneLatchedInThisBootDoesNot()
         {
-            Assert.Null(LatchedFaultRecord.Parse(text, 3, out string problem));
+            var layout = new PackLayout(2, 1, 0);
+            var controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
+            var frame = new SampleFrame(layout);
+            var actions = new ActionFrame(layout);
+            controller.RestoreLatchedFault(0, DiagnosisId.TickMissed);
+            controller.RestoreLatchedFault(1, DiagnosisId.HardShort);
+            controller.Tick(frame, actions);
+            Assert.Equal("latched faults\n0 tickMissed\n1 hardShort\nend 2\n", LatchedFaultRecord.Format(controller.Diagnosis, layout.ModuleCount));
+
+            // The operator resets module 0; then 10 periods pass without a tick: tickMissed latches it in this boot.
+            controller.RequestFaultReset(0);
+            frame.TickIndex = 1;
+            frame.TimestampMs = 10;
+            controller.Tick(frame, actions);
+            Assert.False(controller.Diagnosis.HasLatchedFault(0));
+            frame.TickIndex = 2;
+            frame.TimestampMs = 110;
+            controller.Tick(frame, actions);
+            Assert.Equal(DiagnosisId.TickMissed, controller.Diagnosis.LatchCause(0));
+            Assert.Equal("latched faults\n1 hardShort\nend 1\n", LatchedFaultRecord.Format(controller.Diagnosis, layout.ModuleCount));
+        }
+
+        private const int HardShort = (int)DiagnosisId.HardShort;
+
+        /// <summary>
+        /// A record that does not read wholly keeps what reads: a line that reads keeps its module's cause; a line whose
+        /// module reads but whose diagnosis does not holds that module for an unknown cause (-1) and no other; anything
+        /// that leaves open which modules the record named holds every module no line names as unknown. The problem
+        /// quotes the first line that does not read. Not latched: -2.
+        /// </summary>
+        [Theory]
+        [InlineData("latched faults\n0 hardShort\n1 cellOvervoltageRenamed\nend 2", "line 3 '1 cellOvervoltageRenamed': no diagnosis is named 'cellOvervoltageRenamed'", new[] { HardShort, -1, -2 })]
+        [InlineData("latched faults\n0 hardshort\nend 1", "line 2 '0 hardshort': no diagnosis is named 'hardshort'", new[] { -1, -2, -2 })]
+        [InlineData("latched faults\n0 bad1\n2 bad2\nend 2", "line 2 '0 bad1': no diagnosis is named 'bad1' (and 1 more)", new[] { -1, -2, -1 })]
+        [InlineData("latched faults\n3 hardShort\nend 1", "line 2 '3 hardShort': module 3 is not on this board (3 modules)", new[] { -1, -1, -1 })]
+        [InlineData("latched faults\n1 hardShort\n-1 hardShort\nend 2", "line 3 '-1 hardShort': module -1 is not on this board", new[] { -1, HardShort, -1 })]
+        [InlineData("latched faults\n1 hardShort\nhardShort\nend 2", "line 3 'hardShort' is not '<module> <diagnosis>'", new[] { -1, HardShort, -1 })]
+        [InlineData("latched faults\n0 hardShort\n1", "line 3 '1' is not '<module> <diagnosis>' (and 1 more)", new[] { HardShort, -1, -1 })]
+        [InlineData("latched faults\n0 hardShort\n", "no 'end' line: the record was cut short", new[] { HardShort, -1, -1 })]
+        [InlineData("latched faults\n0 hardShort\nend 2", "line 3 'end 2': 1 module line(s) before it", new[] { HardShort, -1, -1 })]
+        [InlineData("latched faults\nend 0\n0 hardShort", "line 3 '0 hardShort' follows the end line", new[] { HardShort, -1, -1 })]
+        [InlineData("0 hardShort\nend 1", "line 1 '0 hardShort' is not 'latched faults'", new[] { HardShort, -1, -1 })]
+        [InlineData("", "the record is empty", new[] { -1, -1, -1 })]
+        [InlineData(" \n", "the record is empty", new[] { -1, -1, -1 })]
+        public void ARecordThatDoesNotReadWhollyKeepsWhatReadsAndQuotesTheLine(string text, string expected, int[] causes)
+        {
+            Assert.Equal(causes, LatchedFaultRecord.Parse(text, 3, out string problem));
             Assert.Contains(expected, problem);
+        }
+
+        [Fact]
+        public void AnUnreadableLineIsQuotedAtMost40CharactersWithoutControlCharacters()
+        {
+            string line = "1 \u0001" + new string('x', 100);
+            LatchedFaultRecord.Parse("latched faults\n" + line + "\nend 1\n", 2, out string problem);
+
+            // "1 ", the control character as '?', then 37 of the x: 40 characters, and the mark of the cut.
+            Assert.Equal("line 2 '1 ?" + new string('x', 37) + "...': no diagnosis is named '?" + new string('x', 39) + "...'", problem);
         }
     }
 }
