@@ -103,11 +103,14 @@ namespace NFUnitTest.Measurement
         }
 
         [TestMethod]
-        public void FullScaleAndZeroAreSaturatedNotValues()
+        public void FullScaleAndZeroAreSaturatedAndReadAtTheirRail()
         {
             CreateAcquisition();
 
-            // 12-bit ADC: 4095 is full scale; 0 is the floor. The ESP32 clips there, the true value is unknown.
+            // 12-bit ADC: 4095 is full scale; 0 is the floor. The ESP32 clips there, the true value is unknown: the status
+            // says so, and the value is the calibration's at that rail, which tells a fault event the end. Cell 0's end
+            // segment 3971:5625, 4088:5776 extended to 4095: 5776 + 7 x 151 / 117 = 5785.03 mV; cell 1's first, 2:-3283,
+            // 2874:3735, back to 0: -3283 - 2 x 7018 / 2872 = -3287.89 mV.
             s_inputs.SetPin(36, 4095);
             s_inputs.SetPin(39, 0);
 
@@ -115,7 +118,8 @@ namespace NFUnitTest.Measurement
 
             Assert.IsTrue(s_frame.CellVoltageStatus[0] == ChannelStatus.Saturated);
             Assert.IsTrue(s_frame.CellVoltageStatus[1] == ChannelStatus.Saturated);
-            Assert.AreEqual(0, s_frame.CellVoltageMv[0]);
+            Assert.AreEqual(5785, s_frame.CellVoltageMv[0]);
+            Assert.AreEqual(-3288, s_frame.CellVoltageMv[1]);
         }
 
         [TestMethod]

@@ -11,7 +11,9 @@ namespace Edge.Core.Measurement.AdcConversion
     /// are indexed like the frame (board cell, module and temperature numbers). With a per-unit
     /// calibration and a reference input, cell and current readings are first corrected for the
     /// reference's drift (<see cref="ReferenceCorrection"/>); without a per-unit calibration the
-    /// frame is marked <see cref="SampleFrame.Uncalibrated"/>. No allocation, no floating point.
+    /// frame is marked <see cref="SampleFrame.Uncalibrated"/>. A saturated cell or current reading
+    /// carries the value its calibration gives at that rail (below the channel's range at 0 counts,
+    /// above it at full scale), an impossible one 0. No allocation, no floating point.
     /// </summary>
     [HotPath]
     public sealed class BoardSampleConverter
@@ -72,9 +74,11 @@ namespace Edge.Core.Measurement.AdcConversion
                 CellVoltageChannel channel = _channels.CellAt(i);
                 int counts = cellCounts[i];
 
-                // Validity is judged on the raw reading (the ADC clips there); the value on the corrected one.
+                // Validity is judged on the raw reading (the ADC clips there); the value on the corrected one. A rail is
+                // a rail: its value is the calibration's there, uncorrected, and tells a fault event which end was hit.
                 status = channel.Classify(counts);
-                frame.CellVoltageMv[i] = status == AdcReadingStatus.Valid ? channel.ConvertToMv(counts - shift) : 0;
+                frame.CellVoltageMv[i] = status == AdcReadingStatus.Valid ? channel.ConvertToMv(counts - shift)
+                    : status == AdcReadingStatus.Impossible ? 0 : channel.ConvertToMv(counts);
                 frame.CellVoltageStatus[i] = referencePlausible ? ToChannelStatus(status) : ChannelStatus.Implausible;
             }
 
@@ -83,7 +87,8 @@ namespace Edge.Core.Measurement.AdcConversion
                 ModuleCurrentChannel channel = _channels.ModuleAt(m);
                 int counts = moduleCounts[m];
                 status = channel.Classify(counts);
-                frame.ModuleCurrentUa[m] = status == AdcReadingStatus.Valid ? channel.ConvertToUa(counts - shift) : 0;
+                frame.ModuleCurrentUa[m] = status == AdcReadingStatus.Valid ? channel.ConvertToUa(counts - shift)
+                    : status == AdcReadingStatus.Impossible ? 0 : channel.ConvertToUa(counts);
                 frame.ModuleCurrentStatus[m] = referencePlausible ? ToChannelStatus(status) : ChannelStatus.Implausible;
             }
 

@@ -38,4 +38,34 @@ public class BoardSampleConverterTests
         // The board's own points are synthetic: the frame says so, and the controller will not act on it.
         Assert.True(frame.Uncalibrated);
     }
+
+    [Fact]
+    public void A_saturated_reading_carries_the_value_its_calibration_gives_at_that_rail()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.Mux6s);
+        Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
+        var frame = new SampleFrame(layout);
+        var converter = new BoardSampleConverter(new BoardAdcChannels(board));
+
+        // The end segments extended (board file): cell 1 from 2:-3283 at 2.4436 mV a count (7018 / 2872) to 0 counts,
+        // -3287.9 -> -3288 mV; cell 2 from 4088:5772 at 1.2881 (152 / 118) to 4095, 5781.0 -> 5781 mV; module 1 from
+        // 5:-2160 at 1.6113 uA a count (4626 / 2871) to 0, -2168.1 -> -2168 uA; module 2 from 4089:3815 at 0.8512
+        // (103 / 121) to 4095, 3820.1 -> 3820 uA. An impossible reading (cell 3, module 0) carries 0.
+        int[] cells = { 2000, 0, 4095, 5000, 2000, 2000 };
+        int[] modules = { -1, 0, 4095 };
+        converter.Convert(cells, modules, new[] { 1872 }, frame);
+
+        Assert.Equal(ChannelStatus.Saturated, frame.CellVoltageStatus[1]);
+        Assert.Equal(-3288, frame.CellVoltageMv[1]);
+        Assert.Equal(ChannelStatus.Saturated, frame.CellVoltageStatus[2]);
+        Assert.Equal(5781, frame.CellVoltageMv[2]);
+        Assert.Equal(ChannelStatus.Implausible, frame.CellVoltageStatus[3]);
+        Assert.Equal(0, frame.CellVoltageMv[3]);
+        Assert.Equal(ChannelStatus.Implausible, frame.ModuleCurrentStatus[0]);
+        Assert.Equal(0, frame.ModuleCurrentUa[0]);
+        Assert.Equal(ChannelStatus.Saturated, frame.ModuleCurrentStatus[1]);
+        Assert.Equal(-2168, frame.ModuleCurrentUa[1]);
+        Assert.Equal(ChannelStatus.Saturated, frame.ModuleCurrentStatus[2]);
+        Assert.Equal(3820, frame.ModuleCurrentUa[2]);
+    }
 }
