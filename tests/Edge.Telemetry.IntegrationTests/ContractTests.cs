@@ -139,6 +139,9 @@ public sealed class ContractTests
             case "currentChannelImplausible":
                 // The reading against the setpoint, beyond a tolerance of at least 0 uA: never equal.
                 return value != threshold;
+            case "muxAddressFault":
+                // The reference reading against the calibrated one, ADC counts: beyond 124, or at either end of the scale.
+                return Math.Abs(value - threshold) > 124 || value <= 0 || value >= 4095;
             case "moduleOvercurrent" or "moduleOvercurrentWarning" or "moduleOvercurrentDerate":
                 return Math.Abs(value) > threshold;
             case null:

@@ -205,6 +205,27 @@ public sealed class DashboardEventValueTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task AMuxAddressFaultShowsTheReferenceReadingAgainstItsCalibratedOne()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "mux-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/mux-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/mux-1/config", DashboardMessages.Config(3, 2), retain: true);
+
+        // CONTRACT.md, channelFault (muxAddressFault): REF's raw reading through the multiplexer against the one the
+        // unit's calibration recorded, ADC counts; S0 stuck low puts the NTC at 25 degC (1872 counts) on REF's address.
+        DashboardMqttTools.Publish(broker.Port, "edge/mux-1/event", new[]
+        {
+            DashboardMessages.Event(1, 1000, "channelFault", "fault", null, null, "1872", "muxAddressFault", threshold: 1344),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 1);
+
+        Assert.Equal("REF read 1872 counts (calibrated 1344 counts)", await ValueOf(page, "channelFault"));
+        await page.CloseAsync();
+    }
+
     private static async Task<string> ValueOf(IPage page, string kind) =>
         (await page.Locator($"#events tbody tr[data-kind={kind}] td:nth-child(6)").InnerTextAsync()).Trim();
 }

@@ -43,6 +43,7 @@ namespace Edge.Core.Configuration
             "tickLate", "tickMissed", "cellOvervoltageWarning", "cellOvervoltageDerate", "cellUndervoltageWarning",
             "cellUndervoltageDerate", "moduleOvercurrentWarning", "moduleOvercurrentDerate", "cellOvertemperatureWarning",
             "cellOvertemperatureDerate", "hardShortShuntEdge", "currentChannelImplausible",
+            "muxAddressFault",
         };
 
         private static readonly string[] s_severities = new string[] { "info", "warning", "fault" };

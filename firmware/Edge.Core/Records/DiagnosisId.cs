@@ -103,5 +103,12 @@ namespace Edge.Core.Records
         /// wiring of the wrong sign) (module).
         /// </summary>
         CurrentChannelImplausible = 32,
+
+        /// <summary>
+        /// The reference input, read through the analog multiplexer, is not at the reading its calibration recorded:
+        /// the multiplexer connects another input at REF's address (a select line stuck or open, its output stuck on
+        /// one input), or REF itself failed. Every multiplexed reading is then in doubt (pack).
+        /// </summary>
+        MuxAddressFault = 33,
     }
 }

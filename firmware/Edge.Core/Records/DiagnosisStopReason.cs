@@ -52,6 +52,7 @@ namespace Edge.Core.Records
                 case DiagnosisId.CurrentChannelSaturated:
                 case DiagnosisId.CurrentChannelImplausible:
                 case DiagnosisId.TemperatureChannelInvalid:
+                case DiagnosisId.MuxAddressFault:
                 case DiagnosisId.TickLate:
                 case DiagnosisId.TickMissed:
                     return StopReason.Plausibility;

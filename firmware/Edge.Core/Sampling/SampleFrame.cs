@@ -45,6 +45,21 @@ namespace Edge.Core.Sampling
         /// </summary>
         public bool Uncalibrated;
 
+        /// <summary>
+        /// True when the board's multiplexer failed its address check this tick (set by the board conversion): the
+        /// reference input, read through the multiplexer, was saturated or too far from its calibrated reading to be a
+        /// drift, so another input answers at its address and any multiplexed reading may be another channel's. The
+        /// conversion then marks the corrected readings implausible; the controller judges the multiplexer, not each
+        /// channel. False on a board whose reference is not multiplexed and in frames a host fills directly.
+        /// </summary>
+        public bool MuxAddressFault;
+
+        /// <summary>With <see cref="MuxAddressFault"/>: the reference input's raw reading this tick, ADC counts.</summary>
+        public int MuxReferenceCounts;
+
+        /// <summary>With <see cref="MuxAddressFault"/>: the reference reading the unit's calibration recorded, ADC counts.</summary>
+        public int MuxReferenceExpectedCounts;
+
         /// <summary>Cell voltage per cell in millivolts, pack-wide cell index.</summary>
         public readonly int[] CellVoltageMv;
 

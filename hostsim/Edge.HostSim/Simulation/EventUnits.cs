@@ -31,6 +31,7 @@ public static class EventUnits
         {
             "cellChannelStuck" or "cellChannelSaturated" => "mV",
             "currentChannelSaturated" or "currentChannelImplausible" => "uA",
+            "muxAddressFault" => "ADC counts",
             _ => "status code",
         },
         "tickTiming" or "timeLimit" => "ms",

@@ -64,7 +64,7 @@ const DIAGNOSIS_UNITS = {
   softShortSpike: 'mV', softShortResistanceDrop: 'mΩ', softShortSelfDischarge: 'mV', softShortEfficiencyDrop: '%',
   softShortConfirmed: 'indicators, spikes or edges', hardShort: 'µV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
   moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
-  currentChannelSaturated: 'µA', currentChannelImplausible: 'µA', tickLate: 'ms', tickMissed: 'ms',
+  currentChannelSaturated: 'µA', currentChannelImplausible: 'µA', muxAddressFault: 'counts', tickLate: 'ms', tickMissed: 'ms',
   cellOvervoltageWarning: 'mV', cellOvervoltageDerate: 'mV', cellUndervoltageWarning: 'mV', cellUndervoltageDerate: 'mV',
   moduleOvercurrentWarning: 'µA', moduleOvercurrentDerate: 'µA', cellOvertemperatureWarning: '0.1 °C', cellOvertemperatureDerate: '0.1 °C',
 };
@@ -123,6 +123,8 @@ export function eventValue(e) {
   if (e.kind === 'derateLifted' || e.kind === 'depletionLifted') return `${amount(e.value, unit)} (was ${amount(e.threshold, unit)})`;
   // An implausible current reading is compared with the setpoint that flowed, not with a limit.
   if (e.diagnosis === 'currentChannelImplausible') return `${amount(e.value, unit)} (commanded ${amount(e.threshold, unit)})`;
+  // The multiplexer's address check reads REF at its address: the reading against the one calibration recorded.
+  if (e.diagnosis === 'muxAddressFault') return `REF read ${amount(e.value, unit)} (calibrated ${amount(e.threshold, unit)})`;
   // A confirmed soft short counts the active indicators, the spikes when spikes alone confirmed it, or the edges of a
   // resistance drop that stayed (CONTRACT.md); the event does not say which, so the count is named as any of them, once.
   if (e.diagnosis === 'softShortConfirmed') return `${e.value} ${unit} (limit ${e.threshold})`;

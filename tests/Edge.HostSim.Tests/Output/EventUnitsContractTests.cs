@@ -44,6 +44,7 @@ public class EventUnitsContractTests
     [InlineData("channelFault", "currentChannelSaturated", "uA")]
     [InlineData("channelFault", "currentChannelInvalid", "status code")]
     [InlineData("channelFault", "currentChannelImplausible", "uA")]
+    [InlineData("channelFault", "muxAddressFault", "ADC counts")]
     [InlineData("hardShort", "hardShortShuntEdge", "milliohm")]
     [InlineData("hardShort", "hardShort", "uV")]
     [InlineData("overtemperature", "cellOvertemperature", "0.1 degC")]

@@ -66,8 +66,15 @@ namespace Edge.Core.Measurement.AdcConversion
             if (unit != null && board.Reference != null)
             {
                 Reference = new ReferenceCorrection(unit.ReferenceCounts, fullScale);
+                IsReferenceMultiplexed = board.Reference.Input.IsMultiplexed;
             }
         }
+
+        /// <summary>
+        /// True when <see cref="Reference"/> is read through the board's multiplexer: a reading of it far from calibration
+        /// then says the multiplexer's addressing failed (REF's address answers with another input), not one channel.
+        /// </summary>
+        public bool IsReferenceMultiplexed { get; }
 
         /// <summary>The per-unit calibration in use, or null (the board's nominal curves).</summary>
         public UnitCalibration Unit { get; }

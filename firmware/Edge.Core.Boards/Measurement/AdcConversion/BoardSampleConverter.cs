@@ -10,10 +10,12 @@ namespace Edge.Core.Measurement.AdcConversion
     /// channels: engineering values plus a <see cref="ChannelStatus"/> per channel. Counts arrays
     /// are indexed like the frame (board cell, module and temperature numbers). With a per-unit
     /// calibration and a reference input, cell and current readings are first corrected for the
-    /// reference's drift (<see cref="ReferenceCorrection"/>); without a per-unit calibration the
-    /// frame is marked <see cref="SampleFrame.Uncalibrated"/>. A saturated cell or current reading
-    /// carries the value its calibration gives at that rail (below the channel's range at 0 counts,
-    /// above it at full scale), an impossible one 0. No allocation, no floating point.
+    /// reference's drift (<see cref="ReferenceCorrection"/>), and a reference read through the
+    /// multiplexer checks its addressing (<see cref="SampleFrame.MuxAddressFault"/>); without a
+    /// per-unit calibration the frame is marked <see cref="SampleFrame.Uncalibrated"/>. A saturated
+    /// cell or current reading carries the value its calibration gives at that rail (below the
+    /// channel's range at 0 counts, above it at full scale), an impossible one 0. No allocation, no
+    /// floating point.
     /// </summary>
     [HotPath]
     public sealed class BoardSampleConverter
@@ -44,24 +46,31 @@ namespace Edge.Core.Measurement.AdcConversion
         /// <summary>Converts every channel without a reference reading (no drift correction); a temperature array may be null when the board has none.</summary>
         public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, SampleFrame frame)
         {
+            frame.MuxAddressFault = false;
             ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, frame);
         }
 
         /// <summary>
         /// Converts every channel after correcting cells and currents by this tick's reference reading
         /// (ignored when the board has no reference input or no per-unit calibration). A reference
-        /// reading too far off marks every cell and current reading implausible.
+        /// reading too far off marks every cell and current reading implausible; where the reference is
+        /// read through the multiplexer it also sets <see cref="SampleFrame.MuxAddressFault"/>: REF's
+        /// address answers with another input.
         /// </summary>
         public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int referenceCounts, SampleFrame frame)
         {
             ReferenceCorrection reference = _channels.Reference;
             if (reference == null)
             {
+                frame.MuxAddressFault = false;
                 ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, frame);
                 return;
             }
 
             bool plausible = reference.Update(referenceCounts);
+            frame.MuxAddressFault = !plausible && _channels.IsReferenceMultiplexed;
+            frame.MuxReferenceCounts = referenceCounts;
+            frame.MuxReferenceExpectedCounts = reference.CalibratedCounts;
             ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, reference.ShiftCounts, plausible, frame);
         }
 

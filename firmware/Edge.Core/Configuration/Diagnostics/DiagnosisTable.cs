@@ -12,7 +12,7 @@ namespace Edge.Core.Configuration.Diagnostics
     /// </summary>
     public sealed class DiagnosisTable
     {
-        public const int RowCount = 33;
+        public const int RowCount = 34;
 
         private readonly DiagnosisTableRow[] _rows;
 
@@ -139,6 +139,11 @@ namespace Edge.Core.Configuration.Diagnostics
                 // would isolate (its module, or the pack for a pack-wide sensor). Ten readings first: a thermistor behind
                 // a multiplexer may miss one, and the cells' thermal time constants are minutes, not 100 ms.
                 Row(DiagnosisId.TemperatureChannelInvalid, DiagnosisScope.Temperature, Severity.Fault, EventKind.ChannelFault, debounce: 10, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                // The multiplexer's address check (the reference input read through it, far from its calibrated reading):
+                // any input may then carry another's signal, so no multiplexed cell or sensor can be trusted and the
+                // whole pack opens. Three readings in a row, as the channel rows whose verdict it replaces in that case
+                // (every cell and current marked implausible by the same reading): one glitch does not trip it.
+                Row(DiagnosisId.MuxAddressFault, DiagnosisScope.Pack, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts),
 
                 // Tick timing: a late tick is worth reporting; a gap beyond the control deadline means
                 // pulses ran unsupervised, so everything stops.

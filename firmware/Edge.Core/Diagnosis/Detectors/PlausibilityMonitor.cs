@@ -9,9 +9,9 @@ using Edge.Core.Sampling;
 namespace Edge.Core.Diagnosis.Detectors
 {
     /// <summary>
-    /// Plausibility of the inputs: channel status from the board's conversion, cell readings that do
-    /// not respond to current steps (stuck), module current readings that cannot be true against the setpoint that
-    /// flowed, and tick timing (late or missed ticks).
+    /// Plausibility of the inputs: channel status from the board's conversion, the multiplexer's address check, cell
+    /// readings that do not respond to current steps (stuck), module current readings that cannot be true against the
+    /// setpoint that flowed, and tick timing (late or missed ticks).
     /// </summary>
     [HotPath]
     public sealed class PlausibilityMonitor
@@ -55,6 +55,15 @@ namespace Edge.Core.Diagnosis.Detectors
             bool familyQuiet = diagnosis.IsFamilyQuiet(StopReason.Plausibility);
             EvaluateTiming(frame, snapshot, familyQuiet, diagnosis);
 
+            // The multiplexer's address check: with it failed, the conversion marked every corrected reading implausible
+            // for one cause. That cause is the verdict; the channel rows are neither faulted nor cleared by such a tick
+            // (their counts hold, as for a calibration reference), so the event names the multiplexer, not each cell.
+            bool muxFault = frame.MuxAddressFault;
+            if (muxFault || (!familyQuiet && !diagnosis.IsQuiet(DiagnosisId.MuxAddressFault)))
+            {
+                diagnosis.Report(DiagnosisId.MuxAddressFault, 0, muxFault, frame.MuxReferenceCounts, frame.MuxReferenceExpectedCounts);
+            }
+
             // A valid reading is Ok for both rows; while neither row has anything pending that report would
             // change nothing, so a healthy tick makes no call per channel.
             // The measurement counted each module's invalid cells: a module without any is passed over whole.
@@ -64,7 +73,7 @@ namespace Edge.Core.Diagnosis.Detectors
             int modules = _layout.ModuleCount;
             for (int m = 0; m < modules; m++)
             {
-                if (cellsQuiet && invalidCells[m] == 0)
+                if (muxFault || (cellsQuiet && invalidCells[m] == 0))
                 {
                     continue;
                 }
@@ -94,7 +103,7 @@ namespace Edge.Core.Diagnosis.Detectors
             for (int m = 0; m < modules; m++)
             {
                 ChannelStatus status = currentStatuses[m];
-                if (!currentsQuiet || status != ChannelStatus.Valid)
+                if (!muxFault && (!currentsQuiet || status != ChannelStatus.Valid))
                 {
                     ReportStatus(diagnosis, DiagnosisId.CurrentChannelSaturated, DiagnosisId.CurrentChannelInvalid, m, status, frame.ModuleCurrentUa[m]);
                 }

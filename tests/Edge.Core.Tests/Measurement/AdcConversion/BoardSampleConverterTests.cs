@@ -2,6 +2,7 @@ using Edge.Core.Boards;
 using Edge.Core.Measurement.AdcConversion;
 using Edge.Core.Sampling;
 using Edge.Core.Tests.Boards;
+using Edge.Core.Tests.Calibration;
 using Xunit;
 
 namespace Edge.Core.Tests.Measurement.AdcConversion;
@@ -67,5 +68,44 @@ public class BoardSampleConverterTests
         Assert.Equal(-2168, frame.ModuleCurrentUa[1]);
         Assert.Equal(ChannelStatus.Saturated, frame.ModuleCurrentStatus[2]);
         Assert.Equal(3820, frame.ModuleCurrentUa[2]);
+    }
+
+    [Fact]
+    public void A_reference_read_through_the_multiplexer_far_from_calibration_fails_the_mux_address_check()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.Mux6s);
+        Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
+        var frame = new SampleFrame(layout);
+
+        // The unit recorded REF (mux input 7) at 1344 counts; 124 counts either side is drift (ReferenceCorrection).
+        var converter = new BoardSampleConverter(new BoardAdcChannels(board, SwitchInterlockTests.UnitFromNominalCurves(board)));
+        int[] cells = { 1385, 1385, 1385, 1385, 1385, 1385 };
+        int[] modules = { 1345, 1345, 1345 };
+        int[] temperatures = { 1872 };
+
+        converter.Convert(cells, modules, temperatures, 1344 + 124, frame);
+        Assert.False(frame.MuxAddressFault);
+        Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Valid, status));
+
+        // S0 stuck low: address 7 connects input 6, the NTC at 25.0 degC (1872 counts).
+        converter.Convert(cells, modules, temperatures, 1872, frame);
+        Assert.True(frame.MuxAddressFault);
+        Assert.Equal(1872, frame.MuxReferenceCounts);
+        Assert.Equal(1344, frame.MuxReferenceExpectedCounts);
+        Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Implausible, status));
+
+        // One past the window, and a saturated REF, fail it too; back at REF it passes again.
+        converter.Convert(cells, modules, temperatures, 1344 - 125, frame);
+        Assert.True(frame.MuxAddressFault);
+        converter.Convert(cells, modules, temperatures, 4095, frame);
+        Assert.True(frame.MuxAddressFault);
+        converter.Convert(cells, modules, temperatures, 1344, frame);
+        Assert.False(frame.MuxAddressFault);
+        Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Valid, status));
+
+        // Without the unit's calibration there is no recorded REF to check against (and no switch closes).
+        var nominal = new BoardSampleConverter(new BoardAdcChannels(board));
+        nominal.Convert(cells, modules, temperatures, 1872, frame);
+        Assert.False(frame.MuxAddressFault);
     }
 }
