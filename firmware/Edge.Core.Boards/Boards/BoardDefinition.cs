@@ -58,9 +58,18 @@ namespace Edge.Core.Boards
             Reference = reference;
             _warnings = warnings == null ? new BoardWarning[0] : warnings;
             AdcReadingsPerSample = adcReadingsPerSample < 1 ? 1 : adcReadingsPerSample;
+
+            // Once per board, from the values just set: a calibration record is checked against it at boot, never per tick.
+            FrontEndFingerprint = Edge.Core.Boards.FrontEndFingerprint.Of(this);
         }
 
         public string Name { get; }
+
+        /// <summary>
+        /// The fingerprint of what the readings pass through (<see cref="Edge.Core.Boards.FrontEndFingerprint"/>): a
+        /// per-unit calibration made on another front end, even one under the same <see cref="Name"/>, is refused.
+        /// </summary>
+        public string FrontEndFingerprint { get; }
 
         /// <summary>Control tick period, ms.</summary>
         public int SamplePeriodMs { get; }

@@ -281,7 +281,7 @@ namespace Edge.Core.Calibration
                 first += step.PointCount;
             }
 
-            UnitCalibration result = new UnitCalibration(_board.Name, unitId, referenceCounts, cells, modules, temperatures);
+            UnitCalibration result = new UnitCalibration(_board.Name, _board.FrontEndFingerprint, unitId, referenceCounts, cells, modules, temperatures);
             error = result.CheckFits(_board);
             if (error != null)
             {

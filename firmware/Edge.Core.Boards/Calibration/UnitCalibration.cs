@@ -7,7 +7,8 @@ namespace Edge.Core.Calibration
     /// <summary>
     /// The calibration of one unit (one ESP32 on one board): for every cell, current and temperature
     /// channel the points its own ADC read at known reference inputs, and the reading of the board's
-    /// reference input at the time. Made by <see cref="CalibrationProcedure"/>, stored per unit
+    /// reference input at the time, and the fingerprint of the board's front end it was measured through
+    /// (<see cref="BoardDefinition.FrontEndFingerprint"/>). Made by <see cref="CalibrationProcedure"/>, stored per unit
     /// (<see cref="UnitCalibrationText"/>), and required before the controller closes any switch:
     /// a board file's calibration points are only a nominal curve.
     /// </summary>
@@ -32,9 +33,10 @@ namespace Edge.Core.Calibration
         private readonly CalibrationCurve[] _modules;
         private readonly CalibrationCurve[] _temperatures;
 
-        public UnitCalibration(string boardName, string unitId, int referenceCounts, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures)
+        public UnitCalibration(string boardName, string frontEnd, string unitId, int referenceCounts, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures)
         {
             BoardName = boardName;
+            FrontEnd = frontEnd;
             UnitId = unitId;
             ReferenceCounts = referenceCounts;
             _cells = cells;
@@ -44,6 +46,12 @@ namespace Edge.Core.Calibration
 
         /// <summary>The board (its <c>[board] name</c>) the unit was calibrated on.</summary>
         public string BoardName { get; }
+
+        /// <summary>
+        /// The <see cref="BoardDefinition.FrontEndFingerprint"/> of the board the unit was calibrated on: its curves convert
+        /// counts read through that front end (pins, divider ratios, shunts, gains, offsets, multiplexer, reference) only.
+        /// </summary>
+        public string FrontEnd { get; }
 
         /// <summary>Which unit: a serial number or the ESP32's MAC address, as the operator gave it.</summary>
         public string UnitId { get; }
@@ -85,8 +93,8 @@ namespace Edge.Core.Calibration
         }
 
         /// <summary>
-        /// Why this calibration cannot serve <paramref name="board"/> (another board, other channels, a
-        /// reference reading the board cannot take, a curve far from the front end's nominal one, a safety limit
+        /// Why this calibration cannot serve <paramref name="board"/> (another board, another front end under the
+        /// board's name, other channels, a reference reading the board cannot take, a curve far from the front end's nominal one, a safety limit
         /// outside a calibrated range), or null.
         /// </summary>
         public string CheckFits(BoardDefinition board)
@@ -94,6 +102,11 @@ namespace Edge.Core.Calibration
             if (board.Name != BoardName)
             {
                 return "calibration of board '" + BoardName + "' on board '" + board.Name + "'";
+            }
+
+            if (board.FrontEndFingerprint != FrontEnd)
+            {
+                return FrontEndChanged(board, FrontEnd);
             }
 
             if (board.CellCount != _cells.Length || board.ModuleCount != _modules.Length || board.TemperatureCount != _temperatures.Length)
@@ -184,6 +197,17 @@ namespace Edge.Core.Calibration
             }
 
             return CheckReaches(_temperatures[index], lastValid, safety.TemperatureMaxDeciC, safety.TemperatureMaxDeciC, "temperature " + index.ToString(), "x 0.1 degC");
+        }
+
+        /// <summary>
+        /// The problem with a calibration of front end <paramref name="recorded"/> on <paramref name="board"/>, whose
+        /// front end differs: its file was changed since the unit was calibrated.
+        /// </summary>
+        public static string FrontEndChanged(BoardDefinition board, string recorded)
+        {
+            return "the board's front end changed since calibration: the unit was calibrated through front end " + recorded + ", board '" + board.Name
+                + "' now describes " + board.FrontEndFingerprint + " (an ADC pin, multiplexer input, divider ratio, offset, shunt, gain, the multiplexer or the reference differs),"
+                + " so its curves would convert another circuit's readings; calibrate again";
         }
 
         /// <summary>

@@ -10,6 +10,7 @@ namespace Edge.Core.Calibration
     /// <code>
     /// [unit]
     /// board = esp32-mux-6s
+    /// front_end = d8827916
     /// unit = 24:0a:c4:12:34:56
     /// reference_counts = 1345
     /// [cell 0]
@@ -18,7 +19,9 @@ namespace Edge.Core.Calibration
     /// calibration = ...
     /// </code>
     /// Every channel of the board gets a section; <c>reference_counts</c> is -1 without a reference input.
-    /// Parsing never throws; a bad text changes nothing and names its line.
+    /// <c>front_end</c> is the board's <see cref="FrontEndFingerprint"/> when the unit was calibrated: a record is
+    /// refused on a board file whose front end changed since, even under the same name; a record without it (one
+    /// written before it existed) is refused. Parsing never throws; a bad text changes nothing and names its line.
     /// </summary>
     public static class UnitCalibrationText
     {
@@ -54,7 +57,7 @@ namespace Edge.Core.Calibration
         public static string Format(UnitCalibration calibration)
         {
             string text = "# Edge per-unit calibration (measured on this unit)\n[unit]\nboard = " + calibration.BoardName
-                + "\nunit = " + calibration.UnitId + "\nreference_counts = " + calibration.ReferenceCounts.ToString() + "\n";
+                + "\nfront_end = " + calibration.FrontEnd + "\nunit = " + calibration.UnitId + "\nreference_counts = " + calibration.ReferenceCounts.ToString() + "\n";
             for (int i = 0; i < calibration.CellCount; i++)
             {
                 text = text + "[cell " + i.ToString() + "]\ncalibration = " + FormatCurve(calibration.CellAt(i)) + "\n";
@@ -74,8 +77,8 @@ namespace Edge.Core.Calibration
         }
 
         /// <summary>
-        /// Reads a calibration text for <paramref name="board"/>: every section and key must be there, and
-        /// the result must fit the board (<see cref="UnitCalibration.CheckFits"/>).
+        /// Reads a calibration text for <paramref name="board"/>: every section and key must be there, its
+        /// <c>front_end</c> must be the board's, and the result must fit the board (<see cref="UnitCalibration.CheckFits"/>).
         /// </summary>
         public static bool TryParse(string text, BoardDefinition board, out UnitCalibration calibration, out BoardParseError error)
         {
@@ -93,6 +96,7 @@ namespace Edge.Core.Calibration
             }
 
             string boardName = null;
+            string frontEnd = null;
             string unitId = null;
             int referenceCounts = 0;
             bool hasReference = false;
@@ -142,7 +146,7 @@ namespace Edge.Core.Calibration
                 BoardLine entry = new BoardLine(lineNumber, section, line.Substring(0, equals).Trim(), line.Substring(equals + 1).Trim());
                 if (target == null)
                 {
-                    error = ReadUnitKey(entry, board, ref boardName, ref unitId, ref referenceCounts, ref hasReference);
+                    error = ReadUnitKey(entry, board, ref boardName, ref frontEnd, ref unitId, ref referenceCounts, ref hasReference);
                     referenceLine = entry.Key == "reference_counts" ? lineNumber : referenceLine;
                 }
                 else if (entry.Key != "calibration")
@@ -168,13 +172,13 @@ namespace Edge.Core.Calibration
                 }
             }
 
-            error = CheckComplete(boardName, unitId, hasReference, cells, modules, temperatures);
+            error = CheckComplete(boardName, frontEnd, unitId, hasReference, cells, modules, temperatures);
             if (error != null)
             {
                 return false;
             }
 
-            UnitCalibration result = new UnitCalibration(boardName, unitId, referenceCounts, cells, modules, temperatures);
+            UnitCalibration result = new UnitCalibration(boardName, frontEnd, unitId, referenceCounts, cells, modules, temperatures);
             error = ChannelMisfit(result, board, CalibrationChannelKind.Cell, "cell", cellLines)
                 ?? ChannelMisfit(result, board, CalibrationChannelKind.ModuleCurrent, "module", moduleLines)
                 ?? ChannelMisfit(result, board, CalibrationChannelKind.Temperature, "temperature", temperatureLines);
@@ -239,12 +243,24 @@ namespace Edge.Core.Calibration
             return null;
         }
 
-        private static BoardParseError ReadUnitKey(BoardLine entry, BoardDefinition board, ref string boardName, ref string unitId, ref int referenceCounts, ref bool hasReference)
+        private static BoardParseError ReadUnitKey(BoardLine entry, BoardDefinition board, ref string boardName, ref string frontEnd, ref string unitId, ref int referenceCounts, ref bool hasReference)
         {
             // A key given twice would let the last value win unseen, as in the board files, where it is refused too.
-            if ((entry.Key == "board" && boardName != null) || (entry.Key == "unit" && unitId != null) || (entry.Key == "reference_counts" && hasReference))
+            if ((entry.Key == "board" && boardName != null) || (entry.Key == "front_end" && frontEnd != null) || (entry.Key == "unit" && unitId != null)
+                || (entry.Key == "reference_counts" && hasReference))
             {
                 return entry.Fail(BoardParseErrorKind.DuplicateKey, "duplicate key");
+            }
+
+            if (entry.Key == "front_end")
+            {
+                frontEnd = entry.Value;
+                if (!FrontEndFingerprint.IsWellFormed(frontEnd))
+                {
+                    return entry.Fail(BoardParseErrorKind.Syntax, QuotedText.Of(frontEnd) + " is not a front-end fingerprint: " + FrontEndFingerprint.Length.ToString() + " hex digits, lower case");
+                }
+
+                return frontEnd == board.FrontEndFingerprint ? null : entry.Fail(BoardParseErrorKind.Inconsistent, UnitCalibration.FrontEndChanged(board, frontEnd));
             }
 
             if (entry.Key == "board")
@@ -276,15 +292,16 @@ namespace Edge.Core.Calibration
                 return far == null ? problem : entry.Fail(BoardParseErrorKind.Inconsistent, far);
             }
 
-            return Fail(entry.Number, BoardParseErrorKind.UnknownKey, entry.Section, entry.Key, "[unit]: unknown key '" + entry.Key + "'; allowed: board, unit, reference_counts");
+            return Fail(entry.Number, BoardParseErrorKind.UnknownKey, entry.Section, entry.Key, "[unit]: unknown key '" + entry.Key + "'; allowed: board, front_end, unit, reference_counts");
         }
 
-        private static BoardParseError CheckComplete(string boardName, string unitId, bool hasReference, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures)
+        private static BoardParseError CheckComplete(string boardName, string frontEnd, string unitId, bool hasReference, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures)
         {
-            if (boardName == null || unitId == null || !hasReference)
+            if (boardName == null || frontEnd == null || unitId == null || !hasReference)
             {
-                string key = boardName == null ? "board" : (unitId == null ? "unit" : "reference_counts");
-                return Fail(0, BoardParseErrorKind.MissingKey, "[unit]", key, "[unit]: missing required key '" + key + "'");
+                string key = boardName == null ? "board" : (frontEnd == null ? "front_end" : (unitId == null ? "unit" : "reference_counts"));
+                string why = key == "front_end" ? ": the board's front end the unit was calibrated on; a record without it cannot be told from one of another front end, calibrate again" : string.Empty;
+                return Fail(0, BoardParseErrorKind.MissingKey, "[unit]", key, "[unit]: missing required key '" + key + "'" + why);
             }
 
             BoardParseError error = Missing(cells, "cell");

@@ -7,15 +7,16 @@ using Edge.Firmware.Boards;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using nanoFramework.TestFramework;
+using NFUnitTest.Boards;
 using NFUnitTest.Fakes;
 
 namespace NFUnitTest.Boot
 {
     /// <summary>
     /// Which calibration record the boot applies: the one stored in flash by the calibration mode,
-    /// else the deployed one. A stored record that cannot be read, does not parse or belongs to
-    /// another board is refused with an "uncalibrated" event, and the deployed record does not stand
-    /// in for it: the unit observes only.
+    /// else the deployed one. A stored record that cannot be read, does not parse,
+    /// belongs to another board or to another front end of its board is refused with an "uncalibrated"
+    /// event, and the deployed record does not stand in for it: the unit observes only.
     /// </summary>
     [TestClass]
     public class BootUnitRecordTests
@@ -66,6 +67,25 @@ namespace NFUnitTest.Boot
 
             Assert.StartsWith("uncalibrated: stored calibration record refused, line ", Find(events, "uncalibrated"));
             Assert.IsNull(Find(events, "calibration"));
+        }
+
+        [TestMethod]
+        public void AStoredRecordOfTheBoardBeforeItsFrontEndChangedIsRefused()
+        {
+            // The board file changed under its name: cells 0 and 1 swapped between ADC pins 36 and 39. The two cells'
+            // nominal curves lie within a few mV of each other, so the old record passed every curve check and each cell
+            // converted through the other's curve.
+            string record = NominalRecord.For(Board(Devkit), "flash-unit");
+            FakeBootDevices devices = Devices(record, null);
+            devices.BoardText = BoardText.With(BoardText.With(BoardCatalog.Find(Devkit), "[cell 0]", "adc_pin", "39"), "[cell 1]", "adc_pin", "36");
+            ArrayList events = Boot(devices);
+
+            string refused = Find(events, "uncalibrated");
+            Assert.IsNotNull(refused, "the record of the board's earlier front end was applied");
+            Assert.StartsWith("uncalibrated: stored calibration record refused, line 4: ", refused);
+            Assert.Contains("the board's front end changed since calibration", refused);
+            Assert.Contains("observe only, no switch closes", refused);
+            Assert.IsNull(Find(events, "calibration"), "no record applied");
         }
 
         [TestMethod]

@@ -102,7 +102,12 @@ namespace NFUnitTest.Calibration
             BoardParseError error;
             Assert.IsTrue(UnitCalibrationText.TryParse(rig.Store.Text, rig.Board, out stored, out error), error == null ? string.Empty : error.ToString());
             Assert.AreEqual("bench-3", stored.UnitId);
-            Assert.IsTrue(Events.Contains(rig.Events, "calibration-record"), "the record is reported");
+            Assert.AreEqual(rig.Board.FrontEndFingerprint, stored.FrontEnd);
+
+            // What an operator pastes as the deployed record is the reported text, the stored one: it names the front end.
+            string text = rig.Store.Text;
+            Assert.IsTrue(text.IndexOf("\nfront_end = " + rig.Board.FrontEndFingerprint + "\n") > 0, text);
+            Assert.IsTrue(Events.Contains(rig.Events, "calibration-record", text), "the record is reported");
 
             // Calibrated readings within 1 mV / 2 uA of the truth, across the range and near zero.
             int[] cellTruthMv = new int[] { -2500, -700, -150, 0, 40, 150, 2200 };

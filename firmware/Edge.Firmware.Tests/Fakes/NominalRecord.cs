@@ -41,7 +41,7 @@ namespace NFUnitTest.Fakes
                 temperatures[i] = board.TemperatureAt(i).Calibration;
             }
 
-            return new UnitCalibration(board.Name, unitId, board.Reference == null ? UnitCalibration.NoReference : referenceCounts, cells, modules, temperatures);
+            return new UnitCalibration(board.Name, board.FrontEndFingerprint, unitId, board.Reference == null ? UnitCalibration.NoReference : referenceCounts, cells, modules, temperatures);
         }
     }
 }

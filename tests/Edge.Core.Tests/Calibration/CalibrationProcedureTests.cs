@@ -111,13 +111,13 @@ public class CalibrationProcedureTests
 
         Assert.False(UnitCalibrationText.TryParse(text.Replace("calibration = 4:-3272", "calibration = 4:x"), board, out _, out BoardParseError bad));
         Assert.Equal(BoardParseErrorKind.BadNumber, bad.Kind);
-        Assert.Equal(7, bad.LineNumber);
+        Assert.Equal(8, bad.LineNumber);
 
         Assert.False(UnitCalibrationText.TryParse(text.Replace("reference_counts = -1\n", string.Empty), board, out _, out BoardParseError missing));
         Assert.Contains("[unit]: missing required key 'reference_counts'", missing.Message);
 
         Assert.False(UnitCalibrationText.TryParse(text.Replace("unit = test-unit", "unit = test unit"), board, out _, out BoardParseError badId));
-        Assert.Equal(4, badId.LineNumber);
+        Assert.Equal(5, badId.LineNumber);
     }
 
     [Fact]

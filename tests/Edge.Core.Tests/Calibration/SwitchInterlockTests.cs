@@ -107,7 +107,7 @@ public class SwitchInterlockTests
             temperatures[t] = board.TemperatureAt(t).Calibration;
         }
 
-        return new UnitCalibration(board.Name, "test-unit", board.Reference == null ? UnitCalibration.NoReference : 1344, cells, modules, temperatures);
+        return new UnitCalibration(board.Name, board.FrontEndFingerprint, "test-unit", board.Reference == null ? UnitCalibration.NoReference : 1344, cells, modules, temperatures);
     }
 
     /// <summary>The board's conversion in front of a controller configured for the board.</summary>

@@ -92,7 +92,7 @@ public sealed class BoardAndCalibrationStrictnessTests
             temperatures[t] = nominal.TemperatureAt(t);
         }
 
-        string record = UnitCalibrationText.Format(new UnitCalibration(board.Name, "unit-1", 1408, cells, modules, temperatures));
+        string record = UnitCalibrationText.Format(new UnitCalibration(board.Name, board.FrontEndFingerprint, "unit-1", 1408, cells, modules, temperatures));
 
         bool ok = UnitCalibrationText.TryParse(record, board, out UnitCalibration unit, out BoardParseError error);
 
@@ -251,7 +251,7 @@ public sealed class BoardAndCalibrationStrictnessTests
 
         Assert.False(ok, "a record whose REF reading is " + referenceCounts + " counts was accepted for a 1225 mV REF");
         Assert.Equal("reference_counts", error.Key);
-        Assert.Equal(5, error.LineNumber);
+        Assert.Equal(6, error.LineNumber);
         Assert.Contains("1225 mV", error.Message);
     }
 
