@@ -17,11 +17,15 @@ namespace Edge.Core.Calibration
     /// calibration = 128:-3000, 1104:-1000, ...
     /// [module 0]
     /// calibration = ...
+    /// end 10
     /// </code>
     /// Every channel of the board gets a section; <c>reference_counts</c> is -1 without a reference input.
     /// <c>front_end</c> is the board's <see cref="FrontEndFingerprint"/> when the unit was calibrated: a record is
-    /// refused on a board file whose front end changed since, even under the same name; a record without it (one
-    /// written before it existed) is refused. Parsing never throws; a bad text changes nothing and names its line.
+    /// refused on a board file whose front end changed since, even under the same name. The last line,
+    /// <c>end</c> and the number of channel sections, tells a whole record from one cut short (a paste or a copy
+    /// that lost its tail would otherwise still parse, with a channel's curve short of points or a value cut to
+    /// another number); a record without it, or without <c>front_end</c> (one written before either existed), is
+    /// refused. Parsing never throws; a bad text changes nothing and names its line.
     /// </summary>
     public static class UnitCalibrationText
     {
@@ -31,6 +35,9 @@ namespace Edge.Core.Calibration
 
         // Between a section's name and its number, as in board files: a space or a tab.
         private static readonly char[] s_blanks = new char[] { ' ', '\t' };
+
+        // The record's last line: this word, a blank and the number of channel sections.
+        private const string EndWord = "end";
 
         /// <summary>Why <paramref name="unitId"/> cannot name a unit (1-64 of A-Z a-z 0-9 - _ : .), or null.</summary>
         public static string CheckUnitId(string unitId)
@@ -73,12 +80,13 @@ namespace Edge.Core.Calibration
                 text = text + "[temperature " + i.ToString() + "]\ncalibration = " + FormatCurve(calibration.TemperatureAt(i)) + "\n";
             }
 
-            return text;
+            return text + EndWord + " " + ChannelCount(calibration.CellCount, calibration.ModuleCount, calibration.TemperatureCount).ToString() + "\n";
         }
 
         /// <summary>
-        /// Reads a calibration text for <paramref name="board"/>: every section and key must be there, its
-        /// <c>front_end</c> must be the board's, and the result must fit the board (<see cref="UnitCalibration.CheckFits"/>).
+        /// Reads a calibration text for <paramref name="board"/>: every section and key must be there, the
+        /// record must end in its <c>end</c> line, its <c>front_end</c> must be the board's, and the result must
+        /// fit the board (<see cref="UnitCalibration.CheckFits"/>).
         /// </summary>
         public static bool TryParse(string text, BoardDefinition board, out UnitCalibration calibration, out BoardParseError error)
         {
@@ -110,6 +118,7 @@ namespace Edge.Core.Calibration
             int[] moduleLines = new int[modules.Length];
             int[] temperatureLines = new int[temperatures.Length];
             int referenceLine = 0;
+            int endLine = 0;
             string section = null;
             CalibrationCurve[] target = null;
             int targetIndex = 0;
@@ -122,6 +131,24 @@ namespace Edge.Core.Calibration
                 {
                     error = Fail(lineNumber, BoardParseErrorKind.Syntax, section, string.Empty, reader.BadCharacterProblem());
                     return false;
+                }
+
+                if (endLine > 0)
+                {
+                    error = Fail(lineNumber, BoardParseErrorKind.Syntax, section, string.Empty, "text after the record's end line (line " + endLine.ToString() + "): " + QuotedText.Of(line));
+                    return false;
+                }
+
+                if (IsEndLine(line))
+                {
+                    error = ReadEndLine(line, lineNumber, ChannelCount(cells.Length, modules.Length, temperatures.Length));
+                    if (error != null)
+                    {
+                        return false;
+                    }
+
+                    endLine = lineNumber;
+                    continue;
                 }
 
                 if (line[0] == '[')
@@ -170,6 +197,15 @@ namespace Edge.Core.Calibration
                 {
                     return false;
                 }
+            }
+
+            // A record cut short is told by its missing last line before anything it lacks: what it lacks is what was cut.
+            if (endLine == 0)
+            {
+                error = Fail(reader.LineNumber, BoardParseErrorKind.MissingSection, EndWord, string.Empty, "the record stops at line " + reader.LineNumber.ToString()
+                    + " without its last line '" + EndWord + " " + ChannelCount(cells.Length, modules.Length, temperatures.Length).ToString()
+                    + "': it was cut short (a paste or copy that lost its tail), or written before records carried a last line and the board's front end; paste the whole record, or calibrate again");
+                return false;
             }
 
             error = CheckComplete(boardName, frontEnd, unitId, hasReference, cells, modules, temperatures);
@@ -293,6 +329,30 @@ namespace Edge.Core.Calibration
             }
 
             return Fail(entry.Number, BoardParseErrorKind.UnknownKey, entry.Section, entry.Key, "[unit]: unknown key '" + entry.Key + "'; allowed: board, front_end, unit, reference_counts");
+        }
+
+        /// <summary>Whether <paramref name="line"/> is the record's last line: <c>end</c> alone or followed by a blank.</summary>
+        private static bool IsEndLine(string line)
+        {
+            return line.IndexOf(EndWord) == 0 && (line.Length == EndWord.Length || line[EndWord.Length] == ' ' || line[EndWord.Length] == '\t');
+        }
+
+        /// <summary>Null when <paramref name="line"/> is <c>end</c> and <paramref name="channels"/>, else why not.</summary>
+        private static BoardParseError ReadEndLine(string line, int lineNumber, int channels)
+        {
+            long number;
+            if (!FixedPointText.TryParse(line.Substring(EndWord.Length).Trim(), 0, out number) || number != channels)
+            {
+                return Fail(lineNumber, BoardParseErrorKind.Inconsistent, EndWord, string.Empty, "the record's last line is " + QuotedText.Of(line) + ", not '" + EndWord + " "
+                    + channels.ToString() + "' (the board's cell, module and temperature channels): cut short, or a record of another board; paste the whole record, or calibrate again");
+            }
+
+            return null;
+        }
+
+        private static int ChannelCount(int cells, int modules, int temperatures)
+        {
+            return cells + modules + temperatures;
         }
 
         private static BoardParseError CheckComplete(string boardName, string frontEnd, string unitId, bool hasReference, CalibrationCurve[] cells, CalibrationCurve[] modules, CalibrationCurve[] temperatures)

@@ -14,7 +14,7 @@ namespace NFUnitTest.Boot
 {
     /// <summary>
     /// Which calibration record the boot applies: the one stored in flash by the calibration mode,
-    /// else the deployed one. A stored record that cannot be read, does not parse,
+    /// else the deployed one. A stored record that cannot be read, does not parse, was cut short,
     /// belongs to another board or to another front end of its board is refused with an "uncalibrated"
     /// event, and the deployed record does not stand in for it: the unit observes only.
     /// </summary>
@@ -85,6 +85,20 @@ namespace NFUnitTest.Boot
             Assert.StartsWith("uncalibrated: stored calibration record refused, line 4: ", refused);
             Assert.Contains("the board's front end changed since calibration", refused);
             Assert.Contains("observe only, no switch closes", refused);
+            Assert.IsNull(Find(events, "calibration"), "no record applied");
+        }
+
+        [TestMethod]
+        public void AStoredRecordCutAtTheEndOfAPointIsRefused()
+        {
+            // Cut after module 1's eleventh point: every section and key is there, the last curve is one point short.
+            string good = NominalRecord.For(Board(Devkit), "flash-unit");
+            FakeBootDevices devices = Devices(good.Substring(0, good.LastIndexOf(", ")), NominalRecord.For(Board(Devkit), "deployed-unit"));
+            ArrayList events = Boot(devices);
+
+            string refused = Find(events, "uncalibrated");
+            Assert.IsNotNull(refused, "a record cut short was applied");
+            Assert.StartsWith("uncalibrated: stored calibration record refused, line 18: the record stops at line 18 without its last line 'end 6': it was cut short", refused);
             Assert.IsNull(Find(events, "calibration"), "no record applied");
         }
 

@@ -104,9 +104,11 @@ namespace NFUnitTest.Calibration
             Assert.AreEqual("bench-3", stored.UnitId);
             Assert.AreEqual(rig.Board.FrontEndFingerprint, stored.FrontEnd);
 
-            // What an operator pastes as the deployed record is the reported text, the stored one: it names the front end.
+            // What an operator pastes as the deployed record is the reported text, the stored one: it names the front end
+            // and ends in its last line (4 cells + 2 modules).
             string text = rig.Store.Text;
             Assert.IsTrue(text.IndexOf("\nfront_end = " + rig.Board.FrontEndFingerprint + "\n") > 0, text);
+            Assert.AreEqual("\nend 6\n", text.Substring(text.Length - 7));
             Assert.IsTrue(Events.Contains(rig.Events, "calibration-record", text), "the record is reported");
 
             // Calibrated readings within 1 mV / 2 uA of the truth, across the range and near zero.

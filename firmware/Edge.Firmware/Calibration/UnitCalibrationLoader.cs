@@ -10,10 +10,10 @@ namespace Edge.Firmware.Calibration
     /// <summary>
     /// Reads the unit's calibration record at boot. A record stored in flash by the calibration mode
     /// wins; the deployed text is used only when flash holds none (a unit's first boot, or one
-    /// calibrated before it could store). A stored record that cannot be read, does not parse,
-    /// belongs to another board or was measured through another front end than the board file now
-    /// describes (its <c>front_end</c>, <see cref="Edge.Core.Boards.FrontEndFingerprint"/>), or was
-    /// written before records carried one, is refused, not replaced by the deployed text: the unit was
+    /// calibrated before it could store). A stored record that cannot be read, does not parse, was cut
+    /// short (no last line <c>end N</c>), belongs to another board or was measured through another
+    /// front end than the board file now describes (its <c>front_end</c>, <see cref="Edge.Core.Boards.FrontEndFingerprint"/>),
+    /// or was written before records carried either, is refused, not replaced by the deployed text: the unit was
     /// calibrated since, so the deployed curves are older than what the operator last measured. A
     /// refused or missing record leaves the unit uncalibrated: the controller then observes and
     /// closes no switch, and a device event says why.

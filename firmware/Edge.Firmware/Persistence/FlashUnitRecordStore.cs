@@ -13,7 +13,9 @@ namespace Edge.Firmware.Persistence
     /// a reset (or a failed rename) between the two leaves only the side file, which stands as the record: read
     /// by <see cref="Load"/> and made the record before anything else by the next <see cref="Save"/>. A side
     /// file without its trailer is a store cut short and is never taken for the record. A record without a
-    /// trailer is one stored before trailers existed and is read as it is. A file that cannot be read might be
+    /// trailer is one stored before trailers existed and is read as it is, for its parser to judge: a calibration
+    /// record (<see cref="Edge.Core.Calibration.UnitCalibrationText"/>) and the latched faults end in an <c>end</c>
+    /// line their parsers require, which a cut removes. A file that cannot be read might be
     /// the only complete copy: nothing is deleted or overwritten on a guess, and Load then reports a problem
     /// rather than pick one.
     /// </summary>
@@ -100,7 +102,7 @@ namespace Edge.Firmware.Persistence
                 return null;
             }
 
-            // Stored before trailers existed.
+            // Stored before trailers existed: its parser judges it (a calibration record's end line).
             return record;
         }
 

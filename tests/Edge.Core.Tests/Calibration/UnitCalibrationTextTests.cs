@@ -9,22 +9,25 @@ namespace Edge.Core.Tests.Calibration;
 
 /// <summary>
 /// What a unit's calibration record must hold to be taken: the fingerprint of the front end it was measured through
-/// (<c>front_end</c>, refused on a board file whose front end changed since, even under the same name).
+/// (<c>front_end</c>, refused on a board file whose front end changed since, even under the same name), and its last
+/// line (<c>end</c> and the number of channel sections, without which a record cut short still parsed).
 /// </summary>
 public class UnitCalibrationTextTests
 {
     private const string DevKitCName = "esp32-devkitc-4s2m";
 
     [Theory]
-    [InlineData(BoardFiles.DevKitC4s2m)]
-    [InlineData(BoardFiles.Mux6s)]
-    public void A_record_names_its_front_end(string file)
+    [InlineData(BoardFiles.DevKitC4s2m, "end 6")]   // 4 cells + 2 modules
+    [InlineData(BoardFiles.Mux6s, "end 10")]       // 6 cells + 3 modules + 1 temperature
+    public void A_record_names_its_front_end_and_ends_in_its_channel_count(string file, string endLine)
     {
         BoardDefinition board = BoardFiles.Parse(file);
         string text = UnitCalibrationText.Format(SwitchInterlockTests.UnitFromNominalCurves(board));
         string[] lines = text.Split('\n');
 
         Assert.Equal("front_end = " + board.FrontEndFingerprint, lines[3]);
+        Assert.Equal(endLine, lines[^2]);
+        Assert.Equal(string.Empty, lines[^1]);
         Assert.True(UnitCalibrationText.TryParse(text, board, out UnitCalibration read, out BoardParseError error), error?.ToString());
         Assert.Equal(board.FrontEndFingerprint, read.FrontEnd);
     }
@@ -73,33 +76,89 @@ public class UnitCalibrationTextTests
         Assert.Contains("front end changed since calibration", unit.CheckFits(Parse(Swapped(oldText, "36", "39"))));
     }
 
-    [Fact]
-    public void A_record_in_the_earlier_form_without_front_end_is_refused()
+    /// <summary>
+    /// R12_5: a record cut at any position short of its last line's end was taken when the cut fell at the end of a
+    /// curve's point (11 cuts of the DevKitC record, 13 of the mux board's: the temperature's "424:-100" read as
+    /// "424:-1"). Only a cut that takes nothing but blanks off the end leaves a whole record.
+    /// </summary>
+    [Theory]
+    [InlineData(BoardFiles.DevKitC4s2m)]
+    [InlineData(BoardFiles.Mux6s)]
+    public void Every_cut_of_a_record_is_refused(string file)
     {
-        // The form the firmware wrote before: [unit] with board, unit and reference_counts; nothing tells its front end from another.
+        BoardDefinition board = BoardFiles.Parse(file);
+        string record = UnitCalibrationText.Format(SwitchInterlockTests.UnitFromNominalCurves(board));
+        for (int cut = 0; cut < record.Length; cut++)
+        {
+            bool whole = record.Substring(cut).Trim().Length == 0;
+            bool accepted = UnitCalibrationText.TryParse(record.Substring(0, cut), board, out _, out BoardParseError error);
+            Assert.True(accepted == whole, "cut at " + cut + " (..." + record.Substring(Math.Max(0, cut - 20), Math.Min(20, cut)) + "): " + (accepted ? "accepted" : error.ToString()));
+        }
+    }
+
+    [Fact]
+    public void A_record_cut_after_a_point_names_its_missing_last_line()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.Mux6s);
+        string record = UnitCalibrationText.Format(SwitchInterlockTests.UnitFromNominalCurves(board));
+        string cut = record.Substring(0, record.IndexOf("424:-100", StringComparison.Ordinal) + "424:-1".Length);
+        int lines = cut.Split('\n').Length;
+
+        Assert.False(UnitCalibrationText.TryParse(cut, board, out _, out BoardParseError error));
+        Assert.Equal(BoardParseErrorKind.MissingSection, error.Kind);
+        Assert.Equal(lines, error.LineNumber);
+        Assert.Equal("line " + lines + ": the record stops at line " + lines + " without its last line 'end 10': it was cut short (a paste or copy that lost its tail), "
+            + "or written before records carried a last line and the board's front end; paste the whole record, or calibrate again", error.ToString());
+    }
+
+    [Fact]
+    public void A_record_in_the_earlier_form_without_front_end_and_last_line_is_refused()
+    {
+        // The form the firmware wrote before: [unit] with board, unit and reference_counts, one section a channel, no last line.
         BoardDefinition board = BoardFiles.Parse(BoardFiles.DevKitC4s2m);
         string record = UnitCalibrationText.Format(SwitchInterlockTests.UnitFromNominalCurves(board));
-        string withoutFrontEnd = record.Replace("front_end = " + board.FrontEndFingerprint + "\n", string.Empty);
-        Assert.DoesNotContain("front_end", withoutFrontEnd);
+        string earlier = record.Replace("front_end = " + board.FrontEndFingerprint + "\n", string.Empty).Replace("end 6\n", string.Empty);
+        Assert.DoesNotContain("front_end", earlier);
 
-        Assert.False(UnitCalibrationText.TryParse(withoutFrontEnd, board, out _, out BoardParseError error));
+        Assert.False(UnitCalibrationText.TryParse(earlier, board, out _, out BoardParseError error));
+        Assert.Contains("without its last line 'end 6'", error.Message);
+        Assert.Contains("calibrate again", error.Message);
+
+        // With its last line but without the fingerprint: nothing tells its front end from another.
+        string withoutFrontEnd = record.Replace("front_end = " + board.FrontEndFingerprint + "\n", string.Empty);
+        Assert.False(UnitCalibrationText.TryParse(withoutFrontEnd, board, out _, out error));
         Assert.Equal(BoardParseErrorKind.MissingKey, error.Kind);
         Assert.Equal("front_end", error.Key);
         Assert.StartsWith("[unit]: missing required key 'front_end'", error.Message);
     }
 
     [Theory]
+    [InlineData("end 6\n", "end 5\n", 19, BoardParseErrorKind.Inconsistent, "the record's last line is 'end 5', not 'end 6'")]
+    [InlineData("end 6\n", "end\n", 19, BoardParseErrorKind.Inconsistent, "the record's last line is 'end', not 'end 6'")]
+    [InlineData("end 6\n", "end 6\n[cell 0]\n", 20, BoardParseErrorKind.Syntax, "text after the record's end line (line 19): '[cell 0]'")]
+    [InlineData("end 6\n", "end 6\nend 6\n", 20, BoardParseErrorKind.Syntax, "text after the record's end line (line 19)")]
     [InlineData("\nfront_end = ", "\nfront_end = 0x", 4, BoardParseErrorKind.Syntax, "is not a front-end fingerprint: 8 hex digits, lower case")]
     [InlineData("\nunit = ", "\nfront_end = 00000000\nunit = ", 5, BoardParseErrorKind.DuplicateKey, "duplicate key")]
-    public void The_fingerprint_is_read_strictly(string find, string replace, int line, BoardParseErrorKind kind, string message)
+    public void The_last_line_and_the_fingerprint_are_read_strictly(string find, string replace, int line, BoardParseErrorKind kind, string message)
     {
         BoardDefinition board = BoardFiles.Parse(BoardFiles.DevKitC4s2m);
         string record = UnitCalibrationText.Format(SwitchInterlockTests.UnitFromNominalCurves(board));
+        // Header and [unit] (6 lines), 4 cells and 2 modules (2 lines each), the last line.
+        Assert.Equal(19, record.Split('\n').Length - 1);
 
         Assert.False(UnitCalibrationText.TryParse(record.Replace(find, replace), board, out _, out BoardParseError error));
         Assert.Equal(kind, error.Kind);
         Assert.Equal(line, error.LineNumber);
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Comments_and_blank_lines_after_the_last_line_are_no_text()
+    {
+        BoardDefinition board = BoardFiles.Parse(BoardFiles.DevKitC4s2m);
+        string record = UnitCalibrationText.Format(SwitchInterlockTests.UnitFromNominalCurves(board));
+
+        Assert.True(UnitCalibrationText.TryParse(record + "\n# pasted from the calibration-record event\n\n", board, out _, out BoardParseError error), error?.ToString());
     }
 
     private static BoardDefinition Parse(string text)
