@@ -92,6 +92,12 @@ namespace Edge.Core
         private bool _started;
         private long _lastCellVoltagesMs;
 
+        // Why the host holds every switch open and no start may run (BarStarts), or null: set and read under the command lock.
+        private string _startBar;
+
+        // The latest tick's frame came through the board's nominal curves (SampleFrame.Uncalibrated): no start runs.
+        private bool _latestFrameUncalibrated;
+
         // The suspension (RequestSuspend, RequestResume): asked for under the command lock, applied at the tick boundary.
         private bool _pendingSuspend;
         private bool _pendingResume;
@@ -200,8 +206,105 @@ namespace Edge.Core
         /// <summary>The pack scheduler, or null when modules run independently.</summary>
         public InterleavedScheduler Scheduler => _scheduler;
 
-        /// <summary>Starts a module's protocol at the next tick (-1: every module).</summary>
-        public void RequestStart(int module) => Request(_pendingStart, module);
+        /// <summary>
+        /// Starts a module's protocol at the next tick (-1: every module). Returns false, and asks for nothing, while starts
+        /// are barred (<see cref="StartBar"/>).
+        /// </summary>
+        public bool RequestStart(int module)
+        {
+            lock (_commandLock)
+            {
+                if (_startBar != null)
+                {
+                    return false;
+                }
+
+                Request(_pendingStart, module);
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// Why every start is refused now (the host holds every switch open, e.g. for a calibration), or null. Set by
+        /// <see cref="BarStarts"/>, cleared by <see cref="LiftStartBar"/>.
+        /// </summary>
+        public string StartBar
+        {
+            get
+            {
+                lock (_commandLock)
+                {
+                    return _startBar;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Bars every start, for <paramref name="reason"/>, until <see cref="LiftStartBar"/>: <see cref="RequestStart"/> and a
+        /// protocol change with start are refused, and neither the settings' automatic start nor anything already waiting
+        /// starts a module. The host holds the switches open meanwhile, and a module the controller believed running would
+        /// have its open-switch readings judged as if current flowed once the hold ended. Returns false, and bars nothing,
+        /// while a module runs (Pulse or Rest) or a start waits for the next tick (<see cref="IsStartPending"/>): checked
+        /// and set under the command lock, so a start asked for at the same moment either comes first and is reported here,
+        /// or comes after and is refused.
+        /// </summary>
+        public bool BarStarts(string reason)
+        {
+            if (reason == null)
+            {
+                throw new ArgumentNullException(nameof(reason));
+            }
+
+            lock (_commandLock)
+            {
+                if (IsStartPending)
+                {
+                    return false;
+                }
+
+                for (int m = 0; m < _modules.Length; m++)
+                {
+                    ModuleState state = _modules[m].State;
+                    if (state == ModuleState.Pulse || state == ModuleState.Rest)
+                    {
+                        return false;
+                    }
+                }
+
+                _startBar = reason;
+                return true;
+            }
+        }
+
+        /// <summary>Ends <see cref="BarStarts"/>: starts are taken again (nothing refused meanwhile is started by it).</summary>
+        public void LiftStartBar()
+        {
+            lock (_commandLock)
+            {
+                _startBar = null;
+            }
+        }
+
+        /// <summary>
+        /// True when the latest tick's frame was not converted through this unit's own calibration
+        /// (<see cref="SampleFrame.Uncalibrated"/>): a start is then answered by an <c>uncalibrated</c> event, not a run.
+        /// False before the first tick.
+        /// </summary>
+        public bool IsUncalibrated => _latestFrameUncalibrated;
+
+        /// <summary>True while a fault reset of <paramref name="module"/> waits for the next tick boundary.</summary>
+        public bool IsFaultResetPending(int module)
+        {
+            if (module < 0 || module >= _modules.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(module));
+            }
+
+            lock (_commandLock)
+            {
+                return _pendingReset[module];
+            }
+        }
 
         /// <summary>
         /// True while a requested start has not been applied yet (a protocol change with start, or a start deferred
@@ -306,9 +409,10 @@ namespace Edge.Core
         /// open, state Done, reason command), so no pulse continues under changed limits; with
         /// <paramref name="startAfter"/> every module not in Hold starts the new protocol in the same tick.
         /// The caller validates the protocol (<see cref="ConfigurationValidator"/>); the electrode area is
-        /// fixed at construction and is not taken over.
+        /// fixed at construction and is not taken over. Returns false, and changes nothing, when
+        /// <paramref name="startAfter"/> is asked for while starts are barred (<see cref="StartBar"/>).
         /// </summary>
-        public void RequestProtocol(ProtocolConfiguration protocol, bool startAfter)
+        public bool RequestProtocol(ProtocolConfiguration protocol, bool startAfter)
         {
             if (protocol == null || protocol.Steps == null)
             {
@@ -317,6 +421,11 @@ namespace Edge.Core
 
             lock (_commandLock)
             {
+                if (startAfter && _startBar != null)
+                {
+                    return false;
+                }
+
                 _pendingProtocol = protocol;
                 _pendingProtocolStart = startAfter;
 
@@ -334,6 +443,7 @@ namespace Edge.Core
                 }
 
                 Interlocked.Exchange(ref _commandsPending, 1);
+                return true;
             }
         }
 
@@ -365,6 +475,7 @@ namespace Edge.Core
         public void Tick(SampleFrame frame, ActionFrame actions)
         {
             long now = frame.TimestampMs;
+            _latestFrameUncalibrated = frame.Uncalibrated;
             _telemetry.Clear();
             int dropped = _telemetry.TakeDroppedCount();
             if (dropped > 0)
@@ -538,8 +649,9 @@ namespace Edge.Core
                         _modules[m].Stop(now, _telemetry);
                     }
 
+                    // While the host holds the switches (BarStarts) nothing starts, the settings' automatic start included.
                     bool autoStart = !_started && _configuration.StartImmediately;
-                    if ((_pendingStart[m] || autoStart) && !heldAtBoundary && !_diagnosis.HasLatchedFault(m))
+                    if ((_pendingStart[m] || autoStart) && _startBar == null && !heldAtBoundary && !_diagnosis.HasLatchedFault(m))
                     {
                         // Without this unit's own calibration the readings are a nominal guess: watch, never act.
                         if (uncalibrated)

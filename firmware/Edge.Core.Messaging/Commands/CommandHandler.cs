@@ -33,6 +33,7 @@ namespace Edge.Core.Commands
         public const int MaximumVerbChars = 32;
 
         private const string RetainedMessage = "retained command not executed: commands must not be retained; clear it by publishing an empty retained message to this topic";
+        private const string UncalibratedMessage = "the unit is not calibrated (its readings go through the board's nominal curves): it observes only and no module starts; calibrate the unit first";
         private const string ReusedIdMessage = "was already used by a different recent command; send each command with a new id";
 
         private static readonly string[] s_moduleFields = new string[] { "id", "module" };
@@ -251,7 +252,7 @@ namespace Edge.Core.Commands
                 case "setMode":
                     return ExecuteSetMode(out field);
                 case "setProtocol":
-                    return ProtocolCommand.Execute(_controller, _body, out field);
+                    return ProtocolCommand.Execute(_controller, _body, this, out field);
                 case "getConfig":
                     field = FirstUnknownField(s_idOnly);
                     if (field != null)
@@ -297,10 +298,28 @@ namespace Edge.Core.Commands
                 // A held module ignores a start until its fault is reset: say so rather than accept it.
                 if (target >= 0 && _controller.Diagnosis.HasLatchedFault(target))
                 {
+                    if (_controller.IsFaultResetPending(target))
+                    {
+                        // The reset was accepted and waits for the tick; a start before it would be dropped at that boundary.
+                        return "module " + target.ToString() + "'s resetFault takes effect at the next tick: send start after that";
+                    }
+
                     return "module " + target.ToString() + " holds a latched fault: send resetFault for it first, then start";
                 }
 
-                _controller.RequestStart(target);
+                error = StartRefusal();
+                if (error != null)
+                {
+                    field = NotExecutedField;
+                    return error;
+                }
+
+                if (!_controller.RequestStart(target))
+                {
+                    // Barred between the check above and the request (another thread began holding the switches).
+                    field = NotExecutedField;
+                    return BarredMessage();
+                }
             }
             else if (verb == "stop")
             {
@@ -313,6 +332,29 @@ namespace Edge.Core.Commands
 
             field = null;
             return null;
+        }
+
+        /// <summary>
+        /// Why no module may start now, or null: the host holds every switch open (<see cref="EdgeController.StartBar"/>,
+        /// e.g. a calibration), or the latest readings are not this unit's calibrated ones, so a start would only report
+        /// <c>uncalibrated</c>. A protocol change with start is refused for the same reasons.
+        /// </summary>
+        internal string StartRefusal()
+        {
+            string bar = _controller.StartBar;
+            if (bar != null)
+            {
+                return bar;
+            }
+
+            return _controller.IsUncalibrated ? UncalibratedMessage : null;
+        }
+
+        /// <summary>The refusal of a start the controller barred after <see cref="StartRefusal"/> let it pass.</summary>
+        internal string BarredMessage()
+        {
+            string bar = _controller.StartBar;
+            return bar != null ? bar : "the switches were held open when it arrived; send start again";
         }
 
         private string ExecuteSetMode(out string field)

@@ -26,8 +26,11 @@ namespace Edge.Core.Commands
             "directionChangeRestMs", "directionChangeMaximumRestMs",
         };
 
-        /// <summary>Returns null when accepted, else the problem with <paramref name="field"/> naming the field.</summary>
-        public static string Execute(EdgeController controller, CommandBody body, out string field)
+        /// <summary>
+        /// Returns null when accepted, else the problem with <paramref name="field"/> naming the field. A change with
+        /// <c>start</c> is refused (field <c>start</c>) for the reasons <paramref name="handler"/> refuses a start for.
+        /// </summary>
+        public static string Execute(EdgeController controller, CommandBody body, CommandHandler handler, out string field)
         {
             field = CommandFields.FirstUnknown(body, s_fields);
             if (field != null)
@@ -168,6 +171,15 @@ namespace Edge.Core.Commands
                 return error;
             }
 
+            if (start)
+            {
+                error = handler.StartRefusal();
+                if (error != null)
+                {
+                    return error + " (send setProtocol without start to change the protocol only)";
+                }
+            }
+
             error = CellLimitsError(controller, protocol, out field);
             if (error != null)
             {
@@ -184,7 +196,12 @@ namespace Edge.Core.Commands
                 return problem.Message;
             }
 
-            controller.RequestProtocol(protocol, start);
+            if (!controller.RequestProtocol(protocol, start))
+            {
+                field = "start";
+                return handler.BarredMessage();
+            }
+
             field = null;
             return null;
         }

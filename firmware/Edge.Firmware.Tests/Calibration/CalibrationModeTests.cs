@@ -147,13 +147,17 @@ namespace NFUnitTest.Calibration
             calibrated.Loop.TickOnce();
             Assert.AreEqual(null, calibrated.Command("{\"action\":\"begin\"}"));
 
-            // A start sent during the calibration does not run once the switches are released.
-            Assert.IsTrue(calibrated.Verb("start"));
+            // A start sent during the calibration is refused: accepted, the controller took its modules for pulsing under
+            // the held switches, and judged the first frame after the calibration as if current flowed (a hardShort latch).
+            Assert.IsFalse(calibrated.Verb("start"), "a start was accepted during the calibration");
             calibrated.Loop.TickOnce();
             Assert.AreEqual(null, calibrated.Command("{\"action\":\"abort\"}"));
             calibrated.Loop.TickOnce();
             Assert.AreEqual((int)ModuleState.Done, (int)calibrated.Controller.Module(0).State, "module 0 resumed after the calibration");
             Assert.AreEqual((int)ModuleState.Done, (int)calibrated.Controller.Module(1).State, "module 1 resumed after the calibration");
+
+            // Once it ended a start is taken again.
+            Assert.IsTrue(calibrated.Verb("start"), "a start after the calibration was refused");
         }
 
         [TestMethod]

@@ -33,6 +33,11 @@ namespace Edge.Firmware.Calibration
         private readonly DeviceEventLog _events;
         private readonly string _defaultUnitId;
 
+        /// <summary>The reply to a start (or a protocol change with start) while a calibration holds the switches.</summary>
+        public const string StartRefusal = "calibration in progress: abort or finish it first";
+
+        private const string StartPending = "a start is waiting for the next tick: send stop, then begin after that tick (calibration holds every switch open, and a run must not resume by itself when it ends)";
+
         // The controller whose modules must not be running while the switches are held for calibration, or null.
         private readonly EdgeController _controller;
         private readonly object _lock = new object();
@@ -48,8 +53,10 @@ namespace Edge.Firmware.Calibration
         }
 
         /// <summary>
-        /// As above, for the device: a calibration begins only while no module of <paramref name="controller"/> is running,
-        /// and its end stops every module, so a run never resumes by itself after the switches were held for it.
+        /// As above, for the device: a calibration begins only while no module of <paramref name="controller"/> is running
+        /// and no start waits for its next tick; from then until it ends every start is refused
+        /// (<see cref="EdgeController.BarStarts"/>), so the controller never believes a switch closed while it is held
+        /// open; its end stops every module, so a run never resumes by itself after the switches were held for it.
         /// </summary>
         public CalibrationMode(BoardDefinition board, SampleAcquisition acquisition, IUnitRecordStore store, DeviceEventLog events, string defaultUnitId, EdgeController controller)
         {
@@ -109,6 +116,13 @@ namespace Edge.Firmware.Calibration
                 if (_active)
                 {
                     return "a calibration is already running (step " + (_procedure.StepIndex + 1).ToString() + " of " + _procedure.StepCount.ToString() + "); finish or abort it first";
+                }
+
+                // Checked and barred at once: a start that came first is refused here, one that comes later is refused itself.
+                if (_controller != null && !_controller.BarStarts(StartRefusal))
+                {
+                    running = RunningModule();
+                    return running != null ? running : StartPending;
                 }
 
                 _procedure = samplesPerPoint == 0 ? new CalibrationProcedure(_board) : new CalibrationProcedure(_board, samplesPerPoint);
@@ -322,11 +336,12 @@ namespace Edge.Firmware.Calibration
 
         private void Stop()
         {
-            // A start that came in during the calibration must not run the moment the switches are released: the stop
-            // is asked for before the hold ends, so a tick that finds the hold ended finds the stop waiting too.
+            // Starts were barred while the switches were held, so no module runs; the stop is a second line should one
+            // (asked for before the hold ends, a tick that finds the hold ended finds it waiting too). Then starts are taken again.
             if (_controller != null)
             {
                 _controller.RequestStop(-1);
+                _controller.LiftStartBar();
             }
 
             _recording = false;

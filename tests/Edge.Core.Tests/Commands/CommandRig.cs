@@ -29,6 +29,9 @@ internal sealed class CommandRig
 
     public ActionFrame Actions => _actions;
 
+    /// <summary>When set, the frames are marked as read through the board's nominal curves (no per-unit calibration).</summary>
+    public bool Uncalibrated { get; set; }
+
     public CommandReply Send(string verb, string json) => Send(verb, Encoding.UTF8.GetBytes(json));
 
     public CommandReply Send(string verb, byte[] payload) => Handler.Handle(verb, payload, 0, payload.Length);
@@ -47,6 +50,7 @@ internal sealed class CommandRig
             }
         }
 
+        _frame.Uncalibrated = Uncalibrated;
         Controller.Tick(_frame, _actions);
         _tick++;
     }

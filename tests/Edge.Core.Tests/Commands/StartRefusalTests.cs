@@ -1,0 +1,84 @@
+using Edge.Core.Commands;
+using Edge.Core.Records;
+using Xunit;
+
+namespace Edge.Core.Tests.Commands;
+
+/// <summary>
+/// A start the device cannot carry out is refused with the reason instead of answered ok (CONTRACT.md, Commands:
+/// <c>start</c>): a start right after a reset of the same module, before that reset's tick, and a start on a unit
+/// without its own calibration.
+/// </summary>
+public class StartRefusalTests
+{
+    [Fact]
+    public void AStartRightAfterAnAcceptedResetSaysTheResetTakesEffectAtTheNextTick()
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
+        rig.CellMvOverride = 5000; // module 0 over the 3300 mV envelope
+        for (int i = 0; i < 50; i++) rig.Tick();
+        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
+        rig.CellMvOverride = int.MinValue;
+        rig.Tick();
+
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":0}").Ok);
+        CommandReply start = rig.Send("start", "{\"id\":\"s2\",\"module\":0}");
+        Assert.False(start.Ok);
+        Assert.Equal("module", start.ErrorField);
+        Assert.Equal("module 0's resetFault takes effect at the next tick: send start after that", start.ErrorMessage);
+
+        // As the reply says: after that tick the module waits in Idle and a start runs it.
+        rig.Tick();
+        Assert.Equal(ModuleState.Idle, rig.Controller.Module(0).State);
+        Assert.True(rig.Send("start", "{\"id\":\"s3\",\"module\":0}").Ok);
+        rig.Tick();
+
+        // Running: a rest first, as the current was cut short less than a rest ago (A start soon after a current).
+        Assert.Contains(rig.Controller.Module(0).State, new[] { ModuleState.Pulse, ModuleState.Rest });
+    }
+
+    [Fact]
+    public void AStartForAHeldModuleWithoutAResetStillAsksForTheReset()
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
+        rig.CellMvOverride = 5000;
+        for (int i = 0; i < 50; i++) rig.Tick();
+
+        // A reset of the other module is no reset of this one.
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":1}").Ok);
+        CommandReply start = rig.Send("start", "{\"id\":\"s2\",\"module\":0}");
+        Assert.Equal("module 0 holds a latched fault: send resetFault for it first, then start", start.ErrorMessage);
+    }
+
+    [Fact]
+    public void AStartOnAnUncalibratedUnitIsRefusedWithTheReason()
+    {
+        var rig = new CommandRig { Uncalibrated = true };
+        rig.Tick();
+        string before = rig.Snapshot();
+
+        CommandReply start = rig.Send("start", "{\"id\":\"s1\"}");
+        Assert.False(start.Ok);
+        Assert.Equal("$", start.ErrorField);
+        Assert.StartsWith("the unit is not calibrated", start.ErrorMessage);
+
+        CommandReply protocol = rig.Send("setProtocol", "{\"id\":\"p1\",\"repeat\":true,\"start\":true}");
+        Assert.False(protocol.Ok);
+        Assert.Equal("start", protocol.ErrorField);
+        Assert.StartsWith("the unit is not calibrated", protocol.ErrorMessage);
+
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+
+        // Once its readings are calibrated the start is taken and runs.
+        rig.Uncalibrated = false;
+        rig.Tick();
+        Assert.True(rig.Send("start", "{\"id\":\"s2\"}").Ok);
+        rig.Tick();
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+    }
+}
