@@ -460,6 +460,15 @@ namespace Edge.Core
             }
         }
 
+        /// <summary>The mode a new change is checked against: the one waiting for the next tick when there is one, else the one in force.</summary>
+        public ControlMode ModeToAmend()
+        {
+            lock (_commandLock)
+            {
+                return _hasPendingMode ? _pendingMode : _configuration.Mode;
+            }
+        }
+
         /// <summary>Switches between observe and act at the next tick boundary.</summary>
         public void RequestMode(ControlMode mode)
         {

@@ -384,6 +384,20 @@ namespace Edge.Core.Commands
                 return "must be \"observe\" or \"act\"";
             }
 
+            if ((ControlMode)mode == ControlMode.Act)
+            {
+                // Act mode derates a pulse above the module current's derate level, which observe mode only reports: the
+                // protocol that will run (a change waiting for the next tick included) must fit act mode's check.
+                ControllerConfiguration candidate = _controller.Configuration.WithProtocol(_controller.ProtocolToAmend());
+                candidate.Mode = ControlMode.Act;
+                ConfigurationError problem = ConfigurationValidator.Validate(candidate, _controller.Layout);
+                if (problem != null)
+                {
+                    return "act mode refused: the protocol's " + (problem.Field.IndexOf("protocol.") == 0 ? problem.Field.Substring(9) : problem.Field) + ": "
+                        + problem.Message + " (send setProtocol for it first)";
+                }
+            }
+
             _controller.RequestMode((ControlMode)mode);
             field = null;
             return null;

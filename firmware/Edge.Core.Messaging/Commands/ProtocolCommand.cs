@@ -188,6 +188,9 @@ namespace Edge.Core.Commands
 
             ControllerConfiguration candidate = current.WithProtocol(protocol);
 
+            // Checked in the mode it will run in: a setMode waiting for the next tick applies with it.
+            candidate.Mode = controller.ModeToAmend();
+
             ConfigurationError problem = ConfigurationValidator.Validate(candidate, controller.Layout);
             if (problem != null)
             {

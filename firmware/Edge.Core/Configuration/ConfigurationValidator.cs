@@ -37,7 +37,7 @@ namespace Edge.Core.Configuration
 
             ValidateProtection(configuration.Protection, check);
             ValidateTemperatureSensorModules(configuration.Protection.TemperatureSensorModules, layout, check);
-            ValidateProtocol(configuration.Protocol, configuration.Protection, configuration.SamplePeriodMs, check);
+            ValidateProtocol(configuration.Protocol, configuration.Protection, configuration.Mode, configuration.SamplePeriodMs, check);
             ValidateRestTuning(configuration.RestTuning, configuration.SamplePeriodMs, check);
             ValidateDetection(configuration.Depletion, configuration.SoftShort, configuration.HardShort, check);
             ValidateCurrentReduction(configuration, check);
@@ -85,14 +85,14 @@ namespace Edge.Core.Configuration
             }
         }
 
-        private static void ValidateProtocol(ProtocolConfiguration protocol, ProtectionConfiguration protection, int samplePeriodMs, ConfigurationCheck check)
+        private static void ValidateProtocol(ProtocolConfiguration protocol, ProtectionConfiguration protection, ControlMode mode, int samplePeriodMs, ConfigurationCheck check)
         {
             if (check.Failed)
             {
                 return;
             }
 
-            check.Fail(ProtocolStepsError(protocol, protection, samplePeriodMs));
+            check.Fail(ProtocolStepsError(protocol, protection, mode, samplePeriodMs));
             if (check.Failed)
             {
                 // The ranges below compare against the steps' kinds and the envelope only once those hold.
@@ -120,7 +120,7 @@ namespace Edge.Core.Configuration
         }
 
         /// <summary>The electrode area and the steps, each step against the envelope; null when they hold.</summary>
-        private static ConfigurationError ProtocolStepsError(ProtocolConfiguration protocol, ProtectionConfiguration protection, int samplePeriodMs)
+        private static ConfigurationError ProtocolStepsError(ProtocolConfiguration protocol, ProtectionConfiguration protection, ControlMode mode, int samplePeriodMs)
         {
             if (!(protocol.ElectrodeAreaCm2 > 0.0) || protocol.ElectrodeAreaCm2 > 10000.0)
             {
@@ -164,6 +164,18 @@ namespace Edge.Core.Configuration
                     if (step.CurrentUa > protection.ModuleMaximumCurrentUa)
                     {
                         return new ConfigurationError(field, "current " + step.CurrentUa.ToString() + " uA exceeds the safety envelope's " + protection.ModuleMaximumCurrentUa.ToString() + " uA");
+                    }
+
+                    // In act mode every pulse above the derate level (RSL) would be derated (and warned about) from its first:
+                    // the protocol asked for is not the one that runs. A current at the level itself is not (the monitor's
+                    // test is >). Observe mode only reports the levels, so a watched programme may run up to the envelope.
+                    if (mode == ControlMode.Act && step.CurrentUa > protection.ModuleCurrentDerateUa)
+                    {
+                        return new ConfigurationError(
+                            field,
+                            "current " + step.CurrentUa.ToString() + " uA is above the safety envelope's derate level, protection.moduleCurrentDerateUa "
+                            + protection.ModuleCurrentDerateUa.ToString() + " uA (safety limit " + protection.ModuleMaximumCurrentUa.ToString()
+                            + " uA): act mode would derate every pulse from its first; give at most " + protection.ModuleCurrentDerateUa.ToString() + " uA");
                     }
 
                     if (step.DurationMs > 0 && step.DurationMs < samplePeriodMs)

@@ -20,12 +20,13 @@ public class BoardPulseCurrentTests
     }
 
     [Fact]
-    public void A_pulse_of_1_mA_per_cm2_that_exceeds_the_boards_limit_runs_at_the_limit()
+    public void A_pulse_of_1_mA_per_cm2_that_exceeds_the_boards_limit_runs_at_the_limits_derate_level()
     {
-        // 5 cm2 at 1 mA/cm2 is 5 mA; the board carries 2 mA.
+        // 5 cm2 at 1 mA/cm2 is 5 mA; the board carries 2 mA. At 2000 uA every pulse passed the derate level, 95 % of
+        // it (ProtectionGrading.DeratePercent): 1900 uA, the most a pulse runs at without being derated.
         ControllerConfiguration configuration = Boot("5", out PackLayout layout);
 
-        Assert.Equal(2000, configuration.Protocol.Steps[0].CurrentUa);
+        Assert.Equal(1900, configuration.Protocol.Steps[0].CurrentUa);
         Assert.True(configuration.Protocol.Steps[0].IsCurrentStep);
         Assert.Equal(1000, configuration.Protocol.Steps[0].DurationMs);
         ConfigurationError e = ConfigurationValidator.Validate(configuration, layout);

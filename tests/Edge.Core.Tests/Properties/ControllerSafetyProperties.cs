@@ -36,19 +36,20 @@ public class ControllerSafetyProperties
     private static ControllerConfiguration Configure(Scenario s, Random random)
     {
         var configuration = new ControllerConfiguration { Mode = s.Mode };
-        int plateUa = random.Next(1, 1926);
+        // Step currents up to the module current's derate level, 1829 uA (1925 uA - 5 %): above it a protocol is refused.
+        int plateUa = random.Next(1, 1830);
         configuration.Protocol.Steps = s.Protocol switch
         {
-            0 => new[] { new ProtocolStep(ProtocolStepKind.Strip, random.Next(1, 1926), random.Next(10, 500)), new ProtocolStep(ProtocolStepKind.Rest, 0, random.Next(10, 500)) },
+            0 => new[] { new ProtocolStep(ProtocolStepKind.Strip, random.Next(1, 1830), random.Next(10, 500)), new ProtocolStep(ProtocolStepKind.Rest, 0, random.Next(10, 500)) },
             1 => new[]
             {
-                new ProtocolStep(ProtocolStepKind.Strip, random.Next(1, 1926), random.Next(10, 300)),
+                new ProtocolStep(ProtocolStepKind.Strip, random.Next(1, 1830), random.Next(10, 300)),
                 new ProtocolStep(ProtocolStepKind.Rest, 0, random.Next(10, 300)),
                 new ProtocolStep(ProtocolStepKind.Plate, plateUa, random.Next(10, 300)),
                 new ProtocolStep(ProtocolStepKind.Rest, 0, random.Next(10, 300)),
             },
-            2 => new[] { new ProtocolStep(ProtocolStepKind.Plate, plateUa, random.Next(10, 300)), new ProtocolStep(ProtocolStepKind.Strip, random.Next(1, 1926), random.Next(10, 300)) },
-            _ => new[] { new ProtocolStep(ProtocolStepKind.Strip, random.Next(1, 1926), 0) },
+            2 => new[] { new ProtocolStep(ProtocolStepKind.Plate, plateUa, random.Next(10, 300)), new ProtocolStep(ProtocolStepKind.Strip, random.Next(1, 1830), random.Next(10, 300)) },
+            _ => new[] { new ProtocolStep(ProtocolStepKind.Strip, random.Next(1, 1830), 0) },
         };
         configuration.Protocol.DirectionChangeRestMs = random.Next(0, 2000);
         configuration.Protocol.DirectionChangeMaximumRestMs = configuration.Protocol.DirectionChangeRestMs + random.Next(0, 3000);

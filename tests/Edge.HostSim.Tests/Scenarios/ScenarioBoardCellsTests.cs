@@ -119,10 +119,12 @@ public sealed class ScenarioBoardCellsTests : IDisposable
     {
         WriteBoard(string.Empty, "nominal_resistance_ohm_cm2 = 60");
 
-        Scenario s = Load(ScenarioLoaderTests.Mutate(Json, "pack.areaCm2=2"));
+        // 1.8 cm2: the 1 mA/cm2 pulse, 1800 uA, inside the board's 2 mA limit's derate level (1900 uA), past which a
+        // protocol is refused (2 cm2 pulsed at the limit itself).
+        Scenario s = Load(ScenarioLoaderTests.Mutate(Json, "pack.areaCm2=1.8"));
         ControllerConfiguration c = ScenarioCompiler.Compile(s);
 
-        Assert.Equal(2.0, c.Protocol.ElectrodeAreaCm2);
+        Assert.Equal(1.8, c.Protocol.ElectrodeAreaCm2);
         Assert.Equal(60, c.HardShort.NominalResistanceOhmCm2);
     }
 
