@@ -139,6 +139,7 @@ public static class StudyLoader
             root.Integer("variants", 0, MaximumVariants, 0);
             Dictionary<string, string> boards = root.Has("boards") ? ReadBoards(root) : new Dictionary<string, string>(StringComparer.Ordinal);
             AxisFieldOverlap.Check(axes, scenario);
+            PlaceholderWithoutAxis.Check(axes, scenario);
             StudySpec spec = new StudySpec { Name = name, Seed = seed, Base = scenario, BaseDirectory = baseDirectory, Boards = boards, Axes = axes, Draws = draws };
             StudyPlan.CheckAxesAreUsed(spec);
             return spec;
