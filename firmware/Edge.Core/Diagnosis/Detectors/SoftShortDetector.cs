@@ -83,6 +83,19 @@ namespace Edge.Core.Diagnosis.Detectors
         // damage heals over long rests, and the edges fall back toward the fresh level.
         private readonly int[] _lowestMedianMilliohm;
         private readonly int[] _referenceMilliohm;
+
+        // Per cell: the floor a history that starts again (a change of operating point, a fault reset) is filled against
+        // (milliohm, int.MaxValue for none): the lowest median before it, or the floor it carried when no median came
+        // there, scaled to the new current step when that is larger. A cell's voltage step does not fall as its current
+        // rises, so its edge resistance at the new step is not below the old one times old step / new step; an edge below
+        // the floor's drop limit is a parallel path present across the change. It stays out of the new history and counts
+        // toward the lasting drop: a path present across the change was learned into the new median and never confirmed.
+        private readonly int[] _floorMilliohm;
+
+        // Per cell: the history has started at the present operating point (false at boot, after a fault reset and
+        // at a change of operating point). While every edge is a path below the floor the history stays empty, and
+        // the count goes on from edge to edge.
+        private readonly bool[] _historyStarted;
         private readonly int[] _lastingDropEdges;
         private readonly long[] _lastEdgeMs;
 
@@ -129,6 +142,14 @@ namespace Edge.Core.Diagnosis.Detectors
             _resistanceStepUa = new int[cells];
             _lowestMedianMilliohm = new int[cells];
             _referenceMilliohm = new int[cells];
+            _floorMilliohm = new int[cells];
+            _historyStarted = new bool[cells];
+            for (int c = 0; c < cells; c++)
+            {
+                _lowestMedianMilliohm[c] = int.MaxValue;
+                _floorMilliohm[c] = int.MaxValue;
+            }
+
             _lastingDropEdges = new int[cells];
             _lastEdgeMs = new long[cells];
             _scratch = new int[_configuration.ResistanceHistory];
@@ -148,7 +169,10 @@ namespace Edge.Core.Diagnosis.Detectors
         /// <summary>
         /// Forgets every piece of evidence about a module and its cells (fault reset): spikes, resistance
         /// history, the self-discharge reference and the coulombic-efficiency phases. Evidence gathered before
-        /// the reset must not confirm a short again after it; only what is measured from now on counts.
+        /// the reset must not confirm a short again after it; only what is measured from now on counts. The lowest
+        /// resistance median is kept as the floor the new history is filled against: it is the cell's own resistance,
+        /// not evidence, and a path still present after the reset is judged against it (a confirmed lasting path was
+        /// otherwise learned into the new median and ran on unseen).
         /// </summary>
         public void ResetModule(int module)
         {
@@ -161,6 +185,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _deepSpikeCount[c] = 0;
                 _hasReference[c] = false;
                 _resistanceCount[c] = 0;
+                _historyStarted[c] = false;
                 _lastingDropEdges[c] = 0;
             }
 
@@ -452,15 +477,30 @@ namespace Edge.Core.Diagnosis.Detectors
             long learnedUa = _resistanceStepUa[cell];
             long differenceUa = stepUa - learnedUa;
             differenceUa = differenceUa < 0 ? -differenceUa : differenceUa;
-            if (count > 0 && differenceUa * 100 > learnedUa * _configuration.ResistanceOperatingPointChangePercent)
+            bool started = _historyStarted[cell];
+            if (started && differenceUa * 100 > learnedUa * _configuration.ResistanceOperatingPointChangePercent)
             {
                 // A new operating point: resistances at two currents are not comparable, so the median starts again
                 // (and the indicator is judged again once three edges at this current are known).
                 count = 0;
+                started = false;
             }
 
-            if (count == 0)
+            if (!started)
             {
+                _historyStarted[cell] = true;
+                count = 0;
+                _resistanceCount[cell] = 0;
+
+                // The history starts again (first edge, new operating point or fault reset): what was learned before
+                // carries over only as the floor the new history is filled against.
+                int floor = _lowestMedianMilliohm[cell] != int.MaxValue ? _lowestMedianMilliohm[cell] : _floorMilliohm[cell];
+                if (floor != int.MaxValue && stepUa > learnedUa)
+                {
+                    floor = (int)((long)floor * learnedUa / stepUa);
+                }
+
+                _floorMilliohm[cell] = floor;
                 _resistanceStepUa[cell] = stepUa;
                 _lowestMedianMilliohm[cell] = int.MaxValue;
                 _referenceMilliohm[cell] = int.MaxValue;
@@ -487,6 +527,17 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (resistanceMilliohm < DropLimitMilliohm(reference, sigmaMilliohm))
                 {
                     // A parallel path: kept out of the history, counted toward the lasting drop.
+                    _lastingDropEdges[cell]++;
+                    return;
+                }
+            }
+            else if (_floorMilliohm[cell] != int.MaxValue)
+            {
+                long floorLimit = DropLimitMilliohm(_floorMilliohm[cell], sigmaMilliohm);
+                if (resistanceMilliohm < floorLimit)
+                {
+                    // Below the floor carried across the change: a path, kept out of the new history and counted.
+                    diagnosis.Report(DiagnosisId.SoftShortResistanceDrop, cell, true, resistanceMilliohm, (int)floorLimit);
                     _lastingDropEdges[cell]++;
                     return;
                 }
