@@ -327,6 +327,14 @@ namespace Edge.Core.Commands
             }
             else
             {
+                // A reset naming a module that holds nothing would be answered ok and change nothing: an operator who
+                // picked the wrong module read "accepted" while the held one stayed held. Every module (-1) resets
+                // whichever are held.
+                if (target >= 0 && !_controller.Diagnosis.HasLatchedFault(target))
+                {
+                    return "module " + target.ToString() + " holds no latched fault: nothing to reset";
+                }
+
                 _controller.RequestFaultReset(target);
             }
 

@@ -180,7 +180,7 @@ public class CommandHandlerTests
     public void ResetFaultIsAcceptedAndGetConfigRaisesARepublishRequest()
     {
         var rig = new CommandRig();
-        Assert.True(rig.Send("resetFault", "{\"id\":\"r\",\"module\":0}").Ok);
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r\",\"module\":-1}").Ok);
         Assert.True(rig.Send("getConfig", "{\"id\":\"g\"}").Ok);
         Assert.True(rig.Handler.TakeConfigRequest());
         Assert.False(rig.Handler.TakeConfigRequest());

@@ -20,7 +20,7 @@ internal static class HostileCommandGenerator
     {
         "{\"id\":\"a\",\"module\":0}",
         "{\"id\":\"a\"}",
-        "{\"id\":\"a\",\"module\":1}",
+        "{\"id\":\"a\",\"module\":-1}", // every module: a reset naming a module that holds nothing is refused
         "{\"id\":\"a\",\"mode\":\"observe\"}",
         "{\"id\":\"a\",\"steps\":[\"Strip at 100 uA for 1 s\",\"Rest for 1 s\"],\"stripCutoffMv\":2500}",
         "{\"id\":\"a\"}",

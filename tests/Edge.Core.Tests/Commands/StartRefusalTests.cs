@@ -48,8 +48,8 @@ public class StartRefusalTests
         rig.CellMvOverride = 5000;
         for (int i = 0; i < 50; i++) rig.Tick();
 
-        // A reset of the other module is no reset of this one.
-        Assert.True(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":1}").Ok);
+        // A reset of the other module, which holds nothing, is refused and is no reset of this one.
+        Assert.False(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":1}").Ok);
         CommandReply start = rig.Send("start", "{\"id\":\"s2\",\"module\":0}");
         Assert.Equal("module 0 holds a latched fault: send resetFault for it first, then start", start.ErrorMessage);
     }

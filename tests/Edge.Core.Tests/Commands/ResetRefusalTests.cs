@@ -1,0 +1,72 @@
+using Edge.Core.Commands;
+using Edge.Core.Records;
+using Xunit;
+
+namespace Edge.Core.Tests.Commands;
+
+/// <summary>
+/// A <c>resetFault</c> naming a module that holds no latched fault is refused, naming the module, instead of answered ok
+/// with nothing done (CONTRACT.md, Commands: <c>resetFault</c>); a reset of every module, and one of a held module, are
+/// taken as before.
+/// </summary>
+public class ResetRefusalTests
+{
+    /// <summary>Module 0 held for a cell over the 3300 mV envelope, module 1 running healthy.</summary>
+    private static CommandRig ModuleZeroHeld()
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
+        rig.CellMvOverride = 5000;
+        for (int i = 0; i < 50; i++) rig.Tick();
+        rig.CellMvOverride = int.MinValue;
+        rig.Tick();
+        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
+        Assert.NotEqual(ModuleState.Hold, rig.Controller.Module(1).State);
+        return rig;
+    }
+
+    [Fact]
+    public void AResetOfAModuleThatIsNotHeldIsRefusedNamingItAndChangesNothing()
+    {
+        CommandRig rig = ModuleZeroHeld();
+        string before = rig.Snapshot();
+
+        // The operator picked module 1, the running one, not the held module 0.
+        CommandReply reply = rig.Send("resetFault", "{\"id\":\"r1\",\"module\":1}");
+        Assert.False(reply.Ok);
+        Assert.Equal("module", reply.ErrorField);
+        Assert.Equal("module 1 holds no latched fault: nothing to reset", reply.ErrorMessage);
+        Assert.Equal(before, rig.Snapshot());
+
+        // The held module stays held through the next tick: nothing was asked of it.
+        rig.Tick();
+        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
+        Assert.True(rig.Controller.Diagnosis.HasLatchedFault(0));
+    }
+
+    [Fact]
+    public void AResetOfAnIdleModuleOnAPackWithNothingHeldIsRefused()
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        CommandReply reply = rig.Send("resetFault", "{\"id\":\"r1\",\"module\":0}");
+        Assert.False(reply.Ok);
+        Assert.Equal("module", reply.ErrorField);
+        Assert.Equal("module 0 holds no latched fault: nothing to reset", reply.ErrorMessage);
+    }
+
+    [Fact]
+    public void AResetOfTheHeldModuleOrOfEveryModuleIsTaken()
+    {
+        CommandRig rig = ModuleZeroHeld();
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":0}").Ok);
+        rig.Tick();
+        Assert.Equal(ModuleState.Idle, rig.Controller.Module(0).State);
+        Assert.False(rig.Controller.Diagnosis.HasLatchedFault(0));
+
+        // Every module (no module, or -1) resets whichever are held, none here: taken, as before.
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r2\"}").Ok);
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r3\",\"module\":-1}").Ok);
+    }
+}
