@@ -292,6 +292,24 @@ namespace Edge.Core
         /// </summary>
         public bool IsUncalibrated => _latestFrameUncalibrated;
 
+        /// <summary>
+        /// True when a fault reset of <paramref name="module"/> has something to clear: the module holds a latched
+        /// fault, is in Hold, or a latch restored at boot waits for the next tick (until then the live latched set
+        /// lacks it, and a reset sent at once would be refused as having nothing to reset).
+        /// </summary>
+        public bool HasFaultToReset(int module)
+        {
+            if (module < 0 || module >= _modules.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(module));
+            }
+
+            lock (_commandLock)
+            {
+                return _diagnosis.HasLatchedFault(module) || _modules[module].State == ModuleState.Hold || _pendingRestore[module];
+            }
+        }
+
         /// <summary>True while a fault reset of <paramref name="module"/> waits for the next tick boundary.</summary>
         public bool IsFaultResetPending(int module)
         {

@@ -329,8 +329,8 @@ namespace Edge.Core.Commands
             {
                 // A reset naming a module that holds nothing would be answered ok and change nothing: an operator who
                 // picked the wrong module read "accepted" while the held one stayed held. Every module (-1) resets
-                // whichever are held.
-                if (target >= 0 && !_controller.Diagnosis.HasLatchedFault(target))
+                // whichever are held. A latch restored at boot counts before its tick has applied it.
+                if (target >= 0 && !_controller.HasFaultToReset(target))
                 {
                     return "module " + target.ToString() + " holds no latched fault: nothing to reset";
                 }

@@ -69,4 +69,16 @@ public class ResetRefusalTests
         Assert.True(rig.Send("resetFault", "{\"id\":\"r2\"}").Ok);
         Assert.True(rig.Send("resetFault", "{\"id\":\"r3\",\"module\":-1}").Ok);
     }
+
+    [Fact]
+    public void AResetOfALatchRestoredAtBootIsTakenBeforeTheTickThatAppliesIt()
+    {
+        // Restored from the stored record at boot: the live latched set lacks it until the first tick.
+        var rig = new CommandRig();
+        rig.Controller.RestoreLatchedFault(1, DiagnosisId.HardShort);
+        Assert.False(rig.Controller.Diagnosis.HasLatchedFault(1));
+
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":1}").Ok);
+        Assert.False(rig.Send("resetFault", "{\"id\":\"r2\",\"module\":0}").Ok);
+    }
 }
