@@ -115,6 +115,7 @@ public sealed class ReplayRunner
                 k = next;
                 tick = _series.TickIndex(k);
                 segmentStartTick = tick;
+                telemetry.Finish(controller.Telemetry);
                 controller = new EdgeController(layout, configuration);
                 Array.Clear(closed);
             }
@@ -220,6 +221,7 @@ public sealed class ReplayRunner
             }
         }
 
+        telemetry.Finish(controller.Telemetry);
         long ticks = k < _series.Count ? k + 1 : _series.Count;
         SimulationResult result = new SimulationResult
         {

@@ -207,6 +207,7 @@ public sealed class ClosedLoopRunner
             }
         }
 
+        telemetry.Finish(controller.Telemetry);
         long ticks = Math.Min(tick, limitTicks) + 1;
         double simulatedS = (ticks - 1) * (periodMs / 1000.0);
         return new SimulationResult

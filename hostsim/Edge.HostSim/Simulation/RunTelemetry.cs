@@ -21,6 +21,7 @@ public sealed class RunTelemetry
     private readonly long[] _restSumMs;
     private readonly int[] _restCount;
     private readonly double?[] _stoppedAtS;
+    private double _lastTickS;
 
     public RunTelemetry(int modules, int cellsPerModule, int maximumEvents)
     {
@@ -41,6 +42,7 @@ public sealed class RunTelemetry
     /// <summary>Takes this tick's records; allocates only for kept events.</summary>
     public void Consume(TelemetryBuffer telemetry, double timeS)
     {
+        _lastTickS = timeS;
         for (int r = 0; r < telemetry.Count; r++)
         {
             TelemetryRecord record = telemetry[r];
@@ -70,6 +72,41 @@ public sealed class RunTelemetry
 
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// After the run's last tick: the records that tick had no room for. The core counts them and reports them in a
+    /// telemetryOverflow event at its next tick, which a run that ends there never has: every module of a large pack
+    /// stopping in one tick (256 modules reaching the cut-off together kept 132 cutoff events and said nothing of the
+    /// other 124), or the time limit. Written here as the core writes it, at the last tick's time.
+    /// </summary>
+    public void Finish(TelemetryBuffer telemetry)
+    {
+        int dropped = telemetry.DroppedCount;
+        if (dropped <= 0)
+        {
+            return;
+        }
+
+        TelemetryRecord record = new TelemetryRecord(_cellsPerModule)
+        {
+            Kind = TelemetryRecordKind.Event,
+            EventKind = EventKind.TelemetryOverflow,
+            Severity = Severity.Info,
+            Module = -1,
+            Cell = -1,
+            Value = dropped,
+            Threshold = 0,
+        };
+        if (Events.Count < _maximumEvents)
+        {
+            Events.Add(ToEvent(record, _lastTickS));
+        }
+        else
+        {
+            EventsDropped++;
+            Dropped.Add(record.Severity, record.EventKind);
         }
     }
 
