@@ -124,5 +124,11 @@ namespace Edge.Core.Boards
         /// string table could not hold its boards.
         /// </summary>
         TooLarge = 33,
+
+        /// <summary>
+        /// The <c>[mux]</c> <c>ground_inputs</c> leave a select line's stuck level unseen: no ground input has that line at
+        /// the opposite level, so no address the check reads moves when it sticks.
+        /// </summary>
+        MuxAddressCheckIncomplete = 34,
     }
 }

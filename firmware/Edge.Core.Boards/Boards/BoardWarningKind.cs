@@ -22,5 +22,11 @@ namespace Edge.Core.Boards
         /// carries a short PWM burst as it boots (a load switch, a hardware enable's feed or a current setpoint there is refused).
         /// </summary>
         NoisyAtReset = 4,
+
+        /// <summary>
+        /// A board that reads channels through its multiplexer has no <c>[mux]</c> <c>ground_inputs</c>: a select line stuck
+        /// at one level is not seen by an address check (the reference input alone cannot tell a resting cell from REF).
+        /// </summary>
+        NoMuxAddressCheck = 5,
     }
 }

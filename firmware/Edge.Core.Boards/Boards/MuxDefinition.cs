@@ -9,6 +9,7 @@ namespace Edge.Core.Boards
     public sealed class MuxDefinition
     {
         private readonly int[] _selectPins;
+        private readonly AnalogInputDefinition[] _groundInputs;
 
         public MuxDefinition(int[] selectPins, int enablePin, PinPolarity enablePolarity, int adcPin, int adcChannel, int settleUs)
             : this(selectPins, enablePin, enablePolarity, adcPin, adcChannel, settleUs, 0, 0)
@@ -17,6 +18,12 @@ namespace Edge.Core.Boards
 
         /// <summary>A multiplexer with the RC filter between its output and the ADC pin (0 when not given).</summary>
         public MuxDefinition(int[] selectPins, int enablePin, PinPolarity enablePolarity, int adcPin, int adcChannel, int settleUs, int filterOhm, int filterPicofarad)
+            : this(selectPins, enablePin, enablePolarity, adcPin, adcChannel, settleUs, filterOhm, filterPicofarad, null)
+        {
+        }
+
+        /// <summary>As above, with the inputs tied to ground for the address check (null or empty: none).</summary>
+        public MuxDefinition(int[] selectPins, int enablePin, PinPolarity enablePolarity, int adcPin, int adcChannel, int settleUs, int filterOhm, int filterPicofarad, int[] groundInputs)
         {
             _selectPins = new int[selectPins.Length];
             for (int i = 0; i < selectPins.Length; i++)
@@ -31,6 +38,11 @@ namespace Edge.Core.Boards
             SettleUs = settleUs;
             FilterOhm = filterOhm;
             FilterPicofarad = filterPicofarad;
+            _groundInputs = new AnalogInputDefinition[groundInputs == null ? 0 : groundInputs.Length];
+            for (int i = 0; i < _groundInputs.Length; i++)
+            {
+                _groundInputs[i] = new AnalogInputDefinition(adcPin, adcChannel, groundInputs[i]);
+            }
         }
 
         public int SelectPinCount
@@ -66,6 +78,30 @@ namespace Edge.Core.Boards
 
         /// <summary>Series resistance of the filter in front of the ADC pin, ohm.</summary>
         public int FilterOhm { get; }
+
+        /// <summary>
+        /// Inputs tied to ground for the address check (<c>ground_inputs</c>), read every tick: each reads 0 counts on every
+        /// chip, so a reading above <see cref="MaximumGroundCounts"/> says a select
+        /// line stuck at the level opposite to one of that input's address bits connected another input. Empty when the board
+        /// declares none.
+        /// </summary>
+        /// <summary>
+        /// Highest reading a ground input may give, counts: the reference check's window (124 counts, about 100 mV), above
+        /// the 142 mV every chip reads as 0. Every cell and current range the rules allow maps above 142 mV, so another input
+        /// reads more than this unless it sits within about 100 mV of that end of the ADC (boards/README.md).
+        /// </summary>
+        public const int MaximumGroundCounts = 124;
+
+        public int GroundInputCount
+        {
+            get { return _groundInputs.Length; }
+        }
+
+        /// <summary>Ground input <paramref name="index"/> (0 to <see cref="GroundInputCount"/> - 1) as an analog input.</summary>
+        public AnalogInputDefinition GroundInputAt(int index)
+        {
+            return _groundInputs[index];
+        }
 
         /// <summary>Capacitance of that filter, pF.</summary>
         public int FilterPicofarad { get; }

@@ -48,16 +48,17 @@ namespace Edge.Core.Sampling
         /// <summary>
         /// True when the board's multiplexer failed its address check this tick (set by the board conversion): the
         /// reference input, read through the multiplexer, was saturated or too far from its calibrated reading to be a
-        /// drift, so another input answers at its address and any multiplexed reading may be another channel's. The
-        /// conversion then marks the corrected readings implausible; the controller judges the multiplexer, not each
-        /// channel. False on a board whose reference is not multiplexed and in frames a host fills directly.
+        /// drift, or an input tied to ground read above ground, so another input answers at its address and any
+        /// multiplexed reading may be another channel's. The conversion then marks the corrected readings implausible; the
+        /// controller judges the multiplexer, not each channel. False on a board with neither check and in frames a host
+        /// fills directly.
         /// </summary>
         public bool MuxAddressFault;
 
-        /// <summary>With <see cref="MuxAddressFault"/>: the reference input's raw reading this tick, ADC counts.</summary>
+        /// <summary>With <see cref="MuxAddressFault"/>: the raw reading that failed the check this tick (the reference input's, or a ground input's), ADC counts.</summary>
         public int MuxReferenceCounts;
 
-        /// <summary>With <see cref="MuxAddressFault"/>: the reference reading the unit's calibration recorded, ADC counts.</summary>
+        /// <summary>With <see cref="MuxAddressFault"/>: what that input should read, ADC counts (the reference reading the unit's calibration recorded; 0 for a ground input).</summary>
         public int MuxReferenceExpectedCounts;
 
         /// <summary>Cell voltage per cell in millivolts, pack-wide cell index.</summary>

@@ -16,7 +16,8 @@ namespace Edge.Firmware.Sampling
     /// with a status per channel). Conversion goes through the unit's own calibration when it has one;
     /// without it the board's nominal points are used and every frame is marked uncalibrated, so the
     /// controller closes no switch (observe only). On a board with a reference input that input is
-    /// read every tick and corrects the drift of the unit's calibration. Module currents are read
+    /// read every tick and corrects the drift of the unit's calibration; a multiplexer's ground inputs
+    /// (<c>ground_inputs</c>) are read every tick for its address check. Module currents are read
     /// first so that a current step and the cell voltages it causes land in the same frame. Each
     /// channel's sample is the mean of the board's <c>adc_readings_per_sample</c> readings taken
     /// back to back (<see cref="AdcReadingMean"/>): a multiplexed input is selected and settles once.
@@ -30,6 +31,8 @@ namespace Edge.Firmware.Sampling
         private readonly int[] _cellCounts;
         private readonly int[] _moduleCounts;
         private readonly int[] _temperatureCounts;
+        private readonly AnalogInputDefinition[] _groundInputs;
+        private readonly int[] _groundCounts;
         private readonly int _readingsPerSample;
         private readonly AdcReadingMean _mean;
         private BoardSampleConverter _converter;
@@ -51,6 +54,14 @@ namespace Edge.Firmware.Sampling
             _cellCounts = new int[board.CellCount];
             _moduleCounts = new int[board.ModuleCount];
             _temperatureCounts = new int[board.TemperatureCount];
+            int grounds = board.Mux == null ? 0 : board.Mux.GroundInputCount;
+            _groundInputs = new AnalogInputDefinition[grounds];
+            _groundCounts = grounds == 0 ? null : new int[grounds];
+            for (int g = 0; g < grounds; g++)
+            {
+                _groundInputs[g] = board.Mux.GroundInputAt(g);
+            }
+
             _readingsPerSample = board.AdcReadingsPerSample;
             _mean = new AdcReadingMean(board.AdcFullScaleCounts);
             _referenceCounts = UnitCalibration.NoReference;
@@ -129,15 +140,21 @@ namespace Edge.Firmware.Sampling
                 _temperatureCounts[t] = single ? _inputs.ReadCounts(input) : Average(input);
             }
 
+            // The multiplexer's address check: its inputs tied to ground, every tick.
+            for (int g = 0; g < _groundInputs.Length; g++)
+            {
+                _groundCounts[g] = single ? _inputs.ReadCounts(_groundInputs[g]) : Average(_groundInputs[g]);
+            }
+
             BoardSampleConverter converter = _converter;
             if (_board.Reference == null)
             {
-                converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, frame);
+                converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, UnitCalibration.NoReference, _groundCounts, frame);
             }
             else
             {
                 _referenceCounts = single ? _inputs.ReadCounts(_board.Reference.Input) : Average(_board.Reference.Input);
-                converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _referenceCounts, frame);
+                converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _referenceCounts, _groundCounts, frame);
             }
         }
 

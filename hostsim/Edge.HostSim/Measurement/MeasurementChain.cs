@@ -76,6 +76,9 @@ public sealed class MeasurementChain
         return Sample((reference.NominalMv / 1000.0) + ReferenceErrorVolts);
     }
 
+    /// <summary>Reading of a multiplexer input tied to ground (the address check's): 0 V at the ADC pin.</summary>
+    public int GroundCounts() => Sample(0.0);
+
     /// <summary>
     /// Reading of a temperature channel. The sensor's ADC input at a temperature is taken from the
     /// board's (synthetic) calibration read as the typical chip's curve, so a unit whose Vref differs

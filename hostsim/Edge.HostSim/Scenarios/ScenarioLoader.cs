@@ -745,8 +745,9 @@ public static class ScenarioLoader
     /// </summary>
     private static void RejectSamplingLongerThanATick(Edge.Core.Boards.BoardDefinition board, int readingsPerSample)
     {
-        int channels = board.CellCount + board.ModuleCount + board.TemperatureCount + (board.Reference != null ? 1 : 0);
-        int multiplexed = board.Reference != null && board.Reference.Input.IsMultiplexed ? 1 : 0;
+        int grounds = board.Mux == null ? 0 : board.Mux.GroundInputCount;
+        int channels = board.CellCount + board.ModuleCount + board.TemperatureCount + (board.Reference != null ? 1 : 0) + grounds;
+        int multiplexed = (board.Reference != null && board.Reference.Input.IsMultiplexed ? 1 : 0) + grounds;
         for (int i = 0; i < board.CellCount; i++)
         {
             multiplexed += board.CellAt(i).Input.IsMultiplexed ? 1 : 0;

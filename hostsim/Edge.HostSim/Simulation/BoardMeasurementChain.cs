@@ -23,6 +23,7 @@ public sealed class BoardMeasurementChain : IMeasurementChain
     private readonly int[] _cellCounts;
     private readonly int[] _moduleCounts;
     private readonly int[] _temperatureCounts;
+    private readonly int[]? _groundCounts;
     private readonly int _fullScale;
 
     /// <summary>
@@ -48,6 +49,8 @@ public sealed class BoardMeasurementChain : IMeasurementChain
         _cellCounts = new int[board.CellCount];
         _moduleCounts = new int[board.ModuleCount];
         _fullScale = board.AdcFullScaleCounts;
+        int grounds = board.Mux == null ? 0 : board.Mux.GroundInputCount;
+        _groundCounts = grounds == 0 ? null : new int[grounds];
         Stuck = new bool[board.CellCount];
         Saturated = new bool[board.CellCount];
         ExtraNoiseMv = new double[board.CellCount];
@@ -99,6 +102,15 @@ public sealed class BoardMeasurementChain : IMeasurementChain
             _temperatureCounts[t] = _chain.TemperatureCounts(t, TemperatureDeciCelsius[t] / 10.0);
         }
 
-        _converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _chain.ReferenceCounts(), frame);
+        if (_groundCounts != null)
+        {
+            // The multiplexer's ground inputs: 0 V through the same ADC (every chip reads it as 0).
+            for (int g = 0; g < _groundCounts.Length; g++)
+            {
+                _groundCounts[g] = _chain.GroundCounts();
+            }
+        }
+
+        _converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _chain.ReferenceCounts(), _groundCounts, frame);
     }
 }

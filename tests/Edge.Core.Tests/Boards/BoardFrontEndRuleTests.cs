@@ -185,8 +185,39 @@ public class BoardFrontEndRuleTests
         Assert.Equal(1, devKitC.WarningCount);
         Assert.Equal(BoardWarningKind.NoReferenceChannel, devKitC.WarningAt(0).Kind);
 
+        // The mux board uses all eight inputs: none is left to tie to ground for the address check.
         BoardDefinition mux = BoardFiles.Parse(BoardFiles.Mux6s);
-        Assert.Equal(0, mux.WarningCount);
+        Assert.Equal(1, mux.WarningCount);
+        Assert.Equal(BoardWarningKind.NoMuxAddressCheck, mux.WarningAt(0).Kind);
+    }
+
+    [Fact]
+    public void Ground_inputs_must_hold_every_select_line_at_both_levels_on_inputs_of_their_own()
+    {
+        string grounded = Edge.Core.Tests.Safety.MuxStuckSelectLineTests.GroundedMuxBoardText();
+        BoardDefinition board = BoardRuleAssert.Parsed(grounded);
+        Assert.Equal(2, board.Mux.GroundInputCount);
+        Assert.Equal(0, board.Mux.GroundInputAt(0).MuxInput);
+        Assert.Equal(7, board.Mux.GroundInputAt(1).MuxInput);
+        Assert.Equal(0, BoardRuleAssert.Count(board, BoardWarningKind.NoMuxAddressCheck));
+        int line = LineOf(grounded, "ground_inputs");
+
+        // Input 0 alone: every line is low there, so a line stuck low changes no address the check reads.
+        BoardRuleAssert.Rejected(grounded.Replace("ground_inputs = 0, 7", "ground_inputs = 0"), line, BoardParseErrorKind.MuxAddressCheckIncomplete, "S0 stuck low goes unseen: none of inputs 0 has S0 = 1");
+
+        // 1 (001) and 6 (110) cover every line both ways as 0 and 7 do, but are cells' inputs: named at the later line, cell 0's.
+        BoardRuleAssert.Rejected(grounded.Replace("ground_inputs = 0, 7", "ground_inputs = 1, 6"), LineOf(grounded, "[cell 0]") + 1, BoardParseErrorKind.MuxInputUsedTwice, "mux input 1 used twice");
+
+        // 0 and 3: S2 is low on both.
+        BoardRuleAssert.Rejected(grounded.Replace("ground_inputs = 0, 7", "ground_inputs = 0, 3").Replace("[cell 2]\nmux_input = 3", "[cell 2]\nmux_input = 7"), line, BoardParseErrorKind.MuxAddressCheckIncomplete, "S2 stuck low goes unseen");
+        BoardRuleAssert.Rejected(grounded.Replace("ground_inputs = 0, 7", "ground_inputs = 0, 8"), line, BoardParseErrorKind.OutOfRange, "mux input 8 out of range 0 to 7");
+        Assert.Contains("ground_inputs: missing", BoardRuleAssert.SingleWarning(BoardFiles.Parse(BoardFiles.Mux6s), BoardWarningKind.NoMuxAddressCheck).Message);
+    }
+
+    private static int LineOf(string text, string start)
+    {
+        string[] lines = text.Replace("\r\n", "\n").Split('\n');
+        return Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal)) + 1;
     }
 
     private static BoardWarning FirstOf(BoardDefinition board, BoardWarningKind kind)

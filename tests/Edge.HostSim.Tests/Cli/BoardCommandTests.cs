@@ -36,7 +36,8 @@ public sealed class BoardCommandTests : IDisposable
         string mux = Section(check.Stdout, "esp32-mux-6s.board");
         Assert.Contains("6 cells in 3 modules (2 each), 1 temperature channel", mux, StringComparison.Ordinal);
         Assert.Contains("cells through a multiplexer", mux, StringComparison.Ordinal);
-        Assert.Contains("0 warnings", mux, StringComparison.Ordinal);
+        Assert.Contains("1 warning\n", mux, StringComparison.Ordinal);
+        Assert.Contains("warning: [mux] ground_inputs: missing", mux, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,11 +177,28 @@ public sealed class BoardCommandTests : IDisposable
     public void StrictCountsWarningsAsProblems()
     {
         using EdgeSimProcess warned = EdgeSimProcess.Run("board", "--strict", Shipped("esp32-devkitc-4s2m.board"));
-        using EdgeSimProcess clean = EdgeSimProcess.Run("board", "--strict", Shipped("esp32-mux-6s.board"));
+        using EdgeSimProcess mux = EdgeSimProcess.Run("board", "--strict", Shipped("esp32-mux-6s.board"));
+
+        // The mux board revised with ground inputs on 0 and 7 (boards/README.md, "Multiplexer address check", option b).
+        string text = File.ReadAllText(Shipped("esp32-mux-6s.board")).Replace("\r\n", "\n");
+        for (int c = 5; c >= 0; c--)
+        {
+            text = text.Replace("[cell " + c + "]\nmux_input = " + c + "\n", "[cell " + c + "]\nmux_input = " + (c + 1) + "\n");
+        }
+
+        text = text.Replace("[temperature 0]\nmux_input = 6", "[temperature 0]\nadc_pin = 33").Replace("[reference]\nmux_input = 7", "[reference]\nadc_pin = 32")
+            .Replace("setpoint_pin = 32 ", "setpoint_pin = 13 ").Replace("setpoint_pin = 33\n", "setpoint_pin = 23\n")
+            .Replace("status_led_pin = 23            # LED to 3.3 V, lit when the pin is low\nstatus_led_active = low\n", string.Empty)
+            .Replace("settle_us = 100 ", "ground_inputs = 0, 7\nsettle_us = 100 ");
+        string grounded = _scratch.Path2("grounded.board");
+        File.WriteAllText(grounded, text);
+        using EdgeSimProcess clean = EdgeSimProcess.Run("board", "--strict", grounded);
 
         Assert.Equal(2, warned.ExitCode);
         Assert.Contains("1 warning(s), refused with --strict", warned.Stderr, StringComparison.Ordinal);
-        Assert.True(clean.ExitCode == 0, clean.Stderr);
+        Assert.Equal(2, mux.ExitCode);
+        Assert.Contains("1 warning(s), refused with --strict", mux.Stderr, StringComparison.Ordinal);
+        Assert.True(clean.ExitCode == 0, clean.Stderr + clean.Stdout);
     }
 
     [Fact]

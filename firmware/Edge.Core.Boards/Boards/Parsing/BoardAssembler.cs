@@ -215,7 +215,7 @@ namespace Edge.Core.Boards.Parsing
             if (sections.Mux != null)
             {
                 MuxSectionBuilder m = sections.Mux;
-                mux = new MuxDefinition(m.SelectPins, m.EnablePin, m.EnablePolarity, m.AdcPin, m.AdcChannel, m.SettleUs, m.FilterOhm, m.FilterPicofarad);
+                mux = new MuxDefinition(m.SelectPins, m.EnablePin, m.EnablePolarity, m.AdcPin, m.AdcChannel, m.SettleUs, m.FilterOhm, m.FilterPicofarad, m.GroundInputs);
             }
 
             CellChannelDefinition[] cells = new CellChannelDefinition[cellCount];

@@ -7,7 +7,7 @@ namespace Edge.Core.Boards.Parsing
     {
         public static BoardParseError CheckChannels(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, int fullScale)
         {
-            UsageRegistry muxInputs = new UsageRegistry(BoardParser.MaxCells + BoardParser.MaxModules + BoardParser.MaxTemperatures + 1);
+            UsageRegistry muxInputs = new UsageRegistry(BoardParser.MaxCells + BoardParser.MaxModules + BoardParser.MaxTemperatures + 1 + 16);
             BoardParseError error = null;
             for (int i = 0; i < cellCount && error == null; i++)
             {
@@ -31,6 +31,28 @@ namespace Edge.Core.Boards.Parsing
             if (error == null && reference != null && reference.MuxInput != AnalogInputDefinition.None)
             {
                 muxInputs.Claim(reference.MuxInput, reference.LineOf(AnalogSectionBuilder.MuxInputKey), reference.Header + " " + AnalogSectionBuilder.MuxInputKey);
+            }
+
+            // The address check's ground inputs (each tied to ground, so it carries nothing else), claimed like a channel's.
+            MuxSectionBuilder mux = sections.Mux;
+            if (error == null && mux != null && mux.GroundInputs != null)
+            {
+                int line = mux.LineOf(MuxSectionBuilder.GroundInputsKey);
+                for (int i = 0; i < mux.GroundInputs.Length && error == null; i++)
+                {
+                    int input = mux.GroundInputs[i];
+                    if (input >= mux.InputCount)
+                    {
+                        error = mux.FailAt(
+                            MuxSectionBuilder.GroundInputsKey,
+                            BoardParseErrorKind.OutOfRange,
+                            "mux input " + input.ToString() + " out of range 0 to " + (mux.InputCount - 1).ToString() + " for " + mux.SelectPins.Length.ToString() + " select pins");
+                    }
+                    else
+                    {
+                        muxInputs.Claim(input, line, mux.Header + " " + MuxSectionBuilder.GroundInputsKey);
+                    }
+                }
             }
 
             return error != null ? error : muxInputs.FindConflict(BoardParseErrorKind.MuxInputUsedTwice, "mux input");

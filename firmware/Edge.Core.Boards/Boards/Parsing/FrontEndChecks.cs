@@ -40,6 +40,11 @@ namespace Edge.Core.Boards.Parsing
 
             if (error == null)
             {
+                error = CheckMuxAddressCheck(sections.Mux, warnings);
+            }
+
+            if (error == null)
+            {
                 error = CheckCellRanges(sections, cellCount);
             }
 
@@ -153,6 +158,76 @@ namespace Edge.Core.Boards.Parsing
                     AnalogSectionBuilder.MuxInputKey,
                     BoardParseErrorKind.OutOfRange,
                     "mux input " + reference.MuxInput.ToString() + " out of range 0 to " + (mux.InputCount - 1).ToString() + " for " + mux.SelectPins.Length.ToString() + " select pins");
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The multiplexer's address check: inputs tied to ground, read every tick, whose addresses between them hold every
+        /// select line at 0 and at 1 (the all-zeros and the all-ones address do), so a line stuck at either level moves one of
+        /// them onto an input that reads above ground. A declared set that leaves a level unseen is refused; a board without
+        /// one is warned about (the reference input alone cannot see a line whose wrong address lands on a resting cell).
+        /// </summary>
+        private static BoardParseError CheckMuxAddressCheck(MuxSectionBuilder mux, WarningList warnings)
+        {
+            if (mux == null)
+            {
+                return null;
+            }
+
+            int lines = mux.SelectPins.Length;
+            int allOnes = mux.InputCount - 1;
+            if (mux.GroundInputs == null)
+            {
+                warnings.Add(
+                    mux.LineOf(MuxSectionBuilder.SelectPinsKey),
+                    BoardWarningKind.NoMuxAddressCheck,
+                    mux.Header,
+                    MuxSectionBuilder.GroundInputsKey,
+                    "missing: no multiplexer input is tied to ground, so a select line stuck at one level goes unseen where its wrong address "
+                    + "reads near the right one (a resting cell reads as REF, so the reference input sees a stuck line only under a cell "
+                    + "more than about 300 mV from 0 V, or not at all); tie inputs 0 and " + allOnes.ToString() + " to ground and list them");
+                return null;
+            }
+
+            int[] grounds = mux.GroundInputs;
+            for (int bit = 0; bit < lines; bit++)
+            {
+                bool low = false;
+                bool high = false;
+                for (int i = 0; i < grounds.Length; i++)
+                {
+                    if ((grounds[i] & (1 << bit)) == 0)
+                    {
+                        low = true;
+                    }
+                    else
+                    {
+                        high = true;
+                    }
+                }
+
+                if (low && high)
+                {
+                    continue;
+                }
+
+                // A line stuck high is seen only at an address where it should be low, and the other way round.
+                string stuck = low ? "low" : "high";
+                string listed = grounds[0].ToString();
+                for (int i = 1; i < grounds.Length; i++)
+                {
+                    listed = listed + ", " + grounds[i].ToString();
+                }
+
+                string needed = low ? "1" : "0";
+                return mux.FailAt(
+                    MuxSectionBuilder.GroundInputsKey,
+                    BoardParseErrorKind.MuxAddressCheckIncomplete,
+                    "S" + bit.ToString() + " stuck " + stuck + " goes unseen: none of inputs " + listed
+                    + " has S" + bit.ToString() + " = " + needed + ", the only addresses such a line changes; tie inputs 0 and "
+                    + allOnes.ToString() + " (all select lines low, all high) to ground and list both");
             }
 
             return null;

@@ -12,11 +12,12 @@ namespace Edge.Core.Boards.Parsing
         public const string SettleKey = "settle_us";
         public const string FilterOhmKey = "filter_ohm";
         public const string FilterPicofaradKey = "filter_pf";
+        public const string GroundInputsKey = "ground_inputs";
 
         /// <summary>CD74HC4067 has 4 select lines (16 inputs), the largest common single part.</summary>
         private const int MaxSelectPins = 4;
 
-        private static readonly string[] s_allowed = new string[] { SelectPinsKey, EnablePinKey, EnableActiveKey, AdcPinKey, SettleKey, FilterOhmKey, FilterPicofaradKey };
+        private static readonly string[] s_allowed = new string[] { SelectPinsKey, EnablePinKey, EnableActiveKey, AdcPinKey, SettleKey, FilterOhmKey, FilterPicofaradKey, GroundInputsKey };
         private static readonly string[] s_required = new string[] { SelectPinsKey, AdcPinKey, SettleKey, FilterOhmKey, FilterPicofaradKey };
 
         public MuxSectionBuilder(string header, int headerLine)
@@ -40,6 +41,9 @@ namespace Edge.Core.Boards.Parsing
         public int FilterOhm { get; private set; }
 
         public int FilterPicofarad { get; private set; }
+
+        /// <summary>Inputs tied to ground for the address check, or null when the key is absent.</summary>
+        public int[] GroundInputs { get; private set; }
 
         public int InputCount
         {
@@ -94,6 +98,15 @@ namespace Edge.Core.Boards.Parsing
                 error = BoardValueReader.ReadAnalogPin(line, out value, out channel);
                 AdcPin = value;
                 AdcChannel = channel;
+                return error;
+            }
+
+            if (line.Key == GroundInputsKey)
+            {
+                // Inputs 0-15 (the CD74HC4067's); the whole-board checks hold them to this multiplexer's count.
+                int[] inputs;
+                error = BoardValueReader.ReadIntList(line, 0, 15, 16, out inputs);
+                GroundInputs = inputs;
                 return error;
             }
 

@@ -38,6 +38,13 @@ namespace Edge.Core.Boards.Parsing
                 multiplexed += IsMultiplexed(sections.Reference);
             }
 
+            if (sections.Mux != null && sections.Mux.GroundInputs != null)
+            {
+                // The address check's ground inputs are read every tick like a channel.
+                channels += sections.Mux.GroundInputs.Length;
+                multiplexed += sections.Mux.GroundInputs.Length;
+            }
+
             BoardSectionBuilder board = sections.Board;
             int settleUs = sections.Mux == null ? 0 : sections.Mux.SettleUs;
             long samplingUs = BoardSamplingTime.Microseconds(multiplexed, settleUs, channels, board.AdcReadingsPerSample);

@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Annotations;
+using Edge.Core.Boards;
 using Edge.Core.Sampling;
 
 namespace Edge.Core.Measurement.AdcConversion
@@ -59,19 +60,49 @@ namespace Edge.Core.Measurement.AdcConversion
         /// </summary>
         public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int referenceCounts, SampleFrame frame)
         {
+            Convert(cellCounts, moduleCounts, temperatureCounts, referenceCounts, null, frame);
+        }
+
+        /// <summary>
+        /// As above, with this tick's readings of the multiplexer's ground inputs (<see cref="MuxDefinition.GroundInputAt"/>, in
+        /// that order; null on a board without them): one above <see cref="MuxDefinition.MaximumGroundCounts"/> says a select
+        /// line is stuck (another input answers at a ground's address), sets <see cref="SampleFrame.MuxAddressFault"/> with that
+        /// reading against 0 and marks every cell and current reading implausible, as a failed reference check does. The ground
+        /// check needs no per-unit calibration: ground reads 0 counts on every chip. The reference check, when it fails too,
+        /// names the reading.
+        /// </summary>
+        public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int referenceCounts, int[] groundCounts, SampleFrame frame)
+        {
+            bool plausible = true;
+            int shift = 0;
+            frame.MuxAddressFault = false;
             ReferenceCorrection reference = _channels.Reference;
-            if (reference == null)
+            if (reference != null)
             {
-                frame.MuxAddressFault = false;
-                ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, frame);
-                return;
+                plausible = reference.Update(referenceCounts);
+                shift = reference.ShiftCounts;
+                frame.MuxAddressFault = !plausible && _channels.IsReferenceMultiplexed;
+                frame.MuxReferenceCounts = referenceCounts;
+                frame.MuxReferenceExpectedCounts = reference.CalibratedCounts;
             }
 
-            bool plausible = reference.Update(referenceCounts);
-            frame.MuxAddressFault = !plausible && _channels.IsReferenceMultiplexed;
-            frame.MuxReferenceCounts = referenceCounts;
-            frame.MuxReferenceExpectedCounts = reference.CalibratedCounts;
-            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, reference.ShiftCounts, plausible, frame);
+            if (groundCounts != null && !frame.MuxAddressFault)
+            {
+                for (int i = 0; i < groundCounts.Length; i++)
+                {
+                    int counts = groundCounts[i];
+                    if (counts > MuxDefinition.MaximumGroundCounts)
+                    {
+                        frame.MuxAddressFault = true;
+                        frame.MuxReferenceCounts = counts;
+                        frame.MuxReferenceExpectedCounts = 0;
+                        plausible = false;
+                        break;
+                    }
+                }
+            }
+
+            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, shift, plausible, frame);
         }
 
         private void ConvertWithShift(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int shift, bool referencePlausible, SampleFrame frame)
