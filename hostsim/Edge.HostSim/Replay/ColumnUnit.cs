@@ -72,8 +72,8 @@ public static partial class ColumnUnit
     }
 
     // "(A)", "[mA]" or "/s" closing the name (EC-Lab's "time/s", "<I>/mA"). A slash unit is whatever follows the slash:
-    // taken for no unit, "I/μA" (a Greek mu) or a Windows-1252 file's "I/µA" (its micro sign decoded as U+FFFD) was read
-    // in the default mA, a thousand times too large.
+    // taken for no unit, "I/μA" (a Greek mu) or a Windows-1252 file's "I/µA" (its micro sign then decoded as U+FFFD; such a
+    // file is now read as Latin-1, see TextLines) was read in the default mA, a thousand times too large.
     [GeneratedRegex(@"(?:\(([^()]*)\)|\[([^\[\]]*)\]|/\s*([^\s/()\[\]]+))\s*$")]
     private static partial Regex UnitPattern();
 

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using System.Text;
+
 namespace Edge.HostSim.Replay;
 
 /// <summary>
@@ -12,25 +14,57 @@ internal sealed class TextLines
     /// <summary>Lines kept from the start of the file (an EC-Lab export names its header length within them).</summary>
     private const int HeadLines = 10;
 
-    private readonly string _path;
+    /// <summary>Bytes from the start of the file whose decoding decides its encoding (a header block, with room to spare).</summary>
+    private const int EncodingProbeBytes = 64 * 1024;
 
-    private TextLines(string path, string[] head)
+    private readonly string _path;
+    private readonly Encoding _encoding;
+
+    private TextLines(string path, Encoding encoding)
     {
         _path = path;
-        Head = head;
+        _encoding = encoding;
+        Head = File.ReadLines(path, encoding).Take(HeadLines).ToArray();
     }
 
     /// <summary>The file's first lines (fewer when it is shorter).</summary>
     public IReadOnlyList<string> Head { get; }
 
-    public static TextLines Open(string path) => new TextLines(path, File.ReadLines(path).Take(HeadLines).ToArray());
+    public static TextLines Open(string path) => new TextLines(path, EncodingOf(path));
 
     /// <summary>Line <paramref name="index"/> (0-based), or null past the end.</summary>
-    public string? At(int index) => index < Head.Count ? Head[index] : File.ReadLines(_path).Skip(index).FirstOrDefault();
+    public string? At(int index) => index < Head.Count ? Head[index] : File.ReadLines(_path, _encoding).Skip(index).FirstOrDefault();
 
     /// <summary>The lines from <paramref name="index"/> (0-based) to the end, read as they are enumerated.</summary>
-    public IEnumerable<string> From(int index) => File.ReadLines(_path).Skip(index);
+    public IEnumerable<string> From(int index) => File.ReadLines(_path, _encoding).Skip(index);
 
     /// <summary>The number of lines (reads the whole file).</summary>
-    public int Count() => File.ReadLines(_path).Count();
+    public int Count() => File.ReadLines(_path, _encoding).Count();
+
+    /// <summary>
+    /// UTF-8 unless the file's first bytes are not UTF-8: then Latin-1, as the Windows programs of cyclers and
+    /// potentiostats write their exports (EC-Lab's "Temperature/°C", "Cs/µF", a table's "I/µA"). Decoded as UTF-8, such
+    /// a micro sign became U+FFFD, so a column the file names in µA was refused for a unit replay does not read, and a
+    /// message listing the columns showed "Temperature/\uFFFDC". A byte-order mark still decides where there is one.
+    /// </summary>
+    private static Encoding EncodingOf(string path)
+    {
+        byte[] head = new byte[EncodingProbeBytes];
+        int read;
+        using (FileStream stream = File.OpenRead(path))
+        {
+            read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        try
+        {
+            // flush: false, so a character the probe's end cuts in two is no error.
+            new UTF8Encoding(false, true).GetDecoder().GetCharCount(head, 0, read, flush: false);
+            return Encoding.UTF8;
+        }
+        catch (DecoderFallbackException)
+        {
+            return Encoding.Latin1;
+        }
+    }
 }
