@@ -94,11 +94,13 @@ public static partial class LabFileReader
             return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, columns);
         }
 
-        // The measured current, whatever the column order: EC-Lab writes the setpoint, control/mA, before it.
+        // The measured current, whatever the column order: EC-Lab writes the setpoint, control/mA, before it. Its unit is
+        // the one the name states: EC-Lab exports in the units its user chose, so the column may be I/µA or <I>/A (read as
+        // mA only, such a file was refused as having no measured current column).
         string[] names = header.Split('\t').Select(c => c.Trim()).ToArray();
-        string current = names.FirstOrDefault(c => c == "<I>/mA") ?? names.FirstOrDefault(c => c == "I/mA")
-            ?? throw new LabFileException(path + ": line " + headerLines + " has no measured current column (<I>/mA or I/mA)"
-                + (names.Contains("control/mA") ? "; control/mA is the setpoint, not the current that flowed" : string.Empty));
+        string current = MeasuredCurrent(names, "<I>/") ?? MeasuredCurrent(names, "I/")
+            ?? throw new LabFileException(path + ": line " + headerLines + " has no measured current column (<I> or I, in A, mA or uA: <I>/mA, I/mA)"
+                + (names.FirstOrDefault(n => n.StartsWith("control/", StringComparison.Ordinal)) is string setpoint ? "; " + setpoint + " is the setpoint, not the current that flowed" : string.Empty));
         return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
         {
             TimeColumn = "time/s",
@@ -106,6 +108,23 @@ public static partial class LabFileReader
             CurrentColumn = current,
             Delimiter = '\t',
         });
+    }
+
+    /// <summary>The first column named <paramref name="prefix"/> and a current unit replay reads ("I/mA", "I/µA", "&lt;I&gt;/A").</summary>
+    private static string? MeasuredCurrent(string[] names, string prefix) =>
+        names.FirstOrDefault(n => n.StartsWith(prefix, StringComparison.Ordinal) && IsCurrentUnit(n.Substring(prefix.Length)));
+
+    private static bool IsCurrentUnit(string unit)
+    {
+        try
+        {
+            ColumnSpec.CurrentUnit(unit);
+            return true;
+        }
+        catch (LabFileException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -32,6 +32,29 @@ public sealed class BioLogicHeaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("I/\u00b5A", "385,0")]
+    [InlineData("<I>/\u00b5A", "385,0")]
+    [InlineData("I/uA", "385,0")]
+    [InlineData("<I>/A", "3,85E-04")]
+    [InlineData("I/mA", "0,385")]
+    public void TheMeasuredCurrentIsReadInTheUnitItsNameStates(string column, string value)
+    {
+        // EC-Lab exports in the units its user chose; in Latin-1, as EC-Lab writes, with CRLF and its trailing tabs. The
+        // setpoint column in front is in mA either way and is not read.
+        string text = "EC-Lab ASCII FILE\r\nNb header lines : 5\r\n\r\nElectrode surface area : 0.385 cm\u00b2\r\n"
+            + "mode\ttime/s\tcontrol/V/mA\tEwe/V\t" + column + "\tTemperature/\u00b0C\t\r\n"
+            + "1\t0,0\t0,385\t0,20\t" + value + "\t25,0\t\r\n1\t0,1\t0,385\t0,21\t" + value + "\t25,0\t\r\n";
+        string file = _scratch.Path2("units.mpt");
+        File.WriteAllBytes(file, System.Text.Encoding.Latin1.GetBytes(text));
+
+        LabRecording recording = LabFileReader.Read(file, null, 1);
+
+        Assert.Equal(column, recording.CurrentReading!.Column);
+        Assert.All(recording.ModuleCurrentMA[0], i => Assert.Equal(0.385, i, 12));
+        Assert.Equal(new[] { 0.2, 0.21 }, recording.CellVoltageV[0]);
+    }
+
+    [Theory]
     [InlineData("7")]
     [InlineData("2147483647")]
     [InlineData("99999999999")]

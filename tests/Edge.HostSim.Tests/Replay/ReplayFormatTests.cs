@@ -101,7 +101,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     {
         string file = _scratch.Write("control.mpt", "EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tcontrol/mA\tEwe/V\n0\t0\t0.2\n0.01\t0.385\t0.23\n");
 
-        AssertRefused(file, "control.mpt: line 4", "has no measured current column (<I>/mA or I/mA); control/mA is the setpoint, not the current that flowed");
+        AssertRefused(file, "control.mpt: line 4", "has no measured current column (<I> or I, in A, mA or uA: <I>/mA, I/mA); control/mA is the setpoint, not the current that flowed");
     }
 
     [Fact]
