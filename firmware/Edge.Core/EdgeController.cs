@@ -98,6 +98,14 @@ namespace Edge.Core
         // The latest tick's frame came through the board's nominal curves (SampleFrame.Uncalibrated): no start runs.
         private bool _latestFrameUncalibrated;
 
+        // Ticks left in which a start waits for the unit's own calibration the host just took up (ExpectCalibration)
+        // instead of being answered uncalibrated: set under the command lock, counted down by uncalibrated frames.
+        private int _calibrationDueTicks;
+
+        // The frame of the tick under way when the host swapped the calibration in may have been converted before the
+        // swap; the next one goes through it.
+        private const int CalibrationDueTicks = 2;
+
         // The suspension (RequestSuspend, RequestResume): asked for under the command lock, applied at the tick boundary.
         private bool _pendingSuspend;
         private bool _pendingResume;
@@ -287,10 +295,25 @@ namespace Edge.Core
 
         /// <summary>
         /// True when the latest tick's frame was not converted through this unit's own calibration
-        /// (<see cref="SampleFrame.Uncalibrated"/>): a start is then answered by an <c>uncalibrated</c> event, not a run.
-        /// False before the first tick.
+        /// (<see cref="SampleFrame.Uncalibrated"/>) and none is due (<see cref="ExpectCalibration"/>): a start is then
+        /// answered by an <c>uncalibrated</c> event, not a run. False before the first tick.
         /// </summary>
-        public bool IsUncalibrated => _latestFrameUncalibrated;
+        public bool IsUncalibrated => _latestFrameUncalibrated && _calibrationDueTicks == 0;
+
+        /// <summary>
+        /// The host converts through this unit's own calibration from its next reading on (a calibration just finished):
+        /// a start asked for now is taken (<see cref="IsUncalibrated"/> false) and waits in the ticks whose frames are
+        /// still uncalibrated, at most two (the frame of a tick under way may have been converted before the new
+        /// calibration), then runs at the first calibrated one. A start still facing an uncalibrated frame after those
+        /// gets the <c>uncalibrated</c> event and never runs, as any start on an uncalibrated unit.
+        /// </summary>
+        public void ExpectCalibration()
+        {
+            lock (_commandLock)
+            {
+                _calibrationDueTicks = CalibrationDueTicks;
+            }
+        }
 
         /// <summary>
         /// True when a fault reset of <paramref name="module"/> has something to clear: the module holds a latched
@@ -531,6 +554,15 @@ namespace Edge.Core
                 ApplyCommands(now, frame.Uncalibrated);
             }
 
+            if (_calibrationDueTicks != 0)
+            {
+                // A calibrated frame ends the wait; each uncalibrated one uses up a tick of it.
+                lock (_commandLock)
+                {
+                    _calibrationDueTicks = frame.Uncalibrated ? _calibrationDueTicks - 1 : 0;
+                }
+            }
+
             if (_suspended && now - _suspendBoundFromMs >= _suspendMaximumMs)
             {
                 // Its bound: the host never ended it. A later gap is judged again.
@@ -680,8 +712,14 @@ namespace Edge.Core
                     bool autoStart = !_started && _configuration.StartImmediately;
                     if ((_pendingStart[m] || autoStart) && _startBar == null && !heldAtBoundary && !_diagnosis.HasLatchedFault(m))
                     {
-                        // Without this unit's own calibration the readings are a nominal guess: watch, never act.
-                        if (uncalibrated)
+                        // Without this unit's own calibration the readings are a nominal guess: watch, never act. A start
+                        // taken while the calibration was due waits for the first frame converted through it.
+                        if (uncalibrated && _calibrationDueTicks > 0)
+                        {
+                            _deferredStart[m] = true;
+                            Interlocked.Exchange(ref _commandsPending, 1);
+                        }
+                        else if (uncalibrated)
                         {
                             WriteEvent(EventKind.Uncalibrated, Severity.Warning, now, m, 0);
                         }

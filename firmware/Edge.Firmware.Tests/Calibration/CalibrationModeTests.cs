@@ -161,6 +161,32 @@ namespace NFUnitTest.Calibration
         }
 
         [TestMethod]
+        public void AStartRightAfterFinishIsTakenAndRunsOnTheNewCalibration()
+        {
+            // finish applies the unit's curves from the next tick on, while the latest frame went through the nominal
+            // points: a start sent in between was refused as "not calibrated", on a unit calibrated a moment before.
+            Rig rig = new Rig(null);
+            CalibrateOverConsole(rig);
+            Assert.IsNotNull(rig.Acquisition.Unit, "the calibration is in use");
+            Assert.IsTrue(rig.Verb("start"), "a start right after finish was refused");
+            Assert.IsFalse(rig.AnySwitchEverClosed(), "nothing runs before the next tick");
+
+            // The next tick converts through the new curves and runs the start: module 0 pulses, and its switch closes
+            // (150 mV under the protocol's 385 uA from then on, as a 390 ohm cell).
+            rig.ApplyTruth(0, 0);
+            rig.Loop.TickOnce();
+            Assert.IsFalse(rig.Frame().Uncalibrated);
+            Assert.AreEqual((int)ModuleState.Pulse, (int)rig.Controller.Module(0).State, "module 0 did not start on the new calibration");
+            rig.ApplyTruth(150, 385);
+            for (int i = 0; i < 4; i++)
+            {
+                rig.Loop.TickOnce();
+            }
+
+            Assert.IsTrue(rig.AnySwitchEverClosed(), "no switch closed after the start");
+        }
+
+        [TestMethod]
         public void BadCommandsChangeNothingAndNameTheField()
         {
             Rig rig = new Rig(null);

@@ -196,7 +196,9 @@ namespace Edge.Firmware.Calibration
 
         /// <summary>
         /// Fits the unit's curves, converts through them from the next tick on, stores the record and
-        /// reports it ("calibration-record"). Returns null, or why not (then the calibration stays open).
+        /// reports it ("calibration-record"). Returns null, or why not (then the calibration stays open). A start
+        /// sent right after it is taken and runs at the first tick converted through the new curves
+        /// (<see cref="EdgeController.ExpectCalibration"/>).
         /// </summary>
         public string Finish()
         {
@@ -220,6 +222,13 @@ namespace Edge.Firmware.Calibration
                 }
 
                 _acquisition.UseCalibration(unit);
+                if (_controller != null)
+                {
+                    // Until a tick's frame goes through the new curves the controller's latest one did not: a start sent
+                    // now is taken and runs at that tick, rather than refused as on a unit without a calibration.
+                    _controller.ExpectCalibration();
+                }
+
                 string text = UnitCalibrationText.Format(unit);
                 string storeError = Save(text);
                 Stop();

@@ -81,4 +81,53 @@ public class StartRefusalTests
         rig.Tick();
         Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
     }
+
+    /// <summary>
+    /// A calibration that just finished (the host converts through it from its next reading: ExpectCalibration) makes
+    /// a start taken, not refused as "not calibrated"; the frame of the tick under way may still have gone through the
+    /// nominal curves. The start waits through it and runs at the first calibrated frame, never on an uncalibrated one.
+    /// </summary>
+    [Fact]
+    public void AStartRightAfterACalibrationFinishedWaitsForTheFirstCalibratedFrame()
+    {
+        var rig = new CommandRig { Uncalibrated = true };
+        rig.Tick();
+        rig.Controller.ExpectCalibration();
+        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
+        Assert.True(rig.Send("setProtocol", "{\"id\":\"p1\",\"repeat\":true,\"start\":true}").Ok);
+
+        // The tick under way read its channels before the swap: nothing closes, and the start is still waiting.
+        rig.Tick();
+        Assert.Equal(ModuleState.Idle, rig.Controller.Module(0).State);
+        Assert.False(rig.Actions.SwitchClosed[0]);
+        Assert.True(rig.Controller.IsStartPending);
+
+        rig.Uncalibrated = false;
+        rig.Tick();
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(1).State);
+        Assert.True(rig.Actions.SwitchClosed[0]);
+    }
+
+    /// <summary>
+    /// The wait is bounded: frames that stay uncalibrated (the calibration never reached the readings) give the start
+    /// the uncalibrated answer after the two ticks a swap can take, it never runs, and a start after that is refused again.
+    /// </summary>
+    [Fact]
+    public void AStartWaitingForACalibrationThatNeverArrivesNeverRuns()
+    {
+        var rig = new CommandRig { Uncalibrated = true };
+        rig.Tick();
+        rig.Controller.ExpectCalibration();
+        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
+        for (int i = 0; i < 10; i++)
+        {
+            rig.Tick();
+            Assert.False(rig.Actions.SwitchClosed[0], "tick " + i);
+            Assert.Equal(ModuleState.Idle, rig.Controller.Module(0).State);
+        }
+
+        Assert.False(rig.Controller.IsStartPending);
+        Assert.StartsWith("the unit is not calibrated", rig.Send("start", "{\"id\":\"s2\"}").ErrorMessage);
+    }
 }
