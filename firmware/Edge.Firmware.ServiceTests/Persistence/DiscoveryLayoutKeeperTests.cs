@@ -34,7 +34,7 @@ namespace NFUnitTest.Persistence
         {
             FakeUnitRecordStore flash = new FakeUnitRecordStore();
             Assert.IsTrue(new DiscoveryLayoutKeeper(flash, new DeviceEventLog()).Store(2, 3));
-            Assert.AreEqual("discovery layout\n2 x 3\n", flash.Text);
+            Assert.AreEqual("discovery layout\n2 x 3\nend 1\n", flash.Text);
 
             int modules;
             int cells;
@@ -46,9 +46,10 @@ namespace NFUnitTest.Persistence
         [TestMethod]
         public void ARecordThatDoesNotReadRecallsNoLayoutAndSaysWhy()
         {
-            // Cut short, a stray line, another header, no number, no layout (0 modules; more cells than the core runs);
+            // Cut short, a stray line before and after the end line, a wrong count, another header, no number, no layout
+            // (0 modules; more cells than the core runs);
             // then a storage that cannot read the record at all (null here).
-            string[] records = new string[] { "discovery layout\n", "discovery layout\n2 x 3\n4 x 1\n", "latched faults\nend 0\n", "discovery layout\n2 x three\n", "discovery layout\n0 x 3\n", "discovery layout\n300 x 1\n", null };
+            string[] records = new string[] { "discovery layout\n", "discovery layout\n2 x 3\n4 x 1\nend 1\n", "discovery layout\n2 x 3\nend 1\n4 x 1\n", "discovery layout\n2 x 3\nend 2\n", "latched faults\nend 0\n", "discovery layout\n2 x three\nend 1\n", "discovery layout\n0 x 3\nend 1\n", "discovery layout\n300 x 1\nend 1\n", null };
             for (int r = 0; r < records.Length; r++)
             {
                 FakeUnitRecordStore flash = new FakeUnitRecordStore();
@@ -67,6 +68,45 @@ namespace NFUnitTest.Persistence
                 Assert.AreEqual(1, events.Count, "record " + r.ToString());
                 Assert.AreEqual("discovery-record-unreadable", events.Peek().Code, "record " + r.ToString());
             }
+        }
+
+        [TestMethod]
+        public void ARecordCutShortAnywhereRecallsNoLayoutAndSaysItWasCutShort()
+        {
+            // The record of 2 x 12 as stored: before the end line a cut after "2 x 1" read as 2 x 1, a smaller layout
+            // than was announced, so a change to a 2 x 6 board cleared nothing of cells 6 to 11, and no event said why.
+            // Every cut is refused now, the ones that end at the layout line saying the record was cut short; only the
+            // last newline may go.
+            string whole = "discovery layout\n2 x 12\nend 1\n";
+            FakeUnitRecordStore written = new FakeUnitRecordStore();
+            Assert.IsTrue(new DiscoveryLayoutKeeper(written, new DeviceEventLog()).Store(2, 12));
+            Assert.AreEqual(whole, written.Text);
+            int endLine = whole.IndexOf("end 1");
+            for (int length = 0; length < whole.Length - 1; length++)
+            {
+                FakeUnitRecordStore flash = new FakeUnitRecordStore();
+                flash.Text = whole.Substring(0, length);
+                DeviceEventLog events = new DeviceEventLog();
+                int modules;
+                int cells;
+                Assert.IsFalse(new DiscoveryLayoutKeeper(flash, events).Recall(out modules, out cells), "cut at " + length.ToString());
+                Assert.AreEqual(0, modules, "cut at " + length.ToString());
+                Assert.AreEqual(0, cells, "cut at " + length.ToString());
+                Assert.AreEqual(1, events.Count, "cut at " + length.ToString());
+                Assert.AreEqual("discovery-record-unreadable", events.Peek().Code);
+                if (length >= endLine - 1 && length <= endLine)
+                {
+                    Assert.Contains("cut short", events.Peek().Message);
+                }
+            }
+
+            FakeUnitRecordStore lastNewlineLost = new FakeUnitRecordStore();
+            lastNewlineLost.Text = whole.Substring(0, whole.Length - 1);
+            int readModules;
+            int readCells;
+            Assert.IsTrue(new DiscoveryLayoutKeeper(lastNewlineLost, new DeviceEventLog()).Recall(out readModules, out readCells));
+            Assert.AreEqual(2, readModules);
+            Assert.AreEqual(12, readCells);
         }
 
         [TestMethod]

@@ -43,7 +43,7 @@ namespace Edge.Firmware.Persistence
 
             if (problem != null)
             {
-                _events.Report("discovery-record-unreadable", "stored discovery layout unreadable, " + problem + "; no Home Assistant config of an earlier layout is cleared");
+                _events.Report("discovery-record-unreadable", "stored discovery layout unreadable, " + problem + "; no Home Assistant config of an earlier layout is cleared, and the present layout is stored in its place");
                 return false;
             }
 

@@ -6,9 +6,11 @@ namespace Edge.Firmware.Persistence
 {
     /// <summary>
     /// The text of the stored discovery layout, the layout whose Home Assistant configs the device announced last: a first
-    /// line <c>discovery layout</c> and a second <c>&lt;modules&gt; x &lt;cells per module&gt;</c> (<c>2 x 3</c>). A
-    /// record that does not read exactly so is unreadable as a whole (<see cref="DiscoveryLayoutKeeper"/>: nothing is
-    /// cleared then, and the present layout replaces it).
+    /// line <c>discovery layout</c>, a second <c>&lt;modules&gt; x &lt;cells per module&gt;</c> (<c>2 x 3</c>) and a last
+    /// line <c>end 1</c> (the count of layout lines), which tells a complete record from one cut short: without it a
+    /// record cut inside its layout line read as a smaller layout (<c>2 x 1</c> of <c>2 x 12</c>). A record that does
+    /// not read exactly so, one an earlier firmware wrote without the end line included, is unreadable as a whole
+    /// (<see cref="DiscoveryLayoutKeeper"/>: nothing is cleared then, and the present layout replaces it).
     /// </summary>
     public static class DiscoveryLayoutRecord
     {
@@ -18,18 +20,22 @@ namespace Edge.Firmware.Persistence
         /// <summary>The record's first line.</summary>
         public const string Header = "discovery layout";
 
+        /// <summary>The record's last line: <c>end</c> and the count of layout lines before it.</summary>
+        public const string EndLine = "end 1";
+
         private const string Separator = " x ";
 
         /// <summary>The record of <paramref name="modules"/> x <paramref name="cellsPerModule"/>.</summary>
         public static string Format(int modules, int cellsPerModule)
         {
-            return Header + "\n" + modules.ToString() + Separator + cellsPerModule.ToString() + "\n";
+            return Header + "\n" + modules.ToString() + Separator + cellsPerModule.ToString() + "\n" + EndLine + "\n";
         }
 
         /// <summary>
         /// Reads <paramref name="text"/> into <paramref name="modules"/> and <paramref name="cellsPerModule"/>; false, both
-        /// 0 and <paramref name="problem"/> naming the line, when it does not read as a record of a layout the core can run
-        /// (at least one module and cell, at most <see cref="PackLayout.MaximumCellCount"/> cells in all).
+        /// 0 and <paramref name="problem"/> naming the line, when it does not read as a whole record (its end line
+        /// included) of a layout the core can run (at least one module and cell, at most
+        /// <see cref="PackLayout.MaximumCellCount"/> cells in all).
         /// </summary>
         public static bool TryParse(string text, out int modules, out int cellsPerModule, out string problem)
         {
@@ -79,18 +85,26 @@ namespace Edge.Firmware.Persistence
                         return false;
                     }
                 }
+                else if (seen == 2)
+                {
+                    if (line != EndLine)
+                    {
+                        problem = where + " is not '" + EndLine + "': a second layout line, or the end line cut short";
+                        return false;
+                    }
+                }
                 else
                 {
-                    problem = where + " follows the layout line";
+                    problem = where + " follows the end line";
                     return false;
                 }
 
                 seen++;
             }
 
-            if (seen < 2)
+            if (seen < 3)
             {
-                problem = seen == 0 ? "the record is empty" : "no layout line: the record was cut short";
+                problem = seen == 0 ? "the record is empty" : (seen == 1 ? "no layout line" : "no '" + EndLine + "' line") + ": the record was cut short";
                 return false;
             }
 

@@ -32,7 +32,7 @@ namespace Edge.Firmware.HostTests.Persistence
             // Boot 1: 2 modules x 3 cells, nothing stored: nothing cleared, 2 x 3 stored.
             FakeConnection first = RunBoot(flash, new PackLayout(2, 3, 0), new DeviceEventLog());
             Assert.Empty(Cleared(first));
-            Assert.Equal("discovery layout\n2 x 3\n", new FlashUnitRecordStore(flash, Path).Load(out string problem));
+            Assert.Equal("discovery layout\n2 x 3\nend 1\n", new FlashUnitRecordStore(flash, Path).Load(out string problem));
             Assert.Null(problem);
 
             // Boot 2, the board now 1 module x 2 cells: module 1's 7 + 3 entities and module 0's cell 2 are gone.
@@ -46,7 +46,7 @@ namespace Edge.Firmware.HostTests.Persistence
             List<string> cleared = Cleared(second);
             cleared.Sort(System.StringComparer.Ordinal);
             Assert.Equal(expected, cleared);
-            Assert.Equal("discovery layout\n1 x 2\n", new FlashUnitRecordStore(flash, Path).Load(out problem));
+            Assert.Equal("discovery layout\n1 x 2\nend 1\n", new FlashUnitRecordStore(flash, Path).Load(out problem));
 
             // Boot 3, same board: nothing left to clear.
             FakeConnection third = RunBoot(flash, new PackLayout(1, 2, 0), new DeviceEventLog());
@@ -61,9 +61,27 @@ namespace Edge.Firmware.HostTests.Persistence
             var events = new DeviceEventLog();
             FakeConnection connection = RunBoot(flash, new PackLayout(1, 2, 0), events);
             Assert.Empty(Cleared(connection));
-            Assert.Equal("discovery layout\n1 x 2\n", new FlashUnitRecordStore(flash, Path).Load(out string problem));
+            Assert.Equal("discovery layout\n1 x 2\nend 1\n", new FlashUnitRecordStore(flash, Path).Load(out string problem));
             Assert.Equal("discovery-record-unreadable", events.Peek().Code);
             Assert.Contains("line 2", events.Peek().Message);
+        }
+
+        [Fact]
+        public void ARecordWithoutItsEndLineIsTakenAsCutShortClearsNothingAndIsReplaced()
+        {
+            // What an earlier firmware stored for 2 x 3 (no end line, sealed by the store), read after a change to a 1 x 2
+            // board: it may be a record cut short, so it names no layout; the event says so and what the device does.
+            var flash = new FakeFlashFiles();
+            Assert.Null(new FlashUnitRecordStore(flash, Path).Save("discovery layout\n2 x 3\n"));
+            var events = new DeviceEventLog();
+            FakeConnection connection = RunBoot(flash, new PackLayout(1, 2, 0), events);
+            Assert.Empty(Cleared(connection));
+            Assert.Equal("discovery-record-unreadable", events.Peek().Code);
+            Assert.Equal(
+                "stored discovery layout unreadable, no 'end 1' line: the record was cut short; no Home Assistant config of an earlier layout is cleared, and the present layout is stored in its place",
+                events.Peek().Message);
+            Assert.Equal("discovery layout\n1 x 2\nend 1\n", new FlashUnitRecordStore(flash, Path).Load(out string problem));
+            Assert.Null(problem);
         }
 
         /// <summary>One boot: recall, connect, a few passes of the network thread.</summary>
