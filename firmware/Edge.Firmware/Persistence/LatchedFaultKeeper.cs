@@ -12,10 +12,11 @@ namespace Edge.Firmware.Persistence
     /// power cycle, a new deployment) does not release a module that was isolated for a fault: foxBMS keeps its
     /// deep-discharge flag in non-volatile memory for the same reason. <see cref="Restore"/> latches the stored
     /// modules again before the first tick; <see cref="SaveIfChanged"/>, called from the main thread, stores the
-    /// latched set whenever it changed (a latch, an operator's fault reset): a few dozen bytes written only on such a
-    /// change (and once to replace a record that did not parse), never when the text would be the one last stored (a
-    /// fault reset that the fault undoes before the next store: a reset loop), and a store that fails is retried at a
-    /// falling rate, so the flash wears no faster than the stored set changes.
+    /// latched set whenever it changed (a latch at once, an operator's fault reset once the release has held for about
+    /// 5 s): a few dozen bytes written only on such a change (and once to replace a record that did not parse), never
+    /// when the text would be the one last stored (a fault reset that the fault undoes within those 5 s: a reset loop,
+    /// whatever the fault's debounce), and a store that fails is retried at a falling rate, so the flash wears no
+    /// faster than the stored set changes.
     /// </summary>
     public sealed class LatchedFaultKeeper
     {
@@ -35,6 +36,15 @@ namespace Edge.Firmware.Persistence
         private const int LastRetrySkips = 600;
         private int _retrySkips;
         private int _skipsLeft;
+
+        // A release (a set that only lacks modules the stored record holds, after a fault reset) is stored by the
+        // ReleaseHoldChecks-th call that finds it unchanged, about 5 s at the main thread's 100 ms: a fault that comes back before then (a reset
+        // loop) leaves the stored text as it is, and nothing is written. The longest debounce of the diagnosis table,
+        // 10 readings, is 200 ms at the shipped boards' slowest tick, and a start's first pulse comes within a second or
+        // two. A reset of the device meanwhile holds the module again: the safe side. A latch is stored at once.
+        private const int ReleaseHoldChecks = 50;
+        private int _releaseRevision = -1;
+        private int _releaseChecks;
 
         /// <summary>Keeps <paramref name="controller"/>'s latched faults in <paramref name="store"/>.</summary>
         public LatchedFaultKeeper(IUnitRecordStore store, EdgeController controller, DeviceEventLog events)
@@ -119,9 +129,11 @@ namespace Edge.Firmware.Persistence
         }
 
         /// <summary>
-        /// Stores the latched set when it changed since the last store; true when nothing is left to store. A store
-        /// that fails is reported once per change and tried again after a wait that doubles from about 1 s to about a
-        /// minute of calls (the main thread calls every 100 ms), and at once when the latched set changes again.
+        /// Stores the latched set when it changed since the last store; true when nothing is left to store. A set that
+        /// only releases modules the record holds is stored at the 50th call that finds it unchanged (about 5 s), a
+        /// latch or a new cause at once. A store that fails is reported once per change and tried again after a wait
+        /// that doubles from about 1 s to about a minute of calls (the main thread calls every 100 ms), and at once
+        /// when the latched set changes again.
         /// </summary>
         public bool SaveIfChanged()
         {
@@ -146,9 +158,24 @@ namespace Edge.Firmware.Persistence
                 return false;
             }
 
+            // A release waits for its hold (ReleaseHoldChecks) with the set unchanged.
+            if (revision == _releaseRevision && _releaseChecks < ReleaseHoldChecks - 1)
+            {
+                _releaseChecks++;
+                return false;
+            }
+
             // A set that changed back to the one stored (a fault reset the fault undid before this call) is not written
             // again: a reset loop would otherwise replace the record at every reset with the same text.
             string text = LatchedFaultRecord.Format(_controller.Diagnosis, _controller.Layout.ModuleCount);
+            if (text != _storedText && revision != _releaseRevision && LatchedFaultRecord.OnlyReleases(_storedText, text))
+            {
+                _releaseRevision = revision;
+                _releaseChecks = 1;
+                return false;
+            }
+
+            // A release that held and whose store fails is retried without a new hold: _releaseRevision stays.
             string problem = text == _storedText ? null : _store.Save(text);
             if (problem == null)
             {

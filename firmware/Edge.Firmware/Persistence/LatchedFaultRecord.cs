@@ -191,6 +191,36 @@ namespace Edge.Firmware.Persistence
             return causes;
         }
 
+        /// <summary>
+        /// True when every module line of <paramref name="next"/> (a record <see cref="Format"/> wrote) is a line of
+        /// <paramref name="stored"/> too: going from the one to the other releases modules and latches none, nor changes
+        /// a cause. False when <paramref name="stored"/> is null (not known).
+        /// </summary>
+        public static bool OnlyReleases(string stored, string next)
+        {
+            if (stored == null)
+            {
+                return false;
+            }
+
+            string[] lines = next.Split('\n');
+            for (int i = 1; i < lines.Length; i++)
+            {
+                string line = lines[i];
+                if (line.Length == 0 || (line.Length > EndWord.Length && line.Substring(0, EndWord.Length) == EndWord))
+                {
+                    continue;
+                }
+
+                if (stored.IndexOf("\n" + line + "\n") < 0)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>At most this many characters of an unreadable line are quoted in the problem.</summary>
         public const int QuotedLineLength = 40;
 

@@ -49,7 +49,7 @@ namespace Edge.Firmware.HostTests.Persistence
             /// A 10 ms tick after <paramref name="gapPeriods"/> periods without one (tickMissed at 10): module 1's cell at
             /// <paramref name="cell1Mv"/>, module 0's at 200 mV, the pack's sensor at <paramref name="temperatureDeciC"/>.
             /// </summary>
-            public ActionFrame Tick(int cell1Mv = 200, int temperatureDeciC = 250, int gapPeriods = 0)
+            public ActionFrame Tick(int cell1Mv = 200, int temperatureDeciC = 250, int gapPeriods = 0, ChannelStatus temperatureStatus = ChannelStatus.Valid)
             {
                 _tick += gapPeriods;
                 var frame = new SampleFrame(Layout);
@@ -70,7 +70,7 @@ namespace Edge.Firmware.HostTests.Persistence
                 for (int t = 0; t < frame.TemperatureDeciCelsius.Length; t++)
                 {
                     frame.TemperatureDeciCelsius[t] = temperatureDeciC;
-                    frame.TemperatureStatus[t] = ChannelStatus.Valid;
+                    frame.TemperatureStatus[t] = temperatureStatus;
                 }
 
                 var actions = new ActionFrame(Layout);
@@ -104,6 +104,20 @@ namespace Edge.Firmware.HostTests.Persistence
             public void Move(string source, string destination) => Inner.Move(source, destination);
         }
 
+        /// <summary>
+        /// Stores a release: the keeper writes a set that only lacks modules the record holds at the 50th check that finds
+        /// it unchanged (about 5 s of the main thread's 100 ms), not before. Returns the last check's answer.
+        /// </summary>
+        private static bool StoreOnceTheReleaseHeld(LatchedFaultKeeper keeper)
+        {
+            for (int i = 0; i < 49; i++)
+            {
+                Assert.False(keeper.SaveIfChanged(), "a release stored at check " + (i + 1) + " of 50");
+            }
+
+            return keeper.SaveIfChanged();
+        }
+
         [Fact]
         public void AFaultResetOfTheLastLatchedModuleIsStoredSoItIsNotHeldAgainAfterTheNextReset()
         {
@@ -118,7 +132,7 @@ namespace Edge.Firmware.HostTests.Persistence
             boot1.Controller.RequestFaultReset(1);
             boot1.Tick();
             Assert.False(boot1.Controller.Diagnosis.HasLatchedFault(1));
-            bool stored = boot1.Keeper.SaveIfChanged();
+            bool stored = StoreOnceTheReleaseHeld(boot1.Keeper);
             string events = string.Join(" | ", boot1.EventTexts());
 
             // Boot 2 (power cycle): nothing is latched any more, so nothing may be held.
@@ -395,7 +409,7 @@ namespace Edge.Firmware.HostTests.Persistence
             boot2.Tick();
             boot2.Tick(gapPeriods: 15);
             Assert.Equal(DiagnosisId.TickMissed, boot2.Controller.Diagnosis.LatchCause(0));
-            Assert.True(boot2.Keeper.SaveIfChanged());
+            Assert.True(StoreOnceTheReleaseHeld(boot2.Keeper));
             Assert.StartsWith("latched faults\n1 cellOvervoltage\nend 1\n", flash.Peek(Path));
         }
 
@@ -461,7 +475,60 @@ namespace Edge.Firmware.HostTests.Persistence
             // The fault gone, a reset that lasts is stored.
             boot.Controller.RequestFaultReset(1);
             boot.Tick();
-            Assert.True(boot.Keeper.SaveIfChanged());
+            Assert.True(StoreOnceTheReleaseHeld(boot.Keeper));
+            Assert.Equal(2, flash.Writes);
+            Assert.StartsWith("latched faults\nend 0\n", flash.Inner.Peek(Path));
+        }
+
+        /// <summary>
+        /// A reset loop on a fault whose debounce outlasts the 100 ms between stores: the pack's sensor open (no reading),
+        /// which latches temperatureChannelInvalid on both modules at its 10th reading, 100 ms at 10 ms ticks. A reset
+        /// every second, the main thread's store checks 50 ms after each reset and every 100 ms on. The store between the
+        /// reset and the fault's return saw the released set and wrote it, the next one the latch again: two flash writes
+        /// per reset, 172,800 a day. A release is stored only once it has held for a while, so one the fault undoes
+        /// writes nothing; the latch itself was written once.
+        /// </summary>
+        [Fact]
+        public void AResetLoopOnAFaultWithALongDebounceWritesNothingPerReset()
+        {
+            var flash = new CountingFlash();
+            var boot = new Boot(flash, autoStart: false);
+            int writesAfterFirstCycle = 0;
+            for (int cycle = 0; cycle < 20; cycle++)
+            {
+                if (cycle > 0)
+                {
+                    boot.Controller.RequestFaultReset(-1);
+                }
+
+                for (int t = 0; t < 100; t++)
+                {
+                    boot.Tick(temperatureStatus: ChannelStatus.Missing);
+                    if (t % 10 == 4)
+                    {
+                        boot.Keeper.SaveIfChanged();
+                    }
+                }
+
+                Assert.True(boot.Controller.Diagnosis.HasLatchedFault(0), "cycle " + cycle);
+                if (cycle == 0)
+                {
+                    writesAfterFirstCycle = flash.Writes;
+                }
+            }
+
+            Assert.Equal(1, writesAfterFirstCycle);
+            Assert.True(flash.Writes == 1, (flash.Writes - 1) + " flash writes in 19 resets of a fault that came back 100 ms after each");
+            Assert.StartsWith("latched faults\n0 temperatureChannelInvalid\n1 temperatureChannelInvalid\nend 2\n", flash.Inner.Peek(Path));
+
+            // The sensor repaired, a reset that holds: a reset of the device before its 50th check holds both modules again
+            // (the safe side), and the 50th check stores the release, one write.
+            boot.Controller.RequestFaultReset(-1);
+            boot.Tick();
+            var lostPower = new Boot(flash.Inner);
+            lostPower.Tick();
+            Assert.Equal(2, lostPower.Restored);
+            Assert.True(StoreOnceTheReleaseHeld(boot.Keeper));
             Assert.Equal(2, flash.Writes);
             Assert.StartsWith("latched faults\nend 0\n", flash.Inner.Peek(Path));
         }
