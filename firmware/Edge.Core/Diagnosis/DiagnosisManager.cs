@@ -305,8 +305,9 @@ namespace Edge.Core.Diagnosis
 
         /// <summary>
         /// The diagnosis that latched the module first; meaningful while <see cref="IsLatchCauseKnown"/>. A module held
-        /// only for <see cref="DiagnosisId.TickMissed"/> (the controller's timing, not kept across a reset) takes the
-        /// first other diagnosis that latches it afterwards as its cause, so that this one is stored and named.
+        /// only for <see cref="DiagnosisId.TickMissed"/> (the controller's timing, not kept across a reset), or for a
+        /// cause not known (restored from a record line that did not read), takes the first other diagnosis that latches
+        /// it afterwards as its cause, so that this one is stored and named.
         /// </summary>
         public DiagnosisId LatchCause(int module) => _latchCause[module];
 
@@ -408,7 +409,8 @@ namespace Edge.Core.Diagnosis
 
         /// <summary>
         /// True when the module of a row's channel (every module, for the pack) already holds a latched fault that
-        /// <paramref name="row"/> would not replace: a module held only for a missed tick takes any other row's latch.
+        /// <paramref name="row"/> would not replace: a module held only for a missed tick, or for an unknown cause, takes
+        /// any other row's latch.
         /// </summary>
         private bool IsLatched(DiagnosisTableRow row, int channel)
         {
@@ -416,12 +418,12 @@ namespace Edge.Core.Diagnosis
             int module = ModuleOf(row.Scope, channel);
             if (module >= 0)
             {
-                return ModuleLatched[module] && (timing || !IsHeldForTimingOnly(module));
+                return ModuleLatched[module] && (timing || !HasReplaceableCause(module));
             }
 
             for (int m = 0; m < ModuleLatched.Length; m++)
             {
-                if (!ModuleLatched[m] || (!timing && IsHeldForTimingOnly(m)))
+                if (!ModuleLatched[m] || (!timing && HasReplaceableCause(m)))
                 {
                     return false;
                 }
@@ -429,6 +431,13 @@ namespace Edge.Core.Diagnosis
 
             return true;
         }
+
+        /// <summary>
+        /// True when the module is held only for a missed tick (<see cref="IsHeldForTimingOnly"/>) or for a cause not known
+        /// (restored from a record line that did not read): the first other diagnosis that latches it becomes its cause.
+        /// A missed tick never replaces an unknown cause: it is not stored, and the module would leave the record.
+        /// </summary>
+        private bool HasReplaceableCause(int module) => ModuleLatched[module] && (!_latchCauseKnown[module] || _latchCause[module] == DiagnosisId.TickMissed);
 
         /// <summary>
         /// True when the module is held only for a missed tick latched in this boot or restored: the controller's timing,
@@ -440,8 +449,9 @@ namespace Edge.Core.Diagnosis
         private void LatchModule(int module, DiagnosisId id)
         {
             // A latch on a module held only for a missed tick becomes its cause: the tick's timing is not stored across
-            // a reset, this latch must be, and the module must name it.
-            if (!ModuleLatched[module] || (id != DiagnosisId.TickMissed && IsHeldForTimingOnly(module)))
+            // a reset, this latch must be, and the module must name it. So does one on a module held for an unknown cause
+            // (a restored record line that did not read): the record then names the fault instead of unknown.
+            if (!ModuleLatched[module] || (id != DiagnosisId.TickMissed && HasReplaceableCause(module)))
             {
                 ModuleLatched[module] = true;
                 _latchCause[module] = id;

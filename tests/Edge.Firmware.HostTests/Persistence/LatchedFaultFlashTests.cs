@@ -442,6 +442,37 @@ namespace Edge.Firmware.HostTests.Persistence
         }
 
         /// <summary>
+        /// A module restored as unknown (its line named a diagnosis this firmware does not know) that a known fault latches
+        /// afterwards: the record names that fault from then on, as for a module held for a missed tick. Before, the module
+        /// stayed unknown in the record and in telemetry/modules, though the cell fault that holds it was known.
+        /// </summary>
+        [Fact]
+        public void AKnownFaultOnAModuleRestoredAsUnknownReplacesUnknownInTheRecord()
+        {
+            var flash = new FakeFlashFiles();
+            flash.Put(Path, "latched faults\n1 cellOvervoltageRenamed\nend 1\n");
+            var boot1 = new Boot(flash, autoStart: false);
+            boot1.Tick();
+            Assert.True(boot1.Keeper.SaveIfChanged());
+            Assert.StartsWith("latched faults\n1 unknown\nend 1\n", flash.Peek(Path));
+
+            // Module 1's cell at 3600 mV, over the 3300 mV limit, past the row's debounce of 2.
+            for (int i = 0; i < 5; i++)
+            {
+                boot1.Tick(cell1Mv: 3600);
+            }
+
+            Assert.True(boot1.Keeper.SaveIfChanged());
+            Assert.StartsWith("latched faults\n1 cellOvervoltage\nend 1\n", flash.Peek(Path));
+
+            var boot2 = new Boot(flash);
+            boot2.Tick();
+            Assert.Equal(1, boot2.Restored);
+            Assert.Equal(StopReason.Protection, boot2.Controller.Module(1).StopReason);
+            Assert.Equal(DiagnosisId.CellOvervoltage, boot2.Controller.Diagnosis.LatchCause(1));
+        }
+
+        /// <summary>
         /// A reset loop: an operator (or a script) resets a fault once a second that comes straight back. The latched set
         /// every store sees is the same, so the record is written once, not once a reset (86,400 times a day before).
         /// </summary>
