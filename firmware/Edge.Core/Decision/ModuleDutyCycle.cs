@@ -824,7 +824,7 @@ namespace Edge.Core.Decision
             }
 
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.RestTuned, now, _module, -1);
-            record.RestMs = (int)elapsedMs;
+            record.RestMs = elapsedMs;
             record.RestEndReason = reason;
         }
 
@@ -1232,7 +1232,7 @@ namespace Edge.Core.Decision
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.PulseSummary, snapshot.TimestampMs, _module, -1);
             record.PulseIndex = _pulseCount - _runStartPulseCount;
             record.PulseCurrentUa = snapshot.LastPulseCurrentUa[_module];
-            record.PulseDurationMs = (int)snapshot.LastPulseDurationMs[_module];
+            record.PulseDurationMs = snapshot.LastPulseDurationMs[_module];
             record.PulseChargeUc = snapshot.LastPulseChargeUc[_module];
             record.TotalChargeUc = RunNetChargeNc / 1000;
             record.RestMs = PlannedRestMs();
@@ -1252,7 +1252,7 @@ namespace Edge.Core.Decision
         /// control the margin target); the direction-change rest before plating; 0 when no rest follows (the next step is
         /// another pulse, or the run ended).
         /// </summary>
-        private int PlannedRestMs()
+        private long PlannedRestMs()
         {
             if (_state != ModuleState.Rest)
             {
@@ -1261,15 +1261,15 @@ namespace Edge.Core.Decision
 
             if (_subState == ModuleSubState.DirectionChangeRest)
             {
-                return (int)_protocol.DirectionChangeRestMs;
+                return _protocol.DirectionChangeRestMs;
             }
 
             if (_protocol.RestMode == RestMode.Fixed)
             {
-                return (int)_restTuner.FixedRestMs(_protocol.Steps[_stepIndex]);
+                return _restTuner.FixedRestMs(_protocol.Steps[_stepIndex]);
             }
 
-            return (int)_restTuner.PlannedRestMs;
+            return _restTuner.PlannedRestMs;
         }
 
         private void Output(bool closed, int setpointUa)

@@ -54,7 +54,11 @@ namespace Edge.Core.Records
 
         public int PulseCurrentUa;
 
-        public int PulseDurationMs;
+        /// <summary>
+        /// How long the pulse lasted, ms: 64-bit, as every time of the core (a strip step may last up to 2^53 - 1 ms, and
+        /// one of 30 days, beyond 2^31 ms, read -1,702,967,296 as an int).
+        /// </summary>
+        public long PulseDurationMs;
 
         /// <summary>Charge moved by the pulse in microcoulombs (positive = stripped).</summary>
         public long PulseChargeUc;
@@ -63,7 +67,12 @@ namespace Edge.Core.Records
         public long TotalChargeUc;
 
         // --- RestTuned ---
-        public int RestMs;
+        /// <summary>
+        /// RestTuned: how long the rest lasted, ms. PulseSummary: the rest planned after the pulse, ms. 64-bit: a fixed rest
+        /// step may last up to 2^53 - 1 ms, and a scheduled module waits for its grant as long as the pack's demand leaves
+        /// it idle (a 30-day rest read -1,702,967,296 as an int).
+        /// </summary>
+        public long RestMs;
 
         public RestEndReason RestEndReason;
 

@@ -117,7 +117,7 @@ public sealed class SnapshotRig
             TelemetryRecord r = Telemetry[i];
             Records.Add(new RecordCopy(
                 r.Kind, r.TimestampMs, 0, r.Module, r.Cell, r.EventKind, r.HasDiagnosis, r.Diagnosis, r.Severity,
-                r.Value, r.Threshold, r.RestMs, r.RestEndReason, r.State, r.StopReason, r.PulseIndex, r.PulseCurrentUa, null, r.PulseDurationMs, r.TotalChargeUc));
+                r.Value, r.Threshold, checked((int)r.RestMs), r.RestEndReason, r.State, r.StopReason, r.PulseIndex, r.PulseCurrentUa, null, checked((int)r.PulseDurationMs), r.TotalChargeUc));
         }
     }
 

@@ -256,7 +256,7 @@ public sealed class SyntheticPack
             int[] cells = r.Kind == TelemetryRecordKind.PulseSummary ? r.CellValuesA.Take(r.CellCount).ToArray() : null;
             Records.Add(new RecordCopy(
                 r.Kind, r.TimestampMs, tick, r.Module, r.Cell, r.EventKind, r.HasDiagnosis, r.Diagnosis, r.Severity,
-                r.Value, r.Threshold, r.RestMs, r.RestEndReason, r.State, r.StopReason, r.PulseIndex, r.PulseCurrentUa, cells, r.PulseDurationMs, r.TotalChargeUc));
+                r.Value, r.Threshold, checked((int)r.RestMs), r.RestEndReason, r.State, r.StopReason, r.PulseIndex, r.PulseCurrentUa, cells, checked((int)r.PulseDurationMs), r.TotalChargeUc));
         }
     }
 
