@@ -22,6 +22,7 @@ namespace Edge.Core.Timing
         private int _latencyMaximumUs;
         private int _executionMaximumUs;
         private long _ticksTotal;
+        private long _overrunsTotal;
 
         /// <summary>Records one tick: how late it started and how long it ran, us.</summary>
         public void Record(int releaseLatencyUs, int executionUs)
@@ -53,6 +54,31 @@ namespace Edge.Core.Timing
                 lock (_sync)
                 {
                     return _ticksTotal;
+                }
+            }
+        }
+
+        /// <summary>
+        /// Counts <paramref name="periods"/> periods missed (a tick longer than its period, a release no tick answered, a
+        /// tick started a period or more late) in the total since start: 64-bit, so a loop that overruns every 1 ms period
+        /// counts on past 2^31 (24.8 days) instead of going negative.
+        /// </summary>
+        public void RecordOverruns(int periods)
+        {
+            lock (_sync)
+            {
+                _overrunsTotal += periods;
+            }
+        }
+
+        /// <summary>Periods missed since start (<see cref="RecordOverruns"/>).</summary>
+        public long OverrunsTotal
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _overrunsTotal;
                 }
             }
         }

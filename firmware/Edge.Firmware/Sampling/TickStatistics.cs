@@ -9,13 +9,14 @@ namespace Edge.Firmware.Sampling
 {
     /// <summary>
     /// Timing figures of the sampling loop, written by the sampling thread and read by the watchdog
-    /// and the health report. Counters are ints so that nanoFramework's int-only Interlocked fits.
+    /// and the health report. The tick count the watchdog compares is an int so that nanoFramework's int-only
+    /// Interlocked fits; the totals the health report carries are 64-bit, counted under the lock of
+    /// <see cref="Timing"/>.
     /// </summary>
     [HotPath]
     public sealed class TickStatistics
     {
         private int _tickCount;
-        private int _overrunCount;
         private int _lastTickUs;
         private int _maximumTickUs;
 
@@ -29,12 +30,13 @@ namespace Edge.Firmware.Sampling
         }
 
         /// <summary>
-        /// Periods missed: ticks that took longer than one period, timer expirations that found the loop busy, and
-        /// ticks that started a period or more after the release they answer.
+        /// Periods missed since start: ticks that took longer than one period, timer expirations that found the loop busy,
+        /// and ticks that started a period or more after the release they answer. 64-bit: an int went negative after 2^31,
+        /// 24.8 days of a loop that overruns every 1 ms period.
         /// </summary>
-        public int OverrunCount
+        public long OverrunCount
         {
-            get { return _overrunCount; }
+            get { return Timing.OverrunsTotal; }
         }
 
         /// <summary>Duration of the last tick, us.</summary>
@@ -60,7 +62,7 @@ namespace Edge.Firmware.Sampling
 
             if (durationUs > periodUs)
             {
-                Interlocked.Increment(ref _overrunCount);
+                Timing.RecordOverruns(1);
             }
 
             Interlocked.Increment(ref _tickCount);
@@ -69,9 +71,9 @@ namespace Edge.Firmware.Sampling
         /// <summary>Counts <paramref name="missedPeriods"/> periods in which no tick could start.</summary>
         public void RecordMissedPeriods(int missedPeriods)
         {
-            for (int i = 0; i < missedPeriods; i++)
+            if (missedPeriods > 0)
             {
-                Interlocked.Increment(ref _overrunCount);
+                Timing.RecordOverruns(missedPeriods);
             }
         }
 

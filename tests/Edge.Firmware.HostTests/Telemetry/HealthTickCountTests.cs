@@ -37,6 +37,41 @@ namespace Edge.Firmware.HostTests.Telemetry
             Assert.Equal(2000, report.MaximumTickUsSinceLast);
         }
 
+        /// <summary>
+        /// tick_overruns is a total since boot as well: a loop that overruns every period (a 1 ms board whose tick takes
+        /// longer, 2^31 overruns in 24.8 days) keeps counting up. Set to the state after 2^31 - 1 overruns.
+        /// </summary>
+        [Fact]
+        public void OverrunsPastTwoToTheThirtyFirstCountOn()
+        {
+            TickStatistics statistics = new TickStatistics();
+            SetField(statistics.Timing, "_overrunsTotal", (long)int.MaxValue);
+
+            // A tick of 12 ms against a 10 ms period, then a wake that found three releases (two periods missed).
+            statistics.RecordTick(12000, 10000);
+            statistics.RecordMissedPeriods(2);
+
+            HealthReport report = new HealthReport();
+            statistics.TakeHealthFigures(report);
+
+            Assert.Equal(2147483650L, report.TickOverrunCount);
+            Assert.Contains("\"tick_overruns\":2147483650,", Encoding.UTF8.GetString(HealthPayload.Encode(report)));
+        }
+
+        [Fact]
+        public void OverrunsAreCountedPerMissedPeriod()
+        {
+            TickStatistics statistics = new TickStatistics();
+
+            // Within its period: none. Longer than its period: one. A wake that found four releases: three more.
+            statistics.RecordTick(9999, 10000);
+            statistics.RecordTick(10001, 10000);
+            statistics.RecordMissedPeriods(3);
+            statistics.RecordMissedPeriods(0);
+
+            Assert.Equal(4L, statistics.OverrunCount);
+        }
+
         private static void SetField(object target, string name, object value)
         {
             FieldInfo field = target.GetType().GetField(name, BindingFlags.Instance | BindingFlags.NonPublic)!;
