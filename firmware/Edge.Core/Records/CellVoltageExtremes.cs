@@ -65,7 +65,8 @@ namespace Edge.Core.Records
         /// <summary>
         /// Copies the extremes of <paramref name="count"/> cells from <paramref name="first"/> into a cells
         /// record (minimum into B, maximum into C) and starts the next interval for them. A cell without a
-        /// valid reading in the interval gets the record's own value for both.
+        /// valid reading in the interval gets the record's own value for both and is marked invalid
+        /// (<see cref="TelemetryRecord.CellInvalid"/>): that value is its last valid reading, not one of this interval.
         /// </summary>
         public void TakeInto(TelemetryRecord record, int first, int count)
         {
@@ -75,6 +76,7 @@ namespace Edge.Core.Records
                 bool seen = _minimumMv[c] <= _maximumMv[c];
                 record.CellValuesB[i] = seen ? _minimumMv[c] : record.CellValuesA[i];
                 record.CellValuesC[i] = seen ? _maximumMv[c] : record.CellValuesA[i];
+                record.CellInvalid[i] = !seen;
                 _minimumMv[c] = int.MaxValue;
                 _maximumMv[c] = int.MinValue;
             }

@@ -20,6 +20,7 @@ namespace Edge.Core.Records
             CellValuesA = new int[cellsPerModule];
             CellValuesB = new int[cellsPerModule];
             CellValuesC = new int[cellsPerModule];
+            CellInvalid = new bool[cellsPerModule];
         }
 
         public TelemetryRecordKind Kind;
@@ -90,6 +91,12 @@ namespace Edge.Core.Records
 
         /// <summary>CellVoltages: highest reading since the previous record, mV.</summary>
         public readonly int[] CellValuesC;
+
+        /// <summary>
+        /// CellVoltages: true for a cell without a valid reading since the previous record; its three values then repeat
+        /// its last valid reading (0 before any) and measure nothing of this interval.
+        /// </summary>
+        public readonly bool[] CellInvalid;
 
         /// <summary>CellVoltages and PulseSummary: module current in uA at the time of the record.</summary>
         public int ModuleCurrentUa;

@@ -55,6 +55,14 @@ public sealed class CellVoltageExtremesTests
         extremes.TakeInto(record, 0, 2);
         Assert.Equal(new[] { 7, 90 }, record.CellValuesB);
         Assert.Equal(new[] { 7, 100 }, record.CellValuesC);
+
+        // Cell 0's 7 mV is no reading of this interval, and the record says so; cell 1's are.
+        Assert.Equal(new[] { true, false }, record.CellInvalid);
+
+        // One valid reading of cell 0 in the next interval makes it valid again.
+        extremes.Include(new[] { 40, 91 }, new[] { true, true });
+        extremes.TakeInto(record, 0, 2);
+        Assert.Equal(new[] { false, false }, record.CellInvalid);
     }
 }
 
@@ -112,5 +120,48 @@ public sealed class ControllerCellExtremesTests
         Assert.Equal(new[] { 2000, 2500 }, last.CellValuesA.Take(2));
         Assert.Equal(new[] { 1900, 2500 }, last.CellValuesB.Take(2));
         Assert.Equal(new[] { 2100, 2500 }, last.CellValuesC.Take(2));
+        Assert.Equal(new[] { false, false }, last.CellInvalid);
+    }
+
+    [Fact]
+    public void ACellSaturatedThroughAWholeIntervalIsMarkedInvalidAndTheOtherIsNot()
+    {
+        // One module of two cells, cells records every 100 ms (at 0 and 110 ms, as above). Cell 1 reads 2400 mV, valid,
+        // until 30 ms, then saturated from 40 ms on: the 110 ms record's interval (20..110 ms) holds its valid 2400 mV
+        // at 20 and 30 ms; the 210 ms record's (120..210 ms) holds none, and cell 1 is listed invalid there only.
+        var layout = new Edge.Core.Sampling.PackLayout(1, 2, 0);
+        var configuration = new Edge.Core.Configuration.ControllerConfiguration { StartImmediately = false };
+        configuration.Telemetry.CellVoltagePeriodMs = 100;
+        var controller = new EdgeController(layout, configuration);
+        var actions = new Edge.Core.Actuation.ActionFrame(layout);
+        var frame = new Edge.Core.Sampling.SampleFrame(layout);
+        var records = new System.Collections.Generic.Dictionary<long, (bool[] Invalid, int[] Mv)>();
+        for (int tick = 0; tick <= 22; tick++)
+        {
+            long now = tick * 10;
+            frame.TickIndex = tick;
+            frame.TimestampMs = now;
+            frame.CellVoltageMv[0] = 2000;
+            frame.CellVoltageStatus[0] = Edge.Core.Sampling.ChannelStatus.Valid;
+            bool saturated = now >= 40;
+            frame.CellVoltageMv[1] = saturated ? 6000 : 2400;
+            frame.CellVoltageStatus[1] = saturated ? Edge.Core.Sampling.ChannelStatus.Saturated : Edge.Core.Sampling.ChannelStatus.Valid;
+            controller.Tick(frame, actions);
+            for (int i = 0; i < controller.Telemetry.Count; i++)
+            {
+                TelemetryRecord record = controller.Telemetry[i];
+                if (record.Kind == TelemetryRecordKind.CellVoltages)
+                {
+                    records[record.TimestampMs] = ((bool[])record.CellInvalid.Clone(), record.CellValuesA.Take(2).ToArray());
+                }
+            }
+        }
+
+        Assert.Equal(new[] { 0L, 110, 210 }, records.Keys.OrderBy(k => k));
+        Assert.Equal(new[] { false, false }, records[110].Invalid);
+        Assert.Equal(new[] { false, true }, records[210].Invalid);
+
+        // The invalid cell's value is its last valid reading, not the saturated 6000 mV: the list is what tells them apart.
+        Assert.Equal(new[] { 2000, 2400 }, records[210].Mv);
     }
 }

@@ -89,12 +89,40 @@ public class EncoderContractTests
 
         JsonElement root = Encode(w => CellsEncoder.Encode(w, record, "b", 1));
 
-        AssertFields(root, Header.Concat(new[] { "module", "state", "moduleCurrentUa", "cellVoltageMv", "cellMinMv", "cellMaxMv" }).ToArray());
+        AssertFields(root, Header.Concat(new[] { "module", "state", "moduleCurrentUa", "cellVoltageMv", "cellMinMv", "cellMaxMv", "invalid" }).ToArray());
+        Assert.Empty(root.GetProperty("invalid").EnumerateArray());
         Assert.Equal(lowest, root.GetProperty("cellMinMv").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(highest, root.GetProperty("cellMaxMv").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal("rest", root.GetProperty("state").GetString());
         Assert.Equal(-154, root.GetProperty("moduleCurrentUa").GetInt32());
         Assert.Equal(mv, root.GetProperty("cellVoltageMv").EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
+    public void ACellWithoutAValidReadingIsListedByItsPackIndexAndAValidOneIsNot()
+    {
+        // Module 3 of a 4 x 2 pack: its cells are pack cells 6 and 7 (CONTRACT.md: module x cellsPerModule + cell).
+        // Cell 1 (pack cell 7) read nothing valid in the interval: its values repeat its last valid reading, 0 here.
+        var record = new TelemetryRecord(2)
+        {
+            Kind = TelemetryRecordKind.CellVoltages, TimestampMs = 31000, Module = 3, State = ModuleState.Hold, CellCount = 2,
+        };
+        new[] { 212, 0 }.CopyTo(record.CellValuesA, 0);
+        new[] { 210, 0 }.CopyTo(record.CellValuesB, 0);
+        new[] { 215, 0 }.CopyTo(record.CellValuesC, 0);
+        record.CellInvalid[1] = true;
+
+        JsonElement root = Encode(w => CellsEncoder.Encode(w, record, "b", 1));
+        Assert.Equal(new[] { 7 }, root.GetProperty("invalid").EnumerateArray().Select(e => e.GetInt32()));
+
+        // Both cells invalid, then neither: the list follows the record, in ascending order.
+        record.CellInvalid[0] = true;
+        root = Encode(w => CellsEncoder.Encode(w, record, "b", 2));
+        Assert.Equal(new[] { 6, 7 }, root.GetProperty("invalid").EnumerateArray().Select(e => e.GetInt32()));
+        record.CellInvalid[0] = false;
+        record.CellInvalid[1] = false;
+        root = Encode(w => CellsEncoder.Encode(w, record, "b", 3));
+        Assert.Empty(root.GetProperty("invalid").EnumerateArray());
     }
 
     [Fact]
@@ -360,6 +388,17 @@ public class EncoderContractTests
             encode(writer);
             Assert.False(writer.Overflowed);
         }
+
+        // Every cell without a valid reading: the invalid list's entries are pack cell indices, at most
+        // PackLayout.MaximumCellCount - 1 (255, three digits), so the pack's last module of this width lists the widest.
+        record.Module = (PackLayout.MaximumCellCount / cells) - 1;
+        Array.Fill(record.CellInvalid, true);
+        writer.Reset(buffer, 0, budget);
+        CellsEncoder.Encode(writer, record, bootId, long.MinValue);
+        Assert.False(writer.Overflowed);
+        JsonElement listed = JsonDocument.Parse(buffer.AsMemory(0, writer.Length)).RootElement.GetProperty("invalid");
+        Assert.Equal(cells, listed.GetArrayLength());
+        Assert.Equal(PackLayout.MaximumCellCount - 1, listed[cells - 1].GetInt32());
     }
 
     [Fact]

@@ -15,6 +15,7 @@ namespace Edge.Core.Telemetry.Encoding
         private static readonly byte[] s_cellVoltageMv = JsonName.Of("cellVoltageMv");
         private static readonly byte[] s_cellMinMv = JsonName.Of("cellMinMv");
         private static readonly byte[] s_cellMaxMv = JsonName.Of("cellMaxMv");
+        private static readonly byte[] s_invalid = JsonName.Of("invalid");
 
         public static void Encode(JsonByteWriter writer, TelemetryRecord record, string bootId, long seq)
         {
@@ -28,6 +29,22 @@ namespace Edge.Core.Telemetry.Encoding
             PulseEncoder.WriteArray(writer, record.CellValuesB, record.CellCount);
             writer.Name(s_cellMaxMv);
             PulseEncoder.WriteArray(writer, record.CellValuesC, record.CellCount);
+
+            // The pack-wide index (module x cells per module + cell, as an event's cell) of every cell without a valid
+            // reading in the interval, ascending; empty when every cell read valid.
+            writer.Name(s_invalid);
+            writer.BeginArray();
+            bool[] invalid = record.CellInvalid;
+            long first = (long)record.Module * record.CellCount;
+            for (int i = 0; i < record.CellCount && i < invalid.Length; i++)
+            {
+                if (invalid[i])
+                {
+                    writer.NumberValue(first + i);
+                }
+            }
+
+            writer.EndArray();
             writer.EndObject();
         }
     }
