@@ -202,6 +202,125 @@ namespace Edge.Mqtt.Tests
         }
 
         /// <summary>
+        /// A cell without a valid reading (CONTRACT.md, telemetry/cells: listed in invalid, its values repeating its last
+        /// valid reading): captured from a real mosquitto, each cells entity's availability templates and value templates
+        /// rendered by Jinja2 against the device's own messages. Module 1's cell 1 (pack cell 3) reads valid at the first
+        /// tick, then saturated to the end: the cells message of 0 ms has it valid, the one of 1010 ms (its interval 20 to
+        /// 1010 ms) invalid. Its entity goes unavailable there ('offline' on the cells topic, with availability_mode all
+        /// beside the status topic) and not on the other module's messages (''), and module 1's lowest and highest cell
+        /// are its valid cell 2's alone; its value at 1010 ms, the repeated reading of 0 ms, is never taken as the lowest.
+        /// </summary>
+        [Fact]
+        public void ACellWithoutAValidReadingMakesItsEntityUnavailableAndIsLeftOutOfItsModulesExtremes()
+        {
+            string deviceId = "ha-inv-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-inv"));
+            Recorder seen = new Recorder(observer);
+            observer.Subscribe("homeassistant/sensor/" + deviceId + "/#", 1);
+            observer.Subscribe(root + "telemetry/cells", 1);
+            observer.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+
+            // 2 modules x 2 cells, idle (not started): 8 device entities + 2 x (7 + 2) = 26 configs.
+            PackLayout layout = new PackLayout(2, 2, 0);
+            EdgeController controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(2));
+            TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
+            using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, controller, new TopicSet(deviceId), outbox, new CommandHandler(controller, null), publisher, "b1");
+            device.Start(5);
+            Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 26));
+
+            // Cells at rest 100 mV apart per module and 7 mV per cell (pack cell 3: 107 mV while valid); 0 to 1010 ms.
+            SampleFrame frame = new SampleFrame(layout);
+            ActionFrame actions = new ActionFrame(layout);
+            for (int t = 0; t <= 101; t++)
+            {
+                frame.TickIndex = t;
+                frame.TimestampMs = t * 10;
+                for (int c = 0; c < 4; c++)
+                {
+                    frame.CellVoltageMv[c] = (100 * (c / 2)) + (7 * (c % 2));
+                    frame.CellVoltageStatus[c] = ChannelStatus.Valid;
+                }
+
+                if (t > 0)
+                {
+                    frame.CellVoltageMv[3] = 6000;
+                    frame.CellVoltageStatus[3] = ChannelStatus.Saturated;
+                }
+
+                controller.Tick(frame, actions);
+                publisher.Publish(controller.Telemetry, frame.TimestampMs);
+                device.Wake();
+            }
+
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/cells").Count >= 4));
+            List<string> cells = seen.PayloadsOn(root + "telemetry/cells");
+            string Of(int module, long tMs) => cells.Single(p =>
+            {
+                JsonElement j = JsonDocument.Parse(p).RootElement;
+                return j.GetProperty("module").GetInt32() == module && j.GetProperty("tMs").GetInt64() == tMs;
+            });
+
+            var configs = seen.Messages.Where(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal))
+                .ToDictionary(m => m.Topic.Split('/')[3], m => JsonDocument.Parse(m.Payload).RootElement);
+            var items = new List<(string Template, string Payload, string ThisState)>();
+            var expected = new List<string>();
+            void Expect(string objectId, string template, string payload, string value)
+            {
+                items.Add((template, payload, "unknown"));
+                expected.Add(objectId + " on " + payload + ": " + value);
+            }
+
+            string CellsAvailability(string objectId)
+            {
+                JsonElement config = configs[objectId];
+                Assert.Equal("all", config.GetProperty("availability_mode").GetString());
+                JsonElement[] availability = config.GetProperty("availability").EnumerateArray().ToArray();
+                Assert.Equal(2, availability.Length);
+                Assert.Equal(root + "status", availability[0].GetProperty("topic").GetString());
+                Assert.Equal(root + "telemetry/cells", availability[1].GetProperty("topic").GetString());
+                Assert.Equal("online", availability[1].GetProperty("payload_available").GetString());
+                Assert.Equal("offline", availability[1].GetProperty("payload_not_available").GetString());
+                return availability[1].GetProperty("value_template").GetString()!;
+            }
+
+            // The broken cell's entity, and its valid neighbour's, against both of module 1's messages and one of module 0.
+            Expect("module1_cell1_voltage", CellsAvailability("module1_cell1_voltage"), Of(1, 0), "online");
+            Expect("module1_cell1_voltage", CellsAvailability("module1_cell1_voltage"), Of(1, 1010), "offline");
+            Expect("module1_cell1_voltage", CellsAvailability("module1_cell1_voltage"), Of(0, 1010), string.Empty);
+            Expect("module1_cell0_voltage", CellsAvailability("module1_cell0_voltage"), Of(1, 1010), "online");
+            Expect("module0_cell1_voltage", CellsAvailability("module0_cell1_voltage"), Of(0, 1010), "online");
+
+            // The module's extremes: available while one cell reads valid, of the valid cells only (cell 2: 100 mV).
+            Expect("module1_lowest_cell_voltage", CellsAvailability("module1_lowest_cell_voltage"), Of(1, 1010), "online");
+            Expect("module1_lowest_cell_voltage", configs["module1_lowest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 0), "100");
+            Expect("module1_lowest_cell_voltage", configs["module1_lowest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 1010), "100");
+            Expect("module1_highest_cell_voltage", configs["module1_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 0), "107");
+            Expect("module1_highest_cell_voltage", configs["module1_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 1010), "100");
+            Expect("module1_highest_cell_voltage", configs["module1_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(0, 1010), string.Empty);
+            Expect("module0_highest_cell_voltage", configs["module0_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(0, 1010), "7");
+
+            IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
+            for (int i = 0; i < items.Count; i++)
+            {
+                string what = expected[i].Substring(0, expected[i].LastIndexOf(": ", StringComparison.Ordinal));
+                string value = expected[i].Substring(expected[i].LastIndexOf(": ", StringComparison.Ordinal) + 2);
+                Assert.True(value == rendered[i].Trim(), what + ": rendered '" + rendered[i] + "', expected '" + value + "'");
+            }
+
+            // Entities of other topics keep the status topic alone.
+            Assert.False(configs["module1_state"].TryGetProperty("availability_mode", out _));
+            Assert.Single(configs["module1_state"].GetProperty("availability").EnumerateArray());
+
+            foreach (string objectId in configs.Keys)
+            {
+                observer.Publish("homeassistant/sensor/" + deviceId + "/" + objectId + "/config", Array.Empty<byte>(), 0, 0, 1, true);
+            }
+        }
+
+        /// <summary>
         /// One boot of the device until its discovery publishes (configs, or their clearing; 17 unless
         /// <paramref name="publishes"/> says otherwise) passed the broker; with <paramref name="memory"/>, the layout it
         /// announced last is remembered there, as the firmware's flash does.

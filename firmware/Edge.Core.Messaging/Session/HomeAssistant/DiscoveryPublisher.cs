@@ -20,7 +20,9 @@ namespace Edge.Core.Session.HomeAssistant
     /// highest cell voltage over each cells interval, and every cell's voltage (device_class voltage, mV), enabled by
     /// default only on a pack of at most <see cref="CellEntitiesEnabledUpToCells"/> cells.
     /// Mode, module state, stop reason and the sampling watchdog are enum sensors with every value they can show as options.
-    /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status. Module
+    /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status; the entities read
+    /// from telemetry/cells also from the module's cells messages, unavailable while those list the cell (the lowest and
+    /// highest: every cell of the module) without a valid reading, and the lowest and highest leave such cells out. Module
     /// entities filter the module's messages out of the shared stream topics in their value template and keep
     /// their state on other modules' messages.
     /// <para>
@@ -50,6 +52,9 @@ namespace Edge.Core.Session.HomeAssistant
         /// cell voltage.
         /// </summary>
         public const int ModuleEntities = 7;
+
+        // The module's lowest cell voltage entity; the highest follows it, then the cells: the entities read from telemetry/cells.
+        private const int LowestCellSlot = 5;
 
         /// <summary>
         /// Packs of more cells announce their per-cell voltage entities disabled (Home Assistant's enabled_by_default):
@@ -216,7 +221,25 @@ namespace Edge.Core.Session.HomeAssistant
             writer.String("payload_available", "online");
             writer.String("payload_not_available", "offline");
             writer.EndObject();
+            bool readsCells = false;
+            if (index >= DeviceEntities)
+            {
+                int module;
+                int slot = ModuleSlot(index, out module);
+                readsCells = slot >= LowestCellSlot;
+                if (readsCells)
+                {
+                    WriteCellsAvailability(writer, module, slot);
+                }
+            }
+
             writer.EndArray();
+            if (readsCells)
+            {
+                // Available only while both say so: the device is online and the cell (one of the cells) read valid.
+                writer.String("availability_mode", "all");
+            }
+
             writer.Name("device");
             writer.BeginObject();
             writer.Name("identifiers");
@@ -396,13 +419,14 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.EndArray();
                     writer.String("icon", "mdi:stop-circle-outline");
                     return;
-                case 5:
+                case LowestCellSlot:
                     // The interval's extremes (cellMinMv, cellMaxMv), not the sampled voltages: a 1 s sample misses the
-                    // peak of a 1 s pulse and the trough of a rest, where depletion and a short show first.
-                    WriteVoltage(writer, label + " lowest cell voltage", "{{ value_json.cellMinMv | min" + when + IgnoreForeign);
+                    // peak of a 1 s pulse and the trough of a rest, where depletion and a short show first. Of the cells
+                    // that read valid: an invalid cell's values repeat its last valid reading (CONTRACT.md, telemetry/cells).
+                    WriteVoltage(writer, label + " lowest cell voltage", ValidCellsTemplate("cellMinMv", "min", module));
                     return;
-                case 6:
-                    WriteVoltage(writer, label + " highest cell voltage", "{{ value_json.cellMaxMv | max" + when + IgnoreForeign);
+                case LowestCellSlot + 1:
+                    WriteVoltage(writer, label + " highest cell voltage", ValidCellsTemplate("cellMaxMv", "max", module));
                     return;
                 default:
                     int cell = slot - ModuleEntities;
@@ -414,6 +438,43 @@ namespace Edge.Core.Session.HomeAssistant
 
                     return;
             }
+        }
+
+        /// <summary>
+        /// The lowest (<paramref name="filter"/> min) or highest (max) of <paramref name="field"/> over the module's cells
+        /// that are not in the message's invalid list; '' on another module's message or when no cell read valid.
+        /// </summary>
+        private string ValidCellsTemplate(string field, string filter, int module)
+        {
+            string first = (module * _cellsPerModule).ToString();
+            return "{% if value_json.module == " + module.ToString() + " %}{% set valid = namespace(mv=[]) %}{% for mv in value_json." + field
+                + " %}{% if " + first + " + loop.index0 not in value_json.invalid %}{% set valid.mv = valid.mv + [mv] %}{% endif %}{% endfor %}"
+                + "{% if valid.mv %}{{ valid.mv | " + filter + " }}{% endif %}{% endif %}";
+        }
+
+        /// <summary>
+        /// The second availability of an entity read from telemetry/cells: the module's messages say 'offline' while the
+        /// cell (for the lowest and highest cell voltage: every cell of the module) is in their invalid list, 'online'
+        /// otherwise; other modules' messages render '', which Home Assistant's availability ignores (it keeps its state).
+        /// </summary>
+        private void WriteCellsAvailability(JsonByteWriter writer, int module, int slot)
+        {
+            string invalid;
+            if (slot >= ModuleEntities)
+            {
+                invalid = ((module * _cellsPerModule) + slot - ModuleEntities).ToString() + " in value_json.invalid";
+            }
+            else
+            {
+                invalid = "value_json.invalid | length == " + _cellsPerModule.ToString();
+            }
+
+            writer.BeginObject();
+            writer.String("topic", _topics[TopicId.TelemetryCells]);
+            writer.String("value_template", "{{ ('offline' if " + invalid + " else 'online') if value_json.module == " + module.ToString() + IgnoreForeign);
+            writer.String("payload_available", "online");
+            writer.String("payload_not_available", "offline");
+            writer.EndObject();
         }
 
         private void WriteVoltage(JsonByteWriter writer, string name, string valueTemplate)
