@@ -240,6 +240,24 @@ export function timeAxis(name) {
   };
 }
 
+/**
+ * The data a chart plots for the series labelled `label`, for tests and the console: device times (s), values (null where
+ * the line breaks) and, for a series with a band, its lower and upper ends. null when the chart or the series is not drawn.
+ */
+export function plotted(name, label) {
+  const c = charts.get(name);
+  if (!c) return null;
+  const index = (l) => c.plot.series.findIndex((s) => s.label === l);
+  const i = index(label);
+  if (i < 0) return null;
+  const lo = index(label + ' min');
+  const hi = index(label + ' max');
+  return {
+    x: [...c.plot.data[0]], values: [...c.plot.data[i]],
+    min: lo < 0 ? null : [...c.plot.data[lo]], max: hi < 0 ? null : [...c.plot.data[hi]],
+  };
+}
+
 /** Limits, events, data gaps and broker outages over the plotting area. */
 function overlay(u, name, limits) {
   const c = charts.get(name);

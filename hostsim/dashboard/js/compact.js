@@ -3,9 +3,12 @@
 // modules cost one draw each and stay readable. Hovering names the module or cell and its values.
 
 import { deviceTime } from './format.js';
-import { stopText } from './store.js';
+import { stopText, cellInvalid, invalidReason } from './store.js';
 
 export const STATE_COLORS = { idle: '#94a3b8', pulse: '#f59e0b', rest: '#38bdf8', hold: '#ef4444', done: '#22c55e', unknown: '#a78bfa', nodata: '#e5e7eb' };
+
+// A cell whose latest message lists it without a valid reading: grey, outside the voltage ramp.
+const INVALID_COLOR = '#d1d5db';
 
 // Perceptual ramp (viridis stops) for voltages between the pack's lowest and highest current reading.
 const RAMP = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
@@ -68,9 +71,12 @@ export function drawCompact(d, els, shown) {
   // Heat map: latest reading per cell.
   let lo = Infinity;
   let hi = -Infinity;
-  for (const mod of d.modules) {
+  for (let m = 0; m < modules; m++) {
+    const mod = d.modules[m];
     if (!mod.lastCells) continue;
-    for (const v of mod.lastCells.cellVoltageMv) {
+    for (let c = 0; c < cpm; c++) {
+      if (cellInvalid(d, m * cpm + c)) continue; // a repeated old value, not a reading: no part of the scale
+      const v = mod.lastCells.cellVoltageMv[c];
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     }
@@ -101,12 +107,22 @@ export function drawCompact(d, els, shown) {
     hc.globalAlpha = faded ? 0.3 : 1;
     for (let c = 0; c < cpm; c++) {
       const v = mod.lastCells ? mod.lastCells.cellVoltageMv[c] : null;
-      hc.fillStyle = v === null ? STATE_COLORS.nodata : ramp((v - lo) / (hi - lo));
+      const invalid = v !== null && cellInvalid(d, m * cpm + c);
+      hc.fillStyle = v === null ? STATE_COLORS.nodata : invalid ? INVALID_COLOR : ramp((v - lo) / (hi - lo));
       hc.fillRect(40 + c * cw, m * ch, cw - (cw > 6 ? 1 : 0), ch - (ch > 4 ? 1 : 0));
+      if (invalid && cw > 6 && ch > 4) {
+        // Crossed out: no reading, not a cold or low cell.
+        hc.strokeStyle = '#6b7280';
+        hc.lineWidth = 1;
+        hc.beginPath();
+        hc.moveTo(40 + c * cw, m * ch + ch - 1);
+        hc.lineTo(40 + c * cw + cw - 1, m * ch);
+        hc.stroke();
+      }
     }
     hc.globalAlpha = 1;
   }
-  els.scale.textContent = `colour: ${lo} mV (dark) to ${hi} mV (yellow), latest reading per cell` + (faded ? ` (${why})` : '');
+  els.scale.textContent = `colour: ${lo} mV (dark) to ${hi} mV (yellow), latest reading per cell; grey, crossed: no valid reading` + (faded ? ` (${why})` : '');
   els.counts.textContent = Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(' · ') + (faded ? ` (${why})` : '');
   els.strip.dataset.modules = String(modules);
   els.heat.dataset.cells = String(modules * cpm);
@@ -129,6 +145,11 @@ export function hitTest(d, els, canvas, offsetX, offsetY, drawn) {
   if (m < 0 || m >= drawn.modules || c < 0 || c >= d.config.cellsPerModule) return null;
   const cells = d.modules[m].lastCells;
   if (!cells) return { module: m, text: `M${m} C${c}: no reading yet` };
+  const cell = m * d.config.cellsPerModule + c;
+  if (cellInvalid(d, cell)) {
+    const reason = invalidReason(d, cell);
+    return { module: m, text: `M${m} C${c}: no valid reading since the previous message, at ${deviceTime(cells.tMs)}${reason ? ` (${reason})` : ''}` };
+  }
   const extra = cells.cellMinMv ? ` (since the previous reading: ${cells.cellMinMv[c]} to ${cells.cellMaxMv[c]} mV)` : '';
   return { module: m, text: `M${m} C${c}: ${cells.cellVoltageMv[c]} mV at ${deviceTime(cells.tMs)}${extra}` };
 }

@@ -5,9 +5,9 @@
 
 import { check, parseTopic, isDeviceId } from './validate.js';
 import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText, clearConfig,
-  applyStatus, foreignBoot, seqJumpProblem, aheadOfClock, holdUnconfirmed, settleUnconfirmed, expireUnconfirmed } from './store.js';
+  applyStatus, foreignBoot, seqJumpProblem, aheadOfClock, holdUnconfirmed, settleUnconfirmed, expireUnconfirmed, cellInvalid, invalidReason } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
-import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, SEVERITY_COLORS } from './charts.js';
+import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, plotted, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
 import { createControls } from './controls.js';
 
@@ -960,14 +960,21 @@ function renderCharts(d) {
   });
   draw({ name: 'overpotential', el: $('chart-overpotential'), table: d.pulses, columns: over, unit: 'mV' }, d);
   const legend = $('chart-legend');
+  // A cell without a valid reading in its latest message is named so, greyed, with the channel fault that says why when
+  // the page has its event: its line breaks there (store.js), and no number stands for it.
+  const entries = sel.cells.map((c, i) => {
+    if (!cellInvalid(d, c)) return { label: cellColumns[i].label, color: cellColumns[i].color, invalid: false };
+    const reason = invalidReason(d, c);
+    return { label: `${cellColumns[i].label}: no valid reading${reason ? ` (${reason})` : ''}`, color: cellColumns[i].color, invalid: true };
+  });
   // Keyed by the names, not the cells' numbers: another layout names the same pack cells differently (a reflash).
-  const legendKey = d.id + ':' + cellColumns.map((c) => c.label).join(',');
+  const legendKey = d.id + ':' + entries.map((e) => e.label).join(',');
   if (legend.dataset.key !== legendKey) {
     legend.dataset.key = legendKey;
-    legend.replaceChildren(...cellColumns.map((c) => {
-      const s = text('span', c.label);
+    legend.replaceChildren(...entries.map((e) => {
+      const s = text('span', e.label, e.invalid ? 'invalid' : undefined);
       const sw = text('i', '');
-      sw.style.background = c.color;
+      sw.style.background = e.color;
       s.prepend(sw);
       return s;
     }));
@@ -1113,6 +1120,8 @@ window.edgeDashboard = {
       currentAxis: timeAxis('current'),
       restAxis: timeAxis('rest'),
       compact: lastCompact,
+      invalidCells: d && d.config ? [...Array(d.config.modules * d.config.cellsPerModule).keys()].filter((c) => cellInvalid(d, c)) : [],
+      legend: [...$('chart-legend').children].map((s) => ({ text: s.textContent, invalid: s.classList.contains('invalid') })),
       modules: d ? d.modules.map((m) => ({
         state: m.state, stopReason: m.stopReason, cause: m.cause, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
         pulseCurrentUa: m.pulseCurrentUa, totalChargeUc: m.totalChargeUc, tunedRestMs: m.tunedRestMs, lastEvent: m.lastEvent ? m.lastEvent.kind : null,
@@ -1131,6 +1140,10 @@ window.edgeDashboard = {
       deviceEventBanner: $('device-event-banner').hidden ? null : $('device-event-banner').textContent,
       commands: controls.log(),
     };
+  },
+  /** What a chart plots for one series (by its legend label): device times, values, and the band's ends if it has one. */
+  plotted(name, label) {
+    return plotted(name, label);
   },
 };
 

@@ -472,9 +472,12 @@ export function applyStream(d, stream, msg, receivedAt) {
       const first = msg.module * cpm;
       for (let c = 0; c < cpm; c++) {
         const base = (first + c) * 3;
-        d.cells.cols[base][r] = msg.cellVoltageMv[c];
-        d.cells.cols[base + 1][r] = msg.cellMinMv ? msg.cellMinMv[c] : msg.cellVoltageMv[c];
-        d.cells.cols[base + 2][r] = msg.cellMaxMv ? msg.cellMaxMv[c] : msg.cellVoltageMv[c];
+        // A cell without a valid reading in the interval repeats its last valid one (CONTRACT.md): no point of the
+        // chart, so its line and band break there instead of running flat at that value.
+        const invalid = !!msg.invalid && msg.invalid.includes(first + c);
+        d.cells.cols[base][r] = invalid ? null : msg.cellVoltageMv[c];
+        d.cells.cols[base + 1][r] = invalid ? null : msg.cellMinMv ? msg.cellMinMv[c] : msg.cellVoltageMv[c];
+        d.cells.cols[base + 2][r] = invalid ? null : msg.cellMaxMv ? msg.cellMaxMv[c] : msg.cellVoltageMv[c];
       }
     }
     if (newest(m, stream, msg)) {
@@ -532,6 +535,29 @@ export function applyStream(d, stream, msg, receivedAt) {
     }
   }
   d.version++;
+}
+
+/** True when the module's latest cells message lists pack cell `cell` as without a valid reading. */
+export function cellInvalid(d, cell) {
+  const m = d.modules[Math.floor(cell / d.config.cellsPerModule)];
+  return !!(m && m.lastCells && m.lastCells.invalid && m.lastCells.invalid.includes(cell));
+}
+
+/**
+ * Why pack cell `cell` reads invalid, as far as the page knows: the diagnosis of the running boot's newest channel fault
+ * naming the cell (cellChannelSaturated, cellChannelInvalid), or a multiplexer fault of its module or the pack, whose cell
+ * is null; null when the page has seen none (opened after it, or its event lost).
+ */
+export function invalidReason(d, cell) {
+  const module = Math.floor(cell / d.config.cellsPerModule);
+  for (const e of d.events) {
+    if (e.boot !== d.boots) break; // newest boot first
+    if (e.kind !== 'channelFault') continue;
+    if (e.cell === cell || (e.cell === null && e.diagnosis === 'muxAddressFault' && (e.module === null || e.module === module))) {
+      return e.diagnosis ?? e.kind;
+    }
+  }
+  return null;
 }
 
 /**

@@ -4,7 +4,7 @@
 // and voltages are checked against the device's retained config. Nothing here touches the page.
 
 export const LIMITS = {
-  payloadBytes: 16384,      // the largest legal message (a 256-cell cells record) is about 9.7 kB
+  payloadBytes: 16384,      // the largest legal message (a 256-cell cells record, every cell listed invalid) is about 10.5 kB
   topicChars: 160,
   stringChars: 128,
   errorMessageChars: 512,
@@ -157,6 +157,20 @@ function checkCells(msg, config) {
     const hi = intArray(msg, 'cellMaxMv', config.cellsPerModule, loMv, hiMv);
     for (let i = 0; i < v.length; i++) {
       if (lo[i] > hi[i]) fail(`cellMinMv[${i}] above cellMaxMv[${i}]`);
+    }
+  }
+  // Cells without a valid reading in the interval: optional (devices before the field do not send it), pack cell indices
+  // of this module, ascending, each once.
+  if (msg.invalid !== undefined) {
+    const a = msg.invalid;
+    if (!Array.isArray(a)) fail('invalid: not an array');
+    const first = msg.module * config.cellsPerModule;
+    const last = first + config.cellsPerModule - 1;
+    for (let i = 0; i < a.length; i++) {
+      const c = a[i];
+      if (typeof c !== 'number' || !Number.isSafeInteger(c)) fail(`invalid[${i}]: not an integer`);
+      if (c < first || c > last) fail(`invalid[${i}]: cell ${c} is not a cell of module ${msg.module} (${first}..${last})`);
+      if (i > 0 && c <= a[i - 1]) fail(`invalid[${i}]: cell ${c} after ${a[i - 1]}, not in ascending order`);
     }
   }
 }
