@@ -604,7 +604,7 @@ namespace Edge.Core
         }
 
         /// <summary>
-        /// Hands the modules' states, stop reasons and latching diagnoses to <see cref="ModuleStates"/> together, when one
+        /// Hands the modules' states, stop reasons, latching diagnoses and the cells they latched on to <see cref="ModuleStates"/> together, when one
         /// changed, as the modules' state revisions and the diagnosis' latch revision tell: most ticks add them up and write nothing.
         /// </summary>
         private void PublishModuleStates()
@@ -630,7 +630,8 @@ namespace Edge.Core
             for (int m = 0; m < count; m++)
             {
                 ModuleDutyCycle module = _modules[m];
-                snapshot.Write(m, module.State, module.StopReason, LatchCauseOf(m));
+                int cause = LatchCauseOf(m);
+                snapshot.Write(m, module.State, module.StopReason, cause, cause == ModuleStatesSnapshot.NoDiagnosis ? ModuleStatesSnapshot.NoCell : _diagnosis.LatchCell(m));
             }
 
             snapshot.EndWrite();

@@ -8,9 +8,9 @@ namespace Edge.Core.Session
 {
     /// <summary>
     /// What the retained edge/&lt;id&gt;/telemetry/modules message says of every module (state, stop reason, latching
-    /// diagnosis, and the net charge it stripped since it started, as of the message), and whether it has to be published
-    /// again. The session's network thread takes the first three from the controller's <see cref="ModuleStatesSnapshot"/>,
-    /// all three of one completed tick: read live, between the tick's latch of a diagnosis and its duty cycle's move to
+    /// diagnosis and the cell it latched on, and the net charge it stripped since it started, as of the message), and whether
+    /// it has to be published again. The session's network thread takes the first four from the controller's
+    /// <see cref="ModuleStatesSnapshot"/>, all four of one completed tick: read live, between the tick's latch of a diagnosis and its duty cycle's move to
     /// hold, they showed a running module with a latched diagnosis. A module's steps between pulse and rest alternate
     /// every pulse and are no change here (the streams carry them); entering or leaving idle, hold or done, a new stop
     /// reason or a new latch is; the charge, which grows every pulse, is not (the pulse summaries carry it live, and a
@@ -22,12 +22,14 @@ namespace Edge.Core.Session
         private readonly ModuleState[] _states;
         private readonly StopReason[] _stopReasons;
         private readonly int[] _diagnoses;
+        private readonly int[] _cells;
         private readonly long[] _totalChargeUc;
 
         // A copy being taken from the snapshot: the values above change only once it is whole.
         private readonly ModuleState[] _takenStates;
         private readonly StopReason[] _takenStopReasons;
         private readonly int[] _takenDiagnoses;
+        private readonly int[] _takenCells;
 
         public ModuleStatesWatch(EdgeController controller)
         {
@@ -36,13 +38,16 @@ namespace Edge.Core.Session
             _states = new ModuleState[modules];
             _stopReasons = new StopReason[modules];
             _diagnoses = new int[modules];
+            _cells = new int[modules];
             _totalChargeUc = new long[modules];
             _takenStates = new ModuleState[modules];
             _takenStopReasons = new StopReason[modules];
             _takenDiagnoses = new int[modules];
+            _takenCells = new int[modules];
             for (int m = 0; m < modules; m++)
             {
                 _diagnoses[m] = ModuleStatesSnapshot.NoDiagnosis;
+                _cells[m] = ModuleStatesSnapshot.NoCell;
             }
 
             Refresh();
@@ -62,7 +67,7 @@ namespace Edge.Core.Session
             bool taken = false;
             for (int attempt = 0; attempt < CopyAttempts && !taken; attempt++)
             {
-                taken = snapshot.TryCopyTo(_takenStates, _takenStopReasons, _takenDiagnoses);
+                taken = snapshot.TryCopyTo(_takenStates, _takenStopReasons, _takenDiagnoses, _takenCells);
             }
 
             if (!taken)
@@ -76,7 +81,8 @@ namespace Edge.Core.Session
                 ModuleState state = _takenStates[m];
                 StopReason reason = _takenStopReasons[m];
                 int cause = _takenDiagnoses[m];
-                if (RunClass(state) != RunClass(_states[m]) || reason != _stopReasons[m] || cause != _diagnoses[m])
+                int cell = _takenCells[m];
+                if (RunClass(state) != RunClass(_states[m]) || reason != _stopReasons[m] || cause != _diagnoses[m] || cell != _cells[m])
                 {
                     changed = true;
                 }
@@ -84,6 +90,7 @@ namespace Edge.Core.Session
                 _states[m] = state;
                 _stopReasons[m] = reason;
                 _diagnoses[m] = cause;
+                _cells[m] = cell;
             }
 
             return changed;
@@ -101,7 +108,7 @@ namespace Edge.Core.Session
                 _totalChargeUc[m] = _controller.Module(m).RunNetChargeNc / 1000;
             }
 
-            ModulesEncoder.Encode(writer, bootId, _states, _stopReasons, _diagnoses, _totalChargeUc);
+            ModulesEncoder.Encode(writer, bootId, _states, _stopReasons, _diagnoses, _cells, _totalChargeUc);
         }
 
         // A publication writes a few values per module, so a copy overlaps one only when this thread is preempted mid-copy.

@@ -51,8 +51,11 @@ namespace Edge.Core.Diagnosis
 
         // Per module, the diagnosis that latched it first (a missed tick gives way to the first other diagnosis that
         // latches it: see LatchCause); not known for a latch restored from an unreadable record. And whether that cause
-        // was restored from a record stored before a reset, rather than latched in this boot.
+        // was restored from a record stored before a reset, rather than latched in this boot. And the pack-wide index of
+        // the cell whose diagnosis that was, or NoCell (a module's, a temperature sensor's or the pack's diagnosis, or a
+        // restored latch: the stored record names no cell).
         private readonly DiagnosisId[] _latchCause;
+        private readonly int[] _latchCell;
         private readonly bool[] _latchCauseKnown;
         private readonly bool[] _latchRestored;
 
@@ -92,6 +95,7 @@ namespace Edge.Core.Diagnosis
             ModuleLatched = new bool[layout.ModuleCount];
             ModuleFaultEvidence = new bool[layout.ModuleCount];
             _latchCause = new DiagnosisId[layout.ModuleCount];
+            _latchCell = new int[layout.ModuleCount];
             _latchCauseKnown = new bool[layout.ModuleCount];
             _latchRestored = new bool[layout.ModuleCount];
             _moduleEvidence = new int[layout.ModuleCount];
@@ -311,6 +315,17 @@ namespace Edge.Core.Diagnosis
         /// </summary>
         public DiagnosisId LatchCause(int module) => _latchCause[module];
 
+        /// <summary>A <see cref="LatchCell"/> that is no cell.</summary>
+        public const int NoCell = -1;
+
+        /// <summary>
+        /// The pack-wide index of the cell whose diagnosis is the module's <see cref="LatchCause"/> (the cell that latched it
+        /// first), while <see cref="IsLatchCauseKnown"/>; <see cref="NoCell"/> when that diagnosis is about the module, a
+        /// temperature sensor or the pack rather than one cell, when the latch was restored from a record stored before a
+        /// reset (which names no cell), and when the module is not latched or its cause is not known.
+        /// </summary>
+        public int LatchCell(int module) => IsLatchCauseKnown(module) ? _latchCell[module] : NoCell;
+
         /// <summary>True when the module is latched and the diagnosis that latched it is known.</summary>
         public bool IsLatchCauseKnown(int module) => ModuleLatched[module] && _latchCauseKnown[module];
 
@@ -331,6 +346,7 @@ namespace Edge.Core.Diagnosis
             {
                 ModuleLatched[module] = true;
                 _latchCause[module] = cause;
+                _latchCell[module] = NoCell;
                 _latchCauseKnown[module] = causeKnown;
                 _latchRestored[module] = true;
                 LatchRevision++;
@@ -397,13 +413,13 @@ namespace Edge.Core.Diagnosis
             int module = ModuleOf(row.Scope, channel);
             if (module >= 0)
             {
-                LatchModule(module, row.Id);
+                LatchModule(module, row.Id, row.Scope == DiagnosisScope.Cell ? channel : NoCell);
                 return;
             }
 
             for (int m = 0; m < ModuleLatched.Length; m++)
             {
-                LatchModule(m, row.Id);
+                LatchModule(m, row.Id, NoCell);
             }
         }
 
@@ -446,7 +462,7 @@ namespace Edge.Core.Diagnosis
         private bool IsHeldForTimingOnly(int module) =>
             ModuleLatched[module] && _latchCauseKnown[module] && _latchCause[module] == DiagnosisId.TickMissed;
 
-        private void LatchModule(int module, DiagnosisId id)
+        private void LatchModule(int module, DiagnosisId id, int cell)
         {
             // A latch on a module held only for a missed tick becomes its cause: the tick's timing is not stored across
             // a reset, this latch must be, and the module must name it. So does one on a module held for an unknown cause
@@ -455,6 +471,7 @@ namespace Edge.Core.Diagnosis
             {
                 ModuleLatched[module] = true;
                 _latchCause[module] = id;
+                _latchCell[module] = cell;
                 _latchCauseKnown[module] = true;
                 _latchRestored[module] = false;
                 LatchRevision++;

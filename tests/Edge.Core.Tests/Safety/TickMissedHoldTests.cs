@@ -75,13 +75,18 @@ public class TickMissedHoldTests
             Assert.Equal(ModuleState.Hold, Controller.Module(1).State);
         }
 
-        public int[] RetainedDiagnoses()
+        public int[] RetainedDiagnoses() => Retained(false);
+
+        public int[] RetainedCells() => Retained(true);
+
+        private int[] Retained(bool cellsWanted)
         {
             var states = new ModuleState[2];
             var reasons = new StopReason[2];
             var diagnoses = new int[2];
-            Assert.True(Controller.ModuleStates.TryCopyTo(states, reasons, diagnoses));
-            return diagnoses;
+            var cells = new int[2];
+            Assert.True(Controller.ModuleStates.TryCopyTo(states, reasons, diagnoses, cells));
+            return cellsWanted ? cells : diagnoses;
         }
     }
 
@@ -109,6 +114,9 @@ public class TickMissedHoldTests
 
         // The retained module states name the new cause; the hold's stop reason stays the missed tick's family.
         Assert.Equal(new[] { (int)DiagnosisId.TickMissed, (int)DiagnosisId.CellOvervoltage }, pack.RetainedDiagnoses());
+
+        // Module 1's only cell is pack cell 1: the new cause names it; the missed tick is about no cell.
+        Assert.Equal(new[] { -1, 1 }, pack.RetainedCells());
         Assert.Equal(StopReason.Plausibility, pack.Controller.Module(1).StopReason);
     }
 

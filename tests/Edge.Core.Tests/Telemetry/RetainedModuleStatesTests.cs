@@ -31,7 +31,7 @@ public class RetainedModuleStatesTests
             new CommandHandler(rig.Controller, null), new TelemetryPublisher(outbox, "b1"));
         Assert.Equal(SessionStep.Opened, session.Service(0));
         session.Service(0);
-        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"idle\"],\"stopReason\":[\"none\"],\"diagnosis\":[null],\"totalChargeUc\":[0]}", connection.Retained(Topic));
+        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"idle\"],\"stopReason\":[\"none\"],\"diagnosis\":[null],\"cell\":[-1],\"totalChargeUc\":[0]}", connection.Retained(Topic));
 
         // Auto-start: the module runs its default 1 s pulses with rests. 20 s are several pulses and rests, but one change
         // for this message (idle to running).
@@ -50,7 +50,8 @@ public class RetainedModuleStatesTests
         Assert.True(pulseRestSwitches >= 4, "the module alternated pulse and rest " + pulseRestSwitches + " times");
         Assert.Equal(2, connection.CountOn(Topic));
 
-        // A hard short latched (restored here: the same latch with its cause): held, the family and the diagnosis retained.
+        // A hard short latched (restored here: the same latch with its cause): held, the family and the diagnosis retained;
+        // no cell, which the stored record does not name.
         rig.Controller.RestoreLatchedFault(0, DiagnosisId.HardShort);
         chargeNc += Step(rig);
         session.Service(rig.Tick * 10);
@@ -58,7 +59,7 @@ public class RetainedModuleStatesTests
 
         // The charge: every tick's current as the frames carried it, over 10 ms (uA x ms = nC), in uC.
         Assert.True(chargeNc > 0);
-        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"hold\"],\"stopReason\":[\"hardShort\"],\"diagnosis\":[\"hardShort\"],\"totalChargeUc\":[" + (chargeNc / 1000) + "]}", connection.Retained(Topic));
+        Assert.Equal("{\"v\":1,\"bootId\":\"b1\",\"state\":[\"hold\"],\"stopReason\":[\"hardShort\"],\"diagnosis\":[\"hardShort\"],\"cell\":[-1],\"totalChargeUc\":[" + (chargeNc / 1000) + "]}", connection.Retained(Topic));
 
         // A fault reset releases it: the retained message no longer names a cause.
         rig.Controller.RequestFaultReset(0);
