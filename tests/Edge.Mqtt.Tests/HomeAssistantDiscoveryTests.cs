@@ -506,9 +506,43 @@ namespace Edge.Mqtt.Tests
                 JsonElement attributes = JsonDocument.Parse(rendered[i]).RootElement;
                 Assert.Equal(expected[i].State, attributes.GetProperty("state").GetString());
                 Assert.Equal(System.Text.Json.JsonValueKind.Null, attributes.GetProperty("diagnosis").ValueKind);
+                Assert.Equal(System.Text.Json.JsonValueKind.Null, attributes.GetProperty("cell").ValueKind);
                 JsonElement delivered = attributes.GetProperty("delivered_mah_cm2");
                 Assert.Equal(expected[i].Delivered, delivered.ValueKind == System.Text.Json.JsonValueKind.Null ? null : delivered.GetDouble());
             }
+        }
+
+        /// <summary>
+        /// The stop reason's attribute <c>cell</c>, rendered by Jinja2: the cell the latching diagnosis is about, counted in
+        /// its module from 0 as the cell voltage entities are ("Module 1 cell 1 voltage"), from the message's pack-wide index
+        /// (2 x 3 cells: module 1's cells are pack cells 3, 4 and 5, so 4 is its cell 1); null for -1 (a diagnosis about no
+        /// one cell) and for a message of a device before the field, which has no <c>cell</c>.
+        /// </summary>
+        [Fact]
+        public void TheStopReasonAttributesNameTheLatchedCellAsTheCellEntitiesCountIt()
+        {
+            var discovery = new DiscoveryPublisher(new TopicSet("cells-1"), new PackLayout(2, 3, 0), 0.3848);
+            int index = Enumerable.Range(0, discovery.Count).Single(i => discovery.ObjectId(i) == "module1_stop_reason");
+            Assert.Contains(Enumerable.Range(0, discovery.Count), i => discovery.ObjectId(i) == "module1_cell1_voltage");
+            var buffer = new byte[8192];
+            int length = discovery.Encode(index, new JsonByteWriter(), buffer);
+            string template = JsonDocument.Parse(Encoding.UTF8.GetString(buffer, 0, length)).RootElement.GetProperty("json_attributes_template").GetString()!;
+
+            const string Held = "{\"v\":1,\"bootId\":\"b1\",\"state\":[\"rest\",\"hold\"],\"stopReason\":[\"none\",\"hardShort\"],\"diagnosis\":[null,\"hardShort\"]";
+            IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(new[]
+            {
+                (template, Held + ",\"cell\":[-1,4],\"totalChargeUc\":[10,20]}", "unknown"),
+                (template, Held + ",\"cell\":[-1,-1],\"totalChargeUc\":[10,20]}", "unknown"),
+                (template, Held + ",\"totalChargeUc\":[10,20]}", "unknown"),
+            });
+
+            JsonElement onCell = JsonDocument.Parse(rendered[0]).RootElement;
+            Assert.Equal("hardShort", onCell.GetProperty("diagnosis").GetString());
+            Assert.Equal(1, onCell.GetProperty("cell").GetInt32());
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, JsonDocument.Parse(rendered[1]).RootElement.GetProperty("cell").ValueKind);
+            JsonElement older = JsonDocument.Parse(rendered[2]).RootElement;
+            Assert.Equal(System.Text.Json.JsonValueKind.Null, older.GetProperty("cell").ValueKind);
+            Assert.Equal("hold", older.GetProperty("state").GetString());
         }
 
         /// <summary>

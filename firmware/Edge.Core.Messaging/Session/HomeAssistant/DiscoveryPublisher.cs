@@ -15,7 +15,7 @@ namespace Edge.Core.Session.HomeAssistant
     /// Assistant by themselves. Entities read the contract's own topics (no extra traffic): the device's mode
     /// and last event, and from its health message (diagnostic entities) tick overruns, the longest tick latency, messages
     /// lost, free native memory, broker connections and the sampling watchdog; per module its state (running, idle, hold
-    /// or done), delivered capacity (mAh/cm2), tuned rest, last event, stop reason (with the module's state and latching diagnosis as attributes; state and stop reason from
+    /// or done), delivered capacity (mAh/cm2), tuned rest, last event, stop reason (with the module's state, latching diagnosis and the cell it latched on as attributes; state and stop reason from
     /// the retained telemetry/modules, so a Home Assistant started after a hold shows it and why at once), its lowest and
     /// highest cell voltage over each cells interval, and every cell's voltage (device_class voltage, mV), enabled by
     /// default only on a pack of at most <see cref="CellEntitiesEnabledUpToCells"/> cells.
@@ -404,8 +404,13 @@ namespace Edge.Core.Session.HomeAssistant
                     // A stopped module's delivered capacity, final, which a Home Assistant started after the run gets here (the
                     // capacity entity reads the pulse summaries, which are not retained); null for a running module, whose
                     // charge here is as of a state change and grows with every pulse.
+                    // The cell the diagnosis latched on, counted in the module from 0 as the cell voltage entities are
+                    // ("Module 1 cell 0 voltage"): the message's pack-wide index less the module's first cell; null when
+                    // the diagnosis is about no one cell (-1), and for a message of a device before the field.
                     string runState = "value_json.state" + entry;
+                    string latchCell = "value_json.cell" + entry;
                     writer.String("json_attributes_template", "{{ {'state': " + runState + ", 'diagnosis': value_json.diagnosis" + entry
+                        + ", 'cell': none if value_json.cell is not defined or " + latchCell + " < 0 else " + latchCell + " - " + (module * _cellsPerModule).ToString()
                         + ", 'delivered_mah_cm2': none if " + runState + " in ('pulse', 'rest') else (value_json.totalChargeUc" + entry + " / "
                         + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)} | tojson }}");
                     writer.String("device_class", "enum");
