@@ -48,6 +48,13 @@ public sealed class RetainedModuleStateTests
         Assert.NotEqual("hold", modules.GetProperty("state")[0].GetString());
         Assert.Equal(JsonValueKind.Null, modules.GetProperty("diagnosis")[0].ValueKind);
 
+        // And the cell: the soft short was injected into module 1's first cell, pack cell 1 x 2 + 0 = 2, the cell its fault
+        // event named; module 0 has no latch, so no cell (-1).
+        Assert.Equal(2, fault.GetProperty("cell").GetInt32());
+        Assert.Equal(2, modules.GetProperty("cell").GetArrayLength());
+        Assert.Equal(2, modules.GetProperty("cell")[1].GetInt32());
+        Assert.Equal(-1, modules.GetProperty("cell")[0].GetInt32());
+
         // Home Assistant, started after the hold, reads the same from its retained discovery: module 1's stop reason
         // entity renders "softShort" from this message, with the state and the latching diagnosis as attributes.
         JsonElement entity = late.Log.WaitFor("homeassistant/sensor/late-1/module1_stop_reason/config", _ => true);
@@ -66,6 +73,13 @@ public sealed class RetainedModuleStateTests
         string attributes = entity.GetProperty("json_attributes_template").GetString()!;
         Assert.Equal("hold", ArrayEntry(attributes, @"'state': value_json\.(\w+)\[(\d+)\]", modules).GetString());
         Assert.Equal(cause, ArrayEntry(attributes, @"'diagnosis': value_json\.(\w+)\[(\d+)\]", modules).GetString());
+
+        // Its attribute cell counts the cell in the module, as the entity "Module 1 cell 0 voltage" does: the message's
+        // pack-wide 2 less the module's first cell, 2.
+        System.Text.RegularExpressions.Match cell = System.Text.RegularExpressions.Regex.Match(attributes,
+            @"'cell': none if value_json\.cell is not defined or value_json\.cell\[(\d+)\] < 0 else value_json\.cell\[\1\] - (\d+),");
+        Assert.True(cell.Success, attributes);
+        Assert.Equal(0, modules.GetProperty("cell")[int.Parse(cell.Groups[1].Value)].GetInt32() - int.Parse(cell.Groups[2].Value));
     }
 
     /// <summary>

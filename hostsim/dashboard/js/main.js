@@ -1123,7 +1123,7 @@ window.edgeDashboard = {
       invalidCells: d && d.config ? [...Array(d.config.modules * d.config.cellsPerModule).keys()].filter((c) => cellInvalid(d, c)) : [],
       legend: [...$('chart-legend').children].map((s) => ({ text: s.textContent, invalid: s.classList.contains('invalid') })),
       modules: d ? d.modules.map((m) => ({
-        state: m.state, stopReason: m.stopReason, cause: m.cause, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
+        state: m.state, stopReason: m.stopReason, cause: m.cause, causeCell: m.causeCell, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
         pulseCurrentUa: m.pulseCurrentUa, totalChargeUc: m.totalChargeUc, tunedRestMs: m.tunedRestMs, lastEvent: m.lastEvent ? m.lastEvent.kind : null,
       })) : [],
       events: d ? d.events.map((e) => e.kind) : [],

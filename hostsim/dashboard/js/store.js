@@ -95,7 +95,7 @@ function startTables(d) {
   const cells = config.modules * config.cellsPerModule;
   d.modules = Array.from({ length: config.modules }, () => ({
     // reported: whether the device has told this module's state (cells, state): until then 'idle' is a default, not its state.
-    state: 'idle', reported: false, stopReason: null, cause: null, history: [], pulses: null, tunedRestMs: null, restMs: null, restEndReason: null,
+    state: 'idle', reported: false, stopReason: null, cause: null, causeCell: null, history: [], pulses: null, tunedRestMs: null, restMs: null, restEndReason: null,
     pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
     // The newest seq applied per record (pulse, cells, and the state stream's two types, which carry different facts): a
     // backlog record replayed after newer ones fills the charts, not the facts.
@@ -561,7 +561,7 @@ export function invalidReason(d, cell) {
 }
 
 /**
- * The retained telemetry/modules message: every module's state, stop reason, the diagnosis that latched it and the charge it
+ * The retained telemetry/modules message: every module's state, stop reason, the diagnosis that latched it (with its cell) and the charge it
  * delivered. It is what a page opened after a module was isolated or finished learns the hold, its cause and the module's
  * delivered capacity from (the streams that told them are not retained); the charge is taken only for a stopped module
  * (idle, hold, done) the page has seen no pulse summary of: a running module's grows with every pulse, which its summaries
@@ -577,6 +577,10 @@ export function applyModules(d, msg) {
   if (d.bootId === null) resetBoot(d, msg.bootId);
   d.modules.forEach((m, i) => {
     m.cause = msg.diagnosis[i];
+    // The cell counted in its module from 0, as every cell on the page is (M1 C0); null when the diagnosis is about no one
+    // cell, and from a device before the field.
+    const cell = Array.isArray(msg.cell) ? msg.cell[i] : -1;
+    m.causeCell = cell >= 0 ? cell % d.config.cellsPerModule : null;
     if (!m.reported) {
       m.state = msg.state[i];
       m.reported = true;
@@ -589,10 +593,14 @@ export function applyModules(d, msg) {
   d.version++;
 }
 
-/** A module's stop reason as the page words it, with the diagnosis that latched a held module: "softShort (softShortConfirmed)". */
+/**
+ * A module's stop reason as the page words it, with the diagnosis that latched a held module and, when that diagnosis is
+ * about one cell, the cell (counted in the module from 0): "softShort (softShortConfirmed on cell 0)".
+ */
 export function stopText(m) {
   if (!m.stopReason || m.stopReason === 'none') return '';
-  return m.state === 'hold' && m.cause ? `${m.stopReason} (${m.cause})` : m.stopReason;
+  if (m.state !== 'hold' || !m.cause) return m.stopReason;
+  return `${m.stopReason} (${m.cause}${m.causeCell !== null ? ` on cell ${m.causeCell}` : ''})`;
 }
 
 export const KNOWN_STATES = STATES;

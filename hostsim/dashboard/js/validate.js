@@ -207,8 +207,9 @@ function checkEvent(msg, config) {
 }
 
 // The retained telemetry/modules message: per module (index = module), its state, stop reason, the diagnosis that latched it
-// (null: not latched, or not known) and the net charge stripped since it started (uC; a device before it sends none).
-// No seq or tMs: it is state, not history.
+// (null: not latched, or not known), the pack-wide index of the cell that diagnosis is about (-1: no one cell; only with a
+// diagnosis, and a cell of that module) and the net charge stripped since it started (uC). A device before the cell or the
+// charge sends none of them. No seq or tMs: it is state, not history.
 function checkModules(msg, config) {
   if (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId)) fail('bootId: not a boot id');
   for (const field of ['state', 'stopReason', 'diagnosis']) {
@@ -220,6 +221,16 @@ function checkModules(msg, config) {
     if (!STOP_REASONS.includes(msg.stopReason[m])) fail(`stopReason[${m}]: not one of the contract's values`);
     const cause = msg.diagnosis[m];
     if (cause !== null && (typeof cause !== 'string' || !NAME.test(cause))) fail(`diagnosis[${m}]: not a name`);
+  }
+  if (msg.cell !== undefined) {
+    if (!Array.isArray(msg.cell) || msg.cell.length !== config.modules) fail(`cell: not ${config.modules} entries`);
+    const cpm = config.cellsPerModule;
+    msg.cell.forEach((c, m) => {
+      if (!Number.isSafeInteger(c)) fail(`cell[${m}]: not a whole number`);
+      if (c === -1) return;
+      if (c < m * cpm || c >= (m + 1) * cpm) fail(`cell[${m}]: ${c} is not a cell of module ${m} (${m * cpm}..${(m + 1) * cpm - 1}, or -1)`);
+      if (msg.diagnosis[m] === null) fail(`cell[${m}]: ${c} without a diagnosis`);
+    });
   }
   if (msg.totalChargeUc !== undefined) {
     if (!Array.isArray(msg.totalChargeUc) || msg.totalChargeUc.length !== config.modules) fail(`totalChargeUc: not ${config.modules} entries`);
