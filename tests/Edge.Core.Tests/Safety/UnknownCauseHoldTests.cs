@@ -73,8 +73,12 @@ public class UnknownCauseHoldTests
         var states = new ModuleState[2];
         var reasons = new StopReason[2];
         var diagnoses = new int[2];
-        Assert.True(_controller.ModuleStates.TryCopyTo(states, reasons, diagnoses));
+        var cells = new int[2];
+        Assert.True(_controller.ModuleStates.TryCopyTo(states, reasons, diagnoses, cells));
         Assert.Equal((int)DiagnosisId.CellOvervoltage, diagnoses[1]);
+
+        // The restored latch named no cell; the cause that replaced it does: pack cell 1, module 1's only cell.
+        Assert.Equal(1, cells[1]);
     }
 
     [Fact]
