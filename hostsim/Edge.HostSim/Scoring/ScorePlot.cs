@@ -69,14 +69,94 @@ public static class ScorePlot
         AddEcdf(plot, score.Depletion.LeadS, "depletion warning to cut-off", 0);
         AddEcdf(plot, score.Shorts.SoftLeadS, "soft-short warning to hard short", 1);
         plot.Title(score.Family + ": lead time of the warnings (simulated)");
-        plot.XLabel("log10 lead time (s)");
+        plot.XLabel(LeadAxisLabel);
         plot.YLabel("fraction warned at least this early");
         plot.Axes.SetLimitsY(0, 1.05);
+        SecondsOnLogAxis(plot, score.Depletion.LeadS.Values.Concat(score.Shorts.SoftLeadS.Values));
 
         // Outside the data: the curves start at 1 on the left and the longest leads end on the right, at any height.
         plot.ShowLegend(ScottPlot.Edge.Bottom);
         return plot;
     }
+
+    /// <summary>The lead-time axis: logarithmic, its ticks labelled in seconds.</summary>
+    public const string LeadAxisLabel = "lead time (s, log scale)";
+
+    /// <summary>Lead times are drawn at log10 of their seconds; shorter ones at this floor.</summary>
+    private const double ShortestLeadS = 1e-3;
+
+    /// <summary>
+    /// Labels the log10 x axis in seconds: ticks at each decade where the leads span three, else at 1, 2 and 5 per decade where that gives
+    /// three, else at every whole multiple of the decade where that does, and otherwise at round steps of
+    /// seconds (410 to 450 s: 410, 420, ... 450). The axis showed the logarithm itself, "2.615" for 412 s, which a
+    /// reader had to raise to a power to find the seconds score.md gives.
+    /// </summary>
+    private static void SecondsOnLogAxis(Plot plot, IEnumerable<double> leadsS)
+    {
+        double[] logs = leadsS.Select(v => Math.Log10(Math.Max(v, ShortestLeadS))).ToArray();
+        if (logs.Length == 0)
+        {
+            return;
+        }
+
+        double low = logs.Min();
+        double high = logs.Max();
+        double pad = Math.Max((high - low) * 0.06, 0.01);
+        low -= pad;
+        high += pad;
+        plot.Axes.SetLimitsX(low, high);
+        List<double> ticksS = TicksS(Math.Pow(10, low), Math.Pow(10, high));
+        ScottPlot.TickGenerators.NumericManual ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (double s in ticksS)
+        {
+            ticks.AddMajor(Math.Log10(s), SecondsLabel(s));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
+    }
+
+    /// <summary>Tick values in seconds within [<paramref name="fromS"/>, <paramref name="toS"/>], three or more where the span allows.</summary>
+    public static List<double> TicksS(double fromS, double toS)
+    {
+        int firstDecade = (int)Math.Floor(Math.Log10(fromS)) - 1;
+        int lastDecade = (int)Math.Ceiling(Math.Log10(toS)) + 1;
+        foreach (double[] mantissas in new[] { new double[] { 1 }, new double[] { 1, 2, 5 }, new double[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 } })
+        {
+            List<double> found = new List<double>();
+            for (int d = firstDecade; d <= lastDecade; d++)
+            {
+                foreach (double m in mantissas)
+                {
+                    double s = Round(m * Math.Pow(10, d));
+                    if (s >= fromS && s <= toS)
+                    {
+                        found.Add(s);
+                    }
+                }
+            }
+
+            if (found.Count >= 3)
+            {
+                return found;
+            }
+        }
+
+        // Within one step of the 1-9 ladder: round steps of seconds (1, 2 or 5 times a power of ten), about five of them.
+        double rough = (toS - fromS) / 5;
+        double power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
+        double step = rough / power < 1.5 ? power : rough / power < 3.5 ? 2 * power : rough / power < 7.5 ? 5 * power : 10 * power;
+        List<double> linear = new List<double>();
+        for (double s = Math.Ceiling(fromS / step) * step; s <= toS; s += step)
+        {
+            linear.Add(Round(s));
+        }
+
+        return linear;
+    }
+
+    private static double Round(double s) => double.Parse(s.ToString("G12", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string SecondsLabel(double s) => s.ToString("G6", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void AddEcdf(Plot plot, Summary summary, string label, int colour)
     {
@@ -86,7 +166,7 @@ public static class ScorePlot
         }
 
         // Survival curve: the fraction of events whose lead time is at least x, a marker at each event.
-        double[] x = summary.Values.Select(v => Math.Log10(Math.Max(v, 1e-3))).ToArray();
+        double[] x = summary.Values.Select(v => Math.Log10(Math.Max(v, ShortestLeadS))).ToArray();
         double[] y = Enumerable.Range(0, x.Length).Select(i => (double)(x.Length - i) / x.Length).ToArray();
         (double[] stepX, double[] stepY) = SurvivalSteps(x);
         var line = plot.Add.Scatter(stepX, stepY);
