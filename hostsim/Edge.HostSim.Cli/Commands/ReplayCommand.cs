@@ -222,6 +222,7 @@ public static partial class ReplayCommand
             {
                 PulsePeriodMs = given == null ? inferred.PulsePeriodMs : null,
                 RecordingName = Path.GetFileName(request.File) + ", " + recording.Format,
+                RecordingSimulatedBecause = recording.SimulatedBecause,
                 Cancellation = context.Cancellation,
                 Progress = (fraction, atS) => display.Update(
                     fraction,
@@ -255,6 +256,10 @@ public static partial class ReplayCommand
         CultureInfo inv = CultureInfo.InvariantCulture;
         TextWriter stdout = context.Console.Out;
         stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s of the recording (the replay's t = 0): {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
+        if (recording.SimulatedBecause != null)
+        {
+            stdout.WriteLine("simulated data, not a bench measurement: " + recording.SimulatedBecause);
+        }
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
         if (given != null && result.SimulatedS > given.TimeLimitS)
         {

@@ -88,10 +88,13 @@ public static partial class LabFileReader
         // The last header line names the columns.
         string header = (headerLines >= 1 ? lines.At(headerLines - 1) : null)
             ?? throw new LabFileException(path + ": 'Nb header lines : " + headerLines + "' does not fit a file of " + lines.Count() + " lines");
+        string? simulated = SimulatedHeaderLine(lines, headerLines - 1);
         if (columns != null)
         {
             // The user's columns of the tab-separated table (the delimiter is detected from the header line).
-            return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, columns);
+            LabRecording chosen = DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, columns);
+            chosen.SimulatedBecause = simulated;
+            return chosen;
         }
 
         // The measured current, whatever the column order: EC-Lab writes the setpoint, control/mA, before it. Its unit is
@@ -101,13 +104,15 @@ public static partial class LabFileReader
         string current = MeasuredCurrent(names, "<I>/") ?? MeasuredCurrent(names, "I/")
             ?? throw new LabFileException(path + ": line " + headerLines + " has no measured current column (<I> or I, in A, mA or uA: <I>/mA, I/mA)"
                 + (names.FirstOrDefault(n => n.StartsWith("control/", StringComparison.Ordinal)) is string setpoint ? "; " + setpoint + " is the setpoint, not the current that flowed" : string.Empty));
-        return DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
+        LabRecording recording = DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
         {
             TimeColumn = "time/s",
             VoltageColumn = "Ewe/V",
             CurrentColumn = current,
             Delimiter = '\t',
         });
+        recording.SimulatedBecause = simulated;
+        return recording;
     }
 
     /// <summary>The first column named <paramref name="prefix"/> and a current unit replay reads ("I/mA", "I/µA", "&lt;I&gt;/A").</summary>
@@ -135,6 +140,27 @@ public static partial class LabFileReader
     private static bool IsBioLogicHeader(string firstLine) =>
         firstLine.StartsWith("EC-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase) || firstLine.StartsWith("BT-Lab ASCII FILE", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Words with which an export's header block says it holds simulated values.</summary>
+    private static readonly string[] s_simulatedMarks = { "simulated data", "not a bench measurement", "edge-sim" };
+
+    /// <summary>
+    /// The first line of an export's header block (before its column names at <paramref name="columnsLine"/>) that says
+    /// the file is simulated, as the shipped lab-cell.mpt's does, shortened to 100 characters; null if none says so.
+    /// </summary>
+    private static string? SimulatedHeaderLine(TextLines lines, int columnsLine)
+    {
+        for (int i = 0; i < Math.Min(columnsLine, lines.Head.Count); i++)
+        {
+            string line = lines.Head[i].Trim();
+            if (s_simulatedMarks.Any(m => line.Contains(m, StringComparison.OrdinalIgnoreCase)))
+            {
+                return "its header says '" + (line.Length > 100 ? line.Substring(0, 97) + "..." : line) + "'";
+            }
+        }
+
+        return null;
+    }
+
     private static LabRecording ReadTrace(string path, TextLines lines, double areaCm2)
     {
         string[] names = lines.Head[0].Split(',');
@@ -156,7 +182,10 @@ public static partial class LabFileReader
             throw new LabFileException(path + ": fewer than two data rows after the header at line 1");
         }
 
-        LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows);
+        LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows)
+        {
+            SimulatedBecause = "an edge-sim trace.csv: the cell model's true voltages",
+        };
         int k = -1;
         int line = 1;
         foreach (string text in lines.From(1))

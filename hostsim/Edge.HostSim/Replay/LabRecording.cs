@@ -46,6 +46,13 @@ public sealed class LabRecording
     /// <summary>[module][sample], mA, positive while stripping.</summary>
     public double[][] ModuleCurrentMA { get; }
 
+    /// <summary>
+    /// Why the file is known to hold simulator output, not a bench measurement: an edge-sim trace, or an export whose
+    /// header block says so (the shipped lab-cell.mpt's "SIMULATED DATA, NOT A BENCH MEASUREMENT"); null for lab data.
+    /// The replay's outputs name it instead of calling the values recorded.
+    /// </summary>
+    public string? SimulatedBecause { get; internal set; }
+
     /// <summary>The time column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
     public ColumnReading? TimeReading { get; init; }
 

@@ -35,6 +35,9 @@ public sealed class ReplayRunner
     /// <summary>The recording as the outputs name it (file name and format): its values are recorded, not simulated.</summary>
     public string RecordingName { get; init; } = "a recording";
 
+    /// <summary>Why the recording is known to be simulator output (<see cref="LabRecording.SimulatedBecause"/>); null for lab data.</summary>
+    public string? RecordingSimulatedBecause { get; init; }
+
     /// <summary>
     /// Hears, from the replaying thread, how far the replay is: (fed ticks of the recording's, 0 to 1; the
     /// replay's time reached, s from its first tick). At most every <see cref="ProgressIntervalS"/> of wall time.
@@ -227,6 +230,7 @@ public sealed class ReplayRunner
         {
             Scenario = _scenario.Name,
             RecordedFrom = RecordingName,
+            RecordingSimulatedBecause = RecordingSimulatedBecause,
             RecordingStartS = _series.StartS,
             TerminatedBy = terminatedBy,
             SimulatedS = timeS,

@@ -24,10 +24,18 @@ public sealed class SimulationResult
     /// </summary>
     public double? RecordingStartS { get; init; }
 
+    /// <summary>
+    /// For a replay of a file known to hold simulator output (an edge-sim trace, or an export whose header says it is
+    /// simulated), why; null for a run and for lab data. Such a replay's outputs call its values simulated, not recorded.
+    /// </summary>
+    public string? RecordingSimulatedBecause { get; init; }
+
     /// <summary>Where the voltages and currents come from, as the outputs state it.</summary>
     public string Provenance => RecordedFrom == null
         ? "simulated: the control core in closed loop with the cell model (true cell voltages), not a bench measurement"
-        : "recorded: " + RecordedFrom + ", resampled to the core's tick and replayed through the control core in observe mode (no cell model); the events are the core's";
+        : RecordingSimulatedBecause != null
+            ? "simulated recording: " + RecordedFrom + ", simulator output (" + RecordingSimulatedBecause + "), not a bench measurement; resampled to the core's tick and replayed through the control core in observe mode; the events are the core's"
+            : "recorded: " + RecordedFrom + ", resampled to the core's tick and replayed through the control core in observe mode (no cell model); the events are the core's";
 
     public double WallS { get; init; }
 

@@ -472,14 +472,27 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         Assert.Equal(replayFields, summary.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.DoesNotContain(summary.RootElement.GetProperty("modules").EnumerateArray(), m => m.TryGetProperty("cellHardShortS", out _));
 
-        // Recorded values, and every output says so: none calls them simulated.
-        Assert.StartsWith("recorded: ", summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
-        Assert.Contains(format, summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        // Lab data's values are recorded, and every output says so: none calls them simulated. An edge-sim trace is the
+        // simulator's output, whatever replays it: every output says so, and none calls it recorded (its replay read
+        // "Recorded data (trace.csv, edge-sim-trace)", the model's voltages presented as a recording).
+        string provenance = summary.RootElement.GetProperty("provenance").GetString()!;
+        Assert.Contains(format, provenance, StringComparison.Ordinal);
+        bool simulator = format == "edge-sim-trace";
+        Assert.StartsWith(simulator ? "simulated recording: " : "recorded: ", provenance, StringComparison.Ordinal);
         foreach (string file in new[] { "plot.svg", "report.html" })
         {
             string text = File.ReadAllText(Path.Combine(outDir, file));
             Assert.Contains("replay time (s) from recording time 0 s", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("simulated", text, StringComparison.OrdinalIgnoreCase);
+            if (simulator)
+            {
+                Assert.Contains("not a bench measurement", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("Recorded data", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("recorded (", text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.DoesNotContain("simulated", text, StringComparison.OrdinalIgnoreCase);
+            }
         }
 
         using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));

@@ -34,7 +34,18 @@ public sealed class ShippedRecordingTests : IDisposable
 
         Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
-        Assert.StartsWith("recorded: lab-cell.mpt, biologic-mpt", summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        // The file is simulated and its header says so: every output says so too, none calls it recorded (they read
+        // "recorded: lab-cell.mpt" and "Recorded data (lab-cell.mpt, biologic-mpt)", a simulation presented as lab data).
+        Assert.StartsWith("simulated recording: lab-cell.mpt, biologic-mpt", summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        Assert.Contains("not a bench measurement", summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        Assert.Contains("simulated data, not a bench measurement: its header says 'SIMULATED DATA, NOT A BENCH MEASUREMENT", replay.Stdout, StringComparison.Ordinal);
+        foreach (string file in new[] { "plot.svg", "report.html" })
+        {
+            string text = File.ReadAllText(Path.Combine(outDir, file));
+            Assert.Contains("not a bench measurement", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Recorded data", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("recorded (", text, StringComparison.Ordinal);
+        }
 
         // Its header: the run made it with a soft short injected at 30 s (50 ms of every 650 ms), no hard short, for 90 s.
         // The core confirms that soft short, not before the injection, and reports no hard short.

@@ -47,7 +47,9 @@ public static class RunFigure
         StackedFigure figure = new StackedFigure(Width);
         string title = scenario.Name + "  |  " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " " + scenario.Pack.Preset + ", "
             + (scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed") + " rest, " + (scenario.Controller.Act ? "act" : "observe") + " mode  |  "
-            + (result.RecordedFrom == null ? "simulated, true cell voltages" : "recorded (" + result.RecordedFrom + "), replayed");
+            + (result.RecordedFrom == null ? "simulated, true cell voltages"
+                : result.RecordingSimulatedBecause != null ? "simulated recording (" + result.RecordedFrom + "), replayed: not a bench measurement"
+                : "recorded (" + result.RecordedFrom + "), replayed");
         double xEnd = Math.Max(x.Length > 0 ? x[^1] : 0, 1e-6);
 
         if (selection.Mode == SelectionMode.PanelPerModule)

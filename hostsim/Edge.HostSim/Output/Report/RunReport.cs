@@ -29,10 +29,12 @@ public static class RunReport
 
         return new ReportData
         {
-            Title = scenario.Name + (result.RecordedFrom == null ? ": simulated run" : ": replayed recording"),
+            Title = scenario.Name + (result.RecordedFrom == null ? ": simulated run" : result.RecordingSimulatedBecause != null ? ": replayed simulated recording" : ": replayed recording"),
             Provenance = result.RecordedFrom == null
                 ? "Simulated by the Edge host simulator (closed loop: the control core against the cell model); voltages are the model's true cell voltages, not a bench measurement."
-                : "Recorded data (" + result.RecordedFrom + ") replayed through the Edge control core in observe mode, resampled to its tick; no cell model ran. Voltages and currents are the recording's; the events and rest analysis are the core's.",
+                : result.RecordingSimulatedBecause != null
+                    ? "Simulator output (" + result.RecordedFrom + "; " + result.RecordingSimulatedBecause + "), not a bench measurement, replayed through the Edge control core in observe mode, resampled to its tick. Voltages and currents are the file's; the events and rest analysis are the core's."
+                    : "Recorded data (" + result.RecordedFrom + ") replayed through the Edge control core in observe mode, resampled to its tick; no cell model ran. Voltages and currents are the recording's; the events and rest analysis are the core's.",
             Facts = Facts(scenario, result),
             Charts = charts,
             Tables = new List<ReportTable> { Modules(result), Events(result) },
