@@ -44,6 +44,10 @@ public static class RunOutputWriter
         var summary = new
         {
             scenario = result.Scenario,
+
+            // The seed of the run's noise, spread and probabilistic faults: with the scenario it reproduces the run. A
+            // replay draws nothing.
+            seed = simulated ? scenario.Seed : (ulong?)null,
             provenance = result.Provenance,
             preset = scenario.Pack.Preset,
             steps = scenario.Protocol.Steps,

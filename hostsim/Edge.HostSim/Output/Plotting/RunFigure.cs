@@ -46,7 +46,8 @@ public static class RunFigure
 
         StackedFigure figure = new StackedFigure(Width);
         string title = scenario.Name + "  |  " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " " + scenario.Pack.Preset + ", "
-            + (scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed") + " rest, " + (scenario.Controller.Act ? "act" : "observe") + " mode  |  "
+            + (scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed") + " rest, " + (scenario.Controller.Act ? "act" : "observe") + " mode"
+            + (result.RecordedFrom == null ? ", seed " + scenario.Seed.ToString(s_inv) : string.Empty) + "  |  "
             + (result.RecordedFrom == null ? "simulated, true cell voltages"
                 : result.RecordingSimulatedBecause != null ? "simulated recording (" + result.RecordedFrom + "), replayed: not a bench measurement"
                 : "recorded (" + result.RecordedFrom + "), replayed");

@@ -29,7 +29,7 @@ public static class SweepFigure
             labels.Add(label);
         }
 
-        plot.Title(title + ": capacity versus rest", 14);
+        plot.Title(title + ": capacity versus rest" + (points.Count > 0 ? " (" + Setting(points[0].Scenario) + ")" : string.Empty), 14);
         plot.XLabel("rest after each pulse (s)");
         plot.YLabel("capacity (mAh/cm2)");
         plot.Axes.Margins(horizontal: 0.06, vertical: 0.15);
@@ -38,6 +38,15 @@ public static class SweepFigure
         StackedFigure figure = new StackedFigure(Width);
         figure.AddRow(Height, plot);
         return figure;
+    }
+
+    /// <summary>What every variant shares: "nak50-nasicon, Strip at 1 mA/cm2 for 1 s, observe mode, seed 1, 10 ms samples".</summary>
+    public static string Setting(Edge.HostSim.Scenarios.Scenario scenario)
+    {
+        System.Globalization.CultureInfo inv = System.Globalization.CultureInfo.InvariantCulture;
+        string pulse = scenario.Protocol.Steps.FirstOrDefault(s => !s.StartsWith("Rest", StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
+        return scenario.Pack.Preset + (pulse.Length > 0 ? ", " + pulse : string.Empty) + ", " + (scenario.Controller.Act ? "act" : "observe") + " mode, seed "
+            + scenario.Seed.ToString(inv) + ", " + scenario.SamplePeriodMs.ToString(inv) + " ms samples";
     }
 
     private const int Width = 1000;

@@ -54,6 +54,7 @@ public static class RunReport
             new[] { "protocol", string.Join(", ", scenario.Protocol.Steps) + (scenario.Protocol.Repeat ? " (repeated)" : " (once)") },
             new[] { "rest", scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed" },
             new[] { "mode", scenario.Controller.Act ? "act" : "observe" },
+            new[] { "seed", result.RecordedFrom == null ? scenario.Seed.ToString(s_inv) + " (noise, spread and probabilistic faults)" : "none: a replay draws nothing" },
             new[] { "sample period", scenario.SamplePeriodMs + " ms" },
             new[] { result.RecordedFrom == null ? "simulated" : "replayed", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
             new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },

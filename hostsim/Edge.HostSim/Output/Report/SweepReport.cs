@@ -25,7 +25,12 @@ public static class SweepReport
         {
             Title = title + ": simulated sweep",
             Provenance = "Simulated by the Edge host simulator, one closed-loop run per rest value; not a bench measurement.",
-            Facts = new List<string[]> { new[] { "variants", points.Count.ToString(s_inv) }, new[] { "wall time (sum)", points.Sum(p => p.Result.WallS).ToString("0.##", s_inv) + " s" } },
+            Facts = new List<string[]>
+            {
+                new[] { "every variant", points.Count > 0 ? Plotting.SweepFigure.Setting(points[0].Scenario) : "-" },
+                new[] { "variants", points.Count.ToString(s_inv) },
+                new[] { "wall time (sum)", points.Sum(p => p.Result.WallS).ToString("0.##", s_inv) + " s" },
+            },
             Charts = new List<ReportChart> { chart },
             Tables = new List<ReportTable>
             {
