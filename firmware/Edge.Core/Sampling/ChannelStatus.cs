@@ -21,10 +21,11 @@ namespace Edge.Core.Sampling
         Missing = 3,
 
         /// <summary>
-        /// The channel carries a calibration reference, not its cell or shunt (the device's calibration mode, which
-        /// holds every switch open): not used for control, and no evidence about the cell or the channel either way.
-        /// The references are far outside a healthy cell's range on purpose (3000 mV, 2000 uA); judged, they latched
-        /// overvoltage and overcurrent faults that outlived the calibration.
+        /// The channel carries a calibration reference, not its cell, shunt or sensor (the device's calibration mode,
+        /// which holds every switch open): not used for control, and no evidence about the cell, the pack's temperature
+        /// or the channel either way. The references are far outside a healthy cell's range on purpose (3000 mV,
+        /// 2000 uA, 85 degC at a temperature sensor); judged, they latched overvoltage, overcurrent and
+        /// overtemperature faults that outlived the calibration.
         /// </summary>
         CalibrationReference = 4,
     }

@@ -131,6 +131,14 @@ namespace Edge.Core.Diagnosis.Detectors
             for (int t = 0; t < temperatures; t++)
             {
                 ChannelStatus status = temperatureStatuses[t];
+
+                // A sensor's place taken by a calibration reference (a resistor or a bath): neither a fault of the
+                // channel nor a recovery, its count holds, as for a cell or a current channel.
+                if (status == ChannelStatus.CalibrationReference)
+                {
+                    continue;
+                }
+
                 if (!temperaturesQuiet || status != ChannelStatus.Valid)
                 {
                     diagnosis.Report(DiagnosisId.TemperatureChannelInvalid, t, status != ChannelStatus.Valid, (int)status, 0);
