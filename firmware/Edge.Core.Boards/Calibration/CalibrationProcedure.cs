@@ -40,6 +40,9 @@ namespace Edge.Core.Calibration
 
         private readonly BoardDefinition _board;
         private readonly CalibrationStep[] _steps;
+
+        // Per temperature channel, the index of its first step.
+        private readonly int[] _firstTemperatureStep;
         private readonly long[] _meanCounts;
         private readonly long[] _referenceMeans;
         private readonly int _samplesPerPoint;
@@ -70,6 +73,20 @@ namespace Edge.Core.Calibration
             _board = board;
             _samplesPerPoint = samplesPerPoint;
             _steps = PlanSteps(board);
+            _firstTemperatureStep = new int[board.TemperatureCount];
+            for (int t = 0; t < _firstTemperatureStep.Length; t++)
+            {
+                _firstTemperatureStep[t] = _steps.Length;
+            }
+
+            for (int i = _steps.Length - 1; i >= 0; i--)
+            {
+                if (_steps[i].Kind == CalibrationChannelKind.Temperature)
+                {
+                    _firstTemperatureStep[_steps[i].ChannelIndex] = i;
+                }
+            }
+
             _meanCounts = new long[_steps.Length];
             _referenceMeans = new long[_steps.Length];
             ResetSamples();
@@ -105,6 +122,17 @@ namespace Edge.Core.Calibration
         public CalibrationStep StepAt(int index)
         {
             return _steps[index];
+        }
+
+        /// <summary>
+        /// True once the procedure has reached temperature channel <paramref name="channel"/>'s first point: from then on
+        /// its sensor's place is the operator's (a reference bath, or a resistor in the NTC's place), and nothing in the
+        /// procedure says the sensor is back at the pack before it ends. False for a channel the board does not have.
+        /// Reads two fields: the sampling thread asks it every tick.
+        /// </summary>
+        public bool HasReachedTemperature(int channel)
+        {
+            return channel >= 0 && channel < _firstTemperatureStep.Length && _stepIndex >= _firstTemperatureStep[channel];
         }
 
         /// <summary>Readings each point needs.</summary>

@@ -80,6 +80,19 @@ namespace Edge.Firmware.Calibration
             get { return _recording; }
         }
 
+        /// <summary>
+        /// True while the calibration holds the switches and has reached temperature channel <paramref name="channel"/>'s
+        /// points (<see cref="CalibrationProcedure.HasReachedTemperature"/>): the channel reads the operator's reference
+        /// (a bath, or a resistor in the NTC's place), not the pack, until the calibration ends. A channel whose points
+        /// are still to come reads its sensor at the pack. The sampling thread asks it every tick, without the lock: the
+        /// procedure is read once, and once the calibration has ended the answer is false (the channel judged again).
+        /// </summary>
+        public bool FeedsTemperatureReference(int channel)
+        {
+            CalibrationProcedure procedure = _procedure;
+            return _active && procedure != null && procedure.HasReachedTemperature(channel);
+        }
+
         /// <summary>The procedure under way, or null.</summary>
         public CalibrationProcedure Procedure
         {

@@ -217,9 +217,11 @@ namespace Edge.Firmware.Sampling
         /// In calibration mode the cell and current channels carry the operator's references (3000 mV across a cell,
         /// 2000 uA through a shunt), not the cells: the controller is told so, and does not judge them. Judged, they
         /// latched overvoltage and overcurrent faults that outlived the calibration and were stored across reboots.
-        /// Temperatures are still the cells' and still judged.
+        /// A temperature channel is marked too once the calibration has reached its points (a bath or a resistor in the
+        /// sensor's place, up to 85 degC on the mux board: judged, a cellOvertemperature latch on every module, stored
+        /// across reboots). One whose points are still to come reads the pack and is judged as usual.
         /// </summary>
-        private static void MarkCalibrationReferences(SampleFrame frame)
+        private static void MarkCalibrationReferences(SampleFrame frame, CalibrationMode calibration)
         {
             ChannelStatus[] cells = frame.CellVoltageStatus;
             for (int c = 0; c < cells.Length; c++)
@@ -231,6 +233,15 @@ namespace Edge.Firmware.Sampling
             for (int m = 0; m < currents.Length; m++)
             {
                 currents[m] = ChannelStatus.CalibrationReference;
+            }
+
+            ChannelStatus[] temperatures = frame.TemperatureStatus;
+            for (int t = 0; t < temperatures.Length; t++)
+            {
+                if (calibration.FeedsTemperatureReference(t))
+                {
+                    temperatures[t] = ChannelStatus.CalibrationReference;
+                }
             }
         }
 
@@ -275,7 +286,7 @@ namespace Edge.Firmware.Sampling
                 _acquisition.Acquire(_frame);
                 if (calibrating)
                 {
-                    MarkCalibrationReferences(_frame);
+                    MarkCalibrationReferences(_frame, calibration);
                 }
 
                 _controller.Tick(_frame, _actions);
