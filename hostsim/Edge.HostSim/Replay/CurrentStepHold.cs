@@ -12,8 +12,12 @@ namespace Edge.HostSim.Replay;
 /// it, and the ticks after it follow the line of the two samples after it, extended back (a level where a side
 /// has only one sample), so the whole jump falls on the tick where the current changes. Which side a step sample's own voltage is on differs between loggers (a cycler's first
 /// point of a step has already jumped; edge-sim's trace logs the voltage before the current it commands), so
-/// neither side relies on it. Samples one tick apart are used as they are, but for a session's first tick, its
-/// first pulse's only reference. No line reaches across a gap: the last samples before a logging pause say nothing
+/// neither side relies on it. Samples one tick apart are used as they are where the file's step rows hold the voltage
+/// from before the step; where they hold the jumped one (decided per module from the rows around its steps, see
+/// <see cref="StepRowsAfterJump"/>), and for a session's first tick, its first pulse's only reference, the tick at a
+/// step takes its voltage from before the step as well, as it takes the current from before it: a cycler's row at a
+/// pulse's end otherwise paired the relaxed voltage with the pulse's current, and a cell relaxed to 5 mV within a
+/// tick read as a hard short. No line reaches across a gap: the last samples before a logging pause say nothing
 /// about the voltage after it (a line through two samples 10 ms apart, carried over a 2000 s pause, put the first
 /// tick after it at -4 V).
 /// </summary>
@@ -27,6 +31,7 @@ internal sealed class CurrentStepHold
     private readonly double[] _stepMA;
     private readonly double _tickS;
     private readonly int[] _gapsAfter;
+    private readonly bool[] _stepRowsAfterJump;
 
     /// <param name="gapsAfter">In rising order, the samples after which the recording has a gap (no ticks fed until the next sample).</param>
     public CurrentStepHold(LabRecording recording, int periodMs, int[] gapsAfter)
@@ -46,6 +51,12 @@ internal sealed class CurrentStepHold
 
             // At least 1 uA: a rest's noise is not a step.
             _stepMA[m] = Math.Max(StepShareOfLargestCurrent * largest, 0.001);
+        }
+
+        _stepRowsAfterJump = new bool[recording.Modules];
+        for (int m = 0; m < recording.Modules; m++)
+        {
+            _stepRowsAfterJump[m] = StepRowsAfterJump(recording, m);
         }
     }
 
@@ -82,8 +93,10 @@ internal sealed class CurrentStepHold
         // A session's first tick (the core's start, at a pulse's first sample) is its first pulse's only reference:
         // it takes the voltage before the step even where samples are a tick apart, since a cycler's first point of
         // a step has already jumped.
+        // So does the tick at a step whose own row holds the voltage after it: the tick carries the current before the
+        // step, and the voltage must be from the same side.
         bool stepAtNext = before >= 0 && before + 1 < _t.Length && Steps(module, before, before + 1);
-        if (!Coarse(before) && !(sessionStart && atNext && stepAtNext))
+        if (!Coarse(before) && !(atNext && stepAtNext && (sessionStart || _stepRowsAfterJump[module])))
         {
             return SampleLine.None;
         }
@@ -108,6 +121,44 @@ internal sealed class CurrentStepHold
         }
 
         return SampleLine.None;
+    }
+
+    /// <summary>
+    /// True when the module's step rows, where the samples around a step are a tick or less apart, mostly hold the
+    /// voltage after the step (a cycler's: the row's voltage jumped from the row before it more than it moves to the row
+    /// after it), false when they mostly hold the voltage before it (edge-sim's trace: the jump comes after the row) or
+    /// the recording has no such step. Counted over every cell of the module and every such step.
+    /// </summary>
+    private bool StepRowsAfterJump(LabRecording recording, int module)
+    {
+        double[][] voltages = recording.CellVoltageV;
+        int firstCell = module * recording.CellsPerModule;
+        int after = 0;
+        int before = 0;
+        for (int j = 1; j + 1 < _t.Length; j++)
+        {
+            if (!Steps(module, j - 1, j) || Coarse(j - 1) || Coarse(j) || GapAfter(j - 1) || !Joined(module, j))
+            {
+                continue;
+            }
+
+            for (int c = firstCell; c < firstCell + recording.CellsPerModule; c++)
+            {
+                double[] v = voltages[c];
+                double jumpToRow = Math.Abs(v[j] - v[j - 1]);
+                double jumpAfterRow = Math.Abs(v[j + 1] - v[j]);
+                if (jumpToRow > jumpAfterRow)
+                {
+                    after++;
+                }
+                else if (jumpAfterRow > jumpToRow)
+                {
+                    before++;
+                }
+            }
+        }
+
+        return after > before;
     }
 
     /// <summary>True when the recording has a gap between sample <paramref name="sample"/> and the next.</summary>
