@@ -26,7 +26,11 @@ public sealed class ColumnSpec
     /// <summary>Decimal comma ("0,25") instead of a point; null = detect.</summary>
     public bool? DecimalComma { get; init; }
 
-    public static double TimeUnit(string unit) => unit.ToLowerInvariant() switch
+    /// <summary>
+    /// Factor to s. A name's h:mm:ss form (Neware's "(h:min:s.ms)") reads its values as <see cref="ClockTime"/> does, and a
+    /// plain number in such a column as seconds.
+    /// </summary>
+    public static double TimeUnit(string unit) => ClockTime.IsUnit(unit) ? 1 : unit.ToLowerInvariant() switch
     {
         "s" => 1,
         "ms" => 0.001,

@@ -21,7 +21,7 @@ public static class DelimitedTable
         int time = Find(file, names, spec.TimeColumn, headerLine);
         int voltage = Find(file, names, spec.VoltageColumn, headerLine);
         int current = Find(file, names, spec.CurrentColumn, headerLine);
-        ColumnReading timeReading = ColumnUnit.Resolve(file, names[time], "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h", ColumnSpec.TimeUnit);
+        ColumnReading timeReading = ColumnUnit.Resolve(file, names[time], "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h, h:min:s.ms", ColumnSpec.TimeUnit);
         double secondsPerUnit = timeReading.Factor;
         double voltsPerUnit = ColumnUnit.Resolve(file, names[voltage], "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit).Factor;
         ColumnReading currentReading = ColumnUnit.Resolve(file, names[current], "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit);
@@ -43,7 +43,7 @@ public static class DelimitedTable
             }
 
             string[] cells = Fields(file, i, line, delimiter);
-            double t = Number(file, i, cells, time, names, decimalComma, commaHint) * secondsPerUnit;
+            double t = Seconds(file, i, cells, time, names, decimalComma, commaHint, secondsPerUnit, ref timeReading);
             double v = Number(file, i, cells, voltage, names, decimalComma, commaHint) * voltsPerUnit;
             double a = Number(file, i, cells, current, names, decimalComma, commaHint) * milliampsPerUnit;
             ReadingRange.CheckVoltage(file, i + 1, names[voltage], v);
@@ -194,7 +194,27 @@ public static class DelimitedTable
             : file + ": line " + (headerLine + 1) + " has no column '" + wanted + "'" + columns);
     }
 
-    private static double Number(string file, int line, string[] cells, int column, string[] names, bool decimalComma, string? commaHint)
+    /// <summary>
+    /// A time cell in s: a number in the column's unit, or a time written h:mm:ss(.fff) (<see cref="ClockTime"/>), which
+    /// states its own unit. The first such value makes <paramref name="reading"/> say so: no unit option changes it.
+    /// </summary>
+    private static double Seconds(string file, int line, string[] cells, int column, string[] names, bool decimalComma, string? commaHint, double secondsPerUnit, ref ColumnReading reading)
+    {
+        string text = column < cells.Length ? cells[column].Trim() : string.Empty;
+        if (text.Contains(':') && ClockTime.TryParse(decimalComma ? text.Replace(',', '.') : text, out double seconds))
+        {
+            if (reading.Unit != "h:mm:ss")
+            {
+                reading = new ColumnReading(reading.Column, "h:mm:ss", 1, ColumnUnitSource.Name);
+            }
+
+            return seconds;
+        }
+
+        return Number(file, line, cells, column, names, decimalComma, commaHint, text.Contains(':') ? "neither a number nor a time " + ClockTime.Form + " (minutes and seconds under 60)" : "not a number") * secondsPerUnit;
+    }
+
+    private static double Number(string file, int line, string[] cells, int column, string[] names, bool decimalComma, string? commaHint, string problem = "not a number")
     {
         if (column >= cells.Length)
         {
@@ -209,7 +229,7 @@ public static class DelimitedTable
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
         {
-            throw new LabFileException(file + ": line " + (line + 1) + ": '" + cells[column].Trim() + "' in column '" + names[column] + "' is not a number"
+            throw new LabFileException(file + ": line " + (line + 1) + ": '" + cells[column].Trim() + "' in column '" + names[column] + "' is " + problem
                 + (commaHint != null && text.Contains(',') ? commaHint : string.Empty));
         }
 

@@ -127,6 +127,38 @@ public sealed class RecordedRun : IDisposable
         return Write(name, text.ToString());
     }
 
+    /// <summary>
+    /// As Neware's CSV export writes a record: the step's own time and the total time in h:mm:ss.fff (the step time
+    /// starting again at every step), current in mA, voltage in V, the wall-clock date.
+    /// </summary>
+    public string WriteNeware(string name)
+    {
+        static string Clock(double s)
+        {
+            long ms = (long)Math.Round(s * 1000);
+            return (ms / 3_600_000).ToString("00", CultureInfo.InvariantCulture) + ":" + (ms / 60_000 % 60).ToString("00", CultureInfo.InvariantCulture) + ":"
+                + (ms / 1000 % 60).ToString("00", CultureInfo.InvariantCulture) + "." + (ms % 1000).ToString("000", CultureInfo.InvariantCulture);
+        }
+
+        StringBuilder text = new StringBuilder("DataPoint,Step Type,Time,Total Time,Current(mA),Voltage(V),Date\n");
+        int point = 1;
+        double stepStartS = 0;
+        for (int k = 0; k < Rows.Count; k++)
+        {
+            Row r = Rows[k];
+            if (k > 0 && r.CurrentMA != Rows[k - 1].CurrentMA)
+            {
+                stepStartS = r.TimeS;
+            }
+
+            text.Append(point++).Append(',').Append(r.CurrentMA > 0 ? "CC DChg" : "Rest").Append(',').Append(Clock(r.TimeS - stepStartS)).Append(',').Append(Clock(r.TimeS)).Append(',')
+                .Append(r.CurrentMA.ToString("0.000000", CultureInfo.InvariantCulture)).Append(',')
+                .Append(r.VoltageV.ToString("0.000000", CultureInfo.InvariantCulture)).Append(",2026-03-06 12:37:25\n");
+        }
+
+        return Write(name, text.ToString());
+    }
+
     /// <summary>Semicolon-separated, ms / mV / uA, own column names.</summary>
     public string WriteGeneric(string name)
     {

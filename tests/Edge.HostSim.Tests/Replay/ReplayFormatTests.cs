@@ -130,6 +130,29 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void NewareTimeColumnInHoursMinutesSecondsReproducesTheRunsEvents()
+    {
+        // Neware writes its times as h:mm:ss.fff ("00:00:01.020"); such a column was refused: "'00:00:00.000' in column
+        // 'Total Time' is not a number".
+        string file = _run.WriteNeware("neware.csv");
+        Assert.Contains(",00:01:30.500,", File.ReadAllText(file), StringComparison.Ordinal);
+
+        string outDir = Replay(file, "--time-column", "Total Time", "--voltage-column", "Voltage", "--current-column", "Current");
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        AssertRunFiles(outDir, "csv");
+    }
+
+    [Fact]
+    public void NewaresStepTimeGoesBackAtEveryStepAndIsRefusedAsSuch()
+    {
+        // The step's own time starts again at every step: not a recording's time, and the refusal says where it goes back.
+        string file = _run.WriteNeware("neware-step-time.csv");
+
+        AssertRefused(file, "neware-step-time.csv", "line 102: time 0 s goes back from 0.99 s", "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current");
+    }
+
+    [Fact]
     public void AColumnNamesUnitIsReadWithoutBeingGivenAndTheBareNameFindsIt()
     {
         // Amperes, as the header says. Read as mA (the option's default) they were 1000 times too small, without a word.
