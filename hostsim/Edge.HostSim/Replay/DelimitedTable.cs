@@ -79,6 +79,65 @@ public static class DelimitedTable
         return recording;
     }
 
+    /// <summary>
+    /// The header row of a table whose column names are given (0-based): the first of its first
+    /// <see cref="HeaderSearchLines"/> lines that names all three columns, so that lines a program writes before it (a
+    /// Maccor export's "Today's Date" and "Filename" lines) are passed over; else the one that names most of them, where
+    /// reading stops at the column it lacks (that line's columns listed). A file none of whose first lines names any of
+    /// them is refused, naming the columns looked for and the first line's.
+    /// </summary>
+    internal static int HeaderLine(string file, TextLines lines, ColumnSpec spec)
+    {
+        string[] wanted = { spec.TimeColumn, spec.VoltageColumn, spec.CurrentColumn };
+        int best = -1;
+        int bestFound = 0;
+        int index = -1;
+        string? first = null;
+        foreach (string line in lines.From(0).Take(HeaderSearchLines))
+        {
+            index++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            first ??= line;
+            string[] names;
+            try
+            {
+                names = Fields(file, index, line, spec.Delimiter ?? Detect(line)).Select(n => n.Trim()).ToArray();
+            }
+            catch (LabFileException)
+            {
+                // A line before the header may hold a lone quote; it is no header either.
+                continue;
+            }
+
+            int found = wanted.Count(w => Candidates(names, w) > 0);
+            if (found == wanted.Length)
+            {
+                return index;
+            }
+
+            if (found > bestFound)
+            {
+                best = index;
+                bestFound = found;
+            }
+        }
+
+        if (best >= 0)
+        {
+            return best;
+        }
+
+        throw new LabFileException(file + ": no line of its first " + HeaderSearchLines + " names any of the columns '" + string.Join("', '", wanted)
+            + "' (a column's whole name, or its name before a unit, in any case)" + (first != null ? "; the first line: '" + Shorten(first) + "'" : string.Empty));
+    }
+
+    /// <summary>Lines looked through for a table's header row.</summary>
+    public const int HeaderSearchLines = 200;
+
     public static char Detect(string header) =>
         header.Contains('\t') ? '\t' : header.Contains(';') ? ';' : ',';
 
@@ -181,8 +240,7 @@ public static class DelimitedTable
             return exact;
         }
 
-        int[] withUnit = Enumerable.Range(0, names.Length).Where(i => names[i].StartsWith(wanted, StringComparison.OrdinalIgnoreCase)
-            && names[i].Substring(wanted.Length).TrimStart() is string rest && rest.Length > 0 && "([/".Contains(rest[0]) && ColumnUnit.Of(rest) != null).ToArray();
+        int[] withUnit = WithUnit(names, wanted);
         if (withUnit.Length == 1)
         {
             return withUnit[0];
@@ -213,6 +271,17 @@ public static class DelimitedTable
 
         return Number(file, line, cells, column, names, decimalComma, commaHint, text.Contains(':') ? "neither a number nor a time " + ClockTime.Form + " (minutes and seconds under 60)" : "not a number") * secondsPerUnit;
     }
+
+    /// <summary>How many of <paramref name="names"/> <see cref="Find"/> could take for <paramref name="wanted"/>.</summary>
+    private static int Candidates(string[] names, string wanted) =>
+        names.Any(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)) ? 1 : WithUnit(names, wanted).Length;
+
+    /// <summary>The columns named <paramref name="wanted"/> with a unit after it ("Current(A)", "Current [mA]", "Current/mA").</summary>
+    private static int[] WithUnit(string[] names, string wanted) =>
+        Enumerable.Range(0, names.Length).Where(i => names[i].StartsWith(wanted, StringComparison.OrdinalIgnoreCase)
+            && names[i].Substring(wanted.Length).TrimStart() is string rest && rest.Length > 0 && "([/".Contains(rest[0]) && ColumnUnit.Of(rest) != null).ToArray();
+
+    private static string Shorten(string line) => line.Length <= 120 ? line : line.Substring(0, 120) + "...";
 
     private static double Number(string file, int line, string[] cells, int column, string[] names, bool decimalComma, string? commaHint, string problem = "not a number")
     {

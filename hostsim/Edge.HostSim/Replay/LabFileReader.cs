@@ -45,7 +45,8 @@ public static partial class LabFileReader
 
         if (columns != null)
         {
-            return DelimitedTable.Read(path, "csv", lines, 0, columns);
+            // Its header row by the columns' names: exports write lines of their own before it (Maccor's test date and file name).
+            return DelimitedTable.Read(path, "csv", lines, DelimitedTable.HeaderLine(path, lines, columns), columns);
         }
 
         if (first.StartsWith("tS,", StringComparison.Ordinal) && first.Contains("Cell0V", StringComparison.Ordinal))

@@ -159,6 +159,28 @@ public sealed class RecordedRun : IDisposable
         return Write(name, text.ToString());
     }
 
+    /// <summary>
+    /// As a Maccor text export: lines of its own before the header row (the dates, the file and procedure names), then
+    /// tab-separated records, current in A and voltage in V under column names without units.
+    /// </summary>
+    public string WriteMaccor(string name)
+    {
+        StringBuilder text = new StringBuilder("Today's Date\t12/14/2020 9:15:02 AM\tDate of Test:\t12/11/2020 4:02:45 PM\n")
+            .Append("Filename:\tC:\\Data\\cell-17.001\tProcedure:\tpulse-1s-2s.000\tBarcode:\t\n")
+            .Append("Comment/Barcode: NaK50, 1 mA/cm2\n")
+            .Append('\n')
+            .Append("Rec#\tCyc#\tStep\tTestTime\tStepTime\tAmp-hr\tWatt-hr\tAmps\tVolts\tState\tES\n");
+        int point = 1;
+        foreach (Row r in Rows)
+        {
+            text.Append(point++).Append("\t0\t1\t").Append(r.TimeS.ToString("0.000", CultureInfo.InvariantCulture)).Append("\t0\t0\t0\t")
+                .Append((r.CurrentMA / 1000).ToString("0.000000000", CultureInfo.InvariantCulture)).Append('\t')
+                .Append(r.VoltageV.ToString("0.000000", CultureInfo.InvariantCulture)).Append(r.CurrentMA > 0 ? "\tD\t0\n" : "\tR\t0\n");
+        }
+
+        return Write(name, text.ToString());
+    }
+
     /// <summary>Semicolon-separated, ms / mV / uA, own column names.</summary>
     public string WriteGeneric(string name)
     {

@@ -153,6 +153,28 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void LinesBeforeTheHeaderRowArePassedOverByTheColumnsNames()
+    {
+        // Maccor writes four lines before its header row; the table was read from line 1, and refused: "line 1 has no
+        // column 'TestTime' (columns: Today's Date, ...)".
+        string file = _run.WriteMaccor("maccor.txt");
+
+        string outDir = Replay(file, "--time-column", "TestTime", "--voltage-column", "Volts", "--current-column", "Amps", "--current-unit", "A");
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        AssertRunFiles(outDir, "csv");
+    }
+
+    [Fact]
+    public void ATableWhoseLinesNameNoneOfTheColumnsIsRefusedNamingThem()
+    {
+        string file = _run.WriteMaccor("maccor.txt");
+
+        AssertRefused(file, "maccor.txt", "no line of its first 200 names any of the columns 'Test Time', 'Voltage', 'Current' (a column's whole name, or its name before a unit, in any case); the first line: 'Today's Date",
+            "--time-column", "Test Time", "--voltage-column", "Voltage", "--current-column", "Current");
+    }
+
+    [Fact]
     public void AColumnNamesUnitIsReadWithoutBeingGivenAndTheBareNameFindsIt()
     {
         // Amperes, as the header says. Read as mA (the option's default) they were 1000 times too small, without a word.
