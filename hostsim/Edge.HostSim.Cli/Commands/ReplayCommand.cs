@@ -132,9 +132,19 @@ public static partial class ReplayCommand
         Scenario? given = request.ScenarioPath != null ? ScenarioLoader.LoadFile(request.ScenarioPath) : null;
         double area = given?.Pack.AreaCm2 ?? request.AreaCm2 ?? 0.3848;
         LabRecording recording;
+        string name = Path.GetFileName(request.File);
+        bool noteShown;
         try
         {
-            recording = LabFileReader.Read(request.File, request.Columns, area);
+            // A large file takes seconds to read before anything runs (170 MB of EC-Lab text: 5 s): the bytes read, on the
+            // progress line the replay then goes on with.
+            string size = Megabytes(File.Exists(request.File) ? new FileInfo(request.File).Length : 0);
+            using ProgressDisplay reading = ProgressDisplay.Start(request.Progress, context.Console, "reading " + name + ": 0 of " + size + " MB", ProgressNote, deferNote: true);
+            recording = LabFileReader.Read(request.File, request.Columns, area, (done, total) => reading.Update(
+                total > 0 ? (double)done / total : 1,
+                "replay " + name + ": reading, " + Megabytes(done) + " of " + Megabytes(total) + " MB read",
+                "reading " + name + ": " + Megabytes(done) + " of " + Megabytes(total) + " MB"));
+            noteShown = reading.NoteShown;
         }
         catch (LabFileException e)
         {
@@ -209,14 +219,13 @@ public static partial class ReplayCommand
             throw new InputFileException(Path.GetFileName(request.File) + ": " + e.Message);
         }
 
-        string name = Path.GetFileName(request.File);
         double startS = series.Count > 0 ? series.TickIndex(0) * periodMs / 1000.0 : 0;
         double durationS = series.Count > 0 ? (series.TickIndex(series.Count - 1) * periodMs / 1000.0) - startS : 0;
         SimulationResult result;
         long misaligned;
         double? firstMisalignedS;
         ReplayRunner runner;
-        using (ProgressDisplay display = ProgressDisplay.Start(request.Progress, context.Console, "replay " + name, ProgressNote))
+        using (ProgressDisplay display = ProgressDisplay.Start(request.Progress, context.Console, "replay " + name, noteShown ? null : ProgressNote))
         {
             runner = new ReplayRunner(scenario, series)
             {
@@ -341,7 +350,9 @@ public static partial class ReplayCommand
     }
 
     /// <summary>Said once above plain progress lines.</summary>
-    private const string ProgressNote = "progress: percent of the recording's samples fed to the core; a fault or a stop condition can end the replay earlier";
+    private const string ProgressNote = "progress: percent of the file's bytes read, then of the recording's samples fed to the core; a fault or a stop condition can end the replay earlier";
+
+    private static string Megabytes(long bytes) => (bytes / 1e6).ToString(bytes < 10_000_000 ? "0.0#" : "0.0", CultureInfo.InvariantCulture);
 
     private static InferredProtocol Infer(string file, LabRecording recording, int periodMs, string tickSetting)
     {

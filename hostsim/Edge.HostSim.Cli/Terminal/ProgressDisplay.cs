@@ -24,10 +24,12 @@ public sealed class ProgressDisplay : IDisposable
     private double _fraction;
     private string _status;
     private string _compact;
+    private string? _deferredNote;
 
-    private ProgressDisplay(ProgressMode mode, CliConsole console, string status)
+    private ProgressDisplay(ProgressMode mode, CliConsole console, string status, string? deferredNote)
     {
         _mode = mode;
+        _deferredNote = deferredNote;
         _error = console.Error;
         _status = status;
         _compact = status;
@@ -62,22 +64,35 @@ public sealed class ProgressDisplay : IDisposable
                     }
                 }
 
+                // The last state too (the bytes of a file read between two refreshes), before the line is cleared.
+                lock (_gate)
+                {
+                    task.Description = Markup.Escape(_compact);
+                }
+
                 task.Value = 100;
             }));
         }
     }
 
-    /// <summary>Starts showing progress; <paramref name="note"/> (plain mode) says once what the percentage means.</summary>
-    public static ProgressDisplay Start(ProgressMode mode, CliConsole console, string status, string? note = null)
+    /// <summary>
+    /// Starts showing progress; <paramref name="note"/> (plain mode) says once what the percentage means, at once or,
+    /// <paramref name="deferNote"/>, above the first plain line (none for a step that ends sooner: a file read in under
+    /// the interval and then refused says nothing but why).
+    /// </summary>
+    public static ProgressDisplay Start(ProgressMode mode, CliConsole console, string status, string? note = null, bool deferNote = false)
     {
         ProgressMode resolved = console.Resolve(mode);
-        if (resolved == ProgressMode.Plain && note != null)
+        if (resolved == ProgressMode.Plain && note != null && !deferNote)
         {
             console.Error.WriteLine(note);
         }
 
-        return new ProgressDisplay(resolved, console, status);
+        return new ProgressDisplay(resolved, console, status, resolved == ProgressMode.Plain && deferNote ? note : null);
     }
+
+    /// <summary>True once a deferred note has been written (a later display of the same command need not repeat it).</summary>
+    public bool NoteShown { get; private set; }
 
     /// <summary>New state; <paramref name="compact"/> is what fits the live line next to the bar (default: the status).</summary>
     public void Update(double fraction, string status, string? compact = null)
@@ -90,6 +105,13 @@ public sealed class ProgressDisplay : IDisposable
             if (_mode == ProgressMode.Plain && _sinceLine.Elapsed >= PlainInterval)
             {
                 _sinceLine.Restart();
+                if (_deferredNote != null)
+                {
+                    _error.WriteLine(_deferredNote);
+                    _deferredNote = null;
+                    NoteShown = true;
+                }
+
                 _error.WriteLine(string.Format(CultureInfo.InvariantCulture, "[{0,5:0.0} %] {1}", _fraction * 100, _status));
                 _error.Flush();
             }

@@ -19,7 +19,11 @@ public static partial class LabFileReader
     /// two-electrode setup's Ecell/V). Ignored for the other recognised formats.
     /// </param>
     /// <param name="traceAreaCm2">Electrode area to turn edge-sim trace current densities into currents.</param>
-    public static LabRecording Read(string path, ColumnSpec? columns, double traceAreaCm2)
+    /// <param name="bytesRead">
+    /// Told the bytes read so far and the file's size as the file is read (a month's recording is hundreds of megabytes,
+    /// seconds of reading); null for none. An edge-sim trace, read twice, reports its second pass.
+    /// </param>
+    public static LabRecording Read(string path, ColumnSpec? columns, double traceAreaCm2, Action<long, long>? bytesRead = null)
     {
         if (Directory.Exists(path))
         {
@@ -31,7 +35,7 @@ public static partial class LabFileReader
             throw new LabFileException("no data file '" + path + "'");
         }
 
-        TextLines lines = TextLines.Open(path);
+        TextLines lines = TextLines.Open(path, bytesRead);
         if (lines.Head.Count == 0)
         {
             throw new LabFileException(path + ": the file is empty");
@@ -177,7 +181,7 @@ public static partial class LabFileReader
         int[] voltageColumn = Enumerable.Range(0, cells).Select(c => Array.IndexOf(names, "module" + (c / cellsPerModule) + "Cell" + (c % cellsPerModule) + "V")).ToArray();
         // Two passes over the file: the rows counted, then read into a recording of that size. Rows a run still
         // writing its trace appends in between are left for a later replay.
-        int rows = lines.From(1).Count(l => l.Length > 0);
+        int rows = lines.From(1, silent: true).Count(l => l.Length > 0);
         if (rows < 2)
         {
             throw new LabFileException(path + ": fewer than two data rows after the header at line 1");

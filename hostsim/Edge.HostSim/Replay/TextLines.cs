@@ -17,29 +17,61 @@ internal sealed class TextLines
     /// <summary>Bytes from the start of the file whose decoding decides its encoding (a header block, with room to spare).</summary>
     private const int EncodingProbeBytes = 64 * 1024;
 
+    /// <summary>Lines read between two reports of the bytes read (a report is cheap; a line's parsing is not much more).</summary>
+    private const int LinesPerReport = 8192;
+
     private readonly string _path;
     private readonly Encoding _encoding;
+    private readonly Action<long, long>? _bytesRead;
 
-    private TextLines(string path, Encoding encoding)
+    private TextLines(string path, Encoding encoding, Action<long, long>? bytesRead)
     {
         _path = path;
         _encoding = encoding;
+        _bytesRead = bytesRead;
         Head = File.ReadLines(path, encoding).Take(HeadLines).ToArray();
     }
 
     /// <summary>The file's first lines (fewer when it is shorter).</summary>
     public IReadOnlyList<string> Head { get; }
 
-    public static TextLines Open(string path) => new TextLines(path, EncodingOf(path));
+    /// <param name="bytesRead">
+    /// Told the bytes read so far and the file's size while <see cref="From"/> reads it (every few thousand lines and at
+    /// its end), for a progress display: a large file takes seconds to read before anything runs.
+    /// </param>
+    public static TextLines Open(string path, Action<long, long>? bytesRead = null) => new TextLines(path, EncodingOf(path), bytesRead);
 
     /// <summary>Line <paramref name="index"/> (0-based), or null past the end.</summary>
     public string? At(int index) => index < Head.Count ? Head[index] : File.ReadLines(_path, _encoding).Skip(index).FirstOrDefault();
 
-    /// <summary>The lines from <paramref name="index"/> (0-based) to the end, read as they are enumerated.</summary>
-    public IEnumerable<string> From(int index) => File.ReadLines(_path, _encoding).Skip(index);
+    /// <summary>
+    /// The lines from <paramref name="index"/> (0-based) to the end, read as they are enumerated; the bytes read are
+    /// reported as they go unless <paramref name="silent"/> (a pass that only counts).
+    /// </summary>
+    public IEnumerable<string> From(int index, bool silent = false) =>
+        _bytesRead == null || silent ? File.ReadLines(_path, _encoding).Skip(index) : Reporting(_bytesRead).Skip(index);
 
     /// <summary>The number of lines (reads the whole file).</summary>
     public int Count() => File.ReadLines(_path, _encoding).Count();
+
+    /// <summary>The file's lines, with the bytes read so far told to <paramref name="report"/> (the stream's position: read ahead by its buffer).</summary>
+    private IEnumerable<string> Reporting(Action<long, long> report)
+    {
+        using FileStream stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
+        using StreamReader reader = new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: true);
+        long size = stream.Length;
+        int lines = 0;
+        while (reader.ReadLine() is string line)
+        {
+            yield return line;
+            if (++lines % LinesPerReport == 0)
+            {
+                report(Math.Min(stream.Position, size), size);
+            }
+        }
+
+        report(size, size);
+    }
 
     /// <summary>
     /// UTF-8 unless the file's first bytes are not UTF-8: then Latin-1, as the Windows programs of cyclers and

@@ -71,16 +71,7 @@ public sealed class CliProgressTests : IDisposable
     [Fact]
     public void ReplayShowsHowMuchOfTheRecordingIsDoneAndStopsOnCtrlC()
     {
-        // Thirty days of 10 s / 20 s pulses logged every 5 s: 259 million ticks, a minute or more of replay, so that a
-        // test host slowed by a loaded machine still interrupts it mid-run.
-        System.Text.StringBuilder text = new System.Text.StringBuilder("EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n");
-        for (int i = 0; i <= 30 * 86400 / 5; i++)
-        {
-            bool pulse = i % 6 < 2;
-            text.Append((i * 5).ToString(CultureInfo.InvariantCulture)).Append(pulse ? "\t0.120000\t0.385000\n" : "\t0.004000\t0.000000\n");
-        }
-
-        string file = _scratch.Write("thirty-days.mpt", text.ToString());
+        string file = WriteThirtyDays();
         string outDir = _scratch.Path2("out");
         using EdgeSimProcess replay = EdgeSimProcess.Start(null, "replay", file, "--out", outDir, "--progress", "plain");
         Assert.True(replay.WaitForStderr(" replayed", Patience), replay.Stderr);
@@ -88,7 +79,7 @@ public sealed class CliProgressTests : IDisposable
         replay.WaitForExit(Patience);
 
         Assert.True(replay.ExitCode == 130, "exit code " + replay.ExitCode + ", not 130; stdout: " + replay.Stdout + "; stderr: " + replay.Stderr);
-        Assert.StartsWith("progress: percent of the recording's samples fed to the core", replay.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("progress: percent of the file's bytes read, then of the recording's samples fed to the core", replay.Stderr, StringComparison.Ordinal);
         Match line = Regex.Match(replay.Stderr, @"\[\s*([\d.]+) %\] replay thirty-days\.mpt: ([\d.]+) (s|min|h|d) of the recording's 30 d replayed");
         Assert.True(line.Success, replay.Stderr);
 
@@ -101,6 +92,27 @@ public sealed class CliProgressTests : IDisposable
     }
 
     [Fact]
+    public void ReplayShowsTheBytesReadWhileItReadsTheFile()
+    {
+        // 11 MB, read in about a second before the replay starts: the live line said nothing in that time.
+        string file = WriteThirtyDays();
+        double sizeMb = new FileInfo(file).Length / 1e6;
+        using EdgeSimProcess replay = EdgeSimProcess.Start(null, "replay", file, "--out", _scratch.Path2("out"), "--progress", "live");
+        Assert.True(replay.WaitForStderr("replay thirty-days.mpt ", Patience), replay.Stderr);
+        replay.Interrupt();
+        replay.WaitForExit(Patience);
+
+        // The bytes read so far of the file's size, rising, on the line the replay then goes on with.
+        MatchCollection lines = Regex.Matches(replay.Stderr, @"reading thirty-days\.mpt: ([\d.]+) of ([\d.]+) MB");
+        Assert.True(lines.Count > 0, replay.Stderr);
+        double[] done = lines.Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToArray();
+        Assert.All(lines, m => Assert.Equal(sizeMb, double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), 0.05));
+        Assert.All(done, d => Assert.InRange(d, 0, sizeMb + 0.05));
+        Assert.Equal(done.Order(), done);
+        Assert.Contains(done, d => d > 0);
+    }
+
+    [Fact]
     public void QuietRunPrintsNoProgress()
     {
         string scenario = _scratch.Write("short.json", CliScratch.ShortScenario);
@@ -109,5 +121,21 @@ public sealed class CliProgressTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(string.Empty, run.Stderr);
+    }
+
+    /// <summary>
+    /// Thirty days of 10 s / 20 s pulses logged every 5 s as an EC-Lab file (11 MB): 259 million ticks, a minute or more of
+    /// replay, so that a test host slowed by a loaded machine still interrupts it mid-run.
+    /// </summary>
+    private string WriteThirtyDays()
+    {
+        System.Text.StringBuilder text = new System.Text.StringBuilder("EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n");
+        for (int i = 0; i <= 30 * 86400 / 5; i++)
+        {
+            bool pulse = i % 6 < 2;
+            text.Append((i * 5).ToString(CultureInfo.InvariantCulture)).Append(pulse ? "\t0.120000\t0.385000\n" : "\t0.004000\t0.000000\n");
+        }
+
+        return _scratch.Write("thirty-days.mpt", text.ToString());
     }
 }
