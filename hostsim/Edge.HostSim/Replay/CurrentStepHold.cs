@@ -124,7 +124,7 @@ internal sealed class CurrentStepHold
     }
 
     /// <summary>
-    /// True when the module's step rows, where the samples around a step are a tick or less apart, mostly hold the
+    /// True when the module's step rows, where a step's row comes a tick or less after the row before it, mostly hold the
     /// voltage after the step (a cycler's: the row's voltage jumped from the row before it more than it moves to the row
     /// after it), false when they mostly hold the voltage before it (edge-sim's trace: the jump comes after the row) or
     /// the recording has no such step. Counted over every cell of the module and every such step.
@@ -137,7 +137,9 @@ internal sealed class CurrentStepHold
         int before = 0;
         for (int j = 1; j + 1 < _t.Length; j++)
         {
-            if (!Steps(module, j - 1, j) || Coarse(j - 1) || Coarse(j) || GapAfter(j - 1) || !Joined(module, j))
+            // The row after the step may come later (a cycler that logs every 10 ms under current and every 0.5 s at rest):
+            // what moves after a step is much less than the step's jump either way.
+            if (!Steps(module, j - 1, j) || Coarse(j - 1) || GapAfter(j - 1) || !Joined(module, j))
             {
                 continue;
             }

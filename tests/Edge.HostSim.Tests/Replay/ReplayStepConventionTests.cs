@@ -47,25 +47,35 @@ public sealed class ReplayStepConventionTests : IDisposable
         Assert.Equal(new[] { ("started", 0.0), ("hardShort", 60.5) }, Events(_run.EventsPath).Select(e => (e.Kind, e.TS)).ToArray());
     }
 
-    [Fact]
-    public void StepRowBeforeTheJumpReplaysTheRunsEvents()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    public void StepRowBeforeTheJumpReplaysTheRunsEvents(int restTicksPerSample)
     {
-        // Each row: the current from this time on, the voltage measured at it (before that current acts).
-        string file = _run.WriteBioLogic("before.mpt", _run.Rows, false);
+        // Each row: the current from this time on, the voltage measured at it (before that current acts); every tick
+        // under current, at rest every tick or every 0.5 s, and at every step.
+        string file = _run.WriteBioLogic("before-" + restTicksPerSample + ".mpt", Logged(_run.Rows, restTicksPerSample), false);
 
-        AssertOnlyTheInjectedShort(file, "before", 0);
+        AssertOnlyTheInjectedShort(file, "before-" + restTicksPerSample, 0);
     }
 
-    [Fact]
-    public void StepRowAfterTheJumpReplaysTheRunsEvents()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(50)]
+    public void StepRowAfterTheJumpReplaysTheRunsEvents(int restTicksPerSample)
     {
-        // A cycler: each row's voltage is the one its current already acts on (the next tick's), from a rest.
+        // A cycler: each row's voltage is the one its current already acts on (the next tick's), from a rest; logged as
+        // above (a cycler logging every 10 ms under current and every 0.5 s at rest: held for a hard short at 1 s too).
         IEnumerable<RecordedRun.Row> cycler = _run.Rows.Zip(_run.Rows.Skip(1), (now, next) => now with { VoltageV = next.VoltageV })
             .Where(r => r.TimeS >= 2.5);
-        string file = _run.WriteBioLogic("after.mpt", cycler, false);
+        string file = _run.WriteBioLogic("after-" + restTicksPerSample + ".mpt", Logged(cycler.ToList(), restTicksPerSample), false);
 
-        AssertOnlyTheInjectedShort(file, "after", 3);
+        AssertOnlyTheInjectedShort(file, "after-" + restTicksPerSample, 3);
     }
+
+    /// <summary>The rows under current, the first of each rest (its step) and every <paramref name="restTicksPerSample"/>-th tick's at rest.</summary>
+    private static IEnumerable<RecordedRun.Row> Logged(List<RecordedRun.Row> rows, int restTicksPerSample) =>
+        rows.Where((r, i) => r.CurrentMA != 0 || i == 0 || rows[i - 1].CurrentMA != 0 || (long)Math.Round(r.TimeS * 100) % restTicksPerSample == 0);
 
     /// <summary>
     /// The replay (which starts at the recording's first pulse, <paramref name="startS"/> of the run) finds the injected
