@@ -48,6 +48,7 @@ namespace Edge.Core.Measurement
             ShapeValid = new bool[modules];
             PulseWindowReady = new bool[modules];
             LastPulseCurrentUa = new int[modules];
+            LastPulseClosingCurrentUa = new int[modules];
             LastPulseDurationMs = new long[modules];
             LastPulseChargeUc = new long[modules];
             InvalidCellCount = new int[modules];
@@ -131,6 +132,14 @@ namespace Edge.Core.Measurement
         public readonly bool[] NoiseRenewed;
 
         public readonly int[] LastPulseCurrentUa;
+
+        /// <summary>
+        /// The setpoint (uA, negative when plating) over the last pulse's last interval: the current its end-of-pulse
+        /// level and <see cref="PulseOverpotentialMv"/> were measured at. It differs from <see cref="LastPulseCurrentUa"/>,
+        /// the pulse's first setpoint, when the setpoint rose or fell within the pulse (strip steps in a row at other
+        /// currents, a stair; a derate lifted or set mid-pulse).
+        /// </summary>
+        public readonly int[] LastPulseClosingCurrentUa;
 
         public readonly long[] LastPulseDurationMs;
 

@@ -481,6 +481,7 @@ namespace Edge.Core.Measurement
             snapshot.EdgeMeasured[module] = magnitudeUa > 0;
             snapshot.EdgeCurrentUa[module] = magnitudeUa;
             snapshot.LastPulseCurrentUa[module] = pulseUa;
+            snapshot.LastPulseClosingCurrentUa[module] = closingUa;
             snapshot.LastPulseDurationMs[module] = snapshot.PhaseElapsedMs[module];
             snapshot.LastPulseChargeUc[module] = _pulseChargeNc[module] / 1000;
         }

@@ -12,6 +12,25 @@ namespace Edge.Core.Configuration.Detection
         public int BaselinePulses { get; set; } = 5;
 
         /// <summary>
+        /// A cell leaving rest (its first baseline after start-up, a fault reset or a refill) learns its baseline only
+        /// from a block of <see cref="BaselinePulses"/> pulses whose response has settled: the mean overpotential of its
+        /// later half (the last BaselinePulses / 2 pulses) less than the CUSUM's slack above that of its earlier half;
+        /// otherwise the next block is tried, for at most this many pulses after the learning began (then the block that
+        /// ends is learned as it is). A new operating point of a running cell is learned from its first block, as
+        /// before: a response rising there is the interface running down, and act mode's ladder waits for the trend's
+        /// next rung (a 20-pulse wait per rung let a depleting cell reach its cut-off). A rested cell's first pulses
+        /// are no operating point: with rests shorter than the 2-5 s the interface needs to relax ([W]), each pulse
+        /// starts from a little more polarisation than the one before until the pulse-to-pulse response settles
+        /// (simulated NaK50, 1 s / 1 s at 1 mA/cm2: 241, 253, 257, 258, 257 mV, then 259-262), and a baseline learned
+        /// on them sat 8 mV below the settled response: info, warning and fault at 15, 23 and 41 s, and a trend that
+        /// stayed active and said nothing more until the cut-off some 22,000 s later. 20 pulses are 22 s at [W]'s
+        /// shortest rests (1 s / 0.1 s), several of the cell's relaxation times; a response still rising block after
+        /// block beyond that is the interface running down, which the trend must not wait out. 0: the first block is
+        /// learned as it is.
+        /// </summary>
+        public int BaselineSettleMaximumPulses { get; set; } = 20;
+
+        /// <summary>
         /// Slack per pulse subtracted in the CUSUM (mV): slow composition drift and noise stay below it.
         /// Over a 1 s/5 s run the healthy overpotential climbs by well under 1 mV per pulse.
         /// </summary>

@@ -30,6 +30,18 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly int[] _pulsesSeen;
         private readonly int[] _cusumMv;
 
+        // Per cell, while the baseline is learned: the overpotentials (mV) of the block's earlier and later half (its
+        // first and last BaselinePulses / 2 pulses), and the strip pulses since the learning began. While the cell is
+        // leaving rest (its first baseline since start-up, a fault reset or a refill), a block whose later half rises
+        // above its earlier one by the CUSUM's slack or more is not learned, and the learning starts again with the next
+        // block (DepletionConfiguration.BaselineSettleMaximumPulses). At a new operating point of a running cell the
+        // interface is already in its pulse regime: a response that rises there is the interface running down, and act
+        // mode's ladder needs the trend's next rung in a few pulses.
+        private readonly long[] _earlierHalfSumMv;
+        private readonly long[] _laterHalfSumMv;
+        private readonly int[] _learningPulses;
+        private readonly bool[] _leavingRest;
+
         // Per cell: the overpotential learned at the present operating point (mV * BaselineScale), the highest the
         // baseline may follow drift to, and the operating point it was learned at: the pulse current (uA) and the
         // length (ms) the protocol gives the strip step the pulse ran (0: a step without a length, or none told).
@@ -117,6 +129,10 @@ namespace Edge.Core.Diagnosis.Detectors
             _resistanceBaseline = new long[cells];
             _pulsesSeen = new int[cells];
             _cusumMv = new int[cells];
+            _earlierHalfSumMv = new long[cells];
+            _laterHalfSumMv = new long[cells];
+            _learningPulses = new int[cells];
+            _leavingRest = new bool[cells];
             _baselineCeiling = new long[cells];
             _operatingPointCurrentUa = new int[cells];
             _operatingPointPulseMs = new long[cells];
@@ -151,6 +167,7 @@ namespace Edge.Core.Diagnosis.Detectors
                 _cusumWarningMv[c] = _configuration.CusumWarningMv;
                 _cusumFaultMv[c] = _configuration.CusumFaultMv;
                 _climbAtMs[c] = -1;
+                _leavingRest[c] = true;
             }
         }
 
@@ -167,6 +184,7 @@ namespace Edge.Core.Diagnosis.Detectors
             for (int c = first; c < first + _layout.CellsPerModule; c++)
             {
                 Relearn(c);
+                _leavingRest[c] = true;
                 _stepInWindowUntilMs[c] = 0;
                 _shuntLetGoUntilMs[c] = 0;
             }
@@ -183,6 +201,7 @@ namespace Edge.Core.Diagnosis.Detectors
             for (int c = first; c < first + _layout.CellsPerModule; c++)
             {
                 Relearn(c);
+                _leavingRest[c] = true;
             }
         }
 
@@ -192,6 +211,9 @@ namespace Edge.Core.Diagnosis.Detectors
             _resistanceBaseline[cell] = 0;
             _pulsesSeen[cell] = 0;
             _cusumMv[cell] = 0;
+            _earlierHalfSumMv[cell] = 0;
+            _laterHalfSumMv[cell] = 0;
+            _learningPulses[cell] = 0;
         }
 
         /// <summary>
@@ -236,9 +258,17 @@ namespace Edge.Core.Diagnosis.Detectors
             int cellsPerModule = _layout.CellsPerModule;
             bool[] latched = diagnosis.ModuleLatched;
             int[] setpoints = snapshot.SetpointUa;
+            int[] currents = snapshot.ModuleCurrentUa;
+            bool[] currentValid = snapshot.ModuleCurrentValid;
             for (int m = 0; m < modules; m++)
             {
                 int setpointUa = setpoints[m];
+
+                // The direction the current flows: the measured one when it can be trusted, else the setpoint, as charge
+                // and the hard-short test take it. A saturated channel carries its rail (below its range at 0 counts),
+                // which for the ticks before currentChannelSaturated latches read a strip pulse as plating: its climb
+                // toward the cut-off as a shunt's step toward 0 V, its convex rise as a fall.
+                bool stripping = (currentValid[m] ? currents[m] : setpointUa) >= 0;
                 int previousSetpointUa = _previousSetpointUa[m];
                 _previousSetpointUa[m] = setpointUa;
                 if (latched[m])
@@ -257,8 +287,12 @@ namespace Edge.Core.Diagnosis.Detectors
                     // So the per-pulse trend follows strip pulses only: a plate pulse of a strip/plate cycle is another
                     // direction, not a new operating point, and learning afresh at each one kept the CUSUM from ever
                     // running on a cycling protocol.
-                    int currentUa = snapshot.LastPulseCurrentUa[m];
-                    if (currentUa >= 0)
+                    // The operating point is the current the pulse ended at, where its overpotential was measured: a stair
+                    // (strip steps in a row at rising currents) ends at its last stair, whose step length the pulse is
+                    // judged at too. Its first stair's current left an operator's higher last stair, or a derate lifted
+                    // within a pulse, the same operating point, and the higher end-of-pulse level a trend.
+                    int currentUa = snapshot.LastPulseClosingCurrentUa[m];
+                    if (snapshot.LastPulseCurrentUa[m] >= 0 && currentUa >= 0)
                     {
                         long pulseMs = _stripStepMs[m];
                         for (int c = first; c < last; c++)
@@ -332,7 +366,7 @@ namespace Edge.Core.Diagnosis.Detectors
                         int half = _configuration.ShapeStepMv / 2;
                         if (snapshot.MinimumDeltaMv[m] <= -half || snapshot.MaximumDeltaMv[m] >= half)
                         {
-                            TrackSteps(m, first, last, snapshot, diagnosis);
+                            TrackSteps(first, last, stripping, snapshot, diagnosis);
                         }
                     }
                 }
@@ -340,7 +374,6 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (shapeValid[m])
                 {
                     long now = snapshot.TimestampMs;
-                    bool stripping = snapshot.ModuleCurrentUa[m] >= 0;
                     for (int c = first; c < last; c++)
                     {
                         if (snapshot.CellValid[c])
@@ -377,12 +410,11 @@ namespace Edge.Core.Diagnosis.Detectors
         /// A pulse sample of the module, not at its start or end, in which a cell moved by at least half a step: a step
         /// toward 0 V (a shunt) holds the shape windows, a run-away climb away from it warns at once.
         /// </summary>
-        private void TrackSteps(int module, int first, int last, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
+        private void TrackSteps(int first, int last, bool strippingNow, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             int step = _configuration.ShapeStepMv;
             long now = snapshot.TimestampMs;
             // A shunt pulls the cell toward 0 V: down while stripping, up while plating.
-            bool strippingNow = snapshot.ModuleCurrentUa[module] >= 0;
             int[] deltas = snapshot.CellDeltaMv;
             long previousTickMs = now - snapshot.IntervalMs;
             for (int c = first; c < last; c++)
@@ -451,17 +483,54 @@ namespace Edge.Core.Diagnosis.Detectors
                 diagnosis.Report(DiagnosisId.DepletionTrendWarning, cell, false, 0, warningMv);
                 diagnosis.Report(DiagnosisId.DepletionTrendFault, cell, false, 0, faultMv);
 
-                // Learn: plain running mean over the first pulses.
+                // Learn: plain running mean over a block of pulses.
                 _overpotentialBaseline[cell] = ((_overpotentialBaseline[cell] * seen) + ((long)overpotential * BaselineScale)) / (seen + 1);
                 _resistanceBaseline[cell] = ((_resistanceBaseline[cell] * seen) + resistance) / (seen + 1);
-                _pulsesSeen[cell] = seen + 1;
-                if (seen + 1 == length)
+                int half = length / 2;
+                if (seen < half)
                 {
-                    // A cell that shows no overpotential at this current has nothing to cap: its baseline follows freely.
-                    long learned = _overpotentialBaseline[cell];
-                    _baselineCeiling[cell] = learned > 0 ? learned * (100 + _configuration.BaselineDriftLimitPercent) / 100 : long.MaxValue;
+                    _earlierHalfSumMv[cell] += overpotential;
                 }
 
+                if (seen >= length - half)
+                {
+                    _laterHalfSumMv[cell] += overpotential;
+                }
+
+                int learning = _learningPulses[cell];
+                if (learning < int.MaxValue)
+                {
+                    _learningPulses[cell] = learning + 1;
+                }
+
+                if (seen + 1 < length)
+                {
+                    _pulsesSeen[cell] = seen + 1;
+                    return;
+                }
+
+                // The block is complete. A cell leaving rest has settled when the block's later half is less than the
+                // slack above its earlier half (the CUSUM forgives that much a pulse; a response still rising by more
+                // within the block would leave the baseline below it and be summed as a trend), or has waited long
+                // enough: a response that keeps rising block after block is the interface running down.
+                bool settled = !_leavingRest[cell] || _laterHalfSumMv[cell] - _earlierHalfSumMv[cell] < (long)_cusumSlackMv[cell] * half;
+                _earlierHalfSumMv[cell] = 0;
+                _laterHalfSumMv[cell] = 0;
+                if (!settled && learning + 1 < _configuration.BaselineSettleMaximumPulses)
+                {
+                    // Learn afresh from the next block.
+                    _overpotentialBaseline[cell] = 0;
+                    _resistanceBaseline[cell] = 0;
+                    _pulsesSeen[cell] = 0;
+                    return;
+                }
+
+                _pulsesSeen[cell] = length;
+                _leavingRest[cell] = false;
+
+                // A cell that shows no overpotential at this current has nothing to cap: its baseline follows freely.
+                long learned = _overpotentialBaseline[cell];
+                _baselineCeiling[cell] = learned > 0 ? learned * (100 + _configuration.BaselineDriftLimitPercent) / 100 : long.MaxValue;
                 return;
             }
 
