@@ -263,12 +263,6 @@ namespace Edge.Core.Diagnosis.Detectors
             for (int m = 0; m < modules; m++)
             {
                 int setpointUa = setpoints[m];
-
-                // The direction the current flows: the measured one when it can be trusted, else the setpoint, as charge
-                // and the hard-short test take it. A saturated channel carries its rail (below its range at 0 counts),
-                // which for the ticks before currentChannelSaturated latches read a strip pulse as plating: its climb
-                // toward the cut-off as a shunt's step toward 0 V, its convex rise as a fall.
-                bool stripping = (currentValid[m] ? currents[m] : setpointUa) >= 0;
                 int previousSetpointUa = _previousSetpointUa[m];
                 _previousSetpointUa[m] = setpointUa;
                 if (latched[m])
@@ -366,7 +360,7 @@ namespace Edge.Core.Diagnosis.Detectors
                         int half = _configuration.ShapeStepMv / 2;
                         if (snapshot.MinimumDeltaMv[m] <= -half || snapshot.MaximumDeltaMv[m] >= half)
                         {
-                            TrackSteps(first, last, stripping, snapshot, diagnosis);
+                            TrackSteps(first, last, (currentValid[m] ? currents[m] : setpointUa) >= 0, snapshot, diagnosis);
                         }
                     }
                 }
@@ -374,6 +368,12 @@ namespace Edge.Core.Diagnosis.Detectors
                 if (shapeValid[m])
                 {
                     long now = snapshot.TimestampMs;
+
+                    // The direction the current flows: the measured one when it can be trusted, else the setpoint, as
+                    // charge and the hard-short test take it. A saturated channel carries its rail (below its range at 0
+                    // counts), which for the ticks before currentChannelSaturated latches read a strip pulse as plating:
+                    // its climb toward the cut-off as a shunt's step toward 0 V (TrackSteps), its convex rise as a fall.
+                    bool stripping = (currentValid[m] ? currents[m] : setpointUa) >= 0;
                     for (int c = first; c < last; c++)
                     {
                         if (snapshot.CellValid[c])
