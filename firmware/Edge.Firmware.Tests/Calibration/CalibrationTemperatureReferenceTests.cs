@@ -21,7 +21,8 @@ namespace NFUnitTest.Calibration
     /// A calibration of the mux board's NTC channel (firmware README, the calibrate command's begin row): from the
     /// calibration's first NTC point on a bath or a resistor takes the sensor's place, and its points up to 85.0 degC
     /// (against the board's 45.0 degC limit) latch nothing and write no latched faults record. Before those points the
-    /// NTC reads the pack, and 85.0 degC there latches every module and is stored.
+    /// NTC reads the pack, and 85.0 degC there latches every module and is stored; so does an 85.0 degC reference left
+    /// in the sensor's place when the calibration ends.
     /// </summary>
     [TestClass]
     public class CalibrationTemperatureReferenceTests
@@ -38,10 +39,16 @@ namespace NFUnitTest.Calibration
             Assert.IsTrue(rig.Send("\"action\":\"begin\",\"samplesPerPoint\":1"));
             CalibrationProcedure procedure = rig.Mode.Procedure;
             Assert.AreEqual(87, procedure.StepCount);
+            Assert.AreEqual(850, procedure.StepAt(86).ReferenceValue);
+            int temperaturePoints = 0;
             while (!procedure.IsComplete)
             {
                 CalibrationStep step = procedure.Current;
                 rig.Apply(step);
+                if (step.Kind == CalibrationChannelKind.Temperature)
+                {
+                    temperaturePoints++;
+                }
 
                 // Each NTC point held past both debounces (overtemperature 3 readings, a channel without a value 10).
                 rig.Ticks(step.Kind == CalibrationChannelKind.Temperature ? 12 : 1);
@@ -57,7 +64,11 @@ namespace NFUnitTest.Calibration
             Assert.IsTrue(rig.Send("\"action\":\"finish\""));
             rig.Ticks(12);
             rig.AssertNothingLatched("after finish");
+            Assert.AreEqual(12, temperaturePoints);
+            Assert.IsNotNull(rig.CalibrationStore.Text, "calibration record not stored");
+            Assert.IsNull(rig.LatchStore.Text);
             Assert.AreEqual(0, rig.LatchStore.SaveAttempts, "latched faults record written");
+            Assert.AreEqual("latched faults\nend 0\n", LatchedFaultRecord.Format(rig.Controller.Diagnosis, 3));
         }
 
         [TestMethod]
@@ -76,6 +87,38 @@ namespace NFUnitTest.Calibration
             {
                 Assert.IsTrue(rig.Controller.Diagnosis.HasLatchedFault(m), "module " + m.ToString());
                 Assert.IsTrue(rig.Controller.Diagnosis.LatchCause(m) == DiagnosisId.CellOvertemperature, "module " + m.ToString());
+            }
+
+            Assert.AreEqual("latched faults\n0 cellOvertemperature\n1 cellOvertemperature\n2 cellOvertemperature\nend 3\n", rig.LatchStore.Text);
+        }
+
+        [TestMethod]
+        public void The85CPointLeftInPlaceAfterAnAbortLatchesEveryModuleAndIsStored()
+        {
+            // The calibration reaches the NTC's points and is aborted with the 85.0 degC reference still in the sensor's
+            // place: from the first tick after the end it reads as the pack's temperature and latches.
+            Rig rig = new Rig();
+            Assert.IsTrue(rig.Send("\"action\":\"begin\",\"samplesPerPoint\":1"));
+            CalibrationProcedure procedure = rig.Mode.Procedure;
+            while (procedure.Current.Kind != CalibrationChannelKind.Temperature)
+            {
+                int index = procedure.StepIndex;
+                rig.Apply(procedure.Current);
+                Assert.IsTrue(rig.Send("\"action\":\"record\""));
+                rig.Ticks(2);
+                Assert.AreEqual(index + 1, procedure.StepIndex);
+            }
+
+            rig.Apply(procedure.StepAt(86));
+            rig.Ticks(12);
+            rig.AssertNothingLatched("85.0 degC in the sensor's place during the calibration");
+            Assert.IsNull(rig.LatchStore.Text);
+
+            Assert.IsTrue(rig.Send("\"action\":\"abort\""));
+            rig.Ticks(5);
+            for (int m = 0; m < 3; m++)
+            {
+                Assert.IsTrue(rig.Controller.Diagnosis.LatchCause(m) == DiagnosisId.CellOvertemperature && rig.Controller.Diagnosis.HasLatchedFault(m), "module " + m.ToString());
             }
 
             Assert.AreEqual("latched faults\n0 cellOvertemperature\n1 cellOvertemperature\n2 cellOvertemperature\nend 3\n", rig.LatchStore.Text);
@@ -109,8 +152,9 @@ namespace NFUnitTest.Calibration
                 DeviceEventLog events = new DeviceEventLog();
                 Controller = new EdgeController(setup.Layout, setup.Configuration);
                 SampleAcquisition acquisition = new SampleAcquisition(_board, Inputs, unit);
+                CalibrationStore = new FakeUnitRecordStore();
                 LatchStore = new FakeUnitRecordStore();
-                Mode = new CalibrationMode(_board, acquisition, new FakeUnitRecordStore(), events, "unit-1", Controller);
+                Mode = new CalibrationMode(_board, acquisition, CalibrationStore, events, "unit-1", Controller);
                 _loop = new SamplingLoop(timer, Controller, acquisition, new LoadSwitchBank(switches), null, new TickStatistics(), events, 20, null);
                 _loop.Calibration = Mode;
                 _handler = new CommandHandler(Controller, null);
@@ -124,6 +168,8 @@ namespace NFUnitTest.Calibration
             public EdgeController Controller { get; }
 
             public CalibrationMode Mode { get; }
+
+            public FakeUnitRecordStore CalibrationStore { get; }
 
             public FakeUnitRecordStore LatchStore { get; }
 
