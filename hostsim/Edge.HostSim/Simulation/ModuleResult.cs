@@ -37,9 +37,29 @@ public sealed class ModuleResult
     /// </summary>
     public string? HoldDiagnosis { get; init; }
 
+    /// <summary>
+    /// For a module in hold: the cell its <see cref="HoldDiagnosis"/> is about, counted in the module from 0 (as events
+    /// count cells), the cell that latched it first; null when that diagnosis is about no one cell (a module's, a sensor's
+    /// or the pack's), or the module is not held (the cell telemetry/modules carries, there -1 for none).
+    /// </summary>
+    public int? HoldCell { get; init; }
+
+    /// <summary>
+    /// True for a module held by a latch restored after a reset whose record names no cell: its diagnosis may be about one
+    /// cell, but which is not known, so it is not called module-wide.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool HoldCellUnknown { get; init; }
+
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string StopText => StopTextOf(StopReason, HoldDiagnosis);
+
+    /// <summary>The latching diagnosis and where: "hardShort on cell 2", "moduleOvercurrent, module-wide", a restored latch whose record names no cell "hardShort, cell not known"; empty when not held for a known cause.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string HoldText => string.IsNullOrEmpty(HoldDiagnosis)
+        ? string.Empty
+        : HoldDiagnosis + (HoldCell.HasValue ? " on cell " + HoldCell.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : HoldCellUnknown ? ", cell not known" : ", module-wide");
 
     /// <summary><paramref name="stopReason"/>, followed by <paramref name="holdDiagnosis"/> in brackets when there is one.</summary>
     public static string StopTextOf(string stopReason, string? holdDiagnosis) =>

@@ -134,6 +134,8 @@ public sealed class RunTelemetry
                 State = ScenarioNames.Camel(module.State.ToString()),
                 StopReason = StopReasonName(module),
                 HoldDiagnosis = HoldDiagnosisName(controller, m),
+                HoldCell = HoldCellInModule(controller, m),
+                HoldCellUnknown = HoldDiagnosisName(controller, m) != null && controller.Diagnosis.IsLatchRestored(m) && controller.Diagnosis.LatchCell(m) < 0,
                 StoppedAtS = _stoppedAtS[m],
                 CellHardShortS = cellHardShortS[m],
                 SwitchCount = module.SwitchCloseCount,
@@ -177,6 +179,18 @@ public sealed class RunTelemetry
         DiagnosisManager diagnosis = controller.Diagnosis;
         bool held = controller.Module(module).State == ModuleState.Hold && diagnosis.HasLatchedFault(module);
         return held && diagnosis.IsLatchCauseKnown(module) ? ScenarioNames.Camel(diagnosis.LatchCause(module).ToString()) : null;
+    }
+
+    // The cell of a held module's latch as telemetry/modules names it (pack-wide, NoCell for none), counted in the module.
+    private int? HoldCellInModule(EdgeController controller, int module)
+    {
+        if (HoldDiagnosisName(controller, module) == null)
+        {
+            return null;
+        }
+
+        int cell = controller.Diagnosis.LatchCell(module);
+        return cell >= 0 ? cell % _cellsPerModule : null;
     }
 
     private SimulationEvent ToEvent(TelemetryRecord record, double timeS)

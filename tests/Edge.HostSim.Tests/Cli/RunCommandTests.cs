@@ -82,7 +82,11 @@ public sealed class RunCommandTests : IDisposable
 
         // Which fault held module 1: the summary and the table name the diagnosis of the event that latched it.
         Assert.Equal(hard.GetProperty("diagnosis").GetString(), modules[1].GetProperty("holdDiagnosis").GetString());
-        Assert.Contains("module 1 held since 9.5 s: " + hard.GetProperty("diagnosis").GetString(), stdout.ToString(), StringComparison.Ordinal);
+        // And on which cell, counted in the module from 0 as the event and the dashboard's card count it: the short was
+        // injected into module 1's second cell (cell 1), the cell its event names.
+        Assert.Equal(1, modules[1].GetProperty("holdCell").GetInt32());
+        Assert.False(healthy.TryGetProperty("holdCell", out _));
+        Assert.Contains("module 1 held since 9.5 s: " + hard.GetProperty("diagnosis").GetString() + " on cell 1" + Environment.NewLine, stdout.ToString(), StringComparison.Ordinal);
 
         // 30 s at 10 ms: ticks 0 to 3,000, each starting on its release (no timing fault), so every one of them in
         // the histogram's first bin (below 100 us of latency). No board, so no unit and no board warnings.
