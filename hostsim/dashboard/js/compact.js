@@ -138,7 +138,7 @@ export function hitTest(d, els, canvas, offsetX, offsetY, drawn) {
     if (m < 0 || m >= drawn.modules) return null;
     const mod = d.modules[m];
     const mark = drawn.faded ? (drawn.offline ? ' (offline)' : ' (no data now)') : '';
-    return { module: m, text: `module ${m}: ${mod.reported ? mod.state : 'no data'}${mark}${stopText(mod) ? ' (' + stopText(mod) + ')' : ''}, last data ${deviceTime(mod.lastTMs)}` };
+    return { module: m, text: `module ${m}: ${mod.reported ? mod.state : 'no data'}${mark}${stopText(mod) ? ' (' + stopText(mod) + ')' : ''}, last data ${mod.lastTMs === null ? 'none received' : deviceTime(mod.lastTMs)}` };
   }
   const m = Math.floor(offsetY / drawn.rowHeight);
   const c = Math.floor((offsetX - 40) / drawn.cellWidth);

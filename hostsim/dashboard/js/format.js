@@ -146,7 +146,7 @@ export function cutoffs(protocol) {
 
 export function where(module, cell, cellsPerModule) {
   if (module === null || module === undefined) return 'pack';
-  return `M${module}` + (cell === null || cell === undefined ? '' : ` C${cell % cellsPerModule}`);
+  return `M${module}` + (cell === null || cell === undefined ? ' (module-wide)' : ` C${cell % cellsPerModule}`);
 }
 
 export function fixed(v, digits) {

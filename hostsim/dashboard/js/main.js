@@ -628,7 +628,7 @@ function renderFacts(d, st) {
     ['cut-off', cutoffs(p)],
     ['area', `${p.electrodeAreaCm2} cm2`],
     ['layout', `${c.modules} x ${c.cellsPerModule} cells`],
-    ['device time', deviceTime(d.lastTMs)],
+    ['device time', d.lastTMs === null ? notReceived(d, st) : deviceTime(d.lastTMs)],
     ['config', `revision ${c.revision}`],
   ];
   const out = facts.map(([k, v]) => {
@@ -719,7 +719,25 @@ function renderDeviceEvents(d) {
   }));
 }
 
-function moduleFacts(d, m) {
+/**
+ * What stands for a stream value the page has not received: before the device's first stream message of its boot (the
+ * page opened after the retained status, config and module states, before the next interval), "waiting for the next
+ * telemetry" while the device is online and not stale; "none received" once none can be expected (offline, stale, no
+ * broker). Never a value that reads as "nothing happened" (no pulses, no event) or a bare "?".
+ */
+function notReceived(d, st) {
+  return d.status === 'online' && !st.stale ? 'waiting for the next telemetry' : 'none received';
+}
+
+function moduleFacts(d, m, st) {
+  if (d.lastTMs === null) {
+    // Only the retained topics so far: they give the state, stop reason, latch and a stopped module's charge, not the
+    // pulses or the events, which the streams carry. A held module's latch did happen: its retained cause says which.
+    const pending = notReceived(d, st);
+    const capacity = m.totalChargeUc === null ? pending : `${fixed(m.totalChargeUc / 3.6e6 / d.config.protocol.electrodeAreaCm2, 3)} mAh/cm2`;
+    const last = m.state === 'hold' && m.cause ? `${m.cause} (fault) before the page opened` : pending;
+    return { current: pending, capacity, rest: pending, pulses: pending, last };
+  }
   const area = d.config.protocol.electrodeAreaCm2;
   const current = m.pulseCurrentUa === null ? '–' : `${fixed(m.pulseCurrentUa / 1000 / area, 2)} mA/cm2`;
   const capacity = m.totalChargeUc === null ? '–' : `${fixed(m.totalChargeUc / 3.6e6 / area, 3)} mAh/cm2`;
@@ -778,7 +796,7 @@ function renderModules(d, st) {
   const t0 = xs.length ? Math.min(xs[0] * 1000, t1) : 0;
   d.modules.forEach((m, i) => {
     const card = section.children[i];
-    const f = moduleFacts(d, m);
+    const f = moduleFacts(d, m, st);
     const badge = card.querySelector('.state');
     badge.textContent = shownState(d, st, m);
     badge.dataset.state = m.state;
@@ -790,7 +808,7 @@ function renderModules(d, st) {
     card.querySelector('.current').textContent = `last pulse ${f.current}`;
     card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
     card.querySelector('.rest').textContent = `tuned rest ${f.rest}`;
-    card.querySelector('.pulses').textContent = f.pulses === '1' ? '1 pulse' : `${f.pulses} pulses`;
+    card.querySelector('.pulses').textContent = f.pulses === '1' ? '1 pulse' : /^[0-9–]/.test(f.pulses) ? `${f.pulses} pulses` : `pulses: ${f.pulses}`;
     card.querySelector('.reason').textContent = stopText(m) ? `stop: ${stopText(m)}` : '';
     card.querySelector('.last').textContent = `last event: ${f.last}`;
     drawTimeline(card.querySelector('canvas'), m.history, t0, t1);
@@ -824,7 +842,7 @@ function renderModuleRows(d, st) {
   moduleRenderAt = performance.now();
   d.modules.forEach((m, i) => {
     const tr = body.rows[i];
-    const f = moduleFacts(d, m);
+    const f = moduleFacts(d, m, st);
     const state = shownState(d, st, m);
     tr.dataset.state = m.state;
     const badge = tr.cells[1].firstChild;
@@ -922,6 +940,24 @@ for (const canvas of [compactEls.strip, compactEls.heat]) {
   });
 }
 
+/**
+ * Each chart's caption says "simulated" while the device charted is the simulator (its health message carries a
+ * `provenance`, the sentence that says so, which the label's tooltip repeats), as edge-sim's own plots and reports do:
+ * simulated cells, not a bench measurement. A device that sent no health yet, or a real device, gets no label.
+ */
+function labelProvenance(d) {
+  const provenance = d.health && typeof d.health.msg.provenance === 'string' ? d.health.msg.provenance : null;
+  for (const caption of document.querySelectorAll('.charts figcaption')) {
+    let label = caption.querySelector('.provenance');
+    if (!label) {
+      label = text('span', 'simulated', 'provenance');
+      caption.insertBefore(label, caption.firstChild);
+    }
+    label.hidden = provenance === null;
+    label.title = provenance ?? '';
+  }
+}
+
 const CHART_PERIOD_MS = 400;
 let chartsDrawnAt = 0;
 let chartsTimer = null;
@@ -941,6 +977,7 @@ function renderCharts(d) {
   }
   chartsDrawnAt = now;
   chartsDrawnFor = d.id + ':' + focusModule;
+  labelProvenance(d);
   const cfg = d.config;
   const cpm = cfg.cellsPerModule;
   const sel = selection(d, focusModule);

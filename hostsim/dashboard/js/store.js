@@ -600,7 +600,18 @@ export function applyModules(d, msg) {
 export function stopText(m) {
   if (!m.stopReason || m.stopReason === 'none') return '';
   if (m.state !== 'hold' || !m.cause) return m.stopReason;
-  return `${m.stopReason} (${m.cause}${m.causeCell !== null ? ` on cell ${m.causeCell}` : ''})`;
+  return `${m.stopReason} (${m.cause}${causeWhere(m)})`;
+}
+
+// The latching diagnoses about one cell (the firmware's DiagnosisTable, scope Cell, latching): without a cell, such a
+// latch was restored after a reset (its stored record names no cell) or comes from a device before the field.
+const CELL_LATCHES = new Set(['softShortConfirmed', 'hardShort', 'hardShortShuntEdge', 'cellOvervoltage', 'cellUndervoltage',
+  'cellChannelInvalid', 'cellChannelSaturated', 'cellChannelStuck']);
+
+/** Where a held module's latch is, as the page and edge-sim run word it: " on cell 1", ", module-wide" or ", cell not known". */
+function causeWhere(m) {
+  if (m.causeCell !== null) return ` on cell ${m.causeCell}`;
+  return CELL_LATCHES.has(m.cause) ? ', cell not known' : ', module-wide';
 }
 
 export const KNOWN_STATES = STATES;
