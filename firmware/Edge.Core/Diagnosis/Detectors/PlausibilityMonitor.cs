@@ -259,10 +259,17 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
+        /// <summary>
+        /// The module's valid cells at a measured current edge: the step is the one the measurement divided the edge
+        /// resistance by (<see cref="MeasurementSnapshot.EdgeCurrentUa"/>: the valid reading at a pulse's start and the
+        /// setpoint under an invalid one, the pulse's last setpoint at its end, both magnitudes at a reversal), so the
+        /// response is the voltage step the cell showed. The reading itself is never used: a saturated channel carries
+        /// its rail (3000 uA), which scaled the response by rail / setpoint (a cell that moved by 1 mV read 7 mV and
+        /// reset the count), and an invalid reading is no current that flowed. Its own rows report such a channel.
+        /// </summary>
         private void EvaluateStuck(int module, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
-            int current = snapshot.Phase[module] == ModulePhase.Current ? snapshot.ModuleCurrentUa[module] : snapshot.LastPulseCurrentUa[module];
-            long magnitude = current < 0 ? -current : current;
+            long magnitude = snapshot.EdgeCurrentUa[module];
             long expectedMv = magnitude * _nominalResistanceMilliohm / 1000000;
             int minimum = _plausibility.StuckMinimumEdgeResponseMv;
             if (expectedMv < 4 * minimum || minimum == 0)

@@ -207,6 +207,9 @@ namespace Edge.Core.Diagnosis.Detectors
             bool[] phaseStarted = snapshot.PhaseStarted;
             bool[] pulseEnded = snapshot.PulseEnded;
             bool[] noiseRenewed = snapshot.NoiseRenewed;
+            int[] currents = snapshot.ModuleCurrentUa;
+            bool[] currentValid = snapshot.ModuleCurrentValid;
+            int[] setpoints = snapshot.SetpointUa;
             int spikeDropMv = _configuration.SpikeDropMv;
             bool[] latched = diagnosis.ModuleLatched;
 
@@ -232,8 +235,13 @@ namespace Edge.Core.Diagnosis.Detectors
 
                 // A shunt pulls the cell toward 0 V: down while stripping, up while plating (negative
                 // voltages). Spikes are tracked on the polarisation's magnitude in the current direction,
-                // or in the last pulse's direction during a rest.
-                int directionUa = current ? snapshot.ModuleCurrentUa[m] : snapshot.LastPulseCurrentUa[m];
+                // or in the last pulse's direction during a rest. Under current the direction is the reading's when it
+                // is valid and the setpoint's otherwise: a saturated channel carries its rail (-3000 uA below its range
+                // while stripping), and read as the direction it turned the polarisation over for that sample (an open
+                // spike's lowest reading became minus its level, the next sample "recovered" it as a deep spike while the
+                // shunt still held) and a stripping that ended at the cut-off on such a sample was never judged for its
+                // coulombic efficiency.
+                int directionUa = current ? (currentValid[m] ? currents[m] : setpoints[m]) : snapshot.LastPulseCurrentUa[m];
                 int polarity = directionUa < 0 ? -1 : 1;
 
                 // A current edge (pulse start, end or reversal) moves the voltage by design: a spike still

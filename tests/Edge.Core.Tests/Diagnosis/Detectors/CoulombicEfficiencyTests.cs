@@ -50,7 +50,10 @@ public class CoulombicEfficiencyTests
         public int StripCutoffMv => _configuration.Protocol.StripCutoffMv;
 
         /// <summary>One sample, 1 s after the previous: <paramref name="currentUa"/> flowed during it (0: switch open).</summary>
-        public void Sample(int currentUa, int voltageMv)
+        public void Sample(int currentUa, int voltageMv) => Sample(currentUa, voltageMv, currentUa, ChannelStatus.Valid);
+
+        /// <summary>One sample whose current channel read <paramref name="readingUa"/> with <paramref name="status"/>.</summary>
+        public void Sample(int currentUa, int voltageMv, int readingUa, ChannelStatus status)
         {
             _closed[0] = currentUa != 0;
             _setpoint[0] = currentUa;
@@ -59,8 +62,8 @@ public class CoulombicEfficiencyTests
             _frame.TickIndex++;
             _frame.CellVoltageMv[0] = voltageMv;
             _frame.CellVoltageStatus[0] = ChannelStatus.Valid;
-            _frame.ModuleCurrentUa[0] = currentUa;
-            _frame.ModuleCurrentStatus[0] = ChannelStatus.Valid;
+            _frame.ModuleCurrentUa[0] = readingUa;
+            _frame.ModuleCurrentStatus[0] = status;
             _telemetry.Clear();
             Diagnosis.BeginTick(_nowMs, _configuration.Mode);
             _measurement.Update(_frame, _closed, _setpoint, _snapshot);
@@ -94,11 +97,15 @@ public class CoulombicEfficiencyTests
         }
 
         /// <summary>Strips for <paramref name="seconds"/>; with <paramref name="toCutoff"/> the last sample reads the cut-off.</summary>
-        public void Strip(int seconds, bool toCutoff)
+        public void Strip(int seconds, bool toCutoff) => Strip(seconds, toCutoff, CurrentUa, ChannelStatus.Valid);
+
+        /// <summary>As <see cref="Strip(int, bool)"/>, the current channel reading <paramref name="lastReadingUa"/> with <paramref name="lastStatus"/> on the last sample.</summary>
+        public void Strip(int seconds, bool toCutoff, int lastReadingUa, ChannelStatus lastStatus)
         {
             for (int s = 0; s < seconds; s++)
             {
-                Sample(CurrentUa, toCutoff && s == seconds - 1 ? StripCutoffMv + 5 : PolarisationMv);
+                bool last = s == seconds - 1;
+                Sample(CurrentUa, toCutoff && last ? StripCutoffMv + 5 : PolarisationMv, last ? lastReadingUa : CurrentUa, last ? lastStatus : ChannelStatus.Valid);
             }
 
             Rest(35);
@@ -113,6 +120,27 @@ public class CoulombicEfficiencyTests
         rig.Strip(420, toCutoff: true);
 
         // 420 s / 600 s at one current: 70 %, below the 85 % minimum.
+        Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortEfficiencyDrop, 0), "70 % returned at the cut-off was not reported");
+        (DiagnosisId _, long value, long threshold) = Assert.Single(rig.Events);
+        Assert.Equal(70, value);
+        Assert.Equal(MinimumPercent, threshold);
+    }
+
+    [Theory]
+    [InlineData(-3000, ChannelStatus.Saturated)]
+    [InlineData(0, ChannelStatus.Missing)]
+    [InlineData(-192, ChannelStatus.Implausible)]
+    public void AStrippingThatReachesTheCutoffOnAnInvalidCurrentReadingIsJudged(int readingUa, ChannelStatus status)
+    {
+        // The 70 % stripping above, its cut-off sample's current reading invalid: saturated at the rail below the range
+        // (0 counts), missing, or implausible (the multiplexer's check failed). The setpoint still strips at 192 uA, the
+        // measurement counts that interval's charge at the setpoint, and the cell reads the cut-off: 420 s / 600 s is
+        // 70 % as before. Taken as the direction, the reading said "not stripping", the cut-off went unseen and the
+        // efficiency drop was never reported.
+        var rig = new Rig();
+        rig.Plate(600);
+        rig.Strip(420, toCutoff: true, readingUa, status);
+
         Assert.True(rig.Diagnosis.IsActive(DiagnosisId.SoftShortEfficiencyDrop, 0), "70 % returned at the cut-off was not reported");
         (DiagnosisId _, long value, long threshold) = Assert.Single(rig.Events);
         Assert.Equal(70, value);

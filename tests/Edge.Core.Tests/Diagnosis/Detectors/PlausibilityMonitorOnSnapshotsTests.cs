@@ -150,6 +150,7 @@ public class PlausibilityMonitorOnSnapshotsTests
             {
                 r.SetCurrent(0, ModulePhase.Current, 385);
                 r.Snapshot.EdgeMeasured[0] = true;
+                r.Snapshot.EdgeCurrentUa[0] = 385;
                 r.Snapshot.EdgeResistanceMilliohm[0] = 400000;
                 r.Snapshot.EdgeResistanceMilliohm[1] = 5000;
             });
@@ -172,6 +173,7 @@ public class PlausibilityMonitorOnSnapshotsTests
             {
                 r.SetCurrent(0, ModulePhase.Current, 20);
                 r.Snapshot.EdgeMeasured[0] = true;
+                r.Snapshot.EdgeCurrentUa[0] = 20;
                 r.Snapshot.EdgeResistanceMilliohm[1] = 0;
             });
         }

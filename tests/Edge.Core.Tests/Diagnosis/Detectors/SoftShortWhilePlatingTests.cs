@@ -81,6 +81,52 @@ public class SoftShortWhilePlatingTests
         Assert.Equal(5, confirmed.Threshold);
     }
 
+    [Theory]
+    [InlineData(3000, ChannelStatus.Saturated)]
+    [InlineData(0, ChannelStatus.Missing)]
+    public void AnInvalidCurrentReadingWithinEachShallowShuntDoesNotMakeItDeep(int readingUa, ChannelStatus status)
+    {
+        // The shallow shunts above (30 % of about 140 mV), with the current channel invalid on one sample 200 ms into
+        // each: saturated at its rail above the range (+3000 uA while plating at -154 uA), or missing. The channel
+        // heals at the next valid reading, the cell readings are the same, so the soft short must be what it is with a
+        // sound channel: confirmed by the fifth spike, when the fifth shunt lets go at 140.4 s. Read as the current's
+        // direction, the rail turned the plating's polarisation over for one sample: the open spike's lowest level
+        // became minus its magnitude, the next sample (the shunt still on) "recovered" it by twice the magnitude, a
+        // spike taking over 100 % of the polarisation away, deep, and two such confirmed the short at the second shunt.
+        var configuration = new ControllerConfiguration { Mode = ControlMode.Act };
+        configuration.Protocol.Steps = new[] { new ProtocolStep(ProtocolStepKind.Plate, PlateUa, 600000) };
+        var pack = new SyntheticPack(new PackLayout(1, 1, 0), configuration, c =>
+        {
+            double v = SyntheticCells.Healthy(c);
+            bool shunted = c.InPulse && c.NowMs >= ShuntsFromMs && (c.NowMs - ShuntsFromMs) % ShuntEveryMs < ShuntForMs;
+            return shunted ? 0.7 * v : v;
+        })
+        {
+            NoiseMv = SyntheticPack.MillivoltsPerCount,
+            Quantise = true,
+        };
+        int invalidSamples = 0;
+        pack.BeforeTick = p =>
+        {
+            if (p.NowMs >= ShuntsFromMs && (p.NowMs - ShuntsFromMs) % ShuntEveryMs == 200)
+            {
+                p.Frame.ModuleCurrentUa[0] = readingUa;
+                p.Frame.ModuleCurrentStatus[0] = status;
+                invalidSamples++;
+            }
+        };
+        pack.RunUntil(300000);
+
+        RecordCopy confirmed = Assert.Single(pack.Events(EventKind.SoftShort), e => e.Diagnosis == DiagnosisId.SoftShortConfirmed);
+        Assert.InRange(confirmed.TimestampMs, 140400, 140500);
+        Assert.Equal(5, confirmed.Value);
+        Assert.Equal(5, confirmed.Threshold);
+        Assert.Equal(20, invalidSamples); // one every 10 s from 100 s to 300 s, the module held after 140.4 s
+
+        // The channel's own row saw each invalid sample and healed at the next: never three in a row, no channel fault.
+        Assert.Empty(pack.Events(EventKind.ChannelFault));
+    }
+
     [Fact]
     public void HealthyPlatingRaisesNoSoftShortAndNoDepletionEvent()
     {
