@@ -156,13 +156,19 @@ public static class RunCommand
     /// <summary>
     /// One line per module the run ended with in hold: since when, the diagnosis that latched it and the cell it is on
     /// (counted in the module from 0, as the dashboard's card says it: "hardShort on cell 2"), or "module-wide" for a
-    /// diagnosis about no one cell.
+    /// diagnosis about no one cell. Then one per module whose hardShort report no simulated cell's own short stands
+    /// behind (none in a replay).
     /// </summary>
     internal static void WriteHeldModules(TextWriter output, SimulationResult result)
     {
         foreach (ModuleResult m in result.Modules.Where(m => m.HoldDiagnosis != null))
         {
             output.WriteLine(string.Format(CultureInfo.InvariantCulture, "module {0} held since {1:0.##} s: {2}", m.Index, m.StoppedAtS, m.HoldText));
+        }
+
+        foreach (string note in HardShortTruth.Notes(result))
+        {
+            output.WriteLine(note);
         }
     }
 

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.HostSim.Output.Plotting;
 using ScottPlot;
 
 namespace Edge.HostSim.Scoring;
@@ -31,6 +32,8 @@ public static class ScorePlot
     private static Plot CapacityVersusDuty(FamilyScore score, IReadOnlyList<RunOutcome> runs)
     {
         Plot plot = new Plot();
+        // The run and sweep plots' font: without it the labels took the system's default typeface (a serif one here).
+        plot.Font.Set(RunFigure.SansFont);
         int index = 0;
         foreach (VariantScore variant in score.Variants)
         {
@@ -66,6 +69,8 @@ public static class ScorePlot
         }
 
         Plot plot = new Plot();
+        // The run and sweep plots' font: without it the labels took the system's default typeface (a serif one here).
+        plot.Font.Set(RunFigure.SansFont);
         AddEcdf(plot, score.Depletion.LeadS, "depletion warning to cut-off", 0);
         AddEcdf(plot, score.Shorts.SoftLeadS, "soft-short warning to hard short", 1);
         plot.Title(score.Family + ": lead time of the warnings (simulated)");

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.HostSim.Output.Plotting;
 using ScottPlot;
 
 namespace Edge.HostSim.Studies;
@@ -28,6 +29,8 @@ public static class StudyPlot
     public static Plot Create(StudySpec spec, IReadOnlyList<StudyRow> rows)
     {
         Plot plot = new Plot();
+        // The run and sweep plots' font: without it the labels took the system's default typeface (a serif one here).
+        plot.Font.Set(RunFigure.SansFont);
         List<ScottPlot.Plottables.Text> labels = new List<ScottPlot.Plottables.Text>();
         double[] duty = rows.Select(r => r.DutyCycle).ToArray();
         double[] capacity = rows.Select(r => r.CapacityMAhPerCm2).ToArray();

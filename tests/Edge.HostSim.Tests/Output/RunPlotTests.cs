@@ -68,10 +68,16 @@ public sealed class RunPlotTests : IDisposable
         figure.SaveSvg(path);
         string svg = File.ReadAllText(path);
 
+        string[] texts = Regex.Matches(svg, @"<text[^>]*>\s*([^<]*?)\s*</text>").Select(t => t.Groups[1].Value).ToArray();
         for (int m = 0; m < 16; m++)
         {
             Assert.Contains("module " + m + " (", svg, StringComparison.Ordinal);
+
+            // Each panel's voltage axis names the quantity and the cells drawn in it (the panels have no legend).
+            Assert.Contains("M" + m + " C0-15 voltage (V)", texts);
         }
+
+        Assert.DoesNotContain("V", texts);
 
         Assert.Contains("hardShort fault M12 C5", svg, StringComparison.Ordinal);
         Assert.Contains("isolated M12", svg, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public static class RunFigure
 
         StackedFigure figure = new StackedFigure(Width);
         string title = scenario.Name + "  |  " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " " + scenario.Pack.Preset + ", "
-            + (scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed") + " rest, " + (scenario.Controller.Act ? "act" : "observe") + " mode"
+            + RestText(configuration) + ", " + (scenario.Controller.Act ? "act" : "observe") + " mode"
             + (result.RecordedFrom == null ? ", seed " + scenario.Seed.ToString(s_inv) : string.Empty) + "  |  "
             + (result.RecordedFrom == null ? "simulated, true cell voltages"
                 : result.RecordingSimulatedBecause != null ? "simulated recording (" + result.RecordedFrom + "), replayed: not a bench measurement"
@@ -80,7 +80,7 @@ public static class RunFigure
                     Plot panel = NewPlot(0, xEnd, time, showX: true, leftPx: 56, rightPx: 10);
                     ModuleResult module = result.Modules[m];
                     panel.Title("module " + m + "  (" + module.StopReason + ", " + module.CapacityMAhPerCm2.ToString("0.##", s_inv) + " mAh/cm2)", 11);
-                    panel.YLabel("V", 11);
+                    panel.YLabel(PanelVoltageLabel(m, cellsPerModule), 10);
                     panel.XLabel(time.Label, 10);
                     for (int c = 0; c < cellsPerModule; c++)
                     {
@@ -148,6 +148,29 @@ public static class RunFigure
         figure.AddRow(280, current);
         MarkerLines.AddKey(figure, markers, time);
         return figure;
+    }
+
+    /// <summary>
+    /// A module panel's voltage axis: the quantity and the cells drawn in it, in the legend's names (the panels have no
+    /// legend): "M12 C0-15 voltage (V)", "M3 C0 voltage (V)".
+    /// </summary>
+    public static string PanelVoltageLabel(int module, int cellsPerModule) =>
+        "M" + module.ToString(s_inv) + " C0" + (cellsPerModule > 1 ? "-" + (cellsPerModule - 1).ToString(s_inv) : string.Empty) + " voltage (V)";
+
+    /// <summary>
+    /// How the protocol rests, as titles say it: "adaptive rest" or "fixed rest" when it has rest steps; "continuous
+    /// current" when it has none and one current direction (the rest setting never applies: the switch stays closed
+    /// until a stop); "direction-change rests only" when it has none but strips and plates.
+    /// </summary>
+    public static string RestText(ControllerConfiguration configuration)
+    {
+        Edge.Core.Configuration.Protocol.ProtocolStep[] steps = configuration.Protocol.Steps;
+        if (steps.Any(s => !s.IsCurrentStep))
+        {
+            return configuration.Protocol.RestMode == Edge.Core.Configuration.Protocol.RestMode.Adaptive ? "adaptive rest" : "fixed rest";
+        }
+
+        return steps.Select(s => s.Kind).Distinct().Count() > 1 ? "direction-change rests only" : "continuous current";
     }
 
     /// <summary>Writes plot.svg and plot.png into <paramref name="directory"/>.</summary>

@@ -52,7 +52,7 @@ public static class RunReport
         {
             new[] { "pack", scenario.Pack.Modules + " modules x " + scenario.Pack.CellsPerModule + " cells, " + scenario.Pack.Preset + ", " + scenario.Pack.AreaCm2.ToString("0.####", s_inv) + " cm2" },
             new[] { "protocol", string.Join(", ", scenario.Protocol.Steps) + (scenario.Protocol.Repeat ? " (repeated)" : " (once)") },
-            new[] { "rest", scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed" },
+            new[] { "rest", RestFact(scenario) },
             new[] { "mode", scenario.Controller.Act ? "act" : "observe" },
             new[] { "seed", result.RecordedFrom == null ? scenario.Seed.ToString(s_inv) + " (noise, spread and probabilistic faults)" : "none: a replay draws nothing" },
             new[] { "sample period", scenario.SamplePeriodMs + " ms" },
@@ -62,17 +62,36 @@ public static class RunReport
         };
     }
 
+    /// <summary>Column of the cell model's hard-short time (simulator ground truth, which the controller never sees).</summary>
+    public const string CellHardShortColumn = "cell hard short (s, simulated)";
+
+    /// <summary>The rest setting, or what the protocol does instead when it has no rest step for the setting to apply to.</summary>
+    private static string RestFact(Scenario scenario)
+    {
+        string text = RunFigure.RestText(ScenarioCompiler.Compile(scenario));
+        return text.EndsWith(" rest", StringComparison.Ordinal) ? text.Substring(0, text.Length - " rest".Length) : "none: " + text;
+    }
+
     private static ReportTable Modules(SimulationResult result)
     {
+        // A replay has no cell model, so no ground truth to show.
+        bool simulated = result.RecordedFrom == null;
+        string[] columns = { "module", "capacity (mAh/cm2)", "duty cycle", "mean rest (s)", "pulses", "current at end (%)", "derates in effect", "state", "stop reason", "stopped at (s)" };
+        List<string> notes = HardShortTruth.Notes(result).ToList();
         return new ReportTable
         {
             Title = "Modules",
-            Columns = new[] { "module", "capacity (mAh/cm2)", "duty cycle", "mean rest (s)", "pulses", "current at end (%)", "derates in effect", "state", "stop reason", "stopped at (s)" },
-            Rows = result.Modules.Select(m => new[]
+            Columns = simulated ? columns.Append(CellHardShortColumn).ToArray() : columns,
+            Rows = result.Modules.Select(m =>
             {
-                m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
-                m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.StopText, m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
+                string[] row =
+                {
+                    m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
+                    m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.StopText, m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
+                };
+                return simulated ? row.Append(HardShortTruth.CellText(result, m)).ToArray() : row;
             }).ToList(),
+            Note = notes.Count > 0 ? string.Join("; ", notes) : null,
         };
     }
 
@@ -125,7 +144,7 @@ public static class RunReport
         {
             for (int m = 0; m < trace.Modules; m++)
             {
-                ReportChart chart = VoltageChart("module " + m + " cell voltages (V)", time, markers, limits, m, markerNotes);
+                ReportChart chart = VoltageChart("module " + m + " cell voltages (V)", RunFigure.PanelVoltageLabel(m, cellsPerModule), time, markers, limits, m, markerNotes);
                 for (int c = 0; c < cellsPerModule; c++)
                 {
                     chart.Series.Add(CellSeries(trace, x, bins, (m * cellsPerModule) + c, cellsPerModule));
@@ -136,7 +155,7 @@ public static class RunReport
         }
         else
         {
-            ReportChart chart = VoltageChart("Cell voltages (V)", time, markers, limits, -2, markerNotes);
+            ReportChart chart = VoltageChart("Cell voltages (V)", "cell voltage (V)", time, markers, limits, -2, markerNotes);
             if (selection.Mode == SelectionMode.WorstCells)
             {
                 List<SeriesEnvelope> all = Enumerable.Range(0, trace.Cells).Select(c => SeriesEnvelope.Build(x, trace.Count, bins, trace.VoltageV, trace.VoltageMinV, trace.VoltageMaxV, trace.Cells, c)).ToList();
@@ -172,9 +191,9 @@ public static class RunReport
         return charts;
     }
 
-    private static ReportChart VoltageChart(string title, TimeAxis time, ChartMarkers markers, List<ReportLimit> limits, int module, List<string> notes)
+    private static ReportChart VoltageChart(string title, string yLabel, TimeAxis time, ChartMarkers markers, List<ReportLimit> limits, int module, List<string> notes)
     {
-        ReportChart chart = new ReportChart { Title = title, XLabel = time.Label, YLabel = "V" };
+        ReportChart chart = new ReportChart { Title = title, XLabel = time.Label, YLabel = yLabel };
         chart.Markers.AddRange(Markers(markers, time, module));
         chart.Limits.AddRange(limits);
         chart.Notes.AddRange(notes);
