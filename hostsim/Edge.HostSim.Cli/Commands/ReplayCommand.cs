@@ -232,6 +232,14 @@ public static partial class ReplayCommand
                 PulsePeriodMs = given == null ? inferred.PulsePeriodMs : null,
                 RecordingName = Path.GetFileName(request.File) + ", " + recording.Format,
                 RecordingSimulatedBecause = recording.SimulatedBecause,
+                SettingSources = new ReplaySettingSources
+                {
+                    AreaCm2 = given != null ? Sourced(given.Pack.AreaCm2Given) : request.AreaCm2 != null ? SettingSource.Option : SettingSource.Default,
+                    Preset = given != null ? SettingSource.Scenario : request.Preset != null ? SettingSource.Option : SettingSource.Default,
+                    CutoffV = given != null ? Sourced(given.Protocol.CutoffGiven) : request.CutoffV != null ? SettingSource.Option : SettingSource.Default,
+                    SamplePeriodMs = given != null ? Sourced(given.SamplePeriodGiven) : request.PeriodMs > 0 ? SettingSource.Option : SettingSource.Default,
+                    Protocol = given != null ? SettingSource.Scenario : SettingSource.Inferred,
+                },
                 Cancellation = context.Cancellation,
                 Progress = (fraction, atS) => display.Update(
                     fraction,
@@ -242,7 +250,7 @@ public static partial class ReplayCommand
         }
 
         RunOutputWriter.WriteAll(request.OutDir, scenario, result);
-        List<ReplayGap> gaps = series.Gaps.Select(g => ReplayGap.Of(g, series.StartS, runner.RestartsS)).ToList();
+        IReadOnlyList<ReplayGap> gaps = result.RecordingGaps!;
         new ReplaySource
         {
             Source = Path.GetFileName(request.File),
@@ -348,6 +356,9 @@ public static partial class ReplayCommand
             ? "the replay had stopped before it"
             : "no pulse with a sample after the gap before its step follows: the replay ends there";
     }
+
+    /// <summary>A setting of the --scenario file's: the value it gives, or the scenario's default where it leaves the field out.</summary>
+    private static SettingSource Sourced(bool given) => given ? SettingSource.Scenario : SettingSource.ScenarioDefault;
 
     /// <summary>Said once above plain progress lines.</summary>
     private const string ProgressNote = "progress: percent of the file's bytes read, then of the recording's samples fed to the core; a fault or a stop condition can end the replay earlier";

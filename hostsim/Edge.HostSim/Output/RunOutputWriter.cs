@@ -75,12 +75,31 @@ public static class RunOutputWriter
             tickTiming = TickTiming(result.TickTiming),
 
             // Only a board chain has a unit: its ADC reference, whether it ran on its own calibration, the board's warnings.
+            // A replay's: where its settings came from (a default or an inference is no figure of the recording's), and
+            // the recording's gaps, each listed in replay.json.
+            settingSources = SettingSources(result.SettingSources),
+            gaps = result.RecordingGaps == null ? null : new
+            {
+                count = result.RecordingGaps.Count,
+                longestS = result.RecordingGaps.Count == 0 ? 0 : result.RecordingGaps.Max(g => g.DurationS),
+                totalS = result.RecordingGaps.Sum(g => g.DurationS),
+            },
+
             unitAdcVrefMv = result.UnitAdcVrefMv,
             unitCalibrated = result.UnitCalibrated,
             boardWarnings = result.UnitCalibrated == null ? null : result.BoardWarnings,
         };
         File.WriteAllText(path, JsonSerializer.Serialize(summary, OutputJson.Indented));
     }
+
+    private static object? SettingSources(ReplaySettingSources? sources) => sources == null ? null : new
+    {
+        areaCm2 = ScenarioNames.Camel(sources.AreaCm2.ToString()),
+        preset = ScenarioNames.Camel(sources.Preset.ToString()),
+        cutoffV = ScenarioNames.Camel(sources.CutoffV.ToString()),
+        samplePeriodMs = ScenarioNames.Camel(sources.SamplePeriodMs.ToString()),
+        protocol = ScenarioNames.Camel(sources.Protocol.ToString()),
+    };
 
     /// <summary>Where tickTiming's figures come from, written with them: none of them is a device's measurement.</summary>
     public static readonly string TickTimingProvenance = "simulated: ticks, missedReleases and the latencies come from the simulated scheduling "

@@ -44,6 +44,9 @@ public sealed class ReplayRunner
     /// </summary>
     public Action<double, double>? Progress { get; init; }
 
+    /// <summary>Where the replay's settings came from, passed to the result for its outputs; null for none said.</summary>
+    public ReplaySettingSources? SettingSources { get; init; }
+
     public double ProgressIntervalS { get; init; } = 1;
 
     /// <summary>
@@ -232,6 +235,8 @@ public sealed class ReplayRunner
             RecordedFrom = RecordingName,
             RecordingSimulatedBecause = RecordingSimulatedBecause,
             RecordingStartS = _series.StartS,
+            SettingSources = SettingSources,
+            RecordingGaps = _series.Gaps.Select(g => ReplayGap.Of(g, _series.StartS, _restartsS)).ToList(),
             TerminatedBy = terminatedBy,
             SimulatedS = timeS,
             WallS = wall.Elapsed.TotalSeconds,

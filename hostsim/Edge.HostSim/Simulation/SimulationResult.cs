@@ -30,6 +30,18 @@ public sealed class SimulationResult
     /// </summary>
     public string? RecordingSimulatedBecause { get; init; }
 
+    /// <summary>
+    /// For a replay, where its area, cell kind, cut-off, tick and protocol came from (the option, the default, the
+    /// --scenario file, the recording); null for a run, whose scenario gives them all.
+    /// </summary>
+    public ReplaySettingSources? SettingSources { get; init; }
+
+    /// <summary>
+    /// For a replay, the recording's gaps (intervals without samples past the gap threshold, no ticks fed across them)
+    /// in the replay's time, rising; empty when it has none, null for a run.
+    /// </summary>
+    public IReadOnlyList<Replay.ReplayGap>? RecordingGaps { get; init; }
+
     /// <summary>Where the voltages and currents come from, as the outputs state it.</summary>
     public string Provenance => RecordedFrom == null
         ? "simulated: the control core in closed loop with the cell model (true cell voltages), not a bench measurement"

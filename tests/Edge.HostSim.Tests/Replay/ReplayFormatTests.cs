@@ -513,7 +513,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         // The fields hostsim/README.md lists for a replay's summary, and no more: a replay steps no cell model, so it
         // has no cell-steps or their throughput (it wrote cellSteps and cellStepsPerSecond as a simulation does), no
         // scheduling (tickTiming), pack window or simulated unit, and no cell's own hard-short time.
-        string[] replayFields = { "scenario", "provenance", "preset", "steps", "rest", "mode", "samplePeriodMs", "terminatedBy", "simulatedS", "wallS", "ticks", "modules", "events", "eventsDropped" };
+        string[] replayFields = { "scenario", "provenance", "preset", "steps", "rest", "mode", "samplePeriodMs", "terminatedBy", "simulatedS", "wallS", "ticks", "modules", "events", "eventsDropped", "settingSources", "gaps" };
         Assert.Equal(replayFields, summary.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.DoesNotContain(summary.RootElement.GetProperty("modules").EnumerateArray(), m => m.TryGetProperty("cellHardShortS", out _));
 

@@ -48,17 +48,22 @@ public static class RunReport
 
     private static List<string[]> Facts(Scenario scenario, SimulationResult result)
     {
+        if (result.SettingSources is ReplaySettingSources sources)
+        {
+            return ReplayFacts(scenario, result, sources);
+        }
+
         return new List<string[]>
         {
             new[] { "pack", scenario.Pack.Modules + " modules x " + scenario.Pack.CellsPerModule + " cells, " + scenario.Pack.Preset + ", " + scenario.Pack.AreaCm2.ToString("0.####", s_inv) + " cm2" },
             new[] { "protocol", string.Join(", ", scenario.Protocol.Steps) + (scenario.Protocol.Repeat ? " (repeated)" : " (once)") },
             new[] { "rest", RestFact(scenario) },
             new[] { "mode", scenario.Controller.Act ? "act" : "observe" },
-            new[] { "seed", result.RecordedFrom == null ? scenario.Seed.ToString(s_inv) + " (noise, spread and probabilistic faults)" : "none: a replay draws nothing" },
+            new[] { "seed", scenario.Seed.ToString(s_inv) + " (noise, spread and probabilistic faults)" },
             new[] { "sample period", scenario.SamplePeriodMs + " ms" },
-            new[] { result.RecordedFrom == null ? "simulated" : "replayed", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
+            new[] { "simulated", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
             new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
-            new[] { "events", result.Events.Count + (result.EventsDropped > 0 ? " kept, " + result.EventsDropped + " more counted only" : string.Empty) },
+            new[] { "events", EventCount(result) },
         };
     }
 
@@ -71,6 +76,47 @@ public static class RunReport
         string text = RunFigure.RestText(ScenarioCompiler.Compile(scenario));
         return text.EndsWith(" rest", StringComparison.Ordinal) ? text.Substring(0, text.Length - " rest".Length) : "none: " + text;
     }
+
+    /// <summary>
+    /// A replay's facts, each setting with where it came from: a default for an option not given, or a protocol inferred
+    /// from the current steps, is no figure of the recording's and no statement of the user's. The recording's gaps too.
+    /// </summary>
+    private static List<string[]> ReplayFacts(Scenario scenario, SimulationResult result, ReplaySettingSources sources)
+    {
+        return new List<string[]>
+        {
+            new[] { "pack", scenario.Pack.Modules + " modules x " + scenario.Pack.CellsPerModule + " cells (" + (sources.Protocol == SettingSource.Scenario ? "the --scenario file's" : "the recording's columns") + ")" },
+            new[] { "electrode area", scenario.Pack.AreaCm2.ToString("0.####", s_inv) + " cm2 (" + Source(sources.AreaCm2, "--area", "pack.areaCm2") + ")" },
+            new[] { "cell kind", scenario.Pack.Preset + " (" + Source(sources.Preset, "--preset", "pack.preset") + ")" },
+            new[] { "cut-off", (ScenarioCompiler.Compile(scenario).Protocol.StripCutoffMv / 1000.0).ToString("0.###", s_inv) + " V (" + Source(sources.CutoffV, "--cutoff", "protocol.cutoffV") + ")" },
+            new[] { "protocol", string.Join(", ", scenario.Protocol.Steps) + (scenario.Protocol.Repeat ? ", repeated" : ", once") + " (" + Source(sources.Protocol, null, "protocol") + ")" },
+            new[] { "rest", (scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed") + " (" + Source(sources.Protocol, null, "protocol.rest") + ")" },
+            new[] { "mode", "observe (a replay's, whatever a scenario says)" },
+            new[] { "seed", "none: a replay draws nothing" },
+            new[] { "sample period", scenario.SamplePeriodMs + " ms (" + Source(sources.SamplePeriodMs, "--sample-period-ms", "samplePeriodMs") + ")" },
+            new[] { "gaps in the recording", Gaps(result.RecordingGaps ?? Array.Empty<Replay.ReplayGap>()) },
+            new[] { "replayed", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
+            new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
+            new[] { "events", EventCount(result) },
+        };
+    }
+
+    /// <summary>Where a replay's setting came from, in words: given, the default of an option not given, the scenario's or inferred.</summary>
+    private static string Source(SettingSource source, string? option, string field) => source switch
+    {
+        SettingSource.Option => "given with " + option,
+        SettingSource.Default => "default, not given with " + option,
+        SettingSource.Scenario => "the --scenario file's " + field,
+        SettingSource.ScenarioDefault => "default, the --scenario file leaves out " + field,
+        _ => "inferred from the recording's current steps",
+    };
+
+    /// <summary>The recording's gaps: how many, the longest, their time in all (no ticks are fed across them).</summary>
+    private static string Gaps(IReadOnlyList<Replay.ReplayGap> gaps) => gaps.Count == 0
+        ? "none"
+        : string.Format(s_inv, "{0}, the longest {1:0.###} s, {2:0.###} s in all without samples (no ticks fed across them; replay.json lists each)", gaps.Count, gaps.Max(g => g.DurationS), gaps.Sum(g => g.DurationS));
+
+    private static string EventCount(SimulationResult result) => result.Events.Count + (result.EventsDropped > 0 ? " kept, " + result.EventsDropped + " more counted only" : string.Empty);
 
     private static ReportTable Modules(SimulationResult result)
     {
