@@ -44,7 +44,7 @@ public static partial class ReplayCommand
                 try
                 {
                     string text = r.GetValueOrDefault<string?>() ?? string.Empty;
-                    _ = unit == timeUnit ? ColumnSpec.TimeUnit(text) : unit == voltageUnit ? ColumnSpec.VoltageUnit(text) : ColumnSpec.CurrentUnit(text);
+                    _ = unit == timeUnit ? ColumnSpec.OptionTimeUnit(text) : unit == voltageUnit ? ColumnSpec.VoltageUnit(text) : ColumnSpec.CurrentUnit(text);
                 }
                 catch (LabFileException e)
                 {

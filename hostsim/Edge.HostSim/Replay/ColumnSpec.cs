@@ -39,6 +39,15 @@ public sealed class ColumnSpec
         _ => throw new LabFileException("time unit '" + unit + "' is not one of s, ms, min, h"),
     };
 
+    /// <summary>
+    /// Factor to s of a unit given with --time-unit: s, ms, min or h. The h:mm:ss forms a column's name may state are no
+    /// such unit: a time written h:mm:ss(.fff) is read as such in any time column, whatever the unit, so none is needed
+    /// for it (accepted here, "h:min:s.ms" read plain numbers as seconds, a unit neither the help nor the README listed).
+    /// </summary>
+    public static double OptionTimeUnit(string unit) => ClockTime.IsUnit(unit)
+        ? throw new LabFileException("time unit '" + unit + "' is not one of s, ms, min, h; a time written " + ClockTime.Form + " is read as such in any time column without it")
+        : TimeUnit(unit);
+
     public static double VoltageUnit(string unit) => unit.ToLowerInvariant() switch
     {
         "v" => 1,

@@ -59,7 +59,9 @@ public static partial class ColumnUnit
             double factor = parse(given);
             if (statedFactor.HasValue && statedFactor.Value != factor)
             {
-                throw new LabFileException(file + ": " + option + " " + given + ", but column '" + columnName + "' says " + stated + "; give " + option + " " + stated + " or leave it out");
+                // A name's h:mm:ss form is no unit an option takes (its values read as such whatever the unit): only leaving the option out agrees.
+                throw new LabFileException(file + ": " + option + " " + given + ", but column '" + columnName + "' says " + stated
+                    + (ClockTime.IsUnit(stated!) ? "; leave " + option + " out" : "; give " + option + " " + stated + " or leave it out"));
             }
 
             // An option that agrees with the name changes nothing the name did not say: the name is what fixes the unit.

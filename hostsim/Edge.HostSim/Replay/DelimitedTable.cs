@@ -21,6 +21,11 @@ public static class DelimitedTable
         int time = Find(file, names, spec.TimeColumn, headerLine);
         int voltage = Find(file, names, spec.VoltageColumn, headerLine);
         int current = Find(file, names, spec.CurrentColumn, headerLine);
+        if (spec.TimeUnitName != null)
+        {
+            ColumnSpec.OptionTimeUnit(spec.TimeUnitName);
+        }
+
         ColumnReading timeReading = ColumnUnit.Resolve(file, names[time], "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h, h:min:s.ms", ColumnSpec.TimeUnit);
         double secondsPerUnit = timeReading.Factor;
         double voltsPerUnit = ColumnUnit.Resolve(file, names[voltage], "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit).Factor;

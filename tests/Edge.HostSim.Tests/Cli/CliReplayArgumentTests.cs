@@ -71,6 +71,24 @@ public sealed class CliReplayArgumentTests : IDisposable
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Theory]
+    [InlineData("h:min:s.ms")]
+    [InlineData("hh:mm:ss")]
+    [InlineData("h:mm:ss.fff")]
+    [InlineData("fortnight")]
+    public void ATimeUnitTheHelpDoesNotListIsRefused(string unit)
+    {
+        // The help and the README list s, ms, min and h. The h:mm:ss spellings were taken, and read plain numbers as
+        // seconds; a time written h:mm:ss(.fff) is read as such without any unit.
+        string table = _scratch.Write("table.csv", "time,voltage,current\n0,0.2,0\n1,0.2,0.385\n");
+        string outDir = _scratch.Path2("replay");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run("replay", table, "--out", outDir, "--time-column", "time", "--voltage-column", "voltage", "--current-column", "current", "--time-unit", unit);
+
+        CliArgumentTests.AssertRejected(replay, "--time-unit: ", "time unit '" + unit + "' is not one of s, ms, min, h");
+        Assert.False(Directory.Exists(outDir));
+    }
+
     private string RecordRun()
     {
         string scenario = _scratch.Write("recorded.json", Recorded);

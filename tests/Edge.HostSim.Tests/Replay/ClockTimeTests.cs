@@ -52,4 +52,18 @@ public sealed class ClockTimeTests : IDisposable
 
         Assert.Contains(problem, refused.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ms", "--time-unit ms, but column 'Relative Time(h:min:s.ms)' says h:min:s.ms; leave --time-unit out")]
+    [InlineData("h:min:s.ms", "time unit 'h:min:s.ms' is not one of s, ms, min, h; a time written h:mm:ss(.fff) is read as such in any time column without it")]
+    public void ATimeUnitOptionAgainstAClockColumnIsRefusedNamingWhatAgrees(string unit, string problem)
+    {
+        // The name's h:mm:ss form is no unit --time-unit takes (the help and the README list s, ms, min and h): the
+        // refusal must not ask for it, and the option given it is refused as any other unit it does not list.
+        string file = _scratch.Write("neware-unit.csv", "Record Index,Relative Time(h:min:s.ms),Voltage(V),Current(mA)\n1,0:00:00.000,0.200,0.385\n2,0:00:00.500,0.210,0.385\n");
+
+        LabFileException refused = Assert.Throws<LabFileException>(() => LabFileReader.Read(file, new ColumnSpec { TimeColumn = "Relative Time", VoltageColumn = "Voltage", CurrentColumn = "Current", TimeUnitName = unit }, 1));
+
+        Assert.EndsWith(problem, refused.Message, StringComparison.Ordinal);
+    }
 }
