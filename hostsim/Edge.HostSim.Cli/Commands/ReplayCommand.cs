@@ -138,12 +138,32 @@ public static partial class ReplayCommand
         {
             // A large file takes seconds to read before anything runs (170 MB of EC-Lab text: 5 s): the bytes read, on the
             // progress line the replay then goes on with.
-            string size = Megabytes(File.Exists(request.File) ? new FileInfo(request.File).Length : 0);
+            long length = File.Exists(request.File) ? new FileInfo(request.File).Length : 0;
+            string size = Megabytes(length);
             using ProgressDisplay reading = ProgressDisplay.Start(request.Progress, context.Console, "reading " + name + ": 0 of " + size + " MB", ProgressNote, deferNote: true);
-            recording = LabFileReader.Read(request.File, request.Columns, area, (done, total) => reading.Update(
-                total > 0 ? (double)done / total : 1,
-                "replay " + name + ": reading, " + Megabytes(done) + " of " + Megabytes(total) + " MB read",
-                "reading " + name + ": " + Megabytes(done) + " of " + Megabytes(total) + " MB"));
+            recording = LabFileReader.Read(request.File, request.Columns, area, (done, total) =>
+            {
+                // A file read twice (an edge-sim trace: its rows counted, then read) reports the bytes of both passes, of
+                // twice its size: each pass is shown of the file's size, the first as counting its rows.
+                string plain = "reading";
+                string compact = "reading " + name;
+                long inPass = done;
+                long of = total;
+                if (length > 0 && total > length)
+                {
+                    int passes = (int)Math.Round((double)total / length);
+                    int at = Math.Clamp((int)Math.Ceiling((double)done / length), 1, passes);
+                    inPass = done - ((at - 1) * length);
+                    of = length;
+                    plain = (at == 1 ? "counting rows" : "reading") + " (pass " + at + " of " + passes + ")";
+                    compact = at == 1 ? "counting rows of " + name : compact;
+                }
+
+                reading.Update(
+                    total > 0 ? (double)done / total : 1,
+                    "replay " + name + ": " + plain + ", " + Megabytes(inPass) + " of " + Megabytes(of) + " MB read",
+                    compact + ": " + Megabytes(inPass) + " of " + Megabytes(of) + " MB");
+            });
             noteShown = reading.NoteShown;
         }
         catch (LabFileException e)

@@ -21,7 +21,8 @@ public static partial class LabFileReader
     /// <param name="traceAreaCm2">Electrode area to turn edge-sim trace current densities into currents.</param>
     /// <param name="bytesRead">
     /// Told the bytes read so far and the file's size as the file is read (a month's recording is hundreds of megabytes,
-    /// seconds of reading); null for none. An edge-sim trace, read twice, reports its second pass.
+    /// seconds of reading); null for none. An edge-sim trace, read twice (its rows counted, then read), reports both
+    /// passes, of twice its size.
     /// </param>
     public static LabRecording Read(string path, ColumnSpec? columns, double traceAreaCm2, Action<long, long>? bytesRead = null)
     {
@@ -180,8 +181,9 @@ public static partial class LabFileReader
         int cellsPerModule = cells / modules;
         int[] voltageColumn = Enumerable.Range(0, cells).Select(c => Array.IndexOf(names, "module" + (c / cellsPerModule) + "Cell" + (c % cellsPerModule) + "V")).ToArray();
         // Two passes over the file: the rows counted, then read into a recording of that size. Rows a run still
-        // writing its trace appends in between are left for a later replay.
-        int rows = lines.From(1, silent: true).Count(l => l.Length > 0);
+        // writing its trace appends in between are left for a later replay. Both passes report the bytes read (the
+        // counting pass was silent: a long trace said nothing while it was counted).
+        int rows = lines.From(1, pass: 1, passes: 2).Count(l => l.Length > 0);
         if (rows < 2)
         {
             throw new LabFileException(path + ": fewer than two data rows after the header at line 1");
@@ -193,7 +195,7 @@ public static partial class LabFileReader
         };
         int k = -1;
         int line = 1;
-        foreach (string text in lines.From(1))
+        foreach (string text in lines.From(1, pass: 2, passes: 2))
         {
             line++;
             if (text.Length == 0)

@@ -36,8 +36,10 @@ internal sealed class TextLines
     public IReadOnlyList<string> Head { get; }
 
     /// <param name="bytesRead">
-    /// Told the bytes read so far and the file's size while <see cref="From"/> reads it (every few thousand lines and at
-    /// its end), for a progress display: a large file takes seconds to read before anything runs.
+    /// Told the bytes read so far and the bytes to read while <see cref="From"/> reads it (every few thousand lines and at
+    /// the end of each pass), for a progress display: a large file takes seconds to read before anything runs. A reader
+    /// that reads the file twice (an edge-sim trace: its rows counted, then read) reports both passes, of twice the
+    /// file's size.
     /// </param>
     public static TextLines Open(string path, Action<long, long>? bytesRead = null) => new TextLines(path, EncodingOf(path), bytesRead);
 
@@ -45,32 +47,38 @@ internal sealed class TextLines
     public string? At(int index) => index < Head.Count ? Head[index] : File.ReadLines(_path, _encoding).Skip(index).FirstOrDefault();
 
     /// <summary>
-    /// The lines from <paramref name="index"/> (0-based) to the end, read as they are enumerated; the bytes read are
-    /// reported as they go unless <paramref name="silent"/> (a pass that only counts).
+    /// The lines from <paramref name="index"/> (0-based) to the end, read as they are enumerated, with the bytes read
+    /// reported as they go: pass <paramref name="pass"/> of the <paramref name="passes"/> the reader makes over the file,
+    /// so the bytes before it are the earlier passes' and the bytes to read all of them.
     /// </summary>
-    public IEnumerable<string> From(int index, bool silent = false) =>
-        _bytesRead == null || silent ? File.ReadLines(_path, _encoding).Skip(index) : Reporting(_bytesRead).Skip(index);
+    public IEnumerable<string> From(int index, int pass = 1, int passes = 1) =>
+        _bytesRead == null ? File.ReadLines(_path, _encoding).Skip(index) : Reporting(_bytesRead, pass - 1, passes).Skip(index);
 
     /// <summary>The number of lines (reads the whole file).</summary>
     public int Count() => File.ReadLines(_path, _encoding).Count();
 
-    /// <summary>The file's lines, with the bytes read so far told to <paramref name="report"/> (the stream's position: read ahead by its buffer).</summary>
-    private IEnumerable<string> Reporting(Action<long, long> report)
+    /// <summary>
+    /// The file's lines, with the bytes read so far told to <paramref name="report"/> (the stream's position: read ahead by
+    /// its buffer), after the <paramref name="earlierPasses"/> whole passes before this one, of <paramref name="passes"/>.
+    /// </summary>
+    private IEnumerable<string> Reporting(Action<long, long> report, int earlierPasses, int passes)
     {
         using FileStream stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
         using StreamReader reader = new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: true);
         long size = stream.Length;
+        long before = earlierPasses * size;
+        long total = passes * size;
         int lines = 0;
         while (reader.ReadLine() is string line)
         {
             yield return line;
             if (++lines % LinesPerReport == 0)
             {
-                report(Math.Min(stream.Position, size), size);
+                report(before + Math.Min(stream.Position, size), total);
             }
         }
 
-        report(size, size);
+        report(before + size, total);
     }
 
     /// <summary>
