@@ -297,6 +297,12 @@ public static partial class ReplayCommand
         {
             stdout.WriteLine("simulated data, not a bench measurement: " + recording.SimulatedBecause);
         }
+
+        if (recording.ReadAsLatin1Because != null)
+        {
+            stdout.WriteLine("encoding: " + recording.ReadAsLatin1Because);
+        }
+
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
         if (given != null && result.SimulatedS > given.TimeLimitS)
         {

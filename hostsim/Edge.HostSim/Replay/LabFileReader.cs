@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Edge.HostSim.Replay;
@@ -36,7 +37,25 @@ public static partial class LabFileReader
             throw new LabFileException("no data file '" + path + "'");
         }
 
-        TextLines lines = TextLines.Open(path, bytesRead);
+        try
+        {
+            return Read(path, TextLines.Open(path, bytesRead), columns, traceAreaCm2);
+        }
+        catch (DecoderFallbackException e)
+        {
+            // The file's first 64 kB were UTF-8, and TextLines then reads it strictly so: a later byte is not (a Latin-1
+            // micro or degree sign in a comment or a unit line of a long header). Read again, whole, as Latin-1. Decoded as UTF-8 with a replacement, such a byte
+            // became U+FFFD, and an EC-Lab file whose "I/µA" column line came after 64 kB was refused as having no measured
+            // current column.
+            LabRecording recording = Read(path, TextLines.OpenLatin1(path, bytesRead), columns, traceAreaCm2);
+            recording.ReadAsLatin1Because = "byte " + string.Join(" ", (e.BytesUnknown ?? Array.Empty<byte>()).Select(b => "0x" + b.ToString("X2", CultureInfo.InvariantCulture)))
+                + " after the first 64 kB is not UTF-8 (a Latin-1 character such as a micro or degree sign), so the whole file was read as Latin-1";
+            return recording;
+        }
+    }
+
+    private static LabRecording Read(string path, TextLines lines, ColumnSpec? columns, double traceAreaCm2)
+    {
         if (lines.Head.Count == 0)
         {
             throw new LabFileException(path + ": the file is empty");

@@ -53,6 +53,12 @@ public sealed class LabRecording
     /// </summary>
     public string? SimulatedBecause { get; internal set; }
 
+    /// <summary>
+    /// Why the file was read as Latin-1 after its first 64 kB had read as UTF-8 (the byte that is not UTF-8); null when
+    /// it was read in one encoding from the start. The replay prints it.
+    /// </summary>
+    public string? ReadAsLatin1Because { get; internal set; }
+
     /// <summary>The time column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
     public ColumnReading? TimeReading { get; init; }
 

@@ -43,6 +43,9 @@ internal sealed class TextLines
     /// </param>
     public static TextLines Open(string path, Action<long, long>? bytesRead = null) => new TextLines(path, EncodingOf(path), bytesRead);
 
+    /// <summary>The file read as Latin-1, where reading it as UTF-8 met a byte that is not UTF-8 past the probe.</summary>
+    public static TextLines OpenLatin1(string path, Action<long, long>? bytesRead = null) => new TextLines(path, Encoding.Latin1, bytesRead);
+
     /// <summary>Line <paramref name="index"/> (0-based), or null past the end.</summary>
     public string? At(int index) => index < Head.Count ? Head[index] : File.ReadLines(_path, _encoding).Skip(index).FirstOrDefault();
 
@@ -82,7 +85,8 @@ internal sealed class TextLines
     }
 
     /// <summary>
-    /// UTF-8 unless the file's first bytes are not UTF-8: then Latin-1, as the Windows programs of cyclers and
+    /// UTF-8 (strict: a later byte that is not UTF-8 is an error the reader answers by reading the file again as Latin-1)
+    /// unless the file's first bytes are not UTF-8: then Latin-1, as the Windows programs of cyclers and
     /// potentiostats write their exports (EC-Lab's "Temperature/°C", "Cs/µF", a table's "I/µA"). Decoded as UTF-8, such
     /// a micro sign became U+FFFD, so a column the file names in µA was refused for a unit replay does not read, and a
     /// message listing the columns showed "Temperature/\uFFFDC". A byte-order mark still decides where there is one.
@@ -99,8 +103,9 @@ internal sealed class TextLines
         try
         {
             // flush: false, so a character the probe's end cuts in two is no error.
-            new UTF8Encoding(false, true).GetDecoder().GetCharCount(head, 0, read, flush: false);
-            return Encoding.UTF8;
+            UTF8Encoding strict = new UTF8Encoding(false, true);
+            strict.GetDecoder().GetCharCount(head, 0, read, flush: false);
+            return strict;
         }
         catch (DecoderFallbackException)
         {
