@@ -594,6 +594,11 @@ namespace Edge.Core
                 _scheduler.Trigger(now, _modules, _telemetry);
             }
 
+            if (frame.MuxAddressFault)
+            {
+                OpenModulesUnwatched(now);
+            }
+
             // Actuation.
             _clamp.Apply(_modules, _diagnosis, frame.Uncalibrated, actions);
 
@@ -601,6 +606,26 @@ namespace Edge.Core
 
             // The tick's one consistent point for a reader on another thread.
             PublishModuleStates();
+        }
+
+        /// <summary>
+        /// A tick whose multiplexer address check failed: every module with a reading it took away (its current, or a cell,
+        /// marked implausible by the conversion) opens its switch in this tick (<see cref="ModuleDutyCycle.OpenUnwatched"/>).
+        /// The check's row latches only at its third reading; until then no limit of such a module sees its current or its
+        /// cells, and an overcurrent or a short behind them would flow on unjudged. A module whose readings do not pass
+        /// through the multiplexer carries on: its limits still see it.
+        /// </summary>
+        private void OpenModulesUnwatched(long now)
+        {
+            bool[] currentValid = _snapshot.ModuleCurrentValid;
+            int[] invalidCells = _snapshot.InvalidCellCount;
+            for (int m = 0; m < _modules.Length; m++)
+            {
+                if (!currentValid[m] || invalidCells[m] > 0)
+                {
+                    _modules[m].OpenUnwatched(now, _telemetry);
+                }
+            }
         }
 
         /// <summary>

@@ -420,6 +420,35 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>
+        /// A failed multiplexer address check took this tick's readings of the module away (its current, or a cell, read
+        /// through the multiplexer: <see cref="Sampling.SampleFrame.MuxAddressFault"/>), so no limit can see what flows: a
+        /// pulse under way ends now, into its next rest step as an aborted pulse does, and the switch stays open in this
+        /// tick whatever the step. Called after <see cref="Trigger"/>. The check's row counts the reading toward its latch,
+        /// which holds every pulse until the readings pass again (a glitch costs one pulse its end) or it latches at the
+        /// third. Not a fault of the module: its state and stop reason stay.
+        /// </summary>
+        public void OpenUnwatched(long nowMs, TelemetryBuffer telemetry)
+        {
+            if (!_switchClosed)
+            {
+                return;
+            }
+
+            if (_subState == ModuleSubState.Pulse)
+            {
+                AbortPulse(nowMs, telemetry);
+            }
+
+            if (_switchClosed)
+            {
+                // A protocol without a rest step goes on into its next current step: that pulse waits as a held start
+                // does, its length counted from the tick it closes.
+                _pulseStartHeld = _subState == ModuleSubState.Pulse;
+                Output(false, 0);
+            }
+        }
+
+        /// <summary>
         /// Ends the suspension. The readings of the gap were not watched, so every running module comes back from a rest:
         /// one resting (or ready for the scheduler's grant) rests its step again from now, and judges its relaxation
         /// afresh; a pulse (a protocol without a rest step) runs its step again from now.

@@ -46,7 +46,7 @@ public class MuxStuckSelectLineTests
         return text.Replace(from, to);
     }
 
-    private sealed record Event(long TimestampMs, DiagnosisId Diagnosis, Severity Severity, long Value, long Threshold);
+    internal sealed record Event(long TimestampMs, DiagnosisId Diagnosis, Severity Severity, long Value, long Threshold);
 
     /// <summary>
     /// The pack on either board: every cell at 0 mV resting (the worst case: it reads as REF) and 442 ohm (170 ohm cm2 /
@@ -54,11 +54,12 @@ public class MuxStuckSelectLineTests
     /// input at 0 V (0 counts: every chip reads 0 below 142 mV), each reading with its own noise. A stuck select line makes
     /// address a connect input a with that bit forced to the stuck level.
     /// </summary>
-    private sealed class Rig
+    internal sealed class Rig
     {
         private readonly bool _grounded;
         private readonly BoardSampleConverter _converter;
         private readonly Random _noise = new Random(11);
+        private readonly Random _groundNoise = new Random(5);
         private readonly int[] _cells = new int[6];
         private readonly int[] _modules = new int[3];
         private readonly int[] _temperatures = new int[1];
@@ -93,12 +94,24 @@ public class MuxStuckSelectLineTests
         /// <summary>Extra noise on every multiplexed reading, counts either way (healthy: 2).</summary>
         public int NoiseCounts { get; set; } = 2;
 
+        /// <summary>
+        /// A ground input's own pick-up, counts: each ground reading adds a draw from 0 to this (0: none), from a generator
+        /// of its own, so every other reading stays as it would be without it.
+        /// </summary>
+        public int GroundPickupCounts { get; set; }
+
+        /// <summary>What a ground input reads this tick in place of ground (-1: ground): a glitch.</summary>
+        public int GroundOverrideCounts { get; set; } = -1;
+
+        /// <summary>Per module, current flowing beyond the setpoint while its switch is closed, uA (a stage running away).</summary>
+        public int[] ExtraCurrentUa { get; } = new int[3];
+
         public void Tick(int tick)
         {
             var flowingUa = new int[3];
             for (int m = 0; m < 3; m++)
             {
-                flowingUa[m] = Actions.SwitchClosed[m] ? Actions.CurrentSetpointUa[m] : 0;
+                flowingUa[m] = Actions.SwitchClosed[m] ? Actions.CurrentSetpointUa[m] + ExtraCurrentUa[m] : 0;
                 _modules[m] = Counts(1225 + (0.5 * flowingUa[m]));
             }
 
@@ -160,7 +173,8 @@ public class MuxStuckSelectLineTests
             {
                 if (input == 0 || input == 7)
                 {
-                    return Counts(0);
+                    int ground = Counts(0) + (GroundPickupCounts > 0 ? _groundNoise.Next(0, GroundPickupCounts + 1) : 0);
+                    return GroundOverrideCounts >= 0 ? GroundOverrideCounts : ground;
                 }
 
                 return CellCounts(input - 1, flowingUa);

@@ -48,7 +48,7 @@ namespace Edge.Core.Measurement.AdcConversion
         public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, SampleFrame frame)
         {
             frame.MuxAddressFault = false;
-            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, frame);
+            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, false, frame);
         }
 
         /// <summary>
@@ -67,9 +67,12 @@ namespace Edge.Core.Measurement.AdcConversion
         /// As above, with this tick's readings of the multiplexer's ground inputs (<see cref="MuxDefinition.GroundInputAt"/>, in
         /// that order; null on a board without them): one above <see cref="MuxDefinition.MaximumGroundCounts"/> says a select
         /// line is stuck (another input answers at a ground's address), sets <see cref="SampleFrame.MuxAddressFault"/> with that
-        /// reading against 0 and marks every cell and current reading implausible, as a failed reference check does. The ground
-        /// check needs no per-unit calibration: ground reads 0 counts on every chip. The reference check, when it fails too,
-        /// names the reading.
+        /// reading against 0 and marks every cell and current reading read through the multiplexer implausible. A channel on
+        /// its own ADC pin keeps its status: the multiplexer is not in its path, and the reference that corrects it passed its
+        /// own check (a current read so still shows an overcurrent in that tick). A failed reference check marks every
+        /// corrected reading implausible, wherever it is read: a REF far from calibration may be a broken REF, which moves
+        /// every front end. The ground check needs no per-unit calibration: ground reads 0 counts on every chip. The reference
+        /// check, when it fails too, names the reading.
         /// </summary>
         public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int referenceCounts, int[] groundCounts, SampleFrame frame)
         {
@@ -86,6 +89,7 @@ namespace Edge.Core.Measurement.AdcConversion
                 frame.MuxReferenceExpectedCounts = reference.CalibratedCounts;
             }
 
+            bool groundFailed = false;
             if (groundCounts != null && !frame.MuxAddressFault)
             {
                 for (int i = 0; i < groundCounts.Length; i++)
@@ -96,16 +100,20 @@ namespace Edge.Core.Measurement.AdcConversion
                         frame.MuxAddressFault = true;
                         frame.MuxReferenceCounts = counts;
                         frame.MuxReferenceExpectedCounts = 0;
-                        plausible = false;
+                        groundFailed = true;
                         break;
                     }
                 }
             }
 
-            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, shift, plausible, frame);
+            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, shift, plausible, groundFailed, frame);
         }
 
-        private void ConvertWithShift(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int shift, bool referencePlausible, SampleFrame frame)
+        /// <summary>
+        /// <paramref name="referencePlausible"/> false marks every cell and current reading implausible;
+        /// <paramref name="multiplexerFailed"/> those read through the multiplexer (only then is a channel's route looked up).
+        /// </summary>
+        private void ConvertWithShift(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int shift, bool referencePlausible, bool multiplexerFailed, SampleFrame frame)
         {
             AdcReadingStatus status;
             int value;
@@ -119,7 +127,8 @@ namespace Edge.Core.Measurement.AdcConversion
                 status = channel.Classify(counts);
                 frame.CellVoltageMv[i] = status == AdcReadingStatus.Valid ? channel.ConvertToMv(counts - shift)
                     : status == AdcReadingStatus.Impossible ? 0 : channel.ConvertToMv(counts);
-                frame.CellVoltageStatus[i] = referencePlausible ? ToChannelStatus(status) : ChannelStatus.Implausible;
+                bool taken = !referencePlausible || (multiplexerFailed && channel.Definition.Input.IsMultiplexed);
+                frame.CellVoltageStatus[i] = taken ? ChannelStatus.Implausible : ToChannelStatus(status);
             }
 
             for (int m = 0; m < _channels.ModuleCount; m++)
@@ -129,7 +138,8 @@ namespace Edge.Core.Measurement.AdcConversion
                 status = channel.Classify(counts);
                 frame.ModuleCurrentUa[m] = status == AdcReadingStatus.Valid ? channel.ConvertToUa(counts - shift)
                     : status == AdcReadingStatus.Impossible ? 0 : channel.ConvertToUa(counts);
-                frame.ModuleCurrentStatus[m] = referencePlausible ? ToChannelStatus(status) : ChannelStatus.Implausible;
+                bool taken = !referencePlausible || (multiplexerFailed && channel.Definition.CurrentInput.IsMultiplexed);
+                frame.ModuleCurrentStatus[m] = taken ? ChannelStatus.Implausible : ToChannelStatus(status);
             }
 
             // A host whose frame carries fewer temperatures than the board (the simulator's packs) gets those it has.

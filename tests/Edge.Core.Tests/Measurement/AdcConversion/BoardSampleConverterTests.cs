@@ -3,6 +3,7 @@ using Edge.Core.Measurement.AdcConversion;
 using Edge.Core.Sampling;
 using Edge.Core.Tests.Boards;
 using Edge.Core.Tests.Calibration;
+using Edge.Core.Tests.Safety;
 using Xunit;
 
 namespace Edge.Core.Tests.Measurement.AdcConversion;
@@ -107,5 +108,40 @@ public class BoardSampleConverterTests
         var nominal = new BoardSampleConverter(new BoardAdcChannels(board));
         nominal.Convert(cells, modules, temperatures, 1872, frame);
         Assert.False(frame.MuxAddressFault);
+    }
+
+    [Fact]
+    public void A_ground_input_off_ground_marks_only_the_readings_taken_through_the_multiplexer()
+    {
+        // The mux board with ground on inputs 0 and 7 (MuxStuckSelectLineTests): cells on inputs 1-6, the currents, the NTC
+        // and REF on ADC pins of their own; the unit recorded REF at 1344 counts.
+        BoardDefinition board = BoardRuleAssert.Parsed(MuxStuckSelectLineTests.GroundedMuxBoardText());
+        Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
+        var frame = new SampleFrame(layout);
+        var converter = new BoardSampleConverter(new BoardAdcChannels(board, SwitchInterlockTests.UnitFromNominalCurves(board)));
+        int[] cells = { 1385, 1385, 1385, 1385, 1385, 1385 };
+        int[] modules = { 2900, 1345, 1345 };
+        int[] temperatures = { 1872 };
+
+        // 124 counts is inside the window: nothing fails, and the currents' values are taken as the reference for below.
+        converter.Convert(cells, modules, temperatures, 1344, new[] { 0, 124 }, frame);
+        Assert.False(frame.MuxAddressFault);
+        Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Valid, status));
+        int[] currentsUa = (int[])frame.ModuleCurrentUa.Clone();
+
+        // 125 counts: a select line is stuck. The cells behind the multiplexer are implausible; the currents on their own
+        // pins, corrected by a REF that passed its check, read as before and stay valid.
+        converter.Convert(cells, modules, temperatures, 1344, new[] { 0, 125 }, frame);
+        Assert.True(frame.MuxAddressFault);
+        Assert.Equal((125, 0), (frame.MuxReferenceCounts, frame.MuxReferenceExpectedCounts));
+        Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Implausible, status));
+        Assert.All(frame.ModuleCurrentStatus, status => Assert.Equal(ChannelStatus.Valid, status));
+        Assert.Equal(currentsUa, frame.ModuleCurrentUa);
+
+        // A REF on its own pin far off is no multiplexer fault, but it takes every corrected reading away, currents too.
+        converter.Convert(cells, modules, temperatures, 1344 + 125, new[] { 0, 0 }, frame);
+        Assert.False(frame.MuxAddressFault);
+        Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Implausible, status));
+        Assert.All(frame.ModuleCurrentStatus, status => Assert.Equal(ChannelStatus.Implausible, status));
     }
 }
