@@ -22,6 +22,7 @@ public sealed class FaultInjector
     private readonly IMeasurementChain _chain;
     private readonly SimRandom _random;
     private readonly long _earliestPendingMs;
+    private readonly bool _hasSelectLineFaults;
 
     public FaultInjector(IReadOnlyList<FaultSpec> faults, int cellsPerModule, ICellBank bank, IMeasurementChain chain, ulong seed)
     {
@@ -41,6 +42,7 @@ public sealed class FaultInjector
         for (int i = 0; i < _faults.Length; i++)
         {
             _earliestPendingMs = Math.Min(_earliestPendingMs, _faults[i].AtMs);
+            _hasSelectLineFaults |= _faults[i].Kind == FaultKind.MuxSelectLine;
         }
     }
 
@@ -84,6 +86,8 @@ public sealed class FaultInjector
         bool hung = false;
         bool noiseChanged = false;
         bool currentSensor = false;
+        int stuckHigh = 0;
+        int stuckLow = 0;
         ReleaseChannelOverlays();
         for (int i = 0; i < _faults.Length; i++)
         {
@@ -136,7 +140,24 @@ public sealed class FaultInjector
                 case FaultKind.CurrentSensor:
                     currentSensor |= active;
                     break;
+                case FaultKind.MuxSelectLine:
+                    if (active && f.StuckHigh)
+                    {
+                        stuckHigh |= 1 << f.SelectLine;
+                    }
+                    else if (active)
+                    {
+                        stuckLow |= 1 << f.SelectLine;
+                    }
+
+                    break;
             }
+        }
+
+        if (_hasSelectLineFaults)
+        {
+            _chain.SelectLinesStuckHigh = stuckHigh;
+            _chain.SelectLinesStuckLow = stuckLow;
         }
 
         if (noiseChanged)

@@ -47,4 +47,10 @@ public enum FaultKind
     /// sign (<see cref="CurrentSensorMode"/>); the current that flows is unchanged.
     /// </summary>
     CurrentSensor,
+
+    /// <summary>
+    /// A multiplexer select line (<c>line</c>, 0 = S0) stuck at a <c>level</c>: every multiplexed channel reads the input
+    /// its address reaches with that bit forced (a board with a <c>[mux]</c> only).
+    /// </summary>
+    MuxSelectLine,
 }

@@ -64,6 +64,12 @@ public sealed class FaultSpec
     /// <summary>currentSensor (offset): added to the reading, uA.</summary>
     public int OffsetUa { get; set; }
 
+    /// <summary>muxSelectLine: the select line, 0 = S0 (the least significant address bit).</summary>
+    public int SelectLine { get; set; }
+
+    /// <summary>muxSelectLine: stuck high (true) or low.</summary>
+    public bool StuckHigh { get; set; }
+
     /// <summary>Pack-wide cell index given the layout (module * cellsPerModule + cell).</summary>
     public int PackCell(int cellsPerModule) => (Module * cellsPerModule) + Cell;
 

@@ -24,4 +24,13 @@ public interface IMeasurementChain
 
     /// <summary>Extra Gaussian noise per cell, mV (noise burst); 0 = none.</summary>
     double[] ExtraNoiseMv { get; }
+
+    /// <summary>
+    /// Multiplexer select lines stuck high, bit i for S<em>i</em> (muxSelectLine faults); 0 = none. Only a board chain
+    /// with a <c>[mux]</c> has select lines: the scenario loader refuses the fault on any other.
+    /// </summary>
+    int SelectLinesStuckHigh { get; set; }
+
+    /// <summary>Select lines stuck low, as <see cref="SelectLinesStuckHigh"/>.</summary>
+    int SelectLinesStuckLow { get; set; }
 }

@@ -51,30 +51,25 @@ public sealed class MeasurementChain
     public double ReferenceErrorVolts { get; set; }
 
     /// <summary>Reading of cell <paramref name="cellIndex"/> at <paramref name="cellVolts"/> (signed).</summary>
-    public int CellCounts(int cellIndex, double cellVolts)
-    {
-        double adcVolts = FrontEndModel.CellAdcVolts(Board.CellAt(cellIndex), cellVolts, ReferenceErrorVolts);
-        return Sample(adcVolts);
-    }
+    public int CellCounts(int cellIndex, double cellVolts) => Sample(CellAdcVolts(cellIndex, cellVolts));
+
+    /// <summary>What cell <paramref name="cellIndex"/>'s front end puts on its input at <paramref name="cellVolts"/>, volts.</summary>
+    public double CellAdcVolts(int cellIndex, double cellVolts) => FrontEndModel.CellAdcVolts(Board.CellAt(cellIndex), cellVolts, ReferenceErrorVolts);
 
     /// <summary>Reading of module <paramref name="moduleIndex"/>'s current channel at <paramref name="amps"/> (stripping positive).</summary>
-    public int ModuleCurrentCounts(int moduleIndex, double amps)
-    {
-        double adcVolts = FrontEndModel.CurrentAdcVolts(Board.ModuleAt(moduleIndex), amps, ReferenceErrorVolts);
-        return Sample(adcVolts);
-    }
+    public int ModuleCurrentCounts(int moduleIndex, double amps) => Sample(ModuleCurrentAdcVolts(moduleIndex, amps));
+
+    /// <summary>What module <paramref name="moduleIndex"/>'s current amplifier puts on its input at <paramref name="amps"/>, volts.</summary>
+    public double ModuleCurrentAdcVolts(int moduleIndex, double amps) => FrontEndModel.CurrentAdcVolts(Board.ModuleAt(moduleIndex), amps, ReferenceErrorVolts);
 
     /// <summary>Reading of the board's reference input (its nominal REF plus the REF error); 0 when the board has none.</summary>
-    public int ReferenceCounts()
-    {
-        ReferenceChannelDefinition reference = Board.Reference;
-        if (reference == null)
-        {
-            return 0;
-        }
+    public int ReferenceCounts() => Board.Reference == null ? 0 : Sample(ReferenceAdcVolts());
 
-        return Sample((reference.NominalMv / 1000.0) + ReferenceErrorVolts);
-    }
+    /// <summary>The REF on the reference input, volts (its nominal value plus the REF error; 0 on a board without one).</summary>
+    public double ReferenceAdcVolts() => Board.Reference == null ? 0.0 : (Board.Reference.NominalMv / 1000.0) + ReferenceErrorVolts;
+
+    /// <summary>One channel's sample of <paramref name="adcVolts"/> on the ADC pin, as every reading above takes it.</summary>
+    public int CountsAt(double adcVolts) => Sample(adcVolts);
 
     /// <summary>Reading of a multiplexer input tied to ground (the address check's): 0 V at the ADC pin.</summary>
     public int GroundCounts() => Sample(0.0);
@@ -85,10 +80,10 @@ public sealed class MeasurementChain
     /// reads other counts for the same temperature, as a real one would. Temperatures beyond the
     /// calibrated range saturate.
     /// </summary>
-    public int TemperatureCounts(int index, double celsius)
-    {
-        return Sample(TemperatureSensorVolts(Board.TemperatureAt(index).Calibration, celsius));
-    }
+    public int TemperatureCounts(int index, double celsius) => Sample(TemperatureAdcVolts(index, celsius));
+
+    /// <summary>What temperature channel <paramref name="index"/>'s sensor puts on its input at <paramref name="celsius"/>, volts (see <see cref="TemperatureCounts"/>).</summary>
+    public double TemperatureAdcVolts(int index, double celsius) => TemperatureSensorVolts(Board.TemperatureAt(index).Calibration, celsius);
 
     /// <summary>One channel's sample at <paramref name="adcVolts"/> on the ADC pin: one reading, or the mean of the board's readings.</summary>
     private int Sample(double adcVolts)

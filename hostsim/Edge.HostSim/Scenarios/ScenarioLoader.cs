@@ -71,6 +71,7 @@ public static class ScenarioLoader
             RejectJitterThatReordersTimestamps(scenario);
             RejectOverlappingTickJitter(scenario);
             RejectFaultTimesShorterThanASample(scenario);
+            RejectMuxFaultsOffTheBoard(scenario);
             return scenario;
         }
     }
@@ -126,6 +127,65 @@ public static class ScenarioLoader
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A muxSelectLine fault needs a multiplexer with that line (a board without one, or the simple chain, has none: the
+    /// fault would change nothing), and one line cannot be stuck high and low at once (one of the two would act).
+    /// </summary>
+    private static void RejectMuxFaultsOffTheBoard(Scenario s)
+    {
+        Edge.Core.Boards.MuxDefinition? mux = s.Measurement.BoardDefinition?.Mux;
+        for (int j = 0; j < s.Faults.Count; j++)
+        {
+            FaultSpec later = s.Faults[j];
+            if (later.Kind != FaultKind.MuxSelectLine)
+            {
+                continue;
+            }
+
+            string at = "faults[" + j.ToString(CultureInfo.InvariantCulture) + "]";
+            if (mux == null)
+            {
+                string board = s.Measurement.BoardDefinition == null ? "no board (give measurement.board, a board file with a [mux] section)" : "board '" + s.Measurement.BoardDefinition.Name + "', which has no [mux] section";
+                throw new ScenarioException(at + ".kind", "muxSelectLine sticks a multiplexer select line, and the run has " + board);
+            }
+
+            if (later.SelectLine >= mux.SelectPinCount)
+            {
+                throw new ScenarioException(at + ".line", string.Format(CultureInfo.InvariantCulture,
+                    "S{0} does not exist: board '{1}' has {2} select lines, S0 to S{3}", later.SelectLine, s.Measurement.BoardDefinition!.Name, mux.SelectPinCount, mux.SelectPinCount - 1));
+            }
+
+            for (int i = 0; i < j; i++)
+            {
+                FaultSpec earlier = s.Faults[i];
+                if (earlier.Kind != FaultKind.MuxSelectLine || earlier.SelectLine != later.SelectLine || earlier.StuckHigh == later.StuckHigh)
+                {
+                    continue;
+                }
+
+                long fromMs = Math.Max(earlier.AtMs, later.AtMs);
+                long toMs = Math.Min(JitterEndMs(earlier), JitterEndMs(later));
+                if (fromMs < toMs)
+                {
+                    throw new ScenarioException(at + ".level", string.Format(CultureInfo.InvariantCulture,
+                        "S{0} stuck {1} while faults[{2}] holds it {3} (from {4} s): a line has one level; give the two faults windows that do not overlap (atS, durationS)",
+                        later.SelectLine, later.StuckHigh ? "high" : "low", i, earlier.StuckHigh ? "high" : "low", fromMs / 1000.0));
+                }
+            }
+        }
+    }
+
+    private static bool ReadLevel(JsonSection section)
+    {
+        string level = section.String("level");
+        if (level == "high" || level == "low")
+        {
+            return level == "high";
+        }
+
+        throw new ScenarioException(section.FieldPath("level"), "unknown level \"" + level + "\" (valid: high, low)");
     }
 
     /// <summary>End of a fault's window, whole ms (exclusive, as <see cref="FaultSpec.IsActiveAt"/>); long.MaxValue for one to the end of the run.</summary>
@@ -536,12 +596,12 @@ public static class ScenarioLoader
         string kindText = section.String("kind");
         if (!TryParseKind(kindText, out FaultKind kind))
         {
-            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage, runtimeHang, temperatureRise, currentSensor)");
+            throw new ScenarioException(section.FieldPath("kind"), "unknown fault kind \"" + kindText + "\" (valid: softShort, hardShort, stuckChannel, saturatedChannel, noiseBurst, tickJitter, brokerOutage, runtimeHang, temperatureRise, currentSensor, muxSelectLine)");
         }
 
         fault.Kind = kind;
         fault.AtS = section.Number("atS", 0, MaximumTimeLimitS);
-        bool needsModule = kind != FaultKind.TickJitter && kind != FaultKind.BrokerOutage && kind != FaultKind.RuntimeHang && kind != FaultKind.TemperatureRise;
+        bool needsModule = kind != FaultKind.TickJitter && kind != FaultKind.BrokerOutage && kind != FaultKind.RuntimeHang && kind != FaultKind.TemperatureRise && kind != FaultKind.MuxSelectLine;
         bool needsCell = needsModule && kind != FaultKind.NoiseBurst && kind != FaultKind.CurrentSensor;
         if (needsModule)
         {
@@ -624,6 +684,13 @@ public static class ScenarioLoader
                 break;
             case FaultKind.CurrentSensor:
                 ReadCurrentSensor(section, fault);
+                break;
+            case FaultKind.MuxSelectLine:
+                // The board's select line count is known once measurement.board is read: RejectMuxFaultsOffTheBoard.
+                // S0-S3: a CD74HC4067 has the most lines, 4.
+                fault.SelectLine = (int)section.Integer("line", 0, 3);
+                fault.StuckHigh = ReadLevel(section);
+                fault.DurationS = section.Number("durationS", 0, MaximumTimeLimitS, 0);
                 break;
         }
 

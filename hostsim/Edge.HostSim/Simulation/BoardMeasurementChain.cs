@@ -13,7 +13,9 @@ namespace Edge.HostSim.Simulation;
 /// Measurement through a board definition on one simulated unit: true values to ADC counts by the
 /// board's front end and that unit's ESP32 ADC (<see cref="MeasurementChain"/>, its own Vref), then back
 /// to mV / uA with statuses by the core's own <see cref="BoardSampleConverter"/> with the unit's
-/// calibration and the board's reference input, exactly as on the device. Fault overlays act on the counts.
+/// calibration and the board's reference input, exactly as on the device. Fault overlays act on the counts; a
+/// multiplexer select line stuck at a level (<see cref="SelectLinesStuckHigh"/>, <see cref="SelectLinesStuckLow"/>) makes
+/// every multiplexed channel read the input its address reaches with that bit forced.
 /// </summary>
 public sealed class BoardMeasurementChain : IMeasurementChain
 {
@@ -25,6 +27,19 @@ public sealed class BoardMeasurementChain : IMeasurementChain
     private readonly int[] _temperatureCounts;
     private readonly int[]? _groundCounts;
     private readonly int _fullScale;
+
+    // Per channel, its multiplexer input (-1: an ADC pin of its own), and this tick's signal on its input, volts.
+    private readonly int[] _cellInputs;
+    private readonly int[] _moduleInputs;
+    private readonly int[] _temperatureInputs;
+    private readonly int[] _groundInputs;
+    private readonly int _referenceInput;
+    private readonly double[] _cellVolts;
+    private readonly double[] _moduleVolts;
+    private readonly double[] _temperatureVolts;
+
+    // Per multiplexer input, the signal on it this tick, volts (0 where nothing is wired).
+    private readonly double[] _inputVolts;
 
     /// <summary>
     /// The board on the unit <paramref name="adc"/>, converted with <paramref name="calibration"/>
@@ -54,7 +69,45 @@ public sealed class BoardMeasurementChain : IMeasurementChain
         Stuck = new bool[board.CellCount];
         Saturated = new bool[board.CellCount];
         ExtraNoiseMv = new double[board.CellCount];
+        _cellInputs = new int[board.CellCount];
+        _cellVolts = new double[board.CellCount];
+        for (int c = 0; c < board.CellCount; c++)
+        {
+            _cellInputs[c] = board.CellAt(c).Input.MuxInput;
+        }
+
+        _moduleInputs = new int[board.ModuleCount];
+        _moduleVolts = new double[board.ModuleCount];
+        for (int m = 0; m < board.ModuleCount; m++)
+        {
+            _moduleInputs[m] = board.ModuleAt(m).CurrentInput.MuxInput;
+        }
+
+        _temperatureInputs = new int[board.TemperatureCount];
+        _temperatureVolts = new double[board.TemperatureCount];
+        for (int t = 0; t < board.TemperatureCount; t++)
+        {
+            _temperatureInputs[t] = board.TemperatureAt(t).Input.MuxInput;
+        }
+
+        _groundInputs = new int[grounds];
+        for (int g = 0; g < grounds; g++)
+        {
+            _groundInputs[g] = board.Mux!.GroundInputAt(g).MuxInput;
+        }
+
+        _referenceInput = board.Reference == null ? AnalogInputDefinition.None : board.Reference.Input.MuxInput;
+        _inputVolts = new double[board.Mux == null ? 0 : board.Mux.InputCount];
     }
+
+    /// <summary>
+    /// Multiplexer select lines stuck high, bit i for S<em>i</em> (the muxSelectLine fault); 0: none. Each multiplexed
+    /// channel then reads the input at its address with those bits set.
+    /// </summary>
+    public int SelectLinesStuckHigh { get; set; }
+
+    /// <summary>Select lines stuck low, as <see cref="SelectLinesStuckHigh"/>: those address bits cleared.</summary>
+    public int SelectLinesStuckLow { get; set; }
 
     /// <summary>The unit's analog chain (its ADC, and the REF error a test may set).</summary>
     public MeasurementChain Chain => _chain;
@@ -70,6 +123,39 @@ public sealed class BoardMeasurementChain : IMeasurementChain
 
     public void Convert(double[] cellVoltageV, int[] moduleCurrentUa, SampleFrame frame)
     {
+        // Every channel's signal first, then each is sampled, in the order the firmware reads them: a multiplexed channel
+        // samples the signal on the input its address reaches, which a stuck select line moves. Without one every
+        // channel reads its own signal, the same draws of noise in the same order.
+        Array.Clear(_inputVolts);
+        for (int c = 0; c < _cellVolts.Length; c++)
+        {
+            double volts = cellVoltageV[c];
+            if (ExtraNoiseMv[c] > 0 && !Stuck[c] && !Saturated[c])
+            {
+                volts += ExtraNoiseMv[c] / 1000.0 * _random.FastGaussian();
+            }
+
+            _cellVolts[c] = _chain.CellAdcVolts(c, volts);
+            Wire(_cellInputs[c], _cellVolts[c]);
+        }
+
+        for (int m = 0; m < _moduleVolts.Length; m++)
+        {
+            _moduleVolts[m] = _chain.ModuleCurrentAdcVolts(m, moduleCurrentUa[m] * 1e-6);
+            Wire(_moduleInputs[m], _moduleVolts[m]);
+        }
+
+        // A sensor the pack does not simulate still sits on its input, at the ambient 25.0 degC.
+        for (int t = 0; t < _temperatureVolts.Length; t++)
+        {
+            double celsius = t < TemperatureDeciCelsius.Length ? TemperatureDeciCelsius[t] / 10.0 : Faults.FaultInjector.AmbientDeciCelsius / 10.0;
+            _temperatureVolts[t] = _chain.TemperatureAdcVolts(t, celsius);
+            Wire(_temperatureInputs[t], _temperatureVolts[t]);
+        }
+
+        double referenceVolts = _chain.ReferenceAdcVolts();
+        Wire(_referenceInput, referenceVolts);
+
         for (int c = 0; c < _cellCounts.Length; c++)
         {
             if (Stuck[c])
@@ -77,29 +163,17 @@ public sealed class BoardMeasurementChain : IMeasurementChain
                 continue;
             }
 
-            if (Saturated[c])
-            {
-                _cellCounts[c] = _fullScale;
-                continue;
-            }
-
-            double volts = cellVoltageV[c];
-            if (ExtraNoiseMv[c] > 0)
-            {
-                volts += ExtraNoiseMv[c] / 1000.0 * _random.FastGaussian();
-            }
-
-            _cellCounts[c] = _chain.CellCounts(c, volts);
+            _cellCounts[c] = Saturated[c] ? _fullScale : _chain.CountsAt(Routed(_cellInputs[c], _cellVolts[c]));
         }
 
         for (int m = 0; m < _moduleCounts.Length; m++)
         {
-            _moduleCounts[m] = _chain.ModuleCurrentCounts(m, moduleCurrentUa[m] * 1e-6);
+            _moduleCounts[m] = _chain.CountsAt(Routed(_moduleInputs[m], _moduleVolts[m]));
         }
 
         for (int t = 0; t < TemperatureDeciCelsius.Length; t++)
         {
-            _temperatureCounts[t] = _chain.TemperatureCounts(t, TemperatureDeciCelsius[t] / 10.0);
+            _temperatureCounts[t] = _chain.CountsAt(Routed(_temperatureInputs[t], _temperatureVolts[t]));
         }
 
         if (_groundCounts != null)
@@ -107,10 +181,34 @@ public sealed class BoardMeasurementChain : IMeasurementChain
             // The multiplexer's ground inputs: 0 V through the same ADC (every chip reads it as 0).
             for (int g = 0; g < _groundCounts.Length; g++)
             {
-                _groundCounts[g] = _chain.GroundCounts();
+                _groundCounts[g] = _chain.CountsAt(Routed(_groundInputs[g], 0.0));
             }
         }
 
-        _converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, _chain.ReferenceCounts(), _groundCounts, frame);
+        int referenceCounts = _chain.Board.Reference == null ? 0 : _chain.CountsAt(Routed(_referenceInput, referenceVolts));
+        _converter.Convert(_cellCounts, _moduleCounts, _temperatureCounts, referenceCounts, _groundCounts, frame);
+    }
+
+    /// <summary>Puts a multiplexed channel's signal on its input (<paramref name="input"/> -1: an ADC pin of its own).</summary>
+    private void Wire(int input, double volts)
+    {
+        if (input >= 0)
+        {
+            _inputVolts[input] = volts;
+        }
+    }
+
+    /// <summary>
+    /// What a channel samples: its own signal on an ADC pin of its own, else the signal on the input its address reaches
+    /// with the stuck select lines forced (an input nothing is wired to reads 0 V here; a real one floats).
+    /// </summary>
+    private double Routed(int input, double ownVolts)
+    {
+        if (input < 0)
+        {
+            return ownVolts;
+        }
+
+        return _inputVolts[(input | SelectLinesStuckHigh) & ~SelectLinesStuckLow];
     }
 }

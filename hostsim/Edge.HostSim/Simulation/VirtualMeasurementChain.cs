@@ -44,6 +44,12 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
 
     public double[] ExtraNoiseMv { get; }
 
+    /// <summary>No multiplexer here: the scenario loader refuses a muxSelectLine fault without a board that has one.</summary>
+    public int SelectLinesStuckHigh { get; set; }
+
+    /// <inheritdoc cref="SelectLinesStuckHigh"/>
+    public int SelectLinesStuckLow { get; set; }
+
     /// <inheritdoc />
     public int[] TemperatureDeciCelsius { get; }
 

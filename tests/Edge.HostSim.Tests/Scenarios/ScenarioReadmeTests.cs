@@ -78,8 +78,22 @@ public sealed class ScenarioReadmeTests
             "runtimeHang" => "\"durationS\": 1",
             "temperatureRise" => "\"rateCPerS\": 1",
             "currentSensor" => "\"module\": 0, \"mode\": \"stuck\"",
+            "muxSelectLine" => "\"line\": 0, \"level\": \"high\"",
             _ => throw new InvalidOperationException("no example for fault kind " + kind + ": add one"),
         };
+
+        if (kind == "muxSelectLine")
+        {
+            // A select line needs a board with a multiplexer: the shipped mux board, its pack of 3 modules of 2 cells.
+            string board = Path.Combine(CliReadmeTests.RepositoryRoot(), "boards", "esp32-mux-6s.board").Replace("\\", "/", StringComparison.Ordinal);
+            return """
+                { "name": "fault", "timeLimitS": 10,
+                  "pack": { "modules": 3, "cellsPerModule": 2, "preset": "nak50-nasicon" },
+                  "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ] },
+                  "measurement": { "board": "BOARD" },
+                  "faults": [ { "atS": 1, "kind": "KIND", FIELDS } ] }
+                """.Replace("BOARD", board, StringComparison.Ordinal).Replace("KIND", kind, StringComparison.Ordinal).Replace("FIELDS", fields, StringComparison.Ordinal);
+        }
 
         return """
             { "name": "fault", "timeLimitS": 10,
