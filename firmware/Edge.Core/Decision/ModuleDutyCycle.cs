@@ -42,7 +42,7 @@ namespace Edge.Core.Decision
         private ModuleState _state;
         private bool _switchClosed;
         private int _setpointUa;
-        private int _pulseCount;
+        private long _pulseCount;
         private long _strippedChargeNc;
         private long _platedChargeNc;
         private long _pulseTimeMs;
@@ -55,7 +55,7 @@ namespace Edge.Core.Decision
         // so a module stopped by its capacity limit can be started again. The totals themselves go on over every run
         // (the pack scheduler balances the modules' wear on them).
         private long _runStartNetChargeNc;
-        private int _runStartPulseCount;
+        private long _runStartPulseCount;
 
         // The least net charge (stripped minus plated) since the run started: the fullest the anode has been in it.
         // Only a plating tick can lower it.
@@ -67,6 +67,11 @@ namespace Edge.Core.Decision
         private int _stripCutoffMv;
         private int _plateCutoffMv;
         private long _capacityLimitUc;
+
+        // The capacity limit in nanocoulombs, the unit the tick counts charge in, worked out at the start: the largest
+        // limit a configuration may have (2^53 - 1 uC) is 9.007e18 nC, 2.4 % below a long's end, and anything larger
+        // (a configuration not through the validator) stays at long.MaxValue instead of turning negative.
+        private long _capacityLimitNc;
         private long _timeLimitMs;
 
         // What the direction-change rule and a restart need to know about the last current, whichever run it
@@ -177,8 +182,12 @@ namespace Edge.Core.Decision
         /// <summary>Index of the protocol step running now.</summary>
         public int StepIndex => _stepIndex;
 
-        /// <summary>Pulses ended since the engine was built, over every run.</summary>
-        public int PulseCount => _pulseCount;
+        /// <summary>
+        /// Pulses ended since the engine was built, over every run: 64-bit, as the run's pulse numbers it gives
+        /// (<see cref="TelemetryRecord.PulseIndex"/>); pulses of one 10 ms tick back to back (a protocol of current
+        /// steps without a rest) count 2^31 in 248 days.
+        /// </summary>
+        public long PulseCount => _pulseCount;
 
         /// <summary>Gross charge stripped (positive current) since the engine was built, over every run, nanocoulombs.</summary>
         public long StrippedChargeNc => _strippedChargeNc;
@@ -221,8 +230,8 @@ namespace Edge.Core.Decision
         /// <summary>Time spent in Rest since start (ms).</summary>
         public long RestTimeMs => _restTimeMs;
 
-        /// <summary>Number of rests completed.</summary>
-        public int RestCount { get; private set; }
+        /// <summary>Number of rests completed (64-bit, as <see cref="PulseCount"/>).</summary>
+        public long RestCount { get; private set; }
 
         /// <summary>
         /// Pack scheduling (fixed at construction): the module does not start pulses by itself; it reports
@@ -270,8 +279,8 @@ namespace Edge.Core.Decision
         /// <summary>When the current rest began (ms).</summary>
         public long RestStartMs => _stepStartMs;
 
-        /// <summary>Times the module's switch closed (switch wear).</summary>
-        public int SwitchCloseCount { get; private set; }
+        /// <summary>Times the module's switch closed (switch wear; 64-bit, as <see cref="PulseCount"/>).</summary>
+        public long SwitchCloseCount { get; private set; }
 
         /// <summary>Setpoint of this tick: switch closed?</summary>
         public bool SwitchClosed => _switchClosed;
@@ -296,6 +305,7 @@ namespace Edge.Core.Decision
             _stripCutoffMv = _protocol.StripCutoffMv;
             _plateCutoffMv = _protocol.PlateCutoffMv;
             _capacityLimitUc = _protocol.CapacityLimitUc;
+            _capacityLimitNc = _capacityLimitUc > long.MaxValue / 1000 ? long.MaxValue : _capacityLimitUc * 1000;
             _timeLimitMs = _protocol.TimeLimitMs;
             _firstRestStep = FirstRestStep();
             _firstCurrentStep = FirstCurrentStep();
@@ -728,7 +738,7 @@ namespace Edge.Core.Decision
             }
 
             // Written out, not RunNetChargeNc: this runs every tick, and on the device each getter is an interpreted call.
-            if (_capacityLimitUc > 0 && _strippedChargeNc - _platedChargeNc - _runStartNetChargeNc >= _capacityLimitUc * 1000)
+            if (_capacityLimitUc > 0 && _strippedChargeNc - _platedChargeNc - _runStartNetChargeNc >= _capacityLimitNc)
             {
                 Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), _capacityLimitUc / 1000, now, telemetry);
                 return true;

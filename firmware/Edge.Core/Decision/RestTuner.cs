@@ -112,7 +112,7 @@ namespace Edge.Core.Decision
         // new one moves it a quarter of the way: one pre-pulse mean carries a good fraction of a mV of noise, and
         // under margin control this level offsets every reading of the margin.
         private readonly long[] _restedScaled;
-        private int _restedCaptures;
+        private long _restedCaptures;
         private bool _captureRested = true;
 
         // This rest renews the rested level under margin control: it runs to the maximum rest.
@@ -132,14 +132,17 @@ namespace Edge.Core.Decision
 
         // Pulses in the polarisation's smoothing since it (re)started: at the first pulse, and when a renewed rested level
         // takes back an accumulation found against the first one.
-        private int _relaxationPulses;
+        private long _relaxationPulses;
 
         private long _overpotentialSmooth;
         private long _residualSmooth;
         private long _overpotentialReference;
         private long _residualReference;
-        private int _pulses;
-        private int _rests;
+        // Pulses and rests seen, 64-bit: they are compared (at least one, at least TrendPulses) for as long as the
+        // module runs, and pulses of a tick each pass 2^31 in 248 days at 10 ms, where an int turned negative and read
+        // as no pulse yet.
+        private long _pulses;
+        private long _rests;
 
         /// <summary>A tuner for the cells <paramref name="firstCell"/> onward; fixed rests follow <paramref name="pulseTuner"/>'s pulse length.</summary>
         public RestTuner(RestTuningConfiguration tuning, ProtocolConfiguration protocol, PulseTuner pulseTuner, int firstCell, int cellCount, int samplePeriodMs)

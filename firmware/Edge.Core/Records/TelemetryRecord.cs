@@ -50,8 +50,11 @@ namespace Edge.Core.Records
         public long Threshold;
 
         // --- PulseSummary ---
-        /// <summary>Number of the pulse within the module's run, from 1.</summary>
-        public int PulseIndex;
+        /// <summary>
+        /// Number of the pulse within the module's run, from 1: 64-bit, as the module's count of pulses (a run of 10 ms
+        /// pulses back to back passes 2^31 pulses after 248 days, where an int went to -2,147,483,648).
+        /// </summary>
+        public long PulseIndex;
 
         public int PulseCurrentUa;
 

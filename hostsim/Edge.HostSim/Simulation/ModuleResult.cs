@@ -16,7 +16,7 @@ public sealed class ModuleResult
     /// <summary>Mean length of the completed rests, s (0 without rests).</summary>
     public double MeanRestS { get; init; }
 
-    public int Pulses { get; init; }
+    public long Pulses { get; init; }
 
     public int Rests { get; init; }
 
@@ -75,7 +75,7 @@ public sealed class ModuleResult
     public double? CellHardShortS { get; init; }
 
     /// <summary>Times the module's switch closed (the core's SwitchCloseCount: switch wear).</summary>
-    public int SwitchCount { get; init; }
+    public long SwitchCount { get; init; }
 
     /// <summary>
     /// The module's pulse current at the end, percent of the protocol's (act mode): depletion's reductions times the

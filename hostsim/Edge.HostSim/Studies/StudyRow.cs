@@ -92,7 +92,7 @@ public sealed class StudyRow
             DepletionOnsets = result.Events.Count(e => e.Kind == "depletionOnset") + (int)result.Dropped.OfKind(EventKind.DepletionOnset),
             SoftShorts = result.Events.Count(e => e.Kind == "softShort") + (int)result.Dropped.OfKind(EventKind.SoftShort),
             HardShorts = result.Events.Count(e => e.Kind == "hardShort") + (int)result.Dropped.OfKind(EventKind.HardShort),
-            SwitchCloses = result.Modules.Sum(m => (long)m.SwitchCount),
+            SwitchCloses = result.Modules.Sum(m => m.SwitchCount),
             ScenarioSha256 = variant.ScenarioSha256,
         };
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using Edge.Core.Configuration;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Decision;
@@ -125,7 +127,7 @@ public class ModuleDutyCycleTests
         Assert.Equal(385000, engine.Module.StrippedChargeNc);
         Assert.Equal(1000, engine.Module.PulseTimeMs);
         Assert.Equal(5000, engine.Module.RestTimeMs);
-        Assert.Equal((1, 2), (engine.Module.RestCount, engine.Module.SwitchCloseCount));
+        Assert.Equal((1L, 2L), (engine.Module.RestCount, engine.Module.SwitchCloseCount));
         Assert.Equal(new[] { ModuleState.Pulse, ModuleState.Rest, ModuleState.Pulse }, engine.States.Select(s => s.State));
     }
 
@@ -730,7 +732,7 @@ public class ModuleDutyCycleTests
         engine.RunThrough(21000);
         engine.Tick(cells: r => r.Snapshot.PulseEnded[0] = true);
         RecordCopy summary = engine.At(21010).Single(r => r.Kind == TelemetryRecordKind.PulseSummary);
-        Assert.Equal((1, 385L), (summary.PulseIndex, summary.TotalChargeUc));
+        Assert.Equal((1L, 385L), (summary.PulseIndex, summary.TotalChargeUc));
 
         engine.RunThrough(32590);
         Assert.Equal(ModuleState.Pulse, engine.Module.State);
@@ -739,6 +741,53 @@ public class ModuleDutyCycleTests
         var limit = engine.At(32600).First(r => r.Kind == TelemetryRecordKind.Event);
         Assert.Equal((EventKind.CapacityLimit, 1, 1), (limit.EventKind, limit.Value, limit.Threshold));
         Assert.Equal(2 * 1001000, engine.Module.StrippedChargeNc);
+    }
+
+    [Theory]
+    [InlineData(9007199254740991L)] // 2^53 - 1, the largest limit a configuration may have: 9.007e18 nC, 2.4 % below a long's end
+    [InlineData(9223372036854776L)] // long.MaxValue / 1000 + 1: in nC past a long's end (a configuration not through the validator)
+    public void AnUnreachableCapacityLimitNeverStopsTheRun(long capacityLimitUc)
+    {
+        // The engine does not rely on the validator: a limit whose nanocoulombs are past a long's end turned negative
+        // as a product (-9,223,372,036,854,775,616 nC) and stopped the run at its first tick with 0 uC stripped.
+        var engine = new Engine(c => c.Protocol.CapacityLimitUc = capacityLimitUc);
+        engine.Start();
+        engine.RunThrough(12600);
+        Assert.Equal(StopReason.None, engine.Module.StopReason);
+        Assert.Equal(ModuleState.Pulse, engine.Module.State);
+        Assert.DoesNotContain(engine.Records, r => r.EventKind == EventKind.CapacityLimit && r.Kind == TelemetryRecordKind.Event);
+    }
+
+    [Fact]
+    public void PulseRestAndSwitchCountsGoOnPastTwoToTheThirtyFirst()
+    {
+        // 2^31 - 1 pulses, rests and switch closes counted already, all in this run (10 ms pulses back to back count
+        // that many in 248 days): set, since ticking them would take hours. The pulse ending at 1010 ms is the run's
+        // 2,147,483,648th, the rest ending at 6000 ms and the close starting the next pulse there the same numbers.
+        var engine = new Engine();
+        engine.Start();
+        SetCount(engine.Module, "_pulseCount", int.MaxValue);
+        SetCount(engine.Module, "<RestCount>k__BackingField", int.MaxValue);
+        SetCount(engine.Module, "<SwitchCloseCount>k__BackingField", int.MaxValue);
+
+        engine.RunThrough(1000);
+        engine.Tick(cells: r => r.Snapshot.PulseEnded[0] = true);
+        engine.RunThrough(6000);
+
+        RecordCopy summary = Assert.Single(engine.Records, r => r.Kind == TelemetryRecordKind.PulseSummary);
+        Assert.Equal(1010L, summary.TimestampMs);
+        Assert.Equal(2147483648L, summary.PulseIndex);
+        Assert.Equal(2147483648L, engine.Module.PulseCount);
+        Assert.Equal(2147483648L, engine.Module.RestCount);
+        Assert.Equal(2147483648L, engine.Module.SwitchCloseCount);
+        Assert.Equal(ModuleState.Pulse, engine.Module.State);
+    }
+
+    /// <summary>Sets a private count of the engine, whatever its width (the value fits an int).</summary>
+    private static void SetCount(ModuleDutyCycle module, string name, int value)
+    {
+        FieldInfo field = typeof(ModuleDutyCycle).GetField(name, BindingFlags.Instance | BindingFlags.NonPublic)!;
+        field.SetValue(module, Convert.ChangeType(value, field.FieldType, CultureInfo.InvariantCulture));
     }
 
     [Theory]

@@ -53,7 +53,7 @@ public class FaultResetTests
         Assert.Equal(ModuleState.Idle, pack.Controller.Module(0).State);
 
         // Restarted, ten healthy cycles: no soft-short diagnosis of any kind, the module keeps pulsing.
-        int pulses = pack.Controller.Module(0).PulseCount;
+        long pulses = pack.Controller.Module(0).PulseCount;
         pack.Controller.RequestStart(0);
         pack.RunUntil(pack.NowMs + 60000);
         Assert.Single(Confirmations(pack));

@@ -129,7 +129,7 @@ public class PulseHoldTests
             c.Protocol.Steps = new[] { new Edge.Core.Configuration.Protocol.ProtocolStep(Edge.Core.Configuration.Protocol.ProtocolStepKind.Strip, 385, 10), new Edge.Core.Configuration.Protocol.ProtocolStep(Edge.Core.Configuration.Protocol.ProtocolStepKind.Rest, 0, 1000) };
             return c;
         }
-        (int closed, int closes, List<long> starts) Run(long missingAt)
+        (int closed, long closes, List<long> starts) Run(long missingAt)
         {
             var rig = new Rig(1, 1, Cfg());
             int closed = 0; var starts = new List<long>(); bool was = false;

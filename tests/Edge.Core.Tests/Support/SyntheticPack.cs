@@ -55,7 +55,7 @@ public sealed record RecordCopy(
     RestEndReason RestEndReason,
     ModuleState State,
     StopReason StopReason,
-    int PulseIndex,
+    long PulseIndex,
     int PulseCurrentUa,
     int[] CellValuesA,
     int PulseDurationMs = 0,

@@ -364,7 +364,7 @@ public class EncoderContractTests
         string bootId = new string('x', MessageHeader.MaximumBootIdLength);
         var record = new TelemetryRecord(cells)
         {
-            TimestampMs = long.MinValue, Module = int.MinValue, Cell = int.MinValue, PulseIndex = int.MinValue,
+            TimestampMs = long.MinValue, Module = int.MinValue, Cell = int.MinValue, PulseIndex = long.MinValue,
             PulseCurrentUa = int.MinValue, PulseDurationMs = int.MinValue, PulseChargeUc = int.MinValue, TotalChargeUc = long.MinValue,
             RestMs = int.MinValue, ModuleCurrentUa = int.MinValue, CellCount = cells, Value = int.MinValue, Threshold = int.MinValue,
             HasDiagnosis = true, Diagnosis = DiagnosisId.TemperatureChannelInvalid, EventKind = EventKind.DepletionOnset,
