@@ -24,7 +24,10 @@ namespace Edge.Core.Configuration
 
             // At least 1 uA: the validator refuses a limit of 0, which a tiny electrode would round to.
             protocol.PlatingCriticalCurrentUa = Larger(1, Scale(protocol.PlatingCriticalCurrentUa, scale));
-            protocol.CapacityLimitUc = (long)((protocol.CapacityLimitUc * scale) + 0.5);
+            // At most 2^53 - 1 uC, the largest limit the validator takes: 2^53 - 1 moved to a board's largest area
+            // (10000 cm2 from 0.3848) was 2.3e20, past a long (undefined on the device, long.MaxValue here, then refused).
+            double capacityUc = (protocol.CapacityLimitUc * scale) + 0.5;
+            protocol.CapacityLimitUc = capacityUc >= ContractNumbers.LargestExactInteger ? ContractNumbers.LargestExactInteger : (long)capacityUc;
             configuration.Protection.ModuleMaximumCurrentUa = Larger(1, Scale(configuration.Protection.ModuleMaximumCurrentUa, scale));
             protocol.ElectrodeAreaCm2 = electrodeAreaCm2;
         }
