@@ -91,7 +91,7 @@ namespace Edge.Core.Tests.Commands
                 outbox.Pump(transport);
             }
 
-            int[] lost = new int[TopicSet.StreamCount];
+            long[] lost = new long[TopicSet.StreamCount];
             bool lossReported = outbox.TakeLossesIfRoom(lost);
             bool eventLoss = lossReported && lost[(int)TopicId.Event] > 0;
             Assert.True(transport.Topics.Contains(TopicId.CommandResult) || (lossReported && !eventLoss),

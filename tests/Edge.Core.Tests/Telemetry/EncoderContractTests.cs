@@ -233,7 +233,7 @@ public class EncoderContractTests
     [Fact]
     public void OutboxOverflowEventListsLossesPerStream()
     {
-        int[] lost = { 7, 2, 0, 1 };
+        long[] lost = { 7, 2, 0, 1 };
         JsonElement root = Encode(w => EventEncoder.EncodeOutboxOverflow(w, 5000, lost, "b", 12));
         AssertFields(root, Header.Concat(new[] { "kind", "diagnosis", "severity", "module", "cell", "value", "threshold", "lost" }).ToArray());
         Assert.Equal("outboxOverflow", root.GetProperty("kind").GetString());
@@ -381,7 +381,7 @@ public class EncoderContractTests
             w => CellsEncoder.Encode(w, record, bootId, long.MinValue),
             w => StateEncoder.Encode(w, record, bootId, long.MinValue),
             w => EventEncoder.Encode(w, record, bootId, long.MinValue),
-            w => EventEncoder.EncodeOutboxOverflow(w, long.MinValue, new[] { int.MinValue, int.MinValue, int.MinValue, int.MinValue }, bootId, long.MinValue),
+            w => EventEncoder.EncodeOutboxOverflow(w, long.MinValue, new[] { long.MinValue / 4, long.MinValue / 4, long.MinValue / 4, long.MinValue / 4 }, bootId, long.MinValue),
         })
         {
             writer.Reset(buffer, 0, budget);

@@ -101,11 +101,11 @@ public class OutboxTests
         outbox.Pump(transport);
         Assert.Equal(new long[] { 2, 3, 4, 5 }, transport.Messages.Select(m => m.Seq));
 
-        int[] lost = new int[TopicSet.StreamCount];
+        long[] lost = new long[TopicSet.StreamCount];
         Assert.False(outbox.TakeLossesIfRoom(lost));
         outbox.Acknowledge(transport.Messages[0].MessageId);
         Assert.True(outbox.TakeLossesIfRoom(lost));
-        Assert.Equal(new[] { 1, 1, 0, 1 }, lost);
+        Assert.Equal(new long[] { 1, 1, 0, 1 }, lost);
         Assert.False(outbox.TakeLossesIfRoom(lost));
     }
 

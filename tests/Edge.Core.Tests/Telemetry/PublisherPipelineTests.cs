@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using Edge.Core.Actuation;
 using Edge.Core.Configuration;
 using Edge.Core.Records;
@@ -139,6 +141,54 @@ public class PublisherPipelineTests
         var cells = messages.Where(m => m.Topic == TopicId.TelemetryCells).Select(m => m.Seq).ToList();
         Assert.Contains(cells.Zip(cells.Skip(1)), pair => pair.Second - pair.First > 1);
     }
+
+    [Fact]
+    public void LossesPastTwoToTheThirtyFirstInOneOutageAreReportedInFull()
+    {
+        // An outage long enough that a stream loses 2^31 messages before a report finds room (256 modules losing one a
+        // second each: 97 days): the pending count is set to 2^31 - 1 midway, as if those losses had been counted,
+        // since making them would take hours. The reports after the outage must add up to the stream's total.
+        var rig = new Rig(12);
+        for (int i = 0; i < 300; i++)
+        {
+            rig.Step();
+        }
+
+        rig.Transport.IsConnected = false;
+        for (int i = 0; i < 1500; i++)
+        {
+            rig.Step();
+        }
+
+        int cells = (int)TopicId.TelemetryCells;
+        Array pending = (Array)OutboxField(rig.Outbox, "_lost");
+        long[] totals = (long[])OutboxField(rig.Outbox, "_lostTotal");
+        long added = int.MaxValue - Convert.ToInt64(pending.GetValue(cells), CultureInfo.InvariantCulture);
+        pending.SetValue(Convert.ChangeType(int.MaxValue, pending.GetType().GetElementType()!, CultureInfo.InvariantCulture), cells);
+        totals[cells] += added;
+        for (int i = 0; i < 1500; i++)
+        {
+            rig.Step();
+        }
+
+        rig.Transport.IsConnected = true;
+        for (int i = 0; i < 1000; i++)
+        {
+            rig.Step();
+        }
+
+        var overflow = rig.Transport.Messages.Where(m => m.Topic == TopicId.Event && m.Json.GetProperty("kind").GetString() == "outboxOverflow").ToList();
+        long total = rig.Outbox.LostTotal(TopicId.TelemetryCells);
+        Assert.True(total > int.MaxValue, "lost " + total);
+        Assert.Equal(total, overflow.Sum(m => m.Json.GetProperty("lost").GetProperty("cells").GetInt64()));
+        Assert.Contains(overflow, m => m.Json.GetProperty("lost").GetProperty("cells").GetInt64() > int.MaxValue);
+        Assert.All(overflow, m => Assert.Equal(
+            m.Json.GetProperty("lost").EnumerateObject().Sum(p => p.Value.GetInt64()),
+            m.Json.GetProperty("value").GetInt64()));
+    }
+
+    private static object OutboxField(MessageOutbox outbox, string name) =>
+        typeof(MessageOutbox).GetField(name, BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(outbox)!;
 
     [Fact]
     public void ASlowLinkGetsOneOverflowReportASecondThatAccountsForEveryLoss()

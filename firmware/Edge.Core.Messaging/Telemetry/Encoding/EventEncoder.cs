@@ -58,7 +58,7 @@ namespace Edge.Core.Telemetry.Encoding
         /// "outboxOverflow": messages the outbox dropped since the last such event, per stream
         /// (<paramref name="lostPerStream"/> indexed by <see cref="TopicId"/>); value is their sum.
         /// </summary>
-        public static void EncodeOutboxOverflow(JsonByteWriter writer, long timestampMs, int[] lostPerStream, string bootId, long seq)
+        public static void EncodeOutboxOverflow(JsonByteWriter writer, long timestampMs, long[] lostPerStream, string bootId, long seq)
         {
             MessageHeader.Write(writer, bootId, seq, timestampMs);
             writer.String(s_kind, s_outboxOverflow);

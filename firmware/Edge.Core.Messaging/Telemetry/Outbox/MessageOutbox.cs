@@ -27,7 +27,9 @@ namespace Edge.Core.Telemetry.Outbox
         private readonly int _liveBudget;
         private readonly int _replayBudget;
         private readonly int _maximumInFlight;
-        private readonly int[] _lost = new int[TopicSet.StreamCount];
+        // Losses since the last report, per stream: 64-bit as the totals. A broker away for months leaves no room to
+        // report them, and 256 modules losing a message a second each pass 2^31 in 97 days (an int went negative).
+        private readonly long[] _lost = new long[TopicSet.StreamCount];
         private readonly long[] _lostTotal = new long[TopicSet.StreamCount];
 
         // Acknowledgements that arrive while their message is still inside Publish (the client's thread
@@ -222,7 +224,7 @@ namespace Edge.Core.Telemetry.Outbox
         /// When losses are pending and a slot is free (so reporting them evicts nothing), moves the
         /// per-stream counts into <paramref name="lostPerStream"/>, clears them and returns true.
         /// </summary>
-        public bool TakeLossesIfRoom(int[] lostPerStream)
+        public bool TakeLossesIfRoom(long[] lostPerStream)
         {
             lock (_lock)
             {

@@ -22,7 +22,7 @@ namespace Edge.Core.Telemetry.Outbox
         private readonly JsonByteWriter _writer = new JsonByteWriter();
         private readonly byte[] _scratch;
         private readonly long[] _nextSeq = new long[TopicSet.StreamCount];
-        private readonly int[] _lost = new int[TopicSet.StreamCount];
+        private readonly long[] _lost = new long[TopicSet.StreamCount];
         private bool _overflowReported;
         private long _lastOverflowReportMs;
 
