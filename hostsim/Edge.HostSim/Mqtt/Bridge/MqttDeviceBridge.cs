@@ -43,6 +43,12 @@ namespace Edge.HostSim.Mqtt.Bridge
         private bool _inOutage;
         private string? _lastFailure;
 
+        // The buffer and device time of the last tick published (tick thread), for the last tick's telemetryOverflow
+        // at the end of the run (Flush), and whether it was sent.
+        private TelemetryBuffer? _lastTelemetry;
+        private long _lastTickMs;
+        private bool _lastTickOverflowSent;
+
         // The check's connection, kept subscribed to the device's commands from the check until the device's own session
         // has subscribed, so that no command sent meanwhile is lost; what it gets goes to the session (or waits for it).
         private readonly object _checkLock = new object();
@@ -350,6 +356,8 @@ namespace Edge.HostSim.Mqtt.Bridge
         {
             TelemetryPublisher publisher = _publisher ?? throw new InvalidOperationException("Attach the bridge first.");
             publisher.Publish(telemetry, nowMs);
+            _lastTelemetry = telemetry;
+            _lastTickMs = nowMs;
             int free = _outbox!.FreeCount;
             if (free < _minimumFree)
             {
@@ -444,7 +452,10 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
         }
 
-        /// <summary>Waits until the outbox is empty and acknowledged (or the timeout); true when it is.</summary>
+        /// <summary>
+        /// The run is over: sends the last tick's telemetryOverflow (<see cref="PublishLastTickOverflow"/>), ends a
+        /// scheduled outage, and waits until the outbox is empty and acknowledged (or the timeout); true when it is.
+        /// </summary>
         public bool Flush(TimeSpan timeout)
         {
             MessageOutbox? outbox = _outbox;
@@ -452,6 +463,8 @@ namespace Edge.HostSim.Mqtt.Bridge
             {
                 return true;
             }
+
+            PublishLastTickOverflow();
 
             if (_inOutage)
             {
@@ -468,6 +481,27 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
 
             return outbox.FreeCount == outbox.SlotCount && _bridge!.PendingExtraCount == 0 && _bridge.DeviceEvents.Count == 0;
+        }
+
+        /// <summary>
+        /// The records the run's last tick had no room for, once: the core reports them in a telemetryOverflow event at
+        /// its next tick (value: records lost, pack-wide, info), which a run that ends there never has. The run's files
+        /// count them at the last tick's time (RunTelemetry.Finish); the event stream carries the same event, numbered
+        /// and stamped as the core's would be. 256 modules reaching their cut-off in one tick had 124 cutoff events
+        /// lost; the files counted them and the event stream said nothing.
+        /// </summary>
+        private void PublishLastTickOverflow()
+        {
+            TelemetryBuffer? telemetry = _lastTelemetry;
+            if (telemetry == null || _lastTickOverflowSent || telemetry.DroppedCount <= 0)
+            {
+                return;
+            }
+
+            _lastTickOverflowSent = true;
+            _publisher!.ReportEvent(EventKind.TelemetryOverflow, Severity.Info, telemetry.DroppedCount, 0);
+            _publisher.Publish(new TelemetryBuffer(1, 1), _lastTickMs);
+            _bridge!.Wake();
         }
 
         /// <summary>Publishes the retained offline status (orderly shutdown), then disconnects.</summary>
