@@ -42,7 +42,8 @@ namespace Edge.Core.Boards
 
             if (board.CellCount > PackLayout.MaximumCellCount)
             {
-                reason = "more than " + PackLayout.MaximumCellCount.ToString() + " cells";
+                reason = board.ModuleCount.ToString() + " modules x " + cellsPerModule.ToString() + " cells is " + board.CellCount.ToString()
+                    + " cells, more than the " + PackLayout.MaximumCellCount.ToString() + " the core supports";
                 return false;
             }
 

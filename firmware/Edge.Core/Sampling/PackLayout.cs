@@ -29,7 +29,10 @@ namespace Edge.Core.Sampling
 
             if ((long)moduleCount * cellsPerModule > MaximumCellCount)
             {
-                throw new ArgumentOutOfRangeException(nameof(cellsPerModule), "more cells than the core supports");
+                throw new ArgumentOutOfRangeException(
+                    nameof(cellsPerModule),
+                    moduleCount.ToString() + " modules x " + cellsPerModule.ToString() + " cells is " + ((long)moduleCount * cellsPerModule).ToString()
+                    + " cells, more than the " + MaximumCellCount.ToString() + " the core supports");
             }
 
             if (temperatureCount < 0)

@@ -353,9 +353,18 @@ public static class ScenarioLoader
         PackSpec pack = new PackSpec();
         pack.Modules = (int)section.Integer("modules", 1, 256);
         pack.CellsPerModule = (int)section.Integer("cellsPerModule", 1, 256);
-        if (pack.Modules * pack.CellsPerModule > Edge.Core.Sampling.PackLayout.MaximumCellCount)
+        int maximumCells = Edge.Core.Sampling.PackLayout.MaximumCellCount;
+        if (pack.Modules * pack.CellsPerModule > maximumCells)
         {
-            throw new ScenarioException(section.FieldPath("cellsPerModule"), "modules x cellsPerModule exceeds the core's " + Edge.Core.Sampling.PackLayout.MaximumCellCount + " cells");
+            // In the user's terms: the product and the limit it is held against, and the largest module of this many.
+            throw new ScenarioException(section.FieldPath("cellsPerModule"), string.Format(
+                CultureInfo.InvariantCulture,
+                "{0} modules x {1} cells is {2} cells, more than the {3} cells a pack may have; with {0} modules give at most {4} cells per module",
+                pack.Modules,
+                pack.CellsPerModule,
+                pack.Modules * pack.CellsPerModule,
+                maximumCells,
+                maximumCells / pack.Modules));
         }
 
         pack.Preset = section.String("preset");

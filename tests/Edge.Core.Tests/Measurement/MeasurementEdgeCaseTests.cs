@@ -127,6 +127,16 @@ public class MeasurementEdgeCaseTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new PackLayout(65536, 65536, 0));
     }
 
+    [Fact]
+    public void APackLayoutOverTheCellLimitNamesItsCellsAndTheLimit()
+    {
+        // 16 x 17 = 272 cells against PackLayout.MaximumCellCount, 256; 65,536 x 65,536 is 4,294,967,296 in full.
+        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() => new PackLayout(16, 17, 0));
+        Assert.StartsWith("16 modules x 17 cells is 272 cells, more than the 256 the core supports", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<ArgumentOutOfRangeException>(() => new PackLayout(65536, 65536, 0));
+        Assert.StartsWith("65536 modules x 65536 cells is 4294967296 cells, more than the 256", e.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Drives PackMeasurement directly: every module alike, current = setpoint while closed.</summary>
     private sealed class Rig
     {

@@ -213,6 +213,18 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void APackOverTheCellLimitIsRefusedNamingItsCellsAndTheLimit()
+    {
+        // 16 modules x 17 cells = 272 cells against PackLayout.MaximumCellCount, 256; 256 / 16 = 16 cells per module fit.
+        string json = Mutate(Mutate(Valid, "pack.modules=16"), "pack.cellsPerModule=17");
+
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
+
+        Assert.Equal("pack.cellsPerModule", e.Path);
+        Assert.Equal("pack.cellsPerModule: 16 modules x 17 cells is 272 cells, more than the 256 cells a pack may have; with 16 modules give at most 16 cells per module", e.Message);
+    }
+
+    [Fact]
     public void AFolderGivenAsTheBoardFileIsNamedAsAFolder()
     {
         string folder = System.Text.Json.JsonSerializer.Serialize(Path.Combine(RepositoryRoot(), "boards"));
