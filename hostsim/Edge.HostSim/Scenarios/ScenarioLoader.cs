@@ -279,11 +279,6 @@ public static class ScenarioLoader
             s.Measurement = ReadMeasurement(root.Section("measurement"));
         }
 
-        if (s.Pack.TemperatureSensorModules != null && s.Measurement.Board != null)
-        {
-            throw new ScenarioException("pack.temperatureSensorModules", "with measurement.board the sensors sit where the board's [temperature N] module keys say");
-        }
-
         if (root.Has("trace"))
         {
             JsonSection trace = root.Section("trace");
@@ -722,6 +717,8 @@ public static class ScenarioLoader
         return value;
     }
 
+    private static string CellsText(int cells) => cells == 1 ? "1 cell" : cells.ToString(CultureInfo.InvariantCulture) + " cells";
+
     private static void LoadBoard(Scenario scenario, string? baseDirectory, IReadOnlyDictionary<string, string>? boardTexts)
     {
         string? name = scenario.Measurement.Board;
@@ -765,25 +762,32 @@ public static class ScenarioLoader
             scenario.Measurement.BoardText = text;
         }
 
-        int cells = scenario.Pack.Modules * scenario.Pack.CellsPerModule;
-        if (board.ModuleCount != scenario.Pack.Modules || board.CellCount != cells)
-        {
-            throw new ScenarioException(Field, "board '" + board.Name + "' has " + board.ModuleCount + " modules and " + board.CellCount + " cells, the pack " + scenario.Pack.Modules + " and " + cells);
-        }
-
-        for (int m = 0; m < board.ModuleCount; m++)
-        {
-            if (board.ModuleAt(m).CellCount != scenario.Pack.CellsPerModule)
-            {
-                throw new ScenarioException(Field, "board module " + m + " has " + board.ModuleAt(m).CellCount + " cells, the pack " + scenario.Pack.CellsPerModule);
-            }
-        }
-
-        // What the firmware asks of a board's pack as well (cells numbered in module order, ...): a board the device
-        // would refuse at boot is not simulated.
+        // The layout first, the most basic of what a board and a pack can disagree on: whatever else the scenario says
+        // of the board's channels (its sensors, their modules) means nothing on a pack of another shape.
+        // What the firmware asks of a board's pack (modules of one size, cells numbered in module order, ...): a board
+        // the device would refuse at boot is not simulated.
         if (!Edge.Core.Boards.BoardPackLayout.TryCreate(board, out _, out string layoutProblem))
         {
             throw new ScenarioException(Field, "board '" + board.Name + "': " + layoutProblem);
+        }
+
+        int boardCellsPerModule = board.ModuleAt(0).CellCount;
+        if (board.ModuleCount != scenario.Pack.Modules || boardCellsPerModule != scenario.Pack.CellsPerModule)
+        {
+            throw new ScenarioException(Field, string.Format(
+                CultureInfo.InvariantCulture,
+                "board '{0}' has {1} modules of {2}, the pack {3} modules of {4}: give pack.modules {1} and pack.cellsPerModule {5}",
+                board.Name,
+                board.ModuleCount,
+                CellsText(boardCellsPerModule),
+                scenario.Pack.Modules,
+                CellsText(scenario.Pack.CellsPerModule),
+                boardCellsPerModule));
+        }
+
+        if (scenario.Pack.TemperatureSensorModules != null)
+        {
+            throw new ScenarioException("pack.temperatureSensorModules", "with measurement.board the sensors sit where the board's [temperature N] module keys say");
         }
 
         int sensors = scenario.Pack.TemperatureSensors;

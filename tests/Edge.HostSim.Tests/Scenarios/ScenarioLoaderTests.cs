@@ -225,6 +225,24 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void ABoardOfAnotherLayoutIsNamedBeforeWhatTheScenarioSaysOfItsSensors()
+    {
+        // The six-cell multiplexed board is 3 modules of 2 cells; a pack of its 6 cells as 6 modules of 1 is the basic
+        // mistake, and a sensor placed on module 5 (a module the board does not have) follows from it: the layout comes
+        // first, in both layouts' terms, with the values that fit the board.
+        string board = System.Text.Json.JsonSerializer.Serialize(Path.Combine(RepositoryRoot(), "boards", "esp32-mux-6s.board"));
+        string json = "{ \"name\": \"mux\", \"seed\": 1, \"timeLimitS\": 10, "
+            + "\"pack\": { \"modules\": 6, \"cellsPerModule\": 1, \"preset\": \"nak50-nasicon\", \"temperatureSensors\": 1, \"temperatureSensorModules\": [5] }, "
+            + "\"protocol\": { \"steps\": [ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 5 s\" ] }, "
+            + "\"measurement\": { \"board\": " + board + " } }";
+
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioLoader.Parse(json));
+
+        Assert.Equal("measurement.board", e.Path);
+        Assert.Equal("measurement.board: board 'esp32-mux-6s' has 3 modules of 2 cells, the pack 6 modules of 1 cell: give pack.modules 3 and pack.cellsPerModule 2", e.Message);
+    }
+
+    [Fact]
     public void AFolderGivenAsTheBoardFileIsNamedAsAFolder()
     {
         string folder = System.Text.Json.JsonSerializer.Serialize(Path.Combine(RepositoryRoot(), "boards"));
