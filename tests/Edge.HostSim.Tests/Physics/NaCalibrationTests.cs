@@ -121,6 +121,53 @@ public class NaCalibrationTests
         Assert.InRange(cell.StrippedChargeMAhPerCm2(0) - start, expected - 0.01, expected);
     }
 
+    [Theory]
+    [InlineData(1.7, false)]   // 10 % below [T]'s 1.9 mA/cm2
+    [InlineData(2.2, true)]    // 15 % above it
+    public void PlatingAndStrippingFailOnlyAboveTheNasiconCriticalCurrent(double currentMAPerCm2, bool fails)
+    {
+        // [T] (text on Fig. 2A, Fig. S3): the NASICON pellet's critical current density, Na/NASICON/Na, is 1.9 mA/cm2.
+        // Below it a fresh anode plates [T]'s 2 mAh/cm2 without a filament, and a plated reservoir strips at a flat
+        // voltage; above it the plating shorts before 2 mAh/cm2 and the stripping voids its contact and runs to the
+        // [T] 1.5 V cut-off within a minute.
+        const double ChargeMAhPerCm2 = 2.0;
+        const double CutoffV = 1.5;
+        CellParameters p = CellPresets.Get(CellPresets.NaNasicon);
+        var plating = new CellBank(p, 1, ProtocolDriver.StepS);
+        int platingSteps = (int)Math.Round(ChargeMAhPerCm2 * 3600.0 / currentMAPerCm2 / ProtocolDriver.StepS);
+        for (int k = 0; k < platingSteps && !plating.IsHardShorted(0); k++)
+        {
+            plating.Step(0, -currentMAPerCm2);
+        }
+
+        Assert.True(fails == plating.IsHardShorted(0),
+            $"plating {ChargeMAhPerCm2} mAh/cm2 at {currentMAPerCm2} mA/cm2: hard short {plating.IsHardShorted(0)}, filament {plating.FilamentProgress(0):0.###}");
+        if (!fails)
+        {
+            Assert.Equal(0.0, plating.FilamentProgress(0));
+        }
+
+        // A reservoir plated below the critical current ([T]'s 2 mAh/cm2 at 0.5 mA/cm2), rested, then stripped for a minute.
+        var stripping = new CellBank(p, 1, ProtocolDriver.StepS);
+        ProtocolDriver.PlateUntilShort(stripping, 0.5, ChargeMAhPerCm2);
+        stripping.Step(0, 0.0, 3600.0);
+        double first = stripping.Step(0, currentMAPerCm2);
+        double last = first;
+        for (int k = 1; k < 6000 && last < CutoffV; k++)
+        {
+            last = stripping.Step(0, currentMAPerCm2);
+        }
+
+        if (fails)
+        {
+            Assert.True(last >= CutoffV, $"stripping at {currentMAPerCm2} mA/cm2: {first * 1e3:0} mV at first, {last * 1e3:0} mV after a minute");
+        }
+        else
+        {
+            Assert.InRange(last, first * 0.99, first * 1.01);
+        }
+    }
+
     [Fact]
     public void InterfaceResistanceIsAboutSevenOhmSquareCentimetres()
     {
