@@ -57,12 +57,14 @@ public class NaKCalibrationTests
     [Fact]
     public void LongerRestsReachThePlateau()
     {
-        // [W]: 1 s pulses with 5 s and 10 s rests: plateau 12-14 mAh/cm2, no further gain from 10 s.
+        // [W]: 1 s pulses with 5 s and 10 s rests: plateau 12-14 mAh/cm2, no further gain from 10 s. The 10 s row
+        // comes out 0.03 above the seed's 14 and 7 % above the 5 s row (listed under "Approximate or missing" in the
+        // physics README), so it keeps 15 and +15 %; the 5 s row is held to the seed's range.
         ProtocolResult five = Pulses(5.0);
         ProtocolResult ten = Pulses(10.0);
 
         Assert.True(five.Ended && ten.Ended);
-        Assert.InRange(five.ChargeMAhPerCm2, 12.0, 15.0);
+        Assert.InRange(five.ChargeMAhPerCm2, 12.0, 14.0);
         Assert.InRange(ten.ChargeMAhPerCm2, 12.0, 15.0);
         Assert.InRange(ten.ChargeMAhPerCm2, five.ChargeMAhPerCm2 * 0.98, five.ChargeMAhPerCm2 * 1.15);
     }
