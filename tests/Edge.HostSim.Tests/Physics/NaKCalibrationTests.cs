@@ -128,12 +128,12 @@ public class NaKCalibrationTests
     [Fact]
     public void PlatingAt07ShortsAfterAboutHalfAMAh()
     {
-        // [W]: plating at 0.7 mA/cm2, short after about 0.5 mAh/cm2, voltage to near 0 V.
+        // [W]: plating at 0.7 mA/cm2, short after about 0.5 mAh/cm2, voltage to near 0 V. "About" read as within 30 %.
         CellBank cell = ProtocolDriver.NewCell(CellPresets.NaK50Nasicon);
         ProtocolResult r = ProtocolDriver.PlateUntilShort(cell, 0.7, 4.0);
 
         Assert.True(r.Ended);
-        Assert.InRange(r.ChargeMAhPerCm2, 0.2, 1.0);
+        Assert.InRange(r.ChargeMAhPerCm2, 0.5 * 0.7, 0.5 * 1.3);
         Assert.InRange(cell.Step(0, -0.7), -0.01, 0.01);
     }
 
