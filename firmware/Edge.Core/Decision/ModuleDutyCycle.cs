@@ -311,6 +311,7 @@ namespace Edge.Core.Decision
             _firstCurrentStep = FirstCurrentStep();
             _pulseTuner.OnStart();
             WriteEvent(EventKind.Started, -1, 0, 0, nowMs, telemetry);
+            LeaveRestIfRested(nowMs);
 
             // The interface remembers the last current whichever run it belonged to: a start soon after a pulse was
             // cut short (a stop, or a protocol change with start) rests first, so the old pulse and the new one are
@@ -411,6 +412,7 @@ namespace Edge.Core.Decision
         {
             if (IsRunning(_subState))
             {
+                NotePulseCut();
                 Finish(StopReason.Command, EventKind.Stopped, -1, NetChargeMc(), 0, nowMs, telemetry);
             }
         }
@@ -425,6 +427,7 @@ namespace Edge.Core.Decision
             _suspended = true;
             if (_subState == ModuleSubState.Pulse)
             {
+                NotePulseCut();
                 AbortPulse(nowMs, telemetry);
             }
         }
@@ -466,6 +469,11 @@ namespace Edge.Core.Decision
         public void Resume(long nowMs, TelemetryBuffer telemetry)
         {
             _suspended = false;
+            if (IsRunning(_subState))
+            {
+                LeaveRestIfRested(nowMs);
+            }
+
             switch (_subState)
             {
                 case ModuleSubState.Rest:
@@ -967,6 +975,43 @@ namespace Edge.Core.Decision
 
             int signed = step.Kind == ProtocolStepKind.Plate ? -(int)magnitude : (int)magnitude;
             Output(magnitude > 0, signed);
+        }
+
+        /// <summary>A stop or a suspension cuts the pulse under way off: the depletion trend does not judge it.</summary>
+        private void NotePulseCut()
+        {
+            if (_subState == ModuleSubState.Pulse && _depletionDetector != null)
+            {
+                _depletionDetector.NotePulseCut(_module);
+            }
+        }
+
+        /// <summary>
+        /// A start or a resumption after the module carried no current for longer than
+        /// <see cref="Configuration.Detection.DepletionConfiguration.LeavingRestAfterRestPercent"/> of the longest rest its protocol gives it: the
+        /// interface has relaxed, and the depletion detector's trend starts afresh from the settled pulses, as at
+        /// start-up. A module that never ran current is leaving rest already. Once per start or resumption.
+        /// </summary>
+        private void LeaveRestIfRested(long nowMs)
+        {
+            if (_depletionDetector == null || !_hasRunCurrent)
+            {
+                return;
+            }
+
+            long restMs = 0;
+            if (_firstRestStep >= 0)
+            {
+                ProtocolStep restStep = _protocol.Steps[_firstRestStep];
+                restMs = _protocol.RestMode == RestMode.Fixed ? _restTuner.FixedRestMs(restStep) : _protocol.MaximumRestMs;
+                long floorMs = _restTuner.FloorRestMs(restStep);
+                restMs = floorMs > restMs ? floorMs : restMs;
+            }
+
+            if (nowMs - _lastCurrentEndMs > restMs * _configuration.Depletion.LeavingRestAfterRestPercent / 100)
+            {
+                _depletionDetector.LeaveRest(_module);
+            }
         }
 
         /// <summary>The shortest rest act mode allows this module now (ms); 0 without a rest step.</summary>

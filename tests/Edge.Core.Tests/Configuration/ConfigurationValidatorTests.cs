@@ -54,6 +54,7 @@ public class ConfigurationValidatorTests
         { "restTuning.warningExtendPercent", c => c.RestTuning.WarningExtendPercent = 1001 },
         { "depletion.baselinePulses", c => c.Depletion.BaselinePulses = 0 },
         { "depletion.baselineSettleMaximumPulses", c => c.Depletion.BaselineSettleMaximumPulses = -1 },
+        { "depletion.leavingRestAfterRestPercent", c => c.Depletion.LeavingRestAfterRestPercent = 99 },
         { "depletion.cusumSlackMv", c => c.Depletion.CusumSlackMv = -1 },
         { "depletion.cusumSlackSigmaTenths", c => c.Depletion.CusumSlackSigmaTenths = -1 },
         { "depletion.cusumInfoMv", c => c.Depletion.CusumInfoMv = 0 },

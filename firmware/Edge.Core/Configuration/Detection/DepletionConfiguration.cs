@@ -31,6 +31,20 @@ namespace Edge.Core.Configuration.Detection
         public int BaselineSettleMaximumPulses { get; set; } = 20;
 
         /// <summary>
+        /// A start (after a stop command, a finished protocol or a hold) of a module that has carried no current for
+        /// longer than this percentage of the longest rest its protocol gives it (a fixed rest step as the rest tuner
+        /// stretches it, an adaptive rest's maximum) leaves rest as at start-up: its cells learn their baselines afresh
+        /// under the settling rule of <see cref="BaselineSettleMaximumPulses"/> and their CUSUMs start at 0. The
+        /// interface relaxed over the stop, so its first pulses start lower and climb back into the pulse regime, and
+        /// judged against the baseline learned before the stop they pulled the baseline down (it follows while the trend
+        /// is quiet) and then summed the climb back: healthy NaK50 cells at 1 s pulses with fixed 1 or 5 s rests,
+        /// stopped at 300 s and started at 360 s, set the trend's info level at their first pulses and its fault at
+        /// 444-508 s, holding the module in act mode. A start soon after the current stopped (a stop and a start
+        /// together, a protocol change with start) keeps the trend: the interface has not rested.
+        /// </summary>
+        public int LeavingRestAfterRestPercent { get; set; } = 300;
+
+        /// <summary>
         /// Slack per pulse subtracted in the CUSUM (mV): slow composition drift and noise stay below it.
         /// Over a 1 s/5 s run the healthy overpotential climbs by well under 1 mV per pulse.
         /// </summary>

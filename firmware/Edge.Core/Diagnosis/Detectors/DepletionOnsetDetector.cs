@@ -32,7 +32,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
         // Per cell, while the baseline is learned: the overpotentials (mV) of the block's earlier and later half (its
         // first and last BaselinePulses / 2 pulses), and the strip pulses since the learning began. While the cell is
-        // leaving rest (its first baseline since start-up, a fault reset or a refill), a block whose later half rises
+        // leaving rest (its first baseline since start-up, a fault reset, a refill or a start after a long stop), a block whose later half rises
         // above its earlier one by the CUSUM's slack or more is not learned, and the learning starts again with the next
         // block (DepletionConfiguration.BaselineSettleMaximumPulses). At a new operating point of a running cell the
         // interface is already in its pulse regime: a response that rises there is the interface running down, and act
@@ -47,12 +47,21 @@ namespace Edge.Core.Diagnosis.Detectors
         // length (ms) the protocol gives the strip step the pulse ran (0: a step without a length, or none told).
         private readonly long[] _baselineCeiling;
         private readonly int[] _operatingPointCurrentUa;
+
+        // Per cell: the baseline (mV * BaselineScale) a cell leaving rest after a long stop had learned at this operating
+        // point before it; 0: none. The baseline it learns from its settled pulses is taken no higher: a rested healthy
+        // cell settles back at or below it, and a cell that neared depletion before the stop is still above it.
+        private readonly long[] _baselineBeforeRest;
         private readonly long[] _operatingPointPulseMs;
 
         // Per module: the protocol's length (ms) of the strip step the module entered last (NoteStripStep), and the
         // setpoint (uA) of the previous sample's interval.
         private readonly long[] _stripStepMs;
         private readonly int[] _previousSetpointUa;
+
+        // Per module: the pulse that ends next was cut off by a stop or a suspension (NotePulseCut), not run by the
+        // protocol: its overpotential carries no verdict and the baseline does not follow it.
+        private readonly bool[] _pulseCut;
 
         // Per module: until when (ms) a rise of the setpoint within a pulse may still be in the samples, so their
         // differences are no climbs.
@@ -135,9 +144,11 @@ namespace Edge.Core.Diagnosis.Detectors
             _leavingRest = new bool[cells];
             _baselineCeiling = new long[cells];
             _operatingPointCurrentUa = new int[cells];
+            _baselineBeforeRest = new long[cells];
             _operatingPointPulseMs = new long[cells];
             _stripStepMs = new long[layout.ModuleCount];
             _previousSetpointUa = new int[layout.ModuleCount];
+            _pulseCut = new bool[layout.ModuleCount];
             _setpointSettledAtMs = new long[layout.ModuleCount];
             _setpointSettleMs = SetpointSettleSamples * (long)configuration.SamplePeriodMs;
             _stepInWindowUntilMs = new long[cells];
@@ -180,6 +191,7 @@ namespace Edge.Core.Diagnosis.Detectors
         /// </summary>
         public void ResetModule(int module)
         {
+            _pulseCut[module] = false;
             int first = _layout.FirstCellOf(module);
             for (int c = first; c < first + _layout.CellsPerModule; c++)
             {
@@ -205,6 +217,39 @@ namespace Edge.Core.Diagnosis.Detectors
             }
         }
 
+        /// <summary>
+        /// The module's pulse under way was cut off by a stop command or a suspension: the pulse that ends next is no
+        /// pulse of the protocol. A stop a few samples into a pulse ends it at little more than its ohmic step, and the
+        /// baseline, which follows quiet pulses by a fifth of the difference, dropped by some 20 mV on it.
+        /// </summary>
+        public void NotePulseCut(int module)
+        {
+            _pulseCut[module] = true;
+        }
+
+        /// <summary>
+        /// The module starts pulsing again after resting far longer than its protocol's rests (a start after a stop, see
+        /// <see cref="DepletionConfiguration.LeavingRestAfterRestPercent"/>): its interface relaxed, so its cells leave
+        /// rest as at start-up. They learn their baselines afresh from pulses that have settled and their CUSUMs start at
+        /// 0; judged against the baseline of the pulses before the stop, the rested cell's lower first pulses pulled the
+        /// baseline down and the climb back into the pulse regime was summed as a trend.
+        /// </summary>
+        public void LeaveRest(int module)
+        {
+            int first = _layout.FirstCellOf(module);
+            int length = _configuration.BaselinePulses;
+            for (int c = first; c < first + _layout.CellsPerModule; c++)
+            {
+                // A baseline learned at this operating point bounds the one learned afresh (and keeps its ceiling): the
+                // rest relaxes the interface, it puts back no sodium, so a cell whose pulses had risen toward depletion
+                // before the stop is judged against the level it rose from, not the risen one.
+                long before = _pulsesSeen[c] >= length ? _overpotentialBaseline[c] : 0;
+                Relearn(c);
+                _baselineBeforeRest[c] = before;
+                _leavingRest[c] = true;
+            }
+        }
+
         private void Relearn(int cell)
         {
             _overpotentialBaseline[cell] = 0;
@@ -214,6 +259,7 @@ namespace Edge.Core.Diagnosis.Detectors
             _earlierHalfSumMv[cell] = 0;
             _laterHalfSumMv[cell] = 0;
             _learningPulses[cell] = 0;
+            _baselineBeforeRest[cell] = 0;
         }
 
         /// <summary>
@@ -275,6 +321,13 @@ namespace Edge.Core.Diagnosis.Detectors
                 int first = m * cellsPerModule;
                 int last = first + cellsPerModule;
                 bool ended = pulseEnded[m];
+                bool cut = false;
+                if (ended)
+                {
+                    cut = _pulseCut[m];
+                    _pulseCut[m] = false;
+                }
+
                 if (ended)
                 {
                     // Stripping depletes the interface; plating piles metal up (the soft-short detector watches that).
@@ -286,7 +339,7 @@ namespace Edge.Core.Diagnosis.Detectors
                     // judged at too. Its first stair's current left an operator's higher last stair, or a derate lifted
                     // within a pulse, the same operating point, and the higher end-of-pulse level a trend.
                     int currentUa = snapshot.LastPulseClosingCurrentUa[m];
-                    if (snapshot.LastPulseCurrentUa[m] >= 0 && currentUa >= 0)
+                    if (!cut && snapshot.LastPulseCurrentUa[m] >= 0 && currentUa >= 0)
                     {
                         long pulseMs = _stripStepMs[m];
                         for (int c = first; c < last; c++)
@@ -530,6 +583,15 @@ namespace Edge.Core.Diagnosis.Detectors
 
                 // A cell that shows no overpotential at this current has nothing to cap: its baseline follows freely.
                 long learned = _overpotentialBaseline[cell];
+                long before = _baselineBeforeRest[cell];
+                if (before > 0)
+                {
+                    // Back from a long stop at the same operating point: no higher than before it, under the same ceiling.
+                    _baselineBeforeRest[cell] = 0;
+                    _overpotentialBaseline[cell] = learned > before ? before : learned;
+                    return;
+                }
+
                 _baselineCeiling[cell] = learned > 0 ? learned * (100 + _configuration.BaselineDriftLimitPercent) / 100 : long.MaxValue;
                 return;
             }
