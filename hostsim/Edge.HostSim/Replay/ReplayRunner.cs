@@ -236,7 +236,7 @@ public sealed class ReplayRunner
             RecordingSimulatedBecause = RecordingSimulatedBecause,
             RecordingStartS = _series.StartS,
             SettingSources = SettingSources,
-            RecordingGaps = _series.Gaps.Select(g => ReplayGap.Of(g, _series.StartS, _restartsS)).ToList(),
+            RecordingGaps = _series.Gaps.Select(g => GapInReplayTime(g, _series.StartS, _restartsS)).ToList(),
             TerminatedBy = terminatedBy,
             SimulatedS = timeS,
             WallS = wall.Elapsed.TotalSeconds,
@@ -288,5 +288,19 @@ public sealed class ReplayRunner
         }
 
         return -1;
+    }
+
+    /// <summary>A gap of the recording in the replay's time, with the session that started after it.</summary>
+    /// <param name="gap">The gap in the recording's time.</param>
+    /// <param name="recordingStartS">The recording time of the replay's first tick.</param>
+    /// <param name="restartsS">Where each session after the first started, replay time, rising.</param>
+    private static ReplayGap GapInReplayTime(RecordingGap gap, double recordingStartS, IReadOnlyList<double> restartsS)
+    {
+        double start = gap.StartS - recordingStartS;
+        double end = gap.EndS - recordingStartS;
+
+        // The first session that starts after the gap; two gaps crossed while looking for the next pulse share it.
+        double? restart = restartsS.Where(r => r >= end - 1e-9).Cast<double?>().FirstOrDefault();
+        return new ReplayGap(start, end, gap.DurationS, restart);
     }
 }

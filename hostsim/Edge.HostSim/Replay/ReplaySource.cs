@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using Edge.HostSim.Output;
+using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Replay;
 

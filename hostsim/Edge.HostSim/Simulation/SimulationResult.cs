@@ -40,7 +40,7 @@ public sealed class SimulationResult
     /// For a replay, the recording's gaps (intervals without samples past the gap threshold, no ticks fed across them)
     /// in the replay's time, rising; empty when it has none, null for a run.
     /// </summary>
-    public IReadOnlyList<Replay.ReplayGap>? RecordingGaps { get; init; }
+    public IReadOnlyList<ReplayGap>? RecordingGaps { get; init; }
 
     /// <summary>Where the voltages and currents come from, as the outputs state it.</summary>
     public string Provenance => RecordedFrom == null

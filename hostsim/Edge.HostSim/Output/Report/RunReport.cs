@@ -94,7 +94,7 @@ public static class RunReport
             new[] { "mode", "observe (a replay's, whatever a scenario says)" },
             new[] { "seed", "none: a replay draws nothing" },
             new[] { "sample period", scenario.SamplePeriodMs + " ms (" + Source(sources.SamplePeriodMs, "--sample-period-ms", "samplePeriodMs") + ")" },
-            new[] { "gaps in the recording", Gaps(result.RecordingGaps ?? Array.Empty<Replay.ReplayGap>()) },
+            new[] { "gaps in the recording", Gaps(result.RecordingGaps ?? Array.Empty<ReplayGap>()) },
             new[] { "replayed", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
             new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
             new[] { "events", EventCount(result) },
@@ -112,7 +112,7 @@ public static class RunReport
     };
 
     /// <summary>The recording's gaps: how many, the longest, their time in all (no ticks are fed across them).</summary>
-    private static string Gaps(IReadOnlyList<Replay.ReplayGap> gaps) => gaps.Count == 0
+    private static string Gaps(IReadOnlyList<ReplayGap> gaps) => gaps.Count == 0
         ? "none"
         : string.Format(s_inv, "{0}, the longest {1:0.###} s, {2:0.###} s in all without samples (no ticks fed across them; replay.json lists each)", gaps.Count, gaps.Max(g => g.DurationS), gaps.Sum(g => g.DurationS));
 
