@@ -400,7 +400,7 @@ namespace Edge.Core.Decision
                 if (IsRelaxationNegligible || _settleObservedMs >= 0 || !_endedOnMargin)
                 {
                     long observed = IsRelaxationNegligible ? _protocol.MinimumRestMs : _settleObservedMs >= 0 ? _settleObservedMs : elapsedMs;
-                    _targetMs = Clamp(_targetMs + ((observed - _targetMs) / _tuning.SettleAveragingRests));
+                    _targetMs = Clamp(_targetMs + AveragingStep(observed - _targetMs));
                 }
             }
 
@@ -618,6 +618,18 @@ namespace Edge.Core.Decision
                 long shorter = inUse * (100 - _tuning.MarginShortenPercent) / 100;
                 _marginTargetMs = Clamp(shorter < _marginTargetMs ? shorter : _marginTargetMs);
             }
+        }
+
+        /// <summary>
+        /// The learned target's step towards an observation <paramref name="differenceMs"/> away: an eighth of it (the
+        /// running average, truncated), but at least 1 ms. Truncated to 0, a target 1 to 7 ms above its observations
+        /// stayed there: a negligible relaxation's target stopped at 507 ms over a 500 ms minimum, and a scheduled module
+        /// with it was not ready at a hand-out 500 ms into its rest, where a module whose target had never moved was.
+        /// </summary>
+        private long AveragingStep(long differenceMs)
+        {
+            long step = differenceMs / _tuning.SettleAveragingRests;
+            return step != 0 ? step : differenceMs > 0 ? 1 : differenceMs < 0 ? -1 : 0;
         }
 
         private void Lengthen()

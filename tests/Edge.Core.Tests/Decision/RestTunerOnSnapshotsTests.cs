@@ -142,6 +142,42 @@ public class RestTunerOnSnapshotsTests
     }
 
     [Fact]
+    public void ANegligibleRelaxationTakesTheTargetAllTheWayBackToTheMinimum()
+    {
+        // As below: a settled rest learns 625 ms, then the pulses leave 7 mV against the renewed level (negligible), and
+        // every rest moves the target an eighth of the way to the 500 ms minimum, truncated: 610, 597, 585, 575, 566, 558,
+        // 551, 545, 540, 535, 531, 528, 525, 522, 520, 518, 516, 514, 513, 512, 511, 510, 509, 508, 507 after 25 rests.
+        // An eighth of 7 ms truncates to 0: the step is at least 1 ms, so 7 more rests reach 500. Before, the target
+        // stayed at 507, and a scheduled module was not ready at a hand-out 500 ms into its rest.
+        var setup = new Setup(RestMode.Adaptive);
+        setup.PulseEnded(7, 7, -3);
+        for (int i = 1; i < 8; i++)
+        {
+            setup.PulseEnded(7, 7, 3);
+        }
+
+        long end = setup.RunRest(t => t < 1000 ? (-20000, -20000) : (-500, -500), out var reason);
+        setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
+        Assert.Equal(625, setup.Tuner.TargetMs);
+
+        for (int rest = 1; rest <= 32; rest++)
+        {
+            setup.PulseEnded(7, 7, 0);
+            end = setup.RunRest(_ => (-20000, -20000), out reason);
+            Assert.Equal(RestEndReason.Relaxed, reason);
+            setup.Tuner.OnRestEnded(setup.Snapshot, end, false);
+            if (rest == 25)
+            {
+                Assert.Equal(507, setup.Tuner.TargetMs);
+            }
+        }
+
+        Assert.Equal(500, setup.Tuner.TargetMs);
+        setup.PulseEnded(7, 7, 0);
+        Assert.Equal(500, setup.RunRest(_ => (-20000, -20000), out reason));
+    }
+
+    [Fact]
     public void ANegligibleRelaxationEndsTheRestAtTheTargetWithoutASettleTest()
     {
         // 3 mV left after the pulse, under 10 mV: the rest ends at the 500 ms minimum although the slopes never
