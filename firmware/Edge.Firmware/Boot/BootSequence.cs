@@ -374,7 +374,10 @@ namespace Edge.Firmware.Boot
         {
             if (!DeviceSettingsParser.TryParse(store.ReadText(), out DeviceSettings settings, out string error))
             {
-                _events.Report("settings-invalid", error + "; using defaults");
+                // The defaults' board is a guess: the text that did not read may have named another, whose hardware would
+                // then get the default board's outputs. No board: every pin stays held off until the settings read.
+                settings.BoardName = string.Empty;
+                _events.Report("settings-invalid", error + "; using defaults, without a board: control loop not started");
             }
 
             return settings;

@@ -79,6 +79,13 @@ namespace Edge.Firmware.Persistence
                 keyLines[keyCount] = keyLine;
                 keyCount++;
 
+                if (key == "board" && value.Length == 0)
+                {
+                    // "board =" names no board: none is taken (the default is a guess at this hardware), so the boot
+                    // reports the missing board, holds every pin off and still reaches the broker these settings name.
+                    parsed.BoardName = string.Empty;
+                }
+
                 string problem = value.Length == 0 ? null : Apply(parsed, key, value);
                 if (problem == null && value.Length == 0 && !IsKnownKey(key))
                 {

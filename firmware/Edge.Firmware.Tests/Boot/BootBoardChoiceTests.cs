@@ -1,0 +1,113 @@
+// Licensed under the MIT License.
+
+using Edge.Core.DeviceEvents;
+using Edge.Firmware.Boot;
+using Edge.Firmware.Diagnostics;
+using nanoFramework.TestFramework;
+using NFUnitTest.Fakes;
+
+namespace NFUnitTest.Boot
+{
+    /// <summary>
+    /// The device runs only the board its settings name: settings that do not read, a "board =" without a name and an
+    /// unknown name each leave every switch, enable and setpoint pin held off with the control loop stopped, and say
+    /// why. A mux-board unit whose settings had one bad line ran the DevKitC board before: its outputs on the mux
+    /// board's select, enable and switch pins.
+    /// </summary>
+    [TestClass]
+    public class BootBoardChoiceTests
+    {
+        [TestMethod]
+        public void SettingsThatDoNotReadRunNoBoard()
+        {
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-mux-6s\nmqtt_port = 1883x\n";
+            DeviceEventLog events = new DeviceEventLog();
+
+            RunningFirmware running = new BootSupervisor(devices, events, new FakeBootDelay()).Run(1);
+            try
+            {
+                AssertNoBoardRuns(devices, running);
+                Assert.StartsWith("line 3: mqtt_port must be a whole number", TakeEvent(events, "settings-invalid").Message);
+                Assert.StartsWith("no board: the settings name none (board = esp32-devkitc-4s2m or esp32-mux-6s)", TakeEvent(events, "board-error").Message);
+            }
+            finally
+            {
+                Dispose(running);
+            }
+        }
+
+        [TestMethod]
+        public void ABoardLineWithoutANameRunsNoBoardAndKeepsTheBroker()
+        {
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard =\nmqtt_host = broker\n";
+            DeviceEventLog events = new DeviceEventLog();
+
+            RunningFirmware running = new BootSupervisor(devices, events, new FakeBootDelay()).Run(1);
+            try
+            {
+                AssertNoBoardRuns(devices, running);
+                Assert.IsNotNull(running.Session, "the rest of the settings stands: the board error reaches the broker");
+                Assert.IsNull(TakeEvent(events, "settings-invalid"), "an empty board is no settings error");
+            }
+            finally
+            {
+                Dispose(running);
+            }
+        }
+
+        [TestMethod]
+        public void AnUnknownBoardIsNamedWithTheBoardsTheFirmwareHas()
+        {
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-mux6s\n";
+            DeviceEventLog events = new DeviceEventLog();
+
+            RunningFirmware running = new BootSupervisor(devices, events, new FakeBootDelay()).Run(1);
+            try
+            {
+                AssertNoBoardRuns(devices, running);
+                Assert.StartsWith("unknown board 'esp32-mux6s' (the firmware has esp32-devkitc-4s2m and esp32-mux-6s)", TakeEvent(events, "board-error").Message);
+            }
+            finally
+            {
+                Dispose(running);
+            }
+        }
+
+        /// <summary>The boot went on without a board: no controller, no loop, no switch opened, the drive-off hold kept.</summary>
+        private static void AssertNoBoardRuns(FakeBootDevices devices, RunningFirmware running)
+        {
+            Assert.IsNotNull(running, "the boot goes on without a board");
+            Assert.IsNull(running.Controller, "a controller runs on a board the settings did not name");
+            Assert.IsNull(running.Loop);
+            Assert.AreEqual(0, devices.SwitchRequests, "switches were opened on a board the settings did not name");
+            Assert.AreEqual(1, devices.HeldOff.Count);
+            Assert.IsFalse(((FakeBootDevices.FakePinHold)devices.HeldOff[0]).IsReleased, "the drive-off hold was released");
+        }
+
+        private static void Dispose(RunningFirmware running)
+        {
+            if (running != null)
+            {
+                running.Dispose();
+            }
+        }
+
+        private static DeviceEvent TakeEvent(DeviceEventLog events, string code)
+        {
+            while (events.Peek() != null)
+            {
+                DeviceEvent next = events.Peek();
+                events.RemoveOldest();
+                if (next.Code == code)
+                {
+                    return next;
+                }
+            }
+
+            return null;
+        }
+    }
+}
