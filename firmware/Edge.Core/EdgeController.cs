@@ -92,6 +92,9 @@ namespace Edge.Core
         private bool _started;
         private long _lastCellVoltagesMs;
 
+        // Device time of the previous cells records (long.MinValue before the first): where their interval began.
+        private long _previousCellsRecordMs = long.MinValue;
+
         // Why the host holds every switch open and no start may run (BarStarts), or null: set and read under the command lock.
         private string _startBar;
 
@@ -958,12 +961,20 @@ namespace Edge.Core
             }
 
             _lastCellVoltagesMs = now == 0 ? 1 : now;
+
+            // The interval since the previous cells record: a module current read valid in it is published (its latest
+            // valid reading); a module without one is marked invalid, its value an older reading (0 before any).
+            long since = _previousCellsRecordMs;
+            _previousCellsRecordMs = now;
+            int[] lastValidCurrentUa = _snapshot.ModuleLastValidCurrentUa;
+            long[] lastValidCurrentMs = _snapshot.ModuleLastValidCurrentMs;
             int cellsPerModule = _layout.CellsPerModule;
             for (int m = 0; m < _modules.Length; m++)
             {
                 TelemetryRecord record = _telemetry.Append(TelemetryRecordKind.CellVoltages, now, m, -1);
                 record.CellCount = cellsPerModule;
-                record.ModuleCurrentUa = _snapshot.ModuleCurrentUa[m];
+                record.ModuleCurrentUa = lastValidCurrentUa[m];
+                record.ModuleCurrentInvalid = lastValidCurrentMs[m] <= since;
                 record.State = _modules[m].State;
                 int first = _layout.FirstCellOf(m);
                 for (int i = 0; i < cellsPerModule; i++)

@@ -65,7 +65,7 @@ public sealed class ContractTests
         List<JsonElement> pulses = sub.Log.On("edge/contract-1/telemetry/pulse");
         Assert.All(pulses, p =>
         {
-            AssertFields(p, "v", "bootId", "seq", "tMs", "module", "pulseIndex", "pulseCurrentUa", "pulseDurationMs", "pulseChargeUc", "totalChargeUc", "tunedRestMs", "moduleCurrentUa", "overpotentialMv", "edgeResistanceMilliohm");
+            AssertFields(p, "v", "bootId", "seq", "tMs", "module", "pulseIndex", "pulseCurrentUa", "pulseDurationMs", "pulseChargeUc", "totalChargeUc", "tunedRestMs", "moduleCurrentUa", "moduleCurrentInvalid", "overpotentialMv", "edgeResistanceMilliohm");
             Assert.InRange(p.GetProperty("module").GetInt32(), 0, 1);
             Assert.Equal(2, p.GetProperty("overpotentialMv").GetArrayLength());
             Assert.Equal(2, p.GetProperty("edgeResistanceMilliohm").GetArrayLength());
@@ -79,7 +79,7 @@ public sealed class ContractTests
         List<JsonElement> cells = sub.Log.On("edge/contract-1/telemetry/cells");
         Assert.All(cells, c =>
         {
-            AssertFields(c, "v", "bootId", "seq", "tMs", "module", "state", "moduleCurrentUa", "cellVoltageMv");
+            AssertFields(c, "v", "bootId", "seq", "tMs", "module", "state", "moduleCurrentUa", "moduleCurrentInvalid", "cellVoltageMv");
             Assert.Contains(c.GetProperty("state").GetString(), s_states);
             Assert.Equal(2, c.GetProperty("cellVoltageMv").GetArrayLength());
         });

@@ -1320,7 +1320,9 @@ namespace Edge.Core.Decision
             record.PulseChargeUc = snapshot.LastPulseChargeUc[_module];
             record.TotalChargeUc = RunNetChargeNc / 1000;
             record.RestMs = PlannedRestMs();
-            record.ModuleCurrentUa = snapshot.ModuleCurrentUa[_module];
+            // A reading saturated at its rail or missing is no current: the last valid one, marked invalid.
+            record.ModuleCurrentUa = snapshot.ModuleLastValidCurrentUa[_module];
+            record.ModuleCurrentInvalid = !snapshot.ModuleCurrentValid[_module];
             record.CellCount = _cellCount;
             for (int i = 0; i < _cellCount; i++)
             {

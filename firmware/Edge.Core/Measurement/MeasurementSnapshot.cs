@@ -35,6 +35,13 @@ namespace Edge.Core.Measurement
             PulseWindowMeanCentiMv = new int[cells];
             ModuleCurrentUa = new int[modules];
             ModuleCurrentValid = new bool[modules];
+            ModuleLastValidCurrentUa = new int[modules];
+            ModuleLastValidCurrentMs = new long[modules];
+            for (int m = 0; m < modules; m++)
+            {
+                ModuleLastValidCurrentMs[m] = long.MinValue;
+            }
+
             SetpointUa = new int[modules];
             Phase = new ModulePhase[modules];
             PhaseElapsedMs = new long[modules];
@@ -76,6 +83,16 @@ namespace Edge.Core.Measurement
         public readonly int[] ModuleCurrentUa;
 
         public readonly bool[] ModuleCurrentValid;
+
+        /// <summary>
+        /// The module current's latest valid reading (uA): this tick's while it reads valid, else the last one before (0
+        /// before any). What the telemetry publishes for the current; the detectors read <see cref="ModuleCurrentUa"/>
+        /// with <see cref="ModuleCurrentValid"/>.
+        /// </summary>
+        public readonly int[] ModuleLastValidCurrentUa;
+
+        /// <summary>Device time of <see cref="ModuleLastValidCurrentUa"/> (ms); <see cref="long.MinValue"/> before any valid reading.</summary>
+        public readonly long[] ModuleLastValidCurrentMs;
 
         /// <summary>
         /// The setpoint the actuation commanded for the interval this sample ends (uA, signed as the current, 0 with the

@@ -224,6 +224,8 @@ namespace Edge.Core.Measurement
             long[] pulseChargeNc = _pulseChargeNc;
             int[] snapshotCurrentUa = snapshot.ModuleCurrentUa;
             bool[] snapshotCurrentValid = snapshot.ModuleCurrentValid;
+            int[] lastValidCurrentUa = snapshot.ModuleLastValidCurrentUa;
+            long[] lastValidCurrentMs = snapshot.ModuleLastValidCurrentMs;
             int[] snapshotSetpointUa = snapshot.SetpointUa;
             long[] phaseElapsedMs = snapshot.PhaseElapsedMs;
             int[] closingSetpointUa = _closingSetpointUa;
@@ -243,6 +245,11 @@ namespace Edge.Core.Measurement
                 snapshotCurrentUa[m] = currentUa;
                 snapshotCurrentValid[m] = currentValid;
                 snapshotSetpointUa[m] = setpoint;
+                if (currentValid)
+                {
+                    lastValidCurrentUa[m] = currentUa;
+                    lastValidCurrentMs[m] = now;
+                }
 
                 // A direction change with the switch closed (plate straight into strip, or back) ends one
                 // pulse and starts the next in the same tick: each direction is summarised on its own and

@@ -101,8 +101,17 @@ namespace Edge.Core.Records
         /// </summary>
         public readonly bool[] CellInvalid;
 
-        /// <summary>CellVoltages and PulseSummary: module current in uA at the time of the record.</summary>
+        /// <summary>
+        /// CellVoltages and PulseSummary: module current in uA, its latest valid reading (0 before any). CellVoltages: of the
+        /// interval since the previous cells record, this tick included; PulseSummary: this tick's, the end of the pulse.
+        /// </summary>
         public int ModuleCurrentUa;
+
+        /// <summary>
+        /// CellVoltages: no valid reading of the module current in the interval; PulseSummary: none at this tick. Then
+        /// <see cref="ModuleCurrentUa"/> repeats an older valid reading (0 before any) and measures nothing of the record's time.
+        /// </summary>
+        public bool ModuleCurrentInvalid;
 
         /// <summary>Number of meaningful entries in the cell arrays.</summary>
         public int CellCount;

@@ -55,7 +55,7 @@ public class EncoderContractTests
         JsonElement root = Encode(w => PulseEncoder.Encode(w, record, "a1b2c3d4", 42));
 
         AssertFields(root, Header.Concat(new[] { "module", "pulseIndex", "pulseCurrentUa", "pulseDurationMs", "pulseChargeUc",
-            "totalChargeUc", "tunedRestMs", "moduleCurrentUa", "overpotentialMv", "edgeResistanceMilliohm" }).ToArray());
+            "totalChargeUc", "tunedRestMs", "moduleCurrentUa", "moduleCurrentInvalid", "overpotentialMv", "edgeResistanceMilliohm" }).ToArray());
         Assert.Equal(1, root.GetProperty("v").GetInt32());
         Assert.Equal("a1b2c3d4", root.GetProperty("bootId").GetString());
         Assert.Equal(42, root.GetProperty("seq").GetInt64());
@@ -68,6 +68,7 @@ public class EncoderContractTests
         Assert.Equal(6545, root.GetProperty("totalChargeUc").GetInt64());
         Assert.Equal(5000, root.GetProperty("tunedRestMs").GetInt32());
         Assert.Equal(7, root.GetProperty("moduleCurrentUa").GetInt32());
+        Assert.False(root.GetProperty("moduleCurrentInvalid").GetBoolean());
         Assert.Equal(new[] { 150, -12, 2999 }, root.GetProperty("overpotentialMv").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(new[] { 390000, 0, int.MaxValue }, root.GetProperty("edgeResistanceMilliohm").EnumerateArray().Select(e => e.GetInt32()));
     }
@@ -89,8 +90,9 @@ public class EncoderContractTests
 
         JsonElement root = Encode(w => CellsEncoder.Encode(w, record, "b", 1));
 
-        AssertFields(root, Header.Concat(new[] { "module", "state", "moduleCurrentUa", "cellVoltageMv", "cellMinMv", "cellMaxMv", "invalid" }).ToArray());
+        AssertFields(root, Header.Concat(new[] { "module", "state", "moduleCurrentUa", "moduleCurrentInvalid", "cellVoltageMv", "cellMinMv", "cellMaxMv", "invalid" }).ToArray());
         Assert.Empty(root.GetProperty("invalid").EnumerateArray());
+        Assert.False(root.GetProperty("moduleCurrentInvalid").GetBoolean());
         Assert.Equal(lowest, root.GetProperty("cellMinMv").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(highest, root.GetProperty("cellMaxMv").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal("rest", root.GetProperty("state").GetString());
@@ -123,6 +125,35 @@ public class EncoderContractTests
         record.CellInvalid[1] = false;
         root = Encode(w => CellsEncoder.Encode(w, record, "b", 3));
         Assert.Empty(root.GetProperty("invalid").EnumerateArray());
+    }
+
+    [Fact]
+    public void AModuleCurrentWithoutAValidReadingIsMarkedInvalidOnBothTopicsThatCarryIt()
+    {
+        // A module whose current channel read saturated (or missing) through a cells interval, or at the end of a pulse:
+        // the record holds its last valid reading (385 uA, not the -3000 uA rail) and says it is none of this time.
+        var cells = new TelemetryRecord(1)
+        {
+            Kind = TelemetryRecordKind.CellVoltages, TimestampMs = 4000, Module = 1, State = ModuleState.Hold, CellCount = 1,
+            ModuleCurrentUa = 385, ModuleCurrentInvalid = true,
+        };
+        var pulse = new TelemetryRecord(1)
+        {
+            Kind = TelemetryRecordKind.PulseSummary, TimestampMs = 1010, Module = 1, PulseIndex = 1, PulseCurrentUa = 385,
+            PulseDurationMs = 1000, PulseChargeUc = 385, TotalChargeUc = 385, RestMs = 5000, CellCount = 1,
+            ModuleCurrentUa = 385, ModuleCurrentInvalid = true,
+        };
+        foreach (JsonElement root in new[] { Encode(w => CellsEncoder.Encode(w, cells, "b", 1)), Encode(w => PulseEncoder.Encode(w, pulse, "b", 2)) })
+        {
+            Assert.Equal(JsonValueKind.True, root.GetProperty("moduleCurrentInvalid").ValueKind);
+            Assert.Equal(385, root.GetProperty("moduleCurrentUa").GetInt32());
+        }
+
+        // Valid again: false, on both.
+        cells.ModuleCurrentInvalid = false;
+        pulse.ModuleCurrentInvalid = false;
+        Assert.Equal(JsonValueKind.False, Encode(w => CellsEncoder.Encode(w, cells, "b", 3)).GetProperty("moduleCurrentInvalid").ValueKind);
+        Assert.Equal(JsonValueKind.False, Encode(w => PulseEncoder.Encode(w, pulse, "b", 4)).GetProperty("moduleCurrentInvalid").ValueKind);
     }
 
     [Fact]
@@ -366,7 +397,7 @@ public class EncoderContractTests
         {
             TimestampMs = long.MinValue, Module = int.MinValue, Cell = int.MinValue, PulseIndex = long.MinValue,
             PulseCurrentUa = int.MinValue, PulseDurationMs = int.MinValue, PulseChargeUc = int.MinValue, TotalChargeUc = long.MinValue,
-            RestMs = int.MinValue, ModuleCurrentUa = int.MinValue, CellCount = cells, Value = int.MinValue, Threshold = int.MinValue,
+            RestMs = int.MinValue, ModuleCurrentUa = int.MinValue, ModuleCurrentInvalid = false, CellCount = cells, Value = int.MinValue, Threshold = int.MinValue,
             HasDiagnosis = true, Diagnosis = DiagnosisId.TemperatureChannelInvalid, EventKind = EventKind.DepletionOnset,
             State = ModuleState.Pulse, StopReason = StopReason.ProtocolComplete, RestEndReason = RestEndReason.DirectionChange,
         };

@@ -12,6 +12,7 @@ namespace Edge.Core.Telemetry.Encoding
     {
         private static readonly byte[] s_state = JsonName.Of("state");
         private static readonly byte[] s_moduleCurrentUa = JsonName.Of("moduleCurrentUa");
+        private static readonly byte[] s_moduleCurrentInvalid = JsonName.Of("moduleCurrentInvalid");
         private static readonly byte[] s_cellVoltageMv = JsonName.Of("cellVoltageMv");
         private static readonly byte[] s_cellMinMv = JsonName.Of("cellMinMv");
         private static readonly byte[] s_cellMaxMv = JsonName.Of("cellMaxMv");
@@ -23,6 +24,7 @@ namespace Edge.Core.Telemetry.Encoding
             MessageHeader.WriteModule(writer, record.Module);
             writer.String(s_state, ContractNames.Of(record.State));
             writer.Number(s_moduleCurrentUa, record.ModuleCurrentUa);
+            writer.Boolean(s_moduleCurrentInvalid, record.ModuleCurrentInvalid);
             writer.Name(s_cellVoltageMv);
             PulseEncoder.WriteArray(writer, record.CellValuesA, record.CellCount);
             writer.Name(s_cellMinMv);

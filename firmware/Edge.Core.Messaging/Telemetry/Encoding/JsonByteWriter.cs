@@ -103,6 +103,12 @@ namespace Edge.Core.Telemetry.Encoding
             NumberValue(value);
         }
 
+        public void Boolean(byte[] utf8Name, bool value)
+        {
+            Name(utf8Name);
+            BooleanValue(value);
+        }
+
         public void String(byte[] utf8Name, string value)
         {
             Name(utf8Name);

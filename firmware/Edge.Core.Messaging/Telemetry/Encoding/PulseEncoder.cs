@@ -16,6 +16,7 @@ namespace Edge.Core.Telemetry.Encoding
         private static readonly byte[] s_totalChargeUc = JsonName.Of("totalChargeUc");
         private static readonly byte[] s_tunedRestMs = JsonName.Of("tunedRestMs");
         private static readonly byte[] s_moduleCurrentUa = JsonName.Of("moduleCurrentUa");
+        private static readonly byte[] s_moduleCurrentInvalid = JsonName.Of("moduleCurrentInvalid");
         private static readonly byte[] s_overpotentialMv = JsonName.Of("overpotentialMv");
         private static readonly byte[] s_edgeResistanceMilliohm = JsonName.Of("edgeResistanceMilliohm");
 
@@ -30,6 +31,7 @@ namespace Edge.Core.Telemetry.Encoding
             writer.Number(s_totalChargeUc, record.TotalChargeUc);
             writer.Number(s_tunedRestMs, record.RestMs);
             writer.Number(s_moduleCurrentUa, record.ModuleCurrentUa);
+            writer.Boolean(s_moduleCurrentInvalid, record.ModuleCurrentInvalid);
             writer.Name(s_overpotentialMv);
             WriteArray(writer, record.CellValuesA, record.CellCount);
             writer.Name(s_edgeResistanceMilliohm);
