@@ -1161,7 +1161,8 @@ window.edgeDashboard = {
       legend: [...$('chart-legend').children].map((s) => ({ text: s.textContent, invalid: s.classList.contains('invalid') })),
       modules: d ? d.modules.map((m) => ({
         state: m.state, stopReason: m.stopReason, cause: m.cause, causeCell: m.causeCell, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
-        pulseCurrentUa: m.pulseCurrentUa, totalChargeUc: m.totalChargeUc, tunedRestMs: m.tunedRestMs, lastEvent: m.lastEvent ? m.lastEvent.kind : null,
+        pulseCurrentUa: m.pulseCurrentUa, moduleCurrentUa: m.moduleCurrentUa, moduleCurrentInvalid: m.moduleCurrentInvalid, totalChargeUc: m.totalChargeUc, tunedRestMs: m.tunedRestMs,
+        lastEvent: m.lastEvent ? m.lastEvent.kind : null,
       })) : [],
       events: d ? d.events.map((e) => e.kind) : [],
       gaps: d ? d.gaps.map((g) => ({ stream: g.stream, from: g.from, to: g.to, missing: g.missing, cause: g.cause })) : [],

@@ -96,7 +96,7 @@ function startTables(d) {
   d.modules = Array.from({ length: config.modules }, () => ({
     // reported: whether the device has told this module's state (cells, state): until then 'idle' is a default, not its state.
     state: 'idle', reported: false, stopReason: null, cause: null, causeCell: null, history: [], pulses: null, tunedRestMs: null, restMs: null, restEndReason: null,
-    pulseCurrentUa: null, moduleCurrentUa: null, totalChargeUc: null, lastEvent: null, lastTMs: null,
+    pulseCurrentUa: null, moduleCurrentUa: null, moduleCurrentInvalid: false, totalChargeUc: null, lastEvent: null, lastTMs: null,
     // The newest seq applied per record (pulse, cells, and the state stream's two types, which carry different facts): a
     // backlog record replayed after newer ones fills the charts, not the facts.
     newestSeq: { pulse: 0, cells: 0, stateChanged: 0, restEnded: 0 },
@@ -481,7 +481,10 @@ export function applyStream(d, stream, msg, receivedAt) {
       }
     }
     if (newest(m, stream, msg)) {
-      m.moduleCurrentUa = msg.moduleCurrentUa;
+      // A current without a valid reading in the interval repeats an older one (CONTRACT.md): kept as no value, not as
+      // a reading (devices before the field sent the rail itself, with nothing to tell it apart).
+      m.moduleCurrentInvalid = msg.moduleCurrentInvalid === true;
+      m.moduleCurrentUa = m.moduleCurrentInvalid ? null : msg.moduleCurrentUa;
       m.lastCells = msg;
     }
     pushState(m, msg.state, msg.tMs, null);

@@ -54,6 +54,11 @@ function bool(o, field) {
   return o[field];
 }
 
+/** A boolean a device before the field does not send: absent, or a boolean. */
+function optionalBool(o, field) {
+  if (o[field] !== undefined) bool(o, field);
+}
+
 function object(v, field) {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) fail(`${field}: not an object`);
   return v;
@@ -139,6 +144,7 @@ function checkPulse(msg, config) {
   int(msg, 'totalChargeUc', -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
   int(msg, 'tunedRestMs', 0, 86400000 * 365);
   int(msg, 'moduleCurrentUa', -amps, amps);
+  optionalBool(msg, 'moduleCurrentInvalid');
   intArray(msg, 'overpotentialMv', config.cellsPerModule, -span, span);
   intArray(msg, 'edgeResistanceMilliohm', config.cellsPerModule, 0, INT32);
 }
@@ -149,6 +155,7 @@ function checkCells(msg, config) {
   oneOf(msg, 'state', STATES);
   const amps = currentBound(config);
   int(msg, 'moduleCurrentUa', -amps, amps);
+  optionalBool(msg, 'moduleCurrentInvalid');
   const { loMv, hiMv } = rails(config);
   const v = intArray(msg, 'cellVoltageMv', config.cellsPerModule, loMv, hiMv);
   // Per-interval extremes: optional (devices before they were added do not send them), checked when present.
