@@ -79,12 +79,15 @@ namespace Edge.Core.Boards
         /// <summary>Series resistance of the filter in front of the ADC pin, ohm.</summary>
         public int FilterOhm { get; }
 
-        /// <summary>
-        /// Inputs tied to ground for the address check (<c>ground_inputs</c>), read every tick: each reads 0 counts on every
-        /// chip, so a reading above <see cref="MaximumGroundCounts"/> says a select
-        /// line stuck at the level opposite to one of that input's address bits connected another input. Empty when the board
-        /// declares none.
-        /// </summary>
+        /// <summary>Capacitance of that filter, pF.</summary>
+        public int FilterPicofarad { get; }
+
+        /// <summary>Time constant of the filter, ns (R x C).</summary>
+        public long FilterTimeConstantNs
+        {
+            get { return (long)FilterOhm * FilterPicofarad / 1000; }
+        }
+
         /// <summary>
         /// Highest reading a ground input may give, counts: the reference check's window (124 counts, about 100 mV), above
         /// the 142 mV every chip reads as 0. Every cell and current range the rules allow maps above 142 mV, so another input
@@ -92,6 +95,11 @@ namespace Edge.Core.Boards
         /// </summary>
         public const int MaximumGroundCounts = 124;
 
+        /// <summary>
+        /// Number of inputs tied to ground for the address check (<c>ground_inputs</c>), read every tick: each reads 0 counts
+        /// on every chip, so a reading above <see cref="MaximumGroundCounts"/> says a select line stuck at the level opposite
+        /// to one of that input's address bits connected another input. 0 when the board declares none.
+        /// </summary>
         public int GroundInputCount
         {
             get { return _groundInputs.Length; }
@@ -101,15 +109,6 @@ namespace Edge.Core.Boards
         public AnalogInputDefinition GroundInputAt(int index)
         {
             return _groundInputs[index];
-        }
-
-        /// <summary>Capacitance of that filter, pF.</summary>
-        public int FilterPicofarad { get; }
-
-        /// <summary>Time constant of the filter, ns (R x C).</summary>
-        public long FilterTimeConstantNs
-        {
-            get { return (long)FilterOhm * FilterPicofarad / 1000; }
         }
     }
 }
