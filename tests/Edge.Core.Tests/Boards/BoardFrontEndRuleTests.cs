@@ -194,7 +194,7 @@ public class BoardFrontEndRuleTests
     [Fact]
     public void Ground_inputs_must_hold_every_select_line_at_both_levels_on_inputs_of_their_own()
     {
-        string grounded = Edge.Core.Tests.Safety.MuxStuckSelectLineTests.GroundedMuxBoardText();
+        string grounded = RevisedMuxBoards.With4051();
         BoardDefinition board = BoardRuleAssert.Parsed(grounded);
         Assert.Equal(2, board.Mux.GroundInputCount);
         Assert.Equal(0, board.Mux.GroundInputAt(0).MuxInput);

@@ -19,33 +19,6 @@ namespace Edge.Core.Tests.Safety;
 /// </summary>
 public class MuxStuckSelectLineTests
 {
-    /// <summary>
-    /// The mux board with the address check's ground inputs, a hardware revision (boards/README.md, option b): cells on
-    /// inputs 1-6, ground on 0 and 7, REF and the NTC on ADC1 pins 32 and 33, their setpoints on GPIO 13 and 23, no status LED.
-    /// </summary>
-    public static string GroundedMuxBoardText()
-    {
-        string text = BoardFiles.Read(BoardFiles.Mux6s);
-        for (int c = 5; c >= 0; c--)
-        {
-            text = Replace(text, "[cell " + c + "]\nmux_input = " + c + "\n", "[cell " + c + "]\nmux_input = " + (c + 1) + "\n");
-        }
-
-        text = Replace(text, "[temperature 0]\nmux_input = 6", "[temperature 0]\nadc_pin = 33");
-        text = Replace(text, "[reference]\nmux_input = 7", "[reference]\nadc_pin = 32");
-        text = Replace(text, "setpoint_pin = 32 ", "setpoint_pin = 13 ");
-        text = Replace(text, "setpoint_pin = 33\n", "setpoint_pin = 23\n");
-        text = Replace(text, "status_led_pin = 23            # LED to 3.3 V, lit when the pin is low\nstatus_led_active = low\n", string.Empty);
-        return Replace(text, "settle_us = 100 ", "ground_inputs = 0, 7\nsettle_us = 100 ");
-    }
-
-    private static string Replace(string text, string from, string to)
-    {
-        text = text.Replace("\r\n", "\n");
-        Assert.Contains(from, text);
-        return text.Replace(from, to);
-    }
-
     internal sealed record Event(long TimestampMs, DiagnosisId Diagnosis, Severity Severity, long Value, long Threshold);
 
     /// <summary>
@@ -68,7 +41,7 @@ public class MuxStuckSelectLineTests
         public Rig(bool grounded)
         {
             _grounded = grounded;
-            BoardDefinition board = grounded ? BoardRuleAssert.Parsed(GroundedMuxBoardText()) : BoardFiles.Parse(BoardFiles.Mux6s);
+            BoardDefinition board = grounded ? BoardRuleAssert.Parsed(RevisedMuxBoards.With4051()) : BoardFiles.Parse(BoardFiles.Mux6s);
             Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
             var configuration = new ControllerConfiguration { SamplePeriodMs = board.SamplePeriodMs };
             BoardCellParameters.Apply(board.CellParameters, configuration);

@@ -2,11 +2,11 @@
 
 using Edge.Core.Boards;
 using Edge.Core.Sampling;
+using Edge.Core.Tests.Boards;
 using Edge.HostSim.Faults;
 using Edge.HostSim.Measurement;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;
-using Edge.HostSim.Tests.Measurement;
 using Xunit;
 
 namespace Edge.HostSim.Tests.Faults;
@@ -22,7 +22,7 @@ public sealed class MuxSelectLineInjectionTests
 
     private static (SampleFrame Frame, BoardMeasurementChain Chain) Chain()
     {
-        Assert.True(BoardParser.TryParse(TestBoards.GroundedMux6sText(), out BoardDefinition board, out BoardParseError error), error?.ToString());
+        Assert.True(BoardParser.TryParse(RevisedMuxBoards.With4051(), out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
         return (new SampleFrame(layout), new BoardMeasurementChain(board, Esp32AdcModel.Default, null, 0.0, 1));
     }
@@ -98,7 +98,7 @@ public sealed class MuxSelectLineInjectionTests
           "faults": [ FAULTS ] }
         """.Replace("FAULTS", faults),
         null,
-        new Dictionary<string, string> { ["grounded.board"] = TestBoards.GroundedMux6sText() });
+        new Dictionary<string, string> { ["grounded.board"] = RevisedMuxBoards.With4051() });
 
     /// <summary>Every tick's time, whether the address check failed, and whether any switch was closed.</summary>
     private sealed class Watch

@@ -1,8 +1,8 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Tests.Boards;
 using Edge.HostSim.Faults;
 using Edge.HostSim.Scenarios;
-using Edge.HostSim.Tests.Measurement;
 using Xunit;
 
 namespace Edge.HostSim.Tests.Scenarios;
@@ -22,7 +22,7 @@ public sealed class MuxSelectLineFaultLoaderTests
           "faults": [ FAULTS ] }
         """.Replace("BOARD", board).Replace("FAULTS", faults),
         null,
-        new Dictionary<string, string> { ["grounded.board"] = TestBoards.GroundedMux6sText() });
+        new Dictionary<string, string> { ["grounded.board"] = RevisedMuxBoards.With4051() });
 
     private const string Grounded = "\"measurement\": { \"board\": \"grounded.board\" },";
 

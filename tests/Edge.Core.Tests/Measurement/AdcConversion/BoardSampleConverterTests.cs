@@ -115,7 +115,7 @@ public class BoardSampleConverterTests
     {
         // The mux board with ground on inputs 0 and 7 (MuxStuckSelectLineTests): cells on inputs 1-6, the currents, the NTC
         // and REF on ADC pins of their own; the unit recorded REF at 1344 counts.
-        BoardDefinition board = BoardRuleAssert.Parsed(MuxStuckSelectLineTests.GroundedMuxBoardText());
+        BoardDefinition board = BoardRuleAssert.Parsed(RevisedMuxBoards.With4051());
         Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
         var frame = new SampleFrame(layout);
         var converter = new BoardSampleConverter(new BoardAdcChannels(board, SwitchInterlockTests.UnitFromNominalCurves(board)));
