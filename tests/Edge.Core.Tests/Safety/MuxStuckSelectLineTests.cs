@@ -21,14 +21,28 @@ public class MuxStuckSelectLineTests
 {
     internal sealed record Event(long TimestampMs, DiagnosisId Diagnosis, Severity Severity, long Value, long Threshold);
 
+    /// <summary>The board a <see cref="Rig"/> runs: the shipped mux board or one of its revisions (<see cref="RevisedMuxBoards"/>).</summary>
+    internal enum MuxBoard
+    {
+        /// <summary>boards/esp32-mux-6s.board: cells on inputs 0-5, the NTC on 6, REF on 7.</summary>
+        Shipped,
+
+        /// <summary><see cref="RevisedMuxBoards.With4051"/>: cells on 1-6, ground on 0 and 7, REF and the NTC on ADC pins of their own.</summary>
+        With4051,
+
+        /// <summary><see cref="RevisedMuxBoards.With4067"/>: cells on 1-6, REF on 7, the NTC on 8, ground on 0 and 15, 9-14 unwired.</summary>
+        With4067,
+    }
+
     /// <summary>
-    /// The pack on either board: every cell at 0 mV resting (the worst case: it reads as REF) and 442 ohm (170 ohm cm2 /
-    /// 0.3848 cm2) times its module's current while it flows, the NTC at 25.0 degC (1872 counts), REF at 1225 mV, a ground
-    /// input at 0 V (0 counts: every chip reads 0 below 142 mV), each reading with its own noise. A stuck select line makes
-    /// address a connect input a with that bit forced to the stuck level.
+    /// The pack on any of those boards: every cell at 0 mV resting (the worst case: it reads as REF) and 442 ohm (170 ohm
+    /// cm2 / 0.3848 cm2) times its module's current while it flows, the NTC at 25.0 degC (1872 counts) unless told, REF at
+    /// 1225 mV, a ground input at 0 V (0 counts: every chip reads 0 below 142 mV), each reading with its own noise. A stuck
+    /// select line makes address a connect input a with that bit forced to the stuck level.
     /// </summary>
     internal sealed class Rig
     {
+        private readonly MuxBoard _board;
         private readonly bool _grounded;
         private readonly BoardSampleConverter _converter;
         private readonly Random _noise = new Random(11);
@@ -39,9 +53,16 @@ public class MuxStuckSelectLineTests
         private readonly int[] _grounds = new int[2];
 
         public Rig(bool grounded)
+            : this(grounded ? MuxBoard.With4051 : MuxBoard.Shipped)
         {
-            _grounded = grounded;
-            BoardDefinition board = grounded ? BoardRuleAssert.Parsed(RevisedMuxBoards.With4051()) : BoardFiles.Parse(BoardFiles.Mux6s);
+        }
+
+        public Rig(MuxBoard muxBoard)
+        {
+            _board = muxBoard;
+            _grounded = muxBoard != MuxBoard.Shipped;
+            BoardDefinition board = muxBoard == MuxBoard.Shipped ? BoardFiles.Parse(BoardFiles.Mux6s)
+                : BoardRuleAssert.Parsed(muxBoard == MuxBoard.With4051 ? RevisedMuxBoards.With4051() : RevisedMuxBoards.With4067());
             Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
             var configuration = new ControllerConfiguration { SamplePeriodMs = board.SamplePeriodMs };
             BoardCellParameters.Apply(board.CellParameters, configuration);
@@ -76,6 +97,12 @@ public class MuxStuckSelectLineTests
         /// <summary>What a ground input reads this tick in place of ground (-1: ground): a glitch.</summary>
         public int GroundOverrideCounts { get; set; } = -1;
 
+        /// <summary>What the NTC gives at its own input, counts before noise (1872: 25.0 degC; 2838: 50.0 degC).</summary>
+        public int NtcCounts { get; set; } = 1872;
+
+        /// <summary>What an input nothing is wired to reads on the 4067 board, counts (it floats: anything).</summary>
+        public int FloatingCounts { get; set; }
+
         /// <summary>Per module, current flowing beyond the setpoint while its switch is closed, uA (a stage running away).</summary>
         public int[] ExtraCurrentUa { get; } = new int[3];
 
@@ -94,9 +121,16 @@ public class MuxStuckSelectLineTests
                 _cells[c] = Read(cellBase + c, flowingUa);
             }
 
-            if (_grounded)
+            if (_board == MuxBoard.With4067)
             {
-                _temperatures[0] = 1872 + _noise.Next(-NoiseCounts, NoiseCounts + 1);
+                _temperatures[0] = Read(8, flowingUa);
+                _grounds[0] = Read(0, flowingUa);
+                _grounds[1] = Read(15, flowingUa);
+                _converter.Convert(_cells, _modules, _temperatures, Read(7, flowingUa), _grounds, Frame);
+            }
+            else if (_grounded)
+            {
+                _temperatures[0] = Ntc();
                 _grounds[0] = Read(0, flowingUa);
                 _grounds[1] = Read(7, flowingUa);
                 _converter.Convert(_cells, _modules, _temperatures, Counts(1225), _grounds, Frame);
@@ -142,6 +176,19 @@ public class MuxStuckSelectLineTests
                 input = StuckHigh ? address | (1 << StuckBit) : address & ~(1 << StuckBit);
             }
 
+            if (_board == MuxBoard.With4067)
+            {
+                if (input == 0 || input == 15)
+                {
+                    return Counts(0);
+                }
+
+                return input == 7 ? Counts(1225)
+                    : input == 8 ? Ntc()
+                    : input <= 6 ? CellCounts(input - 1, flowingUa)
+                    : Math.Clamp(FloatingCounts + _noise.Next(-NoiseCounts, NoiseCounts + 1), 0, 4095);
+            }
+
             if (_grounded)
             {
                 if (input == 0 || input == 7)
@@ -158,8 +205,10 @@ public class MuxStuckSelectLineTests
                 return Counts(1225);
             }
 
-            return input == 6 ? 1872 + _noise.Next(-NoiseCounts, NoiseCounts + 1) : CellCounts(input, flowingUa);
+            return input == 6 ? Ntc() : CellCounts(input, flowingUa);
         }
+
+        private int Ntc() => NtcCounts + _noise.Next(-NoiseCounts, NoiseCounts + 1);
 
         private int CellCounts(int cell, int[] flowingUa) => Counts(1225 + (0.33 * 442.0 * flowingUa[cell / 2] / 1000.0));
     }

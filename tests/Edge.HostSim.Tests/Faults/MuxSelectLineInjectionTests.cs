@@ -172,4 +172,46 @@ public sealed class MuxSelectLineInjectionTests
         SimulationEvent mux = Assert.Single(result.Events, e => e.Diagnosis == "muxAddressFault");
         Assert.Equal(atS + 0.04, mux.TS, 3);
     }
+
+    [Theory]
+    [InlineData(3, "low")]
+    [InlineData(0, "high")]
+    [InlineData(1, "high")]
+    [InlineData(2, "high")]
+    public void A_sensor_read_through_a_stuck_line_is_no_reading_and_no_fault_of_its_channel(int line, string level)
+    {
+        // The mux board revised with a CD74HC4067 (cells on inputs 1-6, REF on 7, the NTC on 8, ground on 0 and 15) and
+        // the pack's one sensor read through it. Each of these lines moves the NTC's address 8 onto ground (S3 low: 0) or
+        // an input nothing is wired to (9, 10, 12: 0 V here), 0 counts. Before, that was a saturated reading of the
+        // sensor's own, counted against its channel; it is no reading of the sensor at all, taken away with the cells by
+        // the failed check, whose row latches at its third reading (the run ends there, every module held) and is the one
+        // fault: the sensor's channel is not blamed.
+        Scenario scenario = ScenarioLoader.Parse(
+            """
+            { "name": "mux-line-ntc", "seed": 5, "timeLimitS": 140,
+              "pack": { "modules": 3, "cellsPerModule": 2, "temperatureSensors": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
+              "controller": { "mode": "act" },
+              "measurement": { "board": "grounded4067.board" },
+              "faults": [ { "atS": 120, "kind": "muxSelectLine", "line": LINE, "level": "LEVEL" } ] }
+            """.Replace("LINE", line.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("LEVEL", level),
+            null,
+            new Dictionary<string, string> { ["grounded4067.board"] = RevisedMuxBoards.With4067() });
+        var ticks = new List<(double TimeS, bool MuxFault, ChannelStatus Sensor, int SensorDeciCelsius)>();
+        SimulationResult result = new ClosedLoopRunner(scenario, new RunOptions
+        {
+            RecordTrace = false,
+            Observer = o => ticks.Add((Math.Round(o.TimeS, 3), o.Frame.MuxAddressFault, o.Frame.TemperatureStatus[0], o.Frame.TemperatureDeciCelsius[0])),
+        }).Run();
+
+        // Before the fault the sensor reads the pack's 25.0 degC through its channel, within a few tenths.
+        Assert.All(ticks.Where(t => t.TimeS < 120), t => Assert.Equal((false, ChannelStatus.Valid), (t.MuxFault, t.Sensor)));
+        Assert.All(ticks.Where(t => t.TimeS < 120), t => Assert.InRange(t.SensorDeciCelsius, 245, 255));
+        double firstS = ticks.First(t => t.TimeS >= 120).TimeS;
+        Assert.All(ticks.Where(t => t.TimeS >= 120), t => Assert.Equal((true, ChannelStatus.Implausible), (t.MuxFault, t.Sensor)));
+        SimulationEvent fault = Assert.Single(result.Events, e => e.Severity == "fault");
+        Assert.Equal(("muxAddressFault", -1), (fault.Diagnosis, fault.Module));
+        Assert.Equal(firstS + 0.04, fault.TS, 3);
+        Assert.DoesNotContain(result.Events, e => e.Diagnosis == "temperatureChannelInvalid");
+    }
 }

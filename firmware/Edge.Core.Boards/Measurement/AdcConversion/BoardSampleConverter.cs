@@ -48,7 +48,7 @@ namespace Edge.Core.Measurement.AdcConversion
         public void Convert(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, SampleFrame frame)
         {
             frame.MuxAddressFault = false;
-            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, false, frame);
+            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, 0, true, false, false, frame);
         }
 
         /// <summary>
@@ -67,7 +67,8 @@ namespace Edge.Core.Measurement.AdcConversion
         /// As above, with this tick's readings of the multiplexer's ground inputs (<see cref="MuxDefinition.GroundInputAt"/>, in
         /// that order; null on a board without them): one above <see cref="MuxDefinition.MaximumGroundCounts"/> says a select
         /// line is stuck (another input answers at a ground's address), sets <see cref="SampleFrame.MuxAddressFault"/> with that
-        /// reading against 0 and marks every cell and current reading read through the multiplexer implausible. A channel on
+        /// reading against 0 and marks every cell, current and temperature reading read through the multiplexer implausible
+        /// (a temperature so read is marked too when a multiplexed REF fails its check). A channel on
         /// its own ADC pin keeps its status: the multiplexer is not in its path, and the reference that corrects it passed its
         /// own check (a current read so still shows an overcurrent in that tick). A failed reference check marks every
         /// corrected reading implausible, wherever it is read: a REF far from calibration may be a broken REF, which moves
@@ -106,14 +107,16 @@ namespace Edge.Core.Measurement.AdcConversion
                 }
             }
 
-            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, shift, plausible, groundFailed, frame);
+            ConvertWithShift(cellCounts, moduleCounts, temperatureCounts, shift, plausible, groundFailed, frame.MuxAddressFault, frame);
         }
 
         /// <summary>
         /// <paramref name="referencePlausible"/> false marks every cell and current reading implausible;
-        /// <paramref name="multiplexerFailed"/> those read through the multiplexer (only then is a channel's route looked up).
+        /// <paramref name="multiplexerFailed"/> (the ground check failed) those read through the multiplexer, and
+        /// <paramref name="addressFailed"/> (either check failed: <see cref="SampleFrame.MuxAddressFault"/>) every temperature
+        /// read through it. Only then is a channel's route looked up.
         /// </summary>
-        private void ConvertWithShift(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int shift, bool referencePlausible, bool multiplexerFailed, SampleFrame frame)
+        private void ConvertWithShift(int[] cellCounts, int[] moduleCounts, int[] temperatureCounts, int shift, bool referencePlausible, bool multiplexerFailed, bool addressFailed, SampleFrame frame)
         {
             AdcReadingStatus status;
             int value;
@@ -142,13 +145,18 @@ namespace Edge.Core.Measurement.AdcConversion
                 frame.ModuleCurrentStatus[m] = taken ? ChannelStatus.Implausible : ToChannelStatus(status);
             }
 
-            // A host whose frame carries fewer temperatures than the board (the simulator's packs) gets those it has.
+            // A host whose frame carries fewer temperatures than the board (the simulator's packs) gets those it has. A
+            // sensor is not corrected by REF (its divider hangs off the supply), so a failed reference check leaves it be;
+            // a failed address check takes one read through the multiplexer: its reading may be another input's, a resting
+            // cell's front end reading as a cool sensor, or something hotter than the pack.
             int temperatures = _channels.TemperatureCount < frame.TemperatureStatus.Length ? _channels.TemperatureCount : frame.TemperatureStatus.Length;
             for (int t = 0; t < temperatures; t++)
             {
-                _channels.TemperatureAt(t).TryConvertToDeciC(temperatureCounts[t], out value, out status);
+                TemperatureChannel channel = _channels.TemperatureAt(t);
+                channel.TryConvertToDeciC(temperatureCounts[t], out value, out status);
                 frame.TemperatureDeciCelsius[t] = value;
-                frame.TemperatureStatus[t] = ToChannelStatus(status);
+                bool taken = addressFailed && channel.Definition.Input.IsMultiplexed;
+                frame.TemperatureStatus[t] = taken ? ChannelStatus.Implausible : ToChannelStatus(status);
             }
 
             frame.Uncalibrated = !_channels.IsUnitCalibrated;

@@ -133,8 +133,10 @@ namespace Edge.Core.Diagnosis.Detectors
                 ChannelStatus status = temperatureStatuses[t];
 
                 // A sensor's place taken by a calibration reference (a resistor or a bath): neither a fault of the
-                // channel nor a recovery, its count holds, as for a cell or a current channel.
-                if (status == ChannelStatus.CalibrationReference)
+                // channel nor a recovery, its count holds, as for a cell or a current channel. So for one that reads
+                // invalid in a tick whose multiplexer address check failed: the conversion took it away for that cause
+                // (it was read through the multiplexer), and the address check's row gives the verdict.
+                if (status == ChannelStatus.CalibrationReference || (muxFault && status != ChannelStatus.Valid))
                 {
                     continue;
                 }

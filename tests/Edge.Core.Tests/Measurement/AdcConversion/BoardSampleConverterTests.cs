@@ -144,4 +144,68 @@ public class BoardSampleConverterTests
         Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Implausible, status));
         Assert.All(frame.ModuleCurrentStatus, status => Assert.Equal(ChannelStatus.Implausible, status));
     }
+
+    [Fact]
+    public void A_failed_address_check_marks_a_temperature_read_through_the_multiplexer_implausible()
+    {
+        // 2838 counts is 50.0 degC on the mux board's NTC points, past its 45 degC limit: a reading the sensor's input
+        // may not have given (its address may reach another input). Its value is still converted; only its status says so.
+        int[] cells = { 1385, 1385, 1385, 1385, 1385, 1385 };
+        int[] modules = { 1345, 1345, 1345 };
+        int[] temperatures = { 2838 };
+
+        // The 4067 revision: the NTC on input 8, REF on 7, ground on 0 and 15, the unit's REF recorded at 1344 counts.
+        BoardDefinition board = BoardRuleAssert.Parsed(RevisedMuxBoards.With4067());
+        Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
+        var frame = new SampleFrame(layout);
+        var converter = new BoardSampleConverter(new BoardAdcChannels(board, SwitchInterlockTests.UnitFromNominalCurves(board)));
+        converter.Convert(cells, modules, temperatures, 1344, new[] { 0, 124 }, frame);
+        Assert.False(frame.MuxAddressFault);
+        Assert.Equal((ChannelStatus.Valid, 500), (frame.TemperatureStatus[0], frame.TemperatureDeciCelsius[0]));
+
+        // A ground input off ground: the NTC behind the multiplexer goes with the cells; the currents on their own pins stay.
+        converter.Convert(cells, modules, temperatures, 1344, new[] { 0, 125 }, frame);
+        Assert.True(frame.MuxAddressFault);
+        Assert.Equal((ChannelStatus.Implausible, 500), (frame.TemperatureStatus[0], frame.TemperatureDeciCelsius[0]));
+        Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Implausible, status));
+        Assert.All(frame.ModuleCurrentStatus, status => Assert.Equal(ChannelStatus.Valid, status));
+
+        // REF's own address off its window fails the check as well, and takes the NTC too.
+        converter.Convert(cells, modules, temperatures, 1344 + 125, new[] { 0, 0 }, frame);
+        Assert.True(frame.MuxAddressFault);
+        Assert.Equal(ChannelStatus.Implausible, frame.TemperatureStatus[0]);
+
+        // The shipped board: the NTC on input 6, REF on 7 and no ground inputs; REF's address reading the NTC fails it.
+        board = BoardFiles.Parse(BoardFiles.Mux6s);
+        Assert.True(BoardPackLayout.TryCreate(board, out layout, out _));
+        frame = new SampleFrame(layout);
+        converter = new BoardSampleConverter(new BoardAdcChannels(board, SwitchInterlockTests.UnitFromNominalCurves(board)));
+        converter.Convert(cells, modules, temperatures, 1344, frame);
+        Assert.Equal(ChannelStatus.Valid, frame.TemperatureStatus[0]);
+        converter.Convert(cells, modules, temperatures, 1872, frame);
+        Assert.True(frame.MuxAddressFault);
+        Assert.Equal(ChannelStatus.Implausible, frame.TemperatureStatus[0]);
+    }
+
+    [Fact]
+    public void A_temperature_on_its_own_pin_keeps_its_status_through_either_check()
+    {
+        // The 4051 revision: the NTC on ADC pin 33 and REF on 32, neither behind the multiplexer. A ground input off ground
+        // leaves the NTC out of it; so does REF far off on its own pin: the NTC divider hangs off 3.3 V, not off REF.
+        BoardDefinition board = BoardRuleAssert.Parsed(RevisedMuxBoards.With4051());
+        Assert.True(BoardPackLayout.TryCreate(board, out PackLayout layout, out _));
+        var frame = new SampleFrame(layout);
+        var converter = new BoardSampleConverter(new BoardAdcChannels(board, SwitchInterlockTests.UnitFromNominalCurves(board)));
+        int[] cells = { 1385, 1385, 1385, 1385, 1385, 1385 };
+        int[] modules = { 1345, 1345, 1345 };
+        int[] temperatures = { 2838 };
+
+        converter.Convert(cells, modules, temperatures, 1344, new[] { 0, 125 }, frame);
+        Assert.True(frame.MuxAddressFault);
+        Assert.Equal((ChannelStatus.Valid, 500), (frame.TemperatureStatus[0], frame.TemperatureDeciCelsius[0]));
+
+        converter.Convert(cells, modules, temperatures, 1344 + 125, new[] { 0, 0 }, frame);
+        Assert.All(frame.CellVoltageStatus, status => Assert.Equal(ChannelStatus.Implausible, status));
+        Assert.Equal((ChannelStatus.Valid, 500), (frame.TemperatureStatus[0], frame.TemperatureDeciCelsius[0]));
+    }
 }
