@@ -92,12 +92,15 @@ public sealed class EdgeSimProcess : IDisposable
     }
 
     /// <summary>Waits until stderr holds <paramref name="text"/>; false at the timeout or when the process ended first.</summary>
-    public bool WaitForStderr(string text, TimeSpan timeout)
+    public bool WaitForStderr(string text, TimeSpan timeout) => WaitForStderr(e => e.Contains(text, StringComparison.Ordinal), timeout);
+
+    /// <summary>Waits until stderr so far satisfies <paramref name="holds"/>; false at the timeout or when the process ended first.</summary>
+    public bool WaitForStderr(Func<string, bool> holds, TimeSpan timeout)
     {
         Stopwatch wait = Stopwatch.StartNew();
         while (wait.Elapsed < timeout)
         {
-            if (Stderr.Contains(text, StringComparison.Ordinal))
+            if (holds(Stderr))
             {
                 return true;
             }
@@ -105,7 +108,7 @@ public sealed class EdgeSimProcess : IDisposable
             if (_process.HasExited)
             {
                 DrainPipes();
-                return Stderr.Contains(text, StringComparison.Ordinal);
+                return holds(Stderr);
             }
 
             Thread.Sleep(20);
