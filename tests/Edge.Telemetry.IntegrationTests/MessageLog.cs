@@ -12,10 +12,16 @@ internal sealed class MessageLog
     private readonly List<(string Topic, JsonElement Json, bool Retain)> _messages = new();
     private readonly Dictionary<string, int> _counts = new();
 
-    public MessageLog(IMqttTransport transport)
+    /// <param name="ignoredTopic">A topic not logged (the subscriber's own probe), or null.</param>
+    public MessageLog(IMqttTransport transport, string? ignoredTopic = null)
     {
         transport.MessageReceived += m =>
         {
+            if (m.Topic == ignoredTopic)
+            {
+                return;
+            }
+
             // Commands a test sends on purpose may be anything but JSON: kept as Undefined, never thrown on.
             JsonElement json = default;
             if (m.Payload.Length > 0)

@@ -19,12 +19,24 @@ internal sealed class Subscriber : IDisposable
             ReconnectDelayMinMs = 100,
             ReconnectDelayMaxMs = 250,
         });
-        Log = new MessageLog(Client);
+        // A topic of this client's own, subscribed after the test's filters: its message coming back proves the broker
+        // has every subscription (it handles one client's packets in order), however slowly a loaded machine got there.
+        string probe = "edge-test-probe/" + Client.ClientId;
+        int probesBack = 0;
+        Client.MessageReceived += m =>
+        {
+            if (m.Topic == probe)
+            {
+                Interlocked.Increment(ref probesBack);
+            }
+        };
+        Log = new MessageLog(Client, probe);
         foreach (string filter in topicFilters ?? new[] { "edge/#" })
         {
             Client.Subscribe(filter, 1);
         }
 
+        Client.Subscribe(probe, 1);
         Client.Connect();
         DateTime end = DateTime.UtcNow + MessageLog.Patience;
         while (!Client.IsConnected && DateTime.UtcNow < end)
@@ -34,8 +46,15 @@ internal sealed class Subscriber : IDisposable
 
         Assert.True(Client.IsConnected, "the test subscriber connects to the broker");
 
-        // The SUBSCRIBE goes out right after CONNACK; give the broker a moment to register it.
-        Thread.Sleep(100);
+        // A probe published before the SUBSCRIBE went out is not delivered: send one until one comes back.
+        byte[] payload = new byte[] { (byte)'1' };
+        while (Volatile.Read(ref probesBack) == 0 && DateTime.UtcNow < end)
+        {
+            Client.Publish(probe, payload, 0, payload.Length, 1, false);
+            SpinWait.SpinUntil(() => Volatile.Read(ref probesBack) > 0, TimeSpan.FromMilliseconds(200));
+        }
+
+        Assert.True(Volatile.Read(ref probesBack) > 0, "the broker confirms the test subscriber's subscriptions within " + MessageLog.Patience);
     }
 
     public HostMqttClient Client { get; }

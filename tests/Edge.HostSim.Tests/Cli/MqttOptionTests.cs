@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Text;
+using System.Text.Json;
 using Edge.HostSim.Cli;
 using Edge.HostSim.Mqtt;
 using Edge.HostSim.Mqtt.Broker;
@@ -93,8 +94,15 @@ public sealed class MqttOptionTests : IDisposable
     public void TheHealthPeriodSetsHowOftenTheDeviceSendsItsHealth()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew();
-        int health = 0;
-        using HostMqttClient subscriber = ConnectedSubscriber(broker, "edge/cli-health/health", _ => Interlocked.Increment(ref health));
+        List<long> uptimesMs = new List<long>();
+        using HostMqttClient subscriber = ConnectedSubscriber(broker, "edge/cli-health/health", payload =>
+        {
+            using JsonDocument health = JsonDocument.Parse(payload);
+            lock (uptimesMs)
+            {
+                uptimesMs.Add(health.RootElement.GetProperty("uptime_ms").GetInt64());
+            }
+        });
 
         string scenario = WriteScenario("""
             { "name": "cli-health", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 30,
@@ -103,12 +111,26 @@ public sealed class MqttOptionTests : IDisposable
             """);
         StringWriter stdout = new StringWriter();
         int code = Program.Execute(new[] { "run", scenario, "--out", Path.Combine(_directory, "out"), "--quiet", "--realtime", "30", "--mqtt", "127.0.0.1:" + broker.Port, "--device-id", "cli-health", "--health-period-s", "5" }, stdout, new StringWriter());
-
-        // One at the connection (before the first tick), then at 5, 10, ... 30 s of device time: 7 (30 s apart by default: 2).
         Assert.Equal(0, code);
-        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref health) >= 7, TimeSpan.FromSeconds(10)), "health messages: " + Volatile.Read(ref health));
+
+        // One at the connection, which comes before the first tick (the run waits for the broker's answer), then one
+        // every 5 s of device time to the end of the 30 s run: 7, 30 s apart by default: 2. Counted on the device's
+        // clock (the uptime each carries), not on how fast this machine ran the run; waited for until the last one.
+        Func<List<long>> received = () =>
+        {
+            lock (uptimesMs)
+            {
+                return uptimesMs.ToList();
+            }
+        };
+        Assert.True(SpinWait.SpinUntil(() => received().Count >= 7, TimeSpan.FromSeconds(30)), "health messages at uptimes (ms): " + string.Join(", ", received()) + "; the run said: " + stdout);
+        List<long> uptimes = received();
+        Assert.InRange(uptimes[0], 0, 10);
+        Assert.Equal(new long[] { 0, 5_000, 10_000, 15_000, 20_000, 25_000, 30_000 }, uptimes.Select(u => u - uptimes[0]));
+
+        // None after the run: the count stays.
         Thread.Sleep(500);
-        Assert.Equal(7, Volatile.Read(ref health));
+        Assert.Equal(uptimes.Count, received().Count);
     }
 
     [Fact]
@@ -215,19 +237,37 @@ public sealed class MqttOptionTests : IDisposable
     private static HostMqttClient ConnectedSubscriber(MosquittoBroker broker, string topic, Action<string> received)
     {
         HostMqttClient subscriber = new HostMqttClient(new HostMqttClientOptions { Host = MosquittoBroker.Host, Port = broker.Port });
+
+        // A topic of this client's own, subscribed after the run's: its message coming back proves the broker has both
+        // subscriptions (it handles one client's packets in order), however slowly a loaded machine got there.
+        string probe = "edge-test-probe/" + subscriber.ClientId;
+        int probesBack = 0;
         subscriber.MessageReceived += m =>
         {
             if (m.Topic == topic)
             {
                 received(Encoding.UTF8.GetString(m.Payload));
             }
+            else if (m.Topic == probe)
+            {
+                Interlocked.Increment(ref probesBack);
+            }
         };
         subscriber.Subscribe(topic, 1);
+        subscriber.Subscribe(probe, 1);
         subscriber.Connect();
         Assert.True(SpinWait.SpinUntil(() => subscriber.IsConnected, TimeSpan.FromSeconds(10)));
 
-        // The subscription reaches the broker before the run's first message.
-        Thread.Sleep(100);
+        // A probe published before the SUBSCRIBE went out is not delivered: send one until one comes back.
+        byte[] payload = new byte[] { (byte)'1' };
+        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (Volatile.Read(ref probesBack) == 0 && DateTime.UtcNow < end)
+        {
+            subscriber.Publish(probe, payload, 0, payload.Length, 1, false);
+            SpinWait.SpinUntil(() => Volatile.Read(ref probesBack) > 0, TimeSpan.FromMilliseconds(200));
+        }
+
+        Assert.True(Volatile.Read(ref probesBack) > 0, "the broker confirms the subscription");
         return subscriber;
     }
 
