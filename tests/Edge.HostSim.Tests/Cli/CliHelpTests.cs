@@ -104,8 +104,10 @@ public sealed class CliHelpTests
     {
         using EdgeSimProcess version = EdgeSimProcess.Run("--version");
 
+        // The simulator runs the firmware's core and carries its version (Directory.Build.props, FirmwareVersion).
         Assert.Equal(0, version.ExitCode);
         Assert.Matches(@"^\d+\.\d+\.\d+", version.Stdout);
+        Assert.StartsWith(Edge.Core.Configuration.FirmwareVersion.Text, version.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
