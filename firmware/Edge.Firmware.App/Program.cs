@@ -2,6 +2,7 @@
 
 using System;
 using System.Threading;
+using Edge.Core.Configuration;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 
@@ -28,7 +29,7 @@ namespace Edge.Firmware.App
         {
             try
             {
-                Console.WriteLine("Edge controller starting");
+                Console.WriteLine("Edge controller starting, firmware " + FirmwareVersion.Text);
                 BootSupervisor supervisor = new BootSupervisor(new Esp32BootDevices(), new DeviceEventLog(), new ThreadSleepDelay());
                 RunningFirmware running = supervisor.RunUntilStarted();
                 while (running != null)

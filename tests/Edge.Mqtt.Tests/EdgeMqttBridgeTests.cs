@@ -42,6 +42,7 @@ namespace Edge.Mqtt.Tests
             JsonElement status = Json(seen.PayloadsOn(root + "status").Last());
             Assert.Equal("online", status.GetProperty("status").GetString());
             Assert.Equal(device.BootId, status.GetProperty("bootId").GetString());
+            Assert.Equal(Edge.Core.Configuration.FirmwareVersion.Text, status.GetProperty("fw").GetString());
             Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "config").Count > 0));
             Assert.Equal("observe", Json(seen.PayloadsOn(root + "config").Last()).GetProperty("mode").GetString());
 
@@ -117,6 +118,7 @@ namespace Edge.Mqtt.Tests
             JsonElement retained = Json(RetainedValue(_fixture.Broker, status));
             Assert.Equal("offline", retained.GetProperty("status").GetString());
             Assert.Equal(device.BootId, retained.GetProperty("bootId").GetString());
+            Assert.Equal(Edge.Core.Configuration.FirmwareVersion.Text, retained.GetProperty("fw").GetString());
         }
 
         [Fact]

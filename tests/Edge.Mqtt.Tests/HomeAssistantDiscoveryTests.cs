@@ -91,6 +91,8 @@ namespace Edge.Mqtt.Tests
                 Assert.Equal("offline", availability.GetProperty("payload_not_available").GetString());
                 Assert.Equal("edge_" + deviceId, config.GetProperty("device").GetProperty("identifiers")[0].GetString());
                 Assert.False(string.IsNullOrEmpty(config.GetProperty("device").GetProperty("name").GetString()));
+                // Home Assistant's device page shows the firmware the unit runs, then the contract it speaks.
+                Assert.Equal(Edge.Core.Configuration.FirmwareVersion.Text + " (MQTT contract 1)", config.GetProperty("device").GetProperty("sw_version").GetString());
 
                 // The template's field exists in the device's real messages on that topic (for a module entity: that module's).
                 string stateTopic = config.GetProperty("state_topic").GetString()!;

@@ -70,10 +70,10 @@ namespace NFUnitTest.Networking
             Assert.AreEqual("edge-pack-7", s_connection.ClientId);
             Assert.AreEqual(30, s_connection.KeepAliveS);
             Assert.AreEqual(Root + "status", s_connection.WillTopic);
-            Assert.AreEqual("{\"v\":1,\"status\":\"offline\",\"bootId\":\"B007\"}", s_connection.WillMessage);
+            Assert.AreEqual("{\"v\":1,\"fw\":\"" + FirmwareVersion.Text + "\",\"status\":\"offline\",\"bootId\":\"B007\"}", s_connection.WillMessage);
             Assert.AreEqual(Root + "cmd/+", (string)s_connection.Subscriptions[0]);
             Assert.AreEqual("homeassistant/status", (string)s_connection.Subscriptions[1]);
-            Assert.AreEqual(Root + "status|{\"v\":1,\"status\":\"online\",\"bootId\":\"B007\"}|1|retained", s_connection.PublishedAt(0));
+            Assert.AreEqual(Root + "status|{\"v\":1,\"fw\":\"" + FirmwareVersion.Text + "\",\"status\":\"online\",\"bootId\":\"B007\"}|1|retained", s_connection.PublishedAt(0));
             Assert.IsTrue(s_connection.PublishedAt(1).StartsWith(Root + "config|{\"v\":1,\"bootId\":\"B007\",\"revision\":0,\"modules\":2,\"cellsPerModule\":1,"));
             Assert.IsTrue(s_connection.PublishedAt(1).EndsWith("|1|retained"));
         }
@@ -387,8 +387,8 @@ namespace NFUnitTest.Networking
             // could overtake the queued publish, leaving the retained "online" of a device that is gone.
             Assert.AreEqual(0, s_connection.OrderlyCloses);
             Assert.AreEqual(1, s_connection.AbruptCloses);
-            Assert.AreEqual("{\"v\":1,\"status\":\"offline\",\"bootId\":\"B007\"}", s_connection.WillMessage);
-            Assert.IsTrue(s_connection.IndexOf(Root + "status|{\"v\":1,\"status\":\"offline\"") >= 0);
+            Assert.AreEqual("{\"v\":1,\"fw\":\"" + FirmwareVersion.Text + "\",\"status\":\"offline\",\"bootId\":\"B007\"}", s_connection.WillMessage);
+            Assert.IsTrue(s_connection.IndexOf(Root + "status|{\"v\":1,\"fw\":\"" + FirmwareVersion.Text + "\",\"status\":\"offline\"") >= 0);
             Assert.IsFalse(s_session.Session.IsOnline);
         }
 

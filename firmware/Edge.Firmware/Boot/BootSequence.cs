@@ -5,6 +5,7 @@ using System.Collections;
 using Edge.Core;
 using Edge.Core.Boards;
 using Edge.Core.Calibration;
+using Edge.Core.Configuration;
 using Edge.Core.Commands;
 using Edge.Core.Session;
 using Edge.Core.Telemetry.Encoding;
@@ -95,6 +96,15 @@ namespace Edge.Firmware.Boot
                 SwitchState = MakeSafe();
                 return null;
             }
+        }
+
+        /// <summary>
+        /// The boot log's line once the control loop runs: the firmware's version (<see cref="FirmwareVersion.Text"/>), the
+        /// board and its sample period, so that the serial console says which firmware the unit runs.
+        /// </summary>
+        public static string ControlLoopRunningLine(string boardName, int samplePeriodMs)
+        {
+            return "control loop running: firmware " + FirmwareVersion.Text + ", board " + boardName + ", " + samplePeriodMs.ToString() + " ms period";
         }
 
         /// <summary>Shows the failure on the LED, if one was opened; never throws (the LED is no single point of failure).</summary>
@@ -296,7 +306,7 @@ namespace Edge.Firmware.Boot
                 _step = BootStep.ControlLoop;
                 _loop.Start();
                 _watchdog.Start();
-                Console.WriteLine("control loop running: board " + setup.Board.Name + ", " + setup.Board.SamplePeriodMs.ToString() + " ms period");
+                Console.WriteLine(ControlLoopRunningLine(setup.Board.Name, setup.Board.SamplePeriodMs));
             }
 
             StartConsole(settings, setup != null && setup.IsUsable ? setup.Board : null, calibration, controller == null ? null : new ConsoleControl(controller, commands, bootId, _loop.Frame, _events));

@@ -280,9 +280,11 @@ public class EncoderContractTests
     public void StatusAndCommandResultMatchContract()
     {
         JsonElement online = Encode(w => StatusEncoder.Encode(w, true, "b7"));
-        AssertFields(online, "v", "status", "bootId");
+        AssertFields(online, "v", "fw", "status", "bootId");
         Assert.Equal("online", online.GetProperty("status").GetString());
-        Assert.Equal("offline", Encode(w => StatusEncoder.Encode(w, false, "b7")).GetProperty("status").GetString());
+        JsonElement offline = Encode(w => StatusEncoder.Encode(w, false, "b7"));
+        AssertFields(offline, "v", "fw", "status", "bootId");
+        Assert.Equal("offline", offline.GetProperty("status").GetString());
 
         JsonElement ok = Encode(w => CommandResultEncoder.Encode(w, "r-1", "start", null, null));
         AssertFields(ok, "v", "id", "verb", "ok");
@@ -294,6 +296,37 @@ public class EncoderContractTests
         Assert.False(rejected.GetProperty("ok").GetBoolean());
         Assert.Equal("mode", rejected.GetProperty("error").GetProperty("field").GetString());
         Assert.Equal("must be \"observe\" or \"act\"", rejected.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    /// <summary>
+    /// Both status payloads (the online one and the Last Will) say which firmware the unit runs: "fw", the firmware's
+    /// version as major.minor.patch (CONTRACT.md "status"), the one the device assemblies carry.
+    /// </summary>
+    [Fact]
+    public void StatusCarriesTheFirmwareVersion()
+    {
+        foreach (bool online in new[] { true, false })
+        {
+            string fw = Encode(w => StatusEncoder.Encode(w, online, "b7")).GetProperty("fw").GetString()!;
+
+            Assert.Matches(@"^\d+\.\d+\.\d+$", fw);
+            Assert.Equal(FirmwareVersion.Text, fw);
+            Assert.Equal(new Version(fw + ".0"), typeof(StatusEncoder).Assembly.GetName().Version);
+        }
+
+        // CONTRACT.md's examples of the two payloads have the encoder's fields, "fw" among them.
+        string contract = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "core", "CONTRACT.md"));
+        int start = contract.IndexOf("## `status` (retained)", StringComparison.Ordinal);
+        Assert.True(start >= 0, "CONTRACT.md has no status section");
+        string section = contract.Substring(start, contract.IndexOf("\n## ", start + 1, StringComparison.Ordinal) - start);
+        string[] examples = section.Split('\n').Where(l => l.StartsWith("{", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, examples.Length);
+        foreach (string example in examples)
+        {
+            JsonElement documented = JsonDocument.Parse(example).RootElement;
+            AssertFields(documented, "v", "fw", "status", "bootId");
+            Assert.Matches(@"^\d+\.\d+\.\d+$", documented.GetProperty("fw").GetString()!);
+        }
     }
 
     [Fact]

@@ -249,7 +249,7 @@ namespace Edge.Core.Session.HomeAssistant
             writer.String("name", "Edge " + _topics.DeviceId);
             writer.String("manufacturer", "Edge");
             writer.String("model", "pack controller, " + _modules.ToString() + " x " + _cellsPerModule.ToString() + " cells");
-            writer.String("sw_version", "MQTT contract " + MessageHeader.ContractVersion.ToString());
+            writer.String("sw_version", FirmwareVersion.Text + " (MQTT contract " + MessageHeader.ContractVersion.ToString() + ")");
             writer.EndObject();
             writer.EndObject();
             return writer.Overflowed ? -1 : writer.Length;
