@@ -73,10 +73,40 @@ public sealed class DashboardBootTests
         Assert.Contains("b1", Assert.Single(snapshot.GetProperty("rejectedReasons").EnumerateArray()).GetString()!, StringComparison.Ordinal);
         await page.WaitForSelectorAsync("nav .device[data-device=will-1][data-status=online]");
         Assert.Contains("online · boot b2", await page.Locator("nav .device[data-device=will-1]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("firmware", await page.Locator("nav .device[data-device=will-1]").InnerTextAsync(), StringComparison.Ordinal);
 
         // b2's own Last Will does mark it offline.
         DashboardMqttTools.Publish(broker.Port, "edge/will-1/status", DashboardMessages.Status("offline", "b2"), retain: true);
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("status").GetString() == "offline");
+        await page.CloseAsync();
+    }
+
+    /// <summary>
+    /// The device's chip says which firmware it runs, from its status's "fw" (CONTRACT.md "status"); a new boot's
+    /// status names its own, and a status whose "fw" is not major.minor.patch is rejected, naming the field, and
+    /// changes nothing.
+    /// </summary>
+    [Fact]
+    public async Task TheChipShowsTheFirmwareTheStatusNames()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "fw-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/fw-1/status", """{"v":1,"fw":"0.5.0","status":"online","bootId":"b1"}""", retain: true);
+        JsonElement first = await DashboardPage.WaitForAsync(page, s => s.GetProperty("firmware").ValueKind == JsonValueKind.String);
+        Assert.Equal("0.5.0", first.GetProperty("firmware").GetString());
+        await page.WaitForSelectorAsync("nav .device[data-device=fw-1][data-status=online]");
+        Assert.Contains("online · boot b1 · firmware 0.5.0", await page.Locator("nav .device[data-device=fw-1]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Updated in place: the unit restarts on a newer firmware.
+        DashboardMqttTools.Publish(broker.Port, "edge/fw-1/status", """{"v":1,"fw":"0.6.1","status":"online","bootId":"b2"}""", retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("firmware").GetString() == "0.6.1");
+
+        DashboardMqttTools.Publish(broker.Port, "edge/fw-1/status", """{"v":1,"fw":7,"status":"offline","bootId":"b2"}""", retain: true);
+        JsonElement rejected = await DashboardPage.WaitForAsync(page, s => s.GetProperty("rejected").GetInt32() == 1);
+        Assert.Contains("fw: not a firmware version", Assert.Single(rejected.GetProperty("rejectedReasons").EnumerateArray()).GetString()!, StringComparison.Ordinal);
+        Assert.Equal("0.6.1", rejected.GetProperty("firmware").GetString());
+        Assert.Equal("online", rejected.GetProperty("status").GetString());
         await page.CloseAsync();
     }
 }

@@ -570,7 +570,7 @@ function renderDevices() {
     chip.dataset.shown = status;
     const dot = text('span', '', `dot dot-${status}`);
     const label = offlineBroker ? 'status unknown (broker offline)'
-      : status === 'stale' ? `no data since ${wallClock(st.since)}` : d.status + (d.statusBootId ? ` · boot ${d.statusBootId}` : '');
+      : status === 'stale' ? `no data since ${wallClock(st.since)}` : d.status + (d.statusBootId ? ` · boot ${d.statusBootId}` : '') + (d.firmware ? ` · firmware ${d.firmware}` : '');
     chip.append(dot, document.createTextNode(d.id + ' '), text('small', label));
     // A device whose loop stopped or that did not start says so on its chip too, whichever device is selected.
     const alarms = runningAlarms(d);
@@ -1148,6 +1148,7 @@ window.edgeDashboard = {
       focusModule,
       devices: store.devices.size,
       status: d ? d.status : null,
+      firmware: d ? d.firmware : null,
       stale: st.stale,
       hasConfig: !!(d && d.config),
       cellRows: d && d.cells ? d.cells.x.length : 0,

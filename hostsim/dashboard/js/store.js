@@ -47,7 +47,7 @@ export function device(store, id) {
   if (d) return d;
   if (store.devices.size >= BOUNDS.devices) return null;
   d = {
-    id, status: 'unknown', statusBootId: null, bootId: null, config: null, configAt: null,
+    id, status: 'unknown', statusBootId: null, firmware: null, bootId: null, config: null, configAt: null,
     streams: Object.fromEntries(STREAMS.map((s) => [s, newStream(false)])),
     modules: [], cells: null, pulses: null,
     events: [], eventCount: 0, gaps: [], marks: [], pending: [],
@@ -153,6 +153,7 @@ export function applyStatus(d, msg) {
   }
   d.status = msg.status;
   d.statusBootId = boot;
+  d.firmware = msg.fw ?? null; // the version the device's status names: a status without it (a device before the field) names none
   d.version++;
   return { ignored: null, unconfirmed };
 }

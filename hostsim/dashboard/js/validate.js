@@ -20,6 +20,7 @@ const REST_END_REASONS = ['fixed', 'relaxed', 'maximumReached', 'directionChange
 const SEVERITIES = ['info', 'warning', 'fault'];
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const BOOT_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const FIRMWARE_VERSION = /^\d{1,5}\.\d{1,5}\.\d{1,5}$/;
 const NAME = /^[A-Za-z][A-Za-z0-9]{0,47}$/;
 const INT32 = 2147483647;
 
@@ -250,6 +251,8 @@ function checkModules(msg, config) {
 function checkStatus(msg) {
   oneOf(msg, 'status', ['online', 'offline']);
   if (msg.bootId !== undefined && (typeof msg.bootId !== 'string' || !BOOT_ID.test(msg.bootId))) fail('bootId: not a boot id');
+  // The firmware's version (CONTRACT.md "status"); a device before the field sends none.
+  if (msg.fw !== undefined && (typeof msg.fw !== 'string' || !FIRMWARE_VERSION.test(msg.fw))) fail('fw: not a firmware version (major.minor.patch)');
 }
 
 function checkResult(msg) {
