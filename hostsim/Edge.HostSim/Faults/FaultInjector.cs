@@ -138,7 +138,20 @@ public sealed class FaultInjector
                     // Read by TemperatureDeciCelsius when the runner fills the frame.
                     break;
                 case FaultKind.CurrentSensor:
-                    currentSensor |= active;
+                    if (f.CurrentSensorMode == CurrentSensorMode.Saturated || f.CurrentSensorMode == CurrentSensorMode.Missing)
+                    {
+                        // On the channel's counts, in the chain: the reading arrives as the firmware's conversion marks it.
+                        if (active)
+                        {
+                            _chain.CurrentOverlays[f.Module] = f.CurrentSensorMode == CurrentSensorMode.Missing ? CurrentChannelOverlay.NoConversion
+                                : f.RailHigh ? CurrentChannelOverlay.RailHigh : CurrentChannelOverlay.RailLow;
+                        }
+                    }
+                    else
+                    {
+                        currentSensor |= active;
+                    }
+
                     break;
                 case FaultKind.MuxSelectLine:
                     if (active && f.StuckHigh)
@@ -175,16 +188,20 @@ public sealed class FaultInjector
     public bool CurrentSensorFaulty { get; private set; }
 
     /// <summary>
-    /// Falsifies the current readings of the modules whose currentSensor faults are active, after the chain converted
-    /// them; the status stays as the chain set it (the reading looks valid). Faults on one module apply in scenario order.
+    /// Falsifies the current readings of the modules whose currentSensor faults (stuck, offset, reversed) are active,
+    /// after the chain converted them; the status stays as the chain set it (the reading looks valid). Faults on one
+    /// module apply in scenario order. A module whose channel is at a rail or gives no conversion (mode saturated or
+    /// missing, <see cref="IMeasurementChain.CurrentOverlays"/>) keeps that reading: there is no value to falsify.
     /// </summary>
     public void FalsifyCurrentReadings(SampleFrame frame)
     {
         int[] currents = frame.ModuleCurrentUa;
+        CurrentChannelOverlay[] overlays = _chain.CurrentOverlays;
         for (int i = 0; i < _faults.Length; i++)
         {
             FaultSpec f = _faults[i];
-            if (f.Kind != FaultKind.CurrentSensor || !_active[i])
+            if (f.Kind != FaultKind.CurrentSensor || !_active[i] || f.CurrentSensorMode == CurrentSensorMode.Saturated
+                || f.CurrentSensorMode == CurrentSensorMode.Missing || overlays[f.Module] != CurrentChannelOverlay.None)
             {
                 continue;
             }
@@ -200,8 +217,10 @@ public sealed class FaultInjector
     }
 
     /// <summary>
-    /// Releases every cell a stuck or saturated fault names, so that the loop after it holds a cell while any of its
-    /// faults is active: a fault of the same cell listed later, not yet started or over, must not release it.
+    /// Releases every cell a stuck or saturated fault names, and every current channel a saturated or missing current
+    /// sensor fault names, so that the loop after it holds a channel while any of its faults is active: a fault of the
+    /// same channel listed later, not yet started or over, must not release it (of two active on one module the later
+    /// in the scenario wins).
     /// </summary>
     private void ReleaseChannelOverlays()
     {
@@ -215,6 +234,10 @@ public sealed class FaultInjector
             else if (f.Kind == FaultKind.SaturatedChannel)
             {
                 _chain.Saturated[f.PackCell(_cellsPerModule)] = false;
+            }
+            else if (f.Kind == FaultKind.CurrentSensor && f.Module >= 0)
+            {
+                _chain.CurrentOverlays[f.Module] = CurrentChannelOverlay.None;
             }
         }
     }

@@ -64,6 +64,9 @@ public sealed class FaultSpec
     /// <summary>currentSensor (offset): added to the reading, uA.</summary>
     public int OffsetUa { get; set; }
 
+    /// <summary>currentSensor (saturated): at the ADC's full scale (true) or at 0 counts.</summary>
+    public bool RailHigh { get; set; }
+
     /// <summary>muxSelectLine: the select line, 0 = S0 (the least significant address bit).</summary>
     public int SelectLine { get; set; }
 

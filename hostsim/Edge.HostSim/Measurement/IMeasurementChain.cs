@@ -6,7 +6,7 @@ namespace Edge.HostSim.Measurement;
 
 /// <summary>
 /// The board between the cells and the core: true cell voltages (V) and module currents (uA) in, a
-/// <see cref="SampleFrame"/> in engineering units with channel statuses out. Fault overlays are per cell.
+/// <see cref="SampleFrame"/> in engineering units with channel statuses out. Fault overlays are per cell, and per module for the current channels.
 /// </summary>
 public interface IMeasurementChain
 {
@@ -21,6 +21,12 @@ public interface IMeasurementChain
 
     /// <summary>Cell channel at the ADC rail (saturated channel).</summary>
     bool[] Saturated { get; }
+
+    /// <summary>
+    /// Per module, its current channel at an ADC rail or without a conversion (currentSensor faults in mode saturated or
+    /// missing); <see cref="CurrentChannelOverlay.None"/>: it reads its current.
+    /// </summary>
+    CurrentChannelOverlay[] CurrentOverlays { get; }
 
     /// <summary>Extra Gaussian noise per cell, mV (noise burst); 0 = none.</summary>
     double[] ExtraNoiseMv { get; }

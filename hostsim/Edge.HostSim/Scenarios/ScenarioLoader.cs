@@ -871,8 +871,9 @@ public static class ScenarioLoader
     }
 
     /// <summary>
-    /// A currentSensor fault: its module's reading stuck (at valueUa, default 0), off by offsetUa (not 0: no fault), or
-    /// reversed; a field of another mode is refused, as a field of another kind is.
+    /// A currentSensor fault: its module's reading stuck (at valueUa, default 0), off by offsetUa (not 0: no fault),
+    /// reversed, saturated (at its rail high or low) or missing; a field of another mode is refused, as a field of another
+    /// kind is.
     /// </summary>
     private static void ReadCurrentSensor(JsonSection section, FaultSpec fault)
     {
@@ -901,9 +902,24 @@ public static class ScenarioLoader
         {
             fault.CurrentSensorMode = CurrentSensorMode.Reversed;
         }
+        else if (mode == "saturated")
+        {
+            fault.CurrentSensorMode = CurrentSensorMode.Saturated;
+            string rail = section.String("rail");
+            if (rail != "high" && rail != "low")
+            {
+                throw new ScenarioException(section.FieldPath("rail"), "unknown rail \"" + rail + "\" (valid: high, low)");
+            }
+
+            fault.RailHigh = rail == "high";
+        }
+        else if (mode == "missing")
+        {
+            fault.CurrentSensorMode = CurrentSensorMode.Missing;
+        }
         else
         {
-            throw new ScenarioException(section.FieldPath("mode"), "unknown current sensor mode \"" + mode + "\" (valid: stuck, offset, reversed)");
+            throw new ScenarioException(section.FieldPath("mode"), "unknown current sensor mode \"" + mode + "\" (valid: stuck, offset, reversed, saturated, missing)");
         }
     }
 

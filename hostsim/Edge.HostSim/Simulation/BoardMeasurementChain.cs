@@ -19,6 +19,9 @@ namespace Edge.HostSim.Simulation;
 /// </summary>
 public sealed class BoardMeasurementChain : IMeasurementChain
 {
+    /// <summary>What the firmware's <c>IAnalogInputs.ReadCounts</c> returns for a read that failed (any negative value).</summary>
+    public const int NoConversionCounts = -1;
+
     private readonly MeasurementChain _chain;
     private readonly BoardSampleConverter _converter;
     private readonly SimRandom _random;
@@ -68,6 +71,7 @@ public sealed class BoardMeasurementChain : IMeasurementChain
         _groundCounts = grounds == 0 ? null : new int[grounds];
         Stuck = new bool[board.CellCount];
         Saturated = new bool[board.CellCount];
+        CurrentOverlays = new CurrentChannelOverlay[board.ModuleCount];
         ExtraNoiseMv = new double[board.CellCount];
         _cellInputs = new int[board.CellCount];
         _cellVolts = new double[board.CellCount];
@@ -115,6 +119,9 @@ public sealed class BoardMeasurementChain : IMeasurementChain
     public bool[] Stuck { get; }
 
     public bool[] Saturated { get; }
+
+    /// <inheritdoc />
+    public CurrentChannelOverlay[] CurrentOverlays { get; }
 
     public double[] ExtraNoiseMv { get; }
 
@@ -168,7 +175,13 @@ public sealed class BoardMeasurementChain : IMeasurementChain
 
         for (int m = 0; m < _moduleCounts.Length; m++)
         {
-            _moduleCounts[m] = _chain.CountsAt(Routed(_moduleInputs[m], _moduleVolts[m]));
+            // A channel at a rail or without a conversion: the counts the firmware's acquisition gets (a sample of several
+            // readings is saturated or impossible when one of them is, AdcReadingMean), converted below as on the device.
+            CurrentChannelOverlay overlay = CurrentOverlays[m];
+            _moduleCounts[m] = overlay == CurrentChannelOverlay.None ? _chain.CountsAt(Routed(_moduleInputs[m], _moduleVolts[m]))
+                : overlay == CurrentChannelOverlay.RailHigh ? _fullScale
+                : overlay == CurrentChannelOverlay.RailLow ? 0
+                : NoConversionCounts;
         }
 
         for (int t = 0; t < TemperatureDeciCelsius.Length; t++)

@@ -253,7 +253,7 @@ public sealed class ClosedLoopRunner
         if (board == null)
         {
             unitAdc = null;
-            return new VirtualMeasurementChain(s.Measurement, cells, s.Pack.TemperatureSensors, s.Seed ^ 0xADC0UL);
+            return new VirtualMeasurementChain(s.Measurement, cells, s.Pack.Modules, s.Pack.TemperatureSensors, s.Seed ^ 0xADC0UL);
         }
 
         unitAdc = s.Measurement.AdcVrefMv is double vrefMv ? new Esp32AdcModel(vrefMv) : Esp32AdcModel.ForUnit(s.Seed ^ 0xAD0CUL);

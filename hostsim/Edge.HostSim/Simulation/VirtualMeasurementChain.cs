@@ -10,10 +10,18 @@ namespace Edge.HostSim.Simulation;
 
 /// <summary>
 /// Built-in measurement chain: Gaussian noise, then quantisation to the ADC step, clipping at the rails
-/// (status Saturated); current = true current plus Gaussian noise. No allocation per sample.
+/// (status Saturated); current = true current plus Gaussian noise, or at +-<see cref="CurrentRailUa"/> (Saturated) or 0
+/// (Implausible, no conversion) under a currentSensor fault of mode saturated or missing. No allocation per sample.
 /// </summary>
 public sealed class VirtualMeasurementChain : IMeasurementChain
 {
+    /// <summary>
+    /// The value a current channel at its rail carries (currentSensor fault, mode saturated), uA, + at the high rail and
+    /// - at the low: this chain has no ADC, so it takes the DevKitC channel's rail (firmware/Edge.Core/README.md: a rail
+    /// of -3000 uA). Only its sign and the status tell the core anything.
+    /// </summary>
+    public const int CurrentRailUa = 3000;
+
     private readonly MeasurementSpec _spec;
     private readonly SimRandom _random;
     private readonly double _lsbMv;
@@ -25,7 +33,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
     private double _nextGaussian;
     private bool _drawnAhead;
 
-    public VirtualMeasurementChain(MeasurementSpec spec, int cellCount, int temperatureCount, ulong seed)
+    public VirtualMeasurementChain(MeasurementSpec spec, int cellCount, int moduleCount, int temperatureCount, ulong seed)
     {
         TemperatureDeciCelsius = new int[temperatureCount];
         _spec = spec;
@@ -35,12 +43,16 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         _railMv = spec.VoltageRailMv;
         Stuck = new bool[cellCount];
         Saturated = new bool[cellCount];
+        CurrentOverlays = new CurrentChannelOverlay[moduleCount];
         ExtraNoiseMv = new double[cellCount];
     }
 
     public bool[] Stuck { get; }
 
     public bool[] Saturated { get; }
+
+    /// <inheritdoc />
+    public CurrentChannelOverlay[] CurrentOverlays { get; }
 
     public double[] ExtraNoiseMv { get; }
 
@@ -123,8 +135,19 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         for (int m = 0; m < ua.Length; m++)
         {
             double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * Draw(random, gaussian, ref next) : 0.0);
-            ua[m] = (int)Math.Round(value);
-            currentStatus[m] = ChannelStatus.Valid;
+            CurrentChannelOverlay overlay = CurrentOverlays[m];
+            if (overlay == CurrentChannelOverlay.None)
+            {
+                ua[m] = (int)Math.Round(value);
+                currentStatus[m] = ChannelStatus.Valid;
+            }
+            else
+            {
+                // As the board conversion delivers them: a rail with its value, no conversion as implausible 0 (the noise
+                // is drawn all the same, so the other channels' draws do not move).
+                ua[m] = overlay == CurrentChannelOverlay.RailHigh ? CurrentRailUa : overlay == CurrentChannelOverlay.RailLow ? -CurrentRailUa : 0;
+                currentStatus[m] = overlay == CurrentChannelOverlay.NoConversion ? ChannelStatus.Implausible : ChannelStatus.Saturated;
+            }
         }
 
         _nextGaussian = next;

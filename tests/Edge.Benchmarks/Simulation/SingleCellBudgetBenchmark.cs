@@ -133,7 +133,7 @@ public class SingleCellBudgetBenchmark
 
     private VirtualMeasurementChain Chain()
     {
-        VirtualMeasurementChain chain = new VirtualMeasurementChain(_scenario.Measurement, 1, ScenarioCompiler.Layout(_scenario).TemperatureCount, _scenario.Seed);
+        VirtualMeasurementChain chain = new VirtualMeasurementChain(_scenario.Measurement, 1, 1, ScenarioCompiler.Layout(_scenario).TemperatureCount, _scenario.Seed);
         Array.Fill(chain.TemperatureDeciCelsius, AmbientDeciCelsius);
         return chain;
     }

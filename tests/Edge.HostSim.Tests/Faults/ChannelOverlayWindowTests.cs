@@ -13,7 +13,7 @@ namespace Edge.HostSim.Tests.Faults;
 /// </summary>
 public sealed class ChannelOverlayWindowTests
 {
-    private static VirtualMeasurementChain Chain() => new VirtualMeasurementChain(new MeasurementSpec(), 2, 0, 1);
+    private static VirtualMeasurementChain Chain() => new VirtualMeasurementChain(new MeasurementSpec(), 2, 1, 0, 1);
 
     [Theory]
     [InlineData(FaultKind.StuckChannel)]

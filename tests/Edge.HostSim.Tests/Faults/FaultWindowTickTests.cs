@@ -44,7 +44,7 @@ public sealed class FaultWindowTickTests
     public void A_stuck_channel_holds_the_cell_for_exactly_its_duration_in_ticks(double atS, double durationS, int periodMs, int ticks)
     {
         var fault = new FaultSpec { Kind = FaultKind.StuckChannel, AtS = atS, DurationS = durationS, Module = 0, Cell = 0 };
-        var chain = new VirtualMeasurementChain(new MeasurementSpec(), 1, 0, 1);
+        var chain = new VirtualMeasurementChain(new MeasurementSpec(), 1, 1, 0, 1);
         var injector = new FaultInjector(new[] { fault }, 1, null!, chain, 1);
 
         int held = 0;

@@ -17,7 +17,7 @@ public sealed class NoiseBurstMagnitudeTests
     public void The_virtual_chain_adds_a_burst_to_its_own_noise_in_quadrature()
     {
         var spec = new MeasurementSpec { VoltageNoiseMv = 3, VoltageLsbMv = 0 };
-        var chain = new VirtualMeasurementChain(spec, 1, 0, 5);
+        var chain = new VirtualMeasurementChain(spec, 1, 1, 0, 5);
         chain.ExtraNoiseMv[0] = 4;
         var frame = new SampleFrame(new PackLayout(1, 1, 0));
         double[] volts = { 3.0 };

@@ -20,7 +20,7 @@ public sealed class NoiseBurstOverlapTests
     {
         var moduleBurst = new FaultSpec { Kind = FaultKind.NoiseBurst, AtS = 1, DurationS = 10, Module = 0, NoiseMv = 4 };
         var cellBurst = new FaultSpec { Kind = FaultKind.NoiseBurst, AtS = 2, DurationS = 1, Module = 0, Cell = 0, NoiseMv = 3 };
-        var chain = new VirtualMeasurementChain(new MeasurementSpec(), 4, 0, 1);
+        var chain = new VirtualMeasurementChain(new MeasurementSpec(), 4, 2, 0, 1);
         FaultSpec[] faults = cellBurstListedFirst ? new[] { cellBurst, moduleBurst } : new[] { moduleBurst, cellBurst };
         var injector = new FaultInjector(faults, 2, null!, chain, 1);
 

@@ -1,0 +1,172 @@
+// Licensed under the MIT License.
+
+using Edge.Core.Records;
+using Edge.Core.Sampling;
+using Edge.HostSim.Faults;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Simulation;
+
+/// <summary>
+/// A module current channel that gives no usable reading (the currentSensor fault in mode saturated or missing) in the
+/// closed loop, on the simple chain and through the virtual board's ADC and the core's own conversion. NaK50 cells, 1 s
+/// pulses at 1 mA/cm2 (385 uA on 0.3848 cm2) and 5 s rests: the switch is closed in the ticks 120.00 to 120.99 s and
+/// 126.00 to 126.99 s. What firmware/Edge.Core/README.md promises ("Bad readings and the safety rows", the channel rows
+/// of the diagnosis table): three such readings in a row latch currentChannelSaturated or currentChannelInvalid and
+/// isolate the module, in every mode; fewer let the pulse run on the setpoint; no pulse starts while the row counts; the
+/// cells record carries the latest valid reading marked invalid; the detectors take the setpoint's sign.
+/// </summary>
+public sealed class ClosedLoopCurrentChannelFaultTests
+{
+    private const string VirtualBoard = "\"measurement\": { \"board\": \"virtual\" },";
+
+    private static Scenario Pack(double timeLimitS, string measurement) => ScenarioLoader.Parse("""
+        { "name": "current-channel", "seed": 3, "samplePeriodMs": 10, "timeLimitS": LIMIT,
+          "pack": { "modules": 2, "cellsPerModule": 2, "preset": "nak50-nasicon" },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "fixed" },
+          MEASUREMENT
+          "controller": { "mode": "observe" } }
+        """.Replace("LIMIT", timeLimitS.ToString(System.Globalization.CultureInfo.InvariantCulture)).Replace("MEASUREMENT", measurement));
+
+    private static FaultSpec Fault(double atS, double durationS, CurrentSensorMode mode, bool railHigh)
+        => new() { Kind = FaultKind.CurrentSensor, AtS = atS, DurationS = durationS, Module = 1, CurrentSensorMode = mode, RailHigh = railHigh };
+
+    /// <summary>Module 1's tick by tick: the reading, its status, the switch, the current that flowed, its cells record.</summary>
+    private sealed record Tick(long Ms, int ReadingUa, ChannelStatus Status, bool SwitchClosed, int TrueUa, int? RecordUa, bool RecordInvalid);
+
+    private static (SimulationResult Result, Dictionary<long, Tick> Ticks) Run(Scenario scenario)
+    {
+        var ticks = new Dictionary<long, Tick>();
+        var options = new RunOptions { RecordTrace = false, CellVoltagePeriodMs = 10 };
+        options.Observer = o =>
+        {
+            int? recordUa = null;
+            bool recordInvalid = false;
+            for (int i = 0; i < o.Controller.Telemetry.Count; i++)
+            {
+                TelemetryRecord r = o.Controller.Telemetry[i];
+                if (r.Module == 1 && r.Kind == TelemetryRecordKind.CellVoltages)
+                {
+                    (recordUa, recordInvalid) = (r.ModuleCurrentUa, r.ModuleCurrentInvalid);
+                }
+            }
+
+            long ms = (long)Math.Round(o.TimeS * 1000);
+            ticks[ms] = new Tick(ms, o.Frame.ModuleCurrentUa[1], o.Frame.ModuleCurrentStatus[1], o.Actions.SwitchClosed[1], o.TrueCurrentUa[1], recordUa, recordInvalid);
+        };
+
+        return (new ClosedLoopRunner(scenario, options).Run(), ticks);
+    }
+
+    [Theory]
+    [InlineData(CurrentSensorMode.Saturated, true, false)]
+    [InlineData(CurrentSensorMode.Saturated, false, false)]
+    [InlineData(CurrentSensorMode.Missing, false, false)]
+    [InlineData(CurrentSensorMode.Saturated, true, true)]
+    [InlineData(CurrentSensorMode.Saturated, false, true)]
+    [InlineData(CurrentSensorMode.Missing, false, true)]
+    public void AChannelWithoutAUsableReadingDuringAPulseIsolatesItsModuleAtTheThirdSample(CurrentSensorMode mode, bool railHigh, bool board)
+    {
+        // From 120.50 s on: the samples of 120.50 and 120.51 s are counted, the pulse runs on; the third, 120.52 s, latches
+        // the row, which opens the switch in that tick (observe mode: a safety row acts in every mode).
+        Scenario scenario = Pack(200, board ? VirtualBoard : string.Empty);
+        scenario.Faults.Add(Fault(120.5, 0, mode, railHigh));
+        (SimulationResult result, Dictionary<long, Tick> ticks) = Run(scenario);
+
+        // As the firmware's acquisition delivers it: a rail is Saturated with the value at that rail (the simple chain's
+        // +-3000 uA; through the board, the calibration's value at 4095 or 0 counts, above or below the 385 uA flowing); no
+        // conversion (-1 counts) is Implausible with 0.
+        Tick first = ticks[120_500];
+        if (mode == CurrentSensorMode.Missing)
+        {
+            Assert.Equal((ChannelStatus.Implausible, 0), (first.Status, first.ReadingUa));
+        }
+        else
+        {
+            Assert.Equal(ChannelStatus.Saturated, first.Status);
+            if (!board)
+            {
+                Assert.Equal(railHigh ? 3000 : -3000, first.ReadingUa);
+            }
+            else
+            {
+                Assert.True(railHigh ? first.ReadingUa > 385 : first.ReadingUa < -385, "rail reading " + first.ReadingUa);
+            }
+        }
+
+        SimulationEvent fault = Assert.Single(result.Events, e => e.Severity == "fault");
+        string row = mode == CurrentSensorMode.Missing ? "currentChannelInvalid" : "currentChannelSaturated";
+        Assert.Equal(("channelFault", row, 1), (fault.Kind, fault.Diagnosis, fault.Module));
+        Assert.Equal(120.52, fault.TS, 3);
+
+        // The switch stays closed for the two counted samples (the pulse runs on its setpoint) and opens with the latch; no
+        // current flows after it, through to the end of the run.
+        Assert.True(ticks[120_490].SwitchClosed && ticks[120_500].SwitchClosed && ticks[120_510].SwitchClosed);
+        Assert.False(ticks[120_520].SwitchClosed);
+        Assert.All(ticks.Values.Where(t => t.Ms > 120_520), t => Assert.Equal((false, 0), (t.SwitchClosed, t.TrueUa)));
+        Assert.Equal(("hold", "plausibility"), (result.Modules[1].State, result.Modules[1].StopReason));
+        Assert.NotEqual("hold", result.Modules[0].State);
+
+        // The cells records (one a tick here) carry the last valid reading, 120.49 s's, marked invalid, not the rail.
+        int lastValidUa = ticks[120_490].ReadingUa;
+        Assert.InRange(lastValidUa, 375, 395);
+        Assert.Equal((lastValidUa, true), (ticks[120_500].RecordUa, ticks[120_500].RecordInvalid));
+        Assert.Equal((lastValidUa, true), (ticks[120_510].RecordUa, ticks[120_510].RecordInvalid));
+        Assert.Equal((lastValidUa, true), (ticks[199_990].RecordUa, ticks[199_990].RecordInvalid));
+    }
+
+    [Theory]
+    [InlineData(CurrentSensorMode.Saturated, false, false)]
+    [InlineData(CurrentSensorMode.Missing, false, false)]
+    [InlineData(CurrentSensorMode.Saturated, false, true)]
+    [InlineData(CurrentSensorMode.Saturated, true, true)]
+    [InlineData(CurrentSensorMode.Missing, false, true)]
+    public void TwoBadSamplesInAPulseLetItRunItsLengthAndTwoAtARestsEndDelayThePulseByThem(CurrentSensorMode mode, bool railHigh, bool board)
+    {
+        // 120.50 and 120.51 s inside the pulse: fewer than three, no latch, the pulse ends as planned (switch open in the
+        // 121.00 s tick). 125.99 and 126.00 s at the rest's end: the row is counting at 126.00 s, so that pulse waits, and
+        // the valid 126.01 s sample clears the count: it starts then and runs its full 100 ticks, to 127.00 s.
+        Scenario scenario = Pack(130, board ? VirtualBoard : string.Empty);
+        scenario.Faults.Add(Fault(120.5, 0.02, mode, railHigh));
+        scenario.Faults.Add(Fault(125.99, 0.02, mode, railHigh));
+        (SimulationResult result, Dictionary<long, Tick> ticks) = Run(scenario);
+
+        Assert.DoesNotContain(result.Events, e => e.Severity != "info" || e.Kind != "started");
+        Assert.All(ticks.Values.Where(t => t.Ms >= 120_000 && t.Ms < 121_000), t => Assert.True(t.SwitchClosed, t.Ms + " ms"));
+        Assert.False(ticks[121_000].SwitchClosed);
+        Assert.Equal(ChannelStatus.Valid, ticks[120_520].Status);
+
+        Assert.False(ticks[126_000].SwitchClosed);
+        Assert.Equal(Enumerable.Range(12_601, 100).Select(i => i * 10L), ticks.Values.Where(t => t.Ms >= 125_000 && t.SwitchClosed).Select(t => t.Ms).OrderBy(ms => ms));
+
+        // The glitch's cells records: the latest valid reading (120.49 s's, under the pulse; 125.98 s's at rest), invalid.
+        Assert.Equal((ticks[120_490].ReadingUa, true), (ticks[120_510].RecordUa, ticks[120_510].RecordInvalid));
+        Assert.Equal((ticks[120_520].ReadingUa, false), (ticks[120_520].RecordUa, ticks[120_520].RecordInvalid));
+        Assert.Equal((ticks[125_980].ReadingUa, true), (ticks[126_000].RecordUa, ticks[126_000].RecordInvalid));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void RepeatedRailReadingsOfTheWrongSignAreNeitherAShortNorDepletion(bool railHigh)
+    {
+        // Two samples at a rail in the middle of each of 30 pulses (the low rail reads a strip as plating) and two in each
+        // rest: a detector that took the rail's sign saw the polarisation turn over, a spike toward 0 V at every pulse. The
+        // detectors take the setpoint's sign for an invalid reading, and the channel rows never reach three: nothing to
+        // report but the start.
+        Scenario scenario = Pack(180, string.Empty);
+        for (int pulse = 0; pulse < 30; pulse++)
+        {
+            scenario.Faults.Add(Fault((pulse * 6) + 0.5, 0.02, CurrentSensorMode.Saturated, railHigh));
+            scenario.Faults.Add(Fault((pulse * 6) + 3.5, 0.02, CurrentSensorMode.Saturated, railHigh));
+        }
+
+        (SimulationResult result, Dictionary<long, Tick> _) = Run(scenario);
+
+        Assert.DoesNotContain(result.Events, e => e.Kind != "started");
+        Assert.Equal(30, result.Modules[1].Pulses);
+        Assert.Equal(result.Modules[0].Pulses, result.Modules[1].Pulses);
+    }
+}
