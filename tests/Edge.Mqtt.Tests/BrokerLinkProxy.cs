@@ -10,7 +10,9 @@ namespace Edge.Mqtt.Tests
     /// unchanged), for a link that fails without anyone noticing. While <see cref="SwallowReplies"/> is set, the broker's
     /// bytes (PUBACKs among them) are discarded instead of reaching the client; while <see cref="Silent"/> is set, nothing
     /// either side sends reaches the other. No side is told. <see cref="DropAll"/> then cuts every relayed connection, as
-    /// the failure finally noticed would. The dashboard tests compile this file too.
+    /// the failure finally noticed would. While <see cref="HoldRequests"/> is set, the client's bytes are not read (a link that
+    /// stalls: its buffers fill and the client's writes wait), and they go on when it is cleared. The dashboard tests
+    /// compile this file too.
     /// </summary>
     internal sealed class BrokerLinkProxy : IDisposable
     {
@@ -20,6 +22,7 @@ namespace Edge.Mqtt.Tests
         private volatile bool _swallowReplies;
         private volatile bool _swallowRequests;
         private volatile bool _disposed;
+        private volatile bool _holdRequests;
 
         public BrokerLinkProxy(int brokerPort)
         {
@@ -48,6 +51,13 @@ namespace Edge.Mqtt.Tests
                 _swallowReplies = value;
                 _swallowRequests = value;
             }
+        }
+
+        /// <summary>While true, nothing the client sends is read (held in the link's buffers, not lost); cleared, it flows on.</summary>
+        public bool HoldRequests
+        {
+            get => _holdRequests;
+            set => _holdRequests = value;
         }
 
         /// <summary>Closes every relayed connection, both sides, without a word to either.</summary>
@@ -116,8 +126,19 @@ namespace Edge.Mqtt.Tests
                 NetworkStream source = from.GetStream();
                 NetworkStream target = to.GetStream();
                 int read;
-                while ((read = await source.ReadAsync(buffer)) > 0)
+                while (true)
                 {
+                    while (!fromBroker && _holdRequests && !_disposed)
+                    {
+                        await Task.Delay(5);
+                    }
+
+                    read = await source.ReadAsync(buffer);
+                    if (read <= 0)
+                    {
+                        break;
+                    }
+
                     if (fromBroker ? _swallowReplies : _swallowRequests)
                     {
                         continue;

@@ -77,6 +77,20 @@ namespace Edge.HostSim.Mqtt
             _connection.Acknowledged += DeviceEvents.Acknowledge;
             _connection.Refused += DeviceEvents.Refuse;
             _connection.ConnectionLost += reason => _wake.Set();
+
+            // A QoS 0 stream message that left the outbox but was never written: a loss like an eviction, counted for
+            // the next outboxOverflow event (the outbox freed its slot when it handed the message over).
+            _connection.Unsent += topic =>
+            {
+                for (int s = 0; s < TopicSet.StreamCount; s++)
+                {
+                    if (topic == topics[(TopicId)s])
+                    {
+                        _outbox.RecordLoss((TopicId)s);
+                        return;
+                    }
+                }
+            };
             _connection.PublishRefused += (topic, reason) => PublishRefused?.Invoke(topic, reason);
         }
 
@@ -106,6 +120,9 @@ namespace Edge.HostSim.Mqtt
 
         /// <summary>True while a session is open.</summary>
         public bool IsConnected => _session.IsOnline && _connection.IsConnected;
+
+        /// <summary>Messages handed to MQTTnet and not yet written (QoS 0) or answered (QoS 1): see <see cref="MqttNetConnection.UnwrittenCount"/>.</summary>
+        public int UnwrittenCount => _connection.UnwrittenCount;
 
         /// <summary>Outbox messages handed to the client since start.</summary>
         public long PublishedCount => _session.PublishedCount;

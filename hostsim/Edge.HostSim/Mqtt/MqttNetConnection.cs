@@ -39,6 +39,10 @@ namespace Edge.HostSim.Mqtt
         // acknowledged and never reconnect.
         private IMqttClient? _failedClient;
 
+        // Publishes handed to MQTTnet whose write has not completed yet: a QoS 0 message leaves the outbox when it is
+        // handed over, and one still queued inside MQTTnet when the connection closes is never sent.
+        private int _unwritten;
+
         /// <param name="endpoint">Broker address and TLS settings (validated here).</param>
         /// <param name="topics">The device topics the outbox publishes by <see cref="TopicId"/>; null for a client that only publishes by name.</param>
         public MqttNetConnection(MqttEndpoint endpoint, TopicSet? topics = null)
@@ -72,6 +76,18 @@ namespace Edge.HostSim.Mqtt
 
         /// <summary>The broker answered a QoS 1 publish with an error reason (e.g. NotAuthorized from an ACL): topic and reason.</summary>
         public event Action<string, string>? PublishRefused;
+
+        /// <summary>
+        /// A QoS 0 message handed over by <see cref="PublishTo"/> was never written (its connection broke or closed while
+        /// MQTTnet still queued it): its topic. Nothing else reports it: QoS 0 has no acknowledgement to miss.
+        /// </summary>
+        public event Action<string>? Unsent;
+
+        /// <summary>
+        /// Messages handed over by <see cref="PublishTo"/> that MQTTnet has not yet written to the connection (QoS 0) or
+        /// finished with (QoS 1: acknowledged, refused or failed). Closing the connection while it is above 0 loses them.
+        /// </summary>
+        public int UnwrittenCount => Volatile.Read(ref _unwritten);
 
         /// <summary>The connection ended other than through <see cref="Close"/>.</summary>
         public event Action<string>? ConnectionLost;
@@ -205,6 +221,7 @@ namespace Edge.HostSim.Mqtt
             };
             int id = NextMessageId();
             Task<MqttClientPublishResult> sending;
+            Interlocked.Increment(ref _unwritten);
             try
             {
                 sending = client.PublishAsync(message);
@@ -212,11 +229,13 @@ namespace Edge.HostSim.Mqtt
             catch (Exception)
             {
                 // Not connected any more, invalid topic, disposed: the outbox keeps the message.
+                Interlocked.Decrement(ref _unwritten);
                 return -1;
             }
 
             if (sending.IsCompletedSuccessfully)
             {
+                Interlocked.Decrement(ref _unwritten);
                 Complete(topic, id, sending.Result);
             }
             else
@@ -224,12 +243,19 @@ namespace Edge.HostSim.Mqtt
                 sending.ContinueWith(
                     t =>
                     {
+                        Interlocked.Decrement(ref _unwritten);
                         if (t.IsCompletedSuccessfully)
                         {
                             Complete(topic, id, t.Result);
                         }
                         else
                         {
+                            // A QoS 1 message stays in the outbox and goes again on the next session; a QoS 0 one is gone.
+                            if (qos == 0)
+                            {
+                                Unsent?.Invoke(topic);
+                            }
+
                             Fail(client, t.Exception?.GetBaseException().Message ?? "publish cancelled");
                         }
                     },

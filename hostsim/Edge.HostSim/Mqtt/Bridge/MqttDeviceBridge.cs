@@ -454,7 +454,10 @@ namespace Edge.HostSim.Mqtt.Bridge
 
         /// <summary>
         /// The run is over: sends the last tick's telemetryOverflow (<see cref="PublishLastTickOverflow"/>), ends a
-        /// scheduled outage, and waits until the outbox is empty and acknowledged (or the timeout); true when it is.
+        /// scheduled outage, and waits until the outbox is empty and acknowledged and MQTTnet has written every message
+        /// it was handed (or the timeout); true when it is. The outbox frees a QoS 0 message's slot as it hands the
+        /// message over, so an empty outbox alone left the run's last telemetry queued inside MQTTnet, and
+        /// <see cref="Dispose"/> then closed the connection under it: those messages were never sent and never counted.
         /// </summary>
         public bool Flush(TimeSpan timeout)
         {
@@ -474,13 +477,19 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
 
             DateTime end = DateTime.UtcNow + timeout;
-            while ((outbox.FreeCount != outbox.SlotCount || _bridge!.PendingExtraCount > 0 || _bridge.DeviceEvents.Count > 0) && DateTime.UtcNow < end)
+            while (!Flushed(outbox) && DateTime.UtcNow < end)
             {
                 _bridge!.Wake();
                 Thread.Sleep(10);
             }
 
-            return outbox.FreeCount == outbox.SlotCount && _bridge!.PendingExtraCount == 0 && _bridge.DeviceEvents.Count == 0;
+            return Flushed(outbox);
+        }
+
+        private bool Flushed(MessageOutbox outbox)
+        {
+            EdgeMqttBridge bridge = _bridge!;
+            return outbox.FreeCount == outbox.SlotCount && bridge.PendingExtraCount == 0 && bridge.DeviceEvents.Count == 0 && bridge.UnwrittenCount == 0;
         }
 
         /// <summary>

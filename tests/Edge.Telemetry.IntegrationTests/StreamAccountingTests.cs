@@ -1,0 +1,124 @@
+using System.Text.Json;
+using Edge.Core.Telemetry.Encoding;
+using Edge.HostSim.Mqtt.Bridge;
+using Edge.HostSim.Mqtt.Broker;
+using Edge.HostSim.Scenarios;
+using Edge.HostSim.Simulation;
+using Edge.Mqtt.Tests;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// Every stream message the device numbered either reaches a subscriber or is counted as lost by the device (CONTRACT.md:
+/// "the device also reports every loss it knows of"), here for a run that ends while the link is still busy: 4 modules'
+/// cell voltages every 10 ms as fast as the simulation goes (about 400 cells messages per simulated second).
+/// </summary>
+public sealed class StreamAccountingTests
+{
+    private const string Root = "edge/account-1/";
+
+    [Fact]
+    public void EveryNumberedMessageArrivesOrIsCountedAsLostEvenAtTheEndOfARun()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew();
+        using Subscriber sub = new Subscriber(broker);
+        Scenario scenario = SimulatedDevice.Load("saturated-cell.json");
+        MqttBridgeOptions options = new MqttBridgeOptions { Port = broker.Port, DeviceId = "account-1", BootId = "b00t" };
+        SimulatedDevice device = new SimulatedDevice(scenario, options, realtimeFactor: 0, cellVoltagePeriodMs: 10);
+        SimulationResult result = device.Finish(TimeSpan.FromSeconds(120));
+        Assert.Equal("timeLimit", result.TerminatedBy);
+        AssertEveryMessageAccountedFor(sub, device);
+    }
+
+    /// <summary>
+    /// The link to the broker stalls for the run's last 6 s and the end (nothing the device writes is read; its writes
+    /// wait) and flows again 1.5 s after the run ended: the run's end waits for the messages it handed to its MQTT client
+    /// rather than closing the connection under them, and every one arrives. The outbox frees a QoS 0 message's slot as
+    /// it hands it over, so an empty outbox does not mean that the message was sent.
+    /// </summary>
+    [Fact]
+    public void TheEndOfARunWaitsForTelemetryItsClientHasNotWrittenYet()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew();
+        using BrokerLinkProxy link = new BrokerLinkProxy(broker.Port);
+        using Subscriber sub = new Subscriber(broker);
+        Scenario scenario = SimulatedDevice.Load("saturated-cell.json");
+        MqttBridgeOptions options = new MqttBridgeOptions { Port = link.Port, DeviceId = "account-1", BootId = "b00t", HealthPeriodMs = 1000 };
+        SimulatedDevice device = new SimulatedDevice(scenario, options, realtimeFactor: 4, cellVoltagePeriodMs: 10);
+
+        // From 6 s on the run raises no QoS 1 message (its events and module changes came by 3.02 s), so nothing waits
+        // for an acknowledgement that the stall would hold back: only telemetry and health, QoS 0.
+        SpinWait.SpinUntil(() => device.SimulatedS >= 6, TimeSpan.FromSeconds(60));
+        link.HoldRequests = true;
+        Thread release = new Thread(() =>
+        {
+            SpinWait.SpinUntil(() => device.SimulatedS >= 11.99, TimeSpan.FromSeconds(60));
+            Thread.Sleep(1500);
+            link.HoldRequests = false;
+        });
+        release.Start();
+        SimulationResult result = device.Finish(TimeSpan.FromSeconds(120));
+        release.Join();
+        Assert.Equal("timeLimit", result.TerminatedBy);
+        Assert.Equal(1, device.Bridge.Connections);
+        AssertEveryMessageAccountedFor(sub, device);
+        // The run's end was not cut off: every module's last cells message, that of the last tick (12000 ms), arrived.
+        List<JsonElement> cells = sub.Log.On(Root + "telemetry/cells");
+        for (int module = 0; module < 4; module++)
+        {
+            long last = cells.Where(c => c.GetProperty("module").GetInt32() == module).Select(c => c.GetProperty("tMs").GetInt64()).DefaultIfEmpty(-1).Max();
+            Assert.True(last == 12000, $"module {module}: the last cells message to arrive was that of {last} ms, not of the run's last tick (12000 ms)");
+        }
+
+        // The health message (outside the outbox, QoS 0) too: one at the connection and one every 1000 ms of device time
+        // after it to the end, 13 in all, none lost in the stall.
+        List<long> uptimes = sub.Log.On(Root + "health").Select(h => h.GetProperty("uptime_ms").GetInt64()).ToList();
+        Assert.True(uptimes.Count == 13 && uptimes.Select((u, i) => u - uptimes[0] == 1000 * i).All(b => b), "health messages at uptimes (ms): " + string.Join(", ", uptimes));
+    }
+
+    /// <summary>
+    /// The link stalls from 6 s and is still stalled when the run's end gives up waiting: the connection closes with
+    /// telemetry still inside its MQTT client, and the device counts what was never sent as lost instead of nothing.
+    /// </summary>
+    [Fact]
+    public void ARunThatEndsOnAStalledLinkCountsWhatItCouldNotSend()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew();
+        using BrokerLinkProxy link = new BrokerLinkProxy(broker.Port);
+        using Subscriber sub = new Subscriber(broker);
+        Scenario scenario = SimulatedDevice.Load("saturated-cell.json");
+        MqttBridgeOptions options = new MqttBridgeOptions { Port = link.Port, DeviceId = "account-1", BootId = "b00t" };
+        using SimulatedDevice device = new SimulatedDevice(scenario, options, realtimeFactor: 4, cellVoltagePeriodMs: 10);
+        SpinWait.SpinUntil(() => device.SimulatedS >= 6, TimeSpan.FromSeconds(60));
+        link.HoldRequests = true;
+        Assert.True(SpinWait.SpinUntil(() => device.SimulatedS >= 11.99, TimeSpan.FromSeconds(60)), "the run reaches its end");
+        Thread.Sleep(200);
+
+        Assert.False(device.Bridge.Flush(TimeSpan.FromMilliseconds(500)), "the run's end says its messages did not all go");
+        int unwritten = device.Bridge.Session!.UnwrittenCount;
+        Assert.True(unwritten > 0, "the stalled link holds messages inside the client");
+        device.Bridge.Dispose();
+        link.HoldRequests = false;
+        AssertEveryMessageAccountedFor(sub, device);
+    }
+
+    private static void AssertEveryMessageAccountedFor(Subscriber sub, SimulatedDevice device)
+    {
+        // The Last Will comes once the device's connection is gone: nothing the device sent is still on its way after it.
+        sub.Log.WaitFor(Root + "status", j => j.GetProperty("status").GetString() == "offline");
+
+        // 12 s of 4 modules at one cells message every 10 ms: 1200 each.
+        Assert.Equal(4 * 1200, device.Bridge.LastSeq(TopicId.TelemetryCells));
+        foreach ((TopicId stream, string topic) in new[] { (TopicId.TelemetryCells, "telemetry/cells"), (TopicId.TelemetryPulse, "telemetry/pulse"), (TopicId.TelemetryState, "telemetry/state") })
+        {
+            long numbered = device.Bridge.LastSeq(stream);
+            long counted = device.Bridge.Outbox!.LostTotal(stream);
+            List<long> seqs = sub.Log.On(Root + topic).Select(m => m.GetProperty("seq").GetInt64()).ToList();
+            HashSet<long> arrived = seqs.ToHashSet();
+            Assert.True(seqs.Count == arrived.Count, $"{topic}: QoS 0, each message at most once");
+            Assert.All(arrived, s => Assert.InRange(s, 1, numbered));
+            List<long> missing = Enumerable.Range(1, (int)numbered).Select(i => (long)i).Where(s => !arrived.Contains(s)).ToList();
+            Assert.True(missing.Count == counted, $"{topic}: {numbered} numbered, {arrived.Count} arrived, {counted} counted as lost by the device, but {missing.Count} missing (seq {string.Join(",", missing.Take(20))}{(missing.Count > 20 ? ", ..." : "")})");
+        }
+    }
+}
