@@ -311,7 +311,6 @@ namespace Edge.Core.Decision
             _firstCurrentStep = FirstCurrentStep();
             _pulseTuner.OnStart();
             WriteEvent(EventKind.Started, -1, 0, 0, nowMs, telemetry);
-            LeaveRestIfRested(nowMs);
 
             // The interface remembers the last current whichever run it belonged to: a start soon after a pulse was
             // cut short (a stop, or a protocol change with start) rests first, so the old pulse and the new one are
@@ -469,10 +468,6 @@ namespace Edge.Core.Decision
         public void Resume(long nowMs, TelemetryBuffer telemetry)
         {
             _suspended = false;
-            if (IsRunning(_subState))
-            {
-                LeaveRestIfRested(nowMs);
-            }
 
             switch (_subState)
             {
@@ -938,8 +933,9 @@ namespace Edge.Core.Decision
             _lastCurrentWasStrip = step.Kind == ProtocolStepKind.Strip;
             if (_lastCurrentWasStrip && _depletionDetector != null)
             {
-                // The depletion trend's operating point is the protocol's pulse length, not the tuned one.
-                _depletionDetector.NoteStripStep(_module, step.DurationMs);
+                // The depletion trend's operating point is the protocol's pulse length, not the tuned one; a gap before
+                // the pulse longer than its leaving-rest share of the longest rest is leaving rest.
+                _depletionDetector.NoteStripStep(_module, step.DurationMs, LongestRestMs());
             }
 
             SwitchCloseCount++;
@@ -987,31 +983,23 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>
-        /// A start or a resumption after the module carried no current for longer than
-        /// <see cref="Configuration.Detection.DepletionConfiguration.LeavingRestAfterRestPercent"/> of the longest rest its protocol gives it: the
-        /// interface has relaxed, and the depletion detector's trend starts afresh from the settled pulses, as at
-        /// start-up. A module that never ran current is leaving rest already. Once per start or resumption.
+        /// The longest rest the protocol gives this module now (ms): a fixed rest as the rest tuner stretches it, an
+        /// adaptive rest's maximum, at least the shortest rest act mode allows; 0 without a rest step. The depletion
+        /// detector takes a gap between pulses longer than
+        /// <see cref="Configuration.Detection.DepletionConfiguration.LeavingRestAfterRestPercent"/> of it (or of the
+        /// module's usual gap) for leaving rest.
         /// </summary>
-        private void LeaveRestIfRested(long nowMs)
+        private long LongestRestMs()
         {
-            if (_depletionDetector == null || !_hasRunCurrent)
+            if (_firstRestStep < 0)
             {
-                return;
+                return 0;
             }
 
-            long restMs = 0;
-            if (_firstRestStep >= 0)
-            {
-                ProtocolStep restStep = _protocol.Steps[_firstRestStep];
-                restMs = _protocol.RestMode == RestMode.Fixed ? _restTuner.FixedRestMs(restStep) : _protocol.MaximumRestMs;
-                long floorMs = _restTuner.FloorRestMs(restStep);
-                restMs = floorMs > restMs ? floorMs : restMs;
-            }
-
-            if (nowMs - _lastCurrentEndMs > restMs * _configuration.Depletion.LeavingRestAfterRestPercent / 100)
-            {
-                _depletionDetector.LeaveRest(_module);
-            }
+            ProtocolStep restStep = _protocol.Steps[_firstRestStep];
+            long restMs = _protocol.RestMode == RestMode.Fixed ? _restTuner.FixedRestMs(restStep) : _protocol.MaximumRestMs;
+            long floorMs = _restTuner.FloorRestMs(restStep);
+            return floorMs > restMs ? floorMs : restMs;
         }
 
         /// <summary>The shortest rest act mode allows this module now (ms); 0 without a rest step.</summary>

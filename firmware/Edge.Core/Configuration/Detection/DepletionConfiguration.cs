@@ -31,9 +31,10 @@ namespace Edge.Core.Configuration.Detection
         public int BaselineSettleMaximumPulses { get; set; } = 20;
 
         /// <summary>
-        /// A start (after a stop command, a finished protocol or a hold) of a module that has carried no current for
-        /// longer than this percentage of the longest rest its protocol gives it (a fixed rest step as the rest tuner
-        /// stretches it, an adaptive rest's maximum) leaves rest as at start-up: its cells learn their baselines afresh
+        /// A strip pulse of a module that has carried no current for longer than this percentage of the longest rest its
+        /// protocol gives it (a fixed rest step as the rest tuner stretches it, an adaptive rest's maximum) and of its
+        /// usual gap between pulses, whatever kept the current off (a stop and a start, a suspension, the pack
+        /// scheduler's wait, a hold), leaves rest as at start-up: its cells learn their baselines afresh
         /// under the settling rule of <see cref="BaselineSettleMaximumPulses"/> and their CUSUMs start at 0. The
         /// interface relaxed over the stop, so its first pulses start lower and climb back into the pulse regime, and
         /// judged against the baseline learned before the stop they pulled the baseline down (it follows while the trend

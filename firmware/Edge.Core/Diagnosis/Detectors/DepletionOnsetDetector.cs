@@ -59,6 +59,13 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly long[] _stripStepMs;
         private readonly int[] _previousSetpointUa;
 
+        // Per module, for leaving rest (see StripPulseStarted): the longest rest the protocol gives the module, as the
+        // duty cycle told it with its last strip step (ms); when its last pulse ended (ms, -1: none yet); and the usual
+        // gap between its pulses (ms), the longest recent one, fading by 1 / BaselinePulses a strip pulse.
+        private readonly long[] _longestRestMs;
+        private readonly long[] _currentEndedAtMs;
+        private readonly long[] _usualGapMs;
+
         // Per module: the pulse that ends next was cut off by a stop or a suspension (NotePulseCut), not run by the
         // protocol: its overpotential carries no verdict and the baseline does not follow it.
         private readonly bool[] _pulseCut;
@@ -148,6 +155,14 @@ namespace Edge.Core.Diagnosis.Detectors
             _operatingPointPulseMs = new long[cells];
             _stripStepMs = new long[layout.ModuleCount];
             _previousSetpointUa = new int[layout.ModuleCount];
+            _longestRestMs = new long[layout.ModuleCount];
+            _currentEndedAtMs = new long[layout.ModuleCount];
+            _usualGapMs = new long[layout.ModuleCount];
+            for (int m = 0; m < layout.ModuleCount; m++)
+            {
+                _currentEndedAtMs[m] = -1;
+            }
+
             _pulseCut = new bool[layout.ModuleCount];
             _setpointSettledAtMs = new long[layout.ModuleCount];
             _setpointSettleMs = SetpointSettleSamples * (long)configuration.SamplePeriodMs;
@@ -228,13 +243,43 @@ namespace Edge.Core.Diagnosis.Detectors
         }
 
         /// <summary>
-        /// The module starts pulsing again after resting far longer than its protocol's rests (a start after a stop, see
-        /// <see cref="DepletionConfiguration.LeavingRestAfterRestPercent"/>): its interface relaxed, so its cells leave
-        /// rest as at start-up. They learn their baselines afresh from pulses that have settled and their CUSUMs start at
-        /// 0; judged against the baseline of the pulses before the stop, the rested cell's lower first pulses pulled the
-        /// baseline down and the climb back into the pulse regime was summed as a trend.
+        /// A strip pulse of the module began in the interval this sample ends. A gap since its last pulse longer than
+        /// <see cref="DepletionConfiguration.LeavingRestAfterRestPercent"/> of the longer of the protocol's longest rest
+        /// and the module's usual gap is leaving rest (<see cref="LeaveRest"/>), whatever kept the current off: a stop and a
+        /// start, a suspension, the pack scheduler withholding its grant, a hold. The usual gap keeps a rotation that rests
+        /// every module longer than its protocol's rest, steadily or every other pulse, from relearning at each pulse: its
+        /// pulses are in their regime at those rests.
         /// </summary>
-        public void LeaveRest(int module)
+        private void StripPulseStarted(int module, long nowMs)
+        {
+            long endedAtMs = _currentEndedAtMs[module];
+            if (endedAtMs < 0)
+            {
+                // The first pulse: the cells are leaving rest already.
+                return;
+            }
+
+            long gapMs = nowMs - endedAtMs;
+            long usualMs = _usualGapMs[module];
+            long restMs = _longestRestMs[module];
+            long referenceMs = usualMs > restMs ? usualMs : restMs;
+            if (gapMs > referenceMs * _configuration.LeavingRestAfterRestPercent / 100)
+            {
+                LeaveRest(module);
+            }
+
+            long fadedMs = usualMs - (usualMs / _configuration.BaselinePulses);
+            _usualGapMs[module] = gapMs > fadedMs ? gapMs : fadedMs;
+        }
+
+        /// <summary>
+        /// The module starts pulsing again after resting far longer than its rests (see <see cref="StripPulseStarted"/>):
+        /// its interface relaxed, so its cells leave rest as at start-up. They learn their baselines afresh from pulses
+        /// that have settled and their CUSUMs start at 0; judged against the baseline of the pulses before the gap, the
+        /// rested cell's lower first pulses pulled the baseline down and the climb back into the pulse regime was summed
+        /// as a trend.
+        /// </summary>
+        private void LeaveRest(int module)
         {
             int first = _layout.FirstCellOf(module);
             int length = _configuration.BaselinePulses;
@@ -267,10 +312,14 @@ namespace Edge.Core.Diagnosis.Detectors
         /// (0: until a stop condition). The pulses it runs are judged at that length, whatever shortened them: the pulse
         /// tuner's percentage, an aborted pulse or the scheduler's early end are the controller's own doing, and a
         /// shorter pulse is no new operating point, or the answer to depletion would relearn the baseline that showed it.
+        /// <paramref name="longestRestMs"/>: the longest rest the protocol gives the module now (a fixed rest as the rest
+        /// tuner stretches it, an adaptive rest's maximum; 0 without a rest step), against which a gap before the pulse
+        /// is leaving rest (<see cref="StripPulseStarted"/>).
         /// </summary>
-        public void NoteStripStep(int module, long stepLengthMs)
+        public void NoteStripStep(int module, long stepLengthMs, long longestRestMs)
         {
             _stripStepMs[module] = stepLengthMs;
+            _longestRestMs[module] = longestRestMs;
         }
 
         /// <summary>
@@ -326,6 +375,12 @@ namespace Edge.Core.Diagnosis.Detectors
                 {
                     cut = _pulseCut[m];
                     _pulseCut[m] = false;
+                    _currentEndedAtMs[m] = snapshot.TimestampMs;
+                }
+
+                if (snapshot.PhaseStarted[m] && phases[m] == ModulePhase.Current && setpointUa > 0)
+                {
+                    StripPulseStarted(m, snapshot.TimestampMs);
                 }
 
                 if (ended)
