@@ -79,6 +79,11 @@ public sealed class ClosedLoopRunner
 
         long limitTicks = (long)Math.Ceiling(s.TimeLimitS * 1000.0 / periodMs);
         Stopwatch wall = Stopwatch.StartNew();
+        // Paced, device time 0 is the wall time at which the first tick is done, its observer included: a bridged run's
+        // first tick waits for its broker (MqttDeviceBridge.Attach), and a clock started before that wait would have the
+        // run make it up at full speed, a burst of telemetry into an outbox whose link was just opening (at 4x real time
+        // 800 ms of waiting were 3.2 s of device time, 1280 cells messages into 64 slots: the run's first were evicted).
+        double paceOriginS = 0;
         long progressIntervalTicks = (long)(Math.Max(0.01, _options.ProgressIntervalS) * Stopwatch.Frequency);
         long nextProgressTicks = progressIntervalTicks;
         int executionUs = 0;
@@ -179,6 +184,11 @@ public sealed class ClosedLoopRunner
                 _options.Observer!(observation);
             }
 
+            if (tick == 0)
+            {
+                paceOriginS = wall.Elapsed.TotalSeconds;
+            }
+
             if (allStopped)
             {
                 terminatedBy = "allModulesStopped";
@@ -203,7 +213,7 @@ public sealed class ClosedLoopRunner
 
             if (_options.RealtimeFactor > 0)
             {
-                Pace(wall, timeS, _options.RealtimeFactor);
+                Pace(wall, paceOriginS, timeS, _options.RealtimeFactor);
             }
         }
 
@@ -324,9 +334,10 @@ public sealed class ClosedLoopRunner
         };
     }
 
-    private static void Pace(Stopwatch wall, double simulatedS, double factor)
+    /// <summary>Sleeps while device time <paramref name="simulatedS"/> is ahead of the wall clock since <paramref name="originS"/>, scaled by <paramref name="factor"/>.</summary>
+    private static void Pace(Stopwatch wall, double originS, double simulatedS, double factor)
     {
-        double aheadS = (simulatedS / factor) - wall.Elapsed.TotalSeconds;
+        double aheadS = (simulatedS / factor) - (wall.Elapsed.TotalSeconds - originS);
         if (aheadS > 0.002)
         {
             Thread.Sleep(TimeSpan.FromSeconds(aheadS));
