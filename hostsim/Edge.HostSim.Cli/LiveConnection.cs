@@ -18,6 +18,9 @@ internal sealed class LiveConnection : IDisposable
     private const int MinimumHealthPeriodS = 1;
     private const int MaximumHealthPeriodS = 3600;
 
+    /// <summary>How long the end of a run waits for the device's messages to go before it closes the connection.</summary>
+    public static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(5);
+
     private MosquittoBroker? _broker;
     private DashboardServer? _server;
     private bool _deviceEnded;
@@ -194,7 +197,13 @@ internal sealed class LiveConnection : IDisposable
     /// </summary>
     private static void ReportConnection(MqttDeviceBridge bridge, string address, TextWriter errors)
     {
-        // Network thread only: the bridge raises all three there.
+        bridge.FirstConnectionLate += (broker, waitedMs) =>
+        {
+            // Tick thread, once, before the run's first tick: the run starts without the broker rather than wait on.
+            errors.WriteLine("mqtt: the broker at " + broker + " has not taken the device's connection within " + (waitedMs / 1000.0).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + " s; the run starts without it and the device keeps trying (its outbox keeps the latest telemetry meanwhile)");
+        };
+
+        // Network thread only: the bridge raises the other three there.
         bool away = false;
         bridge.ConnectionFailed += (outcome, reason) =>
         {
@@ -250,7 +259,7 @@ internal sealed class LiveConnection : IDisposable
         }
 
         _deviceEnded = true;
-        Bridge.Flush(TimeSpan.FromSeconds(5));
+        Bridge.Flush(FlushTimeout);
         Bridge.Dispose();
     }
 

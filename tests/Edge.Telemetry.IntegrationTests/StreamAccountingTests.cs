@@ -113,6 +113,44 @@ public sealed class StreamAccountingTests
     }
 
     /// <summary>
+    /// Every loss the device counted reaches the event topic in an outboxOverflow event, those counted after the run's
+    /// last tick too: the core reports losses at its next tick (one report a second at most), which a run that ends has
+    /// not, so the end of the run sends them in a last one once everything else went. The run's account of what went is
+    /// the subscriber's: each telemetry stream's delivered messages are those that arrived, and none is left unsent.
+    /// </summary>
+    [Fact]
+    public void EveryCountedLossIsReportedOnTheEventTopicThoseAfterTheLastTickToo()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew();
+        using Subscriber sub = new Subscriber(broker);
+        Scenario scenario = SimulatedDevice.Load("saturated-cell.json");
+        MqttBridgeOptions options = new MqttBridgeOptions { Port = broker.Port, DeviceId = "account-1", BootId = "b00t" };
+        SimulatedDevice device = new SimulatedDevice(scenario, options, realtimeFactor: 0, cellVoltagePeriodMs: 10);
+        device.Finish(TimeSpan.FromSeconds(120));
+        sub.Log.WaitFor(Root + "status", j => j.GetProperty("status").GetString() == "offline");
+        Assert.False(device.Bridge.FlushTimedOut);
+
+        List<JsonElement> overflows = sub.Log.On(Root + "event").Where(e => e.GetProperty("kind").GetString() == "outboxOverflow").ToList();
+        Assert.True(device.Bridge.LostCount(TopicId.TelemetryCells) > 0, "as fast as it goes, the run loses cells messages (the case under test)");
+        foreach ((TopicId stream, string name, string topic) in new[] { (TopicId.TelemetryPulse, "pulse", "telemetry/pulse"), (TopicId.TelemetryCells, "cells", "telemetry/cells"), (TopicId.TelemetryState, "state", "telemetry/state"), (TopicId.Event, "event", "event") })
+        {
+            long reported = overflows.Sum(e => e.GetProperty("lost").GetProperty(name).GetInt64());
+            Assert.True(reported == device.Bridge.LostCount(stream), $"{name}: the device counted {device.Bridge.LostCount(stream)} lost, its {overflows.Count} outboxOverflow events report {reported}");
+            Assert.Equal(0, device.Bridge.UnsentCount(stream));
+            long arrived = sub.Log.On(Root + topic).Count;
+            if (stream == TopicId.Event)
+            {
+                // An event evicted while awaiting its PUBACK counts as lost, though the broker may have had it.
+                Assert.InRange(device.Bridge.DeliveredCount(stream), 1, arrived);
+            }
+            else
+            {
+                Assert.Equal(arrived, device.Bridge.DeliveredCount(stream));
+            }
+        }
+    }
+
+    /// <summary>
     /// A paced run whose first connection takes a while (the link holds the device's CONNECT for 800 ms) starts its device
     /// time when the first tick is done, not before it: the first tick waits for the broker, and the run then goes on at 4x
     /// real time instead of making up the wait at full speed. Made up, the 800 ms of wall time were 3.2 s of device time

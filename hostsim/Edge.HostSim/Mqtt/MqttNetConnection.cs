@@ -42,6 +42,7 @@ namespace Edge.HostSim.Mqtt
         // Publishes handed to MQTTnet whose write has not completed yet: a QoS 0 message leaves the outbox when it is
         // handed over, and one still queued inside MQTTnet when the connection closes is never sent.
         private int _unwritten;
+        private readonly int[] _unwrittenPerStream = new int[TopicSet.StreamCount];
 
         /// <param name="endpoint">Broker address and TLS settings (validated here).</param>
         /// <param name="topics">The device topics the outbox publishes by <see cref="TopicId"/>; null for a client that only publishes by name.</param>
@@ -88,6 +89,9 @@ namespace Edge.HostSim.Mqtt
         /// finished with (QoS 1: acknowledged, refused or failed). Closing the connection while it is above 0 loses them.
         /// </summary>
         public int UnwrittenCount => Volatile.Read(ref _unwritten);
+
+        /// <summary>The messages of <see cref="UnwrittenCount"/> on a stream of the device topics given at construction.</summary>
+        public int UnwrittenStreamCount(TopicId stream) => Volatile.Read(ref _unwrittenPerStream[(int)stream]);
 
         /// <summary>The connection ended other than through <see cref="Close"/>.</summary>
         public event Action<string>? ConnectionLost;
@@ -221,7 +225,13 @@ namespace Edge.HostSim.Mqtt
             };
             int id = NextMessageId();
             Task<MqttClientPublishResult> sending;
+            int stream = StreamOf(topic);
             Interlocked.Increment(ref _unwritten);
+            if (stream >= 0)
+            {
+                Interlocked.Increment(ref _unwrittenPerStream[stream]);
+            }
+
             try
             {
                 sending = client.PublishAsync(message);
@@ -229,13 +239,13 @@ namespace Edge.HostSim.Mqtt
             catch (Exception)
             {
                 // Not connected any more, invalid topic, disposed: the outbox keeps the message.
-                Interlocked.Decrement(ref _unwritten);
+                Written(stream);
                 return -1;
             }
 
             if (sending.IsCompletedSuccessfully)
             {
-                Interlocked.Decrement(ref _unwritten);
+                Written(stream);
                 Complete(topic, id, sending.Result);
             }
             else
@@ -243,7 +253,7 @@ namespace Edge.HostSim.Mqtt
                 sending.ContinueWith(
                     t =>
                     {
-                        Interlocked.Decrement(ref _unwritten);
+                        Written(stream);
                         if (t.IsCompletedSuccessfully)
                         {
                             Complete(topic, id, t.Result);
@@ -265,6 +275,34 @@ namespace Edge.HostSim.Mqtt
             }
 
             return id;
+        }
+
+        /// <summary>A message counted in <see cref="UnwrittenCount"/> (of <paramref name="stream"/>, -1: none) is done with.</summary>
+        private void Written(int stream)
+        {
+            if (stream >= 0)
+            {
+                Interlocked.Decrement(ref _unwrittenPerStream[stream]);
+            }
+
+            Interlocked.Decrement(ref _unwritten);
+        }
+
+        /// <summary>The stream <paramref name="topic"/> is one of, or -1.</summary>
+        private int StreamOf(string topic)
+        {
+            if (_topics != null)
+            {
+                for (int s = 0; s < TopicSet.StreamCount; s++)
+                {
+                    if (topic == _topics[(TopicId)s])
+                    {
+                        return s;
+                    }
+                }
+            }
+
+            return -1;
         }
 
         private void Fail(IMqttClient client, string reason)

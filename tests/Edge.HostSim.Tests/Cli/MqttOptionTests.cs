@@ -1,7 +1,9 @@
 // Licensed under the MIT License.
 
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Edge.HostSim.Cli;
 using Edge.HostSim.Mqtt;
 using Edge.HostSim.Mqtt.Broker;
@@ -81,7 +83,7 @@ public sealed class MqttOptionTests : IDisposable
         Assert.Contains("mqtt: device cli-1 -> 127.0.0.1:" + broker.Port, stdout.ToString());
         Assert.True(SpinWait.SpinUntil(() => { lock (events) { return events.Any(e => e.Contains("\"kind\":\"hardShort\"")); } }, TimeSpan.FromSeconds(10)));
 
-        Assert.DoesNotContain("not handed over", stdout.ToString());
+        Assert.DoesNotContain("messages lost", stdout.ToString());
 
         // The pack-wide cell index of module 1, cell 1 in a 2 x 2 pack is 3.
         lock (events)
@@ -142,14 +144,52 @@ public sealed class MqttOptionTests : IDisposable
               "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
               "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" } }
             """);
+        List<string> events = new List<string>();
+        using HostMqttClient subscriber = ConnectedSubscriber(broker, "edge/cli-fast/event", payload =>
+        {
+            lock (events)
+            {
+                events.Add(payload);
+            }
+        });
         StringWriter stdout = new StringWriter();
 
-        int code = Program.Execute(new[] { "run", scenario, "--out", Path.Combine(_directory, "out"), "--quiet", "--mqtt", "127.0.0.1:" + broker.Port }, stdout, new StringWriter());
+        int code = Program.Execute(new[] { "run", scenario, "--out", Path.Combine(_directory, "out"), "--quiet", "--mqtt", "127.0.0.1:" + broker.Port, "--device-id", "cli-fast" }, stdout, new StringWriter());
 
         // 5.5 hours of one cell's pulses, each with its pulse, state and cell records, in some 3 s of wall time
-        // (about 8,000 times real time): measured, the outbox dropped 4,400 to 7,100 of 47,000 messages.
+        // (about 8,000 times real time): measured, the outbox dropped 4,400 to 7,100 of 47,000 messages. Lost telemetry
+        // does not make the simulation fail: exit 0, with the counts and a warning.
         Assert.Equal(0, code);
-        Assert.Matches(@"mqtt: \d+ messages not handed over: the device's outbox dropped them \(outboxOverflow events\), as the run went \d+ times faster than real time; --realtime paces it", stdout.ToString());
+        string output = stdout.ToString();
+        Assert.Matches(@"mqtt: \d+ messages lost: the device's outbox dropped them \(outboxOverflow events\), as the run went \d+ times faster than real time; --realtime paces it", output);
+
+        // The end of the run accounts for every numbered message: delivered, lost or unsent (none: the broker is local).
+        Match line = Regex.Match(output, @"mqtt: (\d+) stream messages numbered: (\d+) delivered, (\d+) lost \(([^)]*)\), 0 unsent at the end; \d+ handed to the broker, 1 connection\(s\)");
+        Assert.True(line.Success, output);
+        long numbered = long.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture);
+        long delivered = long.Parse(line.Groups[2].Value, CultureInfo.InvariantCulture);
+        long lost = long.Parse(line.Groups[3].Value, CultureInfo.InvariantCulture);
+        Assert.True(numbered == delivered + lost, output);
+        Assert.True(delivered > 0 && lost > 0, output);
+        Assert.Contains("mqtt: warning: " + lost + " stream message(s) counted as lost by the device (reported in outboxOverflow events", output);
+        Assert.DoesNotContain("final flush gave up", output);
+
+        // Per stream as outboxOverflow names them, and each as the device's events reported it to a subscriber: their
+        // lost counts add up to the line's, those counted after the run's last tick included (a last event at the end).
+        Dictionary<string, long> printed = line.Groups[4].Value.Split(", ").Select(p => p.Split(' ')).ToDictionary(p => p[0], p => long.Parse(p[1], CultureInfo.InvariantCulture));
+        Assert.Equal(lost, printed.Values.Sum());
+        foreach (string stream in new[] { "pulse", "cells", "state", "event" })
+        {
+            long expected = printed.GetValueOrDefault(stream);
+            Func<long> reported = () =>
+            {
+                lock (events)
+                {
+                    return events.Select(e => JsonDocument.Parse(e).RootElement).Where(e => e.GetProperty("kind").GetString() == "outboxOverflow").Sum(e => e.GetProperty("lost").GetProperty(stream).GetInt64());
+                }
+            };
+            Assert.True(SpinWait.SpinUntil(() => reported() == expected, TimeSpan.FromSeconds(10)), $"{stream}: the run says {expected} lost, its outboxOverflow events report {reported()}");
+        }
     }
 
     [Fact]
@@ -172,7 +212,7 @@ public sealed class MqttOptionTests : IDisposable
         string output = stdout.ToString();
         Assert.Matches(@"broker: +mqtt://127\.0\.0\.1:\d+ +ws://127\.0\.0\.1:\d+", output);
         Assert.Matches(@"dashboard: http://127\.0\.0\.1:\d+/index\.html\?broker=ws%3A%2F%2F127\.0\.0\.1%3A\d+&device=dash-cli", output);
-        Assert.Matches(@"mqtt: \d+ stream messages numbered, \d+ handed to the broker, 1 connection\(s\)", output);
+        Assert.Matches(@"mqtt: \d+ stream messages numbered: \d+ delivered, \d+ lost( \([^)]*\))?, 0 unsent at the end; \d+ handed to the broker, 1 connection\(s\)", output);
     }
 
     [Fact]

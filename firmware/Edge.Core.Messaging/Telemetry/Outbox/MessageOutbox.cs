@@ -111,6 +111,28 @@ namespace Edge.Core.Telemetry.Outbox
             }
         }
 
+        /// <summary>
+        /// Messages of <paramref name="topic"/> waiting to be handed to the transport (queued, or being handed over now); not
+        /// those handed over and awaiting their acknowledgement.
+        /// </summary>
+        public int QueuedCount(TopicId topic)
+        {
+            lock (_lock)
+            {
+                int count = 0;
+                for (int i = 0; i < _slots.Length; i++)
+                {
+                    OutboxSlot slot = _slots[i];
+                    if (slot.Topic == topic && (slot.State == OutboxSlotState.Queued || slot.State == OutboxSlotState.Sending))
+                    {
+                        count++;
+                    }
+                }
+
+                return count;
+            }
+        }
+
         /// <summary>QoS 1 messages published and not yet acknowledged.</summary>
         public int AwaitingAckCount
         {

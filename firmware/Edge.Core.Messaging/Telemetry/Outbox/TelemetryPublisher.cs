@@ -112,6 +112,23 @@ namespace Edge.Core.Telemetry.Outbox
         }
 
         /// <summary>
+        /// Reports the losses counted since the last outboxOverflow event now, stamped <paramref name="nowMs"/>, without
+        /// waiting for <see cref="OverflowReportIntervalMs"/> or a next tick: for a host whose run ends (the simulator's
+        /// bridge at the end of a run; a device's loop never ends). Tick thread, or once the ticks have stopped. False
+        /// when no loss is pending or no slot is free (reporting would evict a message).
+        /// </summary>
+        public bool ReportPendingLosses(long nowMs)
+        {
+            if (!_outbox.TakeLossesIfRoom(_lost))
+            {
+                return false;
+            }
+
+            ReportLosses(nowMs);
+            return true;
+        }
+
+        /// <summary>
         /// Queues a pack-level event raised outside the control loop (any thread), e.g. a refused retained
         /// command; it is numbered and sent with the next <see cref="Publish"/>. False, counted as a lost
         /// event, when more than a few wait.

@@ -48,6 +48,7 @@ namespace Edge.HostSim.Mqtt.Bridge
         private TelemetryBuffer? _lastTelemetry;
         private long _lastTickMs;
         private bool _lastTickOverflowSent;
+        private int _finalOverflowReports;
 
         // The check's connection, kept subscribed to the device's commands from the check until the device's own session
         // has subscribed, so that no command sent meanwhile is lost; what it gets goes to the session (or waits for it).
@@ -70,6 +71,12 @@ namespace Edge.HostSim.Mqtt.Bridge
 
         /// <summary>An open session was lost (network thread): why, and the wait before the next attempt, ms (-1: a scenario's broker outage, until it ends).</summary>
         public event Action<string, long>? ConnectionLost;
+
+        /// <summary>
+        /// The run's first tick waited <see cref="MqttBridgeOptions.FirstConnectionWaitMs"/> for the first connection attempt
+        /// and it had not ended (tick thread): the broker's address and the wait, ms. The run goes on and the attempt with it.
+        /// </summary>
+        public event Action<string, int>? FirstConnectionLate;
 
         /// <summary>A session was opened (network thread), after <see cref="Connections"/> has counted it.</summary>
         public event Action? Connected;
@@ -327,7 +334,11 @@ namespace Edge.HostSim.Mqtt.Bridge
             // A simulated device boots with its broker's answer: the run's first tick waits for the first
             // attempt (bounded), so a run thousands of times faster than real time does not fill the outbox
             // while MQTTnet opens its first connection. A real device's control loop never waits.
-            attempted.Wait(_options.FirstConnectionWaitMs);
+            if (!attempted.Wait(_options.FirstConnectionWaitMs))
+            {
+                FirstConnectionLate?.Invoke(_options.Host + ":" + _options.Port, _options.FirstConnectionWaitMs);
+            }
+
             _bridge.Connected -= opened;
             _bridge.ConnectionFailed -= failed;
         }
@@ -455,7 +466,9 @@ namespace Edge.HostSim.Mqtt.Bridge
         /// <summary>
         /// The run is over: sends the last tick's telemetryOverflow (<see cref="PublishLastTickOverflow"/>), ends a
         /// scheduled outage, and waits until the outbox is empty and acknowledged and MQTTnet has written every message
-        /// it was handed (or the timeout); true when it is. The outbox frees a QoS 0 message's slot as it hands the
+        /// it was handed (or the timeout); true when it is. Then, when everything went, the losses counted since the last
+        /// outboxOverflow event go out in a last one (and are waited for within the same timeout); <see cref="FlushTimedOut"/>
+        /// keeps the answer for the run's account (<see cref="UnsentCount"/>). The outbox frees a QoS 0 message's slot as it hands the
         /// message over, so an empty outbox alone left the run's last telemetry queued inside MQTTnet, and
         /// <see cref="Dispose"/> then closed the connection under it: those messages were never sent and never counted.
         /// </summary>
@@ -477,6 +490,24 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
 
             DateTime end = DateTime.UtcNow + timeout;
+            bool flushed = WaitFlushed(outbox, end);
+            if (flushed && _publisher!.ReportPendingLosses(_lastTickMs))
+            {
+                // Everything went, so no loss can be counted after this one: the losses since the last outboxOverflow
+                // event (the last tick's evictions, writes that failed after it) go out in a last one, stamped at the last
+                // tick, which the core would have sent at its next tick. Without it they were counted nowhere a
+                // subscriber could see.
+                Interlocked.Increment(ref _finalOverflowReports);
+                _bridge!.Wake();
+                flushed = WaitFlushed(outbox, end);
+            }
+
+            FlushTimedOut = !flushed;
+            return flushed;
+        }
+
+        private bool WaitFlushed(MessageOutbox outbox, DateTime end)
+        {
             while (!Flushed(outbox) && DateTime.UtcNow < end)
             {
                 _bridge!.Wake();
@@ -485,6 +516,31 @@ namespace Edge.HostSim.Mqtt.Bridge
 
             return Flushed(outbox);
         }
+
+        /// <summary>True when the last <see cref="Flush"/> gave up with messages not yet gone (they are lost with the connection's close).</summary>
+        public bool FlushTimedOut { get; private set; }
+
+        /// <summary>outboxOverflow events sent by <see cref="Flush"/> for losses counted after the run's last tick (0 or 1).</summary>
+        public int FinalOverflowReports => Volatile.Read(ref _finalOverflowReports);
+
+        /// <summary>
+        /// Messages of a stream the device counted as lost: evicted (a QoS 1 one even while awaiting its PUBACK, which the
+        /// broker may then have), too large, or a QoS 0 write that failed; 0 before <see cref="Attach(EdgeController)"/>.
+        /// </summary>
+        public long LostCount(TopicId stream) => _outbox == null ? 0 : _outbox.LostTotal(stream);
+
+        /// <summary>
+        /// Messages of a stream the device still holds: queued in its outbox, or handed to MQTTnet and not yet written (QoS 0)
+        /// or acknowledged (QoS 1). After a <see cref="Flush"/> that timed out, the connection's close loses them (the QoS 0
+        /// ones in MQTTnet are then counted as lost, the rest not: the run is over).
+        /// </summary>
+        public long UnsentCount(TopicId stream) => _outbox == null ? 0 : _outbox.QueuedCount(stream) + _bridge!.Connection.UnwrittenStreamCount(stream);
+
+        /// <summary>
+        /// Messages of a stream delivered as the device knows it: numbered, neither counted as lost nor still held (QoS 0
+        /// written to the connection, QoS 1 acknowledged).
+        /// </summary>
+        public long DeliveredCount(TopicId stream) => Math.Max(0, LastSeq(stream) - LostCount(stream) - UnsentCount(stream));
 
         private bool Flushed(MessageOutbox outbox)
         {
