@@ -27,10 +27,17 @@ namespace Edge.Mqtt.Tests
         public BrokerLinkProxy(int brokerPort)
         {
             _brokerPort = brokerPort;
+            // A fixed receive window for the relayed connections (accepted sockets inherit it): Linux would otherwise grow
+            // it to megabytes, and a held link would take a run's whole telemetry into its buffers instead of leaving it
+            // with the client, at random. The client's own send buffer is MQTTnet's 8 kB.
+            _listener.Server.ReceiveBufferSize = HeldBytesWindow;
             _listener.Start();
             Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
             _ = Task.Run(AcceptLoop);
         }
+
+        /// <summary>The receive buffer of each relayed connection, in bytes (what a held link takes before the client's buffer fills).</summary>
+        public const int HeldBytesWindow = 8192;
 
         /// <summary>The port clients connect to.</summary>
         public int Port { get; }
