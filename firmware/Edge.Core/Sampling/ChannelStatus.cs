@@ -14,10 +14,19 @@ namespace Edge.Core.Sampling
         /// <summary>ADC at or next to a rail (0 or full scale): clipped, the true value is unknown.</summary>
         Saturated = 1,
 
-        /// <summary>Reading outside what the front end can physically produce.</summary>
+        /// <summary>
+        /// Reading outside what the front end can physically produce, or none at all: the board's conversion gives this
+        /// for a read that failed (-1 counts, or no reading of the sample's mean) and for a channel the multiplexer's
+        /// address check took away (<see cref="SampleFrame.MuxAddressFault"/>).
+        /// </summary>
         Implausible = 2,
 
-        /// <summary>No reading this tick (multiplexer did not settle, bus error, channel not fitted).</summary>
+        /// <summary>
+        /// No reading this tick. The shipped acquisition never gives it (a channel that did not answer reads
+        /// <see cref="Implausible"/>); a host that builds its frames itself may. Judged as <see cref="Implausible"/>:
+        /// the channel's invalid row counts it, and its <c>channelFault</c> event's value is the status code, 3 (the
+        /// telemetry contract names it).
+        /// </summary>
         Missing = 3,
 
         /// <summary>
