@@ -107,8 +107,12 @@ namespace Edge.Core.Decision
 
         /// <summary>
         /// Most ticks in a row a due pulse waits for fault evidence to clear or latch: longer than any safety row's
-        /// debounce (10 readings). Evidence that outlasts it without latching is bad readings spread over channels
-        /// (two cells missing in turn), which the rows do not catch; the module then runs as it did before holds existed.
+        /// debounce (10 readings), so a channel bad from the due tick on latches within it. The rows' counts are leaky
+        /// (a valid reading takes one back), so evidence can outlast it without latching: a count that drains after its
+        /// bad readings stop (one a valid reading: a temperature sensor's 9 takes 9 ticks), a channel bad on every
+        /// other reading (its count stays up), bad readings spread over channels (two cells missing in turn). The pulse
+        /// then starts, and while the evidence lasts later ones are not held either: the module runs as it did before
+        /// holds existed, and a count that does reach its debounce latches, pulse or not.
         /// </summary>
         public const int MaximumHeldTicks = 12;
 

@@ -187,8 +187,10 @@ namespace Edge.Core.Diagnosis
 
         /// <summary>
         /// True while a safety row (one that latches in every mode) has counted readings toward a latch on the module or
-        /// the pack without having set: a reading over a limit or a channel that did not read, not yet debounced. No
-        /// pulse starts then (<see cref="Decision.ModuleDutyCycle"/>): the next readings either clear it or latch.
+        /// the pack without having set: a reading over a limit or a channel that did not read, not yet debounced, and not
+        /// yet drained by the valid readings since (each takes one back). No pulse starts then, for at most
+        /// <see cref="Decision.ModuleDutyCycle.MaximumHeldTicks"/> ticks (<see cref="Decision.ModuleDutyCycle"/>): the
+        /// next readings drain the count or latch.
         /// </summary>
         public bool HasFaultEvidence(int module) => ModuleFaultEvidence[module];
 
@@ -240,7 +242,22 @@ namespace Edge.Core.Diagnosis
 
             if (!notOk)
             {
-                _notOkCount[slot] = 0;
+                // A row that latches drains its count by one (foxBMS 2's diag.c: DIAG_EVENT_OK decrements the occurrence
+                // counter): a cause bad on two readings of three still reaches the debounce, where a reset to 0 let it
+                // run for ever. A row that heals counts its readings in a row, so noise at a warning level does not add
+                // up to one event and derate step after another. The two agree at a debounce of 1 or 2.
+                if (row.Latches)
+                {
+                    if (_notOkCount[slot] > 0)
+                    {
+                        _notOkCount[slot]--;
+                    }
+                }
+                else
+                {
+                    _notOkCount[slot] = 0;
+                }
+
                 if (_active[slot] && !row.Latches)
                 {
                     _okCount[slot]++;

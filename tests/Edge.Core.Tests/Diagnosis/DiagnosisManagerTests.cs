@@ -18,15 +18,12 @@ public class DiagnosisManagerTests
     }
 
     [Fact]
-    public void ActivatesOnTheDebounceCountOfConsecutiveNotOkReports()
+    public void ActivatesOnTheDebounceCountOfNotOkReports()
     {
         var (manager, telemetry) = Create();
         manager.BeginTick(0, ControlMode.Act);
 
-        // CellChannelInvalid: debounce 3; an Ok in between restarts the count.
-        Assert.False(manager.Report(DiagnosisId.CellChannelInvalid, 3, true, 0, 0));
-        Assert.False(manager.Report(DiagnosisId.CellChannelInvalid, 3, true, 0, 0));
-        Assert.False(manager.Report(DiagnosisId.CellChannelInvalid, 3, false, 0, 0));
+        // CellChannelInvalid: debounce 3, three NotOk in a row latch at the third.
         Assert.False(manager.Report(DiagnosisId.CellChannelInvalid, 3, true, 0, 0));
         Assert.False(manager.Report(DiagnosisId.CellChannelInvalid, 3, true, 0, 0));
         Assert.False(manager.HasLatchedFault(1));
@@ -38,6 +35,77 @@ public class DiagnosisManagerTests
         Assert.Equal(1, telemetry.Count);
         Assert.Equal(EventKind.ChannelFault, telemetry[0].EventKind);
         Assert.Equal(7, telemetry[0].Value);
+    }
+
+    // foxBMS 2's diag.c: an Ok report takes one from a latching row's count, it does not start it over. Debounce 3,
+    // NotOk NotOk Ok repeated: 1, 2, 1, 2, 3, the fifth report latches (with a reset to 0: 1, 2, 0, 1, 2, 0, never).
+    [Fact]
+    public void AnOkReportTakesOneFromALatchingRowsCount()
+    {
+        var (manager, telemetry) = Create();
+        manager.BeginTick(0, ControlMode.Act);
+        bool[] notOk = { true, true, false, true, true };
+        for (int i = 0; i < 4; i++)
+        {
+            Assert.False(manager.Report(DiagnosisId.CurrentChannelSaturated, 1, notOk[i], 3000, 0), $"report {i + 1} set the row");
+        }
+
+        Assert.True(manager.Report(DiagnosisId.CurrentChannelSaturated, 1, notOk[4], 3000, 0), "the fifth report should latch");
+        Assert.True(manager.HasLatchedFault(1));
+        Assert.True(manager.Requests.Isolate[1]);
+        Assert.Equal(DiagnosisId.CurrentChannelSaturated, Assert.Single(Enumerable.Range(0, telemetry.Count).Select(i => telemetry[i])).Diagnosis);
+    }
+
+    // One NotOk in three: 1, 0, 0, 1, 0, 0, ... never 3; and the count drains to nothing, so the row goes quiet and the
+    // module shows no fault evidence after the second Ok.
+    [Fact]
+    public void OneNotOkReportInThreeNeverLatchesAndDrains()
+    {
+        var (manager, telemetry) = Create();
+        manager.BeginTick(0, ControlMode.Act);
+        for (int i = 0; i < 300; i++)
+        {
+            Assert.False(manager.Report(DiagnosisId.CurrentChannelInvalid, 0, i % 3 == 0, 2, 0));
+            Assert.Equal(i % 3 == 0, manager.HasFaultEvidence(0));
+        }
+
+        Assert.False(manager.HasLatchedFault(0));
+        Assert.True(manager.IsQuiet(DiagnosisId.CurrentChannelInvalid));
+        Assert.Equal(0, telemetry.Count);
+    }
+
+    // The evidence that holds pulses is the count: after two NotOk an Ok leaves 1, still evidence; a second Ok drains it.
+    [Fact]
+    public void ACountThatDrainsIsEvidenceUntilItReachesZero()
+    {
+        var (manager, _) = Create();
+        manager.BeginTick(0, ControlMode.Act);
+        manager.Report(DiagnosisId.CellChannelInvalid, 0, true, 2, 0);
+        manager.Report(DiagnosisId.CellChannelInvalid, 0, true, 2, 0);
+        manager.Report(DiagnosisId.CellChannelInvalid, 0, false, 0, 0);
+        Assert.True(manager.HasFaultEvidence(0), "a count of 1 left: the row is still counting");
+        Assert.False(manager.IsQuiet(DiagnosisId.CellChannelInvalid));
+        manager.Report(DiagnosisId.CellChannelInvalid, 0, false, 0, 0);
+        Assert.False(manager.HasFaultEvidence(0));
+        Assert.True(manager.IsQuiet(DiagnosisId.CellChannelInvalid));
+    }
+
+    // A row that heals counts its NotOk reports in a row: the temperature warning (debounce 3, heals) never sets on two
+    // hot readings of three, so noise at a level gives no run of events and derate steps; three in a row set it.
+    [Fact]
+    public void AHealingRowCountsNotOkReportsInARow()
+    {
+        var (manager, telemetry) = Create();
+        manager.BeginTick(0, ControlMode.Act);
+        for (int i = 0; i < 300; i++)
+        {
+            Assert.False(manager.Report(DiagnosisId.CellOvertemperatureWarning, 0, i % 3 != 2, 510, 500));
+        }
+
+        Assert.Equal(0, telemetry.Count);
+        Assert.False(manager.Report(DiagnosisId.CellOvertemperatureWarning, 0, true, 510, 500));
+        Assert.False(manager.Report(DiagnosisId.CellOvertemperatureWarning, 0, true, 510, 500));
+        Assert.True(manager.Report(DiagnosisId.CellOvertemperatureWarning, 0, true, 510, 500));
     }
 
     [Fact]

@@ -82,7 +82,11 @@ namespace Edge.Core.Configuration.Diagnostics
             return true;
         }
 
-        /// <summary>The default rows, one per <see cref="DiagnosisId"/>; defaults and their reasons beside each.</summary>
+        /// <summary>
+        /// The default rows, one per <see cref="DiagnosisId"/>; defaults and their reasons beside each. A row's debounce is
+        /// counted as <see cref="DiagnosisTableRow.DebounceCount"/> says: leaky for a row that latches (an Ok reading takes
+        /// one back), in a row for one that heals; the two agree at a debounce of 1 or 2.
+        /// </summary>
         public static DiagnosisTableRow[] DefaultRows()
         {
             return new DiagnosisTableRow[]
@@ -132,17 +136,19 @@ namespace Edge.Core.Configuration.Diagnostics
                 Row(DiagnosisId.CurrentChannelSaturated, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 // A current reading that cannot be true against the setpoint that flowed (sign, or magnitude beyond the
                 // tolerance): the hard-short test, the overcurrent limit and the charge count would all trust it. Three
-                // readings in a row with the switch closed, as the other channel rows: one transitional reading (a stage
-                // settling after a setpoint change) does not latch; until it latches the hard-short test takes the setpoint.
+                // readings with the switch closed, as the other channel rows (a plausible one between takes one back): one
+                // transitional reading (a stage settling after a setpoint change) does not latch; until it latches the hard-short test takes the setpoint.
                 Row(DiagnosisId.CurrentChannelImplausible, DiagnosisScope.Module, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolateModule, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 // A temperature sensor that cannot be read leaves the overtemperature limit blind: isolated as that limit
                 // would isolate (its module, or the pack for a pack-wide sensor). Ten readings first: a thermistor behind
-                // a multiplexer may miss one, and the cells' thermal time constants are minutes, not 100 ms.
+                // a multiplexer may miss one, and the cells' thermal time constants are minutes, not 100 ms. Counted leaky,
+                // as every latching row: a sensor missing one reading in two never gets there, one missing two in three does.
                 Row(DiagnosisId.TemperatureChannelInvalid, DiagnosisScope.Temperature, Severity.Fault, EventKind.ChannelFault, debounce: 10, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts),
                 // The multiplexer's address check (the reference input read through it, far from its calibrated reading):
                 // any input may then carry another's signal, so no multiplexed cell or sensor can be trusted and the
-                // whole pack opens. Three readings in a row, as the channel rows whose verdict it replaces in that case
-                // (every cell and current marked implausible by the same reading): one glitch does not trip it.
+                // whole pack opens. Three readings, as the channel rows whose verdict it replaces in that case (every cell and
+                // current marked implausible by the same reading), a passed check between taking one back: one glitch does
+                // not trip it.
                 Row(DiagnosisId.MuxAddressFault, DiagnosisScope.Pack, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts),
 
                 // Tick timing: a late tick is worth reporting; a gap beyond the control deadline means

@@ -47,7 +47,13 @@ namespace Edge.Core.Configuration.Diagnostics
 
         public EventKind EventKind { get; }
 
-        /// <summary>Consecutive NotOk reports before the diagnosis becomes active (1 = at once).</summary>
+        /// <summary>
+        /// NotOk reports before the diagnosis becomes active (1 = at once). A row that latches counts them leaky, as foxBMS 2's
+        /// diag.c counts its occurrences: each NotOk adds one, each Ok takes one away (down to 0), so a cause that is bad on
+        /// two readings of three reaches a debounce of 3 (1, 2, 1, 2, 3), and one bad on every other reading stays at 1. A row that heals counts NotOk reports in a row (an Ok starts it over), so noise at a warning or derate
+        /// level does not add up to events and current steps. A reading without a report (an invalid one, for a limit)
+        /// leaves the count as it is, either way.
+        /// </summary>
         public int DebounceCount { get; set; }
 
         /// <summary>Consecutive Ok reports before a non-latching diagnosis clears.</summary>
