@@ -118,16 +118,69 @@ public sealed class ClosedLoopCurrentChannelFaultTests
     }
 
     [Theory]
+    [InlineData(CurrentSensorMode.Saturated, true, false)]
+    [InlineData(CurrentSensorMode.Missing, false, false)]
+    [InlineData(CurrentSensorMode.Saturated, false, true)]
+    [InlineData(CurrentSensorMode.Missing, false, true)]
+    public void AChannelBadOnTwoSamplesOfThreeIsolatesItsModuleAtTheFifth(CurrentSensorMode mode, bool railHigh, bool board)
+    {
+        // Bad at 120.50, 120.51, 120.53, 120.54, 120.56, ... s: two samples of every three, through to the pulse's end.
+        // The row's count is leaky (foxBMS 2's diag.c: a valid sample takes one back): 1, 2, 1, 2, 3, so the fifth bad
+        // sample, 120.54 s, latches the row and opens the switch in that tick. Before, the valid sample reset the count
+        // (1, 2, 0, ...), and the pulse ran its length on a channel unread two samples in three, and every pulse after it.
+        Scenario scenario = Pack(200, board ? VirtualBoard : string.Empty);
+        for (int k = 0; k < 17; k++)
+        {
+            scenario.Faults.Add(Fault((12_050 + (3 * k)) / 100.0, 0.02, mode, railHigh));
+        }
+
+        (SimulationResult result, Dictionary<long, Tick> ticks) = Run(scenario);
+
+        Assert.Equal(new[] { true, true, false, true, true }, new long[] { 120_500, 120_510, 120_520, 120_530, 120_540 }.Select(ms => ticks[ms].Status != ChannelStatus.Valid));
+        SimulationEvent fault = Assert.Single(result.Events, e => e.Severity == "fault");
+        string row = mode == CurrentSensorMode.Missing ? "currentChannelInvalid" : "currentChannelSaturated";
+        Assert.Equal(("channelFault", row, 1), (fault.Kind, fault.Diagnosis, fault.Module));
+        Assert.Equal(120.54, fault.TS, 3);
+        Assert.All(ticks.Values.Where(t => t.Ms >= 120_000 && t.Ms < 120_540), t => Assert.True(t.SwitchClosed, t.Ms + " ms"));
+        Assert.False(ticks[120_540].SwitchClosed);
+        Assert.All(ticks.Values.Where(t => t.Ms > 120_540), t => Assert.Equal((false, 0), (t.SwitchClosed, t.TrueUa)));
+        Assert.Equal(("hold", "plausibility"), (result.Modules[1].State, result.Modules[1].StopReason));
+        Assert.NotEqual("hold", result.Modules[0].State);
+    }
+
+    [Theory]
+    [InlineData(CurrentSensorMode.Saturated, true, false)]
+    [InlineData(CurrentSensorMode.Missing, false, true)]
+    public void AChannelBadOnOneSampleOfThreeNeverLatches(CurrentSensorMode mode, bool railHigh, bool board)
+    {
+        // Bad at 120.00, 120.03, 120.06, ... s, one sample of every three for 10 s (two pulses and their rests): each bad
+        // sample's count is taken back by the next valid one (1, 0, 0): no latch, no event but the start, and module 1
+        // pulses as often as module 0.
+        Scenario scenario = Pack(140, board ? VirtualBoard : string.Empty);
+        for (int k = 0; k < 334; k++)
+        {
+            scenario.Faults.Add(Fault((12_000 + (3 * k)) / 100.0, 0.01, mode, railHigh));
+        }
+
+        (SimulationResult result, Dictionary<long, Tick> ticks) = Run(scenario);
+
+        Assert.Equal(new[] { true, false, false, true }, new long[] { 120_000, 120_010, 120_020, 120_030 }.Select(ms => ticks[ms].Status != ChannelStatus.Valid));
+        Assert.DoesNotContain(result.Events, e => e.Kind != "started");
+        Assert.Equal(result.Modules[0].Pulses, result.Modules[1].Pulses);
+    }
+
+    [Theory]
     [InlineData(CurrentSensorMode.Saturated, false, false)]
     [InlineData(CurrentSensorMode.Missing, false, false)]
     [InlineData(CurrentSensorMode.Saturated, false, true)]
     [InlineData(CurrentSensorMode.Saturated, true, true)]
     [InlineData(CurrentSensorMode.Missing, false, true)]
-    public void TwoBadSamplesInAPulseLetItRunItsLengthAndTwoAtARestsEndDelayThePulseByThem(CurrentSensorMode mode, bool railHigh, bool board)
+    public void TwoBadSamplesInAPulseLetItRunItsLengthAndTwoAtARestsEndDelayThePulseUntilTheyAreTakenBack(CurrentSensorMode mode, bool railHigh, bool board)
     {
         // 120.50 and 120.51 s inside the pulse: fewer than three, no latch, the pulse ends as planned (switch open in the
-        // 121.00 s tick). 125.99 and 126.00 s at the rest's end: the row is counting at 126.00 s, so that pulse waits, and
-        // the valid 126.01 s sample clears the count: it starts then and runs its full 100 ticks, to 127.00 s.
+        // 121.00 s tick). 125.99 and 126.00 s at the rest's end: the row counts 2 at 126.00 s, so that pulse waits; each
+        // valid sample takes one back (the leaky count), 1 at 126.01 s, 0 at 126.02 s: the pulse starts then and runs
+        // its full 100 ticks, to 127.02 s.
         Scenario scenario = Pack(130, board ? VirtualBoard : string.Empty);
         scenario.Faults.Add(Fault(120.5, 0.02, mode, railHigh));
         scenario.Faults.Add(Fault(125.99, 0.02, mode, railHigh));
@@ -139,7 +192,8 @@ public sealed class ClosedLoopCurrentChannelFaultTests
         Assert.Equal(ChannelStatus.Valid, ticks[120_520].Status);
 
         Assert.False(ticks[126_000].SwitchClosed);
-        Assert.Equal(Enumerable.Range(12_601, 100).Select(i => i * 10L), ticks.Values.Where(t => t.Ms >= 125_000 && t.SwitchClosed).Select(t => t.Ms).OrderBy(ms => ms));
+        Assert.False(ticks[126_010].SwitchClosed);
+        Assert.Equal(Enumerable.Range(12_602, 100).Select(i => i * 10L), ticks.Values.Where(t => t.Ms >= 125_000 && t.SwitchClosed).Select(t => t.Ms).OrderBy(ms => ms));
 
         // The glitch's cells records: the latest valid reading (120.49 s's, under the pulse; 125.98 s's at rest), invalid.
         Assert.Equal((ticks[120_490].ReadingUa, true), (ticks[120_510].RecordUa, ticks[120_510].RecordInvalid));
