@@ -151,7 +151,7 @@ namespace Edge.Core.Diagnosis.Detectors
         /// <summary>
         /// A channel's status to its two rows. Only a valid reading is Ok: a reading bad in the other row's way is no
         /// evidence of recovery, so it leaves this row's count as it is. Reported as Ok there, a channel that
-        /// alternates between saturated and missing would reset each row's debounce on every other tick and never be
+        /// alternates between saturated and missing would take back each row's count on every other tick and never be
         /// isolated, though it never gave a usable reading.
         /// </summary>
         private static void ReportStatus(DiagnosisManager diagnosis, DiagnosisId saturatedRow, DiagnosisId invalidRow, int channel, ChannelStatus status, int value)

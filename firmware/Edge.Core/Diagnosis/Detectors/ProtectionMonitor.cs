@@ -162,8 +162,8 @@ namespace Edge.Core.Diagnosis.Detectors
                     bool low = valid && v < lowestQuietMv;
                     if (!valid || (quiet && !high && !low))
                     {
-                        // An invalid reading is no evidence either way: reported as Ok it would reset every level's
-                        // debounce, and an over-limit cell read valid only every other tick would never be isolated.
+                        // An invalid reading is no evidence either way: reported as Ok it would take from every level's
+                        // count, and an over-limit cell read valid only every other tick would never be isolated.
                         // It holds the counts; the plausibility rows judge the channel itself.
                         continue;
                     }
