@@ -328,6 +328,8 @@ namespace Edge.Core.Configuration
             check.Range("depletion.baselinePulses", depletion.BaselinePulses, 1, 1000);
             check.Range("depletion.baselineSettleMaximumPulses", depletion.BaselineSettleMaximumPulses, 0, 100000);
             check.Range("depletion.leavingRestAfterRestPercent", depletion.LeavingRestAfterRestPercent, 100, 100000);
+            check.Range("depletion.leavingRestMinimumMs", depletion.LeavingRestMinimumMs, 0, 3600000);
+            check.Range("depletion.shortRestPercent", depletion.ShortRestPercent, 0, 100);
             check.Range("depletion.cusumSlackMv", depletion.CusumSlackMv, 0, 1000);
             check.Range("depletion.cusumSlackSigmaTenths", depletion.CusumSlackSigmaTenths, 0, 1000);
             check.Range("depletion.cusumLevelSigmaTenths", depletion.CusumLevelSigmaTenths, 0, 1000);

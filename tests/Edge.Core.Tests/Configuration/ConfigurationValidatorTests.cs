@@ -55,6 +55,8 @@ public class ConfigurationValidatorTests
         { "depletion.baselinePulses", c => c.Depletion.BaselinePulses = 0 },
         { "depletion.baselineSettleMaximumPulses", c => c.Depletion.BaselineSettleMaximumPulses = -1 },
         { "depletion.leavingRestAfterRestPercent", c => c.Depletion.LeavingRestAfterRestPercent = 99 },
+        { "depletion.leavingRestMinimumMs", c => c.Depletion.LeavingRestMinimumMs = -1 },
+        { "depletion.shortRestPercent", c => c.Depletion.ShortRestPercent = 101 },
         { "depletion.cusumSlackMv", c => c.Depletion.CusumSlackMv = -1 },
         { "depletion.cusumSlackSigmaTenths", c => c.Depletion.CusumSlackSigmaTenths = -1 },
         { "depletion.cusumInfoMv", c => c.Depletion.CusumInfoMv = 0 },

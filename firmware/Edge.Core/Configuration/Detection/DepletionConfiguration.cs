@@ -46,6 +46,25 @@ namespace Edge.Core.Configuration.Detection
         public int LeavingRestAfterRestPercent { get; set; } = 300;
 
         /// <summary>
+        /// A gap before a strip pulse leaves rest only if it is also longer than this (ms): a protocol without a rest
+        /// step has a longest rest and a usual gap of 0, and a hold of a tick or a failed address check before one of its
+        /// pulses relearned the trend and restarted its CUSUM at 0, each time. The interface relaxes over seconds ([W]:
+        /// 2-5 s), so a gap under a second leaves it in its pulse regime.
+        /// </summary>
+        public int LeavingRestMinimumMs { get; set; } = 1000;
+
+        /// <summary>
+        /// A strip pulse whose gap since the module's last pulse is shorter than this percentage of the module's typical
+        /// gap (its mean gap, following each gap by 1 / <see cref="BaselinePulses"/>) is not judged by the trend, and the
+        /// baseline does not follow it: a shorter rest leaves more polarisation, and the pulse ends higher by design. A pack
+        /// scheduler's rotation rests a module unevenly (three modules at one module's demand, 1 s pulses and 1 s rests:
+        /// mostly 2 s, now and then 1 s), and with 2 mV of reading noise healthy NaK50 cells' pulses after a 1 s gap ended
+        /// 7-9 mV above those after 2 s; two such pulses in a row set the trend's info level, and healthy cells warned and
+        /// faulted within half an hour. A longer gap than usual lowers the pulse and is judged as usual (the CUSUM sums rises).
+        /// </summary>
+        public int ShortRestPercent { get; set; } = 75;
+
+        /// <summary>
         /// Slack per pulse subtracted in the CUSUM (mV): slow composition drift and noise stay below it.
         /// Over a 1 s/5 s run the healthy overpotential climbs by well under 1 mV per pulse.
         /// </summary>

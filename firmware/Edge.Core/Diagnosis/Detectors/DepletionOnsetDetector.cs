@@ -66,6 +66,19 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly long[] _currentEndedAtMs;
         private readonly long[] _usualGapMs;
 
+        // Per module: the typical gap between its strip pulses (ms), their mean, following each gap by 1 / BaselinePulses
+        // (-1: none since start-up or leaving rest); and whether the pulse under way began after a gap shorter than
+        // DepletionConfiguration.ShortRestPercent of it (its overpotential is not judged).
+        private readonly long[] _typicalGapMs;
+        private readonly bool[] _shortRest;
+
+        /// <summary>
+        /// A rest shorter than the typical gap by this much or less (ms) is no shorter rest, whatever the percentage: the
+        /// interface relaxes over seconds ([W]: 2-5 s), and a protocol without a rest step (a typical gap of 0 to a few ms,
+        /// its pulses following each other) held for a few ticks would mark its next pulses short.
+        /// </summary>
+        private const long ShortRestMinimumMs = 250;
+
         // Per module: the pulse that ends next was cut off by a stop or a suspension (NotePulseCut), not run by the
         // protocol: its overpotential carries no verdict and the baseline does not follow it.
         private readonly bool[] _pulseCut;
@@ -158,9 +171,12 @@ namespace Edge.Core.Diagnosis.Detectors
             _longestRestMs = new long[layout.ModuleCount];
             _currentEndedAtMs = new long[layout.ModuleCount];
             _usualGapMs = new long[layout.ModuleCount];
+            _typicalGapMs = new long[layout.ModuleCount];
+            _shortRest = new bool[layout.ModuleCount];
             for (int m = 0; m < layout.ModuleCount; m++)
             {
                 _currentEndedAtMs[m] = -1;
+                _typicalGapMs[m] = -1;
             }
 
             _pulseCut = new bool[layout.ModuleCount];
@@ -248,7 +264,10 @@ namespace Edge.Core.Diagnosis.Detectors
         /// and the module's usual gap is leaving rest (<see cref="LeaveRest"/>), whatever kept the current off: a stop and a
         /// start, a suspension, the pack scheduler withholding its grant, a hold. The usual gap keeps a rotation that rests
         /// every module longer than its protocol's rest, steadily or every other pulse, from relearning at each pulse: its
-        /// pulses are in their regime at those rests.
+        /// pulses are in their regime at those rests. The gap must also exceed
+        /// <see cref="DepletionConfiguration.LeavingRestMinimumMs"/>: a protocol without a rest step has a reference of 0.
+        /// A gap shorter than <see cref="DepletionConfiguration.ShortRestPercent"/> of the module's typical gap (and by more
+        /// than <see cref="ShortRestMinimumMs"/>) marks the pulse's end as no verdict for the trend.
         /// </summary>
         private void StripPulseStarted(int module, long nowMs)
         {
@@ -263,9 +282,27 @@ namespace Edge.Core.Diagnosis.Detectors
             long usualMs = _usualGapMs[module];
             long restMs = _longestRestMs[module];
             long referenceMs = usualMs > restMs ? usualMs : restMs;
-            if (gapMs > referenceMs * _configuration.LeavingRestAfterRestPercent / 100)
+            long typicalMs = _typicalGapMs[module];
+            _shortRest[module] = false;
+            if (gapMs > referenceMs * _configuration.LeavingRestAfterRestPercent / 100 && gapMs > _configuration.LeavingRestMinimumMs)
             {
                 LeaveRest(module);
+
+                // The gaps after it are the module's typical ones, not the one it rested.
+                _typicalGapMs[module] = -1;
+            }
+            else if (typicalMs < 0)
+            {
+                _typicalGapMs[module] = gapMs;
+            }
+            else
+            {
+                _shortRest[module] = gapMs * 100 < typicalMs * _configuration.ShortRestPercent && typicalMs - gapMs > ShortRestMinimumMs;
+
+                // Rounded away from the typical gap, so it reaches a steady gap instead of stopping a few ms short.
+                long length = _configuration.BaselinePulses;
+                long differenceMs = gapMs - typicalMs;
+                _typicalGapMs[module] = typicalMs + ((differenceMs + (differenceMs < 0 ? 1 - length : length - 1)) / length);
             }
 
             long fadedMs = usualMs - (usualMs / _configuration.BaselinePulses);
@@ -394,6 +431,11 @@ namespace Edge.Core.Diagnosis.Detectors
                     // judged at too. Its first stair's current left an operator's higher last stair, or a derate lifted
                     // within a pulse, the same operating point, and the higher end-of-pulse level a trend.
                     int currentUa = snapshot.LastPulseClosingCurrentUa[m];
+
+                    // A pulse after a shorter rest than the module's typical one starts from more polarisation and ends
+                    // higher by design: no verdict, and the baseline does not follow it (ShortRestPercent).
+                    bool shortRest = _shortRest[m];
+                    _shortRest[m] = false;
                     if (!cut && snapshot.LastPulseCurrentUa[m] >= 0 && currentUa >= 0)
                     {
                         long pulseMs = _stripStepMs[m];
@@ -406,7 +448,7 @@ namespace Edge.Core.Diagnosis.Detectors
                                 _operatingPointPulseMs[c] = pulseMs;
                             }
 
-                            if (snapshot.CellValid[c])
+                            if (snapshot.CellValid[c] && !shortRest)
                             {
                                 EvaluatePulse(c, EdgeResistanceNoise.SigmaMilliohm(snapshot.NoiseVarianceCentiMv2[c], snapshot.EdgeCurrentUa[m]), snapshot, diagnosis);
                             }

@@ -103,13 +103,13 @@ public class DepletionLeavingRestGapTests
     }
 
     [Theory]
-    [InlineData(new long[] { 4000 })]          // a rotation that rests the module four times its protocol's rest
-    [InlineData(new long[] { 1000, 10000 })]   // every other rest ten times as long
-    public void ARotationThatRestsLongerThanTheProtocolKeepsItsTrend(long[] gapsMs)
+    [InlineData(new long[] { 4000 }, 39)]          // a rotation that rests the module four times its protocol's rest
+    [InlineData(new long[] { 1000, 10000 }, 26)]   // every other rest ten times as long
+    public void ARotationThatRestsLongerThanTheProtocolKeepsItsTrend(long[] gapsMs, int expectedCusumMv)
     {
         // Guard: the pack scheduler may rest a module longer than its protocol's rest at every pulse, steadily or every
         // other one. Its pulses are in their regime at those rests: the usual gap (the longest recent one, fading by a
-        // fifth a pulse) keeps them from relearning at each, so a rise is still summed: 115 - 100 - 2 = 13 mV, then 26.
+        // fifth a pulse) keeps them from relearning at each, so a rise is still summed: 115 - 100 - 2 = 13 mV a pulse.
         var (rig, detector) = Make();
         long t = 1000;
         for (int i = 0; i < 20; i++)
@@ -122,6 +122,62 @@ public class DepletionLeavingRestGapTests
         Assert.Equal(13, detector.CusumMv(0));
         t += 1000 + gapsMs[20 % gapsMs.Length];
         Pulse(rig, detector, t, 115);
-        Assert.Equal(26, detector.CusumMv(0));
+        t += 1000 + gapsMs[21 % gapsMs.Length];
+        Pulse(rig, detector, t, 115);
+        // 39 mV after the third pulse; the pulse after a 1 s rest among 10 s ones is not judged (shorter than 75 % of
+        // the typical gap, DepletionShortRestTests): 26 mV.
+        Assert.Equal(expectedCusumMv, detector.CusumMv(0));
+    }
+
+    /// <summary>A strip pulse of a protocol without a rest step from <paramref name="startMs"/> to 1 s later, ending with cell 0 at <paramref name="overpotentialMv"/>.</summary>
+    private static void RestFreePulse(SnapshotRig rig, DepletionOnsetDetector detector, long startMs, int overpotentialMv)
+    {
+        detector.NoteStripStep(0, 1000, 0);
+        rig.Begin(startMs);
+        rig.SetCurrent(0, ModulePhase.Current, 385);
+        rig.Snapshot.PhaseStarted[0] = true;
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        rig.End();
+
+        rig.Begin(startMs + 1000);
+        rig.SetCurrent(0, ModulePhase.Open, 0);
+        rig.Snapshot.PhaseStarted[0] = true;
+        rig.Snapshot.PulseEnded[0] = true;
+        rig.Snapshot.EdgeCurrentUa[0] = 385;
+        rig.Snapshot.LastPulseCurrentUa[0] = 385;
+        rig.Snapshot.LastPulseClosingCurrentUa[0] = 385;
+        rig.Snapshot.LastPulseDurationMs[0] = 1000;
+        rig.Snapshot.PulseOverpotentialMv[0] = overpotentialMv;
+        rig.Snapshot.PulseOverpotentialMv[1] = 100;
+        rig.Snapshot.EdgeResistanceMilliohm[0] = 1000;
+        rig.Snapshot.EdgeResistanceMilliohm[1] = 1000;
+        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
+        rig.End();
+    }
+
+    [Theory]
+    [InlineData(10, 26)]     // a hold of one tick on fault evidence: the trend goes on
+    [InlineData(120, 26)]    // a hold's longest, 12 ticks
+    [InlineData(1000, 26)]   // a second: still no rest (depletion.leavingRestMinimumMs)
+    [InlineData(1010, 0)]    // beyond it: leaving rest
+    public void AProtocolWithoutARestLeavesRestOnlyAfterASecondWithoutCurrent(long gapMs, int expectedCusumMv)
+    {
+        // A protocol without a rest step: its longest rest and usual gap are 0, its pulses follow each other. Settled at
+        // 100 mV, then a rise to 115 mV: 13 mV. A gap of gapMs before the next pulse at 115 mV (a hold, a failed address
+        // check) relearned the trend at any gap, and the CUSUM restarted at 0 each time: holds now and then hid a rise
+        // for good. Only a gap beyond a second, in which the interface begins to relax, leaves rest.
+        var (rig, detector) = Make();
+        long t = 1000;
+        for (int i = 0; i < 10; i++)
+        {
+            RestFreePulse(rig, detector, t, 100);
+            t += 1000;
+        }
+
+        RestFreePulse(rig, detector, t, 115);
+        Assert.Equal(13, detector.CusumMv(0));
+        t += 1000 + gapMs;
+        RestFreePulse(rig, detector, t, 115);
+        Assert.Equal(expectedCusumMv, detector.CusumMv(0));
     }
 }
