@@ -51,7 +51,7 @@ public static class RunOutputWriter
             provenance = result.Provenance,
             preset = scenario.Pack.Preset,
             steps = scenario.Protocol.Steps,
-            rest = scenario.Protocol.AdaptiveRest ? "adaptive" : "fixed",
+            rest = ProtocolRest.Of(ScenarioCompiler.Compile(scenario)),
             mode = scenario.Controller.Act ? "act" : "observe",
             samplePeriodMs = scenario.SamplePeriodMs,
             terminatedBy = result.TerminatedBy,

@@ -44,6 +44,7 @@ public sealed partial class ReplayReportFactsTests : IDisposable
         Assert.Equal("1 modules x 1 cells (the recording's columns)", facts["pack"]);
 
         using JsonDocument summary = Summary(outDir);
+        Assert.Equal("fixed", summary.RootElement.GetProperty("rest").GetString());
         JsonElement sources = summary.RootElement.GetProperty("settingSources");
         Assert.Equal(
             new[] { ("areaCm2", "default"), ("preset", "default"), ("cutoffV", "default"), ("samplePeriodMs", "default"), ("protocol", "inferred") },
@@ -82,6 +83,26 @@ public sealed partial class ReplayReportFactsTests : IDisposable
         Assert.Equal(
             new[] { ("areaCm2", "scenario"), ("preset", "scenario"), ("cutoffV", "scenarioDefault"), ("samplePeriodMs", "scenario"), ("protocol", "scenario") },
             summary.RootElement.GetProperty("settingSources").EnumerateObject().Select(p => (p.Name, p.Value.GetString()!)));
+    }
+
+    [Fact]
+    public void AContinuousRecordingRestsNone()
+    {
+        // 0.385 mA without a break for 150 s: the inferred protocol is one strip step without end, which never rests;
+        // the replay's scenario carries the loader's default rest setting, "fixed", which both files said.
+        StringBuilder text = new StringBuilder("EC-Lab ASCII FILE\nNb header lines : 4\n\ntime/s\tEwe/V\t<I>/mA\n");
+        for (int i = 0; i < 1500; i++)
+        {
+            text.Append((i / 10.0).ToString("0.###", CultureInfo.InvariantCulture)).Append("\t0.120000\t0.385000\n");
+        }
+
+        string outDir = Replay(_scratch.Write("continuous.mpt", text.ToString()));
+
+        Dictionary<string, string> facts = Facts(outDir);
+        Assert.Equal("Strip at 385 uA, repeated (inferred from the recording's current steps)", facts["protocol"]);
+        Assert.Equal("none: continuous current (inferred from the recording's current steps)", facts["rest"]);
+        using JsonDocument summary = Summary(outDir);
+        Assert.Equal("none", summary.RootElement.GetProperty("rest").GetString());
     }
 
     [Fact]

@@ -162,16 +162,7 @@ public static class RunFigure
     /// current" when it has none and one current direction (the rest setting never applies: the switch stays closed
     /// until a stop); "direction-change rests only" when it has none but strips and plates.
     /// </summary>
-    public static string RestText(ControllerConfiguration configuration)
-    {
-        Edge.Core.Configuration.Protocol.ProtocolStep[] steps = configuration.Protocol.Steps;
-        if (steps.Any(s => !s.IsCurrentStep))
-        {
-            return configuration.Protocol.RestMode == Edge.Core.Configuration.Protocol.RestMode.Adaptive ? "adaptive rest" : "fixed rest";
-        }
-
-        return steps.Select(s => s.Kind).Distinct().Count() > 1 ? "direction-change rests only" : "continuous current";
-    }
+    public static string RestText(ControllerConfiguration configuration) => ProtocolRest.Text(configuration);
 
     /// <summary>Writes plot.svg and plot.png into <paramref name="directory"/>.</summary>
     public static void Write(string directory, Scenario scenario, SimulationResult result, string svgName, string pngName)
