@@ -218,7 +218,8 @@ public static class RunReport
             charts.Add(chart);
         }
 
-        ReportChart current = new ReportChart { Title = "Module currents (mA/cm2)", XLabel = time.Label, YLabel = "mA/cm2" };
+        ReportChart current = new ReportChart { Title = "Module current density (mA/cm2)", XLabel = time.Label, YLabel = "current density (mA/cm2)" };
+        current.Notes.Add(CurrentDensityNote(scenario.Pack.AreaCm2));
         current.Markers.AddRange(Markers(markers, time, -2));
         if (selection.OmittedModules > 0)
         {
@@ -236,6 +237,14 @@ public static class RunReport
         charts.Add(current);
         return charts;
     }
+
+    /// <summary>
+    /// What the current chart plots, in a module's terms: a module's cells are in series, so its current is the density
+    /// times the one electrode area the run has (the summary's).
+    /// </summary>
+    public static string CurrentDensityNote(double areaCm2) =>
+        "current density: a module's current over the electrode area of " + areaCm2.ToString("0.####", s_inv) + " cm2 (1 mA/cm2 is "
+        + areaCm2.ToString("0.####", s_inv) + " mA per module)";
 
     private static ReportChart VoltageChart(string title, string yLabel, TimeAxis time, ChartMarkers markers, List<ReportLimit> limits, int module, List<string> notes)
     {
