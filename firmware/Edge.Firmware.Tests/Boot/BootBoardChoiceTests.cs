@@ -1,6 +1,5 @@
 // Licensed under the MIT License.
 
-using Edge.Core.DeviceEvents;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using nanoFramework.TestFramework;
@@ -28,8 +27,8 @@ namespace NFUnitTest.Boot
             try
             {
                 AssertNoBoardRuns(devices, running);
-                Assert.StartsWith("line 3: mqtt_port must be a whole number", TakeEvent(events, "settings-invalid").Message);
-                Assert.StartsWith("no board: the settings name none (board = esp32-devkitc-4s2m or esp32-mux-6s)", TakeEvent(events, "board-error").Message);
+                Assert.StartsWith("line 3: mqtt_port must be a whole number", BootEvents.Take(events, "settings-invalid").Message);
+                Assert.StartsWith("no board: the settings name none (board = esp32-devkitc-4s2m or esp32-mux-6s)", BootEvents.Take(events, "board-error").Message);
             }
             finally
             {
@@ -49,7 +48,7 @@ namespace NFUnitTest.Boot
             {
                 AssertNoBoardRuns(devices, running);
                 Assert.IsNotNull(running.Session, "the rest of the settings stands: the board error reaches the broker");
-                Assert.IsNull(TakeEvent(events, "settings-invalid"), "an empty board is no settings error");
+                Assert.IsNull(BootEvents.Take(events, "settings-invalid"), "an empty board is no settings error");
             }
             finally
             {
@@ -68,7 +67,7 @@ namespace NFUnitTest.Boot
             try
             {
                 AssertNoBoardRuns(devices, running);
-                Assert.StartsWith("unknown board 'esp32-mux6s' (the firmware has esp32-devkitc-4s2m and esp32-mux-6s)", TakeEvent(events, "board-error").Message);
+                Assert.StartsWith("unknown board 'esp32-mux6s' (the firmware has esp32-devkitc-4s2m and esp32-mux-6s)", BootEvents.Take(events, "board-error").Message);
             }
             finally
             {
@@ -93,21 +92,6 @@ namespace NFUnitTest.Boot
             {
                 running.Dispose();
             }
-        }
-
-        private static DeviceEvent TakeEvent(DeviceEventLog events, string code)
-        {
-            while (events.Peek() != null)
-            {
-                DeviceEvent next = events.Peek();
-                events.RemoveOldest();
-                if (next.Code == code)
-                {
-                    return next;
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -61,9 +61,9 @@ namespace NFUnitTest.Boot
                 : step == 3 ? "switch pins not driven (the switches could not be opened): the board's pull-downs hold them open"
                 : "all switches driven open";
             string expected = "step " + s_stepNames[step] + ": InvalidOperationException: fake " + s_stepNames[step] + " failure; " + holding + ", ";
-            DeviceEvent first = TakeEvent(events, "boot-failed");
+            DeviceEvent first = BootEvents.Take(events, "boot-failed");
             Assert.StartsWith(expected + "retrying in 1 s", first.Message);
-            DeviceEvent second = TakeEvent(events, "boot-failed");
+            DeviceEvent second = BootEvents.Take(events, "boot-failed");
             Assert.StartsWith(expected + "no further attempt", second.Message);
 
             // Once the LED was opened (steps after "led"), it shows the error pattern.
@@ -143,8 +143,8 @@ namespace NFUnitTest.Boot
             }
 
             Assert.IsTrue(devices.AllSwitchesOpen);
-            Assert.StartsWith("step adc: InvalidOperationException", TakeEvent(events, "boot-failed").Message);
-            Assert.IsNull(TakeEvent(events, "boot-failed"));
+            Assert.StartsWith("step adc: InvalidOperationException", BootEvents.Take(events, "boot-failed").Message);
+            Assert.IsNull(BootEvents.Take(events, "boot-failed"));
         }
 
         [TestMethod]
@@ -175,7 +175,7 @@ namespace NFUnitTest.Boot
 
             Assert.IsNull(running);
             Assert.IsTrue(devices.AllSwitchesOpen);
-            Assert.StartsWith("step mqtt: InvalidOperationException: fake mqtt failure", TakeEvent(events, "boot-failed").Message);
+            Assert.StartsWith("step mqtt: InvalidOperationException: fake mqtt failure", BootEvents.Take(events, "boot-failed").Message);
         }
 
         [TestMethod]
@@ -193,7 +193,7 @@ namespace NFUnitTest.Boot
                 Assert.IsNull(running.Loop);
                 Assert.IsNotNull(running.Session);
                 Assert.AreEqual(0, devices.SwitchRequests);
-                Assert.Contains("unknown board 'esp32-nonexistent'", TakeEvent(events, "board-error").Message);
+                Assert.Contains("unknown board 'esp32-nonexistent'", BootEvents.Take(events, "board-error").Message);
             }
             finally
             {
@@ -210,23 +210,7 @@ namespace NFUnitTest.Boot
             DeviceEventLog events = new DeviceEventLog();
             BootSupervisor supervisor = new BootSupervisor(devices, events, new FakeBootDelay());
             Assert.IsNull(supervisor.Run(1));
-            return TakeEvent(events, "boot-failed").Message;
-        }
-
-        /// <summary>Removes pending events up to and including the first with <paramref name="code"/> and returns it (null if none).</summary>
-        private static DeviceEvent TakeEvent(DeviceEventLog events, string code)
-        {
-            while (events.Peek() != null)
-            {
-                DeviceEvent next = events.Peek();
-                events.RemoveOldest();
-                if (next.Code == code)
-                {
-                    return next;
-                }
-            }
-
-            return null;
+            return BootEvents.Take(events, "boot-failed").Message;
         }
     }
 }
