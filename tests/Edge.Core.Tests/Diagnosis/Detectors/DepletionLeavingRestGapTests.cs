@@ -18,47 +18,13 @@ public class DepletionLeavingRestGapTests
 {
     private const long RestMs = 1000;
 
-    private static (SnapshotRig Rig, DepletionOnsetDetector Detector) Make()
-    {
-        var rig = new SnapshotRig();
-        rig.SetCells(0, 500, 500);
-        rig.SetCurrent(0, ModulePhase.Open, 0);
-        return (rig, new DepletionOnsetDetector(rig.Configuration, rig.Layout));
-    }
-
-    /// <summary>A strip pulse from <paramref name="startMs"/> to 1 s later, ending with cell 0 at <paramref name="overpotentialMv"/>.</summary>
-    private static void Pulse(SnapshotRig rig, DepletionOnsetDetector detector, long startMs, int overpotentialMv)
-    {
-        detector.NoteStripStep(0, 1000, RestMs);
-        rig.Begin(startMs);
-        rig.SetCurrent(0, ModulePhase.Current, 385);
-        rig.Snapshot.PhaseStarted[0] = true;
-        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
-        rig.End();
-
-        rig.Begin(startMs + 1000);
-        rig.SetCurrent(0, ModulePhase.Open, 0);
-        rig.Snapshot.PhaseStarted[0] = true;
-        rig.Snapshot.PulseEnded[0] = true;
-        rig.Snapshot.EdgeCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseClosingCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseDurationMs[0] = 1000;
-        rig.Snapshot.PulseOverpotentialMv[0] = overpotentialMv;
-        rig.Snapshot.PulseOverpotentialMv[1] = 100;
-        rig.Snapshot.EdgeResistanceMilliohm[0] = 1000;
-        rig.Snapshot.EdgeResistanceMilliohm[1] = 1000;
-        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
-        rig.End();
-    }
-
     /// <summary>Ten pulses at 100 mV with gaps of <paramref name="gapMs"/>: the baseline learned at 100 mV. Returns when the last one ended.</summary>
     private static long Settle(SnapshotRig rig, DepletionOnsetDetector detector, long gapMs)
     {
         long t = 1000;
         for (int i = 0; i < 10; i++)
         {
-            Pulse(rig, detector, t, 100);
+            DepletionStripPulses.Run(rig, detector, t, 100, RestMs);
             t += 1000 + gapMs;
         }
 
@@ -73,11 +39,11 @@ public class DepletionLeavingRestGapTests
         // pull it down by a fifth of the difference each (92, 87.6, 86.1, 86.9 mV) and the climb back is summed:
         // 100 - 89 - 2 = 9, then 100 - 89 - 2 again, past info (10 mV) at the second pulse at 100 mV. Leaving rest, the
         // block 60-100 rises by more than the slack and is not learned; the next (100 x 5) is, and nothing is summed.
-        var (rig, detector) = Make();
+        var (rig, detector) = DepletionStripPulses.Make();
         long t = Settle(rig, detector, RestMs) + 60000;
         foreach (int mv in new[] { 60, 70, 80, 90, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100 })
         {
-            Pulse(rig, detector, t, mv);
+            DepletionStripPulses.Run(rig, detector, t, mv, RestMs);
             t += 1000 + RestMs;
             Assert.Equal(0, detector.CusumMv(0));
         }
@@ -85,7 +51,7 @@ public class DepletionLeavingRestGapTests
         Assert.Empty(rig.Raised(DiagnosisId.DepletionTrendInfo));
 
         // Learned again at 100 mV: a rise is summed as before, 115 - 100 - 2 = 13 mV.
-        Pulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, RestMs);
         Assert.Equal(13, detector.CusumMv(0));
     }
 
@@ -96,9 +62,9 @@ public class DepletionLeavingRestGapTests
     {
         // Settled at 100 mV with 1 s gaps; then one gap of gapMs and a pulse at 115 mV: summed (115 - 100 - 2) or the
         // first pulse of a new block.
-        var (rig, detector) = Make();
+        var (rig, detector) = DepletionStripPulses.Make();
         long t = Settle(rig, detector, RestMs) + gapMs;
-        Pulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, RestMs);
         Assert.Equal(expectedCusumMv, detector.CusumMv(0));
     }
 
@@ -110,49 +76,23 @@ public class DepletionLeavingRestGapTests
         // Guard: the pack scheduler may rest a module longer than its protocol's rest at every pulse, steadily or every
         // other one. Its pulses are in their regime at those rests: the usual gap (the longest recent one, fading by a
         // fifth a pulse) keeps them from relearning at each, so a rise is still summed: 115 - 100 - 2 = 13 mV a pulse.
-        var (rig, detector) = Make();
+        var (rig, detector) = DepletionStripPulses.Make();
         long t = 1000;
         for (int i = 0; i < 20; i++)
         {
-            Pulse(rig, detector, t, 100);
+            DepletionStripPulses.Run(rig, detector, t, 100, RestMs);
             t += 1000 + gapsMs[i % gapsMs.Length];
         }
 
-        Pulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, RestMs);
         Assert.Equal(13, detector.CusumMv(0));
         t += 1000 + gapsMs[20 % gapsMs.Length];
-        Pulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, RestMs);
         t += 1000 + gapsMs[21 % gapsMs.Length];
-        Pulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, RestMs);
         // 39 mV after the third pulse; the pulse after a 1 s rest among 10 s ones is not judged (shorter than 75 % of
         // the typical gap, DepletionShortRestTests): 26 mV.
         Assert.Equal(expectedCusumMv, detector.CusumMv(0));
-    }
-
-    /// <summary>A strip pulse of a protocol without a rest step from <paramref name="startMs"/> to 1 s later, ending with cell 0 at <paramref name="overpotentialMv"/>.</summary>
-    private static void RestFreePulse(SnapshotRig rig, DepletionOnsetDetector detector, long startMs, int overpotentialMv)
-    {
-        detector.NoteStripStep(0, 1000, 0);
-        rig.Begin(startMs);
-        rig.SetCurrent(0, ModulePhase.Current, 385);
-        rig.Snapshot.PhaseStarted[0] = true;
-        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
-        rig.End();
-
-        rig.Begin(startMs + 1000);
-        rig.SetCurrent(0, ModulePhase.Open, 0);
-        rig.Snapshot.PhaseStarted[0] = true;
-        rig.Snapshot.PulseEnded[0] = true;
-        rig.Snapshot.EdgeCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseClosingCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseDurationMs[0] = 1000;
-        rig.Snapshot.PulseOverpotentialMv[0] = overpotentialMv;
-        rig.Snapshot.PulseOverpotentialMv[1] = 100;
-        rig.Snapshot.EdgeResistanceMilliohm[0] = 1000;
-        rig.Snapshot.EdgeResistanceMilliohm[1] = 1000;
-        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
-        rig.End();
     }
 
     [Theory]
@@ -166,18 +106,18 @@ public class DepletionLeavingRestGapTests
         // 100 mV, then a rise to 115 mV: 13 mV. A gap of gapMs before the next pulse at 115 mV (a hold, a failed address
         // check) relearned the trend at any gap, and the CUSUM restarted at 0 each time: holds now and then hid a rise
         // for good. Only a gap beyond a second, in which the interface begins to relax, leaves rest.
-        var (rig, detector) = Make();
+        var (rig, detector) = DepletionStripPulses.Make();
         long t = 1000;
         for (int i = 0; i < 10; i++)
         {
-            RestFreePulse(rig, detector, t, 100);
+            DepletionStripPulses.Run(rig, detector, t, 100, 0);
             t += 1000;
         }
 
-        RestFreePulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, 0);
         Assert.Equal(13, detector.CusumMv(0));
         t += 1000 + gapMs;
-        RestFreePulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, 0);
         Assert.Equal(expectedCusumMv, detector.CusumMv(0));
     }
 }

@@ -16,47 +16,13 @@ namespace Edge.Core.Tests.Diagnosis.Detectors;
 /// </summary>
 public class DepletionShortRestTests
 {
-    private static (SnapshotRig Rig, DepletionOnsetDetector Detector) Make()
-    {
-        var rig = new SnapshotRig();
-        rig.SetCells(0, 500, 500);
-        rig.SetCurrent(0, ModulePhase.Open, 0);
-        return (rig, new DepletionOnsetDetector(rig.Configuration, rig.Layout));
-    }
-
-    /// <summary>A strip pulse from <paramref name="startMs"/> to 1 s later, ending with cell 0 at <paramref name="overpotentialMv"/>.</summary>
-    private static void Pulse(SnapshotRig rig, DepletionOnsetDetector detector, long startMs, int overpotentialMv)
-    {
-        detector.NoteStripStep(0, 1000, 1000);
-        rig.Begin(startMs);
-        rig.SetCurrent(0, ModulePhase.Current, 385);
-        rig.Snapshot.PhaseStarted[0] = true;
-        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
-        rig.End();
-
-        rig.Begin(startMs + 1000);
-        rig.SetCurrent(0, ModulePhase.Open, 0);
-        rig.Snapshot.PhaseStarted[0] = true;
-        rig.Snapshot.PulseEnded[0] = true;
-        rig.Snapshot.EdgeCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseClosingCurrentUa[0] = 385;
-        rig.Snapshot.LastPulseDurationMs[0] = 1000;
-        rig.Snapshot.PulseOverpotentialMv[0] = overpotentialMv;
-        rig.Snapshot.PulseOverpotentialMv[1] = 100;
-        rig.Snapshot.EdgeResistanceMilliohm[0] = 1000;
-        rig.Snapshot.EdgeResistanceMilliohm[1] = 1000;
-        detector.Evaluate(rig.Snapshot, rig.Diagnosis);
-        rig.End();
-    }
-
     /// <summary>Ten pulses at 100 mV, 2 s apart: the baseline learned at 100 mV. Returns when the next pulse may start, 2 s after the last.</summary>
     private static long Settle(SnapshotRig rig, DepletionOnsetDetector detector)
     {
         long t = 1000;
         for (int i = 0; i < 10; i++)
         {
-            Pulse(rig, detector, t, 100);
+            DepletionStripPulses.Run(rig, detector, t, 100, 1000);
             t += 3000;
         }
 
@@ -69,19 +35,19 @@ public class DepletionShortRestTests
         // Settled at 100 mV with 2 s gaps; the rotation then rests the module 1 s twice (50 % of its typical gap), and the
         // pulses end at 110 mV from the polarisation the short rest left. Summed, they were 110 - 100 - 2 = 8 mV each, past
         // info (10 mV) at the second. Not judged, the CUSUM stays at 0 and no info is raised.
-        var (rig, detector) = Make();
+        var (rig, detector) = DepletionStripPulses.Make();
         long t = Settle(rig, detector) - 1000;
-        Pulse(rig, detector, t, 110);
+        DepletionStripPulses.Run(rig, detector, t, 110, 1000);
         Assert.Equal(0, detector.CusumMv(0));
         t += 2000;
-        Pulse(rig, detector, t, 110);
+        DepletionStripPulses.Run(rig, detector, t, 110, 1000);
         Assert.Equal(0, detector.CusumMv(0));
         Assert.Empty(rig.Raised(DiagnosisId.DepletionTrendInfo));
 
         // Back at the typical 2 s: judged against the 100 mV baseline, which did not follow the two pulses at 110 mV
         // (following them while quiet would have lifted it to 102 and 103.6 mV): 115 - 100 - 2 = 13 mV.
         t += 3000;
-        Pulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, 1000);
         Assert.Equal(13, detector.CusumMv(0));
     }
 
@@ -91,9 +57,9 @@ public class DepletionShortRestTests
     [InlineData(5000, 13)]   // a longer rest: judged as ever (the pulse ends lower, the CUSUM sums rises)
     public void OnlyARestShorterThanThreeQuartersOfTheTypicalGapGoesUnjudged(long gapMs, int expectedCusumMv)
     {
-        var (rig, detector) = Make();
+        var (rig, detector) = DepletionStripPulses.Make();
         long t = Settle(rig, detector) - 2000 + gapMs;
-        Pulse(rig, detector, t, 115);
+        DepletionStripPulses.Run(rig, detector, t, 115, 1000);
         Assert.Equal(expectedCusumMv, detector.CusumMv(0));
     }
 
@@ -103,18 +69,18 @@ public class DepletionShortRestTests
         // Guard: a cell running down at the typical gap, 2 s, with one short rest among its pulses: the rise is summed at
         // every pulse but that one. 106 mV: 4 mV, quiet, so the baseline follows by a fifth to 101.2 mV; 112: 4 + 9 = 13
         // (info, the baseline stops); the short rest's 118: not judged; 124: 13 + 21 = 34 mV (warning at 25).
-        var (rig, detector) = Make();
+        var (rig, detector) = DepletionStripPulses.Make();
         long t = Settle(rig, detector);
-        Pulse(rig, detector, t, 106);
+        DepletionStripPulses.Run(rig, detector, t, 106, 1000);
         Assert.Equal(4, detector.CusumMv(0));
         t += 3000;
-        Pulse(rig, detector, t, 112);
+        DepletionStripPulses.Run(rig, detector, t, 112, 1000);
         Assert.Equal(13, detector.CusumMv(0));
         t += 2000;
-        Pulse(rig, detector, t, 118);
+        DepletionStripPulses.Run(rig, detector, t, 118, 1000);
         Assert.Equal(13, detector.CusumMv(0));
         t += 3000;
-        Pulse(rig, detector, t, 124);
+        DepletionStripPulses.Run(rig, detector, t, 124, 1000);
         Assert.Equal(34, detector.CusumMv(0));
         Assert.NotEmpty(rig.Raised(DiagnosisId.DepletionTrendWarning));
     }
