@@ -258,11 +258,18 @@ cat > "$out/app/app.csproj" <<PROJECT
   <ItemGroup>
     <Compile Include="$repo/firmware/Edge.Firmware.App/**/*.cs" Exclude="$repo/firmware/Edge.Firmware.App/bin/**;$repo/firmware/Edge.Firmware.App/obj/**" />
     <Reference Include="mscorlib"><HintPath>$mscorlib_dir/mscorlib.dll</HintPath></Reference>
+    <Reference Include="Edge.Core"><HintPath>$(gate_out Edge.Core Edge.Core)</HintPath></Reference>
+    <Reference Include="Edge.Core.Boards"><HintPath>$(gate_out Edge.Core.Boards Edge.Core.Boards)</HintPath></Reference>
+    <Reference Include="Edge.Core.Messaging"><HintPath>$(gate_out Edge.Core.Messaging Edge.Core.Messaging)</HintPath></Reference>
     <Reference Include="Edge.Firmware"><HintPath>$(gate_out Edge.Firmware Edge.Firmware)</HintPath></Reference>
   </ItemGroup>
 </Project>
 PROJECT
-dotnet build -c Release "$out/app/app.csproj" -o "$out/app/out" > "$out/app-build.log"
+if ! dotnet build -c Release "$out/app/app.csproj" -o "$out/app/out" > "$out/app-build.log" 2>&1; then
+    grep -E ' error ' "$out/app-build.log" | sort -u | sed 's/^/  /' >&2 || true
+    echo "run-on-nanoclr.sh: the application did not build (log: $out/app-build.log)" >&2
+    exit 1
+fi
 rm -f "$out/app/pe/"*.pe
 cp "$out/pe/"*.pe "$out/app/pe/"
 rm -f "$out/app/pe/NFUnitTest.pe" "$out/app/pe/nanoFramework.UnitTestLauncher.pe" "$out/app/pe/nanoFramework.TestFramework.pe"
