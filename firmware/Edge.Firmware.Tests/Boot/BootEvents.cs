@@ -11,9 +11,9 @@ namespace NFUnitTest.Boot
         /// <summary>Removes pending events up to and including the first with <paramref name="code"/> and returns it (null if none).</summary>
         public static DeviceEvent Take(DeviceEventLog events, string code)
         {
-            while (events.Peek() != null)
+            DeviceEvent next;
+            while ((next = events.Peek()) != null)
             {
-                DeviceEvent next = events.Peek();
                 events.RemoveOldest();
                 if (next.Code == code)
                 {

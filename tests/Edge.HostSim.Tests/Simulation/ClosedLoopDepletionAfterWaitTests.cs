@@ -21,14 +21,6 @@ public sealed class ClosedLoopDepletionAfterWaitTests
 
     public ClosedLoopDepletionAfterWaitTests(ITestOutputHelper output) => _output = output;
 
-    private void Print(SimulationResult result)
-    {
-        foreach (SimulationEvent e in result.Events.Where(e => e.Kind is not ("started" or "stopped" or "derated" or "demandMet")))
-        {
-            _output.WriteLine($"{e.TS} {e.Kind} {e.Severity} {e.Diagnosis} m{e.Module} c{e.Cell} {e.Value}/{e.Threshold}");
-        }
-    }
-
     /// <summary>
     /// Two modules of two healthy cells, 1 s pulses at 1 mA/cm2 with fixed rests, at a pack demand of one module's pulse
     /// current: one module pulses at a time, at the protocol's current. The demand falls to 0 from 300 s to 360 s, so
@@ -73,7 +65,7 @@ public sealed class ClosedLoopDepletionAfterWaitTests
 
         SimulationResult result = new ClosedLoopRunner(scenario, options).Run();
 
-        Print(result);
+        RunEventLog.Write(_output, result);
         _output.WriteLine($"last pulse before the wait {lastPulseBeforeS} s, first after {firstPulseAfterS} s");
         // The last pulse before the demand fell ended at most one pulse and one rest before it (two modules in turn).
         Assert.InRange(firstPulseAfterS - lastPulseBeforeS, waitS, waitS + restS + 1);
@@ -108,7 +100,7 @@ public sealed class ClosedLoopDepletionAfterWaitTests
 
         SimulationResult result = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false }).Run();
 
-        Print(result);
+        RunEventLog.Write(_output, result);
         double resumeS = waitS + 60;
         SimulationEvent cutoff = Assert.Single(result.Events, e => e.Kind == "cutoff");
         Assert.True(cutoff.TS > resumeS, $"cut-off at {cutoff.TS} s, before the demand came back");
@@ -139,7 +131,7 @@ public sealed class ClosedLoopDepletionAfterWaitTests
 
         SimulationResult result = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false }).Run();
 
-        Print(result);
+        RunEventLog.Write(_output, result);
         Assert.DoesNotContain(result.Events, e => e.Diagnosis is "depletionTrendWarning" or "depletionTrendFault" && e.TS >= 900 && e.TS < 1020);
     }
 }

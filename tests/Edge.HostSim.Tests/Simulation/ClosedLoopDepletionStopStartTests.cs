@@ -49,14 +49,6 @@ public sealed class ClosedLoopDepletionStopStartTests
         },
     };
 
-    private void Print(SimulationResult result)
-    {
-        foreach (SimulationEvent e in result.Events.Where(e => e.Kind != "started" && e.Kind != "stopped"))
-        {
-            _output.WriteLine($"{e.TS} {e.Kind} {e.Severity} {e.Diagnosis} m{e.Module} c{e.Cell} {e.Value}/{e.Threshold}");
-        }
-    }
-
     /// <summary>
     /// Healthy cells far from depletion: 1 s pulses at 1 mA/cm2 with fixed 5 s or 1 s rests strip 0.05-0.13 mAh/cm2 in
     /// 900 s, against the some 2 mAh/cm2 [W] (Fig. 4) strips at 1 s / 1 s before the cut-off. Stopped at 300 s and
@@ -79,7 +71,7 @@ public sealed class ClosedLoopDepletionStopStartTests
 
         SimulationResult result = new ClosedLoopRunner(scenario, StopAndStart(300, 360, 2, cancel)).Run();
 
-        Print(result);
+        RunEventLog.Write(_output, result);
         Assert.Equal(2, result.Events.Count(e => e.Kind == "started" && e.TS > 360));
         Assert.DoesNotContain(result.Events, e => e.Kind == "depletionOnset");
         Assert.All(result.Modules, m => Assert.True(m.CapacityMAhPerCm2 < 0.2, $"{m.CapacityMAhPerCm2} mAh/cm2"));
@@ -109,7 +101,7 @@ public sealed class ClosedLoopDepletionStopStartTests
 
         SimulationResult result = new ClosedLoopRunner(scenario, StopAndStart(stopS, startS, 1, cancel)).Run();
 
-        Print(result);
+        RunEventLog.Write(_output, result);
         SimulationEvent cutoff = Assert.Single(result.Events, e => e.Kind == "cutoff");
         Assert.True(cutoff.TS > startS, $"cut-off at {cutoff.TS} s, before the start");
         Assert.Contains(result.Events, e => e.Diagnosis is "depletionTrendWarning" or "depletionTrendFault" && e.TS > startS && e.TS < cutoff.TS - 60);
