@@ -58,7 +58,7 @@ public static class RunFigure
             Plot header = NewPlot(0, xEnd, time, showX: false);
             header.Title(title, 14);
             DrawCurrents(header, trace, x, selection, Width, markers, time, labels: true, notes, labelRoomPx: 300 - MarkerLines.MarginsPx);
-            header.YLabel("module current (mA/cm2)");
+            header.YLabel("module current density (mA/cm2)");
             if (trace.Modules > 8)
             {
                 header.HideLegend();
@@ -141,7 +141,7 @@ public static class RunFigure
         figure.AddRow(470, voltage);
 
         Plot current = NewPlot(0, xEnd, time, showX: true);
-        current.YLabel("module current (mA/cm2)");
+        current.YLabel("module current density (mA/cm2)");
         current.XLabel(time.Label);
         DrawCurrents(current, trace, x, selection, Width, markers, time, labels: false, null, labelRoomPx: 280 - MarkerLines.MarginsPx);
         current.ShowLegend(Alignment.UpperRight);
