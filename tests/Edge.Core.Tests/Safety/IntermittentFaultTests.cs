@@ -27,15 +27,16 @@ public class IntermittentFaultTests
 
         /// <summary>
         /// One tick. The cell answers its current (300 mV under the pulse, 200 at rest) unless <paramref name="cellMv"/>
-        /// is given; the current reading is what the previous tick commanded, or the rail (3000 uA) for a saturated
-        /// reading and 0 for one without a value.
+        /// is given; the current reading is what the previous tick commanded, or the low rail (-3000 uA) for a saturated
+        /// reading and 0 for one without a value. The low rail, against the stripping pulses and through the open switch:
+        /// only a channel fault (the high rail would be overcurrent evidence, RailOvercurrentTests).
         /// </summary>
         public bool Step(ChannelStatus current = ChannelStatus.Valid, int tempDeci = 250, ChannelStatus temp = ChannelStatus.Valid, int cellMv = -1)
         {
             bool closed = Actions.SwitchClosed[0];
             Frame.CellVoltageMv[0] = cellMv >= 0 ? cellMv : closed ? 300 : 200;
             Frame.CellVoltageStatus[0] = ChannelStatus.Valid;
-            Frame.ModuleCurrentUa[0] = current == ChannelStatus.Saturated ? 3000 : current != ChannelStatus.Valid ? 0 : closed ? Actions.CurrentSetpointUa[0] : 0;
+            Frame.ModuleCurrentUa[0] = current == ChannelStatus.Saturated ? -3000 : current != ChannelStatus.Valid ? 0 : closed ? Actions.CurrentSetpointUa[0] : 0;
             Frame.ModuleCurrentStatus[0] = current;
             Frame.TemperatureDeciCelsius[0] = tempDeci;
             Frame.TemperatureStatus[0] = temp;
@@ -73,7 +74,7 @@ public class IntermittentFaultTests
     // 1, 2, 1 (the good one takes one away), 2, 3: the fifth sample latches. Before, the good sample reset the count to 0
     // (1, 2, 0, 1, 2, 0, ...): never three, and the module pulsed on with its current unread one sample in three.
     [Theory]
-    [InlineData(ChannelStatus.Saturated, DiagnosisId.CurrentChannelSaturated, 3000)]
+    [InlineData(ChannelStatus.Saturated, DiagnosisId.CurrentChannelSaturated, -3000)]
     [InlineData(ChannelStatus.Implausible, DiagnosisId.CurrentChannelInvalid, (int)ChannelStatus.Implausible)]
     [InlineData(ChannelStatus.Missing, DiagnosisId.CurrentChannelInvalid, (int)ChannelStatus.Missing)]
     public void ACurrentChannelBadOnTwoSamplesOfThreeLatchesAtTheFifth(ChannelStatus bad, DiagnosisId row, int value)

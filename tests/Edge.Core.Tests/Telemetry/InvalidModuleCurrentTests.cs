@@ -63,8 +63,9 @@ public class InvalidModuleCurrentTests
         Assert.Equal((7, false), records[310]);
     }
 
+    // Not the high rail: its two samples fall on the open switch after a pulse, where 3000 uA is overcurrent evidence and
+    // latches moduleOvercurrent at the second (RailOvercurrentTests), so the pulses would not go on.
     [Theory]
-    [InlineData(3000, ChannelStatus.Saturated)]
     [InlineData(-3000, ChannelStatus.Saturated)]
     [InlineData(0, ChannelStatus.Missing)]
     public void APulseSummaryWrittenOnAnInvalidCurrentReadingIsMarkedInvalidAndCarriesTheLastValidReading(int readingUa, ChannelStatus status)

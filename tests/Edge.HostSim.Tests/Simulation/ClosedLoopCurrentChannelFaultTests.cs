@@ -60,11 +60,11 @@ public sealed class ClosedLoopCurrentChannelFaultTests
         return (new ClosedLoopRunner(scenario, options).Run(), ticks);
     }
 
+    // The high rail, past the 1925 uA limit in the strip pulse's direction, is overcurrent evidence and isolates at the
+    // second sample (TheHighRailDuringAStripPulseIsOvercurrentAndIsolatesAtTheSecondSample).
     [Theory]
-    [InlineData(CurrentSensorMode.Saturated, true, false)]
     [InlineData(CurrentSensorMode.Saturated, false, false)]
     [InlineData(CurrentSensorMode.Missing, false, false)]
-    [InlineData(CurrentSensorMode.Saturated, true, true)]
     [InlineData(CurrentSensorMode.Saturated, false, true)]
     [InlineData(CurrentSensorMode.Missing, false, true)]
     public void AChannelWithoutAUsableReadingDuringAPulseIsolatesItsModuleAtTheThirdSample(CurrentSensorMode mode, bool railHigh, bool board)
@@ -118,7 +118,7 @@ public sealed class ClosedLoopCurrentChannelFaultTests
     }
 
     [Theory]
-    [InlineData(CurrentSensorMode.Saturated, true, false)]
+    [InlineData(CurrentSensorMode.Saturated, false, false)]
     [InlineData(CurrentSensorMode.Missing, false, false)]
     [InlineData(CurrentSensorMode.Saturated, false, true)]
     [InlineData(CurrentSensorMode.Missing, false, true)]
@@ -173,7 +173,6 @@ public sealed class ClosedLoopCurrentChannelFaultTests
     [InlineData(CurrentSensorMode.Saturated, false, false)]
     [InlineData(CurrentSensorMode.Missing, false, false)]
     [InlineData(CurrentSensorMode.Saturated, false, true)]
-    [InlineData(CurrentSensorMode.Saturated, true, true)]
     [InlineData(CurrentSensorMode.Missing, false, true)]
     public void TwoBadSamplesInAPulseLetItRunItsLengthAndTwoAtARestsEndDelayThePulseUntilTheyAreTakenBack(CurrentSensorMode mode, bool railHigh, bool board)
     {
@@ -201,15 +200,14 @@ public sealed class ClosedLoopCurrentChannelFaultTests
         Assert.Equal((ticks[125_980].ReadingUa, true), (ticks[126_000].RecordUa, ticks[126_000].RecordInvalid));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void RepeatedRailReadingsOfTheWrongSignAreNeitherAShortNorDepletion(bool railHigh)
+    [Fact]
+    public void RepeatedRailReadingsOfTheWrongSignAreNeitherAShortNorDepletion()
     {
-        // Two samples at a rail in the middle of each of 30 pulses (the low rail reads a strip as plating) and two in each
+        // Two samples at the low rail in the middle of each of 30 pulses (it reads a strip as plating) and two in each
         // rest: a detector that took the rail's sign saw the polarisation turn over, a spike toward 0 V at every pulse. The
         // detectors take the setpoint's sign for an invalid reading, and the channel rows never reach three: nothing to
-        // report but the start.
+        // report but the start. (Two at the high rail are overcurrent evidence, which latches at the second.)
+        const bool railHigh = false;
         Scenario scenario = Pack(180, string.Empty);
         for (int pulse = 0; pulse < 30; pulse++)
         {
@@ -222,5 +220,39 @@ public sealed class ClosedLoopCurrentChannelFaultTests
         Assert.DoesNotContain(result.Events, e => e.Kind != "started");
         Assert.Equal(30, result.Modules[1].Pulses);
         Assert.Equal(result.Modules[0].Pulses, result.Modules[1].Pulses);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheHighRailDuringAStripPulseIsOvercurrentAndIsolatesAtTheSecondSample(bool board)
+    {
+        // Saturated high from 120.50 s, inside a 385 uA strip pulse. The rail is what the chain delivers at full scale: the
+        // simple chain's 3000 uA, the virtual board's calibration at 4095 counts; either lies past the 1925 uA limit (5 mA/cm2
+        // on 0.3848 cm2; the virtual board's 2 mA is the looser) in the pulse's direction, so the current is at least
+        // that: moduleOvercurrent (debounce 2) counts 120.50 and 120.51 s and latches at 120.51 s, the switch open in that
+        // tick, one sample before the channel row's third (observe mode: a safety row acts in every mode).
+        Scenario scenario = Pack(200, board ? VirtualBoard : string.Empty);
+        scenario.Faults.Add(Fault(120.5, 0, CurrentSensorMode.Saturated, railHigh: true));
+        (SimulationResult result, Dictionary<long, Tick> ticks) = Run(scenario);
+
+        int railUa = ticks[120_500].ReadingUa;
+        Assert.Equal(ChannelStatus.Saturated, ticks[120_500].Status);
+        if (!board)
+        {
+            Assert.Equal(3000, railUa);
+        }
+
+        Assert.True(railUa >= 1925, "rail " + railUa + " uA");
+        SimulationEvent fault = result.Events.First(e => e.Severity == "fault");
+        Assert.Equal(("overcurrent", "moduleOvercurrent", 1), (fault.Kind, fault.Diagnosis, fault.Module));
+        Assert.Equal(120.51, fault.TS, 3);
+        Assert.Equal(((long)railUa, 1925L), (fault.Value, fault.Threshold));
+
+        Assert.True(ticks[120_490].SwitchClosed && ticks[120_500].SwitchClosed);
+        Assert.False(ticks[120_510].SwitchClosed);
+        Assert.All(ticks.Values.Where(t => t.Ms > 120_510), t => Assert.Equal((false, 0), (t.SwitchClosed, t.TrueUa)));
+        Assert.Equal(("hold", "protection"), (result.Modules[1].State, result.Modules[1].StopReason));
+        Assert.NotEqual("hold", result.Modules[0].State);
     }
 }

@@ -87,17 +87,37 @@ namespace Edge.Core.Diagnosis.Detectors
                     limit = platingLimit < pulseLimit ? platingLimit : pulseLimit;
                 }
 
-                bool over = valid && magnitude > limit;
-                bool high = valid && pulse && magnitude > warningLimit;
-                if (!valid || (quiet && !over && !high))
+                bool over;
+                if (valid)
                 {
-                    // An invalid reading holds every level's count (see EvaluateCells); the plausibility rows judge it.
+                    over = magnitude > limit;
+                }
+                else
+                {
+                    // A reading pinned at a rail says the current is at least the rail's value (the calibration's there).
+                    // At the rail the current flows toward (the setpoint's sign; the stripping one through an open
+                    // switch or at a setpoint of 0, the one every current stage drives), at or past the limit, it is
+                    // overcurrent evidence, the rail its reading: the module opens at this row's debounce, not a tick
+                    // later at the channel row's. Any other invalid reading (the opposite rail, a rail inside the limit,
+                    // missing) holds every level's count (see EvaluateCells); the plausibility rows judge it.
+                    bool plating = pulse && snapshot.SetpointUa[m] < 0;
+                    if (frame.ModuleCurrentStatus[m] != ChannelStatus.Saturated || magnitude < limit || (plating ? current >= 0 : current <= 0))
+                    {
+                        continue;
+                    }
+
+                    over = true;
+                }
+
+                bool high = pulse && magnitude > warningLimit;
+                if (quiet && !over && !high)
+                {
                     continue;
                 }
 
                 int derateLimit = _limits.ModuleCurrentDerateUa;
                 diagnosis.Report(DiagnosisId.ModuleOvercurrentWarning, m, high, current, warningLimit);
-                diagnosis.Report(DiagnosisId.ModuleOvercurrentDerate, m, valid && pulse && magnitude > derateLimit, current, derateLimit);
+                diagnosis.Report(DiagnosisId.ModuleOvercurrentDerate, m, pulse && magnitude > derateLimit, current, derateLimit);
                 diagnosis.Report(DiagnosisId.ModuleOvercurrent, m, over, current, limit);
             }
 
