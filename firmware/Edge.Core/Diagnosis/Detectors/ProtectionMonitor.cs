@@ -99,9 +99,13 @@ namespace Edge.Core.Diagnosis.Detectors
                     // switch or at a setpoint of 0, the one every current stage drives), at or past the limit, it is
                     // overcurrent evidence, the rail its reading: the module opens at this row's debounce, not a tick
                     // later at the channel row's. Any other invalid reading (the opposite rail, a rail inside the limit,
-                    // missing) holds every level's count (see EvaluateCells); the plausibility rows judge it.
+                    // missing) holds every level's count (see EvaluateCells); the plausibility rows judge it. Once the
+                    // channel's own saturation row has set, its pinned reading is that fault, named and answered: taken
+                    // on as current through the open switch it would add an overcurrent that sends the operator to look
+                    // for a welded switch.
                     bool plating = pulse && snapshot.SetpointUa[m] < 0;
-                    if (frame.ModuleCurrentStatus[m] != ChannelStatus.Saturated || magnitude < limit || (plating ? current >= 0 : current <= 0))
+                    if (frame.ModuleCurrentStatus[m] != ChannelStatus.Saturated || magnitude < limit || (plating ? current >= 0 : current <= 0)
+                        || diagnosis.IsActive(DiagnosisId.CurrentChannelSaturated, m))
                     {
                         continue;
                     }
