@@ -130,6 +130,24 @@ namespace Edge.Core.Decision
         // found against a renewed level holds.
         private bool _accumulatesOnFirstLevel;
 
+        // Readings the level before the first pulse averages (PrePulseSampleCount at the first capture; 0: one reading).
+        private int _firstLevelReadings;
+
+        // The smoothed polarisation a carry-over must reach (mV x Scale): AccumulationLimitScaled, renewed every pulse.
+        private long _accumulationLimitScaled;
+
+        // A rest was cut before it settled (the pack scheduler's grant, or a direction change). Until then a relaxation
+        // against the first level above the plain limit makes the rest wait for the settle test, which renews the level
+        // (and costs a module alone only one longer rest); once rests are cut, waiting renews nothing, and the relaxation is
+        // negligible up to the limit the first level's noise is allowed for (IsRelaxationNegligible). Judged so from the first
+        // pulse, a cell alone at 0.5-0.8 mA/cm2 against a first level of one reading was negligible for good (no settled
+        // rest renewed it): simulated, its rests fell from 3-12 s to 0.5-0.9 s.
+        private bool _cutBeforeSettling;
+
+        // Standard deviations of the first level's mean a carry-over measured against it must stand above the negligible
+        // limit (AccumulationLimitScaled): one-sided, a reference that far off comes one module in some 700.
+        private const int FirstLevelSigmas = 3;
+
         // Pulses in the polarisation's smoothing since it (re)started: at the first pulse, and when a renewed rested level
         // takes back an accumulation found against the first one.
         private long _relaxationPulses;
@@ -154,6 +172,7 @@ namespace Edge.Core.Decision
             _cellCount = cellCount;
             _targetMs = protocol.MinimumRestMs;
             _marginTargetMs = protocol.MinimumRestMs;
+            _accumulationLimitScaled = (long)tuning.NegligibleRelaxationMv * Scale;
             _marginSampledSoonEnough = samplePeriodMs <= tuning.MarginMaximumSamplePeriodMs;
             _initialSlopeUvPerS = new int[cellCount];
             _restedScaled = new long[cellCount];
@@ -278,7 +297,7 @@ namespace Edge.Core.Decision
         /// </summary>
         public int RelaxationMv => (int)(_relaxationSmooth / Scale);
 
-        private bool IsRelaxationNegligible => _pulses > 0 && !_accumulates && _relaxationSmooth < (long)_tuning.NegligibleRelaxationMv * Scale;
+        private bool IsRelaxationNegligible => _pulses > 0 && !_accumulates && _relaxationSmooth < (_cutBeforeSettling ? _accumulationLimitScaled : (long)_tuning.NegligibleRelaxationMv * Scale);
 
 
         /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
@@ -294,6 +313,7 @@ namespace Edge.Core.Decision
                     _restedScaled[i] = _restedCaptures < 2 ? level : _restedScaled[i] + ((level - _restedScaled[i]) / 4);
                 }
 
+                _firstLevelReadings = _restedCaptures == 0 ? snapshot.PrePulseSampleCount[_firstCell] : _firstLevelReadings;
                 _restedCaptures++;
                 _captureRested = false;
                 if (_accumulates && _accumulatesOnFirstLevel && _restedCaptures > 1)
@@ -305,6 +325,7 @@ namespace Edge.Core.Decision
             }
 
             long relaxation = LargestDeviationFromRested(snapshot);
+            _accumulationLimitScaled = AccumulationLimitScaled(snapshot);
             if (_pulses == 0)
             {
                 _overpotentialSmooth = overpotential;
@@ -318,7 +339,7 @@ namespace Edge.Core.Decision
             _relaxationSmooth = _relaxationPulses == 0 ? relaxation : _relaxationSmooth + ((relaxation - _relaxationSmooth) / TrendPulses);
             _relaxationPulses++;
             _pulses++;
-            if (!_accumulates && _relaxationPulses >= TrendPulses && _relaxationSmooth >= (long)_tuning.NegligibleRelaxationMv * Scale)
+            if (!_accumulates && _relaxationPulses >= TrendPulses && _relaxationSmooth >= _accumulationLimitScaled)
             {
                 _accumulates = true;
                 _accumulatesOnFirstLevel = _restedCaptures < 2;
@@ -429,6 +450,7 @@ namespace Edge.Core.Decision
             // A reference rest the scheduler cut short ended before the cell relaxed: its level would offset every margin
             // reading after it.
             _captureRested = _captureRested || _settleObservedMs >= 0 || (_referenceRest && !cut);
+            _cutBeforeSettling = _cutBeforeSettling || (cut && _settleObservedMs < 0);
             _referenceRest = false;
             _settledSinceMs = -1;
             _settleObservedMs = -1;
@@ -677,6 +699,39 @@ namespace Edge.Core.Decision
             }
 
             return largest == int.MinValue ? 0 : largest;
+        }
+
+        /// <summary>
+        /// The smoothed polarisation that shows the cell carries polarisation over (mV x Scale): the negligible limit, and
+        /// while the rested level is still the one before the first pulse, that level's own noise on top. That level is the
+        /// mean of the few readings the module had before the pulse (one, in a pack whose first pulses go out on its first
+        /// ticks: PrePulseSampleCount), and unlike the smoothed polarisation measured against it, its error is the same at
+        /// every pulse, so no smoothing takes it out. A level FirstLevelSigmas standard deviations of that mean (the
+        /// measured reading noise over sqrt(readings)) too low comes one module in some 700. With 2 mV of noise and one
+        /// reading that is 6 mV on top: simulated, 16 identical modules at 4 mA/cm2 whose pulses leave 8 mV read 2 to 13 mV
+        /// against it, and a quarter to a third of them (seeds 2-5) were flagged or waited for a settle test, kept 1 s
+        /// rests, and the pack cut the others' for them. A renewed level is the mean of a settled rest's readings, and the
+        /// plain limit holds against it.
+        /// </summary>
+        private long AccumulationLimitScaled(MeasurementSnapshot snapshot)
+        {
+            long limit = (long)_tuning.NegligibleRelaxationMv * Scale;
+            if (_restedCaptures >= 2)
+            {
+                return limit;
+            }
+
+            long largest = 0;
+            for (int c = _firstCell; c < _firstCell + _cellCount; c++)
+            {
+                long variance = snapshot.NoiseVarianceCentiMv2[c];
+                largest = variance > largest ? variance : largest;
+            }
+
+            // (0.01 mV x Scale)^2 per reading of the mean, its square root in 0.01 mV x Scale, then to mV x Scale.
+            long readings = _firstLevelReadings < 1 ? 1 : _firstLevelReadings;
+            long sigma = EdgeResistanceNoise.IntegerSqrt(largest * Scale * Scale / readings);
+            return limit + (FirstLevelSigmas * sigma / 100);
         }
 
         /// <summary>The largest deviation of a cell from its rested level (mV x Scale).</summary>

@@ -28,6 +28,7 @@ namespace Edge.Core.Measurement
             EdgeResistanceMilliohm = new int[cells];
             PulseOverpotentialMv = new int[cells];
             PrePulseVoltageMv = new int[cells];
+            PrePulseSampleCount = new int[cells];
             NoiseVarianceCentiMv2 = new int[cells];
             RestSlopeUvPerS = new int[cells];
             ShapeEarlyRiseMv = new int[cells];
@@ -132,6 +133,13 @@ namespace Edge.Core.Measurement
 
         /// <summary>Mean cell voltage over the samples just before the latest pulse (mV): the relaxed reference.</summary>
         public readonly int[] PrePulseVoltageMv;
+
+        /// <summary>
+        /// Open-circuit readings <see cref="PrePulseVoltageMv"/> averages (up to <see cref="PackMeasurement.BaselineSamples"/>;
+        /// 0: the reading of the tick before the pulse alone). A pulse granted on a pack's first ticks has one: its
+        /// reference carries a whole reading's noise, where a rest's eight carry a third of it.
+        /// </summary>
+        public readonly int[] PrePulseSampleCount;
 
         /// <summary>
         /// Reading noise of each cell channel: the variance of the settled samples before each pulse, in

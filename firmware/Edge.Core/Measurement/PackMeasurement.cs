@@ -376,6 +376,7 @@ namespace Edge.Core.Measurement
                 }
 
                 snapshot.PrePulseVoltageMv[c] = baseline;
+                snapshot.PrePulseSampleCount[c] = usable;
                 if (variance >= 0)
                 {
                     AddNoiseEstimate(c, module, variance, snapshot);

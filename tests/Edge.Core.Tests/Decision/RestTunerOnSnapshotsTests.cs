@@ -243,6 +243,72 @@ public class RestTunerOnSnapshotsTests
         Assert.Equal(RestEndReason.MaximumReached, reason);
     }
 
+    [Theory]
+    [InlineData(1, 12, false)]
+    [InlineData(1, 14, true)]
+    [InlineData(8, 12, true)]
+    public void AgainstTheLevelBeforeTheFirstPulseACarryOverMustAlsoClearThatLevelsOwnNoise(int readings, int relaxationMv, bool carriedOver)
+    {
+        // 1 mV of reading noise (10000 (0.01 mV)^2) and a level before the first pulse of `readings` readings: -3 mV for a
+        // cell resting at 0 mV, and every pulse leaves `relaxationMv` against it (under the 15 mV at which the 25 mV
+        // depletion margin engages). That level's mean carries 1 / sqrt(readings) mV of noise, the same at every pulse, so
+        // a carry-over must stand three of it above the 10 mV limit: 13 mV for one reading, 10 + 3 / sqrt(8) = 11.1 mV for
+        // eight.
+        var setup = new Setup(RestMode.Adaptive);
+        for (int c = 0; c < 2; c++)
+        {
+            setup.Snapshot.NoiseVarianceCentiMv2[c] = 10000;
+            setup.Snapshot.PrePulseSampleCount[c] = readings;
+        }
+
+        int firstRestMv = relaxationMv - 3;
+        setup.PulseEnded(firstRestMv, firstRestMv, -3);
+        for (int i = 1; i < 8; i++)
+        {
+            setup.PulseEnded(firstRestMv, firstRestMv, 3);
+        }
+
+        Assert.Equal(relaxationMv, setup.Tuner.RelaxationMv);
+
+        // Above the plain 10 mV limit the rest waits for the settle test, which renews the level where the rest may run
+        // on (settled from 1000 ms, held 500 ms). A pack short of relaxed modules cuts it at 800 ms instead, unsettled.
+        Assert.False(setup.Observe(800, -20000, -20000, out var reason));
+        setup.Tuner.OnRestEnded(setup.Snapshot, 800, true);
+
+        // Waiting cannot renew the level in such a pack: a relaxation within that level's noise of the limit is taken as
+        // negligible, and the rest ends at the 500 ms target though the slopes never settle. A carry-over beyond it holds,
+        // and the rest waits for the settle test, here to the 10 s maximum. Before, 12 mV against one reading counted as
+        // carried over too, and such a module of a pack kept 1 s rests the others' were cut for.
+        setup.PulseEnded(firstRestMv, firstRestMv, 3);
+        long end = setup.RunRest(_ => (-20000, -20000), out reason);
+        Assert.Equal(carriedOver ? 10000 : 500, end);
+        Assert.Equal(carriedOver ? RestEndReason.MaximumReached : RestEndReason.Relaxed, reason);
+    }
+
+    [Fact]
+    public void AboveTheLimitAgainstTheFirstLevelARestThatMayRunOnStillWaitsForTheSettleTest()
+    {
+        // As above, one reading, 12 mV: not carried over, but not negligible either while no rest was cut. Alone, the
+        // module's rest waits for the settle test (1000 ms + 500 ms held), and the settled rest renews the level, against
+        // which the plain 10 mV limit holds again.
+        var setup = new Setup(RestMode.Adaptive);
+        for (int c = 0; c < 2; c++)
+        {
+            setup.Snapshot.NoiseVarianceCentiMv2[c] = 10000;
+            setup.Snapshot.PrePulseSampleCount[c] = 1;
+        }
+
+        setup.PulseEnded(9, 9, -3);
+        for (int i = 1; i < 8; i++)
+        {
+            setup.PulseEnded(9, 9, 3);
+        }
+
+        long end = setup.RunRest(t => t < 1000 ? (-20000, -20000) : (-500, -500), out var reason);
+        Assert.Equal(1500, end);
+        Assert.Equal(RestEndReason.Relaxed, reason);
+    }
+
     [Fact]
     public void AWarningLengthensTheAdaptiveTargetByHalf()
     {
