@@ -16,15 +16,18 @@ namespace Edge.HostSim.Tests.Output;
 /// </summary>
 public sealed class ReportCurrentAxisTests
 {
+    // Two modules of one cell on 0.5 cm2 electrodes, 1 mA/cm2 pulses.
+    private const string AreaScenario = """
+        { "name": "area", "seed": 3, "samplePeriodMs": 10, "timeLimitS": 3,
+          "pack": { "modules": 2, "cellsPerModule": 1, "preset": "nak50-nasicon", "areaCm2": 0.5 },
+          "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 1 s" ] },
+          "controller": { "mode": "observe" } }
+        """;
+
     [Fact]
     public void TheCurrentChartNamesTheDensityAndTheModuleCurrentOfTheArea()
     {
-        Scenario scenario = ScenarioLoader.Parse("""
-            { "name": "area", "seed": 3, "samplePeriodMs": 10, "timeLimitS": 3,
-              "pack": { "modules": 2, "cellsPerModule": 1, "preset": "nak50-nasicon", "areaCm2": 0.5 },
-              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 1 s" ] },
-              "controller": { "mode": "observe" } }
-            """);
+        Scenario scenario = ScenarioLoader.Parse(AreaScenario);
         SimulationResult result = new ClosedLoopRunner(scenario).Run();
 
         ReportChart current = Assert.Single(RunReport.Build(scenario, result).Charts, c => c.Title.StartsWith("Module current", StringComparison.Ordinal));
@@ -42,12 +45,7 @@ public sealed class ReportCurrentAxisTests
     [Fact]
     public void ThePlotsCurrentAxesNameTheDensity()
     {
-        Scenario scenario = ScenarioLoader.Parse("""
-            { "name": "area", "seed": 3, "samplePeriodMs": 10, "timeLimitS": 3,
-              "pack": { "modules": 2, "cellsPerModule": 1, "preset": "nak50-nasicon", "areaCm2": 0.5 },
-              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 1 s" ] },
-              "controller": { "mode": "observe" } }
-            """);
+        Scenario scenario = ScenarioLoader.Parse(AreaScenario);
         SimulationResult result = new ClosedLoopRunner(scenario).Run();
         string directory = Directory.CreateTempSubdirectory("edge-axis-test-").FullName;
         try
