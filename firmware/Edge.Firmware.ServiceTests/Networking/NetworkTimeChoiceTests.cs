@@ -30,21 +30,21 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void APlainTcpBrokerDoesNotWaitForTheSntpTime()
         {
-            FakeBootDevices devices = Boot("device_id = pack-7\nmqtt_host = 192.168.1.20\n");
+            FakeBootDevices devices = Boot("device_id = pack-7\nboard = esp32-devkitc-4s2m\nmqtt_host = 192.168.1.20\n");
             Assert.IsFalse(devices.NetworkRequiresTime, "a plain-TCP broker waited for SNTP");
         }
 
         [TestMethod]
         public void ATlsBrokerWaitsForTheSntpTime()
         {
-            FakeBootDevices devices = Boot("device_id = pack-7\nmqtt_host = broker.local\nmqtt_port = 8883\nmqtt_ca_cert = " + TlsSettingsTests.Certificate + "\n");
+            FakeBootDevices devices = Boot("device_id = pack-7\nboard = esp32-devkitc-4s2m\nmqtt_host = broker.local\nmqtt_port = 8883\nmqtt_ca_cert = " + TlsSettingsTests.Certificate + "\n");
             Assert.IsTrue(devices.NetworkRequiresTime, "a TLS broker did not wait for SNTP: its certificate dates cannot be checked");
         }
 
         [TestMethod]
         public void TheMqttClientGetsTheControlLoopsQuietWindow()
         {
-            FakeBootDevices devices = Boot("device_id = pack-7\nmqtt_host = broker.local\n");
+            FakeBootDevices devices = Boot("device_id = pack-7\nboard = esp32-devkitc-4s2m\nmqtt_host = broker.local\n");
             Assert.IsNotNull(devices.MqttPause, "the MQTT client was given no quiet window although a control loop runs");
         }
     }

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards;
+using Edge.Firmware.Boards;
 using Edge.Firmware.Persistence;
 using nanoFramework.TestFramework;
 
@@ -33,6 +35,24 @@ namespace NFUnitTest.Persistence
             Assert.AreEqual("192.168.1.20", settings.MqttHost);
             Assert.AreEqual(1884, settings.MqttPort);
             Assert.AreEqual(5, settings.HealthPeriodS);
+        }
+
+        [TestMethod]
+        public void ATextWithoutABoardLineNamesNoBoardAndKeepsTheRest()
+        {
+            // A copy that lost its board line, deployed to a mux-board unit: a default board would drive the DevKitC's
+            // switch, enable and setpoint pins on hardware wired otherwise.
+            string text = "device_id = pack-7\nmqtt_host = 192.168.1.20\nmqtt_port = 1884\n";
+
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+
+            Assert.IsTrue(ok, error);
+            Assert.AreEqual("pack-7", settings.DeviceId);
+            Assert.AreEqual("192.168.1.20", settings.MqttHost);
+            Assert.AreEqual(1884, settings.MqttPort);
+            BoardSetup setup = BoardCatalog.Setup(settings.BoardName);
+            Assert.IsFalse(setup.IsUsable, "a board was chosen for settings that name none");
+            Assert.AreEqual("no board: the settings have no 'board' line; add 'board = esp32-devkitc-4s2m' or 'board = esp32-mux-6s'", setup.Error);
         }
 
         [TestMethod]

@@ -30,7 +30,7 @@ namespace NFUnitTest.Persistence
     [TestClass]
     public class LatchedFaultsBeforeTheFirstTickTests
     {
-        private const string AutoStart = "device_id = pack-7\nauto_start = true\n";
+        private const string AutoStart = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nauto_start = true\n";
 
         private const string Module1HardShort = "latched faults\n1 hardShort\nend 1\n";
 

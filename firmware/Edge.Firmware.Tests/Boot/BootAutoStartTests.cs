@@ -19,8 +19,8 @@ namespace NFUnitTest.Boot
         [TestMethod]
         public void ModulesWaitForAStartUnlessTheSettingsAskForAutoStart()
         {
-            Assert.AreEqual((int)ModuleState.Idle, (int)StateAfterFirstTick("device_id = pack-7\n"), "default settings started the modules at boot");
-            Assert.AreEqual((int)ModuleState.Pulse, (int)StateAfterFirstTick("device_id = pack-7\nauto_start = true\n"), "auto_start = true did not start them");
+            Assert.AreEqual((int)ModuleState.Idle, (int)StateAfterFirstTick("device_id = pack-7\nboard = esp32-devkitc-4s2m\n"), "default settings started the modules at boot");
+            Assert.AreEqual((int)ModuleState.Pulse, (int)StateAfterFirstTick("device_id = pack-7\nboard = esp32-devkitc-4s2m\nauto_start = true\n"), "auto_start = true did not start them");
         }
 
         /// <summary>Module 0's state after the booted controller's first tick on a healthy, calibrated frame.</summary>

@@ -38,7 +38,7 @@ namespace NFUnitTest.Boot
         public void ConsoleOffOpensNone()
         {
             FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
-            devices.SettingsText = "device_id = pack-7\nconsole_uart = off\n";
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nconsole_uart = off\n";
             Assert.IsNotNull(Boot(devices, new DeviceEventLog()));
             Assert.AreEqual(0, devices.ConsoleSessions.Count);
         }
@@ -60,7 +60,7 @@ namespace NFUnitTest.Boot
         {
             // GPIO 36 is the DevKitC's cell 0 input: a UART there would corrupt that cell's readings.
             FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
-            devices.SettingsText = "device_id = pack-7\nconsole_rx_pin = 36\n";
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nconsole_rx_pin = 36\n";
             DeviceEventLog log = new DeviceEventLog();
             Assert.IsNotNull(Boot(devices, log));
 

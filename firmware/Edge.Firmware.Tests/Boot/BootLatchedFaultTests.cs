@@ -18,7 +18,7 @@ namespace NFUnitTest.Boot
     [TestClass]
     public class BootLatchedFaultTests
     {
-        private const string AutoStart = "device_id = pack-7\nauto_start = true\n";
+        private const string AutoStart = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nauto_start = true\n";
 
         [TestMethod]
         public void AStoredLatchHoldsItsModuleAfterTheResetEvenWithAutoStart()
@@ -151,7 +151,7 @@ namespace NFUnitTest.Boot
         public void AResetLoopOnAFaultThatComesStraightBackDoesNotRewriteTheRecord()
         {
             // Without auto_start: the modules wait in idle, and only module 1's cells latch anything.
-            FakeBootDevices devices = Devices("device_id = pack-7\n", null);
+            FakeBootDevices devices = Devices("device_id = pack-7\nboard = esp32-devkitc-4s2m\n", null);
             RunningFirmware running = Boot(devices);
             try
             {

@@ -54,7 +54,7 @@ namespace NFUnitTest.Fakes
         public int SwitchOpensBeforeFailing { get; set; }
 
         /// <summary>The settings text the store returns.</summary>
-        public string SettingsText { get; set; } = "device_id = pack-7\nmqtt_host = broker\n";
+        public string SettingsText { get; set; } = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nmqtt_host = broker\n";
 
         /// <summary>A board text to boot instead of the catalog's board named in the settings, or null.</summary>
         public string BoardText { get; set; }
@@ -143,6 +143,9 @@ namespace NFUnitTest.Fakes
 
         /// <summary>Whether the boot asked the network link to wait for the SNTP time.</summary>
         public bool NetworkRequiresTime { get; private set; }
+
+        /// <summary>The settings the boot opened the MQTT connection with (null: no connection opened).</summary>
+        public DeviceSettings MqttSettings { get; private set; }
 
         /// <summary>The quiet window the boot gave the MQTT client (null: none, or no client).</summary>
         public IControlPause MqttPause { get; private set; }
@@ -304,6 +307,7 @@ namespace NFUnitTest.Fakes
         public ISessionConnection OpenMqtt(DeviceSettings settings, TopicSet topics, INetworkConnection network, MessageOutbox outbox, IControlPause pause)
         {
             FailIf(BootStep.Mqtt);
+            MqttSettings = settings;
             MqttPause = pause;
 
             // The network stays down (OpenNetwork): every attempt fails as the device's would without a link.

@@ -42,27 +42,38 @@ namespace Edge.Firmware.Boards
 
         /// <summary>
         /// The board named <paramref name="name"/> parsed, with its layout and configuration (<see cref="BoardSetup.FromText"/>);
-        /// no name, or one the catalog does not have, gives an unusable setup that says so and names the boards it has:
-        /// no board is guessed, since another board's pins on this hardware are outputs where inputs should be.
+        /// no board line (null), no name (empty) or one the catalog does not have gives an unusable setup that says so and
+        /// names the boards it has: no board is guessed, since another board's pins on this hardware are outputs where
+        /// inputs should be.
         /// </summary>
         public static BoardSetup Setup(string name)
         {
-            if (name == null || name.Length == 0)
+            if (name == null)
             {
-                return BoardSetup.Unusable("no board: the settings name none (board = " + NameList(" or ") + ")");
+                return BoardSetup.Unusable("no board: the settings have no 'board' line; add " + NameList("'board = ", "'", " or "));
+            }
+
+            if (name.Length == 0)
+            {
+                return BoardSetup.Unusable("no board: the settings name none (board = " + NameList(string.Empty, string.Empty, " or ") + ")");
             }
 
             string text = Find(name);
-            return text == null ? BoardSetup.Unusable("unknown board '" + name + "' (the firmware has " + NameList(" and ") + ")") : BoardSetup.FromText(text);
+            return text == null
+                ? BoardSetup.Unusable("unknown board '" + name + "' (the firmware has " + NameList(string.Empty, string.Empty, " and ") + ")")
+                : BoardSetup.FromText(text);
         }
 
-        /// <summary>The catalog's names, separated by commas and <paramref name="last"/> before the last.</summary>
-        private static string NameList(string last)
+        /// <summary>
+        /// The catalog's names, each between <paramref name="before"/> and <paramref name="after"/>, separated by commas
+        /// and <paramref name="last"/> before the last.
+        /// </summary>
+        private static string NameList(string before, string after, string last)
         {
             string list = string.Empty;
             for (int i = 0; i < Names.Length; i++)
             {
-                list += (i == 0 ? string.Empty : i == Names.Length - 1 ? last : ", ") + Names[i];
+                list += (i == 0 ? string.Empty : i == Names.Length - 1 ? last : ", ") + before + Names[i] + after;
             }
 
             return list;

@@ -384,8 +384,9 @@ namespace Edge.Firmware.Boot
         {
             if (!DeviceSettingsParser.TryParse(store.ReadText(), out DeviceSettings settings, out string error))
             {
-                // The defaults' board is a guess: the text that did not read may have named another, whose hardware would
-                // then get the default board's outputs. No board: every pin stays held off until the settings read.
+                // The defaults name no board (none is guessed: the text that did not read may have named any, and another
+                // board's outputs on this hardware drive pins wired otherwise), so every pin stays held off until the
+                // settings read. Whether that text had a board line is not known: the report says only that none is named.
                 settings.BoardName = string.Empty;
                 _events.Report("settings-invalid", error + "; using defaults, without a board: control loop not started");
             }

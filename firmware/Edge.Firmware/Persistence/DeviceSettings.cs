@@ -11,8 +11,12 @@ namespace Edge.Firmware.Persistence
         /// <summary>Device id: topic level edge/&lt;id&gt;/ and client id edge-&lt;id&gt;; 1..64 of A-Z a-z 0-9 - _.</summary>
         public string DeviceId { get; set; } = "edge-0";
 
-        /// <summary>Board name as in <see cref="Boards.BoardCatalog"/>.</summary>
-        public string BoardName { get; set; } = "esp32-devkitc-4s2m";
+        /// <summary>
+        /// Board name as in <see cref="Boards.BoardCatalog"/>; empty for "board =" without a name, and null when the text has
+        /// no board line. Either is no board: none is guessed, since another board's switch, enable and setpoint pins on
+        /// this hardware may be wired to anything (<see cref="Boards.BoardCatalog.Setup"/> says which of the two it was).
+        /// </summary>
+        public string BoardName { get; set; }
 
         /// <summary>Broker host name or IPv4 address; empty disables MQTT.</summary>
         public string MqttHost { get; set; } = string.Empty;

@@ -81,8 +81,9 @@ namespace Edge.Firmware.Persistence
 
                 if (key == "board" && value.Length == 0)
                 {
-                    // "board =" names no board: none is taken (the default is a guess at this hardware), so the boot
-                    // reports the missing board, holds every pin off and still reaches the broker these settings name.
+                    // "board =" names no board, as a text without the line does (BoardName stays null): none is taken,
+                    // so the boot reports the missing board, holds every pin off and still reaches the broker these
+                    // settings name. Empty rather than null, so that the report says which of the two to fix.
                     parsed.BoardName = string.Empty;
                 }
 
