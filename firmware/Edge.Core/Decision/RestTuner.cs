@@ -133,8 +133,13 @@ namespace Edge.Core.Decision
         // Readings the level before the first pulse averages (PrePulseSampleCount at the first capture; 0: one reading).
         private int _firstLevelReadings;
 
-        // The smoothed polarisation a carry-over must reach (mV x Scale): AccumulationLimitScaled, renewed every pulse.
+        // The smoothed polarisation a carry-over must reach (mV x Scale): FollowRelaxationLimits, renewed every pulse.
         private long _accumulationLimitScaled;
+
+        // The smoothed polarisation below which the relaxation is negligible against a renewed level, or against the first
+        // level before a rest was cut (mV x Scale): the negligible limit with the smoothed reading's own noise on top
+        // (FollowRelaxationLimits), so that it matches the carry-over limit once the level is renewed.
+        private long _negligibleLimitScaled;
 
         // A rest was cut before it settled (the pack scheduler's grant, or a direction change). Until then a relaxation
         // against the first level above the plain limit makes the rest wait for the settle test, which renews the level
@@ -173,6 +178,7 @@ namespace Edge.Core.Decision
             _targetMs = protocol.MinimumRestMs;
             _marginTargetMs = protocol.MinimumRestMs;
             _accumulationLimitScaled = (long)tuning.NegligibleRelaxationMv * Scale;
+            _negligibleLimitScaled = _accumulationLimitScaled;
             _marginSampledSoonEnough = samplePeriodMs <= tuning.MarginMaximumSamplePeriodMs;
             _initialSlopeUvPerS = new int[cellCount];
             _restedScaled = new long[cellCount];
@@ -297,7 +303,7 @@ namespace Edge.Core.Decision
         /// </summary>
         public int RelaxationMv => (int)(_relaxationSmooth / Scale);
 
-        private bool IsRelaxationNegligible => _pulses > 0 && !_accumulates && _relaxationSmooth < (_cutBeforeSettling ? _accumulationLimitScaled : (long)_tuning.NegligibleRelaxationMv * Scale);
+        private bool IsRelaxationNegligible => _pulses > 0 && !_accumulates && _relaxationSmooth < (_cutBeforeSettling ? _accumulationLimitScaled : _negligibleLimitScaled);
 
 
         /// <summary>Called once per pulse: follows the largest overpotential among the module's cells.</summary>
@@ -325,7 +331,6 @@ namespace Edge.Core.Decision
             }
 
             long relaxation = LargestDeviationFromRested(snapshot);
-            _accumulationLimitScaled = AccumulationLimitScaled(snapshot);
             if (_pulses == 0)
             {
                 _overpotentialSmooth = overpotential;
@@ -338,6 +343,7 @@ namespace Edge.Core.Decision
 
             _relaxationSmooth = _relaxationPulses == 0 ? relaxation : _relaxationSmooth + ((relaxation - _relaxationSmooth) / TrendPulses);
             _relaxationPulses++;
+            FollowRelaxationLimits(snapshot);
             _pulses++;
             if (!_accumulates && _relaxationPulses >= TrendPulses && _relaxationSmooth >= _accumulationLimitScaled)
             {
@@ -702,25 +708,35 @@ namespace Edge.Core.Decision
         }
 
         /// <summary>
-        /// The smoothed polarisation that shows the cell carries polarisation over (mV x Scale): the negligible limit, and
-        /// while the rested level is still the one before the first pulse, that level's own noise on top. That level is the
-        /// mean of the few readings the module had before the pulse (one, in a pack whose first pulses go out on its first
-        /// ticks: PrePulseSampleCount), and unlike the smoothed polarisation measured against it, its error is the same at
-        /// every pulse, so no smoothing takes it out. A level FirstLevelSigmas standard deviations of that mean (the
-        /// measured reading noise over sqrt(readings)) too low comes one module in some 700. With 2 mV of noise and one
-        /// reading that is 6 mV on top: simulated, 16 identical modules at 4 mA/cm2 whose pulses leave 8 mV read 2 to 13 mV
-        /// against it, and a quarter to a third of them (seeds 2-5) were flagged or waited for a settle test, kept 1 s
-        /// rests, and the pack cut the others' for them. A renewed level is the mean of a settled rest's readings, and the
-        /// plain limit holds against it.
+        /// The smoothed polarisation that shows the cell carries polarisation over, and the one under which it is negligible
+        /// (mV x Scale): the negligible limit, and FirstLevelSigmas standard deviations of what the smoothed polarisation is
+        /// measured with on top, from the measured reading noise.
+        /// The smoothed polarisation itself: each pulse gives it one reading (the first rest sample), and smoothed over
+        /// TrendPulses pulses (T) their variance settles at 1 / (2T - 1) = 1/15 of a reading's, 0.52 mV at 2 mV of noise,
+        /// not at nothing. The carry-over flag holds for good once set and is judged at every pulse, so a polarisation that
+        /// stays below the limit must not reach it through that scatter: simulated, 0.4 mA/cm2 and 0.5 s rests leave 7.6 mV
+        /// without noise and 8.6 mV (median) through 2 mV of noise, whose smoothed readings reached 10 mV after 650-740
+        /// pulses on two seeds of three, and the rests waited for the settle test from then on (mean rests 1.5 and 1.8 s over
+        /// 2,000 s against 0.5 s). The allowance is the scatter the smoothing settles at, from the TrendPulses-th pulse of it
+        /// on, when the flag is first judged: the flag looks thousands of times at that scatter and a handful of times at the
+        /// larger one of the first pulses, and allowing for that one too let a module relaxing five times more slowly in an
+        /// 8-module pack (12 mV at its 8th pulse, 11 mV after) go unflagged. Before that pulse the negligible limit is the
+        /// plain one.
+        /// While the rested level is still the one before the first pulse, that level's own noise too. It is the mean of
+        /// the few readings the module had before the pulse (one, in a pack whose first pulses go out on its first ticks:
+        /// PrePulseSampleCount), and unlike the smoothed polarisation measured against it, its error is the same at every
+        /// pulse, so no smoothing takes it out. A level FirstLevelSigmas standard deviations of that mean (the measured
+        /// reading noise over sqrt(readings)) too low comes one module in some 700. With 2 mV of noise and one reading that
+        /// is 6 mV on top: simulated, 16 identical modules at 4 mA/cm2 whose pulses leave 8 mV read 2 to 13 mV against it,
+        /// and a quarter to a third of them (seeds 2-5) were flagged or waited for a settle test, kept 1 s rests, and the
+        /// pack cut the others' for them. A renewed level is the mean of a settled rest's readings, and only the smoothed
+        /// reading's scatter is allowed for against it. Against the first level the negligible limit leaves that level's
+        /// noise out until a rest is cut (IsRelaxationNegligible), so a relaxation in between waits for a settle test that
+        /// renews the level.
         /// </summary>
-        private long AccumulationLimitScaled(MeasurementSnapshot snapshot)
+        private void FollowRelaxationLimits(MeasurementSnapshot snapshot)
         {
             long limit = (long)_tuning.NegligibleRelaxationMv * Scale;
-            if (_restedCaptures >= 2)
-            {
-                return limit;
-            }
-
             long largest = 0;
             for (int c = _firstCell; c < _firstCell + _cellCount; c++)
             {
@@ -728,10 +744,18 @@ namespace Edge.Core.Decision
                 largest = variance > largest ? variance : largest;
             }
 
-            // (0.01 mV x Scale)^2 per reading of the mean, its square root in 0.01 mV x Scale, then to mV x Scale.
+            // Variances in (0.01 mV x Scale)^2, their square roots in 0.01 mV x Scale, then to mV x Scale.
+            long smoothed = _relaxationPulses >= TrendPulses ? largest * Scale * Scale / ((2 * TrendPulses) - 1) : 0;
+            _negligibleLimitScaled = limit + (FirstLevelSigmas * EdgeResistanceNoise.IntegerSqrt(smoothed) / 100);
+            if (_restedCaptures >= 2)
+            {
+                _accumulationLimitScaled = _negligibleLimitScaled;
+                return;
+            }
+
             long readings = _firstLevelReadings < 1 ? 1 : _firstLevelReadings;
-            long sigma = EdgeResistanceNoise.IntegerSqrt(largest * Scale * Scale / readings);
-            return limit + (FirstLevelSigmas * sigma / 100);
+            long firstLevel = largest * Scale * Scale / readings;
+            _accumulationLimitScaled = limit + (FirstLevelSigmas * EdgeResistanceNoise.IntegerSqrt(smoothed + firstLevel) / 100);
         }
 
         /// <summary>The largest deviation of a cell from its rested level (mV x Scale).</summary>

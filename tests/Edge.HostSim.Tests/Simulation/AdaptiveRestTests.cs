@@ -166,6 +166,31 @@ public sealed class AdaptiveRestTests
         Assert.InRange(module.DutyCycle, 0.62, 2.0 / 3 + 1e-6);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ARelaxationBelowTheLimitIsNotTakenForACarryOverThroughTheScatterOfItsSmoothedReading(int seed)
+    {
+        // 0.4 mA/cm2 is below NaK50's stability limit of about 0.6 mA/cm2 ([W]): its 1 s pulses and 0.5 s rests leave
+        // 7.6 mV against the rested level (simulated, without noise), under the 10 mV negligible limit, so the rests stay
+        // at the 0.5 s minimum, 1 s pulse + 0.5 s rest = duty 2/3. One reading a pulse, smoothed over 8 pulses, still
+        // scatters 2 mV / sqrt(15) = 0.52 mV, and over thousands of pulses it reached 10 mV: the module was taken for one
+        // carrying polarisation over, for good, and its rests waited for the settle test (over 20,000 s, mean rests 9.6 and
+        // 10.3 s on seeds 1 and 3).
+        string json = $$"""
+            { "name": "mid-current-{{seed}}", "seed": {{seed}}, "samplePeriodMs": 10, "timeLimitS": 20000,
+              "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 0.4 mA/cm2 for 1 s", "Rest for 5 s" ], "rest": "adaptive",
+                            "minRestS": 0.5, "maxRestS": 20, "cutoffV": 3.0 },
+              "measurement": { "voltageNoiseMv": 2.0 },
+              "controller": { "mode": "observe" } }
+            """;
+        ModuleResult module = new ClosedLoopRunner(ScenarioLoader.Parse(json), new RunOptions { RecordTrace = false }).Run().Modules[0];
+        Assert.InRange(module.MeanRestS, 0.5, 0.6);
+        Assert.InRange(module.DutyCycle, 0.62, 2.0 / 3 + 1e-6);
+    }
+
     [Fact]
     public void ACellThatRelaxesSlowlyGetsLongerRestsThanAHealthyOne()
     {
