@@ -30,7 +30,8 @@ public sealed class ClosedLoopDepletionRotationTests
     /// first five climb into the pulse regime). Before, seeds 1-8 set 0-16 trend events each (info, warnings, faults
     /// holding modules in act mode) on up to all six cells, the first at 19-98 s, on cells within 1 % of their start.
     /// Now seeds 1, 3, 4, 5 and 7 report nothing; in seeds 2, 6 and 8 the pack's fastest-drifting cell passes the 25 % at
-    /// 1,220-1,607 s and warns (its overpotential keeps rising: 255 to 501 mV by 30,000 s in seed 6).
+    /// 1,220-1,607 s (info), warns at 1,238-1,631 s and reaches the fault level at 1,268-1,667 s (its overpotential keeps
+    /// rising: 255 to 501 mV by 30,000 s in seed 6).
     /// </summary>
     [Theory]
     [InlineData(1)]
