@@ -38,6 +38,7 @@ namespace Edge.Core
         private readonly bool[] _moduleLatched;
         private readonly bool[] _moduleFaultEvidence;
         private readonly PlausibilityMonitor _plausibility;
+        private readonly IntermittentChannelMonitor _intermittent;
         private readonly ProtectionMonitor _protection;
         private readonly HardShortDetector _hardShort;
         private readonly DepletionOnsetDetector _depletion;
@@ -148,6 +149,7 @@ namespace Edge.Core
             _moduleLatched = _diagnosis.ModuleLatched;
             _moduleFaultEvidence = _diagnosis.ModuleFaultEvidence;
             _plausibility = new PlausibilityMonitor(configuration, layout);
+            _intermittent = new IntermittentChannelMonitor(configuration.Plausibility, layout);
             _protection = new ProtectionMonitor(configuration.Protection, layout);
             _hardShort = new HardShortDetector(configuration, layout);
             _depletion = new DepletionOnsetDetector(configuration, layout);
@@ -581,6 +583,7 @@ namespace Edge.Core
 
             // Diagnosis: detectors report, the manager decides.
             _plausibility.Evaluate(frame, _snapshot, _diagnosis);
+            _intermittent.Evaluate(frame, _snapshot, _diagnosis, _telemetry);
             _protection.Evaluate(frame, _snapshot, _diagnosis);
             _hardShort.Evaluate(_snapshot, _plausibility.CurrentImplausible, _diagnosis);
             _depletion.Evaluate(_snapshot, _diagnosis);

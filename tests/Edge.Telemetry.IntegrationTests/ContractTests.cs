@@ -142,6 +142,9 @@ public sealed class ContractTests
             case "muxAddressFault":
                 // The reference reading against the calibrated one, ADC counts: beyond 124, or at either end of the scale.
                 return Math.Abs(value - threshold) > 124 || value <= 0 || value >= 4095;
+            case "cellChannelIntermittent" or "currentChannelIntermittent":
+                // Bad readings of a window against the warning's limit, or when it healed against the clear limit.
+                return e.GetProperty("kind").GetString() == "channelRecovered" ? value < threshold : value >= threshold;
             case "moduleOvercurrent" or "moduleOvercurrentWarning" or "moduleOvercurrentDerate":
                 return Math.Abs(value) > threshold;
             case null:

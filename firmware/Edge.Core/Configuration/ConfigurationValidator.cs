@@ -50,6 +50,10 @@ namespace Edge.Core.Configuration
             check.Range("plausibility.stuckSigmaTenths", configuration.Plausibility.StuckSigmaTenths, 0, 1000);
             check.Range("plausibility.currentToleranceUa", configuration.Plausibility.CurrentToleranceUa, 0, 1000000);
             check.Range("plausibility.currentTolerancePercent", configuration.Plausibility.CurrentTolerancePercent, 0, 100);
+            check.Range("plausibility.intermittentWindowReadings", configuration.Plausibility.IntermittentWindowReadings, 10, 100000);
+            // A clear limit of 0 would never heal; one above the warning's would heal a channel still over it.
+            check.Range("plausibility.intermittentClearPercent", configuration.Plausibility.IntermittentClearPercent, 1, 100);
+            check.AtLeastField("plausibility.intermittentWarningPercent", configuration.Plausibility.IntermittentWarningPercent, "intermittentClearPercent", configuration.Plausibility.IntermittentClearPercent, 1, 100);
             check.Range("telemetry.cellVoltagePeriodMs", configuration.Telemetry.CellVoltagePeriodMs, 0, 3600000);
             if (configuration.Telemetry.RecordsPerTick != TelemetryConfiguration.RecordsPerTickFromPack)
             {

@@ -31,6 +31,7 @@ namespace Edge.Core.Configuration
             "depletionLifted",
             "suspended",
             "resumed",
+            "channelRecovered",
         };
 
         private static readonly string[] s_diagnosisIds = new string[]
@@ -43,7 +44,7 @@ namespace Edge.Core.Configuration
             "tickLate", "tickMissed", "cellOvervoltageWarning", "cellOvervoltageDerate", "cellUndervoltageWarning",
             "cellUndervoltageDerate", "moduleOvercurrentWarning", "moduleOvercurrentDerate", "cellOvertemperatureWarning",
             "cellOvertemperatureDerate", "hardShortShuntEdge", "currentChannelImplausible",
-            "muxAddressFault",
+            "muxAddressFault", "cellChannelIntermittent", "currentChannelIntermittent",
         };
 
         private static readonly string[] s_severities = new string[] { "info", "warning", "fault" };

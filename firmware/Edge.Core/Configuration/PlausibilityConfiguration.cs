@@ -56,5 +56,33 @@ namespace Edge.Core.Configuration
         /// sets the current, so only a reading of the opposite sign beyond <see cref="CurrentToleranceUa"/> is implausible.
         /// </summary>
         public bool CurrentMagnitudeJudged { get; set; } = true;
+
+        /// <summary>
+        /// The window, in readings (ticks), over which each cell voltage and module current channel's bad readings
+        /// (saturated, implausible, missing) are counted for its intermittent warning (<c>cellChannelIntermittent</c>,
+        /// <c>currentChannelIntermittent</c>). 100: one second at the default 10 ms tick, so a channel is judged every
+        /// second, and the share is resolved to 1 %. The windows are fixed and pack-wide: a channel that turns bad in the
+        /// middle of one is warned at the end of that window or the next. A tick whose multiplexer address check failed
+        /// is no reading of any channel (the check's own row judges it) and is not counted.
+        /// </summary>
+        public int IntermittentWindowReadings { get; set; } = 100;
+
+        /// <summary>
+        /// A channel with at least this percentage of its readings in a window bad is warned (one window: the window is
+        /// the debounce). The latching rows count leaky, so a channel bad on more than half of its readings (two in three)
+        /// latches within five, and one bad every other reading or less never does: that range is this warning's. A
+        /// channel of the shipped boards reads no bad reading in its operating range (the board parser keeps the limits
+        /// inside what the ADC reads without saturating, boards/README.md); 20 % is one in five, 20 readings a second at
+        /// the defaults, and each one apart from the others, since three in a row latch: no single glitch or burst gets
+        /// there, a sense wire that drops every other, third or fifth reading does.
+        /// </summary>
+        public int IntermittentWarningPercent { get; set; } = 20;
+
+        /// <summary>
+        /// A warned channel heals after windows with less than this percentage of bad readings (as many in a row as its
+        /// row's heal count, 3 by default). Half the warning's share: a channel that hovers at the warning limit (19, 21,
+        /// 20 %) is warned once, not once in two windows; from 1 to <see cref="IntermittentWarningPercent"/>.
+        /// </summary>
+        public int IntermittentClearPercent { get; set; } = 10;
     }
 }

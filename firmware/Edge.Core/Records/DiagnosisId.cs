@@ -110,5 +110,19 @@ namespace Edge.Core.Records
         /// one input), or REF itself failed. Every multiplexed reading is then in doubt (pack).
         /// </summary>
         MuxAddressFault = 33,
+
+        /// <summary>
+        /// A cell voltage channel whose share of bad readings (saturated, implausible or missing) over a window of readings
+        /// stays at or above its limit while its latching rows never get there (a loose sense wire that drops every other
+        /// reading): a warning, the valid readings still protect the cell (cell).
+        /// </summary>
+        CellChannelIntermittent = 34,
+
+        /// <summary>
+        /// A module current channel whose share of bad readings over a window stays at or above its limit while its
+        /// latching rows never get there: a warning; the limits see only the valid readings, the charge count takes the
+        /// setpoint for the others (module).
+        /// </summary>
+        CurrentChannelIntermittent = 35,
     }
 }

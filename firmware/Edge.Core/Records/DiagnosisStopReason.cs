@@ -53,6 +53,8 @@ namespace Edge.Core.Records
                 case DiagnosisId.CurrentChannelImplausible:
                 case DiagnosisId.TemperatureChannelInvalid:
                 case DiagnosisId.MuxAddressFault:
+                case DiagnosisId.CellChannelIntermittent:
+                case DiagnosisId.CurrentChannelIntermittent:
                 case DiagnosisId.TickLate:
                 case DiagnosisId.TickMissed:
                     return StopReason.Plausibility;

@@ -75,5 +75,13 @@ namespace Edge.Core.Records
         /// warning, the controller ended it itself). Every running module comes back from a rest.
         /// </summary>
         Resumed = 26,
+
+        /// <summary>
+        /// A channel's intermittent warning (<see cref="DiagnosisId.CellChannelIntermittent"/>,
+        /// <see cref="DiagnosisId.CurrentChannelIntermittent"/>, the diagnosis) healed: its bad readings stayed under the
+        /// clear limit for the row's heal count of windows. The value is the last window's bad readings, the threshold
+        /// the clear limit (readings of a window).
+        /// </summary>
+        ChannelRecovered = 27,
     }
 }

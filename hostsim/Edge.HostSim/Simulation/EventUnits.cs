@@ -32,6 +32,7 @@ public static class EventUnits
             "cellChannelStuck" or "cellChannelSaturated" => "mV",
             "currentChannelSaturated" or "currentChannelImplausible" => "uA",
             "muxAddressFault" => "ADC counts",
+            "cellChannelIntermittent" or "currentChannelIntermittent" => "readings",
             _ => "status code",
         },
         "tickTiming" or "timeLimit" => "ms",
@@ -41,6 +42,7 @@ public static class EventUnits
         "retainedCommand" => "commands",
         "derateLifted" or "depletionLifted" => "percent",
         "resumed" => "ms",
+        "channelRecovered" => "readings",
         "suspended" => "reason code",
         _ => null,
     };

@@ -104,6 +104,12 @@ public class ConfigurationValidatorTests
         { "plausibility.currentToleranceUa", c => c.Plausibility.CurrentToleranceUa = -1 },
         { "plausibility.currentTolerancePercent", c => c.Plausibility.CurrentTolerancePercent = -1 },
         { "plausibility.currentTolerancePercent", c => c.Plausibility.CurrentTolerancePercent = 101 },
+        { "plausibility.intermittentWindowReadings", c => c.Plausibility.IntermittentWindowReadings = 9 },
+        { "plausibility.intermittentWindowReadings", c => c.Plausibility.IntermittentWindowReadings = 100001 },
+        { "plausibility.intermittentWarningPercent", c => c.Plausibility.IntermittentWarningPercent = 101 },
+        { "plausibility.intermittentWarningPercent", c => c.Plausibility.IntermittentWarningPercent = 9 },   // under the clear limit's 10
+        { "plausibility.intermittentClearPercent", c => c.Plausibility.IntermittentClearPercent = 0 },       // would never heal
+        { "plausibility.intermittentClearPercent", c => c.Plausibility.IntermittentClearPercent = 101 },
         { "telemetry.cellVoltagePeriodMs", c => c.Telemetry.CellVoltagePeriodMs = -1 },
         { "telemetry.recordsPerTick", c => c.Telemetry.RecordsPerTick = 15 },   // 2 modules * 4 + 8 = 16 at least
         { "configuration", c => c.Protocol = null },
@@ -139,6 +145,19 @@ public class ConfigurationValidatorTests
         configuration.RestTuning.ShortenPercent = 95;
         var error = ConfigurationValidator.Validate(configuration, s_layout);
         Assert.Equal("restTuning.shortenPercent: 95 is out of range [0, 90]", error.ToString());
+    }
+
+    // A warning limit under the clear limit would heal a channel still over its warning: the message names both fields and
+    // says which way each must move.
+    [Fact]
+    public void AnIntermittentWarningUnderItsClearLimitNamesBoth()
+    {
+        var configuration = new ControllerConfiguration();
+        configuration.Plausibility.IntermittentClearPercent = 30;
+        var error = ConfigurationValidator.Validate(configuration, s_layout);
+        Assert.Equal(
+            "plausibility.intermittentWarningPercent: 20 is below intermittentClearPercent (30): give intermittentClearPercent at most 20 or intermittentWarningPercent at least 30",
+            error.ToString());
     }
 
     // The config message carries these 64-bit settings, and its JSON consumers read numbers as doubles: exact up to

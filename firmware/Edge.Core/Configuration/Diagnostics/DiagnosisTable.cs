@@ -12,7 +12,7 @@ namespace Edge.Core.Configuration.Diagnostics
     /// </summary>
     public sealed class DiagnosisTable
     {
-        public const int RowCount = 34;
+        public const int RowCount = 36;
 
         private readonly DiagnosisTableRow[] _rows;
 
@@ -150,6 +150,14 @@ namespace Edge.Core.Configuration.Diagnostics
                 // current marked implausible by the same reading), a passed check between taking one back: one glitch does
                 // not trip it.
                 Row(DiagnosisId.MuxAddressFault, DiagnosisScope.Pack, Severity.Fault, EventKind.ChannelFault, debounce: 3, heal: 1, DiagnosisReaction.IsolatePack, DiagnosisLatching.Latches, ObserveModeAction.Acts),
+                // A channel bad on a share of its readings its leaky latching rows drain as fast as it fills (every other
+                // reading, one in three: IntermittentChannelMonitor, judged once a window of plausibility.intermittentWindowReadings):
+                // a warning, not a fault, since the valid readings still protect. One window sets it (the window is the
+                // debounce: 20 bad readings of 100 by default). It heals after three windows in a row under the clear limit
+                // (3 s at 10 ms ticks), so a channel hovering at the limit reports once, not once a window, and says so with
+                // a channelRecovered event.
+                Row(DiagnosisId.CellChannelIntermittent, DiagnosisScope.Cell, Severity.Warning, EventKind.ChannelFault, debounce: 1, heal: 3, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
+                Row(DiagnosisId.CurrentChannelIntermittent, DiagnosisScope.Module, Severity.Warning, EventKind.ChannelFault, debounce: 1, heal: 3, DiagnosisReaction.None, DiagnosisLatching.Heals, ObserveModeAction.ReportsOnly),
 
                 // Tick timing: a late tick is worth reporting; a gap beyond the control deadline means
                 // pulses ran unsupervised, so everything stops.

@@ -154,8 +154,17 @@ public class ProtectionAndPlausibilityTests
             }
         });
         pack.RunUntil(60000);
-        Assert.Empty(pack.Events(EventKind.ChannelFault));
+        Assert.DoesNotContain(pack.Events(EventKind.ChannelFault), e => e.Severity == Severity.Fault);
         Assert.Equal(10, pack.Controller.Module(0).PulseCount);
+
+        // A third of each channel's readings bad (33 or 34 of a window of 100, at least the 20 of 20 %) is no fault but
+        // is warned once each, the cell's and the current's, and stays warned: no recovery.
+        Assert.Equal(
+            new[] { (DiagnosisId.CellChannelIntermittent, 0, 0), (DiagnosisId.CurrentChannelIntermittent, 1, -1) },
+            pack.Events(EventKind.ChannelFault).Select(e => (e.Diagnosis, e.Module, e.Cell)).OrderBy(e => e.Diagnosis).ToArray());
+        Assert.All(pack.Events(EventKind.ChannelFault), e => Assert.Equal((Severity.Warning, 20L), (e.Severity, e.Threshold)));
+        Assert.All(pack.Events(EventKind.ChannelFault), e => Assert.InRange(e.Value, 33, 34));
+        Assert.Empty(pack.Events(EventKind.ChannelRecovered));
     }
 
     [Fact]
