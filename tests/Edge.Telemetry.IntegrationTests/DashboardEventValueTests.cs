@@ -226,6 +226,29 @@ public sealed class DashboardEventValueTests
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task AnIntermittentChannelShowsItsBadReadingsAgainstTheWarningAndTheClearLimit()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "intermittent-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/intermittent-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/intermittent-1/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // CONTRACT.md: the warning's value is the window's bad readings against the warning's limit (every other reading
+        // of 100: 50 against 20); its healing's the last window's against the clear limit, under which it healed.
+        DashboardMqttTools.Publish(broker.Port, "edge/intermittent-1/event", new[]
+        {
+            DashboardMessages.Event(1, 990, "channelFault", "warning", 1, null, "50", "currentChannelIntermittent", threshold: 20),
+            DashboardMessages.Event(2, 3990, "channelRecovered", "info", 1, null, "0", "currentChannelIntermittent", threshold: 10),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 2);
+
+        Assert.Equal("50 bad readings (limit 20 bad readings)", await ValueOf(page, "channelFault"));
+        Assert.Equal("0 bad readings (under 10 bad readings)", await ValueOf(page, "channelRecovered"));
+        await page.CloseAsync();
+    }
+
     private static async Task<string> ValueOf(IPage page, string kind) =>
         (await page.Locator($"#events tbody tr[data-kind={kind}] td:nth-child(6)").InnerTextAsync()).Trim();
 }

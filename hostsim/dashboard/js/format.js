@@ -65,6 +65,7 @@ const DIAGNOSIS_UNITS = {
   softShortConfirmed: 'indicators, spikes or edges', hardShort: 'µV', hardShortShuntEdge: 'mΩ', cellOvervoltage: 'mV', cellUndervoltage: 'mV',
   moduleOvercurrent: 'µA', cellOvertemperature: '0.1 °C', cellChannelSaturated: 'mV', cellChannelStuck: 'mV',
   currentChannelSaturated: 'µA', currentChannelImplausible: 'µA', muxAddressFault: 'counts', tickLate: 'ms', tickMissed: 'ms',
+  cellChannelIntermittent: 'bad readings', currentChannelIntermittent: 'bad readings',
   cellOvervoltageWarning: 'mV', cellOvervoltageDerate: 'mV', cellUndervoltageWarning: 'mV', cellUndervoltageDerate: 'mV',
   moduleOvercurrentWarning: 'µA', moduleOvercurrentDerate: 'µA', cellOvertemperatureWarning: '0.1 °C', cellOvertemperatureDerate: '0.1 °C',
 };
@@ -124,6 +125,8 @@ export function eventValue(e) {
   // An implausible current reading is compared with the setpoint that flowed, not with a limit.
   if (e.diagnosis === 'currentChannelImplausible') return `${amount(e.value, unit)} (commanded ${amount(e.threshold, unit)})`;
   // The multiplexer's address check reads REF at its address: the reading against the one calibration recorded.
+  // A channel's intermittent warning healed: the last window's bad readings stayed under the clear limit, not over a limit.
+  if (e.kind === 'channelRecovered') return `${amount(e.value, unit)} (under ${amount(e.threshold, unit)})`;
   if (e.diagnosis === 'muxAddressFault') return `REF read ${amount(e.value, unit)} (calibrated ${amount(e.threshold, unit)})`;
   // A confirmed soft short counts the active indicators, the spikes when spikes alone confirmed it, or the edges of a
   // resistance drop that stayed (CONTRACT.md); the event does not say which, so the count is named as any of them, once.
