@@ -9,6 +9,12 @@ namespace Edge.Telemetry.IntegrationTests;
 /// browser bundles: installs the apt package when missing (as root) and runs npm in hostsim/dashboard
 /// when vendor/ is missing.
 /// </summary>
+/// <remarks>
+/// A class fixture of each dashboard test class, so those classes run in parallel like the others instead of one after
+/// another in a single collection. They share one chromium, started by the first class that needs it and closed when
+/// the last one running is done: each page a test opens comes in a browser context of its own (NewPageAsync), so no
+/// cookie, storage or focus passes from one test to another.
+/// </remarks>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -19,7 +25,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--no-first-run", "--disable-sync",
     };
 
-    private IPlaywright? _playwright;
+    private static readonly SemaphoreSlim s_gate = new SemaphoreSlim(1, 1);
+    private static IPlaywright? s_playwright;
+    private static IBrowser? s_browser;
+    private static int s_users;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -27,26 +36,51 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        DashboardRoot = DashboardServer.Locate() ?? throw new InvalidOperationException("hostsim/dashboard not found above " + AppContext.BaseDirectory);
-        EnsureChromium();
-        EnsureBundles(DashboardRoot);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        await s_gate.WaitAsync();
+        try
         {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = s_arguments,
-        });
+            DashboardRoot = DashboardServer.Locate() ?? throw new InvalidOperationException("hostsim/dashboard not found above " + AppContext.BaseDirectory);
+            if (s_browser == null)
+            {
+                EnsureChromium();
+                EnsureBundles(DashboardRoot);
+                s_playwright = await Playwright.CreateAsync();
+                s_browser = await s_playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = ChromiumPath,
+                    Headless = true,
+                    Args = s_arguments,
+                });
+            }
+
+            s_users++;
+            Browser = s_browser;
+        }
+        finally
+        {
+            s_gate.Release();
+        }
     }
 
     public async Task DisposeAsync()
     {
-        if (Browser != null)
+        await s_gate.WaitAsync();
+        try
         {
-            await Browser.DisposeAsync();
-        }
+            if (Browser == null || --s_users > 0)
+            {
+                return;
+            }
 
-        _playwright?.Dispose();
+            await s_browser!.DisposeAsync();
+            s_browser = null;
+            s_playwright?.Dispose();
+            s_playwright = null;
+        }
+        finally
+        {
+            s_gate.Release();
+        }
     }
 
     private static void EnsureChromium()
@@ -97,10 +131,4 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException(program + " " + arguments + " failed: " + output.Result + error.Result);
         }
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser";
 }

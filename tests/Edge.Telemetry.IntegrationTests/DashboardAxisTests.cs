@@ -6,8 +6,7 @@ using Microsoft.Playwright;
 namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>The value axes of the charts: each tick says its own value, however close together the ticks lie.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardAxisTests
+public sealed class DashboardAxisTests : IClassFixture<BrowserFixture>
 {
     // Records the text uPlot draws on the delivered-capacity chart's canvases (its axis labels are drawn, not elements).
     private const string RecordCapacityTexts = """

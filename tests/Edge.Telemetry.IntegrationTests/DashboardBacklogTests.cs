@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// After a reconnect the device sends live messages first and its backlog after them, oldest first (CONTRACT.md, "Delivery:
 /// the outbox"): a replayed record fills its gap on the charts but is not the module's latest news.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardBacklogTests
+public sealed class DashboardBacklogTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -10,8 +10,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// with the boot id that tells a reboot from a network drop). A stream message or a Last Will of another boot is no
 /// restart: the live view goes on with the boot the status names.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardBootTests
+public sealed class DashboardBootTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -11,8 +11,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// (a <see cref="BrokerLinkProxy"/> in front of the broker's WebSockets) just as the operator sends one, and the page
 /// reconnects afterwards. What a watching client of the broker receives on <c>cmd/#</c> is what a device would execute.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardCommandDeliveryTests
+public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -10,8 +10,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// <summary>
 /// The page's own broker connection: what it shows while that connection is down and after it comes back.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardConnectionTests
+public sealed class DashboardConnectionTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -11,8 +11,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// (<see cref="DashboardAclBroker"/>): an operator's commands reach the device and its replies show;
 /// a viewer sees no controls, and the broker refuses a viewer's command all the same.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardControlTests
+public sealed class DashboardControlTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

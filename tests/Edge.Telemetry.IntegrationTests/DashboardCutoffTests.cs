@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// The cut-offs the dashboard shows are the ones that can end a run of the device's protocol: a protocol with a
 /// plate step (CONTRACT.md: a step's currentUa is a magnitude, its kind the direction) ends at the plating cut-off too.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardCutoffTests
+public sealed class DashboardCutoffTests : IClassFixture<BrowserFixture>
 {
     private const string StripStep = """{"kind":"strip","currentUa":385,"durationMs":1000}""";
 

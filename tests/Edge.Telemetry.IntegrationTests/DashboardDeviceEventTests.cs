@@ -11,8 +11,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// firmware would: they reach an operator, the page lists them per boot, and a watchdog trip, a tick exception or a
 /// board error of the running boot stands in a banner; one delivered twice (the same bootId and seq) is listed once.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardDeviceEventTests
+public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

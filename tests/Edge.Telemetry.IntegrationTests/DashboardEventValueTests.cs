@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// against its limit, the run's net charge for the end of a run, a count of what was lost or refused, and nothing for
 /// kinds whose value and threshold are both 0 by definition.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardEventValueTests
+public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

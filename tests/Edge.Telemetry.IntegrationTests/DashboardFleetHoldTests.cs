@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// A page watching several packs marks the device whose module is held on that device's chip, whichever device is
 /// shown: the operator sees which pack needs a look without opening each. The mark goes when the module is released.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardFleetHoldTests
+public sealed class DashboardFleetHoldTests : IClassFixture<BrowserFixture>
 {
     private const string Held = """{"v":1,"bootId":"b1","state":["rest","hold"],"stopReason":["none","softShort"],"diagnosis":[null,"softShortConfirmed"],"totalChargeUc":[6545,2310]}""";
     private const string Released = """{"v":1,"bootId":"b1","state":["rest","idle"],"stopReason":["none","none"],"diagnosis":[null,null],"totalChargeUc":[6545,2310]}""";

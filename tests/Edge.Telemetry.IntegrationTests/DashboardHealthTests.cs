@@ -12,8 +12,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// dashboard: a simulated device sends it at connection and every 30 s of device time, and the page shows its tick
 /// figures, with the figures a simulation has no counterpart of said to be so rather than shown as numbers.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardHealthTests
+public sealed class DashboardHealthTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

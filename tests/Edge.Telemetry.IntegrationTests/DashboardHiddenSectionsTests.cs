@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// Sections the page hides are gone from the screen, whatever layout their style gives them: no empty health box before
 /// a health message, and no module cards left standing (no longer updated) while the compact view replaces them.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardHiddenSectionsTests
+public sealed class DashboardHiddenSectionsTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -10,8 +10,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// its last valid reading (CONTRACT.md, telemetry/cells): the page shows the cell as without a reading, with the channel
 /// fault that says why, and breaks its chart line there instead of drawing the repeated value as a reading.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardInvalidCellTests
+public sealed class DashboardInvalidCellTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -11,8 +11,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// not the number the message carries, and takes a message without the field (a device before it) as a reading. The field
 /// is a boolean where present, on both topics that carry it; anything else is rejected by name.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardInvalidCurrentTests
+public sealed class DashboardInvalidCurrentTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

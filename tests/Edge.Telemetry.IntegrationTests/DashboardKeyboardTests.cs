@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// The module cards and the compact view's table rows work from the keyboard alone: Tab reaches them, Enter and Space
 /// chart a module as a click does, and a row keeps the focus while the table refreshes.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardKeyboardTests
+public sealed class DashboardKeyboardTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// A module's "last event" is the one of its latest tick, and of one tick the gravest: a hard short's collapse can raise a
 /// soft-short warning in the same tick, and whichever of the two arrives second must not hide the fault that isolated it.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardLastEventTests
+public sealed class DashboardLastEventTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// The header's login form with an address or device filter the page cannot use: the field says what is wrong, and
 /// the session the page has stays as it was.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardLoginFormTests
+public sealed class DashboardLoginFormTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -10,8 +10,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// it waits for the next telemetry (not "none", "–" or "?", which read as nothing having happened); a latch about no one
 /// cell is "module-wide", one whose cell is not known says so; the charts of a simulated device say "simulated".
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardOperatorWordingTests
+public sealed class DashboardOperatorWordingTests : IClassFixture<BrowserFixture>
 {
     private const string Waiting = "waiting for the next telemetry";
 

@@ -10,8 +10,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// and tMs the device's time, both stamped in the tick that made the record, and the device sends every module's cell
 /// voltages once a cellVoltagePeriodMs. The config here: 1 module, cell voltages every 1000 ms, ticks of 10 ms.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardPlausibilityTests
+public sealed class DashboardPlausibilityTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -7,8 +7,7 @@ using Microsoft.Playwright;
 namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>The simulator's report.html in chromium with every network request refused: it renders its charts and tables from itself alone.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardReportTests
+public sealed class DashboardReportTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// The rest the facts bar and the rest chart show is the one the protocol runs: a fixed rest lasts as its rest step says
 /// (CONTRACT.md: minimumRestMs and maximumRestMs bound adaptive rests), so the config's range is shown only for adaptive.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardRestFactTests
+public sealed class DashboardRestFactTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

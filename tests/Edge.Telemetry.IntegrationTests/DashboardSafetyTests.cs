@@ -10,8 +10,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// mosquitto_pub): markup stays text and runs nothing, out-of-range values are rejected and counted,
 /// a stream that stops shows as stale, and a 64-module pack stays readable in the compact view.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardSafetyTests
+public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
 {
     private const string Injection = "<img src=x onerror=\"window.__pwned=1;document.title='pwned';alert(1)\">";
 

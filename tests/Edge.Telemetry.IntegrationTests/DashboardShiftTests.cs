@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// What an operator watching a pack for a whole shift relies on: after a device restart the newest events come first
 /// and only the running boot's events mark its charts, and nothing that is not live looks live.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardShiftTests
+public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

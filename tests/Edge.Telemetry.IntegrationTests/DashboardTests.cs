@@ -12,8 +12,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// module states, the event log, and the reconnect after a broker restart. Screenshots go to
 /// TestResults/ in the test output directory.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardTests
+public sealed class DashboardTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

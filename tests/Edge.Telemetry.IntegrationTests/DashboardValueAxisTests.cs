@@ -10,8 +10,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// rest, or of stripping pulses at one current, stops at 0 instead of showing a negative rest or current the device
 /// could never send; readings below 0 (a plating cell) still get their room below.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardValueAxisTests
+public sealed class DashboardValueAxisTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 

@@ -9,8 +9,7 @@ namespace Edge.Telemetry.IntegrationTests;
 /// The time window an operator zoomed the charts into, against what happens to the device meanwhile: the window is a
 /// stretch of one boot's clock, fed from hand-written messages so that every time is known.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DashboardZoomTests
+public sealed class DashboardZoomTests : IClassFixture<BrowserFixture>
 {
     private readonly BrowserFixture _browser;
 
