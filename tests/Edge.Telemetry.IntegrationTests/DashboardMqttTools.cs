@@ -32,9 +32,9 @@ public static class DashboardMqttTools
         Assert.True(process.ExitCode == 0, "mosquitto_pub failed: " + error);
     }
 
-    public static void Publish(int port, string topic, string payload, bool retain = false, string? user = null, string? password = null)
+    public static void Publish(int port, string topic, string payload, bool retain = false, string? user = null, string? password = null, int qos = 1)
     {
-        Publish(port, topic, new[] { payload }, retain, user, password);
+        Publish(port, topic, new[] { payload }, retain, user, password, qos);
     }
 
     /// <summary>Clears a retained topic: an empty retained QoS 1 message (mosquitto_pub -n -r), as a device clears one.</summary>
@@ -65,24 +65,53 @@ public sealed class DashboardSubscription : IDisposable
     public DashboardSubscription(int port, string filter, string? user = null, string? password = null, string? persistentClientId = null)
     {
         string session = persistentClientId == null ? string.Empty : " -V 5 -c -x 600 -i " + persistentClientId;
-        ProcessStartInfo start = new ProcessStartInfo("sh", new[] { "-c", "exec mosquitto_sub -h 127.0.0.1 -p " + port + " -q 1 -v -t '" + filter + "'" + session + DashboardMqttTools.Credentials(user, password) })
+
+        // Without an ACL, a topic of this subscriber's own goes in the same SUBSCRIBE as the filter: its message coming
+        // back proves the broker has the filter too. Outside edge/, so no page and no assertion ever sees it.
+        string? probe = user == null ? "edge-test-probe/" + Guid.NewGuid().ToString("N").Substring(0, 8) : null;
+        string probeFilter = probe == null ? string.Empty : " -t '" + probe + "'";
+        ProcessStartInfo start = new ProcessStartInfo("sh", new[] { "-c", "exec mosquitto_sub -h 127.0.0.1 -p " + port + " -q 1 -v -t '" + filter + "'" + probeFilter + session + DashboardMqttTools.Credentials(user, password) })
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
         _process = Process.Start(start)!;
+        int probesBack = 0;
         _process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data != null)
+            if (e.Data == null)
             {
-                Lines.Enqueue(e.Data);
+                return;
             }
+
+            if (probe != null && e.Data.StartsWith(probe + " ", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref probesBack);
+                return;
+            }
+
+            Lines.Enqueue(e.Data);
         };
         _process.BeginOutputReadLine();
 
-        // mosquitto_sub prints nothing when subscribed: give it a moment.
-        Thread.Sleep(300);
+        if (probe == null)
+        {
+            // mosquitto_sub prints nothing when subscribed, and an ACL leaves no topic to probe with: give it a moment.
+            Thread.Sleep(300);
+            return;
+        }
+
+        // A probe published before the SUBSCRIBE went out is not delivered: send one until one comes back, however
+        // slowly a loaded machine starts the subscriber (a fixed wait it outlasted would miss the test's first messages).
+        DateTime end = DateTime.UtcNow + MessageLog.Patience;
+        while (Volatile.Read(ref probesBack) == 0 && DateTime.UtcNow < end && !_process.HasExited)
+        {
+            DashboardMqttTools.Publish(port, probe, "1", qos: 0);
+            SpinWait.SpinUntil(() => Volatile.Read(ref probesBack) > 0, TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.True(Volatile.Read(ref probesBack) > 0, "mosquitto_sub on " + filter + " is subscribed within " + MessageLog.Patience);
     }
 
     public ConcurrentQueue<string> Lines { get; } = new ConcurrentQueue<string>();
