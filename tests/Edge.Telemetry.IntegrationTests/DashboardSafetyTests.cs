@@ -221,7 +221,9 @@ public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
         using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "pack-1"), height: 1200);
         DashboardMqttTools.Publish(broker.Port, "edge/pack-1/status", DashboardMessages.Online, retain: true);
-        DashboardMqttTools.Publish(broker.Port, "edge/pack-1/config", DashboardMessages.Config(modules, cellsPerModule), retain: true);
+        // Cell voltages once a minute: stale only after 180 s without data. With the default second, a loaded machine
+        // that took over 3 s from the cells below to the hover had the faulty module read "hold (no data now)".
+        DashboardMqttTools.Publish(broker.Port, "edge/pack-1/config", DashboardMessages.Config(modules, cellsPerModule, cellVoltagePeriodMs: 60_000), retain: true);
 
         // One cells message per module (a voltage gradient across the pack), then module 40 isolated by a hard short.
         const int Faulty = 40;
