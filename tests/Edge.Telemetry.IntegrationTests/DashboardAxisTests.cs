@@ -29,7 +29,7 @@ public sealed class DashboardAxisTests : IClassFixture<BrowserFixture>
     public async Task ValueTicksCloserThanAThousandthReadApart()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "axis-1"));
         await page.AddInitScriptAsync(RecordCapacityTexts);
         await page.ReloadAsync();

@@ -23,7 +23,7 @@ public sealed class DashboardBootTests : IClassFixture<BrowserFixture>
     public async Task AMessageOfABootTheStatusDoesNotNameIsRejectedAndTheLiveViewGoesOn()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "forged-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/forged-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/forged-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -53,7 +53,7 @@ public sealed class DashboardBootTests : IClassFixture<BrowserFixture>
     public async Task TheLastWillOfAnEarlierBootDoesNotMarkTheRunningBootOffline()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "will-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/will-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/will-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -89,7 +89,7 @@ public sealed class DashboardBootTests : IClassFixture<BrowserFixture>
     public async Task TheChipShowsTheFirmwareTheStatusNames()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "fw-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/fw-1/status", """{"v":1,"fw":"0.5.0","status":"online","bootId":"b1"}""", retain: true);
         JsonElement first = await DashboardPage.WaitForAsync(page, s => s.GetProperty("firmware").ValueKind == JsonValueKind.String);

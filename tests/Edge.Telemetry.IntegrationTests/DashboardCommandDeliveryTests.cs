@@ -25,7 +25,7 @@ public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using BrokerLinkProxy link = new BrokerLinkProxy(broker.WebSocketPort);
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
         IPage page = await OpenOperatorPageAsync(broker, link, server, "late-1");
 
@@ -52,7 +52,7 @@ public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using BrokerLinkProxy link = new BrokerLinkProxy(broker.WebSocketPort);
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
         IPage page = await OpenOperatorPageAsync(broker, link, server, "late-2");
 
@@ -89,7 +89,7 @@ public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
         using BrokerLinkProxy link = new BrokerLinkProxy(broker.WebSocketPort);
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
         IPage page = await OpenOperatorPageAsync(broker, link, server, "late-3");
 
@@ -122,7 +122,7 @@ public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture
     public async Task ACommandABrokerHoldsForADeviceAwayExpiresWhenThePageGivesUpOnIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
 
         // A device on a session the broker keeps while it is away (unlike the contract's devices, which start clean):
         // the broker queues its commands meanwhile.
@@ -147,7 +147,7 @@ public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture
     public async Task ACommandToADeviceThatIsNotConnectedSaysAtOnceThatNoDeviceGotIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
 
         // The device went away (its Last Will says offline); nobody subscribes to its commands.
         DashboardMqttTools.Publish(broker.Port, "edge/gone-1/status", """{"v":1,"status":"offline","bootId":"b1"}""", retain: true);
@@ -172,7 +172,7 @@ public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture
     public async Task ThePageListsUnderEachDeviceOnlyTheCommandsSentToIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
         foreach (string id in new[] { "two-a", "two-b" })
         {
@@ -209,7 +209,7 @@ public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture
     public async Task ADoubleClickSendsACommandOnce()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#");
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "twice-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/twice-1/status", DashboardMessages.Online, retain: true);
@@ -231,7 +231,7 @@ public sealed class DashboardCommandDeliveryTests : IClassFixture<BrowserFixture
         await page.CloseAsync();
     }
 
-    private async Task<IPage> OpenOperatorPageAsync(MosquittoBroker broker, BrokerLinkProxy link, DashboardSite server, string deviceId)
+    private async Task<IPage> OpenOperatorPageAsync(MosquittoBroker broker, BrokerLinkProxy link, DashboardServer server, string deviceId)
     {
         DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/config", DashboardMessages.Config(2, 2), retain: true);

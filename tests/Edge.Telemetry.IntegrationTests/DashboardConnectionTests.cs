@@ -23,7 +23,7 @@ public sealed class DashboardConnectionTests : IClassFixture<BrowserFixture>
     public async Task ModuleStatesAreNotCurrentFromTheMomentTheBrokerConnectionDropsUntilFreshDataArrive()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "link-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/link-1/status", DashboardMessages.Online, retain: true);
 
@@ -72,7 +72,7 @@ public sealed class DashboardConnectionTests : IClassFixture<BrowserFixture>
     public async Task MessagesOfTheClosedConnectionAreNotAppliedAfterLoggingInAgain()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "old-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/old-1/config", DashboardMessages.Config(1, 2), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/new-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -112,7 +112,7 @@ public sealed class DashboardConnectionTests : IClassFixture<BrowserFixture>
     public async Task ATabOpenedFromThePageKeepsItsOwnConnectionAndNeitherDropsTheOther()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage first = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "twin-1"));
 
         // A second tab of the page (window.open, as a browser's "duplicate tab" does, copies the tab's session storage).
@@ -138,7 +138,7 @@ public sealed class DashboardConnectionTests : IClassFixture<BrowserFixture>
     public async Task APageThatGoesAwayOrLogsInAgainLeavesNoSessionAtTheBroker()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
 
         // The probe below sees a session the broker keeps: one left the way a socket closing leaves it (ten minutes).
         await LeaveSessionAsync(broker.Port, "kept-1");

@@ -24,7 +24,7 @@ public sealed class DashboardControlTests : IClassFixture<BrowserFixture>
     public async Task OperatorCommandsReachTheDeviceAndTheRepliesShow()
     {
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#", DashboardAclBroker.OperatorUser, DashboardAclBroker.OperatorPassword);
         var scenario = SimulatedDevice.Load("soft-short.json", s =>
         {
@@ -106,7 +106,7 @@ public sealed class DashboardControlTests : IClassFixture<BrowserFixture>
     public async Task ViewerSeesNoControlsAndTheBrokerRefusesItsCommands()
     {
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#", DashboardAclBroker.OperatorUser, DashboardAclBroker.OperatorPassword);
         var scenario = SimulatedDevice.Load("soft-short.json", s =>
         {
@@ -150,7 +150,7 @@ public sealed class DashboardControlTests : IClassFixture<BrowserFixture>
         // A device in observe: the select left at its default "act" beside "mode observe" in the facts bar read as if the
         // device acted.
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "mode-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/mode-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/mode-1/config", DashboardMessages.Config(2, 2, mode: "observe"), retain: true);
@@ -177,7 +177,7 @@ public sealed class DashboardControlTests : IClassFixture<BrowserFixture>
         // A device on adaptive rests that runs its steps once: the form left at the page's own defaults (fixed rests,
         // repeat) sent those with the operator's new steps, switching the device to fixed repeating rests unasked.
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         using DashboardSubscription commands = new DashboardSubscription(broker.Port, "edge/+/cmd/#", DashboardAclBroker.OperatorUser, DashboardAclBroker.OperatorPassword);
         var scenario = SimulatedDevice.Load("soft-short.json", s =>
         {

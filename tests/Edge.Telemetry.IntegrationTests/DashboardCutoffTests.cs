@@ -24,7 +24,7 @@ public sealed class DashboardCutoffTests : IClassFixture<BrowserFixture>
     public async Task AProtocolThatPlatesShowsItsPlatingCutoffBesideTheStripCutoff()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "plate-1"));
         string config = DashboardMessages.Config(1, 2).Replace(StripStep, StripStep + """,{"kind":"plate","currentUa":154,"durationMs":600000}""", StringComparison.Ordinal);
         Assert.Contains("\"plate\"", config, StringComparison.Ordinal);
@@ -45,7 +45,7 @@ public sealed class DashboardCutoffTests : IClassFixture<BrowserFixture>
     public async Task AProtocolThatOnlyStripsShowsTheStripCutoffAlone()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "strip-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/strip-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/strip-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -61,7 +61,7 @@ public sealed class DashboardCutoffTests : IClassFixture<BrowserFixture>
     public async Task AChangedConfigMovesTheCutoffLineWithoutTheChartsVanishing()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "recfg-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/recfg-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/recfg-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -102,7 +102,7 @@ public sealed class DashboardCutoffTests : IClassFixture<BrowserFixture>
     public async Task AReflashedDeviceWithAnotherLayoutOfAsManyCellsNamesItsCellsAnew()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "relayout-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/relayout-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/relayout-1/config", DashboardMessages.Config(1, 4), retain: true);

@@ -48,7 +48,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
     public async Task PageListsDeviceEventsPerBootAndBannersAWatchdogTrip()
     {
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-1"), waitConnected: false);
         await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
 
@@ -93,7 +93,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
     public async Task AnEventHeldThroughAnOutageShowsTheTimeTheDeviceReportedIt()
     {
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-4"), waitConnected: false);
         await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
 
@@ -119,7 +119,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
     public async Task AnEventRedeliveredAfterAReconnectIsListedOnce()
     {
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-5"), waitConnected: false);
         await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
 
@@ -149,7 +149,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
     {
         // A device whose board file failed publishes its status and its device events, never a config.
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-2"), waitConnected: false);
         await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
 
@@ -172,7 +172,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
     public async Task ADeviceWithoutAConfigSelectedAfterARunningOneShowsNoneOfTheOthersModules()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenOnARunningDeviceAsync(broker, server, "run-a", filter: null);
 
         DashboardMqttTools.Publish(broker.Port, "edge/err-b/status", """{"v":1,"status":"online","bootId":"c1"}""", retain: true);
@@ -196,7 +196,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
     public async Task ADeviceThatClearsItsConfigAfterARebootLosesItsModulesOnAnOpenPage()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenOnARunningDeviceAsync(broker, server, "boot-c", filter: "boot-c");
 
         DashboardMqttTools.Publish(broker.Port, "edge/boot-c/status", """{"v":1,"status":"online","bootId":"c2"}""", retain: true);
@@ -213,7 +213,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
     /// A page (on <paramref name="filter"/>, or every device) showing device <paramref name="deviceId"/> running: its
     /// config (2 x 2), a cells record per module and one event, drawn as two module cards and an event row.
     /// </summary>
-    private async Task<IPage> OpenOnARunningDeviceAsync(MosquittoBroker broker, DashboardSite server, string deviceId, string? filter)
+    private async Task<IPage> OpenOnARunningDeviceAsync(MosquittoBroker broker, DashboardServer server, string deviceId, string? filter)
     {
         string root = "edge/" + deviceId + "/";
         DashboardMqttTools.Publish(broker.Port, root + "status", DashboardMessages.Online, retain: true);
@@ -230,7 +230,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
     public async Task BadDeviceEventIsRejectedAndChangesNothing()
     {
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-3"), waitConnected: false);
         await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
 
@@ -304,7 +304,7 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
         Assert.Contains("watchdog", codes);
 
         using DashboardAclBroker broker = new DashboardAclBroker();
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "dev-9"), waitConnected: false);
         await DashboardPage.LoginAsync(page, DashboardAclBroker.ViewerUser, DashboardAclBroker.ViewerPassword);
         AsDevice(broker, "edge/dev-9/status", """{"v":1,"status":"online","bootId":"g1"}""", retain: true);

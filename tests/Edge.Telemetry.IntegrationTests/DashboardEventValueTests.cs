@@ -22,7 +22,7 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
     public async Task EventsShowTheRunsNetChargeOrNoValueWhereTheContractGivesNoLimit()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "values-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/values-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/values-1/config", DashboardMessages.Config(2, 2), retain: true);
@@ -62,7 +62,7 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
     public async Task ALiftedReductionShowsTheCurrentBeforeNotALimit(string kind)
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "lift-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/lift-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/lift-1/config", DashboardMessages.Config(2, 2), retain: true);
@@ -80,7 +80,7 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
     public async Task ARefillThatGaveBackOnlyPulsesAndRestsSaysTheCurrentIsUnchanged()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "lift-2"));
         DashboardMqttTools.Publish(broker.Port, "edge/lift-2/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/lift-2/config", DashboardMessages.Config(2, 2), retain: true);
@@ -98,7 +98,7 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
     public async Task ATemperatureIsShownInDegreesNotInTenthsWithATenthAsItsUnit()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "temp-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/temp-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/temp-1/config", DashboardMessages.Config(2, 2), retain: true);
@@ -122,7 +122,7 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
     public async Task AConfirmedSoftShortCountsIndicatorsOrSpikesNotIndicatorsAlone()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "confirm-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/confirm-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/confirm-1/config", DashboardMessages.Config(2, 2), retain: true);
@@ -149,7 +149,7 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
     public async Task AChannelFaultSaysWhatTheStatusCodeMeansAndNamesNoLimitOfZero()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "channel-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/channel-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/channel-1/config", DashboardMessages.Config(2, 2), retain: true);
@@ -185,7 +185,7 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
     public async Task AnImplausibleCurrentReadingIsShownAgainstTheSetpointNotALimit()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "current-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/current-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/current-1/config", DashboardMessages.Config(2, 2), retain: true);
@@ -208,7 +208,7 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
     public async Task AMuxAddressFaultShowsTheReferenceReadingAgainstItsCalibratedOne()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "mux-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/mux-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/mux-1/config", DashboardMessages.Config(3, 2), retain: true);

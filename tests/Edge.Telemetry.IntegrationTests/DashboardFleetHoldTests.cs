@@ -26,7 +26,7 @@ public sealed class DashboardFleetHoldTests : IClassFixture<BrowserFixture>
     public async Task AHeldModuleMarksItsDevicesChipWhileAnotherDeviceIsShown()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         foreach (string id in new[] { "pack-a", "pack-b" })
         {
             DashboardMqttTools.Publish(broker.Port, $"edge/{id}/status", DashboardMessages.Online, retain: true);

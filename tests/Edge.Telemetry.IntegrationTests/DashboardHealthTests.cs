@@ -25,7 +25,7 @@ public sealed class DashboardHealthTests : IClassFixture<BrowserFixture>
     public async Task PageShowsTheDevicesTickHealth()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "health-1"));
 
         // 61 s at 10 ms without faults: health at connection (0 s), 30 s and 60 s; every tick on its release.

@@ -22,7 +22,7 @@ public sealed class DashboardHiddenSectionsTests : IClassFixture<BrowserFixture>
     public async Task HiddenSectionsAreNotShown()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         DashboardMqttTools.Publish(broker.Port, "edge/hide-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/hide-1/config", DashboardMessages.Config(2, 2), retain: true);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "hide-1"));
@@ -51,7 +51,7 @@ public sealed class DashboardHiddenSectionsTests : IClassFixture<BrowserFixture>
         // cards; the bench cell must still show its cards, and the pack its cards when the operator comes back to it.
         // A third device has sent its status but no config.
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         DashboardMqttTools.Publish(broker.Port, "edge/big-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/big-1/config", DashboardMessages.Config(16, 2), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/bench-1/status", DashboardMessages.Online, retain: true);

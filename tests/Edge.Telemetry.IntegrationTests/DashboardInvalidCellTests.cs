@@ -23,7 +23,7 @@ public sealed class DashboardInvalidCellTests : IClassFixture<BrowserFixture>
     public async Task ACellListedInvalidShowsAsInvalidWithItsReasonAndItsLineBreaksInsteadOfDrawingZero()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "inv-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/inv-1/status", DashboardMessages.Online, retain: true);
 

@@ -24,7 +24,7 @@ public sealed class DashboardInvalidCurrentTests : IClassFixture<BrowserFixture>
     public async Task ACurrentMarkedInvalidIsKeptAsNoValueAndAMalformedMarkerIsRejectedByName()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "cur-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/cur-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/cur-1/config", DashboardMessages.Config(2, 2), retain: true);

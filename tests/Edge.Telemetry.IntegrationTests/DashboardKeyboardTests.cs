@@ -22,7 +22,7 @@ public sealed class DashboardKeyboardTests : IClassFixture<BrowserFixture>
     public async Task ModuleCardsAreReachedWithTabAndChartedWithEnterOrSpace()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "keys-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/keys-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/keys-1/config", DashboardMessages.Config(3, 2), retain: true);
@@ -58,7 +58,7 @@ public sealed class DashboardKeyboardTests : IClassFixture<BrowserFixture>
     public async Task CompactRowsAreReachedWithTabChartedWithEnterAndKeepTheFocusAcrossRefreshes()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "keys-2"));
         // 12 modules of 2 cells: the compact view opens by itself (from 9 modules), and 24 cell lines are more than the
         // charts' 16, so the charts show the focused module alone and the selection note names it. A cell period of 60 s

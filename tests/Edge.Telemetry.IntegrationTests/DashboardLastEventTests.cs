@@ -22,7 +22,7 @@ public sealed class DashboardLastEventTests : IClassFixture<BrowserFixture>
     public async Task AFaultOutranksAWarningOfTheSameTickAndALaterTickOutranksBoth()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "last-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/last-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/last-1/config", DashboardMessages.Config(2, 2), retain: true);
@@ -46,7 +46,7 @@ public sealed class DashboardLastEventTests : IClassFixture<BrowserFixture>
     public async Task AHeldModuleKeepsTheFaultThatIsolatedItAsLastEventWhenWarningsFollow()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "last-2"));
         DashboardMqttTools.Publish(broker.Port, "edge/last-2/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/last-2/config", DashboardMessages.Config(1, 2), retain: true);

@@ -26,7 +26,7 @@ public sealed class DashboardLoginFormTests : IClassFixture<BrowserFixture>
     public async Task AnUnusableBrokerOrDeviceIsRefusedByTheFormAndTheSessionStays(string field, string value, string named)
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         List<string> errors = new List<string>();
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "form-1"), errors);
         DashboardMqttTools.Publish(broker.Port, "edge/form-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -57,7 +57,7 @@ public sealed class DashboardLoginFormTests : IClassFixture<BrowserFixture>
     public async Task AnUnusableDeviceInThePageAddressIsNamedAndNothingIsSubscribed()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         List<string> errors = new List<string>();
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "pack/1"), errors, waitConnected: false);
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("connection").GetString() == "error", seconds: 30);

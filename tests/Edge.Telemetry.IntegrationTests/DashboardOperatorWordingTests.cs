@@ -35,7 +35,7 @@ public sealed class DashboardOperatorWordingTests : IClassFixture<BrowserFixture
         DashboardMqttTools.Publish(broker.Port, "edge/waiting-1/telemetry/modules",
             """{"v":1,"bootId":"b1","state":["rest","hold"],"stopReason":["none","hardShort"],"diagnosis":[null,"hardShort"],"cell":[-1,3],"totalChargeUc":[0,2310]}""", retain: true);
 
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "waiting-1"));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean()
             && s.GetProperty("modules")[1].GetProperty("state").GetString() == "hold", seconds: 20);
@@ -74,7 +74,7 @@ public sealed class DashboardOperatorWordingTests : IClassFixture<BrowserFixture
         DashboardMqttTools.Publish(broker.Port, "edge/gone-1/telemetry/modules",
             """{"v":1,"bootId":"b1","state":["done"],"stopReason":["cutoff"],"diagnosis":[null],"cell":[-1],"totalChargeUc":[2310]}""", retain: true);
 
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "gone-1"));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean() && s.GetProperty("status").GetString() == "offline"
             && s.GetProperty("modules")[0].GetProperty("state").GetString() == "done", seconds: 20);
@@ -98,7 +98,7 @@ public sealed class DashboardOperatorWordingTests : IClassFixture<BrowserFixture
         DashboardMqttTools.Publish(broker.Port, "edge/wide-1/telemetry/modules",
             """{"v":1,"bootId":"b1","state":["hold","hold"],"stopReason":["protection","hardShort"],"diagnosis":["moduleOvercurrent","hardShort"],"cell":[-1,-1],"totalChargeUc":[0,0]}""", retain: true);
 
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "wide-1"));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean()
             && s.GetProperty("modules")[1].GetProperty("state").GetString() == "hold", seconds: 20);
@@ -127,7 +127,7 @@ public sealed class DashboardOperatorWordingTests : IClassFixture<BrowserFixture
             DashboardMqttTools.Publish(broker.Port, "edge/" + id + "/config", DashboardMessages.Config(1, 2), retain: true);
         }
 
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "sim-9"));
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean(), seconds: 20);
         const string provenance = "simulated device: edge-sim's closed loop, not a bench measurement";

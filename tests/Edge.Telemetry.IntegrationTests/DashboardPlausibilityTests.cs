@@ -23,7 +23,7 @@ public sealed class DashboardPlausibilityTests : IClassFixture<BrowserFixture>
     public async Task ASeqFurtherAheadThanTheDeviceNumbersIsRejectedAndLeavesNoGap()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "seq-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/seq-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/seq-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -57,7 +57,7 @@ public sealed class DashboardPlausibilityTests : IClassFixture<BrowserFixture>
     public async Task ATimeFarAheadOfTheDevicesClockIsNotChartedAndIsRejectedWhenTheStreamContradictsIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "time-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/time-1/status", DashboardMessages.Online, retain: true);
 
@@ -93,7 +93,7 @@ public sealed class DashboardPlausibilityTests : IClassFixture<BrowserFixture>
     public async Task AMessageAheadOfTheClockIsRejectedWhenTheDeviceGoesOnSendingWithoutReachingIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "time-2"));
         DashboardMqttTools.Publish(broker.Port, "edge/time-2/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/time-2/config", DashboardMessages.Config(1, 2), retain: true);
@@ -116,7 +116,7 @@ public sealed class DashboardPlausibilityTests : IClassFixture<BrowserFixture>
     public async Task ADevicesRealJumpAfterLostMessagesIsConfirmedByItsNextMessageAndNothingIsRejected()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "jump-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/jump-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/jump-1/config", DashboardMessages.Config(1, 2), retain: true);

@@ -43,7 +43,7 @@ public sealed class DashboardRestFactTests : IClassFixture<BrowserFixture>
     private async Task<(string Fact, string[] Limits)> ShowAsync(string deviceId, string config)
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, deviceId));
         DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/" + deviceId + "/config", config, retain: true);

@@ -25,7 +25,7 @@ public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
     public async Task InjectionPayloadIsShownAsTextAndRunsNothing()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         // No device filter: the page subscribes to edge/+/..., so a forged device id in a topic reaches it too.
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, null));
         bool dialogOpened = false;
@@ -78,7 +78,7 @@ public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
     public async Task OutOfRangeMessagesAreRejectedCountedAndCostNoFreeze()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "range-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/range-1/config", DashboardMessages.Config(2, 2), retain: true);
         await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean());
@@ -122,7 +122,7 @@ public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
     public async Task MessagesRejectedUnderManyForgedDeviceIdsTakeNoDeviceSlot()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         // No device filter: every device under edge/+/, as many as the page tracks (32).
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, null));
 
@@ -152,7 +152,7 @@ public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
     public async Task AStreamThatStopsShowsAsStaleAndItsGapAsNoData()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "quiet-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/quiet-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/quiet-1/config", DashboardMessages.Config(1, 2, cellVoltagePeriodMs: 250), retain: true);
@@ -188,7 +188,7 @@ public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
     public async Task ARestartedDeviceStartsItsModulesAndClockAfresh()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "boot-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/boot-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/boot-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -218,7 +218,7 @@ public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
     public async Task LargePackIsShownInTheCompactView(int modules, int cellsPerModule)
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "pack-1"), height: 1200);
         DashboardMqttTools.Publish(broker.Port, "edge/pack-1/status", DashboardMessages.Online, retain: true);
         // Cell voltages once a minute: stale only after 180 s without data. With the default second, a loaded machine
@@ -263,7 +263,7 @@ public sealed class DashboardSafetyTests : IClassFixture<BrowserFixture>
     public async Task AHardShortIsShownInTheUnitOfTheCheckThatDecidedIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "short-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/short-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/short-1/config", DashboardMessages.Config(2, 2), retain: true);

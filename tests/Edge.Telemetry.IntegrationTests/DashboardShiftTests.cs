@@ -22,7 +22,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task AfterARestartTheNewBootsEventsAreListedFirstAndOnlyTheyMarkTheCharts()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "shift-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/shift-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/shift-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -57,7 +57,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task AfterARestartTheMessagesLostBeforeTheNewBootsFirstArrivalAreAGap()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "boot-gap"));
         DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/boot-gap/config", DashboardMessages.Config(1, 2), retain: true);
@@ -85,7 +85,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task AfterARestartEveryEventAndGapRowNamesItsBoot()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "which-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/which-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/which-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -116,7 +116,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task ALateMessageOfTheOldBootAfterTheNewBootsFirstIsNoRestart()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "late-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/late-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/late-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -157,7 +157,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task RecordsTheControllerCouldNotKeepAreListedAsLostAlthoughNoSeqIsMissing()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "overflow-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/overflow-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/overflow-1/config", DashboardMessages.Config(1, 2), retain: true);
@@ -184,7 +184,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task ASixteenModulePackThatWentOfflineIsFadedAndMarkedOfflineInTheCompactView()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "pack-16"));
         DashboardMqttTools.Publish(broker.Port, "edge/pack-16/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/pack-16/config", DashboardMessages.Config(16, 4), retain: true);
@@ -215,7 +215,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task ADeviceThatSendsNoDataAfterItsConfigShowsAsStaleNotIdle()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
 
         // The broker still holds the device's online status and config, but nothing has come from its streams since
         // the page opened (its control loop hung, say): the module states the page has are none it received.
@@ -244,7 +244,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task AnOfflineDeviceThatReportedNoStateShowsNoStateNotIdle()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
 
         // The broker holds the device's Last Will and its config; the page opens after the device went away, so no
         // module state ever reached it (the modules may have been pulsing, or held by a fault, when it died).
@@ -277,7 +277,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task AStepOfAnUnknownKindIsNotShownAsAPlate()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
 
         // CONTRACT.md encodes a step kind the device's encoder does not know as "unknown": a page that read every other
         // kind as a plate would tell the operator the pack plates.
@@ -296,7 +296,7 @@ public sealed class DashboardShiftTests : IClassFixture<BrowserFixture>
     public async Task DeviceTimesRoundedUpToTheNextMinuteOrHourCarryIntoIt()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "clock-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/clock-1/config", DashboardMessages.Config(1, 2), retain: true);
 

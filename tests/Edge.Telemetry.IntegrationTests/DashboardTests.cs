@@ -25,7 +25,7 @@ public sealed class DashboardTests : IClassFixture<BrowserFixture>
     public async Task PageShowsVoltagesStatesAndTheSoftShortEvent()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "dash-1"));
 
         // 60 simulated s at 15x: the soft short injected at 10 s is flagged at about 15 s and confirmed (hold) at about 21 s.
@@ -79,7 +79,7 @@ public sealed class DashboardTests : IClassFixture<BrowserFixture>
     public async Task AZoomIntoAPulseTakesEveryChartThereAndStaysWhileDataArriveWithTheFractionsShown()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "dash-zoom"));
         var scenario = LongHealthyRun();
         SimulatedDevice device = new SimulatedDevice(scenario, new MqttBridgeOptions { Port = broker.Port, DeviceId = "dash-zoom" }, realtimeFactor: 15, cellVoltagePeriodMs: 250);
@@ -152,7 +152,7 @@ public sealed class DashboardTests : IClassFixture<BrowserFixture>
     public async Task PageReconnectsAfterABrokerRestartAndMarksTheGap()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "dash-2"));
 
         var scenario = LongHealthyRun();
@@ -191,7 +191,7 @@ public sealed class DashboardTests : IClassFixture<BrowserFixture>
     public async Task BurstOfTwentyThousandMessagesKeepsHistoryBounded()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await OpenAsync(server.PageUrl(broker.WebSocketPort, "burst-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/burst-1/config", DashboardMessages.Config(1, 4, 10), retain: true);
 

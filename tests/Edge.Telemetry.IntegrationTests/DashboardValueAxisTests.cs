@@ -23,7 +23,7 @@ public sealed class DashboardValueAxisTests : IClassFixture<BrowserFixture>
     public async Task AFlatRestAndCurrentAreDrawnOnAxesThatStartAtZero()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "axis-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/axis-1/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/axis-1/config", DashboardMessages.Config(1, 2), retain: true);

@@ -22,7 +22,7 @@ public sealed class DashboardZoomTests : IClassFixture<BrowserFixture>
     public async Task ARestartDropsTheZoomWindowOfTheOldBootsClock()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
-        using DashboardSite server = new DashboardSite(_browser.DashboardRoot);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "zoom-boot"));
         DashboardMqttTools.Publish(broker.Port, "edge/zoom-boot/status", DashboardMessages.Online, retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/zoom-boot/config", DashboardMessages.Config(1, 2, cellVoltagePeriodMs: 250), retain: true);

@@ -92,9 +92,11 @@ namespace Edge.HostSim.Dashboard
 
         public void Dispose()
         {
+            // Close alone: it stops the listener and gives its port up. A Stop before it gave the port up already, and the
+            // Close after it then bound the port again to find nothing left to remove, which threw "Address already in use"
+            // when another socket had taken the freed port meanwhile.
             try
             {
-                _listener.Stop();
                 _listener.Close();
             }
             catch (ObjectDisposedException)
