@@ -106,12 +106,11 @@ public sealed class StreamAccountingTests
         int unwritten = device.Bridge.Session!.UnwrittenCount;
         Assert.True(unwritten > 0, "the stalled link holds messages inside the client");
         device.Bridge.Dispose();
-        // Every one counted, but perhaps the one whose write was under way at the close (its task may not end at all).
-        // The count the range needs may take a loaded machine a while (once 10 s were not enough: 3 of 2153 still
-        // uncounted); the last one, which may never come, gets a short wait of its own.
-        SpinWait.SpinUntil(() => lost() - lostBefore >= unwritten - 1, TimeSpan.FromSeconds(60));
-        SpinWait.SpinUntil(() => lost() - lostBefore >= unwritten, TimeSpan.FromSeconds(2));
+        // Every one counted by the time the close returns, but perhaps the one whose write was under way and ended in the
+        // socket before the close. MQTTnet may never end a publish abandoned mid-write (on a loaded machine 4 of 1801
+        // were still uncounted 60 s after the close): the close settles those itself.
         Assert.InRange(lost() - lostBefore, unwritten - 1, unwritten);
+        Assert.Equal(0, device.Bridge.Session!.UnwrittenCount);
         link.HoldRequests = false;
     }
 

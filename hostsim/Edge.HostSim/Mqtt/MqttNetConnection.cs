@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
@@ -43,6 +44,10 @@ namespace Edge.HostSim.Mqtt
         // handed over, and one still queued inside MQTTnet when the connection closes is never sent.
         private int _unwritten;
         private readonly int[] _unwrittenPerStream = new int[TopicSet.StreamCount];
+
+        // The messages of _unwritten by id: whoever takes one out (its publish's end, or a close that gave up waiting for
+        // it) settles it, once. MQTTnet may never end a publish whose write was under way when its client was disposed.
+        private readonly ConcurrentDictionary<int, PendingPublish> _pending = new ConcurrentDictionary<int, PendingPublish>();
 
         /// <param name="endpoint">Broker address and TLS settings (validated here).</param>
         /// <param name="topics">The device topics the outbox publishes by <see cref="TopicId"/>; null for a client that only publishes by name.</param>
@@ -232,6 +237,7 @@ namespace Edge.HostSim.Mqtt
                 Interlocked.Increment(ref _unwrittenPerStream[stream]);
             }
 
+            _pending[id] = new PendingPublish(topic, stream, qos);
             try
             {
                 sending = client.PublishAsync(message);
@@ -239,20 +245,33 @@ namespace Edge.HostSim.Mqtt
             catch (Exception)
             {
                 // Not connected any more, invalid topic, disposed: the outbox keeps the message.
-                Written(stream);
+                if (_pending.TryRemove(id, out _))
+                {
+                    Written(stream);
+                }
+
                 return -1;
             }
 
             if (sending.IsCompletedSuccessfully)
             {
-                Written(stream);
-                Complete(topic, id, sending.Result);
+                if (_pending.TryRemove(id, out _))
+                {
+                    Written(stream);
+                    Complete(topic, id, sending.Result);
+                }
             }
             else
             {
                 sending.ContinueWith(
                     t =>
                     {
+                        if (!_pending.TryRemove(id, out _))
+                        {
+                            // The close already counted it as never written.
+                            return;
+                        }
+
                         Written(stream);
                         if (t.IsCompletedSuccessfully)
                         {
@@ -344,7 +363,36 @@ namespace Edge.HostSim.Mqtt
 
             // Without a DISCONNECT the broker sees the socket close and publishes the Last Will.
             client.Dispose();
+            SettleAbandonedPublishes();
         }
+
+        /// <summary>
+        /// The publishes the closed client still holds end with it, mostly within moments. One whose write was under way on a
+        /// stalled link may never end (a loaded machine left several so): after a short wait each of those is settled as a
+        /// publish that failed, so that a QoS 0 message is reported <see cref="Unsent"/> (lost, not waiting forever) and
+        /// <see cref="UnwrittenCount"/> comes back down. A QoS 1 message stays in the outbox for the next session.
+        /// </summary>
+        private void SettleAbandonedPublishes()
+        {
+            SpinWait.SpinUntil(() => _pending.IsEmpty, AbandonedPublishWaitMs);
+            foreach (KeyValuePair<int, PendingPublish> entry in _pending)
+            {
+                if (_pending.TryRemove(entry.Key, out PendingPublish pending))
+                {
+                    Written(pending.Stream);
+                    if (pending.Qos == 0)
+                    {
+                        Unsent?.Invoke(pending.Topic);
+                    }
+                }
+            }
+        }
+
+        // How long a close waits for its client's publishes to end before it settles the rest as failed.
+        private const int AbandonedPublishWaitMs = 500;
+
+        /// <summary>A message handed to MQTTnet and not yet settled: what settling it needs.</summary>
+        private readonly record struct PendingPublish(string Topic, int Stream, int Qos);
 
         /// <summary>Closes with DISCONNECT.</summary>
         public void Dispose()
