@@ -13,7 +13,7 @@ namespace Edge.Core.Configuration
     public static class FirmwareVersion
     {
         /// <summary>The version as the messages and the boot log show it: major.minor.patch.</summary>
-        public const string Text = "0.6.0";
+        public const string Text = "0.7.0";
 
         /// <summary>The device assemblies' version: <see cref="Text"/> and a fourth part 0.</summary>
         public const string Assembly = Text + ".0";
