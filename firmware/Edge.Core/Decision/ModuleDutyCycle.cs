@@ -937,9 +937,9 @@ namespace Edge.Core.Decision
             _lastCurrentWasStrip = step.Kind == ProtocolStepKind.Strip;
             if (_lastCurrentWasStrip && _depletionDetector != null)
             {
-                // The depletion trend's operating point is the protocol's pulse length, not the tuned one; a gap before
-                // the pulse longer than its leaving-rest share of the longest rest is leaving rest.
-                _depletionDetector.NoteStripStep(_module, step.DurationMs, LongestRestMs());
+                // The depletion trend's operating point is the protocol's pulse length and rest, not the tuned ones; a gap
+                // before the pulse longer than its leaving-rest share of the longest rest is leaving rest.
+                _depletionDetector.NoteStripStep(_module, step.DurationMs, LongestRestMs(), ProtocolRestMs());
             }
 
             SwitchCloseCount++;
@@ -1004,6 +1004,17 @@ namespace Edge.Core.Decision
             long restMs = _protocol.RestMode == RestMode.Fixed ? _restTuner.FixedRestMs(restStep) : _protocol.MaximumRestMs;
             long floorMs = _restTuner.FloorRestMs(restStep);
             return floorMs > restMs ? floorMs : restMs;
+        }
+
+        /// <summary>The rest the protocol gives (ms): a fixed rest step's length, an adaptive rest's minimum; 0 without a rest step.</summary>
+        private long ProtocolRestMs()
+        {
+            if (_firstRestStep < 0)
+            {
+                return 0;
+            }
+
+            return _protocol.RestMode == RestMode.Fixed ? _protocol.Steps[_firstRestStep].DurationMs : _protocol.MinimumRestMs;
         }
 
         /// <summary>The shortest rest act mode allows this module now (ms); 0 without a rest step.</summary>

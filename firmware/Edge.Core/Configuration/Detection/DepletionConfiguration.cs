@@ -91,11 +91,12 @@ namespace Edge.Core.Configuration.Detection
         public int BaselineDriftLimitPercent { get; set; } = 25;
 
         /// <summary>
-        /// A pulse current, or a protocol pulse length, that differs from the one the baseline was learned at by more
-        /// than this percentage is a new operating point (act mode lowered the current, or an operator changed the
-        /// protocol): the baseline is learned afresh and the CUSUM starts at 0, since overpotentials at two currents, or
-        /// after pulses of two lengths (diffusion rises like sqrt t), are not comparable. The length is the protocol
-        /// step's, not what the pulse tuner, an abort or the scheduler left of it (core README, "Answers to depletion").
+        /// A pulse current, a protocol pulse length or a protocol rest that differs from the one the baseline was learned
+        /// at by more than this percentage is a new operating point (act mode lowered the current, or an operator changed
+        /// the protocol): the baseline is learned afresh and the CUSUM starts at 0, since overpotentials at two currents,
+        /// after pulses of two lengths (diffusion rises like sqrt t) or after rests of two lengths (a shorter one leaves
+        /// more polarisation) are not comparable. Length and rest are the protocol's, not what the pulse tuner, the rest
+        /// tuner, act mode, an abort or the scheduler made of them (core README, "Answers to depletion").
         /// </summary>
         public int OperatingPointChangePercent { get; set; } = 10;
 

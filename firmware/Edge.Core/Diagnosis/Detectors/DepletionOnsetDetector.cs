@@ -54,9 +54,13 @@ namespace Edge.Core.Diagnosis.Detectors
         private readonly long[] _baselineBeforeRest;
         private readonly long[] _operatingPointPulseMs;
 
+        // Per cell: the protocol's rest length (ms) at the operating point the baseline was learned at (see NoteStripStep).
+        private readonly long[] _operatingPointRestMs;
+
         // Per module: the protocol's length (ms) of the strip step the module entered last (NoteStripStep), and the
         // setpoint (uA) of the previous sample's interval.
         private readonly long[] _stripStepMs;
+        private readonly long[] _protocolRestMs;
         private readonly int[] _previousSetpointUa;
 
         // Per module, for leaving rest (see StripPulseStarted): the longest rest the protocol gives the module, as the
@@ -166,7 +170,9 @@ namespace Edge.Core.Diagnosis.Detectors
             _operatingPointCurrentUa = new int[cells];
             _baselineBeforeRest = new long[cells];
             _operatingPointPulseMs = new long[cells];
+            _operatingPointRestMs = new long[cells];
             _stripStepMs = new long[layout.ModuleCount];
+            _protocolRestMs = new long[layout.ModuleCount];
             _previousSetpointUa = new int[layout.ModuleCount];
             _longestRestMs = new long[layout.ModuleCount];
             _currentEndedAtMs = new long[layout.ModuleCount];
@@ -352,11 +358,16 @@ namespace Edge.Core.Diagnosis.Detectors
         /// <paramref name="longestRestMs"/>: the longest rest the protocol gives the module now (a fixed rest as the rest
         /// tuner stretches it, an adaptive rest's maximum; 0 without a rest step), against which a gap before the pulse
         /// is leaving rest (<see cref="StripPulseStarted"/>).
+        /// <paramref name="protocolRestMs"/>: the rest the protocol itself gives (a fixed rest step's length, an adaptive
+        /// rest's minimum; 0 without a rest step), part of the operating point like the pulse length: a protocol with a
+        /// shorter rest leaves more polarisation at every pulse, whose pulses end higher by design (NaK50 at 1 mA/cm2, 3 s
+        /// to 1 s: 7-11 % higher, simulated). What act mode stretches and the rest tuner learns is not the protocol's.
         /// </summary>
-        public void NoteStripStep(int module, long stepLengthMs, long longestRestMs)
+        public void NoteStripStep(int module, long stepLengthMs, long longestRestMs, long protocolRestMs)
         {
             _stripStepMs[module] = stepLengthMs;
             _longestRestMs[module] = longestRestMs;
+            _protocolRestMs[module] = protocolRestMs;
         }
 
         /// <summary>
@@ -364,10 +375,11 @@ namespace Edge.Core.Diagnosis.Detectors
         /// more than <see cref="DepletionConfiguration.OperatingPointChangePercent"/>: a longer pulse at the same current
         /// ends at a larger overpotential by design (diffusion rises like sqrt t), so the two are not comparable.
         /// </summary>
-        private bool IsNewOperatingPoint(int cell, int currentUa, long pulseMs)
+        private bool IsNewOperatingPoint(int cell, int currentUa, long pulseMs, long restMs)
         {
             int percent = _configuration.OperatingPointChangePercent;
-            return Differs(currentUa, _operatingPointCurrentUa[cell], percent) || Differs(pulseMs, _operatingPointPulseMs[cell], percent);
+            return Differs(currentUa, _operatingPointCurrentUa[cell], percent) || Differs(pulseMs, _operatingPointPulseMs[cell], percent)
+                || Differs(restMs, _operatingPointRestMs[cell], percent);
         }
 
         private static bool Differs(long value, long learned, int percent)
@@ -439,13 +451,15 @@ namespace Edge.Core.Diagnosis.Detectors
                     if (!cut && snapshot.LastPulseCurrentUa[m] >= 0 && currentUa >= 0)
                     {
                         long pulseMs = _stripStepMs[m];
+                        long restMs = _protocolRestMs[m];
                         for (int c = first; c < last; c++)
                         {
-                            if (IsNewOperatingPoint(c, currentUa, pulseMs))
+                            if (IsNewOperatingPoint(c, currentUa, pulseMs, restMs))
                             {
                                 Relearn(c);
                                 _operatingPointCurrentUa[c] = currentUa;
                                 _operatingPointPulseMs[c] = pulseMs;
+                                _operatingPointRestMs[c] = restMs;
                             }
 
                             if (snapshot.CellValid[c] && !shortRest)

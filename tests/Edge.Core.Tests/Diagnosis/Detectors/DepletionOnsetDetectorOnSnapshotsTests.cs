@@ -351,7 +351,7 @@ public class DepletionOnsetDetectorOnSnapshotsTests
     /// </summary>
     private static void StripPulseEnd(SnapshotRig rig, DepletionOnsetDetector detector, long nowMs, long stepMs, long ranMs, int overpotentialMv)
     {
-        detector.NoteStripStep(0, stepMs, 0);
+        detector.NoteStripStep(0, stepMs, 0, 0);
         rig.Begin(nowMs);
         rig.SetCurrent(0, ModulePhase.Open, 0);
         rig.Snapshot.PulseEnded[0] = true;

@@ -23,11 +23,12 @@ internal static class DepletionStripPulses
 
     /// <summary>
     /// A strip pulse from <paramref name="startMs"/> to 1 s later, ending with cell 0 at <paramref name="overpotentialMv"/>,
-    /// of a protocol whose longest rest is <paramref name="longestRestMs"/> (0: no rest step).
+    /// of a protocol whose longest rest is <paramref name="longestRestMs"/> (0: no rest step) and whose own rest is
+    /// <paramref name="protocolRestMs"/> (0: none told).
     /// </summary>
-    public static void Run(SnapshotRig rig, DepletionOnsetDetector detector, long startMs, int overpotentialMv, long longestRestMs)
+    public static void Run(SnapshotRig rig, DepletionOnsetDetector detector, long startMs, int overpotentialMv, long longestRestMs, long protocolRestMs = 0)
     {
-        detector.NoteStripStep(0, 1000, longestRestMs);
+        detector.NoteStripStep(0, 1000, longestRestMs, protocolRestMs);
         rig.Begin(startMs);
         rig.SetCurrent(0, ModulePhase.Current, 385);
         rig.Snapshot.PhaseStarted[0] = true;
