@@ -111,7 +111,7 @@ public class IntermittentChannelMonitorTests
         var unwarned = new Rig(1, unwarnedConfiguration);
         unwarned.Run(500, cellBad, currentBad, bad);
 
-        TelemetryRecord warning = Assert.Single(rig.Events.Where(e => e.HasDiagnosis && e.Diagnosis == row));
+        TelemetryRecord warning = Assert.Single(rig.Events, e => e.HasDiagnosis && e.Diagnosis == row);
         Assert.Equal(
             (EventKind.ChannelFault, Severity.Warning, 990L, 0, cell ? 0 : -1, 50L, 20L),
             (warning.EventKind, warning.Severity, warning.TimestampMs, warning.Module, warning.Cell, warning.Value, warning.Threshold));
