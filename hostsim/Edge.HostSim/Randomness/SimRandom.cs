@@ -58,16 +58,30 @@ public sealed class SimRandom
         entry.KeepSkippedState(_s0, _s1, _s2, _s3);
     }
 
-    public ulong NextUInt64()
+    public ulong NextUInt64() => Step(ref _s0, ref _s1, ref _s2, ref _s3);
+
+    /// <summary>
+    /// The stream from here on as a value, for a loop that draws many numbers: held in a local, its state stays in
+    /// registers instead of being stored and loaded again at every draw. Nothing else may draw from this generator
+    /// until <see cref="Resume"/> takes the stream back.
+    /// </summary>
+    public RandomStream Take() => new RandomStream(_s0, _s1, _s2, _s3);
+
+    /// <summary>Continues after the draws a <see cref="Take"/>n stream made.</summary>
+    public void Resume(in RandomStream stream) => stream.CopyTo(out _s0, out _s1, out _s2, out _s3);
+
+    /// <summary>One xoshiro256** step: the next number, and the state advanced.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Step(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
     {
-        ulong result = RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = RotateLeft(_s3, 45);
+        ulong result = RotateLeft(s1 * 5, 7) * 9;
+        ulong t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = RotateLeft(s3, 45);
         return result;
     }
 

@@ -72,12 +72,13 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         double noise = _spec.VoltageNoiseMv;
 
         // Fields in locals: the stores into the frame would otherwise make the JIT reload them per cell. The
-        // Gaussian table is taken once (it draws nothing): a call left in the loop would cost its registers.
+        // Gaussian table is taken once (it draws nothing): a call left in the loop would cost its registers. The
+        // stream too, so that its state stays in registers across the draws.
         bool[] stuck = Stuck;
         bool[] saturated = Saturated;
         double[] extraNoiseMv = ExtraNoiseMv;
-        SimRandom random = _random;
-        double[] gaussian = random.GaussianTable;
+        double[] gaussian = _random.GaussianTable;
+        RandomStream random = _random.Take();
         double lsbMv = _lsbMv;
         double inverseLsb = _inverseLsb;
         int railMv = _railMv;
@@ -106,7 +107,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
             // A noise burst is a source independent of the chain's own noise: standard deviations add in quadrature.
             double extra = extraNoiseMv[c];
             double sigma = extra > 0 ? Math.Sqrt((noise * noise) + (extra * extra)) : noise;
-            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * Draw(random, gaussian, ref next) : 0.0);
+            double value = (cellVoltageV[c] * 1000.0) + (sigma > 0 ? sigma * Draw(ref random, gaussian, ref next) : 0.0);
             if (lsbMv > 0)
             {
                 value = WholeSteps(value, lsbMv, inverseLsb) * lsbMv;
@@ -134,7 +135,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         double currentNoise = _spec.CurrentNoiseUa;
         for (int m = 0; m < ua.Length; m++)
         {
-            double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * Draw(random, gaussian, ref next) : 0.0);
+            double value = moduleCurrentUa[m] + (currentNoise > 0 ? currentNoise * Draw(ref random, gaussian, ref next) : 0.0);
             CurrentChannelOverlay overlay = CurrentOverlays[m];
             if (overlay == CurrentChannelOverlay.None)
             {
@@ -151,6 +152,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
         }
 
         _nextGaussian = next;
+        _random.Resume(random);
 
         // The simple chain reads temperatures as they are.
         int[] temperatures = TemperatureDeciCelsius;
@@ -168,7 +170,7 @@ public sealed class VirtualMeasurementChain : IMeasurementChain
 
     /// <summary>The Gaussian drawn ahead (<paramref name="next"/>), which the next one of the stream replaces.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Draw(SimRandom random, double[] table, ref double next)
+    private static double Draw(ref RandomStream random, double[] table, ref double next)
     {
         double gaussian = next;
         next = random.FastGaussian(table);

@@ -7,7 +7,8 @@ namespace Edge.HostSim.Tests.Randomness;
 /// <summary>
 /// A generator's numbers depend on its seed alone: the first generator of a seed, a later one (which takes the
 /// skipped state and the Gaussian table computed before) and one made after many other seeds all give the
-/// stream of a plain xoshiro256** seeded by SplitMix64, written out here.
+/// stream of a plain xoshiro256** seeded by SplitMix64, written out here; so does a stream taken out of a
+/// generator for a loop's draws, and the generator after it takes the stream back.
 /// </summary>
 public class SimRandomSeedTests
 {
@@ -48,6 +49,27 @@ public class SimRandomSeedTests
         SimRandom random = new SimRandom(seed);
         Assert.Equal(table[(int)(expected.Next() >> 52)], random.FastGaussian());
         Assert.Equal(expected.Next(), random.NextUInt64());
+    }
+
+    [Fact]
+    public void A_taken_stream_continues_the_reference_stream_and_the_generator_continues_after_it()
+    {
+        ulong seed = 0x5EED_C0FF_EE03UL;
+        Reference expected = Reference.AfterTableDraws(seed);
+        double[] table = Reference.Table(seed);
+        SimRandom random = new SimRandom(seed);
+        Assert.Equal(expected.Next(), random.NextUInt64());
+
+        RandomStream stream = random.Take();
+        for (int i = 0; i < 20; i++)
+        {
+            Assert.Equal(expected.Next(), stream.NextUInt64());
+            Assert.Equal(table[(int)(expected.Next() >> 52)], stream.FastGaussian(random.GaussianTable));
+        }
+
+        random.Resume(stream);
+        Assert.Equal(expected.Next(), random.NextUInt64());
+        Assert.Equal(table[(int)(expected.Next() >> 52)], random.FastGaussian());
     }
 
     /// <summary>xoshiro256** with SplitMix64 seeding, as published by its authors. The seeds above are used by no other test, so the first generator of each finds nothing kept.</summary>
