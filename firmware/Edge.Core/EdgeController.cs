@@ -93,6 +93,9 @@ namespace Edge.Core
         private bool _started;
         private long _lastCellVoltagesMs;
 
+        // Read once, as the detectors read their limits: on the device the two property reads of every tick were calls.
+        private readonly int _cellVoltagePeriodMs;
+
         // Device time of the previous cells records (long.MinValue before the first): where their interval began.
         private long _previousCellsRecordMs = long.MinValue;
 
@@ -179,8 +182,15 @@ namespace Edge.Core
             _deferredStart = new bool[modules];
             PlatingCriticalCurrentLimitUa = configuration.Protocol.PlatingCriticalCurrentUa;
             DirectionChangeRestFloorMs = configuration.Protocol.DirectionChangeRestMs;
+            _cellVoltagePeriodMs = configuration.Telemetry.CellVoltagePeriodMs;
             _moduleStates = new ModuleStatesSnapshot(modules);
-            PublishModuleStates();
+            int revision = _diagnosis.LatchRevision;
+            for (int m = 0; m < modules; m++)
+            {
+                revision += _modules[m].ShownStateRevision;
+            }
+
+            PublishModuleStates(revision);
         }
 
         /// <summary>
@@ -531,8 +541,7 @@ namespace Edge.Core
         {
             long now = frame.TimestampMs;
             _latestFrameUncalibrated = frame.Uncalibrated;
-            _telemetry.Clear();
-            int dropped = _telemetry.TakeDroppedCount();
+            int dropped = _telemetry.BeginTick();
             if (dropped > 0)
             {
                 WriteEvent(EventKind.TelemetryOverflow, now, -1, dropped);
@@ -608,10 +617,28 @@ namespace Edge.Core
             // Actuation.
             _clamp.Apply(_modules, _diagnosis, frame.Uncalibrated, actions);
 
-            WriteCellVoltages(now);
+            // The due test here, the record in its own method: a cells record is due once a second, and on the device
+            // the call of every other tick would be interpreted overhead.
+            int cellsPeriodMs = _cellVoltagePeriodMs;
+            if (cellsPeriodMs > 0 && (now - _lastCellVoltagesMs >= cellsPeriodMs || _lastCellVoltagesMs == 0))
+            {
+                WriteCellVoltages(now);
+            }
 
-            // The tick's one consistent point for a reader on another thread.
-            PublishModuleStates();
+            // The tick's one consistent point for a reader on another thread. Each counter only grows, so their sum moves
+            // exactly when one does: a field load per module on a tick that changed nothing, and no call (comparing the
+            // values took four interpreted calls per module on the device, the call of every tick one more).
+            ModuleDutyCycle[] modules = _modules;
+            int revision = _diagnosis.LatchRevision;
+            for (int m = 0; m < modules.Length; m++)
+            {
+                revision += modules[m].ShownStateRevision;
+            }
+
+            if (revision != _publishedStatesRevision)
+            {
+                PublishModuleStates(revision);
+            }
         }
 
         /// <summary>
@@ -635,27 +662,13 @@ namespace Edge.Core
         }
 
         /// <summary>
-        /// Hands the modules' states, stop reasons, latching diagnoses and the cells they latched on to <see cref="ModuleStates"/> together, when one
-        /// changed, as the modules' state revisions and the diagnosis' latch revision tell: most ticks add them up and write nothing.
+        /// Hands the modules' states, stop reasons, latching diagnoses and the cells they latched on to <see cref="ModuleStates"/> together,
+        /// when one changed, as <paramref name="revision"/> (the modules' state revisions and the diagnosis' latch revision added up) tells.
         /// </summary>
-        private void PublishModuleStates()
+        private void PublishModuleStates(int revision)
         {
-            // Each counter only grows, so their sum moves exactly when one does: a field load per module and one property
-            // read on a tick that changed nothing (comparing the values took four interpreted calls per module on the device).
-            ModuleDutyCycle[] modules = _modules;
-            int count = modules.Length;
-            int revision = _diagnosis.LatchRevision;
-            for (int i = 0; i < count; i++)
-            {
-                revision += modules[i].ShownStateRevision;
-            }
-
-            if (revision == _publishedStatesRevision)
-            {
-                return;
-            }
-
             _publishedStatesRevision = revision;
+            int count = _modules.Length;
             ModuleStatesSnapshot snapshot = _moduleStates;
             snapshot.BeginWrite();
             for (int m = 0; m < count; m++)
@@ -950,19 +963,9 @@ namespace Edge.Core
             }
         }
 
+        // Called when a cells record is due (Tick tests the period).
         private void WriteCellVoltages(long now)
         {
-            int period = _configuration.Telemetry.CellVoltagePeriodMs;
-            if (period <= 0)
-            {
-                return;
-            }
-
-            if (now - _lastCellVoltagesMs < period && _lastCellVoltagesMs != 0)
-            {
-                return;
-            }
-
             _lastCellVoltagesMs = now == 0 ? 1 : now;
 
             // The interval since the previous cells record: a module current read valid in it is published (its latest

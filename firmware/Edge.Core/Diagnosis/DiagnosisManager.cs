@@ -34,10 +34,15 @@ namespace Edge.Core.Diagnosis
         // Per row: channels pending. A row with none takes Ok reports without a call (see IsQuiet).
         private readonly int[] _pendingChannels;
 
-        // Per family of rows (DiagnosisStopReason.Of: one family per detector): channels pending over its rows, 0 on a
-        // healthy tick (see IsFamilyQuiet); and each row's family.
-        private readonly int[] _pendingInFamily;
+        // Each row's family (DiagnosisStopReason.Of: one family per detector).
         private readonly int[] _familyOfRow;
+
+        /// <summary>
+        /// Per family of rows (indexed by the <see cref="StopReason"/> that <see cref="DiagnosisStopReason.Of"/> gives its
+        /// rows): channels pending over its rows, 0 on a healthy tick (<see cref="IsFamilyQuiet"/>). A field the detectors
+        /// read at the start of every tick (on the device a method call is interpreted); written only here.
+        /// </summary>
+        public readonly int[] PendingInFamily;
 
         /// <summary>
         /// Per module, <see cref="HasLatchedFault"/>: kept up to date so the tick need not scan the table. A field the
@@ -123,7 +128,7 @@ namespace Edge.Core.Diagnosis
                 }
             }
 
-            _pendingInFamily = new int[families];
+            PendingInFamily = new int[families];
         }
 
         public ModuleReactionRequests Requests => _requests;
@@ -173,7 +178,7 @@ namespace Edge.Core.Diagnosis
         /// warning active for hours) do not take that away. A report changes only its own row, so the answer holds for
         /// the rows not reported to since.
         /// </summary>
-        public bool IsFamilyQuiet(StopReason family) => _pendingInFamily[(int)family] == 0;
+        public bool IsFamilyQuiet(StopReason family) => PendingInFamily[(int)family] == 0;
 
         /// <summary>
         /// True when all three rows are quiet (<see cref="IsQuiet"/>): a graded protection asks once for its three
@@ -201,7 +206,7 @@ namespace Edge.Core.Diagnosis
                 _pending[slot] = pending;
                 int step = pending ? 1 : -1;
                 _pendingChannels[row] += step;
-                _pendingInFamily[_familyOfRow[row]] += step;
+                PendingInFamily[_familyOfRow[row]] += step;
                 DiagnosisTableRow tableRow = _table.RowAt(row);
                 if (IsEvidenceRow(tableRow))
                 {

@@ -76,11 +76,15 @@ namespace Edge.Core.Diagnosis
 
         public void Clear()
         {
-            if (!_any)
+            // The test alone, small enough for the JIT to inline into every tick: most ticks requested nothing.
+            if (_any)
             {
-                return;
+                ClearRequests();
             }
+        }
 
+        private void ClearRequests()
+        {
             _any = false;
             for (int m = 0; m < Isolate.Length; m++)
             {

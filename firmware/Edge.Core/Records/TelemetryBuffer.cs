@@ -60,23 +60,55 @@ namespace Edge.Core.Records
 
         public int Capacity => _records.Length;
 
-        public int Count { get; private set; }
+        // Backing fields read and written directly inside: on the device an auto-property's accessor is an interpreted
+        // call, and the tick and every record go through them.
+        private int _count;
+        private int _droppedCount;
+
+        public int Count => _count;
 
         /// <summary>Records lost since the last <see cref="TakeDroppedCount"/>.</summary>
-        public int DroppedCount { get; private set; }
+        public int DroppedCount => _droppedCount;
 
         public TelemetryRecord this[int index] => _records[index];
 
-        public void Clear()
+        /// <summary>
+        /// <see cref="Clear"/> and <see cref="TakeDroppedCount"/> in one call, as the controller starts every tick with
+        /// both: on the device each call, and each auto-property access inside it, is interpreted.
+        /// </summary>
+        public int BeginTick()
         {
-            Count = 0;
+            _count = 0;
             _tick++;
             if (_tick == int.MaxValue)
             {
-                // After 2^31 ticks a stale stamp could equal the new count and deny a module its fault record.
-                Array.Clear(_faultTick, 0, _faultTick.Length);
-                _tick = 1;
+                RestartTickCount();
             }
+
+            int dropped = _droppedCount;
+            if (dropped != 0)
+            {
+                _droppedCount = 0;
+            }
+
+            return dropped;
+        }
+
+        public void Clear()
+        {
+            _count = 0;
+            _tick++;
+            if (_tick == int.MaxValue)
+            {
+                RestartTickCount();
+            }
+        }
+
+        // After 2^31 ticks a stale stamp could equal the new count and deny a module its fault record.
+        private void RestartTickCount()
+        {
+            Array.Clear(_faultTick, 0, _faultTick.Length);
+            _tick = 1;
         }
 
         /// <summary>
@@ -87,14 +119,15 @@ namespace Edge.Core.Records
         {
             // One body for both kinds of append, no second call: every call is interpreted on the device.
             TelemetryRecord record;
-            if (Count < _limit)
+            int count = _count;
+            if (count < _limit)
             {
-                record = _records[Count];
-                Count++;
+                record = _records[count];
+                _count = count + 1;
             }
             else
             {
-                DroppedCount++;
+                _droppedCount++;
                 record = _discard;
             }
 
@@ -144,8 +177,8 @@ namespace Edge.Core.Records
 
         public int TakeDroppedCount()
         {
-            int dropped = DroppedCount;
-            DroppedCount = 0;
+            int dropped = _droppedCount;
+            _droppedCount = 0;
             return dropped;
         }
     }

@@ -67,7 +67,13 @@ namespace Edge.Core.Diagnosis.Detectors
         /// </summary>
         public void Evaluate(MeasurementSnapshot snapshot, bool[] currentImplausible, DiagnosisManager diagnosis)
         {
-            _currentImplausible = currentImplausible;
+            // The controller hands over the same array every tick: storing a reference costs a GC write barrier on .NET
+            // every tick, a compare nothing more on the device.
+            if (_currentImplausible != currentImplausible)
+            {
+                _currentImplausible = currentImplausible;
+            }
+
             // Only what passes a module over is loaded per tick (on the device every load is an interpreted
             // instruction); the rest, per module looked at (EvaluateModule).
             int modules = _layout.ModuleCount;
@@ -76,7 +82,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
             // With nothing pending, a cell's Ok report changes nothing: a rest tick without an edge (most ticks)
             // has nothing to report, a pulse tick only a collapsed cell.
-            bool quiet = diagnosis.IsFamilyQuiet(StopReason.HardShort) || (diagnosis.IsQuiet(DiagnosisId.HardShort) && diagnosis.IsQuiet(DiagnosisId.HardShortShuntEdge));
+            bool quiet = diagnosis.PendingInFamily[(int)StopReason.HardShort] == 0 || (diagnosis.IsQuiet(DiagnosisId.HardShort) && diagnosis.IsQuiet(DiagnosisId.HardShortShuntEdge));
             for (int m = 0; m < modules; m++)
             {
                 bool edge = edgeMeasured[m];

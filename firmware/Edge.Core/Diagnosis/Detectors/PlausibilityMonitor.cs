@@ -52,7 +52,7 @@ namespace Edge.Core.Diagnosis.Detectors
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis)
         {
             // Its family quiet (a healthy tick) answers for every row here at once: each part reports to its own rows only.
-            bool familyQuiet = diagnosis.IsFamilyQuiet(StopReason.Plausibility);
+            bool familyQuiet = diagnosis.PendingInFamily[(int)StopReason.Plausibility] == 0;
             EvaluateTiming(frame, snapshot, familyQuiet, diagnosis);
 
             // The multiplexer's address check: with it failed, the conversion marked every corrected reading implausible

@@ -33,7 +33,7 @@ namespace Edge.Core.Diagnosis.Detectors
             // those reports would change nothing, so a healthy tick makes no call per cell, and a module whose valid
             // extremes are inside the warning levels is not looked at cell by cell.
             // Its family quiet (a healthy tick) answers for every row here at once: each part reports to its own rows only.
-            bool familyQuiet = diagnosis.IsFamilyQuiet(StopReason.Protection);
+            bool familyQuiet = diagnosis.PendingInFamily[(int)StopReason.Protection] == 0;
             int highestQuietMv = _limits.CellMaximumWarningMv;
             int lowestQuietMv = _limits.CellMinimumWarningMv;
             bool quiet = familyQuiet

@@ -216,8 +216,9 @@ namespace Edge.Core.Diagnosis.Detectors
             // No indicator active anywhere and nothing pending on the confirmation: a cell without enough spikes
             // would only report Ok to a quiet row, which changes nothing (ConfirmingIndicators >= 1). Only Confirm
             // reports the confirmation row, each cell once, so quiet now holds for each cell's turn; the indicator
-            // rows are asked again after a module whose own evaluation may have reported to them.
-            bool quiet = IndicatorsQuiet(diagnosis);
+            // rows are asked again after a module whose own evaluation may have reported to them. The family's count
+            // first, read here: on a healthy tick it answers without the two calls.
+            bool quiet = diagnosis.PendingInFamily[(int)StopReason.SoftShort] == 0 || IndicatorsQuiet(diagnosis);
             for (int m = 0; m < modules; m++)
             {
                 if (latched[m])
