@@ -208,6 +208,16 @@ namespace Edge.Core.Measurement
         /// <summary>Cells of the module whose reading is not valid this tick.</summary>
         public readonly int[] InvalidCellCount;
 
+        /// <summary>
+        /// Cells of the pack whose reading is not valid this tick (<see cref="InvalidCellCount"/> added up), and module
+        /// currents not valid: a detector that only looks at bad readings passes a healthy tick over in one test, not
+        /// one per module.
+        /// </summary>
+        public int InvalidCellTotal;
+
+        /// <summary>Modules whose current reading is not valid this tick (<see cref="ModuleCurrentValid"/> false).</summary>
+        public int InvalidCurrentCount;
+
         /// <summary>Lowest valid cell voltage of the module this tick (mV); int.MaxValue when no cell is valid.</summary>
         public readonly int[] ValidMinimumMv;
 

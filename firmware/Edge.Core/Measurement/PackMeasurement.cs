@@ -229,6 +229,7 @@ namespace Edge.Core.Measurement
             int[] snapshotSetpointUa = snapshot.SetpointUa;
             long[] phaseElapsedMs = snapshot.PhaseElapsedMs;
             int[] closingSetpointUa = _closingSetpointUa;
+            int invalidCurrents = 0;
             for (int m = 0; m < modules; m++)
             {
                 ModulePhase phase = switchWasClosed[m] ? ModulePhase.Current : ModulePhase.Open;
@@ -249,6 +250,10 @@ namespace Edge.Core.Measurement
                 {
                     lastValidCurrentUa[m] = currentUa;
                     lastValidCurrentMs[m] = now;
+                }
+                else
+                {
+                    invalidCurrents++;
                 }
 
                 // A direction change with the switch closed (plate straight into strip, or back) ends one
@@ -317,6 +322,7 @@ namespace Edge.Core.Measurement
                 }
             }
 
+            snapshot.InvalidCurrentCount = invalidCurrents;
             PushSamples(frame, snapshot);
         }
 
@@ -530,6 +536,7 @@ namespace Edge.Core.Measurement
             int[] extremeMinimumMv = _extremeMinimumMv;
             int[] extremeMaximumMv = _extremeMaximumMv;
             int ringLength = _ringLength;
+            int invalidTotal = 0;
             for (int module = 0; module < modules; module++)
             {
                 int first = module * cellsPerModule;
@@ -664,6 +671,7 @@ namespace Edge.Core.Measurement
                 }
 
                 invalidCellCount[module] = invalidCells;
+                invalidTotal += invalidCells;
                 validMinimumMv[module] = minimumMv;
                 validMaximumMv[module] = maximumMv;
                 minimumDeltaMvs[module] = minimumDeltaMv;
@@ -694,6 +702,8 @@ namespace Edge.Core.Measurement
                     NoiseWithinPhase(module, first, last, head, count, current, snapshot);
                 }
             }
+
+            snapshot.InvalidCellTotal = invalidTotal;
         }
 
         /// <summary>

@@ -45,7 +45,7 @@ namespace Edge.Core.Diagnosis.Detectors
 
         /// <summary>
         /// Counts this tick's bad readings; at the end of a window judges every channel and starts the next. On a healthy
-        /// tick two compares a module: the measurement's count of the module's invalid cells and the current's status.
+        /// tick the measurement's two totals of invalid readings (cells, module currents), and no look per module.
         /// </summary>
         public void Evaluate(SampleFrame frame, MeasurementSnapshot snapshot, DiagnosisManager diagnosis, TelemetryBuffer telemetry)
         {
@@ -56,6 +56,26 @@ namespace Edge.Core.Diagnosis.Detectors
                 return;
             }
 
+            // A tick with every reading valid (most) counts nothing: the measurement's totals say so without a look per module.
+            if (snapshot.InvalidCellTotal != 0 || snapshot.InvalidCurrentCount != 0)
+            {
+                CountBadReadings(frame, snapshot);
+            }
+
+            _readings++;
+            if (_readings < _windowReadings)
+            {
+                return;
+            }
+
+            _readings = 0;
+            long now = frame.TimestampMs;
+            Judge(DiagnosisId.CellChannelIntermittent, DiagnosisId.CellChannelSaturated, DiagnosisId.CellChannelInvalid, _cellBadReadings, now, diagnosis, telemetry);
+            Judge(DiagnosisId.CurrentChannelIntermittent, DiagnosisId.CurrentChannelSaturated, DiagnosisId.CurrentChannelInvalid, _currentBadReadings, now, diagnosis, telemetry);
+        }
+
+        private void CountBadReadings(SampleFrame frame, MeasurementSnapshot snapshot)
+        {
             int[] invalidCells = snapshot.InvalidCellCount;
             ChannelStatus[] currentStatuses = frame.ModuleCurrentStatus;
             int[] currentBad = _currentBadReadings;
@@ -73,17 +93,6 @@ namespace Edge.Core.Diagnosis.Detectors
                     currentBad[m]++;
                 }
             }
-
-            _readings++;
-            if (_readings < _windowReadings)
-            {
-                return;
-            }
-
-            _readings = 0;
-            long now = frame.TimestampMs;
-            Judge(DiagnosisId.CellChannelIntermittent, DiagnosisId.CellChannelSaturated, DiagnosisId.CellChannelInvalid, _cellBadReadings, now, diagnosis, telemetry);
-            Judge(DiagnosisId.CurrentChannelIntermittent, DiagnosisId.CurrentChannelSaturated, DiagnosisId.CurrentChannelInvalid, currentBad, now, diagnosis, telemetry);
         }
 
         /// <summary>The least whole number of readings that is <paramref name="percent"/> of the window or more.</summary>
