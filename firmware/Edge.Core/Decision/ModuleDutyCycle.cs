@@ -48,6 +48,12 @@ namespace Edge.Core.Decision
         private long _pulseTimeMs;
         private long _restTimeMs;
         private int _stepIndex;
+
+        // The protocol's step at _stepIndex, and whether its rests are fixed, taken when the step is entered and at each
+        // start: a protocol change stops every module before it is copied in, so neither changes while the module runs.
+        // On the device the property reads they replace were interpreted calls on every tick of every module.
+        private ProtocolStep _step;
+        private bool _fixedRests;
         private long _stepStartMs;
         private long _runStartMs;
 
@@ -311,6 +317,7 @@ namespace Edge.Core.Decision
             _capacityLimitUc = _protocol.CapacityLimitUc;
             _capacityLimitNc = _capacityLimitUc > long.MaxValue / 1000 ? long.MaxValue : _capacityLimitUc * 1000;
             _timeLimitMs = _protocol.TimeLimitMs;
+            _fixedRests = _protocol.RestMode == RestMode.Fixed;
             _firstRestStep = FirstRestStep();
             _firstCurrentStep = FirstCurrentStep();
             _pulseTuner.OnStart();
@@ -762,7 +769,7 @@ namespace Edge.Core.Decision
 
         private void AdvanceWhenDue(MeasurementSnapshot snapshot, long now, TelemetryBuffer telemetry)
         {
-            ProtocolStep step = _protocol.Steps[_stepIndex];
+            ProtocolStep step = _step;
             long elapsed = now - _stepStartMs;
             if (_subState == ModuleSubState.Pulse)
             {
@@ -812,9 +819,19 @@ namespace Edge.Core.Decision
                 return;
             }
 
-            // A rest step, or a scheduled module waiting for its grant: the tuner follows the relaxation every tick.
+            // A rest step, or a scheduled module waiting for its grant: the tuner follows the relaxation every tick. A fixed
+            // rest has none to follow, only its length (the tuner's own answer for it, without the call into it).
             RestEndReason reason;
-            bool over = _restTuner.ObserveRestTick(step, elapsed, snapshot, _module, out reason);
+            bool over;
+            if (_fixedRests)
+            {
+                reason = RestEndReason.Fixed;
+                over = elapsed >= _restTuner.FixedRestMs(step);
+            }
+            else
+            {
+                over = _restTuner.ObserveRestTick(step, elapsed, snapshot, _module, out reason);
+            }
             if (_scheduled)
             {
                 if (over && _subState == ModuleSubState.Rest)
@@ -912,6 +929,7 @@ namespace Edge.Core.Decision
             _stepStartMs = now;
             _cappedReported = false;
             ProtocolStep step = _protocol.Steps[index];
+            _step = step;
             if (!step.IsCurrentStep)
             {
                 Transition(ModuleSubState.Rest, StopReason.None, now, telemetry);
