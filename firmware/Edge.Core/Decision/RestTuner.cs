@@ -473,9 +473,9 @@ namespace Edge.Core.Decision
         {
             if (_protocol.RestMode == RestMode.Fixed)
             {
-                // FixedRestMs written out: this runs on every fixed rest tick, and the device interprets every call.
+                // The duty cycle asks FixedRestMs itself on a fixed rest's ticks; this answers other callers the same.
                 reason = RestEndReason.Fixed;
-                return elapsedMs >= step.DurationMs * _extensionPercent / 100 * _pulseTuner.PulsePercent / 100;
+                return elapsedMs >= FixedRestMs(step);
             }
 
             if (IsRelaxationNegligible)
