@@ -228,7 +228,6 @@ namespace Edge.HostSim.Mqtt
                 QualityOfServiceLevel = (MqttQualityOfServiceLevel)qos,
                 Retain = retain,
             };
-            int id = NextMessageId();
             Task<MqttClientPublishResult> sending;
             int stream = StreamOf(topic);
             Interlocked.Increment(ref _unwritten);
@@ -237,7 +236,14 @@ namespace Edge.HostSim.Mqtt
                 Interlocked.Increment(ref _unwrittenPerStream[stream]);
             }
 
-            _pending[id] = new PendingPublish(topic, stream, qos);
+            int id = TakeFreeMessageId(new PendingPublish(topic, stream, qos));
+            if (id < 0)
+            {
+                // Not taken (as when not connected): the outbox keeps the message.
+                Written(stream);
+                return -1;
+            }
+
             try
             {
                 sending = client.PublishAsync(message);
@@ -551,11 +557,26 @@ namespace Edge.HostSim.Mqtt
             Acknowledged?.Invoke(id);
         }
 
-        private int NextMessageId()
+        /// <summary>
+        /// The next id (1..65535, like MQTT packet ids, so callers written for the wire's ids work unchanged) that no
+        /// unsettled publish holds, entered in the ledger for <paramref name="pending"/>; -1 when every id is held. An id
+        /// comes round again after 65,535 publishes, and a QoS 1 publish still waiting for its PUBACK by then (QoS 0
+        /// telemetry goes on meanwhile) must keep its own: a later publish under the same id took its ledger entry, and
+        /// that publish's end acknowledged it to the outbox, which then freed an event the broker may never have had.
+        /// MQTT has the same rule for the packet ids in use.
+        /// </summary>
+        private int TakeFreeMessageId(PendingPublish pending)
         {
-            // 1..65535 like MQTT packet ids, so callers written for the wire's ids work unchanged.
-            int id = Interlocked.Increment(ref _nextMessageId) & 0xFFFF;
-            return id == 0 ? Interlocked.Increment(ref _nextMessageId) & 0xFFFF : id;
+            for (int tries = 0; tries <= 0xFFFF; tries++)
+            {
+                int id = Interlocked.Increment(ref _nextMessageId) & 0xFFFF;
+                if (id != 0 && _pending.TryAdd(id, pending))
+                {
+                    return id;
+                }
+            }
+
+            return -1;
         }
 
         private Task OnMessage(MqttApplicationMessageReceivedEventArgs e)
