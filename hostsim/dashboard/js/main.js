@@ -556,6 +556,11 @@ function renderHeader() {
   }
 }
 
+// Each device's chip is made once and updated in place. Made anew at every render (the clock's, once a second, and
+// each message's), a chip took a press with it: a click whose button came up after a render selected nothing (the
+// press and the release fell on different buttons), and a chip reached with Tab lost the keyboard's focus.
+const deviceChips = new Map();
+
 function renderDevices() {
   const nav = $('devices');
   const chips = [];
@@ -563,40 +568,57 @@ function renderDevices() {
     const st = staleness(d);
     const offlineBroker = connection.state !== 'connected';
     const status = offlineBroker ? 'unknown' : st.stale && d.status === 'online' ? 'stale' : d.status;
-    const chip = document.createElement('button');
+    const chip = deviceChip(d.id);
     chip.className = 'device' + (d.id === selected ? ' selected' : '');
-    chip.dataset.device = d.id;
     chip.dataset.status = d.status;
     chip.dataset.shown = status;
     const dot = text('span', '', `dot dot-${status}`);
     const label = offlineBroker ? 'status unknown (broker offline)'
       : status === 'stale' ? `no data since ${wallClock(st.since)}` : d.status + (d.statusBootId ? ` · boot ${d.statusBootId}` : '') + (d.firmware ? ` · firmware ${d.firmware}` : '');
-    chip.append(dot, document.createTextNode(d.id + ' '), text('small', label));
+    const parts = [dot, document.createTextNode(d.id + ' '), text('small', label)];
     // A device whose loop stopped or that did not start says so on its chip too, whichever device is selected.
     const alarms = runningAlarms(d);
     if (alarms.length > 0) {
       chip.dataset.alarm = alarms.map((e) => e.code).join(' ');
-      chip.append(text('small', ' · ' + chip.dataset.alarm, 'device-alarm'));
+      parts.push(text('small', ' · ' + chip.dataset.alarm, 'device-alarm'));
+    } else {
+      delete chip.dataset.alarm;
     }
     // A held module shows on its device's chip too: an operator watching several packs sees which one needs a look
     // without opening each.
     const held = d.modules.flatMap((m, i) => (m.state === 'hold' ? [i] : []));
     if (held.length > 0) {
       chip.dataset.held = held.join(' ');
-      chip.append(text('small', ' · ' + (held.length === 1 ? `module ${held[0]} held` : `${held.length} modules held`), 'device-alarm'));
+      parts.push(text('small', ' · ' + (held.length === 1 ? `module ${held[0]} held` : `${held.length} modules held`), 'device-alarm'));
+    } else {
+      delete chip.dataset.held;
     }
+    chip.replaceChildren(...parts);
+    chips.push(chip);
+  }
+  if (chips.length === 0) chips.push(text('span', 'waiting for devices...', 'muted'));
+  // The same chips in the same order stay where they are: taken out and put back, the focused one would lose the focus.
+  const unchanged = nav.children.length === chips.length && chips.every((chip, i) => nav.children[i] === chip);
+  if (!unchanged) nav.replaceChildren(...chips);
+}
+
+/** The chip that selects device id, made on its first render. */
+function deviceChip(id) {
+  let chip = deviceChips.get(id);
+  if (!chip) {
+    chip = document.createElement('button');
+    chip.dataset.device = id;
     chip.onclick = () => {
-      selected = d.id;
+      selected = id;
       focusModule = 0;
       destroyAll();
       setRole('unknown');
       probeRole();
       render();
     };
-    chips.push(chip);
+    deviceChips.set(id, chip);
   }
-  if (chips.length === 0) chips.push(text('span', 'waiting for devices...', 'muted'));
-  nav.replaceChildren(...chips);
+  return chip;
 }
 
 // A step kind this page does not know (CONTRACT.md encodes one as "unknown") is said as such, not guessed as a plate.
