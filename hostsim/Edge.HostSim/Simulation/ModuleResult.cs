@@ -20,6 +20,9 @@ public sealed class ModuleResult
 
     public int Rests { get; init; }
 
+    /// <summary>The completed rests by why each ended.</summary>
+    public RestEndCounts RestEnds { get; init; } = new RestEndCounts();
+
     /// <summary>Final state of the duty-cycle engine, camelCase.</summary>
     public string State { get; init; } = string.Empty;
 

@@ -20,6 +20,7 @@ public sealed class RunTelemetry
     private readonly int _maximumEvents;
     private readonly long[] _restSumMs;
     private readonly int[] _restCount;
+    private readonly RestEndCounts[] _restEnds;
     private readonly double?[] _stoppedAtS;
     private double _lastTickS;
 
@@ -29,6 +30,12 @@ public sealed class RunTelemetry
         _maximumEvents = maximumEvents;
         _restSumMs = new long[modules];
         _restCount = new int[modules];
+        _restEnds = new RestEndCounts[modules];
+        for (int m = 0; m < modules; m++)
+        {
+            _restEnds[m] = new RestEndCounts();
+        }
+
         _stoppedAtS = new double?[modules];
     }
 
@@ -63,6 +70,7 @@ public sealed class RunTelemetry
                 case TelemetryRecordKind.RestTuned:
                     _restSumMs[record.Module] += record.RestMs;
                     _restCount[record.Module]++;
+                    _restEnds[record.Module].Add(record.RestEndReason);
                     break;
                 case TelemetryRecordKind.StateChanged:
                     if ((record.State == ModuleState.Done || record.State == ModuleState.Hold) && record.Module >= 0)
@@ -131,6 +139,7 @@ public sealed class RunTelemetry
                 MeanRestS = _restCount[m] > 0 ? _restSumMs[m] / 1000.0 / _restCount[m] : 0,
                 Pulses = module.PulseCount,
                 Rests = _restCount[m],
+                RestEnds = _restEnds[m],
                 State = ScenarioNames.Camel(module.State.ToString()),
                 StopReason = StopReasonName(module),
                 HoldDiagnosis = HoldDiagnosisName(controller, m),
