@@ -380,7 +380,10 @@ namespace Edge.Core.Diagnosis
             }
         }
 
-        /// <summary>Clears every diagnosis of a module's cells and of the module, and the pack-wide diagnoses that set; see <see cref="ClearSetChannel"/>.</summary>
+        /// <summary>
+        /// Clears every diagnosis of a module's cells and of the module, and the pack-wide diagnoses that set (see
+        /// <see cref="ClearSetChannel"/>); a channel's intermittent warning stays (<see cref="OutlivesFaultReset"/>).
+        /// </summary>
         public void ResetModule(int module)
         {
             if (ModuleLatched[module])
@@ -392,7 +395,13 @@ namespace Edge.Core.Diagnosis
             int first = _layout.FirstCellOf(module);
             for (int row = 0; row < DiagnosisTable.RowCount; row++)
             {
-                switch (_table.RowAt(row).Scope)
+                DiagnosisTableRow tableRow = _table.RowAt(row);
+                if (OutlivesFaultReset(tableRow.Id))
+                {
+                    continue;
+                }
+
+                switch (tableRow.Scope)
                 {
                     case DiagnosisScope.Cell:
                         for (int c = first; c < first + _layout.CellsPerModule; c++)
@@ -514,6 +523,18 @@ namespace Edge.Core.Diagnosis
             {
                 ClearChannel(row, channel);
             }
+        }
+
+        /// <summary>
+        /// A channel's intermittent warning (<see cref="DiagnosisId.CellChannelIntermittent"/>,
+        /// <see cref="DiagnosisId.CurrentChannelIntermittent"/>) is about the measurement wiring, which a fault reset does
+        /// not repair, and its end is announced (<see cref="EventKind.ChannelRecovered"/>). Cleared by the reset, it ended
+        /// unannounced: a subscriber kept it open for good, and a channel still dropping readings was warned a second time.
+        /// It holds nothing (no reaction), so keeping it keeps no module from starting.
+        /// </summary>
+        private static bool OutlivesFaultReset(DiagnosisId id)
+        {
+            return id == DiagnosisId.CellChannelIntermittent || id == DiagnosisId.CurrentChannelIntermittent;
         }
 
         private void ClearChannel(int row, int channel)

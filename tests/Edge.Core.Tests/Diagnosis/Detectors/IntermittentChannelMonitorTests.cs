@@ -193,6 +193,61 @@ public class IntermittentChannelMonitorTests
             (fault.Diagnosis, fault.Severity, fault.TimestampMs));
     }
 
+    // A fault reset does not repair a sense wire: the warning outlives it and ends with its own event. Warned at the first
+    // window's end (every other reading missing, 990 ms), then bad on every reading: the channel's own invalid row latches
+    // and holds the module. From tick 200 the channel reads well, and the module is reset at tick 250 (2500 ms). Windows
+    // 3, 4 and 5 are clean, so the third heals the warning at tick 499 (4990 ms) with channelRecovered. Before, the reset
+    // cleared the warning and nothing ever said it ended.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AWarningHeldThroughAFaultResetRecoversWithItsEvent(bool cell)
+    {
+        DiagnosisId row = cell ? DiagnosisId.CellChannelIntermittent : DiagnosisId.CurrentChannelIntermittent;
+        DiagnosisId invalid = cell ? DiagnosisId.CellChannelInvalid : DiagnosisId.CurrentChannelInvalid;
+        Func<int, long, bool> bad = (m, t) => t < 100 ? t % 2 == 1 : t < 200;
+        var rig = new Rig(1);
+        rig.Run(250, cell ? bad : Never, cell ? Never : bad);
+        Assert.True(rig.Controller.Diagnosis.HasLatchedFault(0), "the channel's invalid row should hold the module");
+
+        rig.Controller.RequestFaultReset(0);
+        rig.Run(1, Never, Never);
+        Assert.False(rig.Controller.Diagnosis.HasLatchedFault(0));
+        Assert.True(rig.Controller.Diagnosis.IsActive(row, 0), "the reset ended the intermittent warning");
+        rig.Run(349, Never, Never);
+
+        Assert.Equal(
+            new[] { (EventKind.ChannelFault, row, 990L), (EventKind.ChannelFault, invalid, -1L), (EventKind.FaultReset, (DiagnosisId)0, 2500L), (EventKind.ChannelRecovered, row, 4990L) },
+            rig.Events.Select(e => (e.EventKind, e.HasDiagnosis ? e.Diagnosis : (DiagnosisId)0, e.EventKind == EventKind.ChannelFault && e.Diagnosis == invalid ? -1L : e.TimestampMs)).ToArray());
+        Assert.Equal(Severity.Fault, rig.Events[1].Severity);
+        Assert.False(rig.Controller.Diagnosis.IsActive(row, 0));
+    }
+
+    // Still dropping every other reading after the reset (tick 200 on; the leaky count never reaches the invalid row's
+    // latch): the channel is the same warned one, not a new warning. Window 3 (50 bad) keeps the warning without an event;
+    // windows 4, 5 and 6 are clean and heal it at tick 599 (5990 ms). Before, the reset cleared it and window 3 warned
+    // again at 2990 ms.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AChannelStillIntermittentAfterAFaultResetIsNotWarnedAgain(bool cell)
+    {
+        DiagnosisId row = cell ? DiagnosisId.CellChannelIntermittent : DiagnosisId.CurrentChannelIntermittent;
+        Func<int, long, bool> bad = (m, t) => (t >= 100 && t < 200) || (t < 300 && t % 2 == 1);
+        var rig = new Rig(1);
+        rig.Run(200, cell ? bad : Never, cell ? Never : bad);
+        Assert.True(rig.Controller.Diagnosis.HasLatchedFault(0), "the channel's invalid row should hold the module");
+
+        rig.Controller.RequestFaultReset(0);
+        rig.Run(400, cell ? bad : Never, cell ? Never : bad);
+
+        Assert.False(rig.Controller.Diagnosis.HasLatchedFault(0), "every other reading bad latched the invalid row again");
+        Assert.Equal(
+            new[] { (EventKind.ChannelFault, Severity.Warning, 990L), (EventKind.ChannelFault, Severity.Fault, -1L), (EventKind.FaultReset, Severity.Info, 2000L), (EventKind.ChannelRecovered, Severity.Info, 5990L) },
+            rig.Events.Select(e => (e.EventKind, e.Severity, e.Severity == Severity.Fault ? -1L : e.TimestampMs)).ToArray());
+        Assert.Equal(row, rig.Events[3].Diagnosis);
+    }
+
     // The window and the limit are the configuration's: over a window of 50 readings a channel bad every other reading
     // has 25 bad (50 %): not warned at 60 % (30 readings), warned at 50 % (25) at the first window's end, tick 49 (490 ms).
     [Theory]
