@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Globalization;
+using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.HostSim.Randomness;
@@ -21,11 +22,15 @@ public static class StudyPlan
     {
         List<StudyAxis> fixedAxes = spec.Axes.Where(a => !a.IsRandom).ToList();
         List<StudyAxis> randomAxes = spec.Axes.Where(a => a.IsRandom).ToList();
-        long combinations = fixedAxes.Aggregate(1L, (n, a) => n * a.Values.Count) * Math.Max(1, spec.Draws);
-        if (combinations > StudyLoader.MaximumVariants)
+        // Counted without overflow: in a long, four axes of 65,536 values made 2^64 = 0 variants, which passed the
+        // limit and were refused as an axis that changes nothing in "every" variant of none.
+        BigInteger count = fixedAxes.Aggregate(BigInteger.One, (n, a) => n * a.Values.Count) * Math.Max(1, spec.Draws);
+        if (count > StudyLoader.MaximumVariants)
         {
-            throw new StudyException("axes: the study makes " + combinations + " variants, more than " + StudyLoader.MaximumVariants);
+            throw new StudyException("axes: the study makes " + count.ToString(CultureInfo.InvariantCulture) + " variants, more than " + StudyLoader.MaximumVariants);
         }
+
+        long combinations = (long)count;
 
         List<Dictionary<string, JsonNode>> draws = Draw(spec, randomAxes);
         List<StudyVariant> variants = new List<StudyVariant>();

@@ -153,6 +153,31 @@ public sealed class StudyPlanTests
     }
 
     [Fact]
+    public void AProductOfAxesPastTheLongRangeIsRefusedWithItsCount()
+    {
+        // Four axes of 2^16 values: 2^64 = 18,446,744,073,709,551,616 variants, one more than a ulong holds; a long
+        // product wrapped to 0 and the study was refused for another reason (an axis that changes nothing).
+        string huge = """
+            { "name": "huge", "seed": 1,
+              "base": { "name": "huge", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 60,
+                "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+                "protocol": { "steps": [ "Strip at {currentMAPerCm2} mA/cm2 for {pulseS} s", "Rest for 2 s" ], "rest": "fixed" },
+                "controller": { "mode": "observe" } },
+              "axes": [
+                { "name": "pulseS", "range": { "from": 0.5, "to": 1, "count": 65536 } },
+                { "name": "currentMAPerCm2", "range": { "from": 0.5, "to": 1.5, "count": 65536 } },
+                { "name": "tauS", "field": "pack.overrides.tauS", "range": { "from": 2, "to": 5, "count": 65536 } },
+                { "name": "cutoffV", "field": "protocol.cutoffV", "range": { "from": 2.8, "to": 3, "count": 65536 } } ] }
+            """;
+
+        StudySpec spec = StudyLoader.Parse(huge, ".");
+
+        StudyException e = Assert.Throws<StudyException>(() => StudyPlan.Expand(spec));
+
+        Assert.Equal("axes: the study makes 18446744073709551616 variants, more than 100000", e.Message);
+    }
+
+    [Fact]
     public void VariantThatIsNoValidScenarioIsNamedBeforeAnythingRuns()
     {
         StudySpec spec = StudyLoader.Parse(StudyManifests.Small.Replace("\"from\": 0.5, \"to\": 1.5", "\"from\": 0.5, \"to\": 100", StringComparison.Ordinal), ".");
