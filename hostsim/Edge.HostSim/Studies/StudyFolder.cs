@@ -229,33 +229,31 @@ public sealed class StudyFolder
         return rows;
     }
 
-    /// <summary>(variant, wall s, cell-steps) of the finished variants that have a timing.json.</summary>
-    public List<(string Variant, double WallS, long CellSteps)> ReadTimings()
+    /// <summary>
+    /// (variant, wall s, cell-steps) of <paramref name="finished"/> (the variants whose result is taken) that have a
+    /// readable timing.json. One that does not parse as a run writes it (cut short, edited) is left out: a wall time
+    /// is not a result, and a damaged one stopped every run and merge of the folder with an internal error, with the
+    /// study's files half rewritten.
+    /// </summary>
+    public List<(string Variant, double WallS, long CellSteps)> ReadTimings(IEnumerable<string> finished)
     {
         List<(string, double, long)> timings = new List<(string, double, long)>();
-        string folder = System.IO.Path.Combine(Path, VariantsFolder);
-        if (!Directory.Exists(folder))
+        foreach (string variant in finished)
         {
-            return timings;
-        }
-
-        foreach (string directory in Directory.EnumerateDirectories(folder).Order(StringComparer.Ordinal))
-        {
-            string file = System.IO.Path.Combine(directory, VariantTimingFile);
-            if (File.Exists(file))
+            string file = System.IO.Path.Combine(Path, VariantsFolder, variant, VariantTimingFile);
+            if (File.Exists(file) && ParseTiming(File.ReadAllText(file)) is (double wallS, long cellSteps))
             {
-                JsonNode timing = JsonNode.Parse(File.ReadAllText(file))!;
-                timings.Add((System.IO.Path.GetFileName(directory), timing["wallS"]!.GetValue<double>(), timing["cellSteps"]!.GetValue<long>()));
+                timings.Add((variant, wallS, cellSteps));
             }
         }
 
         return timings;
     }
 
-    public void WriteTimings()
+    public void WriteTimings(IEnumerable<string> finished)
     {
         StringBuilder csv = new StringBuilder("variant,wallS,cellSteps,cellStepsPerSecond\n");
-        foreach ((string variant, double wallS, long cellSteps) in ReadTimings())
+        foreach ((string variant, double wallS, long cellSteps) in ReadTimings(finished))
         {
             csv.Append(variant).Append(',').Append(wallS.ToString("0.###", CultureInfo.InvariantCulture)).Append(',')
                 .Append(cellSteps.ToString(CultureInfo.InvariantCulture)).Append(',')
@@ -263,6 +261,22 @@ public sealed class StudyFolder
         }
 
         File.WriteAllText(System.IO.Path.Combine(Path, TimingFile), csv.ToString());
+    }
+
+    private static (double WallS, long CellSteps)? ParseTiming(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text) is JsonObject timing
+                && timing["wallS"] is JsonValue wall && wall.TryGetValue(out double wallS) && double.IsFinite(wallS) && wallS >= 0
+                && timing["cellSteps"] is JsonValue steps && steps.TryGetValue(out long cellSteps) && cellSteps >= 0
+                ? (wallS, cellSteps)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Copies one finished variant's files from another study folder (merge).</summary>

@@ -14,7 +14,7 @@ public static class StudyOutputWriter
         string svg = Path.Combine(folder.Path, StudyFolder.PlotSvgFile);
         StudyPlot.Save(spec, rows, png, svg);
         File.WriteAllText(Path.Combine(folder.Path, StudyFolder.ReportFile), StudyReport.Render(spec, variants.Count, rows, File.ReadAllText(svg), manifest));
-        folder.WriteTimings();
+        folder.WriteTimings(rows.Select(r => r.Variant));
         return rows;
     }
 }

@@ -35,6 +35,34 @@ public sealed class StudyResumeTests : IDisposable
     }
 
     [Fact]
+    public void ADamagedTimingFileLeavesOnlyThatWallTimeOut()
+    {
+        // timing.json holds a wall time, not a result: cut short (a disk that filled, a copy that stopped) it is left
+        // out of study-timing.csv, and the study, its resume and a merge of the folder still finish.
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string outDir = _scratch.Path2("out");
+        using EdgeSimProcess first = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        string csv = File.ReadAllText(Path.Combine(outDir, "study.csv"));
+        File.WriteAllText(Path.Combine(outDir, "variants", "v0002", "timing.json"), "{\"wallS\": 0.0");
+        File.WriteAllText(Path.Combine(outDir, "variants", "v0004", "timing.json"), "{\"wallS\": \"fast\", \"cellSteps\": 1}");
+        Directory.Delete(Path.Combine(outDir, "variants", "v0003"), true);
+
+        using EdgeSimProcess second = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet");
+        using EdgeSimProcess merge = EdgeSimProcess.Run(Patience, null, "merge", outDir, "--out", _scratch.Path2("merged"));
+
+        Assert.True(second.ExitCode == 0, second.Stderr);
+        Assert.Contains("1 variants ran, 11 were already finished, 0 left", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(csv, File.ReadAllText(Path.Combine(outDir, "study.csv")));
+        string[] timings = File.ReadAllLines(Path.Combine(outDir, "study-timing.csv"));
+        Assert.Equal(11, timings.Length);
+        Assert.DoesNotContain(timings, line => line.StartsWith("v0002,", StringComparison.Ordinal) || line.StartsWith("v0004,", StringComparison.Ordinal));
+        Assert.Contains(timings, line => line.StartsWith("v0003,", StringComparison.Ordinal));
+        Assert.True(merge.ExitCode == 0, merge.Stderr);
+        Assert.Equal(csv, File.ReadAllText(Path.Combine(_scratch.Path2("merged"), "study.csv")));
+    }
+
+    [Fact]
     public void AStudyFolderInsideTheVariantsFolderIsNotTakenForItsVariants()
     {
         // Another study written into a folder under variants/ has its own variants/v0001/result.json there: the
