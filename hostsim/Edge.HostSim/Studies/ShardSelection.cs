@@ -22,6 +22,14 @@ public readonly record struct ShardSelection(int Index, int Count)
             return false;
         }
 
+        // A Kubernetes Indexed Job's JOB_COMPLETION_INDEX counts from 0: the bare bounds did not say which end was off.
+        if (index == 0 && count >= 1 && count <= 100000)
+        {
+            string n = count.ToString(CultureInfo.InvariantCulture);
+            problem = "'" + text + "': shards are numbered from 1 to N (1/" + n + " to " + n + "/" + n + "); an index that counts from 0, as JOB_COMPLETION_INDEX does, needs 1 added";
+            return false;
+        }
+
         if (count < 1 || count > 100000 || index < 1 || index > count)
         {
             problem = "'" + text + "' needs 1 <= i <= N <= 100000";

@@ -81,6 +81,18 @@ public sealed class StudyShardTests : IDisposable
     }
 
     [Fact]
+    public void ShardZeroIsRefusedSayingShardsCountFromOne()
+    {
+        // A Kubernetes Indexed Job's completion index counts from 0: given as it is, the first pod asks for shard 0.
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+
+        using EdgeSimProcess study = EdgeSimProcess.Run("study", manifest, "--out", _scratch.Path2("out"), "--shard", "0/3");
+
+        CliArgumentTests.AssertRejected(study, "--shard", "'0/3': shards are numbered from 1 to N (1/3 to 3/3)");
+        Assert.False(Directory.Exists(_scratch.Path2("out")));
+    }
+
+    [Fact]
     public void ShardMustBeIOfN()
     {
         string manifest = _scratch.Write("study.json", StudyManifests.Small);
