@@ -155,6 +155,83 @@ public sealed class StudyFolder
     }
 
     /// <summary>
+    /// Where two study.json texts first differ, in manifest order: the field's path and its value in each
+    /// ("base.protocol.cutoffV: 3.0 in the folder's study.json, 2.9 now"), so an edited spec that is refused says
+    /// which edit made it another study. Values are compared as written: 3.0 and 3 differ. Null when both parse the
+    /// same or either does not parse (a hand-edited or damaged study.json).
+    /// </summary>
+    public static string? Difference(string recorded, string other, string recordedName, string otherName)
+    {
+        JsonNode? a;
+        JsonNode? b;
+        try
+        {
+            a = JsonNode.Parse(recorded);
+            b = JsonNode.Parse(other);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return First(a, b, string.Empty);
+
+        string? First(JsonNode? x, JsonNode? y, string path)
+        {
+            if (x is JsonObject ox && y is JsonObject oy)
+            {
+                // The variant count follows from the axes: the axis that changed it says more, so it comes last.
+                IEnumerable<string> keys = ox.Select(p => p.Key).Concat(oy.Select(p => p.Key).Where(k => !ox.ContainsKey(k)));
+                foreach (string key in path.Length == 0 ? keys.OrderBy(k => k == "variants") : keys)
+                {
+                    string field = path.Length == 0 ? key : path + "." + key;
+                    if (!ox.ContainsKey(key) || !oy.ContainsKey(key))
+                    {
+                        return Say(field, ox.ContainsKey(key) ? Show(ox[key]) : "none", oy.ContainsKey(key) ? Show(oy[key]) : "none");
+                    }
+
+                    if (First(ox[key], oy[key], field) is string found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            }
+
+            if (x is JsonArray ax && y is JsonArray ay)
+            {
+                for (int i = 0; i < Math.Max(ax.Count, ay.Count); i++)
+                {
+                    string item = path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+                    if (i >= ax.Count || i >= ay.Count)
+                    {
+                        return Say(item, i < ax.Count ? Show(ax[i]) : "none", i < ay.Count ? Show(ay[i]) : "none");
+                    }
+
+                    if (First(ax[i], ay[i], item) is string found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            }
+
+            return (x?.ToJsonString() ?? "null") == (y?.ToJsonString() ?? "null") ? null : Say(path, Show(x), Show(y));
+        }
+
+        string Say(string field, string valueA, string valueB) => field + ": " + valueA + " " + recordedName + ", " + valueB + " " + otherName;
+
+        // A board file's text or a whole base can be long: enough of it to recognise.
+        static string Show(JsonNode? node)
+        {
+            string text = node?.ToJsonString() ?? "null";
+            return text.Length > 40 ? text[..37] + "..." : text;
+        }
+    }
+
+    /// <summary>
     /// Makes the folder hold this study: writes study.json, or checks that the one there is the same study
     /// (a rerun resumes it; a different study must not mix its results in).
     /// </summary>
@@ -170,7 +247,8 @@ public sealed class StudyFolder
                 string? board = BoardChange(recorded, manifest, "in the folder's " + ManifestFile, "now");
                 throw new StudyException(board != null
                     ? "'" + Path + "' holds results measured through another version of a board (" + board + "); give another --out or delete the folder"
-                    : "'" + Path + "' holds results of a different study (its " + ManifestFile + " differs); give another --out or delete the folder");
+                    : "'" + Path + "' holds results of a different study (its " + ManifestFile + " differs"
+                        + (Difference(recorded, manifest, "in the folder", "now") is string field ? ": " + field : string.Empty) + "); give another --out or delete the folder");
             }
 
             return;

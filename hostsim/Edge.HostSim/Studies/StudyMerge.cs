@@ -30,7 +30,7 @@ public static class StudyMerge
             if (manifest != null && text != manifest)
             {
                 string? board = StudyFolder.BoardChange(manifest, text, "in '" + shardPaths[0] + "'", "here");
-                throw new StudyException("'" + path + "' belongs to a different study than '" + shardPaths[0] + "' (" + (board ?? StudyFolder.ManifestFile + " differs") + ")");
+                throw new StudyException("'" + path + "' belongs to a different study than '" + shardPaths[0] + "' (" + (board ?? StudyFolder.ManifestFile + " differs" + (StudyFolder.Difference(manifest, text, "in '" + shardPaths[0] + "'", "here") is string field ? ": " + field : string.Empty)) + ")");
             }
 
             manifest = text;

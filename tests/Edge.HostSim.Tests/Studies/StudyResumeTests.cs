@@ -97,6 +97,31 @@ public sealed class StudyResumeTests : IDisposable
         CliArgumentTests.AssertRejected(second, "study", "holds results of a different study");
     }
 
+    [Theory]
+    [InlineData("\"values\": [0.5, 1]", "\"values\": [0.5, 1, 2]", "axes[0].values[2]: none in the folder, 2 now")]
+    [InlineData("\"step\": 0.5", "\"step\": 0.25", "axes[1].values[1]: 1 in the folder, 0.75 now")]
+    [InlineData("\"timeLimitS\": 60", "\"timeLimitS\": 60.0", "base.timeLimitS: 60 in the folder, 60.0 now")]
+    [InlineData("\"Rest for 2 s\"", "\"Rest for 3 s\"", "base.protocol.steps[1]: \"Rest for 2 s\" in the folder, \"Rest for 3 s\" now")]
+    public void AnEditedSpecIsRefusedNamingTheEditedField(string find, string replace, string named)
+    {
+        // Rerun after an edit: the folder's results are of the spec as it was, so the rerun is refused, and the
+        // refusal says which field differs (an edit of 60 to 60.0 too, which is the same number written otherwise).
+        string manifest = _scratch.Write("spec.json", StudyManifests.Small);
+        string outDir = _scratch.Path2("out");
+        using EdgeSimProcess first = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet", "--shard", "1/12");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        string recorded = File.ReadAllText(Path.Combine(outDir, "study.json"));
+        string edited = StudyManifests.Small.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(StudyManifests.Small, edited);
+        File.WriteAllText(manifest, edited);
+
+        using EdgeSimProcess second = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet");
+
+        CliArgumentTests.AssertRejected(second, "study", "holds results of a different study (its study.json differs: " + named);
+        Assert.Equal(recorded, File.ReadAllText(Path.Combine(outDir, "study.json")));
+        Assert.Single(Directory.GetDirectories(Path.Combine(outDir, "variants")));
+    }
+
     [Fact]
     public void ASpecKeptInTheStudyFolderAsStudyJsonIsRefusedAndKept()
     {

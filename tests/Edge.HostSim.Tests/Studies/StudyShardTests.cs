@@ -81,6 +81,24 @@ public sealed class StudyShardTests : IDisposable
     }
 
     [Fact]
+    public void MergeOfShardsOfAnEditedSpecNamesTheEditedField()
+    {
+        // Shard 3 ran after the spec's seed was edited: its draws are other draws, and the refusal says so.
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string edited = _scratch.Write("edited.json", StudyManifests.Small.Replace("\"seed\": 3", "\"seed\": 9", StringComparison.Ordinal));
+        foreach ((string spec, int i) in new[] { (manifest, 1), (manifest, 2), (edited, 3) })
+        {
+            using EdgeSimProcess shard = EdgeSimProcess.Run(Patience, null, "study", spec, "--out", _scratch.Path2("shard" + i), "--shard", i + "/3", "--quiet");
+            Assert.True(shard.ExitCode == 0, shard.Stderr);
+        }
+
+        using EdgeSimProcess merge = EdgeSimProcess.Run(Patience, null, "merge", _scratch.Path2("shard1"), _scratch.Path2("shard2"), _scratch.Path2("shard3"), "--out", _scratch.Path2("merged"));
+
+        CliArgumentTests.AssertRejected(merge, "belongs to a different study than '" + _scratch.Path2("shard1") + "'", "(study.json differs: seed: 3 in '" + _scratch.Path2("shard1") + "', 9 here)");
+        Assert.False(Directory.Exists(_scratch.Path2("merged")));
+    }
+
+    [Fact]
     public void ShardZeroIsRefusedSayingShardsCountFromOne()
     {
         // A Kubernetes Indexed Job's completion index counts from 0: given as it is, the first pod asks for shard 0.
