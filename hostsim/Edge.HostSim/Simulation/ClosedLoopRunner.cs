@@ -266,27 +266,51 @@ public sealed class ClosedLoopRunner
             return new VirtualMeasurementChain(s.Measurement, cells, s.Pack.Modules, s.Pack.TemperatureSensors, s.Seed ^ 0xADC0UL);
         }
 
-        unitAdc = s.Measurement.AdcVrefMv is double vrefMv ? new Esp32AdcModel(vrefMv) : Esp32AdcModel.ForUnit(s.Seed ^ 0xAD0CUL);
+        unitAdc = UnitAdc(s);
         int readings = s.Measurement.AdcReadingsPerSample ?? board.AdcReadingsPerSample;
-        UnitCalibration? unit = null;
-        if (s.Measurement.UnitCalibrated)
-        {
-            var bench = new MeasurementChain(board, unitAdc, new GaussianNoise(s.Measurement.AdcNoiseCounts, (int)(s.Seed & 0x7FFFFFFF) ^ 0xCA1)) { ReadingsPerSample = readings };
-            try
-            {
-                unit = CalibrationBench.Calibrate(bench, "sim-" + s.Seed);
-            }
-            catch (InvalidOperationException e)
-            {
-                // The board's own points contradict its front end (edge-sim board says so too): a board problem, not a crash.
-                throw new ScenarioException("measurement.board", board.Name + ": the simulated unit cannot be calibrated, the board's calibration points contradict its front end (divider, offset, shunt or gain): " + CalibrationBench.AsBoardProblem(e.Message)
-                    + "; check the board (edge-sim board), or run the unit uncalibrated with measurement.unitCalibrated false");
-            }
-        }
-
+        UnitCalibration? unit = s.Measurement.UnitCalibrated ? CalibrateUnit(s, board, unitAdc, readings) : null;
         var chain = new BoardMeasurementChain(board, unitAdc, unit, s.Measurement.AdcNoiseCounts, s.Seed ^ 0xADC0UL, s.Pack.TemperatureSensors);
         chain.Chain.ReadingsPerSample = readings;
         return chain;
+    }
+
+    /// <summary>
+    /// Why the scenario's simulated unit cannot be calibrated (the message the run would stop with), or null: for a
+    /// study, which checks every variant before any runs, as the calibration happens only when a run starts.
+    /// </summary>
+    public static string? UnitCalibrationProblem(Scenario s)
+    {
+        if (s.Measurement.BoardDefinition is not BoardDefinition board || !s.Measurement.UnitCalibrated)
+        {
+            return null;
+        }
+
+        try
+        {
+            CalibrateUnit(s, board, UnitAdc(s), s.Measurement.AdcReadingsPerSample ?? board.AdcReadingsPerSample);
+            return null;
+        }
+        catch (ScenarioException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static Esp32AdcModel UnitAdc(Scenario s) => s.Measurement.AdcVrefMv is double vrefMv ? new Esp32AdcModel(vrefMv) : Esp32AdcModel.ForUnit(s.Seed ^ 0xAD0CUL);
+
+    private static UnitCalibration CalibrateUnit(Scenario s, BoardDefinition board, Esp32AdcModel unitAdc, int readings)
+    {
+        var bench = new MeasurementChain(board, unitAdc, new GaussianNoise(s.Measurement.AdcNoiseCounts, (int)(s.Seed & 0x7FFFFFFF) ^ 0xCA1)) { ReadingsPerSample = readings };
+        try
+        {
+            return CalibrationBench.Calibrate(bench, "sim-" + s.Seed);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The board's own points contradict its front end (edge-sim board says so too): a board problem, not a crash.
+            throw new ScenarioException("measurement.board", board.Name + ": the simulated unit cannot be calibrated, the board's calibration points contradict its front end (divider, offset, shunt or gain): " + CalibrationBench.AsBoardProblem(e.Message)
+                + "; check the board (edge-sim board), or run the unit uncalibrated with measurement.unitCalibrated false");
+        }
     }
 
     private TraceBuffer CreateTrace(Scenario s, int modules, int cells)

@@ -62,7 +62,39 @@ public static class StudyPlan
         }
 
         AxisWithoutEffect.Check(spec, variants);
+        CheckUnitsCalibrate(variants);
         return variants;
+    }
+
+    /// <summary>
+    /// A board's simulated unit is calibrated when its run starts: a board whose points contradict its front end
+    /// loads as a scenario and then stopped the study part-way (exit 1, an AggregateException, no study.csv), in
+    /// the shards that held such a variant only. Checked here, once per unit (board text, seed and ADC settings).
+    /// </summary>
+    private static void CheckUnitsCalibrate(IReadOnlyList<StudyVariant> variants)
+    {
+        HashSet<string> calibrated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (StudyVariant variant in variants)
+        {
+            MeasurementSpec m = variant.Scenario.Measurement;
+            if (m.BoardDefinition == null || !m.UnitCalibrated)
+            {
+                continue;
+            }
+
+            string unit = string.Join("\n", variant.Scenario.Seed.ToString(CultureInfo.InvariantCulture), m.AdcVrefMv?.ToString("R", CultureInfo.InvariantCulture) ?? "-",
+                m.AdcNoiseCounts.ToString("R", CultureInfo.InvariantCulture), m.AdcReadingsPerSample?.ToString(CultureInfo.InvariantCulture) ?? "-", m.BoardText ?? m.BoardDefinition.Name);
+            if (!calibrated.Add(unit))
+            {
+                continue;
+            }
+
+            if (ClosedLoopRunner.UnitCalibrationProblem(variant.Scenario) is string problem)
+            {
+                string values = string.Join(", ", variant.Parameters.Select(p => p.Key + " = " + Text(p.Value)));
+                throw new StudyException("variant " + variant.Id + " (" + values + ") is not a valid scenario: " + problem);
+            }
+        }
     }
 
     /// <summary>Variants of shard <paramref name="shard"/> (1-based) of <paramref name="shards"/>: every N-th, so long and short runs spread evenly.</summary>
