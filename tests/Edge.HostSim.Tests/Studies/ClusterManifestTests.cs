@@ -34,8 +34,13 @@ public sealed class ClusterManifestTests
     {
         string array = File.ReadAllText(Path.Combine(Cluster, "slurm", "study-array.sbatch"));
 
-        Assert.Matches(@"#SBATCH --array=1-\d+", array);
-        Assert.Contains("--shard \"$SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT\"", array, StringComparison.Ordinal);
+        int tasks = int.Parse(Regex.Match(array, @"#SBATCH --array=1-(\d+)").Groups[1].Value);
+
+        // N is the script's, not SLURM_ARRAY_TASK_COUNT: a failed task resubmitted alone (sbatch --array=3) is an
+        // array of one, so it asked for shard 3/1 (refused) and task 1 for 1/1, the whole study.
+        Assert.Contains("SHARDS=\"${SHARDS:-" + tasks + "}\"", array, StringComparison.Ordinal);
+        Assert.Contains("--shard \"$SLURM_ARRAY_TASK_ID/$SHARDS\"", array, StringComparison.Ordinal);
+        Assert.DoesNotContain("$SLURM_ARRAY_TASK_COUNT", array, StringComparison.Ordinal);
         AssertUsesRealStudyOptions(array, "study");
         AssertShippedStudy(array);
         AssertUsesRealStudyOptions(File.ReadAllText(Path.Combine(Cluster, "slurm", "study-merge.sbatch")), "merge");
