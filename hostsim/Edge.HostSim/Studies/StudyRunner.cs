@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Studies;
@@ -74,7 +75,20 @@ public sealed class StudyRunner
 
         // Longest first is unknown in general; the manifest order interleaves axes, so hand out one at a time.
         ParallelOptions parallel = new ParallelOptions { MaxDegreeOfParallelism = MaximumParallelism > 0 ? MaximumParallelism : Environment.ProcessorCount };
-        Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, todo.Count), EnumerablePartitionerOptions.NoBuffering), parallel, (k, state) =>
+        try
+        {
+            RunAll();
+        }
+        catch (AggregateException e)
+        {
+            // A variant that cannot be saved (a full disk, a file where its folder goes) stops the study: say what
+            // stopped it, as a run does, not "one or more errors occurred" around it.
+            ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+        }
+
+        return (ran, skipped, selected.Count - skipped - ran);
+
+        void RunAll() => Parallel.ForEach(Partitioner.Create(Enumerable.Range(0, todo.Count), EnumerablePartitionerOptions.NoBuffering), parallel, (k, state) =>
         {
             if (Cancellation.IsCancellationRequested)
             {
@@ -111,7 +125,5 @@ public sealed class StudyRunner
                 Report();
             }
         });
-
-        return (ran, skipped, selected.Count - skipped - ran);
     }
 }

@@ -63,6 +63,26 @@ public sealed class StudyResumeTests : IDisposable
     }
 
     [Fact]
+    public void AVariantThatCannotBeSavedIsNamedAsAFileProblem()
+    {
+        // A file where v0002's folder goes: its result cannot be saved. The study stops with exit 1 naming the path,
+        // as a run that cannot write does, not "AggregateException: One or more errors occurred".
+        string manifest = _scratch.Write("study.json", StudyManifests.Small);
+        string outDir = _scratch.Path2("out");
+        using EdgeSimProcess first = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet", "--shard", "1/12");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        File.WriteAllText(Path.Combine(outDir, "variants", "v0002"), "not a folder");
+
+        using EdgeSimProcess second = EdgeSimProcess.Run(Patience, null, "study", manifest, "--out", outDir, "--quiet", "--parallel", "1");
+
+        Assert.Equal(1, second.ExitCode);
+        string line = Assert.Single(second.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim study: failed to write or read a file: ", line, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("variants", "v0002"), line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AStudyFolderInsideTheVariantsFolderIsNotTakenForItsVariants()
     {
         // Another study written into a folder under variants/ has its own variants/v0001/result.json there: the
