@@ -368,15 +368,27 @@ public sealed class StudyFolder
             string source = System.IO.Path.Combine(from, file);
             if (File.Exists(source))
             {
-                File.Copy(source, System.IO.Path.Combine(to, file), true);
+                // Through a temporary file like a variant's own save: a merge stopped part-way leaves no half-copied
+                // result that a later run into this folder would take for a finished variant.
+                string target = System.IO.Path.Combine(to, file);
+                string temporary = TemporaryPath(target);
+                File.Copy(source, temporary, true);
+                File.Move(temporary, target, true);
             }
         }
     }
 
     private static void WriteAtomically(string path, string text)
     {
-        string temporary = path + ".tmp-" + Environment.ProcessId;
+        string temporary = TemporaryPath(path);
         File.WriteAllText(temporary, text, new UTF8Encoding(false));
         File.Move(temporary, path, true);
     }
+
+    /// <summary>
+    /// A temporary name no other writer shares. The process id alone is not one: in a container every study runs as
+    /// process 1, and two pods of one index (a Job's replacement pod started while the first still runs) write the same
+    /// shard folder, where one's rename could publish the other's half-written file.
+    /// </summary>
+    private static string TemporaryPath(string path) => path + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N");
 }
