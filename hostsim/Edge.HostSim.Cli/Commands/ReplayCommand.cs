@@ -303,6 +303,11 @@ public static partial class ReplayCommand
             stdout.WriteLine("encoding: " + recording.ReadAsLatin1Because);
         }
 
+        if (recording.LastLineLeftOut != null)
+        {
+            stdout.WriteLine("last line: " + recording.LastLineLeftOut);
+        }
+
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
         if (given != null && result.SimulatedS > given.TimeLimitS)
         {

@@ -70,7 +70,7 @@ public static class DelimitedTable
 
         if (rows.Count < 2)
         {
-            throw new LabFileException(file + ": fewer than two data rows after the header at line " + (headerLine + 1));
+            throw new LabFileException(file + ": fewer than two data rows after the header at line " + (headerLine + 1) + LeftOut(lines));
         }
 
         LabRecording recording = new LabRecording(format, 1, 1, rows.Count) { TimeReading = timeReading, CurrentReading = currentReading };
@@ -285,6 +285,10 @@ public static class DelimitedTable
     private static int[] WithUnit(string[] names, string wanted) =>
         Enumerable.Range(0, names.Length).Where(i => names[i].StartsWith(wanted, StringComparison.OrdinalIgnoreCase)
             && names[i].Substring(wanted.Length).TrimStart() is string rest && rest.Length > 0 && "([/".Contains(rest[0]) && ColumnUnit.Of(rest) != null).ToArray();
+
+    /// <summary>The last line left out for want of a line break, for a message about the rows read; empty if none was.</summary>
+    internal static string LeftOut(TextLines lines) =>
+        lines.LeftOutLastLine is (int line, _) ? " (line " + line.ToString(CultureInfo.InvariantCulture) + ", the last, has no line break after it and was left out as a row cut while the file was written)" : string.Empty;
 
     private static string Shorten(string line) => line.Length <= 120 ? line : line.Substring(0, 120) + "...";
 

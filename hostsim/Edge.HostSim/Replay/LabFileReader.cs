@@ -56,6 +56,18 @@ public static partial class LabFileReader
 
     private static LabRecording Read(string path, TextLines lines, ColumnSpec? columns, double traceAreaCm2)
     {
+        LabRecording recording = ReadFormat(path, lines, columns, traceAreaCm2);
+        if (lines.LeftOutLastLine is (int line, string text))
+        {
+            recording.LastLineLeftOut = "line " + line.ToString(CultureInfo.InvariantCulture) + " ('" + (text.Length > 80 ? text.Substring(0, 77) + "..." : text)
+                + "') has no line break after it, as a row cut where the file was copied while it was being written: left out";
+        }
+
+        return recording;
+    }
+
+    private static LabRecording ReadFormat(string path, TextLines lines, ColumnSpec? columns, double traceAreaCm2)
+    {
         if (lines.Head.Count == 0)
         {
             throw new LabFileException(path + ": the file is empty");
@@ -205,7 +217,7 @@ public static partial class LabFileReader
         int rows = lines.From(1, pass: 1, passes: 2).Count(l => l.Length > 0);
         if (rows < 2)
         {
-            throw new LabFileException(path + ": fewer than two data rows after the header at line 1");
+            throw new LabFileException(path + ": fewer than two data rows after the header at line 1" + DelimitedTable.LeftOut(lines));
         }
 
         LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows)

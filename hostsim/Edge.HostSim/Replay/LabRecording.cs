@@ -59,6 +59,12 @@ public sealed class LabRecording
     /// </summary>
     public string? ReadAsLatin1Because { get; internal set; }
 
+    /// <summary>
+    /// The file's last line, left out because no line break ends it (a row cut where the file was copied while the
+    /// cycler still wrote it), with its line number and text; null when the file ends with a line break. The replay prints it.
+    /// </summary>
+    public string? LastLineLeftOut { get; internal set; }
+
     /// <summary>The time column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
     public ColumnReading? TimeReading { get; init; }
 

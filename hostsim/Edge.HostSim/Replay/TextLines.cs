@@ -54,8 +54,15 @@ internal sealed class TextLines
     /// reported as they go: pass <paramref name="pass"/> of the <paramref name="passes"/> the reader makes over the file,
     /// so the bytes before it are the earlier passes' and the bytes to read all of them.
     /// </summary>
-    public IEnumerable<string> From(int index, int pass = 1, int passes = 1) =>
-        _bytesRead == null ? File.ReadLines(_path, _encoding).Skip(index) : Reporting(_bytesRead, pass - 1, passes).Skip(index);
+    public IEnumerable<string> From(int index, int pass = 1, int passes = 1) => Reporting(_bytesRead, pass - 1, passes).Skip(index);
+
+    /// <summary>
+    /// The file's last line when it has no line break after it, set once <see cref="From"/> has read to the end: such a
+    /// line is not given out. A cycler ends every row it writes with a line break, so a file copied while it was still
+    /// recording ends in a row cut anywhere, and its last value read whole the wrong number ("2.300600E-01" cut to "2.3",
+    /// a 2.3 V sample replayed without a word). Null when the file ends with a line break (or in a blank line).
+    /// </summary>
+    public (int Line, string Text)? LeftOutLastLine { get; private set; }
 
     /// <summary>The number of lines (reads the whole file).</summary>
     public int Count() => File.ReadLines(_path, _encoding).Count();
@@ -64,7 +71,11 @@ internal sealed class TextLines
     /// The file's lines, with the bytes read so far told to <paramref name="report"/> (the stream's position: read ahead by
     /// its buffer), after the <paramref name="earlierPasses"/> whole passes before this one, of <paramref name="passes"/>.
     /// </summary>
-    private IEnumerable<string> Reporting(Action<long, long> report, int earlierPasses, int passes)
+    /// <remarks>
+    /// Each line is given out once the next one has been read, so the last one can be held back where the file, as it
+    /// was when the reader met its end, has no line break after it (<see cref="LeftOutLastLine"/>).
+    /// </remarks>
+    private IEnumerable<string> Reporting(Action<long, long>? report, int earlierPasses, int passes)
     {
         using FileStream stream = new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 64 * 1024, FileOptions.SequentialScan);
         using StreamReader reader = new StreamReader(stream, _encoding, detectEncodingFromByteOrderMarks: true);
@@ -72,16 +83,55 @@ internal sealed class TextLines
         long before = earlierPasses * size;
         long total = passes * size;
         int lines = 0;
+        string? pending = null;
         while (reader.ReadLine() is string line)
         {
-            yield return line;
+            if (pending != null)
+            {
+                yield return pending;
+            }
+
+            pending = line;
             if (++lines % LinesPerReport == 0)
             {
-                report(before + Math.Min(stream.Position, size), total);
+                report?.Invoke(before + Math.Min(stream.Position, size), total);
             }
         }
 
-        report(before + size, total);
+        if (pending != null)
+        {
+            if (pending.Trim().Length == 0 || EndsWithLineBreak(stream))
+            {
+                LeftOutLastLine = null;
+                yield return pending;
+            }
+            else
+            {
+                LeftOutLastLine = (lines, pending);
+            }
+        }
+
+        report?.Invoke(before + size, total);
+    }
+
+    /// <summary>
+    /// Whether the bytes read end with a line break: CR or LF, also as UTF-16 writes them (a zero byte beside it).
+    /// Read where the reader met the end, not at the file's present end: a cycler may have written on since.
+    /// </summary>
+    private static bool EndsWithLineBreak(FileStream stream)
+    {
+        long end = stream.Position;
+        int count = (int)Math.Min(2, end);
+        if (count == 0)
+        {
+            return true;
+        }
+
+        byte[] last = new byte[2];
+        stream.Seek(end - count, SeekOrigin.Begin);
+        stream.ReadExactly(last, 0, count);
+        static bool IsBreak(byte b) => b == (byte)'\n' || b == (byte)'\r';
+        return IsBreak(last[count - 1]) || (count == 2 && last[1] == 0 && IsBreak(last[0])) || (count == 2 && last[0] == 0 && IsBreak(last[1]));
     }
 
     /// <summary>

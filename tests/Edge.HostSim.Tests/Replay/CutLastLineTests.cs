@@ -1,0 +1,63 @@
+// Licensed under the MIT License.
+
+using System.Text.RegularExpressions;
+using Edge.HostSim.Replay;
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>
+/// A file copied while the cycler was still writing it ends in a row cut anywhere: every row a cycler writes ends with a
+/// line break, so a last line without one is left out, and the replay says so.
+/// </summary>
+public sealed class CutLastLineTests : IDisposable
+{
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Theory]
+    [InlineData("0.04,0.385,2.3")] // 2.300600E-01 cut: read whole, a 2.3 V sample, ten times the cell's
+    [InlineData("0.04,0.3")] // cut before the voltage: read, the row was refused for its missing column
+    [InlineData("0.0")] // cut in the time
+    public void ALastLineWithoutALineBreakIsLeftOutAndNamed(string cut)
+    {
+        const string Rows = "time,current,voltage\n0,0,2.0E-03\n0.02,0.385,2.2952E-01\n";
+        string file = _scratch.Write("cut.csv", Rows + cut);
+
+        LabRecording recording = LabFileReader.Read(file, new ColumnSpec(), 1);
+
+        Assert.Equal(new[] { 0, 0.02 }, recording.TimeS);
+        Assert.Equal(new[] { 0.002, 0.22952 }, recording.CellVoltageV[0]);
+        Assert.Equal("line 4 ('" + cut + "') has no line break after it, as a row cut where the file was copied while it was being written: left out", recording.LastLineLeftOut);
+
+        // The same row with its line break is a row like any other.
+        string whole = _scratch.Write("whole.csv", Rows + "0.04,0.385,2.3006E-01\r\n");
+        LabRecording complete = LabFileReader.Read(whole, new ColumnSpec(), 1);
+        Assert.Equal(new[] { 0.002, 0.22952, 0.23006 }, complete.CellVoltageV[0]);
+        Assert.Null(complete.LastLineLeftOut);
+    }
+
+    [Fact]
+    public void TheShippedRecordingCutInsideAPulseReplaysWithoutItsLastRowAndSaysSo()
+    {
+        // lab-cell.mpt as a copy taken while EC-Lab still wrote it: its last row cut after the voltage's first digits. The
+        // row lacked its current column and the replay was refused; the rows before it are a whole recording.
+        string shipped = Path.Combine(CliReadmeTests.RepositoryRoot(), "hostsim", "recordings", "lab-cell.mpt");
+        string[] lines = File.ReadAllLines(shipped);
+        int headerLines = int.Parse(Regex.Match(lines[1], @"Nb header lines : (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        // The row at 87.5 s, half way through the pulse that starts at 87 s (1 s pulses every 3 s, 20 ms samples).
+        int cutRow = headerLines + (int)(87.5 / 0.02);
+        Assert.StartsWith("87.50\t", lines[cutRow], StringComparison.Ordinal);
+        string cut = lines[cutRow].Substring(0, "87.50\t0.3850\t0.2".Length);
+        string file = _scratch.Write("copied.mpt", string.Join("\r\n", lines.Take(cutRow)) + "\r\n" + cut);
+        string outDir = _scratch.Path2("replay");
+
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", outDir);
+
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        Assert.Contains("(biologic-mpt, " + (cutRow - headerLines) + " samples,", replay.Stdout, StringComparison.Ordinal);
+        Assert.Contains("last line: line " + (cutRow + 1) + " ('" + cut + "') has no line break after it", replay.Stdout, StringComparison.Ordinal);
+    }
+}
