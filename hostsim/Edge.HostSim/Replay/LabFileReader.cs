@@ -74,7 +74,7 @@ public static partial class LabFileReader
         }
 
         string first = lines.Head[0];
-        if (IsBioLogicHeader(first) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase))
+        if (IsBioLogicHeader(first) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase) || (columns == null && IsBioLogicColumnLine(first)))
         {
             return ReadBioLogic(path, lines, columns);
         }
@@ -141,15 +141,34 @@ public static partial class LabFileReader
         string current = MeasuredCurrent(names, "<I>/") ?? MeasuredCurrent(names, "I/")
             ?? throw new LabFileException(path + ": line " + headerLines + " has no measured current column (<I> or I, in A, mA or uA: <I>/mA, I/mA)"
                 + (names.FirstOrDefault(n => n.StartsWith("control/", StringComparison.Ordinal)) is string setpoint ? "; " + setpoint + " is the setpoint, not the current that flowed" : string.Empty));
+        // The cell's voltage: Ewe/V as EC-Lab writes it, <Ewe>/V where a technique records it averaged, or Ecell/V where
+        // that is the only one, as BT-Lab's battery cyclers write it (a file of theirs was refused for want of Ewe/V).
+        // Where Ewe/V and Ecell/V are both written (a three-electrode cell), Ewe/V is read; --voltage-column reads the other.
+        string voltage = s_voltageColumns.FirstOrDefault(v => names.Contains(v, StringComparer.Ordinal))
+            ?? throw new LabFileException(path + ": line " + headerLines + " has no cell voltage column (" + string.Join(", ", s_voltageColumns)
+                + "); for another, give --time-column, --voltage-column and --current-column (columns: " + string.Join(", ", names.Where(n => n.Length > 0)) + ")");
         LabRecording recording = DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
         {
             TimeColumn = "time/s",
-            VoltageColumn = "Ewe/V",
+            VoltageColumn = voltage,
             CurrentColumn = current,
             Delimiter = '\t',
         });
         recording.SimulatedBecause = simulated;
         return recording;
+    }
+
+    /// <summary>The voltage columns of a BioLogic export replay reads without --voltage-column, the first the file has.</summary>
+    private static readonly string[] s_voltageColumns = { "Ewe/V", "<Ewe>/V", "Ecell/V" };
+
+    /// <summary>
+    /// A BioLogic export's column line as the first line: EC-Lab's text export without its header block (saved as .txt,
+    /// it was refused as no format replay knows). Its tab-separated columns hold time/s and a measured current.
+    /// </summary>
+    private static bool IsBioLogicColumnLine(string line)
+    {
+        string[] names = line.Split('\t').Select(c => c.Trim()).ToArray();
+        return names.Length >= 3 && names.Contains("time/s", StringComparer.Ordinal) && (MeasuredCurrent(names, "<I>/") ?? MeasuredCurrent(names, "I/")) != null;
     }
 
     /// <summary>The first column named <paramref name="prefix"/> and a current unit replay reads ("I/mA", "I/µA", "&lt;I&gt;/A").</summary>

@@ -69,4 +69,47 @@ public sealed class BioLogicHeaderTests : IDisposable
 
         Assert.Equal(file + ": 'Nb header lines : " + headerLines + "' does not fit a file of 6 lines", e.Message);
     }
+    [Theory]
+    [InlineData("Ecell/V")]
+    [InlineData("<Ewe>/V")]
+    public void AFileWithoutEweIsReadByTheCellVoltageItHolds(string voltage)
+    {
+        // BT-Lab's battery cyclers write the cell's voltage as Ecell/V and no Ewe/V; techniques that average it write
+        // <Ewe>/V. Either was refused for want of Ewe/V, with no word of the option that reads it.
+        string file = _scratch.Write("cell.mpt", "BT-Lab ASCII FILE\r\nNb header lines : 4\r\n\r\n"
+            + "mode\ttime/s\tcontrol/V/mA\t" + voltage + "\tI/mA\tcycle number\t\r\n"
+            + "1\t0.0\t0.385\t0.002\t0.0\t0\t\r\n1\t0.1\t0.385\t0.21\t0.385\t0\t\r\n");
+
+        LabRecording recording = LabFileReader.Read(file, null, 1);
+
+        Assert.Equal(new[] { 0.002, 0.21 }, recording.CellVoltageV[0]);
+        Assert.Equal(new[] { 0, 0.385 }, recording.ModuleCurrentMA[0]);
+    }
+
+    [Fact]
+    public void AFileWithNoCellVoltageIsRefusedNamingTheColumnsLookedForAndTheOption()
+    {
+        string file = _scratch.Write("cell.mpt", "EC-Lab ASCII FILE\r\nNb header lines : 4\r\n\r\n"
+            + "mode\ttime/s\tEce/V\tI/mA\t\r\n1\t0.0\t0.0\t0.0\t\r\n1\t0.1\t0.21\t0.385\t\r\n");
+
+        LabFileException e = Assert.Throws<LabFileException>(() => LabFileReader.Read(file, null, 1));
+
+        Assert.StartsWith(file + ": line 4 has no cell voltage column (Ewe/V, <Ewe>/V, Ecell/V); for another, give --time-column, --voltage-column", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnExportWithoutItsHeaderBlockIsReadByItsColumns()
+    {
+        // EC-Lab's text export with its header left out starts at the column line; saved as .txt it was refused as no
+        // format replay knows.
+        string file = _scratch.Write("cell.txt", "mode\tox/red\terror\ttime/s\tcontrol/mA\tEwe/V\t<I>/mA\t(Q-Qo)/mA.h\t\r\n"
+            + "1\t1\t0\t0,0\t0,385\t0,002\t0,0\t0,0\t\r\n1\t1\t0\t0,1\t0,385\t0,21\t0,385\t0,0\t\r\n");
+
+        LabRecording recording = LabFileReader.Read(file, null, 1);
+
+        Assert.Equal("biologic-mpt", recording.Format);
+        Assert.Equal(new[] { 0, 0.1 }, recording.TimeS);
+        Assert.Equal(new[] { 0.002, 0.21 }, recording.CellVoltageV[0]);
+        Assert.Equal(new[] { 0, 0.385 }, recording.ModuleCurrentMA[0]);
+    }
 }
