@@ -308,6 +308,11 @@ public static partial class ReplayCommand
             stdout.WriteLine("last line: " + recording.LastLineLeftOut);
         }
 
+        if (recording.SameTimeRows != null)
+        {
+            stdout.WriteLine("same time: " + recording.SameTimeRows);
+        }
+
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
         if (given != null && result.SimulatedS > given.TimeLimitS)
         {

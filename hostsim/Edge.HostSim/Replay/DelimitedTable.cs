@@ -38,6 +38,8 @@ public static class DelimitedTable
         string? commaHint = spec.DecimalComma == null && !decimalComma && format == "csv" ? "; if the file writes decimals with a comma, give --decimal-comma" : null;
 
         List<(double T, double V, double I)> rows = new List<(double, double, double)>();
+        int sameTimeRows = 0;
+        int? firstSameTimeLine = null;
         int i = headerLine;
         foreach (string line in lines.From(headerLine + 1))
         {
@@ -60,8 +62,11 @@ public static class DelimitedTable
 
             if (rows.Count > 0 && t == rows[^1].T)
             {
-                // Some cyclers log two rows at a step change: the later one holds from here on.
+                // Some cyclers log two rows at a step change: the later one holds from here on. Counted, so the rows
+                // not read are said (they were replaced without a word).
                 rows[^1] = (t, v, a);
+                sameTimeRows++;
+                firstSameTimeLine ??= i + 1;
                 continue;
             }
 
@@ -73,7 +78,15 @@ public static class DelimitedTable
             throw new LabFileException(file + ": fewer than two data rows after the header at line " + (headerLine + 1) + LeftOut(lines));
         }
 
-        LabRecording recording = new LabRecording(format, 1, 1, rows.Count) { TimeReading = timeReading, CurrentReading = currentReading };
+        LabRecording recording = new LabRecording(format, 1, 1, rows.Count)
+        {
+            TimeReading = timeReading,
+            CurrentReading = currentReading,
+            SameTimeRows = firstSameTimeLine is int sameLine
+                ? sameTimeRows.ToString(CultureInfo.InvariantCulture) + (sameTimeRows == 1 ? " row has" : " rows have") + " the time of the row before it (the first at line "
+                    + sameLine.ToString(CultureInfo.InvariantCulture) + "); of rows at one time the last is read, as a cycler logs two at a step change"
+                : null,
+        };
         for (int k = 0; k < rows.Count; k++)
         {
             recording.TimeS[k] = rows[k].T;

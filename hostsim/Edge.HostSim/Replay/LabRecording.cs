@@ -65,6 +65,12 @@ public sealed class LabRecording
     /// </summary>
     public string? LastLineLeftOut { get; internal set; }
 
+    /// <summary>
+    /// How many rows share their time with the row before (and the first one's line): of rows at one time only the last
+    /// is read. Null when no two rows share a time.
+    /// </summary>
+    public string? SameTimeRows { get; init; }
+
     /// <summary>The time column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
     public ColumnReading? TimeReading { get; init; }
 
