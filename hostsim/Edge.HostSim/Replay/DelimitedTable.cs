@@ -28,7 +28,8 @@ public static class DelimitedTable
 
         ColumnReading timeReading = ColumnUnit.Resolve(file, names[time], "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h, h:min:s.ms", ColumnSpec.TimeUnit);
         double secondsPerUnit = timeReading.Factor;
-        double voltsPerUnit = ColumnUnit.Resolve(file, names[voltage], "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit).Factor;
+        ColumnReading voltageReading = ColumnUnit.Resolve(file, names[voltage], "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit);
+        double voltsPerUnit = voltageReading.Factor;
         ColumnReading currentReading = ColumnUnit.Resolve(file, names[current], "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit);
         double milliampsPerUnit = currentReading.Factor;
 
@@ -37,6 +38,10 @@ public static class DelimitedTable
         bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(file, lines.From(headerLine + 1).Take(20), headerLine + 1, delimiter, read));
         string? commaHint = spec.DecimalComma == null && !decimalComma && format == "csv" ? "; if the file writes decimals with a comma, give --decimal-comma" : null;
 
+        // A value too large for its quantity is most often a column read in a unit too large (mV read as V, the default):
+        // a refusal names the unit it was read in and the option one unit smaller. It said only "other units".
+        string? voltageHint = UnitMistakeHint.For(voltageReading, "--voltage-unit", UnitMistakeHint.VoltageUnits, larger: false);
+        string? currentHint = UnitMistakeHint.For(currentReading, "--current-unit", UnitMistakeHint.CurrentUnits, larger: false);
         List<(double T, double V, double I)> rows = new List<(double, double, double)>();
         int sameTimeRows = 0;
         int? firstSameTimeLine = null;
@@ -53,8 +58,8 @@ public static class DelimitedTable
             double t = Seconds(file, i, cells, time, names, decimalComma, commaHint, secondsPerUnit, ref timeReading);
             double v = Number(file, i, cells, voltage, names, decimalComma, commaHint) * voltsPerUnit;
             double a = Number(file, i, cells, current, names, decimalComma, commaHint) * milliampsPerUnit;
-            ReadingRange.CheckVoltage(file, i + 1, names[voltage], v);
-            ReadingRange.CheckCurrent(file, i + 1, names[current], a);
+            ReadingRange.CheckVoltage(file, i + 1, names[voltage], v, voltageHint);
+            ReadingRange.CheckCurrent(file, i + 1, names[current], a, currentHint);
             if (rows.Count > 0 && t < rows[^1].T)
             {
                 throw new LabFileException(file + ": line " + (i + 1) + ": time " + t.ToString("R", CultureInfo.InvariantCulture) + " s goes back from " + rows[^1].T.ToString("R", CultureInfo.InvariantCulture) + " s");
@@ -75,7 +80,7 @@ public static class DelimitedTable
 
         if (rows.Count < 2)
         {
-            throw new LabFileException(file + ": fewer than two data rows after the header at line " + (headerLine + 1) + LeftOut(lines));
+            throw new LabFileException(file + ": fewer than two data rows after the header at line " + (headerLine + 1) + LeftOut(lines, headerLine));
         }
 
         LabRecording recording = new LabRecording(format, 1, 1, rows.Count)
@@ -111,7 +116,7 @@ public static class DelimitedTable
         int bestFound = 0;
         int index = -1;
         string? first = null;
-        foreach (string line in lines.From(0).Take(HeaderSearchLines))
+        foreach (string line in HeaderCandidates(lines))
         {
             index++;
             if (line.Trim().Length == 0)
@@ -151,6 +156,25 @@ public static class DelimitedTable
 
         throw new LabFileException(file + ": no line of its first " + HeaderSearchLines + " names any of the columns '" + string.Join("', '", wanted)
             + "' (a column's whole name, or its name before a unit, in any case)" + (first != null ? "; the first line: '" + Shorten(first) + "'" : string.Empty));
+    }
+
+    /// <summary>
+    /// The first <see cref="HeaderSearchLines"/> lines, with a last line that has no line break among them: left out as a
+    /// data row, it may still be the header (a table saved before any row was written, without a line break).
+    /// </summary>
+    private static IEnumerable<string> HeaderCandidates(TextLines lines)
+    {
+        int count = 0;
+        foreach (string line in lines.From(0).Take(HeaderSearchLines))
+        {
+            count++;
+            yield return line;
+        }
+
+        if (count < HeaderSearchLines && lines.LeftOutLastLine is (_, string last))
+        {
+            yield return last;
+        }
     }
 
     /// <summary>Lines looked through for a table's header row.</summary>
@@ -300,8 +324,9 @@ public static class DelimitedTable
             && names[i].Substring(wanted.Length).TrimStart() is string rest && rest.Length > 0 && "([/".Contains(rest[0]) && ColumnUnit.Of(rest) != null).ToArray();
 
     /// <summary>The last line left out for want of a line break, for a message about the rows read; empty if none was.</summary>
-    internal static string LeftOut(TextLines lines) =>
-        lines.LeftOutLastLine is (int line, _) ? " (line " + line.ToString(CultureInfo.InvariantCulture) + ", the last, has no line break after it and was left out as a row cut while the file was written)" : string.Empty;
+    /// <param name="headerLine">0-based index of the header row, which is no row left out; -1 for none.</param>
+    internal static string LeftOut(TextLines lines, int headerLine = -1) =>
+        lines.LeftOutLastLine is (int line, _) && line != headerLine + 1 ? " (line " + line.ToString(CultureInfo.InvariantCulture) + ", the last, has no line break after it and was left out as a row cut while the file was written)" : string.Empty;
 
     private static string Shorten(string line) => line.Length <= 120 ? line : line.Substring(0, 120) + "...";
 

@@ -73,6 +73,14 @@ public static partial class LabFileReader
             throw new LabFileException(path + ": the file is empty");
         }
 
+        // The first lines as they are (a last line without a line break among them too), and where they are all blank,
+        // the rest of the file.
+        if (lines.Head.All(l => l.Trim().Length == 0) && (lines.Head.Count < TextLines.HeadLines || lines.From(0).All(l => l.Trim().Length == 0)))
+        {
+            // Told as empty: read on, such a file was refused for a format or a column it could not have.
+            throw new LabFileException(path + ": the file holds only blank lines" + DelimitedTable.LeftOut(lines));
+        }
+
         string first = lines.Head[0];
         if (IsBioLogicHeader(first) || path.EndsWith(".mpt", StringComparison.OrdinalIgnoreCase) || (columns == null && IsBioLogicColumnLine(first)))
         {

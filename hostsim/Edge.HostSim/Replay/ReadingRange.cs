@@ -19,27 +19,30 @@ public static class ReadingRange
 
     /// <summary>Throws a <see cref="LabFileException"/> naming the line, column and value when a cell voltage is outside the range.</summary>
     /// <param name="line">1-based line of the file.</param>
-    public static void CheckVoltage(string file, int line, string column, double voltageV) =>
-        Check(Math.Abs(voltageV) <= MaximumCellVoltageV, file, line, voltageV, "V", column, "any cell's voltage (+/-" + MaximumCellVoltageV + " V)");
+    /// <param name="unitHint">The unit the column was read in and the option that changes it (<see cref="UnitMistakeHint"/>); null for none.</param>
+    public static void CheckVoltage(string file, int line, string column, double voltageV, string? unitHint = null) =>
+        Check(Math.Abs(voltageV) <= MaximumCellVoltageV, file, line, voltageV, "V", column, "any cell's voltage (+/-" + MaximumCellVoltageV + " V)", unitHint);
 
     /// <summary>Throws a <see cref="LabFileException"/> naming the line, column and value when a current is outside the range.</summary>
     /// <param name="line">1-based line of the file.</param>
-    public static void CheckCurrent(string file, int line, string column, double currentMA) =>
-        Check(Math.Abs(currentMA) <= MaximumCurrentMA, file, line, currentMA, "mA", column, "the current replay takes (+/-" + (MaximumCurrentMA / 1000) + " A)");
+    /// <param name="unitHint">The unit the column was read in and the option that changes it (<see cref="UnitMistakeHint"/>); null for none.</param>
+    public static void CheckCurrent(string file, int line, string column, double currentMA, string? unitHint = null) =>
+        Check(Math.Abs(currentMA) <= MaximumCurrentMA, file, line, currentMA, "mA", column, "the current replay takes (+/-" + (MaximumCurrentMA / 1000) + " A)", unitHint);
 
-    private static void Check(bool inRange, string file, int line, double value, string unit, string column, string limit)
+    private static void Check(bool inRange, string file, int line, double value, string unit, string column, string limit, string? unitHint)
     {
         if (!inRange)
         {
             throw new LabFileException(string.Format(
                 CultureInfo.InvariantCulture,
-                "{0}: line {1}: {2:G6} {3} in column '{4}' is beyond {5}: a corrupt row, or the column is in other units",
+                "{0}: line {1}: {2:G6} {3} in column '{4}' is beyond {5}: a corrupt row, or the column is in other units{6}",
                 file,
                 line,
                 value,
                 unit,
                 column,
-                limit));
+                limit,
+                unitHint != null ? " (" + unitHint + ")" : string.Empty));
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Edge.HostSim.Replay;
 internal sealed class TextLines
 {
     /// <summary>Lines kept from the start of the file (an EC-Lab export names its header length within them).</summary>
-    private const int HeadLines = 10;
+    public const int HeadLines = 10;
 
     /// <summary>Bytes from the start of the file whose decoding decides its encoding (a header block, with room to spare).</summary>
     private const int EncodingProbeBytes = 64 * 1024;

@@ -13,6 +13,9 @@ public static class UnitMistakeHint
     /// <summary>Time units, smallest first, with their factors to s.</summary>
     public static readonly (string Unit, double Factor)[] TimeUnits = { ("ms", 0.001), ("s", 1), ("min", 60), ("h", 3600) };
 
+    /// <summary>Voltage units, smallest first, with their factors to V.</summary>
+    public static readonly (string Unit, double Factor)[] VoltageUnits = { ("mV", 0.001), ("V", 1) };
+
     /// <summary>Current units, smallest first, with their factors to mA.</summary>
     public static readonly (string Unit, double Factor)[] CurrentUnits = { ("uA", 0.001), ("mA", 1), ("A", 1000) };
 

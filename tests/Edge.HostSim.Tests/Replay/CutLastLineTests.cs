@@ -40,6 +40,19 @@ public sealed class CutLastLineTests : IDisposable
     }
 
     [Fact]
+    public void ARefusalForTooFewRowsNamesTheLastLineLeftOutButNotAHeaderWithoutALineBreak()
+    {
+        string cut = _scratch.Write("cut.csv", "time,voltage,current\n0,0.002,0\n0.02,0.2");
+        string header = _scratch.Write("header.csv", "time,voltage,current");
+
+        LabFileException e = Assert.Throws<LabFileException>(() => LabFileReader.Read(cut, new ColumnSpec(), 1));
+        LabFileException h = Assert.Throws<LabFileException>(() => LabFileReader.Read(header, new ColumnSpec(), 1));
+
+        Assert.Equal(cut + ": fewer than two data rows after the header at line 1 (line 3, the last, has no line break after it and was left out as a row cut while the file was written)", e.Message);
+        Assert.Equal(header + ": fewer than two data rows after the header at line 1", h.Message);
+    }
+
+    [Fact]
     public void TheShippedRecordingCutInsideAPulseReplaysWithoutItsLastRowAndSaysSo()
     {
         // lab-cell.mpt as a copy taken while EC-Lab still wrote it: its last row cut after the voltage's first digits. The
