@@ -148,13 +148,15 @@ public static partial class LabFileReader
         string[] names = header.Split('\t').Select(c => c.Trim()).ToArray();
         string current = MeasuredCurrent(names, "<I>/") ?? MeasuredCurrent(names, "I/")
             ?? throw new LabFileException(path + ": line " + headerLines + " has no measured current column (<I> or I, in A, mA or uA: <I>/mA, I/mA)"
-                + (names.FirstOrDefault(n => n.StartsWith("control/", StringComparison.Ordinal)) is string setpoint ? "; " + setpoint + " is the setpoint, not the current that flowed" : string.Empty));
+                + (names.FirstOrDefault(n => n.StartsWith("control/", StringComparison.Ordinal)) is string setpoint ? "; " + setpoint + " is the setpoint, not the current that flowed" : string.Empty)
+                + MisplacedColumnLine(lines, headerLines));
         // The cell's voltage: Ewe/V as EC-Lab writes it, <Ewe>/V where a technique records it averaged, or Ecell/V where
         // that is the only one, as BT-Lab's battery cyclers write it (a file of theirs was refused for want of Ewe/V).
         // Where Ewe/V and Ecell/V are both written (a three-electrode cell), Ewe/V is read; --voltage-column reads the other.
         string voltage = s_voltageColumns.FirstOrDefault(v => names.Contains(v, StringComparer.Ordinal))
             ?? throw new LabFileException(path + ": line " + headerLines + " has no cell voltage column (" + string.Join(", ", s_voltageColumns)
-                + "); for another, give --time-column, --voltage-column and --current-column (columns: " + string.Join(", ", names.Where(n => n.Length > 0)) + ")");
+                + "); for another, give --time-column, --voltage-column and --current-column (columns: " + string.Join(", ", names.Where(n => n.Length > 0)) + ")"
+                + MisplacedColumnLine(lines, headerLines));
         LabRecording recording = DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, new ColumnSpec
         {
             TimeColumn = "time/s",
@@ -165,6 +167,28 @@ public static partial class LabFileReader
         recording.SimulatedBecause = simulated;
         return recording;
     }
+
+    /// <summary>
+    /// Where a header block's 'Nb header lines : N' misses the column line (a hand-edited export), the line that holds it
+    /// (the nearest line within <see cref="ColumnLineSearch"/> of N naming time/s and a measured current), so a refusal
+    /// for want of a column says the count is off, not the file's columns; empty if no such line is near.
+    /// </summary>
+    private static string MisplacedColumnLine(TextLines lines, int headerLines)
+    {
+        if (!IsBioLogicHeader(lines.Head[0]))
+        {
+            return string.Empty;
+        }
+
+        int near = lines.From(0).Take(headerLines + ColumnLineSearch).Select((l, i) => (Line: i + 1, IsColumns: IsBioLogicColumnLine(l)))
+            .Where(l => l.IsColumns && l.Line != headerLines).OrderBy(l => Math.Abs(l.Line - headerLines)).Select(l => l.Line).FirstOrDefault();
+        return near > 0 && Math.Abs(near - headerLines) <= ColumnLineSearch
+            ? "; the column names are on line " + near.ToString(CultureInfo.InvariantCulture) + ", where 'Nb header lines : " + headerLines.ToString(CultureInfo.InvariantCulture) + "' says line " + headerLines.ToString(CultureInfo.InvariantCulture)
+            : string.Empty;
+    }
+
+    /// <summary>Lines either side of a header block's stated column line looked through for the one that holds the columns.</summary>
+    private const int ColumnLineSearch = 5;
 
     /// <summary>The voltage columns of a BioLogic export replay reads without --voltage-column, the first the file has.</summary>
     private static readonly string[] s_voltageColumns = { "Ewe/V", "<Ewe>/V", "Ecell/V" };

@@ -112,4 +112,19 @@ public sealed class BioLogicHeaderTests : IDisposable
         Assert.Equal(new[] { 0.002, 0.21 }, recording.CellVoltageV[0]);
         Assert.Equal(new[] { 0, 0.385 }, recording.ModuleCurrentMA[0]);
     }
+    [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    public void AHeaderCountThatMissesTheColumnLineSaysWhereTheColumnsAre(int headerLines)
+    {
+        // The column names are on line 5; a hand-edited count one off either way was refused for a missing current column
+        // at a line the user never looked at, as if the file had none.
+        string file = _scratch.Write("cell.mpt", "EC-Lab ASCII FILE\r\nNb header lines : " + headerLines + "\r\n\r\nChronopotentiometry\r\n"
+            + "mode\ttime/s\tEwe/V\tI/mA\t\r\n1\t0.0\t0.0\t0.0\t\r\n1\t0.1\t0.21\t0.385\t\r\n");
+
+        LabFileException e = Assert.Throws<LabFileException>(() => LabFileReader.Read(file, null, 1));
+
+        Assert.StartsWith(file + ": line " + headerLines + " has no measured current column", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; the column names are on line 5, where 'Nb header lines : " + headerLines + "' says line " + headerLines, e.Message, StringComparison.Ordinal);
+    }
 }
