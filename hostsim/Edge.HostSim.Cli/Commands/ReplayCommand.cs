@@ -288,6 +288,9 @@ public static partial class ReplayCommand
             FirstPulseSkipped = inferred.FirstPulseSkipped,
             SamplesPerPulse = inferred.SamplesPerPulse,
             FirstMisalignedS = firstMisalignedS,
+            LastLineLeftOut = recording.LastLineLeftOut,
+            SameTimeRows = recording.SameTimeRows,
+            ReadAsLatin1Because = recording.ReadAsLatin1Because,
         }.Write(request.OutDir);
 
         CultureInfo inv = CultureInfo.InvariantCulture;

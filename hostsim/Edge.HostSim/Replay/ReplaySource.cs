@@ -54,6 +54,18 @@ public sealed class ReplaySource
     /// </summary>
     public double? SamplesPerPulse { get; init; }
 
+    /// <summary>
+    /// The file's last line left out because no line break ends it (<see cref="LabRecording.LastLineLeftOut"/>); absent
+    /// when none was. What the replay prints is also kept here, so a batch of replays whose output nobody read loses nothing.
+    /// </summary>
+    public string? LastLineLeftOut { get; init; }
+
+    /// <summary>Rows at the time of the row before them, of which the last was read (<see cref="LabRecording.SameTimeRows"/>); absent when none.</summary>
+    public string? SameTimeRows { get; init; }
+
+    /// <summary>Why the file was read as Latin-1 (<see cref="LabRecording.ReadAsLatin1Because"/>); absent when it was read in one encoding from the start.</summary>
+    public string? ReadAsLatin1Because { get; init; }
+
     public void Write(string directory) =>
         System.IO.File.WriteAllText(Path.Combine(directory, File), JsonSerializer.Serialize(this, OutputJson.Indented) + "\n");
 }

@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Edge.HostSim.Replay;
 using Edge.HostSim.Tests.Cli;
@@ -72,5 +73,9 @@ public sealed class CutLastLineTests : IDisposable
         Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
         Assert.Contains("(biologic-mpt, " + (cutRow - headerLines) + " samples,", replay.Stdout, StringComparison.Ordinal);
         Assert.Contains("last line: line " + (cutRow + 1) + " ('" + cut + "') has no line break after it", replay.Stdout, StringComparison.Ordinal);
+        // Kept with the replay's files too: a batch of replays nobody watched loses nothing.
+        JsonNode source = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")))!;
+        Assert.StartsWith("line " + (cutRow + 1) + " ('" + cut + "') has no line break after it", (string?)source["lastLineLeftOut"], StringComparison.Ordinal);
+        Assert.Null(source["sameTimeRows"]);
     }
 }

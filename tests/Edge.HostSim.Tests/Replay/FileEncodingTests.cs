@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Text;
+using System.Text.Json.Nodes;
 using Edge.HostSim.Replay;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
@@ -74,6 +75,7 @@ public sealed class FileEncodingTests : IDisposable
         Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
         Assert.Contains("\nencoding: byte 0xB5 after the first 64 kB is not UTF-8 (a Latin-1 character such as a micro or degree sign), so the whole file was read as Latin-1\n", replay.Stdout.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("protocol (inferred): Strip at 385 uA for 1000 ms, Rest for 2000 ms", replay.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("byte 0xB5 after the first 64 kB is not UTF-8", (string?)ReplayJson("out-latin1")["readAsLatin1Because"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +87,12 @@ public sealed class FileEncodingTests : IDisposable
 
         Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
         Assert.DoesNotContain("encoding:", replay.Stdout, StringComparison.Ordinal);
+        // Nothing to note about the file: replay.json has none of the reading notes.
+        JsonObject source = ReplayJson("out-utf8");
+        Assert.DoesNotContain(source, p => p.Key is "readAsLatin1Because" or "lastLineLeftOut" or "sameTimeRows");
     }
+
+    private JsonObject ReplayJson(string outDir) => JsonNode.Parse(File.ReadAllText(Path.Combine(_scratch.Path2(outDir), "replay.json")))!.AsObject();
 
     /// <summary>
     /// One cell as an EC-Lab file with a 70 kB header block before its column line (time/s, Ewe/V, I/µA, Temperature/°C):

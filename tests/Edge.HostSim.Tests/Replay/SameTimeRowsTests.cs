@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
@@ -38,5 +39,8 @@ public sealed class SameTimeRowsTests : IDisposable
         Assert.Contains("(biologic-mpt, 4501 samples,", replay.Stdout, StringComparison.Ordinal);
         // The inserted row at 4 s is file line at4 + 1 (1-based); the row after it, at the same time, is the first replaced by a later one.
         Assert.Contains("same time: 2 rows have the time of the row before it (the first at line " + (at4 + 2) + ")", replay.Stdout, StringComparison.Ordinal);
+        JsonNode source = JsonNode.Parse(File.ReadAllText(Path.Combine(_scratch.Path2("replay"), "replay.json")))!;
+        Assert.StartsWith("2 rows have the time of the row before it (the first at line " + (at4 + 2) + ")", (string?)source["sameTimeRows"], StringComparison.Ordinal);
+        Assert.Null(source["lastLineLeftOut"]);
     }
 }
