@@ -180,6 +180,17 @@ public static class RunCommand
             ? m.CurrentPercent.ToString(CultureInfo.InvariantCulture) + " (" + m.DerateSteps.ToString(CultureInfo.InvariantCulture) + (m.DerateSteps == 1 ? " derate)" : " derates)")
             : m.CurrentPercent.ToString(CultureInfo.InvariantCulture);
 
+    // The table's mAh/cm2 is the net stripped charge: a strip/plate cycle nets about 0, which alone reads as nothing done.
+    // A module that plated gets its stripped and plated charges on a line of their own.
+    private static void WritePlatedModules(TextWriter output, SimulationResult result)
+    {
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        foreach (ModuleResult m in result.Modules.Where(m => m.PlatedMAhPerCm2 > 0))
+        {
+            output.WriteLine(string.Format(inv, "module {0}: stripped {1:0.###}, plated {2:0.###} mAh/cm2 (net {3:0.###}, the table's)", m.Index, m.StrippedMAhPerCm2, m.PlatedMAhPerCm2, m.CapacityMAhPerCm2));
+        }
+    }
+
     private static int Report(CliConsole console, string outDir, Scenario scenario, SimulationResult result, double realtime, int exitCode)
     {
         RunOutputWriter.WriteAll(outDir, scenario, result);
@@ -196,6 +207,7 @@ public static class RunCommand
         }
 
         console.Results.Write(table);
+        WritePlatedModules(console.Out, result);
         WriteHeldModules(console.Out, result);
 
         console.Out.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));

@@ -78,6 +78,7 @@ public sealed class ReplayRunner
         RunTelemetry telemetry = new RunTelemetry(modules, layout.CellsPerModule, 100000);
         TraceBuffer trace = new TraceBuffer(modules, cells, 20000, periodMs, true);
         long[] chargeNc = new long[modules];
+        long[] platedChargeNc = new long[modules];
         (long OnMs, long OffMs)[] currentOnOffMs = new (long OnMs, long OffMs)[modules];
         bool[] closed = new bool[modules];
         bool[] afterStep = new bool[modules];
@@ -156,7 +157,13 @@ public sealed class ReplayRunner
                 frame.ModuleCurrentUa[m] = ua;
                 frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
                 trace.ObserveModule(m, (float)(ua / 1000.0 / area));
-                chargeNc[m] += (long)ua * (tick - previousTick) * periodMs;
+                long movedNc = (long)ua * (tick - previousTick) * periodMs;
+                chargeNc[m] += movedNc;
+                if (movedNc < 0)
+                {
+                    platedChargeNc[m] -= movedNc;
+                }
+
                 bool flowing = Math.Abs(ua) >= onThresholdUa;
 
                 // The duty cycle of the current recorded over each fed tick, as the capacity is its charge; the interval
@@ -242,7 +249,7 @@ public sealed class ReplayRunner
             WallS = wall.Elapsed.TotalSeconds,
             Ticks = ticks,
             CellSteps = ticks * cells,
-            Modules = telemetry.Results(controller, chargeNc, area, new double?[chargeNc.Length], currentOnOffMs),   // Recorded data: no cell ground truth.
+            Modules = telemetry.Results(controller, chargeNc, platedChargeNc, area, new double?[chargeNc.Length], currentOnOffMs),   // Recorded data: no cell ground truth.
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
             Dropped = telemetry.Dropped,

@@ -232,7 +232,7 @@ public sealed class ClosedLoopRunner
             WallS = wall.Elapsed.TotalSeconds,
             Ticks = ticks,
             CellSteps = ticks * cells,
-            Modules = telemetry.Results(controller, plant.ChargeNc, area, cellHardShortS),
+            Modules = telemetry.Results(controller, plant.ChargeNc, plant.PlatedChargeNc, area, cellHardShortS),
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
             Dropped = telemetry.Dropped,

@@ -10,6 +10,12 @@ public sealed class ModuleResult
     /// <summary>Net charge stripped through the module (true current, not the measured one), mAh/cm2.</summary>
     public double CapacityMAhPerCm2 { get; init; }
 
+    /// <summary>Charge moved in the stripping direction (true current), mAh/cm2: <see cref="CapacityMAhPerCm2"/> is this less <see cref="PlatedMAhPerCm2"/>.</summary>
+    public double StrippedMAhPerCm2 { get; init; }
+
+    /// <summary>Charge moved in the plating direction (true current), mAh/cm2, positive.</summary>
+    public double PlatedMAhPerCm2 { get; init; }
+
     /// <summary>Current-on time over current-on plus rest time.</summary>
     public double DutyCycle { get; init; }
 

@@ -49,6 +49,7 @@ internal sealed class PlantStepper
         VoltageV = new double[modules * cellsPerModule];
         TrueCurrentUa = new int[modules];
         ChargeNc = new long[modules];
+        PlatedChargeNc = new long[modules];
     }
 
     /// <summary>True cell voltages at the end of the last step, V.</summary>
@@ -59,6 +60,12 @@ internal sealed class PlantStepper
 
     /// <summary>Charge each module has moved since the start, nC (positive = stripped).</summary>
     public long[] ChargeNc { get; }
+
+    /// <summary>
+    /// Charge each module has moved in the plating direction since the start, nC (positive): the net charge of a
+    /// strip/plate cycle is about 0, so the gross charges are kept too.
+    /// </summary>
+    public long[] PlatedChargeNc { get; }
 
     /// <summary>
     /// Steps up to <paramref name="stepToMs"/> with what <paramref name="actions"/> commanded. A release a late
@@ -74,6 +81,7 @@ internal sealed class PlantStepper
         int[] trueCurrentUa = TrueCurrentUa;
         int[] lastCurrentUa = _lastCurrentUa;
         long[] chargeNc = ChargeNc;
+        long[] platedChargeNc = PlatedChargeNc;
         for (int m = 0; m < _modules; m++)
         {
             // The stage carries the setpoint as its DAC or PWM code sets it: a whole step at or below the command.
@@ -88,7 +96,12 @@ internal sealed class PlantStepper
 
             if (tick > 0)
             {
-                chargeNc[m] += nominal ? _nominalChargeNc[m] : (long)Math.Round(current * intervalMs);
+                long moved = nominal ? _nominalChargeNc[m] : (long)Math.Round(current * intervalMs);
+                chargeNc[m] += moved;
+                if (moved < 0)
+                {
+                    platedChargeNc[m] -= moved;
+                }
             }
         }
 

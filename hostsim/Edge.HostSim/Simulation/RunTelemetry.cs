@@ -118,12 +118,15 @@ public sealed class RunTelemetry
         }
     }
 
-    /// <summary>Per-module results; <paramref name="chargeNc"/> is the net charge that flowed through each module.</summary>
+    /// <summary>
+    /// Per-module results; <paramref name="chargeNc"/> is the net charge that flowed through each module (positive =
+    /// stripped), <paramref name="platedChargeNc"/> the charge it moved in the plating direction (positive).
+    /// </summary>
     /// <param name="currentOnOffMs">
     /// A replay's time with the recorded current on and off per module (ms; null in a run): the duty cycle is then the
     /// recording's, as its capacity is, not the core's switch's, which follows the protocol the replay runs.
     /// </param>
-    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, double areaCm2, double?[] cellHardShortS, (long OnMs, long OffMs)[]? currentOnOffMs = null)
+    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, long[] platedChargeNc, double areaCm2, double?[] cellHardShortS, (long OnMs, long OffMs)[]? currentOnOffMs = null)
     {
         ModuleResult[] results = new ModuleResult[chargeNc.Length];
         for (int m = 0; m < results.Length; m++)
@@ -135,6 +138,8 @@ public sealed class RunTelemetry
             {
                 Index = m,
                 CapacityMAhPerCm2 = chargeNc[m] / 1e9 / CoulombPerMAh / areaCm2,
+                StrippedMAhPerCm2 = (chargeNc[m] + platedChargeNc[m]) / 1e9 / CoulombPerMAh / areaCm2,
+                PlatedMAhPerCm2 = platedChargeNc[m] / 1e9 / CoulombPerMAh / areaCm2,
                 DutyCycle = onMs + offMs > 0 ? (double)onMs / (onMs + offMs) : 0,
                 MeanRestS = _restCount[m] > 0 ? _restSumMs[m] / 1000.0 / _restCount[m] : 0,
                 Pulses = module.PulseCount,

@@ -79,7 +79,7 @@ public static class RunFigure
                 {
                     Plot panel = NewPlot(0, xEnd, time, showX: true, leftPx: 56, rightPx: 10);
                     ModuleResult module = result.Modules[m];
-                    panel.Title("module " + m + "  (" + module.StopReason + ", " + module.CapacityMAhPerCm2.ToString("0.##", s_inv) + " mAh/cm2)", 11);
+                    panel.Title("module " + m + "  (" + module.StopReason + ", " + module.CapacityMAhPerCm2.ToString("0.##", s_inv) + " mAh/cm2 net)", 11);
                     panel.YLabel(PanelVoltageLabel(m, cellsPerModule), 10);
                     panel.XLabel(time.Label, 10);
                     for (int c = 0; c < cellsPerModule; c++)

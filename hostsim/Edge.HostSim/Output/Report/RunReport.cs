@@ -122,7 +122,7 @@ public static class RunReport
     {
         // A replay has no cell model, so no ground truth to show.
         bool simulated = result.RecordedFrom == null;
-        string[] columns = { "module", "capacity (mAh/cm2)", "duty cycle", "mean rest (s)", "pulses", "current at end (%)", "derates in effect", "state", "stop reason", "stopped at (s)" };
+        string[] columns = { "module", "net stripped (mAh/cm2)", "stripped (mAh/cm2)", "plated (mAh/cm2)", "duty cycle", "mean rest (s)", "pulses", "current at end (%)", "derates in effect", "state", "stop reason", "stopped at (s)" };
         List<string> notes = HardShortTruth.Notes(result).ToList();
         return new ReportTable
         {
@@ -132,7 +132,7 @@ public static class RunReport
             {
                 string[] row =
                 {
-                    m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
+                    m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.StrippedMAhPerCm2.ToString("0.###", s_inv), m.PlatedMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
                     m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.StopText, m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
                 };
                 return simulated ? row.Append(HardShortTruth.CellText(result, m)).ToArray() : row;
