@@ -69,11 +69,17 @@ public static class CellBankFactory
         }
         catch (ArgumentException)
         {
-            return "unknown parameter of preset " + preset + " (valid: " + string.Join(", ", CellParameterCatalog.Names.Where(n => !s_presetOnly.Contains(n, StringComparer.OrdinalIgnoreCase))) + ")";
+            // Only the names this preset takes, as a scenario writes them: the list named the other anode kind's
+            // parameters too, which the next try then refused as changing nothing.
+            string[] refused = OtherKindOnly(preset);
+            IEnumerable<string> valid = CellParameterCatalog.Names
+                .Where(n => !s_presetOnly.Contains(n, StringComparer.OrdinalIgnoreCase) && !refused.Contains(n, StringComparer.OrdinalIgnoreCase))
+                .Select(ScenarioNames.Camel);
+            return "unknown parameter of preset " + preset + " (valid: " + string.Join(", ", valid) + ")";
         }
 
         AnodeKind anode = CellPresets.Get(preset).Anode;
-        string[] otherKindOnly = anode == AnodeKind.LiquidAlloy ? s_metalOnly : s_alloyOnly;
+        string[] otherKindOnly = OtherKindOnly(preset);
         if (otherKindOnly.Contains(name, StringComparer.OrdinalIgnoreCase))
         {
             AnodeKind other = anode == AnodeKind.LiquidAlloy ? AnodeKind.Metal : AnodeKind.LiquidAlloy;
@@ -88,6 +94,8 @@ public static class CellBankFactory
 
         return null;
     }
+
+    private static string[] OtherKindOnly(string preset) => CellPresets.Get(preset).Anode == AnodeKind.LiquidAlloy ? s_metalOnly : s_alloyOnly;
 
     private static string AnodeText(AnodeKind anode) => anode == AnodeKind.LiquidAlloy ? "liquid Na-K alloy" : "solid metal";
 

@@ -50,6 +50,26 @@ public sealed class CliScenarioMessageTests : IDisposable
         Assert.DoesNotContain("this mode", run.Stderr, StringComparison.Ordinal);
     }
 
+    // An override misspelt for a potassium cell: the names offered are the ones that preset takes, as the scenario writes
+    // them. The list offered the alloy's initialNaMassFraction too, which the next try refused as changing nothing.
+    [Theory]
+    [InlineData("k-betaalumina", "initialMetalMAhPerCm2", "initialNaMassFraction")]
+    [InlineData("nak50-nasicon", "initialNaMassFraction", "initialMetalMAhPerCm2")]
+    public void AnUnknownOverrideListsOnlyWhatThePresetTakes(string preset, string offered, string notOffered)
+    {
+        string scenario = _scratch.Write("override.json", CliScratch.ShortScenario.Replace(
+            "\"preset\": \"nak50-nasicon\" }", "\"preset\": \"" + preset + "\", \"overrides\": { \"tau\": 3 } }", StringComparison.Ordinal));
+
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", _scratch.Path2("out"));
+
+        CliArgumentTests.AssertRejected(run, "pack.overrides.tau", "unknown parameter of preset " + preset + " (valid: ");
+        string[] valid = run.Stderr.Substring(run.Stderr.IndexOf("(valid: ", StringComparison.Ordinal) + 8).TrimEnd('\n', '\r', ')').Split(", ");
+        Assert.Contains("tauS", valid);
+        Assert.Contains(offered, valid);
+        Assert.DoesNotContain(notOffered, valid, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain("anode", valid, StringComparer.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public void DuplicateKeyIsRejectedWithItsPath()
     {
