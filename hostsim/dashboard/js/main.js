@@ -751,6 +751,17 @@ function notReceived(d, st) {
   return d.status === 'online' && !st.stale ? 'waiting for the next telemetry' : 'none received';
 }
 
+/**
+ * A held module's latch when the page has no event of it: the retained telemetry/modules message names the diagnosis, and
+ * the event that told it is not retained. Held before the page opened (the first state the page has of it is the hold), or
+ * its event lost on the way. Null for a module not held or without a cause.
+ */
+function heldLatch(m) {
+  if (m.state !== 'hold' || !m.cause) return null;
+  const first = m.history.find((h) => h.state !== 'nodata');
+  return first && first.state !== 'hold' ? `${m.cause} (fault), its event not received` : `${m.cause} (fault) before the page opened`;
+}
+
 function moduleFacts(d, m, st) {
   if (d.lastTMs === null) {
     // Only the retained topics so far: they give the state, stop reason, latch and a stopped module's charge, not the
@@ -761,12 +772,15 @@ function moduleFacts(d, m, st) {
     return { current: pending, capacity, rest: pending, pulses: pending, last };
   }
   const area = d.config.protocol.electrodeAreaCm2;
-  const current = m.pulseCurrentUa === null ? '–' : `${fixed(m.pulseCurrentUa / 1000 / area, 2)} mA/cm2`;
-  const capacity = m.totalChargeUc === null ? '–' : `${fixed(m.totalChargeUc / 3.6e6 / area, 3)} mAh/cm2`;
-  const rest = m.tunedRestMs === null ? '–' : m.tunedRestMs === 0 ? 'none follows' : `${fixed(m.tunedRestMs / 1000, 2)} s`;
-  const last = m.lastEvent ? `${m.lastEvent.kind} (${m.lastEvent.severity}) at ${deviceTime(m.lastEvent.tMs)}` : 'none';
+  // A stopped module sends no pulse summary until it runs again: what the page has none of (it stopped before the page
+  // opened) is not coming, so it says so rather than a dash that waits.
+  const none = m.state === 'pulse' || m.state === 'rest' ? '–' : 'none received';
+  const current = m.pulseCurrentUa === null ? none : `${fixed(m.pulseCurrentUa / 1000 / area, 2)} mA/cm2`;
+  const capacity = m.totalChargeUc === null ? none : `${fixed(m.totalChargeUc / 3.6e6 / area, 3)} mAh/cm2`;
+  const rest = m.tunedRestMs === null ? none : m.tunedRestMs === 0 ? 'none follows' : `${fixed(m.tunedRestMs / 1000, 2)} s`;
+  const last = m.lastEvent ? `${m.lastEvent.kind} (${m.lastEvent.severity}) at ${deviceTime(m.lastEvent.tMs)}` : heldLatch(m) ?? 'none';
   // The run's count from the latest pulse summary: unknown (not 0) on a page that saw none of a module that ran.
-  const pulses = m.pulses === null ? '–' : String(m.pulses);
+  const pulses = m.pulses === null ? none : String(m.pulses);
   return { current, capacity, rest, pulses, last };
 }
 
