@@ -56,6 +56,31 @@ public sealed class DashboardEventValueTests : IClassFixture<BrowserFixture>
         await page.CloseAsync();
     }
 
+    /// <summary>A count of one is said in the singular: "1 messages lost" read as a slip of the page.</summary>
+    [Fact]
+    public async Task ACountOfOneIsSingular()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "one-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/one-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/one-1/config", DashboardMessages.Config(1, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/one-1/event", new[]
+        {
+            DashboardMessages.Event(1, 1000, "outboxOverflow", "warning", null, null, "1", threshold: 0),
+            DashboardMessages.Event(2, 2000, "telemetryOverflow", "info", null, null, "1", threshold: 0),
+            DashboardMessages.Event(3, 3000, "retainedCommand", "warning", null, null, "1", threshold: 0),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 3);
+
+        Assert.Equal("1 message lost", await ValueOf(page, "outboxOverflow"));
+        Assert.Equal("1 record lost", await ValueOf(page, "telemetryOverflow"));
+        Assert.Equal("1 command refused since boot", await ValueOf(page, "retainedCommand"));
+        // The data gaps' row of the record the controller could not keep.
+        await Assertions.Expect(page.Locator("#gaps tbody tr td:nth-child(5)").First).ToHaveTextAsync("1 record lost");
+        await page.CloseAsync();
+    }
+
     [Theory]
     [InlineData("derateLifted")]
     [InlineData("depletionLifted")]

@@ -106,11 +106,16 @@ const CHANNEL_STATUSES = { 1: 'saturated', 2: 'implausible', 3: 'missing' };
 const CHANNEL_INVALID = ['cellChannelInvalid', 'currentChannelInvalid', 'temperatureChannelInvalid'];
 const CHANNEL_SATURATED = ['cellChannelSaturated', 'currentChannelSaturated'];
 
+/** A counted unit for n: "1 message", "2 messages" ("1 messages lost" read as a slip of the page). */
+export function countUnit(n, unit) {
+  return n === 1 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
+}
+
 /** "85 mV (limit 20 mV)"; numbers only, the unit from the table above. */
 export function eventValue(e) {
   if (NO_VALUE_KINDS.includes(e.kind)) return '';
   if (RUN_CHARGE_KINDS.includes(e.kind)) return `${e.value} mC net stripped`;
-  if (COUNT_KINDS[e.kind]) return `${e.value} ${eventUnit(e)} ${COUNT_KINDS[e.kind]}`;
+  if (COUNT_KINDS[e.kind]) return `${e.value} ${countUnit(e.value, eventUnit(e))} ${COUNT_KINDS[e.kind]}`;
   // A suspension's value is its reason, its threshold its bound; a resumption's value how long it lasted.
   if (e.kind === 'suspended') return `${SUSPEND_REASONS[e.value] || `reason ${e.value}`} (at most ${e.threshold} ms)`;
   if (e.kind === 'resumed') return `after ${e.value} ms (at most ${e.threshold} ms)`;

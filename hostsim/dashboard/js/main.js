@@ -6,7 +6,7 @@
 import { check, parseTopic, isDeviceId } from './validate.js';
 import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText, clearConfig,
   applyStatus, foreignBoot, seqJumpProblem, aheadOfClock, holdUnconfirmed, settleUnconfirmed, expireUnconfirmed, cellInvalid, invalidReason } from './store.js';
-import { deviceTime, wallClock, timeWithWall, eventValue, where, fixed, cutoffs } from './format.js';
+import { deviceTime, wallClock, timeWithWall, eventValue, countUnit, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, plotted, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
 import { createControls } from './controls.js';
@@ -1095,7 +1095,7 @@ function renderGaps(d) {
     tr.dataset.stream = g.stream;
     if (g.unnumbered) {
       // Lost inside the controller before they were numbered (telemetryOverflow): no seq to name, no replay to come.
-      tr.append(text('td', 'any stream'), text('td', 'never numbered'), text('td', deviceTime(g.fromTMs)), text('td', g.cause), text('td', `${g.total} records lost`), text('td', g.bootId));
+      tr.append(text('td', 'any stream'), text('td', 'never numbered'), text('td', deviceTime(g.fromTMs)), text('td', g.cause), text('td', `${g.total} ${countUnit(g.total, 'records')} lost`), text('td', g.bootId));
       rows.push(tr);
       continue;
     }
