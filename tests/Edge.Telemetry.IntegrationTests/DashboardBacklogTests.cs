@@ -40,6 +40,12 @@ public sealed class DashboardBacklogTests : IClassFixture<BrowserFixture>
         DashboardMqttTools.Publish(broker.Port, "edge/backlog-1/telemetry/state", DashboardMessages.StateChanged(2, 6000, 0, "rest"));
         JsonElement snapshot = await DashboardPage.WaitForAsync(page, s => s.GetProperty("gaps").EnumerateArray().All(g => g.GetProperty("missing").GetInt32() == 0));
 
+        // Every message of the gaps came, after newer ones: the device's outbox dropped none of them, so the cause a gap
+        // opened with (a seq jump while the page was connected: an outbox overflow, as far as the page could tell then)
+        // is no longer what it says.
+        Assert.All(snapshot.GetProperty("gaps").EnumerateArray(), g => Assert.Equal("sent late (device backlog)", g.GetProperty("cause").GetString()));
+        await Assertions.Expect(page.Locator("#gaps tbody tr[data-stream=pulse] td:nth-child(4)")).ToHaveTextAsync("sent late (device backlog)");
+
         // The gaps are filled, and the module still says what its newest records said: 3 pulses, 1155 uC, no rest to follow,
         // stopped at the cut-off, last reading 120 and 121 mV.
         JsonElement module = snapshot.GetProperty("modules")[0];

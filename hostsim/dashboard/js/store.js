@@ -368,6 +368,8 @@ export function acceptSeq(store, d, stream, msg) {
       if (seq >= gap.from && seq <= gap.to && gap.missing > 0) {
         gap.missing--;
         if (gap.missing === 0) {
+          // Every message of it came, after newer ones (the device's backlog after a reconnect): its outbox dropped none.
+          if (gap.cause === 'outbox overflow') gap.cause = 'sent late (device backlog)';
           for (const m of d.modules) m.history = m.history.filter((h) => h.gap !== gap);
         }
       }
