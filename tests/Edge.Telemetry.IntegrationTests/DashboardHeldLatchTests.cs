@@ -52,6 +52,16 @@ public sealed class DashboardHeldLatchTests : IClassFixture<BrowserFixture>
             await held.Locator(".capacity").TextContentAsync());
         // The running module, not held, has had no event and says so.
         Assert.Equal("last event: none", await page.Locator("#modules .module").Nth(0).Locator(".last").TextContentAsync());
+
+        // The compact view frames the modules whose last event was a fault: the held one's square has the dark frame
+        // (#7f1d1d, 127,29,29) on its red fill, the resting one's none. Module m's square starts at m x (size + 2) px.
+        await page.ClickAsync("#compact-toggle");
+        JsonElement compact = (await DashboardPage.WaitForAsync(page, s => s.GetProperty("compact").ValueKind == JsonValueKind.Object, seconds: 20)).GetProperty("compact");
+        int size = compact.GetProperty("squares").GetInt32();
+        int[] heldEdge = await page.EvaluateAsync<int[]>("([x, y]) => { const c = document.getElementById('state-strip'); const r = window.devicePixelRatio || 1; return [...c.getContext('2d').getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data].slice(0, 3); }", new[] { size + 2 + 1, size / 2 });
+        Assert.Equal(new[] { 127, 29, 29 }, heldEdge);
+        int[] restingEdge = await page.EvaluateAsync<int[]>("([x, y]) => { const c = document.getElementById('state-strip'); const r = window.devicePixelRatio || 1; return [...c.getContext('2d').getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data].slice(0, 3); }", new[] { 1, size / 2 });
+        Assert.NotEqual(new[] { 127, 29, 29 }, restingEdge);
         await page.CloseAsync();
     }
 

@@ -47,6 +47,7 @@ export function drawCompact(d, els, shown) {
   sc.font = `${size > 16 ? 9 : 7}px system-ui, sans-serif`;
   sc.textAlign = 'center';
   const counts = {};
+  const framed = [];
   for (let m = 0; m < modules; m++) {
     const mod = d.modules[m];
     // A module whose state the device never reported has none to show (its 'idle' is the page's default).
@@ -59,7 +60,9 @@ export function drawCompact(d, els, shown) {
     sc.fillStyle = STATE_COLORS[state] || STATE_COLORS.unknown;
     sc.fillRect(x, y, size, size);
     sc.globalAlpha = 1;
-    if (mod.lastEvent && mod.lastEvent.severity === 'fault') {
+    // A held module the page has no event of: its last event is the fault that latched it (the card says so too).
+    if (mod.lastEvent ? mod.lastEvent.severity === 'fault' : mod.state === 'hold' && mod.cause) {
+      framed.push(m);
       sc.strokeStyle = '#7f1d1d';
       sc.lineWidth = 2;
       sc.strokeRect(x + 1, y + 1, size - 2, size - 2);
@@ -126,7 +129,7 @@ export function drawCompact(d, els, shown) {
   els.counts.textContent = Object.entries(counts).map(([s, n]) => `${n} ${s}`).join(' · ') + (faded ? ` (${why})` : '');
   els.strip.dataset.modules = String(modules);
   els.heat.dataset.cells = String(modules * cpm);
-  return { modules, cells: modules * cpm, cellWidth: cw, rowHeight: ch, squares: size, lo, hi, faded, offline: !!shown.offline };
+  return { modules, cells: modules * cpm, cellWidth: cw, rowHeight: ch, squares: size, lo, hi, faded, offline: !!shown.offline, framed };
 }
 
 /** Module (and cell) under a mouse position, for the hover text and focusing a module. */
