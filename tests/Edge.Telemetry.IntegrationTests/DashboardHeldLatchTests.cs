@@ -88,4 +88,46 @@ public sealed class DashboardHeldLatchTests : IClassFixture<BrowserFixture>
         await Assertions.Expect(card.Locator(".last")).ToHaveTextAsync("last event: hardShort (fault), its event not received");
         await page.CloseAsync();
     }
+
+    /// <summary>
+    /// A pack-wide fault isolates every module (a simulated runtime hang of 100 s: tickTiming, tickMissed, module null):
+    /// each held module's last event is that fault, which the page received, not "none" beside "stop: plausibility
+    /// (tickMissed, module-wide)".
+    /// </summary>
+    [Fact]
+    public async Task APackWideFaultIsTheLastEventOfEveryModuleItHeld()
+    {
+        const string Root = "edge/held-3/";
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        DashboardMqttTools.Publish(broker.Port, Root + "status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, Root + "config", DashboardMessages.Config(2, 2), retain: true);
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "held-3"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean(), seconds: 20);
+
+        // A module's own info, then a pack-wide warning (neither module's), then the pack-wide fault that holds both.
+        DashboardMqttTools.Publish(broker.Port, Root + "event", new[]
+        {
+            DashboardMessages.Event(1, 500, "started", "info", 0, null, "0", threshold: 0),
+            DashboardMessages.Event(2, 1_000, "outboxOverflow", "warning", null, null, "3", threshold: 0),
+            DashboardMessages.Event(3, 2_000, "tickTiming", "fault", null, null, "100050", "tickMissed", threshold: 500),
+        });
+        DashboardMqttTools.Publish(broker.Port, Root + "telemetry/state", new[]
+        {
+            DashboardMessages.StateChanged(1, 2_000, 0, "hold", "plausibility"),
+            DashboardMessages.StateChanged(2, 2_000, 1, "hold", "plausibility"),
+        });
+        DashboardMqttTools.Publish(broker.Port, Root + "telemetry/modules",
+            """{"v":1,"bootId":"b1","state":["hold","hold"],"stopReason":["plausibility","plausibility"],"diagnosis":["tickMissed","tickMissed"],"cell":[-1,-1]}""", retain: true);
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("events").GetArrayLength() == 3
+            && s.GetProperty("modules")[1].GetProperty("cause").ValueKind == JsonValueKind.String, seconds: 20);
+        for (int module = 0; module < 2; module++)
+        {
+            ILocator card = page.Locator("#modules .module").Nth(module);
+            await Assertions.Expect(card.Locator(".last")).ToHaveTextAsync("last event: tickTiming (fault) at 0:00:02.00");
+            Assert.Equal("stop: plausibility (tickMissed, module-wide)", await card.Locator(".reason").TextContentAsync());
+        }
+
+        await page.CloseAsync();
+    }
 }

@@ -529,6 +529,10 @@ export function applyStream(d, stream, msg, receivedAt) {
     if (msg.module !== null) {
       const m = d.modules[msg.module];
       if (isLaterEvent(e, m.lastEvent, m.state === 'hold')) m.lastEvent = e;
+    } else if (msg.severity === 'fault') {
+      // A pack-wide fault (a missed tick, a pack-wide sensor) isolates every module: it is each one's last event, as a
+      // held module's stop reason names its diagnosis. A pack-wide warning or info (an outbox overflow) is none's.
+      for (const m of d.modules) if (isLaterEvent(e, m.lastEvent, m.state === 'hold')) m.lastEvent = e;
     }
     if (msg.kind === 'telemetryOverflow' && msg.value > 0) {
       // Records the controller's per-tick buffer could not keep were never numbered: every seq arrives, yet data are
