@@ -745,6 +745,9 @@ namespace Edge.Core.Decision
                     int v = snapshot.CellVoltageMv[c];
                     if ((stripping && v >= _stripCutoffMv) || (!stripping && v <= _plateCutoffMv))
                     {
+                        // The cut-off is the verdict on the pulse it ends: judged again by the depletion trend, that
+                        // pulse, ended early at the cut-off voltage, was a depletion fault on a module already done.
+                        NotePulseCut();
                         Finish(StopReason.Cutoff, EventKind.Cutoff, c, v, stripping ? _stripCutoffMv : _plateCutoffMv, now, telemetry);
                         return true;
                     }
@@ -754,12 +757,14 @@ namespace Edge.Core.Decision
             // Written out, not RunNetChargeNc: this runs every tick, and on the device each getter is an interpreted call.
             if (_capacityLimitUc > 0 && _strippedChargeNc - _platedChargeNc - _runStartNetChargeNc >= _capacityLimitNc)
             {
+                NotePulseCut();
                 Finish(StopReason.CapacityLimit, EventKind.CapacityLimit, -1, NetChargeMc(), _capacityLimitUc / 1000, now, telemetry);
                 return true;
             }
 
             if (_timeLimitMs > 0 && now - _runStartMs >= _timeLimitMs)
             {
+                NotePulseCut();
                 Finish(StopReason.TimeLimit, EventKind.TimeLimit, -1, now - _runStartMs, _timeLimitMs, now, telemetry);
                 return true;
             }
@@ -995,7 +1000,10 @@ namespace Edge.Core.Decision
             Output(magnitude > 0, signed);
         }
 
-        /// <summary>A stop or a suspension cuts the pulse under way off: the depletion trend does not judge it.</summary>
+        /// <summary>
+        /// A stop, a suspension or the protocol's own end (cut-off, capacity or time limit) cuts the pulse under way off:
+        /// the depletion trend does not judge it.
+        /// </summary>
         private void NotePulseCut()
         {
             if (_subState == ModuleSubState.Pulse && _depletionDetector != null)

@@ -83,8 +83,9 @@ namespace Edge.Core.Diagnosis.Detectors
         /// </summary>
         private const long ShortRestMinimumMs = 250;
 
-        // Per module: the pulse that ends next was cut off by a stop or a suspension (NotePulseCut), not run by the
-        // protocol: its overpotential carries no verdict and the baseline does not follow it.
+        // Per module: the pulse that ends next was cut off by a stop, a suspension or the protocol's end (a cut-off, a
+        // capacity or time limit; NotePulseCut), not run to its length: its overpotential carries no verdict and the
+        // baseline does not follow it.
         private readonly bool[] _pulseCut;
 
         // Per module: until when (ms) a rise of the setpoint within a pulse may still be in the samples, so their
