@@ -58,9 +58,9 @@ public sealed class DashboardHeldLatchTests : IClassFixture<BrowserFixture>
         await page.ClickAsync("#compact-toggle");
         JsonElement compact = (await DashboardPage.WaitForAsync(page, s => s.GetProperty("compact").ValueKind == JsonValueKind.Object, seconds: 20)).GetProperty("compact");
         int size = compact.GetProperty("squares").GetInt32();
-        int[] heldEdge = await page.EvaluateAsync<int[]>("([x, y]) => { const c = document.getElementById('state-strip'); const r = window.devicePixelRatio || 1; return [...c.getContext('2d').getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data].slice(0, 3); }", new[] { size + 2 + 1, size / 2 });
+        int[] heldEdge = await StripPixelAsync(page, size + 2 + 1, size / 2);
         Assert.Equal(new[] { 127, 29, 29 }, heldEdge);
-        int[] restingEdge = await page.EvaluateAsync<int[]>("([x, y]) => { const c = document.getElementById('state-strip'); const r = window.devicePixelRatio || 1; return [...c.getContext('2d').getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data].slice(0, 3); }", new[] { 1, size / 2 });
+        int[] restingEdge = await StripPixelAsync(page, 1, size / 2);
         Assert.NotEqual(new[] { 127, 29, 29 }, restingEdge);
         await page.CloseAsync();
     }
@@ -130,4 +130,8 @@ public sealed class DashboardHeldLatchTests : IClassFixture<BrowserFixture>
 
         await page.CloseAsync();
     }
+
+    /// <summary>The red, green and blue of the compact view's pixel at (x, y) in CSS pixels.</summary>
+    private static Task<int[]> StripPixelAsync(IPage page, int x, int y) =>
+        page.EvaluateAsync<int[]>("([x, y]) => { const c = document.getElementById('state-strip'); const r = window.devicePixelRatio || 1; return [...c.getContext('2d').getImageData(Math.round(x * r), Math.round(y * r), 1, 1).data].slice(0, 3); }", new[] { x, y });
 }
