@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Text.Json.Serialization;
 using Edge.Core.Records;
 
 namespace Edge.HostSim.Simulation;
@@ -25,6 +26,10 @@ public sealed class RestEndCounts
 
     /// <summary>Adaptive rests the pack scheduler ended before they settled.</summary>
     public int Scheduled { get; private set; }
+
+    /// <summary>Every completed rest: <see cref="ModuleResult.Rests"/>, the reasons' own field in summary.json.</summary>
+    [JsonIgnore]
+    public int Total => Fixed + Relaxed + MaximumReached + DirectionChange + Scheduled;
 
     public void Add(RestEndReason reason)
     {

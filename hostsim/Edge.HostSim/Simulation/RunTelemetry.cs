@@ -19,7 +19,6 @@ public sealed class RunTelemetry
     private readonly int _cellsPerModule;
     private readonly int _maximumEvents;
     private readonly long[] _restSumMs;
-    private readonly int[] _restCount;
     private readonly RestEndCounts[] _restEnds;
     private readonly double?[] _stoppedAtS;
     private double _lastTickS;
@@ -29,7 +28,6 @@ public sealed class RunTelemetry
         _cellsPerModule = cellsPerModule;
         _maximumEvents = maximumEvents;
         _restSumMs = new long[modules];
-        _restCount = new int[modules];
         _restEnds = new RestEndCounts[modules];
         for (int m = 0; m < modules; m++)
         {
@@ -69,7 +67,6 @@ public sealed class RunTelemetry
                     break;
                 case TelemetryRecordKind.RestTuned:
                     _restSumMs[record.Module] += record.RestMs;
-                    _restCount[record.Module]++;
                     _restEnds[record.Module].Add(record.RestEndReason);
                     break;
                 case TelemetryRecordKind.StateChanged:
@@ -141,9 +138,9 @@ public sealed class RunTelemetry
                 StrippedMAhPerCm2 = (chargeNc[m] + platedChargeNc[m]) / 1e9 / CoulombPerMAh / areaCm2,
                 PlatedMAhPerCm2 = platedChargeNc[m] / 1e9 / CoulombPerMAh / areaCm2,
                 DutyCycle = onMs + offMs > 0 ? (double)onMs / (onMs + offMs) : 0,
-                MeanRestS = _restCount[m] > 0 ? _restSumMs[m] / 1000.0 / _restCount[m] : 0,
+                MeanRestS = _restEnds[m].Total > 0 ? _restSumMs[m] / 1000.0 / _restEnds[m].Total : 0,
                 Pulses = module.PulseCount,
-                Rests = _restCount[m],
+                Rests = _restEnds[m].Total,
                 RestEnds = _restEnds[m],
                 State = ScenarioNames.Camel(module.State.ToString()),
                 StopReason = StopReasonName(module),
