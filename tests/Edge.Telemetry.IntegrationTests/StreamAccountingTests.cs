@@ -101,16 +101,32 @@ public sealed class StreamAccountingTests
         // health message comes every 30 s, at the connection here; nothing at QoS 1 since 3.02 s).
         Assert.False(device.Bridge.Flush(TimeSpan.FromMilliseconds(500)), "the run's end says its messages did not all go");
         MessageOutbox outbox = device.Bridge.Outbox!;
-        Func<long> lost = () => outbox.LostTotal(TopicId.TelemetryPulse) + outbox.LostTotal(TopicId.TelemetryCells) + outbox.LostTotal(TopicId.TelemetryState);
+        TopicId[] streams = { TopicId.TelemetryPulse, TopicId.TelemetryCells, TopicId.TelemetryState };
+        Func<long> lost = () => streams.Sum(s => outbox.LostTotal(s));
         long lostBefore = lost();
-        int unwritten = device.Bridge.Session!.UnwrittenCount;
-        Assert.True(unwritten > 0, "the stalled link holds messages inside the client");
+
+        // A write that ends in the socket's buffer between this count and the close is no loss: on a loaded machine the
+        // client's writer may still be filling the buffers here (two such writes came once). Each write that ends raises
+        // Acknowledged (QoS 0: written), so those are counted rather than allowed for with a fixed slack.
+        int writtenSince = 0;
+        device.Bridge.Session!.Connection.Acknowledged += _ => Interlocked.Increment(ref writtenSince);
+        int unwritten = streams.Sum(s => device.Bridge.Session!.Connection.UnwrittenStreamCount(s));
+        Assert.True(unwritten > 0, "the stalled link holds telemetry inside the client");
         device.Bridge.Dispose();
-        // Every one counted by the time the close returns, but perhaps the one whose write was under way and ended in the
-        // socket before the close. MQTTnet may never end a publish abandoned mid-write (on a loaded machine 4 of 1801
-        // were still uncounted 60 s after the close): the close settles those itself.
-        Assert.InRange(lost() - lostBefore, unwritten - 1, unwritten);
-        Assert.Equal(0, device.Bridge.Session!.UnwrittenCount);
+        long counted = lost() - lostBefore;
+        int written = Volatile.Read(ref writtenSince);
+
+        // Every one not written by the close is counted by the time the close returns (MQTTnet may never end a publish
+        // abandoned mid-write, on a loaded machine 4 of 1801 were still uncounted 60 s after the close: the close settles
+        // those itself), and none is counted twice. The lower bound is what fails if the close drops them uncounted.
+        string account = $"{unwritten} telemetry messages unwritten at the close, {written} written since, {counted} counted as lost";
+        Assert.True(counted >= unwritten - written && counted <= unwritten, account);
+        Assert.True(counted > 0, "the close left telemetry unwritten (the case under test): " + account);
+        foreach (TopicId stream in streams)
+        {
+            Assert.Equal(0, device.Bridge.Session!.Connection.UnwrittenStreamCount(stream));
+        }
+
         link.HoldRequests = false;
     }
 
