@@ -307,6 +307,17 @@ namespace Edge.Core.Commands
                     return "module " + target.ToString() + " holds a latched fault: send resetFault for it first, then start";
                 }
 
+                if (target < 0)
+                {
+                    // Held modules ignore a start of every module; with every module held it would be answered ok and
+                    // start nothing (a pack whose every module latched, or one reset a moment ago).
+                    error = EveryModuleHeldRefusal();
+                    if (error != null)
+                    {
+                        return error;
+                    }
+                }
+
                 error = StartRefusal();
                 if (error != null)
                 {
@@ -340,6 +351,31 @@ namespace Edge.Core.Commands
 
             field = null;
             return null;
+        }
+
+        /// <summary>
+        /// Why a start of every module would start none, or null: every module holds a latched fault. The resets already
+        /// accepted and waiting for the next tick are named, as a start right behind them would be dropped at that tick.
+        /// </summary>
+        private string EveryModuleHeldRefusal()
+        {
+            bool resetPending = false;
+            for (int m = 0; m < _controller.Layout.ModuleCount; m++)
+            {
+                if (!_controller.Diagnosis.HasLatchedFault(m))
+                {
+                    return null;
+                }
+
+                if (_controller.IsFaultResetPending(m))
+                {
+                    resetPending = true;
+                }
+            }
+
+            return resetPending
+                ? "every module holds a latched fault and the resetFault sent takes effect at the next tick: send start after that"
+                : "every module holds a latched fault: send resetFault first, then start";
         }
 
         /// <summary>

@@ -130,4 +130,72 @@ public class StartRefusalTests
         Assert.False(rig.Controller.IsStartPending);
         Assert.StartsWith("the unit is not calibrated", rig.Send("start", "{\"id\":\"s2\"}").ErrorMessage);
     }
+
+    /// <summary>Both modules held (a hard short latched in each before the device reset, restored at boot).</summary>
+    private static CommandRig EveryModuleHeld()
+    {
+        var rig = new CommandRig();
+        rig.Controller.RestoreLatchedFault(0, DiagnosisId.HardShort);
+        rig.Controller.RestoreLatchedFault(1, DiagnosisId.HardShort);
+        rig.Tick();
+        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
+        Assert.Equal(ModuleState.Hold, rig.Controller.Module(1).State);
+        return rig;
+    }
+
+    /// <summary>
+    /// A start of every module (no module, or -1) while every module holds a latched fault starts nothing: held modules
+    /// ignore it. It was answered ok; it is refused naming what to do, and changes nothing.
+    /// </summary>
+    [Fact]
+    public void AStartOfEveryModuleWhileEveryModuleIsHeldIsRefused()
+    {
+        CommandRig rig = EveryModuleHeld();
+        string before = rig.Snapshot();
+
+        foreach (string payload in new[] { "{\"id\":\"s1\"}", "{\"id\":\"s2\",\"module\":-1}" })
+        {
+            CommandReply start = rig.Send("start", payload);
+            Assert.False(start.Ok, payload);
+            Assert.Equal("module", start.ErrorField);
+            Assert.Equal("every module holds a latched fault: send resetFault first, then start", start.ErrorMessage);
+        }
+
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+        Assert.False(rig.Actions.SwitchClosed[0]);
+        Assert.False(rig.Actions.SwitchClosed[1]);
+
+        // With one module free again, a start of every module starts that one and is taken (the held one ignores it).
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":0}").Ok);
+        rig.Tick();
+        Assert.True(rig.Send("start", "{\"id\":\"s3\"}").Ok);
+        rig.Tick();
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+        Assert.Equal(ModuleState.Hold, rig.Controller.Module(1).State);
+        Assert.False(rig.Actions.SwitchClosed[1]);
+    }
+
+    /// <summary>
+    /// A start of every module right behind the reset of every module, before the reset's tick, would be dropped at that
+    /// tick (a reset module waits for a start of its own): refused saying so; after the tick the start runs both.
+    /// </summary>
+    [Fact]
+    public void AStartOfEveryModuleRightAfterTheirResetSaysTheResetTakesEffectAtTheNextTick()
+    {
+        CommandRig rig = EveryModuleHeld();
+        Assert.True(rig.Send("resetFault", "{\"id\":\"r1\"}").Ok);
+        CommandReply start = rig.Send("start", "{\"id\":\"s1\"}");
+        Assert.False(start.Ok);
+        Assert.Equal("module", start.ErrorField);
+        Assert.Equal("every module holds a latched fault and the resetFault sent takes effect at the next tick: send start after that", start.ErrorMessage);
+
+        rig.Tick();
+        Assert.Equal(ModuleState.Idle, rig.Controller.Module(0).State);
+        Assert.Equal(ModuleState.Idle, rig.Controller.Module(1).State);
+        Assert.True(rig.Send("start", "{\"id\":\"s2\"}").Ok);
+        rig.Tick();
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(1).State);
+    }
 }
