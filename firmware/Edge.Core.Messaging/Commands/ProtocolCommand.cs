@@ -171,6 +171,14 @@ namespace Edge.Core.Commands
                 return error;
             }
 
+            // Only an id (and "start":false): the change would be answered ok and stop every running module while the
+            // protocol stays as it was. "start":true alone is a restart from the first step, and is taken.
+            if (!start && body.Count == (present ? 2 : 1))
+            {
+                field = CommandHandler.NotExecutedField;
+                return "names nothing to change: give a protocol field, or \"start\":true to restart the protocol from its first step (a setProtocol stops every running module)";
+            }
+
             if (start)
             {
                 error = handler.StartRefusal();

@@ -665,4 +665,36 @@ public class CommandHandlerTests
         Assert.False(root.GetProperty("ok").GetBoolean());
         Assert.Equal("mode", root.GetProperty("error").GetProperty("field").GetString());
     }
+
+    /// <summary>
+    /// A setProtocol naming no protocol field (only its id, or "start":false) changes nothing of the protocol, yet was
+    /// answered ok and stopped every running module at the next tick. Refused, whole-payload, and nothing stops;
+    /// "start":true alone (a restart from the first step) is still taken.
+    /// </summary>
+    [Theory]
+    [InlineData("{\"id\":\"p1\"}")]
+    [InlineData("{\"id\":\"p2\",\"start\":false}")]
+    public void ASetProtocolWithNothingToChangeIsRefusedAndStopsNothing(string payload)
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        Assert.True(rig.Send("start", "{\"id\":\"s\"}").Ok);
+        rig.Tick();
+        Assert.Equal(ModuleState.Pulse, rig.Controller.Module(0).State);
+        string before = rig.Snapshot();
+
+        CommandReply reply = rig.Send("setProtocol", payload);
+        Assert.False(reply.Ok);
+        Assert.Equal("$", reply.ErrorField);
+        Assert.StartsWith("names nothing to change", reply.ErrorMessage);
+        Assert.Equal(before, rig.Snapshot());
+
+        rig.Tick();
+        Assert.NotEqual(ModuleState.Done, rig.Controller.Module(0).State);
+        Assert.NotEqual(ModuleState.Done, rig.Controller.Module(1).State);
+        Assert.Equal(0, rig.Controller.ConfigurationRevision);
+
+        // A restart from the first step is something to do: taken.
+        Assert.True(rig.Send("setProtocol", "{\"id\":\"p3\",\"start\":true}").Ok);
+    }
 }
