@@ -30,6 +30,16 @@ namespace Edge.Core.Calibration
         /// <summary>Smallest distance between a channel's neighbouring points, counts: closer ones would round onto one count.</summary>
         public const int MinimumSeparationCounts = 2;
 
+        /// <summary>
+        /// Fewest counts the board's nominal front end puts between a channel's neighbouring planned points on the chip
+        /// with the fewest counts per volt (Vref 1200 mV). The fit may move each of two neighbours by up to
+        /// <see cref="PointSearchCounts"/> toward the other and they must still lie <see cref="MinimumSeparationCounts"/>
+        /// apart: 3 + 3 + 2 = 8 counts on the unit, which may read up to <see cref="UnitCalibration.NominalTolerancePercent"/>
+        /// % under nominal: 8 / 0.85 = 9.4, so 10. A point nearer its neighbour is left out of the plan: a limit of -100 mV
+        /// on a 0.33 front end put -3 mV and 0 mV 1.1 counts apart, a step no unit could pass.
+        /// </summary>
+        public const int PlannedSeparationCounts = 10;
+
         /// <summary>Largest drift of the reference input between points, counts: a REF that moves more is not a reference.</summary>
         public const int MaximumReferenceDriftCounts = 8;
 
@@ -350,7 +360,25 @@ namespace Edge.Core.Calibration
             SafetyEnvelope safety = board.Safety;
             int[] cellValues = ReferenceValues(safety.CellVoltageMinMv < 0 ? safety.CellVoltageMinMv : 0, safety.CellVoltageMaxMv > 0 ? safety.CellVoltageMaxMv : 0, new int[] { 1, 3, 10, 30 });
             int[] currentValues = ReferenceValues(-safety.MaxModuleCurrentUa, safety.MaxModuleCurrentUa, new int[] { 1, 5, 20 });
-            int total = (board.CellCount * cellValues.Length) + (board.ModuleCount * currentValues.Length);
+            double countsPerMilliVolt = Esp32AdcCharacteristics.CountsPerVolt(Esp32AdcCharacteristics.MaximumVrefMv) / 1000.0;
+            int[][] channelValues = new int[board.CellCount + board.ModuleCount][];
+            int total = 0;
+            for (int c = 0; c < board.CellCount; c++)
+            {
+                // ADC mV per cell mV is the divider ratio.
+                channelValues[c] = Separated(cellValues, board.CellAt(c).DividerRatioPpm / 1e6 * countsPerMilliVolt);
+                total += channelValues[c].Length;
+            }
+
+            for (int m = 0; m < board.ModuleCount; m++)
+            {
+                // ADC mV per uA: gain x shunt ohm / 1000.
+                ModuleDefinition module = board.ModuleAt(m);
+                double milliVoltsPerMicroAmp = (double)module.AmplifierGainMilli * module.ShuntMilliohm / 1e9;
+                channelValues[board.CellCount + m] = Separated(currentValues, milliVoltsPerMicroAmp * countsPerMilliVolt);
+                total += channelValues[board.CellCount + m].Length;
+            }
+
             for (int t = 0; t < board.TemperatureCount; t++)
             {
                 total += board.TemperatureAt(t).Calibration.PointCount;
@@ -360,12 +388,12 @@ namespace Edge.Core.Calibration
             int next = 0;
             for (int c = 0; c < board.CellCount; c++)
             {
-                next = AddSteps(steps, next, CalibrationChannelKind.Cell, c, cellValues);
+                next = AddSteps(steps, next, CalibrationChannelKind.Cell, c, channelValues[c]);
             }
 
             for (int m = 0; m < board.ModuleCount; m++)
             {
-                next = AddSteps(steps, next, CalibrationChannelKind.ModuleCurrent, m, currentValues);
+                next = AddSteps(steps, next, CalibrationChannelKind.ModuleCurrent, m, channelValues[board.CellCount + m]);
             }
 
             for (int t = 0; t < board.TemperatureCount; t++)
@@ -374,6 +402,62 @@ namespace Edge.Core.Calibration
             }
 
             return steps;
+        }
+
+        /// <summary>
+        /// <paramref name="values"/> (ascending, 0 among them) without the points between zero and a limit that lie fewer
+        /// than <see cref="PlannedSeparationCounts"/> from the point kept before them, walking out from zero, or from the
+        /// limit; zero and both limits always stay.
+        /// </summary>
+        private static int[] Separated(int[] values, double countsPerUnit)
+        {
+            int zero = 0;
+            while (zero < values.Length - 1 && values[zero] != 0)
+            {
+                zero++;
+            }
+
+            bool[] keep = new bool[values.Length];
+            keep[0] = true;
+            keep[zero] = true;
+            keep[values.Length - 1] = true;
+            int last = 0;
+            for (int i = zero + 1; i < values.Length - 1; i++)
+            {
+                keep[i] = Apart(values[i], last, countsPerUnit) && Apart(values[values.Length - 1], values[i], countsPerUnit);
+                last = keep[i] ? values[i] : last;
+            }
+
+            last = 0;
+            for (int i = zero - 1; i > 0; i--)
+            {
+                keep[i] = Apart(last, values[i], countsPerUnit) && Apart(values[i], values[0], countsPerUnit);
+                last = keep[i] ? values[i] : last;
+            }
+
+            int kept = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                kept += keep[i] ? 1 : 0;
+            }
+
+            int[] result = new int[kept];
+            int next = 0;
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (keep[i])
+                {
+                    result[next] = values[i];
+                    next++;
+                }
+            }
+
+            return result;
+        }
+
+        private static bool Apart(int higher, int lower, double countsPerUnit)
+        {
+            return (higher - lower) * countsPerUnit >= PlannedSeparationCounts;
         }
 
         private static int AddSteps(CalibrationStep[] steps, int next, CalibrationChannelKind kind, int channel, int[] values)

@@ -45,6 +45,46 @@ public class CalibrationProcedureTests
     }
 
     [Fact]
+    public void A_limit_near_zero_plans_only_points_the_front_end_separates_and_a_unit_of_it_calibrates()
+    {
+        // A stripping-only DevKitC whose cells may go to -100 mV: the plan's -3 mV point (-100 / 30) lay 3 mV x 0.33 =
+        // 1 mV from 0 V at the ADC, 1.1 counts on a Vref-1200 chip (1138 counts/V) and 1.2 on the typical one, under
+        // the 2 counts a point must move, so no unit could pass that step. -10 mV is 3.75 counts from 0 V on the
+        // Vref-1200 chip, too few once the fit may move each point 3 counts (a simulated unit's fit put -10 and 0 mV on
+        // one count); -33 mV is 12.4 counts away and stays, and the stripping side keeps its 100 mV points.
+        string text = NFUnitTest.Boards.BoardText.With(BoardFiles.Read(BoardFiles.DevKitC4s2m), "[safety]", "cell_voltage_min_mv", "-100");
+        BoardDefinition board = BoardRuleAssert.Parsed(text);
+        var procedure = new CalibrationProcedure(board, 4);
+
+        Assert.Equal(new[] { -100, -33, 0, 100, 300, 1000, 3000 }, Values(procedure, 0, 7));
+        Assert.Equal(new[] { -2000, -400, -100, 0, 100, 400, 2000 }, Values(procedure, 4 * 7, 7));
+
+        // A Vref-1200 unit exactly as the board describes its front end, on Espressif's line: counts = (offset +
+        // ratio x cell mV - 142) x 1.13826 (cells), (offset + 0.5 mV/uA x current - 142) x 1.13826 (10 ohm x 50).
+        const double countsPerMv = 4096.0 * 65536.0 / (1200.0 * 196602.0);
+        while (!procedure.IsComplete)
+        {
+            CalibrationStep step = procedure.Current;
+            double adcMv = step.Kind == CalibrationChannelKind.Cell
+                ? board.CellAt(step.ChannelIndex).OffsetMv + (board.CellAt(step.ChannelIndex).DividerRatioPpm / 1e6 * step.ReferenceValue)
+                : board.ModuleAt(step.ChannelIndex).OffsetMv + (0.5 * step.ReferenceValue);
+            double exact = (adcMv - 142) * countsPerMv;
+            int below = (int)Math.Floor(exact);
+            int above = exact - below >= 0.5 ? below + 1 : below;
+            foreach (int counts in new[] { below, above, below, above })
+            {
+                Assert.Null(procedure.AddSample(counts, 0));
+            }
+
+            Assert.True(procedure.TryCompleteStep(out string error), error);
+        }
+
+        Assert.True(procedure.TryFinish("bench-8", out UnitCalibration unit, out string finishError), finishError);
+        Assert.Equal(7, unit.CellAt(0).PointCount);
+        Assert.Null(unit.CheckFits(board));
+    }
+
+    [Fact]
     public void Reference_values_are_rounded_fractions_without_repeats()
     {
         Assert.Equal(new[] { -3000, -1000, -300, -100, 0, 100, 300, 1000, 3000 }, CalibrationProcedure.ReferenceValues(-3000, 3000, new[] { 1, 3, 10, 30 }));

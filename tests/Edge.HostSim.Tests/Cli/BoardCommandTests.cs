@@ -106,6 +106,34 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void AStrippingOnlyBoardWithATightUndervoltageLimitIsUsableAndARunOnItCalibratesItsUnit()
+    {
+        // cell_voltage_min_mv = -100 on the DevKitC (its stages only strip): the calibration's -3 mV point (-100 / 30) lay
+        // 1 mV from 0 V at the ADC through the 0.33 divider, about 1.2 counts, under the 2 a point must move, so
+        // edge-sim board refused the board ("no unit of this board can be calibrated, its calibration points contradict its
+        // front end") and a run on it exited 2; the points are the board's own and agree with its front end.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        const string Limit = "cell_voltage_min_mv = -3000\n";
+        Assert.Contains(Limit, text, StringComparison.Ordinal);
+        string board = _scratch.Write("tight.board", text.Replace(Limit, "cell_voltage_min_mv = -100\n", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.True(check.ExitCode == 0, check.Stderr);
+        Assert.Contains("tight.board: usable: board esp32-devkitc-4s2m", check.Stdout, StringComparison.Ordinal);
+
+        string scenario = _scratch.Write("on-tight.json", "{ \"name\": \"t\", \"seed\": 1, \"timeLimitS\": 3, "
+            + "\"pack\": { \"modules\": 2, \"cellsPerModule\": 2, \"preset\": \"nak50-nasicon\" }, "
+            + "\"protocol\": { \"steps\": [ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 1 s\" ], \"rest\": \"fixed\" }, "
+            + "\"measurement\": { \"board\": \"" + board.Replace("\\", "\\\\", StringComparison.Ordinal) + "\" } }");
+        string output = _scratch.Path2("run");
+        using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", output, "--quiet");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("\"unitCalibrated\": true", File.ReadAllText(Path.Combine(output, "summary.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABoardFileBeyondTheSizeLimitIsRefusedWithItsSizeAndARunOnItWritesNothing()
     {
         // The firmware compiles its boards into nanoFramework's string table (65,535 bytes an assembly), so a board file
