@@ -55,6 +55,23 @@ public class BoardFrontEndRuleTests
     }
 
     [Fact]
+    public void Cell_channel_whose_count_is_wider_than_the_hard_short_band_is_rejected()
+    {
+        // A Vref-1200 chip reads 4096 x 65536 x 1000 / (1200 x 196602) = 1137.81 counts/V: 0.879 mV a count at the ADC.
+        // The hard-short band is 5 mV at the cell, so the divider must be at least 0.879 / 5 = 0.175776; 0.17 gives
+        // 0.879 / 0.17 = 5.17 mV a count. Both parsed before: a ratio of 0.005 (176 mV a count) loaded on the device.
+        BoardRuleAssert.Rejected(
+            MinimalBoard.With("[cell 0]", "divider_ratio", "0.17"), MinimalBoard.LineOf("[cell 0]", "divider_ratio"), BoardParseErrorKind.ResolutionTooCoarse,
+            "[cell 0] divider_ratio: 0.17 gives 5.17 mV a count at the cell on a Vref-1200 chip (0.879 mV a count at the ADC), wider than the controller's hard-short band of 5 mV");
+        BoardRuleAssert.Rejected(
+            MinimalBoard.With("[cell 0]", "divider_ratio", "0.175775"), MinimalBoard.LineOf("[cell 0]", "divider_ratio"), BoardParseErrorKind.ResolutionTooCoarse,
+            "use a divider_ratio of at least 0.175776");
+        BoardRuleAssert.Rejected(MinimalBoard.With("[cell 0]", "divider_ratio", "0.005"), MinimalBoard.LineOf("[cell 0]", "divider_ratio"), BoardParseErrorKind.ResolutionTooCoarse, "175.776 mV a count");
+        Assert.Equal(175_776, BoardRuleAssert.Parsed(MinimalBoard.With("[cell 0]", "divider_ratio", "0.175776")).CellAt(0).DividerRatioPpm);
+        Assert.Equal(5, new Edge.Core.Configuration.Detection.HardShortConfiguration().MaximumVoltageMv);
+    }
+
+    [Fact]
     public void Plating_cap_scales_with_the_cells_area()
     {
         // 1.25 cm2: a 500 uA cap; at 100 V/A that is 62 counts.

@@ -76,12 +76,12 @@ public sealed class BoardCommandTests : IDisposable
     [Fact]
     public void ABoardNoUnitOfWhichCanBeCalibratedIsRefusedAndARunOnItNamesTheBoardNotAStackTrace()
     {
-        // Cell 1's divider as 0.1, its calibration points still those of 0.3297: the device loads the board, then refuses
-        // every unit's calibration (its span is 3.3 times what the divider gives), and the unit observes for good.
+        // Cell 1's divider as 0.2, its calibration points still those of 0.3297: the device loads the board, then refuses
+        // every unit's calibration (its span is 1.6 times what the divider gives), and the unit observes for good.
         string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
         const string Divider = "divider_ratio = 0.3297 ";
         Assert.Contains(Divider, text, StringComparison.Ordinal);
-        string board = _scratch.Write("divider.board", text.Replace(Divider, "divider_ratio = 0.1    ", StringComparison.Ordinal));
+        string board = _scratch.Write("divider.board", text.Replace(Divider, "divider_ratio = 0.2    ", StringComparison.Ordinal));
 
         using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
 

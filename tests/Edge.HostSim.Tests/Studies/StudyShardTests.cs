@@ -115,13 +115,13 @@ public sealed class StudyShardTests : IDisposable
     [InlineData("2/2")]
     public void AVariantWhoseBoardCannotBeCalibratedRefusesEveryShardBeforeAnyRuns(string shard)
     {
-        // my.board with cell 1's divider at 0.1 against points taken at 0.3297: it loads, but no unit of it can be
+        // my.board with cell 1's divider at 0.2 against points taken at 0.3297: it loads, but no unit of it can be
         // calibrated (edge-sim board refuses it). Such a variant stopped its shard part-way with exit 1 and no study.csv,
         // while the shard without one finished and left a merge short of it.
         string manifest = StudyManifests.WriteWithBoardFile(_scratch.Root);
         string board = File.ReadAllText(Path.Combine(_scratch.Root, "my.board"));
         Assert.Contains("divider_ratio = 0.3297 ", board, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(_scratch.Root, "divider.board"), board.Replace("divider_ratio = 0.3297 ", "divider_ratio = 0.1    ", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_scratch.Root, "divider.board"), board.Replace("divider_ratio = 0.3297 ", "divider_ratio = 0.2    ", StringComparison.Ordinal));
         File.WriteAllText(manifest, StudyManifests.WithBoardFile.Replace(
             "\"axes\": [ { \"name\": \"pulseS\", \"values\": [0.5, 1] } ]",
             "\"axes\": [ { \"name\": \"pulseS\", \"values\": [0.5, 1] }, { \"name\": \"board\", \"field\": \"measurement.board\", \"values\": [\"my.board\", \"divider.board\"] } ]",

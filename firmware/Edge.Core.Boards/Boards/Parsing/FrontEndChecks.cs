@@ -22,6 +22,13 @@ namespace Edge.Core.Boards.Parsing
         /// </summary>
         public const int PlatingCapUaPerCm2 = 400;
 
+        /// <summary>
+        /// Widest count a cell channel may have at the cell, mV: the controller's hard-short band (a cell at or below
+        /// 5 mV under current is shorted, <c>HardShortConfiguration.MaximumVoltageMv</c>; [W] "voltage to near 0 V"), so
+        /// that a shorted cell read one count off still lies inside it.
+        /// </summary>
+        public const int HardShortBandMv = 5;
+
         /// <summary>Electrode area the controller assumes when a board has no <c>[cells]</c> area, cm2 ([W] 7 mm O-ring).</summary>
         public const double DefaultElectrodeAreaCm2 = 0.3848;
 
@@ -31,6 +38,11 @@ namespace Edge.Core.Boards.Parsing
             if (error == null)
             {
                 error = CheckResolution(sections, moduleCount);
+            }
+
+            if (error == null)
+            {
+                error = CheckCellResolution(sections, cellCount);
             }
 
             if (error == null)
@@ -121,6 +133,38 @@ namespace Edge.Core.Boards.Parsing
                     + PlatingCapUaPerCm2.ToString() + " uA/cm2 of the cells' area = " + BoardValueReader.FormatScaled(capNa, 3) + " uA) spans "
                     + ((int)countsAtCap).ToString() + " counts, fewer than " + MinimumPlatingCapCounts.ToString()
                     + "; raise shunt_milliohm or amplifier_gain to at least " + BoardValueReader.FormatScaled(neededMilliVoltsPerAmp, 3) + " V/A");
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// A cell channel's count, on the chip with the fewest counts per volt (Vref 1200 mV), must be at most the
+        /// hard-short band at the cell: divider_ratio at least 0.8789 mV / 5 mV = 0.175776. A coarser one reads a shorted
+        /// cell one count off outside the band (0.005 gave 176 mV a count), and every smaller cell threshold with it.
+        /// </summary>
+        private static BoardParseError CheckCellResolution(BoardSections sections, int cellCount)
+        {
+            double countsPerVolt = Esp32AdcCharacteristics.CountsPerVolt(Esp32AdcCharacteristics.MaximumVrefMv);
+            long minimumPpm = (long)System.Math.Ceiling(1e9 / (HardShortBandMv * countsPerVolt));
+            for (int i = 0; i < cellCount; i++)
+            {
+                CellSectionBuilder cell = sections.Cells[i];
+                if (cell.DividerRatioPpm >= minimumPpm)
+                {
+                    continue;
+                }
+
+                // mV a count at the cell, in thousandths: 1e6 / counts per volt / ratio.
+                long cellMicroVoltsPerCount = (long)((1e9 / countsPerVolt / cell.DividerRatioPpm * 1000.0) + 0.5);
+                return cell.FailAt(
+                    CellSectionBuilder.RatioKey,
+                    BoardParseErrorKind.ResolutionTooCoarse,
+                    BoardValueReader.FormatScaled(cell.DividerRatioPpm, 6) + " gives " + BoardValueReader.FormatScaled(cellMicroVoltsPerCount, 3)
+                    + " mV a count at the cell on a Vref-1200 chip (" + BoardValueReader.FormatScaled((long)((1e6 / countsPerVolt) + 0.5), 3)
+                    + " mV a count at the ADC), wider than the controller's hard-short band of " + HardShortBandMv.ToString()
+                    + " mV (a cell at or below it under current is shorted): a shorted cell read one count off would lie outside it; use a divider_ratio of at least "
+                    + BoardValueReader.FormatScaled(minimumPpm, 6));
             }
 
             return null;
