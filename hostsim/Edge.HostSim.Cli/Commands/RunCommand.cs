@@ -104,6 +104,10 @@ public static class RunCommand
         LiveConnection.Create(liveSettings, context.Console.Out, connect: false);
 
         CliConsole console = context.Console;
+
+        // Fields that load but do nothing in this configuration: said before the run, kept in summary.json and report.html.
+        IReadOnlyList<string> warnings = FieldsWithoutEffect.Find(scenario, liveSettings.Mqtt != null || liveSettings.Dashboard ? ScenarioUse.RunWithBroker : ScenarioUse.Run);
+        WriteWarnings(console.Error, warnings);
         RunOptions options = new RunOptions { RealtimeFactor = realtime, Cancellation = context.Cancellation };
         SimulationResult result;
         using (LiveConnection? live = LiveConnection.Create(liveSettings, console.Out))
@@ -147,12 +151,12 @@ public static class RunCommand
                     live.EndDevice();
                     console.Out.WriteLine("run finished; device " + live.Bridge.DeviceId + " is offline, the dashboard stays up, press Ctrl-C to stop it");
                     context.Cancellation.WaitHandle.WaitOne();
-                    return Report(console, outDir, scenario, result, realtime, ExitCodes.Ok);
+                    return Report(console, outDir, scenario, result, warnings, realtime, ExitCodes.Ok);
                 }
             }
         }
 
-        return Report(console, outDir, scenario, result, realtime, result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok);
+        return Report(console, outDir, scenario, result, warnings, realtime, result.TerminatedBy == "cancelled" ? ExitCodes.Cancelled : ExitCodes.Ok);
     }
 
     /// <summary>
@@ -191,9 +195,18 @@ public static class RunCommand
         }
     }
 
-    private static int Report(CliConsole console, string outDir, Scenario scenario, SimulationResult result, double realtime, int exitCode)
+    /// <summary>One line a warning on stderr, "warning: " first, as a script greps for it.</summary>
+    internal static void WriteWarnings(TextWriter error, IEnumerable<string> warnings)
     {
-        RunOutputWriter.WriteAll(outDir, scenario, result);
+        foreach (string warning in warnings)
+        {
+            error.WriteLine("warning: " + warning);
+        }
+    }
+
+    private static int Report(CliConsole console, string outDir, Scenario scenario, SimulationResult result, IReadOnlyList<string> warnings, double realtime, int exitCode)
+    {
+        RunOutputWriter.WriteAll(outDir, scenario, result, warnings);
         CultureInfo inv = CultureInfo.InvariantCulture;
         // A paced run's wall time is the pacing's, not the simulator's speed.
         string speed = realtime > 0

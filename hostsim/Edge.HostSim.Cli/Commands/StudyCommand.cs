@@ -71,6 +71,8 @@ public static class StudyCommand
             throw new UsageException(string.Format(inv, "--shard {0}: the study has {1} variants, so N must not exceed {1} (shard i of N runs variants i, i + N, ...; with N = {2} shards {3} to {2} would run none)",
                 shard, variants.Count, shard.Count, variants.Count + 1));
         }
+        // --list is the study's check without a run: it says them too. Each distinct one once, not once a variant.
+        RunCommand.WriteWarnings(console.Error, StudyOutputWriter.Warnings(variants));
         if (list)
         {
             Table variantsTable = new Table().AddColumn("variant");

@@ -85,6 +85,10 @@ public static class SweepCommand
         OutputFolder.Check(outDir, "--out");
 
         CliConsole console = context.Console;
+
+        // Each distinct field without effect once, not once a variant; sweep.md and report.html keep them.
+        IReadOnlyList<string> warnings = FieldsWithoutEffect.Across(variants, ScenarioUse.Sweep);
+        RunCommand.WriteWarnings(console.Error, warnings);
         int cores = parallel > 0 ? parallel : Environment.ProcessorCount;
         double[] fractions = new double[variants.Count];
         int[] finished = new int[variants.Count];
@@ -124,7 +128,7 @@ public static class SweepCommand
         bool cancelled = context.Cancellation.IsCancellationRequested;
         if (ran.Length > 0)
         {
-            SweepOutputWriter.WriteAll(outDir, scenario.Name, ran);
+            SweepOutputWriter.WriteAll(outDir, scenario.Name, ran, warnings);
         }
 
         CultureInfo inv = CultureInfo.InvariantCulture;

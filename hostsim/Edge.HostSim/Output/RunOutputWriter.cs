@@ -22,10 +22,15 @@ public static class RunOutputWriter
     /// <summary>Every name a run may write in its folder: an input under one of them would be written over.</summary>
     public static readonly IReadOnlyList<string> FileNames = new[] { SummaryFile, EventsFile, TraceFile, PlotFile, PlotPngFile, ReportFile };
 
-    public static void WriteAll(string directory, Scenario scenario, SimulationResult result)
+    /// <param name="warnings">
+    /// The scenario's fields without effect as the run was made (<see cref="FieldsWithoutEffect"/>); null: those of a
+    /// plain run. A replay has none: its scenario is not the designer's run.
+    /// </param>
+    public static void WriteAll(string directory, Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings = null)
     {
         Directory.CreateDirectory(directory);
-        WriteSummary(Path.Combine(directory, SummaryFile), scenario, result);
+        warnings = Warnings(scenario, result, warnings);
+        WriteSummary(Path.Combine(directory, SummaryFile), scenario, result, warnings);
         WriteEvents(Path.Combine(directory, EventsFile), result);
         if (result.Trace != null)
         {
@@ -33,10 +38,14 @@ public static class RunOutputWriter
             Plotting.RunFigure.Write(directory, scenario, result, PlotFile, PlotPngFile);
         }
 
-        Report.RunReport.Write(Path.Combine(directory, ReportFile), scenario, result);
+        Report.RunReport.Write(Path.Combine(directory, ReportFile), scenario, result, warnings);
     }
 
-    public static void WriteSummary(string path, Scenario scenario, SimulationResult result)
+    /// <summary>A simulated run's warnings (those given, else a plain run's); null for a replay.</summary>
+    private static IReadOnlyList<string>? Warnings(Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings) =>
+        result.RecordedFrom != null ? null : warnings ?? FieldsWithoutEffect.Find(scenario, ScenarioUse.Run);
+
+    public static void WriteSummary(string path, Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings = null)
     {
         // A replay steps no cell model and has no pack window: the throughput of cell-steps and the pack's delivery
         // against a demand are a simulation's figures, left out of a replay's summary rather than counted on recorded data.
@@ -88,6 +97,9 @@ public static class RunOutputWriter
             unitAdcVrefMv = result.UnitAdcVrefMv,
             unitCalibrated = result.UnitCalibrated,
             boardWarnings = result.UnitCalibrated == null ? null : result.BoardWarnings,
+
+            // The scenario's fields that had no effect in this run (empty when none; a replay has no such list).
+            warnings = Warnings(scenario, result, warnings),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(summary, OutputJson.Indented));
     }

@@ -15,7 +15,8 @@ public static class SweepOutputWriter
     public const string PlotPngFile = "sweep.png";
     public const string ReportFile = Report.ReportPage.FileName;
 
-    public static void WriteAll(string directory, string title, IReadOnlyList<SweepPoint> points)
+    /// <param name="warnings">The scenario's fields without effect in the sweep (<see cref="Scenarios.FieldsWithoutEffect"/>); null: none.</param>
+    public static void WriteAll(string directory, string title, IReadOnlyList<SweepPoint> points, IReadOnlyList<string>? warnings = null)
     {
         Directory.CreateDirectory(directory);
         CultureInfo inv = CultureInfo.InvariantCulture;
@@ -41,12 +42,21 @@ public static class SweepOutputWriter
                 .Append(" | ").Append(p.Result.WallS.ToString("0.##", inv)).Append(" |\n");
         }
 
+        if (warnings != null && warnings.Count > 0)
+        {
+            md.Append("\nScenario fields without effect in this sweep:\n\n");
+            foreach (string warning in warnings)
+            {
+                md.Append("- warning: ").Append(warning).Append('\n');
+            }
+        }
+
         File.WriteAllText(Path.Combine(directory, CsvFile), csv.ToString());
         File.WriteAllText(Path.Combine(directory, MarkdownFile), md.ToString());
         Plotting.StackedFigure figure = Plotting.SweepFigure.Build(title, points);
         figure.SaveSvg(Path.Combine(directory, PlotFile));
         figure.SavePng(Path.Combine(directory, PlotPngFile));
-        Report.SweepReport.Write(Path.Combine(directory, ReportFile), title, points);
+        Report.SweepReport.Write(Path.Combine(directory, ReportFile), title, points, warnings);
     }
 
     /// <summary>

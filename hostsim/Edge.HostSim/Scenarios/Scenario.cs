@@ -32,6 +32,13 @@ public sealed class Scenario
 
     public List<FaultSpec> Faults { get; set; } = new List<FaultSpec>();
 
+    /// <summary>
+    /// The path of every field the scenario's JSON gives ("protocol.minRestS", "faults[0].durationS"): a field left at
+    /// its default and one written with the default's value read alike in the model, and only a written one can be
+    /// one the designer expected to act (<see cref="FieldsWithoutEffect"/>).
+    /// </summary>
+    public IReadOnlySet<string> GivenFields { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>Deep copy, for sweep variants.</summary>
     public Scenario Clone()
     {

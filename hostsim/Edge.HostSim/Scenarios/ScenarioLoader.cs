@@ -66,6 +66,9 @@ public static class ScenarioLoader
         {
             JsonSyntax.RejectDuplicateKeys(document.RootElement, string.Empty);
             Scenario scenario = Read(new JsonSection(document.RootElement, string.Empty));
+            HashSet<string> given = new HashSet<string>(StringComparer.Ordinal);
+            CollectPaths(document.RootElement, string.Empty, given);
+            scenario.GivenFields = given;
             LoadBoard(scenario, baseDirectory, boardTexts);
             ScenarioCompiler.Validate(scenario);
             RejectJitterThatReordersTimestamps(scenario);
@@ -73,6 +76,31 @@ public static class ScenarioLoader
             RejectFaultTimesShorterThanASample(scenario);
             RejectMuxFaultsOffTheBoard(scenario);
             return scenario;
+        }
+    }
+
+    /// <summary>Adds the path of every member and array entry under <paramref name="element"/>, in the field paths the messages use.</summary>
+    private static void CollectPaths(JsonElement element, string path, HashSet<string> paths)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (JsonProperty property in element.EnumerateObject())
+            {
+                string child = path.Length == 0 ? property.Name : path + "." + property.Name;
+                paths.Add(child);
+                CollectPaths(property.Value, child, paths);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            int index = 0;
+            foreach (JsonElement item in element.EnumerateArray())
+            {
+                string child = path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+                paths.Add(child);
+                CollectPaths(item, child, paths);
+                index++;
+            }
         }
     }
 

@@ -13,8 +13,15 @@ public static class StudyOutputWriter
         string png = Path.Combine(folder.Path, StudyFolder.PlotPngFile);
         string svg = Path.Combine(folder.Path, StudyFolder.PlotSvgFile);
         StudyPlot.Save(spec, rows, png, svg);
-        File.WriteAllText(Path.Combine(folder.Path, StudyFolder.ReportFile), StudyReport.Render(spec, variants.Count, rows, File.ReadAllText(svg), manifest));
+        // From the variants' scenarios, all of them, so that every shard, the merge and a single run write the same.
+        IReadOnlyList<string> warnings = Warnings(variants);
+        File.WriteAllText(Path.Combine(folder.Path, StudyFolder.WarningsFile), string.Concat(warnings.Select(w => w + "\n")));
+        File.WriteAllText(Path.Combine(folder.Path, StudyFolder.ReportFile), StudyReport.Render(spec, variants.Count, rows, File.ReadAllText(svg), manifest, warnings));
         folder.WriteTimings(rows.Select(r => r.Variant));
         return rows;
     }
+
+    /// <summary>Each distinct scenario field without effect in the study's variants once (<see cref="Scenarios.FieldsWithoutEffect.Across"/>).</summary>
+    public static IReadOnlyList<string> Warnings(IReadOnlyList<StudyVariant> variants) =>
+        Scenarios.FieldsWithoutEffect.Across(variants.Select(v => v.Scenario).ToList(), Scenarios.ScenarioUse.Study);
 }

@@ -12,7 +12,8 @@ namespace Edge.HostSim.Studies;
 /// </summary>
 public static class StudyReport
 {
-    public static string Render(StudySpec spec, int variantCount, IReadOnlyList<StudyRow> rows, string plotSvg, string manifest)
+    /// <param name="warnings">The variants' scenario fields without effect (<see cref="Scenarios.FieldsWithoutEffect.Across"/>).</param>
+    public static string Render(StudySpec spec, int variantCount, IReadOnlyList<StudyRow> rows, string plotSvg, string manifest, IReadOnlyList<string>? warnings = null)
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
         HashSet<int> front = new HashSet<int>(ParetoFront.Of(rows));
@@ -48,7 +49,19 @@ public static class StudyReport
             html.Append("</li>\n");
         }
 
-        html.Append("</ul>\n<h2>Capacity versus duty cycle</h2>\n<div class=\"plot\">\n").Append(StripXmlDeclaration(plotSvg)).Append("\n</div>\n");
+        html.Append("</ul>\n");
+        if (warnings != null && warnings.Count > 0)
+        {
+            html.Append("<h2>Scenario fields without effect</h2>\n<p>Well-formed fields the variants do not act on in the configuration they chose; each says what would make it act (also in ").Append(E(StudyFolder.WarningsFile)).Append(").</p>\n<ul>\n");
+            foreach (string warning in warnings)
+            {
+                html.Append("<li>").Append(E(warning)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        html.Append("<h2>Capacity versus duty cycle</h2>\n<div class=\"plot\">\n").Append(StripXmlDeclaration(plotSvg)).Append("\n</div>\n");
         html.Append("<p>The front: no other variant gives both more capacity and a higher duty cycle. Stop reasons: ");
         html.Append(E(string.Join(", ", rows.GroupBy(r => r.StopReason).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key + " " + g.Count().ToString(inv)))));
         html.Append(".");

@@ -19,7 +19,7 @@ public static class RunReport
 
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
-    public static ReportData Build(Scenario scenario, SimulationResult result)
+    public static ReportData Build(Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings = null)
     {
         List<ReportChart> charts = new List<ReportChart>();
         if (result.Trace is TraceBuffer trace && trace.Count > 0)
@@ -35,18 +35,29 @@ public static class RunReport
                 : result.RecordingSimulatedBecause != null
                     ? "Simulator output (" + result.RecordedFrom + "; " + result.RecordingSimulatedBecause + "), not a bench measurement, replayed through the Edge control core in observe mode, resampled to its tick. Voltages and currents are the file's; the events and rest analysis are the core's."
                     : "Recorded data (" + result.RecordedFrom + ") replayed through the Edge control core in observe mode, resampled to its tick; no cell model ran. Voltages and currents are the recording's; the events and rest analysis are the core's.",
-            Facts = Facts(scenario, result),
+            Facts = Facts(scenario, result, warnings),
             Charts = charts,
-            Tables = new List<ReportTable> { Modules(result), Events(result) },
+            Tables = warnings != null && warnings.Count > 0
+                ? new List<ReportTable> { Warnings(warnings), Modules(result), Events(result) }
+                : new List<ReportTable> { Modules(result), Events(result) },
         };
     }
+
+    /// <summary>The scenario's fields that had no effect in the run, one a row (FieldsWithoutEffect).</summary>
+    public static ReportTable Warnings(IReadOnlyList<string> warnings) => new ReportTable
+    {
+        Title = "Scenario fields without effect",
+        Columns = new[] { "warning" },
+        Rows = warnings.Select(w => new[] { w }).ToList(),
+        Note = "well-formed fields the run did not act on in the configuration the scenario chose; each says what would make it act",
+    };
 
     /// <summary>What the page's fallback names: the files a run (or a replay) writes next to it.</summary>
     public const string DataFiles = "the summary is in " + RunOutputWriter.SummaryFile + " and the events in " + RunOutputWriter.EventsFile;
 
-    public static void Write(string path, Scenario scenario, SimulationResult result) => ReportPage.Write(path, Build(scenario, result), DataFiles);
+    public static void Write(string path, Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings = null) => ReportPage.Write(path, Build(scenario, result, warnings), DataFiles);
 
-    private static List<string[]> Facts(Scenario scenario, SimulationResult result)
+    private static List<string[]> Facts(Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings)
     {
         if (result.SettingSources is ReplaySettingSources sources)
         {
@@ -64,6 +75,7 @@ public static class RunReport
             new[] { "simulated", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
             new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
             new[] { "events", EventCount(result) },
+            new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (fields without effect, listed below)" },
         };
     }
 

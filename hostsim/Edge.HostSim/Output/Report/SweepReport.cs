@@ -10,7 +10,7 @@ public static class SweepReport
 {
     private static readonly CultureInfo s_inv = CultureInfo.InvariantCulture;
 
-    public static ReportData Build(string title, IReadOnlyList<SweepPoint> points)
+    public static ReportData Build(string title, IReadOnlyList<SweepPoint> points, IReadOnlyList<string>? warnings = null)
     {
         ReportChart chart = new ReportChart { Title = "Capacity versus rest", XLabel = "rest after each pulse (s)", YLabel = "mAh/cm2", SharedX = false };
         chart.Series.Add(new ReportSeries
@@ -30,9 +30,10 @@ public static class SweepReport
                 new[] { "every variant", points.Count > 0 ? Plotting.SweepFigure.Setting(points[0].Scenario) : "-" },
                 new[] { "variants", points.Count.ToString(s_inv) },
                 new[] { "wall time (sum)", points.Sum(p => p.Result.WallS).ToString("0.##", s_inv) + " s" },
+                new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (fields without effect, listed below)" },
             },
             Charts = new List<ReportChart> { chart },
-            Tables = new List<ReportTable>
+            Tables = new List<ReportTable>(warnings != null && warnings.Count > 0 ? new[] { RunReport.Warnings(warnings) } : Array.Empty<ReportTable>())
             {
                 new ReportTable
                 {
@@ -51,5 +52,5 @@ public static class SweepReport
     /// <summary>What the page's fallback names: a sweep writes no summary.json, its variants are in its table.</summary>
     public const string DataFiles = "the variants are in " + SweepOutputWriter.CsvFile + " and " + SweepOutputWriter.MarkdownFile + ", the chart in " + SweepOutputWriter.PlotFile;
 
-    public static void Write(string path, string title, IReadOnlyList<SweepPoint> points) => ReportPage.Write(path, Build(title, points), DataFiles);
+    public static void Write(string path, string title, IReadOnlyList<SweepPoint> points, IReadOnlyList<string>? warnings = null) => ReportPage.Write(path, Build(title, points, warnings), DataFiles);
 }
