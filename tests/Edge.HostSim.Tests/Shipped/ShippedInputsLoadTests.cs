@@ -45,6 +45,33 @@ public sealed class ShippedInputsLoadTests
         Assert.Equal(Path.GetFileNameWithoutExtension(file), scenario.Name);
     }
 
+    [Theory]
+    [MemberData(nameof(ScenarioFiles))]
+    public void EveryFieldOfEveryShippedScenarioActs(string file)
+    {
+        // A file users copy from teaches the fields it gives: none of them may be one its configuration ignores.
+        Scenario scenario = ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot(), "hostsim", "scenarios", file));
+
+        Assert.Empty(FieldsWithoutEffect.Find(scenario, ScenarioUse.Run));
+    }
+
+    [Fact]
+    public void EveryFieldOfTheDemoActs()
+    {
+        // The demo is what a first run without a scenario shows: it had a rest step's length under adaptive rests and a
+        // capacity limit of 20 mAh/cm2 that its 900 s at 1 mA/cm2 (0.25 mAh/cm2 at most) could never reach.
+        Assert.Empty(FieldsWithoutEffect.Find(BuiltInScenarios.Demo(), ScenarioUse.Run));
+    }
+
+    [Fact]
+    public void EveryFieldOfTheExampleStudiesActsInSomeVariant()
+    {
+        foreach (string study in Directory.GetFiles(Path.Combine(RepositoryRoot(), "hostsim", "studies"), "*.json"))
+        {
+            Assert.Empty(StudyOutputWriter.Warnings(StudyPlan.Expand(StudyLoader.LoadFile(study))));
+        }
+    }
+
     [Fact]
     public void TheShippedScenarioFolderIsNotEmpty()
     {
