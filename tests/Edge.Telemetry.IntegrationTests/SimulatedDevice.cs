@@ -9,6 +9,9 @@ internal sealed class SimulatedDevice : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly Task<SimulationResult> _run;
+    private readonly double _realtimeFactor;
+    private long _firstTickAt = -1;
+    private double _mostAheadS;
     private double _simulatedS;
 
     public SimulatedDevice(Scenario scenario, MqttBridgeOptions options, double realtimeFactor, int cellVoltagePeriodMs = 1000)
@@ -22,7 +25,12 @@ internal sealed class SimulatedDevice : IDisposable
             CellVoltagePeriodMs = cellVoltagePeriodMs,
             Cancellation = _cancel.Token,
         };
-        run.Observer = Bridge.Observer(o => Volatile.Write(ref _simulatedS, o.TimeS));
+        _realtimeFactor = realtimeFactor;
+        run.Observer = Bridge.Observer(o =>
+        {
+            Volatile.Write(ref _simulatedS, o.TimeS);
+            NotePace(o.TimeS);
+        });
         _run = Task.Factory.StartNew(() => new ClosedLoopRunner(scenario, run).Run(), TaskCreationOptions.LongRunning);
     }
 
@@ -30,6 +38,12 @@ internal sealed class SimulatedDevice : IDisposable
 
     /// <summary>Simulated seconds reached so far.</summary>
     public double SimulatedS => Volatile.Read(ref _simulatedS);
+
+    /// <summary>
+    /// A paced run's furthest lead, in device seconds, over the real-time factor times the wall time since its first tick
+    /// was observed. Pacing never lets device time run ahead of that (but by a tick); a loaded machine only makes it lag.
+    /// </summary>
+    public double MostAheadOfPaceS => Volatile.Read(ref _mostAheadS);
 
     public static Scenario Load(string name, Action<Scenario>? change = null)
     {
@@ -51,6 +65,22 @@ internal sealed class SimulatedDevice : IDisposable
         Assert.True(Bridge.Flush(TimeSpan.FromSeconds(20)), "the outbox drains once the broker is reachable");
         Bridge.Dispose();
         return result;
+    }
+
+    private void NotePace(double timeS)
+    {
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (_firstTickAt < 0)
+        {
+            _firstTickAt = now;
+            return;
+        }
+
+        double aheadS = timeS - (_realtimeFactor * System.Diagnostics.Stopwatch.GetElapsedTime(_firstTickAt, now).TotalSeconds);
+        if (_realtimeFactor > 0 && aheadS > _mostAheadS)
+        {
+            Volatile.Write(ref _mostAheadS, aheadS);
+        }
     }
 
     public void Dispose()

@@ -172,10 +172,13 @@ public sealed class StreamAccountingTests
     /// A paced run whose first connection takes a while (the link holds the device's CONNECT for 800 ms) starts its device
     /// time when the first tick is done, not before it: the first tick waits for the broker, and the run then goes on at 4x
     /// real time instead of making up the wait at full speed. Made up, the 800 ms of wall time were 3.2 s of device time
-    /// (1280 cells messages) queued at once into a 64-slot outbox, which evicted the run's first cells messages.
+    /// (1280 cells messages) queued at once into a 64-slot outbox, which evicted the run's first cells messages. The pace
+    /// itself is checked: whether those messages arrive also depends on the machine (a paced run hands its client 1600 a
+    /// second, and the outbox holds 40 ms of them: a loaded machine's network thread once fell behind by that much right
+    /// after the connection, and 264 were counted lost, from seq 13 on). Each lost one is still accounted for.
     /// </summary>
     [Fact]
-    public void APacedRunDeliversItsFirstCellsMessagesWhenItsFirstConnectionIsSlow()
+    public void APacedRunStartsItsDeviceTimeAfterASlowFirstConnection()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew();
         using BrokerLinkProxy link = new BrokerLinkProxy(broker.Port);
@@ -193,12 +196,10 @@ public sealed class StreamAccountingTests
         SimulationResult result = device.Finish(TimeSpan.FromSeconds(60));
         release.Join();
         Assert.Equal("timeLimit", result.TerminatedBy);
-        sub.Log.WaitFor(Root + "status", j => j.GetProperty("status").GetString() == "offline");
 
-        // The run's first second of device time: 4 modules, one cells message every 10 ms, seq 1 to 400.
-        HashSet<long> arrived = sub.Log.On(Root + "telemetry/cells").Select(m => m.GetProperty("seq").GetInt64()).ToHashSet();
-        List<long> missing = Enumerable.Range(1, 400).Select(i => (long)i).Where(s => !arrived.Contains(s)).ToList();
-        Assert.True(missing.Count == 0, $"cells seq 1 to 400 all arrive, but {missing.Count} did not (seq {string.Join(",", missing.Take(20))}{(missing.Count > 20 ? ", ..." : "")}); the device counted {device.Bridge.Outbox!.LostTotal(TopicId.TelemetryCells)} lost");
+        // Device time never ran ahead of 4x the wall time since the first tick, but by a tick and the pace's 2 ms of slack
+        // (a made-up wait is 3.2 s ahead at once).
+        Assert.True(device.MostAheadOfPaceS <= 0.05, $"device time ran {device.MostAheadOfPaceS:0.000} s ahead of 4x real time since the first tick");
         AssertEveryMessageAccountedFor(sub, device, 4 * 400);
     }
 
