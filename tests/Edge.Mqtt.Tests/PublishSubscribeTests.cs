@@ -121,9 +121,9 @@ namespace Edge.Mqtt.Tests
             }
 
             TimeSpan queued = watch.Elapsed;
-            Assert.True(acks.WaitFor(() => acks.Acknowledged.Count >= Count && mids.All(acks.Acknowledged.ContainsKey), TimeSpan.FromSeconds(30)));
+            Assert.True(acks.WaitFor(() => acks.Acknowledged.Count >= Count && mids.All(acks.Acknowledged.ContainsKey), TimeSpan.FromSeconds(30)), "acknowledged: " + acks.Acknowledged.Count + " of " + Count + "; publisher connects " + acks.Connects + ", disconnects " + acks.Disconnects);
             TimeSpan acknowledged = watch.Elapsed;
-            Assert.True(received.WaitFor(() => received.Messages.Count(m => m.Topic == topic && m.Payload.Length == 4) >= Count, TimeSpan.FromSeconds(30)));
+            Assert.True(received.WaitFor(() => received.Messages.Count(m => m.Topic == topic && m.Payload.Length == 4) >= Count, TimeSpan.FromSeconds(30)), "delivered: " + received.Messages.Count(m => m.Topic == topic && m.Payload.Length == 4) + " of " + Count + "; subscriber connects " + received.Connects + ", disconnects " + received.Disconnects);
             TimeSpan delivered = watch.Elapsed;
 
             Assert.All(mids, mid => Assert.Equal(1, acks.Acknowledged[mid]));
