@@ -777,7 +777,10 @@ function moduleFacts(d, m, st) {
   const none = m.state === 'pulse' || m.state === 'rest' ? '–' : 'none received';
   const current = m.pulseCurrentUa === null ? none : `${fixed(m.pulseCurrentUa / 1000 / area, 2)} mA/cm2`;
   const capacity = m.totalChargeUc === null ? none : `${fixed(m.totalChargeUc / 3.6e6 / area, 3)} mAh/cm2`;
-  const rest = m.tunedRestMs === null ? none : m.tunedRestMs === 0 ? 'none follows' : `${fixed(m.tunedRestMs / 1000, 2)} s`;
+  // The rest a summary chose follows its pulse only while the module runs: a stop, a hold or a reset to idle in that rest
+  // ends it, and the module rests no more until it starts again.
+  const stopped = m.reported && (m.state === 'idle' || m.state === 'hold' || m.state === 'done');
+  const rest = m.tunedRestMs === null ? none : m.tunedRestMs === 0 || stopped ? 'none follows' : `${fixed(m.tunedRestMs / 1000, 2)} s`;
   const last = m.lastEvent ? `${m.lastEvent.kind} (${m.lastEvent.severity}) at ${deviceTime(m.lastEvent.tMs)}` : heldLatch(m) ?? 'none';
   // The run's count from the latest pulse summary: unknown (not 0) on a page that saw none of a module that ran.
   const pulses = m.pulses === null ? none : String(m.pulses);

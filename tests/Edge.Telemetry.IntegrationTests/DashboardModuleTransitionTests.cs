@@ -1,0 +1,70 @@
+using Edge.HostSim.Dashboard;
+using Edge.HostSim.Mqtt.Broker;
+using Microsoft.Playwright;
+
+namespace Edge.Telemetry.IntegrationTests;
+
+/// <summary>
+/// What a module's card and compact row say after its state changes through the operator's commands: a stop, a hold and a
+/// reset end the rest its last pulse summary chose.
+/// </summary>
+public sealed class DashboardModuleTransitionTests : IClassFixture<BrowserFixture>
+{
+    private readonly BrowserFixture _browser;
+
+    public DashboardModuleTransitionTests(BrowserFixture browser)
+    {
+        _browser = browser;
+    }
+
+    [Fact]
+    public async Task AModuleStoppedHeldOrResetInItsRestHasNoRestToFollow()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "tr-1"));
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-1/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-1/config", DashboardMessages.Config(3, 2), retain: true);
+
+        // Every module's first pulse ends at 2 s and chose a 5 s rest (the config's fixed rest step).
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-1/telemetry/pulse", new[]
+        {
+            DashboardMessages.Pulse(1, 2000, 0, 1, 385, 5000),
+            DashboardMessages.Pulse(2, 2000, 1, 1, 385, 5000),
+            DashboardMessages.Pulse(3, 2000, 2, 1, 385, 5000),
+        });
+        ILocator cards = page.Locator("#modules .module");
+        for (int i = 0; i < 3; i++)
+        {
+            await Assertions.Expect(cards.Nth(i).Locator(".rest")).ToHaveTextAsync("tuned rest 5.00 s");
+        }
+
+        // In that rest: module 0 is stopped (done), module 1 held by a soft short its rest's self-discharge confirmed;
+        // module 2 rests on.
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-1/telemetry/state", new[]
+        {
+            DashboardMessages.StateChanged(1, 2010, 2, "rest"),
+            DashboardMessages.StateChanged(2, 3000, 0, "done", "command"),
+            DashboardMessages.StateChanged(3, 4000, 1, "hold", "softShort"),
+        });
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("modules")[0].GetProperty("state").GetString() == "done"
+            && s.GetProperty("modules")[1].GetProperty("state").GetString() == "hold"
+            && s.GetProperty("modules")[2].GetProperty("state").GetString() == "rest");
+        await Assertions.Expect(cards.Nth(0).Locator(".rest")).ToHaveTextAsync("tuned rest none follows");
+        await Assertions.Expect(cards.Nth(1).Locator(".rest")).ToHaveTextAsync("tuned rest none follows");
+        await Assertions.Expect(cards.Nth(2).Locator(".rest")).ToHaveTextAsync("tuned rest 5.00 s");
+
+        // The operator resets module 1's fault: idle, waiting for a start, still resting no more.
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-1/telemetry/state", DashboardMessages.StateChanged(4, 6000, 1, "idle"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("modules")[1].GetProperty("state").GetString() == "idle");
+        await Assertions.Expect(cards.Nth(1).Locator(".rest")).ToHaveTextAsync("tuned rest none follows");
+
+        // The compact view's table says the same (its column 5 is the tuned rest).
+        await page.ClickAsync("#compact-toggle");
+        ILocator rows = page.Locator("#module-table tbody tr");
+        await Assertions.Expect(rows.Nth(0).Locator("td").Nth(4)).ToHaveTextAsync("none follows");
+        await Assertions.Expect(rows.Nth(1).Locator("td").Nth(4)).ToHaveTextAsync("none follows");
+        await Assertions.Expect(rows.Nth(2).Locator("td").Nth(4)).ToHaveTextAsync("5.00 s");
+        await page.CloseAsync();
+    }
+}
