@@ -6,7 +6,7 @@ namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>
 /// What a module's card and compact row say after its state changes through the operator's commands: a stop, a hold and a
-/// reset end the rest its last pulse summary chose.
+/// reset end the rest its last pulse summary chose, and a start begins a run whose pulses, charge and rests are its own.
 /// </summary>
 public sealed class DashboardModuleTransitionTests : IClassFixture<BrowserFixture>
 {
@@ -65,6 +65,50 @@ public sealed class DashboardModuleTransitionTests : IClassFixture<BrowserFixtur
         await Assertions.Expect(rows.Nth(0).Locator("td").Nth(4)).ToHaveTextAsync("none follows");
         await Assertions.Expect(rows.Nth(1).Locator("td").Nth(4)).ToHaveTextAsync("none follows");
         await Assertions.Expect(rows.Nth(2).Locator("td").Nth(4)).ToHaveTextAsync("5.00 s");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AStartedModuleShowsNothingOfItsPreviousRunUntilItsOwnFirstPulse()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "tr-2"));
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-2/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-2/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // A first run of three pulses, 385 uC each (1 s at 385 uA): 1155 uC over 0.3848 cm2 is 0.000834 mAh/cm2 (shown
+        // 0.001); stopped by the operator at 9 s, in the rest after the third.
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-2/telemetry/pulse", new[]
+        {
+            DashboardMessages.Pulse(1, 1000, 0, 1, 385, 2000),
+            DashboardMessages.Pulse(2, 4000, 0, 2, 770, 2000),
+            DashboardMessages.Pulse(3, 7000, 0, 3, 1155, 2000),
+        });
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-2/telemetry/state", DashboardMessages.StateChanged(1, 9000, 0, "done", "command"));
+        ILocator card = page.Locator("#modules .module").First;
+        await Assertions.Expect(card.Locator(".pulses")).ToHaveTextAsync("3 pulses");
+        await Assertions.Expect(card.Locator(".capacity")).ToHaveTextAsync("delivered 0.001 mAh/cm2");
+
+        // Started again at 20 s: the new run has had no pulse yet, so it has no last pulse, charge, rest or count.
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-2/telemetry/state", DashboardMessages.StateChanged(2, 20_000, 0, "pulse"));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("modules")[0].GetProperty("state").GetString() == "pulse");
+        await Assertions.Expect(card.Locator(".pulses")).ToHaveTextAsync("– pulses");
+        await Assertions.Expect(card.Locator(".current")).ToHaveTextAsync("last pulse –");
+        await Assertions.Expect(card.Locator(".capacity")).ToHaveTextAsync("delivered –");
+        await Assertions.Expect(card.Locator(".rest")).ToHaveTextAsync("tuned rest –");
+
+        // The first run's last summary, sent late (a backlog after a reconnect: stamped 9 s, where the stop cut its
+        // pulse), charts the old run but is not this run's.
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-2/telemetry/pulse", DashboardMessages.Pulse(4, 9000, 0, 4, 1350, 0));
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("pulseRows").GetInt32() == 4);
+        await Assertions.Expect(card.Locator(".pulses")).ToHaveTextAsync("– pulses");
+
+        // The new run's first pulse: its own count and charge (385 uC: 0.000278 mAh/cm2).
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-2/telemetry/pulse", DashboardMessages.Pulse(5, 21_000, 0, 1, 385, 2000));
+        await Assertions.Expect(card.Locator(".pulses")).ToHaveTextAsync("1 pulse");
+        await Assertions.Expect(card.Locator(".capacity")).ToHaveTextAsync("delivered 0.000 mAh/cm2");
+        await Assertions.Expect(card.Locator(".rest")).ToHaveTextAsync("tuned rest 2.00 s");
         await page.CloseAsync();
     }
 }

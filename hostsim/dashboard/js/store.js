@@ -97,6 +97,9 @@ function startTables(d) {
     // reported: whether the device has told this module's state (cells, state): until then 'idle' is a default, not its state.
     state: 'idle', reported: false, stopReason: null, cause: null, causeCell: null, history: [], pulses: null, tunedRestMs: null, restMs: null, restEndReason: null,
     pulseCurrentUa: null, moduleCurrentUa: null, moduleCurrentInvalid: false, totalChargeUc: null, lastEvent: null, lastTMs: null,
+    // pulseTMs: device time of the pulse summary the facts above come from; runFromTMs: the last time the page saw the
+    // module stopped before its current run, so a summary of the run before (a backlog record) does not stand for this one.
+    pulseTMs: null, runFromTMs: null,
     // The newest seq applied per record (pulse, cells, and the state stream's two types, which carry different facts): a
     // backlog record replayed after newer ones fills the charts, not the facts.
     newestSeq: { pulse: 0, cells: 0, stateChanged: 0, restEnded: 0 },
@@ -421,13 +424,45 @@ function pushState(m, state, tMs, gap) {
   const h = m.history;
   const last = h[h.length - 1];
   if (last && last.state === state && tMs >= last.tMs) return;
-  h.push(gap ? { state, tMs, gap } : { state, tMs });
+  const before = m.reported ? m.state : null;
+  const entry = gap ? { state, tMs, gap } : { state, tMs };
+  h.push(entry);
   if (last && tMs < last.tMs) h.sort((a, b) => a.tMs - b.tMs);
   if (h.length > BOUNDS.historyPerModule) h.shift();
   const newest = h[h.length - 1];
   if (newest.state !== 'nodata') {
     m.state = newest.state;
     m.reported = true;
+  }
+  if (newest === entry && RUNNING.has(state) && before !== null && !RUNNING.has(before)) startRun(m);
+}
+
+const RUNNING = new Set(['pulse', 'rest']);
+
+/**
+ * A stopped module (idle, done, hold) runs again: a start begins a new run, whose pulse count, charge and rests start
+ * afresh (CONTRACT.md: pulseIndex from 1, totalChargeUc since it started). Until its first pulse summary the previous
+ * run's last pulse, delivered charge, tuned rest and count would stand on the card as this run's (96 pulses and
+ * 0.027 mAh/cm2 for a module that had just started), so they are cleared. The run began after the newest time the page
+ * saw the module stopped: a summary stamped at or before it is the previous run's (a stop ends the pulse it cuts, and
+ * its summary, in the tick the module stops), one after it this run's, even one that arrived before the state did.
+ */
+function startRun(m) {
+  const h = m.history;
+  let from = null;
+  for (let i = h.length - 2; i >= 0; i--) {
+    if (h[i].state !== 'nodata') {
+      from = h[i].tMs;
+      break;
+    }
+  }
+  m.runFromTMs = from;
+  if (m.pulseTMs === null || from === null || m.pulseTMs <= from) {
+    m.pulses = null;
+    m.tunedRestMs = null;
+    m.pulseCurrentUa = null;
+    m.totalChargeUc = null;
+    m.pulseTMs = null;
   }
 }
 
@@ -493,8 +528,9 @@ export function applyStream(d, stream, msg, receivedAt) {
     pushState(m, msg.state, msg.tMs, null);
   } else if (stream === 'pulse') {
     const m = d.modules[msg.module];
-    if (newest(m, stream, msg)) {
+    if (newest(m, stream, msg) && (m.runFromTMs === null || msg.tMs > m.runFromTMs)) {
       // This run's count: a start begins again at 1 (a new boot resets the module).
+      m.pulseTMs = msg.tMs;
       m.pulses = msg.pulseIndex;
       m.tunedRestMs = msg.tunedRestMs;
       m.pulseCurrentUa = msg.pulseCurrentUa;
