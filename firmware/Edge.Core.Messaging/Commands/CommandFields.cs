@@ -72,6 +72,71 @@ namespace Edge.Core.Commands
             return true;
         }
 
+        /// <summary>
+        /// Reads an optional 32-bit integer. A number beyond 32 bits, of any length, is not refused here: it comes back as
+        /// the nearer of int.MinValue and int.MaxValue with <paramref name="beyond"/> set, so that the field's own check
+        /// refuses it with the field's own range (every 32-bit command field is bounded well inside 32 bits) instead of
+        /// the 32-bit type's, and the caller puts the number as sent back into that message.
+        /// </summary>
+        public static bool TryGetInt32(CommandBody body, string name, out int value, out bool present, out bool beyond, out string error)
+        {
+            value = 0;
+            beyond = false;
+            error = null;
+            int index = body.IndexOf(name);
+            present = index >= 0;
+            if (!present)
+            {
+                return true;
+            }
+
+            if (body.KindAt(index) != JsonValueKind.Number)
+            {
+                error = "must be a number";
+                return false;
+            }
+
+            string text = body.TextAt(index);
+            int i = 0;
+            bool negative = false;
+            if (text[0] == '-')
+            {
+                negative = true;
+                i = 1;
+            }
+
+            // The magnitude stops growing once past 2^31, beyond either end; the digits after it are still checked.
+            const long Beyond = 2147483649L;
+            long magnitude = 0;
+            for (; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    error = "must be an integer";
+                    return false;
+                }
+
+                if (magnitude < Beyond)
+                {
+                    magnitude = (magnitude * 10) + (c - '0');
+                }
+            }
+
+            if (negative)
+            {
+                beyond = magnitude > 2147483648L;
+                value = beyond ? int.MinValue : (int)(-magnitude);
+            }
+            else
+            {
+                beyond = magnitude > int.MaxValue;
+                value = beyond ? int.MaxValue : (int)magnitude;
+            }
+
+            return true;
+        }
+
         /// <summary>Reads an optional string; false with an error when present with another type.</summary>
         public static bool TryGetString(CommandBody body, string name, out string value, out string error)
         {

@@ -126,20 +126,31 @@ namespace Edge.Core.Commands
                 protocol.RestMode = (RestMode)restMode;
             }
 
-            long value;
+            // A number beyond 32 bits is set as the nearer 32-bit end, which the checks below refuse with the field's own
+            // range as they refuse one within 32 bits; beyondFields marks it (bit i for s_intFields[i]) to put the number
+            // as sent back into that refusal.
+            int beyondFields = 0;
+            int number;
+            bool beyond;
             for (int i = 0; i < s_intFields.Length; i++)
             {
                 field = s_intFields[i];
-                if (!CommandFields.TryGetInteger(body, field, int.MinValue, int.MaxValue, out value, out present, out error))
+                if (!CommandFields.TryGetInt32(body, field, out number, out present, out beyond, out error))
                 {
                     return error;
                 }
 
                 if (present)
                 {
-                    SetInt(protocol, i, (int)value);
+                    SetInt(protocol, i, number);
+                    if (beyond)
+                    {
+                        beyondFields |= 1 << i;
+                    }
                 }
             }
+
+            long value;
 
             // The config message carries both limits: at most 2^53 - 1, the largest integer its JSON consumers read exactly.
             field = "capacityLimitUc";
@@ -191,7 +202,7 @@ namespace Edge.Core.Commands
             error = CellLimitsError(controller, protocol, out field);
             if (error != null)
             {
-                return error;
+                return AsSent(body, field, error, beyondFields);
             }
 
             ControllerConfiguration candidate = current.WithProtocol(protocol);
@@ -204,7 +215,23 @@ namespace Edge.Core.Commands
             {
                 // Name the field as the command spells it: "protocol.steps[0]" becomes "steps[0]".
                 field = problem.Field.IndexOf("protocol.") == 0 ? problem.Field.Substring(9) : problem.Field;
-                return problem.Message;
+                return AsSent(body, field, problem.Message, beyondFields);
+            }
+
+            if (beyondFields != 0)
+            {
+                // Not reached while the validator bounds every 32-bit field inside 32 bits; should a range ever be widened to
+                // an end, a number that was not sent must still not be taken in its place.
+                for (int i = 0; i < s_intFields.Length; i++)
+                {
+                    if ((beyondFields & (1 << i)) != 0)
+                    {
+                        field = s_intFields[i];
+                        break;
+                    }
+                }
+
+                return "is out of range [" + int.MinValue.ToString() + ", " + int.MaxValue.ToString() + "]";
             }
 
             if (!controller.RequestProtocol(protocol, start))
@@ -263,6 +290,30 @@ namespace Edge.Core.Commands
 
             field = null;
             return null;
+        }
+
+        /// <summary>
+        /// A refusal of a field sent beyond 32 bits names the number as sent, not the 32-bit end that stood in for it:
+        /// the checks' messages start with the value.
+        /// </summary>
+        private static string AsSent(CommandBody body, string field, string error, int beyondFields)
+        {
+            for (int i = 0; i < s_intFields.Length; i++)
+            {
+                if ((beyondFields & (1 << i)) == 0 || s_intFields[i] != field)
+                {
+                    continue;
+                }
+
+                string sent = body.TextAt(body.IndexOf(field));
+                string end = sent[0] == '-' ? int.MinValue.ToString() : int.MaxValue.ToString();
+                if (error.IndexOf(end) == 0)
+                {
+                    return sent + error.Substring(end.Length);
+                }
+            }
+
+            return error;
         }
 
         private static void SetInt(ProtocolConfiguration protocol, int index, int value)

@@ -379,6 +379,50 @@ public class CommandHandlerTests
         Assert.Equal(before, rig.Snapshot());
     }
 
+    // A 32-bit field sent a number past 32 bits was refused with the type's range, "is out of range [-2147483648,
+    // 2147483647]", which names neither the field's limit nor that a number within it would also be refused. It gets the
+    // refusal a number within 32 bits gets, with the number as sent. The rig's configuration is the defaults: rests
+    // 500 to 10000 ms, direction-change rest 35000 ms (the floor a command may not go below), cell limits +-3300 mV,
+    // module limit 1925 uA, plating critical current 154 uA.
+    [Theory]
+    [InlineData("minimumRestMs", "2147483648", "2147483648 is out of range [0, 86400000]")]
+    [InlineData("minimumRestMs", "-2147483649", "-2147483649 is out of range [0, 86400000]")]
+    [InlineData("maximumRestMs", "99999999999999999999", "99999999999999999999 is out of range [500, 86400000]")]
+    [InlineData("maximumRestMs", "-99999999999999999999", "-99999999999999999999 is out of range [500, 86400000]")]
+    [InlineData("stripCutoffMv", "9223372036854775808", "9223372036854775808 is out of range [1, 3300]")]
+    [InlineData("stripCutoffMv", "-3000000000", "-3000000000 is out of range [1, 3300]")]
+    [InlineData("plateCutoffMv", "3000000000", "3000000000 is out of range [-3300, -1]")]
+    [InlineData("plateCutoffMv", "-9223372036854775809", "-9223372036854775809 is out of range [-3300, -1]")]
+    [InlineData("platingCriticalCurrentUa", "-4294967296", "-4294967296 is out of range [1, 1925]")]
+    [InlineData("platingCriticalCurrentUa", "4294967296",
+        "4294967296 uA is above the cells' limit of 154 uA in the configuration the device started with: a command may lower it, not raise it")]
+    [InlineData("directionChangeRestMs", "100000000000", "100000000000 is out of range [0, 86400000]")]
+    [InlineData("directionChangeRestMs", "-100000000000",
+        "-100000000000 ms is below the 35000 ms the device started with: plating straight after stripping fails fast, so a command may lengthen this rest, not shorten it")]
+    [InlineData("directionChangeMaximumRestMs", "18446744073709551616", "18446744073709551616 is out of range [35000, 86400000]")]
+    [InlineData("directionChangeMaximumRestMs", "-18446744073709551616", "-18446744073709551616 is out of range [35000, 86400000]")]
+    public void ANumberBeyond32BitsIsRefusedWithTheFieldsOwnLimit(string field, string number, string message)
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+        CommandReply reply = rig.Send("setProtocol", "{\"id\":\"w1\",\"" + field + "\":" + number + "}");
+
+        Assert.Equal((false, field, message), (reply.Ok, reply.ErrorField, reply.ErrorMessage));
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+    }
+
+    // Past 32 bits a number still has to be an integer, and a fraction is said to be one whatever its size.
+    [Fact]
+    public void ANonIntegerBeyond32BitsIsRefusedAsNotAnInteger()
+    {
+        var rig = new CommandRig();
+        CommandReply reply = rig.Send("setProtocol", "{\"id\":\"w2\",\"maximumRestMs\":99999999999999999999.5}");
+
+        Assert.Equal((false, "maximumRestMs", "must be an integer"), (reply.Ok, reply.ErrorField, reply.ErrorMessage));
+    }
+
     [Fact]
     public void OversizedNonUtf8AndOverlongPayloadsAreRejected()
     {
