@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using Edge.Core.Boards;
+using Edge.Core.Boards.Parsing;
 
 namespace Edge.Core.Calibration
 {
@@ -36,9 +37,10 @@ namespace Edge.Core.Calibration
         /// <see cref="PointSearchCounts"/> toward the other and they must still lie <see cref="MinimumSeparationCounts"/>
         /// apart: 3 + 3 + 2 = 8 counts on the unit, which may read up to <see cref="UnitCalibration.NominalTolerancePercent"/>
         /// % under nominal: 8 / 0.85 = 9.4, so 10. A point nearer its neighbour is left out of the plan: a limit of -100 mV
-        /// on a 0.33 front end put -3 mV and 0 mV 1.1 counts apart, a step no unit could pass.
+        /// on a 0.33 front end put -3 mV and 0 mV 1.1 counts apart, a step no unit could pass. The board rules hold each cell
+        /// limit as far from 0 V, since zero and both limits always stay.
         /// </summary>
-        public const int PlannedSeparationCounts = 10;
+        public const int PlannedSeparationCounts = FrontEndChecks.CalibrationPointSeparationCounts;
 
         /// <summary>Largest drift of the reference input between points, counts: a REF that moves more is not a reference.</summary>
         public const int MaximumReferenceDriftCounts = 8;

@@ -72,6 +72,32 @@ public class BoardFrontEndRuleTests
     }
 
     [Fact]
+    public void A_cell_limit_fewer_than_10_counts_from_0_V_is_rejected_with_the_least_limit_that_calibrates()
+    {
+        // The per-unit calibration always applies 0 V and both limits, and plans no two points closer than 10 counts on a
+        // Vref-1200 chip (1137.81 counts/V). The DevKitC's coarsest divider is cell 3's 0.3296: 0.375 counts a mV at the
+        // cell, so -5 mV is 1.9 counts from 0 V (it parsed, and edge-sim board passed it on its 1100 mV unit), -26 mV 9.75
+        // and -27 mV 10.1: 27 mV is the least.
+        string devkit = BoardFiles.Read(BoardFiles.DevKitC4s2m);
+        string minus5 = BoardText.With(devkit, "[safety]", "cell_voltage_min_mv", "-5");
+        BoardRuleAssert.Rejected(
+            minus5, BoardText.LineOf(minus5, "[safety]", "cell_voltage_min_mv"), BoardParseErrorKind.Inconsistent,
+            "[safety] cell_voltage_min_mv: -5 mV is 1.9 counts from 0 V through [cell 3] divider_ratio 0.3296 on a Vref-1200 chip: the per-unit calibration applies 0 V and each limit, which need 10 counts between them for a unit to tell them apart, so no unit could be calibrated; give at most -27 mV");
+        string minus26 = BoardText.With(devkit, "[safety]", "cell_voltage_min_mv", "-26");
+        BoardRuleAssert.Rejected(minus26, BoardText.LineOf(minus26, "[safety]", "cell_voltage_min_mv"), BoardParseErrorKind.Inconsistent, "-26 mV is 9.8 counts from 0 V");
+        Assert.Equal(-27, BoardRuleAssert.Parsed(BoardText.With(devkit, "[safety]", "cell_voltage_min_mv", "-27")).Safety.CellVoltageMinMv);
+
+        // The upper limit likewise, on the minimal board's single 0.4 divider: 0.455 counts a mV, 21 mV is 9.6 counts,
+        // 22 mV 10.01.
+        string plus21 = MinimalBoard.With("[safety]", "cell_voltage_max_mv", "21");
+        BoardRuleAssert.Rejected(
+            plus21, MinimalBoard.LineOf("[safety]", "cell_voltage_max_mv"), BoardParseErrorKind.Inconsistent,
+            "[safety] cell_voltage_max_mv: 21 mV is 9.6 counts from 0 V through [cell 0] divider_ratio 0.4 on a Vref-1200 chip");
+        Assert.Contains("give at least 22 mV", BoardParser.TryParse(plus21, out _, out BoardParseError error) ? string.Empty : error.Message, StringComparison.Ordinal);
+        Assert.Equal(22, BoardRuleAssert.Parsed(MinimalBoard.With("[safety]", "cell_voltage_max_mv", "22")).Safety.CellVoltageMaxMv);
+    }
+
+    [Fact]
     public void Plating_cap_scales_with_the_cells_area()
     {
         // 1.25 cm2: a 500 uA cap; at 100 V/A that is 62 counts.

@@ -59,8 +59,36 @@ public class CalibrationProcedureTests
         Assert.Equal(new[] { -100, -33, 0, 100, 300, 1000, 3000 }, Values(procedure, 0, 7));
         Assert.Equal(new[] { -2000, -400, -100, 0, 100, 400, 2000 }, Values(procedure, 4 * 7, 7));
 
-        // A Vref-1200 unit exactly as the board describes its front end, on Espressif's line: counts = (offset +
-        // ratio x cell mV - 142) x 1.13826 (cells), (offset + 0.5 mV/uA x current - 142) x 1.13826 (10 ohm x 50).
+        UnitCalibration unit = CalibrateVref1200Unit(board, procedure);
+        Assert.Equal(7, unit.CellAt(0).PointCount);
+        Assert.Null(unit.CheckFits(board));
+    }
+
+    [Fact]
+    public void The_least_cell_limit_the_board_rules_take_calibrates_and_one_mV_less_is_refused()
+    {
+        // 27 mV is 10.1 counts from 0 V through the DevKitC's coarsest divider (0.3296) on a Vref-1200 chip, 26 mV 9.75:
+        // the board rules take -27 and refuse -26 at its key. At -27 the plan keeps only the limit and 0 V on that side
+        // (-9 mV would be 3.4 counts from 0 V), and a unit of it calibrates.
+        string devkit = BoardFiles.Read(BoardFiles.DevKitC4s2m);
+        Assert.False(BoardParser.TryParse(NFUnitTest.Boards.BoardText.With(devkit, "[safety]", "cell_voltage_min_mv", "-26"), out _, out BoardParseError error));
+        Assert.Equal(("[safety]", "cell_voltage_min_mv"), (error.Section, error.Key));
+
+        BoardDefinition board = BoardRuleAssert.Parsed(NFUnitTest.Boards.BoardText.With(devkit, "[safety]", "cell_voltage_min_mv", "-27"));
+        var procedure = new CalibrationProcedure(board, 4);
+        Assert.Equal(new[] { -27, 0, 100, 300, 1000, 3000 }, Values(procedure, 0, 6));
+
+        UnitCalibration unit = CalibrateVref1200Unit(board, procedure);
+        Assert.Equal(6, unit.CellAt(3).PointCount);
+        Assert.Null(unit.CheckFits(board));
+    }
+
+    /// <summary>
+    /// A Vref-1200 unit exactly as the board describes its front end, on Espressif's line: counts = (offset + ratio x cell
+    /// mV - 142) x 1.13826 (cells), (offset + 0.5 mV/uA x current - 142) x 1.13826 (10 ohm x 50), through every step.
+    /// </summary>
+    private static UnitCalibration CalibrateVref1200Unit(BoardDefinition board, CalibrationProcedure procedure)
+    {
         const double countsPerMv = 4096.0 * 65536.0 / (1200.0 * 196602.0);
         while (!procedure.IsComplete)
         {
@@ -80,8 +108,7 @@ public class CalibrationProcedureTests
         }
 
         Assert.True(procedure.TryFinish("bench-8", out UnitCalibration unit, out string finishError), finishError);
-        Assert.Equal(7, unit.CellAt(0).PointCount);
-        Assert.Null(unit.CheckFits(board));
+        return unit;
     }
 
     [Fact]

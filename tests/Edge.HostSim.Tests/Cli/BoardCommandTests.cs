@@ -134,6 +134,27 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void ACellLimitTooNearZeroForAVref1200UnitToCalibrateIsRefusedAtItsKey()
+    {
+        // cell_voltage_min_mv = -5 on the DevKitC is 1.9 counts from 0 V on a Vref-1200 chip through its 0.3296 divider
+        // (1137.81 counts/V x 0.3296 x 5 mV), where the calibration needs 10 between two points. The simulated unit is the
+        // typical 1100 mV chip, so edge-sim board called the board usable though some real units could never calibrate it.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        const string Limit = "cell_voltage_min_mv = -3000\n";
+        Assert.Contains(Limit, text, StringComparison.Ordinal);
+        int line = text[..text.IndexOf(Limit, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        string board = _scratch.Write("near-zero.board", text.Replace(Limit, "cell_voltage_min_mv = -5\n", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + board + ": refused: board file line " + line + ": [safety] cell_voltage_min_mv: -5 mV is 1.9 counts from 0 V", error, StringComparison.Ordinal);
+        Assert.EndsWith("give at most -27 mV", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, check.Stdout);
+    }
+
+    [Fact]
     public void ABoardFileBeyondTheSizeLimitIsRefusedWithItsSizeAndARunOnItWritesNothing()
     {
         // The firmware compiles its boards into nanoFramework's string table (65,535 bytes an assembly), so a board file

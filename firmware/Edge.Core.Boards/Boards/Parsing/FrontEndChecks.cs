@@ -29,6 +29,14 @@ namespace Edge.Core.Boards.Parsing
         /// </summary>
         public const int HardShortBandMv = 5;
 
+        /// <summary>
+        /// Fewest counts, on a Vref-1200 chip through the board's nominal front end, between two neighbouring points of the
+        /// per-unit calibration: its plan leaves out a point nearer its neighbour, and a cell limit nearer 0 V is refused
+        /// here, as the plan keeps both limits and 0 V. Derived where the calibration uses it,
+        /// <c>CalibrationProcedure.PlannedSeparationCounts</c> (8 counts the fit needs, on a unit up to 15 % under nominal).
+        /// </summary>
+        public const int CalibrationPointSeparationCounts = 10;
+
         /// <summary>Electrode area the controller assumes when a board has no <c>[cells]</c> area, cm2 ([W] 7 mm O-ring).</summary>
         public const double DefaultElectrodeAreaCm2 = 0.3848;
 
@@ -43,6 +51,11 @@ namespace Edge.Core.Boards.Parsing
             if (error == null)
             {
                 error = CheckCellResolution(sections, cellCount);
+            }
+
+            if (error == null)
+            {
+                error = CheckLimitsApartFromZero(sections, cellCount);
             }
 
             if (error == null)
@@ -168,6 +181,73 @@ namespace Edge.Core.Boards.Parsing
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Each cell limit must lie at least <see cref="CalibrationPointSeparationCounts"/> from 0 V on every cell channel
+        /// of a Vref-1200 chip (the fewest counts per volt): the per-unit calibration always applies 0 V and both limits,
+        /// which no unit could tell apart closer. The limit is named with
+        /// the smallest magnitude the channel with the smallest divider_ratio resolves: -5 mV through 0.3297 is 1.9
+        /// counts, 27 mV the least. A limit of exactly 0 V is refused before, as a resting cell's reading.
+        /// </summary>
+        private static BoardParseError CheckLimitsApartFromZero(BoardSections sections, int cellCount)
+        {
+            if (cellCount == 0)
+            {
+                return null;
+            }
+
+            int coarsest = 0;
+            for (int i = 1; i < cellCount; i++)
+            {
+                if (sections.Cells[i].DividerRatioPpm < sections.Cells[coarsest].DividerRatioPpm)
+                {
+                    coarsest = i;
+                }
+            }
+
+            // Counts per mV at the cell as the calibration plan reckons them, so that a limit kept here is one it can plan.
+            CellSectionBuilder cell = sections.Cells[coarsest];
+            double countsPerMilliVolt = Esp32AdcCharacteristics.CountsPerVolt(Esp32AdcCharacteristics.MaximumVrefMv) / 1000.0;
+            double countsPerCellMv = cell.DividerRatioPpm / 1e6 * countsPerMilliVolt;
+            int leastMv = (int)System.Math.Ceiling(CalibrationPointSeparationCounts / countsPerCellMv);
+            while (leastMv > 1 && (leastMv - 1) * countsPerCellMv >= CalibrationPointSeparationCounts)
+            {
+                leastMv--;
+            }
+
+            while (leastMv * countsPerCellMv < CalibrationPointSeparationCounts)
+            {
+                leastMv++;
+            }
+
+            SafetySectionBuilder safety = sections.Safety;
+            int minimumMv = safety.CellVoltageMinMv;
+            if (minimumMv != 0 && -minimumMv < leastMv)
+            {
+                return NearZero(safety, SafetySectionBuilder.CellVoltageMinKey, minimumMv, cell, countsPerCellMv, "at most -" + leastMv.ToString());
+            }
+
+            int maximumMv = safety.CellVoltageMaxMv;
+            if (maximumMv != 0 && maximumMv < leastMv)
+            {
+                return NearZero(safety, SafetySectionBuilder.CellVoltageMaxKey, maximumMv, cell, countsPerCellMv, "at least " + leastMv.ToString());
+            }
+
+            return null;
+        }
+
+        private static BoardParseError NearZero(SafetySectionBuilder safety, string key, int limitMv, CellSectionBuilder cell, double countsPerCellMv, string least)
+        {
+            int magnitudeMv = limitMv < 0 ? -limitMv : limitMv;
+            long tenthsOfCounts = (long)((magnitudeMv * countsPerCellMv * 10.0) + 0.5);
+            return safety.FailAt(
+                key,
+                BoardParseErrorKind.Inconsistent,
+                limitMv.ToString() + " mV is " + BoardValueReader.FormatScaled(tenthsOfCounts, 1) + " counts from 0 V through " + cell.Header + " divider_ratio "
+                + BoardValueReader.FormatScaled(cell.DividerRatioPpm, 6) + " on a Vref-1200 chip: the per-unit calibration applies 0 V and each limit, which need "
+                + CalibrationPointSeparationCounts.ToString() + " counts between them for a unit to tell them apart, so no unit could be calibrated; give "
+                + least + " mV");
         }
 
         /// <summary>The reference input: a channel like the others (mux input or ADC1 pin), warned about when absent.</summary>
