@@ -123,7 +123,9 @@ public static class RunCommand
                 options.RunOnWhenAllModulesStop = realtime > 0;
             }
 
-            using (ProgressDisplay display = ProgressDisplay.Start(progressMode, console, scenario.Name, RunProgressText.Note))
+            // The legend waits for the first progress line: the unit's calibration, which can still refuse the scenario
+            // (exit 2, nothing written), runs first, and then the refusal is all that is printed.
+            using (ProgressDisplay display = ProgressDisplay.Start(progressMode, console, scenario.Name, RunProgressText.Note, deferNote: true))
             {
                 options.Progress = p => display.Update(p.Fraction, RunProgressText.Describe(scenario.Name, p), RunProgressText.Compact(scenario.Name, p));
                 result = new ClosedLoopRunner(scenario, options).Run();
