@@ -12,28 +12,14 @@ namespace Edge.Core.Commands
         public static bool TryGetInteger(CommandBody body, string name, long minimum, long maximum, out long value, out bool present, out string error)
         {
             value = 0;
-            error = null;
-            int index = body.IndexOf(name);
-            present = index >= 0;
-            if (!present)
+            string text;
+            if (!TryGetNumberText(body, name, out text, out present, out error) || !present)
             {
-                return true;
+                return error == null;
             }
 
-            if (body.KindAt(index) != JsonValueKind.Number)
-            {
-                error = "must be a number";
-                return false;
-            }
-
-            string text = body.TextAt(index);
-            int i = 0;
-            bool negative = false;
-            if (text[0] == '-')
-            {
-                negative = true;
-                i = 1;
-            }
+            bool negative = text[0] == '-';
+            int i = negative ? 1 : 0;
 
             // Accumulate negatively so that long.MinValue parses too; stop as soon as the range is left.
             long accumulated = 0;
@@ -82,28 +68,14 @@ namespace Edge.Core.Commands
         {
             value = 0;
             beyond = false;
-            error = null;
-            int index = body.IndexOf(name);
-            present = index >= 0;
-            if (!present)
+            string text;
+            if (!TryGetNumberText(body, name, out text, out present, out error) || !present)
             {
-                return true;
+                return error == null;
             }
 
-            if (body.KindAt(index) != JsonValueKind.Number)
-            {
-                error = "must be a number";
-                return false;
-            }
-
-            string text = body.TextAt(index);
-            int i = 0;
-            bool negative = false;
-            if (text[0] == '-')
-            {
-                negative = true;
-                i = 1;
-            }
+            bool negative = text[0] == '-';
+            int i = negative ? 1 : 0;
 
             // The magnitude stops growing once past 2^31, beyond either end; the digits after it are still checked.
             const long Beyond = 2147483649L;
@@ -134,6 +106,30 @@ namespace Edge.Core.Commands
                 value = beyond ? int.MaxValue : (int)magnitude;
             }
 
+            return true;
+        }
+
+        /// <summary>
+        /// The text of an optional number field as sent (null when absent); false with an error when present with another type.
+        /// </summary>
+        private static bool TryGetNumberText(CommandBody body, string name, out string text, out bool present, out string error)
+        {
+            text = null;
+            error = null;
+            int index = body.IndexOf(name);
+            present = index >= 0;
+            if (!present)
+            {
+                return true;
+            }
+
+            if (body.KindAt(index) != JsonValueKind.Number)
+            {
+                error = "must be a number";
+                return false;
+            }
+
+            text = body.TextAt(index);
             return true;
         }
 
