@@ -81,6 +81,13 @@ public static class SweepCommand
             }
         }
 
+        // The simulated unit is calibrated as each variant starts, the same unit for every rest: a board it cannot be
+        // calibrated on stopped the sweep part-way with exit 1 and the reason once per variant in an AggregateException.
+        if (ClosedLoopRunner.UnitCalibrationProblem(scenario) is string problem)
+        {
+            throw new ScenarioException(string.Empty, problem);
+        }
+
         List<Scenario> variants = rests.Select(r => SweepRunner.Variant(scenario, r)).ToList();
         OutputFolder.Check(outDir, "--out");
 

@@ -65,26 +65,51 @@ public sealed class CliProgressTests : IDisposable
     [InlineData("--progress plain")]
     public void ARunRefusedBeforeItStartsSaysOnlyWhy(string progress)
     {
-        // The DevKitC with cell 1's divider as 0.2 against its points for 0.3297: the board parses, but its simulated unit
-        // cannot be calibrated, which the run finds once it starts. Without --quiet the progress legend came first, on a
-        // run that never ran (exit 2, nothing written).
-        string text = File.ReadAllText(Path.Combine(CliReadmeTests.RepositoryRoot(), "boards", "esp32-devkitc-4s2m.board"));
-        const string Divider = "divider_ratio = 0.3297 ";
-        Assert.Contains(Divider, text, StringComparison.Ordinal);
-        string board = _scratch.Write("divider.board", text.Replace(Divider, "divider_ratio = 0.2    ", StringComparison.Ordinal));
-        string scenario = _scratch.Write("on-divider.json", "{ \"name\": \"d\", \"seed\": 1, \"timeLimitS\": 3, "
-            + "\"pack\": { \"modules\": 2, \"cellsPerModule\": 2, \"preset\": \"nak50-nasicon\" }, "
-            + "\"protocol\": { \"steps\": [ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 1 s\" ], \"rest\": \"fixed\" }, "
-            + "\"measurement\": { \"board\": \"divider.board\" } }");
+        // Without --quiet the progress legend came first, on a run that never ran (exit 2, nothing written).
+        string scenario = ScenarioOnUncalibratableBoard();
         string output = _scratch.Path2("run");
 
         using EdgeSimProcess run = EdgeSimProcess.Run(new[] { "run", scenario, "--out", output }.Concat(progress.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray());
 
-        Assert.Equal(2, run.ExitCode);
-        string line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("edge-sim run: invalid scenario: measurement.board: esp32-devkitc-4s2m: the simulated unit cannot be calibrated", line, StringComparison.Ordinal);
-        Assert.Equal(string.Empty, run.Stdout);
-        Assert.False(Directory.Exists(output), "a refused run wrote its folder");
+        AssertRefusedForItsUnit(run, "run", output);
+    }
+
+    [Fact]
+    public void ASweepOnABoardItsUnitCannotBeCalibratedOnIsRefusedBeforeAnyVariantRuns()
+    {
+        // Each variant calibrated the unit as it started: the sweep stopped with exit 1 and an AggregateException that gave
+        // the reason once per variant, after its progress legend.
+        string scenario = ScenarioOnUncalibratableBoard();
+        string output = _scratch.Path2("sweep");
+
+        using EdgeSimProcess sweep = EdgeSimProcess.Run("sweep", scenario, "--rest", "1,2", "--out", output, "--progress", "plain");
+
+        AssertRefusedForItsUnit(sweep, "sweep", output);
+    }
+
+    /// <summary>
+    /// A scenario on the DevKitC with cell 1's divider as 0.2 against its points for 0.3297: the board parses, but its
+    /// simulated unit cannot be calibrated, which a run finds only once it starts.
+    /// </summary>
+    private string ScenarioOnUncalibratableBoard()
+    {
+        string text = File.ReadAllText(Path.Combine(CliReadmeTests.RepositoryRoot(), "boards", "esp32-devkitc-4s2m.board"));
+        const string Divider = "divider_ratio = 0.3297 ";
+        Assert.Contains(Divider, text, StringComparison.Ordinal);
+        _scratch.Write("divider.board", text.Replace(Divider, "divider_ratio = 0.2    ", StringComparison.Ordinal));
+        return _scratch.Write("on-divider.json", "{ \"name\": \"d\", \"seed\": 1, \"timeLimitS\": 3, "
+            + "\"pack\": { \"modules\": 2, \"cellsPerModule\": 2, \"preset\": \"nak50-nasicon\" }, "
+            + "\"protocol\": { \"steps\": [ \"Strip at 1 mA/cm2 for 1 s\", \"Rest for 1 s\" ], \"rest\": \"fixed\" }, "
+            + "\"measurement\": { \"board\": \"divider.board\" } }");
+    }
+
+    private static void AssertRefusedForItsUnit(EdgeSimProcess process, string verb, string output)
+    {
+        Assert.Equal(2, process.ExitCode);
+        string line = Assert.Single(process.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim " + verb + ": invalid scenario: measurement.board: esp32-devkitc-4s2m: the simulated unit cannot be calibrated", line, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, process.Stdout);
+        Assert.False(Directory.Exists(output), "a refused " + verb + " wrote its folder");
     }
 
     [Fact]
