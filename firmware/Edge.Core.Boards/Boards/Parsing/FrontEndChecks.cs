@@ -210,12 +210,9 @@ namespace Edge.Core.Boards.Parsing
             CellSectionBuilder cell = sections.Cells[coarsest];
             double countsPerMilliVolt = Esp32AdcCharacteristics.CountsPerVolt(Esp32AdcCharacteristics.MaximumVrefMv) / 1000.0;
             double countsPerCellMv = cell.DividerRatioPpm / 1e6 * countsPerMilliVolt;
-            int leastMv = (int)System.Math.Ceiling(CalibrationPointSeparationCounts / countsPerCellMv);
-            while (leastMv > 1 && (leastMv - 1) * countsPerCellMv >= CalibrationPointSeparationCounts)
-            {
-                leastMv--;
-            }
-
+            // Counted up with the plan's own comparison rather than a division rounded up, which double rounding can put one
+            // off; the divider rule above bounds it to about 50 steps, once at parse time.
+            int leastMv = 1;
             while (leastMv * countsPerCellMv < CalibrationPointSeparationCounts)
             {
                 leastMv++;
