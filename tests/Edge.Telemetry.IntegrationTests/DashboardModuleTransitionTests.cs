@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Edge.HostSim.Dashboard;
 using Edge.HostSim.Mqtt.Broker;
 using Microsoft.Playwright;
@@ -6,7 +7,8 @@ namespace Edge.Telemetry.IntegrationTests;
 
 /// <summary>
 /// What a module's card and compact row say after its state changes through the operator's commands: a stop, a hold and a
-/// reset end the rest its last pulse summary chose, and a start begins a run whose pulses, charge and rests are its own.
+/// reset end the rest its last pulse summary chose, and a start begins a run whose pulses, charge and rests are its own;
+/// on the charts, a stopped span is a gap in the module's per-pulse lines.
 /// </summary>
 public sealed class DashboardModuleTransitionTests : IClassFixture<BrowserFixture>
 {
@@ -110,5 +112,111 @@ public sealed class DashboardModuleTransitionTests : IClassFixture<BrowserFixtur
         await Assertions.Expect(card.Locator(".capacity")).ToHaveTextAsync("delivered 0.000 mAh/cm2");
         await Assertions.Expect(card.Locator(".rest")).ToHaveTextAsync("tuned rest 2.00 s");
         await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AModuleStoppedAndStartedAgainHasAGapInItsPulseLinesWhereItStood()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "tr-4"));
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-4/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-4/config", DashboardMessages.Config(1, 2), retain: true);
+
+        // One module: pulses at 1, 4 and 7 s, stopped by the operator at 9 s in its fourth pulse, which is summarised at
+        // the next tick (9.01 s: the sample that shows its switch open) with no rest to follow; started again at 20 s,
+        // pulses at 21 and 24 s. Nothing pulsed from 9 to 20 s: a line from the cut pulse to the 21 s one would draw a
+        // run there.
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-4/telemetry/state", new[]
+        {
+            DashboardMessages.StateChanged(1, 0, 0, "pulse"),
+            DashboardMessages.StateChanged(2, 9000, 0, "idle", "command"),
+            DashboardMessages.StateChanged(3, 20_000, 0, "pulse"),
+        });
+        long[] times = { 1000, 4000, 7000, 9010, 21_000, 24_000 };
+        int[] index = { 1, 2, 3, 4, 1, 2 };
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-4/telemetry/pulse", times.Select((t, i) => DashboardMessages.Pulse(i + 1, t, 0, index[i], 385L * index[i], t == 9010 ? 0 : 2000)));
+
+        double[][] expected = { new[] { 1.0, 4.0, 7.0, 9.01 }, new[] { 21.0, 24.0 } };
+        foreach ((string chart, string label) in new[] { ("current", "module 0"), ("capacity", "module 0"), ("overpotential", "M0 C0") })
+        {
+            JsonElement plotted = await PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
+            Assert.Equal(expected, Lines(plotted));
+        }
+
+        // The cut pulse chose no rest (tunedRestMs 0): the rest line has no point there.
+        JsonElement rest = await PlottedAsync(page, "rest", "module 0", p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
+        Assert.Equal(new[] { new[] { 1.0, 4.0, 7.0 }, new[] { 21.0, 24.0 } }, Lines(rest));
+
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AStoppedSpanIsAGapInTheModulesPulseLinesWhileAModuleThatRanOnStaysOneLine()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "tr-3"));
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-3/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-3/config", DashboardMessages.Config(2, 2), retain: true);
+
+        // Both modules start at 0 s. Module 0 pulses at 1, 4 and 7 s, is stopped by the operator at 9 s in its rest and
+        // started again at 20 s, pulsing at 21 and 24 s. Module 1 runs throughout, its pulses between module 0's (2.5 s,
+        // then every 3 s to 23.5 s).
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-3/telemetry/state", new[]
+        {
+            DashboardMessages.StateChanged(1, 0, 0, "pulse"),
+            DashboardMessages.StateChanged(2, 0, 1, "pulse"),
+            DashboardMessages.StateChanged(3, 9000, 0, "done", "command"),
+            DashboardMessages.StateChanged(4, 20_000, 0, "pulse"),
+        });
+        var pulses = new List<(long TMs, int Module)> { (1000, 0), (4000, 0), (7000, 0), (21_000, 0), (24_000, 0) };
+        pulses.AddRange(Enumerable.Range(0, 8).Select(k => (2500L + (3000L * k), 1)));
+        int index0 = 0;
+        int index1 = 0;
+        DashboardMqttTools.Publish(broker.Port, "edge/tr-3/telemetry/pulse", pulses.OrderBy(p => p.TMs).Select((p, seq) =>
+            DashboardMessages.Pulse(seq + 1, p.TMs, p.Module, p.Module == 0 ? ++index0 : ++index1, 385L * (p.Module == 0 ? index0 : index1), 2000)));
+
+        // Module 0's current, delivered capacity, tuned rest and overpotential: two lines, the stopped 9-20 s drawn as none.
+        double[][] module0 = { new[] { 1.0, 4.0, 7.0 }, new[] { 21.0, 24.0 } };
+        foreach ((string chart, string label) in new[] { ("current", "module 0"), ("capacity", "module 0"), ("rest", "module 0"), ("overpotential", "M0 C0"), ("overpotential", "M0 C1") })
+        {
+            JsonElement plotted = await PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
+            Assert.Equal(module0, Lines(plotted));
+        }
+
+        // Module 1 ran on: one line through its 8 pulses, the rows of module 0's pulses and stop no break in it.
+        double[] module1 = Enumerable.Range(0, 8).Select(k => 2.5 + (3.0 * k)).ToArray();
+        foreach ((string chart, string label) in new[] { ("current", "module 1"), ("overpotential", "M1 C0") })
+        {
+            JsonElement plotted = await PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
+            Assert.Equal(new[] { module1 }, Lines(plotted));
+        }
+
+        Assert.Equal(13, (await DashboardPage.SnapshotAsync(page)).GetProperty("pulseRows").GetInt32());
+        await page.CloseAsync();
+    }
+
+    /// <summary>The device times (s) of the points each stretch of a series' line joins, as the chart draws them.</summary>
+    private static double[][] Lines(JsonElement plotted) =>
+        plotted.GetProperty("lines").EnumerateArray().Select(l => l.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+
+    private static async Task<JsonElement> PlottedAsync(IPage page, string chart, string label, Func<JsonElement, bool> condition)
+    {
+        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement last = default;
+        while (DateTime.UtcNow < end)
+        {
+            string json = await page.EvaluateAsync<string>("([chart, label]) => JSON.stringify(window.edgeDashboard.plotted(chart, label))", new[] { chart, label });
+            last = JsonDocument.Parse(json).RootElement.Clone();
+            if (last.ValueKind == JsonValueKind.Object && condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("the " + chart + " chart never plotted the expected " + label + "; last: " + (last.ValueKind == JsonValueKind.Undefined ? "none" : last.GetRawText()));
     }
 }

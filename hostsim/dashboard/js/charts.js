@@ -242,7 +242,9 @@ export function timeAxis(name) {
 
 /**
  * The data a chart plots for the series labelled `label`, for tests and the console: device times (s), values (null where
- * the line breaks) and, for a series with a band, its lower and upper ends. null when the chart or the series is not drawn.
+ * the line breaks or the row has no value of it) and, for a series with a band, its lower and upper ends; lines: the
+ * device times of the points each stretch of its line joins, as uPlot draws them (a null breaks the line, a row without
+ * a value of the series, undefined, is passed over). null when the chart or the series is not drawn.
  */
 export function plotted(name, label) {
   const c = charts.get(name);
@@ -254,8 +256,23 @@ export function plotted(name, label) {
   const hi = index(label + ' max');
   return {
     x: [...c.plot.data[0]], values: [...c.plot.data[i]],
-    min: lo < 0 ? null : [...c.plot.data[lo]], max: hi < 0 ? null : [...c.plot.data[hi]],
+    min: lo < 0 ? null : [...c.plot.data[lo]], max: hi < 0 ? null : [...c.plot.data[hi]], lines: lines(c.plot.data[0], c.plot.data[i]),
   };
+}
+
+function lines(xs, ys) {
+  const out = [];
+  let line = [];
+  for (let r = 0; r < xs.length; r++) {
+    if (ys[r] === null) {
+      if (line.length) out.push(line);
+      line = [];
+    } else if (ys[r] !== undefined) {
+      line.push(xs[r]);
+    }
+  }
+  if (line.length) out.push(line);
+  return out;
 }
 
 /** Limits, events, data gaps and broker outages over the plotting area. */

@@ -1192,7 +1192,8 @@ window.edgeDashboard = {
       hasConfig: !!(d && d.config),
       cellRows: d && d.cells ? d.cells.x.length : 0,
       lastTMs: d ? d.lastTMs : null,
-      pulseRows: d && d.pulses ? d.pulses.x.length : 0,
+      // Rows holding a pulse summary (a module's stop breaks its lines with a row of its own, no summary).
+      pulseRows: d && d.pulses ? d.pulses.x.filter((x, r) => d.pulses.cols.some((col) => col[r] !== undefined && col[r] !== null)).length : 0,
       cellsAxis: timeAxis('cells'),
       currentAxis: timeAxis('current'),
       restAxis: timeAxis('rest'),

@@ -387,13 +387,17 @@ export function acceptSeq(store, d, stream, msg) {
   return true;
 }
 
-/** Row index for x (s) in a table, inserting a row of nulls where needed; bounded. */
+/**
+ * Row index for x (s) in a table, inserting a row where needed; bounded. A new row's columns hold undefined, which the
+ * charts join across (uPlot draws no point there and no break): a row made for one module's pulse is no gap in
+ * another's line. null is a break: no data, or a module that stopped (breakLines).
+ */
 export function row(table, xs) {
   const x = table.x;
   const n = x.length;
   if (n === 0 || x[n - 1] < xs) {
     x.push(xs);
-    for (const col of table.cols) col.push(null);
+    for (const col of table.cols) col.push(undefined);
     if (x.length > table.maxRows * 1.25) {
       const cut = x.length - table.maxRows;
       x.splice(0, cut);
@@ -411,19 +415,40 @@ export function row(table, xs) {
   if (x[lo] === xs) return lo;
   if (lo === 0 && n >= table.maxRows) return -1; // older than everything kept: dropped
   x.splice(lo, 0, xs);
-  for (const col of table.cols) col.splice(lo, 0, null);
+  for (const col of table.cols) col.splice(lo, 0, undefined);
   table.dirty = true;
   return lo;
 }
 
-function breakLines(table, xs) {
-  row(table, xs);
+/** Breaks the lines of the given columns (every column without them) at xs (s): a row where they are null. */
+function breakLines(table, xs, columns) {
+  const r = row(table, xs);
+  if (r < 0) return;
+  if (columns) for (const c of columns) table.cols[c][r] = null;
+  else for (const col of table.cols) col[r] = null;
 }
 
+/**
+ * A stopped module (idle, hold or done) started at tMs: its per-pulse lines (current, delivered capacity, tuned rest,
+ * overpotential) break just before, so the new run's first pulse is not joined to the last run's across the span in which
+ * no pulse ran. At the start, not at the stop: a pulse the stop cut short is summarised at the next tick, once a sample
+ * shows its switch open (the core's pulse end), and belongs to the run it ended.
+ */
+function breakModule(d, module, tMs) {
+  const cpm = d.config.cellsPerModule;
+  const columns = [module * 3, module * 3 + 1, module * 3 + 2];
+  for (let c = 0; c < cpm; c++) columns.push(d.config.modules * 3 + module * cpm + c);
+  breakLines(d.pulses, tMs / 1000 - 0.0005, columns);
+}
+
+/**
+ * Adds a state to the module's timeline; true when it is a start: pulse or rest after a stop (idle, hold or done) on the
+ * timeline, a backlog record's place in it included.
+ */
 function pushState(m, state, tMs, gap) {
   const h = m.history;
   const last = h[h.length - 1];
-  if (last && last.state === state && tMs >= last.tMs) return;
+  if (last && last.state === state && tMs >= last.tMs) return false;
   const before = m.reported ? m.state : null;
   const entry = gap ? { state, tMs, gap } : { state, tMs };
   h.push(entry);
@@ -435,6 +460,11 @@ function pushState(m, state, tMs, gap) {
     m.reported = true;
   }
   if (newest === entry && RUNNING.has(state) && before !== null && !RUNNING.has(before)) startRun(m);
+  if (!RUNNING.has(state)) return false;
+  for (let i = h.indexOf(entry) - 1; i >= 0; i--) {
+    if (h[i].state !== 'nodata') return !RUNNING.has(h[i].state);
+  }
+  return false;
 }
 
 const RUNNING = new Set(['pulse', 'rest']);
@@ -525,7 +555,7 @@ export function applyStream(d, stream, msg, receivedAt) {
       m.moduleCurrentUa = m.moduleCurrentInvalid ? null : msg.moduleCurrentUa;
       m.lastCells = msg;
     }
-    pushState(m, msg.state, msg.tMs, null);
+    if (pushState(m, msg.state, msg.tMs, null)) breakModule(d, msg.module, msg.tMs);
   } else if (stream === 'pulse') {
     const m = d.modules[msg.module];
     if (newest(m, stream, msg) && (m.runFromTMs === null || msg.tMs > m.runFromTMs)) {
@@ -551,7 +581,7 @@ export function applyStream(d, stream, msg, receivedAt) {
     const m = d.modules[msg.module];
     const latest = newest(m, msg.type, msg);
     if (msg.type === 'stateChanged') {
-      pushState(m, msg.state, msg.tMs, null);
+      if (pushState(m, msg.state, msg.tMs, null)) breakModule(d, msg.module, msg.tMs);
       if (latest) m.stopReason = msg.stopReason;
     } else if (latest) {
       m.restMs = msg.restMs;
