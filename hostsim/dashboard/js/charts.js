@@ -51,6 +51,26 @@ const charts = new Map();
 // pulse's cell voltages, current and overpotential line up; null: every chart shows the whole run.
 let zoomWindow = null;
 
+// Whether the operator holds the mouse button down on a chart (a drag that will select a window): every chart holds
+// still until it comes up. A drag selects pixels; data arriving meanwhile would move the times under them (a slow drag
+// on a loaded machine selected 3.34 s for the 1 s it was dragged across), and the charts shift under the operator's hand.
+let held = false;
+let onRelease = null;
+
+/** f runs when the charts no longer hold still (the operator let go of the mouse button): draw what came meanwhile. */
+export function whenReleased(f) {
+  onRelease = f;
+}
+
+function release() {
+  if (!held) return;
+  held = false;
+  if (onRelease) onRelease();
+}
+addEventListener('mouseup', release);
+// A window that loses the focus mid-drag (another application brought forward) may never see the button come up.
+addEventListener('blur', release);
+
 /**
  * Removes every chart (they are made again on the next draw). keepZoom: the charts made again show the window the
  * operator zoomed into (another module in focus); otherwise the whole run.
@@ -134,6 +154,8 @@ export function draw(spec, d) {
     bands.push({ series: [lo + 1, lo], fill: alpha(c.color, 0.18) });
   }
   let c = charts.get(name);
+  // While the operator drags across a chart, nothing moves: its new data wait for the button to come up.
+  if (held && c && c.key === key) return;
   if (!c || c.key !== key) {
     if (c) c.plot.destroy();
     el.replaceChildren();
@@ -199,6 +221,9 @@ export function draw(spec, d) {
     charts.set(name, c);
     // After uPlot's own double-click handler (registered first), which has shown every sample it was given.
     plot.over.addEventListener('dblclick', () => unzoomAll(name));
+    plot.over.addEventListener('mousedown', (e) => {
+      if (e.button === 0) held = true;
+    });
     if (zoomWindow) {
       // A chart made again (another module in focus, a new configuration) joins the window the others show.
       c.zoomed = true;
@@ -235,7 +260,7 @@ export function timeAxis(name) {
   const c = charts.get(name);
   if (!c) return null;
   return {
-    min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, labels: c.axisLabels, events: c.eventLines || [],
+    min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, held, labels: c.axisLabels, events: c.eventLines || [],
     limits: c.limits.map((l) => l.label), series: c.columns.map((col) => col.label), yMin: c.plot.scales.y.min, yMax: c.plot.scales.y.max,
   };
 }

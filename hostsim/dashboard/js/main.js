@@ -7,7 +7,7 @@ import { check, parseTopic, isDeviceId } from './validate.js';
 import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText, clearConfig,
   applyStatus, foreignBoot, seqJumpProblem, aheadOfClock, holdUnconfirmed, settleUnconfirmed, expireUnconfirmed, cellInvalid, invalidReason } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, countUnit, where, fixed, cutoffs } from './format.js';
-import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, plotted, SEVERITY_COLORS } from './charts.js';
+import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, plotted, whenReleased, SEVERITY_COLORS } from './charts.js';
 import { drawCompact, hitTest, STATE_COLORS } from './compact.js';
 import { createControls } from './controls.js';
 
@@ -1167,6 +1167,7 @@ $('rejected').addEventListener('click', () => {
 });
 addEventListener('resize', () => render());
 setInterval(() => requestFrame(), 1000); // staleness and the clock move without messages
+whenReleased(() => requestFrame()); // the charts held still while the operator dragged: what came meanwhile
 
 /** Read-only view of the page's state for automated tests and debugging from the console. */
 window.edgeDashboard = {
