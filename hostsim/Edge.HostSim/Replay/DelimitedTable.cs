@@ -35,6 +35,8 @@ public static class DelimitedTable
 
         // Decided on the columns read: a date column elsewhere ("05.03.2024") says nothing about their decimals.
         int[] read = { time, voltage, current };
+        // A last row without a line break is read where it is whole: many programs end their last row so.
+        lines.CutReason = (before, last) => LastRowForm.CutReason(before, last, l => Fields(file, 0, l, delimiter), read.Contains);
         bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(file, lines.From(headerLine + 1).Take(20), headerLine + 1, delimiter, read));
         string? commaHint = spec.DecimalComma == null && !decimalComma && format == "csv" ? "; if the file writes decimals with a comma, give --decimal-comma" : null;
 
@@ -171,7 +173,7 @@ public static class DelimitedTable
             yield return line;
         }
 
-        if (count < HeaderSearchLines && lines.LeftOutLastLine is (_, string last))
+        if (count < HeaderSearchLines && lines.LeftOutLastLine is (_, string last, _))
         {
             yield return last;
         }
@@ -326,7 +328,7 @@ public static class DelimitedTable
     /// <summary>The last line left out for want of a line break, for a message about the rows read; empty if none was.</summary>
     /// <param name="headerLine">0-based index of the header row, which is no row left out; -1 for none.</param>
     internal static string LeftOut(TextLines lines, int headerLine = -1) =>
-        lines.LeftOutLastLine is (int line, _) && line != headerLine + 1 ? " (line " + line.ToString(CultureInfo.InvariantCulture) + ", the last, has no line break after it and was left out as a row cut while the file was written)" : string.Empty;
+        lines.LeftOutLastLine is (int line, _, _) && line != headerLine + 1 ? " (line " + line.ToString(CultureInfo.InvariantCulture) + ", the last, has no line break after it and was left out as a row cut while the file was written)" : string.Empty;
 
     private static string Shorten(string line) => line.Length <= 120 ? line : line.Substring(0, 120) + "...";
 

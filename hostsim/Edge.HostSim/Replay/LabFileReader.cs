@@ -57,10 +57,10 @@ public static partial class LabFileReader
     private static LabRecording Read(string path, TextLines lines, ColumnSpec? columns, double traceAreaCm2)
     {
         LabRecording recording = ReadFormat(path, lines, columns, traceAreaCm2);
-        if (lines.LeftOutLastLine is (int line, string text))
+        if (lines.LeftOutLastLine is (int line, string text, string why))
         {
             recording.LastLineLeftOut = "line " + line.ToString(CultureInfo.InvariantCulture) + " ('" + (text.Length > 80 ? text.Substring(0, 77) + "..." : text)
-                + "') has no line break after it, as a row cut where the file was copied while it was being written: left out";
+                + "') has no line break after it" + why + ", as a row cut where the file was copied while it was being written: left out";
         }
 
         return recording;
@@ -265,6 +265,7 @@ public static partial class LabFileReader
         // Two passes over the file: the rows counted, then read into a recording of that size. Rows a run still
         // writing its trace appends in between are left for a later replay. Both passes report the bytes read (the
         // counting pass was silent: a long trace said nothing while it was counted).
+        lines.CutReason = (before, last) => LastRowForm.CutReason(before, last, l => l.Split(','), _ => true);
         int rows = lines.From(1, pass: 1, passes: 2).Count(l => l.Length > 0);
         if (rows < 2)
         {

@@ -57,12 +57,23 @@ internal sealed class TextLines
     public IEnumerable<string> From(int index, int pass = 1, int passes = 1) => Reporting(_bytesRead, pass - 1, passes).Skip(index);
 
     /// <summary>
-    /// The file's last line when it has no line break after it, set once <see cref="From"/> has read to the end: such a
-    /// line is not given out. A cycler ends every row it writes with a line break, so a file copied while it was still
-    /// recording ends in a row cut anywhere, and its last value read whole the wrong number ("2.300600E-01" cut to "2.3",
-    /// a 2.3 V sample replayed without a word). Null when the file ends with a line break (or in a blank line).
+    /// The file's last line when it has no line break after it and is not a whole row, set once <see cref="From"/> has
+    /// read to the end: such a line is not given out. A cycler ends every row it writes with a line break, so a file
+    /// copied while it was still recording ends in a row cut anywhere, and its last value read whole the wrong number
+    /// ("2.300600E-01" cut to "2.3", a 2.3 V sample replayed without a word). <c>Why</c> says what showed it cut (a clause to follow
+    /// "has no line break after it"; empty where it was not compared with a row before). Null when
+    /// the file ends with a line break (or in a blank line), or its last line is whole (<see cref="CutReason"/>).
     /// </summary>
-    public (int Line, string Text)? LeftOutLastLine { get; private set; }
+    public (int Line, string Text, string Why)? LeftOutLastLine { get; private set; }
+
+    /// <summary>
+    /// Told the row before and a last line without a line break, says why that line is a row cut short (a clause such as
+    /// " and has 2 fields where the row before has 3"), or null where
+    /// it is whole and is given out as any other (<see cref="LastRowForm"/>). Many programs end their last row without a
+    /// line break: such a row was left out, a recording's last sample lost though nothing was wrong with it. Unset,
+    /// every such line is left out.
+    /// </summary>
+    public Func<string, string, string?>? CutReason { get; set; }
 
     /// <summary>The number of lines (reads the whole file).</summary>
     public int Count() => File.ReadLines(_path, _encoding).Count();
@@ -84,6 +95,7 @@ internal sealed class TextLines
         long total = passes * size;
         int lines = 0;
         string? pending = null;
+        string? rowBefore = null;
         while (reader.ReadLine() is string line)
         {
             if (pending != null)
@@ -91,6 +103,7 @@ internal sealed class TextLines
                 yield return pending;
             }
 
+            rowBefore = pending;
             pending = line;
             if (++lines % LinesPerReport == 0)
             {
@@ -100,14 +113,17 @@ internal sealed class TextLines
 
         if (pending != null)
         {
-            if (pending.Trim().Length == 0 || EndsWithLineBreak(stream))
+            string? why = pending.Trim().Length == 0 || EndsWithLineBreak(stream) ? null
+                : rowBefore == null || CutReason == null ? string.Empty
+                : CutReason(rowBefore, pending);
+            if (why == null)
             {
                 LeftOutLastLine = null;
                 yield return pending;
             }
             else
             {
-                LeftOutLastLine = (lines, pending);
+                LeftOutLastLine = (lines, pending, why);
             }
         }
 
