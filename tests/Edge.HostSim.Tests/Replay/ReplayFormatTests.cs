@@ -260,17 +260,29 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
-    public void AStrippingCurrentCountedNegativeIsPointedOutWithTheOptionThatReadsIt()
+    public void AStrippingCurrentCountedNegativeIsRefusedWithTheOptionThatReadsItAndReadByIt()
     {
         // A cycler that counts stripping as negative: read as it is, the pulses are plating, yet the voltage rises at
-        // every start. The replay runs (it may be meant), and says which option reads the file the other way.
+        // every start, which no cell does. It was replayed, exit 0: plating capped above the critical current, the
+        // switch's current then read as implausible and the module stopped with a fault event the cell never had, the
+        // option named only in a note after it. Refused, nothing written; with the option it is the run's replay.
         string file = _scratch.Write("negative.csv", Table("Time(s),Voltage(V),Current(mA)", ',', r => -r.CurrentMA, "0.000000", false));
+        string[] columns = { "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current" };
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", file, "--out", _scratch.Path2("negative"), "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current");
+        AssertRefused(file, "negative.csv", "pulse starts the voltage moved against the current in column 'Current(mA)' (stripping lifts it, plating lowers it, on any cell): the file counts stripping current as negative; give --strip-negative", columns);
 
-        Assert.True(replay.ExitCode == 0, replay.Stderr);
-        Assert.Contains("protocol (inferred): Plate at 385 uA", replay.Stdout, StringComparison.Ordinal);
-        Assert.Matches(@"current sign: at (\d+) of \1 pulse starts the voltage moved against the current .*give --strip-negative", replay.Stdout);
+        string outDir = Replay(file, columns.Append("--strip-negative").ToArray());
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+    }
+
+    [Fact]
+    public void AStrippingCurrentCountedPositiveIsRefusedWithStripNegative()
+    {
+        // The option turned the other way: the file's stripping current is positive already.
+        string file = _scratch.Write("positive.csv", Table("Time(s),Voltage(V),Current(mA)", ',', r => r.CurrentMA, "0.000000", false));
+
+        AssertRefused(file, "positive.csv", "voltage moved against the current in column 'Current(mA)' as --strip-negative reads it (stripping lifts it, plating lowers it, on any cell): the file counts stripping as positive; leave out --strip-negative",
+            "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current", "--strip-negative");
     }
 
     [Fact]
