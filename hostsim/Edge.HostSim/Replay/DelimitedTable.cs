@@ -64,7 +64,7 @@ public static class DelimitedTable
             ReadingRange.CheckCurrent(file, i + 1, names[current], a, currentHint);
             if (rows.Count > 0 && t < rows[^1].T)
             {
-                throw new LabFileException(file + ": line " + (i + 1) + ": time " + t.ToString("R", CultureInfo.InvariantCulture) + " s goes back from " + rows[^1].T.ToString("R", CultureInfo.InvariantCulture) + " s");
+                throw new LabFileException(file + ": line " + (i + 1) + ": time " + t.ToString("R", CultureInfo.InvariantCulture) + " s in column '" + names[time] + "' goes back from " + rows[^1].T.ToString("R", CultureInfo.InvariantCulture) + " s");
             }
 
             if (rows.Count > 0 && t == rows[^1].T)

@@ -292,22 +292,22 @@ public static partial class LabFileReader
             }
 
             string[] row = text.Split(',');
-            recording.TimeS[k] = Parse(path, line, row, 0);
+            recording.TimeS[k] = Parse(path, line, row, 0, names);
             if (k > 0 && !(recording.TimeS[k] > recording.TimeS[k - 1]))
             {
-                throw new LabFileException(string.Format(CultureInfo.InvariantCulture, "{0}: line {1}: time {2:R} s does not come after {3:R} s", path, line, recording.TimeS[k], recording.TimeS[k - 1]));
+                throw new LabFileException(string.Format(CultureInfo.InvariantCulture, "{0}: line {1}: time {2:R} s in column 'tS' does not come after {3:R} s", path, line, recording.TimeS[k], recording.TimeS[k - 1]));
             }
 
             for (int m = 0; m < modules; m++)
             {
                 // The trace holds the current commanded at each row for the interval that follows it.
-                recording.ModuleCurrentMA[m][k] = Parse(path, line, row, currentColumn[m]) * areaCm2;
+                recording.ModuleCurrentMA[m][k] = Parse(path, line, row, currentColumn[m], names) * areaCm2;
                 ReadingRange.CheckCurrent(path, line, names[currentColumn[m]], recording.ModuleCurrentMA[m][k]);
             }
 
             for (int c = 0; c < cells; c++)
             {
-                recording.CellVoltageV[c][k] = Parse(path, line, row, voltageColumn[c]);
+                recording.CellVoltageV[c][k] = Parse(path, line, row, voltageColumn[c], names);
                 ReadingRange.CheckVoltage(path, line, names[voltageColumn[c]], recording.CellVoltageV[c][k]);
             }
         }
@@ -320,11 +320,16 @@ public static partial class LabFileReader
         return recording;
     }
 
-    private static double Parse(string path, int line, string[] cells, int column)
+    private static double Parse(string path, int line, string[] cells, int column, string[] names)
     {
-        if (column < 0 || column >= cells.Length || !double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        if (column < 0 || column >= cells.Length)
         {
-            throw new LabFileException(path + ": line " + line + ": column " + (column + 1) + " is not a number");
+            throw new LabFileException(path + ": line " + line + " has no value in column '" + names[column] + "'");
+        }
+
+        if (!double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
+        {
+            throw new LabFileException(path + ": line " + line + ": '" + cells[column] + "' in column '" + names[column] + "' is not a number");
         }
 
         return value;

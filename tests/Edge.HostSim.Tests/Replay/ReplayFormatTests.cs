@@ -146,10 +146,11 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     [Fact]
     public void NewaresStepTimeGoesBackAtEveryStepAndIsRefusedAsSuch()
     {
-        // The step's own time starts again at every step: not a recording's time, and the refusal says where it goes back.
+        // The step's own time starts again at every step: not a recording's time, and the refusal says where it goes back
+        // and in which column (it named the line only).
         string file = _run.WriteNeware("neware-step-time.csv");
 
-        AssertRefused(file, "neware-step-time.csv", "line 102: time 0 s goes back from 0.99 s", "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current");
+        AssertRefused(file, "neware-step-time.csv", "line 102: time 0 s in column 'Time' goes back from 0.99 s", "--time-column", "Time", "--voltage-column", "Voltage", "--current-column", "Current");
     }
 
     [Fact]
@@ -409,9 +410,10 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Theory]
-    [InlineData("0.01,1,NaN", "trace.csv: line 3: column 3 is not a number")]
-    [InlineData("0.01,1,Infinity", "trace.csv: line 3: column 3 is not a number")]
-    [InlineData("0,1,0.21", "trace.csv: line 3: time 0 s does not come after 0 s")]
+    [InlineData("0.01,1,NaN", "trace.csv: line 3: 'NaN' in column 'module0Cell0V' is not a number")] // it said "column 3"
+    [InlineData("0.01,1,Infinity", "trace.csv: line 3: 'Infinity' in column 'module0Cell0V' is not a number")]
+    [InlineData("0.01,1", "trace.csv: line 3 has no value in column 'module0Cell0V'")]
+    [InlineData("0,1,0.21", "trace.csv: line 3: time 0 s in column 'tS' does not come after 0 s")]
     [InlineData("0.01,1,250", "trace.csv: line 3: 250 V in column 'module0Cell0V' is beyond any cell's voltage")]
     public void BadTraceRowIsNamed(string row, string problem)
     {
@@ -423,7 +425,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     [Theory]
     [InlineData("", "trace.csv: fewer than two data rows after the header at line 1")]
     [InlineData("0,1,0.2\n", "trace.csv: fewer than two data rows after the header at line 1")]
-    [InlineData("0,1,0.2\n\n0.01,1,NaN\n", "trace.csv: line 4: column 3 is not a number")]
+    [InlineData("0,1,0.2\n\n0.01,1,NaN\n", "trace.csv: line 4: 'NaN' in column 'module0Cell0V' is not a number")]
     public void ATraceTooShortOrWithABadRowAfterAnEmptyLineIsNamed(string rows, string problem)
     {
         // The line is the file's own: the empty line counts.
