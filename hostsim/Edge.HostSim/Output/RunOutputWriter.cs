@@ -101,7 +101,7 @@ public static class RunOutputWriter
             // The scenario's fields that had no effect in this run (empty when none; a replay has no such list).
             warnings = Warnings(scenario, result, warnings),
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(summary, OutputJson.Indented));
+        File.WriteAllText(path, JsonSerializer.Serialize(summary, OutputJson.Readable));
     }
 
     private static object? SettingSources(ReplaySettingSources? sources) => sources == null ? null : new

@@ -67,5 +67,5 @@ public sealed class ReplaySource
     public string? ReadAsLatin1Because { get; init; }
 
     public void Write(string directory) =>
-        System.IO.File.WriteAllText(Path.Combine(directory, File), JsonSerializer.Serialize(this, OutputJson.Indented) + "\n");
+        System.IO.File.WriteAllText(Path.Combine(directory, File), JsonSerializer.Serialize(this, OutputJson.Readable) + "\n");
 }
