@@ -33,14 +33,19 @@ public static class MergeCommand
 
             OutputFolder.Check(outDir, "--out");
             int count;
+            IReadOnlyList<string> warnings;
             try
             {
-                count = StudyMerge.Merge(result.GetRequiredValue(shards), outDir, StudyCommand.Load);
+                count = StudyMerge.Merge(result.GetRequiredValue(shards), outDir, StudyCommand.Load, out warnings);
             }
             catch (StudyException e)
             {
                 throw new InputFileException(e.Message);
             }
+
+            // Said as study says them (it wrote them to study-warnings.txt only): whoever merges may not have seen the
+            // shards' logs.
+            RunCommand.WriteWarnings(context.Console.Error, warnings);
 
             // The same folder named twice (or once with a trailing slash) is one folder.
             string[] named = result.GetRequiredValue(shards);

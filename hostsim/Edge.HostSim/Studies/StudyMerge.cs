@@ -9,7 +9,11 @@ namespace Edge.HostSim.Studies;
 public static class StudyMerge
 {
     /// <summary>Returns the variant count; throws a <see cref="StudyException"/> naming what does not fit.</summary>
-    public static int Merge(IReadOnlyList<string> shardPaths, string outPath, Func<string, StudySpec> loadSpec)
+    public static int Merge(IReadOnlyList<string> shardPaths, string outPath, Func<string, StudySpec> loadSpec) =>
+        Merge(shardPaths, outPath, loadSpec, out _);
+
+    /// <summary>As <see cref="Merge(IReadOnlyList{string}, string, Func{string, StudySpec})"/>, with the study's fields without effect, as study-warnings.txt holds them.</summary>
+    public static int Merge(IReadOnlyList<string> shardPaths, string outPath, Func<string, StudySpec> loadSpec, out IReadOnlyList<string> warnings)
     {
         if (shardPaths.Count == 0)
         {
@@ -99,6 +103,7 @@ public static class StudyMerge
         }
 
         StudyOutputWriter.WriteAll(merged, spec, variants, manifest!);
+        warnings = StudyOutputWriter.Warnings(variants);
         return variants.Count;
     }
 
