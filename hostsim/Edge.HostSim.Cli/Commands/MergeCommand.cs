@@ -46,6 +46,7 @@ public static class MergeCommand
             // Said as study says them (it wrote them to study-warnings.txt only): whoever merges may not have seen the
             // shards' logs.
             RunCommand.WriteWarnings(context.Console.Error, warnings);
+            StudyCommand.WriteRemoved(context.Console.Error, "merge", new StudyFolder(outDir).RemoveLeftoverTemporaryFiles());
 
             // The same folder named twice (or once with a trailing slash) is one folder.
             string[] named = result.GetRequiredValue(shards);

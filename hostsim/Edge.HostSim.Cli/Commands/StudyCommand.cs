@@ -108,9 +108,10 @@ public static class StudyCommand
         }
 
         folder.Claim(manifest);
+        string title = "study " + spec.Name + (shard.Count > 1 ? " shard " + shard : string.Empty);
+        WriteRemoved(console.Error, title, folder.RemoveLeftoverTemporaryFiles());
 
         // A result that fails the check is not taken as the run's: say which and why, one line each, and run it again.
-        string title = "study " + spec.Name + (shard.Count > 1 ? " shard " + shard : string.Empty);
         foreach ((StudyVariant variant, string file, string problem) in new StudyRunner(variants, folder) { Shard = shard }.RejectedResults())
         {
             console.Error.WriteLine(title + ": '" + file + "' " + problem + "; " + variant.Id + " runs again");
@@ -160,6 +161,16 @@ public static class StudyCommand
         console.Out.WriteLine("plot:   " + Path.GetFullPath(Path.Combine(outDir, StudyFolder.PlotPngFile)));
         console.Out.WriteLine("report: " + Path.GetFullPath(Path.Combine(outDir, StudyFolder.ReportFile)));
         return cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
+    }
+
+    /// <summary>Says which temporary files a killed run left were removed (the first three by name).</summary>
+    internal static void WriteRemoved(TextWriter error, string title, IReadOnlyList<string> removed)
+    {
+        if (removed.Count > 0)
+        {
+            error.WriteLine(title + ": removed " + removed.Count.ToString(CultureInfo.InvariantCulture) + (removed.Count == 1 ? " temporary file" : " temporary files")
+                + " an interrupted run left (" + string.Join(", ", removed.Take(3)) + (removed.Count > 3 ? ", ..." : string.Empty) + ")");
+        }
     }
 
     internal static StudySpec Load(string path)

@@ -29,6 +29,9 @@ public sealed class StudyFolder
     public const string ResultFile = "result.json";
     public const string VariantTimingFile = "timing.json";
 
+    /// <summary>The names a writer gives its temporary files: the file's own name, ".tmp-", the writer's process id and a GUID.</summary>
+    private static readonly string[] s_temporaryPatterns = { ManifestFile + ".tmp-*", ResultFile + ".tmp-*", VariantTimingFile + ".tmp-*" };
+
     public StudyFolder(string path)
     {
         Path = path;
@@ -373,19 +376,91 @@ public sealed class StudyFolder
             {
                 // Through a temporary file like a variant's own save: a merge stopped part-way leaves no half-copied
                 // result that a later run into this folder would take for a finished variant.
-                string target = System.IO.Path.Combine(to, file);
-                string temporary = TemporaryPath(target);
-                File.Copy(source, temporary, true);
-                File.Move(temporary, target, true);
+                WriteAtomically(System.IO.Path.Combine(to, file), File.ReadAllBytes(source));
             }
         }
     }
 
-    private static void WriteAtomically(string path, string text)
+    private static void WriteAtomically(string path, string text) => WriteAtomically(path, new UTF8Encoding(false).GetBytes(text));
+
+    /// <summary>
+    /// Writes through a temporary file held open, and so locked, until it has its name: a rerun's
+    /// <see cref="RemoveLeftoverTemporaryFiles"/> removes only a temporary file nobody holds, one a killed run left.
+    /// FileShare.Delete lets the open file be renamed on Windows too; on Linux .NET still takes its lock.
+    /// </summary>
+    private static void WriteAtomically(string path, byte[] bytes)
     {
-        string temporary = TemporaryPath(path);
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
-        File.Move(temporary, path, true);
+        // A rerun's clean-up can find a temporary file in the instant between its creation and its lock and remove
+        // it, and this write then fails to open or rename it: write it again under a new name. An error that
+        // stays (a full disk) is thrown at the last attempt.
+        for (int attempt = 1; ; attempt++)
+        {
+            string temporary = TemporaryPath(path);
+            try
+            {
+                using FileStream stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Delete);
+                stream.Write(bytes);
+                stream.Flush();
+                File.Move(temporary, path, true);
+                return;
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                TryDelete(temporary);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the temporary files a killed writer left (a study or merge stopped with SIGKILL, or by a node that
+    /// went down, between creating one and renaming it) and returns them, relative to the folder. They were never
+    /// taken as results, but they stayed in the folder for good. A temporary file another writer still holds open
+    /// (a second pod writing this shard's folder) is locked and kept.
+    /// </summary>
+    public IReadOnlyList<string> RemoveLeftoverTemporaryFiles()
+    {
+        List<string> removed = new List<string>();
+        if (!Directory.Exists(Path))
+        {
+            return removed;
+        }
+
+        string variants = System.IO.Path.Combine(Path, VariantsFolder);
+        IEnumerable<string> folders = Directory.Exists(variants) ? Directory.EnumerateDirectories(variants).Prepend(Path) : new[] { Path };
+        foreach (string folder in folders.ToList())
+        {
+            foreach (string file in s_temporaryPatterns.SelectMany(p => Directory.EnumerateFiles(folder, p)).ToList())
+            {
+                try
+                {
+                    // Taken only when nobody holds it; removed while held, so two clean-ups do not both count it.
+                    using FileStream unused = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                    File.Delete(file);
+                    removed.Add(System.IO.Path.GetRelativePath(Path, file));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Held by a writer, gone since it was listed, or not ours to remove.
+                }
+            }
+        }
+
+        removed.Sort(StringComparer.Ordinal);
+        return removed;
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>
