@@ -24,6 +24,12 @@ public sealed class ClusterManifestTests
         Assert.Contains("completionMode: Indexed", job, StringComparison.Ordinal);
         Assert.Contains("parallelism: " + completions, job, StringComparison.Ordinal);
         Assert.Contains("--shard $((JOB_COMPLETION_INDEX + 1))/" + completions, job, StringComparison.Ordinal);
+
+        // A pod runs as many variants at once as it requested CPUs, as a Slurm task runs SLURM_CPUS_PER_TASK: without
+        // --parallel the study takes the node's core count, which a CPU request (unlike a limit) does not lower.
+        string cpus = Regex.Match(job, "requests:\\s+cpu: \"(\\d+)\"").Groups[1].Value;
+        Assert.NotEqual(string.Empty, cpus);
+        Assert.Matches("\\n\\s+--parallel " + cpus + "\\n", job);
         AssertUsesRealStudyOptions(job, "study");
         AssertShippedStudy(job);
         AssertUsesRealStudyOptions(File.ReadAllText(Path.Combine(Cluster, "kubernetes", "study-merge-job.yaml")), "merge");
