@@ -433,9 +433,12 @@ public sealed class StudyFolder
             {
                 try
                 {
-                    // Taken only when nobody holds it; removed while held, so two clean-ups do not both count it.
-                    using FileStream unused = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-                    File.Delete(file);
+                    // Opened only when nobody holds it, and removed as it closes, still held: two clean-ups do not
+                    // both count it, and Windows, which refuses to delete a file open without sharing, removes it too.
+                    using (new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
+                    {
+                    }
+
                     removed.Add(System.IO.Path.GetRelativePath(Path, file));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
