@@ -289,14 +289,38 @@ namespace Edge.Core.Calibration
 
             int middleCounts = firstCounts + ((lastCounts - firstCounts) / 2);
             long offset = Magnitude((long)new PiecewiseLinearCalibration(unit).Convert(middleCounts) - nominalConversion.Convert(middleCounts));
-            if (offset * 100 > nominalSpan * NominalTolerancePercent)
+            long vrefShift = VrefShift(nominalConversion, middleCounts);
+            if (offset * 100 > (nominalSpan * NominalTolerancePercent) + (vrefShift * 100))
             {
                 return section + ": at " + middleCounts.ToString() + " counts the calibration reads " + offset.ToString() + " " + valueUnit
                     + " from the front end's nominal curve, more than " + NominalTolerancePercent.ToString() + " % of its "
-                    + nominalSpan.ToString() + " " + valueUnit + " span there: were the reference inputs the values the procedure asked for?";
+                    + nominalSpan.ToString() + " " + valueUnit + " span there and the " + vrefShift.ToString() + " " + valueUnit
+                    + " a chip's Vref (" + Esp32AdcCharacteristics.MinimumVrefMv.ToString() + "-" + Esp32AdcCharacteristics.MaximumVrefMv.ToString()
+                    + " mV) moves that reading: were the reference inputs the values the procedure asked for?";
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// How far a chip's Vref alone moves the nominal curve's value at <paramref name="counts"/>: the ADC reads
+        /// (mV - 142) / slope, the slope in proportion to Vref, so a unit reads at counts c what the typical chip reads at
+        /// c x Vref / 1100. Near REF that is 112-135 counts whatever the range; a range narrow against it (cells within
+        /// +-300 mV, a 0.05 mA module limit) spans fewer counts than 15 % of the span allows for, so every unit of Vref
+        /// near 1000 or 1200 mV failed the middle check and could not be calibrated.
+        /// </summary>
+        private static long VrefShift(PiecewiseLinearCalibration nominal, int counts)
+        {
+            long typical = nominal.Convert(counts);
+            long low = Magnitude(nominal.Convert(ScaledCounts(counts, Esp32AdcCharacteristics.MinimumVrefMv)) - typical);
+            long high = Magnitude(nominal.Convert(ScaledCounts(counts, Esp32AdcCharacteristics.MaximumVrefMv)) - typical);
+            return low > high ? low : high;
+        }
+
+        private static int ScaledCounts(int counts, int vrefMv)
+        {
+            long scaled = ((long)counts * vrefMv) / Esp32AdcCharacteristics.NominalVrefMv;
+            return scaled > Esp32AdcCharacteristics.FullScaleCounts ? Esp32AdcCharacteristics.FullScaleCounts : (int)scaled;
         }
 
         private static long Magnitude(long value)
