@@ -41,16 +41,28 @@ public class BoardCellParametersTests
     }
 
     [Theory]
-    [InlineData("electrode_area_cm2 = 0.001", 0.001)]
+    [InlineData("electrode_area_cm2 = 0.004", 0.004)]
     [InlineData("electrode_area_cm2 = 10000", 10000.0)]
     public void Area_range_ends_are_accepted(string line, double expectedCm2)
     {
-        // A 0.001 cm2 micro-electrode plates at most 0.4 uA; only a 1 kohm shunt x 500 (500 kV/A, about
-        // 250 counts) resolves that, so the minimal board's 1 ohm shunt is raised for both ends, and its current range
-        // lowered to 2 uA (1 V at the ADC).
-        string text = WithCells(line, "").Replace("shunt_milliohm = 1000", "shunt_milliohm = 1000000").Replace("max_module_current_ma = 2", "max_module_current_ma = 0.002").Replace("max_plating_current_ma = 0.5", "max_plating_current_ma = 0.001");
+        // A 0.004 cm2 micro-electrode plates at most 1.6 uA, 50 counts of the typical chip (1241 counts/V) from
+        // 25.2 kV/A: a 52 ohm shunt x 500 (26 kV/A, 51.6 counts) resolves it, and the module limit sits at the
+        // controller's open-switch current, 50 uA, which swings the ADC input by 1.3 V around 1.65 V, inside what it reads.
+        string text = WithCells(line, "").Replace("shunt_milliohm = 1000", "shunt_milliohm = 52000").Replace("max_module_current_ma = 2", "max_module_current_ma = 0.05").Replace("max_plating_current_ma = 0.5", "max_plating_current_ma = 0.001");
         Assert.True(BoardParser.TryParse(text, out BoardDefinition board, out BoardParseError error), error?.ToString());
         Assert.Equal(expectedCm2, board.CellParameters.ElectrodeAreaCm2, 12);
+    }
+
+    [Fact]
+    public void A_micro_electrode_whose_plating_cap_needs_more_gain_than_any_module_limit_fits_is_refused()
+    {
+        // 0.001 cm2 plates at most 0.4 uA: 50 counts need 500 kV/A (1 kohm x 500), where the ADC holds at most
+        // 1409 mV / 500 kV/A = 2.818 uA around 1.65 V, below the controller's 50 uA open-switch current. A module limit of
+        // 2 uA parsed before and was refused only at boot, naming protection.openSwitchCurrentUa.
+        string text = WithCells("electrode_area_cm2 = 0.001", "").Replace("shunt_milliohm = 1000", "shunt_milliohm = 1000000").Replace("max_module_current_ma = 2", "max_module_current_ma = 0.002").Replace("max_plating_current_ma = 0.5", "max_plating_current_ma = 0.001");
+        Assert.False(BoardParser.TryParse(text, out _, out BoardParseError error));
+        Assert.Equal("max_module_current_ma", error.Key);
+        Assert.Contains("no limit fits the current channels: [module 0] needs at least 0.05 mA and the narrowest channel holds at most 0.002 mA inside the ADC", error.Message);
     }
 
     [Theory]

@@ -308,21 +308,18 @@ public class BoardHardwareRuleTests
     [Theory]
     [InlineData(10000)]
     [InlineData(100)]
-    public void A_period_no_enable_timeout_can_outlast_is_refused_at_sample_period_ms(int timeoutMs)
+    public void A_period_past_what_the_controller_times_is_refused_with_the_range_that_passes_with_an_enable(int timeoutMs)
     {
-        // 2 x 4981 + 40 = 10002 ms, beyond the longest timeout (10000 ms): no timeout_ms could be right, so the
-        // period is named, not the timeout.
+        // 2 x 4981 + 40 = 10002 ms is beyond the longest timeout, but the controller's 250 ms (its shortest tuned pulse)
+        // binds first, so the refusal gives 2 to 250 ms, a range every value of which a board with [enable] can take.
         string text = MinimalBoard.With("[board]", "sample_period_ms", "4981") + "\n[enable]\nfeed_pin = 22\ntimeout_ms = " + timeoutMs;
         BoardRuleAssert.Rejected(
             text, MinimalBoard.LineOf("[board]", "sample_period_ms"), BoardParseErrorKind.Inconsistent,
-            "[board] sample_period_ms: 4981 ms needs an [enable] timeout_ms of at least 2 x 4981 + 40 = 10002 ms, beyond the longest timeout, 10000 ms; with [enable] use a sample_period_ms of at most 4980 ms");
+            "[board] sample_period_ms: 4981 ms is longer than the controller can time: its shortest tuned pulse is 250 ms and its relaxation slope window 500 ms, each at least one sample period; use 2 to 250 ms");
 
-        // 2 x 4980 + 40 = 10000 ms: the longest period the longest timeout covers, which the enable rule lets pass; the
-        // controller's own limit (250 ms) then refuses it.
-        string longest = MinimalBoard.With("[board]", "sample_period_ms", "4980") + "\n[enable]\nfeed_pin = 22\ntimeout_ms = 10000";
-        BoardRuleAssert.Rejected(
-            longest, MinimalBoard.LineOf("[board]", "sample_period_ms"), BoardParseErrorKind.Inconsistent,
-            "[board] sample_period_ms: 4980 ms is longer than the controller can time");
+        // Both ends pass with an enable whose timeout covers them (2 x 250 + 40 = 540 ms).
+        BoardRuleAssert.Parsed(MinimalBoard.With("[board]", "sample_period_ms", "2") + "\n[enable]\nfeed_pin = 22\ntimeout_ms = 540");
+        BoardRuleAssert.Parsed(MinimalBoard.With("[board]", "sample_period_ms", "250") + "\n[enable]\nfeed_pin = 22\ntimeout_ms = 540");
     }
 
     [Fact]

@@ -201,7 +201,7 @@ public class BoardParserErrorTests
             "[module 0] calibration: the values fall as the counts rise, but the front end (offset_mv + shunt x gain x current) raises the reading with the current");
 
         // A temperature curve is the sensor's: an NTC divider may fall with the counts.
-        BoardDefinition ntc = BoardRuleAssert.Parsed(MinimalBoard.WithLinesAtEnd("[temperature 0]", "adc_pin = 39", "calibration = 100:1000, 4000:-200"));
+        BoardDefinition ntc = BoardRuleAssert.Parsed(BoardText.WithLinesAtEnd(MinimalBoard.With("[safety]", "temperature_max_c", "45.0"), "[temperature 0]", "adc_pin = 39", "calibration = 100:1000, 4000:-200"));
         Assert.Equal(1, ntc.TemperatureCount);
     }
 

@@ -155,6 +155,89 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void AZeroSamplePeriodIsRefusedWithTheRangeThatPasses()
+    {
+        // "value 0 out of range 1 to 60000" before, though 1 is refused as well: the controller runs 2 to 250 ms.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        const string Period = "sample_period_ms = 10 ";
+        Assert.Contains(Period, text, StringComparison.Ordinal);
+        int line = text[..text.IndexOf(Period, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        string board = _scratch.Write("period0.board", text.Replace(Period, "sample_period_ms = 0  ", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + board + ": refused: board file line " + line + ": [board] sample_period_ms: 0 ms is shorter than the controller can run", error, StringComparison.Ordinal);
+        Assert.EndsWith("; use 2 to 250 ms", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AModuleCurrentLimitBelowWhatTheControllerCanTellFromAnOpenSwitchIsRefusedAtItsKey()
+    {
+        // 1 uA on the DevKitC (0.6 counts at 500 V/A) parsed and was refused only by the configuration check naming
+        // protection.openSwitchCurrentUa, a field the board's author cannot set. The range is computed: the controller's
+        // 50 uA open-switch current up to (1224 - 143) mV / 500 V/A = 2.162 mA, module 1's channel around 1224 mV.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        string tiny = text.Replace("max_module_current_ma = 2\n", "max_module_current_ma = 0.001\n", StringComparison.Ordinal)
+            .Replace("max_plating_current_ma = 0.5\n", "max_plating_current_ma = 0.001\n", StringComparison.Ordinal);
+        int line = tiny[..tiny.IndexOf("max_module_current_ma", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        string board = _scratch.Write("tiny.board", tiny);
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + board + ": refused: board file line " + line + ": [safety] max_module_current_ma: 0.001 mA is below the controller's open-switch current limit, 50 uA", error, StringComparison.Ordinal);
+        Assert.EndsWith("; use 0.05 to 2.162 mA", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ABoardOfTheLeastModuleCurrentCalibratesAUnitAtEitherEndOfTheVrefSpread()
+    {
+        // 0.05 mA on the DevKitC: edge-sim board called it usable (its check calibrates the typical chip), but a run on a
+        // Vref-1000 unit exited 2, the unit's curve 217 uA from the nominal one at REF, "more than 15 % of its 111 uA span".
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        string board = _scratch.Write("least.board", text.Replace("max_module_current_ma = 2\n", "max_module_current_ma = 0.05\n", StringComparison.Ordinal)
+            .Replace("max_plating_current_ma = 0.5\n", "max_plating_current_ma = 0.05\n", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+        Assert.True(check.ExitCode == 0, check.Stderr);
+        Assert.Contains("module current up to 0.05 mA", check.Stdout, StringComparison.Ordinal);
+
+        foreach (int vrefMv in new[] { 1000, 1200 })
+        {
+            string scenario = _scratch.Write("on-least-" + vrefMv + ".json", "{ \"name\": \"t\", \"seed\": 1, \"timeLimitS\": 3, "
+                + "\"pack\": { \"modules\": 2, \"cellsPerModule\": 2, \"preset\": \"nak50-nasicon\" }, "
+                + "\"protocol\": { \"steps\": [ \"Strip at 0.1 mA/cm2 for 1 s\", \"Rest for 1 s\" ], \"rest\": \"fixed\" }, "
+                + "\"measurement\": { \"board\": \"" + board.Replace("\\", "\\\\", StringComparison.Ordinal) + "\", \"adcVrefMv\": " + vrefMv + " } }");
+            string output = _scratch.Path2("run-" + vrefMv);
+            using EdgeSimProcess run = EdgeSimProcess.Run("run", scenario, "--out", output, "--quiet");
+
+            Assert.True(run.ExitCode == 0, "Vref " + vrefMv + ": " + run.Stderr);
+            Assert.Contains("\"unitCalibrated\": true", File.ReadAllText(Path.Combine(output, "summary.json")), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ATemperatureChannelWithoutATemperatureLimitIsRefusedNotSummarisedAsHavingNone()
+    {
+        // The mux board without temperature_max_c was "usable ... no temperature limit" while the controller watched its
+        // NTC against its own 60.0 degC, which nothing had checked against the sensor's curve.
+        string text = File.ReadAllText(Shipped("esp32-mux-6s.board"));
+        string withoutLimit = string.Join('\n', text.Split('\n').Where(l => !l.StartsWith("temperature_max_c", StringComparison.Ordinal)));
+        int line = withoutLimit[..withoutLimit.IndexOf("[safety]", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        string board = _scratch.Write("no-temperature-limit.board", withoutLimit);
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + board + ": refused: board file line " + line + ": [safety]: missing required key 'temperature_max_c' (needed with [temperature 0]", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, check.Stdout);
+    }
+
+    [Fact]
     public void ABoardFileBeyondTheSizeLimitIsRefusedWithItsSizeAndARunOnItWritesNothing()
     {
         // The firmware compiles its boards into nanoFramework's string table (65,535 bytes an assembly), so a board file

@@ -40,6 +40,14 @@ namespace Edge.Core.Boards.Parsing
                 return null;
             }
 
+            // The period first: its range depends only on what was counted above and the [mux], [enable] and
+            // [board] keys, and a board read at a wrong period is refused for it whatever else it holds.
+            error = SamplePeriodCheck.Check(sections, cellCount, moduleCount, temperatureCount);
+            if (error != null)
+            {
+                return null;
+            }
+
             int fullScale = (1 << sections.Board.AdcResolutionBits) - 1;
             error = ChannelChecks.CheckChannels(sections, cellCount, moduleCount, temperatureCount, fullScale);
             if (error == null)
@@ -66,6 +74,11 @@ namespace Edge.Core.Boards.Parsing
 
             if (error == null)
             {
+                error = CurrentLimitCheck.Check(sections, moduleCount);
+            }
+
+            if (error == null)
+            {
                 error = ChannelChecks.CheckSafety(sections, cellCount, moduleCount, temperatureCount, fullScale);
             }
 
@@ -83,16 +96,6 @@ namespace Edge.Core.Boards.Parsing
             if (error == null)
             {
                 error = SetpointResolutionCheck.Check(sections, moduleCount);
-            }
-
-            if (error == null)
-            {
-                error = SamplingTimeCheck.Check(sections, cellCount, moduleCount, temperatureCount);
-            }
-
-            if (error == null)
-            {
-                error = ControllerPeriodCheck.Check(sections);
             }
 
             if (error != null)

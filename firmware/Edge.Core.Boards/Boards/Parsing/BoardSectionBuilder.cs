@@ -33,7 +33,11 @@ namespace Edge.Core.Boards.Parsing
 
         public string Name { get; private set; }
 
+        /// <summary>The period, clamped into an int (a number beyond it is refused, named by <see cref="SamplePeriodText"/>).</summary>
         public int SamplePeriodMs { get; private set; }
+
+        /// <summary>The period as written, for the refusal of one out of range.</summary>
+        public string SamplePeriodText { get; private set; }
 
         public int AdcResolutionBits { get; private set; }
 
@@ -67,10 +71,11 @@ namespace Edge.Core.Boards.Parsing
             }
             else if (line.Key == SamplePeriodKey)
             {
-                // 1 ms is the fastest tick the pulse-edge measurements need; a minute is the slowest
-                // that still watches a resting pack.
-                error = BoardValueReader.ReadInt(line, 1, 60000, out value);
+                // Only a whole number here: the range that passes depends on the other sections (the sampling
+                // time, the enable), so SamplePeriodCheck gives it once the board is read.
+                error = BoardValueReader.ReadWholeNumber(line, out value);
                 SamplePeriodMs = value;
+                SamplePeriodText = line.Value;
             }
             else if (line.Key == ModuleKey)
             {

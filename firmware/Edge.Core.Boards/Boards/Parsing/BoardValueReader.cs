@@ -31,6 +31,42 @@ namespace Edge.Core.Boards.Parsing
         }
 
         /// <summary>
+        /// A whole number whose range a whole-board rule checks, clamped into an int: the rule gives the range that
+        /// passes on this board, which the line alone cannot know.
+        /// </summary>
+        public static BoardParseError ReadWholeNumber(BoardLine line, out int value)
+        {
+            long scaled;
+            value = 0;
+            if (!FixedPointText.TryParse(line.Value, 0, out scaled))
+            {
+                return line.Fail(BoardParseErrorKind.BadNumber, QuotedText.Of(line.Value) + " is not a whole number");
+            }
+
+            value = scaled > int.MaxValue ? int.MaxValue : (scaled < int.MinValue ? int.MinValue : (int)scaled);
+            return null;
+        }
+
+        /// <summary>
+        /// A decimal number with at most <paramref name="decimals"/> decimals, scaled by 10^decimals and clamped into an
+        /// int, whose range a whole-board rule checks (as <see cref="ReadWholeNumber"/>).
+        /// </summary>
+        public static BoardParseError ReadDecimal(BoardLine line, int decimals, out int scaledValue)
+        {
+            long scaled;
+            scaledValue = 0;
+            if (!FixedPointText.TryParse(line.Value, decimals, out scaled))
+            {
+                return line.Fail(
+                    BoardParseErrorKind.BadNumber,
+                    QuotedText.Of(line.Value) + " is not a number with at most " + decimals.ToString() + " decimals");
+            }
+
+            scaledValue = scaled > int.MaxValue ? int.MaxValue : (scaled < int.MinValue ? int.MinValue : (int)scaled);
+            return null;
+        }
+
+        /// <summary>
         /// A decimal number with at most <paramref name="decimals"/> decimals, returned scaled by
         /// 10^decimals; <paramref name="min"/> and <paramref name="max"/> are scaled too.
         /// </summary>

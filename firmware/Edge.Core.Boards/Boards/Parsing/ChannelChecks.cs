@@ -219,7 +219,13 @@ namespace Edge.Core.Boards.Parsing
             SafetySectionBuilder s = sections.Safety;
             if (!s.Has(SafetySectionBuilder.TemperatureMaxKey))
             {
-                return null;
+                // Without it the controller's own 60.0 degC applied unchecked against the sensor's curve (one that
+                // ends below it would never see it) while edge-sim board described the board as having no limit.
+                return temperatureCount == 0
+                    ? null
+                    : s.MissingKey(
+                        SafetySectionBuilder.TemperatureMaxKey,
+                        " (needed with " + sections.Temperatures[0].Header + ": a temperature channel needs the limit it watches for, inside its calibration)");
             }
 
             if (temperatureCount == 0)

@@ -27,6 +27,9 @@ namespace Edge.Core.Boards.Parsing
 
         public int TimeoutMs { get; private set; }
 
+        /// <summary>The timeout as written, for the refusal of one out of range.</summary>
+        public string TimeoutText { get; private set; }
+
         protected override string[] AllowedKeys
         {
             get { return s_allowed; }
@@ -48,8 +51,10 @@ namespace Edge.Core.Boards.Parsing
                 return error;
             }
 
-            error = BoardValueReader.ReadInt(line, 1, MaxTimeoutMs, out value);
+            // Its least value follows sample_period_ms: HardwareChecks gives the range once the board is read.
+            error = BoardValueReader.ReadWholeNumber(line, out value);
             TimeoutMs = value;
+            TimeoutText = line.Value;
             return error;
         }
     }

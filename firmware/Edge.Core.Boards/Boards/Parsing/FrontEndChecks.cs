@@ -394,13 +394,18 @@ namespace Edge.Core.Boards.Parsing
             for (int m = 0; m < moduleCount; m++)
             {
                 ModuleSectionBuilder module = sections.Modules[m];
-                long swingMv = CurrentSwingMv(module, safety.MaxModuleCurrentUa);
-                long lowMv = module.OffsetMv - swingMv;
-                long highMv = module.OffsetMv + swingMv;
-                if (lowMv >= Esp32AdcCharacteristics.ReadableLowMv && highMv <= Esp32AdcCharacteristics.ReadableHighMv)
+                // Decided on the exact swing (mV/A x uA = nV): whole mV let 2.819 mA through 500 V/A around 1650 mV
+                // (1409.5 mV, truncated to 1409) past 3059 mV, above the most the refusal of max_module_current_ma names.
+                long swingNv = MilliVoltsPerAmp(module) * safety.MaxModuleCurrentUa;
+                if (swingNv <= (module.OffsetMv - Esp32AdcCharacteristics.ReadableLowMv) * 1000000L
+                    && swingNv <= (Esp32AdcCharacteristics.ReadableHighMv - module.OffsetMv) * 1000000L)
                 {
                     continue;
                 }
+
+                long swingMv = CurrentSwingMv(module, safety.MaxModuleCurrentUa);
+                long lowMv = module.OffsetMv - swingMv;
+                long highMv = module.OffsetMv + swingMv;
 
                 return module.FailAt(
                     ModuleSectionBuilder.OffsetKey,
@@ -408,10 +413,27 @@ namespace Edge.Core.Boards.Parsing
                     "the current range +-" + BoardValueReader.FormatScaled(safety.MaxModuleCurrentUa, 3) + " mA ([safety] max_module_current_ma) maps to "
                     + lowMv.ToString() + " to " + highMv.ToString() + " mV at the ADC, beyond " + Esp32AdcCharacteristics.ReadableLowMv.ToString() + "-"
                     + Esp32AdcCharacteristics.ReadableHighMv.ToString() + " mV, what the ADC reads at 11 dB without saturating on every chip: a current at the limit would read "
-                    + (lowMv < Esp32AdcCharacteristics.ReadableLowMv ? "0" : "4095") + " and the unit's calibration, which applies it, could never finish; lower the gain or the shunt, or max_module_current_ma");
+                    + (lowMv < Esp32AdcCharacteristics.ReadableLowMv ? "0" : "4095") + " and the unit's calibration, which applies it, could never finish; lower the gain or the shunt, or max_module_current_ma to at most "
+                    + BoardValueReader.FormatScaled(MostCurrentUa(module), 3) + " mA");
             }
 
             return null;
+        }
+
+        /// <summary>The largest current magnitude whose swing keeps the channel's input inside 143-3059 mV, uA (0 if none).</summary>
+        public static long MostCurrentUa(ModuleSectionBuilder module)
+        {
+            long milliVoltsPerAmp = MilliVoltsPerAmp(module);
+            long headroomMv = module.OffsetMv - Esp32AdcCharacteristics.ReadableLowMv;
+            long topMv = Esp32AdcCharacteristics.ReadableHighMv - module.OffsetMv;
+            headroomMv = topMv < headroomMv ? topMv : headroomMv;
+            return milliVoltsPerAmp <= 0 || headroomMv < 0 ? 0 : (headroomMv * 1000000L) / milliVoltsPerAmp;
+        }
+
+        /// <summary>Shunt x gain, mV per A (= V/A x 1000).</summary>
+        public static long MilliVoltsPerAmp(ModuleSectionBuilder module)
+        {
+            return (long)module.AmplifierGainMilli * module.ShuntMilliohm / 1000;
         }
 
         /// <summary>Swing of a current channel's ADC input at <paramref name="currentUa"/>: gain x shunt x current, mV.</summary>

@@ -320,28 +320,25 @@ namespace Edge.Core.Boards.Parsing
                 return null;
             }
 
-            int period = sections.Board.SamplePeriodMs;
-            int minimum = (2 * period) + EnableSlackMs;
-            if (minimum > EnableSectionBuilder.MaxTimeoutMs)
-            {
-                // No timeout_ms could satisfy the rule, so the period is what has to change.
-                int longestPeriod = (EnableSectionBuilder.MaxTimeoutMs - EnableSlackMs) / 2;
-                return sections.Board.FailAt(
-                    BoardSectionBuilder.SamplePeriodKey,
-                    BoardParseErrorKind.Inconsistent,
-                    period.ToString() + " ms needs an [enable] timeout_ms of at least 2 x " + period.ToString() + " + " + EnableSlackMs.ToString() + " = "
-                    + minimum.ToString() + " ms, beyond the longest timeout, " + EnableSectionBuilder.MaxTimeoutMs.ToString()
-                    + " ms; with [enable] use a sample_period_ms of at most " + longestPeriod.ToString() + " ms");
-            }
-
+            // SamplePeriodCheck has kept the period within what one timeout can outlast.
+            int minimum = (2 * sections.Board.SamplePeriodMs) + EnableSlackMs;
             if (enable.TimeoutMs < minimum)
             {
                 return enable.FailAt(
                     EnableSectionBuilder.TimeoutKey,
                     BoardParseErrorKind.Inconsistent,
-                    enable.TimeoutMs.ToString() + " ms is shorter than two sample periods plus " + EnableSlackMs.ToString()
-                    + " ms (nanoFramework's 20 ms thread quantum and a garbage collection): a healthy tick that starts late would drop the gate drive; use at least "
-                    + minimum.ToString() + " ms");
+                    enable.TimeoutText + " ms is shorter than two sample periods plus " + EnableSlackMs.ToString()
+                    + " ms (nanoFramework's 20 ms thread quantum and a garbage collection): a healthy tick that starts late would drop the gate drive; use "
+                    + minimum.ToString() + " to " + EnableSectionBuilder.MaxTimeoutMs.ToString() + " ms");
+            }
+
+            if (enable.TimeoutMs > EnableSectionBuilder.MaxTimeoutMs)
+            {
+                return enable.FailAt(
+                    EnableSectionBuilder.TimeoutKey,
+                    BoardParseErrorKind.OutOfRange,
+                    enable.TimeoutText + " ms is longer than a monostable may hold the gate drive after the software stops (" + EnableSectionBuilder.MaxTimeoutMs.ToString()
+                    + " ms at most); use " + minimum.ToString() + " to " + EnableSectionBuilder.MaxTimeoutMs.ToString() + " ms");
             }
 
             return null;

@@ -50,6 +50,9 @@ namespace Edge.Core.Boards.Parsing
 
         public int MaxModuleCurrentUa { get; private set; }
 
+        /// <summary>The module limit as written, for the refusal of one out of range.</summary>
+        public string MaxModuleCurrentText { get; private set; }
+
         public int MaxPlatingCurrentUa { get; private set; }
 
         public int CellVoltageMinMv { get; private set; }
@@ -91,11 +94,15 @@ namespace Edge.Core.Boards.Parsing
             string key = line.Key;
             if (key == MaxModuleCurrentKey || key == MaxPlatingCurrentKey || key == ModuleCurrentWarningKey || key == ModuleCurrentDerateKey)
             {
-                // mA with up to 3 decimals (= 1 uA); 1 A is far above any cell this controller drives.
-                error = BoardValueReader.ReadFixed(line, 3, 1, 1000000, out value);
+                // mA with up to 3 decimals (= 1 uA); 1 A is far above any cell this controller drives. The module
+                // limit's range follows the current channels: CurrentLimitCheck gives it once the board is read.
+                error = key == MaxModuleCurrentKey
+                    ? BoardValueReader.ReadDecimal(line, 3, out value)
+                    : BoardValueReader.ReadFixed(line, 3, 1, 1000000, out value);
                 if (key == MaxModuleCurrentKey)
                 {
                     MaxModuleCurrentUa = value;
+                    MaxModuleCurrentText = line.Value;
                 }
                 else if (key == MaxPlatingCurrentKey)
                 {
