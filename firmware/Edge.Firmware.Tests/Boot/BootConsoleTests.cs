@@ -35,6 +35,43 @@ namespace NFUnitTest.Boot
         }
 
         [TestMethod]
+        public void TheBootsEventsBeforeTheConsoleOpenedAreShownOnIt()
+        {
+            // A bench without a broker: the console is the only place an operator reads why nothing runs.
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nmqtt_port = 70000\n";
+            DeviceEventLog log = new DeviceEventLog();
+            RunningFirmware running = new BootSupervisor(devices, log, new FakeBootDelay()).Run(1);
+            Assert.IsNotNull(running, "the boot ends without a control loop");
+            running.Dispose();
+
+            Assert.AreEqual(1, devices.ConsoleSessions.Count, "the console opens on the default settings");
+            string shown = ((ConsoleSession)devices.ConsoleSessions[0]).Process(null);
+            Assert.IsNotNull(shown, "the boot's events are shown");
+            Assert.Contains("settings-invalid: line 3: mqtt_port must be a whole number in 1..65535", shown);
+            Assert.Contains("board-error: no board", shown);
+            Assert.IsTrue(shown.IndexOf("settings-invalid") < shown.IndexOf("board-error"), "in the order reported");
+            Assert.IsNull(((ConsoleSession)devices.ConsoleSessions[0]).Process(null), "shown once");
+        }
+
+        [TestMethod]
+        public void EventsBeforeAnEchoBeyondTheLimitAreCountedAndTheFirstKept()
+        {
+            DeviceEventLog log = new DeviceEventLog();
+            for (int i = 0; i < DeviceEventLog.MaximumEarlyLines + 2; i++)
+            {
+                log.Report("early", i.ToString());
+            }
+
+            ConsoleSession session = new ConsoleSession(new ConsoleCommands(null));
+            log.Echo = session;
+            string shown = session.Process(null);
+            Assert.StartsWith("early: 0\r\n", shown, "the first, the root cause, kept");
+            Assert.Contains("early: 23\r\n(2 later events before the console opened not shown: see the debug output)\r\n", shown);
+            Assert.AreEqual(DeviceEventLog.MaximumEarlyLines + 2, log.Count, "every event still waits for the broker");
+        }
+
+        [TestMethod]
         public void ConsoleOffOpensNone()
         {
             FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
