@@ -110,6 +110,45 @@ namespace NFUnitTest.Persistence
         }
 
         [TestMethod]
+        public void ABrokerHostWrittenAsAUrlOrWithAPortIsRefusedNamingWhatToWrite()
+        {
+            // Taken before, each failed only at the broker name lookup, at every connect, as "broker offline".
+            Assert.AreEqual("line 2: mqtt_host 'mqtt://192.168.1.20:1884' is a URL: write the host alone (mqtt_host = 192.168.1.20), the port in mqtt_port (mqtt_port = 1884) and TLS as mqtt_ca_cert",
+                HostRefused("mqtt://192.168.1.20:1884"));
+            Assert.AreEqual("line 2: mqtt_host 'mqtts://broker.local/' is a URL: write the host alone (mqtt_host = broker.local), the port in mqtt_port and TLS as mqtt_ca_cert",
+                HostRefused("mqtts://broker.local/"));
+            Assert.AreEqual("line 2: mqtt_host 'broker.local:8883' has a port: write the host alone (mqtt_host = broker.local) and the port in mqtt_port (mqtt_port = 8883)",
+                HostRefused("broker.local:8883"));
+        }
+
+        [TestMethod]
+        public void ABrokerHostWithQuotesSpacesOrOtherCharactersIsRefusedNamingTheCharacter()
+        {
+            Assert.AreEqual("line 2: mqtt_host '\"broker.local\"' has a quote (write the value without quotes) at position 1: a name is letters, digits, '-', '_' and '.' (broker.local), an address four numbers (192.168.1.20)",
+                HostRefused("\"broker.local\""));
+            Assert.AreEqual("line 2: mqtt_host 'my broker' has a space at position 3: a name is letters, digits, '-', '_' and '.' (broker.local), an address four numbers (192.168.1.20)",
+                HostRefused("my broker"));
+            Assert.AreEqual("line 2: mqtt_host 'br\u00f6ker.local' has the character '\u00f6' at position 3: a name is letters, digits, '-', '_' and '.' (broker.local), an address four numbers (192.168.1.20)",
+                HostRefused("br\u00f6ker.local"));
+            Assert.AreEqual("line 2: mqtt_host 'broker..local' has an empty part between dots: a name is letters, digits, '-', '_' and '.' (broker.local), an address four numbers (192.168.1.20)",
+                HostRefused("broker..local"));
+            Assert.AreEqual("line 2: mqtt_host is 254 characters long: a host name has at most 253", HostRefused(new string('a', 254)));
+
+            // What a name may be is still taken.
+            bool ok = DeviceSettingsParser.TryParse("device_id = pack-7\nmqtt_host = mqtt_1.site-2.example\n", out DeviceSettings settings, out string error);
+            Assert.IsTrue(ok, error);
+            Assert.AreEqual("mqtt_1.site-2.example", settings.MqttHost);
+        }
+
+        private static string HostRefused(string host)
+        {
+            bool ok = DeviceSettingsParser.TryParse("device_id = pack-7\nmqtt_host = " + host + "\n", out DeviceSettings settings, out string error);
+            Assert.IsFalse(ok, host + " was taken");
+            Assert.AreEqual(0, settings.MqttHost.Length, "defaults, not a half-applied text");
+            return error;
+        }
+
+        [TestMethod]
         public void OutOfRangePortFallsBackToDefaultsWithTheLine()
         {
             string text = "device_id = pack-7\nmqtt_port = 70000\n";

@@ -147,14 +147,21 @@ namespace Edge.Firmware.Networking
         /// Why <paramref name="host"/> cannot name the broker, or null. A host of digits and dots only is an address
         /// (no name is all digits), and the device's network stack reads it as inet_aton does: a part with a leading
         /// 0 is octal ("192.168.010.1" is 192.168.8.1, "08" no number at all) and fewer than four parts are filled
-        /// in ("10.1" is 10.0.0.1), so such a host would reach another address than it seems to say. Names are not
-        /// checked further.
+        /// in ("10.1" is 10.0.0.1), so such a host would reach another address than it seems to say. A name is what
+        /// the stack's lookup takes: letters, digits, '-', '_' and '.', at most <see cref="MaximumHostLength"/>; a URL
+        /// (scheme, port or path), a quoted value or a space is refused naming what to write instead, since the
+        /// lookup would only fail at every connect.
         /// </summary>
         public static string CheckHost(string host)
         {
-            if (host == null || host.Length == 0 || !IsNumeric(host) || IsDottedQuad(host))
+            if (host == null || host.Length == 0 || IsDottedQuad(host))
             {
                 return null;
+            }
+
+            if (!IsNumeric(host))
+            {
+                return CheckName(host);
             }
 
             string[] parts = host.Split('.');
@@ -180,6 +187,74 @@ namespace Edge.Firmware.Networking
             }
 
             return "'" + host + "' is neither a name nor an IPv4 address (four numbers from 0 to 255 separated by dots, as 192.168.1.20)";
+        }
+
+        /// <summary>Longest host name, characters (a DNS name's limit, RFC 1035).</summary>
+        public const int MaximumHostLength = 253;
+
+        private const string NameForm = "a name is letters, digits, '-', '_' and '.' (broker.local), an address four numbers (192.168.1.20)";
+
+        private static string CheckName(string host)
+        {
+            int scheme = host.IndexOf("://");
+            if (scheme >= 0)
+            {
+                string rest = host.Substring(scheme + 3);
+                int end = rest.IndexOf('/');
+                rest = end < 0 ? rest : rest.Substring(0, end);
+                int colon = rest.IndexOf(':');
+                string bare = colon < 0 ? rest : rest.Substring(0, colon);
+                return "'" + host + "' is a URL: write the host alone (mqtt_host = " + bare + "), the port in mqtt_port"
+                    + (colon < 0 ? string.Empty : " (mqtt_port = " + rest.Substring(colon + 1) + ")") + " and TLS as mqtt_ca_cert";
+            }
+
+            int portColon = host.IndexOf(':');
+            if (portColon > 0 && host.IndexOf(':', portColon + 1) < 0 && IsDigits(host.Substring(portColon + 1)))
+            {
+                return "'" + host + "' has a port: write the host alone (mqtt_host = " + host.Substring(0, portColon) + ") and the port in mqtt_port (mqtt_port = "
+                    + host.Substring(portColon + 1) + ")";
+            }
+
+            if (host.Length > MaximumHostLength)
+            {
+                return "is " + host.Length.ToString() + " characters long: a host name has at most " + MaximumHostLength.ToString();
+            }
+
+            for (int i = 0; i < host.Length; i++)
+            {
+                char c = host[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+                if (!ok)
+                {
+                    string what = c == ' ' ? "a space" : c == '"' || c == '\'' ? "a quote (write the value without quotes)" : "the character '" + c.ToString() + "'";
+                    return "'" + host + "' has " + what + " at position " + (i + 1).ToString() + ": " + NameForm;
+                }
+            }
+
+            if (host[0] == '.' || host.IndexOf("..") >= 0)
+            {
+                return "'" + host + "' has an empty part between dots: " + NameForm;
+            }
+
+            return null;
+        }
+
+        private static bool IsDigits(string text)
+        {
+            if (text.Length == 0)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] < '0' || text[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsNumeric(string text)
