@@ -141,6 +141,28 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
+        public void APastedBlockOfLinesRunsWholeAndInOrder()
+        {
+            // More lines in one read than the line buffer holds: a terminal's paste at 115200 baud within one 50 ms poll.
+            DeviceEventLog events = new DeviceEventLog();
+            CalibrationMode mode = Mode(new FakeUnitRecordStore(), events);
+            ConsoleSession session = new ConsoleSession(new ConsoleCommands(mode));
+            string pasted = "calibrate begin samplesPerPoint=4\r\n";
+            for (int i = 0; i < ConsoleLineBuffer.MaximumPendingLines; i++)
+            {
+                pasted += "calibrate\tdiscard\r\n";
+            }
+
+            pasted += "calibrate abort\r\n";
+            string output = session.Process(pasted);
+
+            Assert.StartsWith("ok\r\n", output, "the first line, begin, ran");
+            Assert.IsFalse(mode.IsActive, "the last line, abort, ran after it");
+            Assert.AreEqual(-1, output.IndexOf("dropped"), "no line was dropped");
+            Assert.AreEqual(-1, output.IndexOf("unknown"), "a tab separates words");
+        }
+
+        [TestMethod]
         public void AMultiLineEventGetsCrLfOnEveryLine()
         {
             ConsoleSession session = new ConsoleSession(new ConsoleCommands(null));

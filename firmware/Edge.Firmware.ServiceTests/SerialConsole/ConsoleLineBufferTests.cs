@@ -54,6 +54,14 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
+        public void ATabSeparatesWordsAsASpaceDoes()
+        {
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            buffer.Append("stop\tmodule=1\n");
+            Assert.AreEqual(2, Edge.Core.Text.Words.Of(Take(buffer)).Length, "stop and module=1, not one word 'stopmodule=1'");
+        }
+
+        [TestMethod]
         public void AnOverlongLineIsDiscardedWholeAndTheNextLineIsRead()
         {
             ConsoleLineBuffer buffer = new ConsoleLineBuffer();

@@ -7,7 +7,7 @@ namespace Edge.Firmware.SerialConsole
 {
     /// <summary>
     /// Assembles the characters a terminal sends into lines: a line ends at CR, LF or CR LF (one
-    /// line, not two), backspace and DEL remove the last character, other control characters are
+    /// line, not two), backspace and DEL remove the last character, a tab is a blank, other control characters are
     /// dropped. A line longer than <see cref="MaximumLineLength"/> is discarded whole and reported as
     /// overlong (a null line), so that a flood of noise on the wire never grows memory nor runs as a command.
     /// </summary>
@@ -64,7 +64,8 @@ namespace Edge.Firmware.SerialConsole
             return true;
         }
 
-        private void Add(char c)
+        /// <summary>Adds one received character; a line it completes can be taken at once (<see cref="TryTakeLine"/>).</summary>
+        public void Add(char c)
         {
             bool carriageReturn = c == '\r';
             if (c == '\n' && _afterCarriageReturn)
@@ -91,7 +92,13 @@ namespace Edge.Firmware.SerialConsole
                 return;
             }
 
-            if (c < ' ')
+            if (c == '\t')
+            {
+                // A blank between words as a space is (ConsoleCommands splits at both); dropped, it joined "stop\tmodule=1"
+                // into one unknown word.
+                c = ' ';
+            }
+            else if (c < ' ')
             {
                 return;
             }

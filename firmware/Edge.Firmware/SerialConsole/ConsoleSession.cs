@@ -59,23 +59,21 @@ namespace Edge.Firmware.SerialConsole
         /// </summary>
         public string Process(string received)
         {
-            _buffer.Append(received);
+            // Each line runs as soon as it is complete, so a pasted block of lines runs whole and in order, however
+            // many arrive in one read (queued first, the buffer's limit dropped the first ones and ran the rest).
             StringBuilder output = null;
-            int dropped = _buffer.TakeDroppedLineCount();
-            if (dropped > 0)
+            int count = received == null ? 0 : received.Length;
+            for (int i = 0; i < count; i++)
             {
-                // Said first: the replies below are for the lines after the ones lost.
-                output = Add(output, "error: " + dropped.ToString() + " line(s) arrived faster than they were read and were dropped unrun (at most "
-                    + ConsoleLineBuffer.MaximumPendingLines.ToString() + " wait); send them again");
-            }
-
-            string line;
-            while (_buffer.TryTakeLine(out line))
-            {
-                string reply = line == null
-                    ? "error: line longer than " + ConsoleLineBuffer.MaximumLineLength.ToString() + " characters ignored"
-                    : Execute(line);
-                output = Add(output, reply);
+                _buffer.Add(received[i]);
+                string line;
+                if (_buffer.TryTakeLine(out line))
+                {
+                    string reply = line == null
+                        ? "error: line longer than " + ConsoleLineBuffer.MaximumLineLength.ToString() + " characters ignored"
+                        : Execute(line);
+                    output = Add(output, reply);
+                }
             }
 
             lock (_lock)
