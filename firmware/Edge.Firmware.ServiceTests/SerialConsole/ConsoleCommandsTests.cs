@@ -7,6 +7,7 @@ using Edge.Firmware.Boards;
 using Edge.Firmware.Calibration;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.Networking;
+using Edge.Firmware.Persistence;
 using Edge.Firmware.Sampling;
 using Edge.Firmware.SerialConsole;
 using nanoFramework.TestFramework;
@@ -31,7 +32,7 @@ namespace NFUnitTest.SerialConsole
             CalibrationMode mode = Mode(store);
             ConsoleCommands console = new ConsoleCommands(mode);
 
-            Assert.AreEqual("error: unknown command 'calibrat': expected start, stop, resetFault, setMode, readings, config, calibrate, status or help", console.Execute("calibrat begin"));
+            Assert.AreEqual("error: unknown command 'calibrat': expected start, stop, resetFault, setMode, readings, config, settings, calibrate, status or help", console.Execute("calibrat begin"));
             Assert.AreEqual("error: calibrate needs an action: begin, record, discard, finish, abort or status", console.Execute("calibrate"));
             Assert.AreEqual("error: unknown action 'go': must be begin, record, discard, finish, abort or status", console.Execute("calibrate go"));
             Assert.AreEqual("error: calibrate record takes no arguments, got 'now'", console.Execute("calibrate record now"));
@@ -160,6 +161,28 @@ namespace NFUnitTest.SerialConsole
             Assert.IsFalse(mode.IsActive, "the last line, abort, ran after it");
             Assert.AreEqual(-1, output.IndexOf("dropped"), "no line was dropped");
             Assert.AreEqual(-1, output.IndexOf("unknown"), "a tab separates words");
+        }
+
+        [TestMethod]
+        public void SettingsShowsTheSettingsInForceWithoutTheirSecrets()
+        {
+            string text = "device_id = pack-7\nboard = esp32-mux-6s\nmqtt_host = broker.local\nmqtt_port = 1884\nmqtt_username = bench\nmqtt_password = s3cr#t\nhealth_period_s = 5\nconsole_baud = 9600\n";
+            DeviceSettings settings;
+            string error;
+            Assert.IsTrue(DeviceSettingsParser.TryParse(text, out settings, out error), error);
+            ConsoleCommands console = new ConsoleCommands(null);
+            console.SettingsText = ConsoleSettingsText.Of(settings, null);
+            ConsoleSession session = new ConsoleSession(console);
+
+            string shown = session.Process("settings\r\n");
+            Assert.StartsWith("# settings in force, read at boot from the deployed settings text; a change takes effect when a new text is deployed and the device restarts\r\n", shown);
+            Assert.Contains("\r\ndevice_id = pack-7\r\nboard = esp32-mux-6s\r\nmqtt_host = broker.local\r\nmqtt_port = 1884\r\nmqtt_username = bench\r\nmqtt_password = (set, not shown)\r\nmqtt_ca_cert = (none: TLS off)\r\n", shown);
+            Assert.Contains("\r\nhealth_period_s = 5\r\n", shown);
+            Assert.Contains("\r\nconsole_baud = 9600\r\n", shown);
+            Assert.AreEqual(-1, shown.IndexOf("s3cr"), "the password is not shown");
+
+            Assert.AreEqual("error: settings takes no arguments: the settings are deployed with the application and read at boot, not set from the console",
+                console.Execute("settings mqtt_host=10.0.0.2"));
         }
 
         [TestMethod]

@@ -52,6 +52,10 @@ namespace NFUnitTest.Boot
             Assert.Contains("board-error: no board", shown);
             Assert.IsTrue(shown.IndexOf("settings-invalid") < shown.IndexOf("board-error"), "in the order reported");
             Assert.IsNull(((ConsoleSession)devices.ConsoleSessions[0]).Process(null), "shown once");
+
+            string settings = ((ConsoleSession)devices.ConsoleSessions[0]).Process("settings\n");
+            Assert.StartsWith("# defaults in force, without a board: the deployed settings text was refused at boot (line 3: mqtt_port must be a whole number in 1..65535)\r\n", settings);
+            Assert.Contains("\r\ndevice_id = edge-0\r\nboard = (none)\r\n", settings);
         }
 
         [TestMethod]

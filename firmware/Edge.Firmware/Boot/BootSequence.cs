@@ -47,6 +47,9 @@ namespace Edge.Firmware.Boot
         private readonly ArrayList _opened = new ArrayList();
         private BootStep _step;
 
+        // Why the deployed settings text was refused in this boot (the defaults then run), or null: the console says which.
+        private string _settingsRefusal;
+
         // The drive-off step's hold on the switch, enable and setpoint pins, until the board's drivers take them.
         private bool _pinsHeldOff;
         private LoadSwitchBank _switches;
@@ -366,7 +369,9 @@ namespace Edge.Firmware.Boot
 
             try
             {
-                ConsoleSession session = new ConsoleSession(new ConsoleCommands(calibration, control, _session == null ? null : _session.Session));
+                ConsoleCommands commands = new ConsoleCommands(calibration, control, _session == null ? null : _session.Session);
+                commands.SettingsText = ConsoleSettingsText.Of(settings, _settingsRefusal);
+                ConsoleSession session = new ConsoleSession(commands);
                 IDisposable console = _devices.OpenSerialConsole(settings, session, _events);
                 if (console != null)
                 {
@@ -382,8 +387,10 @@ namespace Edge.Firmware.Boot
 
         private DeviceSettings LoadSettings(IConfigurationStore store)
         {
+            _settingsRefusal = null;
             if (!DeviceSettingsParser.TryParse(store.ReadText(), out DeviceSettings settings, out string error))
             {
+                _settingsRefusal = error;
                 // The defaults name no board (none is guessed: the text that did not read may have named any, and another
                 // board's outputs on this hardware drive pins wired otherwise), so every pin stays held off until the
                 // settings read. Whether that text had a board line is not known: the report says only that none is named.

@@ -11,7 +11,7 @@ namespace Edge.Firmware.SerialConsole
     /// (<see cref="CalibrationCommands"/>) handed to the same <see cref="CalibrationMode"/>:
     /// <code>
     /// start [module=&lt;m&gt;] | stop [module=&lt;m&gt;] | resetFault [module=&lt;m&gt;] | setMode mode=observe|act
-    /// readings | config
+    /// readings | config | settings
     /// calibrate begin [unit=&lt;id&gt;] [samplesPerPoint=&lt;1-65536&gt;]
     /// calibrate record | discard | finish | abort | status
     /// status
@@ -28,7 +28,7 @@ namespace Edge.Firmware.SerialConsole
         public const string Ok = "ok";
 
         /// <summary>What <c>help</c> prints.</summary>
-        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | readings | config | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
+        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | readings | config | settings | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
 
         private const string Actions = "begin, record, discard, finish, abort or status";
 
@@ -64,6 +64,12 @@ namespace Edge.Firmware.SerialConsole
             _broker = broker;
         }
 
+        /// <summary>
+        /// What <c>settings</c> prints: the device settings in force (<see cref="ConsoleSettingsText"/>), set by the boot
+        /// that read them; null where the console was made without them.
+        /// </summary>
+        public string SettingsText { get; set; }
+
         /// <summary>The reply to one line (without its line end), or null for a blank line.</summary>
         public string Execute(string line)
         {
@@ -82,6 +88,16 @@ namespace Edge.Firmware.SerialConsole
             if (verb == "status")
             {
                 return words.Length == 1 ? Status() : Error("status takes no arguments");
+            }
+
+            if (verb == "settings")
+            {
+                if (words.Length > 1)
+                {
+                    return Error("settings takes no arguments: the settings are deployed with the application and read at boot, not set from the console");
+                }
+
+                return SettingsText == null ? Error("the settings in force are not known to this console") : SettingsText;
             }
 
             if (verb == "readings" || verb == "config")
@@ -106,7 +122,7 @@ namespace Edge.Firmware.SerialConsole
 
             if (verb != "calibrate")
             {
-                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", readings, config, calibrate, status or help");
+                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", readings, config, settings, calibrate, status or help");
             }
 
             if (words.Length == 1)
