@@ -195,6 +195,38 @@ namespace NFUnitTest.Persistence
         }
 
         [TestMethod]
+        public void AnUnknownKeyIsRefusedNamingTheKeysThereAre()
+        {
+            Assert.AreEqual("line 2: unknown key 'mqtt_hots'; allowed: device_id, board, mqtt_host, mqtt_port, mqtt_username, mqtt_password, mqtt_ca_cert, mqtt_client_cert, mqtt_client_key, mqtt_keep_alive_s, health_period_s, wifi_timeout_s, ha_discovery, auto_start, console_uart, console_rx_pin, console_tx_pin, console_baud",
+                Refused("device_id = pack-7\nmqtt_hots = broker.local\n"));
+
+            // A field engineer looks for the Wi-Fi credentials among the settings: they are nanoCLR's.
+            Assert.StartsWith("line 1: unknown key 'wifi_ssid' (Wi-Fi credentials are kept by nanoCLR, set with Device Explorer, Network configuration); allowed: device_id,",
+                Refused("wifi_ssid = bench\n"));
+        }
+
+        [TestMethod]
+        public void AnEmptyOrWildcardDeviceIdIsRefusedNamingWhatPasses()
+        {
+            // Empty took the default edge-0: a second such device takes the first one's broker connection and topics.
+            Assert.AreEqual("line 2: device_id is empty: write this device's own id, 1..64 characters of A-Z, a-z, 0-9, '-', '_' (no '/', '+', '#' or space: it is an MQTT topic level)",
+                Refused("board = esp32-mux-6s\ndevice_id =\n"));
+            Assert.AreEqual("line 1: device_id 'pack/7' is not 1..64 characters of A-Z, a-z, 0-9, '-', '_' (no '/', '+', '#' or space: it is an MQTT topic level)",
+                Refused("device_id = pack/7\n"));
+            Assert.StartsWith("line 1: device_id 'pack+' is not 1..64", Refused("device_id = pack+\n"));
+            Assert.StartsWith("line 1: device_id 'pack#7' is not 1..64", Refused("device_id = pack#7\n"));
+            Assert.StartsWith("line 1: device_id 'pack 7' is not 1..64", Refused("device_id = pack 7\n"));
+        }
+
+        private static string Refused(string text)
+        {
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+            Assert.IsFalse(ok, text + " was taken");
+            Assert.AreEqual("edge-0", settings.DeviceId, "defaults, not a half-applied text");
+            return error;
+        }
+
+        [TestMethod]
         public void MissingTextIsAnError()
         {
             Assert.IsFalse(DeviceSettingsParser.TryParse(null, out DeviceSettings settings, out string error));

@@ -7,7 +7,7 @@ namespace Edge.Firmware.Persistence
     /// <summary>
     /// Reads and validates settings text: "key = value" lines, '#' comments (at a line's start or after a space or
     /// tab, so a '#' inside a value such as a password stays in it), blank lines ignored,
-    /// an empty value keeps the default, a key at most once. A PEM value (certificate or key) starts on its key's line with
+    /// an empty value keeps the default (not for device_id: an id nobody wrote is refused), a key at most once. A PEM value (certificate or key) starts on its key's line with
     /// "-----BEGIN ...-----" and runs to its "-----END ...-----" line. Any unknown key, out-of-range value
     /// or malformed certificate rejects the whole text with a line-numbered message naming the key; the
     /// caller then boots on defaults and reports it.
@@ -90,7 +90,13 @@ namespace Edge.Firmware.Persistence
                 string problem = value.Length == 0 ? null : Apply(parsed, key, value);
                 if (problem == null && value.Length == 0 && !IsKnownKey(key))
                 {
-                    problem = "unknown key '" + key + "'";
+                    problem = UnknownKey(key);
+                }
+                else if (value.Length == 0 && key == "device_id")
+                {
+                    // Not the default's edge-0: two devices on one id take each other's broker connection (one client
+                    // id) and topics, and the empty line says the id was meant to be written.
+                    problem = "device_id is empty: write this device's own id, " + DeviceIdForm;
                 }
 
                 if (problem != null)
@@ -121,6 +127,9 @@ namespace Edge.Firmware.Persistence
             return TopicSet.IsValidDeviceId(id);
         }
 
+        private static readonly string DeviceIdForm = "1.." + TopicSet.MaximumDeviceIdLength.ToString()
+            + " characters of A-Z, a-z, 0-9, '-', '_' (no '/', '+', '#' or space: it is an MQTT topic level)";
+
         private const string PemBegin = "-----BEGIN ";
         private const string PemEnd = "-----END ";
 
@@ -141,13 +150,43 @@ namespace Edge.Firmware.Persistence
             return 0;
         }
 
+        private static readonly string[] s_keys = new string[]
+        {
+            "device_id", "board", "mqtt_host", "mqtt_port", "mqtt_username", "mqtt_password", "mqtt_ca_cert", "mqtt_client_cert",
+            "mqtt_client_key", "mqtt_keep_alive_s", "health_period_s", "wifi_timeout_s", "ha_discovery", "auto_start",
+            "console_uart", "console_rx_pin", "console_tx_pin", "console_baud",
+        };
+
         private static bool IsKnownKey(string key)
         {
-            return key == "device_id" || key == "board" || key == "mqtt_host" || key == "mqtt_port"
-                || key == "mqtt_username" || key == "mqtt_password" || key == "mqtt_keep_alive_s"
-                || key == "health_period_s" || key == "wifi_timeout_s" || key == "mqtt_ca_cert"
-                || key == "mqtt_client_cert" || key == "mqtt_client_key" || key == "ha_discovery" || key == "auto_start"
-                || key == "console_uart" || key == "console_rx_pin" || key == "console_tx_pin" || key == "console_baud";
+            for (int i = 0; i < s_keys.Length; i++)
+            {
+                if (s_keys[i] == key)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Names the keys there are, so that a misspelt one is found without the README; Wi-Fi credentials are not
+        // settings at all, which the key alone would leave a guess.
+        private static string UnknownKey(string key)
+        {
+            string text = "unknown key '" + key + "'";
+            if (key.StartsWith("wifi_"))
+            {
+                text = text + " (Wi-Fi credentials are kept by nanoCLR, set with Device Explorer, Network configuration)";
+            }
+
+            text = text + "; allowed: ";
+            for (int i = 0; i < s_keys.Length; i++)
+            {
+                text = text + (i == 0 ? string.Empty : ", ") + s_keys[i];
+            }
+
+            return text;
         }
 
         // Combinations: a client certificate needs its key, and both need TLS (the CA).
@@ -181,7 +220,7 @@ namespace Edge.Firmware.Persistence
                 case "device_id":
                     if (!IsValidDeviceId(value))
                     {
-                        return "device_id must be 1.." + TopicSet.MaximumDeviceIdLength.ToString() + " characters of A-Z, a-z, 0-9, '-', '_'";
+                        return "device_id '" + value + "' is not " + DeviceIdForm;
                     }
 
                     settings.DeviceId = value;
@@ -246,7 +285,7 @@ namespace Edge.Firmware.Persistence
                 case "console_baud":
                     return ReadInt(value, 1200, 921600, key, out int baud, out string baudError) ? Assign(settings, key, baud) : baudError;
                 default:
-                    return "unknown key '" + key + "'";
+                    return UnknownKey(key);
             }
         }
 
