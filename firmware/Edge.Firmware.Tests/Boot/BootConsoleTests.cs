@@ -80,8 +80,14 @@ namespace NFUnitTest.Boot
         {
             FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
             devices.SettingsText = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nconsole_uart = off\n";
-            Assert.IsNotNull(Boot(devices, new DeviceEventLog()));
+            DeviceEventLog log = new DeviceEventLog();
+            Assert.IsNotNull(Boot(devices, log));
             Assert.AreEqual(0, devices.ConsoleSessions.Count);
+
+            // The boot's events were kept for a console; with none they are let go, not held for good.
+            ConsoleSession late = new ConsoleSession(new ConsoleCommands(null));
+            log.Echo = late;
+            Assert.IsNull(late.Process(null), "nothing kept for a console that was never opened");
         }
 
         [TestMethod]

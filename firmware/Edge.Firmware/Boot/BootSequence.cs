@@ -364,6 +364,7 @@ namespace Edge.Firmware.Boot
             if (conflict != null)
             {
                 _events.Report("console-failed", conflict + "; no serial console (console_rx_pin, console_tx_pin), control loop unaffected");
+                _events.ForgetEarlyLines();
                 return;
             }
 
@@ -378,10 +379,15 @@ namespace Edge.Firmware.Boot
                     Track(console);
                     _events.Echo = session;
                 }
+                else
+                {
+                    _events.ForgetEarlyLines();
+                }
             }
             catch (Exception ex)
             {
                 _events.Report("console-failed", "step " + BootStepNames.Of(BootStep.Console) + ": " + ex.GetType().Name + ": " + ex.Message + "; no serial console, control loop unaffected");
+                _events.ForgetEarlyLines();
             }
         }
 

@@ -30,6 +30,7 @@ namespace Edge.Firmware.Diagnostics
         private readonly object _echoLock = new object();
         private IEventEcho _echo;
         private int _earlyDropped;
+        private bool _keepEarly = true;
 
         /// <summary>The events waiting for the broker, and their publish state (the network thread sends from it).</summary>
         public DeviceEventQueue Queue => _queue;
@@ -99,8 +100,27 @@ namespace Edge.Firmware.Diagnostics
             _queue.Report(code, message, DateTime.UtcNow);
         }
 
+        /// <summary>
+        /// Drops the lines kept for an echo and keeps no more: the boot opened no console (off, or it failed), so
+        /// nothing will show them and their memory is the heap's again.
+        /// </summary>
+        public void ForgetEarlyLines()
+        {
+            lock (_echoLock)
+            {
+                _early.Clear();
+                _earlyDropped = 0;
+                _keepEarly = false;
+            }
+        }
+
         private void KeepEarly(string line)
         {
+            if (!_keepEarly)
+            {
+                return;
+            }
+
             if (_early.Count < MaximumEarlyLines)
             {
                 _early.Add(line);
