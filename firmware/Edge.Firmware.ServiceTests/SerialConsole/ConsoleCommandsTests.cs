@@ -32,7 +32,7 @@ namespace NFUnitTest.SerialConsole
             CalibrationMode mode = Mode(store);
             ConsoleCommands console = new ConsoleCommands(mode);
 
-            Assert.AreEqual("error: unknown command 'calibrat': expected start, stop, resetFault, setMode, readings, config, settings, calibrate, status or help", console.Execute("calibrat begin"));
+            Assert.AreEqual("error: unknown command 'calibrat': expected start, stop, resetFault, setMode, readings, config, settings, events, calibrate, status or help", console.Execute("calibrat begin"));
             Assert.AreEqual("error: calibrate needs an action: begin, record, discard, finish, abort or status", console.Execute("calibrate"));
             Assert.AreEqual("error: unknown action 'go': must be begin, record, discard, finish, abort or status", console.Execute("calibrate go"));
             Assert.AreEqual("error: calibrate record takes no arguments, got 'now'", console.Execute("calibrate record now"));

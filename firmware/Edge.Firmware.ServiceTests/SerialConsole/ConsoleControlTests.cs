@@ -75,7 +75,7 @@ namespace NFUnitTest.SerialConsole
             string badMode = console.Execute("setMode mode=run");
             Assert.IsTrue(badMode.IndexOf("error: mode: ") == 0, badMode);
             Assert.AreEqual(
-                "error: unknown command 'setProtocol': expected start, stop, resetFault, setMode, readings, config, settings, calibrate, status or help",
+                "error: unknown command 'setProtocol': expected start, stop, resetFault, setMode, readings, config, settings, events, calibrate, status or help",
                 console.Execute("setProtocol"));
 
             ticker.Run(2);

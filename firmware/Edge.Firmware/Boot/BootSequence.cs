@@ -372,6 +372,7 @@ namespace Edge.Firmware.Boot
             {
                 ConsoleCommands commands = new ConsoleCommands(calibration, control, _session == null ? null : _session.Session);
                 commands.SettingsText = ConsoleSettingsText.Of(settings, _settingsRefusal);
+                commands.Events = _events;
                 ConsoleSession session = new ConsoleSession(commands);
                 IDisposable console = _devices.OpenSerialConsole(settings, session, _events);
                 if (console != null)

@@ -40,7 +40,8 @@ namespace Edge.Firmware.Diagnostics
 
         /// <summary>
         /// Where every event line is echoed besides the debug console (the operator's serial console), or null. Setting
-        /// it first hands it the lines reported while there was none (at most <see cref="MaximumEarlyLines"/>).
+        /// it first hands it the lines reported while there was none (at most <see cref="MaximumEarlyLines"/>), which stay
+        /// readable through <see cref="EarlyLines"/>.
         /// </summary>
         public IEventEcho Echo
         {
@@ -62,11 +63,12 @@ namespace Edge.Firmware.Diagnostics
 
                         if (_earlyDropped > 0)
                         {
-                            Post(value, "(" + _earlyDropped.ToString() + " later events before the console opened not shown: see the debug output)");
+                            Post(value, EarlyDroppedLine());
                         }
 
-                        _early.Clear();
-                        _earlyDropped = 0;
+                        // Kept for the console's "events": a terminal attached after the boot missed them. No more are
+                        // kept: from here the echo shows each as it comes.
+                        _keepEarly = false;
                     }
 
                     _echo = value;
@@ -101,6 +103,29 @@ namespace Edge.Firmware.Diagnostics
         }
 
         /// <summary>
+        /// The lines reported before the echo was set (the boot's, up to <see cref="MaximumEarlyLines"/>), one per line,
+        /// with a last line counting those not kept; empty when there were none.
+        /// </summary>
+        public string EarlyLines()
+        {
+            lock (_echoLock)
+            {
+                string text = string.Empty;
+                for (int i = 0; i < _early.Count; i++)
+                {
+                    text = text + (i == 0 ? string.Empty : "\n") + (string)_early[i];
+                }
+
+                if (_earlyDropped > 0)
+                {
+                    text = text + "\n" + EarlyDroppedLine();
+                }
+
+                return text;
+            }
+        }
+
+        /// <summary>
         /// Drops the lines kept for an echo and keeps no more: the boot opened no console (off, or it failed), so
         /// nothing will show them and their memory is the heap's again.
         /// </summary>
@@ -112,6 +137,11 @@ namespace Edge.Firmware.Diagnostics
                 _earlyDropped = 0;
                 _keepEarly = false;
             }
+        }
+
+        private string EarlyDroppedLine()
+        {
+            return "(" + _earlyDropped.ToString() + " later events before the console opened not kept: see the debug output)";
         }
 
         private void KeepEarly(string line)

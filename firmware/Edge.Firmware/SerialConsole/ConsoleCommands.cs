@@ -11,7 +11,7 @@ namespace Edge.Firmware.SerialConsole
     /// (<see cref="CalibrationCommands"/>) handed to the same <see cref="CalibrationMode"/>:
     /// <code>
     /// start [module=&lt;m&gt;] | stop [module=&lt;m&gt;] | resetFault [module=&lt;m&gt;] | setMode mode=observe|act
-    /// readings | config | settings
+    /// readings | config | settings | events
     /// calibrate begin [unit=&lt;id&gt;] [samplesPerPoint=&lt;1-65536&gt;]
     /// calibrate record | discard | finish | abort | status
     /// status
@@ -28,7 +28,7 @@ namespace Edge.Firmware.SerialConsole
         public const string Ok = "ok";
 
         /// <summary>What <c>help</c> prints.</summary>
-        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | readings | config | settings | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
+        public const string Help = "commands: start [module=<m>] | stop [module=<m>] | resetFault [module=<m>] | setMode mode=observe|act | readings | config | settings | events | calibrate begin [unit=<id>] [samplesPerPoint=<1-65536>] | calibrate record | calibrate discard | calibrate finish | calibrate abort | calibrate status | status | help";
 
         private const string Actions = "begin, record, discard, finish, abort or status";
 
@@ -70,6 +70,12 @@ namespace Edge.Firmware.SerialConsole
         /// </summary>
         public string SettingsText { get; set; }
 
+        /// <summary>
+        /// Where <c>events</c> reads the events the boot reported before the console opened (a terminal attached later
+        /// missed them); null where the console was made without it.
+        /// </summary>
+        public Diagnostics.DeviceEventLog Events { get; set; }
+
         /// <summary>The reply to one line (without its line end), or null for a blank line.</summary>
         public string Execute(string line)
         {
@@ -100,6 +106,23 @@ namespace Edge.Firmware.SerialConsole
                 return SettingsText == null ? Error("the settings in force are not known to this console") : SettingsText;
             }
 
+            if (verb == "events")
+            {
+                if (words.Length > 1)
+                {
+                    return Error("events takes no arguments");
+                }
+
+                if (Events == null)
+                {
+                    return Error("the boot's events are not known to this console");
+                }
+
+                string early = Events.EarlyLines();
+                return early.Length == 0 ? "# no events before the console opened; later ones are shown as they come"
+                    : "# the events before the console opened; later ones are shown as they come\n" + early;
+            }
+
             if (verb == "readings" || verb == "config")
             {
                 if (words.Length > 1)
@@ -122,7 +145,7 @@ namespace Edge.Firmware.SerialConsole
 
             if (verb != "calibrate")
             {
-                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", readings, config, settings, calibrate, status or help");
+                return Error("unknown command '" + verb + "': expected " + ConsoleControl.Verbs + ", readings, config, settings, events, calibrate, status or help");
             }
 
             if (words.Length == 1)
