@@ -130,5 +130,31 @@ namespace NFUnitTest.Persistence
             Assert.IsFalse(DeviceSettingsParser.TryParse("auto_start = yes\n", out settings, out error));
             Assert.AreEqual("line 1: auto_start must be true or false", error);
         }
+
+        [TestMethod]
+        public void TlsOnThePlainPortOrNoneOnTheTlsPortIsSaidNotRefused()
+        {
+            DeviceSettings tlsOn1883 = Parsed("mqtt_host = broker.local\nmqtt_port = 1883\nmqtt_ca_cert = " + Certificate + "\n");
+            Assert.AreEqual("mqtt_port 1883 is MQTT without TLS (IANA) but mqtt_ca_cert is set: the TLS handshake fails there unless the broker runs TLS on it; TLS brokers usually listen on 8883",
+                DeviceSettingsParser.PortHint(tlsOn1883));
+            Assert.AreEqual("mqtt_port 8883 is MQTT over TLS (IANA) but no mqtt_ca_cert is set: the device connects without TLS; give the broker's CA as mqtt_ca_cert, or use 1883",
+                DeviceSettingsParser.PortHint(Parsed("mqtt_host = broker.local\nmqtt_port = 8883\n")));
+
+            // The console's settings line carries it as a comment of the settings text.
+            Assert.Contains("\nmqtt_port = 1883   # mqtt_port 1883 is MQTT without TLS (IANA)", Edge.Firmware.SerialConsole.ConsoleSettingsText.Of(tlsOn1883, null));
+
+            // Matching ports, another port, or no broker: nothing to say.
+            Assert.IsNull(DeviceSettingsParser.PortHint(Parsed("mqtt_host = broker.local\nmqtt_port = 8883\nmqtt_ca_cert = " + Certificate + "\n")));
+            Assert.IsNull(DeviceSettingsParser.PortHint(Parsed("mqtt_host = broker.local\nmqtt_port = 1883\n")));
+            Assert.IsNull(DeviceSettingsParser.PortHint(Parsed("mqtt_host = broker.local\nmqtt_port = 9001\nmqtt_ca_cert = " + Certificate + "\n")));
+            Assert.IsNull(DeviceSettingsParser.PortHint(Parsed("mqtt_port = 8883\n")));
+        }
+
+        private static DeviceSettings Parsed(string text)
+        {
+            bool ok = DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error);
+            Assert.IsTrue(ok, error);
+            return settings;
+        }
     }
 }

@@ -65,6 +65,19 @@ namespace NFUnitTest.Boot
         }
 
         [TestMethod]
+        public void APortThatDoesNotMatchTlsIsWarnedOnTheConsoleAndTheBootRuns()
+        {
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nmqtt_host = broker\nmqtt_port = 8883\n";
+            DeviceEventLog log = new DeviceEventLog();
+            Boot(devices, log);
+
+            string shown = ((ConsoleSession)devices.ConsoleSessions[0]).Process(null);
+            Assert.Contains("settings-warning: mqtt_port 8883 is MQTT over TLS (IANA) but no mqtt_ca_cert is set", shown);
+            Assert.AreEqual(-1, shown.IndexOf("settings-invalid"), "said, not refused");
+        }
+
+        [TestMethod]
         public void EventsBeforeAnEchoBeyondTheLimitAreCountedAndTheFirstKept()
         {
             DeviceEventLog log = new DeviceEventLog();

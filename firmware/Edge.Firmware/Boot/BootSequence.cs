@@ -405,6 +405,12 @@ namespace Edge.Firmware.Boot
                 _events.Report("settings-invalid", error + "; using defaults, without a board: control loop not started");
             }
 
+            string portHint = DeviceSettingsParser.PortHint(settings);
+            if (portHint != null)
+            {
+                _events.Report("settings-warning", portHint);
+            }
+
             return settings;
         }
 

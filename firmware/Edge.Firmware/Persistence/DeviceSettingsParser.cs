@@ -121,6 +121,31 @@ namespace Edge.Firmware.Persistence
             return true;
         }
 
+        /// <summary>
+        /// Why TLS and the port look mismatched, or null: 1883 is MQTT's port and 8883 MQTT over TLS's (IANA), so TLS on
+        /// 1883, or none on 8883, fails at every connect against a broker on its usual ports. A broker may listen
+        /// otherwise, so this is said (a <c>settings-warning</c> at boot, a note in the console's <c>settings</c>), not refused.
+        /// </summary>
+        public static string PortHint(DeviceSettings settings)
+        {
+            if (settings == null || settings.MqttHost.Length == 0)
+            {
+                return null;
+            }
+
+            if (settings.MqttUsesTls && settings.MqttPort == 1883)
+            {
+                return "mqtt_port 1883 is MQTT without TLS (IANA) but mqtt_ca_cert is set: the TLS handshake fails there unless the broker runs TLS on it; TLS brokers usually listen on 8883";
+            }
+
+            if (!settings.MqttUsesTls && settings.MqttPort == 8883)
+            {
+                return "mqtt_port 8883 is MQTT over TLS (IANA) but no mqtt_ca_cert is set: the device connects without TLS; give the broker's CA as mqtt_ca_cert, or use 1883";
+            }
+
+            return null;
+        }
+
         /// <summary>True for a device id the MQTT contract accepts: 1 to 64 of A-Z a-z 0-9 - _ (a safe topic level).</summary>
         public static bool IsValidDeviceId(string id)
         {

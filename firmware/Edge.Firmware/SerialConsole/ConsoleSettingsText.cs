@@ -32,7 +32,8 @@ namespace Edge.Firmware.SerialConsole
             Line(text, "device_id", settings.DeviceId);
             Line(text, "board", settings.BoardName == null || settings.BoardName.Length == 0 ? "(none)" : settings.BoardName);
             Line(text, "mqtt_host", settings.MqttHost.Length == 0 ? "(none: no MQTT)" : settings.MqttHost);
-            Line(text, "mqtt_port", settings.MqttPort.ToString());
+            string portHint = DeviceSettingsParser.PortHint(settings);
+            Line(text, "mqtt_port", settings.MqttPort.ToString() + (portHint == null ? string.Empty : "   # " + portHint));
             Line(text, "mqtt_username", settings.MqttUsername.Length == 0 ? "(none: anonymous)" : settings.MqttUsername);
             Line(text, "mqtt_password", Secret(settings.MqttPassword, "(none)"));
             Line(text, "mqtt_ca_cert", Secret(settings.MqttCaCertificate, "(none: TLS off)"));
