@@ -7,8 +7,9 @@ namespace Edge.Firmware.Persistence
     /// kept in the deployment area of flash, so it survives reboots but changes only by deploying.
     /// </summary>
     /// <remarks>
-    /// A writable store (a file in internal flash) needs nanoFramework's file-system package, which
-    /// is outside the API this project verifies; <see cref="TryWriteText"/> therefore refuses.
+    /// Settings change only by deploying, so <see cref="TryWriteText"/> refuses. A writable store would be a file
+    /// in internal flash written as <see cref="FlashUnitRecordStore"/> writes the calibration record (the
+    /// file-system package is in the set now); nothing sets settings at run time yet.
     /// </remarks>
     public sealed class DeployedConfigurationStore : IConfigurationStore
     {
