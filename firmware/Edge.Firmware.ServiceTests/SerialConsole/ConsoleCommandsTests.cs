@@ -138,6 +138,11 @@ namespace NFUnitTest.SerialConsole
 
             string overlong = session.Process(new string('x', ConsoleLineBuffer.MaximumLineLength + 5) + "\n");
             Assert.AreEqual("error: line longer than 160 characters ignored\r\n", overlong);
+
+            // Arrow keys pressed to correct the line refuse it, where it read as the unknown action 'aborr[D[Ct'.
+            Assert.AreEqual("error: line with a cursor or function key ignored: the console corrects with backspace only, so the line that arrived is not the one the terminal shows; type it again\r\n",
+                session.Process("calibrate aborr\u001b[D\u001b[Ct\r"));
+            Assert.IsTrue(mode.IsActive, "the line with the key changed nothing");
             Assert.IsTrue(mode.IsActive, "the overlong line changed nothing");
         }
 

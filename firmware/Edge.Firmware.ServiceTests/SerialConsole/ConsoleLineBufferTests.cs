@@ -62,6 +62,25 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
+        public void ALineWithACursorKeyIsDiscardedWholeAndSaysWhy()
+        {
+            // "stats", left arrow (ESC [ D), "u": the terminal shows "statuss" edited somewhere, the wire carries neither.
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            buffer.Append("stats\u001b[Du\r\n");
+            buffer.Append("stop\u001bOA module=1\n");
+            buffer.Append("status\n");
+
+            string line;
+            Assert.IsTrue(buffer.TryTakeLine(out line));
+            Assert.IsNull(line, "not 'stats[Du' nor 'statsu'");
+            Assert.AreEqual(ConsoleLineBuffer.KeyReason, buffer.DiscardReason);
+            Assert.IsTrue(buffer.TryTakeLine(out line));
+            Assert.IsNull(line, "an application-mode cursor key (ESC O A) too");
+            Assert.AreEqual("status", Take(buffer), "the next line is read as typed");
+            Assert.IsNull(buffer.DiscardReason);
+        }
+
+        [TestMethod]
         public void AnOverlongLineIsDiscardedWholeAndTheNextLineIsRead()
         {
             ConsoleLineBuffer buffer = new ConsoleLineBuffer();

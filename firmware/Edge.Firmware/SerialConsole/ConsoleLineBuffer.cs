@@ -7,8 +7,8 @@ namespace Edge.Firmware.SerialConsole
 {
     /// <summary>
     /// Assembles the characters a terminal sends into lines: a line ends at CR, LF or CR LF (one
-    /// line, not two), backspace and DEL remove the last character, a tab is a blank, other control characters are
-    /// dropped. A line longer than <see cref="MaximumLineLength"/> is discarded whole and reported as
+    /// line, not two), backspace and DEL remove the last character, a tab is a blank, a line with a cursor or function key's escape
+    /// sequence is discarded whole, other control characters are dropped. A line longer than <see cref="MaximumLineLength"/> is discarded whole and reported as
     /// overlong (a null line), so that a flood of noise on the wire never grows memory nor runs as a command.
     /// </summary>
     public sealed class ConsoleLineBuffer
@@ -21,7 +21,18 @@ namespace Edge.Firmware.SerialConsole
 
         private readonly StringBuilder _current = new StringBuilder();
         private readonly ArrayList _lines = new ArrayList();
+        /// <summary>Why a line comes back null: too long.</summary>
+        public static readonly string OverlongReason = "line longer than " + MaximumLineLength.ToString() + " characters ignored";
+
+        /// <summary>Why a line comes back null: a cursor or function key was pressed in it.</summary>
+        public const string KeyReason = "line with a cursor or function key ignored: the console corrects with backspace only, so the line that arrived is not the one the terminal shows; type it again";
+
+        private readonly ArrayList _reasons = new ArrayList();
         private bool _overlong;
+        private bool _keyed;
+
+        // 0: no escape sequence; 1: after ESC; 2: inside ESC [ ... or ESC O ..., up to its final character.
+        private int _escape;
         private bool _afterCarriageReturn;
         private int _droppedLines;
 
@@ -48,8 +59,8 @@ namespace Edge.Firmware.SerialConsole
         }
 
         /// <summary>
-        /// Takes the oldest completed line into <paramref name="line"/> (null for a discarded overlong
-        /// line); false when no line is complete.
+        /// Takes the oldest completed line into <paramref name="line"/> (null for a discarded line, overlong or with a
+        /// cursor key: <see cref="DiscardReason"/> says which); false when no line is complete.
         /// </summary>
         public bool TryTakeLine(out string line)
         {
@@ -60,9 +71,14 @@ namespace Edge.Firmware.SerialConsole
             }
 
             line = (string)_lines[0];
+            DiscardReason = (string)_reasons[0];
             _lines.RemoveAt(0);
+            _reasons.RemoveAt(0);
             return true;
         }
+
+        /// <summary>Why the line last taken was discarded, or null when it was not.</summary>
+        public string DiscardReason { get; private set; }
 
         /// <summary>Adds one received character; a line it completes can be taken at once (<see cref="TryTakeLine"/>).</summary>
         public void Add(char c)
@@ -79,6 +95,11 @@ namespace Edge.Firmware.SerialConsole
             if (carriageReturn || c == '\n')
             {
                 EndLine();
+                return;
+            }
+
+            if (InEscapeSequence(c))
+            {
                 return;
             }
 
@@ -112,17 +133,54 @@ namespace Edge.Firmware.SerialConsole
             _current.Append(c);
         }
 
+        // A cursor or function key sends ESC [ ... or ESC O and a final letter (VT100/xterm). Its characters are not the
+        // line's, and the terminal's local echo may have moved its cursor, so the line is marked to be refused whole.
+        private bool InEscapeSequence(char c)
+        {
+            if (c == (char)27)
+            {
+                // The Esc key alone sends only this, and is dropped as before; what follows it makes the key sequence.
+                _escape = 1;
+                return true;
+            }
+
+            if (_escape == 0 || c < ' ')
+            {
+                _escape = 0;
+                return false;
+            }
+
+            _keyed = true;
+            if (_escape == 1)
+            {
+                _escape = c == '[' || c == 'O' ? 2 : 0;
+                return true;
+            }
+
+            if (c >= '@' && c <= '~')
+            {
+                _escape = 0;
+            }
+
+            return true;
+        }
+
         private void EndLine()
         {
             if (_lines.Count >= MaximumPendingLines)
             {
                 _lines.RemoveAt(0);
+                _reasons.RemoveAt(0);
                 _droppedLines++;
             }
 
-            _lines.Add(_overlong ? null : _current.ToString());
+            string reason = _overlong ? OverlongReason : _keyed ? KeyReason : null;
+            _lines.Add(reason == null ? _current.ToString() : null);
+            _reasons.Add(reason);
             _current.Length = 0;
             _overlong = false;
+            _keyed = false;
+            _escape = 0;
         }
     }
 }

@@ -69,9 +69,7 @@ namespace Edge.Firmware.SerialConsole
                 string line;
                 if (_buffer.TryTakeLine(out line))
                 {
-                    string reply = line == null
-                        ? "error: line longer than " + ConsoleLineBuffer.MaximumLineLength.ToString() + " characters ignored"
-                        : Execute(line);
+                    string reply = line == null ? "error: " + _buffer.DiscardReason : Execute(line);
                     output = Add(output, reply);
                 }
             }
