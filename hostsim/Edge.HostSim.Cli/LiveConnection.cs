@@ -42,6 +42,11 @@ internal sealed class LiveConnection : IDisposable
     {
         string? address = line.Mqtt;
         bool dashboard = line.Dashboard;
+        if (!dashboard && line.DashboardPort != null)
+        {
+            throw new UsageException("--dashboard-port needs --dashboard");
+        }
+
         if (address == null && !dashboard)
         {
             foreach ((string option, string? value) in new[] { ("--mqtt-user", line.User), ("--mqtt-password", line.Password), ("--mqtt-ca", line.CaFile), ("--device-id", line.DeviceId), ("--dashboard-dir", line.DashboardDirectory), ("--health-period-s", line.HealthPeriodS?.ToString(System.Globalization.CultureInfo.InvariantCulture)) })
@@ -64,6 +69,7 @@ internal sealed class LiveConnection : IDisposable
         {
             throw new UsageException("--dashboard starts its own broker; leave out --mqtt");
         }
+
 
         if (dashboard && line.CaFile != null)
         {
@@ -152,6 +158,15 @@ internal sealed class LiveConnection : IDisposable
             return new LiveConnection(bridge);
         }
 
+        if (line.DashboardPort is int httpPort)
+        {
+            string? taken = PortProblem(httpPort);
+            if (taken != null)
+            {
+                throw new UsageException("--dashboard-port: " + taken);
+            }
+        }
+
         string root = line.DashboardDirectory ?? DashboardServer.Locate()
             ?? throw new UsageException("--dashboard: hostsim/dashboard not found above the working directory; give --dashboard-dir DIR");
         if (!File.Exists(Path.Combine(root, "index.html")))
@@ -174,13 +189,16 @@ internal sealed class LiveConnection : IDisposable
         DashboardServer? server = null;
         try
         {
-            server = new DashboardServer(root);
+            server = new DashboardServer(root, line.DashboardPort ?? 0) { BrokerWebSocketPort = broker.WebSocketPort };
             options.Host = MosquittoBroker.Host;
             options.Port = broker.Port;
             options.ReconnectDelayMaxMs = 2000;
             LiveConnection live = new LiveConnection(new MqttDeviceBridge(options)) { _broker = broker, _server = server };
             stdout.WriteLine("broker:    mqtt://127.0.0.1:" + broker.Port + "  ws://127.0.0.1:" + broker.WebSocketPort);
-            stdout.WriteLine("dashboard: " + server.PageUrl(broker.WebSocketPort, deviceId) + (user != null ? "  (log in as " + user + ")" : string.Empty));
+            // On a port of the user's choosing the address has no broker in it: the page asks its server for the broker, so
+            // the same address, kept open or reloaded, reaches the broker of whichever run serves it.
+            string page = line.DashboardPort != null ? server.PageUrl(deviceId) : server.PageUrl(broker.WebSocketPort, deviceId);
+            stdout.WriteLine("dashboard: " + page + (user != null ? "  (log in as " + user + ")" : string.Empty));
             return live;
         }
         catch
@@ -225,6 +243,29 @@ internal sealed class LiveConnection : IDisposable
                 errors.WriteLine("mqtt: connection to the broker at " + address + " " + which + " (connection " + bridge.Connections.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
             }
         };
+    }
+
+    /// <summary>Why the dashboard's server could not listen on 127.0.0.1:<paramref name="port"/>, or null when it can.</summary>
+    private static string? PortProblem(int port)
+    {
+        System.Net.Sockets.TcpListener probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        try
+        {
+            probe.Start();
+            return null;
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            return "port " + port + " on 127.0.0.1 is in use (an edge-sim still serving its dashboard ends with Ctrl-C); give another port or free it";
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            return "cannot listen on 127.0.0.1:" + port + ": " + e.Message;
+        }
+        finally
+        {
+            probe.Stop();
+        }
     }
 
     /// <summary>The options a user would change for a broker's refusal, named as the command line's other checks name theirs.</summary>

@@ -23,6 +23,9 @@ public sealed class LiveConnectionSettings
 
     public string? DashboardDirectory { get; init; }
 
+    /// <summary>--dashboard-port: the dashboard's HTTP port, null for a free one.</summary>
+    public int? DashboardPort { get; init; }
+
     /// <summary>--health-period-s: device time between two health messages, s (the firmware's health_period_s).</summary>
     public int? HealthPeriodS { get; init; }
 }

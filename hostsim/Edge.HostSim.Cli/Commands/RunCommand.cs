@@ -42,11 +42,17 @@ public static class RunCommand
         Option<string?> deviceId = new Option<string?>("--device-id") { Description = "Device id in the topics edge/<id>/... (default sim-1).", HelpName = "ID" };
         Option<bool> dashboard = new Option<bool>("--dashboard") { Description = "Start a private loopback broker and the live dashboard, print its address (use with --realtime). When the run ends the simulated device goes offline and broker and page stay up until Ctrl-C, when standard input is a terminal; from a script the command ends with the run." };
         Option<int?> healthPeriod = new Option<int?>("--health-period-s") { Description = "Device time between the device's health messages, s (its health_period_s: 1 to 3600, default 30); with --mqtt or --dashboard.", HelpName = "SECONDS" };
+        Option<int?> dashboardPort = new Option<int?>("--dashboard-port")
+        {
+            Description = "The dashboard's HTTP port on 127.0.0.1 (default: a free one at each start). A run started again on the same port serves the same address, and a page left open finds the new run by itself.",
+            HelpName = "PORT",
+            CustomParser = r => CommonOptions.PositiveInt(r, "--dashboard-port", 1, 65535),
+        };
         Option<string?> dashboardDir = new Option<string?>("--dashboard-dir") { Description = "Where the dashboard's files are (default: hostsim/dashboard above the working folder).", HelpName = "DIR" };
 
         Command command = new Command("run", "Run one scenario in closed loop: the shared control core against simulated cells.")
         {
-            scenario, output, realtime, progress, quiet, mqtt, allowUnreachable, user, password, ca, deviceId, healthPeriod, dashboard, dashboardDir,
+            scenario, output, realtime, progress, quiet, mqtt, allowUnreachable, user, password, ca, deviceId, healthPeriod, dashboard, dashboardPort, dashboardDir,
         };
         command.SetAction(result =>
         {
@@ -60,6 +66,7 @@ public static class RunCommand
                 AllowUnreachable = result.GetValue(allowUnreachable),
                 Dashboard = result.GetValue(dashboard),
                 DashboardDirectory = result.GetValue(dashboardDir),
+                DashboardPort = result.GetValue(dashboardPort),
                 HealthPeriodS = result.GetValue(healthPeriod),
             };
             return Execute(context, result.GetValue(scenario), result.GetRequiredValue(output), result.GetValue(realtime) ?? 0, CommonOptions.ProgressOf(result, progress, quiet), live);

@@ -27,8 +27,10 @@ namespace Edge.HostSim.Dashboard
         private readonly string _root;
         private readonly Thread _thread;
 
-        /// <summary>Starts serving <paramref name="root"/> on a free loopback port.</summary>
-        public DashboardServer(string root)
+        /// <summary>
+        /// Starts serving <paramref name="root"/> on loopback port <paramref name="port"/>, or on a free one when it is 0.
+        /// </summary>
+        public DashboardServer(string root, int port = 0)
         {
             // Without its trailing separator ("hostsim/dashboard/", as a shell completes it): the containment check below
             // appends one, and "dashboard//" would be the prefix of no file, so every request would be refused.
@@ -38,7 +40,7 @@ namespace Edge.HostSim.Dashboard
                 throw new DirectoryNotFoundException("no dashboard (index.html) in " + _root);
             }
 
-            Port = Mqtt.Broker.FreePort.Allocate(1)[0];
+            Port = port != 0 ? port : Mqtt.Broker.FreePort.Allocate(1)[0];
             _listener.Prefixes.Add("http://127.0.0.1:" + Port + "/");
             _listener.Start();
             _thread = new Thread(Serve) { IsBackground = true, Name = "edge-dashboard-http" };
@@ -46,6 +48,14 @@ namespace Edge.HostSim.Dashboard
         }
 
         public int Port { get; }
+
+        /// <summary>
+        /// The websockets port of the broker this server's page should use, served as <c>broker.json</c>; 0 (the default)
+        /// serves none. A page opened without a broker in its address asks for it, at its load and whenever its broker
+        /// connection fails, so a page left open follows the broker of the run that serves it now: a simulator started again
+        /// on the same HTTP port starts its broker on another port.
+        /// </summary>
+        public int BrokerWebSocketPort { get; set; }
 
         /// <summary>Base address, e.g. http://127.0.0.1:43123/.</summary>
         public string BaseUrl => "http://127.0.0.1:" + Port + "/";
@@ -90,6 +100,12 @@ namespace Edge.HostSim.Dashboard
             return url;
         }
 
+        /// <summary>The page address without a broker: the page takes the one this server serves (<see cref="BrokerWebSocketPort"/>).</summary>
+        public string PageUrl(string? deviceId)
+        {
+            return BaseUrl + "index.html" + (deviceId != null ? "?device=" + Uri.EscapeDataString(deviceId) : string.Empty);
+        }
+
         public void Dispose()
         {
             // Close alone: it stops the listener and gives its port up. A Stop before it gave the port up already, and the
@@ -124,6 +140,16 @@ namespace Edge.HostSim.Dashboard
             }
         }
 
+        private static void Send(HttpListenerResponse response, string contentType, byte[] body, string cacheControl)
+        {
+            response.ContentType = contentType;
+            response.Headers["Cache-Control"] = cacheControl;
+            response.Headers["X-Content-Type-Options"] = "nosniff";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            response.ContentLength64 = body.Length;
+            response.OutputStream.Write(body, 0, body.Length);
+        }
+
         private void Answer(HttpListenerContext context)
         {
             HttpListenerResponse response = context.Response;
@@ -135,6 +161,13 @@ namespace Edge.HostSim.Dashboard
                     relative = "index.html";
                 }
 
+                if (relative == "broker.json" && context.Request.HttpMethod == "GET" && BrokerWebSocketPort != 0)
+                {
+                    // Never cached: after a restart of the simulator the same address names another broker.
+                    Send(response, "application/json", System.Text.Encoding.UTF8.GetBytes("{\"broker\":\"ws://127.0.0.1:" + BrokerWebSocketPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"}"), "no-store");
+                    return;
+                }
+
                 string path = Path.GetFullPath(Path.Combine(_root, relative));
                 bool inside = path.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
                 if (!inside || !File.Exists(path) || context.Request.HttpMethod != "GET")
@@ -144,12 +177,7 @@ namespace Edge.HostSim.Dashboard
                 }
 
                 byte[] body = File.ReadAllBytes(path);
-                response.ContentType = s_contentTypes.TryGetValue(Path.GetExtension(path), out string? type) ? type : "application/octet-stream";
-                response.Headers["Cache-Control"] = "no-cache";
-                response.Headers["X-Content-Type-Options"] = "nosniff";
-                response.Headers["Referrer-Policy"] = "no-referrer";
-                response.ContentLength64 = body.Length;
-                response.OutputStream.Write(body, 0, body.Length);
+                Send(response, s_contentTypes.TryGetValue(Path.GetExtension(path), out string? type) ? type : "application/octet-stream", body, "no-cache");
             }
             catch (Exception e) when (e is IOException || e is HttpListenerException || e is UnauthorizedAccessException)
             {

@@ -14,6 +14,11 @@ import { createControls } from './controls.js';
 const QUEUE_LIMIT = 50000;      // messages waiting for a frame; beyond, they are dropped and counted
 const FRAME_BUDGET_MS = 25;     // message handling per frame; the rest waits for the next frame
 const COMPACT_FROM_MODULES = 9; // the compact view opens by itself from this many modules
+// Reconnection: the first attempt a second after the link goes, each next one twice as late, at most RETRY_MAX_MS apart
+// (1, 2, 4, 8, 8 s ...), back to a second once connected. A browser logs every failed WebSocket attempt in its console,
+// which page code cannot stop: a broker away for an hour cost 3,600 lines at a fixed second, 450 at 8 s.
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 8000;
 
 // This page load's part of its MQTT client ids. Not kept in the tab's session storage: a tab duplicated or opened from
 // this one gets a copy of that storage, and two clients under one id take the broker connection from each other, each
@@ -36,7 +41,14 @@ let focusModule = 0;
 // pack and a 2-module bench cell on one page each keep their own view.
 const compactChoices = new Map();
 let lastCompact = null;
-const connection = { state: 'idle', everConnected: false, reconnects: 0, role: 'unknown', roleDevice: null };
+const connection = {
+  state: 'idle', everConnected: false, reconnects: 0, role: 'unknown', roleDevice: null,
+  // attempts: WebSocket connections tried (the first included); retryDelayMs: the wait before the next one after a
+  // failure; pendingDelayMs: the wait of the retry now pending, null when none is.
+  attempts: 0, retryDelayMs: RETRY_FIRST_MS, retryTimer: null, pendingDelayMs: null, nextRetryAt: null,
+  // The broker the page's server names changed while the page was open (a new run of the simulator): { from, to, at }.
+  moved: null,
+};
 
 // ---------------------------------------------------------------- settings: never credentials in a URL
 
@@ -46,6 +58,9 @@ const settings = {
   device: params.get('device') || '',
   user: '',
   password: '',
+  // An address without a broker: the page asks the server that served it (broker.json, edge-sim run --dashboard) at its
+  // load and again before each reconnection attempt, so it follows the broker of whichever run serves it now.
+  served: !params.has('broker') && /^https?:$/.test(location.protocol),
 };
 if (params.has('user') || params.has('password')) {
   params.delete('user');
@@ -89,6 +104,8 @@ function connect() {
     return;
   }
   if (client) endForGood(client);
+  clearRetry();
+  connection.retryDelayMs = RETRY_FIRST_MS;
   // Messages of the connection just closed (another login, broker or device) that still wait for a frame belong to
   // its view, not to the new one: dropped.
   pending.length = 0;
@@ -109,11 +126,13 @@ function connect() {
     protocolVersion: 5,
     clean: false,
     properties: { sessionExpiryInterval: 600 },
-    reconnectPeriod: 1000,
+    // The page schedules its reconnections itself (scheduleRetry): MQTT.js retries at a fixed period only.
+    reconnectPeriod: 0,
     connectTimeout: 5000,
     keepalive: 30,
   });
   client = c;
+  connection.attempts++;
   // An ended client may still report (its socket's last messages, its close): only the current one's count.
   const current = () => c === client;
   const root = settings.device ? `edge/${settings.device}/` : 'edge/+/';
@@ -130,6 +149,7 @@ function connect() {
     }
     store.lostAt = null;
     connection.everConnected = true;
+    connection.retryDelayMs = RETRY_FIRST_MS;
     // "connected" once the broker has granted the subscriptions, not at its CONNACK: a message published in between
     // (a device's health at its own connection) never reaches this page, which would already say connected.
     c.subscribe([root + 'status', root + 'config', root + 'telemetry/+', root + 'event', root + 'cmd/result', root + 'health', root + 'device-event'], { qos: 1 }, (err) => {
@@ -146,7 +166,7 @@ function connect() {
     lost();
     // A command the broker has not acknowledged would go out again after the reconnect, however late: withdrawn.
     controls.onConnectionLost();
-    if (connection.state !== 'refused') setConnection('reconnecting', connection.everConnected ? 'reconnecting...' : 'broker unreachable, retrying...');
+    if (connection.state !== 'refused') scheduleRetry(c);
   });
   c.on('offline', lost);
   c.on('reconnect', () => {
@@ -179,6 +199,7 @@ function connect() {
  * MQTT.js sends that DISCONNECT once the messages awaiting their PUBACK have theirs.
  */
 function endForGood(c) {
+  c.endedForGood = true;
   if (c.connected) {
     c.end(false, { reasonCode: 0, properties: { sessionExpiryInterval: 0 } });
   } else {
@@ -198,6 +219,66 @@ addEventListener('pagehide', () => {
 addEventListener('pageshow', (e) => {
   if (e.persisted) connect();
 });
+
+/** The broker the page's server names ({ address }), or { unreachable: true } when the server does not answer. */
+async function servedBroker() {
+  try {
+    const response = await fetch('broker.json', { cache: 'no-store' });
+    if (!response.ok) return { address: null };
+    const body = await response.json();
+    return { address: body && typeof body.broker === 'string' && !brokerProblem(body.broker) ? body.broker : null };
+  } catch {
+    return { address: null, unreachable: true };
+  }
+}
+
+function clearRetry() {
+  if (connection.retryTimer !== null) clearTimeout(connection.retryTimer);
+  connection.retryTimer = null;
+  connection.pendingDelayMs = null;
+  connection.nextRetryAt = null;
+}
+
+/** The next attempt after a lost or failed connection, each one twice as late as the one before, at most RETRY_MAX_MS. */
+function scheduleRetry(c) {
+  if (c !== client || c.endedForGood || connection.retryTimer !== null) return;
+  const delay = connection.retryDelayMs;
+  connection.retryDelayMs = Math.min(delay * 2, RETRY_MAX_MS);
+  connection.pendingDelayMs = delay;
+  connection.nextRetryAt = Date.now() + delay;
+  connection.retryTimer = setTimeout(() => retry(c), delay);
+  const what = connection.everConnected ? 'reconnecting...' : 'broker unreachable, retrying...';
+  setConnection('reconnecting', `${what} next attempt ${wallClock(connection.nextRetryAt)}`);
+}
+
+async function retry(c) {
+  connection.retryTimer = null;
+  connection.pendingDelayMs = null;
+  if (c !== client || c.endedForGood) return;
+  if (settings.served) {
+    const served = await servedBroker();
+    if (c !== client || c.endedForGood) return;
+    if (served.unreachable) {
+      // The server that names the broker is gone, and with edge-sim the broker went with it (one process runs both): no
+      // attempt on the old address; the next retry asks the server again.
+      scheduleRetry(c);
+      return;
+    }
+    if (served.address && served.address !== settings.broker) {
+      // Another run serves the page now, with its own broker: the old address leads nowhere. A new client on the new
+      // address; the devices' views stay, and the new run's status (a new boot) starts them afresh as any restart does.
+      connection.moved = { from: settings.broker, to: served.address, at: Date.now() };
+      settings.broker = served.address;
+      form.elements.broker.value = served.address;
+      connect();
+      return;
+    }
+  }
+  connection.attempts++;
+  setConnection('reconnecting', 'reconnecting...');
+  // The session's stores go along: MQTT.js's reconnect() would otherwise start empty ones.
+  c.reconnect({ incomingStore: c.incomingStore, outgoingStore: c.outgoingStore });
+}
 
 function requestFrame() {
   if (frameAnimation !== null) return;
@@ -488,6 +569,7 @@ function render() {
   renderDevices();
   const d = selected ? store.devices.get(selected) : null;
   renderDeviceEvents(d);
+  renderRunBanner(d);
   if (!d || !d.config) {
     $('device-facts').replaceChildren(text('span', d ? 'waiting for the device\'s config...' : 'waiting for devices...', 'muted'));
     clearConfigViews(d);
@@ -667,6 +749,17 @@ function renderFacts(d, st) {
   else if (st.stale && st.reason === 'reconnected') banner.textContent = `Reconnected to the broker at ${wallClock(st.reconnectedAt)}, no data from ${d.id} since: values below are the last received (device time ${deviceTime(d.lastTMs)}), not current.`;
   else if (st.stale && d.lastSeenAt === null) banner.textContent = `No data from ${d.id} since its config arrived at ${wallClock(st.since)} (${Math.round(st.age / 1000)} s ago): its module states are not known.`;
   else if (st.stale) banner.textContent = `No data from ${d.id} since ${wallClock(d.lastSeenAt)} (device time ${deviceTime(d.lastTMs)}, ${Math.round(st.age / 1000)} s ago): values below are the last received, not current.`;
+}
+
+/** A new run: the broker the page's server names changed, or the shown device restarted, while the page was open. */
+function renderRunBanner(d) {
+  const parts = [];
+  const m = connection.moved;
+  if (m) parts.push(`A new run: at ${wallClock(m.at)} the page's server named another broker, ${m.to} (it was ${m.from}), and the page moved to it.`);
+  if (d && d.restart) parts.push(`${d.id} restarted at ${wallClock(d.restart.at)}: boot ${d.restart.to}, after boot ${d.restart.from}. Module states, device time, health and charts are the new boot's; the earlier boot's events are listed below its own.`);
+  const banner = $('run-banner');
+  banner.hidden = parts.length === 0;
+  banner.textContent = parts.join(' ');
 }
 
 const micros = (us) => (us < 1000 ? `${us} µs` : `${fixed(us / 1000, 1)} ms`);
@@ -1138,19 +1231,22 @@ form.addEventListener('submit', (e) => {
   form.elements.broker.setCustomValidity(brokerProblem(broker) ?? '');
   form.elements.device.setCustomValidity(deviceProblem(deviceFilter) ?? '');
   if (!form.reportValidity()) return;
+  // The page keeps following its server's broker while the operator leaves the address as it is.
+  settings.served = settings.served && broker === settings.broker;
   settings.broker = broker;
   settings.device = deviceFilter;
   settings.user = form.elements.user.value.trim();
   settings.password = form.elements.password.value;
   form.elements.password.value = '';
   const q = new URLSearchParams();
-  for (const k of ['broker', 'device']) if (settings[k]) q.set(k, settings[k]);
+  for (const k of settings.served ? ['device'] : ['broker', 'device']) if (settings[k]) q.set(k, settings[k]);
   history.replaceState(null, '', '?' + q.toString());
   store.devices.clear();
   store.outages = [];
   store.lostAt = null;
   selected = settings.device || null;
   connection.everConnected = false;
+  connection.moved = null;
   destroyAll();
   $('modules').replaceChildren();
   connect();
@@ -1179,6 +1275,14 @@ window.edgeDashboard = {
       clientId: client ? client.options.clientId : null,
       role: connection.role,
       reconnects: connection.reconnects,
+      broker: settings.broker,
+      brokerServed: settings.served,
+      attempts: connection.attempts,
+      retryDelayMs: connection.pendingDelayMs,
+      moved: connection.moved,
+      bootId: d ? d.bootId : null,
+      restart: d ? d.restart : null,
+      runBanner: $('run-banner').hidden ? null : $('run-banner').textContent,
       outages: store.outages.length,
       rejected: store.rejected.total,
       rejectedReasons: [...store.rejected.byReason.keys()],
@@ -1227,4 +1331,16 @@ window.edgeDashboard = {
   },
 };
 
-connect();
+/** The first connection: to the broker the page's server names when the address gives none. */
+async function start() {
+  if (settings.served) {
+    const served = await servedBroker();
+    // A server that names no broker (a plain static server): the default address stands, and is not asked again.
+    if (served.address) settings.broker = served.address;
+    else settings.served = false;
+    form.elements.broker.value = settings.broker;
+  }
+  connect();
+}
+
+start();

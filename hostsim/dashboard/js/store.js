@@ -52,6 +52,7 @@ export function device(store, id) {
     modules: [], cells: null, pulses: null,
     events: [], eventCount: 0, gaps: [], marks: [], pending: [],
     lastTMs: null, lastSeenAt: null, awaitingReconnect: false, pendingStreams: new Set(), version: 0, boots: 0,
+    restart: null, // { from, to, at }: the last restart the page saw (boot ids, wall clock)
     health: null, // the latest health message { msg, at, count }: not a stream (no seq), only the newest counts
     deviceEvents: [], deviceEventCount: 0, // the firmware's own events (device-event), newest first
     pastBoots: new Map(), // bootId -> { boot, streams } of the boots this one replaced
@@ -124,6 +125,11 @@ function resetBoot(d, bootId) {
     // one's (a module shown in hold while it pulses, the clock stuck at the old run's end). Its events stay listed.
     if (d.config) startTables(d);
     d.lastTMs = null;
+    // The old boot's health (its uptime, ticks, heap) is not this boot's: none until the new boot sends its own, which
+    // it does at its connection.
+    d.health = null;
+    // Said on the page: a restart seen while the page watched (a new run of the simulator, a device reset).
+    d.restart = { from: d.bootId, to: bootId, at: Date.now() };
     addMark(d, 0, null, 'restart', `device restarted (boot ${bootId})`);
   }
   d.bootId = bootId;

@@ -42,6 +42,39 @@ public sealed class DashboardServerTests : IDisposable
         Assert.Equal("text/javascript; charset=utf-8", script.Content.Headers.ContentType?.ToString());
     }
 
+    [Fact]
+    public async Task ServesTheBrokerItIsGivenUncachedAndNoneWithout()
+    {
+        // The page of an address without a broker asks for it here, at its load and before each reconnection: after a
+        // restart of the simulator on the same HTTP port the same request names another broker, so nothing may cache it.
+        using DashboardServer server = new DashboardServer(_directory);
+        using HttpClient http = new HttpClient();
+
+        HttpResponseMessage none = await http.GetAsync(server.BaseUrl + "broker.json");
+        server.BrokerWebSocketPort = 40123;
+        HttpResponseMessage named = await http.GetAsync(server.BaseUrl + "broker.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, none.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        Assert.Equal("{\"broker\":\"ws://127.0.0.1:40123\"}", await named.Content.ReadAsStringAsync());
+        Assert.Equal("application/json", named.Content.Headers.ContentType?.ToString());
+        Assert.True(named.Headers.CacheControl?.NoStore, "broker.json must not be cached");
+    }
+
+    [Fact]
+    public async Task ServesOnThePortItIsGiven()
+    {
+        int port = Edge.HostSim.Mqtt.Broker.FreePort.Allocate(1)[0];
+        using DashboardServer server = new DashboardServer(_directory, port);
+        using HttpClient http = new HttpClient();
+
+        HttpResponseMessage page = await http.GetAsync("http://127.0.0.1:" + port + "/index.html");
+
+        Assert.Equal(port, server.Port);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("http://127.0.0.1:" + port + "/index.html?device=pack-1", server.PageUrl("pack-1"));
+    }
+
     /// <summary>
     /// Closing frees the port once. The managed HttpListener's Stop already gives the port up, and a Close after it
     /// registers the listener's port again (it binds it) to find nothing left to remove: a socket that took the freed port
