@@ -25,11 +25,11 @@ public class BoardFrontEndRuleTests
         // 1 kohm x 10 nF = 10 us; 50 us is 5 time constants, a 12-bit step needs 9 (ln 4096 = 8.3): 90 us.
         BoardRuleAssert.Rejected(
             WithMux(1000, 10000, 50), SettleLine, BoardParseErrorKind.SettleTooShort,
-            "[mux] settle_us: 50 us is 5 time constants of the 1000 ohm / 10000 pF filter (10 us); a 12-bit reading needs 9 (ln 4096 = 8.3): use at least 90 us");
+            "[mux] settle_us: 50 us is 5 time constants of the 1000 ohm / 10000 pF filter (10 us); a 12-bit reading needs 9 (ln 4096 = 8.3); use 90 to 10000 us");
         Assert.Equal(90, BoardRuleAssert.Parsed(WithMux(1000, 10000, 90)).Mux.SettleUs);
 
         // 4.7 kohm x 4.7 nF = 22.09 us: 198.81 us, rounded up to 199.
-        BoardRuleAssert.Rejected(WithMux(4700, 4700, 198), SettleLine, BoardParseErrorKind.SettleTooShort, "use at least 199 us");
+        BoardRuleAssert.Rejected(WithMux(4700, 4700, 198), SettleLine, BoardParseErrorKind.SettleTooShort, "use 199 to 10000 us");
         BoardRuleAssert.Parsed(WithMux(4700, 4700, 199));
     }
 
@@ -65,7 +65,7 @@ public class BoardFrontEndRuleTests
             "[cell 0] divider_ratio: 0.17 gives 5.17 mV a count at the cell on a Vref-1200 chip (0.879 mV a count at the ADC), wider than the controller's hard-short band of 5 mV");
         BoardRuleAssert.Rejected(
             MinimalBoard.With("[cell 0]", "divider_ratio", "0.175775"), MinimalBoard.LineOf("[cell 0]", "divider_ratio"), BoardParseErrorKind.ResolutionTooCoarse,
-            "use a divider_ratio of at least 0.175776");
+            "use a divider_ratio of 0.175776 to 0.469999");
         BoardRuleAssert.Rejected(MinimalBoard.With("[cell 0]", "divider_ratio", "0.005"), MinimalBoard.LineOf("[cell 0]", "divider_ratio"), BoardParseErrorKind.ResolutionTooCoarse, "175.776 mV a count");
         Assert.Equal(175_776, BoardRuleAssert.Parsed(MinimalBoard.With("[cell 0]", "divider_ratio", "0.175776")).CellAt(0).DividerRatioPpm);
         Assert.Equal(5, new Edge.Core.Configuration.Detection.HardShortConfiguration().MaximumVoltageMv);
@@ -157,9 +157,10 @@ public class BoardFrontEndRuleTests
             "[cell 0] divider_ratio: the cell range -3000 to 3000 mV ([safety]) maps to 150 to 3150 mV at the ADC, beyond 143-3059 mV");
 
         // REF at 0: 0 + 0.4 x (-3000..3000) = -1200..1200 mV; every negative cell voltage reads 0 counts.
+        // No ratio fits around 0 mV, so the offset is named, with the range that fits at 0.4 (1200 mV either side).
         BoardRuleAssert.Rejected(
-            MinimalBoard.With("[cell 0]", "offset_mv", "0"), ratioLine, BoardParseErrorKind.Inconsistent,
-            "maps to -1200 to 1200 mV at the ADC");
+            MinimalBoard.With("[cell 0]", "offset_mv", "0"), MinimalBoard.LineOf("[cell 0]", "offset_mv"), BoardParseErrorKind.Inconsistent,
+            "[cell 0] offset_mv: the cell range -3000 to 3000 mV ([safety]) maps to -1200 to 1200 mV at the ADC");
 
         // 1650 + 0.46 x 3000 = 3030 mV: outside the accurate span (warned), still read on every chip.
         BoardDefinition edge = BoardRuleAssert.Parsed(MinimalBoard.With("[cell 0]", "divider_ratio", "0.46"));

@@ -29,7 +29,7 @@ public class BoardParserErrorTests
     // values out of range
     [InlineData("[board]", "adc_resolution_bits", "adc_resolution_bits = 16", null, BoardParseErrorKind.OutOfRange, "adc_resolution_bits: value 16 out of range 9 to 12")]
     [InlineData("[board]", "adc_attenuation_db", "adc_attenuation_db = 9", null, BoardParseErrorKind.OutOfRange, "adc_attenuation_db")]
-    [InlineData("[cell 0]", "divider_ratio", "divider_ratio = 1.5", null, BoardParseErrorKind.OutOfRange, "out of range 0.000001 to 1")]
+    [InlineData("[cell 0]", "divider_ratio", "divider_ratio = 1.5", null, BoardParseErrorKind.OutOfRange, "1.5 is above 1: the front end would amplify")]
     // ADC2 and non-ADC1 GPIOs as analog inputs
     [InlineData("[cell 0]", "adc_pin", "adc_pin = 25", null, BoardParseErrorKind.Adc2Channel, "GPIO 25 is ADC2 channel 8")]
     [InlineData("[module 0]", "adc_pin", "adc_pin = 4", null, BoardParseErrorKind.Adc2Channel, "Wi-Fi")]

@@ -17,7 +17,7 @@ namespace Edge.Core.Tests.Boards;
 /// </summary>
 public class BoardRangeMessageTests
 {
-    private static readonly Regex s_range = new Regex(@"use (-?[0-9.]+) to (-?[0-9.]+) (ms|mA)", RegexOptions.CultureInvariant);
+    private static readonly Regex s_range = new Regex(@"use (?:an? [a-z_]+ of )?(-?[0-9.]+) to (-?[0-9.]+)( (ms|mA|mV|us))?(;|,| \(|$)", RegexOptions.CultureInvariant);
 
     [Theory]
     [InlineData("0")]
@@ -100,6 +100,137 @@ public class BoardRangeMessageTests
         Assert.Equal("0.176", RangeIn(message).Low);
         Assert.Null(Error(Board("0.176")));
         Assert.NotNull(Error(Board("0.175")));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.000001")]
+    [InlineData("0.17")]
+    [InlineData("0.47")]
+    [InlineData("1")]
+    [InlineData("1.5")]
+    public void A_refused_divider_ratio_names_the_range_the_cell_limits_and_the_offset_leave(string ratio)
+    {
+        // Least: a count at most the 5 mV hard-short band on a Vref-1200 chip, 1e6 / (4096 x 65536 x 1000 / (1200 x
+        // 196602) = 1137.81 counts/V) / 5 mV = 0.175776 (rounded up). Most: 1650 mV + ratio x 3000 mV whole mV at most
+        // 3059, 1409.997 / 3000 = 0.469999; 0.47 puts the +3000 mV limit at 3060 mV. "0.000001 to 1" before.
+        string Board(string r) => MinimalBoard.With("[cell 0]", "divider_ratio", r);
+
+        string message = Refused(Board(ratio), "[cell 0] divider_ratio: ");
+
+        Assert.Equal(("0.175776", "0.469999"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "0.175776", "0.175775", "0.469999", "0.47");
+    }
+
+    [Fact]
+    public void A_refused_divider_ratio_with_limits_near_zero_names_the_least_that_keeps_them_ten_counts_off()
+    {
+        // Cell limits +-30 mV: 10 counts at 1.1378 counts/mV (Vref 1200) need 30 mV x ratio x 1.1378 >= 10, a ratio of
+        // 0.29296 (0.292959 falls a hair short); the most is 1, the ADC's room around 1650 mV being far wider.
+        string Board(string r) => MinimalBoard.With("[cell 0]", "divider_ratio", r).Replace("cell_voltage_min_mv = -3000", "cell_voltage_min_mv = -30").Replace("cell_voltage_max_mv = 3000", "cell_voltage_max_mv = 30");
+
+        string message = Refused(Board("0.17"), "[cell 0] divider_ratio: 0.17 gives");
+
+        Assert.Equal(("0.29296", "1"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "0.29296", "0.292959", "1", "1.000001");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("143")]
+    [InlineData("3059")]
+    [InlineData("3300")]
+    public void A_refused_cell_offset_names_the_range_that_keeps_the_cell_limits_readable(string offsetMv)
+    {
+        // 0.4 x 3000 mV = 1200 mV either side of REF: 143 + 1200 = 1343 to 3059 - 1200 = 1859 mV. "0 to 3300" before.
+        // Around these offsets no divider_ratio of at least 0.175776 fits (527 mV either side), so the offset is named;
+        // just outside the range (1342, 1860) a smaller ratio would still fit, and the ratio is named.
+        string Board(string offset) => MinimalBoard.With("[cell 0]", "offset_mv", offset);
+        string text = Board(offsetMv);
+
+        string message = Refused(text, "[cell 0] offset_mv: the cell range -3000 to 3000 mV ([safety]) maps to");
+
+        Assert.Equal(BoardText.LineOf(text, "[cell 0]", "offset_mv"), Error(text).LineNumber);
+        Assert.Equal(("1343", "1859"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "1343", "1342", "1859", "1860");
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("89")]
+    [InlineData("10001")]
+    public void A_refused_settle_time_names_the_range_from_nine_time_constants_up(string settleUs)
+    {
+        // 1 kohm x 10 nF = 10 us, 9 time constants 90 us; no channel is multiplexed here, so 10000 us, the key's own
+        // ceiling, is the most. "use at least 90 us" (and "0 to 10000" at the key) before.
+        string Board(string settle) => MinimalBoard.WithLinesBefore("[cell 0]", null, "[mux]", "select_pins = 18, 19", "adc_pin = 39", "filter_ohm = 1000", "filter_pf = 10000", "settle_us = " + settle, "");
+
+        string message = Refused(Board(settleUs), "[mux] settle_us: " + settleUs + " us");
+
+        Assert.Equal(("90", "10000"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "90", "89", "10000", "10001");
+    }
+
+    [Fact]
+    public void A_refused_settle_time_on_a_multiplexed_board_ends_where_the_sample_period_does()
+    {
+        // 8 multiplexed inputs and 8 conversions of 50 us in a 50 ms period: (50000 - 400) / 8 = 6200 us each at most.
+        string Board(string settle) => MuxBoard("50", settle);
+
+        string message = Refused(Board("-1"), "[mux] settle_us: -1 us");
+
+        Assert.Equal(("0", "6200"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "0", "-1", "6200", "6201");
+    }
+
+    [Theory]
+    [InlineData("0", "[module 0] amplifier_gain: 0 is below 0.001")]
+    [InlineData("-1", "[module 0] amplifier_gain: -1 is below 0.001")]
+    [InlineData("100", "[module 0] amplifier_gain: shunt x gain = 100 V/A resolves")]
+    [InlineData("10001", "[module 0] amplifier_gain: 10001 is above 10000")]
+    public void A_refused_amplifier_gain_names_the_range_the_plating_cap_and_the_adc_leave(string gain, string phrase)
+    {
+        // Through the 1 ohm shunt, least: the plating cap, 400 uA/cm2 x 0.3848 cm2 = 153.92 uA, spans 50 counts of the
+        // typical chip (1241.25 counts/V) at 50 / (153.92 uA x 1241.25 counts/V) = 261.707 V/A, a gain of 261.708.
+        // Most: the 2 mA limit's swing inside 1650 mV +- 1409 mV (3059 - 1650), 704.5 V/A. "0.001 to 10000" before.
+        string Board(string g) => MinimalBoard.With("[module 0]", "amplifier_gain", g);
+
+        string message = Refused(Board(gain), phrase);
+
+        Assert.Equal(("261.708", "704.5"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "261.708", "261.707", "704.5", "704.501");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("100000001")]
+    public void A_refused_shunt_names_the_range_at_the_board_gain(string shuntMilliohm)
+    {
+        // At a gain of 500: 261.707 V/A / 500 = 0.5234 ohm (524 mOhm) up to 704.5 V/A / 500 = 1.409 ohm. "1 to 100000000" before.
+        string Board(string shunt) => MinimalBoard.With("[module 0]", "shunt_milliohm", shunt);
+
+        string message = Refused(Board(shuntMilliohm), "[module 0] shunt_milliohm: " + shuntMilliohm + " mOhm is ");
+
+        Assert.Equal(("524", "1409"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "524", "523", "1409", "1410");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("142")]
+    [InlineData("3300")]
+    public void A_refused_current_offset_names_the_range_the_limit_swing_leaves(string offsetMv)
+    {
+        // 500 V/A x 2 mA = 1000 mV either side of REF: 143 + 1000 = 1143 to 3059 - 1000 = 2059 mV. "0 to 3300" before.
+        string Board(string offset) => MinimalBoard.With("[module 0]", "offset_mv", offset);
+
+        string message = Refused(Board(offsetMv), "[module 0] offset_mv: " + offsetMv + " mV lies outside 143-3059 mV");
+
+        Assert.Equal(("1143", "2059"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "1143", "1142", "2059", "2060");
     }
 
     [Fact]

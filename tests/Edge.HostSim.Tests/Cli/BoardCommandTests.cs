@@ -193,6 +193,47 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void AZeroDividerRatioIsRefusedWithTheRatiosThatPassOnTheBoard()
+    {
+        // "value 0 out of range 0.000001 to 1" before, though everything under 0.175776 is refused (a count wider than
+        // the 5 mV hard-short band on a Vref-1200 chip). Most: cell 1's REF of 1226 mV leaves 1226 - 143 = 1083 mV below
+        // it for the -3000 mV limit, 1083.999 / 3000 = 0.361333.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        const string Divider = "divider_ratio = 0.3297 ";
+        Assert.Contains(Divider, text, StringComparison.Ordinal);
+        int line = text[..text.IndexOf(Divider, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        string board = _scratch.Write("ratio0.board", text.Replace(Divider, "divider_ratio = 0      ", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + board + ": refused: board file line " + line + ": [cell 1] divider_ratio: 0 is not above 0", error, StringComparison.Ordinal);
+        Assert.EndsWith("; use a divider_ratio of 0.175776 to 0.361333", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AZeroAmplifierGainIsRefusedWithTheGainsThatPassOnTheBoard()
+    {
+        // "value 0 out of range 0.001 to 10000" before. Through module 0's 10 ohm shunt, least: the plating cap (400 uA/cm2
+        // x 0.3848 cm2 = 153.92 uA) over 50 counts of the typical chip (1241.25 counts/V) needs 261.707 V/A, a gain of
+        // 26.171; most: the 2 mA limit's swing inside the 1083 mV below its 1226 mV REF, 541.5 V/A, a gain of 54.15.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        const string Gain = "amplifier_gain = 50\n";
+        Assert.Contains(Gain, text, StringComparison.Ordinal);
+        int line = text[..text.IndexOf(Gain, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        int at = text.IndexOf(Gain, StringComparison.Ordinal);
+        string board = _scratch.Write("gain0.board", text[..at] + "amplifier_gain = 0\n" + text[(at + Gain.Length)..]);
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + board + ": refused: board file line " + line + ": [module 0] amplifier_gain: 0 is below 0.001", error, StringComparison.Ordinal);
+        Assert.EndsWith("; use an amplifier_gain of 26.171 to 54.15 (at shunt_milliohm 10000)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ABoardOfTheLeastModuleCurrentCalibratesAUnitAtEitherEndOfTheVrefSpread()
     {
         // 0.05 mA on the DevKitC: edge-sim board called it usable (its check calibrates the typical chip), but a run on a

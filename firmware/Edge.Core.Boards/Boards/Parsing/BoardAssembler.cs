@@ -74,6 +74,11 @@ namespace Edge.Core.Boards.Parsing
 
             if (error == null)
             {
+                error = ModuleFrontEndCheck.Check(sections, moduleCount);
+            }
+
+            if (error == null)
+            {
                 error = CurrentLimitCheck.Check(sections, moduleCount);
             }
 
@@ -90,7 +95,7 @@ namespace Edge.Core.Boards.Parsing
 
             if (error == null)
             {
-                error = FrontEndChecks.Check(sections, cellCount, moduleCount, warnings);
+                error = FrontEndChecks.Check(sections, cellCount, moduleCount, temperatureCount, warnings);
             }
 
             if (error == null)

@@ -20,6 +20,12 @@ namespace Edge.Core.Boards.Parsing
 
         public int OffsetMv { get; private set; }
 
+        /// <summary>The ratio as written, for the refusal of one out of range.</summary>
+        public string DividerRatioText { get; private set; }
+
+        /// <summary>The offset as written, for the refusal of one out of range.</summary>
+        public string OffsetText { get; private set; }
+
         protected override string[] AllowedKeys
         {
             get { return s_allowed; }
@@ -36,16 +42,20 @@ namespace Edge.Core.Boards.Parsing
             BoardParseError error;
             if (line.Key == RatioKey)
             {
-                // ADC volts per cell volt, 6 decimals; above 1 the front end would amplify, which the
-                // +-3.3 V cell range cannot use.
-                error = BoardValueReader.ReadFixed(line, 6, 1, 1000000, out value);
+                // ADC volts per cell volt, 6 decimals. Its range follows the [safety] cell limits and offset_mv (a
+                // range printed here, 0.000001 to 1 before, held ratios the front-end rules refused): CellFrontEndRange
+                // gives it once the board is read.
+                error = BoardValueReader.ReadDecimal(line, 6, out value);
                 DividerRatioPpm = value;
+                DividerRatioText = line.Value;
                 return error;
             }
 
-            // offset_mv: the mid-rail reference must lie inside the 0-3.3 V ADC supply.
-            error = BoardValueReader.ReadInt(line, 0, 3300, out value);
+            // offset_mv: where the cell range must land inside what the ADC reads depends on divider_ratio and the
+            // cell limits (0 to 3300 before, most of which was refused); CellFrontEndRange gives the range.
+            error = BoardValueReader.ReadWholeNumber(line, out value);
             OffsetMv = value;
+            OffsetText = line.Value;
             return error;
         }
     }

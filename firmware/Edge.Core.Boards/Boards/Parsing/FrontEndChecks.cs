@@ -40,9 +40,9 @@ namespace Edge.Core.Boards.Parsing
         /// <summary>Electrode area the controller assumes when a board has no <c>[cells]</c> area, cm2 ([W] 7 mm O-ring).</summary>
         public const double DefaultElectrodeAreaCm2 = 0.3848;
 
-        public static BoardParseError Check(BoardSections sections, int cellCount, int moduleCount, WarningList warnings)
+        public static BoardParseError Check(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, WarningList warnings)
         {
-            BoardParseError error = CheckSettle(sections.Mux);
+            BoardParseError error = CheckSettle(sections.Mux, SamplePeriodCheck.LongestSettleUs(sections, cellCount, moduleCount, temperatureCount));
             if (error == null)
             {
                 error = CheckResolution(sections, moduleCount);
@@ -95,7 +95,11 @@ namespace Edge.Core.Boards.Parsing
             return (long)((PlatingCapUaPerCm2 * 1000.0 * area) + 0.5);
         }
 
-        private static BoardParseError CheckSettle(MuxSectionBuilder mux)
+        /// <summary>
+        /// settle_us must cover 9 time constants of the filter, and at most what one tick's sampling leaves of the period
+        /// (<see cref="SamplePeriodCheck.LongestSettleUs"/>); a refusal gives that range.
+        /// </summary>
+        private static BoardParseError CheckSettle(MuxSectionBuilder mux, long longestUs)
         {
             if (mux == null)
             {
@@ -105,9 +109,26 @@ namespace Edge.Core.Boards.Parsing
             // ohm x pF = ps; the wait must cover 9 time constants.
             long tauNs = (long)mux.FilterOhm * mux.FilterPicofarad / 1000;
             long neededUs = ((SettleTimeConstants * tauNs) + 999) / 1000;
-            if (mux.SettleUs >= neededUs)
+            if (mux.SettleUs >= neededUs && mux.SettleUs <= longestUs)
             {
                 return null;
+            }
+
+            string range = neededUs <= longestUs
+                ? "; use " + neededUs.ToString() + " to " + longestUs.ToString() + " us"
+                : "; no settle_us fits: " + SettleTimeConstants.ToString() + " time constants take " + neededUs.ToString() + " us, more than the " + longestUs.ToString()
+                    + " us the sample period leaves; use a smaller filter or a longer sample_period_ms";
+            if (mux.SettleUs > longestUs)
+            {
+                return mux.FailAt(
+                    MuxSectionBuilder.SettleKey,
+                    BoardParseErrorKind.OutOfRange,
+                    mux.SettleText + " us is longer than one tick's sampling can wait on each multiplexed input (" + SamplePeriodCheck.LongestSettleText + ")" + range);
+            }
+
+            if (mux.SettleUs < 0)
+            {
+                return mux.FailAt(MuxSectionBuilder.SettleKey, BoardParseErrorKind.OutOfRange, mux.SettleText + " us is not a wait" + range);
             }
 
             long tenthsOfTau = tauNs == 0 ? 0 : (mux.SettleUs * 10000L) / tauNs;
@@ -116,7 +137,7 @@ namespace Edge.Core.Boards.Parsing
                 BoardParseErrorKind.SettleTooShort,
                 mux.SettleUs.ToString() + " us is " + BoardValueReader.FormatScaled(tenthsOfTau, 1) + " time constants of the "
                 + mux.FilterOhm.ToString() + " ohm / " + mux.FilterPicofarad.ToString() + " pF filter (" + BoardValueReader.FormatScaled(tauNs, 3)
-                + " us); a 12-bit reading needs " + SettleTimeConstants.ToString() + " (ln 4096 = 8.3): use at least " + neededUs.ToString() + " us");
+                + " us); a 12-bit reading needs " + SettleTimeConstants.ToString() + " (ln 4096 = 8.3)" + range);
         }
 
         /// <summary>A current channel must resolve the plating cap in at least 50 counts of the typical chip.</summary>
@@ -131,7 +152,7 @@ namespace Edge.Core.Boards.Parsing
                 // Transimpedance in mV per mA (= V/A) x 1000: gain x 1000 times shunt in mohm / 1000.
                 long milliVoltsPerAmp = (long)module.AmplifierGainMilli * module.ShuntMilliohm / 1000;
                 double countsAtCap = capNa * 1e-9 * (milliVoltsPerAmp / 1000.0) * countsPerVolt;
-                if (countsAtCap >= MinimumPlatingCapCounts)
+                if (ModuleFrontEndRange.ResolvesPlatingCap(milliVoltsPerAmp, capNa))
                 {
                     continue;
                 }
@@ -145,7 +166,8 @@ namespace Edge.Core.Boards.Parsing
                     + BoardValueReader.FormatScaled(nanoAmpsPerCount / 10, 2) + " uA per count, so the plating cap ("
                     + PlatingCapUaPerCm2.ToString() + " uA/cm2 of the cells' area = " + BoardValueReader.FormatScaled(capNa, 3) + " uA) spans "
                     + ((int)countsAtCap).ToString() + " counts, fewer than " + MinimumPlatingCapCounts.ToString()
-                    + "; raise shunt_milliohm or amplifier_gain to at least " + BoardValueReader.FormatScaled(neededMilliVoltsPerAmp, 3) + " V/A");
+                    + "; raise shunt_milliohm or amplifier_gain to at least " + BoardValueReader.FormatScaled(neededMilliVoltsPerAmp, 3) + " V/A"
+                    + ModuleFrontEndCheck.GainAdvice(module, capNa, sections.Safety.MaxModuleCurrentUa));
             }
 
             return null;
@@ -154,18 +176,36 @@ namespace Edge.Core.Boards.Parsing
         /// <summary>
         /// A cell channel's count, on the chip with the fewest counts per volt (Vref 1200 mV), must be at most the
         /// hard-short band at the cell: divider_ratio at least 0.8789 mV / 5 mV = 0.175776. A coarser one reads a shorted
-        /// cell one count off outside the band (0.005 gave 176 mV a count), and every smaller cell threshold with it.
+        /// cell one count off outside the band (0.005 gave 176 mV a count), and every smaller cell threshold with it. Above
+        /// 1 the front end would amplify. A refusal gives the ratios that pass (<see cref="CellFrontEndRange"/>).
         /// </summary>
         private static BoardParseError CheckCellResolution(BoardSections sections, int cellCount)
         {
             double countsPerVolt = Esp32AdcCharacteristics.CountsPerVolt(Esp32AdcCharacteristics.MaximumVrefMv);
-            long minimumPpm = (long)System.Math.Ceiling(1e9 / (HardShortBandMv * countsPerVolt));
+            long minimumPpm = CellFrontEndRange.HardShortLeastPpm();
             for (int i = 0; i < cellCount; i++)
             {
                 CellSectionBuilder cell = sections.Cells[i];
-                if (cell.DividerRatioPpm >= minimumPpm)
+                if (cell.DividerRatioPpm >= minimumPpm && cell.DividerRatioPpm <= CellFrontEndRange.UnityPpm)
                 {
                     continue;
+                }
+
+                string range = CellFrontEndRange.RatioAdvice(sections.Safety, cell);
+                if (cell.DividerRatioPpm > CellFrontEndRange.UnityPpm)
+                {
+                    return cell.FailAt(
+                        CellSectionBuilder.RatioKey,
+                        BoardParseErrorKind.OutOfRange,
+                        cell.DividerRatioText + " is above 1: the front end would amplify, which the +-3.3 V cell range cannot use" + range);
+                }
+
+                if (cell.DividerRatioPpm <= 0)
+                {
+                    return cell.FailAt(
+                        CellSectionBuilder.RatioKey,
+                        BoardParseErrorKind.OutOfRange,
+                        cell.DividerRatioText + " is not above 0: the channel would not follow the cell" + range);
                 }
 
                 // mV a count at the cell, in thousandths: 1e6 / counts per volt / ratio.
@@ -176,8 +216,7 @@ namespace Edge.Core.Boards.Parsing
                     BoardValueReader.FormatScaled(cell.DividerRatioPpm, 6) + " gives " + BoardValueReader.FormatScaled(cellMicroVoltsPerCount, 3)
                     + " mV a count at the cell on a Vref-1200 chip (" + BoardValueReader.FormatScaled((long)((1e6 / countsPerVolt) + 0.5), 3)
                     + " mV a count at the ADC), wider than the controller's hard-short band of " + HardShortBandMv.ToString()
-                    + " mV (a cell at or below it under current is shorted): a shorted cell read one count off would lie outside it; use a divider_ratio of at least "
-                    + BoardValueReader.FormatScaled(minimumPpm, 6));
+                    + " mV (a cell at or below it under current is shorted): a shorted cell read one count off would lie outside it" + range);
             }
 
             return null;
@@ -371,13 +410,23 @@ namespace Edge.Core.Boards.Parsing
                     continue;
                 }
 
-                return cell.FailAt(
-                    CellSectionBuilder.RatioKey,
-                    BoardParseErrorKind.Inconsistent,
-                    "the cell range " + safety.CellVoltageMinMv.ToString() + " to " + safety.CellVoltageMaxMv.ToString() + " mV ([safety]) maps to "
+                // The ratio is named while one fits around this offset (most boards keep REF and change the divider); the
+                // offset where none does and some offset fits at this ratio.
+                string mapped = "the cell range " + safety.CellVoltageMinMv.ToString() + " to " + safety.CellVoltageMaxMv.ToString() + " mV ([safety]) maps to "
                     + lowMv.ToString() + " to " + highMv.ToString() + " mV at the ADC, beyond " + Esp32AdcCharacteristics.ReadableLowMv.ToString() + "-"
                     + Esp32AdcCharacteristics.ReadableHighMv.ToString() + " mV, what the ADC reads at 11 dB without saturating on every chip: a cell at its limit would read "
-                    + (lowMv < Esp32AdcCharacteristics.ReadableLowMv ? "0" : "4095") + " and the limit could never be detected; change divider_ratio or offset_mv");
+                    + (lowMv < Esp32AdcCharacteristics.ReadableLowMv ? "0" : "4095") + " and the limit could never be detected";
+                long leastOffsetMv = CellFrontEndRange.LeastOffsetMv(safety, cell.DividerRatioPpm);
+                long mostOffsetMv = CellFrontEndRange.MostOffsetMv(safety, cell.DividerRatioPpm);
+                if (CellFrontEndRange.MostRatioPpm(safety, cell.OffsetMv) < CellFrontEndRange.LeastRatioPpm(safety) && leastOffsetMv <= mostOffsetMv)
+                {
+                    return cell.FailAt(
+                        CellSectionBuilder.OffsetKey,
+                        BoardParseErrorKind.Inconsistent,
+                        mapped + "; use an offset_mv of " + leastOffsetMv.ToString() + " to " + mostOffsetMv.ToString() + " mV");
+                }
+
+                return cell.FailAt(CellSectionBuilder.RatioKey, BoardParseErrorKind.Inconsistent, mapped + CellFrontEndRange.RatioAdvice(safety, cell));
             }
 
             return null;
@@ -396,9 +445,7 @@ namespace Edge.Core.Boards.Parsing
                 ModuleSectionBuilder module = sections.Modules[m];
                 // Decided on the exact swing (mV/A x uA = nV): whole mV let 2.819 mA through 500 V/A around 1650 mV
                 // (1409.5 mV, truncated to 1409) past 3059 mV, above the most the refusal of max_module_current_ma names.
-                long swingNv = MilliVoltsPerAmp(module) * safety.MaxModuleCurrentUa;
-                if (swingNv <= (module.OffsetMv - Esp32AdcCharacteristics.ReadableLowMv) * 1000000L
-                    && swingNv <= (Esp32AdcCharacteristics.ReadableHighMv - module.OffsetMv) * 1000000L)
+                if (ModuleFrontEndRange.SwingFits(MilliVoltsPerAmp(module), safety.MaxModuleCurrentUa, module.OffsetMv))
                 {
                     continue;
                 }
@@ -414,10 +461,20 @@ namespace Edge.Core.Boards.Parsing
                     + lowMv.ToString() + " to " + highMv.ToString() + " mV at the ADC, beyond " + Esp32AdcCharacteristics.ReadableLowMv.ToString() + "-"
                     + Esp32AdcCharacteristics.ReadableHighMv.ToString() + " mV, what the ADC reads at 11 dB without saturating on every chip: a current at the limit would read "
                     + (lowMv < Esp32AdcCharacteristics.ReadableLowMv ? "0" : "4095") + " and the unit's calibration, which applies it, could never finish; lower the gain or the shunt, or max_module_current_ma to at most "
-                    + BoardValueReader.FormatScaled(MostCurrentUa(module), 3) + " mA");
+                    + BoardValueReader.FormatScaled(MostCurrentUa(module), 3) + " mA" + OffsetOrGainAdvice(sections, module));
             }
 
             return null;
+        }
+
+        /// <summary>"; use an offset_mv of A to B" at the channel's shunt and gain where one fits, and the gain's range at its offset.</summary>
+        private static string OffsetOrGainAdvice(BoardSections sections, ModuleSectionBuilder module)
+        {
+            long limitUa = sections.Safety.MaxModuleCurrentUa;
+            long leastMv = ModuleFrontEndRange.LeastOffsetMv(MilliVoltsPerAmp(module), limitUa);
+            long mostMv = ModuleFrontEndRange.MostOffsetMv(MilliVoltsPerAmp(module), limitUa);
+            string gain = ModuleFrontEndCheck.GainAdvice(module, PlatingCapNa(sections), limitUa);
+            return leastMv <= mostMv ? "; use an offset_mv of " + leastMv.ToString() + " to " + mostMv.ToString() + " mV" + gain : gain;
         }
 
         /// <summary>The largest current magnitude whose swing keeps the channel's input inside 143-3059 mV, uA (0 if none).</summary>

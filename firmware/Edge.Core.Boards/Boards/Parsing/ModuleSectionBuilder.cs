@@ -61,6 +61,15 @@ namespace Edge.Core.Boards.Parsing
 
         public int OffsetMv { get; private set; }
 
+        /// <summary>The shunt, gain and offset as written, for the refusal of one out of range.</summary>
+        public string ShuntText { get; private set; }
+
+        /// <summary>The gain as written.</summary>
+        public string GainText { get; private set; }
+
+        /// <summary>The offset as written.</summary>
+        public string OffsetText { get; private set; }
+
         public int SwitchPin { get; private set; }
 
         public PinPolarity SwitchPolarity { get; private set; }
@@ -107,18 +116,23 @@ namespace Edge.Core.Boards.Parsing
             }
             else if (key == ShuntKey)
             {
-                error = BoardValueReader.ReadInt(line, 1, 100000000, out value);
+                // The shunt's, the gain's and the offset's ranges follow the rest of the board (the plating cap, the
+                // module limit): ModuleFrontEndCheck and FrontEndChecks give them once the board is read.
+                error = BoardValueReader.ReadWholeNumber(line, out value);
                 ShuntMilliohm = value;
+                ShuntText = line.Value;
             }
             else if (key == GainKey)
             {
-                error = BoardValueReader.ReadFixed(line, 3, 1, 10000000, out value);
+                error = BoardValueReader.ReadDecimal(line, 3, out value);
                 AmplifierGainMilli = value;
+                GainText = line.Value;
             }
             else if (key == OffsetKey)
             {
-                error = BoardValueReader.ReadInt(line, 0, 3300, out value);
+                error = BoardValueReader.ReadWholeNumber(line, out value);
                 OffsetMv = value;
+                OffsetText = line.Value;
             }
             else if (key == SwitchPinKey)
             {

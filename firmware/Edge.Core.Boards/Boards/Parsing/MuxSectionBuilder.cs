@@ -38,6 +38,9 @@ namespace Edge.Core.Boards.Parsing
 
         public int SettleUs { get; private set; }
 
+        /// <summary>The settle time as written, for the refusal of one out of range.</summary>
+        public string SettleText { get; private set; }
+
         public int FilterOhm { get; private set; }
 
         public int FilterPicofarad { get; private set; }
@@ -127,9 +130,11 @@ namespace Edge.Core.Boards.Parsing
             }
 
             // settle_us: 74HC4051/4067 switch in well under 1 us; the RC of the ADC input and any
-            // buffer dominate, and 10 ms would eat the sample period.
-            error = BoardValueReader.ReadInt(line, 0, 10000, out value);
+            // buffer dominate. Its least follows the filter and its most the sample period (0 to 10000 before,
+            // below 9 time constants refused): FrontEndChecks gives the range once the board is read.
+            error = BoardValueReader.ReadWholeNumber(line, out value);
             SettleUs = value;
+            SettleText = line.Value;
             return error;
         }
 

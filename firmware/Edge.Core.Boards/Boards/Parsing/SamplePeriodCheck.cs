@@ -88,6 +88,29 @@ namespace Edge.Core.Boards.Parsing
             return null;
         }
 
+        /// <summary>What the refusal of a settle_us beyond <see cref="LongestSettleUs"/> says bounds it.</summary>
+        public const string LongestSettleText = "at most 10000 us, and what the sample period leaves after every channel's conversions, shared among the multiplexed inputs";
+
+        /// <summary>
+        /// The longest settle_us this check passes: sampling one tick must fit in the period, so the multiplexed inputs
+        /// share what the conversions leave of it; and at most 10000 us, which would eat a short period's tick.
+        /// </summary>
+        public static long LongestSettleUs(BoardSections sections, int cellCount, int moduleCount, int temperatureCount)
+        {
+            const long CeilingUs = 10000;
+            int channels;
+            int multiplexed;
+            CountChannels(sections, cellCount, moduleCount, temperatureCount, out channels, out multiplexed);
+            if (multiplexed == 0)
+            {
+                return CeilingUs;
+            }
+
+            long leftUs = ((long)sections.Board.SamplePeriodMs * 1000) - BoardSamplingTime.Microseconds(0, 0, channels, sections.Board.AdcReadingsPerSample);
+            long longest = leftUs / multiplexed;
+            return longest < CeilingUs ? longest : CeilingUs;
+        }
+
         private static void CountChannels(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, out int channels, out int multiplexed)
         {
             channels = 0;
