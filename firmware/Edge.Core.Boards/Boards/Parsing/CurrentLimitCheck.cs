@@ -18,6 +18,9 @@ namespace Edge.Core.Boards.Parsing
     /// </summary>
     internal static class CurrentLimitCheck
     {
+        /// <summary>Where the least limit's search stops: 100 A, far beyond any channel's reach, so the board is refused.</summary>
+        private const long MostSeparationUa = 100000000;
+
         public static BoardParseError Check(BoardSections sections, int moduleCount)
         {
             SafetySectionBuilder safety = sections.Safety;
@@ -49,9 +52,16 @@ namespace Edge.Core.Boards.Parsing
             ModuleSectionBuilder channel = sections.Modules[coarsest];
             double countsPerUa = FrontEndChecks.MilliVoltsPerAmp(channel) / 1000.0 * 1e-6 * countsPerVolt;
 
-            // Counted up with the plan's own comparison (as the cell limits' least), at most a few thousand steps once.
-            long separationUa = 1;
-            while (separationUa * countsPerUa < FrontEndChecks.CalibrationPointSeparationCounts && separationUa < 100000000)
+            // Started from the division and settled with the plan's own comparison (double rounding can put it one off),
+            // a few steps once: counted up from 1, a channel of a few mV/A took up to 10^8 software-double steps at boot.
+            double estimateUa = FrontEndChecks.CalibrationPointSeparationCounts / countsPerUa;
+            long separationUa = estimateUa < MostSeparationUa ? (long)estimateUa : MostSeparationUa;
+            while (separationUa > 1 && (separationUa - 1) * countsPerUa >= FrontEndChecks.CalibrationPointSeparationCounts)
+            {
+                separationUa--;
+            }
+
+            while (separationUa * countsPerUa < FrontEndChecks.CalibrationPointSeparationCounts && separationUa < MostSeparationUa)
             {
                 separationUa++;
             }
