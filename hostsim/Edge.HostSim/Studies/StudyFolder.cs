@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -239,29 +240,45 @@ public sealed class StudyFolder
 
     /// <summary>
     /// Makes the folder hold this study: writes study.json, or checks that the one there is the same study
-    /// (a rerun resumes it; a different study must not mix its results in).
+    /// (a rerun resumes it; a different study must not mix its results in). Two studies started at once into one
+    /// new folder both find no study.json: it is put in place only where none is (a rename that does not write over
+    /// one), so one of them claims the folder and the other finds its study.json and is refused.
     /// </summary>
     public void Claim(string manifest)
     {
         string file = System.IO.Path.Combine(Path, ManifestFile);
         if (File.Exists(file))
         {
-            string recorded = File.ReadAllText(file);
-            if (recorded != manifest)
-            {
-                // A board file edited in place changes no file the user named: without its name the refusal would be a puzzle.
-                string? board = BoardChange(recorded, manifest, "in the folder's " + ManifestFile, "now");
-                throw new StudyException(board != null
-                    ? "'" + Path + "' holds results measured through another version of a board (" + board + "); give another --out or delete the folder"
-                    : "'" + Path + "' holds results of a different study (its " + ManifestFile + " differs"
-                        + (Difference(recorded, manifest, "in the folder", "now") is string field ? ": " + field : string.Empty) + "); give another --out or delete the folder");
-            }
-
+            CheckSame(File.ReadAllText(file), manifest, raced: false);
             return;
         }
 
         Directory.CreateDirectory(Path);
-        WriteAtomically(file, manifest);
+        if (!WriteIfAbsent(file, new UTF8Encoding(false).GetBytes(manifest)))
+        {
+            CheckSame(File.ReadAllText(file), manifest, raced: true);
+        }
+    }
+
+    private void CheckSame(string recorded, string manifest, bool raced)
+    {
+        if (recorded == manifest)
+        {
+            return;
+        }
+
+        // A board file edited in place changes no file the user named: without its name the refusal would be a puzzle.
+        string? board = BoardChange(recorded, manifest, "in the folder's " + ManifestFile, "now");
+        string field = Difference(recorded, manifest, "in the folder", "now") is string f ? ": " + f : string.Empty;
+        if (raced)
+        {
+            throw new StudyException("'" + Path + "' was claimed by another study started at the same time (its " + ManifestFile + " differs"
+                + (board != null ? ": " + board : field) + "); give another --out, or run the studies one after the other");
+        }
+
+        throw new StudyException(board != null
+            ? "'" + Path + "' holds results measured through another version of a board (" + board + "); give another --out or delete the folder"
+            : "'" + Path + "' holds results of a different study (its " + ManifestFile + " differs" + field + "); give another --out or delete the folder");
     }
 
     /// <summary>Whether the variant has a result.json, whatever it holds (see <see cref="ReadResult"/>).</summary>
@@ -410,6 +427,62 @@ public sealed class StudyFolder
             }
         }
     }
+
+    /// <summary>
+    /// Writes the file through a temporary one, as <see cref="WriteAtomically(string, byte[])"/> does, and gives it its
+    /// name only where no file has it: false, with nothing written, when one does. Of two writers exactly one succeeds:
+    /// on Linux and macOS through link(2), which fails where the name exists (.NET's move without overwrite looks
+    /// for the file, then renames, which writes over one that appeared in between); on Windows through that move,
+    /// MoveFileEx without MOVEFILE_REPLACE_EXISTING, which the file system refuses as a whole.
+    /// </summary>
+    public static bool WriteIfAbsent(string path, byte[] bytes)
+    {
+        string temporary = TemporaryPath(path);
+        try
+        {
+            using (FileStream stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Delete))
+            {
+                stream.Write(bytes);
+                stream.Flush();
+            }
+
+            if (!OperatingSystem.IsWindows())
+            {
+                if (Link(temporary, path) == 0)
+                {
+                    return true;
+                }
+
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno == EExist)
+                {
+                    return false;
+                }
+
+                // A file system without hard links (EPERM, ENOTSUP): the move below, not atomic, as before.
+            }
+
+            try
+            {
+                File.Move(temporary, path, false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            TryDelete(temporary);
+        }
+    }
+
+    /// <summary>EEXIST on Linux and macOS alike.</summary>
+    private const int EExist = 17;
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link([MarshalAs(UnmanagedType.LPUTF8Str)] string existing, [MarshalAs(UnmanagedType.LPUTF8Str)] string created);
 
     /// <summary>
     /// Removes the temporary files a killed writer left (a study or merge stopped with SIGKILL, or by a node that
