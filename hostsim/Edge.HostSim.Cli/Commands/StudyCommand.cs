@@ -60,7 +60,7 @@ public static class StudyCommand
     {
         CliConsole console = context.Console;
         StudySpec spec = Load(manifestPath);
-        IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(spec);
+        IReadOnlyList<StudyVariant> variants = Expand(spec, manifestPath);
         CultureInfo inv = CultureInfo.InvariantCulture;
 
         // Past the variant count some shards hold no variant: each such shard wrote an empty study that merged as if
@@ -170,6 +170,22 @@ public static class StudyCommand
         {
             error.WriteLine(title + ": removed " + removed.Count.ToString(CultureInfo.InvariantCulture) + (removed.Count == 1 ? " temporary file" : " temporary files")
                 + " an interrupted run left (" + string.Join(", ", removed.Take(3)) + (removed.Count > 3 ? ", ..." : string.Empty) + ")");
+        }
+    }
+
+    /// <summary>
+    /// The study's variants; a refusal found while expanding them (an axis field the base lacks, an axis without
+    /// effect, an invalid variant) names the spec file as the loader's refusals do.
+    /// </summary>
+    private static IReadOnlyList<StudyVariant> Expand(StudySpec spec, string path)
+    {
+        try
+        {
+            return StudyPlan.Expand(spec);
+        }
+        catch (StudyException e)
+        {
+            throw new InputFileException("study '" + path + "': " + e.Message);
         }
     }
 

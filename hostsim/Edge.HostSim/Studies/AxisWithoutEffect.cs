@@ -39,7 +39,8 @@ internal static class AxisWithoutEffect
         for (int i = 0; i < spec.Axes.Count; i++)
         {
             StudyAxis axis = spec.Axes[i];
-            string at = "axes[" + i + "]: axis '" + axis.Name + "' ";
+            // Named as the loader's refusals name an axis: at its field when it has one, else at the axis (a placeholder).
+            string at = "axes[" + i + "]" + (axis.Field != null ? ".field" : string.Empty) + ": axis '" + axis.Name + "' ";
             ModeField? mode = axis.Field == null ? null : s_fields.FirstOrDefault(f => axis.Field == f.Field || axis.Field.StartsWith(f.Field + ".", StringComparison.Ordinal));
             if (mode != null && !variants.Any(v => mode.Reads(v.Scenario)))
             {

@@ -11,6 +11,7 @@ public static partial class JsonFieldPath
     public static bool IsValid(string path) => PathPattern().IsMatch(path);
 
     /// <summary>Sets the field, creating objects on the way; an array index must exist already.</summary>
+    /// <exception cref="StudyException">The path and why it cannot be set, to follow "axis 'x' sets ".</exception>
     public static void Set(JsonObject root, string path, JsonNode value)
     {
         string[] parts = path.Split('.');
@@ -20,7 +21,7 @@ public static partial class JsonFieldPath
             Match match = SegmentPattern().Match(parts[i]);
             string name = match.Groups[1].Value;
             bool last = i == parts.Length - 1;
-            JsonObject container = current as JsonObject ?? throw new StudyException("field " + path + ": '" + string.Join('.', parts, 0, i) + "' is not an object in the base scenario");
+            JsonObject container = current as JsonObject ?? throw new StudyException(path + ", but " + string.Join('.', parts, 0, i) + " is not an object in the base scenario");
             if (!match.Groups[2].Success)
             {
                 if (last)
@@ -41,7 +42,8 @@ public static partial class JsonFieldPath
             int index = int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (container[name] is not JsonArray array || index >= array.Count)
             {
-                throw new StudyException("field " + path + ": the base scenario has no " + name + "[" + index + "]");
+                throw new StudyException(path + ", but the base scenario has no " + name + "[" + index + "]"
+                    + (container[name] is JsonArray held ? " (" + name + (held.Count == 0 ? " is empty)" : held.Count == 1 ? " holds [0] only)" : " holds [0] to [" + (held.Count - 1) + "])") : string.Empty));
             }
 
             if (last)
@@ -50,7 +52,7 @@ public static partial class JsonFieldPath
                 return;
             }
 
-            current = array[index] ?? throw new StudyException("field " + path + ": " + name + "[" + index + "] is null in the base scenario");
+            current = array[index] ?? throw new StudyException(path + ", but " + name + "[" + index + "] is null in the base scenario");
         }
     }
 

@@ -47,6 +47,11 @@ public static class StudyLoader
         {
             throw new StudyException("study '" + path + "': " + e.Message);
         }
+        catch (StudyException e)
+        {
+            // An axis that changes nothing is found after parsing: it names the file as a parse error does.
+            throw new StudyException("study '" + path + "': " + e.Message);
+        }
     }
 
     /// <summary>Parses a manifest; a base scenario named by file is read relative to <paramref name="directory"/>.</summary>

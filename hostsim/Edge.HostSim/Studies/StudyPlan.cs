@@ -104,11 +104,12 @@ public static class StudyPlan
     public static void CheckAxesAreUsed(StudySpec spec)
     {
         string text = spec.Base.ToJsonString();
-        foreach (StudyAxis axis in spec.Axes)
+        for (int i = 0; i < spec.Axes.Count; i++)
         {
+            StudyAxis axis = spec.Axes[i];
             if (axis.Field == null && !text.Contains("{" + axis.Name + "}", StringComparison.Ordinal))
             {
-                throw new StudyException("axis '" + axis.Name + "' has no field and the base scenario has no {" + axis.Name + "} placeholder: it would change nothing");
+                throw new StudyException("axes[" + i.ToString(CultureInfo.InvariantCulture) + "]: axis '" + axis.Name + "' has no field and the base scenario has no {" + axis.Name + "} placeholder: it would change nothing");
             }
         }
     }
@@ -205,10 +206,19 @@ public static class StudyPlan
         string id = "v" + (index + 1).ToString("D4", CultureInfo.InvariantCulture);
         foreach (KeyValuePair<string, JsonNode> parameter in parameters)
         {
-            string? field = spec.Axes.First(a => a.Name == parameter.Key).Field;
+            int axis = spec.Axes.ToList().FindIndex(a => a.Name == parameter.Key);
+            string? field = spec.Axes[axis].Field;
             if (field != null)
             {
-                JsonFieldPath.Set(scenario, field, parameter.Value);
+                try
+                {
+                    JsonFieldPath.Set(scenario, field, parameter.Value);
+                }
+                catch (StudyException e)
+                {
+                    // The base lacks the field's place, so every variant would: the axis is at fault, not this variant.
+                    throw new StudyException("axes[" + axis.ToString(CultureInfo.InvariantCulture) + "].field: axis '" + parameter.Key + "' sets " + e.Message);
+                }
             }
         }
 

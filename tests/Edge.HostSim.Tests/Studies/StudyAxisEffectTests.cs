@@ -45,7 +45,7 @@ public sealed class StudyAxisEffectTests : IDisposable
 
         StudyException e = Assert.Throws<StudyException>(() => StudyPlan.Expand(Load(manifest)));
 
-        Assert.Contains("axes[0]: axis 'x' sets " + field + ", which changes nothing: ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("axes[0].field: axis 'x' sets " + field + ", which changes nothing: ", e.Message, StringComparison.Ordinal);
         Assert.Contains(why, e.Message, StringComparison.Ordinal);
     }
 
