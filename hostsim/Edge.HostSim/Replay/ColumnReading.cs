@@ -14,6 +14,7 @@ public sealed record ColumnReading(string Column, string Unit, double Factor, Co
     {
         ColumnUnitSource.Option => "as " + option + " gives",
         ColumnUnitSource.Name => "as its name says",
+        ColumnUnitSource.UnitsRow => "as the units row under the header says",
         _ => "the default",
     };
 }

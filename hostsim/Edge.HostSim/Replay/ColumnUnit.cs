@@ -35,9 +35,22 @@ public static partial class ColumnUnit
     /// <param name="given">The option's unit, or null when it was not given.</param>
     /// <param name="parse">Factor of a unit; throws <see cref="LabFileException"/> for one it does not know.</param>
     /// <returns>The factor and the unit it reads, with what chose it.</returns>
-    internal static ColumnReading Resolve(string file, string columnName, string option, string? given, string defaultUnit, string known, Func<string, double> parse)
+    internal static ColumnReading Resolve(string file, string columnName, string option, string? given, string defaultUnit, string known, Func<string, double> parse) =>
+        Resolve(file, columnName, null, 0, option, given, defaultUnit, known, parse);
+
+    /// <summary>
+    /// As <see cref="Resolve(string, string, string, string?, string, string, Func{string, double})"/>, with the unit a
+    /// units row under the header gives the column (<paramref name="rowUnit"/>, null when there is none or its cell is
+    /// empty), which states the unit as the name does: a name and a row that disagree are refused naming both.
+    /// </summary>
+    /// <param name="rowLine">The units row's 1-based line, for the messages.</param>
+    internal static ColumnReading Resolve(string file, string columnName, string? rowUnit, int rowLine, string option, string? given, string defaultUnit, string known, Func<string, double> parse)
     {
-        string? stated = Of(columnName);
+        string? named = Of(columnName);
+        string? stated = named ?? rowUnit;
+        ColumnUnitSource source = named != null ? ColumnUnitSource.Name : ColumnUnitSource.UnitsRow;
+        string says = named != null ? "column '" + columnName + "' says " : "line " + rowLine + ", the units row under the header, says ";
+        string where = named != null ? "column '" + columnName + "' is in '" : "line " + rowLine + ", the units row under the header, gives column '" + columnName + "' in '";
         double? statedFactor = null;
         if (stated != null)
         {
@@ -49,8 +62,25 @@ public static partial class ColumnUnit
             {
                 if (given == null)
                 {
-                    throw new LabFileException(file + ": column '" + columnName + "' is in '" + stated + "', which replay does not read (" + known + "); give " + option);
+                    throw new LabFileException(file + ": " + where + stated + "', which replay does not read (" + known + "); give " + option);
                 }
+            }
+        }
+
+        if (named != null && rowUnit != null && statedFactor.HasValue)
+        {
+            double? rowFactor = null;
+            try
+            {
+                rowFactor = parse(rowUnit);
+            }
+            catch (LabFileException)
+            {
+            }
+
+            if (rowFactor != statedFactor)
+            {
+                throw new LabFileException(file + ": column '" + columnName + "' says " + named + ", but line " + rowLine + ", the units row under the header, says " + rowUnit + " for it; correct the one that is wrong");
             }
         }
 
@@ -60,16 +90,16 @@ public static partial class ColumnUnit
             if (statedFactor.HasValue && statedFactor.Value != factor)
             {
                 // A name's h:mm:ss form is no unit an option takes (its values read as such whatever the unit): only leaving the option out agrees.
-                throw new LabFileException(file + ": " + option + " " + given + ", but column '" + columnName + "' says " + stated
+                throw new LabFileException(file + ": " + option + " " + given + ", but " + says + stated + (named == null ? " for column '" + columnName + "'" : string.Empty)
                     + (ClockTime.IsUnit(stated!) ? "; leave " + option + " out" : "; give " + option + " " + stated + " or leave it out"));
             }
 
-            // An option that agrees with the name changes nothing the name did not say: the name is what fixes the unit.
-            return new ColumnReading(columnName, given, factor, statedFactor.HasValue ? ColumnUnitSource.Name : ColumnUnitSource.Option);
+            // An option that agrees with the file changes nothing the file did not say: the file is what fixes the unit.
+            return new ColumnReading(columnName, given, factor, statedFactor.HasValue ? source : ColumnUnitSource.Option);
         }
 
-        return statedFactor is double named
-            ? new ColumnReading(columnName, stated!, named, ColumnUnitSource.Name)
+        return statedFactor is double factorStated
+            ? new ColumnReading(columnName, stated!, factorStated, source)
             : new ColumnReading(columnName, defaultUnit, parse(defaultUnit), ColumnUnitSource.Default);
     }
 

@@ -11,6 +11,9 @@ public enum ColumnUnitSource
     /// <summary>The column's name states it ("Current(A)", "time/s").</summary>
     Name,
 
+    /// <summary>A units row under the header states it ("s,V,mA" under "time,voltage,current").</summary>
+    UnitsRow,
+
     /// <summary>Neither: the option's default.</summary>
     Default,
 }

@@ -26,18 +26,21 @@ public static class DelimitedTable
             ColumnSpec.OptionTimeUnit(spec.TimeUnitName);
         }
 
-        ColumnReading timeReading = ColumnUnit.Resolve(file, names[time], "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h, h:min:s.ms", ColumnSpec.TimeUnit);
+        int unitsLine = UnitsRowLine(file, lines, headerLine, delimiter, new[] { time, voltage, current });
+        string[] units = unitsLine >= 0 ? Fields(file, unitsLine, lines.At(unitsLine)!, delimiter) : Array.Empty<string>();
+        ColumnReading timeReading = ColumnUnit.Resolve(file, names[time], UnitCell(units, time), unitsLine + 1, "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h, h:min:s.ms", ColumnSpec.TimeUnit);
         double secondsPerUnit = timeReading.Factor;
-        ColumnReading voltageReading = ColumnUnit.Resolve(file, names[voltage], "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit);
+        ColumnReading voltageReading = ColumnUnit.Resolve(file, names[voltage], UnitCell(units, voltage), unitsLine + 1, "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit);
         double voltsPerUnit = voltageReading.Factor;
-        ColumnReading currentReading = ColumnUnit.Resolve(file, names[current], "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit);
+        ColumnReading currentReading = ColumnUnit.Resolve(file, names[current], UnitCell(units, current), unitsLine + 1, "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit);
         double milliampsPerUnit = currentReading.Factor;
 
         // Decided on the columns read: a date column elsewhere ("05.03.2024") says nothing about their decimals.
         int[] read = { time, voltage, current };
         // A last row without a line break is read where it is whole: many programs end their last row so.
         lines.CutReason = (before, last) => LastRowForm.CutReason(before, last, l => Fields(file, 0, l, delimiter), read.Contains);
-        bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(file, lines.From(headerLine + 1).Take(20), headerLine + 1, delimiter, read));
+        int firstData = Math.Max(headerLine, unitsLine) + 1;
+        bool decimalComma = spec.DecimalComma ?? (delimiter != ',' && DataUsesDecimalComma(file, lines.From(firstData).Take(20), firstData, delimiter, read));
         string? commaHint = spec.DecimalComma == null && !decimalComma && format == "csv" ? "; if the file writes decimals with a comma, give --decimal-comma" : null;
 
         // A value too large for its quantity is most often a column read in a unit too large (mV read as V, the default):
@@ -51,7 +54,7 @@ public static class DelimitedTable
         foreach (string line in lines.From(headerLine + 1))
         {
             i++;
-            if (line.Trim().Length == 0)
+            if (line.Trim().Length == 0 || i == unitsLine)
             {
                 continue;
             }
@@ -177,6 +180,65 @@ public static class DelimitedTable
         {
             yield return last;
         }
+    }
+
+    /// <summary>
+    /// The 0-based line of a units row under the header ("s,V,mA" under "time,voltage,current", as many loggers
+    /// write), or -1: the first non-empty line after the header, when none of the columns read holds a number or a
+    /// time there and one of them holds text. Such a row was refused at its line as a value that is not a number.
+    /// </summary>
+    private static int UnitsRowLine(string file, TextLines lines, int headerLine, char delimiter, int[] columns)
+    {
+        int index = headerLine;
+        foreach (string line in lines.From(headerLine + 1))
+        {
+            index++;
+            if (line.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            string[] cells;
+            try
+            {
+                cells = Fields(file, index, line, delimiter);
+            }
+            catch (LabFileException)
+            {
+                // Reading the row as data says what is wrong with it.
+                return -1;
+            }
+
+            bool text = false;
+            foreach (int column in columns)
+            {
+                string cell = UnitCell(cells, column) ?? string.Empty;
+                string number = cell.Replace(',', '.');
+                if (double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || (cell.Contains(':') && ClockTime.TryParse(number, out _)))
+                {
+                    return -1;
+                }
+
+                // A unit names something: a cell of digits and signs alone is a damaged number, not a unit.
+                text |= cell.Any(char.IsLetter);
+            }
+
+            return text ? index : -1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The cell's text, trimmed, with a unit's brackets taken off ("[mA]", "(s)"); null when it is empty or missing.</summary>
+    private static string? UnitCell(string[] cells, int column)
+    {
+        string cell = column < cells.Length ? cells[column].Trim() : string.Empty;
+        if (cell.Length >= 2 && ((cell[0] == '[' && cell[^1] == ']') || (cell[0] == '(' && cell[^1] == ')')))
+        {
+            cell = cell[1..^1].Trim();
+        }
+
+        return cell.Length > 0 ? cell : null;
     }
 
     /// <summary>Lines looked through for a table's header row.</summary>

@@ -72,7 +72,7 @@ public static class StepLengthCheck
     private static void CheckNotTooLong(LabRecording recording, double? pulseS, double? restS)
     {
         ColumnReading? reading = recording.TimeReading;
-        if (reading == null || reading.Source == ColumnUnitSource.Name || !(pulseS > LongestPlausibleStepS && restS > LongestPlausibleStepS))
+        if (reading == null || reading.Source is ColumnUnitSource.Name or ColumnUnitSource.UnitsRow || !(pulseS > LongestPlausibleStepS && restS > LongestPlausibleStepS))
         {
             return;
         }

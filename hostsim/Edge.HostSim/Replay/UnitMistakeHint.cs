@@ -32,10 +32,10 @@ public static class UnitMistakeHint
         }
 
         string read = "column '" + reading.Column + "' read in " + reading.Unit + ", " + reading.Why(option);
-        if (reading.Source == ColumnUnitSource.Name)
+        if (reading.Source is ColumnUnitSource.Name or ColumnUnitSource.UnitsRow)
         {
-            // An option that contradicts the name is refused: only the file can be wrong here.
-            return read + ": the file's values may not be in the unit its column's name states";
+            // An option that contradicts the file is refused: only the file can be wrong here.
+            return read + (reading.Source == ColumnUnitSource.Name ? ": the file's values may not be in the unit its column's name states" : ": the file's values may not be in the unit its units row states");
         }
 
         int index = Array.FindIndex(units, u => u.Factor == reading.Factor);
