@@ -102,7 +102,7 @@ public static class StudyCommand
         // another study's record (and the advice to delete the folder would delete the spec). The record itself,
         // given back as the spec, resumes.
         string record = Path.GetFullPath(Path.Combine(outDir, StudyFolder.ManifestFile));
-        if (Path.GetFullPath(manifestPath) == record && File.ReadAllText(record) != manifest)
+        if (Path.GetFullPath(manifestPath) == record && !StudyFolder.SameJson(File.ReadAllText(record), manifest))
         {
             throw new UsageException("--out: '" + outDir + "' keeps the study's record as " + StudyFolder.ManifestFile + ", which would write over the study spec '" + manifestPath + "'; give another folder or rename the spec");
         }

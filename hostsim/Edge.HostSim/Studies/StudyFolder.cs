@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Edge.HostSim.Output;
@@ -93,7 +94,33 @@ public sealed class StudyFolder
             manifest["boards"] = new JsonArray(boards.Select(b => (JsonNode)new JsonObject { ["file"] = b.Key, ["sha256"] = Sha256(b.Value), ["text"] = b.Value }).ToArray());
         }
 
-        return manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        return manifest.ToJsonString(s_readable) + "\n";
+    }
+
+    /// <summary>
+    /// study.json as people read it: a quote in a text written \" and + or an accented letter as itself, where the
+    /// HTML-safe default wrote \u0022, \u002B and \u00E9. Folders written before keep their escaping and still resume
+    /// and merge: manifests are compared in this form (<see cref="SameJson"/>).
+    /// </summary>
+    private static readonly JsonSerializerOptions s_readable = new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Whether two study.json (or result.json) texts record the same: the same text once each is written as
+    /// <see cref="Manifest"/> writes one. Strings compare by their value, however escaped; numbers as written (3.0 and 3 differ), as before.
+    /// A text that does not parse equals only itself.
+    /// </summary>
+    public static bool SameJson(string a, string b) => a == b || Normalised(a) is string x && x == Normalised(b);
+
+    private static string? Normalised(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text)?.ToJsonString(s_readable);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Lower-case hex SHA-256 of the text's UTF-8 bytes (sha256sum's of a board file saved without a BOM).</summary>
@@ -262,7 +289,7 @@ public sealed class StudyFolder
 
     private void CheckSame(string recorded, string manifest, bool raced)
     {
-        if (recorded == manifest)
+        if (SameJson(recorded, manifest))
         {
             return;
         }

@@ -31,7 +31,7 @@ public static class StudyMerge
             }
 
             string text = File.ReadAllText(file);
-            if (manifest != null && text != manifest)
+            if (manifest != null && !StudyFolder.SameJson(manifest, text))
             {
                 string? board = StudyFolder.BoardChange(manifest, text, "in '" + shardPaths[0] + "'", "here");
                 throw new StudyException("'" + path + "' belongs to a different study than '" + shardPaths[0] + "' (" + (board ?? StudyFolder.ManifestFile + " differs" + (StudyFolder.Difference(manifest, text, "in '" + shardPaths[0] + "'", "here") is string field ? ": " + field : string.Empty)) + ")");
@@ -46,7 +46,8 @@ public static class StudyMerge
         string manifestPath = Path.Combine(shardPaths[0], StudyFolder.ManifestFile);
         StudySpec spec = loadSpec(manifestPath);
         IReadOnlyList<StudyVariant> variants = StudyPlan.Expand(spec);
-        if (StudyFolder.Manifest(spec, variants) != manifest)
+        string written = StudyFolder.Manifest(spec, variants);
+        if (!StudyFolder.SameJson(written, manifest!))
         {
             throw new StudyException("'" + manifestPath + "' does not expand to the study it records (was it edited?)");
         }
@@ -71,7 +72,7 @@ public static class StudyMerge
                 {
                     // Two shards ran the same variant (overlapping --shard or a copied folder): the simulation is
                     // deterministic, so either copy will do, but say so if they disagree.
-                    if (File.ReadAllText(other.ResultPath(row.Variant)) != File.ReadAllText(shard.ResultPath(row.Variant)))
+                    if (!StudyFolder.SameJson(File.ReadAllText(other.ResultPath(row.Variant)), File.ReadAllText(shard.ResultPath(row.Variant))))
                     {
                         throw new StudyException("variant " + row.Variant + " differs between '" + other.Path + "' and '" + shard.Path + "'");
                     }
@@ -90,7 +91,8 @@ public static class StudyMerge
         }
 
         StudyFolder merged = new StudyFolder(outPath);
-        merged.Claim(manifest!);
+        // Written as this version writes it, whatever escaping the shards' older study.json used.
+        merged.Claim(written);
         // A folder named once with a trailing slash and once without is one folder: a variant's files copied onto
         // themselves stopped the merge with a file-in-use error.
         string outFull = FullFolder(outPath);
@@ -102,7 +104,7 @@ public static class StudyMerge
             }
         }
 
-        StudyOutputWriter.WriteAll(merged, spec, variants, manifest!);
+        StudyOutputWriter.WriteAll(merged, spec, variants, written);
         warnings = StudyOutputWriter.Warnings(variants);
         return variants.Count;
     }

@@ -31,7 +31,9 @@ public static class StudyResultCheck
     {
         JsonObject node = (JsonObject)JsonNode.Parse(JsonSerializer.Serialize(row, OutputJson.Indented))!;
         node[DigestField] = Digest(node);
-        return node.ToJsonString(OutputJson.Indented) + "\n";
+        // Written readable (\" and accented letters as themselves); the digest is of the default form, so results
+        // written before, escaped, still pass.
+        return node.ToJsonString(OutputJson.Readable) + "\n";
     }
 
     /// <summary>The row <paramref name="text"/> holds when it passes the check for <paramref name="variant"/>; null, with what is wrong, otherwise.</summary>
