@@ -706,7 +706,7 @@ export const KNOWN_STATES = STATES;
 export const DEVICE_EVENT_SEVERITY = {
   'boot-failed': 'fault', 'board-error': 'fault', 'settings-invalid': 'fault', watchdog: 'fault', 'tick-exception': 'fault',
   'setpoint-error': 'fault',
-  'board-warning': 'warning', uncalibrated: 'warning', 'console-failed': 'warning', 'mqtt-connect': 'warning', 'mqtt-error': 'warning',
+  'board-warning': 'warning', 'settings-warning': 'warning', uncalibrated: 'warning', 'console-failed': 'warning', 'mqtt-connect': 'warning', 'mqtt-error': 'warning',
   'mqtt-disabled': 'warning', 'events-dropped': 'warning', 'latch-record-unreadable': 'warning', 'latch-record-failed': 'warning',
   'latch-restored': 'warning', 'discovery-record-unreadable': 'warning', 'discovery-record-failed': 'warning',
   calibration: 'info', 'calibration-record': 'info', 'console-command': 'info',
