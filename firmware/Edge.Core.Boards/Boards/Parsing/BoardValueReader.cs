@@ -55,11 +55,10 @@ namespace Edge.Core.Boards.Parsing
         {
             long scaled;
             scaledValue = 0;
-            if (!FixedPointText.TryParse(line.Value, decimals, out scaled))
+            BoardParseError error = ParseScaled(line, decimals, out scaled);
+            if (error != null)
             {
-                return line.Fail(
-                    BoardParseErrorKind.BadNumber,
-                    QuotedText.Of(line.Value) + " is not a number with at most " + decimals.ToString() + " decimals");
+                return error;
             }
 
             scaledValue = scaled > int.MaxValue ? int.MaxValue : (scaled < int.MinValue ? int.MinValue : (int)scaled);
@@ -74,11 +73,10 @@ namespace Edge.Core.Boards.Parsing
         {
             long scaled;
             scaledValue = 0;
-            if (!FixedPointText.TryParse(line.Value, decimals, out scaled))
+            BoardParseError error = ParseScaled(line, decimals, out scaled);
+            if (error != null)
             {
-                return line.Fail(
-                    BoardParseErrorKind.BadNumber,
-                    QuotedText.Of(line.Value) + " is not a number with at most " + decimals.ToString() + " decimals");
+                return error;
             }
 
             if (scaled < min || scaled > max)
@@ -87,6 +85,18 @@ namespace Edge.Core.Boards.Parsing
             }
 
             scaledValue = (int)scaled;
+            return null;
+        }
+
+        private static BoardParseError ParseScaled(BoardLine line, int decimals, out long scaled)
+        {
+            if (!FixedPointText.TryParse(line.Value, decimals, out scaled))
+            {
+                return line.Fail(
+                    BoardParseErrorKind.BadNumber,
+                    QuotedText.Of(line.Value) + " is not a number with at most " + decimals.ToString() + " decimals");
+            }
+
             return null;
         }
 
