@@ -2,6 +2,7 @@
 
 using System;
 using System.Collections;
+using System.Text;
 using Edge.Core.DeviceEvents;
 
 namespace Edge.Firmware.Diagnostics
@@ -110,18 +111,24 @@ namespace Edge.Firmware.Diagnostics
         {
             lock (_echoLock)
             {
-                string text = string.Empty;
+                // One buffer: joined by concatenation, each of the 24 lines would copy every line before it on the device's heap.
+                StringBuilder text = new StringBuilder();
                 for (int i = 0; i < _early.Count; i++)
                 {
-                    text = text + (i == 0 ? string.Empty : "\n") + (string)_early[i];
+                    if (i > 0)
+                    {
+                        text.Append('\n');
+                    }
+
+                    text.Append((string)_early[i]);
                 }
 
                 if (_earlyDropped > 0)
                 {
-                    text = text + "\n" + EarlyDroppedLine();
+                    text.Append('\n').Append(EarlyDroppedLine());
                 }
 
-                return text;
+                return text.ToString();
             }
         }
 
