@@ -63,8 +63,26 @@ namespace Edge.DeviceCost.PeConverter
             object byteCode = byteCodeTable.GetType()
                 .GetField("_lastAvailableRva", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)
                 ?.GetValue(byteCodeTable);
-            Console.WriteLine(Path.GetFileName(args[1]) + ": " + new FileInfo(args[1]).Length + " bytes, byte code " + (byteCode ?? "?") + " of 65535, native checksum " + builder.GetNativeChecksum());
+            Console.WriteLine(Path.GetFileName(args[1]) + ": " + new FileInfo(args[1]).Length + " bytes, byte code " + (byteCode ?? "?") + " of 65535, string table " + StringTableBytes(args[1]) + " of 65535, native checksum " + builder.GetNativeChecksum());
             return 0;
+        }
+
+        /// <summary>
+        /// The string table's size as written in the .pe file's header (nanoCLR_Types.h, CLR_RECORD_ASSEMBLY: the
+        /// marker, five 32-bit words, the version's four 16-bit parts, the name and string-table version, then the
+        /// start of each of the 16 tables, a count and each table's padding). Strings are table 11 (TBL_Strings).
+        /// Its entries are addressed with 16 bits, so past 65535 bytes the device build fails.
+        /// </summary>
+        private static int StringTableBytes(string pePath)
+        {
+            const int StartOfTables = 8 + (5 * 4) + (4 * 2) + 2 + 2;
+            const int TableCount = 16;
+            const int Strings = 11;
+            byte[] pe = File.ReadAllBytes(pePath);
+            int start = BitConverter.ToInt32(pe, StartOfTables + (Strings * 4));
+            int next = BitConverter.ToInt32(pe, StartOfTables + ((Strings + 1) * 4));
+            int padding = pe[StartOfTables + (TableCount * 4) + 4 + Strings];
+            return next - start - padding;
         }
     }
 }

@@ -33,6 +33,32 @@ namespace Edge.NanoFrameworkGate.Tests.AssemblySize
             return violations;
         }
 
+        /// <summary>
+        /// One line per assembly with its IL and string-table bound and their share of the limits, for the
+        /// figures the firmware README quotes (re-measured by every run of the size test).
+        /// </summary>
+        public static IReadOnlyList<string> Figures(IReadOnlyDictionary<string, byte[]> assemblyImages)
+        {
+            var lines = new List<string>();
+            foreach (KeyValuePair<string, byte[]> assembly in assemblyImages.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                int il = ByteCodeSize.IlBytes(assembly.Value);
+                int strings = StringTableSize.UpperBoundBytes(assembly.Value);
+                lines.Add(string.Format(
+                    CultureInfo.InvariantCulture,
+                    "{0}: IL {1:N0} B ({2:0} % of {3:N0}), string table at most {4:N0} B ({5:0} % of {6:N0})",
+                    assembly.Key,
+                    il,
+                    100.0 * il / ByteCodeSize.NanoFrameworkLimitBytes,
+                    ByteCodeSize.NanoFrameworkLimitBytes,
+                    strings,
+                    100.0 * strings / StringTableSize.NanoFrameworkLimitBytes,
+                    StringTableSize.NanoFrameworkLimitBytes));
+            }
+
+            return lines;
+        }
+
         private static string Line(string assembly, int size, string what, int limit, string table)
         {
             return string.Format(

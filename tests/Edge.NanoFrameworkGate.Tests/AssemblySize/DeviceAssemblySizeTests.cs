@@ -4,6 +4,7 @@ using System.Text;
 using Edge.NanoFrameworkGate.Tests.AssemblySize;
 using Microsoft.CodeAnalysis;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Edge.NanoFrameworkGate.Tests
 {
@@ -21,10 +22,12 @@ namespace Edge.NanoFrameworkGate.Tests
         };
 
         private readonly NanoGateFixture _gate;
+        private readonly ITestOutputHelper _output;
 
-        public DeviceAssemblySizeTests(NanoGateFixture gate)
+        public DeviceAssemblySizeTests(NanoGateFixture gate, ITestOutputHelper output)
         {
             _gate = gate;
+            _output = output;
         }
 
         [Fact]
@@ -34,6 +37,11 @@ namespace Edge.NanoFrameworkGate.Tests
 
             // The check must see every assembly that goes to the device, or it would pass vacuously.
             Assert.Equal(DeviceAssemblyNames.OrderBy(n => n, System.StringComparer.Ordinal), assemblies.Keys.OrderBy(n => n, System.StringComparer.Ordinal));
+            foreach (string line in DeviceAssemblyLimits.Figures(assemblies))
+            {
+                _output.WriteLine(line);
+            }
+
             IReadOnlyList<string> violations = DeviceAssemblyLimits.Violations(assemblies);
             Assert.True(violations.Count == 0, string.Join("\n", violations));
         }
