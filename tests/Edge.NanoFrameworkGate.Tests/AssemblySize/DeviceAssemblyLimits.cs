@@ -17,10 +17,10 @@ namespace Edge.NanoFrameworkGate.Tests.AssemblySize
             var violations = new List<string>();
             foreach (KeyValuePair<string, byte[]> assembly in assemblyImages.OrderBy(a => a.Key, StringComparer.Ordinal))
             {
-                int il = ByteCodeSize.IlBytes(assembly.Value);
-                if (il > ByteCodeSize.NanoFrameworkLimitBytes)
+                int byteCode = ByteCodeSize.NanoByteCodeBytes(assembly.Value);
+                if (byteCode > ByteCodeSize.NanoFrameworkLimitBytes)
                 {
-                    violations.Add(Line(assembly.Key, il, "bytes of IL", ByteCodeSize.NanoFrameworkLimitBytes, "bytes of byte code"));
+                    violations.Add(Line(assembly.Key, byteCode, "bytes of byte code", ByteCodeSize.NanoFrameworkLimitBytes, "bytes of byte code"));
                 }
 
                 int strings = StringTableSize.UpperBoundBytes(assembly.Value);
@@ -34,7 +34,7 @@ namespace Edge.NanoFrameworkGate.Tests.AssemblySize
         }
 
         /// <summary>
-        /// One line per assembly with its IL and string-table bound and their share of the limits, for the
+        /// One line per assembly with its byte code (and IL) and string-table bound and their share of the limits, for the
         /// figures the firmware README quotes (re-measured by every run of the size test).
         /// </summary>
         public static IReadOnlyList<string> Figures(IReadOnlyDictionary<string, byte[]> assemblyImages)
@@ -42,15 +42,16 @@ namespace Edge.NanoFrameworkGate.Tests.AssemblySize
             var lines = new List<string>();
             foreach (KeyValuePair<string, byte[]> assembly in assemblyImages.OrderBy(a => a.Key, StringComparer.Ordinal))
             {
-                int il = ByteCodeSize.IlBytes(assembly.Value);
+                int byteCode = ByteCodeSize.NanoByteCodeBytes(assembly.Value);
                 int strings = StringTableSize.UpperBoundBytes(assembly.Value);
                 lines.Add(string.Format(
                     CultureInfo.InvariantCulture,
-                    "{0}: IL {1:N0} B ({2:0} % of {3:N0}), string table at most {4:N0} B ({5:0} % of {6:N0})",
+                    "{0}: byte code {1:N0} B ({2:0} % of {3:N0}; IL {4:N0} B), string table at most {5:N0} B ({6:0} % of {7:N0})",
                     assembly.Key,
-                    il,
-                    100.0 * il / ByteCodeSize.NanoFrameworkLimitBytes,
+                    byteCode,
+                    100.0 * byteCode / ByteCodeSize.NanoFrameworkLimitBytes,
                     ByteCodeSize.NanoFrameworkLimitBytes,
+                    ByteCodeSize.IlBytes(assembly.Value),
                     strings,
                     100.0 * strings / StringTableSize.NanoFrameworkLimitBytes,
                     StringTableSize.NanoFrameworkLimitBytes));
