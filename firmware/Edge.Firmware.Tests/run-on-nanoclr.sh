@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the on-device tests on nanoFramework's real runtime under the real test launcher, both test assemblies
-# (this folder and ../Edge.Firmware.ServiceTests, each named NFUnitTest, each in its own nanoCLR run as each is
+# Runs the on-device tests on nanoFramework's real runtime under the real test launcher, every test assembly
+# (this folder, ../Edge.Firmware.ServiceTests and ../Edge.Firmware.PersistenceTests, each named NFUnitTest, each in its own nanoCLR run as each is
 # deployed on its own): nanoCLR built for Linux from nf-interpreter's POSIX target, the genuine mscorlib, and every library
 # whose natives that nanoCLR carries built from its sources; the rest (ADC, PWM, DAC, ESP32, network, MQTT,
 # file system) are the reference surface's placeholders, which load because that nanoCLR has no natives for
@@ -16,7 +16,7 @@
 #   --gpio DIR                 System.Device.Gpio
 #   --io-ports DIR             System.IO.Ports
 # It prints the launcher's line for every test, each assembly's counts and the total, and exits 1 unless every
-# test passed and both nanoCLR runs ended cleanly.
+# test passed and every nanoCLR run ended cleanly.
 # Then it starts the application (Edge.Firmware.App) on the same runtime for 20 s: without ESP32 natives its
 # supervised boot must fail at a hardware step, say so with every switch open, and retry with back-off, and
 # Main must not end; it exits 1 otherwise.
@@ -134,7 +134,7 @@ build_library System.IO.Ports "$io_ports/System.IO.Ports/key.snk" 1.1.139 Librar
     "System.IO.Streams=$surface/System.IO.Streams/bin/Release/netstandard2.0/System.IO.Streams.dll"
 
 # The on-device test projects: each builds an assembly named NFUnitTest, the only name the launcher loads.
-test_projects=(Edge.Firmware.Tests Edge.Firmware.ServiceTests)
+test_projects=(Edge.Firmware.Tests Edge.Firmware.ServiceTests Edge.Firmware.PersistenceTests)
 
 echo "== the on-device tests (the nanoFramework gate's Release build)"
 for project in "${test_projects[@]}"; do

@@ -138,14 +138,15 @@ convert "$(gate_out Edge.DeviceCost.Nano.Gate Edge.DeviceCost.Nano)" Edge.Device
 # The firmware's own assemblies are converted here too, as the official build converts them: each must pass
 # the metadata processor, in the Debug build that Deploy sends as well as in Release. (The on-device tests run
 # on this nanoCLR through firmware/Edge.Firmware.Tests/run-on-nanoclr.sh, given this work folder.) The libraries they use are named by
-# the reference surface, whose assemblies carry the real names and signatures. Both on-device test projects build an
-# assembly named NFUnitTest; the second one's .pe is written as NFUnitTest.ServiceTests.pe beside the first.
+# the reference surface, whose assemblies carry the real names and signatures. The on-device test projects each build an
+# assembly named NFUnitTest; the second's and third's .pe are written as NFUnitTest.ServiceTests.pe and
+# NFUnitTest.PersistenceTests.pe beside the first.
 echo "== the firmware's assemblies through the metadata processor (converted, not run)"
 surface="$repo/tests/NanoFramework.ReferenceSurface"
 for configuration in Release Debug; do
     firmware_hints=("mscorlib=$mscorlib_dir/mscorlib.dll")
     for project in Edge.Core Edge.Core.Boards Edge.Core.Messaging Edge.Firmware Edge.Firmware.App Edge.Firmware.Tests \
-        Edge.Firmware.ServiceTests; do
+        Edge.Firmware.ServiceTests Edge.Firmware.PersistenceTests; do
         dotnet build -c "$configuration" "$repo/tests/Edge.NanoFrameworkGate/$project.Gate.csproj" > "$work/gate-$project-$configuration.log"
     done
     for library in "$surface"/*/; do
@@ -163,7 +164,8 @@ for configuration in Release Debug; do
     for triple in Edge.Core.Gate:Edge.Core:Edge.Core Edge.Core.Boards.Gate:Edge.Core.Boards:Edge.Core.Boards \
         Edge.Core.Messaging.Gate:Edge.Core.Messaging:Edge.Core.Messaging Edge.Firmware.Gate:Edge.Firmware:Edge.Firmware \
         Edge.Firmware.App.Gate:Edge.Firmware.App:Edge.Firmware.App Edge.Firmware.Tests.Gate:NFUnitTest:NFUnitTest \
-        Edge.Firmware.ServiceTests.Gate:NFUnitTest:NFUnitTest.ServiceTests; do
+        Edge.Firmware.ServiceTests.Gate:NFUnitTest:NFUnitTest.ServiceTests \
+        Edge.Firmware.PersistenceTests.Gate:NFUnitTest:NFUnitTest.PersistenceTests; do
         gate=${triple%%:*} assembly=${triple#*:} pe=${triple##*:}
         assembly=${assembly%%:*}
         printf '  %-8s' "$configuration"

@@ -8,8 +8,9 @@ using Xunit;
 namespace Edge.Firmware.HostTests
 {
     /// <summary>
-    /// Runs the on-device tests (firmware/Edge.Firmware.Tests and firmware/Edge.Firmware.ServiceTests, two
-    /// assemblies on the device, both in namespace NFUnitTest, compiled into this one here) the way
+    /// Runs the on-device tests (firmware/Edge.Firmware.Tests, firmware/Edge.Firmware.ServiceTests and
+    /// firmware/Edge.Firmware.PersistenceTests, three assemblies on the device, each in namespace NFUnitTest,
+    /// compiled into this one here) the way
     /// nanoFramework.TestFramework 3.0.77's launcher runs them on the device
     /// (<see cref="UnitTestLauncherEmulation"/>): one xunit case per test class and order, each in a
     /// freshly loaded copy of the assembly. Every class runs twice: in declaration order, as on the

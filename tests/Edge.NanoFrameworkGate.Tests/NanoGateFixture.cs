@@ -145,8 +145,8 @@ namespace Edge.NanoFrameworkGate.Tests
 
         /// <summary>
         /// "Edge.Core.Gate/Edge.Core" is "Edge.Core"; an assembly named otherwise than its project carries the
-        /// project: "Edge.Firmware.Tests.Gate/NFUnitTest" is "NFUnitTest (Edge.Firmware.Tests)", since both
-        /// on-device test assemblies are named NFUnitTest.
+        /// project: "Edge.Firmware.Tests.Gate/NFUnitTest" is "NFUnitTest (Edge.Firmware.Tests)", since every
+        /// on-device test assembly is named NFUnitTest.
         /// </summary>
         public static string DeviceAssemblyName(string gateProjectAndAssembly)
         {

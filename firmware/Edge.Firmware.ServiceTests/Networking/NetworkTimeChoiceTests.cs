@@ -4,7 +4,7 @@ using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using nanoFramework.TestFramework;
 using NFUnitTest.Fakes;
-using NFUnitTest.Persistence;
+using NFUnitTest.Support;
 
 namespace NFUnitTest.Networking
 {
@@ -37,7 +37,7 @@ namespace NFUnitTest.Networking
         [TestMethod]
         public void ATlsBrokerWaitsForTheSntpTime()
         {
-            FakeBootDevices devices = Boot("device_id = pack-7\nboard = esp32-devkitc-4s2m\nmqtt_host = broker.local\nmqtt_port = 8883\nmqtt_ca_cert = " + TlsSettingsTests.Certificate + "\n");
+            FakeBootDevices devices = Boot("device_id = pack-7\nboard = esp32-devkitc-4s2m\nmqtt_host = broker.local\nmqtt_port = 8883\nmqtt_ca_cert = " + TestCertificate.Pem + "\n");
             Assert.IsTrue(devices.NetworkRequiresTime, "a TLS broker did not wait for SNTP: its certificate dates cannot be checked");
         }
 

@@ -20,7 +20,8 @@ namespace Edge.NanoFrameworkGate.Tests
         private static readonly string[] DeviceAssemblyNames =
         {
             "Edge.Core", "Edge.Core.Boards", "Edge.Core.Messaging", "Edge.Firmware", "Edge.Firmware.App",
-            "NFUnitTest (Edge.Firmware.Tests)", "NFUnitTest (Edge.Firmware.ServiceTests)", "Edge.DeviceCost.Nano",
+            "NFUnitTest (Edge.Firmware.Tests)", "NFUnitTest (Edge.Firmware.ServiceTests)",
+            "NFUnitTest (Edge.Firmware.PersistenceTests)", "Edge.DeviceCost.Nano",
         };
 
         private readonly NanoGateFixture _gate;

@@ -8,7 +8,8 @@ using Xunit;
 namespace Edge.NanoFrameworkGate.Tests.Deployment
 {
     /// <summary>
-    /// Both on-device test assemblies (NFUnitTest, firmware/Edge.Firmware.Tests and firmware/Edge.Firmware.ServiceTests)
+    /// The on-device test assemblies (each NFUnitTest: firmware/Edge.Firmware.Tests, firmware/Edge.Firmware.ServiceTests
+    /// and firmware/Edge.Firmware.PersistenceTests)
     /// reference class libraries only; the firmware's one executable is Edge.Firmware.App. The check fails on a
     /// snippet test project that reaches an Exe.
     /// </summary>
@@ -19,13 +20,13 @@ namespace Edge.NanoFrameworkGate.Tests.Deployment
         /// <summary>The firmware's on-device test projects, each deployed and run on its own.</summary>
         public static IEnumerable<object[]> OnDeviceTestProjects()
         {
-            return new[] { "Edge.Firmware.ServiceTests", "Edge.Firmware.Tests" }.Select(p => new object[] { p });
+            return new[] { "Edge.Firmware.PersistenceTests", "Edge.Firmware.ServiceTests", "Edge.Firmware.Tests" }.Select(p => new object[] { p });
         }
 
         [Fact]
-        public void TheOnDeviceTestProjectsAreTheTwoChecked()
+        public void TheOnDeviceTestProjectsAreTheOnesChecked()
         {
-            // A third project named NFUnitTest must join the checks below (and the size and package-set checks).
+            // Another project named NFUnitTest must join the checks below (and the size and package-set checks).
             string[] testProjects = Directory.GetFiles(RepositoryFiles.PathOf("firmware"), "*.nfproj", SearchOption.AllDirectories)
                 .Where(p => AssemblyName(p) == "NFUnitTest")
                 .Select(p => Path.GetFileNameWithoutExtension(p))

@@ -43,7 +43,7 @@ namespace Edge.NanoFrameworkGate.Tests.PackageSet
                 new[]
                 {
                     "firmware/Edge.Core", "firmware/Edge.Core.Boards", "firmware/Edge.Core.Messaging", "firmware/Edge.Firmware",
-                    "firmware/Edge.Firmware.App", "firmware/Edge.Firmware.ServiceTests", "firmware/Edge.Firmware.Tests", "tests/Edge.DeviceCost.Nano",
+                    "firmware/Edge.Firmware.App", "firmware/Edge.Firmware.PersistenceTests", "firmware/Edge.Firmware.ServiceTests", "firmware/Edge.Firmware.Tests", "tests/Edge.DeviceCost.Nano",
                 },
                 projects);
         }

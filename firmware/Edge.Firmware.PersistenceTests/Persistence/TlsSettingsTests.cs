@@ -2,6 +2,7 @@
 
 using Edge.Firmware.Persistence;
 using nanoFramework.TestFramework;
+using NFUnitTest.Support;
 
 namespace NFUnitTest.Persistence
 {
@@ -12,10 +13,9 @@ namespace NFUnitTest.Persistence
     [TestClass]
     public class TlsSettingsTests
     {
-        // A throw-away self-signed P-256 certificate and its key, made with openssl for this test (390 bytes
-        // of DER: a SEQUENCE of length 0x0182 = 386 after its 4-byte header). They secure nothing.
-        internal const string Certificate = "-----BEGIN CERTIFICATE-----\nMIIBgjCCASmgAwIBAgIUR1TK0MnHwbCrVSpoFKksPkW3r3MwCgYIKoZIzj0EAwIw\nFzEVMBMGA1UEAwwMRWRnZSBUZXN0IENBMB4XDTI2MTIwMjA1MTI1M1oXDTM2MTEy\nOTA1MTI1M1owFzEVMBMGA1UEAwwMRWRnZSBUZXN0IENBMFkwEwYHKoZIzj0CAQYI\nKoZIzj0DAQcDQgAEEJ0mrWPqNUJMzLVSpJpLqOIq6Y7E+IPb1VuffoOYJDUDWht1\nOD+kz3YMCHtuEBzcOWnWMnVY8TCy0nGLioLbTaNTMFEwHQYDVR0OBBYEFPr0VQFw\nkGz2zQEeMltIBIIByURGMB8GA1UdIwQYMBaAFPr0VQFwkGz2zQEeMltIBIIByURG\nMA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDRwAwRAIgMln9krrtr8Jib9G6\n8GOFLJr4bTwsKpQ4/pUM6YzmYlQCIEuiFcmgHtQuPSVbiE6BiYwgFDvKubxT3p7q\niiVWsO4Y\n-----END CERTIFICATE-----";
+        private const string Certificate = TestCertificate.Pem;
 
+        // The certificate's throw-away key, made with openssl with it. It secures nothing.
         private const string Key = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgWs0uoiJPCirBvA6h\nQFd7tVBvJ2CJND+MomHZQwMW3gihRANCAAQQnSatY+o1QkzMtVKkmkuo4irpjsT4\ng9vVW59+g5gkNQNaG3U4P6TPdgwIe24QHNw5adYydVjxMLLScYuKgttN\n-----END PRIVATE KEY-----";
 
         [TestMethod]
