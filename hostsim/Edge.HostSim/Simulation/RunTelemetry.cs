@@ -70,9 +70,12 @@ public sealed class RunTelemetry
                     _restEnds[record.Module].Add(record.RestEndReason);
                     break;
                 case TelemetryRecordKind.StateChanged:
-                    if ((record.State == ModuleState.Done || record.State == ModuleState.Hold) && record.Module >= 0)
+                    if (record.Module >= 0)
                     {
-                        _stoppedAtS[record.Module] = timeS;
+                        // The time of the stop the module is in: a fault reset (Idle) or a start after it ends that stop,
+                        // and a module running again at the end has none, as its state and stop reason say.
+                        bool stopped = record.State == ModuleState.Done || record.State == ModuleState.Hold;
+                        _stoppedAtS[record.Module] = stopped ? timeS : null;
                     }
 
                     break;
