@@ -204,6 +204,99 @@ namespace Edge.Mqtt.Tests
         }
 
         /// <summary>
+        /// A boot whose board or settings failed comes online without a control loop and clears the retained config and
+        /// module states (an empty retained message on each, CONTRACT.md), so that an earlier boot's do not pass for its
+        /// own. Home Assistant renders a template against a payload that is no JSON with value_json undefined: the earlier
+        /// boot's Mode, module state and stop reason templates, rendered by Jinja2 against the empty messages captured from
+        /// the broker, must render None (Home Assistant's unknown) and the stop reason's attributes an empty object. A
+        /// template that fails there leaves the entity as it was: Home Assistant went on showing the earlier boot's mode,
+        /// "done" and "command" for a device that runs no control loop.
+        /// </summary>
+        [Fact]
+        public void AFailedBootsClearedConfigAndModuleStatesShowAsUnknownNotAsTheEarlierBootsValues()
+        {
+            string deviceId = "ha-failed-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            string prefix = "homeassistant/sensor/" + deviceId + "/";
+            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-failed"));
+            Recorder seen = new Recorder(observer);
+            observer.Subscribe(prefix + "#", 1);
+            observer.Subscribe(root + "config", 1);
+            observer.Subscribe(root + "telemetry/modules", 1);
+            observer.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+
+            // Boot 1, 2 modules x 1 cell, stopped by command: 8 + 2 x (7 + 1) = 24 configs, its config and module states.
+            PackLayout layout = new PackLayout(2, 1, 0);
+            EdgeController controller = new EdgeController(layout, new ControllerConfiguration());
+            TopicSet topics = new TopicSet(deviceId);
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+            TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
+            MqttEndpoint endpoint = new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port };
+            using (EdgeMqttBridge device = new EdgeMqttBridge(endpoint, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1"))
+            {
+                device.Start(5);
+                Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith(prefix, StringComparison.Ordinal)) >= 24));
+                RunOhmic(controller, publisher, device, 20, stopAtTick: 10, beforeStop: () => { });
+                Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/modules").Any(p => p.Contains("\"done\"", StringComparison.Ordinal))));
+            }
+
+            // Boot 2 runs no control loop: it clears both.
+            using (EdgeMqttBridge failed = new EdgeMqttBridge(endpoint, new SessionSettings { InitialBackoffMs = 200 }, null!, topics,
+                new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1)), null!, null, "b2"))
+            {
+                failed.Start(5);
+                Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "config").LastOrDefault() == string.Empty
+                    && seen.PayloadsOn(root + "telemetry/modules").LastOrDefault() == string.Empty), "the failed boot did not clear its config and module states");
+            }
+
+            var items = new List<(string Template, string Payload, string ThisState)>();
+            var expected = new List<string>();
+            var where = new List<string>();
+            var configs = seen.Messages.Where(m => m.Topic.StartsWith(prefix, StringComparison.Ordinal) && m.Payload.Length > 0)
+                .GroupBy(m => m.Topic).Select(g => (g.Key, JsonDocument.Parse(g.Last().Payload).RootElement)).ToList();
+            foreach (var (topic, config) in configs)
+            {
+                string stateTopic = config.GetProperty("state_topic").GetString()!;
+                if (stateTopic != root + "config" && stateTopic != root + "telemetry/modules")
+                {
+                    continue;
+                }
+
+                string objectId = topic.Split('/')[3];
+                string before = seen.PayloadsOn(stateTopic).Last(p => p.Length > 0);
+                string cleared = seen.PayloadsOn(stateTopic).Last();
+
+                // The earlier boot's message shows its values: act (the default mode), done, command (the stop); the cleared one unknown.
+                string shown = objectId == "mode" ? "act" : objectId.EndsWith("_state", StringComparison.Ordinal) ? "done" : "command";
+                items.Add((config.GetProperty("value_template").GetString()!, before, "unknown"));
+                expected.Add(shown);
+                where.Add(objectId + " on the earlier boot's " + before);
+                items.Add((config.GetProperty("value_template").GetString()!, cleared, shown));
+                expected.Add("None");
+                where.Add(objectId + " on the cleared (empty) message");
+                if (config.TryGetProperty("json_attributes_template", out JsonElement attributes))
+                {
+                    items.Add((attributes.GetString()!, cleared, shown));
+                    expected.Add("{}");
+                    where.Add(objectId + " attributes on the cleared (empty) message");
+                }
+            }
+
+            // Mode, and each module's state and stop reason (with its attributes): 5 entities, 12 renderings.
+            Assert.Equal(12, items.Count);
+            IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
+            var wrong = Enumerable.Range(0, items.Count).Where(i => expected[i] != rendered[i].Trim())
+                .Select(i => where[i] + ": rendered '" + rendered[i] + "', expected '" + expected[i] + "'").ToList();
+            Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+            foreach (var (topic, _) in configs)
+            {
+                observer.Publish(topic, Array.Empty<byte>(), 0, 0, 1, true);
+            }
+        }
+
+        /// <summary>
         /// A cell without a valid reading (CONTRACT.md, telemetry/cells: listed in invalid, its values repeating its last
         /// valid reading): captured from a real mosquitto, each cells entity's availability templates and value templates
         /// rendered by Jinja2 against the device's own messages. Module 1's cell 1 (pack cell 3) reads valid at the first

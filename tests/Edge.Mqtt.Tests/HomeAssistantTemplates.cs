@@ -7,7 +7,8 @@ namespace Edge.Mqtt.Tests
 {
     /// <summary>
     /// Renders Home Assistant value templates with Jinja2, the engine Home Assistant renders them with (a sandboxed
-    /// environment; <c>value</c> the payload text, <c>value_json</c> its JSON, <c>this</c> the entity's state object),
+    /// environment; <c>value</c> the payload text, <c>value_json</c> its JSON, left undefined for a payload that is no JSON
+    /// (an empty retained message) as Home Assistant leaves it, <c>this</c> the entity's state object),
     /// through python3 (Debian's python3-jinja2, which .ci/install-test-deps installs, and this class too when it runs as root): our own reading of a template
     /// would only repeat what we meant it to say.
     /// </summary>
@@ -19,8 +20,13 @@ namespace Edge.Mqtt.Tests
             env = ImmutableSandboxedEnvironment()
             out = []
             for item in json.load(sys.stdin):
+                variables = {"value": item["payload"], "this": {"state": item["thisState"]}}
                 try:
-                    out.append(env.from_string(item["template"]).render(value=item["payload"], value_json=json.loads(item["payload"]), this={"state": item["thisState"]}))
+                    variables["value_json"] = json.loads(item["payload"])
+                except ValueError:
+                    pass
+                try:
+                    out.append(env.from_string(item["template"]).render(**variables))
                 except Exception as e:
                     out.append("<error " + type(e).__name__ + ": " + str(e) + ">")
             json.dump(out, sys.stdout)

@@ -56,17 +56,18 @@ public sealed class RetainedModuleStateTests
         Assert.Equal(-1, modules.GetProperty("cell")[0].GetInt32());
 
         // Home Assistant, started after the hold, reads the same from its retained discovery: module 1's stop reason
-        // entity renders "softShort" from this message, with the state and the latching diagnosis as attributes.
+        // entity renders "softShort" from this message (None, unknown, only for an empty one: a boot without a control loop
+        // clears it), with the state and the latching diagnosis as attributes.
         JsonElement entity = late.Log.WaitFor("homeassistant/sensor/late-1/module1_stop_reason/config", _ => true);
         Assert.Equal("edge/late-1/telemetry/modules", entity.GetProperty("state_topic").GetString());
         Assert.Equal("edge/late-1/telemetry/modules", entity.GetProperty("json_attributes_topic").GetString());
-        Assert.Equal("softShort", ArrayEntry(entity.GetProperty("value_template").GetString()!, @"^\{\{ value_json\.(\w+)\[(\d+)\] \}\}$", modules).GetString());
+        Assert.Equal("softShort", ArrayEntry(entity.GetProperty("value_template").GetString()!, @"^\{\{ 'None' if value_json is not defined else value_json\.(\w+)\[(\d+)\] \}\}$", modules).GetString());
         // Its state entity: the run state, from the same message ('running' for a pulse or a rest).
         JsonElement stateEntity = late.Log.WaitFor("homeassistant/sensor/late-1/module1_state/config", _ => true);
         Assert.Equal("edge/late-1/telemetry/modules", stateEntity.GetProperty("state_topic").GetString());
         System.Text.RegularExpressions.Match runState = System.Text.RegularExpressions.Regex.Match(
             stateEntity.GetProperty("value_template").GetString()!,
-            @"^\{\{ 'running' if value_json\.state\[(\d+)\] in \('pulse', 'rest'\) else value_json\.state\[\1\] \}\}$");
+            @"^\{\{ 'None' if value_json is not defined else \('running' if value_json\.state\[(\d+)\] in \('pulse', 'rest'\) else value_json\.state\[\1\]\) \}\}$");
         Assert.True(runState.Success, stateEntity.GetProperty("value_template").GetString());
         string shown = modules.GetProperty("state")[int.Parse(runState.Groups[1].Value)].GetString()!;
         Assert.Equal("hold", shown is "pulse" or "rest" ? "running" : shown);

@@ -71,6 +71,11 @@ namespace Edge.Core.Session.HomeAssistant
         private const string KeepState = " else this.state }}";
         private const string IgnoreForeign = " else '' }}";
 
+        // The retained config and module states are cleared (an empty message) by a boot that runs no control loop. Home
+        // Assistant then leaves value_json undefined, a template reading it fails, and the entity keeps the earlier boot's
+        // value ("running", a stop reason); on that message these render None instead, Home Assistant's unknown.
+        private const string UnknownWhenCleared = " if value_json is not defined else ";
+
         private readonly TopicSet _topics;
         private readonly int _modules;
         private readonly int _cellsPerModule;
@@ -261,7 +266,7 @@ namespace Edge.Core.Session.HomeAssistant
             {
                 writer.String("name", "Mode");
                 writer.String("state_topic", _topics[TopicId.Config]);
-                writer.String("value_template", "{{ value_json.mode }}");
+                writer.String("value_template", "{{ 'None'" + UnknownWhenCleared + "value_json.mode }}");
                 writer.String("device_class", "enum");
                 writer.Name("options");
                 writer.BeginArray();
@@ -361,7 +366,7 @@ namespace Edge.Core.Session.HomeAssistant
                     string state = "value_json.state[" + module.ToString() + "]";
                     writer.String("name", label + " state");
                     writer.String("state_topic", _topics.Modules);
-                    writer.String("value_template", "{{ 'running' if " + state + " in ('pulse', 'rest') else " + state + " }}");
+                    writer.String("value_template", "{{ 'None'" + UnknownWhenCleared + "('running' if " + state + " in ('pulse', 'rest') else " + state + ") }}");
                     writer.String("device_class", "enum");
                     writer.Name("options");
                     writer.BeginArray();
@@ -399,7 +404,7 @@ namespace Edge.Core.Session.HomeAssistant
                     string entry = "[" + module.ToString() + "]";
                     writer.String("name", label + " stop reason");
                     writer.String("state_topic", _topics.Modules);
-                    writer.String("value_template", "{{ value_json.stopReason" + entry + " }}");
+                    writer.String("value_template", "{{ 'None'" + UnknownWhenCleared + "value_json.stopReason" + entry + " }}");
                     writer.String("json_attributes_topic", _topics.Modules);
                     // A stopped module's delivered capacity, final, which a Home Assistant started after the run gets here (the
                     // capacity entity reads the pulse summaries, which are not retained); null for a running module, whose
@@ -409,10 +414,10 @@ namespace Edge.Core.Session.HomeAssistant
                     // the diagnosis is about no one cell (-1), and for a message of a device before the field.
                     string runState = "value_json.state" + entry;
                     string latchCell = "value_json.cell" + entry;
-                    writer.String("json_attributes_template", "{{ {'state': " + runState + ", 'diagnosis': value_json.diagnosis" + entry
+                    writer.String("json_attributes_template", "{{ ({}" + UnknownWhenCleared + "{'state': " + runState + ", 'diagnosis': value_json.diagnosis" + entry
                         + ", 'cell': none if value_json.cell is not defined or " + latchCell + " < 0 else " + latchCell + " - " + (module * _cellsPerModule).ToString()
                         + ", 'delivered_mah_cm2': none if " + runState + " in ('pulse', 'rest') else (value_json.totalChargeUc" + entry + " / "
-                        + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)} | tojson }}");
+                        + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)}) | tojson }}");
                     writer.String("device_class", "enum");
                     writer.Name("options");
                     writer.BeginArray();
