@@ -91,12 +91,13 @@ namespace Edge.Core
         private ControlMode _pendingMode;
 
         private bool _started;
-        private long _lastCellVoltagesMs;
 
         // Read once, as the detectors read their limits: on the device the two property reads of every tick were calls.
         private readonly int _cellVoltagePeriodMs;
 
-        // Device time of the previous cells records (long.MinValue before the first): where their interval began.
+        // Device time of the previous cells records (long.MinValue before the first): where their interval began and what
+        // the next is due from. Its own marker for "none yet": a first record at device time 0 stamped 1 ms instead put
+        // every later one a tick behind the period (0, 1010, 2010 ms at 10 ms ticks).
         private long _previousCellsRecordMs = long.MinValue;
 
         // Why the host holds every switch open and no start may run (BarStarts), or null: set and read under the command lock.
@@ -620,7 +621,8 @@ namespace Edge.Core
             // The due test here, the record in its own method: a cells record is due once a second, and on the device
             // the call of every other tick would be interpreted overhead.
             int cellsPeriodMs = _cellVoltagePeriodMs;
-            if (cellsPeriodMs > 0 && (now - _lastCellVoltagesMs >= cellsPeriodMs || _lastCellVoltagesMs == 0))
+            long previousCellsMs = _previousCellsRecordMs;
+            if (cellsPeriodMs > 0 && (previousCellsMs == long.MinValue || now - previousCellsMs >= cellsPeriodMs))
             {
                 WriteCellVoltages(now);
             }
@@ -966,8 +968,6 @@ namespace Edge.Core
         // Called when a cells record is due (Tick tests the period).
         private void WriteCellVoltages(long now)
         {
-            _lastCellVoltagesMs = now == 0 ? 1 : now;
-
             // The interval since the previous cells record: a module current read valid in it is published (its latest
             // valid reading); a module without one is marked invalid, its value an older reading (0 before any).
             long since = _previousCellsRecordMs;

@@ -300,10 +300,10 @@ namespace Edge.Mqtt.Tests
         /// A cell without a valid reading (CONTRACT.md, telemetry/cells: listed in invalid, its values repeating its last
         /// valid reading): captured from a real mosquitto, each cells entity's availability templates and value templates
         /// rendered by Jinja2 against the device's own messages. Module 1's cell 1 (pack cell 3) reads valid at the first
-        /// tick, then saturated to the end: the cells message of 0 ms has it valid, the one of 1010 ms (its interval 20 to
-        /// 1010 ms) invalid. Its entity goes unavailable there ('offline' on the cells topic, with availability_mode all
+        /// tick, then saturated to the end: the cells message of 0 ms has it valid, the one of 1000 ms (its interval 10 to
+        /// 1000 ms) invalid. Its entity goes unavailable there ('offline' on the cells topic, with availability_mode all
         /// beside the status topic) and not on the other module's messages (''), and module 1's lowest and highest cell
-        /// are its valid cell 2's alone; its value at 1010 ms, the repeated reading of 0 ms, is never taken as the lowest.
+        /// are its valid cell 2's alone; its value at 1000 ms, the repeated reading of 0 ms, is never taken as the lowest.
         /// </summary>
         [Fact]
         public void ACellWithoutAValidReadingMakesItsEntityUnavailableAndIsLeftOutOfItsModulesExtremes()
@@ -326,10 +326,10 @@ namespace Edge.Mqtt.Tests
             device.Start(5);
             Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith("homeassistant/", StringComparison.Ordinal)) >= 26));
 
-            // Cells at rest 100 mV apart per module and 7 mV per cell (pack cell 3: 107 mV while valid); 0 to 1010 ms.
+            // Cells at rest 100 mV apart per module and 7 mV per cell (pack cell 3: 107 mV while valid); 0 to 1000 ms.
             SampleFrame frame = new SampleFrame(layout);
             ActionFrame actions = new ActionFrame(layout);
-            for (int t = 0; t <= 101; t++)
+            for (int t = 0; t <= 100; t++)
             {
                 frame.TickIndex = t;
                 frame.TimestampMs = t * 10;
@@ -383,19 +383,19 @@ namespace Edge.Mqtt.Tests
 
             // The broken cell's entity, and its valid neighbour's, against both of module 1's messages and one of module 0.
             Expect("module1_cell1_voltage", CellsAvailability("module1_cell1_voltage"), Of(1, 0), "online");
-            Expect("module1_cell1_voltage", CellsAvailability("module1_cell1_voltage"), Of(1, 1010), "offline");
-            Expect("module1_cell1_voltage", CellsAvailability("module1_cell1_voltage"), Of(0, 1010), string.Empty);
-            Expect("module1_cell0_voltage", CellsAvailability("module1_cell0_voltage"), Of(1, 1010), "online");
-            Expect("module0_cell1_voltage", CellsAvailability("module0_cell1_voltage"), Of(0, 1010), "online");
+            Expect("module1_cell1_voltage", CellsAvailability("module1_cell1_voltage"), Of(1, 1000), "offline");
+            Expect("module1_cell1_voltage", CellsAvailability("module1_cell1_voltage"), Of(0, 1000), string.Empty);
+            Expect("module1_cell0_voltage", CellsAvailability("module1_cell0_voltage"), Of(1, 1000), "online");
+            Expect("module0_cell1_voltage", CellsAvailability("module0_cell1_voltage"), Of(0, 1000), "online");
 
             // The module's extremes: available while one cell reads valid, of the valid cells only (cell 2: 100 mV).
-            Expect("module1_lowest_cell_voltage", CellsAvailability("module1_lowest_cell_voltage"), Of(1, 1010), "online");
+            Expect("module1_lowest_cell_voltage", CellsAvailability("module1_lowest_cell_voltage"), Of(1, 1000), "online");
             Expect("module1_lowest_cell_voltage", configs["module1_lowest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 0), "100");
-            Expect("module1_lowest_cell_voltage", configs["module1_lowest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 1010), "100");
+            Expect("module1_lowest_cell_voltage", configs["module1_lowest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 1000), "100");
             Expect("module1_highest_cell_voltage", configs["module1_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 0), "107");
-            Expect("module1_highest_cell_voltage", configs["module1_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 1010), "100");
-            Expect("module1_highest_cell_voltage", configs["module1_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(0, 1010), string.Empty);
-            Expect("module0_highest_cell_voltage", configs["module0_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(0, 1010), "7");
+            Expect("module1_highest_cell_voltage", configs["module1_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(1, 1000), "100");
+            Expect("module1_highest_cell_voltage", configs["module1_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(0, 1000), string.Empty);
+            Expect("module0_highest_cell_voltage", configs["module0_highest_cell_voltage"].GetProperty("value_template").GetString()!, Of(0, 1000), "7");
 
             IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
             for (int i = 0; i < items.Count; i++)

@@ -57,7 +57,7 @@ public sealed class InvalidCellTests
             }
         }
 
-        // 4010, 5010, 6010 and 7010 ms with the messages every 1000 ms from 1010 ms.
+        // 4000, 5000, 6000 and 7000 ms with the messages every 1000 ms from 0 ms.
         Assert.InRange(listed, 3, 5);
 
         // The channel's event names the cell, so a consumer can say why.

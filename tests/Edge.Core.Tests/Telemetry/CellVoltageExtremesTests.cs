@@ -72,8 +72,7 @@ public sealed class ControllerCellExtremesTests
     [Fact]
     public void TheCellsRecordCarriesTheValidPeakAndTroughSinceThePreviousRecord()
     {
-        // One module of two cells, idle, 10 ms ticks; a cells record every 100 ms: at 0 ms, then at 110 ms
-        // (the first record stamps 1 ms, so 100 ms after it has passed at 110 ms).
+        // One module of two cells, idle, 10 ms ticks; a cells record every 100 ms: at 0 ms, then at 100 ms.
         var layout = new Edge.Core.Sampling.PackLayout(1, 2, 0);
         var configuration = new Edge.Core.Configuration.ControllerConfiguration { StartImmediately = false };
         configuration.Telemetry.CellVoltagePeriodMs = 100;
@@ -109,7 +108,7 @@ public sealed class ControllerCellExtremesTests
             for (int i = 0; i < controller.Telemetry.Count; i++)
             {
                 TelemetryRecord record = controller.Telemetry[i];
-                if (record.Kind == TelemetryRecordKind.CellVoltages && record.TimestampMs == 110)
+                if (record.Kind == TelemetryRecordKind.CellVoltages && record.TimestampMs == 100)
                 {
                     last = record;
                 }
@@ -126,9 +125,9 @@ public sealed class ControllerCellExtremesTests
     [Fact]
     public void ACellSaturatedThroughAWholeIntervalIsMarkedInvalidAndTheOtherIsNot()
     {
-        // One module of two cells, cells records every 100 ms (at 0 and 110 ms, as above). Cell 1 reads 2400 mV, valid,
-        // until 30 ms, then saturated from 40 ms on: the 110 ms record's interval (20..110 ms) holds its valid 2400 mV
-        // at 20 and 30 ms; the 210 ms record's (120..210 ms) holds none, and cell 1 is listed invalid there only.
+        // One module of two cells, cells records every 100 ms (at 0, 100 and 200 ms). Cell 1 reads 2400 mV, valid,
+        // until 30 ms, then saturated from 40 ms on: the 100 ms record's interval (10..100 ms) holds its valid 2400 mV
+        // at 10 to 30 ms; the 200 ms record's (110..200 ms) holds none, and cell 1 is listed invalid there only.
         var layout = new Edge.Core.Sampling.PackLayout(1, 2, 0);
         var configuration = new Edge.Core.Configuration.ControllerConfiguration { StartImmediately = false };
         configuration.Telemetry.CellVoltagePeriodMs = 100;
@@ -157,11 +156,48 @@ public sealed class ControllerCellExtremesTests
             }
         }
 
-        Assert.Equal(new[] { 0L, 110, 210 }, records.Keys.OrderBy(k => k));
-        Assert.Equal(new[] { false, false }, records[110].Invalid);
-        Assert.Equal(new[] { false, true }, records[210].Invalid);
+        Assert.Equal(new[] { 0L, 100, 200 }, records.Keys.OrderBy(k => k));
+        Assert.Equal(new[] { false, false }, records[100].Invalid);
+        Assert.Equal(new[] { false, true }, records[200].Invalid);
 
         // The invalid cell's value is its last valid reading, not the saturated 6000 mV: the list is what tells them apart.
-        Assert.Equal(new[] { 2000, 2400 }, records[210].Mv);
+        Assert.Equal(new[] { 2000, 2400 }, records[200].Mv);
+    }
+}
+
+/// <summary>CONTRACT.md, telemetry/cells: "Every cellVoltagePeriodMs (config), one message per module".</summary>
+public sealed class CellsRecordPeriodTests
+{
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(10L)]
+    [InlineData(5000L)]
+    public void CellsRecordsComeEveryPeriodFromTheFirstTick(long firstTickMs)
+    {
+        // One module of one cell, idle, 10 ms ticks, the default 1000 ms period: over 3.5 s records at the first tick and
+        // then every 1000 ms after it, wherever the device's clock stood at the first tick (the simulator starts at 0).
+        var layout = new Edge.Core.Sampling.PackLayout(1, 1, 0);
+        var configuration = new Edge.Core.Configuration.ControllerConfiguration { StartImmediately = false };
+        var controller = new EdgeController(layout, configuration);
+        var actions = new Edge.Core.Actuation.ActionFrame(layout);
+        var frame = new Edge.Core.Sampling.SampleFrame(layout);
+        var stamps = new System.Collections.Generic.List<long>();
+        for (int tick = 0; tick <= 350; tick++)
+        {
+            frame.TickIndex = tick;
+            frame.TimestampMs = firstTickMs + tick * 10;
+            frame.CellVoltageMv[0] = 2000;
+            frame.CellVoltageStatus[0] = Edge.Core.Sampling.ChannelStatus.Valid;
+            controller.Tick(frame, actions);
+            for (int i = 0; i < controller.Telemetry.Count; i++)
+            {
+                if (controller.Telemetry[i].Kind == TelemetryRecordKind.CellVoltages)
+                {
+                    stamps.Add(controller.Telemetry[i].TimestampMs - firstTickMs);
+                }
+            }
+        }
+
+        Assert.Equal(new[] { 0L, 1000, 2000, 3000 }, stamps);
     }
 }

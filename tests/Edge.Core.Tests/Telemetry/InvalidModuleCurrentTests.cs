@@ -20,14 +20,13 @@ public class InvalidModuleCurrentTests
     [InlineData(0, ChannelStatus.Missing)]
     public void ACellsIntervalWithoutAValidCurrentReadingIsMarkedInvalidAndCarriesTheLastValidReadingNotTheRail(int readingUa, ChannelStatus status)
     {
-        // One module of one cell, no protocol started, cells records every 100 ms (at 0, 110, 210 and 310 ms: the first
-        // record at 0 ms, then one when 100 ms have passed since). The current channel reads 120 uA, valid, to 30 ms,
-        // then invalid from 40 to 210 ms, then 7 uA, valid.
+        // One module of one cell, no protocol started, cells records every 100 ms (at 0, 100, 200 and 300 ms). The current
+        // channel reads 120 uA, valid, to 30 ms, then invalid from 40 to 210 ms, then 7 uA, valid.
         // - 0 ms: 120 uA, valid.
-        // - 110 ms (samples 10..110): its latest valid reading is 120 uA at 30 ms; the interval had one, so valid, though
-        //   the sample at 110 ms itself reads invalid.
-        // - 210 ms (samples 120..210): none valid: marked invalid, and the value is the last valid reading, 120 uA.
-        // - 310 ms (samples 220..310): 7 uA, valid.
+        // - 100 ms (samples 10..100): its latest valid reading is 120 uA at 30 ms; the interval had one, so valid, though
+        //   the sample at 100 ms itself reads invalid.
+        // - 200 ms (samples 110..200): none valid: marked invalid, and the value is the last valid reading, 120 uA.
+        // - 300 ms (samples 210..300): 7 uA from 220 ms, valid.
         var layout = new PackLayout(1, 1, 0);
         var configuration = new ControllerConfiguration { StartImmediately = false };
         configuration.Telemetry.CellVoltagePeriodMs = 100;
@@ -35,7 +34,7 @@ public class InvalidModuleCurrentTests
         var actions = new ActionFrame(layout);
         var frame = new SampleFrame(layout);
         var records = new Dictionary<long, (int Ua, bool Invalid)>();
-        for (int tick = 0; tick <= 31; tick++)
+        for (int tick = 0; tick <= 30; tick++)
         {
             long now = tick * 10;
             frame.TickIndex = tick;
@@ -56,11 +55,11 @@ public class InvalidModuleCurrentTests
             }
         }
 
-        Assert.Equal(new[] { 0L, 110, 210, 310 }, records.Keys.OrderBy(k => k));
+        Assert.Equal(new[] { 0L, 100, 200, 300 }, records.Keys.OrderBy(k => k));
         Assert.Equal((120, false), records[0]);
-        Assert.Equal((120, false), records[110]);
-        Assert.Equal((120, true), records[210]);
-        Assert.Equal((7, false), records[310]);
+        Assert.Equal((120, false), records[100]);
+        Assert.Equal((120, true), records[200]);
+        Assert.Equal((7, false), records[300]);
     }
 
     // Not the high rail: its two samples fall on the open switch after a pulse, where 3000 uA is overcurrent evidence and
