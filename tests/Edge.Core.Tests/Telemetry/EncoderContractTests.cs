@@ -368,6 +368,58 @@ public class EncoderContractTests
         Assert.Equal(new[] { 0, 3, -1, 2 }, placed.GetProperty("temperatureSensorModules").EnumerateArray().Select(e => e.GetInt32()).ToArray());
     }
 
+    /// <summary>
+    /// A consumer written from CONTRACT.md finds every field of the config where the contract's example puts it: the
+    /// example (shown wrapped) has the encoder's field paths, no more and no fewer, for a configuration that places its
+    /// temperature sensors (the one optional field). The sensors' placement is sent inside protection.
+    /// </summary>
+    [Fact]
+    public void TheContractsConfigExampleHasTheEncodersFieldsWhereItPutsThem()
+    {
+        var configuration = new ControllerConfiguration();
+        configuration.Protection.TemperatureSensorModules = new[] { 0, -1 };
+        JsonElement encoded = Encode(w => ConfigEncoder.Encode(w, configuration, new PackLayout(2, 4, 2), "3fa9c2d1", 0), ConfigEncoder.MaximumBytes(4));
+
+        string contract = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "core", "CONTRACT.md"));
+        int section = contract.IndexOf("## `config` (retained)", StringComparison.Ordinal);
+        Assert.True(section >= 0, "CONTRACT.md has no config section");
+        int start = contract.IndexOf("```json", section, StringComparison.Ordinal) + "```json".Length;
+        int end = contract.IndexOf("```", start, StringComparison.Ordinal);
+        JsonElement documented = JsonDocument.Parse(contract.Substring(start, end - start)).RootElement;
+
+        Assert.Equal(FieldPaths(encoded), FieldPaths(documented));
+    }
+
+    private static string[] FieldPaths(JsonElement root)
+    {
+        var paths = new SortedSet<string>(StringComparer.Ordinal);
+        void Walk(JsonElement element, string path)
+        {
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (JsonProperty property in element.EnumerateObject())
+                {
+                    Walk(property.Value, path.Length == 0 ? property.Name : path + "." + property.Name);
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                paths.Add(path + "[]");
+                foreach (JsonElement item in element.EnumerateArray())
+                {
+                    Walk(item, path + "[]");
+                }
+            }
+            else
+            {
+                paths.Add(path);
+            }
+        }
+
+        Walk(root, string.Empty);
+        return paths.ToArray();
+    }
+
     [Theory]
     [InlineData(0L, 0, "0")]
     [InlineData(3848L, 4, "0.3848")]
