@@ -104,6 +104,35 @@ public class KCalibrationTests
         Assert.InRange(onset, 2.0 * 0.9, 2.0 * 1.1);
     }
 
+    [Theory]
+    [InlineData(1.0, false)]
+    [InlineData(1.5, false)]
+    [InlineData(3.0, true)]
+    public void VoidsLeftByStrippingAboveTheVoidingCurrentSeedAFilamentOnTheNextPlating(double currentMAPerCm2, bool grows)
+    {
+        // [S]: voiding above the critical current for voiding (about 2 mA/cm2) focuses the current of the next plating
+        // and grows dendrites, seen at 3 mA/cm2 nominal, well below the 4.8 mA/cm2 of the stepwise plating test.
+        // 25 cycles of 0.5 mAh/cm2 half cycles ([S] Fig. 3); below the voiding current (1 and 1.5 mA/cm2) the contact
+        // stays whole and no filament may start.
+        var cell = ProtocolDriver.NewCell(CellPresets.KBetaAlumina);
+        int steps = HalfCycleSteps(currentMAPerCm2);
+        for (int c = 0; c < 25; c++)
+        {
+            for (int k = 0; k < steps; k++)
+            {
+                cell.Step(0, currentMAPerCm2);
+            }
+
+            for (int k = 0; k < steps; k++)
+            {
+                cell.Step(0, -currentMAPerCm2);
+            }
+        }
+
+        Assert.False(cell.IsHardShorted(0), $"a short within 25 cycles at {currentMAPerCm2} mA/cm2");
+        Assert.True(grows == cell.FilamentProgress(0) > 0, $"filament progress {cell.FilamentProgress(0)} after 25 cycles at {currentMAPerCm2} mA/cm2");
+    }
+
     private static int HalfCycleSteps(double currentMAPerCm2) => (int)Math.Round(HalfCycleMAhPerCm2 * 3600.0 / currentMAPerCm2 / ProtocolDriver.StepS);
 
     /// <summary>Strip then plate, repeated; returns the voltage at the end of each stripping half cycle.</summary>
