@@ -54,6 +54,18 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
+        public void BackspaceRemovesACharacterBeyondTheBasicPlaneWhole()
+        {
+            // U+1F600 is two UTF-16 halves and one key press: one DEL takes both, not only the second half.
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            buffer.Append("ab\uD83D\uDE00\u007f\r");
+            buffer.Append("c\u00E9\b\n");
+
+            Assert.AreEqual("ab", Take(buffer));
+            Assert.AreEqual("c", Take(buffer), "a character of the basic plane is one");
+        }
+
+        [TestMethod]
         public void ATabSeparatesWordsAsASpaceDoes()
         {
             ConsoleLineBuffer buffer = new ConsoleLineBuffer();

@@ -65,6 +65,35 @@ namespace NFUnitTest.Boot
         }
 
         [TestMethod]
+        public void RefusedConsoleSettingsSayWhereTheConsoleOpensInstead()
+        {
+            // The text asks for RX 16 / TX 40; 40 is no ESP32 pin, the whole text is refused and the console opens on the
+            // defaults, where an engineer wired to 16 and 17 would wait in vain: the boot event (the debug output shows it
+            // too) and the console's first line name the UART, pins and baud it did open on.
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nconsole_rx_pin = 16\nconsole_tx_pin = 40\n";
+            DeviceEventLog log = new DeviceEventLog();
+            RunningFirmware running = new BootSupervisor(devices, log, new FakeBootDelay()).Run(1);
+            Assert.IsNotNull(running);
+            running.Dispose();
+
+            Assert.IsTrue(Contains(Drain(log), "settings-invalid: line 4: console_tx_pin must be a whole number in 0..39; using defaults, without a board: control loop not started; serial console on UART2 (RX GPIO 13, TX GPIO 14, 115200 baud 8N1)"));
+            Assert.AreEqual(1, devices.ConsoleSessions.Count, "the console opens on the defaults");
+            Assert.AreEqual("edge console ready on UART2 (RX GPIO 13, TX GPIO 14, 115200 baud 8N1), the defaults: the deployed settings text was refused at boot (line 4: console_tx_pin must be a whole number in 0..39); type help",
+                ((ConsoleSession)devices.ConsoleSessions[0]).Greeting);
+        }
+
+        [TestMethod]
+        public void TheConsolesFirstLineNamesTheSettingsItOpenedOn()
+        {
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-devkitc-4s2m\nconsole_uart = 1\nconsole_rx_pin = 16\nconsole_tx_pin = 17\nconsole_baud = 9600\n";
+            Boot(devices, new DeviceEventLog());
+
+            Assert.AreEqual("edge console ready on UART1 (RX GPIO 16, TX GPIO 17, 9600 baud 8N1); type help", ((ConsoleSession)devices.ConsoleSessions[0]).Greeting);
+        }
+
+        [TestMethod]
         public void APortThatDoesNotMatchTlsIsWarnedOnTheConsoleAndTheBootRuns()
         {
             FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);

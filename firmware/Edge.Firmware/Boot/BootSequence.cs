@@ -374,6 +374,7 @@ namespace Edge.Firmware.Boot
                 commands.SettingsText = ConsoleSettingsText.Of(settings, _settingsRefusal);
                 commands.Events = _events;
                 ConsoleSession session = new ConsoleSession(commands);
+                session.Greeting = ConsoleSettingsText.Greeting(settings, _settingsRefusal);
                 IDisposable console = _devices.OpenSerialConsole(settings, session, _events);
                 if (console != null)
                 {
@@ -402,7 +403,10 @@ namespace Edge.Firmware.Boot
                 // board's outputs on this hardware drive pins wired otherwise), so every pin stays held off until the
                 // settings read. Whether that text had a board line is not known: the report says only that none is named.
                 settings.BoardName = string.Empty;
-                _events.Report("settings-invalid", error + "; using defaults, without a board: control loop not started");
+                // The refused text may have moved the console: the event (on the debug output too) says where it opens now,
+                // or the engineer waits on the pins the text named for a console that is elsewhere.
+                _events.Report("settings-invalid", error + "; using defaults, without a board: control loop not started; serial console on "
+                    + ConsoleSettingsText.Where(settings));
             }
 
             string portHint = DeviceSettingsParser.PortHint(settings);

@@ -13,7 +13,11 @@ namespace Edge.Firmware.SerialConsole
     /// </summary>
     public sealed class ConsoleLineBuffer
     {
-        /// <summary>Longest line taken, characters: far above the longest command (a begin with a 64-character unit id).</summary>
+        /// <summary>
+        /// Longest line taken, in UTF-16 characters as a string counts them (a character beyond U+FFFF, an emoji,
+        /// counts two; an accented letter or a degree sign one, though it arrives as two UTF-8 bytes): far above the
+        /// longest command (a begin with a 64-character unit id).
+        /// </summary>
         public const int MaximumLineLength = 160;
 
         /// <summary>Completed lines kept while they wait; older ones beyond this are dropped.</summary>
@@ -107,7 +111,10 @@ namespace Edge.Firmware.SerialConsole
             {
                 if (_current.Length > 0 && !_overlong)
                 {
-                    _current.Length = _current.Length - 1;
+                    // A character beyond U+FFFF is two halves here and one key press on the terminal: both go.
+                    int length = _current.Length;
+                    bool pair = length > 1 && IsLowHalf(_current[length - 1]) && IsHighHalf(_current[length - 2]);
+                    _current.Length = length - (pair ? 2 : 1);
                 }
 
                 return;
@@ -163,6 +170,16 @@ namespace Edge.Firmware.SerialConsole
             }
 
             return true;
+        }
+
+        private static bool IsHighHalf(char c)
+        {
+            return c >= '\uD800' && c <= '\uDBFF';
+        }
+
+        private static bool IsLowHalf(char c)
+        {
+            return c >= '\uDC00' && c <= '\uDFFF';
         }
 
         private void EndLine()

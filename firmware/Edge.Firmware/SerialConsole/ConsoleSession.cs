@@ -23,11 +23,13 @@ namespace Edge.Firmware.SerialConsole
         /// <summary>What ends every written line (terminals expect CR LF).</summary>
         public const string LineEnd = "\r\n";
 
-        /// <summary>Written once when the console opens.</summary>
-        public const string Greeting = "edge console ready; type help";
+        /// <summary>The first line written when the console opens, unless the boot gives one naming the port (<see cref="Greeting"/>).</summary>
+        public const string DefaultGreeting = "edge console ready; type help";
 
         private readonly ConsoleCommands _commands;
         private readonly ConsoleLineBuffer _buffer = new ConsoleLineBuffer();
+        private readonly ConsoleUtf8Decoder _decoder = new ConsoleUtf8Decoder();
+        private readonly char[] _decoded = new char[2];
         private readonly ArrayList _events = new ArrayList();
         private readonly object _lock = new object();
         private int _droppedEvents;
@@ -37,6 +39,9 @@ namespace Edge.Firmware.SerialConsole
         {
             _commands = commands ?? throw new ArgumentNullException(nameof(commands));
         }
+
+        /// <summary>Written once when the console opens: where it is and, on the defaults, why (<see cref="ConsoleSettingsText.Greeting"/>).</summary>
+        public string Greeting { get; set; } = DefaultGreeting;
 
         /// <inheritdoc />
         public void Post(string line)
@@ -65,15 +70,47 @@ namespace Edge.Firmware.SerialConsole
             int count = received == null ? 0 : received.Length;
             for (int i = 0; i < count; i++)
             {
-                _buffer.Add(received[i]);
-                string line;
-                if (_buffer.TryTakeLine(out line))
+                output = AddCharacter(output, received[i]);
+            }
+
+            return Finish(output);
+        }
+
+        /// <summary>
+        /// Handles the first <paramref name="count"/> bytes of <paramref name="received"/> as the UART delivered them
+        /// (UTF-8, any part of a line, a character's bytes possibly split over two reads); returns what
+        /// <see cref="Process(string)"/> returns.
+        /// </summary>
+        public string Process(byte[] received, int count)
+        {
+            StringBuilder output = null;
+            for (int i = 0; i < count; i++)
+            {
+                int decoded = _decoder.Add(received[i], _decoded);
+                for (int c = 0; c < decoded; c++)
                 {
-                    string reply = line == null ? "error: " + _buffer.DiscardReason : Execute(line);
-                    output = Add(output, reply);
+                    output = AddCharacter(output, _decoded[c]);
                 }
             }
 
+            return Finish(output);
+        }
+
+        private StringBuilder AddCharacter(StringBuilder output, char c)
+        {
+            _buffer.Add(c);
+            string line;
+            if (_buffer.TryTakeLine(out line))
+            {
+                string reply = line == null ? "error: " + _buffer.DiscardReason : Execute(line);
+                output = Add(output, reply);
+            }
+
+            return output;
+        }
+
+        private string Finish(StringBuilder output)
+        {
             lock (_lock)
             {
                 if (_droppedEvents > 0)
@@ -88,7 +125,6 @@ namespace Edge.Firmware.SerialConsole
                 }
 
                 _events.Clear();
-                
             }
 
             return output == null ? null : output.ToString();

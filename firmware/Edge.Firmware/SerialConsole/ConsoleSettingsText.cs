@@ -52,6 +52,30 @@ namespace Edge.Firmware.SerialConsole
             return text.ToString();
         }
 
+        /// <summary>
+        /// The console's first line: the UART, pins and baud it opened on, so an engineer at the bench knows the wiring
+        /// that reached it; on the defaults (<paramref name="refusal"/> not null) also that the deployed text was refused
+        /// and why, as its console settings were not the ones used.
+        /// </summary>
+        public static string Greeting(DeviceSettings settings, string refusal)
+        {
+            return "edge console ready on " + Where(settings)
+                + (refusal == null ? string.Empty : ", the defaults: the deployed settings text was refused at boot (" + refusal + ")")
+                + "; type help";
+        }
+
+        /// <summary>Where the console of <paramref name="settings"/> opens: <c>UART2 (RX GPIO 13, TX GPIO 14, 115200 baud 8N1)</c>, or <c>no UART (console_uart = off)</c>.</summary>
+        public static string Where(DeviceSettings settings)
+        {
+            if (settings.ConsoleUart == 0)
+            {
+                return "no UART (console_uart = off)";
+            }
+
+            return "UART" + settings.ConsoleUart.ToString() + " (RX GPIO " + settings.ConsoleRxPin.ToString() + ", TX GPIO "
+                + settings.ConsoleTxPin.ToString() + ", " + settings.ConsoleBaud.ToString() + " baud 8N1)";
+        }
+
         private static string Secret(string value, string none)
         {
             return value.Length == 0 ? none : "(set, not shown)";

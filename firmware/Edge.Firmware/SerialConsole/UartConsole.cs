@@ -21,6 +21,13 @@ namespace Edge.Firmware.SerialConsole
         /// <summary>Wait after a port failure before the next try, ms.</summary>
         public const int FailureBackoffMs = 5000;
 
+        /// <summary>
+        /// Bytes taken per read: the size of nanoFramework's receive ring buffer on the ESP32 (UART_BUFER_SIZE in
+        /// nf-interpreter's SerialPort native code), so one read empties it.
+        /// </summary>
+        public const int ReceiveBufferBytes = 256;
+
+        private readonly byte[] _received = new byte[ReceiveBufferBytes];
         private readonly SerialPort _port;
         private readonly ConsoleSession _session;
         private readonly Diagnostics.DeviceEventLog _events;
@@ -29,9 +36,10 @@ namespace Edge.Firmware.SerialConsole
 
         /// <summary>
         /// Opens UART <paramref name="uart"/> (1 or 2) at <paramref name="baud"/> baud, 8N1, on RX
-        /// <paramref name="rxPin"/> and TX <paramref name="txPin"/>, and starts the console thread.
+        /// <paramref name="rxPin"/> and TX <paramref name="txPin"/>, writes <paramref name="greeting"/> as its first line and
+        /// starts the console thread.
         /// </summary>
-        public UartConsole(int uart, int rxPin, int txPin, int baud, ConsoleSession session, Diagnostics.DeviceEventLog events)
+        public UartConsole(int uart, int rxPin, int txPin, int baud, ConsoleSession session, Diagnostics.DeviceEventLog events, string greeting)
         {
             if (uart != 1 && uart != 2)
             {
@@ -48,7 +56,7 @@ namespace Edge.Firmware.SerialConsole
             try
             {
                 _port.Open();
-                _port.Write(ConsoleSession.Greeting + ConsoleSession.LineEnd);
+                _port.Write(greeting + ConsoleSession.LineEnd);
             }
             catch (Exception)
             {
@@ -76,8 +84,11 @@ namespace Edge.Firmware.SerialConsole
             {
                 try
                 {
-                    string received = _port.BytesToRead > 0 ? _port.ReadExisting() : null;
-                    string output = _session.Process(received);
+                    // Bytes, not ReadExisting: that makes a string of whatever bytes wait, so a read ending inside a
+                    // UTF-8 character cut it in two; the session's decoder keeps the first part for the next read.
+                    int waiting = _port.BytesToRead;
+                    int count = waiting <= 0 ? 0 : _port.Read(_received, 0, waiting < _received.Length ? waiting : _received.Length);
+                    string output = _session.Process(_received, count);
                     if (output != null)
                     {
                         _port.Write(output);

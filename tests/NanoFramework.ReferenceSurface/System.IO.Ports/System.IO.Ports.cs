@@ -20,7 +20,7 @@ namespace System.IO.Ports
         public int BytesToRead { get { throw null; } }
         public void Dispose() { throw null; }
         public void Open() { throw null; }
-        public string ReadExisting() { throw null; }
+        public int Read(byte[] buffer, int offset, int count) { throw null; }
         public void Write(string text) { throw null; }
     }
 
