@@ -652,16 +652,17 @@ namespace Edge.Mqtt.Tests
         /// An entity of device_class enum renders only values of its options (Home Assistant refuses any other and logs an
         /// error): each rendered by Jinja2 against every message of its state topic the device sent (health: a device's and
         /// a simulated device's). Mode lists every control mode, the module state the run classes and stop reason every
-        /// stop reason the contract names (CONTRACT.md's lists, written out here).
+        /// stop reason the contract names (CONTRACT.md's lists, written out here), each with "unknown", what the device sends
+        /// for an enum value it has no name for.
         /// </summary>
         private static void EnumEntitiesRenderOneOfTheirOptions(List<MqttMessage> configs, Recorder seen)
         {
             var expectedOptions = new Dictionary<string, string[]>
             {
-                ["mode"] = new[] { "observe", "act" },
+                ["mode"] = new[] { "observe", "act", "unknown" },
                 ["sampling_watchdog"] = new[] { "ok", "tripped" },
-                ["state"] = new[] { "running", "idle", "hold", "done" },
-                ["stop_reason"] = new[] { "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete", "softShort", "hardShort", "protection", "plausibility" },
+                ["state"] = new[] { "running", "idle", "hold", "done", "unknown" },
+                ["stop_reason"] = new[] { "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete", "softShort", "hardShort", "protection", "plausibility", "unknown" },
             };
             var items = new List<(string Template, string Payload, string ThisState)>();
             var allowed = new List<string[]>();
@@ -699,6 +700,127 @@ namespace Edge.Mqtt.Tests
             {
                 Assert.True(allowed[i].Contains(rendered[i].Trim()), where[i] + ": rendered '" + rendered[i] + "', not one of " + string.Join(", ", allowed[i]));
             }
+        }
+
+        /// <summary>
+        /// Captured from a real mosquitto, a device sending its cells every 2000 ms: its telemetry/cells entities (each
+        /// module's lowest, highest and cells) carry expire_after 10 (5 periods of 2 s; Home Assistant's state turns
+        /// unavailable when the topic is silent that long), longer than the spacing of the device's own cells messages
+        /// (2000 ms of device time per module, read from their tMs), so a device that sends them never expires; no other
+        /// entity expires. Then the enum entities' templates, rendered by Jinja2 against the device's own config and module
+        /// states with each contract value and with "unknown" (CONTRACT.md: an unknown enum value encodes as unknown) in
+        /// place, must render one of the entity's options: Home Assistant logs an error for any other state of an enum.
+        /// </summary>
+        [Fact]
+        public void CellsEntitiesExpireAfterFivePeriodsAndEnumEntitiesAcceptEveryValueTheDeviceSends()
+        {
+            string deviceId = "ha-exp-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            string prefix = "homeassistant/sensor/" + deviceId + "/";
+            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-exp"));
+            Recorder seen = new Recorder(observer);
+            observer.Subscribe(prefix + "#", 1);
+            observer.Subscribe(root + "#", 1);
+            observer.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+
+            // 2 modules x 2 cells: 8 + 2 x (7 + 2) = 26 configs.
+            PackLayout layout = new PackLayout(2, 2, 0);
+            ControllerConfiguration configuration = new ControllerConfiguration();
+            configuration.Telemetry.CellVoltagePeriodMs = 2000;
+            EdgeController controller = new EdgeController(layout, configuration);
+            TopicSet topics = new TopicSet(deviceId);
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(2));
+            TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
+            using (EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1"))
+            {
+                device.Start(5);
+                Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith(prefix, StringComparison.Ordinal)) >= 26));
+
+                // 4.1 s of device time: cells messages at 0, 2000 and 4000 ms for each module.
+                RunOhmic(controller, publisher, device, 410, stopAtTick: int.MaxValue, beforeStop: () => { });
+                Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/cells").Count >= 6), "cells messages: " + seen.PayloadsOn(root + "telemetry/cells").Count);
+            }
+
+            var configs = seen.Messages.Where(m => m.Topic.StartsWith(prefix, StringComparison.Ordinal) && m.Payload.Length > 0)
+                .GroupBy(m => m.Topic).Select(g => (Object: g.Key.Split('/')[3], Config: JsonDocument.Parse(g.Last().Payload).RootElement)).ToList();
+            Assert.Equal(26, configs.Count);
+            var expiring = configs.Where(c => c.Config.TryGetProperty("expire_after", out _)).ToList();
+            Assert.Equal(new[] { "module0_cell0_voltage", "module0_cell1_voltage", "module0_highest_cell_voltage", "module0_lowest_cell_voltage",
+                "module1_cell0_voltage", "module1_cell1_voltage", "module1_highest_cell_voltage", "module1_lowest_cell_voltage" },
+                expiring.Select(c => c.Object).OrderBy(o => o, StringComparer.Ordinal));
+            Assert.All(expiring, c => Assert.Equal(root + "telemetry/cells", c.Config.GetProperty("state_topic").GetString()));
+            Assert.All(expiring, c => Assert.Equal(10, c.Config.GetProperty("expire_after").GetInt32()));
+            foreach (int module in new[] { 0, 1 })
+            {
+                long[] times = seen.PayloadsOn(root + "telemetry/cells").Select(p => JsonDocument.Parse(p).RootElement)
+                    .Where(e => e.GetProperty("module").GetInt32() == module).Select(e => e.GetProperty("tMs").GetInt64()).ToArray();
+                Assert.True(times.Length >= 3, "module " + module + " cells messages: " + times.Length);
+                Assert.All(times.Zip(times.Skip(1), (a, b) => b - a), gap => Assert.True(gap * 5 <= 10_000, "gap " + gap + " ms"));
+            }
+
+            // The enum entities against the device's own messages, with each value the contract lets it send in place.
+            string config = seen.PayloadsOn(root + "config").Last(p => p.Length > 0);
+            string modules = seen.PayloadsOn(root + "telemetry/modules").Last(p => p.Length > 0);
+            string[] modes = { "observe", "act", "unknown" };
+            string[] states = { "idle", "pulse", "rest", "hold", "done", "unknown" };
+            string[] reasons = { "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete", "softShort", "hardShort", "protection", "plausibility", "unknown" };
+            var items = new List<(string Template, string Payload, string ThisState)>();
+            var allowed = new List<HashSet<string>>();
+            var where = new List<string>();
+            foreach (var (objectId, entity) in configs.Where(c => c.Config.TryGetProperty("options", out _)))
+            {
+                string template = entity.GetProperty("value_template").GetString()!;
+                HashSet<string> options = entity.GetProperty("options").EnumerateArray().Select(o => o.GetString()!).ToHashSet();
+                List<string> payloads = new List<string>();
+                if (objectId == "mode")
+                {
+                    payloads.AddRange(modes.Select(v => Regex.Replace(config, "\"mode\":\"\\w+\"", "\"mode\":\"" + v + "\"")));
+                }
+                else if (objectId.EndsWith("_state", StringComparison.Ordinal))
+                {
+                    int m = objectId[6] - '0';
+                    payloads.AddRange(states.Select(v => WithEntry(modules, "state", m, v)));
+                }
+                else if (objectId.EndsWith("_stop_reason", StringComparison.Ordinal))
+                {
+                    int m = objectId[6] - '0';
+                    payloads.AddRange(reasons.Select(v => WithEntry(modules, "stopReason", m, v)));
+                }
+                else
+                {
+                    Assert.Equal("sampling_watchdog", objectId);
+                    payloads.Add(DeviceHealth(false));
+                    payloads.Add(DeviceHealth(true));
+                }
+
+                foreach (string payload in payloads)
+                {
+                    items.Add((template, payload, "unknown"));
+                    allowed.Add(options);
+                    where.Add(objectId + " on " + payload);
+                }
+            }
+
+            // Mode 3, per module state 6 and stop reason 13, watchdog 2: 3 + 2 x 19 + 2 = 43 renderings.
+            Assert.Equal(43, items.Count);
+            IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
+            var wrong = Enumerable.Range(0, items.Count).Where(i => !allowed[i].Contains(rendered[i].Trim()))
+                .Select(i => where[i] + ": rendered '" + rendered[i] + "', not one of " + string.Join(", ", allowed[i])).ToList();
+            Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+            foreach (var (objectId, _) in configs)
+            {
+                observer.Publish(prefix + objectId + "/config", Array.Empty<byte>(), 0, 0, 1, true);
+            }
+        }
+
+        /// <summary><paramref name="payload"/> with entry <paramref name="module"/> of its string array <paramref name="field"/> set to <paramref name="value"/>.</summary>
+        private static string WithEntry(string payload, string field, int module, string value)
+        {
+            var json = System.Text.Json.Nodes.JsonNode.Parse(payload)!.AsObject();
+            json[field]![module] = value;
+            return json.ToJsonString();
         }
 
         private static string DeviceHealth(bool watchdogTripped)

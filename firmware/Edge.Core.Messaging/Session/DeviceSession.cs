@@ -118,13 +118,13 @@ namespace Edge.Core.Session
             _offlineStatus = EncodeStatusCopy(false);
             if (controller != null && controller.Configuration.Telemetry.HomeAssistantDiscovery)
             {
-                _discovery = new DiscoveryPublisher(topics, controller.Layout, controller.Configuration.Protocol.ElectrodeAreaCm2);
+                _discovery = new DiscoveryPublisher(topics, controller.Layout, controller.Configuration.Protocol.ElectrodeAreaCm2, controller.Configuration.Telemetry.CellVoltagePeriodMs);
             }
             else if (controller != null)
             {
                 // Home Assistant keeps a discovered device, and rebuilds it after each restart, for as long as its
                 // retained configs stay on the broker: switching discovery off must clear them (an empty retained message).
-                _withdrawal = new DiscoveryPublisher(topics, controller.Layout, controller.Configuration.Protocol.ElectrodeAreaCm2);
+                _withdrawal = new DiscoveryPublisher(topics, controller.Layout, controller.Configuration.Protocol.ElectrodeAreaCm2, controller.Configuration.Telemetry.CellVoltagePeriodMs);
                 _withdrawalDue = true;
             }
         }
@@ -199,7 +199,7 @@ namespace Edge.Core.Session
             _layoutStore = store;
             _layoutStoreDue = true;
             _ghosts = modules > layout.ModuleCount || (modules > 0 && cellsPerModule > layout.CellsPerModule)
-                ? new DiscoveryPublisher(_topics, new PackLayout(modules, cellsPerModule, 0), _controller.Configuration.Protocol.ElectrodeAreaCm2)
+                ? new DiscoveryPublisher(_topics, new PackLayout(modules, cellsPerModule, 0), _controller.Configuration.Protocol.ElectrodeAreaCm2, _controller.Configuration.Telemetry.CellVoltagePeriodMs)
                 : null;
         }
 

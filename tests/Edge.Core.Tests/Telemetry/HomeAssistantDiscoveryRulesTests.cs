@@ -142,6 +142,73 @@ public class HomeAssistantDiscoveryRulesTests
     }
 
     /// <summary>
+    /// Home Assistant's expire_after (whole seconds; the state turns unavailable when no message arrives on the state topic
+    /// for that long, the timer restarting on every message of the topic): the entities read from telemetry/cells, sent
+    /// every cellVoltagePeriodMs, expire after 5 such periods rounded up to a second, so a device that is online but sends
+    /// no cells (a boot without a control loop) does not show the earlier boot's voltages. Hand-computed: 1000 ms -> 5 s,
+    /// 250 ms -> 1.25 s -> 2 s, 3,600,000 ms (the largest the configuration takes) -> 18,000 s; 0 (cells off) -> none. The
+    /// pulse summaries' entities (capacity, tuned rest: one message per pulse, and a direction change's rest lasts up to
+    /// 10 min), the events', the retained messages' and the health message's never expire.
+    /// </summary>
+    [Theory]
+    [InlineData(1000, 5)]
+    [InlineData(250, 2)]
+    [InlineData(3600000, 18000)]
+    [InlineData(0, 0)]
+    public void CellsEntitiesExpireAfterFiveCellsPeriodsAndNoOtherEntityExpires(int cellVoltagePeriodMs, int expireAfterS)
+    {
+        var publisher = new DiscoveryPublisher(new TopicSet("pack-7"), new PackLayout(2, 3, 0), 0.3848, cellVoltagePeriodMs);
+        var writer = new JsonByteWriter();
+        var buffer = new byte[4096];
+        int expiring = 0;
+        for (int i = 0; i < publisher.Count; i++)
+        {
+            int length = publisher.Encode(i, writer, buffer);
+            JsonElement config = JsonDocument.Parse(buffer.AsMemory(0, length), StrictJson).RootElement;
+            bool readsCells = config.GetProperty("state_topic").GetString() == "edge/pack-7/telemetry/cells";
+            if (readsCells && expireAfterS > 0)
+            {
+                Assert.Equal(expireAfterS, config.GetProperty("expire_after").GetInt32());
+                expiring++;
+            }
+            else
+            {
+                Assert.False(config.TryGetProperty("expire_after", out _), publisher.ObjectId(i));
+            }
+        }
+
+        // Per module its lowest, highest and 3 cells.
+        Assert.Equal(expireAfterS > 0 ? 2 * (2 + 3) : 0, expiring);
+    }
+
+    /// <summary>
+    /// Every value an enum entity can be sent must be among its options, or Home Assistant logs an error and refuses the
+    /// state. CONTRACT.md: the modes are observe and act, the module states idle, pulse, rest, hold, done (pulse and rest
+    /// shown as running), the stop reasons its list of 12, and "an unknown enum value encodes as unknown"; the sampling
+    /// watchdog is a boolean shown as ok or tripped. Written out here from the contract, not from ContractNames.
+    /// </summary>
+    [Fact]
+    public void EveryEnumEntityOffersEveryValueTheContractLetsTheDeviceSendUnknownIncluded()
+    {
+        var expected = new Dictionary<string, string[]>
+        {
+            ["mode"] = new[] { "observe", "act", "unknown" },
+            ["module0_state"] = new[] { "running", "idle", "hold", "done", "unknown" },
+            ["module1_state"] = new[] { "running", "idle", "hold", "done", "unknown" },
+            ["module0_stop_reason"] = new[] { "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete", "softShort", "hardShort", "protection", "plausibility", "unknown" },
+            ["module1_stop_reason"] = new[] { "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete", "softShort", "hardShort", "protection", "plausibility", "unknown" },
+            ["sampling_watchdog"] = new[] { "ok", "tripped" },
+        };
+        var enums = Configs("pack-7", 2, 1).Where(c => c.Config.TryGetProperty("device_class", out JsonElement d) && d.GetString() == "enum").ToList();
+        Assert.Equal(expected.Keys.OrderBy(k => k, StringComparer.Ordinal), enums.Select(c => c.Topic.Split('/')[3]).OrderBy(k => k, StringComparer.Ordinal));
+        foreach (var (topic, config) in enums)
+        {
+            string[] options = config.GetProperty("options").EnumerateArray().Select(o => o.GetString()!).ToArray();
+            Assert.True(expected[topic.Split('/')[3]].OrderBy(o => o, StringComparer.Ordinal).SequenceEqual(options.OrderBy(o => o, StringComparer.Ordinal)), topic + ": " + string.Join(",", options));
+        }
+    }
+
+    /// <summary>
     /// The device session encodes each config into its scratch buffer, at its smallest the config message's for the most
     /// protocol steps a command may carry (3,328 bytes), and skips one that does not fit: with the longest device id the
     /// contract allows (64 characters) and the largest pack (16 x 16), every config must fit it, or Home Assistant would

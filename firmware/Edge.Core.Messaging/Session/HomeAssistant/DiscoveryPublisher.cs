@@ -19,7 +19,9 @@ namespace Edge.Core.Session.HomeAssistant
     /// the retained telemetry/modules, so a Home Assistant started after a hold shows it and why at once), its lowest and
     /// highest cell voltage over each cells interval, and every cell's voltage (device_class voltage, mV), enabled by
     /// default only on a pack of at most <see cref="CellEntitiesEnabledUpToCells"/> cells.
-    /// Mode, module state, stop reason and the sampling watchdog are enum sensors with every value they can show as options.
+    /// Mode, module state, stop reason and the sampling watchdog are enum sensors with every value they can show as options
+    /// (the first three also "unknown", what the device sends for an enum value it has no name for). The entities read
+    /// from telemetry/cells expire (unavailable) after <see cref="CellsExpireAfterPeriods"/> cells periods without one.
     /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status; the entities read
     /// from telemetry/cells also from the module's cells messages, unavailable while those list the cell (the lowest and
     /// highest: every cell of the module) without a valid reading, and the lowest and highest leave such cells out. Module
@@ -64,6 +66,19 @@ namespace Edge.Core.Session.HomeAssistant
         /// </summary>
         public const int CellEntitiesEnabledUpToCells = 16;
 
+        /// <summary>
+        /// Cells periods after which the entities read from telemetry/cells expire (Home Assistant's expire_after, whole
+        /// seconds, rounded up): a device that is online but sends no cells messages (a boot without a control loop, a
+        /// control loop that stopped) shows its cells unavailable instead of the last voltages for ever. Home Assistant
+        /// restarts the timer on every message of the topic, any module's, so only a device whose cells stop altogether
+        /// expires; five periods let four lost or late rounds of messages (a Wi-Fi retry, a garbage collection, the outbox
+        /// pumping a backlog) pass without a gap in the history.
+        /// </summary>
+        public const int CellsExpireAfterPeriods = 5;
+
+        /// <summary>The cells period the three-argument constructor assumes: the configuration's default.</summary>
+        public const int DefaultCellVoltagePeriodMs = 1000;
+
         private const string Component = "sensor";
         // Module entities read topics every module shares. A text entity keeps its state on another module's message;
         // a numeric one renders '' instead, which Home Assistant ignores: this.state is "unknown" after a restart (not a
@@ -80,11 +95,19 @@ namespace Edge.Core.Session.HomeAssistant
         private readonly int _modules;
         private readonly int _cellsPerModule;
         private readonly long _microcoulombsPerMahPerCm2;
+        private readonly int _cellsExpireAfterS;
+
+        /// <summary>Discovery for a device that sends its cells every <see cref="DefaultCellVoltagePeriodMs"/>.</summary>
+        public DiscoveryPublisher(TopicSet topics, PackLayout layout, double electrodeAreaCm2)
+            : this(topics, layout, electrodeAreaCm2, DefaultCellVoltagePeriodMs)
+        {
+        }
 
         /// <param name="topics">The device's topics (node id = device id).</param>
         /// <param name="layout">Modules and cells per module: one set of entities each.</param>
         /// <param name="electrodeAreaCm2">Electrode area: converts the pulse summary's net charge into mAh/cm2.</param>
-        public DiscoveryPublisher(TopicSet topics, PackLayout layout, double electrodeAreaCm2)
+        /// <param name="cellVoltagePeriodMs">The configuration's telemetry.cellVoltagePeriodMs (0: no cells messages, nothing expires).</param>
+        public DiscoveryPublisher(TopicSet topics, PackLayout layout, double electrodeAreaCm2, int cellVoltagePeriodMs)
         {
             _topics = topics ?? throw new ArgumentNullException(nameof(topics));
             if (layout == null)
@@ -97,7 +120,13 @@ namespace Edge.Core.Session.HomeAssistant
                 throw new ArgumentOutOfRangeException(nameof(electrodeAreaCm2));
             }
 
+            if (cellVoltagePeriodMs < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(cellVoltagePeriodMs));
+            }
+
             _modules = layout.ModuleCount;
+            _cellsExpireAfterS = (int)(((CellsExpireAfterPeriods * (long)cellVoltagePeriodMs) + 999) / 1000);
             _cellsPerModule = layout.CellsPerModule;
 
             // 1 mAh = 3.6 C = 3,600,000 uC; per cm2 of electrode.
@@ -106,6 +135,9 @@ namespace Edge.Core.Session.HomeAssistant
 
         /// <summary>Number of discovery configs (entities).</summary>
         public int Count => DeviceEntities + (_modules * (ModuleEntities + _cellsPerModule));
+
+        /// <summary>expire_after of the entities read from telemetry/cells, s; 0 when they do not expire (no cells messages).</summary>
+        public int CellsExpireAfterS => _cellsExpireAfterS;
 
         /// <summary>Microcoulombs of net stripped charge per mAh/cm2 (the capacity template's divisor).</summary>
         public long MicrocoulombsPerMahPerCm2 => _microcoulombsPerMahPerCm2;
@@ -236,6 +268,10 @@ namespace Edge.Core.Session.HomeAssistant
                 {
                     WriteCellsAvailability(writer, module, slot);
                 }
+
+                // Not the pulse summaries' entities (capacity, tuned rest) nor the events': they come per pulse or
+                // per event, and a rest of minutes (a direction change's, up to directionChangeMaximumRestMs) or a
+                // finished module's final capacity is no stale value.
             }
 
             writer.EndArray();
@@ -243,6 +279,10 @@ namespace Edge.Core.Session.HomeAssistant
             {
                 // Available only while both say so: the device is online and the cell (one of the cells) read valid.
                 writer.String("availability_mode", "all");
+                if (_cellsExpireAfterS > 0)
+                {
+                    writer.Number("expire_after", _cellsExpireAfterS);
+                }
             }
 
             writer.Name("device");
@@ -275,6 +315,9 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.StringValue(ContractNames.Of((ControlMode)mode));
                 }
 
+                // An unknown enum value encodes as "unknown" (CONTRACT.md); Home Assistant logs an error for a state
+                // of an enum sensor that is not among its options.
+                writer.StringValue(ContractNames.Unknown);
                 writer.EndArray();
                 writer.String("icon", "mdi:tune");
                 return;
@@ -374,6 +417,7 @@ namespace Edge.Core.Session.HomeAssistant
                     writer.StringValue(ContractNames.Of(ModuleState.Idle));
                     writer.StringValue(ContractNames.Of(ModuleState.Hold));
                     writer.StringValue(ContractNames.Of(ModuleState.Done));
+                    writer.StringValue(ContractNames.Unknown);
                     writer.EndArray();
                     writer.String("icon", "mdi:sine-wave");
                     return;
@@ -426,6 +470,7 @@ namespace Edge.Core.Session.HomeAssistant
                         writer.StringValue(ContractNames.Of((StopReason)reason));
                     }
 
+                    writer.StringValue(ContractNames.Unknown);
                     writer.EndArray();
                     writer.String("icon", "mdi:stop-circle-outline");
                     return;
