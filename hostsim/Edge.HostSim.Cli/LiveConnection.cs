@@ -189,7 +189,8 @@ internal sealed class LiveConnection : IDisposable
         DashboardServer? server = null;
         try
         {
-            server = new DashboardServer(root, line.DashboardPort ?? 0) { BrokerWebSocketPort = broker.WebSocketPort };
+            server = StartServer(root, line.DashboardPort);
+            server.BrokerWebSocketPort = broker.WebSocketPort;
             options.Host = MosquittoBroker.Host;
             options.Port = broker.Port;
             options.ReconnectDelayMaxMs = 2000;
@@ -243,6 +244,28 @@ internal sealed class LiveConnection : IDisposable
                 errors.WriteLine("mqtt: connection to the broker at " + address + " " + which + " (connection " + bridge.Connections.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")");
             }
         };
+    }
+
+    /// <summary>
+    /// The dashboard's HTTP server, or a refusal naming the option and the port when it cannot listen: the port checked
+    /// free before the run can be taken before the bind (another edge-sim started at the same time), which otherwise
+    /// ended the command with "failed: HttpListenerException" and exit 1.
+    /// </summary>
+    private static DashboardServer StartServer(string root, int? port)
+    {
+        try
+        {
+            return new DashboardServer(root, port ?? 0);
+        }
+        catch (System.Net.HttpListenerException e)
+        {
+            if (port is int given)
+            {
+                throw new UsageException("--dashboard-port: " + (PortProblem(given) ?? "cannot listen on 127.0.0.1:" + given + ": " + OneLine(e.Message)));
+            }
+
+            throw new UsageException("--dashboard: cannot listen on a free port of 127.0.0.1: " + OneLine(e.Message));
+        }
     }
 
     /// <summary>Why the dashboard's server could not listen on 127.0.0.1:<paramref name="port"/>, or null when it can.</summary>

@@ -23,13 +23,17 @@ namespace Edge.HostSim.Dashboard
             [".ico"] = "image/x-icon",
         };
 
-        private readonly HttpListener _listener = new HttpListener();
+        /// <summary>Free ports tried when none is given: another process may take one between its choice and the bind.</summary>
+        private const int FreePortAttempts = 3;
+
+        private readonly HttpListener _listener;
         private readonly string _root;
         private readonly Thread _thread;
 
         /// <summary>
         /// Starts serving <paramref name="root"/> on loopback port <paramref name="port"/>, or on a free one when it is 0.
         /// </summary>
+        /// <exception cref="HttpListenerException">The port cannot be listened on (another process has it).</exception>
         public DashboardServer(string root, int port = 0)
         {
             // Without its trailing separator ("hostsim/dashboard/", as a shell completes it): the containment check below
@@ -40,9 +44,24 @@ namespace Edge.HostSim.Dashboard
                 throw new DirectoryNotFoundException("no dashboard (index.html) in " + _root);
             }
 
-            Port = port != 0 ? port : Mqtt.Broker.FreePort.Allocate(1)[0];
-            _listener.Prefixes.Add("http://127.0.0.1:" + Port + "/");
-            _listener.Start();
+            for (int attempt = 1; ; attempt++)
+            {
+                Port = port != 0 ? port : Mqtt.Broker.FreePort.Allocate(1)[0];
+                HttpListener listener = new HttpListener();
+                listener.Prefixes.Add("http://127.0.0.1:" + Port + "/");
+                try
+                {
+                    // Throws HttpListenerException when the port is taken: a given one is the caller's to refuse.
+                    listener.Start();
+                    _listener = listener;
+                    break;
+                }
+                catch (HttpListenerException) when (port == 0 && attempt < FreePortAttempts)
+                {
+                    listener.Close();
+                }
+            }
+
             _thread = new Thread(Serve) { IsBackground = true, Name = "edge-dashboard-http" };
             _thread.Start();
         }

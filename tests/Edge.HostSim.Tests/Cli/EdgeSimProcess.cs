@@ -20,7 +20,7 @@ public sealed class EdgeSimProcess : IDisposable
     private readonly StringBuilder _stderr = new StringBuilder();
     private readonly Thread[] _readers;
 
-    private EdgeSimProcess(string[] args, string? workingDirectory)
+    private EdgeSimProcess(string[] args, string? workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         ProcessStartInfo start = new ProcessStartInfo(Executable)
         {
@@ -33,6 +33,11 @@ public sealed class EdgeSimProcess : IDisposable
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (KeyValuePair<string, string> variable in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable.Key] = variable.Value;
         }
 
         _process = new Process { StartInfo = start };
@@ -69,6 +74,9 @@ public sealed class EdgeSimProcess : IDisposable
     public int ExitCode => _process.ExitCode;
 
     public static EdgeSimProcess Start(string? workingDirectory, params string[] args) => new EdgeSimProcess(args, workingDirectory);
+
+    /// <summary>Starts it with <paramref name="environment"/> set over the tests' own (a PATH that puts a stand-in first).</summary>
+    public static EdgeSimProcess StartWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args) => new EdgeSimProcess(args, null, environment);
 
     /// <summary>Runs to the end (at most <paramref name="timeout"/>) and returns the finished process.</summary>
     public static EdgeSimProcess Run(TimeSpan timeout, string? workingDirectory, params string[] args)
