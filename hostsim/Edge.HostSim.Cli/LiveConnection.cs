@@ -191,6 +191,7 @@ internal sealed class LiveConnection : IDisposable
         {
             server = StartServer(root, line.DashboardPort);
             server.BrokerWebSocketPort = broker.WebSocketPort;
+            server.DeviceId = deviceId;
             options.Host = MosquittoBroker.Host;
             options.Port = broker.Port;
             options.ReconnectDelayMaxMs = 2000;

@@ -88,6 +88,114 @@ public sealed class DashboardRunRestartTests : IClassFixture<BrowserFixture>, ID
     }
 
     [Fact]
+    public async Task APageLeftOpenFollowsARerunUnderAnotherDeviceId()
+    {
+        // The first run's device has 2 modules, the rerun's another id and 3: what the page shows says whose it is.
+        string first = Scenario("first", modules: 2);
+        string second = Scenario("second", modules: 3);
+        string port = FreePort.Allocate(1)[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        IPage page;
+        List<string> errors = new List<string>();
+        using (EdgeSimProcess run = EdgeSimProcess.Start(_directory, "run", first, "--out", Path.Combine(_directory, "out1"), "--quiet", "--realtime", "1", "--dashboard", "--dashboard-port", port, "--device-id", "pack-a"))
+        {
+            page = await DashboardPage.OpenAsync(_browser, PageUrl(run), errors);
+            await DashboardPage.WaitForAsync(page, s => s.GetProperty("hasConfig").GetBoolean() && s.GetProperty("modules").GetArrayLength() == 2 && s.GetProperty("cellRows").GetInt32() > 0);
+            run.Interrupt();
+            run.WaitForExit(TimeSpan.FromSeconds(60));
+        }
+
+        await DashboardPage.WaitForAsync(page, s => s.GetProperty("connection").GetString() == "reconnecting", seconds: 30);
+
+        using (EdgeSimProcess rerun = EdgeSimProcess.Start(_directory, "run", second, "--out", Path.Combine(_directory, "out2"), "--quiet", "--realtime", "1", "--dashboard", "--dashboard-port", port, "--device-id", "pack-b"))
+        {
+            Assert.EndsWith("?device=pack-b", PageUrl(rerun), StringComparison.Ordinal);
+
+            // The page left open on pack-a's address subscribes to pack-b's topics and shows pack-b alone: its three modules.
+            JsonElement moved = await DashboardPage.WaitForAsync(page, s => s.GetProperty("connection").GetString() == "connected" && s.GetProperty("device").GetString() == "pack-b"
+                && s.GetProperty("modules").GetArrayLength() == 3 && s.GetProperty("cellRows").GetInt32() > 0, seconds: 120);
+            Assert.Equal("pack-b", moved.GetProperty("deviceFilter").GetString());
+            Assert.Equal(1, moved.GetProperty("devices").GetInt32()); // pack-a's data is not kept beside pack-b's
+            Assert.Equal("online", moved.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, moved.GetProperty("restart").ValueKind); // another device, not pack-a restarted
+            Assert.EndsWith("device=pack-b", page.Url, StringComparison.Ordinal); // a reload shows pack-b too
+
+            string banner = await page.Locator("#run-banner").InnerTextAsync();
+            Assert.Contains("A new run", banner, StringComparison.Ordinal);
+            Assert.Contains("another device, pack-b (it was pack-a)", banner, StringComparison.Ordinal);
+            Assert.DoesNotContain("restarted", banner, StringComparison.Ordinal);
+            string chips = await page.Locator("#devices").InnerTextAsync();
+            Assert.Contains("pack-b", chips, StringComparison.Ordinal);
+            Assert.DoesNotContain("pack-a", chips, StringComparison.Ordinal);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = DashboardPage.ArtifactPath("dashboard-rerun-other-device.png"), FullPage = true });
+
+            rerun.Interrupt();
+            rerun.WaitForExit(TimeSpan.FromSeconds(60));
+        }
+
+        Assert.DoesNotContain(errors, e => !e.StartsWith("console: ", StringComparison.Ordinal));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnlyAPageShowingTheServersDeviceFollowsTheNextOneItNames()
+    {
+        using MosquittoBroker before = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot) { BrokerWebSocketPort = before.WebSocketPort, DeviceId = "dev-a" };
+        foreach ((string id, int modules) in new[] { ("dev-a", 1), ("dev-x", 2) })
+        {
+            DashboardMqttTools.Publish(before.Port, "edge/" + id + "/status", DashboardMessages.Online, retain: true);
+            DashboardMqttTools.Publish(before.Port, "edge/" + id + "/config", DashboardMessages.Config(modules, 2), retain: true);
+        }
+
+        // One page on the device the server names, one whose address names another device on the same broker, and one
+        // watching every device with the server's selected.
+        IPage following = await DashboardPage.OpenAsync(_browser, server.PageUrl("dev-a"));
+        IPage keeping = await DashboardPage.OpenAsync(_browser, server.PageUrl("dev-x"));
+        IPage every = await DashboardPage.OpenAsync(_browser, server.PageUrl(null));
+        await DashboardPage.WaitForAsync(following, s => s.GetProperty("device").GetString() == "dev-a" && s.GetProperty("modules").GetArrayLength() == 1);
+        await DashboardPage.WaitForAsync(keeping, s => s.GetProperty("device").GetString() == "dev-x" && s.GetProperty("modules").GetArrayLength() == 2);
+        await DashboardPage.WaitForAsync(every, s => s.GetProperty("devices").GetInt32() == 2);
+        await every.Locator("#devices [data-device='dev-a']").ClickAsync();
+        await DashboardPage.WaitForAsync(every, s => s.GetProperty("device").GetString() == "dev-a" && s.GetProperty("modules").GetArrayLength() == 1);
+
+        // The server's run ends and another starts, its broker elsewhere, under another device id (3 modules); dev-x is
+        // on that broker too.
+        before.Stop();
+        using MosquittoBroker after = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        DashboardMqttTools.Publish(after.Port, "edge/dev-b/status", DashboardMessages.Online, retain: true);
+        DashboardMqttTools.Publish(after.Port, "edge/dev-b/config", DashboardMessages.Config(3, 2), retain: true);
+        DashboardMqttTools.Publish(after.Port, "edge/dev-x/status", DashboardMessages.Status("online", "b2"), retain: true);
+        DashboardMqttTools.Publish(after.Port, "edge/dev-x/config", DashboardMessages.Config(2, 2).Replace("\"bootId\":\"b1\"", "\"bootId\":\"b2\"", StringComparison.Ordinal), retain: true);
+        server.DeviceId = "dev-b";
+        server.BrokerWebSocketPort = after.WebSocketPort;
+
+        string broker = "ws://127.0.0.1:" + after.WebSocketPort;
+        JsonElement followed = await DashboardPage.WaitForAsync(following, s => s.GetProperty("broker").GetString() == broker && s.GetProperty("device").GetString() == "dev-b"
+            && s.GetProperty("modules").GetArrayLength() == 3, seconds: 60);
+        Assert.Equal("dev-b", followed.GetProperty("deviceFilter").GetString());
+        Assert.Equal(1, followed.GetProperty("devices").GetInt32());
+        Assert.Contains("another device, dev-b (it was dev-a)", await following.Locator("#run-banner").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The other page moves to the new broker, as every page served so does, and keeps the device its address names.
+        JsonElement kept = await DashboardPage.WaitForAsync(keeping, s => s.GetProperty("broker").GetString() == broker && s.GetProperty("bootId").GetString() == "b2", seconds: 60);
+        Assert.Equal("dev-x", kept.GetProperty("device").GetString());
+        Assert.Equal("dev-x", kept.GetProperty("deviceFilter").GetString());
+        Assert.Equal(2, kept.GetProperty("modules").GetArrayLength());
+        Assert.DoesNotContain("another device", await keeping.Locator("#run-banner").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Watching every device, the page selects the new one and keeps listing the others.
+        JsonElement selected = await DashboardPage.WaitForAsync(every, s => s.GetProperty("broker").GetString() == broker && s.GetProperty("device").GetString() == "dev-b"
+            && s.GetProperty("modules").GetArrayLength() == 3, seconds: 60);
+        Assert.Equal(string.Empty, selected.GetProperty("deviceFilter").GetString());
+        Assert.Equal(3, selected.GetProperty("devices").GetInt32()); // dev-a (gone), dev-x and dev-b
+        Assert.Contains("another device, dev-b (it was dev-a)", await every.Locator("#run-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await following.CloseAsync();
+        await keeping.CloseAsync();
+        await every.CloseAsync();
+    }
+
+    [Fact]
     public async Task ABrokerThatStaysAwayIsTriedLessOftenAndTheLinkStateStaysRight()
     {
         using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });

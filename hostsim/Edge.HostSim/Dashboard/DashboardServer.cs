@@ -76,6 +76,13 @@ namespace Edge.HostSim.Dashboard
         /// </summary>
         public int BrokerWebSocketPort { get; set; }
 
+        /// <summary>
+        /// The device the run behind this server simulates, served in <c>broker.json</c> beside the broker; null serves none.
+        /// A page left open follows it when it was showing the device the server named before: a rerun under another
+        /// --device-id would otherwise leave the page subscribed to a device that no longer sends.
+        /// </summary>
+        public string? DeviceId { get; set; }
+
         /// <summary>Base address, e.g. http://127.0.0.1:43123/.</summary>
         public string BaseUrl => "http://127.0.0.1:" + Port + "/";
 
@@ -169,6 +176,24 @@ namespace Edge.HostSim.Dashboard
             response.OutputStream.Write(body, 0, body.Length);
         }
 
+        private byte[] BrokerJson()
+        {
+            using MemoryStream body = new MemoryStream();
+            using (System.Text.Json.Utf8JsonWriter json = new System.Text.Json.Utf8JsonWriter(body))
+            {
+                json.WriteStartObject();
+                json.WriteString("broker", "ws://127.0.0.1:" + BrokerWebSocketPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (DeviceId != null)
+                {
+                    json.WriteString("device", DeviceId);
+                }
+
+                json.WriteEndObject();
+            }
+
+            return body.ToArray();
+        }
+
         private void Answer(HttpListenerContext context)
         {
             HttpListenerResponse response = context.Response;
@@ -183,7 +208,7 @@ namespace Edge.HostSim.Dashboard
                 if (relative == "broker.json" && context.Request.HttpMethod == "GET" && BrokerWebSocketPort != 0)
                 {
                     // Never cached: after a restart of the simulator the same address names another broker.
-                    Send(response, "application/json", System.Text.Encoding.UTF8.GetBytes("{\"broker\":\"ws://127.0.0.1:" + BrokerWebSocketPort.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"}"), "no-store");
+                    Send(response, "application/json", BrokerJson(), "no-store");
                     return;
                 }
 

@@ -61,6 +61,9 @@ const settings = {
   // An address without a broker: the page asks the server that served it (broker.json, edge-sim run --dashboard) at its
   // load and again before each reconnection attempt, so it follows the broker of whichever run serves it now.
   served: !params.has('broker') && /^https?:$/.test(location.protocol),
+  // The device that server named at its last answer (broker.json's device, edge-sim's --device-id), or null. A page
+  // showing it follows the next one it names: a rerun under another device id has the same address.
+  servedDevice: null,
 };
 if (params.has('user') || params.has('password')) {
   params.delete('user');
@@ -220,16 +223,58 @@ addEventListener('pageshow', (e) => {
   if (e.persisted) connect();
 });
 
-/** The broker the page's server names ({ address }), or { unreachable: true } when the server does not answer. */
+/**
+ * The broker and device the page's server names ({ address, device }, each null when it names none it can use), or
+ * { unreachable: true } when the server does not answer.
+ */
 async function servedBroker() {
   try {
     const response = await fetch('broker.json', { cache: 'no-store' });
-    if (!response.ok) return { address: null };
+    if (!response.ok) return { address: null, device: null };
     const body = await response.json();
-    return { address: body && typeof body.broker === 'string' && !brokerProblem(body.broker) ? body.broker : null };
+    return {
+      address: body && typeof body.broker === 'string' && !brokerProblem(body.broker) ? body.broker : null,
+      device: body && typeof body.device === 'string' && isDeviceId(body.device) ? body.device : null,
+    };
   } catch {
-    return { address: null, unreachable: true };
+    return { address: null, device: null, unreachable: true };
   }
+}
+
+/**
+ * The device the page follows now that its server names another, or null. Only a page showing the device the server
+ * named before follows: one whose address or login named another device keeps it. A device filter is changed (its
+ * subscriptions would otherwise stay on a device that no longer sends); a page watching every device moves its selection.
+ */
+function followedDevice(named) {
+  const before = settings.servedDevice;
+  settings.servedDevice = named;
+  if (!named || !before || named === before) return null;
+  if (settings.device) return settings.device === before ? named : null;
+  return selected === before ? named : null;
+}
+
+/**
+ * Shows another device afresh, with nothing of the one before: the new device's modules, charts and events are its own,
+ * never drawn over the old device's, which is no longer subscribed to (a device filter) or no longer selected.
+ */
+function showDevice(id) {
+  if (settings.device) {
+    settings.device = id;
+    form.elements.device.value = id;
+    // A reload shows the device followed, not the one the page was opened on.
+    const q = new URLSearchParams(location.search);
+    q.set('device', id);
+    history.replaceState(null, '', '?' + q.toString());
+    store.devices.clear();
+    store.outages = [];
+    store.lostAt = null;
+    connection.everConnected = false;
+  }
+  selected = id;
+  focusModule = 0;
+  destroyAll();
+  $('modules').replaceChildren();
 }
 
 function clearRetry() {
@@ -264,12 +309,16 @@ async function retry(c) {
       scheduleRetry(c);
       return;
     }
-    if (served.address && served.address !== settings.broker) {
+    const device = followedDevice(served.device);
+    if ((served.address && served.address !== settings.broker) || device) {
       // Another run serves the page now, with its own broker: the old address leads nowhere. A new client on the new
       // address; the devices' views stay, and the new run's status (a new boot) starts them afresh as any restart does.
-      connection.moved = { from: settings.broker, to: served.address, at: Date.now() };
-      settings.broker = served.address;
-      form.elements.broker.value = served.address;
+      // A run under another device id is another device: the page shows it alone, from nothing.
+      const to = served.address ?? settings.broker;
+      connection.moved = { from: settings.broker, to, at: Date.now(), deviceFrom: device ? selected : null, deviceTo: device };
+      if (device) showDevice(device);
+      settings.broker = to;
+      form.elements.broker.value = to;
       connect();
       return;
     }
@@ -755,7 +804,9 @@ function renderFacts(d, st) {
 function renderRunBanner(d) {
   const parts = [];
   const m = connection.moved;
-  if (m) parts.push(`A new run: at ${wallClock(m.at)} the page's server named another broker, ${m.to} (it was ${m.from}), and the page moved to it.`);
+  if (m && m.deviceTo && m.to !== m.from) parts.push(`A new run: at ${wallClock(m.at)} the page's server named another broker, ${m.to} (it was ${m.from}), and another device, ${m.deviceTo} (it was ${m.deviceFrom}). The page moved to both: what it shows is ${m.deviceTo}'s alone.`);
+  else if (m && m.deviceTo) parts.push(`A new run: at ${wallClock(m.at)} the page's server named another device, ${m.deviceTo} (it was ${m.deviceFrom}). The page moved to it: what it shows is ${m.deviceTo}'s alone.`);
+  else if (m) parts.push(`A new run: at ${wallClock(m.at)} the page's server named another broker, ${m.to} (it was ${m.from}), and the page moved to it.`);
   if (d && d.restart) parts.push(`${d.id} restarted at ${wallClock(d.restart.at)}: boot ${d.restart.to}, after boot ${d.restart.from}. Module states, device time, health and charts are the new boot's; the earlier boot's events are listed below its own.`);
   const banner = $('run-banner');
   banner.hidden = parts.length === 0;
@@ -1277,6 +1328,7 @@ window.edgeDashboard = {
       reconnects: connection.reconnects,
       broker: settings.broker,
       brokerServed: settings.served,
+      deviceFilter: settings.device,
       attempts: connection.attempts,
       retryDelayMs: connection.pendingDelayMs,
       moved: connection.moved,
@@ -1338,6 +1390,7 @@ async function start() {
     // A server that names no broker (a plain static server): the default address stands, and is not asked again.
     if (served.address) settings.broker = served.address;
     else settings.served = false;
+    settings.servedDevice = served.device;
     form.elements.broker.value = settings.broker;
   }
   connect();
