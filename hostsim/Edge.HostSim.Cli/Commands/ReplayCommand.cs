@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Edge.HostSim.Cli.Arguments;
 using Edge.HostSim.Cli.Terminal;
 using Edge.HostSim.Output;
+using Edge.HostSim.Physics;
 using Edge.HostSim.Replay;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;
@@ -184,8 +185,9 @@ public static partial class ReplayCommand
 
         // A current that moves the voltage against its own sign at most pulse starts is read with the wrong sign: no cell
         // does that. Replayed, the core saw plating where the cell stripped, capped it above the critical current and
-        // latched an implausible current reading 30 ms in (exit 0, a fault event the cell never had, a note after it).
-        (int Against, int Pulses) sign = CurrentSign.Check(recording);
+        // latched an implausible current reading 30 ms in (exit 0, a fault event the cell never had, a note after it), also
+        // where the recording held only one or two pulse starts.
+        (int Against, int Pulses, int ClearAgainst) sign = CurrentSign.Check(recording);
         if (CurrentSign.LooksReversed(sign))
         {
             throw new InputFileException(string.Format(CultureInfo.InvariantCulture, "{0}: at {1} of {2} pulse starts the voltage moved against the current{3}{4} (stripping lifts it, plating lowers it, on any cell): {5}",
@@ -238,6 +240,15 @@ public static partial class ReplayCommand
         if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
         {
             throw new UsageException("--scenario: its pack has " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " cells, the recording " + recording.Modules + " x " + recording.CellsPerModule);
+        }
+
+        // A voltage column read in a unit too small or too large reaches the core as a cell at a few tenths of a mV or at
+        // tens of volts: it held a healthy cell for a hard short at its first tick, exit 0. Refused, in the recording's terms.
+        CellParameters cells = CellBankFactory.Parameters(scenario.Pack);
+        if (VoltageScaleCheck.Refusal(recording, scenario.Pack.Preset, inferred.PulseCurrentMA / scenario.Pack.AreaCm2, ScenarioBoardCells.NominalResistanceOhmCm2(scenario),
+            cells.MaxPolarisationV + Math.Abs(cells.OpenCircuitVoltageV), (scenario.Protocol.CutoffV, given != null ? "the --scenario file's protocol.cutoffV" : "--cutoff")) is string voltageRefusal)
+        {
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + voltageRefusal);
         }
 
         OutputFolder.Check(request.OutDir, "--out");

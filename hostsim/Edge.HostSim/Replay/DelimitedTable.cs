@@ -91,6 +91,7 @@ public static class DelimitedTable
         LabRecording recording = new LabRecording(format, 1, 1, rows.Count)
         {
             TimeReading = timeReading,
+            VoltageReading = voltageReading,
             CurrentReading = currentReading,
             SameTimeRows = firstSameTimeLine is int sameLine
                 ? sameTimeRows.ToString(CultureInfo.InvariantCulture) + (sameTimeRows == 1 ? " row has" : " rows have") + " the time of the row before it (the first at line "

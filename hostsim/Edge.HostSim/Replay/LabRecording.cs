@@ -74,6 +74,9 @@ public sealed class LabRecording
     /// <summary>The time column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
     public ColumnReading? TimeReading { get; init; }
 
+    /// <summary>The voltage column and the unit it was read in; null where the format fixes it (EC-Lab, Arbin, an edge-sim trace).</summary>
+    public ColumnReading? VoltageReading { get; init; }
+
     /// <summary>The current column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
     public ColumnReading? CurrentReading { get; init; }
 }
