@@ -2,6 +2,7 @@
 
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Edge.Core.Configuration;
 using Edge.Core.Sampling;
 using Edge.Core.Session.HomeAssistant;
 using Edge.Core.Telemetry.Encoding;
@@ -21,7 +22,7 @@ namespace Edge.Mqtt.Tests
 
             // The README's pack: device pack-7, 2 modules x 2 cells (16 configs), the default electrode area 0.3848 cm2
             // (its capacity divisor 3,600,000 x 0.3848 = 1,385,280).
-            DiscoveryPublisher discovery = new DiscoveryPublisher(new TopicSet("pack-7"), new PackLayout(2, 2, 0), 0.3848);
+            DiscoveryPublisher discovery = new DiscoveryPublisher(new TopicSet("pack-7"), new PackLayout(2, 2, 0), 0.3848, new TelemetryConfiguration().CellVoltagePeriodMs);
             MatchCollection shown = Regex.Matches(readme, @"^homeassistant/sensor/pack-7/(?<object>\w+)/config.*\n(?<body>(?:.+\n)+)", RegexOptions.Multiline);
             Assert.NotEmpty(shown);
             foreach (Match config in shown)

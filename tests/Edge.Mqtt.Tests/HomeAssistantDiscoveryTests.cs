@@ -624,7 +624,7 @@ namespace Edge.Mqtt.Tests
         [Fact]
         public void TheStopReasonAttributesNameTheLatchedCellAsTheCellEntitiesCountIt()
         {
-            var discovery = new DiscoveryPublisher(new TopicSet("cells-1"), new PackLayout(2, 3, 0), 0.3848);
+            var discovery = new DiscoveryPublisher(new TopicSet("cells-1"), new PackLayout(2, 3, 0), 0.3848, new TelemetryConfiguration().CellVoltagePeriodMs);
             int index = Enumerable.Range(0, discovery.Count).Single(i => discovery.ObjectId(i) == "module1_stop_reason");
             Assert.Contains(Enumerable.Range(0, discovery.Count), i => discovery.ObjectId(i) == "module1_cell1_voltage");
             var buffer = new byte[8192];

@@ -22,7 +22,7 @@ public class HomeAssistantDiscoveryRulesTests
 
     private static List<(string Topic, JsonElement Config)> Configs(string deviceId, int modules, int cells, double areaCm2 = 0.3848)
     {
-        var publisher = new DiscoveryPublisher(new TopicSet(deviceId), new PackLayout(modules, cells, 0), areaCm2);
+        var publisher = new DiscoveryPublisher(new TopicSet(deviceId), new PackLayout(modules, cells, 0), areaCm2, new TelemetryConfiguration().CellVoltagePeriodMs);
         var writer = new JsonByteWriter();
         var buffer = new byte[4096];
         var result = new List<(string, JsonElement)>();
@@ -219,7 +219,7 @@ public class HomeAssistantDiscoveryRulesTests
     {
         string deviceId = new string('d', 64);
         int smallest = ConfigEncoder.MaximumBytes(new CommandLimits().MaximumArrayItems);
-        var publisher = new DiscoveryPublisher(new TopicSet(deviceId), new PackLayout(16, 16, 0), 0.3848);
+        var publisher = new DiscoveryPublisher(new TopicSet(deviceId), new PackLayout(16, 16, 0), 0.3848, new TelemetryConfiguration().CellVoltagePeriodMs);
         var writer = new JsonByteWriter();
         var buffer = new byte[smallest];
         for (int i = 0; i < publisher.Count; i++)

@@ -76,9 +76,6 @@ namespace Edge.Core.Session.HomeAssistant
         /// </summary>
         public const int CellsExpireAfterPeriods = 5;
 
-        /// <summary>The cells period the three-argument constructor assumes: the configuration's default.</summary>
-        public const int DefaultCellVoltagePeriodMs = 1000;
-
         private const string Component = "sensor";
         // Module entities read topics every module shares. A text entity keeps its state on another module's message;
         // a numeric one renders '' instead, which Home Assistant ignores: this.state is "unknown" after a restart (not a
@@ -96,12 +93,6 @@ namespace Edge.Core.Session.HomeAssistant
         private readonly int _cellsPerModule;
         private readonly long _microcoulombsPerMahPerCm2;
         private readonly int _cellsExpireAfterS;
-
-        /// <summary>Discovery for a device that sends its cells every <see cref="DefaultCellVoltagePeriodMs"/>.</summary>
-        public DiscoveryPublisher(TopicSet topics, PackLayout layout, double electrodeAreaCm2)
-            : this(topics, layout, electrodeAreaCm2, DefaultCellVoltagePeriodMs)
-        {
-        }
 
         /// <param name="topics">The device's topics (node id = device id).</param>
         /// <param name="layout">Modules and cells per module: one set of entities each.</param>
