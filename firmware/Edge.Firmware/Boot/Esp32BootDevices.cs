@@ -164,7 +164,7 @@ namespace Edge.Firmware.Boot
         /// <inheritdoc />
         public IDisposable OpenSerialConsole(DeviceSettings settings, ConsoleSession session, DeviceEventLog events)
         {
-            return settings.ConsoleUart == 0 ? null : new UartConsole(settings.ConsoleUart, settings.ConsoleRxPin, settings.ConsoleTxPin, settings.ConsoleBaud, session, events, session.Greeting);
+            return settings.ConsoleUart == 0 ? null : new UartConsole(settings.ConsoleUart, settings.ConsoleRxPin, settings.ConsoleTxPin, settings.ConsoleBaud, session, events);
         }
 
         private GpioController Gpio()

@@ -36,10 +36,10 @@ namespace Edge.Firmware.SerialConsole
 
         /// <summary>
         /// Opens UART <paramref name="uart"/> (1 or 2) at <paramref name="baud"/> baud, 8N1, on RX
-        /// <paramref name="rxPin"/> and TX <paramref name="txPin"/>, writes <paramref name="greeting"/> as its first line and
+        /// <paramref name="rxPin"/> and TX <paramref name="txPin"/>, writes the session's greeting as its first line and
         /// starts the console thread.
         /// </summary>
-        public UartConsole(int uart, int rxPin, int txPin, int baud, ConsoleSession session, Diagnostics.DeviceEventLog events, string greeting)
+        public UartConsole(int uart, int rxPin, int txPin, int baud, ConsoleSession session, Diagnostics.DeviceEventLog events)
         {
             if (uart != 1 && uart != 2)
             {
@@ -56,7 +56,7 @@ namespace Edge.Firmware.SerialConsole
             try
             {
                 _port.Open();
-                _port.Write(greeting + ConsoleSession.LineEnd);
+                _port.Write(_session.Greeting + ConsoleSession.LineEnd);
             }
             catch (Exception)
             {
