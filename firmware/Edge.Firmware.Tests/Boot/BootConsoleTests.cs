@@ -2,10 +2,12 @@
 
 using System.Collections;
 using Edge.Core.DeviceEvents;
+using Edge.Firmware.Boards;
 using Edge.Firmware.Boot;
 using Edge.Firmware.Diagnostics;
 using Edge.Firmware.SerialConsole;
 using nanoFramework.TestFramework;
+using NFUnitTest.Boards;
 using NFUnitTest.Fakes;
 
 namespace NFUnitTest.Boot
@@ -160,7 +162,91 @@ namespace NFUnitTest.Boot
             Assert.IsNotNull(Boot(devices, log));
 
             Assert.AreEqual(0, devices.ConsoleSessions.Count, "no console opened");
-            Assert.IsTrue(Contains(Drain(log), "console-failed: console_rx_pin GPIO 36 is the input of cell 0 of board esp32-devkitc-4s2m; no serial console"));
+            Assert.IsTrue(Contains(Drain(log), "console-failed: console_rx_pin GPIO 36 is [cell 0] adc_pin of board esp32-devkitc-4s2m; no serial console"));
+        }
+
+        [TestMethod]
+        public void AClashNamesTheBoardFilesSectionAndKey()
+        {
+            // On the mux board GPIO 21 is the 74HC4051's S2 and GPIO 39 module 0's current input.
+            Assert.AreEqual("console-failed: console_tx_pin GPIO 21 is [mux] select_pins S2 of board esp32-mux-6s", ClashOnMuxBoard("console_tx_pin = 21\n"));
+            Assert.AreEqual("console-failed: console_rx_pin GPIO 39 is [module 0] adc_pin of board esp32-mux-6s", ClashOnMuxBoard("console_rx_pin = 39\n"));
+        }
+
+        [TestMethod]
+        public void WithoutAUsableBoardAConsolePinOfAnyCatalogBoardIsRefused()
+        {
+            // An unknown board name: the hardware may be either catalog board, and GPIO 21 is the mux board's S2.
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-mux-6x\nconsole_tx_pin = 21\n";
+            DeviceEventLog log = new DeviceEventLog();
+            RunningFirmware running = new BootSupervisor(devices, log, new FakeBootDelay()).Run(1);
+            Assert.IsNotNull(running);
+            running.Dispose();
+            Assert.AreEqual(0, devices.ConsoleSessions.Count, "no console opened");
+            Assert.IsTrue(Contains(Drain(log), "console-failed: console_tx_pin GPIO 21 is [mux] select_pins S2 of board esp32-mux-6s; no serial console"));
+        }
+
+        [TestMethod]
+        public void ARefusedTextThatTurnedTheConsoleOffOpensNone()
+        {
+            // The text turned the console off (perhaps GPIO 13 and 14 are wired to something on this unit); a typo in
+            // another line must not open UART2 on them. A console_uart value that does not read is taken as off.
+            Assert.AreEqual("no serial console: line 2 of the refused text sets console_uart = off", RefusedConsole("device_id = pack-7\nconsole_uart = off\nmqtt_port = 0\n"));
+            Assert.AreEqual("no serial console: line 1 of the refused text sets console_uart = of", RefusedConsole("console_uart = of   # typed\n"));
+        }
+
+        [TestMethod]
+        public void DefaultPinsABoardUsesStayClosedWhenTheTextIsRefused()
+        {
+            // A catalog board whose module 1 switch is on GPIO 13, the default RX: the UART would take the pin from the
+            // drive-off step that holds it low (the board parser refuses a switch on 14, pulled up at reset).
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.BoardText = BoardText.With(BoardCatalog.DevKitC4s2m, "[module 1]", "switch_pin", "13");
+            Assert.AreEqual("no serial console: the default console_rx_pin GPIO 13 is [module 1] switch_pin of board esp32-devkitc-4s2m", RefusedConsole(devices, "mqtt_port = 0\n"));
+        }
+
+        private static string ClashOnMuxBoard(string consoleLine)
+        {
+            FakeBootDevices devices = new FakeBootDevices(FakeBootDevices.NoFailure);
+            devices.SettingsText = "device_id = pack-7\nboard = esp32-mux-6s\n" + consoleLine;
+            DeviceEventLog log = new DeviceEventLog();
+            Assert.IsNotNull(Boot(devices, log));
+            Assert.AreEqual(0, devices.ConsoleSessions.Count, "no console opened");
+            string clash = FirstOf(Drain(log), "console-failed: ");
+            return clash.Substring(0, clash.IndexOf(';'));
+        }
+
+        private static string RefusedConsole(string settingsText)
+        {
+            return RefusedConsole(new FakeBootDevices(FakeBootDevices.NoFailure), settingsText);
+        }
+
+        /// <summary>Boots on <paramref name="settingsText"/>, which must be refused and open no console; returns what the settings-invalid event says of it.</summary>
+        private static string RefusedConsole(FakeBootDevices devices, string settingsText)
+        {
+            devices.SettingsText = settingsText;
+            DeviceEventLog log = new DeviceEventLog();
+            RunningFirmware running = new BootSupervisor(devices, log, new FakeBootDelay()).Run(1);
+            Assert.IsNotNull(running);
+            running.Dispose();
+            Assert.AreEqual(0, devices.ConsoleSessions.Count, "no console opened");
+            string invalid = FirstOf(Drain(log), "settings-invalid: ");
+            return invalid.Substring(invalid.IndexOf("control loop not started; ") + 26);
+        }
+
+        private static string FirstOf(ArrayList lines, string start)
+        {
+            for (int i = 0; i < lines.Count; i++)
+            {
+                if (((string)lines[i]).IndexOf(start) == 0)
+                {
+                    return (string)lines[i];
+                }
+            }
+
+            Assert.IsTrue(false, "no line starts " + start);
+            return null;
         }
 
         /// <summary>Boots once; the loop must run. Stopped again before returning (the fakes keep what was opened).</summary>

@@ -360,7 +360,10 @@ namespace Edge.Firmware.Boot
         private void StartConsole(DeviceSettings settings, BoardDefinition board, CalibrationMode calibration, ConsoleControl control)
         {
             _step = BootStep.Console;
-            string conflict = board == null || settings.ConsoleUart == 0 ? null : ConsolePins.CheckAgainst(board, settings.ConsoleRxPin, settings.ConsoleTxPin);
+            // Without a usable board (none named, an unknown name) the hardware may be any board of the catalog. The
+            // defaults after a refused text were checked so when the settings were read.
+            string conflict = settings.ConsoleUart == 0 || _settingsRefusal != null ? null
+                : board != null ? ConsolePins.CheckAgainst(board, settings.ConsoleRxPin, settings.ConsoleTxPin) : CatalogClash(settings);
             if (conflict != null)
             {
                 _events.Report("console-failed", conflict + "; no serial console (console_rx_pin, console_tx_pin), control loop unaffected");
@@ -396,17 +399,24 @@ namespace Edge.Firmware.Boot
         private DeviceSettings LoadSettings(IConfigurationStore store)
         {
             _settingsRefusal = null;
-            if (!DeviceSettingsParser.TryParse(store.ReadText(), out DeviceSettings settings, out string error))
+            string text = store.ReadText();
+            if (!DeviceSettingsParser.TryParse(text, out DeviceSettings settings, out string error))
             {
                 _settingsRefusal = error;
                 // The defaults name no board (none is guessed: the text that did not read may have named any, and another
                 // board's outputs on this hardware drive pins wired otherwise), so every pin stays held off until the
                 // settings read. Whether that text had a board line is not known: the report says only that none is named.
                 settings.BoardName = string.Empty;
+                string consoleOff = FallbackConsoleOff(settings, text);
+                if (consoleOff != null)
+                {
+                    settings.ConsoleUart = 0;
+                }
+
                 // The refused text may have moved the console: the event (on the debug output too) says where it opens now,
                 // or the engineer waits on the pins the text named for a console that is elsewhere.
-                _events.Report("settings-invalid", error + "; using defaults, without a board: control loop not started; serial console on "
-                    + ConsoleSettingsText.Where(settings));
+                _events.Report("settings-invalid", error + "; using defaults, without a board: control loop not started; "
+                    + (consoleOff == null ? "serial console on " + ConsoleSettingsText.Where(settings) : "no serial console: " + consoleOff));
             }
 
             string portHint = DeviceSettingsParser.PortHint(settings);
@@ -416,6 +426,53 @@ namespace Edge.Firmware.Boot
             }
 
             return settings;
+        }
+
+        /// <summary>
+        /// Why the defaults' console must not open after <paramref name="refusedText"/> was refused, or null: the text
+        /// turned the console off, or the default pins are pins of a board in the catalog (<see cref="CatalogClash"/>).
+        /// </summary>
+        private string FallbackConsoleOff(DeviceSettings defaults, string refusedText)
+        {
+            string off = ConsoleFallback.TurnedOffBy(refusedText);
+            if (off != null)
+            {
+                return off;
+            }
+
+            string clash = CatalogClash(defaults);
+            return clash == null || clash.IndexOf("console_") != 0 ? clash : "the default " + clash;
+        }
+
+        /// <summary>
+        /// Null when the console pins of <paramref name="settings"/> are pins of no board in the catalog, else the clash
+        /// (or that a board's pins could not be read). Asked when no usable board is known: this hardware may be any of
+        /// them, and the drive-off step holds their switch, enable and setpoint pins low, which a UART would take over.
+        /// </summary>
+        private string CatalogClash(DeviceSettings settings)
+        {
+            BoardDefinition[] boards = new BoardDefinition[BoardCatalog.Names.Length];
+            for (int i = 0; i < boards.Length; i++)
+            {
+                BoardSetup setup = null;
+                try
+                {
+                    setup = _devices.LoadBoard(BoardCatalog.Names[i]);
+                }
+                catch (Exception)
+                {
+                    // Not known, so not driven: said below.
+                }
+
+                if (setup == null || !setup.IsUsable)
+                {
+                    return "the pins of board " + BoardCatalog.Names[i] + " could not be read, so the console pins are not known to be free";
+                }
+
+                boards[i] = setup.Board;
+            }
+
+            return ConsolePins.CheckAgainstEach(boards, settings.ConsoleRxPin, settings.ConsoleTxPin);
         }
 
         /// <summary>

@@ -34,7 +34,11 @@ namespace Edge.Firmware.Boot
         /// <summary><see cref="BootStep.Settings"/>: where the device settings text is kept.</summary>
         IConfigurationStore OpenSettings();
 
-        /// <summary><see cref="BootStep.Board"/>: the named board, parsed (unusable boards come back with their error, not as an exception).</summary>
+        /// <summary>
+        /// <see cref="BootStep.Board"/>: the named board, parsed (unusable boards come back with their error, not as an
+        /// exception). Also asked for every board of the catalog when no usable board is known (settings refused, no or an
+        /// unknown board named), so that the serial console opens on no pin any of them uses.
+        /// </summary>
         BoardSetup LoadBoard(string boardName);
 
         /// <summary><see cref="BootStep.Board"/>: the unit's calibration record as deployed (used while flash holds none).</summary>

@@ -44,80 +44,114 @@ namespace Edge.Firmware.SerialConsole
         }
 
         /// <summary>
-        /// Null when neither console pin is one <paramref name="board"/> uses (its analog inputs,
-        /// multiplexer, switches, setpoints, enable feed and status LED), else which pin and what for.
+        /// Null when neither console pin is one <paramref name="board"/> uses (its analog inputs, multiplexer, switches,
+        /// setpoints, enable feed and status LED), else which console pin and which of the board's pins it is, as the
+        /// board file names it (<c>console_tx_pin GPIO 18 is [module 0] switch_pin of board esp32-devkitc-4s2m</c>).
         /// </summary>
         public static string CheckAgainst(BoardDefinition board, int rxPin, int txPin)
         {
             string use = UseOf(board, rxPin);
             if (use != null)
             {
-                return "console_rx_pin GPIO " + rxPin.ToString() + " is the " + use + " of board " + board.Name;
+                return "console_rx_pin GPIO " + rxPin.ToString() + " is " + use + " of board " + board.Name;
             }
 
             use = UseOf(board, txPin);
-            return use == null ? null : "console_tx_pin GPIO " + txPin.ToString() + " is the " + use + " of board " + board.Name;
+            return use == null ? null : "console_tx_pin GPIO " + txPin.ToString() + " is " + use + " of board " + board.Name;
         }
 
+        /// <summary>
+        /// Null when RX <paramref name="rxPin"/> and TX <paramref name="txPin"/> are used by none of
+        /// <paramref name="boards"/>, else the first clash as <see cref="CheckAgainst"/> words it. For a console the boot
+        /// opens without knowing the board (the settings text refused, or no usable board named): it must not take a
+        /// pin of whichever board the hardware is. A UART's TX idles high, which on a switch's gate would close it.
+        /// </summary>
+        public static string CheckAgainstEach(BoardDefinition[] boards, int rxPin, int txPin)
+        {
+            for (int i = 0; i < boards.Length; i++)
+            {
+                string clash = CheckAgainst(boards[i], rxPin, txPin);
+                if (clash != null)
+                {
+                    return clash;
+                }
+            }
+
+            return null;
+        }
+
+        // The board file's section and key of the pin, so that the engineer finds the line to compare.
         private static string UseOf(BoardDefinition board, int pin)
         {
             if (board.StatusLedPin == pin)
             {
-                return "status LED";
+                return "[board] status_led_pin";
             }
 
             if (board.HardwareEnable != null && board.HardwareEnable.FeedPin == pin)
             {
-                return "hardware enable feed";
-            }
-
-            if (board.Reference != null && board.Reference.Input.AdcPin == pin)
-            {
-                return "reference input";
+                return "[enable] feed_pin";
             }
 
             if (board.Mux != null)
             {
-                if (board.Mux.AdcPin == pin || board.Mux.EnablePin == pin)
+                if (board.Mux.AdcPin == pin)
                 {
-                    return "multiplexer's ADC or enable pin";
+                    return "[mux] adc_pin";
+                }
+
+                if (board.Mux.EnablePin == pin)
+                {
+                    return "[mux] enable_pin";
                 }
 
                 for (int b = 0; b < board.Mux.SelectPinCount; b++)
                 {
                     if (board.Mux.SelectPinAt(b) == pin)
                     {
-                        return "multiplexer select pin S" + b.ToString();
+                        return "[mux] select_pins S" + b.ToString();
                     }
                 }
             }
 
+            // A multiplexed input's pin is the multiplexer's adc_pin, named above; below are the direct inputs.
+            if (board.Reference != null && Reads(board.Reference.Input, pin))
+            {
+                return "[reference] adc_pin";
+            }
+
             for (int c = 0; c < board.CellCount; c++)
             {
-                if (board.CellAt(c).Input.AdcPin == pin)
+                if (Reads(board.CellAt(c).Input, pin))
                 {
-                    return "input of cell " + c.ToString();
+                    return "[cell " + c.ToString() + "] adc_pin";
                 }
             }
 
             for (int m = 0; m < board.ModuleCount; m++)
             {
                 ModuleDefinition module = board.ModuleAt(m);
-                if (module.CurrentInput.AdcPin == pin || module.SwitchPin == pin || module.SetpointPin == pin)
+                string key = Reads(module.CurrentInput, pin) ? "adc_pin" : module.SwitchPin == pin ? "switch_pin" : module.SetpointPin == pin ? "setpoint_pin" : null;
+                if (key != null)
                 {
-                    return "current input, switch or setpoint of module " + m.ToString();
+                    return "[module " + m.ToString() + "] " + key;
                 }
             }
 
             for (int t = 0; t < board.TemperatureCount; t++)
             {
-                if (board.TemperatureAt(t).Input.AdcPin == pin)
+                if (Reads(board.TemperatureAt(t).Input, pin))
                 {
-                    return "input of temperature " + t.ToString();
+                    return "[temperature " + t.ToString() + "] adc_pin";
                 }
             }
 
             return null;
+        }
+
+        private static bool Reads(AnalogInputDefinition input, int pin)
+        {
+            return input.AdcPin == pin;
         }
 
         private static string CheckOne(string key, int pin)
