@@ -86,6 +86,43 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
+        public void ALineCutByAFullReceiveBufferStartsNothing()
+        {
+            // "start module=1" pasted behind 251 empty lines: the read that empties the full 256-byte ring buffer ends
+            // after "start", the driver dropped " module=1" while it was full, and the next read brings the line end.
+            // Run, what is left would start every module, not module 1.
+            EdgeController controller = Controller();
+            DeviceEventLog events = new DeviceEventLog();
+            ConsoleSession session = new ConsoleSession(ConsoleFor(controller, new SampleFrame(controller.Layout), events));
+            OhmicTicker ticker = new OhmicTicker(controller, null);
+            ticker.Run(1);
+            byte[] first = new byte[256];
+            for (int i = 0; i < 251; i++)
+            {
+                first[i] = (byte)'\r';
+            }
+
+            byte[] start = new byte[] { (byte)'s', (byte)'t', (byte)'a', (byte)'r', (byte)'t' };
+            for (int i = 0; i < start.Length; i++)
+            {
+                first[251 + i] = start[i];
+            }
+
+            Assert.IsNull(session.Process(first, 256, true), "the empty lines before it answer nothing");
+            string refused = session.Process(new byte[] { (byte)'\r' }, 1, false);
+            Assert.StartsWith("error: input lost", refused);
+            Assert.Contains("send it again", refused);
+            ticker.Run(1);
+            Assert.AreEqual(0, events.Count, "no console-command");
+            Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(0).State, "module 0 not started");
+            Assert.AreEqual((int)ModuleState.Idle, (int)controller.Module(1).State, "module 1 not started");
+
+            // The loss taints that one line: the next runs.
+            Assert.AreEqual("ok\r\n", Text(session, "start module=1\r"));
+            AssertOneEvent(events, "start module=1 (console-1), applied at the next tick");
+        }
+
+        [TestMethod]
         public void ConfigShowsTheConfigurationInForceAndSetModeSwitchesItAtTheNextTick()
         {
             EdgeController controller = Controller();
@@ -146,6 +183,17 @@ namespace NFUnitTest.SerialConsole
         }
 
         // Pulse or rest: the protocol may begin with either.
+        private static string Text(ConsoleSession session, string ascii)
+        {
+            byte[] bytes = new byte[ascii.Length];
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                bytes[i] = (byte)ascii[i];
+            }
+
+            return session.Process(bytes, bytes.Length, false);
+        }
+
         private static bool Running(ModuleState state)
         {
             return state == ModuleState.Pulse || state == ModuleState.Rest;

@@ -116,6 +116,30 @@ namespace NFUnitTest.SerialConsole
         }
 
         [TestMethod]
+        public void ALossTaintsTheLineInProgressOnlyEvenAnEmptyOne()
+        {
+            // Bytes dropped after "sta": "sta" and what follows up to the next line end are one line with a hole in it.
+            // The lines before arrived whole, and so do the lines after that end.
+            ConsoleLineBuffer buffer = new ConsoleLineBuffer();
+            buffer.Append("help\r\nsta");
+            buffer.MarkInputLost();
+            buffer.Append("tus\r\nhelp\r\n");
+            Assert.AreEqual("help", Take(buffer));
+            Assert.IsNull(Take(buffer), "the line with the hole is not run");
+            Assert.StartsWith("input lost", buffer.DiscardReason);
+            Assert.AreEqual("help", Take(buffer));
+            Assert.IsNull(buffer.DiscardReason);
+
+            // A loss right after a line end: the next line's start may be what was dropped ("h" of "help").
+            buffer.Append("status\r\n");
+            buffer.MarkInputLost();
+            buffer.Append("elp\r\n");
+            Assert.AreEqual("status", Take(buffer));
+            Assert.IsNull(Take(buffer), "'elp' is not run");
+            Assert.StartsWith("input lost", buffer.DiscardReason);
+        }
+
+        [TestMethod]
         public void UnreadLinesBeyondTheLimitDropTheOldest()
         {
             ConsoleLineBuffer buffer = new ConsoleLineBuffer();

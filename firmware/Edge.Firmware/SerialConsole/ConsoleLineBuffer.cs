@@ -9,7 +9,8 @@ namespace Edge.Firmware.SerialConsole
     /// Assembles the characters a terminal sends into lines: a line ends at CR, LF or CR LF (one
     /// line, not two), backspace and DEL remove the last character, a tab is a blank, a line with a cursor or function key's escape
     /// sequence is discarded whole, other control characters are dropped. A line longer than <see cref="MaximumLineLength"/> is discarded whole and reported as
-    /// overlong (a null line), so that a flood of noise on the wire never grows memory nor runs as a command.
+    /// overlong (a null line), so that a flood of noise on the wire never grows memory nor runs as a command; so is a line
+    /// that may have lost bytes before they were read (<see cref="MarkInputLost"/>).
     /// </summary>
     public sealed class ConsoleLineBuffer
     {
@@ -31,8 +32,15 @@ namespace Edge.Firmware.SerialConsole
         /// <summary>Why a line comes back null: a cursor or function key was pressed in it.</summary>
         public const string KeyReason = "line with a cursor or function key ignored: the console corrects with backspace only, so the line that arrived is not the one the terminal shows; type it again";
 
+        /// <summary>
+        /// Why a line comes back null: bytes of it may have been dropped before they were read (<see cref="MarkInputLost"/>),
+        /// so what arrived is not what was sent: <c>samplesPerPoint=4096</c> that lost its middle is <c>samplesPerPoint=46</c>.
+        /// </summary>
+        public const string LostReason = "input lost: the serial port's 256-byte receive buffer was full and may have dropped bytes of this line; nothing run, send it again";
+
         private readonly ArrayList _reasons = new ArrayList();
         private bool _overlong;
+        private bool _lost;
         private bool _keyed;
 
         // 0: no escape sequence; 1: after ESC; 2: inside ESC [ ... or ESC O ..., up to its final character.
@@ -83,6 +91,15 @@ namespace Edge.Firmware.SerialConsole
 
         /// <summary>Why the line last taken was discarded, or null when it was not.</summary>
         public string DiscardReason { get; private set; }
+
+        /// <summary>
+        /// Says that bytes may have been dropped after the characters added so far: the line in progress (empty or not)
+        /// comes back null with <see cref="LostReason"/> when it ends, as its end and what followed may be missing.
+        /// </summary>
+        public void MarkInputLost()
+        {
+            _lost = true;
+        }
 
         /// <summary>Adds one received character; a line it completes can be taken at once (<see cref="TryTakeLine"/>).</summary>
         public void Add(char c)
@@ -191,11 +208,12 @@ namespace Edge.Firmware.SerialConsole
                 _droppedLines++;
             }
 
-            string reason = _overlong ? OverlongReason : _keyed ? KeyReason : null;
+            string reason = _lost ? LostReason : _overlong ? OverlongReason : _keyed ? KeyReason : null;
             _lines.Add(reason == null ? _current.ToString() : null);
             _reasons.Add(reason);
             _current.Length = 0;
             _overlong = false;
+            _lost = false;
             _keyed = false;
             _escape = 0;
         }

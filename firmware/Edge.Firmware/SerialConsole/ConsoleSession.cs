@@ -83,6 +83,17 @@ namespace Edge.Firmware.SerialConsole
         /// </summary>
         public string Process(byte[] received, int count)
         {
+            return Process(received, count, false);
+        }
+
+        /// <summary>
+        /// As <see cref="Process(byte[], int)"/>; <paramref name="receiveBufferFull"/> says that the port's receive buffer
+        /// was full when these bytes were taken from it (<see cref="UartConsole.ReceiveBufferBytes"/> waiting), so the
+        /// driver may have dropped bytes that came after them: the line they leave in progress is refused when it ends
+        /// (<see cref="ConsoleLineBuffer.LostReason"/>), not run, while the lines they complete arrived whole and run.
+        /// </summary>
+        public string Process(byte[] received, int count, bool receiveBufferFull)
+        {
             StringBuilder output = null;
             for (int i = 0; i < count; i++)
             {
@@ -91,6 +102,11 @@ namespace Edge.Firmware.SerialConsole
                 {
                     output = AddCharacter(output, _decoded[c]);
                 }
+            }
+
+            if (receiveBufferFull)
+            {
+                _buffer.MarkInputLost();
             }
 
             return Finish(output);

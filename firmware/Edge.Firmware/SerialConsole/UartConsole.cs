@@ -88,7 +88,9 @@ namespace Edge.Firmware.SerialConsole
                     // UTF-8 character cut it in two; the session's decoder keeps the first part for the next read.
                     int waiting = _port.BytesToRead;
                     int count = waiting <= 0 ? 0 : _port.Read(_received, 0, waiting < _received.Length ? waiting : _received.Length);
-                    string output = _session.Process(_received, count);
+                    // A full ring buffer may have dropped what came after these bytes (the driver keeps no count of
+                    // it): the session refuses the line they leave unfinished rather than run what is left of it.
+                    string output = _session.Process(_received, count, waiting >= ReceiveBufferBytes);
                     if (output != null)
                     {
                         _port.Write(output);
