@@ -987,7 +987,7 @@ function renderModules(d, st) {
     card.dataset.state = m.state;
     card.dataset.changes = String(m.history.length);
     card.setAttribute('aria-pressed', String(i === focusModule));
-    // The last pulse's mean current: in a rest or a hold nothing flows, so it is not called the current.
+    // The current the last pulse was driven at (its setpoint): in a rest or a hold nothing flows, so it is not called the current.
     card.querySelector('.current').textContent = `last pulse ${f.current}`;
     card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
     card.querySelector('.rest').textContent = `tuned rest ${f.rest}`;
