@@ -15,8 +15,8 @@ namespace Edge.Core.Boards.Parsing
         /// <summary>Largest multiplexer input number any supported part has (CD74HC4067: 0-15).</summary>
         private const int MaxMuxInput = 15;
 
-        protected AnalogSectionBuilder(string header, int headerLine, int index)
-            : base(header, headerLine, index)
+        protected AnalogSectionBuilder(string header, int headerLine, int index, string[] allowedKeys, string[] requiredKeys)
+            : base(header, headerLine, index, allowedKeys, requiredKeys)
         {
             AdcPin = AnalogInputDefinition.None;
             AdcChannel = AnalogInputDefinition.None;

@@ -25,7 +25,7 @@ namespace Edge.Core.Boards.Parsing
         private static readonly string[] s_required = new string[] { "name", ModuleKey, SamplePeriodKey, ResolutionKey, AttenuationKey };
 
         public BoardSectionBuilder(string header, int headerLine)
-            : base(header, headerLine, 0)
+            : base(header, headerLine, 0, s_allowed, s_required)
         {
             StatusLedPin = AnalogInputDefinition.None;
             AdcReadingsPerSample = 1;
@@ -50,16 +50,6 @@ namespace Edge.Core.Boards.Parsing
         public int StatusLedPin { get; private set; }
 
         public PinPolarity StatusLedPolarity { get; private set; }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
-        }
 
         protected override BoardParseError Apply(BoardLine line)
         {

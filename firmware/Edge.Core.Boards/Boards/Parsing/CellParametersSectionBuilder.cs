@@ -22,7 +22,7 @@ namespace Edge.Core.Boards.Parsing
         private static readonly string[] s_required = new string[0];
 
         public CellParametersSectionBuilder(string header, int headerLine)
-            : base(header, headerLine, 0)
+            : base(header, headerLine, 0, s_allowed, s_required)
         {
             ElectrodeAreaCm2 = CellParametersDefinition.NotGiven;
             NominalResistanceOhmCm2 = CellParametersDefinition.NotGiven;
@@ -31,16 +31,6 @@ namespace Edge.Core.Boards.Parsing
         public double ElectrodeAreaCm2 { get; private set; }
 
         public int NominalResistanceOhmCm2 { get; private set; }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
-        }
 
         protected override BoardParseError Apply(BoardLine line)
         {

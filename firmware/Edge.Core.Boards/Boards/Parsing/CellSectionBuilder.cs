@@ -12,7 +12,7 @@ namespace Edge.Core.Boards.Parsing
         private static readonly string[] s_required = new string[] { RatioKey, OffsetKey, CalibrationKey };
 
         public CellSectionBuilder(string header, int headerLine, int index)
-            : base(header, headerLine, index)
+            : base(header, headerLine, index, s_allowed, s_required)
         {
         }
 
@@ -25,16 +25,6 @@ namespace Edge.Core.Boards.Parsing
 
         /// <summary>The offset as written, for the refusal of one out of range.</summary>
         public string OffsetText { get; private set; }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
-        }
 
         protected override BoardParseError ApplyOther(BoardLine line)
         {

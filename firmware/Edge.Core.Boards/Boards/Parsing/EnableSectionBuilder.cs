@@ -19,7 +19,7 @@ namespace Edge.Core.Boards.Parsing
         private static readonly string[] s_required = new string[] { FeedPinKey, TimeoutKey };
 
         public EnableSectionBuilder(string header, int headerLine)
-            : base(header, headerLine, 0)
+            : base(header, headerLine, 0, s_allowed, s_required)
         {
         }
 
@@ -29,16 +29,6 @@ namespace Edge.Core.Boards.Parsing
 
         /// <summary>The timeout as written, for the refusal of one out of range.</summary>
         public string TimeoutText { get; private set; }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
-        }
 
         protected override BoardParseError Apply(BoardLine line)
         {

@@ -48,7 +48,7 @@ namespace Edge.Core.Boards.Parsing
         };
 
         public ModuleSectionBuilder(string header, int headerLine, int index)
-            : base(header, headerLine, index)
+            : base(header, headerLine, index, s_allowed, s_required)
         {
             SetpointPin = AnalogInputDefinition.None;
         }
@@ -92,16 +92,6 @@ namespace Edge.Core.Boards.Parsing
         public int SetpointFullScaleUa { get; private set; }
 
         public CurrentStage CurrentStage { get; private set; }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
-        }
 
         protected override BoardParseError ApplyOther(BoardLine line)
         {

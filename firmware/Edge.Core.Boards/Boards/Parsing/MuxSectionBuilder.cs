@@ -21,7 +21,7 @@ namespace Edge.Core.Boards.Parsing
         private static readonly string[] s_required = new string[] { SelectPinsKey, AdcPinKey, SettleKey, FilterOhmKey, FilterPicofaradKey };
 
         public MuxSectionBuilder(string header, int headerLine)
-            : base(header, headerLine, 0)
+            : base(header, headerLine, 0, s_allowed, s_required)
         {
             EnablePin = AnalogInputDefinition.None;
         }
@@ -51,16 +51,6 @@ namespace Edge.Core.Boards.Parsing
         public int InputCount
         {
             get { return SelectPins == null ? 0 : 1 << SelectPins.Length; }
-        }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
         }
 
         protected override BoardParseError Apply(BoardLine line)

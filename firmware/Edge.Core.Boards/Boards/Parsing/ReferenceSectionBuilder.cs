@@ -15,21 +15,11 @@ namespace Edge.Core.Boards.Parsing
         private static readonly string[] s_required = new string[] { NominalKey };
 
         public ReferenceSectionBuilder(string header, int headerLine)
-            : base(header, headerLine, 0)
+            : base(header, headerLine, 0, s_allowed, s_required)
         {
         }
 
         public int NominalMv { get; private set; }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
-        }
 
         protected override BoardParseError ApplyOther(BoardLine line)
         {

@@ -35,7 +35,7 @@ namespace Edge.Core.Boards.Parsing
         };
 
         public SafetySectionBuilder(string header, int headerLine)
-            : base(header, headerLine, 0)
+            : base(header, headerLine, 0, s_allowed, s_required)
         {
             TemperatureMaxDeciC = SafetyEnvelope.NoTemperatureLimit;
             CellVoltageMaxWarningMv = SafetyEnvelope.NotGiven;
@@ -76,16 +76,6 @@ namespace Edge.Core.Boards.Parsing
         public int TemperatureWarningDeciC { get; private set; }
 
         public int TemperatureDerateDeciC { get; private set; }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
-        }
 
         protected override BoardParseError Apply(BoardLine line)
         {

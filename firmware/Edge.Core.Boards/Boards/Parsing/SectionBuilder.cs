@@ -8,17 +8,25 @@ namespace Edge.Core.Boards.Parsing
     /// </summary>
     internal abstract class SectionBuilder
     {
+        private readonly string[] _allowedKeys;
+        private readonly string[] _requiredKeys;
         private readonly string[] _seenKeys;
         private readonly int[] _seenLines;
         private int _seenCount;
 
-        protected SectionBuilder(string header, int headerLine, int index)
+        /// <summary>
+        /// A section that takes the keys of <paramref name="allowedKeys"/> and needs those of <paramref name="requiredKeys"/>
+        /// (each section's own static lists, shared by all its instances).
+        /// </summary>
+        protected SectionBuilder(string header, int headerLine, int index, string[] allowedKeys, string[] requiredKeys)
         {
             Header = header;
             HeaderLine = headerLine;
             Index = index;
-            _seenKeys = new string[AllowedKeys.Length];
-            _seenLines = new int[AllowedKeys.Length];
+            _allowedKeys = allowedKeys;
+            _requiredKeys = requiredKeys;
+            _seenKeys = new string[allowedKeys.Length];
+            _seenLines = new int[allowedKeys.Length];
         }
 
         /// <summary>Header as written, e.g. <c>[cell 2]</c>.</summary>
@@ -29,21 +37,17 @@ namespace Edge.Core.Boards.Parsing
         /// <summary>Section index (cell/module/temperature number), 0 for unindexed sections.</summary>
         public int Index { get; }
 
-        protected abstract string[] AllowedKeys { get; }
-
-        protected abstract string[] RequiredKeys { get; }
-
         /// <summary>Checks the key is allowed and new, then stores its value.</summary>
         public BoardParseError Accept(BoardLine line)
         {
-            if (!Contains(AllowedKeys, line.Key))
+            if (!Contains(_allowedKeys, line.Key))
             {
                 return new BoardParseError(
                     line.Number,
                     BoardParseErrorKind.UnknownKey,
                     Header,
                     line.Key,
-                    Header + ": unknown key '" + line.Key + "'; allowed: " + ListKeys(AllowedKeys));
+                    Header + ": unknown key '" + line.Key + "'; allowed: " + ListKeys(_allowedKeys));
             }
 
             int previousLine = LineOf(line.Key);
@@ -61,7 +65,7 @@ namespace Edge.Core.Boards.Parsing
         /// <summary>The first required key that is missing, reported at the section header.</summary>
         public BoardParseError CheckRequired()
         {
-            string[] required = RequiredKeys;
+            string[] required = _requiredKeys;
             for (int i = 0; i < required.Length; i++)
             {
                 if (LineOf(required[i]) == 0)

@@ -11,23 +11,13 @@ namespace Edge.Core.Boards.Parsing
         private static readonly string[] s_required = new string[] { CalibrationKey };
 
         public TemperatureSectionBuilder(string header, int headerLine, int index)
-            : base(header, headerLine, index)
+            : base(header, headerLine, index, s_allowed, s_required)
         {
             Module = TemperatureChannelDefinition.PackWide;
         }
 
         /// <summary>The module the sensor sits on, or <see cref="TemperatureChannelDefinition.PackWide"/>.</summary>
         public int Module { get; private set; }
-
-        protected override string[] AllowedKeys
-        {
-            get { return s_allowed; }
-        }
-
-        protected override string[] RequiredKeys
-        {
-            get { return s_required; }
-        }
 
         protected override BoardParseError ApplyOther(BoardLine line)
         {
