@@ -64,23 +64,31 @@ public static class CellPresets
 
     private static CellParameters NaK65()
     {
-        CellParameters p = NaK50();
-        p.Name = NaK65Nasicon;
-        p.InitialNaMassFraction = 0.35;   // [W]: NaK65 = 65 wt% K.
-        p.NaCapacityMAhPerCm2 = 37.3;     // Same 40 uL over 0.385 cm2, density 0.88 g/cm3, 35 wt% Na.
-        p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);   // One law: about 0.19.
-        p.CrustRatePerS = LimitingCurrentLaw.FreshCrustRatePerS(NaK50(), p.InitialNaMassFraction);   // Same K-rich share: a NaK50 cell stripped to this composition.
-        return p;
+        // [W]: NaK65 = 65 wt% K. Capacity: the same 40 uL over 0.385 cm2, density 0.88 g/cm3, 35 wt% Na.
+        // Limiting current by the one law: about 0.19.
+        return NaKAlloy(NaK65Nasicon, 0.35, 37.3);
     }
 
     private static CellParameters NaK80()
     {
+        // [W]: NaK80 = 80 wt% K. Capacity: the same 40 uL over 0.385 cm2, density 0.866 g/cm3, 20 wt% Na.
+        // Limiting current by the one law: about 0.0017.
+        return NaKAlloy(NaK80Nasicon, 0.20, 21.0);
+    }
+
+    /// <summary>
+    /// A NaK alloy of another composition on the same NASICON: the NaK50 fit with the alloy's Na mass fraction and
+    /// capacity, and the limiting current and crust rate a NaK50 cell stripped to that composition has (one law for
+    /// every alloy, <see cref="LimitingCurrentLaw"/>; the same K-rich share).
+    /// </summary>
+    private static CellParameters NaKAlloy(string name, double naMassFraction, double naCapacityMAhPerCm2)
+    {
         CellParameters p = NaK50();
-        p.Name = NaK80Nasicon;
-        p.InitialNaMassFraction = 0.20;   // [W]: NaK80 = 80 wt% K.
-        p.NaCapacityMAhPerCm2 = 21.0;     // Same 40 uL over 0.385 cm2, density 0.866 g/cm3, 20 wt% Na.
-        p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);   // One law: about 0.0017.
-        p.CrustRatePerS = LimitingCurrentLaw.FreshCrustRatePerS(NaK50(), p.InitialNaMassFraction);   // Same K-rich share: a NaK50 cell stripped to this composition.
+        p.Name = name;
+        p.InitialNaMassFraction = naMassFraction;
+        p.NaCapacityMAhPerCm2 = naCapacityMAhPerCm2;
+        p.ILim0MAPerCm2 = LimitingCurrentLaw.FreshLimitingCurrentMAPerCm2(NaK50(), p.InitialNaMassFraction);
+        p.CrustRatePerS = LimitingCurrentLaw.FreshCrustRatePerS(NaK50(), p.InitialNaMassFraction);
         return p;
     }
 
