@@ -554,7 +554,11 @@ namespace Edge.Core.Diagnosis.Detectors
 
             _lastingDropEdges[cell] = 0;
             history[count % history.Length] = resistanceMilliohm;
-            _resistanceCount[cell] = count + 1;
+
+            // Once the history is full only the ring position matters: the count stays below twice its length, at the
+            // same position. Counted on, it went negative after 2^31 edges at one operating point (248 days of 10 ms
+            // pulses) and the next edge's index was outside the history, an exception in the tick.
+            _resistanceCount[cell] = count < history.Length ? count + 1 : history.Length + ((count - history.Length + 1) % history.Length);
         }
 
         /// <summary>
