@@ -43,6 +43,12 @@ namespace Edge.Core.Measurement
         /// </summary>
         private const int NoiseAveragingPulses = 16;
 
+        /// <summary>
+        /// What a phase's sample count is set back by when it reaches int.MaxValue: a multiple of every window length,
+        /// far above every threshold the count is compared with.
+        /// </summary>
+        private const int PhaseCountSetBack = 1 << 30;
+
         /// <summary>Newest samples of a phase the reading-noise estimate is taken from.</summary>
         private const int NoiseSamples = 32;
 
@@ -303,13 +309,21 @@ namespace Edge.Core.Measurement
                 }
                 else
                 {
-                    // Held at its largest: a strip step without end reaches it after 2^31 samples (248 days at 10 ms), and
-                    // a count wrapped negative read as no sample at all, which switched the hard-short test off.
+                    // A strip step without end, or a module idle, reaches the int's end after 2^31 samples (248 days at
+                    // 10 ms, 49.7 at 2 ms). Wrapped negative, the count read as no sample at all and switched the
+                    // hard-short test off; held at its end, it ended no pulse window or noise window again. Set back by
+                    // 2^30 instead, with the last invalid reading's sample (at 0 at the most: 2^30 samples back is as
+                    // long ago as any window asks): every mask (powers of two) and difference reads as before, and every
+                    // threshold (a few hundred samples) stays far below.
                     count = phaseSampleCount[m];
-                    if (count < int.MaxValue)
+                    if (count == int.MaxValue)
                     {
-                        count++;
+                        count -= PhaseCountSetBack;
+                        int lastInvalid = _lastInvalidSample[m] - PhaseCountSetBack;
+                        _lastInvalidSample[m] = lastInvalid > 0 ? lastInvalid : 0;
                     }
+
+                    count++;
                 }
 
                 phaseElapsedMs[m] = now - phaseStartMs[m];

@@ -84,6 +84,43 @@ public class PulseWindowTests
         Assert.Equal(new[] { 16, 48, 64 }, ready);
     }
 
+    /// <summary>
+    /// A strip step without end counts its samples for as long as it runs: 2^31 of them is 248 days at 10 ms, 49.7 days
+    /// at the shortest period a board may have (2 ms). Windows go on ending every 16 readings past that count, as do
+    /// the ones a reading left out (the window after it still waits its 16 readings): held at int.MaxValue, the count
+    /// ended no window again, and a hard short only a window can tell (a K cell's few mV) went unseen for the rest of the
+    /// step. The count is set to the state 2^31 - 41 samples into the pulse.
+    /// </summary>
+    [Fact]
+    public void WindowsGoOnEndingEverySixteenReadingsPastTwoToTheThirtyFirstSamples()
+    {
+        Step(closed: false, 0, ChannelStatus.Valid);
+        for (int sample = 1; sample <= 20; sample++)
+        {
+            Step(closed: true, sample, ChannelStatus.Valid);
+        }
+
+        _snapshot.PhaseSampleCount[0] = int.MaxValue - 40;
+
+        // From here the count a long would hold is 2^31 - 41 + k at the k-th step: a window ends where it is a multiple
+        // of 16 (2^31 is one), at k = 9, 25, 41, ...; cell 1 does not read at k = 35, six samples before the count's
+        // int.MaxValue, so the window of k = 41 holds it and is none.
+        var ready = new List<int>();
+        for (int k = 1; k <= 100; k++)
+        {
+            int sample = 20 + k;
+            Step(closed: true, sample, k == 35 ? ChannelStatus.Missing : ChannelStatus.Valid);
+            if (_snapshot.PulseWindowReady[0])
+            {
+                ready.Add(k);
+                Assert.Equal((sample * 100) - 750, _snapshot.PulseWindowMeanCentiMv[0]);
+            }
+        }
+
+        Assert.Equal(new[] { 9, 25, 57, 73, 89 }, ready);
+        Assert.True(_snapshot.PhaseSampleCount[0] > 32, "the pulse read as one of few samples");
+    }
+
     private void Step(bool closed, int cell0Mv, ChannelStatus cell1Status)
     {
         _frame.TimestampMs = _nowMs;
