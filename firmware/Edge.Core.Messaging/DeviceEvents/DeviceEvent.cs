@@ -8,7 +8,7 @@ namespace Edge.Core.DeviceEvents
     public sealed class DeviceEvent
     {
         /// <summary>Creates event number <paramref name="seq"/> of this boot.</summary>
-        public DeviceEvent(string code, string message, DateTime timeUtc, int seq)
+        public DeviceEvent(string code, string message, DateTime timeUtc, long seq)
         {
             Code = code;
             Message = message;
@@ -30,9 +30,10 @@ namespace Edge.Core.DeviceEvents
 
         /// <summary>
         /// Its number in this boot (from 1, one per event reported): sent with it every time, so that a consumer can tell
-        /// a redelivery (the same boot id and seq) from a new event with the same text.
+        /// a redelivery (the same boot id and seq) from a new event with the same text. 64-bit: a network pass that throws
+        /// every time reports an event every 50 ms, 2^31 of them in 3.4 years, where an int turned negative.
         /// </summary>
-        public int Seq { get; }
+        public long Seq { get; }
 
         /// <summary>
         /// Where its publish stands, under the log's lock: <see cref="DeviceEventQueue.Unsent"/>,

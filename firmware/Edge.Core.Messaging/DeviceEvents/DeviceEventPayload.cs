@@ -19,7 +19,7 @@ namespace Edge.Core.DeviceEvents
         private const int FixedBytes = 128;
 
         /// <summary>The UTF-8 payload of event <paramref name="seq"/> (<paramref name="code"/>) of boot <paramref name="bootId"/>, reported at <paramref name="timeUtc"/>.</summary>
-        public static byte[] Encode(string bootId, int seq, string code, string message, DateTime timeUtc)
+        public static byte[] Encode(string bootId, long seq, string code, string message, DateTime timeUtc)
         {
             string bootText = bootId ?? string.Empty;
             string codeText = code ?? string.Empty;

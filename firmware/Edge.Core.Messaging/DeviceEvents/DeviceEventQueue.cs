@@ -42,7 +42,7 @@ namespace Edge.Core.DeviceEvents
         private int _droppedCount;
 
         // The seq of the next event of this boot (events-dropped reports included): a redelivered event keeps its own.
-        private int _nextSeq = 1;
+        private long _nextSeq = 1;
 
         // The count carried by the events-dropped report whose PUBACK is awaited, and that publish's packet id (Unsent: none).
         private int _droppedInFlight;
@@ -433,11 +433,11 @@ namespace Edge.Core.DeviceEvents
         /// A seq for an events-dropped report, which is published without passing through the log. Each report gets a
         /// new one: a count reported again after a lost PUBACK may have grown, and is a new report.
         /// </summary>
-        public int TakeSeq()
+        public long TakeSeq()
         {
             lock (_lock)
             {
-                int seq = _nextSeq;
+                long seq = _nextSeq;
                 _nextSeq++;
                 return seq;
             }
