@@ -31,10 +31,13 @@ namespace Edge.Core.Session
         private readonly object _lock = new object();
         private int _head;
         private int _count;
-        private int _refused;
+        private long _refused;
 
-        /// <summary>Commands refused because the inbox was full, since start.</summary>
-        public int RefusedCount
+        /// <summary>
+        /// Commands refused because the inbox was full, since start. 64-bit: a sender flooding the device at a hundred
+        /// commands a second passes 2^31 in 248 days, where an int turned negative in the health message.
+        /// </summary>
+        public long RefusedCount
         {
             get
             {

@@ -57,7 +57,7 @@ namespace Edge.Core.Telemetry.Health
         public long OutboxLostReplies { get; set; }
 
         /// <summary>Commands refused because the inbox was full, since boot.</summary>
-        public int CommandsRefused { get; set; }
+        public long CommandsRefused { get; set; }
 
         /// <summary>Broker connections made since boot (1 = no reconnect so far).</summary>
         public int ConnectionCount { get; set; }

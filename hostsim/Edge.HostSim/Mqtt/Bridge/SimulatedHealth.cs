@@ -73,7 +73,7 @@ namespace Edge.HostSim.Mqtt.Bridge
         }
 
         /// <summary>Takes the message at device time <paramref name="nowMs"/>: totals since boot, tick timing since the previous message (which starts a new period).</summary>
-        public byte[] Take(long nowMs, MessageOutbox outbox, int commandsRefused, int connections)
+        public byte[] Take(long nowMs, MessageOutbox outbox, long commandsRefused, int connections)
         {
             ArgumentNullException.ThrowIfNull(outbox);
             _lastReportMs = nowMs;
