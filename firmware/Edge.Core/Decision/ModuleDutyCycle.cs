@@ -63,6 +63,18 @@ namespace Edge.Core.Decision
         private long _runStartNetChargeNc;
         private long _runStartPulseCount;
 
+        // The run's net charge as the latest pulse summary reported it, uC: the next summary's pulse charge is the step
+        // from it, so the run's summaries add up to its total.
+        private long _summarizedChargeUc;
+
+        // A start in the tick a pulse was cut short (a stop and a start at one boundary, a protocol change with start)
+        // comes before that pulse's summary: the summary is the ended run's, counted from these, and the new run's
+        // totals start after it (the new run rests first, so no current of its own flows before it).
+        private bool _summaryOfEndedRunDue;
+        private long _endedRunStartNetChargeNc;
+        private long _endedRunStartPulseCount;
+        private long _endedRunSummarizedChargeUc;
+
         // The least net charge (stripped minus plated) since the run started: the fullest the anode has been in it.
         // Only a plating tick can lower it.
         private long _runLowestNetChargeNc;
@@ -306,10 +318,18 @@ namespace Edge.Core.Decision
                 return;
             }
 
+            // The measurement ran before the commands: this tick's snapshot says whether a pulse ended now, or its
+            // current flowed up to now and it ends at the next tick, either way summarised after this start.
+            _summaryOfEndedRunDue = _snapshot != null && (_snapshot.PulseEnded[_module] || _snapshot.Phase[_module] == ModulePhase.Current);
+            _endedRunStartNetChargeNc = _runStartNetChargeNc;
+            _endedRunStartPulseCount = _runStartPulseCount;
+            _endedRunSummarizedChargeUc = _summarizedChargeUc;
+
             _runStartMs = nowMs;
             _runStartNetChargeNc = _strippedChargeNc - _platedChargeNc;
             _runLowestNetChargeNc = _runStartNetChargeNc;
             _runStartPulseCount = _pulseCount;
+            _summarizedChargeUc = 0;
 
             // A protocol change replaced the steps and limits while the module was stopped.
             _stripCutoffMv = _protocol.StripCutoffMv;
@@ -530,6 +550,15 @@ namespace Edge.Core.Decision
             }
             ModulePhase phase = snapshot.Phase[_module];
 
+            // The summary before this tick's charge: at a reversal (plating straight into stripping) the pulse ends on a
+            // tick whose current is the next pulse's, which the ended one's charge and total must not count.
+            if (snapshot.PulseEnded[_module])
+            {
+                _pulseCount++;
+                _restTuner.OnPulseEnded(snapshot);
+                WritePulseSummary(snapshot, telemetry);
+            }
+
             // Rest time inline: most ticks are rest ticks, and on the device every call is interpreted overhead.
             if (phase == ModulePhase.Current)
             {
@@ -538,13 +567,6 @@ namespace Edge.Core.Decision
             else if (_state == ModuleState.Rest)
             {
                 _restTimeMs += snapshot.IntervalMs;
-            }
-
-            if (snapshot.PulseEnded[_module])
-            {
-                _pulseCount++;
-                _restTuner.OnPulseEnded(snapshot);
-                WritePulseSummary(snapshot, telemetry);
             }
 
             // Most ticks nothing was requested: one flag instead of the arrays.
@@ -1343,11 +1365,35 @@ namespace Edge.Core.Decision
         private void WritePulseSummary(MeasurementSnapshot snapshot, TelemetryBuffer telemetry)
         {
             TelemetryRecord record = telemetry.Append(TelemetryRecordKind.PulseSummary, snapshot.TimestampMs, _module, -1);
-            record.PulseIndex = _pulseCount - _runStartPulseCount;
             record.PulseCurrentUa = snapshot.LastPulseCurrentUa[_module];
             record.PulseDurationMs = snapshot.LastPulseDurationMs[_module];
-            record.PulseChargeUc = snapshot.LastPulseChargeUc[_module];
-            record.TotalChargeUc = RunNetChargeNc / 1000;
+            // The pulse's charge is the step of the rounded running total, not the pulse's own nanocoulombs rounded: a
+            // rounding a pulse would lose on its own is carried into the next, so the summaries' charges add up to the
+            // total exactly however many pulses there are (rounded each, 300 pulses of 346.346 uC fell 103 uC short).
+            long net = _strippedChargeNc - _platedChargeNc;
+            if (_summaryOfEndedRunDue)
+            {
+                // The last pulse of the run that ended: its index, charge and total are that run's. The new run, still
+                // in its first rest, starts its count after it.
+                _summaryOfEndedRunDue = false;
+                long endedTotalUc = (net - _endedRunStartNetChargeNc) / 1000;
+                record.PulseIndex = _pulseCount - _endedRunStartPulseCount;
+                record.PulseChargeUc = endedTotalUc - _endedRunSummarizedChargeUc;
+                record.TotalChargeUc = endedTotalUc;
+                _runStartNetChargeNc = net;
+                _runLowestNetChargeNc = net;
+                _runStartPulseCount = _pulseCount;
+                _summarizedChargeUc = 0;
+            }
+            else
+            {
+                long totalUc = (net - _runStartNetChargeNc) / 1000;
+                record.PulseIndex = _pulseCount - _runStartPulseCount;
+                record.PulseChargeUc = totalUc - _summarizedChargeUc;
+                record.TotalChargeUc = totalUc;
+                _summarizedChargeUc = totalUc;
+            }
+
             record.RestMs = PlannedRestMs();
             // A reading saturated at its rail or missing is no current: the last valid one, marked invalid.
             record.ModuleCurrentUa = snapshot.ModuleLastValidCurrentUa[_module];
