@@ -297,6 +297,137 @@ namespace Edge.Mqtt.Tests
         }
 
         /// <summary>
+        /// The entities read from the pulse summaries (capacity, tuned rest) and the events (the device's and each module's
+        /// last event) do not expire, yet after a boot that runs no control loop Home Assistant showed the earlier boot's
+        /// last pulse and event as this boot's. Captured from a real mosquitto and rendered by Jinja2, their availability
+        /// follows Home Assistant's documented rule for availability_mode all (payload_available must be received on every
+        /// availability topic: the latest rendering per topic, a topic with nothing received not available): available
+        /// while the earlier boot ran, unavailable to a Home Assistant that watched the failed boot clear the config, and
+        /// to one that subscribed after it (the broker then holds no config at all).
+        /// </summary>
+        [Fact]
+        public void AFailedBootMakesThePulseAndEventEntitiesUnavailable()
+        {
+            string deviceId = "ha-stale-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            string prefix = "homeassistant/sensor/" + deviceId + "/";
+            using HostMqttClient observer = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-stale"));
+            Recorder seen = new Recorder(observer);
+            observer.Subscribe(prefix + "#", 1);
+            observer.Subscribe(root + "#", 1);
+            observer.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+
+            // Boot 1, 2 modules x 1 cell: a pulse cut short by a stop at 100 ms gives each module a pulse summary and events.
+            PackLayout layout = new PackLayout(2, 1, 0);
+            EdgeController controller = new EdgeController(layout, new ControllerConfiguration());
+            TopicSet topics = new TopicSet(deviceId);
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+            TelemetryPublisher publisher = new TelemetryPublisher(outbox, "b1");
+            MqttEndpoint endpoint = new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port };
+            int boot1Messages;
+            using (EdgeMqttBridge device = new EdgeMqttBridge(endpoint, new SessionSettings { InitialBackoffMs = 200 }, controller, topics, outbox, new CommandHandler(controller, null), publisher, "b1"))
+            {
+                device.Start(5);
+                Assert.True(seen.WaitFor(() => seen.Messages.Count(m => m.Topic.StartsWith(prefix, StringComparison.Ordinal)) >= 24));
+                RunOhmic(controller, publisher, device, 20, stopAtTick: 10, beforeStop: () => { });
+                Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "telemetry/pulse").Count >= 2 && seen.PayloadsOn(root + "event").Count >= 4), "boot 1's pulse summaries and events");
+                boot1Messages = seen.Messages.Count;
+            }
+
+            // Boot 2 runs no control loop: it clears the config; a Home Assistant started after it subscribes then.
+            using (EdgeMqttBridge failed = new EdgeMqttBridge(endpoint, new SessionSettings { InitialBackoffMs = 200 }, null!, topics,
+                new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1)), null!, null, "b2"))
+            {
+                failed.Start(5);
+                Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "config").LastOrDefault() == string.Empty), "the failed boot did not clear its config");
+                using HostMqttClient late = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "ha-stale-late"));
+                Recorder lateSeen = new Recorder(late);
+                late.Subscribe(prefix + "#", 1);
+                late.Subscribe(root + "#", 1);
+                late.Connect();
+                Assert.True(lateSeen.WaitFor(() => lateSeen.Messages.Any(m => m.Topic == root + "status" && Encoding.UTF8.GetString(m.Payload).Contains("b2", StringComparison.Ordinal))));
+                Thread.Sleep(300);
+
+                var configs = seen.Messages.Where(m => m.Topic.StartsWith(prefix, StringComparison.Ordinal) && m.Payload.Length > 0)
+                    .GroupBy(m => m.Topic).Select(g => (Object: g.Key.Split('/')[3], Config: JsonDocument.Parse(g.Last().Payload).RootElement)).ToList();
+                var stale = configs.Where(c => c.Config.GetProperty("state_topic").GetString() is string t && (t == root + "telemetry/pulse" || t == root + "event"))
+                    .Select(c => c.Object).OrderBy(o => o, StringComparer.Ordinal).ToList();
+                Assert.Equal(new[] { "last_event", "module0_capacity", "module0_last_event", "module0_tuned_rest", "module1_capacity", "module1_last_event", "module1_tuned_rest" }, stale);
+
+                var wrong = new List<string>();
+                foreach (var (objectId, config) in configs.Where(c => stale.Contains(c.Object)))
+                {
+                    if (config.TryGetProperty("expire_after", out _))
+                    {
+                        wrong.Add(objectId + " expires: a rest may last minutes");
+                    }
+
+                    bool? whileRunning = Available(config, seen.Messages.Take(boot1Messages).ToList());
+                    bool? watched = Available(config, seen.Messages);
+                    bool? startedLate = Available(config, lateSeen.Messages);
+                    if (whileRunning != true || watched != false || startedLate != false)
+                    {
+                        wrong.Add(objectId + ": available while boot 1 ran " + whileRunning + ", after the failed boot " + watched + ", to a Home Assistant started after it " + startedLate);
+                    }
+                }
+
+                Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+                // The entities of the health message stay as they were: a boot without a control loop still sends it.
+                Assert.All(configs.Where(c => c.Config.GetProperty("state_topic").GetString() == root + "health"),
+                    c => Assert.Equal(1, c.Config.GetProperty("availability").GetArrayLength()));
+
+                foreach (var (objectId, _) in configs)
+                {
+                    observer.Publish(prefix + objectId + "/config", Array.Empty<byte>(), 0, 0, 1, true);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Home Assistant's availability for an entity after <paramref name="messages"/> (MQTT integration's documented rule):
+        /// each availability topic's templates rendered by Jinja2 against the messages on it, in order; a rendering that
+        /// is neither payload kept nothing; with availability_mode all the entity is available when every topic's latest
+        /// is payload_available (a topic with none is not), with latest (the default) when the latest of all is.
+        /// </summary>
+        private static bool? Available(JsonElement config, List<MqttMessage> messages)
+        {
+            string mode = config.TryGetProperty("availability_mode", out JsonElement m) ? m.GetString()! : "latest";
+            var entries = config.GetProperty("availability").EnumerateArray().ToList();
+            var items = new List<(string Template, string Payload, string ThisState)>();
+            var owners = new List<(int Entry, int Order)>();
+            for (int i = 0; i < messages.Count; i++)
+            {
+                for (int e = 0; e < entries.Count; e++)
+                {
+                    if (messages[i].Topic == entries[e].GetProperty("topic").GetString())
+                    {
+                        items.Add((entries[e].GetProperty("value_template").GetString()!, Encoding.UTF8.GetString(messages[i].Payload), "unknown"));
+                        owners.Add((e, i));
+                    }
+                }
+            }
+
+            IReadOnlyList<string> rendered = items.Count == 0 ? Array.Empty<string>() : HomeAssistantTemplates.Render(items);
+            var latest = new bool?[entries.Count];
+            bool? latestOfAll = null;
+            for (int k = 0; k < rendered.Count; k++)
+            {
+                JsonElement entry = entries[owners[k].Entry];
+                string text = rendered[k].Trim();
+                bool? said = text == entry.GetProperty("payload_available").GetString() ? true : text == entry.GetProperty("payload_not_available").GetString() ? false : null;
+                if (said != null)
+                {
+                    latest[owners[k].Entry] = said;
+                    latestOfAll = said;
+                }
+            }
+
+            return mode == "all" ? latest.All(l => l == true) : latestOfAll == true;
+        }
+
+        /// <summary>
         /// A cell without a valid reading (CONTRACT.md, telemetry/cells: listed in invalid, its values repeating its last
         /// valid reading): captured from a real mosquitto, each cells entity's availability templates and value templates
         /// rendered by Jinja2 against the device's own messages. Module 1's cell 1 (pack cell 3) reads valid at the first

@@ -24,7 +24,9 @@ namespace Edge.Core.Session.HomeAssistant
     /// from telemetry/cells expire (unavailable) after <see cref="CellsExpireAfterPeriods"/> cells periods without one.
     /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status; the entities read
     /// from telemetry/cells also from the module's cells messages, unavailable while those list the cell (the lowest and
-    /// highest: every cell of the module) without a valid reading, and the lowest and highest leave such cells out. Module
+    /// highest: every cell of the module) without a valid reading, and the lowest and highest leave such cells out; the
+    /// entities read from the pulse summaries and the events also from the retained config, unavailable while a boot
+    /// that runs no control loop has it cleared. Module
     /// entities filter the module's messages out of the shared stream topics in their value template and keep
     /// their state on other modules' messages.
     /// <para>
@@ -48,6 +50,12 @@ namespace Edge.Core.Session.HomeAssistant
 
         // Index of the first health entity, after mode and last event.
         private const int FirstHealthEntity = 2;
+
+        // The device's last event entity, and the module entities read from the pulse summaries and the events (capacity,
+        // tuned rest, last event): the ones a boot without a control loop would leave showing an earlier boot's values.
+        private const int LastEventEntity = 1;
+        private const int FirstControlLoopSlot = 1;
+        private const int LastControlLoopSlot = 3;
 
         /// <summary>
         /// Entities per module besides its cells: state, capacity, tuned rest, last event, stop reason, lowest and highest
@@ -250,30 +258,39 @@ namespace Edge.Core.Session.HomeAssistant
             writer.String("payload_not_available", "offline");
             writer.EndObject();
             bool readsCells = false;
+            bool readsControlLoop = index == LastEventEntity;
             if (index >= DeviceEntities)
             {
                 int module;
                 int slot = ModuleSlot(index, out module);
                 readsCells = slot >= LowestCellSlot;
+                readsControlLoop = slot >= FirstControlLoopSlot && slot <= LastControlLoopSlot;
                 if (readsCells)
                 {
                     WriteCellsAvailability(writer, module, slot);
                 }
+            }
 
-                // Not the pulse summaries' entities (capacity, tuned rest) nor the events': they come per pulse or
-                // per event, and a rest of minutes (a direction change's, up to directionChangeMaximumRestMs) or a
-                // finished module's final capacity is no stale value.
+            if (readsControlLoop)
+            {
+                // The pulse summaries' entities (capacity, tuned rest) and the events' do not expire: they come per pulse
+                // or per event, and a rest of minutes (a direction change's, up to directionChangeMaximumRestMs) or a
+                // finished module's final capacity is no stale value. What makes their values stale is a boot that runs
+                // no control loop: they are available only while the retained config says one runs.
+                WriteControlLoopAvailability(writer);
             }
 
             writer.EndArray();
-            if (readsCells)
+            if (readsCells || readsControlLoop)
             {
-                // Available only while both say so: the device is online and the cell (one of the cells) read valid.
+                // Available only while all say so: the device is online, the cell (one of the cells) read valid, a control
+                // loop runs.
                 writer.String("availability_mode", "all");
-                if (_cellsExpireAfterS > 0)
-                {
-                    writer.Number("expire_after", _cellsExpireAfterS);
-                }
+            }
+
+            if (readsCells && _cellsExpireAfterS > 0)
+            {
+                writer.Number("expire_after", _cellsExpireAfterS);
             }
 
             writer.Name("device");
@@ -518,6 +535,22 @@ namespace Edge.Core.Session.HomeAssistant
             writer.BeginObject();
             writer.String("topic", _topics[TopicId.TelemetryCells]);
             writer.String("value_template", "{{ ('offline' if " + invalid + " else 'online') if value_json.module == " + module.ToString() + IgnoreForeign);
+            writer.String("payload_available", "online");
+            writer.String("payload_not_available", "offline");
+            writer.EndObject();
+        }
+
+        /// <summary>
+        /// The second availability of an entity read from the pulse summaries or the events: the retained config, which a
+        /// boot that runs no control loop clears with an empty message. Home Assistant leaves value_json undefined for
+        /// it ('offline'), and with availability_mode all a topic that has no retained message (cleared before Home
+        /// Assistant subscribed) counts as not available, so the earlier boot's last pulse and events show unavailable.
+        /// </summary>
+        private void WriteControlLoopAvailability(JsonByteWriter writer)
+        {
+            writer.BeginObject();
+            writer.String("topic", _topics[TopicId.Config]);
+            writer.String("value_template", "{{ 'offline' if value_json is not defined else 'online' }}");
             writer.String("payload_available", "online");
             writer.String("payload_not_available", "offline");
             writer.EndObject();
