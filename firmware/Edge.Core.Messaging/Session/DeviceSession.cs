@@ -31,6 +31,9 @@ namespace Edge.Core.Session
         /// <summary>The reply to a command refused because the inbox was full.</summary>
         public const string RefusedMessage = "not executed: too many commands arrived at once; send it again";
 
+        /// <summary>The reply to every command of a boot that runs no control loop (its board or settings failed).</summary>
+        public const string NoControlLoopMessage = "control loop not running (board or hardware error)";
+
         // A field, not a literal: on nanoCLR every literal load allocates, and Service runs on every pass.
         private static readonly string ConnectionLostText = "connection lost";
         private static readonly string ConnectionStalledText = "connection stalled: the client took no message for a keep-alive period";
@@ -65,6 +68,12 @@ namespace Edge.Core.Session
         private bool _layoutStoreDue;
         private bool _ghostsDue;
         private readonly CommandInbox _inbox = new CommandInbox();
+
+        // A boot without a control loop has no command handler, yet reads each command's id for its refusal: the sender
+        // matches replies by id. Null with a handler.
+        private readonly CommandLimits _idLimits;
+        private readonly CommandJsonReader _idReader;
+        private readonly CommandBody _idBody;
         private readonly ReconnectBackoff _backoff;
         private readonly JsonByteWriter _writer = new JsonByteWriter();
         private readonly byte[] _offlineStatus;
@@ -113,6 +122,13 @@ namespace Edge.Core.Session
                 {
                     _scratch = new byte[_moduleStates.MaximumBytes];
                 }
+            }
+
+            if (commands == null)
+            {
+                _idLimits = new CommandLimits();
+                _idReader = new CommandJsonReader(_idLimits);
+                _idBody = new CommandBody(_idLimits.MaximumFields);
             }
 
             _offlineStatus = EncodeStatusCopy(false);
@@ -222,6 +238,14 @@ namespace Edge.Core.Session
                     _discoveryDue = true;
                 }
 
+                return true;
+            }
+
+            if (topic == _topics[TopicId.CommandResult])
+            {
+                // The device's own replies come back on its cmd/+ subscription: ignored (the verb result is reserved)
+                // before the inbox, where in a flood each took a slot or a refusal's place from a command and was
+                // counted in commands_refused.
                 return true;
             }
 
@@ -534,7 +558,7 @@ namespace Edge.Core.Session
             int retainedRefused = _commands == null ? 0 : _commands.RetainedRefusedCount;
             if (_commands == null)
             {
-                length = CommandResultEncoder.EncodeInto(_writer, _scratch, null, verb, "$", "control loop not running (board or hardware error)");
+                length = CommandResultEncoder.EncodeInto(_writer, _scratch, ReadableId(payload), verb, "$", NoControlLoopMessage);
             }
             else
             {
@@ -566,6 +590,31 @@ namespace Edge.Core.Session
             }
 
             return _connection.Publish(TopicId.CommandResult, _scratch, 0, length, 1, false) >= 0;
+        }
+
+        /// <summary>
+        /// The command's id as a command handler reads it (a string of 1 to 64 characters among the fields read before any
+        /// error), or null, for the refusal of a boot without a control loop: with null the sender could not tell which
+        /// of its commands was refused.
+        /// </summary>
+        private string ReadableId(byte[] payload)
+        {
+            if (payload == null || payload.Length > _idLimits.MaximumPayloadBytes)
+            {
+                return null;
+            }
+
+            string field;
+            string error;
+            _idReader.TryRead(payload, 0, payload.Length, _idBody, out field, out error);
+            int index = _idBody.IndexOf("id");
+            if (index < 0 || _idBody.KindAt(index) != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            string id = _idBody.TextAt(index);
+            return id.Length > 0 && id.Length <= _idLimits.MaximumIdChars ? id : null;
         }
 
         private bool PublishStatus(bool online)

@@ -1,0 +1,212 @@
+// Licensed under the MIT License.
+
+using System.Text;
+using System.Text.Json;
+using Edge.Core;
+using Edge.Core.Commands;
+using Edge.Core.Configuration;
+using Edge.Core.Sampling;
+using Edge.Core.Session;
+using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Telemetry.Outbox;
+using Edge.HostSim.Mqtt;
+using Edge.HostSim.Mqtt.Broker;
+
+namespace Edge.Mqtt.Tests
+{
+    /// <summary>
+    /// CONTRACT.md, Commands: the refusals the session makes itself, before a command handler executes anything, through a
+    /// real mosquitto. A flood of commands within one pass of the device's network thread: the first 8
+    /// (CommandInbox.Capacity) are executed, the next 16 (RefusedCapacity) answered "not executed ... send it again", the
+    /// rest only counted; sent again, a refused one is executed. The simulator's bridge holds a flood back instead and
+    /// executes it all. A boot that runs no control loop refuses every command, naming its id.
+    /// </summary>
+    [Collection(BrokerCollection.Name)]
+    public sealed class CommandRefusalTests
+    {
+        private readonly BrokerFixture _fixture;
+
+        public CommandRefusalTests(BrokerFixture fixture)
+        {
+            _fixture = fixture;
+        }
+
+        [Fact]
+        public void AFloodWithinOnePassIsExecutedUpToTheInboxAnsweredNotExecutedUpToItsRefusalsAndCountedBeyond()
+        {
+            string deviceId = "flood-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            PackLayout layout = new PackLayout(1, 1, 0);
+            EdgeController controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
+            TopicSet topics = new TopicSet(deviceId);
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+
+            // The device's wiring (the firmware's M2MqttTransport): every command received goes straight to the session's
+            // inbox, no back-pressure; the network thread is the test's, one Service pass at a time, none during the flood.
+            using MqttNetConnection connection = new MqttNetConnection(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, topics);
+            DeviceSession session = new DeviceSession(topics, "b1", new SessionSettings { InitialBackoffMs = 200 }, connection, outbox, controller, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "b1"));
+            connection.MessageReceived += (topic, payload, qos, retain) => session.Receive(topic, payload, retain);
+            connection.Acknowledged += outbox.Acknowledge;
+
+            using HostMqttClient operatorClient = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "flood-operator"));
+            Recorder seen = new Recorder(operatorClient);
+            operatorClient.Subscribe(root + "cmd/result", 1);
+            operatorClient.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            Assert.True(SpinWait.SpinUntil(() => session.Service(Environment.TickCount64) == SessionStep.Opened || session.IsOnline, Recorder.Patience), "the device did not connect: " + session.LastError);
+            Thread.Sleep(300);
+            session.Service(Environment.TickCount64);
+
+            // 30 stops (harmless: nothing runs), each its own id, QoS 1 in order.
+            const int Flood = 30;
+            for (int i = 1; i <= Flood; i++)
+            {
+                byte[] stop = Encoding.UTF8.GetBytes("{\"id\":\"f" + i + "\"}");
+                Assert.True(operatorClient.Publish(root + "cmd/stop", stop, 0, stop.Length, 1, false) > 0);
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => session.Inbox.Count == CommandInbox.Capacity && session.Inbox.RefusedCount == Flood - CommandInbox.Capacity, Recorder.Patience),
+                "inbox " + session.Inbox.Count + ", refused " + session.Inbox.RefusedCount);
+            // 8 executed, 16 answered as not executed, 6 beyond the refusals kept: counted, no reply. The passes go on
+            // while the replies go out (at most 10 await their acknowledgement at a time).
+            Assert.True(SpinWait.SpinUntil(() =>
+            {
+                session.Service(Environment.TickCount64);
+                Thread.Sleep(10);
+                return seen.PayloadsOn(root + "cmd/result").Count >= CommandInbox.Capacity + CommandInbox.RefusedCapacity;
+            }, Recorder.Patience), "replies: " + seen.PayloadsOn(root + "cmd/result").Count);
+            for (int pass = 0; pass < 20; pass++)
+            {
+                session.Service(Environment.TickCount64);
+                Thread.Sleep(25);
+            }
+
+            Dictionary<string, JsonElement> replies = seen.PayloadsOn(root + "cmd/result").Select(p => JsonDocument.Parse(p).RootElement).ToDictionary(r => r.GetProperty("id").GetString()!);
+            Assert.Equal(CommandInbox.Capacity + CommandInbox.RefusedCapacity, replies.Count);
+            for (int i = 1; i <= Flood; i++)
+            {
+                string id = "f" + i;
+                if (i <= CommandInbox.Capacity)
+                {
+                    Assert.True(replies[id].GetProperty("ok").GetBoolean(), id);
+                }
+                else if (i <= CommandInbox.Capacity + CommandInbox.RefusedCapacity)
+                {
+                    Assert.False(replies[id].GetProperty("ok").GetBoolean(), id);
+                    Assert.Equal("$", replies[id].GetProperty("error").GetProperty("field").GetString());
+                    Assert.Equal("not executed: too many commands arrived at once; send it again", replies[id].GetProperty("error").GetProperty("message").GetString());
+                }
+                else
+                {
+                    Assert.False(replies.ContainsKey(id), id + " was answered");
+                }
+            }
+
+            // The health message's commands_refused.
+            Assert.Equal(Flood - CommandInbox.Capacity, session.Inbox.RefusedCount);
+
+            // Sent again with the same id, a refused command is executed; an executed one gets its first reply again.
+            int before = seen.PayloadsOn(root + "cmd/result").Count;
+            foreach (string id in new[] { "f9", "f1" })
+            {
+                byte[] stop = Encoding.UTF8.GetBytes("{\"id\":\"" + id + "\"}");
+                Assert.True(operatorClient.Publish(root + "cmd/stop", stop, 0, stop.Length, 1, false) > 0);
+            }
+
+            Assert.True(SpinWait.SpinUntil(() => session.Inbox.Count == 2, Recorder.Patience));
+            Assert.True(SpinWait.SpinUntil(() =>
+            {
+                session.Service(Environment.TickCount64);
+                Thread.Sleep(10);
+                return seen.PayloadsOn(root + "cmd/result").Count >= before + 2;
+            }, Recorder.Patience));
+            List<JsonElement> again = seen.PayloadsOn(root + "cmd/result").Skip(before).Select(p => JsonDocument.Parse(p).RootElement).ToList();
+            Assert.Equal(new[] { "f9", "f1" }, again.Select(r => r.GetProperty("id").GetString()));
+            Assert.All(again, r => Assert.True(r.GetProperty("ok").GetBoolean()));
+            connection.Close(true);
+        }
+
+        [Fact]
+        public void TheSimulatorsBridgeHoldsAFloodBackAndExecutesEveryCommand()
+        {
+            string deviceId = "flood-sim-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            PackLayout layout = new PackLayout(1, 1, 0);
+            EdgeController controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+            using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port },
+                new SessionSettings { InitialBackoffMs = 200 }, controller, new TopicSet(deviceId), outbox, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "b1"), "b1");
+
+            using HostMqttClient operatorClient = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "flood-sim-operator"));
+            Recorder seen = new Recorder(operatorClient);
+            operatorClient.Subscribe(root + "cmd/result", 1);
+            operatorClient.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            device.Start(5);
+            Assert.True(SpinWait.SpinUntil(() => device.IsConnected, Recorder.Patience));
+            Thread.Sleep(300);
+
+            // 100 stops at once: the bridge holds MQTTnet's delivery (and its PUBACK) while the inbox is full, so the broker
+            // keeps them queued and the network thread answers every one, executed.
+            const int Flood = 100;
+            for (int i = 1; i <= Flood; i++)
+            {
+                byte[] stop = Encoding.UTF8.GetBytes("{\"id\":\"g" + i + "\"}");
+                Assert.True(operatorClient.Publish(root + "cmd/stop", stop, 0, stop.Length, 1, false) > 0);
+            }
+
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "cmd/result").Count >= Flood), "replies: " + seen.PayloadsOn(root + "cmd/result").Count);
+            Thread.Sleep(300);
+            List<JsonElement> replies = seen.PayloadsOn(root + "cmd/result").Select(p => JsonDocument.Parse(p).RootElement).ToList();
+            // Executed in order; the replies may not be (one that finds the outbox full goes out straight, ahead of those queued).
+            Assert.Equal(Enumerable.Range(1, Flood).Select(i => "g" + i).OrderBy(id => id, StringComparer.Ordinal), replies.Select(r => r.GetProperty("id").GetString()).OrderBy(id => id, StringComparer.Ordinal));
+            Assert.All(replies, r => Assert.True(r.GetProperty("ok").GetBoolean()));
+            Assert.Equal(0, device.Session.Inbox.RefusedCount);
+        }
+
+        [Fact]
+        public void ABootWithoutAControlLoopRefusesEveryCommandNamingItsId()
+        {
+            string deviceId = "noloop-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            using HostMqttClient operatorClient = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "noloop-operator"));
+            Recorder seen = new Recorder(operatorClient);
+            operatorClient.Subscribe(root + "cmd/result", 1);
+            operatorClient.Subscribe(root + "status", 1);
+            operatorClient.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+
+            using EdgeMqttBridge failed = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port }, new SessionSettings { InitialBackoffMs = 200 }, null!,
+                new TopicSet(deviceId), new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1)), null!, null, "b2");
+            failed.Start(5);
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "status").Any(p => p.Contains("online", StringComparison.Ordinal))));
+            Thread.Sleep(300);
+
+            // A start, a setMode, a command without an id and one whose JSON breaks after its id.
+            (string Verb, string Payload, string? Id)[] commands =
+            {
+                ("start", "{\"id\":\"s-1\"}", "s-1"),
+                ("setMode", "{\"id\":\"m-1\",\"mode\":\"observe\"}", "m-1"),
+                ("stop", "{\"module\":0}", null),
+                ("stop", "{\"id\":\"b-1\",\"module\":", "b-1"),
+            };
+            foreach (var (verb, payload, _) in commands)
+            {
+                byte[] bytes = Encoding.UTF8.GetBytes(payload);
+                Assert.True(operatorClient.Publish(root + "cmd/" + verb, bytes, 0, bytes.Length, 1, false) > 0);
+            }
+
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "cmd/result").Count == commands.Length), "replies: " + seen.PayloadsOn(root + "cmd/result").Count);
+            List<JsonElement> replies = seen.PayloadsOn(root + "cmd/result").Select(p => JsonDocument.Parse(p).RootElement).ToList();
+            for (int i = 0; i < commands.Length; i++)
+            {
+                JsonElement reply = replies[i];
+                Assert.Equal(commands[i].Verb, reply.GetProperty("verb").GetString());
+                Assert.Equal(commands[i].Id, reply.GetProperty("id").ValueKind == System.Text.Json.JsonValueKind.Null ? null : reply.GetProperty("id").GetString());
+                Assert.False(reply.GetProperty("ok").GetBoolean());
+                Assert.Equal("$", reply.GetProperty("error").GetProperty("field").GetString());
+                Assert.Equal("control loop not running (board or hardware error)", reply.GetProperty("error").GetProperty("message").GetString());
+            }
+        }
+    }
+}
