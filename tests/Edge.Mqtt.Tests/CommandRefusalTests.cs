@@ -3,6 +3,7 @@
 using System.Text;
 using System.Text.Json;
 using Edge.Core;
+using Edge.Core.Actuation;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
 using Edge.Core.Sampling;
@@ -162,6 +163,130 @@ namespace Edge.Mqtt.Tests
             Assert.Equal(Enumerable.Range(1, Flood).Select(i => "g" + i).OrderBy(id => id, StringComparer.Ordinal), replies.Select(r => r.GetProperty("id").GetString()).OrderBy(id => id, StringComparer.Ordinal));
             Assert.All(replies, r => Assert.True(r.GetProperty("ok").GetBoolean()));
             Assert.Equal(0, device.Session.Inbox.RefusedCount);
+        }
+
+        /// <summary>
+        /// Every refusal the contract lists for a command handler, sent through Mosquitto to a simulated device's session:
+        /// each answered ok:false with the field the contract names and, where the contract quotes it, its words.
+        /// </summary>
+        [Fact]
+        public void EveryRefusalTheContractListsComesBackThroughTheBrokerNamingItsField()
+        {
+            string deviceId = "refuse-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+            string root = "edge/" + deviceId + "/";
+            PackLayout layout = new PackLayout(2, 1, 0);
+            EdgeController controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
+            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+            using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port },
+                new SessionSettings { InitialBackoffMs = 200 }, controller, new TopicSet(deviceId), outbox, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "b1"), "b1");
+            using HostMqttClient operatorClient = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "refuse-operator"));
+            Recorder seen = new Recorder(operatorClient);
+            operatorClient.Subscribe(root + "cmd/result", 1);
+            operatorClient.Connect();
+            Assert.True(seen.WaitFor(() => seen.Connects == 1));
+            device.Start(5);
+            Assert.True(SpinWait.SpinUntil(() => device.IsConnected, Recorder.Patience));
+            Thread.Sleep(300);
+
+            SampleFrame frame = new SampleFrame(layout);
+            ActionFrame actions = new ActionFrame(layout);
+            long tick = 0;
+            void Tick(bool uncalibrated)
+            {
+                frame.TickIndex = tick;
+                frame.TimestampMs = tick * 10;
+                frame.Uncalibrated = uncalibrated;
+                controller.Tick(frame, actions);
+                tick++;
+            }
+
+            int sent = 0;
+            var wrong = new List<string>();
+            // field null: accepted (a command the steps below need).
+            void Expect(string verb, byte[] payload, string? id, string? field, string? words)
+            {
+                int before = seen.PayloadsOn(root + "cmd/result").Count;
+                Assert.True(operatorClient.Publish(root + "cmd/" + verb, payload, 0, payload.Length, 1, false) > 0);
+                sent++;
+                Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "cmd/result").Count > before), "no reply to " + verb + " " + Encoding.UTF8.GetString(payload));
+                JsonElement reply = JsonDocument.Parse(seen.PayloadsOn(root + "cmd/result")[before]).RootElement;
+                string? replyId = reply.GetProperty("id").ValueKind == System.Text.Json.JsonValueKind.Null ? null : reply.GetProperty("id").GetString();
+                string replyField = reply.TryGetProperty("error", out JsonElement e) ? e.GetProperty("field").GetString()! : "(none)";
+                string message = reply.TryGetProperty("error", out e) ? e.GetProperty("message").GetString()! : "(none)";
+                bool right = field == null
+                    ? reply.GetProperty("ok").GetBoolean() && replyId == id
+                    : !reply.GetProperty("ok").GetBoolean() && replyId == id && replyField == field && (words == null || message.Contains(words, StringComparison.Ordinal));
+                if (!right)
+                {
+                    wrong.Add(verb + " " + Encoding.UTF8.GetString(payload) + ": id " + replyId + ", field " + replyField + ", '" + message + "'; expected id " + id + ", field " + field + ", '" + words + "'");
+                }
+            }
+
+            void ExpectText(string verb, string json, string? id, string? field, string? words) => Expect(verb, Encoding.UTF8.GetBytes(json), id, field, words);
+
+            Tick(false);
+
+            // Strictness, in the contract's order.
+            ExpectText("selfDestruct", "{\"id\":\"r1\"}", "r1", "verb", "is not a known command");
+            ExpectText("", "{\"id\":\"r2\"}", "r2", "verb", "is missing");
+            ExpectText("stop", "{\"id\":\"r3\",\"modul\":0}", "r3", "modul", "is not a field of this command");
+            ExpectText("stop", "{\"id\":\"r4\",\"module\":0,\"module\":0}", "r4", "module", null);
+            ExpectText("stop", "{\"module\":0}", null, "id", "is missing");
+            ExpectText("stop", "{\"id\":\"\"}", null, "id", "is empty");
+            ExpectText("stop", "{\"id\":\"r7\",\"module\":\"0\"}", "r7", "module", "must be a number");
+            ExpectText("stop", "{\"id\":\"r8\",\"module\":true}", "r8", "module", "must be a number");
+            ExpectText("stop", "{\"id\":\"r9\",\"module\":1.5}", "r9", "module", null);
+            ExpectText("stop", "{\"id\":\"r10\",\"module\":1e0}", "r10", "module", null);
+            ExpectText("stop", "{\"id\":\"r11\",\"module\":99999999999999999999}", "r11", "module", null);
+            ExpectText("stop", "{\"id\":\"r12\",\"module\":2}", "r12", "module", "is out of range [");
+            ExpectText("stop", "{\"id\":\"r13\",\"module\":{\"a\":1}}", "r13", "module", null);
+            ExpectText("setMode", "{\"id\":\"r14\",\"mode\":\"" + new string('a', 129) + "\"}", "r14", "mode", null);
+            ExpectText("setProtocol", "{\"id\":\"r15\",\"steps\":[1]}", "r15", "steps", "array items must be strings");
+            ExpectText("setProtocol", "{\"id\":\"r16\",\"steps\":[" + string.Join(",", Enumerable.Repeat("\"Rest for 1 s\"", 33)) + "]}", "r16", "steps", null);
+            ExpectText("stop", "{\"id\":\"r17\"," + string.Join(",", Enumerable.Range(0, 16).Select(i => "\"f" + i + "\":0")) + "}", "r17", "$", null);
+            ExpectText("stop", "{\"id\":\"r18\",\"pad\":\"" + new string('a', 2100) + "\"}", null, "$", null);
+            ExpectText("stop", "{\"id\":\"r19\",\"module\":0,}", "r19", "$", null);
+            ExpectText("stop", "{\"id\":\"r20\"} x", "r20", "$", null);
+            ExpectText("stop", "{\"id\":\"r21\",\"module\":01}", "r21", "$", null);
+            Expect("stop", new byte[] { (byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xAF, (byte)'"', (byte)'}' }, null, "$", "not valid UTF-8 at byte");
+            Expect("stop", Array.Empty<byte>(), null, "$", "is empty");
+            Expect("stop", new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("{\"id\":\"r24\"}")).ToArray(), null, "$", "starts with a byte-order mark");
+            Expect("stop", new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("{\"id\":\"r25\"}")).ToArray(), null, "$", "starts with a UTF-16 byte-order mark");
+            Expect("stop", Encoding.Unicode.GetBytes("{\"id\":\"r26\"}"), null, "$", "has a NUL byte at byte 1");
+
+            // Idempotent: another command under a recent id.
+            ExpectText("getConfig", "{\"id\":\"r27\"}", "r27", null, null);
+            ExpectText("stop", "{\"id\":\"r27\"}", "r27", "id", "was already used by a different recent command");
+
+            // The verbs' own refusals.
+            ExpectText("setMode", "{\"id\":\"r28\",\"mode\":\"turbo\"}", "r28", "mode", "must be \"observe\" or \"act\"");
+            ExpectText("setMode", "{\"id\":\"r29\"}", "r29", "mode", "is missing");
+            ExpectText("resetFault", "{\"id\":\"r30\",\"module\":0}", "r30", "module", "module 0 holds no latched fault: nothing to reset");
+            ExpectText("setProtocol", "{\"id\":\"r31\"}", "r31", "$", "names nothing to change");
+
+            // start while the host holds the switches (the firmware's calibration mode), and on an uncalibrated unit.
+            Assert.True(controller.BarStarts("calibration in progress: abort or finish it first"));
+            ExpectText("start", "{\"id\":\"r32\"}", "r32", "$", "calibration in progress: abort or finish it first");
+            ExpectText("setProtocol", "{\"id\":\"r33\",\"repeat\":true,\"start\":true}", "r33", "start", "calibration in progress");
+            controller.LiftStartBar();
+            Tick(true);
+            ExpectText("start", "{\"id\":\"r34\"}", "r34", "$", "the unit is not calibrated");
+            Tick(false);
+
+            // A held module, its reset waiting for the tick, every module held.
+            controller.RestoreLatchedFault(0);
+            Tick(false);
+            ExpectText("start", "{\"id\":\"r35\",\"module\":0}", "r35", "module", "module 0 holds a latched fault: send resetFault for it first, then start");
+            ExpectText("resetFault", "{\"id\":\"r36\",\"module\":0}", "r36", null, null);
+            ExpectText("start", "{\"id\":\"r37\",\"module\":0}", "r37", "module", "module 0's resetFault takes effect at the next tick: send start after that");
+            Tick(false);
+            controller.RestoreLatchedFault(0);
+            controller.RestoreLatchedFault(1);
+            Tick(false);
+            ExpectText("start", "{\"id\":\"r38\"}", "r38", "module", "every module holds a latched fault: send resetFault first, then start");
+
+            Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+            Assert.Equal(39, sent);
         }
 
         [Fact]
