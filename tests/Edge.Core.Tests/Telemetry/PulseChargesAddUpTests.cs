@@ -135,11 +135,11 @@ public class PulseChargesAddUpTests
 
     private sealed class Run
     {
-        public EdgeController Controller = null!;
+        public EdgeController Controller = null;
         public readonly List<TelemetryRecord> Summaries = new();
 
         /// <summary>One ohmic cell, the current channel reading 90 % of the setpoint with the switch closed, 0 open.</summary>
-        public static Run Until(ControllerConfiguration configuration, long ticks, Action<EdgeController, List<TelemetryRecord>>? beforeTick = null)
+        public static Run Until(ControllerConfiguration configuration, long ticks, Action<EdgeController, List<TelemetryRecord>> beforeTick = null)
         {
             var layout = new PackLayout(1, 1, 0);
             var run = new Run { Controller = new EdgeController(layout, configuration) };
