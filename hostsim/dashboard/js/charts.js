@@ -217,7 +217,7 @@ export function draw(spec, d) {
         }],
       },
     }, data, el);
-    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [], limits, config: d.config, columns };
+    c = { plot, key, width, version: -1, zoomed: false, selecting: false, axisLabels: [], limits, config: d.config, columns, unit: spec.unit };
     charts.set(name, c);
     // After uPlot's own double-click handler (registered first), which has shown every sample it was given.
     plot.over.addEventListener('dblclick', () => unzoomAll(name));
@@ -254,14 +254,14 @@ export function draw(spec, d) {
 
 /**
  * What a chart's axes show, for tests and the console: its time window (s), whether zoomed, its labels, event lines,
- * limits and lines, and the value axis' range (yMin, yMax).
+ * limits and lines, the value axis' label (yLabel) and range (yMin, yMax).
  */
 export function timeAxis(name) {
   const c = charts.get(name);
   if (!c) return null;
   return {
     min: c.plot.scales.x.min, max: c.plot.scales.x.max, zoomed: c.zoomed, held, labels: c.axisLabels, events: c.eventLines || [],
-    limits: c.limits.map((l) => l.label), series: c.columns.map((col) => col.label), yMin: c.plot.scales.y.min, yMax: c.plot.scales.y.max,
+    limits: c.limits.map((l) => l.label), series: c.columns.map((col) => col.label), yLabel: c.unit, yMin: c.plot.scales.y.min, yMax: c.plot.scales.y.max,
   };
 }
 

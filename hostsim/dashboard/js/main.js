@@ -913,13 +913,14 @@ function moduleFacts(d, m, st) {
     const pending = notReceived(d, st);
     const capacity = m.totalChargeUc === null ? pending : `${fixed(m.totalChargeUc / 3.6e6 / d.config.protocol.electrodeAreaCm2, 3)} mAh/cm2`;
     const last = m.state === 'hold' && m.cause ? `${m.cause} (fault) before the page opened` : pending;
-    return { current: pending, capacity, rest: pending, pulses: pending, last };
+    return { current: pending, currentTitle: '', capacity, rest: pending, pulses: pending, last };
   }
   const area = d.config.protocol.electrodeAreaCm2;
   // A stopped module sends no pulse summary until it runs again: what the page has none of (it stopped before the page
   // opened) is not coming, so it says so rather than a dash that waits.
   const none = m.state === 'pulse' || m.state === 'rest' ? '–' : 'none received';
-  const current = m.pulseCurrentUa === null ? none : `${fixed(m.pulseCurrentUa / 1000 / area, 2)} mA/cm2`;
+  const current = m.pulseCurrentUa === null ? none : pulseCurrent(m, area);
+  const currentTitle = m.pulseCurrentUa === null ? '' : pulseCurrentTitle(m);
   const capacity = m.totalChargeUc === null ? none : `${fixed(m.totalChargeUc / 3.6e6 / area, 3)} mAh/cm2`;
   // The rest a summary chose follows its pulse only while the module runs: a stop, a hold or a reset to idle in that rest
   // ends it, and the module rests no more until it starts again.
@@ -928,7 +929,31 @@ function moduleFacts(d, m, st) {
   const last = m.lastEvent ? `${m.lastEvent.kind} (${m.lastEvent.severity}) at ${deviceTime(m.lastEvent.tMs)}` : heldLatch(m) ?? 'none';
   // The run's count from the latest pulse summary: unknown (not 0) on a page that saw none of a module that ran.
   const pulses = m.pulses === null ? none : String(m.pulses);
-  return { current, capacity, rest, pulses, last };
+  return { current, currentTitle, capacity, rest, pulses, last };
+}
+
+/**
+ * The last pulse's current as it flowed: its measured mean (charge over duration), with the setpoint it was driven at
+ * beside it when the two differ by more than the mean's resolution, one microcoulomb over the pulse (the device sends
+ * the charge in whole uC, cut towards 0), so a weak current stage or a calibration error shows (385 uA set,
+ * 379 uA carried: `0.98 mA/cm2 (set 1.00)` on 0.3848 cm2). Both then carry the decimals that tell them apart. A pulse
+ * without a duration (0 ms) has no mean: its setpoint alone, named so.
+ */
+function pulseCurrent(m, area) {
+  const set = m.pulseCurrentUa / 1000 / area;
+  if (m.pulseMeanUa === null) return `${fixed(set, 2)} mA/cm2 (setpoint: a 0 ms pulse has no mean)`;
+  const mean = m.pulseMeanUa / 1000 / area;
+  if (Math.abs(m.pulseMeanUa - m.pulseCurrentUa) <= 1000 / m.pulseDurationMs) return `${fixed(mean, 2)} mA/cm2`;
+  let digits = 2;
+  while (digits < 6 && fixed(mean, digits) === fixed(set, digits)) digits++;
+  return `${fixed(mean, digits)} mA/cm2 (set ${fixed(set, digits)})`;
+}
+
+/** The last pulse's current in the device's units, for the tooltip: what the mean is made of, and the setpoint. */
+function pulseCurrentTitle(m) {
+  const set = `setpoint ${m.pulseCurrentUa} µA`;
+  if (m.pulseMeanUa === null) return `${set}; a 0 ms pulse has no measured mean`;
+  return `measured mean ${fixed(m.pulseMeanUa, 1)} µA (${m.pulseChargeUc} µC over ${m.pulseDurationMs} ms), ${set}`;
 }
 
 const MODULE_ROWS_PERIOD_MS = 250;
@@ -987,8 +1012,10 @@ function renderModules(d, st) {
     card.dataset.state = m.state;
     card.dataset.changes = String(m.history.length);
     card.setAttribute('aria-pressed', String(i === focusModule));
-    // The current the last pulse was driven at (its setpoint): in a rest or a hold nothing flows, so it is not called the current.
-    card.querySelector('.current').textContent = `last pulse ${f.current}`;
+    // The current the last pulse carried: in a rest or a hold nothing flows, so it is not called the current.
+    const current = card.querySelector('.current');
+    current.textContent = `last pulse ${f.current}`;
+    current.title = f.currentTitle;
     card.querySelector('.capacity').textContent = `delivered ${f.capacity}`;
     card.querySelector('.rest').textContent = `tuned rest ${f.rest}`;
     card.querySelector('.pulses').textContent = f.pulses === '1' ? '1 pulse' : /^[0-9–]/.test(f.pulses) ? `${f.pulses} pulses` : `pulses: ${f.pulses}`;
@@ -1033,6 +1060,7 @@ function renderModuleRows(d, st) {
     badge.style.background = shownColor(d, st, m);
     const values = [f.current, f.capacity, f.rest, f.pulses, stopText(m), f.last];
     for (let c = 0; c < values.length; c++) tr.cells[c + 2].textContent = values[c];
+    tr.cells[2].title = f.currentTitle;
     // Named for a screen reader by module and the state it shows; the charted module's row is the current one.
     tr.setAttribute('aria-label', `Module ${i}, ${state}: chart it`);
     tr.setAttribute('aria-current', String(i === focusModule));
@@ -1171,7 +1199,8 @@ function renderCharts(d) {
   });
   draw({ name: 'cells', el: $('chart-cells'), table: d.cells, columns: cellColumns, unit: 'mV' }, d);
   const moduleColumns = (offset) => sel.modules.map((m) => ({ col: m * 3 + offset, label: `module ${m}`, color: moduleColor(m), points: true }));
-  draw({ name: 'current', el: $('chart-current'), table: d.pulses, columns: moduleColumns(0), unit: 'mA/cm2' }, d);
+  // Each pulse's measured mean (store.js), not the setpoint it was driven at: the axis says which.
+  draw({ name: 'current', el: $('chart-current'), table: d.pulses, columns: moduleColumns(0), unit: 'mA/cm2, measured pulse mean' }, d);
   draw({ name: 'capacity', el: $('chart-capacity'), table: d.pulses, columns: moduleColumns(1), unit: 'mAh/cm2' }, d);
   draw({ name: 'rest', el: $('chart-rest'), table: d.pulses, columns: moduleColumns(2), unit: 's' }, d);
   const over = sel.cells.map((c) => {
@@ -1359,7 +1388,7 @@ window.edgeDashboard = {
       legend: [...$('chart-legend').children].map((s) => ({ text: s.textContent, invalid: s.classList.contains('invalid') })),
       modules: d ? d.modules.map((m) => ({
         state: m.state, stopReason: m.stopReason, cause: m.cause, causeCell: m.causeCell, changes: m.history.length, states: [...new Set(m.history.map((h) => h.state))],
-        pulseCurrentUa: m.pulseCurrentUa, moduleCurrentUa: m.moduleCurrentUa, moduleCurrentInvalid: m.moduleCurrentInvalid, totalChargeUc: m.totalChargeUc, tunedRestMs: m.tunedRestMs,
+        pulseCurrentUa: m.pulseCurrentUa, pulseMeanUa: m.pulseMeanUa, moduleCurrentUa: m.moduleCurrentUa, moduleCurrentInvalid: m.moduleCurrentInvalid, totalChargeUc: m.totalChargeUc, tunedRestMs: m.tunedRestMs,
         lastEvent: m.lastEvent ? m.lastEvent.kind : null,
       })) : [],
       events: d ? d.events.map((e) => e.kind) : [],

@@ -97,7 +97,7 @@ function startTables(d) {
   d.modules = Array.from({ length: config.modules }, () => ({
     // reported: whether the device has told this module's state (cells, state): until then 'idle' is a default, not its state.
     state: 'idle', reported: false, stopReason: null, cause: null, causeCell: null, history: [], pulses: null, tunedRestMs: null, restMs: null, restEndReason: null,
-    pulseCurrentUa: null, moduleCurrentUa: null, moduleCurrentInvalid: false, totalChargeUc: null, lastEvent: null, lastTMs: null,
+    pulseCurrentUa: null, pulseMeanUa: null, pulseChargeUc: null, pulseDurationMs: null, moduleCurrentUa: null, moduleCurrentInvalid: false, totalChargeUc: null, lastEvent: null, lastTMs: null,
     // pulseTMs: device time of the pulse summary the facts above come from; runFromTMs: the last time the page saw the
     // module stopped before its current run, so a summary of the run before (a backlog record) does not stand for this one.
     pulseTMs: null, runFromTMs: null,
@@ -497,6 +497,9 @@ function startRun(m) {
     m.pulses = null;
     m.tunedRestMs = null;
     m.pulseCurrentUa = null;
+    m.pulseMeanUa = null;
+    m.pulseChargeUc = null;
+    m.pulseDurationMs = null;
     m.totalChargeUc = null;
     m.pulseTMs = null;
   }
@@ -530,6 +533,16 @@ function isLaterEvent(e, last, held) {
   if (held && lastRank === SEVERITY_RANK.fault && rank < lastRank) return false;
   if (e.tMs > last.tMs) return true;
   return e.tMs === last.tMs && rank >= lastRank;
+}
+
+/**
+ * The current a pulse carried, in uA: its measured charge over its duration (CONTRACT.md, telemetry/pulse: pulseCurrentUa
+ * is the setpoint it was driven at). Null for a pulse without a duration (0 ms), whose charge gives no mean.
+ */
+export function pulseMeanUa(msg) {
+  const ms = msg.pulseDurationMs;
+  if (!Number.isFinite(ms) || ms <= 0 || !Number.isFinite(msg.pulseChargeUc)) return null;
+  return msg.pulseChargeUc * 1000 / ms;
 }
 
 /** Applies one checked stream message. */
@@ -570,13 +583,19 @@ export function applyStream(d, stream, msg, receivedAt) {
       m.pulses = msg.pulseIndex;
       m.tunedRestMs = msg.tunedRestMs;
       m.pulseCurrentUa = msg.pulseCurrentUa;
+      m.pulseMeanUa = pulseMeanUa(msg);
+      m.pulseChargeUc = msg.pulseChargeUc;
+      m.pulseDurationMs = msg.pulseDurationMs;
       m.totalChargeUc = msg.totalChargeUc;
     }
     const area = cfg.protocol.electrodeAreaCm2;
     const r = row(d.pulses, t);
     if (r >= 0) {
       const base = msg.module * 3;
-      d.pulses.cols[base][r] = msg.pulseCurrentUa / 1000 / area;
+      // The current the pulse carried, not its setpoint: a weak current stage or a current-sense calibration error shows
+      // only there. A pulse without a mean (0 ms) is no point: passed over, the line not broken.
+      const meanUa = pulseMeanUa(msg);
+      d.pulses.cols[base][r] = meanUa === null ? undefined : meanUa / 1000 / area;
       d.pulses.cols[base + 1][r] = msg.totalChargeUc / 3.6e6 / area;
       // 0 means no rest follows (the module stopped, or another pulse comes at once): not a rest to plot.
       d.pulses.cols[base + 2][r] = msg.tunedRestMs > 0 ? msg.tunedRestMs / 1000 : null;
