@@ -30,23 +30,28 @@ public sealed class DashboardPulseMeanTests : IClassFixture<BrowserFixture>
         using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
         IPage page = await DashboardPage.OpenAsync(_browser, server.PageUrl(broker.WebSocketPort, "mean-1"));
         DashboardMqttTools.Publish(broker.Port, "edge/mean-1/status", DashboardMessages.Online, retain: true);
-        DashboardMqttTools.Publish(broker.Port, "edge/mean-1/config", DashboardMessages.Config(3, 2), retain: true);
+        DashboardMqttTools.Publish(broker.Port, "edge/mean-1/config", DashboardMessages.Config(4, 2), retain: true);
         DashboardMqttTools.Publish(broker.Port, "edge/mean-1/telemetry/pulse", new[]
         {
             // Module 0 as CONTRACT.md's simulated DevKitC board: 385 uA set, 379 uC in 1000 ms, so 379 uA carried,
             // 6 uA off against a step of 1 uA: 379 / 384.8 = 0.985 mA/cm2, the setpoint 385 / 384.8 = 1.0005.
             Pulse(1, 1000, 0, 385, 1000, 379),
             // Module 1: 346 uC in 900 ms is 384.44 uA, 0.56 uA under the setpoint, inside the charge's step of 1000 / 900
-            // = 1.11 uA: the mean alone, 384.44 / 384.8 = 0.99907 mA/cm2.
+            // = 1.11 uA: one figure, the setpoint's, 1.0005 mA/cm2 (the mean's 0.99907 reads the same at two decimals).
             Pulse(2, 2000, 1, 385, 900, 346),
             // Module 2 at a quarter of the current: 96 uA set (0.24948 mA/cm2), 190 uC in 2000 ms is 95 uA (0.24688),
             // 1 uA off against a step of 0.5 uA. Both read 0.25 at two decimals: a third tells them apart.
             Pulse(3, 3000, 2, 96, 2000, 190),
+            // Module 3, a 250 ms pulse at 385 uA (96.25 uC) whose charge came as 97 uC, the step of the rounded running
+            // total: 388 uA, 3 uA over the setpoint against a step of 1000 / 250 = 4 uA. The mean's own figure would
+            // read 388 / 384.8 = 1.008, "1.01"; within the step the setpoint's 1.00 is what the message can tell.
+            Pulse(4, 4000, 3, 385, 250, 97),
         });
 
         await WaitCurrentAsync(page, 0, "last pulse 0.98 mA/cm2 (set 1.00)");
         await WaitCurrentAsync(page, 1, "last pulse 1.00 mA/cm2");
         await WaitCurrentAsync(page, 2, "last pulse 0.247 mA/cm2 (set 0.249)");
+        await WaitCurrentAsync(page, 3, "last pulse 1.00 mA/cm2");
 
         // The tooltip gives both in the device's units, and what the mean is made of.
         Assert.Equal("measured mean 379.0 µA (379 µC over 1000 ms), setpoint 385 µA", await page.Locator(".module").Nth(0).Locator(".current").GetAttributeAsync("title"));

@@ -935,15 +935,18 @@ function moduleFacts(d, m, st) {
 /**
  * The last pulse's current as it flowed: its measured mean (charge over duration), with the setpoint it was driven at
  * beside it when the two differ by more than the mean's resolution, one microcoulomb over the pulse (the device sends
- * the charge in whole uC, cut towards 0), so a weak current stage or a calibration error shows (385 uA set,
- * 379 uA carried: `0.98 mA/cm2 (set 1.00)` on 0.3848 cm2). Both then carry the decimals that tell them apart. A pulse
- * without a duration (0 ms) has no mean: its setpoint alone, named so.
+ * the charge in whole uC, each pulse's within 1 uC of its own as the step of the rounded running total), so a weak
+ * current stage or a calibration error shows (385 uA set, 379 uA carried: `0.98 mA/cm2 (set 1.00)` on 0.3848 cm2).
+ * Both then carry the decimals that tell them apart. Within that resolution the pulse carried its setpoint as far as
+ * the message can tell, and the setpoint's figure is shown: the mean's own would show the rounding (a 250 ms pulse's
+ * 1 uC is 4 uA, `1.01` for a pulse set at 1.00). A pulse without a duration (0 ms) has no mean: its setpoint alone,
+ * named so.
  */
 function pulseCurrent(m, area) {
   const set = m.pulseCurrentUa / 1000 / area;
   if (m.pulseMeanUa === null) return `${fixed(set, 2)} mA/cm2 (setpoint: a 0 ms pulse has no mean)`;
   const mean = m.pulseMeanUa / 1000 / area;
-  if (Math.abs(m.pulseMeanUa - m.pulseCurrentUa) <= 1000 / m.pulseDurationMs) return `${fixed(mean, 2)} mA/cm2`;
+  if (Math.abs(m.pulseMeanUa - m.pulseCurrentUa) <= 1000 / m.pulseDurationMs) return `${fixed(set, 2)} mA/cm2`;
   let digits = 2;
   while (digits < 6 && fixed(mean, digits) === fixed(set, digits)) digits++;
   return `${fixed(mean, digits)} mA/cm2 (set ${fixed(set, digits)})`;
