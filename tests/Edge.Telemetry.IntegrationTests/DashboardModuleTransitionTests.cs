@@ -140,13 +140,13 @@ public sealed class DashboardModuleTransitionTests : IClassFixture<BrowserFixtur
         double[][] expected = { new[] { 1.0, 4.0, 7.0, 9.01 }, new[] { 21.0, 24.0 } };
         foreach ((string chart, string label) in new[] { ("current", "module 0"), ("capacity", "module 0"), ("overpotential", "M0 C0") })
         {
-            JsonElement plotted = await PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
-            Assert.Equal(expected, Lines(plotted));
+            JsonElement plotted = await DashboardPage.PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
+            Assert.Equal(expected, DashboardPage.Lines(plotted));
         }
 
         // The cut pulse chose no rest (tunedRestMs 0): the rest line has no point there.
-        JsonElement rest = await PlottedAsync(page, "rest", "module 0", p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
-        Assert.Equal(new[] { new[] { 1.0, 4.0, 7.0 }, new[] { 21.0, 24.0 } }, Lines(rest));
+        JsonElement rest = await DashboardPage.PlottedAsync(page, "rest", "module 0", p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
+        Assert.Equal(new[] { new[] { 1.0, 4.0, 7.0 }, new[] { 21.0, 24.0 } }, DashboardPage.Lines(rest));
 
         await page.CloseAsync();
     }
@@ -181,42 +181,19 @@ public sealed class DashboardModuleTransitionTests : IClassFixture<BrowserFixtur
         double[][] module0 = { new[] { 1.0, 4.0, 7.0 }, new[] { 21.0, 24.0 } };
         foreach ((string chart, string label) in new[] { ("current", "module 0"), ("capacity", "module 0"), ("rest", "module 0"), ("overpotential", "M0 C0"), ("overpotential", "M0 C1") })
         {
-            JsonElement plotted = await PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
-            Assert.Equal(module0, Lines(plotted));
+            JsonElement plotted = await DashboardPage.PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
+            Assert.Equal(module0, DashboardPage.Lines(plotted));
         }
 
         // Module 1 ran on: one line through its 8 pulses, the rows of module 0's pulses and stop no break in it.
         double[] module1 = Enumerable.Range(0, 8).Select(k => 2.5 + (3.0 * k)).ToArray();
         foreach ((string chart, string label) in new[] { ("current", "module 1"), ("overpotential", "M1 C0") })
         {
-            JsonElement plotted = await PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
-            Assert.Equal(new[] { module1 }, Lines(plotted));
+            JsonElement plotted = await DashboardPage.PlottedAsync(page, chart, label, p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 24));
+            Assert.Equal(new[] { module1 }, DashboardPage.Lines(plotted));
         }
 
         Assert.Equal(13, (await DashboardPage.SnapshotAsync(page)).GetProperty("pulseRows").GetInt32());
         await page.CloseAsync();
-    }
-
-    /// <summary>The device times (s) of the points each stretch of a series' line joins, as the chart draws them.</summary>
-    private static double[][] Lines(JsonElement plotted) =>
-        plotted.GetProperty("lines").EnumerateArray().Select(l => l.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
-
-    private static async Task<JsonElement> PlottedAsync(IPage page, string chart, string label, Func<JsonElement, bool> condition)
-    {
-        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        JsonElement last = default;
-        while (DateTime.UtcNow < end)
-        {
-            string json = await page.EvaluateAsync<string>("([chart, label]) => JSON.stringify(window.edgeDashboard.plotted(chart, label))", new[] { chart, label });
-            last = JsonDocument.Parse(json).RootElement.Clone();
-            if (last.ValueKind == JsonValueKind.Object && condition(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException("the " + chart + " chart never plotted the expected " + label + "; last: " + (last.ValueKind == JsonValueKind.Undefined ? "none" : last.GetRawText()));
     }
 }

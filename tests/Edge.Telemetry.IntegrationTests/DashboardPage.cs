@@ -74,4 +74,28 @@ internal static class DashboardPage
 
         throw new Xunit.Sdk.XunitException("dashboard never reached the expected state; last snapshot: " + (last.ValueKind == JsonValueKind.Undefined ? "none" : last.GetRawText()));
     }
+
+    /// <summary>The device times (s) of the points each stretch of a series' line joins, as the chart draws them.</summary>
+    public static double[][] Lines(JsonElement plotted) =>
+        plotted.GetProperty("lines").EnumerateArray().Select(l => l.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
+
+    /// <summary>What <paramref name="chart"/> plots for the series <paramref name="label"/>, once <paramref name="condition"/> holds (60 s at the most).</summary>
+    public static async Task<JsonElement> PlottedAsync(IPage page, string chart, string label, Func<JsonElement, bool> condition)
+    {
+        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        JsonElement last = default;
+        while (DateTime.UtcNow < end)
+        {
+            string json = await page.EvaluateAsync<string>("([chart, label]) => JSON.stringify(window.edgeDashboard.plotted(chart, label))", new[] { chart, label });
+            last = JsonDocument.Parse(json).RootElement.Clone();
+            if (last.ValueKind == JsonValueKind.Object && condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new Xunit.Sdk.XunitException("the " + chart + " chart never plotted the expected " + label + "; last: " + (last.ValueKind == JsonValueKind.Undefined ? "none" : last.GetRawText()));
+    }
 }

@@ -91,12 +91,12 @@ public sealed class DashboardPulseMeanTests : IClassFixture<BrowserFixture>
 
         // The chart keeps the measured pulse and has nothing at 3 s (no NaN, no Infinity, no setpoint in its place);
         // the pulse's capacity is charted there all the same.
-        JsonElement current = await PlottedAsync(page, "current", "module 0", p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 3.0));
+        JsonElement current = await DashboardPage.PlottedAsync(page, "current", "module 0", p => p.GetProperty("x").EnumerateArray().Any(x => x.GetDouble() == 3.0));
         Assert.Equal(380 / 1000.0 / AreaCm2, ValueAt(current, 1.0)!.Value, 6);
         Assert.Null(ValueAt(current, 3.0));
-        Assert.Equal(new[] { new[] { 1.0 } }, Lines(current));
-        JsonElement capacity = await PlottedAsync(page, "capacity", "module 0", p => ValueAt(p, 3.0) != null);
-        Assert.Equal(new[] { new[] { 1.0, 3.0 } }, Lines(capacity));
+        Assert.Equal(new[] { new[] { 1.0 } }, DashboardPage.Lines(current));
+        JsonElement capacity = await DashboardPage.PlottedAsync(page, "capacity", "module 0", p => ValueAt(p, 3.0) != null);
+        Assert.Equal(new[] { new[] { 1.0, 3.0 } }, DashboardPage.Lines(capacity));
 
         // A summary without the field breaks the contract (the duration is no optional field): rejected by name, and the
         // card keeps the pulse before.
@@ -120,7 +120,7 @@ public sealed class DashboardPulseMeanTests : IClassFixture<BrowserFixture>
 
     private static async Task<double> PlottedAtAsync(IPage page, string label, double x)
     {
-        JsonElement plotted = await PlottedAsync(page, "current", label, p => ValueAt(p, x) != null);
+        JsonElement plotted = await DashboardPage.PlottedAsync(page, "current", label, p => ValueAt(p, x) != null);
         return ValueAt(plotted, x)!.Value;
     }
 
@@ -138,28 +138,5 @@ public sealed class DashboardPulseMeanTests : IClassFixture<BrowserFixture>
         }
 
         return null;
-    }
-
-    /// <summary>The device times (s) of the points each stretch of a series' line joins, as the chart draws them.</summary>
-    private static double[][] Lines(JsonElement plotted) =>
-        plotted.GetProperty("lines").EnumerateArray().Select(l => l.EnumerateArray().Select(x => x.GetDouble()).ToArray()).ToArray();
-
-    private static async Task<JsonElement> PlottedAsync(IPage page, string chart, string label, Func<JsonElement, bool> condition)
-    {
-        DateTime end = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        JsonElement last = default;
-        while (DateTime.UtcNow < end)
-        {
-            string json = await page.EvaluateAsync<string>("([chart, label]) => JSON.stringify(window.edgeDashboard.plotted(chart, label))", new[] { chart, label });
-            last = JsonDocument.Parse(json).RootElement.Clone();
-            if (last.ValueKind == JsonValueKind.Object && condition(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new Xunit.Sdk.XunitException("the " + chart + " chart never plotted the expected " + label + "; last: " + (last.ValueKind == JsonValueKind.Undefined ? "none" : last.GetRawText()));
     }
 }
