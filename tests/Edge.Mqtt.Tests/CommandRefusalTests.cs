@@ -130,22 +130,8 @@ namespace Edge.Mqtt.Tests
         [Fact]
         public void TheSimulatorsBridgeHoldsAFloodBackAndExecutesEveryCommand()
         {
-            string deviceId = "flood-sim-" + Guid.NewGuid().ToString("N").Substring(0, 6);
-            string root = "edge/" + deviceId + "/";
-            PackLayout layout = new PackLayout(1, 1, 0);
-            EdgeController controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
-            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
-            using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port },
-                new SessionSettings { InitialBackoffMs = 200 }, controller, new TopicSet(deviceId), outbox, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "b1"), "b1");
-
-            using HostMqttClient operatorClient = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "flood-sim-operator"));
-            Recorder seen = new Recorder(operatorClient);
-            operatorClient.Subscribe(root + "cmd/result", 1);
-            operatorClient.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
-            device.Start(5);
-            Assert.True(SpinWait.SpinUntil(() => device.IsConnected, Recorder.Patience));
-            Thread.Sleep(300);
+            using ConnectedBridge bridge = ConnectedBridge.Start(_fixture, "flood-sim", modules: 1);
+            (string root, EdgeMqttBridge device, HostMqttClient operatorClient, Recorder seen) = (bridge.Root, bridge.Device, bridge.Operator, bridge.Seen);
 
             // 100 stops at once: the bridge holds MQTTnet's delivery (and its PUBACK) while the inbox is full, so the broker
             // keeps them queued and the network thread answers every one, executed.
@@ -172,21 +158,8 @@ namespace Edge.Mqtt.Tests
         [Fact]
         public void EveryRefusalTheContractListsComesBackThroughTheBrokerNamingItsField()
         {
-            string deviceId = "refuse-" + Guid.NewGuid().ToString("N").Substring(0, 6);
-            string root = "edge/" + deviceId + "/";
-            PackLayout layout = new PackLayout(2, 1, 0);
-            EdgeController controller = new EdgeController(layout, new ControllerConfiguration { StartImmediately = false });
-            MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
-            using EdgeMqttBridge device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = _fixture.Broker.Port },
-                new SessionSettings { InitialBackoffMs = 200 }, controller, new TopicSet(deviceId), outbox, new CommandHandler(controller, null), new TelemetryPublisher(outbox, "b1"), "b1");
-            using HostMqttClient operatorClient = new HostMqttClient(TestClients.OptionsFor(_fixture.Broker, "refuse-operator"));
-            Recorder seen = new Recorder(operatorClient);
-            operatorClient.Subscribe(root + "cmd/result", 1);
-            operatorClient.Connect();
-            Assert.True(seen.WaitFor(() => seen.Connects == 1));
-            device.Start(5);
-            Assert.True(SpinWait.SpinUntil(() => device.IsConnected, Recorder.Patience));
-            Thread.Sleep(300);
+            using ConnectedBridge bridge = ConnectedBridge.Start(_fixture, "refuse", modules: 2);
+            (string root, PackLayout layout, EdgeController controller, HostMqttClient operatorClient, Recorder seen) = (bridge.Root, bridge.Layout, bridge.Controller, bridge.Operator, bridge.Seen);
 
             SampleFrame frame = new SampleFrame(layout);
             ActionFrame actions = new ActionFrame(layout);
@@ -331,6 +304,48 @@ namespace Edge.Mqtt.Tests
                 Assert.False(reply.GetProperty("ok").GetBoolean());
                 Assert.Equal("$", reply.GetProperty("error").GetProperty("field").GetString());
                 Assert.Equal("control loop not running (board or hardware error)", reply.GetProperty("error").GetProperty("message").GetString());
+            }
+        }
+    
+
+        /// <summary>
+        /// A simulated device of <c>modules</c> one-cell modules (not started) bridged to the fixture's broker, and an
+        /// operator's client subscribed to its replies, both connected.
+        /// </summary>
+        private sealed class ConnectedBridge : IDisposable
+        {
+            public string Root = "";
+            public PackLayout Layout = null!;
+            public EdgeController Controller = null!;
+            public EdgeMqttBridge Device = null!;
+            public HostMqttClient Operator = null!;
+            public Recorder Seen = null!;
+
+            public static ConnectedBridge Start(BrokerFixture fixture, string prefix, int modules)
+            {
+                var b = new ConnectedBridge();
+                string deviceId = prefix + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
+                b.Root = "edge/" + deviceId + "/";
+                b.Layout = new PackLayout(modules, 1, 0);
+                b.Controller = new EdgeController(b.Layout, new ControllerConfiguration { StartImmediately = false });
+                MessageOutbox outbox = new MessageOutbox(new OutboxConfiguration(), PayloadBudget.MaximumStreamPayloadBytes(1));
+                b.Device = new EdgeMqttBridge(new MqttEndpoint { Host = MosquittoBroker.Host, Port = fixture.Broker.Port },
+                    new SessionSettings { InitialBackoffMs = 200 }, b.Controller, new TopicSet(deviceId), outbox, new CommandHandler(b.Controller, null), new TelemetryPublisher(outbox, "b1"), "b1");
+                b.Operator = new HostMqttClient(TestClients.OptionsFor(fixture.Broker, prefix + "-operator"));
+                b.Seen = new Recorder(b.Operator);
+                b.Operator.Subscribe(b.Root + "cmd/result", 1);
+                b.Operator.Connect();
+                Assert.True(b.Seen.WaitFor(() => b.Seen.Connects == 1));
+                b.Device.Start(5);
+                Assert.True(SpinWait.SpinUntil(() => b.Device.IsConnected, Recorder.Patience));
+                Thread.Sleep(300);
+                return b;
+            }
+
+            public void Dispose()
+            {
+                Operator?.Dispose();
+                Device?.Dispose();
             }
         }
     }
