@@ -33,7 +33,7 @@ public static class SweepOutputWriter
                 .Append(p.HoldDiagnosis).Append(',')
                 .Append(p.Result.SimulatedS.ToString("0.##", inv)).Append(',')
                 .Append(p.Result.WallS.ToString("0.###", inv)).Append(',')
-                .Append(p.Result.Events.Count).Append('\n');
+                .Append(p.EventCount).Append('\n');
             md.Append("| ").Append(p.RestS.ToString("0.###", inv))
                 .Append(" | ").Append(p.CapacityMAhPerCm2.ToString("0.###", inv))
                 .Append(" | ").Append(p.DutyCycle.ToString("0.###", inv))

@@ -36,6 +36,12 @@ public sealed class SweepPoint
 
     public double DutyCycle { get; }
 
+    /// <summary>
+    /// Every event the variant's run wrote: the kept ones and those past the sweep's cap on kept events (1000), counted
+    /// only, as summary.json's events and eventsDropped and study.csv's events count them.
+    /// </summary>
+    public long EventCount => Result.Events.Count + Result.EventsDropped;
+
     /// <summary>The first module's stop reason, or "cancelled" when the sweep was interrupted while this variant ran.</summary>
     public string StopReason { get; }
 

@@ -42,7 +42,7 @@ public static class SweepReport
                     Rows = points.Select(p => new[]
                     {
                         p.RestS.ToString("0.###", s_inv), p.CapacityMAhPerCm2.ToString("0.###", s_inv), p.DutyCycle.ToString("0.###", s_inv), p.StopText,
-                        p.Result.SimulatedS.ToString("0.#", s_inv), p.Result.WallS.ToString("0.##", s_inv), p.Result.Events.Count.ToString(s_inv),
+                        p.Result.SimulatedS.ToString("0.#", s_inv), p.Result.WallS.ToString("0.##", s_inv), p.EventCount.ToString(s_inv),
                     }).ToList(),
                 },
             },
