@@ -88,7 +88,7 @@ public static class SweepCommand
             throw new ScenarioException(string.Empty, problem);
         }
 
-        List<Scenario> variants = rests.Select(r => SweepRunner.Variant(scenario, r)).ToList();
+        List<Scenario> variants = rests.Select(r => VariantOf(scenario, r)).ToList();
         OutputFolder.Check(outDir, "--out");
 
         CliConsole console = context.Console;
@@ -160,5 +160,28 @@ public static class SweepCommand
         }
 
         return cancelled ? ExitCodes.Cancelled : ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// The variant of one rest value. The scenario itself loaded, so a variant that is invalid was made so by the rest
+    /// the sweep gave it: the message names that rest and what its variant runs, where it blamed the scenario's own
+    /// step (`invalid scenario: protocol.steps[0]: pack scheduling needs a timed strip pulse` for a step timed in the file).
+    /// </summary>
+    private static Scenario VariantOf(Scenario scenario, double restS)
+    {
+        try
+        {
+            return SweepRunner.Variant(scenario, restS);
+        }
+        catch (ScenarioException e)
+        {
+            string rest = restS > 0
+                ? string.Format(CultureInfo.InvariantCulture, "{0:R} s (every rest step a fixed rest of that length)", restS)
+                : "0 s (continuous current: the rest steps removed, each current step without its length, run until a stop condition)";
+            string hint = restS == 0 && scenario.Pack.Demand != null
+                ? "; pack.demand's scheduler hands out timed strip pulses between rests, so leave 0 out of --rest, or pack.demand out of the scenario"
+                : string.Empty;
+            throw new UsageException("--rest: " + rest + " makes an invalid variant of scenario '" + scenario.Name + "': " + e.Message + hint);
+        }
     }
 }
