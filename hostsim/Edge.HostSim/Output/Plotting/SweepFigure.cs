@@ -29,7 +29,7 @@ public static class SweepFigure
             labels.Add(label);
         }
 
-        plot.Title(title + ": capacity versus rest" + (points.Count > 0 ? " (" + Setting(points[0].Scenario) + ")" : string.Empty), 14);
+        plot.Title(title + ": capacity versus rest" + (points.Count > 0 ? " (" + Setting(points) + ")" : string.Empty), 14);
         plot.XLabel("rest after each pulse (s)");
         plot.YLabel("capacity (mAh/cm2)");
         plot.Axes.Margins(horizontal: 0.06, vertical: 0.15);
@@ -40,12 +40,20 @@ public static class SweepFigure
         return figure;
     }
 
-    /// <summary>What every variant shares: "nak50-nasicon, Strip at 1 mA/cm2 for 1 s, observe mode, seed 1, 10 ms samples".</summary>
-    public static string Setting(Edge.HostSim.Scenarios.Scenario scenario)
+    /// <summary>
+    /// What every variant shares: "nak50-nasicon, Strip at 1 mA/cm2 for 1 s, Plate at 0.2 mA/cm2 for 1 s, observe mode,
+    /// seed 1, 10 ms samples". The current steps are the scenario's, all of them, as a variant with rests runs them; the
+    /// rest-0 variant runs them without their lengths, which "(continuous at rest 0)" says. Read from the first variant
+    /// alone, a sweep from rest 0 named that variant's "Strip at 385 uA", and a protocol's later steps were left out.
+    /// </summary>
+    public static string Setting(IReadOnlyList<SweepPoint> points)
     {
         System.Globalization.CultureInfo inv = System.Globalization.CultureInfo.InvariantCulture;
-        string pulse = scenario.Protocol.Steps.FirstOrDefault(s => !s.StartsWith("Rest", StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
-        return scenario.Pack.Preset + (pulse.Length > 0 ? ", " + pulse : string.Empty) + ", " + (scenario.Controller.Act ? "act" : "observe") + " mode, seed "
+        Edge.HostSim.Scenarios.Scenario scenario = (points.FirstOrDefault(p => p.RestS > 0) ?? points[0]).Scenario;
+        bool continuous = points.Any(p => p.RestS == 0) && points.Any(p => p.RestS > 0);
+        string pulses = string.Join(", ", scenario.Protocol.Steps.Where(s => !s.TrimStart().StartsWith("Rest", StringComparison.OrdinalIgnoreCase)));
+        return scenario.Pack.Preset + (pulses.Length > 0 ? ", " + pulses + (continuous ? " (continuous at rest 0)" : string.Empty) : string.Empty)
+            + ", " + (scenario.Controller.Act ? "act" : "observe") + " mode, seed "
             + scenario.Seed.ToString(inv) + ", " + scenario.SamplePeriodMs.ToString(inv) + " ms samples";
     }
 

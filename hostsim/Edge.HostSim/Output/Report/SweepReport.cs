@@ -27,7 +27,7 @@ public static class SweepReport
             Provenance = "Simulated by the Edge host simulator, one closed-loop run per rest value; not a bench measurement.",
             Facts = new List<string[]>
             {
-                new[] { "every variant", points.Count > 0 ? Plotting.SweepFigure.Setting(points[0].Scenario) : "-" },
+                new[] { "every variant", points.Count > 0 ? Plotting.SweepFigure.Setting(points) : "-" },
                 new[] { "variants", points.Count.ToString(s_inv) },
                 new[] { "wall time (sum)", points.Sum(p => p.Result.WallS).ToString("0.##", s_inv) + " s" },
                 new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (fields without effect, listed below)" },
