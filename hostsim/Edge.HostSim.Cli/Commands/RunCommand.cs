@@ -232,7 +232,11 @@ public static class RunCommand
         WritePlatedModules(console.Out, result);
         WriteHeldModules(console.Out, result);
 
-        console.Out.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
+        // Every event of the run: past the events a run keeps the rest are counted only (summary.json's eventsDropped),
+        // and the line gave the kept count alone, 100000 for a run of 100,002.
+        console.Out.WriteLine(result.EventsDropped > 0
+            ? string.Format(inv, "events: {0} ({1} kept in {2}, {3} more counted only)", result.Events.Count + result.EventsDropped, result.Events.Count, RunOutputWriter.EventsFile, result.EventsDropped)
+            : string.Format(inv, "events: {0}", result.Events.Count));
         if (exitCode == ExitCodes.Cancelled)
         {
             console.Out.WriteLine("cancelled: the outputs hold the run up to " + result.SimulatedS.ToString("0.#", inv) + " s (terminatedBy \"cancelled\")");
