@@ -10,7 +10,7 @@ namespace Edge.HostSim.Replay;
 /// Reads a recorded file in one of the formats replay understands, detected from its content:
 /// BioLogic EC-Lab or BT-Lab text export (.mpt: "EC-Lab ASCII FILE" or "BT-Lab ASCII FILE", "Nb header lines : N", tab-separated
 /// time/s, Ewe/V, &lt;I&gt;/mA or I/mA, decimal point or comma), Arbin CSV (Test_Time(s), Current(A),
-/// Voltage(V); also "Test_Time (s)", semicolons and decimal commas), edge-sim's own trace.csv (tS, module&lt;m&gt;CurrentMAPerCm2, module&lt;m&gt;Cell&lt;c&gt;V), or any
+/// Voltage(V); also "Test_Time (s)", MITS Pro's "Test Time (s)", semicolons and decimal commas), edge-sim's own trace.csv (tS, module&lt;m&gt;CurrentMAPerCm2, module&lt;m&gt;Cell&lt;c&gt;V), or any
 /// delimited table with the columns and units given (<see cref="ColumnSpec"/>).
 /// </summary>
 public static partial class LabFileReader
@@ -98,15 +98,16 @@ public static partial class LabFileReader
             return ReadTrace(path, lines, traceAreaCm2);
         }
 
-        if (ArbinTimePattern().IsMatch(first) && ArbinVoltagePattern().IsMatch(first))
+        if (ArbinTimePattern().Match(first) is { Success: true } arbinTime && ArbinVoltagePattern().IsMatch(first))
         {
-            // Arbin's columns by their names before the unit, as Arbin's exports write them ("Test_Time(s)") and as
-            // others re-save them ("Test_Time (s)"); the delimiter and the decimal comma detected as for any table, since
-            // a spreadsheet in a decimal-comma locale saves the file with semicolons and 0,385. Read as commas, such a
-            // file was refused for want of the 'Test_Time(s)' its error message listed.
+            // Arbin's columns by their names before the unit, as Arbin's exports write them ("Test_Time(s)"; MITS Pro's
+            // "Test Time (s)", refused as no format replay knows) and as others re-save them ("Test_Time (s)"); the
+            // delimiter and the decimal comma detected as for any table, since a spreadsheet in a decimal-comma locale
+            // saves the file with semicolons and 0,385. Read as commas, such a file was refused for want of the
+            // 'Test_Time(s)' its error message listed.
             return DelimitedTable.Read(path, "arbin-csv", lines, 0, new ColumnSpec
             {
-                TimeColumn = "Test_Time",
+                TimeColumn = arbinTime.Groups["name"].Value,
                 VoltageColumn = "Voltage",
                 CurrentColumn = "Current",
             });
@@ -338,7 +339,7 @@ public static partial class LabFileReader
     [GeneratedRegex(@"Nb header lines\s*:\s*(\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderLinesPattern();
 
-    [GeneratedRegex(@"Test_Time\s*\(s\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<name>Test[_ ]Time)\s*\(s\)", RegexOptions.IgnoreCase)]
     private static partial Regex ArbinTimePattern();
 
     [GeneratedRegex(@"Voltage\s*\(V\)", RegexOptions.IgnoreCase)]
