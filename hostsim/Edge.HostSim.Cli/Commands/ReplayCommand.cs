@@ -202,6 +202,15 @@ public static partial class ReplayCommand
         // --sample-period-ms is refused and the scenario's samplePeriodMs is the tick).
         string tickSetting = given != null ? "the --scenario file's samplePeriodMs" : "--sample-period-ms";
         InferredProtocol inferred = Infer(request.File, recording, periodMs, tickSetting);
+        if (given == null && inferred.StrippingPulses > 0 && inferred.PlatingPulses > 0)
+        {
+            // A symmetric cell's usual cycling. The inferred protocol goes one way: the core, stripping, latched an
+            // implausible current reading at the first plating pulse (exit 0, a fault the cell never had).
+            throw new InputFileException(string.Format(CultureInfo.InvariantCulture,
+                "{0}: the current flows both ways, {1} stripping and {2} plating pulses (the first plating one at t = {3:0.###} s of the recording), and replay infers the pulses of one direction only: the core would part from the recording at its first pulse the other way and latch a current reading fault the cell never had; give --scenario with the Strip and Plate steps the recording followed (the core rests at least 35 s, and until the voltage settles, before it plates after stripping, and plates at most controller.platingCriticalMAPerCm2: where the recording does otherwise, the replay's misaligned lines say where it parts from it)",
+                Path.GetFileName(request.File), inferred.StrippingPulses, inferred.PlatingPulses, inferred.FirstPlatingS));
+        }
+
         try
         {
             // With any protocol: a pulse the core reads as 0 uA is no pulse to it.
@@ -240,6 +249,22 @@ public static partial class ReplayCommand
         if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
         {
             throw new UsageException("--scenario: its pack has " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " cells, the recording " + recording.Modules + " x " + recording.CellsPerModule);
+        }
+
+        // The core caps its plating current at the critical current: a recording plating above it parted from the core's
+        // command at its first plating pulse, and the core latched an implausible current reading (exit 0).
+        int platingCapUa = ScenarioCompiler.Compile(scenario).Protocol.PlatingCriticalCurrentUa;
+        if (inferred.PlatingCurrentMA is double platingMA && Math.Round(Math.Abs(platingMA) * 1000) > platingCapUa)
+        {
+            double densityMAPerCm2 = Math.Abs(platingMA) / scenario.Pack.AreaCm2;
+            throw new InputFileException(string.Format(CultureInfo.InvariantCulture,
+                "{0}: its plating pulses read {1:0.###} mA (median), {2:0.##} mA/cm2 of {3:0.####} cm2, above the {4:0.###} mA the core plates at most ({5}): the core caps its plating there and, the recording's larger current flowing, would latch a current reading fault the cell never had at the first plating pulse; {6} {7:0.##} mA/cm2",
+                Path.GetFileName(request.File), Math.Abs(platingMA), densityMAPerCm2, scenario.Pack.AreaCm2, platingCapUa / 1000.0,
+                given?.Controller.PlatingCriticalMAPerCm2 is double critical
+                    ? string.Format(CultureInfo.InvariantCulture, "the --scenario file's controller.platingCriticalMAPerCm2, {0:0.###}", critical)
+                    : "the critical plating current, 0.4 mA/cm2 by default",
+                given != null ? "if the cell takes it, give its controller.platingCriticalMAPerCm2 as at least" : "if the cell takes it, give --scenario with controller.platingCriticalMAPerCm2 at least",
+                Math.Ceiling(densityMAPerCm2 * 100) / 100));
         }
 
         // A voltage column read in a unit too small or too large reaches the core as a cell at a few tenths of a mV or at

@@ -25,6 +25,18 @@ public sealed record InferredProtocol(List<string> Steps, double FirstPulseS, bo
     /// </summary>
     public double? RestCutOffS { get; init; }
 
+    /// <summary>Pulses of module 0 that strip (positive current, at least <see cref="ProtocolInference.MinimumSamplesPerPulse"/> samples).</summary>
+    public int StrippingPulses { get; init; }
+
+    /// <summary>Pulses of module 0 that plate (negative current, at least <see cref="ProtocolInference.MinimumSamplesPerPulse"/> samples).</summary>
+    public int PlatingPulses { get; init; }
+
+    /// <summary>Recording time of the first plating pulse's first sample, s; NaN when none plates.</summary>
+    public double FirstPlatingS { get; init; } = double.NaN;
+
+    /// <summary>The median current of the plating pulses' samples, mA (negative); null when none plates.</summary>
+    public double? PlatingCurrentMA { get; init; }
+
     /// <summary>True when the pulses hold too few samples for the depletion-trend events to be trusted.</summary>
     public bool SparselySampled => SamplesPerPulse < ProtocolInference.DependableSamplesPerPulse;
 }

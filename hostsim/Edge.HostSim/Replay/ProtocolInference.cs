@@ -45,6 +45,7 @@ public static class ProtocolInference
         List<double> samplesPerPulse = new List<double>();
         List<PulseTimeline.RecordedPulse> recorded = new List<PulseTimeline.RecordedPulse>();
         int pulseSamples = 0;
+        PulseDirections directions = new PulseDirections();
         double firstPulseS = double.NaN;
         bool on = false;
         double since = recording.TimeS[0];
@@ -52,6 +53,7 @@ public static class ProtocolInference
         for (int i = 0; i < recording.Samples; i++)
         {
             bool now = Math.Abs(current[i]) > threshold;
+            directions.Add(recording.TimeS[i], now ? current[i] : 0);
             if (i > 0 && !on)
             {
                 widestRestInterval = Math.Max(widestRestInterval, recording.TimeS[i] - recording.TimeS[i - 1]);
@@ -155,7 +157,17 @@ public static class ProtocolInference
 
         bool skipFirst = !double.IsNaN(secondPulseS) && BeginsAfterItsJump(recording, recorded);
         double? meanSamples = samplesPerPulse.Count > 0 ? samplesPerPulse.Average() : null;
-        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs) { PulseCurrentMA = currentMA, UntimedTimeline = untimed, RestCutOffS = restCutOffS };
+        directions.End();
+        return new InferredProtocol(steps, skipFirst ? secondPulseS : firstPulseS, skipFirst, meanSamples, timelinePeriodMs)
+        {
+            PulseCurrentMA = currentMA,
+            UntimedTimeline = untimed,
+            RestCutOffS = restCutOffS,
+            StrippingPulses = directions.Stripping,
+            PlatingPulses = directions.Plating,
+            FirstPlatingS = directions.FirstPlatingS,
+            PlatingCurrentMA = directions.Plating > 0 ? Median(onCurrents.Where(c => c < 0).ToList()) : null,
+        };
     }
 
     /// <summary>
