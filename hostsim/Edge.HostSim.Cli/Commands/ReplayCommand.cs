@@ -3,6 +3,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Edge.Core.Configuration;
 using Edge.HostSim.Cli.Arguments;
 using Edge.HostSim.Cli.Terminal;
 using Edge.HostSim.Output;
@@ -251,9 +252,15 @@ public static partial class ReplayCommand
             throw new UsageException("--scenario: its pack has " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " cells, the recording " + recording.Modules + " x " + recording.CellsPerModule);
         }
 
+        ControllerConfiguration compiled = ScenarioCompiler.Compile(scenario);
+        if (given == null && PulseCurrentSpread.Refusal(inferred, compiled.Plausibility) is string spread)
+        {
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + spread);
+        }
+
         // The core caps its plating current at the critical current: a recording plating above it parted from the core's
         // command at its first plating pulse, and the core latched an implausible current reading (exit 0).
-        int platingCapUa = ScenarioCompiler.Compile(scenario).Protocol.PlatingCriticalCurrentUa;
+        int platingCapUa = compiled.Protocol.PlatingCriticalCurrentUa;
         if (inferred.PlatingCurrentMA is double platingMA && Math.Round(Math.Abs(platingMA) * 1000) > platingCapUa)
         {
             double densityMAPerCm2 = Math.Abs(platingMA) / scenario.Pack.AreaCm2;

@@ -34,6 +34,9 @@ public sealed record InferredProtocol(List<string> Steps, double FirstPulseS, bo
     /// <summary>Recording time of the first plating pulse's first sample, s; NaN when none plates.</summary>
     public double FirstPlatingS { get; init; } = double.NaN;
 
+    /// <summary>Each pulse of module 0 (as <see cref="StrippingPulses"/> counts them): its first sample's time, s, and its median current, mA.</summary>
+    public List<(double StartS, double CurrentMA)> PulseMedianCurrentsMA { get; init; } = new List<(double, double)>();
+
     /// <summary>The median current of the plating pulses' samples, mA (negative); null when none plates.</summary>
     public double? PlatingCurrentMA { get; init; }
 

@@ -166,6 +166,7 @@ public static class ProtocolInference
             StrippingPulses = directions.Stripping,
             PlatingPulses = directions.Plating,
             FirstPlatingS = directions.FirstPlatingS,
+            PulseMedianCurrentsMA = directions.Pulses,
             PlatingCurrentMA = directions.Plating > 0 ? Median(onCurrents.Where(c => c < 0).ToList()) : null,
         };
     }

@@ -10,6 +10,7 @@ namespace Edge.HostSim.Replay;
 /// </summary>
 internal sealed class PulseDirections
 {
+    private readonly List<double> _runCurrentsMA = new List<double>();
     private int _runSign;
     private int _runSamples;
     private double _runStartS;
@@ -21,6 +22,9 @@ internal sealed class PulseDirections
     /// <summary>Recording time of the first plating pulse's first sample, s; NaN while none plated.</summary>
     public double FirstPlatingS { get; private set; } = double.NaN;
 
+    /// <summary>Each counted pulse's first sample's time, s, and its samples' median current, mA (signed).</summary>
+    public List<(double StartS, double CurrentMA)> Pulses { get; } = new List<(double, double)>();
+
     /// <summary>The next sample: its time and its current, 0 where it is under the pulse threshold.</summary>
     public void Add(double timeS, double currentMA)
     {
@@ -28,6 +32,7 @@ internal sealed class PulseDirections
         if (sign == _runSign)
         {
             _runSamples++;
+            _runCurrentsMA.Add(currentMA);
             return;
         }
 
@@ -35,6 +40,7 @@ internal sealed class PulseDirections
         _runSign = sign;
         _runSamples = 1;
         _runStartS = timeS;
+        _runCurrentsMA.Add(currentMA);
     }
 
     /// <summary>Counts the run in progress (at the recording's end).</summary>
@@ -42,6 +48,8 @@ internal sealed class PulseDirections
     {
         if (_runSign != 0 && _runSamples >= ProtocolInference.MinimumSamplesPerPulse)
         {
+            _runCurrentsMA.Sort();
+            Pulses.Add((_runStartS, _runCurrentsMA[_runCurrentsMA.Count / 2]));
             if (_runSign > 0)
             {
                 Stripping++;
@@ -55,5 +63,6 @@ internal sealed class PulseDirections
 
         _runSign = 0;
         _runSamples = 0;
+        _runCurrentsMA.Clear();
     }
 }
