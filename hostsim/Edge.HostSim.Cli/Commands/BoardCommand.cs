@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.CommandLine;
+using System.Globalization;
 using Edge.Core.Boards;
 using Edge.HostSim.Boards;
 using Edge.HostSim.Measurement;
@@ -14,6 +15,11 @@ namespace Edge.HostSim.Cli.Commands;
 /// </summary>
 public static class BoardCommand
 {
+    /// <summary>What a step read at 0 or 4095 on one chip asks of the board's author.</summary>
+    private static readonly string s_saturationAdvice = "; keep the channel's whole range at the ADC pin inside "
+        + Esp32AdcCharacteristics.ReadableLowMv.ToString(CultureInfo.InvariantCulture) + "-" + Esp32AdcCharacteristics.ReadableHighMv.ToString(CultureInfo.InvariantCulture)
+        + " mV, what every chip reads without saturating (boards/README.md, \"The ESP32 ADC as nanoFramework runs it\")";
+
     public static Command Create(CliContext context)
     {
         Argument<string[]> files = new Argument<string[]>("files")
@@ -93,7 +99,17 @@ public static class BoardCommand
 
         // The device loads such a board, then refuses every unit's calibration: it would observe for good.
         string? calibration = CalibrationBench.NominalUnitProblem(setup.Board!);
-        return calibration == null ? null
-            : "refused: no unit of this board can be calibrated, its calibration points contradict its front end (divider, offset, shunt or gain): a unit exactly as the board describes it fails the procedure at " + calibration;
+        if (calibration != null)
+        {
+            return "refused: no unit of this board can be calibrated, its calibration points contradict its front end (divider, offset, shunt or gain): a unit exactly as the board describes it fails the procedure at " + calibration;
+        }
+
+        // The typical chip is one of many: a unit whose chip lies at an end of the Vref spread must calibrate too.
+        string? spread = CalibrationBench.SpreadUnitProblem(setup.Board!, out int vrefMv);
+        return spread == null ? null
+            : "refused: a unit whose ESP32 has an ADC Vref of " + vrefMv.ToString(CultureInfo.InvariantCulture) + " mV (chips lie anywhere in "
+                + Esp32AdcCharacteristics.MinimumVrefMv.ToString(CultureInfo.InvariantCulture) + "-" + Esp32AdcCharacteristics.MaximumVrefMv.ToString(CultureInfo.InvariantCulture)
+                + " mV; the typical " + Esp32AdcCharacteristics.NominalVrefMv.ToString(CultureInfo.InvariantCulture) + " mV one calibrates) cannot be calibrated, so every such unit would only observe: built exactly as the board describes it, it fails the procedure at "
+                + spread + (spread.Contains("is saturated", StringComparison.Ordinal) ? s_saturationAdvice : string.Empty);
     }
 }

@@ -14,6 +14,8 @@ namespace Edge.HostSim.Measurement;
 /// </summary>
 public static class CalibrationBench
 {
+    private static readonly int[] s_spreadEndsMv = { Esp32AdcCharacteristics.MinimumVrefMv, Esp32AdcCharacteristics.MaximumVrefMv };
+
     /// <summary>Calibrates the unit behind <paramref name="chain"/>; throws when the procedure refuses a point or the result.</summary>
     public static UnitCalibration Calibrate(MeasurementChain chain, string unitId, int samplesPerPoint = CalibrationProcedure.DefaultSamplesPerPoint)
     {
@@ -50,17 +52,47 @@ public static class CalibrationBench
     /// (a divider ratio, an offset or a shunt and gain the points do not follow) parses and loads, yet the device's
     /// procedure refuses every unit of it, which then observes for good.
     /// </summary>
-    public static string? NominalUnitProblem(BoardDefinition board)
+    public static string? NominalUnitProblem(BoardDefinition board) => UnitProblem(board, Esp32AdcModel.Default);
+
+    /// <summary>
+    /// Why a unit of <paramref name="board"/> built exactly as the board describes it (no noise) on the chip
+    /// <paramref name="adc"/> cannot be calibrated, or null.
+    /// </summary>
+    public static string? UnitProblem(BoardDefinition board, Esp32AdcModel adc)
     {
         try
         {
-            Calibrate(new MeasurementChain(board, Esp32AdcModel.Default, new GaussianNoise(0, 1)), "nominal", 1);
+            Calibrate(new MeasurementChain(board, adc, new GaussianNoise(0, 1)), "nominal", 1);
             return null;
         }
         catch (InvalidOperationException e)
         {
             return AsBoardProblem(e.Message);
         }
+    }
+
+    /// <summary>
+    /// Why a unit of <paramref name="board"/> at either end of Espressif's Vref spread (1000 and 1200 mV) cannot be
+    /// calibrated, or null, with that Vref in <paramref name="vrefMv"/>. A board the typical chip calibrates may still
+    /// put a step where another chip cannot take it: a Vref-1000 chip reads full scale from 3060 mV, where the typical
+    /// one reads about 3920 counts (Espressif's tables, computed), and a Vref-1200 chip has the fewest counts between two
+    /// steps. Units of such a board observe for good, every one that carries such a chip. The ends stand for the
+    /// spread: a reading moves monotonically with the chip's Vref.
+    /// </summary>
+    public static string? SpreadUnitProblem(BoardDefinition board, out int vrefMv)
+    {
+        foreach (int endMv in s_spreadEndsMv)
+        {
+            string? problem = UnitProblem(board, new Esp32AdcModel(endMv));
+            if (problem != null)
+            {
+                vrefMv = endMv;
+                return problem;
+            }
+        }
+
+        vrefMv = 0;
+        return null;
     }
 
     /// <summary>

@@ -261,6 +261,30 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void ABoardAVref1000UnitCannotCalibrateIsRefusedNamingThatVref()
+    {
+        // The mux board's NTC curve with its cold end (-20.0 degC) at 4050 counts of the typical chip: above 3107 mV at the
+        // ADC (Espressif's Vref-1000 and Vref-1200 tables at 4032 counts, 3030 and 3184 mV, averaged; computed). A
+        // Vref-1000 chip reaches 4095 at 3060 mV (the last entry of its table), so such a unit reads that step
+        // saturated and the procedure refuses it. edge-sim board calibrated the typical chip alone and called the board
+        // usable; a run on a Vref-1000 unit then exited 2.
+        string text = File.ReadAllText(Shipped("esp32-mux-6s.board"));
+        const string Curve = "calibration = 179:-200, 424:-100, 763:0, 1181:100, 1641:200, 1872:250, 2095:300, 2501:400, 2838:500, 3148:600, 3410:700, 3740:850";
+        Assert.Contains(Curve, text, StringComparison.Ordinal);
+        string board = _scratch.Write("cold-ntc.board", text.Replace(Curve, "calibration = 300:850, 1000:500, 2000:250, 3000:0, 4050:-200", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+
+        Assert.Equal(2, check.ExitCode);
+        string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("edge-sim board: " + board + ": refused: a unit whose ESP32 has an ADC Vref of 1000 mV", error, StringComparison.Ordinal);
+        Assert.Contains("temperature 0, point 1 of 5: apply -20.0 degC", error, StringComparison.Ordinal);
+        Assert.Contains("reading 4095 is saturated", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("contradict", error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, check.Stdout);
+    }
+
+    [Fact]
     public void ATemperatureChannelWithoutATemperatureLimitIsRefusedNotSummarisedAsHavingNone()
     {
         // The mux board without temperature_max_c was "usable ... no temperature limit" while the controller watched its
