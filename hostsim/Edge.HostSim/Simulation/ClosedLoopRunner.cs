@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Diagnostics;
+using System.Globalization;
 using Edge.Core;
 using Edge.Core.Actuation;
 using Edge.Core.Boards;
@@ -307,10 +308,36 @@ public sealed class ClosedLoopRunner
         }
         catch (InvalidOperationException e)
         {
-            // The board's own points contradict its front end (edge-sim board says so too): a board problem, not a crash.
-            throw new ScenarioException("measurement.board", board.Name + ": the simulated unit cannot be calibrated, the board's calibration points contradict its front end (divider, offset, shunt or gain): " + CalibrationBench.AsBoardProblem(e.Message)
-                + "; check the board (edge-sim board), or run the unit uncalibrated with measurement.unitCalibrated false");
+            // A problem of the scenario, not a crash: its board, its unit's Vref or its noise, each named as such.
+            throw new ScenarioException("measurement.board", board.Name + ": " + CalibrationRefusal(s, board, unitAdc, CalibrationBench.AsBoardProblem(e.Message))
+                + ", or run the unit uncalibrated with measurement.unitCalibrated false");
         }
+    }
+
+    /// <summary>
+    /// Why the procedure refused the unit, told by what a unit without noise does: one of the typical chip refused too
+    /// means the board's own points contradict its front end; one of this unit's Vref refused means this chip cannot
+    /// take a step the typical one takes; neither means the scenario's ADC noise spread a point's readings.
+    /// </summary>
+    private static string CalibrationRefusal(Scenario s, BoardDefinition board, Esp32AdcModel unitAdc, string refusal)
+    {
+        if (CalibrationBench.NominalUnitProblem(board) != null)
+        {
+            return "the simulated unit cannot be calibrated, the board's calibration points contradict its front end (divider, offset, shunt or gain): "
+                + refusal + "; check the board (edge-sim board)";
+        }
+
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        if (CalibrationBench.UnitProblem(board, unitAdc) != null)
+        {
+            return "the simulated unit, whose ESP32 has an ADC Vref of " + unitAdc.VrefMv.ToString("0.#", inv) + " mV"
+                + (s.Measurement.AdcVrefMv == null ? " (drawn from the seed)" : " (measurement.adcVrefMv)") + ", cannot be calibrated, though a typical "
+                + Esp32AdcCharacteristics.NominalVrefMv.ToString(inv) + " mV chip can: " + refusal
+                + "; edge-sim board names the channel; give another measurement.adcVrefMv to run a unit that calibrates";
+        }
+
+        return "the simulated unit cannot be calibrated through measurement.adcNoiseCounts " + s.Measurement.AdcNoiseCounts.ToString("0.###", inv)
+            + " counts of ADC noise (a unit of its Vref without noise can): " + refusal + "; lower measurement.adcNoiseCounts";
     }
 
     private TraceBuffer CreateTrace(Scenario s, int modules, int cells)
