@@ -157,6 +157,7 @@ public static class ScenarioCompiler
             if (scenario.Protocol.CutoffGiven)
             {
                 p.StripCutoffMv = strip;
+                RejectCutoffPastTheBoard(scenario.Protocol.CutoffV, strip, scenario.Measurement.BoardDefinition);
             }
         }
 
@@ -232,6 +233,27 @@ public static class ScenarioCompiler
         }
 
         return c;
+    }
+
+    /// <summary>
+    /// A <c>cutoffV</c> above the board's <c>cell_voltage_max_mv</c>, refused in the scenario's volts with the board's key:
+    /// the core's own check said "2800 is out of range [1, 2500]", millivolts without a unit or the board named.
+    /// </summary>
+    private static void RejectCutoffPastTheBoard(double cutoffV, int cutoffMv, Edge.Core.Boards.BoardDefinition board)
+    {
+        int limitMv = board.Safety.CellVoltageMaxMv;
+        if (cutoffMv <= limitMv)
+        {
+            return;
+        }
+
+        throw new ScenarioException("protocol.cutoffV", string.Format(
+            System.Globalization.CultureInfo.InvariantCulture,
+            "{0} V lies above the cells' limit of board {1}, [safety] cell_voltage_max_mv = {2} mV, which the controller may not cross: give a cutoffV of at most {3} V, or leave it out to take the board's limit",
+            cutoffV,
+            board.Name,
+            limitMv,
+            limitMv / 1000.0));
     }
 
     /// <summary>

@@ -51,4 +51,19 @@ public class BoardCutoffScenarioTests
         ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioCompiler.Compile(Parse(", \"cutoffV\": 2.8")));
         Assert.Equal("protocol.cutoffV", e.Path);
     }
+
+    [Fact]
+    public void A_cut_off_past_the_boards_limit_is_refused_in_volts_naming_the_boards_key()
+    {
+        // cutoffV is in volts; the refusal read "2800 is out of range [1, 2500]": the core's millivolts with no unit and
+        // nothing to say that 2500 is the board's cell_voltage_max_mv.
+        ScenarioException e = Assert.Throws<ScenarioException>(() => ScenarioCompiler.Compile(Parse(", \"cutoffV\": 2.8")));
+
+        Assert.Equal("protocol.cutoffV", e.Path);
+        Assert.Contains("2.8 V", e.Message, StringComparison.Ordinal);
+        Assert.Contains("[safety] cell_voltage_max_mv = 2500 mV", e.Message, StringComparison.Ordinal);
+        Assert.Contains("esp32-devkitc-4s2m", e.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 2.5 V", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("2800", e.Message, StringComparison.Ordinal);
+    }
 }
