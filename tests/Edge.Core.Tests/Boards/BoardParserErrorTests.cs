@@ -68,7 +68,7 @@ public class BoardParserErrorTests
     // whole-board consistency
     [InlineData("[cell 0]", "adc_pin", "mux_input = 2", null, BoardParseErrorKind.MuxMissing, "mux_input needs a [mux] section")]
     [InlineData("[safety]", "cell_voltage_max_mv", "cell_voltage_max_mv = -3000", null, BoardParseErrorKind.Inconsistent, "must be above cell_voltage_min_mv")]
-    [InlineData("[safety]", "max_plating_current_ma", "max_plating_current_ma = 9", null, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma")]
+    [InlineData("[safety]", "max_plating_current_ma", "max_plating_current_ma = 9", null, BoardParseErrorKind.Inconsistent, "9 mA is more than max_module_current_ma, 2 mA")]
     [InlineData("[cell 0]", "calibration", "calibration = 1:-2000, 4094:3600", "[safety] cell_voltage_min_mv", BoardParseErrorKind.Inconsistent, "outside the calibrated range of [cell 0]")]
     // settings nanoFramework's ESP32 ADC does not apply
     [InlineData("[board]", "adc_resolution_bits", "adc_resolution_bits = 10", null, BoardParseErrorKind.UnsupportedAdcSetting, "[board] adc_resolution_bits: 10 bits is not applied: nanoFramework's ESP32 ADC always converts at 12 bits")]

@@ -269,6 +269,22 @@ public class BoardRangeMessageTests
         return error;
     }
 
+    [Theory]
+    [InlineData("500")]
+    [InlineData("2.001")]
+    public void A_plating_cap_above_the_module_limit_names_both_currents_and_the_range_that_passes(string platingMa)
+    {
+        // "must not exceed max_module_current_ma" named neither current: 500 (uA written in the mA key) and 2.001 got the
+        // same words. The plating cap is one direction of the module current: 0.001 mA (its key's least) to the module's
+        // 2 mA on the minimal board.
+        string Board(string cap) => MinimalBoard.With("[safety]", "max_plating_current_ma", cap);
+
+        string message = Refused(Board(platingMa), "[safety] max_plating_current_ma: " + platingMa + " mA is more than max_module_current_ma, 2 mA");
+
+        Assert.Equal(("0.001", "2"), RangeIn(message));
+        AssertEndsBootAndNeighboursDoNot(Board, "0.001", "0", "2", "2.001");
+    }
+
     private static string Refused(string text, string phrase)
     {
         BoardParseError error = Error(text);

@@ -164,7 +164,13 @@ namespace Edge.Core.Boards.Parsing
 
             if (s.MaxPlatingCurrentUa > s.MaxModuleCurrentUa)
             {
-                return s.FailAt(SafetySectionBuilder.MaxPlatingCurrentKey, BoardParseErrorKind.Inconsistent, "must not exceed max_module_current_ma");
+                // Both currents named, and the range: a cap written in uA (500 for 0.5 mA) got the same words as 2.001.
+                string moduleMa = BoardValueReader.FormatScaled(s.MaxModuleCurrentUa, 3);
+                return s.FailAt(
+                    SafetySectionBuilder.MaxPlatingCurrentKey,
+                    BoardParseErrorKind.Inconsistent,
+                    BoardValueReader.FormatScaled(s.MaxPlatingCurrentUa, 3) + " mA is more than max_module_current_ma, " + moduleMa
+                    + " mA: plating is one direction of the module current, so its cap lies inside that limit; use 0.001 to " + moduleMa + " mA");
             }
 
             BoardParseError graded = GradedSafetyChecks.Check(s);
