@@ -62,9 +62,12 @@ public static class BoardCommand
                 context.Console.Out.WriteLine("  " + line);
             }
 
-            if (strict && setup!.Board!.WarningCount > 0)
+            IReadOnlyList<string> pulseWarnings = BoardPulseRise.Warnings(setup!);
+            int warnings = setup!.Board!.WarningCount + pulseWarnings.Count;
+            if (strict && warnings > 0)
             {
-                context.Console.Error.WriteLine("edge-sim board: " + file + ": " + setup.Board.WarningCount + " warning(s), refused with --strict (the first, " + setup.Board.WarningAt(0) + ")");
+                string first = setup.Board.WarningCount > 0 ? setup.Board.WarningAt(0).ToString() : pulseWarnings[0];
+                context.Console.Error.WriteLine("edge-sim board: " + file + ": " + warnings + " warning(s), refused with --strict (the first, " + first + ")");
                 refused++;
             }
         }

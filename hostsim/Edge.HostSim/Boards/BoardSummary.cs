@@ -8,7 +8,8 @@ namespace Edge.HostSim.Boards;
 
 /// <summary>
 /// What a usable board gives the device, in a few lines for the person who wrote it: the pack, the sampling, the
-/// outputs and safety lines, the envelope the controller is clipped to, and every warning with its line.
+/// outputs and safety lines, the envelope the controller is clipped to, and every warning with its line (the parser's,
+/// then those of the protocol the board boots with, <see cref="BoardPulseRise"/>).
 /// </summary>
 public static class BoardSummary
 {
@@ -18,6 +19,7 @@ public static class BoardSummary
         BoardDefinition board = setup.Board ?? throw new ArgumentException("the setup is not usable: " + setup.Error, nameof(setup));
         CultureInfo inv = CultureInfo.InvariantCulture;
         ProtectionConfiguration protection = setup.Configuration.Protection;
+        IReadOnlyList<string> pulseWarnings = BoardPulseRise.Warnings(setup);
         List<string> lines = new List<string>
         {
             "board " + board.Name + " (ESP32 " + (board.ModuleVariant == Esp32ModuleVariant.Wrover ? "WROVER" : "WROOM") + " module)",
@@ -36,13 +38,18 @@ public static class BoardSummary
                     : ", temperature up to " + (board.Safety.TemperatureMaxDeciC / 10.0).ToString("0.0", inv) + " degC"),
             "cells: " + (board.CellParameters.HasElectrodeArea ? "electrode area " + board.CellParameters.ElectrodeAreaCm2.ToString("0.####", inv) + " cm2" : "no electrode area (the controller's default)")
                 + (board.CellParameters.HasNominalResistance ? ", nominal resistance " + board.CellParameters.NominalResistanceOhmCm2.ToString(inv) + " ohm cm2" : string.Empty),
-            Count(board.WarningCount, "warning"),
+            Count(board.WarningCount + pulseWarnings.Count, "warning"),
         };
         for (int i = 0; i < board.WarningCount; i++)
         {
             // A warning about something missing belongs to no line (0).
             BoardWarning warning = board.WarningAt(i);
             lines.Add("  " + (warning.LineNumber > 0 ? "line " + warning.LineNumber.ToString(inv) + ": " : string.Empty) + "warning: " + warning.Message);
+        }
+
+        foreach (string warning in pulseWarnings)
+        {
+            lines.Add("  warning: " + warning);
         }
 
         return lines;

@@ -285,6 +285,29 @@ public sealed class BoardCommandTests : IDisposable
     }
 
     [Fact]
+    public void ACellLimitUnderTheDefaultPulsesOhmicRiseIsWarnedAndStrictRefusesIt()
+    {
+        // cell_voltage_max_mv = 100 on the DevKitC: the pulse the device boots with, 1 mA/cm2, rises 1 mA/cm2 x 170 ohm cm2
+        // ([cells] nominal_resistance_ohm_cm2) = 170 mV across a healthy cell before any polarisation (computed), so every
+        // pulse ends at the 100 mV cut-off on its first sample (a run: cut-off at 203 mV, 0.01 s in, simulated). The board
+        // was summarised as usable without a word on it.
+        string text = File.ReadAllText(Shipped("esp32-devkitc-4s2m.board"));
+        const string Limit = "cell_voltage_max_mv = 3000\n";
+        Assert.Contains(Limit, text, StringComparison.Ordinal);
+        string board = _scratch.Write("v100.board", text.Replace(Limit, "cell_voltage_max_mv = 100\n", StringComparison.Ordinal));
+
+        using EdgeSimProcess check = EdgeSimProcess.Run("board", board);
+        using EdgeSimProcess strict = EdgeSimProcess.Run("board", "--strict", board);
+
+        Assert.True(check.ExitCode == 0, check.Stderr);
+        Assert.Contains("2 warnings", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("warning: [safety] cell_voltage_max_mv: 100 mV is below the 170 mV", check.Stdout, StringComparison.Ordinal);
+        Assert.Contains("385 uA", check.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, strict.ExitCode);
+        Assert.Contains("2 warning(s), refused with --strict", strict.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATemperatureChannelWithoutATemperatureLimitIsRefusedNotSummarisedAsHavingNone()
     {
         // The mux board without temperature_max_c was "usable ... no temperature limit" while the controller watched its
