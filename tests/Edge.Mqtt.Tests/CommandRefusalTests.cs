@@ -220,7 +220,7 @@ namespace Edge.Mqtt.Tests
             ExpectText("stop", "{\"id\":\"r18\",\"pad\":\"" + new string('a', 2100) + "\"}", null, "$", null);
             ExpectText("stop", "{\"id\":\"r19\",\"module\":0,}", "r19", "$", null);
             ExpectText("stop", "{\"id\":\"r20\"} x", "r20", "$", null);
-            ExpectText("stop", "{\"id\":\"r21\",\"module\":01}", "r21", "$", null);
+            ExpectText("stop", "{\"id\":\"r21\",\"module\":01}", "r21", "module", "01 has a leading zero, which JSON numbers may not have: send 1");
             Expect("stop", new byte[] { (byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xAF, (byte)'"', (byte)'}' }, null, "$", "not valid UTF-8 at byte");
             Expect("stop", Array.Empty<byte>(), null, "$", "is empty");
             Expect("stop", new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("{\"id\":\"r24\"}")).ToArray(), null, "$", "starts with a byte-order mark");

@@ -173,20 +173,36 @@ namespace Edge.Core.Commands
         {
             text = null;
             int start = _position;
-            Take('-');
-            if (Take('0'))
+
+            // A number that runs on into characters it cannot hold (01, 0x1, 1_0) is refused whole, as the sender wrote it.
+            if (!TakeNumberGrammar() || IsWordChar(Peek()))
             {
-                // No leading zeros.
+                error = NumberRefusal(start, EndOfWord(start));
+                return false;
             }
-            else if (!TakeDigits())
+
+            if (_position - start > _limits.MaximumStringChars)
             {
-                error = "is not a valid number";
+                error = "number longer than " + _limits.MaximumStringChars.ToString() + " characters";
+                return false;
+            }
+
+            text = new string(_text, start, _position - start);
+            error = null;
+            return true;
+        }
+
+        /// <summary>Takes the longest prefix of a JSON number (RFC 8259, section 6); false when none is there.</summary>
+        private bool TakeNumberGrammar()
+        {
+            Take('-');
+            if (!Take('0') && !TakeDigits())
+            {
                 return false;
             }
 
             if (Take('.') && !TakeDigits())
             {
-                error = "is not a valid number";
                 return false;
             }
 
@@ -199,19 +215,10 @@ namespace Edge.Core.Commands
 
                 if (!TakeDigits())
                 {
-                    error = "is not a valid number";
                     return false;
                 }
             }
 
-            if (_position - start > _limits.MaximumStringChars)
-            {
-                error = "number longer than " + _limits.MaximumStringChars.ToString() + " characters";
-                return false;
-            }
-
-            text = new string(_text, start, _position - start);
-            error = null;
             return true;
         }
 
@@ -239,6 +246,12 @@ namespace Edge.Core.Commands
                 {
                     return false;
                 }
+            }
+
+            // "trueish" is one word, not true followed by data.
+            if (_position + word.Length < _text.Length && IsWordChar(_text[_position + word.Length]))
+            {
+                return false;
             }
 
             _position += word.Length;

@@ -166,36 +166,16 @@ namespace Edge.Core.Commands
                 return true;
             }
 
-            if (c == '-' || (c >= '0' && c <= '9'))
+            JsonValueKind kind;
+            if (TryReadScalar(out kind, out text, out error))
             {
-                if (!TryReadNumber(out text, out error))
-                {
-                    return false;
-                }
-
-                body.Add(name, JsonValueKind.Number, text, null);
+                body.Add(name, kind, text, null);
                 return true;
             }
 
-            if (TakeWord("true"))
+            if (error != null)
             {
-                body.Add(name, JsonValueKind.True, null, null);
-                error = null;
-                return true;
-            }
-
-            if (TakeWord("false"))
-            {
-                body.Add(name, JsonValueKind.False, null, null);
-                error = null;
-                return true;
-            }
-
-            if (TakeWord("null"))
-            {
-                body.Add(name, JsonValueKind.Null, null, null);
-                error = null;
-                return true;
+                return false;
             }
 
             if (c == '[')
@@ -301,20 +281,18 @@ namespace Edge.Core.Commands
         /// <summary>Checks an array item that is a number, true, false or null.</summary>
         private bool TrySkipScalar(out string error)
         {
-            char c = Peek();
-            if (c == '-' || (c >= '0' && c <= '9'))
-            {
-                string text;
-                return TryReadNumber(out text, out error);
-            }
-
-            error = null;
-            if (TakeWord("true") || TakeWord("false") || TakeWord("null"))
+            JsonValueKind kind;
+            string text;
+            if (TryReadScalar(out kind, out text, out error))
             {
                 return true;
             }
 
-            error = "array item at character " + _position.ToString() + " is not a JSON value";
+            if (error == null)
+            {
+                error = "array item at character " + _position.ToString() + " is not a JSON value";
+            }
+
             return false;
         }
     }

@@ -208,7 +208,7 @@ public class CommandHandlerTests
     [InlineData("start", "{\"id\":\"1\",\"module\":99999999999999999999999}", "module")]
     [InlineData("start", "{\"id\":\"1\",\"module\":NaN}", "module")]
     [InlineData("start", "{\"id\":\"1\",\"module\":-Infinity}", "module")]
-    [InlineData("start", "{\"id\":\"1\",\"module\":01}", "$")]
+    [InlineData("start", "{\"id\":\"1\",\"module\":01}", "module")]
     [InlineData("start", "{\"id\":\"1\",\"module\":{\"a\":1}}", "module")]
     [InlineData("start", "{\"id\":\"1\",\"id\":\"2\"}", "id")]
     [InlineData("start", "{\"id\":\"1\",}", "$")]
