@@ -28,7 +28,7 @@ namespace Edge.Core.Commands
                 char c = text[i];
                 if (c < '0' || c > '9')
                 {
-                    error = "must be an integer";
+                    error = NotAnIntegerMessage(text);
                     return false;
                 }
 
@@ -85,7 +85,7 @@ namespace Edge.Core.Commands
                 char c = text[i];
                 if (c < '0' || c > '9')
                 {
-                    error = "must be an integer";
+                    error = NotAnIntegerMessage(text);
                     return false;
                 }
 
@@ -107,6 +107,22 @@ namespace Edge.Core.Commands
             }
 
             return true;
+        }
+
+        /// <summary>
+        /// The refusal of a number with a fraction or an exponent: a whole one (1000.0, 1e3) is told how to write it, as its
+        /// value is not what is wrong; one that is not whole "must be an integer".
+        /// </summary>
+        private static string NotAnIntegerMessage(string text)
+        {
+            bool whole;
+            string plain = JsonIntegerText.PlainForm(text, out whole);
+            if (!whole)
+            {
+                return "must be an integer";
+            }
+
+            return text + " must be written without a fraction or exponent" + (plain != null ? ": send " + plain : string.Empty);
         }
 
         /// <summary>
