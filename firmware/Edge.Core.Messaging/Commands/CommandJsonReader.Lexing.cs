@@ -263,7 +263,7 @@ namespace Edge.Core.Commands
             SkipSpace();
             if (_position != _text.Length)
             {
-                error = "unexpected data after the object";
+                error = "unexpected data after the object at character " + _position.ToString() + ": " + Found();
                 return false;
             }
 

@@ -138,6 +138,40 @@ namespace Edge.Core.Commands
             return end;
         }
 
+        /// <summary>"expected X at character N, found Y", for the current position.</summary>
+        private string Expected(string what) => "expected " + what + " at character " + _position.ToString() + ", found " + Found();
+
+        private static string TrailingComma(int comma, char closing)
+            => "has a trailing comma at character " + comma.ToString() + ", before '" + closing.ToString() + "': remove it";
+
+        /// <summary>What is at the current position, in the sender's terms: the end, a comment, a character.</summary>
+        private string Found()
+        {
+            if (_position >= _text.Length)
+            {
+                return "the end of the payload (it is cut short)";
+            }
+
+            if (IsComment())
+            {
+                return "a comment (JSON has no comments)";
+            }
+
+            char c = _text[_position];
+            if (c == '\'')
+            {
+                return "a single quote (JSON takes double quotes)";
+            }
+
+            // A character that prints as itself is quoted; another (a no-break space, a control character) is named by
+            // its code point, as it would not be seen.
+            return c > ' ' && c < 0x7F ? "'" + c.ToString() + "'" : "U+" + ((int)c).ToString("X4");
+        }
+
+        // "//" or "/*": JSON5 and JavaScript comments, which some configurations and templates carry.
+        private bool IsComment()
+            => _position + 1 < _text.Length && _text[_position] == '/' && (_text[_position + 1] == '/' || _text[_position + 1] == '*');
+
         private static bool IsDigit(char c) => c >= '0' && c <= '9';
 
         // What a sender writes as part of one number or word: a value ends at white space, ',', '}', ']' or a quote.

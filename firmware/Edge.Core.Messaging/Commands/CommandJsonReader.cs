@@ -81,6 +81,7 @@ namespace Edge.Core.Commands
                 // byte-order mark is what some editors and tools put before UTF-8.
                 error = _position >= _text.Length ? "is empty: a command is a JSON object with an \"id\""
                     : _text[_position] == '\uFEFF' ? "starts with a byte-order mark: send the JSON without it"
+                    : IsComment() ? "must be a JSON object, found " + Found() + " at character " + _position.ToString()
                     : "must be a JSON object";
                 return false;
             }
@@ -91,13 +92,14 @@ namespace Edge.Core.Commands
                 return AtEnd(out error);
             }
 
+            int comma = -1;
             while (true)
             {
                 errorField = PayloadField;
                 SkipSpace();
                 if (Peek() != '"')
                 {
-                    error = "expected a field name at character " + _position.ToString();
+                    error = comma >= 0 && Peek() == '}' ? TrailingComma(comma, '}') : Expected("a field name in double quotes");
                     return false;
                 }
 
@@ -124,7 +126,7 @@ namespace Edge.Core.Commands
                 SkipSpace();
                 if (!Take(':'))
                 {
-                    error = "expected ':' after the field name";
+                    error = Expected("':' after the field name");
                     return false;
                 }
 
@@ -137,6 +139,7 @@ namespace Edge.Core.Commands
                 SkipSpace();
                 if (Take(','))
                 {
+                    comma = _position - 1;
                     continue;
                 }
 
@@ -146,7 +149,7 @@ namespace Edge.Core.Commands
                     return AtEnd(out error);
                 }
 
-                error = "expected ',' or '}' at character " + _position.ToString();
+                error = Expected("',' or '}'");
                 return false;
             }
         }
@@ -192,7 +195,7 @@ namespace Edge.Core.Commands
                 return true;
             }
 
-            error = c == '{' ? "nested objects are not allowed" : "is not a JSON value";
+            error = c == '{' ? "nested objects are not allowed" : Expected("a value");
             return false;
         }
 
@@ -215,10 +218,17 @@ namespace Edge.Core.Commands
                 return true;
             }
 
+            int comma = -1;
             while (true)
             {
                 SkipSpace();
                 char c = Peek();
+                if (comma >= 0 && c == ']')
+                {
+                    error = TrailingComma(comma, ']');
+                    return false;
+                }
+
                 if (c == '[' || c == '{')
                 {
                     error = "nested arrays and objects are not allowed";
@@ -251,6 +261,7 @@ namespace Edge.Core.Commands
                 SkipSpace();
                 if (Take(','))
                 {
+                    comma = _position - 1;
                     continue;
                 }
 
@@ -259,7 +270,7 @@ namespace Edge.Core.Commands
                     break;
                 }
 
-                error = "expected ',' or ']' in the array";
+                error = Expected("',' or ']' in the array");
                 return false;
             }
 
@@ -290,7 +301,7 @@ namespace Edge.Core.Commands
 
             if (error == null)
             {
-                error = "array item at character " + _position.ToString() + " is not a JSON value";
+                error = Expected("an array item");
             }
 
             return false;

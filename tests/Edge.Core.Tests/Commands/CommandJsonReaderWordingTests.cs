@@ -67,4 +67,64 @@ public class CommandJsonReaderWordingTests
         Assert.NotEqual(Edge.Core.Records.ModuleState.Idle, rig.Controller.Module(0).State);
         Assert.Equal(Edge.Core.Records.ModuleState.Idle, rig.Controller.Module(1).State);
     }
+
+    // A trailing comma (a hand-edited or template-built payload), a comment (JSON5 or a config file pasted in) or a
+    // payload cut short were refused as "expected a field name at character N", "expected ',' or '}' at character N" or
+    // "is not a JSON value": nothing said what was found there. Positions count characters from 0, as Python's json
+    // ("char N") and JavaScript's JSON.parse ("position N") do; the test finds them in the payload itself.
+    [Theory]
+    [InlineData("start", "{\"id\":\"s1\",}", ",}", "$", "has a trailing comma at character {0}, before '}}': remove it")]
+    [InlineData("start", "{\"id\":\"s1\",\"module\":0 ,\r\n}", ",\r", "$", "has a trailing comma at character {0}, before '}}': remove it")]
+    [InlineData("setProtocol", "{\"id\":\"s1\",\"steps\":[\"Rest for 1 s\",]}", ",]", "steps", "has a trailing comma at character {0}, before ']': remove it")]
+    [InlineData("start", "{\"id\":\"s1\" /* note */}", "/*", "$", "expected ',' or '}}' at character {0}, found a comment (JSON has no comments)")]
+    [InlineData("start", "{\"id\":\"s1\",// note\n\"module\":0}", "//", "$", "expected a field name in double quotes at character {0}, found a comment (JSON has no comments)")]
+    [InlineData("start", "{\"id\":\"s1\"} // note", "//", "$", "unexpected data after the object at character {0}: a comment (JSON has no comments)")]
+    [InlineData("start", "{\"id\":\"s1\"} x", "x", "$", "unexpected data after the object at character {0}: 'x'")]
+    [InlineData("start", "{\"id\":\"s1\" \"module\":0}", "\"module", "$", "expected ',' or '}}' at character {0}, found '\"'")]
+    [InlineData("start", "{\"id\":\"s1\"\u00a0}", "\u00a0", "$", "expected ',' or '}}' at character {0}, found U+00A0")]
+    [InlineData("start", "{\"id\":\"s1\",'module':0}", "'", "$", "expected a field name in double quotes at character {0}, found a single quote (JSON takes double quotes)")]
+    [InlineData("start", "{\"id\":\"s1\",module:0}", "module", "$", "expected a field name in double quotes at character {0}, found 'm'")]
+    [InlineData("start", "{\"id\":\"s1\",\"module\"=0}", "=", "module", "expected ':' after the field name at character {0}, found '='")]
+    [InlineData("start", "{\"id\":\"s1\",\"module\":'0'}", "'", "module", "expected a value at character {0}, found a single quote (JSON takes double quotes)")]
+    [InlineData("setProtocol", "{\"id\":\"s1\",\"steps\":[\"Rest for 1 s\";\"x\"]}", ";", "steps", "expected ',' or ']' in the array at character {0}, found ';'")]
+    [InlineData("setProtocol", "{\"id\":\"s1\",\"steps\":[,]}", "[,", "steps", "expected an array item at character {1}, found ','")]
+    public void AStructuralErrorSaysWhatWasFoundAndWhere(string verb, string json, string marker, string field, string message)
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+        int at = json.IndexOf(marker, System.StringComparison.Ordinal);
+
+        CommandReply reply = rig.Send(verb, json);
+
+        Assert.Equal((false, "s1", field, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, at, at + 1)), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+    }
+
+    // A payload cut short (a script's buffer, a shell's quoting) says so, with where it ends: its length in characters
+    // ({"id":"s2" is 10).
+    [Theory]
+    [InlineData("{\"id\":\"s2\"", "s2", "$", "expected ',' or '}' at character 10, found the end of the payload (it is cut short)")]
+    [InlineData("{\"id\":\"s2\",", "s2", "$", "expected a field name in double quotes at character 11, found the end of the payload (it is cut short)")]
+    [InlineData("{\"id\":\"s2\",\"module\":", "s2", "module", "expected a value at character 20, found the end of the payload (it is cut short)")]
+    [InlineData("{\"id\":\"s2\",\"module\"", "s2", "module", "expected ':' after the field name at character 19, found the end of the payload (it is cut short)")]
+    [InlineData("{", null, "$", "expected a field name in double quotes at character 1, found the end of the payload (it is cut short)")]
+    public void APayloadCutShortSaysSo(string json, string id, string field, string message)
+    {
+        var rig = new CommandRig();
+        CommandReply reply = rig.Send("start", json);
+
+        Assert.Equal((false, id, field, message), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
+    }
+
+    // A comment before the object is no object at all; saying "must be a JSON object" left the sender looking at one.
+    [Fact]
+    public void ACommentBeforeTheObjectIsNamed()
+    {
+        var rig = new CommandRig();
+        CommandReply reply = rig.Send("start", "// stop module 0\n{\"id\":\"s3\"}");
+
+        Assert.Equal(("$", "must be a JSON object, found a comment (JSON has no comments) at character 0"), (reply.ErrorField, reply.ErrorMessage));
+    }
 }
