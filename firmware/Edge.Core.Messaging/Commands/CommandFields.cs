@@ -193,6 +193,52 @@ namespace Edge.Core.Commands
             return true;
         }
 
+        /// <summary>The refusal of a field the command does not have.</summary>
+        public const string UnknownField = "is not a field of this command";
+
+        /// <summary>
+        /// The refusal of <paramref name="name"/>, a field not in <paramref name="allowed"/> (<see cref="FirstUnknown"/>):
+        /// one that is an allowed name in another case names that spelling, as the sender is looking at the same word.
+        /// </summary>
+        public static string UnknownFieldMessage(string name, string[] allowed)
+        {
+            if (name.Length == 0)
+            {
+                return UnknownField + ": a field name is empty";
+            }
+
+            string meant = SameIgnoringCase(name, allowed);
+            return meant == null ? UnknownField : UnknownField + ": names are case-sensitive, this one is \"" + meant + "\"";
+        }
+
+        /// <summary>The name among <paramref name="names"/> that <paramref name="text"/> spells in another (ASCII) case, or null.</summary>
+        public static string SameIgnoringCase(string text, string[] names)
+        {
+            for (int k = 0; k < names.Length; k++)
+            {
+                string name = names[k];
+                if (name.Length != text.Length || name == text)
+                {
+                    continue;
+                }
+
+                bool same = true;
+                for (int i = 0; i < name.Length && same; i++)
+                {
+                    same = LowerAscii(name[i]) == LowerAscii(text[i]);
+                }
+
+                if (same)
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+
+        private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
+
         /// <summary>Returns the first field not in <paramref name="allowed"/>, or null.</summary>
         public static string FirstUnknown(CommandBody body, string[] allowed)
         {

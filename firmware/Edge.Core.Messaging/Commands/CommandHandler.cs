@@ -39,6 +39,7 @@ namespace Edge.Core.Commands
         private static readonly string[] s_moduleFields = new string[] { "id", "module" };
         private static readonly string[] s_modeFields = new string[] { "id", "mode" };
         private static readonly string[] s_idOnly = new string[] { "id" };
+        private static readonly string[] s_verbs = new string[] { "start", "stop", "resetFault", "setMode", "setProtocol", "getConfig" };
 
         private readonly EdgeController _controller;
         private readonly CommandLimits _limits;
@@ -257,7 +258,7 @@ namespace Edge.Core.Commands
                     field = FirstUnknownField(s_idOnly);
                     if (field != null)
                     {
-                        return "is not a field of this command";
+                        return CommandFields.UnknownFieldMessage(field, s_idOnly);
                     }
 
                     _configRequested = true;
@@ -268,7 +269,14 @@ namespace Edge.Core.Commands
                         return DeviceCommands.Execute(verb, _body, out field);
                     }
 
-                    return verb == null || verb.Length == 0 ? "is missing" : "is not a known command";
+                    if (verb == null || verb.Length == 0)
+                    {
+                        return "is missing";
+                    }
+
+                    // A verb in another case ("Start", "setprotocol") is unknown, as the contract's names are case-sensitive.
+                    string meant = CommandFields.SameIgnoringCase(verb, s_verbs);
+                    return meant == null ? "is not a known command" : "is not a known command: verbs are case-sensitive, this one is \"" + meant + "\"";
             }
         }
 
@@ -280,7 +288,7 @@ namespace Edge.Core.Commands
             field = FirstUnknownField(s_moduleFields);
             if (field != null)
             {
-                return "is not a field of this command";
+                return CommandFields.UnknownFieldMessage(field, s_moduleFields);
             }
 
             field = "module";
@@ -406,7 +414,7 @@ namespace Edge.Core.Commands
             field = FirstUnknownField(s_modeFields);
             if (field != null)
             {
-                return "is not a field of this command";
+                return CommandFields.UnknownFieldMessage(field, s_modeFields);
             }
 
             field = "mode";
@@ -459,7 +467,7 @@ namespace Edge.Core.Commands
 
             if (id == null || id.Length == 0)
             {
-                error = id == null ? "is missing" : "is empty";
+                error = id == null ? MissingIdMessage() : "is empty";
                 return false;
             }
 
@@ -471,6 +479,22 @@ namespace Edge.Core.Commands
             }
 
             return true;
+        }
+
+        // "ID" or "Id" (a client serializing its property names) for the id: name it, as "is missing" alone sends the
+        // sender looking at an id that is there.
+        private string MissingIdMessage()
+        {
+            for (int i = 0; i < _body.Count; i++)
+            {
+                string sent = _body.NameAt(i);
+                if (CommandFields.SameIgnoringCase(sent, s_idOnly) != null)
+                {
+                    return "is missing: names are case-sensitive, and \"" + sent + "\" was sent";
+                }
+            }
+
+            return "is missing";
         }
 
         // The reply, and the replay window with it, keeps only the start of an overlong verb.

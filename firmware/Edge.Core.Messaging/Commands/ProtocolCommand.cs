@@ -35,7 +35,7 @@ namespace Edge.Core.Commands
             field = CommandFields.FirstUnknown(body, s_fields);
             if (field != null)
             {
-                return "is not a field of this command";
+                return CommandFields.UnknownFieldMessage(field, s_fields);
             }
 
             ControllerConfiguration current = controller.Configuration;

@@ -59,10 +59,11 @@ namespace Edge.Firmware.Calibration
                 return ActionError;
             }
 
-            field = CommandFields.FirstUnknown(body, action == "begin" ? s_beginFields : s_actionFields);
+            string[] allowed = action == "begin" ? s_beginFields : s_actionFields;
+            field = CommandFields.FirstUnknown(body, allowed);
             if (field != null)
             {
-                return "is not a field of this command";
+                return CommandFields.UnknownFieldMessage(field, allowed);
             }
 
             field = "action";
