@@ -27,7 +27,7 @@ namespace Edge.Core.Commands
 
                 if (c < 0x20)
                 {
-                    error = "control character in a string";
+                    error = ControlCharacterRefusal(c, _position - 1);
                     return false;
                 }
 

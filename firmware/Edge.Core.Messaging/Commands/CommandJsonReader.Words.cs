@@ -168,6 +168,14 @@ namespace Edge.Core.Commands
             return c > ' ' && c < 0x7F ? "'" + c.ToString() + "'" : "U+" + ((int)c).ToString("X4");
         }
 
+        /// <summary>A raw control character in a string: which, where, and the escape JSON takes for it.</summary>
+        private static string ControlCharacterRefusal(char c, int at)
+        {
+            string escape = c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\b' ? "\\b" : c == '\f' ? "\\f"
+                : "\\u" + ((int)c).ToString("X4");
+            return "has a control character, U+" + ((int)c).ToString("X4") + ", at character " + at.ToString() + ": write it escaped, as " + escape;
+        }
+
         // "//" or "/*": JSON5 and JavaScript comments, which some configurations and templates carry.
         private bool IsComment()
             => _position + 1 < _text.Length && _text[_position] == '/' && (_text[_position + 1] == '/' || _text[_position + 1] == '*');

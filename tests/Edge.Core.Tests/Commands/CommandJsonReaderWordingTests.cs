@@ -127,4 +127,25 @@ public class CommandJsonReaderWordingTests
 
         Assert.Equal(("$", "must be a JSON object, found a comment (JSON has no comments) at character 0"), (reply.ErrorField, reply.ErrorMessage));
     }
+
+    // A raw tab or line break inside a string (a value pasted from a spreadsheet, a multi-line template) was refused as
+    // "control character in a string": which one, and where, and how to send it, were left to guess. JSON requires
+    // U+0000 to U+001F escaped inside strings (RFC 8259, section 7). The value's opening quote is at character 18.
+    [Theory]
+    [InlineData("{\"id\":\"c1\",\"mode\":\"act\t\"}", 22, "U+0009", "\\t")]
+    [InlineData("{\"id\":\"c1\",\"mode\":\"act\r\n\"}", 22, "U+000D", "\\r")]
+    [InlineData("{\"id\":\"c1\",\"mode\":\"a\u0001\"}", 20, "U+0001", "\\u0001")]
+    public void ARawControlCharacterInAStringIsNamedWithItsEscape(string json, int at, string codePoint, string escape)
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        string before = rig.Snapshot();
+
+        CommandReply reply = rig.Send("setMode", json);
+
+        Assert.Equal((false, "c1", "mode", "has a control character, " + codePoint + ", at character " + at + ": write it escaped, as " + escape),
+            (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
+        rig.Tick();
+        Assert.Equal(before, rig.Snapshot());
+    }
 }
