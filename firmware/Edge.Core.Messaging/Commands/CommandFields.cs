@@ -141,7 +141,9 @@ namespace Edge.Core.Commands
 
             if (body.KindAt(index) != JsonValueKind.Number)
             {
-                error = "must be a number";
+                // Home Assistant's and Node-RED's templates render values as text: "1" is named as a number in quotes.
+                string sent = body.KindAt(index) == JsonValueKind.String ? body.TextAt(index) : null;
+                error = sent != null && IsPlainNumber(sent) ? "must be a number: \"" + sent + "\" is in quotes, send " + sent : "must be a number";
                 return false;
             }
 
@@ -185,12 +187,56 @@ namespace Edge.Core.Commands
             JsonValueKind kind = body.KindAt(index);
             if (kind != JsonValueKind.True && kind != JsonValueKind.False)
             {
-                error = "must be true or false";
+                string sent = kind == JsonValueKind.String ? body.TextAt(index) : null;
+                error = sent == "true" || sent == "false" ? "must be true or false: \"" + sent + "\" is in quotes, send " + sent : "must be true or false";
                 return false;
             }
 
             value = kind == JsonValueKind.True;
             return true;
+        }
+
+        /// <summary>
+        /// True when <paramref name="text"/> is a JSON number (RFC 8259, section 6) of at most 24 characters, so that it can be
+        /// quoted back and sent as it is without its quotes.
+        /// </summary>
+        private static bool IsPlainNumber(string text)
+        {
+            int i = text.Length > 0 && text[0] == '-' ? 1 : 0;
+            int integerStart = i;
+            i = SkipDigits(text, i);
+            bool valid = text.Length <= 24 && i > integerStart && (text[integerStart] != '0' || i == integerStart + 1);
+            if (valid && i < text.Length && text[i] == '.')
+            {
+                int fractionStart = i + 1;
+                i = SkipDigits(text, fractionStart);
+                valid = i > fractionStart;
+            }
+
+            if (valid && i < text.Length && (text[i] == 'e' || text[i] == 'E'))
+            {
+                i++;
+                if (i < text.Length && (text[i] == '+' || text[i] == '-'))
+                {
+                    i++;
+                }
+
+                int exponentStart = i;
+                i = SkipDigits(text, exponentStart);
+                valid = i > exponentStart;
+            }
+
+            return valid && i == text.Length;
+        }
+
+        private static int SkipDigits(string text, int i)
+        {
+            while (i < text.Length && text[i] >= '0' && text[i] <= '9')
+            {
+                i++;
+            }
+
+            return i;
         }
 
         /// <summary>The refusal of a field the command does not have.</summary>
