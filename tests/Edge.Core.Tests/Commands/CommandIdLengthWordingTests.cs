@@ -15,11 +15,11 @@ public class CommandIdLengthWordingTests
         var rig = new CommandRig();
         string emoji = "\U0001F600";
 
-        CommandReply tooLong = rig.Send("start", "{\"id\":\"" + string.Concat(System.Linq.Enumerable.Repeat(emoji, 33)) + "\"}");
+        CommandReply overlong = rig.Send("start", "{\"id\":\"" + string.Concat(System.Linq.Enumerable.Repeat(emoji, 33)) + "\"}");
         CommandReply plain = rig.Send("start", "{\"id\":\"" + new string('a', 65) + "\"}");
 
         Assert.Equal(("id", "is 66 characters long, more than 64 (a character outside the Basic Multilingual Plane, such as an emoji, counts as two)"),
-            (tooLong.ErrorField, tooLong.ErrorMessage));
+            (overlong.ErrorField, overlong.ErrorMessage));
         Assert.Equal(("id", "is 65 characters long, more than 64"), (plain.ErrorField, plain.ErrorMessage));
         Assert.True(rig.Send("start", "{\"id\":\"" + string.Concat(System.Linq.Enumerable.Repeat(emoji, 32)) + "\"}").Ok);
     }
