@@ -208,7 +208,7 @@ public static partial class ReplayCommand
             // A symmetric cell's usual cycling. The inferred protocol goes one way: the core, stripping, latched an
             // implausible current reading at the first plating pulse (exit 0, a fault the cell never had).
             throw new InputFileException(string.Format(CultureInfo.InvariantCulture,
-                "{0}: the current flows both ways, {1} stripping and {2} plating pulses (the first plating one at t = {3:0.###} s of the recording), and replay infers the pulses of one direction only: the core would part from the recording at its first pulse the other way and latch a current reading fault the cell never had; give --scenario with the Strip and Plate steps the recording followed (the core rests at least 35 s, and until the voltage settles, before it plates after stripping, and plates at most controller.platingCriticalMAPerCm2: where the recording does otherwise, the replay's misaligned lines say where it parts from it)",
+                "{0}: the current flows both ways, {1} stripping and {2} plating pulses (the first plating one at t = {3:0.###} s of the recording), and replay infers the pulses of one direction only: the core would part from the recording at its first pulse the other way and latch a current reading fault the cell never had; give --scenario with the Strip and Plate steps the recording followed (the core rests at least 35 s, and until the voltage settles, before it plates after stripping, and plates at most controller.platingCriticalMAPerCm2: where the recording does otherwise, the replay ends where it parts from it and says so)",
                 Path.GetFileName(request.File), inferred.StrippingPulses, inferred.PlatingPulses, inferred.FirstPlatingS));
         }
 
@@ -408,19 +408,20 @@ public static partial class ReplayCommand
             stdout.WriteLine(string.Format(inv, "gap: no samples from {0:0.###} s to {1:0.###} s ({2:0.###} s); {3}", g.StartS, g.EndS, g.DurationS, AfterGap(g, result.SimulatedS)));
         }
 
-        if (misaligned > 0)
+        if (runner.Departure is ScheduleDeparture departure)
         {
-            // Events from then on may come from the disagreement itself (current through a switch the core holds open
-            // reads as an overcurrent), not from the cell: say how many, so none is taken for the recording's.
-            int after = result.Events.Count(e => e.TS >= firstMisalignedS && e.Severity != "info");
+            // The replay ended before this tick: fed on, the core would report the disagreement itself as the cell's
+            // faults (current through a switch it holds open reads as an overcurrent, a closed switch with no current
+            // as a hard short or an implausible current reading). Say where, which way, and why it can happen.
             string cause = given == null
                 ? "give the protocol with --scenario"
-                : "the recording does not follow the scenario's protocol timing (adaptive rests, or pulses cut or derated by the controller that made it): replay times pulses and rests from the protocol";
-            stdout.WriteLine(string.Format(inv, "misaligned: {0} ticks where the recorded current and the core's protocol disagree, the first at {1:0.###} s; {2}", misaligned, firstMisalignedS, cause));
-            if (after > 0)
-            {
-                stdout.WriteLine(string.Format(inv, "misaligned: {0} warning or fault events at or after {1:0.###} s may come from that disagreement, not from the cell", after, firstMisalignedS));
-            }
+                : recording.Format == "edge-sim-trace"
+                    ? "the recording does not follow the scenario's protocol timing (adaptive rests, or pulses cut or derated by the controller that made it; or a rest ended by the settling voltage, which the run's core read as measured millivolts, with their noise and rounding, and the trace holds as the cell's true voltage): replay times pulses and rests from the protocol"
+                    : "the recording does not follow the scenario's protocol timing (adaptive rests, or pulses cut or derated by the controller that made it): replay times pulses and rests from the protocol";
+            string way = departure.SwitchClosed
+                ? "closed for a pulse, no current recorded"
+                : string.Format(inv, "open, {0} uA recorded", departure.RecordedUa);
+            stdout.WriteLine(string.Format(inv, "misaligned: at {0:0.###} s the core's switch and the recorded current part (module {1}: the switch {2}); the replay ends there, before that tick, as past it the core would judge the cell against a pulse or rest the recording does not hold; {3}", departure.AtS, departure.Module, way, cause));
         }
 
         stdout.WriteLine("summary: " + Path.GetFullPath(Path.Combine(request.OutDir, RunOutputWriter.SummaryFile)));

@@ -15,7 +15,8 @@ namespace Edge.HostSim.Replay;
 /// the recorded cell voltages (mV) and module currents (uA), and the core's measurement, diagnosis and rest
 /// analysis answer as they would on the device. The core runs the scenario's protocol, which should be the
 /// one the recording followed (inferred when not given): ticks where the core's switch disagrees with the
-/// recorded current are counted as misaligned. After a gap a new core session starts at the next pulse that has a
+/// recorded current are misaligned, and the replay ends at the first of them without feeding it (<see cref="Departure"/>):
+/// past it the core's tests judge the cell against a pulse or a rest the recording does not hold. After a gap a new core session starts at the next pulse that has a
 /// sample after the gap before its step.
 /// </summary>
 public sealed class ReplayRunner
@@ -63,6 +64,9 @@ public sealed class ReplayRunner
     /// <summary>Where each session after the first started, s from the replay's first tick (the time events use).</summary>
     public IReadOnlyList<double> RestartsS => _restartsS;
 
+    /// <summary>Where the core's switch first parted from the recorded current, ending the replay; null when it never did.</summary>
+    public ScheduleDeparture? Departure { get; private set; }
+
     public (SimulationResult Result, long MisalignedTicks, double? FirstMisalignedS) Run()
     {
         ControllerConfiguration configuration = ScenarioCompiler.Compile(_scenario);
@@ -90,6 +94,7 @@ public sealed class ReplayRunner
         long progressIntervalTicks = (long)(Math.Max(0.01, ProgressIntervalS) * Stopwatch.Frequency);
         long nextProgressTicks = progressIntervalTicks;
         string terminatedBy = "endOfData";
+        bool lastRowWritten = false;
         long previousTick = 0;
         long segmentStartTick = 0;
         double timeS = 0;
@@ -128,7 +133,6 @@ public sealed class ReplayRunner
             }
 
             long timeMs = tick * periodMs;
-            timeS = timeMs / 1000.0;
 
             // A step between two samples further apart than a tick happened somewhere between them: where the
             // core's switch changed in that interval, the step is placed there (current and voltage after it).
@@ -139,6 +143,27 @@ public sealed class ReplayRunner
                 bool afterOn = marked && Math.Abs(afterUa) >= onThresholdUa;
                 afterStep[m] = marked && afterOn != (Math.Abs(_series.ModuleUa(k, m)) >= onThresholdUa) && closed[m] == afterOn;
             }
+
+            // Where the core's switch parts from the recorded current, its protocol has left the recording's schedule
+            // (a rest ended by the settling voltage ends on another tick when the voltage it reads differs, as a trace's
+            // true voltage differs from the noisy readings of the run that wrote it). Fed on, a closed switch with no
+            // current recorded reads as a hard short or an implausible current reading, current through an open
+            // switch as an overcurrent: faults of the schedule, not of the cell. The replay ends before this tick.
+            Departure = tick > segmentStartTick ? Departed(k, timeMs / 1000.0, modules, closed, afterStep, onThresholdUa) : null;
+            if (Departure != null)
+            {
+                misaligned = 1;
+                firstMisalignedS = Departure.AtS;
+                terminatedBy = "departedFromRecording";
+                if (!lastRowWritten && k > 0)
+                {
+                    AppendRow(trace, timeS, k, modules, cells, area, cellMv, controller);
+                }
+
+                break;
+            }
+
+            timeS = timeMs / 1000.0;
 
             bool restarted = Segments > 1 && tick == segmentStartTick;
             for (int c = 0; c < cells; c++)
@@ -172,11 +197,6 @@ public sealed class ReplayRunner
                 currentOnOffMs[m] = flowing
                     ? (currentOnOffMs[m].OnMs + intervalMs, currentOnOffMs[m].OffMs)
                     : (currentOnOffMs[m].OnMs, currentOnOffMs[m].OffMs + intervalMs);
-                if (tick > segmentStartTick && flowing != closed[m])
-                {
-                    misaligned++;
-                    firstMisalignedS ??= timeS;
-                }
             }
 
             frame.TickIndex = tick - segmentStartTick;
@@ -190,24 +210,10 @@ public sealed class ReplayRunner
 
             // The last fed tick always gets a row: the end of the recording is what a plot must show.
             bool allStopped = RunTelemetry.AllStopped(controller, modules);
-            if (trace.IsDue(timeMs) || allStopped || k == _series.Count - 1)
+            lastRowWritten = trace.IsDue(timeMs) || allStopped || k == _series.Count - 1;
+            if (lastRowWritten)
             {
-                int row = trace.Append(timeS);
-                if (row >= 0)
-                {
-                    for (int m = 0; m < modules; m++)
-                    {
-                        // The recorded current that flows from this tick on (the next fed sample's), as the closed loop's trace shows the commanded one.
-                        int next = k + 1 < _series.Count ? _series.ModuleUa(k + 1, m) : 0;
-                        trace.CurrentMAPerCm2[(row * modules) + m] = (float)(next / 1000.0 / area);
-                        trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
-                    }
-
-                    for (int c = 0; c < cells; c++)
-                    {
-                        trace.VoltageV[(row * cells) + c] = (float)(cellMv[c] / 1000.0);
-                    }
-                }
+                AppendRow(trace, timeS, k + 1, modules, cells, area, cellMv, controller);
             }
 
             previousTick = tick;
@@ -235,7 +241,7 @@ public sealed class ReplayRunner
         }
 
         telemetry.Finish(controller.Telemetry);
-        long ticks = k < _series.Count ? k + 1 : _series.Count;
+        long ticks = Departure != null ? k : k < _series.Count ? k + 1 : _series.Count;
         SimulationResult result = new SimulationResult
         {
             Scenario = _scenario.Name,
@@ -256,6 +262,50 @@ public sealed class ReplayRunner
             Trace = trace,
         };
         return (result, misaligned, firstMisalignedS);
+    }
+
+    /// <summary>
+    /// The first module whose switch (<paramref name="closed"/> after the tick before) disagrees with the current
+    /// recorded over the interval ending at fed tick <paramref name="k"/> (after the step where the tick takes it), or null.
+    /// </summary>
+    private ScheduleDeparture? Departed(int k, double timeS, int modules, bool[] closed, bool[] afterStep, int onThresholdUa)
+    {
+        for (int m = 0; m < modules; m++)
+        {
+            int ua = afterStep[m] ? _series.AfterStepUa(k, m) : _series.ModuleUa(k, m);
+            if ((Math.Abs(ua) >= onThresholdUa) != closed[m])
+            {
+                return new ScheduleDeparture(timeS, m, closed[m], ua);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A trace row for the tick just fed, at <paramref name="timeS"/>: the core's states, the voltages fed, and the
+    /// recorded current that flows from that tick on (fed tick <paramref name="next"/>'s, none past the end), as the
+    /// closed loop's trace shows the commanded one.
+    /// </summary>
+    private void AppendRow(TraceBuffer trace, double timeS, int next, int modules, int cells, double area, int[] cellMv, EdgeController controller)
+    {
+        int row = trace.Append(timeS);
+        if (row < 0)
+        {
+            return;
+        }
+
+        for (int m = 0; m < modules; m++)
+        {
+            int nextUa = next < _series.Count ? _series.ModuleUa(next, m) : 0;
+            trace.CurrentMAPerCm2[(row * modules) + m] = (float)(nextUa / 1000.0 / area);
+            trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
+        }
+
+        for (int c = 0; c < cells; c++)
+        {
+            trace.VoltageV[(row * cells) + c] = (float)(cellMv[c] / 1000.0);
+        }
     }
 
     /// <summary>

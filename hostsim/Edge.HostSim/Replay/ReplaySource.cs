@@ -40,9 +40,13 @@ public sealed class ReplaySource
     /// <summary>Core sessions: 1, plus one restarted at the first pulse after each gap (the core's history starts again there).</summary>
     public int Sessions { get; init; } = 1;
 
-    /// <summary>Ticks whose recorded current disagreed with the core's switch (on against off).</summary>
+    /// <summary>
+    /// Ticks whose recorded current disagreed with the core's switch (on against off): 0, or 1 where the replay ended
+    /// at the first such tick, unfed (<see cref="ReplayRunner.Departure"/>).
+    /// </summary>
     public long MisalignedTicks { get; init; }
 
+    /// <summary>That tick's time, s from the replay's first tick; null when the switch followed the recording throughout.</summary>
     public double? FirstMisalignedS { get; init; }
 
     /// <summary>The recording began inside a pulse whose first point had already jumped: the replay starts at the next.</summary>

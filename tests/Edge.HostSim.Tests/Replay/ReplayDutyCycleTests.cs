@@ -47,12 +47,14 @@ public sealed class ReplayDutyCycleTests : IDisposable
     }
 
     [Fact]
-    public void AScenarioWhoseProtocolPartsFromTheRecordingLeavesTheDutyTheRecordings()
+    public void AScenarioWhoseProtocolPartsFromTheRecordingEndsTheReplayThereWithTheRecordingsDuty()
     {
         // A continuous current at 1 mA/cm2 (0.385 mA on the default area): the core's switch stays closed through the
-        // recorded rest, and the duty read the switch's 1. The closed switch with no current recorded is an implausible
-        // current reading, latched at its third tick (1.03 s), where the replay of the module ends: up to there the
-        // recorded current was on 1.00 s of 1.03 s, 0.971, the switch 1.03 s of 1.03 s.
+        // recorded rest. The replay fed on, latched an implausible current reading at the third tick without current
+        // (1.03 s), a fault of the schedule, not the cell, and read a duty of 1.00 s in 1.03 s. It now ends before the
+        // first tick where the switch and the recorded current part, 1.01 s (a tick's current is the one over the
+        // interval ending there: up to 1.00 s the sample at 0.98 s, under current): the ticks fed, 0 to 1.00 s, carried
+        // current over every interval (the first tick's, with nothing before it, counts as neither), a duty of 1.
         string scenario = _scratch.Write("continuous.json", """
             { "name": "continuous", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 100,
               "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
@@ -65,9 +67,11 @@ public sealed class ReplayDutyCycleTests : IDisposable
 
         Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
-        Assert.Equal(1.00 / 1.03, summary.RootElement.GetProperty("modules")[0].GetProperty("dutyCycle").GetDouble(), 0.005);
-        Assert.Contains("misaligned: ", replay.Stdout, StringComparison.Ordinal);
-        Assert.Contains("\"diagnosis\":\"currentChannelImplausible\"", File.ReadAllText(Path.Combine(outDir, "events.jsonl")), StringComparison.Ordinal);
+        Assert.Equal(1.0, summary.RootElement.GetProperty("modules")[0].GetProperty("dutyCycle").GetDouble(), 0.005);
+        Assert.Equal("departedFromRecording", summary.RootElement.GetProperty("terminatedBy").GetString());
+        Assert.Equal(1.00, summary.RootElement.GetProperty("simulatedS").GetDouble(), 1e-9);
+        Assert.Contains("misaligned: at 1.01 s the core's switch and the recorded current part (module 0: the switch closed for a pulse, no current recorded); the replay ends there", replay.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"severity\":\"fault\"", File.ReadAllText(Path.Combine(outDir, "events.jsonl")), StringComparison.Ordinal);
     }
 
     /// <summary>

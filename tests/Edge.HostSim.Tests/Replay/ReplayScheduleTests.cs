@@ -1,0 +1,153 @@
+// Licensed under the MIT License.
+
+using System.Globalization;
+using System.Text.Json;
+using Edge.HostSim.Tests.Cli;
+using Xunit;
+
+namespace Edge.HostSim.Tests.Replay;
+
+/// <summary>
+/// A run replayed with its own scenario, through the real CLI: where the replay feeds the core what the run fed it
+/// (the measured values, or a noiseless run's trace of a fixed protocol) the core keeps the run's schedule and finds the
+/// run's events. Where it cannot (a trace holds the cell's true voltage at 10 uV, not the noisy, rounded millivolts the
+/// run's core read, so a rest ended by the settling voltage ends on another tick), the core's switch parts from the
+/// recorded current; past that tick its tests judge the cell against a pulse the recording does not hold (a closed
+/// switch with no current read as a hard short, current through an open switch as an overcurrent). The replay ends
+/// at that tick, before feeding it, and says so; those faults were reported as the cell's.
+/// </summary>
+public sealed class ReplayScheduleTests : IDisposable
+{
+    private const string StripPlateSteps = "\"Strip at 1 mA/cm2 for 1 s\", \"Rest for 2 s\", \"Plate at 1 mA/cm2 for 1 s\", \"Rest for 2 s\"";
+
+    /// <summary>RecordedRun's intermittent soft short from 30 s.</summary>
+    private const string SoftShort = "{ \"atS\": 30, \"module\": 0, \"cell\": 0, \"kind\": \"softShort\", \"resistanceOhmCm2\": 300, \"onS\": 0.05, \"offS\": 0.6 }";
+
+    private readonly CliScratch _scratch = new CliScratch();
+
+    public void Dispose() => _scratch.Dispose();
+
+    [Fact]
+    public void NoiselessStripAndPlateRunsTraceReplaysWithTheRunsEvents()
+    {
+        // RecordedRun's soft short from 30 s and a hard short at 150.5 s, inside the third cycle's plating pulse
+        // (each cycle: 1 s strip, at least 35 s of rest before the direction changes, 1 s plate, 35 s more).
+        string json = Scenario(StripPlateSteps, "fixed", 0, 200, SoftShort + ", { \"atS\": 150.5, \"module\": 0, \"cell\": 0, \"kind\": \"hardShort\" }");
+        using RecordedRun run = new RecordedRun(json);
+
+        (string outDir, EdgeSimProcess replay) = Replay(run.TracePath, json);
+
+        using (replay)
+        {
+            Assert.Equal(File.ReadAllText(run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+            Assert.Contains("\"kind\":\"hardShort\"", File.ReadAllText(run.EventsPath), StringComparison.Ordinal);
+            Assert.Equal(0, ReplayJson(outDir).GetProperty("misalignedTicks").GetInt64());
+        }
+    }
+
+    [Fact]
+    public void AdaptiveRestRunsMeasuredValuesReplayWithTheRunsEvents()
+    {
+        // The millivolts and microamps the run's core read, every tick: the rests end where the run's did.
+        string json = Scenario("\"Strip at 1 mA/cm2 for 1 s\", \"Rest\"", "adaptive", 0, 120, SoftShort + ", { \"atS\": 90.5, \"module\": 0, \"cell\": 0, \"kind\": \"hardShort\" }");
+        using RecordedRun run = new RecordedRun(json);
+        string file = run.WriteGeneric("measured.csv");
+
+        (string outDir, EdgeSimProcess replay) = Replay(file, json, "--time-column", "elapsed_ms", "--time-unit", "ms", "--voltage-column", "cell_mV", "--voltage-unit", "mV", "--current-column", "I_uA", "--current-unit", "uA");
+
+        using (replay)
+        {
+            Assert.Equal(File.ReadAllText(run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+            Assert.Equal(0, ReplayJson(outDir).GetProperty("misalignedTicks").GetInt64());
+        }
+    }
+
+    [Fact]
+    public void NoisyStripAndPlateRunsTraceEndsWhereTheCorePartsFromItWithoutAFault()
+    {
+        // 2 mV of noise on 1.6 mV steps (the defaults): the run's core read the settling rest before plating through
+        // them, the replay's the trace's smooth true voltage, and ended that rest 2 ticks before the run did. The
+        // replay then held the cell for a hard short at 153.01 s: its switch closed for plating, no current recorded.
+        string json = Scenario(StripPlateSteps, "fixed", 2, 200, string.Empty);
+        using RecordedRun run = new RecordedRun(json);
+        Assert.DoesNotContain("\"severity\":\"fault\"", File.ReadAllText(run.EventsPath), StringComparison.Ordinal);
+
+        (string outDir, EdgeSimProcess replay) = Replay(run.TracePath, json);
+
+        using (replay)
+        {
+            AssertEndsAtTheDeparture(run, outDir, replay);
+        }
+    }
+
+    [Fact]
+    public void NoiselessAdaptiveRestRunsTraceEndsWhereTheCorePartsFromItWithoutAFault()
+    {
+        // Noise off, but the trace's true voltage at 10 uV rounds to other millivolts than the run's readings near a
+        // half millivolt: an adaptive rest, ended by the voltage's slope, ended on another tick, and current through
+        // the replay's open switch was held for a module overcurrent the run never had (9.88 s).
+        string json = Scenario("\"Strip at 1 mA/cm2 for 1 s\", \"Rest\"", "adaptive", 0, 200, SoftShort);
+        using RecordedRun run = new RecordedRun(json);
+
+        (string outDir, EdgeSimProcess replay) = Replay(run.TracePath, json);
+
+        using (replay)
+        {
+            AssertEndsAtTheDeparture(run, outDir, replay);
+        }
+    }
+
+    /// <summary>
+    /// The replay ended at its first misaligned tick, which it did not feed: no event of the core at or after it, the
+    /// run's events before it, and stdout and the outputs say where and why.
+    /// </summary>
+    private static void AssertEndsAtTheDeparture(RecordedRun run, string outDir, EdgeSimProcess replay)
+    {
+        JsonElement source = ReplayJson(outDir);
+        Assert.Equal(1, source.GetProperty("misalignedTicks").GetInt64());
+        double departedS = source.GetProperty("firstMisalignedS").GetDouble();
+
+        string[] found = File.ReadAllLines(Path.Combine(outDir, "events.jsonl"));
+        string[] runBefore = File.ReadAllLines(run.EventsPath).Where(l => EventTimeS(l) < departedS).ToArray();
+        Assert.True(runBefore.SequenceEqual(found), replay.Stdout + string.Join('\n', found));
+
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal("departedFromRecording", summary.RootElement.GetProperty("terminatedBy").GetString());
+        Assert.Equal(departedS - 0.01, summary.RootElement.GetProperty("simulatedS").GetDouble(), 1e-9);
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, "misaligned: at {0:0.###} s the core's switch and the recorded current part", departedS), replay.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the replay ends there", replay.Stdout, StringComparison.Ordinal);
+    }
+
+    private static double EventTimeS(string line)
+    {
+        using JsonDocument e = JsonDocument.Parse(line);
+        return e.RootElement.GetProperty("tS").GetDouble();
+    }
+
+    private static JsonElement ReplayJson(string outDir)
+    {
+        using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));
+        return source.RootElement.Clone();
+    }
+
+    /// <summary>One NaK50 cell in observe mode, traced every tick, plating cap above the 1 mA/cm2 pulses; <paramref name="faults"/> the faults array's entries.</summary>
+    private static string Scenario(string steps, string rest, double noiseMv, double timeLimitS, string faults) => string.Format(CultureInfo.InvariantCulture, """
+        {{ "name": "schedule", "seed": 2, "samplePeriodMs": 10, "timeLimitS": {0},
+          "pack": {{ "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" }},
+          "protocol": {{ "steps": [ {1} ], "rest": "{2}" }},
+          "controller": {{ "mode": "observe"{3} }},
+          "measurement": {{ "voltageNoiseMv": {4}, "voltageLsbMv": {5}, "currentNoiseUa": {6} }},
+          "trace": {{ "periodMs": 10 }},
+          "faults": [ {7} ] }}
+        """, timeLimitS, steps, rest, steps.Contains("Plate", StringComparison.Ordinal) ? ", \"platingCriticalMAPerCm2\": 1.1" : string.Empty,
+        noiseMv, noiseMv > 0 ? 1.6 : 0, noiseMv > 0 ? 0.5 : 0, faults);
+
+    private (string OutDir, EdgeSimProcess Replay) Replay(string file, string scenarioJson, params string[] extra)
+    {
+        string scenario = _scratch.Write("scenario-" + Guid.NewGuid().ToString("N") + ".json", scenarioJson);
+        string outDir = _scratch.Path2("replay-" + Guid.NewGuid().ToString("N"));
+        EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, new[] { "replay", file, "--scenario", scenario, "--out", outDir }.Concat(extra).ToArray());
+        Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
+        return (outDir, replay);
+    }
+}
