@@ -258,6 +258,17 @@ public class BoardFrontEndRuleTests
         Assert.Contains("ground_inputs: missing", BoardRuleAssert.SingleWarning(BoardFiles.Parse(BoardFiles.Mux6s), BoardWarningKind.NoMuxAddressCheck).Message);
     }
 
+    [Fact]
+    public void A_missing_ground_inputs_is_warned_at_the_mux_header_not_at_another_key()
+    {
+        // The key is absent, so no line of its own holds it: the warning belongs to the section that lacks it, as a missing
+        // required key's refusal does. It stood at select_pins, a line that is right as written.
+        string text = BoardFiles.Read(BoardFiles.Mux6s);
+        BoardWarning warning = BoardRuleAssert.SingleWarning(BoardRuleAssert.Parsed(text), BoardWarningKind.NoMuxAddressCheck);
+        Assert.Equal(LineOf(text, "[mux]"), warning.LineNumber);
+        Assert.NotEqual(LineOf(text, "select_pins"), warning.LineNumber);
+    }
+
     private static int LineOf(string text, string start)
     {
         string[] lines = text.Replace("\r\n", "\n").Split('\n');

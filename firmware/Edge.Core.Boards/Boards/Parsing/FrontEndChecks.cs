@@ -340,8 +340,9 @@ namespace Edge.Core.Boards.Parsing
             int allOnes = mux.InputCount - 1;
             if (mux.GroundInputs == null)
             {
+                // A missing key has no line of its own: warned at the section that lacks it, as a missing required key is refused.
                 warnings.Add(
-                    mux.LineOf(MuxSectionBuilder.SelectPinsKey),
+                    mux.HeaderLine,
                     BoardWarningKind.NoMuxAddressCheck,
                     mux.Header,
                     MuxSectionBuilder.GroundInputsKey,
