@@ -21,7 +21,7 @@ public class BoardFileTests
         try
         {
             var ex = Assert.Throws<InvalidDataException>(() => BoardFile.Load(path));
-            Assert.Equal(path + ":3: [board] sample_period_ms: 'fast' is not a whole number", ex.Message);
+            Assert.Equal(path + ":3: [board] sample_period_ms: 'fast' is not a whole number of ms", ex.Message);
         }
         finally
         {

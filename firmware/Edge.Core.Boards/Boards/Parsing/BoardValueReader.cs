@@ -18,12 +18,12 @@ namespace Edge.Core.Boards.Parsing
             value = 0;
             if (!FixedPointText.TryParse(line.Value, 0, out scaled))
             {
-                return line.Fail(BoardParseErrorKind.BadNumber, QuotedText.Of(line.Value) + " is not a whole number");
+                return NotWhole(line, min, max);
             }
 
             if (scaled < min || scaled > max)
             {
-                return OutOfRange(line, min.ToString(), max.ToString());
+                return OutOfRange(line, min.ToString(), max.ToString(), string.Empty);
             }
 
             value = (int)scaled;
@@ -40,7 +40,7 @@ namespace Edge.Core.Boards.Parsing
             value = 0;
             if (!FixedPointText.TryParse(line.Value, 0, out scaled))
             {
-                return line.Fail(BoardParseErrorKind.BadNumber, QuotedText.Of(line.Value) + " is not a whole number");
+                return NotWhole(line, int.MinValue, int.MaxValue);
             }
 
             value = scaled > int.MaxValue ? int.MaxValue : (scaled < int.MinValue ? int.MinValue : (int)scaled);
@@ -81,7 +81,7 @@ namespace Edge.Core.Boards.Parsing
 
             if (scaled < min || scaled > max)
             {
-                return OutOfRange(line, FormatScaled(min, decimals), FormatScaled(max, decimals));
+                return OutOfRange(line, FormatScaled(min, decimals), FormatScaled(max, decimals), KelvinReading(line, decimals, min, max));
             }
 
             scaledValue = (int)scaled;
@@ -267,9 +267,50 @@ namespace Edge.Core.Boards.Parsing
             return null;
         }
 
-        private static BoardParseError OutOfRange(BoardLine line, string min, string max)
+        /// <summary>The range in the key's unit, then <paramref name="hint"/> (empty, or what the value reads in another unit).</summary>
+        private static BoardParseError OutOfRange(BoardLine line, string min, string max, string hint)
         {
-            return line.Fail(BoardParseErrorKind.OutOfRange, "value " + line.Value + " out of range " + min + " to " + max);
+            return line.Fail(BoardParseErrorKind.OutOfRange, "value " + line.Value + " out of range " + min + " to " + max + KeyUnit.After(line.Key) + hint);
+        }
+
+        /// <summary>
+        /// A value that is not a whole number, refused in the key's unit; where it reads as a whole number of the key's unit
+        /// within <paramref name="min"/> to <paramref name="max"/> when taken in the unit 1000 times larger (offset_mv = 1.225,
+        /// volts), that reading is offered: "not a whole number" alone left the unit slip to be guessed.
+        /// </summary>
+        private static BoardParseError NotWhole(BoardLine line, long min, long max)
+        {
+            string problem = QuotedText.Of(line.Value) + " is not a whole number" + KeyUnit.Of(line.Key);
+            string symbol = KeyUnit.SymbolOf(line.Key);
+            string larger = symbol == null ? null : KeyUnit.LargerThan(symbol);
+            long reading;
+            if (larger != null && FixedPointText.TryParse(line.Value, KeyUnit.LargerDecimals, out reading) && reading >= min && reading <= max)
+            {
+                problem += KeyUnit.LooksLike(larger, reading.ToString(), symbol);
+            }
+
+            return line.Fail(BoardParseErrorKind.BadNumber, problem);
+        }
+
+        /// <summary>
+        /// For a temperature key out of range (temperature_max_c = 318.2), its reading as kelvin in degC where that lies in
+        /// range (45, truncated to the key's decimals), else empty.
+        /// </summary>
+        private static string KelvinReading(BoardLine line, int decimals, long min, long max)
+        {
+            long hundredthsKelvin;
+            if (KeyUnit.SymbolOf(line.Key) != KeyUnit.Celsius || decimals > 2 || !FixedPointText.TryParse(line.Value, 2, out hundredthsKelvin))
+            {
+                return string.Empty;
+            }
+
+            long celsius = hundredthsKelvin - KeyUnit.ZeroCelsiusInHundredthsKelvin;
+            for (int i = decimals; i < 2; i++)
+            {
+                celsius /= 10;
+            }
+
+            return celsius < min || celsius > max ? string.Empty : KeyUnit.LooksLike("K", FormatScaled(celsius, decimals), KeyUnit.Celsius);
         }
 
         /// <summary>A number scaled by 10^decimals as text with at most that many decimals, trailing zeros dropped.</summary>
