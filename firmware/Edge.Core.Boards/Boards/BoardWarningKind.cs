@@ -28,5 +28,11 @@ namespace Edge.Core.Boards
         /// at one level is not seen by an address check (the reference input alone cannot tell a resting cell from REF).
         /// </summary>
         NoMuxAddressCheck = 5,
+
+        /// <summary>
+        /// The <c>[cells]</c> electrode area is larger than the board's module current limit can pulse at the controller's
+        /// 1 mA/cm2 (an area typed in mm2 is 100 times too large): the pulses the device boots with are cut to the limit.
+        /// </summary>
+        AreaBeyondModuleCurrent = 6,
     }
 }

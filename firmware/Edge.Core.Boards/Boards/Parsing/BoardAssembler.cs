@@ -108,6 +108,7 @@ namespace Edge.Core.Boards.Parsing
                 return null;
             }
 
+            AreaReachCheck.Check(sections, warnings);
             return Build(sections, cellCount, moduleCount, temperatureCount, warnings.ToArray());
         }
 

@@ -12,7 +12,7 @@ namespace Edge.Core.Boards.Parsing
         public const string NominalResistanceKey = "nominal_resistance_ohm_cm2";
 
         /// <summary>Decimals of the electrode area: 0.00001 cm2 (0.001 mm2) is finer than any O-ring or mask.</summary>
-        private const int AreaDecimals = 5;
+        public const int AreaDecimals = 5;
 
         /// <summary>10^<see cref="AreaDecimals"/>, to turn the scaled area back into cm2.</summary>
         private const double AreaScale = 100000.0;
@@ -30,6 +30,12 @@ namespace Edge.Core.Boards.Parsing
 
         public double ElectrodeAreaCm2 { get; private set; }
 
+        /// <summary>The area in 0.00001 cm2 as read, for whole-board checks in integers; 0 when not given.</summary>
+        public int ElectrodeAreaScaled { get; private set; }
+
+        /// <summary>The area as written, for warnings that quote it.</summary>
+        public string ElectrodeAreaText { get; private set; }
+
         public int NominalResistanceOhmCm2 { get; private set; }
 
         protected override BoardParseError Apply(BoardLine line)
@@ -44,6 +50,8 @@ namespace Edge.Core.Boards.Parsing
                 if (error == null)
                 {
                     ElectrodeAreaCm2 = value / AreaScale;
+                    ElectrodeAreaScaled = value;
+                    ElectrodeAreaText = line.Value;
                 }
 
                 return error;
