@@ -249,7 +249,10 @@ namespace Edge.Core.Decision
         /// <summary>Time spent in Pulse since start (ms), for the duty cycle.</summary>
         public long PulseTimeMs => _pulseTimeMs;
 
-        /// <summary>Time spent in Rest since start (ms).</summary>
+        /// <summary>
+        /// Time spent in Rest (ms) over every run: the intervals the module rested in, from its start (not the interval
+        /// before it) up to its stop (that one included).
+        /// </summary>
         public long RestTimeMs => _restTimeMs;
 
         /// <summary>Number of rests completed (64-bit, as <see cref="PulseCount"/>).</summary>
@@ -318,6 +321,30 @@ namespace Edge.Core.Decision
                 return;
             }
 
+            BeginRun(nowMs, telemetry);
+
+            // The tick's rest is counted in Trigger by the state after the commands, and a run that begins in a rest
+            // (the scheduler's wait for a first grant, a protocol that begins with a rest, a rest after a recent current)
+            // was not resting in the interval this tick ends: the module was Idle or Done, or on the first tick there was
+            // no interval at all. Taken back here, once a run, so the tick's count stays one compare. An interval in
+            // which the ended run's current flowed is counted as current, not rest, and is left alone.
+            if (_state == ModuleState.Rest && !(_snapshot != null && _snapshot.Phase[_module] == ModulePhase.Current))
+            {
+                _restTimeMs -= CommandTickIntervalMs();
+            }
+        }
+
+        /// <summary>
+        /// The interval the tick of a start or stop ends, ms: the snapshot's (the controller hands the same one every
+        /// tick, and the measurement updated it before the commands), or before the first tick the sample period, the
+        /// interval the measurement gives its first tick. A protocol change stops the modules before the measurement,
+        /// so its stop takes the previous tick's interval, the sample period but for jitter.
+        /// </summary>
+        private int CommandTickIntervalMs() => _snapshot != null ? _snapshot.IntervalMs : _configuration.SamplePeriodMs;
+
+        /// <summary>What a start does: the run's totals, limits and first step (<see cref="Start"/> checked the state).</summary>
+        private void BeginRun(long nowMs, TelemetryBuffer telemetry)
+        {
             // The measurement ran before the commands: this tick's snapshot says whether a pulse ended now, or its
             // current flowed up to now and it ends at the next tick, either way summarised after this start.
             _summaryOfEndedRunDue = _snapshot != null && (_snapshot.PulseEnded[_module] || _snapshot.Phase[_module] == ModulePhase.Current);
@@ -442,6 +469,13 @@ namespace Edge.Core.Decision
         {
             if (IsRunning(_subState))
             {
+                // Trigger counts the tick's rest by the state after the commands, Done here, so the rest up to the stop
+                // is counted now (a start in the same tick takes it back if it rests again, and Trigger counts it once).
+                if (_state == ModuleState.Rest)
+                {
+                    _restTimeMs += CommandTickIntervalMs();
+                }
+
                 NotePulseCut();
                 Finish(StopReason.Command, EventKind.Stopped, -1, NetChargeMc(), 0, nowMs, telemetry);
             }
