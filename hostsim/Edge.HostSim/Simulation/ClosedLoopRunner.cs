@@ -220,7 +220,8 @@ public sealed class ClosedLoopRunner
 
         telemetry.Finish(controller.Telemetry);
         long ticks = Math.Min(tick, limitTicks) + 1;
-        double simulatedS = (ticks - 1) * (periodMs / 1000.0);
+        // Whole milliseconds first, then one division: 41 x (10 / 1000.0) is 0.41000000000000003, 410 / 1000.0 is 0.41.
+        double simulatedS = (ticks - 1) * periodMs / 1000.0;
         return new SimulationResult
         {
             TickTiming = TickTimingSummary.From(consumer.Timing, missedReleases),

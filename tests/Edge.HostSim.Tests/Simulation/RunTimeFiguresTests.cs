@@ -8,7 +8,7 @@ namespace Edge.HostSim.Tests.Simulation;
 
 /// <summary>
 /// The time figures of a run's summary, against hand counts of its ticks: the duty cycle of modules the pack scheduler
-/// takes in turn.
+/// takes in turn, and the simulated time of a run that stops at its time limit.
 /// </summary>
 public sealed class RunTimeFiguresTests
 {
@@ -33,5 +33,21 @@ public sealed class RunTimeFiguresTests
         {
             Assert.Equal(1.0 / modules, module.DutyCycle);
         }
+    }
+
+    [Fact]
+    public void ARunStoppedByItsTimeLimitReportsTheSimulatedTimeAsWritten()
+    {
+        // 0.41 s of 10 ms ticks: ticks at 0, 10, ..., 410 ms, the last at 0.41 s. 41 x 0.01 in floating point is
+        // 0.41000000000000003; the summary must say 0.41.
+        Scenario scenario = ScenarioLoader.Parse("""
+            { "name": "short", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 0.41,
+              "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 1 s" ] },
+              "controller": { "mode": "observe" } }
+            """);
+        SimulationResult result = new ClosedLoopRunner(scenario, new RunOptions { RecordTrace = false }).Run();
+        Assert.Equal(42, result.Ticks);
+        Assert.Equal(0.41, result.SimulatedS);
     }
 }
