@@ -19,7 +19,11 @@ public static class MergeCommand
         };
         EdgeSimCommand.RejectOptionLikeValues(shards);
         Option<string> output = CommonOptions.Out("Folder for the merged study (may be one of the shard folders).");
-        Command command = new Command("merge", "Join study shards into one study folder: study.csv, pareto.png/svg, report.html, variants/.") { shards, output };
+        // Taken as run, sweep and study take it, so one option list serves every verb of a script; merge writes no
+        // progress, so it changes nothing here.
+        Option<bool> quiet = CommonOptions.Quiet();
+        quiet.Description = "Taken as by study; merge writes no progress either way.";
+        Command command = new Command("merge", "Join study shards into one study folder: study.csv, pareto.png/svg, report.html, variants/.") { shards, output, quiet };
         command.SetAction(result =>
         {
             string outDir = result.GetRequiredValue(output);
