@@ -41,7 +41,7 @@ public sealed partial class ReplayReportFactsTests : IDisposable
         Assert.Equal("10 ms (default, not given with --sample-period-ms)", facts["sample period"]);
         Assert.Equal("Strip at 385 uA for 1000 ms, Rest for 2000 ms, repeated (inferred from the recording's current steps)", facts["protocol"]);
         Assert.Equal("fixed (inferred from the recording's current steps)", facts["rest"]);
-        Assert.Equal("1 modules x 1 cells (the recording's columns)", facts["pack"]);
+        Assert.Equal("1 module x 1 cell (the recording's columns)", facts["pack"]);
 
         using JsonDocument summary = Summary(outDir);
         Assert.Equal("fixed", summary.RootElement.GetProperty("rest").GetString());

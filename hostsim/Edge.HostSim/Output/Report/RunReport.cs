@@ -57,6 +57,12 @@ public static class RunReport
 
     public static void Write(string path, Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings = null) => ReportPage.Write(path, Build(scenario, result, warnings), DataFiles);
 
+    /// <summary>"2 modules x 1 cell": each count with its noun in the number it takes.</summary>
+    private static string PackCount(Scenario scenario) =>
+        Counted(scenario.Pack.Modules, "module") + " x " + Counted(scenario.Pack.CellsPerModule, "cell");
+
+    private static string Counted(int count, string noun) => count.ToString(s_inv) + " " + noun + (count == 1 ? string.Empty : "s");
+
     private static List<string[]> Facts(Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings)
     {
         if (result.SettingSources is ReplaySettingSources sources)
@@ -66,7 +72,7 @@ public static class RunReport
 
         return new List<string[]>
         {
-            new[] { "pack", scenario.Pack.Modules + " modules x " + scenario.Pack.CellsPerModule + " cells, " + scenario.Pack.Preset + ", " + scenario.Pack.AreaCm2.ToString("0.####", s_inv) + " cm2" },
+            new[] { "pack", PackCount(scenario) + ", " + scenario.Pack.Preset + ", " + scenario.Pack.AreaCm2.ToString("0.####", s_inv) + " cm2" },
             new[] { "protocol", string.Join(", ", scenario.Protocol.Steps) + (scenario.Protocol.Repeat ? " (repeated)" : " (once)") },
             new[] { "rest", RestFact(scenario) },
             new[] { "mode", scenario.Controller.Act ? "act" : "observe" },
@@ -97,7 +103,7 @@ public static class RunReport
     {
         return new List<string[]>
         {
-            new[] { "pack", scenario.Pack.Modules + " modules x " + scenario.Pack.CellsPerModule + " cells (" + (sources.Protocol == SettingSource.Scenario ? "the --scenario file's" : "the recording's columns") + ")" },
+            new[] { "pack", PackCount(scenario) + " (" + (sources.Protocol == SettingSource.Scenario ? "the --scenario file's" : "the recording's columns") + ")" },
             new[] { "electrode area", scenario.Pack.AreaCm2.ToString("0.####", s_inv) + " cm2 (" + Source(sources.AreaCm2, "--area", "pack.areaCm2") + ")" },
             new[] { "cell kind", scenario.Pack.Preset + " (" + Source(sources.Preset, "--preset", "pack.preset") + ")" },
             new[] { "cut-off", (ScenarioCompiler.Compile(scenario).Protocol.StripCutoffMv / 1000.0).ToString("0.###", s_inv) + " V (" + Source(sources.CutoffV, "--cutoff", "protocol.cutoffV") + ")" },
