@@ -215,7 +215,7 @@ public static class FieldsWithoutEffect
             double onePass = onePassMAh / area;
             if (limit > onePass * CapacityReachMargin)
             {
-                warnings.Add(string.Format(s_inv, "{0} has no effect: the protocol runs once (\"repeat\": false) and its Strip steps strip at most {1:0.#####} mAh/cm2, less than the limit of {2}; it applies with \"repeat\": true or a limit below that", Field, onePass, limit));
+                warnings.Add(string.Format(s_inv, "{0} has no effect: the protocol runs once (\"repeat\": false) and its Strip steps strip at most {1} mAh/cm2, less than the limit of {2}; it applies with \"repeat\": true or a limit below that", Field, ChargeFigure(onePass), limit));
                 return;
             }
         }
@@ -230,9 +230,24 @@ public static class FieldsWithoutEffect
             string current = scheduled
                 ? string.Format(s_inv, "at the module current limit ({0:0.##} mA/cm2, the most the pack scheduler grants)", densityMAPerCm2)
                 : string.Format(s_inv, "at the protocol's largest strip current ({0:0.##} mA/cm2) without a rest", densityMAPerCm2);
-            warnings.Add(string.Format(s_inv, "{0} has no effect: in the run's {1} s (timeLimitS) a module strips at most {2:0.#####} mAh/cm2 even {3}, less than the limit of {4}; it applies with a timeLimitS of at least {5:0} s or a lower limit",
-                Field, s.TimeLimitS, reach, current, limit, Math.Ceiling(limit / densityMAPerCm2 * 3600.0)));
+            warnings.Add(string.Format(s_inv, "{0} has no effect: in the run's {1} s (timeLimitS) a module strips at most {2} mAh/cm2 even {3}, less than the limit of {4}; it applies with a timeLimitS of at least {5:0} s or a lower limit",
+                Field, s.TimeLimitS, ChargeFigure(reach), current, limit, Math.Ceiling(limit / densityMAPerCm2 * 3600.0)));
         }
+    }
+
+    /// <summary>
+    /// A charge in mAh/cm2 for a warning: five decimals (0.00056), or for a smaller one three significant digits, so
+    /// that a very short run's reach reads as what it is (0.001 s at 1 mA/cm2: 0.000000278), not as 0.
+    /// </summary>
+    private static string ChargeFigure(double mAhPerCm2)
+    {
+        if (mAhPerCm2 <= 0 || mAhPerCm2 >= 0.00001)
+        {
+            return mAhPerCm2.ToString("0.#####", s_inv);
+        }
+
+        int decimals = 2 - (int)Math.Floor(Math.Log10(mAhPerCm2));
+        return mAhPerCm2.ToString("0." + new string('#', decimals), s_inv);
     }
 
     private static void PackFields(Scenario s, ControllerConfiguration configuration, List<string> warnings)
