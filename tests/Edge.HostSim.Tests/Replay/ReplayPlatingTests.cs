@@ -77,7 +77,7 @@ public sealed class ReplayPlatingTests : IDisposable
         using EdgeSimProcess replay = Replay(file);
 
         Assert.True(replay.ExitCode == 0, replay.Stderr);
-        Assert.Equal(1, File.ReadAllLines(Path.Combine(_scratch.Path2("out"), "events.jsonl")).Length);
+        Assert.Single(File.ReadAllLines(Path.Combine(_scratch.Path2("out"), "events.jsonl")));
     }
 
     /// <summary>
