@@ -64,7 +64,10 @@ public static class RunOutputWriter
             mode = scenario.Controller.Act ? "act" : "observe",
             samplePeriodMs = scenario.SamplePeriodMs,
             terminatedBy = result.TerminatedBy,
-            simulatedS = result.SimulatedS,
+            // A replay's time is the recording's, not simulated: its summary named it simulatedS, which called the
+            // measured time of a lab recording simulated. One of the two is written, in the same place.
+            simulatedS = simulated ? result.SimulatedS : (double?)null,
+            replayedS = simulated ? (double?)null : result.SimulatedS,
             wallS = result.WallS,
             ticks = result.Ticks,
             cellSteps = simulated ? result.CellSteps : (long?)null,

@@ -69,7 +69,7 @@ public sealed class ReplayDutyCycleTests : IDisposable
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.Equal(1.0, summary.RootElement.GetProperty("modules")[0].GetProperty("dutyCycle").GetDouble(), 0.005);
         Assert.Equal("departedFromRecording", summary.RootElement.GetProperty("terminatedBy").GetString());
-        Assert.Equal(1.00, summary.RootElement.GetProperty("simulatedS").GetDouble(), 1e-9);
+        Assert.Equal(1.00, summary.RootElement.GetProperty("replayedS").GetDouble(), 1e-9);
         Assert.Contains("misaligned: at 1.01 s the core's switch and the recorded current part (module 0: the switch closed for a pulse, no current recorded); the replay ends there", replay.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("\"severity\":\"fault\"", File.ReadAllText(Path.Combine(outDir, "events.jsonl")), StringComparison.Ordinal);
     }

@@ -528,7 +528,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         // The fields hostsim/README.md lists for a replay's summary, and no more: a replay steps no cell model, so it
         // has no cell-steps or their throughput (it wrote cellSteps and cellStepsPerSecond as a simulation does), no
         // scheduling (tickTiming), pack window or simulated unit, and no cell's own hard-short time.
-        string[] replayFields = { "scenario", "provenance", "preset", "steps", "rest", "mode", "samplePeriodMs", "terminatedBy", "simulatedS", "wallS", "ticks", "modules", "events", "eventsDropped", "settingSources", "gaps" };
+        string[] replayFields = { "scenario", "provenance", "preset", "steps", "rest", "mode", "samplePeriodMs", "terminatedBy", "replayedS", "wallS", "ticks", "modules", "events", "eventsDropped", "settingSources", "gaps" };
         Assert.Equal(replayFields, summary.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.DoesNotContain(summary.RootElement.GetProperty("modules").EnumerateArray(), m => m.TryGetProperty("cellHardShortS", out _));
 
@@ -539,6 +539,13 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         Assert.Contains(format, provenance, StringComparison.Ordinal);
         bool simulator = format == "edge-sim-trace";
         Assert.StartsWith(simulator ? "simulated recording: " : "recorded: ", provenance, StringComparison.Ordinal);
+        // The recording's time replayed is replayedS: a lab recording's summary said "simulatedS", a name that called
+        // its measured time simulated.
+        if (!simulator)
+        {
+            Assert.DoesNotContain("simulated", File.ReadAllText(Path.Combine(outDir, "summary.json")), StringComparison.OrdinalIgnoreCase);
+        }
+
         foreach (string file in new[] { "plot.svg", "report.html" })
         {
             string text = File.ReadAllText(Path.Combine(outDir, file));

@@ -89,7 +89,7 @@ public sealed class ReplayLengthTests : IDisposable
     {
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.Equal("endOfData", summary.RootElement.GetProperty("terminatedBy").GetString());
-        Assert.Equal(2_600_300, summary.RootElement.GetProperty("simulatedS").GetDouble(), 3);
+        Assert.Equal(2_600_300, summary.RootElement.GetProperty("replayedS").GetDouble(), 3);
         string[] kinds = File.ReadAllLines(Path.Combine(outDir, "events.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()!).ToArray();
         Assert.All(kinds, k => Assert.Equal("started", k));
     }

@@ -113,7 +113,7 @@ public sealed class ReplayScheduleTests : IDisposable
 
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.Equal("departedFromRecording", summary.RootElement.GetProperty("terminatedBy").GetString());
-        Assert.Equal(departedS - 0.01, summary.RootElement.GetProperty("simulatedS").GetDouble(), 1e-9);
+        Assert.Equal(departedS - 0.01, summary.RootElement.GetProperty("replayedS").GetDouble(), 1e-9);
         Assert.Contains(string.Format(CultureInfo.InvariantCulture, "misaligned: at {0:0.###} s the core's switch and the recorded current part", departedS), replay.Stdout, StringComparison.Ordinal);
         Assert.Contains("the replay ends there", replay.Stdout, StringComparison.Ordinal);
     }

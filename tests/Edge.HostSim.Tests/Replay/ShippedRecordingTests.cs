@@ -54,7 +54,7 @@ public sealed class ShippedRecordingTests : IDisposable
         Assert.InRange(confirmed.GetProperty("tS").GetDouble(), 30, 40);
         Assert.DoesNotContain(events, e => e.GetProperty("kind").GetString() == "softShort" && e.GetProperty("tS").GetDouble() < 30);
         Assert.DoesNotContain(events, e => e.GetProperty("kind").GetString() == "hardShort");
-        Assert.Equal(90, summary.RootElement.GetProperty("simulatedS").GetDouble(), 2);
+        Assert.Equal(90, summary.RootElement.GetProperty("replayedS").GetDouble(), 2);
     }
 
     /// <summary>
