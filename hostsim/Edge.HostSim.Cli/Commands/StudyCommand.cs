@@ -149,6 +149,8 @@ public static class StudyCommand
         }
 
         console.Out.WriteLine(string.Format(inv, "{0}: {1} variants ran, {2} were already finished, {3} left; {4} of {5} in the folder; {6:0.##} s wall", title, outcome.Ran, outcome.Skipped, outcome.Unfinished, rows.Count, variants.Count, wall.Elapsed.TotalSeconds));
+        // The printed front travels without report.html: say, as the report does, that its figures are simulated.
+        console.Out.WriteLine(StudyReport.PrintedProvenance);
         console.Out.WriteLine("Pareto front (capacity versus duty cycle):");
         console.Results.Write(table);
         bool cancelled = context.Cancellation.IsCancellationRequested;

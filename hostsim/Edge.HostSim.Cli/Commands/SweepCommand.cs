@@ -145,6 +145,8 @@ public static class SweepCommand
             table.AddRow(p.RestS.ToString("0.###", inv), p.CapacityMAhPerCm2.ToString("0.###", inv), p.DutyCycle.ToString("0.###", inv), Markup.Escape(p.StopText), p.Result.WallS.ToString("0.##", inv));
         }
 
+        // The printed table travels without sweep.md: its first line says, as sweep.md's does, that the figures are simulated.
+        console.Out.WriteLine(SweepOutputWriter.Provenance(scenario.Name, ran).TrimStart('#', ' '));
         console.Results.Write(table);
         console.Out.WriteLine(string.Format(inv, "sweep wall time {0:0.##} s", wall.Elapsed.TotalSeconds));
         if (cancelled)

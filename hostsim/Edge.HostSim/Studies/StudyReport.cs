@@ -13,6 +13,12 @@ namespace Edge.HostSim.Studies;
 public static class StudyReport
 {
     /// <param name="warnings">The variants' scenario fields without effect (<see cref="Scenarios.FieldsWithoutEffect.Across"/>).</param>
+    /// <summary>
+    /// The line study prints above its Pareto front, which is forwarded without the report: where the figures come from,
+    /// and where the scenario and seed they were simulated with are written.
+    /// </summary>
+    public const string PrintedProvenance = "figures simulated by edge-sim in closed loop (the control core against the cell model), not bench measurements; the base scenario with its seed and the axes are in " + StudyFolder.ManifestFile;
+
     public static string Render(StudySpec spec, int variantCount, IReadOnlyList<StudyRow> rows, string plotSvg, string manifest, IReadOnlyList<string>? warnings = null)
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
