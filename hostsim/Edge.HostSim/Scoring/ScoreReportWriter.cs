@@ -110,6 +110,9 @@ public static class ScoreReportWriter
     public static string ConsoleSummary(ScoreResult result)
     {
         StringBuilder text = new StringBuilder(EventsDroppedWarning(result));
+
+        // The printed medians travel without score.md: say, as its title does, what they are and which corpus they scored.
+        text.Append(string.Format(Inv, "Scorecard of corpus seed {0} (closed-loop simulation, not bench measurements)\n", result.Seed));
         foreach (FamilyScore f in result.Families)
         {
             text.Append(f.Family).Append(": ").Append(f.Runs).Append(" runs");

@@ -321,6 +321,16 @@ public sealed class ScoreCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheConsoleSummarySaysItsNumbersAreSimulatedAndFromWhichCorpusSeed()
+    {
+        // The lines score prints are forwarded without score.md: they gave each family's capacity and duty medians with
+        // no word saying they were simulated, nor of which corpus.
+        string printed = ScoreReportWriter.ConsoleSummary(new ScoreResult { Seed = 3 });
+
+        Assert.StartsWith("Scorecard of corpus seed 3 (closed-loop simulation, not bench measurements)\n", printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScoreJsonSaysItsNumbersAreSimulated()
     {
         // The README: everything in the score folder is simulated. score.json is read without score.md's title (by
