@@ -1,7 +1,5 @@
 // Licensed under the MIT License.
 
-using System.Globalization;
-using System.Text;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
 
@@ -16,9 +14,6 @@ namespace Edge.HostSim.Tests.Replay;
 /// </summary>
 public sealed class ReplayPlatingTests : IDisposable
 {
-    /// <summary>Electrode area, cm2: replay's default, the [W] 7 mm O-ring.</summary>
-    private const double AreaCm2 = 0.3848;
-
     private readonly CliScratch _scratch = new CliScratch();
 
     public void Dispose() => _scratch.Dispose();
@@ -80,30 +75,9 @@ public sealed class ReplayPlatingTests : IDisposable
         Assert.Single(File.ReadAllLines(Path.Combine(_scratch.Path2("out"), "events.jsonl")));
     }
 
-    /// <summary>
-    /// A table sampled every 10 ms of <paramref name="cycles"/> repeats of the steps (current density mA/cm2, length s)
-    /// on a healthy symmetric cell: open-circuit voltage 0, 0.2 V per mA/cm2 under current (the NaK50 ohmic jump,
-    /// README), of the current's sign.
-    /// </summary>
-    private static string Table((double DensityMAPerCm2, double LengthS)[] steps, int cycles)
-    {
-        StringBuilder text = new StringBuilder("time,voltage,current\n");
-        int sample = 0;
-        for (int cycle = 0; cycle < cycles; cycle++)
-        {
-            foreach ((double density, double lengthS) in steps)
-            {
-                for (int k = 0; k < (int)Math.Round(lengthS / 0.01); k++)
-                {
-                    text.Append(string.Format(CultureInfo.InvariantCulture, "{0:0.00},{1:0.00000},{2:0.00000}\n", sample * 0.01, density * 0.2, density * AreaCm2));
-                    sample++;
-                }
-            }
-        }
+    /// <summary>The symmetric cell's table of <paramref name="cycles"/> repeats of the steps (current density mA/cm2, length s).</summary>
+    private static string Table((double DensityMAPerCm2, double LengthS)[] steps, int cycles) =>
+        SymmetricCellTable.Of(SymmetricCellTable.Repeated(steps, cycles));
 
-        return text.ToString();
-    }
-
-    private EdgeSimProcess Replay(string file, params string[] more) => EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null,
-        new[] { "replay", file, "--out", _scratch.Path2("out"), "--time-column", "time", "--voltage-column", "voltage", "--current-column", "current" }.Concat(more).ToArray());
+    private EdgeSimProcess Replay(string file, params string[] more) => SymmetricCellTable.Replay(_scratch, file, more);
 }

@@ -1,7 +1,5 @@
 // Licensed under the MIT License.
 
-using System.Globalization;
-using System.Text;
 using Edge.HostSim.Tests.Cli;
 using Xunit;
 
@@ -16,9 +14,6 @@ namespace Edge.HostSim.Tests.Replay;
 /// </summary>
 public sealed class ReplayPulseCurrentStepTests : IDisposable
 {
-    /// <summary>Electrode area, cm2: replay's default, the [W] 7 mm O-ring.</summary>
-    private const double AreaCm2 = 0.3848;
-
     private readonly CliScratch _scratch = new CliScratch();
 
     public void Dispose() => _scratch.Dispose();
@@ -52,31 +47,11 @@ public sealed class ReplayPulseCurrentStepTests : IDisposable
     }
 
     /// <summary>
-    /// A table sampled every 10 ms: for each density (mA/cm2), <paramref name="pulses"/> cycles of a 1 s rest, a 1 s
-    /// stripping pulse and a 1 s rest, on a healthy symmetric cell (0.2 V per mA/cm2 under current, 0 at rest).
+    /// The symmetric cell's table: for each density (mA/cm2), <paramref name="pulses"/> cycles of a 1 s rest, a 1 s
+    /// stripping pulse and a 1 s rest.
     /// </summary>
-    private static string Table(double[] densitiesMAPerCm2, int pulses)
-    {
-        StringBuilder text = new StringBuilder("time,voltage,current\n");
-        int sample = 0;
-        foreach (double density in densitiesMAPerCm2)
-        {
-            for (int pulse = 0; pulse < pulses; pulse++)
-            {
-                foreach (double step in new[] { 0.0, density, 0.0 })
-                {
-                    for (int k = 0; k < 100; k++)
-                    {
-                        text.Append(string.Format(CultureInfo.InvariantCulture, "{0:0.00},{1:0.00000},{2:0.00000}\n", sample * 0.01, step * 0.2, step * AreaCm2));
-                        sample++;
-                    }
-                }
-            }
-        }
+    private static string Table(double[] densitiesMAPerCm2, int pulses) =>
+        SymmetricCellTable.Of(densitiesMAPerCm2.SelectMany(density => SymmetricCellTable.Repeated(new[] { (0.0, 1.0), (density, 1.0), (0.0, 1.0) }, pulses)));
 
-        return text.ToString();
-    }
-
-    private EdgeSimProcess Replay(string file) => EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null,
-        "replay", file, "--out", _scratch.Path2("out"), "--time-column", "time", "--voltage-column", "voltage", "--current-column", "current");
+    private EdgeSimProcess Replay(string file) => SymmetricCellTable.Replay(_scratch, file);
 }
