@@ -194,7 +194,7 @@ public static class ScenarioCompiler
                 throw new ScenarioException("measurement.board", "board " + scenario.Measurement.BoardDefinition.Name + ": " + levelConflict);
             }
 
-            RejectStepsPastTheBoard(c, scenario.Measurement.BoardDefinition);
+            BoardStepCurrentCheck.Reject(c, scenario.Measurement.BoardDefinition);
         }
 
         PackLayout layout = Layout(scenario);
@@ -256,42 +256,6 @@ public static class ScenarioCompiler
             board.Name,
             limitMv,
             limitMv / 1000.0));
-    }
-
-    /// <summary>
-    /// A current step above the board's module current limit, refused naming the board's key with the step's density: the
-    /// core's check said "current 385 uA exceeds the safety envelope's 300 uA", leaving the 300 uA to be traced to the board
-    /// file. Where the controller's own limit is the tighter one, the core's check names it as before.
-    /// </summary>
-    private static void RejectStepsPastTheBoard(ControllerConfiguration c, Edge.Core.Boards.BoardDefinition board)
-    {
-        int limitUa = board.Safety.MaxModuleCurrentUa;
-        if (c.Protection.ModuleMaximumCurrentUa != limitUa)
-        {
-            return;
-        }
-
-        double areaCm2 = c.Protocol.ElectrodeAreaCm2;
-        ProtocolStep[] steps = c.Protocol.Steps;
-        for (int i = 0; i < steps.Length; i++)
-        {
-            ProtocolStep step = steps[i];
-            if (!step.IsCurrentStep || step.CurrentUa <= limitUa)
-            {
-                continue;
-            }
-
-            throw new ScenarioException("protocol.steps[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", string.Format(
-                System.Globalization.CultureInfo.InvariantCulture,
-                "current {0} uA ({1:0.##} mA/cm2 of {2:0.####} cm2) exceeds board {3}'s [safety] max_module_current_ma = {4:0.###} mA, which the controller may not cross: give a step of at most {5} uA ({6:0.##} mA/cm2), or a board with a larger limit",
-                step.CurrentUa,
-                step.CurrentUa / 1000.0 / areaCm2,
-                areaCm2,
-                board.Name,
-                limitUa / 1000.0,
-                limitUa,
-                limitUa / 1000.0 / areaCm2));
-        }
     }
 
     /// <summary>
