@@ -48,6 +48,36 @@ public class BoardElectrodeAreaReachTests
     }
 
     [Fact]
+    public void A_board_without_an_area_whose_limit_cannot_pulse_the_default_area_is_warned_at_its_limit()
+    {
+        // No [cells]: the cells are taken as 0.3848 cm2, and 0.3 mA / 0.3848 cm2 = 0.780 mA/cm2, under 1 mA/cm2.
+        string text = WithoutCells("0.3");
+
+        BoardWarning warning = BoardRuleAssert.SingleWarning(BoardRuleAssert.Parsed(text), BoardWarningKind.AreaBeyondModuleCurrent);
+
+        Assert.Equal(LineOf(text, "max_module_current_ma"), warning.LineNumber);
+        Assert.Equal(
+            "[safety] max_module_current_ma: without [cells] electrode_area_cm2 the cells are taken as 0.3848 cm2, where max_module_current_ma = 0.3 reaches 0.78 mA/cm2, under the 1 mA/cm2 the controller pulses at, so its pulses are cut to the limit; give the cells' area",
+            warning.Message);
+    }
+
+    [Fact]
+    public void A_board_without_an_area_one_microampere_short_of_the_default_pulse_is_warned()
+    {
+        // 384 uA x 10^5 / 38480 (0.3848 cm2 in 0.00001 cm2) = 997.9, 0.998 mA/cm2.
+        Assert.Contains("reaches 0.998 mA/cm2", BoardRuleAssert.SingleWarning(BoardRuleAssert.Parsed(WithoutCells("0.384")), BoardWarningKind.AreaBeyondModuleCurrent).Message);
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("0.385")]
+    public void A_board_without_an_area_whose_limit_pulses_the_default_area_is_not_warned(string limitMa)
+    {
+        // 0.385 mA on 0.3848 cm2: 1.0005 mA/cm2, the default pulse's own 385 uA.
+        Assert.Equal(0, BoardRuleAssert.Count(BoardRuleAssert.Parsed(WithoutCells(limitMa)), BoardWarningKind.AreaBeyondModuleCurrent));
+    }
+
+    [Fact]
     public void The_warned_density_is_the_default_protocols()
     {
         // The warning's 1 mA/cm2 is the default protocol's strip pulse on its area: 385 uA on 0.3848 cm2.
@@ -60,6 +90,14 @@ public class BoardElectrodeAreaReachTests
         string text = BoardFiles.Read(BoardFiles.DevKitC4s2m);
         Assert.Contains("electrode_area_cm2 = 0.3848 ", text);
         return text.Replace("electrode_area_cm2 = 0.3848 ", "electrode_area_cm2 = " + areaCm2 + " ");
+    }
+
+    private static string WithoutCells(string limitMa)
+    {
+        string text = NFUnitTest.Boards.BoardText.WithoutSection(BoardFiles.Read(BoardFiles.DevKitC4s2m), "[cells]");
+        Assert.DoesNotContain("[cells]", text);
+        text = NFUnitTest.Boards.BoardText.With(text, "[safety]", "max_plating_current_ma", "0.3");
+        return NFUnitTest.Boards.BoardText.With(text, "[safety]", "max_module_current_ma", limitMa);
     }
 
     private static int LineOf(string text, string start)
