@@ -473,28 +473,12 @@ namespace Edge.Core.Commands
 
             if (id.Length > _limits.MaximumIdChars)
             {
-                // Counted in UTF-16 code units, as the contract says: the count is given, since a sender counting
-                // characters finds fewer when the id holds an emoji.
-                error = "is " + id.Length.ToString() + " characters long, more than " + _limits.MaximumIdChars.ToString()
-                    + (HasSurrogate(id) ? " (a character outside the Basic Multilingual Plane, such as an emoji, counts as two)" : string.Empty);
+                error = TextLengthRefusal.Of(id.Length, _limits.MaximumIdChars, TextLengthRefusal.HasSurrogate(id));
                 id = null;
                 return false;
             }
 
             return true;
-        }
-
-        private static bool HasSurrogate(string text)
-        {
-            for (int i = 0; i < text.Length; i++)
-            {
-                if (text[i] >= 0xD800 && text[i] <= 0xDFFF)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         // "ID" or "Id" (a client serializing its property names) for the id: name it, as "is missing" alone sends the

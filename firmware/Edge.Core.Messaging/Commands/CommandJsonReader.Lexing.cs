@@ -5,16 +5,23 @@ namespace Edge.Core.Commands
     /// <summary>Tokens of the command reader: strings with their escapes, numbers, literals, white space.</summary>
     public sealed partial class CommandJsonReader
     {
+        /// <summary>
+        /// Reads a string to its closing quote. <paramref name="value"/> is null when it is longer than
+        /// <see cref="CommandLimits.MaximumStringChars"/>: it is read to its end all the same, counted and not kept, so that
+        /// the caller's refusal can say how long it was (<see cref="OverlongRefusal"/>).
+        /// </summary>
         private bool TryReadString(out string value, out string error)
         {
             value = null;
+            int start = _position;
             _position++;
             _length = 0;
+            _hasSurrogate = false;
             while (true)
             {
                 if (_position >= _text.Length)
                 {
-                    error = "unterminated string";
+                    error = UnterminatedStringRefusal(start);
                     return false;
                 }
 
@@ -35,6 +42,12 @@ namespace Edge.Core.Commands
                 {
                     if (!TryReadEscape(out error))
                     {
+                        // A payload that ends inside an escape (a backslash, or \u and fewer than four digits) is cut short, not badly escaped.
+                        if (_position >= _text.Length)
+                        {
+                            error = UnterminatedStringRefusal(start);
+                        }
+
                         return false;
                     }
                 }
@@ -42,18 +55,22 @@ namespace Edge.Core.Commands
                 {
                     Append(c);
                 }
-
-                if (_length > _limits.MaximumStringChars)
-                {
-                    error = "string longer than " + _limits.MaximumStringChars.ToString() + " characters";
-                    return false;
-                }
             }
 
-            value = new string(_chars, 0, _length);
             error = null;
+            if (_length <= _limits.MaximumStringChars)
+            {
+                value = new string(_chars, 0, _length);
+            }
+
             return true;
         }
+
+        /// <summary>The refusal of the string just read past its limit: its length as counted, and <paramref name="maximumChars"/>.</summary>
+        private string OverlongRefusal(int maximumChars) => TextLengthRefusal.Of(_length, maximumChars, _hasSurrogate);
+
+        private static string UnterminatedStringRefusal(int openingQuote)
+            => "unterminated string: it begins at character " + openingQuote.ToString() + " and the payload ends inside it (cut short, or its closing quote is missing)";
 
         private bool TryReadEscape(out string error)
         {
@@ -126,9 +143,15 @@ namespace Edge.Core.Commands
             return true;
         }
 
+        // Past the limit characters are only counted: the refusal says how long the string was.
         private void Append(char c)
         {
-            _chars[_length] = c;
+            if (_length < _chars.Length)
+            {
+                _chars[_length] = c;
+            }
+
+            _hasSurrogate |= TextLengthRefusal.IsSurrogate(c);
             _length++;
         }
 

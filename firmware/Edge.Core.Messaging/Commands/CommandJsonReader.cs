@@ -16,18 +16,22 @@ namespace Edge.Core.Commands
         /// <summary>Field name used when the payload as a whole is wrong.</summary>
         public const string PayloadField = "$";
 
+        private const string IdField = "id";
+
         private readonly CommandLimits _limits;
         private readonly char[] _chars;
         private char[] _text;
         private int _position;
         private int _length;
+        private bool _hasSurrogate;
+
+        // The array item refused for its length, named by its place as the command's other step refusals are ("steps[1]"); -1 for none.
+        private int _overlongItem;
 
         public CommandJsonReader(CommandLimits limits)
         {
             _limits = limits;
-
-            // Room for one escape (up to two chars) past the limit, so that the limit check comes after it.
-            _chars = new char[limits.MaximumStringChars + 2];
+            _chars = new char[limits.MaximumStringChars];
         }
 
         /// <summary>Fills <paramref name="body"/>; on failure names the field and the problem.</summary>
@@ -74,6 +78,7 @@ namespace Edge.Core.Commands
             }
 
             _position = 0;
+            _overlongItem = -1;
             SkipSpace();
             if (!Take('{'))
             {
@@ -109,6 +114,12 @@ namespace Edge.Core.Commands
                     return false;
                 }
 
+                if (name == null)
+                {
+                    error = "a field name " + OverlongRefusal(_limits.MaximumStringChars);
+                    return false;
+                }
+
                 errorField = name;
                 if (body.IndexOf(name) >= 0)
                 {
@@ -133,6 +144,11 @@ namespace Edge.Core.Commands
                 SkipSpace();
                 if (!TryReadValue(name, body, out error))
                 {
+                    if (_overlongItem >= 0)
+                    {
+                        errorField = name + "[" + _overlongItem.ToString() + "]";
+                    }
+
                     return false;
                 }
 
@@ -162,6 +178,14 @@ namespace Edge.Core.Commands
             {
                 if (!TryReadString(out text, out error))
                 {
+                    return false;
+                }
+
+                if (text == null)
+                {
+                    // An id past every string's limit is past its own when that is shorter: that is the limit to name.
+                    bool idLimit = name == IdField && _limits.MaximumIdChars < _limits.MaximumStringChars;
+                    error = OverlongRefusal(idLimit ? _limits.MaximumIdChars : _limits.MaximumStringChars);
                     return false;
                 }
 
@@ -245,6 +269,13 @@ namespace Edge.Core.Commands
                 {
                     if (!TryReadString(out buffer[count], out error))
                     {
+                        return false;
+                    }
+
+                    if (buffer[count] == null)
+                    {
+                        error = OverlongRefusal(_limits.MaximumStringChars);
+                        _overlongItem = count;
                         return false;
                     }
                 }
