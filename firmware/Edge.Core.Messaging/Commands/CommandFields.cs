@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Text;
+
 namespace Edge.Core.Commands
 {
     /// <summary>Typed access to the fields of a <see cref="CommandBody"/>, each failure naming the problem.</summary>
@@ -253,37 +255,9 @@ namespace Edge.Core.Commands
                 return UnknownField + ": a field name is empty";
             }
 
-            string meant = SameIgnoringCase(name, allowed);
+            string meant = AsciiCase.SameIgnoringCase(name, allowed);
             return meant == null ? UnknownField : UnknownField + ": names are case-sensitive, this one is \"" + meant + "\"";
         }
-
-        /// <summary>The name among <paramref name="names"/> that <paramref name="text"/> spells in another (ASCII) case, or null.</summary>
-        public static string SameIgnoringCase(string text, string[] names)
-        {
-            for (int k = 0; k < names.Length; k++)
-            {
-                string name = names[k];
-                if (name.Length != text.Length || name == text)
-                {
-                    continue;
-                }
-
-                bool same = true;
-                for (int i = 0; i < name.Length && same; i++)
-                {
-                    same = LowerAscii(name[i]) == LowerAscii(text[i]);
-                }
-
-                if (same)
-                {
-                    return name;
-                }
-            }
-
-            return null;
-        }
-
-        private static char LowerAscii(char c) => c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c;
 
         /// <summary>Returns the first field not in <paramref name="allowed"/>, or null.</summary>
         public static string FirstUnknown(CommandBody body, string[] allowed)

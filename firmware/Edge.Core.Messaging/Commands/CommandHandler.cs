@@ -3,6 +3,7 @@
 using System;
 using Edge.Core.Configuration;
 using Edge.Core.Telemetry.Encoding;
+using Edge.Core.Text;
 
 namespace Edge.Core.Commands
 {
@@ -275,7 +276,7 @@ namespace Edge.Core.Commands
                     }
 
                     // A verb in another case ("Start", "setprotocol") is unknown, as the contract's names are case-sensitive.
-                    string meant = CommandFields.SameIgnoringCase(verb, s_verbs);
+                    string meant = AsciiCase.SameIgnoringCase(verb, s_verbs);
                     return meant == null ? "is not a known command" : "is not a known command: verbs are case-sensitive, this one is \"" + meant + "\"";
             }
         }
@@ -488,7 +489,7 @@ namespace Edge.Core.Commands
             for (int i = 0; i < _body.Count; i++)
             {
                 string sent = _body.NameAt(i);
-                if (CommandFields.SameIgnoringCase(sent, s_idOnly) != null)
+                if (AsciiCase.SameIgnoringCase(sent, s_idOnly) != null)
                 {
                     return "is missing: names are case-sensitive, and \"" + sent + "\" was sent";
                 }

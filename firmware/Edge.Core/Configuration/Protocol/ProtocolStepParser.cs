@@ -8,10 +8,18 @@ namespace Edge.Core.Configuration.Protocol
     /// Reads cycler-style step texts: "Strip at 1 mA/cm2 for 1 s", "Plate at 0.4 mA/cm2 for 600 s",
     /// "Rest for 5 s", "Strip at 385 uA" (until a stop condition), "Rest" (adaptive rests only).
     /// Currents: A, mA, uA, or per cm2 (A/cm2, mA/cm2, uA/cm2) with the electrode area.
-    /// Durations: ms, s, min, h. Words are case-insensitive.
+    /// Durations: ms, s, sec, min, h. Keywords match in any case; units only as written here, since SI case carries
+    /// meaning (M is mega, m milli): a unit in another case is refused naming the spelling meant.
     /// </summary>
     public static class ProtocolStepParser
     {
+        // Currents: the three base units, then each per cm2 and per cm^2; index % 3 picks the scale, index >= 3 a density.
+        private static readonly string[] s_currentUnits = new string[] { "A", "mA", "uA", "A/cm2", "mA/cm2", "uA/cm2", "A/cm^2", "mA/cm^2", "uA/cm^2" };
+        private static readonly double[] s_currentScalesToUa = new double[] { 1000000, 1000, 1 };
+
+        private static readonly string[] s_durationUnits = new string[] { "ms", "s", "sec", "min", "h" };
+        private static readonly double[] s_durationScalesToMs = new double[] { 1, 1000, 1000, 60000, 3600000 };
+
         /// <summary>Parses one step; on failure <paramref name="error"/> says what is wrong and step is null.</summary>
         public static bool TryParse(string text, double electrodeAreaCm2, out ProtocolStep step, out string error)
         {
@@ -23,7 +31,7 @@ namespace Edge.Core.Configuration.Protocol
                 return false;
             }
 
-            // Keywords and units match in any case; messages quote the words as the user wrote them.
+            // Keywords match in any case; messages quote the words as the user wrote them.
             string[] words = Edge.Core.Text.Words.Of(text.Trim());
             int index = 0;
             ProtocolStepKind kind;
@@ -132,33 +140,16 @@ namespace Edge.Core.Configuration.Protocol
                 return false;
             }
 
-            double scaleToUa;
-            bool perArea = false;
-            string unitKey = AsciiCase.ToLower(unit);
-            string baseUnit = unitKey;
-            if (unitKey.EndsWith("/cm2") || unitKey.EndsWith("/cm^2"))
+            // A unit matches whole: "mA/h/cm2" is no density, not mA/cm2.
+            int unitIndex = IndexOf(unit, s_currentUnits);
+            if (unitIndex < 0)
             {
-                // Only what stands right before the suffix is the unit: "mA/h/cm2" is no density, not mA/cm2.
-                perArea = true;
-                baseUnit = unitKey.Substring(0, unitKey.LastIndexOf('/'));
+                error = UnitRefusal("current", unit, s_currentUnits, "A, mA, uA, A/cm2, mA/cm2, uA/cm2");
+                return false;
             }
 
-            switch (baseUnit)
-            {
-                case "a":
-                    scaleToUa = 1000000;
-                    break;
-                case "ma":
-                    scaleToUa = 1000;
-                    break;
-                case "ua":
-                    scaleToUa = 1;
-                    break;
-                default:
-                    error = "current unit '" + unit + "' is not one of A, mA, uA, A/cm2, mA/cm2, uA/cm2";
-                    return false;
-            }
-
+            double scaleToUa = s_currentScalesToUa[unitIndex % 3];
+            bool perArea = unitIndex >= 3;
             if (perArea && !(areaCm2 > 0))
             {
                 error = "a current density needs the electrode area";
@@ -194,27 +185,14 @@ namespace Edge.Core.Configuration.Protocol
                 return false;
             }
 
-            double scaleToMs;
-            switch (AsciiCase.ToLower(unit))
+            int unitIndex = IndexOf(unit, s_durationUnits);
+            if (unitIndex < 0)
             {
-                case "ms":
-                    scaleToMs = 1;
-                    break;
-                case "s":
-                case "sec":
-                    scaleToMs = 1000;
-                    break;
-                case "min":
-                    scaleToMs = 60000;
-                    break;
-                case "h":
-                    scaleToMs = 3600000;
-                    break;
-                default:
-                    error = "duration unit '" + unit + "' is not one of ms, s, min, h";
-                    return false;
+                error = UnitRefusal("duration", unit, s_durationUnits, "ms, s, min, h");
+                return false;
             }
 
+            double scaleToMs = s_durationScalesToMs[unitIndex];
             double milliseconds = value * scaleToMs;
             if (milliseconds > 31536000000.0)
             {
@@ -231,6 +209,29 @@ namespace Edge.Core.Configuration.Protocol
 
             error = null;
             return true;
+        }
+
+        private static int IndexOf(string unit, string[] units)
+        {
+            for (int i = 0; i < units.Length; i++)
+            {
+                if (units[i] == unit)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// The refusal of a <paramref name="what"/> unit not among <paramref name="units"/>: one that spells a unit in another
+        /// case is told its spelling ("MA" would be a megaampere), any other is given the list.
+        /// </summary>
+        private static string UnitRefusal(string what, string unit, string[] units, string listed)
+        {
+            string meant = AsciiCase.SameIgnoringCase(unit, units);
+            return what + " unit '" + unit + "'" + (meant != null ? ": units are case-sensitive; write " + meant : " is not one of " + listed);
         }
 
         /// <summary>Reads "1 mA/cm2" (two words) or "1mA/cm2" (one word).</summary>

