@@ -74,9 +74,12 @@ public sealed class StudyFolder
         JsonObject manifest = new JsonObject
         {
             ["name"] = spec.Name,
+            [StudyProvenance.ProvenanceKey] = StudyProvenance.Text,
             ["seed"] = spec.Seed,
             ["draws"] = spec.Draws,
             ["variants"] = variants.Count,
+            [StudyProvenance.PresetsKey] = StudyProvenance.PresetsJson(variants),
+            [StudyProvenance.ScenarioSeedsKey] = StudyProvenance.ScenarioSeedsJson(variants),
             ["axes"] = axes,
             ["base"] = spec.Base.DeepClone(),
         };
@@ -115,12 +118,23 @@ public sealed class StudyFolder
     {
         try
         {
-            return JsonNode.Parse(text)?.ToJsonString(s_readable);
+            return WithoutDerived(JsonNode.Parse(text))?.ToJsonString(s_readable);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>A parsed study.json without the fields that follow from the rest (<see cref="StudyProvenance.DerivedKeys"/>).</summary>
+    private static JsonNode? WithoutDerived(JsonNode? manifest)
+    {
+        if (manifest is JsonObject study)
+        {
+            StudyProvenance.RemoveFrom(study);
+        }
+
+        return manifest;
     }
 
     /// <summary>Lower-case hex SHA-256 of the text's UTF-8 bytes (sha256sum's of a board file saved without a BOM).</summary>
@@ -154,6 +168,8 @@ public sealed class StudyFolder
         Dictionary<string, string> hashesB = Hashes(b);
         a.Remove("boards");
         b.Remove("boards");
+        StudyProvenance.RemoveFrom(a);
+        StudyProvenance.RemoveFrom(b);
         if (!JsonNode.DeepEquals(a, b))
         {
             return null;
@@ -200,8 +216,8 @@ public sealed class StudyFolder
         JsonNode? b;
         try
         {
-            a = JsonNode.Parse(recorded);
-            b = JsonNode.Parse(other);
+            a = WithoutDerived(JsonNode.Parse(recorded));
+            b = WithoutDerived(JsonNode.Parse(other));
         }
         catch (JsonException)
         {

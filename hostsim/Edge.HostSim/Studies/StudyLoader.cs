@@ -71,7 +71,9 @@ public static class StudyLoader
         {
             JsonSyntax.RejectDuplicateKeys(document.RootElement, string.Empty);
             JsonSection root = new JsonSection(document.RootElement, string.Empty);
-            root.AcceptOnly("name", "seed", "base", "axes", "draws", "variants", "boards");
+            // A study.json given as the manifest also holds what it derived from the variants (provenance, presets,
+            // scenarioSeeds): accepted and not read, as it is written afresh from the variants.
+            root.AcceptOnly("name", "seed", "base", "axes", "draws", "variants", "boards", StudyProvenance.ProvenanceKey, StudyProvenance.PresetsKey, StudyProvenance.ScenarioSeedsKey);
             string name = root.String("name");
             if (name.Trim().Length == 0 || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             {

@@ -12,7 +12,7 @@ public static class StudyOutputWriter
         File.WriteAllText(Path.Combine(folder.Path, StudyFolder.CsvFile), StudyTable.Csv(spec, rows));
         string png = Path.Combine(folder.Path, StudyFolder.PlotPngFile);
         string svg = Path.Combine(folder.Path, StudyFolder.PlotSvgFile);
-        StudyPlot.Save(spec, rows, png, svg);
+        StudyPlot.Save(spec, rows, StudyProvenance.Setting(spec, variants), png, svg);
         // From the variants' scenarios, all of them, so that every shard, the merge and a single run write the same.
         IReadOnlyList<string> warnings = Warnings(variants);
         File.WriteAllText(Path.Combine(folder.Path, StudyFolder.WarningsFile), string.Concat(warnings.Select(w => w + "\n")));

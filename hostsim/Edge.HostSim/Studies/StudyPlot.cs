@@ -26,7 +26,8 @@ public static class StudyPlot
     /// <summary>Legend of the variants still running at the time limit (<see cref="StudyRow.CapacityIsLowerBound"/>).</summary>
     public const string LowerBoundLegend = "time limit (capacity a lower bound)";
 
-    public static Plot Create(StudySpec spec, IReadOnlyList<StudyRow> rows)
+    /// <param name="setting">Where the figures come from and what the variants share (<see cref="StudyProvenance.Setting"/>), for the title.</param>
+    public static Plot Create(StudySpec spec, IReadOnlyList<StudyRow> rows, string setting)
     {
         Plot plot = new Plot();
         // The run and sweep plots' font: without it the labels took the system's default typeface (a serif one here).
@@ -79,7 +80,8 @@ public static class StudyPlot
 
         }
 
-        plot.Title(spec.Name + ": capacity versus duty cycle (" + rows.Count + " variants, simulated)");
+        // The plot travels without study.json: its title says that the figures are simulated, and with which cells and seed.
+        plot.Title(spec.Name + ": capacity versus duty cycle (" + rows.Count + " variants, " + setting + ")");
         plot.XLabel("duty cycle (current-on time / (on + rest))");
         plot.YLabel("capacity at the stop or the time limit (mAh/cm2)");
 
@@ -95,9 +97,9 @@ public static class StudyPlot
         return plot;
     }
 
-    public static void Save(StudySpec spec, IReadOnlyList<StudyRow> rows, string pngPath, string svgPath)
+    public static void Save(StudySpec spec, IReadOnlyList<StudyRow> rows, string setting, string pngPath, string svgPath)
     {
-        Plot plot = Create(spec, rows);
+        Plot plot = Create(spec, rows, setting);
         plot.SavePng(pngPath, Width, Height);
         plot.SaveSvg(svgPath, Width, Height);
     }

@@ -117,7 +117,7 @@ public sealed class StudyPlanTests
     [InlineData("\"values\": [0.5, 1]", "\"valuse\": [0.5, 1]", "axes[0].valuse: unknown field (valid: name, field, values, range, random)")]
     [InlineData("\"step\": 0.5", "\"cuont\": 3", "axes[1].range.cuont: unknown field (valid: from, to, step, count, scale)")]
     [InlineData("\"max\": 5", "\"mx\": 5", "axes[2].random.mx: unknown field (valid: min, max, scale)")]
-    [InlineData("\"draws\": 2", "\"draw\": 2", "draw: unknown field (valid: name, seed, base, axes, draws, variants, boards)")]
+    [InlineData("\"draws\": 2", "\"draw\": 2", "draw: unknown field (valid: name, seed, base, axes, draws, variants, boards, provenance, presets, scenarioSeeds)")]
     public void BadManifestsAreRejectedWithTheFieldNamed(string find, string replace, string expected)
     {
         Exception e = Assert.ThrowsAny<Exception>(() => StudyLoader.Parse(StudyManifests.Small.Replace(find, replace, StringComparison.Ordinal), "."));

@@ -25,7 +25,7 @@ public sealed class StudyPlotTests
             Row(6, 1, 5, 13.094858, 0.16667),
         };
 
-        Plot plot = StudyPlot.Create(spec, rows);
+        Plot plot = StudyPlot.Create(spec, rows, "simulated");
         plot.RenderInMemory(StudyPlot.Width, StudyPlot.Height);
         using Paint paint = Paint.NewDisposablePaint();
         var boxes = plot.GetPlottables<ScottPlot.Plottables.Text>().Select(t =>
@@ -76,7 +76,7 @@ public sealed class StudyPlotTests
             Row(4, 0.5, 10, 9.264118, 0.047619, "running", "timeLimit"), Row(5, 1, 0.5, 0.983789, 0.666717),
         };
 
-        Plot plot = StudyPlot.Create(spec, rows);
+        Plot plot = StudyPlot.Create(spec, rows, "simulated");
         plot.RenderInMemory(StudyPlot.Width, StudyPlot.Height);
         var points = plot.GetPlottables<ScottPlot.Plottables.Scatter>().Where(s => s.LineWidth == 0 || s.LineStyle.Width == 0).ToList();
 
@@ -99,7 +99,7 @@ public sealed class StudyPlotTests
     public void AStudyWhoseVariantsAllStoppedHasNoLowerBoundEntry()
     {
         StudySpec spec = StudyLoader.Parse(StudyManifests.Small, ".");
-        Plot plot = StudyPlot.Create(spec, new[] { Row(0, 0.25, 1, 18.756744, 0.2), Row(1, 1, 0.5, 0.983789, 0.666717) });
+        Plot plot = StudyPlot.Create(spec, new[] { Row(0, 0.25, 1, 18.756744, 0.2), Row(1, 1, 0.5, 0.983789, 0.666717) }, "simulated");
 
         Assert.DoesNotContain(plot.Legend.GetItems(), i => i.LabelText.Contains("lower bound", StringComparison.Ordinal));
     }
