@@ -2,14 +2,21 @@
 
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Edge.HostSim.Simulation;
 
 namespace Edge.HostSim.Output;
 
-/// <summary>Writes a sweep's sweep.csv, sweep.md, capacity-versus-rest plot (sweep.svg, sweep.png) and report.html.</summary>
+/// <summary>Writes a sweep's sweep.csv, sweep.json, sweep.md, capacity-versus-rest plot (sweep.svg, sweep.png) and report.html.</summary>
 public static class SweepOutputWriter
 {
     public const string CsvFile = "sweep.csv";
+
+    /// <summary>Where sweep.csv's figures come from (a CSV has no room for it that every reader skips).</summary>
+    public const string JsonFile = "sweep.json";
+
+    /// <summary>sweep.json's <c>provenance</c>, as a run's summary.json states its own.</summary>
+    public const string ProvenanceText = "simulated: one closed-loop run of the control core with the cell model per rest, not a bench measurement";
     public const string MarkdownFile = "sweep.md";
     public const string PlotFile = "sweep.svg";
     public const string PlotPngFile = "sweep.png";
@@ -52,11 +59,33 @@ public static class SweepOutputWriter
         }
 
         File.WriteAllText(Path.Combine(directory, CsvFile), csv.ToString());
+        File.WriteAllText(Path.Combine(directory, JsonFile), Json(title, points));
         File.WriteAllText(Path.Combine(directory, MarkdownFile), md.ToString());
         Plotting.StackedFigure figure = Plotting.SweepFigure.Build(title, points);
         figure.SaveSvg(Path.Combine(directory, PlotFile));
         figure.SavePng(Path.Combine(directory, PlotPngFile));
         Report.SweepReport.Write(Path.Combine(directory, ReportFile), title, points, warnings);
+    }
+
+    /// <summary>
+    /// sweep.json: the run summary's provenance fields for the sweep (scenario, seed, provenance, preset, mode, sample
+    /// period) and the rests, so that sweep.csv, which has none, is never without them in its folder.
+    /// </summary>
+    private static string Json(string title, IReadOnlyList<SweepPoint> points)
+    {
+        Scenarios.Scenario? scenario = points.Count > 0 ? points[0].Scenario : null;
+        var document = new
+        {
+            scenario = title,
+            seed = scenario?.Seed,
+            provenance = ProvenanceText,
+            preset = scenario?.Pack.Preset,
+            mode = scenario == null ? null : scenario.Controller.Act ? "act" : "observe",
+            samplePeriodMs = scenario?.SamplePeriodMs,
+            restsS = points.Select(p => p.RestS),
+            table = CsvFile,
+        };
+        return JsonSerializer.Serialize(document, OutputJson.Readable) + "\n";
     }
 
     /// <summary>

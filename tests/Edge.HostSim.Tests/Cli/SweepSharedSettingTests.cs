@@ -39,7 +39,7 @@ public sealed class SweepSharedSettingTests : IDisposable
         Assert.Contains("[\"every variant\",\"" + Shared + "\"]", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
         string svg = File.ReadAllText(Path.Combine(outDir, "sweep.svg"));
         string title = Regex.Match(svg, @"<text[^>]*>\s*(strip-plate: capacity versus rest[^<]*)</text>").Groups[1].Value.Trim();
-        Assert.Equal("strip-plate: capacity versus rest (" + Shared + ")", title);
+        Assert.Equal("strip-plate: capacity versus rest, simulated (" + Shared + ")", title);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ public static class SweepFigure
             labels.Add(label);
         }
 
-        plot.Title(title + ": capacity versus rest" + (points.Count > 0 ? " (" + Setting(points) + ")" : string.Empty), 14);
+        // The plot travels without sweep.md: its title says that the figures are simulated, as the legend did alone.
+        plot.Title(title + ": capacity versus rest, simulated" + (points.Count > 0 ? " (" + Setting(points) + ")" : string.Empty), 14);
         plot.XLabel("rest after each pulse (s)");
         plot.YLabel("capacity (mAh/cm2)");
         plot.Axes.Margins(horizontal: 0.06, vertical: 0.15);
