@@ -18,6 +18,9 @@ public sealed class RunOutcome
     /// <summary>Scenario file, relative to the corpus directory.</summary>
     public string File { get; init; } = string.Empty;
 
+    /// <summary>The scenario's cell preset (pack.preset).</summary>
+    public string Preset { get; init; } = string.Empty;
+
     /// <summary>Act mode (detectors change what the controller does); false: observe.</summary>
     public bool Act { get; init; }
 

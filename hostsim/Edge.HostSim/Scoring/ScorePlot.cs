@@ -16,11 +16,13 @@ public static class ScorePlot
     private const int Height = 560;
 
     /// <summary>Writes the family's plots into <paramref name="directory"/>; returns the files written.</summary>
-    public static IReadOnlyList<string> WriteFamily(string directory, FamilyScore score, IReadOnlyList<RunOutcome> runs)
+    /// <param name="corpusSeed">The seed the corpus was drawn from (score.json's <c>seed</c>), for the titles.</param>
+    public static IReadOnlyList<string> WriteFamily(string directory, FamilyScore score, IReadOnlyList<RunOutcome> runs, long corpusSeed)
     {
+        string setting = Setting(score, runs, corpusSeed);
         List<string> files = new List<string>();
-        files.AddRange(Save(CapacityVersusDuty(score, runs), directory, score.Family));
-        Plot? lead = LeadTimes(score);
+        files.AddRange(Save(CapacityVersusDuty(score, runs, setting), directory, score.Family));
+        Plot? lead = LeadTimes(score, setting);
         if (lead != null)
         {
             files.AddRange(Save(lead, directory, score.Family + "-lead"));
@@ -29,7 +31,18 @@ public static class ScorePlot
         return files;
     }
 
-    private static Plot CapacityVersusDuty(FamilyScore score, IReadOnlyList<RunOutcome> runs)
+    /// <summary>
+    /// "simulated, preset nak50-nasicon, corpus seed 11": the plots travel without score.json, so their titles say where
+    /// the figures come from and which corpus they scored (each run's own seed is in score.json).
+    /// </summary>
+    public static string Setting(FamilyScore score, IReadOnlyList<RunOutcome> runs, long corpusSeed)
+    {
+        string[] presets = runs.Where(r => r.Family == score.Family).Select(r => r.Preset).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return "simulated" + (presets.Length == 0 ? string.Empty : (presets.Length == 1 ? ", preset " : ", presets ") + string.Join(", ", presets))
+            + ", corpus seed " + corpusSeed.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static Plot CapacityVersusDuty(FamilyScore score, IReadOnlyList<RunOutcome> runs, string setting)
     {
         Plot plot = new Plot();
         // The run and sweep plots' font: without it the labels took the system's default typeface (a serif one here).
@@ -51,7 +64,7 @@ public static class ScorePlot
             index++;
         }
 
-        plot.Title(score.Family + ": capacity against duty cycle, one point per run (simulated)");
+        plot.Title(score.Family + ": capacity against duty cycle, one point per run (" + setting + ")");
         plot.XLabel("duty cycle (current-on time / (on + rest))");
         plot.YLabel("net capacity (mAh/cm2)");
 
@@ -61,7 +74,7 @@ public static class ScorePlot
         return plot;
     }
 
-    private static Plot? LeadTimes(FamilyScore score)
+    private static Plot? LeadTimes(FamilyScore score, string setting)
     {
         if (score.Depletion.LeadS.Count == 0 && score.Shorts.SoftLeadS.Count == 0)
         {
@@ -73,7 +86,7 @@ public static class ScorePlot
         plot.Font.Set(RunFigure.SansFont);
         AddEcdf(plot, score.Depletion.LeadS, "depletion warning to cut-off", 0);
         AddEcdf(plot, score.Shorts.SoftLeadS, "soft-short warning to hard short", 1);
-        plot.Title(score.Family + ": lead time of the warnings (simulated)");
+        plot.Title(score.Family + ": lead time of the warnings (" + setting + ")");
         plot.XLabel(LeadAxisLabel);
         plot.YLabel("fraction warned at least this early");
         plot.Axes.SetLimitsY(0, 1.05);

@@ -31,7 +31,7 @@ public static class ScoreReportWriter
         List<string> plots = new List<string>();
         foreach (FamilyScore family in result.Families)
         {
-            plots.AddRange(ScorePlot.WriteFamily(directory, family, result.Runs));
+            plots.AddRange(ScorePlot.WriteFamily(directory, family, result.Runs, result.Seed));
         }
 
         // A score written over an earlier one: that one's plots of families (or lead times) this one has not would stand
@@ -69,6 +69,7 @@ public static class ScoreReportWriter
                 r.Variant,
                 r.Seed,
                 r.File,
+                r.Preset,
                 mode = r.Act ? "act" : "observe",
                 r.Parameters,
                 r.SimulatedS,

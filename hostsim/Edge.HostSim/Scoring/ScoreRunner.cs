@@ -239,6 +239,7 @@ public static class ScoreRunner
             Variant = run.Variant,
             Seed = run.Seed,
             File = run.File,
+            Preset = scenario.Pack.Preset,
             Act = scenario.Controller.Act,
             CellsPerModule = scenario.Pack.CellsPerModule,
             SimulatedS = result.SimulatedS,

@@ -29,7 +29,7 @@ public sealed class ScoreLeadAxisTests : IDisposable
             Shorts = new ShortScore { SoftLeadS = Summary.Of(leadsS) },
         };
 
-        ScorePlot.WriteFamily(_directory, score, Array.Empty<RunOutcome>());
+        ScorePlot.WriteFamily(_directory, score, Array.Empty<RunOutcome>(), 1);
 
         string svg = File.ReadAllText(Path.Combine(_directory, "f-lead.svg"));
         Assert.Contains("lead time (s, log scale)", svg, StringComparison.Ordinal);
