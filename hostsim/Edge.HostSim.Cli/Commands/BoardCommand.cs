@@ -66,7 +66,7 @@ public static class BoardCommand
             int warnings = setup!.Board!.WarningCount + pulseWarnings.Count;
             if (strict && warnings > 0)
             {
-                string first = setup.Board.WarningCount > 0 ? setup.Board.WarningAt(0).ToString() : pulseWarnings[0];
+                string first = setup.Board.WarningCount > 0 ? setup.Board.WarningAt(0).ToString() + BoardSummary.ComputedLabel(setup.Board.WarningAt(0).Kind) : pulseWarnings[0];
                 context.Console.Error.WriteLine("edge-sim board: " + file + ": " + warnings + " warning(s), refused with --strict (the first, " + first + ")");
                 refused++;
             }

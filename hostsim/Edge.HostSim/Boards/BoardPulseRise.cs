@@ -48,7 +48,7 @@ public static class BoardPulseRise
                 + riseMv.ToString("0", inv) + " mV a healthy cell " + (plating ? "falls" : "rises") + " by under the " + (plating ? "plating" : "stripping")
                 + " pulse the device boots with (" + step.CurrentUa.ToString(inv) + " uA = " + densityMaPerCm2.ToString("0.###", inv) + " mA/cm2 of "
                 + areaCm2.ToString("0.####", inv) + " cm2, times the nominal resistance, " + resistanceOhmCm2.ToString(inv)
-                + " ohm cm2, before any polarisation): every such pulse ends at the cut-off on its first sample; widen the limit, or send a protocol of a lower current");
+                + " ohm cm2, before any polarisation; computed from the board file and that protocol): every such pulse ends at the cut-off on its first sample; widen the limit, or send a protocol of a lower current");
             if (plating)
             {
                 platingWarned = true;

@@ -44,7 +44,7 @@ public static class BoardSummary
         {
             // A warning about something missing belongs to no line (0).
             BoardWarning warning = board.WarningAt(i);
-            lines.Add("  " + (warning.LineNumber > 0 ? "line " + warning.LineNumber.ToString(inv) + ": " : string.Empty) + "warning: " + warning.Message);
+            lines.Add("  " + (warning.LineNumber > 0 ? "line " + warning.LineNumber.ToString(inv) + ": " : string.Empty) + "warning: " + warning.Message + ComputedLabel(warning.Kind));
         }
 
         foreach (string warning in pulseWarnings)
@@ -54,6 +54,18 @@ public static class BoardSummary
 
         return lines;
     }
+
+    /// <summary>What the board file's computed figure means for a warning that has one.</summary>
+    public const string ComputedFromBoardFile = " (computed from the board file)";
+
+    /// <summary>
+    /// <see cref="ComputedFromBoardFile"/> for a warning whose figures the parser works out from the board file (the
+    /// millivolts at the ADC pin from the divider, offset and gain; the current density from the module current limit
+    /// and the electrode area), empty for one that states only what the file says or lacks. The device's message is
+    /// the same: the label is the CLI's, as its other figures say simulated.
+    /// </summary>
+    public static string ComputedLabel(BoardWarningKind kind) =>
+        kind == BoardWarningKind.OutsideAccurateSpan || kind == BoardWarningKind.AreaBeyondModuleCurrent ? ComputedFromBoardFile : string.Empty;
 
     private static string Count(int n, string noun) => n.ToString(CultureInfo.InvariantCulture) + " " + noun + (n == 1 ? string.Empty : "s");
 
