@@ -206,7 +206,7 @@ namespace Edge.Core.Commands
 
             if (_position - start > _limits.MaximumStringChars)
             {
-                error = "number longer than " + _limits.MaximumStringChars.ToString() + " characters";
+                error = "a number " + TextLengthRefusal.Of(_position - start, _limits.MaximumStringChars, false);
                 return false;
             }
 
