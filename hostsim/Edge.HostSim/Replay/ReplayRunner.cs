@@ -255,7 +255,9 @@ public sealed class ReplayRunner
             WallS = wall.Elapsed.TotalSeconds,
             Ticks = ticks,
             CellSteps = ticks * cells,
-            Modules = telemetry.Results(controller, chargeNc, platedChargeNc, area, new double?[chargeNc.Length], currentOnOffMs),   // Recorded data: no cell ground truth.
+            // Recorded data: no cell ground truth. A module the departure left pulsing or resting was not running on at the
+            // recording's end: the replay stopped it there, and its stop says so.
+            Modules = telemetry.Results(controller, chargeNc, platedChargeNc, area, new double?[chargeNc.Length], currentOnOffMs, Departure != null ? terminatedBy : null),
             Events = telemetry.Events,
             EventsDropped = telemetry.EventsDropped,
             Dropped = telemetry.Dropped,

@@ -35,7 +35,8 @@ public sealed class ModuleResult
     /// <summary>
     /// Why the module stopped, as the device's telemetry names it (camelCase: cutoff, capacityLimit, depletionOnset, ...; for a
     /// module in hold the family of the diagnosis that latched it: softShort, hardShort, protection, plausibility, or fault when
-    /// that is not known), or "running" at the time limit.
+    /// that is not known), or "running" at the time limit; in a replay that parted from its recording, a module the core still
+    /// pulsed or rested there is "departedFromRecording", as the replay stopped it.
     /// </summary>
     public string StopReason { get; init; } = string.Empty;
 
@@ -74,7 +75,7 @@ public sealed class ModuleResult
     public static string StopTextOf(string stopReason, string? holdDiagnosis) =>
         string.IsNullOrEmpty(holdDiagnosis) ? stopReason : stopReason + " (" + holdDiagnosis + ")";
 
-    /// <summary>Simulated time the module stopped, s (null while still running).</summary>
+    /// <summary>Simulated time the module stopped, s (null while still running); a replay's last fed tick for a module it stopped by departing from its recording.</summary>
     public double? StoppedAtS { get; init; }
 
     /// <summary>

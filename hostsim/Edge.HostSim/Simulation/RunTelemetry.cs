@@ -14,6 +14,9 @@ namespace Edge.HostSim.Simulation;
 /// </summary>
 public sealed class RunTelemetry
 {
+    /// <summary>The stop reason of a module still pulsing or resting when the run ended.</summary>
+    public const string Running = "running";
+
     private const double CoulombPerMAh = 3.6;
 
     private readonly int _cellsPerModule;
@@ -126,7 +129,12 @@ public sealed class RunTelemetry
     /// A replay's time with the recorded current on and off per module (ms; null in a run): the duty cycle is then the
     /// recording's, as its capacity is, not the core's switch's, which follows the protocol the replay runs.
     /// </param>
-    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, long[] platedChargeNc, double areaCm2, double?[] cellHardShortS, (long OnMs, long OffMs)[]? currentOnOffMs = null)
+    /// <param name="endedRunningBy">
+    /// Why the run ended where that, not the core, stopped the modules still pulsing or resting (a replay that parted from
+    /// its recording: <c>departedFromRecording</c>): their stop reason, stopped at the last tick fed. Null: such a module is
+    /// <c>running</c>, as at a run's time limit, with no stop time.
+    /// </param>
+    public ModuleResult[] Results(EdgeController controller, long[] chargeNc, long[] platedChargeNc, double areaCm2, double?[] cellHardShortS, (long OnMs, long OffMs)[]? currentOnOffMs = null, string? endedRunningBy = null)
     {
         ModuleResult[] results = new ModuleResult[chargeNc.Length];
         for (int m = 0; m < results.Length; m++)
@@ -134,6 +142,8 @@ public sealed class RunTelemetry
             ModuleDutyCycle module = controller.Module(m);
             long onMs = currentOnOffMs != null ? currentOnOffMs[m].OnMs : module.PulseTimeMs;
             long offMs = currentOnOffMs != null ? currentOnOffMs[m].OffMs : module.RestTimeMs;
+            string stopReason = StopReasonName(module);
+            bool endedRunning = stopReason == Running && endedRunningBy != null;
             results[m] = new ModuleResult
             {
                 Index = m,
@@ -146,11 +156,11 @@ public sealed class RunTelemetry
                 Rests = _restEnds[m].Total,
                 RestEnds = _restEnds[m],
                 State = ScenarioNames.Camel(module.State.ToString()),
-                StopReason = StopReasonName(module),
+                StopReason = endedRunning ? endedRunningBy! : stopReason,
                 HoldDiagnosis = HoldDiagnosisName(controller, m),
                 HoldCell = HoldCellInModule(controller, m),
                 HoldCellUnknown = HoldDiagnosisName(controller, m) != null && controller.Diagnosis.IsLatchRestored(m) && controller.Diagnosis.LatchCell(m) < 0,
-                StoppedAtS = _stoppedAtS[m],
+                StoppedAtS = endedRunning ? _lastTickS : _stoppedAtS[m],
                 CellHardShortS = cellHardShortS[m],
                 SwitchCount = module.SwitchCloseCount,
                 CurrentPercent = module.CurrentPercent,
@@ -182,7 +192,7 @@ public sealed class RunTelemetry
     {
         if (module.State == ModuleState.Pulse || module.State == ModuleState.Rest)
         {
-            return "running";
+            return Running;
         }
 
         return ScenarioNames.Camel(module.StopReason.ToString());

@@ -54,11 +54,15 @@ public sealed class StudyRow
     public string ScenarioSha256 { get; init; } = string.Empty;
 
     /// <summary>
-    /// Whether the run ended at its time limit with a module still running: that module's capacity, and so the row's
-    /// mean, is what it had delivered by then, a lower bound of what it would deliver to its stop.
+    /// Whether the run ended at its time limit with a module still running, or a replay where it parted from its
+    /// recording: that module's capacity, and so the row's mean, is what it had delivered by then, a lower bound of what
+    /// it would deliver to its stop.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool CapacityIsLowerBound => TerminatedBy == "timeLimit" || StopReason == "running";
+    public bool CapacityIsLowerBound => TerminatedBy == "timeLimit" || TerminatedBy == ReplayDeparture || StopReason == "running";
+
+    /// <summary>A replay's terminatedBy where it parted from its recording (the stop of the modules it left running too).</summary>
+    private const string ReplayDeparture = "departedFromRecording";
 
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     [System.Text.Json.Serialization.JsonIgnore]

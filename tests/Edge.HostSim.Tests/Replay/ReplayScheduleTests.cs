@@ -77,6 +77,15 @@ public sealed class ReplayScheduleTests : IDisposable
         using (replay)
         {
             AssertEndsAtTheDeparture(run, outDir, replay);
+
+            // The mean rest counts the rests the core completed before the departure, each change of direction's
+            // included, which lasts until 35 s after the last current (ProtocolConfiguration.DirectionChangeRestMs):
+            // strip 0-1 s, rest 1-3 s, then 3-36 s before plating 36-37 s, rest 37-39 s, strip 39-40 s, rest 40-42 s,
+            // then 42-75 s, after which the core plated at 75.00 s where the run still rested: (2 + 33 + 2 + 2 + 33) / 5.
+            JsonElement module = Summary(outDir).GetProperty("modules")[0];
+            Assert.Equal(75.01, ReplayJson(outDir).GetProperty("firstMisalignedS").GetDouble(), 1e-9);
+            Assert.Equal(5, module.GetProperty("rests").GetInt32());
+            Assert.Equal((2 + 33 + 2 + 2 + 33) / 5.0, module.GetProperty("meanRestS").GetDouble(), 1e-9);
         }
     }
 
@@ -116,12 +125,38 @@ public sealed class ReplayScheduleTests : IDisposable
         Assert.Equal(departedS - 0.01, summary.RootElement.GetProperty("replayedS").GetDouble(), 1e-9);
         Assert.Contains(string.Format(CultureInfo.InvariantCulture, "misaligned: at {0:0.###} s the core's switch and the recorded current part", departedS), replay.Stdout, StringComparison.Ordinal);
         Assert.Contains("the replay ends there", replay.Stdout, StringComparison.Ordinal);
+        AssertModuleStoppedByTheDeparture(outDir, replay, departedS - 0.01);
+    }
+
+    /// <summary>
+    /// The module the core still pulsed or rested at the departure did not run on to the recording's end: the replay
+    /// stopped it at its last fed tick, and the table, summary.json and report.html say so (they said "running").
+    /// </summary>
+    private static void AssertModuleStoppedByTheDeparture(string outDir, EdgeSimProcess replay, double lastFedS)
+    {
+        JsonElement module = Summary(outDir).GetProperty("modules")[0];
+        Assert.Equal("departedFromRecording", module.GetProperty("stopReason").GetString());
+        Assert.Equal(lastFedS, module.GetProperty("stoppedAtS").GetDouble(), 1e-9);
+
+        string row = replay.Stdout.Split('\n').Single(l => l.Contains("│ 0 ", StringComparison.Ordinal));
+        Assert.Contains("departedFromRecording", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("running", replay.Stdout, StringComparison.Ordinal);
+
+        string report = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains(string.Format(CultureInfo.InvariantCulture, "\"departedFromRecording\",\"{0:0.##}\"", lastFedS), report, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"running\"", report, StringComparison.Ordinal);
     }
 
     private static double EventTimeS(string line)
     {
         using JsonDocument e = JsonDocument.Parse(line);
         return e.RootElement.GetProperty("tS").GetDouble();
+    }
+
+    private static JsonElement Summary(string outDir)
+    {
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        return summary.RootElement.Clone();
     }
 
     private static JsonElement ReplayJson(string outDir)

@@ -33,4 +33,17 @@ public sealed class StudyRowTests
         Assert.Equal(all.Events.Count(e => e.Kind == "softShort"), row.SoftShorts);
         Assert.Equal(all.Events.Count(e => e.Kind == "hardShort"), row.HardShorts);
     }
+
+    [Theory]
+    [InlineData("timeLimit", "running", true)]
+    [InlineData("departedFromRecording", "departedFromRecording", true)]
+    [InlineData("allModulesStopped", "cutoff", false)]
+    public void CapacityIsALowerBoundWhereTheRunEndedBeforeTheModuleStopped(string terminatedBy, string stopReason, bool lowerBound)
+    {
+        // A replay that parted from its recording stopped its module there, as a time limit does a run's: what it had
+        // delivered by then is less than it would have delivered to its own stop.
+        StudyRow row = new StudyRow { TerminatedBy = terminatedBy, StopReason = stopReason };
+
+        Assert.Equal(lowerBound, row.CapacityIsLowerBound);
+    }
 }
