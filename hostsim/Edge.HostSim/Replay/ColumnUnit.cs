@@ -6,10 +6,17 @@ namespace Edge.HostSim.Replay;
 
 /// <summary>
 /// The unit a column's name states, as cyclers and spreadsheets write it: "Current(A)", "Strom [mA]", "time/s",
-/// "Ewe/V". A table whose header says A must not be read as mA because the option's default is mA.
+/// "Ewe/V", "time_ms", "Voltage_V". A table whose header says A must not be read as mA because the option's default is mA.
 /// </summary>
 public static partial class ColumnUnit
 {
+    /// <summary>
+    /// The units an underscore may put after a name ("time_ms", "U_mV", "I_uA"), spelt as written, case and all: an
+    /// underscore also joins words and numbers ("cell_1", "cell_a", "Step_Index"), so only a unit replay reads, in its own
+    /// spelling, is taken for one.
+    /// </summary>
+    private static readonly string[] s_underscoreUnits = { "s", "ms", "min", "h", "V", "mV", "A", "mA", "uA", "\u00b5A", "\u03bcA" };
+
     /// <summary>The unit text at the end of <paramref name="columnName"/>, or null when it names none.</summary>
     public static string? Of(string columnName)
     {
@@ -19,7 +26,7 @@ public static partial class ColumnUnit
         Match match = UnitPattern().Match(columnName);
         if (!match.Success)
         {
-            return null;
+            return UnderscoreUnit(columnName);
         }
 
         string unit = (match.Groups[1].Success ? match.Groups[1] : match.Groups[2].Success ? match.Groups[2] : match.Groups[3]).Value.Trim();
@@ -101,6 +108,20 @@ public static partial class ColumnUnit
         return statedFactor is double factorStated
             ? new ColumnReading(columnName, stated!, factorStated, source)
             : new ColumnReading(columnName, defaultUnit, parse(defaultUnit), ColumnUnitSource.Default);
+    }
+
+    /// <summary>The unit after the name's last underscore ("Time_s", "I_uA"), where it is one of <see cref="s_underscoreUnits"/>; else null.</summary>
+    private static string? UnderscoreUnit(string columnName)
+    {
+        string trimmed = columnName.TrimEnd();
+        int underscore = trimmed.LastIndexOf('_');
+        if (underscore < 0)
+        {
+            return null;
+        }
+
+        string unit = trimmed.Substring(underscore + 1);
+        return Array.IndexOf(s_underscoreUnits, unit) >= 0 ? unit : null;
     }
 
     // "(A)", "[mA]" or "/s" closing the name (EC-Lab's "time/s", "<I>/mA"). A slash unit is whatever follows the slash:

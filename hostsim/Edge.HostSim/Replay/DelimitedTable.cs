@@ -383,10 +383,11 @@ public static class DelimitedTable
     private static int Candidates(string[] names, string wanted) =>
         names.Any(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)) ? 1 : WithUnit(names, wanted).Length;
 
-    /// <summary>The columns named <paramref name="wanted"/> with a unit after it ("Current(A)", "Current [mA]", "Current/mA").</summary>
+    /// <summary>The columns named <paramref name="wanted"/> with a unit after it ("Current(A)", "Current [mA]", "Current/mA", "Current_mA").</summary>
     private static int[] WithUnit(string[] names, string wanted) =>
         Enumerable.Range(0, names.Length).Where(i => names[i].StartsWith(wanted, StringComparison.OrdinalIgnoreCase)
-            && names[i].Substring(wanted.Length).TrimStart() is string rest && rest.Length > 0 && "([/".Contains(rest[0]) && ColumnUnit.Of(rest) != null).ToArray();
+            && names[i].Substring(wanted.Length).TrimStart() is string rest && rest.Length > 0 && "([/_".Contains(rest[0])
+            && (rest[0] != '_' || rest.LastIndexOf('_') == 0) && ColumnUnit.Of(rest) != null).ToArray();
 
     /// <summary>The last line left out for want of a line break, for a message about the rows read; empty if none was.</summary>
     /// <param name="headerLine">0-based index of the header row, which is no row left out; -1 for none.</param>

@@ -61,4 +61,46 @@ public sealed class ColumnUnitTests : IDisposable
 
         Assert.Equal(0.2, recording.CellVoltageV[0][1], 9);
     }
+
+    [Theory]
+    [InlineData(';', "time_ms;U_mV;I_uA", "20;200;385", "time_ms", "U_mV", "I_uA")]
+    [InlineData(',', "Time_s,Voltage_V,Current_mA", "0.02,0.2,0.385", "Time", "Voltage", "Current")]
+    [InlineData(',', "t_min,E_V,I_A", "0.000333333333333,0.2,0.000385", "t", "E", "I")]
+    public void AUnitAfterAnUnderscoreIsTheColumnsUnit(char delimiter, string header, string row, string time, string voltage, string current)
+    {
+        // The same sample, 20 ms in, 0.2 V at 0.385 mA, in each header's units. Without unit options such a table was read
+        // in s, V and mA, the defaults, and refused (its steps in ms read as s, or 385 read as mA): the name says its unit.
+        string zero = string.Join(delimiter, "0", "0", "0");
+        string file = _scratch.Write("underscore.csv", header + "\n" + zero + "\n" + row + "\n" + row.Replace("0.02", "0.03", StringComparison.Ordinal) + "\n");
+
+        LabRecording recording = LabFileReader.Read(file, new ColumnSpec { TimeColumn = time, VoltageColumn = voltage, CurrentColumn = current }, 1);
+
+        Assert.Equal(0.02, recording.TimeS[1], 9);
+        Assert.Equal(0.2, recording.CellVoltageV[0][1], 9);
+        Assert.Equal(0.385, recording.ModuleCurrentMA[0][1], 9);
+        Assert.Equal(ColumnUnitSource.Name, recording.CurrentReading!.Source);
+    }
+
+    [Theory]
+    [InlineData("cell_1")]
+    [InlineData("cell_a")]
+    [InlineData("Step_Index")]
+    [InlineData("I_MA")]
+    [InlineData("time_")]
+    public void AnUnderscoreBeforeNoUnitReplayReadsLeavesTheNameAName(string name)
+    {
+        // An underscore also joins words and numbers: only a unit replay reads, in its own spelling, follows one as a unit.
+        Assert.Null(ColumnUnit.Of(name));
+    }
+
+    [Fact]
+    public void AnUnderscoreUnitAndAUnitOptionThatContradictsItAreRefusedNamingBoth()
+    {
+        // The header's own word is not read against: as for "time/s" or "Current(A)".
+        string file = _scratch.Write("ms.csv", "time_ms;U_mV;I_uA\n0;0;0\n20;200;385\n40;200;385\n");
+
+        LabFileException e = Assert.Throws<LabFileException>(() => LabFileReader.Read(file, new ColumnSpec { TimeColumn = "time_ms", VoltageColumn = "U_mV", CurrentColumn = "I_uA", TimeUnitName = "s" }, 1));
+
+        Assert.Contains("--time-unit s, but column 'time_ms' says ms", e.Message, StringComparison.Ordinal);
+    }
 }

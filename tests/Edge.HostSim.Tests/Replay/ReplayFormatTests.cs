@@ -130,6 +130,19 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     }
 
     [Fact]
+    public void GenericTableWhoseNamesEndInUnderscoreUnitsReproducesTheRunsEventsWithoutUnitOptions()
+    {
+        // "elapsed_ms;cell_mV;I_uA": the names state ms, mV and uA as "time/s" or "Current(A)" do. Read in the defaults
+        // (s, V, mA) the table was refused, its steps read 1000 times too long, naming --time-unit.
+        string file = _run.WriteGeneric("underscore.csv");
+
+        string outDir = Replay(file, "--time-column", "elapsed", "--voltage-column", "cell", "--current-column", "I");
+
+        Assert.Equal(File.ReadAllText(_run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+        AssertRunFiles(outDir, "csv");
+    }
+
+    [Fact]
     public void NewareTimeColumnInHoursMinutesSecondsReproducesTheRunsEvents()
     {
         // Neware writes its times as h:mm:ss.fff ("00:00:01.020"); such a column was refused: "'00:00:00.000' in column
