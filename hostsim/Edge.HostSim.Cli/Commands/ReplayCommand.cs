@@ -173,6 +173,20 @@ public static partial class ReplayCommand
             throw new InputFileException(e.Message);
         }
 
+        // The area the recording's header states: the one replayed where the user gave none, and refused where the user's
+        // differs by more than the header's rounding, as the current densities the core judges follow the area.
+        HeaderArea? headerArea = recording.HeaderArea;
+        if (headerArea != null && AreaConflict(headerArea, given, request.AreaCm2, area) is string conflict)
+        {
+            throw new InputFileException(name + ": " + conflict);
+        }
+
+        bool areaFromHeader = headerArea != null && given == null && request.AreaCm2 == null;
+        if (areaFromHeader)
+        {
+            area = headerArea!.AreaCm2;
+        }
+
         if (request.StripNegative)
         {
             foreach (double[] current in recording.ModuleCurrentMA)
@@ -309,7 +323,7 @@ public static partial class ReplayCommand
                 RecordingSimulatedBecause = recording.SimulatedBecause,
                 SettingSources = new ReplaySettingSources
                 {
-                    AreaCm2 = given != null ? Sourced(given.Pack.AreaCm2Given) : request.AreaCm2 != null ? SettingSource.Option : SettingSource.Default,
+                    AreaCm2 = given != null ? Sourced(given.Pack.AreaCm2Given) : request.AreaCm2 != null ? SettingSource.Option : areaFromHeader ? SettingSource.Recording : SettingSource.Default,
                     Preset = given != null ? SettingSource.Scenario : request.Preset != null ? SettingSource.Option : SettingSource.Default,
                     CutoffV = given != null ? Sourced(given.Protocol.CutoffGiven) : request.CutoffV != null ? SettingSource.Option : SettingSource.Default,
                     SamplePeriodMs = given != null ? Sourced(given.SamplePeriodGiven) : request.PeriodMs > 0 ? SettingSource.Option : SettingSource.Default,
@@ -369,6 +383,11 @@ public static partial class ReplayCommand
         if (recording.SameTimeRows != null)
         {
             stdout.WriteLine("same time: " + recording.SameTimeRows);
+        }
+
+        if (areaFromHeader)
+        {
+            stdout.WriteLine(string.Format(inv, "area: {0:0.####} cm2, the recording's header's ('{1}', line {2}), as no --area was given", area, headerArea!.Line, headerArea.LineNumber));
         }
 
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
@@ -443,6 +462,30 @@ public static partial class ReplayCommand
         return endS <= gap.StartS + 1e-9
             ? "the replay had stopped before it"
             : "no pulse with a sample after the gap before its step follows: the replay ends there";
+    }
+
+    /// <summary>
+    /// Why the user's area cannot be replayed beside the one the recording's header states (null where they agree as the
+    /// header rounds it, or the user gave none): both values and what to change.
+    /// </summary>
+    private static string? AreaConflict(HeaderArea header, Scenario? given, double? optionCm2, double areaCm2)
+    {
+        if ((given == null && optionCm2 == null) || header.Agrees(areaCm2))
+        {
+            return null;
+        }
+
+        string stated = string.Format(CultureInfo.InvariantCulture, "its header states '{0}' (line {1}), ", header.Line, header.LineNumber);
+        string headerValue = header.AreaCm2.ToString("0.####", CultureInfo.InvariantCulture);
+        string user = areaCm2.ToString("0.####", CultureInfo.InvariantCulture);
+        if (given == null)
+        {
+            return stated + "but --area gives " + user + " cm2; give --area " + headerValue + " or leave it out, or correct the header where --area is the cell's";
+        }
+
+        return given.Pack.AreaCm2Given
+            ? stated + "but the --scenario file's pack.areaCm2 is " + user + " cm2; give pack.areaCm2 " + headerValue + ", or correct the header where the scenario's is the cell's"
+            : stated + "but the --scenario file leaves out pack.areaCm2, so it replays " + user + " cm2; give pack.areaCm2 " + headerValue + ", or correct the header where that is the cell's";
     }
 
     /// <summary>A setting of the --scenario file's: the value it gives, or the scenario's default where it leaves the field out.</summary>

@@ -140,6 +140,7 @@ public static partial class LabFileReader
             // The user's columns of the tab-separated table (the delimiter is detected from the header line).
             LabRecording chosen = DelimitedTable.Read(path, "biologic-mpt", lines, headerLines - 1, columns);
             chosen.SimulatedBecause = simulated;
+            chosen.HeaderArea = HeaderArea.Find(lines, headerLines - 1);
             return chosen;
         }
 
@@ -166,6 +167,7 @@ public static partial class LabFileReader
             Delimiter = '\t',
         });
         recording.SimulatedBecause = simulated;
+        recording.HeaderArea = HeaderArea.Find(lines, headerLines - 1);
         return recording;
     }
 

@@ -79,4 +79,7 @@ public sealed class LabRecording
 
     /// <summary>The current column and the unit it was read in; null where the format fixes it (an edge-sim trace).</summary>
     public ColumnReading? CurrentReading { get; init; }
+
+    /// <summary>The electrode area a BioLogic export's header block states; null for other formats, and where none is stated.</summary>
+    public HeaderArea? HeaderArea { get; internal set; }
 }

@@ -23,4 +23,7 @@ public enum SettingSource
 
     /// <summary>Inferred from the recording (the protocol, from its current steps).</summary>
     Inferred,
+
+    /// <summary>Stated by the recording's header (a BioLogic export's electrode surface area), no option or scenario giving it.</summary>
+    Recording,
 }

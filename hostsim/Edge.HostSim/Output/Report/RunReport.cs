@@ -126,6 +126,7 @@ public static class RunReport
         SettingSource.Default => "default, not given with " + option,
         SettingSource.Scenario => "the --scenario file's " + field,
         SettingSource.ScenarioDefault => "default, the --scenario file leaves out " + field,
+        SettingSource.Recording => "the recording's header's Electrode surface area, not given with " + option,
         _ => "inferred from the recording's current steps",
     };
 
