@@ -146,7 +146,10 @@ public static class RunOutputWriter
         }
     }
 
-    /// <summary>Writes trace.csv; with <paramref name="packAreaCm2"/> above 0 (a pack demand) a packCurrentMA column follows the time.</summary>
+    /// <summary>
+    /// Writes trace.csv; with <paramref name="packAreaCm2"/> above 0 (a pack demand) a packCurrentMA column follows the time.
+    /// The measured columns (<see cref="TraceColumns"/>) come last, so a reader that counts the others' places still finds them.
+    /// </summary>
     public static void WriteTrace(string path, TraceBuffer trace, double packAreaCm2 = 0)
     {
         using StreamWriter writer = new StreamWriter(path, false, new UTF8Encoding(false));
@@ -171,6 +174,16 @@ public static class RunOutputWriter
         for (int m = 0; m < trace.Modules; m++)
         {
             line.Append(",module").Append(m).Append("State");
+        }
+
+        for (int c = 0; c < trace.Cells; c++)
+        {
+            line.Append(',').Append(TraceColumns.MeasuredCellVoltage(c / cellsPerModule, c % cellsPerModule));
+        }
+
+        for (int m = 0; m < trace.Modules; m++)
+        {
+            line.Append(',').Append(TraceColumns.MeasuredModuleCurrent(m));
         }
 
         writer.WriteLine(line.ToString());
@@ -202,6 +215,16 @@ public static class RunOutputWriter
             for (int m = 0; m < trace.Modules; m++)
             {
                 line.Append(',').Append(ScenarioNames.Camel(((ModuleState)trace.State[(row * trace.Modules) + m]).ToString()));
+            }
+
+            for (int c = 0; c < trace.Cells; c++)
+            {
+                line.Append(',').Append(trace.MeasuredCellVoltageMv[(row * trace.Cells) + c].ToString(CultureInfo.InvariantCulture));
+            }
+
+            for (int m = 0; m < trace.Modules; m++)
+            {
+                line.Append(',').Append(trace.MeasuredModuleCurrentUa[(row * trace.Modules) + m].ToString(CultureInfo.InvariantCulture));
             }
 
             writer.WriteLine(line.ToString());

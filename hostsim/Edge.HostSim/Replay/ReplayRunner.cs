@@ -87,6 +87,8 @@ public sealed class ReplayRunner
         bool[] closed = new bool[modules];
         bool[] afterStep = new bool[modules];
         int[] cellMv = new int[cells];
+        int[] fedCellMv = new int[cells];
+        int[] fedModuleUa = new int[modules];
         long misaligned = 0;
         double? firstMisalignedS = null;
         int onThresholdUa = Math.Max(1, configuration.Protocol.Steps.Where(s => s.IsCurrentStep).Select(s => Math.Abs(s.CurrentUa)).DefaultIfEmpty(1).Min() / 5);
@@ -157,7 +159,7 @@ public sealed class ReplayRunner
                 terminatedBy = "departedFromRecording";
                 if (!lastRowWritten && k > 0)
                 {
-                    AppendRow(trace, timeS, k, modules, cells, area, cellMv, controller);
+                    AppendRow(trace, timeS, k, cellMv, fedCellMv, fedModuleUa, controller);
                 }
 
                 break;
@@ -171,6 +173,7 @@ public sealed class ReplayRunner
                 // A restarted session's first tick is its first pulse's only reference, as tick 0 is the first session's.
                 int mv = restarted ? _series.SessionStartMv(k, c) : afterStep[c / layout.CellsPerModule] ? _series.AfterStepMv(k, c) : _series.CellMv(k, c);
                 cellMv[c] = mv;
+                fedCellMv[c] = mv;
                 frame.CellVoltageMv[c] = mv;
                 frame.CellVoltageStatus[c] = ChannelStatus.Valid;
                 trace.ObserveCell(c, (float)(mv / 1000.0));
@@ -179,6 +182,7 @@ public sealed class ReplayRunner
             for (int m = 0; m < modules; m++)
             {
                 int ua = tick == segmentStartTick ? 0 : afterStep[m] ? _series.AfterStepUa(k, m) : _series.ModuleUa(k, m);
+                fedModuleUa[m] = ua;
                 frame.ModuleCurrentUa[m] = ua;
                 frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
                 trace.ObserveModule(m, (float)(ua / 1000.0 / area));
@@ -213,7 +217,7 @@ public sealed class ReplayRunner
             lastRowWritten = trace.IsDue(timeMs) || allStopped || k == _series.Count - 1;
             if (lastRowWritten)
             {
-                AppendRow(trace, timeS, k + 1, modules, cells, area, cellMv, controller);
+                AppendRow(trace, timeS, k + 1, cellMv, fedCellMv, fedModuleUa, controller);
             }
 
             previousTick = tick;
@@ -285,12 +289,15 @@ public sealed class ReplayRunner
     }
 
     /// <summary>
-    /// A trace row for the tick just fed, at <paramref name="timeS"/>: the core's states, the voltages fed, and the
-    /// recorded current that flows from that tick on (fed tick <paramref name="next"/>'s, none past the end), as the
-    /// closed loop's trace shows the commanded one.
+    /// A trace row for the tick just fed, at <paramref name="timeS"/>: the core's states, the recording's voltages at the
+    /// tick (<paramref name="cellMv"/>), the recorded current that flows from that tick on (fed tick <paramref name="next"/>'s,
+    /// none past the end), as the closed loop's trace shows the commanded one, and the values the core was fed.
     /// </summary>
-    private void AppendRow(TraceBuffer trace, double timeS, int next, int modules, int cells, double area, int[] cellMv, EdgeController controller)
+    private void AppendRow(TraceBuffer trace, double timeS, int next, int[] cellMv, int[] fedCellMv, int[] fedModuleUa, EdgeController controller)
     {
+        int modules = trace.Modules;
+        int cells = trace.Cells;
+        double area = _scenario.Pack.AreaCm2;
         int row = trace.Append(timeS);
         if (row < 0)
         {
@@ -308,6 +315,9 @@ public sealed class ReplayRunner
         {
             trace.VoltageV[(row * cells) + c] = (float)(cellMv[c] / 1000.0);
         }
+
+        Array.Copy(fedCellMv, 0, trace.MeasuredCellVoltageMv, row * cells, cells);
+        Array.Copy(fedModuleUa, 0, trace.MeasuredModuleCurrentUa, row * modules, modules);
     }
 
     /// <summary>

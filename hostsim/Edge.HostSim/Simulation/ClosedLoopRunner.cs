@@ -171,7 +171,7 @@ public sealed class ClosedLoopRunner
             }
 
             bool allStopped = !_options.RunOnWhenAllModulesStop && RunTelemetry.AllStopped(controller, modules);
-            trace?.Record(timeMs, timeS, allStopped || tick == limitTicks, plant.VoltageV, actions, controller);
+            trace?.Record(timeMs, timeS, allStopped || tick == limitTicks, plant.VoltageV, frame, actions, controller);
 
             if (observation != null)
             {

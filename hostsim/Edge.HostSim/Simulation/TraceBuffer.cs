@@ -36,6 +36,8 @@ public sealed class TraceBuffer
         VoltageV = new float[cells * capacity];
         VoltageMinV = new float[cells * capacity];
         VoltageMaxV = new float[cells * capacity];
+        MeasuredCellVoltageMv = new int[cells * capacity];
+        MeasuredModuleCurrentUa = new int[modules * capacity];
         _pendingVoltageMinV = new float[cells];
         _pendingVoltageMaxV = new float[cells];
         _pendingCurrentMin = new float[modules];
@@ -83,6 +85,18 @@ public sealed class TraceBuffer
 
     /// <summary>Row-major [row * Cells + cell]: highest true cell voltage since the previous row.</summary>
     public float[] VoltageMaxV { get; private set; }
+
+    /// <summary>
+    /// Row-major [row * Cells + cell]: the cell voltage the core read at the row's tick, mV (the sample frame's, after the
+    /// measurement chain's noise, step and rounding; a replay: the value it fed).
+    /// </summary>
+    public int[] MeasuredCellVoltageMv { get; private set; }
+
+    /// <summary>
+    /// Row-major [row * Modules + module]: the module current the core read at the row's tick, uA: the current over the
+    /// tick before it, as the sample frame held it (unlike <see cref="CurrentMAPerCm2"/>, the current from the row's tick on).
+    /// </summary>
+    public int[] MeasuredModuleCurrentUa { get; private set; }
 
     /// <summary>True when a row is due at this simulated time.</summary>
     public bool IsDue(long timeMs) => timeMs % PeriodMs == 0;
@@ -141,7 +155,7 @@ public sealed class TraceBuffer
         return row;
     }
 
-    private long BytesPerRow => sizeof(double) + (Modules * ((3 * sizeof(float)) + 1)) + (Cells * 3 * sizeof(float));
+    private long BytesPerRow => sizeof(double) + (Modules * ((3 * sizeof(float)) + sizeof(int) + 1)) + (Cells * ((3 * sizeof(float)) + sizeof(int)));
 
     private void Grow()
     {
@@ -154,6 +168,8 @@ public sealed class TraceBuffer
         VoltageV = Resized(VoltageV, Cells * capacity);
         VoltageMinV = Resized(VoltageMinV, Cells * capacity);
         VoltageMaxV = Resized(VoltageMaxV, Cells * capacity);
+        MeasuredCellVoltageMv = Resized(MeasuredCellVoltageMv, Cells * capacity);
+        MeasuredModuleCurrentUa = Resized(MeasuredModuleCurrentUa, Modules * capacity);
         _capacity = capacity;
     }
 
@@ -177,6 +193,8 @@ public sealed class TraceBuffer
             Array.Copy(CurrentMAPerCm2, row * Modules, CurrentMAPerCm2, kept * Modules, Modules);
             Array.Copy(State, row * Modules, State, kept * Modules, Modules);
             Array.Copy(VoltageV, row * Cells, VoltageV, kept * Cells, Cells);
+            Array.Copy(MeasuredCellVoltageMv, row * Cells, MeasuredCellVoltageMv, kept * Cells, Cells);
+            Array.Copy(MeasuredModuleCurrentUa, row * Modules, MeasuredModuleCurrentUa, kept * Modules, Modules);
             MergeInto(VoltageMinV, VoltageMaxV, Cells, row, row - 1, kept);
             MergeInto(CurrentMinMAPerCm2, CurrentMaxMAPerCm2, Modules, row, row - 1, kept);
             kept++;

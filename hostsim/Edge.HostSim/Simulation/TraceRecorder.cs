@@ -2,13 +2,15 @@
 
 using Edge.Core;
 using Edge.Core.Actuation;
+using Edge.Core.Sampling;
 
 namespace Edge.HostSim.Simulation;
 
 /// <summary>
 /// The closed loop's trace part: every tick widens the trace's envelopes; a due tick, and the run's last,
 /// gets a row of true current (what the board's stage carries for the command, through the hardware enable),
-/// module state and true cell voltage.
+/// module state, true cell voltage, and the cell millivolts and module microamperes the core read at that tick (the
+/// sample frame, as the measurement chain and any current sensor fault left it): a replay of the trace feeds those.
 /// </summary>
 internal sealed class TraceRecorder
 {
@@ -30,7 +32,8 @@ internal sealed class TraceRecorder
     public TraceBuffer Trace => _trace;
 
     /// <param name="last">The run ends at this tick: the end (a cut-off, an isolation) is what a plot must show.</param>
-    public void Record(long timeMs, double timeS, bool last, double[] voltageV, ActionFrame actions, EdgeController controller)
+    /// <param name="frame">The frame the core last read (this tick's, or an earlier one where the tick did not run).</param>
+    public void Record(long timeMs, double timeS, bool last, double[] voltageV, SampleFrame frame, ActionFrame actions, EdgeController controller)
     {
         TraceBuffer trace = _trace;
         int modules = trace.Modules;
@@ -64,6 +67,8 @@ internal sealed class TraceRecorder
             trace.State[(row * modules) + m] = (byte)controller.Module(m).State;
         }
 
+        Array.Copy(frame.ModuleCurrentUa, 0, trace.MeasuredModuleCurrentUa, row * modules, modules);
+        Array.Copy(frame.CellVoltageMv, 0, trace.MeasuredCellVoltageMv, row * cells, cells);
         for (int c = 0; c < cells; c++)
         {
             trace.VoltageV[(row * cells) + c] = (float)voltageV[c];
