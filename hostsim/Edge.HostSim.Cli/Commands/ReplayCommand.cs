@@ -308,6 +308,8 @@ public static partial class ReplayCommand
             throw new InputFileException(Path.GetFileName(request.File) + ": " + e.Message);
         }
 
+        // An edge-sim trace says which of its values the core is fed: those its run's core read, or the model's true ones.
+        string? simulatedBecause = TraceValuesFed.SimulatedBecause(recording, series);
         double startS = series.Count > 0 ? series.TickIndex(0) * periodMs / 1000.0 : 0;
         double durationS = series.Count > 0 ? (series.TickIndex(series.Count - 1) * periodMs / 1000.0) - startS : 0;
         SimulationResult result;
@@ -320,7 +322,7 @@ public static partial class ReplayCommand
             {
                 PulsePeriodMs = given == null ? inferred.PulsePeriodMs : null,
                 RecordingName = Path.GetFileName(request.File) + ", " + recording.Format,
-                RecordingSimulatedBecause = recording.SimulatedBecause,
+                RecordingSimulatedBecause = simulatedBecause,
                 SettingSources = new ReplaySettingSources
                 {
                     AreaCm2 = given != null ? Sourced(given.Pack.AreaCm2Given) : request.AreaCm2 != null ? SettingSource.Option : areaFromHeader ? SettingSource.Recording : SettingSource.Default,
@@ -365,9 +367,9 @@ public static partial class ReplayCommand
         CultureInfo inv = CultureInfo.InvariantCulture;
         TextWriter stdout = context.Console.Out;
         stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s of the recording (the replay's t = 0): {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
-        if (recording.SimulatedBecause != null)
+        if (simulatedBecause != null)
         {
-            stdout.WriteLine("simulated data, not a bench measurement: " + recording.SimulatedBecause);
+            stdout.WriteLine("simulated data, not a bench measurement: " + simulatedBecause);
         }
 
         if (recording.ReadAsLatin1Because != null)
@@ -434,7 +436,7 @@ public static partial class ReplayCommand
             // as a hard short or an implausible current reading). Say where, which way, and why it can happen.
             string cause = given == null
                 ? "give the protocol with --scenario"
-                : recording.Format == "edge-sim-trace"
+                : recording.Format == "edge-sim-trace" && !series.FeedsMeasured
                     ? "the recording does not follow the scenario's protocol timing (adaptive rests, or pulses cut or derated by the controller that made it; or a rest ended by the settling voltage, which the run's core read as measured millivolts, with their noise and rounding, and the trace holds as the cell's true voltage): replay times pulses and rests from the protocol"
                     : "the recording does not follow the scenario's protocol timing (adaptive rests, or pulses cut or derated by the controller that made it): replay times pulses and rests from the protocol";
             string way = departure.SwitchClosed

@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Edge.HostSim.Output;
 
 namespace Edge.HostSim.Replay;
 
@@ -10,7 +11,7 @@ namespace Edge.HostSim.Replay;
 /// Reads a recorded file in one of the formats replay understands, detected from its content:
 /// BioLogic EC-Lab or BT-Lab text export (.mpt: "EC-Lab ASCII FILE" or "BT-Lab ASCII FILE", "Nb header lines : N", tab-separated
 /// time/s, Ewe/V, &lt;I&gt;/mA or I/mA, decimal point or comma), Arbin CSV (Test_Time(s), Current(A),
-/// Voltage(V); also "Test_Time (s)", MITS Pro's "Test Time (s)", semicolons and decimal commas), edge-sim's own trace.csv (tS, module&lt;m&gt;CurrentMAPerCm2, module&lt;m&gt;Cell&lt;c&gt;V), or any
+/// Voltage(V); also "Test_Time (s)", MITS Pro's "Test Time (s)", semicolons and decimal commas), edge-sim's own trace.csv (tS, module&lt;m&gt;CurrentMAPerCm2, module&lt;m&gt;Cell&lt;c&gt;V, and where it has them the measured module&lt;m&gt;Cell&lt;c&gt;MeasuredMV and module&lt;m&gt;MeasuredCurrentUA), or any
 /// delimited table with the columns and units given (<see cref="ColumnSpec"/>).
 /// </summary>
 public static partial class LabFileReader
@@ -265,6 +266,7 @@ public static partial class LabFileReader
         int[] currentColumn = Enumerable.Range(0, modules).Select(m => Array.IndexOf(names, "module" + m + "CurrentMAPerCm2")).ToArray();
         int cellsPerModule = cells / modules;
         int[] voltageColumn = Enumerable.Range(0, cells).Select(c => Array.IndexOf(names, "module" + (c / cellsPerModule) + "Cell" + (c % cellsPerModule) + "V")).ToArray();
+        (int[] VoltageColumn, int[] CurrentColumn)? measured = MeasuredColumns(path, names, modules, cellsPerModule);
         // Two passes over the file: the rows counted, then read into a recording of that size. Rows a run still
         // writing its trace appends in between are left for a later replay. Both passes report the bytes read (the
         // counting pass was silent: a long trace said nothing while it was counted).
@@ -277,8 +279,14 @@ public static partial class LabFileReader
 
         LabRecording recording = new LabRecording("edge-sim-trace", modules, cellsPerModule, rows)
         {
-            SimulatedBecause = "an edge-sim trace.csv: the cell model's true voltages",
+            SimulatedBecause = TraceValuesFed.TraceFile,
         };
+        if (measured != null)
+        {
+            recording.MeasuredCellVoltageMv = Enumerable.Range(0, cells).Select(_ => new int[rows]).ToArray();
+            recording.MeasuredModuleCurrentUa = Enumerable.Range(0, modules).Select(_ => new int[rows]).ToArray();
+        }
+
         int k = -1;
         int line = 1;
         foreach (string text in lines.From(1, pass: 2, passes: 2))
@@ -313,6 +321,23 @@ public static partial class LabFileReader
                 recording.CellVoltageV[c][k] = Parse(path, line, row, voltageColumn[c], names);
                 ReadingRange.CheckVoltage(path, line, names[voltageColumn[c]], recording.CellVoltageV[c][k]);
             }
+
+            if (measured is (int[] measuredVoltageColumn, int[] measuredCurrentColumn))
+            {
+                for (int c = 0; c < cells; c++)
+                {
+                    int mv = ParseWhole(path, line, row, measuredVoltageColumn[c], names);
+                    ReadingRange.CheckVoltage(path, line, names[measuredVoltageColumn[c]], mv / 1000.0);
+                    recording.MeasuredCellVoltageMv![c][k] = mv;
+                }
+
+                for (int m = 0; m < modules; m++)
+                {
+                    int ua = ParseWhole(path, line, row, measuredCurrentColumn[m], names);
+                    ReadingRange.CheckCurrent(path, line, names[measuredCurrentColumn[m]], ua / 1000.0);
+                    recording.MeasuredModuleCurrentUa![m][k] = ua;
+                }
+            }
         }
 
         if (k + 1 < rows)
@@ -321,6 +346,47 @@ public static partial class LabFileReader
         }
 
         return recording;
+    }
+
+    /// <summary>
+    /// The places of a trace's measured columns (<see cref="TraceColumns"/>), one per cell and one per module; null when it
+    /// has none (a trace written before they were). A trace with some of them only is refused: fed in part, the replay
+    /// would mix the core's readings with the model's true values.
+    /// </summary>
+    private static (int[] VoltageColumn, int[] CurrentColumn)? MeasuredColumns(string path, string[] names, int modules, int cellsPerModule)
+    {
+        string[] voltageNames = Enumerable.Range(0, modules * cellsPerModule).Select(c => TraceColumns.MeasuredCellVoltage(c / cellsPerModule, c % cellsPerModule)).ToArray();
+        string[] currentNames = Enumerable.Range(0, modules).Select(TraceColumns.MeasuredModuleCurrent).ToArray();
+        string[] expected = voltageNames.Concat(currentNames).ToArray();
+        string[] present = names.Where(n => MeasuredPattern().IsMatch(n)).ToArray();
+        if (present.Length == 0)
+        {
+            return null;
+        }
+
+        string? missing = expected.FirstOrDefault(n => !present.Contains(n, StringComparer.Ordinal));
+        string? stray = present.FirstOrDefault(n => !expected.Contains(n, StringComparer.Ordinal));
+        if (missing != null || stray != null || present.Length != expected.Length)
+        {
+            throw new LabFileException(path + ": an edge-sim trace's measured columns come one per cell (module<m>Cell<c>" + TraceColumns.MeasuredCellVoltageSuffix
+                + ") and one per module (module<m>" + TraceColumns.MeasuredModuleCurrentSuffix + "), " + expected.Length + " for its " + modules + " x " + cellsPerModule + " cells; it has "
+                + present.Length + (missing != null ? ", without '" + missing + "'" : stray != null ? ", among them '" + stray + "' of no cell or module of the trace" : ", some twice")
+                + ": give all of them, or none to replay its true values");
+        }
+
+        return (voltageNames.Select(n => Array.IndexOf(names, n)).ToArray(), currentNames.Select(n => Array.IndexOf(names, n)).ToArray());
+    }
+
+    /// <summary>A measured column's value: the whole mV or uA the core read.</summary>
+    private static int ParseWhole(string path, int line, string[] cells, int column, string[] names)
+    {
+        double value = Parse(path, line, cells, column, names);
+        if (value != Math.Round(value) || Math.Abs(value) > int.MaxValue)
+        {
+            throw new LabFileException(path + ": line " + line + ": '" + cells[column] + "' in column '" + names[column] + "' is not a whole number (the core reads whole mV and uA)");
+        }
+
+        return (int)value;
     }
 
     private static double Parse(string path, int line, string[] cells, int column, string[] names)
@@ -352,4 +418,7 @@ public static partial class LabFileReader
 
     [GeneratedRegex(@"^module\d+Cell\d+V$")]
     private static partial Regex VoltagePattern();
+
+    [GeneratedRegex(@"^module\d+(Cell\d+MeasuredMV|MeasuredCurrentUA)$")]
+    private static partial Regex MeasuredPattern();
 }

@@ -47,6 +47,18 @@ public sealed class LabRecording
     public double[][] ModuleCurrentMA { get; }
 
     /// <summary>
+    /// [cell][sample], mV: the cell voltage the simulated run's core read at each sample (an edge-sim trace's measured
+    /// columns); null where the file has none (lab data, a trace written before they were).
+    /// </summary>
+    public int[][]? MeasuredCellVoltageMv { get; internal set; }
+
+    /// <summary>
+    /// [module][sample], uA: the module current the simulated run's core read at each sample, over the tick before it
+    /// (positive while stripping); null with <see cref="MeasuredCellVoltageMv"/>.
+    /// </summary>
+    public int[][]? MeasuredModuleCurrentUa { get; internal set; }
+
+    /// <summary>
     /// Why the file is known to hold simulator output, not a bench measurement: an edge-sim trace, or an export whose
     /// header block says so (the shipped lab-cell.mpt's "SIMULATED DATA, NOT A BENCH MEASUREMENT"); null for lab data.
     /// The replay's outputs name it instead of calling the values recorded.

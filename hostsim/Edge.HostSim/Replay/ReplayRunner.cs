@@ -12,7 +12,8 @@ namespace Edge.HostSim.Replay;
 
 /// <summary>
 /// Feeds a recording through the shared core in observe mode, without physics: each fed tick's frame holds
-/// the recorded cell voltages (mV) and module currents (uA), and the core's measurement, diagnosis and rest
+/// the recorded cell voltages (mV) and module currents (uA) (of an edge-sim trace with a row every tick, the values its
+/// run's core read, <see cref="TickSeries.FeedsMeasured"/>), and the core's measurement, diagnosis and rest
 /// analysis answer as they would on the device. The core runs the scenario's protocol, which should be the
 /// one the recording followed (inferred when not given): ticks where the core's switch disagrees with the
 /// recorded current are misaligned, and the replay ends at the first of them without feeding it (<see cref="Departure"/>):
@@ -89,6 +90,7 @@ public sealed class ReplayRunner
         int[] cellMv = new int[cells];
         int[] fedCellMv = new int[cells];
         int[] fedModuleUa = new int[modules];
+        bool feedsMeasured = _series.FeedsMeasured;
         long misaligned = 0;
         double? firstMisalignedS = null;
         int onThresholdUa = Math.Max(1, configuration.Protocol.Steps.Where(s => s.IsCurrentStep).Select(s => Math.Abs(s.CurrentUa)).DefaultIfEmpty(1).Min() / 5);
@@ -147,8 +149,8 @@ public sealed class ReplayRunner
             }
 
             // Where the core's switch parts from the recorded current, its protocol has left the recording's schedule
-            // (a rest ended by the settling voltage ends on another tick when the voltage it reads differs, as a trace's
-            // true voltage differs from the noisy readings of the run that wrote it). Fed on, a closed switch with no
+            // (a rest ended by the settling voltage ends on another tick when the voltage it reads differs, as the true
+            // voltage of a trace without measured columns differs from the noisy readings of the run that wrote it). Fed on, a closed switch with no
             // current recorded reads as a hard short or an implausible current reading, current through an open
             // switch as an overcurrent: faults of the schedule, not of the cell. The replay ends before this tick.
             Departure = tick > segmentStartTick ? Departed(k, timeMs / 1000.0, modules, closed, afterStep, onThresholdUa) : null;
@@ -173,8 +175,11 @@ public sealed class ReplayRunner
                 // A restarted session's first tick is its first pulse's only reference, as tick 0 is the first session's.
                 int mv = restarted ? _series.SessionStartMv(k, c) : afterStep[c / layout.CellsPerModule] ? _series.AfterStepMv(k, c) : _series.CellMv(k, c);
                 cellMv[c] = mv;
-                fedCellMv[c] = mv;
-                frame.CellVoltageMv[c] = mv;
+
+                // A trace's measured columns are the numbers the run's core read: fed so, its rests end on the run's ticks.
+                int fedMv = feedsMeasured ? _series.MeasuredCellMv(k, c) : mv;
+                fedCellMv[c] = fedMv;
+                frame.CellVoltageMv[c] = fedMv;
                 frame.CellVoltageStatus[c] = ChannelStatus.Valid;
                 trace.ObserveCell(c, (float)(mv / 1000.0));
             }
@@ -182,8 +187,9 @@ public sealed class ReplayRunner
             for (int m = 0; m < modules; m++)
             {
                 int ua = tick == segmentStartTick ? 0 : afterStep[m] ? _series.AfterStepUa(k, m) : _series.ModuleUa(k, m);
-                fedModuleUa[m] = ua;
-                frame.ModuleCurrentUa[m] = ua;
+                int fedUa = feedsMeasured ? _series.MeasuredModuleUa(k, m) : ua;
+                fedModuleUa[m] = fedUa;
+                frame.ModuleCurrentUa[m] = fedUa;
                 frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
                 trace.ObserveModule(m, (float)(ua / 1000.0 / area));
                 long movedNc = (long)ua * (tick - previousTick) * periodMs;

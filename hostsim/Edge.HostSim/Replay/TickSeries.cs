@@ -31,9 +31,10 @@ public sealed class TickSeries
     private int _sample;
     private int _before;
 
-    private TickSeries(LabRecording recording, CurrentStepHold hold, int periodMs, double startS, int count, List<long> skipFirst, List<long> skipLast, List<RecordingGap> gaps, double medianIntervalS)
+    private TickSeries(LabRecording recording, CurrentStepHold hold, int periodMs, double startS, int count, List<long> skipFirst, List<long> skipLast, List<RecordingGap> gaps, double medianIntervalS, bool feedsMeasured)
     {
         _recording = recording;
+        FeedsMeasured = feedsMeasured;
         _hold = hold;
         PeriodMs = periodMs;
         StartS = startS;
@@ -65,6 +66,14 @@ public sealed class TickSeries
 
     /// <summary>Fed ticks.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// True when the recording holds what a simulated run's core read (an edge-sim trace's measured columns) and every fed
+    /// tick has its own sample, so the core is fed those (<see cref="MeasuredCellMv"/>, <see cref="MeasuredModuleUa"/>) and
+    /// meets the run's numbers tick for tick. A trace thinned to rows further apart than a tick has them only at its rows:
+    /// mixed with values resampled between them, the core would meet neither the run's numbers nor smooth ones.
+    /// </summary>
+    public bool FeedsMeasured { get; }
 
     /// <summary>The tick number of fed tick <paramref name="k"/> (rising with k; jumps over gaps).</summary>
     public long TickIndex(int k)
@@ -124,6 +133,20 @@ public sealed class TickSeries
         Locate(k);
         (int currentSample, SampleLine line) = AfterStep(cell / _recording.CellsPerModule);
         return currentSample >= 0 ? (int)Math.Round(line.At(_recording.TimeS, _recording.CellVoltageV[cell], _time) * 1000.0) : 0;
+    }
+
+    /// <summary>Cell <paramref name="cell"/>'s voltage as the run's core read it at fed tick <paramref name="k"/>, mV (<see cref="FeedsMeasured"/> only).</summary>
+    public int MeasuredCellMv(int k, int cell)
+    {
+        Locate(k);
+        return _recording.MeasuredCellVoltageMv![cell][_sample];
+    }
+
+    /// <summary>Module <paramref name="module"/>'s current as the run's core read it at fed tick <paramref name="k"/>, uA (<see cref="FeedsMeasured"/> only).</summary>
+    public int MeasuredModuleUa(int k, int module)
+    {
+        Locate(k);
+        return _recording.MeasuredModuleCurrentUa![module][_sample];
     }
 
     /// <summary>
@@ -203,6 +226,7 @@ public sealed class TickSeries
         List<long> skipLast = new List<long>();
         long fed = 0;
         int sample = 0;
+        bool everyTickSampled = true;
         for (long k = 0; k <= last; k++)
         {
             double time = startS + (k * periodMs / 1000.0);
@@ -226,6 +250,7 @@ public sealed class TickSeries
                 continue;
             }
 
+            everyTickSampled &= Math.Abs(t[sample] - time) <= 1e-9;
             fed++;
         }
 
@@ -234,7 +259,8 @@ public sealed class TickSeries
             throw TooManyTicks(fed, periodMs);
         }
 
-        return new TickSeries(recording, new CurrentStepHold(recording, periodMs, gapsAfter.ToArray()), periodMs, startS, (int)fed, skipFirst, skipLast, gaps, median);
+        return new TickSeries(recording, new CurrentStepHold(recording, periodMs, gapsAfter.ToArray()), periodMs, startS, (int)fed, skipFirst, skipLast, gaps, median,
+            recording.MeasuredCellVoltageMv != null && everyTickSampled);
     }
 
     /// <summary>

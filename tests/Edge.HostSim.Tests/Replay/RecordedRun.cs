@@ -5,6 +5,7 @@ using System.Text;
 using Edge.HostSim.Output;
 using Edge.HostSim.Scenarios;
 using Edge.HostSim.Simulation;
+using Xunit;
 
 namespace Edge.HostSim.Tests.Replay;
 
@@ -76,6 +77,19 @@ public sealed class RecordedRun : IDisposable
             double.Parse(c[0], CultureInfo.InvariantCulture),
             double.Parse(c[current], CultureInfo.InvariantCulture) * _areaCm2,
             double.Parse(c[voltage], CultureInfo.InvariantCulture))).ToList();
+    }
+
+    /// <summary>
+    /// The run's trace.csv as traces were written before they carried what the core read: without its measured columns
+    /// (module&lt;m&gt;Cell&lt;c&gt;MeasuredMV, module&lt;m&gt;MeasuredCurrentUA), the true values only.
+    /// </summary>
+    public string WriteTraceWithoutMeasuredColumns(string name)
+    {
+        string[] lines = File.ReadAllLines(TracePath);
+        string[] header = lines[0].Split(',');
+        int[] kept = Enumerable.Range(0, header.Length).Where(i => !header[i].Contains("Measured", StringComparison.Ordinal)).ToArray();
+        Assert.True(kept.Length < header.Length, "the trace has no measured columns: " + lines[0]);
+        return Write(name, string.Concat(lines.Select(l => string.Join(',', kept.Select(i => l.Split(',')[i])) + "\n")));
     }
 
     /// <summary>

@@ -485,7 +485,8 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
     public void ARecordingThatLeavesTheScenariosTimingIsSaidToAndItsLaterAlarmsAreNotTakenForTheCells()
     {
         // Act mode with adaptive rests: the recording's rests end where its own core's tuning put them, which the
-        // replay's core, timing the scenario's protocol from the trace's true voltages, does not repeat. Where they part,
+        // replay's core, timing the scenario's protocol from the true voltages of a trace without measured columns (as
+        // traces were written before they had them), does not repeat. Where they part,
         // current flowed through the replay's open switch and read as an overcurrent fault of the cell; the replay now
         // ends there. The hint used to say "give the protocol with --scenario" although it was given.
         string json = RecordedRun.Scenario
@@ -499,7 +500,7 @@ public sealed class ReplayFormatTests : IClassFixture<RecordedRun>, IDisposable
         File.WriteAllText(scenario, json);
         string outDir = _scratch.Path2("replay-adaptive");
 
-        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", adaptive.TracePath, "--scenario", scenario, "--out", outDir);
+        using EdgeSimProcess replay = EdgeSimProcess.Run(TimeSpan.FromMinutes(2), null, "replay", adaptive.WriteTraceWithoutMeasuredColumns("trace.csv"), "--scenario", scenario, "--out", outDir);
 
         Assert.True(replay.ExitCode == 0, replay.Stderr + replay.Stdout);
         using JsonDocument source = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "replay.json")));

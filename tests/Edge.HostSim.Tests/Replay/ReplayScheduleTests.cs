@@ -9,12 +9,13 @@ namespace Edge.HostSim.Tests.Replay;
 
 /// <summary>
 /// A run replayed with its own scenario, through the real CLI: where the replay feeds the core what the run fed it
-/// (the measured values, or a noiseless run's trace of a fixed protocol) the core keeps the run's schedule and finds the
-/// run's events. Where it cannot (a trace holds the cell's true voltage at 10 uV, not the noisy, rounded millivolts the
-/// run's core read, so a rest ended by the settling voltage ends on another tick), the core's switch parts from the
-/// recorded current; past that tick its tests judge the cell against a pulse the recording does not hold (a closed
-/// switch with no current read as a hard short, current through an open switch as an overcurrent). The replay ends
-/// at that tick, before feeding it, and says so; those faults were reported as the cell's.
+/// (a trace's measured columns, the measured values as a table, or a noiseless run's trace of a fixed protocol) the core
+/// keeps the run's schedule and finds the run's events. Where it cannot (a trace written before it had measured columns
+/// holds the cell's true voltage at 10 uV, not the noisy, rounded millivolts the run's core read, so a rest ended by the
+/// settling voltage ends on another tick), the core's switch parts from the recorded current; past that tick its tests
+/// judge the cell against a pulse the recording does not hold (a closed switch with no current read as a hard short,
+/// current through an open switch as an overcurrent). The replay ends at that tick, before feeding it, and says so;
+/// those faults were reported as the cell's.
 /// </summary>
 public sealed class ReplayScheduleTests : IDisposable
 {
@@ -63,16 +64,78 @@ public sealed class ReplayScheduleTests : IDisposable
     }
 
     [Fact]
-    public void NoisyStripAndPlateRunsTraceEndsWhereTheCorePartsFromItWithoutAFault()
+    public void NoisyAdaptiveRestRunsTraceReplaysWithTheRunsEvents()
     {
-        // 2 mV of noise on 1.6 mV steps (the defaults): the run's core read the settling rest before plating through
-        // them, the replay's the trace's smooth true voltage, and ended that rest 2 ticks before the run did. The
-        // replay then held the cell for a hard short at 153.01 s: its switch closed for plating, no current recorded.
+        // The default measurement chain (2 mV of noise on 1.6 mV steps, 0.5 uA on the current): every rest ends on the
+        // voltage's slope as the run's core read it. The trace's measured columns are those readings, so the replay's
+        // core ends each rest on the run's tick and finds the run's soft short, depletion events and hard short. Fed the
+        // trace's true voltage, the replay parted from the run at its first rest.
+        string json = Scenario("\"Strip at 1 mA/cm2 for 1 s\", \"Rest\"", "adaptive", 2, 200, SoftShort + ", { \"atS\": 150.5, \"module\": 0, \"cell\": 0, \"kind\": \"hardShort\" }");
+        using RecordedRun run = new RecordedRun(json);
+        string runEvents = File.ReadAllText(run.EventsPath);
+        Assert.Contains("\"kind\":\"softShort\"", runEvents, StringComparison.Ordinal);
+        Assert.Contains("\"kind\":\"hardShort\"", runEvents, StringComparison.Ordinal);
+
+        (string outDir, EdgeSimProcess replay) = Replay(run.TracePath, json);
+
+        using (replay)
+        {
+            Assert.Equal(runEvents, File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+            Assert.Equal(0, ReplayJson(outDir).GetProperty("misalignedTicks").GetInt64());
+            Assert.Contains("simulated data, not a bench measurement: an edge-sim trace.csv: fed the millivolts and microamperes its run's core read", replay.Stdout, StringComparison.Ordinal);
+            using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+            Assert.Contains("fed the millivolts and microamperes its run's core read", summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void NoisyStripAndPlateRunsTraceReplaysWithTheRunsEvents()
+    {
+        // The rest of at least 35 s before plating lasts until the voltage settles as the run's core read it through the
+        // default noise: fed the trace's measured columns, the replay ends it on the run's tick (fed the true voltage, 2
+        // ticks early, and then held the cell for a hard short at 153.01 s: its switch closed, no current recorded).
+        string json = Scenario(StripPlateSteps, "fixed", 2, 200, string.Empty);
+        using RecordedRun run = new RecordedRun(json);
+
+        (string outDir, EdgeSimProcess replay) = Replay(run.TracePath, json);
+
+        using (replay)
+        {
+            Assert.Equal(File.ReadAllText(run.EventsPath), File.ReadAllText(Path.Combine(outDir, "events.jsonl")));
+            Assert.Equal(0, ReplayJson(outDir).GetProperty("misalignedTicks").GetInt64());
+        }
+    }
+
+    [Fact]
+    public void NoisyStripAndPlateRunsTraceWithoutMeasuredColumnsEndsWhereTheCorePartsFromItWithoutAFault()
+    {
+        // A trace written before traces had measured columns: 2 mV of noise on 1.6 mV steps (the defaults), the run's
+        // core read the settling rest before plating through them, the replay's the trace's smooth true voltage, and
+        // ended that rest 2 ticks before the run did. The replay then held the cell for a hard short at 153.01 s: its
+        // switch closed for plating, no current recorded.
         string json = Scenario(StripPlateSteps, "fixed", 2, 200, string.Empty);
         using RecordedRun run = new RecordedRun(json);
         Assert.DoesNotContain("\"severity\":\"fault\"", File.ReadAllText(run.EventsPath), StringComparison.Ordinal);
 
-        (string outDir, EdgeSimProcess replay) = Replay(run.TracePath, json);
+        (string outDir, EdgeSimProcess replay) = Replay(run.WriteTraceWithoutMeasuredColumns("trace.csv"), json);
+
+        using (replay)
+        {
+            AssertEndsAtTheDeparture(run, outDir, replay);
+            Assert.Contains("an edge-sim trace.csv: fed the cell model's true voltages, at 10 uV, not the millivolts its run's core read: the trace has no measured columns", replay.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void NoiselessAdaptiveRestRunsTraceWithoutMeasuredColumnsEndsWhereTheCorePartsFromItWithoutAFault()
+    {
+        // Noise off, but the true voltage at 10 uV of a trace without measured columns rounds to other millivolts than
+        // the run's readings near a half millivolt: an adaptive rest, ended by the voltage's slope, ended on another tick,
+        // and current through the replay's open switch was held for a module overcurrent the run never had (9.88 s).
+        string json = Scenario("\"Strip at 1 mA/cm2 for 1 s\", \"Rest\"", "adaptive", 0, 200, SoftShort);
+        using RecordedRun run = new RecordedRun(json);
+
+        (string outDir, EdgeSimProcess replay) = Replay(run.WriteTraceWithoutMeasuredColumns("trace.csv"), json);
 
         using (replay)
         {
@@ -90,19 +153,18 @@ public sealed class ReplayScheduleTests : IDisposable
     }
 
     [Fact]
-    public void NoiselessAdaptiveRestRunsTraceEndsWhereTheCorePartsFromItWithoutAFault()
+    public void TraceThinnedBelowTheTickIsFedItsTrueValuesAndSaysSo()
     {
-        // Noise off, but the trace's true voltage at 10 uV rounds to other millivolts than the run's readings near a
-        // half millivolt: an adaptive rest, ended by the voltage's slope, ended on another tick, and current through
-        // the replay's open switch was held for a module overcurrent the run never had (9.88 s).
-        string json = Scenario("\"Strip at 1 mA/cm2 for 1 s\", \"Rest\"", "adaptive", 0, 200, SoftShort);
+        // Rows every 20 ms at 10 ms ticks: the core's readings are in the trace at every other tick only, so the replay
+        // feeds the model's true values throughout and says why.
+        string json = Scenario(StripPlateSteps, "fixed", 2, 30, string.Empty).Replace("\"periodMs\": 10", "\"periodMs\": 20", StringComparison.Ordinal);
         using RecordedRun run = new RecordedRun(json);
 
-        (string outDir, EdgeSimProcess replay) = Replay(run.TracePath, json);
+        (_, EdgeSimProcess replay) = Replay(run.TracePath, json);
 
         using (replay)
         {
-            AssertEndsAtTheDeparture(run, outDir, replay);
+            Assert.Contains("an edge-sim trace.csv: fed the cell model's true voltages, not its measured columns, which the run's core read only at its rows, 0.02 s apart (median), not at every 10 ms tick", replay.Stdout, StringComparison.Ordinal);
         }
     }
 
