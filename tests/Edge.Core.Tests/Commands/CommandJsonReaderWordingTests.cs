@@ -36,13 +36,10 @@ public class CommandJsonReaderWordingTests
     {
         var rig = new CommandRig();
         rig.Tick();
-        string before = rig.Snapshot();
 
-        CommandReply reply = rig.Send(verb, json);
+        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
 
         Assert.Equal((false, "n1", field, message), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
-        rig.Tick();
-        Assert.Equal(before, rig.Snapshot());
     }
 
     // The quoted text is bounded: a reply echoes at most a few dozen characters of what was sent.
@@ -92,14 +89,11 @@ public class CommandJsonReaderWordingTests
     {
         var rig = new CommandRig();
         rig.Tick();
-        string before = rig.Snapshot();
         int at = json.IndexOf(marker, System.StringComparison.Ordinal);
 
-        CommandReply reply = rig.Send(verb, json);
+        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
 
         Assert.Equal((false, "s1", field, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, at, at + 1)), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
-        rig.Tick();
-        Assert.Equal(before, rig.Snapshot());
     }
 
     // A payload cut short (a script's buffer, a shell's quoting) says so, with where it ends: its length in characters
@@ -139,13 +133,10 @@ public class CommandJsonReaderWordingTests
     {
         var rig = new CommandRig();
         rig.Tick();
-        string before = rig.Snapshot();
 
-        CommandReply reply = rig.Send("setMode", json);
+        CommandReply reply = rig.SendRefusedChangingNothing("setMode", json);
 
         Assert.Equal((false, "c1", "mode", "has a control character, " + codePoint + ", at character " + at + ": write it escaped, as " + escape),
             (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
-        rig.Tick();
-        Assert.Equal(before, rig.Snapshot());
     }
 }

@@ -26,12 +26,9 @@ public class CommandNameCaseTests
     {
         var rig = new CommandRig();
         rig.Tick();
-        string before = rig.Snapshot();
 
-        CommandReply reply = rig.Send(verb, json);
+        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
 
         Assert.Equal((false, id, field, message), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
-        rig.Tick();
-        Assert.Equal(before, rig.Snapshot());
     }
 }

@@ -3,6 +3,7 @@ using Edge.Core.Actuation;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
 using Edge.Core.Sampling;
+using Xunit;
 
 namespace Edge.Core.Tests.Commands;
 
@@ -35,6 +36,26 @@ internal sealed class CommandRig
     public CommandReply Send(string verb, string json) => Send(verb, Encoding.UTF8.GetBytes(json));
 
     public CommandReply Send(string verb, byte[] payload) => Handler.Handle(verb, payload, 0, payload.Length);
+
+    /// <inheritdoc cref="SendRefusedChangingNothing(string, byte[], bool)"/>
+    public CommandReply SendRefusedChangingNothing(string verb, string json) => SendRefusedChangingNothing(verb, Encoding.UTF8.GetBytes(json));
+
+    /// <summary>
+    /// Sends a command that must be refused and checks what the contract promises of a refusal (CONTRACT.md, Commands):
+    /// it changes nothing, neither at once nor at the next tick, which this runs. The rig must be in a state a tick
+    /// leaves as it is (idle, held, or part-way through a step). Returns the refusal for its field and message.
+    /// </summary>
+    public CommandReply SendRefusedChangingNothing(string verb, byte[] payload, bool retained = false)
+    {
+        string before = Snapshot();
+        CommandReply reply = Handler.Handle(verb, payload, 0, payload.Length, retained);
+
+        Assert.NotNull(reply);
+        Assert.False(reply.Ok, verb + " was taken; it must be refused");
+        Tick();
+        Assert.Equal(before, Snapshot());
+        return reply;
+    }
 
     public void Tick()
     {
