@@ -2,6 +2,7 @@ using System.Text;
 using Edge.Core.Actuation;
 using Edge.Core.Commands;
 using Edge.Core.Configuration;
+using Edge.Core.Records;
 using Edge.Core.Sampling;
 using Xunit;
 
@@ -55,6 +56,26 @@ internal sealed class CommandRig
         Tick();
         Assert.Equal(before, Snapshot());
         return reply;
+    }
+
+    /// <summary>
+    /// Starts every module (command id "s1") and reads module 0's cells at 5000 mV, over the 3300 mV envelope, until the
+    /// fault latches, then healthy again: module 0 stays held, module 1 runs on.
+    /// </summary>
+    public void HoldModuleZero()
+    {
+        Tick();
+        Assert.True(Send("start", "{\"id\":\"s1\"}").Ok);
+        CellMvOverride = 5000;
+        for (int i = 0; i < 50; i++)
+        {
+            Tick();
+        }
+
+        CellMvOverride = int.MinValue;
+        Tick();
+        Assert.Equal(ModuleState.Hold, Controller.Module(0).State);
+        Assert.NotEqual(ModuleState.Hold, Controller.Module(1).State);
     }
 
     public void Tick()

@@ -101,13 +101,7 @@ public class CommandSafetyTests
     public void AStartSentDuringHoldIsNotAppliedByALaterResetFault()
     {
         var rig = new CommandRig();
-        rig.Tick();
-        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
-        rig.CellMvOverride = 5000; // module 0 over the 3300 mV envelope
-        for (int i = 0; i < 50; i++) rig.Tick();
-        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
-        rig.CellMvOverride = int.MinValue;
-        rig.Tick();
+        rig.HoldModuleZero();
 
         // A start for every module (the held one ignores it), then a reset of module 0 before the next tick: module 0
         // waits in Idle for a start of its own.
@@ -127,11 +121,7 @@ public class CommandSafetyTests
     public void AStartForAHeldModuleIsRefusedWithTheReason()
     {
         var rig = new CommandRig();
-        rig.Tick();
-        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
-        rig.CellMvOverride = 5000;
-        for (int i = 0; i < 50; i++) rig.Tick();
-        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
+        rig.HoldModuleZero();
 
         CommandReply reply = rig.Send("start", "{\"id\":\"s2\",\"module\":0}");
         Assert.False(reply.Ok);

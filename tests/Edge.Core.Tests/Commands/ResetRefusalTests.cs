@@ -11,25 +11,11 @@ namespace Edge.Core.Tests.Commands;
 /// </summary>
 public class ResetRefusalTests
 {
-    /// <summary>Module 0 held for a cell over the 3300 mV envelope, module 1 running healthy.</summary>
-    private static CommandRig ModuleZeroHeld()
-    {
-        var rig = new CommandRig();
-        rig.Tick();
-        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
-        rig.CellMvOverride = 5000;
-        for (int i = 0; i < 50; i++) rig.Tick();
-        rig.CellMvOverride = int.MinValue;
-        rig.Tick();
-        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
-        Assert.NotEqual(ModuleState.Hold, rig.Controller.Module(1).State);
-        return rig;
-    }
-
     [Fact]
     public void AResetOfAModuleThatIsNotHeldIsRefusedNamingItAndChangesNothing()
     {
-        CommandRig rig = ModuleZeroHeld();
+        var rig = new CommandRig();
+        rig.HoldModuleZero();
 
         // The operator picked module 1, the running one, not the held module 0.
         CommandReply reply = rig.SendRefusedChangingNothing("resetFault", "{\"id\":\"r1\",\"module\":1}");
@@ -55,7 +41,8 @@ public class ResetRefusalTests
     [Fact]
     public void AResetOfTheHeldModuleOrOfEveryModuleIsTaken()
     {
-        CommandRig rig = ModuleZeroHeld();
+        var rig = new CommandRig();
+        rig.HoldModuleZero();
         Assert.True(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":0}").Ok);
         rig.Tick();
         Assert.Equal(ModuleState.Idle, rig.Controller.Module(0).State);

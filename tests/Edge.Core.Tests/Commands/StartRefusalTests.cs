@@ -15,13 +15,7 @@ public class StartRefusalTests
     public void AStartRightAfterAnAcceptedResetSaysTheResetTakesEffectAtTheNextTick()
     {
         var rig = new CommandRig();
-        rig.Tick();
-        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
-        rig.CellMvOverride = 5000; // module 0 over the 3300 mV envelope
-        for (int i = 0; i < 50; i++) rig.Tick();
-        Assert.Equal(ModuleState.Hold, rig.Controller.Module(0).State);
-        rig.CellMvOverride = int.MinValue;
-        rig.Tick();
+        rig.HoldModuleZero();
 
         Assert.True(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":0}").Ok);
         CommandReply start = rig.Send("start", "{\"id\":\"s2\",\"module\":0}");
@@ -43,10 +37,7 @@ public class StartRefusalTests
     public void AStartForAHeldModuleWithoutAResetStillAsksForTheReset()
     {
         var rig = new CommandRig();
-        rig.Tick();
-        Assert.True(rig.Send("start", "{\"id\":\"s1\"}").Ok);
-        rig.CellMvOverride = 5000;
-        for (int i = 0; i < 50; i++) rig.Tick();
+        rig.HoldModuleZero();
 
         // A reset of the other module, which holds nothing, is refused and is no reset of this one.
         Assert.False(rig.Send("resetFault", "{\"id\":\"r1\",\"module\":1}").Ok);
