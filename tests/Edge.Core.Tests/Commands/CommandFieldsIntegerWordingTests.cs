@@ -27,10 +27,7 @@ public class CommandFieldsIntegerWordingTests
     [InlineData("setProtocol", "minimumRestMs", "1.2345e3", "must be an integer")]
     public void AWholeNumberWithAFractionOrExponentIsRefusedSayingHowToWriteIt(string verb, string field, string number, string message)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-
-        CommandReply reply = rig.SendRefusedChangingNothing(verb, "{\"id\":\"i1\",\"" + field + "\":" + number + "}");
+        CommandReply reply = CommandRig.RefusalFromIdleRig(verb, "{\"id\":\"i1\",\"" + field + "\":" + number + "}");
 
         Assert.Equal((false, field, message), (reply.Ok, reply.ErrorField, reply.ErrorMessage));
     }

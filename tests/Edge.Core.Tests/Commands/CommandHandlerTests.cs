@@ -125,11 +125,8 @@ public class CommandHandlerTests
     [Fact]
     public void AProtocolAboveTheSafetyEnvelopeIsRejectedNamingTheStep()
     {
-        var rig = new CommandRig();
-        rig.Tick();
-
         // 10 mA against the 1925 uA envelope.
-        CommandReply reply = rig.SendRefusedChangingNothing("setProtocol", "{\"id\":\"p\",\"steps\":[\"Rest for 1 s\",\"Strip at 10 mA for 1 s\"]}");
+        CommandReply reply = CommandRig.RefusalFromIdleRig("setProtocol", "{\"id\":\"p\",\"steps\":[\"Rest for 1 s\",\"Strip at 10 mA for 1 s\"]}");
         Assert.Equal("p", reply.RequestId);
         Assert.Equal("steps[1]", reply.ErrorField);
         Assert.Contains("safety envelope", reply.ErrorMessage);
@@ -229,9 +226,7 @@ public class CommandHandlerTests
     [InlineData("getConfig", "{\"id\":\"1\",\"all\":true}", "all")]
     public void InvalidCommandsAreRejectedNamingTheFieldAndChangeNothing(string verb, string json, string field)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig(verb, json);
         Assert.Equal(field, reply.ErrorField);
         Assert.False(string.IsNullOrEmpty(reply.ErrorMessage));
     }
@@ -281,9 +276,7 @@ public class CommandHandlerTests
     [InlineData("start", "{\"id\":\"c7\",\"module\":[[0]]}", "module", "nested arrays and objects are not allowed")]
     public void AnArrayForAScalarIsRefusedWithTheFieldsTypeMessage(string verb, string json, string field, string message)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig(verb, json);
 
         Assert.Equal((false, field, message), (reply.Ok, reply.ErrorField, reply.ErrorMessage));
     }
@@ -322,9 +315,7 @@ public class CommandHandlerTests
 
         foreach (var (payload, message, id) in cases)
         {
-            var rig = new CommandRig();
-            rig.Tick();
-            CommandReply reply = rig.SendRefusedChangingNothing("getConfig", payload);
+            CommandReply reply = CommandRig.RefusalFromIdleRig("getConfig", payload);
 
             Assert.Equal(("$", message, id), (reply.ErrorField, reply.ErrorMessage, reply.RequestId));
         }
@@ -347,9 +338,7 @@ public class CommandHandlerTests
     [InlineData("{\"id\":\"1\",\"directionChangeMaximumRestMs\":-1}", "directionChangeMaximumRestMs", "-1 is out of range [35000, 86400000]")]
     public void ANegativeMaximumOfAPairGetsItsRangeNotAnImpossibleChangeToTheOtherField(string json, string field, string message)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-        CommandReply reply = rig.SendRefusedChangingNothing("setProtocol", json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig("setProtocol", json);
 
         Assert.Equal((field, message), (reply.ErrorField, reply.ErrorMessage));
     }
@@ -378,9 +367,7 @@ public class CommandHandlerTests
     [InlineData("directionChangeMaximumRestMs", "-18446744073709551616", "-18446744073709551616 is out of range [35000, 86400000]")]
     public void ANumberBeyond32BitsIsRefusedWithTheFieldsOwnLimit(string field, string number, string message)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-        CommandReply reply = rig.SendRefusedChangingNothing("setProtocol", "{\"id\":\"w1\",\"" + field + "\":" + number + "}");
+        CommandReply reply = CommandRig.RefusalFromIdleRig("setProtocol", "{\"id\":\"w1\",\"" + field + "\":" + number + "}");
 
         Assert.Equal((false, field, message), (reply.Ok, reply.ErrorField, reply.ErrorMessage));
     }

@@ -34,10 +34,7 @@ public class CommandJsonReaderWordingTests
     [InlineData("setProtocol", "{\"id\":\"n1\",\"repeat\":False}", "repeat", "False is not a JSON value: true, false and null are lowercase, text is in double quotes")]
     public void AMalformedNumberOrWordIsRefusedUnderItsFieldQuotingIt(string verb, string json, string field, string message)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-
-        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig(verb, json);
 
         Assert.Equal((false, "n1", field, message), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
     }
@@ -87,11 +84,9 @@ public class CommandJsonReaderWordingTests
     [InlineData("setProtocol", "{\"id\":\"s1\",\"steps\":[,]}", "[,", "steps", "expected an array item at character {1}, found ','")]
     public void AStructuralErrorSaysWhatWasFoundAndWhere(string verb, string json, string marker, string field, string message)
     {
-        var rig = new CommandRig();
-        rig.Tick();
         int at = json.IndexOf(marker, System.StringComparison.Ordinal);
 
-        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig(verb, json);
 
         Assert.Equal((false, "s1", field, string.Format(System.Globalization.CultureInfo.InvariantCulture, message, at, at + 1)), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
     }
@@ -131,10 +126,7 @@ public class CommandJsonReaderWordingTests
     [InlineData("{\"id\":\"c1\",\"mode\":\"a\u0001\"}", 20, "U+0001", "\\u0001")]
     public void ARawControlCharacterInAStringIsNamedWithItsEscape(string json, int at, string codePoint, string escape)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-
-        CommandReply reply = rig.SendRefusedChangingNothing("setMode", json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig("setMode", json);
 
         Assert.Equal((false, "c1", "mode", "has a control character, " + codePoint + ", at character " + at + ": write it escaped, as " + escape),
             (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));

@@ -24,10 +24,7 @@ public class CommandNameCaseTests
     [InlineData("reset", "{\"id\":\"k1\"}", "k1", "verb", "is not a known command")]
     public void ANameInAnotherCaseIsRefusedNamingTheSpellingMeant(string verb, string json, string id, string field, string message)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-
-        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig(verb, json);
 
         Assert.Equal((false, id, field, message), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
     }

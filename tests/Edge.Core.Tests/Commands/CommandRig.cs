@@ -38,6 +38,20 @@ internal sealed class CommandRig
 
     public CommandReply Send(string verb, byte[] payload) => Handler.Handle(verb, payload, 0, payload.Length);
 
+    /// <summary>
+    /// The refusal a rig waiting for commands after its first tick gives <paramref name="json"/>, checked to change
+    /// nothing as <see cref="SendRefusedChangingNothing(string, byte[], bool)"/> checks it.
+    /// </summary>
+    public static CommandReply RefusalFromIdleRig(string verb, string json) => RefusalFromIdleRig(verb, Encoding.UTF8.GetBytes(json));
+
+    /// <inheritdoc cref="RefusalFromIdleRig(string, string)"/>
+    public static CommandReply RefusalFromIdleRig(string verb, byte[] payload)
+    {
+        var rig = new CommandRig();
+        rig.Tick();
+        return rig.SendRefusedChangingNothing(verb, payload);
+    }
+
     /// <inheritdoc cref="SendRefusedChangingNothing(string, byte[], bool)"/>
     public CommandReply SendRefusedChangingNothing(string verb, string json) => SendRefusedChangingNothing(verb, Encoding.UTF8.GetBytes(json));
 

@@ -14,11 +14,8 @@ public class CommandStringLengthWordingTests
     [Fact]
     public void AnOverlongValueSaysItsLengthAndTheLimit()
     {
-        var rig = new CommandRig();
-        rig.Tick();
-
         // 130 characters: "act" and 127 'x'.
-        CommandReply reply = rig.SendRefusedChangingNothing("setMode", "{\"id\":\"L1\",\"mode\":\"act" + new string('x', 127) + "\"}");
+        CommandReply reply = CommandRig.RefusalFromIdleRig("setMode", "{\"id\":\"L1\",\"mode\":\"act" + new string('x', 127) + "\"}");
 
         Assert.Equal((false, "L1", "mode", "is 130 characters long, more than 128"), (reply.Ok, reply.RequestId, reply.ErrorField, reply.ErrorMessage));
     }

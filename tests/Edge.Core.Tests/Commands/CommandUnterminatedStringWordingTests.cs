@@ -21,11 +21,9 @@ public class CommandUnterminatedStringWordingTests
     [InlineData("setMode", "{\"id\":\"u1\",\"mode\":\"act\\u00", "\"act", "mode", "u1")]
     public void AStringThePayloadEndsInsideSaysWhereItBegan(string verb, string json, string opening, string field, string id)
     {
-        var rig = new CommandRig();
-        rig.Tick();
         int at = json.IndexOf(opening, System.StringComparison.Ordinal);
 
-        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig(verb, json);
 
         Assert.Equal(
             (false, id, field, "unterminated string: it begins at character " + at + " and the payload ends inside it (cut short, or its closing quote is missing)"),

@@ -21,10 +21,7 @@ public class QuotedValueWordingTests
     [InlineData("setProtocol", "{\"id\":\"q1\",\"repeat\":\"True\"}", "repeat", "must be true or false")]
     public void AValueInQuotesIsRefusedSayingSo(string verb, string json, string field, string message)
     {
-        var rig = new CommandRig();
-        rig.Tick();
-
-        CommandReply reply = rig.SendRefusedChangingNothing(verb, json);
+        CommandReply reply = CommandRig.RefusalFromIdleRig(verb, json);
 
         Assert.Equal((false, field, message), (reply.Ok, reply.ErrorField, reply.ErrorMessage));
     }

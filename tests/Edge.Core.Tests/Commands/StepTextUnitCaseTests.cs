@@ -12,10 +12,7 @@ public class StepTextUnitCaseTests
     [Fact]
     public void AStepWithAUnitInAnotherCaseIsRefusedAndChangesNothing()
     {
-        var rig = new CommandRig();
-        rig.Tick();
-
-        CommandReply reply = rig.SendRefusedChangingNothing("setProtocol", "{\"id\":\"k1\",\"steps\":[\"Strip at 1 MA/cm2 for 1 s\",\"Rest for 5 S\"],\"start\":true}");
+        CommandReply reply = CommandRig.RefusalFromIdleRig("setProtocol", "{\"id\":\"k1\",\"steps\":[\"Strip at 1 MA/cm2 for 1 s\",\"Rest for 5 S\"],\"start\":true}");
 
         Assert.Equal((false, "steps[0]", "current unit 'MA/cm2': units are case-sensitive; write mA/cm2"), (reply.Ok, reply.ErrorField, reply.ErrorMessage));
     }
