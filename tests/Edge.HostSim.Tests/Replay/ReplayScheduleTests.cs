@@ -123,6 +123,15 @@ public sealed class ReplayScheduleTests : IDisposable
         {
             AssertEndsAtTheDeparture(run, outDir, replay);
             Assert.Contains("an edge-sim trace.csv: fed the cell model's true voltages, at 10 uV, not the millivolts its run's core read: the trace has no measured columns", replay.Stdout, StringComparison.Ordinal);
+
+            // The mean rest counts the rests the core completed before the departure, each change of direction's
+            // included, which lasts until 35 s after the last current (ProtocolConfiguration.DirectionChangeRestMs):
+            // strip 0-1 s, rest 1-3 s, then 3-36 s before plating 36-37 s, rest 37-39 s, strip 39-40 s, rest 40-42 s,
+            // then 42-75 s, after which the core plated at 75.00 s where the run still rested: (2 + 33 + 2 + 2 + 33) / 5.
+            JsonElement module = Summary(outDir).GetProperty("modules")[0];
+            Assert.Equal(75.01, ReplayJson(outDir).GetProperty("firstMisalignedS").GetDouble(), 1e-9);
+            Assert.Equal(5, module.GetProperty("rests").GetInt32());
+            Assert.Equal((2 + 33 + 2 + 2 + 33) / 5.0, module.GetProperty("meanRestS").GetDouble(), 1e-9);
         }
     }
 
@@ -140,15 +149,6 @@ public sealed class ReplayScheduleTests : IDisposable
         using (replay)
         {
             AssertEndsAtTheDeparture(run, outDir, replay);
-
-            // The mean rest counts the rests the core completed before the departure, each change of direction's
-            // included, which lasts until 35 s after the last current (ProtocolConfiguration.DirectionChangeRestMs):
-            // strip 0-1 s, rest 1-3 s, then 3-36 s before plating 36-37 s, rest 37-39 s, strip 39-40 s, rest 40-42 s,
-            // then 42-75 s, after which the core plated at 75.00 s where the run still rested: (2 + 33 + 2 + 2 + 33) / 5.
-            JsonElement module = Summary(outDir).GetProperty("modules")[0];
-            Assert.Equal(75.01, ReplayJson(outDir).GetProperty("firstMisalignedS").GetDouble(), 1e-9);
-            Assert.Equal(5, module.GetProperty("rests").GetInt32());
-            Assert.Equal((2 + 33 + 2 + 2 + 33) / 5.0, module.GetProperty("meanRestS").GetDouble(), 1e-9);
         }
     }
 
