@@ -29,8 +29,8 @@ public static partial class ReplayCommand
         Option<string?> preset = new Option<string?>("--preset") { Description = "Cell kind for the healthy-resistance expectation of the short tests (default nak50-nasicon).", HelpName = "NAME" };
         Option<double?> cutoff = new Option<double?>("--cutoff") { Description = "Stripping cut-off, V (default 3.0).", HelpName = "V" };
         Option<string?> timeColumn = new Option<string?>("--time-column") { Description = "Generic table (or an EC-Lab file's other columns): the time column's name; a unit after it, as in 'Time(s)', may be left out.", HelpName = "NAME" };
-        Option<string?> voltageColumn = new Option<string?>("--voltage-column") { Description = "Generic table (or an EC-Lab file's other columns, e.g. Ecell/V): the cell voltage column's name.", HelpName = "NAME" };
-        Option<string?> currentColumn = new Option<string?>("--current-column") { Description = "Generic table (or an EC-Lab file's other columns): the current column's name.", HelpName = "NAME" };
+        Option<string?> voltageColumn = new Option<string?>("--voltage-column") { Description = "Generic table (or an EC-Lab file's other columns, e.g. Ecell/V): the cell voltage column's name, or several, comma-separated, in module order (N for M current columns: M modules of N/M cells in series); a name with a comma in double quotes.", HelpName = "NAMES" };
+        Option<string?> currentColumn = new Option<string?>("--current-column") { Description = "Generic table (or an EC-Lab file's other columns): the current column's name, or one per module, comma-separated; a name with a comma in double quotes.", HelpName = "NAMES" };
         Option<string?> timeUnit = new Option<string?>("--time-unit") { Description = "With the column options: s, ms, min or h (default: the unit the column's name states, as in 'Time(s)' or 'Zeit [ms]', else s).", HelpName = "UNIT" };
         Option<string?> voltageUnit = new Option<string?>("--voltage-unit") { Description = "With the column options: V or mV (default: the column name's unit, else V).", HelpName = "UNIT" };
         Option<string?> currentUnit = new Option<string?>("--current-unit") { Description = "With the column options: A, mA or uA (default: the column name's unit, as in 'Current(A)', else mA).", HelpName = "UNIT" };
@@ -76,16 +76,7 @@ public static partial class ReplayCommand
                 throw new UsageException(orphan.Name + " goes with --time-column, --voltage-column and --current-column; without them the file is read as its recognised format (EC-Lab, Arbin, an edge-sim trace) in that format's units");
             }
 
-            ColumnSpec? columns = t == null ? null : new ColumnSpec
-            {
-                TimeColumn = t,
-                VoltageColumn = v!,
-                CurrentColumn = c!,
-                TimeUnitName = result.GetValue(timeUnit),
-                VoltageUnitName = result.GetValue(voltageUnit),
-                CurrentUnitName = result.GetValue(currentUnit),
-                DecimalComma = result.GetValue(decimalComma) ? true : null,
-            };
+            ColumnSpec? columns = t == null ? null : Columns(t, v!, c!, result.GetValue(timeUnit), result.GetValue(voltageUnit), result.GetValue(currentUnit), result.GetValue(decimalComma));
             // With --scenario the pack, protocol and tick are the scenario's: these options would change nothing.
             if (result.GetValue(scenario) != null)
             {
@@ -120,6 +111,42 @@ public static partial class ReplayCommand
             return Execute(context, new Request(result.GetRequiredValue(file), result.GetRequiredValue(output), result.GetValue(scenario), result.GetValue(period), result.GetValue(area), result.GetValue(preset), result.GetValue(cutoff), columns, result.GetValue(stripNegative), gapS, CommonOptions.ProgressOf(result, progress, quiet)));
         });
         return command;
+    }
+
+    /// <summary>
+    /// The columns the options give: the voltage and current options each a comma-separated list (a name that holds a
+    /// comma in double quotes), laid out as <see cref="ColumnSpec.CellsPerModule"/> says or refused before the file is read.
+    /// </summary>
+    private static ColumnSpec Columns(string time, string voltages, string currents, string? timeUnit, string? voltageUnit, string? currentUnit, bool decimalComma)
+    {
+        ColumnSpec columns;
+        try
+        {
+            columns = new ColumnSpec
+            {
+                TimeColumn = time,
+                VoltageColumns = ColumnNames.Parse("--voltage-column", voltages),
+                CurrentColumns = ColumnNames.Parse("--current-column", currents),
+                TimeUnitName = timeUnit,
+                VoltageUnitName = voltageUnit,
+                CurrentUnitName = currentUnit,
+                DecimalComma = decimalComma ? true : null,
+            };
+        }
+        catch (LabFileException e)
+        {
+            throw new UsageException(e.Message);
+        }
+
+        try
+        {
+            columns.CellsPerModule();
+            return columns;
+        }
+        catch (LabFileException e)
+        {
+            throw new UsageException("--time-column, --voltage-column, --current-column: " + e.Message);
+        }
     }
 
     private static int Execute(CliContext context, Request request)

@@ -2,14 +2,55 @@
 
 namespace Edge.HostSim.Replay;
 
-/// <summary>Which columns of a delimited file hold time, voltage and current, and in which units.</summary>
+/// <summary>Which columns of a delimited file hold time, the cells' voltages and the modules' currents, and in which units.</summary>
 public sealed class ColumnSpec
 {
     public string TimeColumn { get; init; } = "time";
 
-    public string VoltageColumn { get; init; } = "voltage";
+    /// <summary>
+    /// The cell voltage columns, in module order and within a module in cell order: for M current columns, a multiple N of
+    /// M, read as M modules of N/M cells in series.
+    /// </summary>
+    public IReadOnlyList<string> VoltageColumns { get; init; } = new[] { "voltage" };
 
-    public string CurrentColumn { get; init; } = "current";
+    /// <summary>The module current columns, one per module, each module's current the same through each of its cells.</summary>
+    public IReadOnlyList<string> CurrentColumns { get; init; } = new[] { "current" };
+
+    /// <summary>The one voltage column of a table of one cell.</summary>
+    public string VoltageColumn
+    {
+        init => VoltageColumns = new[] { value };
+    }
+
+    /// <summary>The one current column of a table of one module.</summary>
+    public string CurrentColumn
+    {
+        init => CurrentColumns = new[] { value };
+    }
+
+    /// <summary>
+    /// Cells per module of the columns' layout: the voltage columns over the current columns. A count that does not
+    /// divide, no column at all, or a name given twice (in any case, as columns are found) is refused.
+    /// </summary>
+    public int CellsPerModule()
+    {
+        if (VoltageColumns.Count == 0 || CurrentColumns.Count == 0 || VoltageColumns.Count % CurrentColumns.Count != 0)
+        {
+            throw new LabFileException(VoltageColumns.Count + " voltage columns for " + CurrentColumns.Count + " current columns: give N voltage columns for M current columns, N a multiple of M"
+                + " (M modules of N/M cells in series, voltage columns in module order: 'I1,I2' with 'V1,V2,V3,V4' is module 0 of cells V1, V2 and module 1 of V3, V4)");
+        }
+
+        string? twice = Wanted().GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (twice != null)
+        {
+            throw new LabFileException("column '" + twice + "' is named twice; each column is read once, as one quantity of one cell or module");
+        }
+
+        return VoltageColumns.Count / CurrentColumns.Count;
+    }
+
+    /// <summary>The columns read: time, the voltages, the currents, in that order.</summary>
+    internal string[] Wanted() => new[] { TimeColumn }.Concat(VoltageColumns).Concat(CurrentColumns).ToArray();
 
     /// <summary>The time column's unit (s, ms, min, h); null: the one its name states ("time/s", "Zeit [ms]"), else s.</summary>
     public string? TimeUnitName { get; init; }

@@ -7,7 +7,7 @@ namespace Edge.HostSim.Replay;
 
 /// <summary>
 /// Reads the time, voltage and current columns of a delimited text table (CSV, TSV; decimal point or
-/// comma) into a one-cell <see cref="LabRecording"/>. Line numbers in errors are 1-based file lines.
+/// comma) into a <see cref="LabRecording"/> of the columns' modules and cells (<see cref="ColumnSpec.CellsPerModule"/>). Line numbers in errors are 1-based file lines.
 /// </summary>
 public static class DelimitedTable
 {
@@ -15,28 +15,31 @@ public static class DelimitedTable
     /// <param name="headerLine">0-based index of the header row; data follows it.</param>
     internal static LabRecording Read(string file, string format, TextLines lines, int headerLine, ColumnSpec spec)
     {
+        int cellsPerModule = spec.CellsPerModule();
+        int modules = spec.CurrentColumns.Count;
+        int cells = spec.VoltageColumns.Count;
         string header = lines.At(headerLine) ?? throw new LabFileException(file + ": no column header at line " + (headerLine + 1));
         char delimiter = spec.Delimiter ?? Detect(header);
         string[] names = Fields(file, headerLine, header, delimiter).Select(n => n.Trim()).ToArray();
-        int time = Find(file, names, spec.TimeColumn, headerLine);
-        int voltage = Find(file, names, spec.VoltageColumn, headerLine);
-        int current = Find(file, names, spec.CurrentColumn, headerLine);
+        int[] read = FindAll(file, names, spec.Wanted(), headerLine);
+        int time = read[0];
+        int[] voltage = read.Skip(1).Take(cells).ToArray();
+        int[] current = read.Skip(1 + cells).ToArray();
         if (spec.TimeUnitName != null)
         {
             ColumnSpec.OptionTimeUnit(spec.TimeUnitName);
         }
 
-        int unitsLine = UnitsRowLine(file, lines, headerLine, delimiter, new[] { time, voltage, current });
+        int unitsLine = UnitsRowLine(file, lines, headerLine, delimiter, read);
         string[] units = unitsLine >= 0 ? Fields(file, unitsLine, lines.At(unitsLine)!, delimiter) : Array.Empty<string>();
         ColumnReading timeReading = ColumnUnit.Resolve(file, names[time], UnitCell(units, time), unitsLine + 1, "--time-unit", spec.TimeUnitName, "s", "s, ms, min, h, h:min:s.ms", ColumnSpec.TimeUnit);
         double secondsPerUnit = timeReading.Factor;
-        ColumnReading voltageReading = ColumnUnit.Resolve(file, names[voltage], UnitCell(units, voltage), unitsLine + 1, "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit);
+        ColumnReading voltageReading = OneUnit(file, "voltage", voltage.Select(c => ColumnUnit.Resolve(file, names[c], UnitCell(units, c), unitsLine + 1, "--voltage-unit", spec.VoltageUnitName, "V", "V, mV", ColumnSpec.VoltageUnit)));
         double voltsPerUnit = voltageReading.Factor;
-        ColumnReading currentReading = ColumnUnit.Resolve(file, names[current], UnitCell(units, current), unitsLine + 1, "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit);
+        ColumnReading currentReading = OneUnit(file, "current", current.Select(c => ColumnUnit.Resolve(file, names[c], UnitCell(units, c), unitsLine + 1, "--current-unit", spec.CurrentUnitName, "mA", "A, mA, uA", ColumnSpec.CurrentUnit)));
         double milliampsPerUnit = currentReading.Factor;
 
         // Decided on the columns read: a date column elsewhere ("05.03.2024") says nothing about their decimals.
-        int[] read = { time, voltage, current };
         // A last row without a line break is read where it is whole: many programs end their last row so.
         lines.CutReason = (before, last) => LastRowForm.CutReason(before, last, l => Fields(file, 0, l, delimiter), read.Contains);
         int firstData = Math.Max(headerLine, unitsLine) + 1;
@@ -47,7 +50,7 @@ public static class DelimitedTable
         // a refusal names the unit it was read in and the option one unit smaller. It said only "other units".
         string? voltageHint = UnitMistakeHint.For(voltageReading, "--voltage-unit", UnitMistakeHint.VoltageUnits, larger: false);
         string? currentHint = UnitMistakeHint.For(currentReading, "--current-unit", UnitMistakeHint.CurrentUnits, larger: false);
-        List<(double T, double V, double I)> rows = new List<(double, double, double)>();
+        List<TableRow> rows = new List<TableRow>();
         int sameTimeRows = 0;
         int? firstSameTimeLine = null;
         int i = headerLine;
@@ -59,28 +62,37 @@ public static class DelimitedTable
                 continue;
             }
 
-            string[] cells = Fields(file, i, line, delimiter);
-            double t = Seconds(file, i, cells, time, names, decimalComma, commaHint, secondsPerUnit, ref timeReading);
-            double v = Number(file, i, cells, voltage, names, decimalComma, commaHint) * voltsPerUnit;
-            double a = Number(file, i, cells, current, names, decimalComma, commaHint) * milliampsPerUnit;
-            ReadingRange.CheckVoltage(file, i + 1, names[voltage], v, voltageHint);
-            ReadingRange.CheckCurrent(file, i + 1, names[current], a, currentHint);
-            if (rows.Count > 0 && t < rows[^1].T)
+            string[] fields = Fields(file, i, line, delimiter);
+            double t = Seconds(file, i, fields, time, names, decimalComma, commaHint, secondsPerUnit, ref timeReading);
+            TableRow row = new TableRow(t, new double[cells], new double[modules]);
+            for (int c = 0; c < cells; c++)
             {
-                throw new LabFileException(file + ": line " + (i + 1) + ": time " + t.ToString("R", CultureInfo.InvariantCulture) + " s in column '" + names[time] + "' goes back from " + rows[^1].T.ToString("R", CultureInfo.InvariantCulture) + " s");
+                row.VoltageV[c] = Number(file, i, fields, voltage[c], names, decimalComma, commaHint) * voltsPerUnit;
+                ReadingRange.CheckVoltage(file, i + 1, names[voltage[c]], row.VoltageV[c], voltageHint);
             }
 
-            if (rows.Count > 0 && t == rows[^1].T)
+            for (int m = 0; m < modules; m++)
+            {
+                row.CurrentMA[m] = Number(file, i, fields, current[m], names, decimalComma, commaHint) * milliampsPerUnit;
+                ReadingRange.CheckCurrent(file, i + 1, names[current[m]], row.CurrentMA[m], currentHint);
+            }
+
+            if (rows.Count > 0 && t < rows[^1].TimeS)
+            {
+                throw new LabFileException(file + ": line " + (i + 1) + ": time " + t.ToString("R", CultureInfo.InvariantCulture) + " s in column '" + names[time] + "' goes back from " + rows[^1].TimeS.ToString("R", CultureInfo.InvariantCulture) + " s");
+            }
+
+            if (rows.Count > 0 && t == rows[^1].TimeS)
             {
                 // Some cyclers log two rows at a step change: the later one holds from here on. Counted, so the rows
                 // not read are said (they were replaced without a word).
-                rows[^1] = (t, v, a);
+                rows[^1] = row;
                 sameTimeRows++;
                 firstSameTimeLine ??= i + 1;
                 continue;
             }
 
-            rows.Add((t, v, a));
+            rows.Add(row);
         }
 
         if (rows.Count < 2)
@@ -88,7 +100,7 @@ public static class DelimitedTable
             throw new LabFileException(file + ": fewer than two data rows after the header at line " + (headerLine + 1) + LeftOut(lines, headerLine));
         }
 
-        LabRecording recording = new LabRecording(format, 1, 1, rows.Count)
+        LabRecording recording = new LabRecording(format, modules, cellsPerModule, rows.Count)
         {
             TimeReading = timeReading,
             VoltageReading = voltageReading,
@@ -100,24 +112,52 @@ public static class DelimitedTable
         };
         for (int k = 0; k < rows.Count; k++)
         {
-            recording.TimeS[k] = rows[k].T;
-            recording.CellVoltageV[0][k] = rows[k].V;
-            recording.ModuleCurrentMA[0][k] = rows[k].I;
+            recording.TimeS[k] = rows[k].TimeS;
+            for (int c = 0; c < cells; c++)
+            {
+                recording.CellVoltageV[c][k] = rows[k].VoltageV[c];
+            }
+
+            for (int m = 0; m < modules; m++)
+            {
+                recording.ModuleCurrentMA[m][k] = rows[k].CurrentMA[m];
+            }
         }
 
         return recording;
     }
 
+    /// <summary>One row's values: time, s; each cell's voltage, V; each module's current, mA.</summary>
+    private sealed record TableRow(double TimeS, double[] VoltageV, double[] CurrentMA);
+
+    /// <summary>
+    /// The unit the columns of one quantity are read in: one for all, as a unit option gives it. Columns whose names or
+    /// units row state different units are refused, naming them: each read in its own, one message about a unit could
+    /// name one column's only.
+    /// </summary>
+    private static ColumnReading OneUnit(string file, string quantity, IEnumerable<ColumnReading> readings)
+    {
+        ColumnReading[] all = readings.ToArray();
+        ColumnReading? other = all.FirstOrDefault(r => r.Factor != all[0].Factor);
+        if (other != null)
+        {
+            throw new LabFileException(file + ": the " + quantity + " columns are in different units, '" + all[0].Column + "' in " + all[0].Unit + " (" + all[0].Why("the unit option")
+                + ") and '" + other.Column + "' in " + other.Unit + " (" + other.Why("the unit option") + "); replay reads one unit for all of them");
+        }
+
+        return all[0];
+    }
+
     /// <summary>
     /// The header row of a table whose column names are given (0-based): the first of its first
-    /// <see cref="HeaderSearchLines"/> lines that names all three columns, so that lines a program writes before it (a
+    /// <see cref="HeaderSearchLines"/> lines that names all the columns, so that lines a program writes before it (a
     /// Maccor export's "Today's Date" and "Filename" lines) are passed over; else the one that names most of them, where
     /// reading stops at the column it lacks (that line's columns listed). A file none of whose first lines names any of
     /// them is refused, naming the columns looked for and the first line's.
     /// </summary>
     internal static int HeaderLine(string file, TextLines lines, ColumnSpec spec)
     {
-        string[] wanted = { spec.TimeColumn, spec.VoltageColumn, spec.CurrentColumn };
+        string[] wanted = spec.Wanted();
         int best = -1;
         int bestFound = 0;
         int index = -1;
@@ -336,8 +376,35 @@ public static class DelimitedTable
     }
 
     /// <summary>
+    /// The columns named <paramref name="wanted"/>, each by <see cref="Find"/>. All that the line lacks are refused in one
+    /// message with the line's columns, and two names that find the same column ("Current" and "Current(A)") are refused.
+    /// </summary>
+    private static int[] FindAll(string file, string[] names, string[] wanted, int headerLine)
+    {
+        int[] found = wanted.Select(w => Find(file, names, w, headerLine)).ToArray();
+        string[] missing = wanted.Where((w, i) => found[i] < 0).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new LabFileException(file + ": line " + (headerLine + 1) + " has no column" + (missing.Length > 1 ? "s" : string.Empty) + " '" + string.Join("', '", missing) + "'"
+                + " (columns: " + string.Join(", ", names.Where(n => n.Length > 0)) + ")"
+                + (names.Any(n => n.Contains(',')) ? "; a column whose name holds a comma is named in double quotes, as in '\"I, mA\"'" : string.Empty));
+        }
+
+        for (int a = 0; a < found.Length; a++)
+        {
+            int b = Array.IndexOf(found, found[a], a + 1);
+            if (b > 0)
+            {
+                throw new LabFileException(file + ": line " + (headerLine + 1) + ": '" + wanted[a] + "' and '" + wanted[b] + "' are both column '" + names[found[a]] + "'; each column is read once");
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// The column named <paramref name="wanted"/> (any case), or else the one column named so with a unit after it
-    /// ("Current" finds "Current(A)" and "Current [mA]", not "Current density" or "CurrentRange").
+    /// ("Current" finds "Current(A)" and "Current [mA]", not "Current density" or "CurrentRange"); -1 for none.
     /// </summary>
     private static int Find(string file, string[] names, string wanted, int headerLine)
     {
@@ -348,15 +415,12 @@ public static class DelimitedTable
         }
 
         int[] withUnit = WithUnit(names, wanted);
-        if (withUnit.Length == 1)
+        if (withUnit.Length > 1)
         {
-            return withUnit[0];
+            throw new LabFileException(file + ": line " + (headerLine + 1) + ": '" + wanted + "' could be " + string.Join(" or ", withUnit.Select(i => "'" + names[i] + "'")) + "; give the whole name");
         }
 
-        string columns = " (columns: " + string.Join(", ", names.Where(n => n.Length > 0)) + ")";
-        throw new LabFileException(withUnit.Length > 1
-            ? file + ": line " + (headerLine + 1) + ": '" + wanted + "' could be " + string.Join(" or ", withUnit.Select(i => "'" + names[i] + "'")) + "; give the whole name"
-            : file + ": line " + (headerLine + 1) + " has no column '" + wanted + "'" + columns);
+        return withUnit.Length == 1 ? withUnit[0] : -1;
     }
 
     /// <summary>
