@@ -287,7 +287,12 @@ public static partial class ReplayCommand
             throw new InputFileException(string.Format(CultureInfo.InvariantCulture, "{0}: the recording ends where its first pulse starts (t = {1:0.###} s): nothing to replay", Path.GetFileName(request.File), firstPulseS));
         }
 
-        Scenario scenario = given ?? Build(request, recording, inferred, periodMs, area, firstPulseS);
+        // A larger electrode is given where the area came from: with --area where the header gave none, in the header where
+        // it gave the area (an --area beside it that differs is refused, above).
+        string largerArea = areaFromHeader
+            ? "correct the header's '" + headerArea!.Line + "' (line " + headerArea.LineNumber.ToString(CultureInfo.InvariantCulture) + "), the area replayed"
+            : "give its --area";
+        Scenario scenario = given ?? Build(request, recording, inferred, periodMs, area, firstPulseS, largerArea);
         if (scenario.Pack.Modules != recording.Modules || scenario.Pack.CellsPerModule != recording.CellsPerModule)
         {
             throw new UsageException("--scenario: its pack has " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " cells, the recording " + recording.Modules + " x " + recording.CellsPerModule);
@@ -537,7 +542,7 @@ public static partial class ReplayCommand
         }
     }
 
-    private static Scenario Build(Request request, LabRecording recording, InferredProtocol inferred, int periodMs, double area, double firstPulseS)
+    private static Scenario Build(Request request, LabRecording recording, InferredProtocol inferred, int periodMs, double area, double firstPulseS, string largerArea)
     {
         try
         {
@@ -547,7 +552,7 @@ public static partial class ReplayCommand
             && Math.Abs(inferred.PulseCurrentMA) * 1000 > maximumUa)
         {
             // The pulse's current, not the scenario, is what the loader refused: say so in the recording's terms.
-            throw new InputFileException(Path.GetFileName(request.File) + ": " + PulseCurrentCheck.TooLarge(recording, inferred.PulseCurrentMA, maximumUa, area, "give its --area"));
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + PulseCurrentCheck.TooLarge(recording, inferred.PulseCurrentMA, maximumUa, area, largerArea));
         }
     }
 

@@ -107,6 +107,22 @@ public sealed class HeaderAreaTests : IClassFixture<RecordedRun>, IDisposable
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Fact]
+    public void APulseTooLargeForTheHeadersAreaPointsToTheHeaderNotToAnAreaOption()
+    {
+        // 0.3848 mA over 0.05 cm2 is 7.7 mA/cm2, past the envelope's 5 mA/cm2 (0.25 mA on 0.05 cm2). Offering --area led
+        // to a refusal: an --area beside the header's that differs is refused.
+        string file = WithArea("small.mpt", "0,050");
+
+        using EdgeSimProcess replay = Replay(file, out string outDir);
+
+        Assert.Equal(2, replay.ExitCode);
+        Assert.Contains("above the 0.25 mA the safety envelope allows an electrode of 0.05 cm2", replay.Stderr, StringComparison.Ordinal);
+        Assert.Contains("if the electrode is larger, correct the header's 'Electrode surface area : 0,050 cm\u00b2' (line 5), the area replayed", replay.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("--area", replay.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outDir));
+    }
+
     /// <summary>The run as EC-Lab writes it, with an area line after the technique's name.</summary>
     private string WithArea(string name, string area)
     {
