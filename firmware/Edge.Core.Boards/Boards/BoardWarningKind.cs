@@ -30,8 +30,8 @@ namespace Edge.Core.Boards
         NoMuxAddressCheck = 5,
 
         /// <summary>
-        /// The <c>[cells]</c> electrode area is larger than the board's module current limit can pulse at the controller's
-        /// 1 mA/cm2 (an area typed in mm2 is 100 times too large): the pulses the device boots with are cut to the limit.
+        /// The controller's 1 mA/cm2 pulse on the <c>[cells]</c> electrode area (or the default area) is above the module
+        /// current's derate level (an area typed in mm2 is 100 times too large): the device boots with its pulses cut to it.
         /// </summary>
         AreaBeyondModuleCurrent = 6,
     }

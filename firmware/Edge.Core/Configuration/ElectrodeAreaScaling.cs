@@ -32,6 +32,15 @@ namespace Edge.Core.Configuration
             protocol.ElectrodeAreaCm2 = electrodeAreaCm2;
         }
 
+        /// <summary>
+        /// A step's current moved from one area to another as <see cref="Apply"/> moves it: what a board's parse-time
+        /// checks compare with its limits, so that they warn of exactly the pulse the device boots with.
+        /// </summary>
+        public static int StepCurrentUa(int currentUa, double fromAreaCm2, double toAreaCm2)
+        {
+            return Larger(1, Scale(currentUa, toAreaCm2 / fromAreaCm2));
+        }
+
         private static ProtocolStep[] ScaleSteps(ProtocolStep[] steps, double scale)
         {
             ProtocolStep[] scaled = new ProtocolStep[steps.Length];

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Configuration.Protocol;
+
 namespace Edge.Core.Boards.Parsing
 {
     /// <summary>
@@ -36,9 +38,6 @@ namespace Edge.Core.Boards.Parsing
         /// <c>CalibrationProcedure.PlannedSeparationCounts</c> (8 counts the fit needs, on a unit up to 15 % under nominal).
         /// </summary>
         public const int CalibrationPointSeparationCounts = 10;
-
-        /// <summary>Electrode area the controller assumes when a board has no <c>[cells]</c> area, cm2 ([W] 7 mm O-ring).</summary>
-        public const double DefaultElectrodeAreaCm2 = 0.3848;
 
         public static BoardParseError Check(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, WarningList warnings)
         {
@@ -91,7 +90,7 @@ namespace Edge.Core.Boards.Parsing
         {
             double area = sections.CellParameters != null && sections.CellParameters.ElectrodeAreaCm2 > 0
                 ? sections.CellParameters.ElectrodeAreaCm2
-                : DefaultElectrodeAreaCm2;
+                : ProtocolConfiguration.DefaultElectrodeAreaCm2;
             return (long)((PlatingCapUaPerCm2 * 1000.0 * area) + 0.5);
         }
 

@@ -7,13 +7,19 @@ namespace Edge.Core.Configuration.Protocol
     /// </summary>
     public sealed class ProtocolConfiguration
     {
-        /// <summary>Electrode area; converts current densities. Default: [W] 7 mm O-ring, pi * 0.35^2 cm2.</summary>
-        public double ElectrodeAreaCm2 { get; set; } = 0.3848;
+        /// <summary>[W] 7 mm O-ring, pi * 0.35^2 cm2: the area a board without its cells' area is taken to have.</summary>
+        public const double DefaultElectrodeAreaCm2 = 0.3848;
+
+        /// <summary>[W] 1 mA/cm2 on <see cref="DefaultElectrodeAreaCm2"/>: the default strip pulse.</summary>
+        public const int DefaultPulseUa = 385;
+
+        /// <summary>Electrode area; converts current densities. Default: <see cref="DefaultElectrodeAreaCm2"/>.</summary>
+        public double ElectrodeAreaCm2 { get; set; } = DefaultElectrodeAreaCm2;
 
         /// <summary>Steps in order. Default: [W] pulse stripping, 1 s at 1 mA/cm2 then a 5 s rest (the plateau protocol).</summary>
         public ProtocolStep[] Steps { get; set; } = new ProtocolStep[]
         {
-            new ProtocolStep(ProtocolStepKind.Strip, 385, 1000),
+            new ProtocolStep(ProtocolStepKind.Strip, DefaultPulseUa, 1000),
             new ProtocolStep(ProtocolStepKind.Rest, 0, 5000),
         };
 
