@@ -148,7 +148,8 @@ public static class RunOutputWriter
 
     /// <summary>
     /// Writes trace.csv; with <paramref name="packAreaCm2"/> above 0 (a pack demand) a packCurrentMA column follows the time.
-    /// The measured columns (<see cref="TraceColumns"/>) come last, so a reader that counts the others' places still finds them.
+    /// The measured columns (<see cref="TraceColumns"/>) come last, so a reader that counts the others' places still finds them,
+    /// and after them the status of each reading, empty where it was valid.
     /// </summary>
     public static void WriteTrace(string path, TraceBuffer trace, double packAreaCm2 = 0)
     {
@@ -184,6 +185,16 @@ public static class RunOutputWriter
         for (int m = 0; m < trace.Modules; m++)
         {
             line.Append(',').Append(TraceColumns.MeasuredModuleCurrent(m));
+        }
+
+        for (int c = 0; c < trace.Cells; c++)
+        {
+            line.Append(',').Append(TraceColumns.CellVoltageStatus(c / cellsPerModule, c % cellsPerModule));
+        }
+
+        for (int m = 0; m < trace.Modules; m++)
+        {
+            line.Append(',').Append(TraceColumns.ModuleCurrentStatus(m));
         }
 
         writer.WriteLine(line.ToString());
@@ -225,6 +236,16 @@ public static class RunOutputWriter
             for (int m = 0; m < trace.Modules; m++)
             {
                 line.Append(',').Append(trace.MeasuredModuleCurrentUa[(row * trace.Modules) + m].ToString(CultureInfo.InvariantCulture));
+            }
+
+            for (int c = 0; c < trace.Cells; c++)
+            {
+                line.Append(',').Append(TraceColumns.StatusWord(trace.MeasuredCellVoltageStatus[(row * trace.Cells) + c]));
+            }
+
+            for (int m = 0; m < trace.Modules; m++)
+            {
+                line.Append(',').Append(TraceColumns.StatusWord(trace.MeasuredModuleCurrentStatus[(row * trace.Modules) + m]));
             }
 
             writer.WriteLine(line.ToString());

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Sampling;
+
 namespace Edge.HostSim.Simulation;
 
 /// <summary>
@@ -38,6 +40,8 @@ public sealed class TraceBuffer
         VoltageMaxV = new float[cells * capacity];
         MeasuredCellVoltageMv = new int[cells * capacity];
         MeasuredModuleCurrentUa = new int[modules * capacity];
+        MeasuredCellVoltageStatus = new ChannelStatus[cells * capacity];
+        MeasuredModuleCurrentStatus = new ChannelStatus[modules * capacity];
         _pendingVoltageMinV = new float[cells];
         _pendingVoltageMaxV = new float[cells];
         _pendingCurrentMin = new float[modules];
@@ -98,6 +102,12 @@ public sealed class TraceBuffer
     /// </summary>
     public int[] MeasuredModuleCurrentUa { get; private set; }
 
+    /// <summary>Row-major [row * Cells + cell]: the status of <see cref="MeasuredCellVoltageMv"/>'s reading, as the sample frame held it.</summary>
+    public ChannelStatus[] MeasuredCellVoltageStatus { get; private set; }
+
+    /// <summary>Row-major [row * Modules + module]: the status of <see cref="MeasuredModuleCurrentUa"/>'s reading, as the sample frame held it.</summary>
+    public ChannelStatus[] MeasuredModuleCurrentStatus { get; private set; }
+
     /// <summary>True when a row is due at this simulated time.</summary>
     public bool IsDue(long timeMs) => timeMs % PeriodMs == 0;
 
@@ -155,7 +165,7 @@ public sealed class TraceBuffer
         return row;
     }
 
-    private long BytesPerRow => sizeof(double) + (Modules * ((3 * sizeof(float)) + sizeof(int) + 1)) + (Cells * ((3 * sizeof(float)) + sizeof(int)));
+    private long BytesPerRow => sizeof(double) + (Modules * ((3 * sizeof(float)) + sizeof(int) + 2)) + (Cells * ((3 * sizeof(float)) + sizeof(int) + 1));
 
     private void Grow()
     {
@@ -170,6 +180,8 @@ public sealed class TraceBuffer
         VoltageMaxV = Resized(VoltageMaxV, Cells * capacity);
         MeasuredCellVoltageMv = Resized(MeasuredCellVoltageMv, Cells * capacity);
         MeasuredModuleCurrentUa = Resized(MeasuredModuleCurrentUa, Modules * capacity);
+        MeasuredCellVoltageStatus = Resized(MeasuredCellVoltageStatus, Cells * capacity);
+        MeasuredModuleCurrentStatus = Resized(MeasuredModuleCurrentStatus, Modules * capacity);
         _capacity = capacity;
     }
 
@@ -195,6 +207,8 @@ public sealed class TraceBuffer
             Array.Copy(VoltageV, row * Cells, VoltageV, kept * Cells, Cells);
             Array.Copy(MeasuredCellVoltageMv, row * Cells, MeasuredCellVoltageMv, kept * Cells, Cells);
             Array.Copy(MeasuredModuleCurrentUa, row * Modules, MeasuredModuleCurrentUa, kept * Modules, Modules);
+            Array.Copy(MeasuredCellVoltageStatus, row * Cells, MeasuredCellVoltageStatus, kept * Cells, Cells);
+            Array.Copy(MeasuredModuleCurrentStatus, row * Modules, MeasuredModuleCurrentStatus, kept * Modules, Modules);
             MergeInto(VoltageMinV, VoltageMaxV, Cells, row, row - 1, kept);
             MergeInto(CurrentMinMAPerCm2, CurrentMaxMAPerCm2, Modules, row, row - 1, kept);
             kept++;

@@ -9,8 +9,9 @@ namespace Edge.HostSim.Simulation;
 /// <summary>
 /// The closed loop's trace part: every tick widens the trace's envelopes; a due tick, and the run's last,
 /// gets a row of true current (what the board's stage carries for the command, through the hardware enable),
-/// module state, true cell voltage, and the cell millivolts and module microamperes the core read at that tick (the
-/// sample frame, as the measurement chain and any current sensor fault left it): a replay of the trace feeds those.
+/// module state, true cell voltage, and the cell millivolts and module microamperes the core read at that tick with each
+/// reading's status (the sample frame, as the measurement chain and any channel or current sensor fault left it): a
+/// replay of the trace feeds those.
 /// </summary>
 internal sealed class TraceRecorder
 {
@@ -69,6 +70,8 @@ internal sealed class TraceRecorder
 
         Array.Copy(frame.ModuleCurrentUa, 0, trace.MeasuredModuleCurrentUa, row * modules, modules);
         Array.Copy(frame.CellVoltageMv, 0, trace.MeasuredCellVoltageMv, row * cells, cells);
+        Array.Copy(frame.ModuleCurrentStatus, 0, trace.MeasuredModuleCurrentStatus, row * modules, modules);
+        Array.Copy(frame.CellVoltageStatus, 0, trace.MeasuredCellVoltageStatus, row * cells, cells);
         for (int c = 0; c < cells; c++)
         {
             trace.VoltageV[(row * cells) + c] = (float)voltageV[c];

@@ -112,7 +112,8 @@ public sealed class RunCommandTests : IDisposable
 
         string[] trace = File.ReadAllLines(Path.Combine(outDir, "trace.csv"));
         Assert.Equal("tS,module0CurrentMAPerCm2,module1CurrentMAPerCm2,module0Cell0V,module0Cell1V,module1Cell0V,module1Cell1V,module0State,module1State,"
-            + "module0Cell0MeasuredMV,module0Cell1MeasuredMV,module1Cell0MeasuredMV,module1Cell1MeasuredMV,module0MeasuredCurrentUA,module1MeasuredCurrentUA", trace[0]);
+            + "module0Cell0MeasuredMV,module0Cell1MeasuredMV,module1Cell0MeasuredMV,module1Cell1MeasuredMV,module0MeasuredCurrentUA,module1MeasuredCurrentUA,"
+            + "module0Cell0MeasuredStatus,module0Cell1MeasuredStatus,module1Cell0MeasuredStatus,module1Cell1MeasuredStatus,module0MeasuredCurrentStatus,module1MeasuredCurrentStatus", trace[0]);
         Assert.True(trace.Length > 100);
 
         string svg = File.ReadAllText(Path.Combine(outDir, "plot.svg"));
