@@ -3,6 +3,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Edge.Core.Sampling;
 using Edge.HostSim.Output;
 
 namespace Edge.HostSim.Replay;
@@ -11,7 +12,7 @@ namespace Edge.HostSim.Replay;
 /// Reads a recorded file in one of the formats replay understands, detected from its content:
 /// BioLogic EC-Lab or BT-Lab text export (.mpt: "EC-Lab ASCII FILE" or "BT-Lab ASCII FILE", "Nb header lines : N", tab-separated
 /// time/s, Ewe/V, &lt;I&gt;/mA or I/mA, decimal point or comma), Arbin CSV (Test_Time(s), Current(A),
-/// Voltage(V); also "Test_Time (s)", MITS Pro's "Test Time (s)", semicolons and decimal commas), edge-sim's own trace.csv (tS, module&lt;m&gt;CurrentMAPerCm2, module&lt;m&gt;Cell&lt;c&gt;V, and where it has them the measured module&lt;m&gt;Cell&lt;c&gt;MeasuredMV and module&lt;m&gt;MeasuredCurrentUA), or any
+/// Voltage(V); also "Test_Time (s)", MITS Pro's "Test Time (s)", semicolons and decimal commas), edge-sim's own trace.csv (tS, module&lt;m&gt;CurrentMAPerCm2, module&lt;m&gt;Cell&lt;c&gt;V, and where it has them the measured module&lt;m&gt;Cell&lt;c&gt;MeasuredMV and module&lt;m&gt;MeasuredCurrentUA with their status columns), or any
 /// delimited table with the columns and units given (<see cref="ColumnSpec"/>).
 /// </summary>
 public static partial class LabFileReader
@@ -267,10 +268,13 @@ public static partial class LabFileReader
         int cellsPerModule = cells / modules;
         int[] voltageColumn = Enumerable.Range(0, cells).Select(c => Array.IndexOf(names, "module" + (c / cellsPerModule) + "Cell" + (c % cellsPerModule) + "V")).ToArray();
         (int[] VoltageColumn, int[] CurrentColumn)? measured = MeasuredColumns(path, names, modules, cellsPerModule);
+        (int[] VoltageColumn, int[] CurrentColumn)? status = StatusColumns(path, names, modules, cellsPerModule, measured != null);
         // Two passes over the file: the rows counted, then read into a recording of that size. Rows a run still
         // writing its trace appends in between are left for a later replay. Both passes report the bytes read (the
         // counting pass was silent: a long trace said nothing while it was counted).
-        lines.CutReason = (before, last) => LastRowForm.CutReason(before, last, l => l.Split(','), _ => true);
+        lines.CutReason = status == null
+            ? (before, last) => LastRowForm.CutReason(before, last, l => l.Split(','), _ => true)
+            : (before, last) => StatusRowCutReason(before, last);
         int rows = lines.From(1, pass: 1, passes: 2).Count(l => l.Length > 0);
         if (rows < 2)
         {
@@ -285,6 +289,12 @@ public static partial class LabFileReader
         {
             recording.MeasuredCellVoltageMv = Enumerable.Range(0, cells).Select(_ => new int[rows]).ToArray();
             recording.MeasuredModuleCurrentUa = Enumerable.Range(0, modules).Select(_ => new int[rows]).ToArray();
+        }
+
+        if (status != null)
+        {
+            recording.MeasuredCellVoltageStatus = Enumerable.Range(0, cells).Select(_ => new ChannelStatus[rows]).ToArray();
+            recording.MeasuredModuleCurrentStatus = Enumerable.Range(0, modules).Select(_ => new ChannelStatus[rows]).ToArray();
         }
 
         int k = -1;
@@ -338,6 +348,19 @@ public static partial class LabFileReader
                     recording.MeasuredModuleCurrentUa![m][k] = ua;
                 }
             }
+
+            if (status is (int[] cellStatusColumn, int[] moduleStatusColumn))
+            {
+                for (int c = 0; c < cells; c++)
+                {
+                    recording.MeasuredCellVoltageStatus![c][k] = ParseStatus(path, line, row, cellStatusColumn[c], names);
+                }
+
+                for (int m = 0; m < modules; m++)
+                {
+                    recording.MeasuredModuleCurrentStatus![m][k] = ParseStatus(path, line, row, moduleStatusColumn[m], names);
+                }
+            }
         }
 
         if (k + 1 < rows)
@@ -375,6 +398,74 @@ public static partial class LabFileReader
         }
 
         return (voltageNames.Select(n => Array.IndexOf(names, n)).ToArray(), currentNames.Select(n => Array.IndexOf(names, n)).ToArray());
+    }
+
+    /// <summary>
+    /// The places of a trace's status columns, one per measured column; null when it has none (a trace written before
+    /// them). As with the measured columns, a trace with some of them only is refused, and so is one with status columns
+    /// but no measured columns: a status says how far to trust a reading the trace would not have.
+    /// </summary>
+    private static (int[] VoltageColumn, int[] CurrentColumn)? StatusColumns(string path, string[] names, int modules, int cellsPerModule, bool hasMeasured)
+    {
+        string[] voltageNames = Enumerable.Range(0, modules * cellsPerModule).Select(c => TraceColumns.CellVoltageStatus(c / cellsPerModule, c % cellsPerModule)).ToArray();
+        string[] currentNames = Enumerable.Range(0, modules).Select(TraceColumns.ModuleCurrentStatus).ToArray();
+        string[] expected = voltageNames.Concat(currentNames).ToArray();
+        string[] present = names.Where(n => StatusPattern().IsMatch(n)).ToArray();
+        if (present.Length == 0)
+        {
+            return null;
+        }
+
+        if (!hasMeasured)
+        {
+            throw new LabFileException(path + ": an edge-sim trace's status columns ('" + present[0] + "') go with its measured columns (module<m>Cell<c>" + TraceColumns.MeasuredCellVoltageSuffix
+                + ", module<m>" + TraceColumns.MeasuredModuleCurrentSuffix + "), which it does not have: give both, or neither to replay its true values");
+        }
+
+        string? missing = expected.FirstOrDefault(n => !present.Contains(n, StringComparer.Ordinal));
+        string? stray = present.FirstOrDefault(n => !expected.Contains(n, StringComparer.Ordinal));
+        if (missing != null || stray != null || present.Length != expected.Length)
+        {
+            throw new LabFileException(path + ": an edge-sim trace's status columns come one per cell (module<m>Cell<c>" + TraceColumns.CellVoltageStatusSuffix
+                + ") and one per module (module<m>" + TraceColumns.ModuleCurrentStatusSuffix + "), " + expected.Length + " for its " + modules + " x " + cellsPerModule + " cells; it has "
+                + present.Length + (missing != null ? ", without '" + missing + "'" : stray != null ? ", among them '" + stray + "' of no cell or module of the trace" : ", some twice")
+                + ": give all of them, or none to feed every reading as valid");
+        }
+
+        return (voltageNames.Select(n => Array.IndexOf(names, n)).ToArray(), currentNames.Select(n => Array.IndexOf(names, n)).ToArray());
+    }
+
+    /// <summary>
+    /// Whether a trace's last line, without a line break after it, was cut (<see cref="LastRowForm"/>): its last field is
+    /// a status, whole where it is one (nothing, valid, among them: a cut just after the last comma cannot be told from it).
+    /// </summary>
+    private static string? StatusRowCutReason(string before, string last)
+    {
+        string? fields = LastRowForm.CutReason(before, last, l => l.Split(','), i => false);
+        if (fields != null)
+        {
+            return fields;
+        }
+
+        string word = last.Substring(last.LastIndexOf(',') + 1);
+        return TraceColumns.TryParseStatus(word, out _) ? null : " and its last value '" + word + "' is no channel status";
+    }
+
+    /// <summary>A status column's value: nothing for a valid reading, else one of <see cref="TraceColumns.StatusWords"/>.</summary>
+    private static ChannelStatus ParseStatus(string path, int line, string[] cells, int column, string[] names)
+    {
+        if (column >= cells.Length)
+        {
+            throw new LabFileException(path + ": line " + line + " has no value in column '" + names[column] + "'");
+        }
+
+        if (!TraceColumns.TryParseStatus(cells[column], out ChannelStatus status))
+        {
+            throw new LabFileException(path + ": line " + line + ": '" + cells[column] + "' in column '" + names[column] + "' is no channel status (nothing for a valid reading, or "
+                + TraceColumns.StatusWords + ")");
+        }
+
+        return status;
     }
 
     /// <summary>A measured column's value: the whole mV or uA the core read.</summary>
@@ -421,4 +512,7 @@ public static partial class LabFileReader
 
     [GeneratedRegex(@"^module\d+(Cell\d+MeasuredMV|MeasuredCurrentUA)$")]
     private static partial Regex MeasuredPattern();
+
+    [GeneratedRegex(@"^module\d+(Cell\d+MeasuredStatus|MeasuredCurrentStatus)$")]
+    private static partial Regex StatusPattern();
 }

@@ -1,5 +1,7 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Sampling;
+
 namespace Edge.HostSim.Replay;
 
 /// <summary>
@@ -57,6 +59,15 @@ public sealed class LabRecording
     /// (positive while stripping); null with <see cref="MeasuredCellVoltageMv"/>.
     /// </summary>
     public int[][]? MeasuredModuleCurrentUa { get; internal set; }
+
+    /// <summary>
+    /// [cell][sample]: the status of each <see cref="MeasuredCellVoltageMv"/> reading as the run's core read it (an edge-sim
+    /// trace's status columns); null where the file has none (a trace written before them: its readings were all fed as valid).
+    /// </summary>
+    public ChannelStatus[][]? MeasuredCellVoltageStatus { get; internal set; }
+
+    /// <summary>[module][sample]: the status of each <see cref="MeasuredModuleCurrentUa"/> reading; null with <see cref="MeasuredCellVoltageStatus"/>.</summary>
+    public ChannelStatus[][]? MeasuredModuleCurrentStatus { get; internal set; }
 
     /// <summary>
     /// Why the file is known to hold simulator output, not a bench measurement: an edge-sim trace, or an export whose

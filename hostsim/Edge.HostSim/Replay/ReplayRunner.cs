@@ -13,7 +13,8 @@ namespace Edge.HostSim.Replay;
 /// <summary>
 /// Feeds a recording through the shared core in observe mode, without physics: each fed tick's frame holds
 /// the recorded cell voltages (mV) and module currents (uA) (of an edge-sim trace with a row every tick, the values its
-/// run's core read, <see cref="TickSeries.FeedsMeasured"/>), and the core's measurement, diagnosis and rest
+/// run's core read, <see cref="TickSeries.FeedsMeasured"/>, and where the trace has them their statuses,
+/// <see cref="TickSeries.FeedsStatus"/>; otherwise every reading valid), and the core's measurement, diagnosis and rest
 /// analysis answer as they would on the device. The core runs the scenario's protocol, which should be the
 /// one the recording followed (inferred when not given): ticks where the core's switch disagrees with the
 /// recorded current are misaligned, and the replay ends at the first of them without feeding it (<see cref="Departure"/>):
@@ -90,7 +91,10 @@ public sealed class ReplayRunner
         int[] cellMv = new int[cells];
         int[] fedCellMv = new int[cells];
         int[] fedModuleUa = new int[modules];
+        ChannelStatus[] fedCellStatus = new ChannelStatus[cells];
+        ChannelStatus[] fedModuleStatus = new ChannelStatus[modules];
         bool feedsMeasured = _series.FeedsMeasured;
+        bool feedsStatus = _series.FeedsStatus;
         long misaligned = 0;
         double? firstMisalignedS = null;
         int onThresholdUa = Math.Max(1, configuration.Protocol.Steps.Where(s => s.IsCurrentStep).Select(s => Math.Abs(s.CurrentUa)).DefaultIfEmpty(1).Min() / 5);
@@ -161,7 +165,7 @@ public sealed class ReplayRunner
                 terminatedBy = "departedFromRecording";
                 if (!lastRowWritten && k > 0)
                 {
-                    AppendRow(trace, timeS, k, cellMv, fedCellMv, fedModuleUa, controller);
+                    AppendRow(trace, timeS, k, cellMv, fedCellMv, fedModuleUa, fedCellStatus, fedModuleStatus, controller);
                 }
 
                 break;
@@ -180,7 +184,11 @@ public sealed class ReplayRunner
                 int fedMv = feedsMeasured ? _series.MeasuredCellMv(k, c) : mv;
                 fedCellMv[c] = fedMv;
                 frame.CellVoltageMv[c] = fedMv;
-                frame.CellVoltageStatus[c] = ChannelStatus.Valid;
+
+                // As the run's core read it: a saturated reading fed as valid was judged as a value (the rail as an overvoltage).
+                ChannelStatus fedStatus = feedsStatus ? _series.MeasuredCellStatus(k, c) : ChannelStatus.Valid;
+                fedCellStatus[c] = fedStatus;
+                frame.CellVoltageStatus[c] = fedStatus;
                 trace.ObserveCell(c, (float)(mv / 1000.0));
             }
 
@@ -190,7 +198,9 @@ public sealed class ReplayRunner
                 int fedUa = feedsMeasured ? _series.MeasuredModuleUa(k, m) : ua;
                 fedModuleUa[m] = fedUa;
                 frame.ModuleCurrentUa[m] = fedUa;
-                frame.ModuleCurrentStatus[m] = ChannelStatus.Valid;
+                ChannelStatus fedStatus = feedsStatus ? _series.MeasuredModuleStatus(k, m) : ChannelStatus.Valid;
+                fedModuleStatus[m] = fedStatus;
+                frame.ModuleCurrentStatus[m] = fedStatus;
                 trace.ObserveModule(m, (float)(ua / 1000.0 / area));
                 long movedNc = (long)ua * (tick - previousTick) * periodMs;
                 chargeNc[m] += movedNc;
@@ -223,7 +233,7 @@ public sealed class ReplayRunner
             lastRowWritten = trace.IsDue(timeMs) || allStopped || k == _series.Count - 1;
             if (lastRowWritten)
             {
-                AppendRow(trace, timeS, k + 1, cellMv, fedCellMv, fedModuleUa, controller);
+                AppendRow(trace, timeS, k + 1, cellMv, fedCellMv, fedModuleUa, fedCellStatus, fedModuleStatus, controller);
             }
 
             previousTick = tick;
@@ -297,9 +307,9 @@ public sealed class ReplayRunner
     /// <summary>
     /// A trace row for the tick just fed, at <paramref name="timeS"/>: the core's states, the recording's voltages at the
     /// tick (<paramref name="cellMv"/>), the recorded current that flows from that tick on (fed tick <paramref name="next"/>'s,
-    /// none past the end), as the closed loop's trace shows the commanded one, and the values the core was fed.
+    /// none past the end), as the closed loop's trace shows the commanded one, and the values the core was fed with their statuses.
     /// </summary>
-    private void AppendRow(TraceBuffer trace, double timeS, int next, int[] cellMv, int[] fedCellMv, int[] fedModuleUa, EdgeController controller)
+    private void AppendRow(TraceBuffer trace, double timeS, int next, int[] cellMv, int[] fedCellMv, int[] fedModuleUa, ChannelStatus[] fedCellStatus, ChannelStatus[] fedModuleStatus, EdgeController controller)
     {
         int modules = trace.Modules;
         int cells = trace.Cells;
@@ -324,6 +334,8 @@ public sealed class ReplayRunner
 
         Array.Copy(fedCellMv, 0, trace.MeasuredCellVoltageMv, row * cells, cells);
         Array.Copy(fedModuleUa, 0, trace.MeasuredModuleCurrentUa, row * modules, modules);
+        Array.Copy(fedCellStatus, 0, trace.MeasuredCellVoltageStatus, row * cells, cells);
+        Array.Copy(fedModuleStatus, 0, trace.MeasuredModuleCurrentStatus, row * modules, modules);
     }
 
     /// <summary>

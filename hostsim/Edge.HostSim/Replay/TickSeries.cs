@@ -1,6 +1,7 @@
 // Licensed under the MIT License.
 
 using System.Globalization;
+using Edge.Core.Sampling;
 
 namespace Edge.HostSim.Replay;
 
@@ -75,6 +76,13 @@ public sealed class TickSeries
     /// </summary>
     public bool FeedsMeasured { get; }
 
+    /// <summary>
+    /// True when the core is fed the recording's measured values (<see cref="FeedsMeasured"/>) and the status each had
+    /// (an edge-sim trace's status columns): a reading the run's core took as saturated or implausible is fed so, not as a
+    /// valid value. False: every reading is fed as valid.
+    /// </summary>
+    public bool FeedsStatus => FeedsMeasured && _recording.MeasuredCellVoltageStatus != null;
+
     /// <summary>The tick number of fed tick <paramref name="k"/> (rising with k; jumps over gaps).</summary>
     public long TickIndex(int k)
     {
@@ -147,6 +155,20 @@ public sealed class TickSeries
     {
         Locate(k);
         return _recording.MeasuredModuleCurrentUa![module][_sample];
+    }
+
+    /// <summary>The status of cell <paramref name="cell"/>'s reading at fed tick <paramref name="k"/> (<see cref="FeedsStatus"/> only).</summary>
+    public ChannelStatus MeasuredCellStatus(int k, int cell)
+    {
+        Locate(k);
+        return _recording.MeasuredCellVoltageStatus![cell][_sample];
+    }
+
+    /// <summary>The status of module <paramref name="module"/>'s current reading at fed tick <paramref name="k"/> (<see cref="FeedsStatus"/> only).</summary>
+    public ChannelStatus MeasuredModuleStatus(int k, int module)
+    {
+        Locate(k);
+        return _recording.MeasuredModuleCurrentStatus![module][_sample];
     }
 
     /// <summary>

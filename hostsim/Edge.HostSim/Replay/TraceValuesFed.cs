@@ -7,7 +7,8 @@ namespace Edge.HostSim.Replay;
 
 /// <summary>
 /// Which of an edge-sim trace's values a replay feeds the core, as its provenance says it: the millivolts and
-/// microamperes the run's core read (the trace's measured columns), or the cell model's true values, and why.
+/// microamperes the run's core read (the trace's measured columns), with their statuses or each as valid, or the cell
+/// model's true values, and why.
 /// </summary>
 public static class TraceValuesFed
 {
@@ -28,7 +29,10 @@ public static class TraceValuesFed
         if (series.FeedsMeasured)
         {
             return TraceFile + ": fed the millivolts and microamperes its run's core read (columns module<m>Cell<c>" + TraceColumns.MeasuredCellVoltageSuffix
-                + " and module<m>" + TraceColumns.MeasuredModuleCurrentSuffix + ")";
+                + " and module<m>" + TraceColumns.MeasuredModuleCurrentSuffix + ")"
+                + (series.FeedsStatus
+                    ? " with the status of each reading (columns module<m>Cell<c>" + TraceColumns.CellVoltageStatusSuffix + " and module<m>" + TraceColumns.ModuleCurrentStatusSuffix + ")"
+                    : ", each as a valid reading: the trace has no status columns (written before them), so a reading its run's core took as saturated or implausible is fed as a value");
         }
 
         if (recording.MeasuredCellVoltageMv != null)
