@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using System.Text.RegularExpressions;
 using Edge.Core.Boards;
 using Edge.Core.Calibration;
 
@@ -15,6 +16,15 @@ namespace Edge.HostSim.Measurement;
 public static class CalibrationBench
 {
     private static readonly int[] s_spreadEndsMv = { Esp32AdcCharacteristics.MinimumVrefMv, Esp32AdcCharacteristics.MaximumVrefMv };
+
+    // The procedure's wording (Edge.Core.Boards UnitCalibration.CheckNearNominal): the unit's curve first, the board's points second.
+    private static readonly Regex s_spanRefusal = new Regex(
+        @"^(?<head>.*): the calibration spans (?<measured>\d+) (?<unit>\S+) over counts (?<first>\d+) to (?<last>\d+), (?<percent>\d+) % of the front end's nominal (?<points>\d+) \S+ \(a unit differs by up to (?<tolerance>\d+) %\)$",
+        RegexOptions.CultureInvariant);
+
+    private static readonly Regex s_middleRefusal = new Regex(
+        @"^(?<head>.*): at (?<counts>\d+) counts the calibration reads (?<offset>\d+) (?<unit>\S+) from the front end's nominal curve(?<rest>, more than .*)$",
+        RegexOptions.CultureInvariant);
 
     /// <summary>Calibrates the unit behind <paramref name="chain"/>; throws when the procedure refuses a point or the result.</summary>
     public static UnitCalibration Calibrate(MeasurementChain chain, string unitId, int samplesPerPoint = CalibrationProcedure.DefaultSamplesPerPoint)
@@ -97,13 +107,44 @@ public static class CalibrationBench
 
     /// <summary>
     /// A refusal of the procedure read as the board's problem: without its closing question to a bench operator
-    /// ("were the reference inputs the values the procedure asked for?"), which a simulated unit's references answer.
+    /// ("were the reference inputs the values the procedure asked for?"), which a simulated unit's references answer,
+    /// and with the two curves it compares named as the board's author knows them. On the device "the calibration" is
+    /// the unit's, "the front end's nominal" curve the board's points; here the unit is built from the board's divider,
+    /// offset, shunt and gain, so those words sent the author to the wrong half of the file (a front end of 5000 mV
+    /// against points of 2274 mV read "the calibration spans 5000 mV ... 219 % of the front end's nominal 2274 mV").
     /// </summary>
     public static string AsBoardProblem(string refusal)
     {
         int question = refusal.IndexOf(": were the reference inputs", StringComparison.Ordinal);
-        return question >= 0 ? refusal[..question] : refusal;
+        string problem = question >= 0 ? refusal[..question] : refusal;
+
+        Match span = s_spanRefusal.Match(problem);
+        if (span.Success)
+        {
+            string unit = span.Groups["unit"].Value;
+            return span.Groups["head"].Value + ": over counts " + span.Groups["first"].Value + " to " + span.Groups["last"].Value
+                + " the board's calibration points span " + span.Groups["points"].Value + " " + unit + ", a unit built as its "
+                + FrontEndKeys(span.Groups["head"].Value) + " describe measures " + span.Groups["measured"].Value + " " + unit + ", "
+                + span.Groups["percent"].Value + " % of the points' span (a unit differs by up to " + span.Groups["tolerance"].Value + " %)";
+        }
+
+        Match middle = s_middleRefusal.Match(problem);
+        if (middle.Success)
+        {
+            string unit = middle.Groups["unit"].Value;
+            return middle.Groups["head"].Value + ": at " + middle.Groups["counts"].Value + " counts a unit built as its "
+                + FrontEndKeys(middle.Groups["head"].Value) + " describe reads " + middle.Groups["offset"].Value + " " + unit
+                + " away from the board's calibration points" + middle.Groups["rest"].Value;
+        }
+
+        return problem;
     }
+
+    // The keys of the board file that make up a channel's front end, for the section the refusal names last.
+    private static string FrontEndKeys(string head) =>
+        head.LastIndexOf("[module", StringComparison.Ordinal) > head.LastIndexOf("[cell", StringComparison.Ordinal)
+            ? "shunt_milliohm, amplifier_gain and offset_mv"
+            : "divider_ratio and offset_mv";
 
     /// <summary>The unit's reading of the step's channel with the step's reference applied.</summary>
     public static int Read(MeasurementChain chain, CalibrationStep step) => step.Kind switch

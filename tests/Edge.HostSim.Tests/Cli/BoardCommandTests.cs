@@ -88,7 +88,8 @@ public sealed class BoardCommandTests : IDisposable
         Assert.Equal(2, check.ExitCode);
         string error = Assert.Single(check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("edge-sim board: " + board + ": refused: no unit of this board can be calibrated", error, StringComparison.Ordinal);
-        Assert.Contains("[cell 1]: the calibration spans", error, StringComparison.Ordinal);
+        Assert.Contains("[cell 1]: over counts", error, StringComparison.Ordinal);
+        Assert.Contains("the board's calibration points span", error, StringComparison.Ordinal);
         Assert.DoesNotContain("were the reference inputs", error, StringComparison.Ordinal);
         Assert.Equal(string.Empty, check.Stdout);
 
