@@ -98,7 +98,7 @@ namespace Edge.HostSim.Mqtt.Bridge
             // A URL (scheme, user, password) is not host:port; its text is not repeated, since it may hold a password.
             if (text.Contains("://", StringComparison.Ordinal) || text.Contains('@', StringComparison.Ordinal) || text.Contains('/', StringComparison.Ordinal))
             {
-                throw new FormatException("broker address must be host:port, not a URL: give the user and password with --mqtt-user and --mqtt-password");
+                throw new FormatException(UrlAdvice(text));
             }
 
             int colon = text.LastIndexOf(':');
@@ -114,6 +114,46 @@ namespace Edge.HostSim.Mqtt.Bridge
             }
 
             return (host, port);
+        }
+
+        // What to give instead of a URL, from its parts: the host and port it names (never its user or password) and only
+        // the options for what else it carried, so that a plain tcp:// address is not sent to the credential options and a
+        // TLS one learns of --mqtt-ca.
+        private static string UrlAdvice(string text)
+        {
+            int schemeEnd = text.IndexOf("://", StringComparison.Ordinal);
+            string scheme = schemeEnd >= 0 ? text.Substring(0, schemeEnd).ToLowerInvariant() : string.Empty;
+            string rest = schemeEnd >= 0 ? text.Substring(schemeEnd + 3) : text;
+            int slash = rest.IndexOf('/');
+            string authority = slash >= 0 ? rest.Substring(0, slash) : rest;
+            int at = authority.LastIndexOf('@');
+            bool credentials = at >= 0;
+            string hostPort = at >= 0 ? authority.Substring(at + 1) : authority;
+            bool tls = scheme == "mqtts" || scheme == "ssl" || scheme == "tls" || scheme == "wss";
+            bool websocket = scheme == "ws" || scheme == "wss";
+
+            string advice = "broker address must be host:port, not a URL";
+            if (websocket)
+            {
+                advice += " (the bridge speaks MQTT over TCP, not websockets: give the broker's MQTT listener)";
+            }
+            else if (hostPort.Length > 0)
+            {
+                bool hasPort = hostPort.LastIndexOf(':') > hostPort.LastIndexOf(']');
+                advice += ": give --mqtt " + hostPort + (hasPort ? string.Empty : ":" + (tls ? "8883" : "1883"));
+            }
+
+            if (credentials)
+            {
+                advice += "; the user and password with --mqtt-user and --mqtt-password";
+            }
+
+            if (tls)
+            {
+                advice += "; TLS with --mqtt-ca and the broker's CA certificate";
+            }
+
+            return advice;
         }
     }
 }
