@@ -35,5 +35,30 @@ namespace Edge.Mqtt.Tests
         {
             Assert.Equal(("broker.lan", 1883), MqttBridgeOptions.ParseAddress("broker.lan"));
         }
+
+        /// <summary>
+        /// An IPv6 address without brackets was split at its last colon: "::1" became the host ":" on port 1, refused as
+        /// "cannot resolve the host name ':'", and "2001:db8::5:8883" the host "2001:db8::5" on port 8883, though it is
+        /// an address of its own. Brackets tell them apart; without them the refusal says so.
+        /// </summary>
+        [Theory]
+        [InlineData("::1")]
+        [InlineData("2001:db8::5:8883")]
+        public void AnIpv6AddressWithoutBracketsIsRefusedAskingForThem(string address)
+        {
+            FormatException refused = Assert.Throws<FormatException>(() => MqttBridgeOptions.ParseAddress(address));
+
+            Assert.Contains("'" + address + "'", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("an IPv6 address goes in brackets", refused.Message, StringComparison.Ordinal);
+        }
+
+        [Theory]
+        [InlineData("[::1]:18932", "[::1]", 18932)]
+        [InlineData("[::1]", "[::1]", 1883)]
+        [InlineData("[2001:db8::5]:8883", "[2001:db8::5]", 8883)]
+        public void AnIpv6AddressInBracketsTakesThePortAfterThem(string address, string host, int port)
+        {
+            Assert.Equal((host, port), MqttBridgeOptions.ParseAddress(address));
+        }
     }
 }

@@ -87,7 +87,7 @@ namespace Edge.HostSim.Mqtt.Bridge
             MaximumBackoffMs = ReconnectDelayMaxMs,
         };
 
-        /// <summary>Parses "host:port" (port optional, default 1883).</summary>
+        /// <summary>Parses "host:port" or "[IPv6]:port" (port optional, default 1883).</summary>
         public static (string Host, int Port) ParseAddress(string text)
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -101,8 +101,14 @@ namespace Edge.HostSim.Mqtt.Bridge
                 throw new FormatException(UrlAdvice(text));
             }
 
+            // An IPv6 address holds colons of its own: only in brackets can a port follow it, [::1]:1883.
             int colon = text.LastIndexOf(':');
-            if (colon < 0)
+            if (!text.StartsWith('[') && colon > text.IndexOf(':'))
+            {
+                throw new FormatException("'" + text + "' holds more than one ':': an IPv6 address goes in brackets, with the port after them ([::1]:1883), since a port after its last group cannot be told from the group");
+            }
+
+            if (colon < 0 || colon < text.LastIndexOf(']'))
             {
                 return (text, 1883);
             }
