@@ -320,6 +320,13 @@ public static partial class ReplayCommand
                 Math.Ceiling(densityMAPerCm2 * 100) / 100));
         }
 
+        // A scenario written for another current density or area commands a setpoint the recorded current is nowhere
+        // near: the core latched an implausible current reading 30 ms in and held the module (exit 0).
+        if (given != null && ScenarioPulseCurrentCheck.Refusal(inferred, compiled, scenario.Pack.AreaCm2) is string setpointRefusal)
+        {
+            throw new InputFileException(Path.GetFileName(request.File) + ": " + setpointRefusal);
+        }
+
         // A voltage column read in a unit too small or too large reaches the core as a cell at a few tenths of a mV or at
         // tens of volts: it held a healthy cell for a hard short at its first tick, exit 0. Refused, in the recording's terms.
         CellParameters cells = CellBankFactory.Parameters(scenario.Pack);
