@@ -25,9 +25,9 @@ public static partial class ReplayCommand
         Option<string> output = CommonOptions.Out("Folder for summary.json, events.jsonl, trace.csv, plot.svg/png, report.html (as a run) and replay.json.");
         Option<string?> scenario = new Option<string?>("--scenario") { Description = "Scenario giving the pack, protocol and controller settings the recording followed (default: one cell, protocol inferred from the current).", HelpName = "FILE" };
         Option<int> period = new Option<int>("--sample-period-ms") { Description = "The core's tick the recording is resampled to (default 10; with --scenario its samplePeriodMs).", HelpName = "MS", CustomParser = r => CommonOptions.PositiveInt(r, "--sample-period-ms", 1, 1000) };
-        Option<double?> area = new Option<double?>("--area") { Description = "Electrode area, cm2 (default 0.3848, the [W] 7 mm O-ring; with --scenario its pack.areaCm2).", HelpName = "CM2" };
+        Option<double?> area = new Option<double?>("--area") { CustomParser = r => CommonOptions.Number(r, "--area"), Description = "Electrode area, cm2 (default 0.3848, the [W] 7 mm O-ring; with --scenario its pack.areaCm2).", HelpName = "CM2" };
         Option<string?> preset = new Option<string?>("--preset") { Description = "Cell kind for the healthy-resistance expectation of the short tests (default nak50-nasicon).", HelpName = "NAME" };
-        Option<double?> cutoff = new Option<double?>("--cutoff") { Description = "Stripping cut-off, V (default 3.0).", HelpName = "V" };
+        Option<double?> cutoff = new Option<double?>("--cutoff") { CustomParser = r => CommonOptions.Number(r, "--cutoff"), Description = "Stripping cut-off, V (default 3.0).", HelpName = "V" };
         Option<string?> timeColumn = new Option<string?>("--time-column") { Description = "Generic table (or an EC-Lab file's other columns): the time column's name; a unit after it, as in 'Time(s)', may be left out.", HelpName = "NAME" };
         Option<string?> voltageColumn = new Option<string?>("--voltage-column") { Description = "Generic table (or an EC-Lab file's other columns, e.g. Ecell/V): the cell voltage column's name, or several, comma-separated, in module order (N for M current columns: M modules of N/M cells in series); a name with a comma in double quotes.", HelpName = "NAMES" };
         Option<string?> currentColumn = new Option<string?>("--current-column") { Description = "Generic table (or an EC-Lab file's other columns): the current column's name, or one per module, comma-separated; a name with a comma in double quotes.", HelpName = "NAMES" };
@@ -38,7 +38,7 @@ public static partial class ReplayCommand
         Option<bool> stripNegative = new Option<bool>("--strip-negative") { Description = "Stripping current is negative in the file (default: positive)." };
         Option<ProgressMode> progress = CommonOptions.Progress();
         Option<bool> quiet = CommonOptions.Quiet();
-        Option<double?> gap = new Option<double?>("--gap-s") { Description = "A longer interval without samples is a gap (default: 5 median sample intervals under current or at rest, whichever the interval is, at least 2 ticks; given, above the median sample interval and at least one tick).", HelpName = "S" };
+        Option<double?> gap = new Option<double?>("--gap-s") { CustomParser = r => CommonOptions.Number(r, "--gap-s"), Description = "A longer interval without samples is a gap (default: 5 median sample intervals under current or at rest, whichever the interval is, at least 2 ticks; given, above the median sample interval and at least one tick).", HelpName = "S" };
         foreach (Option<string?> unit in new[] { timeUnit, voltageUnit, currentUnit })
         {
             unit.Validators.Add(r =>

@@ -42,6 +42,14 @@ public sealed class CliReplayArgumentTests : IDisposable
     [InlineData("--area", "Infinity", "'Infinity' is not a finite number")]
     [InlineData("--area", "0", "must be above 0")]
     [InlineData("--preset", "nak99", "unknown preset")]
+    [InlineData("--area", "abc", "'abc' is not a number")]
+    [InlineData("--area", "1e400", "'1e400' is not a finite number")]
+
+    // A decimal comma, which the parser's default read as a thousands separator: 1,2 cm2 replayed as 12 cm2 (exit 0),
+    // 0,5 s as a 5 s gap threshold (exit 0), and 2,5 V refused as "25 is out of range".
+    [InlineData("--area", "1,2", "'1,2' is not a number (use '.' for decimals)")]
+    [InlineData("--gap-s", "0,5", "'0,5' is not a number (use '.' for decimals)")]
+    [InlineData("--cutoff", "2,5", "'2,5' is not a number (use '.' for decimals)")]
     public void ABadValueForTheInferredScenarioNamesItsOption(string option, string value, string problem)
     {
         string trace = Path.Combine(RecordRun(), "trace.csv");
