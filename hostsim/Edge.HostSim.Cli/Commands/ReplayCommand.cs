@@ -430,6 +430,15 @@ public static partial class ReplayCommand
         {
             stdout.WriteLine(string.Format(inv, "area: {0:0.####} cm2, the recording's header's ('{1}', line {2}), as no --area was given", area, headerArea!.Line, headerArea.LineNumber));
         }
+        else if (runner.SettingSources?.AreaCm2 is SettingSource.Default or SettingSource.ScenarioDefault)
+        {
+            // The table's mAh/cm2 and the current densities the core judges are per this area, which neither the user
+            // nor the recording stated: said where it is read, not only in report.html.
+            stdout.WriteLine(string.Format(inv, "area: {0:0.####} cm2, the default, as {1}: the mAh/cm2 below and the current densities the core judged are per this area; if the cell's differs, {2}",
+                area,
+                given != null ? "the --scenario file leaves out pack.areaCm2" : "no --area was given and the recording states none",
+                given != null ? "give it as pack.areaCm2" : "give it with --area"));
+        }
 
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
         if (given != null && result.SimulatedS > given.TimeLimitS)
