@@ -210,8 +210,8 @@ namespace Edge.Mqtt.Tests
             ExpectText("stop", "{\"id\":\"r8\",\"module\":true}", "r8", "module", "must be a number");
             ExpectText("stop", "{\"id\":\"r9\",\"module\":1.5}", "r9", "module", null);
             ExpectText("stop", "{\"id\":\"r10\",\"module\":1e0}", "r10", "module", null);
-            ExpectText("stop", "{\"id\":\"r11\",\"module\":99999999999999999999}", "r11", "module", null);
-            ExpectText("stop", "{\"id\":\"r12\",\"module\":2}", "r12", "module", "is out of range [");
+            ExpectText("stop", "{\"id\":\"r11\",\"module\":99999999999999999999}", "r11", "module", "99999999999999999999 is out of range [-1, ");
+            ExpectText("stop", "{\"id\":\"r12\",\"module\":2}", "r12", "module", "2 is out of range [-1, ");
             ExpectText("stop", "{\"id\":\"r13\",\"module\":{\"a\":1}}", "r13", "module", null);
             ExpectText("setMode", "{\"id\":\"r14\",\"mode\":\"" + new string('a', 129) + "\"}", "r14", "mode", null);
             ExpectText("setProtocol", "{\"id\":\"r15\",\"steps\":[1]}", "r15", "steps", "array items must be strings");
@@ -233,6 +233,7 @@ namespace Edge.Mqtt.Tests
 
             // The verbs' own refusals.
             ExpectText("setMode", "{\"id\":\"r28\",\"mode\":\"turbo\"}", "r28", "mode", "must be \"observe\" or \"act\"");
+            ExpectText("setMode", "{\"id\":\"r28a\",\"mode\":\"Act\"}", "r28a", "mode", "must be \"observe\" or \"act\": values are case-sensitive; write \"act\"");
             ExpectText("setMode", "{\"id\":\"r29\"}", "r29", "mode", "is missing");
             ExpectText("resetFault", "{\"id\":\"r30\",\"module\":0}", "r30", "module", "module 0 holds no latched fault: nothing to reset");
             ExpectText("setProtocol", "{\"id\":\"r31\"}", "r31", "$", "names nothing to change");
@@ -259,7 +260,7 @@ namespace Edge.Mqtt.Tests
             ExpectText("start", "{\"id\":\"r38\"}", "r38", "module", "every module holds a latched fault: send resetFault first, then start");
 
             Assert.True(wrong.Count == 0, string.Join("\n", wrong));
-            Assert.Equal(39, sent);
+            Assert.Equal(40, sent);
         }
 
         [Fact]

@@ -37,7 +37,7 @@ namespace Edge.Core.Commands
                 int digit = c - '0';
                 if (accumulated < (long.MinValue + digit) / 10)
                 {
-                    error = "is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]";
+                    error = OutOfRange(text, minimum, maximum);
                     return false;
                 }
 
@@ -46,19 +46,33 @@ namespace Edge.Core.Commands
 
             if (!negative && accumulated == long.MinValue)
             {
-                error = "is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]";
+                error = OutOfRange(text, minimum, maximum);
                 return false;
             }
 
             value = negative ? accumulated : -accumulated;
             if (value < minimum || value > maximum)
             {
-                error = "is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]";
+                error = OutOfRange(text, minimum, maximum);
                 return false;
             }
 
             return true;
         }
+
+        /// <summary>
+        /// "2 is out of range [-1, 1]": the number as sent, of any length, as the configuration's range refusals name theirs,
+        /// so that a sender reads which value was refused without the request beside the reply.
+        /// </summary>
+        public static string OutOfRange(string sent, long minimum, long maximum)
+            => sent + " is out of range [" + minimum.ToString() + ", " + maximum.ToString() + "]";
+
+        /// <summary>
+        /// The refusal of a value not among <paramref name="choices"/> (<c>"observe" or "act"</c>); one that is a choice in
+        /// another case (<paramref name="meant"/>, else null) names it, as a step's unit in another case does.
+        /// </summary>
+        public static string ChoiceMessage(string choices, string meant)
+            => "must be " + choices + (meant == null ? string.Empty : ": values are case-sensitive; write \"" + meant + "\"");
 
         /// <summary>
         /// Reads an optional 32-bit integer. A number beyond 32 bits, of any length, is not refused here: it comes back as

@@ -434,7 +434,7 @@ namespace Edge.Core.Commands
             int mode = ContractNames.ParseMode(text);
             if (mode < 0)
             {
-                return "must be \"observe\" or \"act\"";
+                return CommandFields.ChoiceMessage("\"observe\" or \"act\"", ContractNames.ModeIgnoringCase(text));
             }
 
             if ((ControlMode)mode == ControlMode.Act)

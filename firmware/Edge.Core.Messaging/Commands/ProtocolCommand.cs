@@ -120,7 +120,7 @@ namespace Edge.Core.Commands
                 int restMode = ContractNames.ParseRestMode(text);
                 if (restMode < 0)
                 {
-                    return "must be \"fixed\" or \"adaptive\"";
+                    return CommandFields.ChoiceMessage("\"fixed\" or \"adaptive\"", ContractNames.RestModeIgnoringCase(text));
                 }
 
                 protocol.RestMode = (RestMode)restMode;
@@ -231,7 +231,7 @@ namespace Edge.Core.Commands
                     }
                 }
 
-                return "is out of range [" + int.MinValue.ToString() + ", " + int.MaxValue.ToString() + "]";
+                return CommandFields.OutOfRange(body.TextAt(body.IndexOf(field)), int.MinValue, int.MaxValue);
             }
 
             if (!controller.RequestProtocol(protocol, start))

@@ -3,6 +3,7 @@
 using Edge.Core.Annotations;
 using Edge.Core.Configuration.Protocol;
 using Edge.Core.Records;
+using Edge.Core.Text;
 
 namespace Edge.Core.Configuration
 {
@@ -94,6 +95,12 @@ namespace Edge.Core.Configuration
 
         /// <summary>Index of <paramref name="name"/> among the rest mode names, or -1.</summary>
         public static int ParseRestMode(string name) => IndexOf(s_restModes, name);
+
+        /// <summary>The mode name <paramref name="name"/> is in another case ("Act" gives "act"), or null.</summary>
+        public static string ModeIgnoringCase(string name) => AsciiCase.SameIgnoringCase(name, s_modes);
+
+        /// <summary>The rest mode name <paramref name="name"/> is in another case, or null.</summary>
+        public static string RestModeIgnoringCase(string name) => AsciiCase.SameIgnoringCase(name, s_restModes);
 
         private static string Lookup(string[] names, int index) => index >= 0 && index < names.Length ? names[index] : s_unknown;
 

@@ -66,7 +66,7 @@ namespace NFUnitTest.SerialConsole
             ConsoleCommands console = ConsoleFor(controller, new SampleFrame(controller.Layout), events);
             OhmicTicker ticker = new OhmicTicker(controller, null);
 
-            Assert.AreEqual("error: module: is out of range [-1, 1]", console.Execute("start module=2"));
+            Assert.AreEqual("error: module: 2 is out of range [-1, 1]", console.Execute("start module=2"));
             Assert.AreEqual("error: module: must be an integer", console.Execute("start module=1.5"));
             Assert.AreEqual("error: module: must be a number", console.Execute("start module=one"));
             Assert.AreEqual("error: colour: is not a field of this command", console.Execute("stop colour=red"));

@@ -245,7 +245,7 @@ public class CommandHandlerTests
         foreach (string value in new[] { "9223372036854775", (Largest + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             CommandReply refused = rig.SendRefusedChangingNothing("setProtocol", "{\"id\":\"b" + value + "\",\"" + field + "\":" + value + "}");
-            Assert.Equal((false, field, "is out of range [0, 9007199254740991]"), (refused.Ok, refused.ErrorField, refused.ErrorMessage));
+            Assert.Equal((false, field, value + " is out of range [0, 9007199254740991]"), (refused.Ok, refused.ErrorField, refused.ErrorMessage));
         }
 
         // The bound itself is taken, and the config then carries a number a double (a JavaScript consumer) reads exactly.
