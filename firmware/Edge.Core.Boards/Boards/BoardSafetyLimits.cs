@@ -24,6 +24,7 @@ namespace Edge.Core.Boards
             }
 
             ApplyLevels(envelope, protection);
+            NameBoardKeys(envelope, protection);
 
             configuration.Protocol.PlatingCriticalCurrentUa = Smaller(configuration.Protocol.PlatingCriticalCurrentUa, envelope.MaxPlatingCurrentUa);
 
@@ -37,6 +38,34 @@ namespace Edge.Core.Boards
             if (!envelope.CurrentSetpointOnEveryModule)
             {
                 protection.CurrentReductionSupported = false;
+            }
+        }
+
+        /// <summary>
+        /// Marks each limit in effect that is the board's value with the board's key, so that a refusal at that bound
+        /// (a command's stripCutoffMv above cell_voltage_max_mv) names the board file rather than reading as the
+        /// contract's own range. A limit the configuration holds tighter keeps none.
+        /// </summary>
+        private static void NameBoardKeys(SafetyEnvelope envelope, ProtectionConfiguration protection)
+        {
+            if (protection.CellMaximumMv == envelope.CellVoltageMaxMv)
+            {
+                protection.CellMaximumBoardKey = "[safety] cell_voltage_max_mv";
+            }
+
+            if (protection.CellMinimumMv == envelope.CellVoltageMinMv)
+            {
+                protection.CellMinimumBoardKey = "[safety] cell_voltage_min_mv";
+            }
+
+            if (protection.ModuleMaximumCurrentUa == envelope.MaxModuleCurrentUa)
+            {
+                protection.ModuleMaximumCurrentBoardKey = "[safety] max_module_current_ma";
+            }
+
+            if (envelope.ModuleCurrentDerateUa != SafetyEnvelope.NotGiven && protection.ModuleCurrentDerateUa == envelope.ModuleCurrentDerateUa)
+            {
+                protection.ModuleCurrentDerateBoardKey = "[safety] module_current_derate_ma";
             }
         }
 

@@ -23,6 +23,23 @@ namespace Edge.Core.Configuration
         }
 
         /// <summary>
+        /// <see cref="Range(string, int, int, int)"/> for a bound that may be the board's: a value past a bound the board set
+        /// (its key given, else null) is told so, "2600 is out of range [1, 2500]: 2500 mV is the board's [safety]
+        /// cell_voltage_max_mv", as the range alone reads as a constant of the contract.
+        /// </summary>
+        public void BoardRange(string field, int value, int minimum, int maximum, string minimumBoardKey, string maximumBoardKey, string unit)
+        {
+            bool failedBefore = Failed;
+            Range(field, value, minimum, maximum);
+            string key = value < minimum ? minimumBoardKey : (value > maximum ? maximumBoardKey : null);
+            if (key != null && !failedBefore && Failed)
+            {
+                int bound = value < minimum ? minimum : maximum;
+                Error = new ConfigurationError(field, Error.Message + ": " + bound.ToString() + unit + " is the board's " + key);
+            }
+        }
+
+        /// <summary>
         /// Records "V is below NAME (M)" when <paramref name="value"/> is below another field's <paramref name="minimum"/>,
         /// and the range error above <paramref name="maximum"/>: a bound that is another field's value is named, since the
         /// change that broke the pair may have been to that field (a command setting only minimumRestMs above the

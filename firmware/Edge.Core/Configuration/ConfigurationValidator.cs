@@ -112,13 +112,13 @@ namespace Edge.Core.Configuration
                 protocol.RestMode != RestMode.Adaptive || protocol.MinimumRestMs >= samplePeriodMs,
                 "protocol.minimumRestMs",
                 protocol.MinimumRestMs.ToString() + " ms is shorter than one sample period (" + samplePeriodMs.ToString() + " ms): an adaptive rest that short cannot be timed");
-            check.Range("protocol.stripCutoffMv", protocol.StripCutoffMv, 1, protection.CellMaximumMv);
-            check.Range("protocol.plateCutoffMv", protocol.PlateCutoffMv, protection.CellMinimumMv, -1);
+            check.BoardRange("protocol.stripCutoffMv", protocol.StripCutoffMv, 1, protection.CellMaximumMv, null, protection.CellMaximumBoardKey, " mV");
+            check.BoardRange("protocol.plateCutoffMv", protocol.PlateCutoffMv, protection.CellMinimumMv, -1, protection.CellMinimumBoardKey, null, " mV");
 
             // 0 is no limit. The config message carries both; above 2^53 - 1 a JSON consumer cannot read them exactly.
             check.Range("protocol.capacityLimitUc", protocol.CapacityLimitUc, 0, ContractNumbers.LargestExactInteger);
             check.Range("protocol.timeLimitMs", protocol.TimeLimitMs, 0, ContractNumbers.LargestExactInteger);
-            check.Range("protocol.platingCriticalCurrentUa", protocol.PlatingCriticalCurrentUa, 1, protection.ModuleMaximumCurrentUa);
+            check.BoardRange("protocol.platingCriticalCurrentUa", protocol.PlatingCriticalCurrentUa, 1, protection.ModuleMaximumCurrentUa, null, protection.ModuleMaximumCurrentBoardKey, " uA");
             check.Range("protocol.directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
             check.AtLeastField("protocol.directionChangeMaximumRestMs", protocol.DirectionChangeMaximumRestMs, "directionChangeRestMs", protocol.DirectionChangeRestMs, 0, 86400000);
         }

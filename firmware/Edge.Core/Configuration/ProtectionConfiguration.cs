@@ -48,6 +48,7 @@ namespace Edge.Core.Configuration
             set
             {
                 _cellMaximumMv = value;
+                CellMaximumBoardKey = null;
                 Regrade();
             }
         }
@@ -59,6 +60,7 @@ namespace Edge.Core.Configuration
             set
             {
                 _cellMinimumMv = value;
+                CellMinimumBoardKey = null;
                 Regrade();
             }
         }
@@ -71,9 +73,29 @@ namespace Edge.Core.Configuration
             set
             {
                 _moduleMaximumCurrentUa = value;
+                ModuleMaximumCurrentBoardKey = null;
                 Regrade();
             }
         }
+
+        /// <summary>
+        /// The board key <see cref="CellMaximumMv"/> was taken from (<c>[safety] cell_voltage_max_mv</c>), or null where the
+        /// limit is the configuration's own: a refusal at that bound names the board file, not a contract constant.
+        /// Cleared whenever the limit is set, so it never names a board for a value the board did not give.
+        /// </summary>
+        public string CellMaximumBoardKey { get; set; }
+
+        /// <summary>The board key <see cref="CellMinimumMv"/> was taken from, or null; cleared as <see cref="CellMaximumBoardKey"/> is.</summary>
+        public string CellMinimumBoardKey { get; set; }
+
+        /// <summary>The board key <see cref="ModuleMaximumCurrentUa"/> was taken from, or null; cleared as <see cref="CellMaximumBoardKey"/> is.</summary>
+        public string ModuleMaximumCurrentBoardKey { get; set; }
+
+        /// <summary>
+        /// The board key <see cref="ModuleCurrentDerateUa"/> was taken from (<c>[safety] module_current_derate_ma</c>), or
+        /// null: the configuration's own level, or one following its limit.
+        /// </summary>
+        public string ModuleCurrentDerateBoardKey { get; set; }
 
         /// <summary>
         /// Largest plating (negative) current magnitude a pulse may carry, uA: the board's <c>max_plating_current_ma</c>
@@ -166,6 +188,7 @@ namespace Edge.Core.Configuration
             set
             {
                 _moduleCurrentDerateUa = value;
+                ModuleCurrentDerateBoardKey = null;
                 _given |= GivenCurrentDerate;
             }
         }

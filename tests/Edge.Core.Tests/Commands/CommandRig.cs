@@ -21,9 +21,11 @@ internal sealed class CommandRig
     /// <summary>When set, module 0's cells read this (e.g. over a limit) instead of the healthy values.</summary>
     public int CellMvOverride { get; set; } = int.MinValue;
 
-    public CommandRig(CommandLimits limits = null)
+    public CommandRig(CommandLimits limits = null, ControllerConfiguration configuration = null)
     {
-        Controller = new EdgeController(Layout, new ControllerConfiguration { StartImmediately = false });
+        configuration ??= new ControllerConfiguration();
+        configuration.StartImmediately = false;
+        Controller = new EdgeController(Layout, configuration);
         Handler = new CommandHandler(Controller, limits ?? new CommandLimits());
         _frame = new SampleFrame(Layout);
         _actions = new ActionFrame(Layout);
