@@ -167,7 +167,7 @@ namespace Edge.Core.Configuration
 
                     if (step.CurrentUa > protection.ModuleMaximumCurrentUa)
                     {
-                        return new ConfigurationError(field, "current " + step.CurrentUa.ToString() + " uA exceeds the safety envelope's " + protection.ModuleMaximumCurrentUa.ToString() + " uA");
+                        return new ConfigurationError(field, StepCurrentRefusal.AboveLimit(step, protocol.ElectrodeAreaCm2, protection, mode));
                     }
 
                     // In act mode every pulse above the derate level (RSL) would be derated (and warned about) from its first:
@@ -175,11 +175,7 @@ namespace Edge.Core.Configuration
                     // test is >). Observe mode only reports the levels, so a watched programme may run up to the envelope.
                     if (mode == ControlMode.Act && step.CurrentUa > protection.ModuleCurrentDerateUa)
                     {
-                        return new ConfigurationError(
-                            field,
-                            "current " + step.CurrentUa.ToString() + " uA is above the safety envelope's derate level, protection.moduleCurrentDerateUa "
-                            + protection.ModuleCurrentDerateUa.ToString() + " uA (safety limit " + protection.ModuleMaximumCurrentUa.ToString()
-                            + " uA): act mode would derate every pulse from its first; give at most " + protection.ModuleCurrentDerateUa.ToString() + " uA");
+                        return new ConfigurationError(field, StepCurrentRefusal.AboveDerateLevel(step, protocol.ElectrodeAreaCm2, protection));
                     }
 
                     if (step.DurationMs > 0 && step.DurationMs < samplePeriodMs)
