@@ -1,5 +1,6 @@
 // Licensed under the MIT License.
 
+using Edge.Core.Boards.Parsing;
 using Edge.Core.Configuration;
 
 namespace Edge.Core.Boards
@@ -11,6 +12,9 @@ namespace Edge.Core.Boards
     /// </summary>
     public static class BoardSafetyLimits
     {
+        /// <summary>How a refusal names a key of the board's safety section: "[safety] cell_voltage_max_mv".</summary>
+        private const string SafetySection = "[safety] ";
+
         public static void Apply(SafetyEnvelope envelope, ControllerConfiguration configuration)
         {
             ProtectionConfiguration protection = configuration.Protection;
@@ -50,22 +54,22 @@ namespace Edge.Core.Boards
         {
             if (protection.CellMaximumMv == envelope.CellVoltageMaxMv)
             {
-                protection.CellMaximumBoardKey = "[safety] cell_voltage_max_mv";
+                protection.CellMaximumBoardKey = SafetySection + SafetySectionBuilder.CellVoltageMaxKey;
             }
 
             if (protection.CellMinimumMv == envelope.CellVoltageMinMv)
             {
-                protection.CellMinimumBoardKey = "[safety] cell_voltage_min_mv";
+                protection.CellMinimumBoardKey = SafetySection + SafetySectionBuilder.CellVoltageMinKey;
             }
 
             if (protection.ModuleMaximumCurrentUa == envelope.MaxModuleCurrentUa)
             {
-                protection.ModuleMaximumCurrentBoardKey = "[safety] max_module_current_ma";
+                protection.ModuleMaximumCurrentBoardKey = SafetySection + SafetySectionBuilder.MaxModuleCurrentKey;
             }
 
             if (envelope.ModuleCurrentDerateUa != SafetyEnvelope.NotGiven && protection.ModuleCurrentDerateUa == envelope.ModuleCurrentDerateUa)
             {
-                protection.ModuleCurrentDerateBoardKey = "[safety] module_current_derate_ma";
+                protection.ModuleCurrentDerateBoardKey = SafetySection + SafetySectionBuilder.ModuleCurrentDerateKey;
             }
         }
 
