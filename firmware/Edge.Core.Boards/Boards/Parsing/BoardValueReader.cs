@@ -314,34 +314,6 @@ namespace Edge.Core.Boards.Parsing
         }
 
         /// <summary>A number scaled by 10^decimals as text with at most that many decimals, trailing zeros dropped.</summary>
-        public static string FormatScaled(long scaled, int decimals)
-        {
-            long divisor = 1;
-            for (int i = 0; i < decimals; i++)
-            {
-                divisor *= 10;
-            }
-
-            long whole = scaled / divisor;
-            long fraction = scaled % divisor;
-            if (fraction == 0)
-            {
-                return whole.ToString();
-            }
-
-            if (fraction < 0)
-            {
-                fraction = -fraction;
-            }
-
-            string digits = fraction.ToString();
-            while (digits.Length < decimals)
-            {
-                digits = "0" + digits;
-            }
-
-            string sign = scaled < 0 && whole == 0 ? "-" : string.Empty;
-            return sign + whole.ToString() + "." + digits.TrimEnd(new char[] { '0' });
-        }
+        public static string FormatScaled(long scaled, int decimals) => DecimalText.Of(scaled, decimals);
     }
 }
