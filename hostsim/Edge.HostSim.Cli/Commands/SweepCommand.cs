@@ -142,12 +142,17 @@ public static class SweepCommand
         Table table = new Table().AddColumns("rest (s)", "mAh/cm2", "duty cycle", "stop", "wall (s)");
         foreach (SweepPoint p in ran)
         {
-            table.AddRow(p.RestS.ToString("0.###", inv), p.CapacityMAhPerCm2.ToString("0.###", inv), p.DutyCycle.ToString("0.###", inv), Markup.Escape(p.StopText), p.Result.WallS.ToString("0.##", inv));
+            table.AddRow(p.RestS.ToString("0.###", inv), Markup.Escape(p.CapacityText("0.###")), p.DutyCycle.ToString("0.###", inv), Markup.Escape(p.StopText), p.Result.WallS.ToString("0.##", inv));
         }
 
         // The printed table travels without sweep.md: its first line says, as sweep.md's does, that the figures are simulated.
         console.Out.WriteLine(SweepOutputWriter.Provenance(scenario.Name, ran).TrimStart('#', ' '));
         console.Results.Write(table);
+        if (ran.Any(p => p.CapacityIsLowerBound))
+        {
+            console.Out.WriteLine(SweepOutputWriter.LowerBoundNote);
+        }
+
         console.Out.WriteLine(string.Format(inv, "sweep wall time {0:0.##} s", wall.Elapsed.TotalSeconds));
         if (cancelled)
         {

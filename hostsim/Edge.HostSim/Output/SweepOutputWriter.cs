@@ -27,7 +27,7 @@ public static class SweepOutputWriter
     {
         Directory.CreateDirectory(directory);
         CultureInfo inv = CultureInfo.InvariantCulture;
-        StringBuilder csv = new StringBuilder("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,simulatedS,wallS,events\n");
+        StringBuilder csv = new StringBuilder("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,simulatedS,wallS,events,capacityIsLowerBound\n");
         StringBuilder md = new StringBuilder();
         md.Append(Provenance(title, points)).Append("\n\n");
         md.Append("| rest (s) | capacity (mAh/cm2) | duty cycle | stop reason | simulated (s) | wall (s) |\n|---:|---:|---:|---|---:|---:|\n");
@@ -40,13 +40,19 @@ public static class SweepOutputWriter
                 .Append(p.HoldDiagnosis).Append(',')
                 .Append(p.Result.SimulatedS.ToString("0.##", inv)).Append(',')
                 .Append(p.Result.WallS.ToString("0.###", inv)).Append(',')
-                .Append(p.EventCount).Append('\n');
+                .Append(p.EventCount).Append(',')
+                .Append(p.CapacityIsLowerBound ? "true" : "false").Append('\n');
             md.Append("| ").Append(p.RestS.ToString("0.###", inv))
-                .Append(" | ").Append(p.CapacityMAhPerCm2.ToString("0.###", inv))
+                .Append(" | ").Append(p.CapacityText("0.###"))
                 .Append(" | ").Append(p.DutyCycle.ToString("0.###", inv))
                 .Append(" | ").Append(p.StopText)
                 .Append(" | ").Append(p.Result.SimulatedS.ToString("0.#", inv))
                 .Append(" | ").Append(p.Result.WallS.ToString("0.##", inv)).Append(" |\n");
+        }
+
+        if (points.Any(p => p.CapacityIsLowerBound))
+        {
+            md.Append('\n').Append(LowerBoundNote).Append('\n');
         }
 
         if (warnings != null && warnings.Count > 0)
@@ -66,6 +72,9 @@ public static class SweepOutputWriter
         figure.SavePng(Path.Combine(directory, PlotPngFile));
         Report.SweepReport.Write(Path.Combine(directory, ReportFile), title, points, warnings);
     }
+
+    /// <summary>Below sweep.md's table and the printed one when a capacity in them is a lower bound.</summary>
+    public const string LowerBoundNote = "A capacity marked >= is a lower bound: a module was still running when its variant ended (at the time limit, or interrupted), so it had delivered that much and would have delivered more to its stop.";
 
     /// <summary>
     /// sweep.json: the run summary's provenance fields for the sweep (scenario, seed, provenance, preset, mode, sample

@@ -48,6 +48,20 @@ public sealed class SweepPoint
     /// <summary>The first module's latching diagnosis when it ended in hold (as its events name it), else empty.</summary>
     public string HoldDiagnosis { get; }
 
+    /// <summary>
+    /// Whether a module was still running when the variant's run ended (at the time limit, or interrupted): that
+    /// module's capacity, and so the mean, is what it had delivered by then, a lower bound of what it would deliver to
+    /// its stop, as <see cref="Studies.StudyRow.CapacityIsLowerBound"/> marks a study's.
+    /// </summary>
+    public bool CapacityIsLowerBound => Result.Modules.Any(m => m.StopReason == RunTelemetry.Running);
+
+    /// <summary>The capacity as tables show it: "&gt;= 0.017" when it is a lower bound (<see cref="CapacityIsLowerBound"/>).</summary>
+    public string CapacityText(string format) =>
+        (CapacityIsLowerBound ? LowerBoundPrefix : string.Empty) + CapacityMAhPerCm2.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What stands before a capacity that is a lower bound in sweep.md, report.html and the printed table.</summary>
+    public const string LowerBoundPrefix = ">= ";
+
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     public string StopText => ModuleResult.StopTextOf(StopReason, HoldDiagnosis);
 }

@@ -52,7 +52,7 @@ public sealed class FieldsWithoutEffectSweepStudyTests : IDisposable
         }
 
         // The csv keeps its columns: a script reading it is not disturbed.
-        Assert.StartsWith("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,simulatedS,wallS,events\n", File.ReadAllText(Path.Combine(outDir, "sweep.csv")), StringComparison.Ordinal);
+        Assert.StartsWith("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,simulatedS,wallS,events,capacityIsLowerBound\n", File.ReadAllText(Path.Combine(outDir, "sweep.csv")), StringComparison.Ordinal);
     }
 
     // Two variants, one observing: minimumPulseS idles in that one only. The trace period idles in both.

@@ -40,7 +40,7 @@ public sealed class SweepEventCountTests : IDisposable
 
         Assert.True(code == 0, stderr.ToString());
         string[] lines = File.ReadAllLines(Path.Combine(outDir, "sweep.csv"));
-        Assert.Equal("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,simulatedS,wallS,events", lines[0]);
+        Assert.Equal("restS,capacityMAhPerCm2,dutyCycle,stopReason,holdDiagnosis,simulatedS,wallS,events,capacityIsLowerBound", lines[0]);
         string[] row = lines[1].Split(',');
         Assert.Equal("0.1", row[0]);
         Assert.Equal(EventsByHand.ToString(System.Globalization.CultureInfo.InvariantCulture), row[7]);

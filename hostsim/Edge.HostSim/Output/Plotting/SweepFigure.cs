@@ -8,6 +8,9 @@ namespace Edge.HostSim.Output.Plotting;
 /// <summary>A sweep's capacity versus rest (sweep.svg and sweep.png), every variant a marked point labelled with its stop reason.</summary>
 public static class SweepFigure
 {
+    /// <summary>Legend of the variants whose capacity is a lower bound (<see cref="SweepPoint.CapacityIsLowerBound"/>), worded as the study plot's.</summary>
+    public const string LowerBoundLegend = "still running at its end (capacity a lower bound)";
+
     public static StackedFigure Build(string title, IReadOnlyList<SweepPoint> points)
     {
         Plot plot = new Plot();
@@ -15,9 +18,28 @@ public static class SweepFigure
         double[] x = points.Select(p => p.RestS).ToArray();
         double[] y = points.Select(p => p.CapacityMAhPerCm2).ToArray();
         var line = plot.Add.Scatter(x, y, PlotPalette.Module(0));
-        line.MarkerSize = 9;
+        line.MarkerSize = 0;
         line.LineWidth = 1.5f;
         line.LegendText = "capacity (simulated)";
+
+        // A variant still running when it ended has delivered its capacity so far, not to its stop: it is drawn as an
+        // open triangle pointing up (at least this much), as the study plot draws one, so it does not read as final.
+        int[] stopped = Enumerable.Range(0, points.Count).Where(i => !points[i].CapacityIsLowerBound).ToArray();
+        int[] lowerBound = Enumerable.Range(0, points.Count).Where(i => points[i].CapacityIsLowerBound).ToArray();
+        if (stopped.Length > 0)
+        {
+            var final = plot.Add.ScatterPoints(stopped.Select(i => x[i]).ToArray(), stopped.Select(i => y[i]).ToArray(), PlotPalette.Module(0));
+            final.MarkerSize = 9;
+        }
+
+        if (lowerBound.Length > 0)
+        {
+            var bound = plot.Add.ScatterPoints(lowerBound.Select(i => x[i]).ToArray(), lowerBound.Select(i => y[i]).ToArray(), PlotPalette.Module(0));
+            bound.MarkerShape = MarkerShape.OpenTriangleUp;
+            bound.MarkerSize = 11;
+            bound.MarkerLineWidth = 1.5f;
+            bound.LegendText = LowerBoundLegend;
+        }
         List<ScottPlot.Plottables.Text> labels = new List<ScottPlot.Plottables.Text>();
         foreach (SweepPoint p in points)
         {
@@ -34,7 +56,8 @@ public static class SweepFigure
         plot.XLabel("rest after each pulse (s)");
         plot.YLabel("capacity (mAh/cm2)");
         plot.Axes.Margins(horizontal: 0.06, vertical: 0.15);
-        plot.ShowLegend(Alignment.LowerRight);
+        // Below the axes, as the study plot's: inside the lower right it covered the longest rest's point, the lowest.
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
         SeparateLabels(plot, labels);
         StackedFigure figure = new StackedFigure(Width);
         figure.AddRow(Height, plot);

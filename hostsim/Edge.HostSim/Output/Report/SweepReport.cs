@@ -30,6 +30,7 @@ public static class SweepReport
                 new[] { "every variant", points.Count > 0 ? Plotting.SweepFigure.Setting(points) : "-" },
                 new[] { "variants", points.Count.ToString(s_inv) },
                 new[] { "wall time (sum)", points.Sum(p => p.Result.WallS).ToString("0.##", s_inv) + " s" },
+                new[] { "capacity a lower bound", LowerBounds(points) },
                 new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (fields without effect, listed below)" },
             },
             Charts = new List<ReportChart> { chart },
@@ -41,12 +42,19 @@ public static class SweepReport
                     Columns = new[] { "rest (s)", "capacity (mAh/cm2)", "duty cycle", "stop reason", "simulated (s)", "wall (s)", "events" },
                     Rows = points.Select(p => new[]
                     {
-                        p.RestS.ToString("0.###", s_inv), p.CapacityMAhPerCm2.ToString("0.###", s_inv), p.DutyCycle.ToString("0.###", s_inv), p.StopText,
+                        p.RestS.ToString("0.###", s_inv), p.CapacityText("0.###"), p.DutyCycle.ToString("0.###", s_inv), p.StopText,
                         p.Result.SimulatedS.ToString("0.#", s_inv), p.Result.WallS.ToString("0.##", s_inv), p.EventCount.ToString(s_inv),
                     }).ToList(),
                 },
             },
         };
+    }
+
+    /// <summary>The rests whose capacity is a lower bound (marked "&gt;= " in the table), or "none".</summary>
+    private static string LowerBounds(IReadOnlyList<SweepPoint> points)
+    {
+        string[] rests = points.Where(p => p.CapacityIsLowerBound).Select(p => p.RestS.ToString("0.###", s_inv) + " s").ToArray();
+        return rests.Length == 0 ? "none" : "rest " + string.Join(", ", rests) + " (still running when the variant ended, marked >= in the table)";
     }
 
     /// <summary>What the page's fallback names: a sweep writes no summary.json, its variants are in its table.</summary>
