@@ -55,6 +55,12 @@ public static class EdgeSimCommand
             return ExitCodes.Usage;
         }
 
+        if (OptionMissingItsValue(parse) is string missing)
+        {
+            error.WriteLine(verb + ": " + missing + " (see " + verb + " --help)");
+            return ExitCodes.Usage;
+        }
+
         if (parse.Action is HelpAction)
         {
             StringWriter help = new StringWriter();
@@ -158,6 +164,47 @@ public static class EdgeSimCommand
         });
     }
 
+    /// <summary>
+    /// An option that takes a value, followed by another option instead: System.CommandLine takes that option as the
+    /// value and its own value as one too many, so `replay FILE --area --out q` said "'q' is one argument too many", and
+    /// `run --out --quiet` wrote a folder named "--quiet". The message names the option left without its value.
+    /// </summary>
+    private static string? OptionMissingItsValue(ParseResult parse)
+    {
+        Dictionary<string, Option> options = new Dictionary<string, Option>(StringComparer.Ordinal);
+        for (SymbolResult? scope = parse.CommandResult; scope != null; scope = scope.Parent)
+        {
+            if (scope is CommandResult command)
+            {
+                foreach (Option option in command.Command.Options)
+                {
+                    if (scope == parse.CommandResult || option.Recursive)
+                    {
+                        options.TryAdd(option.Name, option);
+                        foreach (string alias in option.Aliases)
+                        {
+                            options.TryAdd(alias, option);
+                        }
+                    }
+                }
+            }
+        }
+
+        IReadOnlyList<Token> tokens = parse.Tokens;
+        for (int i = 0; i + 1 < tokens.Count; i++)
+        {
+            Token next = tokens[i + 1];
+            if (tokens[i].Type == TokenType.Option && next.Type == TokenType.Argument
+                && options.TryGetValue(tokens[i].Value, out Option? taking) && taking.Arity.MinimumNumberOfValues > 0
+                && options.ContainsKey(next.Value))
+            {
+                return tokens[i].Value + ": needs a value (got the option " + next.Value + ")";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>System.CommandLine's messages, reworded where they are not in the user's terms.</summary>
     private static string Explain(ParseError parseError, ParseResult parse)
     {
@@ -191,7 +238,7 @@ public static class EdgeSimCommand
         match = Regex.Match(message, "^Required argument missing for option: '(.*)'\\.$");
         if (match.Success)
         {
-            return match.Groups[1].Value + " needs a value";
+            return match.Groups[1].Value + ": needs a value (nothing follows it)";
         }
 
         match = Regex.Match(message, "^Required argument missing for command: '(.*)'\\.$");
