@@ -405,7 +405,7 @@ public static partial class ReplayCommand
 
         CultureInfo inv = CultureInfo.InvariantCulture;
         TextWriter stdout = context.Console.Out;
-        stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s of the recording (the replay's t = 0): {6} after {7:0.#} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, result.SimulatedS));
+        stdout.WriteLine(string.Format(inv, "replay {0} ({1}, {2} samples, median interval {3:0.###} s) at {4} ms ticks from t = {5:0.###} s of the recording (the replay's t = 0): {6} after {7} s", Path.GetFileName(request.File), recording.Format, recording.Samples, series.MedianSampleIntervalS, periodMs, firstPulseS, result.TerminatedBy, SimulatedTime.Seconds(result.SimulatedS)));
         if (simulatedBecause != null)
         {
             stdout.WriteLine("simulated data, not a bench measurement: " + simulatedBecause);
@@ -445,7 +445,7 @@ public static partial class ReplayCommand
         {
             // A scenario's timeLimitS bounds a simulated run (at most 30 days); a replay runs as long as its recording,
             // with or without --scenario, so a limit the recording outlasts is said to be left unapplied.
-            stdout.WriteLine(string.Format(inv, "time limit: the scenario's timeLimitS ({0:0.###} s) does not end a replay; the recording's end does ({1:0.#} s replayed)", given.TimeLimitS, result.SimulatedS));
+            stdout.WriteLine(string.Format(inv, "time limit: the scenario's timeLimitS ({0:0.###} s) does not end a replay; the recording's end does ({1} s replayed)", given.TimeLimitS, SimulatedTime.Seconds(result.SimulatedS)));
         }
 
         if (given == null && inferred.RestCutOffS is double cutOffS)

@@ -178,7 +178,7 @@ public static class RunCommand
     {
         foreach (ModuleResult m in result.Modules.Where(m => m.HoldDiagnosis != null))
         {
-            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "module {0} held since {1:0.##} s: {2}", m.Index, m.StoppedAtS, m.HoldText));
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, "module {0} held since {1} s: {2}", m.Index, m.StoppedAtS is double at ? SimulatedTime.Seconds(at) : "-", m.HoldText));
         }
 
         foreach (string note in HardShortTruth.Notes(result))
@@ -221,7 +221,7 @@ public static class RunCommand
         string speed = realtime > 0
             ? string.Format(inv, "paced at {0:0.###}x real time", realtime)
             : string.Format(inv, "{0:0.0} M cell-steps/s", result.CellSteps / Math.Max(result.WallS, 1e-9) / 1e6);
-        console.Out.WriteLine(string.Format(inv, "scenario {0}: {1} after {2:0.#} s simulated in {3:0.##} s wall ({4})", result.Scenario, result.TerminatedBy, result.SimulatedS, result.WallS, speed));
+        console.Out.WriteLine(string.Format(inv, "scenario {0}: {1} after {2} s simulated in {3:0.##} s wall ({4})", result.Scenario, result.TerminatedBy, SimulatedTime.Seconds(result.SimulatedS), result.WallS, speed));
         Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "current (%)", "stop");
         foreach (ModuleResult m in result.Modules)
         {
@@ -239,7 +239,7 @@ public static class RunCommand
             : string.Format(inv, "events: {0}", result.Events.Count));
         if (exitCode == ExitCodes.Cancelled)
         {
-            console.Out.WriteLine("cancelled: the outputs hold the run up to " + result.SimulatedS.ToString("0.#", inv) + " s (terminatedBy \"cancelled\")");
+            console.Out.WriteLine("cancelled: the outputs hold the run up to " + SimulatedTime.Seconds(result.SimulatedS) + " s (terminatedBy \"cancelled\")");
         }
 
         console.Out.WriteLine("summary: " + Path.GetFullPath(Path.Combine(outDir, RunOutputWriter.SummaryFile)));

@@ -38,7 +38,7 @@ public static class SweepOutputWriter
                 .Append(p.DutyCycle.ToString("0.####", inv)).Append(',')
                 .Append(p.StopReason).Append(',')
                 .Append(p.HoldDiagnosis).Append(',')
-                .Append(p.Result.SimulatedS.ToString("0.##", inv)).Append(',')
+                .Append(SimulatedTime.Seconds(p.Result.SimulatedS)).Append(',')
                 .Append(p.Result.WallS.ToString("0.###", inv)).Append(',')
                 .Append(p.EventCount).Append(',')
                 .Append(p.CapacityIsLowerBound ? "true" : "false").Append('\n');
@@ -46,7 +46,7 @@ public static class SweepOutputWriter
                 .Append(" | ").Append(p.CapacityText("0.###"))
                 .Append(" | ").Append(p.DutyCycle.ToString("0.###", inv))
                 .Append(" | ").Append(p.StopText)
-                .Append(" | ").Append(p.Result.SimulatedS.ToString("0.#", inv))
+                .Append(" | ").Append(SimulatedTime.Seconds(p.Result.SimulatedS))
                 .Append(" | ").Append(p.Result.WallS.ToString("0.##", inv)).Append(" |\n");
         }
 

@@ -95,7 +95,7 @@ public static class StudyReport
 
             html.Append("<td>").Append(row.CapacityMAhPerCm2.ToString("0.###", inv)).Append("</td><td>").Append(row.DutyCycle.ToString("0.###", inv))
                 .Append("</td><td>").Append(row.MeanRestS.ToString("0.##", inv)).Append("</td><td class=\"t\">").Append(E(row.StopText))
-                .Append("</td><td>").Append(row.SimulatedS.ToString("0", inv)).Append("</td><td>").Append(row.Events.ToString(inv))
+                .Append("</td><td>").Append(Output.SimulatedTime.Seconds(row.SimulatedS)).Append("</td><td>").Append(row.Events.ToString(inv))
                 .Append("</td><td>").Append(row.Warnings.ToString(inv)).Append("</td><td>").Append(row.Faults.ToString(inv))
                 .Append("</td><td>").Append(row.SwitchCloses.ToString(inv)).Append("</td></tr>\n");
         }

@@ -48,7 +48,7 @@ public static class StudyTable
                 .Append(',').Append(row.StopReason)
                 .Append(',').Append(row.HoldDiagnosis)
                 .Append(',').Append(row.TerminatedBy)
-                .Append(',').Append(row.SimulatedS.ToString("0.##", inv))
+                .Append(',').Append(Output.SimulatedTime.Seconds(row.SimulatedS))
                 .Append(',').Append(row.Events.ToString(inv))
                 .Append(',').Append(row.Warnings.ToString(inv))
                 .Append(',').Append(row.Faults.ToString(inv))

@@ -78,7 +78,7 @@ public static class RunReport
             new[] { "mode", scenario.Controller.Act ? "act" : "observe" },
             new[] { "seed", scenario.Seed.ToString(s_inv) + " (noise, spread and probabilistic faults)" },
             new[] { "sample period", scenario.SamplePeriodMs + " ms" },
-            new[] { "simulated", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
+            new[] { "simulated", SimulatedTime.Seconds(result.SimulatedS) + " s (" + result.TerminatedBy + ")" },
             new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
             new[] { "events", EventCount(result) },
             new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (fields without effect, listed below)" },
@@ -113,7 +113,7 @@ public static class RunReport
             new[] { "seed", "none: a replay draws nothing" },
             new[] { "sample period", scenario.SamplePeriodMs + " ms (" + Source(sources.SamplePeriodMs, "--sample-period-ms", "samplePeriodMs") + ")" },
             new[] { "gaps in the recording", Gaps(result.RecordingGaps ?? Array.Empty<ReplayGap>()) },
-            new[] { "replayed", result.SimulatedS.ToString("0.##", s_inv) + " s (" + result.TerminatedBy + ")" },
+            new[] { "replayed", SimulatedTime.Seconds(result.SimulatedS) + " s (" + result.TerminatedBy + ")" },
             new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
             new[] { "events", EventCount(result) },
         };
@@ -152,7 +152,7 @@ public static class RunReport
                 string[] row =
                 {
                     m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.StrippedMAhPerCm2.ToString("0.###", s_inv), m.PlatedMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
-                    m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.StopText, m.StoppedAtS?.ToString("0.##", s_inv) ?? "-",
+                    m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.StopText, (m.StoppedAtS is double stoppedS ? SimulatedTime.Seconds(stoppedS) : "-"),
                 };
                 return simulated ? row.Append(HardShortTruth.CellText(result, m)).ToArray() : row;
             }).ToList(),

@@ -43,7 +43,7 @@ public static class SweepReport
                     Rows = points.Select(p => new[]
                     {
                         p.RestS.ToString("0.###", s_inv), p.CapacityText("0.###"), p.DutyCycle.ToString("0.###", s_inv), p.StopText,
-                        p.Result.SimulatedS.ToString("0.#", s_inv), p.Result.WallS.ToString("0.##", s_inv), p.EventCount.ToString(s_inv),
+                        SimulatedTime.Seconds(p.Result.SimulatedS), p.Result.WallS.ToString("0.##", s_inv), p.EventCount.ToString(s_inv),
                     }).ToList(),
                 },
             },
