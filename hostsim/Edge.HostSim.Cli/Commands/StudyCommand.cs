@@ -5,6 +5,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Edge.HostSim.Cli.Arguments;
 using Edge.HostSim.Cli.Terminal;
+using Edge.HostSim.Output;
 using Edge.HostSim.Studies;
 using Spectre.Console;
 
@@ -142,7 +143,7 @@ public static class StudyCommand
         {
             List<string> cells = new List<string> { rows[i].Variant };
             cells.AddRange(spec.Axes.Select(a => Markup.Escape(rows[i].Parameters[a.Name] is { } v ? StudyPlan.Text(v) : string.Empty)));
-            cells.Add(rows[i].CapacityMAhPerCm2.ToString("0.###", inv));
+            cells.Add(Markup.Escape(rows[i].CapacityText("0.###")));
             cells.Add(rows[i].DutyCycle.ToString("0.###", inv));
             cells.Add(Markup.Escape(rows[i].StopText));
             table.AddRow(cells.ToArray());
@@ -153,6 +154,11 @@ public static class StudyCommand
         console.Out.WriteLine(StudyReport.PrintedProvenance);
         console.Out.WriteLine("Pareto front (capacity versus duty cycle):");
         console.Results.Write(table);
+        if (front.Any(i => rows[i].CapacityIsLowerBound))
+        {
+            console.Out.WriteLine(LowerBoundCapacity.Note);
+        }
+
         bool cancelled = context.Cancellation.IsCancellationRequested;
         if (cancelled)
         {

@@ -150,7 +150,7 @@ public static class SweepCommand
         console.Results.Write(table);
         if (ran.Any(p => p.CapacityIsLowerBound))
         {
-            console.Out.WriteLine(SweepOutputWriter.LowerBoundNote);
+            console.Out.WriteLine(LowerBoundCapacity.Note);
         }
 
         console.Out.WriteLine(string.Format(inv, "sweep wall time {0:0.##} s", wall.Elapsed.TotalSeconds));

@@ -52,7 +52,7 @@ public static class SweepOutputWriter
 
         if (points.Any(p => p.CapacityIsLowerBound))
         {
-            md.Append('\n').Append(LowerBoundNote).Append('\n');
+            md.Append('\n').Append(LowerBoundCapacity.Note).Append('\n');
         }
 
         if (warnings != null && warnings.Count > 0)
@@ -72,9 +72,6 @@ public static class SweepOutputWriter
         figure.SavePng(Path.Combine(directory, PlotPngFile));
         Report.SweepReport.Write(Path.Combine(directory, ReportFile), title, points, warnings);
     }
-
-    /// <summary>Below sweep.md's table and the printed one when a capacity in them is a lower bound.</summary>
-    public const string LowerBoundNote = "A capacity marked >= is a lower bound: a module was still running when its variant ended (at the time limit, or interrupted), so it had delivered that much and would have delivered more to its stop.";
 
     /// <summary>
     /// sweep.json: the run summary's provenance fields for the sweep (scenario, seed, provenance, preset, mode, sample

@@ -56,11 +56,7 @@ public sealed class SweepPoint
     public bool CapacityIsLowerBound => Result.Modules.Any(m => m.StopReason == RunTelemetry.Running);
 
     /// <summary>The capacity as tables show it: "&gt;= 0.017" when it is a lower bound (<see cref="CapacityIsLowerBound"/>).</summary>
-    public string CapacityText(string format) =>
-        (CapacityIsLowerBound ? LowerBoundPrefix : string.Empty) + CapacityMAhPerCm2.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>What stands before a capacity that is a lower bound in sweep.md, report.html and the printed table.</summary>
-    public const string LowerBoundPrefix = ">= ";
+    public string CapacityText(string format) => Output.LowerBoundCapacity.Text(CapacityMAhPerCm2, CapacityIsLowerBound, format);
 
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     public string StopText => ModuleResult.StopTextOf(StopReason, HoldDiagnosis);

@@ -61,6 +61,9 @@ public sealed class StudyRow
     [System.Text.Json.Serialization.JsonIgnore]
     public bool CapacityIsLowerBound => TerminatedBy == "timeLimit" || TerminatedBy == ReplayDeparture || StopReason == "running";
 
+    /// <summary>The capacity as the printed table shows it: "&gt;= 4.745" when it is a lower bound (<see cref="CapacityIsLowerBound"/>), as sweep's.</summary>
+    public string CapacityText(string format) => Output.LowerBoundCapacity.Text(CapacityMAhPerCm2, CapacityIsLowerBound, format);
+
     /// <summary>A replay's terminatedBy where it parted from its recording (the stop of the modules it left running too).</summary>
     private const string ReplayDeparture = "departedFromRecording";
 
