@@ -80,14 +80,15 @@ public static class StudyPlot
 
         }
 
-        // The plot travels without study.json: its title says that the figures are simulated, and with which cells and seed.
-        plot.Title(spec.Name + ": capacity versus duty cycle (" + rows.Count + " variants, " + setting + ")");
         plot.XLabel("duty cycle (current-on time / (on + rest))");
         plot.YLabel("capacity at the stop or the time limit (mAh/cm2)");
 
         // Below the axes, outside the data: the front's best variants lie up and to the right, where a legend inside
         // the data area (upper right) covered them and their labels.
         plot.ShowLegend(ScottPlot.Edge.Bottom);
+
+        // The plot travels without study.json: its title says that the figures are simulated, and with which cells and seed.
+        PlotTitle.Set(plot, spec.Name + ": capacity versus duty cycle (" + rows.Count + " variants, " + setting + ")", null, Width, Height);
         if (labels.Count > 0)
         {
             plot.Axes.AutoScale();

@@ -1,6 +1,5 @@
 // Licensed under the MIT License.
 
-using System.Text.RegularExpressions;
 using Edge.HostSim.Cli;
 using Xunit;
 
@@ -38,8 +37,7 @@ public sealed class SweepSharedSettingTests : IDisposable
         Assert.True(code == 0, stderr.ToString());
         Assert.Contains("[\"every variant\",\"" + Shared + "\"]", File.ReadAllText(Path.Combine(outDir, "report.html")), StringComparison.Ordinal);
         string svg = File.ReadAllText(Path.Combine(outDir, "sweep.svg"));
-        string title = Regex.Match(svg, @"<text[^>]*>\s*(strip-plate: capacity versus rest[^<]*)</text>").Groups[1].Value.Trim();
-        Assert.Equal("strip-plate: capacity versus rest, simulated (" + Shared + ")", title);
+        Assert.Equal("strip-plate: capacity versus rest, simulated (" + Shared + ")", Output.PlotTitleTests.TitleText(svg));
     }
 
     [Fact]

@@ -51,13 +51,13 @@ public static class SweepFigure
             labels.Add(label);
         }
 
-        // The plot travels without sweep.md: its title says that the figures are simulated, as the legend did alone.
-        plot.Title(title + ": capacity versus rest, simulated" + (points.Count > 0 ? " (" + Setting(points) + ")" : string.Empty), 14);
         plot.XLabel("rest after each pulse (s)");
         plot.YLabel("capacity (mAh/cm2)");
         plot.Axes.Margins(horizontal: 0.06, vertical: 0.15);
         // Below the axes, as the study plot's: inside the lower right it covered the longest rest's point, the lowest.
         plot.ShowLegend(ScottPlot.Edge.Bottom);
+        // The plot travels without sweep.md: its title says that the figures are simulated, as the legend did alone.
+        PlotTitle.Set(plot, title + ": capacity versus rest, simulated" + (points.Count > 0 ? " (" + Setting(points) + ")" : string.Empty), 14, Width, Height);
         SeparateLabels(plot, labels);
         StackedFigure figure = new StackedFigure(Width);
         figure.AddRow(Height, plot);
