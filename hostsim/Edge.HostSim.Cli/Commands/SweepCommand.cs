@@ -142,7 +142,7 @@ public static class SweepCommand
         Table table = new Table().AddColumns("rest (s)", "mAh/cm2", "duty cycle", "stop", "wall (s)");
         foreach (SweepPoint p in ran)
         {
-            table.AddRow(p.RestS.ToString("0.###", inv), Markup.Escape(p.CapacityText("0.###")), p.DutyCycle.ToString("0.###", inv), Markup.Escape(p.StopText), p.Result.WallS.ToString("0.##", inv));
+            table.AddRow(p.RestS.ToString("0.###", inv), Markup.Escape(LowerBoundCapacity.Text(p.CapacityMAhPerCm2, p.CapacityIsLowerBound, "0.###")), p.DutyCycle.ToString("0.###", inv), Markup.Escape(p.StopText), p.Result.WallS.ToString("0.##", inv));
         }
 
         // The printed table travels without sweep.md: its first line says, as sweep.md's does, that the figures are simulated.

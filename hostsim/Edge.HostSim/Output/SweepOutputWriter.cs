@@ -43,7 +43,7 @@ public static class SweepOutputWriter
                 .Append(p.EventCount).Append(',')
                 .Append(p.CapacityIsLowerBound ? "true" : "false").Append('\n');
             md.Append("| ").Append(p.RestS.ToString("0.###", inv))
-                .Append(" | ").Append(p.CapacityText("0.###"))
+                .Append(" | ").Append(LowerBoundCapacity.Text(p.CapacityMAhPerCm2, p.CapacityIsLowerBound, "0.###"))
                 .Append(" | ").Append(p.DutyCycle.ToString("0.###", inv))
                 .Append(" | ").Append(p.StopText)
                 .Append(" | ").Append(SimulatedTime.Seconds(p.Result.SimulatedS))

@@ -55,9 +55,6 @@ public sealed class SweepPoint
     /// </summary>
     public bool CapacityIsLowerBound => Result.Modules.Any(m => m.StopReason == RunTelemetry.Running);
 
-    /// <summary>The capacity as tables show it: "&gt;= 0.017" when it is a lower bound (<see cref="CapacityIsLowerBound"/>).</summary>
-    public string CapacityText(string format) => Output.LowerBoundCapacity.Text(CapacityMAhPerCm2, CapacityIsLowerBound, format);
-
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     public string StopText => ModuleResult.StopTextOf(StopReason, HoldDiagnosis);
 }

@@ -42,7 +42,7 @@ public static class SweepReport
                     Columns = new[] { "rest (s)", "capacity (mAh/cm2)", "duty cycle", "stop reason", "simulated (s)", "wall (s)", "events" },
                     Rows = points.Select(p => new[]
                     {
-                        p.RestS.ToString("0.###", s_inv), p.CapacityText("0.###"), p.DutyCycle.ToString("0.###", s_inv), p.StopText,
+                        p.RestS.ToString("0.###", s_inv), LowerBoundCapacity.Text(p.CapacityMAhPerCm2, p.CapacityIsLowerBound, "0.###"), p.DutyCycle.ToString("0.###", s_inv), p.StopText,
                         SimulatedTime.Seconds(p.Result.SimulatedS), p.Result.WallS.ToString("0.##", s_inv), p.EventCount.ToString(s_inv),
                     }).ToList(),
                 },
