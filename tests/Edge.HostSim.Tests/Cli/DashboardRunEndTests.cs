@@ -45,14 +45,13 @@ public sealed class DashboardRunEndTests : IDisposable
 
             // The broker still serves the page; the device's retained status is the contract's "offline" of this run's boot.
             int port = int.Parse(Regex.Match(output, @"broker: +mqtt://127\.0\.0\.1:(\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            string status = MqttConnectionReportTests.ReadRetained(port, "edge/ended-1/status");
-            Assert.False(string.IsNullOrEmpty(status), "no retained status");
+            string status = MqttConnectionReportTests.WaitForRetainedStatus(port, "edge/ended-1/status", "offline");
             using JsonDocument document = JsonDocument.Parse(status);
             Assert.Equal("offline", document.RootElement.GetProperty("status").GetString());
             Assert.False(string.IsNullOrEmpty(document.RootElement.GetProperty("bootId").GetString()));
 
             // What the run left for the page stays: the retained module states of both modules.
-            string modules = MqttConnectionReportTests.ReadRetained(port, "edge/ended-1/telemetry/modules");
+            string modules = MqttConnectionReportTests.WaitForRetained(port, "edge/ended-1/telemetry/modules", m => m.Length > 0);
             using JsonDocument states = JsonDocument.Parse(modules);
             Assert.Equal(2, states.RootElement.GetProperty("state").GetArrayLength());
         }
