@@ -62,11 +62,11 @@ public static class BoardCommand
                 context.Console.Out.WriteLine("  " + line);
             }
 
-            IReadOnlyList<string> pulseWarnings = BoardPulseRise.Warnings(setup!);
-            int warnings = setup!.Board!.WarningCount + pulseWarnings.Count;
+            IReadOnlyList<string> hostWarnings = BoardSummary.HostWarnings(setup!);
+            int warnings = setup!.Board!.WarningCount + hostWarnings.Count;
             if (strict && warnings > 0)
             {
-                string first = setup.Board.WarningCount > 0 ? setup.Board.WarningAt(0).ToString() + BoardSummary.ComputedLabel(setup.Board.WarningAt(0).Kind) : pulseWarnings[0];
+                string first = setup.Board.WarningCount > 0 ? setup.Board.WarningAt(0).ToString() + BoardSummary.ComputedLabel(setup.Board.WarningAt(0).Kind) : hostWarnings[0];
                 context.Console.Error.WriteLine("edge-sim board: " + file + ": " + warnings + " warning(s), refused with --strict (the first, " + first + ")");
                 refused++;
             }

@@ -9,7 +9,7 @@ namespace Edge.HostSim.Boards;
 /// <summary>
 /// What a usable board gives the device, in a few lines for the person who wrote it: the pack, the sampling, the
 /// outputs and safety lines, the envelope the controller is clipped to, and every warning with its line (the parser's,
-/// then those of the protocol the board boots with, <see cref="BoardPulseRise"/>).
+/// then the CLI's own, <see cref="HostWarnings"/>).
 /// </summary>
 public static class BoardSummary
 {
@@ -19,7 +19,7 @@ public static class BoardSummary
         BoardDefinition board = setup.Board ?? throw new ArgumentException("the setup is not usable: " + setup.Error, nameof(setup));
         CultureInfo inv = CultureInfo.InvariantCulture;
         ProtectionConfiguration protection = setup.Configuration.Protection;
-        IReadOnlyList<string> pulseWarnings = BoardPulseRise.Warnings(setup);
+        IReadOnlyList<string> hostWarnings = HostWarnings(setup);
         List<string> lines = new List<string>
         {
             "board " + board.Name + " (ESP32 " + (board.ModuleVariant == Esp32ModuleVariant.Wrover ? "WROVER" : "WROOM") + " module)",
@@ -38,7 +38,7 @@ public static class BoardSummary
                     : ", temperature up to " + (board.Safety.TemperatureMaxDeciC / 10.0).ToString("0.0", inv) + " degC"),
             "cells: " + (board.CellParameters.HasElectrodeArea ? "electrode area " + board.CellParameters.ElectrodeAreaCm2.ToString("0.####", inv) + " cm2" : "no electrode area (the controller's default)")
                 + (board.CellParameters.HasNominalResistance ? ", nominal resistance " + board.CellParameters.NominalResistanceOhmCm2.ToString(inv) + " ohm cm2" : string.Empty),
-            Count(board.WarningCount + pulseWarnings.Count, "warning"),
+            Count(board.WarningCount + hostWarnings.Count, "warning"),
         };
         for (int i = 0; i < board.WarningCount; i++)
         {
@@ -47,13 +47,20 @@ public static class BoardSummary
             lines.Add("  " + (warning.LineNumber > 0 ? "line " + warning.LineNumber.ToString(inv) + ": " : string.Empty) + "warning: " + warning.Message + ComputedLabel(warning.Kind));
         }
 
-        foreach (string warning in pulseWarnings)
+        foreach (string warning in hostWarnings)
         {
             lines.Add("  warning: " + warning);
         }
 
         return lines;
     }
+
+    /// <summary>
+    /// The warnings edge-sim board adds to the parser's, from what the device boots with on the board: the pulses of its
+    /// protocol against the cell limits (<see cref="BoardPulseRise"/>), then its cell channels' counts against the
+    /// detectors' floors (<see cref="BoardCellResolution"/>).
+    /// </summary>
+    public static IReadOnlyList<string> HostWarnings(BoardSetup setup) => BoardPulseRise.Warnings(setup).Concat(BoardCellResolution.Warnings(setup)).ToList();
 
     /// <summary>What the board file's computed figure means for a warning that has one.</summary>
     public const string ComputedFromBoardFile = " (computed from the board file)";
