@@ -8,22 +8,25 @@ namespace Edge.Core.Boards.Parsing
         public static BoardParseError CheckChannels(BoardSections sections, int cellCount, int moduleCount, int temperatureCount, int fullScale)
         {
             UsageRegistry muxInputs = new UsageRegistry(BoardParser.MaxCells + BoardParser.MaxModules + BoardParser.MaxTemperatures + 1 + 16);
+
+            // Of several inputs beyond the multiplexer, the first to fix is the one on the earliest line, not the first checked.
+            BoardParseError muxRange = MuxInputRange.FirstOutOfRange(sections, cellCount, moduleCount, temperatureCount);
             BoardParseError error = null;
             for (int i = 0; i < cellCount && error == null; i++)
             {
-                error = CheckChannel(sections.Cells[i], sections.Mux, fullScale, muxInputs)
+                error = CheckChannel(sections.Cells[i], sections.Mux, fullScale, muxInputs, muxRange)
                     ?? CheckRising(sections.Cells[i], "offset_mv + divider_ratio x cell voltage", "cell voltage");
             }
 
             for (int i = 0; i < moduleCount && error == null; i++)
             {
-                error = CheckChannel(sections.Modules[i], sections.Mux, fullScale, muxInputs)
+                error = CheckChannel(sections.Modules[i], sections.Mux, fullScale, muxInputs, muxRange)
                     ?? CheckRising(sections.Modules[i], "offset_mv + shunt x gain x current", "current");
             }
 
             for (int i = 0; i < temperatureCount && error == null; i++)
             {
-                error = CheckChannel(sections.Temperatures[i], sections.Mux, fullScale, muxInputs);
+                error = CheckChannel(sections.Temperatures[i], sections.Mux, fullScale, muxInputs, muxRange);
             }
 
             // The reference has no calibration; its input is checked with the other front ends, its mux input claimed here.
@@ -43,10 +46,7 @@ namespace Edge.Core.Boards.Parsing
                     int input = mux.GroundInputs[i];
                     if (input >= mux.InputCount)
                     {
-                        error = mux.FailAt(
-                            MuxSectionBuilder.GroundInputsKey,
-                            BoardParseErrorKind.OutOfRange,
-                            "mux input " + input.ToString() + " out of range 0 to " + (mux.InputCount - 1).ToString() + " for " + mux.SelectPins.Length.ToString() + " select pins");
+                        error = muxRange;
                     }
                     else
                     {
@@ -251,7 +251,11 @@ namespace Edge.Core.Boards.Parsing
             return null;
         }
 
-        private static BoardParseError CheckChannel(AnalogSectionBuilder channel, MuxSectionBuilder mux, int fullScale, UsageRegistry muxInputs)
+        /// <summary>
+        /// One channel's section, calibration and input; a multiplexer input beyond the count is answered with
+        /// <paramref name="muxRange"/>, the earliest such input of the board.
+        /// </summary>
+        private static BoardParseError CheckChannel(AnalogSectionBuilder channel, MuxSectionBuilder mux, int fullScale, UsageRegistry muxInputs, BoardParseError muxRange)
         {
             BoardParseError error = channel.CheckRequired();
             if (error == null)
@@ -285,10 +289,7 @@ namespace Edge.Core.Boards.Parsing
 
             if (channel.MuxInput >= mux.InputCount)
             {
-                return channel.FailAt(
-                    AnalogSectionBuilder.MuxInputKey,
-                    BoardParseErrorKind.OutOfRange,
-                    "mux input " + channel.MuxInput.ToString() + " out of range 0 to " + (mux.InputCount - 1).ToString() + " for " + mux.SelectPins.Length.ToString() + " select pins");
+                return muxRange;
             }
 
             muxInputs.Claim(channel.MuxInput, channel.LineOf(AnalogSectionBuilder.MuxInputKey), channel.Header + " " + AnalogSectionBuilder.MuxInputKey);

@@ -313,10 +313,7 @@ namespace Edge.Core.Boards.Parsing
 
             if (reference.MuxInput >= mux.InputCount)
             {
-                return reference.FailAt(
-                    AnalogSectionBuilder.MuxInputKey,
-                    BoardParseErrorKind.OutOfRange,
-                    "mux input " + reference.MuxInput.ToString() + " out of range 0 to " + (mux.InputCount - 1).ToString() + " for " + mux.SelectPins.Length.ToString() + " select pins");
+                return MuxInputRange.Refusal(reference, AnalogSectionBuilder.MuxInputKey, reference.MuxInput, mux);
             }
 
             return null;
