@@ -20,6 +20,9 @@ public static class BoardCommand
         + Esp32AdcCharacteristics.ReadableLowMv.ToString(CultureInfo.InvariantCulture) + "-" + Esp32AdcCharacteristics.ReadableHighMv.ToString(CultureInfo.InvariantCulture)
         + " mV, what every chip reads without saturating (boards/README.md, \"The ESP32 ADC as nanoFramework runs it\")";
 
+    /// <summary>What a refusal for points that contradict the front end offers its author: the points that do not.</summary>
+    private const string PointsAdvice = "; --nominal-points prints the points the board's front ends give on the typical chip";
+
     public static Command Create(CliContext context)
     {
         Argument<string[]> files = new Argument<string[]>("files")
@@ -33,15 +36,19 @@ public static class BoardCommand
         {
             Description = "Count warnings as problems (exit 2), for a check before a board is shipped.",
         };
+        Option<bool> nominalPoints = new Option<bool>("--nominal-points")
+        {
+            Description = "Also print each cell and current channel's calibration line as its nominal front end reads on the typical chip (Vref 1100 mV), for every file that parses.",
+        };
         Command command = new Command("board", "Check board files as the device does at boot, and say what each gives it: exit 2 when one is refused.")
         {
-            files, strict,
+            files, strict, nominalPoints,
         };
-        command.SetAction(result => Execute(context, result.GetRequiredValue(files), result.GetValue(strict)));
+        command.SetAction(result => Execute(context, result.GetRequiredValue(files), result.GetValue(strict), result.GetValue(nominalPoints)));
         return command;
     }
 
-    private static int Execute(CliContext context, string[] files, bool strict)
+    private static int Execute(CliContext context, string[] files, bool strict, bool nominalPoints)
     {
         int refused = 0;
         foreach (string file in files)
@@ -52,6 +59,12 @@ public static class BoardCommand
                 // Every file is checked: one run lists the problems of all of them.
                 context.Console.Error.WriteLine("edge-sim board: " + file + ": " + problem);
                 refused++;
+                if (nominalPoints && setup?.Board != null)
+                {
+                    // A board refused for its points is the one whose author needs them most.
+                    WriteNominalPoints(context, file, setup.Board);
+                }
+
                 continue;
             }
 
@@ -70,9 +83,24 @@ public static class BoardCommand
                 context.Console.Error.WriteLine("edge-sim board: " + file + ": " + warnings + " warning(s), refused with --strict (the first, " + first + ")");
                 refused++;
             }
+
+            if (nominalPoints)
+            {
+                WriteNominalPoints(context, file, setup.Board);
+            }
         }
 
         return refused == 0 ? ExitCodes.Ok : ExitCodes.Usage;
+    }
+
+    private static void WriteNominalPoints(CliContext context, string file, BoardDefinition board)
+    {
+        context.Console.Out.WriteLine(file + ": nominal calibration points (the typical chip, Vref "
+            + Esp32AdcCharacteristics.NominalVrefMv.ToString(CultureInfo.InvariantCulture) + " mV, through each channel's front end; computed from the board file):");
+        foreach (string line in BoardNominalPoints.Lines(board))
+        {
+            context.Console.Out.WriteLine("  " + line);
+        }
     }
 
     /// <summary>Why <paramref name="file"/> cannot serve a device (unreadable, or refused as the device's boot refuses it), or null.</summary>
@@ -104,7 +132,7 @@ public static class BoardCommand
         string? calibration = CalibrationBench.NominalUnitProblem(setup.Board!);
         if (calibration != null)
         {
-            return "refused: no unit of this board can be calibrated, its calibration points contradict its front end (divider, offset, shunt or gain): a unit exactly as the board describes it fails the procedure at " + calibration;
+            return "refused: no unit of this board can be calibrated, its calibration points contradict its front end (divider, offset, shunt or gain): a unit exactly as the board describes it fails the procedure at " + calibration + Advice(calibration);
         }
 
         // The typical chip is one of many: a unit whose chip lies at an end of the Vref spread must calibrate too.
@@ -113,6 +141,15 @@ public static class BoardCommand
             : "refused: a unit whose ESP32 has an ADC Vref of " + vrefMv.ToString(CultureInfo.InvariantCulture) + " mV (chips lie anywhere in "
                 + Esp32AdcCharacteristics.MinimumVrefMv.ToString(CultureInfo.InvariantCulture) + "-" + Esp32AdcCharacteristics.MaximumVrefMv.ToString(CultureInfo.InvariantCulture)
                 + " mV; the typical " + Esp32AdcCharacteristics.NominalVrefMv.ToString(CultureInfo.InvariantCulture) + " mV one calibrates) cannot be calibrated, so every such unit would only observe: built exactly as the board describes it, it fails the procedure at "
-                + spread + (spread.Contains("is saturated", StringComparison.Ordinal) ? s_saturationAdvice : string.Empty);
+                + spread + Advice(spread);
     }
+
+    /// <summary>
+    /// What the author of a board refused at the calibration can change: a channel's range at the pin where a step
+    /// saturated, else a cell or current channel's points (the only ones --nominal-points gives: an NTC's are the part's).
+    /// </summary>
+    private static string Advice(string problem) =>
+        problem.Contains("is saturated", StringComparison.Ordinal) ? s_saturationAdvice
+        : problem.StartsWith("[cell ", StringComparison.Ordinal) || problem.StartsWith("[module ", StringComparison.Ordinal) ? PointsAdvice
+        : string.Empty;
 }
