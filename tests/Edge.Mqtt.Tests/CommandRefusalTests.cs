@@ -222,7 +222,7 @@ namespace Edge.Mqtt.Tests
             ExpectText("stop", "{\"id\":\"r20\"} x", "r20", "$", null);
             ExpectText("stop", "{\"id\":\"r21\",\"module\":01}", "r21", "module", "01 has a leading zero, which JSON numbers may not have: send 1");
             Expect("stop", new byte[] { (byte)'{', (byte)'"', (byte)'i', (byte)'d', (byte)'"', (byte)':', (byte)'"', 0xC0, 0xAF, (byte)'"', (byte)'}' }, null, "$", "not valid UTF-8 at byte");
-            Expect("stop", Array.Empty<byte>(), null, "$", "is empty");
+            ExpectText("stop", " \n", null, "$", "is empty: a command is a JSON object with an \"id\"");
             Expect("stop", new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes("{\"id\":\"r24\"}")).ToArray(), null, "$", "starts with a byte-order mark");
             Expect("stop", new byte[] { 0xFF, 0xFE }.Concat(Encoding.Unicode.GetBytes("{\"id\":\"r25\"}")).ToArray(), null, "$", "starts with a UTF-16 byte-order mark");
             Expect("stop", Encoding.Unicode.GetBytes("{\"id\":\"r26\"}"), null, "$", "has a NUL byte at byte 1");
@@ -261,6 +261,34 @@ namespace Edge.Mqtt.Tests
 
             Assert.True(wrong.Count == 0, string.Join("\n", wrong));
             Assert.Equal(40, sent);
+        }
+
+        /// <summary>
+        /// CONTRACT.md, Commands, Never retained: an operator clears a retained command with an empty retained message on its
+        /// topic, which the broker also forwards to the device. That is no command: no reply (it was answered "is empty"),
+        /// no retainedCommand count, nothing executed.
+        /// </summary>
+        [Fact]
+        public void ClearingARetainedCommandGetsNoReply()
+        {
+            using ConnectedBridge bridge = ConnectedBridge.Start(_fixture, "clear", modules: 1);
+            (string root, EdgeController controller, HostMqttClient operatorClient, Recorder seen) = (bridge.Root, bridge.Controller, bridge.Operator, bridge.Seen);
+
+            byte[] stop = Encoding.UTF8.GetBytes("{\"id\":\"k1\"}");
+            Assert.True(operatorClient.Publish(root + "cmd/stop", stop, 0, stop.Length, 1, true) > 0);
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "cmd/result").Count == 1), "no reply to the retained stop");
+            Assert.True(operatorClient.Publish(root + "cmd/stop", Array.Empty<byte>(), 0, 0, 1, true) > 0);
+            // A command after the clearing: its reply is the next one, with none for the clearing between.
+            byte[] getConfig = Encoding.UTF8.GetBytes("{\"id\":\"k2\"}");
+            Assert.True(operatorClient.Publish(root + "cmd/getConfig", getConfig, 0, getConfig.Length, 1, false) > 0);
+            Assert.True(seen.WaitFor(() => seen.PayloadsOn(root + "cmd/result").Any(p => p.Contains("\"k2\"", StringComparison.Ordinal))), "no reply to getConfig");
+            Thread.Sleep(300);
+
+            Assert.Equal(
+                new[] { "{\"v\":1,\"id\":\"k1\",\"verb\":\"stop\",\"ok\":true}", "{\"v\":1,\"id\":\"k2\",\"verb\":\"getConfig\",\"ok\":true}" },
+                seen.PayloadsOn(root + "cmd/result"));
+            Assert.Equal(0, bridge.Device.Session.Inbox.Count);
+            Assert.Equal(0, bridge.Device.Session.Inbox.RefusedCount);
         }
 
         [Fact]

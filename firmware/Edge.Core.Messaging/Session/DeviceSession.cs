@@ -249,6 +249,13 @@ namespace Edge.Core.Session
                 return true;
             }
 
+            if (payload == null || payload.Length == 0)
+            {
+                // An empty message is how MQTT deletes a retained one: what an operator publishes to clear a retained
+                // command, which the broker also forwards to the device. No command, so no reply and nothing changed.
+                return true;
+            }
+
             return _inbox.TryAdd(topic, payload, retained);
         }
 
