@@ -143,14 +143,8 @@ public static class RunCommand
                 // A run whose telemetry was partly lost or unsent is still a completed simulation: exit 0, with the counts
                 // and a warning line, not a failure (hostsim/README.md, exit codes).
                 bool flushed = live.Bridge.Flush(LiveConnection.FlushTimeout);
-                BridgeDeliveryText.Write(console.Out, live.Bridge, flushed, LiveConnection.FlushTimeout);
-                long lost = BridgeDeliveryText.LostTotal(live.Bridge);
-                if (lost > 0 && realtime <= 0 && result.WallS > 0)
-                {
-                    // As fast as it can, the run makes telemetry far faster than a device's link carries: the outbox
-                    // sheds it as on a device and says so in outboxOverflow events (one a second of device time).
-                    console.Out.WriteLine(string.Format(CultureInfo.InvariantCulture, "mqtt: {0} messages lost: the device's outbox dropped them (outboxOverflow events), as the run went {1:0} times faster than real time; --realtime paces it for a broker or dashboard", lost, result.SimulatedS / result.WallS));
-                }
+                double? timesRealTime = realtime <= 0 && result.WallS > 0 ? result.SimulatedS / result.WallS : null;
+                BridgeDeliveryText.Write(console.Out, live.Bridge, flushed, LiveConnection.FlushTimeout, timesRealTime);
 
                 // The page is still worth looking at after the run: keep broker and server up until Ctrl-C. The simulated
                 // device is not: it goes offline as a device shut down does (the retained status "offline"), so the page

@@ -23,13 +23,14 @@ internal static class BridgeDeliveryText
         (TopicId.Event, "event"),
     };
 
-    /// <summary>Stream messages the device counted as lost, all streams.</summary>
-    public static long LostTotal(MqttDeviceBridge bridge) => Streams.Sum(s => bridge.LostCount(s.Stream));
-
     /// <summary>Writes the summary line and, when something did not get there, one warning line per cause.</summary>
     /// <param name="flushed">What the final <see cref="MqttDeviceBridge.Flush"/> returned.</param>
     /// <param name="timeout">How long that flush waited at most.</param>
-    public static void Write(TextWriter output, MqttDeviceBridge bridge, bool flushed, TimeSpan timeout)
+    /// <param name="timesRealTime">
+    /// How many times faster than real time a run without --realtime went; null for a paced run. Said with the losses,
+    /// which it explains, and with the advice to pace the run.
+    /// </param>
+    public static void Write(TextWriter output, MqttDeviceBridge bridge, bool flushed, TimeSpan timeout, double? timesRealTime)
     {
         CultureInfo inv = CultureInfo.InvariantCulture;
         long numbered = 0;
@@ -82,11 +83,20 @@ internal static class BridgeDeliveryText
             string reported = bridge.FinalOverflowReports > 0
                 ? "reported in outboxOverflow events, the last one sent after the run's last tick"
                 : flushed ? "reported in outboxOverflow events" : "outboxOverflow events report those counted while the run went";
-            output.WriteLine(string.Format(
-                inv,
-                "mqtt: warning: {0} stream message(s) counted as lost by the device ({1}); the simulation itself completed",
-                lost,
-                reported));
+            // As fast as it can, the run makes telemetry far faster than a device's link carries: the outbox sheds it as
+            // on a device. One line says what was lost, why and what to do, not a second one about the same messages.
+            output.WriteLine(timesRealTime is double times
+                ? string.Format(
+                    inv,
+                    "mqtt: warning: {0} stream message(s) lost: the run went {1:0} times faster than real time and the device's outbox dropped what the broker connection could not take ({2}); --realtime paces the run for a broker or dashboard; the simulation itself completed",
+                    lost,
+                    times,
+                    reported)
+                : string.Format(
+                    inv,
+                    "mqtt: warning: {0} stream message(s) counted as lost by the device ({1}); the simulation itself completed",
+                    lost,
+                    reported));
         }
     }
 }
