@@ -208,12 +208,13 @@ namespace Edge.Mqtt.Tests
         /// module states (an empty retained message on each, CONTRACT.md), so that an earlier boot's do not pass for its
         /// own. Home Assistant renders a template against a payload that is no JSON with value_json undefined: the earlier
         /// boot's Mode, module state and stop reason templates, rendered by Jinja2 against the empty messages captured from
-        /// the broker, must render None (Home Assistant's unknown) and the stop reason's attributes an empty object. A
+        /// the broker, must render noControlLoop for Mode (it rendered None, Home Assistant's unknown, which said nothing of
+        /// the failed boot), None for the module state and stop reason and the stop reason's attributes an empty object. A
         /// template that fails there leaves the entity as it was: Home Assistant went on showing the earlier boot's mode,
         /// "done" and "command" for a device that runs no control loop.
         /// </summary>
         [Fact]
-        public void AFailedBootsClearedConfigAndModuleStatesShowAsUnknownNotAsTheEarlierBootsValues()
+        public void AFailedBootsClearedConfigAndModuleStatesShowNoControlLoopAndUnknownNotTheEarlierBootsValues()
         {
             string deviceId = "ha-failed-" + Guid.NewGuid().ToString("N").Substring(0, 6);
             string root = "edge/" + deviceId + "/";
@@ -267,13 +268,15 @@ namespace Edge.Mqtt.Tests
                 string before = seen.PayloadsOn(stateTopic).Last(p => p.Length > 0);
                 string cleared = seen.PayloadsOn(stateTopic).Last();
 
-                // The earlier boot's message shows its values: act (the default mode), done, command (the stop); the cleared one unknown.
+                // The earlier boot's message shows its values: act (the default mode), done, command (the stop); the cleared one noControlLoop or unknown.
                 string shown = objectId == "mode" ? "act" : objectId.EndsWith("_state", StringComparison.Ordinal) ? "done" : "command";
                 items.Add((config.GetProperty("value_template").GetString()!, before, "unknown"));
                 expected.Add(shown);
                 where.Add(objectId + " on the earlier boot's " + before);
                 items.Add((config.GetProperty("value_template").GetString()!, cleared, shown));
-                expected.Add("None");
+                // Mode says what the device is in: online without a control loop. The module entities of a layout the boot
+                // does not have render unknown.
+                expected.Add(objectId == "mode" ? "noControlLoop" : "None");
                 where.Add(objectId + " on the cleared (empty) message");
                 if (config.TryGetProperty("json_attributes_template", out JsonElement attributes))
                 {
@@ -373,6 +376,11 @@ namespace Edge.Mqtt.Tests
                 }
 
                 Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+
+                // Mode: available while boot 1 ran and to a Home Assistant that watched the clearing (it shows noControlLoop
+                // then); to one started after it, which has no config to show, unavailable as the entities above, not unknown.
+                JsonElement mode = configs.Single(c => c.Object == "mode").Config;
+                Assert.Equal<(bool?, bool?, bool?)>((true, true, false), (Available(mode, seen.Messages.Take(boot1Messages).ToList()), Available(mode, seen.Messages), Available(mode, lateSeen.Messages)));
 
                 // The entities of the health message stay as they were: a boot without a control loop still sends it.
                 Assert.All(configs.Where(c => c.Config.GetProperty("state_topic").GetString() == root + "health"),
@@ -790,7 +798,7 @@ namespace Edge.Mqtt.Tests
         {
             var expectedOptions = new Dictionary<string, string[]>
             {
-                ["mode"] = new[] { "observe", "act", "unknown" },
+                ["mode"] = new[] { "observe", "act", "unknown", "noControlLoop" },
                 ["sampling_watchdog"] = new[] { "ok", "tripped" },
                 ["state"] = new[] { "running", "idle", "hold", "done", "unknown" },
                 ["stop_reason"] = new[] { "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete", "softShort", "hardShort", "protection", "plausibility", "unknown" },
@@ -907,6 +915,8 @@ namespace Edge.Mqtt.Tests
                 if (objectId == "mode")
                 {
                     payloads.AddRange(modes.Select(v => Regex.Replace(config, "\"mode\":\"\\w+\"", "\"mode\":\"" + v + "\"")));
+                    // The config a boot without a control loop clears.
+                    payloads.Add(string.Empty);
                 }
                 else if (objectId.EndsWith("_state", StringComparison.Ordinal))
                 {
@@ -933,8 +943,8 @@ namespace Edge.Mqtt.Tests
                 }
             }
 
-            // Mode 3, per module state 6 and stop reason 13, watchdog 2: 3 + 2 x 19 + 2 = 43 renderings.
-            Assert.Equal(43, items.Count);
+            // Mode 3 and the cleared config, per module state 6 and stop reason 13, watchdog 2: 4 + 2 x 19 + 2 = 44 renderings.
+            Assert.Equal(44, items.Count);
             IReadOnlyList<string> rendered = HomeAssistantTemplates.Render(items);
             var wrong = Enumerable.Range(0, items.Count).Where(i => !allowed[i].Contains(rendered[i].Trim()))
                 .Select(i => where[i] + ": rendered '" + rendered[i] + "', not one of " + string.Join(", ", allowed[i])).ToList();

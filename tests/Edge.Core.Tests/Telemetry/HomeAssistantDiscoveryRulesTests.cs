@@ -185,14 +185,15 @@ public class HomeAssistantDiscoveryRulesTests
     /// Every value an enum entity can be sent must be among its options, or Home Assistant logs an error and refuses the
     /// state. CONTRACT.md: the modes are observe and act, the module states idle, pulse, rest, hold, done (pulse and rest
     /// shown as running), the stop reasons its list of 12, and "an unknown enum value encodes as unknown"; the sampling
-    /// watchdog is a boolean shown as ok or tripped. Written out here from the contract, not from ContractNames.
+    /// watchdog is a boolean shown as ok or tripped; Mode also shows noControlLoop for the config a boot that runs no control
+    /// loop clears. Written out here from the contract, not from ContractNames.
     /// </summary>
     [Fact]
     public void EveryEnumEntityOffersEveryValueTheContractLetsTheDeviceSendUnknownIncluded()
     {
         var expected = new Dictionary<string, string[]>
         {
-            ["mode"] = new[] { "observe", "act", "unknown" },
+            ["mode"] = new[] { "observe", "act", "unknown", "noControlLoop" },
             ["module0_state"] = new[] { "running", "idle", "hold", "done", "unknown" },
             ["module1_state"] = new[] { "running", "idle", "hold", "done", "unknown" },
             ["module0_stop_reason"] = new[] { "none", "cutoff", "capacityLimit", "timeLimit", "depletionOnset", "fault", "command", "protocolComplete", "softShort", "hardShort", "protection", "plausibility", "unknown" },

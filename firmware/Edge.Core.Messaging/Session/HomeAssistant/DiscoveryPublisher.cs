@@ -20,7 +20,8 @@ namespace Edge.Core.Session.HomeAssistant
     /// highest cell voltage over each cells interval, and every cell's voltage (device_class voltage, mV), enabled by
     /// default only on a pack of at most <see cref="CellEntitiesEnabledUpToCells"/> cells.
     /// Mode, module state, stop reason and the sampling watchdog are enum sensors with every value they can show as options
-    /// (the first three also "unknown", what the device sends for an enum value it has no name for). The entities read
+    /// (the first three also "unknown", what the device sends for an enum value it has no name for; Mode also
+    /// <see cref="NoControlLoop"/>, for the config a boot that runs no control loop clears). The entities read
     /// from telemetry/cells expire (unavailable) after <see cref="CellsExpireAfterPeriods"/> cells periods without one.
     /// All share one device block and take their availability from the retained edge/&lt;id&gt;/status; the entities read
     /// from telemetry/cells also from the module's cells messages, unavailable while those list the cell (the lowest and
@@ -93,8 +94,17 @@ namespace Edge.Core.Session.HomeAssistant
 
         // The retained config and module states are cleared (an empty message) by a boot that runs no control loop. Home
         // Assistant then leaves value_json undefined, a template reading it fails, and the entity keeps the earlier boot's
-        // value ("running", a stop reason); on that message these render None instead, Home Assistant's unknown.
-        private const string UnknownWhenCleared = " if value_json is not defined else ";
+        // value ("running", a stop reason); on that message these render None instead, Home Assistant's unknown, and Mode
+        // renders NoControlLoop.
+        private const string WhenCleared = " if value_json is not defined else ";
+
+        /// <summary>
+        /// What the Mode entity shows for a boot that runs no control loop (its board or settings failed), which clears the
+        /// retained config: the device is online but has no mode, and "unknown" read as a value Home Assistant had not got.
+        /// </summary>
+        public const string NoControlLoop = "noControlLoop";
+
+        private const int ModeEntity = 0;
 
         private readonly TopicSet _topics;
         private readonly int _modules;
@@ -257,6 +267,11 @@ namespace Edge.Core.Session.HomeAssistant
             writer.String("payload_available", "online");
             writer.String("payload_not_available", "offline");
             writer.EndObject();
+            if (index == ModeEntity)
+            {
+                WriteConfigSeenAvailability(writer);
+            }
+
             bool readsCells = false;
             bool readsControlLoop = index == LastEventEntity;
             if (index >= DeviceEntities)
@@ -281,7 +296,7 @@ namespace Edge.Core.Session.HomeAssistant
             }
 
             writer.EndArray();
-            if (readsCells || readsControlLoop)
+            if (readsCells || readsControlLoop || index == ModeEntity)
             {
                 // Available only while all say so: the device is online, the cell (one of the cells) read valid, a control
                 // loop runs.
@@ -310,11 +325,11 @@ namespace Edge.Core.Session.HomeAssistant
 
         private void WriteDeviceEntity(JsonByteWriter writer, int index)
         {
-            if (index == 0)
+            if (index == ModeEntity)
             {
                 writer.String("name", "Mode");
                 writer.String("state_topic", _topics[TopicId.Config]);
-                writer.String("value_template", "{{ 'None'" + UnknownWhenCleared + "value_json.mode }}");
+                writer.String("value_template", "{{ '" + NoControlLoop + "'" + WhenCleared + "value_json.mode }}");
                 writer.String("device_class", "enum");
                 writer.Name("options");
                 writer.BeginArray();
@@ -326,6 +341,7 @@ namespace Edge.Core.Session.HomeAssistant
                 // An unknown enum value encodes as "unknown" (CONTRACT.md); Home Assistant logs an error for a state
                 // of an enum sensor that is not among its options.
                 writer.StringValue(ContractNames.Unknown);
+                writer.StringValue(NoControlLoop);
                 writer.EndArray();
                 writer.String("icon", "mdi:tune");
                 return;
@@ -417,7 +433,7 @@ namespace Edge.Core.Session.HomeAssistant
                     string state = "value_json.state[" + module.ToString() + "]";
                     writer.String("name", label + " state");
                     writer.String("state_topic", _topics.Modules);
-                    writer.String("value_template", "{{ 'None'" + UnknownWhenCleared + "('running' if " + state + " in ('pulse', 'rest') else " + state + ") }}");
+                    writer.String("value_template", "{{ 'None'" + WhenCleared + "('running' if " + state + " in ('pulse', 'rest') else " + state + ") }}");
                     writer.String("device_class", "enum");
                     writer.Name("options");
                     writer.BeginArray();
@@ -456,7 +472,7 @@ namespace Edge.Core.Session.HomeAssistant
                     string entry = "[" + module.ToString() + "]";
                     writer.String("name", label + " stop reason");
                     writer.String("state_topic", _topics.Modules);
-                    writer.String("value_template", "{{ 'None'" + UnknownWhenCleared + "value_json.stopReason" + entry + " }}");
+                    writer.String("value_template", "{{ 'None'" + WhenCleared + "value_json.stopReason" + entry + " }}");
                     writer.String("json_attributes_topic", _topics.Modules);
                     // A stopped module's delivered capacity, final, which a Home Assistant started after the run gets here (the
                     // capacity entity reads the pulse summaries, which are not retained); null for a running module, whose
@@ -466,7 +482,7 @@ namespace Edge.Core.Session.HomeAssistant
                     // the diagnosis is about no one cell (-1), and for a message of a device before the field.
                     string runState = "value_json.state" + entry;
                     string latchCell = "value_json.cell" + entry;
-                    writer.String("json_attributes_template", "{{ ({}" + UnknownWhenCleared + "{'state': " + runState + ", 'diagnosis': value_json.diagnosis" + entry
+                    writer.String("json_attributes_template", "{{ ({}" + WhenCleared + "{'state': " + runState + ", 'diagnosis': value_json.diagnosis" + entry
                         + ", 'cell': none if value_json.cell is not defined or " + latchCell + " < 0 else " + latchCell + " - " + (module * _cellsPerModule).ToString()
                         + ", 'delivered_mah_cm2': none if " + runState + " in ('pulse', 'rest') else (value_json.totalChargeUc" + entry + " / "
                         + _microcoulombsPerMahPerCm2.ToString() + ") | round(4)}) | tojson }}");
@@ -551,6 +567,22 @@ namespace Edge.Core.Session.HomeAssistant
             writer.BeginObject();
             writer.String("topic", _topics[TopicId.Config]);
             writer.String("value_template", "{{ 'offline' if value_json is not defined else 'online' }}");
+            writer.String("payload_available", "online");
+            writer.String("payload_not_available", "offline");
+            writer.EndObject();
+        }
+
+        /// <summary>
+        /// The Mode entity's second availability: the retained config, available on any message there, the cleared one
+        /// included (then Mode shows <see cref="NoControlLoop"/>). A Home Assistant that subscribes after a boot without a
+        /// control loop cleared it gets no message there, and with availability_mode all shows Mode unavailable, as the
+        /// pulse and event entities, not unknown.
+        /// </summary>
+        private void WriteConfigSeenAvailability(JsonByteWriter writer)
+        {
+            writer.BeginObject();
+            writer.String("topic", _topics[TopicId.Config]);
+            writer.String("value_template", "{{ 'online' }}");
             writer.String("payload_available", "online");
             writer.String("payload_not_available", "offline");
             writer.EndObject();
