@@ -161,6 +161,9 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
         Assert.True(await page.Locator("#device-event-banner").IsVisibleAsync());
         Assert.Contains("dev-2 reported board-error", await page.Locator("#device-event-banner").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("board.ini line 12: cell 4 has no channel", await page.Locator("#device-events tbody").InnerTextAsync(), StringComparison.Ordinal);
+        // No config will come: the facts say why there is none, not that the page waits for it.
+        await page.WaitForFunctionAsync("() => document.querySelector('#device-facts').innerText.includes('control loop')");
+        Assert.Equal("control loop not running (board or hardware error): the device events below say why", await page.Locator("#device-facts").InnerTextAsync());
         await page.CloseAsync();
     }
 
@@ -206,6 +209,26 @@ public sealed class DashboardDeviceEventTests : IClassFixture<BrowserFixture>
         Assert.Equal(0, snapshot.GetProperty("rejected").GetInt32());
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#modules .module').length === 0");
         Assert.Contains("boot-c reported board-error", await page.Locator("#device-event-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    /// <summary>
+    /// A watched device reboots and clears its retained config, with no device event yet (the firmware clears it on
+    /// connecting, before its log's events go out): CONTRACT.md says only a boot without a control loop does that, so the
+    /// facts say so instead of "waiting for the device's config...", a config that will not come.
+    /// </summary>
+    [Fact]
+    public async Task ADeviceThatClearsItsConfigIsSaidToRunNoControlLoop()
+    {
+        using MosquittoBroker broker = MosquittoBroker.StartNew(new MosquittoBrokerOptions { EnableWebSockets = true });
+        using DashboardServer server = new DashboardServer(_browser.DashboardRoot);
+        IPage page = await OpenOnARunningDeviceAsync(broker, server, "boot-d", filter: "boot-d");
+
+        DashboardMqttTools.Publish(broker.Port, "edge/boot-d/status", """{"v":1,"status":"online","bootId":"d2"}""", retain: true);
+        DashboardMqttTools.ClearRetained(broker.Port, "edge/boot-d/config");
+        await DashboardPage.WaitForAsync(page, s => !s.GetProperty("hasConfig").GetBoolean(), seconds: 30);
+        await page.WaitForFunctionAsync("() => document.querySelector('#device-facts').innerText.includes('control loop')");
+        Assert.Equal("control loop not running (board or hardware error): the device events below say why", await page.Locator("#device-facts").InnerTextAsync());
         await page.CloseAsync();
     }
 

@@ -4,7 +4,7 @@
 // as text, never as HTML.
 
 import { check, parseTopic, isDeviceId } from './validate.js';
-import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, applyModules, stopText, clearConfig,
+import { createStore, device, applyConfig, acceptSeq, applyStream, reject, addMark, pastBoot, applyPastEvent, applyDeviceEvent, runningBoot, runningAlarms, runsNoControlLoop, applyModules, stopText, clearConfig,
   applyStatus, foreignBoot, seqJumpProblem, aheadOfClock, holdUnconfirmed, settleUnconfirmed, expireUnconfirmed, cellInvalid, invalidReason } from './store.js';
 import { deviceTime, wallClock, timeWithWall, eventValue, countUnit, where, fixed, cutoffs } from './format.js';
 import { draw, destroyAll, selection, moduleColor, cellColor, timeAxis, plotted, whenReleased, SEVERITY_COLORS } from './charts.js';
@@ -433,7 +433,7 @@ function handle(topic, payload, receivedAt) {
   const known = store.devices.get(t.deviceId);
   if (t.kind === 'config' && payload.length === 0) {
     // A retained config cleared: the device runs no control loop this boot (or its record was removed).
-    if (known && known.config) clearConfig(known);
+    if (known) clearConfig(known);
     return;
   }
   const result = check(t.kind, payload, known ? known.config : null);
@@ -620,7 +620,10 @@ function render() {
   renderDeviceEvents(d);
   renderRunBanner(d);
   if (!d || !d.config) {
-    $('device-facts').replaceChildren(text('span', d ? 'waiting for the device\'s config...' : 'waiting for devices...', 'muted'));
+    // A boot without a control loop sends no config: "waiting" for one would read as if it were on its way.
+    const waiting = !d ? 'waiting for devices...' : runsNoControlLoop(d) ? 'control loop not running (board or hardware error): the device events below say why'
+      : 'waiting for the device\'s config...';
+    $('device-facts').replaceChildren(text('span', waiting, 'muted'));
     clearConfigViews(d);
     return;
   }

@@ -55,6 +55,7 @@ export function device(store, id) {
     restart: null, // { from, to, at }: the last restart the page saw (boot ids, wall clock)
     health: null, // the latest health message { msg, at, count }: not a stream (no seq), only the newest counts
     deviceEvents: [], deviceEventCount: 0, // the firmware's own events (device-event), newest first
+    configCleared: false, // the device cleared its retained config since its last one: its boot runs no control loop
     pastBoots: new Map(), // bootId -> { boot, streams } of the boots this one replaced
     // Stream messages whose device time lies ahead of the device's clock by more than a jump (clockJumpLimitMs): applied
     // once the device's clock reaches them, rejected when the stream contradicts them. { stream, msg, receivedAt, topic }.
@@ -70,6 +71,7 @@ export function applyConfig(d, config) {
   const layoutChanged = !d.config || d.config.modules !== config.modules || d.config.cellsPerModule !== config.cellsPerModule;
   d.config = config;
   d.configAt = Date.now();
+  d.configCleared = false;
   if (layoutChanged) startTables(d);
   d.version++;
 }
@@ -82,6 +84,7 @@ export function applyConfig(d, config) {
 export function clearConfig(d) {
   d.config = null;
   d.configAt = null;
+  d.configCleared = true;
   d.modules = [];
   d.cells = null;
   d.pulses = null;
@@ -755,6 +758,16 @@ export function applyDeviceEvent(d, msg, receivedAt) {
 /** The boot the device runs now: its retained status says so, else its streams, else its newest device event. */
 export function runningBoot(d) {
   return d.statusBootId ?? d.bootId ?? (d.deviceEvents.length ? d.deviceEvents[0].bootId : null);
+}
+
+/**
+ * Whether the device is online with no control loop: it cleared its config (a boot whose board or settings failed does,
+ * CONTRACT.md), or its running boot reported that it did not start. Without either the page cannot tell such a boot from
+ * a config still on its way (a page opened after the clearing misses it, and the device events are not retained).
+ */
+export function runsNoControlLoop(d) {
+  if (d.config || d.status !== 'online') return false;
+  return d.configCleared || runningAlarms(d).some((e) => e.code === 'boot-failed' || e.code === 'board-error');
 }
 
 /** The running boot's DEVICE_EVENT_BANNER events, the newest of each code. */
