@@ -298,6 +298,14 @@ public static partial class ReplayCommand
             throw new UsageException("--scenario: its pack has " + scenario.Pack.Modules + " x " + scenario.Pack.CellsPerModule + " cells, the recording " + recording.Modules + " x " + recording.CellsPerModule);
         }
 
+        // A trace's temperatures are fed to the sensors its run read them from: to another count of sensors they would be
+        // fed to the wrong ones, or not at all.
+        if (recording.TemperatureSensors > 0 && scenario.Pack.TemperatureSensors != recording.TemperatureSensors)
+        {
+            throw new UsageException("--scenario: its pack has " + scenario.Pack.TemperatureSensors + " temperature sensors (pack.temperatureSensors), the trace the readings of "
+                + recording.TemperatureSensors + " (columns temperature<t>" + TraceColumns.MeasuredTemperatureSuffix + "): give pack.temperatureSensors " + recording.TemperatureSensors);
+        }
+
         ControllerConfiguration compiled = ScenarioCompiler.Compile(scenario);
         if (given == null && PulseCurrentSpread.Refusal(inferred, compiled.Plausibility) is string spread)
         {
@@ -608,6 +616,9 @@ public static partial class ReplayCommand
                 ["cellsPerModule"] = recording.CellsPerModule,
                 ["preset"] = request.Preset ?? "nak50-nasicon",
                 ["areaCm2"] = area,
+
+                // A trace's sensors, read as they were; without the run's scenario each watches the whole pack.
+                ["temperatureSensors"] = recording.TemperatureSensors,
             },
             ["protocol"] = new JsonObject
             {

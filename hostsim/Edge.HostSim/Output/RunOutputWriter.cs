@@ -149,7 +149,7 @@ public static class RunOutputWriter
     /// <summary>
     /// Writes trace.csv; with <paramref name="packAreaCm2"/> above 0 (a pack demand) a packCurrentMA column follows the time.
     /// The measured columns (<see cref="TraceColumns"/>) come last, so a reader that counts the others' places still finds them,
-    /// and after them the status of each reading, empty where it was valid.
+    /// and after them the status of each reading, empty where it was valid; then each temperature sensor's reading and its status.
     /// </summary>
     public static void WriteTrace(string path, TraceBuffer trace, double packAreaCm2 = 0)
     {
@@ -195,6 +195,12 @@ public static class RunOutputWriter
         for (int m = 0; m < trace.Modules; m++)
         {
             line.Append(',').Append(TraceColumns.ModuleCurrentStatus(m));
+        }
+
+        // The temperatures last, so a trace without sensors reads as before them.
+        for (int t = 0; t < trace.TemperatureSensors; t++)
+        {
+            line.Append(',').Append(TraceColumns.MeasuredTemperature(t)).Append(',').Append(TraceColumns.TemperatureStatus(t));
         }
 
         writer.WriteLine(line.ToString());
@@ -246,6 +252,12 @@ public static class RunOutputWriter
             for (int m = 0; m < trace.Modules; m++)
             {
                 line.Append(',').Append(TraceColumns.StatusWord(trace.MeasuredModuleCurrentStatus[(row * trace.Modules) + m]));
+            }
+
+            for (int t = 0; t < trace.TemperatureSensors; t++)
+            {
+                int at = (row * trace.TemperatureSensors) + t;
+                line.Append(',').Append(trace.MeasuredTemperatureDeciC[at].ToString(CultureInfo.InvariantCulture)).Append(',').Append(TraceColumns.StatusWord(trace.MeasuredTemperatureStatus[at]));
             }
 
             writer.WriteLine(line.ToString());

@@ -23,6 +23,12 @@ public static class TraceColumns
     /// <summary>Suffix of a module's current status column: module&lt;m&gt;MeasuredCurrentStatus.</summary>
     public const string ModuleCurrentStatusSuffix = "MeasuredCurrentStatus";
 
+    /// <summary>Suffix of a temperature sensor's measured column, 0.1 degC: temperature&lt;t&gt;MeasuredDeciC.</summary>
+    public const string MeasuredTemperatureSuffix = "MeasuredDeciC";
+
+    /// <summary>Suffix of a temperature sensor's status column: temperature&lt;t&gt;MeasuredStatus.</summary>
+    public const string TemperatureStatusSuffix = "MeasuredStatus";
+
     // Indexed by the status's code. Valid is written as nothing: nearly every reading is valid, and a word there grew
     // every row of a trace kept every tick by the word's length for each channel.
     private static readonly string[] s_statusWords = { string.Empty, "saturated", "implausible", "missing", "calibrationReference" };
@@ -40,6 +46,12 @@ public static class TraceColumns
 
     /// <summary>The column of the status of the module current the core read (<see cref="StatusWord"/>).</summary>
     public static string ModuleCurrentStatus(int module) => "module" + module.ToString(CultureInfo.InvariantCulture) + ModuleCurrentStatusSuffix;
+
+    /// <summary>The column of the temperature the core read from sensor <paramref name="sensor"/>, whole 0.1 degC.</summary>
+    public static string MeasuredTemperature(int sensor) => "temperature" + sensor.ToString(CultureInfo.InvariantCulture) + MeasuredTemperatureSuffix;
+
+    /// <summary>The column of the status of the temperature the core read from sensor <paramref name="sensor"/> (<see cref="StatusWord"/>).</summary>
+    public static string TemperatureStatus(int sensor) => "temperature" + sensor.ToString(CultureInfo.InvariantCulture) + TemperatureStatusSuffix;
 
     /// <summary>The words a status column holds besides nothing (valid), as the refusal of another word lists them.</summary>
     public static string StatusWords => string.Join(", ", s_statusWords.Skip(1));

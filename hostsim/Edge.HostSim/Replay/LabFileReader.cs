@@ -269,6 +269,7 @@ public static partial class LabFileReader
         int[] voltageColumn = Enumerable.Range(0, cells).Select(c => Array.IndexOf(names, "module" + (c / cellsPerModule) + "Cell" + (c % cellsPerModule) + "V")).ToArray();
         (int[] VoltageColumn, int[] CurrentColumn)? measured = MeasuredColumns(path, names, modules, cellsPerModule);
         (int[] VoltageColumn, int[] CurrentColumn)? status = StatusColumns(path, names, modules, cellsPerModule, measured != null);
+        (int[] ValueColumn, int[] StatusColumn)? temperature = TemperatureColumns(path, names, status != null);
         // Two passes over the file: the rows counted, then read into a recording of that size. Rows a run still
         // writing its trace appends in between are left for a later replay. Both passes report the bytes read (the
         // counting pass was silent: a long trace said nothing while it was counted).
@@ -295,6 +296,12 @@ public static partial class LabFileReader
         {
             recording.MeasuredCellVoltageStatus = Enumerable.Range(0, cells).Select(_ => new ChannelStatus[rows]).ToArray();
             recording.MeasuredModuleCurrentStatus = Enumerable.Range(0, modules).Select(_ => new ChannelStatus[rows]).ToArray();
+        }
+
+        if (temperature is (int[] sensorColumn, _))
+        {
+            recording.MeasuredTemperatureDeciC = sensorColumn.Select(_ => new int[rows]).ToArray();
+            recording.MeasuredTemperatureStatus = sensorColumn.Select(_ => new ChannelStatus[rows]).ToArray();
         }
 
         int k = -1;
@@ -359,6 +366,15 @@ public static partial class LabFileReader
                 for (int m = 0; m < modules; m++)
                 {
                     recording.MeasuredModuleCurrentStatus![m][k] = ParseStatus(path, line, row, moduleStatusColumn[m], names);
+                }
+            }
+
+            if (temperature is (int[] temperatureColumn, int[] temperatureStatusColumn))
+            {
+                for (int t = 0; t < temperatureColumn.Length; t++)
+                {
+                    recording.MeasuredTemperatureDeciC![t][k] = ParseWhole(path, line, row, temperatureColumn[t], names);
+                    recording.MeasuredTemperatureStatus![t][k] = ParseStatus(path, line, row, temperatureStatusColumn[t], names);
                 }
             }
         }
@@ -436,6 +452,42 @@ public static partial class LabFileReader
     }
 
     /// <summary>
+    /// The places of a trace's temperature columns, a reading and its status per sensor, sensors 0 to n - 1; null when it
+    /// has none (a pack without sensors, or a trace written before them). They come with the status columns, as a run
+    /// writes them: a trace with some of them only, or without the cells' and modules' statuses, is refused.
+    /// </summary>
+    private static (int[] ValueColumn, int[] StatusColumn)? TemperatureColumns(string path, string[] names, bool hasStatus)
+    {
+        string[] present = names.Where(n => TemperaturePattern().IsMatch(n)).ToArray();
+        if (present.Length == 0)
+        {
+            return null;
+        }
+
+        if (!hasStatus)
+        {
+            throw new LabFileException(path + ": an edge-sim trace's temperature columns ('" + present[0] + "') go with its measured and status columns (module<m>Cell<c>" + TraceColumns.MeasuredCellVoltageSuffix
+                + ", module<m>Cell<c>" + TraceColumns.CellVoltageStatusSuffix + ", ...), which it does not have: give all of them, or none of the temperature columns");
+        }
+
+        int sensors = present.Count(n => n.EndsWith(TraceColumns.MeasuredTemperatureSuffix, StringComparison.Ordinal));
+        string[] valueNames = Enumerable.Range(0, sensors).Select(TraceColumns.MeasuredTemperature).ToArray();
+        string[] statusNames = Enumerable.Range(0, sensors).Select(TraceColumns.TemperatureStatus).ToArray();
+        string[] expected = valueNames.Concat(statusNames).ToArray();
+        string? missing = expected.FirstOrDefault(n => !present.Contains(n, StringComparer.Ordinal));
+        string? stray = present.FirstOrDefault(n => !expected.Contains(n, StringComparer.Ordinal));
+        if (missing != null || stray != null || present.Length != expected.Length)
+        {
+            throw new LabFileException(path + ": an edge-sim trace's temperature columns come two per sensor, numbered from 0 (temperature<t>" + TraceColumns.MeasuredTemperatureSuffix
+                + " and temperature<t>" + TraceColumns.TemperatureStatusSuffix + "); it has " + present.Length
+                + (missing != null ? ", without '" + missing + "'" : stray != null ? ", among them '" + stray + "'" : ", some twice")
+                + ": give both for each sensor, or none");
+        }
+
+        return (valueNames.Select(n => Array.IndexOf(names, n)).ToArray(), statusNames.Select(n => Array.IndexOf(names, n)).ToArray());
+    }
+
+    /// <summary>
     /// Whether a trace's last line, without a line break after it, was cut (<see cref="LastRowForm"/>): its last field is
     /// a status, whole where it is one (nothing, valid, among them: a cut just after the last comma cannot be told from it).
     /// </summary>
@@ -474,7 +526,7 @@ public static partial class LabFileReader
         double value = Parse(path, line, cells, column, names);
         if (value != Math.Round(value) || Math.Abs(value) > int.MaxValue)
         {
-            throw new LabFileException(path + ": line " + line + ": '" + cells[column] + "' in column '" + names[column] + "' is not a whole number (the core reads whole mV and uA)");
+            throw new LabFileException(path + ": line " + line + ": '" + cells[column] + "' in column '" + names[column] + "' is not a whole number (the core reads whole mV, uA and 0.1 degC)");
         }
 
         return (int)value;
@@ -515,4 +567,7 @@ public static partial class LabFileReader
 
     [GeneratedRegex(@"^module\d+(Cell\d+MeasuredStatus|MeasuredCurrentStatus)$")]
     private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"^temperature\d+(MeasuredDeciC|MeasuredStatus)$")]
+    private static partial Regex TemperaturePattern();
 }

@@ -70,6 +70,18 @@ public sealed class LabRecording
     public ChannelStatus[][]? MeasuredModuleCurrentStatus { get; internal set; }
 
     /// <summary>
+    /// [sensor][sample], 0.1 degC: the temperature the simulated run's core read from each sensor (an edge-sim trace's
+    /// temperature columns); null where the file has none (a pack without sensors, or a trace written before them).
+    /// </summary>
+    public int[][]? MeasuredTemperatureDeciC { get; internal set; }
+
+    /// <summary>[sensor][sample]: the status of each <see cref="MeasuredTemperatureDeciC"/> reading; null with it.</summary>
+    public ChannelStatus[][]? MeasuredTemperatureStatus { get; internal set; }
+
+    /// <summary>The temperature sensors whose readings the file holds (<see cref="MeasuredTemperatureDeciC"/>); 0 for none.</summary>
+    public int TemperatureSensors => MeasuredTemperatureDeciC?.Length ?? 0;
+
+    /// <summary>
     /// Why the file is known to hold simulator output, not a bench measurement: an edge-sim trace, or an export whose
     /// header block says so (the shipped lab-cell.mpt's "SIMULATED DATA, NOT A BENCH MEASUREMENT"); null for lab data.
     /// The replay's outputs name it instead of calling the values recorded.

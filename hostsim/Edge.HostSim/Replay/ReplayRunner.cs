@@ -14,7 +14,8 @@ namespace Edge.HostSim.Replay;
 /// Feeds a recording through the shared core in observe mode, without physics: each fed tick's frame holds
 /// the recorded cell voltages (mV) and module currents (uA) (of an edge-sim trace with a row every tick, the values its
 /// run's core read, <see cref="TickSeries.FeedsMeasured"/>, and where the trace has them their statuses,
-/// <see cref="TickSeries.FeedsStatus"/>; otherwise every reading valid), and the core's measurement, diagnosis and rest
+/// <see cref="TickSeries.FeedsStatus"/>, and the temperatures its run's core read, <see cref="TickSeries.FeedsTemperatures"/>; otherwise every
+/// reading valid), and the core's measurement, diagnosis and rest
 /// analysis answer as they would on the device. The core runs the scenario's protocol, which should be the
 /// one the recording followed (inferred when not given): ticks where the core's switch disagrees with the
 /// recorded current are misaligned, and the replay ends at the first of them without feeding it (<see cref="Departure"/>):
@@ -82,7 +83,8 @@ public sealed class ReplayRunner
         SampleFrame frame = new SampleFrame(layout);
         ActionFrame actions = new ActionFrame(layout);
         RunTelemetry telemetry = new RunTelemetry(modules, layout.CellsPerModule, 100000);
-        TraceBuffer trace = new TraceBuffer(modules, cells, 20000, periodMs, true);
+        int sensors = _scenario.Pack.TemperatureSensors;
+        TraceBuffer trace = new TraceBuffer(modules, cells, 20000, periodMs, true, sensors);
         long[] chargeNc = new long[modules];
         long[] platedChargeNc = new long[modules];
         (long OnMs, long OffMs)[] currentOnOffMs = new (long OnMs, long OffMs)[modules];
@@ -95,6 +97,7 @@ public sealed class ReplayRunner
         ChannelStatus[] fedModuleStatus = new ChannelStatus[modules];
         bool feedsMeasured = _series.FeedsMeasured;
         bool feedsStatus = _series.FeedsStatus;
+        bool feedsTemperatures = _series.FeedsTemperatures && _series.TemperatureSensors == sensors;
         long misaligned = 0;
         double? firstMisalignedS = null;
         int onThresholdUa = Math.Max(1, configuration.Protocol.Steps.Where(s => s.IsCurrentStep).Select(s => Math.Abs(s.CurrentUa)).DefaultIfEmpty(1).Min() / 5);
@@ -165,7 +168,7 @@ public sealed class ReplayRunner
                 terminatedBy = "departedFromRecording";
                 if (!lastRowWritten && k > 0)
                 {
-                    AppendRow(trace, timeS, k, cellMv, fedCellMv, fedModuleUa, fedCellStatus, fedModuleStatus, controller);
+                    AppendRow(trace, timeS, k, cellMv, fedCellMv, fedModuleUa, fedCellStatus, fedModuleStatus, frame, controller);
                 }
 
                 break;
@@ -219,6 +222,13 @@ public sealed class ReplayRunner
                     : (currentOnOffMs[m].OnMs, currentOnOffMs[m].OffMs + intervalMs);
             }
 
+            // A trace's temperature columns as its run's core read them: an overtemperature, or a sensor read as missing, is met again.
+            for (int t = 0; t < sensors && feedsTemperatures; t++)
+            {
+                frame.TemperatureDeciCelsius[t] = _series.MeasuredTemperatureDeciC(k, t);
+                frame.TemperatureStatus[t] = _series.MeasuredTemperatureStatus(k, t);
+            }
+
             frame.TickIndex = tick - segmentStartTick;
             frame.TimestampMs = (tick - segmentStartTick) * periodMs;
             controller.Tick(frame, actions);
@@ -233,7 +243,7 @@ public sealed class ReplayRunner
             lastRowWritten = trace.IsDue(timeMs) || allStopped || k == _series.Count - 1;
             if (lastRowWritten)
             {
-                AppendRow(trace, timeS, k + 1, cellMv, fedCellMv, fedModuleUa, fedCellStatus, fedModuleStatus, controller);
+                AppendRow(trace, timeS, k + 1, cellMv, fedCellMv, fedModuleUa, fedCellStatus, fedModuleStatus, frame, controller);
             }
 
             previousTick = tick;
@@ -307,9 +317,10 @@ public sealed class ReplayRunner
     /// <summary>
     /// A trace row for the tick just fed, at <paramref name="timeS"/>: the core's states, the recording's voltages at the
     /// tick (<paramref name="cellMv"/>), the recorded current that flows from that tick on (fed tick <paramref name="next"/>'s,
-    /// none past the end), as the closed loop's trace shows the commanded one, and the values the core was fed with their statuses.
+    /// none past the end), as the closed loop's trace shows the commanded one, and the values the core was fed with their statuses
+    /// (the temperatures as <paramref name="frame"/> holds them from that tick).
     /// </summary>
-    private void AppendRow(TraceBuffer trace, double timeS, int next, int[] cellMv, int[] fedCellMv, int[] fedModuleUa, ChannelStatus[] fedCellStatus, ChannelStatus[] fedModuleStatus, EdgeController controller)
+    private void AppendRow(TraceBuffer trace, double timeS, int next, int[] cellMv, int[] fedCellMv, int[] fedModuleUa, ChannelStatus[] fedCellStatus, ChannelStatus[] fedModuleStatus, SampleFrame frame, EdgeController controller)
     {
         int modules = trace.Modules;
         int cells = trace.Cells;
@@ -336,6 +347,9 @@ public sealed class ReplayRunner
         Array.Copy(fedModuleUa, 0, trace.MeasuredModuleCurrentUa, row * modules, modules);
         Array.Copy(fedCellStatus, 0, trace.MeasuredCellVoltageStatus, row * cells, cells);
         Array.Copy(fedModuleStatus, 0, trace.MeasuredModuleCurrentStatus, row * modules, modules);
+        int sensors = trace.TemperatureSensors;
+        Array.Copy(frame.TemperatureDeciCelsius, 0, trace.MeasuredTemperatureDeciC, row * sensors, sensors);
+        Array.Copy(frame.TemperatureStatus, 0, trace.MeasuredTemperatureStatus, row * sensors, sensors);
     }
 
     /// <summary>

@@ -83,6 +83,16 @@ public sealed class TickSeries
     /// </summary>
     public bool FeedsStatus => FeedsMeasured && _recording.MeasuredCellVoltageStatus != null;
 
+    /// <summary>
+    /// True when the core is fed the recording's measured values (<see cref="FeedsMeasured"/>) and it holds the temperature
+    /// each sensor read, with its status (an edge-sim trace of a pack with sensors): an overtemperature or a missing sensor
+    /// the run's core met is met again. False: a replay with sensors feeds them as before the trace held them.
+    /// </summary>
+    public bool FeedsTemperatures => FeedsMeasured && _recording.MeasuredTemperatureDeciC != null;
+
+    /// <summary>The temperature sensors the recording holds readings of (<see cref="LabRecording.TemperatureSensors"/>).</summary>
+    public int TemperatureSensors => _recording.TemperatureSensors;
+
     /// <summary>The tick number of fed tick <paramref name="k"/> (rising with k; jumps over gaps).</summary>
     public long TickIndex(int k)
     {
@@ -169,6 +179,20 @@ public sealed class TickSeries
     {
         Locate(k);
         return _recording.MeasuredModuleCurrentStatus![module][_sample];
+    }
+
+    /// <summary>Sensor <paramref name="sensor"/>'s temperature as the run's core read it at fed tick <paramref name="k"/>, 0.1 degC (<see cref="FeedsTemperatures"/> only).</summary>
+    public int MeasuredTemperatureDeciC(int k, int sensor)
+    {
+        Locate(k);
+        return _recording.MeasuredTemperatureDeciC![sensor][_sample];
+    }
+
+    /// <summary>The status of sensor <paramref name="sensor"/>'s reading at fed tick <paramref name="k"/> (<see cref="FeedsTemperatures"/> only).</summary>
+    public ChannelStatus MeasuredTemperatureStatus(int k, int sensor)
+    {
+        Locate(k);
+        return _recording.MeasuredTemperatureStatus![sensor][_sample];
     }
 
     /// <summary>

@@ -7,8 +7,8 @@ namespace Edge.HostSim.Replay;
 
 /// <summary>
 /// Which of an edge-sim trace's values a replay feeds the core, as its provenance says it: the millivolts and
-/// microamperes the run's core read (the trace's measured columns), with their statuses or each as valid, or the cell
-/// model's true values, and why.
+/// microamperes the run's core read (the trace's measured columns), with their statuses or each as valid, and the
+/// temperatures it read where the trace has them, or the cell model's true values, and why.
 /// </summary>
 public static class TraceValuesFed
 {
@@ -32,14 +32,20 @@ public static class TraceValuesFed
                 + " and module<m>" + TraceColumns.MeasuredModuleCurrentSuffix + ")"
                 + (series.FeedsStatus
                     ? " with the status of each reading (columns module<m>Cell<c>" + TraceColumns.CellVoltageStatusSuffix + " and module<m>" + TraceColumns.ModuleCurrentStatusSuffix + ")"
-                    : ", each as a valid reading: the trace has no status columns (written before them), so a reading its run's core took as saturated or implausible is fed as a value");
+                    : ", each as a valid reading: the trace has no status columns (written before them), so a reading its run's core took as saturated or implausible is fed as a value")
+                + (series.FeedsTemperatures
+                    ? ", and the temperatures it read with their statuses (columns temperature<t>" + TraceColumns.MeasuredTemperatureSuffix + " and temperature<t>" + TraceColumns.TemperatureStatusSuffix + ")"
+                    : string.Empty);
         }
 
         if (recording.MeasuredCellVoltageMv != null)
         {
             return string.Format(CultureInfo.InvariantCulture,
-                "{0}: fed the cell model's true voltages, not its measured columns, which the run's core read only at its rows, {1:0.###} s apart (median), not at every {2} ms tick (trace.periodMs equal to samplePeriodMs keeps a row each tick)",
-                TraceFile, series.MedianSampleIntervalS, series.PeriodMs);
+                "{0}: fed the cell model's true voltages, not its measured columns, which the run's core read only at its rows, {1:0.###} s apart (median), not at every {2} ms tick (trace.periodMs equal to samplePeriodMs keeps a row each tick), each as a valid reading{3}",
+                TraceFile, series.MedianSampleIntervalS, series.PeriodMs,
+                recording.MeasuredCellVoltageStatus != null
+                    ? ": the statuses its status columns record, like the readings, are of its rows only"
+                    : ": the trace records no statuses (written before its status columns)");
         }
 
         return TraceFile + ": fed the cell model's true voltages, at 10 uV, not the millivolts its run's core read: the trace has no measured columns (written before traces had them)";

@@ -346,7 +346,7 @@ public sealed class ClosedLoopRunner
         int periodMs = s.SamplePeriodMs;
         int tracePeriod = s.Trace.PeriodMs > 0 ? RoundUp(s.Trace.PeriodMs, periodMs) : periodMs;
         int rows = _options.TraceRows + (_options.TraceRows & 1);
-        return new TraceBuffer(modules, cells, rows, tracePeriod, s.Trace.PeriodMs == 0);
+        return new TraceBuffer(modules, cells, rows, tracePeriod, s.Trace.PeriodMs == 0, s.Pack.TemperatureSensors);
     }
 
     private static string[] BoardWarnings(BoardDefinition? board)

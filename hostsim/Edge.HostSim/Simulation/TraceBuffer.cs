@@ -23,11 +23,12 @@ public sealed class TraceBuffer
     private readonly float[] _pendingCurrentMin;
     private readonly float[] _pendingCurrentMax;
 
-    public TraceBuffer(int modules, int cells, int capacity, int periodMs, bool adaptive)
+    public TraceBuffer(int modules, int cells, int capacity, int periodMs, bool adaptive, int temperatureSensors = 0)
     {
         _capacity = capacity;
         Modules = modules;
         Cells = cells;
+        TemperatureSensors = temperatureSensors;
         PeriodMs = Math.Max(1, periodMs);
         Adaptive = adaptive;
         TimeS = new double[capacity];
@@ -42,6 +43,8 @@ public sealed class TraceBuffer
         MeasuredModuleCurrentUa = new int[modules * capacity];
         MeasuredCellVoltageStatus = new ChannelStatus[cells * capacity];
         MeasuredModuleCurrentStatus = new ChannelStatus[modules * capacity];
+        MeasuredTemperatureDeciC = new int[temperatureSensors * capacity];
+        MeasuredTemperatureStatus = new ChannelStatus[temperatureSensors * capacity];
         _pendingVoltageMinV = new float[cells];
         _pendingVoltageMaxV = new float[cells];
         _pendingCurrentMin = new float[modules];
@@ -52,6 +55,9 @@ public sealed class TraceBuffer
     public int Modules { get; }
 
     public int Cells { get; }
+
+    /// <summary>The pack's temperature sensors, each read every tick as the cells are.</summary>
+    public int TemperatureSensors { get; }
 
     public int Count { get; private set; }
 
@@ -107,6 +113,12 @@ public sealed class TraceBuffer
 
     /// <summary>Row-major [row * Modules + module]: the status of <see cref="MeasuredModuleCurrentUa"/>'s reading, as the sample frame held it.</summary>
     public ChannelStatus[] MeasuredModuleCurrentStatus { get; private set; }
+
+    /// <summary>Row-major [row * TemperatureSensors + sensor]: the temperature the core read at the row's tick, 0.1 degC.</summary>
+    public int[] MeasuredTemperatureDeciC { get; private set; }
+
+    /// <summary>Row-major [row * TemperatureSensors + sensor]: the status of <see cref="MeasuredTemperatureDeciC"/>'s reading, as the sample frame held it.</summary>
+    public ChannelStatus[] MeasuredTemperatureStatus { get; private set; }
 
     /// <summary>True when a row is due at this simulated time.</summary>
     public bool IsDue(long timeMs) => timeMs % PeriodMs == 0;
@@ -165,7 +177,7 @@ public sealed class TraceBuffer
         return row;
     }
 
-    private long BytesPerRow => sizeof(double) + (Modules * ((3 * sizeof(float)) + sizeof(int) + 2)) + (Cells * ((3 * sizeof(float)) + sizeof(int) + 1));
+    private long BytesPerRow => sizeof(double) + (Modules * ((3 * sizeof(float)) + sizeof(int) + 2)) + (Cells * ((3 * sizeof(float)) + sizeof(int) + 1)) + (TemperatureSensors * (sizeof(int) + 1));
 
     private void Grow()
     {
@@ -182,6 +194,8 @@ public sealed class TraceBuffer
         MeasuredModuleCurrentUa = Resized(MeasuredModuleCurrentUa, Modules * capacity);
         MeasuredCellVoltageStatus = Resized(MeasuredCellVoltageStatus, Cells * capacity);
         MeasuredModuleCurrentStatus = Resized(MeasuredModuleCurrentStatus, Modules * capacity);
+        MeasuredTemperatureDeciC = Resized(MeasuredTemperatureDeciC, TemperatureSensors * capacity);
+        MeasuredTemperatureStatus = Resized(MeasuredTemperatureStatus, TemperatureSensors * capacity);
         _capacity = capacity;
     }
 
@@ -209,6 +223,8 @@ public sealed class TraceBuffer
             Array.Copy(MeasuredModuleCurrentUa, row * Modules, MeasuredModuleCurrentUa, kept * Modules, Modules);
             Array.Copy(MeasuredCellVoltageStatus, row * Cells, MeasuredCellVoltageStatus, kept * Cells, Cells);
             Array.Copy(MeasuredModuleCurrentStatus, row * Modules, MeasuredModuleCurrentStatus, kept * Modules, Modules);
+            Array.Copy(MeasuredTemperatureDeciC, row * TemperatureSensors, MeasuredTemperatureDeciC, kept * TemperatureSensors, TemperatureSensors);
+            Array.Copy(MeasuredTemperatureStatus, row * TemperatureSensors, MeasuredTemperatureStatus, kept * TemperatureSensors, TemperatureSensors);
             MergeInto(VoltageMinV, VoltageMaxV, Cells, row, row - 1, kept);
             MergeInto(CurrentMinMAPerCm2, CurrentMaxMAPerCm2, Modules, row, row - 1, kept);
             kept++;

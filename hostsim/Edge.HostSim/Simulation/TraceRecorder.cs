@@ -72,6 +72,9 @@ internal sealed class TraceRecorder
         Array.Copy(frame.CellVoltageMv, 0, trace.MeasuredCellVoltageMv, row * cells, cells);
         Array.Copy(frame.ModuleCurrentStatus, 0, trace.MeasuredModuleCurrentStatus, row * modules, modules);
         Array.Copy(frame.CellVoltageStatus, 0, trace.MeasuredCellVoltageStatus, row * cells, cells);
+        int sensors = trace.TemperatureSensors;
+        Array.Copy(frame.TemperatureDeciCelsius, 0, trace.MeasuredTemperatureDeciC, row * sensors, sensors);
+        Array.Copy(frame.TemperatureStatus, 0, trace.MeasuredTemperatureStatus, row * sensors, sensors);
         for (int c = 0; c < cells; c++)
         {
             trace.VoltageV[(row * cells) + c] = (float)voltageV[c];
