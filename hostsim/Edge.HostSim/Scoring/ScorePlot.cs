@@ -64,13 +64,15 @@ public static class ScorePlot
             index++;
         }
 
-        plot.Title(score.Family + ": capacity against duty cycle, one point per run (" + setting + ")");
         plot.XLabel("duty cycle (current-on time / (on + rest))");
         plot.YLabel("net capacity (mAh/cm2)");
 
         // Below the axes, outside the data: the best runs (more capacity at a higher duty) lie in the upper right,
         // where a legend inside the data area covered them.
         plot.ShowLegend(ScottPlot.Edge.Bottom);
+
+        // Wrapped: a family scored over several presets made a title wider than the figure, cut at both edges.
+        PlotTitle.Set(plot, score.Family + ": capacity against duty cycle, one point per run (" + setting + ")", null, Width, Height);
         return plot;
     }
 
@@ -86,7 +88,6 @@ public static class ScorePlot
         plot.Font.Set(RunFigure.SansFont);
         AddEcdf(plot, score.Depletion.LeadS, "depletion warning to cut-off", 0);
         AddEcdf(plot, score.Shorts.SoftLeadS, "soft-short warning to hard short", 1);
-        plot.Title(score.Family + ": lead time of the warnings (" + setting + ")");
         plot.XLabel(LeadAxisLabel);
         plot.YLabel("fraction warned at least this early");
         plot.Axes.SetLimitsY(0, 1.05);
@@ -94,6 +95,7 @@ public static class ScorePlot
 
         // Outside the data: the curves start at 1 on the left and the longest leads end on the right, at any height.
         plot.ShowLegend(ScottPlot.Edge.Bottom);
+        PlotTitle.Set(plot, score.Family + ": lead time of the warnings (" + setting + ")", null, Width, Height);
         return plot;
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Edge.HostSim.Output.Plotting;
 using Edge.HostSim.Scenarios;
+using Edge.HostSim.Scoring;
 using Edge.HostSim.Simulation;
 using Edge.HostSim.Studies;
 using Edge.HostSim.Tests.Studies;
@@ -15,7 +16,8 @@ namespace Edge.HostSim.Tests.Output;
 /// <summary>
 /// The sweep and Pareto plots' titles, read from the saved SVG: every line of the title lies inside the figure. A
 /// sweep's shared settings with three current steps made a one-line title from -250 to 1312 px on the 1000 px
-/// sweep.svg, cut at both edges; a study over three presets and ten seeds one from -134 to 1068 px on the 900 px pareto.svg.
+/// sweep.svg, cut at both edges; a study over three presets and ten seeds one from -134 to 1068 px on the 900 px pareto.svg;
+/// a scorecard family over five presets one from -251 to 1190 px on its 900 px capacity plot.
 /// </summary>
 public sealed class PlotTitleTests : IDisposable
 {
@@ -49,6 +51,32 @@ public sealed class PlotTitleTests : IDisposable
         StudyPlot.Save(spec, rows, Setting, png, svg);
 
         AssertTitleInside(svg, spec.Name + ": capacity versus duty cycle (3 variants, " + Setting + ")");
+    }
+
+    [Fact]
+    public void The_score_plots_titles_with_many_presets_are_wrapped_inside_the_figure_and_lose_nothing()
+    {
+        string[] presets = { "k-betaalumina", "na-nasicon", "nak50-nasicon", "nak50-nasicon-thin", "nak78-nasicon" };
+        RunOutcome[] runs = presets.Select((p, i) => new RunOutcome
+        {
+            Family = "depletion-onset",
+            Variant = "adaptive-act",
+            Preset = p,
+            Modules = new[] { new ModuleResult { CapacityMAhPerCm2 = 1 + i, DutyCycle = 0.2 + (0.1 * i), StopReason = "cutoff" } },
+        }).ToArray();
+        FamilyScore score = new FamilyScore
+        {
+            Family = "depletion-onset",
+            Variants = new[] { new VariantScore { Variant = "adaptive-act", Runs = runs.Length } },
+            Depletion = new DepletionScore { LeadS = Summary.Of(new[] { 12.5, 40, 300 }) },
+        };
+        const string Setting = "simulated, presets k-betaalumina, na-nasicon, nak50-nasicon, nak50-nasicon-thin, nak78-nasicon, corpus seed 11";
+        Assert.Equal(Setting, ScorePlot.Setting(score, runs, 11));
+
+        ScorePlot.WriteFamily(_directory, score, runs, 11);
+
+        AssertTitleInside(Path.Combine(_directory, "depletion-onset.svg"), "depletion-onset: capacity against duty cycle, one point per run (" + Setting + ")");
+        AssertTitleInside(Path.Combine(_directory, "depletion-onset-lead.svg"), "depletion-onset: lead time of the warnings (" + Setting + ")");
     }
 
     /// <summary>Each title line starts at or right of x = 0 and ends at or left of the SVG's width; joined, they give the whole title.</summary>
