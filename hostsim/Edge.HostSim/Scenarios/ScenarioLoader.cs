@@ -532,7 +532,7 @@ public static class ScenarioLoader
                 throw new ScenarioException(section.FieldPath("steps[" + index + "]"), "must be a string such as \"Strip at 1 mA/cm2 for 1 s\", not " + JsonSection.Describe(step.ValueKind));
             }
 
-            protocol.Steps.Add(step.GetString()!);
+            protocol.Steps.Add(StepUnitSpelling.Ascii(step.GetString()!));
             index++;
         }
 
