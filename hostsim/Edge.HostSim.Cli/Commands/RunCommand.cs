@@ -219,10 +219,16 @@ public static class RunCommand
         Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "current (%)", "stop");
         foreach (ModuleResult m in result.Modules)
         {
-            table.AddRow(m.Index.ToString(inv), m.CapacityMAhPerCm2.ToString("0.###", inv), m.DutyCycle.ToString("0.###", inv), m.MeanRestS.ToString("0.##", inv), CurrentAtEnd(m), m.StopReason);
+            table.AddRow(m.Index.ToString(inv), Markup.Escape(RunningAtEnd.Capacity(m, result.TerminatedBy, "0.###")), m.DutyCycle.ToString("0.###", inv), m.MeanRestS.ToString("0.##", inv), CurrentAtEnd(m),
+                m.StopReason);
         }
 
         console.Results.Write(table);
+        if (result.Modules.Any(m => RunningAtEnd.IsLowerBound(m, result.TerminatedBy)))
+        {
+            console.Out.WriteLine(RunningAtEnd.Note(result.TerminatedBy));
+        }
+
         WritePlatedModules(console.Out, result);
         WriteHeldModules(console.Out, result);
 

@@ -143,6 +143,11 @@ public static class RunReport
         bool simulated = result.RecordedFrom == null;
         string[] columns = { "module", "net stripped (mAh/cm2)", "stripped (mAh/cm2)", "plated (mAh/cm2)", "duty cycle", "mean rest (s)", "pulses", "current at end (%)", "derates in effect", "state", "stop reason", "stopped at (s)" };
         List<string> notes = HardShortTruth.Notes(result).ToList();
+        if (result.Modules.Any(m => RunningAtEnd.IsLowerBound(m, result.TerminatedBy)))
+        {
+            notes.Add(RunningAtEnd.Note(result.TerminatedBy));
+        }
+
         return new ReportTable
         {
             Title = "Modules",
@@ -151,8 +156,8 @@ public static class RunReport
             {
                 string[] row =
                 {
-                    m.Index.ToString(s_inv), m.CapacityMAhPerCm2.ToString("0.###", s_inv), m.StrippedMAhPerCm2.ToString("0.###", s_inv), m.PlatedMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
-                    m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, m.StopText, (m.StoppedAtS is double stoppedS ? SimulatedTime.Seconds(stoppedS) : "-"),
+                    m.Index.ToString(s_inv), RunningAtEnd.Capacity(m, result.TerminatedBy, "0.###"), m.StrippedMAhPerCm2.ToString("0.###", s_inv), m.PlatedMAhPerCm2.ToString("0.###", s_inv), m.DutyCycle.ToString("0.###", s_inv), m.MeanRestS.ToString("0.##", s_inv),
+                    m.Pulses.ToString(s_inv), m.CurrentPercent.ToString(s_inv), m.DerateSteps.ToString(s_inv), m.State, RunningAtEnd.StopText(m, result.TerminatedBy), (m.StoppedAtS is double stoppedS ? SimulatedTime.Seconds(stoppedS) : "-"),
                 };
                 return simulated ? row.Append(HardShortTruth.CellText(result, m)).ToArray() : row;
             }).ToList(),
