@@ -106,6 +106,10 @@ namespace Edge.Core.Session.HomeAssistant
 
         private const int ModeEntity = 0;
 
+        private const string ControlLoopRuns = "{{ 'offline' if value_json is not defined else 'online' }}";
+
+        private const string AnyConfigMessage = "{{ 'online' }}";
+
         private readonly TopicSet _topics;
         private readonly int _modules;
         private readonly int _cellsPerModule;
@@ -269,7 +273,7 @@ namespace Edge.Core.Session.HomeAssistant
             writer.EndObject();
             if (index == ModeEntity)
             {
-                WriteConfigSeenAvailability(writer);
+                WriteConfigAvailability(writer, AnyConfigMessage);
             }
 
             bool readsCells = false;
@@ -292,7 +296,7 @@ namespace Edge.Core.Session.HomeAssistant
                 // or per event, and a rest of minutes (a direction change's, up to directionChangeMaximumRestMs) or a
                 // finished module's final capacity is no stale value. What makes their values stale is a boot that runs
                 // no control loop: they are available only while the retained config says one runs.
-                WriteControlLoopAvailability(writer);
+                WriteConfigAvailability(writer, ControlLoopRuns);
             }
 
             writer.EndArray();
@@ -557,32 +561,18 @@ namespace Edge.Core.Session.HomeAssistant
         }
 
         /// <summary>
-        /// The second availability of an entity read from the pulse summaries or the events: the retained config, which a
-        /// boot that runs no control loop clears with an empty message. Home Assistant leaves value_json undefined for
-        /// it ('offline'), and with availability_mode all a topic that has no retained message (cleared before Home
-        /// Assistant subscribed) counts as not available, so the earlier boot's last pulse and events show unavailable.
+        /// A second availability on the retained config, which a boot that runs no control loop clears with an empty
+        /// message. <paramref name="valueTemplate"/> is <see cref="ControlLoopRuns"/> for an entity read from the pulse
+        /// summaries or the events: Home Assistant leaves value_json undefined on the cleared message ('offline'), so the
+        /// earlier boot's last pulse and events show unavailable. It is <see cref="AnyConfigMessage"/> for Mode, which shows
+        /// <see cref="NoControlLoop"/> on the cleared message. Either way, with availability_mode all, a topic with no
+        /// retained message (cleared before Home Assistant subscribed) counts as not available: unavailable, not unknown.
         /// </summary>
-        private void WriteControlLoopAvailability(JsonByteWriter writer)
+        private void WriteConfigAvailability(JsonByteWriter writer, string valueTemplate)
         {
             writer.BeginObject();
             writer.String("topic", _topics[TopicId.Config]);
-            writer.String("value_template", "{{ 'offline' if value_json is not defined else 'online' }}");
-            writer.String("payload_available", "online");
-            writer.String("payload_not_available", "offline");
-            writer.EndObject();
-        }
-
-        /// <summary>
-        /// The Mode entity's second availability: the retained config, available on any message there, the cleared one
-        /// included (then Mode shows <see cref="NoControlLoop"/>). A Home Assistant that subscribes after a boot without a
-        /// control loop cleared it gets no message there, and with availability_mode all shows Mode unavailable, as the
-        /// pulse and event entities, not unknown.
-        /// </summary>
-        private void WriteConfigSeenAvailability(JsonByteWriter writer)
-        {
-            writer.BeginObject();
-            writer.String("topic", _topics[TopicId.Config]);
-            writer.String("value_template", "{{ 'online' }}");
+            writer.String("value_template", valueTemplate);
             writer.String("payload_available", "online");
             writer.String("payload_not_available", "offline");
             writer.EndObject();
