@@ -112,8 +112,9 @@ public static class RunCommand
 
         CliConsole console = context.Console;
 
-        // Fields that load but do nothing in this configuration: said before the run, kept in summary.json and report.html.
-        IReadOnlyList<string> warnings = FieldsWithoutEffect.Find(scenario, liveSettings.Mqtt != null || liveSettings.Dashboard ? ScenarioUse.RunWithBroker : ScenarioUse.Run);
+        // Fields that load but do nothing in this configuration, and a board too coarse for the detectors at the run's
+        // noise: said before the run, kept in summary.json and report.html.
+        IReadOnlyList<string> warnings = SimulatorWarnings.Find(scenario, liveSettings.Mqtt != null || liveSettings.Dashboard ? ScenarioUse.RunWithBroker : ScenarioUse.Run);
         WriteWarnings(console.Error, warnings);
         RunOptions options = new RunOptions { RealtimeFactor = realtime, Cancellation = context.Cancellation };
         SimulationResult result;

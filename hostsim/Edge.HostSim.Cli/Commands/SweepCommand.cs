@@ -93,8 +93,8 @@ public static class SweepCommand
 
         CliConsole console = context.Console;
 
-        // Each distinct field without effect once, not once a variant; sweep.md and report.html keep them.
-        IReadOnlyList<string> warnings = FieldsWithoutEffect.Across(variants, ScenarioUse.Sweep);
+        // Each distinct field without effect or coarse board channel once, not once a variant; sweep.md and report.html keep them.
+        IReadOnlyList<string> warnings = SimulatorWarnings.Across(variants, ScenarioUse.Sweep);
         RunCommand.WriteWarnings(console.Error, warnings);
         int cores = parallel > 0 ? parallel : Environment.ProcessorCount;
         double[] fractions = new double[variants.Count];

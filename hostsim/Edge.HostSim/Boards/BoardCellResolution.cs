@@ -35,7 +35,21 @@ public static class BoardCellResolution
     {
         ArgumentNullException.ThrowIfNull(setup);
         BoardDefinition board = setup.Board ?? throw new ArgumentException("the setup is not usable: " + setup.Error, nameof(setup));
-        ControllerConfiguration configuration = setup.Configuration;
+        string typical = "the ESP32's typical " + ReadingNoiseCounts.ToString(CultureInfo.InvariantCulture) + " counts of reading noise";
+        ReadingNoise noise = new ReadingNoise(ReadingNoiseCounts, typical, board.AdcReadingsPerSample, "adc_readings_per_sample",
+            "raise divider_ratio or adc_readings_per_sample", "computed from the board file and the controller's detector floors");
+        return Warnings(board, setup.Configuration, noise);
+    }
+
+    /// <summary>
+    /// One warning per cell channel of <paramref name="board"/> whose count is too coarse for a floor of
+    /// <paramref name="configuration"/> at <paramref name="noise"/>; none when the readings have no noise.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(BoardDefinition board, ControllerConfiguration configuration, ReadingNoise noise)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(noise);
         CultureInfo inv = CultureInfo.InvariantCulture;
 
         // A spike and a run-away step compare two readings in a row (sqrt(2) sigma); the shape test's later window two
@@ -47,7 +61,7 @@ public static class BoardCellResolution
                 Math.Sqrt(2.0 / PackMeasurement.ShapePointSamples), "two means of " + PackMeasurement.ShapePointSamples.ToString(inv) + " readings"),
             new Floor("depletionNonlinearRise", "ShapeStepMv", configuration.Depletion.ShapeStepMv, Math.Sqrt(2.0), "its run-away step: two readings in a row"),
         };
-        double readingSigmaCounts = ReadingNoiseCounts / Math.Sqrt(board.AdcReadingsPerSample);
+        double readingSigmaCounts = noise.Counts / Math.Sqrt(noise.ReadingsPerSample);
         double adcMvPerCount = 1000.0 / Esp32AdcCharacteristics.CountsPerVolt(Esp32AdcCharacteristics.NominalVrefMv);
         List<string> warnings = new List<string>();
         for (int i = 0; i < board.CellCount; i++)
@@ -71,15 +85,23 @@ public static class BoardCellResolution
             {
                 warnings.Add("[cell " + i.ToString(inv) + "] divider_ratio: " + (cell.DividerRatioPpm / 1e6).ToString("0.######", inv) + " gives "
                     + cellMvPerCount.ToString("0.00", inv) + " mV a count at the cell on the typical chip (Vref " + Esp32AdcCharacteristics.NominalVrefMv.ToString(inv)
-                    + " mV), too coarse for the detectors' floors at the ESP32's typical " + ReadingNoiseCounts.ToString(inv) + " counts of reading noise"
-                    + (board.AdcReadingsPerSample > 1 ? " over adc_readings_per_sample " + board.AdcReadingsPerSample.ToString(inv) + " (" + readingSigmaCounts.ToString("0.##", inv) + " counts)" : string.Empty)
+                    + " mV), too coarse for the detectors' floors at " + noise.Description
+                    + (noise.ReadingsPerSample > 1 ? " over " + noise.ReadingsKey + " " + noise.ReadingsPerSample.ToString(inv) + " (" + readingSigmaCounts.ToString("0.##", inv) + " counts)" : string.Empty)
                     + ": " + string.Join("; ", coarse) + ". Until a cell's first pulse has measured its noise the detectors judge against these floors alone, and noise "
-                    + "reaches them: healthy cells warn in their first pulse; raise divider_ratio or adc_readings_per_sample (computed from the board file and the controller's detector floors)");
+                    + "reaches them: healthy cells warn in their first pulse; " + noise.Remedy + " (" + noise.ComputedFrom + ")");
             }
         }
 
         return warnings;
     }
+
+    /// <summary>
+    /// The reading noise a check is made at and how its warning names it: <paramref name="Counts"/> of noise on one
+    /// reading (<paramref name="Description"/>, e.g. "the ESP32's typical 2 counts of reading noise"), averaged over
+    /// <paramref name="ReadingsPerSample"/> (the setting <paramref name="ReadingsKey"/>); what to change, and what the
+    /// figures are computed from.
+    /// </summary>
+    public sealed record ReadingNoise(double Counts, string Description, int ReadingsPerSample, string ReadingsKey, string Remedy, string ComputedFrom);
 
     private sealed record Floor(string Detector, string Key, int Mv, double SigmaFactor, string Difference);
 }

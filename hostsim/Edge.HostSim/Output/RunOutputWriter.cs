@@ -23,7 +23,7 @@ public static class RunOutputWriter
     public static readonly IReadOnlyList<string> FileNames = new[] { SummaryFile, EventsFile, TraceFile, PlotFile, PlotPngFile, ReportFile };
 
     /// <param name="warnings">
-    /// The scenario's fields without effect as the run was made (<see cref="FieldsWithoutEffect"/>); null: those of a
+    /// The simulator's warnings of the scenario as the run was made (<see cref="SimulatorWarnings"/>); null: those of a
     /// plain run. A replay has none: its scenario is not the designer's run.
     /// </param>
     public static void WriteAll(string directory, Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings = null)
@@ -43,7 +43,7 @@ public static class RunOutputWriter
 
     /// <summary>A simulated run's warnings (those given, else a plain run's); null for a replay.</summary>
     private static IReadOnlyList<string>? Warnings(Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings) =>
-        result.RecordedFrom != null ? null : warnings ?? FieldsWithoutEffect.Find(scenario, ScenarioUse.Run);
+        result.RecordedFrom != null ? null : warnings ?? SimulatorWarnings.Find(scenario, ScenarioUse.Run);
 
     public static void WriteSummary(string path, Scenario scenario, SimulationResult result, IReadOnlyList<string>? warnings = null)
     {
@@ -101,7 +101,8 @@ public static class RunOutputWriter
             unitCalibrated = result.UnitCalibrated,
             boardWarnings = result.UnitCalibrated == null ? null : result.BoardWarnings,
 
-            // The scenario's fields that had no effect in this run (empty when none; a replay has no such list).
+            // The simulator's warnings: the scenario's fields that had no effect in this run and a board too coarse for
+            // the detectors at its noise (empty when none; a replay has no such list).
             warnings = Warnings(scenario, result, warnings),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(summary, OutputJson.Readable));

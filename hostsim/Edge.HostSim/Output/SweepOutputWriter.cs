@@ -22,7 +22,7 @@ public static class SweepOutputWriter
     public const string PlotPngFile = "sweep.png";
     public const string ReportFile = Report.ReportPage.FileName;
 
-    /// <param name="warnings">The scenario's fields without effect in the sweep (<see cref="Scenarios.FieldsWithoutEffect"/>); null: none.</param>
+    /// <param name="warnings">The simulator's warnings of the sweep's variants (<see cref="Scenarios.SimulatorWarnings.Across"/>); null: none.</param>
     public static void WriteAll(string directory, string title, IReadOnlyList<SweepPoint> points, IReadOnlyList<string>? warnings = null)
     {
         Directory.CreateDirectory(directory);
@@ -57,7 +57,7 @@ public static class SweepOutputWriter
 
         if (warnings != null && warnings.Count > 0)
         {
-            md.Append("\nScenario fields without effect in this sweep:\n\n");
+            md.Append("\nScenario warnings in this sweep (the simulator's: fields without effect, board channels too coarse at the run's noise):\n\n");
             foreach (string warning in warnings)
             {
                 md.Append("- warning: ").Append(warning).Append('\n');

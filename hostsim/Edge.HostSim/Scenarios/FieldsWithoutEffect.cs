@@ -64,33 +64,6 @@ public static class FieldsWithoutEffect
         return warnings;
     }
 
-    /// <summary>
-    /// The warnings of a sweep's or a study's variants, each distinct one once in the order first met; one that only some
-    /// variants give says in how many (" (in 3 of 12 variants)").
-    /// </summary>
-    public static IReadOnlyList<string> Across(IReadOnlyList<Scenario> variants, ScenarioUse use)
-    {
-        List<string> order = new List<string>();
-        Dictionary<string, int> counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Scenario variant in variants)
-        {
-            foreach (string warning in Find(variant, use).Distinct())
-            {
-                if (counts.TryGetValue(warning, out int count))
-                {
-                    counts[warning] = count + 1;
-                }
-                else
-                {
-                    counts[warning] = 1;
-                    order.Add(warning);
-                }
-            }
-        }
-
-        return order.Select(w => counts[w] == variants.Count ? w : string.Format(s_inv, "{0} (in {1} of {2} variants)", w, counts[w], variants.Count)).ToList();
-    }
-
     private static void RestFields(Scenario s, ScenarioUse use, ProtocolShape shape, List<string> warnings)
     {
         // A sweep gives every variant fixed rests of its own lengths, whatever the scenario's rest setting.

@@ -25,7 +25,7 @@ public sealed class StudyFolder
     public const string PlotSvgFile = "pareto.svg";
     public const string ReportFile = "report.html";
 
-    /// <summary>The variants' scenario fields without effect, one a line (empty when none).</summary>
+    /// <summary>The variants' simulator warnings (fields without effect, coarse board channels), one a line (empty when none).</summary>
     public const string WarningsFile = "study-warnings.txt";
     public const string VariantsFolder = "variants";
     public const string ResultFile = "result.json";

@@ -12,7 +12,7 @@ public static class StudyMerge
     public static int Merge(IReadOnlyList<string> shardPaths, string outPath, Func<string, StudySpec> loadSpec) =>
         Merge(shardPaths, outPath, loadSpec, out _);
 
-    /// <summary>As <see cref="Merge(IReadOnlyList{string}, string, Func{string, StudySpec})"/>, with the study's fields without effect, as study-warnings.txt holds them.</summary>
+    /// <summary>As <see cref="Merge(IReadOnlyList{string}, string, Func{string, StudySpec})"/>, with the study's simulator warnings, as study-warnings.txt holds them.</summary>
     public static int Merge(IReadOnlyList<string> shardPaths, string outPath, Func<string, StudySpec> loadSpec, out IReadOnlyList<string> warnings)
     {
         if (shardPaths.Count == 0)

@@ -21,7 +21,7 @@ public static class StudyOutputWriter
         return rows;
     }
 
-    /// <summary>Each distinct scenario field without effect in the study's variants once (<see cref="Scenarios.FieldsWithoutEffect.Across"/>).</summary>
+    /// <summary>Each distinct simulator warning of the study's variants once (<see cref="Scenarios.SimulatorWarnings.Across"/>).</summary>
     public static IReadOnlyList<string> Warnings(IReadOnlyList<StudyVariant> variants) =>
-        Scenarios.FieldsWithoutEffect.Across(variants.Select(v => v.Scenario).ToList(), Scenarios.ScenarioUse.Study);
+        Scenarios.SimulatorWarnings.Across(variants.Select(v => v.Scenario).ToList(), Scenarios.ScenarioUse.Study);
 }

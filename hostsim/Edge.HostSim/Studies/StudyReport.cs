@@ -12,7 +12,7 @@ namespace Edge.HostSim.Studies;
 /// </summary>
 public static class StudyReport
 {
-    /// <param name="warnings">The variants' scenario fields without effect (<see cref="Scenarios.FieldsWithoutEffect.Across"/>).</param>
+    /// <param name="warnings">The variants' simulator warnings (<see cref="Scenarios.SimulatorWarnings.Across"/>).</param>
     /// <summary>
     /// The line study prints above its Pareto front, which is forwarded without the report: where the figures come from,
     /// and where the scenario and seed they were simulated with are written.
@@ -58,7 +58,7 @@ public static class StudyReport
         html.Append("</ul>\n");
         if (warnings != null && warnings.Count > 0)
         {
-            html.Append("<h2>Scenario fields without effect</h2>\n<p>Well-formed fields the variants do not act on in the configuration they chose; each says what would make it act (also in ").Append(E(StudyFolder.WarningsFile)).Append(").</p>\n<ul>\n");
+            html.Append("<h2>Scenario warnings</h2>\n<p>The simulator's, not the device's: well-formed fields the variants do not act on in the configuration they chose, and board cell channels too coarse for the detectors at the variants' noise; each says what would change it (also in ").Append(E(StudyFolder.WarningsFile)).Append(").</p>\n<ul>\n");
             foreach (string warning in warnings)
             {
                 html.Append("<li>").Append(E(warning)).Append("</li>\n");

@@ -106,7 +106,10 @@ public sealed class CliProgressTests : IDisposable
     private static void AssertRefusedForItsUnit(EdgeSimProcess process, string verb, string output)
     {
         Assert.Equal(2, process.ExitCode);
-        string line = Assert.Single(process.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        // The 0.2 divider is also too coarse for the detectors' floors: a run warns of it before it starts, as of a field
+        // without effect. No progress line may come.
+        string line = Assert.Single(process.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.StartsWith("warning: [cell 1] divider_ratio: 0.2 gives", StringComparison.Ordinal));
         Assert.StartsWith("edge-sim " + verb + ": invalid scenario: measurement.board: esp32-devkitc-4s2m: the simulated unit cannot be calibrated", line, StringComparison.Ordinal);
         Assert.Equal(string.Empty, process.Stdout);
         Assert.False(Directory.Exists(output), "a refused " + verb + " wrote its folder");

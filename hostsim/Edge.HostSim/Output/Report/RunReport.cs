@@ -43,13 +43,13 @@ public static class RunReport
         };
     }
 
-    /// <summary>The scenario's fields that had no effect in the run, one a row (FieldsWithoutEffect).</summary>
+    /// <summary>The simulator's warnings of the scenario in the run, one a row (SimulatorWarnings).</summary>
     public static ReportTable Warnings(IReadOnlyList<string> warnings) => new ReportTable
     {
-        Title = "Scenario fields without effect",
+        Title = "Scenario warnings",
         Columns = new[] { "warning" },
         Rows = warnings.Select(w => new[] { w }).ToList(),
-        Note = "well-formed fields the run did not act on in the configuration the scenario chose; each says what would make it act",
+        Note = "the simulator's, not the device's: well-formed fields the run did not act on in the configuration the scenario chose, and board cell channels too coarse for the detectors at the run's noise; each says what would change it",
     };
 
     /// <summary>What the page's fallback names: the files a run (or a replay) writes next to it.</summary>
@@ -81,7 +81,7 @@ public static class RunReport
             new[] { "simulated", SimulatedTime.Seconds(result.SimulatedS) + " s (" + result.TerminatedBy + ")" },
             new[] { "wall time", result.WallS.ToString("0.##", s_inv) + " s" },
             new[] { "events", EventCount(result) },
-            new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (fields without effect, listed below)" },
+            new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (the simulator's, listed below)" },
         };
     }
 

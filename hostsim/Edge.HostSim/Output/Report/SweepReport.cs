@@ -31,7 +31,7 @@ public static class SweepReport
                 new[] { "variants", points.Count.ToString(s_inv) },
                 new[] { "wall time (sum)", points.Sum(p => p.Result.WallS).ToString("0.##", s_inv) + " s" },
                 new[] { "capacity a lower bound", LowerBounds(points) },
-                new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (fields without effect, listed below)" },
+                new[] { "scenario warnings", warnings == null || warnings.Count == 0 ? "none" : warnings.Count + " (the simulator's, listed below)" },
             },
             Charts = new List<ReportChart> { chart },
             Tables = new List<ReportTable>(warnings != null && warnings.Count > 0 ? new[] { RunReport.Warnings(warnings) } : Array.Empty<ReportTable>())
