@@ -474,10 +474,15 @@ public static partial class ReplayCommand
         Table table = new Table().AddColumns("module", "mAh/cm2", "duty cycle", "mean rest (s)", "stop");
         foreach (ModuleResult m in result.Modules)
         {
-            table.AddRow(m.Index.ToString(inv), m.CapacityMAhPerCm2.ToString("0.###", inv), m.DutyCycle.ToString("0.###", inv), m.MeanRestS.ToString("0.##", inv), m.StopReason);
+            table.AddRow(m.Index.ToString(inv), Markup.Escape(RunningAtEnd.Capacity(m, result.TerminatedBy, "0.###")), m.DutyCycle.ToString("0.###", inv), m.MeanRestS.ToString("0.##", inv), m.StopReason);
         }
 
         context.Console.Results.Write(table);
+        if (result.Modules.Any(m => RunningAtEnd.IsLowerBound(m, result.TerminatedBy)))
+        {
+            stdout.WriteLine(RunningAtEnd.Note(result.TerminatedBy));
+        }
+
         RunCommand.WriteHeldModules(stdout, result);
         stdout.WriteLine(string.Format(inv, "events: {0}", result.Events.Count));
         foreach (ReplayGap g in gaps)

@@ -5,7 +5,8 @@ using Edge.HostSim.Simulation;
 namespace Edge.HostSim.Output;
 
 /// <summary>
-/// A module still running when its run ended at the time limit or was cancelled, as run's table and report.html show it:
+/// A module still running when its run ended at the time limit or was cancelled, or its replay at the end of the recording,
+/// as run's and replay's tables and report.html show it:
 /// the capacity is marked a lower bound (<see cref="LowerBoundCapacity"/>), as sweep and study mark it, the line under
 /// the table says why the run ended, and report.html's stop reads "running at the time limit" (the printed table keeps
 /// "running", as sweep's does: the longer text broke over three lines of an 80-column table). The table said "running"
@@ -21,7 +22,7 @@ public static class RunningAtEnd
     public static string Note(string terminatedBy) =>
         "A capacity marked >= is a lower bound: the module was still " + RunningText(terminatedBy) + ", so it had delivered that much and would have delivered more to its stop.";
 
-    /// <summary>True when <paramref name="module"/> was still running as its run ended at the time limit or was cancelled.</summary>
+    /// <summary>True when <paramref name="module"/> was still running as its run ended at the time limit, was cancelled, or its replay reached the recording's end.</summary>
     public static bool IsLowerBound(ModuleResult module, string terminatedBy) =>
         module.StopReason == RunTelemetry.Running && EndedBy(terminatedBy) != null;
 
@@ -39,6 +40,7 @@ public static class RunningAtEnd
     {
         "timeLimit" => "at the time limit",
         "cancelled" => "when cancelled",
+        "endOfData" => "at the end of the recording",
         _ => null,
     };
 }
