@@ -448,6 +448,12 @@ public static partial class ReplayCommand
                 given != null ? "give it as pack.areaCm2" : "give it with --area"));
         }
 
+        if (result.TemperatureAssumed != null)
+        {
+            // The sensors' readings, like a defaulted area, are no figure of the recording's: said where the events are read.
+            stdout.WriteLine("temperature: " + result.TemperatureAssumed);
+        }
+
         stdout.WriteLine("protocol (" + (given != null ? "scenario" : "inferred") + "): " + string.Join(", ", scenario.Protocol.Steps));
         if (given != null && result.SimulatedS > given.TimeLimitS)
         {

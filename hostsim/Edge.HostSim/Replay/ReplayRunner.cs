@@ -98,6 +98,14 @@ public sealed class ReplayRunner
         bool feedsMeasured = _series.FeedsMeasured;
         bool feedsStatus = _series.FeedsStatus;
         bool feedsTemperatures = _series.FeedsTemperatures && _series.TemperatureSensors == sensors;
+        string? temperatureAssumed = null;
+        if (sensors > 0 && !feedsTemperatures)
+        {
+            // No temperature at every tick: each sensor reads the scenario's ambient throughout, said to be assumed.
+            Array.Fill(frame.TemperatureDeciCelsius, AssumedTemperature.DeciCelsius);
+            temperatureAssumed = AssumedTemperature.Text(sensors, _series.TemperatureSensors);
+        }
+
         long misaligned = 0;
         double? firstMisalignedS = null;
         int onThresholdUa = Math.Max(1, configuration.Protocol.Steps.Where(s => s.IsCurrentStep).Select(s => Math.Abs(s.CurrentUa)).DefaultIfEmpty(1).Min() / 5);
@@ -279,6 +287,7 @@ public sealed class ReplayRunner
             RecordingSimulatedBecause = RecordingSimulatedBecause,
             RecordingStartS = _series.StartS,
             SettingSources = SettingSources,
+            TemperatureAssumed = temperatureAssumed,
             RecordingGaps = _series.Gaps.Select(g => GapInReplayTime(g, _series.StartS, _restartsS)).ToList(),
             TerminatedBy = terminatedBy,
             SimulatedS = timeS,

@@ -42,12 +42,19 @@ public sealed class SimulationResult
     /// </summary>
     public IReadOnlyList<ReplayGap>? RecordingGaps { get; init; }
 
+    /// <summary>
+    /// For a replay that fed the temperature sensors a reading the recording does not hold, what and why
+    /// (<see cref="Replay.AssumedTemperature"/>); null for a run and for a replay that fed the recording's or had no sensors.
+    /// </summary>
+    public string? TemperatureAssumed { get; init; }
+
     /// <summary>Where the voltages and currents come from, as the outputs state it.</summary>
-    public string Provenance => RecordedFrom == null
+    public string Provenance => (RecordedFrom == null
         ? "simulated: the control core in closed loop with the cell model (true cell voltages), not a bench measurement"
         : RecordingSimulatedBecause != null
             ? "simulated recording: " + RecordedFrom + ", simulator output (" + RecordingSimulatedBecause + "), not a bench measurement; resampled to the core's tick and replayed through the control core in observe mode; the events are the core's"
-            : "recorded: " + RecordedFrom + ", resampled to the core's tick and replayed through the control core in observe mode (no cell model); the events are the core's";
+            : "recorded: " + RecordedFrom + ", resampled to the core's tick and replayed through the control core in observe mode (no cell model); the events are the core's")
+        + (TemperatureAssumed != null ? "; temperatures: " + TemperatureAssumed : string.Empty);
 
     public double WallS { get; init; }
 

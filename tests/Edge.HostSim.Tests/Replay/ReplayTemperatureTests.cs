@@ -121,6 +121,41 @@ public sealed class ReplayTemperatureTests : IDisposable
         Assert.Contains("without 'temperature0MeasuredStatus'", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ARecordingWithoutTemperaturesFeedsTheScenariosSensorsTheAmbientSaidToBeAssumed()
+    {
+        // A lab table holds no temperature: the scenario's two sensors read the ambient 25.0 degC, as a run's do with no
+        // fault heating them, where each was fed a valid 0.0 degC without a word.
+        string scenario = _scratch.Write("scenario.json", """
+            { "name": "replayed", "samplePeriodMs": 10, "timeLimitS": 60,
+              "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon", "temperatureSensors": 2 },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+              "controller": { "mode": "observe" } }
+            """);
+        string table = _scratch.Write("cell.csv", SymmetricCellTable.Of(SymmetricCellTable.Repeated(new[] { (0.0, 1.0), (1.0, 1.0), (0.0, 2.0) }, 5)));
+
+        using EdgeSimProcess replay = SymmetricCellTable.Replay(_scratch, table, "--quiet", "--scenario", scenario);
+
+        Assert.True(replay.ExitCode == 0, replay.Stderr);
+        const string Said = "25.0 degC, the scenario's ambient, fed to each of the pack's 2 temperature sensors (pack.temperatureSensors) as a valid reading: assumed, not measured, as the recording holds no temperatures";
+        Assert.Contains("temperature: " + Said, replay.Stdout, StringComparison.Ordinal);
+        string outDir = _scratch.Path2("out");
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Contains("temperatures: " + Said, summary.RootElement.GetProperty("provenance").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("temperatureChannelInvalid", File.ReadAllText(Path.Combine(outDir, "events.jsonl")), StringComparison.Ordinal);
+
+        // Every row of the replay's trace shows what the core read: 250 tenths of a degree, valid, from each sensor.
+        string[] trace = File.ReadAllLines(Path.Combine(outDir, "trace.csv"));
+        string[] header = trace[0].Split(',');
+        int[] columns = new[] { "temperature0MeasuredDeciC", "temperature0MeasuredStatus", "temperature1MeasuredDeciC", "temperature1MeasuredStatus" }.Select(c => Array.IndexOf(header, c)).ToArray();
+        Assert.True(columns.All(c => c > 0), trace[0]);
+        Assert.All(trace.Skip(1), row =>
+        {
+            string[] fields = row.Split(',');
+            Assert.Equal(new[] { "250", string.Empty, "250", string.Empty }, columns.Select(c => fields[c]));
+        });
+    }
+
     /// <summary>One NaK50 cell and one sensor in observe mode, traced every tick, 1 s / 2 s pulses for 12 s; <paramref name="faults"/> the faults array's entries.</summary>
     private static string Scenario(string faults) => """
         { "name": "temperature", "seed": 2, "samplePeriodMs": 10, "timeLimitS": 12,

@@ -109,6 +109,7 @@ public static class RunReport
             new[] { "cut-off", (ScenarioCompiler.Compile(scenario).Protocol.StripCutoffMv / 1000.0).ToString("0.###", s_inv) + " V (" + Source(sources.CutoffV, "--cutoff", "protocol.cutoffV") + ")" },
             new[] { "protocol", string.Join(", ", scenario.Protocol.Steps) + (scenario.Protocol.Repeat ? ", repeated" : ", once") + " (" + Source(sources.Protocol, null, "protocol") + ")" },
             new[] { "rest", RestFact(scenario) + " (" + Source(sources.Protocol, null, "protocol.rest") + ")" },
+            new[] { "temperature sensors", scenario.Pack.TemperatureSensors == 0 ? "none" : result.TemperatureAssumed ?? Counted(scenario.Pack.TemperatureSensors, "sensor") + ", fed the trace's readings with their statuses" },
             new[] { "mode", "observe (a replay's, whatever a scenario says)" },
             new[] { "seed", "none: a replay draws nothing" },
             new[] { "sample period", scenario.SamplePeriodMs + " ms (" + Source(sources.SamplePeriodMs, "--sample-period-ms", "samplePeriodMs") + ")" },
