@@ -80,6 +80,24 @@ public sealed class PlotTitleTests : IDisposable
     }
 
     /// <summary>Each title line starts at or right of x = 0 and ends at or left of the SVG's width; joined, they give the whole title.</summary>
+    [Fact]
+    public void A_run_plot_title_with_a_long_scenario_name_is_wrapped_inside_the_figure_and_loses_nothing()
+    {
+        // 175 characters of title at 14 px: on one line it ran past both edges of the 1400 px figure.
+        Scenario scenario = ScenarioLoader.Parse("""
+            { "name": "nak50-symmetric-cell-03-pulse-series-a-long-rest-adaptive-check-2026-03-14-bench-b-channel-7-second-attempt", "seed": 1, "samplePeriodMs": 10, "timeLimitS": 4,
+              "pack": { "modules": 1, "cellsPerModule": 1, "preset": "nak50-nasicon" },
+              "protocol": { "steps": [ "Strip at 1 mA/cm2 for 1 s", "Rest for 2 s" ], "rest": "fixed" },
+              "controller": { "mode": "observe" }, "trace": { "periodMs": 10 } }
+            """);
+        SimulationResult result = new ClosedLoopRunner(scenario, new RunOptions()).Run();
+        string path = Path.Combine(_directory, "plot.svg");
+
+        RunFigure.Build(scenario, result).SaveSvg(path);
+
+        AssertTitleInside(path, "nak50-symmetric-cell-03-pulse-series-a-long-rest-adaptive-check-2026-03-14-bench-b-channel-7-second-attempt | 1 x 1 nak50-nasicon, fixed rest, observe mode, seed 1 | simulated, true cell voltages");
+    }
+
     private static void AssertTitleInside(string path, string expected)
     {
         string svg = File.ReadAllText(path);

@@ -21,6 +21,9 @@ public static class RunFigure
     private const float LeftPx = 78;
     private const float RightPx = 24;
 
+    /// <summary>The height of a title line past the first at 14 px, with its spacing.</summary>
+    private const float TitleLinePx = 18;
+
     /// <summary>Debian's fonts-dejavu-core; ScottPlot falls back to its default typeface where it is missing.</summary>
     public const string SansFont = "DejaVu Sans";
 
@@ -56,7 +59,6 @@ public static class RunFigure
         if (selection.Mode == SelectionMode.PanelPerModule)
         {
             Plot header = NewPlot(0, xEnd, time, showX: false);
-            header.Title(title, 14);
             DrawCurrents(header, trace, x, selection, Width, markers, time, labels: true, notes, labelRoomPx: 300 - MarkerLines.MarginsPx);
             header.YLabel("module current density (mA/cm2)");
             if (trace.Modules > 8)
@@ -69,6 +71,7 @@ public static class RunFigure
                 header.ShowLegend(Alignment.UpperRight);
             }
 
+            SetTitle(header, title, 300);
             figure.AddRow(300, header);
             const int columns = 4;
             int panelWidth = Width / columns;
@@ -109,7 +112,6 @@ public static class RunFigure
         }
 
         Plot voltage = NewPlot(0, xEnd, time, showX: false);
-        voltage.Title(title, 14);
         voltage.YLabel("cell voltage (V)");
         int bins = (int)(Width - LeftPx - RightPx);
         if (selection.Mode == SelectionMode.WorstCells)
@@ -138,6 +140,7 @@ public static class RunFigure
         MarkerLines.Draw(voltage, markers, time, -2, labels: true, fontSize: 11, xEnd, Width - LeftPx - RightPx, labelRoomPx: 470 - MarkerLines.MarginsPx);
         voltage.ShowLegend(LegendCorner(markers, time, xEnd));
         AddNotes(voltage, notes);
+        SetTitle(voltage, title, 470);
         figure.AddRow(470, voltage);
 
         Plot current = NewPlot(0, xEnd, time, showX: true);
@@ -170,6 +173,18 @@ public static class RunFigure
         StackedFigure figure = Build(scenario, result);
         figure.SaveSvg(Path.Combine(directory, svgName));
         figure.SavePng(Path.Combine(directory, pngName));
+    }
+
+    /// <summary>
+    /// The figure's title over <paramref name="plot"/>'s data area (a top plot's, no x axis), broken into lines that fit
+    /// it: on one line a long scenario or recording name ran past the figure's edges. The top margin grows by a line for
+    /// each line past the first, so the title does not run into the data.
+    /// </summary>
+    private static void SetTitle(Plot plot, string title, int heightPx)
+    {
+        PlotTitle.Set(plot, title, 14, Width, heightPx);
+        int moreLines = plot.Axes.Title.Label.Text.Count(c => c == '\n');
+        plot.Layout.Fixed(new PixelPadding(LeftPx, RightPx, 22, 34 + (moreLines * TitleLinePx)));
     }
 
     private static Plot NewPlot(double x0, double x1, TimeAxis time, bool showX, float leftPx = LeftPx, float rightPx = RightPx)
