@@ -173,7 +173,7 @@ public sealed class ReplayRunner
             {
                 misaligned = 1;
                 firstMisalignedS = Departure.AtS;
-                terminatedBy = "departedFromRecording";
+                terminatedBy = RunTelemetry.DepartedFromRecording;
                 if (!lastRowWritten && k > 0)
                 {
                     AppendRow(trace, timeS, k, cellMv, fedCellMv, fedModuleUa, fedCellStatus, fedModuleStatus, frame, controller);

@@ -17,6 +17,12 @@ public sealed class RunTelemetry
     /// <summary>The stop reason of a module still pulsing or resting when the run ended.</summary>
     public const string Running = "running";
 
+    /// <summary>
+    /// A replay's terminatedBy where the core's protocol parted from its recording, and the stop reason of the modules it
+    /// still pulsed or rested there.
+    /// </summary>
+    public const string DepartedFromRecording = "departedFromRecording";
+
     private const double CoulombPerMAh = 3.6;
 
     private readonly int _cellsPerModule;

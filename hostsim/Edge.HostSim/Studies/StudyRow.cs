@@ -59,13 +59,10 @@ public sealed class StudyRow
     /// it would deliver to its stop.
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool CapacityIsLowerBound => TerminatedBy == "timeLimit" || TerminatedBy == ReplayDeparture || StopReason == "running";
+    public bool CapacityIsLowerBound => TerminatedBy == "timeLimit" || TerminatedBy == Simulation.RunTelemetry.DepartedFromRecording || StopReason == "running";
 
     /// <summary>The capacity as the printed table shows it: "&gt;= 4.745" when it is a lower bound (<see cref="CapacityIsLowerBound"/>), as sweep's.</summary>
     public string CapacityText(string format) => Output.LowerBoundCapacity.Text(CapacityMAhPerCm2, CapacityIsLowerBound, format);
-
-    /// <summary>A replay's terminatedBy where it parted from its recording (the stop of the modules it left running too).</summary>
-    private const string ReplayDeparture = "departedFromRecording";
 
     /// <summary>The stop reason as tables show it: a module in hold with the diagnosis that latched it, "softShort (softShortConfirmed)".</summary>
     [System.Text.Json.Serialization.JsonIgnore]
